@@ -1,0 +1,70 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { registerConsole } from './common/http/console-static.js';
+import { registerJsonBodyParser } from './common/http/json-body-parser.js';
+import { setupOpenApi } from './common/http/openapi.js';
+import { requestIdFor } from './common/http/request-id.js';
+import { JsonLogger } from './common/logging/json-logger.js';
+import { HttpMetrics } from './common/metrics/http-metrics.js';
+import type { AppConfig } from './config/config.schema.js';
+
+/** Builds the whole service, exactly as production runs it; tests use this too. Does not listen. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'gabarit' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+  });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdFor,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new JsonLogger(logger),
+    abortOnError: false,
+    // Our parser (json-body-parser.ts) replaces Nest's so malformed and over-nested bodies get §7 errors.
+    bodyParser: false,
+  });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodyParser(fastify);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // MUI and Swagger UI inject style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        // Deployments may serve plain HTTP behind an intranet proxy; upgrading would break them.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    max: config.loginRateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`), { statusCode: 429 }),
+  });
+  app.get(HttpMetrics).attach(fastify);
+  await registerConsole(app);
+  setupOpenApi(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

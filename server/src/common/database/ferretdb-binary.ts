@@ -1,0 +1,25 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../../config/load-config.js';
+import { projectRoot } from '../project-root.js';
+
+export const NO_DATABASE_MESSAGE =
+  'Gabarit needs a MongoDB-compatible database and none is available. With no MONGODB_URI it builds and starts an ' +
+  'embedded FerretDB v1.24.2, which needs Go 1.22 or newer on the PATH to build once (https://go.dev/dl, or ' +
+  '`apt-get install golang`). Either install Go and run `npm start` again, or set MONGODB_URI to a MongoDB 6+ server ' +
+  '(replica set or Atlas) or a FerretDB server, for example MONGODB_URI=mongodb://127.0.0.1:27017/gabarit.';
+
+/** Makes sure the FerretDB binary exists, building it once from the Go module proxy (scripts/build-ferretdb.sh). */
+export async function ensureFerretDbBinary(binary: string): Promise<void> {
+  if (existsSync(binary)) return;
+  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) throw new ConfigError(NO_DATABASE_MESSAGE);
+  const script = join(projectRoot(), 'scripts', 'build-ferretdb.sh');
+  await new Promise<void>((resolveBuild, reject) => {
+    const build = spawn('bash', [script], { env: { ...process.env, FERRETDB_BIN: binary }, stdio: ['ignore', 'inherit', 'inherit'] });
+    build.on('error', reject);
+    build.on('exit', (code) =>
+      code === 0 ? resolveBuild() : reject(new Error(`Building FerretDB failed (bash ${script} exited with ${code}).`)),
+    );
+  });
+}

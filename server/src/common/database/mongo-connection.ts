@@ -1,0 +1,53 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose, { type Connection } from 'mongoose';
+
+export interface ConnectLog {
+  info: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+const ATTEMPTS = 10;
+
+/** Opens a mongoose connection, retrying with backoff at start-up, and logs every later state change. */
+export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Connection> {
+  const safeUri = uri.replace(/\/\/[^@/]*@/, '//***@');
+  for (let attempt = 1; ; attempt++) {
+    const connection = mongoose.createConnection(uri, {
+      serverSelectionTimeoutMS: 5_000,
+      // Fail fast instead of queueing writes while the database is away: callers get a 503 at once.
+      bufferCommands: false,
+      autoIndex: true,
+    });
+    try {
+      await connection.asPromise();
+      reportStateChanges(connection, safeUri, log);
+      log.info(`connected to ${safeUri}`);
+      return connection;
+    } catch (err) {
+      await connection.close().catch(() => undefined);
+      if (attempt >= ATTEMPTS) {
+        throw new Error(`Could not connect to the database at ${safeUri} after ${ATTEMPTS} attempts: ${(err as Error).message}`);
+      }
+      const delay = Math.min(500 * 2 ** (attempt - 1), 5_000);
+      log.warn(`database not reachable at ${safeUri} (attempt ${attempt}/${ATTEMPTS}): ${(err as Error).message}; retrying in ${delay} ms`);
+      await sleep(delay);
+    }
+  }
+}
+
+function reportStateChanges(connection: Connection, safeUri: string, log: ConnectLog): void {
+  connection.on('disconnected', () => log.warn(`database connection lost (${safeUri}); the driver keeps retrying`));
+  connection.on('reconnected', () => log.info(`database connection restored (${safeUri})`));
+  connection.on('error', (err: Error) => log.warn(`database error: ${err.message}`));
+}
+
+/** True when the database answers a ping within the timeout. */
+export async function databaseAnswers(connection: Connection, timeoutMs = 1_500): Promise<boolean> {
+  if (connection.readyState !== mongoose.ConnectionStates.connected || !connection.db) return false;
+  const ping = connection.db
+    .admin()
+    .ping()
+    .then(() => true)
+    .catch(() => false);
+  return Promise.race([ping, sleep(timeoutMs).then(() => false)]);
+}

@@ -1,0 +1,18 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mapError } from './map-error.js';
+
+/** The one place where errors become HTTP responses. Unexpected errors are logged with the request id. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const mapped = mapError(exception);
+    if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
+      request.log.error({ err: exception }, 'unhandled error');
+    }
+    void reply.status(mapped.status).headers(mapped.headers ?? {}).send(mapped.body);
+  }
+}

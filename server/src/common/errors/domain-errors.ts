@@ -1,0 +1,72 @@
+/** One problem with one place in the input, as JSON Pointer relative to the request body. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Errors thrown by services. They know nothing of HTTP; the exception filter maps them to a status. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code: string;
+  constructor(message: string, details: ErrorDetail[] = [], code = 'validation_failed') {
+    super(message, details);
+    this.code = code;
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code = 'unauthenticated') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code = 'forbidden') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code = 'conflict', details: ErrorDetail[] = []) {
+    super(message, details);
+    this.code = code;
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly code: string;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    code = 'rate_limited',
+  ) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class DependencyUnavailableError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code = 'dependency_unavailable') {
+    super(message);
+    this.code = code;
+  }
+}

@@ -1,0 +1,79 @@
+import { HttpException } from '@nestjs/common';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  ValidationError,
+} from './domain-errors.js';
+import type { MappedError } from './error-body.js';
+
+const statusByDomainError: [new (...args: never[]) => DomainError, number][] = [
+  [ValidationError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [TooManyRequestsError, 429],
+  [DependencyUnavailableError, 503],
+];
+
+const codeByStatus: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  428: 'precondition_required',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+// Errors the MongoDB driver raises when it cannot reach the server: the database is down, not our bug.
+const databaseDownErrors = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
+/** Turns anything thrown while serving a request into a status and the §7 error body. */
+export function mapError(exception: unknown): MappedError {
+  if (exception instanceof DomainError) {
+    const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;
+    const headers =
+      exception instanceof TooManyRequestsError ? { 'retry-after': String(exception.retryAfterSeconds) } : undefined;
+    return { status, headers, body: { error: exception.code, message: exception.message, details: exception.details } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { status, body: { error: codeByStatus[status] ?? 'http_error', message: exception.message, details: [] } };
+  }
+  const err = exception as { name?: string; code?: string; statusCode?: number; message?: string } | undefined;
+  if (err?.name && databaseDownErrors.has(err.name)) {
+    return {
+      status: 503,
+      body: { error: 'database_unavailable', message: 'The database is unreachable; nothing was changed. Try again shortly.', details: [] },
+    };
+  }
+  if (err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    return { status: 400, body: { error: 'invalid_json', message: `The request body is not valid JSON: ${err.message}`, details: [] } };
+  }
+  // Errors raised by Fastify itself (body limit, media type...) carry a 4xx statusCode.
+  if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    const status = err.statusCode;
+    const message = status === 413 ? 'The request body is larger than the configured limit.' : (err.message ?? 'Bad request');
+    return { status, body: { error: codeByStatus[status] ?? 'bad_request', message, details: [] } };
+  }
+  return { status: 500, body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] } };
+}

@@ -1,0 +1,28 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { ErrorDetail } from '../errors/domain-errors.js';
+
+/** The shared ajv instance for request contracts: strict about unknown fields, no type coercion of bodies. */
+export const contractAjv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });
+addFormats.default(contractAjv);
+
+/** ajv errors as §7 details: the JSON Pointer names the exact field, including a missing or unexpected one. */
+export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePath = ''): ErrorDetail[] {
+  return (errors ?? []).map((e) => {
+    let path = basePath + e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'required') {
+      path += `/${String(e.params['missingProperty'])}`;
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      path += `/${String(e.params['additionalProperty'])}`;
+      message = 'is not an allowed field';
+    } else if (e.keyword === 'pattern' && typeof e.parentSchema?.['description'] === 'string') {
+      // A regex means nothing to an analyst: say what is expected instead.
+      message = `has the wrong format (expected ${e.parentSchema['description']})`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of: ${(e.params['allowedValues'] as unknown[]).join(', ')}`;
+    }
+    return { path: path || '/', message };
+  });
+}

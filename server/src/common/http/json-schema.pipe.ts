@@ -1,0 +1,27 @@
+import { Body, Query, type PipeTransform } from '@nestjs/common';
+import type { ValidateFunction } from 'ajv';
+import { ValidationError } from '../errors/domain-errors.js';
+import { contractAjv, toErrorDetails } from './ajv.js';
+
+/** Validates a request part against a contract JSON Schema; a failure is a 400 naming every bad path. */
+export class JsonSchemaPipe implements PipeTransform {
+  private readonly validate: ValidateFunction;
+
+  constructor(schema: object, private readonly what = 'request body') {
+    this.validate = contractAjv.compile(schema);
+  }
+
+  transform(value: unknown): unknown {
+    const input = value ?? {};
+    if (!this.validate(input)) {
+      throw new ValidationError(`The ${this.what} is invalid.`, toErrorDetails(this.validate.errors));
+    }
+    return input;
+  }
+}
+
+/** `@ValidBody(schema)`: the body, validated against the schema. */
+export const ValidBody = (schema: object) => Body(new JsonSchemaPipe(schema));
+
+/** `@ValidQuery(schema)`: the query string object, validated against the schema. */
+export const ValidQuery = (schema: object) => Query(new JsonSchemaPipe(schema, 'query string'));

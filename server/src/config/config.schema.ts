@@ -1,0 +1,51 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+/** Every environment variable the service reads, with its default. Nothing else reads process.env. */
+export const configSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    NODE_ENV: { type: 'string', enum: ['development', 'production', 'test'], default: 'development' },
+    HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://' },
+    DATA_DIR: { type: 'string', minLength: 1, default: './data' },
+    FERRETDB_BIN: { type: 'string', minLength: 1, default: './.tools/bin/ferretdb' },
+    FERRETDB_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
+    JWT_SECRET: { type: 'string', minLength: 32 },
+    JWT_TTL_SECONDS: { type: 'integer', minimum: 60, maximum: 86400, default: 3600 },
+    ANTHROPIC_API_KEY: { type: 'string', minLength: 1 },
+    ANTHROPIC_BASE_URL: { type: 'string', pattern: '^https?://' },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    DEMO_PASSWORD: { type: 'string', minLength: 1, default: 'demo' },
+    BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
+    LOGIN_RATE_LIMIT_PER_MINUTE: { type: 'integer', minimum: 1, default: 30 },
+    LOGIN_MAX_FAILURES: { type: 'integer', minimum: 1, default: 5 },
+    LOGIN_LOCKOUT_SECONDS: { type: 'integer', minimum: 1, default: 900 },
+  },
+  required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL',
+    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS'],
+} as const;
+
+export type RawConfig = FromSchema<typeof configSchema>;
+
+/** Typed configuration, after validation and after the JWT secret has been resolved. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  mongodbUri?: string;
+  dataDir: string;
+  ferretdbBin: string;
+  ferretdbPort: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  anthropicApiKey?: string;
+  anthropicBaseUrl?: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  demoPassword: string;
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { configSchema, type AppConfig, type RawConfig } from './config.schema.js';
+
+/** A configuration problem: the message names the variable so the operator knows what to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, strict: false });
+const validateRaw = ajv.compile<RawConfig>(configSchema);
+
+/** Reads and validates the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const name of Object.keys(configSchema.properties)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  if (!validateRaw(raw)) {
+    const problems = (validateRaw.errors ?? []).map((e) => {
+      const variable = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
+      return `${variable}: ${e.message ?? 'invalid'}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const dataDir = resolve(raw.DATA_DIR);
+  return {
+    nodeEnv: raw.NODE_ENV,
+    host: raw.HOST,
+    port: raw.PORT,
+    mongodbUri: raw.MONGODB_URI,
+    dataDir,
+    ferretdbBin: resolve(raw.FERRETDB_BIN),
+    ferretdbPort: raw.FERRETDB_PORT,
+    jwtSecret: resolveJwtSecret(raw.JWT_SECRET, raw.NODE_ENV, dataDir),
+    jwtTtlSeconds: raw.JWT_TTL_SECONDS,
+    anthropicApiKey: raw.ANTHROPIC_API_KEY,
+    anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,
+    logLevel: raw.LOG_LEVEL,
+    demoPassword: raw.DEMO_PASSWORD,
+    bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+    loginLockoutSeconds: raw.LOGIN_LOCKOUT_SECONDS,
+  };
+}
+
+/** Production must be given a secret; elsewhere one is generated once and kept in the data dir so tokens survive restarts. */
+function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: string): string {
+  if (given) return given;
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters).');
+  }
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

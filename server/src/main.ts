@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the database, stop the embedded server.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://${config.host}:${config.port}`;
+  app.getHttpAdapter().getInstance().log.info(`Gabarit is ready: console ${base}/admin, API docs ${base}/api/docs, health ${base}/health`);
+}
+
+main().catch((err: unknown) => {
+  // Start-up problems get a plain message naming what to fix, not a stack trace.
+  const message = err instanceof ConfigError ? err.message : `Gabarit could not start: ${(err as Error).message ?? String(err)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { PERMISSION_KEY, type PermissionRule } from './permission.decorator.js';
+import type { Principal } from './principal.js';
+import { scopesAllow } from './scopes.js';
+import { TokenService } from './token.service.js';
+
+/** Global guard: authenticates the caller and enforces the route's declared permission; no declaration, no access. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<PermissionRule | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new ForbiddenError('This route declares no permission, so it is closed.', 'no_permission_declared');
+    if (rule.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const principal = await this.authenticate(request);
+    request.principal = principal;
+    this.authorize(rule, principal, request);
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<Principal> {
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string' && apiKey !== '') return this.apiKeys.authenticate(apiKey);
+    const authorization = request.headers.authorization;
+    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!bearer) throw new UnauthenticatedError('Sign in (Authorization: Bearer <token>) or send an API key (X-API-Key).');
+    return { kind: 'user', ...this.tokens.verify(bearer) };
+  }
+
+  private authorize(rule: Exclude<PermissionRule, { kind: 'public' }>, principal: Principal, request: FastifyRequest): void {
+    if (rule.kind === 'authenticated') return;
+    if (principal.kind === 'user') {
+      if (principal.roles.some((role) => rule.roles.includes(role))) return;
+      throw new ForbiddenError(`This action needs one of the roles: ${rule.roles.join(', ')}.`, 'missing_role');
+    }
+    if (rule.kind === 'roles') {
+      throw new ForbiddenError(`API keys cannot do this; it needs a console user with one of the roles: ${rule.roles.join(', ')}.`, 'missing_role');
+    }
+    const key = String((request.params as Record<string, unknown>)[rule.keyParam] ?? '');
+    if (!scopesAllow(principal.scopes, rule.action, key)) {
+      throw new ForbiddenError(`This API key has no scope allowing ${rule.action}:${key}.`, 'missing_scope');
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { SCOPE_PATTERN } from './scopes.js';
+
+export const createApiKeyRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'scopes'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    scopes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', pattern: SCOPE_PATTERN, description: 'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*' },
+    },
+  },
+} as const;
+export type CreateApiKeyRequest = FromSchema<typeof createApiKeyRequestSchema>;
+
+export const apiKeyViewSchema = {
+  type: 'object',
+  required: ['id', 'name', 'scopes', 'createdBy', 'createdAt', 'revoked'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    scopes: { type: 'array', items: { type: 'string' } },
+    createdBy: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    revoked: { type: 'boolean' },
+    revokedAt: { type: 'string', format: 'date-time' },
+    lastUsedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+export type ApiKeyView = FromSchema<typeof apiKeyViewSchema>;
+
+export const createdApiKeySchema = {
+  type: 'object',
+  required: ['id', 'key', 'name', 'scopes'],
+  properties: {
+    id: { type: 'string' },
+    key: { type: 'string', description: 'The secret, shown this once only. Send it as the X-API-Key header.' },
+    name: { type: 'string' },
+    scopes: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+export type CreatedApiKey = FromSchema<typeof createdApiKeySchema>;

@@ -1,0 +1,88 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { ApiKeyDocument } from './api-key.schema.js';
+import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import type { Principal } from './principal.js';
+
+const KEY_FORMAT = /^gbt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
+// Verified keys are remembered briefly so /evaluate does not hit the database per call; revocation applies within this delay.
+const CACHE_MS = 10_000;
+const TOUCH_EVERY_MS = 60_000;
+
+/** Creates, lists, revokes and checks API keys. Only a hash is stored; the secret is shown once. */
+@Injectable()
+export class ApiKeysService {
+  private readonly verified = new Map<string, { principal: Principal & { kind: 'apiKey' }; until: number }>();
+
+  constructor(
+    private readonly repository: ApiKeysRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
+    const id = randomBytes(8).toString('hex');
+    const key = `gbt_${id}_${randomBytes(32).toString('base64url')}`;
+    await this.repository.insert({ _id: id, name: request.name, scopes: [...request.scopes], secretHash: sha256(key), createdBy, createdAt: new Date() });
+    await this.audit.record({ actor: createdBy, action: 'api_key.created', resourceType: 'api_key', resourceKey: id, details: { name: request.name, scopes: request.scopes } });
+    return { id, key, name: request.name, scopes: [...request.scopes] };
+  }
+
+  async list(query: ListQuery): Promise<ListPage<ApiKeyView>> {
+    const { items, total } = await this.repository.list(query);
+    return { items: items.map(toView), total, skip: query.skip };
+  }
+
+  async revoke(id: string, by: string): Promise<ApiKeyView> {
+    const revoked = await this.repository.revoke(id, by, new Date());
+    if (!revoked) {
+      const existing = await this.repository.findById(id);
+      if (!existing) throw new NotFoundError(`No API key with id "${id}".`);
+      return toView(existing); // already revoked: revoking again changes nothing
+    }
+    this.verified.forEach((entry, key) => entry.principal.id === id && this.verified.delete(key));
+    await this.audit.record({ actor: by, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: id, details: { name: revoked.name } });
+    return toView(revoked);
+  }
+
+  /** The principal for a presented key, or 401 when it is malformed, unknown or revoked. */
+  async authenticate(presented: string): Promise<Principal & { kind: 'apiKey' }> {
+    const cached = this.verified.get(presented);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const match = KEY_FORMAT.exec(presented);
+    const stored = match ? await this.repository.findById(match[1]!) : null;
+    if (!stored || stored.revokedAt || !sameHash(stored.secretHash, sha256(presented))) {
+      throw new UnauthenticatedError('The API key is not valid or has been revoked.', 'invalid_api_key');
+    }
+    const principal = { kind: 'apiKey' as const, id: stored._id, name: stored.name, scopes: stored.scopes };
+    this.verified.set(presented, { principal, until: Date.now() + CACHE_MS });
+    if (!stored.lastUsedAt || Date.now() - stored.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      void this.repository.touch(stored._id, new Date()).catch(() => undefined);
+    }
+    return principal;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+function toView(key: ApiKeyDocument): ApiKeyView {
+  return {
+    id: key._id,
+    name: key.name,
+    scopes: key.scopes,
+    createdBy: key.createdBy,
+    createdAt: key.createdAt.toISOString(),
+    revoked: Boolean(key.revokedAt),
+    ...(key.revokedAt && { revokedAt: key.revokedAt.toISOString() }),
+    ...(key.lastUsedAt && { lastUsedAt: key.lastUsedAt.toISOString() }),
+  };
+}

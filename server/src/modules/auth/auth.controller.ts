@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { loginRequestSchema, loginResponseSchema, principalResponseSchema, type LoginRequest, type LoginResponse } from './auth.contract.js';
+import { AuthService } from './auth.service.js';
+import { Authenticated, Public } from './permission.decorator.js';
+import type { Principal } from './principal.js';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @RouteConfig({ rateLimit: {} })
+  @ApiBody({ schema: loginRequestSchema as object })
+  @ApiOkResponse({ schema: loginResponseSchema as object })
+  login(@ValidBody(loginRequestSchema) body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.auth.login(body, request.ip);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ schema: principalResponseSchema as object })
+  me(@Req() request: FastifyRequest): Principal {
+    return request.principal!;
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { LoginRequest, LoginResponse } from './auth.contract.js';
+import { verifyAgainstDummy, verifyPassword } from './password.js';
+import { TokenService } from './token.service.js';
+import { UsersRepository } from './users.repository.js';
+
+const INVALID_CREDENTIALS = 'Unknown username or wrong password.';
+
+/** Password sign-in with lockout after repeated failures; every failure is audited. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login({ username, password }: LoginRequest, sourceIp: string): Promise<LoginResponse> {
+    const now = new Date();
+    const user = await this.users.findByUsername(username);
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      await this.auditFailure(user._id, 'locked', sourceIp);
+      const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw new TooManyRequestsError(
+        `Too many failed sign-in attempts: the account is locked for ${Math.ceil(retryAfter / 60)} more minute(s).`,
+        retryAfter,
+        'account_locked',
+      );
+    }
+    const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (!user || !passwordMatches) {
+      await this.auditFailure(username.toLowerCase(), user ? 'bad_password' : 'unknown_user', sourceIp);
+      if (user) await this.countFailure(user._id);
+      throw new UnauthenticatedError(INVALID_CREDENTIALS, 'invalid_credentials');
+    }
+    if (user.demo && this.config.nodeEnv === 'production') {
+      await this.auditFailure(user._id, 'demo_account_in_production', sourceIp);
+      throw new ForbiddenError('Demo accounts are disabled in production.', 'demo_account_disabled');
+    }
+    if (user.disabled) {
+      await this.auditFailure(user._id, 'disabled', sourceIp);
+      throw new ForbiddenError('This account is disabled; ask an administrator.', 'account_disabled');
+    }
+    await this.users.recordSuccess(user._id, now);
+    const issued = this.tokens.issue(user._id, user.roles);
+    return { ...issued, user: { username: user._id, displayName: user.displayName, roles: user.roles } };
+  }
+
+  private async countFailure(username: string): Promise<void> {
+    const failures = await this.users.recordFailure(username);
+    if (failures >= this.config.loginMaxFailures) {
+      await this.users.lock(username, new Date(Date.now() + this.config.loginLockoutSeconds * 1000));
+      await this.audit.record({ actor: 'system', action: 'auth.account_locked', resourceType: 'user', resourceKey: username });
+    }
+  }
+
+  private auditFailure(username: string, reason: string, sourceIp: string): Promise<void> {
+    return this.audit.record({
+      actor: username,
+      action: 'auth.login_failed',
+      resourceType: 'user',
+      resourceKey: username,
+      reason,
+      details: { sourceIp },
+    });
+  }
+}

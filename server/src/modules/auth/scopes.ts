@@ -1,0 +1,16 @@
+/** What an API key may be allowed to do; a scope is `<action>:<resource-key pattern>`, e.g. `evaluate:invoices-*`. */
+export const SCOPE_ACTIONS = ['evaluate', 'prompts:render', 'prompts:complete', 'experiments:feedback'] as const;
+export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
+
+export const SCOPE_PATTERN = `^(${SCOPE_ACTIONS.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$`;
+const scopeRegExp = new RegExp(SCOPE_PATTERN);
+
+/** True when one of the scopes grants `action` on the resource `key`. A `*` matches any suffix. */
+export function scopesAllow(scopes: readonly string[], action: ScopeAction, key: string): boolean {
+  return scopes.some((scope) => {
+    const match = scopeRegExp.exec(scope);
+    if (!match || match[1] !== action) return false;
+    const pattern = match[2]!;
+    return pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : key === pattern;
+  });
+}

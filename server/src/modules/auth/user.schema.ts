@@ -1,0 +1,31 @@
+import { Schema } from 'mongoose';
+import { ROLES, type Role } from './roles.js';
+
+export interface UserDocument {
+  _id: string; // the username, lowercase: unique by construction
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  demo: boolean;
+  disabled: boolean;
+  failedLoginCount: number;
+  lockedUntil?: Date;
+  lastLoginAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const userSchema = new Schema<UserDocument>(
+  {
+    _id: { type: String, required: true },
+    displayName: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    roles: { type: [String], enum: ROLES, required: true },
+    demo: { type: Boolean, default: false },
+    disabled: { type: Boolean, default: false },
+    failedLoginCount: { type: Number, default: 0 },
+    lockedUntil: { type: Date },
+    lastLoginAt: { type: Date },
+  },
+  { collection: 'users', timestamps: true, versionKey: false },
+);

@@ -1,0 +1,40 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Connection } from 'mongoose';
+import { DB_CONNECTION } from '../../common/database/database.module.js';
+import { databaseAnswers } from '../../common/database/mongo-connection.js';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
+import { Public } from '../auth/permission.decorator.js';
+
+const healthSchema = {
+  type: 'object',
+  required: ['status', 'db'],
+  properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, db: { type: 'string', enum: ['up', 'down'] } },
+} as const;
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(DB_CONNECTION) private readonly connection: Connection,
+    private readonly metrics: HttpMetrics,
+  ) {}
+
+  /** 200 when the database answers a ping, 503 otherwise (published rules may still evaluate from memory). */
+  @Get('health')
+  @Public()
+  @ApiOkResponse({ schema: healthSchema as object })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'degraded'; db: 'up' | 'down' }> {
+    const up = await databaseAnswers(this.connection);
+    if (!up) void reply.status(503);
+    return up ? { status: 'ok', db: 'up' } : { status: 'degraded', db: 'down' };
+  }
+
+  @Get('metrics')
+  @Public()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  metricsText(): Promise<string> {
+    return this.metrics.text();
+  }
+}
