@@ -5,11 +5,23 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
-  // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the database, stop the embedded server.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const log = app.getHttpAdapter().getInstance().log;
+  // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the database, stop the embedded server, exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info(`${signal} received: shutting down`);
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host}:${config.port}`;
-  app.getHttpAdapter().getInstance().log.info(`Gabarit is ready: console ${base}/admin, API docs ${base}/api/docs, health ${base}/health`);
+  log.info(`Gabarit is ready: console ${base}/admin, API docs ${base}/api/docs, health ${base}/health`);
 }
 
 main().catch((err: unknown) => {

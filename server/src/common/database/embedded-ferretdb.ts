@@ -52,6 +52,7 @@ export class EmbeddedFerretDb {
         `--listen-addr=127.0.0.1:${this.port}`,
         `--state-dir=${stateDir}`,
         '--telemetry=disable',
+        '--debug-addr=-', // no debug HTTP listener: it would collide between instances on port 8088
         '--log-level=error',
         '--log-format=json',
       ],
@@ -75,7 +76,7 @@ export class EmbeddedFerretDb {
     process.removeListener('exit', this.killOnExit);
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
-    const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
+    const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS, true, { ref: false })]);
     if (timedOut) {
       child.kill('SIGKILL');
       await exited;

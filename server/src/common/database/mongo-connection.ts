@@ -49,5 +49,5 @@ export async function databaseAnswers(connection: Connection, timeoutMs = 1_500)
     .ping()
     .then(() => true)
     .catch(() => false);
-  return Promise.race([ping, sleep(timeoutMs).then(() => false)]);
+  return Promise.race([ping, sleep(timeoutMs, false, { ref: false })]);
 }

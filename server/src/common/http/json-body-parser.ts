@@ -17,9 +17,9 @@ export function jsonDepth(value: unknown): number {
   return max;
 }
 
-/** Replaces Fastify's JSON parser: same parse, plus a clear 400 for malformed or over-nested bodies. */
+/** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
-  if (fastify.hasContentTypeParser('application/json')) fastify.removeContentTypeParser('application/json');
+  fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'string' },

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('API keys', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp('api_keys');
+    admin = await t.login('admin');
+  });
+  afterAll(() => t.close());
+
+  const create = (token: string, body: object) => t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${token}`).send(body);
+
+  it('shows the secret once, stores only a hash, and lists keys without secrets', async () => {
+    const created = await create(admin, { name: 'ERP comptes fournisseurs', scopes: ['evaluate:invoices-*'] });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^gbt_[a-f0-9]{16}_[A-Za-z0-9_-]{43}$/);
+    const stored = await t.db.collection('api_keys').findOne({ _id: created.body.id });
+    expect(JSON.stringify(stored)).not.toContain(created.body.key.split('_')[2]);
+
+    const list = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`);
+    expect(list.status).toBe(200);
+    expect(list.headers['content-range']).toMatch(/^api-keys 0-\d+\/\d+$/);
+    const listed = (list.body as Record<string, unknown>[]).find((k) => k['id'] === created.body.id);
+    expect(listed).toMatchObject({ name: 'ERP comptes fournisseurs', scopes: ['evaluate:invoices-*'], createdBy: 'admin', revoked: false });
+    expect(JSON.stringify(list.body)).not.toContain(created.body.key);
+    expect(listed).not.toHaveProperty('secretHash');
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'api_key.created', resourceKey: created.body.id, actor: 'admin' })).toBe(1);
+  });
+
+  it('authenticates a caller by its key and reports its scopes', async () => {
+    const { body } = await create(admin, { name: 'portail RH', scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'] });
+    const me = await t.http.get('/api/v1/auth/me').set('x-api-key', body.key);
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ kind: 'apiKey', id: body.id, name: 'portail RH', scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'] });
+  });
+
+  it('does not let a key, or a user without the admin role, manage keys', async () => {
+    const { body } = await create(admin, { name: 'broad', scopes: ['evaluate:*'] });
+    const byKey = await t.http.post('/api/v1/api-keys').set('x-api-key', body.key).send({ name: 'escalate', scopes: ['evaluate:*'] });
+    expect(byKey.status).toBe(403);
+    expect(byKey.body.error).toBe('missing_role');
+    for (const username of ['analyst', 'approver', 'risk']) {
+      const token = await t.login(username);
+      const response = await create(token, { name: 'mine', scopes: ['evaluate:*'] });
+      expect(response.status).toBe(403);
+      expect((await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${token}`)).status).toBe(403);
+    }
+  });
+
+  it('revokes a key: it stops working at once and stays listed as revoked', async () => {
+    const { body } = await create(admin, { name: 'temporary', scopes: ['evaluate:invoices'] });
+    expect((await t.http.get('/api/v1/auth/me').set('x-api-key', body.key)).status).toBe(200);
+    const revoked = await t.http.delete(`/api/v1/api-keys/${body.id}`).set('authorization', `Bearer ${admin}`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ id: body.id, revoked: true });
+    const after = await t.http.get('/api/v1/auth/me').set('x-api-key', body.key);
+    expect(after.status).toBe(401);
+    expect(after.body.error).toBe('invalid_api_key');
+    const unknown = await t.http.delete('/api/v1/api-keys/0000000000000000').set('authorization', `Bearer ${admin}`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses malformed and guessed keys', async () => {
+    for (const key of ['nope', 'gbt_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+      const response = await t.http.get('/api/v1/auth/me').set('x-api-key', key);
+      expect(response.status).toBe(401);
+      expect(response.body.error).toBe('invalid_api_key');
+    }
+  });
+
+  it('pages the list the way the console asks', async () => {
+    for (let i = 0; i < 3; i++) await create(admin, { name: `page-${i}`, scopes: ['evaluate:*'] });
+    const page = await t.http.get('/api/v1/api-keys?sort=["name","ASC"]&range=[0,1]').set('authorization', `Bearer ${admin}`);
+    expect(page.body).toHaveLength(2);
+    const total = Number(page.headers['content-range'].split('/')[1]);
+    expect(page.headers['content-range']).toBe(`api-keys 0-1/${total}`);
+    const names = (page.body as { name: string }[]).map((k) => k.name);
+    expect(names).toEqual([...names].sort());
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jwt from 'jsonwebtoken';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('sign-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('auth', { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '600' });
+  });
+  afterAll(() => t.close());
+
+  const login = (username: string, password: string) => t.http.post('/api/v1/auth/login').send({ username, password });
+
+  it.each([
+    ['analyst', ['analyst']],
+    ['analyst2', ['analyst']],
+    ['approver', ['approver']],
+    ['risk', ['risk']],
+    ['admin', ['admin']],
+  ])('signs in the demo account %s with its roles', async (username, roles) => {
+    const response = await login(username, 'demo');
+    expect(response.status).toBe(200);
+    expect(response.body.user).toMatchObject({ username, roles });
+    expect(Date.parse(response.body.expiresAt)).toBeGreaterThan(Date.now());
+    const me = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${response.body.token}`);
+    expect(me.body).toEqual({ kind: 'user', username, roles });
+  });
+
+  it('accepts usernames in any case', async () => {
+    expect((await login('Analyst', 'demo')).status).toBe(200);
+  });
+
+  it('gives the same answer for a wrong password and an unknown user, and audits both', async () => {
+    const wrong = await login('risk', 'nope');
+    const unknown = await login('nobody', 'nope');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error).toBe('invalid_credentials');
+    const events = await t.db.collection('audit_events').find({ action: 'auth.login_failed' }).toArray();
+    expect(events.map((e) => [e['resourceKey'], e['reason']])).toEqual(
+      expect.arrayContaining([
+        ['risk', 'bad_password'],
+        ['nobody', 'unknown_user'],
+      ]),
+    );
+  });
+
+  it('locks an account after repeated failures, even against the right password', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('approver', `wrong-${i}`)).status).toBe(401);
+    const locked = await login('approver', 'demo');
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toBe('account_locked');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'auth.account_locked', resourceKey: 'approver' })).toBe(1);
+    // Other accounts are unaffected.
+    expect((await login('admin', 'demo')).status).toBe(200);
+  });
+
+  it('refuses a missing, forged or expired token with 401', async () => {
+    const missing = await t.http.get('/api/v1/auth/me');
+    expect(missing.status).toBe(401);
+    expect(missing.body.error).toBe('unauthenticated');
+
+    const forged = jwt.sign({ roles: ['admin'] }, 'x'.repeat(40), { subject: 'admin', issuer: 'gabarit', expiresIn: 600 });
+    const forgedResponse = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${forged}`);
+    expect(forgedResponse.status).toBe(401);
+    expect(forgedResponse.body.error).toBe('invalid_token');
+
+    const expired = jwt.sign({ roles: ['admin'], exp: Math.floor(Date.now() / 1000) - 60 }, t.config.jwtSecret, { subject: 'admin', issuer: 'gabarit' });
+    const expiredResponse = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${expired}`);
+    expect(expiredResponse.status).toBe(401);
+    expect(expiredResponse.body.error).toBe('token_expired');
+  });
+
+  it('validates the login body', async () => {
+    const response = await t.http.post('/api/v1/auth/login').send({ username: 'admin' });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ path: '/password', message: 'is required' }]);
+  });
+});
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('auth_rate', { LOGIN_RATE_LIMIT_PER_MINUTE: '4' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with the error body once a client exceeds the per-minute budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await t.http.post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const limited = await t.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
+    expect(limited.body.error).toBe('rate_limited');
+    // Other routes are not limited.
+    expect((await t.http.get('/health')).status).toBe(200);
+  });
+});
+
+describe('demo accounts in production', () => {
+  it('are neither seeded nor accepted when NODE_ENV=production', async () => {
+    const dev = await startTestApp('auth_prod');
+    const uri = dev.config.mongodbUri!;
+    await dev.close();
+    const prod = await startTestApp('auth_prod_empty', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+    expect(await prod.db.collection('users').countDocuments()).toBe(0);
+    await prod.close();
+    // A database seeded earlier in development: the demo accounts exist but are refused.
+    const prodOnSeeded = await startTestApp('auth_prod_seeded', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), MONGODB_URI: uri });
+    const response = await prodOnSeeded.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
+    expect(response.status).toBe(403);
+    expect(response.body.error).toBe('demo_account_disabled');
+    await prodOnSeeded.close();
+  });
+});

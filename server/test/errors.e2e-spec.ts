@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import { errorBodySchema } from '../src/common/errors/error-body.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const isErrorBody = new Ajv({ strict: false }).compile(errorBodySchema);
+
+describe('error bodies', () => {
+  let t: TestApp;
+  let adminToken: string;
+  beforeAll(async () => {
+    t = await startTestApp('errors', { BODY_LIMIT_BYTES: '4096' });
+    adminToken = await t.login('admin');
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string) => t.http.post(path).set('authorization', `Bearer ${adminToken}`);
+
+  it('rejects malformed JSON with 400 invalid_json', async () => {
+    const response = await post('/api/v1/api-keys').set('content-type', 'application/json').send('{"name": "erp",');
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('invalid_json');
+    expect(isErrorBody(response.body)).toBe(true);
+  });
+
+  it('rejects a body over the configured limit with 413', async () => {
+    const response = await post('/api/v1/api-keys').send({ name: 'x'.repeat(5000), scopes: ['evaluate:*'] });
+    expect(response.status).toBe(413);
+    expect(response.body.error).toBe('payload_too_large');
+    expect(isErrorBody(response.body)).toBe(true);
+  });
+
+  it('rejects hostile nesting before validating it', async () => {
+    let deep = '1';
+    for (let i = 0; i < 1000; i++) deep = `[${deep}]`;
+    const response = await post('/api/v1/api-keys').set('content-type', 'application/json').send(`{"name":"x","scopes":${deep}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('too_deep');
+  });
+
+  it('names every offending path: unknown field, wrong type, missing field, bad scope', async () => {
+    const response = await post('/api/v1/api-keys').send({ name: 42, scopes: ['delete:everything'], color: 'red' });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('validation_failed');
+    const paths = (response.body.details as { path: string }[]).map((d) => d.path).sort();
+    expect(paths).toEqual(['/color', '/name', '/scopes/0']);
+    const missing = await post('/api/v1/api-keys').send({ name: 'erp' });
+    expect(missing.body.details).toEqual([{ path: '/scopes', message: 'is required' }]);
+  });
+
+  it('refuses other media types with 415', async () => {
+    const response = await post('/api/v1/api-keys').set('content-type', 'text/plain').send('name=erp');
+    expect(response.status).toBe(415);
+    expect(isErrorBody(response.body)).toBe(true);
+  });
+
+  it('rejects a malformed list query with paths', async () => {
+    const response = await t.http.get('/api/v1/api-keys?sort=["secretHash","ASC"]&range=[5,1]').set('authorization', `Bearer ${adminToken}`);
+    expect(response.status).toBe(400);
+    expect((response.body.details as { path: string }[]).map((d) => d.path)).toEqual(['/sort', '/range']);
+  });
+});

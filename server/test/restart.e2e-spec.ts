@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { EMBEDDED_DB } from '../src/common/database/database.module.js';
+import type { EmbeddedFerretDb } from '../src/common/database/embedded-ferretdb.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { startWithConfig, type TestApp } from './support/test-app.js';
+
+// This file runs the app exactly as `npm start` does: no MONGODB_URI, so the app starts its own FerretDB.
+describe('data survives restarts (embedded database)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gabarit-restart-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, FERRETDB_BIN: resolve('.tools/bin/ferretdb') });
+  let t: TestApp | undefined;
+  afterAll(() => t?.close());
+
+  async function waitForHealth(app: TestApp, status: number): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      if ((await app.http.get('/health')).status === status) return;
+      await sleep(200);
+    }
+    throw new Error(`health never answered ${status}`);
+  }
+
+  it('keeps users, keys and the session secret across an app restart', async () => {
+    t = await startWithConfig(config);
+    const admin = await t.login('admin');
+    const created = await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'persist', scopes: ['evaluate:*'] });
+    expect(created.status).toBe(201);
+    await t.close();
+
+    t = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, FERRETDB_BIN: resolve('.tools/bin/ferretdb') }));
+    // The token issued before the restart is still valid: the generated JWT secret is kept in the data dir.
+    const list = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`);
+    expect(list.status).toBe(200);
+    expect((list.body as { name: string }[]).map((k) => k.name)).toContain('persist');
+    expect((await t.http.get('/api/v1/auth/me').set('x-api-key', created.body.key)).status).toBe(200);
+    expect(await t.db.collection('users').countDocuments()).toBe(5); // seeded once, not again
+  });
+
+  it('reports the database down, refuses writes with 503, and recovers when the database process comes back', async () => {
+    const app = t!;
+    const admin = await app.login('admin');
+    const embedded = app.app.get<EmbeddedFerretDb>(EMBEDDED_DB);
+    await embedded.stop();
+
+    await waitForHealth(app, 503);
+    expect((await app.http.get('/health')).body).toEqual({ status: 'degraded', db: 'down' });
+    const write = await app.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'while-down', scopes: ['evaluate:*'] });
+    expect(write.status).toBe(503);
+    expect(write.body.error).toBe('database_unavailable');
+
+    await embedded.start();
+    await waitForHealth(app, 200);
+    const list = await app.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`);
+    const names = (list.body as { name: string }[]).map((k) => k.name);
+    expect(names).toContain('persist');
+    expect(names).not.toContain('while-down');
+  }, 60_000);
+});

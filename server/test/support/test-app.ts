@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory.js';
+import { DB_CONNECTION } from '../../src/common/database/database.module.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { AppConfig } from '../../src/config/config.schema.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  http: ReturnType<typeof request>;
+  db: Connection;
+  /** Signs in a (demo) user and returns the bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A MongoDB URI for the run's server with the database name replaced. */
+export function uriForDatabase(baseUri: string, database: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/]+)(?:\/[^?]*)?(\?.*)?$/.exec(baseUri);
+  if (!match) throw new Error(`Cannot parse MongoDB URI ${baseUri}`);
+  return `${match[1]}/${database}${match[2] ?? ''}`;
+}
+
+/** A fresh database name: each test file (and each app it starts) gets its own. */
+export function freshDatabaseName(label: string): string {
+  return `t_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Starts the real app (same factory as production) on the run's database server. */
+export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const baseUri = process.env['GABARIT_TEST_MONGODB_URI'];
+  if (!baseUri) throw new Error('GABARIT_TEST_MONGODB_URI is not set: run through the e2e Jest project (global setup).');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-test-data-')),
+    MONGODB_URI: uriForDatabase(baseUri, freshDatabaseName(label)),
+    ...env,
+  });
+  return startWithConfig(config);
+}
+
+export async function startWithConfig(config: AppConfig): Promise<TestApp> {
+  const app = await createApp(config);
+  const http = request(app.getHttpServer());
+  const login = async (username: string, password = config.demoPassword): Promise<string> => {
+    const response = await http.post('/api/v1/auth/login').send({ username, password });
+    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body as { token: string }).token;
+  };
+  return { app, config, http, db: app.get<Connection>(DB_CONNECTION), login, close: () => app.close() };
+}
