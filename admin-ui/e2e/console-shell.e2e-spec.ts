@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../server/src/common/database/free-port.js';
+import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
+import { launchChromium } from './support/browser.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+
+// The built console (admin-ui/dist) served by the real server on a real database, driven in Chromium.
+describe('console shell', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_shell');
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, username: string, password = 'demo'): Promise<void> {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel(/identifiant|username/i).fill(username);
+    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill(password);
+    await page.getByRole('button', { name: /connexion|sign in/i }).click();
+  }
+
+  it('shows the French sign-in page by default and refuses a wrong password in French', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin/`);
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/sign-in-fr.png` });
+    await signIn(page, 'analyst', 'wrong');
+    await page.getByText("Nom d'utilisateur ou mot de passe incorrect.").waitFor();
+    await page.close();
+  });
+
+  it('signs an admin in, shows name and roles, lists API keys, and switches to English', async () => {
+    await t.http
+      .post('/api/v1/api-keys')
+      .set('authorization', `Bearer ${await t.login('admin')}`)
+      .send({ name: 'ERP comptes fournisseurs', scopes: ['evaluate:invoices-*'] });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: 'Bienvenue, Administration (démo)' }).waitFor();
+    await page.getByText('Administration', { exact: true }).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-fr.png` });
+
+    await page.getByRole('menuitem', { name: /clés api/i }).click();
+    await page.getByText('ERP comptes fournisseurs').waitFor();
+    await page.getByText('evaluate:invoices-*').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/api-keys-fr.png` });
+
+    await page.getByRole('button', { name: /français/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: /api keys/i }).waitFor();
+    await page.getByRole('columnheader', { name: 'Created by' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/api-keys-en.png` });
+    await page.close();
+  });
+
+  it('creates a key from the console and shows its secret once', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
+    await page.goto(`${base}/admin/#/api-keys/create`);
+    await page.getByLabel(/^Nom/).fill('Portail RH');
+    await page.getByLabel(/Portées/).fill('evaluate:enrolment');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const secret = await page.getByTestId('api-key-secret').inputValue();
+    expect(secret).toMatch(/^gbt_/);
+    const me = await t.http.get('/api/v1/auth/me').set('x-api-key', secret);
+    expect(me.body).toMatchObject({ kind: 'apiKey', name: 'Portail RH', scopes: ['evaluate:enrolment'] });
+    await page.close();
+  });
+
+  it('does not offer API keys to an analyst', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'analyst');
+    await page.getByRole('heading', { name: /Bienvenue, Analyste/ }).waitFor();
+    await expect(page.getByRole('menuitem', { name: /clés api/i }).count()).resolves.toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,31 @@
+import { BooleanField, CreateButton, DataTable, DeleteButton, List, TopToolbar } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+  </TopToolbar>
+);
+
+/** Keys without their secrets; revoking asks for confirmation. */
+export const ApiKeyList = () => (
+  <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="scopes" render={(record: { scopes: string[] }) => record.scopes.join(', ')} />
+      <DataTable.Col source="createdBy" />
+      <DataTable.Col source="createdAt">
+        <LocalDateField source="createdAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="lastUsedAt">
+        <LocalDateField source="lastUsedAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="revoked">
+        <BooleanField source="revoked" />
+      </DataTable.Col>
+      <DataTable.Col>
+        <DeleteButton label="gabarit.api_keys.revoke" mutationMode="pessimistic" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,11 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { en } from './en';
+import { fr } from './fr';
+
+export const LOCALE_KEY = 'gabarit.locale';
+
+/** French by default (DOMAIN.md: French first); English on request, remembered by react-admin's store. */
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : fr), 'fr', [
+  { locale: 'fr', name: 'Français' },
+  { locale: 'en', name: 'English' },
+]);

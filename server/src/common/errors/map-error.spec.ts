@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { NotFoundException } from '@nestjs/common';
+import { ConflictError, TooManyRequestsError, ValidationError } from './domain-errors.js';
+import { mapError } from './map-error.js';
+
+describe('mapError', () => {
+  it('maps domain errors to their status with the §7 body', () => {
+    expect(mapError(new ValidationError('bad', [{ path: '/a', message: 'is required' }]))).toEqual({
+      status: 400,
+      headers: undefined,
+      body: { error: 'validation_failed', message: 'bad', details: [{ path: '/a', message: 'is required' }] },
+    });
+    expect(mapError(new ConflictError('stale', 'stale_etag')).status).toBe(409);
+    expect(mapError(new TooManyRequestsError('slow down', 30)).headers).toEqual({ 'retry-after': '30' });
+  });
+
+  it('maps a driver error meaning "database unreachable" to 503', () => {
+    const err = Object.assign(new Error('connect ECONNREFUSED'), { name: 'MongoServerSelectionError' });
+    expect(mapError(err)).toMatchObject({ status: 503, body: { error: 'database_unavailable' } });
+  });
+
+  it('keeps Fastify 4xx errors and Nest HTTP exceptions as they are', () => {
+    expect(mapError(Object.assign(new Error('too big'), { statusCode: 413 }))).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
+    expect(mapError(new NotFoundException('Cannot GET /x'))).toMatchObject({ status: 404, body: { error: 'not_found' } });
+  });
+
+  it('never leaks an unexpected error message', () => {
+    expect(mapError(new TypeError('secret internals'))).toEqual({
+      status: 500,
+      body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] },
+    });
+  });
+});

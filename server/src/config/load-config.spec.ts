@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './load-config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'gabarit-config-'));
+
+describe('loadConfig', () => {
+  it('applies defaults and coerces numbers', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), PORT: '8080' });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 8080, host: '127.0.0.1', logLevel: 'info', demoPassword: 'demo', bodyLimitBytes: 1048576 });
+    expect(config.mongodbUri).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', NODE_ENV: 'staging', MONGODB_URI: 'postgres://x' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', NODE_ENV: 'staging', MONGODB_URI: 'postgres://x' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/NODE_ENV/);
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/MONGODB_URI/);
+    }
+  });
+
+  it('generates a JWT secret once outside production and keeps it in the data dir', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).jwtSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
+    expect(statSync(join(dir, 'jwt-secret')).mode & 0o077).toBe(0);
+  });
+
+  it('requires a long enough JWT_SECRET in production', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+});

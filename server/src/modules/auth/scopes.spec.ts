@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { scopesAllow } from './scopes.js';
+
+describe('scopesAllow', () => {
+  it('matches an exact key and a prefix pattern for the same action only', () => {
+    expect(scopesAllow(['evaluate:invoices'], 'evaluate', 'invoices')).toBe(true);
+    expect(scopesAllow(['evaluate:invoices'], 'evaluate', 'invoices-2025')).toBe(false);
+    expect(scopesAllow(['evaluate:invoices-*'], 'evaluate', 'invoices-2025')).toBe(true);
+    expect(scopesAllow(['evaluate:invoices-*'], 'evaluate', 'enrolment')).toBe(false);
+    expect(scopesAllow(['evaluate:*'], 'evaluate', 'enrolment')).toBe(true);
+    expect(scopesAllow(['evaluate:*'], 'prompts:complete', 'chatbot')).toBe(false);
+  });
+
+  it('tells actions with colons apart', () => {
+    expect(scopesAllow(['prompts:complete:chatbot-*'], 'prompts:complete', 'chatbot-fr')).toBe(true);
+    expect(scopesAllow(['prompts:complete:chatbot-*'], 'prompts:render', 'chatbot-fr')).toBe(false);
+  });
+
+  it('ignores malformed scopes rather than widening access', () => {
+    expect(scopesAllow(['evaluate', '*', 'evaluate:', 'evaluate:in*voices'], 'evaluate', 'invoices')).toBe(false);
+  });
+});
