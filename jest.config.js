@@ -1,4 +1,4 @@
-// Jest runs in native ESM mode (NestJS 12 packages are ESM-only): see docs/adr/0002-esm-and-jest.md.
+// Jest runs in native ESM mode (NestJS 12 packages are ESM-only): see docs/adr/0001-esm-server-and-jest-in-esm-mode.md.
 const swc = [
   '@swc/jest',
   {

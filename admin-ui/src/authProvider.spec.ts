@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authProvider } from './authProvider';
+import { readSession } from './session';
+
+// The HTTP boundary is faked here; the real sign-in against the server is covered by the browser tests.
+function answer(status: number, body: object) {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+describe('authProvider', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the session after a successful sign-in and exposes identity and roles', async () => {
+    const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+    const fetchMock = answer(200, { token: 't', expiresAt, user: { username: 'risk', displayName: 'Risque', roles: ['risk'] } });
+    vi.stubGlobal('fetch', fetchMock);
+    await authProvider.login({ username: 'risk', password: 'demo' });
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/login', expect.objectContaining({ method: 'POST' }));
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+    await expect(authProvider.getIdentity!()).resolves.toEqual({ id: 'risk', fullName: 'Risque', roles: ['risk'] });
+    await expect(authProvider.getPermissions!({})).resolves.toEqual(['risk']);
+  });
+
+  it('turns known server error codes into translatable messages', async () => {
+    vi.stubGlobal('fetch', answer(401, { error: 'invalid_credentials', message: 'Unknown username or wrong password.', details: [] }));
+    await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow('gabarit.auth.errors.invalid_credentials');
+    vi.stubGlobal('fetch', answer(400, { error: 'validation_failed', message: 'The request body is invalid.', details: [] }));
+    await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow('The request body is invalid.');
+  });
+
+  it('treats an expired session as signed out, and a 401 from the API as the end of the session', async () => {
+    localStorage.setItem('gabarit.session', JSON.stringify({ token: 't', expiresAt: new Date(Date.now() - 1000).toISOString(), user: {} }));
+    await expect(authProvider.checkAuth({})).rejects.toThrow();
+    localStorage.setItem('gabarit.session', JSON.stringify({ token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
+    await expect(authProvider.checkError({ status: 403 })).resolves.toBeUndefined();
+    expect(readSession()).toBeDefined();
+    await expect(authProvider.checkError({ status: 401 })).rejects.toThrow();
+    expect(readSession()).toBeUndefined();
+  });
+});
