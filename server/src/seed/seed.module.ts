@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../modules/auth/auth.module.js';
+import { UsersModule } from '../modules/users/users.module.js';
 import { SeedService } from './seed.service.js';
 
-@Module({ imports: [AuthModule], providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [UsersModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
 import { hashPassword } from '../modules/auth/password.js';
 import type { Role } from '../modules/auth/roles.js';
-import { UsersRepository } from '../modules/auth/users.repository.js';
+import { UsersRepository } from '../modules/users/users.repository.js';
 
 interface DemoUser {
   username: string;

@@ -19,6 +19,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    this.connection.removeAllListeners('disconnected'); // closing on purpose is not a lost connection
     await this.connection.close();
     await this.embedded?.stop();
   }

@@ -8,19 +8,18 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { TokenService } from './token.service.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersModule } from '../users/users.module.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, UsersModule],
   controllers: [AuthController, ApiKeysController],
   providers: [
     AuthService,
     TokenService,
-    UsersRepository,
     ApiKeysRepository,
     ApiKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersRepository, TokenService],
+  exports: [TokenService],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { LoginRequest, LoginResponse } from './auth.contract.js';
 import { verifyAgainstDummy, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 const INVALID_CREDENTIALS = 'Unknown username or wrong password.';
 

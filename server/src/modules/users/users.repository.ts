@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, SortOrder } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
-import type { Role } from './roles.js';
+import type { ListQuery } from '../../common/http/list-query.js';
+import type { Role } from '../auth/roles.js';
 import { userSchema, type UserDocument } from './user.schema.js';
 
 export interface NewUser {
@@ -23,6 +24,29 @@ export class UsersRepository {
 
   findByUsername(username: string): Promise<UserDocument | null> {
     return this.users.findById(username.toLowerCase()).lean<UserDocument>().exec();
+  }
+
+  async list(query: ListQuery): Promise<{ items: UserDocument[]; total: number }> {
+    const filter: Record<string, unknown> = {};
+    if (typeof query.filter['role'] === 'string') filter['roles'] = query.filter['role'];
+    if (typeof query.filter['q'] === 'string' && query.filter['q'] !== '') {
+      const text = new RegExp(query.filter['q'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      filter['$or'] = [{ _id: text }, { displayName: text }];
+    }
+    const sort: Record<string, SortOrder> = { [query.sortField === 'username' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1 };
+    const [items, total] = await Promise.all([
+      this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<UserDocument[]>().exec(),
+      this.users.countDocuments(filter).exec(),
+    ]);
+    return { items, total };
+  }
+
+  /** Applies a partial change and returns the user as it was before, or null when unknown. */
+  update(username: string, change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>>, unlock: boolean): Promise<UserDocument | null> {
+    const update: Record<string, unknown> = { $set: change };
+    if (unlock) update['$unset'] = { lockedUntil: 1 };
+    if (unlock) (update['$set'] as Record<string, unknown>)['failedLoginCount'] = 0;
+    return this.users.findOneAndUpdate({ _id: username.toLowerCase() }, update, { returnDocument: 'before' }).lean<UserDocument>().exec();
   }
 
   count(): Promise<number> {

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../auth/roles.js';
 
 export interface UserDocument {
   _id: string; // the username, lowercase: unique by construction

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/load-config.js';
+import { ROLES, type Role } from './modules/auth/roles.js';
+import { JsonSchemaPipe } from './common/http/json-schema.pipe.js';
+import { createUserRequestSchema, type CreateUserRequest } from './modules/users/users.contract.js';
+import { UsersService } from './modules/users/users.service.js';
+
+/**
+ * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
+ * account directly in the database. This is how the first admin of a production install is made.
+ */
+async function createUser(): Promise<void> {
+  const [username, roleList, displayName] = process.argv.slice(2);
+  const password = process.env['NEW_USER_PASSWORD'];
+  const roles = (roleList ?? '').split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (!username || roles.length === 0 || !password) {
+    throw new Error(`usage: NEW_USER_PASSWORD=<12+ characters> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name"]`);
+  }
+  const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({ username, displayName: displayName ?? username, password, roles }) as CreateUserRequest;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), { abortOnError: false, logger: ['error'] });
+  try {
+    const user = await app.get(UsersService).create(request, 'cli');
+    process.stdout.write(`created ${user.username} with roles ${user.roles.join(', ')}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+createUser().catch((err: unknown) => {
+  const details = (err as { details?: { path: string; message: string }[] }).details ?? [];
+  process.stderr.write(`${(err as Error).message}${details.map((d) => `\n  ${d.path}: ${d.message}`).join('')}\n`);
+  process.exit(1);
+});
