@@ -40,7 +40,7 @@ describe('user administration', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.roles).toEqual(['analyst', 'approver']);
     const event = await t.db.collection('audit_events').findOne({ action: 'user.roles_changed', resourceKey: 'analyst2' });
-    expect(event).toMatchObject({ actor: 'admin', details: { before: ['analyst'], after: ['analyst', 'approver'] } });
+    expect(event).toMatchObject({ actor: 'admin', summary: { before: ['analyst'], after: ['analyst', 'approver'] } });
   });
 
   it('disables an account so it cannot sign in, and unlocks a locked one', async () => {

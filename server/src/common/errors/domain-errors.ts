@@ -70,3 +70,22 @@ export class DependencyUnavailableError extends DomainError {
     this.code = code;
   }
 }
+
+/** The caller's copy is stale (If-Match does not match): 412. */
+export class PreconditionFailedError extends DomainError {
+  readonly code = 'stale_etag';
+}
+
+/** The caller must say which copy it edited (If-Match missing): 428. */
+export class PreconditionRequiredError extends DomainError {
+  readonly code = 'if_match_required';
+}
+
+/** A document over a size limit: 413. */
+export class TooLargeError extends DomainError {
+  readonly code: string;
+  constructor(message: string, details: ErrorDetail[] = [], code = 'too_large') {
+    super(message, details);
+    this.code = code;
+  }
+}

@@ -1,7 +1,9 @@
 import { Schema } from 'mongoose';
 
+/** An audit event as stored (raw, through the driver, so the hashed JSON is exactly what is kept). */
 export interface AuditEventDocument {
   _id: string;
+  seq: number;
   at: Date;
   actor: string;
   action: string;
@@ -9,12 +11,16 @@ export interface AuditEventDocument {
   resourceKey?: string;
   version?: number;
   reason?: string;
+  summary?: { before?: unknown; after?: unknown };
   details?: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
 }
 
 export const auditEventSchema = new Schema<AuditEventDocument>(
   {
     _id: { type: String, required: true },
+    seq: { type: Number, required: true },
     at: { type: Date, required: true },
     actor: { type: String, required: true },
     action: { type: String, required: true },
@@ -22,9 +28,15 @@ export const auditEventSchema = new Schema<AuditEventDocument>(
     resourceKey: { type: String },
     version: { type: Number },
     reason: { type: String },
+    summary: { type: Schema.Types.Mixed },
     details: { type: Schema.Types.Mixed },
+    prevHash: { type: String, required: true },
+    hash: { type: String, required: true },
   },
-  { collection: 'audit_events', versionKey: false },
+  { collection: 'audit_events', versionKey: false, minimize: false },
 );
-auditEventSchema.index({ resourceType: 1, resourceKey: 1, at: -1 });
-auditEventSchema.index({ actor: 1, at: -1 });
+// One event per position: concurrent appends from any number of instances keep one linear chain.
+auditEventSchema.index({ seq: 1 }, { unique: true });
+auditEventSchema.index({ resourceType: 1, resourceKey: 1, seq: -1 });
+auditEventSchema.index({ actor: 1, seq: -1 });
+auditEventSchema.index({ at: -1 });

@@ -1,20 +1,59 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import type { AuditEventDocument } from './audit-event.schema.js';
-import { AuditRepository } from './audit.repository.js';
+import { ConflictError } from '../../common/errors/domain-errors.js';
+import type { ListPage } from '../../common/http/list-query.js';
+import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
-export type AuditEntry = Omit<AuditEventDocument, '_id' | 'at'>;
+export type VerifyResult = { ok: true; events: number; head: string } | { ok: false; events: number; brokenAt: ChainBreak };
 
-/** Records who did what. Security events (login failures, key creation and revocation) land here. */
+const MAX_APPEND_ATTEMPTS = 50;
+
+/** The tamper-evident audit trail: appends to one hash chain shared by every instance, and verifies it. */
 @Injectable()
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.repository.insert({ _id: randomUUID(), at: new Date(), ...entry });
+  /** Appends a new event. */
+  record(entry: AuditEntry): Promise<ChainedEvent | undefined> {
+    return this.recordOnce(randomUUID(), entry);
   }
 
-  recent(filter: Partial<Pick<AuditEntry, 'action' | 'actor' | 'resourceType'>>, limit = 50): Promise<AuditEventDocument[]> {
-    return this.repository.findRecent(filter, limit);
+  /**
+   * Appends under a known id, at most once: an outbox entry drained twice (crash, two instances) is one event.
+   * Concurrent appends race for the next position; the unique index lets one win and the others retry.
+   */
+  async recordOnce(id: string, entry: AuditEntry, at = new Date()): Promise<ChainedEvent | undefined> {
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      if (await this.repository.exists(id)) return undefined;
+      const head = await this.repository.head();
+      const event = chain(entry, id, (head?.seq ?? 0) + 1, at.toISOString(), head?.hash ?? GENESIS_HASH);
+      if (await this.repository.insert(event)) return event;
+      await sleep(Math.random() * 5 * attempt);
+    }
+    throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
+  }
+
+  async list(filter: AuditFilter, order: 'ASC' | 'DESC', skip: number, limit: number): Promise<ListPage<ChainedEvent>> {
+    const { items, total } = await this.repository.find(filter, order === 'ASC' ? 1 : -1, skip, limit);
+    return { items, total, skip };
+  }
+
+  /** Recomputes every link from the first event and names the first one that does not hold. */
+  async verify(): Promise<VerifyResult> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    for await (const event of this.repository.inOrder()) {
+      const broken = checkLink(event, expectedSeq, prevHash);
+      if (broken) return { ok: false, events: expectedSeq - 1, brokenAt: broken };
+      expectedSeq++;
+      prevHash = event.hash;
+    }
+    return { ok: true, events: expectedSeq - 1, head: prevHash };
+  }
+
+  events(filter: AuditFilter): AsyncGenerator<ChainedEvent> {
+    return this.repository.inOrder(filter);
   }
 }

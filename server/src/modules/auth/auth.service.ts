@@ -59,8 +59,8 @@ export class AuthService {
     }
   }
 
-  private auditFailure(username: string, reason: string, sourceIp: string): Promise<void> {
-    return this.audit.record({
+  private async auditFailure(username: string, reason: string, sourceIp: string): Promise<void> {
+    await this.audit.record({
       actor: username,
       action: 'auth.login_failed',
       resourceType: 'user',

@@ -59,7 +59,7 @@ export class UsersService {
   private async auditChange(before: UserDocument, request: UpdateUserRequest, actor: string): Promise<void> {
     const base = { actor, resourceType: 'user', resourceKey: before._id };
     if (request.roles && [...request.roles].sort().join() !== [...before.roles].sort().join()) {
-      await this.audit.record({ ...base, action: 'user.roles_changed', details: { before: before.roles, after: request.roles } });
+      await this.audit.record({ ...base, action: 'user.roles_changed', summary: { before: before.roles, after: request.roles } });
     }
     if (request.disabled !== undefined && request.disabled !== before.disabled) {
       await this.audit.record({ ...base, action: request.disabled ? 'user.disabled' : 'user.enabled' });

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import canonicalizeModule from 'canonicalize';
+
+// The package's CommonJS/ESM typings disagree on the default export's shape; this is the function itself.
+const canonicalize = canonicalizeModule as unknown as (value: unknown) => string | undefined;
+
+/** RFC 8785 canonical JSON: the same value always gives the same text, whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return canonicalize(value) ?? 'null';
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The checksum of a version's content (DESIGN.md §3): sha256 of its canonical JSON. */
+export function checksumOf(content: unknown): string {
+  return sha256Hex(canonicalJson(content));
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { draftEtag } from './etag.js';
+import { Lifecycle } from './lifecycle.js';
+import { versionInForce } from './publications.js';
+import type { ResourceState } from './versioned-resource.js';
+
+type Content = { threshold: number };
+const lifecycle = new Lifecycle<{ name: string }, Content>('ruleset', 'rule set');
+const t0 = new Date('2026-03-01T09:00:00Z');
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+function publishedV1(): ResourceState<{ name: string }, Content> {
+  let s = lifecycle.create('invoices', { name: 'Factures' }, { threshold: 10000 }, 'analyst', t0).state;
+  s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+  s = lifecycle.approve(s, 1, 'approver', 'ok', later(2)).state;
+  return lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(3)).state;
+}
+
+describe('Lifecycle', () => {
+  it('walks draft → in review → approved → published, freezing the content by checksum', () => {
+    const created = lifecycle.create('invoices', { name: 'Factures' }, { threshold: 10000 }, 'analyst', t0);
+    const submitted = lifecycle.submit(created.state, 1, 'analyst', 'prêt', later(1));
+    expect(submitted.frozenContent?.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(submitted.state.draft).toBeNull();
+    const approved = lifecycle.approve(submitted.state, 1, 'approver', undefined, later(2));
+    expect(approved.state.versions[0]).toMatchObject({ status: 'approved', approvalChecksum: submitted.frozenContent?.checksum });
+    const published = lifecycle.publish(approved.state, 1, 'approver', { requiresTestRun: false }, later(3));
+    expect(published.state.versions[0]?.status).toBe('published');
+    expect(versionInForce(published.state.publications, later(4))).toBe(1);
+    expect(published.events.map((e) => e.action)).toEqual(['ruleset.published']);
+  });
+
+  it('refuses approval or rejection by an author (four eyes)', () => {
+    let s = lifecycle.create('invoices', { name: 'F' }, { threshold: 1 }, 'analyst', t0).state;
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'approver', later(1)).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(2)).state;
+    expect(() => lifecycle.approve(s, 1, 'approver', undefined, later(3))).toThrow(/four-eyes/);
+    expect(() => lifecycle.reject(s, 1, 'analyst', 'non', later(3), { threshold: 2 })).toThrow(/four-eyes/);
+    expect(() => lifecycle.approve(s, 1, 'risk-approver', undefined, later(3))).not.toThrow();
+  });
+
+  it('guards draft edits with the ETag and starts a new draft from the version in force', () => {
+    const s = publishedV1();
+    expect(() => lifecycle.editDraft(s, { threshold: 12000 }, undefined, 'analyst', later(5))).toThrow(/If-Match/);
+    expect(() => lifecycle.editDraft(s, { threshold: 12000 }, '"ruleset:other:nodraft:n2"', 'analyst', later(5))).toThrow(/changed by someone else/);
+    const edited = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst2', later(5), { threshold: 10000 });
+    expect(edited.state.draft).toMatchObject({ version: 2, content: { threshold: 12000 } });
+    expect(edited.state.versions[1]).toMatchObject({ number: 2, status: 'draft', basedOn: 1, authors: ['analyst2'] });
+    const stale = draftEtag('ruleset', s);
+    expect(() => lifecycle.editDraft(edited.state, { threshold: 13000 }, stale, 'analyst', later(6))).toThrow(/changed by someone else/);
+  });
+
+  it('refuses to publish what was not approved, or approved content that has tests without a passing run', () => {
+    let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
+    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(1))).toThrow(/only a version that is approved/);
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    s = lifecycle.approve(s, 1, 'approver', undefined, later(2)).state;
+    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: true }, later(3))).toThrow(/test cases/);
+    const checksum = s.versions[0]!.checksum!;
+    const failing = lifecycle.recordTestRun(s, 1, { checksum, passed: 3, failed: 1 }, 'analyst', later(3)).state;
+    expect(() => lifecycle.publish(failing, 1, 'approver', { requiresTestRun: true }, later(4))).toThrow(/test cases/);
+    const passing = lifecycle.recordTestRun(s, 1, { checksum, passed: 4, failed: 0 }, 'analyst', later(3)).state;
+    expect(lifecycle.publish(passing, 1, 'approver', { requiresTestRun: true }, later(4)).state.versions[0]?.status).toBe('published');
+  });
+
+  it('schedules a future publication and retires the previous version once it takes over', () => {
+    let s = publishedV1();
+    s = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst', later(10)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(11)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(12)).state;
+    const from = '2026-04-01T00:00:00.000Z';
+    s = lifecycle.publish(s, 2, 'approver', { effectiveFrom: from, requiresTestRun: false }, later(13)).state;
+    expect(versionInForce(s.publications, later(14))).toBe(1);
+    expect(versionInForce(s.publications, new Date('2026-04-02T00:00:00Z'))).toBe(2);
+    expect(s.versions.map((v) => v.status)).toEqual(['published', 'published']);
+    expect(() => lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(15))).toThrow(/is published/);
+  });
+
+  it('rolls back to an earlier published version, with a reason, and only to one', () => {
+    let s = publishedV1();
+    s = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst', later(10)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(11)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(12)).state;
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(13)).state;
+    expect(s.versions.map((v) => v.status)).toEqual(['retired', 'published']);
+    const rolled = lifecycle.rollback(s, 1, 'approver', 'Seuil trop élevé', later(20));
+    expect(versionInForce(rolled.state.publications, later(21))).toBe(1);
+    expect(rolled.state.versions.map((v) => v.status)).toEqual(['published', 'retired']);
+    expect(rolled.events[0]).toMatchObject({ action: 'ruleset.rolled_back', reason: 'Seuil trop élevé', summary: { before: { activeVersion: 2 }, after: { activeVersion: 1 } } });
+    expect(() => lifecycle.rollback(rolled.state, 1, 'approver', 'again', later(22))).toThrow(/already the version in force/);
+    expect(() => lifecycle.rollback(rolled.state, 9, 'approver', 'nope', later(22))).toThrow(/no version 9/);
+  });
+
+  it('sends a rejected version back to draft with its content and the reason', () => {
+    let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    expect(() => lifecycle.reject(s, 1, 'approver', '  ', later(2), { threshold: 1 })).toThrow(/why/);
+    const rejected = lifecycle.reject(s, 1, 'approver', 'Seuil manquant', later(2), { threshold: 1 }).state;
+    expect(rejected.draft).toMatchObject({ version: 1, content: { threshold: 1 } });
+    expect(rejected.versions[0]).toMatchObject({ status: 'draft', rejectedBy: 'approver' });
+    expect(rejected.versions[0]?.checksum).toBeUndefined();
+  });
+});

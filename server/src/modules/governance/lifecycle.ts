@@ -1,0 +1,254 @@
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../../common/errors/domain-errors.js';
+import { checksumOf } from '../../common/json/canonical.js';
+import type { AuditEntry } from '../audit/audit-chain.js';
+import { draftEtag } from './etag.js';
+import { versionInForce, withDerivedStatuses } from './publications.js';
+import type { Publication, ResourceState, Transition, VersionRecord, VersionStatus } from './versioned-resource.js';
+
+/** Pure state transitions of a versioned resource (DESIGN.md §3). No I/O: the service persists what they return. */
+export class Lifecycle<M, C> {
+  constructor(
+    /** e.g. `ruleset`: names audit events and ETags. */
+    readonly resourceType: string,
+    private readonly label: string,
+  ) {}
+
+  create(key: string, meta: M, content: C, actor: string, now: Date): Transition<M, C> {
+    const at = now.toISOString();
+    const state: ResourceState<M, C> = {
+      key,
+      meta,
+      archived: false,
+      rev: 1,
+      draft: { version: 1, content, rev: 1, updatedBy: actor, updatedAt: at },
+      versions: [{ number: 1, status: 'draft', authors: [actor], createdBy: actor, createdAt: at, comments: [] }],
+      publications: [],
+      nextVersion: 2,
+      createdBy: actor,
+      createdAt: at,
+      updatedAt: at,
+      outbox: [],
+    };
+    return { state, events: [this.event(key, 'created', actor, 1, { after: { meta, checksum: checksumOf(content) } })] };
+  }
+
+  /** Edits the draft, or starts a new one from the version in force when there is none. */
+  editDraft(state: ResourceState<M, C>, content: C, ifMatch: string | undefined, actor: string, now: Date, baseContent?: C): Transition<M, C> {
+    this.assertNotArchived(state);
+    if (!ifMatch) throw new PreconditionRequiredError(`Send the If-Match header with the ETag you read, so concurrent edits of this ${this.label} are never overwritten.`);
+    const etag = draftEtag(this.resourceType, state);
+    if (ifMatch !== etag) {
+      throw new PreconditionFailedError(`This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`, [
+        { path: '/', message: `your copy is ${ifMatch}, the current one is ${etag}` },
+      ]);
+    }
+    const at = now.toISOString();
+    const next = this.touch(state, now);
+    if (state.draft) {
+      const number = state.draft.version;
+      next.draft = { version: number, content, rev: state.draft.rev + 1, updatedBy: actor, updatedAt: at };
+      next.versions = state.versions.map((v) => (v.number === number ? { ...v, authors: addAuthor(v.authors, actor) } : v));
+      const summary = { before: { checksum: checksumOf(state.draft.content) }, after: { checksum: checksumOf(content) } };
+      return { state: next, events: [this.event(state.key, 'draft_updated', actor, number, summary)] };
+    }
+    const number = state.nextVersion;
+    const basedOn = versionInForce(state.publications, now) ?? undefined;
+    next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: at };
+    next.nextVersion = number + 1;
+    next.versions = [...state.versions, { number, status: 'draft', basedOn, authors: [actor], createdBy: actor, createdAt: at, comments: [] }];
+    const before = baseContent === undefined ? undefined : { checksum: checksumOf(baseContent), version: basedOn };
+    return { state: next, events: [this.event(state.key, 'draft_created', actor, number, { before, after: { checksum: checksumOf(content) } })] };
+  }
+
+  submit(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
+    this.assertNotArchived(state);
+    const version = this.expectStatus(state, number, 'draft', 'submitted');
+    if (state.draft?.version !== number) throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition');
+    const checksum = checksumOf(state.draft.content);
+    const next = this.touch(state, now);
+    next.draft = null;
+    next.versions = this.replace(state, {
+      ...version,
+      status: 'in_review',
+      checksum,
+      submittedBy: actor,
+      submittedAt: now.toISOString(),
+      comments: withComment(version, actor, now, 'submit', comment),
+    });
+    return {
+      state: next,
+      frozenContent: { checksum, content: state.draft.content },
+      events: [this.event(state.key, 'submitted', actor, number, { after: { status: 'in_review', checksum } }, comment)],
+    };
+  }
+
+  approve(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
+    const version = this.expectStatus(state, number, 'in_review', 'approved');
+    this.assertNotAuthor(version, actor, 'approve');
+    const next = this.touch(state, now);
+    next.versions = this.replace(state, {
+      ...version,
+      status: 'approved',
+      approvedBy: actor,
+      approvedAt: now.toISOString(),
+      approvalChecksum: version.checksum,
+      comments: withComment(version, actor, now, 'approve', comment),
+    });
+    const summary = { before: { status: 'in_review' }, after: { status: 'approved', checksum: version.checksum } };
+    return { state: next, events: [this.event(state.key, 'approved', actor, number, summary, comment)] };
+  }
+
+  /** Sends a version in review back to draft with its content, for its authors to correct. */
+  reject(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date, content: C): Transition<M, C> {
+    const version = this.expectStatus(state, number, 'in_review', 'rejected');
+    this.assertNotAuthor(version, actor, 'reject');
+    if (!comment?.trim()) throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [{ path: '/comment', message: 'is required when rejecting' }]);
+    if (state.draft) throw new ConflictError(`Version ${state.draft.version} is already being drafted; finish or submit it before rejecting version ${number}.`, 'draft_exists');
+    const next = this.touch(state, now);
+    next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: now.toISOString() };
+    const { checksum: _frozen, submittedAt: _s, submittedBy: _b, ...reopened } = version;
+    next.versions = this.replace(state, {
+      ...reopened,
+      status: 'draft',
+      rejectedBy: actor,
+      rejectedAt: now.toISOString(),
+      comments: withComment(version, actor, now, 'reject', comment),
+    });
+    const summary = { before: { status: 'in_review', checksum: version.checksum }, after: { status: 'draft' } };
+    return { state: next, events: [this.event(state.key, 'rejected', actor, number, summary, comment)] };
+  }
+
+  publish(
+    state: ResourceState<M, C>,
+    number: number,
+    actor: string,
+    options: { comment?: string; effectiveFrom?: string; effectiveTo?: string; requiresTestRun: boolean },
+    now: Date,
+  ): Transition<M, C> {
+    this.assertNotArchived(state);
+    const version = this.expectStatus(state, number, 'approved', 'published');
+    if (!version.approvalChecksum || version.approvalChecksum !== version.checksum) {
+      throw new ConflictError(`The approval of version ${number} does not cover its current content; it must be approved again.`, 'approval_mismatch');
+    }
+    if (options.requiresTestRun && !(version.testRun?.checksum === version.checksum && version.testRun.failed === 0)) {
+      throw new ConflictError(`Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`, 'tests_not_passed');
+    }
+    const effectiveFrom = options.effectiveFrom ?? now.toISOString();
+    assertWindow(effectiveFrom, options.effectiveTo);
+    const publication: Publication = {
+      version: number,
+      effectiveFrom,
+      ...(options.effectiveTo && { effectiveTo: options.effectiveTo }),
+      publishedBy: actor,
+      publishedAt: now.toISOString(),
+      kind: 'publish',
+      ...(options.comment && { comment: options.comment }),
+    };
+    const before = versionInForce(state.publications, now);
+    const next = this.touch(state, now);
+    next.publications = [...state.publications, publication];
+    const published: VersionRecord = {
+      ...version,
+      status: 'published',
+      publishedBy: actor,
+      publishedAt: now.toISOString(),
+      comments: withComment(version, actor, now, 'publish', options.comment),
+    };
+    next.versions = withDerivedStatuses(this.replace(state, published), next.publications, now);
+    const summary = { before: { activeVersion: before }, after: { activeVersion: versionInForce(next.publications, now), effectiveFrom, effectiveTo: options.effectiveTo } };
+    return { state: next, events: [this.event(state.key, 'published', actor, number, summary, options.comment)] };
+  }
+
+  /** Puts an earlier published version back in force from now, with a reason. */
+  rollback(state: ResourceState<M, C>, number: number, actor: string, comment: string, now: Date): Transition<M, C> {
+    this.assertNotArchived(state);
+    const version = this.find(state, number);
+    if (version.status !== 'published' && version.status !== 'retired') {
+      throw new ConflictError(`Version ${number} was never published, so it cannot be rolled back to.`, 'invalid_transition');
+    }
+    const before = versionInForce(state.publications, now);
+    if (before === number) throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition');
+    const at = now.toISOString();
+    const next = this.touch(state, now);
+    next.publications = [...state.publications, { version: number, effectiveFrom: at, publishedBy: actor, publishedAt: at, kind: 'rollback', comment }];
+    const restored: VersionRecord = { ...version, status: 'published', comments: withComment(version, actor, now, 'rollback', comment) };
+    next.versions = withDerivedStatuses(this.replace(state, restored), next.publications, now);
+    return { state: next, events: [this.event(state.key, 'rolled_back', actor, number, { before: { activeVersion: before }, after: { activeVersion: number } }, comment)] };
+  }
+
+  archive(state: ResourceState<M, C>, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
+    this.assertNotArchived(state);
+    const next = this.touch(state, now);
+    next.archived = true;
+    return { state: next, events: [this.event(state.key, 'archived', actor, undefined, { before: { archived: false }, after: { archived: true } }, comment)] };
+  }
+
+  /** Records a test run of a version's exact content; publishing later requires it for versions with tests. */
+  recordTestRun(state: ResourceState<M, C>, number: number, run: { checksum: string; passed: number; failed: number }, actor: string, now: Date): Transition<M, C> {
+    const version = this.find(state, number);
+    const next = this.touch(state, now);
+    next.versions = this.replace(state, { ...version, testRun: { ...run, at: now.toISOString(), by: actor } });
+    return { state: next, events: [this.event(state.key, 'tested', actor, number, { after: run })] };
+  }
+
+  find(state: ResourceState<M, C>, number: number): VersionRecord {
+    const version = state.versions.find((v) => v.number === number);
+    if (!version) throw new NotFoundError(`The ${this.label} "${state.key}" has no version ${number}.`);
+    return version;
+  }
+
+  private expectStatus(state: ResourceState<M, C>, number: number, expected: VersionStatus, verb: string): VersionRecord {
+    const version = this.find(state, number);
+    if (version.status !== expected) {
+      throw new ConflictError(`Version ${number} is ${version.status.replace('_', ' ')}; only a version that is ${expected.replace('_', ' ')} can be ${verb}.`, 'invalid_transition');
+    }
+    return version;
+  }
+
+  private assertNotAuthor(version: VersionRecord, actor: string, verb: string): void {
+    if (version.authors.includes(actor)) {
+      throw new ForbiddenError(
+        `You wrote version ${version.number}, so you cannot ${verb} it: another approver must (four-eyes rule).`,
+        'four_eyes',
+      );
+    }
+  }
+
+  private assertNotArchived(state: ResourceState<M, C>): void {
+    if (state.archived) throw new ConflictError(`The ${this.label} "${state.key}" is archived.`, 'archived');
+  }
+
+  private touch(state: ResourceState<M, C>, now: Date): ResourceState<M, C> {
+    return { ...state, rev: state.rev + 1, updatedAt: now.toISOString() };
+  }
+
+  private replace(state: ResourceState<M, C>, version: VersionRecord): VersionRecord[] {
+    return state.versions.map((v) => (v.number === version.number ? version : v));
+  }
+
+  private event(key: string, action: string, actor: string, version: number | undefined, summary: AuditEntry['summary'], reason?: string): AuditEntry {
+    return {
+      actor,
+      action: `${this.resourceType}.${action}`,
+      resourceType: this.resourceType,
+      resourceKey: key,
+      ...(version !== undefined && { version }),
+      ...(reason && { reason }),
+      summary,
+    };
+  }
+}
+
+function addAuthor(authors: string[], actor: string): string[] {
+  return authors.includes(actor) ? authors : [...authors, actor];
+}
+
+function withComment(version: VersionRecord, by: string, now: Date, action: string, text: string | undefined): VersionRecord['comments'] {
+  return text?.trim() ? [...version.comments, { by, at: now.toISOString(), action, text: text.trim() }] : version.comments;
+}
+
+function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): void {
+  if (effectiveTo !== undefined && Date.parse(effectiveTo) <= Date.parse(effectiveFrom)) {
+    throw new ValidationError('The end of the effective period must come after its start.', [{ path: '/effectiveTo', message: 'must be after effectiveFrom' }]);
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { VersionedResourceRepository } from './versioned-resource.repository.js';
+import type { ResourceState, Transition } from './versioned-resource.js';
+
+const MAX_ATTEMPTS = 5;
+
+export interface ApplyOptions {
+  /** Publications and rollbacks: if another one landed meanwhile, refuse instead of stacking on it. */
+  refuseIfPublicationsMoved?: boolean;
+}
+
+/**
+ * Applies lifecycle transitions to stored resources: read, compute, compare-and-swap the whole document
+ * with its audit events in the outbox, then drain the outbox into the audit chain.
+ */
+export class VersionedResourceService<M, C> {
+  constructor(
+    readonly lifecycle: Lifecycle<M, C>,
+    private readonly repository: VersionedResourceRepository<M, C>,
+    private readonly audit: AuditService,
+    private readonly label: string,
+  ) {}
+
+  async load(key: string): Promise<ResourceState<M, C>> {
+    const state = await this.repository.get(key);
+    if (!state) throw new NotFoundError(`No ${this.label} with key "${key}".`);
+    return state;
+  }
+
+  async create(transition: Transition<M, C>): Promise<ResourceState<M, C>> {
+    const state = { ...transition.state, outbox: this.outboxFor(transition) };
+    if (!(await this.repository.create(state))) {
+      throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
+    }
+    await this.drain(state);
+    return state;
+  }
+
+  /** Runs `compute` on the freshest state until its write wins; a benign concurrent change is simply retried. */
+  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | Promise<Transition<M, C>>, options: ApplyOptions = {}): Promise<ResourceState<M, C>> {
+    let state = await this.load(key);
+    const publicationsSeen = state.publications.length;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const transition = await compute(state);
+      if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
+      const next = { ...transition.state, outbox: [...state.outbox, ...this.outboxFor(transition)] };
+      if (await this.repository.replace(next, state.rev)) {
+        await this.drain(next);
+        return next;
+      }
+      state = await this.load(key);
+      if (options.refuseIfPublicationsMoved && state.publications.length !== publicationsSeen) {
+        throw new ConflictError(`Another publication of "${key}" happened at the same moment; reload to see which version is in force.`, 'concurrent_publication');
+      }
+    }
+    throw new ConflictError(`"${key}" is changing too fast to apply this change; try again.`, 'busy');
+  }
+
+  /** The content of a version: the draft's when it is the draft, otherwise the frozen content by checksum. */
+  async content(state: ResourceState<M, C>, number: number): Promise<C> {
+    if (state.draft?.version === number) return state.draft.content;
+    const version = this.lifecycle.find(state, number);
+    const content = version.checksum ? await this.repository.loadContent(version.checksum) : null;
+    if (content === null) throw new NotFoundError(`The content of version ${number} of "${state.key}" is missing.`);
+    return content;
+  }
+
+  /** Records pending audit events (idempotent by event id) and removes them from the outbox. */
+  async drain(state: ResourceState<M, C>): Promise<void> {
+    if (state.outbox.length === 0) return;
+    for (const item of state.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at));
+    await this.repository.pullOutbox(state.key, state.outbox.map((item) => item.id));
+  }
+
+  /** At start-up: finish what a crashed process left in any outbox. Returns how many resources had some. */
+  async drainAll(): Promise<number> {
+    const keys = await this.repository.keysWithPendingOutbox();
+    for (const key of keys) {
+      const state = await this.repository.get(key);
+      if (state) await this.drain(state);
+    }
+    return keys.length;
+  }
+
+  private outboxFor(transition: Transition<M, C>): ResourceState<M, C>['outbox'] {
+    const at = new Date().toISOString();
+    return transition.events.map((entry) => ({ id: randomUUID(), at, entry }));
+  }
+}

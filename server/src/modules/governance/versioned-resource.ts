@@ -1,0 +1,85 @@
+import type { AuditEntry } from '../audit/audit-chain.js';
+
+/** DESIGN.md §3: draft → in_review → approved → published → retired; reject sends in_review back to draft. */
+export type VersionStatus = 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+
+export interface TestRunRecord {
+  checksum: string;
+  passed: number;
+  failed: number;
+  at: string;
+  by: string;
+}
+
+/** What is known about one version besides its content (content is stored by checksum once submitted). */
+export interface VersionRecord {
+  number: number;
+  status: VersionStatus;
+  checksum?: string;
+  basedOn?: number;
+  authors: string[];
+  createdBy: string;
+  createdAt: string;
+  submittedBy?: string;
+  submittedAt?: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  /** The approval holds only for this exact content. */
+  approvalChecksum?: string;
+  rejectedBy?: string;
+  rejectedAt?: string;
+  publishedBy?: string;
+  publishedAt?: string;
+  comments: { by: string; at: string; action: string; text: string }[];
+  testRun?: TestRunRecord;
+}
+
+/** One decision to put a version in force from an instant (a publication or a rollback). */
+export interface Publication {
+  version: number;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  publishedBy: string;
+  publishedAt: string;
+  kind: 'publish' | 'rollback';
+  comment?: string;
+}
+
+export interface DraftState<C> {
+  version: number;
+  content: C;
+  rev: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface OutboxEntry {
+  id: string;
+  at: string;
+  entry: AuditEntry;
+}
+
+/** A versioned resource: one document, changed only by whole-document compare-and-swap on `rev`. */
+export interface ResourceState<M, C> {
+  key: string;
+  meta: M;
+  archived: boolean;
+  rev: number;
+  draft: DraftState<C> | null;
+  versions: VersionRecord[];
+  publications: Publication[];
+  nextVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Audit events written in the same update as the change, drained idempotently afterwards (DESIGN.md §2). */
+  outbox: OutboxEntry[];
+}
+
+/** What a transition produced: the next state and what to tell the audit trail. */
+export interface Transition<M, C> {
+  state: ResourceState<M, C>;
+  events: AuditEntry[];
+  /** Content frozen by this transition, to be stored by checksum before the state is written. */
+  frozenContent?: { checksum: string; content: C };
+}
