@@ -1,0 +1,145 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { toErrorDetails } from '../../common/http/ajv.js';
+import { canonicalJson } from '../../common/json/canonical.js';
+import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
+import { decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema } from './ruleset-definition.schema.js';
+import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
+
+// Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
+const definitionAjv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const validators: Record<RulesetFormat, ValidateFunction> = {
+  rules: definitionAjv.compile(rulesDefinitionSchema),
+  decisionTable: definitionAjv.compile(decisionTableDefinitionSchema),
+  decisionTree: definitionAjv.compile(decisionTreeDefinitionSchema),
+};
+const validateTests = definitionAjv.compile(rulesetTestsSchema);
+
+/** Compiles analysts' input schemas: their own JSON Schema, plus our `x-pii` marker. */
+export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(inputSchemaAjv);
+inputSchemaAjv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
+
+/** Checks a rule set version's content completely; throws one error listing every problem with its path. */
+export function validateRulesetContent(format: RulesetFormat, content: RulesetContent): void {
+  const size = Buffer.byteLength(canonicalJson(content));
+  if (size > LIMITS.contentBytes) {
+    throw new TooLargeError(`The rule set is ${Math.round(size / 1024)} KiB; the limit is ${LIMITS.contentBytes / 1024} KiB. Split it into smaller rule sets.`, [], 'ruleset_too_large');
+  }
+  const details: ErrorDetail[] = [];
+  const validate = validators[format];
+  if (!validate(content.definition)) details.push(...definitionErrors(validate.errors));
+  else details.push(...semanticProblems(format, content.definition));
+  details.push(...inputSchemaProblems(content.inputSchema));
+  if (content.tests !== undefined && !validateTests(content.tests)) details.push(...toErrorDetails(validateTests.errors, '/tests'));
+  if (details.length > 0) throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
+}
+
+function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail[] {
+  const meaningful = (errors ?? []).filter((e) => e.keyword !== 'if');
+  return meaningful.map((e) => {
+    if (e.keyword === 'pattern' && e.instancePath.endsWith('/operator')) {
+      return {
+        path: `/definition${e.instancePath}`,
+        message: `"${String(e.data)}" is not a known operator (known: ${KNOWN_OPERATORS.join(', ')}; prefixes: ${OPERATOR_DECORATORS.map((d) => `${d}:`).join(' ')})`,
+      };
+    }
+    return toErrorDetails([e], '/definition')[0]!;
+  });
+}
+
+function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
+  if (!inputSchemaAjv.validateSchema(inputSchema as object)) {
+    return (inputSchemaAjv.errors ?? []).map((e) => ({ path: `/inputSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` }));
+  }
+  try {
+    inputSchemaAjv.compile(inputSchema as object);
+  } catch (err) {
+    return [{ path: '/inputSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
+  } finally {
+    inputSchemaAjv.removeSchema(inputSchema as object);
+  }
+  if ((inputSchema as { type?: unknown }).type !== 'object') return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];
+  return [];
+}
+
+type Json = Record<string, unknown>;
+
+/** What a schema cannot say: nesting depth, references to named conditions, duplicate names and ids. */
+function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (format === 'rules') {
+    const named = (definition['conditions'] ?? {}) as Record<string, Json>;
+    for (const [name, condition] of Object.entries(named)) checkCondition(condition, `/definition/conditions/${escapePointer(name)}`, 1, named, problems);
+    const rules = definition['rules'] as Json[];
+    duplicates(rules.map((r) => String(r['name'])), (i) => `/definition/rules/${i}/name`, 'rule name', problems);
+    rules.forEach((rule, i) => {
+      const conditions = rule['conditions'] as Json;
+      const path = `/definition/rules/${i}/conditions`;
+      if (!('all' in conditions || 'any' in conditions || 'not' in conditions || 'condition' in conditions)) {
+        problems.push({ path, message: 'must start with all, any, not or a named condition' });
+      }
+      checkCondition(conditions, path, 1, named, problems);
+    });
+  } else if (format === 'decisionTable') {
+    const inputs = definition['inputs'] as Json[];
+    const inputIds = new Set(inputs.map((input) => String(input['id'])));
+    duplicates(inputs.map((input) => String(input['id'])), (i) => `/definition/inputs/${i}/id`, 'input id', problems);
+    const rows = definition['rows'] as Json[];
+    duplicates(rows.map((row) => String(row['id'])), (i) => `/definition/rows/${i}/id`, 'row id', problems);
+    rows.forEach((row, i) => {
+      for (const inputId of Object.keys(row['cells'] as Json)) {
+        if (!inputIds.has(inputId)) problems.push({ path: `/definition/rows/${i}/cells/${inputId}`, message: `refers to input "${inputId}", which the table does not have` });
+      }
+    });
+  } else {
+    const ids: string[] = [];
+    const idPaths: string[] = [];
+    checkNode(definition['root'] as Json, '/definition/root', 1, ids, idPaths, problems);
+    duplicates(ids, (i) => `${idPaths[i]}/id`, 'node id', problems);
+  }
+  return problems;
+}
+
+function checkCondition(condition: Json, path: string, depth: number, named: Record<string, Json>, problems: ErrorDetail[]): void {
+  if (depth > LIMITS.conditionDepth) {
+    problems.push({ path, message: `conditions nest deeper than ${LIMITS.conditionDepth} levels; use a named condition to simplify` });
+    return;
+  }
+  for (const group of ['all', 'any'] as const) {
+    const items = condition[group];
+    if (Array.isArray(items)) items.forEach((item, i) => checkCondition(item as Json, `${path}/${group}/${i}`, depth + 1, named, problems));
+  }
+  if (condition['not'] && typeof condition['not'] === 'object') checkCondition(condition['not'] as Json, `${path}/not`, depth + 1, named, problems);
+  if (typeof condition['condition'] === 'string' && !(condition['condition'] in named)) {
+    problems.push({ path: `${path}/condition`, message: `refers to the named condition "${condition['condition']}", which is not defined in /definition/conditions` });
+  }
+}
+
+function checkNode(node: Json, path: string, depth: number, ids: string[], idPaths: string[], problems: ErrorDetail[]): void {
+  ids.push(String(node['id']));
+  idPaths.push(path);
+  if (depth > LIMITS.treeDepth) {
+    problems.push({ path, message: `the tree is deeper than ${LIMITS.treeDepth} levels` });
+    return;
+  }
+  const branches = (node['branches'] ?? []) as Json[];
+  branches.forEach((branch, i) => {
+    checkCondition(branch['when'] as Json, `${path}/branches/${i}/when`, 1, {}, problems);
+    checkNode(branch['node'] as Json, `${path}/branches/${i}/node`, depth + 1, ids, idPaths, problems);
+  });
+  if (node['otherwise']) checkNode(node['otherwise'] as Json, `${path}/otherwise`, depth + 1, ids, idPaths, problems);
+}
+
+function duplicates(values: string[], pathOf: (index: number) => string, what: string, problems: ErrorDetail[]): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) problems.push({ path: pathOf(i), message: `the ${what} "${value}" is used twice` });
+    seen.add(value);
+  });
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,17 @@
+export const RULESET_FORMATS = ['rules', 'decisionTable', 'decisionTree'] as const;
+export type RulesetFormat = (typeof RULESET_FORMATS)[number];
+
+/** What describes a rule set and does not change with its versions. */
+export interface RulesetMeta {
+  name: string;
+  pilot: string;
+  format: RulesetFormat;
+  description?: string;
+}
+
+/** What a version holds; its canonical JSON gives the checksum. */
+export interface RulesetContent {
+  inputSchema: Record<string, unknown>;
+  definition: Record<string, unknown>;
+  tests?: { name: string; facts: Record<string, unknown>; expectedEvents: string[] }[];
+}

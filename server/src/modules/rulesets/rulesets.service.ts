@@ -1,0 +1,151 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import type { Tagged } from '../../common/http/etag.interceptor.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Lifecycle } from '../governance/lifecycle.js';
+import { versionInForce } from '../governance/publications.js';
+import { VersionedResourceService } from '../governance/versioned-resource.service.js';
+import { diffRulesets, type RulesetDiff } from './ruleset-diff.js';
+import { validateRulesetContent } from './ruleset-validation.js';
+import { rulesetEtag, rulesetView, versionView, type RulesetState, type RulesetView } from './ruleset-views.js';
+import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
+import type { CreateRulesetRequest, PublishRequest, UpdateDraftRequest } from './rulesets.contract.js';
+import { RulesetsRepository } from './rulesets.repository.js';
+
+/** Rule sets under governance: drafts, four-eyes review, publication, rollback, diff. No HTTP here. */
+@Injectable()
+export class RulesetsService implements OnApplicationBootstrap {
+  readonly lifecycle = new Lifecycle<RulesetMeta, RulesetContent>('ruleset', 'rule set');
+  private readonly resources: VersionedResourceService<RulesetMeta, RulesetContent>;
+  private readonly logger = new Logger('Rulesets');
+
+  constructor(
+    private readonly repository: RulesetsRepository,
+    audit: AuditService,
+  ) {
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'rule set');
+  }
+
+  /** A process that died between a change and its audit write left it in the outbox: record it now. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repository.init();
+    const drained = await this.resources.drainAll();
+    if (drained > 0) this.logger.warn(`recorded pending audit events of ${drained} rule set(s) left by an interrupted process`);
+  }
+
+  async create(request: CreateRulesetRequest, actor: string): Promise<Tagged<RulesetView>> {
+    const { key, name, pilot, format, description, ...content } = request;
+    const rulesetContent = content as RulesetContent;
+    validateRulesetContent(format, rulesetContent);
+    const meta: RulesetMeta = { name, pilot, format, ...(description !== undefined && { description }) };
+    const state = await this.resources.create(this.lifecycle.create(key, meta, rulesetContent, actor, new Date()));
+    return tagged(state);
+  }
+
+  async get(key: string): Promise<Tagged<RulesetView>> {
+    return tagged(await this.resources.load(key));
+  }
+
+  async list(query: ListQuery): Promise<ListPage<RulesetView>> {
+    const f = query.filter;
+    const { items, total } = await this.repository.list(query, {
+      pilot: typeof f['pilot'] === 'string' ? f['pilot'] : undefined,
+      status: typeof f['status'] === 'string' ? f['status'] : undefined,
+      q: typeof f['q'] === 'string' ? f['q'] : undefined,
+      archived: f['archived'] === true,
+    });
+    return { items: items.map((s) => rulesetView(s)), total, skip: query.skip };
+  }
+
+  /** Edits the draft (or starts one from the version in force); fields not sent keep their current value. */
+  async updateDraft(key: string, request: UpdateDraftRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<RulesetView>> {
+    const state = await this.resources.apply(key, async (current) => {
+      const base = current.draft?.content ?? (await this.baseContent(current));
+      const content = { ...base, ...(request as Partial<RulesetContent>) };
+      // The transition checks If-Match first: a stale editor hears "reload" before anything about content.
+      const transition = this.lifecycle.editDraft(current, content, ifMatch, actor, new Date(), current.draft ? undefined : base);
+      validateRulesetContent(current.meta.format, content);
+      return transition;
+    });
+    return tagged(state);
+  }
+
+  async version(key: string, number: number): Promise<Tagged<ReturnType<typeof versionView> & { content: RulesetContent }>> {
+    const state = await this.resources.load(key);
+    const version = this.lifecycle.find(state, number);
+    const content = await this.resources.content(state, number);
+    return { body: { ...versionView(version, state, new Date()), content }, etag: rulesetEtag(state) };
+  }
+
+  async versions(key: string): Promise<ListPage<RulesetView['versions'][number]>> {
+    const view = rulesetView(await this.resources.load(key));
+    const items = [...view.versions].reverse();
+    return { items, total: items.length, skip: 0 };
+  }
+
+  async submit(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
+    return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.submit(s, number, actor, comment, new Date())));
+  }
+
+  async approve(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
+    return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.approve(s, number, actor, comment, new Date())));
+  }
+
+  async reject(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
+    const state = await this.resources.apply(key, async (s) => this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number)));
+    return rulesetView(state);
+  }
+
+  async publish(key: string, number: number, actor: string, request: PublishRequest): Promise<RulesetView> {
+    const state = await this.resources.apply(
+      key,
+      async (s) => {
+        const content = await this.resources.content(s, number);
+        const requiresTestRun = (content.tests?.length ?? 0) > 0;
+        return this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+      },
+      { refuseIfPublicationsMoved: true },
+    );
+    return rulesetView(state);
+  }
+
+  async rollback(key: string, number: number, actor: string, comment: string): Promise<RulesetView> {
+    const state = await this.resources.apply(key, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()), { refuseIfPublicationsMoved: true });
+    return rulesetView(state);
+  }
+
+  async archive(key: string, actor: string, comment?: string): Promise<RulesetView> {
+    return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
+  }
+
+  /** A readable, structured diff between two versions; `draft` and `active` name the draft and the version in force. */
+  async diff(key: string, from: string, to: string): Promise<RulesetDiff> {
+    const state = await this.resources.load(key);
+    const [fromNumber, toNumber] = [this.resolve(state, from, '/from'), this.resolve(state, to, '/to')];
+    const [before, after] = await Promise.all([this.resources.content(state, fromNumber), this.resources.content(state, toNumber)]);
+    return { from: fromNumber, to: toNumber, changes: diffRulesets(state.meta.format, before, after) };
+  }
+
+  private resolve(state: RulesetState, ref: string, path: string): number {
+    if (ref === 'draft') {
+      if (!state.draft) throw new NotFoundError(`"${state.key}" has no draft to compare.`, [{ path, message: 'there is no draft' }]);
+      return state.draft.version;
+    }
+    if (ref === 'active') {
+      const active = versionInForce(state.publications, new Date());
+      if (active === null) throw new NotFoundError(`"${state.key}" has no version in force to compare.`, [{ path, message: 'nothing is published' }]);
+      return active;
+    }
+    return this.lifecycle.find(state, Number(ref)).number;
+  }
+
+  private async baseContent(state: RulesetState): Promise<RulesetContent> {
+    const active = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
+    return this.resources.content(state, active);
+  }
+}
+
+function tagged(state: RulesetState): Tagged<RulesetView> {
+  return { body: rulesetView(state), etag: rulesetEtag(state) };
+}
