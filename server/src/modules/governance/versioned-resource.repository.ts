@@ -3,6 +3,7 @@ import type { ListQuery } from '../../common/http/list-query.js';
 import type { ResourceState } from './versioned-resource.js';
 
 type Stored<M, C> = Omit<ResourceState<M, C>, 'key'> & { _id: string };
+type RevisionClaim<M, C> = { _id: string; key: string; rev: number; at: Date; state: Stored<M, C> };
 
 export interface ResourceListFilter {
   pilot?: string;
@@ -17,10 +18,17 @@ const SORT_FIELDS: Record<string, string> = { key: '_id', name: 'meta.name', pil
 /**
  * Storage of one kind of versioned resource: the resource document (metadata, draft, version records,
  * publications, outbox) in `<name>s`, frozen contents by checksum in `<name>_contents`.
+ *
+ * Compare-and-swap: FerretDB 1.24 does not apply a conditional update atomically under concurrency (two
+ * `updateOne({rev: 1})` can both match), but it does enforce unique indexes. So a writer claims the next
+ * revision by inserting `<key>#<rev>` (carrying the whole next state) into `<name>_revisions`: one writer wins
+ * each revision. The resource document is then brought up to date; a reader that finds a newer claim (the
+ * writer died in between, or a slow writer overwrote a newer state) rolls it forward. See docs/adr/0005.
  */
 export class VersionedResourceRepository<M, C> {
   private readonly resources: Model<Stored<M, C>>;
   private readonly contents: Model<{ _id: string; content: C }>;
+  private readonly revisions: Model<RevisionClaim<M, C>>;
 
   constructor(connection: Connection, name: string) {
     const resourceSchema = new Schema({ _id: String }, { collection: `${name}s`, strict: false, versionKey: false, minimize: false });
@@ -30,11 +38,15 @@ export class VersionedResourceRepository<M, C> {
       `${name}-content`,
       new Schema({ _id: String, content: Schema.Types.Mixed }, { collection: `${name}_contents`, versionKey: false, minimize: false }),
     );
+    this.revisions = connection.model<RevisionClaim<M, C>>(
+      `${name}-revision`,
+      new Schema<RevisionClaim<M, C>>({ _id: String, key: String, rev: Number, at: Date, state: Schema.Types.Mixed }, { collection: `${name}_revisions`, versionKey: false, minimize: false }),
+    );
   }
 
   async get(key: string): Promise<ResourceState<M, C> | null> {
     const doc = await this.resources.collection.findOne({ _id: key } as never);
-    return doc ? fromStored(doc as unknown as Stored<M, C>) : null;
+    return doc ? this.rollForward(fromStored(doc as unknown as Stored<M, C>)) : null;
   }
 
   /** Inserts a new resource; false when the key is taken. */
@@ -50,9 +62,32 @@ export class VersionedResourceRepository<M, C> {
 
   /** Writes the next state only if nobody changed the resource since `expectedRev` was read. */
   async replace(state: ResourceState<M, C>, expectedRev: number): Promise<boolean> {
+    if (state.rev !== expectedRev + 1) throw new Error(`a transition must move ${state.key} from rev ${expectedRev} to ${expectedRev + 1}, not ${state.rev}`);
+    try {
+      await this.revisions.collection.insertOne({ _id: revisionId(state.key, state.rev), key: state.key, rev: state.rev, at: new Date(), state: toStored(state) } as never);
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw err;
+    }
+    await this.writeCurrent(state);
+    // Older claims are no longer needed to roll forward; keeping the last two covers a writer still finishing.
+    void this.revisions.collection.deleteMany({ key: state.key, rev: { $lt: state.rev - 1 } } as never).catch(() => undefined);
+    return true;
+  }
+
+  private async rollForward(state: ResourceState<M, C>): Promise<ResourceState<M, C>> {
+    let current = state;
+    for (;;) {
+      const claim = await this.revisions.collection.findOne({ _id: revisionId(current.key, current.rev + 1) } as never);
+      if (!claim) return current;
+      current = fromStored(claim['state'] as Stored<M, C>);
+      await this.writeCurrent(current);
+    }
+  }
+
+  private async writeCurrent(state: ResourceState<M, C>): Promise<void> {
     const { _id, ...fields } = toStored(state);
-    const result = await this.resources.collection.updateOne({ _id, rev: expectedRev } as never, { $set: fields });
-    return result.matchedCount === 1;
+    await this.resources.collection.updateOne({ _id } as never, { $set: fields });
   }
 
   async pullOutbox(key: string, ids: string[]): Promise<void> {
@@ -77,7 +112,8 @@ export class VersionedResourceRepository<M, C> {
       this.resources.collection.find(mongoFilter as never).sort(sort).skip(query.skip).limit(query.limit).toArray(),
       this.resources.collection.countDocuments(mongoFilter as never),
     ]);
-    return { items: docs.map((d) => fromStored(d as unknown as Stored<M, C>)), total };
+    const items = await Promise.all(docs.map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))));
+    return { items, total };
   }
 
   async saveContent(checksum: string, content: C): Promise<void> {
@@ -91,8 +127,12 @@ export class VersionedResourceRepository<M, C> {
 
   /** Makes sure indexes exist before first use. */
   async init(): Promise<void> {
-    await Promise.all([this.resources.init(), this.contents.init()]);
+    await Promise.all([this.resources.init(), this.contents.init(), this.revisions.init()]);
   }
+}
+
+function revisionId(key: string, rev: number): string {
+  return `${key}#${rev}`;
 }
 
 function toStored<M, C>(state: ResourceState<M, C>): Stored<M, C> {

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, invoiceRuleset, signInCast, thresholdDefinition } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('rule set lifecycle', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  beforeAll(async () => {
+    t = await startTestApp('rulesets_lifecycle');
+    cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+  });
+  afterAll(() => t.close());
+
+  const etagOf = async (key: string) => (await analyst.get(`/api/v1/rulesets/${key}`)).headers['etag'] as string;
+
+  /** Creates, submits, approves and publishes version 1. */
+  async function published(key: string) {
+    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset(key))).status).toBe(201);
+    expect((await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/1/approve`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/1/publish`)).status).toBe(200);
+  }
+
+  /** Drafts, submits and approves the next version with a new threshold; returns its number. */
+  async function approvedNext(key: string, threshold: number): Promise<number> {
+    const edited = await analyst.put(`/api/v1/rulesets/${key}/draft`, { definition: thresholdDefinition(threshold) }, await etagOf(key));
+    expect(edited.status).toBe(200);
+    const n = edited.body.draftVersion as number;
+    expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/${n}/approve`)).status).toBe(200);
+    return n;
+  }
+
+  it('goes from an analyst draft to an approver publication, every step audited', async () => {
+    const created = await analyst.post('/api/v1/rulesets', invoiceRuleset('invoices-path'));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'invoices-path', draftVersion: 1, activeVersion: null, versions: [{ number: 1, status: 'draft', authors: ['analyst'] }] });
+
+    const submitted = await analyst.post('/api/v1/rulesets/invoices-path/versions/1/submit', { comment: 'Prêt pour revue' });
+    expect(submitted.body.versions[0]).toMatchObject({ status: 'in_review', checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const approved = await approver.post('/api/v1/rulesets/invoices-path/versions/1/approve', { comment: 'Conforme' });
+    expect(approved.body.versions[0]).toMatchObject({ status: 'approved', approvedBy: 'approver', approvalChecksum: submitted.body.versions[0].checksum });
+    const publishedView = await approver.post('/api/v1/rulesets/invoices-path/versions/1/publish', { comment: 'Mise en service' });
+    expect(publishedView.body).toMatchObject({ activeVersion: 1, draftVersion: null, versions: [{ status: 'published', inForce: true }] });
+
+    const version = await analyst.get('/api/v1/rulesets/invoices-path/versions/1');
+    expect(version.body.content.definition.rules[0].name).toBe('montant-eleve');
+    const trail = await as(t, cast.risk).get('/api/v1/audit?resourceKey=invoices-path&sort=["seq","ASC"]');
+    expect((trail.body as { action: string; actor: string }[]).map((e) => `${e.actor} ${e.action}`)).toEqual([
+      'analyst ruleset.created',
+      'analyst ruleset.submitted',
+      'approver ruleset.approved',
+      'approver ruleset.published',
+    ]);
+    expect(trail.body[3]).toMatchObject({ version: 1, reason: 'Mise en service', summary: { before: { activeVersion: null }, after: { activeVersion: 1 } } });
+  });
+
+  it('refuses an approver who wrote the version (four eyes) and an analyst approving at all', async () => {
+    await as(t, cast.admin).post('/api/v1/users', { username: 'double', displayName: 'Double rôle', password: 'double role password', roles: ['analyst', 'approver'] });
+    const both = as(t, await t.login('double', 'double role password'));
+    await both.post('/api/v1/rulesets', invoiceRuleset('four-eyes'));
+    await both.post('/api/v1/rulesets/four-eyes/versions/1/submit');
+    const own = await both.post('/api/v1/rulesets/four-eyes/versions/1/approve');
+    expect(own.status).toBe(403);
+    expect(own.body.error).toBe('four_eyes');
+    expect(own.body.message).toContain('another approver');
+    const byAnalyst = await analyst.post('/api/v1/rulesets/four-eyes/versions/1/approve');
+    expect(byAnalyst.status).toBe(403);
+    expect(byAnalyst.body.error).toBe('missing_role');
+    expect((await analyst.get('/api/v1/rulesets/four-eyes')).body.versions[0].status).toBe('in_review');
+    expect((await approver.post('/api/v1/rulesets/four-eyes/versions/1/approve')).status).toBe(200);
+  });
+
+  it('refuses to publish an unapproved version, and to roll back to a version that does not exist', async () => {
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('unapproved'));
+    const draft = await approver.post('/api/v1/rulesets/unapproved/versions/1/publish');
+    expect(draft.status).toBe(409);
+    expect(draft.body.error).toBe('invalid_transition');
+    await analyst.post('/api/v1/rulesets/unapproved/versions/1/submit');
+    expect((await approver.post('/api/v1/rulesets/unapproved/versions/1/publish')).status).toBe(409);
+    const missing = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 7, comment: 'retour' });
+    expect(missing.status).toBe(404);
+    const noComment = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 1 });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.details).toEqual([{ path: '/comment', message: 'is required' }]);
+    expect((await approver.post('/api/v1/rulesets/unapproved/versions/99/approve')).status).toBe(404);
+    expect((await analyst.get('/api/v1/rulesets/unapproved')).body.versions[0].status).toBe('in_review');
+  });
+
+  it('sends a rejected version back to its authors with the reason', async () => {
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('rejected'));
+    await analyst.post('/api/v1/rulesets/rejected/versions/1/submit');
+    const noReason = await approver.post('/api/v1/rulesets/rejected/versions/1/reject', {});
+    expect(noReason.status).toBe(400);
+    const rejected = await approver.post('/api/v1/rulesets/rejected/versions/1/reject', { comment: 'Le seuil doit être 12 000 $' });
+    expect(rejected.body).toMatchObject({ draftVersion: 1, versions: [{ status: 'draft', rejectedBy: 'approver', comments: [{ action: 'reject', text: 'Le seuil doit être 12 000 $' }] }] });
+    const fixed = await analyst.put('/api/v1/rulesets/rejected/draft', { definition: thresholdDefinition(12000) }, rejected.headers['etag'] ?? (await etagOf('rejected')));
+    expect(fixed.status).toBe(200);
+    expect((await analyst.post('/api/v1/rulesets/rejected/versions/1/submit')).status).toBe(200);
+  });
+
+  it('never loses a concurrent edit: one of two writers with the same ETag gets 412', async () => {
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('concurrent-edit'));
+    const etag = await etagOf('concurrent-edit');
+    const second = as(t, cast.analyst2);
+    const results = await Promise.all([
+      analyst.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(11000) }, etag),
+      second.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(13000) }, etag),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = results.find((r) => r.status === 200)!;
+    const loser = results.find((r) => r.status === 412)!;
+    expect(loser.body.error).toBe('stale_etag');
+    const stored = await analyst.get('/api/v1/rulesets/concurrent-edit/versions/1');
+    const expected = winner === results[0] ? 11000 : 13000;
+    expect(stored.body.content.definition.rules[0].conditions.all[0].value).toBe(expected);
+    const noIfMatch = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(1) });
+    expect(noIfMatch.status).toBe(428);
+    const otherResource = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(1) }, '"ruleset:invoices-path:nodraft:n2"');
+    expect(otherResource.status).toBe(412);
+  });
+
+  it('leaves one winner and one 409 when two publications race, never a mixed state', async () => {
+    await published('race');
+    const v2 = await approvedNext('race', 11000);
+    const v3 = await approvedNext('race', 12000);
+    const results = await Promise.all([
+      approver.post(`/api/v1/rulesets/race/versions/${v2}/publish`),
+      approver.post(`/api/v1/rulesets/race/versions/${v3}/publish`),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results[0]!.status === 200 ? v2 : v3;
+    const loser = winner === v2 ? v3 : v2;
+    const state = (await analyst.get('/api/v1/rulesets/race')).body;
+    expect(state.activeVersion).toBe(winner);
+    const statuses = Object.fromEntries((state.versions as { number: number; status: string }[]).map((v) => [v.number, v.status]));
+    expect(statuses).toEqual({ 1: 'retired', [winner]: 'published', [loser]: 'approved' });
+
+    const same = await Promise.all([approver.post(`/api/v1/rulesets/race/versions/${loser}/publish`), approver.post(`/api/v1/rulesets/race/versions/${loser}/publish`)]);
+    expect(same.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it('schedules a future publication and rolls back with a reason', async () => {
+    await published('scheduled');
+    const v2 = await approvedNext('scheduled', 15000);
+    const from = new Date(Date.now() + 30 * 86400_000).toISOString();
+    const scheduled = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/publish`, { effectiveFrom: from });
+    expect(scheduled.body.activeVersion).toBe(1);
+    expect(scheduled.body.scheduled).toMatchObject([{ version: v2, effectiveFrom: from }]);
+    const badWindow = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/publish`, { effectiveFrom: from, effectiveTo: from });
+    expect(badWindow.status).toBe(409); // already published: the window is not even considered
+
+    const v3 = await approvedNext('scheduled', 20000);
+    await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
+    expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(v3);
+    const rolledBack = await approver.post('/api/v1/rulesets/scheduled/rollback', { version: 1, comment: 'Trop de factures en révision' });
+    expect(rolledBack.status).toBe(200);
+    expect(rolledBack.body.activeVersion).toBe(1);
+    const neverPublished = await approvedNext('scheduled', 1);
+    expect((await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status).toBe(409);
+  });
+
+  it('shows a structured diff a risk officer can read, including draft against the version in force', async () => {
+    await published('diffed');
+    await analyst.put('/api/v1/rulesets/diffed/draft', { definition: thresholdDefinition(12000) }, await etagOf('diffed'));
+    const diff = await as(t, cast.risk).get('/api/v1/rulesets/diffed/diff?from=active&to=draft');
+    expect(diff.status).toBe(200);
+    expect(diff.body).toMatchObject({ from: 1, to: 2 });
+    expect(diff.body.changes).toEqual([
+      expect.objectContaining({ kind: 'changed', entity: 'rule', id: 'montant-eleve', path: '/definition/rules/0/conditions/all/0/value', before: 10000, after: 12000, summary: 'rule "montant-eleve" conditions/all/0/value: 10000 → 12000' }),
+    ]);
+    expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=1&to=9')).status).toBe(404);
+    expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=../1&to=2')).status).toBe(400);
+  });
+
+  it('reports a decision-table row inserted and moved', async () => {
+    const table = (rows: string[]) => ({
+      hitPolicy: 'first',
+      inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }],
+      rows: rows.map((id, i) => ({ id, cells: { montant: { operator: 'greaterThanInclusive', value: (i + 1) * 1000 } }, event: { type: 'route', params: { level: id } } })),
+    });
+    const created = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('routing'), format: 'decisionTable', definition: table(['bas', 'haut']) });
+    expect(created.status).toBe(201);
+    await analyst.put('/api/v1/rulesets/routing/draft', { definition: table(['bas', 'moyen', 'haut']) }, created.headers['etag']);
+    const diff = await analyst.get('/api/v1/rulesets/routing/diff?from=1&to=1');
+    expect(diff.body.changes).toEqual([]);
+    await analyst.post('/api/v1/rulesets/routing/versions/1/submit');
+    await approver.post('/api/v1/rulesets/routing/versions/1/approve');
+    await approver.post('/api/v1/rulesets/routing/versions/1/publish');
+    await analyst.put('/api/v1/rulesets/routing/draft', { definition: table(['haut', 'moyen', 'bas', 'urgent']) }, await etagOf('routing'));
+    const summaries = (await analyst.get('/api/v1/rulesets/routing/diff?from=active&to=draft')).body.changes.map((c: { summary: string }) => c.summary);
+    expect(summaries).toEqual(expect.arrayContaining(['row "urgent" added at position 4', 'row "haut" moved from position 3 to 1']));
+  });
+
+  it('lists rule sets by pilot, status and text with Content-Range, and archives', async () => {
+    await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('enrolment-tree-list'), pilot: 'enrolment', name: 'Adhésion' , format: 'decisionTree', definition: { root: { id: 'fin', outcome: { type: 'auto_approve' } } } });
+    const byPilot = await analyst.get('/api/v1/rulesets?filter={"pilot":"enrolment"}');
+    expect(byPilot.headers['content-range']).toBe('rulesets 0-0/1');
+    expect(byPilot.body[0].key).toBe('enrolment-tree-list');
+    const published = await analyst.get('/api/v1/rulesets?filter={"status":"published"}&sort=["key","ASC"]');
+    expect((published.body as { key: string }[]).every((r) => r.key !== 'enrolment-tree-list')).toBe(true);
+    const byText = await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent('{"q":"adhés"}')}`);
+    expect((byText.body as { key: string }[]).map((r) => r.key)).toEqual(['enrolment-tree-list']);
+    const archived = await approver.post('/api/v1/rulesets/enrolment-tree-list/archive', { comment: 'Remplacé' });
+    expect(archived.body.archived).toBe(true);
+    expect((await analyst.get('/api/v1/rulesets?filter={"pilot":"enrolment"}')).body).toEqual([]);
+    const edit = await analyst.put('/api/v1/rulesets/enrolment-tree-list/draft', { inputSchema: { type: 'object' } }, await etagOf('enrolment-tree-list'));
+    expect(edit.status).toBe(409);
+  });
+});

@@ -1,0 +1,46 @@
+import type { TestApp } from './test-app.js';
+
+/** A small valid `rules` rule set: a high amount goes to review. */
+export function invoiceRuleset(key: string, threshold = 10000) {
+  return {
+    key,
+    name: 'Factures — seuil',
+    pilot: 'invoices',
+    format: 'rules',
+    description: 'Montants élevés en révision',
+    inputSchema: { type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' } } } } },
+    definition: {
+      rules: [
+        {
+          name: 'montant-eleve',
+          conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
+          event: { type: 'manual_review' },
+          explanation: { fr: 'Montant {{invoice.total}} $ supérieur au seuil', en: 'Amount {{invoice.total}} $ above the threshold' },
+        },
+      ],
+    },
+  };
+}
+
+export function thresholdDefinition(threshold: number) {
+  return invoiceRuleset('x', threshold).definition;
+}
+
+/** Signs in the usual cast once per test file. */
+export async function signInCast(t: TestApp) {
+  const [analyst, analyst2, approver, risk, admin] = await Promise.all(['analyst', 'analyst2', 'approver', 'risk', 'admin'].map((u) => t.login(u)));
+  return { analyst: analyst!, analyst2: analyst2!, approver: approver!, risk: risk!, admin: admin! };
+}
+
+/** A caller bound to one token. */
+export function as(t: TestApp, token: string) {
+  const auth = (r: ReturnType<TestApp['http']['get']>) => r.set('authorization', `Bearer ${token}`);
+  return {
+    get: (path: string) => auth(t.http.get(path)),
+    post: (path: string, body: object = {}) => auth(t.http.post(path)).send(body),
+    put: (path: string, body: object, ifMatch?: string) => {
+      const request = auth(t.http.put(path));
+      return (ifMatch ? request.set('if-match', ifMatch) : request).send(body);
+    },
+  };
+}
