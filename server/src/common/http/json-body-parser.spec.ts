@@ -1,16 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonDepth } from './json-body-parser.js';
+import { nestsDeeperThan } from './json-body-parser.js';
 
-describe('jsonDepth', () => {
-  it('counts containers, not scalars', () => {
-    expect(jsonDepth(1)).toBe(0);
-    expect(jsonDepth({})).toBe(1);
-    expect(jsonDepth({ a: [1, { b: 2 }] })).toBe(3);
+describe('nestsDeeperThan', () => {
+  it('counts objects and arrays, not brackets inside strings', () => {
+    expect(nestsDeeperThan('{"a":[1,{"b":2}]}', 3)).toBe(false);
+    expect(nestsDeeperThan('{"a":[1,{"b":2}]}', 2)).toBe(true);
+    expect(nestsDeeperThan('{"a":"[[[[[[{{{{"}', 1)).toBe(false);
+    expect(nestsDeeperThan('{"a":"\\\\\\"[[[["}', 1)).toBe(false);
+    expect(nestsDeeperThan('42', 0)).toBe(false);
   });
 
-  it('walks 100 000 levels without overflowing the stack', () => {
-    let deep: unknown = 1;
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(jsonDepth(deep)).toBe(100_000);
+  it('answers for 100 000 levels without parsing them', () => {
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    expect(nestsDeeperThan(deep, 64)).toBe(true);
+    expect(nestsDeeperThan(deep, 100_000)).toBe(false);
   });
 });

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type Detail = { path: string; message: string };
+
+describe('bad rule set input: a clear 4xx, nothing stored', () => {
+  let t: TestApp;
+  let analyst: ReturnType<typeof as>;
+  let etag: string;
+  beforeAll(async () => {
+    t = await startTestApp('rulesets_validation', { BODY_LIMIT_BYTES: String(2 * 1024 * 1024) });
+    analyst = as(t, (await signInCast(t)).analyst);
+    etag = (await analyst.post('/api/v1/rulesets', invoiceRuleset('guarded'))).headers['etag'] as string;
+  });
+  afterAll(() => t.close());
+
+  /** Everything stored, to prove a refused request changed nothing. */
+  async function snapshot() {
+    const [rulesets, revisions, events] = await Promise.all([
+      t.db.collection('rulesets').find().sort({ _id: 1 }).toArray(),
+      t.db.collection('ruleset_revisions').countDocuments(),
+      t.db.collection('audit_events').countDocuments(),
+    ]);
+    return JSON.stringify({ rulesets, revisions, events });
+  }
+
+  const withRule = (rule: object) => ({ ...invoiceRuleset('bad'), definition: { rules: [invoiceRuleset('x').definition.rules[0], rule] } });
+  const leaf = (over: object) => ({ name: 'r', conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1, ...over }] }, event: { type: 'reject' } });
+
+  type Case = [string, () => Promise<{ status: number; body: { error: string; details: Detail[] } }>, number, string, RegExp?];
+  const cases: Case[] = [
+    ['malformed JSON', () => analyst.post('/api/v1/rulesets').set('content-type', 'application/json').send('{"key": "x",') as never, 400, '/'],
+    ['an unknown field', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('unknown-field'), colour: 'bleu' }) as never, 400, '/colour'],
+    ['a wrong type', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('wrong-type'), name: 42 }) as never, 400, '/name'],
+    ['an unknown operator', () => analyst.post('/api/v1/rulesets', withRule(leaf({ operator: 'bigger' }))) as never, 400, '/definition/rules/1/conditions/all/0/operator', /"bigger" is not a known operator/],
+    ['a path that is not a path', () => analyst.post('/api/v1/rulesets', withRule(leaf({ path: 'total; drop' }))) as never, 400, '/definition/rules/1/conditions/all/0/path', /JSONPath/],
+    ['an event type with spaces', () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), event: { type: 'Auto Approve' } })) as never, 400, '/definition/rules/1/event/type'],
+    ['a JSON Schema that does not compile', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-schema'), inputSchema: { type: 'object', properties: { total: { type: 'money' } } } }) as never, 400, '/inputSchema/properties/total/type'],
+    ['a dangling $ref in the schema', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-ref'), inputSchema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } } }) as never, 400, '/inputSchema', /does not compile/],
+    ['a key with spaces', () => analyst.post('/api/v1/rulesets', invoiceRuleset('my rules')) as never, 400, '/key'],
+    ['a key with ../', () => analyst.post('/api/v1/rulesets', invoiceRuleset('../etc')) as never, 400, '/key'],
+    ['a named condition that does not exist', () => analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: { all: [{ condition: 'ghost' }] }, event: { type: 'reject' } })) as never, 400, '/definition/rules/1/conditions/all/0/condition'],
+    ['a leaf at the top of conditions', () => analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: { fact: 'a', operator: 'equal', value: 1 }, event: { type: 'reject' } })) as never, 400, '/definition/rules/1/conditions'],
+    ['two rules with the same name', () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), name: 'montant-eleve' })) as never, 400, '/definition/rules/1/name'],
+    ['a table cell for a missing column', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-table'), format: 'decisionTable', definition: { hitPolicy: 'first', inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }], rows: [{ id: 'r1', cells: { devise: { operator: 'equal', value: 'CAD' } }, event: { type: 'auto_approve' } }] } }) as never, 400, '/definition/rows/0/cells/devise'],
+    ['a tree leaf without an outcome type', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-tree'), format: 'decisionTree', definition: { root: { id: 'racine', branches: [{ when: { all: [] }, node: { id: 'fin', outcome: {} } }] } } }) as never, 400, '/definition/root/branches/0/node/outcome/type'],
+    ['a draft edit with an unknown operator', () => analyst.put('/api/v1/rulesets/guarded/draft', { definition: { rules: [leaf({ operator: 'contient' })] } }, etag) as never, 400, '/definition/rules/0/conditions/all/0/operator'],
+  ];
+
+  // Object rows: with array rows of uneven length, it.each would take the last parameter for a `done` callback.
+  it.each(cases.map(([name, send, status, path, message]) => ({ name, send, status, path, message })))('refuses $name', async ({ send, status, path, message }) => {
+    const before = await snapshot();
+    const response = await send();
+    expect(response.status).toBe(status);
+    const details = response.body.details;
+    if (path !== '/') expect(details.map((d) => d.path)).toContain(path);
+    if (message) expect(details.find((d) => d.path === path)?.message).toMatch(message);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses 10 000-deep nesting before looking at it', async () => {
+    let deep = '{"fact":"a","operator":"equal","value":1}';
+    for (let i = 0; i < 10_000; i++) deep = `{"all":[${deep}]}`;
+    const body = `{"key":"deep","name":"x","pilot":"invoices","format":"rules","inputSchema":{"type":"object"},"definition":{"rules":[{"name":"r","conditions":${deep},"event":{"type":"reject"}}]}}`;
+    const before = await snapshot();
+    const response = await analyst.post('/api/v1/rulesets').set('content-type', 'application/json').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('too_deep');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('explains condition nesting beyond the limit at the exact place', async () => {
+    let condition: object = { fact: 'a', operator: 'equal', value: 1 };
+    for (let i = 0; i < 14; i++) condition = { any: [condition] };
+    const response = await analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: condition, event: { type: 'reject' } }));
+    expect(response.status).toBe(400);
+    expect(response.body.details[0]).toEqual({ path: `/definition/rules/1/conditions${'/any/0'.repeat(12)}`, message: expect.stringMatching(/deeper than 12 levels/) });
+  });
+
+  it('refuses a 5 MB rule set with 413', async () => {
+    const rules = Array.from({ length: 400 }, (_, i) => ({ ...leaf({ value: 'x'.repeat(12_000) }), name: `r${i}` }));
+    const before = await snapshot();
+    const response = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('huge'), definition: { rules } });
+    expect(response.status).toBe(413);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a rule set over the content limit even when the request fits the body limit', async () => {
+    const rules = Array.from({ length: 60 }, (_, i) => ({ ...leaf({ value: 'x'.repeat(10_000) }), name: `r${i}` }));
+    const response = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('large'), definition: { rules } });
+    expect(response.status).toBe(413);
+    expect(response.body.error).toBe('ruleset_too_large');
+    expect(response.body.message).toMatch(/KiB; the limit is 512 KiB/);
+  });
+
+  it('refuses a duplicate key with 409 on /key', async () => {
+    const response = await analyst.post('/api/v1/rulesets', invoiceRuleset('guarded'));
+    expect(response.status).toBe(409);
+    expect(response.body.details).toEqual([{ path: '/key', message: 'is already taken' }]);
+  });
+
+  it('answers 404 for an unknown rule set or version', async () => {
+    expect((await analyst.get('/api/v1/rulesets/nope')).status).toBe(404);
+    expect((await analyst.get('/api/v1/rulesets/guarded/versions/42')).status).toBe(404);
+    expect((await analyst.get('/api/v1/rulesets/guarded/versions/abc')).status).toBe(404);
+  });
+});
