@@ -29,6 +29,11 @@ export class AuditRepository {
     return last ? { seq: last.seq, hash: last.hash } : null;
   }
 
+  async existing(ids: string[]): Promise<Set<string>> {
+    const docs = await this.events.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return new Set(docs.map((d) => d._id));
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.events.exists({ _id: id }).exec()) !== null;
   }

@@ -35,6 +35,11 @@ export class AuditService {
     throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
   }
 
+  /** Which of these event ids are already in the trail. */
+  recorded(ids: string[]): Promise<Set<string>> {
+    return ids.length === 0 ? Promise.resolve(new Set()) : this.repository.existing(ids);
+  }
+
   async list(filter: AuditFilter, order: 'ASC' | 'DESC', skip: number, limit: number): Promise<ListPage<ChainedEvent>> {
     const { items, total } = await this.repository.find(filter, order === 'ASC' ? 1 : -1, skip, limit);
     return { items, total, skip };

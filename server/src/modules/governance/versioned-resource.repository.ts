@@ -90,12 +90,8 @@ export class VersionedResourceRepository<M, C> {
     await this.resources.collection.updateOne({ _id } as never, { $set: fields });
   }
 
-  async pullOutbox(key: string, ids: string[]): Promise<void> {
-    await this.resources.collection.updateOne({ _id: key } as never, { $pull: { outbox: { id: { $in: ids } } } } as never);
-  }
-
-  async keysWithPendingOutbox(): Promise<string[]> {
-    const docs = await this.resources.collection.find({ outbox: { $ne: [] } } as never, { projection: { _id: 1 } }).toArray();
+  async keysWithOutbox(): Promise<string[]> {
+    const docs = await this.resources.collection.find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } }).toArray();
     return docs.map((d) => String(d._id));
   }
 

@@ -46,7 +46,10 @@ export class VersionedResourceService<M, C> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const transition = await compute(state);
       if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
-      const next = { ...transition.state, outbox: [...state.outbox, ...this.outboxFor(transition)] };
+      // The outbox keeps what is not yet in the audit trail, plus this change's events, in the same write.
+      const recorded = await this.audit.recorded(state.outbox.map((item) => item.id));
+      const pending = state.outbox.filter((item) => !recorded.has(item.id));
+      const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
       if (await this.repository.replace(next, state.rev)) {
         await this.drain(next);
         return next;
@@ -68,21 +71,24 @@ export class VersionedResourceService<M, C> {
     return content;
   }
 
-  /** Records pending audit events (idempotent by event id) and removes them from the outbox. */
-  async drain(state: ResourceState<M, C>): Promise<void> {
-    if (state.outbox.length === 0) return;
-    for (const item of state.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at));
-    await this.repository.pullOutbox(state.key, state.outbox.map((item) => item.id));
+  /**
+   * Records the outbox's events in the audit trail, each at most once (by event id). Recorded entries leave
+   * the outbox at the resource's next change, inside that change's own write: no separate update can race it.
+   */
+  async drain(state: ResourceState<M, C>): Promise<number> {
+    let written = 0;
+    for (const item of state.outbox) if (await this.audit.recordOnce(item.id, item.entry, new Date(item.at))) written++;
+    return written;
   }
 
-  /** At start-up: finish what a crashed process left in any outbox. Returns how many resources had some. */
+  /** At start-up: record what a process that died after a change but before its audit write left behind. */
   async drainAll(): Promise<number> {
-    const keys = await this.repository.keysWithPendingOutbox();
-    for (const key of keys) {
+    let written = 0;
+    for (const key of await this.repository.keysWithOutbox()) {
       const state = await this.repository.get(key);
-      if (state) await this.drain(state);
+      if (state) written += await this.drain(state);
     }
-    return keys.length;
+    return written;
   }
 
   private outboxFor(transition: Transition<M, C>): ResourceState<M, C>['outbox'] {

@@ -31,7 +31,7 @@ export class RulesetsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
     const drained = await this.resources.drainAll();
-    if (drained > 0) this.logger.warn(`recorded pending audit events of ${drained} rule set(s) left by an interrupted process`);
+    if (drained > 0) this.logger.warn(`recorded ${drained} audit event(s) left in rule set outboxes by an interrupted process`);
   }
 
   async create(request: CreateRulesetRequest, actor: string): Promise<Tagged<RulesetView>> {

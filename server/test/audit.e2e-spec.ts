@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '../src/modules/audit/audit.service.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let risk: ReturnType<typeof as>;
+  beforeAll(async () => {
+    t = await startTestApp('audit');
+    cast = await signInCast(t);
+    risk = as(t, cast.risk);
+    const analyst = as(t, cast.analyst);
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('audited'));
+    await analyst.post('/api/v1/rulesets/audited/versions/1/submit', { comment: 'Révision annuelle' });
+    await as(t, cast.approver).post('/api/v1/rulesets/audited/versions/1/approve', { comment: 'Conforme à la politique' });
+    await t.http.post('/api/v1/auth/login').send({ username: 'risk', password: 'mauvais' });
+  });
+  afterAll(() => t.close());
+
+  it('verifies an intact chain', async () => {
+    const verified = await risk.get('/api/v1/audit/verify');
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ ok: true, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(verified.body.events).toBeGreaterThanOrEqual(4);
+  });
+
+  it('filters by resource, actor, action and dates, newest first by default', async () => {
+    const byResource = await risk.get('/api/v1/audit?resourceType=ruleset&resourceKey=audited');
+    expect(byResource.headers['content-range']).toBe('audit 0-2/3');
+    expect((byResource.body as { action: string }[]).map((e) => e.action)).toEqual(['ruleset.approved', 'ruleset.submitted', 'ruleset.created']);
+    expect(byResource.body[0]).toMatchObject({ actor: 'approver', version: 1, reason: 'Conforme à la politique', summary: { before: { status: 'in_review' }, after: { status: 'approved' } } });
+    const failures = await risk.get('/api/v1/audit?action=auth.login_failed&actor=risk');
+    expect(failures.body).toHaveLength(1);
+    const future = await risk.get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(future.body).toEqual([]);
+    const viaConsoleFilter = await risk.get(`/api/v1/audit?filter=${encodeURIComponent('{"actor":"approver"}')}`);
+    expect((viaConsoleFilter.body as { actor: string }[]).every((e) => e.actor === 'approver')).toBe(true);
+    expect((await risk.get('/api/v1/audit?from=yesterday')).status).toBe(400);
+  });
+
+  it('exports CSV with hashes, for spreadsheets', async () => {
+    const csv = await risk.get('/api/v1/audit/export?resourceKey=audited');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('attachment');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain('Conforme à la politique');
+  });
+
+  it('is readable by risk officers and admins only', async () => {
+    expect((await as(t, cast.admin).get('/api/v1/audit')).status).toBe(200);
+    for (const token of [cast.analyst, cast.approver]) expect((await as(t, token).get('/api/v1/audit/verify')).status).toBe(403);
+  });
+
+  it('keeps one linear chain when two instances append at once', async () => {
+    const second = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    try {
+      const audits = [t.app.get(AuditService), second.app.get(AuditService)];
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => audits[i % 2]!.record({ actor: `load-${i}`, action: 'test.concurrent', resourceType: 'test', details: { i } })),
+      );
+      const verified = await risk.get('/api/v1/audit/verify');
+      expect(verified.body.ok).toBe(true);
+      const seqs = (await t.db.collection('audit_events').find({}, { projection: { seq: 1 } }).sort({ seq: 1 }).toArray()).map((e) => e['seq'] as number);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+      expect(await t.db.collection('audit_events').countDocuments({ action: 'test.concurrent' })).toBe(40);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('records an event left in an outbox by a process that died before writing it, exactly once', async () => {
+    const orphan = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'approver', action: 'ruleset.published', resourceType: 'ruleset', resourceKey: 'audited', version: 1 } };
+    await t.db.collection('rulesets').updateOne({ _id: 'audited' } as never, { $push: { outbox: orphan } } as never);
+    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    await restarted.close();
+    const again = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    await again.close();
+    expect(await t.db.collection('audit_events').countDocuments({ _id: orphan.id } as never)).toBe(1);
+    // The next change of the resource drops recorded entries from its outbox.
+    await as(t, cast.approver).post('/api/v1/rulesets/audited/versions/1/publish');
+    const outbox = (await t.db.collection('rulesets').findOne({ _id: 'audited' } as never))?.['outbox'] as { id: string }[];
+    expect(outbox.map((o) => o.id)).not.toContain(orphan.id);
+    expect(outbox).toHaveLength(1);
+    expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('fails verification after one stored event is altered, naming it', async () => {
+    const target = await t.db.collection('audit_events').findOne({ action: 'ruleset.approved', resourceKey: 'audited' });
+    await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'analyst' } });
+    const verified = await risk.get('/api/v1/audit/verify');
+    expect(verified.body).toEqual({ ok: false, events: target!['seq'] - 1, brokenAt: { seq: target!['seq'], eventId: target!['_id'], reason: 'hash_mismatch' } });
+
+    await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'approver' } });
+    expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
+    await t.db.collection('audit_events').deleteOne({ seq: 2 });
+    expect((await risk.get('/api/v1/audit/verify')).body.brokenAt).toEqual({ seq: 2, reason: 'missing_event' });
+  });
+});
