@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Config loading, start-up wiring, tests, scripts and benches legitimately read the environment.
-    files: ['server/src/main.ts', 'server/src/seed.ts', 'server/src/create-user.ts', 'server/src/common/database/ferretdb-binary.ts', 'server/test/**', 'admin-ui/e2e/**', 'bench/**', 'scripts/**', '**/*.spec.ts', 'jest.config.js'],
+    files: ['server/src/main.ts', 'server/src/seed.ts', 'server/src/create-user.ts', 'server/src/export-rulesets.ts', 'server/src/common/database/ferretdb-binary.ts', 'server/test/**', 'admin-ui/e2e/**', 'bench/**', 'scripts/**', '**/*.spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RulesetsModule } from '../modules/rulesets/rulesets.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
 import { SeedService } from './seed.service.js';
 
-@Module({ imports: [UsersModule], providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [UsersModule, RulesetsModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

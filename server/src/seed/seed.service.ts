@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
 import { hashPassword } from '../modules/auth/password.js';
 import type { Role } from '../modules/auth/roles.js';
+import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 
 interface DemoUser {
@@ -22,6 +23,7 @@ export class SeedService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly rulesetFiles: RulesetFiles,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +32,17 @@ export class SeedService implements OnApplicationBootstrap {
 
   async seedAll(): Promise<void> {
     await this.seedDemoAccounts();
+    await this.seedRulesets();
+  }
+
+  /** The pilots' reviewed rule sets from `rulesets/`, published as files say; unchanged files add nothing. */
+  private async seedRulesets(): Promise<void> {
+    const report = await this.rulesetFiles.importDirectory(join(projectRoot(), 'rulesets'));
+    this.logger.log(`rule sets: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
+    for (const failure of report.failed) {
+      this.logger.error(`rulesets/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
+    }
+    if (report.failed.length > 0) throw new Error(`${report.failed.length} rule set file(s) could not be loaded; see the log above.`);
   }
 
   /** Demo accounts (password DEMO_PASSWORD) exist only outside production. */

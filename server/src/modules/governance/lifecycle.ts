@@ -176,6 +176,28 @@ export class Lifecycle<M, C> {
     return { state: next, events: [this.event(state.key, 'rolled_back', actor, number, { before: { activeVersion: before }, after: { activeVersion: number } }, comment)] };
   }
 
+  /**
+   * Publishes content that was reviewed elsewhere (a file in git, loaded by the seed command) as a new version,
+   * unless the version in force already has that exact content. The audit event names the source.
+   */
+  importPublished(state: ResourceState<M, C> | null, key: string, meta: M, content: C, actor: string, source: string, now: Date): Transition<M, C> | null {
+    const checksum = checksumOf(content);
+    const at = now.toISOString();
+    if (state) {
+      const inForce = versionInForce(state.publications, now);
+      if (inForce !== null && this.find(state, inForce).checksum === checksum) return null;
+    }
+    const base: ResourceState<M, C> = state ?? { ...this.create(key, meta, content, actor, now).state, draft: null, versions: [], nextVersion: 1, rev: 0 };
+    const number = base.nextVersion;
+    const next = this.touch(base, now);
+    next.nextVersion = number + 1;
+    next.publications = [...base.publications, { version: number, effectiveFrom: at, publishedBy: actor, publishedAt: at, kind: 'publish', comment: `imported from ${source}` }];
+    const version: VersionRecord = { number, status: 'published', checksum, authors: [actor], createdBy: actor, createdAt: at, approvalChecksum: checksum, publishedBy: actor, publishedAt: at, comments: [] };
+    next.versions = withDerivedStatuses([...base.versions, version], next.publications, now);
+    const summary = { before: { activeVersion: state ? versionInForce(state.publications, now) : null }, after: { activeVersion: number, checksum } };
+    return { state: next, frozenContent: { checksum, content }, events: [this.event(key, 'imported', actor, number, summary, `imported from ${source}`)] };
+  }
+
   archive(state: ResourceState<M, C>, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
     this.assertNotArchived(state);
     const next = this.touch(state, now);

@@ -39,12 +39,25 @@ export class VersionedResourceService<M, C> {
     return state;
   }
 
+  /** Applies a transition that may create the resource (imports); null from `compute` means nothing to do. */
+  async upsert(key: string, compute: (state: ResourceState<M, C> | null) => Transition<M, C> | null): Promise<ResourceState<M, C> | null> {
+    const existing = await this.repository.get(key);
+    const transition = compute(existing);
+    if (!transition) return null;
+    if (!existing) {
+      if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
+      return this.create(transition);
+    }
+    return this.apply(key, compute);
+  }
+
   /** Runs `compute` on the freshest state until its write wins; a benign concurrent change is simply retried. */
-  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | Promise<Transition<M, C>>, options: ApplyOptions = {}): Promise<ResourceState<M, C>> {
+  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | null | Promise<Transition<M, C>>, options: ApplyOptions = {}): Promise<ResourceState<M, C>> {
     let state = await this.load(key);
     const publicationsSeen = state.publications.length;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const transition = await compute(state);
+      if (!transition) return state; // nothing to change (an import whose content is already in force)
       if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
       // The outbox keeps what is not yet in the audit trail, plus this change's events, in the same write.
       const recorded = await this.audit.recorded(state.outbox.map((item) => item.id));

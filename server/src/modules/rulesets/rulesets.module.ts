@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { RulesetFiles } from './ruleset-files.js';
 import { RulesetsController } from './rulesets.controller.js';
 import { RulesetsRepository } from './rulesets.repository.js';
 import { RulesetsService } from './rulesets.service.js';
 
-@Module({ imports: [AuditModule], controllers: [RulesetsController], providers: [RulesetsRepository, RulesetsService], exports: [RulesetsService] })
+@Module({ imports: [AuditModule], controllers: [RulesetsController], providers: [RulesetsRepository, RulesetsService, RulesetFiles], exports: [RulesetsService, RulesetFiles] })
 export class RulesetsModule {}

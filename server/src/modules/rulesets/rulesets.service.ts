@@ -115,6 +115,22 @@ export class RulesetsService implements OnApplicationBootstrap {
     return rulesetView(state);
   }
 
+  /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */
+  async importPublished(request: CreateRulesetRequest, actor: string, source: string): Promise<boolean> {
+    const { key, name, pilot, format, description, ...content } = request;
+    const rulesetContent = content as RulesetContent;
+    validateRulesetContent(format, rulesetContent);
+    const meta: RulesetMeta = { name, pilot, format, ...(description !== undefined && { description }) };
+    const state = await this.resources.upsert(key, (current) => this.lifecycle.importPublished(current, key, current?.meta ?? meta, rulesetContent, actor, source, new Date()));
+    return state !== null;
+  }
+
+  /** Every rule set, for export. */
+  async allStates(): Promise<RulesetState[]> {
+    const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} }, {});
+    return items;
+  }
+
   async archive(key: string, actor: string, comment?: string): Promise<RulesetView> {
     return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
   }

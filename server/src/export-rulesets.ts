@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { projectRoot } from './common/project-root.js';
+import { loadConfig } from './config/load-config.js';
+import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
+
+/** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
+async function exportRulesets(): Promise<void> {
+  const dir = resolve(process.argv[2] ?? join(projectRoot(), 'rulesets'));
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), { abortOnError: false, logger: ['error'] });
+  try {
+    const written = await app.get(RulesetFiles).exportActive(dir);
+    process.stdout.write(`${written.length} rule set(s) written to ${dir}\n${written.map((f) => `  ${f}\n`).join('')}`);
+  } finally {
+    await app.close();
+  }
+}
+
+exportRulesets().catch((err: unknown) => {
+  process.stderr.write(`Export failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});

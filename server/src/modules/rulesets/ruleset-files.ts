@@ -1,0 +1,65 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { ErrorDetail } from '../../common/errors/domain-errors.js';
+import { DomainError } from '../../common/errors/domain-errors.js';
+import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
+import { versionInForce } from '../governance/publications.js';
+import type { RulesetContent } from './ruleset.types.js';
+import { createRulesetRequestSchema, type CreateRulesetRequest } from './rulesets.contract.js';
+import { RulesetsService } from './rulesets.service.js';
+
+export interface ImportReport {
+  imported: string[];
+  unchanged: string[];
+  failed: { file: string; message: string; details: ErrorDetail[] }[];
+}
+
+const fileSchema = new JsonSchemaPipe(createRulesetRequestSchema, 'rule set file');
+
+/** The pilots' rule sets as files: `rulesets/<pilot>/<key>.json`, loaded as published versions and exported back. */
+@Injectable()
+export class RulesetFiles {
+  constructor(private readonly rulesets: RulesetsService) {}
+
+  /** Imports every `*.json` under `dir`; a file whose content is already in force changes nothing. */
+  async importDirectory(dir: string, actor = 'seed'): Promise<ImportReport> {
+    const report: ImportReport = { imported: [], unchanged: [], failed: [] };
+    for (const file of await jsonFiles(dir)) {
+      const name = relative(dir, file);
+      try {
+        const request = fileSchema.transform(JSON.parse(await readFile(file, 'utf8'))) as CreateRulesetRequest;
+        const changed = await this.rulesets.importPublished(request, actor, `rulesets/${name}`);
+        (changed ? report.imported : report.unchanged).push(request.key);
+      } catch (err) {
+        const details = err instanceof DomainError ? err.details : [];
+        report.failed.push({ file: name, message: (err as Error).message, details });
+      }
+    }
+    return report;
+  }
+
+  /** Writes the version in force of every rule set to `dir/<pilot>/<key>.json`, in a stable layout for git diffs. */
+  async exportActive(dir: string): Promise<string[]> {
+    const written: string[] = [];
+    for (const state of await this.rulesets.allStates()) {
+      const active = versionInForce(state.publications, new Date());
+      if (active === null || state.archived) continue;
+      const content: RulesetContent = (await this.rulesets.version(state.key, active)).body.content;
+      const file = { key: state.key, name: state.meta.name, pilot: state.meta.pilot, format: state.meta.format, description: state.meta.description, ...content };
+      await mkdir(join(dir, state.meta.pilot), { recursive: true });
+      const path = join(dir, state.meta.pilot, `${state.key}.json`);
+      await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+      written.push(path);
+    }
+    return written;
+  }
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

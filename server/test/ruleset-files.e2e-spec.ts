@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RulesetFiles } from '../src/modules/rulesets/ruleset-files.js';
+import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('rule sets as files', () => {
+  let t: TestApp;
+  let files: RulesetFiles;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  const dir = mkdtempSync(join(tmpdir(), 'gabarit-rulesets-'));
+  const write = (name: string, body: object) => {
+    mkdirSync(join(dir, 'invoices'), { recursive: true });
+    writeFileSync(join(dir, 'invoices', name), JSON.stringify(body));
+  };
+  beforeAll(async () => {
+    t = await startTestApp('ruleset_files');
+    files = t.app.get(RulesetFiles);
+    cast = await signInCast(t);
+  });
+  afterAll(() => t.close());
+
+  it('loads files as published versions, and a second load adds nothing', async () => {
+    write('seuil.json', invoiceRuleset('from-file'));
+    expect(await files.importDirectory(dir)).toEqual({ imported: ['from-file'], unchanged: [], failed: [] });
+    const view = (await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body;
+    expect(view).toMatchObject({ activeVersion: 1, versions: [{ number: 1, status: 'published', publishedBy: 'seed' }] });
+    expect(await files.importDirectory(dir)).toEqual({ imported: [], unchanged: ['from-file'], failed: [] });
+    expect((await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body.latestVersion).toBe(1);
+  });
+
+  it('publishes a changed file as a new version, audited with its source', async () => {
+    write('seuil.json', invoiceRuleset('from-file', 20000));
+    expect((await files.importDirectory(dir)).imported).toEqual(['from-file']);
+    const view = (await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body;
+    expect(view.activeVersion).toBe(2);
+    expect(view.versions.map((v: { status: string }) => v.status)).toEqual(['retired', 'published']);
+    const events = (await as(t, cast.risk).get('/api/v1/audit?resourceKey=from-file&action=ruleset.imported')).body;
+    expect(events[0]).toMatchObject({ actor: 'seed', version: 2, reason: 'imported from rulesets/invoices/seuil.json' });
+  });
+
+  it('reports a bad file with its problems and loads the others', async () => {
+    write('casse.json', { ...invoiceRuleset('broken'), definition: { rules: [{ name: 'r', conditions: { all: [{ fact: 'a', operator: 'bigger', value: 1 }] }, event: { type: 'reject' } }] } });
+    write('zzz.json', invoiceRuleset('other-file'));
+    const report = await files.importDirectory(dir);
+    expect(report.imported).toEqual(['other-file']);
+    expect(report.failed).toEqual([{ file: 'invoices/casse.json', message: expect.any(String), details: [expect.objectContaining({ path: '/definition/rules/0/conditions/all/0/operator' })] }]);
+    expect((await as(t, cast.analyst).get('/api/v1/rulesets/broken')).status).toBe(404);
+  });
+
+  it('exports the versions in force so that reloading them changes nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gabarit-export-'));
+    const run = spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
+      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_URI: t.config.mongodbUri!, DATA_DIR: t.config.dataDir },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('2 rule set(s) written');
+    const exported = JSON.parse(readFileSync(join(out, 'invoices', 'from-file.json'), 'utf8'));
+    expect(exported).toMatchObject({ key: 'from-file', pilot: 'invoices', format: 'rules', definition: { rules: [{ conditions: { all: [{ value: 20000 }] } }] } });
+    expect(await files.importDirectory(out)).toEqual({ imported: [], unchanged: ['from-file', 'other-file'], failed: [] });
+  });
+});
