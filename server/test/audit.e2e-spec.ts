@@ -91,6 +91,18 @@ describe('audit trail', () => {
     expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
   });
 
+  it('records key and user events left in their outboxes at the next start', async () => {
+    const keyEvent = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'admin', action: 'api_key.revoked', resourceType: 'api_key', resourceKey: 'k-orphan' } };
+    const userEvent = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'admin', action: 'user.roles_changed', resourceType: 'user', resourceKey: 'analyst', summary: { before: ['analyst'], after: ['risk'] } } };
+    await t.db.collection('api_keys').insertOne({ _id: 'k-orphan', name: 'x', scopes: ['evaluate:*'], secretHash: 'h', createdBy: 'admin', createdAt: new Date(), outbox: [keyEvent] } as never);
+    await t.db.collection('users').updateOne({ _id: 'analyst' } as never, { $push: { outbox: userEvent } } as never);
+    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    await restarted.close();
+    expect(await t.db.collection('audit_events').countDocuments({ _id: { $in: [keyEvent.id, userEvent.id] } } as never)).toBe(2);
+    expect((await t.db.collection('api_keys').findOne({ _id: 'k-orphan' } as never))?.['outbox']).toEqual([]);
+    expect((await t.db.collection('users').findOne({ _id: 'analyst' } as never))?.['outbox']).toEqual([]);
+  });
+
   it('fails verification after one stored event is altered, naming it', async () => {
     const target = await t.db.collection('audit_events').findOne({ action: 'ruleset.approved', resourceKey: 'audited' });
     await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'analyst' } });

@@ -1,21 +1,8 @@
 import { Schema } from 'mongoose';
+import type { ChainedEvent } from './audit-chain.js';
 
 /** An audit event as stored (raw, through the driver, so the hashed JSON is exactly what is kept). */
-export interface AuditEventDocument {
-  _id: string;
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  resourceType: string;
-  resourceKey?: string;
-  version?: number;
-  reason?: string;
-  summary?: { before?: unknown; after?: unknown };
-  details?: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEventDocument = Omit<ChainedEvent, 'id' | 'at'> & { _id: string; at: Date };
 
 export const auditEventSchema = new Schema<AuditEventDocument>(
   {

@@ -5,6 +5,7 @@ import { ConflictError } from '../../common/errors/domain-errors.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
 import { AuditRepository, type AuditFilter } from './audit.repository.js';
+import type { OutboxItem } from './outbox.js';
 
 export type VerifyResult = { ok: true; events: number; head: string } | { ok: false; events: number; brokenAt: ChainBreak };
 
@@ -33,6 +34,17 @@ export class AuditService {
       await sleep(Math.random() * 5 * attempt);
     }
     throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
+  }
+
+  /**
+   * Records outbox items (each at most once), then lets the owner remove exactly those items from its
+   * document (`$pullAll`: FerretDB 1.24 ignores a conditional `$pull`). Returns how many were new.
+   */
+  async drainOutbox(items: OutboxItem[], remove: (items: OutboxItem[]) => Promise<void>): Promise<number> {
+    let written = 0;
+    for (const item of items) if (await this.recordOnce(item.id, item.entry, new Date(item.at))) written++;
+    if (items.length > 0) await remove(items);
+    return written;
   }
 
   /** Which of these event ids are already in the trail. */

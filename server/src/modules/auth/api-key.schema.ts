@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { OutboxItem } from '../audit/outbox.js';
 
 export interface ApiKeyDocument {
   _id: string; // public key id, also the prefix of the secret so a key can be found without scanning
@@ -10,6 +11,7 @@ export interface ApiKeyDocument {
   revokedAt?: Date;
   revokedBy?: string;
   lastUsedAt?: Date;
+  outbox: OutboxItem[];
 }
 
 export const apiKeySchema = new Schema<ApiKeyDocument>(
@@ -23,6 +25,7 @@ export const apiKeySchema = new Schema<ApiKeyDocument>(
     revokedAt: { type: Date },
     revokedBy: { type: String },
     lastUsedAt: { type: Date },
+    outbox: { type: Schema.Types.Mixed, default: () => [] },
   },
   { collection: 'api_keys', versionKey: false },
 );

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model, SortOrder } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import type { ListQuery } from '../../common/http/list-query.js';
+import type { OutboxItem } from '../audit/outbox.js';
 import { apiKeySchema, type ApiKeyDocument } from './api-key.schema.js';
 
 /** The only code that touches the api_keys collection. */
@@ -31,12 +32,20 @@ export class ApiKeysRepository {
     return { items, total };
   }
 
-  /** Revokes once; returns the key as it was, or null when unknown. */
-  revoke(id: string, by: string, at: Date): Promise<ApiKeyDocument | null> {
+  /** Revokes once, with its audit event in the same update; returns the key, or null when unknown or already revoked. */
+  revoke(id: string, by: string, at: Date, event: OutboxItem): Promise<ApiKeyDocument | null> {
     return this.keys
-      .findOneAndUpdate({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: at, revokedBy: by } }, { returnDocument: 'after' })
+      .findOneAndUpdate({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: at, revokedBy: by }, $push: { outbox: event } }, { returnDocument: 'after' })
       .lean<ApiKeyDocument>()
       .exec();
+  }
+
+  async removeFromOutbox(id: string, items: OutboxItem[]): Promise<void> {
+    await this.keys.collection.updateOne({ _id: id } as never, { $pullAll: { outbox: items } } as never);
+  }
+
+  withOutbox(): Promise<ApiKeyDocument[]> {
+    return this.keys.find({ 'outbox.0': { $exists: true } }).lean<ApiKeyDocument[]>().exec();
   }
 
   async touch(id: string, at: Date): Promise<void> {

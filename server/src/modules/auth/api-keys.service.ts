@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
+import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
@@ -15,7 +16,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Creates, lists, revokes and checks API keys. Only a hash is stored; the secret is shown once. */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnApplicationBootstrap {
   private readonly verified = new Map<string, { principal: Principal & { kind: 'apiKey' }; until: number }>();
 
   constructor(
@@ -23,11 +24,17 @@ export class ApiKeysService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Records key audit events a crashed process left in an outbox. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const key of await this.repository.withOutbox()) await this.drain(key._id, key.outbox);
+  }
+
   async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
     const id = randomBytes(8).toString('hex');
     const key = `gbt_${id}_${randomBytes(32).toString('base64url')}`;
-    await this.repository.insert({ _id: id, name: request.name, scopes: [...request.scopes], secretHash: sha256(key), createdBy, createdAt: new Date() });
-    await this.audit.record({ actor: createdBy, action: 'api_key.created', resourceType: 'api_key', resourceKey: id, details: { name: request.name, scopes: request.scopes } });
+    const event = outboxItem({ actor: createdBy, action: 'api_key.created', resourceType: 'api_key', resourceKey: id, details: { name: request.name, scopes: request.scopes } });
+    await this.repository.insert({ _id: id, name: request.name, scopes: [...request.scopes], secretHash: sha256(key), createdBy, createdAt: new Date(), outbox: [event] });
+    await this.drain(id, [event]);
     return { id, key, name: request.name, scopes: [...request.scopes] };
   }
 
@@ -37,15 +44,20 @@ export class ApiKeysService {
   }
 
   async revoke(id: string, by: string): Promise<ApiKeyView> {
-    const revoked = await this.repository.revoke(id, by, new Date());
+    const event = outboxItem({ actor: by, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: id });
+    const revoked = await this.repository.revoke(id, by, new Date(), event);
     if (!revoked) {
       const existing = await this.repository.findById(id);
       if (!existing) throw new NotFoundError(`No API key with id "${id}".`);
       return toView(existing); // already revoked: revoking again changes nothing
     }
     this.verified.forEach((entry, key) => entry.principal.id === id && this.verified.delete(key));
-    await this.audit.record({ actor: by, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: id, details: { name: revoked.name } });
+    await this.drain(id, [event]);
     return toView(revoked);
+  }
+
+  private drain(id: string, items: OutboxItem[]): Promise<number> {
+    return this.audit.drainOutbox(items, (done) => this.repository.removeFromOutbox(id, done));
   }
 
   /** The principal for a presented key, or 401 when it is malformed, unknown or revoked. */

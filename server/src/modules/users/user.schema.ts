@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { OutboxItem } from '../audit/outbox.js';
 import { ROLES, type Role } from '../auth/roles.js';
 
 export interface UserDocument {
@@ -11,6 +12,7 @@ export interface UserDocument {
   failedLoginCount: number;
   lockedUntil?: Date;
   lastLoginAt?: Date;
+  outbox?: OutboxItem[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,6 +28,7 @@ export const userSchema = new Schema<UserDocument>(
     failedLoginCount: { type: Number, default: 0 },
     lockedUntil: { type: Date },
     lastLoginAt: { type: Date },
+    outbox: { type: Schema.Types.Mixed },
   },
   { collection: 'users', timestamps: true, versionKey: false },
 );

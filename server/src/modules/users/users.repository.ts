@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model, SortOrder } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import type { ListQuery } from '../../common/http/list-query.js';
+import type { OutboxItem } from '../audit/outbox.js';
 import type { Role } from '../auth/roles.js';
 import { userSchema, type UserDocument } from './user.schema.js';
 
@@ -11,6 +12,7 @@ export interface NewUser {
   passwordHash: string;
   roles: Role[];
   demo: boolean;
+  outbox?: OutboxItem[];
 }
 
 /** The only code that touches the users collection. */
@@ -41,12 +43,21 @@ export class UsersRepository {
     return { items, total };
   }
 
-  /** Applies a partial change and returns the user as it was before, or null when unknown. */
-  update(username: string, change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>>, unlock: boolean): Promise<UserDocument | null> {
-    const update: Record<string, unknown> = { $set: change };
+  /** Applies a partial change with its audit events in the same update; false when the user is unknown. */
+  async update(username: string, change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>>, unlock: boolean, events: OutboxItem[]): Promise<boolean> {
+    const set: Record<string, unknown> = { ...change, ...(unlock && { failedLoginCount: 0 }) };
+    const update: Record<string, unknown> = { $set: set, $push: { outbox: { $each: events } } };
     if (unlock) update['$unset'] = { lockedUntil: 1 };
-    if (unlock) (update['$set'] as Record<string, unknown>)['failedLoginCount'] = 0;
-    return this.users.findOneAndUpdate({ _id: username.toLowerCase() }, update, { returnDocument: 'before' }).lean<UserDocument>().exec();
+    const result = await this.users.updateOne({ _id: username.toLowerCase() }, update).exec();
+    return result.matchedCount === 1;
+  }
+
+  async removeFromOutbox(username: string, items: OutboxItem[]): Promise<void> {
+    await this.users.collection.updateOne({ _id: username } as never, { $pullAll: { outbox: items } } as never);
+  }
+
+  withOutbox(): Promise<UserDocument[]> {
+    return this.users.find({ 'outbox.0': { $exists: true } }).lean<UserDocument[]>().exec();
   }
 
   count(): Promise<number> {
@@ -66,6 +77,7 @@ export class UsersRepository {
             demo: user.demo,
             disabled: false,
             failedLoginCount: 0,
+            outbox: user.outbox ?? [],
           },
         },
         { upsert: true },

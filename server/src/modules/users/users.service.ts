@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
+import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from '../auth/password.js';
 import type { UserDocument } from './user.schema.js';
 import type { CreateUserRequest, UpdateUserRequest, UserView } from './users.contract.js';
@@ -9,11 +11,16 @@ import { UsersRepository } from './users.repository.js';
 
 /** Console accounts, managed by admins; creations, role changes and disabling are audited. */
 @Injectable()
-export class UsersService {
+export class UsersService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: UsersRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** Records user audit events a crashed process left in an outbox. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const user of await this.repository.withOutbox()) await this.drain(user._id, user.outbox ?? []);
+  }
 
   async list(query: ListQuery): Promise<ListPage<UserView>> {
     const { items, total } = await this.repository.list(query);
@@ -27,15 +34,17 @@ export class UsersService {
   }
 
   async create(request: CreateUserRequest, actor: string): Promise<UserView> {
+    const event = outboxItem({ actor, action: 'user.created', resourceType: 'user', resourceKey: request.username, summary: { after: { roles: request.roles } } });
     const created = await this.repository.createIfAbsent({
       username: request.username,
       displayName: request.displayName,
       passwordHash: await hashPassword(request.password),
       roles: [...request.roles],
       demo: false,
+      outbox: [event],
     });
     if (!created) throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [{ path: '/username', message: 'is already taken' }]);
-    await this.audit.record({ actor, action: 'user.created', resourceType: 'user', resourceKey: request.username, details: { roles: request.roles } });
+    await this.drain(request.username, [event]);
     return this.get(request.username);
   }
 
@@ -45,28 +54,40 @@ export class UsersService {
         { path: request.disabled === true ? '/disabled' : '/roles', message: 'would lock you out of administration' },
       ], 'self_lockout');
     }
+    const before = await this.repository.findByUsername(username);
+    if (!before) throw new NotFoundError(`No user named "${username}".`);
     const change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>> = {};
     if (request.displayName !== undefined) change.displayName = request.displayName;
     if (request.roles !== undefined) change.roles = [...request.roles];
     if (request.disabled !== undefined) change.disabled = request.disabled;
     if (request.password !== undefined) change.passwordHash = await hashPassword(request.password);
-    const before = await this.repository.update(username, change, request.unlock === true || request.password !== undefined);
-    if (!before) throw new NotFoundError(`No user named "${username}".`);
-    await this.auditChange(before, request, actor);
+    const events = changeEvents(before, request, actor).map((entry) => outboxItem(entry));
+    if (!(await this.repository.update(username, change, request.unlock === true || request.password !== undefined, events))) {
+      throw new NotFoundError(`No user named "${username}".`);
+    }
+    await this.drain(before._id, events);
     return this.get(username);
   }
 
-  private async auditChange(before: UserDocument, request: UpdateUserRequest, actor: string): Promise<void> {
-    const base = { actor, resourceType: 'user', resourceKey: before._id };
-    if (request.roles && [...request.roles].sort().join() !== [...before.roles].sort().join()) {
-      await this.audit.record({ ...base, action: 'user.roles_changed', summary: { before: before.roles, after: request.roles } });
-    }
-    if (request.disabled !== undefined && request.disabled !== before.disabled) {
-      await this.audit.record({ ...base, action: request.disabled ? 'user.disabled' : 'user.enabled' });
-    }
-    if (request.password !== undefined) await this.audit.record({ ...base, action: 'user.password_reset' });
-    if (request.unlock) await this.audit.record({ ...base, action: 'user.unlocked' });
+  private drain(username: string, items: OutboxItem[]): Promise<number> {
+    return this.audit.drainOutbox(items, (done) => this.repository.removeFromOutbox(username, done));
   }
+}
+
+/** The audit events a user change makes: one per kind of change, roles with before and after. */
+function changeEvents(before: UserDocument, request: UpdateUserRequest, actor: string): AuditEntry[] {
+  const base = { actor, resourceType: 'user', resourceKey: before._id };
+  const events: AuditEntry[] = [];
+  if (request.roles && [...request.roles].sort().join() !== [...before.roles].sort().join()) {
+    events.push({ ...base, action: 'user.roles_changed', summary: { before: before.roles, after: request.roles } });
+  }
+  if (request.disabled !== undefined && request.disabled !== before.disabled) events.push({ ...base, action: request.disabled ? 'user.disabled' : 'user.enabled' });
+  if (request.displayName !== undefined && request.displayName !== before.displayName) {
+    events.push({ ...base, action: 'user.renamed', summary: { before: before.displayName, after: request.displayName } });
+  }
+  if (request.password !== undefined) events.push({ ...base, action: 'user.password_reset' });
+  if (request.unlock) events.push({ ...base, action: 'user.unlocked' });
+  return events;
 }
 
 function toView(user: UserDocument): UserView {

@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from './audit-chain.js';
+
+/** An audit event stored in the same document update as the change it describes (DESIGN.md §2). */
+export interface OutboxItem {
+  id: string;
+  at: string;
+  entry: AuditEntry;
+}
+
+export function outboxItem(entry: AuditEntry, at = new Date()): OutboxItem {
+  return { id: randomUUID(), at: at.toISOString(), entry: JSON.parse(JSON.stringify(entry)) as AuditEntry };
+}
