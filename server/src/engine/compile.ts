@@ -1,0 +1,90 @@
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+
+type Json = Record<string, unknown>;
+export type Condition = Json;
+
+/** Per-rule text for the person concerned, in both languages; a tree rule also carries its path. */
+export interface RuleExplanation {
+  fr?: string;
+  en?: string;
+  path?: string[];
+}
+
+/** A version compiled once: json-rules-engine rules plus what the explanation needs. */
+export interface CompiledRules {
+  rules: RuleProperties[];
+  namedConditions: Record<string, TopLevelCondition>;
+  explanations: Map<string, RuleExplanation>;
+  /** Decision tables with hit policy `first` stop at the first row that matches. */
+  stopAtFirstSuccess: boolean;
+}
+
+/** `rules`: the rules as written; json-rules-engine gets exactly what the analyst wrote. */
+export function compileRules(definition: Json): CompiledRules {
+  const rules = (definition['rules'] as Json[]).map(({ explanation: _e, description: _d, ...rule }) => rule as unknown as RuleProperties);
+  const explanations = new Map((definition['rules'] as Json[]).map((rule) => [String(rule['name']), (rule['explanation'] ?? {}) as RuleExplanation]));
+  return { rules, namedConditions: (definition['conditions'] ?? {}) as Record<string, TopLevelCondition>, explanations, stopAtFirstSuccess: false };
+}
+
+/**
+ * `decisionTable`: one rule per row, its cells ANDed on the columns' facts. Rows keep table order through
+ * descending priorities; with hit policy `first` the run stops after the first row that matches.
+ */
+export function compileDecisionTable(definition: Json): CompiledRules {
+  const inputs = new Map((definition['inputs'] as Json[]).map((input) => [String(input['id']), input]));
+  const rows = definition['rows'] as Json[];
+  const first = definition['hitPolicy'] === 'first';
+  const rules = rows.map((row, index): RuleProperties => {
+    const cells = Object.entries(row['cells'] as Record<string, Json>).map(([inputId, cell]) => {
+      const input = inputs.get(inputId)!;
+      return { fact: String(input['fact']), ...(input['path'] ? { path: String(input['path']) } : {}), operator: String(cell['operator']), value: cell['value'] };
+    });
+    return {
+      name: String(row['id']),
+      priority: first ? rows.length - index : 1,
+      conditions: { all: cells } as TopLevelCondition,
+      event: row['event'] as RuleProperties['event'],
+    };
+  });
+  const explanations = new Map(rows.map((row) => [String(row['id']), (row['explanation'] ?? {}) as RuleExplanation]));
+  return { rules, namedConditions: {}, explanations, stopAtFirstSuccess: first };
+}
+
+/**
+ * `decisionTree`: one rule per root-to-leaf path. A branch is taken when its condition holds and no earlier
+ * sibling's does; `otherwise` when none does. So exactly one path can fire, and its labels explain it.
+ */
+export function compileDecisionTree(definition: Json): CompiledRules {
+  const rules: RuleProperties[] = [];
+  const explanations = new Map<string, RuleExplanation>();
+  const walk = (node: Json, conditions: Condition[], labels: string[], ids: string[]) => {
+    const here = [...ids, String(node['id'])];
+    const label = [...labels, String(node['label'] ?? node['id'])];
+    if (node['outcome']) {
+      const name = here.join('>');
+      rules.push({ name, conditions: { all: conditions } as TopLevelCondition, event: node['outcome'] as RuleProperties['event'] });
+      explanations.set(name, { ...((node['explanation'] ?? {}) as RuleExplanation), path: label });
+      return;
+    }
+    const branches = (node['branches'] ?? []) as Json[];
+    const earlier: Condition[] = [];
+    for (const branch of branches) {
+      const when = branch['when'] as Condition;
+      const guard = earlier.length > 0 ? [when, { not: { any: [...earlier] } }] : [when];
+      walk(branch['node'] as Json, [...conditions, ...guard], branch['label'] ? [...label, String(branch['label'])] : label, here);
+      earlier.push(when);
+    }
+    if (node['otherwise']) {
+      const guard = earlier.length > 0 ? [{ not: { any: earlier } }] : [];
+      walk(node['otherwise'] as Json, [...conditions, ...guard], label, here);
+    }
+  };
+  walk(definition['root'] as Json, [], [], []);
+  return { rules, namedConditions: {}, explanations, stopAtFirstSuccess: false };
+}
+
+export function compileDefinition(format: string, definition: Json): CompiledRules {
+  if (format === 'decisionTable') return compileDecisionTable(definition);
+  if (format === 'decisionTree') return compileDecisionTree(definition);
+  return compileRules(definition);
+}

@@ -1,0 +1,49 @@
+import type { Engine } from 'json-rules-engine';
+import safeRegex from 'safe-regex2';
+
+export const MAX_PATTERN_LENGTH = 200;
+const MAX_SUBJECT_LENGTH = 10_000;
+const patterns = new Map<string, RegExp | null>();
+
+/** A regex only if it is short and free of nested quantifiers (catastrophic backtracking); null otherwise. */
+export function safePattern(source: string): RegExp | null {
+  let compiled = patterns.get(source);
+  if (compiled === undefined) {
+    try {
+      compiled = source.length <= MAX_PATTERN_LENGTH && safeRegex(source) ? new RegExp(source, 'u') : null;
+    } catch {
+      compiled = null;
+    }
+    if (patterns.size > 1000) patterns.clear();
+    patterns.set(source, compiled);
+  }
+  return compiled;
+}
+
+const instant = (value: unknown): number => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN);
+const compareDates = (test: (a: number, b: number) => boolean) => (factValue: unknown, jsonValue: unknown) => {
+  const [a, b] = [instant(factValue), instant(jsonValue)];
+  return !Number.isNaN(a) && !Number.isNaN(b) && test(a, b);
+};
+
+/** `{expected, percent?, absolute?}`: the fact is within `percent` % or `absolute` of `expected` (the larger allowance). */
+export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean {
+  if (typeof factValue !== 'number' || jsonValue === null || typeof jsonValue !== 'object') return false;
+  const { expected, percent = 0, absolute = 0 } = jsonValue as { expected?: unknown; percent?: number; absolute?: number };
+  if (typeof expected !== 'number') return false;
+  const allowance = Math.max(Math.abs(expected) * (percent / 100), absolute);
+  return Math.abs(factValue - expected) <= allowance + 1e-9;
+}
+
+/** Registers Gabarit's operators (DESIGN.md §4) on an engine, beside json-rules-engine's built-ins. */
+export function addGabaritOperators(engine: Engine): void {
+  engine.addOperator('matches', (factValue: unknown, jsonValue: unknown) => {
+    if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
+    return safePattern(jsonValue)?.test(factValue) ?? false;
+  });
+  engine.addOperator('dateBefore', compareDates((a, b) => a < b));
+  engine.addOperator('dateAfter', compareDates((a, b) => a > b));
+  engine.addOperator('dateOnOrBefore', compareDates((a, b) => a <= b));
+  engine.addOperator('dateOnOrAfter', compareDates((a, b) => a >= b));
+  engine.addOperator('withinTolerance', withinTolerance);
+}
