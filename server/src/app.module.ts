@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, EvaluationModule, HealthModule, SeedModule],
     };
   }
 }

@@ -22,9 +22,10 @@ export const configSchema = {
     LOGIN_RATE_LIMIT_PER_MINUTE: { type: 'integer', minimum: 1, default: 30 },
     LOGIN_MAX_FAILURES: { type: 'integer', minimum: 1, default: 5 },
     LOGIN_LOCKOUT_SECONDS: { type: 'integer', minimum: 1, default: 900 },
+    DECISION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 90 },
   },
   required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL',
-    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS'],
+    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS'],
 } as const;
 
 export type RawConfig = FromSchema<typeof configSchema>;
@@ -48,4 +49,5 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockoutSeconds: number;
+  decisionRetentionDays: number;
 }

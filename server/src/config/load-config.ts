@@ -45,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: raw.LOGIN_LOCKOUT_SECONDS,
+    decisionRetentionDays: raw.DECISION_RETENTION_DAYS,
   };
 }
 

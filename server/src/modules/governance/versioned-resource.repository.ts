@@ -90,6 +90,12 @@ export class VersionedResourceRepository<M, C> {
     await this.resources.collection.updateOne({ _id } as never, { $set: fields });
   }
 
+  /** Current revision numbers of some resources: the cheap check instances poll to notice others' changes. */
+  async revisionsOf(keys: string[]): Promise<Map<string, number>> {
+    const docs = await this.resources.collection.find({ _id: { $in: keys } } as never, { projection: { rev: 1 } }).toArray();
+    return new Map(docs.map((d) => [String(d._id), Number(d['rev'])]));
+  }
+
   async keysWithOutbox(): Promise<string[]> {
     const docs = await this.resources.collection.find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } }).toArray();
     return docs.map((d) => String(d._id));

@@ -22,6 +22,7 @@ export class VersionedResourceService<M, C> {
     private readonly repository: VersionedResourceRepository<M, C>,
     private readonly audit: AuditService,
     private readonly label: string,
+    private readonly changed: (key: string) => void = () => undefined,
   ) {}
 
   async load(key: string): Promise<ResourceState<M, C>> {
@@ -35,6 +36,7 @@ export class VersionedResourceService<M, C> {
     if (!(await this.repository.create(state))) {
       throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
     }
+    this.changed(state.key);
     await this.drain(state);
     return state;
   }
@@ -64,6 +66,7 @@ export class VersionedResourceService<M, C> {
       const pending = state.outbox.filter((item) => !recorded.has(item.id));
       const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
       if (await this.repository.replace(next, state.rev)) {
+        this.changed(key);
         await this.drain(next);
         return next;
       }

@@ -151,3 +151,20 @@ export const rulesetTestsSchema = {
     properties: { name: text(200), facts: { type: 'object' }, expectedEvents: { type: 'array', items: eventType } },
   },
 } as const;
+
+export const computedFactsSchema = {
+  type: 'array',
+  maxItems: 100,
+  items: {
+    type: 'object',
+    required: ['name', 'expression'],
+    additionalProperties: false,
+    properties: { name: factName, expression: { type: 'string', minLength: 1, maxLength: 4000, description: 'a JSONata expression over the facts' } },
+  },
+} as const;
+
+export const settingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { logDecisions: { type: 'boolean', description: 'store a decision record for each evaluation (default true)' } },
+} as const;

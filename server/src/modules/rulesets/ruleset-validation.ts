@@ -4,7 +4,10 @@ import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/e
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
-import { decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema } from './ruleset-definition.schema.js';
+import { compileExpression } from '../../engine/computed-facts.js';
+import { compileExplanation } from '../../engine/explain.js';
+import { safePattern } from '../../engine/operators.js';
+import { computedFactsSchema, decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 // Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
@@ -15,6 +18,8 @@ const validators: Record<RulesetFormat, ValidateFunction> = {
   decisionTree: definitionAjv.compile(decisionTreeDefinitionSchema),
 };
 const validateTests = definitionAjv.compile(rulesetTestsSchema);
+const validateComputedFacts = definitionAjv.compile(computedFactsSchema);
+const validateSettings = definitionAjv.compile(settingsSchema);
 
 /** Compiles analysts' input schemas: their own JSON Schema, plus our `x-pii` marker. */
 export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false });
@@ -33,6 +38,12 @@ export function validateRulesetContent(format: RulesetFormat, content: RulesetCo
   else details.push(...semanticProblems(format, content.definition));
   details.push(...inputSchemaProblems(content.inputSchema));
   if (content.tests !== undefined && !validateTests(content.tests)) details.push(...toErrorDetails(validateTests.errors, '/tests'));
+  if (content.settings !== undefined && !validateSettings(content.settings)) details.push(...toErrorDetails(validateSettings.errors, '/settings'));
+  if (content.computedFacts !== undefined) {
+    if (!validateComputedFacts(content.computedFacts)) details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
+    else details.push(...expressionProblems(content.computedFacts));
+  }
+  if (details.length === 0) details.push(...textProblems(content.definition));
   if (details.length > 0) throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
 }
 
@@ -47,6 +58,40 @@ function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail
     }
     return toErrorDetails([e], '/definition')[0]!;
   });
+}
+
+function expressionProblems(computedFacts: { expression: string }[]): ErrorDetail[] {
+  return computedFacts.flatMap(({ expression }, i) => {
+    try {
+      compileExpression(expression);
+      return [];
+    } catch (err) {
+      return [{ path: `/computedFacts/${i}/expression`, message: `is not a valid JSONata expression: ${(err as Error).message}` }];
+    }
+  });
+}
+
+/** Explanation templates must compile and `matches` patterns must be safe, wherever they sit in the definition. */
+function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] {
+  if (Array.isArray(definition)) return definition.flatMap((item, i) => textProblems(item, `${path}/${i}`));
+  if (definition === null || typeof definition !== 'object') return [];
+  const node = definition as Json;
+  const problems: ErrorDetail[] = [];
+  if (typeof node['operator'] === 'string' && node['operator'].endsWith('matches') && typeof node['value'] === 'string' && !safePattern(node['value'])) {
+    problems.push({ path: `${path}/value`, message: 'is not a safe regular expression (too long, invalid, or with nested repetition that can take exponential time)' });
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'explanation' && value && typeof value === 'object') {
+      for (const [lang, template] of Object.entries(value as Json)) {
+        try {
+          compileExplanation(String(template));
+        } catch (err) {
+          problems.push({ path: `${path}/explanation/${lang}`, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` });
+        }
+      }
+    } else problems.push(...textProblems(value, `${path}/${escapePointer(key)}`));
+  }
+  return problems;
 }
 
 function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {

@@ -6,6 +6,8 @@ const contentProperties = {
   inputSchema: { type: 'object', description: 'JSON Schema of the facts; fields marked "x-pii": true are personal information' },
   definition: { type: 'object', description: 'rules, decision table or decision tree, per the rule set format' },
   tests: { type: 'array', items: { type: 'object' }, description: 'named cases: {name, facts, expectedEvents}' },
+  computedFacts: { type: 'array', items: { type: 'object' }, description: 'facts computed before the rules run: {name, expression (JSONata)}' },
+  settings: { type: 'object', description: '{logDecisions}: store a decision record per evaluation (default true)' },
 } as const;
 
 export const createRulesetRequestSchema = {

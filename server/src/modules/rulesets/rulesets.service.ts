@@ -19,12 +19,41 @@ export class RulesetsService implements OnApplicationBootstrap {
   readonly lifecycle = new Lifecycle<RulesetMeta, RulesetContent>('ruleset', 'rule set');
   private readonly resources: VersionedResourceService<RulesetMeta, RulesetContent>;
   private readonly logger = new Logger('Rulesets');
+  private readonly listeners: ((key: string) => void)[] = [];
 
   constructor(
     private readonly repository: RulesetsRepository,
     audit: AuditService,
   ) {
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'rule set');
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'rule set', (key) => this.listeners.forEach((l) => l(key)));
+  }
+
+  /** Called with the key of every rule set this instance changes (evaluation caches evict it). */
+  onChange(listener: (key: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The stored state, freshly read (drafts and tests must never use a cached copy). */
+  state(key: string): Promise<RulesetState> {
+    return this.resources.load(key);
+  }
+
+  /** The stored state, or null when there is no such rule set. */
+  find(key: string): Promise<RulesetState | null> {
+    return this.repository.get(key);
+  }
+
+  /** Current revision numbers, the cheap check other instances' caches poll. */
+  revisionsOf(keys: string[]): Promise<Map<string, number>> {
+    return this.repository.revisionsOf(keys);
+  }
+
+  content(state: RulesetState, number: number): Promise<RulesetContent> {
+    return this.resources.content(state, number);
+  }
+
+  async recordTestRun(key: string, number: number, run: { checksum: string; passed: number; failed: number }, actor: string): Promise<void> {
+    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, run, actor, new Date()));
   }
 
   /** A process that died between a change and its audit write left it in the outbox: record it now. */

@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { RequireRoles, RequireScope } from '../auth/permission.decorator.js';
+import { batchRequestSchema, evaluateRequestSchema, evaluateResponseSchema, impactRequestSchema, type BatchRequest, type EvaluateRequest, type ImpactRequest } from './evaluation.contract.js';
+import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
+
+const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
+
+@ApiTags('evaluation')
+@Controller('api/v1')
+export class EvaluationController {
+  constructor(private readonly evaluation: EvaluationService) {}
+
+  @Post('rulesets/:key/evaluate')
+  @HttpCode(200)
+  @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
+  @ApiBody({ schema: evaluateRequestSchema as object })
+  @ApiOkResponse({ schema: evaluateResponseSchema as object })
+  evaluate(@Param('key') key: string, @ValidBody(evaluateRequestSchema) body: EvaluateRequest, @Req() request: FastifyRequest): Promise<EvaluationResult> {
+    return this.evaluation.evaluate(key, body, request.principal!);
+  }
+
+  @Post('rulesets/:key/evaluate/batch')
+  @HttpCode(200)
+  @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
+  @ApiBody({ schema: batchRequestSchema as object })
+  evaluateBatch(@Param('key') key: string, @ValidBody(batchRequestSchema) body: BatchRequest, @Req() request: FastifyRequest): Promise<{ results: EvaluationResult[] }> {
+    return this.evaluation.evaluateBatch(key, body, request.principal!);
+  }
+
+  @Get('decisions/:id')
+  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  decision(@Param('id') id: string, @Req() request: FastifyRequest) {
+    return this.evaluation.decision(id, request.principal!);
+  }
+
+  @Post('rulesets/:key/versions/:n/test')
+  @HttpCode(200)
+  @RequireRoles('analyst', 'approver')
+  test(@Param('key') key: string, @VersionNumber() n: number, @Req() request: FastifyRequest) {
+    return this.evaluation.runTests(key, n, request.principal!);
+  }
+
+  @Post('rulesets/:key/versions/:n/impact')
+  @HttpCode(200)
+  @RequireRoles('analyst', 'approver', 'risk')
+  @ApiBody({ schema: impactRequestSchema as object })
+  impact(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(impactRequestSchema) body: ImpactRequest) {
+    return this.evaluation.impact(key, n, body.limit ?? 500);
+  }
+}

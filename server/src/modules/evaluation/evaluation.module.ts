@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { RulesetsModule } from '../rulesets/rulesets.module.js';
+import { DecisionRetention } from './decision-retention.js';
+import { DecisionsRepository } from './decisions.repository.js';
+import { EvaluationController } from './evaluation.controller.js';
+import { EvaluationService } from './evaluation.service.js';
+import { PreparedVersions } from './prepared-versions.js';
+import { RulesetSnapshots } from './ruleset-snapshots.js';
+
+@Module({
+  imports: [RulesetsModule],
+  controllers: [EvaluationController],
+  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionRetention],
+  exports: [DecisionRetention],
+})
+export class EvaluationModule {}

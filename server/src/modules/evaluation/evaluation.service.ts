@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Injectable, Logger } from '@nestjs/common';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { toErrorDetails } from '../../common/http/ajv.js';
+import { checksumOf } from '../../common/json/canonical.js';
+import { run, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
+import { explain, type Explanation } from '../../engine/explain.js';
+import type { RuleTrace } from '../../engine/trace.js';
+import { actorName, type Principal } from '../auth/principal.js';
+import { versionInForce } from '../governance/publications.js';
+import type { RulesetState } from '../rulesets/ruleset-views.js';
+import type { RulesetContent } from '../rulesets/ruleset.types.js';
+import { RulesetsService } from '../rulesets/rulesets.service.js';
+import type { DecisionDocument } from './decision.schema.js';
+import { DecisionsRepository } from './decisions.repository.js';
+import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
+import { maskFacts, MASK, touchesPii } from './pii.js';
+import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
+import { RulesetSnapshots } from './ruleset-snapshots.js';
+
+export interface EvaluationResult {
+  ruleset: string;
+  version: number;
+  checksum: string;
+  events: RunResult['events'];
+  explanation?: Explanation;
+  fired?: RuleTrace[];
+  failed?: RuleTrace[];
+  evaluationId: string;
+  logged: boolean;
+  durationMs: number;
+}
+
+interface Target {
+  state: RulesetState;
+  version: number;
+  checksum: string;
+  entry: PreparedEntry;
+}
+
+const PUBLISHED = new Set(['published', 'retired']);
+
+/** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
+@Injectable()
+export class EvaluationService {
+  private readonly logger = new Logger('Evaluation');
+
+  constructor(
+    private readonly rulesets: RulesetsService,
+    private readonly snapshots: RulesetSnapshots,
+    private readonly prepared: PreparedVersions,
+    private readonly decisions: DecisionsRepository,
+  ) {}
+
+  async evaluate(key: string, request: EvaluateRequest, principal: Principal): Promise<EvaluationResult> {
+    const target = await this.target(key, request.version, request.asOf, principal);
+    const [result] = await this.decide(target, [request.facts as Record<string, unknown>], request.explain === true, principal, '/facts');
+    return result!;
+  }
+
+  async evaluateBatch(key: string, request: BatchRequest, principal: Principal): Promise<{ results: EvaluationResult[] }> {
+    const target = await this.target(key, request.version, request.asOf, principal);
+    const facts = request.items.map((item) => item.facts as Record<string, unknown>);
+    return { results: await this.decide(target, facts, request.explain === true, principal, '/items') };
+  }
+
+  /** A decision record by id; personal information stays masked unless the reader may see it. */
+  async decision(id: string, principal: Principal): Promise<DecisionDocument & { id: string }> {
+    const record = await this.decisions.findById(id);
+    if (!record) throw new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
+    if (mayReadPii(principal)) return { id: record._id, ...record };
+    const state = await this.rulesets.state(record.ruleset).catch(() => null);
+    const content = state ? await this.rulesets.content(state, record.version).catch(() => null) : null;
+    const paths = content ? this.prepared.for(record.checksum, state!.meta.format, content).piiPaths : [];
+    return { id: record._id, ...record, facts: maskFacts(record.facts, paths), fired: maskTraces(record.fired as RuleTrace[], paths), failed: maskTraces(record.failed as RuleTrace[], paths) };
+  }
+
+  /** Runs a version's test cases (facts → expected event types) and records the run against its exact content. */
+  async runTests(key: string, number: number, principal: Principal) {
+    const state = await this.rulesets.state(key);
+    const content = await this.rulesets.content(state, number);
+    const checksum = checksumOf(content);
+    const entry = this.prepared.for(checksum, state.meta.format, content);
+    const cases = [];
+    for (const test of content.tests ?? []) {
+      let actual: string[];
+      let error: string | undefined;
+      try {
+        actual = (await run(entry.prepared, test.facts)).events.map((e) => e.type);
+      } catch (err) {
+        actual = [];
+        error = (err as Error).message;
+      }
+      const passed = !error && sameTypes(actual, test.expectedEvents);
+      cases.push({ name: test.name, passed, expected: test.expectedEvents, actual, ...(error && { error }) });
+    }
+    const summary = { passed: cases.filter((c) => c.passed).length, failed: cases.filter((c) => !c.passed).length };
+    await this.rulesets.recordTestRun(key, number, { checksum, ...summary }, actorName(principal));
+    return { version: number, checksum, ...summary, cases };
+  }
+
+  /** Replays the latest logged decisions of the version in force against another version: what would change. */
+  async impact(key: string, number: number, limit: number) {
+    const state = await this.rulesets.state(key);
+    const active = versionInForce(state.publications, new Date());
+    if (active === null) throw new NotFoundError(`"${key}" has no version in force to compare with.`);
+    const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
+    const content = await this.rulesets.content(state, number);
+    const entry = this.prepared.for(checksumOf(content), state.meta.format, content);
+    const byTransition: Record<string, number> = {};
+    const examples: { evaluationId: string; before: string; after: string }[] = [];
+    const logged = await this.decisions.latestFor(activeChecksum, limit);
+    for (const decision of logged) {
+      const before = outcome((decision.events as { type: string }[]).map((e) => e.type));
+      const after = await run(entry.prepared, decision.facts).then((r) => outcome(r.events.map((e) => e.type)), (err: Error) => `error: ${err.message}`);
+      if (before === after) continue;
+      const transition = `${before} → ${after}`;
+      byTransition[transition] = (byTransition[transition] ?? 0) + 1;
+      if (examples.length < 20) examples.push({ evaluationId: decision._id, before, after });
+    }
+    const changed = Object.values(byTransition).reduce((a, b) => a + b, 0);
+    return { activeVersion: active, version: number, compared: logged.length, changed, byTransition, examples };
+  }
+
+  private async target(key: string, requested: number | 'active' | undefined, asOf: string | undefined, principal: Principal): Promise<Target> {
+    const state = principal.kind === 'user' && typeof requested === 'number' ? await this.rulesets.state(key) : await this.snapshots.get(key);
+    if (!state || state.archived) throw new NotFoundError(`No rule set with key "${key}".`);
+    const instant = asOf ? new Date(asOf) : new Date();
+    const version = requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
+    if (version === null) throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`);
+    const record = state.versions.find((v) => v.number === version);
+    if (!record) throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
+    if (!PUBLISHED.has(record.status) && principal.kind !== 'user') {
+      throw new ForbiddenError(`Version ${version} of "${key}" is not published; only console users may evaluate it.`, 'unpublished_version');
+    }
+    const content: RulesetContent = await this.rulesets.content(state, version);
+    const checksum = record.checksum ?? checksumOf(content);
+    return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content) };
+  }
+
+  private async decide(target: Target, factsList: Record<string, unknown>[], withExplanation: boolean, principal: Principal, basePath: string): Promise<EvaluationResult[]> {
+    const { entry } = target;
+    factsList.forEach((facts, i) => {
+      if (!entry.validateFacts(facts)) {
+        const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
+        throw new ValidationError('The facts do not match the rule set’s input schema.', toErrorDetails(entry.validateFacts.errors, prefix));
+      }
+    });
+    const canReadPii = mayReadPii(principal);
+    const records: DecisionDocument[] = [];
+    const results: EvaluationResult[] = [];
+    for (const [i, facts] of factsList.entries()) {
+      const started = performance.now();
+      const outcome = await run(entry.prepared, facts).catch((err: unknown) => {
+        if (err instanceof UndefinedFactError) {
+          const path = basePath === '/items' ? `/items/${i}/facts/${err.fact}` : `/facts/${err.fact}`;
+          throw new ValidationError(err.message, [{ path, message: 'is required by the rules' }], 'undefined_fact');
+        }
+        throw err;
+      });
+      const explanation = explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed });
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      const evaluationId = randomUUID();
+      records.push({
+        _id: evaluationId,
+        ruleset: target.state.key,
+        version: target.version,
+        checksum: target.checksum,
+        at: new Date(),
+        actor: actorName(principal),
+        facts,
+        events: outcome.events,
+        fired: outcome.fired,
+        failed: outcome.failed,
+        explanation,
+        durationMs,
+      });
+      const shown = canReadPii ? { explanation, fired: outcome.fired, failed: outcome.failed } : this.masked(entry, facts, outcome);
+      results.push({
+        ruleset: target.state.key,
+        version: target.version,
+        checksum: target.checksum,
+        events: outcome.events,
+        ...(withExplanation && shown),
+        evaluationId,
+        logged: false,
+        durationMs,
+      });
+    }
+    if (entry.content.settings?.logDecisions !== false) {
+      // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.
+      const logged = await this.decisions.insertMany(records).then(
+        () => true,
+        (err: Error) => {
+          this.logger.warn(`decision records not stored (${records.length}): ${err.message}`);
+          return false;
+        },
+      );
+      for (const result of results) result.logged = logged;
+    }
+    return results;
+  }
+
+  /** Explanation and traces as a caller without access to personal information may see them. */
+  private masked(entry: PreparedEntry, facts: Record<string, unknown>, outcome: RunResult) {
+    const maskedFacts = maskFacts(facts, entry.piiPaths);
+    return {
+      explanation: explain(entry.prepared.compiled, outcome.fired, { ...maskedFacts, ...outcome.computed }),
+      fired: maskTraces(outcome.fired, entry.piiPaths),
+      failed: maskTraces(outcome.failed, entry.piiPaths),
+    };
+  }
+}
+
+function maskTraces(traces: RuleTrace[], paths: string[][]): RuleTrace[] {
+  if (paths.length === 0) return traces;
+  return traces.map((rule) => ({
+    ...rule,
+    conditions: rule.conditions.map((c) => (touchesPii(c.fact, c.path, paths) ? { ...c, factValue: MASK } : c)),
+  }));
+}
+
+/** Risk officers and admins may read personal information; API keys and other roles see it masked. */
+function mayReadPii(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.roles.some((role) => role === 'risk' || role === 'admin');
+}
+
+function sameTypes(actual: string[], expected: string[]): boolean {
+  return [...actual].sort().join('\u0000') === [...expected].sort().join('\u0000');
+}
+
+function outcome(types: string[]): string {
+  return types.length === 0 ? '(none)' : types.join('+');
+}

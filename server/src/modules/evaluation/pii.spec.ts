@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { maskFacts, piiPaths, touchesPii } from './pii.js';
+
+const schema = {
+  type: 'object',
+  properties: {
+    employee: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, birthDate: { type: 'string', 'x-pii': true }, group: { type: 'string' } } },
+    dependants: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, relation: { type: 'string' } } } },
+  },
+};
+
+describe('personal information', () => {
+  const paths = piiPaths(schema);
+
+  it('finds the fields marked x-pii, through objects and arrays', () => {
+    expect(paths).toEqual([['employee', 'name'], ['employee', 'birthDate'], ['dependants', '*', 'name']]);
+  });
+
+  it('masks them in a copy and leaves the rest', () => {
+    const facts = { employee: { name: 'Léa Roy', birthDate: '1990-01-01', group: 'A' }, dependants: [{ name: 'Max', relation: 'child' }] };
+    expect(maskFacts(facts, paths)).toEqual({ employee: { name: '***', birthDate: '***', group: 'A' }, dependants: [{ name: '***', relation: 'child' }] });
+    expect(facts.employee.name).toBe('Léa Roy');
+  });
+
+  it('knows which condition values would reveal them', () => {
+    expect(touchesPii('employee', '$.birthDate', paths)).toBe(true);
+    expect(touchesPii('employee', undefined, paths)).toBe(true);
+    expect(touchesPii('employee', '$.group', paths)).toBe(false);
+    expect(touchesPii('dependants', '$[0].name', paths)).toBe(true);
+    expect(touchesPii('invoice', '$.total', paths)).toBe(false);
+  });
+});

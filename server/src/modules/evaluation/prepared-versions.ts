@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { ValidateFunction } from 'ajv';
+import { LRUCache } from 'lru-cache';
+import { prepare, type PreparedVersion } from '../../engine/evaluate.js';
+import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
+import type { RulesetContent } from '../rulesets/ruleset.types.js';
+import { piiPaths } from './pii.js';
+
+export interface PreparedEntry {
+  prepared: PreparedVersion;
+  validateFacts: ValidateFunction;
+  piiPaths: string[][];
+  content: RulesetContent;
+}
+
+/** Compiled versions by checksum: content is immutable per checksum, so an entry never goes stale. */
+@Injectable()
+export class PreparedVersions {
+  private readonly cache = new LRUCache<string, PreparedEntry>({ max: 200 });
+
+  for(checksum: string, format: string, content: RulesetContent): PreparedEntry {
+    let entry = this.cache.get(checksum);
+    if (!entry) {
+      entry = {
+        prepared: prepare(format, content.definition, content.computedFacts ?? []),
+        validateFacts: inputSchemaAjv.compile(content.inputSchema),
+        piiPaths: piiPaths(content.inputSchema),
+        content,
+      };
+      this.cache.set(checksum, entry);
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,213 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../src/config/load-config.js';
+import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+
+const enrolmentLike = (threshold: number, tests?: object[]) => ({
+  key: 'eval-demo',
+  name: 'Démo évaluation',
+  pilot: 'invoices',
+  format: 'rules',
+  inputSchema: {
+    type: 'object',
+    required: ['invoice', 'supplier'],
+    properties: {
+      invoice: { type: 'object', required: ['subtotal'], properties: { subtotal: { type: 'number', minimum: 0 }, number: { type: 'string' } } },
+      supplier: { type: 'object', properties: { name: { type: 'string' }, contactEmail: { type: 'string', 'x-pii': true } } },
+    },
+  },
+  computedFacts: [
+    { name: 'gst', expression: '$round(invoice.subtotal * 0.05, 2)' },
+    { name: 'total', expression: '$round(invoice.subtotal + gst + $round(invoice.subtotal * 0.09975, 2), 2)' },
+  ],
+  definition: {
+    rules: [
+      {
+        name: 'montant-eleve',
+        priority: 2,
+        conditions: { all: [{ fact: 'total', operator: 'greaterThan', value: threshold }] },
+        event: { type: 'manual_review', params: { threshold } },
+        explanation: { fr: 'Montant {{total}} $ supérieur au seuil de {{event.threshold}} $', en: 'Amount {{total}} $ above the {{event.threshold}} $ threshold' },
+      },
+      {
+        name: 'courriel-interne',
+        priority: 1,
+        conditions: { all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '@gouv\\.qc\\.ca$' }] },
+        event: { type: 'internal_supplier' },
+      },
+    ],
+  },
+  ...(tests && { tests }),
+});
+
+describe('evaluation', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  let erpKey: string;
+
+  async function publishNext(threshold: number, options: object = {}): Promise<number> {
+    const current = await analyst.get('/api/v1/rulesets/eval-demo');
+    const edited = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(threshold).definition, tests: [] }, current.headers['etag']);
+    const n = edited.body.draftVersion as number;
+    await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/submit`);
+    await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/approve`);
+    expect((await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/publish`, options)).status).toBe(200);
+    return n;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('evaluation');
+    cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/rulesets', enrolmentLike(10000))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/eval-demo/versions/1/submit');
+    await approver.post('/api/v1/rulesets/eval-demo/versions/1/approve');
+    await approver.post('/api/v1/rulesets/eval-demo/versions/1/publish');
+    erpKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:eval-*'] })).body.key;
+  });
+  afterAll(() => t.close());
+
+  const evaluate = (body: object, key = erpKey) => t.http.post('/api/v1/rulesets/eval-demo/evaluate').set('x-api-key', key).send(body);
+  const facts = (subtotal: number, email = 'ventes@fournisseur.ca') => ({ invoice: { subtotal, number: 'F-1' }, supplier: { name: 'Fournisseur', contactEmail: email } });
+
+  it('decides with a scoped API key and explains in French and English, from computed facts', async () => {
+    const response = await evaluate({ facts: facts(9000), explain: true });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ ruleset: 'eval-demo', version: 1, checksum: expect.stringMatching(/^[0-9a-f]{64}$/), events: [{ type: 'manual_review', params: { threshold: 10000 } }], logged: true });
+    expect(response.body.explanation.fr).toBe('Montant 10347.75 $ supérieur au seuil de 10000 $');
+    expect(response.body.explanation.en).toBe('Amount 10347.75 $ above the 10000 $ threshold');
+    expect(response.body.fired[0].conditions[0]).toMatchObject({ fact: 'total', operator: 'greaterThan', value: 10000, factValue: 10347.75, result: true });
+    expect(response.body.failed[0].name).toBe('courriel-interne');
+    expect(response.body.evaluationId).toMatch(/^[0-9a-f-]{36}$/);
+    const plain = await evaluate({ facts: facts(100) });
+    expect(plain.body.events).toEqual([]);
+    expect(plain.body.explanation).toBeUndefined();
+  });
+
+  it('refuses keys without the scope and facts that do not match the input schema', async () => {
+    const otherKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'RH', scopes: ['evaluate:enrolment'] })).body.key;
+    const denied = await evaluate({ facts: facts(1) }, otherKey);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error).toBe('missing_scope');
+    const invalid = await evaluate({ facts: { invoice: { subtotal: -5 } } });
+    expect(invalid.status).toBe(400);
+    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/facts/invoice/subtotal', '/facts/supplier']);
+    expect((await evaluate({ facts: facts(1), version: 'latest' })).status).toBe(400);
+    expect((await t.http.post('/api/v1/rulesets/nope/evaluate').set('authorization', `Bearer ${cast.analyst}`).send({ facts: {} })).status).toBe(404);
+  });
+
+  it('masks personal information for callers who may not read it, in responses and records', async () => {
+    const response = await evaluate({ facts: facts(1, 'lea.roy@gouv.qc.ca'), explain: true });
+    expect(response.body.events).toEqual([{ type: 'internal_supplier' }]);
+    expect(response.body.fired[0].conditions[0]).toMatchObject({ fact: 'supplier', path: '$.contactEmail', factValue: '***' });
+    const id = response.body.evaluationId;
+    const forAnalyst = await analyst.get(`/api/v1/decisions/${id}`);
+    expect(forAnalyst.body.facts.supplier).toEqual({ name: 'Fournisseur', contactEmail: '***' });
+    const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${id}`);
+    expect(forRisk.body.facts.supplier.contactEmail).toBe('lea.roy@gouv.qc.ca');
+    expect(forRisk.body).toMatchObject({ ruleset: 'eval-demo', version: 1, actor: expect.stringMatching(/^api-key:/), events: [{ type: 'internal_supplier' }] });
+    expect((await analyst.get('/api/v1/decisions/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+
+  it('evaluates a batch, naming the item whose facts are wrong', async () => {
+    const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
+    expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);
+    const bad = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: { invoice: {} } }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { path: string }) => d.path)).toContain('/items/1/facts/invoice/subtotal');
+  });
+
+  it('lets console users evaluate a draft, but not API keys', async () => {
+    const current = await analyst.get('/api/v1/rulesets/eval-demo');
+    const draft = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(500).definition }, current.headers['etag']);
+    const n = draft.body.draftVersion;
+    const byAnalyst = await t.http.post('/api/v1/rulesets/eval-demo/evaluate').set('authorization', `Bearer ${cast.analyst}`).send({ facts: facts(1000), version: n });
+    expect(byAnalyst.body).toMatchObject({ version: n, events: [{ type: 'manual_review' }] });
+    const byKey = await evaluate({ facts: facts(1000), version: n });
+    expect(byKey.status).toBe(403);
+    expect(byKey.body.error).toBe('unpublished_version');
+  });
+
+  it('reports the impact of a draft on the latest logged decisions', async () => {
+    for (const subtotal of [600, 700, 800, 20000]) await evaluate({ facts: facts(subtotal) });
+    const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
+    const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 4 });
+    expect(impact.status).toBe(200);
+    expect(impact.body).toMatchObject({ activeVersion: 1, compared: 4, changed: 3, byTransition: { '(none) → manual_review': 3 } });
+    expect(impact.body.examples).toHaveLength(3);
+  });
+
+  it('runs test cases, and publishing a version with tests requires a passing run of it', async () => {
+    const current = await analyst.get('/api/v1/rulesets/eval-demo');
+    const tests = [
+      { name: 'petite facture', facts: facts(100), expectedEvents: [] },
+      { name: 'grosse facture', facts: facts(900), expectedEvents: ['manual_review'] },
+    ];
+    const draft = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(800).definition, tests }, current.headers['etag']);
+    const n = draft.body.draftVersion;
+    const run = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/test`);
+    expect(run.body).toMatchObject({ passed: 2, failed: 0, cases: [{ name: 'petite facture', passed: true }, { name: 'grosse facture', passed: true, actual: ['manual_review'] }] });
+    await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/submit`);
+    await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/approve`);
+    expect((await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/publish`)).status).toBe(200);
+
+    const next = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(5000).definition }, (await analyst.get('/api/v1/rulesets/eval-demo')).headers['etag']);
+    const m = next.body.draftVersion;
+    const failing = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${m}/test`);
+    expect(failing.body).toMatchObject({ passed: 1, failed: 1, cases: [{ passed: true }, { name: 'grosse facture', passed: false, expected: ['manual_review'], actual: [] }] });
+    await analyst.post(`/api/v1/rulesets/eval-demo/versions/${m}/submit`);
+    await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/approve`);
+    const refused = await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('tests_not_passed');
+  });
+
+  it('judges by the version in force at asOf, and a scheduled version takes over on its date', async () => {
+    const now = await evaluate({ facts: facts(1000) });
+    const before = now.body.version as number;
+    const from = new Date(Date.now() + 7 * 86400_000).toISOString();
+    const scheduled = await publishNext(20000, { effectiveFrom: from });
+    expect((await evaluate({ facts: facts(1000) })).body.version).toBe(before);
+    const later = await evaluate({ facts: facts(1000), asOf: new Date(Date.now() + 8 * 86400_000).toISOString() });
+    expect(later.body).toMatchObject({ version: scheduled, events: [] });
+    const past = await evaluate({ facts: facts(9000), asOf: new Date(Date.now() - 365 * 86400_000).toISOString() });
+    expect(past.status).toBe(404);
+  });
+
+  it('notices a publication made on another instance within seconds', async () => {
+    const other = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    try {
+      const ask = () => other.http.post('/api/v1/rulesets/eval-demo/evaluate').set('x-api-key', erpKey).send({ facts: facts(1000) });
+      const first = (await ask()).body.version as number;
+      const published = await publishNext(100);
+      let seen = first;
+      for (let i = 0; i < 50 && seen !== published; i++) {
+        await sleep(200);
+        seen = (await ask()).body.version;
+      }
+      expect(seen).toBe(published);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps 100 concurrent evaluations correct', async () => {
+    const subtotals = Array.from({ length: 100 }, (_, i) => i * 7);
+    const responses = await Promise.all(subtotals.map((s) => evaluate({ facts: facts(s) })));
+    const expected = subtotals.map((s) => (Math.round((s + Math.round(s * 5) / 100 + Math.round(s * 9.975) / 100) * 100) / 100 > 100 ? ['manual_review'] : []));
+    expect(responses.map((r) => r.body.events.map((e: { type: string }) => e.type))).toEqual(expected);
+  });
+
+  it('deletes decision records older than the retention period', async () => {
+    await t.db.collection('decisions').insertOne({ _id: 'old-decision', ruleset: 'eval-demo', at: new Date(Date.now() - 91 * 86400_000) } as never);
+    const deleted = await t.app.get(DecisionRetention).purge();
+    expect(deleted).toBe(1);
+    expect(await t.db.collection('decisions').countDocuments({ _id: 'old-decision' } as never)).toBe(0);
+    expect(await t.db.collection('decisions').countDocuments()).toBeGreaterThan(10);
+  });
+});
