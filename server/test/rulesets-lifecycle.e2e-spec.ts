@@ -197,17 +197,17 @@ describe('rule set lifecycle', () => {
   });
 
   it('lists rule sets by pilot, status and text with Content-Range, and archives', async () => {
-    await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('enrolment-tree-list'), pilot: 'enrolment', name: 'Adhésion' , format: 'decisionTree', definition: { root: { id: 'fin', outcome: { type: 'auto_approve' } } } });
-    const byPilot = await analyst.get('/api/v1/rulesets?filter={"pilot":"enrolment"}');
+    await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('enrolment-tree-list'), pilot: 'pilot-list', name: 'Adhésion test', format: 'decisionTree', definition: { root: { id: 'fin', outcome: { type: 'auto_approve' } } } });
+    const byPilot = await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}');
     expect(byPilot.headers['content-range']).toBe('rulesets 0-0/1');
     expect(byPilot.body[0].key).toBe('enrolment-tree-list');
     const published = await analyst.get('/api/v1/rulesets?filter={"status":"published"}&sort=["key","ASC"]');
     expect((published.body as { key: string }[]).every((r) => r.key !== 'enrolment-tree-list')).toBe(true);
-    const byText = await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent('{"q":"adhés"}')}`);
+    const byText = await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent('{"q":"adhésion test"}')}`);
     expect((byText.body as { key: string }[]).map((r) => r.key)).toEqual(['enrolment-tree-list']);
     const archived = await approver.post('/api/v1/rulesets/enrolment-tree-list/archive', { comment: 'Remplacé' });
     expect(archived.body.archived).toBe(true);
-    expect((await analyst.get('/api/v1/rulesets?filter={"pilot":"enrolment"}')).body).toEqual([]);
+    expect((await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}')).body).toEqual([]);
     const edit = await analyst.put('/api/v1/rulesets/enrolment-tree-list/draft', { inputSchema: { type: 'object' } }, await etagOf('enrolment-tree-list'));
     expect(edit.status).toBe(409);
   });
