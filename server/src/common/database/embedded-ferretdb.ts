@@ -48,7 +48,8 @@ export class EmbeddedFerretDb {
       this.options.binary,
       [
         '--handler=sqlite',
-        `--sqlite-url=file:${dbDir}/`,
+        // WAL with synchronous=NORMAL: durable across process crashes; only a power loss can drop the last commits.
+        `--sqlite-url=file:${dbDir}/?_pragma=synchronous(normal)`,
         `--listen-addr=127.0.0.1:${this.port}`,
         `--state-dir=${stateDir}`,
         '--telemetry=disable',

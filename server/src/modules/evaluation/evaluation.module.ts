@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RulesetsModule } from '../rulesets/rulesets.module.js';
 import { DecisionRetention } from './decision-retention.js';
 import { DecisionsRepository } from './decisions.repository.js';
+import { DecisionWriter } from './decision-writer.js';
 import { EvaluationController } from './evaluation.controller.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PreparedVersions } from './prepared-versions.js';
@@ -10,7 +11,7 @@ import { RulesetSnapshots } from './ruleset-snapshots.js';
 @Module({
   imports: [RulesetsModule],
   controllers: [EvaluationController],
-  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionRetention],
+  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention],
   exports: [DecisionRetention],
 })
 export class EvaluationModule {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
@@ -14,6 +14,7 @@ import type { RulesetContent } from '../rulesets/ruleset.types.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 import type { DecisionDocument } from './decision.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
+import { DecisionWriter } from './decision-writer.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskFacts, MASK, touchesPii } from './pii.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
@@ -44,13 +45,12 @@ const PUBLISHED = new Set(['published', 'retired']);
 /** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 @Injectable()
 export class EvaluationService {
-  private readonly logger = new Logger('Evaluation');
-
   constructor(
     private readonly rulesets: RulesetsService,
     private readonly snapshots: RulesetSnapshots,
     private readonly prepared: PreparedVersions,
     private readonly decisions: DecisionsRepository,
+    private readonly writer: DecisionWriter,
   ) {}
 
   async evaluate(key: string, request: EvaluateRequest, principal: Principal): Promise<EvaluationResult> {
@@ -134,6 +134,8 @@ export class EvaluationService {
     if (!PUBLISHED.has(record.status) && principal.kind !== 'user') {
       throw new ForbiddenError(`Version ${version} of "${key}" is not published; only console users may evaluate it.`, 'unpublished_version');
     }
+    const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
+    if (cached) return { state, version, checksum: record.checksum!, entry: cached };
     const content: RulesetContent = await this.rulesets.content(state, version);
     const checksum = record.checksum ?? checksumOf(content);
     return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content) };
@@ -176,13 +178,13 @@ export class EvaluationService {
         explanation,
         durationMs,
       });
-      const shown = canReadPii ? { explanation, fired: outcome.fired, failed: outcome.failed } : this.masked(entry, facts, outcome);
+      const shown = !withExplanation ? {} : canReadPii ? { explanation, fired: outcome.fired, failed: outcome.failed } : this.masked(entry, facts, outcome);
       results.push({
         ruleset: target.state.key,
         version: target.version,
         checksum: target.checksum,
         events: outcome.events,
-        ...(withExplanation && shown),
+        ...shown,
         evaluationId,
         logged: false,
         durationMs,
@@ -190,13 +192,7 @@ export class EvaluationService {
     }
     if (entry.content.settings?.logDecisions !== false) {
       // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.
-      const logged = await this.decisions.insertMany(records).then(
-        () => true,
-        (err: Error) => {
-          this.logger.warn(`decision records not stored (${records.length}): ${err.message}`);
-          return false;
-        },
-      );
+      const logged = await this.writer.write(records);
       for (const result of results) result.logged = logged;
     }
     return results;

@@ -18,6 +18,11 @@ export interface PreparedEntry {
 export class PreparedVersions {
   private readonly cache = new LRUCache<string, PreparedEntry>({ max: 200 });
 
+  /** The entry for a checksum if it is already prepared: published content never needs reading again. */
+  cached(checksum: string): PreparedEntry | undefined {
+    return this.cache.get(checksum);
+  }
+
   for(checksum: string, format: string, content: RulesetContent): PreparedEntry {
     let entry = this.cache.get(checksum);
     if (!entry) {

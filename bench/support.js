@@ -1,0 +1,51 @@
+// Shared by the benchmarks: start the built service on a temporary embedded database, and load a URL.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export async function startService() {
+  const port = 3100 + Math.floor(Math.random() * 800);
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+    if (i > 600) throw new Error('service did not become healthy');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const signIn = (username) =>
+    fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json()).then((b) => b.token);
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json());
+  return {
+    base,
+    token: login.token,
+    apiKey: async (scopes) =>
+      (await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes }) }).then((r) => r.json())).key,
+    /** Creates, tests, approves and publishes a rule set through the API, as analyst then approver. */
+    publish: async (ruleset) => {
+      const [analyst, approver] = [await signIn('analyst'), await signIn('approver')];
+      const call = (token, path, body = {}) => fetch(`${base}/api/v1/rulesets${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
+      await call(analyst, '', ruleset);
+      await call(analyst, `/${ruleset.key}/versions/1/test`);
+      await call(analyst, `/${ruleset.key}/versions/1/submit`);
+      await call(approver, `/${ruleset.key}/versions/1/approve`);
+      const published = await call(approver, `/${ruleset.key}/versions/1/publish`);
+      if (published.activeVersion !== 1) throw new Error(`could not publish ${ruleset.key}: ${JSON.stringify(published)}`);
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+export function load(title, url, { method = 'GET', body, headers = {}, duration, connections }) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, method, body, headers: { 'content-type': 'application/json', ...headers }, duration, connections }, (err, result) => {
+      if (err) return reject(err);
+      if (result.non2xx > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses`));
+      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    });
+  });
+}
