@@ -6,6 +6,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ReferenceDataModule } from './modules/reference-data/reference-data.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, EvaluationModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, HealthModule, SeedModule],
     };
   }
 }

@@ -28,7 +28,8 @@ export function compileRules(definition: Json): CompiledRules {
 
 /**
  * `decisionTable`: one rule per row, its cells ANDed on the columns' facts. Rows keep table order through
- * descending priorities; with hit policy `first` the run stops after the first row that matches.
+ * descending priorities (events come out in table order); with hit policy `first` the run stops after the
+ * first row that matches.
  */
 export function compileDecisionTable(definition: Json): CompiledRules {
   const inputs = new Map((definition['inputs'] as Json[]).map((input) => [String(input['id']), input]));
@@ -41,7 +42,7 @@ export function compileDecisionTable(definition: Json): CompiledRules {
     });
     return {
       name: String(row['id']),
-      priority: first ? rows.length - index : 1,
+      priority: rows.length - index, // table order, for both hit policies
       conditions: { all: cells } as TopLevelCondition,
       event: row['event'] as RuleProperties['event'],
     };

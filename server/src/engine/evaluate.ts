@@ -1,4 +1,4 @@
-import type { Event } from 'json-rules-engine';
+import type { Almanac, Event } from 'json-rules-engine';
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { computeFacts, type ComputedFact } from './computed-facts.js';
 import { EnginePool } from './engine-pool.js';
@@ -25,9 +25,11 @@ export class UndefinedFactError extends Error {
   }
 }
 
-export function prepare(format: string, definition: Record<string, unknown>, computedFacts: ComputedFact[] = []): PreparedVersion {
+export type DynamicFact = (params: Record<string, unknown>, almanac: Almanac) => Promise<unknown>;
+
+export function prepare(format: string, definition: Record<string, unknown>, computedFacts: ComputedFact[] = [], dynamicFacts: Record<string, DynamicFact> = {}): PreparedVersion {
   const compiled = compileDefinition(format, definition);
-  return { compiled, pool: new EnginePool(compiled), computedFacts };
+  return { compiled, pool: new EnginePool(compiled, dynamicFacts), computedFacts };
 }
 
 /** Runs a version on facts: computed facts first, then json-rules-engine, with its semantics untouched. */

@@ -37,6 +37,7 @@ export function as(t: TestApp, token: string) {
   const auth = (r: ReturnType<TestApp['http']['get']>) => r.set('authorization', `Bearer ${token}`);
   return {
     get: (path: string) => auth(t.http.get(path)),
+    delete: (path: string) => auth(t.http.delete(path)),
     post: (path: string, body: object = {}) => auth(t.http.post(path)).send(body),
     put: (path: string, body: object, ifMatch?: string) => {
       const request = auth(t.http.put(path));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
 import { RulesetsModule } from '../rulesets/rulesets.module.js';
 import { DecisionRetention } from './decision-retention.js';
 import { DecisionsRepository } from './decisions.repository.js';
@@ -9,7 +10,7 @@ import { PreparedVersions } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 
 @Module({
-  imports: [RulesetsModule],
+  imports: [RulesetsModule, ReferenceDataModule],
   controllers: [EvaluationController],
   providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention],
   exports: [DecisionRetention],

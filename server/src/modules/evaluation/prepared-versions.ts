@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
-import { prepare, type PreparedVersion } from '../../engine/evaluate.js';
+import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
+import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
 import { piiPaths } from './pii.js';
@@ -18,6 +19,8 @@ export interface PreparedEntry {
 export class PreparedVersions {
   private readonly cache = new LRUCache<string, PreparedEntry>({ max: 200 });
 
+  constructor(private readonly lookups: ReferenceLookups) {}
+
   /** The entry for a checksum if it is already prepared: published content never needs reading again. */
   cached(checksum: string): PreparedEntry | undefined {
     return this.cache.get(checksum);
@@ -27,7 +30,7 @@ export class PreparedVersions {
     let entry = this.cache.get(checksum);
     if (!entry) {
       entry = {
-        prepared: prepare(format, content.definition, content.computedFacts ?? []),
+        prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content)),
         validateFacts: inputSchemaAjv.compile(content.inputSchema),
         piiPaths: piiPaths(content.inputSchema),
         content,
@@ -35,5 +38,16 @@ export class PreparedVersions {
       this.cache.set(checksum, entry);
     }
     return entry;
+  }
+
+  /** Each lookup becomes an async fact: the reference-table row keyed by another fact's value, or null. */
+  private lookupFacts(content: RulesetContent): Record<string, DynamicFact> {
+    return Object.fromEntries(
+      (content.lookups ?? []).map((lookup) => [
+        lookup.fact,
+        async (_params: Record<string, unknown>, almanac: Parameters<DynamicFact>[1]) =>
+          this.lookups.row(lookup.table, await almanac.factValue(lookup.key.fact, {}, lookup.key.path ?? '')),
+      ]),
+    );
   }
 }

@@ -168,3 +168,18 @@ export const settingsSchema = {
   additionalProperties: false,
   properties: { logDecisions: { type: 'boolean', description: 'store a decision record for each evaluation (default true)' } },
 } as const;
+
+export const lookupsSchema = {
+  type: 'array',
+  maxItems: 50,
+  items: {
+    type: 'object',
+    required: ['fact', 'table', 'key'],
+    additionalProperties: false,
+    properties: {
+      fact: factName,
+      table: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'a reference table key such as suppliers' },
+      key: { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: factName, path: factPath } },
+    },
+  },
+} as const;

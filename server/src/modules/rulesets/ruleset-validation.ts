@@ -7,7 +7,7 @@ import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-name
 import { compileExpression } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
 import { safePattern } from '../../engine/operators.js';
-import { computedFactsSchema, decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
+import { computedFactsSchema, decisionTableDefinitionSchema, lookupsSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 // Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
@@ -20,6 +20,7 @@ const validators: Record<RulesetFormat, ValidateFunction> = {
 const validateTests = definitionAjv.compile(rulesetTestsSchema);
 const validateComputedFacts = definitionAjv.compile(computedFactsSchema);
 const validateSettings = definitionAjv.compile(settingsSchema);
+const validateLookups = definitionAjv.compile(lookupsSchema);
 
 /** Compiles analysts' input schemas: their own JSON Schema, plus our `x-pii` marker. */
 export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false });
@@ -38,6 +39,7 @@ export function validateRulesetContent(format: RulesetFormat, content: RulesetCo
   else details.push(...semanticProblems(format, content.definition));
   details.push(...inputSchemaProblems(content.inputSchema));
   if (content.tests !== undefined && !validateTests(content.tests)) details.push(...toErrorDetails(validateTests.errors, '/tests'));
+  if (content.lookups !== undefined && !validateLookups(content.lookups)) details.push(...toErrorDetails(validateLookups.errors, '/lookups'));
   if (content.settings !== undefined && !validateSettings(content.settings)) details.push(...toErrorDetails(validateSettings.errors, '/settings'));
   if (content.computedFacts !== undefined) {
     if (!validateComputedFacts(content.computedFacts)) details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));

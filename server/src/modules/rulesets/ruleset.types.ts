@@ -17,4 +17,6 @@ export interface RulesetContent {
   /** Facts computed before the rules run (JSONata), in order: amounts, taxes, day counts, ages. */
   computedFacts?: { name: string; expression: string }[];
   settings?: { logDecisions?: boolean };
+  /** Facts read from reference tables during the run: the row whose key column equals another fact's value. */
+  lookups?: { fact: string; table: string; key: { fact: string; path?: string } }[];
 }

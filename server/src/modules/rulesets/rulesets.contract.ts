@@ -8,6 +8,7 @@ const contentProperties = {
   tests: { type: 'array', items: { type: 'object' }, description: 'named cases: {name, facts, expectedEvents}' },
   computedFacts: { type: 'array', items: { type: 'object' }, description: 'facts computed before the rules run: {name, expression (JSONata)}' },
   settings: { type: 'object', description: '{logDecisions}: store a decision record per evaluation (default true)' },
+  lookups: { type: 'array', items: { type: 'object' }, description: 'facts read from reference tables: {fact, table, key: {fact, path?}}' },
 } as const;
 
 export const createRulesetRequestSchema = {

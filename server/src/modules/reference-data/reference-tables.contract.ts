@@ -1,0 +1,44 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { COLUMN_TYPES, MAX_ROWS } from './reference-table.js';
+
+const columnName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$', description: 'letters, digits and _, such as neq or unitPrice' } as const;
+
+export const createTableRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'name', 'keyColumn', 'columns'],
+  properties: {
+    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'lowercase letters, digits and dashes, such as suppliers' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 2000 },
+    keyColumn: columnName,
+    columns: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: { type: 'object', additionalProperties: false, required: ['name', 'type'], properties: { name: columnName, type: { type: 'string', enum: COLUMN_TYPES }, required: { type: 'boolean' } } },
+    },
+    rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },
+  },
+} as const;
+export type CreateTableRequest = FromSchema<typeof createTableRequestSchema>;
+
+export const replaceRowsRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rows'],
+  properties: { rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } }, comment: { type: 'string', maxLength: 2000 } },
+} as const;
+export type ReplaceRowsRequest = FromSchema<typeof replaceRowsRequestSchema>;
+
+export const importCsvRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['csv'],
+  properties: {
+    csv: { type: 'string', minLength: 1, description: 'CSV text with a header line naming the columns; , or ; separated' },
+    mode: { type: 'string', enum: ['replace', 'merge'], default: 'replace', description: 'replace all rows, or add and update rows by key' },
+    comment: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+export type ImportCsvRequest = FromSchema<typeof importCsvRequestSchema>;

@@ -1,0 +1,63 @@
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ContentRange } from '../../common/http/content-range.interceptor.js';
+import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
+import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { RequireRoles } from '../auth/permission.decorator.js';
+import { actorName } from '../auth/principal.js';
+import { createTableRequestSchema, importCsvRequestSchema, replaceRowsRequestSchema, type CreateTableRequest, type ImportCsvRequest, type ReplaceRowsRequest } from './reference-tables.contract.js';
+import { ReferenceTablesService, type TableView } from './reference-tables.service.js';
+
+@ApiTags('reference-tables')
+@Controller('api/v1/reference-tables')
+export class ReferenceTablesController {
+  constructor(private readonly tables: ReferenceTablesService) {}
+
+  @Post()
+  @RequireRoles('analyst', 'admin')
+  @WithEtag()
+  @ApiBody({ schema: createTableRequestSchema as object })
+  create(@ValidBody(createTableRequestSchema) body: CreateTableRequest, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+    return this.tables.create(body, actorName(request.principal!));
+  }
+
+  @Get()
+  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @ContentRange('reference-tables')
+  list(@ListParams(['key'], ['key', 'ASC']) query: ListQuery): Promise<ListPage<TableView>> {
+    return this.tables.list(query);
+  }
+
+  @Get(':key')
+  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @WithEtag()
+  get(@Param('key') key: string): Promise<Tagged<TableView>> {
+    return this.tables.get(key);
+  }
+
+  @Put(':key/rows')
+  @RequireRoles('analyst', 'admin')
+  @WithEtag()
+  @ApiBody({ schema: replaceRowsRequestSchema as object })
+  replaceRows(@Param('key') key: string, @ValidBody(replaceRowsRequestSchema) body: ReplaceRowsRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+    return this.tables.replaceRows(key, body, ifMatch, actorName(request.principal!));
+  }
+
+  @Delete(':key')
+  @HttpCode(204)
+  @RequireRoles('analyst', 'admin')
+  remove(@Param('key') key: string, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<void> {
+    return this.tables.remove(key, ifMatch, actorName(request.principal!));
+  }
+
+  @Post(':key/import')
+  @HttpCode(200)
+  @RequireRoles('analyst', 'admin')
+  @WithEtag()
+  @ApiBody({ schema: importCsvRequestSchema as object })
+  importCsv(@Param('key') key: string, @ValidBody(importCsvRequestSchema) body: ImportCsvRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+    return this.tables.importCsv(key, body, ifMatch, actorName(request.principal!));
+  }
+}

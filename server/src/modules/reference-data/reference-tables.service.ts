@@ -1,0 +1,176 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { ConflictError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import type { Tagged } from '../../common/http/etag.interceptor.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import type { AuditEntry } from '../audit/audit-chain.js';
+import { AuditService } from '../audit/audit.service.js';
+import { outboxItem } from '../audit/outbox.js';
+import { MAX_ROWS, type ReferenceTable, type Row } from './reference-table.js';
+import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
+import { ReferenceTablesRepository } from './reference-tables.repository.js';
+import { checkRows } from './rows.js';
+
+export type TableView = Omit<ReferenceTable, 'outbox' | 'key'> & { id: string; key: string; rowCount: number };
+
+/** Reference tables: created by analysts, rows replaced or imported from CSV, every change audited. */
+@Injectable()
+export class ReferenceTablesService implements OnApplicationBootstrap {
+  private readonly listeners: ((key: string) => void)[] = [];
+  private readonly logger = new Logger('ReferenceTables');
+
+  constructor(
+    private readonly repository: ReferenceTablesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repository.init();
+    for (const key of await this.repository.keysWithOutbox()) {
+      const table = await this.repository.get(key);
+      if (table) for (const item of table.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at));
+    }
+  }
+
+  onChange(listener: (key: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
+    if (!request.columns.some((c) => c.name === request.keyColumn)) {
+      throw new ValidationError('The key column must be one of the columns.', [{ path: '/keyColumn', message: `"${request.keyColumn}" is not among the columns` }]);
+    }
+    const duplicate = request.columns.findIndex((c, i) => request.columns.findIndex((d) => d.name === c.name) !== i);
+    if (duplicate >= 0) throw new ValidationError('Each column needs its own name.', [{ path: `/columns/${duplicate}/name`, message: 'is used twice' }]);
+    const { rows, problems } = checkRows(request as ReferenceTable, (request.rows ?? []) as Record<string, unknown>[], false);
+    if (problems.length > 0) throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
+    const at = new Date().toISOString();
+    const event = this.event(request.key, 'created', actor, { after: { columns: request.columns.map((c) => c.name), rows: rows.length } });
+    const table: ReferenceTable = {
+      key: request.key,
+      name: request.name,
+      ...(request.description !== undefined && { description: request.description }),
+      keyColumn: request.keyColumn,
+      columns: request.columns.map((c) => ({ ...c })),
+      rows,
+      rev: 1,
+      updatedBy: actor,
+      updatedAt: at,
+      outbox: [outboxItem(event)],
+    };
+    if (!(await this.repository.create(table))) {
+      throw new ConflictError(`A reference table "${request.key}" exists or existed (deleted keys keep their history).`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
+    }
+    await this.afterWrite(table);
+    return tagged(table);
+  }
+
+  async get(key: string): Promise<Tagged<TableView>> {
+    return tagged(await this.load(key));
+  }
+
+  async list(query: ListQuery): Promise<ListPage<TableView>> {
+    const { items, total } = await this.repository.list(query.skip, query.limit, typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined);
+    return { items: items.map((t) => view(t)), total, skip: query.skip };
+  }
+
+  async replaceRows(key: string, request: ReplaceRowsRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<TableView>> {
+    return this.change(key, ifMatch, actor, (table) => {
+      const { rows, problems } = checkRows(table, request.rows as Record<string, unknown>[], false);
+      if (problems.length > 0) throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
+      return { rows, action: 'rows_replaced', comment: request.comment };
+    });
+  }
+
+  /** All or nothing: one bad line and nothing changes; every bad line is reported with its number and column. */
+  async importCsv(key: string, request: ImportCsvRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<TableView>> {
+    return this.change(key, ifMatch, actor, (table) => {
+      const records = parseCsv(request.csv);
+      const { rows, problems } = checkRows(table, records, true, '/csv/lines');
+      // Line numbers as a spreadsheet shows them: the header is line 1.
+      const lineProblems = problems.map((p) => ({ ...p, path: p.path.replace(/^\/csv\/lines\/(\d+)/, (_m, i: string) => `/csv/line/${Number(i) + 2}`) }));
+      if (lineProblems.length > 0) throw new ValidationError(`${lineProblems.length} problem(s) in the CSV; nothing was imported.`, lineProblems);
+      if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment };
+      const byKey = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
+      for (const row of rows) byKey.set(String(row[table.keyColumn]), row);
+      return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment };
+    });
+  }
+
+  /** Deletes a table (its history stays in the revisions and the audit trail); rule lookups into it then find nothing. */
+  async remove(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<void> {
+    await this.change(key, ifMatch, actor, (table) => ({ rows: table.rows, action: 'deleted', comment, deleted: true }));
+  }
+
+  /** Rows by key, for lookups during evaluation. */
+  async rowsByKey(key: string): Promise<Map<string, Row> | null> {
+    const table = await this.repository.get(key);
+    return table ? new Map(table.rows.map((r) => [String(r[table.keyColumn]), r])) : null;
+  }
+
+  revisionsOf(keys: string[]): Promise<Map<string, number>> {
+    return this.repository.revisionsOf(keys);
+  }
+
+  private async change(key: string, ifMatch: string | undefined, actor: string, compute: (table: ReferenceTable) => { rows: Row[]; action: string; comment?: string; deleted?: boolean }): Promise<Tagged<TableView>> {
+    if (!ifMatch) throw new PreconditionRequiredError('Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.');
+    const table = await this.load(key);
+    if (ifMatch !== etag(table)) throw new PreconditionFailedError('This table was changed by someone else since you read it: reload it, then apply your change again.');
+    const { rows, action, comment, deleted } = compute(table);
+    if (rows.length > MAX_ROWS) throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [{ path: '/rows', message: `has ${rows.length} rows` }]);
+    const recorded = await this.audit.recorded(table.outbox.map((o) => o.id));
+    const event = this.event(key, action, actor, { before: { rows: table.rows.length, keys: changedKeys(table, rows) }, after: { rows: rows.length } }, comment);
+    const next: ReferenceTable = { ...table, ...(deleted && { deleted }), rows, rev: table.rev + 1, updatedBy: actor, updatedAt: new Date().toISOString(), outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)] };
+    if (!(await this.repository.replace(next, table.rev))) throw new PreconditionFailedError('This table was changed by someone else at the same moment: reload it, then apply your change again.');
+    await this.afterWrite(next);
+    return tagged(next);
+  }
+
+  private async afterWrite(table: ReferenceTable): Promise<void> {
+    this.listeners.forEach((listener) => listener(table.key));
+    for (const item of table.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at)).catch((err: Error) => this.logger.warn(`audit deferred: ${err.message}`));
+  }
+
+  private async load(key: string): Promise<ReferenceTable> {
+    const table = await this.repository.get(key);
+    if (!table) throw new NotFoundError(`No reference table "${key}".`);
+    return table;
+  }
+
+  private event(key: string, action: string, actor: string, summary: AuditEntry['summary'], reason?: string): AuditEntry {
+    return { actor, action: `reference_table.${action}`, resourceType: 'reference_table', resourceKey: key, summary, ...(reason && { reason }) };
+  }
+}
+
+function parseCsv(text: string): Record<string, unknown>[] {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  try {
+    return parse(text, { columns: true, delimiter, bom: true, skip_empty_lines: true, trim: true }) as Record<string, unknown>[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    const detail: ErrorDetail = { path: line ? `/csv/line/${line}` : '/csv', message: (err as Error).message };
+    throw new ValidationError('The CSV cannot be read; nothing was imported.', [detail], 'invalid_csv');
+  }
+}
+
+/** Up to 20 keys added, removed or changed: enough for a reviewer to see what moved. */
+function changedKeys(table: ReferenceTable, rows: Row[]): string[] {
+  const before = new Map(table.rows.map((r) => [String(r[table.keyColumn]), JSON.stringify(r)]));
+  const after = new Map(rows.map((r) => [String(r[table.keyColumn]), JSON.stringify(r)]));
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((k) => before.get(k) !== after.get(k)).slice(0, 20);
+}
+
+function etag(table: ReferenceTable): string {
+  return `"reference_table:${table.key}:r${table.rev}"`;
+}
+
+function view(table: ReferenceTable): TableView {
+  const { outbox: _outbox, ...rest } = table;
+  return { id: table.key, ...rest, rowCount: table.rows.length };
+}
+
+function tagged(table: ReferenceTable): Tagged<TableView> {
+  return { body: view(table), etag: etag(table) };
+}

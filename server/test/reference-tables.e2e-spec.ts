@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const suppliers = {
+  key: 'suppliers',
+  name: 'Fournisseurs',
+  keyColumn: 'neq',
+  columns: [
+    { name: 'neq', type: 'string' },
+    { name: 'name', type: 'string', required: true },
+    { name: 'onRena', type: 'boolean' },
+    { name: 'creditLimit', type: 'number' },
+    { name: 'since', type: 'date' },
+  ],
+  rows: [
+    { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 50000, since: '2019-04-01' },
+    { neq: '2245678901', name: 'Rénovations Dubé', onRena: true, creditLimit: 0, since: '2021-09-15' },
+  ],
+};
+
+const lookupRuleset = {
+  key: 'supplier-check',
+  name: 'Contrôle fournisseur',
+  pilot: 'invoices',
+  format: 'rules',
+  inputSchema: { type: 'object', required: ['invoice'], properties: { invoice: { type: 'object', required: ['neq'], properties: { neq: { type: 'string' } } } } },
+  lookups: [{ fact: 'supplierRecord', table: 'suppliers', key: { fact: 'invoice', path: '$.neq' } }],
+  definition: {
+    rules: [
+      { name: 'rena', priority: 10, conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: true }] }, event: { type: 'reject' }, explanation: { fr: '{{invoice.neq}} est au RENA' } },
+      { name: 'inconnu', priority: 10, conditions: { all: [{ fact: 'supplierRecord', operator: 'equal', value: null }] }, event: { type: 'manual_review' } },
+      { name: 'connu', priority: 1, conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: false }] }, event: { type: 'auto_approve' } },
+    ],
+  },
+};
+
+describe('reference tables', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let analyst: ReturnType<typeof as>;
+  beforeAll(async () => {
+    t = await startTestApp('reference_tables');
+    cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+  });
+  afterAll(() => t.close());
+
+  const etag = async () => (await analyst.get('/api/v1/reference-tables/suppliers')).headers['etag'] as string;
+  const importCsv = async (csv: string, mode = 'replace') => analyst.post('/api/v1/reference-tables/suppliers/import').set('if-match', await etag()).send({ csv, mode });
+
+  it('creates a table with typed columns, audited', async () => {
+    const created = await analyst.post('/api/v1/reference-tables', suppliers);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'suppliers', rowCount: 2, rev: 1 });
+    expect(created.headers['etag']).toBe('"reference_table:suppliers:r1"');
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.created', resourceKey: 'suppliers', actor: 'analyst' })).toBe(1);
+    const list = await analyst.get('/api/v1/reference-tables');
+    expect(list.headers['content-range']).toBe('reference-tables 0-0/1');
+    const bad = await analyst.post('/api/v1/reference-tables', { ...suppliers, key: 'bad', keyColumn: 'id', rows: [{ neq: 'x', name: 3 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ path: '/keyColumn', message: '"id" is not among the columns' }]);
+    expect((await as(t, cast.risk).post('/api/v1/reference-tables', { ...suppliers, key: 'risky' })).status).toBe(403);
+  });
+
+  it('refuses a CSV with bad lines, naming each line and column, and changes nothing', async () => {
+    const csv = ['neq;name;onRena;creditLimit;since', '3345678901;Ateliers Côté;non;1 500,50;2020-01-01', '4445678901;;peut-être;abc;01/02/2020', '3345678901;Doublon;oui;0;2020-01-01'].join('\n');
+    const response = await importCsv(csv);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([
+      { path: '/csv/line/3/name', message: 'is required' },
+      { path: '/csv/line/3/onRena', message: 'must be a boolean' },
+      { path: '/csv/line/3/creditLimit', message: 'must be a number' },
+      { path: '/csv/line/3/since', message: 'must be a date (YYYY-MM-DD)' },
+      { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of row 0' },
+    ]);
+    const table = await analyst.get('/api/v1/reference-tables/suppliers');
+    expect(table.body).toMatchObject({ rev: 1, rowCount: 2 });
+  });
+
+  it('imports French-formatted CSV, replaces or merges rows, and records what changed', async () => {
+    const replaced = await importCsv('neq;name;onRena;creditLimit;since\n1145678901;Fournitures Laval inc.;non;1 500,50;2019-04-01\n2245678901;Rénovations Dubé;oui;0;2021-09-15');
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.rows[0]).toEqual({ neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 1500.5, since: '2019-04-01' });
+    const merged = await importCsv('neq,name,onRena\n5545678901,Nouveau fournisseur,false', 'merge');
+    expect(merged.body.rowCount).toBe(3);
+    const event = await t.db.collection('audit_events').findOne({ action: 'reference_table.csv_merged' });
+    expect(event).toMatchObject({ summary: { before: { rows: 2, keys: ['5545678901'] }, after: { rows: 3 } } });
+  });
+
+  it('guards row edits with If-Match', async () => {
+    const noTag = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: [] });
+    expect(noTag.status).toBe(428);
+    const stale = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: [] }).set('if-match', '"reference_table:suppliers:r1"');
+    expect(stale.status).toBe(412);
+  });
+
+  it('feeds decisions through lookups, and a table change shows in the next decision', async () => {
+    const approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/rulesets', lookupRuleset)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/supplier-check/versions/1/submit');
+    await approver.post('/api/v1/rulesets/supplier-check/versions/1/approve');
+    await approver.post('/api/v1/rulesets/supplier-check/versions/1/publish');
+    const decide = (neq: string) => analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } }, explain: true });
+    expect((await decide('2245678901')).body.events).toEqual([{ type: 'reject' }]);
+    expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
+    expect((await decide('9999999999')).body.events).toEqual([{ type: 'manual_review' }]);
+    expect((await decide('2245678901')).body.fired[0].conditions[0]).toMatchObject({ fact: 'supplierRecord', path: '$.onRena', factValue: true });
+
+    await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
+    expect((await decide('1145678901')).body.events).toEqual([{ type: 'reject' }]);
+  });
+
+  it('keeps concurrent decisions with async lookups whole', async () => {
+    const neqs = Array.from({ length: 60 }, (_, i) => ['2245678901', '5545678901', '0000000000'][i % 3]!);
+    const responses = await Promise.all(neqs.map((neq) => analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } } })));
+    const expected: Record<string, string> = { '2245678901': 'reject', '5545678901': 'auto_approve', '0000000000': 'manual_review' };
+    expect(responses.map((r) => r.body.events.map((e: { type: string }) => e.type).join())).toEqual(neqs.map((n) => expected[n]));
+  });
+
+  it('deletes a table: lookups find nothing, the history stays audited, the key is not reused', async () => {
+    expect((await analyst.delete('/api/v1/reference-tables/suppliers')).status).toBe(428);
+    const deleted = await analyst.delete('/api/v1/reference-tables/suppliers').set('if-match', await etag());
+    expect(deleted.status).toBe(204);
+    expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(404);
+    expect((await analyst.get('/api/v1/reference-tables')).body).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    const decision = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq: '2245678901' } } });
+    expect(decision.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.deleted', resourceKey: 'suppliers' })).toBe(1);
+    expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
+  });
+});
