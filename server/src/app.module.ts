@@ -6,6 +6,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { PromptsModule } from './modules/prompts/prompts.module.js';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, HealthModule, SeedModule],
     };
   }
 }

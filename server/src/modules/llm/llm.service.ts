@@ -1,0 +1,71 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { DependencyUnavailableError, TooManyRequestsError } from '../../common/errors/domain-errors.js';
+
+export interface CompletionRequest {
+  model: string;
+  maxTokens: number;
+  system?: string;
+  text: string;
+  stopSequences?: string[];
+}
+
+export interface CompletionAnswer {
+  text: string;
+  usage: { inputTokens: number; outputTokens: number };
+  stopReason: string | null;
+}
+
+const TIMEOUT_MS = 30_000;
+const MAX_RETRIES = 2;
+
+/** Claude through the official SDK, with a bounded timeout and retries; provider failures become our errors. */
+@Injectable()
+export class LlmService {
+  private readonly client: Anthropic | null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = config.anthropicApiKey
+      ? new Anthropic({ apiKey: config.anthropicApiKey, ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }), timeout: TIMEOUT_MS, maxRetries: MAX_RETRIES })
+      : null;
+  }
+
+  get configured(): boolean {
+    return this.client !== null;
+  }
+
+  async complete(request: CompletionRequest): Promise<CompletionAnswer> {
+    if (!this.client) {
+      throw new DependencyUnavailableError('No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.', 'llm_not_configured');
+    }
+    try {
+      const message = await this.client.messages.create({
+        model: request.model,
+        max_tokens: request.maxTokens,
+        ...(request.system && { system: request.system }),
+        ...(request.stopSequences?.length && { stop_sequences: request.stopSequences }),
+        messages: [{ role: 'user', content: request.text }],
+      });
+      const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+      return { text, usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens }, stopReason: message.stop_reason };
+    } catch (err) {
+      throw mapProviderError(err);
+    }
+  }
+}
+
+function mapProviderError(err: unknown): Error {
+  if (err instanceof Anthropic.RateLimitError) {
+    const retryAfter = Number(err.headers?.get?.('retry-after') ?? 30);
+    return new TooManyRequestsError('The language model provider is rate limiting requests; try again shortly.', Number.isFinite(retryAfter) ? retryAfter : 30, 'llm_rate_limited');
+  }
+  if (err instanceof Anthropic.APIConnectionTimeoutError) return new DependencyUnavailableError('The language model did not answer in time.', 'llm_timeout');
+  if (err instanceof Anthropic.AuthenticationError || err instanceof Anthropic.PermissionDeniedError) {
+    return new DependencyUnavailableError('The language model provider refused our credentials; check ANTHROPIC_API_KEY.', 'llm_misconfigured');
+  }
+  if (err instanceof Anthropic.BadRequestError) return new DependencyUnavailableError(`The language model provider refused the request: ${err.message}`, 'llm_rejected');
+  if (err instanceof Anthropic.APIError) return new DependencyUnavailableError('The language model provider is unavailable; try again later.', 'llm_unavailable');
+  return err instanceof Error ? err : new Error(String(err));
+}

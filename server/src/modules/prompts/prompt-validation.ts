@@ -1,0 +1,38 @@
+import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { canonicalJson } from '../../common/json/canonical.js';
+import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
+import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
+import type { PromptContent } from './prompt.types.js';
+import { analyseTemplate, declares } from './template-safety.js';
+
+const MAX_BYTES = 128 * 1024;
+
+/** A prompt version must be safe to render: templates refused if hostile, every variable declared, schema compiling. */
+export function validatePromptContent(content: PromptContent): void {
+  if (Buffer.byteLength(canonicalJson(content)) > MAX_BYTES) throw new TooLargeError(`A prompt version is limited to ${MAX_BYTES / 1024} KiB.`, [], 'prompt_too_large');
+  const problems: ErrorDetail[] = [];
+  if (Object.hasOwn(RETIRING_MODELS, content.model)) {
+    problems.push({ path: '/model', message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model` });
+  }
+  let schemaOk = true;
+  if (!inputSchemaAjv.validateSchema(content.variablesSchema)) {
+    schemaOk = false;
+    for (const e of inputSchemaAjv.errors ?? []) problems.push({ path: `/variablesSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` });
+  } else if (content.variablesSchema['type'] !== 'object') {
+    schemaOk = false;
+    problems.push({ path: '/variablesSchema/type', message: 'must be "object": variables are a JSON object' });
+  }
+  for (const field of ['template', 'system'] as const) {
+    const text = content[field];
+    if (text === undefined) continue;
+    const { variables, problems: refused } = analyseTemplate(text, `/${field}`);
+    problems.push(...refused);
+    if (!schemaOk) continue;
+    for (const variable of variables) {
+      if (!declares(content.variablesSchema, variable)) {
+        problems.push({ path: `/${field}`, message: `uses {{${variable.filter((s) => s !== '[]').join('.')}}}, which /variablesSchema does not declare (${variable.join('.')})` });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(`The prompt has ${problems.length} problem(s); each is listed with its place.`, problems);
+}

@@ -1,0 +1,137 @@
+import Handlebars from 'handlebars';
+import type { ErrorDetail } from '../../common/errors/domain-errors.js';
+
+/** The documented helper set; nothing else can be called from a template. */
+export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+  eq: (a, b) => a === b,
+  join: (list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
+  truncate: (text, length) => {
+    const s = String(text ?? '');
+    const n = typeof length === 'number' ? length : 200;
+    return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
+  },
+  formatDate: (value, locale) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) return String(value ?? '');
+    return date.toLocaleDateString(locale === 'en' ? 'en-CA' : 'fr-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  },
+};
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+const FORBIDDEN = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+const handlebars = Handlebars.create();
+for (const [name, fn] of Object.entries(HELPERS)) handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+// Own-property checks only: `'__proto__' in HELPERS` is true for any plain object.
+const isHelper = (name: string) => Object.hasOwn(HELPERS, name);
+const knownHelpers = Object.fromEntries([...Object.keys(HELPERS)].map((h) => [h, true])) as Record<string, boolean>;
+
+type Node = { type: string; [key: string]: unknown };
+type PathNode = { type: 'PathExpression'; original: string; parts: string[]; depth: number; data: boolean; this?: boolean };
+
+/** A variable a template reads, as a path from the root; `[]` stands for "each item of". */
+export type VariablePath = string[];
+
+/**
+ * Parses a template without running it: lists the variables it reads (following #each/#with scopes) and the
+ * reasons to refuse it (prototype access, partials, decorators, helpers outside the documented set).
+ */
+export function analyseTemplate(template: string, path: string): { variables: VariablePath[]; problems: ErrorDetail[] } {
+  let ast: Node;
+  try {
+    ast = handlebars.parse(template) as unknown as Node;
+  } catch (err) {
+    return { variables: [], problems: [{ path, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` }] };
+  }
+  const variables: VariablePath[] = [];
+  const problems: ErrorDetail[] = [];
+  const refuse = (message: string) => problems.push({ path, message });
+
+  const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
+    if (node.data) return null; // @index, @key, @first...
+    for (const part of node.parts) if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
+    const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
+    return [...base, ...node.parts];
+  };
+  const expression = (node: Node | undefined, scopes: VariablePath[]) => {
+    if (!node) return;
+    if (node.type === 'PathExpression') {
+      const variable = resolve(node as PathNode, scopes);
+      if (variable && variable.length > 0) variables.push(variable);
+    } else if (node.type === 'SubExpression') call(node, scopes);
+  };
+  const call = (node: Node, scopes: VariablePath[]) => {
+    const helper = (node['path'] as PathNode).original;
+    if (!isHelper(helper)) refuse(`calls "${helper}", which is not an allowed helper (${Object.keys(HELPERS).join(', ')})`);
+    for (const param of (node['params'] as Node[]) ?? []) expression(param, scopes);
+    for (const pair of ((node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])) expression(pair.value, scopes);
+  };
+  const walk = (node: Node | undefined, scopes: VariablePath[]) => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const child of node['body'] as Node[]) walk(child, scopes);
+        return;
+      case 'MustacheStatement': {
+        const params = (node['params'] as Node[]) ?? [];
+        const hash = (node['hash'] as { pairs?: unknown[] } | undefined)?.pairs ?? [];
+        if (params.length > 0 || hash.length > 0 || isHelper((node['path'] as PathNode).original)) call(node, scopes);
+        else expression(node['path'] as Node, scopes);
+        return;
+      }
+      case 'BlockStatement': {
+        const helper = (node['path'] as PathNode).original;
+        const params = (node['params'] as Node[]) ?? [];
+        if (!BLOCK_HELPERS.has(helper)) refuse(`uses the block "#${helper}"; only #if, #unless, #each and #with are allowed`);
+        for (const param of params) expression(param, scopes);
+        const subject = params[0]?.type === 'PathExpression' ? resolve(params[0] as PathNode, scopes) : null;
+        const inner = helper === 'each' && subject ? [...scopes, [...subject, '[]']] : helper === 'with' && subject ? [...scopes, subject] : scopes;
+        walk(node['program'] as Node, inner);
+        walk(node['inverse'] as Node, scopes);
+        return;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+        refuse('uses a partial ({{> ...}}); partials are not available in prompts');
+        return;
+      case 'DecoratorBlock':
+      case 'Decorator':
+        refuse('uses a decorator; decorators are not allowed');
+        return;
+      default:
+        return; // content and comments
+    }
+  };
+  walk(ast, [[]]);
+  return { variables: dedupe(variables), problems };
+}
+
+/** Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups. */
+export function renderTemplate(template: string, variables: Record<string, unknown>): string {
+  const compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
+  return compiled(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}
+
+function dedupe(paths: VariablePath[]): VariablePath[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = p.join('.');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether a JSON Schema declares the variable path (object properties, `[]` for array items). */
+export function declares(schema: unknown, path: VariablePath): boolean {
+  let node = schema as Record<string, unknown> | undefined;
+  for (const segment of path) {
+    if (!node || typeof node !== 'object') return false;
+    if (segment === '[]') node = node['items'] as Record<string, unknown> | undefined;
+    else if (segment === 'length' && node['type'] === 'array') return true;
+    else {
+      const properties = node['properties'] as Record<string, Record<string, unknown>> | undefined;
+      node = properties && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
+    }
+  }
+  return node !== undefined;
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeAnthropic } from './support/fake-anthropic.js';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const chatbotPrompt = {
+  key: 'answer',
+  name: 'Réponse de l’assistant',
+  pilot: 'chatbot',
+  locale: 'fr',
+  system: 'Tu aides à trouver des jeux de données sur Données Québec. Réponds en {{#if (eq locale "en")}}anglais{{else}}français{{/if}}.',
+  template: 'Question : {{question}}\n{{#each datasets}}- {{title}} ({{organization}}) : {{url}}\n{{/each}}',
+  model: 'claude-sonnet-4-6',
+  maxTokens: 512,
+  variablesSchema: {
+    type: 'object',
+    required: ['question', 'locale', 'datasets'],
+    properties: {
+      question: { type: 'string', minLength: 1, maxLength: 2000 },
+      locale: { type: 'string', enum: ['fr', 'en'] },
+      datasets: { type: 'array', items: { type: 'object', required: ['title', 'organization', 'url'], properties: { title: { type: 'string' }, organization: { type: 'string' }, url: { type: 'string' } } } },
+    },
+  },
+  tests: [{ name: 'liens présents', variables: { question: 'Où sont les arbres ?', locale: 'fr', datasets: [{ title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://www.donneesquebec.ca/recherche/dataset/arbres' }] }, expect: { contains: ['Arbres publics', 'https://www.donneesquebec.ca'], maxLength: 2000 } }],
+};
+const variables = chatbotPrompt.tests[0]!.variables;
+
+describe('prompts', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let analyst: ReturnType<typeof as>;
+  let frontEndKey: string;
+  beforeAll(async () => {
+    const baseUrl = await fake.start();
+    t = await startTestApp('prompts', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: baseUrl });
+    cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/prompts', chatbotPrompt)).status).toBe(201);
+    expect((await analyst.post('/api/v1/prompts/answer/versions/1/test')).body).toMatchObject({ passed: 1, failed: 0 });
+    await analyst.post('/api/v1/prompts/answer/versions/1/submit');
+    expect((await as(t, cast.analyst).post('/api/v1/prompts/answer/versions/1/approve')).status).toBe(403);
+    await approver.post('/api/v1/prompts/answer/versions/1/approve');
+    expect((await approver.post('/api/v1/prompts/answer/versions/1/publish')).body.activeVersion).toBe(1);
+    frontEndKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:render:answer', 'prompts:complete:answer'] })).body.key;
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  const call = (path: string, body: object) => t.http.post(`/api/v1/prompts/answer/${path}`).set('x-api-key', frontEndKey).send(body);
+
+  it('renders the published version with the variables validated first, without HTML escaping', async () => {
+    const rendered = await call('render', { variables: { ...variables, question: 'Arbres & "parcs" <Montréal>' } });
+    expect(rendered.status).toBe(200);
+    expect(rendered.body).toMatchObject({ prompt: 'answer', version: 1, model: 'claude-sonnet-4-6', maxTokens: 512 });
+    expect(rendered.body.text).toBe('Question : Arbres & "parcs" <Montréal>\n- Arbres publics (Ville de Montréal) : https://www.donneesquebec.ca/recherche/dataset/arbres\n');
+    expect(rendered.body.system).toContain('Réponds en français.');
+    const invalid = await call('render', { variables: { question: '', locale: 'de', datasets: [{}] } });
+    expect(invalid.status).toBe(400);
+    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/variables/datasets/0/organization', '/variables/datasets/0/title', '/variables/datasets/0/url', '/variables/locale', '/variables/question']);
+  });
+
+  it.each([
+    ['prototype access', '{{question.constructor.constructor}}', /prototype access/],
+    ['__proto__', '{{__proto__}}', /prototype access/],
+    ['helper injection', '{{#each datasets}}{{lookup this "x"}}{{/each}}', /not an allowed helper/],
+    ['a missing partial', '{{> footer}}', /partial/],
+    ['an undeclared variable', 'Bonjour {{user.name}}', /does not declare/],
+  ])('refuses a template with %s, never running it', async (_name, template, reason) => {
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const response = await analyst.put('/api/v1/prompts/answer/draft', { template }, etag);
+    expect(response.status).toBe(400);
+    expect(response.body.details.map((d: { message: string }) => d.message).join(' ')).toMatch(reason);
+    expect((await analyst.get('/api/v1/prompts/answer')).body.draftVersion).toBeNull();
+  });
+
+  it('completes through the real SDK against the fake Messages API and records usage', async () => {
+    const response = await call('complete', { variables, subjectId: 'citoyen-42' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ prompt: 'answer', version: 1, text: expect.stringContaining('Réponse simulée'), usage: { inputTokens: expect.any(Number), outputTokens: 12 } });
+    const sent = fake.requests.at(-1)!;
+    expect(sent.body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 512, system: expect.stringContaining('français') });
+    expect(sent.body).not.toHaveProperty('temperature');
+    const record = await t.db.collection('completions').findOne({ _id: response.body.completionId } as never);
+    expect(record).toMatchObject({ prompt: 'answer', version: 1, outcome: 'ok', usage: { outputTokens: 12 } });
+    expect(record!['subject']).not.toContain('citoyen-42');
+  });
+
+  it('maps provider errors: 429 stays 429, a failing provider is 503, and each call is recorded', async () => {
+    fake.mode = 'rate_limited';
+    const limited = await call('complete', { variables, subjectId: 's' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toBe('llm_rate_limited');
+    fake.mode = 'server_error';
+    const down = await call('complete', { variables, subjectId: 's' });
+    expect(down.status).toBe(503);
+    expect(down.body.error).toBe('llm_unavailable');
+    fake.mode = 'ok';
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(2);
+  }, 60_000);
+
+  it('refuses a model the provider is retiring', async () => {
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const response = await analyst.put('/api/v1/prompts/answer/draft', { model: 'claude-sonnet-4-5' }, etag);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ path: '/model', message: expect.stringContaining('end of life 2026-11-30') }]);
+  });
+
+  it('shows a line diff of the template between versions', async () => {
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const draft = await analyst.put('/api/v1/prompts/answer/draft', { template: chatbotPrompt.template.replace('Question :', 'Question posée :') }, etag);
+    const diff = await analyst.get(`/api/v1/prompts/answer/diff?from=1&to=${draft.body.draftVersion}`);
+    expect(diff.body.template).toEqual([
+      { field: 'template', kind: 'removed', text: 'Question : {{question}}\n' },
+      { field: 'template', kind: 'added', text: 'Question posée : {{question}}\n' },
+    ]);
+  });
+});
+
+describe('prompts without a model configured', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('prompts_nokey');
+  });
+  afterAll(() => t.close());
+
+  it('still renders but answers 503 llm_not_configured to complete', async () => {
+    const cast = await signInCast(t);
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    await analyst.post('/api/v1/prompts', { ...chatbotPrompt, tests: undefined });
+    await analyst.post('/api/v1/prompts/answer/versions/1/submit');
+    await approver.post('/api/v1/prompts/answer/versions/1/approve');
+    await approver.post('/api/v1/prompts/answer/versions/1/publish');
+    expect((await analyst.post('/api/v1/prompts/answer/render', { variables })).status).toBe(200);
+    const complete = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
+    expect(complete.status).toBe(503);
+    expect(complete.body.error).toBe('llm_not_configured');
+  });
+});

@@ -1,0 +1,54 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeMode = 'ok' | 'rate_limited' | 'server_error' | 'slow';
+
+/** A local stand-in for Anthropic's Messages API, so tests run the real SDK end to end without a network. */
+export class FakeAnthropic {
+  mode: FakeMode = 'ok';
+  slowMs = 3_000;
+  readonly requests: { auth: string; body: Record<string, unknown> }[] = [];
+  private server?: Server;
+
+  constructor(readonly apiKey = 'sk-test-fake') {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const auth = String(req.headers['x-api-key'] ?? req.headers['authorization']?.replace(/^Bearer /, '') ?? '');
+    const send = (status: number, body: object, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${Date.now()}`, ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'POST' || req.url !== '/v1/messages') return send(404, { type: 'error', error: { type: 'not_found_error', message: 'not found' } });
+    if (auth !== this.apiKey) return send(401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
+    const body = JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
+    this.requests.push({ auth: req.headers['x-api-key'] ? 'x-api-key' : 'bearer', body });
+    if (this.mode === 'rate_limited') return send(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } }, { 'retry-after': '7' });
+    if (this.mode === 'server_error') return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
+    if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
+    const messages = body['messages'] as { content: string }[];
+    const prompt = messages[0]?.content ?? '';
+    send(200, {
+      id: `msg_${this.requests.length}`,
+      type: 'message',
+      role: 'assistant',
+      model: body['model'],
+      content: [{ type: 'text', text: `Réponse simulée (${prompt.length} caractères reçus).` }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 },
+    });
+  }
+}
