@@ -5,6 +5,7 @@ export interface CompletionDocument {
   _id: string;
   prompt: string;
   version: number;
+  experiment?: string;
   variant?: string;
   subject: string;
   at: Date;
@@ -15,7 +16,8 @@ export interface CompletionDocument {
 }
 
 export const completionSchema = new Schema<CompletionDocument>(
-  { _id: String, prompt: String, version: Number, variant: String, subject: String, at: Date, latencyMs: Number, usage: Schema.Types.Mixed, outcome: String, error: String },
+  { _id: String, prompt: String, version: Number, experiment: String, variant: String, subject: String, at: Date, latencyMs: Number, usage: Schema.Types.Mixed, outcome: String, error: String },
   { collection: 'completions', versionKey: false },
 );
 completionSchema.index({ prompt: 1, at: -1 });
+completionSchema.index({ experiment: 1, variant: 1 });

@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ExperimentsModule } from '../experiments/experiments.module.js';
 import { LlmModule } from '../llm/llm.module.js';
 import { CompletionsRepository } from './completions.repository.js';
 import { PromptsController } from './prompts.controller.js';
 import { PromptsRepository } from './prompts.repository.js';
 import { PromptsService } from './prompts.service.js';
 
-@Module({ imports: [AuditModule, LlmModule], controllers: [PromptsController], providers: [PromptsRepository, PromptsService, CompletionsRepository], exports: [PromptsService] })
+@Module({ imports: [AuditModule, LlmModule, forwardRef(() => ExperimentsModule)], controllers: [PromptsController], providers: [PromptsRepository, PromptsService, CompletionsRepository], exports: [PromptsService, CompletionsRepository] })
 export class PromptsModule {}

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { diffLines } from 'diff';
 import diffObjects from 'microdiff';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -17,6 +17,7 @@ import { Lifecycle } from '../governance/lifecycle.js';
 import { scheduledPublications, versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import type { ResourceState } from '../governance/versioned-resource.js';
+import { ExperimentsService } from '../experiments/experiments.service.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
 import { CompletionsRepository } from './completions.repository.js';
@@ -28,6 +29,8 @@ import { PromptsRepository } from './prompts.repository.js';
 import { renderTemplate } from './template-safety.js';
 
 type PromptState = ResourceState<PromptMeta, PromptContent>;
+// See experiments.service.ts: an alias keeps decorator metadata out of the prompts ↔ experiments cycle.
+type VariantAssignments = Pick<ExperimentsService, 'variantFor'>;
 const PUBLISHED = new Set(['published', 'retired']);
 
 export interface Rendered {
@@ -51,6 +54,7 @@ export class PromptsService implements OnApplicationBootstrap {
     private readonly repository: PromptsRepository,
     private readonly completions: CompletionsRepository,
     private readonly llm: LlmService,
+    @Inject(forwardRef(() => ExperimentsService)) private readonly experiments: VariantAssignments,
     audit: AuditService,
   ) {
     this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'prompt');
@@ -144,16 +148,25 @@ export class PromptsService implements OnApplicationBootstrap {
     return renderContent(key, number, await this.resources.content(state, number), variables);
   }
 
+  /** Published version numbers of a prompt (experiments may only test those). */
+  async publishedVersions(key: string): Promise<Set<number>> {
+    const state = await this.resources.load(key);
+    return new Set(withDerivedStatuses(state.versions, state.publications, new Date()).filter((v) => PUBLISHED.has(v.status)).map((v) => v.number));
+  }
+
+  /** Renders the version this subject should see (its experiment variant, or the version in force) and asks Claude. */
   async complete(key: string, variables: Record<string, unknown>, subjectId: string, principal: Principal) {
-    const rendered = await this.render(key, variables, 'active', principal);
+    const assigned = await this.experiments.variantFor(key, subjectId);
+    const rendered = await this.render(key, variables, assigned?.variant.version ?? 'active', principal);
     const completionId = randomUUID();
     const started = performance.now();
     const subject = createHash('sha256').update(`${this.config.jwtSecret}:${subjectId}`).digest('hex').slice(0, 32);
-    const base = { _id: completionId, prompt: key, version: rendered.version, subject, at: new Date() };
+    const experiment = assigned ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
+    const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
     try {
       const answer = await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences });
       await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), usage: answer.usage, outcome: 'ok' });
-      return { prompt: key, version: rendered.version, text: answer.text, usage: answer.usage, completionId };
+      return { prompt: key, version: rendered.version, ...experiment, text: answer.text, usage: answer.usage, completionId };
     } catch (err) {
       await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), outcome: 'error', error: (err as { code?: string }).code ?? (err as Error).message }).catch(() => undefined);
       throw err;

@@ -1,0 +1,15 @@
+import { forwardRef, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { PromptsModule } from '../prompts/prompts.module.js';
+import { ExperimentsController } from './experiments.controller.js';
+import { ExperimentsRepository } from './experiments.repository.js';
+import { ExperimentsService } from './experiments.service.js';
+import { FeedbackRepository } from './feedback.repository.js';
+
+@Module({
+  imports: [AuditModule, forwardRef(() => PromptsModule)],
+  controllers: [ExperimentsController],
+  providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository],
+  exports: [ExperimentsService],
+})
+export class ExperimentsModule {}

@@ -1,0 +1,195 @@
+import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import { AuditService } from '../audit/audit.service.js';
+import { draftEtag } from '../governance/etag.js';
+import { Lifecycle } from '../governance/lifecycle.js';
+import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { VersionedResourceService } from '../governance/versioned-resource.service.js';
+import type { ResourceState } from '../governance/versioned-resource.js';
+import { CompletionsRepository } from '../prompts/completions.repository.js';
+import { PromptsService } from '../prompts/prompts.service.js';
+import type { PublishRequest } from '../rulesets/rulesets.contract.js';
+import { assign, type Variant } from './assignment.js';
+import type { ExperimentContent, ExperimentMeta } from './experiment.types.js';
+import type { CreateExperimentRequest, FeedbackRequest, UpdateExperimentDraftRequest } from './experiments.contract.js';
+import { ExperimentsRepository } from './experiments.repository.js';
+import { FeedbackRepository } from './feedback.repository.js';
+import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
+
+type ExperimentState = ResourceState<ExperimentMeta, ExperimentContent>;
+// Prompts and experiments need each other; parameters typed by these aliases keep decorator metadata from
+// touching the other class before the ES-module cycle has finished loading (forwardRef resolves it later).
+type PromptVersions = Pick<PromptsService, 'publishedVersions'>;
+type Completions = Pick<CompletionsRepository, 'findById' | 'exposures'>;
+const SRM_THRESHOLD = 0.001;
+const RUNNING_TTL_MS = 2_000;
+
+/** A/B tests of prompt versions, governed like rule sets: publishing starts one, archiving stops it. */
+@Injectable()
+export class ExperimentsService implements OnApplicationBootstrap {
+  readonly lifecycle = new Lifecycle<ExperimentMeta, ExperimentContent>('experiment', 'experiment');
+  private readonly resources: VersionedResourceService<ExperimentMeta, ExperimentContent>;
+  private running?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> };
+
+  constructor(
+    private readonly repository: ExperimentsRepository,
+    private readonly feedback: FeedbackRepository,
+    @Inject(forwardRef(() => PromptsService)) private readonly prompts: PromptVersions,
+    @Inject(forwardRef(() => CompletionsRepository)) private readonly completions: Completions,
+    audit: AuditService,
+  ) {
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'experiment', () => (this.running = undefined));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repository.init();
+    await this.resources.drainAll();
+  }
+
+  async create(request: CreateExperimentRequest, actor: string) {
+    const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
+    await this.checkVariants(content);
+    const state = await this.resources.create(this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()));
+    return tagged(state);
+  }
+
+  async get(key: string) {
+    return tagged(await this.resources.load(key));
+  }
+
+  async list(query: ListQuery): Promise<ListPage<ReturnType<typeof view>>> {
+    const { items, total } = await this.repository.list(query, { q: typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined });
+    return { items: items.map((s) => view(s)), total, skip: query.skip };
+  }
+
+  async updateDraft(key: string, request: UpdateExperimentDraftRequest, ifMatch: string | undefined, actor: string) {
+    const state = await this.resources.apply(key, async (current) => {
+      const base = current.draft?.content ?? (await this.resources.content(current, versionInForce(current.publications, new Date()) ?? current.nextVersion - 1));
+      const content: ExperimentContent = { ...base, ...(request as Partial<ExperimentContent>) };
+      const transition = this.lifecycle.editDraft(current, content, ifMatch, actor, new Date(), current.draft ? undefined : base);
+      await this.checkVariants(content);
+      return transition;
+    });
+    return tagged(state);
+  }
+
+  async transition(key: string, number: number, action: 'submit' | 'approve' | 'reject', actor: string, comment?: string) {
+    return view(
+      await this.resources.apply(key, async (s) => {
+        if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
+        if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
+        return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
+      }),
+    );
+  }
+
+  /** Starts the experiment: its variants must still be published, and no other experiment may run on the prompt. */
+  async publish(key: string, number: number, actor: string, request: PublishRequest) {
+    const state = await this.resources.load(key);
+    const content = await this.resources.content(state, number);
+    await this.checkVariants(content);
+    const other = (await this.runningByPrompt(true)).get(content.prompt);
+    if (other && other.key !== key) throw new ConflictError(`The experiment "${other.key}" already runs on the prompt "${content.prompt}"; stop it first.`, 'experiment_running');
+    const started = await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true });
+    this.running = undefined; // the check above filled the cache with the state before this start
+    return view(started);
+  }
+
+  async stop(key: string, actor: string, comment?: string) {
+    const stopped = await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date()));
+    this.running = undefined;
+    return view(stopped);
+  }
+
+  /** The variant a subject sees for a prompt, if an experiment runs on it and covers the subject. */
+  async variantFor(prompt: string, subjectId: string): Promise<{ experiment: string; variant: Variant } | null> {
+    const running = (await this.runningByPrompt()).get(prompt);
+    if (!running) return null;
+    const variant = assign(running.content.salt, subjectId, running.content.variants, running.content.coverage);
+    return variant ? { experiment: running.key, variant } : null;
+  }
+
+  async recordFeedback(key: string, request: FeedbackRequest): Promise<{ completionId: string; variant: string; outcome: string }> {
+    const completion = await this.completions.findById(request.completionId);
+    if (!completion || completion.experiment !== key || !completion.variant) {
+      throw new NotFoundError(`No answer "${request.completionId}" was served by the experiment "${key}".`, [{ path: '/completionId', message: 'unknown for this experiment' }]);
+    }
+    await this.feedback.upsert({ _id: request.completionId, experiment: key, variant: completion.variant, outcome: request.outcome, ...(request.value !== undefined && { value: request.value }), at: new Date() });
+    return { completionId: request.completionId, variant: completion.variant, outcome: request.outcome };
+  }
+
+  /** Per variant: exposures, conversions, rate with a Wilson 95 % interval; test against control; SRM check; guardrails. */
+  async results(key: string) {
+    const state = await this.resources.load(key);
+    const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
+    const content = await this.resources.content(state, number);
+    const [exposures, conversions] = await Promise.all([this.completions.exposures(key), this.feedback.conversions(key)]);
+    const variants = content.variants.map((v) => {
+      const served = exposures.get(v.name) ?? { served: 0, errors: 0, latencies: [] };
+      const won = conversions.get(v.name) ?? 0;
+      const sorted = [...served.latencies].sort((a, b) => a - b);
+      const errorRate = served.served + served.errors === 0 ? 0 : served.errors / (served.served + served.errors);
+      const p95LatencyMs = sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+      const guardrailBreached = (content.guardrails?.maxErrorRate !== undefined && errorRate > content.guardrails.maxErrorRate) || (content.guardrails?.maxP95LatencyMs !== undefined && p95LatencyMs !== null && p95LatencyMs > content.guardrails.maxP95LatencyMs);
+      return { name: v.name, version: v.version, weight: v.weight, exposures: served.served, conversions: won, rate: served.served === 0 ? 0 : won / served.served, ci95: wilson95(won, served.served), errorRate, p95LatencyMs, guardrailBreached };
+    });
+    const srmP = sampleRatioPValue(variants.map((v) => v.exposures), variants.map((v) => v.weight));
+    const control = variants[0]!;
+    const byVariant = variants.slice(1).map((v) => ({ name: v.name, pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures), better: v.rate > control.rate }));
+    const best = [...byVariant].sort((a, b) => a.pValue - b.pValue)[0];
+    const significant = byVariant.filter((v) => v.pValue < 0.05);
+    const winner = significant.length === 0 ? undefined : significant.every((v) => !v.better) ? control.name : [...significant].filter((v) => v.better).sort((a, b) => a.pValue - b.pValue)[0]?.name;
+    return {
+      experiment: key,
+      prompt: content.prompt,
+      running: !state.archived && versionInForce(state.publications, new Date()) !== null,
+      variants,
+      srm: { pValue: srmP, mismatch: srmP < SRM_THRESHOLD },
+      comparison: { control: control.name, pValue: best?.pValue ?? 1, ...(winner && { winner }), byVariant },
+    };
+  }
+
+  private async checkVariants(content: ExperimentContent): Promise<void> {
+    const problems: ErrorDetail[] = [];
+    const names = content.variants.map((v) => v.name);
+    names.forEach((name, i) => names.indexOf(name) !== i && problems.push({ path: `/variants/${i}/name`, message: `the variant name "${name}" is used twice` }));
+    const published = await this.prompts.publishedVersions(content.prompt).catch(() => null);
+    if (!published) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
+    else content.variants.forEach((v, i) => !published.has(v.version) && problems.push({ path: `/variants/${i}/version`, message: `version ${v.version} of "${content.prompt}" is not published` }));
+    if (problems.length > 0) throw new ValidationError(`The experiment has ${problems.length} problem(s).`, problems);
+  }
+
+  private async runningByPrompt(fresh = false): Promise<Map<string, { key: string; content: ExperimentContent }>> {
+    if (!fresh && this.running && Date.now() - this.running.at < RUNNING_TTL_MS) return this.running.byPrompt;
+    const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} }, {});
+    const byPrompt = new Map<string, { key: string; content: ExperimentContent }>();
+    for (const state of items) {
+      const number = versionInForce(state.publications, new Date());
+      if (number === null) continue;
+      const content = await this.resources.content(state, number);
+      byPrompt.set(content.prompt, { key: state.key, content });
+    }
+    this.running = { at: Date.now(), byPrompt };
+    return byPrompt;
+  }
+}
+
+function view(state: ExperimentState, now = new Date()) {
+  return {
+    id: state.key,
+    key: state.key,
+    ...state.meta,
+    archived: state.archived,
+    activeVersion: versionInForce(state.publications, now),
+    draftVersion: state.draft?.version ?? null,
+    versions: withDerivedStatuses(state.versions, state.publications, now).map((v) => ({ id: v.number, ...v })),
+    createdBy: state.createdBy,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+  };
+}
+
+function tagged(state: ExperimentState) {
+  return { body: view(state), etag: draftEtag('experiment', state) };
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeAnthropic } from './support/fake-anthropic.js';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const prompt = {
+  key: 'ask',
+  name: 'Question',
+  pilot: 'chatbot',
+  locale: 'fr',
+  template: 'Question : {{question}}',
+  model: 'claude-sonnet-4-6',
+  maxTokens: 256,
+  variablesSchema: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } },
+};
+
+describe('experiments', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  let frontEnd: string;
+
+  async function promptVersion(template: string): Promise<number> {
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
+    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template }, etag)).body.draftVersion;
+    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);
+    return n;
+  }
+
+  async function start(key: string, variants: object[], extra: object = {}) {
+    const created = await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants, ...extra });
+    if (created.status !== 201) return created;
+    await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
+    await approver.post(`/api/v1/experiments/${key}/versions/1/approve`);
+    return approver.post(`/api/v1/experiments/${key}/versions/1/publish`);
+  }
+
+  beforeAll(async () => {
+    const baseUrl = await fake.start();
+    t = await startTestApp('experiments', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: baseUrl });
+    cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    await analyst.post('/api/v1/prompts', prompt);
+    await analyst.post('/api/v1/prompts/ask/versions/1/submit');
+    await approver.post('/api/v1/prompts/ask/versions/1/approve');
+    await approver.post('/api/v1/prompts/ask/versions/1/publish');
+    await promptVersion('Question (réponds brièvement) : {{question}}');
+    frontEnd = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:complete:ask', 'experiments:feedback:brievete'] })).body.key;
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  const complete = (subjectId: string) => t.http.post('/api/v1/prompts/ask/complete').set('x-api-key', frontEnd).send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+
+  it('refuses variants that are not published versions of the prompt', async () => {
+    const response = await analyst.post('/api/v1/experiments', { key: 'bad', name: 'x', prompt: 'ask', variants: [{ name: 'control', version: 1, weight: 1 }, { name: 'b', version: 9, weight: 1 }] });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ path: '/variants/1/version', message: 'version 9 of "ask" is not published' }]);
+  });
+
+  it('serves each subject a sticky variant once started, and records exposures', async () => {
+    const started = await start('brievete', [{ name: 'control', version: 1, weight: 50 }, { name: 'concise', version: 2, weight: 50 }], { salt: 'brievete-2026' });
+    expect(started.body.activeVersion).toBe(1);
+    const subjects = Array.from({ length: 40 }, () => randomUUID());
+    const first = [];
+    for (const s of subjects) first.push((await complete(s)).body);
+    expect(first.filter((r) => r.experiment !== 'brievete')).toEqual([]);
+    expect(new Set(first.map((r) => r.variant))).toEqual(new Set(['control', 'concise']));
+    expect(first.filter((r) => r.variant === 'concise').every((r) => r.version === 2)).toBe(true);
+    for (const [i, s] of subjects.slice(0, 10).entries()) expect((await complete(s)).body.variant).toBe(first[i].variant);
+    const sent = fake.requests.at(-1)!.body['messages'] as { content: string }[];
+    expect(sent[0]!.content).toMatch(/^Question/);
+  });
+
+  it('takes feedback on served answers and reports results per variant', async () => {
+    const answers = [];
+    for (let i = 0; i < 20; i++) answers.push((await complete(randomUUID())).body);
+    for (const answer of answers) {
+      const outcome = answer.variant === 'concise' ? 'positive' : 'negative';
+      const response = await t.http.post('/api/v1/experiments/brievete/feedback').set('x-api-key', frontEnd).send({ completionId: answer.completionId, outcome });
+      expect(response.status).toBe(200);
+    }
+    const unknown = await t.http.post('/api/v1/experiments/brievete/feedback').set('x-api-key', frontEnd).send({ completionId: randomUUID(), outcome: 'positive' });
+    expect(unknown.status).toBe(404);
+    const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
+    expect(results.running).toBe(true);
+    const [control, concise] = results.variants;
+    expect(control).toMatchObject({ name: 'control', conversions: 0, rate: 0 });
+    expect(concise.conversions).toBe(answers.filter((a) => a.variant === 'concise').length);
+    expect(concise.exposures).toBeGreaterThanOrEqual(concise.conversions);
+    expect(concise.ci95[0]).toBeGreaterThan(0);
+    expect(concise.ci95[1]).toBeLessThanOrEqual(1);
+    expect(results.comparison).toMatchObject({ control: 'control', winner: 'concise' });
+    expect(results.comparison.pValue).toBeLessThan(0.05);
+  });
+
+  it('flags a sample-ratio mismatch on a skewed split', async () => {
+    const docs = Array.from({ length: 1000 }, (_, i) => ({ _id: `skew-${i}`, prompt: 'ask', version: 1, experiment: 'brievete', variant: i < 650 ? 'control' : 'concise', subject: `s${i}`, at: new Date(), latencyMs: 10, outcome: 'ok' }));
+    await t.db.collection('completions').insertMany(docs as never[]);
+    const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
+    expect(results.srm.mismatch).toBe(true);
+    expect(results.srm.pValue).toBeLessThan(0.001);
+  });
+
+  it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {
+    const second = await start('autre', [{ name: 'control', version: 2, weight: 1 }, { name: 'ancienne', version: 1, weight: 1 }]);
+    expect(second.status).toBe(409);
+    expect(second.body.error).toBe('experiment_running');
+    expect((await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Assez de données' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    const after = (await complete(randomUUID())).body;
+    expect(after.experiment).toBeUndefined();
+    expect(after.version).toBe(2);
+  });
+});
