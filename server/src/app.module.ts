@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
+import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { ExperimentsModule } from './modules/experiments/experiments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PromptsModule } from './modules/prompts/prompts.module.js';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, CatalogueModule, HealthModule, SeedModule],
     };
   }
 }

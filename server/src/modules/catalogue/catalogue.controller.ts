@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ValidQuery } from '../../common/http/json-schema.pipe.js';
+import { Authenticated } from '../auth/permission.decorator.js';
+import { searchQuerySchema } from './catalogue.contract.js';
+import { CatalogueService, type DatasetHit } from './catalogue.service.js';
+
+@ApiTags('catalogue')
+@Controller('api/v1/catalogue')
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  /** Datasets for a question, best first, each with its portal link. */
+  @Get('search')
+  @Authenticated()
+  search(@ValidQuery(searchQuerySchema) query: { q: string; limit?: string }): { results: DatasetHit[] } {
+    return { results: this.catalogue.search(query.q, query.limit ? Number(query.limit) : 5) };
+  }
+}

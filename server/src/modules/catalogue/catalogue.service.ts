@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import MiniSearch from 'minisearch';
+import { projectRoot } from '../../common/project-root.js';
+import { frenchTerm } from './french-terms.js';
+
+/** A dataset as CKAN's package_search describes it (the fields the chatbot uses). */
+export interface Dataset {
+  name: string;
+  title: string;
+  notes: string;
+  organization: { name: string; title: string };
+  tags: { name: string }[];
+  groups: { name: string; title: string }[];
+  license_id: string;
+  resources: { name: string; format: string; url: string }[];
+  url: string;
+}
+
+export interface DatasetHit {
+  name: string;
+  title: string;
+  organization: string;
+  formats: string[];
+  url: string;
+  score: number;
+}
+
+/** The open-data catalogue sample, searched in process (MiniSearch), accent-insensitive, title and tags boosted. */
+@Injectable()
+export class CatalogueService {
+  private readonly datasets: Dataset[];
+  private readonly index: MiniSearch<Dataset & { id: string; tagText: string; organizationTitle: string }>;
+
+  constructor() {
+    const file = JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'catalogue', 'datasets.json'), 'utf8')) as { result: { results: Dataset[] } };
+    this.datasets = file.result.results;
+    this.index = new MiniSearch({
+      fields: ['title', 'tagText', 'notes', 'organizationTitle'],
+      storeFields: ['name'],
+      processTerm: frenchTerm,
+      searchOptions: { boost: { title: 3, tagText: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
+    });
+    this.index.addAll(this.datasets.map((d) => ({ ...d, id: d.name, tagText: d.tags.map((t) => t.name).join(' '), organizationTitle: d.organization.title })));
+  }
+
+  get size(): number {
+    return this.datasets.length;
+  }
+
+  search(query: string, limit = 5): DatasetHit[] {
+    const byName = new Map(this.datasets.map((d) => [d.name, d]));
+    return this.index
+      .search(query)
+      .slice(0, limit)
+      .map((hit) => {
+        const d = byName.get(String(hit.id))!;
+        return { name: d.name, title: d.title, organization: d.organization.title, formats: [...new Set(d.resources.map((r) => r.format))], url: d.url, score: Math.round(hit.score * 100) / 100 };
+      });
+  }
+}
