@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
 import { hashPassword } from '../modules/auth/password.js';
 import type { Role } from '../modules/auth/roles.js';
+import { PromptFiles } from '../modules/prompts/prompt-files.js';
 import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 
@@ -24,6 +25,7 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly rulesetFiles: RulesetFiles,
+    private readonly promptFiles: PromptFiles,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,6 +35,15 @@ export class SeedService implements OnApplicationBootstrap {
   async seedAll(): Promise<void> {
     await this.seedDemoAccounts();
     await this.seedRulesets();
+    await this.seedPrompts();
+  }
+
+  /** The chatbot pilot's prompts and its experiment from `prompts/`. */
+  private async seedPrompts(): Promise<void> {
+    const report = await this.promptFiles.importDirectory(join(projectRoot(), 'prompts'));
+    this.logger.log(`prompts and experiments: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
+    for (const failure of report.failed) this.logger.error(`prompts/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
+    if (report.failed.length > 0) throw new Error(`${report.failed.length} prompt file(s) could not be loaded; see the log above.`);
   }
 
   /** The pilots' reviewed rule sets from `rulesets/`, published as files say; unchanged files add nothing. */

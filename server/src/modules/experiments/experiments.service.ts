@@ -102,6 +102,15 @@ export class ExperimentsService implements OnApplicationBootstrap {
     return view(stopped);
   }
 
+  /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
+  async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
+    const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
+    await this.checkVariants(content);
+    const state = await this.resources.upsert(request.key, (current) => this.lifecycle.importPublished(current, request.key, current?.meta ?? { name: request.name }, content, actor, source, new Date()));
+    this.running = undefined;
+    return state !== null;
+  }
+
   /** The variant a subject sees for a prompt, if an experiment runs on it and covers the subject. */
   async variantFor(prompt: string, subjectId: string): Promise<{ experiment: string; variant: Variant } | null> {
     const running = (await this.runningByPrompt()).get(prompt);

@@ -148,6 +148,14 @@ export class PromptsService implements OnApplicationBootstrap {
     return renderContent(key, number, await this.resources.content(state, number), variables);
   }
 
+  /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */
+  async importPublished(request: CreatePromptRequest, actor: string, source: string): Promise<boolean> {
+    const { key, name, pilot, ...content } = request;
+    validatePromptContent(content as PromptContent);
+    const state = await this.resources.upsert(key, (current) => this.lifecycle.importPublished(current, key, current?.meta ?? { name, pilot }, content as PromptContent, actor, source, new Date()));
+    return state !== null;
+  }
+
   /** Published version numbers of a prompt (experiments may only test those). */
   async publishedVersions(key: string): Promise<Set<number>> {
     const state = await this.resources.load(key);
@@ -181,7 +189,8 @@ export class PromptsService implements OnApplicationBootstrap {
       let text = '';
       const failures: string[] = [];
       try {
-        text = renderContent(key, number, content, test.variables).text;
+        const rendered = renderContent(key, number, content, test.variables);
+        text = [rendered.system ?? '', rendered.text].join('\n');
       } catch (err) {
         failures.push((err as Error).message);
       }
