@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -109,6 +110,23 @@ describe('prompts', () => {
     expect(response.body.details).toEqual([{ path: '/model', message: expect.stringContaining('end of life 2026-11-30') }]);
   });
 
+  it('checks needsModel cases against the model answer', async () => {
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const tests = [...chatbotPrompt.tests, { name: 'la réponse est en français', variables, expect: { contains: ['Réponse simulée'] }, needsModel: true }];
+    const n = (await analyst.put('/api/v1/prompts/answer/draft', { tests }, etag)).body.draftVersion;
+    const run = await analyst.post(`/api/v1/prompts/answer/versions/${n}/test`);
+    expect(run.body).toMatchObject({ passed: 2, failed: 0, skipped: 0, cases: [{ passed: true }, { name: 'la réponse est en français', passed: true, checkedAnswer: true }] });
+  });
+
+  it('uses a fake Messages API that takes both x-api-key and Authorization: Bearer', async () => {
+    const bearer = new Anthropic({ authToken: fake.apiKey, apiKey: null, baseURL: t.config.anthropicBaseUrl, maxRetries: 0 });
+    const message = await bearer.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'Bonjour' }] });
+    expect(message.content[0]).toMatchObject({ type: 'text' });
+    expect(fake.requests.at(-1)!.auth).toBe('bearer');
+    const wrong = new Anthropic({ apiKey: 'sk-wrong', baseURL: t.config.anthropicBaseUrl, maxRetries: 0 });
+    await expect(wrong.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+  });
+
   it('shows a line diff of the template between versions', async () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     const draft = await analyst.put('/api/v1/prompts/answer/draft', { template: chatbotPrompt.template.replace('Question :', 'Question posée :') }, etag);
@@ -117,6 +135,36 @@ describe('prompts', () => {
       { field: 'template', kind: 'removed', text: 'Question : {{question}}\n' },
       { field: 'template', kind: 'added', text: 'Question posée : {{question}}\n' },
     ]);
+  });
+});
+
+describe('prompts with a slow model', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('prompts_slow', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start(), LLM_TIMEOUT_MS: '300', LLM_MAX_RETRIES: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('gives up after the bounded timeout and retries with 503 llm_timeout', async () => {
+    const cast = await signInCast(t);
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    await analyst.post('/api/v1/prompts', { ...chatbotPrompt, tests: undefined });
+    await analyst.post('/api/v1/prompts/answer/versions/1/submit');
+    await approver.post('/api/v1/prompts/answer/versions/1/approve');
+    await approver.post('/api/v1/prompts/answer/versions/1/publish');
+    fake.mode = 'slow';
+    fake.slowMs = 1500;
+    const started = Date.now();
+    const response = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
+    expect(response.status).toBe(503);
+    expect(response.body.error).toBe('llm_timeout');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(fake.requests.length).toBe(2); // the first try and one retry
   });
 });
 

@@ -23,9 +23,11 @@ export const configSchema = {
     LOGIN_MAX_FAILURES: { type: 'integer', minimum: 1, default: 5 },
     LOGIN_LOCKOUT_SECONDS: { type: 'integer', minimum: 1, default: 900 },
     DECISION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 90 },
+    LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
+    LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
   },
   required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL',
-    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS'],
+    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES'],
 } as const;
 
 export type RawConfig = FromSchema<typeof configSchema>;
@@ -50,4 +52,6 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   decisionRetentionDays: number;
+  llmTimeoutMs: number;
+  llmMaxRetries: number;
 }

@@ -46,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: raw.LOGIN_LOCKOUT_SECONDS,
     decisionRetentionDays: raw.DECISION_RETENTION_DAYS,
+    llmTimeoutMs: raw.LLM_TIMEOUT_MS,
+    llmMaxRetries: raw.LLM_MAX_RETRIES,
   };
 }
 

@@ -18,9 +18,6 @@ export interface CompletionAnswer {
   stopReason: string | null;
 }
 
-const TIMEOUT_MS = 30_000;
-const MAX_RETRIES = 2;
-
 /** Claude through the official SDK, with a bounded timeout and retries; provider failures become our errors. */
 @Injectable()
 export class LlmService {
@@ -28,7 +25,7 @@ export class LlmService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = config.anthropicApiKey
-      ? new Anthropic({ apiKey: config.anthropicApiKey, ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }), timeout: TIMEOUT_MS, maxRetries: MAX_RETRIES })
+      ? new Anthropic({ apiKey: config.anthropicApiKey, ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }), timeout: config.llmTimeoutMs, maxRetries: config.llmMaxRetries })
       : null;
   }
 

@@ -181,27 +181,37 @@ export class PromptsService implements OnApplicationBootstrap {
     }
   }
 
-  /** Offline checks of the rendered prompt; publishing a version with cases requires them all to pass. */
+  /**
+   * Checks the rendered prompt offline; cases marked `needsModel` check the model's answer instead, when a
+   * model is configured (otherwise they are reported as skipped). Publishing requires no failed case.
+   */
   async test(key: string, number: number, actor: string) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
-    const cases = (content.tests ?? []).map((test) => {
+    const cases = [];
+    for (const test of content.tests ?? []) {
+      if (test.needsModel && !this.llm.configured) {
+        cases.push({ name: test.name, passed: true, skipped: true, failures: [] as string[] });
+        continue;
+      }
       let text = '';
       const failures: string[] = [];
       try {
         const rendered = renderContent(key, number, content, test.variables);
-        text = [rendered.system ?? '', rendered.text].join('\n');
+        text = test.needsModel
+          ? (await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences })).text
+          : [rendered.system ?? '', rendered.text].join('\n');
       } catch (err) {
         failures.push((err as Error).message);
       }
       for (const needle of test.expect.contains ?? []) if (!text.includes(needle)) failures.push(`does not contain "${needle}"`);
       for (const needle of test.expect.notContains ?? []) if (text.includes(needle)) failures.push(`contains "${needle}"`);
       if (test.expect.maxLength !== undefined && text.length > test.expect.maxLength) failures.push(`is ${text.length} characters, more than ${test.expect.maxLength}`);
-      return { name: test.name, passed: failures.length === 0, failures, ...(test.needsModel && { needsModel: true, modelChecked: false }) };
-    });
-    const summary = { passed: cases.filter((c) => c.passed).length, failed: cases.filter((c) => !c.passed).length };
+      cases.push({ name: test.name, passed: failures.length === 0, failures, ...(test.needsModel && { checkedAnswer: true }) });
+    }
+    const summary = { passed: cases.filter((c) => c.passed && !('skipped' in c)).length, failed: cases.filter((c) => !c.passed).length, skipped: cases.filter((c) => 'skipped' in c).length };
     const checksum = checksumOf(content);
-    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, { checksum, ...summary }, actor, new Date()));
+    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, { checksum, passed: summary.passed, failed: summary.failed }, actor, new Date()));
     return { version: number, checksum, ...summary, cases };
   }
 }
