@@ -2,11 +2,10 @@ import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@ne
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
-import { draftEtag } from '../governance/etag.js';
+import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
-import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { versionInForce } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
-import type { ResourceState } from '../governance/versioned-resource.js';
 import { CompletionsRepository } from '../prompts/completions.repository.js';
 import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../rulesets/rulesets.contract.js';
@@ -17,7 +16,6 @@ import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
 
-type ExperimentState = ResourceState<ExperimentMeta, ExperimentContent>;
 // Prompts and experiments need each other; parameters typed by these aliases keep decorator metadata from
 // touching the other class before the ES-module cycle has finished loading (forwardRef resolves it later).
 type PromptVersions = Pick<PromptsService, 'publishedVersions'>;
@@ -184,21 +182,8 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 }
 
-function view(state: ExperimentState, now = new Date()) {
-  return {
-    id: state.key,
-    key: state.key,
-    ...state.meta,
-    archived: state.archived,
-    activeVersion: versionInForce(state.publications, now),
-    draftVersion: state.draft?.version ?? null,
-    versions: withDerivedStatuses(state.versions, state.publications, now).map((v) => ({ id: v.number, ...v })),
-    createdBy: state.createdBy,
-    createdAt: state.createdAt,
-    updatedAt: state.updatedAt,
-  };
-}
+const view = (state: Parameters<typeof resourceView>[0]) => resourceView(state);
 
-function tagged(state: ExperimentState) {
-  return { body: view(state), etag: draftEtag('experiment', state) };
+function tagged(state: Parameters<typeof resourceView>[0]) {
+  return taggedView('experiment', state);
 }

@@ -13,10 +13,10 @@ import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { draftEtag } from '../governance/etag.js';
+import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
-import { scheduledPublications, versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
-import type { ResourceState } from '../governance/versioned-resource.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
@@ -28,7 +28,6 @@ import type { CreatePromptRequest, UpdatePromptDraftRequest } from './prompts.co
 import { PromptsRepository } from './prompts.repository.js';
 import { renderTemplate } from './template-safety.js';
 
-type PromptState = ResourceState<PromptMeta, PromptContent>;
 // See experiments.service.ts: an alias keeps decorator metadata out of the prompts ↔ experiments cycle.
 type VariantAssignments = Pick<ExperimentsService, 'variantFor'>;
 const PUBLISHED = new Set(['published', 'retired']);
@@ -238,23 +237,8 @@ function renderContent(key: string, version: number, content: PromptContent, var
   };
 }
 
-function view(state: PromptState, now = new Date()) {
-  return {
-    id: state.key,
-    key: state.key,
-    ...state.meta,
-    archived: state.archived,
-    activeVersion: versionInForce(state.publications, now),
-    draftVersion: state.draft?.version ?? null,
-    latestVersion: state.nextVersion - 1,
-    scheduled: scheduledPublications(state.publications, now),
-    versions: withDerivedStatuses(state.versions, state.publications, now).map((v) => ({ id: v.number, ...v, inForce: versionInForce(state.publications, now) === v.number })),
-    createdBy: state.createdBy,
-    createdAt: state.createdAt,
-    updatedAt: state.updatedAt,
-  };
-}
+const view = (state: Parameters<typeof resourceView>[0]) => resourceView(state);
 
-function tagged(state: PromptState) {
-  return { body: view(state), etag: draftEtag('prompt', state) };
+function tagged(state: Parameters<typeof resourceView>[0]) {
+  return taggedView('prompt', state);
 }

@@ -8,7 +8,7 @@ import { versionInForce } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { diffRulesets, type RulesetDiff } from './ruleset-diff.js';
 import { validateRulesetContent } from './ruleset-validation.js';
-import { rulesetEtag, rulesetView, versionView, type RulesetState, type RulesetView } from './ruleset-views.js';
+import { rulesetEtag, rulesetView, type RulesetState, type RulesetView } from './ruleset-views.js';
 import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
 import type { CreateRulesetRequest, PublishRequest, UpdateDraftRequest } from './rulesets.contract.js';
 import { RulesetsRepository } from './rulesets.repository.js';
@@ -100,11 +100,12 @@ export class RulesetsService implements OnApplicationBootstrap {
     return tagged(state);
   }
 
-  async version(key: string, number: number): Promise<Tagged<ReturnType<typeof versionView> & { content: RulesetContent }>> {
+  async version(key: string, number: number): Promise<Tagged<RulesetView['versions'][number] & { content: RulesetContent }>> {
     const state = await this.resources.load(key);
-    const version = this.lifecycle.find(state, number);
+    this.lifecycle.find(state, number);
     const content = await this.resources.content(state, number);
-    return { body: { ...versionView(version, state, new Date()), content }, etag: rulesetEtag(state) };
+    const version = rulesetView(state).versions.find((v) => v.number === number)!;
+    return { body: { ...version, content }, etag: rulesetEtag(state) };
   }
 
   async versions(key: string): Promise<ListPage<RulesetView['versions'][number]>> {

@@ -1,0 +1,32 @@
+import { draftEtag } from './etag.js';
+import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
+import type { ResourceState } from './versioned-resource.js';
+
+/** What callers see of any versioned resource; statuses are derived at read time so schedules take effect on their own. */
+export function resourceView<M extends object, C>(state: ResourceState<M, C>, now = new Date()) {
+  const inForce = versionInForce(state.publications, now);
+  return {
+    id: state.key,
+    key: state.key,
+    ...state.meta,
+    archived: state.archived,
+    activeVersion: inForce,
+    draftVersion: state.draft?.version ?? null,
+    latestVersion: state.nextVersion - 1,
+    scheduled: scheduledPublications(state.publications, now),
+    versions: withDerivedStatuses(state.versions, state.publications, now).map((v) => ({
+      id: v.number,
+      ...v,
+      inForce: v.number === inForce,
+      publications: state.publications.filter((p) => p.version === v.number),
+    })),
+    createdBy: state.createdBy,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+  };
+}
+
+/** The view with the ETag that guards the next draft edit. */
+export function taggedView<M extends object, C>(resourceType: string, state: ResourceState<M, C>) {
+  return { body: resourceView(state), etag: draftEtag(resourceType, state) };
+}
