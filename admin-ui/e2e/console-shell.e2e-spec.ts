@@ -80,11 +80,35 @@ describe('console shell', () => {
     await page.close();
   });
 
-  it('does not offer API keys to an analyst', async () => {
+  it('does not offer API keys or the audit trail to an analyst', async () => {
     const page = await browser.newPage();
     await signIn(page, 'analyst');
     await page.getByRole('heading', { name: /Bienvenue, Analyste/ }).waitFor();
     await expect(page.getByRole('menuitem', { name: /clés api/i }).count()).resolves.toBe(0);
+    await expect(page.getByRole('menuitem', { name: /journal d'audit/i }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('lists the rule sets of the pilots and shows the versions of one to an analyst', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'analyst');
+    await page.getByRole('menuitem', { name: /ensembles de règles/i }).click();
+    await page.getByText('Validation des factures fournisseurs').waitFor();
+    await page.getByText('Arbre de décision').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/rulesets-fr.png` });
+    await page.getByText('Validation des factures fournisseurs').click();
+    await page.getByText('Publiée', { exact: true }).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-show-fr.png` });
+    await page.close();
+  });
+
+  it('lets a risk officer verify the audit chain', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'risk');
+    await page.getByRole('menuitem', { name: /journal d'audit/i }).click();
+    await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
+    await page.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/audit-fr.png` });
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { apiKeys } from './api-keys';
+import { audit } from './audit';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { rulesets } from './rulesets';
 
 /** Registers resources only; each resource's screens live in its own folder. */
 export const App = () => (
@@ -18,6 +20,9 @@ export const App = () => (
   >
     {(roles: string[] | undefined) => (
       <>
+        {/* Resources appear once signed in: registering one for a signed-out visitor delayed the sign-in page by 13 s. */}
+        {roles?.length ? <Resource name="rulesets" {...rulesets} /> : null}
+        {roles?.some((role) => role === 'risk' || role === 'admin') ? <Resource name="audit" {...audit} /> : null}
         {roles?.includes('admin') ? <Resource name="api-keys" {...apiKeys} /> : null}
         <CustomRoutes>{[]}</CustomRoutes>
       </>

@@ -31,6 +31,27 @@ export const en = {
         account_disabled: 'This account is disabled. Ask an administrator.',
       },
     },
+    pilots: { invoices: 'Invoices', enrolment: 'Enrolment', chatbot: 'Assistant' },
+    formats: { rules: 'Rules', decisionTable: 'Decision table', decisionTree: 'Decision tree' },
+    status: { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' },
+    lifecycle: {
+      submit: 'Submit',
+      approve: 'Approve',
+      reject: 'Reject',
+      publish: 'Publish',
+      four_eyes: 'You wrote this version: someone else must approve or reject it (four-eyes rule).',
+      reject_reason: 'Why reject this version? Its authors will see your comment.',
+      done_submit: 'Version %{version} submitted for review.',
+      done_approve: 'Version %{version} approved.',
+      done_reject: 'Version %{version} sent back to draft.',
+      done_publish: 'Version %{version} published.',
+    },
+    audit: {
+      verify: 'Verify the chain',
+      chain_ok: 'Chain intact: %{events} events verified.',
+      chain_broken: 'Chain broken at event %{seq}: %{reason}.',
+      reasons: { missing_event: 'missing event', prev_hash_mismatch: 'link to the previous event altered', hash_mismatch: 'content altered' },
+    },
     api_keys: {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
@@ -40,6 +61,14 @@ export const en = {
     },
   },
   resources: {
+    rulesets: {
+      name: 'Rule set |||| Rule sets',
+      fields: { key: 'Key', name: 'Name', pilot: 'Pilot', format: 'Format', description: 'Description', activeVersion: 'Version in force', draftVersion: 'Draft', status: 'Status', version: 'Version', authors: 'Authors', approvedBy: 'Approved by', publishedAt: 'Published on', actions: 'Actions', versions: 'Versions', q: 'Search' },
+    },
+    audit: {
+      name: 'Audit trail |||| Audit trail',
+      fields: { seq: 'No.', at: 'Date', actor: 'Actor', action: 'Action', resourceKey: 'Resource', version: 'Version', reason: 'Reason' },
+    },
     'api-keys': {
       name: 'API key |||| API keys',
       fields: {

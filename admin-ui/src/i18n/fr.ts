@@ -31,6 +31,27 @@ export const fr = {
         account_disabled: 'Ce compte est désactivé. Adressez-vous à un administrateur.',
       },
     },
+    pilots: { invoices: 'Factures', enrolment: 'Adhésion', chatbot: 'Assistant' },
+    formats: { rules: 'Règles', decisionTable: 'Table de décision', decisionTree: 'Arbre de décision' },
+    status: { draft: 'Brouillon', in_review: 'En revue', approved: 'Approuvée', published: 'Publiée', retired: 'Retirée' },
+    lifecycle: {
+      submit: 'Soumettre',
+      approve: 'Approuver',
+      reject: 'Rejeter',
+      publish: 'Publier',
+      four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver ou la rejeter (règle des quatre yeux).",
+      reject_reason: 'Pourquoi rejeter cette version ? Ses auteurs verront votre commentaire.',
+      done_submit: 'Version %{version} soumise pour revue.',
+      done_approve: 'Version %{version} approuvée.',
+      done_reject: 'Version %{version} renvoyée en brouillon.',
+      done_publish: 'Version %{version} publiée.',
+    },
+    audit: {
+      verify: 'Vérifier la chaîne',
+      chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
+      chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
+      reasons: { missing_event: 'événement manquant', prev_hash_mismatch: 'lien avec le précédent modifié', hash_mismatch: 'contenu modifié' },
+    },
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: "Copiez cette clé maintenant : elle ne sera plus jamais affichée.",
@@ -40,6 +61,14 @@ export const fr = {
     },
   },
   resources: {
+    rulesets: {
+      name: 'Ensemble de règles |||| Ensembles de règles',
+      fields: { key: 'Clé', name: 'Nom', pilot: 'Projet pilote', format: 'Format', description: 'Description', activeVersion: 'Version en vigueur', draftVersion: 'Brouillon', status: 'Statut', version: 'Version', authors: 'Auteurs', approvedBy: 'Approuvée par', publishedAt: 'Publiée le', actions: 'Actions', versions: 'Versions', q: 'Recherche' },
+    },
+    audit: {
+      name: "Journal d'audit |||| Journal d'audit",
+      fields: { seq: 'N°', at: 'Date', actor: 'Acteur', action: 'Action', resourceKey: 'Ressource', version: 'Version', reason: 'Motif' },
+    },
     'api-keys': {
       name: 'Clé API |||| Clés API',
       fields: {
