@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -108,6 +109,20 @@ describe('experiments', () => {
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.srm.mismatch).toBe(true);
     expect(results.srm.pValue).toBeLessThan(0.001);
+  });
+
+  it('splits 10 000 subjects within 1 % of the weights on the running experiment, each one sticky', async () => {
+    const experiments = t.app.get(ExperimentsService);
+    let concise = 0;
+    // Session-id-shaped subjects, fixed so the check is exact rather than probably right.
+    const session = (i: number) => createHash('sha256').update(`session-${i}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
+    for (let i = 0; i < 10_000; i++) {
+      const subject = session(i);
+      const assigned = await experiments.variantFor('ask', subject);
+      if (assigned!.variant.name === 'concise') concise++;
+      if (i % 500 === 0) expect((await experiments.variantFor('ask', subject))!.variant.name).toBe(assigned!.variant.name);
+    }
+    expect(Math.abs(concise / 10_000 - 0.5)).toBeLessThan(0.01);
   });
 
   it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {
