@@ -99,6 +99,19 @@ describe('console shell', () => {
     await page.getByText('Validation des factures fournisseurs').click();
     await page.getByText('Publiée', { exact: true }).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-show-fr.png` });
+
+    // Try it: the facts are pre-filled from the first test case (a compliant invoice).
+    await page.getByLabel('Faits (JSON)').getByText(/F-2026-001/).waitFor();
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    await page.getByRole('status').getByText('auto_approve').waitFor();
+    await page.getByRole('status').getByText(/Facture conforme : taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/).waitFor();
+    await page.getByLabel('Faits (JSON)').fill('{"invoice": ');
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    await page.getByText("Les faits ne sont pas du JSON valide.").waitFor();
+    await page.getByLabel('Faits (JSON)').fill('{"invoice": {"number": "x"}}');
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    await page.getByText('/facts/supplierStatus').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/try-it-fr.png`, fullPage: true });
     await page.close();
   });
 

@@ -52,6 +52,18 @@ export const en = {
       chain_broken: 'Chain broken at event %{seq}: %{reason}.',
       reasons: { missing_event: 'missing event', prev_hash_mismatch: 'link to the previous event altered', hash_mismatch: 'content altered' },
     },
+    try: {
+      title: 'Try it',
+      version: 'Version',
+      draft: 'Draft (version %{version})',
+      active: 'In force (version %{version})',
+      facts: 'Facts (JSON)',
+      evaluate: 'Evaluate',
+      events: 'Decisions',
+      no_event: 'No decision',
+      invalid_json: 'The facts are not valid JSON.',
+      not_object: 'The facts must be a JSON object.',
+    },
     api_keys: {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',

@@ -52,6 +52,18 @@ export const fr = {
       chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
       reasons: { missing_event: 'événement manquant', prev_hash_mismatch: 'lien avec le précédent modifié', hash_mismatch: 'contenu modifié' },
     },
+    try: {
+      title: 'Essayer',
+      version: 'Version',
+      draft: 'Brouillon (version %{version})',
+      active: 'En vigueur (version %{version})',
+      facts: 'Faits (JSON)',
+      evaluate: 'Évaluer',
+      events: 'Décisions',
+      no_event: 'Aucune décision',
+      invalid_json: "Les faits ne sont pas du JSON valide.",
+      not_object: 'Les faits doivent être un objet JSON.',
+    },
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: "Copiez cette clé maintenant : elle ne sera plus jamais affichée.",

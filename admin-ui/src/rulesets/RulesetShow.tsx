@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ArrayField, DataTable, Show, SimpleShowLayout, TextField, useGetIdentity, useNotify, useRecordContext, useRefresh, useShowContext, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { httpClient } from '../dataProvider';
+import { TryIt } from './TryIt';
 import { versionActions, type VersionAction, type VersionRecord } from './version-actions';
 
 /** The lifecycle buttons of one version, as the signed-in user may use them. */
@@ -74,6 +75,7 @@ export const RulesetShow = () => {
             </DataTable.Col>
           </DataTable>
         </ArrayField>
+        <TryIt />
       </SimpleShowLayout>
     </Show>
   );
