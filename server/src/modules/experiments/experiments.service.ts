@@ -28,7 +28,9 @@ const RUNNING_TTL_MS = 2_000;
 export class ExperimentsService implements OnApplicationBootstrap {
   readonly lifecycle = new Lifecycle<ExperimentMeta, ExperimentContent>('experiment', 'experiment');
   private readonly resources: VersionedResourceService<ExperimentMeta, ExperimentContent>;
-  private running?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> };
+  // Nest builds forwardRef'd providers by Object.assign-ing a fresh instance onto a placeholder, so a closure
+  // made in the constructor must capture this holder object (shared by reference), never `this` itself.
+  private readonly running: { cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> } } = {};
 
   constructor(
     private readonly repository: ExperimentsRepository,
@@ -37,7 +39,8 @@ export class ExperimentsService implements OnApplicationBootstrap {
     @Inject(forwardRef(() => CompletionsRepository)) private readonly completions: Completions,
     audit: AuditService,
   ) {
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'experiment', () => (this.running = undefined));
+    const running = this.running;
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'experiment', () => (running.cache = undefined));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,15 +92,11 @@ export class ExperimentsService implements OnApplicationBootstrap {
     await this.checkVariants(content);
     const other = (await this.runningByPrompt(true)).get(content.prompt);
     if (other && other.key !== key) throw new ConflictError(`The experiment "${other.key}" already runs on the prompt "${content.prompt}"; stop it first.`, 'experiment_running');
-    const started = await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true });
-    this.running = undefined; // the check above filled the cache with the state before this start
-    return view(started);
+    return view(await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true }));
   }
 
   async stop(key: string, actor: string, comment?: string) {
-    const stopped = await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date()));
-    this.running = undefined;
-    return view(stopped);
+    return view(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
   }
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
@@ -105,7 +104,6 @@ export class ExperimentsService implements OnApplicationBootstrap {
     const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
     await this.checkVariants(content);
     const state = await this.resources.upsert(request.key, (current) => this.lifecycle.importPublished(current, request.key, current?.meta ?? { name: request.name }, content, actor, source, new Date()));
-    this.running = undefined;
     return state !== null;
   }
 
@@ -168,7 +166,8 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 
   private async runningByPrompt(fresh = false): Promise<Map<string, { key: string; content: ExperimentContent }>> {
-    if (!fresh && this.running && Date.now() - this.running.at < RUNNING_TTL_MS) return this.running.byPrompt;
+    const cached = this.running.cache;
+    if (!fresh && cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
     const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} }, {});
     const byPrompt = new Map<string, { key: string; content: ExperimentContent }>();
     for (const state of items) {
@@ -177,7 +176,7 @@ export class ExperimentsService implements OnApplicationBootstrap {
       const content = await this.resources.content(state, number);
       byPrompt.set(content.prompt, { key: state.key, content });
     }
-    this.running = { at: Date.now(), byPrompt };
+    this.running.cache = { at: Date.now(), byPrompt };
     return byPrompt;
   }
 }
