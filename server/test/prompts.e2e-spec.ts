@@ -26,6 +26,18 @@ const chatbotPrompt = {
 };
 const variables = chatbotPrompt.tests[0]!.variables;
 
+/** Creates the prompt without test cases and publishes version 1 (analyst, then approver); returns the analyst. */
+async function publishPromptWithoutTests(t: TestApp) {
+  const cast = await signInCast(t);
+  const analyst = as(t, cast.analyst);
+  const approver = as(t, cast.approver);
+  await analyst.post('/api/v1/prompts', { ...chatbotPrompt, tests: undefined });
+  await analyst.post('/api/v1/prompts/answer/versions/1/submit');
+  await approver.post('/api/v1/prompts/answer/versions/1/approve');
+  await approver.post('/api/v1/prompts/answer/versions/1/publish');
+  return analyst;
+}
+
 describe('prompts', () => {
   const fake = new FakeAnthropic();
   let t: TestApp;
@@ -150,13 +162,7 @@ describe('prompts with a slow model', () => {
   });
 
   it('gives up after the bounded timeout and retries with 503 llm_timeout', async () => {
-    const cast = await signInCast(t);
-    const analyst = as(t, cast.analyst);
-    const approver = as(t, cast.approver);
-    await analyst.post('/api/v1/prompts', { ...chatbotPrompt, tests: undefined });
-    await analyst.post('/api/v1/prompts/answer/versions/1/submit');
-    await approver.post('/api/v1/prompts/answer/versions/1/approve');
-    await approver.post('/api/v1/prompts/answer/versions/1/publish');
+    const analyst = await publishPromptWithoutTests(t);
     fake.mode = 'slow';
     fake.slowMs = 1500;
     const started = Date.now();
@@ -176,13 +182,7 @@ describe('prompts without a model configured', () => {
   afterAll(() => t.close());
 
   it('still renders but answers 503 llm_not_configured to complete', async () => {
-    const cast = await signInCast(t);
-    const analyst = as(t, cast.analyst);
-    const approver = as(t, cast.approver);
-    await analyst.post('/api/v1/prompts', { ...chatbotPrompt, tests: undefined });
-    await analyst.post('/api/v1/prompts/answer/versions/1/submit');
-    await approver.post('/api/v1/prompts/answer/versions/1/approve');
-    await approver.post('/api/v1/prompts/answer/versions/1/publish');
+    const analyst = await publishPromptWithoutTests(t);
     expect((await analyst.post('/api/v1/prompts/answer/render', { variables })).status).toBe(200);
     const complete = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
     expect(complete.status).toBe(503);
