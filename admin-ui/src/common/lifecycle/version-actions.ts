@@ -3,6 +3,7 @@ export interface VersionRecord {
   number: number;
   status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
   authors: string[];
+  checksum?: string;
 }
 
 export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish';

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../server/src/common/database/free-port.js';
+import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
+import { launchChromium } from './support/browser.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+
+// The whole review of a rule-set change, as its users do it in the console: edit, test, submit, approve, publish.
+describe('rule set review in the console', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_review');
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel(/identifiant|username/i).fill(username);
+    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
+    await page.getByRole('button', { name: /connexion|sign in/i }).click();
+    await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
+  }
+
+  async function pick(page: Page, label: string | RegExp, option: string): Promise<void> {
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** A compliant invoice from the pilot's first test case, scaled to 600 000 $ before taxes. */
+  async function largeInvoice(token: string): Promise<Record<string, unknown>> {
+    const version = await t.http.get('/api/v1/rulesets/invoices/versions/1').set('authorization', `Bearer ${token}`);
+    const facts = structuredClone(version.body.content.tests[0].facts) as { invoice: Record<string, unknown>; purchaseOrder: Record<string, unknown> };
+    Object.assign(facts.invoice, { subtotal: 600000, gst: 30000, qst: 59850, total: 689850, unitPrice: 6000, quantity: 100, contractValue: 700000 });
+    Object.assign(facts.purchaseOrder, { unitPrice: 6000, receivedQuantity: 100, remainingBalance: 1000000 });
+    return facts;
+  }
+
+  it('an analyst adds a rule with the condition builder, runs the tests and submits; an approver approves and publishes; /evaluate then decides anew', async () => {
+    const analystToken = await t.login('analyst');
+    const facts = await largeInvoice(analystToken);
+    const before = await t.http.post('/api/v1/rulesets/invoices/evaluate').set('authorization', `Bearer ${analystToken}`).send({ facts });
+    expect(before.body.events.map((e: { type: string }) => e.type)).toEqual(['auto_approve']);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/rulesets/invoices/show`);
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByText('À partir de la version 1 en vigueur').waitFor();
+
+    await page.getByRole('button', { name: 'Ajouter une règle' }).click();
+    await page.getByRole('button', { name: /^Règle 20/ }).click();
+    await page.getByLabel('Nom de la règle').fill('montant-tres-eleve');
+    await page.getByLabel('Priorité').fill('50');
+    await page.getByLabel('Décision').fill('manual_review');
+    await page.getByRole('combobox', { name: 'Fait' }).fill('invoice.total');
+    await page.getByRole('option', { name: 'invoice.total', exact: true }).click();
+    await pick(page, 'Opérateur', 'est supérieur à');
+    // A word where the schema says number is refused on the field itself, before anything is saved.
+    await page.getByLabel('Valeur').fill('cinq cent mille');
+    await page.getByText('Ce fait est un nombre : écrivez un nombre').waitFor();
+    await page.getByLabel('Valeur').fill('500000');
+    await expect(page.getByText('Ce fait est un nombre : écrivez un nombre').count()).resolves.toBe(0);
+    await page.getByLabel('Explication (français)').fill('Facture de plus de 500 000 $ : une personne la vérifie.');
+    await page.getByLabel('Explication (anglais)').fill('Invoice above 500,000 $: a person checks it.');
+    // The JSON editor beside the builder holds the same rule.
+    await page.getByText('"montant-tres-eleve"').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-edit-fr.png` });
+
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Brouillon (version 2)').waitFor();
+    await page.getByRole('button', { name: 'Lancer les tests' }).click();
+    await page.getByText(/Les \d+ cas de test réussissent\./).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-tests-fr.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Soumettre la version 2 pour revue' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Soumettre' }).click();
+    await page.getByText('Version 2 soumise pour revue.').waitFor();
+    await page.close();
+
+    const approver = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(approver, 'approver');
+    await approver.goto(`${base}/admin/#/rulesets/invoices/show`);
+    await approver.getByRole('button', { name: 'Comparer' }).click();
+    await approver.getByText(/Règle « montant-tres-eleve » : ajout/).waitFor();
+    await approver.getByRole('button', { name: 'Approuver' }).click();
+    await approver.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
+    await approver.getByText('Version 2 approuvée.').waitFor();
+    await approver.getByRole('button', { name: 'Publier' }).click();
+    await approver.getByLabel('Commentaire (facultatif)').fill('Contrôle des grosses factures demandé par la vérification interne.');
+    await approver.getByRole('dialog').getByRole('button', { name: 'Publier' }).click();
+    await approver.getByText('Version 2 publiée.').waitFor();
+    await approver.screenshot({ path: `${SCREENSHOTS}/ruleset-published-fr.png`, fullPage: true });
+    await approver.close();
+
+    const after = await t.http.post('/api/v1/rulesets/invoices/evaluate').set('authorization', `Bearer ${analystToken}`).send({ facts, explain: true });
+    expect(after.body.version).toBe(2);
+    expect(after.body.events.map((e: { type: string }) => e.type)).toContain('manual_review');
+    expect(after.body.explanation.fr).toContain('Facture de plus de 500 000 $');
+
+    const risk = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(risk, 'risk');
+    await risk.getByRole('menuitem', { name: /journal d'audit/i }).click();
+    await risk.getByText('approver').first().waitFor();
+    await risk.getByRole('button', { name: 'Vérifier la chaîne' }).click();
+    await risk.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+    await risk.close();
+  });
+});

@@ -1,0 +1,65 @@
+/** The §7 error body every API error carries: a code, a human message, and problems with their JSON Pointer. */
+export interface Problem {
+  status?: number;
+  error: string;
+  message: string;
+  details: { path: string; message: string }[];
+}
+
+// Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.
+export const TRANSLATED_ERRORS = [
+  'validation_failed',
+  'stale_etag',
+  'if_match_required',
+  'four_eyes',
+  'tests_not_passed',
+  'approval_mismatch',
+  'invalid_transition',
+  'draft_exists',
+  'key_taken',
+  'not_found',
+  'forbidden',
+  'missing_role',
+  'invalid_csv',
+  'render_failed',
+  'llm_not_configured',
+  'llm_timeout',
+  'llm_rate_limited',
+  'llm_unavailable',
+  'experiment_running',
+  'unpublished_version',
+  'payload_too_large',
+  'too_deep',
+  'rate_limited',
+  'database_unavailable',
+] as const;
+
+/** Reads whatever a failed call threw (react-admin HttpError with its body, or a plain Error) as a Problem. */
+export function toProblem(err: unknown): Problem {
+  const status = (err as { status?: number }).status;
+  const body = (err as { body?: unknown }).body;
+  if (body && typeof body === 'object' && typeof (body as Problem).error === 'string') {
+    const { error, message, details } = body as Problem;
+    return { status, error, message, details: Array.isArray(details) ? details : [] };
+  }
+  return { status, error: 'unknown', message: err instanceof Error ? err.message : String(err), details: [] };
+}
+
+/** The headline of a problem in the console's language when we know its code. */
+export function problemHeadline(problem: Problem, translate: (key: string, options?: object) => string): string {
+  return (TRANSLATED_ERRORS as readonly string[]).includes(problem.error) ? translate(`gabarit.errors.${problem.error}`, { _: problem.message }) : problem.message;
+}
+
+/**
+ * The problems under one part of the request, keyed by the rest of their path, so an editor can put each
+ * message on its field: detailsUnder(p, '/definition') turns '/definition/rules/0/name' into '/rules/0/name'.
+ */
+export function detailsUnder(problem: Problem | undefined, prefix: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const detail of problem?.details ?? []) {
+    if (detail.path !== prefix && !detail.path.startsWith(`${prefix}/`)) continue;
+    const rest = detail.path.slice(prefix.length) || '/';
+    found.set(rest, [...(found.get(rest) ?? []), detail.message]);
+  }
+  return found;
+}

@@ -1,0 +1,64 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useGetIdentity, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { httpClient } from '../../dataProvider';
+import { problemHeadline, toProblem } from '../api-error';
+import type { VersionRecord } from './version-actions';
+
+interface Props {
+  apiBase: string;
+  versions: VersionRecord[];
+  activeVersion: number | null;
+}
+
+/** Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). */
+export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { identity } = useGetIdentity();
+  const [open, setOpen] = useState(false);
+  const candidates = versions.filter((v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum);
+  const [target, setTarget] = useState<number | ''>('');
+  const [comment, setComment] = useState('');
+  if (!identity || !((identity['roles'] as string[]) ?? []).includes('approver') || candidates.length === 0) return null;
+  const confirm = async () => {
+    try {
+      await httpClient(`${apiBase}/rollback`, { method: 'POST', body: JSON.stringify({ version: target, comment: comment.trim() }) });
+      notify('gabarit.lifecycle.done_rollback', { type: 'success', messageArgs: { version: target } });
+      setOpen(false);
+      refresh();
+    } catch (err) {
+      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
+    }
+  };
+  return (
+    <>
+      <Button variant="outlined" color="warning" onClick={() => setOpen(true)}>
+        {translate('gabarit.lifecycle.rollback')}
+      </Button>
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} aria-labelledby="rollback-title" fullWidth maxWidth="sm">
+          <DialogTitle id="rollback-title">{translate('gabarit.lifecycle.rollback')}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>{translate('gabarit.lifecycle.explain_rollback')}</DialogContentText>
+            <TextField select fullWidth margin="normal" required label={translate('gabarit.lifecycle.rollback_to')} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
+              {candidates.map((v) => (
+                <MenuItem key={v.number} value={v.number}>
+                  {translate('gabarit.lifecycle.version_n', { version: v.number })}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField fullWidth multiline minRows={2} margin="normal" required label={translate('gabarit.lifecycle.comment_required')} value={comment} onChange={(e) => setComment(e.target.value)} />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+            <Button variant="contained" color="warning" disabled={target === '' || !comment.trim()} onClick={() => void confirm()}>
+              {translate('gabarit.lifecycle.rollback')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,70 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import type { VersionAction } from './version-actions';
+
+export interface TransitionInput {
+  comment?: string;
+  effectiveFrom?: string;
+}
+
+interface Props {
+  action: VersionAction;
+  version: number;
+  onCancel: () => void;
+  onConfirm: (input: TransitionInput) => void;
+}
+
+/** Asks what a transition needs: a comment (required to reject, so authors know why) and, to publish, an optional effective date. */
+export const TransitionDialog = ({ action, version, onCancel, onConfirm }: Props) => {
+  const translate = useTranslate();
+  const [comment, setComment] = useState('');
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const commentRequired = action === 'reject';
+  const canConfirm = !commentRequired || comment.trim().length > 0;
+  const confirm = () => {
+    if (!canConfirm) return;
+    onConfirm({
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      // datetime-local has no zone: it is the user's local time, sent as an instant.
+      ...(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom).toISOString() } : {}),
+    });
+  };
+  return (
+    <Dialog open onClose={onCancel} aria-labelledby="transition-title" fullWidth maxWidth="sm">
+      <DialogTitle id="transition-title">{translate(`gabarit.lifecycle.dialog_${action}`, { version })}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>{translate(`gabarit.lifecycle.explain_${action}`)}</DialogContentText>
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={2}
+          margin="normal"
+          label={translate(commentRequired ? 'gabarit.lifecycle.comment_required' : 'gabarit.lifecycle.comment')}
+          required={commentRequired}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        {action === 'publish' && (
+          <TextField
+            fullWidth
+            margin="normal"
+            type="datetime-local"
+            label={translate('gabarit.lifecycle.effective_from')}
+            helperText={translate('gabarit.lifecycle.effective_from_help')}
+            value={effectiveFrom}
+            onChange={(e) => setEffectiveFrom(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={!canConfirm} onClick={confirm}>
+          {translate(`gabarit.lifecycle.${action}`)}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

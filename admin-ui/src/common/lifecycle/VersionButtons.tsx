@@ -1,0 +1,61 @@
+import { Button, Stack, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { httpClient } from '../../dataProvider';
+import { problemHeadline, toProblem } from '../api-error';
+import { TransitionDialog, type TransitionInput } from './TransitionDialog';
+import { versionActions, type VersionAction, type VersionRecord } from './version-actions';
+
+/**
+ * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
+ * governed resource: `apiBase` is its URL, such as /api/v1/rulesets/invoices.
+ */
+export const VersionButtons = ({ apiBase }: { apiBase: string }) => {
+  const version = useRecordContext<VersionRecord & { id: number }>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [asking, setAsking] = useState<VersionAction | undefined>();
+  const [busy, setBusy] = useState(false);
+  if (!version || !identity) return null;
+  const actions = versionActions(version, { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] });
+  const run = async (action: VersionAction, input: TransitionInput) => {
+    setAsking(undefined);
+    setBusy(true);
+    try {
+      await httpClient(`${apiBase}/versions/${version.number}/${action}`, { method: 'POST', body: JSON.stringify(input) });
+      notify(`gabarit.lifecycle.done_${action}`, { type: 'success', messageArgs: { version: version.number } });
+      refresh();
+    } catch (err) {
+      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      {actions.map(({ action, disabledReason }) => {
+        const button = (
+          <Button key={action} size="small" variant="outlined" disabled={busy || disabledReason !== undefined} onClick={() => setAsking(action)}>
+            {translate(`gabarit.lifecycle.${action}`)}
+          </Button>
+        );
+        return disabledReason ? (
+          <Tooltip key={action} title={translate(disabledReason)}>
+            <span>{button}</span>
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
+      {/* A disabled button takes no focus or hover, so the reason is also written out for keyboard and screen-reader users. */}
+      {[...new Set(actions.flatMap((a) => (a.disabledReason ? [a.disabledReason] : [])))].map((reason) => (
+        <Typography key={reason} variant="caption" sx={{ maxWidth: 320 }}>
+          {translate(reason)}
+        </Typography>
+      ))}
+      {asking && <TransitionDialog action={asking} version={version.number} onCancel={() => setAsking(undefined)} onConfirm={(input) => void run(asking, input)} />}
+    </Stack>
+  );
+};

@@ -1,0 +1,48 @@
+import { Chip, Typography } from '@mui/material';
+import { ArrayField, DataTable, useTranslate } from 'react-admin';
+import { LocalDateField } from '../LocalDateField';
+import type { VersionRecord } from './version-actions';
+import { VersionButtons } from './VersionButtons';
+
+type Listed = VersionRecord & { approvedBy?: string; publications?: { effectiveFrom: string }[]; comments?: { by: string; action: string; text: string }[] };
+
+const STATUS_COLOURS = { published: 'success', in_review: 'warning', approved: 'info', draft: 'default', retired: 'default' } as const;
+
+/** The versions of any governed resource (rule set, prompt, experiment), newest first, with what the user may do to each. */
+export const VersionHistory = ({ apiBase }: { apiBase: string }) => {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="versions" label="gabarit.versions.title">
+      <DataTable bulkActionButtons={false} rowClick={false} sort={{ field: 'number', order: 'DESC' }}>
+        <DataTable.Col source="number" label="gabarit.versions.number" />
+        <DataTable.Col
+          source="status"
+          label="gabarit.versions.status"
+          render={(v: Listed) => <Chip size="small" label={translate(`gabarit.status.${v.status}`)} color={STATUS_COLOURS[v.status]} variant={v.status === 'draft' ? 'outlined' : 'filled'} />}
+        />
+        <DataTable.Col source="authors" label="gabarit.versions.authors" render={(v: Listed) => v.authors.join(', ')} />
+        <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />
+        <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
+          <LocalDateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="publishedAt" label="gabarit.versions.published_at">
+          <LocalDateField source="publishedAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col
+          source="comments"
+          label="gabarit.versions.comments"
+          render={(v: Listed) =>
+            (v.comments ?? []).map((c, i) => (
+              <Typography key={i} variant="body2">
+                {translate(`gabarit.lifecycle.${c.action}`, { _: c.action })} — {c.by} : {c.text}
+              </Typography>
+            ))
+          }
+        />
+        <DataTable.Col label="gabarit.versions.actions">
+          <VersionButtons apiBase={apiBase} />
+        </DataTable.Col>
+      </DataTable>
+    </ArrayField>
+  );
+};

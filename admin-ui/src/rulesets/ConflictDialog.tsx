@@ -1,0 +1,37 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { Change } from './editor/conflict';
+
+const show = (value: unknown) => (value === undefined ? '∅' : JSON.stringify(value).slice(0, 200));
+
+interface Props {
+  changes: Change[];
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}
+
+/** Someone saved the draft since this editor loaded it: say what they changed, and let the analyst choose. */
+export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => {
+  const translate = useTranslate();
+  return (
+    <Dialog open aria-labelledby="conflict-title" fullWidth maxWidth="md">
+      <DialogTitle id="conflict-title">{translate('gabarit.errors.stale_etag')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>{translate('gabarit.editors.conflict_text', { smart_count: changes.length })}</DialogContentText>
+        <List dense>
+          {changes.slice(0, 50).map((c) => (
+            <ListItem key={c.path} divider>
+              <ListItemText primary={`${translate(`gabarit.editors.change_${c.kind}`)} ${c.path}`} secondary={`${show(c.before)} → ${show(c.after)}`} slotProps={{ secondary: { sx: { fontFamily: 'monospace' } } }} />
+            </ListItem>
+          ))}
+        </List>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onTakeTheirs}>{translate('gabarit.editors.take_theirs')}</Button>
+        <Button variant="contained" color="warning" onClick={onKeepMine}>
+          {translate('gabarit.editors.keep_mine')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

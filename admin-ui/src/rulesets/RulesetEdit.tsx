@@ -1,0 +1,165 @@
+import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, Title, useCreatePath, useGetRecordId, useTranslate } from 'react-admin';
+import { detailsUnder } from '../common/api-error';
+import { CodeEditor } from '../common/CodeEditor';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
+import { ConflictDialog } from './ConflictDialog';
+import { DefinitionEditor } from './DefinitionEditor';
+import { factOptions } from './editor/fact-paths';
+import { liveChecks } from './editor/live-checks';
+import { conditionProblems, mergeProblems } from './editor/problems';
+import { SubmitDraftButton } from './SubmitDraftButton';
+import { useRulesetDraft, type RulesetContent } from './use-ruleset-draft';
+import { VersionChecks } from './VersionChecks';
+
+type JsonField = 'tests' | 'inputSchema' | 'computedFacts' | 'lookups';
+const TABS = ['definition', 'tests', 'inputSchema', 'computedFacts', 'lookups'] as const;
+
+const pretty = (value: unknown) => JSON.stringify(value ?? null, null, 2);
+
+/** One content field as JSON, with its parse error and the API's problems for it listed under the editor. */
+const JsonFieldEditor = ({ field, content, edit, serverErrors }: { field: JsonField; content: RulesetContent; edit: (c: RulesetContent) => void; serverErrors: string[] }) => {
+  const translate = useTranslate();
+  const [text, setText] = useState(pretty(content[field]));
+  const [parseError, setParseError] = useState<string | undefined>();
+  return (
+    <CodeEditor
+      label={translate(`gabarit.editors.tabs.${field}`)}
+      language="json"
+      value={text}
+      minHeight="400px"
+      errors={[...(parseError ? [parseError] : []), ...serverErrors]}
+      onChange={(next) => {
+        setText(next);
+        try {
+          edit({ ...content, [field]: JSON.parse(next) as unknown });
+          setParseError(undefined);
+        } catch (err) {
+          setParseError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+        }
+      }}
+    />
+  );
+};
+
+/** Edits a rule set's draft: the visual editor for its format beside the JSON, live checks on each field, then tests. */
+export const RulesetEdit = () => {
+  const key = String(useGetRecordId());
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const draft = useRulesetDraft(key);
+  const { base, content } = draft;
+  const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
+  const [jsonText, setJsonText] = useState('');
+  const [jsonError, setJsonError] = useState<string | undefined>();
+
+  // Keep the JSON beside the visual editor in step with it, unless the JSON being typed already says the same.
+  useEffect(() => {
+    if (!content) return;
+    try {
+      if (JSON.stringify(JSON.parse(jsonText)) === JSON.stringify(content.definition)) return;
+    } catch {
+      /* the JSON being typed is not valid yet: replace it with the definition the visual editor holds */
+    }
+    setJsonText(pretty(content.definition));
+    setJsonError(undefined);
+  }, [content?.definition]);
+
+  const facts = useMemo(() => (content ? factOptions(content.inputSchema, content.computedFacts, content.lookups) : []), [content]);
+  const problems = useMemo(() => {
+    if (!content || !base) return new Map<string, string[]>();
+    return mergeProblems(conditionProblems(liveChecks(base.format, content.definition, facts), '', translate), detailsUnder(draft.problem, '/definition'));
+  }, [content, base, facts, draft.problem, translate]);
+
+  if (!base || !content) return draft.problem ? <ProblemAlert problem={draft.problem} /> : null;
+  const serverErrors = (field: string) => [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
+  const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
+
+  return (
+    <Box sx={{ p: 2 }}>
+      <Title title={translate('gabarit.editors.title', { name: base.name })} />
+      <UnsavedChangesGuard dirty={draft.dirty} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
+          {translate('gabarit.editors.title', { name: base.name })}
+        </Typography>
+        <Typography color="text.secondary">
+          {translate(base.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active', { version: base.version })}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
+          {translate('gabarit.editors.back')}
+        </Button>
+        <Button variant="contained" disabled={!draft.dirty || draft.saving || !!jsonError} onClick={() => void draft.save()}>
+          {translate('ra.action.save')}
+        </Button>
+      </Stack>
+      {draft.dirty && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('gabarit.editors.unsaved_notice')}
+        </Alert>
+      )}
+      {draft.restorable && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={
+            <Stack direction="row" spacing={1}>
+              <Button color="inherit" onClick={draft.restore}>
+                {translate('gabarit.editors.restore')}
+              </Button>
+              <Button color="inherit" onClick={draft.discardRestorable}>
+                {translate('gabarit.editors.discard')}
+              </Button>
+            </Stack>
+          }
+        >
+          {translate('gabarit.editors.restorable', { date: new Date(draft.restorable.savedAt).toLocaleString() })}
+        </Alert>
+      )}
+      {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
+      {draft.conflict && <ConflictDialog changes={draft.conflict.changes} onTakeTheirs={draft.takeTheirs} onKeepMine={() => void draft.overwrite()} />}
+      <Tabs value={tab} onChange={(_, next: (typeof TABS)[number]) => setTab(next)} aria-label={translate('gabarit.editors.tabs_label')} sx={{ mb: 2 }}>
+        {TABS.map((t) => (
+          <Tab key={t} value={t} label={translate(`gabarit.editors.tabs.${t}`)} />
+        ))}
+      </Tabs>
+      {tab === 'definition' ? (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 7 }}>
+            <DefinitionEditor format={base.format} definition={content.definition} onChange={(definition) => draft.edit({ ...content, definition })} facts={facts} problems={problems} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <CodeEditor
+              label={translate('gabarit.editors.json')}
+              language="json"
+              value={jsonText}
+              minHeight="500px"
+              errors={[...(jsonError ? [jsonError] : []), ...allProblems]}
+              onChange={(next) => {
+                setJsonText(next);
+                try {
+                  const parsed = JSON.parse(next) as Record<string, unknown>;
+                  setJsonError(undefined);
+                  draft.edit({ ...content, definition: parsed });
+                } catch (err) {
+                  setJsonError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+                }
+              }}
+            />
+          </Grid>
+        </Grid>
+      ) : (
+        <JsonFieldEditor key={`${tab}-${base.etag}`} field={tab} content={content} edit={draft.edit} serverErrors={serverErrors(tab)} />
+      )}
+      {base.draftVersion !== null && !draft.dirty && (
+        <>
+          <VersionChecks rulesetKey={key} version={base.draftVersion} />
+          <SubmitDraftButton rulesetKey={key} version={base.draftVersion} />
+        </>
+      )}
+    </Box>
+  );
+};

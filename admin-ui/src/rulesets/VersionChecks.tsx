@@ -1,0 +1,99 @@
+import { Alert, Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { toProblem, type Problem } from '../common/api-error';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { httpClient } from '../dataProvider';
+
+interface TestRun {
+  passed: number;
+  failed: number;
+  cases: { name: string; passed: boolean; expected: string[]; actual: string[]; error?: string }[];
+}
+interface Impact {
+  activeVersion: number | null;
+  version: number;
+  compared: number;
+  changed: number;
+  byTransition: Record<string, number>;
+  examples: { evaluationId: string; before: string; after: string }[];
+}
+
+/** Runs a version's test cases (pass/fail per case) and its impact on recent decisions, before it is submitted. */
+export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
+  const translate = useTranslate();
+  const [tests, setTests] = useState<TestRun | undefined>();
+  const [impact, setImpact] = useState<Impact | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const call = async <T,>(what: 'test' | 'impact', done: (result: T) => void) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      done((await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${version}/${what}`, { method: 'POST', body: '{}' })).json as T);
+    } catch (err) {
+      setProblem(toProblem(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box component="section" aria-labelledby="checks-title" sx={{ mt: 3 }}>
+      <Typography id="checks-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.checks.title', { version })}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+        <Button variant="outlined" disabled={busy} onClick={() => void call<TestRun>('test', setTests)}>
+          {translate('gabarit.checks.run_tests')}
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={() => void call<Impact>('impact', setImpact)}>
+          {translate('gabarit.checks.run_impact')}
+        </Button>
+      </Stack>
+      {problem && <ProblemAlert problem={problem} />}
+      {tests && (
+        <>
+          <Alert severity={tests.failed === 0 ? 'success' : 'error'} role="status" sx={{ mb: 1 }}>
+            {translate(tests.failed === 0 ? 'gabarit.checks.all_passed' : 'gabarit.checks.some_failed', { passed: tests.passed, failed: tests.failed })}
+          </Alert>
+          <Table size="small" aria-label={translate('gabarit.checks.cases')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('gabarit.checks.case')}</TableCell>
+                <TableCell>{translate('gabarit.checks.result')}</TableCell>
+                <TableCell>{translate('gabarit.checks.expected')}</TableCell>
+                <TableCell>{translate('gabarit.checks.actual')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {tests.cases.map((c) => (
+                <TableRow key={c.name}>
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell>
+                    <Chip size="small" color={c.passed ? 'success' : 'error'} label={translate(c.passed ? 'gabarit.checks.pass' : 'gabarit.checks.fail')} />
+                  </TableCell>
+                  <TableCell>{c.expected.join(', ') || '—'}</TableCell>
+                  <TableCell>{c.error ?? (c.actual.join(', ') || '—')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {impact && (
+        <Alert severity={impact.changed ? 'warning' : 'info'} role="status" sx={{ mt: 2 }}>
+          {translate('gabarit.checks.impact_summary', { compared: impact.compared, changed: impact.changed, active: impact.activeVersion ?? '—' })}
+          {Object.keys(impact.byTransition).length > 0 && (
+            <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+              {Object.entries(impact.byTransition).map(([transition, count]) => (
+                <li key={transition}>
+                  <code>{transition}</code> : {count}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,34 @@
+/** One change between two rule-set versions as the API gives it (server/src/modules/rulesets/ruleset-diff.ts). */
+export interface RulesetChange {
+  kind: 'added' | 'removed' | 'changed' | 'moved';
+  entity: string;
+  id: string;
+  path: string;
+  before?: unknown;
+  after?: unknown;
+  summary: string;
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const show = (value: unknown) => (value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The field inside the entity that changed ("cells/total/value"), read from the API's summary; empty for the whole entity. */
+function fieldOf(change: RulesetChange): string {
+  const match = /^\S+ "[^"]*" ([^:]+): /.exec(change.summary);
+  return match?.[1] ?? '';
+}
+
+/**
+ * A change in the console's language: the API's summaries are English, so the sentence is rebuilt from the
+ * change's parts (entity, id, field, values), keeping the values exactly as stored.
+ */
+export function wordChange(change: RulesetChange, translate: Translate): string {
+  const entity = translate(`gabarit.diff.entities.${change.entity}`, { _: change.entity });
+  const subject = change.entity === 'hitPolicy' || change.entity === 'inputSchema' ? entity : `${entity} « ${change.id} »`;
+  if (change.kind === 'moved') return translate('gabarit.diff.moved', { subject, before: change.before, after: change.after });
+  const field = change.entity === 'inputSchema' ? change.id : fieldOf(change);
+  if (!field && change.kind !== 'changed') return translate(`gabarit.diff.whole_${change.kind}`, { subject });
+  if (!field) return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });
+  return translate('gabarit.diff.field_changed', { subject, field, before: show(change.before), after: show(change.after) });
+}

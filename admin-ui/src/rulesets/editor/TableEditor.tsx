@@ -1,0 +1,142 @@
+import AddIcon from '@mui/icons-material/Add';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import { Autocomplete, Box, Button, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { OPERATORS } from './condition-model';
+import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
+import { setAt } from './json-pointer';
+import type { ProblemMap } from './problems';
+import { addInput, addRow, moveInput, moveRow, removeInput, removeRow, setCell, type DecisionTable } from './table-model';
+import { ValueInput } from './ValueInput';
+
+interface Props {
+  definition: DecisionTable;
+  onChange: (definition: DecisionTable) => void;
+  facts: FactOption[];
+  problems: ProblemMap;
+}
+
+/** A decision table as an editable grid: one column per input, one row per rule, in the order the hit policy reads them. */
+export const TableEditor = ({ definition: table, onChange, facts, problems }: Props) => {
+  const translate = useTranslate();
+  const errors = (path: string) => problems.get(path) ?? [];
+  const text = (path: (string | number)[], label: string, value: string | undefined) => {
+    const e = errors(`/${path.join('/')}`);
+    return <TextField size="small" fullWidth label={label} value={value ?? ''} error={e.length > 0} helperText={e.join(' ') || undefined} onChange={(ev) => onChange(setAt(table, path, ev.target.value))} />;
+  };
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+        <TextField select size="small" label={translate('gabarit.editors.hit_policy')} value={table.hitPolicy} onChange={(e) => onChange({ ...table, hitPolicy: e.target.value as DecisionTable['hitPolicy'] })} sx={{ minWidth: 280 }}>
+          <MenuItem value="first">{translate('gabarit.editors.hit_first')}</MenuItem>
+          <MenuItem value="collect">{translate('gabarit.editors.hit_collect')}</MenuItem>
+        </TextField>
+        <Button startIcon={<AddIcon />} onClick={() => onChange(addInput(table, { fact: facts[0]?.fact ?? '', label: '' }))}>
+          {translate('gabarit.editors.add_column')}
+        </Button>
+        <Button startIcon={<AddIcon />} onClick={() => onChange(addRow(table))}>
+          {translate('gabarit.editors.add_row')}
+        </Button>
+      </Stack>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={translate('gabarit.formats.decisionTable')}>
+          <TableHead>
+            <TableRow>
+              <TableCell scope="col">{translate('gabarit.editors.row_id')}</TableCell>
+              {table.inputs.map((input, c) => (
+                <TableCell key={input.id} scope="col" sx={{ minWidth: 260, verticalAlign: 'top' }}>
+                  <Stack spacing={1}>
+                    {text(['inputs', c, 'label'], translate('gabarit.editors.column_label'), input.label)}
+                    <Autocomplete
+                      freeSolo
+                      size="small"
+                      options={facts.map((f) => f.label)}
+                      value={factLabel(input.fact, input.path)}
+                      onInputChange={(_, value) => {
+                        const { fact, path } = parseFactLabel(value, facts);
+                        const { path: _old, ...rest } = input;
+                        onChange(setAt(table, ['inputs', c], { ...rest, fact, ...(path ? { path } : {}) }));
+                      }}
+                      renderInput={(params) => <TextField {...params} label={translate('gabarit.editors.fact')} error={errors(`/inputs/${c}/fact`).length > 0} helperText={errors(`/inputs/${c}/fact`).join(' ') || undefined} />}
+                    />
+                    <Stack direction="row">
+                      <IconButton size="small" aria-label={translate('gabarit.editors.move_left')} disabled={c === 0} onClick={() => onChange(moveInput(table, c, -1))}>
+                        <ChevronLeftIcon />
+                      </IconButton>
+                      <IconButton size="small" aria-label={translate('gabarit.editors.move_right')} disabled={c === table.inputs.length - 1} onClick={() => onChange(moveInput(table, c, 1))}>
+                        <ChevronRightIcon />
+                      </IconButton>
+                      <IconButton size="small" aria-label={translate('gabarit.editors.remove_column')} onClick={() => onChange(removeInput(table, c))}>
+                        <DeleteIcon />
+                      </IconButton>
+                    </Stack>
+                  </Stack>
+                </TableCell>
+              ))}
+              <TableCell scope="col" sx={{ minWidth: 200 }}>{translate('gabarit.editors.outcome')}</TableCell>
+              <TableCell scope="col" sx={{ minWidth: 280 }}>{translate('gabarit.editors.explanation')}</TableCell>
+              <TableCell scope="col">{translate('ra.action.edit')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {table.rows.map((row, r) => (
+              <TableRow key={r}>
+                <TableCell sx={{ verticalAlign: 'top', minWidth: 140 }}>{text(['rows', r, 'id'], translate('gabarit.editors.row_id'), row.id)}</TableCell>
+                {table.inputs.map((input) => {
+                  const cell = row.cells[input.id];
+                  const type = findFact(facts, input.fact, input.path)?.type;
+                  const cellPath = `/rows/${r}/cells/${input.id}`;
+                  return (
+                    <TableCell key={input.id} sx={{ verticalAlign: 'top' }}>
+                      <Stack spacing={1}>
+                        <TextField
+                          select
+                          size="small"
+                          label={translate('gabarit.editors.operator')}
+                          value={cell?.operator ?? ''}
+                          error={errors(`${cellPath}/operator`).length > 0}
+                          helperText={errors(`${cellPath}/operator`).join(' ') || undefined}
+                          onChange={(e) => onChange(setCell(table, r, input.id, e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined))}
+                        >
+                          <MenuItem value="">{translate('gabarit.editors.any_value')}</MenuItem>
+                          {OPERATORS.map((op) => (
+                            <MenuItem key={op} value={op}>
+                              {translate(`gabarit.editors.operators.${op}`)}
+                            </MenuItem>
+                          ))}
+                        </TextField>
+                        {cell && <ValueInput label={translate('gabarit.editors.value')} value={cell.value} type={type} errors={errors(`${cellPath}/value`)} onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))} />}
+                      </Stack>
+                    </TableCell>
+                  );
+                })}
+                <TableCell sx={{ verticalAlign: 'top' }}>{text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}</TableCell>
+                <TableCell sx={{ verticalAlign: 'top' }}>
+                  <Stack spacing={1}>
+                    {text(['rows', r, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), row.explanation?.fr)}
+                    {text(['rows', r, 'explanation', 'en'], translate('gabarit.editors.explanation_en'), row.explanation?.en)}
+                  </Stack>
+                </TableCell>
+                <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                  <IconButton size="small" aria-label={translate('gabarit.editors.move_up')} disabled={r === 0} onClick={() => onChange(moveRow(table, r, -1))}>
+                    <ArrowUpwardIcon />
+                  </IconButton>
+                  <IconButton size="small" aria-label={translate('gabarit.editors.move_down')} disabled={r === table.rows.length - 1} onClick={() => onChange(moveRow(table, r, 1))}>
+                    <ArrowDownwardIcon />
+                  </IconButton>
+                  <IconButton size="small" aria-label={translate('gabarit.editors.remove_row')} onClick={() => onChange(removeRow(table, r))}>
+                    <DeleteIcon />
+                  </IconButton>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Box>
+  );
+};

@@ -1,0 +1,85 @@
+import AddIcon from '@mui/icons-material/Add';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { Box, Button, Chip, IconButton, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { ConditionBuilder } from './ConditionBuilder';
+import { newLeaf } from './condition-model';
+import type { FactOption } from './fact-paths';
+import { getAt, removeAt, setAt, toPointerText, type Pointer } from './json-pointer';
+import { countUnder, type ProblemMap } from './problems';
+import { newBranch, nodeIds, treeLines, type TreeLine, type TreeNode } from './tree-model';
+
+interface Props {
+  definition: { root: TreeNode };
+  onChange: (definition: { root: TreeNode }) => void;
+  facts: FactOption[];
+  problems: ProblemMap;
+}
+
+/** A decision tree as an indented, collapsible outline: each node's branches with their conditions, leaves with their outcome. */
+export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => {
+  const translate = useTranslate();
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const toggle = (id: string) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
+  const set = (path: Pointer, value: unknown) => onChange(setAt(definition, path, value));
+  const errors = (path: Pointer, field: string) => problems.get(`${toPointerText(path)}/${field}`) ?? [];
+  const field = (path: Pointer, name: string, label: string, value: string | undefined, multiline = false) => (
+    <TextField size="small" fullWidth={multiline} multiline={multiline} label={label} value={value ?? ''} error={errors(path, name).length > 0} helperText={errors(path, name).join(' ') || undefined} onChange={(e) => set([...path, ...name.split('/')], e.target.value)} />
+  );
+
+  const line = ({ path, depth, node, via, isLeaf }: TreeLine) => {
+    const branchPath = via?.kind === 'branch' ? path.slice(0, -1) : undefined;
+    const hasChildren = !isLeaf && (node.branches?.length || node.otherwise);
+    const issues = countUnder(problems, toPointerText(path));
+    return (
+      <Paper key={toPointerText(path)} variant="outlined" sx={{ ml: depth * 4, p: 1.5, mb: 1 }} role="treeitem" aria-level={depth + 1} aria-expanded={hasChildren ? !collapsed.has(node.id) : undefined}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+          {hasChildren ? (
+            <IconButton size="small" aria-label={translate(collapsed.has(node.id) ? 'gabarit.editors.expand' : 'gabarit.editors.collapse', { name: node.label || node.id })} onClick={() => toggle(node.id)}>
+              {collapsed.has(node.id) ? <ChevronRightIcon /> : <ExpandMoreIcon />}
+            </IconButton>
+          ) : null}
+          <Chip size="small" variant="outlined" label={via ? (via.kind === 'otherwise' ? translate('gabarit.editors.otherwise') : translate('gabarit.editors.branch_n', { n: via.index + 1 })) : translate('gabarit.editors.root')} />
+          {isLeaf ? <Chip size="small" color="success" label={translate('gabarit.editors.outcome')} /> : <Chip size="small" color="primary" label={translate('gabarit.editors.question')} />}
+          {issues > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: issues })} />}
+          <Box sx={{ width: 160 }}>{field(path, 'id', translate('gabarit.editors.node_id'), node.id)}</Box>
+          {!isLeaf && <Box sx={{ flex: 1, minWidth: 200 }}>{field(path, 'label', translate('gabarit.editors.node_label'), node.label)}</Box>}
+          {isLeaf && <Box sx={{ width: 200 }}>{field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}</Box>}
+          {branchPath && (
+            <Button size="small" color="error" onClick={() => onChange(removeAt(definition, branchPath))}>
+              {translate('gabarit.editors.remove_branch')}
+            </Button>
+          )}
+        </Stack>
+        {branchPath && (
+          <Box sx={{ mt: 1 }}>
+            {field(branchPath, 'label', translate('gabarit.editors.branch_label'), (getAt(definition, branchPath) as { label?: string }).label)}
+            <Typography variant="caption" component="p" sx={{ mt: 1 }}>
+              {translate('gabarit.editors.branch_when')}
+            </Typography>
+            <ConditionBuilder root={(getAt(definition, branchPath) as { when: never }).when} onChange={(c) => set([...branchPath, 'when'], c)} facts={facts} namedConditions={[]} problems={problems} prefix={`${toPointerText(branchPath)}/when`} />
+          </Box>
+        )}
+        {isLeaf && (
+          <Stack spacing={1} sx={{ mt: 1 }}>
+            {field(path, 'explanation/fr', translate('gabarit.editors.explanation_fr'), node.explanation?.fr, true)}
+            {field(path, 'explanation/en', translate('gabarit.editors.explanation_en'), node.explanation?.en, true)}
+          </Stack>
+        )}
+        {!isLeaf && !collapsed.has(node.id) && (
+          <Button size="small" startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => set([...path, 'branches'], [...(node.branches ?? []), newBranch(nodeIds(definition.root), { all: [newLeaf(facts)] })])}>
+            {translate('gabarit.editors.add_branch')}
+          </Button>
+        )}
+      </Paper>
+    );
+  };
+
+  return (
+    <Box role="tree" aria-label={translate('gabarit.formats.decisionTree')}>
+      {treeLines(definition.root, collapsed).map(line)}
+    </Box>
+  );
+};

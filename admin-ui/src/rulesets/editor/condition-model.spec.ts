@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { addChild, checkCondition, isKnownOperator, parseValue, removeNode, switchGroup, toggleNot, type Condition } from './condition-model';
+import { factOptions, parseFactLabel } from './fact-paths';
+
+const schema = {
+  type: 'object',
+  properties: {
+    invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string', enum: ['fr', 'en'] } } },
+    supplierStatus: { type: 'object', properties: { onRena: { type: 'boolean' } } },
+  },
+};
+const facts = factOptions(schema, [{ name: 'gstCheck' }]);
+const context = { facts, namedConditions: ['rena'] };
+
+describe('fact options from the input schema', () => {
+  it('offers every nested field as fact + path, and computed facts by name', () => {
+    expect(facts.map((f) => f.label)).toEqual(['invoice', 'invoice.total', 'invoice.language', 'supplierStatus', 'supplierStatus.onRena', 'gstCheck']);
+    expect(facts.find((f) => f.label === 'invoice.total')).toMatchObject({ fact: 'invoice', path: '$.total', type: 'number' });
+  });
+
+  it('reads a typed label back into fact and path', () => {
+    expect(parseFactLabel('invoice.total', facts)).toEqual({ fact: 'invoice', path: '$.total' });
+    expect(parseFactLabel('gstCheck', facts)).toEqual({ fact: 'gstCheck' });
+    expect(parseFactLabel('other.deep.field', facts)).toEqual({ fact: 'other', path: '$.deep.field' });
+  });
+});
+
+describe('checking a condition tree as the analyst types', () => {
+  it('accepts the pilot’s own shapes: nested groups, not, named conditions, fact-to-fact values, decorators', () => {
+    const condition: Condition = {
+      all: [
+        { condition: 'rena' },
+        { not: { fact: 'invoice', path: '$.language', operator: 'in', value: ['en'] } },
+        { any: [{ fact: 'invoice', path: '$.total', operator: 'not:withinTolerance', value: { fact: 'gstCheck' } }] },
+      ],
+    };
+    expect(checkCondition(condition, context)).toEqual([]);
+  });
+
+  it('places each problem at its JSON Pointer', () => {
+    const condition = { any: [{ fact: 'invoice', path: '$.totl', operator: 'equal', value: 1 }, { all: [{ fact: 'nope', operator: 'bogus' }] }, { condition: 'missing' }, { any: [] }] };
+    expect(checkCondition(condition, context)).toEqual([
+      { path: '/any/0/path', problem: 'unknown_path', args: { path: '$.totl' } },
+      { path: '/any/1/all/0/fact', problem: 'unknown_fact', args: { fact: 'nope' } },
+      { path: '/any/1/all/0/operator', problem: 'unknown_operator', args: { operator: 'bogus' } },
+      { path: '/any/1/all/0/value', problem: 'value_required' },
+      { path: '/any/2/condition', problem: 'unknown_condition', args: { name: 'missing' } },
+      { path: '/any/3/any', problem: 'group_empty' },
+    ]);
+  });
+
+  it('knows operators with decorators and refuses invented ones', () => {
+    expect(isKnownOperator('someFact:not:equal')).toBe(true);
+    expect(isKnownOperator('dateOnOrAfter')).toBe(true);
+    expect(isKnownOperator('sometimes:equal')).toBe(false);
+    expect(isKnownOperator('approximately')).toBe(false);
+  });
+});
+
+describe('reading a value box by the fact’s type', () => {
+  it('keeps text for string facts and parses JSON otherwise', () => {
+    expect(parseValue('fr', 'string')).toEqual({ value: 'fr' });
+    expect(parseValue('10000', 'number')).toEqual({ value: 10000 });
+    expect(parseValue('["fr","en"]', 'string')).toEqual({ value: ['fr', 'en'] });
+    expect(parseValue('{"fact":"gstCheck"}', 'number')).toEqual({ value: { fact: 'gstCheck' } });
+    expect(parseValue('true', 'boolean')).toEqual({ value: true });
+  });
+
+  it('refuses an empty box and words where a number is needed', () => {
+    expect(parseValue('  ', 'string')).toEqual({ error: 'value_required' });
+    expect(parseValue('dix mille', 'number')).toEqual({ error: 'value_number' });
+    expect(parseValue('"10"', 'number')).toEqual({ error: 'value_number' });
+  });
+});
+
+describe('editing the tree', () => {
+  const root: { all: Condition[] } = { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 0 }] };
+
+  it('adds, regroups, negates and removes nodes without touching the original', () => {
+    const added = addChild(root, [], { any: [{ condition: 'rena' }] });
+    expect(added).toEqual({ all: [root.all[0], { any: [{ condition: 'rena' }] }] });
+    expect(root).toEqual({ all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 0 }] });
+    expect(switchGroup(added, [], 'any')).toEqual({ any: (added as { all: Condition[] }).all });
+    const negated = toggleNot(added, ['all', 1]);
+    expect(negated).toEqual({ all: [root.all[0], { not: { any: [{ condition: 'rena' }] } }] });
+    expect(toggleNot(negated, ['all', 1])).toEqual(added);
+    expect(removeNode(added, ['all', 0])).toEqual({ all: [{ any: [{ condition: 'rena' }] }] });
+  });
+});

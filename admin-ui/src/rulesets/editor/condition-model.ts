@@ -1,0 +1,152 @@
+import { findFact, type FactOption } from './fact-paths';
+import { getAt, setAt, removeAt, type Pointer } from './json-pointer';
+
+/** json-rules-engine conditions as stored in a rule set (other keys, like `name`, are kept untouched). */
+export interface Leaf {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  [other: string]: unknown;
+}
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | { condition: string } | Leaf;
+export type GroupKind = 'all' | 'any';
+export type NodeKind = GroupKind | 'not' | 'condition' | 'leaf';
+
+// The server's operators (engine/operators.ts and json-rules-engine's defaults) and the decorators it accepts.
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'matches',
+  'dateBefore',
+  'dateAfter',
+  'dateOnOrBefore',
+  'dateOnOrAfter',
+  'withinTolerance',
+] as const;
+export const DECORATORS = ['not', 'someFact', 'everyFact', 'someValue', 'everyValue', 'swap'] as const;
+
+export function kindOf(node: unknown): NodeKind | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  if ('all' in node) return 'all';
+  if ('any' in node) return 'any';
+  if ('not' in node) return 'not';
+  if ('condition' in node) return 'condition';
+  if ('fact' in node || 'operator' in node) return 'leaf';
+  return undefined;
+}
+
+/** An operator with its decorators split off: not:withinTolerance → {decorators: ['not'], base: 'withinTolerance'}. */
+export function splitOperator(operator: string): { decorators: string[]; base: string } {
+  const parts = operator.split(':');
+  return { decorators: parts.slice(0, -1), base: parts[parts.length - 1] ?? '' };
+}
+
+export function isKnownOperator(operator: string): boolean {
+  const { decorators, base } = splitOperator(operator);
+  return (OPERATORS as readonly string[]).includes(base) && decorators.every((d) => (DECORATORS as readonly string[]).includes(d));
+}
+
+/** What the builder shows in a value box: strings as typed, anything else as JSON. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Reads a value box by the fact's type: a number field wants a number, a string field takes the text as is, and
+ * lists, objects ({"fact": "x"} compares with another fact), booleans and null are JSON.
+ */
+export function parseValue(text: string, type?: string): { value: unknown } | { error: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: 'value_required' };
+  if (type === 'string' && !/^[[{"]/.test(trimmed)) return { value: text };
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (type === 'number' && typeof value !== 'number' && (typeof value !== 'object' || value === null)) return { error: 'value_number' };
+    return { value };
+  } catch {
+    if (type === 'number' || type === 'integer') return { error: 'value_number' };
+    if (type === 'boolean') return { error: 'value_boolean' };
+    return { value: text };
+  }
+}
+
+export interface ConditionProblem {
+  /** JSON Pointer of the problem, relative to the condition root. */
+  path: string;
+  /** An i18n key under gabarit.editors.problems. */
+  problem: string;
+  args?: Record<string, string>;
+}
+
+interface Context {
+  facts: FactOption[];
+  namedConditions: string[];
+}
+
+/** What is wrong in a condition tree, each at its place, so the builder marks the field while the analyst types. */
+export function checkCondition(node: unknown, context: Context, at = ''): ConditionProblem[] {
+  const kind = kindOf(node);
+  if (!kind) return [{ path: at || '/', problem: 'not_a_condition' }];
+  const n = node as Record<string, unknown>;
+  if (kind === 'all' || kind === 'any') {
+    const children = n[kind];
+    if (!Array.isArray(children)) return [{ path: `${at}/${kind}`, problem: 'group_not_list' }];
+    if (children.length === 0) return [{ path: `${at}/${kind}`, problem: 'group_empty' }];
+    return children.flatMap((child, i) => checkCondition(child, context, `${at}/${kind}/${i}`));
+  }
+  if (kind === 'not') return checkCondition(n['not'], context, `${at}/not`);
+  if (kind === 'condition') {
+    return context.namedConditions.includes(String(n['condition'])) ? [] : [{ path: `${at}/condition`, problem: 'unknown_condition', args: { name: String(n['condition']) } }];
+  }
+  const problems: ConditionProblem[] = [];
+  const fact = typeof n['fact'] === 'string' ? n['fact'] : '';
+  if (!fact) problems.push({ path: `${at}/fact`, problem: 'fact_required' });
+  else if (!context.facts.some((f) => f.fact === fact)) problems.push({ path: `${at}/fact`, problem: 'unknown_fact', args: { fact } });
+  else if (n['path'] !== undefined && !findFact(context.facts, fact, String(n['path']))) problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
+  const operator = typeof n['operator'] === 'string' ? n['operator'] : '';
+  if (!isKnownOperator(operator)) problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
+  if (!('value' in n)) problems.push({ path: `${at}/value`, problem: 'value_required' });
+  return problems;
+}
+
+export function newLeaf(facts: FactOption[]): Leaf {
+  const first = facts.find((f) => f.path || f.source !== 'input') ?? facts[0];
+  return { fact: first?.fact ?? '', ...(first?.path ? { path: first.path } : {}), operator: 'equal', value: '' };
+}
+
+/** Adds a child (a leaf, a nested group or a reference to a named condition) at the end of the group at path. */
+export function addChild(root: Condition, groupPath: Pointer, child: Condition): Condition {
+  const group = getAt(root, groupPath) as Record<string, Condition[]>;
+  const kind = 'all' in group ? 'all' : 'any';
+  return setAt(root, [...groupPath, kind], [...group[kind]!, child]);
+}
+
+/** Turns an all-group into an any-group or back, keeping its children. */
+export function switchGroup(root: Condition, groupPath: Pointer, to: GroupKind): Condition {
+  const group = getAt(root, groupPath) as Record<string, unknown>;
+  const from = 'all' in group ? 'all' : 'any';
+  if (from === to) return root;
+  const { [from]: children, ...rest } = group;
+  return setAt(root, groupPath, { ...rest, [to]: children });
+}
+
+/** Wraps the node at path in a `not`, or unwraps a `not` back to its child. */
+export function toggleNot(root: Condition, path: Pointer): Condition {
+  const node = getAt(root, path) as Record<string, unknown>;
+  return setAt(root, path, 'not' in node ? node['not'] : { not: node });
+}
+
+/** Removes the node at path from its group (the root itself cannot be removed). */
+export function removeNode(root: Condition, path: Pointer): Condition {
+  return path.length === 0 ? root : removeAt(root, path);
+}

@@ -1,0 +1,67 @@
+import { checkCondition, isKnownOperator, type Condition, type ConditionProblem } from './condition-model';
+import type { FactOption } from './fact-paths';
+import { toPointerText } from './json-pointer';
+import type { DecisionTable } from './table-model';
+import { duplicateIds, treeLines, type TreeNode } from './tree-model';
+
+/**
+ * The checks the console can make while the analyst types, each at its JSON Pointer in the definition. The server
+ * checks everything again on save (and more: JSON Schema, safe patterns); its answer is shown at the same places.
+ */
+export function liveChecks(format: string, definition: unknown, facts: FactOption[]): ConditionProblem[] {
+  if (definition === null || typeof definition !== 'object') return [{ path: '/', problem: 'not_a_condition' }];
+  if (format === 'rules') return checkRules(definition as { rules?: { conditions: Condition }[]; conditions?: Record<string, Condition> }, facts);
+  if (format === 'decisionTable') return checkTable(definition as DecisionTable);
+  if (format === 'decisionTree') return checkTree(definition as { root?: TreeNode }, facts);
+  return [];
+}
+
+function prefixed(problems: ConditionProblem[], prefix: string): ConditionProblem[] {
+  return problems.map((p) => ({ ...p, path: `${prefix}${p.path === '/' ? '' : p.path}` }));
+}
+
+function checkRules(definition: { rules?: { conditions: Condition; event?: { type?: string } }[]; conditions?: Record<string, Condition> }, facts: FactOption[]): ConditionProblem[] {
+  const named = Object.keys(definition.conditions ?? {});
+  const context = { facts, namedConditions: named };
+  const problems: ConditionProblem[] = [];
+  (definition.rules ?? []).forEach((rule, i) => {
+    problems.push(...prefixed(checkCondition(rule.conditions, context), `/rules/${i}/conditions`));
+    if (!rule.event?.type) problems.push({ path: `/rules/${i}/event/type`, problem: 'event_required' });
+  });
+  for (const name of named) problems.push(...prefixed(checkCondition(definition.conditions![name], { facts, namedConditions: named.filter((n) => n !== name) }), `/conditions/${name}`));
+  return problems;
+}
+
+function checkTable(table: DecisionTable): ConditionProblem[] {
+  const problems: ConditionProblem[] = [];
+  const inputIds = new Set((table.inputs ?? []).map((i) => i.id));
+  (table.rows ?? []).forEach((row, r) => {
+    for (const [id, cell] of Object.entries(row.cells ?? {})) {
+      if (!inputIds.has(id)) problems.push({ path: `/rows/${r}/cells/${id}`, problem: 'unknown_column', args: { column: id } });
+      else if (cell && !isKnownOperator(cell.operator)) problems.push({ path: `/rows/${r}/cells/${id}/operator`, problem: 'unknown_operator', args: { operator: cell.operator } });
+    }
+    if (!row.event?.type) problems.push({ path: `/rows/${r}/event/type`, problem: 'event_required' });
+  });
+  const rowIds = (table.rows ?? []).map((r) => r.id);
+  rowIds.forEach((id, r) => {
+    if (rowIds.indexOf(id) !== r) problems.push({ path: `/rows/${r}/id`, problem: 'duplicate_id', args: { id } });
+  });
+  return problems;
+}
+
+function checkTree(definition: { root?: TreeNode }, facts: FactOption[]): ConditionProblem[] {
+  if (!definition.root) return [{ path: '/root', problem: 'not_a_condition' }];
+  const problems: ConditionProblem[] = [];
+  const duplicates = new Set(duplicateIds(definition.root));
+  for (const line of treeLines(definition.root)) {
+    const at = toPointerText(line.path);
+    if (duplicates.has(line.node.id)) problems.push({ path: `${at}/id`, problem: 'duplicate_id', args: { id: line.node.id } });
+    if (line.isLeaf && !line.node.outcome?.type) problems.push({ path: `${at}/outcome/type`, problem: 'event_required' });
+    if (line.via?.kind === 'branch') {
+      const branchAt = toPointerText(line.path.slice(0, -1));
+      const branch = line.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], definition) as { when: Condition };
+      problems.push(...prefixed(checkCondition(branch.when, { facts, namedConditions: [] }), `${branchAt}/when`));
+    }
+  }
+  return problems;
+}

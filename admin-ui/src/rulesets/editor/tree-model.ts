@@ -1,0 +1,56 @@
+import type { Condition } from './condition-model';
+import type { Pointer } from './json-pointer';
+
+/** A decision tree as the server stores it: each node asks branches in order, then `otherwise`; leaves have an outcome. */
+export interface TreeNode {
+  id: string;
+  label?: string;
+  branches?: { label?: string; when: Condition; node: TreeNode }[];
+  otherwise?: TreeNode;
+  outcome?: { type: string; params?: Record<string, unknown> };
+  explanation?: { fr?: string; en?: string };
+}
+
+/** One line of the indented tree view. */
+export interface TreeLine {
+  /** Where the node is, from the definition root: ['root', 'branches', 0, 'node']… */
+  path: Pointer;
+  depth: number;
+  node: TreeNode;
+  /** How the parent reaches this node: a branch (with its index) or the `otherwise` fallback; absent for the root. */
+  via?: { kind: 'branch'; index: number; label?: string } | { kind: 'otherwise' };
+  isLeaf: boolean;
+}
+
+export const isLeaf = (node: TreeNode): boolean => node.outcome !== undefined && !node.branches?.length && !node.otherwise;
+
+/** The tree as indented lines, skipping what lies under collapsed nodes (by id), in the order the engine asks. */
+export function treeLines(root: TreeNode, collapsed: ReadonlySet<string> = new Set()): TreeLine[] {
+  const lines: TreeLine[] = [];
+  const visit = (node: TreeNode, path: Pointer, depth: number, via?: TreeLine['via']) => {
+    lines.push({ path, depth, node, ...(via ? { via } : {}), isLeaf: isLeaf(node) });
+    if (collapsed.has(node.id)) return;
+    node.branches?.forEach((branch, index) => visit(branch.node, [...path, 'branches', index, 'node'], depth + 1, { kind: 'branch', index, ...(branch.label ? { label: branch.label } : {}) }));
+    if (node.otherwise) visit(node.otherwise, [...path, 'otherwise'], depth + 1, { kind: 'otherwise' });
+  };
+  visit(root, ['root'], 0);
+  return lines;
+}
+
+/** Every node id in the tree (ids must stay unique: the explanation names the path by them). */
+export function nodeIds(root: TreeNode): string[] {
+  return treeLines(root).map((line) => line.node.id);
+}
+
+/** The ids that appear more than once. */
+export function duplicateIds(root: TreeNode): string[] {
+  const ids = nodeIds(root);
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+/** A new branch ending in a leaf, so the tree stays evaluable after every edit. */
+export function newBranch(taken: string[], condition: Condition): { label: string; when: Condition; node: TreeNode } {
+  let n = taken.length + 1;
+  while (taken.includes(`node-${n}`)) n += 1;
+  return { label: '', when: condition, node: { id: `node-${n}`, outcome: { type: '' }, explanation: { fr: '', en: '' } } };
+}
