@@ -100,8 +100,18 @@ describe('console shell', () => {
     await page.getByText('Publiée', { exact: true }).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-show-fr.png` });
 
-    // Try it: the facts are pre-filled from the first test case (a compliant invoice).
-    await page.getByLabel('Faits (JSON)').getByText(/F-2026-001/).waitFor();
+    // Try it: a form generated from the input schema, pre-filled from the first test case (a compliant invoice).
+    await expect(page.getByRole('textbox', { name: 'number' }).first().inputValue()).resolves.toBe('F-2026-001');
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    await page.getByRole('status').getByText('auto_approve').waitFor();
+    await page.getByRole('textbox', { name: 'number' }).first().fill('');
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    await page.getByText("requiert la propriété 'number'").first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/try-it-form-fr.png`, fullPage: true });
+
+    // Or as JSON, with the API's problems listed by path.
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.getByLabel('Faits (JSON)').fill(JSON.stringify(await firstTestFacts()));
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByRole('status').getByText('auto_approve').waitFor();
     await page.getByRole('status').getByText(/Facture conforme : taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/).waitFor();
@@ -114,6 +124,11 @@ describe('console shell', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-fr.png`, fullPage: true });
     await page.close();
   });
+
+  async function firstTestFacts(): Promise<unknown> {
+    const version = await t.http.get('/api/v1/rulesets/invoices/versions/1').set('authorization', `Bearer ${await t.login('analyst')}`);
+    return version.body.content.tests[0].facts;
+  }
 
   it('lets a risk officer verify the audit chain', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

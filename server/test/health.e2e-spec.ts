@@ -60,4 +60,13 @@ describe('health, metrics, docs and HTTP basics', () => {
     const preflight = await t.http.options('/api/v1/auth/login').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('lets only the console page compile JSON Schemas in the browser (unsafe-eval), never the API', async () => {
+    const page = await t.http.get('/admin/');
+    expect(page.status).toBe(200);
+    const scriptSrc = (page.headers['content-security-policy'] as string).split(';').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe("script-src 'self' 'unsafe-eval'");
+    const api = await t.http.get('/health');
+    expect(api.headers['content-security-policy']).not.toContain('unsafe-eval');
+  });
 });

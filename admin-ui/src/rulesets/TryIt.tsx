@@ -1,26 +1,42 @@
-import { Alert, Box, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import Form from '@rjsf/mui';
+import type { RJSFSchema } from '@rjsf/utils';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { toProblem, type Problem } from '../common/api-error';
+import { ProblemAlert } from '../common/ProblemAlert';
 import { httpClient } from '../dataProvider';
+import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
 import { parseFacts } from './facts-input';
+import { VersionChecks } from './VersionChecks';
 
 interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
   explanation?: { fr: string; en: string };
   version: number;
 }
-interface Problem {
-  message: string;
-  details: { path: string; message: string }[];
+interface RulesetRecord {
+  id: string;
+  key: string;
+  activeVersion: number | null;
+  draftVersion: number | null;
+  versions: { number: number; status: string }[];
 }
 
-/** Evaluates the draft or the version in force on facts the analyst types (pre-filled from the first test case). */
+/**
+ * Evaluates any version (the draft by default) on facts entered in a form generated from its input schema, or as
+ * JSON; then runs that version's tests and impact analysis.
+ */
 export const TryIt = () => {
-  const { record } = useShowContext<{ id: string; key: string; activeVersion: number | null; draftVersion: number | null }>();
+  const { record } = useShowContext<RulesetRecord>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const versions = [record?.draftVersion, record?.activeVersion].filter((v): v is number => typeof v === 'number');
-  const [version, setVersion] = useState<number | undefined>(versions[0]);
+  const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
+  const [chosen, setChosen] = useState<number | undefined>();
+  const version = chosen !== undefined && numbers.includes(chosen) ? chosen : (record?.draftVersion ?? record?.activeVersion ?? numbers[0]);
+  const [schema, setSchema] = useState<RJSFSchema | undefined>();
+  const [facts, setFacts] = useState<Record<string, unknown>>({});
+  const [mode, setMode] = useState<'form' | 'json'>('form');
   const [text, setText] = useState('{}');
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -28,59 +44,75 @@ export const TryIt = () => {
   useEffect(() => {
     if (!record || version === undefined) return;
     void httpClient(`/api/v1/rulesets/${record.key}/versions/${version}`).then(({ json }) => {
-      const first = (json as { content?: { tests?: { facts: unknown }[] } }).content?.tests?.[0];
-      if (first) setText(JSON.stringify(first.facts, null, 2));
+      const content = (json as { content?: { inputSchema?: RJSFSchema; tests?: { facts?: unknown }[] } }).content;
+      setSchema(content?.inputSchema);
+      const example = exampleFacts(content);
+      setFacts(example);
+      setText(JSON.stringify(example, null, 2));
     });
   }, [record, version]);
 
   if (!record || version === undefined) return null;
-  const evaluate = async () => {
+  const evaluate = async (input: Record<string, unknown>) => {
     setOutcome(undefined);
     setProblem(undefined);
-    const parsed = parseFacts(text);
-    if ('error' in parsed) {
-      setProblem({ message: translate(parsed.error), details: parsed.hint ? [{ path: '/', message: parsed.hint }] : [] });
-      return;
-    }
     try {
-      const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, { method: 'POST', body: JSON.stringify({ facts: parsed.facts, version, explain: true }) });
+      const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, { method: 'POST', body: JSON.stringify({ facts: input, version, explain: true }) });
       setOutcome(json as Outcome);
     } catch (err) {
-      const body = (err as { body?: Problem }).body;
-      setProblem(body ?? { message: (err as Error).message, details: [] });
+      setProblem(toProblem(err));
     }
   };
+  const evaluateJson = () => {
+    const parsed = parseFacts(text);
+    if ('error' in parsed) setProblem({ error: 'invalid_json', message: translate(parsed.error), details: parsed.hint ? [{ path: '/', message: parsed.hint }] : [] });
+    else void evaluate(parsed.facts);
+  };
+  const statusOf = (n: number) => record.versions.find((v) => v.number === n)?.status ?? 'draft';
 
   return (
     <Box component="section" aria-labelledby="try-it-title" sx={{ mt: 3 }}>
       <Typography id="try-it-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
         {translate('gabarit.try.title')}
       </Typography>
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <TextField select size="small" label={translate('gabarit.try.version')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 200 }}>
-          {versions.map((v) => (
-            <MenuItem key={v} value={v}>
-              {translate(v === record.draftVersion ? 'gabarit.try.draft' : 'gabarit.try.active', { version: v })}
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <TextField select size="small" label={translate('gabarit.try.version')} value={version} onChange={(e) => setChosen(Number(e.target.value))} sx={{ width: 280, flexShrink: 0 }}>
+          {numbers.map((n) => (
+            <MenuItem key={n} value={n}>
+              {translate('gabarit.try.version_status', { version: n, status: translate(`gabarit.status.${statusOf(n)}`) })}
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="contained" onClick={() => void evaluate()}>
-          {translate('gabarit.try.evaluate')}
-        </Button>
+        <Tabs value={mode} onChange={(_, next: 'form' | 'json') => setMode(next)} aria-label={translate('gabarit.try.mode')}>
+          <Tab value="form" label={translate('gabarit.try.form_tab')} />
+          <Tab value="json" label={translate('gabarit.try.json_tab')} />
+        </Tabs>
       </Stack>
-      <TextField label={translate('gabarit.try.facts')} multiline minRows={8} maxRows={20} fullWidth value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }} />
-      {problem && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {problem.message}
-          <ul>
-            {problem.details.map((d) => (
-              <li key={`${d.path}${d.message}`}>
-                <code>{d.path}</code> : {d.message}
-              </li>
-            ))}
-          </ul>
-        </Alert>
+      {mode === 'form' && schema ? (
+        <Form
+          key={`${version}-${locale}`}
+          schema={schema}
+          formData={facts}
+          validator={factsValidator(locale)}
+          translateString={formStringTranslator(translate)}
+          showErrorList="top"
+          noHtml5Validate
+          onChange={({ formData }) => setFacts(formData as Record<string, unknown>)}
+          onSubmit={({ formData }) => void evaluate(formData as Record<string, unknown>)}
+        >
+          <Button type="submit" variant="contained" sx={{ mt: 2 }}>
+            {translate('gabarit.try.evaluate')}
+          </Button>
+        </Form>
+      ) : (
+        <>
+          <TextField label={translate('gabarit.try.facts')} multiline minRows={8} maxRows={20} fullWidth value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }} />
+          <Button variant="contained" sx={{ mt: 2 }} onClick={evaluateJson}>
+            {translate('gabarit.try.evaluate')}
+          </Button>
+        </>
       )}
+      {problem && <ProblemAlert problem={problem} />}
       {outcome && (
         <Alert severity="info" sx={{ mt: 2 }} role="status">
           <Stack direction="row" spacing={1} sx={{ mb: 1 }} aria-label={translate('gabarit.try.events')}>
@@ -89,6 +121,7 @@ export const TryIt = () => {
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>
         </Alert>
       )}
+      <VersionChecks rulesetKey={record.key} version={version} />
     </Box>
   );
 };

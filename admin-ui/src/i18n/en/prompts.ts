@@ -16,7 +16,7 @@ export const promptsMessages = {
       content_title: 'Draft content',
       key_help: 'Lowercase letters, digits and dashes, such as chatbot-answer',
       model_help: 'Claude model id, such as claude-sonnet-4-6',
-      maxTokens_help: 'Longest answer, in tokens (1 to 64,000)',
+      maxTokens_help: 'From 1 to 64,000',
       template_help: 'Handlebars syntax. Allowed helpers: eq, join, truncate, formatDate; blocks #if, #unless, #each, #with.',
       locales: { fr: 'French', en: 'English' },
       invalid_json: 'This is not valid JSON.',

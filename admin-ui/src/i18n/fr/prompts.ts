@@ -16,7 +16,7 @@ export const promptsMessages = {
       content_title: 'Contenu du brouillon',
       key_help: 'Lettres minuscules, chiffres et tirets, par exemple chatbot-answer',
       model_help: 'Identifiant du modèle Claude, par exemple claude-sonnet-4-6',
-      maxTokens_help: 'Longueur maximale de la réponse, en jetons (1 à 64 000)',
+      maxTokens_help: 'De 1 à 64 000',
       template_help: 'Syntaxe Handlebars. Assistants permis : eq, join, truncate, formatDate ; blocs #if, #unless, #each, #with.',
       locales: { fr: 'Français', en: 'Anglais' },
       invalid_json: "Ce n'est pas du JSON valide.",

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../server/src/common/database/free-port.js';
+import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
+import { launchChromium } from './support/browser.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+
+// What keeps an analyst's work safe in the editors: conflicts shown instead of overwritten, nothing lost to an expired session.
+describe('rule set editors', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_editing');
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel(/identifiant|username/i).fill(username);
+    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
+    await page.getByRole('button', { name: /connexion|sign in/i }).click();
+    await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
+  }
+
+  it('shows the decision tree as a collapsible outline, and a stale save as the other person’s changes instead of overwriting them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/rulesets/enrolment`);
+    await page.getByRole('tree').waitFor();
+    await page.getByRole('textbox', { name: 'Identifiant du nœud' }).nth(4).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-tree-fr.png` });
+    const lines = await page.getByRole('treeitem').count();
+    await page.getByRole('button', { name: 'Replier « Âge à l\'embauche »' }).click();
+    expect(await page.getByRole('treeitem').count()).toBeLessThan(lines);
+    await page.getByRole('button', { name: 'Déplier « Âge à l\'embauche »' }).click();
+    expect(await page.getByRole('treeitem').count()).toBe(lines);
+
+    await page.getByRole('textbox', { name: 'Question posée' }).first().fill("Statut d'emploi (LAMQ)");
+    await page.getByText('Modifications non enregistrées').waitFor();
+
+    // Meanwhile another analyst saves the draft through the API.
+    const other = await t.login('analyst2');
+    const current = await t.http.get('/api/v1/rulesets/enrolment').set('authorization', `Bearer ${other}`);
+    const saved = await t.http
+      .put('/api/v1/rulesets/enrolment/draft')
+      .set('authorization', `Bearer ${other}`)
+      .set('if-match', current.headers['etag'] as string)
+      .send({ settings: { logDecisions: false } });
+    expect(saved.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
+    await dialog.getByText('/settings').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-conflict-fr.png` });
+    await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
+    await page.getByText('Brouillon (version 2)').waitFor();
+    // Their version is loaded; mine was not written over it, and it is still offered back.
+    const after = await t.http.get('/api/v1/rulesets/enrolment/versions/2').set('authorization', `Bearer ${other}`);
+    expect(after.body.content.definition.root.label).toBe("Statut d'emploi");
+    expect(after.body.content.settings).toEqual({ logDecisions: false });
+    await page.close();
+  });
+
+  it('warns before leaving unsaved work, and keeps it through an expired session', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/rulesets/invoices-approval-routing`);
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByRole('textbox', { name: 'Identifiant' }).last().fill('exceptionnel');
+    await page.getByRole('textbox', { name: 'Décision' }).last().fill('route_approval');
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-table-fr.png` });
+
+    await page.getByRole('menuitem', { name: /ensembles de règles/i }).click();
+    await page.getByText('Quitter sans enregistrer ?').waitFor();
+    await page.getByRole('button', { name: 'Rester' }).click();
+    expect(page.url()).toContain('/rulesets/invoices-approval-routing');
+
+    // The session ends (its token no longer valid) before the analyst saves.
+    await page.evaluate(`(() => {
+      const session = JSON.parse(localStorage.getItem('gabarit.session'));
+      localStorage.setItem('gabarit.session', JSON.stringify({ ...session, token: 'expired' }));
+    })()`);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await page.getByLabel(/identifiant/i).fill('analyst');
+    await page.getByRole('textbox', { name: /^mot de passe/i }).fill('demo');
+    await page.getByRole('button', { name: 'Connexion' }).click();
+    await page.waitForURL(/invoices-approval-routing/);
+    await page.getByText(/Des modifications non enregistrées du .* ont été conservées\./).waitFor();
+    await page.getByRole('button', { name: 'Reprendre' }).click();
+    await expect(page.getByRole('textbox', { name: 'Identifiant' }).last().inputValue()).resolves.toBe('exceptionnel');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Brouillon (version 2)').waitFor();
+    const draft = await t.http.get('/api/v1/rulesets/invoices-approval-routing/versions/2').set('authorization', `Bearer ${await t.login('analyst')}`);
+    expect(draft.body.content.definition.rows.map((r: { id: string }) => r.id)).toContain('exceptionnel');
+    await page.close();
+  });
+});

@@ -1,0 +1,32 @@
+import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
+import { describe, expect, it } from 'vitest';
+import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
+
+const schema: RJSFSchema = { type: 'object', required: ['invoice'], properties: { invoice: { type: 'object', required: ['total'], properties: { total: { type: 'number', minimum: 0 } } } } };
+
+describe('the facts form of Try it', () => {
+  it('explains invalid facts in French by default and in English on request, at their place', () => {
+    const fr = factsValidator('fr').validateFormData({ invoice: { total: -5 } }, schema);
+    expect(fr.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', 'doit être >= 0']]);
+    const en = factsValidator('en').validateFormData({ invoice: {} }, schema);
+    expect(en.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', "must have required property 'total'"]]);
+  });
+
+  it('accepts the schema keywords our rule sets use, such as x-pii', () => {
+    const withPii = { type: 'object', properties: { email: { type: 'string', 'x-pii': true } } } as RJSFSchema;
+    expect(factsValidator('fr').validateFormData({ email: 'a@b.ca' }, withPii).errors).toEqual([]);
+  });
+
+  it('puts the console’s words on the form’s buttons and keeps the library’s for the rest', () => {
+    const translate = (key: string) => `«${key}»`;
+    const strings = formStringTranslator(translate);
+    expect(strings(TranslatableString.AddItemButton)).toBe('«gabarit.try.form.AddItemButton»');
+    expect(strings(TranslatableString.UnknownFieldType, ['tuple'])).toBe('Unknown field type tuple');
+  });
+
+  it('starts from the first test case’s facts, or an empty object', () => {
+    expect(exampleFacts({ tests: [{ facts: { invoice: { total: 1 } } }] })).toEqual({ invoice: { total: 1 } });
+    expect(exampleFacts({ tests: [] })).toEqual({});
+    expect(exampleFacts(undefined)).toEqual({});
+  });
+});

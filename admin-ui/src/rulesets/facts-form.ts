@@ -1,0 +1,33 @@
+import { englishStringTranslator, TranslatableString } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import type { Localize } from 'ajv-i18n/localize/types';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeFr from 'ajv-i18n/localize/fr';
+
+// react-jsonschema-form's own words (buttons, labels) by their enum name, so the console's messages can replace them.
+const NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
+export const TRANSLATED_FORM_STRINGS = ['AddItemButton', 'AddButton', 'RemoveButton', 'MoveUpButton', 'MoveDownButton', 'YesLabel', 'NoLabel', 'ErrorsLabel', 'EmptyArray', 'CopyButton'] as const;
+
+/** The form's strings in the console's language; strings we do not translate keep the library's English. */
+export function formStringTranslator(translate: (key: string, options?: object) => string) {
+  return (text: TranslatableString, params?: string[]): string => {
+    const name = NAMES.get(text);
+    return name && (TRANSLATED_FORM_STRINGS as readonly string[]).includes(name) ? translate(`gabarit.try.form.${name}`) : englishStringTranslator(text, params);
+  };
+}
+
+const validators = {
+  fr: customizeValidator({}, localizeFr as Localize),
+  en: customizeValidator({}, localizeEn as Localize),
+};
+
+/** A validator whose messages speak the console's language (ajv-i18n), for the facts form. */
+export function factsValidator(locale: string) {
+  return locale === 'en' ? validators.en : validators.fr;
+}
+
+/** The first test case's facts of a version, to start the form from a realistic example. */
+export function exampleFacts(content: { tests?: { facts?: unknown }[] } | undefined): Record<string, unknown> {
+  const facts = content?.tests?.[0]?.facts;
+  return facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Record<string, unknown>) : {};
+}
