@@ -49,6 +49,13 @@ export class ExperimentsController {
     return this.experiments.updateDraft(key, body, ifMatch, actor(request));
   }
 
+  @Get(':key/versions/:n')
+  @RequireRoles(...ALL_ROLES)
+  @WithEtag()
+  version(@Param('key') key: string, @VersionNumber() n: number) {
+    return this.experiments.version(key, n);
+  }
+
   @Post(':key/versions/:n/submit')
   @HttpCode(200)
   @RequireRoles('analyst')

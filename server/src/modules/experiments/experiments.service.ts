@@ -2,6 +2,7 @@ import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@ne
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
+import { draftEtag } from '../governance/etag.js';
 import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { versionInForce } from '../governance/publications.js';
@@ -73,6 +74,13 @@ export class ExperimentsService implements OnApplicationBootstrap {
       return transition;
     });
     return tagged(state);
+  }
+
+  /** One version with its content (variants, weights, coverage), so the console can show and edit it. */
+  async version(key: string, number: number) {
+    const state = await this.resources.load(key);
+    const record = resourceView(state).versions.find((v) => v.number === this.lifecycle.find(state, number).number)!;
+    return { body: { ...record, content: await this.resources.content(state, number) }, etag: draftEtag('experiment', state) };
   }
 
   async transition(key: string, number: number, action: 'submit' | 'approve' | 'reject', actor: string, comment?: string) {

@@ -66,3 +66,14 @@ export const completeRequestSchema = {
   properties: { variables: { type: 'object' }, subjectId: { type: 'string', minLength: 1, maxLength: 200, description: 'who asks (stored pseudonymised); keeps experiment variants sticky' } },
 } as const;
 export type CompleteRequest = FromSchema<typeof completeRequestSchema>;
+
+const { tests: _tests, ...previewableProperties } = contentProperties;
+
+/** The console editor's live preview: unsaved edits over the draft, rendered with sample variables; nothing is stored. */
+export const previewRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['variables'],
+  properties: { variables: { type: 'object' }, ...previewableProperties },
+} as const;
+export type PreviewRequest = FromSchema<typeof previewRequestSchema>;

@@ -11,10 +11,12 @@ import { publishRequestSchema, rollbackRequestSchema, transitionRequestSchema, t
 import {
   completeRequestSchema,
   createPromptRequestSchema,
+  previewRequestSchema,
   renderRequestSchema,
   updatePromptDraftSchema,
   type CompleteRequest,
   type CreatePromptRequest,
+  type PreviewRequest,
   type RenderRequest,
   type UpdatePromptDraftRequest,
 } from './prompts.contract.js';
@@ -126,6 +128,14 @@ export class PromptsController {
   @ApiBody({ schema: renderRequestSchema as object })
   render(@Param('key') key: string, @ValidBody(renderRequestSchema) body: RenderRequest, @Req() request: FastifyRequest) {
     return this.prompts.render(key, body.variables as Record<string, unknown>, body.version, request.principal!);
+  }
+
+  @Post(':key/preview')
+  @HttpCode(200)
+  @RequireRoles('analyst')
+  @ApiBody({ schema: previewRequestSchema as object })
+  preview(@Param('key') key: string, @ValidBody(previewRequestSchema) body: PreviewRequest) {
+    return this.prompts.preview(key, body);
   }
 
   @Post(':key/complete')

@@ -24,7 +24,7 @@ import { CompletionsRepository } from './completions.repository.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
 import type { PublishRequest } from '../rulesets/rulesets.contract.js';
-import type { CreatePromptRequest, UpdatePromptDraftRequest } from './prompts.contract.js';
+import type { CreatePromptRequest, PreviewRequest, UpdatePromptDraftRequest } from './prompts.contract.js';
 import { PromptsRepository } from './prompts.repository.js';
 import { renderTemplate } from './template-safety.js';
 
@@ -145,6 +145,16 @@ export class PromptsService implements OnApplicationBootstrap {
     const record = this.lifecycle.find(state, number);
     if (!PUBLISHED.has(record.status) && principal.kind !== 'user') throw new ForbiddenError(`Version ${number} of "${key}" is not published; only console users may render it.`, 'unpublished_version');
     return renderContent(key, number, await this.resources.content(state, number), variables);
+  }
+
+  /** Renders unsaved edits over the draft (or the version a new draft would start from), checked like a save; stores nothing. */
+  async preview(key: string, request: PreviewRequest): Promise<Rendered> {
+    const { variables, ...edits } = request;
+    const state = await this.resources.load(key);
+    const number = state.draft?.version ?? versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
+    const content = { ...(await this.resources.content(state, number)), ...(edits as Partial<PromptContent>) };
+    validatePromptContent(content);
+    return renderContent(key, number, content, variables as Record<string, unknown>);
   }
 
   /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */

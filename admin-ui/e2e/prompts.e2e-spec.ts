@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../server/src/common/database/free-port.js';
+import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
+import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
+import { launchChromium } from './support/browser.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+const PROMPT = 'chatbot-answer';
+
+async function signInAt(base: string, page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel(/identifiant|username/i).fill(username);
+  await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
+  await page.getByRole('button', { name: /connexion|sign in/i }).click();
+  await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
+}
+
+// The prompt screens on the built console, the real server and a real database (no model key configured).
+describe('prompts console', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_prompts');
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const signIn = (page: Page, username: string) => signInAt(base, page, username);
+
+  /** Types at the end of a CodeMirror editor found by its label. */
+  async function typeAtEnd(page: Page, label: string, text: string): Promise<void> {
+    await page.getByRole('textbox', { name: label, exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+  }
+
+  const preview = (page: Page) => page.getByTestId('prompt-preview');
+  /** A full-page screenshot from the top, so the fixed app bar is drawn where it belongs. */
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.waitForTimeout(500); // the app bar slides back in after scrolling up
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  }
+
+  it('lets an analyst edit the draft with a live preview, save it, and see the edit in the diff and the tests', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.getByRole('menuitem', { name: /gabarits de requête/i }).click();
+    await page.getByText("Réponse de l'assistant des données ouvertes").click();
+    await page.getByText('Paramètres de la version 2').waitFor();
+    await page.getByText('claude-sonnet-4-6').waitFor();
+
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByText("Aucun brouillon : l'enregistrement créera un brouillon à partir de la version 2.").waitFor();
+    // The variables panel lists what the schema declares; the preview renders the first test case's variables.
+    const variables = page.getByRole('table', { name: 'Variables déclarées' });
+    await variables.getByRole('row', { name: /datasets\[\]\.title string Oui/ }).waitFor();
+    await preview(page).getByText(/Question : Où trouver les arbres de Montréal \?/).waitFor();
+    await preview(page).getByText(/Réponds en français\./).waitFor();
+
+    await typeAtEnd(page, 'Gabarit (Handlebars)', 'Indique le format de chaque jeu de données.');
+    await preview(page).getByText(/Indique le format de chaque jeu de données\./).waitFor();
+
+    // An undeclared variable: the API's message appears under the template editor, nothing is saved.
+    await page.keyboard.type(' {{user.name}}');
+    await page.getByText(/uses \{\{user\.name\}\}, which \/variablesSchema does not declare/).waitFor();
+    await preview(page).getByText('Le détail est indiqué sous chaque champ concerné.', { exact: false }).waitFor();
+    for (let i = 0; i < ' {{user.name}}'.length; i++) await page.keyboard.press('Backspace');
+    await preview(page).getByText(/Indique le format de chaque jeu de données\.$/m).waitFor();
+
+    // No model key on this server: the answer preview says so in French.
+    await page.getByRole('button', { name: 'Demander une réponse' }).click();
+    await page.getByText("Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.").waitFor();
+    await screenshot(page, 'prompt-edit-fr');
+
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré (version 3).').waitFor();
+    await page.getByText('Vous modifiez le brouillon (version 3).').waitFor();
+    const saved = await t.http.get(`/api/v1/prompts/${PROMPT}/versions/3`).set('authorization', `Bearer ${await t.login('analyst')}`);
+    expect(saved.body.content.template).toMatch(/\nIndique le format de chaque jeu de données\.$/);
+
+    // Back on the prompt: the diff opens on the draft against version 2 and shows the added line with its marker.
+    await page.getByRole('link', { name: 'Retour à la fiche' }).click();
+    const templateDiff = page.getByRole('list', { name: 'Gabarit (Handlebars)' });
+    await templateDiff.getByText('Indique le format de chaque jeu de données.').waitFor();
+    await expect(templateDiff.getByRole('listitem').filter({ hasText: 'Indique le format' }).textContent()).resolves.toMatch(/^\+Ligne ajoutée :/);
+    await page.getByRole('combobox', { name: 'Version de départ' }).click();
+    await page.getByRole('option', { name: 'Version 1' }).click();
+    await page.getByRole('table', { name: 'Paramètres modifiés' }).getByRole('row', { name: '/maxTokens 700 → 300' }).waitFor();
+
+    await page.getByRole('button', { name: 'Lancer les tests' }).click();
+    await page.getByText('Version 3 : 5 réussi(s), 0 échoué(s), 0 ignoré(s).').waitFor();
+    await expect(page.getByRole('cell', { name: 'Réussi' }).count()).resolves.toBe(5);
+    await screenshot(page, 'prompt-show-fr');
+    await page.close();
+  });
+
+  it('refuses to overwrite a draft someone else changed, warns before leaving unsaved work, and reloads on request', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}/show`);
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByText(/Vous modifiez le brouillon \(version \d+\)\./).waitFor();
+
+    // analyst2 saves the same draft through the API after our page read it.
+    const other = await t.login('analyst2');
+    const read = await t.http.get(`/api/v1/prompts/${PROMPT}`).set('authorization', `Bearer ${other}`);
+    const put = await t.http.put(`/api/v1/prompts/${PROMPT}/draft`).set('authorization', `Bearer ${other}`).set('if-match', read.headers['etag'] as string).send({ maxTokens: 444 });
+    expect(put.status).toBe(200);
+
+    await typeAtEnd(page, 'Consigne système (Handlebars, facultative)', ' Sois bref.');
+    // Leaving with unsaved changes asks first; dismissing keeps the page.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+    await page.getByRole('link', { name: 'Retour à la fiche' }).click();
+    expect(await asked).toMatch(/changements n'ont pas été enregistrés/);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.", { exact: false }).waitFor();
+    const after = await t.http.get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`).set('authorization', `Bearer ${other}`);
+    expect(after.body.content.maxTokens).toBe(444);
+    expect(after.body.content.system).not.toMatch(/Sois bref\.$/);
+
+    await page.getByRole('button', { name: /Recharger/ }).click();
+    await page.getByRole('button', { name: 'Aucune modification' }).waitFor();
+    await expect(page.getByLabel('Jetons au plus').inputValue()).resolves.toBe('444');
+    await page.close();
+  });
+
+  it('creates a prompt, with the API refusal of an undeclared variable under the template', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/prompts/create`);
+    await page.getByLabel('Clé').fill('faq-courte');
+    await page.getByLabel(/^Nom/).fill('Réponse courte');
+    await typeAtEnd(page, 'Gabarit (Handlebars)', 'Réponds à : {{question}}');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText(/uses \{\{question\}\}, which \/variablesSchema does not declare/).waitFor();
+
+    await page.getByRole('textbox', { name: 'Schéma des variables (JSON Schema)' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('{"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}}');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Vous modifiez le brouillon (version 1).').waitFor();
+    await page.getByRole('table', { name: 'Variables déclarées' }).getByRole('row', { name: /question string Oui/ }).waitFor();
+    await preview(page).getByText('Réponds à : question').waitFor();
+    await page.close();
+  });
+
+  it('shows the draft editor in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.getByRole('button', { name: /français/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}/show`);
+    await page.getByRole('link', { name: 'Edit the draft' }).click();
+    await page.getByRole('table', { name: 'Declared variables' }).waitFor();
+    await preview(page).getByText(/Question : /).waitFor();
+    await page.getByRole('button', { name: 'Ask for an answer' }).click();
+    await page.getByRole('alert').filter({ hasText: /model|modèle/i }).waitFor();
+    await screenshot(page, 'prompt-edit-en');
+    await page.close();
+  });
+});
+
+// With a model configured (the fake Messages API), the answer preview shows the model's answer and its usage.
+describe('prompts console with a model', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_prompts_llm', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await fake.stop();
+  });
+
+  it('shows the answer to the sample variables', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signInAt(base, page, 'analyst');
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
+    await page.getByTestId('prompt-preview').getByText(/Question : /).waitFor();
+    await page.getByRole('button', { name: 'Demander une réponse' }).click();
+    const answer = page.getByRole('status').filter({ hasText: 'Réponse simulée' });
+    await answer.getByText(/^Réponse simulée \(\d+ caractères reçus\)\.$/).waitFor();
+    await answer.getByText(/jetons envoyés, 12 jetons reçus/).waitFor();
+    expect(fake.requests.at(-1)!.body['messages']).toEqual([{ role: 'user', content: expect.stringContaining('Où trouver les arbres de Montréal ?') }]);
+    await page.close();
+  });
+});

@@ -1,0 +1,117 @@
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { EditButton, FunctionField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useGetIdentity, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import type { VersionRecord } from '../common/lifecycle/version-actions';
+import { VersionHistory } from '../common/lifecycle/VersionHistory';
+import { httpClient } from '../dataProvider';
+import { experimentActions, experimentPhase, type ExperimentContent } from './experiment-form';
+import { ExperimentResults } from './ExperimentResults';
+import { weightShares } from './format';
+import { StopButton } from './StopButton';
+
+export interface ExperimentRecord {
+  id: string;
+  key: string;
+  name: string;
+  archived: boolean;
+  activeVersion: number | null;
+  draftVersion: number | null;
+  latestVersion: number;
+  scheduled: unknown[];
+  versions: VersionRecord[];
+  updatedAt: string;
+}
+
+const PHASE_COLOURS = { running: 'success', scheduled: 'info', not_started: 'default', stopped: 'default' } as const;
+
+export const PhaseChip = ({ record }: { record: ExperimentRecord }) => {
+  const translate = useTranslate();
+  const phase = experimentPhase(record);
+  return <Chip size="small" color={PHASE_COLOURS[phase]} variant={phase === 'running' ? 'filled' : 'outlined'} label={translate(`gabarit.experiments.phase.${phase}`)} />;
+};
+
+const ShowActions = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  const { identity } = useGetIdentity();
+  if (!record) return null;
+  const allowed = experimentActions(record, (identity?.['roles'] as string[]) ?? []);
+  return (
+    <TopToolbar>
+      <Stack direction="row" spacing={1}>
+        {allowed.stop && <StopButton experimentKey={record.key} name={record.name} />}
+        {allowed.edit && <EditButton label="gabarit.experiments.edit_draft" />}
+      </Stack>
+    </TopToolbar>
+  );
+};
+
+/** The prompt, coverage and variants of the version in force (or of the latest one before the start). */
+const Settings = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [content, setContent] = useState<ExperimentContent | undefined>();
+  const number = record ? (record.activeVersion ?? record.latestVersion) : undefined;
+  useEffect(() => {
+    if (!record || number === undefined) return;
+    void httpClient(`/api/v1/experiments/${record.key}/versions/${number}`).then(({ json }) => setContent((json as { content: ExperimentContent }).content));
+  }, [record, number]);
+  if (!content || number === undefined) return null;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const shares = weightShares(content.variants.map((v) => v.weight));
+  return (
+    <Box component="section" aria-labelledby="experiment-settings-title">
+      <Typography id="experiment-settings-title" variant="subtitle1" component="h2">
+        {translate('gabarit.experiments.settings_title', { version: number })}
+      </Typography>
+      <Typography variant="body2">
+        {translate('gabarit.experiments.prompt_is')} <strong>{content.prompt}</strong> · {translate('gabarit.experiments.coverage_is')} <strong>{percent.format(content.coverage)}</strong>
+      </Typography>
+      <Typography variant="body2" id="experiment-variants-title">
+        {translate('resources.experiments.fields.variants')}
+      </Typography>
+      <Box component="ul" aria-labelledby="experiment-variants-title" sx={{ mt: 0, typography: 'body2' }}>
+        {content.variants.map((v, i) => (
+          <li key={v.name}>
+            {translate('gabarit.experiments.variant_line', { name: i === 0 ? `${v.name} (${translate('gabarit.experiments.control')})` : v.name, version: v.version, share: percent.format(shares[i] ?? 0) })}
+          </li>
+        ))}
+      </Box>
+    </Box>
+  );
+};
+
+const Versions = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('gabarit.experiments.lifecycle_help')}
+      </Typography>
+      <VersionHistory apiBase={`/api/v1/experiments/${record.key}`} />
+    </Box>
+  );
+};
+
+const Results = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  return record ? <ExperimentResults experimentKey={record.key} updatedAt={record.updatedAt} /> : null;
+};
+
+/** An experiment: its state and settings, its versions through review (publishing starts it), Stop, and results. */
+export const ExperimentShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="key" />
+      <TextField source="name" />
+      <FunctionField source="phase" render={(record: ExperimentRecord) => <PhaseChip record={record} />} />
+      <Settings />
+      <Labeled label="gabarit.versions.title" fullWidth>
+        <Versions />
+      </Labeled>
+      <Results />
+    </SimpleShowLayout>
+  </Show>
+);

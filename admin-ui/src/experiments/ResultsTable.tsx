@@ -1,0 +1,54 @@
+import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { formatP, formatRate, weightShares, type ExperimentResults, type Translate } from './format';
+
+/** Every number behind the chart and the verdict, one row per variant (the control first). */
+export const ResultsTable = ({ results, locale, translate }: { results: ExperimentResults; locale: string; translate: Translate }) => {
+  const t = (key: string, options?: Record<string, unknown>) => translate(`gabarit.experiments.results.${key}`, options);
+  const count = new Intl.NumberFormat(locale);
+  const shares = weightShares(results.variants.map((v) => v.weight));
+  const pFor = new Map(results.comparison.byVariant.map((c) => [c.name, c.pValue]));
+  const headers = ['variant', 'version', 'weight', 'exposures', 'conversions', 'rate', 'ci95', 'p_value', 'guardrails'];
+  return (
+    <TableContainer sx={{ mt: 2 }}>
+      <Table size="small">
+        <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{t('table_caption')}</caption>
+        <TableHead>
+          <TableRow>
+            {headers.map((h) => (
+              <TableCell key={h} component="th" scope="col" align={h === 'variant' || h === 'guardrails' ? 'left' : 'right'}>
+                {t(h)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {results.variants.map((v, i) => {
+            const isControl = v.name === results.comparison.control;
+            const p = pFor.get(v.name);
+            return (
+              <TableRow key={v.name}>
+                <TableCell component="th" scope="row">
+                  <strong>{v.name}</strong>
+                  {isControl && ` (${translate('gabarit.experiments.control')})`}
+                </TableCell>
+                <TableCell align="right">{v.version}</TableCell>
+                <TableCell align="right">{new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shares[i] ?? 0)}</TableCell>
+                <TableCell align="right">{count.format(v.exposures)}</TableCell>
+                <TableCell align="right">{count.format(v.conversions)}</TableCell>
+                <TableCell align="right">{formatRate(v.rate, locale)}</TableCell>
+                <TableCell align="right">{t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })}</TableCell>
+                <TableCell align="right">{isControl || p === undefined ? '—' : formatP(p, locale, translate)}</TableCell>
+                <TableCell>
+                  <Chip size="small" variant={v.guardrailBreached ? 'filled' : 'outlined'} color={v.guardrailBreached ? 'error' : 'default'} label={t(v.guardrailBreached ? 'guardrail_breached' : 'guardrail_ok')} />
+                  <Typography variant="caption" component="div">
+                    {t('guardrail_detail', { errors: formatRate(v.errorRate, locale), latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms` })}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+};

@@ -1,0 +1,50 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { problemHeadline, toProblem } from '../common/api-error';
+import { httpClient } from '../dataProvider';
+
+/** Stops (archives) an experiment after the approver confirms, with an optional reason kept in the audit trail. */
+export const StopButton = ({ experimentKey, name }: { experimentKey: string; name: string }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [comment, setComment] = useState('');
+  const stop = async () => {
+    setBusy(true);
+    try {
+      await httpClient(`/api/v1/experiments/${experimentKey}/stop`, { method: 'POST', body: JSON.stringify(comment.trim() ? { comment: comment.trim() } : {}) });
+      notify('gabarit.experiments.stop.done', { type: 'success' });
+      setOpen(false);
+      refresh();
+    } catch (err) {
+      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="outlined" color="error" onClick={() => setOpen(true)}>
+        {translate('gabarit.experiments.stop.button')}
+      </Button>
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} aria-labelledby="stop-experiment-title" fullWidth maxWidth="sm">
+          <DialogTitle id="stop-experiment-title">{translate('gabarit.experiments.stop.title', { name })}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>{translate('gabarit.experiments.stop.explain')}</DialogContentText>
+            <TextField autoFocus fullWidth multiline minRows={2} margin="normal" label={translate('gabarit.lifecycle.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+            <Button variant="contained" color="error" disabled={busy} onClick={() => void stop()}>
+              {translate('gabarit.experiments.stop.button')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+};

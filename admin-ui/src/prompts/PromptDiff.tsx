@@ -1,0 +1,112 @@
+import { Alert, Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useShowContext, useTranslate } from 'react-admin';
+import { problemHeadline, toProblem, type Problem } from '../common/api-error';
+import { httpClient } from '../dataProvider';
+import { defaultPair, diffLines, settingText, versionNumbers, type PromptDiff as Diff } from './diff-lines';
+import type { PromptRecord } from './use-draft';
+
+/** What changed between any two versions: template and system lines (+/− and a word, not colour alone), and settings before → after. */
+export const PromptDiff = () => {
+  const { record } = useShowContext<PromptRecord>();
+  const translate = useTranslate();
+  // Until the user picks, the pair follows the record (a draft saved elsewhere shows up on the next read).
+  const [picked, setPicked] = useState<{ from: number; to: number } | undefined>();
+  const pair = picked ?? (record ? defaultPair(record) : null);
+  const from = pair?.from;
+  const to = pair?.to;
+  const [diff, setDiff] = useState<Diff | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const key = record?.key;
+  const revision = record?.updatedAt; // a draft saved since refetches the diff
+  useEffect(() => {
+    if (!key || from === undefined || to === undefined) return;
+    let current = true;
+    httpClient(`/api/v1/prompts/${key}/diff?from=${from}&to=${to}`)
+      .then(({ json }) => {
+        if (!current) return;
+        setDiff(json as Diff);
+        setProblem(undefined);
+      })
+      .catch((err: unknown) => current && setProblem(toProblem(err)));
+    return () => {
+      current = false;
+    };
+  }, [key, from, to, revision]);
+  if (!record || from === undefined || to === undefined) return null;
+  const numbers = versionNumbers(record.versions);
+  const picker = (label: string, value: number, onChange: (n: number) => void) => (
+    <TextField select size="small" label={translate(label)} value={value} onChange={(e) => onChange(Number(e.target.value))} sx={{ width: 240 }}>
+      {numbers.map((n) => (
+        <MenuItem key={n} value={n}>
+          {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', { version: n })}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  const empty = diff && diff.template.length + diff.system.length + diff.settings.length === 0;
+  return (
+    <Box component="section" aria-labelledby="prompt-diff-title" sx={{ mt: 3 }}>
+      <Typography id="prompt-diff-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.prompts.diff_title')}
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        {picker('gabarit.prompts.diff_from', from, (n) => setPicked({ from: n, to }))}
+        {picker('gabarit.prompts.diff_to', to, (n) => setPicked({ from, to: n }))}
+      </Stack>
+      {problem && <Alert severity="error">{problemHeadline(problem, translate)}</Alert>}
+      {empty && <Typography>{translate('gabarit.prompts.diff_none')}</Typography>}
+      {diff && (['template', 'system'] as const).map((field) => diff[field].length > 0 && <LineDiff key={field} field={field} diff={diff} />)}
+      {diff && diff.settings.length > 0 && (
+        <Table size="small" aria-label={translate('gabarit.prompts.diff_settings')} sx={{ mt: 2 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('gabarit.prompts.diff_setting')}</TableCell>
+              <TableCell>{translate('gabarit.prompts.diff_before')}</TableCell>
+              <TableCell>{translate('gabarit.prompts.diff_after')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {diff.settings.map((s) => (
+              <TableRow key={s.path}>
+                <TableCell>
+                  <code>{s.path}</code>
+                </TableCell>
+                <TableCell>
+                  <code>{settingText(s.before) ?? translate('gabarit.prompts.diff_absent')}</code>
+                </TableCell>
+                <TableCell>
+                  → <code>{settingText(s.after) ?? translate('gabarit.prompts.diff_absent')}</code>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+};
+
+const LineDiff = ({ field, diff }: { field: 'template' | 'system'; diff: Diff }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="subtitle2">
+        {translate(`resources.prompts.fields.${field}`)} <Typography component="span" variant="caption">({translate('gabarit.prompts.diff_legend')})</Typography>
+      </Typography>
+      <Box component="ul" aria-label={translate(`resources.prompts.fields.${field}`)} sx={{ listStyle: 'none', m: 0, p: 0, fontFamily: 'monospace', fontSize: '0.85rem', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        {diffLines(diff[field]).map((line, i) => (
+          <Box component="li" key={i} sx={{ display: 'flex', gap: 1, px: 1, backgroundColor: line.kind === 'added' ? '#e6f4ea' : '#fdecea', color: 'text.primary' }}>
+            <span aria-hidden="true" style={{ fontWeight: 700, width: '1em' }}>
+              {line.marker}
+            </span>
+            <span className="visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              {translate(`gabarit.prompts.diff_${line.kind}`)}
+            </span>
+            <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{line.text || ' '}</span>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+};

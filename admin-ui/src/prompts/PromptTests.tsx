@@ -1,0 +1,106 @@
+import CancelIcon from '@mui/icons-material/Cancel';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import BlockIcon from '@mui/icons-material/Block';
+import { Alert, Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useGetIdentity, useRefresh, useShowContext, useTranslate } from 'react-admin';
+import { problemHeadline, toProblem, type Problem } from '../common/api-error';
+import { httpClient } from '../dataProvider';
+import { versionNumbers } from './diff-lines';
+import type { PromptRecord } from './use-draft';
+
+interface TestRun {
+  version: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  cases: { name: string; passed: boolean; skipped?: boolean; failures: string[] }[];
+}
+
+const outcomeOf = (c: TestRun['cases'][number]) => (c.skipped ? 'skipped' : c.passed ? 'passed' : 'failed');
+const ICONS = { passed: <CheckCircleIcon color="success" fontSize="small" />, failed: <CancelIcon color="error" fontSize="small" />, skipped: <BlockIcon fontSize="small" /> };
+
+/** Runs a version's test cases (POST versions/{n}/test; the run is recorded for publishing) and shows each case. */
+export const PromptTests = () => {
+  const { record } = useShowContext<PromptRecord>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const [version, setVersion] = useState<number | undefined>();
+  const [run, setRun] = useState<TestRun | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
+  if (!record || !roles.some((r) => r === 'analyst' || r === 'approver')) return null;
+  const numbers = versionNumbers(record.versions);
+  const chosen = version ?? record.draftVersion ?? record.activeVersion ?? numbers[0];
+  if (chosen === undefined) return null;
+  const start = async () => {
+    setBusy(true);
+    setRun(undefined);
+    setProblem(undefined);
+    try {
+      const { json } = await httpClient(`/api/v1/prompts/${record.key}/versions/${chosen}/test`, { method: 'POST', body: '{}' });
+      setRun(json as TestRun);
+      refresh();
+    } catch (err) {
+      setProblem(toProblem(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box component="section" aria-labelledby="prompt-tests-title" sx={{ mt: 3 }}>
+      <Typography id="prompt-tests-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.prompts.tests_title')}
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <TextField select size="small" label={translate('gabarit.prompts.tests_version')} value={chosen} onChange={(e) => setVersion(Number(e.target.value))} sx={{ width: 240 }}>
+          {numbers.map((n) => (
+            <MenuItem key={n} value={n}>
+              {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', { version: n })}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button variant="contained" disabled={busy} onClick={() => void start()}>
+          {translate('gabarit.prompts.tests_run')}
+        </Button>
+      </Stack>
+      {problem && <Alert severity="error">{problemHeadline(problem, translate)}</Alert>}
+      {run && (
+        <Box role="status">
+          <Alert severity={run.failed > 0 ? 'error' : 'success'} sx={{ mb: 1 }}>
+            {translate('gabarit.prompts.tests_summary', { version: run.version, passed: run.passed, failed: run.failed, skipped: run.skipped })}
+          </Alert>
+          {run.cases.length === 0 ? (
+            <Typography>{translate('gabarit.prompts.tests_none')}</Typography>
+          ) : (
+            <Table size="small" aria-label={translate('gabarit.prompts.tests_title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('gabarit.prompts.tests_case')}</TableCell>
+                  <TableCell>{translate('gabarit.prompts.tests_outcome')}</TableCell>
+                  <TableCell>{translate('gabarit.prompts.tests_failures')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {run.cases.map((c) => (
+                  <TableRow key={c.name}>
+                    <TableCell>{c.name}</TableCell>
+                    <TableCell>
+                      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                        {ICONS[outcomeOf(c)]}
+                        <span>{translate(`gabarit.prompts.tests_${outcomeOf(c)}`)}</span>
+                      </Stack>
+                    </TableCell>
+                    <TableCell>{c.failures.join(' ; ')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Box>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,53 @@
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { declaredVariables } from './variables';
+
+/** The variables the schema declares (what the template may read), with their type, whether required, and meaning. */
+export const VariablesPanel = ({ schema }: { schema: unknown }) => {
+  const translate = useTranslate();
+  const rows = declaredVariables(schema);
+  return (
+    <Box component="section" aria-labelledby="prompt-variables-title">
+      <Typography id="prompt-variables-title" variant="h2" sx={{ fontSize: '1.1rem', mb: 1 }}>
+        {translate('gabarit.prompts.variables_title')}
+      </Typography>
+      {rows.length === 0 ? (
+        <Typography variant="body2">{translate('gabarit.prompts.no_variables')}</Typography>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-labelledby="prompt-variables-title" sx={{ '& td, & th': { px: 1 } }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('gabarit.prompts.variable')}</TableCell>
+                <TableCell>{translate('gabarit.prompts.type')}</TableCell>
+                <TableCell>{translate('gabarit.prompts.required')}</TableCell>
+                <TableCell sx={{ minWidth: 140 }}>{translate('gabarit.prompts.description')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.path}>
+                  <TableCell style={{ paddingLeft: 8 + row.depth * 16 }}>
+                    <code>{row.path}</code>
+                  </TableCell>
+                  <TableCell>
+                    <code>{row.type}</code>
+                  </TableCell>
+                  <TableCell>{translate(row.required ? 'gabarit.prompts.yes' : 'gabarit.prompts.no')}</TableCell>
+                  <TableCell>
+                    {row.description}
+                    {row.values && (
+                      <Typography variant="body2" component="div">
+                        {translate('gabarit.prompts.allowed_values', { values: row.values.join(', ') })}
+                      </Typography>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+};

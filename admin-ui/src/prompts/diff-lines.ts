@@ -1,0 +1,51 @@
+/** What GET /prompts/{key}/diff answers: changed parts of the templates, and settings before → after. */
+export interface PromptDiff {
+  from: number;
+  to: number;
+  template: DiffPart[];
+  system: DiffPart[];
+  settings: { path: string; before?: unknown; after?: unknown }[];
+}
+export interface DiffPart {
+  field: 'template' | 'system';
+  kind: 'added' | 'removed';
+  text: string;
+}
+
+/** One line of a template diff as shown: a +/- marker and a word, so meaning never rests on colour alone. */
+export interface DiffLine {
+  marker: '+' | '−';
+  kind: 'added' | 'removed';
+  text: string;
+}
+
+/** Splits the changed parts into lines (a part may span several); the newline ending a part is not a line. */
+export function diffLines(parts: DiffPart[]): DiffLine[] {
+  return parts.flatMap((part) => {
+    const lines = part.text.split('\n');
+    if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+    return lines.map((text) => ({ marker: part.kind === 'added' ? '+' : '−', kind: part.kind, text }) as DiffLine);
+  });
+}
+
+/** A setting's value as text: JSON, so strings keep their quotes and an empty string stays visible; absent is null. */
+export function settingText(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+/** The versions offered in the from/to pickers, newest first. */
+export function versionNumbers(versions: { number: number }[]): number[] {
+  return versions.map((v) => v.number).sort((a, b) => b - a);
+}
+
+/**
+ * The pair the diff opens on: the draft (or the newest version) against the version in force, or against the
+ * one before it when that is the same version.
+ */
+export function defaultPair(record: { activeVersion: number | null; draftVersion: number | null; versions: { number: number }[] }): { from: number; to: number } | null {
+  const numbers = versionNumbers(record.versions);
+  if (numbers.length === 0) return null;
+  const to = record.draftVersion ?? numbers[0]!;
+  const from = record.activeVersion !== null && record.activeVersion !== to ? record.activeVersion : (numbers.find((n) => n < to) ?? to);
+  return { from, to };
+}

@@ -1,0 +1,87 @@
+import type { Problem } from '../common/api-error';
+import { parseJsonObject } from './variables';
+
+/** What a prompt version holds (GET /prompts/{key}/versions/{n} → content). */
+export interface PromptContent {
+  locale: 'fr' | 'en';
+  template: string;
+  system?: string;
+  model: string;
+  maxTokens: number;
+  stopSequences?: string[];
+  variablesSchema: Record<string, unknown>;
+  tests?: { name: string; variables: Record<string, unknown> }[];
+}
+
+/** The draft editor's fields, as typed (numbers and JSON stay text until saved). */
+export interface DraftForm {
+  template: string;
+  system: string;
+  model: string;
+  maxTokens: string;
+  locale: 'fr' | 'en';
+  variablesSchema: string;
+}
+export type DraftField = keyof DraftForm;
+export const DRAFT_FIELDS: DraftField[] = ['template', 'system', 'model', 'maxTokens', 'locale', 'variablesSchema'];
+
+export function toForm(content: PromptContent): DraftForm {
+  return {
+    template: content.template,
+    system: content.system ?? '',
+    model: content.model,
+    maxTokens: String(content.maxTokens),
+    locale: content.locale,
+    variablesSchema: JSON.stringify(content.variablesSchema, null, 2),
+  };
+}
+
+export function changedFields(form: DraftForm, initial: DraftForm): DraftField[] {
+  return DRAFT_FIELDS.filter((field) => form[field] !== initial[field]);
+}
+
+/** The typed value of each field, or the i18n key of why it cannot be sent. */
+function fieldValue(form: DraftForm, field: DraftField): { value: unknown } | { error: string } {
+  if (field === 'maxTokens') return /^\s*\d+\s*$/.test(form.maxTokens) ? { value: Number(form.maxTokens) } : { error: 'gabarit.prompts.invalid_integer' };
+  if (field === 'variablesSchema') return parseJsonObject(form.variablesSchema);
+  return { value: form[field] };
+}
+
+/**
+ * The PUT /draft body: only the fields changed since the draft was read, so the audit trail and a concurrent
+ * editor's work on other fields are respected; or the problems found before sending, by field.
+ */
+export function draftPayload(form: DraftForm, initial: DraftForm): { payload: Record<string, unknown> } | { errors: Partial<Record<DraftField, string>> } {
+  const payload: Record<string, unknown> = {};
+  const errors: Partial<Record<DraftField, string>> = {};
+  for (const field of changedFields(form, initial)) {
+    const parsed = fieldValue(form, field);
+    if ('error' in parsed) errors[field] = parsed.error;
+    else payload[field] = parsed.value;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { payload };
+}
+
+/** The live preview body: every field that can be read (a half-typed schema or number is left to the saved one). */
+export function previewContent(form: DraftForm): Record<string, unknown> {
+  const content: Record<string, unknown> = {};
+  for (const field of DRAFT_FIELDS) {
+    const parsed = fieldValue(form, field);
+    if ('value' in parsed) content[field] = parsed.value;
+  }
+  return content;
+}
+
+/**
+ * The API's problems grouped by the field they belong to (the first segment of their path); a problem deeper
+ * in the field names its place: '/variablesSchema/type' → variablesSchema: '/type : must be "object"'.
+ */
+export function problemsByField(problem: Problem | undefined): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const { path, message } of problem?.details ?? []) {
+    const [, field = '', ...rest] = path.split('/');
+    const text = rest.length > 0 ? `/${rest.join('/')} : ${message}` : message;
+    found.set(field, [...(found.get(field) ?? []), text]);
+  }
+  return found;
+}

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+// The console reads a version's variants and coverage to show them and to edit the draft with its ETag.
+describe('experiment versions', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  beforeAll(async () => {
+    t = await startTestApp('experiment_versions');
+    cast = await signInCast(t);
+  });
+  afterAll(() => t.close());
+
+  it('gives a version with its content and the ETag that lets an analyst edit the next draft', async () => {
+    const analyst = as(t, cast.analyst);
+    const first = await as(t, cast.risk).get('/api/v1/experiments/chatbot-brievete/versions/1');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ number: 1, status: 'published', content: { prompt: 'chatbot-answer', coverage: 1, variants: [{ name: 'detaillee', version: 1, weight: 50 }, { name: 'concise', version: 2, weight: 50 }] } });
+    const etag = first.headers['etag'];
+    expect(etag).toBeTruthy();
+
+    const edited = await analyst.put('/api/v1/experiments/chatbot-brievete/draft', { coverage: 0.25 }, etag);
+    expect(edited.status).toBe(200);
+    expect(edited.body.draftVersion).toBe(2);
+    const draft = await analyst.get('/api/v1/experiments/chatbot-brievete/versions/2');
+    expect(draft.body).toMatchObject({ number: 2, status: 'draft', content: { coverage: 0.25, variants: [{ name: 'detaillee' }, { name: 'concise' }] } });
+    expect(draft.headers['etag']).not.toBe(etag);
+    expect((await analyst.put('/api/v1/experiments/chatbot-brievete/draft', { coverage: 0.5 }, etag)).status).toBe(412);
+  });
+
+  it('answers 404 for a version that does not exist', async () => {
+    expect((await as(t, cast.analyst).get('/api/v1/experiments/chatbot-brievete/versions/9')).status).toBe(404);
+    expect((await as(t, cast.analyst).get('/api/v1/experiments/nope/versions/1')).status).toBe(404);
+  });
+});
