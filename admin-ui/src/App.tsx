@@ -4,7 +4,10 @@ import { audit } from './audit';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import { experiments } from './experiments';
 import { i18nProvider } from './i18n/i18nProvider';
+import { prompts } from './prompts';
+import { referenceTables } from './reference-tables';
 import { rulesets } from './rulesets';
 
 /** Registers resources only; each resource's screens live in its own folder. */
@@ -22,6 +25,9 @@ export const App = () => (
       <>
         {/* Resources appear once signed in: registering one for a signed-out visitor delayed the sign-in page by 13 s. */}
         {roles?.length ? <Resource name="rulesets" {...rulesets} /> : null}
+        {roles?.length ? <Resource name="experiments" {...experiments} /> : null}
+        {roles?.length ? <Resource name="prompts" {...prompts} /> : null}
+        {roles?.length ? <Resource name="reference-tables" {...referenceTables} /> : null}
         {roles?.some((role) => role === 'risk' || role === 'admin') ? <Resource name="audit" {...audit} /> : null}
         {roles?.includes('admin') ? <Resource name="api-keys" {...apiKeys} /> : null}
         <CustomRoutes>{[]}</CustomRoutes>

@@ -1,13 +1,17 @@
 import { Alert, Button } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, List, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { DataTable, DateInput, FilterButton, List, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { httpClient } from '../dataProvider';
+import { actionLabel, KNOWN_ACTIONS, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
+import { endOfDay, startOfDay } from './audit-filters';
+import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
+import { ExportButton } from './ExportButton';
 
 type Verification = { ok: true; events: number } | { ok: false; events: number; brokenAt: { seq: number; reason: string } };
 
-/** Checks the hash chain on demand and says the result in words. */
-const VerifyChain = () => {
+/** Checks the hash chain on demand and says the result in words; exports what the filters show. */
+const AuditActions = () => {
   const translate = useTranslate();
   const [result, setResult] = useState<Verification | undefined>();
   const verify = async () => setResult((await httpClient('/api/v1/audit/verify')).json as Verification);
@@ -20,6 +24,8 @@ const VerifyChain = () => {
             : translate('gabarit.audit.chain_broken', { seq: result.brokenAt.seq, reason: translate(`gabarit.audit.reasons.${result.brokenAt.reason}`) })}
         </Alert>
       )}
+      <FilterButton />
+      <ExportButton />
       <Button variant="contained" onClick={() => void verify()}>
         {translate('gabarit.audit.verify')}
       </Button>
@@ -27,23 +33,33 @@ const VerifyChain = () => {
   );
 };
 
-/** The audit trail, newest first, filterable by actor, action and resource. */
-export const AuditList = () => (
-  <List
-    actions={<VerifyChain />}
-    filters={[<TextInput key="actor" source="actor" alwaysOn />, <TextInput key="action" source="action" alwaysOn />, <TextInput key="resourceKey" source="resourceKey" />]}
-    sort={{ field: 'seq', order: 'DESC' }}
-  >
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="seq" />
-      <DataTable.Col source="at">
-        <LocalDateField source="at" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="actor" />
-      <DataTable.Col source="action" />
-      <DataTable.Col source="resourceKey" />
-      <DataTable.Col source="version" />
-      <DataTable.Col source="reason" />
-    </DataTable>
-  </List>
-);
+// The filters the API supports (audit.contract.ts): exact actor, action, resource type and key, and a date range.
+const filters = [
+  <TextInput key="actor" source="actor" alwaysOn />,
+  <SelectInput key="action" source="action" choices={KNOWN_ACTIONS.map((id) => ({ id, name: `gabarit.audit.actions.${id}` }))} alwaysOn />,
+  <SelectInput key="resourceType" source="resourceType" choices={RESOURCE_TYPES.map((id) => ({ id, name: `gabarit.audit.resource_types.${id}` }))} alwaysOn />,
+  <TextInput key="resourceKey" source="resourceKey" alwaysOn />,
+  <DateInput key="from" source="from" parse={startOfDay} />,
+  <DateInput key="to" source="to" parse={endOfDay} />,
+];
+
+/** The audit trail, newest first and filterable; a row opens the whole event with its before/after. */
+export const AuditList = () => {
+  const translate = useTranslate();
+  return (
+    <List actions={<AuditActions />} filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
+        <DataTable.Col source="seq" />
+        <DataTable.Col source="at">
+          <LocalDateField source="at" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="actor" disableSort />
+        <DataTable.Col source="action" disableSort render={(event: AuditEvent) => actionLabel(event.action, translate)} />
+        <DataTable.Col source="resourceType" disableSort render={(event: AuditEvent) => resourceTypeLabel(event.resourceType, translate)} />
+        <DataTable.Col source="resourceKey" disableSort />
+        <DataTable.Col source="version" disableSort />
+        <DataTable.Col source="reason" disableSort />
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../server/src/common/database/free-port.js';
+import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
+import { launchChromium } from './support/browser.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+
+const suppliers = {
+  key: 'fournisseurs',
+  name: 'Fournisseurs autorisés',
+  keyColumn: 'neq',
+  columns: [
+    { name: 'neq', type: 'string' },
+    { name: 'name', type: 'string', required: true },
+    { name: 'onRena', type: 'boolean' },
+    { name: 'creditLimit', type: 'number' },
+    { name: 'since', type: 'date' },
+  ],
+  rows: [
+    { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 50000, since: '2019-04-01' },
+    { neq: '2245678901', name: 'Rénovations Dubé', onRena: true, creditLimit: 0, since: '2021-09-15' },
+  ],
+};
+
+type Row = Record<string, unknown>;
+
+// The built console served by the real server on a real database, driven in Chromium.
+describe('reference tables and audit trail in the console', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let analystToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('console_reference_audit');
+    const port = await freePort();
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchChromium();
+    analystToken = await t.login('analyst');
+    // Nothing is seeded: the table the analyst edits is created through the API.
+    const created = await t.http.post('/api/v1/reference-tables').set('authorization', `Bearer ${analystToken}`).send(suppliers);
+    expect(created.status).toBe(201);
+  });
+  // A failed test leaves its page open; closing it keeps the next test's sign-in page from waiting behind it.
+  const pages: Page[] = [];
+  const newPage = async (options: Parameters<Browser['newPage']>[0] = {}) => {
+    const page = await browser.newPage(options);
+    pages.push(page);
+    return page;
+  };
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel(/identifiant|username/i).fill(username);
+    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
+    await page.getByRole('button', { name: /connexion|sign in/i }).click();
+    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
+  }
+
+  const table = async (token = analystToken) => {
+    const response = await t.http.get('/api/v1/reference-tables/fournisseurs').set('authorization', `Bearer ${token}`);
+    return { body: response.body as { rev: number; rows: Row[] }, etag: response.headers['etag'] as string };
+  };
+  const cell = (page: Page, column: string, row: number) => page.getByLabel(`${column}, ligne ${row}`, { exact: true });
+
+  it('lets an analyst create a table with typed columns, with the API problems on their fields', async () => {
+    const page = await newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-CA' });
+    await signIn(page, 'analyst');
+    await page.getByRole('menuitem', { name: /tables de référence/i }).click();
+    await page.getByRole('link', { name: 'Créer' }).click();
+    await page.getByRole('textbox', { name: 'Clé', exact: true }).fill('taux-taxes');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Taux de taxes');
+    await page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(0).fill('province');
+    for (const [i, [name, type]] of [['rate', 'nombre'], ['province', 'date']].entries()) {
+      await page.getByRole('button', { name: 'Ajouter' }).click();
+      await page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(i + 1).fill(name!);
+      await page.getByRole('combobox', { name: 'Type' }).nth(i + 1).click();
+      await page.getByRole('option', { name: type }).click();
+    }
+    await page.getByRole('combobox', { name: 'Colonne clé' }).click();
+    await page.getByRole('option', { name: 'province' }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The API refuses the repeated column name; its message lands under the third name field.
+    await page.getByText('is used twice').first().waitFor();
+    await expect(page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(2).getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByRole('button', { name: 'Supprimer' }).nth(2).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Aucune ligne pour le moment.').waitFor();
+    const created = await t.http.get('/api/v1/reference-tables/taux-taxes').set('authorization', `Bearer ${analystToken}`);
+    expect(created.body).toMatchObject({ name: 'Taux de taxes', keyColumn: 'province', columns: [{ name: 'province', type: 'string' }, { name: 'rate', type: 'number' }], rowCount: 0 });
+  });
+
+  it('lets an analyst edit rows in the grid, with problems on their cells, and refuses a stale save', async () => {
+    const page = await newPage({ viewport: { width: 1400, height: 1500 }, locale: 'fr-CA' });
+    await signIn(page, 'analyst');
+    await page.getByRole('menuitem', { name: /tables de référence/i }).click();
+    await page.getByText('Fournisseurs autorisés').click();
+    await expect(cell(page, 'creditLimit', 1).inputValue()).resolves.toBe('50000');
+
+    // A number in French, a new row with a word where a number goes: the console refuses to send it.
+    await cell(page, 'creditLimit', 1).fill('75 000,50');
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await cell(page, 'neq', 3).fill('1145678901');
+    await cell(page, 'creditLimit', 3).fill('beaucoup');
+    await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
+    await page.getByText('Doit être un nombre, par exemple 1 234,56.').waitFor();
+    await page.getByText(/1 cellule ne peut pas être lue/).waitFor();
+    expect((await table()).body.rev).toBe(1);
+
+    // Now readable, but the key repeats row 1 and the name is missing: the API's problems land on those cells.
+    await cell(page, 'creditLimit', 3).fill('1 500');
+    await cell(page, 'onRena', 3).selectOption('false');
+    await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
+    await page.getByText('Répète la clé « 1145678901 » de la ligne 1.').waitFor();
+    await page.getByText('Valeur obligatoire.').waitFor();
+    await expect(cell(page, 'name', 3).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(cell(page, 'neq', 3).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(cell(page, 'name', 1).getAttribute('aria-invalid')).resolves.toBe('false');
+    await page.screenshot({ path: `${SCREENSHOTS}/reference-table-fr.png`, fullPage: true });
+    expect((await table()).body.rev).toBe(1);
+
+    // Corrected, and row 2 deleted: saved with If-Match.
+    await cell(page, 'neq', 3).fill('3345678901');
+    await cell(page, 'name', 3).fill('Ateliers Côté');
+    await page.getByRole('button', { name: 'Supprimer la ligne 2' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
+    await page.getByText('Lignes enregistrées : la table compte 2 lignes.').waitFor();
+    const saved = await table();
+    expect(saved.body.rev).toBe(2);
+    expect(saved.body.rows).toEqual([
+      { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 75000.5, since: '2019-04-01' },
+      { neq: '3345678901', name: 'Ateliers Côté', onRena: false, creditLimit: 1500, since: null },
+    ]);
+
+    // Someone else saves in between: the console says so and reloads their version on request.
+    const other = await t.login('analyst2');
+    const theirs = await t.http
+      .put('/api/v1/reference-tables/fournisseurs/rows')
+      .set('authorization', `Bearer ${other}`)
+      .set('if-match', saved.etag)
+      .send({ rows: [...saved.body.rows, { neq: '7745678901', name: 'Déneigement Tremblay', onRena: false, creditLimit: 900, since: '2023-11-01' }] });
+    expect(theirs.status).toBe(200);
+    await cell(page, 'name', 1).fill('Fournitures Laval');
+    await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
+    await page.getByText(/Quelqu'un d'autre a modifié cette table/).waitFor();
+    await page.getByRole('button', { name: 'Recharger la table' }).click();
+    await expect(cell(page, 'name', 3).inputValue()).resolves.toBe('Déneigement Tremblay');
+    await expect(cell(page, 'name', 1).inputValue()).resolves.toBe('Fournitures Laval inc.');
+    expect((await table()).body.rev).toBe(3);
+  });
+
+  it('imports nothing from a CSV with a bad line, lists the problem by line and column, then imports a good file', async () => {
+    const page = await newPage({ viewport: { width: 1400, height: 1500 }, locale: 'fr-CA' });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
+    await cell(page, 'neq', 1).waitFor();
+    const before = await table();
+
+    const bad = ['neq;name;onRena;creditLimit;since', '5545678901;Plomberie Roy;non;1 000;2020-05-01', '6645678901;Toitures Nadeau;non;beaucoup;2020-06-01'].join('\n');
+    await page.getByLabel(/Contenu CSV/).fill(bad);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const problems = page.getByRole('table', { name: "Problèmes de l'import, par ligne" });
+    await problems.getByRole('row', { name: /3 creditLimit Doit être un nombre/ }).waitFor();
+    await page.getByText(/Aucune ligne n'a été importée \(1 problème\)/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/reference-table-import-fr.png`, fullPage: true });
+    expect((await table()).body).toEqual(before.body);
+
+    // A file saved by French Excel (Windows-1252, semicolons, decimal commas) replaces every row.
+    const good = ['neq;name;onRena;creditLimit;since', '1145678901;Fournitures Laval inc.;non;75 000,50;2019-04-01', '2245678901;Rénovations Dubé;oui;0;2021-09-15', '4445678901;Électricité Gagnon;non;12 500;2022-01-10'].join('\r\n');
+    await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({ name: 'fournisseurs.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'latin1') });
+    // The file is read (and decoded) asynchronously into the text area.
+    const csvText = page.getByRole('textbox', { name: /Contenu CSV/ });
+    await page.waitForFunction((area) => (area as unknown as { value: string }).value.includes('Électricité Gagnon'), await csvText.elementHandle());
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import réussi : la table compte 3 lignes.').waitFor();
+    await expect(cell(page, 'name', 3).inputValue()).resolves.toBe('Électricité Gagnon');
+    const after = await table();
+    expect(after.body.rows.map((r) => [r['neq'], r['name'], r['creditLimit']])).toEqual([
+      ['1145678901', 'Fournitures Laval inc.', 75000.5],
+      ['2245678901', 'Rénovations Dubé', 0],
+      ['4445678901', 'Électricité Gagnon', 12500],
+    ]);
+  });
+
+  it('shows nothing to change to a risk officer', async () => {
+    const page = await newPage();
+    await signIn(page, 'risk');
+    await page.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
+    await page.getByRole('cell', { name: 'Électricité Gagnon' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Enregistrer les lignes' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Importer', exact: true }).count()).resolves.toBe(0);
+  });
+
+  it('lets a risk officer filter the audit trail, read an event before/after, verify the chain and export CSV', async () => {
+    const page = await newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-CA' });
+    await signIn(page, 'risk');
+    await page.getByRole('menuitem', { name: /journal d'audit/i }).click();
+    await page.getByText('Ensemble de règles importé').first().waitFor();
+
+    await page.getByRole('combobox', { name: 'Type de ressource' }).click();
+    await page.getByRole('option', { name: 'Table de référence' }).click();
+    await page.getByText('Ensemble de règles importé').first().waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes
+    await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
+    await page.getByRole('cell', { name: 'taux-taxes' }).waitFor({ state: 'detached' });
+    const riskToken = await t.login('risk');
+    const events = (await t.http.get('/api/v1/audit?resourceType=reference_table&resourceKey=fournisseurs').set('authorization', `Bearer ${riskToken}`)).body as { action: string; hash: string; prevHash: string }[];
+    expect(events.map((e) => e.action)).toEqual(['reference_table.csv_imported', 'reference_table.rows_replaced', 'reference_table.rows_replaced', 'reference_table.created']);
+    await page.getByText('1-4 sur 4').waitFor();
+
+    // A date range, in the browser's own days: from tomorrow finds nothing, from today finds the four events.
+    const [today, tomorrow] = await page.evaluate(() => [0, 1].map((d) => new Date(Date.now() + d * 86_400_000).toLocaleDateString('en-CA')));
+    await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Depuis le' }).click();
+    await page.getByLabel('Depuis le').fill(tomorrow!);
+    await page.getByText('Aucun résultat trouvé avec les filtres actuels.').waitFor();
+    await page.getByLabel('Depuis le').fill(today!);
+    await page.getByText('1-4 sur 4').waitFor();
+    const imported = events.find((e) => e.action === 'reference_table.csv_imported')!;
+    await page.getByText('Table de référence remplacée par un import CSV').click();
+    const comparison = page.getByRole('table', { name: 'Avant et après' });
+    await comparison.getByRole('row', { name: 'rows 3 3 Inchangé' }).waitFor();
+    await comparison.getByRole('row', { name: /^keys .* \(absent\) Retiré$/ }).waitFor();
+    await page.getByText(imported.hash).waitFor();
+    await page.getByText(imported.prevHash).waitFor();
+    await page.locator('.MuiCollapse-entered').waitFor(); // the panel has finished opening
+    await page.screenshot({ path: `${SCREENSHOTS}/audit-event-fr.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
+    await page.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('gabarit-audit.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    expect(csv.split(/\r?\n/)[0]).toBe('seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash');
+    expect(csv).toContain('reference_table.csv_imported');
+    expect(csv).not.toContain('ruleset.imported'); // the export kept the list's filter
+
+    await page.getByRole('button', { name: /français/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: /^keys .* \(absent\) Removed$/ }).waitFor();
+    await page.getByText('Reference table replaced by a CSV import').first().waitFor();
+    await page.locator('.MuiCollapse-entered').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/audit-event-en.png`, fullPage: true });
+  });
+});

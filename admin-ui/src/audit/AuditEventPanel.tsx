@@ -1,0 +1,110 @@
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
+import { actionLabel, resourceTypeLabel } from './audit-actions';
+import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
+
+/** An audit event as GET /api/v1/audit lists it (server: audit-chain.ts ChainedEvent). */
+export interface AuditEvent {
+  id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  resourceType: string;
+  resourceKey?: string;
+  version?: number;
+  reason?: string;
+  summary?: { before?: unknown; after?: unknown };
+  details?: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+const mono = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) => (
+  <>
+    <Typography component="dt" variant="body2" sx={{ fontWeight: 'bold' }}>
+      {label}
+    </Typography>
+    <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+      {children}
+    </Typography>
+  </>
+);
+
+/** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
+const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
+  const translate = useTranslate();
+  const value = (text: string | undefined) => (text === undefined ? <em>{translate('gabarit.audit.absent')}</em> : <span style={mono}>{text}</span>);
+  return (
+    <Table size="small" aria-label={translate('gabarit.audit.comparison')}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('gabarit.audit.comparison_key')}</TableCell>
+          <TableCell>{translate('gabarit.audit.before')}</TableCell>
+          <TableCell>{translate('gabarit.audit.after')}</TableCell>
+          <TableCell>{translate('gabarit.audit.change')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => {
+          const moved = row.change !== 'unchanged';
+          return (
+            <TableRow key={row.key} sx={moved ? { backgroundColor: 'action.hover' } : undefined}>
+              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>{row.key || translate('gabarit.audit.whole_value')}</TableCell>
+              <TableCell>{value(row.before)}</TableCell>
+              <TableCell>{value(row.after)}</TableCell>
+              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>{translate(`gabarit.audit.changes.${row.change}`)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** The whole event under its row: every field, the before/after comparison, and its place in the hash chain. */
+export const AuditEventPanel = () => {
+  const event = useRecordContext<AuditEvent>();
+  const translate = useTranslate();
+  if (!event) return null;
+  const label = (field: string) => translate(`resources.audit.fields.${field}`);
+  const rows = compareSummary(event.summary?.before, event.summary?.after);
+  return (
+    <Box component="section" aria-label={translate('gabarit.audit.detail_title', { seq: event.seq })} sx={{ p: 2 }}>
+      <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+        {translate('gabarit.audit.detail_title', { seq: event.seq })} — {actionLabel(event.action, translate)}
+      </Typography>
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, mb: 2 }}>
+        <Field label={label('id')}>
+          <span style={mono}>{event.id}</span>
+        </Field>
+        <Field label={label('at')}>
+          <LocalDateField source="at" showTime />
+        </Field>
+        <Field label={label('actor')}>{event.actor}</Field>
+        <Field label={label('action')}>
+          {actionLabel(event.action, translate)} (<code>{event.action}</code>)
+        </Field>
+        <Field label={label('resourceType')}>{resourceTypeLabel(event.resourceType, translate)}</Field>
+        {event.resourceKey !== undefined && <Field label={label('resourceKey')}>{event.resourceKey}</Field>}
+        {event.version !== undefined && <Field label={label('version')}>{event.version}</Field>}
+        {event.reason && <Field label={label('reason')}>{event.reason}</Field>}
+        {event.details && <Field label={label('details')}>{<span style={mono}>{showValue(event.details)}</span>}</Field>}
+        <Field label={label('hash')}>
+          <span style={mono}>{event.hash}</span>
+        </Field>
+        <Field label={label('prevHash')}>
+          <span style={mono}>{event.prevHash}</span>
+        </Field>
+      </Box>
+      <Typography variant="subtitle1" component="h4">
+        {translate('gabarit.audit.comparison')}
+      </Typography>
+      {rows.length > 0 ? <Comparison rows={rows} /> : <Typography variant="body2">{translate('gabarit.audit.no_summary')}</Typography>}
+    </Box>
+  );
+};

@@ -1,0 +1,64 @@
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { useCallback, useState } from 'react';
+import { NumberField, Show, SimpleShowLayout, TextField, useGetIdentity, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { problemHeadline, toProblem } from '../common/api-error';
+import { LocalDateField } from '../common/LocalDateField';
+import { CsvImport } from './CsvImport';
+import { DeleteTableButton } from './DeleteTableButton';
+import { canEditTables } from './permissions';
+import { RowsGrid } from './RowsGrid';
+import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
+
+/** The rows grid and the CSV import share the table and its ETag; a change from either refreshes both. */
+const TableEditor = ({ tableKey }: { tableKey: string }) => {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const { identity } = useGetIdentity();
+  const editable = canEditTables(identity?.['roles'] as string[] | undefined);
+  const { loaded, error, reload, setLoaded } = useReferenceTable(tableKey);
+  const [dirty, setDirty] = useState(false);
+  const changed = useCallback(
+    (next: LoadedTable) => {
+      setLoaded(next);
+      setDirty(false);
+      refresh();
+    },
+    [setLoaded, refresh],
+  );
+  if (error) return <Alert severity="error">{problemHeadline(toProblem(error), translate)}</Alert>;
+  if (!loaded) return null;
+  return (
+    <Box>
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mt: 2 }}>
+        <Typography variant="h6" component="h2">
+          {translate('gabarit.reference_tables.rows_title')}
+        </Typography>
+        {editable && <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} />}
+      </Stack>
+      {/* A new ETag (saved, imported, reloaded) starts the grid afresh from the server's rows. */}
+      <RowsGrid key={loaded.etag} loaded={loaded} editable={editable} onSaved={changed} onDirtyChange={setDirty} reload={reload} />
+      {editable && <CsvImport tableKey={tableKey} columns={loaded.table.columns} etag={loaded.etag} blocked={dirty} onImported={changed} reload={reload} />}
+    </Box>
+  );
+};
+
+const Rows = () => {
+  const record = useRecordContext<TableView>();
+  return record ? <TableEditor tableKey={record.key} /> : null;
+};
+
+/** A reference table: what it is, its rows (editable by analysts and admins) and the CSV import. */
+export const ReferenceTableShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="key" />
+      <TextField source="name" />
+      <TextField source="description" emptyText="—" />
+      <TextField source="keyColumn" />
+      <NumberField source="rowCount" />
+      <TextField source="updatedBy" />
+      <LocalDateField source="updatedAt" showTime />
+      <Rows />
+    </SimpleShowLayout>
+  </Show>
+);

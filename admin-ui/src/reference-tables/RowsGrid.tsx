@@ -1,0 +1,210 @@
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import { Alert, Box, Button, IconButton, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { problemHeadline, toProblem, type Problem } from '../common/api-error';
+import { cellProblemsFrom } from './api-paths';
+import { cellId, gridToRows, rowsToGrid, type CellProblems, type Column, type GridRow } from './cells';
+import { GridCell } from './GridCell';
+import { StaleAlert } from './StaleAlert';
+import { sendChange, type LoadedTable } from './useReferenceTable';
+
+interface Props {
+  loaded: LoadedTable;
+  editable: boolean;
+  onSaved: (next: LoadedTable) => void;
+  onDirtyChange: (dirty: boolean) => void;
+  reload: () => Promise<void>;
+}
+
+/** The column's name with its type and role in words (not only a style), for the header and screen readers. */
+const ColumnHeader = ({ column, isKey }: { column: Column; isKey: boolean }) => {
+  const translate = useTranslate();
+  const notes = [translate(`gabarit.reference_tables.types.${column.type}`), ...(isKey ? [translate('gabarit.reference_tables.key_column')] : []), ...(column.required && !isKey ? [translate('gabarit.reference_tables.required')] : [])];
+  return (
+    <>
+      <Typography variant="subtitle2" component="span" sx={{ display: 'block' }}>
+        {column.name}
+      </Typography>
+      <Typography variant="caption" component="span">
+        {notes.join(', ')}
+      </Typography>
+    </>
+  );
+};
+
+/**
+ * The rows of a table in an editable grid: typed cells, rows added and deleted, saved at once with If-Match.
+ * The API's problems land on their cells; a 412 says someone else changed the table and offers to reload it.
+ */
+export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: Props) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [locale] = useLocaleState();
+  const { table, etag } = loaded;
+  const initial = useMemo(() => rowsToGrid(table.rows, table.columns, locale), [table, locale]);
+  const [grid, setGrid] = useState<GridRow[]>(initial);
+  const [nextUid, setNextUid] = useState(initial.length);
+  const [dirty, setDirty] = useState(false);
+  const [cells, setCells] = useState<CellProblems>(new Map());
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [page, setPage] = useState(0);
+  const [perPage, setPerPage] = useState(25);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  const change = (next: GridRow[]) => {
+    setGrid(next);
+    setDirty(true);
+  };
+  const editCell = (uid: number, column: string, text: string) => {
+    change(grid.map((row) => (row.uid === uid ? { ...row, cells: { ...row.cells, [column]: text } } : row)));
+    if (cells.has(cellId(uid, column))) setCells(new Map([...cells].filter(([id]) => id !== cellId(uid, column))));
+  };
+  const addRow = () => {
+    change([...grid, { uid: nextUid, cells: Object.fromEntries(table.columns.map((c) => [c.name, ''])) }]);
+    setNextUid(nextUid + 1);
+    setPage(Math.floor(grid.length / perPage));
+  };
+  const deleteRow = (uid: number) => change(grid.filter((row) => row.uid !== uid));
+  const cancel = () => {
+    setGrid(initial);
+    setDirty(false);
+    setCells(new Map());
+    setProblem(undefined);
+  };
+  const showFirstProblem = (found: CellProblems) => {
+    const index = grid.findIndex((row) => table.columns.some((c) => found.has(cellId(row.uid, c.name))));
+    if (index >= 0) setPage(Math.floor(index / perPage));
+  };
+
+  const save = async () => {
+    const { rows, problems } = gridToRows(grid, table.columns);
+    setProblem(undefined);
+    setCells(problems);
+    if (problems.size > 0) return showFirstProblem(problems);
+    setSaving(true);
+    try {
+      const next = await sendChange(table.key, '/rows', 'PUT', etag, { rows });
+      notify('gabarit.reference_tables.saved', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
+      onSaved(next);
+    } catch (err) {
+      const found = toProblem(err);
+      const placed = cellProblemsFrom(found, grid);
+      setCells(placed.cells);
+      setProblem({ ...found, details: placed.other });
+      showFirstProblem(placed.cells);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const visible = grid.slice(page * perPage, (page + 1) * perPage);
+  const readOnlyText = (column: Column, text: string) => (column.type === 'boolean' && text !== '' ? translate(text === 'true' ? 'gabarit.reference_tables.yes' : 'gabarit.reference_tables.no') : text);
+  return (
+    <Box>
+      {problem?.status === 412 && <StaleAlert onReload={reload} />}
+      {problem && problem.status !== 412 && (
+        <Alert severity="error" role="alert" sx={{ my: 1 }}>
+          {problemHeadline(problem, translate)} {cells.size > 0 && translate('gabarit.reference_tables.cells_to_fix', { smart_count: cells.size })}
+          {problem.details.length > 0 && (
+            <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+              {problem.details.map((d) => (
+                <li key={`${d.path}|${d.message}`}>
+                  <code>{d.path}</code> : {d.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+      {!problem && cells.size > 0 && (
+        <Alert severity="error" role="alert" sx={{ my: 1 }}>
+          {translate('gabarit.reference_tables.cells_unreadable', { smart_count: cells.size })}
+        </Alert>
+      )}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={translate('gabarit.reference_tables.rows_title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('gabarit.reference_tables.row_number')}</TableCell>
+              {table.columns.map((column) => (
+                <TableCell key={column.name}>
+                  <ColumnHeader column={column} isKey={column.name === table.keyColumn} />
+                </TableCell>
+              ))}
+              {editable && <TableCell>{translate('gabarit.reference_tables.row_actions')}</TableCell>}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visible.map((row, i) => {
+              const rowNumber = page * perPage + i + 1;
+              return (
+                <TableRow key={row.uid}>
+                  <TableCell>{rowNumber}</TableCell>
+                  {table.columns.map((column) => (
+                    <TableCell key={column.name} sx={{ verticalAlign: 'top' }}>
+                      {editable ? (
+                        <GridCell
+                          id={`cell-${row.uid}-${column.name}`}
+                          column={column}
+                          rowNumber={rowNumber}
+                          text={row.cells[column.name] ?? ''}
+                          messages={cells.get(cellId(row.uid, column.name)) ?? []}
+                          onChange={(text) => editCell(row.uid, column.name, text)}
+                        />
+                      ) : (
+                        readOnlyText(column, row.cells[column.name] ?? '')
+                      )}
+                    </TableCell>
+                  ))}
+                  {editable && (
+                    <TableCell>
+                      <IconButton onClick={() => deleteRow(row.uid)} aria-label={translate('gabarit.reference_tables.delete_row', { row: rowNumber })}>
+                        <DeleteIcon />
+                      </IconButton>
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+            {grid.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={table.columns.length + 2}>{translate('gabarit.reference_tables.no_rows')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </Box>
+      <TablePagination
+        component="div"
+        count={grid.length}
+        page={Math.min(page, Math.max(0, Math.ceil(grid.length / perPage) - 1))}
+        rowsPerPage={perPage}
+        rowsPerPageOptions={[10, 25, 50, 100]}
+        onPageChange={(_e, next) => setPage(next)}
+        onRowsPerPageChange={(e) => {
+          setPerPage(Number(e.target.value));
+          setPage(0);
+        }}
+        labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+        labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+        getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
+      />
+      {editable && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <Button startIcon={<AddIcon />} onClick={addRow}>
+            {translate('gabarit.reference_tables.add_row')}
+          </Button>
+          <Button variant="contained" onClick={() => void save()} disabled={!dirty || saving}>
+            {translate('gabarit.reference_tables.save_rows')}
+          </Button>
+          <Button onClick={cancel} disabled={!dirty || saving}>
+            {translate('gabarit.reference_tables.cancel_changes')}
+          </Button>
+        </Stack>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatCell, gridToRows, parseCell, rowsToGrid, type Column } from './cells';
+
+const columns: Column[] = [
+  { name: 'neq', type: 'string' },
+  { name: 'creditLimit', type: 'number' },
+  { name: 'onRena', type: 'boolean' },
+  { name: 'since', type: 'date' },
+];
+
+describe('cell input by column type', () => {
+  it('reads French and English numbers, and refuses text', () => {
+    expect(parseCell('1 234,56', 'number')).toEqual({ value: 1234.56 });
+    expect(parseCell('1\u202f500', 'number')).toEqual({ value: 1500 });
+    expect(parseCell('-0.5', 'number')).toEqual({ value: -0.5 });
+    expect(parseCell('12 $', 'number')).toEqual({ error: 'number' });
+    expect(parseCell('1,2,3', 'number')).toEqual({ error: 'number' });
+  });
+
+  it('reads yes/no in both languages and refuses anything else', () => {
+    expect(parseCell('Oui', 'boolean')).toEqual({ value: true });
+    expect(parseCell('false', 'boolean')).toEqual({ value: false });
+    expect(parseCell('non', 'boolean')).toEqual({ value: false });
+    expect(parseCell('peut-être', 'boolean')).toEqual({ error: 'boolean' });
+  });
+
+  it('takes real calendar days only, as YYYY-MM-DD', () => {
+    expect(parseCell('2020-02-29', 'date')).toEqual({ value: '2020-02-29' });
+    expect(parseCell('2026-02-30', 'date')).toEqual({ error: 'date' });
+    expect(parseCell('01/02/2020', 'date')).toEqual({ error: 'date' });
+  });
+
+  it('treats an empty cell as no value and trims text', () => {
+    expect(parseCell('   ', 'number')).toEqual({ value: null });
+    expect(parseCell('  Ateliers Côté ', 'string')).toEqual({ value: 'Ateliers Côté' });
+  });
+
+  it('shows numbers with the decimal mark of the language', () => {
+    expect(formatCell(1500.5, 'number', 'fr')).toBe('1500,5');
+    expect(formatCell(1500.5, 'number', 'en')).toBe('1500.5');
+    expect(formatCell(null, 'date', 'fr')).toBe('');
+    expect(formatCell(true, 'boolean', 'fr')).toBe('true');
+  });
+});
+
+describe('grid and rows', () => {
+  it('round-trips rows through the grid', () => {
+    const rows = [{ neq: '1145678901', creditLimit: 50000.25, onRena: false, since: '2019-04-01' }];
+    const grid = rowsToGrid(rows, columns, 'fr', 7);
+    expect(grid).toEqual([{ uid: 7, cells: { neq: '1145678901', creditLimit: '50000,25', onRena: 'false', since: '2019-04-01' } }]);
+    expect(gridToRows(grid, columns)).toEqual({ rows, problems: new Map() });
+  });
+
+  it('names each unreadable cell by its row id and column', () => {
+    const grid = [
+      { uid: 3, cells: { neq: 'a', creditLimit: 'beaucoup', onRena: '', since: '' } },
+      { uid: 9, cells: { neq: 'b', creditLimit: '', onRena: '', since: '2020-13-01' } },
+    ];
+    const { problems } = gridToRows(grid, columns);
+    expect([...problems.entries()]).toEqual([
+      ['3/creditLimit', ['gabarit.reference_tables.cell_errors.number']],
+      ['9/since', ['gabarit.reference_tables.cell_errors.date']],
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+/** The column types a reference table knows (server: reference-data/reference-table.ts). */
+export const COLUMN_TYPES = ['string', 'number', 'boolean', 'date'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+export type CellValue = string | number | boolean | null;
+export interface Column {
+  name: string;
+  type: ColumnType;
+  required?: boolean;
+}
+
+/** What a cell's text means for its column: a value (null when empty) or why it cannot be one. */
+export type ParsedCell = { value: CellValue } | { error: ColumnType };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TRUE_WORDS = ['true', 'oui', 'yes', '1', 'vrai'];
+const FALSE_WORDS = ['false', 'non', 'no', '0', 'faux'];
+
+/** Reads a cell's text as its column's type; French numbers (1 234,56) are accepted like the CSV import. */
+export function parseCell(text: string, type: ColumnType): ParsedCell {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null };
+  if (type === 'string') return { value: trimmed };
+  if (type === 'number') {
+    const normalised = trimmed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    return /^-?\d+(\.\d+)?$/.test(normalised) ? { value: Number(normalised) } : { error: 'number' };
+  }
+  if (type === 'boolean') {
+    const word = trimmed.toLowerCase();
+    return TRUE_WORDS.includes(word) ? { value: true } : FALSE_WORDS.includes(word) ? { value: false } : { error: 'boolean' };
+  }
+  // A real calendar day: 2026-02-30 is refused rather than rolled over to March.
+  const day = new Date(`${trimmed}T00:00:00Z`);
+  return ISO_DATE.test(trimmed) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(trimmed) ? { value: trimmed } : { error: 'date' };
+}
+
+/** A stored value as the text its cell shows: a decimal comma in French, booleans as true/false for the select. */
+export function formatCell(value: CellValue | undefined, type: ColumnType, locale: string): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'number' && typeof value === 'number') return locale === 'fr' ? String(value).replace('.', ',') : String(value);
+  return String(value);
+}
+
+/** One row of the grid: a stable id (so deleting a row keeps the others' inputs) and each cell's text. */
+export interface GridRow {
+  uid: number;
+  cells: Record<string, string>;
+}
+
+/** Cell problems keyed by `${uid}/${column}`; the message is a translation key or the server's text. */
+export type CellProblems = Map<string, string[]>;
+
+export const cellId = (uid: number, column: string) => `${uid}/${column}`;
+
+/** Turns the grid into rows for the API, or says which cells cannot be read (nothing is sent then). */
+export function gridToRows(grid: GridRow[], columns: Column[]): { rows: Record<string, CellValue>[]; problems: CellProblems } {
+  const problems: CellProblems = new Map();
+  const rows = grid.map((row) => {
+    const out: Record<string, CellValue> = {};
+    for (const column of columns) {
+      const parsed = parseCell(row.cells[column.name] ?? '', column.type);
+      if ('error' in parsed) problems.set(cellId(row.uid, column.name), [`gabarit.reference_tables.cell_errors.${parsed.error}`]);
+      else out[column.name] = parsed.value;
+    }
+    return out;
+  });
+  return { rows, problems };
+}
+
+/** The grid for a table's rows; uids continue from `firstUid`. */
+export function rowsToGrid(rows: Record<string, CellValue>[], columns: Column[], locale: string, firstUid = 0): GridRow[] {
+  return rows.map((row, i) => ({ uid: firstUid + i, cells: Object.fromEntries(columns.map((c) => [c.name, formatCell(row[c.name], c.type, locale)])) }));
+}
