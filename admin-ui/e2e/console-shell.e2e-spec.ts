@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../server/src/common/database/free-port.js';
 import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { signIn as signInAt } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -24,12 +25,7 @@ describe('console shell', () => {
     await t?.close();
   });
 
-  async function signIn(page: Page, username: string, password = 'demo'): Promise<void> {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel(/identifiant|username/i).fill(username);
-    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill(password);
-    await page.getByRole('button', { name: /connexion|sign in/i }).click();
-  }
+  const signIn = (page: Page, username: string, password = 'demo') => signInAt(page, base, username, { password, waitForDashboard: false });
 
   it('shows the French sign-in page by default and refuses a wrong password in French', async () => {
     const page = await browser.newPage();

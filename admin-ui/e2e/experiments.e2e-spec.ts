@@ -4,6 +4,7 @@ import { freePort } from '../../server/src/common/database/free-port.js';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
 import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { signIn as signInAt } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 const EXPERIMENT = 'chatbot-brievete';
@@ -36,13 +37,7 @@ describe('console experiments', () => {
     await fake.stop();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel(/identifiant|username/i).fill(username);
-    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
-    await page.getByRole('button', { name: /connexion|sign in/i }).click();
-    await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAt(page, base, username);
 
   /** One answer of the chatbot to a subject, served by the experiment. */
   async function serve(subjectId: string): Promise<Served> {

@@ -4,17 +4,10 @@ import { freePort } from '../../server/src/common/database/free-port.js';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
 import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { signIn as signInAt } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 const PROMPT = 'chatbot-answer';
-
-async function signInAt(base: string, page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel(/identifiant|username/i).fill(username);
-  await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
-  await page.getByRole('button', { name: /connexion|sign in/i }).click();
-  await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
-}
 
 // The prompt screens on the built console, the real server and a real database (no model key configured).
 describe('prompts console', () => {
@@ -34,7 +27,7 @@ describe('prompts console', () => {
     await t?.close();
   });
 
-  const signIn = (page: Page, username: string) => signInAt(base, page, username);
+  const signIn = (page: Page, username: string) => signInAt(page, base, username);
 
   /** Types at the end of a CodeMirror editor found by its label. */
   async function typeAtEnd(page: Page, label: string, text: string): Promise<void> {
@@ -192,7 +185,7 @@ describe('prompts console with a model', () => {
 
   it('shows the answer to the sample variables', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signInAt(base, page, 'analyst');
+    await signInAt(page, base, 'analyst');
     await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
     await page.getByTestId('prompt-preview').getByText(/Question : /).waitFor();
     await page.getByRole('button', { name: 'Demander une réponse' }).click();

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../server/src/common/database/free-port.js';
 import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { signIn as signInAt } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -59,13 +60,7 @@ describe('reference tables and audit trail in the console', () => {
     await t?.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel(/identifiant|username/i).fill(username);
-    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
-    await page.getByRole('button', { name: /connexion|sign in/i }).click();
-    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAt(page, base, username);
 
   const table = async (token = analystToken) => {
     const response = await t.http.get('/api/v1/reference-tables/fournisseurs').set('authorization', `Bearer ${token}`);

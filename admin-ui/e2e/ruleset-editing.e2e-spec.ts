@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../server/src/common/database/free-port.js';
 import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { signIn as signInAt } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -24,13 +25,7 @@ describe('rule set editors', () => {
     await t?.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel(/identifiant|username/i).fill(username);
-    await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill('demo');
-    await page.getByRole('button', { name: /connexion|sign in/i }).click();
-    await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAt(page, base, username);
 
   it('shows the decision tree as a collapsible outline, and a stale save as the other person’s changes instead of overwriting them', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });

@@ -8,7 +8,9 @@ import { experiments } from './experiments';
 import { i18nProvider } from './i18n/i18nProvider';
 import { prompts } from './prompts';
 import { referenceTables } from './reference-tables';
+import { Layout } from './layout/Layout';
 import { rulesets } from './rulesets';
+import { lightTheme } from './theme';
 
 /** Registers resources only; each resource's screens live in its own folder. */
 export const App = () => (
@@ -18,6 +20,8 @@ export const App = () => (
     authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
+    theme={lightTheme}
+    layout={Layout}
     requireAuth
     disableTelemetry
   >

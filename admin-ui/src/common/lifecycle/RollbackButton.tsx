@@ -1,3 +1,4 @@
+import UndoIcon from '@mui/icons-material/Undo';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -34,7 +35,7 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
   };
   return (
     <>
-      <Button variant="outlined" color="warning" onClick={() => setOpen(true)}>
+      <Button variant="outlined" startIcon={<UndoIcon />} onClick={() => setOpen(true)}>
         {translate('gabarit.lifecycle.rollback')}
       </Button>
       {open && (
@@ -53,7 +54,7 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" color="warning" disabled={target === '' || !comment.trim()} onClick={() => void confirm()}>
+            <Button variant="contained" disabled={target === '' || !comment.trim()} onClick={() => void confirm()}>
               {translate('gabarit.lifecycle.rollback')}
             </Button>
           </DialogActions>

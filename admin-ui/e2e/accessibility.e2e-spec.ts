@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
+
+// WCAG 2.1 A and AA rules that axe can check automatically, on the main screens of each role, in both languages.
+describe('console accessibility', () => {
+  let c: ConsoleUnderTest;
+
+  beforeAll(async () => {
+    c = await startConsole('console_a11y');
+  });
+  afterAll(async () => {
+    await c?.close();
+  });
+
+  async function violations(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      // CodeMirror scrolls a contenteditable that takes focus itself (checked below); axe does not count it as focusable.
+      .exclude('.cm-scroller')
+      .analyze();
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  const screens: [string, string[]][] = [
+    ['analyst', ['/rulesets', '/rulesets/invoices/show', '/rulesets/invoices', '/rulesets/invoices-approval-routing', '/rulesets/enrolment', '/prompts/chatbot-answer', '/experiments/create', '/reference-tables']],
+    ['approver', ['/prompts/chatbot-answer/show', '/experiments/chatbot-brievete/show']],
+    ['risk', ['/audit']],
+  ];
+
+  it.each(screens)('finds no violation on the screens of %s', async (user, paths) => {
+    // axe needs a page from an explicit context.
+    const context = await c.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${c.base}/admin/`);
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    const found: Record<string, string[]> = { 'sign-in': await violations(page) };
+    await signIn(page, c.base, user);
+    for (const path of paths) {
+      await page.goto(`${c.base}/admin/#${path}`);
+      await page.locator('#main-content').waitFor();
+      // The screen has loaded its data once the network is quiet and react-admin's progress bar is gone.
+      await page.waitForLoadState('networkidle');
+      await page.locator('.MuiLinearProgress-root').waitFor({ state: 'detached' });
+      found[path] = await violations(page);
+    }
+    expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
+    await context.close();
+  });
+
+  it('lets a keyboard user add a rule and leave the code editor with Tab', async () => {
+    const page = await c.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${c.base}/admin/`);
+    // Sign in with the keyboard alone.
+    await page.getByLabel(/identifiant/i).focus();
+    await page.keyboard.type('analyst');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
+    await page.goto(`${c.base}/admin/#/rulesets/invoices-approval-routing`);
+    const addRow = page.getByRole('button', { name: 'Ajouter une ligne' });
+    await addRow.focus();
+    const rows = await page.getByRole('textbox', { name: 'Identifiant' }).count();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Identifiant' }).count()).resolves.toBe(rows + 1);
+
+    // Tab into the JSON editor, then out of it: focus is never trapped.
+    const json = page.getByRole('textbox', { name: 'Définition (JSON)' });
+    await json.focus();
+    await page.keyboard.press('Tab');
+    const focusedInsideEditor = await json.evaluate((el) => el.ownerDocument.activeElement === el || el.contains(el.ownerDocument.activeElement));
+    expect(focusedInsideEditor).toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,38 @@
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../../server/src/common/database/free-port.js';
+import { startTestApp, type TestApp } from '../../../server/test/support/test-app.js';
+import { launchChromium } from './browser.js';
+
+/** The built console served by the real app on its own database, and a Chromium to drive it. */
+export interface ConsoleUnderTest {
+  t: TestApp;
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startConsole(label: string, env: Record<string, string> = {}): Promise<ConsoleUnderTest> {
+  const t = await startTestApp(label, env);
+  const port = await freePort();
+  await t.app.listen({ port, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  return {
+    t,
+    browser,
+    base: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the sign-in page (French or English) and, unless told otherwise, waits for the dashboard. */
+export async function signIn(page: Page, base: string, username: string, { password = 'demo', waitForDashboard = true } = {}): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel(/identifiant|username/i).fill(username);
+  await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill(password);
+  await page.getByRole('button', { name: /connexion|sign in/i }).click();
+  if (waitForDashboard) await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
+}
