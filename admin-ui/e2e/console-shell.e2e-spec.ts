@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
 // The built console (admin-ui/dist) served by the real server on a real database, driven in Chromium.
 describe('console shell', () => {
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_shell');
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_shell');
+    ({ t, browser, base } = c);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
   });
 
   const signIn = (page: Page, username: string, password = 'demo') => signInAt(page, base, username, { password, waitForDashboard: false });

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 const EXPERIMENT = 'chatbot-brievete';
@@ -18,22 +16,19 @@ interface Served {
 // The seeded experiment (detaillee vs concise on chatbot-answer), fed through the API, read in the console.
 describe('console experiments', () => {
   const fake = new FakeAnthropic();
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
   let analystToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_experiments', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_experiments', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
+    ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
     await fake.stop();
   });
 

@@ -1,30 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 const PROMPT = 'chatbot-answer';
 
 // The prompt screens on the built console, the real server and a real database (no model key configured).
 describe('prompts console', () => {
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_prompts');
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_prompts');
+    ({ t, browser, base } = c);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
   });
 
   const signIn = (page: Page, username: string) => signInAt(page, base, username);
@@ -166,20 +161,16 @@ describe('prompts console', () => {
 // With a model configured (the fake Messages API), the answer preview shows the model's answer and its usage.
 describe('prompts console with a model', () => {
   const fake = new FakeAnthropic();
-  let t: TestApp;
+  let c: ConsoleUnderTest;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_prompts_llm', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_prompts_llm', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
+    ({ browser, base } = c);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
     await fake.stop();
   });
 

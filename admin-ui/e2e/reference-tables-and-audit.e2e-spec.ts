@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -29,17 +27,15 @@ type Row = Record<string, unknown>;
 
 // The built console served by the real server on a real database, driven in Chromium.
 describe('reference tables and audit trail in the console', () => {
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
   let analystToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_reference_audit');
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_reference_audit');
+    ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
     // Nothing is seeded: the table the analyst edits is created through the API.
     const created = await t.http.post('/api/v1/reference-tables').set('authorization', `Bearer ${analystToken}`).send(suppliers);
@@ -56,8 +52,7 @@ describe('reference tables and audit trail in the console', () => {
     for (const page of pages.splice(0)) await page.close().catch(() => undefined);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
   });
 
   const signIn = (page: Page, username: string) => signInAt(page, base, username);

@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
 // What keeps an analyst's work safe in the editors: conflicts shown instead of overwritten, nothing lost to an expired session.
 describe('rule set editors', () => {
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_editing');
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_editing');
+    ({ t, browser, base } = c);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
   });
 
   const signIn = (page: Page, username: string) => signInAt(page, base, username);

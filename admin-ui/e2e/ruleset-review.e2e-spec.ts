@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../server/src/common/database/free-port.js';
-import { startTestApp, type TestApp } from '../../server/test/support/test-app.js';
-import { launchChromium } from './support/browser.js';
-import { signIn as signInAt } from './support/console.js';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
 // The whole review of a rule-set change, as its users do it in the console: edit, test, submit, approve, publish.
 describe('rule set review in the console', () => {
+  let c: ConsoleUnderTest;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp('console_review');
-    const port = await freePort();
-    await t.app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    c = await startConsole('console_review');
+    ({ t, browser, base } = c);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await c?.close();
   });
 
   const signIn = (page: Page, username: string) => signInAt(page, base, username);

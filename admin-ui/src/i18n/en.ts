@@ -49,7 +49,7 @@ export const en = {
       dialog_approve: 'Approve version %{version}',
       dialog_reject: 'Reject version %{version}',
       dialog_publish: 'Publish version %{version}',
-      explain_submit: 'The version is frozen and reviewed by an approver. Its tests must have passed.',
+      explain_submit: 'The version is frozen and reviewed by an approver. If it has tests, they must have passed.',
       explain_approve: 'The approval holds for this exact content: any later change needs a new review.',
       explain_reject: 'The version goes back to draft. Its authors will see your comment.',
       explain_publish: 'Without a date, the version is in force at once. A future date schedules the publication.',

@@ -49,7 +49,7 @@ export const fr = {
       dialog_approve: 'Approuver la version %{version}',
       dialog_reject: 'Rejeter la version %{version}',
       dialog_publish: 'Publier la version %{version}',
-      explain_submit: 'La version sera figée et examinée par une personne qui approuve. Ses tests doivent avoir réussi.',
+      explain_submit: 'La version sera figée et examinée par une personne qui approuve. Si elle a des tests, ils doivent avoir réussi.',
       explain_approve: "L'approbation vaut pour ce contenu exact : toute modification ultérieure demandera une nouvelle revue.",
       explain_reject: 'La version retourne en brouillon. Ses auteurs verront votre commentaire.',
       explain_publish: 'Sans date, la version entre en vigueur immédiatement. Une date future programme sa publication.',
