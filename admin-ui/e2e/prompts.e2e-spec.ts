@@ -107,9 +107,9 @@ describe('prompts console', () => {
 
     await typeAtEnd(page, 'Consigne système (Handlebars, facultative)', ' Sois bref.');
     // Leaving with unsaved changes asks first; dismissing keeps the page.
-    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
     await page.getByRole('link', { name: 'Retour à la fiche' }).click();
-    expect(await asked).toMatch(/changements n'ont pas été enregistrés/);
+    await page.getByText('Quitter sans enregistrer ?').waitFor();
+    await page.getByRole('button', { name: 'Rester' }).click();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.", { exact: false }).waitFor();
     const after = await t.http.get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`).set('authorization', `Bearer ${other}`);
@@ -119,6 +119,24 @@ describe('prompts console', () => {
     await page.getByRole('button', { name: /Recharger/ }).click();
     await page.getByRole('button', { name: 'Aucune modification' }).waitFor();
     await expect(page.getByLabel('Jetons au plus').inputValue()).resolves.toBe('444');
+    await page.close();
+  });
+
+  it('keeps an unsaved template through an expired session and offers it back after signing in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
+    await typeAtEnd(page, 'Gabarit (Handlebars)', ' Merci de votre visite.');
+    await page.evaluate(`(() => {
+      const session = JSON.parse(localStorage.getItem('gabarit.session'));
+      localStorage.setItem('gabarit.session', JSON.stringify({ ...session, token: 'expired' }));
+    })()`);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('button', { name: 'Connexion' }).waitFor();
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
+    await page.getByRole('button', { name: 'Reprendre' }).click();
+    await page.getByRole('textbox', { name: 'Gabarit (Handlebars)', exact: true }).getByText('Merci de votre visite.').waitFor();
     await page.close();
   });
 

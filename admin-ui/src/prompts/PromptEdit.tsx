@@ -4,12 +4,14 @@ import { Link, Title, useCreatePath, useGetRecordId, useNotify, useTranslate } f
 import { CodeEditor } from '../common/CodeEditor';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { RestoreBanner } from '../common/RestoreBanner';
+import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
+import { useEditStash } from '../common/use-edit-stash';
 import { CompletionPreview } from './CompletionPreview';
 import { changedFields, draftPayload, previewContent, problemsByField, toForm, type DraftField, type DraftForm } from './draft-form';
 import { LivePreview, usePreview } from './LivePreview';
 import { SampleVariables } from './SampleVariables';
 import { useDraft, type LoadedDraft } from './use-draft';
-import { useLeaveGuard } from './use-leave-guard';
 import { VariablesPanel } from './VariablesPanel';
 import { parseJsonObject, sampleFor } from './variables';
 
@@ -48,7 +50,7 @@ export const PromptEdit = () => {
   }, [loaded, form]);
 
   const dirty = form !== undefined && initial !== undefined && changedFields(form, initial).length > 0;
-  useLeaveGuard(dirty);
+  const stash = useEditStash('prompts', key, initial, form, loaded?.etag ?? '');
 
   const sample = parseJsonObject(sampleText);
   const content = useMemo(() => (form ? previewContent(form) : {}), [form]);
@@ -77,11 +79,14 @@ export const PromptEdit = () => {
     setSaving(true);
     try {
       const version = await save(built.payload);
+      stash.saved();
       setInitial(form);
       setSaveProblem(undefined);
       notify('gabarit.prompts.saved', { type: 'success', messageArgs: { version } });
     } catch (err) {
-      setSaveProblem(toProblem(err));
+      const problem = toProblem(err);
+      // The edit is kept in the browser and offered back after signing in again.
+      if (!(await stash.sessionExpired(problem))) setSaveProblem(problem);
     } finally {
       setSaving(false);
     }
@@ -102,6 +107,7 @@ export const PromptEdit = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('gabarit.prompts.edit_title', { name: loaded.prompt.name })} />
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
@@ -120,6 +126,16 @@ export const PromptEdit = () => {
         <Alert severity="warning" role="alert" sx={{ mb: 2 }} action={<Button color="inherit" onClick={() => void reload()}>{translate('gabarit.prompts.reload')}</Button>}>
           {translate('gabarit.errors.stale_etag')} {translate('gabarit.prompts.stale_help')}
         </Alert>
+      )}
+      {stash.restorable && (
+        <RestoreBanner
+          savedAt={stash.restorable.savedAt}
+          onRestore={() => {
+            const kept = stash.take();
+            if (kept) setForm(kept);
+          }}
+          onDiscard={stash.discard}
+        />
       )}
       {saveProblem && !stale && <ProblemAlert problem={saveProblem} onClose={() => setSaveProblem(undefined)} />}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>

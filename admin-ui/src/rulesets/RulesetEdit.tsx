@@ -4,6 +4,7 @@ import { Link, Title, useCreatePath, useGetRecordId, useTranslate } from 'react-
 import { detailsUnder } from '../common/api-error';
 import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import { ConflictDialog } from './ConflictDialog';
 import { DefinitionEditor } from './DefinitionEditor';
@@ -101,24 +102,7 @@ export const RulesetEdit = () => {
           {translate('gabarit.editors.unsaved_notice')}
         </Alert>
       )}
-      {draft.restorable && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={
-            <Stack direction="row" spacing={1}>
-              <Button color="inherit" onClick={draft.restore}>
-                {translate('gabarit.editors.restore')}
-              </Button>
-              <Button color="inherit" onClick={draft.discardRestorable}>
-                {translate('gabarit.editors.discard')}
-              </Button>
-            </Stack>
-          }
-        >
-          {translate('gabarit.editors.restorable', { date: new Date(draft.restorable.savedAt).toLocaleString() })}
-        </Alert>
-      )}
+      {draft.restorable && <RestoreBanner savedAt={draft.restorable.savedAt} onRestore={draft.restore} onDiscard={draft.discardRestorable} />}
       {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
       {draft.conflict && <ConflictDialog changes={draft.conflict.changes} onTakeTheirs={draft.takeTheirs} onKeepMine={() => void draft.overwrite()} />}
       <Tabs value={tab} onChange={(_, next: (typeof TABS)[number]) => setTab(next)} aria-label={translate('gabarit.editors.tabs_label')} sx={{ mb: 2 }}>

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLogout } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
+import { useEditStash } from '../common/use-edit-stash';
 import { httpClient } from '../dataProvider';
 import { changesBetween, type Change } from './editor/conflict';
-import { dropStash, readStash, stashEdit, type StashedEdit } from './editor/draft-stash';
 
 /** The parts of a rule set version an analyst edits. */
 export interface RulesetContent {
@@ -40,13 +39,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * an expired session sends the analyst to sign in with the edit kept for their return.
  */
 export function useRulesetDraft(key: string) {
-  const logout = useLogout();
   const [base, setBase] = useState<Loaded | undefined>();
   const [content, setContent] = useState<RulesetContent | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [conflict, setConflict] = useState<{ current: Loaded; changes: Change[] } | undefined>();
-  const [restorable, setRestorable] = useState<StashedEdit<RulesetContent> | undefined>();
   const [saving, setSaving] = useState(false);
+  const stash = useEditStash('rulesets', key, base?.content, content, base?.etag ?? '');
 
   const reload = useCallback(async () => {
     const loaded = await load(key);
@@ -58,23 +56,12 @@ export function useRulesetDraft(key: string) {
   }, [key]);
 
   useEffect(() => {
-    void reload()
-      .then((loaded) => {
-        const stash = readStash<RulesetContent>('rulesets', key);
-        if (stash && !same(stash.content, loaded.content)) setRestorable(stash);
-      })
-      .catch((err: unknown) => setProblem(toProblem(err)));
-  }, [key, reload]);
+    reload().catch((err: unknown) => setProblem(toProblem(err)));
+  }, [reload]);
 
   const dirty = useMemo(() => !!base && !!content && !same(base.content, content), [base, content]);
 
-  const edit = useCallback(
-    (next: RulesetContent) => {
-      setContent(next);
-      if (base) stashEdit('rulesets', key, { content: next, baseEtag: base.etag });
-    },
-    [base, key],
-  );
+  const edit = useCallback((next: RulesetContent) => setContent(next), []);
 
   const save = useCallback(
     async (ifMatch?: string) => {
@@ -84,15 +71,14 @@ export function useRulesetDraft(key: string) {
       const changed = Object.fromEntries(Object.entries(content).filter(([field, value]) => !same(value, base.content[field as keyof RulesetContent])));
       try {
         await httpClient(`/api/v1/rulesets/${key}/draft`, { method: 'PUT', headers: new Headers({ 'If-Match': ifMatch ?? base.etag, 'Content-Type': 'application/json' }), body: JSON.stringify(changed) });
-        dropStash('rulesets', key);
+        stash.saved();
         await reload();
         return true;
       } catch (err) {
         const found = toProblem(err);
-        if (found.status === 401) {
-          // The edit is already stashed; after signing in, react-admin brings the analyst back here to restore it.
-          await logout({}, undefined, true);
-        } else if (found.error === 'stale_etag') {
+        // The edit is kept in the browser; after signing in, react-admin brings the analyst back here to restore it.
+        if (await stash.sessionExpired(found)) return false;
+        if (found.error === 'stale_etag') {
           const current = await load(key);
           setConflict({ current, changes: changesBetween(base.content, current.content) });
         } else setProblem(found);
@@ -101,7 +87,7 @@ export function useRulesetDraft(key: string) {
         setSaving(false);
       }
     },
-    [base, content, key, logout, reload],
+    [base, content, key, stash, reload],
   );
 
   return {
@@ -111,7 +97,7 @@ export function useRulesetDraft(key: string) {
     saving,
     problem,
     conflict,
-    restorable,
+    restorable: stash.restorable,
     edit,
     save,
     clearProblem: () => setProblem(undefined),
@@ -120,12 +106,9 @@ export function useRulesetDraft(key: string) {
     /** Take their version: my edit stays stashed in the browser until discarded. */
     takeTheirs: () => void reload(),
     restore: () => {
-      if (restorable) setContent(restorable.content);
-      setRestorable(undefined);
+      const kept = stash.take();
+      if (kept) setContent(kept);
     },
-    discardRestorable: () => {
-      dropStash('rulesets', key);
-      setRestorable(undefined);
-    },
+    discardRestorable: stash.discard,
   };
 }

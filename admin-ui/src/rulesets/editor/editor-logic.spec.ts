@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { changesBetween } from './conflict';
-import { dropStash, readStash, stashEdit } from './draft-stash';
+import { dropStash, readStash, stashEdit } from '../../common/draft-stash';
 import { factOptions } from './fact-paths';
 import { liveChecks } from './live-checks';
 
