@@ -1,0 +1,107 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
+import { AdminContext } from 'react-admin';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18nProvider } from '../../i18n/i18nProvider';
+import { ConditionBuilder } from './ConditionBuilder';
+import type { Condition } from './condition-model';
+import { factOptions } from './fact-paths';
+import { TableEditor } from './TableEditor';
+import type { DecisionTable } from './table-model';
+import { TreeEditor } from './TreeEditor';
+import type { TreeNode } from './tree-model';
+
+const facts = factOptions({ type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string' } } } } });
+
+/** Holds the edited value like the rule-set editor does and shows it as JSON, the way the JSON editor beside it would. */
+function Harness<T>({ initial, render: draw }: { initial: T; render: (value: T, set: (next: T) => void) => ReactNode }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <AdminContext i18nProvider={i18nProvider}>
+      {draw(value, setValue)}
+      <pre data-testid="json">{JSON.stringify(value)}</pre>
+    </AdminContext>
+  );
+}
+const json = () => JSON.parse(screen.getByTestId('json').textContent ?? 'null') as unknown;
+
+afterEach(cleanup);
+
+describe('condition builder ↔ JSON', () => {
+  const start: Condition = { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000 }] };
+  const renderBuilder = (problems = new Map<string, string[]>()) =>
+    render(<Harness<Condition> initial={start} render={(value, set) => <ConditionBuilder root={value} onChange={set} facts={facts} namedConditions={['rena']} problems={problems} prefix="/rules/0/conditions" />} />);
+
+  it('writes a typed number into the JSON, and keeps a word out of it with the reason on the field', () => {
+    renderBuilder();
+    const valueBox = screen.getByRole('textbox', { name: 'Valeur' });
+    fireEvent.change(valueBox, { target: { value: '25000' } });
+    expect(json()).toEqual({ all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 25000 }] });
+    fireEvent.change(valueBox, { target: { value: 'beaucoup' } });
+    expect(screen.getByText(/Ce fait est un nombre/)).toBeTruthy();
+    expect(json()).toEqual({ all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 25000 }] });
+  });
+
+  it('negates a condition with the not: decorator, nests groups and references named conditions', () => {
+    renderBuilder();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Inverser (non)' }));
+    expect(json()).toMatchObject({ all: [{ operator: 'not:greaterThan' }] });
+    fireEvent.click(screen.getByRole('button', { name: 'Groupe' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Condition nommée' })[0]!);
+    expect(json()).toEqual({
+      all: [{ fact: 'invoice', path: '$.total', operator: 'not:greaterThan', value: 1000 }, { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] }, { condition: 'rena' }],
+    });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Inverser le groupe (NON)' })[1]!);
+    expect((json() as { all: unknown[] }).all[1]).toEqual({ not: { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] } });
+  });
+
+  it('shows the problems given for its fields (live checks or the API) under them', () => {
+    renderBuilder(new Map([['/rules/0/conditions/all/0/operator', ['"bogus" is not a known operator']]]));
+    expect(screen.getByText('"bogus" is not a known operator')).toBeTruthy();
+  });
+});
+
+describe('decision table grid', () => {
+  const table: DecisionTable = {
+    hitPolicy: 'first',
+    inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
+    rows: [{ id: 'haut', cells: { total: { operator: 'greaterThanInclusive', value: 25000 } }, event: { type: 'director' } }],
+  };
+
+  it('adds and removes rows, adds a column, and reads cell values by the column’s type', () => {
+    render(<Harness initial={table} render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une colonne' }));
+    fireEvent.change(screen.getAllByRole('textbox', { name: 'Valeur' })[0]!, { target: { value: '30000' } });
+    const after = json() as DecisionTable;
+    expect(after.rows.map((r) => r.id)).toEqual(['haut', 'row-2']);
+    expect(after.inputs.map((i) => i.id)).toEqual(['total', 'input-2']);
+    expect(after.rows[0]!.cells['total']).toEqual({ operator: 'greaterThanInclusive', value: 30000 });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Supprimer la ligne' })[0]!);
+    expect((json() as DecisionTable).rows.map((r) => r.id)).toEqual(['row-2']);
+  });
+});
+
+describe('decision tree outline', () => {
+  const tree: { root: TreeNode } = {
+    root: {
+      id: 'statut',
+      label: 'Statut',
+      branches: [{ label: 'non admissible', when: { all: [{ fact: 'invoice', path: '$.language', operator: 'equal', value: 'en' }] }, node: { id: 'refus', outcome: { type: 'ineligible' } } }],
+      otherwise: { id: 'ok', outcome: { type: 'auto_approve' } },
+    },
+  };
+
+  it('collapses a question to hide its branches, and adds a branch ending in a leaf', () => {
+    render(<Harness initial={tree} render={(value, set) => <TreeEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    const outline = screen.getByRole('tree');
+    expect(within(outline).getAllByRole('treeitem')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Replier « Statut »' }));
+    expect(within(outline).getAllByRole('treeitem')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Déplier « Statut »' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une branche' }));
+    const root = (json() as { root: TreeNode }).root;
+    expect(root.branches).toHaveLength(2);
+    expect(root.branches![1]!.node).toEqual({ id: 'node-4', outcome: { type: '' }, explanation: { fr: '', en: '' } });
+  });
+});
