@@ -96,4 +96,26 @@ describe('rule set editors', () => {
     expect(draft.body.content.definition.rows.map((r: { id: string }) => r.id)).toContain('exceptionnel');
     await page.close();
   });
+
+  it('creates a rule set from the list, with the API’s refusals on their fields, and opens it in the editor', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/rulesets`);
+    await page.getByRole('link', { name: 'Créer' }).click();
+    await page.getByRole('textbox', { name: 'Clé' }).fill('invoices');
+    await page.getByRole('textbox', { name: 'Nom' }).fill('Subventions aux organismes');
+    await page.getByRole('combobox', { name: 'Format' }).click();
+    await page.getByRole('option', { name: 'Arbre de décision' }).click();
+    await page.getByText('Il commencera par un arbre d’une question').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Cette clé est déjà utilisée.').first().waitFor();
+
+    await page.getByRole('textbox', { name: 'Clé' }).fill('subventions');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Brouillon (version 1)').waitFor();
+    await page.getByRole('tree').getByRole('textbox', { name: 'Question posée' }).first().waitFor();
+    const created = await t.http.get('/api/v1/rulesets/subventions/versions/1').set('authorization', `Bearer ${await t.login('analyst')}`);
+    expect(created.body.content.definition.root.id).toBe('question');
+    await page.close();
+  });
 });

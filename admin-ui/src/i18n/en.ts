@@ -145,7 +145,7 @@ export const en = {
   resources: {
     rulesets: {
       name: 'Rule set |||| Rule sets',
-      fields: { key: 'Key', name: 'Name', pilot: 'Pilot', format: 'Format', description: 'Description', activeVersion: 'Version in force', draftVersion: 'Draft', status: 'Status', version: 'Version', authors: 'Authors', approvedBy: 'Approved by', publishedAt: 'Published on', actions: 'Actions', versions: 'Versions', q: 'Search' },
+      fields: { key: 'Key', name: 'Name', pilot: 'Pilot', format: 'Format', description: 'Description', activeVersion: 'Version in force', draftVersion: 'Draft', status: 'Status', version: 'Version', authors: 'Authors', approvedBy: 'Approved by', publishedAt: 'Published on', actions: 'Actions', versions: 'Versions', q: 'Search', inputSchema: 'Facts schema (JSON Schema)' },
     },
     'api-keys': {
       name: 'API key |||| API keys',

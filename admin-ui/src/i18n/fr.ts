@@ -145,7 +145,7 @@ export const fr = {
   resources: {
     rulesets: {
       name: 'Ensemble de règles |||| Ensembles de règles',
-      fields: { key: 'Clé', name: 'Nom', pilot: 'Projet pilote', format: 'Format', description: 'Description', activeVersion: 'Version en vigueur', draftVersion: 'Brouillon', status: 'Statut', version: 'Version', authors: 'Auteurs', approvedBy: 'Approuvée par', publishedAt: 'Publiée le', actions: 'Actions', versions: 'Versions', q: 'Recherche' },
+      fields: { key: 'Clé', name: 'Nom', pilot: 'Projet pilote', format: 'Format', description: 'Description', activeVersion: 'Version en vigueur', draftVersion: 'Brouillon', status: 'Statut', version: 'Version', authors: 'Auteurs', approvedBy: 'Approuvée par', publishedAt: 'Publiée le', actions: 'Actions', versions: 'Versions', q: 'Recherche', inputSchema: 'Schéma des faits (JSON Schema)' },
     },
     'api-keys': {
       name: 'Clé API |||| Clés API',

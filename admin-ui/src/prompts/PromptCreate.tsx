@@ -1,6 +1,6 @@
 import { Create, NumberInput, SelectInput, SimpleForm, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
-import { CodeEditorInput } from './CodeEditorInput';
+import { CodeEditorInput } from '../common/CodeEditorInput';
 import { problemsByField } from './draft-form';
 import { parseJsonObject } from './variables';
 

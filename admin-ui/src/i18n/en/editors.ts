@@ -2,6 +2,11 @@
 export const editorMessages = {
   gabarit: {
     editors: {
+      created: 'Rule set “%{key}” created: draft version 1.',
+      key_help: 'Lowercase letters, digits and dashes, such as invoices-2027',
+      starter_rules: 'It starts with an example rule, to edit in the editor.',
+      starter_decisionTable: 'It starts with a one-row table, to edit in the editor.',
+      starter_decisionTree: 'It starts with a one-question tree, to edit in the editor.',
       edit_draft: 'Edit the draft',
       title: 'Edit “%{name}”',
       editing_draft: 'Draft (version %{version})',

@@ -2,6 +2,11 @@
 export const editorMessages = {
   gabarit: {
     editors: {
+      created: 'Ensemble de règles « %{key} » créé : brouillon version 1.',
+      key_help: 'Lettres minuscules, chiffres et tirets, par exemple factures-2027',
+      starter_rules: 'Il commencera par une règle d’exemple, à modifier dans l’éditeur.',
+      starter_decisionTable: 'Il commencera par une table d’une ligne, à modifier dans l’éditeur.',
+      starter_decisionTree: 'Il commencera par un arbre d’une question, à modifier dans l’éditeur.',
       edit_draft: 'Modifier le brouillon',
       title: 'Modifier « %{name} »',
       editing_draft: 'Brouillon (version %{version})',
