@@ -105,4 +105,21 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     expect((await analyst.get('/api/v1/rulesets/guarded/versions/42')).status).toBe(404);
     expect((await analyst.get('/api/v1/rulesets/guarded/versions/abc')).status).toBe(404);
   });
+
+  it('tells the console which operators, decorators and formats a definition may use, and refuses anonymous callers', async () => {
+    const vocabulary = await analyst.get('/api/v1/schemas/rulesets');
+    expect(vocabulary.status).toBe(200);
+    expect(vocabulary.body.operators).toEqual(expect.arrayContaining(['equal', 'greaterThanInclusive', 'matches', 'withinTolerance', 'dateOnOrAfter']));
+    expect(vocabulary.body.decorators).toEqual(expect.arrayContaining(['not', 'someFact']));
+    expect(vocabulary.body.formats).toEqual(['rules', 'decisionTable', 'decisionTree']);
+    expect(vocabulary.body.definition.rules.required).toEqual(['rules']);
+    // An operator the vocabulary lists is accepted by a save; one it does not list is refused.
+    for (const operator of vocabulary.body.operators as string[]) {
+      const value = operator.startsWith('date') ? '2026-01-01' : operator === 'matches' ? '^F-' : operator === 'withinTolerance' ? { expected: 1, absolute: 1 } : operator.endsWith('In') || operator === 'in' ? [1] : 1;
+      const saved = await analyst.post('/api/v1/rulesets', { ...withRule(leaf({ operator, value })), key: `op-${operator.toLowerCase()}` });
+      expect([operator, saved.status, saved.body.details]).toEqual([operator, 201, undefined]);
+    }
+    const anonymous = await t.http.get('/api/v1/schemas/rulesets');
+    expect(anonymous.status).toBe(401);
+  });
 });

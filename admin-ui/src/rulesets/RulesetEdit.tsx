@@ -10,6 +10,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { DefinitionEditor } from './DefinitionEditor';
 import { factOptions } from './editor/fact-paths';
 import { liveChecks } from './editor/live-checks';
+import { useRuleVocabulary, VocabularyContext } from './editor/vocabulary';
 import { conditionProblems, mergeProblems } from './editor/problems';
 import { SubmitDraftButton } from './SubmitDraftButton';
 import { useRulesetDraft, type RulesetContent } from './use-ruleset-draft';
@@ -51,6 +52,7 @@ export const RulesetEdit = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const draft = useRulesetDraft(key);
+  const vocabulary = useRuleVocabulary();
   const { base, content } = draft;
   const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
   const [jsonText, setJsonText] = useState('');
@@ -70,11 +72,11 @@ export const RulesetEdit = () => {
 
   const facts = useMemo(() => (content ? factOptions(content.inputSchema, content.computedFacts, content.lookups) : []), [content]);
   const problems = useMemo(() => {
-    if (!content || !base) return new Map<string, string[]>();
-    return mergeProblems(conditionProblems(liveChecks(base.format, content.definition, facts), '', translate), detailsUnder(draft.problem, '/definition'));
-  }, [content, base, facts, draft.problem, translate]);
+    if (!content || !base || !vocabulary) return new Map<string, string[]>();
+    return mergeProblems(conditionProblems(liveChecks(base.format, content.definition, facts, vocabulary), '', translate), detailsUnder(draft.problem, '/definition'));
+  }, [content, base, facts, vocabulary, draft.problem, translate]);
 
-  if (!base || !content) return draft.problem ? <ProblemAlert problem={draft.problem} /> : null;
+  if (!base || !content || !vocabulary) return draft.problem ? <ProblemAlert problem={draft.problem} /> : null;
   const serverErrors = (field: string) => [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
   const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
 
@@ -113,7 +115,9 @@ export const RulesetEdit = () => {
       {tab === 'definition' ? (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: 7 }}>
-            <DefinitionEditor format={base.format} definition={content.definition} onChange={(definition) => draft.edit({ ...content, definition })} facts={facts} problems={problems} />
+            <VocabularyContext.Provider value={vocabulary}>
+              <DefinitionEditor format={base.format} definition={content.definition} onChange={(definition) => draft.edit({ ...content, definition })} facts={facts} problems={problems} />
+            </VocabularyContext.Provider>
           </Grid>
           <Grid size={{ xs: 12, lg: 5 }}>
             <CodeEditor

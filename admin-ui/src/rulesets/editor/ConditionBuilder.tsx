@@ -2,10 +2,11 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Paper, Stack, TextField, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { addChild, kindOf, newLeaf, OPERATORS, removeNode, splitOperator, switchGroup, toggleNot, type Condition, type Leaf } from './condition-model';
+import { addChild, kindOf, newLeaf, removeNode, splitOperator, switchGroup, toggleNot, type Condition, type Leaf } from './condition-model';
 import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
 import { getAt, setAt, toPointerText, type Pointer } from './json-pointer';
 import type { ProblemMap } from './problems';
+import { useVocabulary } from './vocabulary';
 import { ValueInput } from './ValueInput';
 
 interface Shared {
@@ -22,6 +23,7 @@ const at = (shared: Shared, path: Pointer, field?: string) => shared.problems.ge
 
 const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
   const translate = useTranslate();
+  const { operators } = useVocabulary();
   const leaf = getAt(shared.root, path) as Leaf;
   const update = (patch: Partial<Leaf>) => {
     const next: Leaf = { ...leaf, ...patch };
@@ -55,15 +57,15 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         select
         size="small"
         label={translate('gabarit.editors.operator')}
-        value={(OPERATORS as readonly string[]).includes(base) ? base : ''}
+        value={operators.includes(base) ? base : ''}
         onChange={(e) => update({ operator: withDecorators(e.target.value, negated) })}
         error={at(shared, path, 'operator').length > 0}
         helperText={at(shared, path, 'operator').join(' ') || undefined}
         sx={{ minWidth: 200 }}
       >
-        {OPERATORS.map((op) => (
+        {operators.map((op) => (
           <MenuItem key={op} value={op}>
-            {translate(`gabarit.editors.operators.${op}`)}
+            {translate(`gabarit.editors.operators.${op}`, { _: op })}
           </MenuItem>
         ))}
       </TextField>

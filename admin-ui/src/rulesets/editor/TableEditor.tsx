@@ -6,11 +6,11 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Autocomplete, Box, Button, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { OPERATORS } from './condition-model';
 import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
 import { setAt } from './json-pointer';
 import type { ProblemMap } from './problems';
 import { addInput, addRow, moveInput, moveRow, removeInput, removeRow, setCell, type DecisionTable } from './table-model';
+import { useVocabulary } from './vocabulary';
 import { ValueInput } from './ValueInput';
 
 interface Props {
@@ -23,6 +23,7 @@ interface Props {
 /** A decision table as an editable grid: one column per input, one row per rule, in the order the hit policy reads them. */
 export const TableEditor = ({ definition: table, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
+  const { operators } = useVocabulary();
   const errors = (path: string) => problems.get(path) ?? [];
   const text = (path: (string | number)[], label: string, value: string | undefined) => {
     const e = errors(`/${path.join('/')}`);
@@ -103,9 +104,9 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                           onChange={(e) => onChange(setCell(table, r, input.id, e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined))}
                         >
                           <MenuItem value="">{translate('gabarit.editors.any_value')}</MenuItem>
-                          {OPERATORS.map((op) => (
+                          {operators.map((op) => (
                             <MenuItem key={op} value={op}>
-                              {translate(`gabarit.editors.operators.${op}`)}
+                              {translate(`gabarit.editors.operators.${op}`, { _: op })}
                             </MenuItem>
                           ))}
                         </TextField>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addChild, checkCondition, isKnownOperator, parseValue, removeNode, switchGroup, toggleNot, type Condition } from './condition-model';
 import { factOptions, parseFactLabel } from './fact-paths';
+import { SERVER_VOCABULARY } from './vocabulary.fixture';
 
 const schema = {
   type: 'object',
@@ -10,7 +11,7 @@ const schema = {
   },
 };
 const facts = factOptions(schema, [{ name: 'gstCheck' }]);
-const context = { facts, namedConditions: ['rena'] };
+const context = { facts, namedConditions: ['rena'], vocabulary: SERVER_VOCABULARY };
 
 describe('fact options from the input schema', () => {
   it('offers every nested field as fact + path, and computed facts by name', () => {
@@ -50,10 +51,10 @@ describe('checking a condition tree as the analyst types', () => {
   });
 
   it('knows operators with decorators and refuses invented ones', () => {
-    expect(isKnownOperator('someFact:not:equal')).toBe(true);
-    expect(isKnownOperator('dateOnOrAfter')).toBe(true);
-    expect(isKnownOperator('sometimes:equal')).toBe(false);
-    expect(isKnownOperator('approximately')).toBe(false);
+    expect(isKnownOperator('someFact:not:equal', SERVER_VOCABULARY)).toBe(true);
+    expect(isKnownOperator('dateOnOrAfter', SERVER_VOCABULARY)).toBe(true);
+    expect(isKnownOperator('sometimes:equal', SERVER_VOCABULARY)).toBe(false);
+    expect(isKnownOperator('approximately', SERVER_VOCABULARY)).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { findFact, type FactOption } from './fact-paths';
+import type { RuleVocabulary } from './vocabulary';
 import { getAt, setAt, removeAt, type Pointer } from './json-pointer';
 
 /** json-rules-engine conditions as stored in a rule set (other keys, like `name`, are kept untouched). */
@@ -12,27 +13,6 @@ export interface Leaf {
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | { condition: string } | Leaf;
 export type GroupKind = 'all' | 'any';
 export type NodeKind = GroupKind | 'not' | 'condition' | 'leaf';
-
-// The server's operators (engine/operators.ts and json-rules-engine's defaults) and the decorators it accepts.
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'matches',
-  'dateBefore',
-  'dateAfter',
-  'dateOnOrBefore',
-  'dateOnOrAfter',
-  'withinTolerance',
-] as const;
-export const DECORATORS = ['not', 'someFact', 'everyFact', 'someValue', 'everyValue', 'swap'] as const;
 
 export function kindOf(node: unknown): NodeKind | undefined {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
@@ -50,9 +30,9 @@ export function splitOperator(operator: string): { decorators: string[]; base: s
   return { decorators: parts.slice(0, -1), base: parts[parts.length - 1] ?? '' };
 }
 
-export function isKnownOperator(operator: string): boolean {
+export function isKnownOperator(operator: string, vocabulary: RuleVocabulary): boolean {
   const { decorators, base } = splitOperator(operator);
-  return (OPERATORS as readonly string[]).includes(base) && decorators.every((d) => (DECORATORS as readonly string[]).includes(d));
+  return vocabulary.operators.includes(base) && decorators.every((d) => vocabulary.decorators.includes(d));
 }
 
 /** What the builder shows in a value box: strings as typed, anything else as JSON. */
@@ -91,6 +71,7 @@ export interface ConditionProblem {
 interface Context {
   facts: FactOption[];
   namedConditions: string[];
+  vocabulary: RuleVocabulary;
 }
 
 /** What is wrong in a condition tree, each at its place, so the builder marks the field while the analyst types. */
@@ -114,7 +95,7 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   else if (!context.facts.some((f) => f.fact === fact)) problems.push({ path: `${at}/fact`, problem: 'unknown_fact', args: { fact } });
   else if (n['path'] !== undefined && !findFact(context.facts, fact, String(n['path']))) problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
   const operator = typeof n['operator'] === 'string' ? n['operator'] : '';
-  if (!isKnownOperator(operator)) problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
+  if (!isKnownOperator(operator, context.vocabulary)) problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
   if (!('value' in n)) problems.push({ path: `${at}/value`, problem: 'value_required' });
   return problems;
 }

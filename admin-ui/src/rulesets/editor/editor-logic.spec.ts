@@ -1,3 +1,4 @@
+import { SERVER_VOCABULARY } from './vocabulary.fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changesBetween } from './conflict';
 import { dropStash, readStash, stashEdit } from '../../common/draft-stash';
@@ -12,7 +13,7 @@ describe('live checks of a whole definition', () => {
       rules: [{ conditions: { all: [{ condition: 'eleve' }] }, event: { type: '' } }],
       conditions: { eleve: { all: [{ fact: 'invoice', path: '$.totale', operator: 'greaterThan', value: 1 }] } },
     };
-    expect(liveChecks('rules', definition, facts).map((p) => `${p.path} ${p.problem}`)).toEqual(['/rules/0/event/type event_required', '/conditions/eleve/all/0/path unknown_path']);
+    expect(liveChecks('rules', definition, facts, SERVER_VOCABULARY).map((p) => `${p.path} ${p.problem}`)).toEqual(['/rules/0/event/type event_required', '/conditions/eleve/all/0/path unknown_path']);
   });
 
   it('flags table cells with unknown operators or columns, and duplicate row ids', () => {
@@ -24,12 +25,12 @@ describe('live checks of a whole definition', () => {
         { id: 'a', cells: { gone: { operator: 'equal', value: 1 } }, event: { type: 'x' } },
       ],
     };
-    expect(liveChecks('decisionTable', table, facts).map((p) => `${p.path} ${p.problem}`)).toEqual(['/rows/0/cells/total/operator unknown_operator', '/rows/1/cells/gone unknown_column', '/rows/1/id duplicate_id']);
+    expect(liveChecks('decisionTable', table, facts, SERVER_VOCABULARY).map((p) => `${p.path} ${p.problem}`)).toEqual(['/rows/0/cells/total/operator unknown_operator', '/rows/1/cells/gone unknown_column', '/rows/1/id duplicate_id']);
   });
 
   it('checks each branch condition of a tree at its place, and leaves without an outcome', () => {
     const tree = { root: { id: 'q', branches: [{ when: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan' }] }, node: { id: 'leaf', outcome: { type: '' } } }], otherwise: { id: 'ok', outcome: { type: 'fine' } } } };
-    expect(liveChecks('decisionTree', tree, facts).map((p) => `${p.path} ${p.problem}`)).toEqual(['/root/branches/0/node/outcome/type event_required', '/root/branches/0/when/all/0/value value_required']);
+    expect(liveChecks('decisionTree', tree, facts, SERVER_VOCABULARY).map((p) => `${p.path} ${p.problem}`)).toEqual(['/root/branches/0/node/outcome/type event_required', '/root/branches/0/when/all/0/value value_required']);
   });
 });
 

@@ -9,6 +9,8 @@ import { factOptions } from './fact-paths';
 import { TableEditor } from './TableEditor';
 import type { DecisionTable } from './table-model';
 import { TreeEditor } from './TreeEditor';
+import { VocabularyContext } from './vocabulary';
+import { SERVER_VOCABULARY } from './vocabulary.fixture';
 import type { TreeNode } from './tree-model';
 
 const facts = factOptions({ type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string' } } } } });
@@ -18,7 +20,7 @@ function Harness<T>({ initial, render: draw }: { initial: T; render: (value: T, 
   const [value, setValue] = useState(initial);
   return (
     <AdminContext i18nProvider={i18nProvider}>
-      {draw(value, setValue)}
+      <VocabularyContext.Provider value={SERVER_VOCABULARY}>{draw(value, setValue)}</VocabularyContext.Provider>
       <pre data-testid="json">{JSON.stringify(value)}</pre>
     </AdminContext>
   );

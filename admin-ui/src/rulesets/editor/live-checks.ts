@@ -3,16 +3,17 @@ import type { FactOption } from './fact-paths';
 import { toPointerText } from './json-pointer';
 import type { DecisionTable } from './table-model';
 import { duplicateIds, treeLines, type TreeNode } from './tree-model';
+import type { RuleVocabulary } from './vocabulary';
 
 /**
  * The checks the console can make while the analyst types, each at its JSON Pointer in the definition. The server
  * checks everything again on save (and more: JSON Schema, safe patterns); its answer is shown at the same places.
  */
-export function liveChecks(format: string, definition: unknown, facts: FactOption[]): ConditionProblem[] {
+export function liveChecks(format: string, definition: unknown, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
   if (definition === null || typeof definition !== 'object') return [{ path: '/', problem: 'not_a_condition' }];
-  if (format === 'rules') return checkRules(definition as { rules?: { conditions: Condition }[]; conditions?: Record<string, Condition> }, facts);
-  if (format === 'decisionTable') return checkTable(definition as DecisionTable);
-  if (format === 'decisionTree') return checkTree(definition as { root?: TreeNode }, facts);
+  if (format === 'rules') return checkRules(definition as { rules?: { conditions: Condition }[]; conditions?: Record<string, Condition> }, facts, vocabulary);
+  if (format === 'decisionTable') return checkTable(definition as DecisionTable, vocabulary);
+  if (format === 'decisionTree') return checkTree(definition as { root?: TreeNode }, facts, vocabulary);
   return [];
 }
 
@@ -20,25 +21,25 @@ function prefixed(problems: ConditionProblem[], prefix: string): ConditionProble
   return problems.map((p) => ({ ...p, path: `${prefix}${p.path === '/' ? '' : p.path}` }));
 }
 
-function checkRules(definition: { rules?: { conditions: Condition; event?: { type?: string } }[]; conditions?: Record<string, Condition> }, facts: FactOption[]): ConditionProblem[] {
+function checkRules(definition: { rules?: { conditions: Condition; event?: { type?: string } }[]; conditions?: Record<string, Condition> }, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
   const named = Object.keys(definition.conditions ?? {});
-  const context = { facts, namedConditions: named };
+  const context = { facts, namedConditions: named, vocabulary };
   const problems: ConditionProblem[] = [];
   (definition.rules ?? []).forEach((rule, i) => {
     problems.push(...prefixed(checkCondition(rule.conditions, context), `/rules/${i}/conditions`));
     if (!rule.event?.type) problems.push({ path: `/rules/${i}/event/type`, problem: 'event_required' });
   });
-  for (const name of named) problems.push(...prefixed(checkCondition(definition.conditions![name], { facts, namedConditions: named.filter((n) => n !== name) }), `/conditions/${name}`));
+  for (const name of named) problems.push(...prefixed(checkCondition(definition.conditions![name], { facts, namedConditions: named.filter((n) => n !== name), vocabulary }), `/conditions/${name}`));
   return problems;
 }
 
-function checkTable(table: DecisionTable): ConditionProblem[] {
+function checkTable(table: DecisionTable, vocabulary: RuleVocabulary): ConditionProblem[] {
   const problems: ConditionProblem[] = [];
   const inputIds = new Set((table.inputs ?? []).map((i) => i.id));
   (table.rows ?? []).forEach((row, r) => {
     for (const [id, cell] of Object.entries(row.cells ?? {})) {
       if (!inputIds.has(id)) problems.push({ path: `/rows/${r}/cells/${id}`, problem: 'unknown_column', args: { column: id } });
-      else if (cell && !isKnownOperator(cell.operator)) problems.push({ path: `/rows/${r}/cells/${id}/operator`, problem: 'unknown_operator', args: { operator: cell.operator } });
+      else if (cell && !isKnownOperator(cell.operator, vocabulary)) problems.push({ path: `/rows/${r}/cells/${id}/operator`, problem: 'unknown_operator', args: { operator: cell.operator } });
     }
     if (!row.event?.type) problems.push({ path: `/rows/${r}/event/type`, problem: 'event_required' });
   });
@@ -49,7 +50,7 @@ function checkTable(table: DecisionTable): ConditionProblem[] {
   return problems;
 }
 
-function checkTree(definition: { root?: TreeNode }, facts: FactOption[]): ConditionProblem[] {
+function checkTree(definition: { root?: TreeNode }, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
   if (!definition.root) return [{ path: '/root', problem: 'not_a_condition' }];
   const problems: ConditionProblem[] = [];
   const duplicates = new Set(duplicateIds(definition.root));
@@ -60,7 +61,7 @@ function checkTree(definition: { root?: TreeNode }, facts: FactOption[]): Condit
     if (line.via?.kind === 'branch') {
       const branchAt = toPointerText(line.path.slice(0, -1));
       const branch = line.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], definition) as { when: Condition };
-      problems.push(...prefixed(checkCondition(branch.when, { facts, namedConditions: [] }), `${branchAt}/when`));
+      problems.push(...prefixed(checkCondition(branch.when, { facts, namedConditions: [], vocabulary }), `${branchAt}/when`));
     }
   }
   return problems;
