@@ -79,7 +79,9 @@ describe('rule set review in the console', () => {
 
     const approver = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(approver, 'approver');
-    await approver.goto(`${base}/admin/#/rulesets/invoices/show`);
+    // The approver's dashboard lists the version waiting for review, and leads to it.
+    await approver.getByText('À examiner').waitFor();
+    await approver.getByRole('link', { name: 'Ensemble de règles « Validation des factures fournisseurs », Version 2' }).click();
     await approver.getByRole('button', { name: 'Comparer' }).click();
     await approver.getByText(/Règle « montant-tres-eleve » : ajout/).waitFor();
     await approver.getByRole('button', { name: 'Approuver' }).click();

@@ -1,9 +1,10 @@
 import { Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { WorkQueue } from './WorkQueue';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'] as const;
 
-/** Landing page: who is signed in, with which roles, and what the pilots are. */
+/** Landing page: who is signed in, with which roles, what waits for them, and what the pilots are. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -24,6 +25,7 @@ export const Dashboard = () => {
             <Chip key={role} label={translate(`gabarit.roles.${role}`)} color="primary" />
           ))}
         </Stack>
+        <WorkQueue />
         <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
           {translate('gabarit.dashboard.pilots')}
         </Typography>

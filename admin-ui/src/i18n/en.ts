@@ -10,6 +10,10 @@ export const en = {
   gabarit: {
     title: 'Gabarit',
     dashboard: {
+      work_title: 'To do',
+      work_none: 'Nothing waits for you right now.',
+      rejected_because: 'Rejected because: %{comment}',
+      tasks: { to_review: 'To review', to_publish: 'To publish', rejected: 'Rejected', draft: 'Your draft' },
       welcome: 'Welcome, %{name}',
       intro: 'Gabarit manages the rules and prompt templates of the pilot projects, under the control of the people who approve them.',
       roles: 'Your roles',

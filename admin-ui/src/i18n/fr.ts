@@ -10,6 +10,10 @@ export const fr = {
   gabarit: {
     title: 'Gabarit',
     dashboard: {
+      work_title: 'À faire',
+      work_none: 'Rien ne vous attend pour le moment.',
+      rejected_because: 'Motif du rejet : %{comment}',
+      tasks: { to_review: 'À examiner', to_publish: 'À publier', rejected: 'Rejetée', draft: 'Votre brouillon' },
       welcome: 'Bienvenue, %{name}',
       intro: 'Gabarit gère les règles et les gabarits de requêtes des projets pilotes, sous le contrôle des personnes qui les approuvent.',
       roles: 'Vos rôles',

@@ -1,0 +1,48 @@
+import { Alert, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { workQueue, type Governed, type WorkItem } from './work-queue';
+
+const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' as const } };
+
+/** What waits for the signed-in person across rule sets, prompts and experiments, each a link to where it is done. */
+export const WorkQueue = () => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { identity } = useGetIdentity();
+  const rulesets = useGetList<Governed>('rulesets', ALL);
+  const prompts = useGetList<Governed>('prompts', ALL);
+  const experiments = useGetList<Governed>('experiments', ALL);
+  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
+  if (!identity || !(roles.includes('analyst') || roles.includes('approver'))) return null;
+  if (rulesets.isPending || prompts.isPending || experiments.isPending) return null;
+  const items = workQueue({ rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] }, { id: String(identity.id), roles });
+  const target = (item: WorkItem) => createPath({ resource: item.resource, id: item.id, type: item.task === 'draft' || item.task === 'rejected' ? 'edit' : 'show' });
+  return (
+    <section aria-labelledby="work-queue-title">
+      <Typography id="work-queue-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.dashboard.work_title')}
+      </Typography>
+      {items.length === 0 ? (
+        <Alert severity="success" sx={{ mb: 3 }}>
+          {translate('gabarit.dashboard.work_none')}
+        </Alert>
+      ) : (
+        <List dense sx={{ mb: 2 }}>
+          {items.map((item) => (
+            <ListItem key={`${item.resource}/${item.id}/${item.version}/${item.task}`} divider>
+              <Chip size="small" sx={{ mr: 2 }} color={item.task === 'rejected' ? 'error' : item.task === 'to_review' ? 'warning' : 'default'} label={translate(`gabarit.dashboard.tasks.${item.task}`)} />
+              <ListItemText
+                primary={
+                  <Link to={target(item)}>
+                    {translate(`resources.${item.resource}.name`, { smart_count: 1 })} « {item.name} », {translate('gabarit.lifecycle.version_n', { version: item.version })}
+                  </Link>
+                }
+                secondary={item.comment ? translate('gabarit.dashboard.rejected_because', { comment: item.comment }) : undefined}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </section>
+  );
+};

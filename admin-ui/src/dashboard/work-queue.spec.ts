@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { workQueue, type Governed } from './work-queue';
+
+const ruleset = (versions: Governed['versions']): Governed => ({ id: 'invoices', name: 'Factures', versions });
+
+describe('work queue', () => {
+  const lists = {
+    rulesets: [
+      ruleset([
+        { number: 1, status: 'published', authors: ['seed'] },
+        { number: 2, status: 'in_review', authors: ['analyst'] },
+      ]),
+    ],
+    prompts: [{ id: 'chatbot-answer', name: 'Réponse', versions: [{ number: 3, status: 'approved', authors: ['analyst2'] }] }],
+    experiments: [{ id: 'brievete', name: 'Brièveté', versions: [{ number: 1, status: 'draft', authors: ['analyst'], comments: [{ action: 'reject', by: 'approver', text: 'Poids à revoir' }] }] }],
+  };
+
+  it('gives an approver what to review and to publish, never their own version in review', () => {
+    expect(workQueue(lists, { id: 'approver', roles: ['approver'] }).map((i) => `${i.task} ${i.resource}/${i.id} v${i.version}`)).toEqual(['to_review rulesets/invoices v2', 'to_publish prompts/chatbot-answer v3']);
+    expect(workQueue(lists, { id: 'analyst', roles: ['approver', 'analyst'] }).map((i) => i.task)).toEqual(['to_publish', 'rejected']);
+  });
+
+  it('gives an analyst their drafts, a rejected one with the reviewer’s reason', () => {
+    expect(workQueue(lists, { id: 'analyst', roles: ['analyst'] })).toEqual([{ resource: 'experiments', id: 'brievete', name: 'Brièveté', version: 1, task: 'rejected', comment: 'Poids à revoir' }]);
+    expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] })).toEqual([]);
+  });
+
+  it('gives a risk officer nothing to do here (the audit trail is theirs)', () => {
+    expect(workQueue(lists, { id: 'risk', roles: ['risk'] })).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+/** A governed resource as its list endpoint returns it (only what the queue reads). */
+export interface Governed {
+  id: string;
+  name: string;
+  versions: { number: number; status: string; authors: string[]; comments?: { action: string; by: string; text: string }[] }[];
+}
+
+export type Task = 'to_review' | 'to_publish' | 'rejected' | 'draft';
+
+export interface WorkItem {
+  resource: 'rulesets' | 'prompts' | 'experiments';
+  id: string;
+  name: string;
+  version: number;
+  task: Task;
+  /** The reviewer's comment when the version came back rejected. */
+  comment?: string;
+}
+
+const ORDER: Task[] = ['to_review', 'to_publish', 'rejected', 'draft'];
+
+/**
+ * What waits for this person: approvers review others' versions and publish approved ones (four-eyes: never their
+ * own in review); analysts see their drafts, the rejected ones first with the reviewer's reason.
+ */
+export function workQueue(lists: Record<WorkItem['resource'], Governed[]>, user: { id: string; roles: string[] }): WorkItem[] {
+  const approver = user.roles.includes('approver');
+  const analyst = user.roles.includes('analyst');
+  const items: WorkItem[] = [];
+  for (const [resource, records] of Object.entries(lists) as [WorkItem['resource'], Governed[]][]) {
+    for (const record of records) {
+      for (const version of record.versions) {
+        const base = { resource, id: record.id, name: record.name, version: version.number };
+        if (approver && version.status === 'in_review' && !version.authors.includes(user.id)) items.push({ ...base, task: 'to_review' });
+        if (approver && version.status === 'approved') items.push({ ...base, task: 'to_publish' });
+        if (analyst && version.status === 'draft' && version.authors.includes(user.id)) {
+          const last = version.comments?.[version.comments.length - 1];
+          items.push(last?.action === 'reject' ? { ...base, task: 'rejected', comment: last.text } : { ...base, task: 'draft' });
+        }
+      }
+    }
+  }
+  return items.sort((a, b) => ORDER.indexOf(a.task) - ORDER.indexOf(b.task));
+}
