@@ -155,6 +155,18 @@ export const PromptEdit = () => {
           <Typography variant="caption">{translate('gabarit.prompts.template_help')}</Typography>
           <CodeEditor label={translate('resources.prompts.fields.system')} language="handlebars" value={form.system} onChange={set('system')} errors={errorsOf('system')} minHeight="120px" />
           <CodeEditor label={translate('resources.prompts.fields.variablesSchema')} language="json" value={form.variablesSchema} onChange={set('variablesSchema')} errors={errorsOf('variablesSchema')} minHeight="200px" />
+          <TextField
+            fullWidth
+            multiline
+            minRows={2}
+            sx={{ my: 1 }}
+            label={translate('resources.prompts.fields.stopSequences')}
+            value={form.stopSequences}
+            onChange={(e) => set('stopSequences')(e.target.value)}
+            error={errorsOf('stopSequences').length > 0}
+            helperText={errorsOf('stopSequences').join(' · ') || undefined}
+          />
+          <CodeEditor label={translate('resources.prompts.fields.tests')} language="json" value={form.tests} onChange={set('tests')} errors={errorsOf('tests')} minHeight="160px" />
         </Box>
         <Box>
           <VariablesPanel schema={schema && 'value' in schema ? schema.value : loaded.content.variablesSchema} />

@@ -22,7 +22,15 @@ describe('draft form', () => {
 
   it('previews with every readable field and leaves a half-typed one to the saved draft', () => {
     const form = { ...toForm(content), variablesSchema: '{', maxTokens: 'abc' };
-    expect(previewContent(form)).toEqual({ template: 'Q: {{question}}', system: '', model: 'claude-sonnet-4-6', locale: 'fr' });
+    expect(previewContent(form)).toEqual({ template: 'Q: {{question}}', system: '', model: 'claude-sonnet-4-6', locale: 'fr', stopSequences: [] });
+  });
+
+  it('sends stop sequences one per line and test cases as a JSON list, refusing anything else before sending', () => {
+    const initial = toForm(content);
+    const edited = { ...initial, stopSequences: 'FIN\n\n###', tests: '[{"name": "vide", "variables": {"question": ""}}]' };
+    expect(draftPayload(edited, initial)).toEqual({ payload: { stopSequences: ['FIN', '###'], tests: [{ name: 'vide', variables: { question: '' } }] } });
+    expect(draftPayload({ ...initial, tests: '{"name": "seul"}' }, initial)).toEqual({ errors: { tests: 'gabarit.prompts.not_array' } });
+    expect(previewContent(edited)).not.toHaveProperty('tests');
   });
 
   it('puts each API problem on its field, naming the place inside the field', () => {

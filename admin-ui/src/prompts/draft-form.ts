@@ -21,9 +21,15 @@ export interface DraftForm {
   maxTokens: string;
   locale: 'fr' | 'en';
   variablesSchema: string;
+  /** One stop sequence per line. */
+  stopSequences: string;
+  /** The offline test cases, as a JSON array. */
+  tests: string;
 }
 export type DraftField = keyof DraftForm;
-export const DRAFT_FIELDS: DraftField[] = ['template', 'system', 'model', 'maxTokens', 'locale', 'variablesSchema'];
+export const DRAFT_FIELDS: DraftField[] = ['template', 'system', 'model', 'maxTokens', 'locale', 'variablesSchema', 'stopSequences', 'tests'];
+// Test cases do not change what a preview renders, and the preview endpoint does not take them.
+const PREVIEW_FIELDS = DRAFT_FIELDS.filter((field) => field !== 'tests');
 
 export function toForm(content: PromptContent): DraftForm {
   return {
@@ -33,7 +39,18 @@ export function toForm(content: PromptContent): DraftForm {
     maxTokens: String(content.maxTokens),
     locale: content.locale,
     variablesSchema: JSON.stringify(content.variablesSchema, null, 2),
+    stopSequences: (content.stopSequences ?? []).join('\n'),
+    tests: JSON.stringify(content.tests ?? [], null, 2),
   };
+}
+
+function parseTests(text: string): { value: unknown[] } | { error: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? { value } : { error: 'gabarit.prompts.not_array' };
+  } catch {
+    return { error: 'gabarit.prompts.invalid_json' };
+  }
 }
 
 export function changedFields(form: DraftForm, initial: DraftForm): DraftField[] {
@@ -44,6 +61,8 @@ export function changedFields(form: DraftForm, initial: DraftForm): DraftField[]
 function fieldValue(form: DraftForm, field: DraftField): { value: unknown } | { error: string } {
   if (field === 'maxTokens') return /^\s*\d+\s*$/.test(form.maxTokens) ? { value: Number(form.maxTokens) } : { error: 'gabarit.prompts.invalid_integer' };
   if (field === 'variablesSchema') return parseJsonObject(form.variablesSchema);
+  if (field === 'stopSequences') return { value: form.stopSequences.split('\n').filter((line) => line.length > 0) };
+  if (field === 'tests') return parseTests(form.tests);
   return { value: form[field] };
 }
 
@@ -65,7 +84,7 @@ export function draftPayload(form: DraftForm, initial: DraftForm): { payload: Re
 /** The live preview body: every field that can be read (a half-typed schema or number is left to the saved one). */
 export function previewContent(form: DraftForm): Record<string, unknown> {
   const content: Record<string, unknown> = {};
-  for (const field of DRAFT_FIELDS) {
+  for (const field of PREVIEW_FIELDS) {
     const parsed = fieldValue(form, field);
     if ('value' in parsed) content[field] = parsed.value;
   }
