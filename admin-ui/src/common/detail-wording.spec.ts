@@ -14,7 +14,7 @@ describe('API detail messages in the console’s language', () => {
         wordDetail(m, inFrench),
       ),
     ).toEqual([
-      'est obligatoire',
+      'Valeur obligatoire.',
       'doit être un nombre',
       'doit valoir l’une de ces valeurs : fr, en, fr-en',
       'doit être >= 0',

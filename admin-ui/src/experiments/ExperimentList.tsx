@@ -1,16 +1,11 @@
-import { CreateButton, DataTable, List, SearchInput, TopToolbar, useGetIdentity } from 'react-admin';
+import { DataTable, List, SearchInput } from 'react-admin';
+import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 
-const ListActions = () => {
-  const { identity } = useGetIdentity();
-  const isAnalyst = ((identity?.['roles'] as string[]) ?? []).includes('analyst');
-  return <TopToolbar>{isAnalyst && <CreateButton />}</TopToolbar>;
-};
-
 /** Experiments with their state; analysts create new ones here. */
 export const ExperimentList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<ListActions />}>
+  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles />}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />
       <DataTable.Col source="name" />

@@ -83,7 +83,7 @@ export const fr = {
     },
     details: {
       types: { string: 'du texte', number: 'un nombre', integer: 'un nombre entier', boolean: 'true ou false', object: 'un objet', array: 'une liste', null: 'null' },
-      required: 'est obligatoire',
+      required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',
       taken: 'est déjà utilisée',
       type: 'doit être %{type}',

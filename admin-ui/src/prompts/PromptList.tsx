@@ -1,12 +1,8 @@
 import { Chip } from '@mui/material';
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useGetIdentity, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { CreateForRoles } from '../common/CreateForRoles';
 
 const PILOTS = ['chatbot', 'invoices', 'enrolment'];
-
-const ListActions = () => {
-  const { identity } = useGetIdentity();
-  return <TopToolbar>{((identity?.['roles'] as string[]) ?? []).includes('analyst') && <CreateButton />}</TopToolbar>;
-};
 
 /** Prompts with filters by pilot and text (key or name). */
 export const PromptList = () => {
@@ -16,7 +12,7 @@ export const PromptList = () => {
     <SelectInput key="pilot" source="pilot" choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))} alwaysOn />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<ListActions />}>
+    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />

@@ -1,16 +1,11 @@
-import { CreateButton, DataTable, List, SearchInput, TopToolbar, useGetIdentity } from 'react-admin';
+import { DataTable, List, SearchInput } from 'react-admin';
+import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
-import { canEditTables } from './permissions';
-
-/** Create is offered to the roles the API lets create (analyst, admin); everyone signed in may read. */
-const Actions = () => {
-  const { identity } = useGetIdentity();
-  return <TopToolbar>{canEditTables(identity?.['roles'] as string[] | undefined) && <CreateButton />}</TopToolbar>;
-};
+import { EDITOR_ROLES } from './permissions';
 
 /** Reference tables, searchable by key or name; the API sorts by key only. */
 export const ReferenceTableList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<Actions />}>
+  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles roles={EDITOR_ROLES} />}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />
       <DataTable.Col source="name" disableSort />

@@ -1,18 +1,8 @@
 import { Chip } from '@mui/material';
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TopToolbar, useGetIdentity, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { CreateForRoles } from '../common/CreateForRoles';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
-
-// Only analysts write rule sets; the others see the list without the Create button.
-const ListActions = () => {
-  const { identity } = useGetIdentity();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {((identity?.['roles'] as string[]) ?? []).includes('analyst') && <CreateButton />}
-    </TopToolbar>
-  );
-};
 
 /** Rule sets with filters by pilot, status and text. */
 export const RulesetList = () => {
@@ -23,7 +13,7 @@ export const RulesetList = () => {
     <SelectInput key="status" source="status" choices={['draft', 'in_review', 'approved', 'published'].map((id) => ({ id, name: `gabarit.status.${id}` }))} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<ListActions />}>
+    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles filters />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />

@@ -1,0 +1,34 @@
+import { Stack } from '@mui/material';
+import { EditButton, TopToolbar, useGetIdentity, useShowContext } from 'react-admin';
+import { RollbackButton } from './RollbackButton';
+import type { VersionRecord } from './version-actions';
+import { VersionHistory } from './VersionHistory';
+
+interface GovernedRecord {
+  id: string;
+  key: string;
+  activeVersion: number | null;
+  versions: VersionRecord[];
+}
+
+/** The top bar of a governed resource's page: rollback for approvers, editing the draft for analysts. */
+export const GovernedShowActions = ({ resource, editLabel }: { resource: 'rulesets' | 'prompts'; editLabel: string }) => {
+  const { record } = useShowContext<GovernedRecord>();
+  const { identity } = useGetIdentity();
+  if (!record) return null;
+  const isAnalyst = ((identity?.['roles'] as string[]) ?? []).includes('analyst');
+  return (
+    <TopToolbar>
+      <Stack direction="row" spacing={1}>
+        <RollbackButton apiBase={`/api/v1/${resource}/${record.key}`} versions={record.versions} activeVersion={record.activeVersion} />
+        {isAnalyst && <EditButton label={editLabel} />}
+      </Stack>
+    </TopToolbar>
+  );
+};
+
+/** The version history of the governed resource shown on this page. */
+export const GovernedVersions = ({ resource }: { resource: 'rulesets' | 'prompts' | 'experiments' }) => {
+  const { record } = useShowContext<GovernedRecord>();
+  return record ? <VersionHistory apiBase={`/api/v1/${resource}/${record.key}`} /> : null;
+};
