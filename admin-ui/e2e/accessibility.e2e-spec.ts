@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 // WCAG 2.1 A and AA rules that axe can check automatically, on the main screens of each role, in both languages.
 describe('console accessibility', () => {
@@ -13,15 +11,6 @@ describe('console accessibility', () => {
   afterAll(async () => {
     await c?.close();
   });
-
-  async function violations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      // CodeMirror scrolls a contenteditable that takes focus itself (checked below); axe does not count it as focusable.
-      .exclude('.cm-scroller')
-      .analyze();
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   const screens: [string, string[]][] = [
     ['analyst', ['/rulesets', '/rulesets/invoices/show', '/rulesets/invoices', '/rulesets/invoices-approval-routing', '/rulesets/enrolment', '/prompts/chatbot-answer', '/experiments/create', '/reference-tables']],
@@ -35,7 +24,7 @@ describe('console accessibility', () => {
     const page = await context.newPage();
     await page.goto(`${c.base}/admin/`);
     await page.getByRole('button', { name: 'Connexion' }).waitFor();
-    const found: Record<string, string[]> = { 'sign-in': await violations(page) };
+    const found: Record<string, string[]> = { 'sign-in': await accessibilityViolations(page) };
     await signIn(page, c.base, user);
     for (const path of paths) {
       await page.goto(`${c.base}/admin/#${path}`);
@@ -43,7 +32,7 @@ describe('console accessibility', () => {
       // The screen has loaded its data once the network is quiet and react-admin's progress bar is gone.
       await page.waitForLoadState('networkidle');
       await page.locator('.MuiLinearProgress-root').waitFor({ state: 'detached' });
-      found[path] = await violations(page);
+      found[path] = await accessibilityViolations(page);
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
     await context.close();

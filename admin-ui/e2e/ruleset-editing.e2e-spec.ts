@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -23,7 +23,8 @@ describe('rule set editors', () => {
   const signIn = (page: Page, username: string) => signInAt(page, base, username);
 
   it('shows the decision tree as a collapsible outline, and a stale save as the other person’s changes instead of overwriting them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
     await signIn(page, 'analyst');
     await page.goto(`${base}/admin/#/rulesets/enrolment`);
     await page.getByRole('tree').waitFor();
@@ -52,14 +53,15 @@ describe('rule set editors', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
     await dialog.getByText('/settings').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-conflict-fr.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-conflict-fr.png`, animations: 'disabled' });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
     await page.getByText('Brouillon (version 2)').waitFor();
     // Their version is loaded; mine was not written over it, and it is still offered back.
     const after = await t.http.get('/api/v1/rulesets/enrolment/versions/2').set('authorization', `Bearer ${other}`);
     expect(after.body.content.definition.root.label).toBe("Statut d'emploi");
     expect(after.body.content.settings).toEqual({ logDecisions: false });
-    await page.close();
+    await context.close();
   });
 
   it('warns before leaving unsaved work, and keeps it through an expired session', async () => {

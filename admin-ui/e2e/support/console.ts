@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../../server/src/common/database/free-port.js';
 import { startTestApp, type TestApp } from '../../../server/test/support/test-app.js';
@@ -35,4 +36,13 @@ export async function signIn(page: Page, base: string, username: string, { passw
   await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill(password);
   await page.getByRole('button', { name: /connexion|sign in/i }).click();
   if (waitForDashboard) await page.getByRole('heading', { name: /Bienvenue|Welcome/ }).waitFor();
+}
+
+/**
+ * WCAG 2.1 A/AA problems axe finds on the page (the page must come from browser.newContext()). CodeMirror's scroller
+ * holds a contenteditable that takes focus itself; axe does not count it as focusable, so it is left out.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.cm-scroller').analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

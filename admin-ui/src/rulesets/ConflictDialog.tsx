@@ -28,7 +28,7 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => 
       </DialogContent>
       <DialogActions>
         <Button onClick={onTakeTheirs}>{translate('gabarit.editors.take_theirs')}</Button>
-        <Button variant="contained" color="warning" onClick={onKeepMine}>
+        <Button variant="contained" color="error" onClick={onKeepMine}>
           {translate('gabarit.editors.keep_mine')}
         </Button>
       </DialogActions>
