@@ -52,7 +52,7 @@ describe('rule set review in the console', () => {
     await page.getByRole('button', { name: /^Règle 20/ }).click();
     await page.getByLabel('Nom de la règle').fill('montant-tres-eleve');
     await page.getByLabel('Priorité').fill('50');
-    await page.getByLabel('Décision').fill('manual_review');
+    await page.getByRole('textbox', { name: 'Décision', exact: true }).fill('manual_review');
     await page.getByRole('combobox', { name: 'Fait' }).fill('invoice.total');
     await page.getByRole('option', { name: 'invoice.total', exact: true }).click();
     await pick(page, 'Opérateur', 'est supérieur à');

@@ -77,6 +77,8 @@ export const RulesetEdit = () => {
   }, [content, base, facts, vocabulary, draft.problem, translate]);
 
   if (!base || !content || !vocabulary) return draft.problem ? <ProblemAlert problem={draft.problem} /> : null;
+  // A decision table needs the page's width; its JSON goes below it.
+  const wide = base.format === 'decisionTable';
   const serverErrors = (field: string) => [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
   const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
 
@@ -114,12 +116,12 @@ export const RulesetEdit = () => {
       </Tabs>
       {tab === 'definition' ? (
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, lg: 7 }}>
+          <Grid size={{ xs: 12, lg: wide ? 12 : 7 }}>
             <VocabularyContext.Provider value={vocabulary}>
               <DefinitionEditor format={base.format} definition={content.definition} onChange={(definition) => draft.edit({ ...content, definition })} facts={facts} problems={problems} />
             </VocabularyContext.Provider>
           </Grid>
-          <Grid size={{ xs: 12, lg: 5 }}>
+          <Grid size={{ xs: 12, lg: wide ? 12 : 5 }}>
             <CodeEditor
               label={translate('gabarit.editors.json')}
               language="json"

@@ -7,6 +7,7 @@ import type { Condition } from './condition-model';
 import { newLeaf } from './condition-model';
 import type { FactOption } from './fact-paths';
 import { moveAt, removeAt, setAt } from './json-pointer';
+import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 
 interface Rule {
@@ -63,6 +64,7 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                   {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
                   <TextField size="small" type="number" sx={{ width: 110 }} label={translate('gabarit.editors.priority')} value={rule.priority ?? 1} onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))} />
                   {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
+                  <ParamsInput value={rule.event?.params} errors={fieldErrors(problems, `/rules/${i}/event/params`)} onChange={(params) => set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })} />
                 </Stack>
                 <ConditionBuilder root={rule.conditions} onChange={(c) => set(['rules', i, 'conditions'], c)} facts={facts} namedConditions={named} problems={problems} prefix={`/rules/${i}/conditions`} />
                 {text(['rules', i, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), rule.explanation?.fr, true)}

@@ -11,6 +11,7 @@ import { setAt } from './json-pointer';
 import type { ProblemMap } from './problems';
 import { addInput, addRow, moveInput, moveRow, removeInput, removeRow, setCell, type DecisionTable } from './table-model';
 import { useVocabulary } from './vocabulary';
+import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
 
 interface Props {
@@ -80,7 +81,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
               ))}
               <TableCell scope="col" sx={{ minWidth: 200 }}>{translate('gabarit.editors.outcome')}</TableCell>
               <TableCell scope="col" sx={{ minWidth: 280 }}>{translate('gabarit.editors.explanation')}</TableCell>
-              <TableCell scope="col">{translate('ra.action.edit')}</TableCell>
+              <TableCell scope="col">{translate('gabarit.versions.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -115,7 +116,12 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                     </TableCell>
                   );
                 })}
-                <TableCell sx={{ verticalAlign: 'top' }}>{text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}</TableCell>
+                <TableCell sx={{ verticalAlign: 'top' }}>
+                  <Stack spacing={1}>
+                    {text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}
+                    <ParamsInput value={row.event.params} errors={errors(`/rows/${r}/event/params`)} onChange={(params) => onChange(setAt(table, ['rows', r, 'event'], { type: row.event.type, ...(params ? { params } : {}) }))} />
+                  </Stack>
+                </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <Stack spacing={1}>
                     {text(['rows', r, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), row.explanation?.fr)}

@@ -8,6 +8,7 @@ import { ConditionBuilder } from './ConditionBuilder';
 import { newLeaf } from './condition-model';
 import type { FactOption } from './fact-paths';
 import { getAt, removeAt, setAt, toPointerText, type Pointer } from './json-pointer';
+import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 import { newBranch, nodeIds, treeLines, type TreeLine, type TreeNode } from './tree-model';
 
@@ -47,6 +48,13 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
           <Box sx={{ width: 160 }}>{field(path, 'id', translate('gabarit.editors.node_id'), node.id)}</Box>
           {!isLeaf && <Box sx={{ flex: 1, minWidth: 200 }}>{field(path, 'label', translate('gabarit.editors.node_label'), node.label)}</Box>}
           {isLeaf && <Box sx={{ width: 200 }}>{field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}</Box>}
+          {isLeaf && (
+            <ParamsInput
+              value={node.outcome?.params}
+              errors={errors(path, 'outcome/params')}
+              onChange={(params) => set([...path, 'outcome'], { type: node.outcome?.type ?? '', ...(params ? { params } : {}) })}
+            />
+          )}
           {branchPath && (
             <Button size="small" color="error" onClick={() => onChange(removeAt(definition, branchPath))}>
               {translate('gabarit.editors.remove_branch')}

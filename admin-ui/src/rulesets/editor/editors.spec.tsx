@@ -70,7 +70,7 @@ describe('decision table grid', () => {
     rows: [{ id: 'haut', cells: { total: { operator: 'greaterThanInclusive', value: 25000 } }, event: { type: 'director' } }],
   };
 
-  it('adds and removes rows, adds a column, and reads cell values by the column’s type', () => {
+  it('adds and removes rows, adds a column, reads cell values by the column’s type and decision parameters as JSON', () => {
     render(<Harness initial={table} render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une ligne' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une colonne' }));
@@ -79,6 +79,11 @@ describe('decision table grid', () => {
     expect(after.rows.map((r) => r.id)).toEqual(['haut', 'row-2']);
     expect(after.inputs.map((i) => i.id)).toEqual(['total', 'input-2']);
     expect(after.rows[0]!.cells['total']).toEqual({ operator: 'greaterThanInclusive', value: 30000 });
+    const params = screen.getAllByRole('textbox', { name: 'Paramètres de la décision (JSON)' })[0]!;
+    fireEvent.change(params, { target: { value: '{"level": "tender' } });
+    expect(screen.getByText(/Un objet JSON est attendu/)).toBeTruthy();
+    fireEvent.change(params, { target: { value: '{"level": "director"}' } });
+    expect((json() as DecisionTable).rows[0]!.event).toEqual({ type: 'director', params: { level: 'director' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Supprimer la ligne' })[0]!);
     expect((json() as DecisionTable).rows.map((r) => r.id)).toEqual(['row-2']);
   });
