@@ -95,6 +95,13 @@ describe('console shell', () => {
     await expect(page.getByRole('textbox', { name: 'number' }).first().inputValue()).resolves.toBe('F-2026-001');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByRole('status').getByText('auto_approve').waitFor();
+    // The analyst keeps what was tried as a test case of the draft.
+    await page.getByRole('button', { name: 'Garder comme cas de test' }).click();
+    await page.getByLabel('Nom du cas').fill('Facture conforme essayée dans la console');
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Cas de test ajouté au brouillon (version 2).').waitFor();
+    const draft = await t.http.get('/api/v1/rulesets/invoices/versions/2').set('authorization', `Bearer ${await t.login('analyst')}`);
+    expect(draft.body.content.tests.at(-1)).toMatchObject({ name: 'Facture conforme essayée dans la console', expectedEvents: ['auto_approve'] });
     await page.getByRole('textbox', { name: 'number' }).first().fill('');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByText("requiert la propriété 'number'").first().waitFor();

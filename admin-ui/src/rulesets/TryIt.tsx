@@ -8,6 +8,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { httpClient } from '../dataProvider';
 import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
 import { parseFacts } from './facts-input';
+import { SaveAsTestCase } from './SaveAsTestCase';
 import { VersionChecks } from './VersionChecks';
 
 interface Outcome {
@@ -40,6 +41,8 @@ export const TryIt = () => {
   const [text, setText] = useState('{}');
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
+  // The facts of the last evaluation, kept with its outcome (the form may change after).
+  const [lastFacts, setLastFacts] = useState<Record<string, unknown>>({});
 
   useEffect(() => {
     if (!record || version === undefined) return;
@@ -58,6 +61,7 @@ export const TryIt = () => {
     setProblem(undefined);
     try {
       const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, { method: 'POST', body: JSON.stringify({ facts: input, version, explain: true }) });
+      setLastFacts(input);
       setOutcome(json as Outcome);
     } catch (err) {
       setProblem(toProblem(err));
@@ -119,6 +123,7 @@ export const TryIt = () => {
             {outcome.events.length === 0 ? <Chip label={translate('gabarit.try.no_event')} /> : outcome.events.map((e, i) => <Chip key={i} color="primary" label={e.type} />)}
           </Stack>
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>
+          <SaveAsTestCase rulesetKey={record.key} facts={lastFacts} events={outcome.events} />
         </Alert>
       )}
       <VersionChecks rulesetKey={record.key} version={version} />
