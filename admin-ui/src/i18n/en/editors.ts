@@ -33,6 +33,8 @@ export const editorMessages = {
       submit_draft: 'Submit version %{version} for review',
       rules: 'Rules',
       named_conditions: 'Named conditions',
+      new_named_condition: 'Name of the new condition',
+      add_named_condition: 'Add a named condition',
       unnamed_rule: 'Rule %{n}',
       rule_name: 'Rule name',
       priority: 'Priority',
@@ -121,6 +123,7 @@ export const editorMessages = {
         params_object: 'A JSON object is expected, such as {"level": "director"}.',
         unknown_column: 'The column “%{column}” no longer exists.',
         duplicate_id: 'The identifier “%{id}” is already used.',
+        name_format: 'Lowercase letters, digits and dashes only.',
       },
     },
     checks: {

@@ -33,6 +33,8 @@ export const editorMessages = {
       submit_draft: 'Soumettre la version %{version} pour revue',
       rules: 'Règles',
       named_conditions: 'Conditions nommées',
+      new_named_condition: 'Nom de la nouvelle condition',
+      add_named_condition: 'Ajouter une condition nommée',
       unnamed_rule: 'Règle %{n}',
       rule_name: 'Nom de la règle',
       priority: 'Priorité',
@@ -121,6 +123,7 @@ export const editorMessages = {
         params_object: 'Un objet JSON est attendu, par exemple {"level": "director"}.',
         unknown_column: 'La colonne « %{column} » n’existe plus.',
         duplicate_id: 'L’identifiant « %{id} » est déjà utilisé.',
+        name_format: 'Lettres minuscules, chiffres et tirets seulement.',
       },
     },
     checks: {

@@ -7,6 +7,7 @@ import type { Condition } from './condition-model';
 import { newLeaf } from './condition-model';
 import type { FactOption } from './fact-paths';
 import { moveAt, removeAt, setAt } from './json-pointer';
+import { NewNamedCondition } from './NewNamedCondition';
 import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 
@@ -88,26 +89,23 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
       <Button startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => set(['rules'], [...definition.rules, { name: '', conditions: { all: [newLeaf(facts)] }, event: { type: '' }, explanation: { fr: '', en: '' } }])}>
         {translate('gabarit.editors.add_rule')}
       </Button>
-      {named.length > 0 && (
-        <>
-          <Typography variant="h3" sx={{ fontSize: '1.1rem', mt: 3, mb: 1 }}>
-            {translate('gabarit.editors.named_conditions')}
-          </Typography>
-          {named.map((name) => (
-            <Accordion key={name} disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
-              <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Typography sx={{ fontFamily: 'monospace' }}>{name}</Typography>
-                  {countUnder(problems, `/conditions/${name}`) > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: countUnder(problems, `/conditions/${name}`) })} />}
-                </Stack>
-              </AccordionSummary>
-              <AccordionDetails>
-                <ConditionBuilder root={definition.conditions![name]!} onChange={(c) => set(['conditions', name], c)} facts={facts} namedConditions={named.filter((n) => n !== name)} problems={problems} prefix={`/conditions/${name}`} />
-              </AccordionDetails>
-            </Accordion>
-          ))}
-        </>
-      )}
+      <Typography variant="h3" sx={{ fontSize: '1.1rem', mt: 3, mb: 1 }}>
+        {translate('gabarit.editors.named_conditions')}
+      </Typography>
+      {named.map((name) => (
+        <Accordion key={name} disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
+          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <Typography sx={{ fontFamily: 'monospace' }}>{name}</Typography>
+              {countUnder(problems, `/conditions/${name}`) > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: countUnder(problems, `/conditions/${name}`) })} />}
+            </Stack>
+          </AccordionSummary>
+          <AccordionDetails>
+            <ConditionBuilder root={definition.conditions![name]!} onChange={(c) => set(['conditions', name], c)} facts={facts} namedConditions={named.filter((n) => n !== name)} problems={problems} prefix={`/conditions/${name}`} />
+          </AccordionDetails>
+        </Accordion>
+      ))}
+      <NewNamedCondition taken={named} onAdd={(name) => set(['conditions', name], { all: [newLeaf(facts)] })} />
     </Box>
   );
 };

@@ -6,6 +6,7 @@ import { i18nProvider } from '../../i18n/i18nProvider';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Condition } from './condition-model';
 import { factOptions } from './fact-paths';
+import { RulesEditor, type RulesDefinition } from './RulesEditor';
 import { TableEditor } from './TableEditor';
 import type { DecisionTable } from './table-model';
 import { TreeEditor } from './TreeEditor';
@@ -110,5 +111,20 @@ describe('decision tree outline', () => {
     const root = (json() as { root: TreeNode }).root;
     expect(root.branches).toHaveLength(2);
     expect(root.branches![1]!.node).toEqual({ id: 'node-4', outcome: { type: '' }, explanation: { fr: '', en: '' } });
+  });
+});
+
+describe('rules editor', () => {
+  it('adds a named condition the rules can share, refusing a name the server would refuse', () => {
+    const definition: RulesDefinition = { rules: [{ name: 'r', conditions: { all: [{ condition: 'eleve' }] }, event: { type: 'review' } }], conditions: { eleve: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1 }] } } };
+    render(<Harness initial={definition} render={(value, set) => <RulesEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    const name = screen.getByRole('textbox', { name: 'Nom de la nouvelle condition' });
+    fireEvent.change(name, { target: { value: 'Langue Anglaise' } });
+    expect(screen.getByText('Lettres minuscules, chiffres et tirets seulement.')).toBeTruthy();
+    fireEvent.change(name, { target: { value: 'eleve' } });
+    expect(screen.getByText('L’identifiant « eleve » est déjà utilisé.')).toBeTruthy();
+    fireEvent.change(name, { target: { value: 'anglais-seulement' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une condition nommée' }));
+    expect(Object.keys((json() as RulesDefinition).conditions!)).toEqual(['eleve', 'anglais-seulement']);
   });
 });
