@@ -65,8 +65,8 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                   {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
                   <TextField size="small" type="number" sx={{ width: 110 }} label={translate('gabarit.editors.priority')} value={rule.priority ?? 1} onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))} />
                   {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
-                  <ParamsInput value={rule.event?.params} errors={fieldErrors(problems, `/rules/${i}/event/params`)} onChange={(params) => set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })} />
                 </Stack>
+                <ParamsInput value={rule.event?.params} errors={fieldErrors(problems, `/rules/${i}/event/params`)} onChange={(params) => set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })} />
                 <ConditionBuilder root={rule.conditions} onChange={(c) => set(['rules', i, 'conditions'], c)} facts={facts} namedConditions={named} problems={problems} prefix={`/rules/${i}/conditions`} />
                 {text(['rules', i, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), rule.explanation?.fr, true)}
                 {text(['rules', i, 'explanation', 'en'], translate('gabarit.editors.explanation_en'), rule.explanation?.en, true)}
