@@ -120,4 +120,19 @@ describe('rule set editors', () => {
     expect(created.body.content.definition.root.id).toBe('question');
     await page.close();
   });
+
+  it('shows the rule editor in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.getByRole('button', { name: /français/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Rule sets' }).waitFor();
+    await page.goto(`${base}/admin/#/rulesets/invoices`);
+    await page.getByRole('button', { name: 'tps-incorrecte request_correction' }).click();
+    await page.getByRole('combobox', { name: 'Grouping' }).first().waitFor();
+    await page.getByText('Definition (JSON)').waitFor();
+    await page.getByRole('button', { name: 'Add a rule' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-edit-en.png` });
+    await page.close();
+  });
 });
