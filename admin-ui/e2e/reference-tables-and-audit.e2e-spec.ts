@@ -3,25 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
 import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { suppliersTable } from '../../server/test/support/reference-tables.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
-const suppliers = {
-  key: 'fournisseurs',
-  name: 'Fournisseurs autorisés',
-  keyColumn: 'neq',
-  columns: [
-    { name: 'neq', type: 'string' },
-    { name: 'name', type: 'string', required: true },
-    { name: 'onRena', type: 'boolean' },
-    { name: 'creditLimit', type: 'number' },
-    { name: 'since', type: 'date' },
-  ],
-  rows: [
-    { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 50000, since: '2019-04-01' },
-    { neq: '2245678901', name: 'Rénovations Dubé', onRena: true, creditLimit: 0, since: '2021-09-15' },
-  ],
-};
+const suppliers = suppliersTable('fournisseurs', 'Fournisseurs autorisés');
 
 type Row = Record<string, unknown>;
 

@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { suppliersTable } from './support/reference-tables.js';
 
-const suppliers = {
-  key: 'suppliers',
-  name: 'Fournisseurs',
-  keyColumn: 'neq',
-  columns: [
-    { name: 'neq', type: 'string' },
-    { name: 'name', type: 'string', required: true },
-    { name: 'onRena', type: 'boolean' },
-    { name: 'creditLimit', type: 'number' },
-    { name: 'since', type: 'date' },
-  ],
-  rows: [
-    { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 50000, since: '2019-04-01' },
-    { neq: '2245678901', name: 'Rénovations Dubé', onRena: true, creditLimit: 0, since: '2021-09-15' },
-  ],
-};
+const suppliers = suppliersTable('suppliers');
 
 const lookupRuleset = {
   key: 'supplier-check',

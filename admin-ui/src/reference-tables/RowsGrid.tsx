@@ -3,7 +3,8 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { problemHeadline, toProblem, type Problem } from '../common/api-error';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { toProblem, type Problem } from '../common/api-error';
 import { cellProblemsFrom } from './api-paths';
 import { cellId, gridToRows, rowsToGrid, type CellProblems, type Column, type GridRow } from './cells';
 import { GridCell } from './GridCell';
@@ -105,20 +106,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
   return (
     <Box>
       {problem?.status === 412 && <StaleAlert onReload={reload} />}
-      {problem && problem.status !== 412 && (
-        <Alert severity="error" role="alert" sx={{ my: 1 }}>
-          {problemHeadline(problem, translate)} {cells.size > 0 && translate('gabarit.reference_tables.cells_to_fix', { smart_count: cells.size })}
-          {problem.details.length > 0 && (
-            <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-              {problem.details.map((d) => (
-                <li key={`${d.path}|${d.message}`}>
-                  <code>{d.path}</code> : {d.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      {problem && problem.status !== 412 && <ProblemAlert problem={problem}>{cells.size > 0 && translate('gabarit.reference_tables.cells_to_fix', { smart_count: cells.size })}</ProblemAlert>}
       {!problem && cells.size > 0 && (
         <Alert severity="error" role="alert" sx={{ my: 1 }}>
           {translate('gabarit.reference_tables.cells_unreadable', { smart_count: cells.size })}

@@ -1,0 +1,19 @@
+/** A small suppliers table with every column type, for tests of reference tables through the API and the console. */
+export function suppliersTable(key: string, name = 'Fournisseurs') {
+  return {
+    key,
+    name,
+    keyColumn: 'neq',
+    columns: [
+      { name: 'neq', type: 'string' },
+      { name: 'name', type: 'string', required: true },
+      { name: 'onRena', type: 'boolean' },
+      { name: 'creditLimit', type: 'number' },
+      { name: 'since', type: 'date' },
+    ],
+    rows: [
+      { neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 50000, since: '2019-04-01' },
+      { neq: '2245678901', name: 'Rénovations Dubé', onRena: true, creditLimit: 0, since: '2021-09-15' },
+    ],
+  };
+}
