@@ -1,29 +1,17 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { problemHeadline, toProblem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { useTranslate } from 'react-admin';
+import { useApiAction } from '../common/use-api-action';
 
 /** Stops (archives) an experiment after the approver confirms, with an optional reason kept in the audit trail. */
 export const StopButton = ({ experimentKey, name }: { experimentKey: string; name: string }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const action = useApiAction();
+  const busy = action.busy;
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
   const stop = async () => {
-    setBusy(true);
-    try {
-      await httpClient(`/api/v1/experiments/${experimentKey}/stop`, { method: 'POST', body: JSON.stringify(comment.trim() ? { comment: comment.trim() } : {}) });
-      notify('gabarit.experiments.stop.done', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (err) {
-      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(`/api/v1/experiments/${experimentKey}/stop`, comment.trim() ? { comment: comment.trim() } : {}, 'gabarit.experiments.stop.done')) setOpen(false);
   };
   return (
     <>

@@ -1,9 +1,8 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { httpClient } from '../../dataProvider';
-import { problemHeadline, toProblem } from '../api-error';
+import { useGetIdentity, useTranslate } from 'react-admin';
+import { useApiAction } from '../use-api-action';
 import type { VersionRecord } from './version-actions';
 
 interface Props {
@@ -15,8 +14,7 @@ interface Props {
 /** Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). */
 export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const rollback = useApiAction();
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
   const candidates = versions.filter((v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum);
@@ -24,14 +22,7 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
   const [comment, setComment] = useState('');
   if (!identity || !((identity['roles'] as string[]) ?? []).includes('approver') || candidates.length === 0) return null;
   const confirm = async () => {
-    try {
-      await httpClient(`${apiBase}/rollback`, { method: 'POST', body: JSON.stringify({ version: target, comment: comment.trim() }) });
-      notify('gabarit.lifecycle.done_rollback', { type: 'success', messageArgs: { version: target } });
-      setOpen(false);
-      refresh();
-    } catch (err) {
-      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
-    }
+    if (await rollback.run(`${apiBase}/rollback`, { version: target, comment: comment.trim() }, 'gabarit.lifecycle.done_rollback', { version: target })) setOpen(false);
   };
   return (
     <>
@@ -54,7 +45,7 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" disabled={target === '' || !comment.trim()} onClick={() => void confirm()}>
+            <Button variant="contained" disabled={rollback.busy || target === '' || !comment.trim()} onClick={() => void confirm()}>
               {translate('gabarit.lifecycle.rollback')}
             </Button>
           </DialogActions>

@@ -1,8 +1,7 @@
 import { Button, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { httpClient } from '../../dataProvider';
-import { problemHeadline, toProblem } from '../api-error';
+import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
 import { versionActions, type VersionAction, type VersionRecord } from './version-actions';
 
@@ -14,24 +13,14 @@ export const VersionButtons = ({ apiBase }: { apiBase: string }) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const transition = useApiAction();
+  const busy = transition.busy;
   const [asking, setAsking] = useState<VersionAction | undefined>();
-  const [busy, setBusy] = useState(false);
   if (!version || !identity) return null;
   const actions = versionActions(version, { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] });
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
-    setBusy(true);
-    try {
-      await httpClient(`${apiBase}/versions/${version.number}/${action}`, { method: 'POST', body: JSON.stringify(input) });
-      notify(`gabarit.lifecycle.done_${action}`, { type: 'success', messageArgs: { version: version.number } });
-      refresh();
-    } catch (err) {
-      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await transition.run(`${apiBase}/versions/${version.number}/${action}`, input, `gabarit.lifecycle.done_${action}`, { version: version.number });
   };
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
