@@ -63,3 +63,22 @@ export function detailsUnder(problem: Problem | undefined, prefix: string): Map<
   }
   return found;
 }
+
+/**
+ * The API's problems grouped by the form field they belong to (the first segment of their path); a problem deeper
+ * in the field names its place: '/variablesSchema/type' → variablesSchema: '/type : must be "object"'.
+ */
+export function detailsByField(problem: Problem | undefined): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const { path, message } of problem?.details ?? []) {
+    const [, field = '', ...rest] = path.split('/');
+    const text = rest.length > 0 ? `/${rest.join('/')} : ${message}` : message;
+    found.set(field, [...(found.get(field) ?? []), text]);
+  }
+  return found;
+}
+
+/** The same, one text per field, as a react-admin form's onSubmit returns its errors. */
+export function formErrors(problem: Problem): Record<string, string> {
+  return Object.fromEntries([...detailsByField(problem)].map(([field, messages]) => [field, messages.join(' · ')]));
+}

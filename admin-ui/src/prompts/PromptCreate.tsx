@@ -1,7 +1,6 @@
 import { Create, NumberInput, SelectInput, SimpleForm, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { problemHeadline, toProblem } from '../common/api-error';
+import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
-import { problemsByField } from './draft-form';
 import { parseJsonObject } from './variables';
 
 const DEFAULTS = {
@@ -35,7 +34,7 @@ export const PromptCreate = () => {
       const problem = toProblem(err);
       notify(problemHeadline(problem, translate), { type: 'error' });
       if (problem.error === 'key_taken') return { key: problemHeadline(problem, translate) };
-      return Object.fromEntries([...problemsByField(problem)].map(([field, messages]) => [field, messages.join(' · ')]));
+      return formErrors(problem);
     }
   };
 

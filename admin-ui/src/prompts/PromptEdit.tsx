@@ -2,13 +2,13 @@ import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typog
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Title, useCreatePath, useGetRecordId, useNotify, useTranslate } from 'react-admin';
 import { CodeEditor } from '../common/CodeEditor';
-import { toProblem, type Problem } from '../common/api-error';
+import { detailsByField, toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import { useEditStash } from '../common/use-edit-stash';
 import { CompletionPreview } from './CompletionPreview';
-import { changedFields, draftPayload, previewContent, problemsByField, toForm, type DraftField, type DraftForm } from './draft-form';
+import { changedFields, draftPayload, previewContent, toForm, type DraftField, type DraftForm } from './draft-form';
 import { LivePreview, usePreview } from './LivePreview';
 import { SampleVariables } from './SampleVariables';
 import { useDraft, type LoadedDraft } from './use-draft';
@@ -61,8 +61,8 @@ export const PromptEdit = () => {
   if (!loaded || !form || !initial) return <CircularProgress aria-label={translate('ra.page.loading')} sx={{ m: 4 }} />;
 
   const stale = saveProblem?.error === 'stale_etag';
-  const fromSave = problemsByField(stale ? undefined : saveProblem);
-  const fromPreview = problemsByField(preview.problem);
+  const fromSave = detailsByField(stale ? undefined : saveProblem);
+  const fromPreview = detailsByField(preview.problem);
   const errorsOf = (field: string) => [...new Set([...(localErrors[field as DraftField] ? [translate(localErrors[field as DraftField]!)] : []), ...(fromSave.get(field) ?? []), ...(fromPreview.get(field) ?? [])])];
   const set = (field: DraftField) => (value: string) => {
     setForm((f) => (f ? { ...f, [field]: value } : f));

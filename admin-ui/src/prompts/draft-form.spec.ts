@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, draftPayload, previewContent, problemsByField, toForm, type PromptContent } from './draft-form';
+import { changedFields, draftPayload, previewContent, toForm, type PromptContent } from './draft-form';
 
 const content: PromptContent = { locale: 'fr', template: 'Q: {{question}}', model: 'claude-sonnet-4-6', maxTokens: 300, variablesSchema: { type: 'object', properties: { question: { type: 'string' } } } };
 
@@ -33,19 +33,4 @@ describe('draft form', () => {
     expect(previewContent(edited)).not.toHaveProperty('tests');
   });
 
-  it('puts each API problem on its field, naming the place inside the field', () => {
-    const byField = problemsByField({
-      error: 'validation_failed',
-      message: 'x',
-      details: [
-        { path: '/template', message: 'uses {{user.name}}, which /variablesSchema does not declare (user.name)' },
-        { path: '/variablesSchema/type', message: 'must be "object"' },
-        { path: '/variables/question', message: 'must be string' },
-      ],
-    });
-    expect(byField.get('template')).toEqual(['uses {{user.name}}, which /variablesSchema does not declare (user.name)']);
-    expect(byField.get('variablesSchema')).toEqual(['/type : must be "object"']);
-    expect(byField.get('variables')).toEqual(['/question : must be string']);
-    expect(problemsByField(undefined).size).toBe(0);
-  });
 });

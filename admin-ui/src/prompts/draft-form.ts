@@ -1,4 +1,3 @@
-import type { Problem } from '../common/api-error';
 import { parseJsonObject } from './variables';
 
 /** What a prompt version holds (GET /prompts/{key}/versions/{n} → content). */
@@ -91,16 +90,3 @@ export function previewContent(form: DraftForm): Record<string, unknown> {
   return content;
 }
 
-/**
- * The API's problems grouped by the field they belong to (the first segment of their path); a problem deeper
- * in the field names its place: '/variablesSchema/type' → variablesSchema: '/type : must be "object"'.
- */
-export function problemsByField(problem: Problem | undefined): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const { path, message } of problem?.details ?? []) {
-    const [, field = '', ...rest] = path.split('/');
-    const text = rest.length > 0 ? `/${rest.join('/')} : ${message}` : message;
-    found.set(field, [...(found.get(field) ?? []), text]);
-  }
-  return found;
-}

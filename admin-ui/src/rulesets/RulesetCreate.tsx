@@ -1,7 +1,7 @@
 import { Create, FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { problemHeadline, toProblem } from '../common/api-error';
+import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
-import { problemsByField, STARTER_SCHEMA, starterDefinition } from './starter-content';
+import { STARTER_SCHEMA, starterDefinition } from './starter-content';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 const FORMATS = ['rules', 'decisionTable', 'decisionTree'];
@@ -34,7 +34,7 @@ export const RulesetCreate = () => {
         notify(problemHeadline(problem, translate), { type: 'error' });
         return { key: problemHeadline(problem, translate) };
       }
-      const byField = problemsByField(problem.details);
+      const byField = formErrors(problem);
       // Problems with no field of this form (there should be none: the starter content is valid) go in the notification.
       const elsewhere = Object.entries(byField).filter(([field]) => !FIELDS.includes(field));
       notify([problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(' '), { type: 'error' });

@@ -1,6 +1,6 @@
 import { SERVER_VOCABULARY } from './editor/vocabulary.fixture';
 import { describe, expect, it } from 'vitest';
-import { problemsByField, starterDefinition } from './starter-content';
+import { starterDefinition } from './starter-content';
 import { liveChecks } from './editor/live-checks';
 import { factOptions } from './editor/fact-paths';
 import { STARTER_SCHEMA } from './starter-content';
@@ -16,10 +16,4 @@ describe('a new rule set’s starting content', () => {
     for (const type of types) expect(type).toMatch(SNAKE);
   });
 
-  it('files the API’s problems under the form field they concern', () => {
-    expect(problemsByField([{ path: '/key', message: 'must match pattern' }, { path: '/inputSchema/properties/x', message: 'bad' }, { path: '/inputSchema', message: 'worse' }])).toEqual({
-      key: 'must match pattern',
-      inputSchema: 'properties/x : bad · worse',
-    });
-  });
 });

@@ -28,12 +28,3 @@ export function starterDefinition(format: string): Record<string, unknown> {
   return { rules: [{ name: 'regle-1', conditions: firstCondition, event: { type: 'decision' } }] };
 }
 
-/** The API's problems by form field: /inputSchema/properties/x → inputSchema, /key → key. */
-export function problemsByField(details: { path: string; message: string }[]): Record<string, string> {
-  const byField: Record<string, string[]> = {};
-  for (const { path, message } of details) {
-    const [field = 'root', ...rest] = path.split('/').filter(Boolean);
-    (byField[field] ??= []).push(rest.length ? `${rest.join('/')} : ${message}` : message);
-  }
-  return Object.fromEntries(Object.entries(byField).map(([field, messages]) => [field, messages.join(' · ')]));
-}
