@@ -83,7 +83,7 @@ export const en = {
     },
     details: {
       types: { string: 'string', number: 'number', integer: 'integer', boolean: 'boolean', object: 'object', array: 'array', null: 'null' },
-      required: 'is required',
+      required: 'Value required.',
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
       type: 'must be %{type}',

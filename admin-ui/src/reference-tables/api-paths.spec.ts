@@ -50,7 +50,6 @@ describe('API error paths', () => {
   });
 
   it('translates the server wording it knows, numbering rows as the user sees them', () => {
-    expect(serverMessage('is required', 1)).toEqual({ key: 'gabarit.reference_tables.server_errors.required' });
     expect(serverMessage('must be a date (YYYY-MM-DD)', 1)).toEqual({ key: 'gabarit.reference_tables.cell_errors.date' });
     expect(serverMessage('repeats the key "33" of row 0', 2)).toEqual({ key: 'gabarit.reference_tables.server_errors.repeated_key', options: { key: '33', row: 2 } });
     expect(serverMessage('Invalid Closing Quote: got "x"', 1)).toBeUndefined();

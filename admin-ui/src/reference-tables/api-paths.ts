@@ -57,9 +57,11 @@ export function formErrorsFrom(details: Problem['details']): Record<string, unkn
   return errors;
 }
 
-/** A server message about a cell in the user's language when we know its wording; otherwise as the server said it. */
+/**
+ * A server message about a cell in the user's language when it is particular to tables; the usual shapes (such as
+ * "is required") are already worded by httpClient (common/detail-wording.ts). Otherwise as the server said it.
+ */
 export function serverMessage(message: string, rowOffset: number): { key: string; options?: Record<string, unknown> } | undefined {
-  if (message === 'is required') return { key: 'gabarit.reference_tables.server_errors.required' };
   if (message === 'is not a column of this table') return { key: 'gabarit.reference_tables.server_errors.unknown_column' };
   const type = /^must be a (string|number|boolean|date)\b/.exec(message);
   if (type) return { key: `gabarit.reference_tables.cell_errors.${type[1]}` };

@@ -20,7 +20,6 @@ export const referenceTablesMessages = {
         date: 'Must be a date YYYY-MM-DD.',
       },
       server_errors: {
-        required: 'Required.',
         unknown_column: 'Is not a column of this table.',
         repeated_key: 'Repeats the key "%{key}" of row %{row}.',
       },

@@ -20,7 +20,6 @@ export const referenceTablesMessages = {
         date: 'Doit être une date AAAA-MM-JJ.',
       },
       server_errors: {
-        required: 'Valeur obligatoire.',
         unknown_column: "N'est pas une colonne de cette table.",
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
       },
