@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLogout } from 'react-admin';
 import type { Problem } from './api-error';
 import { dropStash, readStash, stashEdit, type StashedEdit } from './draft-stash';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const STASH_DELAY_MS = 400;
 
 /**
  * Keeps an editor's unsaved content in the browser while it differs from what was loaded, offers it back on the
@@ -21,9 +22,25 @@ export function useEditStash<T>(resource: string, key: string, loaded: T | undef
     if (stash && !same(stash.content, loaded)) setRestorable(stash);
   }, [loaded, offered, resource, key]);
 
+  // Written once typing pauses: serialising a whole rule set on every keystroke would slow the editor down. What is
+  // still pending is written at once when the page goes (leaving the editor, closing the tab, an expired session).
+  const latest = useRef({ loaded, current, baseEtag });
+  latest.current = { loaded, current, baseEtag };
+  const flush = useCallback(() => {
+    const { loaded: base, current: edit, baseEtag: etag } = latest.current;
+    if (base !== undefined && edit !== undefined && !same(edit, base)) stashEdit(resource, key, { content: edit, baseEtag: etag });
+  }, [resource, key]);
   useEffect(() => {
-    if (loaded !== undefined && current !== undefined && !same(current, loaded)) stashEdit(resource, key, { content: current, baseEtag });
-  }, [loaded, current, resource, key, baseEtag]);
+    const timer = setTimeout(flush, STASH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, current, flush]);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
   return {
     restorable,
@@ -42,10 +59,11 @@ export function useEditStash<T>(resource: string, key: string, loaded: T | undef
     sessionExpired: useCallback(
       async (problem: Problem) => {
         if (problem.status !== 401) return false;
+        flush();
         await logout({}, undefined, true);
         return true;
       },
-      [logout],
+      [logout, flush],
     ),
   };
 }
