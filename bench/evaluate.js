@@ -59,7 +59,7 @@ try {
     return engine;
   };
   results.push(await inProcess('json-rules-engine in process (new Engine per run)', makeEngine, precomputed, false));
-  results.push(await inProcess('Gabarit engine in process (pool + JSONata facts)', null, null, true));
+  results.push(await inProcess('Gabarit engine in process (pool + computed facts)', null, null, true));
 
   const [bareResult, gabarit, unlogged, engineAlone] = results;
   console.log(`\n${duration}s per line, ${connections} connections for HTTP, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules)\n`);

@@ -19,8 +19,8 @@ const enrolmentLike = (threshold: number, tests?: object[]) => ({
     },
   },
   computedFacts: [
-    { name: 'gst', expression: '$round(invoice.subtotal * 0.05, 2)' },
-    { name: 'total', expression: '$round(invoice.subtotal + gst + $round(invoice.subtotal * 0.09975, 2), 2)' },
+    { name: 'gst', expression: 'round(invoice.subtotal * 0.05, 2)' },
+    { name: 'total', expression: 'round(invoice.subtotal + gst + round(invoice.subtotal * 0.09975, 2), 2)' },
   ],
   definition: {
     rules: [

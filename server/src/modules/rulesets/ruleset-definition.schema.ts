@@ -159,7 +159,7 @@ export const computedFactsSchema = {
     type: 'object',
     required: ['name', 'expression'],
     additionalProperties: false,
-    properties: { name: factName, expression: { type: 'string', minLength: 1, maxLength: 4000, description: 'a JSONata expression over the facts' } },
+    properties: { name: factName, expression: { type: 'string', minLength: 1, maxLength: 4000, description: 'a CEL expression over the facts and earlier computed facts (docs/adr/0010-computed-facts.md), e.g. round(invoice.subtotal * 0.05, 2); refused at save when it does not compile or nests comprehensions' } },
   },
 } as const;
 

@@ -4,7 +4,7 @@ import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/e
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
-import { compileExpression } from '../../engine/computed-facts.js';
+import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
 import { safePattern } from '../../engine/operators.js';
 import { computedFactsSchema, decisionTableDefinitionSchema, lookupsSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
@@ -62,14 +62,11 @@ function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail
   });
 }
 
+/** Computed facts must compile: CEL syntax, known functions, no comprehension inside another (its cost is quadratic). */
 function expressionProblems(computedFacts: { expression: string }[]): ErrorDetail[] {
   return computedFacts.flatMap(({ expression }, i) => {
-    try {
-      compileExpression(expression);
-      return [];
-    } catch (err) {
-      return [{ path: `/computedFacts/${i}/expression`, message: `is not a valid JSONata expression: ${(err as Error).message}` }];
-    }
+    const problem = expressionProblem(expression);
+    return problem === undefined ? [] : [{ path: `/computedFacts/${i}/expression`, message: `is not a valid computed-fact expression: ${problem}` }];
   });
 }
 

@@ -14,7 +14,7 @@ export interface RulesetContent {
   inputSchema: Record<string, unknown>;
   definition: Record<string, unknown>;
   tests?: { name: string; facts: Record<string, unknown>; expectedEvents: string[] }[];
-  /** Facts computed before the rules run (JSONata), in order: amounts, taxes, day counts, ages. */
+  /** Facts computed before the rules run (CEL expressions, docs/adr/0010), in order: amounts, taxes, day counts, ages. */
   computedFacts?: { name: string; expression: string }[];
   settings?: { logDecisions?: boolean };
   /** Facts read from reference tables during the run: the row whose key column equals another fact's value. */

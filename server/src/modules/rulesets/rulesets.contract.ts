@@ -6,7 +6,7 @@ const contentProperties = {
   inputSchema: { type: 'object', description: 'JSON Schema of the facts; fields marked "x-pii": true are personal information' },
   definition: { type: 'object', description: 'rules, decision table or decision tree, per the rule set format' },
   tests: { type: 'array', items: { type: 'object' }, description: 'named cases: {name, facts, expectedEvents}' },
-  computedFacts: { type: 'array', items: { type: 'object' }, description: 'facts computed before the rules run: {name, expression (JSONata)}' },
+  computedFacts: { type: 'array', items: { type: 'object' }, description: 'facts computed before the rules run: {name, expression (CEL, e.g. round(invoice.subtotal * 0.05, 2))}' },
   settings: { type: 'object', description: '{logDecisions}: store a decision record per evaluation (default true)' },
   lookups: { type: 'array', items: { type: 'object' }, description: 'facts read from reference tables: {fact, table, key: {fact, path?}}' },
 } as const;

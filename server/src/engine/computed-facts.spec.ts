@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { compileComputedFacts, computeFacts, EXPRESSION_LIMITS, ExpressionLimitError, expressionProblem, roundHalfUp, type ComputedFact } from './computed-facts.js';
+
+const one = (expression: string, facts: Record<string, unknown> = {}) => computeFacts([{ name: 'v', expression }], facts)['v'];
+const pilot = (file: string) => JSON.parse(readFileSync(new URL(`../../../rulesets/${file}`, import.meta.url), 'utf8')) as { computedFacts: ComputedFact[]; tests: { name: string; facts: Record<string, unknown> }[] };
+
+describe('computed facts: the language', () => {
+  it('evaluates in order, each fact seeing the input and the facts computed before it', () => {
+    const compute = compileComputedFacts([
+      { name: 'gst', expression: 'round(invoice.subtotal * 0.05, 2)' },
+      { name: 'total', expression: 'invoice.subtotal + gst' },
+    ]);
+    expect(compute({ invoice: { subtotal: 100 } })).toEqual({ gst: 5, total: 105 });
+    expect(compute({ invoice: { subtotal: 10 } })).toEqual({ gst: 0.5, total: 10.5 });
+  });
+
+  it('rounds half up to the cent, where JSONata rounded half to even', () => {
+    const taxes = (subtotal: number) => [one('round(s * 0.05, 2)', { s: subtotal }), one('round(s * 0.09975, 2)', { s: subtotal })];
+    expect(taxes(100)).toEqual([5, 9.98]);
+    expect(taxes(1250)).toEqual([62.5, 124.69]);
+    expect(taxes(87.4)).toEqual([4.37, 8.72]);
+    expect(one('round(0.125, 2)')).toBe(0.13); // half to even gives 0.12
+    expect(one('round(2.675, 2)')).toBe(2.68); // the binary double is 2.67499999…; the decimal written is what counts
+    expect(one('round(2.5)')).toBe(3);
+    expect(roundHalfUp(-2.5)).toBe(-3);
+    expect(roundHalfUp(1.005, 2)).toBe(1.01);
+  });
+
+  it('has the pilots’ functions: existence, counts, min/max/sum, days between dates, ages, months later', () => {
+    const facts = { invoice: { supplier: { name: 'X' } }, l: [3, 1, 2], none: null };
+    expect(one('has(invoice.supplier.name)', facts)).toBe(true);
+    expect(one('has(invoice.supplier.gstNumber)', facts)).toBe(false);
+    expect(one('has(invoice.buyer.name)', facts)).toBe(false); // a missing step is not an error
+    expect(one('has(none)', facts)).toBe(false);
+    expect(one('has(nowhere)', facts)).toBe(false);
+    expect(one('size(l) + l.size()', facts)).toBe(6);
+    expect(one('[min(l), max(l), sum(l), min(4, 9), max(4, 9)]', facts)).toEqual([1, 3, 6, 4, 9]);
+    expect(one('daysBetween("2026-03-02", "2026-03-16")')).toBe(14);
+    expect(one('daysBetween("2026-03-02", "2026-01-31")')).toBe(-30);
+    expect(one('yearsBetween("1961-03-02", "2026-03-02")')).toBe(65);
+    expect(one('yearsBetween("1961-03-03", "2026-03-02")')).toBe(64);
+    expect(one('yearsBetween("2000-02-29", "2026-02-28")')).toBe(25);
+    expect(one('addMonths("2026-03-02", 3)')).toBe('2026-06-02');
+    expect(one('addMonths("2026-11-30", 3)')).toBe('2027-02-28');
+    expect(one('addDays("2026-02-27", 2)')).toBe('2026-03-01');
+    expect(one('[1, 2, 3].filter(x, x > 1).map(x, x * 10)')).toEqual([20, 30]);
+    expect(one('[1, 2, 3].map(x, x > 1, x * 10)')).toEqual([20, 30]);
+    expect(one('[[1, 2].all(x, x > 0), [1, 2].exists(x, x > 1), [1, 2].exists_one(x, x > 0)]')).toEqual([true, true, false]);
+    expect(one('{"a": "A", "b": "B"}[k]', { k: 'b' })).toBe('B');
+    expect(one('"b" in ["a", "b"] && "x" in {"x": 1}')).toBe(true);
+    expect(one('cel.bind(p, d.split("-"), int(p[0]) + 1)', { d: '2026-03-02' })).toBe(2027);
+    expect(one('"Facture " + string(12) + " " + "ABC".lowerAscii()')).toBe('Facture 12 abc');
+  });
+
+  it('leaves a fact absent when its expression fails, and goes on with the next ones', () => {
+    const facts = computeFacts(
+      [
+        { name: 'missing', expression: 'invoice.nothing + 1' },
+        { name: 'mismatch', expression: 'invoice.number * 2' },
+        { name: 'zero', expression: '1 / 0' },
+        { name: 'noDate', expression: 'daysBetween("2026-02-30", "2026-03-01")' },
+        { name: 'proto', expression: 'invoice.constructor' },
+        { name: 'notCompiled', expression: '$round(1.5)' },
+        { name: 'fine', expression: 'invoice.number + "!"' },
+      ],
+      { invoice: { number: 'F-1' } },
+    );
+    expect(facts).toEqual({ fine: 'F-1!' });
+  });
+
+  it('keeps every result of the pilots’ tests that JSONata computed, minus its malformed dates', () => {
+    const enrolment = pilot('enrolment/enrolment.json');
+    const permanent = computeFacts(enrolment.computedFacts, enrolment.tests[0]!.facts);
+    expect(permanent).toMatchObject({ statusEligible: true, ageAtHire: 35, daysToForm: 7, daysSincePreviousJob: -1, exemption: 'not_requested', tierConsistent: true, tierFr: 'individuelle', statusFr: 'permanent', coverageStart: '2026-04-02' });
+    const invoices = pilot('invoices/invoices.json');
+    const small = invoices.tests.find((t) => t.name.startsWith('moins de 30 $ : seuls'))!;
+    expect(computeFacts(invoices.computedFacts, small.facts)).toMatchObject({ expectedGst: 0.91, expectedQst: 1.82, missingFields: [], missingFieldCount: 0 });
+    const noDescription = invoices.tests.find((t) => t.name === '150 $ et plus sans description')!;
+    expect(computeFacts(invoices.computedFacts, noDescription.facts)).toMatchObject({ expectedGst: 62.5, expectedQst: 124.69, missingFields: ['description'], missingFieldCount: 1, totalCheck: { expected: 1437.19, absolute: 0.01 } });
+  });
+});
+
+describe('computed facts: bounded work', () => {
+  it('refuses at save what does not compile, unknown functions and a comprehension inside another', () => {
+    expect(expressionProblem('round(invoice.subtotal * 0.05, 2)')).toBeUndefined();
+    expect(expressionProblem('items.filter(i, i.price > 10).map(i, i.price)')).toBeUndefined();
+    expect(expressionProblem('$round(invoice.subtotal, 2)')).toMatch(/.+/);
+    expect(expressionProblem('1 +')).toMatch(/.+/);
+    expect(expressionProblem('eval("1")')).toMatch(/unknown function "eval"/);
+    expect(expressionProblem('range(6000000).map(x, x * 2)')).toMatch(/unknown function "range"/);
+    expect(expressionProblem('items.map(a, items.map(b, a + b))')).toMatch(/inside another comprehension/);
+    expect(expressionProblem('items.all(a, items.exists(b, b == a))')).toMatch(/inside another comprehension/);
+    expect(expressionProblem('a.?b')).toMatch(/.+/);
+    expect(expressionProblem('1u + 2u')).toMatch(/unsigned/);
+    expect(expressionProblem('[' + '1, '.repeat(600) + '1]')).toMatch(/.+/); // literal lists are short
+    expect(expressionProblem('1' + ' + 1'.repeat(EXPRESSION_LIMITS.maxNodes))).toMatch(/.+/);
+  });
+
+  // About 1 MB of facts, the largest request body: 180 000 numbers, a 1 MB string, 20 000 objects.
+  const items = Array.from({ length: 180_000 }, (_, i) => i % 1000);
+  const large = { items, copy: [...items], text: 'x'.repeat(1_000_000), objects: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `n${i}` })) };
+
+  it.each([
+    ['quadratic membership', 'items.filter(x, x in copy)'],
+    ['string building in a loop', 'items.map(x, text + string(x))'],
+    ['string doubling', 'cel.bind(a, text + text, cel.bind(b, a + a, cel.bind(c, b + b, c + c)))'],
+    ['list building', 'items + items + items + items + items + items + items + items'],
+    ['large elements per step', 'items.map(x, [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x])'],
+    ['searching a large text at each step', 'items.map(x, text.contains("y"))'],
+    ['deep comparison at each step', 'objects.filter(o, o in objects)'],
+    ['many cheap steps per element', 'items.map(x, !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!true)'],
+    ['chained comprehensions', 'items.map(x, x).map(y, y).map(z, z).map(w, w).map(v, v)'],
+    ['splitting a large text', 'size(text.split(""))'],
+  ])('stops %s over a 1 MB input with ExpressionLimitError naming the fact', (_label, expression) => {
+    expect(expressionProblem(expression)).toBeUndefined(); // accepted at save: the limit is what stops it
+    const compute = compileComputedFacts([
+      { name: 'fine', expression: 'size(items)' },
+      { name: 'hostile', expression },
+    ]);
+    let error: unknown;
+    try {
+      compute(large);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ExpressionLimitError);
+    expect(error).toMatchObject({ fact: 'hostile', index: 1, message: expect.stringContaining('"hostile"') });
+  });
+
+  // Legitimate work stays far below the budget (and the wall-clock backstop, even on a loaded machine).
+  const medium = { objects: large.objects.slice(0, 5_000), items: items.slice(0, 20_000), copy: items.slice(0, 20_000) };
+
+  it('shares one budget between the facts of an evaluation, and gives the next evaluation a fresh one', () => {
+    const heavy = Array.from({ length: 24 }, (_, i) => ({ name: `f${i}`, expression: 'size(objects.filter(o, o.id >= 500))' }));
+    expect(() => computeFacts(heavy, medium)).toThrow(ExpressionLimitError);
+    const light = heavy.slice(0, 2);
+    expect(computeFacts(light, medium)).toEqual({ f0: 4_500, f1: 4_500 });
+    expect(computeFacts(light, medium)).toEqual({ f0: 4_500, f1: 4_500 });
+  });
+
+  it('completes linear work over a large input within the budget', () => {
+    expect(computeFacts([{ name: 'n', expression: 'size(objects.filter(o, o.id % 2 == 0))' }], medium)).toEqual({ n: 2_500 });
+    expect(computeFacts([{ name: 't', expression: 'sum(items) > 0 && items == copy' }], medium)).toEqual({ t: true });
+  });
+});
