@@ -1,6 +1,7 @@
 // Shared by the benchmarks: start the built service on a temporary embedded database, and load a URL.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -48,4 +49,33 @@ export function load(title, url, { method = 'GET', body, headers = {}, duration,
       resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });
+}
+
+/** Signs in a demo user of a started service and returns the bearer token. */
+export async function signIn(base, username) {
+  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }) });
+  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
+  return (await response.json()).token;
+}
+
+/**
+ * Like startService(), with the embedded FerretDB on a known loopback port, so a benchmark can also reach the
+ * database directly (e.g. to fill it fast); `mongoUri` names the service's database.
+ */
+export async function startServiceWithDatabase() {
+  const ferretdbPort = await new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+  const previous = process.env.FERRETDB_PORT;
+  process.env.FERRETDB_PORT = String(ferretdbPort);
+  try {
+    return { ...(await startService()), mongoUri: `mongodb://127.0.0.1:${ferretdbPort}/gabarit` };
+  } finally {
+    if (previous === undefined) delete process.env.FERRETDB_PORT;
+    else process.env.FERRETDB_PORT = previous;
+  }
 }

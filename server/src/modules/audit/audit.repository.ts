@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import type { ChainedEvent } from './audit-chain.js';
-import { auditEventSchema, type AuditEventDocument } from './audit-event.schema.js';
+import {
+  auditClaimSchema,
+  auditEventSchema,
+  auditHeadSchema,
+  type AuditClaimDocument,
+  type AuditEventDocument,
+  type AuditHeadDocument,
+} from './audit-event.schema.js';
 
 export interface AuditFilter {
   resourceType?: string;
@@ -13,41 +20,96 @@ export interface AuditFilter {
   to?: Date;
 }
 
-const DUPLICATE_KEY = 11000;
+/** A claimed position of the chain. */
+export interface AuditClaim {
+  seq: number;
+  eventId: string;
+  hash: string;
+  event: ChainedEvent;
+}
 
-/** The only code that touches the audit_events collection. */
+const DUPLICATE_KEY = 11000;
+const HEAD_ID = 'head';
+
+/**
+ * The only code that touches the audit collections. FerretDB 1.24 on SQLite serves only `{_id: <string>}`
+ * from an index; any other filter or sort reads the whole collection (docs/adr/0011). So everything an append
+ * needs is an `_id` lookup: the event by id (at most once), the head hint, the claims by position.
+ */
 @Injectable()
 export class AuditRepository {
   private readonly events: Model<AuditEventDocument>;
+  private readonly claims: Model<AuditClaimDocument>;
+  private readonly heads: Model<AuditHeadDocument>;
+  private ready?: Promise<unknown>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
     this.events = connection.model<AuditEventDocument>('AuditEvent', auditEventSchema);
+    this.claims = connection.model<AuditClaimDocument>('AuditClaim', auditClaimSchema);
+    this.heads = connection.model<AuditHeadDocument>('AuditHead', auditHeadSchema);
   }
 
-  async head(): Promise<{ seq: number; hash: string } | null> {
-    const last = await this.events.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean<AuditEventDocument>().exec();
-    return last ? { seq: last.seq, hash: last.hash } : null;
+  /** The unique indexes (seq, claim eventId) must exist before the first append. */
+  init(): Promise<unknown> {
+    this.ready ??= Promise.all([this.events.init(), this.claims.init(), this.heads.init()]).catch((err: unknown) => {
+      this.ready = undefined;
+      throw err;
+    });
+    return this.ready;
+  }
+
+  /** The last event by a scan of the whole trail: only to find the head of a trail written before claims existed. */
+  async lastEventByScan(): Promise<ChainedEvent | null> {
+    const last = await this.events.collection.find({}).sort({ seq: -1 }).limit(1).next();
+    return last ? fromDocument(last as unknown as AuditEventDocument) : null;
   }
 
   async existing(ids: string[]): Promise<Set<string>> {
-    const docs = await this.events.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
-    return new Set(docs.map((d) => d._id));
+    // One `_id` lookup each: `{_id: {$in}}` is not served from an index by FerretDB 1.24 and reads every event.
+    const found = await Promise.all(ids.map(async (id) => ((await this.exists(id)) ? id : null)));
+    return new Set(found.filter((id): id is string => id !== null));
   }
 
   async exists(id: string): Promise<boolean> {
-    return (await this.events.exists({ _id: id }).exec()) !== null;
+    return (await this.events.collection.findOne({ _id: id } as never, { projection: { _id: 1 } })) !== null;
   }
 
-  /** Inserts at the event's position; false when that position (or that event id) is already taken. */
-  async insert(event: ChainedEvent): Promise<boolean> {
+  /** Where to start looking for the head (0 when unknown). */
+  async headHint(): Promise<number | null> {
+    const doc = await this.heads.collection.findOne({ _id: HEAD_ID } as never);
+    return doc ? Number(doc['seq']) : null;
+  }
+
+  /** Moves the hint forward (never back, as far as the database applies `$max` atomically; a lag is harmless). */
+  async advanceHeadHint(seq: number): Promise<void> {
     try {
-      await this.events.init(); // the unique index on seq must exist before the first append
-      await this.events.collection.insertOne(toDocument(event) as never);
-      return true;
+      await this.heads.collection.updateOne({ _id: HEAD_ID } as never, { $max: { seq } }, { upsert: true });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw err;
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err; // two first upserts at once: the other one won
     }
+  }
+
+  async claimAt(seq: number): Promise<AuditClaim | null> {
+    const doc = (await this.claims.collection.findOne({ _id: String(seq) } as never)) as unknown as AuditClaimDocument | null;
+    return doc ? { seq: doc.seq, eventId: doc.eventId, hash: doc.hash, event: fromDocument(doc.event) } : null;
+  }
+
+  /** Drops an old claim (by `_id`, in the background): only the recent ones are needed to find the head. */
+  forgetClaim(seq: number): void {
+    if (seq > 0) void this.claims.collection.deleteOne({ _id: String(seq) } as never).catch(() => undefined);
+  }
+
+  /** Claims the event's position; false when the position, or a position for this event id, is already taken. */
+  async claim(event: ChainedEvent): Promise<boolean> {
+    await this.init();
+    const doc: AuditClaimDocument = { _id: String(event.seq), seq: event.seq, eventId: event.id, hash: event.hash, event: toDocument(event) };
+    return insertUnlessDuplicate(() => this.claims.collection.insertOne(doc as never));
+  }
+
+  /** Writes a claimed event into the trail; false when it is already there (drained twice, or rolled forward). */
+  async insert(event: ChainedEvent): Promise<boolean> {
+    await this.init();
+    return insertUnlessDuplicate(() => this.events.collection.insertOne(toDocument(event) as never));
   }
 
   async find(filter: AuditFilter, sortOrder: 1 | -1, skip: number, limit: number): Promise<{ items: ChainedEvent[]; total: number }> {
@@ -59,20 +121,57 @@ export class AuditRepository {
     return { items: items.map(fromDocument), total };
   }
 
-  /** Every event in chain order, in batches, for verification and export. */
+  /**
+   * A page of the whole trail by position, from the claims (`_id` lookups): `seqs` are the positions wanted.
+   * Null when a position has no claim (a trail written before claims existed): the caller reads the events.
+   */
+  async byPositions(seqs: number[]): Promise<ChainedEvent[] | null> {
+    const claims = await Promise.all(seqs.map((seq) => this.claimAt(seq)));
+    if (claims.some((c) => c === null)) return null;
+    return (claims as AuditClaim[]).map((c) => c.event);
+  }
+
+  /** Matching events in chain order through one cursor read in batches (export). */
   async *inOrder(filter: AuditFilter = {}, batchSize = 500): AsyncGenerator<ChainedEvent> {
-    let after = 0;
-    for (;;) {
-      const batch = await this.events
-        .find({ ...toQuery(filter), seq: { $gt: after } })
-        .sort({ seq: 1 })
-        .limit(batchSize)
-        .lean<AuditEventDocument[]>()
-        .exec();
-      for (const doc of batch) yield fromDocument(doc);
-      if (batch.length < batchSize) return;
-      after = batch[batch.length - 1]!.seq;
+    const cursor = this.events.collection.find(toQuery(filter) as never, { batchSize }).sort({ seq: 1 });
+    try {
+      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+    } finally {
+      await cursor.close();
     }
+  }
+
+  /**
+   * Every event in storage order (about chain order: events are inserted as they are chained), through one
+   * cursor read in batches: no sort, so the database streams instead of reading and sorting everything first.
+   */
+  async *inStorageOrder(batchSize = 1000): AsyncGenerator<ChainedEvent> {
+    const cursor = this.events.collection.find({}, { batchSize });
+    try {
+      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /** Events from a position on, in chain order (verification's fallback when storage order is far off). */
+  async *fromSeq(seq: number, batchSize = 1000): AsyncGenerator<ChainedEvent> {
+    const cursor = this.events.collection.find({ seq: { $gte: seq } } as never, { batchSize }).sort({ seq: 1 });
+    try {
+      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+    } finally {
+      await cursor.close();
+    }
+  }
+}
+
+async function insertUnlessDuplicate(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    throw err;
   }
 }
 
@@ -92,5 +191,5 @@ function toDocument(event: ChainedEvent): AuditEventDocument {
 
 function fromDocument(doc: AuditEventDocument): ChainedEvent {
   const { _id, at, ...rest } = doc;
-  return { id: _id, at: at.toISOString(), ...rest };
+  return { id: _id, at: (at instanceof Date ? at : new Date(at)).toISOString(), ...rest };
 }

@@ -13,6 +13,7 @@ export interface ResourceListFilter {
 }
 
 const DUPLICATE_KEY = 11000;
+const LIST_PROJECTION = { 'draft.content': 0, outbox: 0 };
 const SORT_FIELDS: Record<string, string> = { key: '_id', name: 'meta.name', pilot: 'meta.pilot', updatedAt: 'updatedAt', createdAt: 'createdAt' };
 
 /**
@@ -33,6 +34,9 @@ export class VersionedResourceRepository<M, C> {
   constructor(connection: Connection, name: string) {
     const resourceSchema = new Schema({ _id: String }, { collection: `${name}s`, strict: false, versionKey: false, minimize: false });
     resourceSchema.index({ 'meta.pilot': 1, updatedAt: -1 });
+    // What lists filter and sort on (MongoDB uses them; FerretDB 1.24 serves only `_id` lookups from an index).
+    resourceSchema.index({ archived: 1, _id: 1 });
+    resourceSchema.index({ archived: 1, updatedAt: -1 });
     this.resources = connection.model<Stored<M, C>>(`${name}-resource`, resourceSchema);
     this.contents = connection.model<{ _id: string; content: C }>(
       `${name}-content`,
@@ -71,7 +75,9 @@ export class VersionedResourceRepository<M, C> {
     }
     await this.writeCurrent(state);
     // Older claims are no longer needed to roll forward; keeping the last two covers a writer still finishing.
-    void this.revisions.collection.deleteMany({ key: state.key, rev: { $lt: state.rev - 1 } } as never).catch(() => undefined);
+    // Deleted by `_id` (each change removes the one that just fell out): a filter on `key`/`rev` would make
+    // FerretDB read every claim of every resource (docs/adr/0011).
+    if (state.rev > 2) void this.revisions.collection.deleteOne({ _id: revisionId(state.key, state.rev - 2) } as never).catch(() => undefined);
     return true;
   }
 
@@ -92,8 +98,9 @@ export class VersionedResourceRepository<M, C> {
 
   /** Current revision numbers of some resources: the cheap check instances poll to notice others' changes. */
   async revisionsOf(keys: string[]): Promise<Map<string, number>> {
-    const docs = await this.resources.collection.find({ _id: { $in: keys } } as never, { projection: { rev: 1 } }).toArray();
-    return new Map(docs.map((d) => [String(d._id), Number(d['rev'])]));
+    // One `_id` lookup per key: FerretDB 1.24 serves `{_id: {$in}}` by reading the whole collection.
+    const docs = await Promise.all(keys.map((key) => this.resources.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })));
+    return new Map(docs.filter((d) => d !== null).map((d) => [String(d._id), Number(d['rev'])]));
   }
 
   async keysWithOutbox(): Promise<string[]> {
@@ -101,6 +108,7 @@ export class VersionedResourceRepository<M, C> {
     return docs.map((d) => String(d._id));
   }
 
+  /** A page of resources, without their draft contents and outboxes (lists never show them). */
   async list(query: ListQuery, filter: ResourceListFilter): Promise<{ items: ResourceState<M, C>[]; total: number }> {
     const mongoFilter: Record<string, unknown> = { archived: filter.archived ?? false };
     if (filter.pilot) mongoFilter['meta.pilot'] = filter.pilot;
@@ -111,7 +119,8 @@ export class VersionedResourceRepository<M, C> {
     }
     const sort = { [SORT_FIELDS[query.sortField] ?? '_id']: query.sortOrder === 'ASC' ? 1 : -1 } as const;
     const [docs, total] = await Promise.all([
-      this.resources.collection.find(mongoFilter as never).sort(sort).skip(query.skip).limit(query.limit).toArray(),
+      // Lists never show draft contents nor outboxes: leave them out of what travels and is parsed.
+      this.resources.collection.find(mongoFilter as never, { projection: LIST_PROJECTION }).sort(sort).skip(query.skip).limit(query.limit).toArray(),
       this.resources.collection.countDocuments(mongoFilter as never),
     ]);
     const items = await Promise.all(docs.map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))));

@@ -54,7 +54,8 @@ export class ReferenceTablesRepository {
       throw err;
     }
     await this.tables.collection.updateOne({ _id: table.key } as never, { $set: withoutId(toStored(table)) });
-    void this.revisions.collection.deleteMany({ key: table.key, rev: { $lt: table.rev - 1 } } as never).catch(() => undefined);
+    // By `_id`: a filter on key/rev makes FerretDB 1.24 read every claim (docs/adr/0011).
+    if (table.rev > 2) void this.revisions.collection.deleteOne({ _id: `${table.key}#${table.rev - 2}` } as never).catch(() => undefined);
     return true;
   }
 
@@ -68,8 +69,9 @@ export class ReferenceTablesRepository {
   }
 
   async revisionsOf(keys: string[]): Promise<Map<string, number>> {
-    const docs = await this.tables.collection.find({ _id: { $in: keys } } as never, { projection: { rev: 1 } }).toArray();
-    return new Map(docs.map((d) => [String(d._id), Number(d['rev'])]));
+    // One `_id` lookup per key: FerretDB 1.24 serves `{_id: {$in}}` by reading the whole collection.
+    const docs = await Promise.all(keys.map((key) => this.tables.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })));
+    return new Map(docs.filter((d) => d !== null).map((d) => [String(d._id), Number(d['rev'])]));
   }
 
   async keysWithOutbox(): Promise<string[]> {
