@@ -6,8 +6,10 @@ set -euo pipefail
 VERSION="v1.24.2"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${FERRETDB_BIN:-$ROOT/.tools/bin/ferretdb}"
+# Bumped when the patches below change, so a binary built without them is rebuilt.
+BUILD_ID="$VERSION+gabarit.2"
 
-if [ -x "$OUT" ] && "$OUT" --version >/dev/null 2>&1; then
+if [ -x "$OUT" ] && [ "$(cat "$OUT.build-id" 2>/dev/null)" = "$BUILD_ID" ] && "$OUT" --version >/dev/null 2>&1; then
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
@@ -22,7 +24,16 @@ trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 cp -r "$SRC/." "$WORK/"
 chmod -R u+w "$WORK"
 echo "$VERSION" > "$WORK/build/version/version.txt"
+# The SQLite backend queries _id as `_ferretdb_sjson->'$._id'` while its unique _id index is on
+# `_ferretdb_sjson->"_id"`: SQLite matches index expressions as written, so every _id lookup, update and
+# delete scanned the whole table (46 ms at 10 000 documents). Writing the query as the index is written lets
+# SQLite use it (docs/adr/0002).
+META="$WORK/internal/backends/sqlite/metadata/metadata.go"
+grep -q "IDColumn = DefaultColumn + \"->'\$._id'\"" "$META" || { echo "FerretDB source changed: the _id index patch no longer applies" >&2; exit 4; }
+sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \\\`->\"_id\"\\\`|" "$META"
+grep -n "IDColumn = " "$META" >&2
 mkdir -p "$(dirname "$OUT")"
 (cd "$WORK" && CGO_ENABLED=0 go build -buildvcs=false -trimpath -o "$OUT.tmp" ./cmd/ferretdb)
 mv "$OUT.tmp" "$OUT"
+echo "$BUILD_ID" > "$OUT.build-id"
 "$OUT" --version >&2

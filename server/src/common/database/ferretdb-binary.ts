@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../../config/load-config.js';
 import { projectRoot } from '../project-root.js';
 
@@ -10,11 +10,14 @@ export const NO_DATABASE_MESSAGE =
   '`apt-get install golang`). Either install Go and run `npm start` again, or set MONGODB_URI to a MongoDB 6+ server ' +
   '(replica set or Atlas) or a FerretDB server, for example MONGODB_URI=mongodb://127.0.0.1:27017/gabarit.';
 
-/** Makes sure the FerretDB binary exists, building it once from the Go module proxy (scripts/build-ferretdb.sh). */
+/**
+ * Makes sure the FerretDB binary exists, building it once from the Go module proxy (scripts/build-ferretdb.sh).
+ * A binary the script built earlier with other patches is rebuilt; a binary someone else provided is used as it is.
+ */
 export async function ensureFerretDbBinary(binary: string): Promise<void> {
-  if (existsSync(binary)) return;
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) throw new ConfigError(NO_DATABASE_MESSAGE);
   const script = join(projectRoot(), 'scripts', 'build-ferretdb.sh');
+  if (existsSync(binary) && !staleBuild(binary, script)) return;
+  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) throw new ConfigError(NO_DATABASE_MESSAGE);
   await new Promise<void>((resolveBuild, reject) => {
     const build = spawn('bash', [script], { env: { ...process.env, FERRETDB_BIN: binary }, stdio: ['ignore', 'inherit', 'inherit'] });
     build.on('error', reject);
@@ -22,4 +25,15 @@ export async function ensureFerretDbBinary(binary: string): Promise<void> {
       code === 0 ? resolveBuild() : reject(new Error(`Building FerretDB failed (bash ${script} exited with ${code}).`)),
     );
   });
+}
+
+/** Ours (in .tools/ or with a build id beside it) and not built by the current script. */
+function staleBuild(binary: string, script: string): boolean {
+  const idFile = `${binary}.build-id`;
+  const ours = existsSync(idFile) || resolve(binary).startsWith(join(projectRoot(), '.tools'));
+  if (!ours) return false;
+  const text = readFileSync(script, 'utf8');
+  const version = /^VERSION="([^"]+)"/m.exec(text)?.[1] ?? '';
+  const wanted = /^BUILD_ID="([^"]+)"/m.exec(text)?.[1]?.replace('$VERSION', version);
+  return !existsSync(idFile) || readFileSync(idFile, 'utf8').trim() !== wanted;
 }
