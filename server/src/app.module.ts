@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule } from './common/database/database.module.js';
+import { MetricsModule } from './common/metrics/metrics.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, CatalogueModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, CatalogueModule, HealthModule, SeedModule],
     };
   }
 }

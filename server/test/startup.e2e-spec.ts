@@ -36,10 +36,16 @@ describe('starting the service', () => {
       if (!health) await sleep(200);
     }
     expect(health?.status).toBe(200);
-    const lines = run.output().trim().split('\n').filter((l) => l.startsWith('{'));
+    // One line per request, written once the answer has gone: give it a moment to reach the pipe.
+    const requestLogOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { reqId?: string; req?: { url?: string } }).find((l) => l.req?.url === '/health');
+    let lines: string[] = [];
+    for (let i = 0; i < 50 && !requestLogOf(lines); i++) {
+      if (i > 0) await sleep(100);
+      lines = run.output().trim().split('\n').filter((l) => l.startsWith('{'));
+    }
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => typeof JSON.parse(l).level === 'number')).toBe(true);
-    const requestLog = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: { url?: string } }).find((l) => l.req?.url === '/health');
+    const requestLog = requestLogOf(lines);
     expect(requestLog?.reqId).toMatch(/^[0-9a-f-]{36}$/);
 
     run.child.kill('SIGTERM');

@@ -23,11 +23,18 @@ export const configSchema = {
     LOGIN_MAX_FAILURES: { type: 'integer', minimum: 1, default: 5 },
     LOGIN_LOCKOUT_SECONDS: { type: 'integer', minimum: 1, default: 900 },
     DECISION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 90 },
+    DECISION_BATCH_SIZE: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
+    DECISION_FLUSH_MS: { type: 'integer', minimum: 0, maximum: 1000, default: 5 },
+    DECISION_QUEUE_MAX: { type: 'integer', minimum: 1, maximum: 1000000, default: 5000 },
+    DECISION_MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 64, default: 2 },
+    DECISION_WRITE_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
+    COMPILED_CACHE_SIZE: { type: 'integer', minimum: 10, maximum: 100000, default: 2000 },
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
   },
   required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL',
-    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES'],
+    'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS',
+    'DECISION_BATCH_SIZE', 'DECISION_FLUSH_MS', 'DECISION_QUEUE_MAX', 'DECISION_MAX_IN_FLIGHT', 'DECISION_WRITE_TIMEOUT_MS', 'COMPILED_CACHE_SIZE', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES'],
 } as const;
 
 export type RawConfig = FromSchema<typeof configSchema>;
@@ -52,6 +59,14 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   decisionRetentionDays: number;
+  /** Group commit of decision records: batch size, wait before a partial batch goes, bounded queue, parallel inserts, timeout. */
+  decisionBatchSize: number;
+  decisionFlushMs: number;
+  decisionQueueMax: number;
+  decisionMaxInFlight: number;
+  decisionWriteTimeoutMs: number;
+  /** Compiled rule-set versions kept in memory (least recently used go first). */
+  compiledCacheSize: number;
   llmTimeoutMs: number;
   llmMaxRetries: number;
 }

@@ -46,6 +46,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: raw.LOGIN_LOCKOUT_SECONDS,
     decisionRetentionDays: raw.DECISION_RETENTION_DAYS,
+    decisionBatchSize: raw.DECISION_BATCH_SIZE,
+    decisionFlushMs: raw.DECISION_FLUSH_MS,
+    decisionQueueMax: raw.DECISION_QUEUE_MAX,
+    decisionMaxInFlight: raw.DECISION_MAX_IN_FLIGHT,
+    decisionWriteTimeoutMs: raw.DECISION_WRITE_TIMEOUT_MS,
+    compiledCacheSize: raw.COMPILED_CACHE_SIZE,
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
   };

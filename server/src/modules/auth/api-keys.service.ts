@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,14 +11,16 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import type { Principal } from './principal.js';
 
 const KEY_FORMAT = /^gbt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
-// Verified keys are remembered briefly so /evaluate does not hit the database per call; revocation applies within this delay.
+// Verified keys are served from memory so /evaluate never waits for the database; each is re-checked in the
+// background once this old, so a revocation on another instance applies within about this delay.
 const CACHE_MS = 10_000;
+const CACHED_KEYS = 10_000;
 const TOUCH_EVERY_MS = 60_000;
 
 /** Creates, lists, revokes and checks API keys. Only a hash is stored; the secret is shown once. */
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
-  private readonly verified = new Map<string, { principal: Principal & { kind: 'apiKey' }; until: number }>();
+  private readonly verified = new LRUCache<string, { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }>({ max: CACHED_KEYS });
 
   constructor(
     private readonly repository: ApiKeysRepository,
@@ -51,7 +54,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       if (!existing) throw new NotFoundError(`No API key with id "${id}".`);
       return toView(existing); // already revoked: revoking again changes nothing
     }
-    this.verified.forEach((entry, key) => entry.principal.id === id && this.verified.delete(key));
+    for (const [key, entry] of this.verified.entries()) if (entry.principal.id === id) this.verified.delete(key);
     await this.drain(id, [event]);
     return toView(revoked);
   }
@@ -63,7 +66,26 @@ export class ApiKeysService implements OnApplicationBootstrap {
   /** The principal for a presented key, or 401 when it is malformed, unknown or revoked. */
   async authenticate(presented: string): Promise<Principal & { kind: 'apiKey' }> {
     const cached = this.verified.get(presented);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    if (cached) {
+      if (cached.until <= Date.now() && !cached.rechecking) this.recheck(presented, cached);
+      return cached.principal;
+    }
+    return this.verify(presented);
+  }
+
+  /** Re-reads a cached key after the request that noticed its age; a database that does not answer keeps the key valid. */
+  private recheck(presented: string, cached: { until: number; rechecking?: boolean }): void {
+    cached.rechecking = true;
+    this.verify(presented).then(
+      () => undefined,
+      (err: unknown) => {
+        if (err instanceof UnauthenticatedError) this.verified.delete(presented);
+        else cached.until = Date.now() + CACHE_MS;
+      },
+    ).finally(() => (cached.rechecking = false));
+  }
+
+  private async verify(presented: string): Promise<Principal & { kind: 'apiKey' }> {
     const match = KEY_FORMAT.exec(presented);
     const stored = match ? await this.repository.findById(match[1]!) : null;
     if (!stored || stored.revokedAt || !sameHash(stored.secretHash, sha256(presented))) {

@@ -1,52 +1,150 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
 import type { DecisionDocument } from './decision.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 
-const MAX_BATCH = 500;
+interface Pending {
+  records: DecisionDocument[];
+  done: (stored: boolean) => void;
+}
+
+/** After a failed flush, callers are answered `logged: false` at once for this long instead of queueing behind a dead database. */
+const PAUSE_AFTER_FAILURE_MS = 1_000;
 
 /**
- * Group commit for decision records: one insert at a time, and the requests that arrive meanwhile share the
- * next one. Idle, a record is written at once; under load, hundreds share a write. Each caller still learns
- * whether its record was stored.
+ * Group commit for decision records: records wait a few milliseconds (or until a batch is full) and are
+ * stored with one `insertMany`; each caller learns whether its own batch was stored, so `logged: true` means
+ * stored. The queue is bounded: when it is full, callers wait for room (back-pressure), nothing is dropped.
  */
 @Injectable()
-export class DecisionWriter {
-  private readonly queue: { records: DecisionDocument[]; done: (stored: boolean) => void }[] = [];
-  private writing = false;
+export class DecisionWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger('DecisionWriter');
+  private queue: Pending[] = [];
+  private queuedRecords = 0;
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private pausedUntil = 0;
+  private readonly waitingForRoom: (() => void)[] = [];
+  private readonly flushes = new Set<Promise<void>>();
+  private readonly depth: Gauge;
+  private readonly batchSizes: Histogram;
+  private readonly flushSeconds: Histogram;
+  private readonly failures: Counter;
 
-  constructor(private readonly decisions: DecisionsRepository) {}
+  constructor(
+    private readonly decisions: DecisionsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    metrics: HttpMetrics,
+  ) {
+    const registers = [metrics.registry];
+    this.depth = new Gauge({ name: 'gabarit_decision_queue_depth', help: 'Decision records waiting to be stored', registers });
+    this.batchSizes = new Histogram({
+      name: 'gabarit_decision_batch_size',
+      help: 'Decision records stored per insertMany',
+      buckets: [1, 5, 10, 25, 50, 100, 200, 500, 1000],
+      registers,
+    });
+    this.flushSeconds = new Histogram({
+      name: 'gabarit_decision_flush_seconds',
+      help: 'Time to store one batch of decision records',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.failures = new Counter({ name: 'gabarit_decision_flush_failures_total', help: 'Batches of decision records that could not be stored', registers });
+  }
 
-  write(records: DecisionDocument[]): Promise<boolean> {
-    return new Promise((done) => {
+  /** Resolves true once the records are stored, false when the database refused or did not answer in time. */
+  async write(records: DecisionDocument[]): Promise<boolean> {
+    if (records.length === 0) return true;
+    if (Date.now() < this.pausedUntil) return false;
+    while (this.queuedRecords > 0 && this.queuedRecords + records.length > this.config.decisionQueueMax) {
+      await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+    }
+    return new Promise<boolean>((done) => {
       this.queue.push({ records, done });
-      void this.flush();
+      this.queuedRecords += records.length;
+      this.depth.set(this.queuedRecords);
+      this.schedule();
     });
   }
 
-  private async flush(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = [];
-        let size = 0;
-        while (this.queue.length > 0 && size < MAX_BATCH) {
-          const next = this.queue.shift()!;
-          batch.push(next);
-          size += next.records.length;
-        }
-        const stored = await this.decisions.insertMany(batch.flatMap((b) => b.records)).then(
-          () => true,
-          (err: Error) => {
-            this.logger.warn(`decision records not stored (${size}): ${err.message}`);
-            return false;
-          },
-        );
-        for (const item of batch) item.done(stored);
-      }
-    } finally {
-      this.writing = false;
+  /** SIGTERM: store what is queued before the database connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.queue.length > 0 || this.flushes.size > 0) {
+      if (this.queue.length > 0) this.flush();
+      await Promise.all([...this.flushes]);
     }
   }
+
+  private schedule(): void {
+    if (this.queuedRecords >= this.config.decisionBatchSize && this.inFlight < this.config.decisionMaxInFlight) {
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        // With every slot busy, the flush that ends first picks the queue up.
+        if (this.inFlight < this.config.decisionMaxInFlight) this.flush();
+      }, this.config.decisionFlushMs);
+    }
+  }
+
+  private flush(): void {
+    const batch = this.take();
+    if (batch.length === 0) return;
+    this.inFlight++;
+    const flushing = this.store(batch).finally(() => {
+      this.inFlight--;
+      this.flushes.delete(flushing);
+      if (this.queue.length > 0) this.schedule();
+    });
+    this.flushes.add(flushing);
+  }
+
+  /** Takes whole callers' record lists from the head of the queue, up to one batch. */
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    let size = 0;
+    while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0]!.records.length <= this.config.decisionBatchSize)) {
+      const next = this.queue.shift()!;
+      batch.push(next);
+      size += next.records.length;
+    }
+    this.queuedRecords -= size;
+    this.depth.set(this.queuedRecords);
+    while (this.waitingForRoom.length > 0 && this.queuedRecords < this.config.decisionQueueMax) this.waitingForRoom.shift()!();
+    return batch;
+  }
+
+  private async store(batch: Pending[]): Promise<void> {
+    const records = batch.flatMap((pending) => pending.records);
+    const started = performance.now();
+    let stored: boolean;
+    try {
+      await withTimeout(this.decisions.insertMany(records), this.config.decisionWriteTimeoutMs);
+      stored = true;
+      this.batchSizes.observe(records.length);
+      this.flushSeconds.observe((performance.now() - started) / 1000);
+    } catch (err) {
+      stored = false;
+      this.failures.inc();
+      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+      this.logger.warn(`${records.length} decision record(s) not stored: ${(err as Error).message}`);
+    }
+    for (const pending of batch) pending.done(stored);
+  }
+}
+
+/** The insert may still land after the timeout; the caller is then told `logged: false`, never a false `true`. */
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

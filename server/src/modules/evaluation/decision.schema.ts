@@ -16,7 +16,15 @@ export interface DecisionDocument {
   durationMs: number;
 }
 
-export const decisionSchema = new Schema<DecisionDocument>(
+/** The fields no query reads (facts, traces, explanation), stored as one JSON text: see docs/adr/0012. */
+export type DecisionDetail = Pick<DecisionDocument, 'facts' | 'fired' | 'failed' | 'explanation'>;
+
+/** A decision as stored: what is queried stays a field; the detail is one string. */
+export interface StoredDecision extends Omit<DecisionDocument, keyof DecisionDetail> {
+  detail: string;
+}
+
+export const decisionSchema = new Schema<StoredDecision>(
   {
     _id: String,
     ruleset: String,
@@ -24,15 +32,11 @@ export const decisionSchema = new Schema<DecisionDocument>(
     checksum: String,
     at: Date,
     actor: String,
-    facts: Schema.Types.Mixed,
     events: Schema.Types.Mixed,
-    fired: Schema.Types.Mixed,
-    failed: Schema.Types.Mixed,
-    explanation: Schema.Types.Mixed,
+    detail: String,
     durationMs: Number,
   },
   { collection: 'decisions', versionKey: false, minimize: false },
 );
 decisionSchema.index({ checksum: 1, at: -1 });
-decisionSchema.index({ ruleset: 1, at: -1 });
 decisionSchema.index({ at: 1 });

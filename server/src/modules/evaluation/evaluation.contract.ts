@@ -35,19 +35,48 @@ export const impactRequestSchema = {
 } as const;
 export type ImpactRequest = FromSchema<typeof impactRequestSchema>;
 
+const openObject = { type: 'object', additionalProperties: true } as const;
+const event = { type: 'object', required: ['type'], properties: { type: { type: 'string' }, params: openObject } } as const;
+const conditionTrace = {
+  type: 'object',
+  properties: {
+    fact: { type: 'string' },
+    path: { type: 'string' },
+    operator: { type: 'string' },
+    value: {},
+    factValue: {},
+    result: { type: ['boolean', 'null'], description: 'null when the condition was not evaluated (short-circuit)' },
+  },
+} as const;
+const ruleTrace = { type: 'object', properties: { name: { type: 'string' }, event, conditions: { type: 'array', items: conditionTrace } } } as const;
+const explanation = {
+  type: 'object',
+  properties: {
+    fr: { type: 'string' },
+    en: { type: 'string' },
+    rules: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, fr: { type: 'string' }, en: { type: 'string' }, path: { type: 'array', items: { type: 'string' } } } },
+    },
+  },
+} as const;
+
+/** Also the serializer of the 200 answer (fast-json-stringify): a property it does not list is not sent. */
 export const evaluateResponseSchema = {
   type: 'object',
-  required: ['ruleset', 'version', 'checksum', 'events', 'evaluationId', 'durationMs'],
+  required: ['ruleset', 'version', 'checksum', 'events', 'evaluationId', 'logged', 'durationMs'],
   properties: {
     ruleset: { type: 'string' },
     version: { type: 'integer' },
     checksum: { type: 'string' },
-    events: { type: 'array', items: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, params: { type: 'object' } } } },
-    explanation: { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' }, rules: { type: 'array' } } },
-    fired: { type: 'array' },
-    failed: { type: 'array' },
+    events: { type: 'array', items: event },
+    explanation,
+    fired: { type: 'array', items: ruleTrace },
+    failed: { type: 'array', items: ruleTrace },
     evaluationId: { type: 'string' },
-    logged: { type: 'boolean' },
+    logged: { type: 'boolean', description: 'true once the decision record is stored' },
     durationMs: { type: 'number' },
   },
 } as const;
+
+export const batchResponseSchema = { type: 'object', required: ['results'], properties: { results: { type: 'array', items: evaluateResponseSchema } } } as const;

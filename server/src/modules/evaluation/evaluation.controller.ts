@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { RequireRoles, RequireScope } from '../auth/permission.decorator.js';
-import { batchRequestSchema, evaluateRequestSchema, evaluateResponseSchema, impactRequestSchema, type BatchRequest, type EvaluateRequest, type ImpactRequest } from './evaluation.contract.js';
+import { batchRequestSchema, batchResponseSchema, evaluateRequestSchema, evaluateResponseSchema, impactRequestSchema, type BatchRequest, type EvaluateRequest, type ImpactRequest } from './evaluation.contract.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
 
 const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
@@ -18,6 +19,7 @@ export class EvaluationController {
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiBody({ schema: evaluateRequestSchema as object })
   @ApiOkResponse({ schema: evaluateResponseSchema as object })
+  @RouteSchema({ response: { 200: evaluateResponseSchema } })
   evaluate(@Param('key') key: string, @ValidBody(evaluateRequestSchema) body: EvaluateRequest, @Req() request: FastifyRequest): Promise<EvaluationResult> {
     return this.evaluation.evaluate(key, body, request.principal!);
   }
@@ -26,6 +28,8 @@ export class EvaluationController {
   @HttpCode(200)
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiBody({ schema: batchRequestSchema as object })
+  @ApiOkResponse({ schema: batchResponseSchema as object })
+  @RouteSchema({ response: { 200: batchResponseSchema } })
   evaluateBatch(@Param('key') key: string, @ValidBody(batchRequestSchema) body: BatchRequest, @Req() request: FastifyRequest): Promise<{ results: EvaluationResult[] }> {
     return this.evaluation.evaluateBatch(key, body, request.principal!);
   }

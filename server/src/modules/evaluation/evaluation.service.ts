@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
+import { ExpressionLimitError } from '../../engine/computed-facts.js';
 import { run, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
@@ -158,6 +159,9 @@ export class EvaluationService {
         if (err instanceof UndefinedFactError) {
           const path = basePath === '/items' ? `/items/${i}/facts/${err.fact}` : `/facts/${err.fact}`;
           throw new ValidationError(err.message, [{ path, message: 'is required by the rules' }], 'undefined_fact');
+        }
+        if (err instanceof ExpressionLimitError) {
+          throw new ValidationError(err.message, [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }], 'expression_limit');
         }
         throw err;
       });

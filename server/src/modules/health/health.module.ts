@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController], providers: [HttpMetrics], exports: [HttpMetrics] })
+@Module({ controllers: [HealthController] })
 export class HealthModule {}

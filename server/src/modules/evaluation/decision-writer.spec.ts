@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import type { AppConfig } from '../../config/config.schema.js';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
+import type { DecisionDocument } from './decision.schema.js';
+import type { DecisionsRepository } from './decisions.repository.js';
+import { DecisionWriter } from './decision-writer.js';
+
+/** A stand-in for our own repository: records each insertMany, answering after `delayMs` or failing on demand. */
+class FakeDecisions {
+  readonly batches: string[][] = [];
+  delayMs = 0;
+  fail = false;
+  hang = false;
+
+  async insertMany(records: DecisionDocument[]): Promise<void> {
+    if (this.hang) return new Promise(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.fail) throw new Error('connection refused');
+    this.batches.push(records.map((r) => r._id));
+  }
+}
+
+const settings = { decisionBatchSize: 50, decisionFlushMs: 5, decisionQueueMax: 1_000, decisionMaxInFlight: 1, decisionWriteTimeoutMs: 500 };
+
+function writerWith(overrides: Partial<typeof settings> = {}) {
+  const fake = new FakeDecisions();
+  const metrics = new HttpMetrics();
+  const writer = new DecisionWriter(fake as unknown as DecisionsRepository, { ...settings, ...overrides } as AppConfig, metrics);
+  return { fake, writer, metrics };
+}
+
+const record = (id: number) => ({ _id: `d${id}` }) as DecisionDocument;
+const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+describe('DecisionWriter (group commit)', () => {
+  it('stores records that arrive together in a few batches and answers each caller true once stored', async () => {
+    const { fake, writer, metrics } = writerWith();
+    fake.delayMs = 10;
+    const answers = await Promise.all(ids(0, 120).map((i) => writer.write([record(i)])));
+    expect(answers.every((stored) => stored === true)).toBe(true);
+    expect(fake.batches.flat().sort()).toEqual(ids(0, 120).map((i) => `d${i}`).sort());
+    expect(fake.batches.length).toBeLessThanOrEqual(4);
+    expect(Math.max(...fake.batches.map((b) => b.length))).toBeLessThanOrEqual(50);
+    const text = await metrics.text();
+    expect(text).toMatch(/gabarit_decision_batch_size_count \d+/);
+    expect(text).toMatch(/gabarit_decision_queue_depth 0/);
+  });
+
+  it('keeps a caller’s records in one batch, even a batch request larger than the batch size', async () => {
+    const { fake, writer } = writerWith();
+    const big = ids(0, 120).map(record);
+    expect(await writer.write(big)).toBe(true);
+    expect(fake.batches).toHaveLength(1);
+    expect(fake.batches[0]).toHaveLength(120);
+  });
+
+  it('makes callers wait when the queue is full instead of dropping records (back-pressure)', async () => {
+    const { fake, writer } = writerWith({ decisionQueueMax: 20, decisionBatchSize: 10 });
+    fake.delayMs = 20;
+    let waited = 0;
+    const writes = ids(0, 100).map(async (i) => {
+      const before = Date.now();
+      const stored = await writer.write([record(i)]);
+      if (Date.now() - before >= 20) waited++;
+      return stored;
+    });
+    expect((await Promise.all(writes)).every(Boolean)).toBe(true);
+    expect(fake.batches.flat()).toHaveLength(100);
+    expect(new Set(fake.batches.flat()).size).toBe(100);
+    expect(waited).toBeGreaterThan(50);
+  });
+
+  it('answers false when the database refuses, then answers false at once for a moment instead of queueing', async () => {
+    const { fake, writer, metrics } = writerWith();
+    fake.fail = true;
+    expect(await writer.write([record(1)])).toBe(false);
+    fake.fail = false;
+    expect(await writer.write([record(2)])).toBe(false); // paused: not even tried
+    expect(fake.batches).toHaveLength(0);
+    expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
+  });
+
+  it('answers false when the database does not answer in time', async () => {
+    const { fake, writer } = writerWith({ decisionWriteTimeoutMs: 100 });
+    fake.hang = true;
+    expect(await writer.write([record(1)])).toBe(false);
+  });
+
+  it('stores what is queued before shutting down', async () => {
+    const { fake, writer } = writerWith({ decisionFlushMs: 1_000 });
+    const pending = Promise.all(ids(0, 10).map((i) => writer.write([record(i)])));
+    await writer.beforeApplicationShutdown();
+    expect(fake.batches.flat()).toHaveLength(10);
+    expect((await pending).every(Boolean)).toBe(true);
+  });
+});
