@@ -1,14 +1,21 @@
-import type { Almanac, Event } from 'json-rules-engine';
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { computeFacts, type ComputedFact } from './computed-facts.js';
-import { EnginePool } from './engine-pool.js';
-import { traceRule, type RuleTrace } from './trace.js';
+import { evaluateProgram, type DynamicFact } from './evaluator.js';
+import { compileProgram, type Program } from './rule-program.js';
+import type { RuleTrace } from './trace.js';
 
-/** A version ready to evaluate: compiled rules, a pool of engines, its computed facts. */
+export { UndefinedFactError } from './undefined-fact.js';
+export type { DynamicFact } from './evaluator.js';
+
+/** A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and dynamic facts. */
 export interface PreparedVersion {
+  /** The rule JSON as json-rules-engine would get it, and the explanations. */
   compiled: CompiledRules;
-  pool: EnginePool;
+  program: Program;
   computedFacts: ComputedFact[];
+  dynamicFacts: Readonly<Record<string, DynamicFact>>;
+  /** Makes the dynamic facts answerable synchronously (loads the reference tables they read); cached, so cheap after the first. */
+  beforeRun?: () => Promise<void>;
 }
 
 export interface RunResult {
@@ -18,33 +25,27 @@ export interface RunResult {
   computed: Record<string, unknown>;
 }
 
-/** A fact the rules use that the caller did not send (json-rules-engine refuses to guess). */
-export class UndefinedFactError extends Error {
-  constructor(readonly fact: string) {
-    super(`The rules use the fact "${fact}", which was not provided.`);
-  }
-}
-
-export type DynamicFact = (params: Record<string, unknown>, almanac: Almanac) => Promise<unknown>;
-
-export function prepare(format: string, definition: Record<string, unknown>, computedFacts: ComputedFact[] = [], dynamicFacts: Record<string, DynamicFact> = {}): PreparedVersion {
+export function prepare(
+  format: string,
+  definition: Record<string, unknown>,
+  computedFacts: ComputedFact[] = [],
+  dynamicFacts: Record<string, DynamicFact> = {},
+  beforeRun?: () => Promise<void>,
+): PreparedVersion {
   const compiled = compileDefinition(format, definition);
-  return { compiled, pool: new EnginePool(compiled, dynamicFacts), computedFacts };
+  return { compiled, program: compileProgram(compiled), computedFacts, dynamicFacts, ...(beforeRun && { beforeRun }) };
 }
 
-/** Runs a version on facts: computed facts first, then json-rules-engine, with its semantics untouched. */
+/** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */
 export async function run(prepared: PreparedVersion, facts: Record<string, unknown>): Promise<RunResult> {
   const computed = await computeFacts(prepared.computedFacts, facts);
-  const outcome = await prepared.pool
-    .use((engine) => engine.run({ ...facts, ...computed }))
-    .catch((err: Error) => {
-      const undefinedFact = /^Undefined fact: (.+)$/.exec(err.message);
-      throw undefinedFact ? new UndefinedFactError(undefinedFact[1]!) : err;
-    });
-  return {
-    events: outcome.events.map((e: Event) => ({ type: e.type, ...(e.params !== undefined && { params: e.params as Record<string, unknown> }) })),
-    fired: outcome.results.map(traceRule),
-    failed: outcome.failureResults.map(traceRule),
-    computed,
-  };
+  if (prepared.beforeRun) await prepared.beforeRun();
+  const { events, fired, failed } = evaluateProgram(prepared.program, { ...facts, ...computed }, prepared.dynamicFacts);
+  return { events, fired, failed, computed };
+}
+
+/** The rules alone, synchronously, on facts that already include the computed ones (benchmarks, tests). */
+export function evaluateCompiled(prepared: PreparedVersion, facts: Record<string, unknown>): RunResult {
+  const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts);
+  return { events, fired, failed, computed: {} };
 }

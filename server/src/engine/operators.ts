@@ -35,15 +35,20 @@ export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean
   return Math.abs(factValue - expected) <= allowance + 1e-9;
 }
 
-/** Registers Gabarit's operators (DESIGN.md §4) on an engine, beside json-rules-engine's built-ins. */
-export function addGabaritOperators(engine: Engine): void {
-  engine.addOperator('matches', (factValue: unknown, jsonValue: unknown) => {
+/** Gabarit's operators (DESIGN.md §4), `(factValue, jsonValue) => boolean`: the compiled evaluator calls them directly. */
+export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unknown, jsonValue: unknown) => boolean>> = Object.freeze({
+  matches: (factValue: unknown, jsonValue: unknown) => {
     if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
     return safePattern(jsonValue)?.test(factValue) ?? false;
-  });
-  engine.addOperator('dateBefore', compareDates((a, b) => a < b));
-  engine.addOperator('dateAfter', compareDates((a, b) => a > b));
-  engine.addOperator('dateOnOrBefore', compareDates((a, b) => a <= b));
-  engine.addOperator('dateOnOrAfter', compareDates((a, b) => a >= b));
-  engine.addOperator('withinTolerance', withinTolerance);
+  },
+  dateBefore: compareDates((a, b) => a < b),
+  dateAfter: compareDates((a, b) => a > b),
+  dateOnOrBefore: compareDates((a, b) => a <= b),
+  dateOnOrAfter: compareDates((a, b) => a >= b),
+  withinTolerance,
+});
+
+/** Registers Gabarit's operators on a json-rules-engine engine (the test oracle), beside its built-ins. */
+export function addGabaritOperators(engine: Engine): void {
+  for (const [name, fn] of Object.entries(GABARIT_OPERATOR_FUNCTIONS)) engine.addOperator(name, fn);
 }

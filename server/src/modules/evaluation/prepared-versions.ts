@@ -30,7 +30,7 @@ export class PreparedVersions {
     let entry = this.cache.get(checksum);
     if (!entry) {
       entry = {
-        prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content)),
+        prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
         validateFacts: inputSchemaAjv.compile(content.inputSchema),
         piiPaths: piiPaths(content.inputSchema),
         content,
@@ -40,14 +40,16 @@ export class PreparedVersions {
     return entry;
   }
 
-  /** Each lookup becomes an async fact: the reference-table row keyed by another fact's value, or null. */
+  /** Each lookup becomes a dynamic fact: the reference-table row keyed by another fact's value, or null. */
   private lookupFacts(content: RulesetContent): Record<string, DynamicFact> {
     return Object.fromEntries(
-      (content.lookups ?? []).map((lookup) => [
-        lookup.fact,
-        async (_params: Record<string, unknown>, almanac: Parameters<DynamicFact>[1]) =>
-          this.lookups.row(lookup.table, await almanac.factValue(lookup.key.fact, {}, lookup.key.path ?? '')),
-      ]),
+      (content.lookups ?? []).map((lookup) => [lookup.fact, (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => this.lookups.rowNow(lookup.table, factValue(lookup.key.fact, lookup.key.path))]),
     );
+  }
+
+  /** Loads (or finds cached) the tables the lookups read, before each run, so rows are answered synchronously. */
+  private preloadTables(content: RulesetContent): (() => Promise<void>) | undefined {
+    const tables = [...new Set((content.lookups ?? []).map((lookup) => lookup.table))];
+    return tables.length > 0 ? () => this.lookups.preload(tables) : undefined;
   }
 }

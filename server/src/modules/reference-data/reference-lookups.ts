@@ -4,10 +4,14 @@ import { ReferenceTablesService } from './reference-tables.service.js';
 
 const POLL_MS = 2_000;
 
-/** Rows by key for the engine's lookup facts, cached per table and refreshed when the table's revision moves. */
+/** Rows by key for the evaluator's lookup facts, cached per table and refreshed when the table's revision moves. */
 @Injectable()
 export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   private readonly cache = new Map<string, Promise<Map<string, Row> | null>>();
+  /** The rows last loaded per table, for synchronous reads; a newer load replaces them, a failed one does not. */
+  private readonly loaded = new Map<string, { rows: Map<string, Row> | null; generation: number }>();
+  private readonly failures = new Map<string, unknown>();
+  private generation = 0;
   private readonly revisions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
 
@@ -27,13 +31,42 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   /** The row whose key column equals `keyValue`, or null (also when the table does not exist). */
   async row(table: string, keyValue: unknown): Promise<Row | null> {
     if (keyValue === undefined || keyValue === null) return null;
-    let rows = this.cache.get(table);
-    if (!rows) {
-      rows = this.tables.rowsByKey(table);
-      this.cache.set(table, rows);
-      rows.catch(() => this.cache.delete(table));
-    }
-    return (await rows)?.get(String(keyValue)) ?? null;
+    await this.preload([table]);
+    return this.rowNow(table, keyValue);
+  }
+
+  /**
+   * Loads the tables that are not cached (or were changed) and waits for them, so that `rowNow` can answer.
+   * A table that fails to load is not an error here: only a lookup that reads it fails, as before.
+   */
+  async preload(tables: readonly string[]): Promise<void> {
+    await Promise.all(tables.map((table) => (this.cache.get(table) ?? this.load(table)).catch(() => undefined)));
+  }
+
+  /** Synchronous `row` for the evaluator, after `preload`: the last rows loaded (kept while a reload fails). */
+  rowNow(table: string, keyValue: unknown): Row | null {
+    if (keyValue === undefined || keyValue === null) return null;
+    const rows = this.loaded.get(table);
+    if (!rows) throw this.failures.get(table) ?? new Error(`Reference table "${table}" was not loaded before the run.`);
+    return rows.rows?.get(String(keyValue)) ?? null;
+  }
+
+  private load(table: string): Promise<Map<string, Row> | null> {
+    const rows = this.tables.rowsByKey(table);
+    const generation = ++this.generation;
+    this.cache.set(table, rows);
+    // Registered before any caller awaits `rows`: the loaded copy is in place when they resume.
+    rows.then(
+      (loaded) => {
+        if ((this.loaded.get(table)?.generation ?? 0) < generation) this.loaded.set(table, { rows: loaded, generation });
+        this.failures.delete(table);
+      },
+      (err: unknown) => {
+        if (this.cache.get(table) === rows) this.cache.delete(table);
+        this.failures.set(table, err);
+      },
+    );
+    return rows;
   }
 
   private async refresh(): Promise<void> {

@@ -1,0 +1,120 @@
+import { libraryError } from './library-order.js';
+import { FactRead, traceTree, type FactSource, type Program, type ProgramRule } from './rule-program.js';
+import type { ConditionTrace, RuleTrace } from './trace.js';
+import { UndefinedFactError } from './undefined-fact.js';
+
+/**
+ * A fact computed on demand during a run (a reference-table lookup), synchronously. `factValue` reads another
+ * fact (throwing UndefinedFactError if it is missing); the value is cached for the run, as the almanac does.
+ */
+export type DynamicFact = (params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => unknown;
+
+export interface Outcome {
+  events: { type: string; params?: Record<string, unknown> }[];
+  fired: RuleTrace[];
+  failed: RuleTrace[];
+}
+
+const UNSET = Symbol('unset');
+
+/** One run's almanac: the given facts (which win over dynamic facts of the same name), then dynamic facts, cached. */
+export class RunContext implements FactSource {
+  private readonly memo: unknown[];
+  /** Dynamic fact values by cache key, with the rule set (by index) in which each was first computed. */
+  readonly cache = new Map<string, { value: unknown; set: number }>();
+  set = 0;
+  readonly factValue = (fact: string, path?: string): unknown => this.read(dynamicRead(fact, path));
+
+  constructor(
+    readonly facts: Record<string, unknown>,
+    readonly dynamic: Readonly<Record<string, DynamicFact>>,
+    reads = 0,
+  ) {
+    this.memo = new Array(reads).fill(UNSET);
+  }
+
+  read(read: FactRead): unknown {
+    const index = read.index;
+    if (index >= 0) {
+      const known = this.memo[index];
+      if (known !== UNSET) return known;
+    }
+    const facts = this.facts;
+    const fact = read.fact;
+    let value = Object.hasOwn(facts, fact) ? facts[fact] : this.computed(read);
+    const resolve = read.resolve;
+    // almanac.factValue: a path applies to object values only; other values come back as they are.
+    if (resolve !== undefined && value !== null && typeof value === 'object') value = resolve(value);
+    if (index >= 0) this.memo[index] = value;
+    return value;
+  }
+
+  private computed({ fact, params, cacheKey }: FactRead): unknown {
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached.value;
+    if (!Object.hasOwn(this.dynamic, fact)) throw new UndefinedFactError(fact);
+    const value = this.dynamic[fact]!(params as Record<string, unknown>, this.factValue);
+    this.cache.set(cacheKey, { value, set: this.set });
+    return value;
+  }
+}
+
+const dynamicReads = new Map<string, FactRead>();
+// A dynamic fact reads others as `almanac.factValue(fact, {}, path)` would.
+function dynamicRead(fact: string, path = ''): FactRead {
+  const key = `${fact}\u0000${path}`;
+  let read = dynamicReads.get(key);
+  if (!read) {
+    read = new FactRead(fact, {}, path);
+    if (dynamicReads.size > 10_000) dynamicReads.clear();
+    dynamicReads.set(key, read);
+  }
+  return read;
+}
+
+/**
+ * Runs a compiled version synchronously with json-rules-engine's semantics: priority sets in order, every rule
+ * of a set evaluated, then `stopAtFirstSuccess` (engine.stop()) ends the run after a set with a success.
+ * Within a set, results and events are in definition order. An error in a set is the one the library reports.
+ */
+export function evaluateProgram(program: Program, facts: Record<string, unknown>, dynamic: Readonly<Record<string, DynamicFact>> = {}): Outcome {
+  if (Object.hasOwn(facts, '')) throw new Error('factId required'); // new Fact('') in engine.run
+  const context = new RunContext(facts, dynamic, program.readCount);
+  const events: Outcome['events'] = [];
+  const fired: RuleTrace[] = [];
+  const failed: RuleTrace[] = [];
+  const records: unknown[][] = [];
+  const results: unknown[] = [];
+  for (let s = 0; s < program.sets.length; s++) {
+    const set = program.sets[s]!;
+    context.set = s;
+    for (let i = 0; i < set.length; i++) {
+      const rule = set[i]!;
+      const rec = rule.tree.blank.slice();
+      try {
+        results[i] = rule.evaluate(context, rec);
+      } catch (err) {
+        throw libraryError(program, set, context, err);
+      }
+      records[i] = rec;
+    }
+    let success = false;
+    for (let i = 0; i < set.length; i++) {
+      const rule = set[i]!;
+      if (results[i]) {
+        success = true;
+        events.push(rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params });
+        fired.push(traceOf(rule, records[i]!));
+      } else failed.push(traceOf(rule, records[i]!));
+    }
+    if (success && program.stopAtFirstSuccess) break;
+  }
+  return { events, fired, failed };
+}
+
+/** What traceRule makes of the library's RuleResult: leaves in tree order, references only once realized. */
+function traceOf(rule: ProgramRule, rec: unknown[]): RuleTrace {
+  const conditions: ConditionTrace[] = [];
+  traceTree(rule.tree, rec, conditions);
+  return { name: rule.name, event: rule.event, conditions };
+}
