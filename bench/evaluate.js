@@ -1,73 +1,159 @@
-// /evaluate on the invoice pilot, against a bare Fastify endpoint returning the same JSON and against
-// json-rules-engine called in process on the same rules and facts, all in one run on this machine.
-// Usage: npm run build && npm run bench:evaluate [-- --seconds 10 --connections 10]
+// /evaluate on the invoice pilot, in one run on this machine, against:
+//  - a bare Fastify endpoint taking the same body and header and returning the same JSON (HTTP's own cost),
+//  - the embedded database's own batched insert rate of the same decision records (the ceiling with records),
+//  - json-rules-engine called in process on the same rules and facts (the engine's own cost).
+// Usage: npm run build && npm run bench:evaluate [-- --seconds 10 --connections 16 --record-connections 128]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Engine } from 'json-rules-engine';
-import { prepare, run } from '../dist/engine/evaluate.js';
+import { MongoClient } from 'mongodb';
+import { computeFacts } from '../dist/engine/computed-facts.js';
+import { evaluateCompiled, prepare, run } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
-import { load, startService } from './support.js';
+import { startServiceWithDatabase } from './support.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    'record-connections': { type: 'string', default: '128' },
+    'log-level': { type: 'string', default: 'info' },
+  },
+});
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
+const recordConnections = Number(values['record-connections']);
 
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
 const facts = pilot.tests[0].facts; // a compliant invoice: every rule is evaluated
+const BATCH_ITEMS = 100;
 
-/** json-rules-engine alone, in process: one engine per run as Gabarit does, facts precomputed once. */
-async function inProcess(label, makeEngine, runtimeFacts, useComputed) {
-  const prepared = prepare('rules', pilot.definition, pilot.computedFacts);
-  const end = performance.now() + duration * 1000;
+/** autocannon on one URL; `rate` caps requests per second (all connections together). */
+function load(title, url, { body, headers = {}, connections: conns = connections, rate, seconds = duration }) {
+  return new Promise((resolve, reject) => {
+    const options = { url, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duration: seconds, connections: conns };
+    if (rate) options.overallRate = rate;
+    autocannon(options, (err, result) => {
+      if (err) return reject(err);
+      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors`));
+      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    });
+  });
+}
+
+/** Calls `once` for `seconds`: runs per second and p50/p99 in milliseconds. */
+async function inProcess(title, once) {
+  for (let i = 0; i < 2000; i++) await once(); // warm-up
   const latencies = [];
+  const end = performance.now() + duration * 1000;
   while (performance.now() < end) {
     const started = performance.now();
-    if (useComputed) await run(prepared, facts);
-    else await makeEngine().run(runtimeFacts);
+    await once();
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  return { title: label, rps: latencies.length / duration, p50: latencies[Math.floor(latencies.length / 2)].toFixed(3), p99: latencies[Math.floor(latencies.length * 0.99)].toFixed(3) };
+  const pick = (q) => latencies[Math.floor(latencies.length * q)].toFixed(4);
+  return { title, rps: latencies.length / duration, p50: pick(0.5), p99: pick(0.99) };
 }
 
-const service = await startService();
+/** insertMany of copies of the service's own stored records, batch after batch: the database's own rate. */
+async function databaseRate(mongoUri, batchSize) {
+  const client = await MongoClient.connect(mongoUri);
+  try {
+    const decisions = client.db().collection('decisions');
+    const samples = await decisions.find({}).limit(batchSize).toArray();
+    let stored = 0;
+    const started = performance.now();
+    const end = started + duration * 1000;
+    while (performance.now() < end) {
+      const batch = Array.from({ length: batchSize }, (_, i) => ({ ...samples[i % samples.length], _id: `bench-${stored + i}-${Math.random()}` }));
+      await decisions.insertMany(batch, { ordered: false });
+      stored += batchSize;
+    }
+    return { title: `database's own insertMany of the same records, batches of ${batchSize}`, rps: stored / ((performance.now() - started) / 1000), p50: '', p99: '' };
+  } finally {
+    await client.close();
+  }
+}
+
+/** Mean records per insertMany, from the service's /metrics. */
+async function meanBatchSize(base) {
+  const text = await fetch(`${base}/metrics`).then((r) => r.text());
+  const sum = Number(/^gabarit_decision_batch_size_sum (\S+)$/m.exec(text)?.[1]);
+  const count = Number(/^gabarit_decision_batch_size_count (\S+)$/m.exec(text)?.[1]);
+  return count > 0 ? sum / count : 0;
+}
+
+const service = await startServiceWithDatabase({ LOG_LEVEL: values['log-level'] });
+const rows = [];
+const row = (r, note = '') => rows.push({ ...r, note });
 try {
   const key = await service.apiKey(['evaluate:invoices*']);
   // The same pilot without decision records: separates the service's own cost from the database's write rate.
   await service.publish({ ...pilot, key: 'invoices-nolog', settings: { logDecisions: false } });
-  const sample = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ facts }) }).then((r) => r.json());
-  if (sample.events?.[0]?.type !== 'auto_approve') throw new Error(`unexpected decision: ${JSON.stringify(sample)}`);
+  const headers = { 'x-api-key': key };
+  const body = JSON.stringify({ facts });
+  const evaluateUrl = (ruleset) => `${service.base}/api/v1/rulesets/${ruleset}/evaluate`;
+  const sample = await fetch(evaluateUrl('invoices'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.json());
+  if (sample.events?.[0]?.type !== 'auto_approve' || sample.logged !== true) throw new Error(`unexpected decision: ${JSON.stringify(sample)}`);
 
   const bare = Fastify();
-  bare.post('/evaluate', async () => sample);
+  bare.post('/evaluate', async (request) => {
+    if (typeof request.headers['x-api-key'] !== 'string' || typeof request.body?.facts !== 'object') throw new Error('bad request');
+    return sample;
+  });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-  const body = JSON.stringify({ facts });
-  const results = [];
-  results.push(await load('bare Fastify POST (same response JSON)', `${bareUrl}/evaluate`, { method: 'POST', body, duration, connections }));
-  results.push(await load('Gabarit POST /api/v1/rulesets/invoices/evaluate (decision record stored)', `${service.base}/api/v1/rulesets/invoices/evaluate`, { method: 'POST', body, headers: { 'x-api-key': key }, duration, connections }));
-  results.push(await load('Gabarit POST /api/v1/rulesets/invoices-nolog/evaluate (no record)', `${service.base}/api/v1/rulesets/invoices-nolog/evaluate`, { method: 'POST', body, headers: { 'x-api-key': key }, duration, connections }));
+
+  const bareResult = await load('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, { body, headers });
+  row(bareResult);
+  const unlogged = await load('/evaluate, no decision record (settings.logDecisions: false)', evaluateUrl('invoices-nolog'), { body, headers });
+  row(unlogged);
+  const halfPeak = await load('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), { body, headers, rate: Math.round(unlogged.rps / 2) });
+  row(halfPeak, `rate ${Math.round(unlogged.rps / 2)}/s`);
+  const logged = await load(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), { body, headers });
+  row(logged);
+  const loggedWide = await load(`/evaluate, decision record stored (${recordConnections} connections)`, evaluateUrl('invoices'), { body, headers, connections: recordConnections });
+  const batchSize = await meanBatchSize(service.base);
+  row(loggedWide, `mean batch ${batchSize.toFixed(0)} records`);
+  const dbSame = await databaseRate(service.mongoUri, Math.max(1, Math.round(batchSize)));
+  row(dbSame);
+  const db100 = await databaseRate(service.mongoUri, 100);
+  row(db100);
+  const batchBody = JSON.stringify({ items: Array.from({ length: BATCH_ITEMS }, () => ({ facts })) });
+  const batch = await load(`/evaluate/batch, ${BATCH_ITEMS} items, no record`, `${evaluateUrl('invoices-nolog')}/batch`, { body: batchBody, headers });
+  row({ ...batch, rps: batch.rps * BATCH_ITEMS }, 'decisions/s');
   await bare.close();
 
-  // Same rules and precomputed facts, straight into json-rules-engine: the engine's own cost.
-  const precomputed = { ...facts, ...(await run(prepare('rules', pilot.definition, pilot.computedFacts), facts)).computed };
-  const makeEngine = () => {
-    const engine = new Engine(structuredClone(pilot.definition.rules.map(({ explanation: _explanation, ...rule }) => rule)));
+  // In process, same rules and facts. json-rules-engine gets the computed facts precomputed once.
+  const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
+  const precomputed = { ...facts, ...(await computeFacts(pilot.computedFacts ?? [], facts)) };
+  const newEngine = () => {
+    const engine = new Engine(prepared.compiled.rules);
     addGabaritOperators(engine);
-    for (const [name, condition] of Object.entries(pilot.definition.conditions)) engine.setCondition(name, structuredClone(condition));
+    for (const [name, condition] of Object.entries(prepared.compiled.namedConditions)) engine.setCondition(name, condition);
     return engine;
   };
-  results.push(await inProcess('json-rules-engine in process (new Engine per run)', makeEngine, precomputed, false));
-  results.push(await inProcess('Gabarit engine in process (pool + computed facts)', null, null, true));
+  const library = await inProcess('json-rules-engine in process, new Engine per run (facts precomputed)', () => newEngine().run(precomputed));
+  row(library);
+  const compiledOnly = await inProcess('Gabarit compiled evaluator with traces (facts precomputed)', () => evaluateCompiled(prepared, precomputed));
+  row(compiledOnly);
+  const compiledWithFacts = await inProcess('Gabarit run(): computed facts + compiled evaluator with traces', () => run(prepared, facts));
+  row(compiledWithFacts);
 
-  const [bareResult, gabarit, unlogged, engineAlone] = results;
-  console.log(`\n${duration}s per line, ${connections} connections for HTTP, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules)\n`);
-  console.log('| what | req/s | p50 ms | p99 ms | vs bare Fastify |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareResult.rps).toFixed(2)} |`);
-  console.log(`\n/evaluate with records: ${(gabarit.rps / bareResult.rps).toFixed(3)} of bare Fastify, ${(gabarit.rps / engineAlone.rps).toFixed(2)} of json-rules-engine in process.`);
-  console.log(`/evaluate without records: ${(unlogged.rps / bareResult.rps).toFixed(3)} of bare Fastify, ${(unlogged.rps / engineAlone.rps).toFixed(2)} of json-rules-engine in process.`);
+  console.log(`\n${duration} s per line, ${connections} connections unless said, LOG_LEVEL=${values['log-level']}, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules, ${pilot.computedFacts?.length ?? 0} computed facts)\n`);
+  console.log('| what | req/s | p50 ms | p99 ms | of bare Fastify | note |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const r of rows) console.log(`| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareResult.rps).toFixed(3)} | ${r.note} |`);
+  const ratio = (a, b) => (a / b).toFixed(2);
+  console.log('\nTargets:');
+  console.log(`- in process, no computed facts: ${ratio(compiledOnly.rps, library.rps)}× json-rules-engine (target ≥ 100×)`);
+  console.log(`- in process, with computed facts: ${ratio(compiledWithFacts.rps, library.rps)}× json-rules-engine (target ≥ 30×)`);
+  console.log(`- /evaluate without a record: ${ratio(unlogged.rps, bareResult.rps)} of bare Fastify (target ≥ 0.70); p99 at half peak ${halfPeak.p99} ms (target ≤ 5)`);
+  console.log(`- /evaluate with a record: ${ratio(loggedWide.rps, bareResult.rps)} of bare Fastify (target ≥ 0.12), ${ratio(loggedWide.rps, dbSame.rps)} of the database's insertMany rate at the same batch size, ${ratio(loggedWide.rps, db100.rps)} at batches of 100 (target ≥ 0.80)`);
+  console.log(`- /evaluate/batch of ${BATCH_ITEMS}: ${Math.round(batch.rps * BATCH_ITEMS)} decisions/s (target ≥ 20 000)`);
 } finally {
   service.stop();
 }

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
-export async function startService() {
+/** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
+export async function startService(env = {}) {
   const port = 3100 + Math.floor(Math.random() * 800);
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')) },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -62,7 +63,7 @@ export async function signIn(base, username) {
  * Like startService(), with the embedded FerretDB on a known loopback port, so a benchmark can also reach the
  * database directly (e.g. to fill it fast); `mongoUri` names the service's database.
  */
-export async function startServiceWithDatabase() {
+export async function startServiceWithDatabase(env = {}) {
   const ferretdbPort = await new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -73,7 +74,7 @@ export async function startServiceWithDatabase() {
   const previous = process.env.FERRETDB_PORT;
   process.env.FERRETDB_PORT = String(ferretdbPort);
   try {
-    return { ...(await startService()), mongoUri: `mongodb://127.0.0.1:${ferretdbPort}/gabarit` };
+    return { ...(await startService(env)), mongoUri: `mongodb://127.0.0.1:${ferretdbPort}/gabarit` };
   } finally {
     if (previous === undefined) delete process.env.FERRETDB_PORT;
     else process.env.FERRETDB_PORT = previous;

@@ -1,0 +1,61 @@
+// Memory with many published rule sets: publishes N copies of the invoice pilot (each with its own checksum)
+// through the API, evaluates each once so its compiled version is cached, and reads the service's RSS from
+// /metrics before and after. Compiled versions live in an LRU (COMPILED_CACHE_SIZE, default 2 000).
+// Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8]
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { signIn, startService } from './support.js';
+
+const { values } = parseArgs({ options: { rulesets: { type: 'string', default: '1000' }, writers: { type: 'string', default: '8' } } });
+const COUNT = Number(values.rulesets);
+const WRITERS = Number(values.writers);
+const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
+const facts = pilot.tests[0].facts;
+
+const service = await startService({ LOG_LEVEL: 'warn' });
+const rss = async () => {
+  const text = await fetch(`${service.base}/metrics`).then((r) => r.text());
+  return Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)[1]) / 2 ** 20;
+};
+try {
+  const key = await service.apiKey(['evaluate:*']);
+  const [analyst, approver] = [await signIn(service.base, 'analyst'), await signIn(service.base, 'approver')];
+  const call = async (token, path, body = {}) => {
+    const response = await fetch(`${service.base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token.startsWith('gbt_') ? { 'x-api-key': token } : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  // Warm the process (pilots, one evaluation) before the first reading.
+  await call(key, '/rulesets/invoices/evaluate', { facts });
+  const before = await rss();
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < COUNT) {
+        const n = next++;
+        const rulesetKey = `memory-${n}`;
+        // A distinct parameter per copy gives each its own checksum, so nothing is shared between them.
+        const computedFacts = pilot.computedFacts.map((fact) => (fact.name === 'parameters' ? { ...fact, expression: fact.expression.replace('}', `, "copy": ${n}}`) } : fact));
+        await call(analyst, '/rulesets', { ...pilot, key: rulesetKey, name: `${pilot.name} ${n}`, computedFacts });
+        await call(analyst, `/rulesets/${rulesetKey}/versions/1/test`);
+        await call(analyst, `/rulesets/${rulesetKey}/versions/1/submit`);
+        await call(approver, `/rulesets/${rulesetKey}/versions/1/approve`);
+        await call(approver, `/rulesets/${rulesetKey}/versions/1/publish`);
+        const decision = await call(key, `/rulesets/${rulesetKey}/evaluate`, { facts });
+        if (decision.events[0]?.type !== 'auto_approve') throw new Error(`${rulesetKey}: ${JSON.stringify(decision.events)}`);
+      }
+    }),
+  );
+  const published = (Date.now() - started) / 1000;
+  global.gc?.();
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = await rss();
+  console.log(`\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules), each evaluated once, in ${published.toFixed(0)} s (${(COUNT / published).toFixed(1)} published/s with ${WRITERS} writers)`);
+  console.log(`| RSS before | RSS after | per rule set |`);
+  console.log(`|---:|---:|---:|`);
+  console.log(`| ${before.toFixed(0)} MB | ${after.toFixed(0)} MB | ${(((after - before) * 1024) / COUNT).toFixed(0)} KB |`);
+  console.log(after < 300 ? 'Target met: under 300 MB RSS.' : 'Target missed: 300 MB RSS or more.');
+} finally {
+  service.stop();
+}

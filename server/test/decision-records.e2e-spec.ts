@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** Reads one sample of a Prometheus series from /metrics (0 when absent). */
+async function metric(t: TestApp, series: string): Promise<number> {
+  const text = (await t.http.get('/metrics')).text;
+  const match = new RegExp(`^${series} (\\S+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+describe('decision records written by group commit', () => {
+  let t: TestApp;
+  let key: string;
+  let risk: ReturnType<typeof as>;
+
+  beforeAll(async () => {
+    // A long flush delay makes the batching visible: concurrent callers share inserts.
+    t = await startTestApp('decision-records', { DECISION_FLUSH_MS: '50', DECISION_BATCH_SIZE: '500' });
+    const cast = await signInCast(t);
+    const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
+    risk = as(t, cast.risk);
+    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('records-demo', 1000))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/records-demo/versions/1/submit');
+    await approver.post('/api/v1/rulesets/records-demo/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/records-demo/versions/1/publish')).status).toBe(200);
+    key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:records-*'] })).body.key;
+  });
+  afterAll(() => t.close());
+
+  it('answers logged: true only once the record is stored, each findable by id, with many callers sharing a few inserts', async () => {
+    const batchesBefore = await metric(t, 'gabarit_decision_batch_size_count');
+    const totals = Array.from({ length: 60 }, (_, i) => 900 + i * 5);
+    const answers = await Promise.all(
+      totals.map((total) => t.http.post('/api/v1/rulesets/records-demo/evaluate').set('x-api-key', key).send({ facts: { invoice: { total } } })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(totals.map(() => 200));
+    expect(answers.every((a) => a.body.logged === true)).toBe(true);
+    const batches = (await metric(t, 'gabarit_decision_batch_size_count')) - batchesBefore;
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThan(20);
+
+    // Every record is there at once (logged: true means stored), with what was decided and why.
+    for (const [i, answer] of answers.entries()) {
+      const record = await risk.get(`/api/v1/decisions/${answer.body.evaluationId}`);
+      expect(record.status).toBe(200);
+      expect(record.body.facts).toEqual({ invoice: { total: totals[i] } });
+      expect(record.body.events).toEqual(totals[i]! > 1000 ? [{ type: 'manual_review' }] : []);
+      expect(record.body.fired.length + record.body.failed.length).toBe(1);
+    }
+    expect(await metric(t, 'gabarit_decision_queue_depth')).toBe(0);
+    expect(await metric(t, 'gabarit_decision_flush_failures_total')).toBe(0);
+  });
+
+  it('answers the same JSON through the response schema as before: explanation and traces included', async () => {
+    const response = await t.http.post('/api/v1/rulesets/records-demo/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } }, explain: true });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      ruleset: 'records-demo',
+      version: 1,
+      events: [{ type: 'manual_review' }],
+      explanation: { fr: expect.stringContaining('Montant 1500 $'), en: expect.stringContaining('Amount 1500 $'), rules: [{ name: 'montant-eleve' }] },
+      fired: [{ name: 'montant-eleve', event: { type: 'manual_review' }, conditions: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000, factValue: 1500, result: true }] }],
+      failed: [],
+      logged: true,
+    });
+  });
+});
