@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { Engine } from 'json-rules-engine';
 import { MongoClient } from 'mongodb';
 import { computeFacts } from '../dist/engine/computed-facts.js';
-import { evaluateCompiled, prepare, run } from '../dist/engine/evaluate.js';
+import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
 import { startServiceWithDatabase } from './support.js';
 
@@ -140,7 +140,7 @@ try {
   row(library);
   const compiledOnly = await inProcess('Gabarit compiled evaluator with traces (facts precomputed)', () => evaluateCompiled(prepared, precomputed));
   row(compiledOnly);
-  const compiledWithFacts = await inProcess('Gabarit run(): computed facts + compiled evaluator with traces', () => run(prepared, facts));
+  const compiledWithFacts = await inProcess('Gabarit runNow(): computed facts + compiled evaluator with traces', () => runNow(prepared, facts));
   row(compiledWithFacts);
 
   console.log(`\n${duration} s per line, ${connections} connections unless said, LOG_LEVEL=${values['log-level']}, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules, ${pilot.computedFacts?.length ?? 0} computed facts)\n`);

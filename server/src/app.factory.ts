@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { registerConsole } from './common/http/console-static.js';
 import { registerJsonBodyParser } from './common/http/json-body-parser.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
 import { requestIdFor } from './common/http/request-id.js';
 import { JsonLogger } from './common/logging/json-logger.js';
@@ -45,7 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

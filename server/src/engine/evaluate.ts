@@ -38,8 +38,13 @@ export function prepare(
 
 /** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */
 export async function run(prepared: PreparedVersion, facts: Record<string, unknown>): Promise<RunResult> {
-  const computed = await computeFacts(prepared.computedFacts, facts);
   if (prepared.beforeRun) await prepared.beforeRun();
+  return runNow(prepared, facts);
+}
+
+/** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
+export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>): RunResult {
+  const computed = computeFacts(prepared.computedFacts, facts);
   const { events, fired, failed } = evaluateProgram(prepared.program, { ...facts, ...computed }, prepared.dynamicFacts);
   return { events, fired, failed, computed };
 }

@@ -25,6 +25,12 @@ const compareDates = (test: (a: number, b: number) => boolean) => (factValue: un
   const [a, b] = [instant(factValue), instant(jsonValue)];
   return !Number.isNaN(a) && !Number.isNaN(b) && test(a, b);
 };
+const dateTests: Record<string, (a: number, b: number) => boolean> = {
+  dateBefore: (a, b) => a < b,
+  dateAfter: (a, b) => a > b,
+  dateOnOrBefore: (a, b) => a <= b,
+  dateOnOrAfter: (a, b) => a >= b,
+};
 
 /** `{expected, percent?, absolute?}`: the fact is within `percent` % or `absolute` of `expected` (the larger allowance). */
 export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean {
@@ -41,12 +47,33 @@ export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unk
     if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
     return safePattern(jsonValue)?.test(factValue) ?? false;
   },
-  dateBefore: compareDates((a, b) => a < b),
-  dateAfter: compareDates((a, b) => a > b),
-  dateOnOrBefore: compareDates((a, b) => a <= b),
-  dateOnOrAfter: compareDates((a, b) => a >= b),
+  dateBefore: compareDates(dateTests['dateBefore']!),
+  dateAfter: compareDates(dateTests['dateAfter']!),
+  dateOnOrBefore: compareDates(dateTests['dateOnOrBefore']!),
+  dateOnOrAfter: compareDates(dateTests['dateOnOrAfter']!),
   withinTolerance,
 });
+
+/**
+ * The same operator with its constant right-hand side prepared once (a date parsed, a pattern compiled), or
+ * undefined when there is nothing to prepare. Same answers as the plain function on that value.
+ */
+export function withConstantValue(operator: string, jsonValue: unknown): ((factValue: unknown) => boolean) | undefined {
+  const test = Object.hasOwn(dateTests, operator) ? dateTests[operator] : undefined;
+  if (test) {
+    const b = instant(jsonValue);
+    if (Number.isNaN(b)) return () => false;
+    return (factValue) => {
+      const a = instant(factValue);
+      return !Number.isNaN(a) && test(a, b);
+    };
+  }
+  if (operator === 'matches' && typeof jsonValue === 'string') {
+    const pattern = safePattern(jsonValue);
+    return (factValue) => typeof factValue === 'string' && factValue.length <= MAX_SUBJECT_LENGTH && (pattern?.test(factValue) ?? false);
+  }
+  return undefined;
+}
 
 /** Registers Gabarit's operators on a json-rules-engine engine (the test oracle), beside its built-ins. */
 export function addGabaritOperators(engine: Engine): void {

@@ -2,6 +2,7 @@ import type { CompiledRules } from './compile.js';
 import type { ConditionTrace } from './trace.js';
 import { compilePath, type PathResolver } from './json-path.js';
 import { compileOperator, type OperatorFn } from './operator-table.js';
+import { withConstantValue } from './operators.js';
 
 type Json = Record<string, unknown>;
 
@@ -237,17 +238,24 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
           rec[slot + 2] = result;
           return result;
         }
-      : (s, rec) => {
-          const left = s.read(lhs);
-          const result = op(left, value);
-          rec[slot] = left;
-          rec[slot + 1] = value;
-          rec[slot + 2] = result;
-          return result;
-        };
+      : leafWithConstant(operator, value, lhs, slot, op);
   const path = c['path'];
   const tracePath = typeof path === 'string' && path ? path : undefined;
   return { kind: 'leaf', fact: c['fact'], operator, op, value, lhs, ...(rhs && { rhs }), ...(tracePath && { tracePath }), slot, run, priority: c['priority'] };
+}
+
+/** A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern compiled). */
+function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {
+  const prepared = withConstantValue(operator, value);
+  const test: (left: unknown) => unknown = prepared ?? ((left) => op(left, value));
+  return (s, rec) => {
+    const left = s.read(lhs);
+    const result = test(left);
+    rec[slot] = left;
+    rec[slot + 1] = value;
+    rec[slot + 2] = result;
+    return result;
+  };
 }
 
 /** A leaf to list, or a named-condition reference to expand when the run realized it (in place, or in its own record). */

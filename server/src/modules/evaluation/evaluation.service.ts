@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../common/err
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
-import { run, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
+import { run, runNow, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../auth/principal.js';
@@ -150,51 +150,26 @@ export class EvaluationService {
         throw new ValidationError('The facts do not match the rule set’s input schema.', toErrorDetails(entry.validateFacts.errors, prefix));
       }
     });
+    // Lookups load their tables once per request; every item then runs synchronously.
+    if (entry.prepared.beforeRun) await entry.prepared.beforeRun();
+    const logging = entry.content.settings?.logDecisions !== false;
     const canReadPii = mayReadPii(principal);
+    const actor = actorName(principal);
     const records: DecisionDocument[] = [];
     const results: EvaluationResult[] = [];
     for (const [i, facts] of factsList.entries()) {
       const started = performance.now();
-      const outcome = await run(entry.prepared, facts).catch((err: unknown) => {
-        if (err instanceof UndefinedFactError) {
-          const path = basePath === '/items' ? `/items/${i}/facts/${err.fact}` : `/facts/${err.fact}`;
-          throw new ValidationError(err.message, [{ path, message: 'is required by the rules' }], 'undefined_fact');
-        }
-        if (err instanceof ExpressionLimitError) {
-          throw new ValidationError(err.message, [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }], 'expression_limit');
-        }
-        throw err;
-      });
-      const explanation = explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed });
+      const outcome = runOrExplainWhy(entry, facts, basePath === '/items' ? `/items/${i}/facts` : '/facts');
+      // The record keeps the explanation; an unlogged answer that does not show it need not render it.
+      const explanation = logging || (withExplanation && canReadPii) ? explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed }) : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       const evaluationId = randomUUID();
-      records.push({
-        _id: evaluationId,
-        ruleset: target.state.key,
-        version: target.version,
-        checksum: target.checksum,
-        at: new Date(),
-        actor: actorName(principal),
-        facts,
-        events: outcome.events,
-        fired: outcome.fired,
-        failed: outcome.failed,
-        explanation,
-        durationMs,
-      });
-      const shown = !withExplanation ? {} : canReadPii ? { explanation, fired: outcome.fired, failed: outcome.failed } : this.masked(entry, facts, outcome);
-      results.push({
-        ruleset: target.state.key,
-        version: target.version,
-        checksum: target.checksum,
-        events: outcome.events,
-        ...shown,
-        evaluationId,
-        logged: false,
-        durationMs,
-      });
+      const { events, fired, failed } = outcome;
+      if (logging) records.push({ _id: evaluationId, ruleset: target.state.key, version: target.version, checksum: target.checksum, at: new Date(), actor, facts, events, fired, failed, explanation, durationMs });
+      const shown = !withExplanation ? {} : canReadPii ? { explanation, fired, failed } : this.masked(entry, facts, outcome);
+      results.push({ ruleset: target.state.key, version: target.version, checksum: target.checksum, events, ...shown, evaluationId, logged: false, durationMs });
     }
-    if (entry.content.settings?.logDecisions !== false) {
+    if (logging) {
       // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.
       const logged = await this.writer.write(records);
       for (const result of results) result.logged = logged;
@@ -210,6 +185,21 @@ export class EvaluationService {
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),
     };
+  }
+}
+
+/** Runs one item; a missing fact or an expression over its limit is the caller's 400, naming where. */
+function runOrExplainWhy(entry: PreparedEntry, facts: Record<string, unknown>, factsPath: string): RunResult {
+  try {
+    return runNow(entry.prepared, facts);
+  } catch (err) {
+    if (err instanceof UndefinedFactError) {
+      throw new ValidationError(err.message, [{ path: `${factsPath}/${err.fact}`, message: 'is required by the rules' }], 'undefined_fact');
+    }
+    if (err instanceof ExpressionLimitError) {
+      throw new ValidationError(err.message, [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }], 'expression_limit');
+    }
+    throw err;
   }
 }
 
