@@ -5,6 +5,7 @@ import { ReferenceLookups } from '../modules/reference-data/reference-lookups.js
 import type { Row } from '../modules/reference-data/reference-table.js';
 import type { ReferenceTablesService } from '../modules/reference-data/reference-tables.service.js';
 import type { RulesetContent } from '../modules/rulesets/ruleset.types.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { run, UndefinedFactError } from './evaluate.js';
 
 /** Reference tables that answer slowly (and differently after a change), as a database would. */
@@ -50,7 +51,7 @@ const content = {
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service)).for('c1', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c1', 'rules', content);
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         await sleep(Math.random() * 3);
@@ -67,7 +68,7 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service)).for('c2', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c2', 'rules', content);
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
     // `other` is keyed by the absent otherId: read (and failing) only once the higher-priority `amount < 0` holds.
     await expect(run(prepared, { amount: -1, supplierId: 's1' })).rejects.toEqual(new UndefinedFactError('otherId'));
@@ -76,7 +77,7 @@ describe('runs with reference-table lookups', () => {
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service)).for('c3', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c3', 'rules', content);
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');
     tables.change({ s1: { id: 's1', status: 'banned' } });
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual(['amount_positive']);

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
 import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
@@ -14,12 +16,21 @@ export interface PreparedEntry {
   content: RulesetContent;
 }
 
-/** Compiled versions by checksum: content is immutable per checksum, so an entry never goes stale. */
+/**
+ * Compiled versions by checksum: content is immutable per checksum, so an entry never goes stale. The least
+ * recently used go first past COMPILED_CACHE_SIZE, their fact validator with them, so memory stays flat.
+ */
 @Injectable()
 export class PreparedVersions {
-  private readonly cache = new LRUCache<string, PreparedEntry>({ max: 200 });
+  private readonly cache: LRUCache<string, PreparedEntry>;
 
-  constructor(private readonly lookups: ReferenceLookups) {}
+  constructor(
+    private readonly lookups: ReferenceLookups,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // ajv keeps every schema it compiled: an evicted version must take its validator along.
+    this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize, dispose: (entry) => inputSchemaAjv.removeSchema(entry.content.inputSchema) });
+  }
 
   /** The entry for a checksum if it is already prepared: published content never needs reading again. */
   cached(checksum: string): PreparedEntry | undefined {
