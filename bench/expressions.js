@@ -1,11 +1,11 @@
 // µs per computed-fact expression on the pilots' facts: JSONata (what computed facts were), the two CEL
-// libraries, and Gabarit's CEL subset (cel-js parser + budgeted closures, server/src/engine/computed-facts.ts).
+// libraries, and Gabarit's CEL subset (cel-js parser + budgeted closures, server/src/engine/computed-facts.ts and cel-*.ts).
 // Figures and decision: docs/adr/0010-computed-facts.md.
 // Usage: node bench/expressions.js [--ms 300]
 // Only the chosen library is a dependency; to measure the others, install them anywhere and point at them:
 //   npm install --prefix /tmp/exprbench jsonata@2.2.2 @bufbuild/cel@0.6.1 @marcbachmann/cel-js@8.0.0
 //   EXPRESSION_BENCH_MODULES=/tmp/exprbench/node_modules node bench/expressions.js
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -31,8 +31,13 @@ async function optional(name, entry) {
 // Gabarit's engine straight from the TypeScript source (no build needed), written under node_modules/.cache.
 const cacheDir = join('node_modules', '.cache', 'gabarit-bench');
 mkdirSync(cacheDir, { recursive: true });
-const compiledPath = join(cacheDir, 'computed-facts.mjs');
-writeFileSync(compiledPath, transformFileSync('server/src/engine/computed-facts.ts', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }).code);
+// The entry and the cel-* modules it imports, as .js files in an ES-module scope (their imports say .js).
+writeFileSync(join(cacheDir, 'package.json'), '{ "type": "module" }\n');
+for (const file of readdirSync('server/src/engine').filter((f) => f === 'computed-facts.ts' || (f.startsWith('cel-') && f.endsWith('.ts') && !f.endsWith('.spec.ts')))) {
+  const code = transformFileSync(join('server/src/engine', file), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }).code;
+  writeFileSync(join(cacheDir, file.replace(/\.ts$/, '.js')), code);
+}
+const compiledPath = join(cacheDir, 'computed-facts.js');
 const gabarit = await import(pathToFileURL(compiledPath).href);
 
 const jsonataModule = await optional('jsonata', 'jsonata.js');

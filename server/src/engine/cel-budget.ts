@@ -1,0 +1,55 @@
+// The work budget of computed facts (docs/adr/0010-computed-facts.md): one per evaluation, charged by every step.
+
+export const EXPRESSION_LIMITS = Object.freeze({
+  /** Work units for all the computed facts of one evaluation (a unit is 20–60 ns here, warm to cold). */
+  budget: 500_000,
+  /** Wall-clock backstop for the same evaluation, checked every few thousand units: a loaded machine. */
+  milliseconds: 30,
+  /** Syntax nodes of one expression. */
+  maxNodes: 1000,
+  /** Nesting depth of one expression. */
+  maxDepth: 32,
+});
+
+/** A computed fact needed more work than one evaluation is allowed; its facts or its expression are too large. */
+export class ExpressionLimitError extends Error {
+  constructor(
+    readonly fact: string,
+    readonly index: number,
+    readonly limit: 'steps' | 'time' = 'steps',
+  ) {
+    super(
+      limit === 'steps'
+        ? `The computed fact "${fact}" needs more work than an evaluation allows (${EXPRESSION_LIMITS.budget} steps) on these facts.`
+        : `The computed fact "${fact}" took longer than an evaluation allows (${EXPRESSION_LIMITS.milliseconds} ms) on these facts.`,
+    );
+    this.name = 'ExpressionLimitError';
+  }
+}
+
+/** The budget ran out; turned into ExpressionLimitError naming the fact. */
+export class BudgetExceeded extends Error {
+  constructor(readonly limit: 'steps' | 'time') {
+    super(limit);
+  }
+}
+
+export interface Run {
+  vars: Record<string, unknown>;
+  locals: unknown[];
+  /** Units left; the clock is read each time `left` goes below `checkAt`. */
+  left: number;
+  checkAt: number;
+  deadline: number;
+}
+export const CLOCK_EVERY = 8192;
+export type Code = (run: Run) => unknown;
+
+export function charge(run: Run, units: number): void {
+  if ((run.left -= units) < run.checkAt) checkpoint(run);
+}
+function checkpoint(run: Run): void {
+  if (run.left < 0) throw new BudgetExceeded('steps');
+  if (performance.now() > run.deadline) throw new BudgetExceeded('time');
+  run.checkAt = Math.max(run.left - CLOCK_EVERY, 0);
+}

@@ -1,0 +1,247 @@
+import type { ASTNode } from '@marcbachmann/cel-js';
+import { charge, type Code } from './cel-budget.js';
+import { FUNCTIONS } from './cel-functions.js';
+import { BINARY } from './cel-operators.js';
+import { bool, EvaluationFailure, fail, isMap, num, type Json } from './cel-values.js';
+
+// Compiles a cel-js syntax tree into closures that charge the budget as they run; refuses what cannot be bounded.
+
+/** An expression that cannot be saved: syntax, an unknown function, a nested comprehension... */
+export class ExpressionSyntaxError extends Error {
+  constructor(message: string, readonly position?: number) {
+    super(position === undefined ? message : `${message} (at character ${position + 1})`);
+    this.name = 'ExpressionSyntaxError';
+  }
+}
+
+export interface Scope {
+  locals: Map<string, number>;
+  inComprehension: boolean;
+}
+
+export function compileNode(node: ASTNode, scope: Scope): Code {
+  const args = node.args as unknown;
+  switch (node.op) {
+    case 'value':
+      return literal(args, node.pos);
+    case 'id':
+      return identifier(args as string, scope);
+    case '.': {
+      const [target, field] = args as [ASTNode, string];
+      const object = compileNode(target, scope);
+      return (run) => {
+        charge(run, 1);
+        return field_(object(run), field);
+      };
+    }
+    case '[]': {
+      const [target, key] = (args as [ASTNode, ASTNode]).map((a) => compileNode(a, scope)) as [Code, Code];
+      return (run) => {
+        charge(run, 1);
+        return index(target(run), key(run));
+      };
+    }
+    case 'list': {
+      const items = (args as ASTNode[]).map((a) => compileNode(a, scope));
+      return (run) => {
+        charge(run, 1 + items.length);
+        return items.map((item) => item(run));
+      };
+    }
+    case 'map': {
+      const entries = (args as [ASTNode, ASTNode][]).map(([k, v]) => [compileNode(k, scope), compileNode(v, scope)] as const);
+      return (run) => {
+        charge(run, 1 + entries.length);
+        const out: Json = {};
+        for (const [k, v] of entries) {
+          const key = k(run);
+          if (typeof key !== 'string' || key === '__proto__') fail('map keys must be strings');
+          out[key] = v(run);
+        }
+        return out;
+      };
+    }
+    case '?:': {
+      const [test, then, otherwise] = (args as ASTNode[]).map((a) => compileNode(a, scope)) as [Code, Code, Code];
+      return (run) => (bool(test(run)) ? then(run) : otherwise(run));
+    }
+    case '&&': {
+      const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+      return (run) => bool(a(run)) && bool(b(run));
+    }
+    case '||': {
+      const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+      return (run) => bool(a(run)) || bool(b(run));
+    }
+    case '!_': {
+      const a = compileNode(args as ASTNode, scope);
+      return (run) => !bool(a(run));
+    }
+    case '-_': {
+      const a = compileNode(args as ASTNode, scope);
+      return (run) => -num(a(run));
+    }
+    case 'call': {
+      const [name, callArgs] = args as [string, ASTNode[]];
+      if (name === 'has') return has(callArgs, scope, node.pos);
+      return call(name, undefined, callArgs, scope, node.pos);
+    }
+    case 'rcall': {
+      const [name, receiver, callArgs] = args as [string, ASTNode, ASTNode[]];
+      if (COMPREHENSIONS.has(name)) return comprehension(name, receiver, callArgs, scope, node.pos);
+      if (name === 'bind' && receiver.op === 'id' && receiver.args === 'cel') return bind(callArgs, scope, node.pos);
+      return call(name, receiver, callArgs, scope, node.pos);
+    }
+    default:
+      if (node.op in BINARY) {
+        const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+        const op = BINARY[node.op]!;
+        return (run) => {
+          charge(run, 1);
+          return op(run, a(run), b(run));
+        };
+      }
+      throw new ExpressionSyntaxError(`"${node.op}" is not supported in computed facts`, node.pos);
+  }
+}
+
+function literal(value: unknown, pos: number): Code {
+  let v: unknown = value;
+  if (typeof value === 'bigint') v = Number(value);
+  else if (value !== null && typeof value === 'object') throw new ExpressionSyntaxError('unsigned and bytes literals are not supported; numbers are plain numbers', pos);
+  return () => v;
+}
+
+function identifier(name: string, scope: Scope): Code {
+  const slot = scope.locals.get(name);
+  if (slot !== undefined) return (run) => run.locals[slot];
+  return (run) => (Object.hasOwn(run.vars, name) ? run.vars[name] : fail(`no fact "${name}"`));
+}
+
+function field_(object: unknown, field: string): unknown {
+  if (!isMap(object) || !Object.hasOwn(object, field)) fail(`no field "${field}"`);
+  return object[field];
+}
+
+function index(target: unknown, key: unknown): unknown {
+  if (Array.isArray(target)) {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= target.length) fail('list index out of range');
+    return target[key];
+  }
+  if (isMap(target) && typeof key === 'string' && Object.hasOwn(target, key)) return target[key];
+  return fail(`no key ${JSON.stringify(key)}`);
+}
+
+/** `has(a.b.c)`: true when every step of the path exists and is not null. */
+function has(args: ASTNode[], scope: Scope, pos: number): Code {
+  const path: string[] = [];
+  let node = args.length === 1 ? args[0] : undefined;
+  while (node && node.op === '.') {
+    const [target, field] = node.args as [ASTNode, string];
+    path.unshift(field);
+    node = target;
+  }
+  if (!node || node.op !== 'id') throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
+  const root = identifier(node.args as string, scope);
+  return (run) => {
+    charge(run, 1 + path.length);
+    let value: unknown;
+    try {
+      value = root(run);
+    } catch (err) {
+      if (err instanceof EvaluationFailure) return false;
+      throw err;
+    }
+    for (const field of path) {
+      if (!isMap(value) || !Object.hasOwn(value, field)) return false;
+      value = value[field];
+    }
+    return value !== null && value !== undefined;
+  };
+}
+
+/** `cel.bind(name, value, body)`: a local name for a value. */
+function bind(args: ASTNode[], scope: Scope, pos: number): Code {
+  const [variable, init, body] = args;
+  if (args.length !== 3 || variable?.op !== 'id') throw new ExpressionSyntaxError('cel.bind takes a name, a value and an expression', pos);
+  const value = compileNode(init!, scope);
+  const slot = scope.locals.size;
+  const inner: Scope = { ...scope, locals: new Map(scope.locals).set(variable.args as string, slot) };
+  const code = compileNode(body!, inner);
+  return (run) => {
+    run.locals[slot] = value(run);
+    return code(run);
+  };
+}
+
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+
+/** The only iteration: over a list (or a map's keys) that exists, never nested, each step charged. */
+function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: Scope, pos: number): Code {
+  const variable = args[0];
+  const arity = name === 'map' ? [2, 3] : [2];
+  if (!variable || variable.op !== 'id' || !arity.includes(args.length)) {
+    throw new ExpressionSyntaxError(`${name}() takes a variable name and ${name === 'map' ? 'an expression (or a filter and an expression)' : 'a condition'}`, pos);
+  }
+  if (scope.inComprehension) throw new ExpressionSyntaxError(`${name}() inside another comprehension is not allowed: its cost grows with the square of the list`, pos);
+  const range = compileNode(receiver, scope);
+  const slot = scope.locals.size;
+  const inner: Scope = { locals: new Map(scope.locals).set(variable.args as string, slot), inComprehension: true };
+  const [first, second] = args.slice(1).map((a) => compileNode(a, inner)) as [Code, Code | undefined];
+  // Every step pays for the whole body, including the nodes that do not charge for themselves (!, ?:, &&...).
+  const perItem = 1 + args.slice(1).reduce((n, a) => n + nodeCount(a), 0);
+  return (run) => {
+    const source = range(run);
+    const items = Array.isArray(source) ? source : isMap(source) ? Object.keys(source) : fail(`${name}() needs a list or a map`);
+    charge(run, 1 + items.length);
+    const out: unknown[] = [];
+    let matches = 0;
+    for (const item of items) {
+      charge(run, perItem);
+      run.locals[slot] = item;
+      switch (name) {
+        case 'all':
+          if (!bool(first(run))) return false;
+          break;
+        case 'exists':
+          if (bool(first(run))) return true;
+          break;
+        case 'exists_one':
+          if (bool(first(run))) matches++;
+          break;
+        case 'filter':
+          if (bool(first(run))) out.push(item);
+          break;
+        default: // map
+          if (!second) out.push(first(run));
+          else if (bool(first(run))) out.push(second(run));
+      }
+    }
+    if (name === 'all') return true;
+    if (name === 'exists') return false;
+    if (name === 'exists_one') return matches === 1;
+    return out;
+  };
+}
+
+function nodeCount(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, x) => n + nodeCount(x), 0);
+  if (node === null || typeof node !== 'object' || !('op' in node)) return 0;
+  return 1 + nodeCount((node as ASTNode).args);
+}
+
+/** Function names an expression may call, for the schema description and the console. */
+export const EXPRESSION_FUNCTIONS = Object.freeze(['has', ...Object.keys(FUNCTIONS), ...COMPREHENSIONS, 'cel.bind']);
+
+function call(name: string, receiver: ASTNode | undefined, args: ASTNode[], scope: Scope, pos: number): Code {
+  const found = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  if (!found) throw new ExpressionSyntaxError(`unknown function "${name}" (known: ${EXPRESSION_FUNCTIONS.join(', ')})`, pos);
+  const all = (receiver ? [receiver, ...args] : args).map((a) => compileNode(a, scope));
+  if (!found.arity.includes(all.length)) throw new ExpressionSyntaxError(`${name}() does not take ${all.length} argument(s)`, pos);
+  const { fn } = found;
+  const cost = found.cost ?? 1;
+  return (run) => {
+    charge(run, cost);
+    return fn(run, ...all.map((a) => a(run)));
+  };
+}

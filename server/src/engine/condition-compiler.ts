@@ -1,0 +1,114 @@
+import type { Evaluate, LeafNode, Node, Tree } from './condition-nodes.js';
+import type { FactRead } from './fact-read.js';
+import { compileOperator, type OperatorFn } from './operator-table.js';
+import { withConstantValue } from './operators.js';
+import { groupEvaluator, prioritize } from './priority-groups.js';
+import { traceSteps } from './trace-steps.js';
+
+// Compiles one condition tree (a rule's or a named condition's) to closures that record each leaf in a per-run array.
+
+type Json = Record<string, unknown>;
+
+/** Gives one FactRead per distinct (fact, params, path), numbered for the run's memo. */
+export type Reads = (fact: string, params: unknown, path: unknown) => FactRead;
+
+export interface TreeContext {
+  resolveRef: (name: string) => Tree;
+  reads: Reads;
+  sources: Map<string, Json>;
+}
+
+const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followed at run time instead
+
+export function compileTree(conditions: Json, { resolveRef, reads, sources }: TreeContext, expanding: string[] = []): Tree {
+  let slots = 0;
+  const node = (c: Json): Node => {
+    const kind = Object.hasOwn(c, 'any') ? 'any' : Object.hasOwn(c, 'all') ? 'all' : Object.hasOwn(c, 'not') ? 'not' : undefined;
+    if (kind === 'not') {
+      if (Array.isArray(c['not'])) throw new Error('"not" cannot be an array');
+      const child = node(c['not'] as Json);
+      const raw: Evaluate = (s, rec) => !child.run(s, rec);
+      return { kind, child, raw, run: raw, priority: Number.parseInt(c['priority'] as string, 10) || 1 };
+    }
+    if (kind) {
+      if (!Array.isArray(c[kind])) throw new Error(`"${kind}" must be an array`);
+      const children = (c[kind] as Json[]).map(node);
+      const sets = prioritize(children);
+      const raw = groupEvaluator(kind, children, sets);
+      return { kind, children, sets, raw, run: (s, rec) => raw(s, rec) === true, priority: Number.parseInt(c['priority'] as string, 10) || 1 };
+    }
+    if (Object.hasOwn(c, 'condition')) {
+      const name = c['condition'] as string;
+      const slot = slots++;
+      const source = sources.get(name);
+      if (source && !expanding.includes(name) && slots < INLINE_LIMIT) {
+        // Realizing a reference: its slot says it was reached (traceRule then shows its leaves).
+        expanding.push(name);
+        const inline = node(source);
+        expanding.pop();
+        const target = inline.run;
+        const run: Evaluate = (s, rec) => {
+          rec[slot] = true;
+          return target(s, rec);
+        };
+        return { kind: 'ref', name, slot, run, inline, priority: c['priority'] };
+      }
+      let tree: Tree | undefined; // resolved at the first evaluation: the library looks the name up only when it gets there
+      let target: Evaluate | undefined;
+      const run: Evaluate = (s, rec) => {
+        if (!target) {
+          tree = resolveRef(name);
+          target = tree.root.run;
+        }
+        const sub = tree!.blank.slice();
+        rec[slot] = sub;
+        return target(s, sub);
+      };
+      return { kind: 'ref', name, slot, run, priority: c['priority'] };
+    }
+    for (const key of ['fact', 'operator', 'value']) if (!Object.hasOwn(c, key)) throw new Error(`Condition: constructor "${key}" property required`);
+    const slot = slots;
+    slots += 3;
+    return leaf(c, slot, reads);
+  };
+  const root = node(conditions);
+  return { root, slots, blank: new Array<unknown>(slots).fill(undefined), steps: traceSteps(root, resolveRef) };
+}
+function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
+  const operator = c['operator'] as string;
+  const op = compileOperator(String(operator));
+  const value = c['value'];
+  const lhs = factRead(c['fact'] as string, c['params'], c['path']);
+  const rhs = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact') ? factRead((value as Json)['fact'] as string, (value as Json)['params'], (value as Json)['path']) : undefined;
+  const run: Evaluate = !op
+    ? () => {
+        throw new Error(`Unknown operator: ${operator}`);
+      }
+    : rhs
+      ? (s, rec) => {
+          const right = s.read(rhs);
+          const left = s.read(lhs);
+          const result = op(left, right);
+          rec[slot] = left;
+          rec[slot + 1] = right;
+          rec[slot + 2] = result;
+          return result;
+        }
+      : leafWithConstant(operator, value, lhs, slot, op);
+  const path = c['path'];
+  const tracePath = typeof path === 'string' && path ? path : undefined;
+  return { kind: 'leaf', fact: c['fact'], operator, op, value, lhs, ...(rhs && { rhs }), ...(tracePath && { tracePath }), slot, run, priority: c['priority'] };
+}
+/** A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern compiled). */
+function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {
+  const prepared = withConstantValue(operator, value);
+  const test: (left: unknown) => unknown = prepared ?? ((left) => op(left, value));
+  return (s, rec) => {
+    const left = s.read(lhs);
+    const result = test(left);
+    rec[slot] = left;
+    rec[slot + 1] = value;
+    rec[slot + 2] = result;
+    return result;
+  };
+}

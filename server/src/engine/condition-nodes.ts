@@ -1,0 +1,57 @@
+import type { FactRead, FactSource } from './fact-read.js';
+import type { OperatorFn } from './operator-table.js';
+import type { TraceStep } from './trace-steps.js';
+
+// The shapes a compiled condition tree is made of, shared by its compiler, its tracer and the evaluator.
+
+/** Evaluates a node; `rec` is the run's record of its tree: per leaf [factResult, valueResult, result], per reference its sub-record. */
+export type Evaluate = (source: FactSource, rec: unknown[]) => unknown;
+
+interface NodeBase {
+  /** What json-rules-engine's prioritizeConditions groups this condition by. */
+  priority: unknown;
+  /** As evaluateCondition returns it: booleans and references give `=== true`, leaves their operator's result. */
+  run: Evaluate;
+}
+export interface LeafNode extends NodeBase {
+  kind: 'leaf';
+  fact: unknown;
+  operator: string;
+  op: OperatorFn | null;
+  value: unknown;
+  lhs: FactRead;
+  rhs?: FactRead;
+  tracePath?: string;
+  slot: number;
+}
+export interface GroupNode extends NodeBase {
+  kind: 'all' | 'any';
+  children: Node[];
+  /** Children grouped by priority, highest first: the library short-circuits only between these sets. */
+  sets: Node[][];
+  /** The group's result before `=== true`, as a rule's top-level group gives it. */
+  raw: Evaluate;
+}
+export interface NotNode extends NodeBase {
+  kind: 'not';
+  child: Node;
+  raw: Evaluate;
+}
+export interface RefNode extends NodeBase {
+  kind: 'ref';
+  name: string;
+  slot: number;
+  /** The named condition compiled in place (its leaves in this tree's record), unless it recurses or is unknown. */
+  inline?: Node;
+}
+export type Node = LeafNode | GroupNode | NotNode | RefNode;
+
+/** A condition tree (a rule's or a named condition's) and the size of its per-run record. */
+export interface Tree {
+  root: Node;
+  slots: number;
+  /** An empty record, packed (filled with undefined): copying it is cheaper than growing a holey array. */
+  blank: unknown[];
+  /** The tree's leaves and references in traceRule's order, flat. */
+  steps: TraceStep[];
+}
