@@ -20,7 +20,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     base: { service: 'gabarit' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-  });
+  },
+  // Written off the event loop: under load lines are coalesced into fewer writes; pino flushes at exit.
+  config.logLevel === 'silent' ? undefined : pino.destination({ dest: 1, sync: false }));
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
