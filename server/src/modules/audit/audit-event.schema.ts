@@ -32,7 +32,7 @@ auditEventSchema.index({ at: -1 });
  * A position in the chain, claimed before the event is written (docs/adr/0011): `_id` is the sequence number
  * as text, so finding the head is a few `_id` lookups (the only lookup FerretDB 1.24 on SQLite serves from an
  * index) instead of a sort over every event. The claim carries the whole event, so a writer that died between
- * the claim and the event's insert is completed by the next appender. Claims are never deleted.
+ * the claim and the event's insert is completed by the next appender. Only the last 256 or so are kept.
  */
 export interface AuditClaimDocument {
   _id: string;

@@ -94,16 +94,62 @@ export class AuditRepository {
     return doc ? { seq: doc.seq, eventId: doc.eventId, hash: doc.hash, event: fromDocument(doc.event) } : null;
   }
 
-  /** Drops an old claim (by `_id`, in the background): only the recent ones are needed to find the head. */
-  forgetClaim(seq: number): void {
-    if (seq > 0) void this.claims.collection.deleteOne({ _id: String(seq) } as never).catch(() => undefined);
-  }
-
   /** Claims the event's position; false when the position, or a position for this event id, is already taken. */
   async claim(event: ChainedEvent): Promise<boolean> {
     await this.init();
     const doc: AuditClaimDocument = { _id: String(event.seq), seq: event.seq, eventId: event.id, hash: event.hash, event: toDocument(event) };
     return insertUnlessDuplicate(() => this.claims.collection.insertOne(doc as never));
+  }
+
+  /**
+   * Claims consecutive positions in one ordered insert (group commit). Returns how many of the first claims were
+   * taken; the first one not taken is held by another event (another instance) or names an event id already claimed.
+   */
+  async claimMany(events: ChainedEvent[]): Promise<number> {
+    await this.init();
+    const docs = events.map((event): AuditClaimDocument => ({ _id: String(event.seq), seq: event.seq, eventId: event.id, hash: event.hash, event: toDocument(event) }));
+    if (docs.length === 1) return (await insertUnlessDuplicate(() => this.claims.collection.insertOne(docs[0] as never))) ? 1 : 0;
+    try {
+      await this.claims.collection.insertMany(docs as never[], { ordered: true });
+      return docs.length;
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] | { index: number; code?: number } }).writeErrors;
+      const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
+      const code = (first as { code?: number } | undefined)?.code ?? (err as { code?: number }).code;
+      if (first === undefined || code !== DUPLICATE_KEY) throw err;
+      return first.index;
+    }
+  }
+
+  /**
+   * Writes claimed events into the trail. Returns those refused as duplicates: already there (completed by another
+   * appender), or — if the caller's idea of the head was stale — a position another event already holds.
+   */
+  async insertMany(events: ChainedEvent[]): Promise<ChainedEvent[]> {
+    await this.init();
+    if (events.length === 1) return (await this.insert(events[0]!)) ? [] : [events[0]!];
+    try {
+      await this.events.collection.insertMany(events.map(toDocument) as never[], { ordered: false });
+      return [];
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+      return list.map((e) => events[e.index]!);
+    }
+  }
+
+  /** Removes a claim this appender made on a position that turned out to be taken in the trail. */
+  async unclaim(event: ChainedEvent): Promise<void> {
+    const doc = await this.claims.collection.findOne({ _id: String(event.seq) } as never);
+    if (doc && doc['eventId'] === event.id) await this.claims.collection.deleteOne({ _id: String(event.seq) } as never);
+  }
+
+  /** Drops old claims (by `_id`, one command): only the recent ones are needed to find the head. */
+  forgetClaims(seqs: number[]): Promise<unknown> {
+    const positive = seqs.filter((seq) => seq > 0);
+    if (positive.length === 0) return Promise.resolve();
+    return this.claims.collection.bulkWrite(positive.map((seq) => ({ deleteOne: { filter: { _id: String(seq) } as never } })), { ordered: false }).catch(() => undefined);
   }
 
   /** Writes a claimed event into the trail; false when it is already there (drained twice, or rolled forward). */
@@ -113,12 +159,14 @@ export class AuditRepository {
   }
 
   async find(filter: AuditFilter, sortOrder: 1 | -1, skip: number, limit: number): Promise<{ items: ChainedEvent[]; total: number }> {
-    const query = toQuery(filter);
-    const [items, total] = await Promise.all([
-      this.events.find(query).sort({ seq: sortOrder }).skip(skip).limit(limit).lean<AuditEventDocument[]>().exec(),
-      this.events.countDocuments(query).exec(),
-    ]);
-    return { items: items.map(fromDocument), total };
+    // One pass bringing back only `_id` and `seq` of the matching events (FerretDB 1.24 reads every event for any
+    // filter, sort or count: a find plus a count would read them twice), then the page by `_id`.
+    const matching = await this.events.collection.find(toQuery(filter) as never, { projection: { _id: 1, seq: 1 } }).toArray();
+    matching.sort((a, b) => sortOrder * (Number(a['seq']) - Number(b['seq'])));
+    const page = matching.slice(skip, skip + limit).map((d) => String(d._id));
+    const docs = await Promise.all(page.map((id) => this.events.collection.findOne({ _id: id } as never)));
+    const items = docs.filter((d) => d !== null).map((d) => fromDocument(d as unknown as AuditEventDocument));
+    return { items, total: matching.length };
   }
 
   /**

@@ -4,30 +4,61 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConflictError } from '../../common/errors/domain-errors.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
-import { AuditRepository, type AuditFilter } from './audit.repository.js';
+import { AuditRepository, type AuditClaim, type AuditFilter } from './audit.repository.js';
 import type { OutboxItem } from './outbox.js';
 
 export type VerifyResult = { ok: true; events: number; head: string } | { ok: false; events: number; brokenAt: ChainBreak };
 
 const MAX_APPEND_ATTEMPTS = 50;
-/** Claims kept behind the head; the hint is moved on every append, so it never lags that far. */
+/** Claims kept behind the head; the hint is moved with every batch, so it never lags that far. */
 const CLAIM_WINDOW = 256;
+/** Old claims are deleted in one command once this many have fallen out of the window. */
+const FORGET_BATCH = 16;
+/** Appends waiting while one is written go together: one insert of their claims, one of their events. */
+const MAX_BATCH = 100;
+/** Event ids this process recorded or found recorded, so "is it already recorded?" rarely needs the database. */
+const REMEMBERED_IDS = 20_000;
 
 /** Storage order may differ from chain order a little (concurrent appends); past this many early events, verify reads sorted. */
 const MAX_OUT_OF_ORDER = 5_000;
+
+interface PendingAppend {
+  id: string;
+  entry: AuditEntry;
+  at: Date;
+  /** The id was generated for this append, or checked just before: no need to look it up again. */
+  fresh: boolean;
+  settle: (event: ChainedEvent | undefined) => void;
+  fail: (err: unknown) => void;
+}
+
+export interface RecordOptions {
+  /**
+   * The caller knows the id is not in the trail yet (just generated, or checked with `recorded()` a moment ago):
+   * skip the lookup. A concurrent append of the same id is still caught by the claims' unique event id.
+   */
+  fresh?: boolean;
+}
 
 /**
  * The tamper-evident audit trail: appends to one hash chain shared by every instance, and verifies it.
  *
  * An append claims the next position by inserting `audit_chain/<seq>` (unique `_id`, carrying the whole event),
- * then writes the event into `audit_events`. The head is found from a hint document and a few `_id` lookups,
- * so an append costs the same with 10 or 100 000 events (docs/adr/0011).
+ * then writes the event into `audit_events`. This process remembers the head it last claimed or saw, so an append
+ * is two inserts; a claim refused because another instance moved the head teaches it the new head (one `_id`
+ * lookup). Appends that arrive while one is being written are written together (group commit): one ordered insert
+ * of their claims, one insert of their events. Nothing an append does depends on the length of the trail
+ * (docs/adr/0011).
  */
 @Injectable()
 export class AuditService implements OnModuleInit {
   private readonly logger = new Logger('Audit');
-  /** The highest position this process has seen claimed, to start the head search from. */
-  private knownHead = 0;
+  /** The last position this process claimed or saw claimed, with its hash (a guess: the claims are the truth). */
+  private knownHead: { seq: number; hash: string } | null = null;
+  private readonly queue: PendingAppend[] = [];
+  private appending = false;
+  private readonly rememberedIds = new Set<string>();
+  private forgettable: number[] = [];
 
   constructor(private readonly repository: AuditRepository) {}
 
@@ -37,63 +68,179 @@ export class AuditService implements OnModuleInit {
 
   /** Appends a new event. */
   record(entry: AuditEntry): Promise<ChainedEvent | undefined> {
-    return this.recordOnce(randomUUID(), entry);
+    return this.recordOnce(randomUUID(), entry, new Date(), { fresh: true });
   }
 
   /**
    * Appends under a known id, at most once: an outbox entry drained twice (crash, two instances) is one event.
-   * Concurrent appends race for the next position; the unique claim lets one win and the others retry.
+   * Resolves with the event when this call wrote it, undefined when the id was already recorded (or is being
+   * recorded by another instance at the same moment). Concurrent appends race for positions by unique claims.
    */
-  async recordOnce(id: string, entry: AuditEntry, at = new Date()): Promise<ChainedEvent | undefined> {
-    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
-      if (await this.repository.exists(id)) return undefined;
-      const head = await this.head();
-      const event = chain(entry, id, (head?.seq ?? 0) + 1, at.toISOString(), head?.hash ?? GENESIS_HASH);
-      if (await this.repository.claim(event)) {
-        await this.repository.insert(event);
-        this.knownHead = Math.max(this.knownHead, event.seq);
-        await this.repository.advanceHeadHint(event.seq);
-        // Every read of the embedded database scans its collection: keep the claims to a recent window.
-        this.repository.forgetClaim(event.seq - CLAIM_WINDOW);
-        return event;
+  recordOnce(id: string, entry: AuditEntry, at = new Date(), options: RecordOptions = {}): Promise<ChainedEvent | undefined> {
+    if (this.rememberedIds.has(id)) return Promise.resolve(undefined);
+    return new Promise((settle, fail) => {
+      this.queue.push({ id, entry, at, fresh: options.fresh === true, settle, fail });
+      void this.pump();
+    });
+  }
+
+  /** Writes queued appends one batch at a time (in this process the chain has one writer: no self-contention). */
+  private async pump(): Promise<void> {
+    if (this.appending) return;
+    this.appending = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.appendBatch(batch);
+        } catch (err) {
+          this.knownHead = null; // re-read from the database next time
+          for (const item of batch) item.fail(err); // no effect on those already settled
+        }
       }
-      const holder = await this.repository.claimAt(event.seq);
-      if (!holder || holder.eventId === id) {
-        // This event already holds a position (the same entry drained at the same moment elsewhere): it is
-        // written by its claimant, or by the next appender if that one died.
-        if (holder) await this.repository.insert(holder.event);
-        return undefined;
-      }
-      this.knownHead = Math.max(this.knownHead, holder.seq);
-      await sleep(Math.random() * 5 * attempt);
+    } finally {
+      this.appending = false;
     }
-    throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
+  }
+
+  private async appendBatch(batch: PendingAppend[]): Promise<void> {
+    // The same id twice in a batch takes one position; the copies settle with the first.
+    const firsts = new Map<string, PendingAppend>();
+    for (const item of batch) {
+      const first = firsts.get(item.id);
+      if (!first) {
+        firsts.set(item.id, item);
+        continue;
+      }
+      const [settle, fail] = [first.settle, first.fail];
+      first.settle = (event) => (settle(event), item.settle(undefined));
+      first.fail = (err) => (fail(err), item.fail(err));
+    }
+    let pending = [...firsts.values()];
+    const unchecked = pending.filter((item) => !item.fresh && !this.rememberedIds.has(item.id));
+    const found = unchecked.length > 0 ? await this.repository.existing(unchecked.map((item) => item.id)) : new Set<string>();
+    pending = pending.filter((item) => {
+      if (!found.has(item.id) && !this.rememberedIds.has(item.id)) return true;
+      this.remember(item.id);
+      item.settle(undefined);
+      return false;
+    });
+    let refusals = 0;
+    while (pending.length > 0) {
+      const head = await this.head();
+      let seq = head?.seq ?? 0;
+      let hash = head?.hash ?? GENESIS_HASH;
+      const events = pending.map((item) => {
+        const event = chain(item.entry, item.id, ++seq, item.at.toISOString(), hash);
+        hash = event.hash;
+        return event;
+      });
+      const taken = await this.repository.claimMany(events);
+      if (taken > 0) {
+        const written = events.slice(0, taken);
+        const last = written[written.length - 1]!;
+        // The hint moves with every batch (in parallel with the events): a cold start follows few claims.
+        const [refusedEvents] = await Promise.all([this.repository.insertMany(written), this.repository.advanceHeadHint(last.seq)]);
+        const stored = refusedEvents.length > 0 ? await this.repository.existing(refusedEvents.map((event) => event.id)) : new Set<string>();
+        const misplaced = refusedEvents.filter((event) => !stored.has(event.id));
+        if (misplaced.length > 0) {
+          // The trail already holds these positions (their claims had been deleted, so ours went through): this
+          // process's head was stale. Withdraw the claims and append again from the real head.
+          // (Claims are deleted only far behind a head whose claim exists, so then the whole batch is behind it.)
+          this.logger.warn(`audit positions ${misplaced.map((event) => event.seq).join(', ')} were already taken; appending again from the head`);
+          await Promise.all(written.map((event) => this.repository.unclaim(event)));
+          const again = await this.repository.existing(pending.map((item) => item.id));
+          pending = pending.filter((item) => (again.has(item.id) ? (item.settle(undefined), false) : true));
+          this.knownHead = null;
+          continue;
+        }
+        this.knownHead = { seq: last.seq, hash: last.hash };
+        written.forEach((event, i) => {
+          this.remember(event.id);
+          pending[i]!.settle(event);
+        });
+        pending = pending.slice(taken);
+        this.forgetOldClaims(written.map((event) => event.seq - CLAIM_WINDOW));
+        if (pending.length === 0) return;
+      }
+      const refused = events[taken]!;
+      const holder = await this.repository.claimAt(refused.seq);
+      // Another event holds the position: continue after the newest claim (its event completed if its claimant died).
+      if (holder) await this.advanceFrom(holder);
+      if (!holder || holder.eventId === refused.id) {
+        // The refusal was for this event's id: it already holds a position (the same entry drained at the same
+        // moment elsewhere), written by its claimant, or by the next appender if that one died.
+        pending[0]!.settle(undefined);
+        pending = pending.slice(1);
+        continue;
+      }
+      if (taken === 0 && ++refusals >= MAX_APPEND_ATTEMPTS) {
+        throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
+      }
+      if (taken === 0) await sleep(Math.random() * 2 * refusals); // another instance is appending right now
+    }
+  }
+
+  private remember(id: string): void {
+    this.rememberedIds.add(id);
+    if (this.rememberedIds.size > REMEMBERED_IDS) this.rememberedIds.delete(this.rememberedIds.values().next().value!);
+  }
+
+  /** Every embedded-database read of `audit_chain` is an `_id` lookup, but keep it small: delete old claims in batches. */
+  private forgetOldClaims(seqs: number[]): void {
+    this.forgettable.push(...seqs.filter((seq) => seq > 0));
+    if (this.forgettable.length < FORGET_BATCH) return;
+    const seqsToForget = this.forgettable;
+    this.forgettable = [];
+    void this.repository.forgetClaims(seqsToForget);
+  }
+
+  /**
+   * The head as the database has it now: from what this process knows, follow newer claims by `_id` (usually
+   * one lookup); its event is written if its claimant died.
+   */
+  private async currentHead(): Promise<{ seq: number; hash: string } | null> {
+    const head = await this.head();
+    const next = head ? await this.repository.claimAt(head.seq + 1) : null;
+    return next ? this.advanceFrom(next) : head;
+  }
+
+  /**
+   * Where the next append starts: what this process knows, unless the hint (moved by every instance's appends,
+   * one small `_id` read) is ahead of it — then this process missed appends, and older claims may be gone, so it
+   * starts again from the hint. A head that moved since is found by the refused claim.
+   */
+  private async head(): Promise<{ seq: number; hash: string } | null> {
+    const hint = await this.repository.headHint();
+    if (this.knownHead && (hint ?? 0) <= this.knownHead.seq) return this.knownHead;
+    return this.findHead(hint);
+  }
+
+  /** Follows claims by `_id` from one that exists to the newest, writes its event if missing, and remembers it. */
+  private async advanceFrom(claim: AuditClaim): Promise<{ seq: number; hash: string }> {
+    let newest = claim;
+    for (let next = await this.repository.claimAt(newest.seq + 1); next; next = await this.repository.claimAt(next.seq + 1)) newest = next;
+    await this.repository.insert(newest.event); // a no-op (duplicate `_id`) unless its claimant died
+    this.knownHead = { seq: newest.seq, hash: newest.hash };
+    return this.knownHead;
   }
 
   /**
    * The last claimed position and its hash, its event written (a claimant that died is completed here).
    * Starts from the hint and follows claims by `_id`: a few lookups, whatever the length of the trail.
    */
-  private async head(): Promise<{ seq: number; hash: string } | null> {
-    let seq = Math.max(this.knownHead, (await this.repository.headHint()) ?? (await this.adoptLegacyHead()));
+  private async findHead(hint: number | null): Promise<{ seq: number; hash: string } | null> {
+    let seq = hint ?? (await this.adoptLegacyHead());
     let claim = seq > 0 ? await this.repository.claimAt(seq) : null;
     if (seq > 0 && !claim) {
       // The claims were altered (deleted by hand): start again from the last stored event.
       this.logger.warn(`audit chain position ${seq} has no claim; looking for the head among the stored events`);
-      this.knownHead = 0;
       seq = await this.adoptLegacyHead();
       claim = seq > 0 ? await this.repository.claimAt(seq) : null;
     }
-    for (;;) {
-      const next = await this.repository.claimAt(seq + 1);
-      if (!next) break;
-      claim = next;
-      seq = next.seq;
-    }
-    if (!claim) return null;
-    await this.repository.insert(claim.event); // a no-op (duplicate `_id`) unless its claimant died
-    this.knownHead = Math.max(this.knownHead, claim.seq);
-    return { seq: claim.seq, hash: claim.hash };
+    if (claim) return this.advanceFrom(claim);
+    const first = await this.repository.claimAt(1);
+    return first ? this.advanceFrom(first) : null;
   }
 
   /**
@@ -113,21 +260,27 @@ export class AuditService implements OnModuleInit {
    * document (`$pullAll`: FerretDB 1.24 ignores a conditional `$pull`). Returns how many were new.
    */
   async drainOutbox(items: OutboxItem[], remove: (items: OutboxItem[]) => Promise<void>): Promise<number> {
-    let written = 0;
-    for (const item of items) if (await this.recordOnce(item.id, item.entry, new Date(item.at))) written++;
+    const written = await Promise.all(items.map((item) => this.recordOnce(item.id, item.entry, new Date(item.at))));
     if (items.length > 0) await remove(items);
-    return written;
+    return written.filter((event) => event !== undefined).length;
   }
 
   /** Which of these event ids are already in the trail. */
-  recorded(ids: string[]): Promise<Set<string>> {
-    return ids.length === 0 ? Promise.resolve(new Set()) : this.repository.existing(ids);
+  async recorded(ids: string[]): Promise<Set<string>> {
+    const known = new Set(ids.filter((id) => this.rememberedIds.has(id)));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length === 0) return known;
+    for (const id of await this.repository.existing(unknown)) {
+      this.remember(id);
+      known.add(id);
+    }
+    return known;
   }
 
   async list(filter: AuditFilter, order: 'ASC' | 'DESC', skip: number, limit: number): Promise<ListPage<ChainedEvent>> {
     if (Object.values(filter).every((v) => v === undefined)) {
       // The whole trail, newest or oldest first: positions are known from the head, each read by `_id`.
-      const total = (await this.head())?.seq ?? 0;
+      const total = (await this.currentHead())?.seq ?? 0;
       const count = Math.max(0, Math.min(limit, total - skip));
       const seqs = Array.from({ length: count }, (_, i) => (order === 'ASC' ? skip + 1 + i : total - skip - i));
       const items = await this.repository.byPositions(seqs);
@@ -144,7 +297,7 @@ export class AuditService implements OnModuleInit {
    * end of the chain lost its event.
    */
   async verify(): Promise<VerifyResult> {
-    const head = await this.head();
+    const head = await this.currentHead();
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     const early = new Map<number, ChainedEvent>();

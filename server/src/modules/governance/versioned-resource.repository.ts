@@ -117,18 +117,27 @@ export class VersionedResourceRepository<M, C> {
       const text = new RegExp(filter.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
       mongoFilter['$or'] = [{ _id: text }, { 'meta.name': text }, { 'meta.description': text }];
     }
-    const sort = { [SORT_FIELDS[query.sortField] ?? '_id']: query.sortOrder === 'ASC' ? 1 : -1 } as const;
-    const [docs, total] = await Promise.all([
-      // Lists never show draft contents nor outboxes: leave them out of what travels and is parsed.
-      this.resources.collection.find(mongoFilter as never, { projection: LIST_PROJECTION }).sort(sort).skip(query.skip).limit(query.limit).toArray(),
-      this.resources.collection.countDocuments(mongoFilter as never),
-    ]);
-    const items = await Promise.all(docs.map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))));
-    return { items, total };
+    const field = SORT_FIELDS[query.sortField] ?? '_id';
+    const direction = query.sortOrder === 'ASC' ? 1 : -1;
+    // One pass over the matching documents, bringing back only `_id` and the sort key: FerretDB 1.24 reads the
+    // whole collection for any filter, sort or count, so a find plus a count would read it twice. The page is then
+    // read by `_id`, without draft contents and outboxes (lists never show them).
+    const keys = await this.resources.collection.find(mongoFilter as never, { projection: { _id: 1, [field]: 1 } }).toArray();
+    const sortKey = (doc: Record<string, unknown>): unknown => field.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], doc);
+    keys.sort((a, b) => direction * compareValues(sortKey(a), sortKey(b)) || direction * compareValues(a._id, b._id));
+    const page = keys.slice(query.skip, query.skip + query.limit).map((d) => String(d._id));
+    const docs = await Promise.all(page.map((id) => this.resources.collection.findOne({ _id: id } as never, { projection: LIST_PROJECTION })));
+    const items = await Promise.all(docs.filter((d) => d !== null).map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))));
+    return { items, total: keys.length };
   }
 
+  /** Stores a frozen content under its checksum (one insert; the same content stored before is kept as it is). */
   async saveContent(checksum: string, content: C): Promise<void> {
-    await this.contents.collection.updateOne({ _id: checksum } as never, { $setOnInsert: { content } }, { upsert: true });
+    try {
+      await this.contents.collection.insertOne({ _id: checksum, content } as never);
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    }
   }
 
   async loadContent(checksum: string): Promise<C | null> {
@@ -140,6 +149,14 @@ export class VersionedResourceRepository<M, C> {
   async init(): Promise<void> {
     await Promise.all([this.resources.init(), this.contents.init(), this.revisions.init()]);
   }
+}
+
+/** MongoDB's order for what lists sort on: missing first, then numbers, strings, dates. */
+function compareValues(a: unknown, b: unknown): number {
+  const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : v instanceof Date ? 3 : 4);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const [x, y] = a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function revisionId(key: string, rev: number): string {

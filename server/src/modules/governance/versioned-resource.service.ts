@@ -7,9 +7,11 @@ import type { ResourceState, Transition } from './versioned-resource.js';
 
 const MAX_ATTEMPTS = 5;
 
-export interface ApplyOptions {
+export interface ApplyOptions<M = unknown, C = unknown> {
   /** Publications and rollbacks: if another one landed meanwhile, refuse instead of stacking on it. */
   refuseIfPublicationsMoved?: boolean;
+  /** The resource as the caller just read it (saves reading it again); compute still re-checks on a retry. */
+  readState?: ResourceState<M, C>;
 }
 
 /**
@@ -37,7 +39,7 @@ export class VersionedResourceService<M, C> {
       throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
     }
     this.changed(state.key);
-    await this.drain(state);
+    await this.drain(state, { fresh: true });
     return state;
   }
 
@@ -54,8 +56,10 @@ export class VersionedResourceService<M, C> {
   }
 
   /** Runs `compute` on the freshest state until its write wins; a benign concurrent change is simply retried. */
-  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | null | Promise<Transition<M, C>>, options: ApplyOptions = {}): Promise<ResourceState<M, C>> {
-    let state = await this.load(key);
+  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | null | Promise<Transition<M, C>>, options: ApplyOptions<M, C> = {}): Promise<ResourceState<M, C>> {
+    // A state the caller read a moment ago is a fine first guess: the write is a compare-and-swap on its revision,
+    // so a stale guess only costs a retry on the fresh state.
+    let state = options.readState?.key === key ? options.readState : await this.load(key);
     const publicationsSeen = state.publications.length;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const transition = await compute(state);
@@ -67,7 +71,8 @@ export class VersionedResourceService<M, C> {
       const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
       if (await this.repository.replace(next, state.rev)) {
         this.changed(key);
-        await this.drain(next);
+        // Its entries are new or were found unrecorded just above: no need to look each up again.
+        await this.drain(next, { fresh: true });
         return next;
       }
       state = await this.load(key);
@@ -91,10 +96,10 @@ export class VersionedResourceService<M, C> {
    * Records the outbox's events in the audit trail, each at most once (by event id). Recorded entries leave
    * the outbox at the resource's next change, inside that change's own write: no separate update can race it.
    */
-  async drain(state: ResourceState<M, C>): Promise<number> {
-    let written = 0;
-    for (const item of state.outbox) if (await this.audit.recordOnce(item.id, item.entry, new Date(item.at))) written++;
-    return written;
+  async drain(state: ResourceState<M, C>, options: { fresh?: boolean } = {}): Promise<number> {
+    // Queued together, so the audit trail writes them in one batch, in outbox order.
+    const written = await Promise.all(state.outbox.map((item) => this.audit.recordOnce(item.id, item.entry, new Date(item.at), options)));
+    return written.filter((event) => event !== undefined).length;
   }
 
   /** At start-up: record what a process that died after a change but before its audit write left behind. */

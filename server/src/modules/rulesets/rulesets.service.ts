@@ -13,6 +13,9 @@ import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
 import type { CreateRulesetRequest, PublishRequest, UpdateDraftRequest } from './rulesets.contract.js';
 import { RulesetsRepository } from './rulesets.repository.js';
 
+const JUST_READ_MS = 5_000;
+const JUST_READ_MAX = 256;
+
 /** Rule sets under governance: drafts, four-eyes review, publication, rollback, diff. No HTTP here. */
 @Injectable()
 export class RulesetsService implements OnApplicationBootstrap {
@@ -20,6 +23,8 @@ export class RulesetsService implements OnApplicationBootstrap {
   private readonly resources: VersionedResourceService<RulesetMeta, RulesetContent>;
   private readonly logger = new Logger('Rulesets');
   private readonly listeners: ((key: string) => void)[] = [];
+  /** States `state()` returned lately: the first guess of the write that usually follows (a test run's record). */
+  private readonly justRead = new Map<string, { state: RulesetState; at: number }>();
 
   constructor(
     private readonly repository: RulesetsRepository,
@@ -34,8 +39,11 @@ export class RulesetsService implements OnApplicationBootstrap {
   }
 
   /** The stored state, freshly read (drafts and tests must never use a cached copy). */
-  state(key: string): Promise<RulesetState> {
-    return this.resources.load(key);
+  async state(key: string): Promise<RulesetState> {
+    const state = await this.resources.load(key);
+    this.justRead.set(key, { state, at: Date.now() });
+    if (this.justRead.size > JUST_READ_MAX) this.justRead.delete(this.justRead.keys().next().value!);
+    return state;
   }
 
   /** The stored state, or null when there is no such rule set. */
@@ -53,7 +61,11 @@ export class RulesetsService implements OnApplicationBootstrap {
   }
 
   async recordTestRun(key: string, number: number, run: { checksum: string; passed: number; failed: number }, actor: string): Promise<void> {
-    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, run, actor, new Date()));
+    // The test run read the state a moment ago: start from it (the write is a compare-and-swap on its revision).
+    const read = this.justRead.get(key);
+    this.justRead.delete(key);
+    const readState = read && Date.now() - read.at < JUST_READ_MS ? read.state : undefined;
+    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, run, actor, new Date()), { readState });
   }
 
   /** A process that died between a change and its audit write left it in the outbox: record it now. */
