@@ -10,6 +10,7 @@ import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
 import { requestIdFor } from './common/http/request-id.js';
 import { JsonLogger } from './common/logging/json-logger.js';
+import { RequestLogController } from './common/logging/request-log-controller.js';
 import { HttpMetrics } from './common/metrics/http-metrics.js';
 import type { AppConfig } from './config/config.schema.js';
 
@@ -27,8 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
-    // Fastify logs two lines per request; one (below) is enough and halves the logging cost under load.
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(logger),
@@ -41,10 +41,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   registerJsonBodyParser(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    done();
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
   registerSecurityHeaders(fastify, {
