@@ -35,7 +35,9 @@ export class BudgetExceeded extends Error {
 }
 
 export interface Run {
-  vars: Record<string, unknown>;
+  facts: Readonly<Record<string, unknown>>;
+  /** The facts computed so far; those not computed yet (or failed) are undefined. */
+  computed: Record<string, unknown>;
   locals: unknown[];
   /** Units left; the clock is read each time `left` goes below `checkAt`. */
   left: number;

@@ -115,7 +115,11 @@ function literal(value: unknown, pos: number): Code {
 function identifier(name: string, scope: Scope): Code {
   const slot = scope.locals.get(name);
   if (slot !== undefined) return (run) => run.locals[slot];
-  return (run) => (Object.hasOwn(run.vars, name) ? run.vars[name] : fail(`no fact "${name}"`));
+  return (run) => {
+    const computed = Object.hasOwn(run.computed, name) ? run.computed[name] : undefined;
+    if (computed !== undefined) return computed;
+    return Object.hasOwn(run.facts, name) ? run.facts[name] : fail(`no fact "${name}"`);
+  };
 }
 
 function field_(object: unknown, field: string): unknown {

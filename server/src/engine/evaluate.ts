@@ -45,7 +45,7 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
 /** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>): RunResult {
   const computed = computeFacts(prepared.computedFacts, facts);
-  const { events, fired, failed } = evaluateProgram(prepared.program, { ...facts, ...computed }, prepared.dynamicFacts);
+  const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed);
   return { events, fired, failed, computed };
 }
 

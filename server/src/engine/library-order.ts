@@ -102,7 +102,7 @@ class Replay {
   private factValue(read: FactRead): SimPromise {
     const { fact } = read;
     let value: SimPromise;
-    if (Object.hasOwn(this.context.facts, fact)) value = this.queue.resolve(this.context.facts[fact]);
+    if (this.context.has(fact)) value = this.queue.resolve(this.context.given(fact));
     else if (Object.hasOwn(this.context.dynamic, fact)) {
       const cached = this.cache.get(read.cacheKey);
       if (cached) value = cached;

@@ -20,7 +20,20 @@ export function safePattern(source: string): RegExp | null {
   return compiled;
 }
 
-const instant = (value: unknown): number => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+const instants = new Map<string, number>();
+// The same dates come back run after run (an invoice date read by several rules): parse each once.
+const instant = (value: unknown): number => {
+  if (typeof value !== 'string') return Number.NaN;
+  if (value.length > 40) return ISO_DATE.test(value) ? Date.parse(value) : Number.NaN; // not worth keeping
+  let parsed = instants.get(value);
+  if (parsed === undefined) {
+    parsed = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+    if (instants.size >= 10_000) instants.clear();
+    instants.set(value, parsed);
+  }
+  return parsed;
+};
 const compareDates = (test: (a: number, b: number) => boolean) => (factValue: unknown, jsonValue: unknown) => {
   const [a, b] = [instant(factValue), instant(jsonValue)];
   return !Number.isNaN(a) && !Number.isNaN(b) && test(a, b);
