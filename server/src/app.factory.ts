@@ -28,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
-    logController: new RequestLogController(),
+    logController: new RequestLogController(config.logRequestsPerSecond),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(logger),

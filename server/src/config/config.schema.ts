@@ -17,6 +17,7 @@ export const configSchema = {
     ANTHROPIC_API_KEY: { type: 'string', minLength: 1 },
     ANTHROPIC_BASE_URL: { type: 'string', pattern: '^https?://' },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    LOG_REQUESTS_PER_SECOND: { type: 'integer', minimum: 0, maximum: 1000000, default: 100 },
     DEMO_PASSWORD: { type: 'string', minLength: 1, default: 'demo' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
     LOGIN_RATE_LIMIT_PER_MINUTE: { type: 'integer', minimum: 1, default: 30 },
@@ -32,7 +33,7 @@ export const configSchema = {
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
   },
-  required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL',
+  required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL', 'LOG_REQUESTS_PER_SECOND',
     'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS',
     'DECISION_BATCH_SIZE', 'DECISION_FLUSH_MS', 'DECISION_QUEUE_MAX', 'DECISION_MAX_IN_FLIGHT', 'DECISION_WRITE_TIMEOUT_MS', 'COMPILED_CACHE_SIZE', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES'],
 } as const;
@@ -53,6 +54,8 @@ export interface AppConfig {
   anthropicApiKey?: string;
   anthropicBaseUrl?: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Successful requests logged per second at most; failures are always logged. */
+  logRequestsPerSecond: number;
   demoPassword: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;

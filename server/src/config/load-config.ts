@@ -40,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     anthropicApiKey: raw.ANTHROPIC_API_KEY,
     anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
+    logRequestsPerSecond: raw.LOG_REQUESTS_PER_SECOND,
     demoPassword: raw.DEMO_PASSWORD,
     bodyLimitBytes: raw.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -26,11 +26,21 @@ export class HttpMetrics {
 
   /** Labels by route pattern (`/api/v1/rulesets/:key`), never by raw URL, to keep cardinality bounded. */
   attach(fastify: FastifyInstance): void {
+    // prom-client hashes a label object on every call; the labelled series are looked up once and kept.
+    const counters = new Map<string, { inc: () => void }>();
+    const histograms = new Map<string, { observe: (value: number) => void }>();
     fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      const seconds = reply.elapsedTime / 1000;
-      this.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-      this.duration.observe({ method: request.method, route }, seconds);
+      const method = request.method;
+      const status = reply.statusCode;
+      const timing = `${method} ${route}`;
+      const counting = `${timing} ${status}`;
+      let counter = counters.get(counting);
+      if (!counter) counters.set(counting, (counter = this.requests.labels(method, route, String(status))));
+      let histogram = histograms.get(timing);
+      if (!histogram) histograms.set(timing, (histogram = this.duration.labels(method, route)));
+      counter.inc();
+      histogram.observe(reply.elapsedTime / 1000);
       done();
     });
   }
