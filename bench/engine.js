@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Engine } from 'json-rules-engine';
+import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
@@ -18,7 +19,7 @@ const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8')
 const input = pilot.tests[0].facts; // a compliant invoice: every rule is evaluated
 const facts = { ...input, ...(await computeFacts(pilot.computedFacts ?? [], input)) };
 const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
-const { rules, namedConditions } = prepared.compiled;
+const { rules, namedConditions } = compileDefinition(pilot.format, pilot.definition); // what json-rules-engine gets
 
 // `new Engine(rules)` plus what the pilot needs: our operators and its named conditions.
 function newEngine() {

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Engine } from 'json-rules-engine';
 import { MongoClient } from 'mongodb';
+import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
@@ -130,10 +131,11 @@ try {
   // In process, same rules and facts. json-rules-engine gets the computed facts precomputed once.
   const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
   const precomputed = { ...facts, ...(await computeFacts(pilot.computedFacts ?? [], facts)) };
+  const libraryRules = compileDefinition(pilot.format, pilot.definition); // what json-rules-engine gets
   const newEngine = () => {
-    const engine = new Engine(prepared.compiled.rules);
+    const engine = new Engine(libraryRules.rules);
     addGabaritOperators(engine);
-    for (const [name, condition] of Object.entries(prepared.compiled.namedConditions)) engine.setCondition(name, condition);
+    for (const [name, condition] of Object.entries(libraryRules.namedConditions)) engine.setCondition(name, condition);
     return engine;
   };
   const library = await inProcess('json-rules-engine in process, new Engine per run (facts precomputed)', () => newEngine().run(precomputed));

@@ -9,7 +9,7 @@ export type { DynamicFact } from './evaluator.js';
 
 /** A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and dynamic facts. */
 export interface PreparedVersion {
-  /** The rule JSON as json-rules-engine would get it, and the explanations. */
+  /** The explanations of the rules (the rule JSON itself lives on in `program`). */
   compiled: CompiledRules;
   program: Program;
   computedFacts: ComputedFact[];
@@ -33,7 +33,10 @@ export function prepare(
   beforeRun?: () => Promise<void>,
 ): PreparedVersion {
   const compiled = compileDefinition(format, definition);
-  return { compiled, program: compileProgram(compiled), computedFacts, dynamicFacts, ...(beforeRun && { beforeRun }) };
+  const program = compileProgram(compiled);
+  // The program holds what the rules need; only the explanations are read from the rule JSON afterwards.
+  const kept: CompiledRules = { rules: [], namedConditions: {}, explanations: compiled.explanations, stopAtFirstSuccess: compiled.stopAtFirstSuccess };
+  return { compiled: kept, program, computedFacts, dynamicFacts, ...(beforeRun && { beforeRun }) };
 }
 
 /** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */

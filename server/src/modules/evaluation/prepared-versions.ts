@@ -13,7 +13,8 @@ export interface PreparedEntry {
   prepared: PreparedVersion;
   validateFacts: ValidateFunction;
   piiPaths: string[][];
-  content: RulesetContent;
+  /** Only what evaluating reads: a version's tests and definition are not kept twice in memory. */
+  content: Pick<RulesetContent, 'inputSchema' | 'settings'>;
 }
 
 /**
@@ -44,7 +45,7 @@ export class PreparedVersions {
         prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
         validateFacts: inputSchemaAjv.compile(content.inputSchema),
         piiPaths: piiPaths(content.inputSchema),
-        content,
+        content: { inputSchema: content.inputSchema, ...(content.settings && { settings: content.settings }) },
       };
       this.cache.set(checksum, entry);
     }
