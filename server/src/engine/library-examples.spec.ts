@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { compileDefinition } from './compile.js';
 import { prepare, run } from './evaluate.js';
 import { asEvent, describeError, runLibrary, type Observed } from './fidelity-oracle.js';
 
@@ -34,8 +35,9 @@ describe('json-rules-engine documented examples', () => {
   it.each(fixtures)('%s: same events, traces and errors as the library, and as documented', async (_file, fixture) => {
     const definition = { rules: fixture.rules, conditions: fixture.conditions ?? {} };
     const prepared = prepare('rules', structuredClone(definition));
+    const asTheLibraryGetsIt = compileDefinition('rules', structuredClone(definition));
     for (const { facts, expectedEvents, expectedError } of fixture.runs) {
-      const expected = await runLibrary(prepared.compiled, facts);
+      const expected = await runLibrary(asTheLibraryGetsIt, facts);
       const actual: Observed = await run(prepared, structuredClone(facts)).then(
         (r) => ({ events: r.events.map(asEvent), fired: r.fired, failed: r.failed }),
         (err: unknown) => describeError(err),
