@@ -4,7 +4,7 @@ import { fr } from './fr';
 
 export const LOCALE_KEY = 'gabarit.locale';
 
-/** French by default (DOMAIN.md: French first); English on request, remembered by react-admin's store. */
+/** French by default (the administration communicates in French first); English on request, remembered by react-admin's store. */
 export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : fr), 'fr', [
   { locale: 'fr', name: 'Français' },
   { locale: 'en', name: 'English' },

@@ -12,7 +12,7 @@ export const BUILT_IN_OPERATORS = [
   'doesNotContain',
 ] as const;
 
-/** Operators Gabarit registers on every engine (DESIGN.md §4). */
+/** Operators Gabarit registers on every engine. */
 export const GABARIT_OPERATORS = ['matches', 'dateBefore', 'dateAfter', 'dateOnOrBefore', 'dateOnOrAfter', 'withinTolerance'] as const;
 
 /** json-rules-engine's operator decorators, written `decorator:operator` and stackable. */

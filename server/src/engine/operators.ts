@@ -54,7 +54,7 @@ export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean
   return Math.abs(factValue - expected) <= allowance + 1e-9;
 }
 
-/** Gabarit's operators (DESIGN.md §4), `(factValue, jsonValue) => boolean`: the compiled evaluator calls them directly. */
+/** Gabarit's operators, `(factValue, jsonValue) => boolean`: the compiled evaluator calls them directly. */
 export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unknown, jsonValue: unknown) => boolean>> = Object.freeze({
   matches: (factValue: unknown, jsonValue: unknown) => {
     if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from './domain-errors.js';
 
-/** The error body of DESIGN.md §7, the only error shape any route returns. */
+/** The error body `{error, message, details[{path, message}]}`, the only error shape any route returns. */
 export interface ErrorBody {
   error: string;
   message: string;

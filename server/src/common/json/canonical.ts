@@ -13,7 +13,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The checksum of a version's content (DESIGN.md §3): sha256 of its canonical JSON. */
+/** The checksum of a version's content: sha256 of its canonical JSON. */
 export function checksumOf(content: unknown): string {
   return sha256Hex(canonicalJson(content));
 }

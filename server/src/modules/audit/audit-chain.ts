@@ -34,7 +34,7 @@ function hashedContent(event: Omit<ChainedEvent, 'hash' | 'prevHash'>): string {
   return canonicalJson({ id, seq, at, actor, action, resourceType, resourceKey, version, reason, summary, details });
 }
 
-/** hash = sha256(prevHash + canonical event), DESIGN.md §6. */
+/** hash = sha256(prevHash + canonical event), so altering or removing an event breaks the chain. */
 export function chainHash(prevHash: string, event: Omit<ChainedEvent, 'hash' | 'prevHash'>): string {
   return sha256Hex(prevHash + hashedContent(event));
 }

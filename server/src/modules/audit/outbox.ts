@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from './audit-chain.js';
 
-/** An audit event stored in the same document update as the change it describes (DESIGN.md §2). */
+/** An audit event stored in the same document update as the change it describes (docs/adr/0005). */
 export interface OutboxItem {
   id: string;
   at: string;

@@ -1,4 +1,4 @@
-/** FNV-1a 32-bit hash of a string (UTF-8), as DESIGN.md §5 specifies for sticky assignment. */
+/** FNV-1a 32-bit hash of a string (UTF-8), for sticky assignment (docs/adr/0007). */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
   for (const byte of Buffer.from(text, 'utf8')) {

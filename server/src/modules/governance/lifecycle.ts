@@ -5,7 +5,7 @@ import { draftEtag } from './etag.js';
 import { versionInForce, withDerivedStatuses } from './publications.js';
 import type { Publication, ResourceState, Transition, VersionRecord, VersionStatus } from './versioned-resource.js';
 
-/** Pure state transitions of a versioned resource (DESIGN.md §3). No I/O: the service persists what they return. */
+/** Pure state transitions of a versioned resource. No I/O: the service persists what they return. */
 export class Lifecycle<M, C> {
   constructor(
     /** e.g. `ruleset`: names audit events and ETags. */

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/audit-chain.js';
 
-/** DESIGN.md §3: draft → in_review → approved → published → retired; reject sends in_review back to draft. */
+/** Lifecycle: draft → in_review → approved → published → retired; reject sends in_review back to draft. */
 export type VersionStatus = 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
 
 export interface TestRunRecord {
@@ -72,7 +72,7 @@ export interface ResourceState<M, C> {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
-  /** Audit events written in the same update as the change, drained idempotently afterwards (DESIGN.md §2). */
+  /** Audit events written in the same update as the change, drained idempotently afterwards (docs/adr/0005). */
   outbox: OutboxEntry[];
 }
 

@@ -7,7 +7,7 @@ import { RULESET_FORMATS } from './ruleset.types.js';
 
 /**
  * What a rule-set definition may say, served so the console's editors offer exactly the server's operators and
- * formats instead of copying them (DESIGN.md §8).
+ * formats instead of copying them.
  */
 @ApiTags('rulesets')
 @Controller('api/v1/schemas')
