@@ -24,6 +24,10 @@ describe('decision records written by group commit', () => {
     await analyst.post('/api/v1/rulesets/records-demo/versions/1/submit');
     await approver.post('/api/v1/rulesets/records-demo/versions/1/approve');
     expect((await approver.post('/api/v1/rulesets/records-demo/versions/1/publish')).status).toBe(200);
+    expect((await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('records-off', 1000), settings: { logDecisions: false } })).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/records-off/versions/1/submit');
+    await approver.post('/api/v1/rulesets/records-off/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/records-off/versions/1/publish')).status).toBe(200);
     key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:records-*'] })).body.key;
   });
   afterAll(() => t.close());
@@ -64,5 +68,15 @@ describe('decision records written by group commit', () => {
       failed: [],
       logged: true,
     });
+  });
+
+  it('keeps no record for a rule set that turns records off, and still explains when asked', async () => {
+    const plain = await t.http.post('/api/v1/rulesets/records-off/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } } });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ events: [{ type: 'manual_review' }], logged: false });
+    expect(plain.body.fired).toBeUndefined();
+    expect((await risk.get(`/api/v1/decisions/${plain.body.evaluationId}`)).status).toBe(404);
+    const explained = await t.http.post('/api/v1/rulesets/records-off/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } }, explain: true });
+    expect(explained.body).toMatchObject({ logged: false, fired: [{ name: 'montant-eleve', conditions: [{ factValue: 1500, result: true }] }], explanation: { fr: expect.stringContaining('Montant 1500 $') } });
   });
 });

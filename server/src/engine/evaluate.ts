@@ -46,9 +46,9 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
 }
 
 /** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
-export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>): RunResult {
+export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
   const computed = computeFacts(prepared.computedFacts, facts);
-  const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed);
+  const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
   return { events, fired, failed, computed };
 }
 

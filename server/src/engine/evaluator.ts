@@ -95,6 +95,8 @@ export function evaluateProgram(
   facts: Record<string, unknown>,
   dynamic: Readonly<Record<string, DynamicFact>> = {},
   computed: Readonly<Record<string, unknown>> = NO_COMPUTED_FACTS,
+  /** False when nobody will read the traces (no record, no explanation): the events alone are built. */
+  traces = true,
 ): Outcome {
   if (Object.hasOwn(facts, '')) throw new Error('factId required'); // new Fact('') in engine.run
   const context = new RunContext(facts, dynamic, program.readCount, computed);
@@ -122,8 +124,8 @@ export function evaluateProgram(
       if (results[i]) {
         success = true;
         events.push(rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params });
-        fired.push(traceOf(rule, records[i]!));
-      } else failed.push(traceOf(rule, records[i]!));
+        if (traces) fired.push(traceOf(rule, records[i]!));
+      } else if (traces) failed.push(traceOf(rule, records[i]!));
     }
     if (success && program.stopAtFirstSuccess) break;
   }

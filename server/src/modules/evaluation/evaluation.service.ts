@@ -166,7 +166,7 @@ export class EvaluationService {
         sliceStarted = performance.now();
       }
       const started = performance.now();
-      const outcome = runOrExplainWhy(entry, facts, basePath === '/items' ? `/items/${i}/facts` : '/facts');
+      const outcome = runOrExplainWhy(entry, facts, basePath === '/items' ? `/items/${i}/facts` : '/facts', logging || withExplanation);
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
       const explanation = logging || (withExplanation && canReadPii) ? explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed }) : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -196,9 +196,9 @@ export class EvaluationService {
 }
 
 /** Runs one item; a missing fact or an expression over its limit is the caller's 400, naming where. */
-function runOrExplainWhy(entry: PreparedEntry, facts: Record<string, unknown>, factsPath: string): RunResult {
+function runOrExplainWhy(entry: PreparedEntry, facts: Record<string, unknown>, factsPath: string, traces: boolean): RunResult {
   try {
-    return runNow(entry.prepared, facts);
+    return runNow(entry.prepared, facts, traces);
   } catch (err) {
     if (err instanceof UndefinedFactError) {
       throw new ValidationError(err.message, [{ path: `${factsPath}/${err.fact}`, message: 'is required by the rules' }], 'undefined_fact');
