@@ -4,7 +4,7 @@
 // Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { signIn, startService } from './support.js';
+import { startService } from './support.js';
 
 const { values } = parseArgs({ options: { rulesets: { type: 'string', default: '1000' }, writers: { type: 'string', default: '8' } } });
 const COUNT = Number(values.rulesets);
@@ -20,14 +20,13 @@ const memory = async () => {
 };
 try {
   const key = await service.apiKey(['evaluate:*']);
-  const [analyst, approver] = [await signIn(service.base, 'analyst'), await signIn(service.base, 'approver')];
-  const call = async (token, path, body = {}) => {
-    const response = await fetch(`${service.base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token.startsWith('gbt_') ? { 'x-api-key': token } : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  const evaluate = async (rulesetKey) => {
+    const response = await fetch(`${service.base}/api/v1/rulesets/${rulesetKey}/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ facts }) });
+    if (!response.ok) throw new Error(`${rulesetKey}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   // Warm the process (pilots, one evaluation) before the first reading.
-  await call(key, '/rulesets/invoices/evaluate', { facts });
+  await evaluate('invoices');
   const before = await memory();
   const started = Date.now();
   let next = 0;
@@ -38,12 +37,8 @@ try {
         const rulesetKey = `memory-${n}`;
         // A distinct parameter per copy gives each its own checksum, so nothing is shared between them.
         const computedFacts = pilot.computedFacts.map((fact) => (fact.name === 'parameters' ? { ...fact, expression: fact.expression.replace('}', `, "copy": ${n}}`) } : fact));
-        await call(analyst, '/rulesets', { ...pilot, key: rulesetKey, name: `${pilot.name} ${n}`, computedFacts });
-        await call(analyst, `/rulesets/${rulesetKey}/versions/1/test`);
-        await call(analyst, `/rulesets/${rulesetKey}/versions/1/submit`);
-        await call(approver, `/rulesets/${rulesetKey}/versions/1/approve`);
-        await call(approver, `/rulesets/${rulesetKey}/versions/1/publish`);
-        const decision = await call(key, `/rulesets/${rulesetKey}/evaluate`, { facts });
+        await service.publish({ ...pilot, key: rulesetKey, name: `${pilot.name} ${n}`, computedFacts });
+        const decision = await evaluate(rulesetKey);
         if (decision.events[0]?.type !== 'auto_approve') throw new Error(`${rulesetKey}: ${JSON.stringify(decision.events)}`);
       }
     }),
@@ -56,7 +51,8 @@ try {
   console.log(`| | before | after | per rule set |`);
   console.log(`|---|---:|---:|---:|`);
   for (const what of ['rss', 'heap']) console.log(`| ${what === 'rss' ? 'RSS' : 'V8 heap used'} | ${before[what].toFixed(0)} MB | ${after[what].toFixed(0)} MB | ${(((after[what] - before[what]) * 1024) / COUNT).toFixed(0)} KB |`);
-  console.log(after.rss < 300 ? 'Target met: under 300 MB RSS.' : 'Target missed: 300 MB RSS or more.');
+  if (COUNT < 1000) console.log('(The target, under 300 MB RSS, is for 1 000 rule sets.)');
+  else console.log(after.rss < 300 ? 'Target met: under 300 MB RSS.' : 'Target missed: 300 MB RSS or more.');
 } finally {
   service.stop();
 }

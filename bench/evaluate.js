@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Engine } from 'json-rules-engine';
 import { MongoClient } from 'mongodb';
@@ -14,7 +13,7 @@ import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
-import { startServiceWithDatabase } from './support.js';
+import { load, startServiceWithDatabase } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,18 +31,8 @@ const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8')
 const facts = pilot.tests[0].facts; // a compliant invoice: every rule is evaluated
 const BATCH_ITEMS = 100;
 
-/** autocannon on one URL; `rate` caps requests per second (all connections together). */
-function load(title, url, { body, headers = {}, connections: conns = connections, rate, seconds = duration }) {
-  return new Promise((resolve, reject) => {
-    const options = { url, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duration: seconds, connections: conns };
-    if (rate) options.overallRate = rate;
-    autocannon(options, (err, result) => {
-      if (err) return reject(err);
-      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors`));
-      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
-    });
-  });
-}
+/** POST load with this run's duration and connections unless said. */
+const post = (title, url, options) => load(title, url, { method: 'POST', duration, connections, ...options });
 
 /** Calls `once` for `seconds`: runs per second and p50/p99 in milliseconds. */
 async function inProcess(title, once) {
@@ -108,15 +97,15 @@ try {
   });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  const bareResult = await load('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, { body, headers });
+  const bareResult = await post('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, { body, headers });
   row(bareResult);
-  const unlogged = await load('/evaluate, no decision record (settings.logDecisions: false)', evaluateUrl('invoices-nolog'), { body, headers });
+  const unlogged = await post('/evaluate, no decision record (settings.logDecisions: false)', evaluateUrl('invoices-nolog'), { body, headers });
   row(unlogged);
-  const halfPeak = await load('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), { body, headers, rate: Math.round(unlogged.rps / 2) });
+  const halfPeak = await post('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), { body, headers, rate: Math.round(unlogged.rps / 2) });
   row(halfPeak, `rate ${Math.round(unlogged.rps / 2)}/s`);
-  const logged = await load(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), { body, headers });
+  const logged = await post(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), { body, headers });
   row(logged);
-  const loggedWide = await load(`/evaluate, decision record stored (${recordConnections} connections)`, evaluateUrl('invoices'), { body, headers, connections: recordConnections });
+  const loggedWide = await post(`/evaluate, decision record stored (${recordConnections} connections)`, evaluateUrl('invoices'), { body, headers, connections: recordConnections });
   const batchSize = await meanBatchSize(service.base);
   row(loggedWide, `mean batch ${batchSize.toFixed(0)} records`);
   const dbSame = await databaseRate(service.mongoUri, Math.max(1, Math.round(batchSize)));
@@ -124,7 +113,7 @@ try {
   const db100 = await databaseRate(service.mongoUri, 100);
   row(db100);
   const batchBody = JSON.stringify({ items: Array.from({ length: BATCH_ITEMS }, () => ({ facts })) });
-  const batch = await load(`/evaluate/batch, ${BATCH_ITEMS} items, no record`, `${evaluateUrl('invoices-nolog')}/batch`, { body: batchBody, headers });
+  const batch = await post(`/evaluate/batch, ${BATCH_ITEMS} items, no record`, `${evaluateUrl('invoices-nolog')}/batch`, { body: batchBody, headers });
   row({ ...batch, rps: batch.rps * BATCH_ITEMS }, 'decisions/s');
   await bare.close();
 

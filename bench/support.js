@@ -21,16 +21,22 @@ export async function startService(env = {}) {
   }
   const signIn = (username) =>
     fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json()).then((b) => b.token);
+  let tokens;
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json());
   return {
     base,
     token: login.token,
     apiKey: async (scopes) =>
       (await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes }) }).then((r) => r.json())).key,
-    /** Creates, tests, approves and publishes a rule set through the API, as analyst then approver. */
+    /** Creates, tests, approves and publishes a rule set through the API, as analyst then approver (signed in once). */
     publish: async (ruleset) => {
-      const [analyst, approver] = [await signIn('analyst'), await signIn('approver')];
-      const call = (token, path, body = {}) => fetch(`${base}/api/v1/rulesets${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
+      tokens ??= Promise.all([signIn('analyst'), signIn('approver')]);
+      const [analyst, approver] = await tokens;
+      const call = async (token, path, body = {}) => {
+        const response = await fetch(`${base}/api/v1/rulesets${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+        if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      };
       await call(analyst, '', ruleset);
       await call(analyst, `/${ruleset.key}/versions/1/test`);
       await call(analyst, `/${ruleset.key}/versions/1/submit`);
@@ -42,11 +48,13 @@ export async function startService(env = {}) {
   };
 }
 
-export function load(title, url, { method = 'GET', body, headers = {}, duration, connections }) {
+/** autocannon on one URL; `rate` caps requests per second (all connections together). Any non-2xx or error fails it. */
+export function load(title, url, { method = 'GET', body, headers = {}, duration, connections, rate }) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, method, body, headers: { 'content-type': 'application/json', ...headers }, duration, connections }, (err, result) => {
+    const options = { url, method, body, headers: { 'content-type': 'application/json', ...headers }, duration, connections, ...(rate && { overallRate: rate }) };
+    autocannon(options, (err, result) => {
       if (err) return reject(err);
-      if (result.non2xx > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses`));
+      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors`));
       resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });

@@ -1,5 +1,5 @@
 import { compileDefinition, type CompiledRules } from './compile.js';
-import { computeFacts, type ComputedFact } from './computed-facts.js';
+import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, type DynamicFact } from './evaluator.js';
 import { compileProgram, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
@@ -13,6 +13,8 @@ export interface PreparedVersion {
   compiled: CompiledRules;
   program: Program;
   computedFacts: ComputedFact[];
+  /** The computed facts compiled once with the version. */
+  computeFacts: ComputeFacts;
   dynamicFacts: Readonly<Record<string, DynamicFact>>;
   /** Makes the dynamic facts answerable synchronously (loads the reference tables they read); cached, so cheap after the first. */
   beforeRun?: () => Promise<void>;
@@ -36,7 +38,7 @@ export function prepare(
   const program = compileProgram(compiled);
   // The program holds what the rules need; only the explanations are read from the rule JSON afterwards.
   const kept: CompiledRules = { rules: [], namedConditions: {}, explanations: compiled.explanations, stopAtFirstSuccess: compiled.stopAtFirstSuccess };
-  return { compiled: kept, program, computedFacts, dynamicFacts, ...(beforeRun && { beforeRun }) };
+  return { compiled: kept, program, computedFacts, computeFacts: compileComputedFacts(computedFacts), dynamicFacts, ...(beforeRun && { beforeRun }) };
 }
 
 /** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */
@@ -47,7 +49,7 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
 
 /** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
-  const computed = computeFacts(prepared.computedFacts, facts);
+  const computed = prepared.computeFacts(facts);
   const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
   return { events, fired, failed, computed };
 }
