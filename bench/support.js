@@ -9,8 +9,9 @@ import autocannon from 'autocannon';
 /** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
 export async function startService(env = {}) {
   const port = 3100 + Math.floor(Math.random() * 800);
+  const childEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env };
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env },
+    env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -44,7 +45,14 @@ export async function startService(env = {}) {
       const published = await call(approver, `/${ruleset.key}/versions/1/publish`);
       if (published.activeVersion !== 1) throw new Error(`could not publish ${ruleset.key}: ${JSON.stringify(published)}`);
     },
-    stop: () => child.kill('SIGTERM'),
+    pid: child.pid,
+    dataDir: childEnv.DATA_DIR,
+    /** Stops the service; resolves once it has exited (its embedded database with it). */
+    stop: () => {
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return exited;
+    },
   };
 }
 

@@ -114,6 +114,31 @@ describe('evaluation', () => {
     expect((await analyst.get('/api/v1/decisions/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 
+  it('stores and evaluates input schemas written with $-keywords ($defs, $ref, $comment, $id), two rule sets sharing one $id', async () => {
+    const schema = {
+      $id: 'https://exemple.gouv.qc.ca/schemas/facture',
+      $comment: 'Le montant est défini une fois',
+      type: 'object',
+      required: ['invoice', 'supplier'],
+      $defs: { amount: { type: 'number', minimum: 0 } },
+      properties: { invoice: { type: 'object', required: ['subtotal'], properties: { subtotal: { $ref: '#/$defs/amount' } } }, supplier: { type: 'object' } },
+    };
+    for (const key of ['eval-dollar-a', 'eval-dollar-b']) {
+      const created = await analyst.post('/api/v1/rulesets', { ...enrolmentLike(10000), key, inputSchema: schema });
+      expect(created.status).toBe(201);
+      await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`);
+      await approver.post(`/api/v1/rulesets/${key}/versions/1/approve`);
+      expect((await approver.post(`/api/v1/rulesets/${key}/versions/1/publish`)).status).toBe(200);
+      const stored = await analyst.get(`/api/v1/rulesets/${key}/versions/1`);
+      expect(stored.body.content.inputSchema).toEqual(schema);
+      const decided = await t.http.post(`/api/v1/rulesets/${key}/evaluate`).set('x-api-key', erpKey).send({ facts: facts(20000) });
+      expect(decided.body.events).toEqual([{ type: 'manual_review', params: { threshold: 10000 } }]);
+      const refused = await t.http.post(`/api/v1/rulesets/${key}/evaluate`).set('x-api-key', erpKey).send({ facts: facts(-1) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/subtotal']);
+    }
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
     expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);

@@ -27,7 +27,7 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
     if (kind === 'not') {
       if (Array.isArray(c['not'])) throw new Error('"not" cannot be an array');
       const child = node(c['not'] as Json);
-      const raw: Evaluate = (s, rec) => !child.run(s, rec);
+      const raw = negation(child.run);
       return { kind, child, raw, run: raw, priority: Number.parseInt(c['priority'] as string, 10) || 1 };
     }
     if (kind) {
@@ -35,36 +35,19 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
       const children = (c[kind] as Json[]).map(node);
       const sets = prioritize(children);
       const raw = groupEvaluator(kind, children, sets);
-      return { kind, children, sets, raw, run: (s, rec) => raw(s, rec) === true, priority: Number.parseInt(c['priority'] as string, 10) || 1 };
+      return { kind, children, sets, raw, run: strictlyTrue(raw), priority: Number.parseInt(c['priority'] as string, 10) || 1 };
     }
     if (Object.hasOwn(c, 'condition')) {
       const name = c['condition'] as string;
       const slot = slots++;
       const source = sources.get(name);
       if (source && !expanding.includes(name) && slots < INLINE_LIMIT) {
-        // Realizing a reference: its slot says it was reached (traceRule then shows its leaves).
         expanding.push(name);
         const inline = node(source);
         expanding.pop();
-        const target = inline.run;
-        const run: Evaluate = (s, rec) => {
-          rec[slot] = true;
-          return target(s, rec);
-        };
-        return { kind: 'ref', name, slot, run, inline, priority: c['priority'] };
+        return { kind: 'ref', name, slot, run: realizedInPlace(slot, inline.run), inline, priority: c['priority'] };
       }
-      let tree: Tree | undefined; // resolved at the first evaluation: the library looks the name up only when it gets there
-      let target: Evaluate | undefined;
-      const run: Evaluate = (s, rec) => {
-        if (!target) {
-          tree = resolveRef(name);
-          target = tree.root.run;
-        }
-        const sub = tree!.blank.slice();
-        rec[slot] = sub;
-        return target(s, sub);
-      };
-      return { kind: 'ref', name, slot, run, priority: c['priority'] };
+      return { kind: 'ref', name, slot, run: realizedAtRunTime(slot, name, resolveRef), priority: c['priority'] };
     }
     for (const key of ['fact', 'operator', 'value']) if (!Object.hasOwn(c, key)) throw new Error(`Condition: constructor "${key}" property required`);
     const slot = slots;
@@ -74,6 +57,37 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
   const root = node(conditions);
   return { root, slots, blank: new Array<unknown>(slots).fill(undefined), steps: traceSteps(root, resolveRef) };
 }
+
+// The closures are made by these module-level functions, not inside compileTree: a closure keeps its whole
+// scope chain alive, and compileTree's holds the rule JSON and the compiler's working state.
+
+function negation(child: Evaluate): Evaluate {
+  return (s, rec) => !child(s, rec);
+}
+
+function strictlyTrue(raw: Evaluate): Evaluate {
+  return (s, rec) => raw(s, rec) === true;
+}
+
+/** A named condition compiled in place: its slot says it was reached (traceRule then shows its leaves). */
+function realizedInPlace(slot: number, target: Evaluate): Evaluate {
+  return (s, rec) => {
+    rec[slot] = true;
+    return target(s, rec);
+  };
+}
+
+/** A reference followed at run time, in a record of its own: resolved at the first evaluation, as the library looks names up only when it gets there. */
+function realizedAtRunTime(slot: number, name: string, resolveRef: (name: string) => Tree): Evaluate {
+  let tree: Tree | undefined;
+  return (s, rec) => {
+    tree ??= resolveRef(name);
+    const sub = tree.blank.slice();
+    rec[slot] = sub;
+    return tree.root.run(s, sub);
+  };
+}
+
 function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
   const operator = c['operator'] as string;
   const op = compileOperator(String(operator));

@@ -1,5 +1,5 @@
 import { libraryError } from './library-order.js';
-import { FactRead, traceTree, type FactSource, type Program, type ProgramRule } from './rule-program.js';
+import { FactRead, traceStepsInto, type FactSource, type Program, type ProgramRule } from './rule-program.js';
 import type { ConditionTrace, RuleTrace } from './trace.js';
 import { UndefinedFactError } from './undefined-fact.js';
 
@@ -110,7 +110,7 @@ export function evaluateProgram(
     context.set = s;
     for (let i = 0; i < set.length; i++) {
       const rule = set[i]!;
-      const rec = rule.tree.blank.slice();
+      const rec = rule.blank.slice();
       try {
         results[i] = rule.evaluate(context, rec);
       } catch (err) {
@@ -135,6 +135,6 @@ export function evaluateProgram(
 /** What traceRule makes of the library's RuleResult: leaves in tree order, references only once realized. */
 function traceOf(rule: ProgramRule, rec: unknown[]): RuleTrace {
   const conditions: ConditionTrace[] = [];
-  traceTree(rule.tree, rec, conditions);
+  traceStepsInto(rule.steps, rec, conditions);
   return { name: rule.name, event: rule.event, conditions };
 }

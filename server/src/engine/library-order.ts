@@ -44,7 +44,7 @@ class Replay {
 
   /** rule.evaluate(almanac).then(...) as evaluateRules chains it. */
   rule(rule: ProgramRule): SimPromise {
-    const root = rule.tree.root;
+    const root = this.program.trees.rule(rule.index).root;
     const result = root.kind === 'ref' ? this.realize(root.name) : root.kind === 'not' ? this.not(root.child) : root.kind === 'leaf' ? this.queue.reject(new Error('leaf root')) : this.prioritizeAndRun(root.children, root.kind, root.sets);
     return result.then((r) => r); // processResult
   }
@@ -82,9 +82,7 @@ class Replay {
   }
 
   private realize(name: string): SimPromise {
-    const tree = this.program.named.get(name);
-    if (!tree) throw new Error(`No condition ${name} exists`);
-    return this.condition(tree.root);
+    return this.condition(this.program.trees.condition(name).root);
   }
 
   /** Condition.evaluate: Promise.all([getValue(value), factValue(fact, params, path)]).then(operator). */

@@ -1,62 +1,70 @@
+import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import type { Evaluate, Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
+import type { TraceStep } from './trace-steps.js';
 
 // The pieces of a program, re-exported so importers keep one path.
 export type { Evaluate, GroupNode, LeafNode, Node, NotNode, RefNode, Tree } from './condition-nodes.js';
 export { FactRead, stableKey, type FactSource } from './fact-read.js';
-export { TraceStep, traceTree } from './trace-steps.js';
+export { TraceStep, traceStepsInto, traceTree } from './trace-steps.js';
 
 type Json = Record<string, unknown>;
 
+/** What a run needs of a rule: its closures and its trace steps, not its condition tree (see `ConditionTrees`). */
 export interface ProgramRule {
+  /** Its place in the definition: the key of its tree in `ConditionTrees`. */
+  index: number;
   name: string;
   priority: number;
   event: { type: string; params?: Record<string, unknown> };
-  tree: Tree;
   /** The rule's result as RuleResult.result holds it (truthy: success). */
   evaluate: Evaluate;
+  /** An empty per-run record of the rule's tree, packed: copying it is cheaper than growing a holey array. */
+  blank: unknown[];
+  /** The tree's leaves and references in traceRule's order. */
+  steps: TraceStep[];
 }
 
 /** A version compiled to closures: rules grouped by priority (highest first), each group in definition order. */
 export interface Program {
   sets: ProgramRule[][];
-  named: Map<string, Tree>;
   stopAtFirstSuccess: boolean;
   /** Distinct fact reads (fact, params, path) of the version, each with its memo index. */
   readCount: number;
+  /** The condition trees, compiled again when first needed (references followed at run time, error replay). */
+  trees: ConditionTrees;
 }
 
 const ROOT_ERROR = '"conditions" root must contain a single instance of "all", "any", "not", or "condition"';
 const hasRoot = (c: Json) => ['all', 'any', 'not', 'condition'].some((k) => Object.hasOwn(c, k));
 
-/** Compiles the rule JSON once; constructor errors are the library's (addRule/setCondition would throw them). */
+/**
+ * Compiles the rule JSON once; constructor errors are the library's (addRule/setCondition would throw them).
+ *
+ * Only closures and trace steps are kept: the condition trees (nodes, child lists, priority sets) weigh several
+ * times more and are needed only on rare paths, so they are rebuilt from the serialized JSON when one is taken.
+ * This is what keeps a thousand cached versions in little memory (docs/adr/0009).
+ */
 export function compileProgram(compiled: CompiledRules): Program {
-  const named = new Map<string, Tree>();
   const registry = new Map<string, FactRead>();
-  const reads: Reads = (fact, given, path) => {
-    const params = given === undefined ? {} : given;
-    const key = `${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`;
-    let read = registry.get(key);
-    if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
-    return read;
-  };
-  const resolveRef = (name: string): Tree => {
-    const tree = named.get(name);
-    if (!tree) throw new Error(`No condition ${name} exists`);
-    return tree;
-  };
+  const reads = readsIn(registry);
   const sources = new Map<string, Json>();
   for (const [name, condition] of Object.entries(compiled.namedConditions)) {
     if (!condition || !hasRoot(condition as Json)) throw new Error(name ? ROOT_ERROR : 'Engine: setCondition() requires name');
     sources.set(name, deepFreeze(structuredClone(condition)) as Json);
   }
-  const context: TreeContext = { resolveRef, reads, sources };
-  for (const [name, condition] of sources) named.set(name, compileTree(condition, context, [name]));
+  const rules = (compiled.rules as unknown as Json[]).map((source) => deepFreeze(structuredClone(source)) as Json);
+  // Serialized (v8 keeps undefined, NaN and -0, as the library would see them) and deflated: a few KB a version.
+  // Copied out of zlib's 16 KB output chunk, which would otherwise stay attached to it.
+  const trees = new ConditionTrees(new Uint8Array(deflateRawSync(serialize({ rules, named: [...sources] }))), reads);
+  const context = trees.context(sources);
+  // setCondition compiles every named condition, used or not: its errors surface now, as the library's would.
+  for (const [name, condition] of sources) compileTree(condition, context, [name]);
   const bySet: Record<string, ProgramRule[]> = {};
-  for (const source of compiled.rules as unknown as Json[]) {
-    const rule = deepFreeze(structuredClone(source)) as Json;
+  rules.forEach((rule, index) => {
     const conditions = rule['conditions'] as Json;
     if (!hasRoot(conditions)) throw new Error(ROOT_ERROR);
     const priority = Number.parseInt(String(rule['priority'] || 1), 10);
@@ -66,18 +74,84 @@ export function compileProgram(compiled: CompiledRules): Program {
     const root = tree.root;
     const name = rule['name'] || rule['name'] === 0 ? rule['name'] : undefined;
     (bySet[priority] ??= []).push({
+      index,
       name: String(name),
       priority,
       event: Object.freeze({ type: event['type'] as string, ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}) }),
-      tree,
       // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
       evaluate: root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw,
+      blank: tree.blank,
+      steps: tree.steps,
     });
-  }
+  });
   const sets = Object.keys(bySet)
     .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
     .map((p) => bySet[p]!);
-  return { sets, named, stopAtFirstSuccess: compiled.stopAtFirstSuccess, readCount: registry.size };
+  return { sets, stopAtFirstSuccess: compiled.stopAtFirstSuccess, readCount: registry.size, trees };
+}
+
+/**
+ * A version's condition trees, compiled from its serialized rule JSON on first use and then kept: the rules'
+ * (for replaying the library's error order) and the named conditions' (for references not inlined, followed at
+ * run time). They share the version's fact reads, so memo indices agree with the closures the program runs.
+ */
+export class ConditionTrees {
+  private decoded?: { rules: Json[]; sources: Map<string, Json> };
+  private readonly rules = new Map<number, Tree>();
+  private readonly named = new Map<string, Tree>();
+
+  constructor(
+    private readonly serialized: Uint8Array,
+    private readonly reads: Reads,
+  ) {}
+
+  /** A rule's tree, by its index in the definition. */
+  rule(index: number): Tree {
+    let tree = this.rules.get(index);
+    if (!tree) {
+      const { rules, sources } = this.source();
+      this.rules.set(index, (tree = compileTree(rules[index]!['conditions'] as Json, this.context(sources))));
+    }
+    return tree;
+  }
+
+  /** A named condition's tree; the library's error when there is none (it looks names up only when it gets there). */
+  condition(name: string): Tree {
+    let tree = this.named.get(name);
+    if (!tree) {
+      const { sources } = this.source();
+      const source = sources.get(name);
+      if (!source) throw new Error(`No condition ${name} exists`);
+      this.named.set(name, (tree = compileTree(source, this.context(sources), [name])));
+    }
+    return tree;
+  }
+
+  context(sources: Map<string, Json>): TreeContext {
+    return { resolveRef: (name) => this.condition(name), reads: this.reads, sources };
+  }
+
+  private source(): { rules: Json[]; sources: Map<string, Json> } {
+    if (!this.decoded) {
+      const { rules, named } = deserialize(inflateRawSync(this.serialized)) as { rules: Json[]; named: [string, Json][] };
+      this.decoded = { rules, sources: new Map(named) };
+    }
+    return this.decoded;
+  }
+}
+
+/**
+ * One FactRead per distinct (fact, params, path), numbered for the run's memo. Made here, not inside
+ * compileProgram: the closure would keep that function's whole scope (rule JSON, compiler state) alive.
+ */
+function readsIn(registry: Map<string, FactRead>): Reads {
+  return (fact, given, path) => {
+    const params = given === undefined ? {} : given;
+    const key = `${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`;
+    let read = registry.get(key);
+    if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
+    return read;
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -47,7 +47,7 @@ export function traceSteps(root: Node, resolveRef: (name: string) => Tree): Trac
 export function traceTree(tree: Tree, rec: unknown[], out: ConditionTrace[]): void {
   traceStepsInto(tree.steps, rec, out);
 }
-function traceStepsInto(steps: TraceStep[], rec: unknown[], out: ConditionTrace[]): void {
+export function traceStepsInto(steps: TraceStep[], rec: unknown[], out: ConditionTrace[]): void {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     const slot = step.slot;

@@ -259,6 +259,14 @@ export class AuditService implements OnModuleInit {
    * Records outbox items (each at most once), then lets the owner remove exactly those items from its
    * document (`$pullAll`: FerretDB 1.24 ignores a conditional `$pull`). Returns how many were new.
    */
+  /**
+   * A position that moves whenever any instance appends to the trail (one small `_id` read; it may lag a
+   * little behind the true head). Caches poll it to learn, cheaply, that something changed somewhere.
+   */
+  async changeMarker(): Promise<number> {
+    return (await this.repository.headHint()) ?? 0;
+  }
+
   async drainOutbox(items: OutboxItem[], remove: (items: OutboxItem[]) => Promise<void>): Promise<number> {
     const written = await Promise.all(items.map((item) => this.recordOnce(item.id, item.entry, new Date(item.at))));
     if (items.length > 0) await remove(items);

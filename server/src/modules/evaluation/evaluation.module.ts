@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
 import { RulesetsModule } from '../rulesets/rulesets.module.js';
 import { DecisionRetention } from './decision-retention.js';
@@ -10,7 +11,7 @@ import { PreparedVersions } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 
 @Module({
-  imports: [RulesetsModule, ReferenceDataModule],
+  imports: [RulesetsModule, ReferenceDataModule, AuditModule],
   controllers: [EvaluationController],
   providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention],
   exports: [DecisionRetention],

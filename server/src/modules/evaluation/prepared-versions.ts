@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
-import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
+import { inputValidators } from '../rulesets/ruleset-validation.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
 import { piiPaths } from './pii.js';
 
@@ -13,13 +13,14 @@ export interface PreparedEntry {
   prepared: PreparedVersion;
   validateFacts: ValidateFunction;
   piiPaths: string[][];
-  /** Only what evaluating reads: a version's tests and definition are not kept twice in memory. */
-  content: Pick<RulesetContent, 'inputSchema' | 'settings'>;
+  /** Only what evaluating reads: a version's schema, tests and definition are not kept twice in memory. */
+  content: Pick<RulesetContent, 'settings'>;
 }
 
 /**
  * Compiled versions by checksum: content is immutable per checksum, so an entry never goes stale. The least
- * recently used go first past COMPILED_CACHE_SIZE, their fact validator with them, so memory stays flat.
+ * recently used go first past COMPILED_CACHE_SIZE, so memory stays flat. Fact validators are shared by schema
+ * (most versions of a rule set keep theirs) in `inputValidators`, bounded on their own.
  */
 @Injectable()
 export class PreparedVersions {
@@ -29,8 +30,7 @@ export class PreparedVersions {
     private readonly lookups: ReferenceLookups,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // ajv keeps every schema it compiled: an evicted version must take its validator along.
-    this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize, dispose: (entry) => inputSchemaAjv.removeSchema(entry.content.inputSchema) });
+    this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize });
   }
 
   /** The entry for a checksum if it is already prepared: published content never needs reading again. */
@@ -43,9 +43,9 @@ export class PreparedVersions {
     if (!entry) {
       entry = {
         prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
-        validateFacts: inputSchemaAjv.compile(content.inputSchema),
+        validateFacts: inputValidators.for(content.inputSchema),
         piiPaths: piiPaths(content.inputSchema),
-        content: { inputSchema: content.inputSchema, ...(content.settings && { settings: content.settings }) },
+        content: { ...(content.settings && { settings: content.settings }) },
       };
       this.cache.set(checksum, entry);
     }

@@ -13,7 +13,7 @@ export interface ResourceListFilter {
 }
 
 const DUPLICATE_KEY = 11000;
-const LIST_PROJECTION = { 'draft.content': 0, outbox: 0 };
+const LIST_PROJECTION = { 'draft.content': 0, 'draft.contentJson': 0, outbox: 0 };
 const SORT_FIELDS: Record<string, string> = { key: '_id', name: 'meta.name', pilot: 'meta.pilot', updatedAt: 'updatedAt', createdAt: 'createdAt' };
 
 /**
@@ -25,10 +25,14 @@ const SORT_FIELDS: Record<string, string> = { key: '_id', name: 'meta.name', pil
  * revision by inserting `<key>#<rev>` (carrying the whole next state) into `<name>_revisions`: one writer wins
  * each revision. The resource document is then brought up to date; a reader that finds a newer claim (the
  * writer died in between, or a slow writer overwrote a newer state) rolls it forward. See docs/adr/0005.
+ *
+ * Contents (drafts and frozen versions) are stored as JSON text, not as documents: an analyst's JSON may hold
+ * keys the database refuses as field names (`$ref`, `$comment`, `$defs` in a JSON Schema, dots, NUL), and a
+ * content is only ever read whole. Documents written before that (a `content` object) are still read.
  */
 export class VersionedResourceRepository<M, C> {
   private readonly resources: Model<Stored<M, C>>;
-  private readonly contents: Model<{ _id: string; content: C }>;
+  private readonly contents: Model<{ _id: string; contentJson?: string; content?: C }>;
   private readonly revisions: Model<RevisionClaim<M, C>>;
 
   constructor(connection: Connection, name: string) {
@@ -38,9 +42,9 @@ export class VersionedResourceRepository<M, C> {
     resourceSchema.index({ archived: 1, _id: 1 });
     resourceSchema.index({ archived: 1, updatedAt: -1 });
     this.resources = connection.model<Stored<M, C>>(`${name}-resource`, resourceSchema);
-    this.contents = connection.model<{ _id: string; content: C }>(
+    this.contents = connection.model<{ _id: string; contentJson?: string; content?: C }>(
       `${name}-content`,
-      new Schema({ _id: String, content: Schema.Types.Mixed }, { collection: `${name}_contents`, versionKey: false, minimize: false }),
+      new Schema({ _id: String, contentJson: String, content: Schema.Types.Mixed }, { collection: `${name}_contents`, versionKey: false, minimize: false }),
     );
     this.revisions = connection.model<RevisionClaim<M, C>>(
       `${name}-revision`,
@@ -134,7 +138,7 @@ export class VersionedResourceRepository<M, C> {
   /** Stores a frozen content under its checksum (one insert; the same content stored before is kept as it is). */
   async saveContent(checksum: string, content: C): Promise<void> {
     try {
-      await this.contents.collection.insertOne({ _id: checksum, content } as never);
+      await this.contents.collection.insertOne({ _id: checksum, contentJson: JSON.stringify(content) } as never);
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
     }
@@ -142,7 +146,8 @@ export class VersionedResourceRepository<M, C> {
 
   async loadContent(checksum: string): Promise<C | null> {
     const doc = await this.contents.collection.findOne({ _id: checksum } as never);
-    return doc ? (doc['content'] as C) : null;
+    if (!doc) return null;
+    return typeof doc['contentJson'] === 'string' ? (JSON.parse(doc['contentJson']) as C) : (doc['content'] as C);
   }
 
   /** Makes sure indexes exist before first use. */
@@ -164,11 +169,16 @@ function revisionId(key: string, rev: number): string {
 }
 
 function toStored<M, C>(state: ResourceState<M, C>): Stored<M, C> {
-  const { key, ...rest } = state;
-  return { _id: key, ...rest };
+  const { key, draft, ...rest } = state;
+  if (!draft) return { _id: key, draft, ...rest };
+  const { content, ...draftFields } = draft;
+  return { _id: key, draft: { ...draftFields, contentJson: JSON.stringify(content) } as unknown as typeof draft, ...rest };
 }
 
 function fromStored<M, C>(doc: Stored<M, C>): ResourceState<M, C> {
-  const { _id, ...rest } = doc;
-  return { key: _id, ...rest };
+  const { _id, draft, ...rest } = doc;
+  const stored = draft as (typeof draft & { contentJson?: string }) | null | undefined;
+  if (typeof stored?.contentJson !== 'string') return { key: _id, draft, ...rest };
+  const { contentJson, ...draftFields } = stored;
+  return { key: _id, draft: { ...draftFields, content: JSON.parse(contentJson) as C }, ...rest };
 }

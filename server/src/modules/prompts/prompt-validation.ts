@@ -1,7 +1,7 @@
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { canonicalJson } from '../../common/json/canonical.js';
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
-import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
+import { inputSchemaAjv, inputValidators } from '../rulesets/ruleset-validation.js';
 import type { PromptContent } from './prompt.types.js';
 import { analyseTemplate, declares } from './template-safety.js';
 
@@ -21,6 +21,13 @@ export function validatePromptContent(content: PromptContent): void {
   } else if (content.variablesSchema['type'] !== 'object') {
     schemaOk = false;
     problems.push({ path: '/variablesSchema/type', message: 'must be "object": variables are a JSON object' });
+  } else {
+    try {
+      inputValidators.for(content.variablesSchema); // compiled once, kept for rendering
+    } catch (err) {
+      schemaOk = false;
+      problems.push({ path: '/variablesSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` });
+    }
   }
   for (const field of ['template', 'system'] as const) {
     const text = content[field];

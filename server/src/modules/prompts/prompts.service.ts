@@ -19,7 +19,7 @@ import { versionInForce, withDerivedStatuses } from '../governance/publications.
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import { LlmService } from '../llm/llm.service.js';
-import { inputSchemaAjv } from '../rulesets/ruleset-validation.js';
+import { inputValidators } from '../rulesets/ruleset-validation.js';
 import { CompletionsRepository } from './completions.repository.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
@@ -226,7 +226,7 @@ export class PromptsService implements OnApplicationBootstrap {
 }
 
 function renderContent(key: string, version: number, content: PromptContent, variables: Record<string, unknown>): Rendered {
-  const validate = inputSchemaAjv.compile(content.variablesSchema);
+  const validate = inputValidators.for(content.variablesSchema);
   const input = structuredClone(variables);
   if (!validate(input)) throw new ValidationError('The variables do not match the prompt’s variables schema.', toErrorDetails(validate.errors, '/variables'));
   const render = (template: string) => {

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
+import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
@@ -22,10 +23,22 @@ const validateComputedFacts = definitionAjv.compile(computedFactsSchema);
 const validateSettings = definitionAjv.compile(settingsSchema);
 const validateLookups = definitionAjv.compile(lookupsSchema);
 
-/** Compiles analysts' input schemas: their own JSON Schema, plus our `x-pii` marker. */
-export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false });
-addFormats.default(inputSchemaAjv);
-inputSchemaAjv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
+/** Checks input and variables schemas against the JSON Schema meta-schema (it compiles none of them). */
+export const inputSchemaAjv = newInputSchemaAjv({ validateSchema: true });
+
+/**
+ * Validators of input and variables schemas, shared by every version that has the same schema, each compiled by
+ * an ajv instance of its own (see SchemaValidators). Schemas reach it checked against the meta-schema already.
+ */
+export const inputValidators = new SchemaValidators(() => newInputSchemaAjv({ validateSchema: false }), 2_000);
+
+function newInputSchemaAjv({ validateSchema }: { validateSchema: boolean }): Ajv {
+  // `addUsedSchema: false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide.
+  const ajv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, validateSchema, logger: false });
+  addFormats.default(ajv);
+  ajv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
+  return ajv;
+}
 
 /** Checks a rule set version's content completely; throws one error listing every problem with its path. */
 export function validateRulesetContent(format: RulesetFormat, content: RulesetContent): void {
@@ -98,11 +111,10 @@ function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
     return (inputSchemaAjv.errors ?? []).map((e) => ({ path: `/inputSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` }));
   }
   try {
-    inputSchemaAjv.compile(inputSchema as object);
+    // Compiled once here, and kept: evaluating this version later uses the same validator.
+    inputValidators.for(inputSchema as object);
   } catch (err) {
     return [{ path: '/inputSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
-  } finally {
-    inputSchemaAjv.removeSchema(inputSchema as object);
   }
   if ((inputSchema as { type?: unknown }).type !== 'object') return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];
   return [];
