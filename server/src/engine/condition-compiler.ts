@@ -20,8 +20,12 @@ export interface TreeContext {
 
 const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followed at run time instead
 
-export function compileTree(conditions: Json, { resolveRef, reads, sources }: TreeContext, expanding: string[] = []): Tree {
-  let slots = 0;
+/**
+ * `firstSlot`: where the tree's slots start in the record it writes to. A program numbers its rules' slots one
+ * after the other, so a run fills one record for all of them; a reference followed at run time starts at 0.
+ */
+export function compileTree(conditions: Json, { resolveRef, reads, sources }: TreeContext, expanding: string[] = [], firstSlot = 0): Tree {
+  let slots = firstSlot;
   const node = (c: Json): Node => {
     const kind = Object.hasOwn(c, 'any') ? 'any' : Object.hasOwn(c, 'all') ? 'all' : Object.hasOwn(c, 'not') ? 'not' : undefined;
     if (kind === 'not') {
@@ -41,7 +45,7 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
       const name = c['condition'] as string;
       const slot = slots++;
       const source = sources.get(name);
-      if (source && !expanding.includes(name) && slots < INLINE_LIMIT) {
+      if (source && !expanding.includes(name) && slots - firstSlot < INLINE_LIMIT) {
         expanding.push(name);
         const inline = node(source);
         expanding.pop();
@@ -55,7 +59,7 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
     return leaf(c, slot, reads);
   };
   const root = node(conditions);
-  return { root, slots, blank: new Array<unknown>(slots).fill(undefined), steps: traceSteps(root, resolveRef) };
+  return { root, slots, blank: new Array<unknown>(slots - firstSlot).fill(undefined), steps: traceSteps(root, resolveRef) };
 }
 
 // The closures are made by these module-level functions, not inside compileTree: a closure keeps its whole

@@ -49,6 +49,7 @@ export type Node = LeafNode | GroupNode | NotNode | RefNode;
 /** A condition tree (a rule's or a named condition's) and the size of its per-run record. */
 export interface Tree {
   root: Node;
+  /** Where its slots end (they start at the `firstSlot` it was compiled with). */
   slots: number;
   /** An empty record, packed (filled with undefined): copying it is cheaper than growing a holey array. */
   blank: unknown[];

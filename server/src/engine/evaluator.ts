@@ -103,20 +103,18 @@ export function evaluateProgram(
   const events: Outcome['events'] = [];
   const fired: RuleTrace[] = [];
   const failed: RuleTrace[] = [];
-  const records: unknown[][] = [];
   const results: unknown[] = [];
+  // One record for the run: each rule's leaves have their own slots in it.
+  const rec = program.blank.slice();
   for (let s = 0; s < program.sets.length; s++) {
     const set = program.sets[s]!;
     context.set = s;
     for (let i = 0; i < set.length; i++) {
-      const rule = set[i]!;
-      const rec = rule.blank.slice();
       try {
-        results[i] = rule.evaluate(context, rec);
+        results[i] = set[i]!.evaluate(context, rec);
       } catch (err) {
         throw libraryError(program, set, context, err);
       }
-      records[i] = rec;
     }
     let success = false;
     for (let i = 0; i < set.length; i++) {
@@ -124,8 +122,8 @@ export function evaluateProgram(
       if (results[i]) {
         success = true;
         events.push(rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params });
-        if (traces) fired.push(traceOf(rule, records[i]!));
-      } else if (traces) failed.push(traceOf(rule, records[i]!));
+        if (traces) fired.push(traceOf(rule, rec));
+      } else if (traces) failed.push(traceOf(rule, rec));
     }
     if (success && program.stopAtFirstSuccess) break;
   }

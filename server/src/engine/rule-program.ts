@@ -22,15 +22,15 @@ export interface ProgramRule {
   event: { type: string; params?: Record<string, unknown> };
   /** The rule's result as RuleResult.result holds it (truthy: success). */
   evaluate: Evaluate;
-  /** An empty per-run record of the rule's tree, packed: copying it is cheaper than growing a holey array. */
-  blank: unknown[];
-  /** The tree's leaves and references in traceRule's order. */
+  /** The tree's leaves and references in traceRule's order, with their slots in the run's record. */
   steps: TraceStep[];
 }
 
 /** A version compiled to closures: rules grouped by priority (highest first), each group in definition order. */
 export interface Program {
   sets: ProgramRule[][];
+  /** An empty per-run record of every rule's slots, packed: one copy per run is cheaper than one per rule. */
+  blank: unknown[];
   stopAtFirstSuccess: boolean;
   /** Distinct fact reads (fact, params, path) of the version, each with its memo index. */
   readCount: number;
@@ -64,13 +64,15 @@ export function compileProgram(compiled: CompiledRules): Program {
   // setCondition compiles every named condition, used or not: its errors surface now, as the library's would.
   for (const [name, condition] of sources) compileTree(condition, context, [name]);
   const bySet: Record<string, ProgramRule[]> = {};
+  let slots = 0;
   rules.forEach((rule, index) => {
     const conditions = rule['conditions'] as Json;
     if (!hasRoot(conditions)) throw new Error(ROOT_ERROR);
     const priority = Number.parseInt(String(rule['priority'] || 1), 10);
     if (priority <= 0) throw new Error('Priority must be greater than zero');
     const event = (rule['event'] ?? { type: 'unknown' }) as Json;
-    const tree = compileTree(conditions, context);
+    const tree = compileTree(conditions, context, [], slots);
+    slots = tree.slots;
     const root = tree.root;
     const name = rule['name'] || rule['name'] === 0 ? rule['name'] : undefined;
     (bySet[priority] ??= []).push({
@@ -80,14 +82,13 @@ export function compileProgram(compiled: CompiledRules): Program {
       event: Object.freeze({ type: event['type'] as string, ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}) }),
       // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
       evaluate: root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw,
-      blank: tree.blank,
       steps: tree.steps,
     });
   });
   const sets = Object.keys(bySet)
     .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
     .map((p) => bySet[p]!);
-  return { sets, stopAtFirstSuccess: compiled.stopAtFirstSuccess, readCount: registry.size, trees };
+  return { sets, blank: new Array<unknown>(slots).fill(undefined), stopAtFirstSuccess: compiled.stopAtFirstSuccess, readCount: registry.size, trees };
 }
 
 /**
