@@ -22,6 +22,19 @@ describe('personal information', () => {
     expect(facts.employee.name).toBe('Léa Roy');
   });
 
+  it('masks own fields only: a path through __proto__ or constructor never reaches Object.prototype', () => {
+    const hostile = [['__proto__', 'toString'], ['constructor', 'prototype', 'valueOf'], ['toString'], ['__proto__']];
+    const facts = JSON.parse('{"__proto__": {"toString": "x"}, "name": "Léa"}') as Record<string, unknown>;
+    const masked = maskFacts(facts, hostile);
+    // The copy is made by structuredClone, in the realm whose Object.prototype a pollution would reach.
+    const plain = structuredClone({}) as Record<string, unknown>;
+    expect([typeof plain['toString'], typeof plain['valueOf']]).toEqual(['function', 'function']);
+    expect(Object.getPrototypeOf(masked)).toBe(Object.getPrototypeOf(plain));
+    expect(Object.keys(masked).sort()).toEqual(['__proto__', 'name']);
+    expect(Object.getOwnPropertyDescriptor(masked, '__proto__')?.value).toBe('***');
+    expect(Object.hasOwn(maskFacts({ a: 1 }, hostile), 'toString')).toBe(false);
+  });
+
   it('knows which condition values would reveal them', () => {
     expect(touchesPii('employee', '$.birthDate', paths)).toBe(true);
     expect(touchesPii('employee', undefined, paths)).toBe(true);

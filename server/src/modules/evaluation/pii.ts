@@ -29,8 +29,10 @@ function maskAt(node: unknown, path: string[]): void {
   const targets = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : []) : [head];
   for (const key of targets) {
     const container = node as Record<string | number, unknown>;
-    if (!(key in container)) continue;
-    if (rest.length === 0) container[key] = MASK;
+    // Own properties only: `in` would walk into Object.prototype (a path `__proto__.toString` masked it for
+    // every object of the process), and assigning `__proto__` would change the copy's prototype.
+    if (!Object.hasOwn(container, key)) continue;
+    if (rest.length === 0) Object.defineProperty(container, key, { value: MASK, writable: true, enumerable: true, configurable: true });
     else maskAt(container[key], rest);
   }
 }

@@ -1,5 +1,6 @@
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { canonicalJson } from '../../common/json/canonical.js';
+import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
 import { inputSchemaAjv, inputValidators } from '../rulesets/ruleset-validation.js';
 import type { PromptContent } from './prompt.types.js';
@@ -15,7 +16,11 @@ export function validatePromptContent(content: PromptContent): void {
     problems.push({ path: '/model', message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model` });
   }
   let schemaOk = true;
-  if (!inputSchemaAjv.validateSchema(content.variablesSchema)) {
+  const reserved = reservedPropertyNames(content.variablesSchema, '/variablesSchema');
+  if (reserved.length > 0) {
+    schemaOk = false;
+    problems.push(...reserved);
+  } else if (!inputSchemaAjv.validateSchema(content.variablesSchema)) {
     schemaOk = false;
     for (const e of inputSchemaAjv.errors ?? []) problems.push({ path: `/variablesSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` });
   } else if (content.variablesSchema['type'] !== 'object') {

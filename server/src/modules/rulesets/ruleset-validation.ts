@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
+import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
@@ -107,6 +108,8 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
 }
 
 function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
+  const reserved = reservedPropertyNames(inputSchema, '/inputSchema');
+  if (reserved.length > 0) return reserved;
   if (!inputSchemaAjv.validateSchema(inputSchema as object)) {
     return (inputSchemaAjv.errors ?? []).map((e) => ({ path: `/inputSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` }));
   }
