@@ -61,6 +61,22 @@ describe('health, metrics, docs and HTTP basics', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends API responses the lean header set for APIs (no caching, no framing, no sniffing), pages the full one', async () => {
+    const api = await t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'x' });
+    expect(api.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+    expect(api.headers['strict-transport-security']).toContain('max-age=');
+    expect(api.headers['cross-origin-opener-policy']).toBeUndefined();
+    const page = await t.http.get('/admin/');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
   it('lets only the console page compile JSON Schemas in the browser (unsafe-eval), never the API', async () => {
     const page = await t.http.get('/admin/');
     expect(page.status).toBe(200);
