@@ -139,6 +139,27 @@ describe('evaluation', () => {
     }
   });
 
+  it('matches patterns that backtrack exponentially in JavaScript in linear time, in rules and in input schemas', async () => {
+    // With JavaScript's engine, `(a|a)*$` took 2 s on 25 characters and doubles with each one: these would not finish.
+    const hostile = (key: string) => ({
+      ...enrolmentLike(10000),
+      key,
+      inputSchema: { type: 'object', required: ['invoice', 'supplier'], properties: { invoice: { type: 'object', properties: { subtotal: { type: 'number' }, number: { type: 'string', pattern: '^(\\w|\\d)+$' } } }, supplier: { type: 'object' } } },
+      definition: { rules: [{ name: 'motif', conditions: { any: [{ fact: 'supplier', path: '$.name', operator: 'matches', value: '(a|a)*$' }, { fact: 'supplier', path: '$.name', operator: 'matches', value: '.*.*.*.*x' }] }, event: { type: 'manual_review' } }] },
+    });
+    expect((await analyst.post('/api/v1/rulesets', hostile('eval-regex'))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/eval-regex/versions/1/submit');
+    await approver.post('/api/v1/rulesets/eval-regex/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/eval-regex/versions/1/publish')).status).toBe(200);
+    const long = 'a'.repeat(5000);
+    const decided = await t.http.post('/api/v1/rulesets/eval-regex/evaluate').set('x-api-key', erpKey).send({ facts: { invoice: { subtotal: 1, number: `${long}` }, supplier: { name: `${long}b` } } });
+    expect(decided.status).toBe(200);
+    expect(decided.body.events).toEqual([{ type: 'manual_review' }]); // (a|a)*$ matches the empty string at the end
+    const refused = await t.http.post('/api/v1/rulesets/eval-regex/evaluate').set('x-api-key', erpKey).send({ facts: { invoice: { subtotal: 1, number: `${long}!` }, supplier: { name: 'x' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/number']);
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
     expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);

@@ -1,24 +1,7 @@
 import type { Engine } from 'json-rules-engine';
-import safeRegex from 'safe-regex2';
+import { linearPattern } from './linear-pattern.js';
 
-export const MAX_PATTERN_LENGTH = 200;
 const MAX_SUBJECT_LENGTH = 10_000;
-const patterns = new Map<string, RegExp | null>();
-
-/** A regex only if it is short and free of nested quantifiers (catastrophic backtracking); null otherwise. */
-export function safePattern(source: string): RegExp | null {
-  let compiled = patterns.get(source);
-  if (compiled === undefined) {
-    try {
-      compiled = source.length <= MAX_PATTERN_LENGTH && safeRegex(source) ? new RegExp(source, 'u') : null;
-    } catch {
-      compiled = null;
-    }
-    if (patterns.size > 1000) patterns.clear();
-    patterns.set(source, compiled);
-  }
-  return compiled;
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 const instants = new Map<string, number>();
@@ -58,7 +41,7 @@ export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean
 export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unknown, jsonValue: unknown) => boolean>> = Object.freeze({
   matches: (factValue: unknown, jsonValue: unknown) => {
     if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
-    return safePattern(jsonValue)?.test(factValue) ?? false;
+    return linearPattern(jsonValue)?.test(factValue) ?? false;
   },
   dateBefore: compareDates(dateTests['dateBefore']!),
   dateAfter: compareDates(dateTests['dateAfter']!),
@@ -82,7 +65,7 @@ export function withConstantValue(operator: string, jsonValue: unknown): ((factV
     };
   }
   if (operator === 'matches' && typeof jsonValue === 'string') {
-    const pattern = safePattern(jsonValue);
+    const pattern = linearPattern(jsonValue);
     return (factValue) => typeof factValue === 'string' && factValue.length <= MAX_SUBJECT_LENGTH && (pattern?.test(factValue) ?? false);
   }
   return undefined;
