@@ -160,6 +160,15 @@ describe('evaluation', () => {
     expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/number']);
   });
 
+  it('refuses facts that the rule set computes itself, rather than let a caller stand in for them', async () => {
+    const forged = await evaluate({ facts: { ...facts(9000), total: 1 } });
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/total', message: expect.stringContaining('computed fact') }] });
+    const inBatch = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: { ...facts(1), gst: 0 } }] });
+    expect(inBatch.status).toBe(400);
+    expect(inBatch.body.details.map((d: { path: string }) => d.path)).toEqual(['/items/1/facts/gst']);
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
     expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);

@@ -92,6 +92,10 @@ describe('reference tables', () => {
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
     expect((await decide('9999999999')).body.events).toEqual([{ type: 'manual_review' }]);
     expect((await decide('2245678901')).body.fired[0].conditions[0]).toMatchObject({ fact: 'supplierRecord', path: '$.onRena', factValue: true });
+    // A caller cannot answer the lookup in its place.
+    const forged = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq: '2245678901' }, supplierRecord: { onRena: false } } });
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/supplierRecord', message: expect.stringContaining('lookup') }] });
 
     await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'reject' }]);

@@ -146,9 +146,18 @@ export class EvaluationService {
   private async decide(target: Target, factsList: Record<string, unknown>[], withExplanation: boolean, principal: Principal, basePath: string): Promise<EvaluationResult[]> {
     const { entry } = target;
     factsList.forEach((facts, i) => {
+      const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       if (!entry.validateFacts(facts)) {
-        const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
         throw new ValidationError('The facts do not match the rule set’s input schema.', toErrorDetails(entry.validateFacts.errors, prefix));
+      }
+      // A caller's value would otherwise stand in for a lookup, or for a computed fact whose expression failed.
+      const derived = Object.keys(facts).filter((name) => entry.derivedFacts.has(name));
+      if (derived.length > 0) {
+        throw new ValidationError(
+          'Some facts are derived by the rule set itself and may not be sent.',
+          derived.map((name) => ({ path: `${prefix}/${escapePointer(name)}`, message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it` })),
+          'derived_fact',
+        );
       }
     });
     // Lookups load their tables once per request; every item then runs synchronously.
@@ -229,4 +238,8 @@ function sameTypes(actual: string[], expected: string[]): boolean {
 
 function outcome(types: string[]): string {
   return types.length === 0 ? '(none)' : types.join('+');
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

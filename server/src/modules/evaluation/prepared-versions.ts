@@ -13,6 +13,8 @@ export interface PreparedEntry {
   prepared: PreparedVersion;
   validateFacts: ValidateFunction;
   piiPaths: string[][];
+  /** Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015). */
+  derivedFacts: Map<string, 'computed fact' | 'lookup'>;
   /** Only what evaluating reads: a version's schema, tests and definition are not kept twice in memory. */
   content: Pick<RulesetContent, 'settings'>;
 }
@@ -45,6 +47,7 @@ export class PreparedVersions {
         prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
         validateFacts: inputValidators.for(content.inputSchema),
         piiPaths: piiPaths(content.inputSchema),
+        derivedFacts: new Map([...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const), ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const)]),
         content: { ...(content.settings && { settings: content.settings }) },
       };
       this.cache.set(checksum, entry);
