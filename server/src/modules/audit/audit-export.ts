@@ -28,7 +28,9 @@ export class AuditExport {
         event.hash,
       ]);
     }
-    // A byte-order mark so spreadsheet software reads the French accents as UTF-8.
-    return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS] });
+    // A byte-order mark so spreadsheet software reads the French accents as UTF-8. `escape_formulas`: a cell
+    // starting with = + - @ (or tab, carriage return) gets a leading quote, so a spreadsheet shows it as text
+    // instead of running it (a comment or a username can be `=HYPERLINK(…)`).
+    return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], escape_formulas: true });
   }
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -34,7 +35,7 @@ export class AuthService {
     }
     const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !passwordMatches) {
-      await this.auditFailure(username.toLowerCase(), user ? 'bad_password' : 'unknown_user', sourceIp);
+      await this.auditFailure(user ? user._id : this.unknownUsername(username), user ? 'bad_password' : 'unknown_user', sourceIp);
       if (user) await this.countFailure(user._id);
       throw new UnauthenticatedError(INVALID_CREDENTIALS, 'invalid_credentials');
     }
@@ -57,6 +58,16 @@ export class AuthService {
       await this.users.lock(username, new Date(Date.now() + this.config.loginLockoutSeconds * 1000));
       await this.audit.record({ actor: 'system', action: 'auth.account_locked', resourceType: 'user', resourceKey: username });
     }
+  }
+
+  /**
+   * How the trail names a username that matches no account: a keyed hash, never the text. People type their
+   * password into the username field, and the text could be a spreadsheet formula. The same text always gives
+   * the same name, so repeated guesses are still visible as one.
+   */
+  private unknownUsername(username: string): string {
+    const digest = createHmac('sha256', this.config.jwtSecret).update(`audit-username\u0000${username.toLowerCase()}`).digest('hex');
+    return `unknown-user:${digest.slice(0, 16)}`;
   }
 
   private async auditFailure(username: string, reason: string, sourceIp: string): Promise<void> {
