@@ -60,7 +60,12 @@ describe('user administration', () => {
     const demote = await asAdmin.put('/api/v1/users/admin', { roles: ['risk'] });
     expect(demote.status).toBe(400);
     expect(demote.body.error).toBe('self_lockout');
-    expect((await asAdmin.get('/api/v1/users/admin')).body.roles).toEqual(['admin']);
+    for (const spelling of ['ADMIN', 'Admin']) {
+      const disable = await asAdmin.put(`/api/v1/users/${spelling}`, { disabled: true });
+      expect(disable.status).toBe(400);
+      expect(disable.body.error).toBe('self_lockout');
+    }
+    expect((await asAdmin.get('/api/v1/users/admin')).body).toMatchObject({ roles: ['admin'], disabled: false });
   });
 
   it('lists and filters users for the console, and is closed to other roles', async () => {

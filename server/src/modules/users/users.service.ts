@@ -49,13 +49,14 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(username: string, request: UpdateUserRequest, actor: string): Promise<UserView> {
-    if (username === actor && (request.disabled === true || (request.roles && !request.roles.includes('admin')))) {
+    const before = await this.repository.findByUsername(username);
+    if (!before) throw new NotFoundError(`No user named "${username}".`);
+    // Compared on the stored name: usernames are case-insensitive, so `PUT /users/ADMIN` is the admin too.
+    if (before._id === actor.toLowerCase() && (request.disabled === true || (request.roles && !request.roles.includes('admin')))) {
       throw new ValidationError('You cannot remove your own admin role or disable your own account; ask another admin.', [
         { path: request.disabled === true ? '/disabled' : '/roles', message: 'would lock you out of administration' },
       ], 'self_lockout');
     }
-    const before = await this.repository.findByUsername(username);
-    if (!before) throw new NotFoundError(`No user named "${username}".`);
     const change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>> = {};
     if (request.displayName !== undefined) change.displayName = request.displayName;
     if (request.roles !== undefined) change.roles = [...request.roles];
