@@ -175,6 +175,12 @@ describe('rule set lifecycle', () => {
     expect(badWindow.status).toBe(409); // already published: the window is not even considered
 
     const v3 = await approvedNext('scheduled', 20000);
+    // Starting yesterday would rewrite what yesterday's decisions used: refused, nothing changes.
+    const yesterday = new Date(Date.now() - 86400_000).toISOString();
+    const backdated = await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`, { effectiveFrom: yesterday });
+    expect(backdated.status).toBe(400);
+    expect(backdated.body).toMatchObject({ error: 'effective_in_past', details: [{ path: '/effectiveFrom' }] });
+    expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(1);
     await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
     expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(v3);
     const rolledBack = await approver.post('/api/v1/rulesets/scheduled/rollback', { version: 1, comment: 'Trop de factures en révision' });

@@ -133,7 +133,7 @@ export class Lifecycle<M, C> {
     if (options.requiresTestRun && !(version.testRun?.checksum === version.checksum && version.testRun.failed === 0)) {
       throw new ConflictError(`Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`, 'tests_not_passed');
     }
-    const effectiveFrom = options.effectiveFrom ?? now.toISOString();
+    const effectiveFrom = startOf(options.effectiveFrom, now);
     assertWindow(effectiveFrom, options.effectiveTo);
     const publication: Publication = {
       version: number,
@@ -267,6 +267,23 @@ function addAuthor(authors: string[], actor: string): string[] {
 
 function withComment(version: VersionRecord, by: string, now: Date, action: string, text: string | undefined): VersionRecord['comments'] {
   return text?.trim() ? [...version.comments, { by, at: now.toISOString(), action, text: text.trim() }] : version.comments;
+}
+
+/** A minute of clock difference between the approver's screen and the server is taken as "now". */
+const PAST_TOLERANCE_MS = 60_000;
+
+/**
+ * When a publication starts: now, or a future instant. One in the past would rewrite what decisions already
+ * made (and `asOf` evaluations of that period) used, so it is refused.
+ */
+function startOf(requested: string | undefined, now: Date): string {
+  if (requested === undefined) return now.toISOString();
+  const at = Date.parse(requested);
+  if (at >= now.getTime()) return requested;
+  if (now.getTime() - at <= PAST_TOLERANCE_MS) return now.toISOString();
+  throw new ValidationError('A publication cannot start in the past: decisions already made used the version then in force.', [
+    { path: '/effectiveFrom', message: `is before now (${now.toISOString()}); leave it empty to publish now, or choose a future instant` },
+  ], 'effective_in_past');
 }
 
 function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): void {
