@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 /** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
 export async function startService(env = {}) {
   const port = 3100 + Math.floor(Math.random() * 800);
-  const childEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env };
+  const childEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', METRICS_PUBLIC: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env };
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -16,7 +16,7 @@ describe('decision records written by group commit', () => {
 
   beforeAll(async () => {
     // A long flush delay makes the batching visible: concurrent callers share inserts.
-    t = await startTestApp('decision-records', { DECISION_FLUSH_MS: '50', DECISION_BATCH_SIZE: '500' });
+    t = await startTestApp('decision-records', { DECISION_FLUSH_MS: '50', DECISION_BATCH_SIZE: '500', METRICS_PUBLIC: 'true' });
     const cast = await signInCast(t);
     const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
     risk = as(t, cast.risk);

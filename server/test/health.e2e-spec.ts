@@ -14,10 +14,17 @@ describe('health, metrics, docs and HTTP basics', () => {
     expect(response.body).toEqual({ status: 'ok', db: 'up' });
   });
 
-  it('counts requests by route pattern in Prometheus format', async () => {
+  it('counts requests by route pattern in Prometheus format, for a metrics key or an admin only', async () => {
     await t.http.get('/health');
     await t.http.delete('/api/v1/api-keys/some-id-that-is-not-a-label');
-    const response = await t.http.get('/metrics');
+    expect((await t.http.get('/metrics')).status).toBe(401);
+    const admin = await t.login('admin');
+    expect((await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('analyst')}`)).status).toBe(403);
+    expect((await t.http.get('/metrics').set('authorization', `Bearer ${admin}`)).status).toBe(200);
+    const scraper = (await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'prometheus', scopes: ['metrics:*'] })).body.key as string;
+    const evaluator = (await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'erp', scopes: ['evaluate:*'] })).body.key as string;
+    expect((await t.http.get('/metrics').set('x-api-key', evaluator)).status).toBe(403);
+    const response = await t.http.get('/metrics').set('x-api-key', scraper);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toMatch(/http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);

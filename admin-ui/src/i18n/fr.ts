@@ -157,7 +157,7 @@ export const fr = {
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: "Copiez cette clé maintenant : elle ne sera plus jamais affichée.",
-      scopes_help: 'Une portée par ligne, par exemple evaluate:invoices-*',
+      scopes_help: 'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus)',
       revoke: 'Révoquer',
       done: "J'ai copié la clé",
     },

@@ -55,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     compiledCacheSize: raw.COMPILED_CACHE_SIZE,
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
+    metricsPublic: raw.METRICS_PUBLIC,
   };
 }
 

@@ -24,7 +24,7 @@ const keys = {
     return { kind: 'apiKey', id: 'k1', name: 'erp', scopes: ['evaluate:invoices-*'] };
   },
 } as unknown as ApiKeysService;
-const guard = new AccessGuard(new Reflector(), tokens, keys);
+const guard = new AccessGuard(new Reflector(), tokens, keys, { metricsPublic: false } as AppConfig);
 
 function call(route: keyof Routes, headers: Record<string, string>, params: Record<string, string> = {}) {
   const request = { headers, params } as { headers: Record<string, string>; params: Record<string, string>; principal?: Principal };

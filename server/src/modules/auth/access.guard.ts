@@ -1,7 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { PERMISSION_KEY, type PermissionRule } from './permission.decorator.js';
 import type { Principal } from './principal.js';
@@ -15,12 +17,14 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly apiKeys: ApiKeysService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<PermissionRule | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) throw new ForbiddenError('This route declares no permission, so it is closed.', 'no_permission_declared');
     if (rule.kind === 'public') return true;
+    if (rule.kind === 'scope' && rule.publicWhenMetricsPublic && this.config.metricsPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.authenticate(request);
     request.principal = principal;

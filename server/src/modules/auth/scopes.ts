@@ -1,5 +1,5 @@
 /** What an API key may be allowed to do; a scope is `<action>:<resource-key pattern>`, e.g. `evaluate:invoices-*`. */
-export const SCOPE_ACTIONS = ['evaluate', 'prompts:render', 'prompts:complete', 'experiments:feedback'] as const;
+export const SCOPE_ACTIONS = ['evaluate', 'prompts:render', 'prompts:complete', 'experiments:feedback', 'metrics'] as const;
 export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
 
 export const SCOPE_PATTERN = `^(${SCOPE_ACTIONS.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$`;

@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
-import { Public } from '../auth/permission.decorator.js';
+import { Public, RequireMetricsAccess } from '../auth/permission.decorator.js';
 
 const healthSchema = {
   type: 'object',
@@ -32,7 +32,7 @@ export class HealthController {
   }
 
   @Get('metrics')
-  @Public()
+  @RequireMetricsAccess()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   metricsText(): Promise<string> {
     return this.metrics.text();
