@@ -44,6 +44,19 @@ describe('prompt preview (console live preview)', () => {
     expect((missing.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/variables/datasets', '/variables/locale', '/variables/question']);
   });
 
+  it('renders again and again with a variables schema that has an $id (it was a 500 from the second render on)', async () => {
+    const analyst = as(t, cast.analyst);
+    const variablesSchema = { $id: 'https://exemple.gouv.qc.ca/schemas/question', type: 'object', required: ['question'], properties: { question: { type: 'string', maxLength: 200 } } };
+    for (let i = 0; i < 3; i++) {
+      const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Q: {{question}}', variablesSchema, variables: { question: `Question ${i}` } });
+      expect(response.status).toBe(200);
+      expect(response.body.text).toBe(`Q: Question ${i}`);
+    }
+    const tooLong = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Q: {{question}}', variablesSchema, variables: { question: 'x'.repeat(201) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details.map((d: { path: string }) => d.path)).toEqual(['/variables/question']);
+  });
+
   it('is for analysts only', async () => {
     expect((await as(t, cast.risk).post('/api/v1/prompts/chatbot-answer/preview', { variables })).status).toBe(403);
     expect((await t.http.post('/api/v1/prompts/chatbot-answer/preview').send({ variables })).status).toBe(401);
