@@ -34,7 +34,14 @@ export const TryIt = () => {
   const [locale] = useLocaleState();
   const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
   const [chosen, setChosen] = useState<number | undefined>();
-  const version = chosen !== undefined && numbers.includes(chosen) ? chosen : (record?.draftVersion ?? record?.activeVersion ?? numbers[0]);
+  const defaultVersion = record?.draftVersion ?? record?.activeVersion ?? numbers[0];
+  // The version first shown stays chosen: saving a test case creates a draft, and the record refreshing must
+  // not move the analyst to another version (and reset the facts they are typing).
+  useEffect(() => {
+    if (chosen === undefined && defaultVersion !== undefined) setChosen(defaultVersion);
+  }, [chosen, defaultVersion]);
+  const version = chosen !== undefined && numbers.includes(chosen) ? chosen : defaultVersion;
+  const key = record?.key;
   const [schema, setSchema] = useState<RJSFSchema | undefined>();
   const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [mode, setMode] = useState<'form' | 'json'>('form');
@@ -44,16 +51,17 @@ export const TryIt = () => {
   // The facts of the last evaluation, kept with its outcome (the form may change after).
   const [lastFacts, setLastFacts] = useState<Record<string, unknown>>({});
 
+  // Loaded again only when the version changes, not on every refresh of the record (that would wipe the form).
   useEffect(() => {
-    if (!record || version === undefined) return;
-    void httpClient(`/api/v1/rulesets/${record.key}/versions/${version}`).then(({ json }) => {
+    if (key === undefined || version === undefined) return;
+    void httpClient(`/api/v1/rulesets/${key}/versions/${version}`).then(({ json }) => {
       const content = (json as { content?: { inputSchema?: RJSFSchema; tests?: { facts?: unknown }[] } }).content;
       setSchema(content?.inputSchema);
       const example = exampleFacts(content);
       setFacts(example);
       setText(JSON.stringify(example, null, 2));
     });
-  }, [record, version]);
+  }, [key, version]);
 
   if (!record || version === undefined) return null;
   const evaluate = async (input: Record<string, unknown>) => {
