@@ -135,4 +135,29 @@ describe('experiments', () => {
     expect(after.experiment).toBeUndefined();
     expect(after.version).toBe(2);
   });
+
+  it('lets one of two experiments start on a prompt, whether they are published at the same moment or one is scheduled', async () => {
+    const variants = [{ name: 'control', version: 2, weight: 1 }, { name: 'ancienne', version: 1, weight: 1 }];
+    const approved = async (key: string) => {
+      expect((await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants })).status).toBe(201);
+      await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
+      await approver.post(`/api/v1/experiments/${key}/versions/1/approve`);
+    };
+    await approved('course-a');
+    await approved('course-b');
+    const raced = await Promise.all(['course-a', 'course-b'].map((key) => approver.post(`/api/v1/experiments/${key}/versions/1/publish`)));
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [winner, loser] = raced[0]!.status === 200 ? ['course-a', 'course-b'] : ['course-b', 'course-a'];
+    expect((await approver.post(`/api/v1/experiments/${winner}/stop`, { comment: 'Fin' })).status).toBe(200);
+
+    // Scheduled for next week, it holds the prompt already: nothing else may start and run into it.
+    await approved('planifiee');
+    const nextWeek = new Date(Date.now() + 7 * 86400_000).toISOString();
+    expect((await approver.post('/api/v1/experiments/planifiee/versions/1/publish', { effectiveFrom: nextWeek })).status).toBe(200);
+    const blocked = await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({ error: 'experiment_running', details: [{ path: '/prompt', message: expect.stringContaining('planifiee') }] });
+    expect((await approver.post('/api/v1/experiments/planifiee/stop', { comment: 'Annulée' })).status).toBe(200);
+    expect((await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`)).status).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import { forwardRef, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { PromptsModule } from '../prompts/prompts.module.js';
 import { ExperimentsController } from './experiments.controller.js';
+import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { ExperimentsService } from './experiments.service.js';
 import { FeedbackRepository } from './feedback.repository.js';
@@ -9,7 +10,7 @@ import { FeedbackRepository } from './feedback.repository.js';
 @Module({
   imports: [AuditModule, forwardRef(() => PromptsModule)],
   controllers: [ExperimentsController],
-  providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository],
+  providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository, PromptSlotsRepository],
   exports: [ExperimentsService],
 })
 export class ExperimentsModule {}

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { draftEtag } from '../governance/etag.js';
 import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
-import { versionInForce } from '../governance/publications.js';
+import { scheduledPublications, versionInForce } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { CompletionsRepository } from '../prompts/completions.repository.js';
 import { PromptsService } from '../prompts/prompts.service.js';
@@ -15,6 +15,7 @@ import type { ExperimentContent, ExperimentMeta } from './experiment.types.js';
 import type { CreateExperimentRequest, FeedbackRequest, UpdateExperimentDraftRequest } from './experiments.contract.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
+import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
 
 // Prompts and experiments need each other; parameters typed by these aliases keep decorator metadata from
@@ -36,6 +37,7 @@ export class ExperimentsService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: ExperimentsRepository,
     private readonly feedback: FeedbackRepository,
+    private readonly slots: PromptSlotsRepository,
     @Inject(forwardRef(() => PromptsService)) private readonly prompts: PromptVersions,
     @Inject(forwardRef(() => CompletionsRepository)) private readonly completions: Completions,
     audit: AuditService,
@@ -93,24 +95,34 @@ export class ExperimentsService implements OnApplicationBootstrap {
     );
   }
 
-  /** Starts the experiment: its variants must still be published, and no other experiment may run on the prompt. */
+  /**
+   * Starts the experiment (now or at `effectiveFrom`): its variants must still be published, and no other
+   * experiment may run on the prompt, or be scheduled to: it must win the prompt's slot first.
+   */
   async publish(key: string, number: number, actor: string, request: PublishRequest) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
     await this.checkVariants(content);
-    const other = (await this.runningByPrompt(true)).get(content.prompt);
-    if (other && other.key !== key) throw new ConflictError(`The experiment "${other.key}" already runs on the prompt "${content.prompt}"; stop it first.`, 'experiment_running');
-    return view(await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true }));
+    await this.claimPrompt(content.prompt, key);
+    try {
+      return view(await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true }));
+    } catch (err) {
+      if (!(await this.holdsPrompt(key, content.prompt))) await this.slots.release(content.prompt, key);
+      throw err;
+    }
   }
 
   async stop(key: string, actor: string, comment?: string) {
-    return view(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
+    const state = await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date()));
+    for (const prompt of await this.promptsOf(state)) await this.slots.release(prompt, key);
+    return view(state);
   }
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
   async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
     const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
     await this.checkVariants(content);
+    await this.claimPrompt(content.prompt, request.key);
     const state = await this.resources.upsert(request.key, (current) => this.lifecycle.importPublished(current, request.key, current?.meta ?? { name: request.name }, content, actor, source, new Date()));
     return state !== null;
   }
@@ -171,6 +183,37 @@ export class ExperimentsService implements OnApplicationBootstrap {
     if (!published) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
     else content.variants.forEach((v, i) => !published.has(v.version) && problems.push({ path: `/variants/${i}/version`, message: `version ${v.version} of "${content.prompt}" is not published` }));
     if (problems.length > 0) throw new ValidationError(`The experiment has ${problems.length} problem(s).`, problems);
+  }
+
+  /**
+   * Wins the prompt's slot for the experiment, or says which experiment runs (or will run) on it. A slot left
+   * by an experiment that no longer runs nor is scheduled (ended, or its publication failed) is taken over.
+   */
+  private async claimPrompt(prompt: string, key: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const holder = await this.slots.claim(prompt, key);
+      if (holder === undefined) return;
+      if (await this.holdsPrompt(holder, prompt)) {
+        throw new ConflictError(`The experiment "${holder}" already runs on the prompt "${prompt}", or is scheduled to; stop it first.`, 'experiment_running', [{ path: '/prompt', message: `is taken by "${holder}"` }]);
+      }
+      await this.slots.release(prompt, holder);
+    }
+    throw new ConflictError(`The prompt "${prompt}" is being claimed by several experiments at once; try again.`, 'busy');
+  }
+
+  /** Whether the experiment runs, or is scheduled to run, on the prompt. */
+  private async holdsPrompt(key: string, prompt: string): Promise<boolean> {
+    const state = await this.repository.get(key);
+    return state !== null && (await this.promptsOf(state)).includes(prompt);
+  }
+
+  /** The prompts an experiment runs on now or is scheduled to (none once stopped). */
+  private async promptsOf(state: Awaited<ReturnType<ExperimentsRepository['get']>> & object): Promise<string[]> {
+    if (state.archived) return [];
+    const now = new Date();
+    const numbers = new Set([versionInForce(state.publications, now), ...scheduledPublications(state.publications, now).map((p) => p.version)].filter((n): n is number => n !== null));
+    const contents = await Promise.all([...numbers].map((n) => this.resources.content(state, n)));
+    return [...new Set(contents.map((c) => c.prompt))];
   }
 
   private async runningByPrompt(fresh = false): Promise<Map<string, { key: string; content: ExperimentContent }>> {
