@@ -38,4 +38,17 @@ describe('authProvider', () => {
     await expect(authProvider.checkError({ status: 401 })).rejects.toThrow();
     expect(readSession()).toBeUndefined();
   });
+
+  it('signs out on the server too, with the token it held, and forgets the session even if the server is away', async () => {
+    localStorage.setItem('gabarit.session', JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await authProvider.logout({});
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/logout', { method: 'POST', headers: { authorization: 'Bearer jeton' } });
+    expect(readSession()).toBeUndefined();
+    localStorage.setItem('gabarit.session', JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('network'))));
+    await expect(authProvider.logout({})).resolves.toBeUndefined();
+    expect(readSession()).toBeUndefined();
+  });
 });

@@ -19,7 +19,10 @@ export const authProvider: AuthProvider = {
     saveSession(body as Session);
   },
   async logout() {
+    // Ends the session on the server too (every token of this user), so a copied token is useless after it.
+    const session = readSession();
     clearSession();
+    if (session) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } }).catch(() => undefined);
   },
   async checkAuth() {
     if (!readSession()) throw new Error('gabarit.auth.session_expired');

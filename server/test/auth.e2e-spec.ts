@@ -80,6 +80,37 @@ describe('sign-in', () => {
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([{ path: '/password', message: 'is required' }]);
   });
+
+  it('ends sessions at once on sign-out, disabling, a change of roles or a new password', async () => {
+    const admin = (await login('admin', 'demo')).body.token as string;
+    const asAdmin = (method: 'post' | 'put', path: string, body: object) => t.http[method](path).set('authorization', `Bearer ${admin}`).send(body);
+    const me = (token: string) => t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
+    expect((await asAdmin('post', '/api/v1/users', { username: 'revocable', displayName: 'Révocable', password: 'un mot de passe long', roles: ['analyst', 'approver'] })).status).toBe(201);
+    const signIn = async () => (await login('revocable', 'un mot de passe long')).body.token as string;
+
+    const first = await signIn();
+    const second = await signIn();
+    expect((await t.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${first}`)).status).toBe(204);
+    for (const token of [first, second]) expect((await me(token)).body).toMatchObject({ error: 'session_ended' }); // everywhere
+
+    let token = await signIn();
+    expect((await me(token)).body.roles).toEqual(['analyst', 'approver']);
+    expect((await asAdmin('put', '/api/v1/users/revocable', { roles: ['analyst'] })).status).toBe(200);
+    expect((await me(token)).status).toBe(401);
+
+    token = await signIn();
+    expect((await asAdmin('put', '/api/v1/users/revocable', { displayName: 'Révocable bis' })).status).toBe(200);
+    expect((await me(token)).status).toBe(200); // a change that does not touch access keeps the session
+    expect((await asAdmin('put', '/api/v1/users/revocable', { password: 'un autre mot de passe' })).status).toBe(200);
+    expect((await me(token)).status).toBe(401);
+
+    token = (await login('revocable', 'un autre mot de passe')).body.token as string;
+    expect((await asAdmin('put', '/api/v1/users/revocable', { disabled: true })).status).toBe(200);
+    const ended = await me(token);
+    expect(ended.status).toBe(401);
+    expect(ended.body.error).toBe('session_ended');
+    expect((await t.http.post('/api/v1/auth/logout')).status).toBe(401);
+  });
 });
 
 describe('login rate limit', () => {
@@ -115,4 +146,5 @@ describe('demo accounts in production', () => {
     expect(response.body.error).toBe('demo_account_disabled');
     await prodOnSeeded.close();
   });
+
 });

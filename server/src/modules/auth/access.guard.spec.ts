@@ -8,6 +8,7 @@ import type { ApiKeysService } from './api-keys.service.js';
 import { Public, RequireRoles, RequireScope } from './permission.decorator.js';
 import type { Principal } from './principal.js';
 import { TokenService } from './token.service.js';
+import type { SessionUser, SessionUsers } from '../users/session-users.js';
 
 class Routes {
   @Public() health(): void {}
@@ -24,7 +25,10 @@ const keys = {
     return { kind: 'apiKey', id: 'k1', name: 'erp', scopes: ['evaluate:invoices-*'] };
   },
 } as unknown as ApiKeysService;
-const guard = new AccessGuard(new Reflector(), tokens, keys, { metricsPublic: false } as AppConfig);
+// Accounts as they are now: the token's roles are not trusted, the account's are.
+const accounts = new Map<string, SessionUser>();
+const sessions = { current: async (username: string) => accounts.get(username) ?? null } as unknown as SessionUsers;
+const guard = new AccessGuard(new Reflector(), tokens, keys, { metricsPublic: false } as AppConfig, sessions);
 
 function call(route: keyof Routes, headers: Record<string, string>, params: Record<string, string> = {}) {
   const request = { headers, params } as { headers: Record<string, string>; params: Record<string, string>; principal?: Principal };
@@ -36,7 +40,12 @@ function call(route: keyof Routes, headers: Record<string, string>, params: Reco
   return { result: guard.canActivate(context), request };
 }
 
-const bearer = (...roles: ('analyst' | 'approver' | 'risk' | 'admin')[]) => ({ authorization: `Bearer ${tokens.issue('someone', roles).token}` });
+type Role = 'analyst' | 'approver' | 'risk' | 'admin';
+const bearer = (...roles: Role[]) => {
+  const username = `user-${roles.join('-')}`;
+  accounts.set(username, { roles, disabled: false, tokenVersion: 0 });
+  return { authorization: `Bearer ${tokens.issue(username, roles).token}` };
+};
 
 describe('AccessGuard', () => {
   it('lets anyone reach a public route', async () => {
@@ -66,5 +75,19 @@ describe('AccessGuard', () => {
     await expect(call('evaluate', {}, { key: 'x' }).result).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(call('evaluate', { 'x-api-key': 'stolen' }, { key: 'x' }).result).rejects.toMatchObject({ code: 'invalid_api_key' });
     await expect(call('evaluate', { authorization: 'Basic abc' }, { key: 'x' }).result).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('decides by the account as it is now: a removed role, a disabled account or an ended session no longer pass', async () => {
+    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 3 });
+    const token = { authorization: `Bearer ${tokens.issue('lea', ['admin'], 3).token}` };
+    await expect(call('manageKeys', token).result).resolves.toBe(true);
+    accounts.set('lea', { roles: ['analyst'], disabled: false, tokenVersion: 3 });
+    await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'missing_role' });
+    accounts.set('lea', { roles: ['admin'], disabled: true, tokenVersion: 3 });
+    await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });
+    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 4 });
+    await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });
+    accounts.delete('lea');
+    await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });
   });
 });

@@ -9,6 +9,7 @@ import { PERMISSION_KEY, type PermissionRule } from './permission.decorator.js';
 import type { Principal } from './principal.js';
 import { scopesAllow } from './scopes.js';
 import { TokenService } from './token.service.js';
+import { SessionUsers } from '../users/session-users.js';
 
 /** Global guard: authenticates the caller and enforces the route's declared permission; no declaration, no access. */
 @Injectable()
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly apiKeys: ApiKeysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,7 +40,13 @@ export class AccessGuard implements CanActivate {
     const authorization = request.headers.authorization;
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!bearer) throw new UnauthenticatedError('Sign in (Authorization: Bearer <token>) or send an API key (X-API-Key).');
-    return { kind: 'user', ...this.tokens.verify(bearer) };
+    const { username, tokenVersion } = this.tokens.verify(bearer);
+    // The account as it is now decides: disabled, signed out, roles or password changed since the token was issued.
+    const account = await this.sessions.current(username);
+    if (!account || account.disabled || account.tokenVersion !== tokenVersion) {
+      throw new UnauthenticatedError('This session has ended (signed out, or the account changed); sign in again.', 'session_ended');
+    }
+    return { kind: 'user', username, roles: account.roles };
   }
 
   private authorize(rule: Exclude<PermissionRule, { kind: 'public' }>, principal: Principal, request: FastifyRequest): void {

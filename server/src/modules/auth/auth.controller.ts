@@ -5,7 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { loginRequestSchema, loginResponseSchema, principalResponseSchema, type LoginRequest, type LoginResponse } from './auth.contract.js';
 import { AuthService } from './auth.service.js';
-import { Authenticated, Public } from './permission.decorator.js';
+import { Authenticated, Public, RequireRoles } from './permission.decorator.js';
+import { ROLES } from './roles.js';
 import type { Principal } from './principal.js';
 
 @ApiTags('auth')
@@ -21,6 +22,14 @@ export class AuthController {
   @ApiOkResponse({ schema: loginResponseSchema as object })
   login(@ValidBody(loginRequestSchema) body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(body, request.ip);
+  }
+
+  /** Signs the user out everywhere: every token issued to them so far stops working. */
+  @Post('logout')
+  @HttpCode(204)
+  @RequireRoles(...ROLES)
+  async logout(@Req() request: FastifyRequest): Promise<void> {
+    await this.auth.logout((request.principal as { username: string }).username);
   }
 
   @Get('me')

@@ -8,6 +8,7 @@ import type { LoginRequest, LoginResponse } from './auth.contract.js';
 import { verifyAgainstDummy, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { SessionUsers } from '../users/session-users.js';
 
 const INVALID_CREDENTIALS = 'Unknown username or wrong password.';
 
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionUsers,
   ) {}
 
   async login({ username, password }: LoginRequest, sourceIp: string): Promise<LoginResponse> {
@@ -48,8 +50,15 @@ export class AuthService {
       throw new ForbiddenError('This account is disabled; ask an administrator.', 'account_disabled');
     }
     await this.users.recordSuccess(user._id, now);
-    const issued = this.tokens.issue(user._id, user.roles);
+    const issued = this.tokens.issue(user._id, user.roles, user.tokenVersion ?? 0);
     return { ...issued, user: { username: user._id, displayName: user.displayName, roles: user.roles } };
+  }
+
+  /** Ends every session of the user, this one included (tokens are not stored: the account's version moves on). */
+  async logout(username: string): Promise<void> {
+    await this.users.endSessions(username);
+    this.sessions.forget(username);
+    await this.audit.record({ actor: username, action: 'auth.logout', resourceType: 'user', resourceKey: username });
   }
 
   private async countFailure(username: string): Promise<void> {

@@ -17,8 +17,9 @@ const ISSUER = 'gabarit';
 export class TokenService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  issue(username: string, roles: Role[]): IssuedToken {
-    const token = jwt.sign({ roles }, this.config.jwtSecret, {
+  /** `tokenVersion`: the account's, at issue; the token stops working once the account's moves on. */
+  issue(username: string, roles: Role[], tokenVersion = 0): IssuedToken {
+    const token = jwt.sign({ roles, tv: tokenVersion }, this.config.jwtSecret, {
       algorithm: 'HS256',
       subject: username,
       issuer: ISSUER,
@@ -27,7 +28,7 @@ export class TokenService {
     return { token, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString() };
   }
 
-  verify(token: string): { username: string; roles: Role[] } {
+  verify(token: string): { username: string; roles: Role[]; tokenVersion: number } {
     let claims: jwt.JwtPayload;
     try {
       claims = jwt.verify(token, this.config.jwtSecret, { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload;
@@ -39,7 +40,7 @@ export class TokenService {
     }
     const roles = Array.isArray(claims['roles']) ? (claims['roles'] as unknown[]).filter(isRole) : [];
     if (!claims.sub) throw new UnauthenticatedError('The bearer token is not valid.', 'invalid_token');
-    return { username: claims.sub, roles };
+    return { username: claims.sub, roles, tokenVersion: typeof claims['tv'] === 'number' ? claims['tv'] : 0 };
   }
 }
 

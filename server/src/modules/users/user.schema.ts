@@ -12,6 +12,8 @@ export interface UserDocument {
   failedLoginCount: number;
   lockedUntil?: Date;
   lastLoginAt?: Date;
+  /** Bumped to end every session issued before (sign-out, disabling, role or password change). */
+  tokenVersion?: number;
   outbox?: OutboxItem[];
   createdAt: Date;
   updatedAt: Date;
@@ -28,6 +30,7 @@ export const userSchema = new Schema<UserDocument>(
     failedLoginCount: { type: Number, default: 0 },
     lockedUntil: { type: Date },
     lastLoginAt: { type: Date },
+    tokenVersion: { type: Number, default: 0 },
     outbox: { type: Schema.Types.Mixed },
   },
   { collection: 'users', timestamps: true, versionKey: false },

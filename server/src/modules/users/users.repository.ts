@@ -44,10 +44,17 @@ export class UsersRepository {
   }
 
   /** Applies a partial change with its audit events in the same update; false when the user is unknown. */
-  async update(username: string, change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>>, unlock: boolean, events: OutboxItem[]): Promise<boolean> {
+  async update(
+    username: string,
+    change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>>,
+    unlock: boolean,
+    events: OutboxItem[],
+    endSessions = false,
+  ): Promise<boolean> {
     const set: Record<string, unknown> = { ...change, ...(unlock && { failedLoginCount: 0 }) };
     const update: Record<string, unknown> = { $set: set, $push: { outbox: { $each: events } } };
     if (unlock) update['$unset'] = { lockedUntil: 1 };
+    if (endSessions) update['$inc'] = { tokenVersion: 1 };
     const result = await this.users.updateOne({ _id: username.toLowerCase() }, update).exec();
     return result.matchedCount === 1;
   }
@@ -93,6 +100,11 @@ export class UsersRepository {
       .lean<UserDocument>()
       .exec();
     return user?.failedLoginCount ?? 0;
+  }
+
+  /** Ends every session of the user (sign-out): tokens carrying an older version are refused. */
+  async endSessions(username: string): Promise<void> {
+    await this.users.updateOne({ _id: username.toLowerCase() }, { $inc: { tokenVersion: 1 } }).exec();
   }
 
   async lock(username: string, until: Date): Promise<void> {

@@ -7,6 +7,7 @@ import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from '../auth/password.js';
 import type { UserDocument } from './user.schema.js';
 import type { CreateUserRequest, UpdateUserRequest, UserView } from './users.contract.js';
+import { SessionUsers } from './session-users.js';
 import { UsersRepository } from './users.repository.js';
 
 /** Console accounts, managed by admins; creations, role changes and disabling are audited. */
@@ -15,6 +16,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: UsersRepository,
     private readonly audit: AuditService,
+    private readonly sessions: SessionUsers,
   ) {}
 
   /** Records user audit events a crashed process left in an outbox. */
@@ -63,9 +65,13 @@ export class UsersService implements OnApplicationBootstrap {
     if (request.disabled !== undefined) change.disabled = request.disabled;
     if (request.password !== undefined) change.passwordHash = await hashPassword(request.password);
     const events = changeEvents(before, request, actor).map((entry) => outboxItem(entry));
-    if (!(await this.repository.update(username, change, request.unlock === true || request.password !== undefined, events))) {
+    // Disabling, a change of roles or a new password ends the user's sessions at once (docs/adr/0003).
+    const rolesChanged = request.roles !== undefined && [...request.roles].sort().join() !== [...before.roles].sort().join();
+    const endSessions = request.disabled === true || rolesChanged || request.password !== undefined;
+    if (!(await this.repository.update(username, change, request.unlock === true || request.password !== undefined, events, endSessions))) {
       throw new NotFoundError(`No user named "${username}".`);
     }
+    this.sessions.forget(before._id);
     await this.drain(before._id, events);
     return this.get(username);
   }
