@@ -27,6 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    // Behind a proxy, request.ip is the client's only if the proxy is trusted; otherwise every client would
+    // share the proxy's address, and one budget of sign-in attempts and rate limit.
+    trustProxy: config.trustProxy as boolean | string[], // a hop count too: Fastify takes numbers, its adapter type does not say so
     genReqId: requestIdFor,
     logController: new RequestLogController(config.logRequestsPerSecond),
   });

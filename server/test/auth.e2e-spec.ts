@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('sign-in', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('auth', { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '600' });
+    t = await startTestApp('auth', { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '600', TRUST_PROXY: 'true' });
   });
   afterAll(() => t.close());
 
@@ -48,15 +48,24 @@ describe('sign-in', () => {
     expect(JSON.stringify(events)).not.toContain('nobody');
   });
 
-  it('locks an account after repeated failures, even against the right password', async () => {
-    for (let i = 0; i < 3; i++) expect((await login('approver', `wrong-${i}`)).status).toBe(401);
-    const locked = await login('approver', 'demo');
+  const loginFrom = (address: string, username: string, password: string) => t.http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ username, password });
+
+  it('refuses an address after repeated failures on an account, even the right password, and only that address', async () => {
+    for (let i = 0; i < 3; i++) expect((await loginFrom('198.51.100.7', 'approver', `wrong-${i}`)).status).toBe(401);
+    const locked = await loginFrom('198.51.100.7', 'approver', 'demo');
     expect(locked.status).toBe(429);
     expect(locked.body.error).toBe('account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
     expect(await t.db.collection('audit_events').countDocuments({ action: 'auth.account_locked', resourceKey: 'approver' })).toBe(1);
-    // Other accounts are unaffected.
-    expect((await login('admin', 'demo')).status).toBe(200);
+    // Guessing cannot lock the owner out: from their own address the account still opens.
+    expect((await loginFrom('203.0.113.9', 'approver', 'demo')).status).toBe(200);
+    // Other accounts are unaffected from the guessing address.
+    expect((await loginFrom('198.51.100.7', 'admin', 'demo')).status).toBe(200);
+  });
+
+  it('counts guesses sent in parallel before checking them: no more than the limit get an answer', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => loginFrom('198.51.100.8', 'risk', `essai-${i}`)));
+    expect(answers.map((r) => r.status).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
   });
 
   it('refuses a missing, forged or expired token with 401', async () => {

@@ -33,11 +33,12 @@ export const configSchema = {
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
     METRICS_PUBLIC: { type: 'boolean', default: false },
+    TRUST_PROXY: { type: 'string', pattern: '^(true|false|[0-9]{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$', default: 'false' },
   },
   required: ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'FERRETDB_BIN', 'FERRETDB_PORT', 'JWT_TTL_SECONDS', 'LOG_LEVEL', 'LOG_REQUESTS_PER_SECOND',
     'DEMO_PASSWORD', 'BODY_LIMIT_BYTES', 'LOGIN_RATE_LIMIT_PER_MINUTE', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_SECONDS', 'DECISION_RETENTION_DAYS',
     'DECISION_BATCH_SIZE', 'DECISION_FLUSH_MS', 'DECISION_QUEUE_MAX', 'DECISION_MAX_IN_FLIGHT', 'DECISION_WRITE_TIMEOUT_MS', 'COMPILED_CACHE_SIZE', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES',
-    'METRICS_PUBLIC'],
+    'METRICS_PUBLIC', 'TRUST_PROXY'],
 } as const;
 
 export type RawConfig = FromSchema<typeof configSchema>;
@@ -76,4 +77,6 @@ export interface AppConfig {
   llmMaxRetries: number;
   /** /metrics without credentials (a scraper on a private network); otherwise a `metrics:*` API key or an admin. */
   metricsPublic: boolean;
+  /** Fastify's `trustProxy`: which proxies' X-Forwarded-For gives the client address (rate limits, throttles, audit). */
+  trustProxy: boolean | number | string[];
 }

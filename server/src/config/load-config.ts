@@ -56,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
     metricsPublic: raw.METRICS_PUBLIC,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };
 }
 
@@ -71,4 +72,11 @@ function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: s
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** `false` (direct clients), `true` (any proxy: only behind one you control), a hop count, or proxies' addresses/CIDRs. */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

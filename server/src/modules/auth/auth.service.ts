@@ -9,10 +9,11 @@ import { verifyAgainstDummy, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { SessionUsers } from '../users/session-users.js';
+import { LoginThrottle } from '../users/login-throttle.js';
 
 const INVALID_CREDENTIALS = 'Unknown username or wrong password.';
 
-/** Password sign-in with lockout after repeated failures; every failure is audited. */
+/** Password sign-in, throttled per account and address (LoginThrottle); every failure is audited. */
 @Injectable()
 export class AuthService {
   constructor(
@@ -21,26 +22,37 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly sessions: SessionUsers,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async login({ username, password }: LoginRequest, sourceIp: string): Promise<LoginResponse> {
     const now = new Date();
-    const user = await this.users.findByUsername(username);
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      await this.auditFailure(user._id, 'locked', sourceIp);
-      const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    const attempt = this.throttle.begin(username, sourceIp);
+    if ('refusedFor' in attempt) {
+      const known = await this.users.findByUsername(username);
+      await this.auditFailure(known ? known._id : this.unknownUsername(username), 'locked', sourceIp);
       throw new TooManyRequestsError(
-        `Too many failed sign-in attempts: the account is locked for ${Math.ceil(retryAfter / 60)} more minute(s).`,
-        retryAfter,
+        `Too many failed sign-in attempts on this account from your address: try again in ${Math.ceil(attempt.refusedFor / 60)} minute(s).`,
+        attempt.refusedFor,
         'account_locked',
       );
     }
-    const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    let user: Awaited<ReturnType<UsersRepository['findByUsername']>>;
+    let passwordMatches: boolean;
+    try {
+      user = await this.users.findByUsername(username);
+      passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    } catch (err) {
+      attempt.cancel();
+      throw err;
+    }
     if (!user || !passwordMatches) {
+      const { lockedNow } = attempt.done(false);
       await this.auditFailure(user ? user._id : this.unknownUsername(username), user ? 'bad_password' : 'unknown_user', sourceIp);
-      if (user) await this.countFailure(user._id);
+      if (lockedNow && user) await this.audit.record({ actor: 'system', action: 'auth.account_locked', resourceType: 'user', resourceKey: user._id, details: { sourceIp } });
       throw new UnauthenticatedError(INVALID_CREDENTIALS, 'invalid_credentials');
     }
+    attempt.done(true);
     if (user.demo && this.config.nodeEnv === 'production') {
       await this.auditFailure(user._id, 'demo_account_in_production', sourceIp);
       throw new ForbiddenError('Demo accounts are disabled in production.', 'demo_account_disabled');
@@ -59,14 +71,6 @@ export class AuthService {
     await this.users.endSessions(username);
     this.sessions.forget(username);
     await this.audit.record({ actor: username, action: 'auth.logout', resourceType: 'user', resourceKey: username });
-  }
-
-  private async countFailure(username: string): Promise<void> {
-    const failures = await this.users.recordFailure(username);
-    if (failures >= this.config.loginMaxFailures) {
-      await this.users.lock(username, new Date(Date.now() + this.config.loginLockoutSeconds * 1000));
-      await this.audit.record({ actor: 'system', action: 'auth.account_locked', resourceType: 'user', resourceKey: username });
-    }
   }
 
   /**

@@ -4,6 +4,7 @@ import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 import { SessionUsers } from './session-users.js';
+import { LoginThrottle } from './login-throttle.js';
 
-@Module({ imports: [AuditModule], controllers: [UsersController], providers: [UsersRepository, UsersService, SessionUsers], exports: [UsersRepository, UsersService, SessionUsers] })
+@Module({ imports: [AuditModule], controllers: [UsersController], providers: [UsersRepository, UsersService, SessionUsers, LoginThrottle], exports: [UsersRepository, UsersService, SessionUsers, LoginThrottle] })
 export class UsersModule {}

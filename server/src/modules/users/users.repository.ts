@@ -93,22 +93,9 @@ export class UsersRepository {
     return result.upsertedCount === 1;
   }
 
-  /** Counts one more failure atomically and returns the new count. */
-  async recordFailure(username: string): Promise<number> {
-    const user = await this.users
-      .findOneAndUpdate({ _id: username }, { $inc: { failedLoginCount: 1 } }, { returnDocument: 'after' })
-      .lean<UserDocument>()
-      .exec();
-    return user?.failedLoginCount ?? 0;
-  }
-
   /** Ends every session of the user (sign-out): tokens carrying an older version are refused. */
   async endSessions(username: string): Promise<void> {
     await this.users.updateOne({ _id: username.toLowerCase() }, { $inc: { tokenVersion: 1 } }).exec();
-  }
-
-  async lock(username: string, until: Date): Promise<void> {
-    await this.users.updateOne({ _id: username }, { $set: { lockedUntil: until, failedLoginCount: 0 } }).exec();
   }
 
   async recordSuccess(username: string, at: Date): Promise<void> {

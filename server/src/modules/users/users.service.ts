@@ -7,6 +7,7 @@ import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from '../auth/password.js';
 import type { UserDocument } from './user.schema.js';
 import type { CreateUserRequest, UpdateUserRequest, UserView } from './users.contract.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionUsers } from './session-users.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -17,6 +18,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly repository: UsersRepository,
     private readonly audit: AuditService,
     private readonly sessions: SessionUsers,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Records user audit events a crashed process left in an outbox. */
@@ -26,13 +28,13 @@ export class UsersService implements OnApplicationBootstrap {
 
   async list(query: ListQuery): Promise<ListPage<UserView>> {
     const { items, total } = await this.repository.list(query);
-    return { items: items.map(toView), total, skip: query.skip };
+    return { items: items.map((user) => toView(user, this.throttle)), total, skip: query.skip };
   }
 
   async get(username: string): Promise<UserView> {
     const user = await this.repository.findByUsername(username);
     if (!user) throw new NotFoundError(`No user named "${username}".`);
-    return toView(user);
+    return toView(user, this.throttle);
   }
 
   async create(request: CreateUserRequest, actor: string): Promise<UserView> {
@@ -72,6 +74,7 @@ export class UsersService implements OnApplicationBootstrap {
       throw new NotFoundError(`No user named "${username}".`);
     }
     this.sessions.forget(before._id);
+    if (request.unlock === true) this.throttle.clear(before._id);
     await this.drain(before._id, events);
     return this.get(username);
   }
@@ -97,7 +100,7 @@ function changeEvents(before: UserDocument, request: UpdateUserRequest, actor: s
   return events;
 }
 
-function toView(user: UserDocument): UserView {
+function toView(user: UserDocument, throttle: LoginThrottle): UserView {
   return {
     id: user._id,
     username: user._id,
@@ -105,7 +108,8 @@ function toView(user: UserDocument): UserView {
     roles: user.roles,
     disabled: user.disabled,
     demo: user.demo,
-    locked: Boolean(user.lockedUntil && user.lockedUntil > new Date()),
+    // Some address is refused on the account (this instance), or an old account-wide lock is still on.
+    locked: throttle.lockedAddresses(user._id) > 0 || Boolean(user.lockedUntil && user.lockedUntil > new Date()),
     ...(user.lastLoginAt && { lastLoginAt: user.lastLoginAt.toISOString() }),
     ...(user.createdAt && { createdAt: user.createdAt.toISOString() }),
   };
