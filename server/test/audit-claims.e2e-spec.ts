@@ -20,7 +20,7 @@ describe('audit chain claims', () => {
     const hint = await t.db.collection('audit_head').findOne({ _id: 'head' } as never);
     const head = await t.db.collection('audit_chain').findOne({ _id: String(hint!['seq']) } as never);
     // What a process that died right after its claim leaves behind: the claim, no event.
-    const orphan = chain({ actor: 'x', action: 'test.orphan', resourceType: 'test' }, 'orphan-event', head!['seq'] + 1, new Date().toISOString(), head!['hash']);
+    const orphan = chain({ actor: 'x', action: 'test.orphan', resourceType: 'test' }, 'orphan-event', head!['seq'] + 1, new Date().toISOString(), head!['hash'], t.config.auditKey);
     const { id, at, ...rest } = orphan;
     await t.db.collection('audit_chain').insertOne({ _id: String(orphan.seq), seq: orphan.seq, eventId: id, hash: orphan.hash, event: { _id: id, at: new Date(at), ...rest } } as never);
     expect(await t.db.collection('audit_events').countDocuments({ _id: 'orphan-event' } as never)).toBe(0);

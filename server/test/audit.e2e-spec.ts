@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chain, GENESIS_HASH, type AuditEntry, type ChainedEvent } from '../src/modules/audit/audit-chain.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
@@ -121,7 +124,7 @@ describe('audit trail', () => {
     const target = await t.db.collection('audit_events').findOne({ action: 'ruleset.approved', resourceKey: 'audited' });
     await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'analyst' } });
     const verified = await risk.get('/api/v1/audit/verify');
-    expect(verified.body).toEqual({ ok: false, events: target!['seq'] - 1, brokenAt: { seq: target!['seq'], eventId: target!['_id'], reason: 'hash_mismatch' } });
+    expect(verified.body).toMatchObject({ ok: false, events: target!['seq'] - 1, brokenAt: { seq: target!['seq'], eventId: target!['_id'], reason: 'hash_mismatch' } });
 
     await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'approver' } });
     expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
@@ -129,3 +132,76 @@ describe('audit trail', () => {
     expect((await risk.get('/api/v1/audit/verify')).body.brokenAt).toEqual({ seq: 2, reason: 'missing_event' });
   });
 });
+
+describe('audit chain keyed and anchored outside the database', () => {
+  let t: TestApp;
+  let risk: ReturnType<typeof as>;
+  const verify = async () => (await risk.get('/api/v1/audit/verify')).body as { ok: boolean; brokenAt?: { seq: number; reason: string }; anchor?: { seq: number; head: string } };
+  const allEvents = async () => (await t.db.collection('audit_events').find({}).sort({ seq: 1 }).toArray()) as unknown as (ChainedEvent & { _id: string; at: Date })[];
+  /** What someone with write access to the database, but not the key, can do: recompute every hash from the start. */
+  const rewriteWithoutKey = async (events: (ChainedEvent & { _id: string; at: Date })[]) => {
+    let prevHash = GENESIS_HASH;
+    for (const stored of events) {
+      const { _id, at, seq, hash: _hash, prevHash: _prev, mac: _mac, ...entry } = stored;
+      const forged = chain(entry as AuditEntry, _id, seq, at.toISOString(), prevHash);
+      prevHash = forged.hash;
+      const { mac: _dropped, ...plain } = stored;
+      await t.db.collection('audit_events').replaceOne({ _id } as never, { ...plain, prevHash: forged.prevHash, hash: forged.hash } as never);
+      await t.db.collection('audit_chain').updateOne({ _id: String(seq) } as never, { $set: { hash: forged.hash, 'event.hash': forged.hash, 'event.prevHash': forged.prevHash }, $unset: { 'event.mac': 1 } } as never);
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('audit_anchors');
+    const cast = await signInCast(t);
+    risk = as(t, cast.risk);
+    await as(t, cast.analyst).post('/api/v1/rulesets', invoiceRuleset('anchored'));
+    await as(t, cast.analyst).post('/api/v1/rulesets/anchored/versions/1/submit');
+  });
+  afterAll(() => t.close());
+
+  it('keys every new event, anchors the head in DATA_DIR and the logs, and verifies against the anchor', async () => {
+    const events = await allEvents();
+    expect(events.length).toBeGreaterThan(3);
+    expect(events.every((e) => e.mac === 'hmac-sha256')).toBe(true);
+    const verified = await verify();
+    expect(verified).toMatchObject({ ok: true, anchor: { seq: events.at(-1)!.seq, head: events.at(-1)!.hash } });
+    const anchors = readFileSync(join(t.config.dataDir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { seq: number });
+    expect(anchors.at(-1)!.seq).toBe(events.at(-1)!.seq);
+  });
+
+  it('reports a chain rewritten without the key: keyed events cannot be forged, and an all-plain chain misses the anchor', async () => {
+    const events = await allEvents();
+    // Every hash recomputed from the first, plain sha256: the chain holds together, but not with the anchor.
+    await rewriteWithoutKey(events);
+    const verified = await verify();
+    expect(verified.ok).toBe(false);
+    expect(verified.brokenAt).toEqual({ seq: events.at(-1)!.seq, reason: 'rewritten' });
+    // Put the genuine chain back.
+    for (const event of events) await t.db.collection('audit_events').replaceOne({ _id: event._id } as never, event as never);
+    for (const event of events) await t.db.collection('audit_chain').updateOne({ _id: String(event.seq) } as never, { $set: { hash: event.hash, 'event.hash': event.hash, 'event.prevHash': event.prevHash, 'event.mac': event.mac } } as never);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('reports a tail cut off, claims and head marker included, as truncated', async () => {
+    const events = await allEvents();
+    const kept = events.slice(0, -2);
+    for (const event of events.slice(-2)) {
+      await t.db.collection('audit_events').deleteOne({ _id: event._id } as never);
+      await t.db.collection('audit_chain').deleteOne({ _id: String(event.seq) } as never);
+    }
+    await t.db.collection('audit_head').updateMany({}, { $set: { seq: kept.at(-1)!.seq } });
+    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    try {
+      const token = await restarted.login('risk');
+      const verified = (await restarted.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${token}`)).body;
+      // The restarted instance has appended (and anchored) after the cut: the older anchor still shows it. (Had an
+      // anchor been written at a position the new events now hold, it would say `rewritten` there instead.)
+      expect(verified).toMatchObject({ ok: false, brokenAt: { reason: expect.stringMatching(/^(truncated|rewritten)$/) } });
+      expect(verified.anchor.seq).toBeGreaterThan(kept.at(-1)!.seq);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+

@@ -13,6 +13,7 @@ export const configSchema = {
     FERRETDB_BIN: { type: 'string', minLength: 1, default: './.tools/bin/ferretdb' },
     FERRETDB_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
     JWT_SECRET: { type: 'string', minLength: 32 },
+    AUDIT_KEY: { type: 'string', minLength: 32 },
     JWT_TTL_SECONDS: { type: 'integer', minimum: 60, maximum: 86400, default: 3600 },
     ANTHROPIC_API_KEY: { type: 'string', minLength: 1 },
     ANTHROPIC_BASE_URL: { type: 'string', pattern: '^https?://' },
@@ -53,6 +54,8 @@ export interface AppConfig {
   ferretdbBin: string;
   ferretdbPort: number;
   jwtSecret: string;
+  /** Keys the audit chain's hashes (AUDIT_KEY, else derived from the JWT secret): never stored in the database. */
+  auditKey: Buffer;
   jwtTtlSeconds: number;
   anthropicApiKey?: string;
   anthropicBaseUrl?: string;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -27,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const dataDir = resolve(raw.DATA_DIR);
+  const jwtSecret = resolveJwtSecret(raw.JWT_SECRET, raw.NODE_ENV, dataDir);
   return {
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
@@ -35,7 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     ferretdbBin: resolve(raw.FERRETDB_BIN),
     ferretdbPort: raw.FERRETDB_PORT,
-    jwtSecret: resolveJwtSecret(raw.JWT_SECRET, raw.NODE_ENV, dataDir),
+    jwtSecret,
+    auditKey: raw.AUDIT_KEY ? Buffer.from(raw.AUDIT_KEY, 'utf8') : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'audit chain', 32)),
     jwtTtlSeconds: raw.JWT_TTL_SECONDS,
     anthropicApiKey: raw.ANTHROPIC_API_KEY,
     anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,

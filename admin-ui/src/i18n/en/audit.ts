@@ -5,7 +5,7 @@ export const auditMessages = {
       verify: 'Verify the chain',
       chain_ok: 'Chain intact: %{events} events verified.',
       chain_broken: 'Chain broken at event %{seq}: %{reason}.',
-      reasons: { missing_event: 'missing event', prev_hash_mismatch: 'link to the previous event altered', hash_mismatch: 'content altered' },
+      reasons: { missing_event: 'missing event', prev_hash_mismatch: 'link to the previous event altered', hash_mismatch: 'content altered', unkeyed_after_keyed: 'event rewritten without the key', truncated: 'end of the trail cut off (shorter than an anchor kept outside the database)', rewritten: 'trail rewritten (differs from an anchor kept outside the database)' },
       export: 'Export as CSV',
       export_failed: 'The export could not be downloaded: %{message}',
       show_detail: 'Show the event details',

@@ -5,7 +5,7 @@ export const auditMessages = {
       verify: 'Vérifier la chaîne',
       chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
       chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
-      reasons: { missing_event: 'événement manquant', prev_hash_mismatch: 'lien avec le précédent modifié', hash_mismatch: 'contenu modifié' },
+      reasons: { missing_event: 'événement manquant', prev_hash_mismatch: 'lien avec le précédent modifié', hash_mismatch: 'contenu modifié', unkeyed_after_keyed: 'événement réécrit sans la clé', truncated: 'fin de la piste coupée (plus courte qu’une ancre conservée hors de la base)', rewritten: 'piste réécrite (diffère d’une ancre conservée hors de la base)' },
       export: 'Exporter en CSV',
       export_failed: "L'export n'a pas pu être téléchargé : %{message}",
       show_detail: "Voir le détail de l'événement",

@@ -19,6 +19,7 @@ export const auditEventSchema = new Schema<AuditEventDocument>(
     details: { type: Schema.Types.Mixed },
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },
+    mac: { type: String },
   },
   { collection: 'audit_events', versionKey: false, minimize: false },
 );

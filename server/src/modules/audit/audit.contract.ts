@@ -43,7 +43,20 @@ export const verifyResponseSchema = {
     head: { type: 'string', description: 'hash of the last event' },
     brokenAt: {
       type: 'object',
-      properties: { seq: { type: 'integer' }, eventId: { type: 'string' }, reason: { type: 'string', enum: ['missing_event', 'prev_hash_mismatch', 'hash_mismatch'] } },
+      properties: {
+        seq: { type: 'integer' },
+        eventId: { type: 'string' },
+        reason: {
+          type: 'string',
+          enum: ['missing_event', 'prev_hash_mismatch', 'hash_mismatch', 'unkeyed_after_keyed', 'truncated', 'rewritten'],
+          description: 'truncated / rewritten: the chain holds together but disagrees with the latest anchor kept outside the database',
+        },
+      },
+    },
+    anchor: {
+      type: 'object',
+      description: 'the latest (position, hash) anchored outside the database, that the chain was compared with',
+      properties: { seq: { type: 'integer' }, head: { type: 'string' }, at: { type: 'string' } },
     },
   },
 } as const;

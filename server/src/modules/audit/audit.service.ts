@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConflictError } from '../../common/errors/domain-errors.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { AuditAnchors, type AuditAnchor } from './audit-anchors.js';
 import { AuditRepository, type AuditClaim, type AuditFilter } from './audit.repository.js';
 import type { OutboxItem } from './outbox.js';
 
-export type VerifyResult = { ok: true; events: number; head: string } | { ok: false; events: number; brokenAt: ChainBreak };
+export type VerifyResult =
+  | { ok: true; events: number; head: string; anchor?: AuditAnchor }
+  | { ok: false; events: number; brokenAt: ChainBreak; anchor?: AuditAnchor };
 
 const MAX_APPEND_ATTEMPTS = 50;
 /** Claims kept behind the head; the hint is moved with every batch, so it never lags that far. */
@@ -60,7 +65,15 @@ export class AuditService implements OnModuleInit {
   private readonly rememberedIds = new Set<string>();
   private forgettable: number[] = [];
 
-  constructor(private readonly repository: AuditRepository) {}
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly anchors: AuditAnchors,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.key = config.auditKey;
+  }
 
   async onModuleInit(): Promise<void> {
     await this.repository.init();
@@ -131,7 +144,7 @@ export class AuditService implements OnModuleInit {
       let seq = head?.seq ?? 0;
       let hash = head?.hash ?? GENESIS_HASH;
       const events = pending.map((item) => {
-        const event = chain(item.entry, item.id, ++seq, item.at.toISOString(), hash);
+        const event = chain(item.entry, item.id, ++seq, item.at.toISOString(), hash, this.key);
         hash = event.hash;
         return event;
       });
@@ -155,6 +168,7 @@ export class AuditService implements OnModuleInit {
           continue;
         }
         this.knownHead = { seq: last.seq, hash: last.hash };
+        this.anchors.note(last.seq, last.hash);
         written.forEach((event, i) => {
           this.remember(event.id);
           pending[i]!.settle(event);
@@ -306,12 +320,19 @@ export class AuditService implements OnModuleInit {
    */
   async verify(): Promise<VerifyResult> {
     const head = await this.currentHead();
+    const anchors = this.anchors.all();
+    const anchored = new Map<number, AuditAnchor[]>();
+    for (const anchor of anchors) anchored.set(anchor.seq, [...(anchored.get(anchor.seq) ?? []), anchor]);
+    let disowned: AuditAnchor | undefined; // an anchor whose position now holds another hash
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
+    let keyed = false;
     const early = new Map<number, ChainedEvent>();
     const check = (event: ChainedEvent): ChainBreak | undefined => {
-      const broken = checkLink(event, expectedSeq, prevHash);
+      const broken = checkLink(event, expectedSeq, prevHash, this.key, keyed);
       if (broken) return broken;
+      keyed ||= Boolean(event.mac);
+      disowned ??= anchored.get(event.seq)?.find((anchor) => anchor.head !== event.hash);
       expectedSeq++;
       prevHash = event.hash;
       return undefined;
@@ -345,7 +366,11 @@ export class AuditService implements OnModuleInit {
       }
     }
     if (early.size > 0 || expectedSeq - 1 < (head?.seq ?? 0)) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: 'missing_event' } };
-    return { ok: true, events: expectedSeq - 1, head: prevHash };
+    // The chain holds together; does it still pass, unchanged, through every position anchored outside the database?
+    if (disowned) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: disowned.seq, reason: 'rewritten' }, anchor: disowned };
+    const furthest = anchors.reduce<AuditAnchor | undefined>((max, anchor) => (max && max.seq >= anchor.seq ? max : anchor), undefined);
+    if (furthest && expectedSeq - 1 < furthest.seq) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: 'truncated' }, anchor: furthest };
+    return { ok: true, events: expectedSeq - 1, head: prevHash, ...(furthest && { anchor: furthest }) };
   }
 
   events(filter: AuditFilter): AsyncGenerator<ChainedEvent> {
