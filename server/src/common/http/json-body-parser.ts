@@ -24,6 +24,46 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+// String.prototype.isWellFormed is in Node 20, not in the ES2023 library this project compiles against.
+const wellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** Longer object keys are refused: no field of ours comes near, and a key is copied into every path and error. */
+export const MAX_KEY_LENGTH = 1024;
+
+/**
+ * Where a parsed body holds what JSON allows but nothing downstream should get: a key longer than
+ * MAX_KEY_LENGTH or with a NUL character (the database refuses such field names), a number JSON.parse turned
+ * into Infinity (`1e309`), a string with an unpaired surrogate (it cannot be stored as UTF-8 unchanged).
+ * Undefined when the body is clean. `text` lets common bodies skip the walk: these need an escape, a long
+ * exponent or a long text to appear at all.
+ */
+export function unacceptableValue(value: unknown, text: string): { path: string; message: string } | undefined {
+  // A key over the limit needs a text over it: short bodies without escapes or long exponents are clean.
+  if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}/.test(text)) return undefined;
+  const visit = (node: unknown, path: string): { path: string; message: string } | undefined => {
+    if (typeof node === 'string') return wellFormed(node) ? undefined : { path, message: 'contains an unpaired surrogate (not valid Unicode text)' };
+    if (typeof node === 'number') return Number.isFinite(node) ? undefined : { path, message: 'is a number too large to represent' };
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const found = visit(node[i], `${path}/${i}`);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      const here = `${path}/${key.slice(0, 64).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key.length > MAX_KEY_LENGTH) return { path: here, message: `is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}` };
+      if (key.includes('\u0000')) return { path: here.split('\u0000').join('\\u0000'), message: 'is a key containing a NUL character' };
+      if (!wellFormed(key)) return { path: here, message: 'is a key with an unpaired surrogate' };
+      const found = visit(child, here);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(value, '');
+}
+
 /** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -40,11 +80,15 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
           ], 'too_deep'),
         );
       }
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(text));
+        parsed = JSON.parse(text);
       } catch (err) {
-        done(err as SyntaxError);
+        return done(err as SyntaxError);
       }
+      const refused = unacceptableValue(parsed, text);
+      if (refused) return done(new ValidationError('The request body holds a value the service does not accept.', [{ path: refused.path || '/', message: refused.message }], 'unacceptable_value'));
+      done(null, parsed);
     },
   );
 }

@@ -8,6 +8,7 @@ import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
+import { analyseTemplate } from '../prompts/template-safety.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 import { computedFactsSchema, decisionTableDefinitionSchema, lookupsSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
@@ -96,6 +97,13 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
   for (const [key, value] of Object.entries(node)) {
     if (key === 'explanation' && value && typeof value === 'object') {
       for (const [lang, template] of Object.entries(value as Json)) {
+        // Analysed like prompt templates: no partials, no `log` (it prints the facts to the server's output),
+        // no `lookup` or prototype tricks; only the documented helpers.
+        const refused = analyseTemplate(String(template), `${path}/explanation/${lang}`).problems;
+        if (refused.length > 0) {
+          problems.push(...refused);
+          continue;
+        }
         try {
           compileExplanation(String(template));
         } catch (err) {
