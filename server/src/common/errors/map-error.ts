@@ -51,6 +51,10 @@ const databaseDownErrors = new Set([
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  // In-flight operations interrupted when the driver's monitor finds the database gone.
+  'PoolClearedOnNetworkError',
+  'PoolClearedError',
+  'MongoServerClosedError',
 ]);
 
 /** Turns anything thrown while serving a request into a status and the §7 error body. */

@@ -11,6 +11,13 @@ class FakeDecisions {
   delayMs = 0;
   fail = false;
   hang = false;
+  pings = 0;
+
+  /** Answers a ping unless the database is failing or hanging. */
+  async answers(): Promise<boolean> {
+    this.pings++;
+    return !this.fail && !this.hang;
+  }
 
   async insertMany(records: DecisionDocument[]): Promise<void> {
     if (this.hang) return new Promise(() => undefined);
@@ -70,13 +77,18 @@ describe('DecisionWriter (group commit)', () => {
     expect(waited).toBeGreaterThan(50);
   });
 
-  it('answers false when the database refuses, then answers false at once for a moment instead of queueing', async () => {
+  it('answers false when the database refuses, then false at once (not even tried) until a ping answers again', async () => {
     const { fake, writer, metrics } = writerWith();
     fake.fail = true;
     expect(await writer.write([record(1)])).toBe(false);
+    expect(await writer.write([record(2)])).toBe(false); // away: not even tried
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(fake.pings).toBeGreaterThan(0);
+    expect(await writer.write([record(3)])).toBe(false); // still away: the pings fail
     fake.fail = false;
-    expect(await writer.write([record(2)])).toBe(false); // paused: not even tried
-    expect(fake.batches).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await writer.write([record(4)])).toBe(true);
+    expect(fake.batches.flat()).toEqual(['d4']);
     expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
   });
 
@@ -84,6 +96,8 @@ describe('DecisionWriter (group commit)', () => {
     const { fake, writer } = writerWith({ decisionWriteTimeoutMs: 100 });
     fake.hang = true;
     expect(await writer.write([record(1)])).toBe(false);
+    fake.hang = false;
+    await new Promise((resolve) => setTimeout(resolve, 700)); // the next ping finds it back
   });
 
   it('stores what is queued before shutting down', async () => {

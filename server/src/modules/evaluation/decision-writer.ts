@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram } from 'prom-client';
@@ -12,8 +13,8 @@ interface Pending {
   done: (stored: boolean) => void;
 }
 
-/** After a failed flush, callers are answered `logged: false` at once for this long instead of queueing behind a dead database. */
-const PAUSE_AFTER_FAILURE_MS = 1_000;
+/** After a failed flush, how often the database is pinged to learn it is back. */
+const PROBE_EVERY_MS = 500;
 
 /**
  * Group commit for decision records: records wait a few milliseconds (or until a batch is full) and are
@@ -27,7 +28,8 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private queuedRecords = 0;
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
-  private pausedUntil = 0;
+  /** Set by a failed flush, cleared by the first ping the database answers: meanwhile callers get `logged: false` at once. */
+  private databaseAway = false;
   private readonly waitingForRoom: (() => void)[] = [];
   private readonly flushes = new Set<Promise<void>>();
   private readonly depth: Gauge;
@@ -60,7 +62,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   /** Resolves true once the records are stored, false when the database refused or did not answer in time. */
   async write(records: DecisionDocument[]): Promise<boolean> {
     if (records.length === 0) return true;
-    if (Date.now() < this.pausedUntil) return false;
+    if (this.databaseAway) return false;
     while (this.queuedRecords > 0 && this.queuedRecords + records.length > this.config.decisionQueueMax) {
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
     }
@@ -133,10 +135,30 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     } catch (err) {
       stored = false;
       this.failures.inc();
-      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
       this.logger.warn(`${records.length} decision record(s) not stored: ${(err as Error).message}`);
+      this.markAway();
     }
     for (const pending of batch) pending.done(stored);
+  }
+
+  /**
+   * The database did not store a batch: answer `logged: false` at once (what waits in the queue too) instead of
+   * queueing behind it, and ping it until it answers; records go to it again from then on.
+   */
+  private markAway(): void {
+    if (this.databaseAway) return;
+    this.databaseAway = true;
+    while (this.queue.length > 0) for (const pending of this.take()) pending.done(false);
+    const probe = async (): Promise<void> => {
+      while (this.databaseAway) {
+        await sleep(PROBE_EVERY_MS, undefined, { ref: false }); // never what keeps the process alive
+        if (await this.decisions.answers(PROBE_EVERY_MS * 2)) {
+          this.databaseAway = false;
+          this.logger.log('the database answers again: decision records are stored again');
+        }
+      }
+    };
+    void probe();
   }
 }
 

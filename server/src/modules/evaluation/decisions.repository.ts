@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
+import { databaseAnswers } from '../../common/database/mongo-connection.js';
 import { decisionSchema, type DecisionDetail, type DecisionDocument, type StoredDecision } from './decision.schema.js';
 
 /** The only code that touches the decisions collection. */
@@ -8,8 +9,13 @@ import { decisionSchema, type DecisionDetail, type DecisionDocument, type Stored
 export class DecisionsRepository {
   private readonly decisions: Model<StoredDecision>;
 
-  constructor(@Inject(DB_CONNECTION) connection: Connection) {
+  constructor(@Inject(DB_CONNECTION) private readonly connection: Connection) {
     this.decisions = connection.model<StoredDecision>('Decision', decisionSchema);
+  }
+
+  /** True when the database answers a ping within `timeoutMs`. */
+  answers(timeoutMs: number): Promise<boolean> {
+    return databaseAnswers(this.connection, timeoutMs);
   }
 
   async insertMany(decisions: DecisionDocument[]): Promise<void> {
