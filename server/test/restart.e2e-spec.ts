@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { EMBEDDED_DB } from '../src/common/database/database.module.js';
-import type { EmbeddedFerretDb } from '../src/common/database/embedded-ferretdb.js';
+import { EmbeddedFerretDb as EmbeddedFerretDbClass, type EmbeddedFerretDb } from '../src/common/database/embedded-ferretdb.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { startWithConfig, type TestApp } from './support/test-app.js';
 
@@ -58,4 +58,35 @@ describe('data survives restarts (embedded database)', () => {
     expect(names).toContain('persist');
     expect(names).not.toContain('while-down');
   }, 60_000);
+
+  it('stops the FerretDB a killed run left behind before starting its own, so one process holds the files', async () => {
+    const crashDir = mkdtempSync(join(tmpdir(), 'gabarit-crashed-'));
+    const options = { binary: resolve('.tools/bin/ferretdb'), dataDir: crashDir, port: 0, log: () => undefined };
+    const leftBehind = new EmbeddedFerretDbClass(options);
+    await leftBehind.start();
+    const orphanPid = Number(readFileSync(join(crashDir, 'ferretdb.pid'), 'utf8'));
+    // What a service killed with SIGKILL leaves: its FerretDB still running, its pid file still there.
+    expect(isAlive(orphanPid)).toBe(true);
+    const next = new EmbeddedFerretDbClass(options);
+    try {
+      await next.start();
+      for (let i = 0; i < 50 && isAlive(orphanPid); i++) await sleep(100);
+      expect(isAlive(orphanPid)).toBe(false);
+      expect(Number(readFileSync(join(crashDir, 'ferretdb.pid'), 'utf8'))).not.toBe(orphanPid);
+    } finally {
+      await next.stop();
+      await leftBehind.stop();
+    }
+    expect(existsSync(join(crashDir, 'ferretdb.pid'))).toBe(false);
+  }, 60_000);
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2]?.startsWith('Z'); // a zombie is gone, only not yet reaped
+  } catch {
+    return false;
+  }
+}
+

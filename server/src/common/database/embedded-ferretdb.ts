@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +43,7 @@ export class EmbeddedFerretDb {
     const stateDir = join(this.options.dataDir, 'ferretdb-state');
     mkdirSync(dbDir, { recursive: true });
     mkdirSync(stateDir, { recursive: true });
+    await this.stopLeftover();
     this.output = '';
     const child = spawn(
       this.options.binary,
@@ -60,6 +61,7 @@ export class EmbeddedFerretDb {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
+    if (child.pid) writeFileSync(this.pidFile, String(child.pid));
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-4000);
     };
@@ -82,7 +84,43 @@ export class EmbeddedFerretDb {
       child.kill('SIGKILL');
       await exited;
     }
+    rmSync(this.pidFile, { force: true });
     this.options.log('embedded FerretDB stopped');
+  }
+
+  private get pidFile(): string {
+    return join(this.options.dataDir, 'ferretdb.pid');
+  }
+
+  /**
+   * A service killed outright (kill -9, out of memory) leaves its FerretDB running on the same files: stop it
+   * before starting another. Only a process that is, by its command line, a FerretDB on this data directory.
+   */
+  private async stopLeftover(): Promise<void> {
+    if (!existsSync(this.pidFile)) return;
+    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    rmSync(this.pidFile, { force: true });
+    const commandLine = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        return ''; // gone, or no /proc to tell what it is: leave it
+      }
+    })();
+    if (!Number.isInteger(pid) || pid <= 1 || !commandLine.includes('--sqlite-url=file:' + join(this.options.dataDir, 'db'))) return;
+    this.options.log(`stopping the FerretDB (pid ${pid}) a previous run of the service left behind`);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; alive() && waited < STOP_TIMEOUT_MS; waited += 100) await sleep(100);
+    if (alive()) process.kill(pid, 'SIGKILL');
+    for (let waited = 0; alive() && waited < STOP_TIMEOUT_MS; waited += 100) await sleep(100);
   }
 
   private async waitUntilListening(child: ChildProcess): Promise<void> {
