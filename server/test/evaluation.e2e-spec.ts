@@ -169,6 +169,30 @@ describe('evaluation', () => {
     expect(inBatch.body.details.map((d: { path: string }) => d.path)).toEqual(['/items/1/facts/gst']);
   });
 
+  it('writes the stored explanation again from masked facts for readers without access, and masks everything when the version cannot be read', async () => {
+    const withEmail = enrolmentLike(10000);
+    withEmail.definition.rules[1] = { ...withEmail.definition.rules[1]!, explanation: { fr: 'Fournisseur interne : {{supplier.contactEmail}}', en: 'Internal supplier: {{supplier.contactEmail}}' } } as never;
+    expect((await analyst.post('/api/v1/rulesets', { ...withEmail, key: 'eval-pii' })).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/eval-pii/versions/1/submit');
+    await approver.post('/api/v1/rulesets/eval-pii/versions/1/approve');
+    await approver.post('/api/v1/rulesets/eval-pii/versions/1/publish');
+    const decided = await t.http.post('/api/v1/rulesets/eval-pii/evaluate').set('x-api-key', erpKey).send({ facts: facts(1, 'lea.roy@gouv.qc.ca') });
+    const id = decided.body.evaluationId as string;
+    const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${id}`);
+    expect(forRisk.body.explanation.fr).toBe('Fournisseur interne : lea.roy@gouv.qc.ca');
+    const forAnalyst = await analyst.get(`/api/v1/decisions/${id}`);
+    expect(forAnalyst.body.explanation.fr).toBe('Fournisseur interne : ***');
+    expect(JSON.stringify(forAnalyst.body)).not.toContain('lea.roy');
+
+    // The version's content gone (restored from an old backup, say): nothing is known of which fields are personal.
+    await t.db.collection('ruleset_contents').deleteOne({ _id: decided.body.checksum } as never);
+    const blind = await analyst.get(`/api/v1/decisions/${id}`);
+    expect(blind.status).toBe(200);
+    expect(blind.body.facts).toEqual({ invoice: '***', supplier: '***' });
+    expect(blind.body.explanation).toBeUndefined();
+    expect(JSON.stringify(blind.body)).not.toContain('lea.roy');
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
     expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);

@@ -74,8 +74,19 @@ export class EvaluationService {
     if (mayReadPii(principal)) return { id: record._id, ...record };
     const state = await this.rulesets.state(record.ruleset).catch(() => null);
     const content = state ? await this.rulesets.content(state, record.version).catch(() => null) : null;
-    const paths = content ? this.prepared.for(record.checksum, state!.meta.format, content).piiPaths : [];
-    return { id: record._id, ...record, facts: maskFacts(record.facts, paths), fired: maskTraces(record.fired as RuleTrace[], paths), failed: maskTraces(record.failed as RuleTrace[], paths) };
+    if (!content) {
+      // Which fields are personal is unknown (the version cannot be read): everything is masked, nothing shown.
+      const { explanation: _hidden, ...rest } = record;
+      const facts = Object.fromEntries(Object.keys(record.facts).map((name) => [name, MASK]));
+      return { id: record._id, ...rest, facts, fired: maskAllTraces(record.fired as RuleTrace[]), failed: maskAllTraces(record.failed as RuleTrace[]) };
+    }
+    const entry = this.prepared.for(record.checksum, state!.meta.format, content);
+    if (entry.piiPaths.length === 0) return { id: record._id, ...record };
+    const facts = maskFacts(record.facts, entry.piiPaths);
+    const fired = record.fired as RuleTrace[];
+    // The stored explanation was written from the real facts: it is written again from the masked ones.
+    const explanation = record.explanation ? explain(entry.prepared.compiled, fired, { ...facts, ...computedOrNothing(entry, record.facts) }) : undefined;
+    return { id: record._id, ...record, facts, ...(explanation && { explanation }), fired: maskTraces(fired, entry.piiPaths), failed: maskTraces(record.failed as RuleTrace[], entry.piiPaths) };
   }
 
   /** Runs a version's test cases (facts → expected event types) and records the run against its exact content. */
@@ -216,6 +227,20 @@ function runOrExplainWhy(entry: PreparedEntry, facts: Record<string, unknown>, f
       throw new ValidationError(err.message, [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }], 'expression_limit');
     }
     throw err;
+  }
+}
+
+/** Every fact value of the traces masked: for when the personal fields cannot be known. */
+function maskAllTraces(traces: RuleTrace[]): RuleTrace[] {
+  return traces.map((rule) => ({ ...rule, conditions: rule.conditions.map((c) => ({ ...c, factValue: MASK })) }));
+}
+
+/** The computed facts of a stored decision, computed again; none if that fails (the explanation then shows blanks). */
+function computedOrNothing(entry: PreparedEntry, facts: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return entry.prepared.computeFacts(facts);
+  } catch {
+    return {};
   }
 }
 
