@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { linearPattern, linearRegExp, patternProblem } from './linear-pattern.js';
+import { fixedShape, linearPattern, linearRegExp, patternProblem } from './linear-pattern.js';
 
 describe('linear-time patterns', () => {
   it('answers like JavaScript on the patterns the pilots and analysts write', () => {
@@ -30,4 +30,10 @@ describe('linear-time patterns', () => {
     expect(linearRegExp('^a+$').test('aaa')).toBe(true);
     expect(() => linearRegExp('(?<=a)b')).toThrow(/Gabarit can match/);
   });
+
+  it('lets JavaScript run only patterns whose backtracking cannot grow: fixed repetition, one group at most', () => {
+    for (const fixed of ['^[0-9]{9}RT[0-9]{4}$', '^[0-9]{10}TQ[0-9]{4}$', '^(11|22|33|88)[0-9]{8}$', '^\\d{3}-\\d{4}$', '^[*+?]{2}$', '@gouv\\.qc\\.ca$', '.']) expect([fixed, fixedShape(fixed)]).toEqual([fixed, true]);
+    for (const growing of ['(a|a)*$', '^(a|a)*$', '^(a|a)(a|a)x', '^a{1,3}$', '^a{2,}$', '^.*x', '^a+$', '^a?$', '^(?:ab)$', '.*.*x', '(a)(b)']) expect([growing, fixedShape(growing)]).toEqual([growing, false]);
+  });
 });
+
