@@ -221,6 +221,20 @@ describe('evaluation', () => {
     expect(impact.body.examples).toHaveLength(3);
   });
 
+  it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {
+    for (const email of ['lea.roy@fournisseur.ca', 'max.cote@fournisseur.ca', 'lucie.b@fournisseur.ca']) await evaluate({ facts: facts(100, email) });
+    const current = await analyst.get('/api/v1/rulesets/eval-demo');
+    const probe = enrolmentLike(10000).definition;
+    probe.rules.push({ name: 'sonde', priority: 1, conditions: { all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '^l' }] }, event: { type: 'initiale_l' } } as never);
+    const edited = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: probe }, current.headers['etag']);
+    const draft = edited.body.draftVersion as number;
+    const forAnalyst = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 3 });
+    expect(forAnalyst.status).toBe(200);
+    expect(forAnalyst.body).toMatchObject({ compared: 3, changed: 0, maskedFacts: true });
+    const forRisk = await as(t, cast.risk).post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 3 });
+    expect(forRisk.body).toMatchObject({ compared: 3, changed: 2, byTransition: { '(none) → initiale_l': 2 } });
+  });
+
   it('runs test cases, and publishing a version with tests requires a passing run of it', async () => {
     const current = await analyst.get('/api/v1/rulesets/eval-demo');
     const tests = [

@@ -51,7 +51,7 @@ export class EvaluationController {
   @HttpCode(200)
   @RequireRoles('analyst', 'approver', 'risk')
   @ApiBody({ schema: impactRequestSchema as object })
-  impact(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(impactRequestSchema) body: ImpactRequest) {
-    return this.evaluation.impact(key, n, body.limit ?? 500);
+  impact(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(impactRequestSchema) body: ImpactRequest, @Req() request: FastifyRequest) {
+    return this.evaluation.impact(key, n, body.limit ?? 500, request.principal!);
   }
 }

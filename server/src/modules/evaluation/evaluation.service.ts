@@ -113,27 +113,37 @@ export class EvaluationService {
     return { version: number, checksum, ...summary, cases };
   }
 
-  /** Replays the latest logged decisions of the version in force against another version: what would change. */
-  async impact(key: string, number: number, limit: number) {
+  /**
+   * Replays the latest logged decisions of the version in force against another version: what would change.
+   * A reader who may not see personal information gets both versions replayed on masked facts: otherwise a
+   * draft rule like "name matches ^L" would spell masked fields out through the transitions it reports.
+   */
+  async impact(key: string, number: number, limit: number, principal: Principal) {
     const state = await this.rulesets.state(key);
     const active = versionInForce(state.publications, new Date());
     if (active === null) throw new NotFoundError(`"${key}" has no version in force to compare with.`);
     const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
     const content = await this.rulesets.content(state, number);
     const entry = this.prepared.for(checksumOf(content), state.meta.format, content);
+    const masked = !mayReadPii(principal);
+    const activeEntry = masked ? this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active)) : undefined;
+    const piiPaths = activeEntry ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
+    const outcomeOf = (target: PreparedEntry, facts: Record<string, unknown>) =>
+      run(target.prepared, facts).then((r) => outcome(r.events.map((e) => e.type)), (err: Error) => `error: ${err.message}`);
     const byTransition: Record<string, number> = {};
     const examples: { evaluationId: string; before: string; after: string }[] = [];
     const logged = await this.decisions.latestFor(activeChecksum, limit);
     for (const decision of logged) {
-      const before = outcome((decision.events as { type: string }[]).map((e) => e.type));
-      const after = await run(entry.prepared, decision.facts).then((r) => outcome(r.events.map((e) => e.type)), (err: Error) => `error: ${err.message}`);
+      const facts = masked ? maskFacts(decision.facts, piiPaths) : decision.facts;
+      const before = activeEntry ? await outcomeOf(activeEntry, facts) : outcome((decision.events as { type: string }[]).map((e) => e.type));
+      const after = await outcomeOf(entry, facts);
       if (before === after) continue;
       const transition = `${before} → ${after}`;
       byTransition[transition] = (byTransition[transition] ?? 0) + 1;
       if (examples.length < 20) examples.push({ evaluationId: decision._id, before, after });
     }
     const changed = Object.values(byTransition).reduce((a, b) => a + b, 0);
-    return { activeVersion: active, version: number, compared: logged.length, changed, byTransition, examples };
+    return { activeVersion: active, version: number, compared: logged.length, changed, byTransition, examples, ...(masked && piiPaths.length > 0 && { maskedFacts: true }) };
   }
 
   private async target(key: string, requested: number | 'active' | undefined, asOf: string | undefined, principal: Principal): Promise<Target> {
