@@ -35,6 +35,27 @@ describe('personal information', () => {
     expect(Object.hasOwn(maskFacts({ a: 1 }, hostile), 'toString')).toBe(false);
   });
 
+  it('finds fields marked through $ref, additionalProperties, patternProperties and prefixItems, and masks them (masking failed open there)', () => {
+    const indirect = {
+      type: 'object',
+      $defs: { person: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, manager: { $ref: '#/$defs/person' } } } },
+      properties: {
+        employee: { $ref: '#/$defs/person' },
+        contacts: { type: 'object', additionalProperties: { type: 'string', 'x-pii': true } },
+        notes: { type: 'object', patternProperties: { '^n': { 'x-pii': true } } },
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'string', 'x-pii': true }] },
+      },
+    };
+    const found = piiPaths(indirect);
+    expect(found).toEqual(expect.arrayContaining([['employee', 'name'], ['employee', 'manager', 'name'], ['contacts', '*'], ['notes', '*'], ['pair', '1']]));
+    const facts = { employee: { name: 'Léa', manager: { name: 'Max' } }, contacts: { home: 'lea@x.ca', work: 'l.roy@y.ca' }, notes: { n1: 'privé' }, pair: ['public', 'secret'] };
+    expect(maskFacts(facts, found)).toEqual({ employee: { name: '***', manager: { name: '***' } }, contacts: { home: '***', work: '***' }, notes: { n1: '***' }, pair: ['public', '***'] });
+    // Deeper than the schema is followed, the whole subtree is masked rather than shown.
+    const chain = (depth: number): object => (depth === 0 ? { name: 'Zoé' } : { name: `N${depth}`, manager: chain(depth - 1) });
+    const deep = maskFacts({ employee: chain(7) }, found);
+    expect(JSON.stringify(deep)).not.toMatch(/N\d|Zoé/);
+  });
+
   it('knows which condition values would reveal them', () => {
     expect(touchesPii('employee', '$.birthDate', paths)).toBe(true);
     expect(touchesPii('employee', undefined, paths)).toBe(true);

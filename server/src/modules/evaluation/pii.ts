@@ -2,17 +2,47 @@ type Json = Record<string, unknown>;
 
 export const MASK = '***';
 
-/** Paths (as key lists; `*` for any array item) of the fields an input schema marks `"x-pii": true`. */
-export function piiPaths(schema: unknown, prefix: string[] = []): string[][] {
+/** How many times one `$ref` is followed along a path before its whole subtree is masked. */
+const MAX_REF_DEPTH = 4;
+
+/**
+ * Paths (as key lists; `*` for any array item or any key of an object) of the fields an input schema marks
+ * `"x-pii": true`. Follows `properties`, `items`, `prefixItems`, `additionalProperties`, `patternProperties`,
+ * `allOf`/`anyOf`/`oneOf`, and local `$ref`s (a recursive one a few levels deep, then its whole subtree).
+ */
+export function piiPaths(schema: unknown, prefix: string[] = [], root: unknown = schema, following: string[] = []): string[][] {
   if (schema === null || typeof schema !== 'object') return [];
   const node = schema as Json;
   const found: string[][] = node['x-pii'] === true ? [prefix] : [];
-  for (const [name, child] of Object.entries((node['properties'] ?? {}) as Json)) found.push(...piiPaths(child, [...prefix, name]));
-  if (node['items']) found.push(...piiPaths(node['items'], [...prefix, '*']));
+  const below = (child: unknown, path: string[]) => found.push(...piiPaths(child, path, root, following));
+  for (const [name, child] of Object.entries((node['properties'] ?? {}) as Json)) below(child, [...prefix, name]);
+  for (const child of Object.values((node['patternProperties'] ?? {}) as Json)) below(child, [...prefix, '*']);
+  if (node['additionalProperties'] && typeof node['additionalProperties'] === 'object') below(node['additionalProperties'], [...prefix, '*']);
+  if (Array.isArray(node['prefixItems'])) (node['prefixItems'] as unknown[]).forEach((child, i) => below(child, [...prefix, String(i)]));
+  if (node['items'] && typeof node['items'] === 'object') below(node['items'], [...prefix, '*']);
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
-    if (Array.isArray(node[keyword])) for (const sub of node[keyword] as unknown[]) found.push(...piiPaths(sub, prefix));
+    if (Array.isArray(node[keyword])) for (const sub of node[keyword] as unknown[]) below(sub, prefix);
+  }
+  const ref = node['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#')) {
+    const target = resolvePointer(root, ref.slice(1));
+    // A recursive schema (a manager who has a manager…) is followed a few levels; below that, a whole subtree
+    // that could hold personal fields is masked: masking must not fail open where the schema stops saying.
+    if (following.filter((r) => r === ref).length < MAX_REF_DEPTH) found.push(...piiPaths(target, prefix, root, [...following, ref]));
+    else if (JSON.stringify(target ?? null).includes('"x-pii":true')) found.push(prefix);
   }
   return found;
+}
+
+/** The part of a schema a local `$ref` (`#/$defs/x`) points to, or undefined. */
+function resolvePointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
 }
 
 /** A copy of the facts with personal information replaced by `***`. */
@@ -26,7 +56,8 @@ export function maskFacts<T>(facts: T, paths: string[][]): T {
 function maskAt(node: unknown, path: string[]): void {
   if (node === null || typeof node !== 'object' || path.length === 0) return;
   const [head, ...rest] = path as [string, ...string[]];
-  const targets = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : []) : [head];
+  // `*`: every item of an array, or every key of an object (additionalProperties, patternProperties).
+  const targets = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)) : [head];
   for (const key of targets) {
     const container = node as Record<string | number, unknown>;
     // Own properties only: `in` would walk into Object.prototype (a path `__proto__.toString` masked it for
