@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors/domain-errors.js';
+import { pointerSegment } from '../json/json-pointer.js';
 
 /** Deeper documents are refused before any validator recurses into them (no legitimate payload nests this far). */
 export const MAX_JSON_DEPTH = 64;
@@ -52,7 +53,7 @@ export function unacceptableValue(value: unknown, text: string): { path: string;
       return undefined;
     }
     for (const [key, child] of Object.entries(node)) {
-      const here = `${path}/${key.slice(0, 64).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const here = `${path}/${pointerSegment(key.slice(0, 64))}`;
       if (key.length > MAX_KEY_LENGTH) return { path: here, message: `is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}` };
       if (key.includes('\u0000')) return { path: here.split('\u0000').join('\\u0000'), message: 'is a key containing a NUL character' };
       if (!wellFormed(key)) return { path: here, message: 'is a key with an unpaired surrogate' };

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors/domain-errors.js';
+import { pointerSegment } from './json-pointer.js';
 
 /** Property names that reach into JavaScript's object machinery rather than naming data. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
@@ -10,14 +11,13 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function reservedPropertyNames(schema: unknown, base: string): ErrorDetail[] {
   const found: ErrorDetail[] = [];
-  const pointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
   const visit = (node: unknown, path: string, depth: number): void => {
     if (node === null || typeof node !== 'object' || depth > 64) return;
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}/${i}`, depth + 1));
     for (const [key, value] of Object.entries(node)) {
       if ((key === 'properties' || key === 'dependentRequired') && value !== null && typeof value === 'object' && !Array.isArray(value)) {
         for (const name of Object.keys(value)) {
-          if (RESERVED.has(name)) found.push({ path: `${path}/${key}/${pointer(name)}`, message: `"${name}" is reserved by JavaScript objects; name this field otherwise` });
+          if (RESERVED.has(name)) found.push({ path: `${path}/${key}/${pointerSegment(name)}`, message: `"${name}" is reserved by JavaScript objects; name this field otherwise` });
         }
       }
       if (key === 'required' && Array.isArray(value)) {
@@ -25,7 +25,7 @@ export function reservedPropertyNames(schema: unknown, base: string): ErrorDetai
           if (typeof name === 'string' && RESERVED.has(name)) found.push({ path: `${path}/required/${i}`, message: `"${name}" is reserved by JavaScript objects; name this field otherwise` });
         });
       }
-      visit(value, `${path}/${pointer(key)}`, depth + 1);
+      visit(value, `${path}/${pointerSegment(key)}`, depth + 1);
     }
   };
   visit(schema, base, 0);

@@ -18,6 +18,7 @@ import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskFacts, MASK, touchesPii } from './pii.js';
+import { pointerSegment } from '../../common/json/json-pointer.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 
@@ -172,11 +173,11 @@ export class EvaluationService {
         throw new ValidationError('The facts do not match the rule set’s input schema.', toErrorDetails(entry.validateFacts.errors, prefix));
       }
       // A caller's value would otherwise stand in for a lookup, or for a computed fact whose expression failed.
-      const derived = Object.keys(facts).filter((name) => entry.derivedFacts.has(name));
+      const derived = entry.derivedFacts.size > 0 ? Object.keys(facts).filter((name) => entry.derivedFacts.has(name)) : [];
       if (derived.length > 0) {
         throw new ValidationError(
           'Some facts are derived by the rule set itself and may not be sent.',
-          derived.map((name) => ({ path: `${prefix}/${escapePointer(name)}`, message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it` })),
+          derived.map((name) => ({ path: `${prefix}/${pointerSegment(name)}`, message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it` })),
           'derived_fact',
         );
       }
@@ -273,8 +274,4 @@ function sameTypes(actual: string[], expected: string[]): boolean {
 
 function outcome(types: string[]): string {
   return types.length === 0 ? '(none)' : types.join('+');
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

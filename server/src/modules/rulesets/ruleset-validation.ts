@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
+import { pointerSegment } from '../../common/json/json-pointer.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
@@ -110,7 +111,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
           problems.push({ path: `${path}/explanation/${lang}`, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` });
         }
       }
-    } else problems.push(...textProblems(value, `${path}/${escapePointer(key)}`));
+    } else problems.push(...textProblems(value, `${path}/${pointerSegment(key)}`));
   }
   return problems;
 }
@@ -138,7 +139,7 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
   const problems: ErrorDetail[] = [];
   if (format === 'rules') {
     const named = (definition['conditions'] ?? {}) as Record<string, Json>;
-    for (const [name, condition] of Object.entries(named)) checkCondition(condition, `/definition/conditions/${escapePointer(name)}`, 1, named, problems);
+    for (const [name, condition] of Object.entries(named)) checkCondition(condition, `/definition/conditions/${pointerSegment(name)}`, 1, named, problems);
     const rules = definition['rules'] as Json[];
     duplicates(rules.map((r) => String(r['name'])), (i) => `/definition/rules/${i}/name`, 'rule name', problems);
     rules.forEach((rule, i) => {
@@ -205,8 +206,4 @@ function duplicates(values: string[], pathOf: (index: number) => string, what: s
     if (seen.has(value)) problems.push({ path: pathOf(i), message: `the ${what} "${value}" is used twice` });
     seen.add(value);
   });
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
