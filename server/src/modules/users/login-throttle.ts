@@ -22,6 +22,8 @@ export type Attempt = { refusedFor: number } | { done(succeeded: boolean): { loc
 @Injectable()
 export class LoginThrottle {
   private readonly attempts: LRUCache<string, Attempts>;
+  /** Per account, the addresses refused on it and until when: what an admin's user list shows, without a scan. */
+  private readonly refused = new Map<string, Map<string, number>>();
   private readonly max: number;
   private readonly lockoutMs: number;
 
@@ -46,7 +48,11 @@ export class LoginThrottle {
           return { lockedNow: false };
         }
         const lockedNow = entry.count >= this.max && entry.until === undefined;
-        if (lockedNow) entry.until = Date.now() + this.lockoutMs;
+        if (lockedNow) {
+          entry.until = Date.now() + this.lockoutMs;
+          const addresses = this.refused.get(account.toLowerCase()) ?? new Map<string, number>();
+          this.refused.set(account.toLowerCase(), addresses.set(address, entry.until));
+        }
         return { lockedNow };
       },
       // Neither a success nor a failure (the database did not answer): the attempt is not counted.
@@ -58,15 +64,17 @@ export class LoginThrottle {
 
   /** Addresses refused on the account right now (on this instance). */
   lockedAddresses(account: string, now = Date.now()): number {
-    const prefix = `${account.toLowerCase()}\u0000`;
-    let locked = 0;
-    for (const [key, entry] of this.attempts.entries()) if (key.startsWith(prefix) && entry.until !== undefined && entry.until > now) locked++;
-    return locked;
+    const addresses = this.refused.get(account.toLowerCase());
+    if (!addresses) return 0;
+    for (const [address, until] of addresses) if (until <= now) addresses.delete(address);
+    if (addresses.size === 0) this.refused.delete(account.toLowerCase());
+    return addresses.size;
   }
 
   /** An admin's unlock: every address may try the account again. */
   clear(account: string): void {
     const prefix = `${account.toLowerCase()}\u0000`;
     for (const key of [...this.attempts.keys()]) if (key.startsWith(prefix)) this.attempts.delete(key);
+    this.refused.delete(account.toLowerCase());
   }
 }
