@@ -149,6 +149,7 @@ describe('experiments', () => {
     expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
     const [winner, loser] = raced[0]!.status === 200 ? ['course-a', 'course-b'] : ['course-b', 'course-a'];
     expect((await approver.post(`/api/v1/experiments/${winner}/stop`, { comment: 'Fin' })).status).toBe(200);
+    expect(await t.db.collection('experiment_prompt_slots').countDocuments({ _id: 'ask' } as never)).toBe(0); // stopping frees the prompt
 
     // Scheduled for next week, it holds the prompt already: nothing else may start and run into it.
     await approved('planifiee');

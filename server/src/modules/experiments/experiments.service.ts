@@ -113,8 +113,10 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 
   async stop(key: string, actor: string, comment?: string) {
+    // Read before archiving: an archived experiment holds no prompt, so afterwards there is nothing to ask.
+    const prompts = await this.promptsOf(await this.resources.load(key));
     const state = await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date()));
-    for (const prompt of await this.promptsOf(state)) await this.slots.release(prompt, key);
+    for (const prompt of prompts) await this.slots.release(prompt, key);
     return view(state);
   }
 
@@ -216,9 +218,9 @@ export class ExperimentsService implements OnApplicationBootstrap {
     return [...new Set(contents.map((c) => c.prompt))];
   }
 
-  private async runningByPrompt(fresh = false): Promise<Map<string, { key: string; content: ExperimentContent }>> {
+  private async runningByPrompt(): Promise<Map<string, { key: string; content: ExperimentContent }>> {
     const cached = this.running.cache;
-    if (!fresh && cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
+    if (cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
     const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} }, {});
     const byPrompt = new Map<string, { key: string; content: ExperimentContent }>();
     for (const state of items) {
