@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { registerConsole } from './common/http/console-static.js';
+import { registerStatusOverrides } from './common/http/etag.interceptor.js';
 import { registerJsonBodyParser } from './common/http/json-body-parser.js';
+import { watchRoutesForMethodNotAllowed } from './common/http/method-not-allowed.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
 import { requestIdFor } from './common/http/request-id.js';
@@ -42,6 +44,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
+  registerStatusOverrides(fastify);
+  const registerMethodNotAllowed = watchRoutesForMethodNotAllowed(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -72,6 +76,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await registerConsole(app);
   setupOpenApi(app);
   await app.init();
+  registerMethodNotAllowed();
   await fastify.ready();
   return app;
 }

@@ -13,6 +13,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
       request.log.error({ err: exception }, 'unhandled error');
     }
-    void reply.status(mapped.status).headers(mapped.headers ?? {}).send(mapped.body);
+    // A route may have set its own type already (the audit CSV export): an error is JSON whatever the route serves.
+    void reply.removeHeader('content-disposition');
+    void reply.status(mapped.status).headers(mapped.headers ?? {}).type('application/json; charset=utf-8').send(mapped.body);
   }
 }

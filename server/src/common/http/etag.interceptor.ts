@@ -1,11 +1,25 @@
 import { UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 
 /** A response body with the ETag that guards its next edit. */
 export interface Tagged<T> {
   body: T;
   etag: string;
+  /** A status other than the route's own, e.g. 202 when a change is held for approval instead of applied. */
+  status?: number;
+}
+
+// Nest sets the route's status after the interceptors run, so a different one is applied just before sending.
+const statusOverrides = new WeakMap<FastifyReply, number>();
+
+/** Registers the hook that applies a Tagged result's own status. */
+export function registerStatusOverrides(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    const status = statusOverrides.get(reply);
+    if (status !== undefined && reply.statusCode < 300) void reply.code(status);
+    return payload;
+  });
 }
 
 class EtagInterceptor implements NestInterceptor {
@@ -14,6 +28,7 @@ class EtagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((tagged) => {
         void reply.header('etag', tagged.etag);
+        if (tagged.status !== undefined) statusOverrides.set(reply, tagged.status);
         return tagged.body;
       }),
     );

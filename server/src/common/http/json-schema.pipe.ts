@@ -2,21 +2,27 @@ import { Body, Query, type PipeTransform } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { ValidationError } from '../errors/domain-errors.js';
 import { contractAjv, toErrorDetails } from './ajv.js';
+import { parametersOfSchema, type DescribesQuery, type QueryParameter } from './query-parameters.js';
 
 /** Validates a request part against a contract JSON Schema; a failure is a 400 naming every bad path. */
-export class JsonSchemaPipe implements PipeTransform {
+export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   private readonly validate: ValidateFunction;
 
-  constructor(schema: object, private readonly what = 'request body') {
+  constructor(readonly schema: object, private readonly what = 'request body') {
     this.validate = contractAjv.compile(schema);
   }
 
   transform(value: unknown): unknown {
-    const input = value ?? {};
+    // No body at all reads as {}; a body of `null` is a body, and the schema judges it.
+    const input = value === undefined ? {} : value;
     if (!this.validate(input)) {
       throw new ValidationError(`The ${this.what} is invalid.`, toErrorDetails(this.validate.errors));
     }
     return input;
+  }
+
+  queryParameters(): QueryParameter[] {
+    return parametersOfSchema(this.schema);
   }
 }
 

@@ -29,4 +29,19 @@ describe('ListQueryPipe', () => {
       expect((err as ValidationError).details.map((d) => d.path)).toEqual(['/range', '/sort', '/filter']);
     }
   });
+
+  it('reads an inverted range as an empty page, and refuses null where a value is expected', () => {
+    expect(pipe.transform({ range: '[5,2]' })).toMatchObject({ skip: 5, limit: 0 });
+    for (const name of ['sort', 'range', 'filter']) {
+      expect(() => pipe.transform({ [name]: 'null' })).toThrow(ValidationError);
+    }
+    expect(() => pipe.transform({ range: '[0,1e12]' })).toThrow(ValidationError);
+  });
+
+  it('describes its parameters for the OpenAPI document', () => {
+    const [sort, range, filter] = pipe.queryParameters();
+    expect(sort).toMatchObject({ name: 'sort', in: 'query', content: { 'application/json': { schema: { prefixItems: [{ enum: ['name', 'createdAt'] }, { enum: ['ASC', 'DESC'] }] } } } });
+    expect(range?.name).toBe('range');
+    expect(filter?.content?.['application/json'].schema).toEqual({ type: 'object' });
+  });
 });

@@ -1,11 +1,13 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { ValidationError, type ErrorDetail } from '../errors/domain-errors.js';
+import type { DescribesQuery, QueryParameter } from './query-parameters.js';
 
 /** A ra-data-simple-rest list request: `sort=["name","ASC"]`, `range=[0,24]`, `filter={"pilot":"invoices"}`. */
 export interface ListQuery {
   sortField: string;
   sortOrder: 'ASC' | 'DESC';
   skip: number;
+  /** 0 for an inverted range (`[5,2]`): an empty page, which the repositories answer without reading rows. */
   limit: number;
   filter: Record<string, unknown>;
 }
@@ -17,9 +19,10 @@ export interface ListPage<T> {
 }
 
 const MAX_PAGE = 500;
+const MAX_OFFSET = 1_000_000_000;
 
 /** Parses and checks the three JSON query parameters; the sort field must be one the resource allows. */
-export class ListQueryPipe implements PipeTransform {
+export class ListQueryPipe implements PipeTransform, DescribesQuery {
   constructor(
     private readonly sortable: readonly string[],
     private readonly defaultSort: [string, 'ASC' | 'DESC'],
@@ -27,14 +30,15 @@ export class ListQueryPipe implements PipeTransform {
 
   transform(query: Record<string, unknown>): ListQuery {
     const problems: ErrorDetail[] = [];
-    const sort = parseJson(query['sort'], '/sort', problems) ?? this.defaultSort;
-    const range = parseJson(query['range'], '/range', problems) ?? [0, 24];
-    const filter = parseJson(query['filter'], '/filter', problems) ?? {};
+    // Only an absent parameter takes the default: `range=null` is a value, and a wrong one.
+    const sort = parseJson(query['sort'], '/sort', problems, this.defaultSort);
+    const range = parseJson(query['range'], '/range', problems, [0, 24]);
+    const filter = parseJson(query['filter'], '/filter', problems, {});
     if (!Array.isArray(sort) || sort.length !== 2 || !this.sortable.includes(sort[0]) || !['ASC', 'DESC'].includes(sort[1])) {
       problems.push({ path: '/sort', message: `must be ["field","ASC"|"DESC"] with field one of: ${this.sortable.join(', ')}` });
     }
-    const rangeOk = Array.isArray(range) && range.length === 2 && range.every((n) => Number.isInteger(n) && n >= 0) && range[1] >= range[0];
-    if (!rangeOk) problems.push({ path: '/range', message: 'must be [start, end] with 0 <= start <= end' });
+    const rangeOk = Array.isArray(range) && range.length === 2 && range.every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET);
+    if (!rangeOk) problems.push({ path: '/range', message: `must be [start, end], two whole numbers from 0 to ${MAX_OFFSET}` });
     if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) problems.push({ path: '/filter', message: 'must be a JSON object' });
     if (problems.length > 0) throw new ValidationError('The list query is invalid.', problems);
     const [start, end] = range as [number, number];
@@ -43,19 +47,32 @@ export class ListQueryPipe implements PipeTransform {
       sortField,
       sortOrder,
       skip: start,
-      limit: Math.min(end - start + 1, MAX_PAGE),
+      // An inverted range is a valid request for nothing rather than an error: the contract cannot say start <= end.
+      limit: Math.max(0, Math.min(end - start + 1, MAX_PAGE)),
       filter: filter as Record<string, unknown>,
     };
   }
+
+  queryParameters(): QueryParameter[] {
+    const json = (schema: object) => ({ content: { 'application/json': { schema } } as const });
+    const offset = { type: 'integer', minimum: 0, maximum: MAX_OFFSET };
+    return [
+      { name: 'sort', in: 'query', required: false, description: `["field","ASC"|"DESC"], default ${JSON.stringify(this.defaultSort)}`,
+        ...json({ type: 'array', prefixItems: [{ enum: [...this.sortable] }, { enum: ['ASC', 'DESC'] }], items: false, minItems: 2 }) },
+      { name: 'range', in: 'query', required: false, description: `[start, end], both included, at most ${MAX_PAGE} items; default [0,24]`,
+        ...json({ type: 'array', prefixItems: [offset, offset], items: false, minItems: 2 }) },
+      { name: 'filter', in: 'query', required: false, description: 'a JSON object of filters; unknown fields are ignored', ...json({ type: 'object' }) },
+    ];
+  }
 }
 
-function parseJson(raw: unknown, path: string, problems: ErrorDetail[]): unknown {
-  if (raw === undefined) return undefined;
+function parseJson(raw: unknown, path: string, problems: ErrorDetail[], absent: unknown): unknown {
+  if (raw === undefined) return absent;
   try {
     return JSON.parse(String(raw));
   } catch {
     problems.push({ path, message: 'is not valid JSON' });
-    return undefined;
+    return absent;
   }
 }
 

@@ -1,15 +1,18 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { completeContract } from './openapi-contract.js';
 
-/** OpenAPI from the same JSON Schemas that validate requests: UI at /api/docs, JSON at /api/docs-json. */
+/** OpenAPI 3.1 from the same JSON Schemas that validate requests: UI at /api/docs, JSON at /api/docs-json. */
 export function setupOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
+    // 3.1: its schemas are JSON Schema 2020-12, so our contract schemas (const, numeric exclusiveMinimum) are valid there.
+    .setOpenAPIVersion('3.1.0')
     .setTitle('Gabarit API')
     .setDescription('Rules and prompt configuration service. Errors: {error, message, details[{path, message}]}.')
     .setVersion('1')
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = completeContract(SwaggerModule.createDocument(app, config), app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,6 +1,7 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { auditFilterSchema, type AuditFilterQuery } from './audit.contract.js';
 import type { AuditFilter } from './audit.repository.js';
 
@@ -14,13 +15,19 @@ const filterPipe = new JsonSchemaPipe(auditFilterSchema, 'audit filter');
 const FILTER_FIELDS = Object.keys(auditFilterSchema.properties);
 
 /** Filters come as plain query parameters (`?actor=approver`) or in the console's `filter` JSON; both are validated. */
-class AuditQueryPipe implements PipeTransform {
+class AuditQueryPipe implements PipeTransform, DescribesQuery {
   transform(query: Record<string, unknown>): AuditQuery {
     const list = listPipe.transform(query);
     const direct = Object.fromEntries(FILTER_FIELDS.filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
     const merged = filterPipe.transform({ ...list.filter, ...direct }) as AuditFilterQuery;
     const { from, to, ...rest } = merged;
     return { list, filter: { ...rest, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) } };
+  }
+
+  queryParameters(): QueryParameter[] {
+    const list = listPipe.queryParameters().map((p) =>
+      p.name === 'filter' ? { ...p, description: 'the same filters as JSON', content: { 'application/json': { schema: auditFilterSchema } } } : p);
+    return [...list, ...parametersOfSchema(auditFilterSchema)];
   }
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
@@ -16,7 +16,6 @@ export class ApiKeysController {
 
   @Post()
   @RequireRoles('admin')
-  @ApiBody({ schema: createApiKeyRequestSchema as object })
   @ApiCreatedResponse({ schema: createdApiKeySchema as object })
   create(@ValidBody(createApiKeyRequestSchema) body: CreateApiKeyRequest, @Req() request: FastifyRequest): Promise<CreatedApiKey> {
     return this.apiKeys.create(body, actorName(request.principal!));

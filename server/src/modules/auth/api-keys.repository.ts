@@ -26,7 +26,7 @@ export class ApiKeysRepository {
     const filter = query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: Boolean(query.filter['revoked']) } };
     const sort: Record<string, SortOrder> = { [query.sortField === 'id' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1 };
     const [items, total] = await Promise.all([
-      this.keys.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<ApiKeyDocument[]>().exec(),
+      query.limit === 0 ? [] : this.keys.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<ApiKeyDocument[]>().exec(),
       this.keys.countDocuments(filter).exec(),
     ]);
     return { items, total };

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { loginRequestSchema, loginResponseSchema, principalResponseSchema, type LoginRequest, type LoginResponse } from './auth.contract.js';
@@ -18,8 +19,9 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RouteConfig({ rateLimit: {} })
-  @ApiBody({ schema: loginRequestSchema as object })
   @ApiOkResponse({ schema: loginResponseSchema as object })
+  @ApiResponse({ status: 401, ...errorResponse(401, 'Unknown username or wrong password, or the account is disabled.') })
+  @ApiResponse({ status: 429, ...errorResponse(429, 'Too many attempts from this address, or for this account: Retry-After says when to try again.') })
   login(@ValidBody(loginRequestSchema) body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(body, request.ip);
   }

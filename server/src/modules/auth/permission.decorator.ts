@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { Role } from './roles.js';
 import type { ScopeAction } from './scopes.js';
 
@@ -11,22 +13,33 @@ export type PermissionRule =
   | { kind: 'roles'; roles: Role[] }
   | { kind: 'scope'; action: ScopeAction; keyParam: string; roles: Role[]; publicWhenMetricsPublic?: true };
 
+/** The OpenAPI side of a rule: which credentials the route takes, and the 401/403 it can answer. */
+function documented(rule: PermissionRule, credentials: ('bearer' | 'apiKey')[]) {
+  return applyDecorators(
+    SetMetadata(PERMISSION_KEY, rule),
+    ...(credentials.includes('bearer') ? [ApiBearerAuth()] : []),
+    ...(credentials.includes('apiKey') ? [ApiSecurity('apiKey')] : []),
+    ApiResponse({ status: 401, ...errorResponse(401) }),
+    ...(rule.kind === 'authenticated' ? [] : [ApiResponse({ status: 403, ...errorResponse(403) })]),
+  );
+}
+
 /** Anyone, signed in or not (login, health, docs). */
 export const Public = () => SetMetadata(PERMISSION_KEY, { kind: 'public' } satisfies PermissionRule);
 
 /** Any signed-in user or valid API key. */
-export const Authenticated = () => SetMetadata(PERMISSION_KEY, { kind: 'authenticated' } satisfies PermissionRule);
+export const Authenticated = () => documented({ kind: 'authenticated' }, ['bearer', 'apiKey']);
 
 /** Console users holding at least one of the roles; API keys are refused. */
-export const RequireRoles = (...roles: Role[]) => SetMetadata(PERMISSION_KEY, { kind: 'roles', roles } satisfies PermissionRule);
+export const RequireRoles = (...roles: Role[]) => documented({ kind: 'roles', roles }, ['bearer']);
 
 /** API keys whose scopes allow `action` on the route's `keyParam`, or console users holding one of the roles. */
 export const RequireScope = (action: ScopeAction, keyParam: string, ...roles: Role[]) =>
-  SetMetadata(PERMISSION_KEY, { kind: 'scope', action, keyParam, roles } satisfies PermissionRule);
+  documented({ kind: 'scope', action, keyParam, roles }, ['bearer', 'apiKey']);
 
 /**
  * /metrics: API keys with the `metrics:*` scope, or admins; anyone when METRICS_PUBLIC is set. Metrics name
  * rule sets, routes and volumes: not for the open internet by default.
  */
 export const RequireMetricsAccess = () =>
-  SetMetadata(PERMISSION_KEY, { kind: 'scope', action: 'metrics', keyParam: 'metrics', roles: ['admin'], publicWhenMetricsPublic: true } satisfies PermissionRule);
+  documented({ kind: 'scope', action: 'metrics', keyParam: 'metrics', roles: ['admin'], publicWhenMetricsPublic: true }, ['bearer', 'apiKey']);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { RouteSchema } from '@nestjs/platform-fastify';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { RequireRoles, RequireScope } from '../auth/permission.decorator.js';
@@ -17,7 +17,6 @@ export class EvaluationController {
   @Post('rulesets/:key/evaluate')
   @HttpCode(200)
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
-  @ApiBody({ schema: evaluateRequestSchema as object })
   @ApiOkResponse({ schema: evaluateResponseSchema as object })
   @RouteSchema({ response: { 200: evaluateResponseSchema } })
   evaluate(@Param('key') key: string, @ValidBody(evaluateRequestSchema) body: EvaluateRequest, @Req() request: FastifyRequest): Promise<EvaluationResult> {
@@ -27,7 +26,6 @@ export class EvaluationController {
   @Post('rulesets/:key/evaluate/batch')
   @HttpCode(200)
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
-  @ApiBody({ schema: batchRequestSchema as object })
   @ApiOkResponse({ schema: batchResponseSchema as object })
   @RouteSchema({ response: { 200: batchResponseSchema } })
   evaluateBatch(@Param('key') key: string, @ValidBody(batchRequestSchema) body: BatchRequest, @Req() request: FastifyRequest): Promise<{ results: EvaluationResult[] }> {
@@ -50,7 +48,6 @@ export class EvaluationController {
   @Post('rulesets/:key/versions/:n/impact')
   @HttpCode(200)
   @RequireRoles('analyst', 'approver', 'risk')
-  @ApiBody({ schema: impactRequestSchema as object })
   impact(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(impactRequestSchema) body: ImpactRequest, @Req() request: FastifyRequest) {
     return this.evaluation.impact(key, n, body.limit ?? 500, request.principal!);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
@@ -23,7 +23,6 @@ export class ExperimentsController {
   @Post()
   @RequireRoles('analyst')
   @WithEtag()
-  @ApiBody({ schema: createExperimentRequestSchema as object })
   create(@ValidBody(createExperimentRequestSchema) body: CreateExperimentRequest, @Req() request: FastifyRequest) {
     return this.experiments.create(body, actor(request));
   }
@@ -94,7 +93,6 @@ export class ExperimentsController {
   @Post(':key/feedback')
   @HttpCode(200)
   @RequireScope('experiments:feedback', 'key', ...ALL_ROLES)
-  @ApiBody({ schema: feedbackRequestSchema as object })
   feedback(@Param('key') key: string, @ValidBody(feedbackRequestSchema) body: FeedbackRequest) {
     return this.experiments.recordFeedback(key, body);
   }

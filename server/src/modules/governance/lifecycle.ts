@@ -34,8 +34,9 @@ export class Lifecycle<M, C> {
 
   /** Edits the draft, or starts a new one from the version in force when there is none. */
   editDraft(state: ResourceState<M, C>, content: C, ifMatch: string | undefined, actor: string, now: Date, baseContent?: C): Transition<M, C> {
-    this.assertNotArchived(state);
+    // A request without If-Match is malformed whatever the resource's state: say that first.
     if (!ifMatch) throw new PreconditionRequiredError(`Send the If-Match header with the ETag you read, so concurrent edits of this ${this.label} are never overwritten.`);
+    this.assertNotArchived(state);
     const etag = draftEtag(this.resourceType, state);
     if (ifMatch !== etag) {
       throw new PreconditionFailedError(`This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`, [

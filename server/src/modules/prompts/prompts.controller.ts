@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
@@ -40,7 +41,6 @@ export class PromptsController {
   @Post()
   @RequireRoles('analyst')
   @WithEtag()
-  @ApiBody({ schema: createPromptRequestSchema as object })
   create(@ValidBody(createPromptRequestSchema) body: CreatePromptRequest, @Req() request: FastifyRequest) {
     return this.prompts.create(body, actor(request));
   }
@@ -62,7 +62,6 @@ export class PromptsController {
   @Put(':key/draft')
   @RequireRoles('analyst')
   @WithEtag()
-  @ApiBody({ schema: updatePromptDraftSchema as object })
   updateDraft(@Param('key') key: string, @ValidBody(updatePromptDraftSchema) body: UpdatePromptDraftRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest) {
     return this.prompts.updateDraft(key, body, ifMatch, actor(request));
   }
@@ -125,7 +124,6 @@ export class PromptsController {
   @Post(':key/render')
   @HttpCode(200)
   @RequireScope('prompts:render', 'key', ...ALL_ROLES)
-  @ApiBody({ schema: renderRequestSchema as object })
   render(@Param('key') key: string, @ValidBody(renderRequestSchema) body: RenderRequest, @Req() request: FastifyRequest) {
     return this.prompts.render(key, body.variables as Record<string, unknown>, body.version, request.principal!);
   }
@@ -133,7 +131,6 @@ export class PromptsController {
   @Post(':key/preview')
   @HttpCode(200)
   @RequireRoles('analyst')
-  @ApiBody({ schema: previewRequestSchema as object })
   preview(@Param('key') key: string, @ValidBody(previewRequestSchema) body: PreviewRequest) {
     return this.prompts.preview(key, body);
   }
@@ -141,7 +138,7 @@ export class PromptsController {
   @Post(':key/complete')
   @HttpCode(200)
   @RequireScope('prompts:complete', 'key', ...ALL_ROLES)
-  @ApiBody({ schema: completeRequestSchema as object })
+  @ApiResponse({ status: 429, ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.') })
   complete(@Param('key') key: string, @ValidBody(completeRequestSchema) body: CompleteRequest, @Req() request: FastifyRequest) {
     return this.prompts.complete(key, body.variables as Record<string, unknown>, body.subjectId, request.principal!);
   }

@@ -31,7 +31,7 @@ export class ReferenceTablesRepository {
       const claim = await this.revisions.collection.findOne({ _id: `${key}#${doc.rev + 1}` } as never);
       if (!claim) return doc.deleted ? null : fromStored(doc);
       doc = claim['state'] as Stored;
-      await this.tables.collection.updateOne({ _id: key } as never, { $set: withoutId(doc) });
+      await this.tables.collection.replaceOne({ _id: key } as never, withoutId(doc) as never);
     }
   }
 
@@ -53,7 +53,8 @@ export class ReferenceTablesRepository {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
       throw err;
     }
-    await this.tables.collection.updateOne({ _id: table.key } as never, { $set: withoutId(toStored(table)) });
+    // A whole replacement: fields a change removes (an applied pending change) must go too.
+    await this.tables.collection.replaceOne({ _id: table.key } as never, withoutId(toStored(table)) as never);
     // By `_id`: a filter on key/rev makes FerretDB 1.24 read every claim (docs/adr/0011).
     if (table.rev > 2) void this.revisions.collection.deleteOne({ _id: `${table.key}#${table.rev - 2}` } as never).catch(() => undefined);
     return true;
@@ -62,7 +63,7 @@ export class ReferenceTablesRepository {
   async list(skip: number, limit: number, q?: string): Promise<{ items: ReferenceTable[]; total: number }> {
     const filter = q ? { deleted: { $ne: true }, $or: [{ _id: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }, { name: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }] } : { deleted: { $ne: true } };
     const [docs, total] = await Promise.all([
-      this.tables.collection.find(filter as never, { projection: { rows: 0 } }).sort({ _id: 1 }).skip(skip).limit(limit).toArray(),
+      limit === 0 ? [] : this.tables.collection.find(filter as never, { projection: { rows: 0 } }).sort({ _id: 1 }).skip(skip).limit(limit).toArray(),
       this.tables.collection.countDocuments(filter as never),
     ]);
     return { items: docs.map((d) => fromStored({ ...(d as unknown as Stored), rows: [] })), total };

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
@@ -38,7 +38,6 @@ export class RulesetsController {
   @Post()
   @RequireRoles('analyst')
   @WithEtag()
-  @ApiBody({ schema: createRulesetRequestSchema as object })
   create(@ValidBody(createRulesetRequestSchema) body: CreateRulesetRequest, @Req() request: FastifyRequest): Promise<Tagged<RulesetView>> {
     return this.rulesets.create(body, actor(request));
   }
@@ -62,7 +61,6 @@ export class RulesetsController {
   @Put(':key/draft')
   @RequireRoles('analyst')
   @WithEtag()
-  @ApiBody({ schema: updateDraftRequestSchema as object })
   updateDraft(
     @Param('key') key: string,
     @ValidBody(updateDraftRequestSchema) body: UpdateDraftRequest,
@@ -90,7 +88,6 @@ export class RulesetsController {
   @Post(':key/versions/:n/submit')
   @HttpCode(200)
   @RequireRoles('analyst')
-  @ApiBody({ schema: transitionRequestSchema as object })
   submit(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.submit(key, n, actor(request), body.comment);
   }
@@ -98,7 +95,6 @@ export class RulesetsController {
   @Post(':key/versions/:n/approve')
   @HttpCode(200)
   @RequireRoles('approver')
-  @ApiBody({ schema: transitionRequestSchema as object })
   approve(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.approve(key, n, actor(request), body.comment);
   }
@@ -106,7 +102,6 @@ export class RulesetsController {
   @Post(':key/versions/:n/reject')
   @HttpCode(200)
   @RequireRoles('approver')
-  @ApiBody({ schema: transitionRequestSchema as object })
   reject(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.reject(key, n, actor(request), body.comment);
   }
@@ -114,7 +109,6 @@ export class RulesetsController {
   @Post(':key/versions/:n/publish')
   @HttpCode(200)
   @RequireRoles('approver')
-  @ApiBody({ schema: publishRequestSchema as object })
   publish(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(publishRequestSchema) body: PublishRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.publish(key, n, actor(request), body);
   }
@@ -122,7 +116,6 @@ export class RulesetsController {
   @Post(':key/rollback')
   @HttpCode(200)
   @RequireRoles('approver')
-  @ApiBody({ schema: rollbackRequestSchema as object })
   rollback(@Param('key') key: string, @ValidBody(rollbackRequestSchema) body: RollbackRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.rollback(key, body.version, actor(request), body.comment);
   }
@@ -130,7 +123,6 @@ export class RulesetsController {
   @Post(':key/archive')
   @HttpCode(200)
   @RequireRoles('approver', 'admin')
-  @ApiBody({ schema: transitionRequestSchema as object })
   archive(@Param('key') key: string, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
     return this.rulesets.archive(key, actor(request), body.comment);
   }

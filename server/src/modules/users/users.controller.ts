@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
@@ -29,13 +29,11 @@ export class UsersController {
   }
 
   @Post()
-  @ApiBody({ schema: createUserRequestSchema as object })
   create(@ValidBody(createUserRequestSchema) body: CreateUserRequest, @Req() request: FastifyRequest): Promise<UserView> {
     return this.users.create(body, actorName(request.principal!));
   }
 
   @Put(':username')
-  @ApiBody({ schema: updateUserRequestSchema as object })
   update(@Param('username') username: string, @ValidBody(updateUserRequestSchema) body: UpdateUserRequest, @Req() request: FastifyRequest): Promise<UserView> {
     return this.users.update(username, body, actorName(request.principal!));
   }

@@ -37,7 +37,7 @@ export class UsersRepository {
     }
     const sort: Record<string, SortOrder> = { [query.sortField === 'username' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1 };
     const [items, total] = await Promise.all([
-      this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<UserDocument[]>().exec(),
+      query.limit === 0 ? [] : this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<UserDocument[]>().exec(),
       this.users.countDocuments(filter).exec(),
     ]);
     return { items, total };

@@ -1,0 +1,158 @@
+import { HttpStatus, ParseIntPipe, type INestApplication } from '@nestjs/common';
+import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { errorBodySchema } from '../errors/error-body.js';
+import { contractAjv } from './ajv.js';
+import { JsonSchemaPipe } from './json-schema.pipe.js';
+import { describesQuery } from './query-parameters.js';
+
+/** What each error status means, as every operation's document says it. */
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is invalid; `details` names each offending path.',
+  401: 'No valid credentials (a bearer token or an X-API-Key).',
+  403: 'The credentials do not allow this operation.',
+  404: 'No such resource.',
+  409: 'The request conflicts with the resource’s current state.',
+  412: 'If-Match does not match the current ETag: someone else changed it; read it again.',
+  413: 'The body is larger than the configured limit.',
+  415: 'The body is not application/json.',
+  428: 'If-Match is required: send the ETag you read.',
+  429: 'Too many requests; Retry-After says when to try again.',
+  503: 'A dependency (the database, or the language model) is unavailable; retry later.',
+};
+
+export const ERROR_SCHEMA_REF = { $ref: '#/components/schemas/Error' };
+
+export function errorResponse(status: number, description = ERROR_DESCRIPTIONS[status]) {
+  return { description: description ?? 'Error', content: { 'application/json': { schema: ERROR_SCHEMA_REF } } };
+}
+
+interface RouteArgument {
+  index: number;
+  data?: unknown;
+  pipes?: unknown[];
+}
+
+type Operation = {
+  operationId?: string;
+  parameters?: { name: string; in: string; required?: boolean; schema?: object; content?: object; description?: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Completes the generated document from what the routes really do, so it is a contract a client (or a fuzzer)
+ * can hold us to: the query parameters the pipes read, the If-Match header, integer version numbers, and every
+ * error status a route can answer, each with the §7 error body. Route-specific statuses (sign-in throttling,
+ * language-model failures) are declared on their handlers; permissions declare 401 and 403.
+ */
+export function completeContract(document: OpenAPIObject, app: INestApplication): OpenAPIObject {
+  const handlers = handlersByOperationId(app);
+  document.components ??= {};
+  document.components.schemas = { ...document.components.schemas, Error: errorBodySchema as object, JsonValue: JSON_VALUE };
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, Operation | undefined>)[method];
+      if (!operation) continue;
+      const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
+      completeOperation(method, operation, handler ? routeArguments(handler) : []);
+      if (handler) documentSuccess(method, operation, Reflect.getMetadata(HTTP_CODE_METADATA, (handler.controller as { prototype: Record<string, object> }).prototype[handler.method]!) as number | undefined);
+      const json = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)?.content?.['application/json'];
+      // A copy: the contract schemas are shared with the validators.
+      if (json?.schema) json.schema = limitPropertyNames(structuredClone(json.schema));
+    }
+  }
+  return document;
+}
+
+function completeOperation(method: (typeof METHODS)[number], operation: Operation, args: [RouteParamtypes, RouteArgument][]): void {
+  const statuses = new Set<number>();
+  operation.parameters ??= [];
+  for (const [type, argument] of args) {
+    if (type === RouteParamtypes.BODY) {
+      const pipe = (argument.pipes ?? []).find((p): p is JsonSchemaPipe => p instanceof JsonSchemaPipe);
+      // An absent body is read as {}: the body is required only when {} is not valid.
+      if (pipe) operation.requestBody = { required: !contractAjv.validate(pipe.schema, {}), content: { 'application/json': { schema: pipe.schema } } };
+    } else if (type === RouteParamtypes.QUERY) {
+      for (const parameter of (argument.pipes ?? []).filter(describesQuery).flatMap((pipe) => pipe.queryParameters())) {
+        operation.parameters = operation.parameters.filter((p) => !(p.in === 'query' && p.name === parameter.name));
+        operation.parameters.push(parameter);
+        statuses.add(400);
+      }
+    } else if (type === RouteParamtypes.HEADERS && argument.data === 'if-match') {
+      operation.parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'the ETag of the version you read', schema: { type: 'string', minLength: 1 } });
+      [412, 428].forEach((s) => statuses.add(s));
+    } else if (type === RouteParamtypes.PARAM && (argument.pipes ?? []).some((pipe) => pipe instanceof ParseIntPipe)) {
+      const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === argument.data);
+      if (parameter) parameter.schema = { type: 'integer', minimum: 1, description: 'a version number' };
+    }
+  }
+  if (operation.parameters.some((p) => p.in === 'path')) statuses.add(404);
+  if (operation.requestBody) [400, 413, 415].forEach((s) => statuses.add(s));
+  if (method !== 'get') statuses.add(409);
+  // Every route but the documents themselves reads the database (sessions and API keys included).
+  statuses.add(503);
+  for (const status of statuses) operation.responses[String(status)] ??= errorResponse(status);
+}
+
+/** Nest documents the default success only when a route declares no response; permissions declare 401/403. */
+function documentSuccess(method: string, operation: Operation, httpCode: number | undefined): void {
+  if (Object.keys(operation.responses).some((status) => status.startsWith('2'))) return;
+  const status = httpCode ?? (method === 'post' ? HttpStatus.CREATED : HttpStatus.OK);
+  operation.responses[String(status)] = { description: status === HttpStatus.NO_CONTENT ? 'Done; no content.' : 'Success.' };
+}
+
+/** Object keys the body parser accepts (json-body-parser.ts): at most 1024 characters, no NUL. */
+const PROPERTY_NAMES = { maxLength: 1024, pattern: '^[^\\u0000]*$' };
+
+/** Any JSON value the body parser accepts, at any depth: what a free-form object (facts, variables) may hold. */
+const JSON_VALUE = {
+  description: 'any JSON value; object keys have at most 1024 characters and no NUL',
+  anyOf: [
+    { type: ['null', 'boolean', 'number', 'string'] },
+    { type: 'array', items: { $ref: '#/components/schemas/JsonValue' } },
+    { type: 'object', propertyNames: PROPERTY_NAMES, additionalProperties: { $ref: '#/components/schemas/JsonValue' } },
+  ],
+};
+
+/**
+ * The body parser refuses some keys whatever the route: say so on every object of every request body, and let
+ * the free-form ones hold only what it accepts, so the document describes the bodies that are really accepted.
+ */
+function limitPropertyNames<T>(schema: T): T {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const node = schema as Record<string, unknown>;
+  if ((node['type'] === 'object' || node['properties'] || node['additionalProperties']) && !node['propertyNames']) {
+    node['propertyNames'] = PROPERTY_NAMES;
+    if (node['additionalProperties'] === undefined || node['additionalProperties'] === true) node['additionalProperties'] = { $ref: '#/components/schemas/JsonValue' };
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach(limitPropertyNames);
+    else limitPropertyNames(value);
+  }
+  return schema;
+}
+
+function routeArguments(handler: { controller: object; method: string }): [RouteParamtypes, RouteArgument][] {
+  const metadata = (Reflect.getMetadata(ROUTE_ARGS_METADATA, handler.controller, handler.method) ?? {}) as Record<string, RouteArgument>;
+  return Object.entries(metadata).map(([key, argument]) => [Number(key.split(':')[0]) as RouteParamtypes, argument]);
+}
+
+/** Nest names operations `Controller_method`; this finds the class and method behind each name. */
+function handlersByOperationId(app: INestApplication): Map<string, { controller: object; method: string }> {
+  const handlers = new Map<string, { controller: object; method: string }>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        if (method !== 'constructor') handlers.set(`${controller.name}_${method}`, { controller: controller as object, method });
+      }
+    }
+  }
+  return handlers;
+}

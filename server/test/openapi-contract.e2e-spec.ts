@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, invoiceRuleset } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type Operation = {
+  parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown>; content?: unknown }[];
+  requestBody?: { required: boolean; content: Record<string, { schema: Record<string, unknown> }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  security?: unknown[];
+};
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+
+// The contract fuzzing itself runs with `npm run test:contract` (Schemathesis); these are the promises a
+// client reads in the document, and the behaviours behind them.
+describe('the OpenAPI document as a contract', () => {
+  let t: TestApp;
+  let doc: Document;
+  beforeAll(async () => {
+    t = await startTestApp('openapi-contract');
+    doc = (await t.http.get('/api/docs-json')).body as Document;
+  });
+  afterAll(() => t.close());
+
+  const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+
+  it('is OpenAPI 3.1, and every error it documents has the one error body', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas['Error']).toMatchObject({ required: ['error', 'message', 'details'] });
+    for (const { op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) >= 400) expect(response.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
+      }
+    }
+  });
+
+  it('documents credentials, 401 and 403 on every protected operation, and a success status on every one', () => {
+    const open = ['/health', '/api/v1/auth/login'];
+    for (const { path, method, op } of operations()) {
+      expect([path, method, Object.keys(op.responses).some((s) => s.startsWith('2'))]).toEqual([path, method, true]);
+      if (open.includes(path)) continue;
+      expect([path, method, op.security?.length ?? 0]).not.toEqual([path, method, 0]);
+      expect([path, method, Boolean(op.responses['401'])]).toEqual([path, method, true]);
+    }
+  });
+
+  it('declares If-Match, the list parameters, search terms and integer version numbers', () => {
+    const draft = doc.paths['/api/v1/rulesets/{key}/draft']!['put']!;
+    expect(draft.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
+    expect(Object.keys(draft.responses)).toEqual(expect.arrayContaining(['400', '404', '412', '428']));
+    const list = doc.paths['/api/v1/rulesets']!['get']!;
+    expect(list.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['sort', 'range', 'filter']));
+    const search = doc.paths['/api/v1/catalogue/search']!['get']!;
+    expect(search.parameters).toContainEqual(expect.objectContaining({ name: 'q', in: 'query', required: true }));
+    const diff = doc.paths['/api/v1/rulesets/{key}/diff']!['get']!;
+    expect(diff.parameters?.filter((p) => p.required).map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to']));
+    const version = doc.paths['/api/v1/rulesets/{key}/versions/{n}']!['get']!;
+    expect(version.parameters?.find((p) => p.name === 'n')?.schema).toMatchObject({ type: 'integer', minimum: 1 });
+    const evaluate = doc.paths['/api/v1/rulesets/{key}/evaluate']!['post']!;
+    expect(evaluate.requestBody?.content['application/json']?.schema['properties']).toHaveProperty('version.oneOf');
+  });
+
+  it('answers a method a path does not serve with 405 and Allow, not 404', async () => {
+    const response = await t.http.delete('/api/v1/rulesets');
+    expect(response.status).toBe(405);
+    expect(response.headers['allow']).toBe('GET, HEAD, POST');
+    expect(response.body).toMatchObject({ error: 'method_not_allowed', details: [] });
+    expect((await t.http.patch('/api/v1/rulesets/invoices/draft')).headers['allow']).toBe('PUT');
+    expect((await t.http.get('/api/v1/no-such-thing')).status).toBe(404);
+  });
+
+  it('refuses a body of null where an object is expected, and takes no body as an empty one', async () => {
+    const analyst = as(t, await t.login('analyst'));
+    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('contract-null'))).status).toBe(201);
+    const approverToken = await t.login('approver');
+    const archive = () => t.http.post('/api/v1/rulesets/contract-null/archive').set('authorization', `Bearer ${approverToken}`);
+    const nullBody = await archive().set('content-type', 'application/json').send('null');
+    expect(nullBody.status).toBe(400);
+    expect((await as(t, approverToken).get('/api/v1/rulesets/contract-null')).body.archived).toBe(false);
+    const noBody = await archive();
+    expect(noBody.status).toBe(200);
+    expect(noBody.body.archived).toBe(true);
+  });
+
+  it('reads an inverted range as an empty page', async () => {
+    const admin = as(t, await t.login('admin'));
+    const response = await admin.get('/api/v1/users?range=[5,2]');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([]);
+    expect(response.headers['content-range']).toMatch(/^users 5-5\/\d+$/);
+  });
+
+  it('answers a bad filter on the CSV export with the JSON error body, not a 500', async () => {
+    const risk = as(t, await t.login('risk'));
+    const response = await risk.get('/api/v1/audit/export?to=');
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['content-disposition']).toBeUndefined();
+    expect(response.body.details).toEqual([{ path: '/to', message: expect.stringContaining('date-time') }]);
+  });
+});
