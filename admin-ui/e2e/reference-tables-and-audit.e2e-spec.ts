@@ -229,4 +229,52 @@ describe('reference tables and audit trail in the console', () => {
     await page.locator('.MuiCollapse-entered').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/audit-event-en.png`, fullPage: true });
   });
+
+  it('holds a change to a table that published rules read until another person approves it', async () => {
+    // A published rule set now reads the table.
+    const approverToken = await t.login('approver');
+    const post = (token: string, path: string, body: object = {}) => t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
+    const ruleset = {
+      key: 'controle-fournisseur',
+      name: 'Contrôle fournisseur',
+      pilot: 'invoices',
+      format: 'rules',
+      inputSchema: { type: 'object', required: ['neq'], properties: { neq: { type: 'string' } } },
+      lookups: [{ fact: 'fournisseur', table: 'fournisseurs', key: { fact: 'neq' } }],
+      definition: { rules: [{ name: 'rena', conditions: { all: [{ fact: 'fournisseur', path: '$.onRena', operator: 'equal', value: true }] }, event: { type: 'reject' } }] },
+    };
+    expect((await post(analystToken, '/api/v1/rulesets', ruleset)).status).toBe(201);
+    await post(analystToken, '/api/v1/rulesets/controle-fournisseur/versions/1/submit');
+    await post(approverToken, '/api/v1/rulesets/controle-fournisseur/versions/1/approve');
+    expect((await post(approverToken, '/api/v1/rulesets/controle-fournisseur/versions/1/publish')).body.activeVersion).toBe(1);
+
+    const analyst = await newPage({ viewport: { width: 1400, height: 1200 }, locale: 'fr-CA' });
+    await signIn(analyst, 'analyst');
+    await analyst.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
+    await cell(analyst, 'onRena', 1).selectOption('true');
+    await analyst.getByRole('button', { name: 'Enregistrer les lignes' }).click();
+    await analyst.getByText(/votre modification attend l’approbation d’une autre personne/).waitFor();
+    const banner = analyst.getByTestId('pending-change');
+    await banner.getByText(/Modification proposée par analyst/).waitFor();
+    await banner.getByText(/Lue par la règle publiée controle-fournisseur/).waitFor();
+    await banner.getByRole('button', { name: 'Retirer ma proposition' }).waitFor();
+    // Nothing changed yet, and the grid waits for the decision.
+    expect((await table()).body.rows[0]).toMatchObject({ neq: '1145678901', onRena: false });
+    await expect(analyst.getByRole('button', { name: 'Enregistrer les lignes' }).count()).resolves.toBe(0);
+
+    const approver = await newPage({ viewport: { width: 1400, height: 1200 }, locale: 'fr-CA' });
+    await signIn(approver, 'approver');
+    await approver.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
+    const review = approver.getByTestId('pending-change');
+    const changes = review.getByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
+    await changes.getByRole('row', { name: /1145678901 .*onRena : Non.* onRena : Oui/ }).waitFor();
+    await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
+    await review.getByRole('button', { name: 'Approuver la modification' }).click();
+    await approver.getByRole('dialog').getByRole('button', { name: 'Approuver la modification' }).click();
+    await approver.getByText('Modification approuvée : elle est en vigueur.').waitFor();
+    await review.waitFor({ state: 'detached' });
+    expect((await table()).body.rows[0]).toMatchObject({ neq: '1145678901', onRena: true });
+    const decision = await post(analystToken, '/api/v1/rulesets/controle-fournisseur/evaluate', { facts: { neq: '1145678901' } });
+    expect(decision.body.events).toEqual([{ type: 'reject' }]);
+  });
 });

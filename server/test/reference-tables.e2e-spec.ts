@@ -97,8 +97,49 @@ describe('reference tables', () => {
     expect(forged.status).toBe(400);
     expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/supplierRecord', message: expect.stringContaining('lookup') }] });
 
-    await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
+    // A published rule set reads the table now: the change waits for an approver, and decisions do not move.
+    const proposed = await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
+    expect(proposed.status).toBe(202);
+    expect(proposed.body.pending).toMatchObject({ action: 'csv_merged', proposedBy: 'analyst', readers: ['supplier-check'], counts: { added: 0, removed: 0, changed: 1 } });
+    expect(proposed.body.pending.changes).toEqual([
+      { key: '1145678901', before: expect.objectContaining({ onRena: false }), after: expect.objectContaining({ onRena: true }) },
+    ]);
+    expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
+    const approved = await approver.post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'RENA vérifié' }).set('if-match', proposed.headers['etag'] as string);
+    expect(approved.status).toBe(200);
+    expect(approved.body.pending).toBeUndefined();
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'reject' }]);
+    const event = await t.db.collection('audit_events').findOne({ action: 'reference_table.csv_merged', actor: 'approver' });
+    expect(event).toMatchObject({ reason: 'RENA vérifié', details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] } });
+  });
+
+  it('holds changes to a table that published rules read for a second person: four eyes, one change at a time', async () => {
+    const admin = as(t, cast.admin);
+    const both = { username: 'analyst-approver', displayName: 'Deux rôles', password: 'deux-roles-mot-de-passe', roles: ['analyst', 'approver'] };
+    expect((await admin.post('/api/v1/users', both)).status).toBe(201);
+    const self = as(t, await t.login(both.username, both.password));
+    const rows = (await analyst.get('/api/v1/reference-tables/suppliers')).body.rows as Record<string, unknown>[];
+    const proposed = await self.put('/api/v1/reference-tables/suppliers/rows', { rows: rows.slice(1), comment: 'Retrait' }, await etag());
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ rowCount: rows.length, pending: { rowCount: rows.length - 1, counts: { removed: 1 } } });
+    const tag = proposed.headers['etag'] as string;
+    const ownApproval = await self.post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', tag);
+    expect(ownApproval.status).toBe(403);
+    expect(ownApproval.body.error).toBe('four_eyes');
+    expect((await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag)).body.error).toBe('change_pending');
+    expect((await analyst.post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Pas à moi' }).set('if-match', tag)).status).toBe(403);
+    expect((await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject').set('if-match', tag)).status).toBe(400);
+    const rejected = await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Fournisseur encore actif' }).set('if-match', tag);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ rowCount: rows.length });
+    expect(rejected.body.pending).toBeUndefined();
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.change_rejected', reason: 'Fournisseur encore actif' })).toBe(1);
+    // Its author may withdraw a proposal.
+    const again = await self.put('/api/v1/reference-tables/suppliers/rows', { rows: rows.slice(1) }, await etag());
+    const withdrawn = await self.post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Erreur de ma part' }).set('if-match', again.headers['etag'] as string);
+    expect(withdrawn.status).toBe(200);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.change_withdrawn' })).toBe(1);
+    expect((await analyst.get('/api/v1/reference-tables/suppliers')).body.rowCount).toBe(rows.length);
   });
 
   it('keeps concurrent decisions with async lookups whole', async () => {
@@ -110,8 +151,12 @@ describe('reference tables', () => {
 
   it('deletes a table: lookups find nothing, the history stays audited, the key is not reused', async () => {
     expect((await analyst.delete('/api/v1/reference-tables/suppliers')).status).toBe(428);
-    const deleted = await analyst.delete('/api/v1/reference-tables/suppliers').set('if-match', await etag());
-    expect(deleted.status).toBe(204);
+    const proposed = await analyst.delete('/api/v1/reference-tables/suppliers').set('if-match', await etag());
+    expect(proposed.status).toBe(202);
+    expect(proposed.body.pending).toMatchObject({ action: 'deleted', deleted: true, readers: ['supplier-check'] });
+    expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(200);
+    const approved = await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', proposed.headers['etag'] as string);
+    expect(approved.status).toBe(200);
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(404);
     expect((await analyst.get('/api/v1/reference-tables')).body).toEqual([]);
     await new Promise((r) => setTimeout(r, 50));

@@ -121,6 +121,8 @@ export const en = {
       too_deep: 'The content sent is nested too deeply.',
       rate_limited: 'Too many requests: try again in a moment.',
       database_unavailable: 'The database is unavailable for a moment: nothing was saved.',
+      change_pending: 'A change to this table already awaits approval: it must be approved or rejected first.',
+      no_pending_change: 'No change to this table awaits approval: reload the page.',
     },
     try: {
       title: 'Try it',

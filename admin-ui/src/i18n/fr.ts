@@ -121,6 +121,8 @@ export const fr = {
       too_deep: 'Le contenu envoyé est trop imbriqué.',
       rate_limited: 'Trop de requêtes : réessayez dans un moment.',
       database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',
+      change_pending: 'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
+      no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
     },
     try: {
       title: 'Essayer',

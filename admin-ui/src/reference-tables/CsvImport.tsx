@@ -38,7 +38,8 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
     setProblem(undefined);
     try {
       const next = await sendChange(tableKey, '/import', 'POST', etag, { csv, mode });
-      notify('gabarit.reference_tables.imported', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
+      if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
+      else notify('gabarit.reference_tables.imported', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
       setCsv('');
       onImported(next);
     } catch (err) {

@@ -3,10 +3,13 @@ import { Button } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { sendChange, type LoadedTable } from './useReferenceTable';
 
-/** Deletes the table with If-Match (the simple-rest delete sends none); its history stays in the audit trail. */
-export const DeleteTableButton = ({ tableKey, name, etag }: { tableKey: string; name: string; etag: string }) => {
+/**
+ * Deletes the table with If-Match (the simple-rest delete sends none); its history stays in the audit trail. When
+ * published rules read the table the deletion waits for an approver, and the page shows it pending.
+ */
+export const DeleteTableButton = ({ tableKey, name, etag, onProposed }: { tableKey: string; name: string; etag: string; onProposed: (next: LoadedTable) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -14,7 +17,12 @@ export const DeleteTableButton = ({ tableKey, name, etag }: { tableKey: string; 
   const remove = async () => {
     setOpen(false);
     try {
-      await httpClient(`/api/v1/reference-tables/${encodeURIComponent(tableKey)}`, { method: 'DELETE', headers: new Headers({ Accept: 'application/json', 'If-Match': etag }) });
+      const next = await sendChange(tableKey, '', 'DELETE', etag);
+      if (next.table?.pending) {
+        notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
+        onProposed(next);
+        return;
+      }
       notify('gabarit.reference_tables.deleted', { type: 'info', messageArgs: { name } });
       redirect('list', 'reference-tables');
     } catch (err) {

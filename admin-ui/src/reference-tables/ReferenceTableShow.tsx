@@ -5,6 +5,7 @@ import { problemHeadline, toProblem } from '../common/api-error';
 import { LocalDateField } from '../common/LocalDateField';
 import { CsvImport } from './CsvImport';
 import { DeleteTableButton } from './DeleteTableButton';
+import { PendingChange } from './PendingChange';
 import { canEditTables } from './permissions';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
@@ -14,8 +15,9 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const { identity } = useGetIdentity();
-  const editable = canEditTables(identity?.['roles'] as string[] | undefined);
   const { loaded, error, reload, setLoaded } = useReferenceTable(tableKey);
+  // A pending change must be decided before the next one: the grid and the import wait for it.
+  const editable = canEditTables(identity?.['roles'] as string[] | undefined) && !loaded?.table.pending;
   const [dirty, setDirty] = useState(false);
   const changed = useCallback(
     (next: LoadedTable) => {
@@ -33,8 +35,10 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
         </Typography>
-        {editable && <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} />}
+        {editable && <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />}
       </Stack>
+      {/* Keyed apart from the grid below: siblings sharing a key confuse React, which then leaves stale nodes. */}
+      {loaded.table.pending && <PendingChange key={`pending-${loaded.etag}`} loaded={loaded} onDecided={changed} />}
       {/* A new ETag (saved, imported, reloaded) starts the grid afresh from the server's rows. */}
       <RowsGrid key={loaded.etag} loaded={loaded} editable={editable} onSaved={changed} onDirtyChange={setDirty} reload={reload} />
       {editable && <CsvImport tableKey={tableKey} columns={loaded.table.columns} etag={loaded.etag} blocked={dirty} onImported={changed} reload={reload} />}

@@ -88,7 +88,8 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     setSaving(true);
     try {
       const next = await sendChange(table.key, '/rows', 'PUT', etag, { rows });
-      notify('gabarit.reference_tables.saved', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
+      if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
+      else notify('gabarit.reference_tables.saved', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
       onSaved(next);
     } catch (err) {
       const found = toProblem(err);

@@ -15,6 +15,20 @@ export interface TableView {
   rev: number;
   updatedBy: string;
   updatedAt: string;
+  /** A change awaiting an approver: published rule sets read this table. */
+  pending?: PendingChange;
+}
+
+export interface PendingChange {
+  action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+  deleted?: boolean;
+  comment?: string;
+  proposedBy: string;
+  proposedAt: string;
+  readers: string[];
+  changes: { key: string; before: Record<string, CellValue> | null; after: Record<string, CellValue> | null }[];
+  counts: { added: number; removed: number; changed: number };
+  rowCount: number;
 }
 
 export interface LoadedTable {
@@ -41,12 +55,15 @@ export function useReferenceTable(key: string) {
   return { loaded, error, reload, setLoaded };
 }
 
-/** Sends a change guarded by If-Match and returns the table as it now is, with its new ETag. */
-export async function sendChange(key: string, path: '/rows' | '/import', method: 'PUT' | 'POST', etag: string, body: object): Promise<LoadedTable> {
+/**
+ * Sends a change guarded by If-Match and returns the table as it now is, with its new ETag. When published rules
+ * read the table the change is held for an approver (202), and the table comes back with `pending`.
+ */
+export async function sendChange(key: string, path: '' | '/rows' | '/import' | '/pending/approve' | '/pending/reject', method: 'PUT' | 'POST' | 'DELETE', etag: string, body?: object): Promise<LoadedTable> {
   const response = await httpClient(`/api/v1/reference-tables/${encodeURIComponent(key)}${path}`, {
     method,
     headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'If-Match': etag }),
-    body: JSON.stringify(body),
+    ...(body && { body: JSON.stringify(body) }),
   });
   return { table: response.json as TableView, etag: response.headers.get('etag') ?? '' };
 }

@@ -73,6 +73,9 @@ export const auditMessages = {
           csv_imported: 'Reference table replaced by a CSV import',
           csv_merged: 'Rows added or updated by a CSV import',
           deleted: 'Reference table deleted',
+          change_proposed: 'Reference table change proposed',
+          change_rejected: 'Reference table change rejected',
+          change_withdrawn: 'Reference table change withdrawn',
         },
         user: {
           created: 'User created',

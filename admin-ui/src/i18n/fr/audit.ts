@@ -73,6 +73,9 @@ export const auditMessages = {
           csv_imported: 'Table de référence remplacée par un import CSV',
           csv_merged: 'Lignes ajoutées ou mises à jour par un import CSV',
           deleted: 'Table de référence supprimée',
+          change_proposed: 'Modification de table de référence proposée',
+          change_rejected: 'Modification de table de référence rejetée',
+          change_withdrawn: 'Modification de table de référence retirée',
         },
         user: {
           created: 'Utilisateur créé',

@@ -15,3 +15,7 @@ declare module 'fastify' {
 export function actorName(principal: Principal): string {
   return principal.kind === 'user' ? principal.username : `api-key:${principal.id}`;
 }
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.kind === 'user' && principal.roles.includes(role);
+}

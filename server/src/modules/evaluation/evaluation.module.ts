@@ -9,11 +9,12 @@ import { EvaluationController } from './evaluation.controller.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PreparedVersions } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
+import { TableReaders } from './table-readers.js';
 
 @Module({
   imports: [RulesetsModule, ReferenceDataModule, AuditModule],
   controllers: [EvaluationController],
-  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention],
+  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention, TableReaders],
   exports: [DecisionRetention],
 })
 export class EvaluationModule {}

@@ -9,6 +9,6 @@ import { ReferenceTablesService } from './reference-tables.service.js';
   imports: [AuditModule],
   controllers: [ReferenceTablesController],
   providers: [ReferenceTablesRepository, ReferenceTablesService, ReferenceLookups],
-  exports: [ReferenceLookups],
+  exports: [ReferenceLookups, ReferenceTablesService],
 })
 export class ReferenceDataModule {}

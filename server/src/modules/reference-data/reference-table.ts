@@ -18,6 +18,31 @@ export interface ReferenceTable {
   outbox: OutboxItem[];
   /** Deleted tables keep their history; lookups into them find nothing. */
   deleted?: boolean;
+  /** A change to a table that published rule sets read, held until an approver other than its author applies it. */
+  pending?: PendingChange;
 }
+
+export interface PendingChange {
+  action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+  rows: Row[];
+  deleted?: boolean;
+  comment?: string;
+  proposedBy: string;
+  proposedAt: string;
+  /** The published rule sets that read the table when the change was proposed. */
+  readers: string[];
+  /** What a reviewer compares: the first rows added, removed or changed, before and after. */
+  changes: RowChange[];
+  counts: { added: number; removed: number; changed: number };
+}
+
+export interface RowChange {
+  key: string;
+  before: Row | null;
+  after: Row | null;
+}
+
+/** Rows shown to a reviewer per pending change; the counts cover all of them. */
+export const MAX_SHOWN_CHANGES = 50;
 
 export const MAX_ROWS = 20_000;

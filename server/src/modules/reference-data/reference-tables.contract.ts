@@ -42,3 +42,54 @@ export const importCsvRequestSchema = {
   },
 } as const;
 export type ImportCsvRequest = FromSchema<typeof importCsvRequestSchema>;
+
+export const reviewRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { comment: { type: 'string', maxLength: 2000 } },
+} as const;
+export type ReviewRequest = FromSchema<typeof reviewRequestSchema>;
+
+export const rejectRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comment'],
+  properties: { comment: { type: 'string', minLength: 1, maxLength: 2000, description: 'why the change is rejected or withdrawn' } },
+} as const;
+export type RejectRequest = FromSchema<typeof rejectRequestSchema>;
+
+const row = { type: ['object', 'null'] } as const;
+
+/** A table as read; `pending` is a change awaiting an approver (its rows stay on the server, its changes show). */
+export const tableViewSchema = {
+  type: 'object',
+  required: ['id', 'key', 'name', 'keyColumn', 'columns', 'rows', 'rowCount', 'rev', 'updatedBy', 'updatedAt'],
+  properties: {
+    id: { type: 'string' },
+    key: { type: 'string' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    keyColumn: { type: 'string' },
+    columns: { type: 'array', items: { type: 'object' } },
+    rows: { type: 'array', items: { type: 'object' } },
+    rowCount: { type: 'integer' },
+    rev: { type: 'integer' },
+    updatedBy: { type: 'string' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    pending: {
+      type: 'object',
+      required: ['action', 'proposedBy', 'proposedAt', 'readers', 'changes', 'counts', 'rowCount'],
+      properties: {
+        action: { type: 'string', enum: ['rows_replaced', 'csv_imported', 'csv_merged', 'deleted'] },
+        deleted: { type: 'boolean' },
+        comment: { type: 'string' },
+        proposedBy: { type: 'string' },
+        proposedAt: { type: 'string', format: 'date-time' },
+        readers: { type: 'array', items: { type: 'string' }, description: 'published rule sets that read the table' },
+        changes: { type: 'array', items: { type: 'object', required: ['key', 'before', 'after'], properties: { key: { type: 'string' }, before: row, after: row } } },
+        counts: { type: 'object', properties: { added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } } },
+        rowCount: { type: 'integer', description: 'rows after the change' },
+      },
+    },
+  },
+} as const;

@@ -1,13 +1,25 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles } from '../auth/permission.decorator.js';
-import { actorName } from '../auth/principal.js';
-import { createTableRequestSchema, importCsvRequestSchema, replaceRowsRequestSchema, type CreateTableRequest, type ImportCsvRequest, type ReplaceRowsRequest } from './reference-tables.contract.js';
+import { actorName, hasRole } from '../auth/principal.js';
+import {
+  createTableRequestSchema,
+  importCsvRequestSchema,
+  rejectRequestSchema,
+  replaceRowsRequestSchema,
+  reviewRequestSchema,
+  tableViewSchema,
+  type CreateTableRequest,
+  type ImportCsvRequest,
+  type RejectRequest,
+  type ReplaceRowsRequest,
+  type ReviewRequest,
+} from './reference-tables.contract.js';
 import { ReferenceTablesService, type TableView } from './reference-tables.service.js';
 
 @ApiTags('reference-tables')
@@ -18,7 +30,6 @@ export class ReferenceTablesController {
   @Post()
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiBody({ schema: createTableRequestSchema as object })
   create(@ValidBody(createTableRequestSchema) body: CreateTableRequest, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
     return this.tables.create(body, actorName(request.principal!));
   }
@@ -40,7 +51,7 @@ export class ReferenceTablesController {
   @Put(':key/rows')
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiBody({ schema: replaceRowsRequestSchema as object })
+  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the change awaits an approver.', schema: tableViewSchema as object })
   replaceRows(@Param('key') key: string, @ValidBody(replaceRowsRequestSchema) body: ReplaceRowsRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
     return this.tables.replaceRows(key, body, ifMatch, actorName(request.principal!));
   }
@@ -48,15 +59,33 @@ export class ReferenceTablesController {
   @Delete(':key')
   @HttpCode(204)
   @RequireRoles('analyst', 'admin')
-  remove(@Param('key') key: string, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<void> {
+  @WithEtag()
+  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the deletion awaits an approver.', schema: tableViewSchema as object })
+  remove(@Param('key') key: string, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
     return this.tables.remove(key, ifMatch, actorName(request.principal!));
+  }
+
+  @Post(':key/pending/approve')
+  @HttpCode(200)
+  @RequireRoles('approver')
+  @WithEtag()
+  approvePending(@Param('key') key: string, @ValidBody(reviewRequestSchema) body: ReviewRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+    return this.tables.approvePending(key, ifMatch, actorName(request.principal!), body.comment);
+  }
+
+  @Post(':key/pending/reject')
+  @HttpCode(200)
+  @RequireRoles('approver', 'analyst', 'admin')
+  @WithEtag()
+  rejectPending(@Param('key') key: string, @ValidBody(rejectRequestSchema) body: RejectRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+    return this.tables.rejectPending(key, ifMatch, actorName(request.principal!), hasRole(request.principal!, 'approver'), body.comment);
   }
 
   @Post(':key/import')
   @HttpCode(200)
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiBody({ schema: importCsvRequestSchema as object })
+  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the import awaits an approver.', schema: tableViewSchema as object })
   importCsv(@Param('key') key: string, @ValidBody(importCsvRequestSchema) body: ImportCsvRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
     return this.tables.importCsv(key, body, ifMatch, actorName(request.principal!));
   }

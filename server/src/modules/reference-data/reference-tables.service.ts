@@ -1,23 +1,33 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { ConflictError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { outboxItem } from '../audit/outbox.js';
-import { MAX_ROWS, type ReferenceTable, type Row } from './reference-table.js';
+import { MAX_ROWS, MAX_SHOWN_CHANGES, type PendingChange, type ReferenceTable, type Row, type RowChange } from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkRows } from './rows.js';
 
-export type TableView = Omit<ReferenceTable, 'outbox' | 'key'> & { id: string; key: string; rowCount: number };
+export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & { id: string; key: string; rowCount: number; pending?: Omit<PendingChange, 'rows'> & { rowCount: number } };
 
-/** Reference tables: created by analysts, rows replaced or imported from CSV, every change audited. */
+type ComputedChange = { rows: Row[]; action: PendingChange['action']; comment?: string; deleted?: boolean };
+
+/** Which published rule sets read a table; the module that knows both rule sets and tables provides it. */
+export type TableReadersProbe = (table: string) => Promise<string[]>;
+
+/**
+ * Reference tables: created by analysts, rows replaced or imported from CSV, every change audited. A change to a
+ * table that a published rule set reads changes decisions as surely as a rule does, so it goes through the
+ * same four eyes: it is held as a pending change until an approver other than its author applies it.
+ */
 @Injectable()
 export class ReferenceTablesService implements OnApplicationBootstrap {
   private readonly listeners: ((key: string) => void)[] = [];
   private readonly logger = new Logger('ReferenceTables');
+  private readersOf: TableReadersProbe = async () => [];
 
   constructor(
     private readonly repository: ReferenceTablesRepository,
@@ -34,6 +44,10 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   onChange(listener: (key: string) => void): void {
     this.listeners.push(listener);
+  }
+
+  useReadersProbe(probe: TableReadersProbe): void {
+    this.readersOf = probe;
   }
 
   async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
@@ -98,8 +112,31 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   /** Deletes a table (its history stays in the revisions and the audit trail); rule lookups into it then find nothing. */
-  async remove(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<void> {
-    await this.change(key, ifMatch, actor, (table) => ({ rows: table.rows, action: 'deleted', comment, deleted: true }));
+  async remove(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<Tagged<TableView>> {
+    return this.change(key, ifMatch, actor, (table) => ({ rows: table.rows, action: 'deleted', comment, deleted: true }));
+  }
+
+  /** Applies the pending change: an approver who did not propose it (four eyes). */
+  async approvePending(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<Tagged<TableView>> {
+    const table = await this.loadForChange(key, ifMatch);
+    const pending = pendingOf(table);
+    if (pending.proposedBy === actor) throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes');
+    const event = this.event(key, pending.action, actor, { before: { rows: table.rows.length, keys: pending.changes.map((c) => c.key) }, after: { rows: pending.rows.length } }, comment ?? pending.comment);
+    event.details = { proposedBy: pending.proposedBy, proposedAt: pending.proposedAt, approvedBy: actor, readers: pending.readers };
+    const { pending: _applied, ...rest } = table;
+    return this.write(table, { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: actor }, event);
+  }
+
+  /** Discards the pending change: an approver rejecting it, or its author withdrawing it; a reason is required. */
+  async rejectPending(key: string, ifMatch: string | undefined, actor: string, isReviewer: boolean, comment: string): Promise<Tagged<TableView>> {
+    const table = await this.loadForChange(key, ifMatch);
+    const pending = pendingOf(table);
+    const withdrawing = pending.proposedBy === actor;
+    if (!withdrawing && !isReviewer) throw new ForbiddenError('Only an approver, or the author of the change, can discard it.');
+    const event = this.event(key, withdrawing ? 'change_withdrawn' : 'change_rejected', actor, { before: { rows: pending.rows.length }, after: { rows: table.rows.length } }, comment);
+    event.details = { proposedBy: pending.proposedBy, action: pending.action };
+    const { pending: _discarded, ...rest } = table;
+    return this.write(table, { ...rest, updatedBy: actor }, event);
   }
 
   /** Rows by key, for lookups during evaluation. */
@@ -112,18 +149,37 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return this.repository.revisionsOf(keys);
   }
 
-  private async change(key: string, ifMatch: string | undefined, actor: string, compute: (table: ReferenceTable) => { rows: Row[]; action: string; comment?: string; deleted?: boolean }): Promise<Tagged<TableView>> {
+  private async change(key: string, ifMatch: string | undefined, actor: string, compute: (table: ReferenceTable) => ComputedChange): Promise<Tagged<TableView>> {
+    const table = await this.loadForChange(key, ifMatch);
+    if (table.pending) throw new ConflictError(`A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`, 'change_pending');
+    const { rows, action, comment, deleted } = compute(table);
+    if (rows.length > MAX_ROWS) throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [{ path: '/rows', message: `has ${rows.length} rows` }]);
+    const readers = await this.readersOf(key);
+    const { changes, counts } = rowChanges(table, deleted ? [] : rows);
+    if (readers.length > 0) {
+      const pending: PendingChange = { action, rows, ...(deleted && { deleted }), ...(comment && { comment }), proposedBy: actor, proposedAt: new Date().toISOString(), readers, changes, counts };
+      const event = this.event(key, 'change_proposed', actor, { before: { rows: table.rows.length, keys: changes.map((c) => c.key) }, after: { rows: rows.length } }, comment);
+      event.details = { action, readers, ...counts };
+      return { ...(await this.write(table, { ...table, pending, updatedBy: actor }, event)), status: 202 };
+    }
+    const event = this.event(key, action, actor, { before: { rows: table.rows.length, keys: changes.slice(0, 20).map((c) => c.key) }, after: { rows: rows.length } }, comment);
+    return this.write(table, { ...table, ...(deleted && { deleted }), rows, updatedBy: actor }, event);
+  }
+
+  private async loadForChange(key: string, ifMatch: string | undefined): Promise<ReferenceTable> {
     if (!ifMatch) throw new PreconditionRequiredError('Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.');
     const table = await this.load(key);
     if (ifMatch !== etag(table)) throw new PreconditionFailedError('This table was changed by someone else since you read it: reload it, then apply your change again.');
-    const { rows, action, comment, deleted } = compute(table);
-    if (rows.length > MAX_ROWS) throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [{ path: '/rows', message: `has ${rows.length} rows` }]);
+    return table;
+  }
+
+  /** Claims the next revision with `next`'s content; the event rides in the outbox with it. */
+  private async write(table: ReferenceTable, next: Omit<ReferenceTable, 'rev' | 'updatedAt' | 'outbox'> & Partial<ReferenceTable>, event: AuditEntry): Promise<Tagged<TableView>> {
     const recorded = await this.audit.recorded(table.outbox.map((o) => o.id));
-    const event = this.event(key, action, actor, { before: { rows: table.rows.length, keys: changedKeys(table, rows) }, after: { rows: rows.length } }, comment);
-    const next: ReferenceTable = { ...table, ...(deleted && { deleted }), rows, rev: table.rev + 1, updatedBy: actor, updatedAt: new Date().toISOString(), outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)] };
-    if (!(await this.repository.replace(next, table.rev))) throw new PreconditionFailedError('This table was changed by someone else at the same moment: reload it, then apply your change again.');
-    await this.afterWrite(next);
-    return tagged(next);
+    const written: ReferenceTable = { ...next, rev: table.rev + 1, updatedAt: new Date().toISOString(), outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)] };
+    if (!(await this.repository.replace(written, table.rev))) throw new PreconditionFailedError('This table was changed by someone else at the same moment: reload it, then apply your change again.');
+    await this.afterWrite(written);
+    return tagged(written);
   }
 
   private async afterWrite(table: ReferenceTable): Promise<void> {
@@ -154,12 +210,25 @@ function parseCsv(text: string): Record<string, unknown>[] {
   }
 }
 
-/** Up to 20 keys added, removed or changed: enough for a reviewer to see what moved. */
-function changedKeys(table: ReferenceTable, rows: Row[]): string[] {
-  const before = new Map(table.rows.map((r) => [String(r[table.keyColumn]), JSON.stringify(r)]));
-  const after = new Map(rows.map((r) => [String(r[table.keyColumn]), JSON.stringify(r)]));
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k)).slice(0, 20);
+/** The rows added, removed or changed by key (the first ones, for a reviewer), and how many of each. */
+function rowChanges(table: ReferenceTable, rows: Row[]): { changes: RowChange[]; counts: PendingChange['counts'] } {
+  const before = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
+  const after = new Map(rows.map((r) => [String(r[table.keyColumn]), r]));
+  const changes: RowChange[] = [];
+  const counts = { added: 0, removed: 0, changed: 0 };
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(key) ?? null;
+    const is = after.get(key) ?? null;
+    if (was && is && JSON.stringify(was) === JSON.stringify(is)) continue;
+    counts[!was ? 'added' : !is ? 'removed' : 'changed'] += 1;
+    if (changes.length < MAX_SHOWN_CHANGES) changes.push({ key, before: was, after: is });
+  }
+  return { changes, counts };
+}
+
+function pendingOf(table: ReferenceTable): PendingChange {
+  if (!table.pending) throw new ConflictError('No change to this table awaits approval.', 'no_pending_change');
+  return table.pending;
 }
 
 function etag(table: ReferenceTable): string {
@@ -167,8 +236,10 @@ function etag(table: ReferenceTable): string {
 }
 
 function view(table: ReferenceTable): TableView {
-  const { outbox: _outbox, ...rest } = table;
-  return { id: table.key, ...rest, rowCount: table.rows.length };
+  const { outbox: _outbox, pending, ...rest } = table;
+  // The pending rows themselves stay on the server: a reviewer reads the changes, and the counts.
+  const pendingView = pending && (({ rows, ...summary }) => ({ ...summary, rowCount: rows.length }))(pending);
+  return { id: table.key, ...rest, rowCount: table.rows.length, ...(pendingView && { pending: pendingView }) };
 }
 
 function tagged(table: ReferenceTable): Tagged<TableView> {

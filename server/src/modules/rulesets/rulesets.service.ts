@@ -23,6 +23,7 @@ export class RulesetsService implements OnApplicationBootstrap {
   private readonly resources: VersionedResourceService<RulesetMeta, RulesetContent>;
   private readonly logger = new Logger('Rulesets');
   private readonly listeners: ((key: string) => void)[] = [];
+  private readonly tablesByChecksum = new Map<string, string[]>();
   /** States `state()` returned lately: the first guess of the write that usually follows (a test run's record). */
   private readonly justRead = new Map<string, { state: RulesetState; at: number }>();
 
@@ -165,6 +166,28 @@ export class RulesetsService implements OnApplicationBootstrap {
     const meta: RulesetMeta = { name, pilot, format, ...(description !== undefined && { description }) };
     const state = await this.resources.upsert(key, (current) => this.lifecycle.importPublished(current, key, current?.meta ?? meta, rulesetContent, actor, source, new Date()));
     return state !== null;
+  }
+
+  /**
+   * The rule sets with a published version (in force or scheduled) that looks up `table`. Published contents
+   * never change, so the tables each one reads are remembered by checksum.
+   */
+  async publishedReadersOf(table: string): Promise<string[]> {
+    const readers: string[] = [];
+    for (const state of await this.allStates()) {
+      for (const version of state.versions.filter((v) => v.status === 'published' && v.checksum)) {
+        let tables = this.tablesByChecksum.get(version.checksum!);
+        if (!tables) {
+          tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((lookup) => lookup.table);
+          this.tablesByChecksum.set(version.checksum!, tables);
+        }
+        if (tables.includes(table)) {
+          readers.push(state.key);
+          break;
+        }
+      }
+    }
+    return readers;
   }
 
   /** Every rule set, for export. */
