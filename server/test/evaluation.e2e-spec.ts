@@ -193,6 +193,44 @@ describe('evaluation', () => {
     expect(JSON.stringify(blind.body)).not.toContain('lea.roy');
   });
 
+  it('masks computed facts derived from personal fields (an age from a birth year) like the fields themselves', async () => {
+    const ages = {
+      key: 'eval-age',
+      name: 'Âge',
+      pilot: 'enrolment',
+      format: 'rules',
+      inputSchema: { type: 'object', required: ['employee'], properties: { employee: { type: 'object', required: ['birthYear'], properties: { birthYear: { type: 'integer', 'x-pii': true }, plan: { type: 'string' } } } } },
+      computedFacts: [
+        { name: 'age', expression: '2026 - employee.birthYear' },
+        { name: 'band', expression: 'age >= 65 ? "65 et plus" : "moins de 65"' },
+        { name: 'planName', expression: 'employee.plan' },
+      ],
+      definition: {
+        rules: [
+          {
+            name: 'senior',
+            conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }, { fact: 'planName', operator: 'equal', value: 'famille' }] },
+            event: { type: 'senior_plan' },
+            explanation: { fr: '{{age}} ans ({{band}}), régime {{planName}}', en: '{{age}} years old ({{band}}), {{planName}} plan' },
+          },
+        ],
+      },
+    };
+    expect((await analyst.post('/api/v1/rulesets', ages)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/eval-age/versions/1/submit');
+    await approver.post('/api/v1/rulesets/eval-age/versions/1/approve');
+    await approver.post('/api/v1/rulesets/eval-age/versions/1/publish');
+    const decided = await t.http.post('/api/v1/rulesets/eval-age/evaluate').set('x-api-key', erpKey).send({ facts: { employee: { birthYear: 1958, plan: 'famille' } }, explain: true });
+    expect(decided.body.events).toEqual([{ type: 'senior_plan' }]);
+    expect(decided.body.explanation.fr).toBe('*** ans (***), régime famille');
+    expect(decided.body.fired[0].conditions.map((c: { fact: string; factValue: unknown }) => [c.fact, c.factValue])).toEqual([['age', '***'], ['planName', 'famille']]);
+    const forAnalyst = await analyst.get(`/api/v1/decisions/${decided.body.evaluationId as string}`);
+    expect(forAnalyst.body.explanation.fr).toBe('*** ans (***), régime famille');
+    expect(JSON.stringify(forAnalyst.body)).not.toMatch(/1958|\b68\b/);
+    const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${decided.body.evaluationId as string}`);
+    expect(forRisk.body.explanation.fr).toBe('68 ans (65 et plus), régime famille');
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
     expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);

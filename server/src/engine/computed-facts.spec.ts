@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { compileComputedFacts, computeFacts, EXPRESSION_LIMITS, ExpressionLimitError, expressionProblem, roundHalfUp, type ComputedFact } from './computed-facts.js';
+import { compileComputedFacts, computeFacts, EXPRESSION_LIMITS, ExpressionLimitError, expressionProblem, expressionReads, roundHalfUp, type ComputedFact } from './computed-facts.js';
 
 const one = (expression: string, facts: Record<string, unknown> = {}) => computeFacts([{ name: 'v', expression }], facts)['v'];
 const pilot = (file: string) => JSON.parse(readFileSync(new URL(`../../../rulesets/${file}`, import.meta.url), 'utf8')) as { computedFacts: ComputedFact[]; tests: { name: string; facts: Record<string, unknown> }[] };
@@ -142,5 +142,18 @@ describe('computed facts: bounded work', () => {
   it('completes linear work over a large input within the budget', () => {
     expect(computeFacts([{ name: 'n', expression: 'size(objects.filter(o, o.id % 2 == 0))' }], medium)).toEqual({ n: 2_500 });
     expect(computeFacts([{ name: 't', expression: 'sum(items) > 0 && items == copy' }], medium)).toEqual({ t: true });
+  });
+});
+
+describe('computed facts: what an expression reads', () => {
+  it('lists each fact with the fixed members read under it', () => {
+    expect(expressionReads('2026 - int(employee.birthDate.substring(0, 4))')).toEqual([['employee', 'birthDate']]);
+    expect(expressionReads('invoice["lines"][0].price * rate')).toEqual([['invoice', 'lines', '0', 'price'], ['rate']]);
+    expect(expressionReads('items.map(i, i.qty).size() > 0 ? total : 0')).toEqual([['items'], ['i'], ['i', 'qty'], ['total']]);
+  });
+
+  it('stops at a computed index, whose own reads count too, and reads nothing from what does not parse', () => {
+    expect(expressionReads('people[employee.id].name')).toEqual([['people'], ['employee', 'id']]);
+    expect(expressionReads('(1 +')).toEqual([]);
   });
 });

@@ -116,3 +116,56 @@ export function computeFacts(definitions: readonly ComputedFact[], facts: Record
   }
   return compute(facts);
 }
+
+/**
+ * The fact paths an expression reads: each identifier with the fixed member names after it
+ * (`employee.birthDate` → [employee, birthDate]; `items[0].price` → [items, 0, price]). A computed index
+ * (`m[k]`) ends the path there, so the whole value before it counts as read. Comprehension variables show up
+ * as identifiers too; counting more as read only ever masks more. An expression that does not parse reads
+ * nothing (it is never computed).
+ */
+export function expressionReads(expression: string): string[][] {
+  let ast: ASTNode;
+  try {
+    ast = parser.parse(expression).ast;
+  } catch {
+    return [];
+  }
+  const reads: string[][] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object' || !('op' in value)) return;
+    const chain = chainOf(value as ASTNode);
+    if (!chain) return visit((value as ASTNode).args);
+    reads.push(chain.path);
+    chain.indices.forEach(visit);
+  };
+  visit(ast);
+  return reads;
+}
+
+interface Chain {
+  path: string[];
+  /** False once a computed index was met: the path stops there. */
+  fixed: boolean;
+  /** The computed indices met on the way, which are expressions that read facts too. */
+  indices: ASTNode[];
+}
+
+/** `a.b["c"][0]` as [a, b, c, 0]; undefined when the node is not a member chain rooted at an identifier. */
+function chainOf(node: ASTNode): Chain | undefined {
+  const args = node.args as unknown[];
+  if (node.op === 'id') return { path: [String(node.args)], fixed: true, indices: [] };
+  if (node.op === '.' && typeof args[1] === 'string') {
+    const head = chainOf(args[0] as ASTNode);
+    return head && (head.fixed ? { ...head, path: [...head.path, args[1]] } : head);
+  }
+  if (node.op === '[]') {
+    const head = chainOf(args[0] as ASTNode);
+    if (!head) return undefined;
+    const index = args[1] as ASTNode;
+    const constant = index.op === 'value' && ['string', 'number', 'bigint'].includes(typeof index.args);
+    return head.fixed && constant ? { ...head, path: [...head.path, String(index.args)] } : { ...head, fixed: false, indices: [...head.indices, index] };
+  }
+  return undefined;
+}

@@ -86,7 +86,8 @@ export class EvaluationService {
     const facts = maskFacts(record.facts, entry.piiPaths);
     const fired = record.fired as RuleTrace[];
     // The stored explanation was written from the real facts: it is written again from the masked ones.
-    const explanation = record.explanation ? explain(entry.prepared.compiled, fired, { ...facts, ...computedOrNothing(entry, record.facts) }) : undefined;
+    // Computed facts derived from personal fields (an age from a birth date) are masked like those fields.
+    const explanation = record.explanation ? explain(entry.prepared.compiled, fired, { ...facts, ...maskFacts(computedOrNothing(entry, record.facts), entry.piiPaths) }) : undefined;
     return { id: record._id, ...record, facts, ...(explanation && { explanation }), fired: maskTraces(fired, entry.piiPaths), failed: maskTraces(record.failed as RuleTrace[], entry.piiPaths) };
   }
 
@@ -219,7 +220,7 @@ export class EvaluationService {
   private masked(entry: PreparedEntry, facts: Record<string, unknown>, outcome: RunResult) {
     const maskedFacts = maskFacts(facts, entry.piiPaths);
     return {
-      explanation: explain(entry.prepared.compiled, outcome.fired, { ...maskedFacts, ...outcome.computed }),
+      explanation: explain(entry.prepared.compiled, outcome.fired, { ...maskedFacts, ...maskFacts(outcome.computed, entry.piiPaths) }),
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { maskFacts, piiPaths, touchesPii } from './pii.js';
+import { derivedPiiPaths, maskFacts, piiPaths, touchesPii } from './pii.js';
 
 const schema = {
   type: 'object',
@@ -62,5 +62,29 @@ describe('personal information', () => {
     expect(touchesPii('employee', '$.group', paths)).toBe(false);
     expect(touchesPii('dependants', '$[0].name', paths)).toBe(true);
     expect(touchesPii('invoice', '$.total', paths)).toBe(false);
+  });
+});
+
+describe('facts derived from personal information', () => {
+  const input = [['employee', 'birthDate']];
+
+  it('marks computed facts that read a personal field, directly or through another, and lookups keyed by one', () => {
+    const computed = [
+      { name: 'age', reads: [['employee', 'birthDate']] },
+      { name: 'senior', reads: [['age']] },
+      { name: 'plan', reads: [['employee', 'plan']] },
+      { name: 'whole', reads: [['employee']] },
+    ];
+    const lookups = [
+      { fact: 'group', key: { fact: 'employee', path: '$.birthDate' } },
+      { fact: 'planRow', key: { fact: 'employee', path: '$.plan' } },
+    ];
+    expect(derivedPiiPaths(input, computed, lookups)).toEqual(expect.arrayContaining([['age'], ['senior'], ['whole'], ['group']]));
+    expect(derivedPiiPaths(input, computed, lookups)).toHaveLength(4);
+  });
+
+  it('follows a lookup into a computed fact declared before it', () => {
+    const computed = [{ name: 'groupName', reads: [['group', 'name']] }];
+    expect(derivedPiiPaths(input, computed, [{ fact: 'group', key: { fact: 'employee', path: '$.birthDate' } }])).toEqual([['group'], ['groupName']]);
   });
 });

@@ -77,3 +77,38 @@ export function touchesPii(fact: string, path: string | undefined, paths: string
     return true;
   });
 }
+
+/** True when a read path (a fact and members under it) is, contains or lies inside a personal path. */
+function readTouches(read: string[], paths: string[][]): boolean {
+  return paths.some((pii) => {
+    const shared = Math.min(pii.length, read.length);
+    for (let i = 0; i < shared; i++) if (pii[i] !== '*' && pii[i] !== read[i]) return false;
+    return true;
+  });
+}
+
+/**
+ * The facts a rule set derives from personal information, as paths of their own (`[age]`): a computed fact
+ * whose expression reads a personal field (age from `birthDate`), or another such fact; a lookup keyed by a
+ * personal field (the row found is about that person). Masked like the fields they come from.
+ */
+export function derivedPiiPaths(inputPaths: string[][], computed: { name: string; reads: string[][] }[], lookups: { fact: string; key: { fact: string; path?: string } }[]): string[][] {
+  const personal = [...inputPaths];
+  const derived = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const lookup of lookups) {
+      if (!derived.has(lookup.fact) && touchesPii(lookup.key.fact, lookup.key.path, personal)) changed = mark(lookup.fact);
+    }
+    for (const fact of computed) {
+      if (!derived.has(fact.name) && fact.reads.some((read) => readTouches(read, personal))) changed = mark(fact.name);
+    }
+  }
+  return [...derived].map((name) => [name]);
+
+  function mark(name: string): true {
+    derived.add(name);
+    personal.push([name]);
+    return true;
+  }
+}

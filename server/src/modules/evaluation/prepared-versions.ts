@@ -4,10 +4,11 @@ import { LRUCache } from 'lru-cache';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
+import { expressionReads } from '../../engine/computed-facts.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/ruleset-validation.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
-import { piiPaths } from './pii.js';
+import { derivedPiiPaths, piiPaths } from './pii.js';
 
 export interface PreparedEntry {
   prepared: PreparedVersion;
@@ -46,7 +47,7 @@ export class PreparedVersions {
       entry = {
         prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
         validateFacts: inputValidators.for(content.inputSchema),
-        piiPaths: piiPaths(content.inputSchema),
+        piiPaths: personalPaths(content),
         derivedFacts: new Map([...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const), ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const)]),
         content: { ...(content.settings && { settings: content.settings }) },
       };
@@ -67,4 +68,12 @@ export class PreparedVersions {
     const tables = [...new Set((content.lookups ?? []).map((lookup) => lookup.table))];
     return tables.length > 0 ? () => this.lookups.preload(tables) : undefined;
   }
+}
+
+/** The input fields marked personal, and the facts the rule set derives from them (computed facts, lookups). */
+function personalPaths(content: RulesetContent): string[][] {
+  const input = piiPaths(content.inputSchema);
+  if (input.length === 0) return input;
+  const computed = (content.computedFacts ?? []).map((f) => ({ name: f.name, reads: expressionReads(f.expression) }));
+  return [...input, ...derivedPiiPaths(input, computed, content.lookups ?? [])];
 }
