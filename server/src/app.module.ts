@@ -10,6 +10,7 @@ import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { ExperimentsModule } from './modules/experiments/experiments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { PromptsModule } from './modules/prompts/prompts.module.js';
+import { ServingModule } from './modules/serving/serving.module.js';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, CatalogueModule, HealthModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, ServingModule, CatalogueModule, HealthModule, SeedModule],
     };
   }
 }

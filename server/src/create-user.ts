@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadConfig } from './config/load-config.js';
-import { ROLES, type Role } from './modules/auth/roles.js';
+import { ROLES, type Role } from './common/access/roles.js';
 import { JsonSchemaPipe } from './common/http/json-schema.pipe.js';
 import { createUserRequestSchema, type CreateUserRequest } from './modules/users/users.contract.js';
 import { UsersService } from './modules/users/users.service.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { PERMISSION_KEY } from '../src/modules/auth/permission.decorator.js';
+import { PERMISSION_KEY } from '../src/common/access/permission.decorator.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('every route declares its permission', () => {

@@ -11,10 +11,13 @@ describe('the invoice and enrolment pilots', () => {
   let t: TestApp;
   let cast: Awaited<ReturnType<typeof signInCast>>;
   let key: string;
+  let otherKey: string;
   beforeAll(async () => {
     t = await startTestApp('pilots');
     cast = await signInCast(t);
-    key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP et RH', scopes: ['evaluate:invoices*', 'evaluate:enrolment'] })).body.key;
+    // The HR system tells employees the main factors of their enrolment decision: it may see their personal data.
+    key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP et RH', scopes: ['evaluate:invoices*', 'evaluate:enrolment', 'personal-data:enrolment'] })).body.key;
+    otherKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Tableau de bord', scopes: ['evaluate:enrolment'] })).body.key;
   });
   afterAll(() => t.close());
 
@@ -59,6 +62,9 @@ describe('the invoice and enrolment pilots', () => {
     expect(fr).toContain('Couverture à compter du 2026-04-02');
     expect(fr).toContain("qu'une personne la révise");
     expect(en).toContain('have a person review it');
+    // A system without that grant gets the same factors with the age, computed from the birth date, masked.
+    const masked = await t.http.post('/api/v1/rulesets/enrolment/evaluate').set('x-api-key', otherKey).send({ facts: c.facts, explain: true });
+    expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
   });
 
   it('routes approval by amount band with the first matching row', async () => {

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeAnthropic } from './support/fake-anthropic.js';
@@ -99,7 +100,9 @@ describe('prompts', () => {
     expect(sent.body).not.toHaveProperty('temperature');
     const record = await t.db.collection('completions').findOne({ _id: response.body.completionId } as never);
     expect(record).toMatchObject({ prompt: 'answer', version: 1, outcome: 'ok', usage: { outputTokens: 12 } });
-    expect(record!['subject']).not.toContain('citoyen-42');
+    // A pseudonym keyed by its own key: not the identifier, and not a hash anyone holding the JWT secret could recompute.
+    expect(record!['subject']).toBe(createHmac('sha256', t.config.subjectKey).update('citoyen-42').digest('hex').slice(0, 32));
+    expect(record!['subject']).not.toBe(createHash('sha256').update(`${t.config.jwtSecret}:citoyen-42`).digest('hex').slice(0, 32));
   });
 
   it('maps provider errors: 429 stays 429, a failing provider is 503, and each call is recorded', async () => {

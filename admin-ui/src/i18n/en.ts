@@ -159,7 +159,7 @@ export const en = {
     api_keys: {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
-      scopes_help: 'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper)',
+      scopes_help: 'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
       revoke: 'Revoke',
       done: 'I have copied the key',
     },

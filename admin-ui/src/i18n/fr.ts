@@ -159,7 +159,7 @@ export const fr = {
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: "Copiez cette clé maintenant : elle ne sera plus jamais affichée.",
-      scopes_help: 'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus)',
+      scopes_help: 'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
       revoke: 'Révoquer',
       done: "J'ai copié la clé",
     },

@@ -14,6 +14,7 @@ export const configSchema = {
     FERRETDB_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 0 },
     JWT_SECRET: { type: 'string', minLength: 32 },
     AUDIT_KEY: { type: 'string', minLength: 32 },
+    SUBJECT_KEY: { type: 'string', minLength: 32 },
     JWT_TTL_SECONDS: { type: 'integer', minimum: 60, maximum: 86400, default: 3600 },
     ANTHROPIC_API_KEY: { type: 'string', minLength: 1 },
     ANTHROPIC_BASE_URL: { type: 'string', pattern: '^https?://' },
@@ -56,6 +57,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** Keys the audit chain's hashes (AUDIT_KEY, else derived from the JWT secret): never stored in the database. */
   auditKey: Buffer;
+  /** Keys the pseudonyms of completion subjects (SUBJECT_KEY, else derived from the JWT secret): a purpose of its own. */
+  subjectKey: Buffer;
   jwtTtlSeconds: number;
   anthropicApiKey?: string;
   anthropicBaseUrl?: string;

@@ -38,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ferretdbPort: raw.FERRETDB_PORT,
     jwtSecret,
     auditKey: raw.AUDIT_KEY ? Buffer.from(raw.AUDIT_KEY, 'utf8') : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'audit chain', 32)),
+    subjectKey: raw.SUBJECT_KEY ? Buffer.from(raw.SUBJECT_KEY, 'utf8') : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'subject pseudonyms', 32)),
     jwtTtlSeconds: raw.JWT_TTL_SECONDS,
     anthropicApiKey: raw.ANTHROPIC_API_KEY,
     anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,

@@ -4,9 +4,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
-import { hashPassword } from '../modules/auth/password.js';
-import type { Role } from '../modules/auth/roles.js';
-import { PromptFiles } from '../modules/prompts/prompt-files.js';
+import { hashPassword } from '../modules/users/password.js';
+import type { Role } from '../common/access/roles.js';
+import { PromptFiles } from '../modules/serving/prompt-files.js';
 import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import type { ListPage } from '../../common/http/list-query.js';
-import { RequireRoles } from '../auth/permission.decorator.js';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
 import type { ChainedEvent } from './audit-chain.js';
 import { AuditExport } from './audit-export.js';
 import { AuditQueryParams, type AuditQuery } from './audit-query.pipe.js';

@@ -5,8 +5,8 @@ import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain
 import type { AppConfig } from '../../config/config.schema.js';
 import { AccessGuard } from './access.guard.js';
 import type { ApiKeysService } from './api-keys.service.js';
-import { Public, RequireRoles, RequireScope } from './permission.decorator.js';
-import type { Principal } from './principal.js';
+import { Public, RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
+import type { Principal } from '../../common/access/principal.js';
 import { TokenService } from './token.service.js';
 import type { SessionUser, SessionUsers } from '../users/session-users.js';
 

@@ -5,9 +5,9 @@ import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { PERMISSION_KEY, type PermissionRule } from './permission.decorator.js';
-import type { Principal } from './principal.js';
-import { scopesAllow } from './scopes.js';
+import { PERMISSION_KEY, type PermissionRule } from '../../common/access/permission.decorator.js';
+import type { Principal } from '../../common/access/principal.js';
+import { scopesAllow } from '../../common/access/scopes.js';
 import { TokenService } from './token.service.js';
 import { SessionUsers } from '../users/session-users.js';
 

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCOPE_PATTERN } from './scopes.js';
+import { SCOPE_PATTERN } from '../../common/access/scopes.js';
 
 export const createApiKeyRequestSchema = {
   type: 'object',

@@ -6,8 +6,8 @@ import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { apiKeyViewSchema, createApiKeyRequestSchema, createdApiKeySchema, type ApiKeyView, type CreateApiKeyRequest, type CreatedApiKey } from './api-keys.contract.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { RequireRoles } from './permission.decorator.js';
-import { actorName } from './principal.js';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
+import { actorName } from '../../common/access/principal.js';
 
 @ApiTags('api-keys')
 @Controller('api/v1/api-keys')

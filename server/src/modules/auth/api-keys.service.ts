@@ -8,7 +8,7 @@ import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../../common/access/principal.js';
 
 const KEY_FORMAT = /^gbt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 // Verified keys are served from memory so /evaluate never waits for the database; each is re-checked in the

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { ROLES } from './roles.js';
+import { ROLES } from '../../common/access/roles.js';
 
 export const loginRequestSchema = {
   type: 'object',

@@ -6,9 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { loginRequestSchema, loginResponseSchema, principalResponseSchema, type LoginRequest, type LoginResponse } from './auth.contract.js';
 import { AuthService } from './auth.service.js';
-import { Authenticated, Public, RequireRoles } from './permission.decorator.js';
-import { ROLES } from './roles.js';
-import type { Principal } from './principal.js';
+import { Authenticated, Public, RequireRoles } from '../../common/access/permission.decorator.js';
+import { ROLES } from '../../common/access/roles.js';
+import type { Principal } from '../../common/access/principal.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { LoginRequest, LoginResponse } from './auth.contract.js';
-import { verifyAgainstDummy, verifyPassword } from './password.js';
+import { verifyAgainstDummy, verifyPassword } from '../users/password.js';
 import { TokenService } from './token.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { SessionUsers } from '../users/session-users.js';

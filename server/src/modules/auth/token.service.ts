@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { UnauthenticatedError } from '../../common/errors/domain-errors.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../../common/access/roles.js';
 
 export interface IssuedToken {
   token: string;

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ValidQuery } from '../../common/http/json-schema.pipe.js';
-import { Authenticated } from '../auth/permission.decorator.js';
+import { Authenticated } from '../../common/access/permission.decorator.js';
 import { searchQuerySchema } from './catalogue.contract.js';
 import { CatalogueService, type DatasetHit } from './catalogue.service.js';
 

@@ -3,7 +3,7 @@ import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { RequireRoles, RequireScope } from '../auth/permission.decorator.js';
+import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import { batchRequestSchema, batchResponseSchema, evaluateRequestSchema, evaluateResponseSchema, impactRequestSchema, type BatchRequest, type EvaluateRequest, type ImpactRequest } from './evaluation.contract.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
 

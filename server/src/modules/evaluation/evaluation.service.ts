@@ -8,7 +8,8 @@ import { ExpressionLimitError } from '../../engine/computed-facts.js';
 import { run, runNow, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
-import { actorName, type Principal } from '../auth/principal.js';
+import { actorName, type Principal } from '../../common/access/principal.js';
+import { scopesAllow } from '../../common/access/scopes.js';
 import { versionInForce } from '../governance/publications.js';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
@@ -72,7 +73,7 @@ export class EvaluationService {
   async decision(id: string, principal: Principal): Promise<DecisionDocument & { id: string }> {
     const record = await this.decisions.findById(id);
     if (!record) throw new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
-    if (mayReadPii(principal)) return { id: record._id, ...record };
+    if (mayReadPii(principal, record.ruleset)) return { id: record._id, ...record };
     const state = await this.rulesets.state(record.ruleset).catch(() => null);
     const content = state ? await this.rulesets.content(state, record.version).catch(() => null) : null;
     if (!content) {
@@ -127,7 +128,7 @@ export class EvaluationService {
     const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
     const content = await this.rulesets.content(state, number);
     const entry = this.prepared.for(checksumOf(content), state.meta.format, content);
-    const masked = !mayReadPii(principal);
+    const masked = !mayReadPii(principal, key);
     const activeEntry = masked ? this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active)) : undefined;
     const piiPaths = activeEntry ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
     const outcomeOf = (target: PreparedEntry, facts: Record<string, unknown>) =>
@@ -186,7 +187,7 @@ export class EvaluationService {
     // Lookups load their tables once per request; every item then runs synchronously.
     if (entry.prepared.beforeRun) await entry.prepared.beforeRun();
     const logging = entry.content.settings?.logDecisions !== false;
-    const canReadPii = mayReadPii(principal);
+    const canReadPii = mayReadPii(principal, target.state.key);
     const actor = actorName(principal);
     const records: DecisionDocument[] = [];
     const results: EvaluationResult[] = [];
@@ -265,8 +266,10 @@ function maskTraces(traces: RuleTrace[], paths: string[][]): RuleTrace[] {
 }
 
 /** Risk officers and admins may read personal information; API keys and other roles see it masked. */
-function mayReadPii(principal: Principal): boolean {
-  return principal.kind === 'user' && principal.roles.some((role) => role === 'risk' || role === 'admin');
+/** Risk officers and admins; and systems whose key holds `personal-data` on this rule set. Others see masks. */
+function mayReadPii(principal: Principal, ruleset: string): boolean {
+  if (principal.kind === 'apiKey') return scopesAllow(principal.scopes, 'personal-data', ruleset);
+  return principal.roles.some((role) => role === 'risk' || role === 'admin');
 }
 
 function sameTypes(actual: string[], expected: string[]): boolean {

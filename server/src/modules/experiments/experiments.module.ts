@@ -1,4 +1,5 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CompletionsModule } from '../completions/completions.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { PromptsModule } from '../prompts/prompts.module.js';
 import { ExperimentsController } from './experiments.controller.js';
@@ -8,7 +9,7 @@ import { ExperimentsService } from './experiments.service.js';
 import { FeedbackRepository } from './feedback.repository.js';
 
 @Module({
-  imports: [AuditModule, forwardRef(() => PromptsModule)],
+  imports: [AuditModule, PromptsModule, CompletionsModule],
   controllers: [ExperimentsController],
   providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository, PromptSlotsRepository],
   exports: [ExperimentsService],

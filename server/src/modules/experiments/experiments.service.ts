@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -7,7 +7,7 @@ import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
-import { CompletionsRepository } from '../prompts/completions.repository.js';
+import { CompletionsRepository } from '../completions/completions.repository.js';
 import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../rulesets/rulesets.contract.js';
 import { assign, type Variant } from './assignment.js';
@@ -18,10 +18,6 @@ import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
 
-// Prompts and experiments need each other; parameters typed by these aliases keep decorator metadata from
-// touching the other class before the ES-module cycle has finished loading (forwardRef resolves it later).
-type PromptVersions = Pick<PromptsService, 'publishedVersions'>;
-type Completions = Pick<CompletionsRepository, 'findById' | 'exposures'>;
 const SRM_THRESHOLD = 0.001;
 const RUNNING_TTL_MS = 2_000;
 
@@ -30,16 +26,14 @@ const RUNNING_TTL_MS = 2_000;
 export class ExperimentsService implements OnApplicationBootstrap {
   readonly lifecycle = new Lifecycle<ExperimentMeta, ExperimentContent>('experiment', 'experiment');
   private readonly resources: VersionedResourceService<ExperimentMeta, ExperimentContent>;
-  // Nest builds forwardRef'd providers by Object.assign-ing a fresh instance onto a placeholder, so a closure
-  // made in the constructor must capture this holder object (shared by reference), never `this` itself.
   private readonly running: { cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> } } = {};
 
   constructor(
     private readonly repository: ExperimentsRepository,
     private readonly feedback: FeedbackRepository,
     private readonly slots: PromptSlotsRepository,
-    @Inject(forwardRef(() => PromptsService)) private readonly prompts: PromptVersions,
-    @Inject(forwardRef(() => CompletionsRepository)) private readonly completions: Completions,
+    private readonly prompts: PromptsService,
+    private readonly completions: CompletionsRepository,
     audit: AuditService,
   ) {
     const running = this.running;

@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
-import { Public, RequireMetricsAccess } from '../auth/permission.decorator.js';
+import { Public, RequireMetricsAccess } from '../../common/access/permission.decorator.js';
 
 const healthSchema = {
   type: 'object',

@@ -4,7 +4,7 @@ import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
 import { inputSchemaAjv, inputValidators } from '../rulesets/ruleset-validation.js';
 import type { PromptContent } from './prompt.types.js';
-import { analyseTemplate, declares } from './template-safety.js';
+import { analyseTemplate, declares } from '../../engine/template-safety.js';
 
 const MAX_BYTES = 128 * 1024;
 

@@ -1,21 +1,18 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { errorResponse } from '../../common/http/openapi-contract.js';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
 import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListQuery } from '../../common/http/list-query.js';
-import { RequireRoles, RequireScope } from '../auth/permission.decorator.js';
-import { actorName } from '../auth/principal.js';
+import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
+import { actorName } from '../../common/access/principal.js';
 import { publishRequestSchema, rollbackRequestSchema, transitionRequestSchema, type PublishRequest, type RollbackRequest, type TransitionRequest } from '../rulesets/rulesets.contract.js';
 import {
-  completeRequestSchema,
   createPromptRequestSchema,
   previewRequestSchema,
   renderRequestSchema,
   updatePromptDraftSchema,
-  type CompleteRequest,
   type CreatePromptRequest,
   type PreviewRequest,
   type RenderRequest,
@@ -135,11 +132,4 @@ export class PromptsController {
     return this.prompts.preview(key, body);
   }
 
-  @Post(':key/complete')
-  @HttpCode(200)
-  @RequireScope('prompts:complete', 'key', ...ALL_ROLES)
-  @ApiResponse({ status: 429, ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.') })
-  complete(@Param('key') key: string, @ValidBody(completeRequestSchema) body: CompleteRequest, @Req() request: FastifyRequest) {
-    return this.prompts.complete(key, body.variables as Record<string, unknown>, body.subjectId, request.principal!);
-  }
 }

@@ -1,35 +1,27 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { forwardRef, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { diffLines } from 'diff';
 import diffObjects from 'microdiff';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../../common/access/principal.js';
 import { draftEtag } from '../governance/etag.js';
 import { resourceView, taggedView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
-import { ExperimentsService } from '../experiments/experiments.service.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/ruleset-validation.js';
-import { CompletionsRepository } from './completions.repository.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
 import type { PublishRequest } from '../rulesets/rulesets.contract.js';
 import type { CreatePromptRequest, PreviewRequest, UpdatePromptDraftRequest } from './prompts.contract.js';
 import { PromptsRepository } from './prompts.repository.js';
-import { renderTemplate } from './template-safety.js';
+import { renderTemplate } from '../../engine/template-safety.js';
 
-// See experiments.service.ts: an alias keeps decorator metadata out of the prompts ↔ experiments cycle.
-type VariantAssignments = Pick<ExperimentsService, 'variantFor'>;
 const PUBLISHED = new Set(['published', 'retired']);
 
 export interface Rendered {
@@ -49,11 +41,8 @@ export class PromptsService implements OnApplicationBootstrap {
   private readonly resources: VersionedResourceService<PromptMeta, PromptContent>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: PromptsRepository,
-    private readonly completions: CompletionsRepository,
     private readonly llm: LlmService,
-    @Inject(forwardRef(() => ExperimentsService)) private readonly experiments: VariantAssignments,
     audit: AuditService,
   ) {
     this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'prompt');
@@ -169,25 +158,6 @@ export class PromptsService implements OnApplicationBootstrap {
   async publishedVersions(key: string): Promise<Set<number>> {
     const state = await this.resources.load(key);
     return new Set(withDerivedStatuses(state.versions, state.publications, new Date()).filter((v) => PUBLISHED.has(v.status)).map((v) => v.number));
-  }
-
-  /** Renders the version this subject should see (its experiment variant, or the version in force) and asks Claude. */
-  async complete(key: string, variables: Record<string, unknown>, subjectId: string, principal: Principal) {
-    const assigned = await this.experiments.variantFor(key, subjectId);
-    const rendered = await this.render(key, variables, assigned?.variant.version ?? 'active', principal);
-    const completionId = randomUUID();
-    const started = performance.now();
-    const subject = createHash('sha256').update(`${this.config.jwtSecret}:${subjectId}`).digest('hex').slice(0, 32);
-    const experiment = assigned ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
-    const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
-    try {
-      const answer = await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences });
-      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), usage: answer.usage, outcome: 'ok' });
-      return { prompt: key, version: rendered.version, ...experiment, text: answer.text, usage: answer.usage, completionId };
-    } catch (err) {
-      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), outcome: 'error', error: (err as { code?: string }).code ?? (err as Error).message }).catch(() => undefined);
-      throw err;
-    }
   }
 
   /**

@@ -5,8 +5,8 @@ import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
-import { RequireRoles } from '../auth/permission.decorator.js';
-import { actorName, hasRole } from '../auth/principal.js';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
+import { actorName, hasRole } from '../../common/access/principal.js';
 import {
   createTableRequestSchema,
   importCsvRequestSchema,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
-import { RequireRoles } from '../auth/permission.decorator.js';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema } from './ruleset-definition.schema.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 

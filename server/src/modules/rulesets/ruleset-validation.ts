@@ -9,7 +9,7 @@ import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
-import { analyseTemplate } from '../prompts/template-safety.js';
+import { analyseTemplate } from '../../engine/template-safety.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 import { computedFactsSchema, decisionTableDefinitionSchema, lookupsSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../../common/access/roles.js';
 import { UsersRepository } from './users.repository.js';
 
 /** What a session token is checked against on every request: the account as it is now. */

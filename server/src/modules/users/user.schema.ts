@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { OutboxItem } from '../audit/outbox.js';
-import { ROLES, type Role } from '../auth/roles.js';
+import { ROLES, type Role } from '../../common/access/roles.js';
 
 export interface UserDocument {
   _id: string; // the username, lowercase: unique by construction

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { ROLES } from '../auth/roles.js';
+import { ROLES } from '../../common/access/roles.js';
 
 const roles = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ROLES } } as const;
 const password = { type: 'string', minLength: 12, maxLength: 256, description: 'at least 12 characters' } as const;

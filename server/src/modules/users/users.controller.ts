@@ -4,8 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
-import { RequireRoles } from '../auth/permission.decorator.js';
-import { actorName } from '../auth/principal.js';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
+import { actorName } from '../../common/access/principal.js';
 import { createUserRequestSchema, updateUserRequestSchema, userViewSchema, type CreateUserRequest, type UpdateUserRequest, type UserView } from './users.contract.js';
 import { UsersService } from './users.service.js';
 

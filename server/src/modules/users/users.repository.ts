@@ -3,7 +3,7 @@ import type { Connection, Model, SortOrder } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import type { ListQuery } from '../../common/http/list-query.js';
 import type { OutboxItem } from '../audit/outbox.js';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../../common/access/roles.js';
 import { userSchema, type UserDocument } from './user.schema.js';
 
 export interface NewUser {

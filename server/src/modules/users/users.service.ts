@@ -4,7 +4,7 @@ import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from './password.js';
 import type { UserDocument } from './user.schema.js';
 import type { CreateUserRequest, UpdateUserRequest, UserView } from './users.contract.js';
 import { LoginThrottle } from './login-throttle.js';

@@ -1,21 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { createExperimentRequestSchema, type CreateExperimentRequest } from '../experiments/experiments.contract.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
-import { createPromptRequestSchema, type CreatePromptRequest } from './prompts.contract.js';
-import { PromptsService } from './prompts.service.js';
+import { createPromptRequestSchema, type CreatePromptRequest } from '../prompts/prompts.contract.js';
+import { PromptsService } from '../prompts/prompts.service.js';
 
 export interface PromptImportReport {
   imported: string[];
   unchanged: string[];
   failed: { file: string; message: string; details: ErrorDetail[] }[];
 }
-
-// See experiments.service.ts: an alias keeps decorator metadata out of the prompts ↔ experiments cycle.
-type ExperimentImports = Pick<ExperimentsService, 'importPublished'>;
 
 const promptFile = new JsonSchemaPipe(createPromptRequestSchema, 'prompt file');
 const experimentFile = new JsonSchemaPipe(createExperimentRequestSchema, 'experiment file');
@@ -28,7 +25,7 @@ const experimentFile = new JsonSchemaPipe(createExperimentRequestSchema, 'experi
 export class PromptFiles {
   constructor(
     private readonly prompts: PromptsService,
-    @Inject(forwardRef(() => ExperimentsService)) private readonly experiments: ExperimentImports,
+    private readonly experiments: ExperimentsService,
   ) {}
 
   async importDirectory(dir: string, actor = 'seed'): Promise<PromptImportReport> {

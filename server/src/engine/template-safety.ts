@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { ErrorDetail } from '../../common/errors/domain-errors.js';
+import type { ErrorDetail } from '../common/errors/domain-errors.js';
 
 /** The documented helper set; nothing else can be called from a template. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {

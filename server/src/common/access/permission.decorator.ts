@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
-import { errorResponse } from '../../common/http/openapi-contract.js';
+import { errorResponse } from '../http/openapi-contract.js';
 import type { Role } from './roles.js';
 import type { ScopeAction } from './scopes.js';
 

@@ -1,0 +1,23 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { errorResponse } from '../../common/http/openapi-contract.js';
+import { RequireScope } from '../../common/access/permission.decorator.js';
+import { ROLES } from '../../common/access/roles.js';
+import { completeRequestSchema, type CompleteRequest } from '../prompts/prompts.contract.js';
+import { CompletionService } from './completion.service.js';
+
+@ApiTags('prompts')
+@Controller('api/v1/prompts')
+export class CompletionController {
+  constructor(private readonly completions: CompletionService) {}
+
+  @Post(':key/complete')
+  @HttpCode(200)
+  @RequireScope('prompts:complete', 'key', ...ROLES)
+  @ApiResponse({ status: 429, ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.') })
+  complete(@Param('key') key: string, @ValidBody(completeRequestSchema) body: CompleteRequest, @Req() request: FastifyRequest) {
+    return this.completions.complete(key, body.variables as Record<string, unknown>, body.subjectId, request.principal!);
+  }
+}

@@ -1,0 +1,46 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import type { Principal } from '../../common/access/principal.js';
+import { CompletionsRepository } from '../completions/completions.repository.js';
+import { ExperimentsService } from '../experiments/experiments.service.js';
+import { LlmService } from '../llm/llm.service.js';
+import { PromptsService } from '../prompts/prompts.service.js';
+
+/**
+ * Serving a prompt to a subject: the experiment variant this subject is assigned to (or the version in force),
+ * rendered, sent to the model, and recorded under a pseudonym. It sits above prompts and experiments, which
+ * therefore never need each other.
+ */
+@Injectable()
+export class CompletionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prompts: PromptsService,
+    private readonly experiments: ExperimentsService,
+    private readonly completions: CompletionsRepository,
+    private readonly llm: LlmService,
+  ) {}
+
+  async complete(key: string, variables: Record<string, unknown>, subjectId: string, principal: Principal) {
+    const assigned = await this.experiments.variantFor(key, subjectId);
+    const rendered = await this.prompts.render(key, variables, assigned?.variant.version ?? 'active', principal);
+    const completionId = randomUUID();
+    const started = performance.now();
+    // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
+    // test a guessed identifier against the records.
+    const subject = createHmac('sha256', this.config.subjectKey).update(subjectId).digest('hex').slice(0, 32);
+    const experiment = assigned ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
+    const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
+    try {
+      const answer = await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences });
+      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), usage: answer.usage, outcome: 'ok' });
+      return { prompt: key, version: rendered.version, ...experiment, text: answer.text, usage: answer.usage, completionId };
+    } catch (err) {
+      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), outcome: 'error', error: (err as { code?: string }).code ?? (err as Error).message }).catch(() => undefined);
+      throw err;
+    }
+  }
+}
