@@ -112,6 +112,8 @@ describe('evaluation', () => {
     expect(forRisk.body.facts.supplier.contactEmail).toBe('lea.roy@gouv.qc.ca');
     expect(forRisk.body).toMatchObject({ ruleset: 'eval-demo', version: 1, actor: expect.stringMatching(/^api-key:/), events: [{ type: 'internal_supplier' }] });
     expect((await analyst.get('/api/v1/decisions/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    const metrics = (await as(t, cast.admin).get('/metrics')).text;
+    expect(metrics).toMatch(/gabarit_evaluations_total\{ruleset="eval-demo",outcome="internal_supplier"\} [1-9]/);
   });
 
   it('stores and evaluates input schemas written with $-keywords ($defs, $ref, $comment, $id), two rule sets sharing one $id', async () => {

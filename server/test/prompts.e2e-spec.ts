@@ -116,6 +116,12 @@ describe('prompts', () => {
     expect(down.body.error).toBe('llm_unavailable');
     fake.mode = 'ok';
     expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(2);
+    // Calls and their latency by model and outcome, on /metrics.
+    const metrics = (await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('admin')}`)).text;
+    for (const outcome of ['ok', 'llm_rate_limited', 'llm_unavailable']) {
+      expect(metrics).toMatch(new RegExp(`gabarit_llm_requests_total\\{model="claude-sonnet-4-6",outcome="${outcome}"\\} [1-9]`));
+    }
+    expect(metrics).toMatch(/gabarit_llm_request_duration_seconds_count\{model="claude-sonnet-4-6"\} [1-9]/);
   }, 60_000);
 
   it('refuses a model the provider is retiring', async () => {

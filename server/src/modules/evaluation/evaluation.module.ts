@@ -6,6 +6,7 @@ import { DecisionRetention } from './decision-retention.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
 import { EvaluationController } from './evaluation.controller.js';
+import { EvaluationMetrics } from './evaluation-metrics.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PreparedVersions } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
@@ -14,7 +15,7 @@ import { TableReaders } from './table-readers.js';
 @Module({
   imports: [RulesetsModule, ReferenceDataModule, AuditModule],
   controllers: [EvaluationController],
-  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention, TableReaders],
+  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention, TableReaders, EvaluationMetrics],
   exports: [DecisionRetention],
 })
 export class EvaluationModule {}

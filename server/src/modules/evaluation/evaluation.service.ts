@@ -17,6 +17,7 @@ import { RulesetsService } from '../rulesets/rulesets.service.js';
 import type { DecisionDocument } from './decision.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
+import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskFacts, MASK, touchesPii } from './pii.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
@@ -55,6 +56,7 @@ export class EvaluationService {
     private readonly prepared: PreparedVersions,
     private readonly decisions: DecisionsRepository,
     private readonly writer: DecisionWriter,
+    private readonly metrics: EvaluationMetrics,
   ) {}
 
   async evaluate(key: string, request: EvaluateRequest, principal: Principal): Promise<EvaluationResult> {
@@ -208,6 +210,7 @@ export class EvaluationService {
       if (logging) records.push({ _id: evaluationId, ruleset: target.state.key, version: target.version, checksum: target.checksum, at: new Date(), actor, facts, events, fired, failed, explanation, durationMs });
       const shown = !withExplanation ? {} : canReadPii ? { explanation, fired, failed } : this.masked(entry, facts, outcome);
       results.push({ ruleset: target.state.key, version: target.version, checksum: target.checksum, events, ...shown, evaluationId, logged: false, durationMs });
+      this.metrics.count(target.state.key, events);
     }
     if (logging) {
       // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.

@@ -1,5 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import Anthropic from '@anthropic-ai/sdk';
 import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Histogram } from 'prom-client';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { DependencyUnavailableError, TooManyRequestsError } from '../../common/errors/domain-errors.js';
@@ -22,11 +25,22 @@ export interface CompletionAnswer {
 @Injectable()
 export class LlmService {
   private readonly client: Anthropic | null;
+  private readonly calls: Counter<'model' | 'outcome'>;
+  private readonly seconds: Histogram<'model'>;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, metrics: HttpMetrics) {
     this.client = config.anthropicApiKey
       ? new Anthropic({ apiKey: config.anthropicApiKey, ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }), timeout: config.llmTimeoutMs, maxRetries: config.llmMaxRetries })
       : null;
+    const registers = [metrics.registry];
+    this.calls = new Counter({ name: 'gabarit_llm_requests_total', help: 'Calls to the language model, by model and outcome (ok, or the error code)', labelNames: ['model', 'outcome'], registers });
+    this.seconds = new Histogram({
+      name: 'gabarit_llm_request_duration_seconds',
+      help: 'Time for the language model to answer, retries included',
+      labelNames: ['model'],
+      buckets: [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64],
+      registers,
+    });
   }
 
   get configured(): boolean {
@@ -37,6 +51,7 @@ export class LlmService {
     if (!this.client) {
       throw new DependencyUnavailableError('No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.', 'llm_not_configured');
     }
+    const started = performance.now();
     try {
       const message = await this.client.messages.create({
         model: request.model,
@@ -46,10 +61,18 @@ export class LlmService {
         messages: [{ role: 'user', content: request.text }],
       });
       const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+      this.observe(request.model, 'ok', started);
       return { text, usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens }, stopReason: message.stop_reason };
     } catch (err) {
-      throw mapProviderError(err);
+      const mapped = mapProviderError(err);
+      this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
+      throw mapped;
     }
+  }
+
+  private observe(model: string, outcome: string, started: number): void {
+    this.calls.labels(model, outcome).inc();
+    this.seconds.labels(model).observe((performance.now() - started) / 1000);
   }
 }
 
