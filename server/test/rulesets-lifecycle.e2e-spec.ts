@@ -190,6 +190,20 @@ describe('rule set lifecycle', () => {
     expect((await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status).toBe(409);
   });
 
+  it('filters lists on the statuses as they are now: a scheduled publication that started retires the version before it', async () => {
+    await published('sched-list');
+    const v2 = await approvedNext('sched-list', 15000);
+    const soon = new Date(Date.now() + 1500).toISOString();
+    expect((await approver.post(`/api/v1/rulesets/sched-list/versions/${v2}/publish`, { effectiveFrom: soon })).status).toBe(200);
+    const keysWith = async (status: string) => ((await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent(JSON.stringify({ status, q: 'sched-list' }))}`)).body as { key: string }[]).map((r) => r.key);
+    expect(await keysWith('retired')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await analyst.get('/api/v1/rulesets/sched-list')).body.activeVersion).toBe(v2);
+    // Version 1 is still stored as published; it is retired now, and the list says so.
+    expect(await keysWith('retired')).toEqual(['sched-list']);
+    expect(await keysWith('published')).toEqual(['sched-list']);
+  });
+
   it('shows a structured diff a risk officer can read, including draft against the version in force', async () => {
     await published('diffed');
     await analyst.put('/api/v1/rulesets/diffed/draft', { definition: thresholdDefinition(12000) }, await etagOf('diffed'));

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ListQuery } from '../../common/http/list-query.js';
-import type { ResourceState } from './versioned-resource.js';
+import { withDerivedStatuses } from './publications.js';
+import type { Publication, ResourceState, VersionRecord } from './versioned-resource.js';
 
 type Stored<M, C> = Omit<ResourceState<M, C>, 'key'> & { _id: string };
 type RevisionClaim<M, C> = { _id: string; key: string; rev: number; at: Date; state: Stored<M, C> };
@@ -116,7 +117,10 @@ export class VersionedResourceRepository<M, C> {
   async list(query: ListQuery, filter: ResourceListFilter): Promise<{ items: ResourceState<M, C>[]; total: number }> {
     const mongoFilter: Record<string, unknown> = { archived: filter.archived ?? false };
     if (filter.pilot) mongoFilter['meta.pilot'] = filter.pilot;
-    if (filter.status) mongoFilter['versions.status'] = filter.status;
+    // Published and retired depend on the clock (a scheduled publication retires the version before it when it
+    // starts): those are judged on the derived statuses below, never on the stored ones.
+    const derived = filter.status === 'published' || filter.status === 'retired';
+    if (filter.status) mongoFilter['versions.status'] = derived ? { $in: ['published', 'retired'] } : filter.status;
     if (filter.q) {
       const text = new RegExp(filter.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
       mongoFilter['$or'] = [{ _id: text }, { 'meta.name': text }, { 'meta.description': text }];
@@ -126,7 +130,11 @@ export class VersionedResourceRepository<M, C> {
     // One pass over the matching documents, bringing back only `_id` and the sort key: FerretDB 1.24 reads the
     // whole collection for any filter, sort or count, so a find plus a count would read it twice. The page is then
     // read by `_id`, without draft contents and outboxes (lists never show them).
-    const keys = await this.resources.collection.find(mongoFilter as never, { projection: { _id: 1, [field]: 1 } }).toArray();
+    let keys = await this.resources.collection.find(mongoFilter as never, { projection: { _id: 1, [field]: 1, ...(derived && { versions: 1, publications: 1 }) } }).toArray();
+    if (derived) {
+      const now = new Date();
+      keys = keys.filter((doc) => withDerivedStatuses(doc['versions'] as VersionRecord[], (doc['publications'] ?? []) as Publication[], now).some((v) => v.status === filter.status));
+    }
     const sortKey = (doc: Record<string, unknown>): unknown => field.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], doc);
     keys.sort((a, b) => direction * compareValues(sortKey(a), sortKey(b)) || direction * compareValues(a._id, b._id));
     const page = keys.slice(query.skip, query.skip + query.limit).map((d) => String(d._id));

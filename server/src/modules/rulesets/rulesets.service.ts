@@ -4,7 +4,7 @@ import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Lifecycle } from '../governance/lifecycle.js';
-import { versionInForce } from '../governance/publications.js';
+import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { diffRulesets, type RulesetDiff } from './ruleset-diff.js';
 import { validateRulesetContent } from './ruleset-validation.js';
@@ -175,7 +175,7 @@ export class RulesetsService implements OnApplicationBootstrap {
   async publishedReadersOf(table: string): Promise<string[]> {
     const readers: string[] = [];
     for (const state of await this.allStates()) {
-      for (const version of state.versions.filter((v) => v.status === 'published' && v.checksum)) {
+      for (const version of withDerivedStatuses(state.versions, state.publications, new Date()).filter((v) => v.status === 'published' && v.checksum)) {
         let tables = this.tablesByChecksum.get(version.checksum!);
         if (!tables) {
           tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((lookup) => lookup.table);
