@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast, thresholdDefinition } from './support/rulesets.js';
+import { AuditService } from '../src/modules/audit/audit.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('rule set lifecycle', () => {
@@ -188,6 +189,21 @@ describe('rule set lifecycle', () => {
     expect(rolledBack.body.activeVersion).toBe(1);
     const neverPublished = await approvedNext('scheduled', 1);
     expect((await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status).toBe(409);
+  });
+
+  it('answers a committed change as done when its audit write fails, and records the event shortly after', async () => {
+    const audit = t.app.get(AuditService);
+    const recordOnce = audit.recordOnce.bind(audit);
+    // The audit store fails right after the change is stored (the change and its outbox are one write).
+    audit.recordOnce = () => Promise.reject(new Error('audit store away'));
+    const created = await analyst.post('/api/v1/rulesets', invoiceRuleset('audit-later'));
+    audit.recordOnce = recordOnce;
+    expect(created.status).toBe(201);
+    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('audit-later'))).body.error).toBe('key_taken');
+    const recorded = () => t.db.collection('audit_events').countDocuments({ action: 'ruleset.created', resourceKey: 'audit-later' });
+    for (let i = 0; i < 50 && (await recorded()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recorded()).toBe(1);
+    expect((await as(t, cast.risk).get('/api/v1/audit/verify')).body.ok).toBe(true);
   });
 
   it('filters lists on the statuses as they are now: a scheduled publication that started retires the version before it', async () => {

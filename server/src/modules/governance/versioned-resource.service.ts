@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -6,6 +7,8 @@ import type { VersionedResourceRepository } from './versioned-resource.repositor
 import type { ResourceState, Transition } from './versioned-resource.js';
 
 const MAX_ATTEMPTS = 5;
+/** After a committed change whose audit write failed, the outbox is drained again this much later. */
+const AUDIT_RETRY_MS = 2_000;
 
 export interface ApplyOptions<M = unknown, C = unknown> {
   /** Publications and rollbacks: if another one landed meanwhile, refuse instead of stacking on it. */
@@ -19,6 +22,8 @@ export interface ApplyOptions<M = unknown, C = unknown> {
  * with its audit events in the outbox, then drain the outbox into the audit chain.
  */
 export class VersionedResourceService<M, C> {
+  private readonly logger = new Logger('Governance');
+
   constructor(
     readonly lifecycle: Lifecycle<M, C>,
     private readonly repository: VersionedResourceRepository<M, C>,
@@ -39,7 +44,7 @@ export class VersionedResourceService<M, C> {
       throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
     }
     this.changed(state.key);
-    await this.drain(state, { fresh: true });
+    await this.drainAfterCommit(state);
     return state;
   }
 
@@ -71,8 +76,7 @@ export class VersionedResourceService<M, C> {
       const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
       if (await this.repository.replace(next, state.rev)) {
         this.changed(key);
-        // Its entries are new or were found unrecorded just above: no need to look each up again.
-        await this.drain(next, { fresh: true });
+        await this.drainAfterCommit(next);
         return next;
       }
       state = await this.load(key);
@@ -100,6 +104,21 @@ export class VersionedResourceService<M, C> {
     // Queued together, so the audit trail writes them in one batch, in outbox order.
     const written = await Promise.all(state.outbox.map((item) => this.audit.recordOnce(item.id, item.entry, new Date(item.at), options)));
     return written.filter((event) => event !== undefined).length;
+  }
+
+  /**
+   * Once a change is committed the request has succeeded, whatever happens to its audit write: its events wait
+   * in the outbox (stored with the change), and are drained again shortly, at the next change, or at start-up.
+   * Reporting a failure here would send the caller to retry a change that was made.
+   */
+  private async drainAfterCommit(state: ResourceState<M, C>): Promise<void> {
+    try {
+      // Its entries are new or were found unrecorded just before the write: no need to look each up again.
+      await this.drain(state, { fresh: true });
+    } catch (err) {
+      this.logger.warn(`audit of "${state.key}" deferred: ${(err as Error).message}`);
+      setTimeout(() => void this.drain(state).catch((again: Error) => this.logger.warn(`audit of "${state.key}" still deferred: ${again.message}`)), AUDIT_RETRY_MS).unref();
+    }
   }
 
   /** At start-up: record what a process that died after a change but before its audit write left behind. */
