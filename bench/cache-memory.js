@@ -12,7 +12,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startService } from './support.js';
 
-const { values } = parseArgs({ options: { rulesets: { type: 'string', default: '1000' }, writers: { type: 'string', default: '8' }, 'same-schema': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rulesets: { type: 'string', default: '1000' },
+    writers: { type: 'string', default: '8' },
+    'same-schema': { type: 'boolean', default: false },
+  },
+});
 const COUNT = Number(values.rulesets);
 const WRITERS = Number(values.writers);
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
@@ -29,18 +35,25 @@ const memory = async (service) => {
 /** Runs `work(n)` for n in 0..COUNT-1 on WRITERS concurrent loops. */
 const forEachCopy = async (work) => {
   let next = 0;
-  await Promise.all(Array.from({ length: WRITERS }, async () => {
-    while (next < COUNT) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < COUNT) await work(next++);
+    }),
+  );
 };
 
 const evaluator = async (service) => {
   const key = await service.apiKey(['evaluate:*']);
   return async (rulesetKey) => {
-    const response = await fetch(`${service.base}/api/v1/rulesets/${rulesetKey}/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ facts }) });
+    const response = await fetch(`${service.base}/api/v1/rulesets/${rulesetKey}/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ facts }),
+    });
     if (!response.ok) throw new Error(`${rulesetKey}: ${response.status} ${await response.text()}`);
     const decision = await response.json();
-    if (decision.events[0]?.type !== 'auto_approve') throw new Error(`${rulesetKey}: ${JSON.stringify(decision.events)}`);
+    if (decision.events[0]?.type !== 'auto_approve')
+      throw new Error(`${rulesetKey}: ${JSON.stringify(decision.events)}`);
   };
 };
 
@@ -54,13 +67,17 @@ try {
   const started = Date.now();
   await forEachCopy(async (n) => {
     // A distinct parameter per copy gives each its own checksum.
-    const computedFacts = pilot.computedFacts.map((fact) => (fact.name === 'parameters' ? { ...fact, expression: fact.expression.replace('}', `, "copy": ${n}}`) } : fact));
+    const computedFacts = pilot.computedFacts.map((fact) =>
+      fact.name === 'parameters' ? { ...fact, expression: fact.expression.replace('}', `, "copy": ${n}}`) } : fact,
+    );
     const inputSchema = values['same-schema'] ? pilot.inputSchema : { ...pilot.inputSchema, $comment: `copy ${n}` };
     await publisher.publish({ ...pilot, key: keyOf(n), name: `${pilot.name} ${n}`, computedFacts, inputSchema });
     await evaluate(keyOf(n));
   });
   const seconds = (Date.now() - started) / 1000;
-  console.log(`\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules, ${values['same-schema'] ? 'one shared input schema' : 'each its own input schema'}), in ${seconds.toFixed(0)} s (${(COUNT / seconds).toFixed(1)} published/s with ${WRITERS} writers)`);
+  console.log(
+    `\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules, ${values['same-schema'] ? 'one shared input schema' : 'each its own input schema'}), in ${seconds.toFixed(0)} s (${(COUNT / seconds).toFixed(1)} published/s with ${WRITERS} writers)`,
+  );
   rows.push(['instance that published them, each evaluated once', before, await memory(publisher)]);
 } finally {
   await publisher.stop();
@@ -74,10 +91,16 @@ for (const callers of [1, WRITERS]) {
     await evaluate('invoices');
     const before = await memory(fresh);
     let next = 0;
-    await Promise.all(Array.from({ length: callers }, async () => {
-      while (next < COUNT) await evaluate(keyOf(next++));
-    }));
-    rows.push([`fresh instance, all ${COUNT} evaluated once by ${callers} caller${callers > 1 ? 's at once' : ''} (all cached)`, before, await memory(fresh)]);
+    await Promise.all(
+      Array.from({ length: callers }, async () => {
+        while (next < COUNT) await evaluate(keyOf(next++));
+      }),
+    );
+    rows.push([
+      `fresh instance, all ${COUNT} evaluated once by ${callers} caller${callers > 1 ? 's at once' : ''} (all cached)`,
+      before,
+      await memory(fresh),
+    ]);
   } finally {
     await fresh.stop();
   }
@@ -85,6 +108,10 @@ for (const callers of [1, WRITERS]) {
 console.log(`| | RSS before | RSS after | per rule set | heap used before | after | per rule set |`);
 console.log(`|---|---:|---:|---:|---:|---:|---:|`);
 const per = (a, b) => `${(((b - a) * 1024) / COUNT).toFixed(0)} KB`;
-for (const [title, b, a] of rows) console.log(`| ${title} | ${b.rss.toFixed(0)} MB | ${a.rss.toFixed(0)} MB | ${per(b.rss, a.rss)} | ${b.heap.toFixed(0)} MB | ${a.heap.toFixed(0)} MB | ${per(b.heap, a.heap)} |`);
+for (const [title, b, a] of rows)
+  console.log(
+    `| ${title} | ${b.rss.toFixed(0)} MB | ${a.rss.toFixed(0)} MB | ${per(b.rss, a.rss)} | ${b.heap.toFixed(0)} MB | ${a.heap.toFixed(0)} MB | ${per(b.heap, a.heap)} |`,
+  );
 if (COUNT < 1000) console.log('(The target, under 300 MB RSS, is for 1 000 rule sets.)');
-for (const [title, , after] of rows.slice(1)) console.log(`${after.rss < 300 ? 'Under' : 'Over'} 300 MB RSS: ${title}, ${after.rss.toFixed(0)} MB.`);
+for (const [title, , after] of rows.slice(1))
+  console.log(`${after.rss < 300 ? 'Under' : 'Over'} 300 MB RSS: ${title}, ${after.rss.toFixed(0)} MB.`);

@@ -58,14 +58,26 @@ async function measure(title, once, isAsync) {
   const rps = n / ((performance.now() - t0) / 1000);
   latencies.sort((a, b) => a - b);
   const us = (ms) => (ms * 1000).toFixed(2);
-  return { title, runs: n, 'runs/s': Math.round(rps), 'p50 µs': us(latencies[Math.floor(n / 2)]), 'p99 µs': us(latencies[Math.floor(n * 0.99)]), seconds: elapsed.toFixed(1) };
+  return {
+    title,
+    runs: n,
+    'runs/s': Math.round(rps),
+    'p50 µs': us(latencies[Math.floor(n / 2)]),
+    'p99 µs': us(latencies[Math.floor(n * 0.99)]),
+    seconds: elapsed.toFixed(1),
+  };
 }
 
 // Same answer from all three before timing anything.
 const reference = await newEngine().run(structuredClone(facts));
 const ours = evaluateCompiled(prepared, facts);
-const sameEvents = JSON.stringify(ours.events) === JSON.stringify(reference.events.map((e) => ({ type: e.type, ...(e.params !== undefined && { params: e.params }) })));
-const sameTraces = ours.fired.length === reference.results.length && ours.failed.length === reference.failureResults.length && reference.results.map(traceRule).every((t) => ours.fired.some((f) => JSON.stringify(f) === JSON.stringify(t)));
+const sameEvents =
+  JSON.stringify(ours.events) ===
+  JSON.stringify(reference.events.map((e) => ({ type: e.type, ...(e.params !== undefined && { params: e.params }) })));
+const sameTraces =
+  ours.fired.length === reference.results.length &&
+  ours.failed.length === reference.failureResults.length &&
+  reference.results.map(traceRule).every((t) => ours.fired.some((f) => JSON.stringify(f) === JSON.stringify(t)));
 if (!sameEvents || !sameTraces) throw new Error('the compiled evaluator disagrees with json-rules-engine on the pilot');
 
 const reused = newEngine();
@@ -76,6 +88,12 @@ const results = [
 ];
 console.table(results);
 const [perRun, shared, compiled] = results;
-console.log(`compiled vs new Engine per run: ${(compiled['runs/s'] / perRun['runs/s']).toFixed(0)}x runs/s, ${(perRun['p50 µs'] / compiled['p50 µs']).toFixed(0)}x p50`);
-console.log(`compiled vs one Engine reused:  ${(compiled['runs/s'] / shared['runs/s']).toFixed(0)}x runs/s, ${(shared['p50 µs'] / compiled['p50 µs']).toFixed(0)}x p50`);
-console.log(`(${ours.fired.length} rules fired, ${ours.failed.length} failed; ${rules.length} rules, ${Object.keys(namedConditions).length} named conditions)`);
+console.log(
+  `compiled vs new Engine per run: ${(compiled['runs/s'] / perRun['runs/s']).toFixed(0)}x runs/s, ${(perRun['p50 µs'] / compiled['p50 µs']).toFixed(0)}x p50`,
+);
+console.log(
+  `compiled vs one Engine reused:  ${(compiled['runs/s'] / shared['runs/s']).toFixed(0)}x runs/s, ${(shared['p50 µs'] / compiled['p50 µs']).toFixed(0)}x p50`,
+);
+console.log(
+  `(${ours.fired.length} rules fired, ${ours.failed.length} failed; ${rules.length} rules, ${Object.keys(namedConditions).length} named conditions)`,
+);

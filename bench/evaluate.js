@@ -59,11 +59,19 @@ async function databaseRate(mongoUri, batchSize) {
     const started = performance.now();
     const end = started + duration * 1000;
     while (performance.now() < end) {
-      const batch = Array.from({ length: batchSize }, (_, i) => ({ ...samples[i % samples.length], _id: `bench-${stored + i}-${Math.random()}` }));
+      const batch = Array.from({ length: batchSize }, (_, i) => ({
+        ...samples[i % samples.length],
+        _id: `bench-${stored + i}-${Math.random()}`,
+      }));
       await decisions.insertMany(batch, { ordered: false });
       stored += batchSize;
     }
-    return { title: `database's own insertMany of the same records, batches of ${batchSize}`, rps: stored / ((performance.now() - started) / 1000), p50: '', p99: '' };
+    return {
+      title: `database's own insertMany of the same records, batches of ${batchSize}`,
+      rps: stored / ((performance.now() - started) / 1000),
+      p50: '',
+      p99: '',
+    };
   } finally {
     await client.close();
   }
@@ -87,25 +95,49 @@ try {
   const headers = { 'x-api-key': key };
   const body = JSON.stringify({ facts });
   const evaluateUrl = (ruleset) => `${service.base}/api/v1/rulesets/${ruleset}/evaluate`;
-  const sample = await fetch(evaluateUrl('invoices'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.json());
-  if (sample.events?.[0]?.type !== 'auto_approve' || sample.logged !== true) throw new Error(`unexpected decision: ${JSON.stringify(sample)}`);
+  const sample = await fetch(evaluateUrl('invoices'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  }).then((r) => r.json());
+  if (sample.events?.[0]?.type !== 'auto_approve' || sample.logged !== true)
+    throw new Error(`unexpected decision: ${JSON.stringify(sample)}`);
 
   const bare = Fastify();
   bare.post('/evaluate', async (request) => {
-    if (typeof request.headers['x-api-key'] !== 'string' || typeof request.body?.facts !== 'object') throw new Error('bad request');
+    if (typeof request.headers['x-api-key'] !== 'string' || typeof request.body?.facts !== 'object')
+      throw new Error('bad request');
     return sample;
   });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  const bareResult = await post('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, { body, headers });
+  const bareResult = await post('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, {
+    body,
+    headers,
+  });
   row(bareResult);
-  const unlogged = await post('/evaluate, no decision record (settings.logDecisions: false)', evaluateUrl('invoices-nolog'), { body, headers });
+  const unlogged = await post(
+    '/evaluate, no decision record (settings.logDecisions: false)',
+    evaluateUrl('invoices-nolog'),
+    { body, headers },
+  );
   row(unlogged);
-  const halfPeak = await post('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), { body, headers, rate: Math.round(unlogged.rps / 2) });
+  const halfPeak = await post('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), {
+    body,
+    headers,
+    rate: Math.round(unlogged.rps / 2),
+  });
   row(halfPeak, `rate ${Math.round(unlogged.rps / 2)}/s`);
-  const logged = await post(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), { body, headers });
+  const logged = await post(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), {
+    body,
+    headers,
+  });
   row(logged);
-  const loggedWide = await post(`/evaluate, decision record stored (${recordConnections} connections)`, evaluateUrl('invoices'), { body, headers, connections: recordConnections });
+  const loggedWide = await post(
+    `/evaluate, decision record stored (${recordConnections} connections)`,
+    evaluateUrl('invoices'),
+    { body, headers, connections: recordConnections },
+  );
   const batchSize = await meanBatchSize(service.base);
   row(loggedWide, `mean batch ${batchSize.toFixed(0)} records`);
   const dbSame = await databaseRate(service.mongoUri, Math.max(1, Math.round(batchSize)));
@@ -113,7 +145,11 @@ try {
   const db100 = await databaseRate(service.mongoUri, 100);
   row(db100);
   const batchBody = JSON.stringify({ items: Array.from({ length: BATCH_ITEMS }, () => ({ facts })) });
-  const batch = await post(`/evaluate/batch, ${BATCH_ITEMS} items, no record`, `${evaluateUrl('invoices-nolog')}/batch`, { body: batchBody, headers });
+  const batch = await post(
+    `/evaluate/batch, ${BATCH_ITEMS} items, no record`,
+    `${evaluateUrl('invoices-nolog')}/batch`,
+    { body: batchBody, headers },
+  );
   row({ ...batch, rps: batch.rps * BATCH_ITEMS }, 'decisions/s');
   await bare.close();
 
@@ -127,24 +163,45 @@ try {
     for (const [name, condition] of Object.entries(libraryRules.namedConditions)) engine.setCondition(name, condition);
     return engine;
   };
-  const library = await inProcess('json-rules-engine in process, new Engine per run (facts precomputed)', () => newEngine().run(precomputed));
+  const library = await inProcess('json-rules-engine in process, new Engine per run (facts precomputed)', () =>
+    newEngine().run(precomputed),
+  );
   row(library);
-  const compiledOnly = await inProcess('Gabarit compiled evaluator with traces (facts precomputed)', () => evaluateCompiled(prepared, precomputed));
+  const compiledOnly = await inProcess('Gabarit compiled evaluator with traces (facts precomputed)', () =>
+    evaluateCompiled(prepared, precomputed),
+  );
   row(compiledOnly);
-  const compiledWithFacts = await inProcess('Gabarit runNow(): computed facts + compiled evaluator with traces', () => runNow(prepared, facts));
+  const compiledWithFacts = await inProcess('Gabarit runNow(): computed facts + compiled evaluator with traces', () =>
+    runNow(prepared, facts),
+  );
   row(compiledWithFacts);
 
-  console.log(`\n${duration} s per line, ${connections} connections unless said, LOG_LEVEL=${values['log-level']}, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules, ${pilot.computedFacts?.length ?? 0} computed facts)\n`);
+  console.log(
+    `\n${duration} s per line, ${connections} connections unless said, LOG_LEVEL=${values['log-level']}, Node ${process.version}, invoice pilot (${pilot.definition.rules.length} rules, ${pilot.computedFacts?.length ?? 0} computed facts)\n`,
+  );
   console.log('| what | req/s | p50 ms | p99 ms | of bare Fastify | note |');
   console.log('|---|---:|---:|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareResult.rps).toFixed(3)} | ${r.note} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareResult.rps).toFixed(3)} | ${r.note} |`,
+    );
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log('\nTargets:');
-  console.log(`- in process, no computed facts: ${ratio(compiledOnly.rps, library.rps)}× json-rules-engine (target ≥ 100×)`);
-  console.log(`- in process, with computed facts: ${ratio(compiledWithFacts.rps, library.rps)}× json-rules-engine (target ≥ 30×)`);
-  console.log(`- /evaluate without a record: ${ratio(unlogged.rps, bareResult.rps)} of bare Fastify (target ≥ 0.70); p99 at half peak ${halfPeak.p99} ms (target ≤ 5)`);
-  console.log(`- /evaluate with a record: ${ratio(loggedWide.rps, bareResult.rps)} of bare Fastify (target ≥ 0.12), ${ratio(loggedWide.rps, dbSame.rps)} of the database's insertMany rate at the same batch size, ${ratio(loggedWide.rps, db100.rps)} at batches of 100 (target ≥ 0.80)`);
-  console.log(`- /evaluate/batch of ${BATCH_ITEMS}: ${Math.round(batch.rps * BATCH_ITEMS)} decisions/s (target ≥ 20 000)`);
+  console.log(
+    `- in process, no computed facts: ${ratio(compiledOnly.rps, library.rps)}× json-rules-engine (target ≥ 100×)`,
+  );
+  console.log(
+    `- in process, with computed facts: ${ratio(compiledWithFacts.rps, library.rps)}× json-rules-engine (target ≥ 30×)`,
+  );
+  console.log(
+    `- /evaluate without a record: ${ratio(unlogged.rps, bareResult.rps)} of bare Fastify (target ≥ 0.70); p99 at half peak ${halfPeak.p99} ms (target ≤ 5)`,
+  );
+  console.log(
+    `- /evaluate with a record: ${ratio(loggedWide.rps, bareResult.rps)} of bare Fastify (target ≥ 0.12), ${ratio(loggedWide.rps, dbSame.rps)} of the database's insertMany rate at the same batch size, ${ratio(loggedWide.rps, db100.rps)} at batches of 100 (target ≥ 0.80)`,
+  );
+  console.log(
+    `- /evaluate/batch of ${BATCH_ITEMS}: ${Math.round(batch.rps * BATCH_ITEMS)} decisions/s (target ≥ 20 000)`,
+  );
 } finally {
   service.stop();
 }

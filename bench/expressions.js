@@ -23,8 +23,11 @@ async function optional(name, entry) {
     const dir = process.env.EXPRESSION_BENCH_MODULES;
     if (!dir) return null;
     const pkg = JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8'));
-    const main = entry ?? pkg.exports?.['.']?.import ?? pkg.exports?.['.']?.default ?? pkg.module ?? pkg.main ?? 'index.js';
-    return import(pathToFileURL(join(dir, name, typeof main === 'string' ? main : main.default)).href).catch(() => null);
+    const main =
+      entry ?? pkg.exports?.['.']?.import ?? pkg.exports?.['.']?.default ?? pkg.module ?? pkg.main ?? 'index.js';
+    return import(pathToFileURL(join(dir, name, typeof main === 'string' ? main : main.default)).href).catch(
+      () => null,
+    );
   }
 }
 
@@ -33,8 +36,13 @@ const cacheDir = join('node_modules', '.cache', 'gabarit-bench');
 mkdirSync(cacheDir, { recursive: true });
 // The entry and the cel-* modules it imports, as .js files in an ES-module scope (their imports say .js).
 writeFileSync(join(cacheDir, 'package.json'), '{ "type": "module" }\n');
-for (const file of readdirSync('server/src/engine').filter((f) => f === 'computed-facts.ts' || (f.startsWith('cel-') && f.endsWith('.ts') && !f.endsWith('.spec.ts')))) {
-  const code = transformFileSync(join('server/src/engine', file), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }).code;
+for (const file of readdirSync('server/src/engine').filter(
+  (f) => f === 'computed-facts.ts' || (f.startsWith('cel-') && f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+)) {
+  const code = transformFileSync(join('server/src/engine', file), {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'es6' },
+  }).code;
   writeFileSync(join(cacheDir, file.replace(/\.ts$/, '.js')), code);
 }
 const compiledPath = join(cacheDir, 'computed-facts.js');
@@ -55,22 +63,28 @@ const JSONATA = {
   invoices: {
     expectedGst: '$round(invoice.subtotal * parameters.gstRate, 2)',
     expectedQst: '$round(invoice.subtotal * parameters.qstRate, 2)',
-    qstOnPriceAndGst: '$round((invoice.subtotal + $round(invoice.subtotal * parameters.gstRate, 2)) * parameters.qstRate, 2)',
+    qstOnPriceAndGst:
+      '$round((invoice.subtotal + $round(invoice.subtotal * parameters.gstRate, 2)) * parameters.qstRate, 2)',
     gstCheck: '{"expected": expectedGst, "absolute": parameters.taxTolerance}',
-    totalCheck: '{"expected": $round(invoice.subtotal + ($exists(invoice.gst) ? invoice.gst : expectedGst) + ($exists(invoice.qst) ? invoice.qst : expectedQst), 2), "absolute": parameters.taxTolerance}',
+    totalCheck:
+      '{"expected": $round(invoice.subtotal + ($exists(invoice.gst) ? invoice.gst : expectedGst) + ($exists(invoice.qst) ? invoice.qst : expectedQst), 2), "absolute": parameters.taxTolerance}',
     missingFields:
       '( $t := invoice.total; $c := [{"f": "supplier.name", "ok": $exists(invoice.supplier.name), "min": 0}, {"f": "date", "ok": $exists(invoice.date), "min": 0}, {"f": "qst", "ok": $exists(invoice.qst), "min": 0}, {"f": "gst", "ok": $exists(invoice.gst), "min": 30}, {"f": "supplier.gstNumber", "ok": $exists(invoice.supplier.gstNumber), "min": 30}, {"f": "supplier.qstNumber", "ok": $exists(invoice.supplier.qstNumber), "min": 30}, {"f": "buyerName", "ok": $exists(invoice.buyerName), "min": 150}, {"f": "paymentTerms", "ok": $exists(invoice.paymentTerms), "min": 150}, {"f": "description", "ok": $exists(invoice.description), "min": 150}]; [$c[ok = false and min <= $t].f] )',
     missingFieldCount: '$count(missingFields)',
-    poPriceCheck: '$exists(purchaseOrder) ? {"expected": purchaseOrder.unitPrice, "percent": parameters.priceTolerancePercent} : null',
+    poPriceCheck:
+      '$exists(purchaseOrder) ? {"expected": purchaseOrder.unitPrice, "percent": parameters.priceTolerancePercent} : null',
   },
   enrolment: {
     statusEligible: 'employee.employmentStatus in parameters.eligibleStatuses',
     ageAtHire:
       '( $h := $split(employee.hireDate, "-"); $b := $split(employee.birthDate, "-"); $number($h[0]) - $number($b[0]) - (($number($h[1]) * 100 + $number($h[2])) < ($number($b[1]) * 100 + $number($b[2])) ? 1 : 0) )',
     daysToForm: '$round(($toMillis(enrolment.formReceivedDate) - $toMillis(employee.hireDate)) / 86400000)',
-    exemption: 'enrolment.exemptionRequested != true ? "not_requested" : enrolment.exemptionProof = "private_plan" ? "approved" : enrolment.exemptionProof = "ramq_only" ? "refused" : "missing_proof"',
-    tierConsistent: 'enrolment.tier = "family" ? (dependants.spouse = true and dependants.children > 0) : enrolment.tier = "single_parent" ? (dependants.spouse = false and dependants.children > 0) : true',
-    tierFr: '$lookup({"individual": "individuelle", "single_parent": "monoparentale", "family": "familiale"}, enrolment.tier)',
+    exemption:
+      'enrolment.exemptionRequested != true ? "not_requested" : enrolment.exemptionProof = "private_plan" ? "approved" : enrolment.exemptionProof = "ramq_only" ? "refused" : "missing_proof"',
+    tierConsistent:
+      'enrolment.tier = "family" ? (dependants.spouse = true and dependants.children > 0) : enrolment.tier = "single_parent" ? (dependants.spouse = false and dependants.children > 0) : true',
+    tierFr:
+      '$lookup({"individual": "individuelle", "single_parent": "monoparentale", "family": "familiale"}, enrolment.tier)',
     coverageStart:
       '( $p := $split(employee.hireDate, "-"); $m := $number($p[1]) - 1 + $lookup(parameters.waitingMonths, employee.employmentStatus); $string($number($p[0]) + $floor($m / 12)) & "-" & $pad($string($m % 12 + 1), -2, "0") & "-" & $p[2] )',
   },
@@ -165,7 +179,12 @@ const mean = (c) => {
   const xs = rows.map((r) => r[c]).filter((v) => typeof v === 'number');
   return xs.length ? `${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)} (${xs.length} expressions)` : 'n/a';
 };
-console.log(columns.slice(1).map((c) => `${c}: mean ${mean(c)}`).join('; '));
+console.log(
+  columns
+    .slice(1)
+    .map((c) => `${c}: mean ${mean(c)}`)
+    .join('; '),
+);
 
 // The bound: a hostile but accepted expression over ~1 MB of facts, stopped by the budget.
 const items = Array.from({ length: 150_000 }, (_, i) => i % 10_000);
@@ -176,4 +195,6 @@ try {
 } catch (err) {
   outcome = err.name;
 }
-console.log(`gabarit, items.filter(x, x in items) over 150 000 numbers: ${outcome} after ${(performance.now() - started).toFixed(1)} ms`);
+console.log(
+  `gabarit, items.filter(x, x in items) over 150 000 numbers: ${outcome} after ${(performance.now() - started).toFixed(1)} ms`,
+);

@@ -30,7 +30,15 @@ const quick = values.quick;
 const SAMPLES = Number(values.samples ?? (quick ? 10 : 30));
 const SECONDS = Number(values.seconds ?? (quick ? 5 : 20));
 const WRITERS = Number(values.writers);
-const SIZES = quick ? [{ rulesets: 100, events: 1_000 }, { rulesets: 1_000, events: 10_000 }] : [{ rulesets: 1_000, events: 10_000 }, { rulesets: 10_000, events: 100_000 }];
+const SIZES = quick
+  ? [
+      { rulesets: 100, events: 1_000 },
+      { rulesets: 1_000, events: 10_000 },
+    ]
+  : [
+      { rulesets: 1_000, events: 10_000 },
+      { rulesets: 10_000, events: 100_000 },
+    ];
 const STEPS = ['create', 'test', 'submit', 'approve', 'publish'];
 const READS = ['get', 'list', 'audit page', 'audit by key'];
 
@@ -42,18 +50,26 @@ function ruleset(key, threshold = 10_000) {
     pilot: 'invoices',
     format: 'rules',
     description: 'Montants élevés en révision',
-    inputSchema: { type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' } } } } },
+    inputSchema: {
+      type: 'object',
+      properties: { invoice: { type: 'object', properties: { total: { type: 'number' } } } },
+    },
     definition: {
       rules: [
         {
           name: 'montant-eleve',
           conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
           event: { type: 'manual_review' },
-          explanation: { fr: 'Montant {{invoice.total}} $ supérieur au seuil', en: 'Amount {{invoice.total}} $ above the threshold' },
+          explanation: {
+            fr: 'Montant {{invoice.total}} $ supérieur au seuil',
+            en: 'Amount {{invoice.total}} $ above the threshold',
+          },
         },
       ],
     },
-    tests: [{ name: 'au-dessus du seuil', facts: { invoice: { total: threshold + 1 } }, expectedEvents: ['manual_review'] }],
+    tests: [
+      { name: 'au-dessus du seuil', facts: { invoice: { total: threshold + 1 } }, expectedEvents: ['manual_review'] },
+    ],
   };
 }
 
@@ -70,7 +86,10 @@ function client(base) {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
     return text;
   };
-  return { post: (token, path, body = {}) => call(token, 'POST', path, body), get: (token, path) => call(token, 'GET', path) };
+  return {
+    post: (token, path, body = {}) => call(token, 'POST', path, body),
+    get: (token, path) => call(token, 'GET', path),
+  };
 }
 
 /** Walks one rule set through the lifecycle; returns each step's duration in ms. */
@@ -119,7 +138,9 @@ async function measure(http, tokens, label) {
     if (i < 3) {
       // Filtered lists still read the whole collection on FerretDB 1.24 (docs/adr/0011): a few samples only.
       samples['list'].push(await timed(() => http.get(tokens.analyst, '/rulesets?_start=0&_end=25')));
-      samples['audit by key'].push(await timed(() => http.get(tokens.risk, `/audit?resourceType=ruleset&resourceKey=${key}`)));
+      samples['audit by key'].push(
+        await timed(() => http.get(tokens.risk, `/audit?resourceType=ruleset&resourceKey=${key}`)),
+      );
     }
   }
   const result = {};
@@ -179,7 +200,8 @@ function publishedRuleset(key, t0) {
   const { key: _k, name, pilot, format, description, ...content } = request;
   const meta = { name, pilot, format, description };
   const at = (i) => new Date(t0 + i * 40);
-  const outbox = (transition, i) => transition.events.map((entry) => ({ id: randomUUID(), at: at(i).toISOString(), entry }));
+  const outbox = (transition, i) =>
+    transition.events.map((entry) => ({ id: randomUUID(), at: at(i).toISOString(), entry }));
   const steps = [];
   let transition = lifecycleOf.create(key, meta, content, 'analyst', at(0));
   let state = { ...transition.state, outbox: outbox(transition, 0) };
@@ -200,14 +222,26 @@ function publishedRuleset(key, t0) {
   };
   return {
     resource: stored(state),
-    revisions: steps.slice(3).map((s, i) => ({ _id: `${key}#${s.rev}`, key, rev: s.rev, at: at(3 + i), state: stored(s) })),
+    revisions: steps
+      .slice(3)
+      .map((s, i) => ({ _id: `${key}#${s.rev}`, key, rev: s.rev, at: at(3 + i), state: stored(s) })),
     content: { _id: checksum, content },
     outbox: steps.flatMap((s) => s.outbox),
   };
 }
 
 function failedSignIn(t) {
-  return { id: randomUUID(), at: new Date(t).toISOString(), entry: { actor: 'inconnu', action: 'auth.login_failed', resourceType: 'user', resourceKey: 'inconnu', details: { reason: 'unknown_user', sourceIp: '203.0.113.7' } } };
+  return {
+    id: randomUUID(),
+    at: new Date(t).toISOString(),
+    entry: {
+      actor: 'inconnu',
+      action: 'auth.login_failed',
+      resourceType: 'user',
+      resourceKey: 'inconnu',
+      details: { reason: 'unknown_user', sourceIp: '203.0.113.7' },
+    },
+  };
 }
 
 /** Adds published rule sets up to `rulesets` and sign-in failures up to `events` audit events in all. */
@@ -226,8 +260,15 @@ async function fill(db, target, state) {
     batch.claims.push({ _id: String(seq), seq, eventId: id, hash, event: doc });
   };
   const flush = async () => {
-    const pairs = [['rulesets', batch.rulesets], ['ruleset_revisions', batch.revisions], ['ruleset_contents', batch.contents], ['audit_events', batch.events], ['audit_chain', batch.claims]];
-    for (const [name, docs] of pairs) if (docs.length > 0) await db.collection(name).insertMany(docs, { ordered: false });
+    const pairs = [
+      ['rulesets', batch.rulesets],
+      ['ruleset_revisions', batch.revisions],
+      ['ruleset_contents', batch.contents],
+      ['audit_events', batch.events],
+      ['audit_chain', batch.claims],
+    ];
+    for (const [name, docs] of pairs)
+      if (docs.length > 0) await db.collection(name).insertMany(docs, { ordered: false });
     // The service keeps only the last 256 position claims.
     await db.collection('audit_chain').deleteMany({ seq: { $lte: seq - 256 } });
     await db.collection('audit_head').updateOne({ _id: 'head' }, { $max: { seq } }, { upsert: true });
@@ -255,12 +296,18 @@ async function fill(db, target, state) {
 const ms = (v) => (v === undefined ? '' : v < 10 ? v.toFixed(1) : v.toFixed(0));
 
 async function main() {
-  console.log(`governance bench: ${quick ? 'quick' : 'full'} run, ${SAMPLES} samples per step, ${WRITERS} writers for ${SECONDS}s`);
+  console.log(
+    `governance bench: ${quick ? 'quick' : 'full'} run, ${SAMPLES} samples per step, ${WRITERS} writers for ${SECONDS}s`,
+  );
   const service = await startServiceWithDatabase();
   const client_ = await mongoose.mongo.MongoClient.connect(service.mongoUri);
   const db = client_.db();
   try {
-    const tokens = { analyst: await signIn(service.base, 'analyst'), approver: await signIn(service.base, 'approver'), risk: await signIn(service.base, 'risk') };
+    const tokens = {
+      analyst: await signIn(service.base, 'analyst'),
+      approver: await signIn(service.base, 'approver'),
+      risk: await signIn(service.base, 'risk'),
+    };
     const http = client(service.base);
     const rows = [];
     const writers = [];
@@ -273,7 +320,9 @@ async function main() {
     for (const size of SIZES) {
       const f = await fill(db, size, filled);
       const events = await db.collection('audit_head').findOne({ _id: 'head' });
-      console.log(`filled to ${size.rulesets} published rule sets, ${events.seq} audit events, in ${f.seconds.toFixed(0)}s`);
+      console.log(
+        `filled to ${size.rulesets} published rule sets, ${events.seq} audit events, in ${f.seconds.toFixed(0)}s`,
+      );
       const label = `${size.rulesets}`;
       rows.push({ label, result: await measure(http, tokens, label) });
       const start = performance.now();
@@ -287,19 +336,30 @@ async function main() {
     const header = ['step', ...rows.flatMap((r) => [`${r.label} p50`, `p99`, ...(r === rows[0] ? [] : ['×p50'])])];
     const lines = [...STEPS, ...READS].map((s) => [
       s,
-      ...rows.flatMap((r) => [ms(r.result[s].p50), ms(r.result[s].p99), ...(r === rows[0] ? [] : [`${(r.result[s].p50 / base[s].p50).toFixed(2)}`])]),
+      ...rows.flatMap((r) => [
+        ms(r.result[s].p50),
+        ms(r.result[s].p99),
+        ...(r === rows[0] ? [] : [`${(r.result[s].p50 / base[s].p50).toFixed(2)}`]),
+      ]),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-    const print = (cells) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    const print = (cells) =>
+      console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
     console.log('\nlatency in ms (one rule set after another); ×p50 = p50 / p50 on the empty database');
     print(header);
     for (const l of lines) print(l);
     console.log(`\n${WRITERS} concurrent writers, create→publish of distinct rule sets:`);
-    for (const w of writers) console.log(`  ${w.label.padEnd(6)} ${w.perSecond.toFixed(1)} rule sets published/s (${w.published} in ${w.seconds.toFixed(1)}s, ${w.failed} failed)`);
+    for (const w of writers)
+      console.log(
+        `  ${w.label.padEnd(6)} ${w.perSecond.toFixed(1)} rule sets published/s (${w.published} in ${w.seconds.toFixed(1)}s, ${w.failed} failed)`,
+      );
     console.log('\nGET /api/v1/audit/verify:');
-    for (const v of verify) console.log(`  at ${v.label.padEnd(6)} ${v.events} events, ok=${v.ok}, ${(v.ms / 1000).toFixed(1)}s`);
+    for (const v of verify)
+      console.log(`  at ${v.label.padEnd(6)} ${v.events} events, ok=${v.ok}, ${(v.ms / 1000).toFixed(1)}s`);
     const worst = Math.max(...rows.slice(1).flatMap((r) => STEPS.map((s) => r.result[s].p50 / base[s].p50)));
-    console.log(`\ntargets: every step's p50 within 2× of empty (worst ${worst.toFixed(2)}×), ≥ 20 publications/s with ${WRITERS} writers (${writers.at(-1).perSecond.toFixed(1)}/s)`);
+    console.log(
+      `\ntargets: every step's p50 within 2× of empty (worst ${worst.toFixed(2)}×), ≥ 20 publications/s with ${WRITERS} writers (${writers.at(-1).perSecond.toFixed(1)}/s)`,
+    );
   } finally {
     await client_.close();
     service.stop();

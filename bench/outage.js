@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { signIn, startServiceWithDatabase } from './support.js';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '400' }, before: { type: 'string', default: '10' }, outage: { type: 'string', default: '30' }, after: { type: 'string', default: '15' } } });
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '400' },
+    before: { type: 'string', default: '10' },
+    outage: { type: 'string', default: '30' },
+    after: { type: 'string', default: '15' },
+  },
+});
 const RATE = Number(values.rate);
 const [BEFORE, OUTAGE, AFTER] = [Number(values.before), Number(values.outage), Number(values.after)];
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
@@ -29,7 +36,12 @@ try {
     const t0 = performance.now();
     const s = second();
     try {
-      const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-api-key': key }, signal: AbortSignal.timeout(60_000) });
+      const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        signal: AbortSignal.timeout(60_000),
+      });
       const decision = await response.json();
       const row = stat(s);
       if (response.status !== 200 || decision.events?.[0]?.type !== 'auto_approve') row.errors++;
@@ -60,27 +72,45 @@ try {
     // A governance write while the database is away.
     setTimeout(async () => {
       const t0 = performance.now();
-      const response = await fetch(`${service.base}/api/v1/rulesets`, { method: 'POST', body: JSON.stringify({ ...pilot, key: 'written-during-outage' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` }, signal: AbortSignal.timeout(120_000) }).catch((err) => ({ status: err.name, json: async () => ({}) }));
+      const response = await fetch(`${service.base}/api/v1/rulesets`, {
+        method: 'POST',
+        body: JSON.stringify({ ...pilot, key: 'written-during-outage' }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+        signal: AbortSignal.timeout(120_000),
+      }).catch((err) => ({ status: err.name, json: async () => ({}) }));
       const answer = await response.json().catch(() => ({}));
-      probes.push(`t=${second()} s: a governance write answered ${response.status} ${answer.error ?? ''} after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      probes.push(
+        `t=${second()} s: a governance write answered ${response.status} ${answer.error ?? ''} after ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
     }, 5_000);
   }, BEFORE * 1000);
-  setTimeout(() => {
-    process.kill(ferretdb, 'SIGCONT');
-    stopped = false;
-    console.log(`t=${second()} s: database resumed`);
-  }, (BEFORE + OUTAGE) * 1000);
+  setTimeout(
+    () => {
+      process.kill(ferretdb, 'SIGCONT');
+      stopped = false;
+      console.log(`t=${second()} s: database resumed`);
+    },
+    (BEFORE + OUTAGE) * 1000,
+  );
   await new Promise((resolve) => setTimeout(resolve, total * 1000));
   clearInterval(ticker);
   await Promise.allSettled([...inflight]);
   for (const line of probes) console.log(line);
-  const exists = await fetch(`${service.base}/api/v1/rulesets/written-during-outage`, { headers: { authorization: `Bearer ${analyst}` } });
+  const exists = await fetch(`${service.base}/api/v1/rulesets/written-during-outage`, {
+    headers: { authorization: `Bearer ${analyst}` },
+  });
   const whole = exists.status === 200 ? (await exists.json()).versions?.length === 1 : false;
-  console.log(`after the drill, the rule set written during the outage: ${exists.status === 404 ? 'absent' : whole ? 'present, whole' : `status ${exists.status}`}`);
-  const verify = await fetch(`${service.base}/api/v1/audit/verify`, { headers: { authorization: `Bearer ${await signIn(service.base, 'risk')}` } });
+  console.log(
+    `after the drill, the rule set written during the outage: ${exists.status === 404 ? 'absent' : whole ? 'present, whole' : `status ${exists.status}`}`,
+  );
+  const verify = await fetch(`${service.base}/api/v1/audit/verify`, {
+    headers: { authorization: `Bearer ${await signIn(service.base, 'risk')}` },
+  });
   console.log(`audit chain after the drill: ${JSON.stringify(await verify.json())}`);
 
-  console.log(`\n${RATE} /evaluate a second (records on); database frozen from t=${BEFORE} s to t=${BEFORE + OUTAGE} s\n`);
+  console.log(
+    `\n${RATE} /evaluate a second (records on); database frozen from t=${BEFORE} s to t=${BEFORE + OUTAGE} s\n`,
+  );
   console.log('| second | answered | logged | errors | p99 ms |');
   console.log('|---:|---:|---:|---:|---:|');
   seconds.forEach((row, s) => {
@@ -91,7 +121,9 @@ try {
   });
   const resumedAt = BEFORE + OUTAGE;
   const back = seconds.findIndex((row, s) => s >= resumedAt && row && row.answered > 0 && row.logged === row.answered);
-  console.log(`\nlogged again ${back >= 0 ? `${back - resumedAt} s after the resume` : 'never'}; errors during the drill: ${seconds.reduce((n, row) => n + (row?.errors ?? 0), 0)}`);
+  console.log(
+    `\nlogged again ${back >= 0 ? `${back - resumedAt} s after the resume` : 'never'}; errors during the drill: ${seconds.reduce((n, row) => n + (row?.errors ?? 0), 0)}`,
+  );
 } finally {
   if (stopped) process.kill(ferretdb, 'SIGCONT');
   await service.stop();

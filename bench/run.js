@@ -9,13 +9,18 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+});
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
 async function waitForHealth(base) {
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -34,14 +39,27 @@ function run(title, url, headers = {}) {
 
 const servicePort = 3100 + Math.floor(Math.random() * 800);
 const service = spawn(process.execPath, ['dist/main.js'], {
-  env: { ...process.env, PORT: String(servicePort), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')) },
+  env: {
+    ...process.env,
+    PORT: String(servicePort),
+    LOG_LEVEL: 'warn',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${servicePort}`;
 try {
   await waitForHealth(base);
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json());
-  const key = await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes: ['evaluate:*'] }) }).then((r) => r.json());
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }),
+  }).then((r) => r.json());
+  const key = await fetch(`${base}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+    body: JSON.stringify({ name: 'bench', scopes: ['evaluate:*'] }),
+  }).then((r) => r.json());
   const me = await fetch(`${base}/api/v1/auth/me`, { headers: { 'x-api-key': key.key } }).then((r) => r.json());
 
   const bare = Fastify();
@@ -50,14 +68,19 @@ try {
 
   const results = [];
   results.push(await run('bare Fastify: GET /me (same JSON)', `${bareUrl}/me`));
-  results.push(await run('Gabarit: GET /api/v1/auth/me (API key, guard, logs, metrics)', `${base}/api/v1/auth/me`, { 'x-api-key': key.key }));
+  results.push(
+    await run('Gabarit: GET /api/v1/auth/me (API key, guard, logs, metrics)', `${base}/api/v1/auth/me`, {
+      'x-api-key': key.key,
+    }),
+  );
   await bare.close();
 
   const reference = results[0].rps;
   console.log(`\n${duration}s per endpoint, ${connections} connections, Node ${process.version}\n`);
   console.log('| endpoint | req/s | p50 ms | p99 ms | throughput vs bare |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} |`);
+  for (const r of results)
+    console.log(`| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} |`);
 } finally {
   service.kill('SIGTERM');
 }

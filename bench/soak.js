@@ -6,7 +6,13 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { load, startService } from './support.js';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, share: { type: 'string', default: '0.7' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    share: { type: 'string', default: '0.7' },
+    connections: { type: 'string', default: '32' },
+  },
+});
 const MINUTES = Number(values.minutes);
 const SHARE = Number(values.share);
 const CONNECTIONS = Number(values.connections);
@@ -25,11 +31,24 @@ try {
   const headers = { 'x-api-key': key };
   const peak = await load('peak', url, { method: 'POST', body, headers, duration: 10, connections: CONNECTIONS });
   const rate = Math.round(peak.rps * SHARE);
-  console.log(`peak ${Math.round(peak.rps)} decisions/s (records on, ${CONNECTIONS} connections); soaking at ${rate}/s for ${MINUTES} min`);
+  console.log(
+    `peak ${Math.round(peak.rps)} decisions/s (records on, ${CONNECTIONS} connections); soaking at ${rate}/s for ${MINUTES} min`,
+  );
   const samples = [];
   const sampler = setInterval(async () => samples.push({ at: samples.length * 30 + 30, ...(await memory()) }), 30_000);
   const result = await new Promise((resolve, reject) =>
-    autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duration: MINUTES * 60, connections: CONNECTIONS, overallRate: rate }, (err, r) => (err ? reject(err) : resolve(r))),
+    autocannon(
+      {
+        url,
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+        duration: MINUTES * 60,
+        connections: CONNECTIONS,
+        overallRate: rate,
+      },
+      (err, r) => (err ? reject(err) : resolve(r)),
+    ),
   );
   clearInterval(sampler);
   console.log('\n| t (s) | RSS MB | heap used MB |');
@@ -44,8 +63,12 @@ try {
   const drift = early.length > 0 && late.length > 0 ? (mean(late) - mean(early)) / mean(early) : 0;
   const spread = warm.length > 0 ? (Math.max(...warm) - Math.min(...warm)) / Math.min(...warm) : 0;
   const errors = result.errors + result.non2xx;
-  console.log(`\n${result.requests.total} decisions, ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms; errors: ${errors}`);
-  console.log(`RSS: last two minutes ${(drift * 100).toFixed(1)} % against minutes 2–3 (${mean(early).toFixed(0)} → ${mean(late).toFixed(0)} MB); samples after the first minute span ${(spread * 100).toFixed(1)} % (${Math.min(...warm).toFixed(0)}–${Math.max(...warm).toFixed(0)} MB)`);
+  console.log(
+    `\n${result.requests.total} decisions, ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms; errors: ${errors}`,
+  );
+  console.log(
+    `RSS: last two minutes ${(drift * 100).toFixed(1)} % against minutes 2–3 (${mean(early).toFixed(0)} → ${mean(late).toFixed(0)} MB); samples after the first minute span ${(spread * 100).toFixed(1)} % (${Math.min(...warm).toFixed(0)}–${Math.max(...warm).toFixed(0)} MB)`,
+  );
   process.exitCode = errors === 0 && Math.abs(drift) <= 0.1 ? 0 : 1;
 } finally {
   await service.stop();

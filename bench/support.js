@@ -9,32 +9,65 @@ import autocannon from 'autocannon';
 /** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
 export async function startService(env = {}) {
   const port = 3100 + Math.floor(Math.random() * 800);
-  const childEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', METRICS_PUBLIC: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env };
+  const childEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    METRICS_PUBLIC: 'true',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')),
+    ...env,
+  };
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('service did not become healthy');
     await new Promise((r) => setTimeout(r, 200));
   }
   const signIn = (username) =>
-    fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json()).then((b) => b.token);
+    fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }),
+    })
+      .then((r) => r.json())
+      .then((b) => b.token);
   let tokens;
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }) }).then((r) => r.json());
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'demo' }),
+  }).then((r) => r.json());
   return {
     base,
     token: login.token,
     apiKey: async (scopes) =>
-      (await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes }) }).then((r) => r.json())).key,
+      (
+        await fetch(`${base}/api/v1/api-keys`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+          body: JSON.stringify({ name: 'bench', scopes }),
+        }).then((r) => r.json())
+      ).key,
     /** Creates, tests, approves and publishes a rule set through the API, as analyst then approver (signed in once). */
     publish: async (ruleset) => {
       tokens ??= Promise.all([signIn('analyst'), signIn('approver')]);
       const [analyst, approver] = await tokens;
       const call = async (token, path, body = {}) => {
-        const response = await fetch(`${base}/api/v1/rulesets${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+        const response = await fetch(`${base}/api/v1/rulesets${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
         if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
         return response.json();
       };
@@ -43,13 +76,15 @@ export async function startService(env = {}) {
       await call(analyst, `/${ruleset.key}/versions/1/submit`);
       await call(approver, `/${ruleset.key}/versions/1/approve`);
       const published = await call(approver, `/${ruleset.key}/versions/1/publish`);
-      if (published.activeVersion !== 1) throw new Error(`could not publish ${ruleset.key}: ${JSON.stringify(published)}`);
+      if (published.activeVersion !== 1)
+        throw new Error(`could not publish ${ruleset.key}: ${JSON.stringify(published)}`);
     },
     pid: child.pid,
     dataDir: childEnv.DATA_DIR,
     /** Stops the service; resolves once it has exited (its embedded database with it). */
     stop: () => {
-      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      const exited =
+        child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       return exited;
     },
@@ -59,10 +94,19 @@ export async function startService(env = {}) {
 /** autocannon on one URL; `rate` caps requests per second (all connections together). Any non-2xx or error fails it. */
 export function load(title, url, { method = 'GET', body, headers = {}, duration, connections, rate }) {
   return new Promise((resolve, reject) => {
-    const options = { url, method, body, headers: { 'content-type': 'application/json', ...headers }, duration, connections, ...(rate && { overallRate: rate }) };
+    const options = {
+      url,
+      method,
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+      duration,
+      connections,
+      ...(rate && { overallRate: rate }),
+    };
     autocannon(options, (err, result) => {
       if (err) return reject(err);
-      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors`));
+      if (result.non2xx > 0 || result.errors > 0)
+        return reject(new Error(`${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors`));
       resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });
@@ -70,7 +114,11 @@ export function load(title, url, { method = 'GET', body, headers = {}, duration,
 
 /** Signs in a demo user of a started service and returns the bearer token. */
 export async function signIn(base, username) {
-  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }) });
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }),
+  });
   if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
   return (await response.json()).token;
 }

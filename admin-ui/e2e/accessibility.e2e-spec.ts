@@ -13,7 +13,19 @@ describe('console accessibility', () => {
   });
 
   const screens: [string, string[]][] = [
-    ['analyst', ['/rulesets', '/rulesets/invoices/show', '/rulesets/invoices', '/rulesets/invoices-approval-routing', '/rulesets/enrolment', '/prompts/chatbot-answer', '/experiments/create', '/reference-tables']],
+    [
+      'analyst',
+      [
+        '/rulesets',
+        '/rulesets/invoices/show',
+        '/rulesets/invoices',
+        '/rulesets/invoices-approval-routing',
+        '/rulesets/enrolment',
+        '/prompts/chatbot-answer',
+        '/experiments/create',
+        '/reference-tables',
+      ],
+    ],
     ['approver', ['/prompts/chatbot-answer/show', '/experiments/chatbot-brievete/show']],
     ['risk', ['/audit']],
   ];
@@ -59,7 +71,9 @@ describe('console accessibility', () => {
     const json = page.getByRole('textbox', { name: 'Définition (JSON)' });
     await json.focus();
     await page.keyboard.press('Tab');
-    const focusedInsideEditor = await json.evaluate((el) => el.ownerDocument.activeElement === el || el.contains(el.ownerDocument.activeElement));
+    const focusedInsideEditor = await json.evaluate(
+      (el) => el.ownerDocument.activeElement === el || el.contains(el.ownerDocument.activeElement),
+    );
     expect(focusedInsideEditor).toBe(false);
     await page.close();
   });

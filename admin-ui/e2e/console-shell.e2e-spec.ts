@@ -20,7 +20,8 @@ describe('console shell', () => {
     await c?.close();
   });
 
-  const signIn = (page: Page, username: string, password = 'demo') => signInAt(page, base, username, { password, waitForDashboard: false });
+  const signIn = (page: Page, username: string, password = 'demo') =>
+    signInAt(page, base, username, { password, waitForDashboard: false });
 
   it('shows the French sign-in page by default and refuses a wrong password in French', async () => {
     const page = await browser.newPage();
@@ -100,8 +101,13 @@ describe('console shell', () => {
     await page.getByLabel('Nom du cas').fill('Facture conforme essayée dans la console');
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Cas de test ajouté au brouillon (version 2).').waitFor();
-    const draft = await t.http.get('/api/v1/rulesets/invoices/versions/2').set('authorization', `Bearer ${await t.login('analyst')}`);
-    expect(draft.body.content.tests.at(-1)).toMatchObject({ name: 'Facture conforme essayée dans la console', expectedEvents: ['auto_approve'] });
+    const draft = await t.http
+      .get('/api/v1/rulesets/invoices/versions/2')
+      .set('authorization', `Bearer ${await t.login('analyst')}`);
+    expect(draft.body.content.tests.at(-1)).toMatchObject({
+      name: 'Facture conforme essayée dans la console',
+      expectedEvents: ['auto_approve'],
+    });
     await page.getByRole('textbox', { name: 'number' }).first().fill('');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByText("requiert la propriété 'number'").first().waitFor();
@@ -112,10 +118,13 @@ describe('console shell', () => {
     await page.getByLabel('Faits (JSON)').fill(JSON.stringify(await firstTestFacts()));
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByRole('status').getByText('auto_approve').waitFor();
-    await page.getByRole('status').getByText(/Facture conforme : taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Facture conforme : taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/)
+      .waitFor();
     await page.getByLabel('Faits (JSON)').fill('{"invoice": ');
     await page.getByRole('button', { name: 'Évaluer' }).click();
-    await page.getByText("Les faits ne sont pas du JSON valide.").waitFor();
+    await page.getByText('Les faits ne sont pas du JSON valide.').waitFor();
     await page.getByLabel('Faits (JSON)').fill('{"invoice": {"number": "x"}}');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByText('/facts/supplierStatus').waitFor();
@@ -124,7 +133,9 @@ describe('console shell', () => {
   });
 
   async function firstTestFacts(): Promise<unknown> {
-    const version = await t.http.get('/api/v1/rulesets/invoices/versions/1').set('authorization', `Bearer ${await t.login('analyst')}`);
+    const version = await t.http
+      .get('/api/v1/rulesets/invoices/versions/1')
+      .set('authorization', `Bearer ${await t.login('analyst')}`);
     return version.body.content.tests[0].facts;
   }
 
@@ -133,7 +144,10 @@ describe('console shell', () => {
     await signIn(page, 'risk');
     await page.getByRole('menuitem', { name: /journal d'audit/i }).click();
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
-    await page.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/audit-fr.png` });
     await page.close();
   });

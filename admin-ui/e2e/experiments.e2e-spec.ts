@@ -6,7 +6,14 @@ import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './suppo
 
 const SCREENSHOTS = 'docs/screenshots';
 const EXPERIMENT = 'chatbot-brievete';
-const datasets = [{ title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://www.donneesquebec.ca/recherche/dataset/arbres-publics', formats: ['CSV'] }];
+const datasets = [
+  {
+    title: 'Arbres publics',
+    organization: 'Ville de Montréal',
+    url: 'https://www.donneesquebec.ca/recherche/dataset/arbres-publics',
+    formats: ['CSV'],
+  },
+];
 
 interface Served {
   completionId: string;
@@ -23,7 +30,10 @@ describe('console experiments', () => {
   let analystToken: string;
 
   beforeAll(async () => {
-    c = await startConsole('console_experiments', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
+    c = await startConsole('console_experiments', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: await fake.start(),
+    });
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
   });
@@ -46,7 +56,10 @@ describe('console experiments', () => {
   }
 
   async function feedback(completionId: string, outcome: 'positive' | 'negative'): Promise<void> {
-    const response = await t.http.post(`/api/v1/experiments/${EXPERIMENT}/feedback`).set('authorization', `Bearer ${analystToken}`).send({ completionId, outcome });
+    const response = await t.http
+      .post(`/api/v1/experiments/${EXPERIMENT}/feedback`)
+      .set('authorization', `Bearer ${analystToken}`)
+      .send({ completionId, outcome });
     expect(response.status).toBe(200);
   }
 
@@ -57,7 +70,9 @@ describe('console experiments', () => {
   }
 
   async function results() {
-    return (await t.http.get(`/api/v1/experiments/${EXPERIMENT}/results`).set('authorization', `Bearer ${analystToken}`)).body as {
+    return (
+      await t.http.get(`/api/v1/experiments/${EXPERIMENT}/results`).set('authorization', `Bearer ${analystToken}`)
+    ).body as {
       srm: { mismatch: boolean };
       comparison: { winner?: string; pValue: number };
       variants: { name: string; exposures: number }[];
@@ -71,7 +86,10 @@ describe('console experiments', () => {
 
   it('reads the verdict in plain words, then flags a skewed split, in French and English', async () => {
     // 240 subjects, served once each; concise gets positive feedback on 13 answers in 20, detaillee on 8 in 20.
-    const served = await inBatches(Array.from({ length: 240 }, (_, i) => `sujet-${i}`), async (subject) => ({ subject, ...(await serve(subject)) }));
+    const served = await inBatches(
+      Array.from({ length: 240 }, (_, i) => `sujet-${i}`),
+      async (subject) => ({ subject, ...(await serve(subject)) }),
+    );
     const seen = new Map<string, number>();
     await inBatches(served, (s) => {
       const rank = seen.get(s.variant) ?? 0;
@@ -87,11 +105,18 @@ describe('console experiments', () => {
     await page.getByRole('menuitem', { name: /expériences/i }).click();
     await page.getByText('Réponse détaillée ou concise').click();
     const verdict = page.getByTestId('experiment-verdict');
-    await verdict.getByText(/La variante « concise » fait mieux que le témoin « detaillee » : 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/).waitFor();
+    await verdict
+      .getByText(
+        /La variante « concise » fait mieux que le témoin « detaillee » : 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
+      )
+      .waitFor();
     await expect(page.getByTestId('srm-warning').count()).resolves.toBe(0);
     await page.getByRole('rowheader', { name: 'detaillee (témoin)' }).waitFor();
     await page.getByRole('columnheader', { name: 'Intervalle à 95 %' }).waitFor();
-    await page.getByRole('cell', { name: String(balanced.variants[1]!.exposures), exact: true }).first().waitFor();
+    await page
+      .getByRole('cell', { name: String(balanced.variants[1]!.exposures), exact: true })
+      .first()
+      .waitFor();
     await expect(page.getByRole('button', { name: 'Arrêter l’expérience' }).count()).resolves.toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-fr.png`, fullPage: true });
 
@@ -102,16 +127,27 @@ describe('console experiments', () => {
     await switchLanguage(page, /english/i, 'Français');
 
     // A logging defect in miniature: every subject on concise is served (and counted) a second time.
-    await inBatches(served.filter((s) => s.variant === 'concise'), (s) => serve(s.subject));
+    await inBatches(
+      served.filter((s) => s.variant === 'concise'),
+      (s) => serve(s.subject),
+    );
     expect((await results()).srm.mismatch).toBe(true);
     await page.getByRole('button', { name: 'Actualiser les résultats' }).click();
     const warning = page.getByTestId('srm-warning');
     await warning.getByText('Répartition déséquilibrée').waitFor();
-    await warning.getByText(/Les réponses servies \(detaillee \d+, concise \d+\) ne suivent pas la répartition prévue \(detaillee 50\s%, concise 50\s%\) : test du khi-deux, p < 0,001\./).waitFor();
-    await verdict.getByText('Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.').waitFor();
+    await warning
+      .getByText(
+        /Les réponses servies \(detaillee \d+, concise \d+\) ne suivent pas la répartition prévue \(detaillee 50\s%, concise 50\s%\) : test du khi-deux, p < 0,001\./,
+      )
+      .waitFor();
+    await verdict
+      .getByText(
+        'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
+      )
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-srm-fr.png`, fullPage: true });
     await page.close();
-   }, 120_000); // ~600 API calls to seed before the pages are read
+  }, 120_000); // ~600 API calls to seed before the pages are read
 
   it('lets an analyst create a draft, showing the API problems on their fields', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -130,18 +166,29 @@ describe('console experiments', () => {
     await page.getByRole('option', { name: 'Version 2 (Publiée)' }).click();
     await versions.nth(1).click();
     await page.getByRole('option', { name: 'Version 1 (Retirée)' }).click();
-    await page.getByLabel(/^Poids/).nth(0).fill('70');
-    await page.getByLabel(/^Poids/).nth(1).fill('30');
+    await page
+      .getByLabel(/^Poids/)
+      .nth(0)
+      .fill('70');
+    await page
+      .getByLabel(/^Poids/)
+      .nth(1)
+      .fill('30');
     await page.getByLabel(/^Couverture/).fill('50');
     await page.getByText('Répartition du trafic : formel 70 %, formel 30 %').waitFor();
 
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText('Minuscules, chiffres et tirets (2 à 63 caractères), commençant par une lettre ou un chiffre.').waitFor();
+    await page
+      .getByText('Minuscules, chiffres et tirets (2 à 63 caractères), commençant par une lettre ou un chiffre.')
+      .waitFor();
     await page.getByLabel(/^Clé/).fill('chatbot-ton');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     // The API refuses the duplicate name; its message lands under the second variant's name.
     await page.getByText('the variant name "formel" is used twice').waitFor();
-    await page.getByRole('alert').getByText('Le contenu comporte des erreurs : chacune est indiquée à sa place.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Le contenu comporte des erreurs : chacune est indiquée à sa place.')
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-create-fr.png`, fullPage: true });
 
     await names.nth(1).fill('familier');
@@ -149,8 +196,21 @@ describe('console experiments', () => {
     await page.getByText('Brouillon de l’expérience créé.').waitFor();
     await page.getByText('Pas démarrée').waitFor();
     await page.getByText('Brouillon', { exact: true }).first().waitFor();
-    const created = await t.http.get('/api/v1/experiments/chatbot-ton/versions/1').set('authorization', `Bearer ${analystToken}`);
-    expect(created.body).toMatchObject({ status: 'draft', authors: ['analyst'], content: { prompt: 'chatbot-answer', coverage: 0.5, variants: [{ name: 'formel', version: 2, weight: 70 }, { name: 'familier', version: 1, weight: 30 }] } });
+    const created = await t.http
+      .get('/api/v1/experiments/chatbot-ton/versions/1')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      authors: ['analyst'],
+      content: {
+        prompt: 'chatbot-answer',
+        coverage: 0.5,
+        variants: [
+          { name: 'formel', version: 2, weight: 70 },
+          { name: 'familier', version: 1, weight: 30 },
+        ],
+      },
+    });
 
     // Editing the draft: the form starts from its content and saves with the ETag it read.
     await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
@@ -159,8 +219,16 @@ describe('console experiments', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Brouillon enregistré.').waitFor();
     await page.getByText('Couverture : 75 %').waitFor();
-    const edited = await t.http.get('/api/v1/experiments/chatbot-ton/versions/1').set('authorization', `Bearer ${analystToken}`);
-    expect(edited.body.content).toMatchObject({ coverage: 0.75, variants: [{ name: 'formel', weight: 70 }, { name: 'familier', weight: 30 }] });
+    const edited = await t.http
+      .get('/api/v1/experiments/chatbot-ton/versions/1')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(edited.body.content).toMatchObject({
+      coverage: 0.75,
+      variants: [
+        { name: 'formel', weight: 70 },
+        { name: 'familier', weight: 30 },
+      ],
+    });
     await page.close();
   });
 

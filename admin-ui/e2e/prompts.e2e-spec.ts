@@ -52,38 +52,55 @@ describe('prompts console', () => {
     // The variables panel lists what the schema declares; the preview renders the first test case's variables.
     const variables = page.getByRole('table', { name: 'Variables déclarées' });
     await variables.getByRole('row', { name: /datasets\[\]\.title string Oui/ }).waitFor();
-    await preview(page).getByText(/Question : Où trouver les arbres de Montréal \?/).waitFor();
-    await preview(page).getByText(/Réponds en français\./).waitFor();
+    await preview(page)
+      .getByText(/Question : Où trouver les arbres de Montréal \?/)
+      .waitFor();
+    await preview(page)
+      .getByText(/Réponds en français\./)
+      .waitFor();
 
     await typeAtEnd(page, 'Gabarit (Handlebars)', 'Indique le format de chaque jeu de données.');
-    await preview(page).getByText(/Indique le format de chaque jeu de données\./).waitFor();
+    await preview(page)
+      .getByText(/Indique le format de chaque jeu de données\./)
+      .waitFor();
 
     // An undeclared variable: the API's message appears under the template editor, nothing is saved.
     await page.keyboard.type(' {{user.name}}');
     await page.getByText(/uses \{\{user\.name\}\}, which \/variablesSchema does not declare/).waitFor();
     await preview(page).getByText('Le détail est indiqué sous chaque champ concerné.', { exact: false }).waitFor();
     for (let i = 0; i < ' {{user.name}}'.length; i++) await page.keyboard.press('Backspace');
-    await preview(page).getByText(/Indique le format de chaque jeu de données\.$/m).waitFor();
+    await preview(page)
+      .getByText(/Indique le format de chaque jeu de données\.$/m)
+      .waitFor();
 
     // No model key on this server: the answer preview says so in French.
     await page.getByRole('button', { name: 'Demander une réponse' }).click();
-    await page.getByText("Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.").waitFor();
+    await page
+      .getByText("Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.")
+      .waitFor();
     await screenshot(page, 'prompt-edit-fr');
 
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText('Brouillon enregistré (version 3).').waitFor();
     await page.getByText('Vous modifiez le brouillon (version 3).').waitFor();
-    const saved = await t.http.get(`/api/v1/prompts/${PROMPT}/versions/3`).set('authorization', `Bearer ${await t.login('analyst')}`);
+    const saved = await t.http
+      .get(`/api/v1/prompts/${PROMPT}/versions/3`)
+      .set('authorization', `Bearer ${await t.login('analyst')}`);
     expect(saved.body.content.template).toMatch(/\nIndique le format de chaque jeu de données\.$/);
 
     // Back on the prompt: the diff opens on the draft against version 2 and shows the added line with its marker.
     await page.getByRole('link', { name: 'Retour à la fiche' }).click();
     const templateDiff = page.getByRole('list', { name: 'Gabarit (Handlebars)' });
     await templateDiff.getByText('Indique le format de chaque jeu de données.').waitFor();
-    await expect(templateDiff.getByRole('listitem').filter({ hasText: 'Indique le format' }).textContent()).resolves.toMatch(/^\+Ligne ajoutée :/);
+    await expect(
+      templateDiff.getByRole('listitem').filter({ hasText: 'Indique le format' }).textContent(),
+    ).resolves.toMatch(/^\+Ligne ajoutée :/);
     await page.getByRole('combobox', { name: 'Version de départ' }).click();
     await page.getByRole('option', { name: 'Version 1' }).click();
-    await page.getByRole('table', { name: 'Paramètres modifiés' }).getByRole('row', { name: '/maxTokens 700 → 300' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Paramètres modifiés' })
+      .getByRole('row', { name: '/maxTokens 700 → 300' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Lancer les tests' }).click();
     await page.getByText('Version 3 : 5 réussi(s), 0 échoué(s), 0 ignoré(s).').waitFor();
@@ -102,7 +119,11 @@ describe('prompts console', () => {
     // analyst2 saves the same draft through the API after our page read it.
     const other = await t.login('analyst2');
     const read = await t.http.get(`/api/v1/prompts/${PROMPT}`).set('authorization', `Bearer ${other}`);
-    const put = await t.http.put(`/api/v1/prompts/${PROMPT}/draft`).set('authorization', `Bearer ${other}`).set('if-match', read.headers['etag'] as string).send({ maxTokens: 444 });
+    const put = await t.http
+      .put(`/api/v1/prompts/${PROMPT}/draft`)
+      .set('authorization', `Bearer ${other}`)
+      .set('if-match', read.headers['etag'] as string)
+      .send({ maxTokens: 444 });
     expect(put.status).toBe(200);
 
     await typeAtEnd(page, 'Consigne système (Handlebars, facultative)', ' Sois bref.');
@@ -111,8 +132,12 @@ describe('prompts console', () => {
     await page.getByText('Quitter sans enregistrer ?').waitFor();
     await page.getByRole('button', { name: 'Rester' }).click();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await page.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.", { exact: false }).waitFor();
-    const after = await t.http.get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`).set('authorization', `Bearer ${other}`);
+    await page
+      .getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.", { exact: false })
+      .waitFor();
+    const after = await t.http
+      .get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`)
+      .set('authorization', `Bearer ${other}`);
     expect(after.body.content.maxTokens).toBe(444);
     expect(after.body.content.system).not.toMatch(/Sois bref\.$/);
 
@@ -136,7 +161,10 @@ describe('prompts console', () => {
     await signIn(page, 'analyst');
     await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
     await page.getByRole('button', { name: 'Reprendre' }).click();
-    await page.getByRole('textbox', { name: 'Gabarit (Handlebars)', exact: true }).getByText('Merci de votre visite.').waitFor();
+    await page
+      .getByRole('textbox', { name: 'Gabarit (Handlebars)', exact: true })
+      .getByText('Merci de votre visite.')
+      .waitFor();
     await page.close();
   });
 
@@ -152,10 +180,15 @@ describe('prompts console', () => {
 
     await page.getByRole('textbox', { name: 'Schéma des variables (JSON Schema)' }).click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type('{"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}}');
+    await page.keyboard.type(
+      '{"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}}',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Vous modifiez le brouillon (version 1).').waitFor();
-    await page.getByRole('table', { name: 'Variables déclarées' }).getByRole('row', { name: /question string Oui/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Variables déclarées' })
+      .getByRole('row', { name: /question string Oui/ })
+      .waitFor();
     await preview(page).getByText('Réponds à : question').waitFor();
     await page.close();
   });
@@ -168,9 +201,14 @@ describe('prompts console', () => {
     await page.goto(`${base}/admin/#/prompts/${PROMPT}/show`);
     await page.getByRole('link', { name: 'Edit the draft' }).click();
     await page.getByRole('table', { name: 'Declared variables' }).waitFor();
-    await preview(page).getByText(/Question : /).waitFor();
+    await preview(page)
+      .getByText(/Question : /)
+      .waitFor();
     await page.getByRole('button', { name: 'Ask for an answer' }).click();
-    await page.getByRole('alert').filter({ hasText: /model|modèle/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /model|modèle/i })
+      .waitFor();
     await screenshot(page, 'prompt-edit-en');
     await page.close();
   });
@@ -184,7 +222,10 @@ describe('prompts console with a model', () => {
   let base: string;
 
   beforeAll(async () => {
-    c = await startConsole('console_prompts_llm', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
+    c = await startConsole('console_prompts_llm', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: await fake.start(),
+    });
     ({ browser, base } = c);
   });
   afterAll(async () => {
@@ -196,12 +237,17 @@ describe('prompts console with a model', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signInAt(page, base, 'analyst');
     await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
-    await page.getByTestId('prompt-preview').getByText(/Question : /).waitFor();
+    await page
+      .getByTestId('prompt-preview')
+      .getByText(/Question : /)
+      .waitFor();
     await page.getByRole('button', { name: 'Demander une réponse' }).click();
     const answer = page.getByRole('status').filter({ hasText: 'Réponse simulée' });
     await answer.getByText(/^Réponse simulée \(\d+ caractères reçus\)\.$/).waitFor();
     await answer.getByText(/jetons envoyés, 12 jetons reçus/).waitFor();
-    expect(fake.requests.at(-1)!.body['messages']).toEqual([{ role: 'user', content: expect.stringContaining('Où trouver les arbres de Montréal ?') }]);
+    expect(fake.requests.at(-1)!.body['messages']).toEqual([
+      { role: 'user', content: expect.stringContaining('Où trouver les arbres de Montréal ?') },
+    ]);
     await page.close();
   });
 });

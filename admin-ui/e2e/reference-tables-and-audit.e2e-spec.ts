@@ -24,7 +24,10 @@ describe('reference tables and audit trail in the console', () => {
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
     // Nothing is seeded: the table the analyst edits is created through the API.
-    const created = await t.http.post('/api/v1/reference-tables').set('authorization', `Bearer ${analystToken}`).send(suppliers);
+    const created = await t.http
+      .post('/api/v1/reference-tables')
+      .set('authorization', `Bearer ${analystToken}`)
+      .send(suppliers);
     expect(created.status).toBe(201);
   });
   // A failed test leaves its page open; closing it keeps the next test's sign-in page from waiting behind it.
@@ -57,10 +60,19 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('textbox', { name: 'Clé', exact: true }).fill('taux-taxes');
     await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Taux de taxes');
     await page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(0).fill('province');
-    for (const [i, [name, type]] of [['rate', 'nombre'], ['province', 'date']].entries()) {
+    for (const [i, [name, type]] of [
+      ['rate', 'nombre'],
+      ['province', 'date'],
+    ].entries()) {
       await page.getByRole('button', { name: 'Ajouter' }).click();
-      await page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(i + 1).fill(name!);
-      await page.getByRole('combobox', { name: 'Type' }).nth(i + 1).click();
+      await page
+        .getByRole('textbox', { name: 'Nom de la colonne' })
+        .nth(i + 1)
+        .fill(name!);
+      await page
+        .getByRole('combobox', { name: 'Type' })
+        .nth(i + 1)
+        .click();
       await page.getByRole('option', { name: type }).click();
     }
     await page.getByRole('combobox', { name: 'Colonne clé' }).click();
@@ -68,12 +80,24 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     // The API refuses the repeated column name; its message lands under the third name field.
     await page.getByText('is used twice').first().waitFor();
-    await expect(page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(2).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(2).getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
     await page.getByRole('button', { name: 'Supprimer' }).nth(2).click();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Aucune ligne pour le moment.').waitFor();
-    const created = await t.http.get('/api/v1/reference-tables/taux-taxes').set('authorization', `Bearer ${analystToken}`);
-    expect(created.body).toMatchObject({ name: 'Taux de taxes', keyColumn: 'province', columns: [{ name: 'province', type: 'string' }, { name: 'rate', type: 'number' }], rowCount: 0 });
+    const created = await t.http
+      .get('/api/v1/reference-tables/taux-taxes')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(created.body).toMatchObject({
+      name: 'Taux de taxes',
+      keyColumn: 'province',
+      columns: [
+        { name: 'province', type: 'string' },
+        { name: 'rate', type: 'number' },
+      ],
+      rowCount: 0,
+    });
   });
 
   it('lets an analyst edit rows in the grid, with problems on their cells, and refuses a stale save', async () => {
@@ -124,7 +148,12 @@ describe('reference tables and audit trail in the console', () => {
       .put('/api/v1/reference-tables/fournisseurs/rows')
       .set('authorization', `Bearer ${other}`)
       .set('if-match', saved.etag)
-      .send({ rows: [...saved.body.rows, { neq: '7745678901', name: 'Déneigement Tremblay', onRena: false, creditLimit: 900, since: '2023-11-01' }] });
+      .send({
+        rows: [
+          ...saved.body.rows,
+          { neq: '7745678901', name: 'Déneigement Tremblay', onRena: false, creditLimit: 900, since: '2023-11-01' },
+        ],
+      });
     expect(theirs.status).toBe(200);
     await cell(page, 'name', 1).fill('Fournitures Laval');
     await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
@@ -142,7 +171,11 @@ describe('reference tables and audit trail in the console', () => {
     await cell(page, 'neq', 1).waitFor();
     const before = await table();
 
-    const bad = ['neq;name;onRena;creditLimit;since', '5545678901;Plomberie Roy;non;1 000;2020-05-01', '6645678901;Toitures Nadeau;non;beaucoup;2020-06-01'].join('\n');
+    const bad = [
+      'neq;name;onRena;creditLimit;since',
+      '5545678901;Plomberie Roy;non;1 000;2020-05-01',
+      '6645678901;Toitures Nadeau;non;beaucoup;2020-06-01',
+    ].join('\n');
     await page.getByLabel(/Contenu CSV/).fill(bad);
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const problems = page.getByRole('table', { name: "Problèmes de l'import, par ligne" });
@@ -152,11 +185,21 @@ describe('reference tables and audit trail in the console', () => {
     expect((await table()).body).toEqual(before.body);
 
     // A file saved by French Excel (Windows-1252, semicolons, decimal commas) replaces every row.
-    const good = ['neq;name;onRena;creditLimit;since', '1145678901;Fournitures Laval inc.;non;75 000,50;2019-04-01', '2245678901;Rénovations Dubé;oui;0;2021-09-15', '4445678901;Électricité Gagnon;non;12 500;2022-01-10'].join('\r\n');
-    await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({ name: 'fournisseurs.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'latin1') });
+    const good = [
+      'neq;name;onRena;creditLimit;since',
+      '1145678901;Fournitures Laval inc.;non;75 000,50;2019-04-01',
+      '2245678901;Rénovations Dubé;oui;0;2021-09-15',
+      '4445678901;Électricité Gagnon;non;12 500;2022-01-10',
+    ].join('\r\n');
+    await page
+      .getByLabel('Fichier CSV', { exact: true })
+      .setInputFiles({ name: 'fournisseurs.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'latin1') });
     // The file is read (and decoded) asynchronously into the text area.
     const csvText = page.getByRole('textbox', { name: /Contenu CSV/ });
-    await page.waitForFunction((area) => (area as unknown as { value: string }).value.includes('Électricité Gagnon'), await csvText.elementHandle());
+    await page.waitForFunction(
+      (area) => (area as unknown as { value: string }).value.includes('Électricité Gagnon'),
+      await csvText.elementHandle(),
+    );
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.getByText('Import réussi : la table compte 3 lignes.').waitFor();
     await expect(cell(page, 'name', 3).inputValue()).resolves.toBe('Électricité Gagnon');
@@ -190,12 +233,23 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
     await page.getByRole('cell', { name: 'taux-taxes' }).waitFor({ state: 'detached' });
     const riskToken = await t.login('risk');
-    const events = (await t.http.get('/api/v1/audit?resourceType=reference_table&resourceKey=fournisseurs').set('authorization', `Bearer ${riskToken}`)).body as { action: string; hash: string; prevHash: string }[];
-    expect(events.map((e) => e.action)).toEqual(['reference_table.csv_imported', 'reference_table.rows_replaced', 'reference_table.rows_replaced', 'reference_table.created']);
+    const events = (
+      await t.http
+        .get('/api/v1/audit?resourceType=reference_table&resourceKey=fournisseurs')
+        .set('authorization', `Bearer ${riskToken}`)
+    ).body as { action: string; hash: string; prevHash: string }[];
+    expect(events.map((e) => e.action)).toEqual([
+      'reference_table.csv_imported',
+      'reference_table.rows_replaced',
+      'reference_table.rows_replaced',
+      'reference_table.created',
+    ]);
     await page.getByText('1-4 sur 4').waitFor();
 
     // A date range, in the browser's own days: from tomorrow finds nothing, from today finds the four events.
-    const [today, tomorrow] = await page.evaluate(() => [0, 1].map((d) => new Date(Date.now() + d * 86_400_000).toLocaleDateString('en-CA')));
+    const [today, tomorrow] = await page.evaluate(() =>
+      [0, 1].map((d) => new Date(Date.now() + d * 86_400_000).toLocaleDateString('en-CA')),
+    );
     await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Depuis le' }).click();
     await page.getByLabel('Depuis le').fill(tomorrow!);
@@ -213,18 +267,29 @@ describe('reference tables and audit trail in the console', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/audit-event-fr.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
-    await page.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('gabarit-audit.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
-    expect(csv.split(/\r?\n/)[0]).toBe('seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash');
+    expect(csv.split(/\r?\n/)[0]).toBe(
+      'seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash',
+    );
     expect(csv).toContain('reference_table.csv_imported');
     expect(csv).not.toContain('ruleset.imported'); // the export kept the list's filter
 
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: /^keys .* \(absent\) Removed$/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Before and after' })
+      .getByRole('row', { name: /^keys .* \(absent\) Removed$/ })
+      .waitFor();
     await page.getByText('Reference table replaced by a CSV import').first().waitFor();
     await page.locator('.MuiCollapse-entered').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/audit-event-en.png`, fullPage: true });
@@ -233,7 +298,8 @@ describe('reference tables and audit trail in the console', () => {
   it('holds a change to a table that published rules read until another person approves it', async () => {
     // A published rule set now reads the table.
     const approverToken = await t.login('approver');
-    const post = (token: string, path: string, body: object = {}) => t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
+    const post = (token: string, path: string, body: object = {}) =>
+      t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
     const ruleset = {
       key: 'controle-fournisseur',
       name: 'Contrôle fournisseur',
@@ -241,12 +307,22 @@ describe('reference tables and audit trail in the console', () => {
       format: 'rules',
       inputSchema: { type: 'object', required: ['neq'], properties: { neq: { type: 'string' } } },
       lookups: [{ fact: 'fournisseur', table: 'fournisseurs', key: { fact: 'neq' } }],
-      definition: { rules: [{ name: 'rena', conditions: { all: [{ fact: 'fournisseur', path: '$.onRena', operator: 'equal', value: true }] }, event: { type: 'reject' } }] },
+      definition: {
+        rules: [
+          {
+            name: 'rena',
+            conditions: { all: [{ fact: 'fournisseur', path: '$.onRena', operator: 'equal', value: true }] },
+            event: { type: 'reject' },
+          },
+        ],
+      },
     };
     expect((await post(analystToken, '/api/v1/rulesets', ruleset)).status).toBe(201);
     await post(analystToken, '/api/v1/rulesets/controle-fournisseur/versions/1/submit');
     await post(approverToken, '/api/v1/rulesets/controle-fournisseur/versions/1/approve');
-    expect((await post(approverToken, '/api/v1/rulesets/controle-fournisseur/versions/1/publish')).body.activeVersion).toBe(1);
+    expect(
+      (await post(approverToken, '/api/v1/rulesets/controle-fournisseur/versions/1/publish')).body.activeVersion,
+    ).toBe(1);
 
     const analyst = await newPage({ viewport: { width: 1400, height: 1200 }, locale: 'fr-CA' });
     await signIn(analyst, 'analyst');
@@ -274,7 +350,9 @@ describe('reference tables and audit trail in the console', () => {
     await approver.getByText('Modification approuvée : elle est en vigueur.').waitFor();
     await review.waitFor({ state: 'detached' });
     expect((await table()).body.rows[0]).toMatchObject({ neq: '1145678901', onRena: true });
-    const decision = await post(analystToken, '/api/v1/rulesets/controle-fournisseur/evaluate', { facts: { neq: '1145678901' } });
+    const decision = await post(analystToken, '/api/v1/rulesets/controle-fournisseur/evaluate', {
+      facts: { neq: '1145678901' },
+    });
     expect(decision.body.events).toEqual([{ type: 'reject' }]);
   });
 });

@@ -31,9 +31,9 @@ describe('rule set editors', () => {
     await page.getByRole('textbox', { name: 'Identifiant du nœud' }).nth(4).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-tree-fr.png` });
     const lines = await page.getByRole('treeitem').count();
-    await page.getByRole('button', { name: 'Replier « Âge à l\'embauche »' }).click();
+    await page.getByRole('button', { name: "Replier « Âge à l'embauche »" }).click();
     expect(await page.getByRole('treeitem').count()).toBeLessThan(lines);
-    await page.getByRole('button', { name: 'Déplier « Âge à l\'embauche »' }).click();
+    await page.getByRole('button', { name: "Déplier « Âge à l'embauche »" }).click();
     expect(await page.getByRole('treeitem').count()).toBe(lines);
 
     await page.getByRole('textbox', { name: 'Question posée' }).first().fill("Statut d'emploi (LAMQ)");
@@ -94,7 +94,9 @@ describe('rule set editors', () => {
     await expect(page.getByRole('textbox', { name: 'Identifiant' }).last().inputValue()).resolves.toBe('exceptionnel');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Brouillon (version 2)').waitFor();
-    const draft = await t.http.get('/api/v1/rulesets/invoices-approval-routing/versions/2').set('authorization', `Bearer ${await t.login('analyst')}`);
+    const draft = await t.http
+      .get('/api/v1/rulesets/invoices-approval-routing/versions/2')
+      .set('authorization', `Bearer ${await t.login('analyst')}`);
     expect(draft.body.content.definition.rows.map((r: { id: string }) => r.id)).toContain('exceptionnel');
     await page.close();
   });
@@ -116,7 +118,9 @@ describe('rule set editors', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Brouillon (version 1)').waitFor();
     await page.getByRole('tree').getByRole('textbox', { name: 'Question posée' }).first().waitFor();
-    const created = await t.http.get('/api/v1/rulesets/subventions/versions/1').set('authorization', `Bearer ${await t.login('analyst')}`);
+    const created = await t.http
+      .get('/api/v1/rulesets/subventions/versions/1')
+      .set('authorization', `Bearer ${await t.login('analyst')}`);
     expect(created.body.content.definition.root.id).toBe('question');
     await page.close();
   });

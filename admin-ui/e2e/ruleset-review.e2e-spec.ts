@@ -30,8 +30,19 @@ describe('rule set review in the console', () => {
   /** A compliant invoice from the pilot's first test case, scaled to 600 000 $ before taxes. */
   async function largeInvoice(token: string): Promise<Record<string, unknown>> {
     const version = await t.http.get('/api/v1/rulesets/invoices/versions/1').set('authorization', `Bearer ${token}`);
-    const facts = structuredClone(version.body.content.tests[0].facts) as { invoice: Record<string, unknown>; purchaseOrder: Record<string, unknown> };
-    Object.assign(facts.invoice, { subtotal: 600000, gst: 30000, qst: 59850, total: 689850, unitPrice: 6000, quantity: 100, contractValue: 700000 });
+    const facts = structuredClone(version.body.content.tests[0].facts) as {
+      invoice: Record<string, unknown>;
+      purchaseOrder: Record<string, unknown>;
+    };
+    Object.assign(facts.invoice, {
+      subtotal: 600000,
+      gst: 30000,
+      qst: 59850,
+      total: 689850,
+      unitPrice: 6000,
+      quantity: 100,
+      contractValue: 700000,
+    });
     Object.assign(facts.purchaseOrder, { unitPrice: 6000, receivedQuantity: 100, remainingBalance: 1000000 });
     return facts;
   }
@@ -39,7 +50,10 @@ describe('rule set review in the console', () => {
   it('an analyst adds a rule with the condition builder, runs the tests and submits; an approver approves and publishes; /evaluate then decides anew', async () => {
     const analystToken = await t.login('analyst');
     const facts = await largeInvoice(analystToken);
-    const before = await t.http.post('/api/v1/rulesets/invoices/evaluate').set('authorization', `Bearer ${analystToken}`).send({ facts });
+    const before = await t.http
+      .post('/api/v1/rulesets/invoices/evaluate')
+      .set('authorization', `Bearer ${analystToken}`)
+      .send({ facts });
     expect(before.body.events.map((e: { type: string }) => e.type)).toEqual(['auto_approve']);
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -81,20 +95,27 @@ describe('rule set review in the console', () => {
     await signIn(approver, 'approver');
     // The approver's dashboard lists the version waiting for review, and leads to it.
     await approver.getByText('À examiner').waitFor();
-    await approver.getByRole('link', { name: 'Ensemble de règles « Validation des factures fournisseurs », Version 2' }).click();
+    await approver
+      .getByRole('link', { name: 'Ensemble de règles « Validation des factures fournisseurs », Version 2' })
+      .click();
     await approver.getByRole('button', { name: 'Comparer' }).click();
     await approver.getByText(/Règle « montant-tres-eleve » : ajout/).waitFor();
     await approver.getByRole('button', { name: 'Approuver' }).click();
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
     await approver.getByText('Version 2 approuvée.').waitFor();
     await approver.getByRole('button', { name: 'Publier' }).click();
-    await approver.getByLabel('Commentaire (facultatif)').fill('Contrôle des grosses factures demandé par la vérification interne.');
+    await approver
+      .getByLabel('Commentaire (facultatif)')
+      .fill('Contrôle des grosses factures demandé par la vérification interne.');
     await approver.getByRole('dialog').getByRole('button', { name: 'Publier' }).click();
     await approver.getByText('Version 2 publiée.').waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/ruleset-published-fr.png`, fullPage: true });
     await approver.close();
 
-    const after = await t.http.post('/api/v1/rulesets/invoices/evaluate').set('authorization', `Bearer ${analystToken}`).send({ facts, explain: true });
+    const after = await t.http
+      .post('/api/v1/rulesets/invoices/evaluate')
+      .set('authorization', `Bearer ${analystToken}`)
+      .send({ facts, explain: true });
     expect(after.body.version).toBe(2);
     expect(after.body.events.map((e: { type: string }) => e.type)).toContain('manual_review');
     expect(after.body.explanation.fr).toContain('Facture de plus de 500 000 $');
@@ -104,7 +125,10 @@ describe('rule set review in the console', () => {
     await risk.getByRole('menuitem', { name: /journal d'audit/i }).click();
     await risk.getByText('approver').first().waitFor();
     await risk.getByRole('button', { name: 'Vérifier la chaîne' }).click();
-    await risk.getByRole('status').getByText(/Chaîne intègre : \d+ événements vérifiés\./).waitFor();
+    await risk
+      .getByRole('status')
+      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .waitFor();
     await risk.close();
   });
 });

@@ -4,7 +4,9 @@ import { readSession } from './session';
 
 // The HTTP boundary is faked here; the real sign-in against the server is covered by the browser tests.
 function answer(status: number, body: object) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 describe('authProvider', () => {
@@ -13,7 +15,11 @@ describe('authProvider', () => {
 
   it('keeps the session after a successful sign-in and exposes identity and roles', async () => {
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();
-    const fetchMock = answer(200, { token: 't', expiresAt, user: { username: 'risk', displayName: 'Risque', roles: ['risk'] } });
+    const fetchMock = answer(200, {
+      token: 't',
+      expiresAt,
+      user: { username: 'risk', displayName: 'Risque', roles: ['risk'] },
+    });
     vi.stubGlobal('fetch', fetchMock);
     await authProvider.login({ username: 'risk', password: 'demo' });
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/login', expect.objectContaining({ method: 'POST' }));
@@ -23,16 +29,30 @@ describe('authProvider', () => {
   });
 
   it('turns known server error codes into translatable messages', async () => {
-    vi.stubGlobal('fetch', answer(401, { error: 'invalid_credentials', message: 'Unknown username or wrong password.', details: [] }));
-    await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow('gabarit.auth.errors.invalid_credentials');
-    vi.stubGlobal('fetch', answer(400, { error: 'validation_failed', message: 'The request body is invalid.', details: [] }));
+    vi.stubGlobal(
+      'fetch',
+      answer(401, { error: 'invalid_credentials', message: 'Unknown username or wrong password.', details: [] }),
+    );
+    await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow(
+      'gabarit.auth.errors.invalid_credentials',
+    );
+    vi.stubGlobal(
+      'fetch',
+      answer(400, { error: 'validation_failed', message: 'The request body is invalid.', details: [] }),
+    );
     await expect(authProvider.login({ username: 'x', password: 'y' })).rejects.toThrow('The request body is invalid.');
   });
 
   it('treats an expired session as signed out, and a 401 from the API as the end of the session', async () => {
-    localStorage.setItem('gabarit.session', JSON.stringify({ token: 't', expiresAt: new Date(Date.now() - 1000).toISOString(), user: {} }));
+    localStorage.setItem(
+      'gabarit.session',
+      JSON.stringify({ token: 't', expiresAt: new Date(Date.now() - 1000).toISOString(), user: {} }),
+    );
     await expect(authProvider.checkAuth({})).rejects.toThrow();
-    localStorage.setItem('gabarit.session', JSON.stringify({ token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
+    localStorage.setItem(
+      'gabarit.session',
+      JSON.stringify({ token: 't', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }),
+    );
     await expect(authProvider.checkError({ status: 403 })).resolves.toBeUndefined();
     expect(readSession()).toBeDefined();
     await expect(authProvider.checkError({ status: 401 })).rejects.toThrow();
@@ -40,14 +60,26 @@ describe('authProvider', () => {
   });
 
   it('signs out on the server too, with the token it held, and forgets the session even if the server is away', async () => {
-    localStorage.setItem('gabarit.session', JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
+    localStorage.setItem(
+      'gabarit.session',
+      JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }),
+    );
     const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);
     await authProvider.logout({});
-    expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/logout', { method: 'POST', headers: { authorization: 'Bearer jeton' } });
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { authorization: 'Bearer jeton' },
+    });
     expect(readSession()).toBeUndefined();
-    localStorage.setItem('gabarit.session', JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }));
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('network'))));
+    localStorage.setItem(
+      'gabarit.session',
+      JSON.stringify({ token: 'jeton', expiresAt: new Date(Date.now() + 60_000).toISOString(), user: {} }),
+    );
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('network'))),
+    );
     await expect(authProvider.logout({})).resolves.toBeUndefined();
     expect(readSession()).toBeUndefined();
   });

@@ -2,7 +2,13 @@ import type { AuthProvider } from 'react-admin';
 import { clearSession, readSession, saveSession, type Session } from './session';
 
 // Server error codes the console explains in the user's language; others show the server's message.
-const KNOWN_LOGIN_ERRORS = new Set(['invalid_credentials', 'account_locked', 'rate_limited', 'demo_account_disabled', 'account_disabled']);
+const KNOWN_LOGIN_ERRORS = new Set([
+  'invalid_credentials',
+  'account_locked',
+  'rate_limited',
+  'demo_account_disabled',
+  'account_disabled',
+]);
 
 /** Signs in through POST /api/v1/auth/login and keeps the short-lived token until it expires. */
 export const authProvider: AuthProvider = {
@@ -14,7 +20,11 @@ export const authProvider: AuthProvider = {
     });
     const body = (await response.json().catch(() => ({}))) as Partial<Session> & { error?: string; message?: string };
     if (!response.ok) {
-      throw new Error(body.error && KNOWN_LOGIN_ERRORS.has(body.error) ? `gabarit.auth.errors.${body.error}` : (body.message ?? 'ra.auth.sign_in_error'));
+      throw new Error(
+        body.error && KNOWN_LOGIN_ERRORS.has(body.error)
+          ? `gabarit.auth.errors.${body.error}`
+          : (body.message ?? 'ra.auth.sign_in_error'),
+      );
     }
     saveSession(body as Session);
   },
@@ -22,7 +32,11 @@ export const authProvider: AuthProvider = {
     // Ends the session on the server too (every token of this user), so a copied token is useless after it.
     const session = readSession();
     clearSession();
-    if (session) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } }).catch(() => undefined);
+    if (session)
+      await fetch('/api/v1/auth/logout', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}` },
+      }).catch(() => undefined);
   },
   async checkAuth() {
     if (!readSession()) throw new Error('gabarit.auth.session_expired');

@@ -18,7 +18,11 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     const details = (err as { body?: { details?: unknown } }).body?.details;
     if (Array.isArray(details)) {
       for (const detail of details as { message?: unknown }[]) {
-        if (typeof detail.message === 'string') detail.message = wordDetail(detail.message, i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string);
+        if (typeof detail.message === 'string')
+          detail.message = wordDetail(
+            detail.message,
+            i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string,
+          );
       }
     }
     throw err;

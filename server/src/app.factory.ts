@@ -18,14 +18,16 @@ import type { AppConfig } from './config/config.schema.js';
 
 /** Builds the whole service, exactly as production runs it; tests use this too. Does not listen. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const logger = pino({
-    level: config.logLevel,
-    base: { service: 'gabarit' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-  },
-  // Written off the event loop: under load lines are coalesced into fewer writes; pino flushes at exit.
-  config.logLevel === 'silent' ? undefined : pino.destination({ dest: 1, sync: false }));
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'gabarit' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    // Written off the event loop: under load lines are coalesced into fewer writes; pino flushes at exit.
+    config.logLevel === 'silent' ? undefined : pino.destination({ dest: 1, sync: false }),
+  );
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
@@ -70,7 +72,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     max: config.loginRateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`), { statusCode: 429 }),
+      Object.assign(new Error(`Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`), {
+        statusCode: 429,
+      }),
   });
   app.get(HttpMetrics).attach(fastify);
   await registerConsole(app);

@@ -21,7 +21,23 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, AuditModule, AuthModule, UsersModule, RulesetsModule, ReferenceDataModule, EvaluationModule, PromptsModule, ExperimentsModule, ServingModule, CatalogueModule, HealthModule, SeedModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        MetricsModule,
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        RulesetsModule,
+        ReferenceDataModule,
+        EvaluationModule,
+        PromptsModule,
+        ExperimentsModule,
+        ServingModule,
+        CatalogueModule,
+        HealthModule,
+        SeedModule,
+      ],
     };
   }
 }

@@ -16,10 +16,20 @@ async function createUser(): Promise<void> {
   const password = process.env['NEW_USER_PASSWORD'];
   const roles = (roleList ?? '').split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   if (!username || roles.length === 0 || !password) {
-    throw new Error(`usage: NEW_USER_PASSWORD=<12+ characters> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name"]`);
+    throw new Error(
+      `usage: NEW_USER_PASSWORD=<12+ characters> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name"]`,
+    );
   }
-  const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({ username, displayName: displayName ?? username, password, roles }) as CreateUserRequest;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), { abortOnError: false, logger: ['error'] });
+  const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({
+    username,
+    displayName: displayName ?? username,
+    password,
+    roles,
+  }) as CreateUserRequest;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), {
+    abortOnError: false,
+    logger: ['error'],
+  });
   try {
     const user = await app.get(UsersService).create(request, 'cli');
     process.stdout.write(`created ${user.username} with roles ${user.roles.join(', ')}\n`);

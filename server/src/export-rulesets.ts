@@ -9,7 +9,10 @@ import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
   const dir = resolve(process.argv[2] ?? join(projectRoot(), 'rulesets'));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), { abortOnError: false, logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), {
+    abortOnError: false,
+    logger: ['error'],
+  });
   try {
     const written = await app.get(RulesetFiles).exportActive(dir);
     process.stdout.write(`${written.length} rule set(s) written to ${dir}\n${written.map((f) => `  ${f}\n`).join('')}`);

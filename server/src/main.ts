@@ -26,7 +26,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Start-up problems get a plain message naming what to fix, not a stack trace.
-  const message = err instanceof ConfigError ? err.message : `Gabarit could not start: ${(err as Error).message ?? String(err)}`;
+  const message =
+    err instanceof ConfigError ? err.message : `Gabarit could not start: ${(err as Error).message ?? String(err)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -6,7 +6,9 @@ import { SeedService } from './seed/seed.service.js';
 
 /** `npm run seed`: loads the seed content into the configured database (idempotent) and exits. */
 async function seed(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), { abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), {
+    abortOnError: false,
+  });
   await app.get(SeedService).seedAll();
   await app.close();
 }

@@ -10,7 +10,8 @@ describe('API keys', () => {
   });
   afterAll(() => t.close());
 
-  const create = (token: string, body: object) => t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${token}`).send(body);
+  const create = (token: string, body: object) =>
+    t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${token}`).send(body);
 
   it('shows the secret once, stores only a hash, and lists keys without secrets', async () => {
     const created = await create(admin, { name: 'ERP comptes fournisseurs', scopes: ['evaluate:invoices-*'] });
@@ -24,22 +25,42 @@ describe('API keys', () => {
     expect(list.status).toBe(200);
     expect(list.headers['content-range']).toMatch(/^api-keys 0-\d+\/\d+$/);
     const listed = (list.body as Record<string, unknown>[]).find((k) => k['id'] === created.body.id);
-    expect(listed).toMatchObject({ name: 'ERP comptes fournisseurs', scopes: ['evaluate:invoices-*'], createdBy: 'admin', revoked: false });
+    expect(listed).toMatchObject({
+      name: 'ERP comptes fournisseurs',
+      scopes: ['evaluate:invoices-*'],
+      createdBy: 'admin',
+      revoked: false,
+    });
     expect(JSON.stringify(list.body)).not.toContain(created.body.key);
     expect(listed).not.toHaveProperty('secretHash');
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'api_key.created', resourceKey: created.body.id, actor: 'admin' })).toBe(1);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'api_key.created', resourceKey: created.body.id, actor: 'admin' }),
+    ).toBe(1);
   });
 
   it('authenticates a caller by its key and reports its scopes', async () => {
-    const { body } = await create(admin, { name: 'portail RH', scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'] });
+    const { body } = await create(admin, {
+      name: 'portail RH',
+      scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'],
+    });
     const me = await t.http.get('/api/v1/auth/me').set('x-api-key', body.key);
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ kind: 'apiKey', id: body.id, name: 'portail RH', scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'] });
+    expect(me.body).toEqual({
+      kind: 'apiKey',
+      id: body.id,
+      name: 'portail RH',
+      scopes: ['evaluate:enrolment', 'prompts:complete:chatbot-*'],
+    });
   });
 
   it('does not let a key, or a user without the admin role, manage keys', async () => {
     const { body } = await create(admin, { name: 'broad', scopes: ['evaluate:*'] });
-    const byKey = await t.http.post('/api/v1/api-keys').set('x-api-key', body.key).send({ name: 'escalate', scopes: ['evaluate:*'] });
+    const byKey = await t.http
+      .post('/api/v1/api-keys')
+      .set('x-api-key', body.key)
+      .send({ name: 'escalate', scopes: ['evaluate:*'] });
     expect(byKey.status).toBe(403);
     expect(byKey.body.error).toBe('missing_role');
     for (const username of ['analyst', 'approver', 'risk']) {
@@ -73,7 +94,9 @@ describe('API keys', () => {
 
   it('pages the list the way the console asks', async () => {
     for (let i = 0; i < 3; i++) await create(admin, { name: `page-${i}`, scopes: ['evaluate:*'] });
-    const page = await t.http.get('/api/v1/api-keys?sort=["name","ASC"]&range=[0,1]').set('authorization', `Bearer ${admin}`);
+    const page = await t.http
+      .get('/api/v1/api-keys?sort=["name","ASC"]&range=[0,1]')
+      .set('authorization', `Bearer ${admin}`);
     expect(page.body).toHaveLength(2);
     const total = Number(page.headers['content-range'].split('/')[1]);
     expect(page.headers['content-range']).toBe(`api-keys 0-1/${total}`);

@@ -20,9 +20,22 @@ describe('audit chain claims', () => {
     const hint = await t.db.collection('audit_head').findOne({ _id: 'head' } as never);
     const head = await t.db.collection('audit_chain').findOne({ _id: String(hint!['seq']) } as never);
     // What a process that died right after its claim leaves behind: the claim, no event.
-    const orphan = chain({ actor: 'x', action: 'test.orphan', resourceType: 'test' }, 'orphan-event', head!['seq'] + 1, new Date().toISOString(), head!['hash'], t.config.auditKey);
+    const orphan = chain(
+      { actor: 'x', action: 'test.orphan', resourceType: 'test' },
+      'orphan-event',
+      head!['seq'] + 1,
+      new Date().toISOString(),
+      head!['hash'],
+      t.config.auditKey,
+    );
     const { id, at, ...rest } = orphan;
-    await t.db.collection('audit_chain').insertOne({ _id: String(orphan.seq), seq: orphan.seq, eventId: id, hash: orphan.hash, event: { _id: id, at: new Date(at), ...rest } } as never);
+    await t.db.collection('audit_chain').insertOne({
+      _id: String(orphan.seq),
+      seq: orphan.seq,
+      eventId: id,
+      hash: orphan.hash,
+      event: { _id: id, at: new Date(at), ...rest },
+    } as never);
     expect(await t.db.collection('audit_events').countDocuments({ _id: 'orphan-event' } as never)).toBe(0);
 
     const next = await audit.record({ actor: 'x', action: 'test.after', resourceType: 'test' });
@@ -33,12 +46,21 @@ describe('audit chain claims', () => {
   });
 
   it('records an event id at most once when two instances drain it at the same moment', async () => {
-    const second = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const second = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     try {
       const audits = [t.app.get(AuditService), second.app.get(AuditService)];
       const entry = { actor: 'x', action: 'test.drained_twice', resourceType: 'test' };
       const at = new Date();
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => audits[i % 2]!.recordOnce(`twice-${Math.floor(i / 2)}`, entry, at)));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => audits[i % 2]!.recordOnce(`twice-${Math.floor(i / 2)}`, entry, at)),
+      );
       expect(results.filter((r) => r !== undefined)).toHaveLength(3);
       expect(await t.db.collection('audit_events').countDocuments({ action: 'test.drained_twice' })).toBe(3);
       expect((await verify()).ok).toBe(true);
@@ -53,9 +75,18 @@ describe('audit chain claims', () => {
     // A trail from an older version: events only, no claims, no hint.
     await t.db.collection('audit_chain').deleteMany({});
     await t.db.collection('audit_head').deleteMany({});
-    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const restarted = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     try {
-      const next = await restarted.app.get(AuditService).record({ actor: 'x', action: 'test.after_upgrade', resourceType: 'test' });
+      const next = await restarted.app
+        .get(AuditService)
+        .record({ actor: 'x', action: 'test.after_upgrade', resourceType: 'test' });
       expect(next?.seq).toBe(before.events + 1);
     } finally {
       await restarted.close();

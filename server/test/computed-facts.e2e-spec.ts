@@ -9,10 +9,20 @@ const ruleset = (computedFacts: { name: string; expression: string }[]) => ({
   name: 'Faits calculés bornés',
   pilot: 'invoices',
   format: 'rules',
-  inputSchema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { type: 'number' } }, note: { type: 'string' } } },
+  inputSchema: {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: { type: 'number' } }, note: { type: 'string' } },
+  },
   computedFacts,
   definition: {
-    rules: [{ name: 'beaucoup', conditions: { all: [{ fact: 'count', operator: 'greaterThan', value: 100 }] }, event: { type: 'manual_review' } }],
+    rules: [
+      {
+        name: 'beaucoup',
+        conditions: { all: [{ fact: 'count', operator: 'greaterThan', value: 100 }] },
+        event: { type: 'manual_review' },
+      },
+    ],
   },
 });
 
@@ -53,7 +63,11 @@ describe('computed facts: bounded at save and at evaluation', () => {
     );
     expect(created.status).toBe(201);
     const version = created.body.draftVersion ?? 1;
-    const evaluate = (facts: object) => t.http.post('/api/v1/rulesets/computed-bounds/evaluate').set('authorization', `Bearer ${token}`).send({ facts, version });
+    const evaluate = (facts: object) =>
+      t.http
+        .post('/api/v1/rulesets/computed-bounds/evaluate')
+        .set('authorization', `Bearer ${token}`)
+        .send({ facts, version });
 
     const small = await evaluate({ items: [1, 2, 2] });
     expect(small.status).toBe(200);
@@ -69,6 +83,8 @@ describe('computed facts: bounded at save and at evaluation', () => {
 
     // The next request is served normally.
     expect((await t.http.get('/health')).status).toBe(200);
-    expect((await evaluate({ items: Array.from({ length: 200 }, (_, i) => i) })).body.events).toEqual([{ type: 'manual_review' }]);
+    expect((await evaluate({ items: Array.from({ length: 200 }, (_, i) => i) })).body.events).toEqual([
+      { type: 'manual_review' },
+    ]);
   });
 });

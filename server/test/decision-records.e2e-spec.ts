@@ -16,7 +16,11 @@ describe('decision records written by group commit', () => {
 
   beforeAll(async () => {
     // A long flush delay makes the batching visible: concurrent callers share inserts.
-    t = await startTestApp('decision-records', { DECISION_FLUSH_MS: '50', DECISION_BATCH_SIZE: '500', METRICS_PUBLIC: 'true' });
+    t = await startTestApp('decision-records', {
+      DECISION_FLUSH_MS: '50',
+      DECISION_BATCH_SIZE: '500',
+      METRICS_PUBLIC: 'true',
+    });
     const cast = await signInCast(t);
     const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
     risk = as(t, cast.risk);
@@ -24,7 +28,14 @@ describe('decision records written by group commit', () => {
     await analyst.post('/api/v1/rulesets/records-demo/versions/1/submit');
     await approver.post('/api/v1/rulesets/records-demo/versions/1/approve');
     expect((await approver.post('/api/v1/rulesets/records-demo/versions/1/publish')).status).toBe(200);
-    expect((await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('records-off', 1000), settings: { logDecisions: false } })).status).toBe(201);
+    expect(
+      (
+        await analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('records-off', 1000),
+          settings: { logDecisions: false },
+        })
+      ).status,
+    ).toBe(201);
     await analyst.post('/api/v1/rulesets/records-off/versions/1/submit');
     await approver.post('/api/v1/rulesets/records-off/versions/1/approve');
     expect((await approver.post('/api/v1/rulesets/records-off/versions/1/publish')).status).toBe(200);
@@ -36,7 +47,12 @@ describe('decision records written by group commit', () => {
     const batchesBefore = await metric(t, 'gabarit_decision_batch_size_count');
     const totals = Array.from({ length: 60 }, (_, i) => 900 + i * 5);
     const answers = await Promise.all(
-      totals.map((total) => t.http.post('/api/v1/rulesets/records-demo/evaluate').set('x-api-key', key).send({ facts: { invoice: { total } } })),
+      totals.map((total) =>
+        t.http
+          .post('/api/v1/rulesets/records-demo/evaluate')
+          .set('x-api-key', key)
+          .send({ facts: { invoice: { total } } }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(totals.map(() => 200));
     expect(answers.every((a) => a.body.logged === true)).toBe(true);
@@ -57,26 +73,51 @@ describe('decision records written by group commit', () => {
   });
 
   it('answers the same JSON through the response schema as before: explanation and traces included', async () => {
-    const response = await t.http.post('/api/v1/rulesets/records-demo/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } }, explain: true });
+    const response = await t.http
+      .post('/api/v1/rulesets/records-demo/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 1500 } }, explain: true });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       ruleset: 'records-demo',
       version: 1,
       events: [{ type: 'manual_review' }],
-      explanation: { fr: expect.stringContaining('Montant 1500 $'), en: expect.stringContaining('Amount 1500 $'), rules: [{ name: 'montant-eleve' }] },
-      fired: [{ name: 'montant-eleve', event: { type: 'manual_review' }, conditions: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000, factValue: 1500, result: true }] }],
+      explanation: {
+        fr: expect.stringContaining('Montant 1500 $'),
+        en: expect.stringContaining('Amount 1500 $'),
+        rules: [{ name: 'montant-eleve' }],
+      },
+      fired: [
+        {
+          name: 'montant-eleve',
+          event: { type: 'manual_review' },
+          conditions: [
+            { fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000, factValue: 1500, result: true },
+          ],
+        },
+      ],
       failed: [],
       logged: true,
     });
   });
 
   it('keeps no record for a rule set that turns records off, and still explains when asked', async () => {
-    const plain = await t.http.post('/api/v1/rulesets/records-off/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } } });
+    const plain = await t.http
+      .post('/api/v1/rulesets/records-off/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 1500 } } });
     expect(plain.status).toBe(200);
     expect(plain.body).toMatchObject({ events: [{ type: 'manual_review' }], logged: false });
     expect(plain.body.fired).toBeUndefined();
     expect((await risk.get(`/api/v1/decisions/${plain.body.evaluationId}`)).status).toBe(404);
-    const explained = await t.http.post('/api/v1/rulesets/records-off/evaluate').set('x-api-key', key).send({ facts: { invoice: { total: 1500 } }, explain: true });
-    expect(explained.body).toMatchObject({ logged: false, fired: [{ name: 'montant-eleve', conditions: [{ factValue: 1500, result: true }] }], explanation: { fr: expect.stringContaining('Montant 1500 $') } });
+    const explained = await t.http
+      .post('/api/v1/rulesets/records-off/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 1500 } }, explain: true });
+    expect(explained.body).toMatchObject({
+      logged: false,
+      fired: [{ name: 'montant-eleve', conditions: [{ factValue: 1500, result: true }] }],
+      explanation: { fr: expect.stringContaining('Montant 1500 $') },
+    });
   });
 });

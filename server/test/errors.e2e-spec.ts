@@ -33,7 +33,9 @@ describe('error bodies', () => {
   it('rejects hostile nesting before validating it', async () => {
     let deep = '1';
     for (let i = 0; i < 1000; i++) deep = `[${deep}]`;
-    const response = await post('/api/v1/api-keys').set('content-type', 'application/json').send(`{"name":"x","scopes":${deep}}`);
+    const response = await post('/api/v1/api-keys')
+      .set('content-type', 'application/json')
+      .send(`{"name":"x","scopes":${deep}}`);
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('too_deep');
   });
@@ -55,7 +57,9 @@ describe('error bodies', () => {
   });
 
   it('rejects a malformed list query with paths', async () => {
-    const response = await t.http.get('/api/v1/api-keys?sort=["secretHash","ASC"]&range=[-1,3]').set('authorization', `Bearer ${adminToken}`);
+    const response = await t.http
+      .get('/api/v1/api-keys?sort=["secretHash","ASC"]&range=[-1,3]')
+      .set('authorization', `Bearer ${adminToken}`);
     expect(response.status).toBe(400);
     expect((response.body.details as { path: string }[]).map((d) => d.path)).toEqual(['/sort', '/range']);
   });

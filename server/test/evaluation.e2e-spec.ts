@@ -14,8 +14,15 @@ const enrolmentLike = (threshold: number, tests?: object[]) => ({
     type: 'object',
     required: ['invoice', 'supplier'],
     properties: {
-      invoice: { type: 'object', required: ['subtotal'], properties: { subtotal: { type: 'number', minimum: 0 }, number: { type: 'string' } } },
-      supplier: { type: 'object', properties: { name: { type: 'string' }, contactEmail: { type: 'string', 'x-pii': true } } },
+      invoice: {
+        type: 'object',
+        required: ['subtotal'],
+        properties: { subtotal: { type: 'number', minimum: 0 }, number: { type: 'string' } },
+      },
+      supplier: {
+        type: 'object',
+        properties: { name: { type: 'string' }, contactEmail: { type: 'string', 'x-pii': true } },
+      },
     },
   },
   computedFacts: [
@@ -29,12 +36,17 @@ const enrolmentLike = (threshold: number, tests?: object[]) => ({
         priority: 2,
         conditions: { all: [{ fact: 'total', operator: 'greaterThan', value: threshold }] },
         event: { type: 'manual_review', params: { threshold } },
-        explanation: { fr: 'Montant {{total}} $ supérieur au seuil de {{event.threshold}} $', en: 'Amount {{total}} $ above the {{event.threshold}} $ threshold' },
+        explanation: {
+          fr: 'Montant {{total}} $ supérieur au seuil de {{event.threshold}} $',
+          en: 'Amount {{total}} $ above the {{event.threshold}} $ threshold',
+        },
       },
       {
         name: 'courriel-interne',
         priority: 1,
-        conditions: { all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '@gouv\\.qc\\.ca$' }] },
+        conditions: {
+          all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '@gouv\\.qc\\.ca$' }],
+        },
         event: { type: 'internal_supplier' },
       },
     ],
@@ -51,7 +63,11 @@ describe('evaluation', () => {
 
   async function publishNext(threshold: number, options: object = {}): Promise<number> {
     const current = await analyst.get('/api/v1/rulesets/eval-demo');
-    const edited = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(threshold).definition, tests: [] }, current.headers['etag']);
+    const edited = await analyst.put(
+      '/api/v1/rulesets/eval-demo/draft',
+      { definition: enrolmentLike(threshold).definition, tests: [] },
+      current.headers['etag'],
+    );
     const n = edited.body.draftVersion as number;
     await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/submit`);
     await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/approve`);
@@ -72,16 +88,32 @@ describe('evaluation', () => {
   });
   afterAll(() => t.close());
 
-  const evaluate = (body: object, key = erpKey) => t.http.post('/api/v1/rulesets/eval-demo/evaluate').set('x-api-key', key).send(body);
-  const facts = (subtotal: number, email = 'ventes@fournisseur.ca') => ({ invoice: { subtotal, number: 'F-1' }, supplier: { name: 'Fournisseur', contactEmail: email } });
+  const evaluate = (body: object, key = erpKey) =>
+    t.http.post('/api/v1/rulesets/eval-demo/evaluate').set('x-api-key', key).send(body);
+  const facts = (subtotal: number, email = 'ventes@fournisseur.ca') => ({
+    invoice: { subtotal, number: 'F-1' },
+    supplier: { name: 'Fournisseur', contactEmail: email },
+  });
 
   it('decides with a scoped API key and explains in French and English, from computed facts', async () => {
     const response = await evaluate({ facts: facts(9000), explain: true });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ ruleset: 'eval-demo', version: 1, checksum: expect.stringMatching(/^[0-9a-f]{64}$/), events: [{ type: 'manual_review', params: { threshold: 10000 } }], logged: true });
+    expect(response.body).toMatchObject({
+      ruleset: 'eval-demo',
+      version: 1,
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      events: [{ type: 'manual_review', params: { threshold: 10000 } }],
+      logged: true,
+    });
     expect(response.body.explanation.fr).toBe('Montant 10347.75 $ supérieur au seuil de 10000 $');
     expect(response.body.explanation.en).toBe('Amount 10347.75 $ above the 10000 $ threshold');
-    expect(response.body.fired[0].conditions[0]).toMatchObject({ fact: 'total', operator: 'greaterThan', value: 10000, factValue: 10347.75, result: true });
+    expect(response.body.fired[0].conditions[0]).toMatchObject({
+      fact: 'total',
+      operator: 'greaterThan',
+      value: 10000,
+      factValue: 10347.75,
+      result: true,
+    });
     expect(response.body.failed[0].name).toBe('courriel-interne');
     expect(response.body.evaluationId).toMatch(/^[0-9a-f-]{36}$/);
     const plain = await evaluate({ facts: facts(100) });
@@ -90,27 +122,47 @@ describe('evaluation', () => {
   });
 
   it('refuses keys without the scope and facts that do not match the input schema', async () => {
-    const otherKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'RH', scopes: ['evaluate:enrolment'] })).body.key;
+    const otherKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'RH', scopes: ['evaluate:enrolment'] }))
+      .body.key;
     const denied = await evaluate({ facts: facts(1) }, otherKey);
     expect(denied.status).toBe(403);
     expect(denied.body.error).toBe('missing_scope');
     const invalid = await evaluate({ facts: { invoice: { subtotal: -5 } } });
     expect(invalid.status).toBe(400);
-    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/facts/invoice/subtotal', '/facts/supplier']);
+    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      '/facts/invoice/subtotal',
+      '/facts/supplier',
+    ]);
     expect((await evaluate({ facts: facts(1), version: 'latest' })).status).toBe(400);
-    expect((await t.http.post('/api/v1/rulesets/nope/evaluate').set('authorization', `Bearer ${cast.analyst}`).send({ facts: {} })).status).toBe(404);
+    expect(
+      (
+        await t.http
+          .post('/api/v1/rulesets/nope/evaluate')
+          .set('authorization', `Bearer ${cast.analyst}`)
+          .send({ facts: {} })
+      ).status,
+    ).toBe(404);
   });
 
   it('masks personal information for callers who may not read it, in responses and records', async () => {
     const response = await evaluate({ facts: facts(1, 'lea.roy@gouv.qc.ca'), explain: true });
     expect(response.body.events).toEqual([{ type: 'internal_supplier' }]);
-    expect(response.body.fired[0].conditions[0]).toMatchObject({ fact: 'supplier', path: '$.contactEmail', factValue: '***' });
+    expect(response.body.fired[0].conditions[0]).toMatchObject({
+      fact: 'supplier',
+      path: '$.contactEmail',
+      factValue: '***',
+    });
     const id = response.body.evaluationId;
     const forAnalyst = await analyst.get(`/api/v1/decisions/${id}`);
     expect(forAnalyst.body.facts.supplier).toEqual({ name: 'Fournisseur', contactEmail: '***' });
     const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${id}`);
     expect(forRisk.body.facts.supplier.contactEmail).toBe('lea.roy@gouv.qc.ca');
-    expect(forRisk.body).toMatchObject({ ruleset: 'eval-demo', version: 1, actor: expect.stringMatching(/^api-key:/), events: [{ type: 'internal_supplier' }] });
+    expect(forRisk.body).toMatchObject({
+      ruleset: 'eval-demo',
+      version: 1,
+      actor: expect.stringMatching(/^api-key:/),
+      events: [{ type: 'internal_supplier' }],
+    });
     expect((await analyst.get('/api/v1/decisions/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     const metrics = (await as(t, cast.admin).get('/metrics')).text;
     expect(metrics).toMatch(/gabarit_evaluations_total\{ruleset="eval-demo",outcome="internal_supplier"\} [1-9]/);
@@ -123,7 +175,10 @@ describe('evaluation', () => {
       type: 'object',
       required: ['invoice', 'supplier'],
       $defs: { amount: { type: 'number', minimum: 0 } },
-      properties: { invoice: { type: 'object', required: ['subtotal'], properties: { subtotal: { $ref: '#/$defs/amount' } } }, supplier: { type: 'object' } },
+      properties: {
+        invoice: { type: 'object', required: ['subtotal'], properties: { subtotal: { $ref: '#/$defs/amount' } } },
+        supplier: { type: 'object' },
+      },
     };
     for (const key of ['eval-dollar-a', 'eval-dollar-b']) {
       const created = await analyst.post('/api/v1/rulesets', { ...enrolmentLike(10000), key, inputSchema: schema });
@@ -133,9 +188,15 @@ describe('evaluation', () => {
       expect((await approver.post(`/api/v1/rulesets/${key}/versions/1/publish`)).status).toBe(200);
       const stored = await analyst.get(`/api/v1/rulesets/${key}/versions/1`);
       expect(stored.body.content.inputSchema).toEqual(schema);
-      const decided = await t.http.post(`/api/v1/rulesets/${key}/evaluate`).set('x-api-key', erpKey).send({ facts: facts(20000) });
+      const decided = await t.http
+        .post(`/api/v1/rulesets/${key}/evaluate`)
+        .set('x-api-key', erpKey)
+        .send({ facts: facts(20000) });
       expect(decided.body.events).toEqual([{ type: 'manual_review', params: { threshold: 10000 } }]);
-      const refused = await t.http.post(`/api/v1/rulesets/${key}/evaluate`).set('x-api-key', erpKey).send({ facts: facts(-1) });
+      const refused = await t.http
+        .post(`/api/v1/rulesets/${key}/evaluate`)
+        .set('x-api-key', erpKey)
+        .send({ facts: facts(-1) });
       expect(refused.status).toBe(400);
       expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/subtotal']);
     }
@@ -146,18 +207,47 @@ describe('evaluation', () => {
     const hostile = (key: string) => ({
       ...enrolmentLike(10000),
       key,
-      inputSchema: { type: 'object', required: ['invoice', 'supplier'], properties: { invoice: { type: 'object', properties: { subtotal: { type: 'number' }, number: { type: 'string', pattern: '^(\\w|\\d)+$' } } }, supplier: { type: 'object' } } },
-      definition: { rules: [{ name: 'motif', conditions: { any: [{ fact: 'supplier', path: '$.name', operator: 'matches', value: '(a|a)*$' }, { fact: 'supplier', path: '$.name', operator: 'matches', value: '.*.*.*.*x' }] }, event: { type: 'manual_review' } }] },
+      inputSchema: {
+        type: 'object',
+        required: ['invoice', 'supplier'],
+        properties: {
+          invoice: {
+            type: 'object',
+            properties: { subtotal: { type: 'number' }, number: { type: 'string', pattern: '^(\\w|\\d)+$' } },
+          },
+          supplier: { type: 'object' },
+        },
+      },
+      definition: {
+        rules: [
+          {
+            name: 'motif',
+            conditions: {
+              any: [
+                { fact: 'supplier', path: '$.name', operator: 'matches', value: '(a|a)*$' },
+                { fact: 'supplier', path: '$.name', operator: 'matches', value: '.*.*.*.*x' },
+              ],
+            },
+            event: { type: 'manual_review' },
+          },
+        ],
+      },
     });
     expect((await analyst.post('/api/v1/rulesets', hostile('eval-regex'))).status).toBe(201);
     await analyst.post('/api/v1/rulesets/eval-regex/versions/1/submit');
     await approver.post('/api/v1/rulesets/eval-regex/versions/1/approve');
     expect((await approver.post('/api/v1/rulesets/eval-regex/versions/1/publish')).status).toBe(200);
     const long = 'a'.repeat(5000);
-    const decided = await t.http.post('/api/v1/rulesets/eval-regex/evaluate').set('x-api-key', erpKey).send({ facts: { invoice: { subtotal: 1, number: `${long}` }, supplier: { name: `${long}b` } } });
+    const decided = await t.http
+      .post('/api/v1/rulesets/eval-regex/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { invoice: { subtotal: 1, number: `${long}` }, supplier: { name: `${long}b` } } });
     expect(decided.status).toBe(200);
     expect(decided.body.events).toEqual([{ type: 'manual_review' }]); // (a|a)*$ matches the empty string at the end
-    const refused = await t.http.post('/api/v1/rulesets/eval-regex/evaluate').set('x-api-key', erpKey).send({ facts: { invoice: { subtotal: 1, number: `${long}!` }, supplier: { name: 'x' } } });
+    const refused = await t.http
+      .post('/api/v1/rulesets/eval-regex/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { invoice: { subtotal: 1, number: `${long}!` }, supplier: { name: 'x' } } });
     expect(refused.status).toBe(400);
     expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/number']);
   });
@@ -165,20 +255,35 @@ describe('evaluation', () => {
   it('refuses facts that the rule set computes itself, rather than let a caller stand in for them', async () => {
     const forged = await evaluate({ facts: { ...facts(9000), total: 1 } });
     expect(forged.status).toBe(400);
-    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/total', message: expect.stringContaining('computed fact') }] });
-    const inBatch = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: { ...facts(1), gst: 0 } }] });
+    expect(forged.body).toMatchObject({
+      error: 'derived_fact',
+      details: [{ path: '/facts/total', message: expect.stringContaining('computed fact') }],
+    });
+    const inBatch = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: facts(1) }, { facts: { ...facts(1), gst: 0 } }] });
     expect(inBatch.status).toBe(400);
     expect(inBatch.body.details.map((d: { path: string }) => d.path)).toEqual(['/items/1/facts/gst']);
   });
 
   it('writes the stored explanation again from masked facts for readers without access, and masks everything when the version cannot be read', async () => {
     const withEmail = enrolmentLike(10000);
-    withEmail.definition.rules[1] = { ...withEmail.definition.rules[1]!, explanation: { fr: 'Fournisseur interne : {{supplier.contactEmail}}', en: 'Internal supplier: {{supplier.contactEmail}}' } } as never;
+    withEmail.definition.rules[1] = {
+      ...withEmail.definition.rules[1]!,
+      explanation: {
+        fr: 'Fournisseur interne : {{supplier.contactEmail}}',
+        en: 'Internal supplier: {{supplier.contactEmail}}',
+      },
+    } as never;
     expect((await analyst.post('/api/v1/rulesets', { ...withEmail, key: 'eval-pii' })).status).toBe(201);
     await analyst.post('/api/v1/rulesets/eval-pii/versions/1/submit');
     await approver.post('/api/v1/rulesets/eval-pii/versions/1/approve');
     await approver.post('/api/v1/rulesets/eval-pii/versions/1/publish');
-    const decided = await t.http.post('/api/v1/rulesets/eval-pii/evaluate').set('x-api-key', erpKey).send({ facts: facts(1, 'lea.roy@gouv.qc.ca') });
+    const decided = await t.http
+      .post('/api/v1/rulesets/eval-pii/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: facts(1, 'lea.roy@gouv.qc.ca') });
     const id = decided.body.evaluationId as string;
     const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${id}`);
     expect(forRisk.body.explanation.fr).toBe('Fournisseur interne : lea.roy@gouv.qc.ca');
@@ -201,7 +306,17 @@ describe('evaluation', () => {
       name: 'Âge',
       pilot: 'enrolment',
       format: 'rules',
-      inputSchema: { type: 'object', required: ['employee'], properties: { employee: { type: 'object', required: ['birthYear'], properties: { birthYear: { type: 'integer', 'x-pii': true }, plan: { type: 'string' } } } } },
+      inputSchema: {
+        type: 'object',
+        required: ['employee'],
+        properties: {
+          employee: {
+            type: 'object',
+            required: ['birthYear'],
+            properties: { birthYear: { type: 'integer', 'x-pii': true }, plan: { type: 'string' } },
+          },
+        },
+      },
       computedFacts: [
         { name: 'age', expression: '2026 - employee.birthYear' },
         { name: 'band', expression: 'age >= 65 ? "65 et plus" : "moins de 65"' },
@@ -211,9 +326,17 @@ describe('evaluation', () => {
         rules: [
           {
             name: 'senior',
-            conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 65 }, { fact: 'planName', operator: 'equal', value: 'famille' }] },
+            conditions: {
+              all: [
+                { fact: 'age', operator: 'greaterThanInclusive', value: 65 },
+                { fact: 'planName', operator: 'equal', value: 'famille' },
+              ],
+            },
             event: { type: 'senior_plan' },
-            explanation: { fr: '{{age}} ans ({{band}}), régime {{planName}}', en: '{{age}} years old ({{band}}), {{planName}} plan' },
+            explanation: {
+              fr: '{{age}} ans ({{band}}), régime {{planName}}',
+              en: '{{age}} years old ({{band}}), {{planName}} plan',
+            },
           },
         ],
       },
@@ -222,10 +345,18 @@ describe('evaluation', () => {
     await analyst.post('/api/v1/rulesets/eval-age/versions/1/submit');
     await approver.post('/api/v1/rulesets/eval-age/versions/1/approve');
     await approver.post('/api/v1/rulesets/eval-age/versions/1/publish');
-    const decided = await t.http.post('/api/v1/rulesets/eval-age/evaluate').set('x-api-key', erpKey).send({ facts: { employee: { birthYear: 1958, plan: 'famille' } }, explain: true });
+    const decided = await t.http
+      .post('/api/v1/rulesets/eval-age/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { employee: { birthYear: 1958, plan: 'famille' } }, explain: true });
     expect(decided.body.events).toEqual([{ type: 'senior_plan' }]);
     expect(decided.body.explanation.fr).toBe('*** ans (***), régime famille');
-    expect(decided.body.fired[0].conditions.map((c: { fact: string; factValue: unknown }) => [c.fact, c.factValue])).toEqual([['age', '***'], ['planName', 'famille']]);
+    expect(
+      decided.body.fired[0].conditions.map((c: { fact: string; factValue: unknown }) => [c.fact, c.factValue]),
+    ).toEqual([
+      ['age', '***'],
+      ['planName', 'famille'],
+    ]);
     const forAnalyst = await analyst.get(`/api/v1/decisions/${decided.body.evaluationId as string}`);
     expect(forAnalyst.body.explanation.fr).toBe('*** ans (***), régime famille');
     expect(JSON.stringify(forAnalyst.body)).not.toMatch(/1958|\b68\b/);
@@ -234,18 +365,34 @@ describe('evaluation', () => {
   });
 
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
-    const ok = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
-    expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([[], ['manual_review']]);
-    const bad = await t.http.post('/api/v1/rulesets/eval-demo/evaluate/batch').set('x-api-key', erpKey).send({ items: [{ facts: facts(1) }, { facts: { invoice: {} } }] });
+    const ok = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: facts(1) }, { facts: facts(50000) }] });
+    expect(ok.body.results.map((r: { events: { type: string }[] }) => r.events.map((e) => e.type))).toEqual([
+      [],
+      ['manual_review'],
+    ]);
+    const bad = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: facts(1) }, { facts: { invoice: {} } }] });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { path: string }) => d.path)).toContain('/items/1/facts/invoice/subtotal');
   });
 
   it('lets console users evaluate a draft, but not API keys', async () => {
     const current = await analyst.get('/api/v1/rulesets/eval-demo');
-    const draft = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(500).definition }, current.headers['etag']);
+    const draft = await analyst.put(
+      '/api/v1/rulesets/eval-demo/draft',
+      { definition: enrolmentLike(500).definition },
+      current.headers['etag'],
+    );
     const n = draft.body.draftVersion;
-    const byAnalyst = await t.http.post('/api/v1/rulesets/eval-demo/evaluate').set('authorization', `Bearer ${cast.analyst}`).send({ facts: facts(1000), version: n });
+    const byAnalyst = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate')
+      .set('authorization', `Bearer ${cast.analyst}`)
+      .send({ facts: facts(1000), version: n });
     expect(byAnalyst.body).toMatchObject({ version: n, events: [{ type: 'manual_review' }] });
     const byKey = await evaluate({ facts: facts(1000), version: n });
     expect(byKey.status).toBe(403);
@@ -257,16 +404,31 @@ describe('evaluation', () => {
     const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
     const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 4 });
     expect(impact.status).toBe(200);
-    expect(impact.body).toMatchObject({ activeVersion: 1, compared: 4, changed: 3, byTransition: { '(none) → manual_review': 3 } });
+    expect(impact.body).toMatchObject({
+      activeVersion: 1,
+      compared: 4,
+      changed: 3,
+      byTransition: { '(none) → manual_review': 3 },
+    });
     expect(impact.body.examples).toHaveLength(3);
   });
 
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {
-    for (const email of ['lea.roy@fournisseur.ca', 'max.cote@fournisseur.ca', 'lucie.b@fournisseur.ca']) await evaluate({ facts: facts(100, email) });
+    for (const email of ['lea.roy@fournisseur.ca', 'max.cote@fournisseur.ca', 'lucie.b@fournisseur.ca'])
+      await evaluate({ facts: facts(100, email) });
     const current = await analyst.get('/api/v1/rulesets/eval-demo');
     const probe = enrolmentLike(10000).definition;
-    probe.rules.push({ name: 'sonde', priority: 1, conditions: { all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '^l' }] }, event: { type: 'initiale_l' } } as never);
-    const edited = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: probe }, current.headers['etag']);
+    probe.rules.push({
+      name: 'sonde',
+      priority: 1,
+      conditions: { all: [{ fact: 'supplier', path: '$.contactEmail', operator: 'matches', value: '^l' }] },
+      event: { type: 'initiale_l' },
+    } as never);
+    const edited = await analyst.put(
+      '/api/v1/rulesets/eval-demo/draft',
+      { definition: probe },
+      current.headers['etag'],
+    );
     const draft = edited.body.draftVersion as number;
     const forAnalyst = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 3 });
     expect(forAnalyst.status).toBe(200);
@@ -281,18 +443,37 @@ describe('evaluation', () => {
       { name: 'petite facture', facts: facts(100), expectedEvents: [] },
       { name: 'grosse facture', facts: facts(900), expectedEvents: ['manual_review'] },
     ];
-    const draft = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(800).definition, tests }, current.headers['etag']);
+    const draft = await analyst.put(
+      '/api/v1/rulesets/eval-demo/draft',
+      { definition: enrolmentLike(800).definition, tests },
+      current.headers['etag'],
+    );
     const n = draft.body.draftVersion;
     const run = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/test`);
-    expect(run.body).toMatchObject({ passed: 2, failed: 0, cases: [{ name: 'petite facture', passed: true }, { name: 'grosse facture', passed: true, actual: ['manual_review'] }] });
+    expect(run.body).toMatchObject({
+      passed: 2,
+      failed: 0,
+      cases: [
+        { name: 'petite facture', passed: true },
+        { name: 'grosse facture', passed: true, actual: ['manual_review'] },
+      ],
+    });
     await analyst.post(`/api/v1/rulesets/eval-demo/versions/${n}/submit`);
     await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/approve`);
     expect((await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/publish`)).status).toBe(200);
 
-    const next = await analyst.put('/api/v1/rulesets/eval-demo/draft', { definition: enrolmentLike(5000).definition }, (await analyst.get('/api/v1/rulesets/eval-demo')).headers['etag']);
+    const next = await analyst.put(
+      '/api/v1/rulesets/eval-demo/draft',
+      { definition: enrolmentLike(5000).definition },
+      (await analyst.get('/api/v1/rulesets/eval-demo')).headers['etag'],
+    );
     const m = next.body.draftVersion;
     const failing = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${m}/test`);
-    expect(failing.body).toMatchObject({ passed: 1, failed: 1, cases: [{ passed: true }, { name: 'grosse facture', passed: false, expected: ['manual_review'], actual: [] }] });
+    expect(failing.body).toMatchObject({
+      passed: 1,
+      failed: 1,
+      cases: [{ passed: true }, { name: 'grosse facture', passed: false, expected: ['manual_review'], actual: [] }],
+    });
     await analyst.post(`/api/v1/rulesets/eval-demo/versions/${m}/submit`);
     await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/approve`);
     const refused = await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/publish`);
@@ -313,9 +494,20 @@ describe('evaluation', () => {
   });
 
   it('notices a publication made on another instance within seconds', async () => {
-    const other = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+    const other = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
     try {
-      const ask = () => other.http.post('/api/v1/rulesets/eval-demo/evaluate').set('x-api-key', erpKey).send({ facts: facts(1000) });
+      const ask = () =>
+        other.http
+          .post('/api/v1/rulesets/eval-demo/evaluate')
+          .set('x-api-key', erpKey)
+          .send({ facts: facts(1000) });
       const first = (await ask()).body.version as number;
       const published = await publishNext(100);
       let seen = first;
@@ -332,12 +524,18 @@ describe('evaluation', () => {
   it('keeps 100 concurrent evaluations correct', async () => {
     const subtotals = Array.from({ length: 100 }, (_, i) => i * 7);
     const responses = await Promise.all(subtotals.map((s) => evaluate({ facts: facts(s) })));
-    const expected = subtotals.map((s) => (Math.round((s + Math.round(s * 5) / 100 + Math.round(s * 9.975) / 100) * 100) / 100 > 100 ? ['manual_review'] : []));
+    const expected = subtotals.map((s) =>
+      Math.round((s + Math.round(s * 5) / 100 + Math.round(s * 9.975) / 100) * 100) / 100 > 100
+        ? ['manual_review']
+        : [],
+    );
     expect(responses.map((r) => r.body.events.map((e: { type: string }) => e.type))).toEqual(expected);
   });
 
   it('deletes decision records older than the retention period', async () => {
-    await t.db.collection('decisions').insertOne({ _id: 'old-decision', ruleset: 'eval-demo', at: new Date(Date.now() - 91 * 86400_000) } as never);
+    await t.db
+      .collection('decisions')
+      .insertOne({ _id: 'old-decision', ruleset: 'eval-demo', at: new Date(Date.now() - 91 * 86400_000) } as never);
     const deleted = await t.app.get(DecisionRetention).purge();
     expect(deleted).toBe(1);
     expect(await t.db.collection('decisions').countDocuments({ _id: 'old-decision' } as never)).toBe(0);

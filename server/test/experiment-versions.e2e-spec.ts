@@ -16,7 +16,18 @@ describe('experiment versions', () => {
     const analyst = as(t, cast.analyst);
     const first = await as(t, cast.risk).get('/api/v1/experiments/chatbot-brievete/versions/1');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ number: 1, status: 'published', content: { prompt: 'chatbot-answer', coverage: 1, variants: [{ name: 'detaillee', version: 1, weight: 50 }, { name: 'concise', version: 2, weight: 50 }] } });
+    expect(first.body).toMatchObject({
+      number: 1,
+      status: 'published',
+      content: {
+        prompt: 'chatbot-answer',
+        coverage: 1,
+        variants: [
+          { name: 'detaillee', version: 1, weight: 50 },
+          { name: 'concise', version: 2, weight: 50 },
+        ],
+      },
+    });
     const etag = first.headers['etag'];
     expect(etag).toBeTruthy();
 
@@ -24,7 +35,11 @@ describe('experiment versions', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.draftVersion).toBe(2);
     const draft = await analyst.get('/api/v1/experiments/chatbot-brievete/versions/2');
-    expect(draft.body).toMatchObject({ number: 2, status: 'draft', content: { coverage: 0.25, variants: [{ name: 'detaillee' }, { name: 'concise' }] } });
+    expect(draft.body).toMatchObject({
+      number: 2,
+      status: 'draft',
+      content: { coverage: 0.25, variants: [{ name: 'detaillee' }, { name: 'concise' }] },
+    });
     expect(draft.headers['etag']).not.toBe(etag);
     expect((await analyst.put('/api/v1/experiments/chatbot-brievete/draft', { coverage: 0.5 }, etag)).status).toBe(412);
   });

@@ -52,23 +52,49 @@ describe('experiments', () => {
     await approver.post('/api/v1/prompts/ask/versions/1/approve');
     await approver.post('/api/v1/prompts/ask/versions/1/publish');
     await promptVersion('Question (réponds brièvement) : {{question}}');
-    frontEnd = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:complete:ask', 'experiments:feedback:brievete'] })).body.key;
+    frontEnd = (
+      await as(t, cast.admin).post('/api/v1/api-keys', {
+        name: 'Assistant',
+        scopes: ['prompts:complete:ask', 'experiments:feedback:brievete'],
+      })
+    ).body.key;
   });
   afterAll(async () => {
     await t.close();
     await fake.stop();
   });
 
-  const complete = (subjectId: string) => t.http.post('/api/v1/prompts/ask/complete').set('x-api-key', frontEnd).send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+  const complete = (subjectId: string) =>
+    t.http
+      .post('/api/v1/prompts/ask/complete')
+      .set('x-api-key', frontEnd)
+      .send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
 
   it('refuses variants that are not published versions of the prompt', async () => {
-    const response = await analyst.post('/api/v1/experiments', { key: 'bad', name: 'x', prompt: 'ask', variants: [{ name: 'control', version: 1, weight: 1 }, { name: 'b', version: 9, weight: 1 }] });
+    const response = await analyst.post('/api/v1/experiments', {
+      key: 'bad',
+      name: 'x',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 1, weight: 1 },
+        { name: 'b', version: 9, weight: 1 },
+      ],
+    });
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ path: '/variants/1/version', message: 'version 9 of "ask" is not published' }]);
+    expect(response.body.details).toEqual([
+      { path: '/variants/1/version', message: 'version 9 of "ask" is not published' },
+    ]);
   });
 
   it('serves each subject a sticky variant once started, and records exposures', async () => {
-    const started = await start('brievete', [{ name: 'control', version: 1, weight: 50 }, { name: 'concise', version: 2, weight: 50 }], { salt: 'brievete-2026' });
+    const started = await start(
+      'brievete',
+      [
+        { name: 'control', version: 1, weight: 50 },
+        { name: 'concise', version: 2, weight: 50 },
+      ],
+      { salt: 'brievete-2026' },
+    );
     expect(started.body.activeVersion).toBe(1);
     const subjects = Array.from({ length: 40 }, () => randomUUID());
     const first = [];
@@ -76,7 +102,8 @@ describe('experiments', () => {
     expect(first.filter((r) => r.experiment !== 'brievete')).toEqual([]);
     expect(new Set(first.map((r) => r.variant))).toEqual(new Set(['control', 'concise']));
     expect(first.filter((r) => r.variant === 'concise').every((r) => r.version === 2)).toBe(true);
-    for (const [i, s] of subjects.slice(0, 10).entries()) expect((await complete(s)).body.variant).toBe(first[i].variant);
+    for (const [i, s] of subjects.slice(0, 10).entries())
+      expect((await complete(s)).body.variant).toBe(first[i].variant);
     const sent = fake.requests.at(-1)!.body['messages'] as { content: string }[];
     expect(sent[0]!.content).toMatch(/^Question/);
   });
@@ -86,10 +113,16 @@ describe('experiments', () => {
     for (let i = 0; i < 20; i++) answers.push((await complete(randomUUID())).body);
     for (const answer of answers) {
       const outcome = answer.variant === 'concise' ? 'positive' : 'negative';
-      const response = await t.http.post('/api/v1/experiments/brievete/feedback').set('x-api-key', frontEnd).send({ completionId: answer.completionId, outcome });
+      const response = await t.http
+        .post('/api/v1/experiments/brievete/feedback')
+        .set('x-api-key', frontEnd)
+        .send({ completionId: answer.completionId, outcome });
       expect(response.status).toBe(200);
     }
-    const unknown = await t.http.post('/api/v1/experiments/brievete/feedback').set('x-api-key', frontEnd).send({ completionId: randomUUID(), outcome: 'positive' });
+    const unknown = await t.http
+      .post('/api/v1/experiments/brievete/feedback')
+      .set('x-api-key', frontEnd)
+      .send({ completionId: randomUUID(), outcome: 'positive' });
     expect(unknown.status).toBe(404);
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.running).toBe(true);
@@ -104,7 +137,17 @@ describe('experiments', () => {
   });
 
   it('flags a sample-ratio mismatch on a skewed split', async () => {
-    const docs = Array.from({ length: 1000 }, (_, i) => ({ _id: `skew-${i}`, prompt: 'ask', version: 1, experiment: 'brievete', variant: i < 650 ? 'control' : 'concise', subject: `s${i}`, at: new Date(), latencyMs: 10, outcome: 'ok' }));
+    const docs = Array.from({ length: 1000 }, (_, i) => ({
+      _id: `skew-${i}`,
+      prompt: 'ask',
+      version: 1,
+      experiment: 'brievete',
+      variant: i < 650 ? 'control' : 'concise',
+      subject: `s${i}`,
+      at: new Date(),
+      latencyMs: 10,
+      outcome: 'ok',
+    }));
     await t.db.collection('completions').insertMany(docs as never[]);
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.srm.mismatch).toBe(true);
@@ -115,21 +158,31 @@ describe('experiments', () => {
     const experiments = t.app.get(ExperimentsService);
     let concise = 0;
     // Session-id-shaped subjects, fixed so the check is exact rather than probably right.
-    const session = (i: number) => createHash('sha256').update(`session-${i}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
+    const session = (i: number) =>
+      createHash('sha256')
+        .update(`session-${i}`)
+        .digest('hex')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
     for (let i = 0; i < 10_000; i++) {
       const subject = session(i);
       const assigned = await experiments.variantFor('ask', subject);
       if (assigned!.variant.name === 'concise') concise++;
-      if (i % 500 === 0) expect((await experiments.variantFor('ask', subject))!.variant.name).toBe(assigned!.variant.name);
+      if (i % 500 === 0)
+        expect((await experiments.variantFor('ask', subject))!.variant.name).toBe(assigned!.variant.name);
     }
     expect(Math.abs(concise / 10_000 - 0.5)).toBeLessThan(0.01);
   });
 
   it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {
-    const second = await start('autre', [{ name: 'control', version: 2, weight: 1 }, { name: 'ancienne', version: 1, weight: 1 }]);
+    const second = await start('autre', [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'ancienne', version: 1, weight: 1 },
+    ]);
     expect(second.status).toBe(409);
     expect(second.body.error).toBe('experiment_running');
-    expect((await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Assez de données' })).status).toBe(200);
+    expect((await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Assez de données' })).status).toBe(
+      200,
+    );
     await new Promise((r) => setTimeout(r, 50));
     const after = (await complete(randomUUID())).body;
     expect(after.experiment).toBeUndefined();
@@ -137,7 +190,10 @@ describe('experiments', () => {
   });
 
   it('lets one of two experiments start on a prompt, whether they are published at the same moment or one is scheduled', async () => {
-    const variants = [{ name: 'control', version: 2, weight: 1 }, { name: 'ancienne', version: 1, weight: 1 }];
+    const variants = [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'ancienne', version: 1, weight: 1 },
+    ];
     const approved = async (key: string) => {
       expect((await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants })).status).toBe(201);
       await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
@@ -145,7 +201,9 @@ describe('experiments', () => {
     };
     await approved('course-a');
     await approved('course-b');
-    const raced = await Promise.all(['course-a', 'course-b'].map((key) => approver.post(`/api/v1/experiments/${key}/versions/1/publish`)));
+    const raced = await Promise.all(
+      ['course-a', 'course-b'].map((key) => approver.post(`/api/v1/experiments/${key}/versions/1/publish`)),
+    );
     expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
     const [winner, loser] = raced[0]!.status === 200 ? ['course-a', 'course-b'] : ['course-b', 'course-a'];
     expect((await approver.post(`/api/v1/experiments/${winner}/stop`, { comment: 'Fin' })).status).toBe(200);
@@ -154,10 +212,15 @@ describe('experiments', () => {
     // Scheduled for next week, it holds the prompt already: nothing else may start and run into it.
     await approved('planifiee');
     const nextWeek = new Date(Date.now() + 7 * 86400_000).toISOString();
-    expect((await approver.post('/api/v1/experiments/planifiee/versions/1/publish', { effectiveFrom: nextWeek })).status).toBe(200);
+    expect(
+      (await approver.post('/api/v1/experiments/planifiee/versions/1/publish', { effectiveFrom: nextWeek })).status,
+    ).toBe(200);
     const blocked = await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`);
     expect(blocked.status).toBe(409);
-    expect(blocked.body).toMatchObject({ error: 'experiment_running', details: [{ path: '/prompt', message: expect.stringContaining('planifiee') }] });
+    expect(blocked.body).toMatchObject({
+      error: 'experiment_running',
+      details: [{ path: '/prompt', message: expect.stringContaining('planifiee') }],
+    });
     expect((await approver.post('/api/v1/experiments/planifiee/stop', { comment: 'Annulée' })).status).toBe(200);
     expect((await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`)).status).toBe(200);
   });

@@ -13,7 +13,15 @@ describe('governance at scale', () => {
   let t: TestApp;
   let second: TestApp;
   let cast: Awaited<ReturnType<typeof signInCast>>;
-  const sameDatabase = () => startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, MONGODB_URI: t.config.mongodbUri! }));
+  const sameDatabase = () =>
+    startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: t.config.dataDir,
+        MONGODB_URI: t.config.mongodbUri!,
+      }),
+    );
   beforeAll(async () => {
     t = await startTestApp('governance_scale');
     second = await sameDatabase();
@@ -29,7 +37,12 @@ describe('governance at scale', () => {
 
   it('writes concurrent appends of one process as consecutive positions, and interleaves two instances', async () => {
     const [a, b] = [t.app.get(AuditService), second.app.get(AuditService)];
-    const entry = (i: number) => ({ actor: 'x', action: 'test.concurrent', resourceType: 'test', resourceKey: `k${i}` });
+    const entry = (i: number) => ({
+      actor: 'x',
+      action: 'test.concurrent',
+      resourceType: 'test',
+      resourceKey: `k${i}`,
+    });
     const one = await Promise.all(Array.from({ length: 30 }, (_, i) => a.record(entry(i))));
     const seqs = one.map((e) => e!.seq);
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => seqs[0]! + i));
@@ -43,7 +56,10 @@ describe('governance at scale', () => {
     const [a, b] = [t.app.get(AuditService), second.app.get(AuditService)];
     const before = await a.record({ actor: 'x', action: 'test.before_gap', resourceType: 'test' });
     // The other instance appends past the claim window (its claims behind are deleted as it goes) ...
-    for (let i = 0; i < 6; i++) await Promise.all(Array.from({ length: 50 }, () => b.record({ actor: 'y', action: 'test.gap', resourceType: 'test' })));
+    for (let i = 0; i < 6; i++)
+      await Promise.all(
+        Array.from({ length: 50 }, () => b.record({ actor: 'y', action: 'test.gap', resourceType: 'test' })),
+      );
     // ... and, worst case, the hint lags behind where this instance last wrote, so only the trail can tell.
     await t.db.collection('audit_head').updateOne({ _id: 'head' } as never, { $set: { seq: before!.seq } });
     await t.db.collection('audit_chain').deleteMany({ seq: { $lte: before!.seq + 200 } } as never);
@@ -63,10 +79,21 @@ describe('governance at scale', () => {
     const state = await rulesets.state('crashed');
     // What a process that died right after its claim leaves: the claim of rev 2 (with its outbox), the rule set at rev 1.
     const transition = rulesets.lifecycle.submit(state, 1, 'analyst', 'avant la panne', new Date());
-    const outbox = [...state.outbox, ...transition.events.map((entry) => ({ id: 'crash-submitted', at: new Date().toISOString(), entry }))];
+    const outbox = [
+      ...state.outbox,
+      ...transition.events.map((entry) => ({ id: 'crash-submitted', at: new Date().toISOString(), entry })),
+    ];
     const { key: _key, ...stored } = { ...transition.state, outbox };
-    await t.db.collection('ruleset_contents').insertOne({ _id: transition.frozenContent!.checksum, content: transition.frozenContent!.content } as never);
-    await t.db.collection('ruleset_revisions').insertOne({ _id: 'crashed#2', key: 'crashed', rev: 2, at: new Date(), state: { _id: 'crashed', ...stored } } as never);
+    await t.db
+      .collection('ruleset_contents')
+      .insertOne({ _id: transition.frozenContent!.checksum, content: transition.frozenContent!.content } as never);
+    await t.db.collection('ruleset_revisions').insertOne({
+      _id: 'crashed#2',
+      key: 'crashed',
+      rev: 2,
+      at: new Date(),
+      state: { _id: 'crashed', ...stored },
+    } as never);
 
     const read = await analyst.get('/api/v1/rulesets/crashed');
     expect(read.body.versions[0]).toMatchObject({ status: 'in_review' });
@@ -84,10 +111,16 @@ describe('governance at scale', () => {
     expect((await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`)).status).toBe(200);
     expect((await approver.post(`/api/v1/rulesets/${key}/versions/1/approve`)).status).toBe(200);
     const approverOnSecond = as(second, await second.login('approver'));
-    const results = await Promise.all([approver.post(`/api/v1/rulesets/${key}/versions/1/publish`), approverOnSecond.post(`/api/v1/rulesets/${key}/versions/1/publish`)]);
+    const results = await Promise.all([
+      approver.post(`/api/v1/rulesets/${key}/versions/1/publish`),
+      approverOnSecond.post(`/api/v1/rulesets/${key}/versions/1/publish`),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await events({ resourceKey: key, action: 'ruleset.published' })).toBe(1);
-    expect((await analyst.get(`/api/v1/rulesets/${key}`)).body).toMatchObject({ activeVersion: 1, versions: [{ status: 'published' }] });
+    expect((await analyst.get(`/api/v1/rulesets/${key}`)).body).toMatchObject({
+      activeVersion: 1,
+      versions: [{ status: 'published' }],
+    });
   });
 
   it('records a test run on the fresh state when the state read by the test run went stale meanwhile', async () => {

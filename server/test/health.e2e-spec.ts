@@ -21,8 +21,18 @@ describe('health, metrics, docs and HTTP basics', () => {
     const admin = await t.login('admin');
     expect((await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('analyst')}`)).status).toBe(403);
     expect((await t.http.get('/metrics').set('authorization', `Bearer ${admin}`)).status).toBe(200);
-    const scraper = (await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'prometheus', scopes: ['metrics:*'] })).body.key as string;
-    const evaluator = (await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'erp', scopes: ['evaluate:*'] })).body.key as string;
+    const scraper = (
+      await t.http
+        .post('/api/v1/api-keys')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ name: 'prometheus', scopes: ['metrics:*'] })
+    ).body.key as string;
+    const evaluator = (
+      await t.http
+        .post('/api/v1/api-keys')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ name: 'erp', scopes: ['evaluate:*'] })
+    ).body.key as string;
     expect((await t.http.get('/metrics').set('x-api-key', evaluator)).status).toBe(403);
     const response = await t.http.get('/metrics').set('x-api-key', scraper);
     expect(response.status).toBe(200);
@@ -37,7 +47,9 @@ describe('health, metrics, docs and HTTP basics', () => {
     const json = await t.http.get('/api/docs-json');
     expect(json.status).toBe(200);
     const paths = (json.body as { paths: Record<string, unknown> }).paths;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/api-keys', '/api/v1/api-keys/{id}', '/health']));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/api-keys', '/api/v1/api-keys/{id}', '/health']),
+    );
     const ui = await t.http.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -64,7 +76,10 @@ describe('health, metrics, docs and HTTP basics', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.http.options('/api/v1/auth/login').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    const preflight = await t.http
+      .options('/api/v1/auth/login')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -87,7 +102,9 @@ describe('health, metrics, docs and HTTP basics', () => {
   it('lets only the console page compile JSON Schemas in the browser (unsafe-eval), never the API', async () => {
     const page = await t.http.get('/admin/');
     expect(page.status).toBe(200);
-    const scriptSrc = (page.headers['content-security-policy'] as string).split(';').find((d) => d.startsWith('script-src'));
+    const scriptSrc = (page.headers['content-security-policy'] as string)
+      .split(';')
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self' 'unsafe-eval'");
     const api = await t.http.get('/health');
     expect(api.headers['content-security-policy']).not.toContain('unsafe-eval');

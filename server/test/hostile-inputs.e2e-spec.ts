@@ -44,35 +44,206 @@ describe('hostile inputs', () => {
 
   type Send = () => PromiseLike<{ status: number; body: { error: string; details: { path: string }[] } }>;
   const cases: [string, Send, RegExp][] = [
-    ['50 000 rules', () => analyst.post('/api/v1/rulesets', withRules('many', Array.from({ length: 50_000 }, (_, i) => rule({ name: `r${i}` })))) as never, /^4(00|13)$/],
-    ['a rule with 10 000 children', () => analyst.post('/api/v1/rulesets', withRules('wide', [rule({ conditions: { all: Array.from({ length: 10_000 }, () => leaf) } })])) as never, /^4(00|13)$/],
-    ['3 000-deep nesting', () => raw('/api/v1/rulesets', `{"key":"deep","definition":${deepJson(3000)}}`) as never, /^400$/],
-    ['a key of 10 000 characters', () => analyst.post('/api/v1/rulesets', withRules('long-key', [rule({ event: { type: 'reject', params: { [longKey]: 1 } } })])) as never, /^400$/],
-    ['a key with a NUL byte', () => raw('/api/v1/rulesets', JSON.stringify(withRules('nul-key', [rule()])).replace('"params"', '"par\\u0000ams"').replace('"event":{', '"event":{"a\\u0000b":1,')) as never, /^400$/],
-    ['facts with a key of 10 000 characters', () => t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).send({ facts: { invoice: { total: 5 }, [longKey]: 1 } }) as never, /^400$/],
-    ['a 5 MB body', () => analyst.post('/api/v1/rulesets', { ...withRules('five-mb', [rule()]), description: 'x'.repeat(5 * 1024 * 1024) }) as never, /^4(00|13)$/],
-    ['1e309 as a fact', () => t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).set('content-type', 'application/json').send('{"facts":{"invoice":{"total":1e309}}}') as never, /^400$/],
-    ['1e309 as a rule value', () => raw('/api/v1/rulesets', JSON.stringify(withRules('inf', [rule()])).replace('"value":1', '"value":1e309')) as never, /^400$/],
-    ['a lone surrogate in a name', () => raw('/api/v1/rulesets', JSON.stringify(invoiceRuleset('surrogate')).replace('"Factures', '"\\ud800Factures')) as never, /^400$/],
-    ['a lone surrogate in a fact', () => t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).set('content-type', 'application/json').send('{"facts":{"invoice":{"total":1,"note":"\\udc00"}}}') as never, /^400$/],
-    ['a remote $ref in the input schema', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('remote-ref'), inputSchema: { type: 'object', properties: { a: { $ref: 'https://evil.example/schema.json' } } } }) as never, /^400$/],
-    ['a $ref pointing at itself', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('self-ref'), inputSchema: { type: 'object', properties: { a: { $ref: '#/properties/a' } } } }) as never, /^400$/],
-    ['a JSONPath script filter', () => analyst.post('/api/v1/rulesets', withRules('script', [rule({ conditions: { all: [{ ...leaf, path: "$..[?(@.constructor.constructor('return process')())]" }] } })])) as never, /^400$/],
-    ['a JSONPath filter expression', () => analyst.post('/api/v1/rulesets', withRules('filter', [rule({ conditions: { all: [{ ...leaf, path: '$.lines[?(@.qty > 1)]' }] } })])) as never, /^400$/],
-    ['a partial in an explanation', () => analyst.post('/api/v1/rulesets', withRules('partial', [rule({ explanation: { fr: 'Voir {{> secret}}', en: 'x' } })])) as never, /^400$/],
-    ['a lookup helper in an explanation', () => analyst.post('/api/v1/rulesets', withRules('lookup', [rule({ explanation: { fr: '{{lookup this "constructor"}}', en: 'x' } })])) as never, /^400$/],
-    ['a log helper in an explanation', () => analyst.post('/api/v1/rulesets', withRules('log', [rule({ explanation: { fr: '{{log invoice}}', en: 'x' } })])) as never, /^400$/],
-    ['a partial in a prompt template', () => analyst.post('/api/v1/prompts', { key: 'hostile', name: 'x', pilot: 'chatbot', locale: 'fr', template: '{{> secret}}', model: 'claude-sonnet-4-6', maxTokens: 64, variablesSchema: { type: 'object' } }) as never, /^400$/],
-    ['If-Match: *', () => analyst.put('/api/v1/rulesets/target/draft', { definition: withRules('x', [rule()]).definition }, '*') as never, /^41[28]$/],
+    [
+      '50 000 rules',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules(
+            'many',
+            Array.from({ length: 50_000 }, (_, i) => rule({ name: `r${i}` })),
+          ),
+        ) as never,
+      /^4(00|13)$/,
+    ],
+    [
+      'a rule with 10 000 children',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('wide', [rule({ conditions: { all: Array.from({ length: 10_000 }, () => leaf) } })]),
+        ) as never,
+      /^4(00|13)$/,
+    ],
+    [
+      '3 000-deep nesting',
+      () => raw('/api/v1/rulesets', `{"key":"deep","definition":${deepJson(3000)}}`) as never,
+      /^400$/,
+    ],
+    [
+      'a key of 10 000 characters',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('long-key', [rule({ event: { type: 'reject', params: { [longKey]: 1 } } })]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a key with a NUL byte',
+      () =>
+        raw(
+          '/api/v1/rulesets',
+          JSON.stringify(withRules('nul-key', [rule()]))
+            .replace('"params"', '"par\\u0000ams"')
+            .replace('"event":{', '"event":{"a\\u0000b":1,'),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'facts with a key of 10 000 characters',
+      () =>
+        t.http
+          .post('/api/v1/rulesets/target/evaluate')
+          .set('x-api-key', erpKey)
+          .send({ facts: { invoice: { total: 5 }, [longKey]: 1 } }) as never,
+      /^400$/,
+    ],
+    [
+      'a 5 MB body',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...withRules('five-mb', [rule()]),
+          description: 'x'.repeat(5 * 1024 * 1024),
+        }) as never,
+      /^4(00|13)$/,
+    ],
+    [
+      '1e309 as a fact',
+      () =>
+        t.http
+          .post('/api/v1/rulesets/target/evaluate')
+          .set('x-api-key', erpKey)
+          .set('content-type', 'application/json')
+          .send('{"facts":{"invoice":{"total":1e309}}}') as never,
+      /^400$/,
+    ],
+    [
+      '1e309 as a rule value',
+      () =>
+        raw(
+          '/api/v1/rulesets',
+          JSON.stringify(withRules('inf', [rule()])).replace('"value":1', '"value":1e309'),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a lone surrogate in a name',
+      () =>
+        raw(
+          '/api/v1/rulesets',
+          JSON.stringify(invoiceRuleset('surrogate')).replace('"Factures', '"\\ud800Factures'),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a lone surrogate in a fact',
+      () =>
+        t.http
+          .post('/api/v1/rulesets/target/evaluate')
+          .set('x-api-key', erpKey)
+          .set('content-type', 'application/json')
+          .send('{"facts":{"invoice":{"total":1,"note":"\\udc00"}}}') as never,
+      /^400$/,
+    ],
+    [
+      'a remote $ref in the input schema',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('remote-ref'),
+          inputSchema: { type: 'object', properties: { a: { $ref: 'https://evil.example/schema.json' } } },
+        }) as never,
+      /^400$/,
+    ],
+    [
+      'a $ref pointing at itself',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('self-ref'),
+          inputSchema: { type: 'object', properties: { a: { $ref: '#/properties/a' } } },
+        }) as never,
+      /^400$/,
+    ],
+    [
+      'a JSONPath script filter',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('script', [
+            rule({ conditions: { all: [{ ...leaf, path: "$..[?(@.constructor.constructor('return process')())]" }] } }),
+          ]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a JSONPath filter expression',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('filter', [rule({ conditions: { all: [{ ...leaf, path: '$.lines[?(@.qty > 1)]' }] } })]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a partial in an explanation',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('partial', [rule({ explanation: { fr: 'Voir {{> secret}}', en: 'x' } })]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a lookup helper in an explanation',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('lookup', [rule({ explanation: { fr: '{{lookup this "constructor"}}', en: 'x' } })]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a log helper in an explanation',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRules('log', [rule({ explanation: { fr: '{{log invoice}}', en: 'x' } })]),
+        ) as never,
+      /^400$/,
+    ],
+    [
+      'a partial in a prompt template',
+      () =>
+        analyst.post('/api/v1/prompts', {
+          key: 'hostile',
+          name: 'x',
+          pilot: 'chatbot',
+          locale: 'fr',
+          template: '{{> secret}}',
+          model: 'claude-sonnet-4-6',
+          maxTokens: 64,
+          variablesSchema: { type: 'object' },
+        }) as never,
+      /^400$/,
+    ],
+    [
+      'If-Match: *',
+      () =>
+        analyst.put('/api/v1/rulesets/target/draft', { definition: withRules('x', [rule()]).definition }, '*') as never,
+      /^41[28]$/,
+    ],
   ];
 
-  it.each(cases.map(([name, send, status]) => ({ name, send, status })))('refuses $name with a 4xx and changes nothing', async ({ send, status }) => {
-    const before = await stored();
-    const response = await send();
-    expect(String(response.status)).toMatch(status);
-    expect(isErrorBody(response.body)).toBe(true);
-    expect(await stored()).toBe(before);
-  });
+  it.each(cases.map(([name, send, status]) => ({ name, send, status })))(
+    'refuses $name with a 4xx and changes nothing',
+    async ({ send, status }) => {
+      const before = await stored();
+      const response = await send();
+      expect(String(response.status)).toMatch(status);
+      expect(isErrorBody(response.body)).toBe(true);
+      expect(await stored()).toBe(before);
+    },
+  );
 
   it('still has the ETag it started with', () => {
     expect(etag).toMatch(/^"ruleset:target:/);

@@ -8,7 +8,11 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
   security?: unknown[];
 };
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 // The contract fuzzing itself runs with `npm run test:contract` (Schemathesis); these are the promises a
 // client reads in the document, and the behaviours behind them.
@@ -21,14 +25,18 @@ describe('the OpenAPI document as a contract', () => {
   });
   afterAll(() => t.close());
 
-  const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
 
   it('is OpenAPI 3.1, and every error it documents has the one error body', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas['Error']).toMatchObject({ required: ['error', 'message', 'details'] });
     for (const { op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400) expect(response.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
+        if (Number(status) >= 400)
+          expect(response.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
       }
     }
   });
@@ -45,14 +53,18 @@ describe('the OpenAPI document as a contract', () => {
 
   it('declares If-Match, the list parameters, search terms and integer version numbers', () => {
     const draft = doc.paths['/api/v1/rulesets/{key}/draft']!['put']!;
-    expect(draft.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
+    expect(draft.parameters).toContainEqual(
+      expect.objectContaining({ name: 'If-Match', in: 'header', required: true }),
+    );
     expect(Object.keys(draft.responses)).toEqual(expect.arrayContaining(['400', '404', '412', '428']));
     const list = doc.paths['/api/v1/rulesets']!['get']!;
     expect(list.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['sort', 'range', 'filter']));
     const search = doc.paths['/api/v1/catalogue/search']!['get']!;
     expect(search.parameters).toContainEqual(expect.objectContaining({ name: 'q', in: 'query', required: true }));
     const diff = doc.paths['/api/v1/rulesets/{key}/diff']!['get']!;
-    expect(diff.parameters?.filter((p) => p.required).map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to']));
+    expect(diff.parameters?.filter((p) => p.required).map((p) => p.name)).toEqual(
+      expect.arrayContaining(['from', 'to']),
+    );
     const version = doc.paths['/api/v1/rulesets/{key}/versions/{n}']!['get']!;
     expect(version.parameters?.find((p) => p.name === 'n')?.schema).toMatchObject({ type: 'integer', minimum: 1 });
     const evaluate = doc.paths['/api/v1/rulesets/{key}/evaluate']!['post']!;
@@ -72,7 +84,8 @@ describe('the OpenAPI document as a contract', () => {
     const analyst = as(t, await t.login('analyst'));
     expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('contract-null'))).status).toBe(201);
     const approverToken = await t.login('approver');
-    const archive = () => t.http.post('/api/v1/rulesets/contract-null/archive').set('authorization', `Bearer ${approverToken}`);
+    const archive = () =>
+      t.http.post('/api/v1/rulesets/contract-null/archive').set('authorization', `Bearer ${approverToken}`);
     const nullBody = await archive().set('content-type', 'application/json').send('null');
     expect(nullBody.status).toBe(400);
     expect((await as(t, approverToken).get('/api/v1/rulesets/contract-null')).body.archived).toBe(false);

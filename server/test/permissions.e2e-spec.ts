@@ -23,7 +23,8 @@ describe('every route declares its permission', () => {
         const handler = prototype[name] as object;
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const declared = Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, instance.constructor);
+        const declared =
+          Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, instance.constructor);
         routes.push({ route: `${method} ${wrapper.name}.${name}`, declared: declared !== undefined });
       }
     }

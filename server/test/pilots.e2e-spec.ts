@@ -16,15 +16,27 @@ describe('the invoice and enrolment pilots', () => {
     t = await startTestApp('pilots');
     cast = await signInCast(t);
     // The HR system tells employees the main factors of their enrolment decision: it may see their personal data.
-    key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP et RH', scopes: ['evaluate:invoices*', 'evaluate:enrolment', 'personal-data:enrolment'] })).body.key;
-    otherKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Tableau de bord', scopes: ['evaluate:enrolment'] })).body.key;
+    key = (
+      await as(t, cast.admin).post('/api/v1/api-keys', {
+        name: 'ERP et RH',
+        scopes: ['evaluate:invoices*', 'evaluate:enrolment', 'personal-data:enrolment'],
+      })
+    ).body.key;
+    otherKey = (
+      await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Tableau de bord', scopes: ['evaluate:enrolment'] })
+    ).body.key;
   });
   afterAll(() => t.close());
 
-  const evaluate = (ruleset: string, facts: object) => t.http.post(`/api/v1/rulesets/${ruleset}/evaluate`).set('x-api-key', key).send({ facts, explain: true });
+  const evaluate = (ruleset: string, facts: object) =>
+    t.http.post(`/api/v1/rulesets/${ruleset}/evaluate`).set('x-api-key', key).send({ facts, explain: true });
 
   it('are published on first start, with their test cases passing', async () => {
-    for (const [ruleset, minimum] of [['invoices', 25], ['enrolment', 20], ['invoices-approval-routing', 2]] as const) {
+    for (const [ruleset, minimum] of [
+      ['invoices', 25],
+      ['enrolment', 20],
+      ['invoices-approval-routing', 2],
+    ] as const) {
       const view = (await as(t, cast.analyst).get(`/api/v1/rulesets/${ruleset}`)).body;
       expect(view).toMatchObject({ activeVersion: 1, versions: [{ status: 'published', publishedBy: 'seed' }] });
       const run = await as(t, cast.analyst).post(`/api/v1/rulesets/${ruleset}/versions/1/test`);
@@ -39,37 +51,50 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events.map((e: { type: string }) => e.type).sort()).toEqual([...c.expectedEvents].sort());
   });
 
-  it.each(pilotCases('enrolment/enrolment.json').map((c) => [c.name, c] as const))('enrolment: %s', async (_name, c) => {
-    const response = await evaluate('enrolment', c.facts);
-    expect(response.status).toBe(200);
-    expect(response.body.events.map((e: { type: string }) => e.type)).toEqual(c.expectedEvents);
-  });
+  it.each(pilotCases('enrolment/enrolment.json').map((c) => [c.name, c] as const))(
+    'enrolment: %s',
+    async (_name, c) => {
+      const response = await evaluate('enrolment', c.facts);
+      expect(response.status).toBe(200);
+      expect(response.body.events.map((e: { type: string }) => e.type)).toEqual(c.expectedEvents);
+    },
+  );
 
   it('explains the pre-2013 QST mistake in French and English', async () => {
     const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith("erreur d'avant 2013 : TVQ"))!;
     const response = await evaluate('invoices', c.facts);
-    expect(response.body.explanation.fr).toContain("TVQ de 10.47 $ calculée sur le prix plus la TPS (règle d'avant 2013); elle doit être de 9.98 $");
+    expect(response.body.explanation.fr).toContain(
+      "TVQ de 10.47 $ calculée sur le prix plus la TPS (règle d'avant 2013); elle doit être de 9.98 $",
+    );
     expect(response.body.explanation.en).toContain('QST of 10.47 $ computed on price plus GST (pre-2013 rule)');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
-    const c = pilotCases('enrolment/enrolment.json').find((x) => x.expectedEvents[0] === 'auto_approve' && x.name.startsWith('permanent'))!;
+    const c = pilotCases('enrolment/enrolment.json').find(
+      (x) => x.expectedEvents[0] === 'auto_approve' && x.name.startsWith('permanent'),
+    )!;
     const response = await evaluate('enrolment', c.facts);
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
-    expect(fr).toContain("Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → approbation");
-    expect(fr).toContain('statut « permanent » admissible, 35 ans à l\'embauche');
+    expect(fr).toContain(
+      "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → approbation",
+    );
+    expect(fr).toContain("statut « permanent » admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');
     expect(fr).toContain("qu'une personne la révise");
     expect(en).toContain('have a person review it');
     // A system without that grant gets the same factors with the age, computed from the birth date, masked.
-    const masked = await t.http.post('/api/v1/rulesets/enrolment/evaluate').set('x-api-key', otherKey).send({ facts: c.facts, explain: true });
+    const masked = await t.http
+      .post('/api/v1/rulesets/enrolment/evaluate')
+      .set('x-api-key', otherKey)
+      .send({ facts: c.facts, explain: true });
     expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
   });
 
   it('routes approval by amount band with the first matching row', async () => {
     const levels = [];
-    for (const total of [114.98, 5000, 30000, 200000]) levels.push((await evaluate('invoices-approval-routing', { invoice: { total } })).body.events[0].params.level);
+    for (const total of [114.98, 5000, 30000, 200000])
+      levels.push((await evaluate('invoices-approval-routing', { invoice: { total } })).body.events[0].params.level);
     expect(levels).toEqual(['team_lead', 'manager', 'director', 'tender_review']);
   });
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const variables = { question: 'Où sont les arbres ?', locale: 'fr', datasets: [{ title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://example.org/arbres', formats: ['CSV'] }] };
+const variables = {
+  question: 'Où sont les arbres ?',
+  locale: 'fr',
+  datasets: [
+    { title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://example.org/arbres', formats: ['CSV'] },
+  ],
+};
 
 // The console editor previews unsaved edits of the seeded chatbot prompt; nothing is stored.
 describe('prompt preview (console live preview)', () => {
@@ -17,9 +23,17 @@ describe('prompt preview (console live preview)', () => {
   it('renders unsaved edits over the version in force and stores nothing', async () => {
     const analyst = as(t, cast.analyst);
     const before = (await analyst.get('/api/v1/prompts/chatbot-answer')).body;
-    const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Q: {{question}} ({{datasets.length}})', variables });
+    const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Q: {{question}} ({{datasets.length}})',
+      variables,
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ prompt: 'chatbot-answer', version: 2, text: 'Q: Où sont les arbres ? (1)', model: 'claude-sonnet-4-6' });
+    expect(response.body).toMatchObject({
+      prompt: 'chatbot-answer',
+      version: 2,
+      text: 'Q: Où sont les arbres ? (1)',
+      model: 'claude-sonnet-4-6',
+    });
     expect(response.body.system).toContain('Réponds en français.');
     expect((await analyst.get('/api/v1/prompts/chatbot-answer')).body).toEqual(before);
   });
@@ -27,32 +41,62 @@ describe('prompt preview (console live preview)', () => {
   it('starts from the draft once there is one', async () => {
     const analyst = as(t, cast.analyst);
     const etag = (await analyst.get('/api/v1/prompts/chatbot-answer')).headers['etag'];
-    expect((await analyst.put('/api/v1/prompts/chatbot-answer/draft', { system: 'Système du brouillon' }, etag)).status).toBe(200);
+    expect(
+      (await analyst.put('/api/v1/prompts/chatbot-answer/draft', { system: 'Système du brouillon' }, etag)).status,
+    ).toBe(200);
     const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { variables });
     expect(response.body).toMatchObject({ version: 3, system: 'Système du brouillon' });
   });
 
   it('puts refusals on the edited field and variable problems under /variables', async () => {
     const analyst = as(t, cast.analyst);
-    const undeclared = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Bonjour {{user.name}}', variables });
+    const undeclared = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Bonjour {{user.name}}',
+      variables,
+    });
     expect(undeclared.status).toBe(400);
-    expect(undeclared.body.details).toEqual([expect.objectContaining({ path: '/template', message: expect.stringMatching(/does not declare/) })]);
-    const helper = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: '{{lookup question "x"}}', variables });
-    expect(helper.body.details[0]).toMatchObject({ path: '/template', message: expect.stringMatching(/not an allowed helper/) });
+    expect(undeclared.body.details).toEqual([
+      expect.objectContaining({ path: '/template', message: expect.stringMatching(/does not declare/) }),
+    ]);
+    const helper = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{lookup question "x"}}',
+      variables,
+    });
+    expect(helper.body.details[0]).toMatchObject({
+      path: '/template',
+      message: expect.stringMatching(/not an allowed helper/),
+    });
     const missing = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { variables: { locale: 'de' } });
     expect(missing.status).toBe(400);
-    expect((missing.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/variables/datasets', '/variables/locale', '/variables/question']);
+    expect((missing.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      '/variables/datasets',
+      '/variables/locale',
+      '/variables/question',
+    ]);
   });
 
   it('renders again and again with a variables schema that has an $id (it was a 500 from the second render on)', async () => {
     const analyst = as(t, cast.analyst);
-    const variablesSchema = { $id: 'https://exemple.gouv.qc.ca/schemas/question', type: 'object', required: ['question'], properties: { question: { type: 'string', maxLength: 200 } } };
+    const variablesSchema = {
+      $id: 'https://exemple.gouv.qc.ca/schemas/question',
+      type: 'object',
+      required: ['question'],
+      properties: { question: { type: 'string', maxLength: 200 } },
+    };
     for (let i = 0; i < 3; i++) {
-      const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Q: {{question}}', variablesSchema, variables: { question: `Question ${i}` } });
+      const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+        template: 'Q: {{question}}',
+        variablesSchema,
+        variables: { question: `Question ${i}` },
+      });
       expect(response.status).toBe(200);
       expect(response.body.text).toBe(`Q: Question ${i}`);
     }
-    const tooLong = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { template: 'Q: {{question}}', variablesSchema, variables: { question: 'x'.repeat(201) } });
+    const tooLong = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Q: {{question}}',
+      variablesSchema,
+      variables: { question: 'x'.repeat(201) },
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.details.map((d: { path: string }) => d.path)).toEqual(['/variables/question']);
   });

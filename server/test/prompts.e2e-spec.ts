@@ -10,7 +10,8 @@ const chatbotPrompt = {
   name: 'Réponse de l’assistant',
   pilot: 'chatbot',
   locale: 'fr',
-  system: 'Tu aides à trouver des jeux de données sur Données Québec. Réponds en {{#if (eq locale "en")}}anglais{{else}}français{{/if}}.',
+  system:
+    'Tu aides à trouver des jeux de données sur Données Québec. Réponds en {{#if (eq locale "en")}}anglais{{else}}français{{/if}}.',
   template: 'Question : {{question}}\n{{#each datasets}}- {{title}} ({{organization}}) : {{url}}\n{{/each}}',
   model: 'claude-sonnet-4-6',
   maxTokens: 512,
@@ -20,10 +21,33 @@ const chatbotPrompt = {
     properties: {
       question: { type: 'string', minLength: 1, maxLength: 2000 },
       locale: { type: 'string', enum: ['fr', 'en'] },
-      datasets: { type: 'array', items: { type: 'object', required: ['title', 'organization', 'url'], properties: { title: { type: 'string' }, organization: { type: 'string' }, url: { type: 'string' } } } },
+      datasets: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['title', 'organization', 'url'],
+          properties: { title: { type: 'string' }, organization: { type: 'string' }, url: { type: 'string' } },
+        },
+      },
     },
   },
-  tests: [{ name: 'liens présents', variables: { question: 'Où sont les arbres ?', locale: 'fr', datasets: [{ title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://www.donneesquebec.ca/recherche/dataset/arbres' }] }, expect: { contains: ['Arbres publics', 'https://www.donneesquebec.ca'], maxLength: 2000 } }],
+  tests: [
+    {
+      name: 'liens présents',
+      variables: {
+        question: 'Où sont les arbres ?',
+        locale: 'fr',
+        datasets: [
+          {
+            title: 'Arbres publics',
+            organization: 'Ville de Montréal',
+            url: 'https://www.donneesquebec.ca/recherche/dataset/arbres',
+          },
+        ],
+      },
+      expect: { contains: ['Arbres publics', 'https://www.donneesquebec.ca'], maxLength: 2000 },
+    },
+  ],
 };
 const variables = chatbotPrompt.tests[0]!.variables;
 
@@ -57,24 +81,38 @@ describe('prompts', () => {
     expect((await as(t, cast.analyst).post('/api/v1/prompts/answer/versions/1/approve')).status).toBe(403);
     await approver.post('/api/v1/prompts/answer/versions/1/approve');
     expect((await approver.post('/api/v1/prompts/answer/versions/1/publish')).body.activeVersion).toBe(1);
-    frontEndKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:render:answer', 'prompts:complete:answer'] })).body.key;
+    frontEndKey = (
+      await as(t, cast.admin).post('/api/v1/api-keys', {
+        name: 'Assistant',
+        scopes: ['prompts:render:answer', 'prompts:complete:answer'],
+      })
+    ).body.key;
   });
   afterAll(async () => {
     await t.close();
     await fake.stop();
   });
 
-  const call = (path: string, body: object) => t.http.post(`/api/v1/prompts/answer/${path}`).set('x-api-key', frontEndKey).send(body);
+  const call = (path: string, body: object) =>
+    t.http.post(`/api/v1/prompts/answer/${path}`).set('x-api-key', frontEndKey).send(body);
 
   it('renders the published version with the variables validated first, without HTML escaping', async () => {
     const rendered = await call('render', { variables: { ...variables, question: 'Arbres & "parcs" <Montréal>' } });
     expect(rendered.status).toBe(200);
     expect(rendered.body).toMatchObject({ prompt: 'answer', version: 1, model: 'claude-sonnet-4-6', maxTokens: 512 });
-    expect(rendered.body.text).toBe('Question : Arbres & "parcs" <Montréal>\n- Arbres publics (Ville de Montréal) : https://www.donneesquebec.ca/recherche/dataset/arbres\n');
+    expect(rendered.body.text).toBe(
+      'Question : Arbres & "parcs" <Montréal>\n- Arbres publics (Ville de Montréal) : https://www.donneesquebec.ca/recherche/dataset/arbres\n',
+    );
     expect(rendered.body.system).toContain('Réponds en français.');
     const invalid = await call('render', { variables: { question: '', locale: 'de', datasets: [{}] } });
     expect(invalid.status).toBe(400);
-    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/variables/datasets/0/organization', '/variables/datasets/0/title', '/variables/datasets/0/url', '/variables/locale', '/variables/question']);
+    expect((invalid.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      '/variables/datasets/0/organization',
+      '/variables/datasets/0/title',
+      '/variables/datasets/0/url',
+      '/variables/locale',
+      '/variables/question',
+    ]);
   });
 
   it.each([
@@ -94,15 +132,28 @@ describe('prompts', () => {
   it('completes through the real SDK against the fake Messages API and records usage', async () => {
     const response = await call('complete', { variables, subjectId: 'citoyen-42' });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ prompt: 'answer', version: 1, text: expect.stringContaining('Réponse simulée'), usage: { inputTokens: expect.any(Number), outputTokens: 12 } });
+    expect(response.body).toMatchObject({
+      prompt: 'answer',
+      version: 1,
+      text: expect.stringContaining('Réponse simulée'),
+      usage: { inputTokens: expect.any(Number), outputTokens: 12 },
+    });
     const sent = fake.requests.at(-1)!;
-    expect(sent.body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 512, system: expect.stringContaining('français') });
+    expect(sent.body).toMatchObject({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 512,
+      system: expect.stringContaining('français'),
+    });
     expect(sent.body).not.toHaveProperty('temperature');
     const record = await t.db.collection('completions').findOne({ _id: response.body.completionId } as never);
     expect(record).toMatchObject({ prompt: 'answer', version: 1, outcome: 'ok', usage: { outputTokens: 12 } });
     // A pseudonym keyed by its own key: not the identifier, and not a hash anyone holding the JWT secret could recompute.
-    expect(record!['subject']).toBe(createHmac('sha256', t.config.subjectKey).update('citoyen-42').digest('hex').slice(0, 32));
-    expect(record!['subject']).not.toBe(createHash('sha256').update(`${t.config.jwtSecret}:citoyen-42`).digest('hex').slice(0, 32));
+    expect(record!['subject']).toBe(
+      createHmac('sha256', t.config.subjectKey).update('citoyen-42').digest('hex').slice(0, 32),
+    );
+    expect(record!['subject']).not.toBe(
+      createHash('sha256').update(`${t.config.jwtSecret}:citoyen-42`).digest('hex').slice(0, 32),
+    );
   });
 
   it('maps provider errors: 429 stays 429, a failing provider is 503, and each call is recorded', async () => {
@@ -119,7 +170,9 @@ describe('prompts', () => {
     // Calls and their latency by model and outcome, on /metrics.
     const metrics = (await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('admin')}`)).text;
     for (const outcome of ['ok', 'llm_rate_limited', 'llm_unavailable']) {
-      expect(metrics).toMatch(new RegExp(`gabarit_llm_requests_total\\{model="claude-sonnet-4-6",outcome="${outcome}"\\} [1-9]`));
+      expect(metrics).toMatch(
+        new RegExp(`gabarit_llm_requests_total\\{model="claude-sonnet-4-6",outcome="${outcome}"\\} [1-9]`),
+      );
     }
     expect(metrics).toMatch(/gabarit_llm_request_duration_seconds_count\{model="claude-sonnet-4-6"\} [1-9]/);
   }, 60_000);
@@ -128,29 +181,54 @@ describe('prompts', () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     const response = await analyst.put('/api/v1/prompts/answer/draft', { model: 'claude-sonnet-4-5' }, etag);
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ path: '/model', message: expect.stringContaining('end of life 2026-11-30') }]);
+    expect(response.body.details).toEqual([
+      { path: '/model', message: expect.stringContaining('end of life 2026-11-30') },
+    ]);
   });
 
   it('checks needsModel cases against the model answer', async () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
-    const tests = [...chatbotPrompt.tests, { name: 'la réponse est en français', variables, expect: { contains: ['Réponse simulée'] }, needsModel: true }];
+    const tests = [
+      ...chatbotPrompt.tests,
+      { name: 'la réponse est en français', variables, expect: { contains: ['Réponse simulée'] }, needsModel: true },
+    ];
     const n = (await analyst.put('/api/v1/prompts/answer/draft', { tests }, etag)).body.draftVersion;
     const run = await analyst.post(`/api/v1/prompts/answer/versions/${n}/test`);
-    expect(run.body).toMatchObject({ passed: 2, failed: 0, skipped: 0, cases: [{ passed: true }, { name: 'la réponse est en français', passed: true, checkedAnswer: true }] });
+    expect(run.body).toMatchObject({
+      passed: 2,
+      failed: 0,
+      skipped: 0,
+      cases: [{ passed: true }, { name: 'la réponse est en français', passed: true, checkedAnswer: true }],
+    });
   });
 
   it('uses a fake Messages API that takes both x-api-key and Authorization: Bearer', async () => {
-    const bearer = new Anthropic({ authToken: fake.apiKey, apiKey: null, baseURL: t.config.anthropicBaseUrl, maxRetries: 0 });
-    const message = await bearer.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'Bonjour' }] });
+    const bearer = new Anthropic({
+      authToken: fake.apiKey,
+      apiKey: null,
+      baseURL: t.config.anthropicBaseUrl,
+      maxRetries: 0,
+    });
+    const message = await bearer.messages.create({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: 'Bonjour' }],
+    });
     expect(message.content[0]).toMatchObject({ type: 'text' });
     expect(fake.requests.at(-1)!.auth).toBe('bearer');
     const wrong = new Anthropic({ apiKey: 'sk-wrong', baseURL: t.config.anthropicBaseUrl, maxRetries: 0 });
-    await expect(wrong.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+    await expect(
+      wrong.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),
+    ).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
   });
 
   it('shows a line diff of the template between versions', async () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
-    const draft = await analyst.put('/api/v1/prompts/answer/draft', { template: chatbotPrompt.template.replace('Question :', 'Question posée :') }, etag);
+    const draft = await analyst.put(
+      '/api/v1/prompts/answer/draft',
+      { template: chatbotPrompt.template.replace('Question :', 'Question posée :') },
+      etag,
+    );
     const diff = await analyst.get(`/api/v1/prompts/answer/diff?from=1&to=${draft.body.draftVersion}`);
     expect(diff.body.template).toEqual([
       { field: 'template', kind: 'removed', text: 'Question : {{question}}\n' },
@@ -163,7 +241,12 @@ describe('prompts with a slow model', () => {
   const fake = new FakeAnthropic();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('prompts_slow', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start(), LLM_TIMEOUT_MS: '300', LLM_MAX_RETRIES: '1' });
+    t = await startTestApp('prompts_slow', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: await fake.start(),
+      LLM_TIMEOUT_MS: '300',
+      LLM_MAX_RETRIES: '1',
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -10,13 +10,33 @@ const lookupRuleset = {
   name: 'Contrôle fournisseur',
   pilot: 'invoices',
   format: 'rules',
-  inputSchema: { type: 'object', required: ['invoice'], properties: { invoice: { type: 'object', required: ['neq'], properties: { neq: { type: 'string' } } } } },
+  inputSchema: {
+    type: 'object',
+    required: ['invoice'],
+    properties: { invoice: { type: 'object', required: ['neq'], properties: { neq: { type: 'string' } } } },
+  },
   lookups: [{ fact: 'supplierRecord', table: 'suppliers', key: { fact: 'invoice', path: '$.neq' } }],
   definition: {
     rules: [
-      { name: 'rena', priority: 10, conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: true }] }, event: { type: 'reject' }, explanation: { fr: '{{invoice.neq}} est au RENA' } },
-      { name: 'inconnu', priority: 10, conditions: { all: [{ fact: 'supplierRecord', operator: 'equal', value: null }] }, event: { type: 'manual_review' } },
-      { name: 'connu', priority: 1, conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: false }] }, event: { type: 'auto_approve' } },
+      {
+        name: 'rena',
+        priority: 10,
+        conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: true }] },
+        event: { type: 'reject' },
+        explanation: { fr: '{{invoice.neq}} est au RENA' },
+      },
+      {
+        name: 'inconnu',
+        priority: 10,
+        conditions: { all: [{ fact: 'supplierRecord', operator: 'equal', value: null }] },
+        event: { type: 'manual_review' },
+      },
+      {
+        name: 'connu',
+        priority: 1,
+        conditions: { all: [{ fact: 'supplierRecord', path: '$.onRena', operator: 'equal', value: false }] },
+        event: { type: 'auto_approve' },
+      },
     ],
   },
 };
@@ -33,24 +53,42 @@ describe('reference tables', () => {
   afterAll(() => t.close());
 
   const etag = async () => (await analyst.get('/api/v1/reference-tables/suppliers')).headers['etag'] as string;
-  const importCsv = async (csv: string, mode = 'replace') => analyst.post('/api/v1/reference-tables/suppliers/import').set('if-match', await etag()).send({ csv, mode });
+  const importCsv = async (csv: string, mode = 'replace') =>
+    analyst
+      .post('/api/v1/reference-tables/suppliers/import')
+      .set('if-match', await etag())
+      .send({ csv, mode });
 
   it('creates a table with typed columns, audited', async () => {
     const created = await analyst.post('/api/v1/reference-tables', suppliers);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: 'suppliers', rowCount: 2, rev: 1 });
     expect(created.headers['etag']).toBe('"reference_table:suppliers:r1"');
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.created', resourceKey: 'suppliers', actor: 'analyst' })).toBe(1);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'reference_table.created', resourceKey: 'suppliers', actor: 'analyst' }),
+    ).toBe(1);
     const list = await analyst.get('/api/v1/reference-tables');
     expect(list.headers['content-range']).toBe('reference-tables 0-0/1');
-    const bad = await analyst.post('/api/v1/reference-tables', { ...suppliers, key: 'bad', keyColumn: 'id', rows: [{ neq: 'x', name: 3 }] });
+    const bad = await analyst.post('/api/v1/reference-tables', {
+      ...suppliers,
+      key: 'bad',
+      keyColumn: 'id',
+      rows: [{ neq: 'x', name: 3 }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ path: '/keyColumn', message: '"id" is not among the columns' }]);
     expect((await as(t, cast.risk).post('/api/v1/reference-tables', { ...suppliers, key: 'risky' })).status).toBe(403);
   });
 
   it('refuses a CSV with bad lines, naming each line and column, and changes nothing', async () => {
-    const csv = ['neq;name;onRena;creditLimit;since', '3345678901;Ateliers Côté;non;1 500,50;2020-01-01', '4445678901;;peut-être;abc;01/02/2020', '3345678901;Doublon;oui;0;2020-01-01'].join('\n');
+    const csv = [
+      'neq;name;onRena;creditLimit;since',
+      '3345678901;Ateliers Côté;non;1 500,50;2020-01-01',
+      '4445678901;;peut-être;abc;01/02/2020',
+      '3345678901;Doublon;oui;0;2020-01-01',
+    ].join('\n');
     const response = await importCsv(csv);
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
@@ -65,9 +103,17 @@ describe('reference tables', () => {
   });
 
   it('imports French-formatted CSV, replaces or merges rows, and records what changed', async () => {
-    const replaced = await importCsv('neq;name;onRena;creditLimit;since\n1145678901;Fournitures Laval inc.;non;1 500,50;2019-04-01\n2245678901;Rénovations Dubé;oui;0;2021-09-15');
+    const replaced = await importCsv(
+      'neq;name;onRena;creditLimit;since\n1145678901;Fournitures Laval inc.;non;1 500,50;2019-04-01\n2245678901;Rénovations Dubé;oui;0;2021-09-15',
+    );
     expect(replaced.status).toBe(200);
-    expect(replaced.body.rows[0]).toEqual({ neq: '1145678901', name: 'Fournitures Laval inc.', onRena: false, creditLimit: 1500.5, since: '2019-04-01' });
+    expect(replaced.body.rows[0]).toEqual({
+      neq: '1145678901',
+      name: 'Fournitures Laval inc.',
+      onRena: false,
+      creditLimit: 1500.5,
+      since: '2019-04-01',
+    });
     const merged = await importCsv('neq,name,onRena\n5545678901,Nouveau fournisseur,false', 'merge');
     expect(merged.body.rowCount).toBe(3);
     const event = await t.db.collection('audit_events').findOne({ action: 'reference_table.csv_merged' });
@@ -77,7 +123,9 @@ describe('reference tables', () => {
   it('guards row edits with If-Match', async () => {
     const noTag = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: [] });
     expect(noTag.status).toBe(428);
-    const stale = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: [] }).set('if-match', '"reference_table:suppliers:r1"');
+    const stale = await analyst
+      .put('/api/v1/reference-tables/suppliers/rows', { rows: [] })
+      .set('if-match', '"reference_table:suppliers:r1"');
     expect(stale.status).toBe(412);
   });
 
@@ -87,66 +135,133 @@ describe('reference tables', () => {
     await analyst.post('/api/v1/rulesets/supplier-check/versions/1/submit');
     await approver.post('/api/v1/rulesets/supplier-check/versions/1/approve');
     await approver.post('/api/v1/rulesets/supplier-check/versions/1/publish');
-    const decide = (neq: string) => analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } }, explain: true });
+    const decide = (neq: string) =>
+      analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } }, explain: true });
     expect((await decide('2245678901')).body.events).toEqual([{ type: 'reject' }]);
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
     expect((await decide('9999999999')).body.events).toEqual([{ type: 'manual_review' }]);
-    expect((await decide('2245678901')).body.fired[0].conditions[0]).toMatchObject({ fact: 'supplierRecord', path: '$.onRena', factValue: true });
+    expect((await decide('2245678901')).body.fired[0].conditions[0]).toMatchObject({
+      fact: 'supplierRecord',
+      path: '$.onRena',
+      factValue: true,
+    });
     // A caller cannot answer the lookup in its place.
-    const forged = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq: '2245678901' }, supplierRecord: { onRena: false } } });
+    const forged = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', {
+      facts: { invoice: { neq: '2245678901' }, supplierRecord: { onRena: false } },
+    });
     expect(forged.status).toBe(400);
-    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/supplierRecord', message: expect.stringContaining('lookup') }] });
+    expect(forged.body).toMatchObject({
+      error: 'derived_fact',
+      details: [{ path: '/facts/supplierRecord', message: expect.stringContaining('lookup') }],
+    });
 
     // A published rule set reads the table now: the change waits for an approver, and decisions do not move.
     const proposed = await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
     expect(proposed.status).toBe(202);
-    expect(proposed.body.pending).toMatchObject({ action: 'csv_merged', proposedBy: 'analyst', readers: ['supplier-check'], counts: { added: 0, removed: 0, changed: 1 } });
+    expect(proposed.body.pending).toMatchObject({
+      action: 'csv_merged',
+      proposedBy: 'analyst',
+      readers: ['supplier-check'],
+      counts: { added: 0, removed: 0, changed: 1 },
+    });
     expect(proposed.body.pending.changes).toEqual([
-      { key: '1145678901', before: expect.objectContaining({ onRena: false }), after: expect.objectContaining({ onRena: true }) },
+      {
+        key: '1145678901',
+        before: expect.objectContaining({ onRena: false }),
+        after: expect.objectContaining({ onRena: true }),
+      },
     ]);
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
-    const approved = await approver.post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'RENA vérifié' }).set('if-match', proposed.headers['etag'] as string);
+    const approved = await approver
+      .post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'RENA vérifié' })
+      .set('if-match', proposed.headers['etag'] as string);
     expect(approved.status).toBe(200);
     expect(approved.body.pending).toBeUndefined();
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'reject' }]);
-    const event = await t.db.collection('audit_events').findOne({ action: 'reference_table.csv_merged', actor: 'approver' });
-    expect(event).toMatchObject({ reason: 'RENA vérifié', details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] } });
+    const event = await t.db
+      .collection('audit_events')
+      .findOne({ action: 'reference_table.csv_merged', actor: 'approver' });
+    expect(event).toMatchObject({
+      reason: 'RENA vérifié',
+      details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] },
+    });
   });
 
   it('holds changes to a table that published rules read for a second person: four eyes, one change at a time', async () => {
     const admin = as(t, cast.admin);
-    const both = { username: 'analyst-approver', displayName: 'Deux rôles', password: 'deux-roles-mot-de-passe', roles: ['analyst', 'approver'] };
+    const both = {
+      username: 'analyst-approver',
+      displayName: 'Deux rôles',
+      password: 'deux-roles-mot-de-passe',
+      roles: ['analyst', 'approver'],
+    };
     expect((await admin.post('/api/v1/users', both)).status).toBe(201);
     const self = as(t, await t.login(both.username, both.password));
     const rows = (await analyst.get('/api/v1/reference-tables/suppliers')).body.rows as Record<string, unknown>[];
-    const proposed = await self.put('/api/v1/reference-tables/suppliers/rows', { rows: rows.slice(1), comment: 'Retrait' }, await etag());
+    const proposed = await self.put(
+      '/api/v1/reference-tables/suppliers/rows',
+      { rows: rows.slice(1), comment: 'Retrait' },
+      await etag(),
+    );
     expect(proposed.status).toBe(202);
-    expect(proposed.body).toMatchObject({ rowCount: rows.length, pending: { rowCount: rows.length - 1, counts: { removed: 1 } } });
+    expect(proposed.body).toMatchObject({
+      rowCount: rows.length,
+      pending: { rowCount: rows.length - 1, counts: { removed: 1 } },
+    });
     const tag = proposed.headers['etag'] as string;
     const ownApproval = await self.post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', tag);
     expect(ownApproval.status).toBe(403);
     expect(ownApproval.body.error).toBe('four_eyes');
-    expect((await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag)).body.error).toBe('change_pending');
-    expect((await analyst.post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Pas à moi' }).set('if-match', tag)).status).toBe(403);
-    expect((await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject').set('if-match', tag)).status).toBe(400);
-    const rejected = await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Fournisseur encore actif' }).set('if-match', tag);
+    expect((await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag)).body.error).toBe(
+      'change_pending',
+    );
+    expect(
+      (
+        await analyst
+          .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Pas à moi' })
+          .set('if-match', tag)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject').set('if-match', tag))
+        .status,
+    ).toBe(400);
+    const rejected = await as(t, cast.approver)
+      .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Fournisseur encore actif' })
+      .set('if-match', tag);
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ rowCount: rows.length });
     expect(rejected.body.pending).toBeUndefined();
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.change_rejected', reason: 'Fournisseur encore actif' })).toBe(1);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'reference_table.change_rejected', reason: 'Fournisseur encore actif' }),
+    ).toBe(1);
     // Its author may withdraw a proposal.
     const again = await self.put('/api/v1/reference-tables/suppliers/rows', { rows: rows.slice(1) }, await etag());
-    const withdrawn = await self.post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Erreur de ma part' }).set('if-match', again.headers['etag'] as string);
+    const withdrawn = await self
+      .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Erreur de ma part' })
+      .set('if-match', again.headers['etag'] as string);
     expect(withdrawn.status).toBe(200);
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.change_withdrawn' })).toBe(1);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.change_withdrawn' })).toBe(
+      1,
+    );
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).body.rowCount).toBe(rows.length);
   });
 
   it('keeps concurrent decisions with async lookups whole', async () => {
     const neqs = Array.from({ length: 60 }, (_, i) => ['2245678901', '5545678901', '0000000000'][i % 3]!);
-    const responses = await Promise.all(neqs.map((neq) => analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } } })));
-    const expected: Record<string, string> = { '2245678901': 'reject', '5545678901': 'auto_approve', '0000000000': 'manual_review' };
-    expect(responses.map((r) => r.body.events.map((e: { type: string }) => e.type).join())).toEqual(neqs.map((n) => expected[n]));
+    const responses = await Promise.all(
+      neqs.map((neq) => analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq } } })),
+    );
+    const expected: Record<string, string> = {
+      '2245678901': 'reject',
+      '5545678901': 'auto_approve',
+      '0000000000': 'manual_review',
+    };
+    expect(responses.map((r) => r.body.events.map((e: { type: string }) => e.type).join())).toEqual(
+      neqs.map((n) => expected[n]),
+    );
   });
 
   it('deletes a table: lookups find nothing, the history stays audited, the key is not reused', async () => {
@@ -155,14 +270,22 @@ describe('reference tables', () => {
     expect(proposed.status).toBe(202);
     expect(proposed.body.pending).toMatchObject({ action: 'deleted', deleted: true, readers: ['supplier-check'] });
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(200);
-    const approved = await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', proposed.headers['etag'] as string);
+    const approved = await as(t, cast.approver)
+      .post('/api/v1/reference-tables/suppliers/pending/approve')
+      .set('if-match', proposed.headers['etag'] as string);
     expect(approved.status).toBe(200);
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(404);
     expect((await analyst.get('/api/v1/reference-tables')).body).toEqual([]);
     await new Promise((r) => setTimeout(r, 50));
-    const decision = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', { facts: { invoice: { neq: '2245678901' } } });
+    const decision = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', {
+      facts: { invoice: { neq: '2245678901' } },
+    });
     expect(decision.body.events).toEqual([{ type: 'manual_review' }]);
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.deleted', resourceKey: 'suppliers' })).toBe(1);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'reference_table.deleted', resourceKey: 'suppliers' }),
+    ).toBe(1);
     expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
   });
 });

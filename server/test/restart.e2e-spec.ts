@@ -4,14 +4,22 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { EMBEDDED_DB } from '../src/common/database/database.module.js';
-import { EmbeddedFerretDb as EmbeddedFerretDbClass, type EmbeddedFerretDb } from '../src/common/database/embedded-ferretdb.js';
+import {
+  EmbeddedFerretDb as EmbeddedFerretDbClass,
+  type EmbeddedFerretDb,
+} from '../src/common/database/embedded-ferretdb.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { startWithConfig, type TestApp } from './support/test-app.js';
 
 // This file runs the app exactly as `npm start` does: no MONGODB_URI, so the app starts its own FerretDB.
 describe('data survives restarts (embedded database)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gabarit-restart-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, FERRETDB_BIN: resolve('.tools/bin/ferretdb') });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    FERRETDB_BIN: resolve('.tools/bin/ferretdb'),
+  });
   let t: TestApp | undefined;
   afterAll(() => t?.close());
 
@@ -26,11 +34,21 @@ describe('data survives restarts (embedded database)', () => {
   it('keeps users, keys and the session secret across an app restart', async () => {
     t = await startWithConfig(config);
     const admin = await t.login('admin');
-    const created = await t.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'persist', scopes: ['evaluate:*'] });
+    const created = await t.http
+      .post('/api/v1/api-keys')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ name: 'persist', scopes: ['evaluate:*'] });
     expect(created.status).toBe(201);
     await t.close();
 
-    t = await startWithConfig(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, FERRETDB_BIN: resolve('.tools/bin/ferretdb') }));
+    t = await startWithConfig(
+      loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: dataDir,
+        FERRETDB_BIN: resolve('.tools/bin/ferretdb'),
+      }),
+    );
     // The token issued before the restart is still valid: the generated JWT secret is kept in the data dir.
     const list = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`);
     expect(list.status).toBe(200);
@@ -47,7 +65,10 @@ describe('data survives restarts (embedded database)', () => {
 
     await waitForHealth(app, 503);
     expect((await app.http.get('/health')).body).toEqual({ status: 'degraded', db: 'down' });
-    const write = await app.http.post('/api/v1/api-keys').set('authorization', `Bearer ${admin}`).send({ name: 'while-down', scopes: ['evaluate:*'] });
+    const write = await app.http
+      .post('/api/v1/api-keys')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ name: 'while-down', scopes: ['evaluate:*'] });
     expect(write.status).toBe(503);
     expect(write.body.error).toBe('database_unavailable');
 
@@ -89,4 +110,3 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
-

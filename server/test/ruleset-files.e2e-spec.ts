@@ -27,7 +27,10 @@ describe('rule sets as files', () => {
     write('seuil.json', invoiceRuleset('from-file'));
     expect(await files.importDirectory(dir)).toEqual({ imported: ['from-file'], unchanged: [], failed: [] });
     const view = (await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body;
-    expect(view).toMatchObject({ activeVersion: 1, versions: [{ number: 1, status: 'published', publishedBy: 'seed' }] });
+    expect(view).toMatchObject({
+      activeVersion: 1,
+      versions: [{ number: 1, status: 'published', publishedBy: 'seed' }],
+    });
     expect(await files.importDirectory(dir)).toEqual({ imported: [], unchanged: ['from-file'], failed: [] });
     expect((await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body.latestVersion).toBe(1);
   });
@@ -39,28 +42,56 @@ describe('rule sets as files', () => {
     expect(view.activeVersion).toBe(2);
     expect(view.versions.map((v: { status: string }) => v.status)).toEqual(['retired', 'published']);
     const events = (await as(t, cast.risk).get('/api/v1/audit?resourceKey=from-file&action=ruleset.imported')).body;
-    expect(events[0]).toMatchObject({ actor: 'seed', version: 2, reason: 'imported from rulesets/invoices/seuil.json' });
+    expect(events[0]).toMatchObject({
+      actor: 'seed',
+      version: 2,
+      reason: 'imported from rulesets/invoices/seuil.json',
+    });
   });
 
   it('reports a bad file with its problems and loads the others', async () => {
-    write('casse.json', { ...invoiceRuleset('broken'), definition: { rules: [{ name: 'r', conditions: { all: [{ fact: 'a', operator: 'bigger', value: 1 }] }, event: { type: 'reject' } }] } });
+    write('casse.json', {
+      ...invoiceRuleset('broken'),
+      definition: {
+        rules: [
+          { name: 'r', conditions: { all: [{ fact: 'a', operator: 'bigger', value: 1 }] }, event: { type: 'reject' } },
+        ],
+      },
+    });
     write('zzz.json', invoiceRuleset('other-file'));
     const report = await files.importDirectory(dir);
     expect(report.imported).toEqual(['other-file']);
-    expect(report.failed).toEqual([{ file: 'invoices/casse.json', message: expect.any(String), details: [expect.objectContaining({ path: '/definition/rules/0/conditions/all/0/operator' })] }]);
+    expect(report.failed).toEqual([
+      {
+        file: 'invoices/casse.json',
+        message: expect.any(String),
+        details: [expect.objectContaining({ path: '/definition/rules/0/conditions/all/0/operator' })],
+      },
+    ]);
     expect((await as(t, cast.analyst).get('/api/v1/rulesets/broken')).status).toBe(404);
   });
 
   it('exports the versions in force so that reloading them changes nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'gabarit-export-'));
     const run = spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_URI: t.config.mongodbUri!, DATA_DIR: t.config.dataDir },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        MONGODB_URI: t.config.mongodbUri!,
+        DATA_DIR: t.config.dataDir,
+      },
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/\d+ rule set\(s\) written/);
     const exported = JSON.parse(readFileSync(join(out, 'invoices', 'from-file.json'), 'utf8'));
-    expect(exported).toMatchObject({ key: 'from-file', pilot: 'invoices', format: 'rules', definition: { rules: [{ conditions: { all: [{ value: 20000 }] } }] } });
+    expect(exported).toMatchObject({
+      key: 'from-file',
+      pilot: 'invoices',
+      format: 'rules',
+      definition: { rules: [{ conditions: { all: [{ value: 20000 }] } }] },
+    });
     const reloaded = await files.importDirectory(out);
     expect(reloaded.imported).toEqual([]);
     expect(reloaded.failed).toEqual([]);

@@ -28,7 +28,11 @@ describe('rule set lifecycle', () => {
 
   /** Drafts, submits and approves the next version with a new threshold; returns its number. */
   async function approvedNext(key: string, threshold: number): Promise<number> {
-    const edited = await analyst.put(`/api/v1/rulesets/${key}/draft`, { definition: thresholdDefinition(threshold) }, await etagOf(key));
+    const edited = await analyst.put(
+      `/api/v1/rulesets/${key}/draft`,
+      { definition: thresholdDefinition(threshold) },
+      await etagOf(key),
+    );
     expect(edited.status).toBe(200);
     const n = edited.body.draftVersion as number;
     expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/submit`)).status).toBe(200);
@@ -39,14 +43,34 @@ describe('rule set lifecycle', () => {
   it('goes from an analyst draft to an approver publication, every step audited', async () => {
     const created = await analyst.post('/api/v1/rulesets', invoiceRuleset('invoices-path'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ key: 'invoices-path', draftVersion: 1, activeVersion: null, versions: [{ number: 1, status: 'draft', authors: ['analyst'] }] });
+    expect(created.body).toMatchObject({
+      key: 'invoices-path',
+      draftVersion: 1,
+      activeVersion: null,
+      versions: [{ number: 1, status: 'draft', authors: ['analyst'] }],
+    });
 
-    const submitted = await analyst.post('/api/v1/rulesets/invoices-path/versions/1/submit', { comment: 'Prêt pour revue' });
-    expect(submitted.body.versions[0]).toMatchObject({ status: 'in_review', checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const submitted = await analyst.post('/api/v1/rulesets/invoices-path/versions/1/submit', {
+      comment: 'Prêt pour revue',
+    });
+    expect(submitted.body.versions[0]).toMatchObject({
+      status: 'in_review',
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const approved = await approver.post('/api/v1/rulesets/invoices-path/versions/1/approve', { comment: 'Conforme' });
-    expect(approved.body.versions[0]).toMatchObject({ status: 'approved', approvedBy: 'approver', approvalChecksum: submitted.body.versions[0].checksum });
-    const publishedView = await approver.post('/api/v1/rulesets/invoices-path/versions/1/publish', { comment: 'Mise en service' });
-    expect(publishedView.body).toMatchObject({ activeVersion: 1, draftVersion: null, versions: [{ status: 'published', inForce: true }] });
+    expect(approved.body.versions[0]).toMatchObject({
+      status: 'approved',
+      approvedBy: 'approver',
+      approvalChecksum: submitted.body.versions[0].checksum,
+    });
+    const publishedView = await approver.post('/api/v1/rulesets/invoices-path/versions/1/publish', {
+      comment: 'Mise en service',
+    });
+    expect(publishedView.body).toMatchObject({
+      activeVersion: 1,
+      draftVersion: null,
+      versions: [{ status: 'published', inForce: true }],
+    });
 
     const version = await analyst.get('/api/v1/rulesets/invoices-path/versions/1');
     expect(version.body.content.definition.rules[0].name).toBe('montant-eleve');
@@ -57,11 +81,20 @@ describe('rule set lifecycle', () => {
       'approver ruleset.approved',
       'approver ruleset.published',
     ]);
-    expect(trail.body[3]).toMatchObject({ version: 1, reason: 'Mise en service', summary: { before: { activeVersion: null }, after: { activeVersion: 1 } } });
+    expect(trail.body[3]).toMatchObject({
+      version: 1,
+      reason: 'Mise en service',
+      summary: { before: { activeVersion: null }, after: { activeVersion: 1 } },
+    });
   });
 
   it('refuses an approver who wrote the version (four eyes) and an analyst approving at all', async () => {
-    await as(t, cast.admin).post('/api/v1/users', { username: 'double', displayName: 'Double rôle', password: 'double role password', roles: ['analyst', 'approver'] });
+    await as(t, cast.admin).post('/api/v1/users', {
+      username: 'double',
+      displayName: 'Double rôle',
+      password: 'double role password',
+      roles: ['analyst', 'approver'],
+    });
     const both = as(t, await t.login('double', 'double role password'));
     await both.post('/api/v1/rulesets', invoiceRuleset('four-eyes'));
     await both.post('/api/v1/rulesets/four-eyes/versions/1/submit');
@@ -97,9 +130,24 @@ describe('rule set lifecycle', () => {
     await analyst.post('/api/v1/rulesets/rejected/versions/1/submit');
     const noReason = await approver.post('/api/v1/rulesets/rejected/versions/1/reject', {});
     expect(noReason.status).toBe(400);
-    const rejected = await approver.post('/api/v1/rulesets/rejected/versions/1/reject', { comment: 'Le seuil doit être 12 000 $' });
-    expect(rejected.body).toMatchObject({ draftVersion: 1, versions: [{ status: 'draft', rejectedBy: 'approver', comments: [{ action: 'reject', text: 'Le seuil doit être 12 000 $' }] }] });
-    const fixed = await analyst.put('/api/v1/rulesets/rejected/draft', { definition: thresholdDefinition(12000) }, rejected.headers['etag'] ?? (await etagOf('rejected')));
+    const rejected = await approver.post('/api/v1/rulesets/rejected/versions/1/reject', {
+      comment: 'Le seuil doit être 12 000 $',
+    });
+    expect(rejected.body).toMatchObject({
+      draftVersion: 1,
+      versions: [
+        {
+          status: 'draft',
+          rejectedBy: 'approver',
+          comments: [{ action: 'reject', text: 'Le seuil doit être 12 000 $' }],
+        },
+      ],
+    });
+    const fixed = await analyst.put(
+      '/api/v1/rulesets/rejected/draft',
+      { definition: thresholdDefinition(12000) },
+      rejected.headers['etag'] ?? (await etagOf('rejected')),
+    );
     expect(fixed.status).toBe(200);
     expect((await analyst.post('/api/v1/rulesets/rejected/versions/1/submit')).status).toBe(200);
   });
@@ -119,9 +167,15 @@ describe('rule set lifecycle', () => {
     const stored = await analyst.get('/api/v1/rulesets/concurrent-edit/versions/1');
     const expected = winner === results[0] ? 11000 : 13000;
     expect(stored.body.content.definition.rules[0].conditions.all[0].value).toBe(expected);
-    const noIfMatch = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(1) });
+    const noIfMatch = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', {
+      definition: thresholdDefinition(1),
+    });
     expect(noIfMatch.status).toBe(428);
-    const otherResource = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', { definition: thresholdDefinition(1) }, '"ruleset:invoices-path:nodraft:n2"');
+    const otherResource = await analyst.put(
+      '/api/v1/rulesets/concurrent-edit/draft',
+      { definition: thresholdDefinition(1) },
+      '"ruleset:invoices-path:nodraft:n2"',
+    );
     expect(otherResource.status).toBe(412);
   });
 
@@ -133,7 +187,8 @@ describe('rule set lifecycle', () => {
       approver.post(`/api/v1/rulesets/race/versions/${v2}/publish`),
       approver.post(`/api/v1/rulesets/race/versions/${v3}/publish`),
     ]);
-    const statusesOf = (body: { versions: { number: number; status: string }[] }) => Object.fromEntries(body.versions.map((v) => [v.number, v.status]));
+    const statusesOf = (body: { versions: { number: number; status: string }[] }) =>
+      Object.fromEntries(body.versions.map((v) => [v.number, v.status]));
     const state = (await analyst.get('/api/v1/rulesets/race')).body;
     const codes = results.map((r) => r.status).sort();
     // Two outcomes are legitimate, depending on whether the second request read the resource before the first
@@ -147,7 +202,9 @@ describe('rule set lifecycle', () => {
       expect(statusesOf(state)).toEqual({ 1: 'retired', [winner]: 'published', [loser]: 'approved' });
     } else {
       expect(codes).toEqual([200, 200]);
-      const publishedAt = (n: number) => (state.versions as { number: number; publications: { publishedAt: string }[] }[]).find((v) => v.number === n)!.publications[0]!.publishedAt;
+      const publishedAt = (n: number) =>
+        (state.versions as { number: number; publications: { publishedAt: string }[] }[]).find((v) => v.number === n)!
+          .publications[0]!.publishedAt;
       const last = state.activeVersion as number;
       expect([v2, v3]).toContain(last);
       const first = last === v2 ? v3 : v2;
@@ -156,7 +213,10 @@ describe('rule set lifecycle', () => {
     }
     const approvedLeft = Object.entries(statusesOf(state)).find(([, status]) => status === 'approved');
     const again = Number(approvedLeft?.[0] ?? state.activeVersion);
-    const same = await Promise.all([approver.post(`/api/v1/rulesets/race/versions/${again}/publish`), approver.post(`/api/v1/rulesets/race/versions/${again}/publish`)]);
+    const same = await Promise.all([
+      approver.post(`/api/v1/rulesets/race/versions/${again}/publish`),
+      approver.post(`/api/v1/rulesets/race/versions/${again}/publish`),
+    ]);
     // The same version twice: whichever way they interleave, it is published once.
     expect(same.map((r) => r.status).filter((s) => s === 200).length).toBeLessThanOrEqual(1);
     expect(same.every((r) => r.status === 200 || r.status === 409)).toBe(true);
@@ -172,23 +232,33 @@ describe('rule set lifecycle', () => {
     const scheduled = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/publish`, { effectiveFrom: from });
     expect(scheduled.body.activeVersion).toBe(1);
     expect(scheduled.body.scheduled).toMatchObject([{ version: v2, effectiveFrom: from }]);
-    const badWindow = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/publish`, { effectiveFrom: from, effectiveTo: from });
+    const badWindow = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/publish`, {
+      effectiveFrom: from,
+      effectiveTo: from,
+    });
     expect(badWindow.status).toBe(409); // already published: the window is not even considered
 
     const v3 = await approvedNext('scheduled', 20000);
     // Starting yesterday would rewrite what yesterday's decisions used: refused, nothing changes.
     const yesterday = new Date(Date.now() - 86400_000).toISOString();
-    const backdated = await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`, { effectiveFrom: yesterday });
+    const backdated = await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`, {
+      effectiveFrom: yesterday,
+    });
     expect(backdated.status).toBe(400);
     expect(backdated.body).toMatchObject({ error: 'effective_in_past', details: [{ path: '/effectiveFrom' }] });
     expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(1);
     await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
     expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(v3);
-    const rolledBack = await approver.post('/api/v1/rulesets/scheduled/rollback', { version: 1, comment: 'Trop de factures en révision' });
+    const rolledBack = await approver.post('/api/v1/rulesets/scheduled/rollback', {
+      version: 1,
+      comment: 'Trop de factures en révision',
+    });
     expect(rolledBack.status).toBe(200);
     expect(rolledBack.body.activeVersion).toBe(1);
     const neverPublished = await approvedNext('scheduled', 1);
-    expect((await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status).toBe(409);
+    expect(
+      (await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status,
+    ).toBe(409);
   });
 
   it('answers a committed change as done when its audit write fails, and records the event shortly after', async () => {
@@ -200,7 +270,8 @@ describe('rule set lifecycle', () => {
     audit.recordOnce = recordOnce;
     expect(created.status).toBe(201);
     expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('audit-later'))).body.error).toBe('key_taken');
-    const recorded = () => t.db.collection('audit_events').countDocuments({ action: 'ruleset.created', resourceKey: 'audit-later' });
+    const recorded = () =>
+      t.db.collection('audit_events').countDocuments({ action: 'ruleset.created', resourceKey: 'audit-later' });
     for (let i = 0; i < 50 && (await recorded()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await recorded()).toBe(1);
     expect((await as(t, cast.risk).get('/api/v1/audit/verify')).body.ok).toBe(true);
@@ -210,8 +281,17 @@ describe('rule set lifecycle', () => {
     await published('sched-list');
     const v2 = await approvedNext('sched-list', 15000);
     const soon = new Date(Date.now() + 1500).toISOString();
-    expect((await approver.post(`/api/v1/rulesets/sched-list/versions/${v2}/publish`, { effectiveFrom: soon })).status).toBe(200);
-    const keysWith = async (status: string) => ((await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent(JSON.stringify({ status, q: 'sched-list' }))}`)).body as { key: string }[]).map((r) => r.key);
+    expect(
+      (await approver.post(`/api/v1/rulesets/sched-list/versions/${v2}/publish`, { effectiveFrom: soon })).status,
+    ).toBe(200);
+    const keysWith = async (status: string) =>
+      (
+        (
+          await analyst.get(
+            `/api/v1/rulesets?filter=${encodeURIComponent(JSON.stringify({ status, q: 'sched-list' }))}`,
+          )
+        ).body as { key: string }[]
+      ).map((r) => r.key);
     expect(await keysWith('retired')).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect((await analyst.get('/api/v1/rulesets/sched-list')).body.activeVersion).toBe(v2);
@@ -222,12 +302,24 @@ describe('rule set lifecycle', () => {
 
   it('shows a structured diff a risk officer can read, including draft against the version in force', async () => {
     await published('diffed');
-    await analyst.put('/api/v1/rulesets/diffed/draft', { definition: thresholdDefinition(12000) }, await etagOf('diffed'));
+    await analyst.put(
+      '/api/v1/rulesets/diffed/draft',
+      { definition: thresholdDefinition(12000) },
+      await etagOf('diffed'),
+    );
     const diff = await as(t, cast.risk).get('/api/v1/rulesets/diffed/diff?from=active&to=draft');
     expect(diff.status).toBe(200);
     expect(diff.body).toMatchObject({ from: 1, to: 2 });
     expect(diff.body.changes).toEqual([
-      expect.objectContaining({ kind: 'changed', entity: 'rule', id: 'montant-eleve', path: '/definition/rules/0/conditions/all/0/value', before: 10000, after: 12000, summary: 'rule "montant-eleve" conditions/all/0/value: 10000 → 12000' }),
+      expect.objectContaining({
+        kind: 'changed',
+        entity: 'rule',
+        id: 'montant-eleve',
+        path: '/definition/rules/0/conditions/all/0/value',
+        before: 10000,
+        after: 12000,
+        summary: 'rule "montant-eleve" conditions/all/0/value: 10000 → 12000',
+      }),
     ]);
     expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=1&to=9')).status).toBe(404);
     expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=../1&to=2')).status).toBe(400);
@@ -237,23 +329,49 @@ describe('rule set lifecycle', () => {
     const table = (rows: string[]) => ({
       hitPolicy: 'first',
       inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }],
-      rows: rows.map((id, i) => ({ id, cells: { montant: { operator: 'greaterThanInclusive', value: (i + 1) * 1000 } }, event: { type: 'route', params: { level: id } } })),
+      rows: rows.map((id, i) => ({
+        id,
+        cells: { montant: { operator: 'greaterThanInclusive', value: (i + 1) * 1000 } },
+        event: { type: 'route', params: { level: id } },
+      })),
     });
-    const created = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('routing'), format: 'decisionTable', definition: table(['bas', 'haut']) });
+    const created = await analyst.post('/api/v1/rulesets', {
+      ...invoiceRuleset('routing'),
+      format: 'decisionTable',
+      definition: table(['bas', 'haut']),
+    });
     expect(created.status).toBe(201);
-    await analyst.put('/api/v1/rulesets/routing/draft', { definition: table(['bas', 'moyen', 'haut']) }, created.headers['etag']);
+    await analyst.put(
+      '/api/v1/rulesets/routing/draft',
+      { definition: table(['bas', 'moyen', 'haut']) },
+      created.headers['etag'],
+    );
     const diff = await analyst.get('/api/v1/rulesets/routing/diff?from=1&to=1');
     expect(diff.body.changes).toEqual([]);
     await analyst.post('/api/v1/rulesets/routing/versions/1/submit');
     await approver.post('/api/v1/rulesets/routing/versions/1/approve');
     await approver.post('/api/v1/rulesets/routing/versions/1/publish');
-    await analyst.put('/api/v1/rulesets/routing/draft', { definition: table(['haut', 'moyen', 'bas', 'urgent']) }, await etagOf('routing'));
-    const summaries = (await analyst.get('/api/v1/rulesets/routing/diff?from=active&to=draft')).body.changes.map((c: { summary: string }) => c.summary);
-    expect(summaries).toEqual(expect.arrayContaining(['row "urgent" added at position 4', 'row "haut" moved from position 3 to 1']));
+    await analyst.put(
+      '/api/v1/rulesets/routing/draft',
+      { definition: table(['haut', 'moyen', 'bas', 'urgent']) },
+      await etagOf('routing'),
+    );
+    const summaries = (await analyst.get('/api/v1/rulesets/routing/diff?from=active&to=draft')).body.changes.map(
+      (c: { summary: string }) => c.summary,
+    );
+    expect(summaries).toEqual(
+      expect.arrayContaining(['row "urgent" added at position 4', 'row "haut" moved from position 3 to 1']),
+    );
   });
 
   it('lists rule sets by pilot, status and text with Content-Range, and archives', async () => {
-    await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('enrolment-tree-list'), pilot: 'pilot-list', name: 'Adhésion test', format: 'decisionTree', definition: { root: { id: 'fin', outcome: { type: 'auto_approve' } } } });
+    await analyst.post('/api/v1/rulesets', {
+      ...invoiceRuleset('enrolment-tree-list'),
+      pilot: 'pilot-list',
+      name: 'Adhésion test',
+      format: 'decisionTree',
+      definition: { root: { id: 'fin', outcome: { type: 'auto_approve' } } },
+    });
     const byPilot = await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}');
     expect(byPilot.headers['content-range']).toBe('rulesets 0-0/1');
     expect(byPilot.body[0].key).toBe('enrolment-tree-list');
@@ -264,7 +382,11 @@ describe('rule set lifecycle', () => {
     const archived = await approver.post('/api/v1/rulesets/enrolment-tree-list/archive', { comment: 'Remplacé' });
     expect(archived.body.archived).toBe(true);
     expect((await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}')).body).toEqual([]);
-    const edit = await analyst.put('/api/v1/rulesets/enrolment-tree-list/draft', { inputSchema: { type: 'object' } }, await etagOf('enrolment-tree-list'));
+    const edit = await analyst.put(
+      '/api/v1/rulesets/enrolment-tree-list/draft',
+      { inputSchema: { type: 'object' } },
+      await etagOf('enrolment-tree-list'),
+    );
     expect(edit.status).toBe(409);
   });
 });

@@ -25,43 +25,207 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     return JSON.stringify({ rulesets, revisions, events });
   }
 
-  const withRule = (rule: object) => ({ ...invoiceRuleset('bad'), definition: { rules: [invoiceRuleset('x').definition.rules[0], rule] } });
-  const leaf = (over: object) => ({ name: 'r', conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1, ...over }] }, event: { type: 'reject' } });
+  const withRule = (rule: object) => ({
+    ...invoiceRuleset('bad'),
+    definition: { rules: [invoiceRuleset('x').definition.rules[0], rule] },
+  });
+  const leaf = (over: object) => ({
+    name: 'r',
+    conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1, ...over }] },
+    event: { type: 'reject' },
+  });
 
-  type Case = [string, () => Promise<{ status: number; body: { error: string; details: Detail[] } }>, number, string, RegExp?];
+  type Case = [
+    string,
+    () => Promise<{ status: number; body: { error: string; details: Detail[] } }>,
+    number,
+    string,
+    RegExp?,
+  ];
   const cases: Case[] = [
-    ['malformed JSON', () => analyst.post('/api/v1/rulesets').set('content-type', 'application/json').send('{"key": "x",') as never, 400, '/'],
-    ['an unknown field', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('unknown-field'), colour: 'bleu' }) as never, 400, '/colour'],
-    ['a wrong type', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('wrong-type'), name: 42 }) as never, 400, '/name'],
-    ['an unknown operator', () => analyst.post('/api/v1/rulesets', withRule(leaf({ operator: 'bigger' }))) as never, 400, '/definition/rules/1/conditions/all/0/operator', /"bigger" is not a known operator/],
-    ['a path that is not a path', () => analyst.post('/api/v1/rulesets', withRule(leaf({ path: 'total; drop' }))) as never, 400, '/definition/rules/1/conditions/all/0/path', /JSONPath/],
-    ['an event type with spaces', () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), event: { type: 'Auto Approve' } })) as never, 400, '/definition/rules/1/event/type'],
-    ['a JSON Schema that does not compile', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-schema'), inputSchema: { type: 'object', properties: { total: { type: 'money' } } } }) as never, 400, '/inputSchema/properties/total/type'],
-    ['a dangling $ref in the schema', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-ref'), inputSchema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } } }) as never, 400, '/inputSchema', /does not compile/],
-    ['a schema field named __proto__', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('proto-field'), inputSchema: JSON.parse('{"type":"object","properties":{"invoice":{"type":"object","properties":{"__proto__":{"type":"object"}}}}}') }) as never, 400, '/inputSchema/properties/invoice/properties/__proto__', /reserved/],
-    ['a schema requiring a field named constructor', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('ctor-field'), inputSchema: { type: 'object', required: ['constructor'] } }) as never, 400, '/inputSchema/required/0', /reserved/],
-    ['a matches pattern with a lookahead (RE2 has none)', () => analyst.post('/api/v1/rulesets', withRule(leaf({ operator: 'matches', value: '^(?=.*[0-9])' }))) as never, 400, '/definition/rules/1/conditions/all/0/value', /Gabarit can match/],
-    ['a schema pattern with a backreference', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('backref'), inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^(a)\\1$' } } } }) as never, 400, '/inputSchema', /does not compile/],
+    [
+      'malformed JSON',
+      () => analyst.post('/api/v1/rulesets').set('content-type', 'application/json').send('{"key": "x",') as never,
+      400,
+      '/',
+    ],
+    [
+      'an unknown field',
+      () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('unknown-field'), colour: 'bleu' }) as never,
+      400,
+      '/colour',
+    ],
+    [
+      'a wrong type',
+      () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('wrong-type'), name: 42 }) as never,
+      400,
+      '/name',
+    ],
+    [
+      'an unknown operator',
+      () => analyst.post('/api/v1/rulesets', withRule(leaf({ operator: 'bigger' }))) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/operator',
+      /"bigger" is not a known operator/,
+    ],
+    [
+      'a path that is not a path',
+      () => analyst.post('/api/v1/rulesets', withRule(leaf({ path: 'total; drop' }))) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/path',
+      /JSONPath/,
+    ],
+    [
+      'an event type with spaces',
+      () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), event: { type: 'Auto Approve' } })) as never,
+      400,
+      '/definition/rules/1/event/type',
+    ],
+    [
+      'a JSON Schema that does not compile',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('bad-schema'),
+          inputSchema: { type: 'object', properties: { total: { type: 'money' } } },
+        }) as never,
+      400,
+      '/inputSchema/properties/total/type',
+    ],
+    [
+      'a dangling $ref in the schema',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('bad-ref'),
+          inputSchema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } },
+        }) as never,
+      400,
+      '/inputSchema',
+      /does not compile/,
+    ],
+    [
+      'a schema field named __proto__',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('proto-field'),
+          inputSchema: JSON.parse(
+            '{"type":"object","properties":{"invoice":{"type":"object","properties":{"__proto__":{"type":"object"}}}}}',
+          ),
+        }) as never,
+      400,
+      '/inputSchema/properties/invoice/properties/__proto__',
+      /reserved/,
+    ],
+    [
+      'a schema requiring a field named constructor',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('ctor-field'),
+          inputSchema: { type: 'object', required: ['constructor'] },
+        }) as never,
+      400,
+      '/inputSchema/required/0',
+      /reserved/,
+    ],
+    [
+      'a matches pattern with a lookahead (RE2 has none)',
+      () => analyst.post('/api/v1/rulesets', withRule(leaf({ operator: 'matches', value: '^(?=.*[0-9])' }))) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/value',
+      /Gabarit can match/,
+    ],
+    [
+      'a schema pattern with a backreference',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('backref'),
+          inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^(a)\\1$' } } },
+        }) as never,
+      400,
+      '/inputSchema',
+      /does not compile/,
+    ],
     ['a key with spaces', () => analyst.post('/api/v1/rulesets', invoiceRuleset('my rules')) as never, 400, '/key'],
     ['a key with ../', () => analyst.post('/api/v1/rulesets', invoiceRuleset('../etc')) as never, 400, '/key'],
-    ['a named condition that does not exist', () => analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: { all: [{ condition: 'ghost' }] }, event: { type: 'reject' } })) as never, 400, '/definition/rules/1/conditions/all/0/condition'],
-    ['a leaf at the top of conditions', () => analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: { fact: 'a', operator: 'equal', value: 1 }, event: { type: 'reject' } })) as never, 400, '/definition/rules/1/conditions'],
-    ['two rules with the same name', () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), name: 'montant-eleve' })) as never, 400, '/definition/rules/1/name'],
-    ['a table cell for a missing column', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-table'), format: 'decisionTable', definition: { hitPolicy: 'first', inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }], rows: [{ id: 'r1', cells: { devise: { operator: 'equal', value: 'CAD' } }, event: { type: 'auto_approve' } }] } }) as never, 400, '/definition/rows/0/cells/devise'],
-    ['a tree leaf without an outcome type', () => analyst.post('/api/v1/rulesets', { ...invoiceRuleset('bad-tree'), format: 'decisionTree', definition: { root: { id: 'racine', branches: [{ when: { all: [] }, node: { id: 'fin', outcome: {} } }] } } }) as never, 400, '/definition/root/branches/0/node/outcome/type'],
-    ['a draft edit with an unknown operator', () => analyst.put('/api/v1/rulesets/guarded/draft', { definition: { rules: [leaf({ operator: 'contient' })] } }, etag) as never, 400, '/definition/rules/0/conditions/all/0/operator'],
+    [
+      'a named condition that does not exist',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRule({ name: 'r', conditions: { all: [{ condition: 'ghost' }] }, event: { type: 'reject' } }),
+        ) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/condition',
+    ],
+    [
+      'a leaf at the top of conditions',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRule({ name: 'r', conditions: { fact: 'a', operator: 'equal', value: 1 }, event: { type: 'reject' } }),
+        ) as never,
+      400,
+      '/definition/rules/1/conditions',
+    ],
+    [
+      'two rules with the same name',
+      () => analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), name: 'montant-eleve' })) as never,
+      400,
+      '/definition/rules/1/name',
+    ],
+    [
+      'a table cell for a missing column',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('bad-table'),
+          format: 'decisionTable',
+          definition: {
+            hitPolicy: 'first',
+            inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }],
+            rows: [
+              { id: 'r1', cells: { devise: { operator: 'equal', value: 'CAD' } }, event: { type: 'auto_approve' } },
+            ],
+          },
+        }) as never,
+      400,
+      '/definition/rows/0/cells/devise',
+    ],
+    [
+      'a tree leaf without an outcome type',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('bad-tree'),
+          format: 'decisionTree',
+          definition: { root: { id: 'racine', branches: [{ when: { all: [] }, node: { id: 'fin', outcome: {} } }] } },
+        }) as never,
+      400,
+      '/definition/root/branches/0/node/outcome/type',
+    ],
+    [
+      'a draft edit with an unknown operator',
+      () =>
+        analyst.put(
+          '/api/v1/rulesets/guarded/draft',
+          { definition: { rules: [leaf({ operator: 'contient' })] } },
+          etag,
+        ) as never,
+      400,
+      '/definition/rules/0/conditions/all/0/operator',
+    ],
   ];
 
   // Object rows: with array rows of uneven length, it.each would take the last parameter for a `done` callback.
-  it.each(cases.map(([name, send, status, path, message]) => ({ name, send, status, path, message })))('refuses $name', async ({ send, status, path, message }) => {
-    const before = await snapshot();
-    const response = await send();
-    expect(response.status).toBe(status);
-    const details = response.body.details;
-    if (path !== '/') expect(details.map((d) => d.path)).toContain(path);
-    if (message) expect(details.find((d) => d.path === path)?.message).toMatch(message);
-    expect(await snapshot()).toBe(before);
-  });
+  it.each(cases.map(([name, send, status, path, message]) => ({ name, send, status, path, message })))(
+    'refuses $name',
+    async ({ send, status, path, message }) => {
+      const before = await snapshot();
+      const response = await send();
+      expect(response.status).toBe(status);
+      const details = response.body.details;
+      if (path !== '/') expect(details.map((d) => d.path)).toContain(path);
+      if (message) expect(details.find((d) => d.path === path)?.message).toMatch(message);
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
   it('refuses 10 000-deep nesting before looking at it', async () => {
     let deep = '{"fact":"a","operator":"equal","value":1}';
@@ -77,9 +241,15 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
   it('explains condition nesting beyond the limit at the exact place', async () => {
     let condition: object = { fact: 'a', operator: 'equal', value: 1 };
     for (let i = 0; i < 14; i++) condition = { any: [condition] };
-    const response = await analyst.post('/api/v1/rulesets', withRule({ name: 'r', conditions: condition, event: { type: 'reject' } }));
+    const response = await analyst.post(
+      '/api/v1/rulesets',
+      withRule({ name: 'r', conditions: condition, event: { type: 'reject' } }),
+    );
     expect(response.status).toBe(400);
-    expect(response.body.details[0]).toEqual({ path: `/definition/rules/1/conditions${'/any/0'.repeat(12)}`, message: expect.stringMatching(/deeper than 12 levels/) });
+    expect(response.body.details[0]).toEqual({
+      path: `/definition/rules/1/conditions${'/any/0'.repeat(12)}`,
+      message: expect.stringMatching(/deeper than 12 levels/),
+    });
   });
 
   it('refuses a 5 MB rule set with 413', async () => {
@@ -113,14 +283,27 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
   it('tells the console which operators, decorators and formats a definition may use, and refuses anonymous callers', async () => {
     const vocabulary = await analyst.get('/api/v1/schemas/rulesets');
     expect(vocabulary.status).toBe(200);
-    expect(vocabulary.body.operators).toEqual(expect.arrayContaining(['equal', 'greaterThanInclusive', 'matches', 'withinTolerance', 'dateOnOrAfter']));
+    expect(vocabulary.body.operators).toEqual(
+      expect.arrayContaining(['equal', 'greaterThanInclusive', 'matches', 'withinTolerance', 'dateOnOrAfter']),
+    );
     expect(vocabulary.body.decorators).toEqual(expect.arrayContaining(['not', 'someFact']));
     expect(vocabulary.body.formats).toEqual(['rules', 'decisionTable', 'decisionTree']);
     expect(vocabulary.body.definition.rules.required).toEqual(['rules']);
     // An operator the vocabulary lists is accepted by a save; one it does not list is refused.
     for (const operator of vocabulary.body.operators as string[]) {
-      const value = operator.startsWith('date') ? '2026-01-01' : operator === 'matches' ? '^F-' : operator === 'withinTolerance' ? { expected: 1, absolute: 1 } : operator.endsWith('In') || operator === 'in' ? [1] : 1;
-      const saved = await analyst.post('/api/v1/rulesets', { ...withRule(leaf({ operator, value })), key: `op-${operator.toLowerCase()}` });
+      const value = operator.startsWith('date')
+        ? '2026-01-01'
+        : operator === 'matches'
+          ? '^F-'
+          : operator === 'withinTolerance'
+            ? { expected: 1, absolute: 1 }
+            : operator.endsWith('In') || operator === 'in'
+              ? [1]
+              : 1;
+      const saved = await analyst.post('/api/v1/rulesets', {
+        ...withRule(leaf({ operator, value })),
+        key: `op-${operator.toLowerCase()}`,
+      });
       expect([operator, saved.status, saved.body.details]).toEqual([operator, 201, undefined]);
     }
     const anonymous = await t.http.get('/api/v1/schemas/rulesets');

@@ -17,7 +17,12 @@ interface Run {
 function runService(env: Record<string, string>): Run {
   let output = '';
   const child = spawn(process.execPath, ['dist/main.js'], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-start-')), ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-start-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -29,7 +34,10 @@ function runService(env: Record<string, string>): Run {
 describe('starting the service', () => {
   it('serves health, then shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const run = runService({ PORT: String(port), MONGODB_URI: uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('startup')) });
+    const run = runService({
+      PORT: String(port),
+      MONGODB_URI: uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('startup')),
+    });
     let health: Response | undefined;
     for (let i = 0; i < 100 && !health; i++) {
       health = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
@@ -37,11 +45,18 @@ describe('starting the service', () => {
     }
     expect(health?.status).toBe(200);
     // One line per request, written once the answer has gone: give it a moment to reach the pipe.
-    const requestLogOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { reqId?: string; req?: { url?: string } }).find((l) => l.req?.url === '/health');
+    const requestLogOf = (lines: string[]) =>
+      lines
+        .map((l) => JSON.parse(l) as { reqId?: string; req?: { url?: string } })
+        .find((l) => l.req?.url === '/health');
     let lines: string[] = [];
     for (let i = 0; i < 50 && !requestLogOf(lines); i++) {
       if (i > 0) await sleep(100);
-      lines = run.output().trim().split('\n').filter((l) => l.startsWith('{'));
+      lines = run
+        .output()
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
     }
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => typeof JSON.parse(l).level === 'number')).toBe(true);

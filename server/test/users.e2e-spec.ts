@@ -18,33 +18,71 @@ describe('user administration', () => {
   };
 
   it('creates an account that can sign in with its roles', async () => {
-    const created = await asAdmin.post('/api/v1/users', { username: 'm.tremblay', displayName: 'Marie Tremblay', password: 'correct horse battery', roles: ['analyst'] });
+    const created = await asAdmin.post('/api/v1/users', {
+      username: 'm.tremblay',
+      displayName: 'Marie Tremblay',
+      password: 'correct horse battery',
+      roles: ['analyst'],
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'm.tremblay', roles: ['analyst'], demo: false, disabled: false, locked: false });
-    const login = await t.http.post('/api/v1/auth/login').send({ username: 'm.tremblay', password: 'correct horse battery' });
+    expect(created.body).toMatchObject({
+      id: 'm.tremblay',
+      roles: ['analyst'],
+      demo: false,
+      disabled: false,
+      locked: false,
+    });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'm.tremblay', password: 'correct horse battery' });
     expect(login.body.user).toEqual({ username: 'm.tremblay', displayName: 'Marie Tremblay', roles: ['analyst'] });
-    expect(await t.db.collection('audit_events').countDocuments({ action: 'user.created', resourceKey: 'm.tremblay', actor: 'admin' })).toBe(1);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'user.created', resourceKey: 'm.tremblay', actor: 'admin' }),
+    ).toBe(1);
   });
 
   it('refuses duplicates and weak or malformed input, naming the field', async () => {
-    const duplicate = await asAdmin.post('/api/v1/users', { username: 'analyst', displayName: 'x', password: 'long enough password', roles: ['analyst'] });
+    const duplicate = await asAdmin.post('/api/v1/users', {
+      username: 'analyst',
+      displayName: 'x',
+      password: 'long enough password',
+      roles: ['analyst'],
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.details).toEqual([{ path: '/username', message: 'is already taken' }]);
-    const bad = await asAdmin.post('/api/v1/users', { username: '../Root', displayName: 'x', password: 'short', roles: ['superuser'] });
+    const bad = await asAdmin.post('/api/v1/users', {
+      username: '../Root',
+      displayName: 'x',
+      password: 'short',
+      roles: ['superuser'],
+    });
     expect(bad.status).toBe(400);
-    expect((bad.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['/password', '/roles/0', '/username']);
+    expect((bad.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      '/password',
+      '/roles/0',
+      '/username',
+    ]);
   });
 
   it('changes roles with an audit event holding before and after', async () => {
     const changed = await asAdmin.put('/api/v1/users/analyst2', { roles: ['analyst', 'approver'] });
     expect(changed.status).toBe(200);
     expect(changed.body.roles).toEqual(['analyst', 'approver']);
-    const event = await t.db.collection('audit_events').findOne({ action: 'user.roles_changed', resourceKey: 'analyst2' });
+    const event = await t.db
+      .collection('audit_events')
+      .findOne({ action: 'user.roles_changed', resourceKey: 'analyst2' });
     expect(event).toMatchObject({ actor: 'admin', summary: { before: ['analyst'], after: ['analyst', 'approver'] } });
   });
 
   it('disables an account so it cannot sign in, and unlocks a locked one', async () => {
-    await asAdmin.post('/api/v1/users', { username: 'temp', displayName: 'Temp', password: 'temporary password', roles: ['risk'] });
+    await asAdmin.post('/api/v1/users', {
+      username: 'temp',
+      displayName: 'Temp',
+      password: 'temporary password',
+      roles: ['risk'],
+    });
     await asAdmin.put('/api/v1/users/temp', { disabled: true });
     const refused = await t.http.post('/api/v1/auth/login').send({ username: 'temp', password: 'temporary password' });
     expect(refused.status).toBe(403);
@@ -53,7 +91,9 @@ describe('user administration', () => {
     for (let i = 0; i < 5; i++) await t.http.post('/api/v1/auth/login').send({ username: 'temp', password: 'wrong' });
     expect((await asAdmin.get('/api/v1/users/temp')).body.locked).toBe(true);
     await asAdmin.put('/api/v1/users/temp', { unlock: true });
-    expect((await t.http.post('/api/v1/auth/login').send({ username: 'temp', password: 'temporary password' })).status).toBe(200);
+    expect(
+      (await t.http.post('/api/v1/auth/login').send({ username: 'temp', password: 'temporary password' })).status,
+    ).toBe(200);
   });
 
   it('does not let an admin lock themselves out', async () => {
@@ -71,23 +111,44 @@ describe('user administration', () => {
   it('lists and filters users for the console, and is closed to other roles', async () => {
     const list = await asAdmin.get('/api/v1/users?filter={"role":"analyst"}&sort=["username","ASC"]');
     expect(list.headers['content-range']).toMatch(/^users 0-\d+\/\d+$/);
-    expect((list.body as { username: string }[]).map((u) => u.username)).toEqual(expect.arrayContaining(['analyst', 'm.tremblay']));
+    expect((list.body as { username: string }[]).map((u) => u.username)).toEqual(
+      expect.arrayContaining(['analyst', 'm.tremblay']),
+    );
     expect(JSON.stringify(list.body)).not.toContain('passwordHash');
     const analyst = await t.login('analyst');
     expect((await t.http.get('/api/v1/users').set('authorization', `Bearer ${analyst}`)).status).toBe(403);
   });
 
   it('bootstraps a production admin from the command line', async () => {
-    const env = { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MONGODB_URI: t.config.mongodbUri!, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'silent' };
-    const weak = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin'], { env: { ...env, NEW_USER_PASSWORD: 'short' }, encoding: 'utf8' });
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      MONGODB_URI: t.config.mongodbUri!,
+      DATA_DIR: t.config.dataDir,
+      LOG_LEVEL: 'silent',
+    };
+    const weak = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin'], {
+      env: { ...env, NEW_USER_PASSWORD: 'short' },
+      encoding: 'utf8',
+    });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('/password');
-    const made = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef de projet'], { env: { ...env, NEW_USER_PASSWORD: 'a long production password' }, encoding: 'utf8' });
+    const made = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef de projet'], {
+      env: { ...env, NEW_USER_PASSWORD: 'a long production password' },
+      encoding: 'utf8',
+    });
     expect(made.stderr).toBe('');
     expect(made.stdout).toContain('created chef with roles admin');
-    const prod = await startTestApp('users_prod', { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), MONGODB_URI: t.config.mongodbUri! });
+    const prod = await startTestApp('users_prod', {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      MONGODB_URI: t.config.mongodbUri!,
+    });
     try {
-      const login = await prod.http.post('/api/v1/auth/login').send({ username: 'chef', password: 'a long production password' });
+      const login = await prod.http
+        .post('/api/v1/auth/login')
+        .send({ username: 'chef', password: 'a long production password' });
       expect(login.status).toBe(200);
       expect(login.body.user.roles).toEqual(['admin']);
     } finally {

@@ -30,7 +30,12 @@ export async function startConsole(label: string, env: Record<string, string> = 
 }
 
 /** Signs in through the sign-in page (French or English) and, unless told otherwise, waits for the dashboard. */
-export async function signIn(page: Page, base: string, username: string, { password = 'demo', waitForDashboard = true } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  username: string,
+  { password = 'demo', waitForDashboard = true } = {},
+): Promise<void> {
   await page.goto(`${base}/admin/`);
   await page.getByLabel(/identifiant|username/i).fill(username);
   await page.getByRole('textbox', { name: /^(mot de passe|password)/i }).fill(password);
@@ -43,6 +48,9 @@ export async function signIn(page: Page, base: string, username: string, { passw
  * holds a contenteditable that takes focus itself; axe does not count it as focusable, so it is left out.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.cm-scroller').analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('.cm-scroller')
+    .analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -38,7 +38,8 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 /** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
 const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const translate = useTranslate();
-  const value = (text: string | undefined) => (text === undefined ? <em>{translate('gabarit.audit.absent')}</em> : <span style={mono}>{text}</span>);
+  const value = (text: string | undefined) =>
+    text === undefined ? <em>{translate('gabarit.audit.absent')}</em> : <span style={mono}>{text}</span>;
   return (
     <Table size="small" aria-label={translate('gabarit.audit.comparison')}>
       <TableHead>
@@ -54,10 +55,14 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
           const moved = row.change !== 'unchanged';
           return (
             <TableRow key={row.key} sx={moved ? { backgroundColor: 'action.hover' } : undefined}>
-              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>{row.key || translate('gabarit.audit.whole_value')}</TableCell>
+              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
+                {row.key || translate('gabarit.audit.whole_value')}
+              </TableCell>
               <TableCell>{value(row.before)}</TableCell>
               <TableCell>{value(row.after)}</TableCell>
-              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>{translate(`gabarit.audit.changes.${row.change}`)}</TableCell>
+              <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
+                {translate(`gabarit.audit.changes.${row.change}`)}
+              </TableCell>
             </TableRow>
           );
         })}
@@ -78,7 +83,10 @@ export const AuditEventPanel = () => {
       <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
         {translate('gabarit.audit.detail_title', { seq: event.seq })} — {actionLabel(event.action, translate)}
       </Typography>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, mb: 2 }}>
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, mb: 2 }}
+      >
         <Field label={label('id')}>
           <span style={mono}>{event.id}</span>
         </Field>
@@ -93,7 +101,9 @@ export const AuditEventPanel = () => {
         {event.resourceKey !== undefined && <Field label={label('resourceKey')}>{event.resourceKey}</Field>}
         {event.version !== undefined && <Field label={label('version')}>{event.version}</Field>}
         {event.reason && <Field label={label('reason')}>{event.reason}</Field>}
-        {event.details && <Field label={label('details')}>{<span style={mono}>{showValue(event.details)}</span>}</Field>}
+        {event.details && (
+          <Field label={label('details')}>{<span style={mono}>{showValue(event.details)}</span>}</Field>
+        )}
         <Field label={label('hash')}>
           <span style={mono}>{event.hash}</span>
         </Field>
@@ -104,7 +114,11 @@ export const AuditEventPanel = () => {
       <Typography variant="subtitle1" component="h4">
         {translate('gabarit.audit.comparison')}
       </Typography>
-      {rows.length > 0 ? <Comparison rows={rows} /> : <Typography variant="body2">{translate('gabarit.audit.no_summary')}</Typography>}
+      {rows.length > 0 ? (
+        <Comparison rows={rows} />
+      ) : (
+        <Typography variant="body2">{translate('gabarit.audit.no_summary')}</Typography>
+      )}
     </Box>
   );
 };

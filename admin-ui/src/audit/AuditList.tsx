@@ -1,6 +1,15 @@
 import { Alert, Button } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, DateInput, FilterButton, List, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  DateInput,
+  FilterButton,
+  List,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { httpClient } from '../dataProvider';
 import { actionLabel, KNOWN_ACTIONS, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
@@ -8,7 +17,8 @@ import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 
-type Verification = { ok: true; events: number } | { ok: false; events: number; brokenAt: { seq: number; reason: string } };
+type Verification =
+  { ok: true; events: number } | { ok: false; events: number; brokenAt: { seq: number; reason: string } };
 
 /** Checks the hash chain on demand and says the result in words; exports what the filters show. */
 const AuditActions = () => {
@@ -21,7 +31,10 @@ const AuditActions = () => {
         <Alert severity={result.ok ? 'success' : 'error'} role="status">
           {result.ok
             ? translate('gabarit.audit.chain_ok', { events: result.events })
-            : translate('gabarit.audit.chain_broken', { seq: result.brokenAt.seq, reason: translate(`gabarit.audit.reasons.${result.brokenAt.reason}`) })}
+            : translate('gabarit.audit.chain_broken', {
+                seq: result.brokenAt.seq,
+                reason: translate(`gabarit.audit.reasons.${result.brokenAt.reason}`),
+              })}
         </Alert>
       )}
       <FilterButton />
@@ -36,8 +49,18 @@ const AuditActions = () => {
 // The filters the API supports (audit.contract.ts): exact actor, action, resource type and key, and a date range.
 const filters = [
   <TextInput key="actor" source="actor" alwaysOn />,
-  <SelectInput key="action" source="action" choices={KNOWN_ACTIONS.map((id) => ({ id, name: `gabarit.audit.actions.${id}` }))} alwaysOn />,
-  <SelectInput key="resourceType" source="resourceType" choices={RESOURCE_TYPES.map((id) => ({ id, name: `gabarit.audit.resource_types.${id}` }))} alwaysOn />,
+  <SelectInput
+    key="action"
+    source="action"
+    choices={KNOWN_ACTIONS.map((id) => ({ id, name: `gabarit.audit.actions.${id}` }))}
+    alwaysOn
+  />,
+  <SelectInput
+    key="resourceType"
+    source="resourceType"
+    choices={RESOURCE_TYPES.map((id) => ({ id, name: `gabarit.audit.resource_types.${id}` }))}
+    alwaysOn
+  />,
   <TextInput key="resourceKey" source="resourceKey" alwaysOn />,
   <DateInput key="from" source="from" parse={startOfDay} />,
   <DateInput key="to" source="to" parse={endOfDay} />,
@@ -54,8 +77,16 @@ export const AuditList = () => {
           <LocalDateField source="at" showTime />
         </DataTable.Col>
         <DataTable.Col source="actor" disableSort />
-        <DataTable.Col source="action" disableSort render={(event: AuditEvent) => actionLabel(event.action, translate)} />
-        <DataTable.Col source="resourceType" disableSort render={(event: AuditEvent) => resourceTypeLabel(event.resourceType, translate)} />
+        <DataTable.Col
+          source="action"
+          disableSort
+          render={(event: AuditEvent) => actionLabel(event.action, translate)}
+        />
+        <DataTable.Col
+          source="resourceType"
+          disableSort
+          render={(event: AuditEvent) => resourceTypeLabel(event.resourceType, translate)}
+        />
         <DataTable.Col source="resourceKey" disableSort />
         <DataTable.Col source="version" disableSort />
         <DataTable.Col source="reason" disableSort />

@@ -19,7 +19,9 @@ export const ExportButton = () => {
     setBusy(true);
     try {
       const token = readSession()?.token;
-      const response = await fetch(exportUrl(filterValues as Record<string, unknown>), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      const response = await fetch(exportUrl(filterValues as Record<string, unknown>), {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
       if (!response.ok) {
         const body: unknown = await response.json().catch(() => undefined);
         throw Object.assign(new Error(response.statusText), { status: response.status, body });
@@ -33,7 +35,10 @@ export const ExportButton = () => {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
-      notify('gabarit.audit.export_failed', { type: 'error', messageArgs: { message: problemHeadline(toProblem(err), translate) } });
+      notify('gabarit.audit.export_failed', {
+        type: 'error',
+        messageArgs: { message: problemHeadline(toProblem(err), translate) },
+      });
     } finally {
       setBusy(false);
     }

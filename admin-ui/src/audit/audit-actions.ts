@@ -1,5 +1,17 @@
 // The actions the server records today (governance/lifecycle.ts, reference-tables, users, api-keys, auth).
-const LIFECYCLE_ACTIONS = ['created', 'draft_created', 'draft_updated', 'submitted', 'approved', 'rejected', 'published', 'rolled_back', 'imported', 'archived', 'tested'];
+const LIFECYCLE_ACTIONS = [
+  'created',
+  'draft_created',
+  'draft_updated',
+  'submitted',
+  'approved',
+  'rejected',
+  'published',
+  'rolled_back',
+  'imported',
+  'archived',
+  'tested',
+];
 
 export const KNOWN_ACTIONS: string[] = [
   ...['ruleset', 'prompt', 'experiment'].flatMap((type) => LIFECYCLE_ACTIONS.map((action) => `${type}.${action}`)),

@@ -15,7 +15,10 @@ describe('audit filters', () => {
   it('exports with the filters the API knows and drops the others', () => {
     expect(exportUrl({})).toBe('/api/v1/audit/export');
     const url = exportUrl({ actor: 'risk', action: 'ruleset.published', q: 'x', resourceKey: '' });
-    expect(JSON.parse(new URLSearchParams(url.split('?')[1]).get('filter')!)).toEqual({ actor: 'risk', action: 'ruleset.published' });
+    expect(JSON.parse(new URLSearchParams(url.split('?')[1]).get('filter')!)).toEqual({
+      actor: 'risk',
+      action: 'ruleset.published',
+    });
   });
 
   it('keeps the file name the server gives', () => {
@@ -28,7 +31,9 @@ describe('audit filters', () => {
 
 describe('action names', () => {
   const translateIn = (messages: object) => (key: string, options?: object) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    const found = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
     return typeof found === 'string' ? found : String((options as { _?: string } | undefined)?._ ?? key);
   };
 

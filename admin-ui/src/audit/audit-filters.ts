@@ -18,8 +18,15 @@ function dayInstant(day: string | null | undefined, time: string): string | unde
 
 /** The export URL for the list's current filters (only the ones the API knows, none empty). */
 export function exportUrl(filterValues: Record<string, unknown>): string {
-  const filter = Object.fromEntries(FILTER_FIELDS.filter((f) => typeof filterValues[f] === 'string' && filterValues[f] !== '').map((f) => [f, filterValues[f]]));
-  return Object.keys(filter).length === 0 ? '/api/v1/audit/export' : `/api/v1/audit/export?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  const filter = Object.fromEntries(
+    FILTER_FIELDS.filter((f) => typeof filterValues[f] === 'string' && filterValues[f] !== '').map((f) => [
+      f,
+      filterValues[f],
+    ]),
+  );
+  return Object.keys(filter).length === 0
+    ? '/api/v1/audit/export'
+    : `/api/v1/audit/export?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 
 /** The file name the server gives in Content-Disposition (`filename*=UTF-8''…` preferred), or the fallback. */

@@ -9,7 +9,8 @@ export interface ComparisonRow {
   change: ChangeKind;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Nested objects become dotted keys so a reviewer reads one fact per line; arrays and scalars stay whole. */
 function flatten(value: Record<string, unknown>, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
@@ -29,7 +30,11 @@ export function showValue(value: unknown): string | undefined {
 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (isPlainObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`).join(',')}}`;
+  if (isPlainObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -50,5 +55,10 @@ export function compareSummary(before: unknown, after: unknown): ComparisonRow[]
   const left = flatten((before as Record<string, unknown> | undefined) ?? {});
   const right = flatten((after as Record<string, unknown> | undefined) ?? {});
   const keys = [...new Set([...left.keys(), ...right.keys()])];
-  return keys.map((key) => ({ key, before: showValue(left.get(key)), after: showValue(right.get(key)), change: kind(left.get(key), right.get(key)) }));
+  return keys.map((key) => ({
+    key,
+    before: showValue(left.get(key)),
+    after: showValue(right.get(key)),
+    change: kind(left.get(key), right.get(key)),
+  }));
 }

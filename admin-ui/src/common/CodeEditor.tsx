@@ -21,13 +21,25 @@ interface Props {
  * CodeMirror, bundled with the console (no CDN), labelled for screen readers. Tab moves focus out of the
  * editor as everywhere else in the console, so keyboard users are never trapped in it.
  */
-export const CodeEditor = ({ label, value, onChange, language, errors = [], minHeight = '200px', readOnly = false }: Props) => {
+export const CodeEditor = ({
+  label,
+  value,
+  onChange,
+  language,
+  errors = [],
+  minHeight = '200px',
+  readOnly = false,
+}: Props) => {
   const id = useId();
   const extensions = useMemo(
     () => [
       ...(language === 'json' ? [json(), linter(jsonParseLinter()), lintGutter()] : [handlebarsLanguage]),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-labelledby': `${id}-label`, 'aria-describedby': `${id}-errors`, 'aria-invalid': errors.length ? 'true' : 'false' }),
+      EditorView.contentAttributes.of({
+        'aria-labelledby': `${id}-label`,
+        'aria-describedby': `${id}-errors`,
+        'aria-invalid': errors.length ? 'true' : 'false',
+      }),
     ],
     [language, id, errors.length],
   );
@@ -36,8 +48,19 @@ export const CodeEditor = ({ label, value, onChange, language, errors = [], minH
       <FormLabel id={`${id}-label`} error={errors.length > 0} sx={{ display: 'block', mb: 0.5 }}>
         {label}
       </FormLabel>
-      <Box sx={{ border: 1, borderColor: errors.length ? 'error.main' : 'divider', borderRadius: 1, overflow: 'hidden' }}>
-        <CodeMirror value={value} onChange={onChange} extensions={extensions} minHeight={minHeight} maxHeight="70vh" readOnly={readOnly} indentWithTab={false} basicSetup={{ foldGutter: true, highlightActiveLine: false }} />
+      <Box
+        sx={{ border: 1, borderColor: errors.length ? 'error.main' : 'divider', borderRadius: 1, overflow: 'hidden' }}
+      >
+        <CodeMirror
+          value={value}
+          onChange={onChange}
+          extensions={extensions}
+          minHeight={minHeight}
+          maxHeight="70vh"
+          readOnly={readOnly}
+          indentWithTab={false}
+          basicSetup={{ foldGutter: true, highlightActiveLine: false }}
+        />
       </Box>
       <Box id={`${id}-errors`} aria-live="polite">
         {errors.map((message) => (

@@ -3,7 +3,17 @@ import { useInput, useResourceContext, useTranslate, type Validator } from 'reac
 import { CodeEditor } from './CodeEditor';
 
 /** The CodeMirror editor as a react-admin form input (its errors, local or from the server, under it). */
-export const CodeEditorInput = ({ source, language, validate, minHeight }: { source: string; language: 'json' | 'handlebars'; validate?: Validator; minHeight?: string }) => {
+export const CodeEditorInput = ({
+  source,
+  language,
+  validate,
+  minHeight,
+}: {
+  source: string;
+  language: 'json' | 'handlebars';
+  validate?: Validator;
+  minHeight?: string;
+}) => {
   const translate = useTranslate();
   const resource = useResourceContext();
   const { field, fieldState } = useInput({ source, validate });

@@ -4,7 +4,15 @@ import { useTranslate } from 'react-admin';
 import { problemHeadline, type Problem } from './api-error';
 
 /** An API error in words (and what the screen adds after it), with each problem's place, announced to screen readers. */
-export const ProblemAlert = ({ problem, onClose, children }: { problem: Problem; onClose?: () => void; children?: ReactNode }) => {
+export const ProblemAlert = ({
+  problem,
+  onClose,
+  children,
+}: {
+  problem: Problem;
+  onClose?: () => void;
+  children?: ReactNode;
+}) => {
   const translate = useTranslate();
   return (
     <Alert severity="error" role="alert" onClose={onClose} sx={{ my: 2 }}>

@@ -2,7 +2,15 @@ import { Alert, Button, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 /** Offers back edits kept in the browser from an earlier visit (an expired session, a closed tab). */
-export const RestoreBanner = ({ savedAt, onRestore, onDiscard }: { savedAt: string; onRestore: () => void; onDiscard: () => void }) => {
+export const RestoreBanner = ({
+  savedAt,
+  onRestore,
+  onDiscard,
+}: {
+  savedAt: string;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) => {
   const translate = useTranslate();
   return (
     <Alert

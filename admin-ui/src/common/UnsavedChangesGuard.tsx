@@ -5,7 +5,9 @@ import { useBlocker, useTranslate } from 'react-admin';
 /** Asks before leaving a page with unsaved changes: in-console navigation gets a dialog, closing the tab the browser's prompt. */
 export const UnsavedChangesGuard = ({ dirty }: { dirty: boolean }) => {
   const translate = useTranslate();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();

@@ -12,14 +12,26 @@ describe('API problems by form field', () => {
         { path: '/variables/question', message: 'must be string' },
       ],
     });
-    expect(byField.get('template')).toEqual(['uses {{user.name}}, which /variablesSchema does not declare (user.name)']);
+    expect(byField.get('template')).toEqual([
+      'uses {{user.name}}, which /variablesSchema does not declare (user.name)',
+    ]);
     expect(byField.get('variablesSchema')).toEqual(['/type : must be "object"']);
     expect(byField.get('variables')).toEqual(['/question : must be string']);
     expect(detailsByField(undefined).size).toBe(0);
   });
 
   it('gives a form one text per field', () => {
-    expect(formErrors({ error: 'validation_failed', message: 'x', details: [{ path: '/key', message: 'must match pattern' }, { path: '/inputSchema/properties/x', message: 'bad' }, { path: '/inputSchema', message: 'worse' }] })).toEqual({
+    expect(
+      formErrors({
+        error: 'validation_failed',
+        message: 'x',
+        details: [
+          { path: '/key', message: 'must match pattern' },
+          { path: '/inputSchema/properties/x', message: 'bad' },
+          { path: '/inputSchema', message: 'worse' },
+        ],
+      }),
+    ).toEqual({
       key: 'must match pattern',
       inputSchema: '/properties/x : bad · worse',
     });

@@ -47,7 +47,9 @@ export function toProblem(err: unknown): Problem {
 
 /** The headline of a problem in the console's language when we know its code. */
 export function problemHeadline(problem: Problem, translate: (key: string, options?: object) => string): string {
-  return (TRANSLATED_ERRORS as readonly string[]).includes(problem.error) ? translate(`gabarit.errors.${problem.error}`, { _: problem.message }) : problem.message;
+  return (TRANSLATED_ERRORS as readonly string[]).includes(problem.error)
+    ? translate(`gabarit.errors.${problem.error}`, { _: problem.message })
+    : problem.message;
 }
 
 /**

@@ -4,15 +4,27 @@ import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { wordDetail } from './detail-wording';
 
-const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (key: string, options?: Record<string, unknown>) => string;
-const inEnglish = polyglotI18nProvider(() => en, 'en').translate as (key: string, options?: Record<string, unknown>) => string;
+const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
+  key: string,
+  options?: Record<string, unknown>,
+) => string;
+const inEnglish = polyglotI18nProvider(() => en, 'en').translate as (
+  key: string,
+  options?: Record<string, unknown>,
+) => string;
 
 describe('API detail messages in the console’s language', () => {
   it('words the API’s usual shapes in French, keeping the values', () => {
     expect(
-      ['is required', 'must be number', 'must be one of: fr, en, fr-en', 'must be >= 0', 'must NOT have fewer than 1 characters', 'has the wrong format (expected snake_case such as auto_approve)', 'is not an allowed field'].map((m) =>
-        wordDetail(m, inFrench),
-      ),
+      [
+        'is required',
+        'must be number',
+        'must be one of: fr, en, fr-en',
+        'must be >= 0',
+        'must NOT have fewer than 1 characters',
+        'has the wrong format (expected snake_case such as auto_approve)',
+        'is not an allowed field',
+      ].map((m) => wordDetail(m, inFrench)),
     ).toEqual([
       'Valeur obligatoire.',
       'doit être un nombre',

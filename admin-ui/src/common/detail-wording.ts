@@ -5,7 +5,11 @@ const SHAPES: [RegExp, string, (m: RegExpMatchArray, translate: Translate) => Re
   [/^is required$/, 'required', () => ({})],
   [/^is not an allowed field$/, 'not_allowed', () => ({})],
   [/^is already taken$/, 'taken', () => ({})],
-  [/^must be (string|number|integer|boolean|object|array|null)$/, 'type', (m, translate) => ({ type: translate(`gabarit.details.types.${m[1]}`) })],
+  [
+    /^must be (string|number|integer|boolean|object|array|null)$/,
+    'type',
+    (m, translate) => ({ type: translate(`gabarit.details.types.${m[1]}`) }),
+  ],
   [/^must be one of: (.+)$/, 'one_of', (m) => ({ values: m[1] })],
   [/^must be (>=|<=|>|<) (-?[\d.]+)$/, 'compare', (m) => ({ op: m[1], limit: m[2] })],
   [/^must NOT have fewer than (\d+) characters?$/, 'min_length', (m) => ({ smart_count: Number(m[1]) })],

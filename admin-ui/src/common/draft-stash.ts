@@ -11,7 +11,12 @@ export interface StashedEdit<T> {
 
 const keyOf = (resource: string, key: string) => `gabarit.unsaved.${resource}.${key}`;
 
-export function stashEdit<T>(resource: string, key: string, edit: Omit<StashedEdit<T>, 'savedAt'>, now = new Date()): void {
+export function stashEdit<T>(
+  resource: string,
+  key: string,
+  edit: Omit<StashedEdit<T>, 'savedAt'>,
+  now = new Date(),
+): void {
   localStorage.setItem(keyOf(resource, key), JSON.stringify({ ...edit, savedAt: now.toISOString() }));
 }
 

@@ -12,7 +12,12 @@ export function useApiAction() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const run = async (url: string, body: object, success: string, messageArgs?: Record<string, unknown>): Promise<boolean> => {
+  const run = async (
+    url: string,
+    body: object,
+    success: string,
+    messageArgs?: Record<string, unknown>,
+  ): Promise<boolean> => {
     setBusy(true);
     try {
       await httpClient(url, { method: 'POST', body: JSON.stringify(body) });

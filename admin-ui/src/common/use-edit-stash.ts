@@ -10,7 +10,13 @@ const STASH_DELAY_MS = 400;
  * Keeps an editor's unsaved content in the browser while it differs from what was loaded, offers it back on the
  * next visit, and on an expired session (401) sends the user to sign in — the edit waits for their return.
  */
-export function useEditStash<T>(resource: string, key: string, loaded: T | undefined, current: T | undefined, baseEtag: string) {
+export function useEditStash<T>(
+  resource: string,
+  key: string,
+  loaded: T | undefined,
+  current: T | undefined,
+  baseEtag: string,
+) {
   const logout = useLogout();
   const [restorable, setRestorable] = useState<StashedEdit<T> | undefined>();
   const [offered, setOffered] = useState(false);
@@ -28,7 +34,8 @@ export function useEditStash<T>(resource: string, key: string, loaded: T | undef
   latest.current = { loaded, current, baseEtag };
   const flush = useCallback(() => {
     const { loaded: base, current: edit, baseEtag: etag } = latest.current;
-    if (base !== undefined && edit !== undefined && !same(edit, base)) stashEdit(resource, key, { content: edit, baseEtag: etag });
+    if (base !== undefined && edit !== undefined && !same(edit, base))
+      stashEdit(resource, key, { content: edit, baseEtag: etag });
   }, [resource, key]);
   useEffect(() => {
     const timer = setTimeout(flush, STASH_DELAY_MS);

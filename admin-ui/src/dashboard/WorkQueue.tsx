@@ -15,8 +15,16 @@ export const WorkQueue = () => {
   const roles = (identity?.['roles'] as string[] | undefined) ?? [];
   if (!identity || !(roles.includes('analyst') || roles.includes('approver'))) return null;
   if (rulesets.isPending || prompts.isPending || experiments.isPending) return null;
-  const items = workQueue({ rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] }, { id: String(identity.id), roles });
-  const target = (item: WorkItem) => createPath({ resource: item.resource, id: item.id, type: item.task === 'draft' || item.task === 'rejected' ? 'edit' : 'show' });
+  const items = workQueue(
+    { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
+    { id: String(identity.id), roles },
+  );
+  const target = (item: WorkItem) =>
+    createPath({
+      resource: item.resource,
+      id: item.id,
+      type: item.task === 'draft' || item.task === 'rejected' ? 'edit' : 'show',
+    });
   return (
     <section aria-labelledby="work-queue-title">
       <Typography id="work-queue-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
@@ -30,14 +38,22 @@ export const WorkQueue = () => {
         <List dense sx={{ mb: 2 }}>
           {items.map((item) => (
             <ListItem key={`${item.resource}/${item.id}/${item.version}/${item.task}`} divider>
-              <Chip size="small" sx={{ mr: 2 }} color={item.task === 'rejected' ? 'error' : item.task === 'to_review' ? 'warning' : 'default'} label={translate(`gabarit.dashboard.tasks.${item.task}`)} />
+              <Chip
+                size="small"
+                sx={{ mr: 2 }}
+                color={item.task === 'rejected' ? 'error' : item.task === 'to_review' ? 'warning' : 'default'}
+                label={translate(`gabarit.dashboard.tasks.${item.task}`)}
+              />
               <ListItemText
                 primary={
                   <Link to={target(item)}>
-                    {translate(`resources.${item.resource}.name`, { smart_count: 1 })} « {item.name} », {translate('gabarit.lifecycle.version_n', { version: item.version })}
+                    {translate(`resources.${item.resource}.name`, { smart_count: 1 })} « {item.name} »,{' '}
+                    {translate('gabarit.lifecycle.version_n', { version: item.version })}
                   </Link>
                 }
-                secondary={item.comment ? translate('gabarit.dashboard.rejected_because', { comment: item.comment }) : undefined}
+                secondary={
+                  item.comment ? translate('gabarit.dashboard.rejected_because', { comment: item.comment }) : undefined
+                }
               />
             </ListItem>
           ))}

@@ -11,17 +11,48 @@ describe('work queue', () => {
         { number: 2, status: 'in_review', authors: ['analyst'] },
       ]),
     ],
-    prompts: [{ id: 'chatbot-answer', name: 'Réponse', versions: [{ number: 3, status: 'approved', authors: ['analyst2'] }] }],
-    experiments: [{ id: 'brievete', name: 'Brièveté', versions: [{ number: 1, status: 'draft', authors: ['analyst'], comments: [{ action: 'reject', by: 'approver', text: 'Poids à revoir' }] }] }],
+    prompts: [
+      { id: 'chatbot-answer', name: 'Réponse', versions: [{ number: 3, status: 'approved', authors: ['analyst2'] }] },
+    ],
+    experiments: [
+      {
+        id: 'brievete',
+        name: 'Brièveté',
+        versions: [
+          {
+            number: 1,
+            status: 'draft',
+            authors: ['analyst'],
+            comments: [{ action: 'reject', by: 'approver', text: 'Poids à revoir' }],
+          },
+        ],
+      },
+    ],
   };
 
   it('gives an approver what to review and to publish, never their own version in review', () => {
-    expect(workQueue(lists, { id: 'approver', roles: ['approver'] }).map((i) => `${i.task} ${i.resource}/${i.id} v${i.version}`)).toEqual(['to_review rulesets/invoices v2', 'to_publish prompts/chatbot-answer v3']);
-    expect(workQueue(lists, { id: 'analyst', roles: ['approver', 'analyst'] }).map((i) => i.task)).toEqual(['to_publish', 'rejected']);
+    expect(
+      workQueue(lists, { id: 'approver', roles: ['approver'] }).map(
+        (i) => `${i.task} ${i.resource}/${i.id} v${i.version}`,
+      ),
+    ).toEqual(['to_review rulesets/invoices v2', 'to_publish prompts/chatbot-answer v3']);
+    expect(workQueue(lists, { id: 'analyst', roles: ['approver', 'analyst'] }).map((i) => i.task)).toEqual([
+      'to_publish',
+      'rejected',
+    ]);
   });
 
   it('gives an analyst their drafts, a rejected one with the reviewer’s reason', () => {
-    expect(workQueue(lists, { id: 'analyst', roles: ['analyst'] })).toEqual([{ resource: 'experiments', id: 'brievete', name: 'Brièveté', version: 1, task: 'rejected', comment: 'Poids à revoir' }]);
+    expect(workQueue(lists, { id: 'analyst', roles: ['analyst'] })).toEqual([
+      {
+        resource: 'experiments',
+        id: 'brievete',
+        name: 'Brièveté',
+        version: 1,
+        task: 'rejected',
+        comment: 'Poids à revoir',
+      },
+    ]);
     expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] })).toEqual([]);
   });
 

@@ -2,7 +2,12 @@
 export interface Governed {
   id: string;
   name: string;
-  versions: { number: number; status: string; authors: string[]; comments?: { action: string; by: string; text: string }[] }[];
+  versions: {
+    number: number;
+    status: string;
+    authors: string[];
+    comments?: { action: string; by: string; text: string }[];
+  }[];
 }
 
 export type Task = 'to_review' | 'to_publish' | 'rejected' | 'draft';
@@ -23,7 +28,10 @@ const ORDER: Task[] = ['to_review', 'to_publish', 'rejected', 'draft'];
  * What waits for this person: approvers review others' versions and publish approved ones (four-eyes: never their
  * own in review); analysts see their drafts, the rejected ones first with the reviewer's reason.
  */
-export function workQueue(lists: Record<WorkItem['resource'], Governed[]>, user: { id: string; roles: string[] }): WorkItem[] {
+export function workQueue(
+  lists: Record<WorkItem['resource'], Governed[]>,
+  user: { id: string; roles: string[] },
+): WorkItem[] {
   const approver = user.roles.includes('approver');
   const analyst = user.roles.includes('analyst');
   const items: WorkItem[] = [];
@@ -31,11 +39,14 @@ export function workQueue(lists: Record<WorkItem['resource'], Governed[]>, user:
     for (const record of records) {
       for (const version of record.versions) {
         const base = { resource, id: record.id, name: record.name, version: version.number };
-        if (approver && version.status === 'in_review' && !version.authors.includes(user.id)) items.push({ ...base, task: 'to_review' });
+        if (approver && version.status === 'in_review' && !version.authors.includes(user.id))
+          items.push({ ...base, task: 'to_review' });
         if (approver && version.status === 'approved') items.push({ ...base, task: 'to_publish' });
         if (analyst && version.status === 'draft' && version.authors.includes(user.id)) {
           const last = version.comments?.[version.comments.length - 1];
-          items.push(last?.action === 'reject' ? { ...base, task: 'rejected', comment: last.text } : { ...base, task: 'draft' });
+          items.push(
+            last?.action === 'reject' ? { ...base, task: 'rejected', comment: last.text } : { ...base, task: 'draft' },
+          );
         }
       }
     }

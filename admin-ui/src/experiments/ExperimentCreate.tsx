@@ -1,5 +1,16 @@
 import { useWatch } from 'react-hook-form';
-import { Create, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, maxLength, regex, required, useGetList } from 'react-admin';
+import {
+  Create,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  maxLength,
+  regex,
+  required,
+  useGetList,
+} from 'react-admin';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { KEY_PATTERN, toCreateRequest, type ExperimentFormValues } from './experiment-form';
 import { useExperimentSubmit } from './useExperimentSubmit';
@@ -7,11 +18,27 @@ import { VariantsInput } from './VariantsInput';
 
 const keyRules = [required(), regex(KEY_PATTERN, 'gabarit.experiments.validation.key')];
 const nameRules = [required(), maxLength(200)];
-const DEFAULTS: ExperimentFormValues = { coverage: 100, variants: [{ name: 'a', weight: 50 }, { name: 'b', weight: 50 }] };
+const DEFAULTS: ExperimentFormValues = {
+  coverage: 100,
+  variants: [
+    { name: 'a', weight: 50 },
+    { name: 'b', weight: 50 },
+  ],
+};
 
 const PromptInput = () => {
-  const { data = [] } = useGetList<{ id: string; key: string; name: string }>('prompts', { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' } });
-  return <SelectInput source="prompt" choices={data.map((p) => ({ id: p.key, name: `${p.name} (${p.key})` }))} translateChoice={false} validate={required()} />;
+  const { data = [] } = useGetList<{ id: string; key: string; name: string }>('prompts', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'key', order: 'ASC' },
+  });
+  return (
+    <SelectInput
+      source="prompt"
+      choices={data.map((p) => ({ id: p.key, name: `${p.name} (${p.key})` }))}
+      translateChoice={false}
+      validate={required()}
+    />
+  );
 };
 
 const Variants = () => <VariantsInput prompt={useWatch<ExperimentFormValues, 'prompt'>({ name: 'prompt' })} />;
@@ -21,11 +48,25 @@ export const ExperimentCreate = () => {
   const { send, problem, clearProblem } = useExperimentSubmit();
   const submit = (values: ExperimentFormValues) => {
     const body = toCreateRequest(values);
-    return send({ url: '/api/v1/experiments', method: 'POST', body, key: body.key, done: 'gabarit.experiments.created' });
+    return send({
+      url: '/api/v1/experiments',
+      method: 'POST',
+      body,
+      key: body.key,
+      done: 'gabarit.experiments.created',
+    });
   };
   return (
     <Create>
-      <SimpleForm onSubmit={submit} defaultValues={DEFAULTS} toolbar={<Toolbar><SaveButton /></Toolbar>}>
+      <SimpleForm
+        onSubmit={submit}
+        defaultValues={DEFAULTS}
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         {problem && <ProblemAlert problem={problem} onClose={clearProblem} />}
         <TextInput source="key" validate={keyRules} />
         <TextInput source="name" validate={nameRules} fullWidth />

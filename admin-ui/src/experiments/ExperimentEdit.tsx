@@ -26,7 +26,8 @@ function useDraftBase(record: ExperimentRecord | undefined) {
   useEffect(() => {
     if (key === undefined || number === undefined) return;
     httpClient(`/api/v1/experiments/${key}/versions/${number}`).then(
-      ({ json, headers }) => setBase({ content: (json as { content: ExperimentContent }).content, etag: headers.get('etag') ?? '' }),
+      ({ json, headers }) =>
+        setBase({ content: (json as { content: ExperimentContent }).content, etag: headers.get('etag') ?? '' }),
       (err: unknown) => setBase({ error: problemHeadline(toProblem(err), translate) }),
     );
   }, [key, number, translate]);
@@ -42,9 +43,24 @@ const DraftForm = () => {
   if ('error' in base) return <Alert severity="error">{base.error}</Alert>;
   const draftNumber = record.draftVersion ?? record.latestVersion + 1;
   const submit = (values: ExperimentFormValues) =>
-    send({ url: `/api/v1/experiments/${record.key}/draft`, method: 'PUT', body: toDraftRequest(values), headers: { 'If-Match': base.etag }, key: record.key, done: 'gabarit.experiments.saved' });
+    send({
+      url: `/api/v1/experiments/${record.key}/draft`,
+      method: 'PUT',
+      body: toDraftRequest(values),
+      headers: { 'If-Match': base.etag },
+      key: record.key,
+      done: 'gabarit.experiments.saved',
+    });
   return (
-    <SimpleForm onSubmit={submit} record={{ id: record.id, ...fromContent(base.content) }} toolbar={<Toolbar><SaveButton /></Toolbar>}>
+    <SimpleForm
+      onSubmit={submit}
+      record={{ id: record.id, ...fromContent(base.content) }}
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
       <Typography variant="body2">{translate('gabarit.experiments.edit_base', { version: draftNumber })}</Typography>
       {problem && <ProblemAlert problem={problem} onClose={clearProblem} />}
       <Typography variant="body1" sx={{ mt: 2 }}>

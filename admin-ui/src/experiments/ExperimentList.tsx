@@ -5,7 +5,11 @@ import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 
 /** Experiments with their state; analysts create new ones here. */
 export const ExperimentList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles />}>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+    sort={{ field: 'key', order: 'ASC' }}
+    actions={<CreateForRoles />}
+  >
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />
       <DataTable.Col source="name" />

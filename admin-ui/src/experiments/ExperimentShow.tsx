@@ -1,6 +1,18 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { EditButton, FunctionField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useGetIdentity, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import {
+  EditButton,
+  FunctionField,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useGetIdentity,
+  useLocaleState,
+  useShowContext,
+  useTranslate,
+} from 'react-admin';
 import type { VersionRecord } from '../common/lifecycle/version-actions';
 import { VersionHistory } from '../common/lifecycle/VersionHistory';
 import { httpClient } from '../dataProvider';
@@ -27,7 +39,14 @@ const PHASE_COLOURS = { running: 'success', scheduled: 'info', not_started: 'def
 export const PhaseChip = ({ record }: { record: ExperimentRecord }) => {
   const translate = useTranslate();
   const phase = experimentPhase(record);
-  return <Chip size="small" color={PHASE_COLOURS[phase]} variant={phase === 'running' ? 'filled' : 'outlined'} label={translate(`gabarit.experiments.phase.${phase}`)} />;
+  return (
+    <Chip
+      size="small"
+      color={PHASE_COLOURS[phase]}
+      variant={phase === 'running' ? 'filled' : 'outlined'}
+      label={translate(`gabarit.experiments.phase.${phase}`)}
+    />
+  );
 };
 
 const ShowActions = () => {
@@ -54,7 +73,9 @@ const Settings = () => {
   const number = record ? (record.activeVersion ?? record.latestVersion) : undefined;
   useEffect(() => {
     if (!record || number === undefined) return;
-    void httpClient(`/api/v1/experiments/${record.key}/versions/${number}`).then(({ json }) => setContent((json as { content: ExperimentContent }).content));
+    void httpClient(`/api/v1/experiments/${record.key}/versions/${number}`).then(({ json }) =>
+      setContent((json as { content: ExperimentContent }).content),
+    );
   }, [record, number]);
   if (!content || number === undefined) return null;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -65,7 +86,8 @@ const Settings = () => {
         {translate('gabarit.experiments.settings_title', { version: number })}
       </Typography>
       <Typography variant="body2">
-        {translate('gabarit.experiments.prompt_is')} <strong>{content.prompt}</strong> · {translate('gabarit.experiments.coverage_is')} <strong>{percent.format(content.coverage)}</strong>
+        {translate('gabarit.experiments.prompt_is')} <strong>{content.prompt}</strong> ·{' '}
+        {translate('gabarit.experiments.coverage_is')} <strong>{percent.format(content.coverage)}</strong>
       </Typography>
       <Typography variant="body2" id="experiment-variants-title">
         {translate('resources.experiments.fields.variants')}
@@ -73,7 +95,11 @@ const Settings = () => {
       <Box component="ul" aria-labelledby="experiment-variants-title" sx={{ mt: 0, typography: 'body2' }}>
         {content.variants.map((v, i) => (
           <li key={v.name}>
-            {translate('gabarit.experiments.variant_line', { name: i === 0 ? `${v.name} (${translate('gabarit.experiments.control')})` : v.name, version: v.version, share: percent.format(shares[i] ?? 0) })}
+            {translate('gabarit.experiments.variant_line', {
+              name: i === 0 ? `${v.name} (${translate('gabarit.experiments.control')})` : v.name,
+              version: v.version,
+              share: percent.format(shares[i] ?? 0),
+            })}
           </li>
         ))}
       </Box>

@@ -28,7 +28,15 @@ const Whiskers = ({ variants }: { variants: VariantResult[] }) => {
 };
 
 /** The positive-feedback rate of each variant as a bar with its 95 % interval; the table below carries the same numbers. */
-export const RatesChart = ({ variants, locale, translate }: { variants: VariantResult[]; locale: string; translate: Translate }) => {
+export const RatesChart = ({
+  variants,
+  locale,
+  translate,
+}: {
+  variants: VariantResult[];
+  locale: string;
+  translate: Translate;
+}) => {
   const titleId = useId();
   const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const noteId = useId();
@@ -45,9 +53,29 @@ export const RatesChart = ({ variants, locale, translate }: { variants: VariantR
         hideLegend
         // No animation: a bar growing while the whiskers are already in place misstates the rate for a moment.
         skipAnimation
-        xAxis={[{ scaleType: 'band', data: variants.map((v) => v.name), label: translate('gabarit.experiments.results.variant') }]}
-        yAxis={[{ min: 0, max, width: 64, label: translate('gabarit.experiments.results.rate'), valueFormatter: (value: number) => axisPercent.format(value / 100) }]}
-        series={[{ data: variants.map((v) => v.rate * 100), label: translate('gabarit.experiments.results.rate'), valueFormatter: (value) => (value === null ? '' : formatRate(value / 100, locale)) }]}
+        xAxis={[
+          {
+            scaleType: 'band',
+            data: variants.map((v) => v.name),
+            label: translate('gabarit.experiments.results.variant'),
+          },
+        ]}
+        yAxis={[
+          {
+            min: 0,
+            max,
+            width: 64,
+            label: translate('gabarit.experiments.results.rate'),
+            valueFormatter: (value: number) => axisPercent.format(value / 100),
+          },
+        ]}
+        series={[
+          {
+            data: variants.map((v) => v.rate * 100),
+            label: translate('gabarit.experiments.results.rate'),
+            valueFormatter: (value) => (value === null ? '' : formatRate(value / 100, locale)),
+          },
+        ]}
       >
         <Whiskers variants={variants} />
       </BarChart>

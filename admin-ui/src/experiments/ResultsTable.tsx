@@ -2,8 +2,17 @@ import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow,
 import { formatP, formatRate, weightShares, type ExperimentResults, type Translate } from './format';
 
 /** Every number behind the chart and the verdict, one row per variant (the control first). */
-export const ResultsTable = ({ results, locale, translate }: { results: ExperimentResults; locale: string; translate: Translate }) => {
-  const t = (key: string, options?: Record<string, unknown>) => translate(`gabarit.experiments.results.${key}`, options);
+export const ResultsTable = ({
+  results,
+  locale,
+  translate,
+}: {
+  results: ExperimentResults;
+  locale: string;
+  translate: Translate;
+}) => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.results.${key}`, options);
   const count = new Intl.NumberFormat(locale);
   const shares = weightShares(results.variants.map((v) => v.weight));
   const pFor = new Map(results.comparison.byVariant.map((c) => [c.name, c.pValue]));
@@ -15,7 +24,12 @@ export const ResultsTable = ({ results, locale, translate }: { results: Experime
         <TableHead>
           <TableRow>
             {headers.map((h) => (
-              <TableCell key={h} component="th" scope="col" align={h === 'variant' || h === 'guardrails' ? 'left' : 'right'}>
+              <TableCell
+                key={h}
+                component="th"
+                scope="col"
+                align={h === 'variant' || h === 'guardrails' ? 'left' : 'right'}
+              >
                 {t(h)}
               </TableCell>
             ))}
@@ -32,16 +46,30 @@ export const ResultsTable = ({ results, locale, translate }: { results: Experime
                   {isControl && ` (${translate('gabarit.experiments.control')})`}
                 </TableCell>
                 <TableCell align="right">{v.version}</TableCell>
-                <TableCell align="right">{new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shares[i] ?? 0)}</TableCell>
+                <TableCell align="right">
+                  {new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shares[i] ?? 0)}
+                </TableCell>
                 <TableCell align="right">{count.format(v.exposures)}</TableCell>
                 <TableCell align="right">{count.format(v.conversions)}</TableCell>
                 <TableCell align="right">{formatRate(v.rate, locale)}</TableCell>
-                <TableCell align="right">{t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })}</TableCell>
-                <TableCell align="right">{isControl || p === undefined ? '—' : formatP(p, locale, translate)}</TableCell>
+                <TableCell align="right">
+                  {t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })}
+                </TableCell>
+                <TableCell align="right">
+                  {isControl || p === undefined ? '—' : formatP(p, locale, translate)}
+                </TableCell>
                 <TableCell>
-                  <Chip size="small" variant={v.guardrailBreached ? 'filled' : 'outlined'} color={v.guardrailBreached ? 'error' : 'default'} label={t(v.guardrailBreached ? 'guardrail_breached' : 'guardrail_ok')} />
+                  <Chip
+                    size="small"
+                    variant={v.guardrailBreached ? 'filled' : 'outlined'}
+                    color={v.guardrailBreached ? 'error' : 'default'}
+                    label={t(v.guardrailBreached ? 'guardrail_breached' : 'guardrail_ok')}
+                  />
                   <Typography variant="caption" component="div">
-                    {t('guardrail_detail', { errors: formatRate(v.errorRate, locale), latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms` })}
+                    {t('guardrail_detail', {
+                      errors: formatRate(v.errorRate, locale),
+                      latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms`,
+                    })}
                   </Typography>
                 </TableCell>
               </TableRow>

@@ -11,7 +11,14 @@ export const StopButton = ({ experimentKey, name }: { experimentKey: string; nam
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const stop = async () => {
-    if (await action.run(`/api/v1/experiments/${experimentKey}/stop`, comment.trim() ? { comment: comment.trim() } : {}, 'gabarit.experiments.stop.done')) setOpen(false);
+    if (
+      await action.run(
+        `/api/v1/experiments/${experimentKey}/stop`,
+        comment.trim() ? { comment: comment.trim() } : {},
+        'gabarit.experiments.stop.done',
+      )
+    )
+      setOpen(false);
   };
   return (
     <>
@@ -23,7 +30,16 @@ export const StopButton = ({ experimentKey, name }: { experimentKey: string; nam
           <DialogTitle id="stop-experiment-title">{translate('gabarit.experiments.stop.title', { name })}</DialogTitle>
           <DialogContent>
             <DialogContentText>{translate('gabarit.experiments.stop.explain')}</DialogContentText>
-            <TextField autoFocus fullWidth multiline minRows={2} margin="normal" label={translate('gabarit.lifecycle.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <TextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              margin="normal"
+              label={translate('gabarit.lifecycle.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

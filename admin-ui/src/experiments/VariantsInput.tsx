@@ -1,12 +1,29 @@
 import { Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import { ArrayInput, NumberInput, SelectInput, SimpleFormIterator, TextInput, regex, required, useGetOne, useLocaleState, useTranslate, type Validator } from 'react-admin';
+import {
+  ArrayInput,
+  NumberInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  regex,
+  required,
+  useGetOne,
+  useLocaleState,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { publishedVersionChoices, VARIANT_NAME_PATTERN, type ExperimentFormValues } from './experiment-form';
 import { weightShares } from './format';
 
-const variantCount: Validator = (value: unknown) => (!Array.isArray(value) || value.length < 2 || value.length > 5 ? 'gabarit.experiments.validation.variant_count' : undefined);
-const weightRange: Validator = (value: unknown) => (Number(value) > 0 && Number(value) <= 1000 ? undefined : 'gabarit.experiments.validation.weight');
-const coverageRange: Validator = (value: unknown) => (value !== '' && Number(value) >= 0 && Number(value) <= 100 ? undefined : 'gabarit.experiments.validation.coverage');
+const variantCount: Validator = (value: unknown) =>
+  !Array.isArray(value) || value.length < 2 || value.length > 5
+    ? 'gabarit.experiments.validation.variant_count'
+    : undefined;
+const weightRange: Validator = (value: unknown) =>
+  Number(value) > 0 && Number(value) <= 1000 ? undefined : 'gabarit.experiments.validation.weight';
+const coverageRange: Validator = (value: unknown) =>
+  value !== '' && Number(value) >= 0 && Number(value) <= 100 ? undefined : 'gabarit.experiments.validation.coverage';
 const nameRules = [required(), regex(VARIANT_NAME_PATTERN, 'gabarit.experiments.validation.variant_name')];
 const weightRules = [required(), weightRange];
 const coverageRules = [required(), coverageRange];
@@ -29,12 +46,23 @@ const TrafficShares = () => {
 /** The variants (first = control), each a published version of the prompt with its weight, and the coverage. */
 export const VariantsInput = ({ prompt }: { prompt: string | undefined }) => {
   const translate = useTranslate();
-  const { data } = useGetOne<{ id: string; versions: { number: number; status: string }[] }>('prompts', { id: prompt ?? '' }, { enabled: Boolean(prompt) });
+  const { data } = useGetOne<{ id: string; versions: { number: number; status: string }[] }>(
+    'prompts',
+    { id: prompt ?? '' },
+    { enabled: Boolean(prompt) },
+  );
   const choices = publishedVersionChoices(data?.versions ?? []).map((v) => ({
     id: v.id,
-    name: translate('gabarit.experiments.version_choice', { version: v.id, status: translate(`gabarit.status.${v.status}`) }),
+    name: translate('gabarit.experiments.version_choice', {
+      version: v.id,
+      status: translate(`gabarit.status.${v.status}`),
+    }),
   }));
-  const versionHelp = !prompt ? 'gabarit.experiments.choose_prompt_first' : data && choices.length === 0 ? 'gabarit.experiments.no_published_version' : false;
+  const versionHelp = !prompt
+    ? 'gabarit.experiments.choose_prompt_first'
+    : data && choices.length === 0
+      ? 'gabarit.experiments.no_published_version'
+      : false;
   return (
     <>
       <Typography variant="body2" sx={{ mt: 1 }}>
@@ -43,12 +71,34 @@ export const VariantsInput = ({ prompt }: { prompt: string | undefined }) => {
       <ArrayInput source="variants" validate={variantCount}>
         <SimpleFormIterator inline disableReordering disableClear>
           <TextInput source="name" label="gabarit.experiments.variant_name" validate={nameRules} helperText={false} />
-          <SelectInput source="version" label="gabarit.experiments.variant_version" choices={choices} translateChoice={false} validate={required()} helperText={versionHelp} sx={{ minWidth: 220 }} />
-          <NumberInput source="weight" label="gabarit.experiments.variant_weight" validate={weightRules} min={0} max={1000} helperText={false} />
+          <SelectInput
+            source="version"
+            label="gabarit.experiments.variant_version"
+            choices={choices}
+            translateChoice={false}
+            validate={required()}
+            helperText={versionHelp}
+            sx={{ minWidth: 220 }}
+          />
+          <NumberInput
+            source="weight"
+            label="gabarit.experiments.variant_weight"
+            validate={weightRules}
+            min={0}
+            max={1000}
+            helperText={false}
+          />
         </SimpleFormIterator>
       </ArrayInput>
       <TrafficShares />
-      <NumberInput source="coverage" validate={coverageRules} min={0} max={100} step={1} helperText="gabarit.experiments.coverage_help" />
+      <NumberInput
+        source="coverage"
+        validate={coverageRules}
+        min={0}
+        max={100}
+        step={1}
+        helperText="gabarit.experiments.coverage_help"
+      />
     </>
   );
 };

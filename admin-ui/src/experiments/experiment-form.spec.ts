@@ -1,20 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { toProblem } from '../common/api-error';
-import { experimentActions, experimentPhase, fieldErrors, fromContent, publishedVersionChoices, toCreateRequest, toDraftRequest } from './experiment-form';
+import {
+  experimentActions,
+  experimentPhase,
+  fieldErrors,
+  fromContent,
+  publishedVersionChoices,
+  toCreateRequest,
+  toDraftRequest,
+} from './experiment-form';
 
 describe('experiment form values', () => {
   it('builds the create request with coverage as a share and numbers for versions and weights', () => {
-    const values = { key: ' chatbot-ton ', name: 'Ton ', prompt: 'chatbot-answer', coverage: '25', variants: [{ name: 'a', version: '2', weight: '70' }, { name: 'b ', version: 1, weight: 30 }] };
-    expect(toCreateRequest(values)).toEqual({ key: 'chatbot-ton', name: 'Ton', prompt: 'chatbot-answer', coverage: 0.25, variants: [{ name: 'a', version: 2, weight: 70 }, { name: 'b', version: 1, weight: 30 }] });
-    expect(toDraftRequest({ ...values, coverage: 33.333333 })).toEqual({ coverage: 0.3333, variants: [{ name: 'a', version: 2, weight: 70 }, { name: 'b', version: 1, weight: 30 }] });
+    const values = {
+      key: ' chatbot-ton ',
+      name: 'Ton ',
+      prompt: 'chatbot-answer',
+      coverage: '25',
+      variants: [
+        { name: 'a', version: '2', weight: '70' },
+        { name: 'b ', version: 1, weight: 30 },
+      ],
+    };
+    expect(toCreateRequest(values)).toEqual({
+      key: 'chatbot-ton',
+      name: 'Ton',
+      prompt: 'chatbot-answer',
+      coverage: 0.25,
+      variants: [
+        { name: 'a', version: 2, weight: 70 },
+        { name: 'b', version: 1, weight: 30 },
+      ],
+    });
+    expect(toDraftRequest({ ...values, coverage: 33.333333 })).toEqual({
+      coverage: 0.3333,
+      variants: [
+        { name: 'a', version: 2, weight: 70 },
+        { name: 'b', version: 1, weight: 30 },
+      ],
+    });
   });
 
   it('sends an empty version as null so the API names the field', () => {
-    expect(JSON.parse(JSON.stringify(toDraftRequest({ coverage: 100, variants: [{ name: 'a', version: '', weight: 1 }] })))).toEqual({ coverage: 1, variants: [{ name: 'a', version: null, weight: 1 }] });
+    expect(
+      JSON.parse(JSON.stringify(toDraftRequest({ coverage: 100, variants: [{ name: 'a', version: '', weight: 1 }] }))),
+    ).toEqual({ coverage: 1, variants: [{ name: 'a', version: null, weight: 1 }] });
   });
 
   it('shows a stored version as percentages', () => {
-    expect(fromContent({ prompt: 'p', coverage: 0.125, variants: [{ name: 'a', version: 1, weight: 1 }] })).toEqual({ prompt: 'p', coverage: 12.5, variants: [{ name: 'a', version: 1, weight: 1 }] });
+    expect(fromContent({ prompt: 'p', coverage: 0.125, variants: [{ name: 'a', version: 1, weight: 1 }] })).toEqual({
+      prompt: 'p',
+      coverage: 12.5,
+      variants: [{ name: 'a', version: 1, weight: 1 }],
+    });
   });
 });
 
@@ -35,7 +73,11 @@ describe('fieldErrors', () => {
       },
     });
     expect(fieldErrors(problem)).toEqual({
-      fields: { 'variants.1.name': 'the variant name "a" is used twice', 'variants.1.version': 'version 9 of "p" is not published', key: 'is already taken' },
+      fields: {
+        'variants.1.name': 'the variant name "a" is used twice',
+        'variants.1.version': 'version 9 of "p" is not published',
+        key: 'is already taken',
+      },
       rest: [
         { path: '/variants/0', message: "must have required property 'weight'" },
         { path: '/', message: 'must NOT have additional properties' },
@@ -46,8 +88,16 @@ describe('fieldErrors', () => {
 
 describe('experiment state', () => {
   it('offers only published or retired prompt versions, newest first', () => {
-    const versions = [{ number: 1, status: 'retired' }, { number: 2, status: 'published' }, { number: 3, status: 'approved' }, { number: 4, status: 'draft' }];
-    expect(publishedVersionChoices(versions)).toEqual([{ id: 2, status: 'published' }, { id: 1, status: 'retired' }]);
+    const versions = [
+      { number: 1, status: 'retired' },
+      { number: 2, status: 'published' },
+      { number: 3, status: 'approved' },
+      { number: 4, status: 'draft' },
+    ];
+    expect(publishedVersionChoices(versions)).toEqual([
+      { id: 2, status: 'published' },
+      { id: 1, status: 'retired' },
+    ]);
   });
 
   it('tells a draft, a scheduled start, a running and a stopped experiment apart', () => {

@@ -25,12 +25,22 @@ const number = (value: unknown) => (value === '' || value === null || value === 
 const fraction = (percent: unknown) => Math.round(number(percent) * 100) / 10_000;
 
 function variantsOf(values: ExperimentFormValues) {
-  return (values.variants ?? []).map((v) => ({ name: (v.name ?? '').trim(), version: number(v.version), weight: number(v.weight) }));
+  return (values.variants ?? []).map((v) => ({
+    name: (v.name ?? '').trim(),
+    version: number(v.version),
+    weight: number(v.weight),
+  }));
 }
 
 /** The POST /api/v1/experiments body; the API reports anything still wrong with its path. */
 export function toCreateRequest(values: ExperimentFormValues) {
-  return { key: (values.key ?? '').trim(), name: (values.name ?? '').trim(), prompt: values.prompt ?? '', variants: variantsOf(values), coverage: fraction(values.coverage) };
+  return {
+    key: (values.key ?? '').trim(),
+    name: (values.name ?? '').trim(),
+    prompt: values.prompt ?? '',
+    variants: variantsOf(values),
+    coverage: fraction(values.coverage),
+  };
 }
 
 /** The PUT /api/v1/experiments/{key}/draft body: only what a draft may change. */
@@ -40,7 +50,11 @@ export function toDraftRequest(values: ExperimentFormValues) {
 
 /** The form's values for a version's content. */
 export function fromContent(content: ExperimentContent): ExperimentFormValues {
-  return { prompt: content.prompt, variants: content.variants.map((v) => ({ ...v })), coverage: Math.round(content.coverage * 10_000) / 100 };
+  return {
+    prompt: content.prompt,
+    variants: content.variants.map((v) => ({ ...v })),
+    coverage: Math.round(content.coverage * 10_000) / 100,
+  };
 }
 
 const FIELDS = new Set(['/key', '/name', '/prompt', '/coverage', '/variants']);
@@ -63,7 +77,9 @@ export function fieldErrors(problem: Problem): { fields: Record<string, string>;
 }
 
 /** Choices for a variant's version: the prompt's published versions (in force or retired), newest first. */
-export function publishedVersionChoices(versions: readonly { number: number; status: string }[]): { id: number; status: string }[] {
+export function publishedVersionChoices(
+  versions: readonly { number: number; status: string }[],
+): { id: number; status: string }[] {
   return versions
     .filter((v) => v.status === 'published' || v.status === 'retired')
     .map((v) => ({ id: v.number, status: v.status }))
@@ -73,13 +89,20 @@ export function publishedVersionChoices(versions: readonly { number: number; sta
 export type ExperimentPhase = 'not_started' | 'scheduled' | 'running' | 'stopped';
 
 /** Where an experiment stands: publishing a version starts it, archiving stops it for good. */
-export function experimentPhase(record: { archived?: boolean; activeVersion: number | null; scheduled?: unknown[] }): ExperimentPhase {
+export function experimentPhase(record: {
+  archived?: boolean;
+  activeVersion: number | null;
+  scheduled?: unknown[];
+}): ExperimentPhase {
   if (record.archived) return 'stopped';
   if (record.activeVersion !== null) return 'running';
   return record.scheduled && record.scheduled.length > 0 ? 'scheduled' : 'not_started';
 }
 
 /** What the signed-in user may do to the experiment itself, as the API allows. */
-export function experimentActions(record: { archived?: boolean }, roles: readonly string[]): { edit: boolean; stop: boolean } {
+export function experimentActions(
+  record: { archived?: boolean },
+  roles: readonly string[],
+): { edit: boolean; stop: boolean } {
   return { edit: !record.archived && roles.includes('analyst'), stop: !record.archived && roles.includes('approver') };
 }

@@ -18,22 +18,32 @@ export interface ExperimentResults {
   running: boolean;
   variants: VariantResult[];
   srm: { pValue: number; mismatch: boolean };
-  comparison: { control: string; pValue: number; winner?: string; byVariant: { name: string; pValue: number; better: boolean }[] };
+  comparison: {
+    control: string;
+    pValue: number;
+    winner?: string;
+    byVariant: { name: string; pValue: number; better: boolean }[];
+  };
 }
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A rate as a percentage in the reader's language: 0.625 → « 62,5 % » or "62.5%". */
 export function formatRate(rate: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    rate,
+  );
 }
 
 /** A p-value as readers expect it: « p = 0,012 », and « p < 0,001 » below what the test can tell apart. */
 export function formatP(p: number, locale: string, translate: Translate): string {
-  if (p < 0.001) return translate('gabarit.experiments.verdict.p_below', { value: new Intl.NumberFormat(locale).format(0.001) });
+  if (p < 0.001)
+    return translate('gabarit.experiments.verdict.p_below', { value: new Intl.NumberFormat(locale).format(0.001) });
   // Three decimals under 0.1 so a value just under 0.05 never reads as 0.05.
   const digits = p < 0.1 ? 3 : 2;
-  return translate('gabarit.experiments.verdict.p_equals', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(p) });
+  return translate('gabarit.experiments.verdict.p_equals', {
+    value: new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(p),
+  });
 }
 
 /** Each variant's share of the traffic from the weights, as percentages (0 when the weights are unusable). */

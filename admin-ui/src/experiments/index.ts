@@ -4,4 +4,11 @@ import { ExperimentEdit } from './ExperimentEdit';
 import { ExperimentList } from './ExperimentList';
 import { ExperimentShow } from './ExperimentShow';
 
-export const experiments = { list: ExperimentList, show: ExperimentShow, create: ExperimentCreate, edit: ExperimentEdit, icon: ScienceIcon, recordRepresentation: 'name' };
+export const experiments = {
+  list: ExperimentList,
+  show: ExperimentShow,
+  create: ExperimentCreate,
+  edit: ExperimentEdit,
+  icon: ScienceIcon,
+  recordRepresentation: 'name',
+};

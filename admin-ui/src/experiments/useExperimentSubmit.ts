@@ -24,7 +24,11 @@ export function useExperimentSubmit() {
   const send = async ({ url, method, body, headers, key, done }: Call): Promise<Record<string, string> | undefined> => {
     setProblem(undefined);
     try {
-      await httpClient(url, { method, body: JSON.stringify(body), headers: new Headers({ Accept: 'application/json', ...headers }) });
+      await httpClient(url, {
+        method,
+        body: JSON.stringify(body),
+        headers: new Headers({ Accept: 'application/json', ...headers }),
+      });
       notify(done, { type: 'success' });
       redirect('show', 'experiments', key);
       return undefined;

@@ -13,13 +13,33 @@ const inEnglish = (results: ExperimentResults) => experimentVerdict(results, eng
 const words = (text: string | undefined) => text?.replace(/\s+/g, ' ');
 
 function variant(name: string, exposures: number, conversions: number, weight = 50): VariantResult {
-  return { name, version: 1, weight, exposures, conversions, rate: exposures ? conversions / exposures : 0, ci95: [0, 1], errorRate: 0, p95LatencyMs: 800, guardrailBreached: false };
+  return {
+    name,
+    version: 1,
+    weight,
+    exposures,
+    conversions,
+    rate: exposures ? conversions / exposures : 0,
+    ci95: [0, 1],
+    errorRate: 0,
+    p95LatencyMs: 800,
+    guardrailBreached: false,
+  };
 }
 
 function results(variants: VariantResult[], pValues: number[], srmP = 0.6): ExperimentResults {
   const control = variants[0]!;
-  const byVariant = variants.slice(1).map((v, i) => ({ name: v.name, pValue: pValues[i]!, better: v.rate > control.rate }));
-  return { experiment: 'chatbot-brievete', prompt: 'chatbot-answer', running: true, variants, srm: { pValue: srmP, mismatch: srmP < 0.001 }, comparison: { control: control.name, pValue: Math.min(...pValues), byVariant } };
+  const byVariant = variants
+    .slice(1)
+    .map((v, i) => ({ name: v.name, pValue: pValues[i]!, better: v.rate > control.rate }));
+  return {
+    experiment: 'chatbot-brievete',
+    prompt: 'chatbot-answer',
+    running: true,
+    variants,
+    srm: { pValue: srmP, mismatch: srmP < 0.001 },
+    comparison: { control: control.name, pValue: Math.min(...pValues), byVariant },
+  };
 }
 
 describe('experimentVerdict', () => {
@@ -28,19 +48,27 @@ describe('experimentVerdict', () => {
     const verdict = inFrench(r);
     expect(verdict.kind).toBe('winner');
     expect(verdict.severity).toBe('success');
-    expect(words(verdict.text)).toBe('La variante « concise » fait mieux que le témoin « detaillee » : 62,5 % contre 40,0 % de retours positifs (p = 0,012).');
+    expect(words(verdict.text)).toBe(
+      'La variante « concise » fait mieux que le témoin « detaillee » : 62,5 % contre 40,0 % de retours positifs (p = 0,012).',
+    );
     expect(verdict.srmWarning).toBeUndefined();
-    expect(words(inEnglish(r).text)).toBe('Variant "concise" does better than the control "detaillee": 62.5% vs 40.0% positive feedback (p = 0.012).');
+    expect(words(inEnglish(r).text)).toBe(
+      'Variant "concise" does better than the control "detaillee": 62.5% vs 40.0% positive feedback (p = 0.012).',
+    );
   });
 
   it('says so when the control beats the variant, and reports very small p-values as a bound', () => {
     const verdict = inFrench(results([variant('detaillee', 200, 120), variant('concise', 200, 60)], [0.00001]));
     expect(verdict.kind).toBe('control_wins');
-    expect(words(verdict.text)).toBe('Le témoin « detaillee » fait mieux que la variante « concise » : 60,0 % contre 30,0 % de retours positifs (p < 0,001).');
+    expect(words(verdict.text)).toBe(
+      'Le témoin « detaillee » fait mieux que la variante « concise » : 60,0 % contre 30,0 % de retours positifs (p < 0,001).',
+    );
   });
 
   it('picks the variant that beats the control among several, even when another one is significantly worse', () => {
-    const verdict = inEnglish(results([variant('a', 300, 120), variant('b', 300, 60), variant('c', 300, 165)], [0.0001, 0.02]));
+    const verdict = inEnglish(
+      results([variant('a', 300, 120), variant('b', 300, 60), variant('c', 300, 165)], [0.0001, 0.02]),
+    );
     expect(verdict.kind).toBe('winner');
     expect(verdict.text).toMatch(/^Variant "c" does better than the control "a"/);
   });
@@ -53,14 +81,20 @@ describe('experimentVerdict', () => {
       'Pas de différence démontrée pour l’instant : l’écart entre « concise » (44,0 %) et le témoin « detaillee » (40,0 %) peut être dû au hasard (p = 0,48). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
     );
     expect(inEnglish(results([variant('a', 150, 60), variant('b', 150, 66)], [0.048])).kind).toBe('winner');
-    expect(inEnglish(results([variant('a', 150, 60), variant('b', 150, 66)], [0.05])).text).toMatch(/^No difference shown yet.*\(p = 0\.05\)/);
+    expect(inEnglish(results([variant('a', 150, 60), variant('b', 150, 66)], [0.05])).text).toMatch(
+      /^No difference shown yet.*\(p = 0\.05\)/,
+    );
   });
 
   it('withholds a verdict while a variant has too few answers served, even with a tiny p-value', () => {
     const verdict = inFrench(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005]));
     expect(verdict.kind).toBe('too_few_subjects');
-    expect(verdict.text).toBe('Pas encore assez de données pour conclure : il faut au moins 30 réponses servies par variante, et « detaillee » n’en a que 12.');
-    expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe('Not enough evidence yet: at least 30 answers served per variant are needed, and "a" has only 0.');
+    expect(verdict.text).toBe(
+      'Pas encore assez de données pour conclure : il faut au moins 30 réponses servies par variante, et « detaillee » n’en a que 12.',
+    );
+    expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
+      'Not enough evidence yet: at least 30 answers served per variant are needed, and "a" has only 0.',
+    );
   });
 
   it('withholds a verdict while there is almost no positive feedback at all', () => {
@@ -73,7 +107,9 @@ describe('experimentVerdict', () => {
     const verdict = inFrench(results([variant('detaillee', 120, 48), variant('concise', 180, 110)], [0.0001], 0.00053));
     expect(verdict.kind).toBe('srm');
     expect(verdict.severity).toBe('warning');
-    expect(verdict.text).toBe('Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.');
+    expect(verdict.text).toBe(
+      'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
+    );
     expect(words(verdict.srmWarning)).toBe(
       'Les réponses servies (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
     );

@@ -22,7 +22,8 @@ export interface Verdict {
  * little data, then the test against the control at the 5 % level.
  */
 export function experimentVerdict(results: ExperimentResults, translate: Translate, locale: string): Verdict {
-  const t = (key: string, options?: Record<string, unknown>) => translate(`gabarit.experiments.verdict.${key}`, options);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.verdict.${key}`, options);
   const rate = (r: number) => formatRate(r, locale);
   const p = (value: number) => formatP(value, locale, translate);
   const { variants, comparison } = results;
@@ -33,20 +34,35 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     const list = (values: string[]) => variants.map((v, i) => `${v.name} ${values[i]}`).join(', ');
     const srmWarning = t('srm_warning', {
       observed: list(variants.map((v) => new Intl.NumberFormat(locale).format(v.exposures))),
-      expected: list(shares.map((s) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(s))),
+      expected: list(
+        shares.map((s) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(s)),
+      ),
       p: p(results.srm.pValue),
     });
     return { kind: 'srm', severity: 'warning', text: t('srm'), srmWarning };
   }
-  if (!control || variants.length < 2) return { kind: 'too_few_subjects', severity: 'info', text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: control?.name ?? '', count: control?.exposures ?? 0 }) };
+  if (!control || variants.length < 2)
+    return {
+      kind: 'too_few_subjects',
+      severity: 'info',
+      text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: control?.name ?? '', count: control?.exposures ?? 0 }),
+    };
 
   const smallest = [...variants].sort((a, b) => a.exposures - b.exposures)[0]!;
   if (smallest.exposures < MIN_EXPOSURES) {
-    return { kind: 'too_few_subjects', severity: 'info', text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: smallest.name, count: smallest.exposures }) };
+    return {
+      kind: 'too_few_subjects',
+      severity: 'info',
+      text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: smallest.name, count: smallest.exposures }),
+    };
   }
   const served = variants.reduce((sum, v) => sum + v.exposures, 0);
   const pooled = variants.reduce((sum, v) => sum + v.conversions, 0) / served;
-  if (variants.some((v) => v.exposures * pooled < MIN_EXPECTED_OUTCOMES || v.exposures * (1 - pooled) < MIN_EXPECTED_OUTCOMES)) {
+  if (
+    variants.some(
+      (v) => v.exposures * pooled < MIN_EXPECTED_OUTCOMES || v.exposures * (1 - pooled) < MIN_EXPECTED_OUTCOMES,
+    )
+  ) {
     return { kind: 'too_few_outcomes', severity: 'info', text: t('too_few_outcomes', { min: MIN_EXPECTED_OUTCOMES }) };
   }
 
@@ -56,18 +72,44 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const better = significant.find((c) => byName.get(c.name)!.rate > control.rate);
   if (better) {
     const winner = byName.get(better.name)!;
-    return { kind: 'winner', severity: 'success', text: t('winner', { winner: winner.name, control: control.name, winnerRate: rate(winner.rate), controlRate: rate(control.rate), p: p(better.pValue) }) };
+    return {
+      kind: 'winner',
+      severity: 'success',
+      text: t('winner', {
+        winner: winner.name,
+        control: control.name,
+        winnerRate: rate(winner.rate),
+        controlRate: rate(control.rate),
+        p: p(better.pValue),
+      }),
+    };
   }
   const worse = significant[0];
   if (worse) {
     const loser = byName.get(worse.name)!;
-    return { kind: 'control_wins', severity: 'success', text: t('control_wins', { control: control.name, loser: loser.name, controlRate: rate(control.rate), loserRate: rate(loser.rate), p: p(worse.pValue) }) };
+    return {
+      kind: 'control_wins',
+      severity: 'success',
+      text: t('control_wins', {
+        control: control.name,
+        loser: loser.name,
+        controlRate: rate(control.rate),
+        loserRate: rate(loser.rate),
+        p: p(worse.pValue),
+      }),
+    };
   }
   const closest = tests[0];
   const variant = closest ? byName.get(closest.name)! : variants[1]!;
   return {
     kind: 'no_difference',
     severity: 'info',
-    text: t('no_difference', { variant: variant.name, variantRate: rate(variant.rate), control: control.name, controlRate: rate(control.rate), p: p(closest?.pValue ?? 1) }),
+    text: t('no_difference', {
+      variant: variant.name,
+      variantRate: rate(variant.rate),
+      control: control.name,
+      controlRate: rate(control.rate),
+      p: p(closest?.pValue ?? 1),
+    }),
   };
 }

@@ -15,7 +15,8 @@ export const en = {
       rejected_because: 'Rejected because: %{comment}',
       tasks: { to_review: 'To review', to_publish: 'To publish', rejected: 'Rejected', draft: 'Your draft' },
       welcome: 'Welcome, %{name}',
-      intro: 'Gabarit manages the rules and prompt templates of the pilot projects, under the control of the people who approve them.',
+      intro:
+        'Gabarit manages the rules and prompt templates of the pilot projects, under the control of the people who approve them.',
       roles: 'Your roles',
       api_docs: 'API documentation',
       pilots: 'Pilot projects',
@@ -41,7 +42,13 @@ export const en = {
     },
     pilots: { invoices: 'Invoices', enrolment: 'Enrolment', chatbot: 'Assistant' },
     formats: { rules: 'Rules', decisionTable: 'Decision table', decisionTree: 'Decision tree' },
-    status: { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' },
+    status: {
+      draft: 'Draft',
+      in_review: 'In review',
+      approved: 'Approved',
+      published: 'Published',
+      retired: 'Retired',
+    },
     lifecycle: {
       submit: 'Submit',
       approve: 'Approve',
@@ -82,7 +89,15 @@ export const en = {
       actions: 'Actions',
     },
     details: {
-      types: { string: 'string', number: 'number', integer: 'integer', boolean: 'boolean', object: 'object', array: 'array', null: 'null' },
+      types: {
+        string: 'string',
+        number: 'number',
+        integer: 'integer',
+        boolean: 'boolean',
+        object: 'object',
+        array: 'array',
+        null: 'null',
+      },
       required: 'Value required.',
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
@@ -130,7 +145,8 @@ export const en = {
       version_status: 'Version %{version} (%{status})',
       mode: 'Entering the facts',
       keep_as_case: 'Keep as a test case',
-      keep_as_case_help: 'These facts and the decisions they gave (%{events}) become a test case of the draft, which is started if there is none. Check that these decisions are right.',
+      keep_as_case_help:
+        'These facts and the decisions they gave (%{events}) become a test case of the draft, which is started if there is none. Check that these decisions are right.',
       case_name: 'Case name',
       case_name_required: 'Give the case a name.',
       case_name_taken: 'A case already has this name.',
@@ -159,7 +175,8 @@ export const en = {
     api_keys: {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
-      scopes_help: 'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
+      scopes_help:
+        'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
       revoke: 'Revoke',
       done: 'I have copied the key',
     },
@@ -172,7 +189,24 @@ export const en = {
   resources: {
     rulesets: {
       name: 'Rule set |||| Rule sets',
-      fields: { key: 'Key', name: 'Name', pilot: 'Pilot', format: 'Format', description: 'Description', activeVersion: 'Version in force', draftVersion: 'Draft', status: 'Status', version: 'Version', authors: 'Authors', approvedBy: 'Approved by', publishedAt: 'Published on', actions: 'Actions', versions: 'Versions', q: 'Search', inputSchema: 'Facts schema (JSON Schema)' },
+      fields: {
+        key: 'Key',
+        name: 'Name',
+        pilot: 'Pilot',
+        format: 'Format',
+        description: 'Description',
+        activeVersion: 'Version in force',
+        draftVersion: 'Draft',
+        status: 'Status',
+        version: 'Version',
+        authors: 'Authors',
+        approvedBy: 'Approved by',
+        publishedAt: 'Published on',
+        actions: 'Actions',
+        versions: 'Versions',
+        q: 'Search',
+        inputSchema: 'Facts schema (JSON Schema)',
+      },
     },
     'api-keys': {
       name: 'API key |||| API keys',

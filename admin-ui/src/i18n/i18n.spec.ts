@@ -16,7 +16,10 @@ describe('console messages', () => {
 
   it('has no empty message in either language', () => {
     for (const messages of [fr, en]) {
-      const empty = keys(messages).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === '');
+      const empty = keys(messages).filter(
+        (key) =>
+          key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === '',
+      );
       expect(empty).toEqual([]);
     }
   });

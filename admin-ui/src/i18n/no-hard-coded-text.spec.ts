@@ -23,12 +23,19 @@ function tsxFiles(dir: string): string[] {
 function hardCodedText(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
-  const where = (node: ts.Node) => `${relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const where = (node: ts.Node) =>
+    `${relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && WORDS.test(node.text)) found.push(`${where(node)} ${node.text.trim()}`);
-    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer)) {
+    if (
+      ts.isJsxAttribute(node) &&
+      READ_ATTRIBUTES.has(node.name.getText()) &&
+      node.initializer &&
+      ts.isStringLiteral(node.initializer)
+    ) {
       const value = node.initializer.text;
-      if (WORDS.test(value) && !I18N_KEY.test(value) && value !== BRAND) found.push(`${where(node)} ${node.name.getText()}="${value}"`);
+      if (WORDS.test(value) && !I18N_KEY.test(value) && value !== BRAND)
+        found.push(`${where(node)} ${node.name.getText()}="${value}"`);
     }
     ts.forEachChild(node, visit);
   };

@@ -1,4 +1,20 @@
-import { Alert, Box, Button, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useId, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
@@ -39,7 +55,11 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
     try {
       const next = await sendChange(tableKey, '/import', 'POST', etag, { csv, mode });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
-      else notify('gabarit.reference_tables.imported', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
+      else
+        notify('gabarit.reference_tables.imported', {
+          type: 'success',
+          messageArgs: { smart_count: next.table.rowCount },
+        });
       setCsv('');
       onImported(next);
     } catch (err) {
@@ -65,7 +85,12 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
               {translate('gabarit.reference_tables.csv_file')}
             </Typography>
           </label>
-          <input id={fileId} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e.target.files?.[0])} />
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
         </Box>
         <TextField
           label={translate('gabarit.reference_tables.csv_text')}
@@ -78,9 +103,22 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
         />
         <Box>
           <FormLabel id={`${fileId}-mode`}>{translate('gabarit.reference_tables.import_mode')}</FormLabel>
-          <RadioGroup row aria-labelledby={`${fileId}-mode`} value={mode} onChange={(e) => setMode(e.target.value as 'replace' | 'merge')}>
-            <FormControlLabel value="replace" control={<Radio />} label={translate('gabarit.reference_tables.mode_replace')} />
-            <FormControlLabel value="merge" control={<Radio />} label={translate('gabarit.reference_tables.mode_merge')} />
+          <RadioGroup
+            row
+            aria-labelledby={`${fileId}-mode`}
+            value={mode}
+            onChange={(e) => setMode(e.target.value as 'replace' | 'merge')}
+          >
+            <FormControlLabel
+              value="replace"
+              control={<Radio />}
+              label={translate('gabarit.reference_tables.mode_replace')}
+            />
+            <FormControlLabel
+              value="merge"
+              control={<Radio />}
+              label={translate('gabarit.reference_tables.mode_merge')}
+            />
           </RadioGroup>
         </Box>
         {blocked && <Alert severity="info">{translate('gabarit.reference_tables.import_blocked')}</Alert>}
@@ -94,7 +132,8 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
       {problem && problem.status !== 412 && (
         <Alert severity="error" role="alert" sx={{ my: 2 }}>
           {problemHeadline(problem, translate)}
-          {problem.error !== 'invalid_csv' && ` ${translate('gabarit.reference_tables.nothing_imported', { smart_count: lines.length })}`}
+          {problem.error !== 'invalid_csv' &&
+            ` ${translate('gabarit.reference_tables.nothing_imported', { smart_count: lines.length })}`}
         </Alert>
       )}
       {lines.length > 0 && (

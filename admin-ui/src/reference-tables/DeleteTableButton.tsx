@@ -9,7 +9,17 @@ import { sendChange, type LoadedTable } from './useReferenceTable';
  * Deletes the table with If-Match (the simple-rest delete sends none); its history stays in the audit trail. When
  * published rules read the table the deletion waits for an approver, and the page shows it pending.
  */
-export const DeleteTableButton = ({ tableKey, name, etag, onProposed }: { tableKey: string; name: string; etag: string; onProposed: (next: LoadedTable) => void }) => {
+export const DeleteTableButton = ({
+  tableKey,
+  name,
+  etag,
+  onProposed,
+}: {
+  tableKey: string;
+  name: string;
+  etag: string;
+  onProposed: (next: LoadedTable) => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();

@@ -1,4 +1,21 @@
-import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
@@ -14,21 +31,40 @@ const RowText = ({ row, columns }: { row: Pending['changes'][number]['before']; 
   if (!row) return <>—</>;
   const text = (c: Column) => {
     const value = row[c.name];
-    if (c.type === 'boolean' && typeof value === 'boolean') return translate(`gabarit.reference_tables.${value ? 'yes' : 'no'}`);
+    if (c.type === 'boolean' && typeof value === 'boolean')
+      return translate(`gabarit.reference_tables.${value ? 'yes' : 'no'}`);
     return formatCell(value, c.type, locale) || '∅';
   };
-  return <>{columns.map((c) => translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) })).join(' · ')}</>;
+  return (
+    <>
+      {columns
+        .map((c) => translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) }))
+        .join(' · ')}
+    </>
+  );
 };
 
 /** Asks for the reviewer's comment: optional to approve, required to reject (the author learns why). */
-const DecisionDialog = ({ decision, withdrawing, onCancel, onConfirm }: { decision: Decision; withdrawing: boolean; onCancel: () => void; onConfirm: (comment: string) => void }) => {
+const DecisionDialog = ({
+  decision,
+  withdrawing,
+  onCancel,
+  onConfirm,
+}: {
+  decision: Decision;
+  withdrawing: boolean;
+  onCancel: () => void;
+  onConfirm: (comment: string) => void;
+}) => {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const required = decision === 'reject';
   const title = decision === 'approve' ? 'approve' : withdrawing ? 'withdraw' : 'reject';
   return (
     <Dialog open onClose={onCancel} aria-labelledby="pending-decision-title" fullWidth maxWidth="sm">
-      <DialogTitle id="pending-decision-title">{translate(`gabarit.reference_tables.pending.dialog_${title}`)}</DialogTitle>
+      <DialogTitle id="pending-decision-title">
+        {translate(`gabarit.reference_tables.pending.dialog_${title}`)}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(`gabarit.reference_tables.pending.explain_${title}`)}</DialogContentText>
         <TextField
@@ -45,7 +81,11 @@ const DecisionDialog = ({ decision, withdrawing, onCancel, onConfirm }: { decisi
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={required && comment.trim() === ''} onClick={() => onConfirm(comment.trim())}>
+        <Button
+          variant="contained"
+          disabled={required && comment.trim() === ''}
+          onClick={() => onConfirm(comment.trim())}
+        >
           {translate(`gabarit.reference_tables.pending.${title}`)}
         </Button>
       </DialogActions>
@@ -58,7 +98,13 @@ const DecisionDialog = ({ decision, withdrawing, onCancel, onConfirm }: { decisi
  * or changes, before and after), which rule sets read the table, and the reviewer's buttons. Approving needs an
  * approver other than the author (four eyes); the author may withdraw the change.
  */
-export const PendingChange = ({ loaded, onDecided }: { loaded: LoadedTable; onDecided: (next: LoadedTable) => void }) => {
+export const PendingChange = ({
+  loaded,
+  onDecided,
+}: {
+  loaded: LoadedTable;
+  onDecided: (next: LoadedTable) => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -76,13 +122,22 @@ export const PendingChange = ({ loaded, onDecided }: { loaded: LoadedTable; onDe
     setDecision(undefined);
     setBusy(true);
     try {
-      const next = await sendChange(loaded.table.key, `/pending/${verb}`, 'POST', loaded.etag, comment ? { comment } : {});
+      const next = await sendChange(
+        loaded.table.key,
+        `/pending/${verb}`,
+        'POST',
+        loaded.etag,
+        comment ? { comment } : {},
+      );
       if (verb === 'approve' && pending.deleted) {
         notify('gabarit.reference_tables.deleted', { type: 'info', messageArgs: { name: loaded.table.name } });
         redirect('list', 'reference-tables');
         return;
       }
-      notify(`gabarit.reference_tables.pending.${verb === 'approve' ? 'approved' : isAuthor ? 'withdrawn' : 'rejected'}`, { type: 'success' });
+      notify(
+        `gabarit.reference_tables.pending.${verb === 'approve' ? 'approved' : isAuthor ? 'withdrawn' : 'rejected'}`,
+        { type: 'success' },
+      );
       onDecided(next);
     } catch (err) {
       notify(problemHeadline(toProblem(err), translate), { type: 'error' });
@@ -93,15 +148,25 @@ export const PendingChange = ({ loaded, onDecided }: { loaded: LoadedTable; onDe
 
   return (
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="pending-change">
-      <AlertTitle>{translate('gabarit.reference_tables.pending.title', { who: pending.proposedBy, when: new Date(pending.proposedAt).toLocaleString() })}</AlertTitle>
+      <AlertTitle>
+        {translate('gabarit.reference_tables.pending.title', {
+          who: pending.proposedBy,
+          when: new Date(pending.proposedAt).toLocaleString(),
+        })}
+      </AlertTitle>
       <Box component="p" sx={{ m: 0 }}>
         {translate(`gabarit.reference_tables.pending.action_${pending.action}`)}{' '}
         {translate('gabarit.reference_tables.pending.counts', { ...pending.counts, rows: pending.rowCount })}
       </Box>
       <Box component="p" sx={{ mb: 1 }}>
-        {translate('gabarit.reference_tables.pending.readers', { readers: pending.readers.join(', '), smart_count: pending.readers.length })}
+        {translate('gabarit.reference_tables.pending.readers', {
+          readers: pending.readers.join(', '),
+          smart_count: pending.readers.length,
+        })}
       </Box>
-      {pending.comment && <Box component="p">{translate('gabarit.reference_tables.pending.comment', { comment: pending.comment })}</Box>}
+      {pending.comment && (
+        <Box component="p">{translate('gabarit.reference_tables.pending.comment', { comment: pending.comment })}</Box>
+      )}
       {pending.changes.length > 0 && (
         <Table size="small" aria-label={translate('gabarit.reference_tables.pending.changes_label')}>
           <TableHead>
@@ -126,7 +191,9 @@ export const PendingChange = ({ loaded, onDecided }: { loaded: LoadedTable; onDe
           </TableBody>
         </Table>
       )}
-      {hidden > 0 && <Box component="p">{translate('gabarit.reference_tables.pending.more', { smart_count: hidden })}</Box>}
+      {hidden > 0 && (
+        <Box component="p">{translate('gabarit.reference_tables.pending.more', { smart_count: hidden })}</Box>
+      )}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         {reviewer && (
           <Button variant="contained" disabled={busy} onClick={() => setDecision('approve')}>
@@ -139,9 +206,18 @@ export const PendingChange = ({ loaded, onDecided }: { loaded: LoadedTable; onDe
           </Button>
         )}
       </Stack>
-      {!reviewer && !isAuthor && <Box component="p">{translate('gabarit.reference_tables.pending.awaiting_approver')}</Box>}
+      {!reviewer && !isAuthor && (
+        <Box component="p">{translate('gabarit.reference_tables.pending.awaiting_approver')}</Box>
+      )}
       {isAuthor && <Box component="p">{translate('gabarit.reference_tables.pending.four_eyes')}</Box>}
-      {decision && <DecisionDialog decision={decision} withdrawing={isAuthor} onCancel={() => setDecision(undefined)} onConfirm={(c) => void decide(c)} />}
+      {decision && (
+        <DecisionDialog
+          decision={decision}
+          withdrawing={isAuthor}
+          onCancel={() => setDecision(undefined)}
+          onConfirm={(c) => void decide(c)}
+        />
+      )}
     </Alert>
   );
 };

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { ArrayInput, BooleanInput, Create, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useNotify, useRedirect, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  Create,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -21,7 +33,15 @@ const typeChoices = COLUMN_TYPES.map((id) => ({ id, name: `gabarit.reference_tab
 const KeyColumnInput = () => {
   const columns = (useWatch({ name: 'columns' }) as Partial<Column>[] | undefined) ?? [];
   const names = [...new Set(columns.map((c) => c?.name?.trim()).filter((n): n is string => !!n))];
-  return <SelectInput source="keyColumn" choices={names.map((id) => ({ id, name: id }))} translateChoice={false} validate={required()} helperText="gabarit.reference_tables.key_column_help" />;
+  return (
+    <SelectInput
+      source="keyColumn"
+      choices={names.map((id) => ({ id, name: id }))}
+      translateChoice={false}
+      validate={required()}
+      helperText="gabarit.reference_tables.key_column_help"
+    />
+  );
 };
 
 /** A new table: key, name and typed columns; rows come next, in the grid or from a CSV. API problems land on their fields. */
@@ -37,7 +57,11 @@ export const ReferenceTableCreate = () => {
       name: table.name,
       ...(table.description && { description: table.description }),
       keyColumn: table.keyColumn,
-      columns: (table.columns ?? []).map((c) => ({ name: c.name, type: c.type, ...(c.required && { required: true }) })),
+      columns: (table.columns ?? []).map((c) => ({
+        name: c.name,
+        type: c.type,
+        ...(c.required && { required: true }),
+      })),
     };
     setProblem(undefined);
     try {
@@ -60,9 +84,24 @@ export const ReferenceTableCreate = () => {
         <TextInput source="description" multiline minRows={2} />
         <ArrayInput source="columns" label={translate('resources.reference-tables.fields.columns')}>
           {/* Remove buttons always shown: react-admin reveals them on hover only, out of reach of the keyboard. */}
-          <SimpleFormIterator inline disableReordering sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}>
-            <TextInput source="name" label="gabarit.reference_tables.column_name" validate={required()} helperText={false} />
-            <SelectInput source="type" label="gabarit.reference_tables.column_type" choices={typeChoices} validate={required()} helperText={false} />
+          <SimpleFormIterator
+            inline
+            disableReordering
+            sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}
+          >
+            <TextInput
+              source="name"
+              label="gabarit.reference_tables.column_name"
+              validate={required()}
+              helperText={false}
+            />
+            <SelectInput
+              source="type"
+              label="gabarit.reference_tables.column_type"
+              choices={typeChoices}
+              validate={required()}
+              helperText={false}
+            />
             <BooleanInput source="required" label="gabarit.reference_tables.required" helperText={false} />
           </SimpleFormIterator>
         </ArrayInput>

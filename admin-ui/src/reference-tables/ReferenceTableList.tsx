@@ -5,7 +5,11 @@ import { EDITOR_ROLES } from './permissions';
 
 /** Reference tables, searchable by key or name; the API sorts by key only. */
 export const ReferenceTableList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles roles={EDITOR_ROLES} />}>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+    sort={{ field: 'key', order: 'ASC' }}
+    actions={<CreateForRoles roles={EDITOR_ROLES} />}
+  >
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />
       <DataTable.Col source="name" disableSort />

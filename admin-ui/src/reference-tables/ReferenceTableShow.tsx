@@ -1,6 +1,15 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { NumberField, Show, SimpleShowLayout, TextField, useGetIdentity, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useGetIdentity,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { LocalDateField } from '../common/LocalDateField';
 import { CsvImport } from './CsvImport';
@@ -35,13 +44,31 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
         </Typography>
-        {editable && <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />}
+        {editable && (
+          <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />
+        )}
       </Stack>
       {/* Keyed apart from the grid below: siblings sharing a key confuse React, which then leaves stale nodes. */}
       {loaded.table.pending && <PendingChange key={`pending-${loaded.etag}`} loaded={loaded} onDecided={changed} />}
       {/* A new ETag (saved, imported, reloaded) starts the grid afresh from the server's rows. */}
-      <RowsGrid key={loaded.etag} loaded={loaded} editable={editable} onSaved={changed} onDirtyChange={setDirty} reload={reload} />
-      {editable && <CsvImport tableKey={tableKey} columns={loaded.table.columns} etag={loaded.etag} blocked={dirty} onImported={changed} reload={reload} />}
+      <RowsGrid
+        key={loaded.etag}
+        loaded={loaded}
+        editable={editable}
+        onSaved={changed}
+        onDirtyChange={setDirty}
+        reload={reload}
+      />
+      {editable && (
+        <CsvImport
+          tableKey={tableKey}
+          columns={loaded.table.columns}
+          etag={loaded.etag}
+          blocked={dirty}
+          onImported={changed}
+          reload={reload}
+        />
+      )}
     </Box>
   );
 };

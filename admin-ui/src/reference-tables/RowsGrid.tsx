@@ -1,6 +1,19 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, IconButton, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -22,7 +35,11 @@ interface Props {
 /** The column's name with its type and role in words (not only a style), for the header and screen readers. */
 const ColumnHeader = ({ column, isKey }: { column: Column; isKey: boolean }) => {
   const translate = useTranslate();
-  const notes = [translate(`gabarit.reference_tables.types.${column.type}`), ...(isKey ? [translate('gabarit.reference_tables.key_column')] : []), ...(column.required && !isKey ? [translate('gabarit.reference_tables.required')] : [])];
+  const notes = [
+    translate(`gabarit.reference_tables.types.${column.type}`),
+    ...(isKey ? [translate('gabarit.reference_tables.key_column')] : []),
+    ...(column.required && !isKey ? [translate('gabarit.reference_tables.required')] : []),
+  ];
   return (
     <>
       <Typography variant="subtitle2" component="span" sx={{ display: 'block' }}>
@@ -89,7 +106,11 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     try {
       const next = await sendChange(table.key, '/rows', 'PUT', etag, { rows });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
-      else notify('gabarit.reference_tables.saved', { type: 'success', messageArgs: { smart_count: next.table.rowCount } });
+      else
+        notify('gabarit.reference_tables.saved', {
+          type: 'success',
+          messageArgs: { smart_count: next.table.rowCount },
+        });
       onSaved(next);
     } catch (err) {
       const found = toProblem(err);
@@ -103,11 +124,18 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
   };
 
   const visible = grid.slice(page * perPage, (page + 1) * perPage);
-  const readOnlyText = (column: Column, text: string) => (column.type === 'boolean' && text !== '' ? translate(text === 'true' ? 'gabarit.reference_tables.yes' : 'gabarit.reference_tables.no') : text);
+  const readOnlyText = (column: Column, text: string) =>
+    column.type === 'boolean' && text !== ''
+      ? translate(text === 'true' ? 'gabarit.reference_tables.yes' : 'gabarit.reference_tables.no')
+      : text;
   return (
     <Box>
       {problem?.status === 412 && <StaleAlert onReload={reload} />}
-      {problem && problem.status !== 412 && <ProblemAlert problem={problem}>{cells.size > 0 && translate('gabarit.reference_tables.cells_to_fix', { smart_count: cells.size })}</ProblemAlert>}
+      {problem && problem.status !== 412 && (
+        <ProblemAlert problem={problem}>
+          {cells.size > 0 && translate('gabarit.reference_tables.cells_to_fix', { smart_count: cells.size })}
+        </ProblemAlert>
+      )}
       {!problem && cells.size > 0 && (
         <Alert severity="error" role="alert" sx={{ my: 1 }}>
           {translate('gabarit.reference_tables.cells_unreadable', { smart_count: cells.size })}
@@ -150,7 +178,10 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
                   ))}
                   {editable && (
                     <TableCell>
-                      <IconButton onClick={() => deleteRow(row.uid)} aria-label={translate('gabarit.reference_tables.delete_row', { row: rowNumber })}>
+                      <IconButton
+                        onClick={() => deleteRow(row.uid)}
+                        aria-label={translate('gabarit.reference_tables.delete_row', { row: rowNumber })}
+                      >
                         <DeleteIcon />
                       </IconButton>
                     </TableCell>
@@ -160,7 +191,9 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
             })}
             {grid.length === 0 && (
               <TableRow>
-                <TableCell colSpan={table.columns.length + 2}>{translate('gabarit.reference_tables.no_rows')}</TableCell>
+                <TableCell colSpan={table.columns.length + 2}>
+                  {translate('gabarit.reference_tables.no_rows')}
+                </TableCell>
               </TableRow>
             )}
           </TableBody>
@@ -178,7 +211,9 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
           setPage(0);
         }}
         labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-        labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+        labelDisplayedRows={({ from, to, count }) =>
+          translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })
+        }
         getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
       />
       {editable && (

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellProblemsFrom, csvLineProblems, formErrorsFrom, serverMessage } from './api-paths';
 
-const problem = (details: { path: string; message: string }[]) => ({ status: 400, error: 'validation_failed', message: 'x', details });
+const problem = (details: { path: string; message: string }[]) => ({
+  status: 400,
+  error: 'validation_failed',
+  message: 'x',
+  details,
+});
 
 describe('API error paths', () => {
   it('puts /rows/<n>/<column> on the cell of the n-th row that was sent', () => {
@@ -35,7 +40,11 @@ describe('API error paths', () => {
           { path: '/csv', message: 'empty' },
         ]),
       ),
-    ).toEqual([{ line: 3, column: 'name', message: 'is required' }, { line: 7, message: 'Invalid Closing Quote' }, { message: 'empty' }]);
+    ).toEqual([
+      { line: 3, column: 'name', message: 'is required' },
+      { line: 7, message: 'Invalid Closing Quote' },
+      { message: 'empty' },
+    ]);
   });
 
   it('turns details into nested form errors for the create form', () => {
@@ -50,8 +59,13 @@ describe('API error paths', () => {
   });
 
   it('translates the server wording it knows, numbering rows as the user sees them', () => {
-    expect(serverMessage('must be a date (YYYY-MM-DD)', 1)).toEqual({ key: 'gabarit.reference_tables.cell_errors.date' });
-    expect(serverMessage('repeats the key "33" of row 0', 2)).toEqual({ key: 'gabarit.reference_tables.server_errors.repeated_key', options: { key: '33', row: 2 } });
+    expect(serverMessage('must be a date (YYYY-MM-DD)', 1)).toEqual({
+      key: 'gabarit.reference_tables.cell_errors.date',
+    });
+    expect(serverMessage('repeats the key "33" of row 0', 2)).toEqual({
+      key: 'gabarit.reference_tables.server_errors.repeated_key',
+      options: { key: '33', row: 2 },
+    });
     expect(serverMessage('Invalid Closing Quote: got "x"', 1)).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ import { cellId, type CellProblems, type GridRow } from './cells';
  * Puts the API's row problems (`/rows/3/rate`) on the grid's cells. Row numbers are positions in the rows
  * that were sent, so they are matched to the grid rows as they were then. Problems that name no cell stay apart.
  */
-export function cellProblemsFrom(problem: Problem, sent: GridRow[]): { cells: CellProblems; other: Problem['details'] } {
+export function cellProblemsFrom(
+  problem: Problem,
+  sent: GridRow[],
+): { cells: CellProblems; other: Problem['details'] } {
   const cells: CellProblems = new Map();
   const other: Problem['details'] = [];
   for (const detail of problem.details) {
@@ -44,7 +47,10 @@ export function csvLineProblems(problem: Problem): CsvLineProblem[] {
 export function formErrorsFrom(details: Problem['details']): Record<string, unknown> {
   const errors: Record<string, unknown> = {};
   for (const { path, message } of details) {
-    const parts = path.split('/').slice(1).filter((p) => p !== '');
+    const parts = path
+      .split('/')
+      .slice(1)
+      .filter((p) => p !== '');
     if (parts.length === 0) continue;
     let node = errors;
     parts.slice(0, -1).forEach((part) => {
@@ -61,11 +67,19 @@ export function formErrorsFrom(details: Problem['details']): Record<string, unkn
  * A server message about a cell in the user's language when it is particular to tables; the usual shapes (such as
  * "is required") are already worded by httpClient (common/detail-wording.ts). Otherwise as the server said it.
  */
-export function serverMessage(message: string, rowOffset: number): { key: string; options?: Record<string, unknown> } | undefined {
-  if (message === 'is not a column of this table') return { key: 'gabarit.reference_tables.server_errors.unknown_column' };
+export function serverMessage(
+  message: string,
+  rowOffset: number,
+): { key: string; options?: Record<string, unknown> } | undefined {
+  if (message === 'is not a column of this table')
+    return { key: 'gabarit.reference_tables.server_errors.unknown_column' };
   const type = /^must be a (string|number|boolean|date)\b/.exec(message);
   if (type) return { key: `gabarit.reference_tables.cell_errors.${type[1]}` };
   const repeat = /^repeats the key "(.*)" of row (\d+)$/.exec(message);
-  if (repeat) return { key: 'gabarit.reference_tables.server_errors.repeated_key', options: { key: repeat[1], row: Number(repeat[2]) + rowOffset } };
+  if (repeat)
+    return {
+      key: 'gabarit.reference_tables.server_errors.repeated_key',
+      options: { key: repeat[1], row: Number(repeat[2]) + rowOffset },
+    };
   return undefined;
 }

@@ -47,7 +47,9 @@ describe('grid and rows', () => {
   it('round-trips rows through the grid', () => {
     const rows = [{ neq: '1145678901', creditLimit: 50000.25, onRena: false, since: '2019-04-01' }];
     const grid = rowsToGrid(rows, columns, 'fr', 7);
-    expect(grid).toEqual([{ uid: 7, cells: { neq: '1145678901', creditLimit: '50000,25', onRena: 'false', since: '2019-04-01' } }]);
+    expect(grid).toEqual([
+      { uid: 7, cells: { neq: '1145678901', creditLimit: '50000,25', onRena: 'false', since: '2019-04-01' } },
+    ]);
     expect(gridToRows(grid, columns)).toEqual({ rows, problems: new Map() });
   });
 

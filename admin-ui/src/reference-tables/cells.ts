@@ -26,17 +26,24 @@ export function parseCell(text: string, type: ColumnType): ParsedCell {
   }
   if (type === 'boolean') {
     const word = trimmed.toLowerCase();
-    return TRUE_WORDS.includes(word) ? { value: true } : FALSE_WORDS.includes(word) ? { value: false } : { error: 'boolean' };
+    return TRUE_WORDS.includes(word)
+      ? { value: true }
+      : FALSE_WORDS.includes(word)
+        ? { value: false }
+        : { error: 'boolean' };
   }
   // A real calendar day: 2026-02-30 is refused rather than rolled over to March.
   const day = new Date(`${trimmed}T00:00:00Z`);
-  return ISO_DATE.test(trimmed) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(trimmed) ? { value: trimmed } : { error: 'date' };
+  return ISO_DATE.test(trimmed) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(trimmed)
+    ? { value: trimmed }
+    : { error: 'date' };
 }
 
 /** A stored value as the text its cell shows: a decimal comma in French, booleans as true/false for the select. */
 export function formatCell(value: CellValue | undefined, type: ColumnType, locale: string): string {
   if (value === null || value === undefined) return '';
-  if (type === 'number' && typeof value === 'number') return locale === 'fr' ? String(value).replace('.', ',') : String(value);
+  if (type === 'number' && typeof value === 'number')
+    return locale === 'fr' ? String(value).replace('.', ',') : String(value);
   return String(value);
 }
 
@@ -52,13 +59,17 @@ export type CellProblems = Map<string, string[]>;
 export const cellId = (uid: number, column: string) => `${uid}/${column}`;
 
 /** Turns the grid into rows for the API, or says which cells cannot be read (nothing is sent then). */
-export function gridToRows(grid: GridRow[], columns: Column[]): { rows: Record<string, CellValue>[]; problems: CellProblems } {
+export function gridToRows(
+  grid: GridRow[],
+  columns: Column[],
+): { rows: Record<string, CellValue>[]; problems: CellProblems } {
   const problems: CellProblems = new Map();
   const rows = grid.map((row) => {
     const out: Record<string, CellValue> = {};
     for (const column of columns) {
       const parsed = parseCell(row.cells[column.name] ?? '', column.type);
-      if ('error' in parsed) problems.set(cellId(row.uid, column.name), [`gabarit.reference_tables.cell_errors.${parsed.error}`]);
+      if ('error' in parsed)
+        problems.set(cellId(row.uid, column.name), [`gabarit.reference_tables.cell_errors.${parsed.error}`]);
       else out[column.name] = parsed.value;
     }
     return out;
@@ -67,6 +78,14 @@ export function gridToRows(grid: GridRow[], columns: Column[]): { rows: Record<s
 }
 
 /** The grid for a table's rows; uids continue from `firstUid`. */
-export function rowsToGrid(rows: Record<string, CellValue>[], columns: Column[], locale: string, firstUid = 0): GridRow[] {
-  return rows.map((row, i) => ({ uid: firstUid + i, cells: Object.fromEntries(columns.map((c) => [c.name, formatCell(row[c.name], c.type, locale)])) }));
+export function rowsToGrid(
+  rows: Record<string, CellValue>[],
+  columns: Column[],
+  locale: string,
+  firstUid = 0,
+): GridRow[] {
+  return rows.map((row, i) => ({
+    uid: firstUid + i,
+    cells: Object.fromEntries(columns.map((c) => [c.name, formatCell(row[c.name], c.type, locale)])),
+  }));
 }

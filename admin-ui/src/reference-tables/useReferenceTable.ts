@@ -59,7 +59,13 @@ export function useReferenceTable(key: string) {
  * Sends a change guarded by If-Match and returns the table as it now is, with its new ETag. When published rules
  * read the table the change is held for an approver (202), and the table comes back with `pending`.
  */
-export async function sendChange(key: string, path: '' | '/rows' | '/import' | '/pending/approve' | '/pending/reject', method: 'PUT' | 'POST' | 'DELETE', etag: string, body?: object): Promise<LoadedTable> {
+export async function sendChange(
+  key: string,
+  path: '' | '/rows' | '/import' | '/pending/approve' | '/pending/reject',
+  method: 'PUT' | 'POST' | 'DELETE',
+  etag: string,
+  body?: object,
+): Promise<LoadedTable> {
   const response = await httpClient(`/api/v1/reference-tables/${encodeURIComponent(key)}${path}`, {
     method,
     headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'If-Match': etag }),

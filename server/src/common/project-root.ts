@@ -7,7 +7,8 @@ export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'nest-cli.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Cannot find the project root (nest-cli.json) above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error('Cannot find the project root (nest-cli.json) above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
   return dir;

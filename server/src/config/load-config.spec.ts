@@ -9,12 +9,21 @@ const dataDir = () => mkdtempSync(join(tmpdir(), 'gabarit-config-'));
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), PORT: '8080' });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 8080, host: '127.0.0.1', logLevel: 'info', demoPassword: 'demo', bodyLimitBytes: 1048576 });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      demoPassword: 'demo',
+      bodyLimitBytes: 1048576,
+    });
     expect(config.mongodbUri).toBeUndefined();
   });
 
   it('names every bad variable', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', NODE_ENV: 'staging', MONGODB_URI: 'postgres://x' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', NODE_ENV: 'staging', MONGODB_URI: 'postgres://x' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', NODE_ENV: 'staging', MONGODB_URI: 'postgres://x' });
     } catch (err) {
@@ -35,7 +44,11 @@ describe('loadConfig', () => {
 
   it('requires a long enough JWT_SECRET in production', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET/,
+    );
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe(
+      'x'.repeat(32),
+    );
   });
 });

@@ -37,8 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ferretdbBin: resolve(raw.FERRETDB_BIN),
     ferretdbPort: raw.FERRETDB_PORT,
     jwtSecret,
-    auditKey: raw.AUDIT_KEY ? Buffer.from(raw.AUDIT_KEY, 'utf8') : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'audit chain', 32)),
-    subjectKey: raw.SUBJECT_KEY ? Buffer.from(raw.SUBJECT_KEY, 'utf8') : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'subject pseudonyms', 32)),
+    auditKey: raw.AUDIT_KEY
+      ? Buffer.from(raw.AUDIT_KEY, 'utf8')
+      : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'audit chain', 32)),
+    subjectKey: raw.SUBJECT_KEY
+      ? Buffer.from(raw.SUBJECT_KEY, 'utf8')
+      : Buffer.from(hkdfSync('sha256', jwtSecret, 'gabarit', 'subject pseudonyms', 32)),
     jwtTtlSeconds: raw.JWT_TTL_SECONDS,
     anthropicApiKey: raw.ANTHROPIC_API_KEY,
     anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,
@@ -67,7 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: string): string {
   if (given) return given;
   if (nodeEnv === 'production') {
-    throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters).');
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters).',
+    );
   }
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -8,7 +8,10 @@ import { bool, EvaluationFailure, fail, isMap, num, type Json } from './cel-valu
 
 /** An expression that cannot be saved: syntax, an unknown function, a nested comprehension... */
 export class ExpressionSyntaxError extends Error {
-  constructor(message: string, readonly position?: number) {
+  constructor(
+    message: string,
+    readonly position?: number,
+  ) {
     super(position === undefined ? message : `${message} (at character ${position + 1})`);
     this.name = 'ExpressionSyntaxError';
   }
@@ -49,7 +52,9 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       };
     }
     case 'map': {
-      const entries = (args as [ASTNode, ASTNode][]).map(([k, v]) => [compileNode(k, scope), compileNode(v, scope)] as const);
+      const entries = (args as [ASTNode, ASTNode][]).map(
+        ([k, v]) => [compileNode(k, scope), compileNode(v, scope)] as const,
+      );
       return (run) => {
         charge(run, 1 + entries.length);
         const out: Json = {};
@@ -108,7 +113,8 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
 function literal(value: unknown, pos: number): Code {
   let v: unknown = value;
   if (typeof value === 'bigint') v = Number(value);
-  else if (value !== null && typeof value === 'object') throw new ExpressionSyntaxError('unsigned and bytes literals are not supported; numbers are plain numbers', pos);
+  else if (value !== null && typeof value === 'object')
+    throw new ExpressionSyntaxError('unsigned and bytes literals are not supported; numbers are plain numbers', pos);
   return () => v;
 }
 
@@ -129,7 +135,8 @@ function field_(object: unknown, field: string): unknown {
 
 function index(target: unknown, key: unknown): unknown {
   if (Array.isArray(target)) {
-    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= target.length) fail('list index out of range');
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= target.length)
+      fail('list index out of range');
     return target[key];
   }
   if (isMap(target) && typeof key === 'string' && Object.hasOwn(target, key)) return target[key];
@@ -145,7 +152,8 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
     path.unshift(field);
     node = target;
   }
-  if (!node || node.op !== 'id') throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
+  if (!node || node.op !== 'id')
+    throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
   const root = identifier(node.args as string, scope);
   return (run) => {
     charge(run, 1 + path.length);
@@ -167,7 +175,8 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
 /** `cel.bind(name, value, body)`: a local name for a value. */
 function bind(args: ASTNode[], scope: Scope, pos: number): Code {
   const [variable, init, body] = args;
-  if (args.length !== 3 || variable?.op !== 'id') throw new ExpressionSyntaxError('cel.bind takes a name, a value and an expression', pos);
+  if (args.length !== 3 || variable?.op !== 'id')
+    throw new ExpressionSyntaxError('cel.bind takes a name, a value and an expression', pos);
   const value = compileNode(init!, scope);
   const slot = scope.locals.size;
   const inner: Scope = { ...scope, locals: new Map(scope.locals).set(variable.args as string, slot) };
@@ -185,9 +194,16 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
   const variable = args[0];
   const arity = name === 'map' ? [2, 3] : [2];
   if (!variable || variable.op !== 'id' || !arity.includes(args.length)) {
-    throw new ExpressionSyntaxError(`${name}() takes a variable name and ${name === 'map' ? 'an expression (or a filter and an expression)' : 'a condition'}`, pos);
+    throw new ExpressionSyntaxError(
+      `${name}() takes a variable name and ${name === 'map' ? 'an expression (or a filter and an expression)' : 'a condition'}`,
+      pos,
+    );
   }
-  if (scope.inComprehension) throw new ExpressionSyntaxError(`${name}() inside another comprehension is not allowed: its cost grows with the square of the list`, pos);
+  if (scope.inComprehension)
+    throw new ExpressionSyntaxError(
+      `${name}() inside another comprehension is not allowed: its cost grows with the square of the list`,
+      pos,
+    );
   const range = compileNode(receiver, scope);
   const slot = scope.locals.size;
   const inner: Scope = { locals: new Map(scope.locals).set(variable.args as string, slot), inComprehension: true };
@@ -196,7 +212,11 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
   const perItem = 1 + args.slice(1).reduce((n, a) => n + nodeCount(a), 0);
   return (run) => {
     const source = range(run);
-    const items = Array.isArray(source) ? source : isMap(source) ? Object.keys(source) : fail(`${name}() needs a list or a map`);
+    const items = Array.isArray(source)
+      ? source
+      : isMap(source)
+        ? Object.keys(source)
+        : fail(`${name}() needs a list or a map`);
     charge(run, 1 + items.length);
     const out: unknown[] = [];
     let matches = 0;
@@ -239,9 +259,11 @@ export const EXPRESSION_FUNCTIONS = Object.freeze(['has', ...Object.keys(FUNCTIO
 
 function call(name: string, receiver: ASTNode | undefined, args: ASTNode[], scope: Scope, pos: number): Code {
   const found = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-  if (!found) throw new ExpressionSyntaxError(`unknown function "${name}" (known: ${EXPRESSION_FUNCTIONS.join(', ')})`, pos);
+  if (!found)
+    throw new ExpressionSyntaxError(`unknown function "${name}" (known: ${EXPRESSION_FUNCTIONS.join(', ')})`, pos);
   const all = (receiver ? [receiver, ...args] : args).map((a) => compileNode(a, scope));
-  if (!found.arity.includes(all.length)) throw new ExpressionSyntaxError(`${name}() does not take ${all.length} argument(s)`, pos);
+  if (!found.arity.includes(all.length))
+    throw new ExpressionSyntaxError(`${name}() does not take ${all.length} argument(s)`, pos);
   const { fn } = found;
   const cost = found.cost ?? 1;
   return (run) => {

@@ -8,8 +8,26 @@ type Fn = (run: Run, ...args: unknown[]) => unknown;
 
 /** `cost`: work units of one call beyond its arguments (date arithmetic is about 20 times a plain step). */
 export const FUNCTIONS: Record<string, { arity: number[]; fn: Fn; cost?: number }> = {
-  size: { arity: [1], fn: (_run, x) => (typeof x === 'string' || Array.isArray(x) ? x.length : isMap(x) ? Object.keys(x).length : fail('size() of a string, list or map')) },
-  string: { arity: [1], fn: (_run, x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x === null ? 'null' : fail('string() of a scalar')) },
+  size: {
+    arity: [1],
+    fn: (_run, x) =>
+      typeof x === 'string' || Array.isArray(x)
+        ? x.length
+        : isMap(x)
+          ? Object.keys(x).length
+          : fail('size() of a string, list or map'),
+  },
+  string: {
+    arity: [1],
+    fn: (_run, x) =>
+      typeof x === 'string'
+        ? x
+        : typeof x === 'number' || typeof x === 'boolean'
+          ? String(x)
+          : x === null
+            ? 'null'
+            : fail('string() of a scalar'),
+  },
   int: { arity: [1], fn: (_run, x) => Math.trunc(toNumber(x)) },
   double: { arity: [1], fn: (_run, x) => toNumber(x) },
   round: { arity: [1, 2], fn: (_run, x, digits = 0) => roundHalfUp(num(x), num(digits)) },
@@ -26,7 +44,7 @@ export const FUNCTIONS: Record<string, { arity: number[]; fn: Fn; cost?: number 
       return finite(list.reduce((total: number, x) => total + num(x), 0));
     },
   },
-  daysBetween: { arity: [2], cost: 20, fn: (_run, from, to) => (dayNumber(to) - dayNumber(from)) },
+  daysBetween: { arity: [2], cost: 20, fn: (_run, from, to) => dayNumber(to) - dayNumber(from) },
   yearsBetween: { arity: [2], cost: 20, fn: (_run, from, to) => yearsBetween(parseDate(from), parseDate(to)) },
   addDays: { arity: [2], cost: 20, fn: (_run, date, days) => formatDay(dayNumber(date) + integer(days)) },
   addMonths: { arity: [2], cost: 20, fn: (_run, date, months) => addMonths(parseDate(date), integer(months)) },

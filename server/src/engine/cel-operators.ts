@@ -48,7 +48,9 @@ function equal(run: Run, a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   charge(run, ka.length);
   const bo = b as Json;
-  return ka.length === Object.keys(bo).length && ka.every((k) => Object.hasOwn(bo, k) && equal(run, (a as Json)[k], bo[k]));
+  return (
+    ka.length === Object.keys(bo).length && ka.every((k) => Object.hasOwn(bo, k) && equal(run, (a as Json)[k], bo[k]))
+  );
 }
 
 function compare(run: Run, a: unknown, b: unknown): number {

@@ -3,7 +3,10 @@ import { prepare, run } from './evaluate.js';
 
 const table = (hitPolicy: 'first' | 'collect') => ({
   hitPolicy,
-  inputs: [{ id: 'montant', fact: 'invoice', path: '$.total' }, { id: 'langue', fact: 'invoice', path: '$.language' }],
+  inputs: [
+    { id: 'montant', fact: 'invoice', path: '$.total' },
+    { id: 'langue', fact: 'invoice', path: '$.language' },
+  ],
   rows: [
     { id: 'gros', cells: { montant: { operator: 'greaterThan', value: 1000 } }, event: { type: 'big' } },
     { id: 'anglais', cells: { langue: { operator: 'equal', value: 'en' } }, event: { type: 'english' } },
@@ -21,7 +24,11 @@ describe('decision tables', () => {
 
   it('hit policy collect: every matching row', async () => {
     const prepared = prepare('decisionTable', table('collect'));
-    expect((await run(prepared, { invoice: { total: 5000, language: 'en' } })).events.map((e) => e.type)).toEqual(['big', 'english', 'any']);
+    expect((await run(prepared, { invoice: { total: 5000, language: 'en' } })).events.map((e) => e.type)).toEqual([
+      'big',
+      'english',
+      'any',
+    ]);
   });
 });
 
@@ -31,8 +38,16 @@ describe('decision trees', () => {
       id: 'a',
       label: 'Montant',
       branches: [
-        { label: 'élevé', when: { all: [{ fact: 'x', operator: 'greaterThan', value: 10 }] }, node: { id: 'b', outcome: { type: 'high' } } },
-        { label: 'positif', when: { all: [{ fact: 'x', operator: 'greaterThan', value: 0 }] }, node: { id: 'c', outcome: { type: 'positive' } } },
+        {
+          label: 'élevé',
+          when: { all: [{ fact: 'x', operator: 'greaterThan', value: 10 }] },
+          node: { id: 'b', outcome: { type: 'high' } },
+        },
+        {
+          label: 'positif',
+          when: { all: [{ fact: 'x', operator: 'greaterThan', value: 0 }] },
+          node: { id: 'c', outcome: { type: 'positive' } },
+        },
       ],
       otherwise: { id: 'd', outcome: { type: 'other' } },
     },

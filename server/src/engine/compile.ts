@@ -21,9 +21,21 @@ export interface CompiledRules {
 
 /** `rules`: the rules as written; json-rules-engine gets exactly what the analyst wrote. */
 export function compileRules(definition: Json): CompiledRules {
-  const rules = (definition['rules'] as Json[]).map(({ explanation: _e, description: _d, ...rule }) => rule as unknown as RuleProperties);
-  const explanations = new Map((definition['rules'] as Json[]).map((rule) => [String(rule['name']), (rule['explanation'] ?? {}) as RuleExplanation]));
-  return { rules, namedConditions: (definition['conditions'] ?? {}) as Record<string, TopLevelCondition>, explanations, stopAtFirstSuccess: false };
+  const rules = (definition['rules'] as Json[]).map(
+    ({ explanation: _e, description: _d, ...rule }) => rule as unknown as RuleProperties,
+  );
+  const explanations = new Map(
+    (definition['rules'] as Json[]).map((rule) => [
+      String(rule['name']),
+      (rule['explanation'] ?? {}) as RuleExplanation,
+    ]),
+  );
+  return {
+    rules,
+    namedConditions: (definition['conditions'] ?? {}) as Record<string, TopLevelCondition>,
+    explanations,
+    stopAtFirstSuccess: false,
+  };
 }
 
 /**
@@ -38,7 +50,12 @@ export function compileDecisionTable(definition: Json): CompiledRules {
   const rules = rows.map((row, index): RuleProperties => {
     const cells = Object.entries(row['cells'] as Record<string, Json>).map(([inputId, cell]) => {
       const input = inputs.get(inputId)!;
-      return { fact: String(input['fact']), ...(input['path'] ? { path: String(input['path']) } : {}), operator: String(cell['operator']), value: cell['value'] };
+      return {
+        fact: String(input['fact']),
+        ...(input['path'] ? { path: String(input['path']) } : {}),
+        operator: String(cell['operator']),
+        value: cell['value'],
+      };
     });
     return {
       name: String(row['id']),
@@ -63,7 +80,11 @@ export function compileDecisionTree(definition: Json): CompiledRules {
     const label = [...labels, String(node['label'] ?? node['id'])];
     if (node['outcome']) {
       const name = here.join('>');
-      rules.push({ name, conditions: { all: conditions } as TopLevelCondition, event: node['outcome'] as RuleProperties['event'] });
+      rules.push({
+        name,
+        conditions: { all: conditions } as TopLevelCondition,
+        event: node['outcome'] as RuleProperties['event'],
+      });
       explanations.set(name, { ...((node['explanation'] ?? {}) as RuleExplanation), path: label });
       return;
     }
@@ -72,7 +93,12 @@ export function compileDecisionTree(definition: Json): CompiledRules {
     for (const branch of branches) {
       const when = branch['when'] as Condition;
       const guard = earlier.length > 0 ? [when, { not: { any: [...earlier] } }] : [when];
-      walk(branch['node'] as Json, [...conditions, ...guard], branch['label'] ? [...label, String(branch['label'])] : label, here);
+      walk(
+        branch['node'] as Json,
+        [...conditions, ...guard],
+        branch['label'] ? [...label, String(branch['label'])] : label,
+        here,
+      );
       earlier.push(when);
     }
     if (node['otherwise']) {

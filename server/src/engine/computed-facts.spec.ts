@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { compileComputedFacts, computeFacts, EXPRESSION_LIMITS, ExpressionLimitError, expressionProblem, expressionReads, roundHalfUp, type ComputedFact } from './computed-facts.js';
+import {
+  compileComputedFacts,
+  computeFacts,
+  EXPRESSION_LIMITS,
+  ExpressionLimitError,
+  expressionProblem,
+  expressionReads,
+  roundHalfUp,
+  type ComputedFact,
+} from './computed-facts.js';
 
-const one = (expression: string, facts: Record<string, unknown> = {}) => computeFacts([{ name: 'v', expression }], facts)['v'];
-const pilot = (file: string) => JSON.parse(readFileSync(new URL(`../../../rulesets/${file}`, import.meta.url), 'utf8')) as { computedFacts: ComputedFact[]; tests: { name: string; facts: Record<string, unknown> }[] };
+const one = (expression: string, facts: Record<string, unknown> = {}) =>
+  computeFacts([{ name: 'v', expression }], facts)['v'];
+const pilot = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../../rulesets/${file}`, import.meta.url), 'utf8')) as {
+    computedFacts: ComputedFact[];
+    tests: { name: string; facts: Record<string, unknown> }[];
+  };
 
 describe('computed facts: the language', () => {
   it('evaluates in order, each fact seeing the input and the facts computed before it', () => {
@@ -16,7 +30,10 @@ describe('computed facts: the language', () => {
   });
 
   it('rounds half up to the cent, where JSONata rounded half to even', () => {
-    const taxes = (subtotal: number) => [one('round(s * 0.05, 2)', { s: subtotal }), one('round(s * 0.09975, 2)', { s: subtotal })];
+    const taxes = (subtotal: number) => [
+      one('round(s * 0.05, 2)', { s: subtotal }),
+      one('round(s * 0.09975, 2)', { s: subtotal }),
+    ];
     expect(taxes(100)).toEqual([5, 9.98]);
     expect(taxes(1250)).toEqual([62.5, 124.69]);
     expect(taxes(87.4)).toEqual([4.37, 8.72]);
@@ -46,7 +63,11 @@ describe('computed facts: the language', () => {
     expect(one('addDays("2026-02-27", 2)')).toBe('2026-03-01');
     expect(one('[1, 2, 3].filter(x, x > 1).map(x, x * 10)')).toEqual([20, 30]);
     expect(one('[1, 2, 3].map(x, x > 1, x * 10)')).toEqual([20, 30]);
-    expect(one('[[1, 2].all(x, x > 0), [1, 2].exists(x, x > 1), [1, 2].exists_one(x, x > 0)]')).toEqual([true, true, false]);
+    expect(one('[[1, 2].all(x, x > 0), [1, 2].exists(x, x > 1), [1, 2].exists_one(x, x > 0)]')).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(one('{"a": "A", "b": "B"}[k]', { k: 'b' })).toBe('B');
     expect(one('"b" in ["a", "b"] && "x" in {"x": 1}')).toBe(true);
     expect(one('cel.bind(p, d.split("-"), int(p[0]) + 1)', { d: '2026-03-02' })).toBe(2027);
@@ -72,12 +93,33 @@ describe('computed facts: the language', () => {
   it('keeps every result of the pilots’ tests that JSONata computed, minus its malformed dates', () => {
     const enrolment = pilot('enrolment/enrolment.json');
     const permanent = computeFacts(enrolment.computedFacts, enrolment.tests[0]!.facts);
-    expect(permanent).toMatchObject({ statusEligible: true, ageAtHire: 35, daysToForm: 7, daysSincePreviousJob: -1, exemption: 'not_requested', tierConsistent: true, tierFr: 'individuelle', statusFr: 'permanent', coverageStart: '2026-04-02' });
+    expect(permanent).toMatchObject({
+      statusEligible: true,
+      ageAtHire: 35,
+      daysToForm: 7,
+      daysSincePreviousJob: -1,
+      exemption: 'not_requested',
+      tierConsistent: true,
+      tierFr: 'individuelle',
+      statusFr: 'permanent',
+      coverageStart: '2026-04-02',
+    });
     const invoices = pilot('invoices/invoices.json');
     const small = invoices.tests.find((t) => t.name.startsWith('moins de 30 $ : seuls'))!;
-    expect(computeFacts(invoices.computedFacts, small.facts)).toMatchObject({ expectedGst: 0.91, expectedQst: 1.82, missingFields: [], missingFieldCount: 0 });
+    expect(computeFacts(invoices.computedFacts, small.facts)).toMatchObject({
+      expectedGst: 0.91,
+      expectedQst: 1.82,
+      missingFields: [],
+      missingFieldCount: 0,
+    });
     const noDescription = invoices.tests.find((t) => t.name === '150 $ et plus sans description')!;
-    expect(computeFacts(invoices.computedFacts, noDescription.facts)).toMatchObject({ expectedGst: 62.5, expectedQst: 124.69, missingFields: ['description'], missingFieldCount: 1, totalCheck: { expected: 1437.19, absolute: 0.01 } });
+    expect(computeFacts(invoices.computedFacts, noDescription.facts)).toMatchObject({
+      expectedGst: 62.5,
+      expectedQst: 124.69,
+      missingFields: ['description'],
+      missingFieldCount: 1,
+      totalCheck: { expected: 1437.19, absolute: 0.01 },
+    });
   });
 });
 
@@ -99,7 +141,12 @@ describe('computed facts: bounded work', () => {
 
   // About 1 MB of facts, the largest request body: 180 000 numbers, a 1 MB string, 20 000 objects.
   const items = Array.from({ length: 180_000 }, (_, i) => i % 1000);
-  const large = { items, copy: [...items], text: 'x'.repeat(1_000_000), objects: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `n${i}` })) };
+  const large = {
+    items,
+    copy: [...items],
+    text: 'x'.repeat(1_000_000),
+    objects: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `n${i}` })),
+  };
 
   it.each([
     ['quadratic membership', 'items.filter(x, x in copy)'],
@@ -129,10 +176,17 @@ describe('computed facts: bounded work', () => {
   });
 
   // Legitimate work stays far below the budget (and the wall-clock backstop, even on a loaded machine).
-  const medium = { objects: large.objects.slice(0, 5_000), items: items.slice(0, 20_000), copy: items.slice(0, 20_000) };
+  const medium = {
+    objects: large.objects.slice(0, 5_000),
+    items: items.slice(0, 20_000),
+    copy: items.slice(0, 20_000),
+  };
 
   it('shares one budget between the facts of an evaluation, and gives the next evaluation a fresh one', () => {
-    const heavy = Array.from({ length: 24 }, (_, i) => ({ name: `f${i}`, expression: 'size(objects.filter(o, o.id >= 500))' }));
+    const heavy = Array.from({ length: 24 }, (_, i) => ({
+      name: `f${i}`,
+      expression: 'size(objects.filter(o, o.id >= 500))',
+    }));
     expect(() => computeFacts(heavy, medium)).toThrow(ExpressionLimitError);
     const light = heavy.slice(0, 2);
     expect(computeFacts(light, medium)).toEqual({ f0: 4_500, f1: 4_500 });
@@ -140,7 +194,9 @@ describe('computed facts: bounded work', () => {
   });
 
   it('completes linear work over a large input within the budget', () => {
-    expect(computeFacts([{ name: 'n', expression: 'size(objects.filter(o, o.id % 2 == 0))' }], medium)).toEqual({ n: 2_500 });
+    expect(computeFacts([{ name: 'n', expression: 'size(objects.filter(o, o.id % 2 == 0))' }], medium)).toEqual({
+      n: 2_500,
+    });
     expect(computeFacts([{ name: 't', expression: 'sum(items) > 0 && items == copy' }], medium)).toEqual({ t: true });
   });
 });
@@ -149,7 +205,12 @@ describe('computed facts: what an expression reads', () => {
   it('lists each fact with the fixed members read under it', () => {
     expect(expressionReads('2026 - int(employee.birthDate.substring(0, 4))')).toEqual([['employee', 'birthDate']]);
     expect(expressionReads('invoice["lines"][0].price * rate')).toEqual([['invoice', 'lines', '0', 'price'], ['rate']]);
-    expect(expressionReads('items.map(i, i.qty).size() > 0 ? total : 0')).toEqual([['items'], ['i'], ['i', 'qty'], ['total']]);
+    expect(expressionReads('items.map(i, i.qty).size() > 0 ? total : 0')).toEqual([
+      ['items'],
+      ['i'],
+      ['i', 'qty'],
+      ['total'],
+    ]);
   });
 
   it('stops at a computed index, whose own reads count too, and reads nothing from what does not parse', () => {

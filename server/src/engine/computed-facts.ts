@@ -1,5 +1,12 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
-import { BudgetExceeded, CLOCK_EVERY, EXPRESSION_LIMITS, ExpressionLimitError, type Code, type Run } from './cel-budget.js';
+import {
+  BudgetExceeded,
+  CLOCK_EVERY,
+  EXPRESSION_LIMITS,
+  ExpressionLimitError,
+  type Code,
+  type Run,
+} from './cel-budget.js';
 import { compileNode, ExpressionSyntaxError } from './cel-compiler.js';
 import { EvaluationFailure } from './cel-values.js';
 
@@ -28,7 +35,13 @@ export type ComputeFacts = (facts: Record<string, unknown>) => Record<string, un
 const parser = new Environment({
   unlistedVariablesAreDyn: true,
   homogeneousAggregateLiterals: false,
-  limits: { maxAstNodes: EXPRESSION_LIMITS.maxNodes, maxDepth: EXPRESSION_LIMITS.maxDepth, maxListElements: 500, maxMapEntries: 500, maxCallArguments: 16 },
+  limits: {
+    maxAstNodes: EXPRESSION_LIMITS.maxNodes,
+    maxDepth: EXPRESSION_LIMITS.maxDepth,
+    maxListElements: 500,
+    maxMapEntries: 500,
+    maxCallArguments: 16,
+  },
 });
 
 const cache = new Map<string, Code>();
@@ -83,7 +96,14 @@ export function compileComputedFacts(definitions: readonly ComputedFact[]): Comp
   const shape = Object.fromEntries(names.map((name) => [name, undefined])) as Record<string, unknown>;
   return (facts) => {
     const computed = { ...shape };
-    const run: Run = { facts, computed, locals: [], left: budget, checkAt: budget - CLOCK_EVERY, deadline: performance.now() + milliseconds };
+    const run: Run = {
+      facts,
+      computed,
+      locals: [],
+      left: budget,
+      checkAt: budget - CLOCK_EVERY,
+      deadline: performance.now() + milliseconds,
+    };
     let absent = false;
     for (let index = 0; index < codes.length; index++) {
       const code = codes[index];
@@ -108,7 +128,10 @@ export function compileComputedFacts(definitions: readonly ComputedFact[]): Comp
 const byDefinitions = new WeakMap<readonly ComputedFact[], ComputeFacts>();
 
 /** Evaluates computed facts synchronously; compiled once per definitions array (one per prepared version). */
-export function computeFacts(definitions: readonly ComputedFact[], facts: Record<string, unknown>): Record<string, unknown> {
+export function computeFacts(
+  definitions: readonly ComputedFact[],
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
   let compute = byDefinitions.get(definitions);
   if (!compute) {
     compute = compileComputedFacts(definitions);
@@ -165,7 +188,9 @@ function chainOf(node: ASTNode): Chain | undefined {
     if (!head) return undefined;
     const index = args[1] as ASTNode;
     const constant = index.op === 'value' && ['string', 'number', 'bigint'].includes(typeof index.args);
-    return head.fixed && constant ? { ...head, path: [...head.path, String(index.args)] } : { ...head, fixed: false, indices: [...head.indices, index] };
+    return head.fixed && constant
+      ? { ...head, path: [...head.path, String(index.args)] }
+      : { ...head, fixed: false, indices: [...head.indices, index] };
   }
   return undefined;
 }

@@ -37,9 +37,29 @@ const content = {
   inputSchema: { type: 'object' },
   definition: {
     rules: [
-      { name: 'lookup', priority: 10, conditions: { all: [{ fact: 'supplier', path: '$.status', operator: 'equal', value: 'known' }] }, event: { type: 'supplier_known' } },
-      { name: 'amount', priority: 1, conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 0 }] }, event: { type: 'amount_positive' } },
-      { name: 'elsewhere', priority: 1, conditions: { all: [{ fact: 'amount', operator: 'lessThan', value: 0, priority: 2 }, { fact: 'other', operator: 'equal', value: 'x' }] }, event: { type: 'never' } },
+      {
+        name: 'lookup',
+        priority: 10,
+        conditions: { all: [{ fact: 'supplier', path: '$.status', operator: 'equal', value: 'known' }] },
+        event: { type: 'supplier_known' },
+      },
+      {
+        name: 'amount',
+        priority: 1,
+        conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 0 }] },
+        event: { type: 'amount_positive' },
+      },
+      {
+        name: 'elsewhere',
+        priority: 1,
+        conditions: {
+          all: [
+            { fact: 'amount', operator: 'lessThan', value: 0, priority: 2 },
+            { fact: 'other', operator: 'equal', value: 'x' },
+          ],
+        },
+        event: { type: 'never' },
+      },
     ],
   },
   lookups: [
@@ -51,12 +71,18 @@ const content = {
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c1', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+      compiledCacheSize: 10,
+    } as AppConfig).for('c1', 'rules', content);
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         await sleep(Math.random() * 3);
         const outcome = await run(prepared, { amount: i + 1, supplierId: i % 2 ? 's1' : 's2' });
-        return { i, types: outcome.events.map((e) => e.type).join(), traced: outcome.fired.length + outcome.failed.length };
+        return {
+          i,
+          types: outcome.events.map((e) => e.type).join(),
+          traced: outcome.fired.length + outcome.failed.length,
+        };
       }),
     );
     for (const { i, types, traced } of results) {
@@ -68,18 +94,27 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c2', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+      compiledCacheSize: 10,
+    } as AppConfig).for('c2', 'rules', content);
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
     // `other` is keyed by the absent otherId: read (and failing) only once the higher-priority `amount < 0` holds.
     await expect(run(prepared, { amount: -1, supplierId: 's1' })).rejects.toEqual(new UndefinedFactError('otherId'));
-    expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual(['supplier_known', 'amount_positive']);
+    expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual([
+      'supplier_known',
+      'amount_positive',
+    ]);
   });
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), { compiledCacheSize: 10 } as AppConfig).for('c3', 'rules', content);
+    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+      compiledCacheSize: 10,
+    } as AppConfig).for('c3', 'rules', content);
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');
     tables.change({ s1: { id: 's1', status: 'banned' } });
-    expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual(['amount_positive']);
+    expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual([
+      'amount_positive',
+    ]);
   });
 });

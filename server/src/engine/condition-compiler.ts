@@ -24,10 +24,21 @@ const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followe
  * `firstSlot`: where the tree's slots start in the record it writes to. A program numbers its rules' slots one
  * after the other, so a run fills one record for all of them; a reference followed at run time starts at 0.
  */
-export function compileTree(conditions: Json, { resolveRef, reads, sources }: TreeContext, expanding: string[] = [], firstSlot = 0): Tree {
+export function compileTree(
+  conditions: Json,
+  { resolveRef, reads, sources }: TreeContext,
+  expanding: string[] = [],
+  firstSlot = 0,
+): Tree {
   let slots = firstSlot;
   const node = (c: Json): Node => {
-    const kind = Object.hasOwn(c, 'any') ? 'any' : Object.hasOwn(c, 'all') ? 'all' : Object.hasOwn(c, 'not') ? 'not' : undefined;
+    const kind = Object.hasOwn(c, 'any')
+      ? 'any'
+      : Object.hasOwn(c, 'all')
+        ? 'all'
+        : Object.hasOwn(c, 'not')
+          ? 'not'
+          : undefined;
     if (kind === 'not') {
       if (Array.isArray(c['not'])) throw new Error('"not" cannot be an array');
       const child = node(c['not'] as Json);
@@ -39,7 +50,14 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
       const children = (c[kind] as Json[]).map(node);
       const sets = prioritize(children);
       const raw = groupEvaluator(kind, children, sets);
-      return { kind, children, sets, raw, run: strictlyTrue(raw), priority: Number.parseInt(c['priority'] as string, 10) || 1 };
+      return {
+        kind,
+        children,
+        sets,
+        raw,
+        run: strictlyTrue(raw),
+        priority: Number.parseInt(c['priority'] as string, 10) || 1,
+      };
     }
     if (Object.hasOwn(c, 'condition')) {
       const name = c['condition'] as string;
@@ -53,13 +71,19 @@ export function compileTree(conditions: Json, { resolveRef, reads, sources }: Tr
       }
       return { kind: 'ref', name, slot, run: realizedAtRunTime(slot, name, resolveRef), priority: c['priority'] };
     }
-    for (const key of ['fact', 'operator', 'value']) if (!Object.hasOwn(c, key)) throw new Error(`Condition: constructor "${key}" property required`);
+    for (const key of ['fact', 'operator', 'value'])
+      if (!Object.hasOwn(c, key)) throw new Error(`Condition: constructor "${key}" property required`);
     const slot = slots;
     slots += 3;
     return leaf(c, slot, reads);
   };
   const root = node(conditions);
-  return { root, slots, blank: new Array<unknown>(slots - firstSlot).fill(undefined), steps: traceSteps(root, resolveRef) };
+  return {
+    root,
+    slots,
+    blank: new Array<unknown>(slots - firstSlot).fill(undefined),
+    steps: traceSteps(root, resolveRef),
+  };
 }
 
 // The closures are made by these module-level functions, not inside compileTree: a closure keeps its whole
@@ -97,7 +121,10 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
   const op = compileOperator(String(operator));
   const value = c['value'];
   const lhs = factRead(c['fact'] as string, c['params'], c['path']);
-  const rhs = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact') ? factRead((value as Json)['fact'] as string, (value as Json)['params'], (value as Json)['path']) : undefined;
+  const rhs =
+    value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')
+      ? factRead((value as Json)['fact'] as string, (value as Json)['params'], (value as Json)['path'])
+      : undefined;
   const run: Evaluate = !op
     ? () => {
         throw new Error(`Unknown operator: ${operator}`);
@@ -115,7 +142,19 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
       : leafWithConstant(operator, value, lhs, slot, op);
   const path = c['path'];
   const tracePath = typeof path === 'string' && path ? path : undefined;
-  return { kind: 'leaf', fact: c['fact'], operator, op, value, lhs, ...(rhs && { rhs }), ...(tracePath && { tracePath }), slot, run, priority: c['priority'] };
+  return {
+    kind: 'leaf',
+    fact: c['fact'],
+    operator,
+    op,
+    value,
+    lhs,
+    ...(rhs && { rhs }),
+    ...(tracePath && { tracePath }),
+    slot,
+    run,
+    priority: c['priority'],
+  };
 }
 /** A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern compiled). */
 function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {

@@ -37,8 +37,20 @@ export function prepare(
   const compiled = compileDefinition(format, definition);
   const program = compileProgram(compiled);
   // The program holds what the rules need; only the explanations are read from the rule JSON afterwards.
-  const kept: CompiledRules = { rules: [], namedConditions: {}, explanations: compiled.explanations, stopAtFirstSuccess: compiled.stopAtFirstSuccess };
-  return { compiled: kept, program, computedFacts, computeFacts: compileComputedFacts(computedFacts), dynamicFacts, ...(beforeRun && { beforeRun }) };
+  const kept: CompiledRules = {
+    rules: [],
+    namedConditions: {},
+    explanations: compiled.explanations,
+    stopAtFirstSuccess: compiled.stopAtFirstSuccess,
+  };
+  return {
+    compiled: kept,
+    program,
+    computedFacts,
+    computeFacts: compileComputedFacts(computedFacts),
+    dynamicFacts,
+    ...(beforeRun && { beforeRun }),
+  };
 }
 
 /** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */

@@ -7,7 +7,10 @@ import { UndefinedFactError } from './undefined-fact.js';
  * A fact computed on demand during a run (a reference-table lookup), synchronously. `factValue` reads another
  * fact (throwing UndefinedFactError if it is missing); the value is cached for the run, as the almanac does.
  */
-export type DynamicFact = (params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => unknown;
+export type DynamicFact = (
+  params: Record<string, unknown>,
+  factValue: (fact: string, path?: string) => unknown,
+) => unknown;
 
 export interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
@@ -54,7 +57,11 @@ export class RunContext implements FactSource {
     const fact = read.fact;
     const computed = this.computedFacts;
     const facts = this.facts;
-    let value = Object.hasOwn(computed, fact) ? computed[fact] : Object.hasOwn(facts, fact) ? facts[fact] : this.computed(read);
+    let value = Object.hasOwn(computed, fact)
+      ? computed[fact]
+      : Object.hasOwn(facts, fact)
+        ? facts[fact]
+        : this.computed(read);
     const resolve = read.resolve;
     // almanac.factValue: a path applies to object values only; other values come back as they are.
     if (resolve !== undefined && value !== null && typeof value === 'object') value = resolve(value);
@@ -121,7 +128,11 @@ export function evaluateProgram(
       const rule = set[i]!;
       if (results[i]) {
         success = true;
-        events.push(rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params });
+        events.push(
+          rule.event.params === undefined
+            ? { type: rule.event.type }
+            : { type: rule.event.type, params: rule.event.params },
+        );
         if (traces) fired.push(traceOf(rule, rec));
       } else if (traces) failed.push(traceOf(rule, rec));
     }

@@ -28,12 +28,22 @@ export function explain(compiled: CompiledRules, fired: RuleTrace[], context: Re
   const rules = fired.map((rule) => {
     const text = compiled.explanations.get(rule.name) ?? {};
     const scope = { ...context, event: rule.event.params ?? {} };
-    const render = (template?: string) => (template ? compileExplanation(template)(scope, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) : undefined);
+    const render = (template?: string) =>
+      template
+        ? compileExplanation(template)(scope, {
+            allowProtoPropertiesByDefault: false,
+            allowProtoMethodsByDefault: false,
+          })
+        : undefined;
     return { name: rule.name, fr: render(text.fr), en: render(text.en), ...(text.path && { path: text.path }) };
   });
   const join = (lang: 'fr' | 'en') =>
     rules
-      .map((r) => [r.path ? `${lang === 'fr' ? 'Parcours' : 'Path'} : ${r.path.join(' → ')}` : '', r[lang] ?? ''].filter(Boolean).join('. '))
+      .map((r) =>
+        [r.path ? `${lang === 'fr' ? 'Parcours' : 'Path'} : ${r.path.join(' → ')}` : '', r[lang] ?? '']
+          .filter(Boolean)
+          .join('. '),
+      )
       .filter(Boolean)
       .join(' ');
   return { fr: join('fr'), en: join('en'), rules };

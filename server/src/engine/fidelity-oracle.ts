@@ -20,7 +20,10 @@ export const describeError = (err: unknown): { error: string } => {
   return { error: undefinedFact ? `undefined fact ${undefinedFact[1]}` : `error ${(err as Error).message}` };
 };
 
-export const asEvent = (e: { type: string; params?: unknown }) => ({ type: e.type, ...(e.params !== undefined && { params: e.params }) });
+export const asEvent = (e: { type: string; params?: unknown }) => ({
+  type: e.type,
+  ...(e.params !== undefined && { params: e.params }),
+});
 
 /** The same fact for the compiled evaluator: synchronous, reading its key through `factValue`. */
 export function syncFact(def: OracleFact): DynamicFact {
@@ -31,13 +34,20 @@ export function syncFact(def: OracleFact): DynamicFact {
  * json-rules-engine 7.3 itself, with our operators: results re-ordered to definition order within each
  * priority (the library's order there follows promise timing), events taken from those results.
  */
-export async function runLibrary(compiled: CompiledRules, facts: Record<string, unknown>, dynamic: Record<string, OracleFact> = {}): Promise<Observed> {
+export async function runLibrary(
+  compiled: CompiledRules,
+  facts: Record<string, unknown>,
+  dynamic: Record<string, OracleFact> = {},
+): Promise<Observed> {
   const engine = new Engine();
   addGabaritOperators(engine);
   for (const [name, def] of Object.entries(dynamic)) {
-    engine.addFact(name, async (params: Record<string, unknown>, almanac) => def.compute(await almanac.factValue(def.reads.fact, {}, def.reads.path ?? ''), params));
+    engine.addFact(name, async (params: Record<string, unknown>, almanac) =>
+      def.compute(await almanac.factValue(def.reads.fact, {}, def.reads.path ?? ''), params),
+    );
   }
-  for (const [name, condition] of Object.entries(compiled.namedConditions)) engine.setCondition(name, structuredClone(condition) as TopLevelCondition);
+  for (const [name, condition] of Object.entries(compiled.namedConditions))
+    engine.setCondition(name, structuredClone(condition) as TopLevelCondition);
   const order = new Map<unknown, number>();
   compiled.rules.forEach((rule, i) => {
     order.set(rule.name, i);
@@ -46,7 +56,8 @@ export async function runLibrary(compiled: CompiledRules, facts: Record<string, 
   });
   try {
     const outcome = await engine.run(structuredClone(facts));
-    const sort = (list: RuleResult[]) => [...list].sort((a, b) => b.priority! - a.priority! || order.get(a.name)! - order.get(b.name)!);
+    const sort = (list: RuleResult[]) =>
+      [...list].sort((a, b) => b.priority! - a.priority! || order.get(a.name)! - order.get(b.name)!);
     const all = sort([...outcome.results, ...outcome.failureResults]);
     return {
       events: all.filter((r) => r.result).map((r) => asEvent(r.event!)),

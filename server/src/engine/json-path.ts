@@ -17,7 +17,9 @@ const resolvers = new Map<string, PathResolver>();
 export function compilePath(path: string): PathResolver {
   let resolver = resolvers.get(path);
   if (!resolver) {
-    resolver = SIMPLE.test(path) ? walker([...path.matchAll(STEP)].map((m) => m[1] ?? m[2]!)) : (json) => JSONPath({ path, json, wrap: false });
+    resolver = SIMPLE.test(path)
+      ? walker([...path.matchAll(STEP)].map((m) => m[1] ?? m[2]!))
+      : (json) => JSONPath({ path, json, wrap: false });
     if (resolvers.size > 10_000) resolvers.clear();
     resolvers.set(path, resolver);
   }

@@ -39,13 +39,21 @@ class Replay {
     private readonly context: RunContext,
   ) {
     // Dynamic facts computed by earlier sets sit in the almanac's cache as settled promises.
-    for (const [key, entry] of context.cache) if (entry.set < context.set) this.cache.set(key, this.queue.resolve(entry.value));
+    for (const [key, entry] of context.cache)
+      if (entry.set < context.set) this.cache.set(key, this.queue.resolve(entry.value));
   }
 
   /** rule.evaluate(almanac).then(...) as evaluateRules chains it. */
   rule(rule: ProgramRule): SimPromise {
     const root = this.program.trees.rule(rule.index).root;
-    const result = root.kind === 'ref' ? this.realize(root.name) : root.kind === 'not' ? this.not(root.child) : root.kind === 'leaf' ? this.queue.reject(new Error('leaf root')) : this.prioritizeAndRun(root.children, root.kind, root.sets);
+    const result =
+      root.kind === 'ref'
+        ? this.realize(root.name)
+        : root.kind === 'not'
+          ? this.not(root.child)
+          : root.kind === 'leaf'
+            ? this.queue.reject(new Error('leaf root'))
+            : this.prioritizeAndRun(root.children, root.kind, root.sets);
     return result.then((r) => r); // processResult
   }
 
@@ -54,13 +62,17 @@ class Replay {
     if (conditions.length === 1) return this.condition(conditions[0]!);
     let cursor = this.queue.resolve(operator === 'all');
     for (const set of sets) {
-      cursor = cursor.then((setResult) => (operator === 'any' ? setResult || this.conditions(set, 'some') : setResult && this.conditions(set, 'every')));
+      cursor = cursor.then((setResult) =>
+        operator === 'any' ? setResult || this.conditions(set, 'some') : setResult && this.conditions(set, 'every'),
+      );
     }
     return cursor;
   }
 
   private conditions(set: Node[], method: 'some' | 'every'): SimPromise {
-    return this.queue.all(set.map((c) => this.condition(c))).then((results) => (results as unknown[])[method]((r) => r === true));
+    return this.queue
+      .all(set.map((c) => this.condition(c)))
+      .then((results) => (results as unknown[])[method]((r) => r === true));
   }
 
   private not(child: Node): SimPromise {

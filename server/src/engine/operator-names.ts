@@ -13,7 +13,14 @@ export const BUILT_IN_OPERATORS = [
 ] as const;
 
 /** Operators Gabarit registers on every engine. */
-export const GABARIT_OPERATORS = ['matches', 'dateBefore', 'dateAfter', 'dateOnOrBefore', 'dateOnOrAfter', 'withinTolerance'] as const;
+export const GABARIT_OPERATORS = [
+  'matches',
+  'dateBefore',
+  'dateAfter',
+  'dateOnOrBefore',
+  'dateOnOrAfter',
+  'withinTolerance',
+] as const;
 
 /** json-rules-engine's operator decorators, written `decorator:operator` and stackable. */
 export const OPERATOR_DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'not', 'swap'] as const;

@@ -57,7 +57,8 @@ export function compileOperator(name: string): OperatorFn | null {
   let op = base(rest);
   while (!op) {
     const colon = rest.indexOf(':');
-    const decorator = colon > 0 && Object.hasOwn(DECORATORS, rest.slice(0, colon)) ? DECORATORS[rest.slice(0, colon)] : undefined;
+    const decorator =
+      colon > 0 && Object.hasOwn(DECORATORS, rest.slice(0, colon)) ? DECORATORS[rest.slice(0, colon)] : undefined;
     if (!decorator) break;
     decorators.unshift(decorator);
     rest = rest.slice(colon + 1);

@@ -31,24 +31,30 @@ const dateTests: Record<string, (a: number, b: number) => boolean> = {
 /** `{expected, percent?, absolute?}`: the fact is within `percent` % or `absolute` of `expected` (the larger allowance). */
 export function withinTolerance(factValue: unknown, jsonValue: unknown): boolean {
   if (typeof factValue !== 'number' || jsonValue === null || typeof jsonValue !== 'object') return false;
-  const { expected, percent = 0, absolute = 0 } = jsonValue as { expected?: unknown; percent?: number; absolute?: number };
+  const {
+    expected,
+    percent = 0,
+    absolute = 0,
+  } = jsonValue as { expected?: unknown; percent?: number; absolute?: number };
   if (typeof expected !== 'number') return false;
   const allowance = Math.max(Math.abs(expected) * (percent / 100), absolute);
   return Math.abs(factValue - expected) <= allowance + 1e-9;
 }
 
 /** Gabarit's operators, `(factValue, jsonValue) => boolean`: the compiled evaluator calls them directly. */
-export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unknown, jsonValue: unknown) => boolean>> = Object.freeze({
-  matches: (factValue: unknown, jsonValue: unknown) => {
-    if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
-    return linearPattern(jsonValue)?.test(factValue) ?? false;
-  },
-  dateBefore: compareDates(dateTests['dateBefore']!),
-  dateAfter: compareDates(dateTests['dateAfter']!),
-  dateOnOrBefore: compareDates(dateTests['dateOnOrBefore']!),
-  dateOnOrAfter: compareDates(dateTests['dateOnOrAfter']!),
-  withinTolerance,
-});
+export const GABARIT_OPERATOR_FUNCTIONS: Readonly<Record<string, (factValue: unknown, jsonValue: unknown) => boolean>> =
+  Object.freeze({
+    matches: (factValue: unknown, jsonValue: unknown) => {
+      if (typeof factValue !== 'string' || typeof jsonValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH)
+        return false;
+      return linearPattern(jsonValue)?.test(factValue) ?? false;
+    },
+    dateBefore: compareDates(dateTests['dateBefore']!),
+    dateAfter: compareDates(dateTests['dateAfter']!),
+    dateOnOrBefore: compareDates(dateTests['dateOnOrBefore']!),
+    dateOnOrAfter: compareDates(dateTests['dateOnOrAfter']!),
+    withinTolerance,
+  });
 
 /**
  * The same operator with its constant right-hand side prepared once (a date parsed, a pattern compiled), or
@@ -66,7 +72,8 @@ export function withConstantValue(operator: string, jsonValue: unknown): ((factV
   }
   if (operator === 'matches' && typeof jsonValue === 'string') {
     const pattern = linearPattern(jsonValue);
-    return (factValue) => typeof factValue === 'string' && factValue.length <= MAX_SUBJECT_LENGTH && (pattern?.test(factValue) ?? false);
+    return (factValue) =>
+      typeof factValue === 'string' && factValue.length <= MAX_SUBJECT_LENGTH && (pattern?.test(factValue) ?? false);
   }
   return undefined;
 }

@@ -26,11 +26,11 @@ export function groupEvaluator(kind: 'all' | 'any', children: Node[], sets: Node
       return all
         ? (s, rec) => {
             const a = first(s, rec) === true;
-            return (second(s, rec) === true) && a;
+            return second(s, rec) === true && a;
           }
         : (s, rec) => {
             const a = first(s, rec) === true;
-            return (second(s, rec) === true) || a;
+            return second(s, rec) === true || a;
           };
     }
     return (s, rec) => evaluateSet(set, all, s, rec);

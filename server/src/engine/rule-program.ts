@@ -53,7 +53,8 @@ export function compileProgram(compiled: CompiledRules): Program {
   const reads = readsIn(registry);
   const sources = new Map<string, Json>();
   for (const [name, condition] of Object.entries(compiled.namedConditions)) {
-    if (!condition || !hasRoot(condition as Json)) throw new Error(name ? ROOT_ERROR : 'Engine: setCondition() requires name');
+    if (!condition || !hasRoot(condition as Json))
+      throw new Error(name ? ROOT_ERROR : 'Engine: setCondition() requires name');
     sources.set(name, deepFreeze(structuredClone(condition)) as Json);
   }
   const rules = (compiled.rules as unknown as Json[]).map((source) => deepFreeze(structuredClone(source)) as Json);
@@ -79,7 +80,10 @@ export function compileProgram(compiled: CompiledRules): Program {
       index,
       name: String(name),
       priority,
-      event: Object.freeze({ type: event['type'] as string, ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}) }),
+      event: Object.freeze({
+        type: event['type'] as string,
+        ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}),
+      }),
       // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
       evaluate: root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw,
       steps: tree.steps,
@@ -88,7 +92,13 @@ export function compileProgram(compiled: CompiledRules): Program {
   const sets = Object.keys(bySet)
     .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
     .map((p) => bySet[p]!);
-  return { sets, blank: new Array<unknown>(slots).fill(undefined), stopAtFirstSuccess: compiled.stopAtFirstSuccess, readCount: registry.size, trees };
+  return {
+    sets,
+    blank: new Array<unknown>(slots).fill(undefined),
+    stopAtFirstSuccess: compiled.stopAtFirstSuccess,
+    readCount: registry.size,
+    trees,
+  };
 }
 
 /**
@@ -134,7 +144,10 @@ export class ConditionTrees {
 
   private source(): { rules: Json[]; sources: Map<string, Json> } {
     if (!this.decoded) {
-      const { rules, named } = deserialize(inflateRawSync(this.serialized)) as { rules: Json[]; named: [string, Json][] };
+      const { rules, named } = deserialize(inflateRawSync(this.serialized)) as {
+        rules: Json[];
+        named: [string, Json][];
+      };
       this.decoded = { rules, sources: new Map(named) };
     }
     return this.decoded;

@@ -8,7 +8,16 @@ describe('template analysis', () => {
       '/template',
     );
     expect(problems).toEqual([]);
-    expect(variables.map((v) => v.join('.'))).toEqual(['question', 'datasets', 'datasets.[].title', 'datasets.[].organization.title', 'locale', 'user', 'user.name', 'tags']);
+    expect(variables.map((v) => v.join('.'))).toEqual([
+      'question',
+      'datasets',
+      'datasets.[].title',
+      'datasets.[].organization.title',
+      'locale',
+      'user',
+      'user.name',
+      'tags',
+    ]);
   });
 
   it.each([
@@ -27,7 +36,13 @@ describe('template analysis', () => {
   });
 
   it('checks declarations against the variables schema', () => {
-    const schema = { type: 'object', properties: { question: { type: 'string' }, datasets: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' } } } } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        question: { type: 'string' },
+        datasets: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' } } } },
+      },
+    };
     expect(declares(schema, ['question'])).toBe(true);
     expect(declares(schema, ['datasets', '[]', 'title'])).toBe(true);
     expect(declares(schema, ['datasets', '[]', 'url'])).toBe(false);
@@ -37,7 +52,9 @@ describe('template analysis', () => {
   });
 
   it('renders without escaping and refuses prototype lookups at run time too', () => {
-    expect(renderTemplate('Q: {{q}} <b>{{truncate q 5}}</b>', { q: 'Données & "arbres"' })).toBe('Q: Données & "arbres" <b>Donn…</b>');
+    expect(renderTemplate('Q: {{q}} <b>{{truncate q 5}}</b>', { q: 'Données & "arbres"' })).toBe(
+      'Q: Données & "arbres" <b>Donn…</b>',
+    );
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
   });

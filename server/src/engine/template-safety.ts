@@ -13,20 +13,41 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   formatDate: (value, locale) => {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) return String(value ?? '');
-    return date.toLocaleDateString(locale === 'en' ? 'en-CA' : 'fr-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    return date.toLocaleDateString(locale === 'en' ? 'en-CA' : 'fr-CA', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
   },
 };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
-const FORBIDDEN = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const FORBIDDEN = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 const handlebars = Handlebars.create();
-for (const [name, fn] of Object.entries(HELPERS)) handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+for (const [name, fn] of Object.entries(HELPERS))
+  handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
 // Own-property checks only: `'__proto__' in HELPERS` is true for any plain object.
 const isHelper = (name: string) => Object.hasOwn(HELPERS, name);
 const knownHelpers = Object.fromEntries([...Object.keys(HELPERS)].map((h) => [h, true])) as Record<string, boolean>;
 
 type Node = { type: string; [key: string]: unknown };
-type PathNode = { type: 'PathExpression'; original: string; parts: string[]; depth: number; data: boolean; this?: boolean };
+type PathNode = {
+  type: 'PathExpression';
+  original: string;
+  parts: string[];
+  depth: number;
+  data: boolean;
+  this?: boolean;
+};
 
 /** A variable a template reads, as a path from the root; `[]` stands for "each item of". */
 export type VariablePath = string[];
@@ -35,12 +56,18 @@ export type VariablePath = string[];
  * Parses a template without running it: lists the variables it reads (following #each/#with scopes) and the
  * reasons to refuse it (prototype access, partials, decorators, helpers outside the documented set).
  */
-export function analyseTemplate(template: string, path: string): { variables: VariablePath[]; problems: ErrorDetail[] } {
+export function analyseTemplate(
+  template: string,
+  path: string,
+): { variables: VariablePath[]; problems: ErrorDetail[] } {
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
   } catch (err) {
-    return { variables: [], problems: [{ path, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` }] };
+    return {
+      variables: [],
+      problems: [{ path, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` }],
+    };
   }
   const variables: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
@@ -48,7 +75,8 @@ export function analyseTemplate(template: string, path: string): { variables: Va
 
   const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
     if (node.data) return null; // @index, @key, @first...
-    for (const part of node.parts) if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
+    for (const part of node.parts)
+      if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
   };
@@ -61,9 +89,11 @@ export function analyseTemplate(template: string, path: string): { variables: Va
   };
   const call = (node: Node, scopes: VariablePath[]) => {
     const helper = (node['path'] as PathNode).original;
-    if (!isHelper(helper)) refuse(`calls "${helper}", which is not an allowed helper (${Object.keys(HELPERS).join(', ')})`);
+    if (!isHelper(helper))
+      refuse(`calls "${helper}", which is not an allowed helper (${Object.keys(HELPERS).join(', ')})`);
     for (const param of (node['params'] as Node[]) ?? []) expression(param, scopes);
-    for (const pair of ((node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])) expression(pair.value, scopes);
+    for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
+      expression(pair.value, scopes);
   };
   const walk = (node: Node | undefined, scopes: VariablePath[]) => {
     if (!node) return;
@@ -81,10 +111,16 @@ export function analyseTemplate(template: string, path: string): { variables: Va
       case 'BlockStatement': {
         const helper = (node['path'] as PathNode).original;
         const params = (node['params'] as Node[]) ?? [];
-        if (!BLOCK_HELPERS.has(helper)) refuse(`uses the block "#${helper}"; only #if, #unless, #each and #with are allowed`);
+        if (!BLOCK_HELPERS.has(helper))
+          refuse(`uses the block "#${helper}"; only #if, #unless, #each and #with are allowed`);
         for (const param of params) expression(param, scopes);
         const subject = params[0]?.type === 'PathExpression' ? resolve(params[0] as PathNode, scopes) : null;
-        const inner = helper === 'each' && subject ? [...scopes, [...subject, '[]']] : helper === 'with' && subject ? [...scopes, subject] : scopes;
+        const inner =
+          helper === 'each' && subject
+            ? [...scopes, [...subject, '[]']]
+            : helper === 'with' && subject
+              ? [...scopes, subject]
+              : scopes;
         walk(node['program'] as Node, inner);
         walk(node['inverse'] as Node, scopes);
         return;

@@ -20,7 +20,9 @@ export function traceSteps(root: Node, resolveRef: (name: string) => Tree): Trac
   const steps: TraceStep[] = [];
   const visit = (node: Node): void => {
     if (node.kind === 'ref' && node.inline) {
-      steps.push(new TraceStep(node.slot, '', undefined, '', undefined, undefined, traceSteps(node.inline, resolveRef)));
+      steps.push(
+        new TraceStep(node.slot, '', undefined, '', undefined, undefined, traceSteps(node.inline, resolveRef)),
+      );
       return;
     }
     switch (node.kind) {
@@ -33,7 +35,10 @@ export function traceSteps(root: Node, resolveRef: (name: string) => Tree): Trac
         steps.push(new TraceStep(node.slot, '', undefined, '', undefined, () => resolveRef(node.name), undefined));
         return;
       default:
-        if (typeof node.fact === 'string') steps.push(new TraceStep(node.slot, node.fact, node.tracePath, node.operator, node.value, undefined, undefined));
+        if (typeof node.fact === 'string')
+          steps.push(
+            new TraceStep(node.slot, node.fact, node.tracePath, node.operator, node.value, undefined, undefined),
+          );
     }
   };
   visit(root);
@@ -63,7 +68,9 @@ export function traceStepsInto(steps: TraceStep[], rec: unknown[], out: Conditio
     const result = rec[slot + 2];
     const value = rec[slot + 1] ?? step.value;
     const r = typeof result === 'boolean' ? result : null;
-    if (step.path === undefined) out.push({ fact: step.fact, operator: step.operator, value, factValue: rec[slot], result: r });
-    else out.push({ fact: step.fact, path: step.path, operator: step.operator, value, factValue: rec[slot], result: r });
+    if (step.path === undefined)
+      out.push({ fact: step.fact, operator: step.operator, value, factValue: rec[slot], result: r });
+    else
+      out.push({ fact: step.fact, path: step.path, operator: step.operator, value, factValue: rec[slot], result: r });
   }
 }

@@ -41,9 +41,15 @@ export class SeedService implements OnApplicationBootstrap {
   /** The chatbot pilot's prompts and its experiment from `prompts/`. */
   private async seedPrompts(): Promise<void> {
     const report = await this.promptFiles.importDirectory(join(projectRoot(), 'prompts'));
-    this.logger.log(`prompts and experiments: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
-    for (const failure of report.failed) this.logger.error(`prompts/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
-    if (report.failed.length > 0) throw new Error(`${report.failed.length} prompt file(s) could not be loaded; see the log above.`);
+    this.logger.log(
+      `prompts and experiments: ${report.imported.length} imported, ${report.unchanged.length} unchanged`,
+    );
+    for (const failure of report.failed)
+      this.logger.error(
+        `prompts/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+      );
+    if (report.failed.length > 0)
+      throw new Error(`${report.failed.length} prompt file(s) could not be loaded; see the log above.`);
   }
 
   /** The pilots' reviewed rule sets from `rulesets/`, published as files say; unchanged files add nothing. */
@@ -51,9 +57,12 @@ export class SeedService implements OnApplicationBootstrap {
     const report = await this.rulesetFiles.importDirectory(join(projectRoot(), 'rulesets'));
     this.logger.log(`rule sets: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
     for (const failure of report.failed) {
-      this.logger.error(`rulesets/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`);
+      this.logger.error(
+        `rulesets/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+      );
     }
-    if (report.failed.length > 0) throw new Error(`${report.failed.length} rule set file(s) could not be loaded; see the log above.`);
+    if (report.failed.length > 0)
+      throw new Error(`${report.failed.length} rule set file(s) could not be loaded; see the log above.`);
   }
 
   /** Demo accounts (password DEMO_PASSWORD) exist only outside production. */

@@ -11,7 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 // The version is pinned in the setup script, which names the venv after it.
 const setup = spawnSync('bash', [join(root, 'scripts', 'setup-schemathesis.sh')], { stdio: 'inherit' });
-if (setup.status !== 0) throw new Error('scripts/setup-schemathesis.sh failed: it needs python3 with venv and access to PyPI');
+if (setup.status !== 0)
+  throw new Error('scripts/setup-schemathesis.sh failed: it needs python3 with venv and access to PyPI');
 const schemathesis = join(root, '.tools', 'schemathesis', 'bin', 'schemathesis');
 if (!existsSync(schemathesis)) throw new Error(`${schemathesis} is missing after setup`);
 const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '25';
@@ -26,25 +27,47 @@ const service = await startService({ METRICS_PUBLIC: 'false' });
 let status;
 try {
   const post = (path, token, body) =>
-    fetch(`${service.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    fetch(`${service.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
   const password = 'contract-fuzzing-password';
   for (const username of ['fuzz', 'fuzz-target']) {
-    const created = await post('/api/v1/users', service.token, { username, displayName: username, password, roles: ['analyst', 'approver', 'risk', 'admin'] });
-    if (created.status !== 201) throw new Error(`could not create ${username}: ${created.status} ${await created.text()}`);
+    const created = await post('/api/v1/users', service.token, {
+      username,
+      displayName: username,
+      password,
+      roles: ['analyst', 'approver', 'risk', 'admin'],
+    });
+    if (created.status !== 201)
+      throw new Error(`could not create ${username}: ${created.status} ${await created.text()}`);
   }
   const { token } = await (await post('/api/v1/auth/login', undefined, { username: 'fuzz', password })).json();
-  status = run(schemathesis, [
-    '--config-file', join(here, 'schemathesis.toml'),
-    'run', `${service.base}/api/docs-json`,
-    '--checks', 'all',
-    '--header', `Authorization: Bearer ${token}`,
-    // Signing out would end the fuzzer's own session; the e2e tests cover it.
-    '--exclude-path', '/api/v1/auth/logout',
-    '--max-examples', maxExamples,
-    '--seed', process.env.CONTRACT_SEED ?? '20261201',
-    '--workers', '2',
-    '--continue-on-failure',
-  ], { cwd: root, env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } });
+  status = run(
+    schemathesis,
+    [
+      '--config-file',
+      join(here, 'schemathesis.toml'),
+      'run',
+      `${service.base}/api/docs-json`,
+      '--checks',
+      'all',
+      '--header',
+      `Authorization: Bearer ${token}`,
+      // Signing out would end the fuzzer's own session; the e2e tests cover it.
+      '--exclude-path',
+      '/api/v1/auth/logout',
+      '--max-examples',
+      maxExamples,
+      '--seed',
+      process.env.CONTRACT_SEED ?? '20261201',
+      '--workers',
+      '2',
+      '--continue-on-failure',
+    ],
+    { cwd: root, env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } },
+  );
 } finally {
   await service.stop();
 }

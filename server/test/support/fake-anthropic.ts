@@ -31,12 +31,20 @@ export class FakeAnthropic {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${Date.now()}`, ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || req.url !== '/v1/messages') return send(404, { type: 'error', error: { type: 'not_found_error', message: 'not found' } });
-    if (auth !== this.apiKey) return send(401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
+    if (req.method !== 'POST' || req.url !== '/v1/messages')
+      return send(404, { type: 'error', error: { type: 'not_found_error', message: 'not found' } });
+    if (auth !== this.apiKey)
+      return send(401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
     const body = JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
     this.requests.push({ auth: req.headers['x-api-key'] ? 'x-api-key' : 'bearer', body });
-    if (this.mode === 'rate_limited') return send(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } }, { 'retry-after': '7' });
-    if (this.mode === 'server_error') return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
+    if (this.mode === 'rate_limited')
+      return send(
+        429,
+        { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } },
+        { 'retry-after': '7' },
+      );
+    if (this.mode === 'server_error')
+      return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
     if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
     const messages = body['messages'] as { content: string }[];
     const prompt = messages[0]?.content ?? '';

@@ -14,7 +14,8 @@ export default async function globalSetup() {
     process.env.GABARIT_TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;
   }
-  if (!existsSync(launcher)) throw new Error('dist/ is missing: run `npm run build:server` before the e2e and browser tests.');
+  if (!existsSync(launcher))
+    throw new Error('dist/ is missing: run `npm run build:server` before the e2e and browser tests.');
   const { EmbeddedFerretDb } = await import(launcher);
   const ferretdb = new EmbeddedFerretDb({
     binary: resolve(process.env.FERRETDB_BIN ?? '.tools/bin/ferretdb'),

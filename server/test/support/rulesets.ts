@@ -8,14 +8,20 @@ export function invoiceRuleset(key: string, threshold = 10000) {
     pilot: 'invoices',
     format: 'rules',
     description: 'Montants élevés en révision',
-    inputSchema: { type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' } } } } },
+    inputSchema: {
+      type: 'object',
+      properties: { invoice: { type: 'object', properties: { total: { type: 'number' } } } },
+    },
     definition: {
       rules: [
         {
           name: 'montant-eleve',
           conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
           event: { type: 'manual_review' },
-          explanation: { fr: 'Montant {{invoice.total}} $ supérieur au seuil', en: 'Amount {{invoice.total}} $ above the threshold' },
+          explanation: {
+            fr: 'Montant {{invoice.total}} $ supérieur au seuil',
+            en: 'Amount {{invoice.total}} $ above the threshold',
+          },
         },
       ],
     },
@@ -28,7 +34,9 @@ export function thresholdDefinition(threshold: number) {
 
 /** Signs in the usual cast once per test file. */
 export async function signInCast(t: TestApp) {
-  const [analyst, analyst2, approver, risk, admin] = await Promise.all(['analyst', 'analyst2', 'approver', 'risk', 'admin'].map((u) => t.login(u)));
+  const [analyst, analyst2, approver, risk, admin] = await Promise.all(
+    ['analyst', 'analyst2', 'approver', 'risk', 'admin'].map((u) => t.login(u)),
+  );
   return { analyst: analyst!, analyst2: analyst2!, approver: approver!, risk: risk!, admin: admin! };
 }
 

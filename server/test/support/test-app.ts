@@ -35,7 +35,8 @@ export function freshDatabaseName(label: string): string {
 /** Starts the real app (same factory as production) on the run's database server. */
 export async function startTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const baseUri = process.env['GABARIT_TEST_MONGODB_URI'];
-  if (!baseUri) throw new Error('GABARIT_TEST_MONGODB_URI is not set: run through the e2e Jest project (global setup).');
+  if (!baseUri)
+    throw new Error('GABARIT_TEST_MONGODB_URI is not set: run through the e2e Jest project (global setup).');
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -51,7 +52,8 @@ export async function startWithConfig(config: AppConfig): Promise<TestApp> {
   const http = request(app.getHttpServer());
   const login = async (username: string, password = config.demoPassword): Promise<string> => {
     const response = await http.post('/api/v1/auth/login').send({ username, password });
-    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body as { token: string }).token;
   };
   return { app, config, http, db: app.get<Connection>(DB_CONNECTION), login, close: () => app.close() };

@@ -12,7 +12,13 @@ interface GovernedRecord {
 }
 
 /** The top bar of a governed resource's page: rollback for approvers, editing the draft for analysts. */
-export const GovernedShowActions = ({ resource, editLabel }: { resource: 'rulesets' | 'prompts'; editLabel: string }) => {
+export const GovernedShowActions = ({
+  resource,
+  editLabel,
+}: {
+  resource: 'rulesets' | 'prompts';
+  editLabel: string;
+}) => {
   const { record } = useShowContext<GovernedRecord>();
   const { identity } = useGetIdentity();
   if (!record) return null;
@@ -20,7 +26,11 @@ export const GovernedShowActions = ({ resource, editLabel }: { resource: 'rulese
   return (
     <TopToolbar>
       <Stack direction="row" spacing={1}>
-        <RollbackButton apiBase={`/api/v1/${resource}/${record.key}`} versions={record.versions} activeVersion={record.activeVersion} />
+        <RollbackButton
+          apiBase={`/api/v1/${resource}/${record.key}`}
+          versions={record.versions}
+          activeVersion={record.activeVersion}
+        />
         {isAnalyst && <EditButton label={editLabel} />}
       </Stack>
     </TopToolbar>

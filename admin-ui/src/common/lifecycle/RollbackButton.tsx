@@ -1,5 +1,14 @@
 import UndoIcon from '@mui/icons-material/Undo';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { useApiAction } from '../use-api-action';
@@ -17,12 +26,23 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
   const rollback = useApiAction();
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
-  const candidates = versions.filter((v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum);
+  const candidates = versions.filter(
+    (v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum,
+  );
   const [target, setTarget] = useState<number | ''>('');
   const [comment, setComment] = useState('');
-  if (!identity || !((identity['roles'] as string[]) ?? []).includes('approver') || candidates.length === 0) return null;
+  if (!identity || !((identity['roles'] as string[]) ?? []).includes('approver') || candidates.length === 0)
+    return null;
   const confirm = async () => {
-    if (await rollback.run(`${apiBase}/rollback`, { version: target, comment: comment.trim() }, 'gabarit.lifecycle.done_rollback', { version: target })) setOpen(false);
+    if (
+      await rollback.run(
+        `${apiBase}/rollback`,
+        { version: target, comment: comment.trim() },
+        'gabarit.lifecycle.done_rollback',
+        { version: target },
+      )
+    )
+      setOpen(false);
   };
   return (
     <>
@@ -34,18 +54,39 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
           <DialogTitle id="rollback-title">{translate('gabarit.lifecycle.rollback')}</DialogTitle>
           <DialogContent>
             <DialogContentText>{translate('gabarit.lifecycle.explain_rollback')}</DialogContentText>
-            <TextField select fullWidth margin="normal" required label={translate('gabarit.lifecycle.rollback_to')} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
+            <TextField
+              select
+              fullWidth
+              margin="normal"
+              required
+              label={translate('gabarit.lifecycle.rollback_to')}
+              value={target}
+              onChange={(e) => setTarget(Number(e.target.value))}
+            >
               {candidates.map((v) => (
                 <MenuItem key={v.number} value={v.number}>
                   {translate('gabarit.lifecycle.version_n', { version: v.number })}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField fullWidth multiline minRows={2} margin="normal" required label={translate('gabarit.lifecycle.comment_required')} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <TextField
+              fullWidth
+              multiline
+              minRows={2}
+              margin="normal"
+              required
+              label={translate('gabarit.lifecycle.comment_required')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" disabled={rollback.busy || target === '' || !comment.trim()} onClick={() => void confirm()}>
+            <Button
+              variant="contained"
+              disabled={rollback.busy || target === '' || !comment.trim()}
+              onClick={() => void confirm()}
+            >
               {translate('gabarit.lifecycle.rollback')}
             </Button>
           </DialogActions>

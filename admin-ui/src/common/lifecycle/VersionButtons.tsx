@@ -20,13 +20,21 @@ export const VersionButtons = ({ apiBase }: { apiBase: string }) => {
   const actions = versionActions(version, { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] });
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
-    await transition.run(`${apiBase}/versions/${version.number}/${action}`, input, `gabarit.lifecycle.done_${action}`, { version: version.number });
+    await transition.run(`${apiBase}/versions/${version.number}/${action}`, input, `gabarit.lifecycle.done_${action}`, {
+      version: version.number,
+    });
   };
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       {actions.map(({ action, disabledReason }) => {
         const button = (
-          <Button key={action} size="small" variant="outlined" disabled={busy || disabledReason !== undefined} onClick={() => setAsking(action)}>
+          <Button
+            key={action}
+            size="small"
+            variant="outlined"
+            disabled={busy || disabledReason !== undefined}
+            onClick={() => setAsking(action)}
+          >
             {translate(`gabarit.lifecycle.${action}`)}
           </Button>
         );
@@ -44,7 +52,14 @@ export const VersionButtons = ({ apiBase }: { apiBase: string }) => {
           {translate(reason)}
         </Typography>
       ))}
-      {asking && <TransitionDialog action={asking} version={version.number} onCancel={() => setAsking(undefined)} onConfirm={(input) => void run(asking, input)} />}
+      {asking && (
+        <TransitionDialog
+          action={asking}
+          version={version.number}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={(input) => void run(asking, input)}
+        />
+      )}
     </Stack>
   );
 };

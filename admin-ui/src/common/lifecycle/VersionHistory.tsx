@@ -4,9 +4,19 @@ import { LocalDateField } from '../LocalDateField';
 import type { VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
 
-type Listed = VersionRecord & { approvedBy?: string; publications?: { effectiveFrom: string }[]; comments?: { by: string; action: string; text: string }[] };
+type Listed = VersionRecord & {
+  approvedBy?: string;
+  publications?: { effectiveFrom: string }[];
+  comments?: { by: string; action: string; text: string }[];
+};
 
-const STATUS_COLOURS = { published: 'success', in_review: 'warning', approved: 'info', draft: 'default', retired: 'default' } as const;
+const STATUS_COLOURS = {
+  published: 'success',
+  in_review: 'warning',
+  approved: 'info',
+  draft: 'default',
+  retired: 'default',
+} as const;
 
 /** The versions of any governed resource (rule set, prompt, experiment), newest first, with what the user may do to each. */
 export const VersionHistory = ({ apiBase }: { apiBase: string }) => {
@@ -18,7 +28,14 @@ export const VersionHistory = ({ apiBase }: { apiBase: string }) => {
         <DataTable.Col
           source="status"
           label="gabarit.versions.status"
-          render={(v: Listed) => <Chip size="small" label={translate(`gabarit.status.${v.status}`)} color={STATUS_COLOURS[v.status]} variant={v.status === 'draft' ? 'outlined' : 'filled'} />}
+          render={(v: Listed) => (
+            <Chip
+              size="small"
+              label={translate(`gabarit.status.${v.status}`)}
+              color={STATUS_COLOURS[v.status]}
+              variant={v.status === 'draft' ? 'outlined' : 'filled'}
+            />
+          )}
         />
         <DataTable.Col source="authors" label="gabarit.versions.authors" render={(v: Listed) => v.authors.join(', ')} />
         <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />

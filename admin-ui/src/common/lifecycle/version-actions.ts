@@ -12,7 +12,10 @@ export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish';
  * Which lifecycle buttons a user sees for a version, and why one is disabled (an i18n key), following the
  * API's rules: analysts submit drafts; approvers approve or reject others' versions in review and publish.
  */
-export function versionActions(version: VersionRecord, user: { id: string; roles: string[] }): { action: VersionAction; disabledReason?: string }[] {
+export function versionActions(
+  version: VersionRecord,
+  user: { id: string; roles: string[] },
+): { action: VersionAction; disabledReason?: string }[] {
   const isAnalyst = user.roles.includes('analyst');
   const isApprover = user.roles.includes('approver');
   const actions: { action: VersionAction; disabledReason?: string }[] = [];

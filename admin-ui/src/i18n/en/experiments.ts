@@ -5,13 +5,15 @@ export const experimentsMessages = {
       phase: { not_started: 'Not started', scheduled: 'Scheduled', running: 'Running', stopped: 'Stopped' },
       edit_draft: 'Edit draft',
       edit_title: 'Draft of experiment "%{key}"',
-      edit_base: 'Changes create or update the draft (version %{version}); it must be submitted, approved and published before they apply.',
+      edit_base:
+        'Changes create or update the draft (version %{version}); it must be submitted, approved and published before they apply.',
       created: 'Experiment draft created.',
       saved: 'Draft saved.',
       variant_name: 'Variant name',
       variant_version: 'Prompt version',
       variant_weight: 'Weight',
-      variants_help: 'The first variant is the control. Each variant serves a published version of the prompt, according to its weight.',
+      variants_help:
+        'The first variant is the control. Each variant serves a published version of the prompt, according to its weight.',
       coverage_help: 'Share of subjects included in the experiment; the others get the version in force.',
       shares: 'Traffic split: %{shares}',
       choose_prompt_first: 'Choose a prompt first.',
@@ -22,7 +24,8 @@ export const experimentsMessages = {
       variant_line: '%{name} — prompt version %{version} — %{share} of traffic',
       control: 'control',
       settings_title: 'Settings of version %{version}',
-      lifecycle_help: 'Publishing an approved version starts the experiment, or replaces its settings if it is already running. Stopping it gives every subject the prompt version in force again.',
+      lifecycle_help:
+        'Publishing an approved version starts the experiment, or replaces its settings if it is already running. Stopping it gives every subject the prompt version in force again.',
       validation: {
         key: 'Lower-case letters, digits and hyphens (2 to 63 characters), starting with a letter or digit.',
         variant_name: 'Lower-case letters, digits and hyphens (at most 32 characters), starting with a letter.',
@@ -33,7 +36,8 @@ export const experimentsMessages = {
       stop: {
         button: 'Stop experiment',
         title: 'Stop the experiment "%{name}"?',
-        explain: 'Every subject will get the prompt version in force again. The experiment is archived: it can no longer be edited or restarted, but its results remain available.',
+        explain:
+          'Every subject will get the prompt version in force again. The experiment is archived: it can no longer be edited or restarted, but its results remain available.',
         done: 'Experiment stopped.',
       },
       results: {
@@ -41,7 +45,8 @@ export const experimentsMessages = {
         refresh: 'Refresh results',
         not_running: 'The experiment is not serving any variant at the moment: results are frozen.',
         chart_title: 'Positive feedback rate per variant, with its 95% confidence interval',
-        chart_note: 'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',
+        chart_note:
+          'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',
         table_caption: 'Results per variant',
         variant: 'Variant',
         version: 'Version',
@@ -61,13 +66,19 @@ export const experimentsMessages = {
         verdict_title: 'Verdict',
       },
       verdict: {
-        winner: 'Variant "%{winner}" does better than the control "%{control}": %{winnerRate} vs %{controlRate} positive feedback (%{p}).',
-        control_wins: 'The control "%{control}" does better than variant "%{loser}": %{controlRate} vs %{loserRate} positive feedback (%{p}).',
-        no_difference: 'No difference shown yet: the gap between "%{variant}" (%{variantRate}) and the control "%{control}" (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
-        too_few_subjects: 'Not enough evidence yet: at least %{min} answers served per variant are needed, and "%{variant}" has only %{count}.',
-        too_few_outcomes: 'Not enough evidence yet: too few positive feedback or answers without positive feedback for the test to be valid (at least %{min} of each are expected per variant).',
+        winner:
+          'Variant "%{winner}" does better than the control "%{control}": %{winnerRate} vs %{controlRate} positive feedback (%{p}).',
+        control_wins:
+          'The control "%{control}" does better than variant "%{loser}": %{controlRate} vs %{loserRate} positive feedback (%{p}).',
+        no_difference:
+          'No difference shown yet: the gap between "%{variant}" (%{variantRate}) and the control "%{control}" (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
+        too_few_subjects:
+          'Not enough evidence yet: at least %{min} answers served per variant are needed, and "%{variant}" has only %{count}.',
+        too_few_outcomes:
+          'Not enough evidence yet: too few positive feedback or answers without positive feedback for the test to be valid (at least %{min} of each are expected per variant).',
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',
-        srm_warning: 'Answers served (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
+        srm_warning:
+          'Answers served (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

@@ -12,12 +12,14 @@ export const promptsMessages = {
       saved: 'Draft saved (version %{version}).',
       created: 'Prompt "%{key}" created: version 1 is a draft.',
       reload: 'Reload (your changes will be lost)',
-      stale_help: 'Your changes are not saved. Copy them if needed, then reload the draft to start again from its current version.',
+      stale_help:
+        'Your changes are not saved. Copy them if needed, then reload the draft to start again from its current version.',
       content_title: 'Draft content',
       key_help: 'Lowercase letters, digits and dashes, such as chatbot-answer',
       model_help: 'Claude model id, such as claude-sonnet-4-6',
       maxTokens_help: 'From 1 to 64,000',
-      template_help: 'Handlebars syntax. Allowed helpers: eq, join, truncate, formatDate; blocks #if, #unless, #each, #with.',
+      template_help:
+        'Handlebars syntax. Allowed helpers: eq, join, truncate, formatDate; blocks #if, #unless, #each, #with.',
       locales: { fr: 'French', en: 'English' },
       invalid_json: 'This is not valid JSON.',
       not_object: 'A JSON object is expected, in braces.',
@@ -42,7 +44,8 @@ export const promptsMessages = {
       preview_system: 'System prompt',
       preview_text: 'Message',
       completion_title: "Model's answer preview",
-      completion_help: 'The answer comes from the version in force (or the assigned experiment variant), not from the unpublished draft.',
+      completion_help:
+        'The answer comes from the version in force (or the assigned experiment variant), not from the unpublished draft.',
       completion_ask: 'Ask for an answer',
       completion_meta: 'Version %{version} — %{input} tokens sent, %{output} tokens received',
       completion_variant: 'variant %{variant}',

@@ -32,9 +32,12 @@ export const referenceTablesMessages = {
       save_rows: 'Save the rows',
       cancel_changes: 'Discard changes',
       saved: 'Rows saved: the table has %{smart_count} row. |||| Rows saved: the table has %{smart_count} rows.',
-      cells_to_fix: '%{smart_count} cell to correct, marked in the grid. |||| %{smart_count} cells to correct, marked in the grid.',
-      cells_unreadable: '%{smart_count} cell cannot be read: correct it before saving. Nothing was sent. |||| %{smart_count} cells cannot be read: correct them before saving. Nothing was sent.',
-      stale: 'Someone else changed this table since you opened it. Reload it to see their version, then make your changes again.',
+      cells_to_fix:
+        '%{smart_count} cell to correct, marked in the grid. |||| %{smart_count} cells to correct, marked in the grid.',
+      cells_unreadable:
+        '%{smart_count} cell cannot be read: correct it before saving. Nothing was sent. |||| %{smart_count} cells cannot be read: correct them before saving. Nothing was sent.',
+      stale:
+        'Someone else changed this table since you opened it. Reload it to see their version, then make your changes again.',
       reload: 'Reload the table',
       import_title: 'Import a CSV file',
       import_help:
@@ -47,7 +50,8 @@ export const referenceTablesMessages = {
       import_blocked: 'Save or discard your grid changes before importing.',
       import: 'Import',
       imported: 'Import done: the table has %{smart_count} row. |||| Import done: the table has %{smart_count} rows.',
-      nothing_imported: 'No row was imported (%{smart_count} problem). |||| No row was imported (%{smart_count} problems).',
+      nothing_imported:
+        'No row was imported (%{smart_count} problem). |||| No row was imported (%{smart_count} problems).',
       import_problems: 'Import problems, by line',
       line: 'Line',
       column: 'Column',
@@ -55,7 +59,8 @@ export const referenceTablesMessages = {
       whole_file: 'File',
       delete_table: 'Delete the table',
       delete_title: 'Delete the table "%{name}"?',
-      delete_explain: 'Rules that look it up will find nothing. Its history stays in the audit trail, and its key cannot be reused.',
+      delete_explain:
+        'Rules that look it up will find nothing. Its history stays in the audit trail, and its key cannot be reused.',
       deleted: 'Table "%{name}" deleted.',
       pending: {
         title: 'Change proposed by %{who} on %{when}, awaiting approval',
@@ -64,7 +69,8 @@ export const referenceTablesMessages = {
         action_csv_merged: 'A CSV import adds or updates rows.',
         action_deleted: 'The table is deleted.',
         counts: '%{added} added, %{removed} removed, %{changed} changed; the table would have %{rows} row(s).',
-        readers: 'Read by the published rule set %{readers}: its decisions change as soon as this is approved. |||| Read by the published rule sets %{readers}: their decisions change as soon as this is approved.',
+        readers:
+          'Read by the published rule set %{readers}: its decisions change as soon as this is approved. |||| Read by the published rule sets %{readers}: their decisions change as soon as this is approved.',
         comment: 'Comment: %{comment}',
         changes_label: 'Rows the change touches, before and after',
         before: 'Before',

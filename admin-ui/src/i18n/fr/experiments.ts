@@ -5,13 +5,15 @@ export const experimentsMessages = {
       phase: { not_started: 'Pas démarrée', scheduled: 'Programmée', running: 'En cours', stopped: 'Arrêtée' },
       edit_draft: 'Modifier le brouillon',
       edit_title: 'Brouillon de l’expérience « %{key} »',
-      edit_base: 'Les modifications créent ou complètent le brouillon (version %{version}) ; il faudra le soumettre, le faire approuver et le publier pour qu’elles s’appliquent.',
+      edit_base:
+        'Les modifications créent ou complètent le brouillon (version %{version}) ; il faudra le soumettre, le faire approuver et le publier pour qu’elles s’appliquent.',
       created: 'Brouillon de l’expérience créé.',
       saved: 'Brouillon enregistré.',
       variant_name: 'Nom de la variante',
       variant_version: 'Version du gabarit',
       variant_weight: 'Poids',
-      variants_help: 'La première variante est le témoin. Chaque variante sert une version publiée du gabarit, selon son poids.',
+      variants_help:
+        'La première variante est le témoin. Chaque variante sert une version publiée du gabarit, selon son poids.',
       coverage_help: 'Part des sujets inclus dans l’expérience ; les autres reçoivent la version en vigueur.',
       shares: 'Répartition du trafic : %{shares}',
       choose_prompt_first: 'Choisissez d’abord un gabarit de requête.',
@@ -22,7 +24,8 @@ export const experimentsMessages = {
       variant_line: '%{name} — version %{version} du gabarit — %{share} du trafic',
       control: 'témoin',
       settings_title: 'Réglages de la version %{version}',
-      lifecycle_help: 'Publier une version approuvée démarre l’expérience, ou remplace ses réglages si elle est déjà en cours. L’arrêter rend à chaque sujet la version en vigueur du gabarit.',
+      lifecycle_help:
+        'Publier une version approuvée démarre l’expérience, ou remplace ses réglages si elle est déjà en cours. L’arrêter rend à chaque sujet la version en vigueur du gabarit.',
       validation: {
         key: 'Minuscules, chiffres et tirets (2 à 63 caractères), commençant par une lettre ou un chiffre.',
         variant_name: 'Minuscules, chiffres et tirets (32 caractères au plus), commençant par une lettre.',
@@ -33,7 +36,8 @@ export const experimentsMessages = {
       stop: {
         button: 'Arrêter l’expérience',
         title: 'Arrêter l’expérience « %{name} » ?',
-        explain: 'Chaque sujet recevra de nouveau la version en vigueur du gabarit. L’expérience est archivée : elle ne peut plus être modifiée ni relancée, mais ses résultats restent consultables.',
+        explain:
+          'Chaque sujet recevra de nouveau la version en vigueur du gabarit. L’expérience est archivée : elle ne peut plus être modifiée ni relancée, mais ses résultats restent consultables.',
         done: 'Expérience arrêtée.',
       },
       results: {
@@ -41,7 +45,8 @@ export const experimentsMessages = {
         refresh: 'Actualiser les résultats',
         not_running: 'L’expérience ne sert aucune variante actuellement : les résultats sont figés.',
         chart_title: 'Taux de retours positifs par variante, avec leur intervalle de confiance à 95 %',
-        chart_note: 'Chaque barre est le taux observé ; le trait vertical couvre l’intervalle de confiance à 95 % (méthode de Wilson). Les valeurs exactes sont dans le tableau ci-dessous.',
+        chart_note:
+          'Chaque barre est le taux observé ; le trait vertical couvre l’intervalle de confiance à 95 % (méthode de Wilson). Les valeurs exactes sont dans le tableau ci-dessous.',
         table_caption: 'Résultats par variante',
         variant: 'Variante',
         version: 'Version',
@@ -61,13 +66,19 @@ export const experimentsMessages = {
         verdict_title: 'Verdict',
       },
       verdict: {
-        winner: 'La variante « %{winner} » fait mieux que le témoin « %{control} » : %{winnerRate} contre %{controlRate} de retours positifs (%{p}).',
-        control_wins: 'Le témoin « %{control} » fait mieux que la variante « %{loser} » : %{controlRate} contre %{loserRate} de retours positifs (%{p}).',
-        no_difference: 'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
-        too_few_subjects: 'Pas encore assez de données pour conclure : il faut au moins %{min} réponses servies par variante, et « %{variant} » n’en a que %{count}.',
-        too_few_outcomes: 'Pas encore assez de données pour conclure : trop peu de retours positifs ou de réponses sans retour positif pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
+        winner:
+          'La variante « %{winner} » fait mieux que le témoin « %{control} » : %{winnerRate} contre %{controlRate} de retours positifs (%{p}).',
+        control_wins:
+          'Le témoin « %{control} » fait mieux que la variante « %{loser} » : %{controlRate} contre %{loserRate} de retours positifs (%{p}).',
+        no_difference:
+          'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
+        too_few_subjects:
+          'Pas encore assez de données pour conclure : il faut au moins %{min} réponses servies par variante, et « %{variant} » n’en a que %{count}.',
+        too_few_outcomes:
+          'Pas encore assez de données pour conclure : trop peu de retours positifs ou de réponses sans retour positif pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
         srm: 'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
-        srm_warning: 'Les réponses servies (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+        srm_warning:
+          'Les réponses servies (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

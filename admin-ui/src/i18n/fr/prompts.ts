@@ -12,12 +12,14 @@ export const promptsMessages = {
       saved: 'Brouillon enregistré (version %{version}).',
       created: 'Gabarit de requête « %{key} » créé : version 1 en brouillon.',
       reload: 'Recharger (vos modifications seront perdues)',
-      stale_help: 'Vos modifications ne sont pas enregistrées. Copiez-les au besoin, puis rechargez le brouillon pour repartir de sa version actuelle.',
+      stale_help:
+        'Vos modifications ne sont pas enregistrées. Copiez-les au besoin, puis rechargez le brouillon pour repartir de sa version actuelle.',
       content_title: 'Contenu du brouillon',
       key_help: 'Lettres minuscules, chiffres et tirets, par exemple chatbot-answer',
       model_help: 'Identifiant du modèle Claude, par exemple claude-sonnet-4-6',
       maxTokens_help: 'De 1 à 64 000',
-      template_help: 'Syntaxe Handlebars. Assistants permis : eq, join, truncate, formatDate ; blocs #if, #unless, #each, #with.',
+      template_help:
+        'Syntaxe Handlebars. Assistants permis : eq, join, truncate, formatDate ; blocs #if, #unless, #each, #with.',
       locales: { fr: 'Français', en: 'Anglais' },
       invalid_json: "Ce n'est pas du JSON valide.",
       not_object: 'Un objet JSON est attendu, entre accolades.',
@@ -42,7 +44,8 @@ export const promptsMessages = {
       preview_system: 'Consigne système',
       preview_text: 'Message',
       completion_title: 'Aperçu de la réponse du modèle',
-      completion_help: "La réponse vient de la version en vigueur (ou de la variante d'expérience attribuée), pas du brouillon non publié.",
+      completion_help:
+        "La réponse vient de la version en vigueur (ou de la variante d'expérience attribuée), pas du brouillon non publié.",
       completion_ask: 'Demander une réponse',
       completion_meta: 'Version %{version} — %{input} jetons envoyés, %{output} jetons reçus',
       completion_variant: 'variante %{variant}',

@@ -42,4 +42,7 @@ export const RequireScope = (action: ScopeAction, keyParam: string, ...roles: Ro
  * rule sets, routes and volumes: not for the open internet by default.
  */
 export const RequireMetricsAccess = () =>
-  documented({ kind: 'scope', action: 'metrics', keyParam: 'metrics', roles: ['admin'], publicWhenMetricsPublic: true }, ['bearer', 'apiKey']);
+  documented(
+    { kind: 'scope', action: 'metrics', keyParam: 'metrics', roles: ['admin'], publicWhenMetricsPublic: true },
+    ['bearer', 'apiKey'],
+  );

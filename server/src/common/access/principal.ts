@@ -2,8 +2,7 @@ import type { Role } from './roles.js';
 
 /** Who is calling: a signed-in console user or a system holding an API key. */
 export type Principal =
-  | { kind: 'user'; username: string; roles: Role[] }
-  | { kind: 'apiKey'; id: string; name: string; scopes: string[] };
+  { kind: 'user'; username: string; roles: Role[] } | { kind: 'apiKey'; id: string; name: string; scopes: string[] };
 
 declare module 'fastify' {
   interface FastifyRequest {

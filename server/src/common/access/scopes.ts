@@ -3,7 +3,14 @@
  * `personal-data:<rule set>` lets a system see personal fields, and the facts derived from them, unmasked in that
  * rule set's decisions: for the system that tells people the main factors of a decision about them.
  */
-export const SCOPE_ACTIONS = ['evaluate', 'personal-data', 'prompts:render', 'prompts:complete', 'experiments:feedback', 'metrics'] as const;
+export const SCOPE_ACTIONS = [
+  'evaluate',
+  'personal-data',
+  'prompts:render',
+  'prompts:complete',
+  'experiments:feedback',
+  'metrics',
+] as const;
 export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
 
 export const SCOPE_PATTERN = `^(${SCOPE_ACTIONS.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$`;

@@ -48,7 +48,10 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       provide: DB_CONNECTION,
       inject: [APP_CONFIG, EMBEDDED_DB],
       useFactory: (config: AppConfig, embedded: EmbeddedFerretDb | null): Promise<Connection> =>
-        connectWithRetry(config.mongodbUri ?? embedded!.uri, { info: (m) => logger.log(m), warn: (m) => logger.warn(m) }),
+        connectWithRetry(config.mongodbUri ?? embedded!.uri, {
+          info: (m) => logger.log(m),
+          warn: (m) => logger.warn(m),
+        }),
     },
     DatabaseLifecycle,
   ],

@@ -107,7 +107,12 @@ export class EmbeddedFerretDb {
         return ''; // gone, or no /proc to tell what it is: leave it
       }
     })();
-    if (!Number.isInteger(pid) || pid <= 1 || !commandLine.includes('--sqlite-url=file:' + join(this.options.dataDir, 'db'))) return;
+    if (
+      !Number.isInteger(pid) ||
+      pid <= 1 ||
+      !commandLine.includes('--sqlite-url=file:' + join(this.options.dataDir, 'db'))
+    )
+      return;
     this.options.log(`stopping the FerretDB (pid ${pid}) a previous run of the service left behind`);
     const alive = () => {
       try {
@@ -133,7 +138,9 @@ export class EmbeddedFerretDb {
       await sleep(100);
     }
     child.kill('SIGKILL');
-    throw new Error(`FerretDB did not listen on port ${this.port} within ${START_TIMEOUT_MS / 1000}s: ${this.output.trim()}`);
+    throw new Error(
+      `FerretDB did not listen on port ${this.port} within ${START_TIMEOUT_MS / 1000}s: ${this.output.trim()}`,
+    );
   }
 
   private accepts(): Promise<boolean> {

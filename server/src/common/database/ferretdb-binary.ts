@@ -19,7 +19,10 @@ export async function ensureFerretDbBinary(binary: string): Promise<void> {
   if (existsSync(binary) && !staleBuild(binary, script)) return;
   if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) throw new ConfigError(NO_DATABASE_MESSAGE);
   await new Promise<void>((resolveBuild, reject) => {
-    const build = spawn('bash', [script], { env: { ...process.env, FERRETDB_BIN: binary }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const build = spawn('bash', [script], {
+      env: { ...process.env, FERRETDB_BIN: binary },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     build.on('error', reject);
     build.on('exit', (code) =>
       code === 0 ? resolveBuild() : reject(new Error(`Building FerretDB failed (bash ${script} exited with ${code}).`)),

@@ -32,10 +32,15 @@ export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Co
     } catch (err) {
       await connection.close().catch(() => undefined);
       if (attempt >= ATTEMPTS) {
-        throw new Error(`Could not connect to the database at ${safeUri} after ${ATTEMPTS} attempts: ${(err as Error).message}`, { cause: err });
+        throw new Error(
+          `Could not connect to the database at ${safeUri} after ${ATTEMPTS} attempts: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
       const delay = Math.min(500 * 2 ** (attempt - 1), 5_000);
-      log.warn(`database not reachable at ${safeUri} (attempt ${attempt}/${ATTEMPTS}): ${(err as Error).message}; retrying in ${delay} ms`);
+      log.warn(
+        `database not reachable at ${safeUri} (attempt ${attempt}/${ATTEMPTS}): ${(err as Error).message}; retrying in ${delay} ms`,
+      );
       await sleep(delay);
     }
   }

@@ -15,6 +15,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     // A route may have set its own type already (the audit CSV export): an error is JSON whatever the route serves.
     void reply.removeHeader('content-disposition');
-    void reply.status(mapped.status).headers(mapped.headers ?? {}).type('application/json; charset=utf-8').send(mapped.body);
+    void reply
+      .status(mapped.status)
+      .headers(mapped.headers ?? {})
+      .type('application/json; charset=utf-8')
+      .send(mapped.body);
   }
 }

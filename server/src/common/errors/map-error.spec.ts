@@ -20,8 +20,14 @@ describe('mapError', () => {
   });
 
   it('keeps Fastify 4xx errors and Nest HTTP exceptions as they are', () => {
-    expect(mapError(Object.assign(new Error('too big'), { statusCode: 413 }))).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
-    expect(mapError(new NotFoundException('Cannot GET /x'))).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(mapError(Object.assign(new Error('too big'), { statusCode: 413 }))).toMatchObject({
+      status: 413,
+      body: { error: 'payload_too_large' },
+    });
+    expect(mapError(new NotFoundException('Cannot GET /x'))).toMatchObject({
+      status: 404,
+      body: { error: 'not_found' },
+    });
   });
 
   it('never leaks an unexpected error message', () => {

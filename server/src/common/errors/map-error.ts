@@ -73,16 +73,28 @@ export function mapError(exception: unknown): MappedError {
   if (err?.name && databaseDownErrors.has(err.name)) {
     return {
       status: 503,
-      body: { error: 'database_unavailable', message: 'The database is unreachable; nothing was changed. Try again shortly.', details: [] },
+      body: {
+        error: 'database_unavailable',
+        message: 'The database is unreachable; nothing was changed. Try again shortly.',
+        details: [],
+      },
     };
   }
-  if (err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
-    return { status: 400, body: { error: 'invalid_json', message: `The request body is not valid JSON: ${err.message}`, details: [] } };
+  if (
+    err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError
+  ) {
+    return {
+      status: 400,
+      body: { error: 'invalid_json', message: `The request body is not valid JSON: ${err.message}`, details: [] },
+    };
   }
   // Errors raised by Fastify itself (body limit, media type...) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     const status = err.statusCode;
-    const message = status === 413 ? 'The request body is larger than the configured limit.' : (err.message ?? 'Bad request');
+    const message =
+      status === 413 ? 'The request body is larger than the configured limit.' : (err.message ?? 'Bad request');
     return { status, body: { error: codeByStatus[status] ?? 'bad_request', message, details: [] } };
   }
   return { status: 500, body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] } };

@@ -29,14 +29,21 @@ export async function registerConsole(app: NestFastifyApplication): Promise<void
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
     fastify.get('/admin/*', (_request, reply) =>
-      reply.status(503).send({ error: 'console_not_built', message: 'The console is not built: run `npm run build`.', details: [] }),
+      reply
+        .status(503)
+        .send({ error: 'console_not_built', message: 'The console is not built: run `npm run build`.', details: [] }),
     );
     return;
   }
   const indexHtml = readFileSync(indexFile, 'utf8');
   await app.register(fastifyStatic, { root, prefix: '/admin/', wildcard: false, index: false, maxAge: '1h' });
   fastify.get('/admin', (_request, reply) => reply.redirect('/admin/'));
-  const sendIndex = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', CONSOLE_CSP).send(indexHtml);
+  const sendIndex = (reply: FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', CONSOLE_CSP)
+      .send(indexHtml);
   fastify.get('/admin/', (_request, reply) => sendIndex(reply));
   fastify.get('/admin/*', (_request, reply) => sendIndex(reply));
 }

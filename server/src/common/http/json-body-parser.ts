@@ -15,7 +15,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -42,8 +43,12 @@ export function unacceptableValue(value: unknown, text: string): { path: string;
   // A key over the limit needs a text over it: short bodies without escapes or long exponents are clean.
   if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}/.test(text)) return undefined;
   const visit = (node: unknown, path: string): { path: string; message: string } | undefined => {
-    if (typeof node === 'string') return wellFormed(node) ? undefined : { path, message: 'contains an unpaired surrogate (not valid Unicode text)' };
-    if (typeof node === 'number') return Number.isFinite(node) ? undefined : { path, message: 'is a number too large to represent' };
+    if (typeof node === 'string')
+      return wellFormed(node)
+        ? undefined
+        : { path, message: 'contains an unpaired surrogate (not valid Unicode text)' };
+    if (typeof node === 'number')
+      return Number.isFinite(node) ? undefined : { path, message: 'is a number too large to represent' };
     if (node === null || typeof node !== 'object') return undefined;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
@@ -54,8 +59,10 @@ export function unacceptableValue(value: unknown, text: string): { path: string;
     }
     for (const [key, child] of Object.entries(node)) {
       const here = `${path}/${pointerSegment(key.slice(0, 64))}`;
-      if (key.length > MAX_KEY_LENGTH) return { path: here, message: `is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}` };
-      if (key.includes('\u0000')) return { path: here.split('\u0000').join('\\u0000'), message: 'is a key containing a NUL character' };
+      if (key.length > MAX_KEY_LENGTH)
+        return { path: here, message: `is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}` };
+      if (key.includes('\u0000'))
+        return { path: here.split('\u0000').join('\\u0000'), message: 'is a key containing a NUL character' };
       if (!wellFormed(key)) return { path: here, message: 'is a key with an unpaired surrogate' };
       const found = visit(child, here);
       if (found) return found;
@@ -76,9 +83,11 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
       if (text.trim() === '') return done(null, undefined);
       if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
         return done(
-          new ValidationError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, [
-            { path: '/', message: `nesting depth exceeds ${MAX_JSON_DEPTH}` },
-          ], 'too_deep'),
+          new ValidationError(
+            `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+            [{ path: '/', message: `nesting depth exceeds ${MAX_JSON_DEPTH}` }],
+            'too_deep',
+          ),
         );
       }
       let parsed: unknown;
@@ -88,7 +97,14 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
         return done(err as SyntaxError);
       }
       const refused = unacceptableValue(parsed, text);
-      if (refused) return done(new ValidationError('The request body holds a value the service does not accept.', [{ path: refused.path || '/', message: refused.message }], 'unacceptable_value'));
+      if (refused)
+        return done(
+          new ValidationError(
+            'The request body holds a value the service does not accept.',
+            [{ path: refused.path || '/', message: refused.message }],
+            'unacceptable_value',
+          ),
+        );
       done(null, parsed);
     },
   );

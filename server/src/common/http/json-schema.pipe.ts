@@ -8,7 +8,10 @@ import { parametersOfSchema, type DescribesQuery, type QueryParameter } from './
 export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   private readonly validate: ValidateFunction;
 
-  constructor(readonly schema: object, private readonly what = 'request body') {
+  constructor(
+    readonly schema: object,
+    private readonly what = 'request body',
+  ) {
     this.validate = contractAjv.compile(schema);
   }
 

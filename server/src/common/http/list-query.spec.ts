@@ -40,7 +40,13 @@ describe('ListQueryPipe', () => {
 
   it('describes its parameters for the OpenAPI document', () => {
     const [sort, range, filter] = pipe.queryParameters();
-    expect(sort).toMatchObject({ name: 'sort', in: 'query', content: { 'application/json': { schema: { prefixItems: [{ enum: ['name', 'createdAt'] }, { enum: ['ASC', 'DESC'] }] } } } });
+    expect(sort).toMatchObject({
+      name: 'sort',
+      in: 'query',
+      content: {
+        'application/json': { schema: { prefixItems: [{ enum: ['name', 'createdAt'] }, { enum: ['ASC', 'DESC'] }] } },
+      },
+    });
     expect(range?.name).toBe('range');
     expect(filter?.content?.['application/json'].schema).toEqual({ type: 'object' });
   });

@@ -34,12 +34,25 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
     const sort = parseJson(query['sort'], '/sort', problems, this.defaultSort);
     const range = parseJson(query['range'], '/range', problems, [0, 24]);
     const filter = parseJson(query['filter'], '/filter', problems, {});
-    if (!Array.isArray(sort) || sort.length !== 2 || !this.sortable.includes(sort[0]) || !['ASC', 'DESC'].includes(sort[1])) {
-      problems.push({ path: '/sort', message: `must be ["field","ASC"|"DESC"] with field one of: ${this.sortable.join(', ')}` });
+    if (
+      !Array.isArray(sort) ||
+      sort.length !== 2 ||
+      !this.sortable.includes(sort[0]) ||
+      !['ASC', 'DESC'].includes(sort[1])
+    ) {
+      problems.push({
+        path: '/sort',
+        message: `must be ["field","ASC"|"DESC"] with field one of: ${this.sortable.join(', ')}`,
+      });
     }
-    const rangeOk = Array.isArray(range) && range.length === 2 && range.every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET);
-    if (!rangeOk) problems.push({ path: '/range', message: `must be [start, end], two whole numbers from 0 to ${MAX_OFFSET}` });
-    if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) problems.push({ path: '/filter', message: 'must be a JSON object' });
+    const rangeOk =
+      Array.isArray(range) &&
+      range.length === 2 &&
+      range.every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_OFFSET);
+    if (!rangeOk)
+      problems.push({ path: '/range', message: `must be [start, end], two whole numbers from 0 to ${MAX_OFFSET}` });
+    if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+      problems.push({ path: '/filter', message: 'must be a JSON object' });
     if (problems.length > 0) throw new ValidationError('The list query is invalid.', problems);
     const [start, end] = range as [number, number];
     const [sortField, sortOrder] = sort as [string, 'ASC' | 'DESC'];
@@ -57,11 +70,32 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
     const json = (schema: object) => ({ content: { 'application/json': { schema } } as const });
     const offset = { type: 'integer', minimum: 0, maximum: MAX_OFFSET };
     return [
-      { name: 'sort', in: 'query', required: false, description: `["field","ASC"|"DESC"], default ${JSON.stringify(this.defaultSort)}`,
-        ...json({ type: 'array', prefixItems: [{ enum: [...this.sortable] }, { enum: ['ASC', 'DESC'] }], items: false, minItems: 2 }) },
-      { name: 'range', in: 'query', required: false, description: `[start, end], both included, at most ${MAX_PAGE} items; default [0,24]`,
-        ...json({ type: 'array', prefixItems: [offset, offset], items: false, minItems: 2 }) },
-      { name: 'filter', in: 'query', required: false, description: 'a JSON object of filters; unknown fields are ignored', ...json({ type: 'object' }) },
+      {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        description: `["field","ASC"|"DESC"], default ${JSON.stringify(this.defaultSort)}`,
+        ...json({
+          type: 'array',
+          prefixItems: [{ enum: [...this.sortable] }, { enum: ['ASC', 'DESC'] }],
+          items: false,
+          minItems: 2,
+        }),
+      },
+      {
+        name: 'range',
+        in: 'query',
+        required: false,
+        description: `[start, end], both included, at most ${MAX_PAGE} items; default [0,24]`,
+        ...json({ type: 'array', prefixItems: [offset, offset], items: false, minItems: 2 }),
+      },
+      {
+        name: 'filter',
+        in: 'query',
+        required: false,
+        description: 'a JSON object of filters; unknown fields are ignored',
+        ...json({ type: 'object' }),
+      },
     ];
   }
 }

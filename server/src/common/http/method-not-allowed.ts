@@ -30,7 +30,10 @@ export function watchRoutesForMethodNotAllowed(fastify: FastifyInstance): () => 
         url,
         // Answered before the body is read: a body sent with the wrong method is not worth parsing.
         onRequest: async (_request, reply) =>
-          reply.code(405).header('allow', allow).send({ error: 'method_not_allowed', message: `This path accepts ${allow}.`, details: [] }),
+          reply
+            .code(405)
+            .header('allow', allow)
+            .send({ error: 'method_not_allowed', message: `This path accepts ${allow}.`, details: [] }),
         handler: () => undefined,
       });
     }

@@ -37,7 +37,14 @@ interface RouteArgument {
 
 type Operation = {
   operationId?: string;
-  parameters?: { name: string; in: string; required?: boolean; schema?: object; content?: object; description?: string }[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    schema?: object;
+    content?: object;
+    description?: string;
+  }[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
 };
@@ -53,15 +60,29 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export function completeContract(document: OpenAPIObject, app: INestApplication): OpenAPIObject {
   const handlers = handlersByOperationId(app);
   document.components ??= {};
-  document.components.schemas = { ...document.components.schemas, Error: errorBodySchema as object, JsonValue: JSON_VALUE };
+  document.components.schemas = {
+    ...document.components.schemas,
+    Error: errorBodySchema as object,
+    JsonValue: JSON_VALUE,
+  };
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       completeOperation(method, operation, handler ? routeArguments(handler) : []);
-      if (handler) documentSuccess(method, operation, Reflect.getMetadata(HTTP_CODE_METADATA, (handler.controller as { prototype: Record<string, object> }).prototype[handler.method]!) as number | undefined);
-      const json = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)?.content?.['application/json'];
+      if (handler)
+        documentSuccess(
+          method,
+          operation,
+          Reflect.getMetadata(
+            HTTP_CODE_METADATA,
+            (handler.controller as { prototype: Record<string, object> }).prototype[handler.method]!,
+          ) as number | undefined,
+        );
+      const json = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)?.content?.[
+        'application/json'
+      ];
       // A copy: the contract schemas are shared with the validators.
       if (json?.schema) json.schema = limitPropertyNames(structuredClone(json.schema));
     }
@@ -69,14 +90,22 @@ export function completeContract(document: OpenAPIObject, app: INestApplication)
   return document;
 }
 
-function completeOperation(method: (typeof METHODS)[number], operation: Operation, args: [RouteParamtypes, RouteArgument][]): void {
+function completeOperation(
+  method: (typeof METHODS)[number],
+  operation: Operation,
+  args: [RouteParamtypes, RouteArgument][],
+): void {
   const statuses = new Set<number>();
   operation.parameters ??= [];
   for (const [type, argument] of args) {
     if (type === RouteParamtypes.BODY) {
       const pipe = (argument.pipes ?? []).find((p): p is JsonSchemaPipe => p instanceof JsonSchemaPipe);
       // An absent body is read as {}: the body is required only when {} is not valid.
-      if (pipe) operation.requestBody = { required: !contractAjv.validate(pipe.schema, {}), content: { 'application/json': { schema: pipe.schema } } };
+      if (pipe)
+        operation.requestBody = {
+          required: !contractAjv.validate(pipe.schema, {}),
+          content: { 'application/json': { schema: pipe.schema } },
+        };
     } else if (type === RouteParamtypes.QUERY) {
       for (const parameter of (argument.pipes ?? []).filter(describesQuery).flatMap((pipe) => pipe.queryParameters())) {
         operation.parameters = operation.parameters.filter((p) => !(p.in === 'query' && p.name === parameter.name));
@@ -84,7 +113,13 @@ function completeOperation(method: (typeof METHODS)[number], operation: Operatio
         statuses.add(400);
       }
     } else if (type === RouteParamtypes.HEADERS && argument.data === 'if-match') {
-      operation.parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'the ETag of the version you read', schema: { type: 'string', minLength: 1 } });
+      operation.parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        description: 'the ETag of the version you read',
+        schema: { type: 'string', minLength: 1 },
+      });
       [412, 428].forEach((s) => statuses.add(s));
     } else if (type === RouteParamtypes.PARAM && (argument.pipes ?? []).some((pipe) => pipe instanceof ParseIntPipe)) {
       const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === argument.data);
@@ -103,7 +138,9 @@ function completeOperation(method: (typeof METHODS)[number], operation: Operatio
 function documentSuccess(method: string, operation: Operation, httpCode: number | undefined): void {
   if (Object.keys(operation.responses).some((status) => status.startsWith('2'))) return;
   const status = httpCode ?? (method === 'post' ? HttpStatus.CREATED : HttpStatus.OK);
-  operation.responses[String(status)] = { description: status === HttpStatus.NO_CONTENT ? 'Done; no content.' : 'Success.' };
+  operation.responses[String(status)] = {
+    description: status === HttpStatus.NO_CONTENT ? 'Done; no content.' : 'Success.',
+  };
 }
 
 /** Object keys the body parser accepts (json-body-parser.ts): at most 1024 characters, no NUL. */
@@ -128,7 +165,8 @@ function limitPropertyNames<T>(schema: T): T {
   const node = schema as Record<string, unknown>;
   if ((node['type'] === 'object' || node['properties'] || node['additionalProperties']) && !node['propertyNames']) {
     node['propertyNames'] = PROPERTY_NAMES;
-    if (node['additionalProperties'] === undefined || node['additionalProperties'] === true) node['additionalProperties'] = { $ref: '#/components/schemas/JsonValue' };
+    if (node['additionalProperties'] === undefined || node['additionalProperties'] === true)
+      node['additionalProperties'] = { $ref: '#/components/schemas/JsonValue' };
   }
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) value.forEach(limitPropertyNames);
@@ -138,7 +176,10 @@ function limitPropertyNames<T>(schema: T): T {
 }
 
 function routeArguments(handler: { controller: object; method: string }): [RouteParamtypes, RouteArgument][] {
-  const metadata = (Reflect.getMetadata(ROUTE_ARGS_METADATA, handler.controller, handler.method) ?? {}) as Record<string, RouteArgument>;
+  const metadata = (Reflect.getMetadata(ROUTE_ARGS_METADATA, handler.controller, handler.method) ?? {}) as Record<
+    string,
+    RouteArgument
+  >;
   return Object.entries(metadata).map(([key, argument]) => [Number(key.split(':')[0]) as RouteParamtypes, argument]);
 }
 
@@ -150,7 +191,8 @@ function handlersByOperationId(app: INestApplication): Map<string, { controller:
       const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
       if (!controller) continue;
       for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        if (method !== 'constructor') handlers.set(`${controller.name}_${method}`, { controller: controller as object, method });
+        if (method !== 'constructor')
+          handlers.set(`${controller.name}_${method}`, { controller: controller as object, method });
       }
     }
   }

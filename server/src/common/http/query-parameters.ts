@@ -19,7 +19,10 @@ export function describesQuery(pipe: unknown): pipe is DescribesQuery {
 }
 
 /** The query parameters a JSON Schema of the query-string object accepts: one per property. */
-export function parametersOfSchema(schema: { properties?: Record<string, object>; required?: readonly string[] }): QueryParameter[] {
+export function parametersOfSchema(schema: {
+  properties?: Record<string, object>;
+  required?: readonly string[];
+}): QueryParameter[] {
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',

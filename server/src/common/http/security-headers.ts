@@ -37,7 +37,11 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
   let failure: unknown;
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => void (failure = err));
+  helmet(options)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (err?: unknown) => void (failure = err),
+  );
   if (failure) throw failure;
   return headers;
 }

@@ -15,14 +15,27 @@ export function reservedPropertyNames(schema: unknown, base: string): ErrorDetai
     if (node === null || typeof node !== 'object' || depth > 64) return;
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}/${i}`, depth + 1));
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'properties' || key === 'dependentRequired') && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      if (
+        (key === 'properties' || key === 'dependentRequired') &&
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value)
+      ) {
         for (const name of Object.keys(value)) {
-          if (RESERVED.has(name)) found.push({ path: `${path}/${key}/${pointerSegment(name)}`, message: `"${name}" is reserved by JavaScript objects; name this field otherwise` });
+          if (RESERVED.has(name))
+            found.push({
+              path: `${path}/${key}/${pointerSegment(name)}`,
+              message: `"${name}" is reserved by JavaScript objects; name this field otherwise`,
+            });
         }
       }
       if (key === 'required' && Array.isArray(value)) {
         value.forEach((name, i) => {
-          if (typeof name === 'string' && RESERVED.has(name)) found.push({ path: `${path}/required/${i}`, message: `"${name}" is reserved by JavaScript objects; name this field otherwise` });
+          if (typeof name === 'string' && RESERVED.has(name))
+            found.push({
+              path: `${path}/required/${i}`,
+              message: `"${name}" is reserved by JavaScript objects; name this field otherwise`,
+            });
         });
       }
       visit(value, `${path}/${pointerSegment(key)}`, depth + 1);

@@ -13,7 +13,11 @@ describe('SchemaValidators', () => {
 
   it('compiles a schema once, whatever its key order, and each distinct schema on an instance of its own', () => {
     const first = validators.for(amount);
-    const reordered = validators.for({ required: ['amount'], properties: { amount: { minimum: 0, type: 'number' } }, type: 'object' });
+    const reordered = validators.for({
+      required: ['amount'],
+      properties: { amount: { minimum: 0, type: 'number' } },
+      type: 'object',
+    });
     expect(reordered).toBe(first);
     expect(compiledBy).toHaveLength(1);
     validators.for({ ...amount, $comment: 'autre' });

@@ -4,7 +4,11 @@ import { RequestLogController } from './request-log-controller.js';
 
 const lines: { fields: Record<string, unknown>; message: string }[] = [];
 const request = (url: string) =>
-  ({ method: 'POST', url, log: { info: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }) } }) as unknown as FastifyRequest;
+  ({
+    method: 'POST',
+    url,
+    log: { info: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }) },
+  }) as unknown as FastifyRequest;
 const reply = (statusCode: number) => ({ statusCode, elapsedTime: 1.5 }) as unknown as FastifyReply;
 
 describe('RequestLogController', () => {

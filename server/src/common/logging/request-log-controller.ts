@@ -22,7 +22,12 @@ export class RequestLogController extends LogController {
     const unlogged = this.skipped;
     this.skipped = 0;
     request.log.info(
-      { req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime, ...(unlogged > 0 && { unlogged }) },
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        responseTime: reply.elapsedTime,
+        ...(unlogged > 0 && { unlogged }),
+      },
       'request completed',
     );
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { chain, checkLink, GENESIS_HASH } from './audit-chain.js';
 
-const entry = { actor: 'approver', action: 'ruleset.approved', resourceType: 'ruleset', resourceKey: 'invoices', version: 3, details: { comment: 'Seuil révisé' } };
+const entry = {
+  actor: 'approver',
+  action: 'ruleset.approved',
+  resourceType: 'ruleset',
+  resourceKey: 'invoices',
+  version: 3,
+  details: { comment: 'Seuil révisé' },
+};
 
 describe('audit chain', () => {
   it('links each event to the previous hash', () => {
@@ -20,7 +27,11 @@ describe('audit chain', () => {
 
   it('detects an altered field, a re-linked event and a gap', () => {
     const first = chain(entry, 'e1', 1, '2026-03-01T10:00:00.000Z', GENESIS_HASH);
-    expect(checkLink({ ...first, actor: 'analyst' }, 1, GENESIS_HASH)).toEqual({ seq: 1, eventId: 'e1', reason: 'hash_mismatch' });
+    expect(checkLink({ ...first, actor: 'analyst' }, 1, GENESIS_HASH)).toEqual({
+      seq: 1,
+      eventId: 'e1',
+      reason: 'hash_mismatch',
+    });
     expect(checkLink({ ...first, details: { comment: 'autre' } }, 1, GENESIS_HASH)?.reason).toBe('hash_mismatch');
     expect(checkLink(first, 1, 'f'.repeat(64))?.reason).toBe('prev_hash_mismatch');
     expect(checkLink(first, 2, GENESIS_HASH)).toEqual({ seq: 2, reason: 'missing_event' });

@@ -42,11 +42,26 @@ function hashedContent(event: Omit<ChainedEvent, 'hash' | 'prevHash'>): string {
  * without the key (kept out of the database) nobody can write a chain that verifies. Events written before
  * keys were used carry a plain sha256 (no `mac`); they still verify, but never after a keyed one.
  */
-export function chainHash(prevHash: string, event: Omit<ChainedEvent, 'hash' | 'prevHash' | 'mac'>, key?: Buffer): string {
-  return key ? createHmac('sha256', key).update(prevHash + hashedContent(event)).digest('hex') : sha256Hex(prevHash + hashedContent(event));
+export function chainHash(
+  prevHash: string,
+  event: Omit<ChainedEvent, 'hash' | 'prevHash' | 'mac'>,
+  key?: Buffer,
+): string {
+  return key
+    ? createHmac('sha256', key)
+        .update(prevHash + hashedContent(event))
+        .digest('hex')
+    : sha256Hex(prevHash + hashedContent(event));
 }
 
-export function chain(entry: AuditEntry, id: string, seq: number, at: string, prevHash: string, key?: Buffer): ChainedEvent {
+export function chain(
+  entry: AuditEntry,
+  id: string,
+  seq: number,
+  at: string,
+  prevHash: string,
+  key?: Buffer,
+): ChainedEvent {
   const event = { ...toPlainEntry(entry), id, seq, at };
   return { ...event, prevHash, hash: chainHash(prevHash, event, key), ...(key && { mac: 'hmac-sha256' as const }) };
 }
@@ -62,12 +77,19 @@ export type ChainBreak = {
  * Checks one event against its predecessor; returns why the link is broken, or undefined when it holds.
  * `keyedBefore`: an earlier event was keyed, so this one must be too (no downgrade to plain sha256).
  */
-export function checkLink(event: ChainedEvent, expectedSeq: number, expectedPrevHash: string, key?: Buffer, keyedBefore = false): ChainBreak | undefined {
+export function checkLink(
+  event: ChainedEvent,
+  expectedSeq: number,
+  expectedPrevHash: string,
+  key?: Buffer,
+  keyedBefore = false,
+): ChainBreak | undefined {
   if (event.seq !== expectedSeq) return { seq: expectedSeq, reason: 'missing_event' };
   if (event.prevHash !== expectedPrevHash) return { seq: event.seq, eventId: event.id, reason: 'prev_hash_mismatch' };
   const { hash, prevHash, mac, ...content } = event;
   if (!mac && keyedBefore) return { seq: event.seq, eventId: event.id, reason: 'unkeyed_after_keyed' };
   if (mac && !key) return { seq: event.seq, eventId: event.id, reason: 'hash_mismatch' };
-  if (chainHash(prevHash, content, mac ? key : undefined) !== hash) return { seq: event.seq, eventId: event.id, reason: 'hash_mismatch' };
+  if (chainHash(prevHash, content, mac ? key : undefined) !== hash)
+    return { seq: event.seq, eventId: event.id, reason: 'hash_mismatch' };
   return undefined;
 }

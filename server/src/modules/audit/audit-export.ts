@@ -3,7 +3,20 @@ import { stringify } from 'csv-stringify/sync';
 import { AuditService } from './audit.service.js';
 import type { AuditFilter } from './audit.repository.js';
 
-const COLUMNS = ['seq', 'at', 'actor', 'action', 'resourceType', 'resourceKey', 'version', 'reason', 'summary', 'details', 'prevHash', 'hash'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'resourceType',
+  'resourceKey',
+  'version',
+  'reason',
+  'summary',
+  'details',
+  'prevHash',
+  'hash',
+] as const;
 
 /** CSV of the trail for risk officers' spreadsheets; hashes included so a copy can be checked later. */
 @Injectable()

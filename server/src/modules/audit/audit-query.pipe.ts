@@ -26,7 +26,14 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
 
   queryParameters(): QueryParameter[] {
     const list = listPipe.queryParameters().map((p) =>
-      p.name === 'filter' ? { ...p, description: 'the same filters as JSON', content: { 'application/json': { schema: auditFilterSchema } } } : p);
+      p.name === 'filter'
+        ? {
+            ...p,
+            description: 'the same filters as JSON',
+            content: { 'application/json': { schema: auditFilterSchema } },
+          }
+        : p,
+    );
     return [...list, ...parametersOfSchema(auditFilterSchema)];
   }
 }

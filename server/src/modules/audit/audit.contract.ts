@@ -48,8 +48,16 @@ export const verifyResponseSchema = {
         eventId: { type: 'string' },
         reason: {
           type: 'string',
-          enum: ['missing_event', 'prev_hash_mismatch', 'hash_mismatch', 'unkeyed_after_keyed', 'truncated', 'rewritten'],
-          description: 'truncated / rewritten: the chain holds together but disagrees with the latest anchor kept outside the database',
+          enum: [
+            'missing_event',
+            'prev_hash_mismatch',
+            'hash_mismatch',
+            'unkeyed_after_keyed',
+            'truncated',
+            'rewritten',
+          ],
+          description:
+            'truncated / rewritten: the chain holds together but disagrees with the latest anchor kept outside the database',
         },
       },
     },

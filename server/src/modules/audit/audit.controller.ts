@@ -35,7 +35,10 @@ export class AuditController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="gabarit-audit.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The matching events as CSV (formulas escaped).', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The matching events as CSV (formulas escaped).',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   export(@AuditQueryParams() query: AuditQuery): Promise<string> {
     return this.exporter.csv(query.filter);
   }

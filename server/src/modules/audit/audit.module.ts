@@ -5,5 +5,9 @@ import { AuditController } from './audit.controller.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 
-@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService, AuditExport, AuditAnchors], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditRepository, AuditService, AuditExport, AuditAnchors],
+  exports: [AuditService],
+})
 export class AuditModule {}

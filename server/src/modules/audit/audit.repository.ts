@@ -90,14 +90,22 @@ export class AuditRepository {
   }
 
   async claimAt(seq: number): Promise<AuditClaim | null> {
-    const doc = (await this.claims.collection.findOne({ _id: String(seq) } as never)) as unknown as AuditClaimDocument | null;
+    const doc = (await this.claims.collection.findOne({
+      _id: String(seq),
+    } as never)) as unknown as AuditClaimDocument | null;
     return doc ? { seq: doc.seq, eventId: doc.eventId, hash: doc.hash, event: fromDocument(doc.event) } : null;
   }
 
   /** Claims the event's position; false when the position, or a position for this event id, is already taken. */
   async claim(event: ChainedEvent): Promise<boolean> {
     await this.init();
-    const doc: AuditClaimDocument = { _id: String(event.seq), seq: event.seq, eventId: event.id, hash: event.hash, event: toDocument(event) };
+    const doc: AuditClaimDocument = {
+      _id: String(event.seq),
+      seq: event.seq,
+      eventId: event.id,
+      hash: event.hash,
+      event: toDocument(event),
+    };
     return insertUnlessDuplicate(() => this.claims.collection.insertOne(doc as never));
   }
 
@@ -107,13 +115,24 @@ export class AuditRepository {
    */
   async claimMany(events: ChainedEvent[]): Promise<number> {
     await this.init();
-    const docs = events.map((event): AuditClaimDocument => ({ _id: String(event.seq), seq: event.seq, eventId: event.id, hash: event.hash, event: toDocument(event) }));
-    if (docs.length === 1) return (await insertUnlessDuplicate(() => this.claims.collection.insertOne(docs[0] as never))) ? 1 : 0;
+    const docs = events.map((event): AuditClaimDocument => ({
+      _id: String(event.seq),
+      seq: event.seq,
+      eventId: event.id,
+      hash: event.hash,
+      event: toDocument(event),
+    }));
+    if (docs.length === 1)
+      return (await insertUnlessDuplicate(() => this.claims.collection.insertOne(docs[0] as never))) ? 1 : 0;
     try {
       await this.claims.collection.insertMany(docs as never[], { ordered: true });
       return docs.length;
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] | { index: number; code?: number } }).writeErrors;
+      const writeErrors = (
+        err as {
+          writeErrors?: { index: number; code?: number; err?: { code?: number } }[] | { index: number; code?: number };
+        }
+      ).writeErrors;
       const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
       const code = (first as { code?: number } | undefined)?.code ?? (err as { code?: number }).code;
       if (first === undefined || code !== DUPLICATE_KEY) throw err;
@@ -132,7 +151,9 @@ export class AuditRepository {
       await this.events.collection.insertMany(events.map(toDocument) as never[], { ordered: false });
       return [];
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }).writeErrors;
+      const writeErrors = (
+        err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+      ).writeErrors;
       const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
       if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw err;
       return list.map((e) => events[e.index]!);
@@ -149,7 +170,12 @@ export class AuditRepository {
   forgetClaims(seqs: number[]): Promise<unknown> {
     const positive = seqs.filter((seq) => seq > 0);
     if (positive.length === 0) return Promise.resolve();
-    return this.claims.collection.bulkWrite(positive.map((seq) => ({ deleteOne: { filter: { _id: String(seq) } as never } })), { ordered: false }).catch(() => undefined);
+    return this.claims.collection
+      .bulkWrite(
+        positive.map((seq) => ({ deleteOne: { filter: { _id: String(seq) } as never } })),
+        { ordered: false },
+      )
+      .catch(() => undefined);
   }
 
   /** Writes a claimed event into the trail; false when it is already there (drained twice, or rolled forward). */
@@ -158,10 +184,17 @@ export class AuditRepository {
     return insertUnlessDuplicate(() => this.events.collection.insertOne(toDocument(event) as never));
   }
 
-  async find(filter: AuditFilter, sortOrder: 1 | -1, skip: number, limit: number): Promise<{ items: ChainedEvent[]; total: number }> {
+  async find(
+    filter: AuditFilter,
+    sortOrder: 1 | -1,
+    skip: number,
+    limit: number,
+  ): Promise<{ items: ChainedEvent[]; total: number }> {
     // One pass bringing back only `_id` and `seq` of the matching events (FerretDB 1.24 reads every event for any
     // filter, sort or count: a find plus a count would read them twice), then the page by `_id`.
-    const matching = await this.events.collection.find(toQuery(filter) as never, { projection: { _id: 1, seq: 1 } }).toArray();
+    const matching = await this.events.collection
+      .find(toQuery(filter) as never, { projection: { _id: 1, seq: 1 } })
+      .toArray();
     matching.sort((a, b) => sortOrder * (Number(a['seq']) - Number(b['seq'])));
     const page = matching.slice(skip, skip + limit).map((d) => String(d._id));
     const docs = await Promise.all(page.map((id) => this.events.collection.findOne({ _id: id } as never)));
@@ -228,7 +261,8 @@ function toQuery(filter: AuditFilter): Record<string, unknown> {
   for (const field of ['resourceType', 'resourceKey', 'actor', 'action'] as const) {
     if (filter[field] !== undefined) query[field] = filter[field];
   }
-  if (filter.from || filter.to) query['at'] = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lte: filter.to }) };
+  if (filter.from || filter.to)
+    query['at'] = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lte: filter.to }) };
   return query;
 }
 

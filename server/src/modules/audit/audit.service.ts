@@ -89,7 +89,12 @@ export class AuditService implements OnModuleInit {
    * Resolves with the event when this call wrote it, undefined when the id was already recorded (or is being
    * recorded by another instance at the same moment). Concurrent appends race for positions by unique claims.
    */
-  recordOnce(id: string, entry: AuditEntry, at = new Date(), options: RecordOptions = {}): Promise<ChainedEvent | undefined> {
+  recordOnce(
+    id: string,
+    entry: AuditEntry,
+    at = new Date(),
+    options: RecordOptions = {},
+  ): Promise<ChainedEvent | undefined> {
     if (this.rememberedIds.has(id)) return Promise.resolve(undefined);
     return new Promise((settle, fail) => {
       this.queue.push({ id, entry, at, fresh: options.fresh === true, settle, fail });
@@ -131,7 +136,8 @@ export class AuditService implements OnModuleInit {
     }
     let pending = [...firsts.values()];
     const unchecked = pending.filter((item) => !item.fresh && !this.rememberedIds.has(item.id));
-    const found = unchecked.length > 0 ? await this.repository.existing(unchecked.map((item) => item.id)) : new Set<string>();
+    const found =
+      unchecked.length > 0 ? await this.repository.existing(unchecked.map((item) => item.id)) : new Set<string>();
     pending = pending.filter((item) => {
       if (!found.has(item.id) && !this.rememberedIds.has(item.id)) return true;
       this.remember(item.id);
@@ -153,14 +159,22 @@ export class AuditService implements OnModuleInit {
         const written = events.slice(0, taken);
         const last = written[written.length - 1]!;
         // The hint moves with every batch (in parallel with the events): a cold start follows few claims.
-        const [refusedEvents] = await Promise.all([this.repository.insertMany(written), this.repository.advanceHeadHint(last.seq)]);
-        const stored = refusedEvents.length > 0 ? await this.repository.existing(refusedEvents.map((event) => event.id)) : new Set<string>();
+        const [refusedEvents] = await Promise.all([
+          this.repository.insertMany(written),
+          this.repository.advanceHeadHint(last.seq),
+        ]);
+        const stored =
+          refusedEvents.length > 0
+            ? await this.repository.existing(refusedEvents.map((event) => event.id))
+            : new Set<string>();
         const misplaced = refusedEvents.filter((event) => !stored.has(event.id));
         if (misplaced.length > 0) {
           // The trail already holds these positions (their claims had been deleted, so ours went through): this
           // process's head was stale. Withdraw the claims and append again from the real head.
           // (Claims are deleted only far behind a head whose claim exists, so then the whole batch is behind it.)
-          this.logger.warn(`audit positions ${misplaced.map((event) => event.seq).join(', ')} were already taken; appending again from the head`);
+          this.logger.warn(
+            `audit positions ${misplaced.map((event) => event.seq).join(', ')} were already taken; appending again from the head`,
+          );
           await Promise.all(written.map((event) => this.repository.unclaim(event)));
           const again = await this.repository.existing(pending.map((item) => item.id));
           pending = pending.filter((item) => (again.has(item.id) ? (item.settle(undefined), false) : true));
@@ -189,7 +203,10 @@ export class AuditService implements OnModuleInit {
         continue;
       }
       if (taken === 0 && ++refusals >= MAX_APPEND_ATTEMPTS) {
-        throw new ConflictError('The audit trail is too busy to record this event; nothing was lost, try again.', 'audit_contention');
+        throw new ConflictError(
+          'The audit trail is too busy to record this event; nothing was lost, try again.',
+          'audit_contention',
+        );
       }
       if (taken === 0) await sleep(Math.random() * 2 * refusals); // another instance is appending right now
     }
@@ -233,7 +250,12 @@ export class AuditService implements OnModuleInit {
   /** Follows claims by `_id` from one that exists to the newest, writes its event if missing, and remembers it. */
   private async advanceFrom(claim: AuditClaim): Promise<{ seq: number; hash: string }> {
     let newest = claim;
-    for (let next = await this.repository.claimAt(newest.seq + 1); next; next = await this.repository.claimAt(next.seq + 1)) newest = next;
+    for (
+      let next = await this.repository.claimAt(newest.seq + 1);
+      next;
+      next = await this.repository.claimAt(next.seq + 1)
+    )
+      newest = next;
     await this.repository.insert(newest.event); // a no-op (duplicate `_id`) unless its claimant died
     this.knownHead = { seq: newest.seq, hash: newest.hash };
     return this.knownHead;
@@ -365,11 +387,27 @@ export class AuditService implements OnModuleInit {
         if (broken) return { ok: false, events: expectedSeq - 1, brokenAt: broken };
       }
     }
-    if (early.size > 0 || expectedSeq - 1 < (head?.seq ?? 0)) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: 'missing_event' } };
+    if (early.size > 0 || expectedSeq - 1 < (head?.seq ?? 0))
+      return { ok: false, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: 'missing_event' } };
     // The chain holds together; does it still pass, unchanged, through every position anchored outside the database?
-    if (disowned) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: disowned.seq, reason: 'rewritten' }, anchor: disowned };
-    const furthest = anchors.reduce<AuditAnchor | undefined>((max, anchor) => (max && max.seq >= anchor.seq ? max : anchor), undefined);
-    if (furthest && expectedSeq - 1 < furthest.seq) return { ok: false, events: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: 'truncated' }, anchor: furthest };
+    if (disowned)
+      return {
+        ok: false,
+        events: expectedSeq - 1,
+        brokenAt: { seq: disowned.seq, reason: 'rewritten' },
+        anchor: disowned,
+      };
+    const furthest = anchors.reduce<AuditAnchor | undefined>(
+      (max, anchor) => (max && max.seq >= anchor.seq ? max : anchor),
+      undefined,
+    );
+    if (furthest && expectedSeq - 1 < furthest.seq)
+      return {
+        ok: false,
+        events: expectedSeq - 1,
+        brokenAt: { seq: expectedSeq, reason: 'truncated' },
+        anchor: furthest,
+      };
     return { ok: true, events: expectedSeq - 1, head: prevHash, ...(furthest && { anchor: furthest }) };
   }
 

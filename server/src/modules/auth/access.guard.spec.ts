@@ -31,7 +31,11 @@ const sessions = { current: async (username: string) => accounts.get(username) ?
 const guard = new AccessGuard(new Reflector(), tokens, keys, { metricsPublic: false } as AppConfig, sessions);
 
 function call(route: keyof Routes, headers: Record<string, string>, params: Record<string, string> = {}) {
-  const request = { headers, params } as { headers: Record<string, string>; params: Record<string, string>; principal?: Principal };
+  const request = { headers, params } as {
+    headers: Record<string, string>;
+    params: Record<string, string>;
+    principal?: Principal;
+  };
   const context = {
     getHandler: () => Routes.prototype[route],
     getClass: () => Routes,
@@ -59,22 +63,32 @@ describe('AccessGuard', () => {
   it('checks roles for users and refuses keys on role-only routes', async () => {
     await expect(call('manageKeys', bearer('admin')).result).resolves.toBe(true);
     await expect(call('manageKeys', bearer('analyst', 'risk')).result).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(call('manageKeys', { 'x-api-key': 'good-key' }).result).rejects.toMatchObject({ code: 'missing_role' });
+    await expect(call('manageKeys', { 'x-api-key': 'good-key' }).result).rejects.toMatchObject({
+      code: 'missing_role',
+    });
   });
 
   it('checks a key scope against the resource named in the URL', async () => {
     const allowed = call('evaluate', { 'x-api-key': 'good-key' }, { key: 'invoices-2025' });
     await expect(allowed.result).resolves.toBe(true);
     expect(allowed.request.principal).toMatchObject({ kind: 'apiKey', id: 'k1' });
-    await expect(call('evaluate', { 'x-api-key': 'good-key' }, { key: 'enrolment' }).result).rejects.toMatchObject({ code: 'missing_scope' });
+    await expect(call('evaluate', { 'x-api-key': 'good-key' }, { key: 'enrolment' }).result).rejects.toMatchObject({
+      code: 'missing_scope',
+    });
     await expect(call('evaluate', bearer('analyst'), { key: 'enrolment' }).result).resolves.toBe(true);
-    await expect(call('evaluate', bearer('risk'), { key: 'enrolment' }).result).rejects.toMatchObject({ code: 'missing_role' });
+    await expect(call('evaluate', bearer('risk'), { key: 'enrolment' }).result).rejects.toMatchObject({
+      code: 'missing_role',
+    });
   });
 
   it('says 401 for no credentials and for a bad key', async () => {
     await expect(call('evaluate', {}, { key: 'x' }).result).rejects.toMatchObject({ code: 'unauthenticated' });
-    await expect(call('evaluate', { 'x-api-key': 'stolen' }, { key: 'x' }).result).rejects.toMatchObject({ code: 'invalid_api_key' });
-    await expect(call('evaluate', { authorization: 'Basic abc' }, { key: 'x' }).result).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(call('evaluate', { 'x-api-key': 'stolen' }, { key: 'x' }).result).rejects.toMatchObject({
+      code: 'invalid_api_key',
+    });
+    await expect(call('evaluate', { authorization: 'Basic abc' }, { key: 'x' }).result).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
   });
 
   it('decides by the account as it is now: a removed role, a disabled account or an ended session no longer pass', async () => {

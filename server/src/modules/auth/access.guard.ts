@@ -23,8 +23,12 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<PermissionRule | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
-    if (!rule) throw new ForbiddenError('This route declares no permission, so it is closed.', 'no_permission_declared');
+    const rule = this.reflector.getAllAndOverride<PermissionRule | undefined>(PERMISSION_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule)
+      throw new ForbiddenError('This route declares no permission, so it is closed.', 'no_permission_declared');
     if (rule.kind === 'public') return true;
     if (rule.kind === 'scope' && rule.publicWhenMetricsPublic && this.config.metricsPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -39,24 +43,35 @@ export class AccessGuard implements CanActivate {
     if (typeof apiKey === 'string' && apiKey !== '') return this.apiKeys.authenticate(apiKey);
     const authorization = request.headers.authorization;
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!bearer) throw new UnauthenticatedError('Sign in (Authorization: Bearer <token>) or send an API key (X-API-Key).');
+    if (!bearer)
+      throw new UnauthenticatedError('Sign in (Authorization: Bearer <token>) or send an API key (X-API-Key).');
     const { username, tokenVersion } = this.tokens.verify(bearer);
     // The account as it is now decides: disabled, signed out, roles or password changed since the token was issued.
     const account = await this.sessions.current(username);
     if (!account || account.disabled || account.tokenVersion !== tokenVersion) {
-      throw new UnauthenticatedError('This session has ended (signed out, or the account changed); sign in again.', 'session_ended');
+      throw new UnauthenticatedError(
+        'This session has ended (signed out, or the account changed); sign in again.',
+        'session_ended',
+      );
     }
     return { kind: 'user', username, roles: account.roles };
   }
 
-  private authorize(rule: Exclude<PermissionRule, { kind: 'public' }>, principal: Principal, request: FastifyRequest): void {
+  private authorize(
+    rule: Exclude<PermissionRule, { kind: 'public' }>,
+    principal: Principal,
+    request: FastifyRequest,
+  ): void {
     if (rule.kind === 'authenticated') return;
     if (principal.kind === 'user') {
       if (principal.roles.some((role) => rule.roles.includes(role))) return;
       throw new ForbiddenError(`This action needs one of the roles: ${rule.roles.join(', ')}.`, 'missing_role');
     }
     if (rule.kind === 'roles') {
-      throw new ForbiddenError(`API keys cannot do this; it needs a console user with one of the roles: ${rule.roles.join(', ')}.`, 'missing_role');
+      throw new ForbiddenError(
+        `API keys cannot do this; it needs a console user with one of the roles: ${rule.roles.join(', ')}.`,
+        'missing_role',
+      );
     }
     const key = String((request.params as Record<string, unknown>)[rule.keyParam] ?? '');
     if (!scopesAllow(principal.scopes, rule.action, key)) {

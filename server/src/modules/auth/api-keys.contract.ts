@@ -12,7 +12,11 @@ export const createApiKeyRequestSchema = {
       minItems: 1,
       maxItems: 50,
       uniqueItems: true,
-      items: { type: 'string', pattern: SCOPE_PATTERN, description: 'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*' },
+      items: {
+        type: 'string',
+        pattern: SCOPE_PATTERN,
+        description: 'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*',
+      },
     },
   },
 } as const;

@@ -4,7 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
-import { apiKeyViewSchema, createApiKeyRequestSchema, createdApiKeySchema, type ApiKeyView, type CreateApiKeyRequest, type CreatedApiKey } from './api-keys.contract.js';
+import {
+  apiKeyViewSchema,
+  createApiKeyRequestSchema,
+  createdApiKeySchema,
+  type ApiKeyView,
+  type CreateApiKeyRequest,
+  type CreatedApiKey,
+} from './api-keys.contract.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
@@ -17,7 +24,10 @@ export class ApiKeysController {
   @Post()
   @RequireRoles('admin')
   @ApiCreatedResponse({ schema: createdApiKeySchema as object })
-  create(@ValidBody(createApiKeyRequestSchema) body: CreateApiKeyRequest, @Req() request: FastifyRequest): Promise<CreatedApiKey> {
+  create(
+    @ValidBody(createApiKeyRequestSchema) body: CreateApiKeyRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<CreatedApiKey> {
     return this.apiKeys.create(body, actorName(request.principal!));
   }
 
@@ -25,7 +35,9 @@ export class ApiKeysController {
   @RequireRoles('admin')
   @ContentRange('api-keys')
   @ApiOkResponse({ schema: { type: 'array', items: apiKeyViewSchema } as object })
-  list(@ListParams(['id', 'name', 'createdAt', 'lastUsedAt'], ['createdAt', 'DESC']) query: ListQuery): Promise<ListPage<ApiKeyView>> {
+  list(
+    @ListParams(['id', 'name', 'createdAt', 'lastUsedAt'], ['createdAt', 'DESC']) query: ListQuery,
+  ): Promise<ListPage<ApiKeyView>> {
     return this.apiKeys.list(query);
   }
 

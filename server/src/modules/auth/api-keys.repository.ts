@@ -23,10 +23,15 @@ export class ApiKeysRepository {
   }
 
   async list(query: ListQuery): Promise<{ items: ApiKeyDocument[]; total: number }> {
-    const filter = query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: Boolean(query.filter['revoked']) } };
-    const sort: Record<string, SortOrder> = { [query.sortField === 'id' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1 };
+    const filter =
+      query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: Boolean(query.filter['revoked']) } };
+    const sort: Record<string, SortOrder> = {
+      [query.sortField === 'id' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1,
+    };
     const [items, total] = await Promise.all([
-      query.limit === 0 ? [] : this.keys.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<ApiKeyDocument[]>().exec(),
+      query.limit === 0
+        ? []
+        : this.keys.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<ApiKeyDocument[]>().exec(),
       this.keys.countDocuments(filter).exec(),
     ]);
     return { items, total };
@@ -35,7 +40,11 @@ export class ApiKeysRepository {
   /** Revokes once, with its audit event in the same update; returns the key, or null when unknown or already revoked. */
   revoke(id: string, by: string, at: Date, event: OutboxItem): Promise<ApiKeyDocument | null> {
     return this.keys
-      .findOneAndUpdate({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: at, revokedBy: by }, $push: { outbox: event } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: id, revokedAt: { $exists: false } },
+        { $set: { revokedAt: at, revokedBy: by }, $push: { outbox: event } },
+        { returnDocument: 'after' },
+      )
       .lean<ApiKeyDocument>()
       .exec();
   }
@@ -45,7 +54,10 @@ export class ApiKeysRepository {
   }
 
   withOutbox(): Promise<ApiKeyDocument[]> {
-    return this.keys.find({ 'outbox.0': { $exists: true } }).lean<ApiKeyDocument[]>().exec();
+    return this.keys
+      .find({ 'outbox.0': { $exists: true } })
+      .lean<ApiKeyDocument[]>()
+      .exec();
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -20,7 +20,10 @@ const TOUCH_EVERY_MS = 60_000;
 /** Creates, lists, revokes and checks API keys. Only a hash is stored; the secret is shown once. */
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
-  private readonly verified = new LRUCache<string, { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }>({ max: CACHED_KEYS });
+  private readonly verified = new LRUCache<
+    string,
+    { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }
+  >({ max: CACHED_KEYS });
 
   constructor(
     private readonly repository: ApiKeysRepository,
@@ -35,8 +38,22 @@ export class ApiKeysService implements OnApplicationBootstrap {
   async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
     const id = randomBytes(8).toString('hex');
     const key = `gbt_${id}_${randomBytes(32).toString('base64url')}`;
-    const event = outboxItem({ actor: createdBy, action: 'api_key.created', resourceType: 'api_key', resourceKey: id, details: { name: request.name, scopes: request.scopes } });
-    await this.repository.insert({ _id: id, name: request.name, scopes: [...request.scopes], secretHash: sha256(key), createdBy, createdAt: new Date(), outbox: [event] });
+    const event = outboxItem({
+      actor: createdBy,
+      action: 'api_key.created',
+      resourceType: 'api_key',
+      resourceKey: id,
+      details: { name: request.name, scopes: request.scopes },
+    });
+    await this.repository.insert({
+      _id: id,
+      name: request.name,
+      scopes: [...request.scopes],
+      secretHash: sha256(key),
+      createdBy,
+      createdAt: new Date(),
+      outbox: [event],
+    });
     await this.drain(id, [event]);
     return { id, key, name: request.name, scopes: [...request.scopes] };
   }
@@ -76,13 +93,15 @@ export class ApiKeysService implements OnApplicationBootstrap {
   /** Re-reads a cached key after the request that noticed its age; a database that does not answer keeps the key valid. */
   private recheck(presented: string, cached: { until: number; rechecking?: boolean }): void {
     cached.rechecking = true;
-    this.verify(presented).then(
-      () => undefined,
-      (err: unknown) => {
-        if (err instanceof UnauthenticatedError) this.verified.delete(presented);
-        else cached.until = Date.now() + CACHE_MS;
-      },
-    ).finally(() => (cached.rechecking = false));
+    this.verify(presented)
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          if (err instanceof UnauthenticatedError) this.verified.delete(presented);
+          else cached.until = Date.now() + CACHE_MS;
+        },
+      )
+      .finally(() => (cached.rechecking = false));
   }
 
   private async verify(presented: string): Promise<Principal & { kind: 'apiKey' }> {

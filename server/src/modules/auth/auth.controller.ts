@@ -4,7 +4,13 @@ import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { loginRequestSchema, loginResponseSchema, principalResponseSchema, type LoginRequest, type LoginResponse } from './auth.contract.js';
+import {
+  loginRequestSchema,
+  loginResponseSchema,
+  principalResponseSchema,
+  type LoginRequest,
+  type LoginResponse,
+} from './auth.contract.js';
 import { AuthService } from './auth.service.js';
 import { Authenticated, Public, RequireRoles } from '../../common/access/permission.decorator.js';
 import { ROLES } from '../../common/access/roles.js';
@@ -20,8 +26,17 @@ export class AuthController {
   @Public()
   @RouteConfig({ rateLimit: {} })
   @ApiOkResponse({ schema: loginResponseSchema as object })
-  @ApiResponse({ status: 401, ...errorResponse(401, 'Unknown username or wrong password, or the account is disabled.') })
-  @ApiResponse({ status: 429, ...errorResponse(429, 'Too many attempts from this address, or for this account: Retry-After says when to try again.') })
+  @ApiResponse({
+    status: 401,
+    ...errorResponse(401, 'Unknown username or wrong password, or the account is disabled.'),
+  })
+  @ApiResponse({
+    status: 429,
+    ...errorResponse(
+      429,
+      'Too many attempts from this address, or for this account: Retry-After says when to try again.',
+    ),
+  })
   login(@ValidBody(loginRequestSchema) body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(body, request.ip);
   }

@@ -48,8 +48,19 @@ export class AuthService {
     }
     if (!user || !passwordMatches) {
       const { lockedNow } = attempt.done(false);
-      await this.auditFailure(user ? user._id : this.unknownUsername(username), user ? 'bad_password' : 'unknown_user', sourceIp);
-      if (lockedNow && user) await this.audit.record({ actor: 'system', action: 'auth.account_locked', resourceType: 'user', resourceKey: user._id, details: { sourceIp } });
+      await this.auditFailure(
+        user ? user._id : this.unknownUsername(username),
+        user ? 'bad_password' : 'unknown_user',
+        sourceIp,
+      );
+      if (lockedNow && user)
+        await this.audit.record({
+          actor: 'system',
+          action: 'auth.account_locked',
+          resourceType: 'user',
+          resourceKey: user._id,
+          details: { sourceIp },
+        });
       throw new UnauthenticatedError(INVALID_CREDENTIALS, 'invalid_credentials');
     }
     attempt.done(true);
@@ -79,7 +90,9 @@ export class AuthService {
    * the same name, so repeated guesses are still visible as one.
    */
   private unknownUsername(username: string): string {
-    const digest = createHmac('sha256', this.config.jwtSecret).update(`audit-username\u0000${username.toLowerCase()}`).digest('hex');
+    const digest = createHmac('sha256', this.config.jwtSecret)
+      .update(`audit-username\u0000${username.toLowerCase()}`)
+      .digest('hex');
     return `unknown-user:${digest.slice(0, 16)}`;
   }
 

@@ -21,6 +21,10 @@ describe('catalogue search', () => {
 
   it('links every hit to the portal and ranks title matches first', () => {
     const [first] = catalogue.search('dette du gouvernement');
-    expect(first).toMatchObject({ name: 'dette-du-gouvernement-du-quebec', url: 'https://www.donneesquebec.ca/recherche/dataset/dette-du-gouvernement-du-quebec', formats: ['CSV'] });
+    expect(first).toMatchObject({
+      name: 'dette-du-gouvernement-du-quebec',
+      url: 'https://www.donneesquebec.ca/recherche/dataset/dette-du-gouvernement-du-quebec',
+      formats: ['CSV'],
+    });
   });
 });

@@ -34,7 +34,9 @@ export class CatalogueService {
   private readonly index: MiniSearch<Dataset & { id: string; tagText: string; organizationTitle: string }>;
 
   constructor() {
-    const file = JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'catalogue', 'datasets.json'), 'utf8')) as { result: { results: Dataset[] } };
+    const file = JSON.parse(readFileSync(join(projectRoot(), 'seeds', 'catalogue', 'datasets.json'), 'utf8')) as {
+      result: { results: Dataset[] };
+    };
     this.datasets = file.result.results;
     this.index = new MiniSearch({
       fields: ['title', 'tagText', 'notes', 'organizationTitle'],
@@ -42,7 +44,14 @@ export class CatalogueService {
       processTerm: frenchTerm,
       searchOptions: { boost: { title: 3, tagText: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
     });
-    this.index.addAll(this.datasets.map((d) => ({ ...d, id: d.name, tagText: d.tags.map((t) => t.name).join(' '), organizationTitle: d.organization.title })));
+    this.index.addAll(
+      this.datasets.map((d) => ({
+        ...d,
+        id: d.name,
+        tagText: d.tags.map((t) => t.name).join(' '),
+        organizationTitle: d.organization.title,
+      })),
+    );
   }
 
   get size(): number {
@@ -56,7 +65,14 @@ export class CatalogueService {
       .slice(0, limit)
       .map((hit) => {
         const d = byName.get(String(hit.id))!;
-        return { name: d.name, title: d.title, organization: d.organization.title, formats: [...new Set(d.resources.map((r) => r.format))], url: d.url, score: Math.round(hit.score * 100) / 100 };
+        return {
+          name: d.name,
+          title: d.title,
+          organization: d.organization.title,
+          formats: [...new Set(d.resources.map((r) => r.format))],
+          url: d.url,
+          score: Math.round(hit.score * 100) / 100,
+        };
       });
   }
 }

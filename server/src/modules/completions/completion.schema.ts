@@ -16,7 +16,19 @@ export interface CompletionDocument {
 }
 
 export const completionSchema = new Schema<CompletionDocument>(
-  { _id: String, prompt: String, version: Number, experiment: String, variant: String, subject: String, at: Date, latencyMs: Number, usage: Schema.Types.Mixed, outcome: String, error: String },
+  {
+    _id: String,
+    prompt: String,
+    version: Number,
+    experiment: String,
+    variant: String,
+    subject: String,
+    at: Date,
+    latencyMs: Number,
+    usage: Schema.Types.Mixed,
+    outcome: String,
+    error: String,
+  },
   { collection: 'completions', versionKey: false },
 );
 completionSchema.index({ prompt: 1, at: -1 });

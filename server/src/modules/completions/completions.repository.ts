@@ -18,7 +18,10 @@ export class CompletionsRepository {
 
   /** Per variant of an experiment: answers served, errors, and latencies (for the p95 guardrail). */
   async exposures(experiment: string): Promise<Map<string, { served: number; errors: number; latencies: number[] }>> {
-    const docs = await this.completions.find({ experiment }, { variant: 1, outcome: 1, latencyMs: 1 }).lean<CompletionDocument[]>().exec();
+    const docs = await this.completions
+      .find({ experiment }, { variant: 1, outcome: 1, latencyMs: 1 })
+      .lean<CompletionDocument[]>()
+      .exec();
     const byVariant = new Map<string, { served: number; errors: number; latencies: number[] }>();
     for (const doc of docs) {
       const entry = byVariant.get(doc.variant ?? '') ?? { served: 0, errors: 0, latencies: [] };

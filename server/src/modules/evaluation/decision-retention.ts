@@ -32,7 +32,8 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
       this.logger.warn(`retention purge failed: ${err.message}`);
       return 0;
     });
-    if (deleted > 0) this.logger.log(`deleted ${deleted} decision record(s) older than ${this.config.decisionRetentionDays} days`);
+    if (deleted > 0)
+      this.logger.log(`deleted ${deleted} decision record(s) older than ${this.config.decisionRetentionDays} days`);
     return deleted;
   }
 }

@@ -27,12 +27,22 @@ class FakeDecisions {
   }
 }
 
-const settings = { decisionBatchSize: 50, decisionFlushMs: 5, decisionQueueMax: 1_000, decisionMaxInFlight: 1, decisionWriteTimeoutMs: 500 };
+const settings = {
+  decisionBatchSize: 50,
+  decisionFlushMs: 5,
+  decisionQueueMax: 1_000,
+  decisionMaxInFlight: 1,
+  decisionWriteTimeoutMs: 500,
+};
 
 function writerWith(overrides: Partial<typeof settings> = {}) {
   const fake = new FakeDecisions();
   const metrics = new HttpMetrics();
-  const writer = new DecisionWriter(fake as unknown as DecisionsRepository, { ...settings, ...overrides } as AppConfig, metrics);
+  const writer = new DecisionWriter(
+    fake as unknown as DecisionsRepository,
+    { ...settings, ...overrides } as AppConfig,
+    metrics,
+  );
   return { fake, writer, metrics };
 }
 
@@ -45,7 +55,11 @@ describe('DecisionWriter (group commit)', () => {
     fake.delayMs = 10;
     const answers = await Promise.all(ids(0, 120).map((i) => writer.write([record(i)])));
     expect(answers.every((stored) => stored === true)).toBe(true);
-    expect(fake.batches.flat().sort()).toEqual(ids(0, 120).map((i) => `d${i}`).sort());
+    expect(fake.batches.flat().sort()).toEqual(
+      ids(0, 120)
+        .map((i) => `d${i}`)
+        .sort(),
+    );
     expect(fake.batches.length).toBeLessThanOrEqual(4);
     expect(Math.max(...fake.batches.map((b) => b.length))).toBeLessThanOrEqual(50);
     const text = await metrics.text();

@@ -43,7 +43,11 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     metrics: HttpMetrics,
   ) {
     const registers = [metrics.registry];
-    this.depth = new Gauge({ name: 'gabarit_decision_queue_depth', help: 'Decision records waiting to be stored', registers });
+    this.depth = new Gauge({
+      name: 'gabarit_decision_queue_depth',
+      help: 'Decision records waiting to be stored',
+      registers,
+    });
     this.batchSizes = new Histogram({
       name: 'gabarit_decision_batch_size',
       help: 'Decision records stored per insertMany',
@@ -56,7 +60,11 @@ export class DecisionWriter implements BeforeApplicationShutdown {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.failures = new Counter({ name: 'gabarit_decision_flush_failures_total', help: 'Batches of decision records that could not be stored', registers });
+    this.failures = new Counter({
+      name: 'gabarit_decision_flush_failures_total',
+      help: 'Batches of decision records that could not be stored',
+      registers,
+    });
   }
 
   /** Resolves true once the records are stored, false when the database refused or did not answer in time. */
@@ -112,14 +120,18 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private take(): Pending[] {
     const batch: Pending[] = [];
     let size = 0;
-    while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0]!.records.length <= this.config.decisionBatchSize)) {
+    while (
+      this.queue.length > 0 &&
+      (batch.length === 0 || size + this.queue[0]!.records.length <= this.config.decisionBatchSize)
+    ) {
       const next = this.queue.shift()!;
       batch.push(next);
       size += next.records.length;
     }
     this.queuedRecords -= size;
     this.depth.set(this.queuedRecords);
-    while (this.waitingForRoom.length > 0 && this.queuedRecords < this.config.decisionQueueMax) this.waitingForRoom.shift()!();
+    while (this.waitingForRoom.length > 0 && this.queuedRecords < this.config.decisionQueueMax)
+      this.waitingForRoom.shift()!();
     return batch;
   }
 

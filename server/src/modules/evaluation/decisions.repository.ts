@@ -19,7 +19,8 @@ export class DecisionsRepository {
   }
 
   async insertMany(decisions: DecisionDocument[]): Promise<void> {
-    if (decisions.length > 0) await this.decisions.collection.insertMany(decisions.map(toStored) as never[], { ordered: false });
+    if (decisions.length > 0)
+      await this.decisions.collection.insertMany(decisions.map(toStored) as never[], { ordered: false });
   }
 
   async findById(id: string): Promise<DecisionDocument | null> {
@@ -29,7 +30,12 @@ export class DecisionsRepository {
 
   /** The latest decisions made by one exact version, for impact analysis. */
   async latestFor(checksum: string, limit: number): Promise<DecisionDocument[]> {
-    const stored = await this.decisions.find({ checksum }).sort({ at: -1 }).limit(limit).lean<StoredDecision[]>().exec();
+    const stored = await this.decisions
+      .find({ checksum })
+      .sort({ at: -1 })
+      .limit(limit)
+      .lean<StoredDecision[]>()
+      .exec();
     return stored.map(fromStored);
   }
 
@@ -48,6 +54,13 @@ function toStored({ facts, fired, failed, explanation, ...meta }: DecisionDocume
 function fromStored(stored: StoredDecision): DecisionDocument {
   const { detail, ...meta } = stored;
   // Records written before the detail became one text keep it as fields.
-  const parsed = typeof detail === 'string' ? (JSON.parse(detail) as DecisionDetail) : (stored as unknown as DecisionDetail);
-  return { ...meta, facts: parsed.facts, fired: parsed.fired, failed: parsed.failed, ...(parsed.explanation !== undefined && { explanation: parsed.explanation }) };
+  const parsed =
+    typeof detail === 'string' ? (JSON.parse(detail) as DecisionDetail) : (stored as unknown as DecisionDetail);
+  return {
+    ...meta,
+    facts: parsed.facts,
+    fired: parsed.fired,
+    failed: parsed.failed,
+    ...(parsed.explanation !== undefined && { explanation: parsed.explanation }),
+  };
 }

@@ -1,16 +1,28 @@
 import type { FromSchema } from 'json-schema-to-ts';
 
 const version = {
-  oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', const: 'active' }],
+  oneOf: [
+    { type: 'integer', minimum: 1 },
+    { type: 'string', const: 'active' },
+  ],
   description: 'a version number, or "active" (default): the version in force at asOf',
 } as const;
-const asOf = { type: 'string', format: 'date-time', description: 'judge by the version in force at this instant (default: now)' } as const;
+const asOf = {
+  type: 'string',
+  format: 'date-time',
+  description: 'judge by the version in force at this instant (default: now)',
+} as const;
 
 export const evaluateRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['facts'],
-  properties: { facts: { type: 'object' }, version, asOf, explain: { type: 'boolean', description: 'include the explanation and the rules that fired and failed' } },
+  properties: {
+    facts: { type: 'object' },
+    version,
+    asOf,
+    explain: { type: 'boolean', description: 'include the explanation and the rules that fired and failed' },
+  },
 } as const;
 export type EvaluateRequest = FromSchema<typeof evaluateRequestSchema>;
 
@@ -20,7 +32,17 @@ export const batchRequestSchema = {
   additionalProperties: false,
   required: ['items'],
   properties: {
-    items: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: { type: 'object', additionalProperties: false, required: ['facts'], properties: { facts: { type: 'object' } } } },
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_BATCH,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['facts'],
+        properties: { facts: { type: 'object' } },
+      },
+    },
     version,
     asOf,
     explain: { type: 'boolean' },
@@ -36,7 +58,11 @@ export const impactRequestSchema = {
 export type ImpactRequest = FromSchema<typeof impactRequestSchema>;
 
 const openObject = { type: 'object', additionalProperties: true } as const;
-const event = { type: 'object', required: ['type'], properties: { type: { type: 'string' }, params: openObject } } as const;
+const event = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string' }, params: openObject },
+} as const;
 const conditionTrace = {
   type: 'object',
   properties: {
@@ -48,7 +74,10 @@ const conditionTrace = {
     result: { type: ['boolean', 'null'], description: 'null when the condition was not evaluated (short-circuit)' },
   },
 } as const;
-const ruleTrace = { type: 'object', properties: { name: { type: 'string' }, event, conditions: { type: 'array', items: conditionTrace } } } as const;
+const ruleTrace = {
+  type: 'object',
+  properties: { name: { type: 'string' }, event, conditions: { type: 'array', items: conditionTrace } },
+} as const;
 const explanation = {
   type: 'object',
   properties: {
@@ -56,7 +85,15 @@ const explanation = {
     en: { type: 'string' },
     rules: {
       type: 'array',
-      items: { type: 'object', properties: { name: { type: 'string' }, fr: { type: 'string' }, en: { type: 'string' }, path: { type: 'array', items: { type: 'string' } } } },
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          fr: { type: 'string' },
+          en: { type: 'string' },
+          path: { type: 'array', items: { type: 'string' } },
+        },
+      },
     },
   },
 } as const;
@@ -79,4 +116,8 @@ export const evaluateResponseSchema = {
   },
 } as const;
 
-export const batchResponseSchema = { type: 'object', required: ['results'], properties: { results: { type: 'array', items: evaluateResponseSchema } } } as const;
+export const batchResponseSchema = {
+  type: 'object',
+  required: ['results'],
+  properties: { results: { type: 'array', items: evaluateResponseSchema } },
+} as const;

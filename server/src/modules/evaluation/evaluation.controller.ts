@@ -4,7 +4,16 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
-import { batchRequestSchema, batchResponseSchema, evaluateRequestSchema, evaluateResponseSchema, impactRequestSchema, type BatchRequest, type EvaluateRequest, type ImpactRequest } from './evaluation.contract.js';
+import {
+  batchRequestSchema,
+  batchResponseSchema,
+  evaluateRequestSchema,
+  evaluateResponseSchema,
+  impactRequestSchema,
+  type BatchRequest,
+  type EvaluateRequest,
+  type ImpactRequest,
+} from './evaluation.contract.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
 
 const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
@@ -19,7 +28,11 @@ export class EvaluationController {
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: evaluateResponseSchema as object })
   @RouteSchema({ response: { 200: evaluateResponseSchema } })
-  evaluate(@Param('key') key: string, @ValidBody(evaluateRequestSchema) body: EvaluateRequest, @Req() request: FastifyRequest): Promise<EvaluationResult> {
+  evaluate(
+    @Param('key') key: string,
+    @ValidBody(evaluateRequestSchema) body: EvaluateRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<EvaluationResult> {
     return this.evaluation.evaluate(key, body, request.principal!);
   }
 
@@ -28,7 +41,11 @@ export class EvaluationController {
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: batchResponseSchema as object })
   @RouteSchema({ response: { 200: batchResponseSchema } })
-  evaluateBatch(@Param('key') key: string, @ValidBody(batchRequestSchema) body: BatchRequest, @Req() request: FastifyRequest): Promise<{ results: EvaluationResult[] }> {
+  evaluateBatch(
+    @Param('key') key: string,
+    @ValidBody(batchRequestSchema) body: BatchRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<{ results: EvaluationResult[] }> {
     return this.evaluation.evaluateBatch(key, body, request.principal!);
   }
 
@@ -48,7 +65,12 @@ export class EvaluationController {
   @Post('rulesets/:key/versions/:n/impact')
   @HttpCode(200)
   @RequireRoles('analyst', 'approver', 'risk')
-  impact(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(impactRequestSchema) body: ImpactRequest, @Req() request: FastifyRequest) {
+  impact(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(impactRequestSchema) body: ImpactRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.evaluation.impact(key, n, body.limit ?? 500, request.principal!);
   }
 }

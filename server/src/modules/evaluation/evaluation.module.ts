@@ -15,7 +15,16 @@ import { TableReaders } from './table-readers.js';
 @Module({
   imports: [RulesetsModule, ReferenceDataModule, AuditModule],
   controllers: [EvaluationController],
-  providers: [EvaluationService, RulesetSnapshots, PreparedVersions, DecisionsRepository, DecisionWriter, DecisionRetention, TableReaders, EvaluationMetrics],
+  providers: [
+    EvaluationService,
+    RulesetSnapshots,
+    PreparedVersions,
+    DecisionsRepository,
+    DecisionWriter,
+    DecisionRetention,
+    TableReaders,
+    EvaluationMetrics,
+  ],
   exports: [DecisionRetention],
 })
 export class EvaluationModule {}

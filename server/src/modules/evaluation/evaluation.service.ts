@@ -61,11 +61,21 @@ export class EvaluationService {
 
   async evaluate(key: string, request: EvaluateRequest, principal: Principal): Promise<EvaluationResult> {
     const target = await this.target(key, request.version, request.asOf, principal);
-    const [result] = await this.decide(target, [request.facts as Record<string, unknown>], request.explain === true, principal, '/facts');
+    const [result] = await this.decide(
+      target,
+      [request.facts as Record<string, unknown>],
+      request.explain === true,
+      principal,
+      '/facts',
+    );
     return result!;
   }
 
-  async evaluateBatch(key: string, request: BatchRequest, principal: Principal): Promise<{ results: EvaluationResult[] }> {
+  async evaluateBatch(
+    key: string,
+    request: BatchRequest,
+    principal: Principal,
+  ): Promise<{ results: EvaluationResult[] }> {
     const target = await this.target(key, request.version, request.asOf, principal);
     const facts = request.items.map((item) => item.facts as Record<string, unknown>);
     return { results: await this.decide(target, facts, request.explain === true, principal, '/items') };
@@ -74,7 +84,8 @@ export class EvaluationService {
   /** A decision record by id; personal information stays masked unless the reader may see it. */
   async decision(id: string, principal: Principal): Promise<DecisionDocument & { id: string }> {
     const record = await this.decisions.findById(id);
-    if (!record) throw new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
+    if (!record)
+      throw new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
     if (mayReadPii(principal, record.ruleset)) return { id: record._id, ...record };
     const state = await this.rulesets.state(record.ruleset).catch(() => null);
     const content = state ? await this.rulesets.content(state, record.version).catch(() => null) : null;
@@ -82,7 +93,13 @@ export class EvaluationService {
       // Which fields are personal is unknown (the version cannot be read): everything is masked, nothing shown.
       const { explanation: _hidden, ...rest } = record;
       const facts = Object.fromEntries(Object.keys(record.facts).map((name) => [name, MASK]));
-      return { id: record._id, ...rest, facts, fired: maskAllTraces(record.fired as RuleTrace[]), failed: maskAllTraces(record.failed as RuleTrace[]) };
+      return {
+        id: record._id,
+        ...rest,
+        facts,
+        fired: maskAllTraces(record.fired as RuleTrace[]),
+        failed: maskAllTraces(record.failed as RuleTrace[]),
+      };
     }
     const entry = this.prepared.for(record.checksum, state!.meta.format, content);
     if (entry.piiPaths.length === 0) return { id: record._id, ...record };
@@ -90,8 +107,20 @@ export class EvaluationService {
     const fired = record.fired as RuleTrace[];
     // The stored explanation was written from the real facts: it is written again from the masked ones.
     // Computed facts derived from personal fields (an age from a birth date) are masked like those fields.
-    const explanation = record.explanation ? explain(entry.prepared.compiled, fired, { ...facts, ...maskFacts(computedOrNothing(entry, record.facts), entry.piiPaths) }) : undefined;
-    return { id: record._id, ...record, facts, ...(explanation && { explanation }), fired: maskTraces(fired, entry.piiPaths), failed: maskTraces(record.failed as RuleTrace[], entry.piiPaths) };
+    const explanation = record.explanation
+      ? explain(entry.prepared.compiled, fired, {
+          ...facts,
+          ...maskFacts(computedOrNothing(entry, record.facts), entry.piiPaths),
+        })
+      : undefined;
+    return {
+      id: record._id,
+      ...record,
+      facts,
+      ...(explanation && { explanation }),
+      fired: maskTraces(fired, entry.piiPaths),
+      failed: maskTraces(record.failed as RuleTrace[], entry.piiPaths),
+    };
   }
 
   /** Runs a version's test cases (facts → expected event types) and records the run against its exact content. */
@@ -131,16 +160,23 @@ export class EvaluationService {
     const content = await this.rulesets.content(state, number);
     const entry = this.prepared.for(checksumOf(content), state.meta.format, content);
     const masked = !mayReadPii(principal, key);
-    const activeEntry = masked ? this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active)) : undefined;
+    const activeEntry = masked
+      ? this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active))
+      : undefined;
     const piiPaths = activeEntry ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
     const outcomeOf = (target: PreparedEntry, facts: Record<string, unknown>) =>
-      run(target.prepared, facts).then((r) => outcome(r.events.map((e) => e.type)), (err: Error) => `error: ${err.message}`);
+      run(target.prepared, facts).then(
+        (r) => outcome(r.events.map((e) => e.type)),
+        (err: Error) => `error: ${err.message}`,
+      );
     const byTransition: Record<string, number> = {};
     const examples: { evaluationId: string; before: string; after: string }[] = [];
     const logged = await this.decisions.latestFor(activeChecksum, limit);
     for (const decision of logged) {
       const facts = masked ? maskFacts(decision.facts, piiPaths) : decision.facts;
-      const before = activeEntry ? await outcomeOf(activeEntry, facts) : outcome((decision.events as { type: string }[]).map((e) => e.type));
+      const before = activeEntry
+        ? await outcomeOf(activeEntry, facts)
+        : outcome((decision.events as { type: string }[]).map((e) => e.type));
       const after = await outcomeOf(entry, facts);
       if (before === after) continue;
       const transition = `${before} → ${after}`;
@@ -148,19 +184,40 @@ export class EvaluationService {
       if (examples.length < 20) examples.push({ evaluationId: decision._id, before, after });
     }
     const changed = Object.values(byTransition).reduce((a, b) => a + b, 0);
-    return { activeVersion: active, version: number, compared: logged.length, changed, byTransition, examples, ...(masked && piiPaths.length > 0 && { maskedFacts: true }) };
+    return {
+      activeVersion: active,
+      version: number,
+      compared: logged.length,
+      changed,
+      byTransition,
+      examples,
+      ...(masked && piiPaths.length > 0 && { maskedFacts: true }),
+    };
   }
 
-  private async target(key: string, requested: number | 'active' | undefined, asOf: string | undefined, principal: Principal): Promise<Target> {
-    const state = principal.kind === 'user' && typeof requested === 'number' ? await this.rulesets.state(key) : await this.snapshots.get(key);
+  private async target(
+    key: string,
+    requested: number | 'active' | undefined,
+    asOf: string | undefined,
+    principal: Principal,
+  ): Promise<Target> {
+    const state =
+      principal.kind === 'user' && typeof requested === 'number'
+        ? await this.rulesets.state(key)
+        : await this.snapshots.get(key);
     if (!state || state.archived) throw new NotFoundError(`No rule set with key "${key}".`);
     const instant = asOf ? new Date(asOf) : new Date();
-    const version = requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
+    const version =
+      requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
     if (version === null) throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`);
     const record = state.versions.find((v) => v.number === version);
-    if (!record) throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
+    if (!record)
+      throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
     if (!PUBLISHED.has(record.status) && principal.kind !== 'user') {
-      throw new ForbiddenError(`Version ${version} of "${key}" is not published; only console users may evaluate it.`, 'unpublished_version');
+      throw new ForbiddenError(
+        `Version ${version} of "${key}" is not published; only console users may evaluate it.`,
+        'unpublished_version',
+      );
     }
     const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
     if (cached) return { state, version, checksum: record.checksum!, entry: cached };
@@ -169,19 +226,32 @@ export class EvaluationService {
     return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content) };
   }
 
-  private async decide(target: Target, factsList: Record<string, unknown>[], withExplanation: boolean, principal: Principal, basePath: string): Promise<EvaluationResult[]> {
+  private async decide(
+    target: Target,
+    factsList: Record<string, unknown>[],
+    withExplanation: boolean,
+    principal: Principal,
+    basePath: string,
+  ): Promise<EvaluationResult[]> {
     const { entry } = target;
     factsList.forEach((facts, i) => {
       const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       if (!entry.validateFacts(facts)) {
-        throw new ValidationError('The facts do not match the rule set’s input schema.', toErrorDetails(entry.validateFacts.errors, prefix));
+        throw new ValidationError(
+          'The facts do not match the rule set’s input schema.',
+          toErrorDetails(entry.validateFacts.errors, prefix),
+        );
       }
       // A caller's value would otherwise stand in for a lookup, or for a computed fact whose expression failed.
-      const derived = entry.derivedFacts.size > 0 ? Object.keys(facts).filter((name) => entry.derivedFacts.has(name)) : [];
+      const derived =
+        entry.derivedFacts.size > 0 ? Object.keys(facts).filter((name) => entry.derivedFacts.has(name)) : [];
       if (derived.length > 0) {
         throw new ValidationError(
           'Some facts are derived by the rule set itself and may not be sent.',
-          derived.map((name) => ({ path: `${prefix}/${pointerSegment(name)}`, message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it` })),
+          derived.map((name) => ({
+            path: `${prefix}/${pointerSegment(name)}`,
+            message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it`,
+          })),
           'derived_fact',
         );
       }
@@ -201,15 +271,50 @@ export class EvaluationService {
         sliceStarted = performance.now();
       }
       const started = performance.now();
-      const outcome = runOrExplainWhy(entry, facts, basePath === '/items' ? `/items/${i}/facts` : '/facts', logging || withExplanation);
+      const outcome = runOrExplainWhy(
+        entry,
+        facts,
+        basePath === '/items' ? `/items/${i}/facts` : '/facts',
+        logging || withExplanation,
+      );
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
-      const explanation = logging || (withExplanation && canReadPii) ? explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed }) : undefined;
+      const explanation =
+        logging || (withExplanation && canReadPii)
+          ? explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed })
+          : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       const evaluationId = randomUUID();
       const { events, fired, failed } = outcome;
-      if (logging) records.push({ _id: evaluationId, ruleset: target.state.key, version: target.version, checksum: target.checksum, at: new Date(), actor, facts, events, fired, failed, explanation, durationMs });
-      const shown = !withExplanation ? {} : canReadPii ? { explanation, fired, failed } : this.masked(entry, facts, outcome);
-      results.push({ ruleset: target.state.key, version: target.version, checksum: target.checksum, events, ...shown, evaluationId, logged: false, durationMs });
+      if (logging)
+        records.push({
+          _id: evaluationId,
+          ruleset: target.state.key,
+          version: target.version,
+          checksum: target.checksum,
+          at: new Date(),
+          actor,
+          facts,
+          events,
+          fired,
+          failed,
+          explanation,
+          durationMs,
+        });
+      const shown = !withExplanation
+        ? {}
+        : canReadPii
+          ? { explanation, fired, failed }
+          : this.masked(entry, facts, outcome);
+      results.push({
+        ruleset: target.state.key,
+        version: target.version,
+        checksum: target.checksum,
+        events,
+        ...shown,
+        evaluationId,
+        logged: false,
+        durationMs,
+      });
       this.metrics.count(target.state.key, events);
     }
     if (logging) {
@@ -224,7 +329,10 @@ export class EvaluationService {
   private masked(entry: PreparedEntry, facts: Record<string, unknown>, outcome: RunResult) {
     const maskedFacts = maskFacts(facts, entry.piiPaths);
     return {
-      explanation: explain(entry.prepared.compiled, outcome.fired, { ...maskedFacts, ...maskFacts(outcome.computed, entry.piiPaths) }),
+      explanation: explain(entry.prepared.compiled, outcome.fired, {
+        ...maskedFacts,
+        ...maskFacts(outcome.computed, entry.piiPaths),
+      }),
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),
     };
@@ -232,15 +340,28 @@ export class EvaluationService {
 }
 
 /** Runs one item; a missing fact or an expression over its limit is the caller's 400, naming where. */
-function runOrExplainWhy(entry: PreparedEntry, facts: Record<string, unknown>, factsPath: string, traces: boolean): RunResult {
+function runOrExplainWhy(
+  entry: PreparedEntry,
+  facts: Record<string, unknown>,
+  factsPath: string,
+  traces: boolean,
+): RunResult {
   try {
     return runNow(entry.prepared, facts, traces);
   } catch (err) {
     if (err instanceof UndefinedFactError) {
-      throw new ValidationError(err.message, [{ path: `${factsPath}/${err.fact}`, message: 'is required by the rules' }], 'undefined_fact');
+      throw new ValidationError(
+        err.message,
+        [{ path: `${factsPath}/${err.fact}`, message: 'is required by the rules' }],
+        'undefined_fact',
+      );
     }
     if (err instanceof ExpressionLimitError) {
-      throw new ValidationError(err.message, [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }], 'expression_limit');
+      throw new ValidationError(
+        err.message,
+        [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }],
+        'expression_limit',
+      );
     }
     throw err;
   }

@@ -4,8 +4,18 @@ import { derivedPiiPaths, maskFacts, piiPaths, touchesPii } from './pii.js';
 const schema = {
   type: 'object',
   properties: {
-    employee: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, birthDate: { type: 'string', 'x-pii': true }, group: { type: 'string' } } },
-    dependants: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, relation: { type: 'string' } } } },
+    employee: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', 'x-pii': true },
+        birthDate: { type: 'string', 'x-pii': true },
+        group: { type: 'string' },
+      },
+    },
+    dependants: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, relation: { type: 'string' } } },
+    },
   },
 };
 
@@ -13,12 +23,22 @@ describe('personal information', () => {
   const paths = piiPaths(schema);
 
   it('finds the fields marked x-pii, through objects and arrays', () => {
-    expect(paths).toEqual([['employee', 'name'], ['employee', 'birthDate'], ['dependants', '*', 'name']]);
+    expect(paths).toEqual([
+      ['employee', 'name'],
+      ['employee', 'birthDate'],
+      ['dependants', '*', 'name'],
+    ]);
   });
 
   it('masks them in a copy and leaves the rest', () => {
-    const facts = { employee: { name: 'Léa Roy', birthDate: '1990-01-01', group: 'A' }, dependants: [{ name: 'Max', relation: 'child' }] };
-    expect(maskFacts(facts, paths)).toEqual({ employee: { name: '***', birthDate: '***', group: 'A' }, dependants: [{ name: '***', relation: 'child' }] });
+    const facts = {
+      employee: { name: 'Léa Roy', birthDate: '1990-01-01', group: 'A' },
+      dependants: [{ name: 'Max', relation: 'child' }],
+    };
+    expect(maskFacts(facts, paths)).toEqual({
+      employee: { name: '***', birthDate: '***', group: 'A' },
+      dependants: [{ name: '***', relation: 'child' }],
+    });
     expect(facts.employee.name).toBe('Léa Roy');
   });
 
@@ -38,7 +58,12 @@ describe('personal information', () => {
   it('finds fields marked through $ref, additionalProperties, patternProperties and prefixItems, and masks them (masking failed open there)', () => {
     const indirect = {
       type: 'object',
-      $defs: { person: { type: 'object', properties: { name: { type: 'string', 'x-pii': true }, manager: { $ref: '#/$defs/person' } } } },
+      $defs: {
+        person: {
+          type: 'object',
+          properties: { name: { type: 'string', 'x-pii': true }, manager: { $ref: '#/$defs/person' } },
+        },
+      },
       properties: {
         employee: { $ref: '#/$defs/person' },
         contacts: { type: 'object', additionalProperties: { type: 'string', 'x-pii': true } },
@@ -47,11 +72,30 @@ describe('personal information', () => {
       },
     };
     const found = piiPaths(indirect);
-    expect(found).toEqual(expect.arrayContaining([['employee', 'name'], ['employee', 'manager', 'name'], ['contacts', '*'], ['notes', '*'], ['pair', '1']]));
-    const facts = { employee: { name: 'Léa', manager: { name: 'Max' } }, contacts: { home: 'lea@x.ca', work: 'l.roy@y.ca' }, notes: { n1: 'privé' }, pair: ['public', 'secret'] };
-    expect(maskFacts(facts, found)).toEqual({ employee: { name: '***', manager: { name: '***' } }, contacts: { home: '***', work: '***' }, notes: { n1: '***' }, pair: ['public', '***'] });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['employee', 'name'],
+        ['employee', 'manager', 'name'],
+        ['contacts', '*'],
+        ['notes', '*'],
+        ['pair', '1'],
+      ]),
+    );
+    const facts = {
+      employee: { name: 'Léa', manager: { name: 'Max' } },
+      contacts: { home: 'lea@x.ca', work: 'l.roy@y.ca' },
+      notes: { n1: 'privé' },
+      pair: ['public', 'secret'],
+    };
+    expect(maskFacts(facts, found)).toEqual({
+      employee: { name: '***', manager: { name: '***' } },
+      contacts: { home: '***', work: '***' },
+      notes: { n1: '***' },
+      pair: ['public', '***'],
+    });
     // Deeper than the schema is followed, the whole subtree is masked rather than shown.
-    const chain = (depth: number): object => (depth === 0 ? { name: 'Zoé' } : { name: `N${depth}`, manager: chain(depth - 1) });
+    const chain = (depth: number): object =>
+      depth === 0 ? { name: 'Zoé' } : { name: `N${depth}`, manager: chain(depth - 1) };
     const deep = maskFacts({ employee: chain(7) }, found);
     expect(JSON.stringify(deep)).not.toMatch(/N\d|Zoé/);
   });
@@ -79,12 +123,16 @@ describe('facts derived from personal information', () => {
       { fact: 'group', key: { fact: 'employee', path: '$.birthDate' } },
       { fact: 'planRow', key: { fact: 'employee', path: '$.plan' } },
     ];
-    expect(derivedPiiPaths(input, computed, lookups)).toEqual(expect.arrayContaining([['age'], ['senior'], ['whole'], ['group']]));
+    expect(derivedPiiPaths(input, computed, lookups)).toEqual(
+      expect.arrayContaining([['age'], ['senior'], ['whole'], ['group']]),
+    );
     expect(derivedPiiPaths(input, computed, lookups)).toHaveLength(4);
   });
 
   it('follows a lookup into a computed fact declared before it', () => {
     const computed = [{ name: 'groupName', reads: [['group', 'name']] }];
-    expect(derivedPiiPaths(input, computed, [{ fact: 'group', key: { fact: 'employee', path: '$.birthDate' } }])).toEqual([['group'], ['groupName']]);
+    expect(
+      derivedPiiPaths(input, computed, [{ fact: 'group', key: { fact: 'employee', path: '$.birthDate' } }]),
+    ).toEqual([['group'], ['groupName']]);
   });
 });

@@ -10,15 +10,22 @@ const MAX_REF_DEPTH = 4;
  * `"x-pii": true`. Follows `properties`, `items`, `prefixItems`, `additionalProperties`, `patternProperties`,
  * `allOf`/`anyOf`/`oneOf`, and local `$ref`s (a recursive one a few levels deep, then its whole subtree).
  */
-export function piiPaths(schema: unknown, prefix: string[] = [], root: unknown = schema, following: string[] = []): string[][] {
+export function piiPaths(
+  schema: unknown,
+  prefix: string[] = [],
+  root: unknown = schema,
+  following: string[] = [],
+): string[][] {
   if (schema === null || typeof schema !== 'object') return [];
   const node = schema as Json;
   const found: string[][] = node['x-pii'] === true ? [prefix] : [];
   const below = (child: unknown, path: string[]) => found.push(...piiPaths(child, path, root, following));
   for (const [name, child] of Object.entries((node['properties'] ?? {}) as Json)) below(child, [...prefix, name]);
   for (const child of Object.values((node['patternProperties'] ?? {}) as Json)) below(child, [...prefix, '*']);
-  if (node['additionalProperties'] && typeof node['additionalProperties'] === 'object') below(node['additionalProperties'], [...prefix, '*']);
-  if (Array.isArray(node['prefixItems'])) (node['prefixItems'] as unknown[]).forEach((child, i) => below(child, [...prefix, String(i)]));
+  if (node['additionalProperties'] && typeof node['additionalProperties'] === 'object')
+    below(node['additionalProperties'], [...prefix, '*']);
+  if (Array.isArray(node['prefixItems']))
+    (node['prefixItems'] as unknown[]).forEach((child, i) => below(child, [...prefix, String(i)]));
   if (node['items'] && typeof node['items'] === 'object') below(node['items'], [...prefix, '*']);
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
     if (Array.isArray(node[keyword])) for (const sub of node[keyword] as unknown[]) below(sub, prefix);
@@ -28,7 +35,8 @@ export function piiPaths(schema: unknown, prefix: string[] = [], root: unknown =
     const target = resolvePointer(root, ref.slice(1));
     // A recursive schema (a manager who has a manager…) is followed a few levels; below that, a whole subtree
     // that could hold personal fields is masked: masking must not fail open where the schema stops saying.
-    if (following.filter((r) => r === ref).length < MAX_REF_DEPTH) found.push(...piiPaths(target, prefix, root, [...following, ref]));
+    if (following.filter((r) => r === ref).length < MAX_REF_DEPTH)
+      found.push(...piiPaths(target, prefix, root, [...following, ref]));
     else if (JSON.stringify(target ?? null).includes('"x-pii":true')) found.push(prefix);
   }
   return found;
@@ -63,14 +71,21 @@ function maskAt(node: unknown, path: string[]): void {
     // Own properties only: `in` would walk into Object.prototype (a path `__proto__.toString` masked it for
     // every object of the process), and assigning `__proto__` would change the copy's prototype.
     if (!Object.hasOwn(container, key)) continue;
-    if (rest.length === 0) Object.defineProperty(container, key, { value: MASK, writable: true, enumerable: true, configurable: true });
+    if (rest.length === 0)
+      Object.defineProperty(container, key, { value: MASK, writable: true, enumerable: true, configurable: true });
     else maskAt(container[key], rest);
   }
 }
 
 /** True when a condition's fact (and JSONPath) is, contains or lies inside a field marked as personal information. */
 export function touchesPii(fact: string, path: string | undefined, paths: string[][]): boolean {
-  const keys = [fact, ...(path ?? '$').replace(/^\$/, '').split(/[.[\]']+/).filter(Boolean)];
+  const keys = [
+    fact,
+    ...(path ?? '$')
+      .replace(/^\$/, '')
+      .split(/[.[\]']+/)
+      .filter(Boolean),
+  ];
   return paths.some((pii) => {
     const shared = Math.min(pii.length, keys.length);
     for (let i = 0; i < shared; i++) if (pii[i] !== '*' && pii[i] !== keys[i]) return false;
@@ -92,13 +107,18 @@ function readTouches(read: string[], paths: string[][]): boolean {
  * whose expression reads a personal field (age from `birthDate`), or another such fact; a lookup keyed by a
  * personal field (the row found is about that person). Masked like the fields they come from.
  */
-export function derivedPiiPaths(inputPaths: string[][], computed: { name: string; reads: string[][] }[], lookups: { fact: string; key: { fact: string; path?: string } }[]): string[][] {
+export function derivedPiiPaths(
+  inputPaths: string[][],
+  computed: { name: string; reads: string[][] }[],
+  lookups: { fact: string; key: { fact: string; path?: string } }[],
+): string[][] {
   const personal = [...inputPaths];
   const derived = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const lookup of lookups) {
-      if (!derived.has(lookup.fact) && touchesPii(lookup.key.fact, lookup.key.path, personal)) changed = mark(lookup.fact);
+      if (!derived.has(lookup.fact) && touchesPii(lookup.key.fact, lookup.key.path, personal))
+        changed = mark(lookup.fact);
     }
     for (const fact of computed) {
       if (!derived.has(fact.name) && fact.reads.some((read) => readTouches(read, personal))) changed = mark(fact.name);

@@ -45,10 +45,19 @@ export class PreparedVersions {
     let entry = this.cache.get(checksum);
     if (!entry) {
       entry = {
-        prepared: prepare(format, content.definition, content.computedFacts ?? [], this.lookupFacts(content), this.preloadTables(content)),
+        prepared: prepare(
+          format,
+          content.definition,
+          content.computedFacts ?? [],
+          this.lookupFacts(content),
+          this.preloadTables(content),
+        ),
         validateFacts: inputValidators.for(content.inputSchema),
         piiPaths: personalPaths(content),
-        derivedFacts: new Map([...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const), ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const)]),
+        derivedFacts: new Map([
+          ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
+          ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
+        ]),
         content: { ...(content.settings && { settings: content.settings }) },
       };
       this.cache.set(checksum, entry);
@@ -59,7 +68,11 @@ export class PreparedVersions {
   /** Each lookup becomes a dynamic fact: the reference-table row keyed by another fact's value, or null. */
   private lookupFacts(content: RulesetContent): Record<string, DynamicFact> {
     return Object.fromEntries(
-      (content.lookups ?? []).map((lookup) => [lookup.fact, (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => this.lookups.rowNow(lookup.table, factValue(lookup.key.fact, lookup.key.path))]),
+      (content.lookups ?? []).map((lookup) => [
+        lookup.fact,
+        (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) =>
+          this.lookups.rowNow(lookup.table, factValue(lookup.key.fact, lookup.key.path)),
+      ]),
     );
   }
 

@@ -29,7 +29,10 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.refresh().catch((err: Error) => this.logger.debug(`poll skipped: ${err.message}`)), POLL_MS);
+    this.timer = setInterval(
+      () => void this.refresh().catch((err: Error) => this.logger.debug(`poll skipped: ${err.message}`)),
+      POLL_MS,
+    );
     this.timer.unref();
   }
 
@@ -71,6 +74,14 @@ function deciding(state: RulesetState): RulesetState {
     ...state,
     draft: null,
     outbox: [],
-    versions: state.versions.map((v) => ({ number: v.number, status: v.status, ...(v.checksum && { checksum: v.checksum }), authors: [], createdBy: v.createdBy, createdAt: v.createdAt, comments: [] })),
+    versions: state.versions.map((v) => ({
+      number: v.number,
+      status: v.status,
+      ...(v.checksum && { checksum: v.checksum }),
+      authors: [],
+      createdBy: v.createdBy,
+      createdAt: v.createdAt,
+      comments: [],
+    })),
   };
 }

@@ -17,7 +17,11 @@ describe('assignment', () => {
   });
 
   // Subject ids as the chatbot front end sends them (session UUIDs), generated deterministically.
-  const subject = (i: number) => createHash('sha256').update(`session-${i}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
+  const subject = (i: number) =>
+    createHash('sha256')
+      .update(`session-${i}`)
+      .digest('hex')
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5');
 
   it('is sticky and balanced: 10 000 subjects within 1 % of the weights', () => {
     const counts: Record<string, number> = { control: 0, concise: 0, detailed: 0 };

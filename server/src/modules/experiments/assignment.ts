@@ -23,7 +23,12 @@ export interface Variant {
  * The variant a subject sees, or null when outside coverage. Inclusion and variant use separate hashes:
  * raising coverage only adds subjects, and never moves one to another variant.
  */
-export function assign(salt: string, subjectId: string, variants: readonly Variant[], coverage: number): Variant | null {
+export function assign(
+  salt: string,
+  subjectId: string,
+  variants: readonly Variant[],
+  coverage: number,
+): Variant | null {
   if (unit(`${salt}:coverage:${subjectId}`) >= coverage) return null;
   const total = variants.reduce((sum, v) => sum + v.weight, 0);
   const point = unit(`${salt}${subjectId}`) * total;

@@ -9,13 +9,20 @@ const variants = {
     type: 'object',
     additionalProperties: false,
     required: ['name', 'version', 'weight'],
-    properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' }, version: { type: 'integer', minimum: 1 }, weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
+    properties: {
+      name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' },
+      version: { type: 'integer', minimum: 1 },
+      weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
+    },
   },
 } as const;
 const guardrails = {
   type: 'object',
   additionalProperties: false,
-  properties: { maxErrorRate: { type: 'number', minimum: 0, maximum: 1 }, maxP95LatencyMs: { type: 'integer', minimum: 1 } },
+  properties: {
+    maxErrorRate: { type: 'number', minimum: 0, maximum: 1 },
+    maxP95LatencyMs: { type: 'integer', minimum: 1 },
+  },
 } as const;
 
 export const createExperimentRequestSchema = {
@@ -28,7 +35,13 @@ export const createExperimentRequestSchema = {
     prompt: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
     variants,
     salt: { type: 'string', minLength: 1, maxLength: 64, description: 'default: the experiment key' },
-    coverage: { type: 'number', minimum: 0, maximum: 1, default: 1, description: 'share of subjects in the experiment' },
+    coverage: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 1,
+      description: 'share of subjects in the experiment',
+    },
     guardrails,
   },
 } as const;
@@ -46,6 +59,10 @@ export const feedbackRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['completionId', 'outcome'],
-  properties: { completionId: { type: 'string', maxLength: 64 }, outcome: { type: 'string', enum: ['positive', 'negative'] }, value: { type: 'number' } },
+  properties: {
+    completionId: { type: 'string', maxLength: 64 },
+    outcome: { type: 'string', enum: ['positive', 'negative'] },
+    value: { type: 'number' },
+  },
 } as const;
 export type FeedbackRequest = FromSchema<typeof feedbackRequestSchema>;

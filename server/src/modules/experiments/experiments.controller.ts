@@ -7,8 +7,20 @@ import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
-import { publishRequestSchema, transitionRequestSchema, type PublishRequest, type TransitionRequest } from '../rulesets/rulesets.contract.js';
-import { createExperimentRequestSchema, feedbackRequestSchema, updateExperimentDraftSchema, type CreateExperimentRequest, type FeedbackRequest, type UpdateExperimentDraftRequest } from './experiments.contract.js';
+import {
+  publishRequestSchema,
+  transitionRequestSchema,
+  type PublishRequest,
+  type TransitionRequest,
+} from '../rulesets/rulesets.contract.js';
+import {
+  createExperimentRequestSchema,
+  feedbackRequestSchema,
+  updateExperimentDraftSchema,
+  type CreateExperimentRequest,
+  type FeedbackRequest,
+  type UpdateExperimentDraftRequest,
+} from './experiments.contract.js';
 import { ExperimentsService } from './experiments.service.js';
 
 const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
@@ -44,7 +56,12 @@ export class ExperimentsController {
   @Put(':key/draft')
   @RequireRoles('analyst')
   @WithEtag()
-  updateDraft(@Param('key') key: string, @ValidBody(updateExperimentDraftSchema) body: UpdateExperimentDraftRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest) {
+  updateDraft(
+    @Param('key') key: string,
+    @ValidBody(updateExperimentDraftSchema) body: UpdateExperimentDraftRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.updateDraft(key, body, ifMatch, actor(request));
   }
 
@@ -58,35 +75,59 @@ export class ExperimentsController {
   @Post(':key/versions/:n/submit')
   @HttpCode(200)
   @RequireRoles('analyst')
-  submit(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  submit(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.transition(key, n, 'submit', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/approve')
   @HttpCode(200)
   @RequireRoles('approver')
-  approve(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  approve(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.transition(key, n, 'approve', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/reject')
   @HttpCode(200)
   @RequireRoles('approver')
-  reject(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  reject(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.transition(key, n, 'reject', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/publish')
   @HttpCode(200)
   @RequireRoles('approver')
-  publish(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(publishRequestSchema) body: PublishRequest, @Req() request: FastifyRequest) {
+  publish(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(publishRequestSchema) body: PublishRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.publish(key, n, actor(request), body);
   }
 
   @Post(':key/stop')
   @HttpCode(200)
   @RequireRoles('approver')
-  stop(@Param('key') key: string, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  stop(
+    @Param('key') key: string,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.experiments.stop(key, actor(request), body.comment);
   }
 

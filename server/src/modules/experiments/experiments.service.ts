@@ -26,7 +26,9 @@ const RUNNING_TTL_MS = 2_000;
 export class ExperimentsService implements OnApplicationBootstrap {
   readonly lifecycle = new Lifecycle<ExperimentMeta, ExperimentContent>('experiment', 'experiment');
   private readonly resources: VersionedResourceService<ExperimentMeta, ExperimentContent>;
-  private readonly running: { cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> } } = {};
+  private readonly running: {
+    cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> };
+  } = {};
 
   constructor(
     private readonly repository: ExperimentsRepository,
@@ -37,7 +39,13 @@ export class ExperimentsService implements OnApplicationBootstrap {
     audit: AuditService,
   ) {
     const running = this.running;
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'experiment', () => (running.cache = undefined));
+    this.resources = new VersionedResourceService(
+      this.lifecycle,
+      repository,
+      audit,
+      'experiment',
+      () => (running.cache = undefined),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,9 +54,18 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateExperimentRequest, actor: string) {
-    const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
+    const content: ExperimentContent = {
+      prompt: request.prompt,
+      variants: request.variants.map((v) => ({ ...v })),
+      salt: request.salt ?? request.key,
+      coverage: request.coverage ?? 1,
+      primaryMetric: 'positive_feedback_rate',
+      ...(request.guardrails && { guardrails: request.guardrails }),
+    };
     await this.checkVariants(content);
-    const state = await this.resources.create(this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()));
+    const state = await this.resources.create(
+      this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()),
+    );
     return tagged(state);
   }
 
@@ -57,15 +74,29 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 
   async list(query: ListQuery): Promise<ListPage<ReturnType<typeof view>>> {
-    const { items, total } = await this.repository.list(query, { q: typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined });
+    const { items, total } = await this.repository.list(query, {
+      q: typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined,
+    });
     return { items: items.map((s) => view(s)), total, skip: query.skip };
   }
 
   async updateDraft(key: string, request: UpdateExperimentDraftRequest, ifMatch: string | undefined, actor: string) {
     const state = await this.resources.apply(key, async (current) => {
-      const base = current.draft?.content ?? (await this.resources.content(current, versionInForce(current.publications, new Date()) ?? current.nextVersion - 1));
+      const base =
+        current.draft?.content ??
+        (await this.resources.content(
+          current,
+          versionInForce(current.publications, new Date()) ?? current.nextVersion - 1,
+        ));
       const content: ExperimentContent = { ...base, ...(request as Partial<ExperimentContent>) };
-      const transition = this.lifecycle.editDraft(current, content, ifMatch, actor, new Date(), current.draft ? undefined : base);
+      const transition = this.lifecycle.editDraft(
+        current,
+        content,
+        ifMatch,
+        actor,
+        new Date(),
+        current.draft ? undefined : base,
+      );
       await this.checkVariants(content);
       return transition;
     });
@@ -76,10 +107,19 @@ export class ExperimentsService implements OnApplicationBootstrap {
   async version(key: string, number: number) {
     const state = await this.resources.load(key);
     const record = resourceView(state).versions.find((v) => v.number === this.lifecycle.find(state, number).number)!;
-    return { body: { ...record, content: await this.resources.content(state, number) }, etag: draftEtag('experiment', state) };
+    return {
+      body: { ...record, content: await this.resources.content(state, number) },
+      etag: draftEtag('experiment', state),
+    };
   }
 
-  async transition(key: string, number: number, action: 'submit' | 'approve' | 'reject', actor: string, comment?: string) {
+  async transition(
+    key: string,
+    number: number,
+    action: 'submit' | 'approve' | 'reject',
+    actor: string,
+    comment?: string,
+  ) {
     return view(
       await this.resources.apply(key, async (s) => {
         if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
@@ -99,7 +139,13 @@ export class ExperimentsService implements OnApplicationBootstrap {
     await this.checkVariants(content);
     await this.claimPrompt(content.prompt, key);
     try {
-      return view(await this.resources.apply(key, (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()), { refuseIfPublicationsMoved: true }));
+      return view(
+        await this.resources.apply(
+          key,
+          (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()),
+          { refuseIfPublicationsMoved: true },
+        ),
+      );
     } catch (err) {
       if (!(await this.holdsPrompt(key, content.prompt))) await this.slots.release(content.prompt, key);
       throw err;
@@ -116,10 +162,27 @@ export class ExperimentsService implements OnApplicationBootstrap {
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
   async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
-    const content: ExperimentContent = { prompt: request.prompt, variants: request.variants.map((v) => ({ ...v })), salt: request.salt ?? request.key, coverage: request.coverage ?? 1, primaryMetric: 'positive_feedback_rate', ...(request.guardrails && { guardrails: request.guardrails }) };
+    const content: ExperimentContent = {
+      prompt: request.prompt,
+      variants: request.variants.map((v) => ({ ...v })),
+      salt: request.salt ?? request.key,
+      coverage: request.coverage ?? 1,
+      primaryMetric: 'positive_feedback_rate',
+      ...(request.guardrails && { guardrails: request.guardrails }),
+    };
     await this.checkVariants(content);
     await this.claimPrompt(content.prompt, request.key);
-    const state = await this.resources.upsert(request.key, (current) => this.lifecycle.importPublished(current, request.key, current?.meta ?? { name: request.name }, content, actor, source, new Date()));
+    const state = await this.resources.upsert(request.key, (current) =>
+      this.lifecycle.importPublished(
+        current,
+        request.key,
+        current?.meta ?? { name: request.name },
+        content,
+        actor,
+        source,
+        new Date(),
+      ),
+    );
     return state !== null;
   }
 
@@ -131,12 +194,24 @@ export class ExperimentsService implements OnApplicationBootstrap {
     return variant ? { experiment: running.key, variant } : null;
   }
 
-  async recordFeedback(key: string, request: FeedbackRequest): Promise<{ completionId: string; variant: string; outcome: string }> {
+  async recordFeedback(
+    key: string,
+    request: FeedbackRequest,
+  ): Promise<{ completionId: string; variant: string; outcome: string }> {
     const completion = await this.completions.findById(request.completionId);
     if (!completion || completion.experiment !== key || !completion.variant) {
-      throw new NotFoundError(`No answer "${request.completionId}" was served by the experiment "${key}".`, [{ path: '/completionId', message: 'unknown for this experiment' }]);
+      throw new NotFoundError(`No answer "${request.completionId}" was served by the experiment "${key}".`, [
+        { path: '/completionId', message: 'unknown for this experiment' },
+      ]);
     }
-    await this.feedback.upsert({ _id: request.completionId, experiment: key, variant: completion.variant, outcome: request.outcome, ...(request.value !== undefined && { value: request.value }), at: new Date() });
+    await this.feedback.upsert({
+      _id: request.completionId,
+      experiment: key,
+      variant: completion.variant,
+      outcome: request.outcome,
+      ...(request.value !== undefined && { value: request.value }),
+      at: new Date(),
+    });
     return { completionId: request.completionId, variant: completion.variant, outcome: request.outcome };
   }
 
@@ -145,22 +220,53 @@ export class ExperimentsService implements OnApplicationBootstrap {
     const state = await this.resources.load(key);
     const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = await this.resources.content(state, number);
-    const [exposures, conversions] = await Promise.all([this.completions.exposures(key), this.feedback.conversions(key)]);
+    const [exposures, conversions] = await Promise.all([
+      this.completions.exposures(key),
+      this.feedback.conversions(key),
+    ]);
     const variants = content.variants.map((v) => {
       const served = exposures.get(v.name) ?? { served: 0, errors: 0, latencies: [] };
       const won = conversions.get(v.name) ?? 0;
       const sorted = [...served.latencies].sort((a, b) => a - b);
       const errorRate = served.served + served.errors === 0 ? 0 : served.errors / (served.served + served.errors);
-      const p95LatencyMs = sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-      const guardrailBreached = (content.guardrails?.maxErrorRate !== undefined && errorRate > content.guardrails.maxErrorRate) || (content.guardrails?.maxP95LatencyMs !== undefined && p95LatencyMs !== null && p95LatencyMs > content.guardrails.maxP95LatencyMs);
-      return { name: v.name, version: v.version, weight: v.weight, exposures: served.served, conversions: won, rate: served.served === 0 ? 0 : won / served.served, ci95: wilson95(won, served.served), errorRate, p95LatencyMs, guardrailBreached };
+      const p95LatencyMs =
+        sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+      const guardrailBreached =
+        (content.guardrails?.maxErrorRate !== undefined && errorRate > content.guardrails.maxErrorRate) ||
+        (content.guardrails?.maxP95LatencyMs !== undefined &&
+          p95LatencyMs !== null &&
+          p95LatencyMs > content.guardrails.maxP95LatencyMs);
+      return {
+        name: v.name,
+        version: v.version,
+        weight: v.weight,
+        exposures: served.served,
+        conversions: won,
+        rate: served.served === 0 ? 0 : won / served.served,
+        ci95: wilson95(won, served.served),
+        errorRate,
+        p95LatencyMs,
+        guardrailBreached,
+      };
     });
-    const srmP = sampleRatioPValue(variants.map((v) => v.exposures), variants.map((v) => v.weight));
+    const srmP = sampleRatioPValue(
+      variants.map((v) => v.exposures),
+      variants.map((v) => v.weight),
+    );
     const control = variants[0]!;
-    const byVariant = variants.slice(1).map((v) => ({ name: v.name, pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures), better: v.rate > control.rate }));
+    const byVariant = variants.slice(1).map((v) => ({
+      name: v.name,
+      pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures),
+      better: v.rate > control.rate,
+    }));
     const best = [...byVariant].sort((a, b) => a.pValue - b.pValue)[0];
     const significant = byVariant.filter((v) => v.pValue < 0.05);
-    const winner = significant.length === 0 ? undefined : significant.every((v) => !v.better) ? control.name : [...significant].filter((v) => v.better).sort((a, b) => a.pValue - b.pValue)[0]?.name;
+    const winner =
+      significant.length === 0
+        ? undefined
+        : significant.every((v) => !v.better)
+          ? control.name
+          : [...significant].filter((v) => v.better).sort((a, b) => a.pValue - b.pValue)[0]?.name;
     return {
       experiment: key,
       prompt: content.prompt,
@@ -174,10 +280,22 @@ export class ExperimentsService implements OnApplicationBootstrap {
   private async checkVariants(content: ExperimentContent): Promise<void> {
     const problems: ErrorDetail[] = [];
     const names = content.variants.map((v) => v.name);
-    names.forEach((name, i) => names.indexOf(name) !== i && problems.push({ path: `/variants/${i}/name`, message: `the variant name "${name}" is used twice` }));
+    names.forEach(
+      (name, i) =>
+        names.indexOf(name) !== i &&
+        problems.push({ path: `/variants/${i}/name`, message: `the variant name "${name}" is used twice` }),
+    );
     const published = await this.prompts.publishedVersions(content.prompt).catch(() => null);
     if (!published) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
-    else content.variants.forEach((v, i) => !published.has(v.version) && problems.push({ path: `/variants/${i}/version`, message: `version ${v.version} of "${content.prompt}" is not published` }));
+    else
+      content.variants.forEach(
+        (v, i) =>
+          !published.has(v.version) &&
+          problems.push({
+            path: `/variants/${i}/version`,
+            message: `version ${v.version} of "${content.prompt}" is not published`,
+          }),
+      );
     if (problems.length > 0) throw new ValidationError(`The experiment has ${problems.length} problem(s).`, problems);
   }
 
@@ -190,11 +308,18 @@ export class ExperimentsService implements OnApplicationBootstrap {
       const holder = await this.slots.claim(prompt, key);
       if (holder === undefined) return;
       if (await this.holdsPrompt(holder, prompt)) {
-        throw new ConflictError(`The experiment "${holder}" already runs on the prompt "${prompt}", or is scheduled to; stop it first.`, 'experiment_running', [{ path: '/prompt', message: `is taken by "${holder}"` }]);
+        throw new ConflictError(
+          `The experiment "${holder}" already runs on the prompt "${prompt}", or is scheduled to; stop it first.`,
+          'experiment_running',
+          [{ path: '/prompt', message: `is taken by "${holder}"` }],
+        );
       }
       await this.slots.release(prompt, holder);
     }
-    throw new ConflictError(`The prompt "${prompt}" is being claimed by several experiments at once; try again.`, 'busy');
+    throw new ConflictError(
+      `The prompt "${prompt}" is being claimed by several experiments at once; try again.`,
+      'busy',
+    );
   }
 
   /** Whether the experiment runs, or is scheduled to run, on the prompt. */
@@ -207,7 +332,12 @@ export class ExperimentsService implements OnApplicationBootstrap {
   private async promptsOf(state: Awaited<ReturnType<ExperimentsRepository['get']>> & object): Promise<string[]> {
     if (state.archived) return [];
     const now = new Date();
-    const numbers = new Set([versionInForce(state.publications, now), ...scheduledPublications(state.publications, now).map((p) => p.version)].filter((n): n is number => n !== null));
+    const numbers = new Set(
+      [
+        versionInForce(state.publications, now),
+        ...scheduledPublications(state.publications, now).map((p) => p.version),
+      ].filter((n): n is number => n !== null),
+    );
     const contents = await Promise.all([...numbers].map((n) => this.resources.content(state, n)));
     return [...new Set(contents.map((c) => c.prompt))];
   }
@@ -215,7 +345,10 @@ export class ExperimentsService implements OnApplicationBootstrap {
   private async runningByPrompt(): Promise<Map<string, { key: string; content: ExperimentContent }>> {
     const cached = this.running.cache;
     if (cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
-    const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} }, {});
+    const { items } = await this.repository.list(
+      { sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} },
+      {},
+    );
     const byPrompt = new Map<string, { key: string; content: ExperimentContent }>();
     for (const state of items) {
       const number = versionInForce(state.publications, new Date());

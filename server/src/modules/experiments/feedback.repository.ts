@@ -17,7 +17,10 @@ export class FeedbackRepository {
   private readonly feedback: Model<FeedbackDocument>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    const schema = new Schema<FeedbackDocument>({ _id: String, experiment: String, variant: String, outcome: String, value: Number, at: Date }, { collection: 'feedback', versionKey: false });
+    const schema = new Schema<FeedbackDocument>(
+      { _id: String, experiment: String, variant: String, outcome: String, value: Number, at: Date },
+      { collection: 'feedback', versionKey: false },
+    );
     schema.index({ experiment: 1, variant: 1 });
     this.feedback = connection.model<FeedbackDocument>('Feedback', schema);
   }
@@ -29,7 +32,12 @@ export class FeedbackRepository {
 
   /** Positive feedback per variant. */
   async conversions(experiment: string): Promise<Map<string, number>> {
-    const rows = await this.feedback.aggregate<{ _id: string; n: number }>([{ $match: { experiment, outcome: 'positive' } }, { $group: { _id: '$variant', n: { $sum: 1 } } }]).exec();
+    const rows = await this.feedback
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { experiment, outcome: 'positive' } },
+        { $group: { _id: '$variant', n: { $sum: 1 } } },
+      ])
+      .exec();
     return new Map(rows.map((r) => [r._id, r.n]));
   }
 }

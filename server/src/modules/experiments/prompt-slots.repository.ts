@@ -21,7 +21,13 @@ export class PromptSlotsRepository {
   private readonly slots: Model<PromptSlot>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.slots = connection.model<PromptSlot>('experiment-prompt-slot', new Schema<PromptSlot>({ _id: String, experiment: String, at: Date }, { collection: 'experiment_prompt_slots', versionKey: false }));
+    this.slots = connection.model<PromptSlot>(
+      'experiment-prompt-slot',
+      new Schema<PromptSlot>(
+        { _id: String, experiment: String, at: Date },
+        { collection: 'experiment_prompt_slots', versionKey: false },
+      ),
+    );
   }
 
   /** Claims the prompt for the experiment: undefined when it now holds it (or already did), else the holder. */

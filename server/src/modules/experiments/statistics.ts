@@ -1,7 +1,12 @@
 import jstatModule from 'jstat';
 
 // jstat ships CommonJS with a `jStat` property; this is the object its typings call jStat.
-const { jStat } = jstatModule as unknown as { jStat: { normal: { cdf(x: number, mean: number, sd: number): number; inv(p: number, mean: number, sd: number): number }; chisquare: { cdf(x: number, dof: number): number } } };
+const { jStat } = jstatModule as unknown as {
+  jStat: {
+    normal: { cdf(x: number, mean: number, sd: number): number; inv(p: number, mean: number, sd: number): number };
+    chisquare: { cdf(x: number, dof: number): number };
+  };
+};
 
 /** Wilson score interval at 95 %: sensible even for small counts and rates near 0 or 1. */
 export function wilson95(conversions: number, exposures: number): [number, number] {

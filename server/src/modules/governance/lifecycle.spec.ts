@@ -23,7 +23,10 @@ describe('Lifecycle', () => {
     expect(submitted.frozenContent?.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(submitted.state.draft).toBeNull();
     const approved = lifecycle.approve(submitted.state, 1, 'approver', undefined, later(2));
-    expect(approved.state.versions[0]).toMatchObject({ status: 'approved', approvalChecksum: submitted.frozenContent?.checksum });
+    expect(approved.state.versions[0]).toMatchObject({
+      status: 'approved',
+      approvalChecksum: submitted.frozenContent?.checksum,
+    });
     const published = lifecycle.publish(approved.state, 1, 'approver', { requiresTestRun: false }, later(3));
     expect(published.state.versions[0]?.status).toBe('published');
     expect(versionInForce(published.state.publications, later(4))).toBe(1);
@@ -42,17 +45,25 @@ describe('Lifecycle', () => {
   it('guards draft edits with the ETag and starts a new draft from the version in force', () => {
     const s = publishedV1();
     expect(() => lifecycle.editDraft(s, { threshold: 12000 }, undefined, 'analyst', later(5))).toThrow(/If-Match/);
-    expect(() => lifecycle.editDraft(s, { threshold: 12000 }, '"ruleset:other:nodraft:n2"', 'analyst', later(5))).toThrow(/changed by someone else/);
-    const edited = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst2', later(5), { threshold: 10000 });
+    expect(() =>
+      lifecycle.editDraft(s, { threshold: 12000 }, '"ruleset:other:nodraft:n2"', 'analyst', later(5)),
+    ).toThrow(/changed by someone else/);
+    const edited = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst2', later(5), {
+      threshold: 10000,
+    });
     expect(edited.state.draft).toMatchObject({ version: 2, content: { threshold: 12000 } });
     expect(edited.state.versions[1]).toMatchObject({ number: 2, status: 'draft', basedOn: 1, authors: ['analyst2'] });
     const stale = draftEtag('ruleset', s);
-    expect(() => lifecycle.editDraft(edited.state, { threshold: 13000 }, stale, 'analyst', later(6))).toThrow(/changed by someone else/);
+    expect(() => lifecycle.editDraft(edited.state, { threshold: 13000 }, stale, 'analyst', later(6))).toThrow(
+      /changed by someone else/,
+    );
   });
 
   it('refuses to publish what was not approved, or approved content that has tests without a passing run', () => {
     let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
-    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(1))).toThrow(/only a version that is approved/);
+    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(1))).toThrow(
+      /only a version that is approved/,
+    );
     s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
     s = lifecycle.approve(s, 1, 'approver', undefined, later(2)).state;
     expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: true }, later(3))).toThrow(/test cases/);
@@ -60,7 +71,9 @@ describe('Lifecycle', () => {
     const failing = lifecycle.recordTestRun(s, 1, { checksum, passed: 3, failed: 1 }, 'analyst', later(3)).state;
     expect(() => lifecycle.publish(failing, 1, 'approver', { requiresTestRun: true }, later(4))).toThrow(/test cases/);
     const passing = lifecycle.recordTestRun(s, 1, { checksum, passed: 4, failed: 0 }, 'analyst', later(3)).state;
-    expect(lifecycle.publish(passing, 1, 'approver', { requiresTestRun: true }, later(4)).state.versions[0]?.status).toBe('published');
+    expect(
+      lifecycle.publish(passing, 1, 'approver', { requiresTestRun: true }, later(4)).state.versions[0]?.status,
+    ).toBe('published');
   });
 
   it('schedules a future publication and retires the previous version once it takes over', () => {
@@ -86,8 +99,14 @@ describe('Lifecycle', () => {
     const rolled = lifecycle.rollback(s, 1, 'approver', 'Seuil trop élevé', later(20));
     expect(versionInForce(rolled.state.publications, later(21))).toBe(1);
     expect(rolled.state.versions.map((v) => v.status)).toEqual(['published', 'retired']);
-    expect(rolled.events[0]).toMatchObject({ action: 'ruleset.rolled_back', reason: 'Seuil trop élevé', summary: { before: { activeVersion: 2 }, after: { activeVersion: 1 } } });
-    expect(() => lifecycle.rollback(rolled.state, 1, 'approver', 'again', later(22))).toThrow(/already the version in force/);
+    expect(rolled.events[0]).toMatchObject({
+      action: 'ruleset.rolled_back',
+      reason: 'Seuil trop élevé',
+      summary: { before: { activeVersion: 2 }, after: { activeVersion: 1 } },
+    });
+    expect(() => lifecycle.rollback(rolled.state, 1, 'approver', 'again', later(22))).toThrow(
+      /already the version in force/,
+    );
     expect(() => lifecycle.rollback(rolled.state, 9, 'approver', 'nope', later(22))).toThrow(/no version 9/);
   });
 

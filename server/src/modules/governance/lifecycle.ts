@@ -1,4 +1,11 @@
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../../common/errors/domain-errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ValidationError,
+} from '../../common/errors/domain-errors.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
@@ -29,42 +36,76 @@ export class Lifecycle<M, C> {
       updatedAt: at,
       outbox: [],
     };
-    return { state, events: [this.event(key, 'created', actor, 1, { after: { meta, checksum: checksumOf(content) } })] };
+    return {
+      state,
+      events: [this.event(key, 'created', actor, 1, { after: { meta, checksum: checksumOf(content) } })],
+    };
   }
 
   /** Edits the draft, or starts a new one from the version in force when there is none. */
-  editDraft(state: ResourceState<M, C>, content: C, ifMatch: string | undefined, actor: string, now: Date, baseContent?: C): Transition<M, C> {
+  editDraft(
+    state: ResourceState<M, C>,
+    content: C,
+    ifMatch: string | undefined,
+    actor: string,
+    now: Date,
+    baseContent?: C,
+  ): Transition<M, C> {
     // A request without If-Match is malformed whatever the resource's state: say that first.
-    if (!ifMatch) throw new PreconditionRequiredError(`Send the If-Match header with the ETag you read, so concurrent edits of this ${this.label} are never overwritten.`);
+    if (!ifMatch)
+      throw new PreconditionRequiredError(
+        `Send the If-Match header with the ETag you read, so concurrent edits of this ${this.label} are never overwritten.`,
+      );
     this.assertNotArchived(state);
     const etag = draftEtag(this.resourceType, state);
     if (ifMatch !== etag) {
-      throw new PreconditionFailedError(`This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`, [
-        { path: '/', message: `your copy is ${ifMatch}, the current one is ${etag}` },
-      ]);
+      throw new PreconditionFailedError(
+        `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
+        [{ path: '/', message: `your copy is ${ifMatch}, the current one is ${etag}` }],
+      );
     }
     const at = now.toISOString();
     const next = this.touch(state, now);
     if (state.draft) {
       const number = state.draft.version;
       next.draft = { version: number, content, rev: state.draft.rev + 1, updatedBy: actor, updatedAt: at };
-      next.versions = state.versions.map((v) => (v.number === number ? { ...v, authors: addAuthor(v.authors, actor) } : v));
-      const summary = { before: { checksum: checksumOf(state.draft.content) }, after: { checksum: checksumOf(content) } };
+      next.versions = state.versions.map((v) =>
+        v.number === number ? { ...v, authors: addAuthor(v.authors, actor) } : v,
+      );
+      const summary = {
+        before: { checksum: checksumOf(state.draft.content) },
+        after: { checksum: checksumOf(content) },
+      };
       return { state: next, events: [this.event(state.key, 'draft_updated', actor, number, summary)] };
     }
     const number = state.nextVersion;
     const basedOn = versionInForce(state.publications, now) ?? undefined;
     next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: at };
     next.nextVersion = number + 1;
-    next.versions = [...state.versions, { number, status: 'draft', basedOn, authors: [actor], createdBy: actor, createdAt: at, comments: [] }];
+    next.versions = [
+      ...state.versions,
+      { number, status: 'draft', basedOn, authors: [actor], createdBy: actor, createdAt: at, comments: [] },
+    ];
     const before = baseContent === undefined ? undefined : { checksum: checksumOf(baseContent), version: basedOn };
-    return { state: next, events: [this.event(state.key, 'draft_created', actor, number, { before, after: { checksum: checksumOf(content) } })] };
+    return {
+      state: next,
+      events: [
+        this.event(state.key, 'draft_created', actor, number, { before, after: { checksum: checksumOf(content) } }),
+      ],
+    };
   }
 
-  submit(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
+  submit(
+    state: ResourceState<M, C>,
+    number: number,
+    actor: string,
+    comment: string | undefined,
+    now: Date,
+  ): Transition<M, C> {
     this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'draft', 'submitted');
-    if (state.draft?.version !== number) throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition');
+    if (state.draft?.version !== number)
+      throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition');
     const checksum = checksumOf(state.draft.content);
     const next = this.touch(state, now);
     next.draft = null;
@@ -79,11 +120,19 @@ export class Lifecycle<M, C> {
     return {
       state: next,
       frozenContent: { checksum, content: state.draft.content },
-      events: [this.event(state.key, 'submitted', actor, number, { after: { status: 'in_review', checksum } }, comment)],
+      events: [
+        this.event(state.key, 'submitted', actor, number, { after: { status: 'in_review', checksum } }, comment),
+      ],
     };
   }
 
-  approve(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
+  approve(
+    state: ResourceState<M, C>,
+    number: number,
+    actor: string,
+    comment: string | undefined,
+    now: Date,
+  ): Transition<M, C> {
     const version = this.expectStatus(state, number, 'in_review', 'approved');
     this.assertNotAuthor(version, actor, 'approve');
     const next = this.touch(state, now);
@@ -100,11 +149,25 @@ export class Lifecycle<M, C> {
   }
 
   /** Sends a version in review back to draft with its content, for its authors to correct. */
-  reject(state: ResourceState<M, C>, number: number, actor: string, comment: string | undefined, now: Date, content: C): Transition<M, C> {
+  reject(
+    state: ResourceState<M, C>,
+    number: number,
+    actor: string,
+    comment: string | undefined,
+    now: Date,
+    content: C,
+  ): Transition<M, C> {
     const version = this.expectStatus(state, number, 'in_review', 'rejected');
     this.assertNotAuthor(version, actor, 'reject');
-    if (!comment?.trim()) throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [{ path: '/comment', message: 'is required when rejecting' }]);
-    if (state.draft) throw new ConflictError(`Version ${state.draft.version} is already being drafted; finish or submit it before rejecting version ${number}.`, 'draft_exists');
+    if (!comment?.trim())
+      throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [
+        { path: '/comment', message: 'is required when rejecting' },
+      ]);
+    if (state.draft)
+      throw new ConflictError(
+        `Version ${state.draft.version} is already being drafted; finish or submit it before rejecting version ${number}.`,
+        'draft_exists',
+      );
     const next = this.touch(state, now);
     next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: now.toISOString() };
     const { checksum: _frozen, submittedAt: _s, submittedBy: _b, ...reopened } = version;
@@ -129,10 +192,16 @@ export class Lifecycle<M, C> {
     this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'approved', 'published');
     if (!version.approvalChecksum || version.approvalChecksum !== version.checksum) {
-      throw new ConflictError(`The approval of version ${number} does not cover its current content; it must be approved again.`, 'approval_mismatch');
+      throw new ConflictError(
+        `The approval of version ${number} does not cover its current content; it must be approved again.`,
+        'approval_mismatch',
+      );
     }
     if (options.requiresTestRun && !(version.testRun?.checksum === version.checksum && version.testRun.failed === 0)) {
-      throw new ConflictError(`Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`, 'tests_not_passed');
+      throw new ConflictError(
+        `Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`,
+        'tests_not_passed',
+      );
     }
     const effectiveFrom = startOf(options.effectiveFrom, now);
     assertWindow(effectiveFrom, options.effectiveTo);
@@ -156,7 +225,10 @@ export class Lifecycle<M, C> {
       comments: withComment(version, actor, now, 'publish', options.comment),
     };
     next.versions = withDerivedStatuses(this.replace(state, published), next.publications, now);
-    const summary = { before: { activeVersion: before }, after: { activeVersion: versionInForce(next.publications, now), effectiveFrom, effectiveTo: options.effectiveTo } };
+    const summary = {
+      before: { activeVersion: before },
+      after: { activeVersion: versionInForce(next.publications, now), effectiveFrom, effectiveTo: options.effectiveTo },
+    };
     return { state: next, events: [this.event(state.key, 'published', actor, number, summary, options.comment)] };
   }
 
@@ -165,49 +237,132 @@ export class Lifecycle<M, C> {
     this.assertNotArchived(state);
     const version = this.find(state, number);
     if (version.status !== 'published' && version.status !== 'retired') {
-      throw new ConflictError(`Version ${number} was never published, so it cannot be rolled back to.`, 'invalid_transition');
+      throw new ConflictError(
+        `Version ${number} was never published, so it cannot be rolled back to.`,
+        'invalid_transition',
+      );
     }
     const before = versionInForce(state.publications, now);
-    if (before === number) throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition');
+    if (before === number)
+      throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition');
     const at = now.toISOString();
     const next = this.touch(state, now);
-    next.publications = [...state.publications, { version: number, effectiveFrom: at, publishedBy: actor, publishedAt: at, kind: 'rollback', comment }];
-    const restored: VersionRecord = { ...version, status: 'published', comments: withComment(version, actor, now, 'rollback', comment) };
+    next.publications = [
+      ...state.publications,
+      { version: number, effectiveFrom: at, publishedBy: actor, publishedAt: at, kind: 'rollback', comment },
+    ];
+    const restored: VersionRecord = {
+      ...version,
+      status: 'published',
+      comments: withComment(version, actor, now, 'rollback', comment),
+    };
     next.versions = withDerivedStatuses(this.replace(state, restored), next.publications, now);
-    return { state: next, events: [this.event(state.key, 'rolled_back', actor, number, { before: { activeVersion: before }, after: { activeVersion: number } }, comment)] };
+    return {
+      state: next,
+      events: [
+        this.event(
+          state.key,
+          'rolled_back',
+          actor,
+          number,
+          { before: { activeVersion: before }, after: { activeVersion: number } },
+          comment,
+        ),
+      ],
+    };
   }
 
   /**
    * Publishes content that was reviewed elsewhere (a file in git, loaded by the seed command) as a new version,
    * unless the version in force already has that exact content. The audit event names the source.
    */
-  importPublished(state: ResourceState<M, C> | null, key: string, meta: M, content: C, actor: string, source: string, now: Date): Transition<M, C> | null {
+  importPublished(
+    state: ResourceState<M, C> | null,
+    key: string,
+    meta: M,
+    content: C,
+    actor: string,
+    source: string,
+    now: Date,
+  ): Transition<M, C> | null {
     const checksum = checksumOf(content);
     const at = now.toISOString();
     if (state) {
       const inForce = versionInForce(state.publications, now);
       if (inForce !== null && this.find(state, inForce).checksum === checksum) return null;
     }
-    const base: ResourceState<M, C> = state ?? { ...this.create(key, meta, content, actor, now).state, draft: null, versions: [], nextVersion: 1, rev: 0 };
+    const base: ResourceState<M, C> = state ?? {
+      ...this.create(key, meta, content, actor, now).state,
+      draft: null,
+      versions: [],
+      nextVersion: 1,
+      rev: 0,
+    };
     const number = base.nextVersion;
     const next = this.touch(base, now);
     next.nextVersion = number + 1;
-    next.publications = [...base.publications, { version: number, effectiveFrom: at, publishedBy: actor, publishedAt: at, kind: 'publish', comment: `imported from ${source}` }];
-    const version: VersionRecord = { number, status: 'published', checksum, authors: [actor], createdBy: actor, createdAt: at, approvalChecksum: checksum, publishedBy: actor, publishedAt: at, comments: [] };
+    next.publications = [
+      ...base.publications,
+      {
+        version: number,
+        effectiveFrom: at,
+        publishedBy: actor,
+        publishedAt: at,
+        kind: 'publish',
+        comment: `imported from ${source}`,
+      },
+    ];
+    const version: VersionRecord = {
+      number,
+      status: 'published',
+      checksum,
+      authors: [actor],
+      createdBy: actor,
+      createdAt: at,
+      approvalChecksum: checksum,
+      publishedBy: actor,
+      publishedAt: at,
+      comments: [],
+    };
     next.versions = withDerivedStatuses([...base.versions, version], next.publications, now);
-    const summary = { before: { activeVersion: state ? versionInForce(state.publications, now) : null }, after: { activeVersion: number, checksum } };
-    return { state: next, frozenContent: { checksum, content }, events: [this.event(key, 'imported', actor, number, summary, `imported from ${source}`)] };
+    const summary = {
+      before: { activeVersion: state ? versionInForce(state.publications, now) : null },
+      after: { activeVersion: number, checksum },
+    };
+    return {
+      state: next,
+      frozenContent: { checksum, content },
+      events: [this.event(key, 'imported', actor, number, summary, `imported from ${source}`)],
+    };
   }
 
   archive(state: ResourceState<M, C>, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
     this.assertNotArchived(state);
     const next = this.touch(state, now);
     next.archived = true;
-    return { state: next, events: [this.event(state.key, 'archived', actor, undefined, { before: { archived: false }, after: { archived: true } }, comment)] };
+    return {
+      state: next,
+      events: [
+        this.event(
+          state.key,
+          'archived',
+          actor,
+          undefined,
+          { before: { archived: false }, after: { archived: true } },
+          comment,
+        ),
+      ],
+    };
   }
 
   /** Records a test run of a version's exact content; publishing later requires it for versions with tests. */
-  recordTestRun(state: ResourceState<M, C>, number: number, run: { checksum: string; passed: number; failed: number }, actor: string, now: Date): Transition<M, C> {
+  recordTestRun(
+    state: ResourceState<M, C>,
+    number: number,
+    run: { checksum: string; passed: number; failed: number },
+    actor: string,
+    now: Date,
+  ): Transition<M, C> {
     const version = this.find(state, number);
     const next = this.touch(state, now);
     next.versions = this.replace(state, { ...version, testRun: { ...run, at: now.toISOString(), by: actor } });
@@ -220,10 +375,18 @@ export class Lifecycle<M, C> {
     return version;
   }
 
-  private expectStatus(state: ResourceState<M, C>, number: number, expected: VersionStatus, verb: string): VersionRecord {
+  private expectStatus(
+    state: ResourceState<M, C>,
+    number: number,
+    expected: VersionStatus,
+    verb: string,
+  ): VersionRecord {
     const version = this.find(state, number);
     if (version.status !== expected) {
-      throw new ConflictError(`Version ${number} is ${version.status.replace('_', ' ')}; only a version that is ${expected.replace('_', ' ')} can be ${verb}.`, 'invalid_transition');
+      throw new ConflictError(
+        `Version ${number} is ${version.status.replace('_', ' ')}; only a version that is ${expected.replace('_', ' ')} can be ${verb}.`,
+        'invalid_transition',
+      );
     }
     return version;
   }
@@ -249,7 +412,14 @@ export class Lifecycle<M, C> {
     return state.versions.map((v) => (v.number === version.number ? version : v));
   }
 
-  private event(key: string, action: string, actor: string, version: number | undefined, summary: AuditEntry['summary'], reason?: string): AuditEntry {
+  private event(
+    key: string,
+    action: string,
+    actor: string,
+    version: number | undefined,
+    summary: AuditEntry['summary'],
+    reason?: string,
+  ): AuditEntry {
     return {
       actor,
       action: `${this.resourceType}.${action}`,
@@ -266,8 +436,16 @@ function addAuthor(authors: string[], actor: string): string[] {
   return authors.includes(actor) ? authors : [...authors, actor];
 }
 
-function withComment(version: VersionRecord, by: string, now: Date, action: string, text: string | undefined): VersionRecord['comments'] {
-  return text?.trim() ? [...version.comments, { by, at: now.toISOString(), action, text: text.trim() }] : version.comments;
+function withComment(
+  version: VersionRecord,
+  by: string,
+  now: Date,
+  action: string,
+  text: string | undefined,
+): VersionRecord['comments'] {
+  return text?.trim()
+    ? [...version.comments, { by, at: now.toISOString(), action, text: text.trim() }]
+    : version.comments;
 }
 
 /** A minute of clock difference between the approver's screen and the server is taken as "now". */
@@ -282,13 +460,22 @@ function startOf(requested: string | undefined, now: Date): string {
   const at = Date.parse(requested);
   if (at >= now.getTime()) return requested;
   if (now.getTime() - at <= PAST_TOLERANCE_MS) return now.toISOString();
-  throw new ValidationError('A publication cannot start in the past: decisions already made used the version then in force.', [
-    { path: '/effectiveFrom', message: `is before now (${now.toISOString()}); leave it empty to publish now, or choose a future instant` },
-  ], 'effective_in_past');
+  throw new ValidationError(
+    'A publication cannot start in the past: decisions already made used the version then in force.',
+    [
+      {
+        path: '/effectiveFrom',
+        message: `is before now (${now.toISOString()}); leave it empty to publish now, or choose a future instant`,
+      },
+    ],
+    'effective_in_past',
+  );
 }
 
 function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): void {
   if (effectiveTo !== undefined && Date.parse(effectiveTo) <= Date.parse(effectiveFrom)) {
-    throw new ValidationError('The end of the effective period must come after its start.', [{ path: '/effectiveTo', message: 'must be after effectiveFrom' }]);
+    throw new ValidationError('The end of the effective period must come after its start.', [
+      { path: '/effectiveTo', message: 'must be after effectiveFrom' },
+    ]);
   }
 }

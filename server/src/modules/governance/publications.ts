@@ -10,7 +10,12 @@ export function versionInForce(publications: readonly Publication[], instant: Da
   for (const p of publications) {
     const from = Date.parse(p.effectiveFrom);
     if (from > t || (p.effectiveTo !== undefined && Date.parse(p.effectiveTo) <= t)) continue;
-    if (!best || from > Date.parse(best.effectiveFrom) || (from === Date.parse(best.effectiveFrom) && p.publishedAt >= best.publishedAt)) best = p;
+    if (
+      !best ||
+      from > Date.parse(best.effectiveFrom) ||
+      (from === Date.parse(best.effectiveFrom) && p.publishedAt >= best.publishedAt)
+    )
+      best = p;
   }
   return best?.version ?? null;
 }
@@ -21,7 +26,11 @@ export function scheduledPublications(publications: readonly Publication[], inst
 }
 
 /** Published versions that are neither in force nor scheduled are retired; others keep their status. */
-export function withDerivedStatuses(versions: readonly VersionRecord[], publications: readonly Publication[], now: Date): VersionRecord[] {
+export function withDerivedStatuses(
+  versions: readonly VersionRecord[],
+  publications: readonly Publication[],
+  now: Date,
+): VersionRecord[] {
   const inForce = versionInForce(publications, now);
   const scheduled = new Set(scheduledPublications(publications, now).map((p) => p.version));
   return versions.map((v) => {

@@ -15,7 +15,13 @@ export interface ResourceListFilter {
 
 const DUPLICATE_KEY = 11000;
 const LIST_PROJECTION = { 'draft.content': 0, 'draft.contentJson': 0, outbox: 0 };
-const SORT_FIELDS: Record<string, string> = { key: '_id', name: 'meta.name', pilot: 'meta.pilot', updatedAt: 'updatedAt', createdAt: 'createdAt' };
+const SORT_FIELDS: Record<string, string> = {
+  key: '_id',
+  name: 'meta.name',
+  pilot: 'meta.pilot',
+  updatedAt: 'updatedAt',
+  createdAt: 'createdAt',
+};
 
 /**
  * Storage of one kind of versioned resource: the resource document (metadata, draft, version records,
@@ -37,7 +43,10 @@ export class VersionedResourceRepository<M, C> {
   private readonly revisions: Model<RevisionClaim<M, C>>;
 
   constructor(connection: Connection, name: string) {
-    const resourceSchema = new Schema({ _id: String }, { collection: `${name}s`, strict: false, versionKey: false, minimize: false });
+    const resourceSchema = new Schema(
+      { _id: String },
+      { collection: `${name}s`, strict: false, versionKey: false, minimize: false },
+    );
     resourceSchema.index({ 'meta.pilot': 1, updatedAt: -1 });
     // What lists filter and sort on (MongoDB uses them; FerretDB 1.24 serves only `_id` lookups from an index).
     resourceSchema.index({ archived: 1, _id: 1 });
@@ -45,11 +54,17 @@ export class VersionedResourceRepository<M, C> {
     this.resources = connection.model<Stored<M, C>>(`${name}-resource`, resourceSchema);
     this.contents = connection.model<{ _id: string; contentJson?: string; content?: C }>(
       `${name}-content`,
-      new Schema({ _id: String, contentJson: String, content: Schema.Types.Mixed }, { collection: `${name}_contents`, versionKey: false, minimize: false }),
+      new Schema(
+        { _id: String, contentJson: String, content: Schema.Types.Mixed },
+        { collection: `${name}_contents`, versionKey: false, minimize: false },
+      ),
     );
     this.revisions = connection.model<RevisionClaim<M, C>>(
       `${name}-revision`,
-      new Schema<RevisionClaim<M, C>>({ _id: String, key: String, rev: Number, at: Date, state: Schema.Types.Mixed }, { collection: `${name}_revisions`, versionKey: false, minimize: false }),
+      new Schema<RevisionClaim<M, C>>(
+        { _id: String, key: String, rev: Number, at: Date, state: Schema.Types.Mixed },
+        { collection: `${name}_revisions`, versionKey: false, minimize: false },
+      ),
     );
   }
 
@@ -71,9 +86,18 @@ export class VersionedResourceRepository<M, C> {
 
   /** Writes the next state only if nobody changed the resource since `expectedRev` was read. */
   async replace(state: ResourceState<M, C>, expectedRev: number): Promise<boolean> {
-    if (state.rev !== expectedRev + 1) throw new Error(`a transition must move ${state.key} from rev ${expectedRev} to ${expectedRev + 1}, not ${state.rev}`);
+    if (state.rev !== expectedRev + 1)
+      throw new Error(
+        `a transition must move ${state.key} from rev ${expectedRev} to ${expectedRev + 1}, not ${state.rev}`,
+      );
     try {
-      await this.revisions.collection.insertOne({ _id: revisionId(state.key, state.rev), key: state.key, rev: state.rev, at: new Date(), state: toStored(state) } as never);
+      await this.revisions.collection.insertOne({
+        _id: revisionId(state.key, state.rev),
+        key: state.key,
+        rev: state.rev,
+        at: new Date(),
+        state: toStored(state),
+      } as never);
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
       throw err;
@@ -82,7 +106,10 @@ export class VersionedResourceRepository<M, C> {
     // Older claims are no longer needed to roll forward; keeping the last two covers a writer still finishing.
     // Deleted by `_id` (each change removes the one that just fell out): a filter on `key`/`rev` would make
     // FerretDB read every claim of every resource (docs/adr/0011).
-    if (state.rev > 2) void this.revisions.collection.deleteOne({ _id: revisionId(state.key, state.rev - 2) } as never).catch(() => undefined);
+    if (state.rev > 2)
+      void this.revisions.collection
+        .deleteOne({ _id: revisionId(state.key, state.rev - 2) } as never)
+        .catch(() => undefined);
     return true;
   }
 
@@ -104,12 +131,16 @@ export class VersionedResourceRepository<M, C> {
   /** Current revision numbers of some resources: the cheap check instances poll to notice others' changes. */
   async revisionsOf(keys: string[]): Promise<Map<string, number>> {
     // One `_id` lookup per key: FerretDB 1.24 serves `{_id: {$in}}` by reading the whole collection.
-    const docs = await Promise.all(keys.map((key) => this.resources.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })));
+    const docs = await Promise.all(
+      keys.map((key) => this.resources.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })),
+    );
     return new Map(docs.filter((d) => d !== null).map((d) => [String(d._id), Number(d['rev'])]));
   }
 
   async keysWithOutbox(): Promise<string[]> {
-    const docs = await this.resources.collection.find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } }).toArray();
+    const docs = await this.resources.collection
+      .find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } })
+      .toArray();
     return docs.map((d) => String(d._id));
   }
 
@@ -130,16 +161,29 @@ export class VersionedResourceRepository<M, C> {
     // One pass over the matching documents, bringing back only `_id` and the sort key: FerretDB 1.24 reads the
     // whole collection for any filter, sort or count, so a find plus a count would read it twice. The page is then
     // read by `_id`, without draft contents and outboxes (lists never show them).
-    let keys = await this.resources.collection.find(mongoFilter as never, { projection: { _id: 1, [field]: 1, ...(derived && { versions: 1, publications: 1 }) } }).toArray();
+    let keys = await this.resources.collection
+      .find(mongoFilter as never, {
+        projection: { _id: 1, [field]: 1, ...(derived && { versions: 1, publications: 1 }) },
+      })
+      .toArray();
     if (derived) {
       const now = new Date();
-      keys = keys.filter((doc) => withDerivedStatuses(doc['versions'] as VersionRecord[], (doc['publications'] ?? []) as Publication[], now).some((v) => v.status === filter.status));
+      keys = keys.filter((doc) =>
+        withDerivedStatuses(doc['versions'] as VersionRecord[], (doc['publications'] ?? []) as Publication[], now).some(
+          (v) => v.status === filter.status,
+        ),
+      );
     }
-    const sortKey = (doc: Record<string, unknown>): unknown => field.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], doc);
+    const sortKey = (doc: Record<string, unknown>): unknown =>
+      field.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], doc);
     keys.sort((a, b) => direction * compareValues(sortKey(a), sortKey(b)) || direction * compareValues(a._id, b._id));
     const page = keys.slice(query.skip, query.skip + query.limit).map((d) => String(d._id));
-    const docs = await Promise.all(page.map((id) => this.resources.collection.findOne({ _id: id } as never, { projection: LIST_PROJECTION })));
-    const items = await Promise.all(docs.filter((d) => d !== null).map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))));
+    const docs = await Promise.all(
+      page.map((id) => this.resources.collection.findOne({ _id: id } as never, { projection: LIST_PROJECTION })),
+    );
+    const items = await Promise.all(
+      docs.filter((d) => d !== null).map((d) => this.rollForward(fromStored(d as unknown as Stored<M, C>))),
+    );
     return { items, total: keys.length };
   }
 
@@ -166,9 +210,19 @@ export class VersionedResourceRepository<M, C> {
 
 /** MongoDB's order for what lists sort on: missing first, then numbers, strings, dates. */
 function compareValues(a: unknown, b: unknown): number {
-  const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : v instanceof Date ? 3 : 4);
+  const rank = (v: unknown) =>
+    v === undefined || v === null
+      ? 0
+      : typeof v === 'number'
+        ? 1
+        : typeof v === 'string'
+          ? 2
+          : v instanceof Date
+            ? 3
+            : 4;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const [x, y] = a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
+  const [x, y] =
+    a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -180,7 +234,11 @@ function toStored<M, C>(state: ResourceState<M, C>): Stored<M, C> {
   const { key, draft, ...rest } = state;
   if (!draft) return { _id: key, draft, ...rest };
   const { content, ...draftFields } = draft;
-  return { _id: key, draft: { ...draftFields, contentJson: JSON.stringify(content) } as unknown as typeof draft, ...rest };
+  return {
+    _id: key,
+    draft: { ...draftFields, contentJson: JSON.stringify(content) } as unknown as typeof draft,
+    ...rest,
+  };
 }
 
 function fromStored<M, C>(doc: Stored<M, C>): ResourceState<M, C> {

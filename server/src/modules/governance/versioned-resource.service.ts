@@ -41,7 +41,9 @@ export class VersionedResourceService<M, C> {
   async create(transition: Transition<M, C>): Promise<ResourceState<M, C>> {
     const state = { ...transition.state, outbox: this.outboxFor(transition) };
     if (!(await this.repository.create(state))) {
-      throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
+      throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [
+        { path: '/key', message: 'is already taken' },
+      ]);
     }
     this.changed(state.key);
     await this.drainAfterCommit(state);
@@ -49,19 +51,27 @@ export class VersionedResourceService<M, C> {
   }
 
   /** Applies a transition that may create the resource (imports); null from `compute` means nothing to do. */
-  async upsert(key: string, compute: (state: ResourceState<M, C> | null) => Transition<M, C> | null): Promise<ResourceState<M, C> | null> {
+  async upsert(
+    key: string,
+    compute: (state: ResourceState<M, C> | null) => Transition<M, C> | null,
+  ): Promise<ResourceState<M, C> | null> {
     const existing = await this.repository.get(key);
     const transition = compute(existing);
     if (!transition) return null;
     if (!existing) {
-      if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
+      if (transition.frozenContent)
+        await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
       return this.create(transition);
     }
     return this.apply(key, compute);
   }
 
   /** Runs `compute` on the freshest state until its write wins; a benign concurrent change is simply retried. */
-  async apply(key: string, compute: (state: ResourceState<M, C>) => Transition<M, C> | null | Promise<Transition<M, C>>, options: ApplyOptions<M, C> = {}): Promise<ResourceState<M, C>> {
+  async apply(
+    key: string,
+    compute: (state: ResourceState<M, C>) => Transition<M, C> | null | Promise<Transition<M, C>>,
+    options: ApplyOptions<M, C> = {},
+  ): Promise<ResourceState<M, C>> {
     // A state the caller read a moment ago is a fine first guess: the write is a compare-and-swap on its revision,
     // so a stale guess only costs a retry on the fresh state.
     let state = options.readState?.key === key ? options.readState : await this.load(key);
@@ -69,7 +79,8 @@ export class VersionedResourceService<M, C> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const transition = await compute(state);
       if (!transition) return state; // nothing to change (an import whose content is already in force)
-      if (transition.frozenContent) await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
+      if (transition.frozenContent)
+        await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
       // The outbox keeps what is not yet in the audit trail, plus this change's events, in the same write.
       const recorded = await this.audit.recorded(state.outbox.map((item) => item.id));
       const pending = state.outbox.filter((item) => !recorded.has(item.id));
@@ -81,7 +92,10 @@ export class VersionedResourceService<M, C> {
       }
       state = await this.load(key);
       if (options.refuseIfPublicationsMoved && state.publications.length !== publicationsSeen) {
-        throw new ConflictError(`Another publication of "${key}" happened at the same moment; reload to see which version is in force.`, 'concurrent_publication');
+        throw new ConflictError(
+          `Another publication of "${key}" happened at the same moment; reload to see which version is in force.`,
+          'concurrent_publication',
+        );
       }
     }
     throw new ConflictError(`"${key}" is changing too fast to apply this change; try again.`, 'busy');
@@ -102,7 +116,9 @@ export class VersionedResourceService<M, C> {
    */
   async drain(state: ResourceState<M, C>, options: { fresh?: boolean } = {}): Promise<number> {
     // Queued together, so the audit trail writes them in one batch, in outbox order.
-    const written = await Promise.all(state.outbox.map((item) => this.audit.recordOnce(item.id, item.entry, new Date(item.at), options)));
+    const written = await Promise.all(
+      state.outbox.map((item) => this.audit.recordOnce(item.id, item.entry, new Date(item.at), options)),
+    );
     return written.filter((event) => event !== undefined).length;
   }
 
@@ -117,7 +133,13 @@ export class VersionedResourceService<M, C> {
       await this.drain(state, { fresh: true });
     } catch (err) {
       this.logger.warn(`audit of "${state.key}" deferred: ${(err as Error).message}`);
-      setTimeout(() => void this.drain(state).catch((again: Error) => this.logger.warn(`audit of "${state.key}" still deferred: ${again.message}`)), AUDIT_RETRY_MS).unref();
+      setTimeout(
+        () =>
+          void this.drain(state).catch((again: Error) =>
+            this.logger.warn(`audit of "${state.key}" still deferred: ${again.message}`),
+          ),
+        AUDIT_RETRY_MS,
+      ).unref();
     }
   }
 

@@ -25,7 +25,9 @@ export class HealthController {
   @Get('health')
   @Public()
   @ApiOkResponse({ schema: healthSchema as object })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'degraded'; db: 'up' | 'down' }> {
+  async health(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: 'ok' | 'degraded'; db: 'up' | 'down' }> {
     const up = await databaseAnswers(this.connection);
     if (!up) void reply.status(503);
     return up ? { status: 'ok', db: 'up' } : { status: 'degraded', db: 'down' };

@@ -30,10 +30,20 @@ export class LlmService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, metrics: HttpMetrics) {
     this.client = config.anthropicApiKey
-      ? new Anthropic({ apiKey: config.anthropicApiKey, ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }), timeout: config.llmTimeoutMs, maxRetries: config.llmMaxRetries })
+      ? new Anthropic({
+          apiKey: config.anthropicApiKey,
+          ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }),
+          timeout: config.llmTimeoutMs,
+          maxRetries: config.llmMaxRetries,
+        })
       : null;
     const registers = [metrics.registry];
-    this.calls = new Counter({ name: 'gabarit_llm_requests_total', help: 'Calls to the language model, by model and outcome (ok, or the error code)', labelNames: ['model', 'outcome'], registers });
+    this.calls = new Counter({
+      name: 'gabarit_llm_requests_total',
+      help: 'Calls to the language model, by model and outcome (ok, or the error code)',
+      labelNames: ['model', 'outcome'],
+      registers,
+    });
     this.seconds = new Histogram({
       name: 'gabarit_llm_request_duration_seconds',
       help: 'Time for the language model to answer, retries included',
@@ -49,7 +59,10 @@ export class LlmService {
 
   async complete(request: CompletionRequest): Promise<CompletionAnswer> {
     if (!this.client) {
-      throw new DependencyUnavailableError('No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.', 'llm_not_configured');
+      throw new DependencyUnavailableError(
+        'No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.',
+        'llm_not_configured',
+      );
     }
     const started = performance.now();
     try {
@@ -62,7 +75,11 @@ export class LlmService {
       });
       const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
       this.observe(request.model, 'ok', started);
-      return { text, usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens }, stopReason: message.stop_reason };
+      return {
+        text,
+        usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+        stopReason: message.stop_reason,
+      };
     } catch (err) {
       const mapped = mapProviderError(err);
       this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
@@ -79,13 +96,29 @@ export class LlmService {
 function mapProviderError(err: unknown): Error {
   if (err instanceof Anthropic.RateLimitError) {
     const retryAfter = Number(err.headers?.get?.('retry-after') ?? 30);
-    return new TooManyRequestsError('The language model provider is rate limiting requests; try again shortly.', Number.isFinite(retryAfter) ? retryAfter : 30, 'llm_rate_limited');
+    return new TooManyRequestsError(
+      'The language model provider is rate limiting requests; try again shortly.',
+      Number.isFinite(retryAfter) ? retryAfter : 30,
+      'llm_rate_limited',
+    );
   }
-  if (err instanceof Anthropic.APIConnectionTimeoutError) return new DependencyUnavailableError('The language model did not answer in time.', 'llm_timeout');
+  if (err instanceof Anthropic.APIConnectionTimeoutError)
+    return new DependencyUnavailableError('The language model did not answer in time.', 'llm_timeout');
   if (err instanceof Anthropic.AuthenticationError || err instanceof Anthropic.PermissionDeniedError) {
-    return new DependencyUnavailableError('The language model provider refused our credentials; check ANTHROPIC_API_KEY.', 'llm_misconfigured');
+    return new DependencyUnavailableError(
+      'The language model provider refused our credentials; check ANTHROPIC_API_KEY.',
+      'llm_misconfigured',
+    );
   }
-  if (err instanceof Anthropic.BadRequestError) return new DependencyUnavailableError(`The language model provider refused the request: ${err.message}`, 'llm_rejected');
-  if (err instanceof Anthropic.APIError) return new DependencyUnavailableError('The language model provider is unavailable; try again later.', 'llm_unavailable');
+  if (err instanceof Anthropic.BadRequestError)
+    return new DependencyUnavailableError(
+      `The language model provider refused the request: ${err.message}`,
+      'llm_rejected',
+    );
+  if (err instanceof Anthropic.APIError)
+    return new DependencyUnavailableError(
+      'The language model provider is unavailable; try again later.',
+      'llm_unavailable',
+    );
   return err instanceof Error ? err : new Error(String(err));
 }

@@ -58,7 +58,8 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
     // Registered before any caller awaits `rows`: the loaded copy is in place when they resume.
     rows.then(
       (loaded) => {
-        if ((this.loaded.get(table)?.generation ?? 0) < generation) this.loaded.set(table, { rows: loaded, generation });
+        if ((this.loaded.get(table)?.generation ?? 0) < generation)
+          this.loaded.set(table, { rows: loaded, generation });
         this.failures.delete(table);
       },
       (err: unknown) => {

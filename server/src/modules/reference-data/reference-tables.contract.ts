@@ -1,14 +1,22 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { COLUMN_TYPES, MAX_ROWS } from './reference-table.js';
 
-const columnName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$', description: 'letters, digits and _, such as neq or unitPrice' } as const;
+const columnName = {
+  type: 'string',
+  pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
+  description: 'letters, digits and _, such as neq or unitPrice',
+} as const;
 
 export const createTableRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['key', 'name', 'keyColumn', 'columns'],
   properties: {
-    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'lowercase letters, digits and dashes, such as suppliers' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'lowercase letters, digits and dashes, such as suppliers',
+    },
     name: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 2000 },
     keyColumn: columnName,
@@ -16,7 +24,12 @@ export const createTableRequestSchema = {
       type: 'array',
       minItems: 1,
       maxItems: 50,
-      items: { type: 'object', additionalProperties: false, required: ['name', 'type'], properties: { name: columnName, type: { type: 'string', enum: COLUMN_TYPES }, required: { type: 'boolean' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'type'],
+        properties: { name: columnName, type: { type: 'string', enum: COLUMN_TYPES }, required: { type: 'boolean' } },
+      },
     },
     rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },
   },
@@ -27,7 +40,10 @@ export const replaceRowsRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['rows'],
-  properties: { rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } }, comment: { type: 'string', maxLength: 2000 } },
+  properties: {
+    rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },
+    comment: { type: 'string', maxLength: 2000 },
+  },
 } as const;
 export type ReplaceRowsRequest = FromSchema<typeof replaceRowsRequestSchema>;
 
@@ -36,8 +52,17 @@ export const importCsvRequestSchema = {
   additionalProperties: false,
   required: ['csv'],
   properties: {
-    csv: { type: 'string', minLength: 1, description: 'CSV text with a header line naming the columns; , or ; separated' },
-    mode: { type: 'string', enum: ['replace', 'merge'], default: 'replace', description: 'replace all rows, or add and update rows by key' },
+    csv: {
+      type: 'string',
+      minLength: 1,
+      description: 'CSV text with a header line naming the columns; , or ; separated',
+    },
+    mode: {
+      type: 'string',
+      enum: ['replace', 'merge'],
+      default: 'replace',
+      description: 'replace all rows, or add and update rows by key',
+    },
     comment: { type: 'string', maxLength: 2000 },
   },
 } as const;
@@ -54,7 +79,9 @@ export const rejectRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['comment'],
-  properties: { comment: { type: 'string', minLength: 1, maxLength: 2000, description: 'why the change is rejected or withdrawn' } },
+  properties: {
+    comment: { type: 'string', minLength: 1, maxLength: 2000, description: 'why the change is rejected or withdrawn' },
+  },
 } as const;
 export type RejectRequest = FromSchema<typeof rejectRequestSchema>;
 
@@ -86,8 +113,18 @@ export const tableViewSchema = {
         proposedBy: { type: 'string' },
         proposedAt: { type: 'string', format: 'date-time' },
         readers: { type: 'array', items: { type: 'string' }, description: 'published rule sets that read the table' },
-        changes: { type: 'array', items: { type: 'object', required: ['key', 'before', 'after'], properties: { key: { type: 'string' }, before: row, after: row } } },
-        counts: { type: 'object', properties: { added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } } },
+        changes: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['key', 'before', 'after'],
+            properties: { key: { type: 'string' }, before: row, after: row },
+          },
+        },
+        counts: {
+          type: 'object',
+          properties: { added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } },
+        },
         rowCount: { type: 'integer', description: 'rows after the change' },
       },
     },

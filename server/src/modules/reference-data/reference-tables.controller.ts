@@ -30,7 +30,10 @@ export class ReferenceTablesController {
   @Post()
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  create(@ValidBody(createTableRequestSchema) body: CreateTableRequest, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+  create(
+    @ValidBody(createTableRequestSchema) body: CreateTableRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
     return this.tables.create(body, actorName(request.principal!));
   }
 
@@ -51,8 +54,17 @@ export class ReferenceTablesController {
   @Put(':key/rows')
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the change awaits an approver.', schema: tableViewSchema as object })
-  replaceRows(@Param('key') key: string, @ValidBody(replaceRowsRequestSchema) body: ReplaceRowsRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+  @ApiResponse({
+    status: 202,
+    description: 'A published rule set reads the table: the change awaits an approver.',
+    schema: tableViewSchema as object,
+  })
+  replaceRows(
+    @Param('key') key: string,
+    @ValidBody(replaceRowsRequestSchema) body: ReplaceRowsRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
     return this.tables.replaceRows(key, body, ifMatch, actorName(request.principal!));
   }
 
@@ -60,8 +72,16 @@ export class ReferenceTablesController {
   @HttpCode(204)
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the deletion awaits an approver.', schema: tableViewSchema as object })
-  remove(@Param('key') key: string, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+  @ApiResponse({
+    status: 202,
+    description: 'A published rule set reads the table: the deletion awaits an approver.',
+    schema: tableViewSchema as object,
+  })
+  remove(
+    @Param('key') key: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
     return this.tables.remove(key, ifMatch, actorName(request.principal!));
   }
 
@@ -69,7 +89,12 @@ export class ReferenceTablesController {
   @HttpCode(200)
   @RequireRoles('approver')
   @WithEtag()
-  approvePending(@Param('key') key: string, @ValidBody(reviewRequestSchema) body: ReviewRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+  approvePending(
+    @Param('key') key: string,
+    @ValidBody(reviewRequestSchema) body: ReviewRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
     return this.tables.approvePending(key, ifMatch, actorName(request.principal!), body.comment);
   }
 
@@ -77,16 +102,36 @@ export class ReferenceTablesController {
   @HttpCode(200)
   @RequireRoles('approver', 'analyst', 'admin')
   @WithEtag()
-  rejectPending(@Param('key') key: string, @ValidBody(rejectRequestSchema) body: RejectRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
-    return this.tables.rejectPending(key, ifMatch, actorName(request.principal!), hasRole(request.principal!, 'approver'), body.comment);
+  rejectPending(
+    @Param('key') key: string,
+    @ValidBody(rejectRequestSchema) body: RejectRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
+    return this.tables.rejectPending(
+      key,
+      ifMatch,
+      actorName(request.principal!),
+      hasRole(request.principal!, 'approver'),
+      body.comment,
+    );
   }
 
   @Post(':key/import')
   @HttpCode(200)
   @RequireRoles('analyst', 'admin')
   @WithEtag()
-  @ApiResponse({ status: 202, description: 'A published rule set reads the table: the import awaits an approver.', schema: tableViewSchema as object })
-  importCsv(@Param('key') key: string, @ValidBody(importCsvRequestSchema) body: ImportCsvRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest): Promise<Tagged<TableView>> {
+  @ApiResponse({
+    status: 202,
+    description: 'A published rule set reads the table: the import awaits an approver.',
+    schema: tableViewSchema as object,
+  })
+  importCsv(
+    @Param('key') key: string,
+    @ValidBody(importCsvRequestSchema) body: ImportCsvRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
     return this.tables.importCsv(key, body, ifMatch, actorName(request.principal!));
   }
 }

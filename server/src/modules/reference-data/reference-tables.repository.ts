@@ -17,10 +17,19 @@ export class ReferenceTablesRepository {
   private readonly revisions: Model<RevisionClaim>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.tables = connection.model<Stored>('ReferenceTable', new Schema({ _id: String }, { collection: 'reference_tables', strict: false, versionKey: false, minimize: false }));
+    this.tables = connection.model<Stored>(
+      'ReferenceTable',
+      new Schema(
+        { _id: String },
+        { collection: 'reference_tables', strict: false, versionKey: false, minimize: false },
+      ),
+    );
     this.revisions = connection.model<RevisionClaim>(
       'ReferenceTableRevision',
-      new Schema<RevisionClaim>({ _id: String, key: String, rev: Number, state: Schema.Types.Mixed }, { collection: 'reference_table_revisions', versionKey: false, minimize: false }),
+      new Schema<RevisionClaim>(
+        { _id: String, key: String, rev: Number, state: Schema.Types.Mixed },
+        { collection: 'reference_table_revisions', versionKey: false, minimize: false },
+      ),
     );
   }
 
@@ -46,9 +55,15 @@ export class ReferenceTablesRepository {
   }
 
   async replace(table: ReferenceTable, expectedRev: number): Promise<boolean> {
-    if (table.rev !== expectedRev + 1) throw new Error(`reference table ${table.key}: rev must go from ${expectedRev} to ${expectedRev + 1}`);
+    if (table.rev !== expectedRev + 1)
+      throw new Error(`reference table ${table.key}: rev must go from ${expectedRev} to ${expectedRev + 1}`);
     try {
-      await this.revisions.collection.insertOne({ _id: `${table.key}#${table.rev}`, key: table.key, rev: table.rev, state: toStored(table) } as never);
+      await this.revisions.collection.insertOne({
+        _id: `${table.key}#${table.rev}`,
+        key: table.key,
+        rev: table.rev,
+        state: toStored(table),
+      } as never);
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
       throw err;
@@ -56,14 +71,32 @@ export class ReferenceTablesRepository {
     // A whole replacement: fields a change removes (an applied pending change) must go too.
     await this.tables.collection.replaceOne({ _id: table.key } as never, withoutId(toStored(table)) as never);
     // By `_id`: a filter on key/rev makes FerretDB 1.24 read every claim (docs/adr/0011).
-    if (table.rev > 2) void this.revisions.collection.deleteOne({ _id: `${table.key}#${table.rev - 2}` } as never).catch(() => undefined);
+    if (table.rev > 2)
+      void this.revisions.collection
+        .deleteOne({ _id: `${table.key}#${table.rev - 2}` } as never)
+        .catch(() => undefined);
     return true;
   }
 
   async list(skip: number, limit: number, q?: string): Promise<{ items: ReferenceTable[]; total: number }> {
-    const filter = q ? { deleted: { $ne: true }, $or: [{ _id: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }, { name: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }] } : { deleted: { $ne: true } };
+    const filter = q
+      ? {
+          deleted: { $ne: true },
+          $or: [
+            { _id: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') },
+            { name: new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') },
+          ],
+        }
+      : { deleted: { $ne: true } };
     const [docs, total] = await Promise.all([
-      limit === 0 ? [] : this.tables.collection.find(filter as never, { projection: { rows: 0 } }).sort({ _id: 1 }).skip(skip).limit(limit).toArray(),
+      limit === 0
+        ? []
+        : this.tables.collection
+            .find(filter as never, { projection: { rows: 0 } })
+            .sort({ _id: 1 })
+            .skip(skip)
+            .limit(limit)
+            .toArray(),
       this.tables.collection.countDocuments(filter as never),
     ]);
     return { items: docs.map((d) => fromStored({ ...(d as unknown as Stored), rows: [] })), total };
@@ -71,12 +104,16 @@ export class ReferenceTablesRepository {
 
   async revisionsOf(keys: string[]): Promise<Map<string, number>> {
     // One `_id` lookup per key: FerretDB 1.24 serves `{_id: {$in}}` by reading the whole collection.
-    const docs = await Promise.all(keys.map((key) => this.tables.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })));
+    const docs = await Promise.all(
+      keys.map((key) => this.tables.collection.findOne({ _id: key } as never, { projection: { rev: 1 } })),
+    );
     return new Map(docs.filter((d) => d !== null).map((d) => [String(d._id), Number(d['rev'])]));
   }
 
   async keysWithOutbox(): Promise<string[]> {
-    const docs = await this.tables.collection.find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } }).toArray();
+    const docs = await this.tables.collection
+      .find({ 'outbox.0': { $exists: true } } as never, { projection: { _id: 1 } })
+      .toArray();
     return docs.map((d) => String(d._id));
   }
 

@@ -1,17 +1,37 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ValidationError,
+  type ErrorDetail,
+} from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { outboxItem } from '../audit/outbox.js';
-import { MAX_ROWS, MAX_SHOWN_CHANGES, type PendingChange, type ReferenceTable, type Row, type RowChange } from './reference-table.js';
+import {
+  MAX_ROWS,
+  MAX_SHOWN_CHANGES,
+  type PendingChange,
+  type ReferenceTable,
+  type Row,
+  type RowChange,
+} from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkRows } from './rows.js';
 
-export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & { id: string; key: string; rowCount: number; pending?: Omit<PendingChange, 'rows'> & { rowCount: number } };
+export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
+  id: string;
+  key: string;
+  rowCount: number;
+  pending?: Omit<PendingChange, 'rows'> & { rowCount: number };
+};
 
 type ComputedChange = { rows: Row[]; action: PendingChange['action']; comment?: string; deleted?: boolean };
 
@@ -52,14 +72,26 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
     if (!request.columns.some((c) => c.name === request.keyColumn)) {
-      throw new ValidationError('The key column must be one of the columns.', [{ path: '/keyColumn', message: `"${request.keyColumn}" is not among the columns` }]);
+      throw new ValidationError('The key column must be one of the columns.', [
+        { path: '/keyColumn', message: `"${request.keyColumn}" is not among the columns` },
+      ]);
     }
     const duplicate = request.columns.findIndex((c, i) => request.columns.findIndex((d) => d.name === c.name) !== i);
-    if (duplicate >= 0) throw new ValidationError('Each column needs its own name.', [{ path: `/columns/${duplicate}/name`, message: 'is used twice' }]);
-    const { rows, problems } = checkRows(request as ReferenceTable, (request.rows ?? []) as Record<string, unknown>[], false);
-    if (problems.length > 0) throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
+    if (duplicate >= 0)
+      throw new ValidationError('Each column needs its own name.', [
+        { path: `/columns/${duplicate}/name`, message: 'is used twice' },
+      ]);
+    const { rows, problems } = checkRows(
+      request as ReferenceTable,
+      (request.rows ?? []) as Record<string, unknown>[],
+      false,
+    );
+    if (problems.length > 0)
+      throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
     const at = new Date().toISOString();
-    const event = this.event(request.key, 'created', actor, { after: { columns: request.columns.map((c) => c.name), rows: rows.length } });
+    const event = this.event(request.key, 'created', actor, {
+      after: { columns: request.columns.map((c) => c.name), rows: rows.length },
+    });
     const table: ReferenceTable = {
       key: request.key,
       name: request.name,
@@ -73,7 +105,11 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       outbox: [outboxItem(event)],
     };
     if (!(await this.repository.create(table))) {
-      throw new ConflictError(`A reference table "${request.key}" exists or existed (deleted keys keep their history).`, 'key_taken', [{ path: '/key', message: 'is already taken' }]);
+      throw new ConflictError(
+        `A reference table "${request.key}" exists or existed (deleted keys keep their history).`,
+        'key_taken',
+        [{ path: '/key', message: 'is already taken' }],
+      );
     }
     await this.afterWrite(table);
     return tagged(table);
@@ -84,26 +120,45 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   async list(query: ListQuery): Promise<ListPage<TableView>> {
-    const { items, total } = await this.repository.list(query.skip, query.limit, typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined);
+    const { items, total } = await this.repository.list(
+      query.skip,
+      query.limit,
+      typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined,
+    );
     return { items: items.map((t) => view(t)), total, skip: query.skip };
   }
 
-  async replaceRows(key: string, request: ReplaceRowsRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<TableView>> {
+  async replaceRows(
+    key: string,
+    request: ReplaceRowsRequest,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<TableView>> {
     return this.change(key, ifMatch, actor, (table) => {
       const { rows, problems } = checkRows(table, request.rows as Record<string, unknown>[], false);
-      if (problems.length > 0) throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
+      if (problems.length > 0)
+        throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
       return { rows, action: 'rows_replaced', comment: request.comment };
     });
   }
 
   /** All or nothing: one bad line and nothing changes; every bad line is reported with its number and column. */
-  async importCsv(key: string, request: ImportCsvRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<TableView>> {
+  async importCsv(
+    key: string,
+    request: ImportCsvRequest,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<TableView>> {
     return this.change(key, ifMatch, actor, (table) => {
       const records = parseCsv(request.csv);
       const { rows, problems } = checkRows(table, records, true, '/csv/lines');
       // Line numbers as a spreadsheet shows them: the header is line 1.
-      const lineProblems = problems.map((p) => ({ ...p, path: p.path.replace(/^\/csv\/lines\/(\d+)/, (_m, i: string) => `/csv/line/${Number(i) + 2}`) }));
-      if (lineProblems.length > 0) throw new ValidationError(`${lineProblems.length} problem(s) in the CSV; nothing was imported.`, lineProblems);
+      const lineProblems = problems.map((p) => ({
+        ...p,
+        path: p.path.replace(/^\/csv\/lines\/(\d+)/, (_m, i: string) => `/csv/line/${Number(i) + 2}`),
+      }));
+      if (lineProblems.length > 0)
+        throw new ValidationError(`${lineProblems.length} problem(s) in the CSV; nothing was imported.`, lineProblems);
       if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment };
       const byKey = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
       for (const row of rows) byKey.set(String(row[table.keyColumn]), row);
@@ -113,27 +168,69 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   /** Deletes a table (its history stays in the revisions and the audit trail); rule lookups into it then find nothing. */
   async remove(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<Tagged<TableView>> {
-    return this.change(key, ifMatch, actor, (table) => ({ rows: table.rows, action: 'deleted', comment, deleted: true }));
+    return this.change(key, ifMatch, actor, (table) => ({
+      rows: table.rows,
+      action: 'deleted',
+      comment,
+      deleted: true,
+    }));
   }
 
   /** Applies the pending change: an approver who did not propose it (four eyes). */
-  async approvePending(key: string, ifMatch: string | undefined, actor: string, comment?: string): Promise<Tagged<TableView>> {
+  async approvePending(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    comment?: string,
+  ): Promise<Tagged<TableView>> {
     const table = await this.loadForChange(key, ifMatch);
     const pending = pendingOf(table);
-    if (pending.proposedBy === actor) throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes');
-    const event = this.event(key, pending.action, actor, { before: { rows: table.rows.length, keys: pending.changes.map((c) => c.key) }, after: { rows: pending.rows.length } }, comment ?? pending.comment);
-    event.details = { proposedBy: pending.proposedBy, proposedAt: pending.proposedAt, approvedBy: actor, readers: pending.readers };
+    if (pending.proposedBy === actor)
+      throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes');
+    const event = this.event(
+      key,
+      pending.action,
+      actor,
+      {
+        before: { rows: table.rows.length, keys: pending.changes.map((c) => c.key) },
+        after: { rows: pending.rows.length },
+      },
+      comment ?? pending.comment,
+    );
+    event.details = {
+      proposedBy: pending.proposedBy,
+      proposedAt: pending.proposedAt,
+      approvedBy: actor,
+      readers: pending.readers,
+    };
     const { pending: _applied, ...rest } = table;
-    return this.write(table, { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: actor }, event);
+    return this.write(
+      table,
+      { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: actor },
+      event,
+    );
   }
 
   /** Discards the pending change: an approver rejecting it, or its author withdrawing it; a reason is required. */
-  async rejectPending(key: string, ifMatch: string | undefined, actor: string, isReviewer: boolean, comment: string): Promise<Tagged<TableView>> {
+  async rejectPending(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    isReviewer: boolean,
+    comment: string,
+  ): Promise<Tagged<TableView>> {
     const table = await this.loadForChange(key, ifMatch);
     const pending = pendingOf(table);
     const withdrawing = pending.proposedBy === actor;
-    if (!withdrawing && !isReviewer) throw new ForbiddenError('Only an approver, or the author of the change, can discard it.');
-    const event = this.event(key, withdrawing ? 'change_withdrawn' : 'change_rejected', actor, { before: { rows: pending.rows.length }, after: { rows: table.rows.length } }, comment);
+    if (!withdrawing && !isReviewer)
+      throw new ForbiddenError('Only an approver, or the author of the change, can discard it.');
+    const event = this.event(
+      key,
+      withdrawing ? 'change_withdrawn' : 'change_rejected',
+      actor,
+      { before: { rows: pending.rows.length }, after: { rows: table.rows.length } },
+      comment,
+    );
     event.details = { proposedBy: pending.proposedBy, action: pending.action };
     const { pending: _discarded, ...rest } = table;
     return this.write(table, { ...rest, updatedBy: actor }, event);
@@ -149,42 +246,100 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return this.repository.revisionsOf(keys);
   }
 
-  private async change(key: string, ifMatch: string | undefined, actor: string, compute: (table: ReferenceTable) => ComputedChange): Promise<Tagged<TableView>> {
+  private async change(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    compute: (table: ReferenceTable) => ComputedChange,
+  ): Promise<Tagged<TableView>> {
     const table = await this.loadForChange(key, ifMatch);
-    if (table.pending) throw new ConflictError(`A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`, 'change_pending');
+    if (table.pending)
+      throw new ConflictError(
+        `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
+        'change_pending',
+      );
     const { rows, action, comment, deleted } = compute(table);
-    if (rows.length > MAX_ROWS) throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [{ path: '/rows', message: `has ${rows.length} rows` }]);
+    if (rows.length > MAX_ROWS)
+      throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [
+        { path: '/rows', message: `has ${rows.length} rows` },
+      ]);
     const readers = await this.readersOf(key);
     const { changes, counts } = rowChanges(table, deleted ? [] : rows);
     if (readers.length > 0) {
-      const pending: PendingChange = { action, rows, ...(deleted && { deleted }), ...(comment && { comment }), proposedBy: actor, proposedAt: new Date().toISOString(), readers, changes, counts };
-      const event = this.event(key, 'change_proposed', actor, { before: { rows: table.rows.length, keys: changes.map((c) => c.key) }, after: { rows: rows.length } }, comment);
+      const pending: PendingChange = {
+        action,
+        rows,
+        ...(deleted && { deleted }),
+        ...(comment && { comment }),
+        proposedBy: actor,
+        proposedAt: new Date().toISOString(),
+        readers,
+        changes,
+        counts,
+      };
+      const event = this.event(
+        key,
+        'change_proposed',
+        actor,
+        { before: { rows: table.rows.length, keys: changes.map((c) => c.key) }, after: { rows: rows.length } },
+        comment,
+      );
       event.details = { action, readers, ...counts };
       return { ...(await this.write(table, { ...table, pending, updatedBy: actor }, event)), status: 202 };
     }
-    const event = this.event(key, action, actor, { before: { rows: table.rows.length, keys: changes.slice(0, 20).map((c) => c.key) }, after: { rows: rows.length } }, comment);
+    const event = this.event(
+      key,
+      action,
+      actor,
+      {
+        before: { rows: table.rows.length, keys: changes.slice(0, 20).map((c) => c.key) },
+        after: { rows: rows.length },
+      },
+      comment,
+    );
     return this.write(table, { ...table, ...(deleted && { deleted }), rows, updatedBy: actor }, event);
   }
 
   private async loadForChange(key: string, ifMatch: string | undefined): Promise<ReferenceTable> {
-    if (!ifMatch) throw new PreconditionRequiredError('Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.');
+    if (!ifMatch)
+      throw new PreconditionRequiredError(
+        'Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.',
+      );
     const table = await this.load(key);
-    if (ifMatch !== etag(table)) throw new PreconditionFailedError('This table was changed by someone else since you read it: reload it, then apply your change again.');
+    if (ifMatch !== etag(table))
+      throw new PreconditionFailedError(
+        'This table was changed by someone else since you read it: reload it, then apply your change again.',
+      );
     return table;
   }
 
   /** Claims the next revision with `next`'s content; the event rides in the outbox with it. */
-  private async write(table: ReferenceTable, next: Omit<ReferenceTable, 'rev' | 'updatedAt' | 'outbox'> & Partial<ReferenceTable>, event: AuditEntry): Promise<Tagged<TableView>> {
+  private async write(
+    table: ReferenceTable,
+    next: Omit<ReferenceTable, 'rev' | 'updatedAt' | 'outbox'> & Partial<ReferenceTable>,
+    event: AuditEntry,
+  ): Promise<Tagged<TableView>> {
     const recorded = await this.audit.recorded(table.outbox.map((o) => o.id));
-    const written: ReferenceTable = { ...next, rev: table.rev + 1, updatedAt: new Date().toISOString(), outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)] };
-    if (!(await this.repository.replace(written, table.rev))) throw new PreconditionFailedError('This table was changed by someone else at the same moment: reload it, then apply your change again.');
+    const written: ReferenceTable = {
+      ...next,
+      rev: table.rev + 1,
+      updatedAt: new Date().toISOString(),
+      outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)],
+    };
+    if (!(await this.repository.replace(written, table.rev)))
+      throw new PreconditionFailedError(
+        'This table was changed by someone else at the same moment: reload it, then apply your change again.',
+      );
     await this.afterWrite(written);
     return tagged(written);
   }
 
   private async afterWrite(table: ReferenceTable): Promise<void> {
     this.listeners.forEach((listener) => listener(table.key));
-    for (const item of table.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at)).catch((err: Error) => this.logger.warn(`audit deferred: ${err.message}`));
+    for (const item of table.outbox)
+      await this.audit
+        .recordOnce(item.id, item.entry, new Date(item.at))
+        .catch((err: Error) => this.logger.warn(`audit deferred: ${err.message}`));
   }
 
   private async load(key: string): Promise<ReferenceTable> {
@@ -193,8 +348,21 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return table;
   }
 
-  private event(key: string, action: string, actor: string, summary: AuditEntry['summary'], reason?: string): AuditEntry {
-    return { actor, action: `reference_table.${action}`, resourceType: 'reference_table', resourceKey: key, summary, ...(reason && { reason }) };
+  private event(
+    key: string,
+    action: string,
+    actor: string,
+    summary: AuditEntry['summary'],
+    reason?: string,
+  ): AuditEntry {
+    return {
+      actor,
+      action: `reference_table.${action}`,
+      resourceType: 'reference_table',
+      resourceKey: key,
+      summary,
+      ...(reason && { reason }),
+    };
   }
 }
 
@@ -202,7 +370,10 @@ function parseCsv(text: string): Record<string, unknown>[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    return parse(text, { columns: true, delimiter, bom: true, skip_empty_lines: true, trim: true }) as Record<string, unknown>[];
+    return parse(text, { columns: true, delimiter, bom: true, skip_empty_lines: true, trim: true }) as Record<
+      string,
+      unknown
+    >[];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     const detail: ErrorDetail = { path: line ? `/csv/line/${line}` : '/csv', message: (err as Error).message };

@@ -16,8 +16,20 @@ export class CompletionController {
   @Post(':key/complete')
   @HttpCode(200)
   @RequireScope('prompts:complete', 'key', ...ROLES)
-  @ApiResponse({ status: 429, ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.') })
-  complete(@Param('key') key: string, @ValidBody(completeRequestSchema) body: CompleteRequest, @Req() request: FastifyRequest) {
-    return this.completions.complete(key, body.variables as Record<string, unknown>, body.subjectId, request.principal!);
+  @ApiResponse({
+    status: 429,
+    ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.'),
+  })
+  complete(
+    @Param('key') key: string,
+    @ValidBody(completeRequestSchema) body: CompleteRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.completions.complete(
+      key,
+      body.variables as Record<string, unknown>,
+      body.subjectId,
+      request.principal!,
+    );
   }
 }

@@ -35,11 +35,36 @@ export class CompletionService {
     const experiment = assigned ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
     const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
     try {
-      const answer = await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences });
-      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), usage: answer.usage, outcome: 'ok' });
-      return { prompt: key, version: rendered.version, ...experiment, text: answer.text, usage: answer.usage, completionId };
+      const answer = await this.llm.complete({
+        model: rendered.model,
+        maxTokens: rendered.maxTokens,
+        system: rendered.system ?? undefined,
+        text: rendered.text,
+        stopSequences: rendered.stopSequences,
+      });
+      await this.completions.insert({
+        ...base,
+        latencyMs: Math.round(performance.now() - started),
+        usage: answer.usage,
+        outcome: 'ok',
+      });
+      return {
+        prompt: key,
+        version: rendered.version,
+        ...experiment,
+        text: answer.text,
+        usage: answer.usage,
+        completionId,
+      };
     } catch (err) {
-      await this.completions.insert({ ...base, latencyMs: Math.round(performance.now() - started), outcome: 'error', error: (err as { code?: string }).code ?? (err as Error).message }).catch(() => undefined);
+      await this.completions
+        .insert({
+          ...base,
+          latencyMs: Math.round(performance.now() - started),
+          outcome: 'error',
+          error: (err as { code?: string }).code ?? (err as Error).message,
+        })
+        .catch(() => undefined);
       throw err;
     }
   }

@@ -31,7 +31,10 @@ export class PromptFiles {
   async importDirectory(dir: string, actor = 'seed'): Promise<PromptImportReport> {
     const report: PromptImportReport = { imported: [], unchanged: [], failed: [] };
     const files = await jsonFiles(dir);
-    const ordered = [...files.filter((f) => !f.includes('/experiments/')), ...files.filter((f) => f.includes('/experiments/'))];
+    const ordered = [
+      ...files.filter((f) => !f.includes('/experiments/')),
+      ...files.filter((f) => f.includes('/experiments/')),
+    ];
     for (const file of ordered) {
       const name = relative(dir, file);
       try {
@@ -43,14 +46,19 @@ export class PromptFiles {
           (changed ? report.imported : report.unchanged).push(request.key);
         } else {
           const { templateFile, systemFile, ...rest } = raw;
-          if (typeof templateFile === 'string') rest['template'] = await readFile(join(dirname(file), templateFile), 'utf8');
+          if (typeof templateFile === 'string')
+            rest['template'] = await readFile(join(dirname(file), templateFile), 'utf8');
           if (typeof systemFile === 'string') rest['system'] = await readFile(join(dirname(file), systemFile), 'utf8');
           const request = promptFile.transform(rest) as CreatePromptRequest;
           changed = await this.prompts.importPublished(request, actor, `prompts/${name}`);
           (changed ? report.imported : report.unchanged).push(`${request.key} (${name})`);
         }
       } catch (err) {
-        report.failed.push({ file: name, message: (err as Error).message, details: err instanceof DomainError ? err.details : [] });
+        report.failed.push({
+          file: name,
+          message: (err as Error).message,
+          details: err instanceof DomainError ? err.details : [],
+        });
       }
     }
     return report;
@@ -59,5 +67,8 @@ export class PromptFiles {
 
 async function jsonFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

@@ -11,5 +11,10 @@ import { PromptFiles } from './prompt-files.js';
  * What needs prompts and experiments together: serving `complete` (an experiment's variant, rendered, sent to the
  * model) and loading the chatbot pilot's files (prompts, then their experiments). Neither of the two imports the other.
  */
-@Module({ imports: [PromptsModule, ExperimentsModule, LlmModule, CompletionsModule], controllers: [CompletionController], providers: [CompletionService, PromptFiles], exports: [PromptFiles] })
+@Module({
+  imports: [PromptsModule, ExperimentsModule, LlmModule, CompletionsModule],
+  controllers: [CompletionController],
+  providers: [CompletionService, PromptFiles],
+  exports: [PromptFiles],
+})
 export class ServingModule {}

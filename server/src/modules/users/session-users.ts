@@ -28,7 +28,9 @@ export class SessionUsers {
     const cached = this.cache.get(username);
     if (cached !== undefined) return cached || null;
     const user = await this.users.findByUsername(username);
-    const found: SessionUser | false = user ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 } : false;
+    const found: SessionUser | false = user
+      ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
+      : false;
     this.cache.set(username, found);
     return found || null;
   }

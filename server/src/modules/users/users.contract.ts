@@ -10,7 +10,11 @@ export const createUserRequestSchema = {
   additionalProperties: false,
   required: ['username', 'displayName', 'password', 'roles'],
   properties: {
-    username: { type: 'string', pattern: '^[a-z][a-z0-9._-]{1,63}$', description: 'lowercase letters, digits, . _ -; 2 to 64 characters' },
+    username: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9._-]{1,63}$',
+      description: 'lowercase letters, digits, . _ -; 2 to 64 characters',
+    },
     displayName,
     password,
     roles,

@@ -6,7 +6,14 @@ import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
-import { createUserRequestSchema, updateUserRequestSchema, userViewSchema, type CreateUserRequest, type UpdateUserRequest, type UserView } from './users.contract.js';
+import {
+  createUserRequestSchema,
+  updateUserRequestSchema,
+  userViewSchema,
+  type CreateUserRequest,
+  type UpdateUserRequest,
+  type UserView,
+} from './users.contract.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -18,7 +25,9 @@ export class UsersController {
   @Get()
   @ContentRange('users')
   @ApiOkResponse({ schema: { type: 'array', items: userViewSchema } as object })
-  list(@ListParams(['username', 'displayName', 'createdAt', 'lastLoginAt'], ['username', 'ASC']) query: ListQuery): Promise<ListPage<UserView>> {
+  list(
+    @ListParams(['username', 'displayName', 'createdAt', 'lastLoginAt'], ['username', 'ASC']) query: ListQuery,
+  ): Promise<ListPage<UserView>> {
     return this.users.list(query);
   }
 
@@ -29,12 +38,19 @@ export class UsersController {
   }
 
   @Post()
-  create(@ValidBody(createUserRequestSchema) body: CreateUserRequest, @Req() request: FastifyRequest): Promise<UserView> {
+  create(
+    @ValidBody(createUserRequestSchema) body: CreateUserRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.users.create(body, actorName(request.principal!));
   }
 
   @Put(':username')
-  update(@Param('username') username: string, @ValidBody(updateUserRequestSchema) body: UpdateUserRequest, @Req() request: FastifyRequest): Promise<UserView> {
+  update(
+    @Param('username') username: string,
+    @ValidBody(updateUserRequestSchema) body: UpdateUserRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.users.update(username, body, actorName(request.principal!));
   }
 }

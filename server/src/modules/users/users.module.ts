@@ -6,5 +6,10 @@ import { UsersService } from './users.service.js';
 import { SessionUsers } from './session-users.js';
 import { LoginThrottle } from './login-throttle.js';
 
-@Module({ imports: [AuditModule], controllers: [UsersController], providers: [UsersRepository, UsersService, SessionUsers, LoginThrottle], exports: [UsersRepository, UsersService, SessionUsers, LoginThrottle] })
+@Module({
+  imports: [AuditModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService, SessionUsers, LoginThrottle],
+  exports: [UsersRepository, UsersService, SessionUsers, LoginThrottle],
+})
 export class UsersModule {}

@@ -35,9 +35,13 @@ export class UsersRepository {
       const text = new RegExp(query.filter['q'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
       filter['$or'] = [{ _id: text }, { displayName: text }];
     }
-    const sort: Record<string, SortOrder> = { [query.sortField === 'username' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1 };
+    const sort: Record<string, SortOrder> = {
+      [query.sortField === 'username' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1,
+    };
     const [items, total] = await Promise.all([
-      query.limit === 0 ? [] : this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<UserDocument[]>().exec(),
+      query.limit === 0
+        ? []
+        : this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).lean<UserDocument[]>().exec(),
       this.users.countDocuments(filter).exec(),
     ]);
     return { items, total };
@@ -64,7 +68,10 @@ export class UsersRepository {
   }
 
   withOutbox(): Promise<UserDocument[]> {
-    return this.users.find({ 'outbox.0': { $exists: true } }).lean<UserDocument[]>().exec();
+    return this.users
+      .find({ 'outbox.0': { $exists: true } })
+      .lean<UserDocument[]>()
+      .exec();
   }
 
   count(): Promise<number> {
@@ -99,6 +106,8 @@ export class UsersRepository {
   }
 
   async recordSuccess(username: string, at: Date): Promise<void> {
-    await this.users.updateOne({ _id: username }, { $set: { failedLoginCount: 0, lastLoginAt: at }, $unset: { lockedUntil: 1 } }).exec();
+    await this.users
+      .updateOne({ _id: username }, { $set: { failedLoginCount: 0, lastLoginAt: at }, $unset: { lockedUntil: 1 } })
+      .exec();
   }
 }

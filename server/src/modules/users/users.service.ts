@@ -38,7 +38,13 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateUserRequest, actor: string): Promise<UserView> {
-    const event = outboxItem({ actor, action: 'user.created', resourceType: 'user', resourceKey: request.username, summary: { after: { roles: request.roles } } });
+    const event = outboxItem({
+      actor,
+      action: 'user.created',
+      resourceType: 'user',
+      resourceKey: request.username,
+      summary: { after: { roles: request.roles } },
+    });
     const created = await this.repository.createIfAbsent({
       username: request.username,
       displayName: request.displayName,
@@ -47,7 +53,10 @@ export class UsersService implements OnApplicationBootstrap {
       demo: false,
       outbox: [event],
     });
-    if (!created) throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [{ path: '/username', message: 'is already taken' }]);
+    if (!created)
+      throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [
+        { path: '/username', message: 'is already taken' },
+      ]);
     await this.drain(request.username, [event]);
     return this.get(request.username);
   }
@@ -56,10 +65,15 @@ export class UsersService implements OnApplicationBootstrap {
     const before = await this.repository.findByUsername(username);
     if (!before) throw new NotFoundError(`No user named "${username}".`);
     // Compared on the stored name: usernames are case-insensitive, so `PUT /users/ADMIN` is the admin too.
-    if (before._id === actor.toLowerCase() && (request.disabled === true || (request.roles && !request.roles.includes('admin')))) {
-      throw new ValidationError('You cannot remove your own admin role or disable your own account; ask another admin.', [
-        { path: request.disabled === true ? '/disabled' : '/roles', message: 'would lock you out of administration' },
-      ], 'self_lockout');
+    if (
+      before._id === actor.toLowerCase() &&
+      (request.disabled === true || (request.roles && !request.roles.includes('admin')))
+    ) {
+      throw new ValidationError(
+        'You cannot remove your own admin role or disable your own account; ask another admin.',
+        [{ path: request.disabled === true ? '/disabled' : '/roles', message: 'would lock you out of administration' }],
+        'self_lockout',
+      );
     }
     const change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>> = {};
     if (request.displayName !== undefined) change.displayName = request.displayName;
@@ -68,9 +82,18 @@ export class UsersService implements OnApplicationBootstrap {
     if (request.password !== undefined) change.passwordHash = await hashPassword(request.password);
     const events = changeEvents(before, request, actor).map((entry) => outboxItem(entry));
     // Disabling, a change of roles or a new password ends the user's sessions at once (docs/adr/0003).
-    const rolesChanged = request.roles !== undefined && [...request.roles].sort().join() !== [...before.roles].sort().join();
+    const rolesChanged =
+      request.roles !== undefined && [...request.roles].sort().join() !== [...before.roles].sort().join();
     const endSessions = request.disabled === true || rolesChanged || request.password !== undefined;
-    if (!(await this.repository.update(username, change, request.unlock === true || request.password !== undefined, events, endSessions))) {
+    if (
+      !(await this.repository.update(
+        username,
+        change,
+        request.unlock === true || request.password !== undefined,
+        events,
+        endSessions,
+      ))
+    ) {
       throw new NotFoundError(`No user named "${username}".`);
     }
     this.sessions.forget(before._id);
@@ -91,9 +114,14 @@ function changeEvents(before: UserDocument, request: UpdateUserRequest, actor: s
   if (request.roles && [...request.roles].sort().join() !== [...before.roles].sort().join()) {
     events.push({ ...base, action: 'user.roles_changed', summary: { before: before.roles, after: request.roles } });
   }
-  if (request.disabled !== undefined && request.disabled !== before.disabled) events.push({ ...base, action: request.disabled ? 'user.disabled' : 'user.enabled' });
+  if (request.disabled !== undefined && request.disabled !== before.disabled)
+    events.push({ ...base, action: request.disabled ? 'user.disabled' : 'user.enabled' });
   if (request.displayName !== undefined && request.displayName !== before.displayName) {
-    events.push({ ...base, action: 'user.renamed', summary: { before: before.displayName, after: request.displayName } });
+    events.push({
+      ...base,
+      action: 'user.renamed',
+      summary: { before: before.displayName, after: request.displayName },
+    });
   }
   if (request.password !== undefined) events.push({ ...base, action: 'user.password_reset' });
   if (request.unlock) events.push({ ...base, action: 'user.unlocked' });
