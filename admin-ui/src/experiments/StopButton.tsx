@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { CommentField } from '../common/lifecycle/CommentField';
 import { useApiAction } from '../common/use-api-action';
 
 /** Stops (archives) an experiment after the approver confirms, with an optional reason kept in the audit trail. */
@@ -30,16 +31,7 @@ export const StopButton = ({ experimentKey, name }: { experimentKey: string; nam
           <DialogTitle id="stop-experiment-title">{translate('gabarit.experiments.stop.title', { name })}</DialogTitle>
           <DialogContent>
             <DialogContentText>{translate('gabarit.experiments.stop.explain')}</DialogContentText>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={2}
-              margin="normal"
-              label={translate('gabarit.lifecycle.comment')}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
+            <CommentField value={comment} onChange={setComment} />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

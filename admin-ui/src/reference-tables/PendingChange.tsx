@@ -14,11 +14,11 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
 } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
+import { CommentField } from '../common/lifecycle/CommentField';
 import { formatCell, type Column } from './cells';
 import { sendChange, type LoadedTable, type PendingChange as Pending } from './useReferenceTable';
 
@@ -67,17 +67,7 @@ const DecisionDialog = ({
       </DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(`gabarit.reference_tables.pending.explain_${title}`)}</DialogContentText>
-        <TextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          label={translate(required ? 'gabarit.lifecycle.comment_required' : 'gabarit.lifecycle.comment')}
-          required={required}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
+        <CommentField value={comment} onChange={setComment} required={required} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>{translate('ra.action.cancel')}</Button>

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { CommentField } from './CommentField';
 import type { VersionAction } from './version-actions';
 
 export interface TransitionInput {
@@ -35,17 +36,7 @@ export const TransitionDialog = ({ action, version, onCancel, onConfirm }: Props
       <DialogTitle id="transition-title">{translate(`gabarit.lifecycle.dialog_${action}`, { version })}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(`gabarit.lifecycle.explain_${action}`)}</DialogContentText>
-        <TextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={2}
-          margin="normal"
-          label={translate(commentRequired ? 'gabarit.lifecycle.comment_required' : 'gabarit.lifecycle.comment')}
-          required={commentRequired}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
+        <CommentField value={comment} onChange={setComment} required={commentRequired} />
         {action === 'publish' && (
           <TextField
             fullWidth
