@@ -36,6 +36,7 @@ describe('experiments', () => {
   async function start(key: string, variants: object[], extra: object = {}) {
     const created = await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants, ...extra });
     if (created.status !== 201) return created;
+    expect(created.body).toMatchObject({ key, version: 1, status: 'draft' });
     await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
     await approver.post(`/api/v1/experiments/${key}/versions/1/approve`);
     return approver.post(`/api/v1/experiments/${key}/versions/1/publish`);
@@ -223,5 +224,36 @@ describe('experiments', () => {
     });
     expect((await approver.post('/api/v1/experiments/planifiee/stop', { comment: 'Annulée' })).status).toBe(200);
     expect((await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`)).status).toBe(200);
+  });
+
+  it('waits for a claim in progress on a prompt, and takes over only a stale one', async () => {
+    const variants = [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'ancienne', version: 1, weight: 1 },
+    ];
+    const running = (
+      (await analyst.get('/api/v1/experiments?filter={"q":""}')).body as {
+        key: string;
+        archived: boolean;
+        activeVersion: number | null;
+      }[]
+    ).filter((e) => e.activeVersion !== null && !e.archived);
+    for (const e of running) await approver.post(`/api/v1/experiments/${e.key}/stop`, { comment: 'Nettoyage' });
+    expect(
+      (await analyst.post('/api/v1/experiments', { key: 'apres-panne', name: 'Après panne', prompt: 'ask', variants }))
+        .status,
+    ).toBe(201);
+    await analyst.post('/api/v1/experiments/apres-panne/versions/1/submit');
+    await approver.post('/api/v1/experiments/apres-panne/versions/1/approve');
+    const slots = t.db.collection('experiment_prompt_slots');
+    // Another experiment's publication has just claimed the prompt and has not written its start yet.
+    await slots.insertOne({ _id: 'ask', experiment: 'en-cours', at: new Date() } as never);
+    const meanwhile = await approver.post('/api/v1/experiments/apres-panne/versions/1/publish');
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body.error).toBe('experiment_running');
+    // That publication never finished (its process died): after the grace period its claim is taken over.
+    await slots.updateOne({ _id: 'ask' } as never, { $set: { at: new Date(Date.now() - 60_000) } });
+    expect((await approver.post('/api/v1/experiments/apres-panne/versions/1/publish')).status).toBe(200);
+    expect(await slots.findOne({ _id: 'ask' } as never)).toMatchObject({ experiment: 'apres-panne' });
   });
 });

@@ -75,7 +75,9 @@ describe('prompts', () => {
     cast = await signInCast(t);
     analyst = as(t, cast.analyst);
     const approver = as(t, cast.approver);
-    expect((await analyst.post('/api/v1/prompts', chatbotPrompt)).status).toBe(201);
+    const created = await analyst.post('/api/v1/prompts', chatbotPrompt);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'answer', version: 1, status: 'draft' });
     expect((await analyst.post('/api/v1/prompts/answer/versions/1/test')).body).toMatchObject({ passed: 1, failed: 0 });
     await analyst.post('/api/v1/prompts/answer/versions/1/submit');
     expect((await as(t, cast.analyst).post('/api/v1/prompts/answer/versions/1/approve')).status).toBe(403);

@@ -45,6 +45,8 @@ describe('rule set lifecycle', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       key: 'invoices-path',
+      version: 1,
+      status: 'draft',
       draftVersion: 1,
       activeVersion: null,
       versions: [{ number: 1, status: 'draft', authors: ['analyst'] }],

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from 
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { draftEtag } from '../governance/etag.js';
-import { resourceView, taggedView } from '../governance/resource-view.js';
+import { resourceView, taggedView, createdView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
@@ -20,6 +20,8 @@ import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.j
 
 const SRM_THRESHOLD = 0.001;
 const RUNNING_TTL_MS = 2_000;
+/** How long a fresh claim on a prompt counts as a publication in progress rather than a stale claim. */
+const CLAIM_GRACE_MS = 10_000;
 
 /** A/B tests of prompt versions, governed like rule sets: publishing starts one, archiving stops it. */
 @Injectable()
@@ -66,7 +68,7 @@ export class ExperimentsService implements OnApplicationBootstrap {
     const state = await this.resources.create(
       this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()),
     );
-    return tagged(state);
+    return createdView(tagged(state));
   }
 
   async get(key: string) {
@@ -307,14 +309,18 @@ export class ExperimentsService implements OnApplicationBootstrap {
     for (let attempt = 0; attempt < 3; attempt++) {
       const holder = await this.slots.claim(prompt, key);
       if (holder === undefined) return;
-      if (await this.holdsPrompt(holder, prompt)) {
+      // A recent claim is a publication in progress: its experiment is not running yet, but it is about to.
+      // Only a claim older than that, whose experiment never started (its publish failed or its process died),
+      // may be taken over.
+      const starting = Date.now() - holder.at.getTime() < CLAIM_GRACE_MS;
+      if (starting || (await this.holdsPrompt(holder.experiment, prompt))) {
         throw new ConflictError(
-          `The experiment "${holder}" already runs on the prompt "${prompt}", or is scheduled to; stop it first.`,
+          `The experiment "${holder.experiment}" already runs on the prompt "${prompt}", or is starting or scheduled to; stop it first.`,
           'experiment_running',
-          [{ path: '/prompt', message: `is taken by "${holder}"` }],
+          [{ path: '/prompt', message: `is taken by "${holder.experiment}"` }],
         );
       }
-      await this.slots.release(prompt, holder);
+      await this.slots.release(prompt, holder.experiment);
     }
     throw new ConflictError(
       `The prompt "${prompt}" is being claimed by several experiments at once; try again.`,

@@ -30,8 +30,8 @@ export class PromptSlotsRepository {
     );
   }
 
-  /** Claims the prompt for the experiment: undefined when it now holds it (or already did), else the holder. */
-  async claim(prompt: string, experiment: string): Promise<string | undefined> {
+  /** Claims the prompt for the experiment: undefined when it now holds it (or already did), else the holder's claim. */
+  async claim(prompt: string, experiment: string): Promise<{ experiment: string; at: Date } | undefined> {
     try {
       await this.slots.collection.insertOne({ _id: prompt, experiment, at: new Date() } as never);
       return undefined;
@@ -41,7 +41,7 @@ export class PromptSlotsRepository {
     const holder = await this.slots.collection.findOne({ _id: prompt } as never);
     if (!holder) return this.claim(prompt, experiment); // released in between: try again
     const key = String(holder['experiment']);
-    return key === experiment ? undefined : key;
+    return key === experiment ? undefined : { experiment: key, at: new Date(holder['at'] as Date) };
   }
 
   /** Frees the prompt if this experiment holds it (a stopped one, or a stale claim). */

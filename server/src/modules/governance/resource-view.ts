@@ -1,3 +1,4 @@
+import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { draftEtag } from './etag.js';
 import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
 import type { ResourceState } from './versioned-resource.js';
@@ -29,4 +30,9 @@ export function resourceView<M extends object, C>(state: ResourceState<M, C>, no
 /** The view with the ETag that guards the next draft edit. */
 export function taggedView<M extends object, C>(resourceType: string, state: ResourceState<M, C>) {
   return { body: resourceView(state), etag: draftEtag(resourceType, state) };
+}
+
+/** What a create answers: the view, with the new draft's `version` and `status` at the top level as well. */
+export function createdView<T extends object>(tagged: Tagged<T>): Tagged<T & { version: 1; status: 'draft' }> {
+  return { ...tagged, body: { ...tagged.body, version: 1, status: 'draft' } };
 }

@@ -9,7 +9,7 @@ import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../../common/access/principal.js';
 import { draftEtag } from '../governance/etag.js';
-import { resourceView, taggedView } from '../governance/resource-view.js';
+import { resourceView, taggedView, createdView } from '../governance/resource-view.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
@@ -57,7 +57,7 @@ export class PromptsService implements OnApplicationBootstrap {
     const { key, name, pilot, ...content } = request;
     validatePromptContent(content as PromptContent);
     const state = await this.resources.create(this.lifecycle.create(key, { name, pilot }, content as PromptContent, actor, new Date()));
-    return tagged(state);
+    return createdView(tagged(state));
   }
 
   async get(key: string): Promise<Tagged<ReturnType<typeof view>>> {

@@ -5,6 +5,7 @@ import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Lifecycle } from '../governance/lifecycle.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { createdView } from '../governance/resource-view.js';
 import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { diffRulesets, type RulesetDiff } from './ruleset-diff.js';
 import { validateRulesetContent } from './ruleset-validation.js';
@@ -82,7 +83,7 @@ export class RulesetsService implements OnApplicationBootstrap {
     validateRulesetContent(format, rulesetContent);
     const meta: RulesetMeta = { name, pilot, format, ...(description !== undefined && { description }) };
     const state = await this.resources.create(this.lifecycle.create(key, meta, rulesetContent, actor, new Date()));
-    return tagged(state);
+    return createdView(tagged(state));
   }
 
   async get(key: string): Promise<Tagged<RulesetView>> {
