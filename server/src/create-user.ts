@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
+import { CliModule } from './cli.module.js';
 import { loadConfig } from './config/load-config.js';
 import { ROLES, type Role } from './common/access/roles.js';
 import { JsonSchemaPipe } from './common/http/json-schema.pipe.js';
 import { createUserRequestSchema, type CreateUserRequest } from './modules/users/users.contract.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { UsersService } from './modules/users/users.service.js';
 
 /**
@@ -26,7 +27,7 @@ async function createUser(): Promise<void> {
     password,
     roles,
   }) as CreateUserRequest;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), {
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [UsersModule]), {
     abortOnError: false,
     logger: ['error'],
   });

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
+import { CliModule } from './cli.module.js';
 import { projectRoot } from './common/project-root.js';
 import { loadConfig } from './config/load-config.js';
 import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
+import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
   const dir = resolve(process.argv[2] ?? join(projectRoot(), 'rulesets'));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(process.env)), {
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [RulesetsModule]), {
     abortOnError: false,
     logger: ['error'],
   });

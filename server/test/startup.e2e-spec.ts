@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import { MongoClient } from 'mongodb';
 import { freePort } from '../src/common/database/free-port.js';
-import { freshDatabaseName, uriForDatabase } from './support/test-app.js';
+import { freshDatabaseName, startTestApp, uriForDatabase } from './support/test-app.js';
+import { spawnSync } from 'node:child_process';
 
 interface Run {
   child: ChildProcess;
@@ -86,4 +88,44 @@ describe('starting the service', () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/install Go .* or set MONGODB_URI/s);
   });
+
+  it('makes a first admin from the command line without loading anything else, and the pilots load at the first start after', async () => {
+    const mongodbUri = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('cli'));
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MONGODB_URI: mongodbUri,
+    };
+    const created = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef de projet'], {
+      env: {
+        ...env,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-cli-')),
+        NEW_USER_PASSWORD: 'une longue phrase de passe',
+      },
+      encoding: 'utf8',
+    });
+    expect(created.stdout).toContain('created chef with roles admin');
+    expect(created.status).toBe(0);
+    const client = await MongoClient.connect(mongodbUri);
+    try {
+      expect(await client.db().collection('users').countDocuments()).toBe(1);
+      expect(await client.db().collection('rulesets').countDocuments()).toBe(0); // the command seeded nothing
+    } finally {
+      await client.close();
+    }
+    const t = await startTestApp('cli', { ...env, MONGODB_URI: mongodbUri });
+    try {
+      // The command wrote the account and its audit event, nothing else: the first start then loaded the pilots.
+      const chef = await t.login('chef', 'une longue phrase de passe');
+      const rulesets = await t.http.get('/api/v1/rulesets').set('authorization', `Bearer ${chef}`);
+      expect((rulesets.body as { key: string }[]).map((r) => r.key)).toEqual(
+        expect.arrayContaining(['enrolment', 'invoices']),
+      );
+      expect(await t.db.collection('users').countDocuments()).toBe(1);
+      expect(await t.db.collection('seed_marks').countDocuments({ _id: 'pilots' } as never)).toBe(1);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });

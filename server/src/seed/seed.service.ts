@@ -8,7 +8,11 @@ import { hashPassword } from '../modules/users/password.js';
 import type { Role } from '../common/access/roles.js';
 import { PromptFiles } from '../modules/serving/prompt-files.js';
 import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
+import { RulesetsService } from '../modules/rulesets/rulesets.service.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
+import { SeedMarksRepository } from './seed-marks.repository.js';
+
+const PILOTS = 'pilots';
 
 interface DemoUser {
   username: string;
@@ -26,14 +30,29 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly rulesetFiles: RulesetFiles,
     private readonly promptFiles: PromptFiles,
+    private readonly rulesets: RulesetsService,
+    private readonly marks: SeedMarksRepository,
   ) {}
 
+  /**
+   * First start of a database: demo accounts when there are no users, the pilots when they were never loaded.
+   * The pilots have their own mark, so a first admin made from the command line does not keep them out; a
+   * database that holds rule sets from before the mark existed is marked as it is, never loaded again.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if ((await this.users.count()) === 0) await this.seedAll();
+    if ((await this.users.count()) === 0) await this.seedDemoAccounts();
+    if (await this.marks.has(PILOTS)) return;
+    if (!(await this.rulesets.anyStored())) await this.seedPilots();
+    await this.marks.set(PILOTS);
   }
 
   async seedAll(): Promise<void> {
     await this.seedDemoAccounts();
+    await this.seedPilots();
+    await this.marks.set(PILOTS);
+  }
+
+  private async seedPilots(): Promise<void> {
     await this.seedRulesets();
     await this.seedPrompts();
   }

@@ -128,6 +128,11 @@ export class VersionedResourceRepository<M, C> {
     await this.resources.collection.updateOne({ _id } as never, { $set: fields });
   }
 
+  /** Whether any resource was ever stored (archived ones included). */
+  async any(): Promise<boolean> {
+    return (await this.resources.collection.findOne({}, { projection: { _id: 1 } })) !== null;
+  }
+
   /** Current revision numbers of some resources: the cheap check instances poll to notice others' changes. */
   async revisionsOf(keys: string[]): Promise<Map<string, number>> {
     // One `_id` lookup per key: FerretDB 1.24 serves `{_id: {$in}}` by reading the whole collection.

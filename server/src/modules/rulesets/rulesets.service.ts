@@ -191,6 +191,11 @@ export class RulesetsService implements OnApplicationBootstrap {
     return readers;
   }
 
+  /** Whether any rule set was ever stored (archived ones included): seeding uses it to recognise a new database. */
+  anyStored(): Promise<boolean> {
+    return this.repository.any();
+  }
+
   /** Every rule set, for export. */
   async allStates(): Promise<RulesetState[]> {
     const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} }, {});
