@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chain } from '../src/modules/audit/audit-chain.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
-import { loadConfig } from '../src/config/load-config.js';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
 /** The chain's positions are claimed in `audit_chain` before the event is written (docs/adr/0011). */
 describe('audit chain claims', () => {
@@ -46,14 +45,7 @@ describe('audit chain claims', () => {
   });
 
   it('records an event id at most once when two instances drain it at the same moment', async () => {
-    const second = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const second = await startAnotherInstance(t);
     try {
       const audits = [t.app.get(AuditService), second.app.get(AuditService)];
       const entry = { actor: 'x', action: 'test.drained_twice', resourceType: 'test' };
@@ -75,14 +67,7 @@ describe('audit chain claims', () => {
     // A trail from an older version: events only, no claims, no hint.
     await t.db.collection('audit_chain').deleteMany({});
     await t.db.collection('audit_head').deleteMany({});
-    const restarted = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const restarted = await startAnotherInstance(t);
     try {
       const next = await restarted.app
         .get(AuditService)

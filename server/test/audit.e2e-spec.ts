@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chain, GENESIS_HASH, type AuditEntry, type ChainedEvent } from '../src/modules/audit/audit-chain.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
-import { loadConfig } from '../src/config/load-config.js';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -95,14 +94,7 @@ describe('audit trail', () => {
   });
 
   it('keeps one linear chain when two instances append at once', async () => {
-    const second = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const second = await startAnotherInstance(t);
     try {
       const audits = [t.app.get(AuditService), second.app.get(AuditService)];
       await Promise.all(
@@ -144,23 +136,9 @@ describe('audit trail', () => {
       },
     };
     await t.db.collection('rulesets').updateOne({ _id: 'audited' } as never, { $push: { outbox: orphan } } as never);
-    const restarted = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const restarted = await startAnotherInstance(t);
     await restarted.close();
-    const again = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const again = await startAnotherInstance(t);
     await again.close();
     expect(await t.db.collection('audit_events').countDocuments({ _id: orphan.id } as never)).toBe(1);
     // The next change of the resource drops recorded entries from its outbox.
@@ -200,14 +178,7 @@ describe('audit trail', () => {
       outbox: [keyEvent],
     } as never);
     await t.db.collection('users').updateOne({ _id: 'analyst' } as never, { $push: { outbox: userEvent } } as never);
-    const restarted = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const restarted = await startAnotherInstance(t);
     await restarted.close();
     expect(
       await t.db.collection('audit_events').countDocuments({ _id: { $in: [keyEvent.id, userEvent.id] } } as never),
@@ -325,14 +296,7 @@ describe('audit chain keyed and anchored outside the database', () => {
       await t.db.collection('audit_chain').deleteOne({ _id: String(event.seq) } as never);
     }
     await t.db.collection('audit_head').updateMany({}, { $set: { seq: kept.at(-1)!.seq } });
-    const restarted = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const restarted = await startAnotherInstance(t);
     try {
       const token = await restarted.login('risk');
       const verified = (await restarted.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${token}`)).body;

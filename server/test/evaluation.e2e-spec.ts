@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../src/config/load-config.js';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
 import { as, signInCast } from './support/rulesets.js';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
 const enrolmentLike = (threshold: number, tests?: object[]) => ({
   key: 'eval-demo',
@@ -494,14 +493,7 @@ describe('evaluation', () => {
   });
 
   it('notices a publication made on another instance within seconds', async () => {
-    const other = await startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+    const other = await startAnotherInstance(t);
     try {
       const ask = () =>
         other.http

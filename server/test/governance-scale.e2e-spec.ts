@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../src/config/load-config.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { RulesetsService } from '../src/modules/rulesets/rulesets.service.js';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
-import { startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
 /**
  * What keeps governance steps independent of history (docs/adr/0011): appends that trust this process's idea of
@@ -13,15 +12,7 @@ describe('governance at scale', () => {
   let t: TestApp;
   let second: TestApp;
   let cast: Awaited<ReturnType<typeof signInCast>>;
-  const sameDatabase = () =>
-    startWithConfig(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        MONGODB_URI: t.config.mongodbUri!,
-      }),
-    );
+  const sameDatabase = () => startAnotherInstance(t);
   beforeAll(async () => {
     t = await startTestApp('governance_scale');
     second = await sameDatabase();

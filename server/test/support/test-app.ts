@@ -47,6 +47,18 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   return startWithConfig(config);
 }
 
+/** A second instance of the app on the same database and data folder (another process of a fleet, or a restart). */
+export function startAnotherInstance(t: TestApp): Promise<TestApp> {
+  return startWithConfig(
+    loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: t.config.dataDir,
+      MONGODB_URI: t.config.mongodbUri!,
+    }),
+  );
+}
+
 export async function startWithConfig(config: AppConfig): Promise<TestApp> {
   const app = await createApp(config);
   const http = request(app.getHttpServer());

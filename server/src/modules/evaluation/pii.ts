@@ -86,11 +86,7 @@ export function touchesPii(fact: string, path: string | undefined, paths: string
       .split(/[.[\]']+/)
       .filter(Boolean),
   ];
-  return paths.some((pii) => {
-    const shared = Math.min(pii.length, keys.length);
-    for (let i = 0; i < shared; i++) if (pii[i] !== '*' && pii[i] !== keys[i]) return false;
-    return true;
-  });
+  return readTouches(keys, paths);
 }
 
 /** True when a read path (a fact and members under it) is, contains or lies inside a personal path. */

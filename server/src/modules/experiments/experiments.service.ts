@@ -40,13 +40,12 @@ export class ExperimentsService implements OnApplicationBootstrap {
     private readonly completions: CompletionsRepository,
     audit: AuditService,
   ) {
-    const running = this.running;
     this.resources = new VersionedResourceService(
       this.lifecycle,
       repository,
       audit,
       'experiment',
-      () => (running.cache = undefined),
+      () => (this.running.cache = undefined),
     );
   }
 
@@ -56,14 +55,7 @@ export class ExperimentsService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateExperimentRequest, actor: string) {
-    const content: ExperimentContent = {
-      prompt: request.prompt,
-      variants: request.variants.map((v) => ({ ...v })),
-      salt: request.salt ?? request.key,
-      coverage: request.coverage ?? 1,
-      primaryMetric: 'positive_feedback_rate',
-      ...(request.guardrails && { guardrails: request.guardrails }),
-    };
+    const content = contentOf(request);
     await this.checkVariants(content);
     const state = await this.resources.create(
       this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()),
@@ -164,14 +156,7 @@ export class ExperimentsService implements OnApplicationBootstrap {
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
   async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
-    const content: ExperimentContent = {
-      prompt: request.prompt,
-      variants: request.variants.map((v) => ({ ...v })),
-      salt: request.salt ?? request.key,
-      coverage: request.coverage ?? 1,
-      primaryMetric: 'positive_feedback_rate',
-      ...(request.guardrails && { guardrails: request.guardrails }),
-    };
+    const content = contentOf(request);
     await this.checkVariants(content);
     await this.claimPrompt(content.prompt, request.key);
     const state = await this.resources.upsert(request.key, (current) =>
@@ -371,4 +356,16 @@ const view = (state: Parameters<typeof resourceView>[0]) => resourceView(state);
 
 function tagged(state: Parameters<typeof resourceView>[0]) {
   return taggedView('experiment', state);
+}
+
+/** An experiment's content as a create request or a file describes it, with the defaults filled in. */
+function contentOf(request: CreateExperimentRequest): ExperimentContent {
+  return {
+    prompt: request.prompt,
+    variants: request.variants.map((v) => ({ ...v })),
+    salt: request.salt ?? request.key,
+    coverage: request.coverage ?? 1,
+    primaryMetric: 'positive_feedback_rate',
+    ...(request.guardrails && { guardrails: request.guardrails }),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { ErrorDetail } from '../../common/errors/domain-errors.js';
@@ -8,6 +8,7 @@ import { versionInForce } from '../governance/publications.js';
 import type { RulesetContent } from './ruleset.types.js';
 import { createRulesetRequestSchema, type CreateRulesetRequest } from './rulesets.contract.js';
 import { RulesetsService } from './rulesets.service.js';
+import { jsonFilesIn } from '../../common/json/json-files.js';
 
 export interface ImportReport {
   imported: string[];
@@ -25,7 +26,7 @@ export class RulesetFiles {
   /** Imports every `*.json` under `dir`; a file whose content is already in force changes nothing. */
   async importDirectory(dir: string, actor = 'seed'): Promise<ImportReport> {
     const report: ImportReport = { imported: [], unchanged: [], failed: [] };
-    for (const file of await jsonFiles(dir)) {
+    for (const file of await jsonFilesIn(dir)) {
       const name = relative(dir, file);
       try {
         const request = fileSchema.transform(JSON.parse(await readFile(file, 'utf8'))) as CreateRulesetRequest;
@@ -54,12 +55,4 @@ export class RulesetFiles {
     }
     return written;
   }
-}
-
-async function jsonFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DomainError, type ErrorDetail } from '../../common/errors/domain-errors.js';
@@ -7,6 +7,7 @@ import { createExperimentRequestSchema, type CreateExperimentRequest } from '../
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import { createPromptRequestSchema, type CreatePromptRequest } from '../prompts/prompts.contract.js';
 import { PromptsService } from '../prompts/prompts.service.js';
+import { jsonFilesIn } from '../../common/json/json-files.js';
 
 export interface PromptImportReport {
   imported: string[];
@@ -30,7 +31,7 @@ export class PromptFiles {
 
   async importDirectory(dir: string, actor = 'seed'): Promise<PromptImportReport> {
     const report: PromptImportReport = { imported: [], unchanged: [], failed: [] };
-    const files = await jsonFiles(dir);
+    const files = await jsonFilesIn(dir);
     const ordered = [
       ...files.filter((f) => !f.includes('/experiments/')),
       ...files.filter((f) => f.includes('/experiments/')),
@@ -63,12 +64,4 @@ export class PromptFiles {
     }
     return report;
   }
-}
-
-async function jsonFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }
