@@ -89,6 +89,11 @@ function extreme(run: Run, xs: unknown[], sign: 1 | -1): number {
 export function roundHalfUp(x: number, digits = 0): number {
   if (!Number.isInteger(digits) || digits < 0 || digits > 10) fail('round() keeps 0 to 10 decimals');
   const factor = 10 ** digits;
-  const scaled = Number((Math.abs(x) * factor).toPrecision(15));
+  const raw = Math.abs(x) * factor;
+  // Reading the written value back (toPrecision(15)) moves `raw` by at most 5e-16 of itself: below 1e9 that
+  // is under 1e-6, so it can only change the rounding when `raw` lies that close to a half. Elsewhere
+  // Math.round gives the same answer without the costly string round trip.
+  const fromHalf = Math.abs(raw - Math.floor(raw) - 0.5);
+  const scaled = raw < 1e9 && fromHalf > 1e-6 ? raw : Number(raw.toPrecision(15));
   return finite((Math.sign(x) * Math.round(scaled)) / factor) || 0;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import {
   compileComputedFacts,
   computeFacts,
@@ -42,6 +43,25 @@ describe('computed facts: the language', () => {
     expect(one('round(2.5)')).toBe(3);
     expect(roundHalfUp(-2.5)).toBe(-3);
     expect(roundHalfUp(1.005, 2)).toBe(1.01);
+  });
+
+  it('rounds every amount as reading the written decimal back would (its fast path changes no answer)', () => {
+    const byWrittenValue = (x: number, digits: number) => {
+      const factor = 10 ** digits;
+      return (Math.sign(x) * Math.round(Number((Math.abs(x) * factor).toPrecision(15)))) / factor || 0;
+    };
+    // Amounts with a few decimals land near halves (9.975, 1.005) far more often than random doubles do.
+    const amount = fc.oneof(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }).map((cents) => cents / 1000),
+      fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n / 200),
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 0, max: 10 }), (x, digits) => {
+        expect(roundHalfUp(x, digits)).toBe(byWrittenValue(x, digits));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('has the pilots’ functions: existence, counts, min/max/sum, days between dates, ages, months later', () => {

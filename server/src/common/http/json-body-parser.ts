@@ -10,6 +10,9 @@ export const MAX_JSON_DEPTH = 64;
  * JSON.parse so hostile nesting never reaches code that recurses over the value (validators, canonical JSON, BSON).
  */
 export function nestsDeeperThan(text: string, max: number): boolean {
+  // Nesting deeper than `max` needs more than `max` opening brackets: most bodies have a few, counted by a
+  // native search far faster than the character walk below.
+  if (openingBracketsAtMost(text, max)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -24,6 +27,14 @@ export function nestsDeeperThan(text: string, max: number): boolean {
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
+}
+
+function openingBracketsAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) if (++count > max) return false;
+  }
+  return true;
 }
 
 // String.prototype.isWellFormed is in Node 20, not in the ES2023 library this project compiles against.
