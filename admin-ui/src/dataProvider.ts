@@ -1,6 +1,6 @@
 import { fetchUtils } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import { wordDetail } from './common/detail-wording';
+import { wordDetail, type ApiDetail } from './common/detail-wording';
 import { i18nProvider } from './i18n/i18nProvider';
 import { readSession } from './session';
 
@@ -17,12 +17,10 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   } catch (err) {
     const details = (err as { body?: { details?: unknown } }).body?.details;
     if (Array.isArray(details)) {
-      for (const detail of details as { message?: unknown }[]) {
+      const translate = i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string;
+      for (const detail of details as ApiDetail[]) {
         if (typeof detail.message === 'string')
-          detail.message = wordDetail(
-            detail.message,
-            i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string,
-          );
+          detail.message = wordDetail(detail, translate, i18nProvider.getLocale());
       }
     }
     throw err;

@@ -99,7 +99,9 @@ describe('sign-in', () => {
   it('validates the login body', async () => {
     const response = await t.http.post('/api/v1/auth/login').send({ username: 'admin' });
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ path: '/password', message: 'is required' }]);
+    expect(response.body.details).toEqual([
+      { path: '/password', message: 'is required', keyword: 'required', params: { missingProperty: 'password' } },
+    ]);
   });
 
   it('ends sessions at once on sign-out, disabling, a change of roles or a new password', async () => {

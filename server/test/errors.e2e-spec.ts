@@ -47,7 +47,9 @@ describe('error bodies', () => {
     const paths = (response.body.details as { path: string }[]).map((d) => d.path).sort();
     expect(paths).toEqual(['/color', '/name', '/scopes/0']);
     const missing = await post('/api/v1/api-keys').send({ name: 'erp' });
-    expect(missing.body.details).toEqual([{ path: '/scopes', message: 'is required' }]);
+    expect(missing.body.details).toEqual([
+      { path: '/scopes', message: 'is required', keyword: 'required', params: { missingProperty: 'scopes' } },
+    ]);
   });
 
   it('refuses other media types with 415', async () => {

@@ -108,6 +108,13 @@ describe('the OpenAPI document as a contract', () => {
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.headers['content-disposition']).toBeUndefined();
-    expect(response.body.details).toEqual([{ path: '/to', message: expect.stringContaining('date-time') }]);
+    expect(response.body.details).toEqual([
+      {
+        path: '/to',
+        message: expect.stringContaining('date-time'),
+        keyword: 'format',
+        params: { format: 'date-time' },
+      },
+    ]);
   });
 });

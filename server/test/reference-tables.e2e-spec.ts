@@ -92,10 +92,15 @@ describe('reference tables', () => {
     const response = await importCsv(csv);
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
-      { path: '/csv/line/3/name', message: 'is required' },
-      { path: '/csv/line/3/onRena', message: 'must be a boolean' },
-      { path: '/csv/line/3/creditLimit', message: 'must be a number' },
-      { path: '/csv/line/3/since', message: 'must be a date (YYYY-MM-DD)' },
+      { path: '/csv/line/3/name', message: 'is required', keyword: 'required' },
+      { path: '/csv/line/3/onRena', message: 'must be a boolean', keyword: 'type', params: { type: 'boolean' } },
+      { path: '/csv/line/3/creditLimit', message: 'must be a number', keyword: 'type', params: { type: 'number' } },
+      {
+        path: '/csv/line/3/since',
+        message: 'must be a date (YYYY-MM-DD)',
+        keyword: 'type',
+        params: { type: 'date' },
+      },
       { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of row 0' },
     ]);
     const table = await analyst.get('/api/v1/reference-tables/suppliers');

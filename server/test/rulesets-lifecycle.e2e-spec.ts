@@ -122,7 +122,9 @@ describe('rule set lifecycle', () => {
     expect(missing.status).toBe(404);
     const noComment = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 1 });
     expect(noComment.status).toBe(400);
-    expect(noComment.body.details).toEqual([{ path: '/comment', message: 'is required' }]);
+    expect(noComment.body.details).toEqual([
+      { path: '/comment', message: 'is required', keyword: 'required', params: { missingProperty: 'comment' } },
+    ]);
     expect((await approver.post('/api/v1/rulesets/unapproved/versions/99/approve')).status).toBe(404);
     expect((await analyst.get('/api/v1/rulesets/unapproved')).body.versions[0].status).toBe('in_review');
   });

@@ -271,7 +271,7 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
   it('refuses a duplicate key with 409 on /key', async () => {
     const response = await analyst.post('/api/v1/rulesets', invoiceRuleset('guarded'));
     expect(response.status).toBe(409);
-    expect(response.body.details).toEqual([{ path: '/key', message: 'is already taken' }]);
+    expect(response.body.details).toEqual([{ path: '/key', message: 'is already taken', keyword: 'taken' }]);
   });
 
   it('answers 404 for an unknown rule set or version', async () => {

@@ -51,7 +51,7 @@ describe('user administration', () => {
       roles: ['analyst'],
     });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.details).toEqual([{ path: '/username', message: 'is already taken' }]);
+    expect(duplicate.body.details).toEqual([{ path: '/username', message: 'is already taken', keyword: 'taken' }]);
     const bad = await asAdmin.post('/api/v1/users', {
       username: '../Root',
       displayName: 'x',

@@ -3,7 +3,7 @@ export interface Problem {
   status?: number;
   error: string;
   message: string;
-  details: { path: string; message: string }[];
+  details: { path: string; message: string; keyword?: string; params?: Record<string, unknown> }[];
 }
 
 // Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.

@@ -14,30 +14,48 @@ const inEnglish = polyglotI18nProvider(() => en, 'en').translate as (
 ) => string;
 
 describe('API detail messages in the console’s language', () => {
-  it('words the API’s usual shapes in French, keeping the values', () => {
-    expect(
-      [
-        'is required',
-        'must be number',
-        'must be one of: fr, en, fr-en',
-        'must be >= 0',
-        'must NOT have fewer than 1 characters',
-        'has the wrong format (expected snake_case such as auto_approve)',
-        'is not an allowed field',
-      ].map((m) => wordDetail(m, inFrench)),
-    ).toEqual([
+  // Details as the API sends them (server/src/common/http/ajv.ts): English message, keyword and parameters.
+  const details = [
+    { message: 'is required', keyword: 'required', params: { missingProperty: 'name' } },
+    { message: 'must be number', keyword: 'type', params: { type: 'number' } },
+    { message: 'must be one of: fr, en, fr-en', keyword: 'enum', params: { allowedValues: ['fr', 'en', 'fr-en'] } },
+    { message: 'must be >= 0', keyword: 'minimum', params: { comparison: '>=', limit: 0 } },
+    { message: 'must NOT have fewer than 2 characters', keyword: 'minLength', params: { limit: 2 } },
+    {
+      message: 'has the wrong format (expected snake_case such as auto_approve)',
+      keyword: 'pattern',
+      params: { pattern: '^[a-z_]+$', expected: 'snake_case such as auto_approve' },
+    },
+    { message: 'is not an allowed field', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
+    { message: 'must be a date (YYYY-MM-DD)', keyword: 'type', params: { type: 'date' } },
+    { message: 'is already taken', keyword: 'taken' },
+  ];
+
+  it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
+    expect(details.map((d) => wordDetail(d, inFrench, 'fr'))).toEqual([
       'Valeur obligatoire.',
       'doit être un nombre',
       'doit valoir l’une de ces valeurs : fr, en, fr-en',
       'doit être >= 0',
-      'doit compter au moins 1 caractère',
+      'ne doit pas faire moins de 2 caractères',
       'n’a pas le bon format (attendu : snake_case such as auto_approve)',
       'n’est pas un champ permis',
+      'doit être une date (AAAA-MM-JJ)',
+      'est déjà utilisée',
     ]);
   });
 
-  it('leaves English as the API wrote it, and unknown shapes untouched in any language', () => {
-    expect(wordDetail('must be number', inEnglish)).toBe('must be number');
-    expect(wordDetail('"bogus" is not a known operator', inFrench)).toBe('"bogus" is not a known operator');
+  it('words them in English too, and keeps the API’s message when there is no keyword to go by', () => {
+    expect(details.slice(0, 5).map((d) => wordDetail(d, inEnglish, 'en'))).toEqual([
+      'Value required.',
+      'must be number',
+      'must be one of: fr, en, fr-en',
+      'must be >= 0',
+      'must NOT be shorter than 2 characters',
+    ]);
+    expect(wordDetail({ message: '"bogus" is not a known operator' }, inFrench, 'fr')).toBe(
+      '"bogus" is not a known operator',
+    );
+    expect(wordDetail({ message: 'odd', keyword: 'madeUp', params: {} }, inFrench, 'fr')).toBe('odd');
   });
 });

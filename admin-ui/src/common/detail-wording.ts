@@ -1,33 +1,66 @@
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeFr from 'ajv-i18n/localize/fr';
+import type { ErrorObject } from 'ajv';
+
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-// The shapes the API gives its field-level messages (server/src/common/http/ajv.ts, ajv's defaults, services).
-const SHAPES: [RegExp, string, (m: RegExpMatchArray, translate: Translate) => Record<string, unknown>][] = [
-  [/^is required$/, 'required', () => ({})],
-  [/^is not an allowed field$/, 'not_allowed', () => ({})],
-  [/^is already taken$/, 'taken', () => ({})],
-  [
-    /^must be (string|number|integer|boolean|object|array|null)$/,
-    'type',
-    (m, translate) => ({ type: translate(`gabarit.details.types.${m[1]}`) }),
-  ],
-  [/^must be one of: (.+)$/, 'one_of', (m) => ({ values: m[1] })],
-  [/^must be (>=|<=|>|<) (-?[\d.]+)$/, 'compare', (m) => ({ op: m[1], limit: m[2] })],
-  [/^must NOT have fewer than (\d+) characters?$/, 'min_length', (m) => ({ smart_count: Number(m[1]) })],
-  [/^must NOT have more than (\d+) characters?$/, 'max_length', (m) => ({ smart_count: Number(m[1]) })],
-  [/^must NOT have fewer than (\d+) items?$/, 'min_items', (m) => ({ smart_count: Number(m[1]) })],
-  [/^must NOT have more than (\d+) items?$/, 'max_items', (m) => ({ smart_count: Number(m[1]) })],
-  [/^must match format "([^"]+)"$/, 'format', (m) => ({ format: m[1] })],
-  [/^has the wrong format \(expected (.+)\)$/, 'pattern', (m) => ({ expected: m[1] })],
-];
+/** A field-level problem as the API reports it: the English message, and what kind of problem it is. */
+export interface ApiDetail {
+  path?: string;
+  message: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Keywords the console words itself: the API rephrases these too (a missing field is named by its path). */
+const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: Translate) => string | undefined> = {
+  required: (_params, translate) => translate('gabarit.details.required'),
+  additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
+  taken: (_params, translate) => translate('gabarit.details.taken'),
+  type: (params, translate) =>
+    typeof params['type'] === 'string'
+      ? translate('gabarit.details.type', {
+          type: translate(`gabarit.details.types.${params['type']}`, { _: params['type'] }),
+        })
+      : undefined,
+  enum: (params, translate) =>
+    Array.isArray(params['allowedValues'])
+      ? translate('gabarit.details.one_of', { values: params['allowedValues'].join(', ') })
+      : undefined,
+  // A pattern the schema describes is worded by its description: the regular expression means nothing to an analyst.
+  pattern: (params, translate) =>
+    typeof params['expected'] === 'string'
+      ? translate('gabarit.details.pattern', { expected: params['expected'] })
+      : undefined,
+};
+
+/** The rest of JSON Schema's keywords, worded by ajv-i18n in each of the console's languages. */
+const LOCALIZERS: Record<string, (errors: ErrorObject[]) => void> = { fr: localizeFr, en: localizeEn };
+// ajv-i18n words any other keyword as "must pass the x keyword": the API's own message says more.
+const LOCALIZED_KEYWORDS = new Set(
+  (
+    'additionalItems items anyOf const contains dependencies dependentRequired discriminator false format ' +
+    'formatMaximum formatMinimum formatExclusiveMaximum formatExclusiveMinimum if maximum minimum ' +
+    'exclusiveMaximum exclusiveMinimum maxItems minItems maxLength minLength maxProperties minProperties ' +
+    'multipleOf not oneOf patternRequired propertyNames unevaluatedItems unevaluatedProperties uniqueItems ' +
+    'required type enum pattern additionalProperties'
+  )
+    .split(' ')
+    .filter(Boolean),
+);
 
 /**
- * An API detail message in the console's language when its shape is known (the API speaks English); values
- * such as field names and limits are kept as the API gave them. Unknown shapes are shown as they came.
+ * An API detail in the console's language, from its keyword and parameters. A detail without a keyword, or
+ * with one no wording knows, keeps the API's own message.
  */
-export function wordDetail(message: string, translate: Translate): string {
-  for (const [shape, key, args] of SHAPES) {
-    const match = message.match(shape);
-    if (match) return translate(`gabarit.details.${key}`, { ...args(match, translate), _: message });
-  }
-  return message;
+export function wordDetail(detail: ApiDetail, translate: Translate, locale: string): string {
+  const { keyword, params = {} } = detail;
+  if (!keyword) return detail.message;
+  const own = Object.hasOwn(OWN_WORDING, keyword) ? OWN_WORDING[keyword]!(params, translate) : undefined;
+  if (own !== undefined) return own;
+  const localize = LOCALIZERS[locale];
+  if (!localize || !LOCALIZED_KEYWORDS.has(keyword)) return detail.message;
+  const error = { keyword, params, instancePath: '', schemaPath: '', message: detail.message } as ErrorObject;
+  localize([error]);
+  return error.message ?? detail.message;
 }

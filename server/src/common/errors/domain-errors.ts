@@ -1,7 +1,13 @@
-/** One problem with one place in the input, as JSON Pointer relative to the request body. */
+/**
+ * One problem with one place in the input, as JSON Pointer relative to the request body. `keyword` and
+ * `params` say what kind of problem it is in a form a client can word in its own language (ajv's keywords
+ * and parameters for schema problems, e.g. `minimum` with `{comparison, limit}`); `message` is the English.
+ */
 export interface ErrorDetail {
   path: string;
   message: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
 }
 
 /** Errors thrown by services. They know nothing of HTTP; the exception filter maps them to a status. */

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from './domain-errors.js';
 
-/** The error body `{error, message, details[{path, message}]}`, the only error shape any route returns. */
+/** The error body `{error, message, details[{path, message, keyword?, params?}]}`, the only error shape any route returns. */
 export interface ErrorBody {
   error: string;
   message: string;
@@ -24,7 +24,19 @@ export const errorBodySchema = {
       items: {
         type: 'object',
         required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          path: { type: 'string', description: 'JSON Pointer to the offending place in the request' },
+          message: { type: 'string', description: 'what is wrong there, in English' },
+          keyword: {
+            type: 'string',
+            description: 'the kind of problem (a JSON Schema keyword such as minimum, or taken for a used key)',
+            examples: ['required'],
+          },
+          params: {
+            type: 'object',
+            description: 'the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum)',
+          },
+        },
       },
     },
   },

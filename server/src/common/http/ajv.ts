@@ -11,6 +11,7 @@ export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePat
   return (errors ?? []).map((e) => {
     let path = basePath + e.instancePath;
     let message = e.message ?? 'is invalid';
+    let params: Record<string, unknown> = e.params;
     if (e.keyword === 'required') {
       path += `/${String(e.params['missingProperty'])}`;
       message = 'is required';
@@ -20,9 +21,10 @@ export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePat
     } else if (e.keyword === 'pattern' && typeof e.parentSchema?.['description'] === 'string') {
       // A regex means nothing to an analyst: say what is expected instead.
       message = `has the wrong format (expected ${e.parentSchema['description']})`;
+      params = { ...params, expected: e.parentSchema['description'] };
     } else if (e.keyword === 'enum') {
       message = `must be one of: ${(e.params['allowedValues'] as unknown[]).join(', ')}`;
     }
-    return { path: path || '/', message };
+    return { path: path || '/', message, keyword: e.keyword, params };
   });
 }

@@ -42,7 +42,7 @@ export class VersionedResourceService<M, C> {
     const state = { ...transition.state, outbox: this.outboxFor(transition) };
     if (!(await this.repository.create(state))) {
       throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [
-        { path: '/key', message: 'is already taken' },
+        { path: '/key', message: 'is already taken', keyword: 'taken' },
       ]);
     }
     this.changed(state.key);

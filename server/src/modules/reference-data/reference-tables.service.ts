@@ -108,7 +108,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       throw new ConflictError(
         `A reference table "${request.key}" exists or existed (deleted keys keep their history).`,
         'key_taken',
-        [{ path: '/key', message: 'is already taken' }],
+        [{ path: '/key', message: 'is already taken', keyword: 'taken' }],
       );
     }
     await this.afterWrite(table);

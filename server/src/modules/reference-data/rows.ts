@@ -26,9 +26,14 @@ export function checkRows(
       const value = convert(input[column.name], column.type, fromText);
       const path = `${basePath}/${i}/${column.name}`;
       if (value === undefined)
-        problems.push({ path, message: `must be a ${column.type}${column.type === 'date' ? ' (YYYY-MM-DD)' : ''}` });
+        problems.push({
+          path,
+          message: `must be a ${column.type}${column.type === 'date' ? ' (YYYY-MM-DD)' : ''}`,
+          keyword: 'type',
+          params: { type: column.type },
+        });
       else if (value === null && (column.required || column.name === table.keyColumn))
-        problems.push({ path, message: 'is required' });
+        problems.push({ path, message: 'is required', keyword: 'required' });
       else row[column.name] = value;
     }
     const key = row[table.keyColumn];

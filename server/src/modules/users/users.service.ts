@@ -55,7 +55,7 @@ export class UsersService implements OnApplicationBootstrap {
     });
     if (!created)
       throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [
-        { path: '/username', message: 'is already taken' },
+        { path: '/username', message: 'is already taken', keyword: 'taken' },
       ]);
     await this.drain(request.username, [event]);
     return this.get(request.username);
