@@ -1,26 +1,13 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
+import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import { actionLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 
-/** An audit event as GET /api/v1/audit lists it (server: audit-chain.ts ChainedEvent). */
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  resourceType: string;
-  resourceKey?: string;
-  version?: number;
-  reason?: string;
-  summary?: { before?: unknown; after?: unknown };
-  details?: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+/** An audit event as GET /api/v1/audit lists it. */
+export type AuditEvent = ResponseOf<'/api/v1/audit', 'get'>[number];
 
 const mono = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
 

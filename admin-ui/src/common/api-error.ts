@@ -1,9 +1,10 @@
+import type { ApiErrorDetail } from '../api/types';
 /** The §7 error body every API error carries: a code, a human message, and problems with their JSON Pointer. */
 export interface Problem {
   status?: number;
   error: string;
   message: string;
-  details: { path: string; message: string; keyword?: string; params?: Record<string, unknown> }[];
+  details: ApiErrorDetail[];
 }
 
 // Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.

@@ -1,16 +1,12 @@
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeFr from 'ajv-i18n/localize/fr';
 import type { ErrorObject } from 'ajv';
+import type { ApiErrorDetail } from '../api/types';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A field-level problem as the API reports it: the English message, and what kind of problem it is. */
-export interface ApiDetail {
-  path?: string;
-  message: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
+export type ApiDetail = Omit<ApiErrorDetail, 'path'> & { path?: string };
 
 /** Keywords the console words itself: the API rephrases these too (a missing field is named by its path). */
 const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: Translate) => string | undefined> = {

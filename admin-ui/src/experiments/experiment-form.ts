@@ -1,3 +1,4 @@
+import type { RequestOf } from '../api/types';
 import { detailsUnder, type Problem } from '../common/api-error';
 
 /** What the create and edit forms hold: coverage as a percentage, as people think of it. */
@@ -9,13 +10,11 @@ export interface ExperimentFormValues {
   coverage?: number | string | null;
 }
 
-/** A version's content as GET /api/v1/experiments/{key}/versions/{n} returns it. */
-export interface ExperimentContent {
-  prompt: string;
-  variants: { name: string; version: number; weight: number }[];
-  coverage: number;
-  salt?: string;
-}
+type ExperimentDraft = RequestOf<'/api/v1/experiments/{key}/draft', 'put'>;
+
+/** A version's content as GET /api/v1/experiments/{key}/versions/{n} returns it: the draft's fields, and what the service sets. */
+export type ExperimentContent = Required<Pick<ExperimentDraft, 'variants' | 'coverage'>> &
+  Pick<ExperimentDraft, 'guardrails'> & { prompt: string; salt?: string };
 
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export const VARIANT_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;

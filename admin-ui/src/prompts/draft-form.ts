@@ -1,16 +1,11 @@
+import type { RequestOf } from '../api/types';
 import { parseJsonObject } from './variables';
 
-/** What a prompt version holds (GET /prompts/{key}/versions/{n} → content). */
-export interface PromptContent {
-  locale: 'fr' | 'en';
-  template: string;
-  system?: string;
-  model: string;
-  maxTokens: number;
-  stopSequences?: string[];
-  variablesSchema: Record<string, unknown>;
-  tests?: { name: string; variables: Record<string, unknown> }[];
-}
+type PromptDraft = RequestOf<'/api/v1/prompts/{key}/draft', 'put'>;
+
+/** What a prompt version holds (GET /prompts/{key}/versions/{n} → content): a draft's fields, the required ones set. */
+export type PromptContent = Required<Pick<PromptDraft, 'locale' | 'template' | 'model' | 'maxTokens' | 'variablesSchema'>> &
+  Pick<PromptDraft, 'system' | 'stopSequences' | 'tests'>;
 
 /** The draft editor's fields, as typed (numbers and JSON stay text until saved). */
 export interface DraftForm {
