@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CompletionsRepository } from '../src/modules/completions/completions.repository.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -153,6 +154,34 @@ describe('experiments', () => {
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.srm.mismatch).toBe(true);
     expect(results.srm.pValue).toBeLessThan(0.001);
+  });
+
+  it('counts exposures and errors and finds the p95 latency in the database, per variant', async () => {
+    // 200 answers at 1..200 ms for one variant (every tenth an error), 3 for another: the 95th percentile of
+    // 1..200 is at rank 190, i.e. 191 ms; of three, the slowest.
+    const docs = [
+      ...Array.from({ length: 200 }, (_, i) => ({
+        variant: 'long',
+        latencyMs: i + 1,
+        outcome: i % 10 ? 'ok' : 'error',
+      })),
+      ...[40, 5, 700].map((latencyMs) => ({ variant: 'short', latencyMs, outcome: 'ok' })),
+    ].map((doc, i) => ({
+      _id: `p95-${i}`,
+      prompt: 'ask',
+      version: 1,
+      experiment: 'p95-check',
+      subject: `s${i}`,
+      at: new Date(),
+      ...doc,
+    }));
+    await t.db.collection('completions').insertMany(docs as never[]);
+    const exposures = await t.app.get(CompletionsRepository).exposures('p95-check');
+    expect(Object.fromEntries(exposures)).toEqual({
+      long: { served: 180, errors: 20, p95LatencyMs: 191 },
+      short: { served: 3, errors: 0, p95LatencyMs: 700 },
+    });
+    expect((await t.app.get(CompletionsRepository).exposures('nothing-served')).size).toBe(0);
   });
 
   it('splits 10 000 subjects within 1 % of the weights on the running experiment, each one sticky', async () => {

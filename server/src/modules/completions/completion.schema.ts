@@ -32,4 +32,5 @@ export const completionSchema = new Schema<CompletionDocument>(
   { collection: 'completions', versionKey: false },
 );
 completionSchema.index({ prompt: 1, at: -1 });
-completionSchema.index({ experiment: 1, variant: 1 });
+// Results count by experiment and variant, and read one completion at the p95 rank in latency order.
+completionSchema.index({ experiment: 1, variant: 1, latencyMs: 1 });

@@ -3,6 +3,13 @@ import type { Connection, Model } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { completionSchema, type CompletionDocument } from './completion.schema.js';
 
+export interface VariantExposure {
+  served: number;
+  errors: number;
+  /** Latency at the 95th percentile of the variant's completions (answers and errors), null before the first. */
+  p95LatencyMs: number | null;
+}
+
 /** The only code that touches the completions collection. */
 @Injectable()
 export class CompletionsRepository {
@@ -16,20 +23,39 @@ export class CompletionsRepository {
     await this.completions.collection.insertOne(record as never);
   }
 
-  /** Per variant of an experiment: answers served, errors, and latencies (for the p95 guardrail). */
-  async exposures(experiment: string): Promise<Map<string, { served: number; errors: number; latencies: number[] }>> {
-    const docs = await this.completions
-      .find({ experiment }, { variant: 1, outcome: 1, latencyMs: 1 })
-      .lean<CompletionDocument[]>()
-      .exec();
-    const byVariant = new Map<string, { served: number; errors: number; latencies: number[] }>();
-    for (const doc of docs) {
-      const entry = byVariant.get(doc.variant ?? '') ?? { served: 0, errors: 0, latencies: [] };
-      if (doc.outcome === 'ok') entry.served++;
-      else entry.errors++;
-      entry.latencies.push(doc.latencyMs);
-      byVariant.set(doc.variant ?? '', entry);
+  /**
+   * Per variant of an experiment: answers served, errors, and the 95th percentile of latency (for the
+   * guardrail). Counted by the database; the percentile is the one completion at its rank in latency order,
+   * so an experiment's results cost a few small reads however many completions it has served.
+   */
+  async exposures(experiment: string): Promise<Map<string, VariantExposure>> {
+    const groups = await this.completions.collection
+      .aggregate<{ _id: { variant?: string; outcome: string }; n: number }>([
+        { $match: { experiment } },
+        { $group: { _id: { variant: '$variant', outcome: '$outcome' }, n: { $sum: 1 } } },
+      ])
+      .toArray();
+    const byVariant = new Map<string, VariantExposure>();
+    for (const { _id, n } of groups) {
+      const variant = _id.variant ?? '';
+      const entry = byVariant.get(variant) ?? { served: 0, errors: 0, p95LatencyMs: null };
+      if (_id.outcome === 'ok') entry.served += n;
+      else entry.errors += n;
+      byVariant.set(variant, entry);
     }
+    await Promise.all(
+      [...byVariant].map(async ([variant, entry]) => {
+        const total = entry.served + entry.errors;
+        const rank = Math.min(total - 1, Math.floor(total * 0.95));
+        const [atRank] = await this.completions.collection
+          .find({ experiment, variant: variant === '' ? null : variant }, { projection: { latencyMs: 1 } })
+          .sort({ latencyMs: 1 })
+          .skip(rank)
+          .limit(1)
+          .toArray();
+        entry.p95LatencyMs = typeof atRank?.['latencyMs'] === 'number' ? atRank['latencyMs'] : null;
+      }),
+    );
     return byVariant;
   }
 

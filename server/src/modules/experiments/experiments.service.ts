@@ -212,12 +212,10 @@ export class ExperimentsService implements OnApplicationBootstrap {
       this.feedback.conversions(key),
     ]);
     const variants = content.variants.map((v) => {
-      const served = exposures.get(v.name) ?? { served: 0, errors: 0, latencies: [] };
+      const served = exposures.get(v.name) ?? { served: 0, errors: 0, p95LatencyMs: null };
       const won = conversions.get(v.name) ?? 0;
-      const sorted = [...served.latencies].sort((a, b) => a - b);
       const errorRate = served.served + served.errors === 0 ? 0 : served.errors / (served.served + served.errors);
-      const p95LatencyMs =
-        sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+      const { p95LatencyMs } = served;
       const guardrailBreached =
         (content.guardrails?.maxErrorRate !== undefined && errorRate > content.guardrails.maxErrorRate) ||
         (content.guardrails?.maxP95LatencyMs !== undefined &&
