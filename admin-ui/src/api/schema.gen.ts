@@ -3380,12 +3380,61 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3463,12 +3512,61 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -3534,8 +3632,16 @@ export interface operations {
             name: string;
             description?: string;
             keyColumn: string;
-            columns: Record<string, unknown>[];
-            rows: Record<string, unknown>[];
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
             rowCount: number;
             rev: number;
             updatedBy: string;
@@ -3553,13 +3659,17 @@ export interface operations {
               readers: string[];
               changes: {
                 key: string;
-                before: Record<string, unknown> | null;
-                after: Record<string, unknown> | null;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
               }[];
               counts: {
-                added?: number;
-                removed?: number;
-                changed?: number;
+                added: number;
+                removed: number;
+                changed: number;
               };
               /** @description rows after the change */
               rowCount: number;
@@ -3655,8 +3765,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A published rule set reads the table: the change awaits an approver. */
-      202: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -3667,8 +3776,16 @@ export interface operations {
             name: string;
             description?: string;
             keyColumn: string;
-            columns: Record<string, unknown>[];
-            rows: Record<string, unknown>[];
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
             rowCount: number;
             rev: number;
             updatedBy: string;
@@ -3686,13 +3803,74 @@ export interface operations {
               readers: string[];
               changes: {
                 key: string;
-                before: Record<string, unknown> | null;
-                after: Record<string, unknown> | null;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
               }[];
               counts: {
-                added?: number;
-                removed?: number;
-                changed?: number;
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
+      };
+      /** @description A published rule set reads the table: the change awaits an approver. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
               };
               /** @description rows after the change */
               rowCount: number;
@@ -3812,12 +3990,61 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3932,12 +4159,61 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -4059,8 +4335,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A published rule set reads the table: the import awaits an approver. */
-      202: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -4071,8 +4346,16 @@ export interface operations {
             name: string;
             description?: string;
             keyColumn: string;
-            columns: Record<string, unknown>[];
-            rows: Record<string, unknown>[];
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
             rowCount: number;
             rev: number;
             updatedBy: string;
@@ -4090,13 +4373,74 @@ export interface operations {
               readers: string[];
               changes: {
                 key: string;
-                before: Record<string, unknown> | null;
-                after: Record<string, unknown> | null;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
               }[];
               counts: {
-                added?: number;
-                removed?: number;
-                changed?: number;
+                added: number;
+                removed: number;
+                changed: number;
+              };
+              /** @description rows after the change */
+              rowCount: number;
+            };
+          };
+        };
+      };
+      /** @description A published rule set reads the table: the import awaits an approver. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            key: string;
+            name: string;
+            description?: string;
+            keyColumn: string;
+            columns: {
+              /** @description letters, digits and _, such as neq or unitPrice */
+              name: string;
+              /** @enum {string} */
+              type: 'string' | 'number' | 'boolean' | 'date';
+              required?: boolean;
+            }[];
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            rowCount: number;
+            rev: number;
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pending?: {
+              /** @enum {string} */
+              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+              deleted?: boolean;
+              comment?: string;
+              proposedBy: string;
+              /** Format: date-time */
+              proposedAt: string;
+              /** @description published rule sets that read the table */
+              readers: string[];
+              changes: {
+                key: string;
+                before: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+                after: {
+                  [key: string]: string | number | boolean | null;
+                } | null;
+              }[];
+              counts: {
+                added: number;
+                removed: number;
+                changed: number;
               };
               /** @description rows after the change */
               rowCount: number;

@@ -1,35 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { httpClient } from '../dataProvider';
-import type { CellValue, Column } from './cells';
+import type { ResponseOf } from '../api/types';
 
 /** A reference table as GET /api/v1/reference-tables/{key} returns it. */
-export interface TableView {
-  id: string;
-  key: string;
-  name: string;
-  description?: string;
-  keyColumn: string;
-  columns: Column[];
-  rows: Record<string, CellValue>[];
-  rowCount: number;
-  rev: number;
-  updatedBy: string;
-  updatedAt: string;
-  /** A change awaiting an approver: published rule sets read this table. */
-  pending?: PendingChange;
-}
+export type TableView = ResponseOf<'/api/v1/reference-tables/{key}', 'get'>;
 
-export interface PendingChange {
-  action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-  deleted?: boolean;
-  comment?: string;
-  proposedBy: string;
-  proposedAt: string;
-  readers: string[];
-  changes: { key: string; before: Record<string, CellValue> | null; after: Record<string, CellValue> | null }[];
-  counts: { added: number; removed: number; changed: number };
-  rowCount: number;
-}
+/** A change awaiting an approver: published rule sets read this table. */
+export type PendingChange = NonNullable<TableView['pending']>;
 
 export interface LoadedTable {
   table: TableView;

@@ -7,6 +7,13 @@ const columnName = {
   description: 'letters, digits and _, such as neq or unitPrice',
 } as const;
 
+const columnSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'type'],
+  properties: { name: columnName, type: { type: 'string', enum: COLUMN_TYPES }, required: { type: 'boolean' } },
+} as const;
+
 export const createTableRequestSchema = {
   type: 'object',
   additionalProperties: false,
@@ -24,12 +31,7 @@ export const createTableRequestSchema = {
       type: 'array',
       minItems: 1,
       maxItems: 50,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'type'],
-        properties: { name: columnName, type: { type: 'string', enum: COLUMN_TYPES }, required: { type: 'boolean' } },
-      },
+      items: columnSchema,
     },
     rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },
   },
@@ -85,7 +87,9 @@ export const rejectRequestSchema = {
 } as const;
 export type RejectRequest = FromSchema<typeof rejectRequestSchema>;
 
-const row = { type: ['object', 'null'] } as const;
+const cell = { type: ['string', 'number', 'boolean', 'null'] } as const;
+const cells = { type: 'object', additionalProperties: cell } as const;
+const row = { type: ['object', 'null'], additionalProperties: cell } as const;
 
 /** A table as read; `pending` is a change awaiting an approver (its rows stay on the server, its changes show). */
 export const tableViewSchema = {
@@ -97,8 +101,8 @@ export const tableViewSchema = {
     name: { type: 'string' },
     description: { type: 'string' },
     keyColumn: { type: 'string' },
-    columns: { type: 'array', items: { type: 'object' } },
-    rows: { type: 'array', items: { type: 'object' } },
+    columns: { type: 'array', items: columnSchema },
+    rows: { type: 'array', items: cells },
     rowCount: { type: 'integer' },
     rev: { type: 'integer' },
     updatedBy: { type: 'string' },
@@ -123,6 +127,7 @@ export const tableViewSchema = {
         },
         counts: {
           type: 'object',
+          required: ['added', 'removed', 'changed'],
           properties: { added: { type: 'integer' }, removed: { type: 'integer' }, changed: { type: 'integer' } },
         },
         rowCount: { type: 'integer', description: 'rows after the change' },

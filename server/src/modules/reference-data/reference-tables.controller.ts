@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
@@ -30,6 +30,7 @@ export class ReferenceTablesController {
   @Post()
   @RequireRoles('analyst', 'admin')
   @WithEtag()
+  @ApiCreatedResponse({ schema: tableViewSchema as object })
   create(
     @ValidBody(createTableRequestSchema) body: CreateTableRequest,
     @Req() request: FastifyRequest,
@@ -47,6 +48,7 @@ export class ReferenceTablesController {
   @Get(':key')
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
   get(@Param('key') key: string): Promise<Tagged<TableView>> {
     return this.tables.get(key);
   }
@@ -54,6 +56,7 @@ export class ReferenceTablesController {
   @Put(':key/rows')
   @RequireRoles('analyst', 'admin')
   @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
   @ApiResponse({
     status: 202,
     description: 'A published rule set reads the table: the change awaits an approver.',
@@ -89,6 +92,7 @@ export class ReferenceTablesController {
   @HttpCode(200)
   @RequireRoles('approver')
   @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
   approvePending(
     @Param('key') key: string,
     @ValidBody(reviewRequestSchema) body: ReviewRequest,
@@ -102,6 +106,7 @@ export class ReferenceTablesController {
   @HttpCode(200)
   @RequireRoles('approver', 'analyst', 'admin')
   @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
   rejectPending(
     @Param('key') key: string,
     @ValidBody(rejectRequestSchema) body: RejectRequest,
@@ -121,6 +126,7 @@ export class ReferenceTablesController {
   @HttpCode(200)
   @RequireRoles('analyst', 'admin')
   @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
   @ApiResponse({
     status: 202,
     description: 'A published rule set reads the table: the import awaits an approver.',
