@@ -229,6 +229,34 @@ describe('console experiments', () => {
         { name: 'familier', weight: 30 },
       ],
     });
+
+    // Someone saves the draft after this editor read it: the editor shows what they changed, keeps mine
+    // only when asked, and never writes over theirs silently.
+    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByText('Répartition du trafic : formel 70 %, familier 30 %').waitFor();
+    const other = await t.login('analyst2');
+    const read = await t.http.get('/api/v1/experiments/chatbot-ton').set('authorization', `Bearer ${other}`);
+    const theirs = await t.http
+      .put('/api/v1/experiments/chatbot-ton/draft')
+      .set('authorization', `Bearer ${other}`)
+      .set('if-match', read.headers['etag'] as string)
+      .send({ coverage: 0.4 });
+    expect(theirs.status).toBe(200);
+    await page.getByLabel(/^Couverture/).fill('90');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
+    await dialog.getByText('/coverage').waitFor();
+    const meanwhile = await t.http
+      .get('/api/v1/experiments/chatbot-ton/versions/1')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(meanwhile.body.content.coverage).toBe(0.4);
+    await dialog.getByRole('button', { name: 'Enregistrer la mienne par-dessus' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    const mine = await t.http
+      .get('/api/v1/experiments/chatbot-ton/versions/1')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(mine.body.content.coverage).toBe(0.9);
     await page.close();
   });
 

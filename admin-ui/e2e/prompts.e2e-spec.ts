@@ -132,16 +132,17 @@ describe('prompts console', () => {
     await page.getByText('Quitter sans enregistrer ?').waitFor();
     await page.getByRole('button', { name: 'Rester' }).click();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await page
-      .getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.", { exact: false })
-      .waitFor();
+    // The same conflict dialog as every editor: what the other person changed, and the choice.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
+    await dialog.getByText('/maxTokens').waitFor();
     const after = await t.http
       .get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`)
       .set('authorization', `Bearer ${other}`);
     expect(after.body.content.maxTokens).toBe(444);
     expect(after.body.content.system).not.toMatch(/Sois bref\.$/);
 
-    await page.getByRole('button', { name: /Recharger/ }).click();
+    await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
     await page.getByRole('button', { name: 'Aucune modification' }).waitFor();
     await expect(page.getByLabel('Jetons au plus').inputValue()).resolves.toBe('444');
     await page.close();

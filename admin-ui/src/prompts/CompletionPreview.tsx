@@ -15,7 +15,13 @@ interface Completion {
  * Asks the configured model to answer with the sample variables (POST complete). The API answers with the
  * version in force (or the subject's experiment variant), not the unsaved draft: the panel says so.
  */
-export const CompletionPreview = ({ promptKey, variables }: { promptKey: string; variables: Record<string, unknown> | undefined }) => {
+export const CompletionPreview = ({
+  promptKey,
+  variables,
+}: {
+  promptKey: string;
+  variables: Record<string, unknown> | undefined;
+}) => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const [busy, setBusy] = useState(false);
@@ -26,7 +32,10 @@ export const CompletionPreview = ({ promptKey, variables }: { promptKey: string;
     setAnswer(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/prompts/${promptKey}/complete`, { method: 'POST', body: JSON.stringify({ variables, subjectId: `console:${identity?.id ?? 'user'}` }) });
+      const { json } = await httpClient(`/api/v1/prompts/${promptKey}/complete`, {
+        method: 'POST',
+        body: JSON.stringify({ variables, subjectId: `console:${identity?.id ?? 'user'}` }),
+      });
       setAnswer(json as Completion);
     } catch (err) {
       setProblem(toProblem(err));
@@ -54,7 +63,11 @@ export const CompletionPreview = ({ promptKey, variables }: { promptKey: string;
         {answer && (
           <Alert severity="success" icon={false} role="status">
             <Typography variant="subtitle2">
-              {translate('gabarit.prompts.completion_meta', { version: answer.version, input: answer.usage.inputTokens, output: answer.usage.outputTokens })}
+              {translate('gabarit.prompts.completion_meta', {
+                version: answer.version,
+                input: answer.usage.inputTokens,
+                output: answer.usage.outputTokens,
+              })}
               {answer.variant && ` — ${translate('gabarit.prompts.completion_variant', { variant: answer.variant })}`}
             </Typography>
             <Box component="p" sx={{ whiteSpace: 'pre-wrap', m: 0, mt: 1 }}>

@@ -18,7 +18,11 @@ const DEBOUNCE_MS = 400;
  * Renders the content being edited with the sample variables, a moment after typing stops (POST preview:
  * nothing is saved). A newer request wins: an answer for older text is dropped.
  */
-export function usePreview(promptKey: string | undefined, content: Record<string, unknown>, variables: Record<string, unknown> | undefined) {
+export function usePreview(
+  promptKey: string | undefined,
+  content: Record<string, unknown>,
+  variables: Record<string, unknown> | undefined,
+) {
   const [state, setState] = useState<{ rendered?: Rendered; problem?: Problem; pending: boolean }>({ pending: false });
   const body = promptKey && variables ? JSON.stringify({ ...content, variables }) : undefined;
   useEffect(() => {
@@ -39,25 +43,38 @@ export function usePreview(promptKey: string | undefined, content: Record<string
 }
 
 /** The rendered system prompt and message, or why they could not be rendered (details sit on their fields). */
-export const LivePreview = ({ rendered, problem, pending }: { rendered?: Rendered; problem?: Problem; pending: boolean }) => {
+export const LivePreview = ({
+  rendered,
+  problem,
+  pending,
+}: {
+  rendered?: Rendered;
+  problem?: Problem;
+  pending: boolean;
+}) => {
   const translate = useTranslate();
   return (
     <Box component="section" aria-labelledby="prompt-preview-title" sx={{ mt: 3 }}>
       <Typography id="prompt-preview-title" variant="h2" sx={{ fontSize: '1.1rem', mb: 1 }}>
         {translate('gabarit.prompts.preview_title')}
       </Typography>
-      <Box sx={{ height: 4 }}>{pending && <LinearProgress aria-label={translate('gabarit.prompts.preview_pending')} />}</Box>
+      <Box sx={{ height: 4 }}>
+        {pending && <LinearProgress aria-label={translate('gabarit.prompts.preview_pending')} />}
+      </Box>
       <Box role="status" aria-live="polite" data-testid="prompt-preview">
         {problem ? (
           <Alert severity="warning">
-            {problemHeadline(problem, translate)} {problem.details.length > 0 && translate('gabarit.prompts.preview_see_fields')}
+            {problemHeadline(problem, translate)}{' '}
+            {problem.details.length > 0 && translate('gabarit.prompts.preview_see_fields')}
           </Alert>
         ) : rendered ? (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
               {translate('gabarit.prompts.preview_meta', { model: rendered.model, maxTokens: rendered.maxTokens })}
             </Typography>
-            {rendered.system !== null && <PreviewText label={translate('gabarit.prompts.preview_system')} text={rendered.system} />}
+            {rendered.system !== null && (
+              <PreviewText label={translate('gabarit.prompts.preview_system')} text={rendered.system} />
+            )}
             <PreviewText label={translate('gabarit.prompts.preview_text')} text={rendered.text} />
           </>
         ) : null}
@@ -71,7 +88,23 @@ const PreviewText = ({ label, text }: { label: string; text: string }) => (
     <Typography component="figcaption" variant="subtitle2">
       {label}
     </Typography>
-    <Box component="pre" sx={{ m: 0, p: 1.5, bgcolor: 'grey.100', color: 'text.primary', border: 1, borderColor: 'divider', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: '0.85rem', maxHeight: 360, overflow: 'auto' }}>
+    <Box
+      component="pre"
+      sx={{
+        m: 0,
+        p: 1.5,
+        bgcolor: 'grey.100',
+        color: 'text.primary',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-word',
+        fontSize: '0.85rem',
+        maxHeight: 360,
+        overflow: 'auto',
+      }}
+    >
       {text}
     </Box>
   </Box>

@@ -1,4 +1,15 @@
-import { Create, NumberInput, SelectInput, SimpleForm, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import {
+  Create,
+  NumberInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useDataProvider,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { parseJsonObject } from './variables';
@@ -24,7 +35,11 @@ export const PromptCreate = () => {
     const schema = parseJsonObject(String(values['variablesSchema'] ?? ''));
     if ('error' in schema) return { variablesSchema: schema.error };
     const { system, ...rest } = values;
-    const data = { ...rest, ...(typeof system === 'string' && system.trim() && { system }), variablesSchema: schema.value };
+    const data = {
+      ...rest,
+      ...(typeof system === 'string' && system.trim() && { system }),
+      variablesSchema: schema.value,
+    };
     try {
       const { data: created } = await dataProvider.create('prompts', { data });
       notify('gabarit.prompts.created', { type: 'success', messageArgs: { key: created.id } });
@@ -43,10 +58,25 @@ export const PromptCreate = () => {
       <SimpleForm onSubmit={submit} defaultValues={DEFAULTS} warnWhenUnsavedChanges>
         <TextInput source="key" validate={required()} helperText="gabarit.prompts.key_help" />
         <TextInput source="name" validate={required()} fullWidth />
-        <SelectInput source="pilot" validate={required()} choices={['chatbot', 'invoices', 'enrolment'].map((id) => ({ id, name: `gabarit.pilots.${id}` }))} />
-        <SelectInput source="locale" validate={required()} choices={['fr', 'en'].map((id) => ({ id, name: `gabarit.prompts.locales.${id}` }))} />
+        <SelectInput
+          source="pilot"
+          validate={required()}
+          choices={['chatbot', 'invoices', 'enrolment'].map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
+        />
+        <SelectInput
+          source="locale"
+          validate={required()}
+          choices={['fr', 'en'].map((id) => ({ id, name: `gabarit.prompts.locales.${id}` }))}
+        />
         <TextInput source="model" validate={required()} helperText="gabarit.prompts.model_help" />
-        <NumberInput source="maxTokens" validate={required()} min={1} max={64000} step={1} helperText="gabarit.prompts.maxTokens_help" />
+        <NumberInput
+          source="maxTokens"
+          validate={required()}
+          min={1}
+          max={64000}
+          step={1}
+          helperText="gabarit.prompts.maxTokens_help"
+        />
         <CodeEditorInput source="template" language="handlebars" validate={required()} minHeight="180px" />
         <CodeEditorInput source="system" language="handlebars" minHeight="100px" />
         <CodeEditorInput source="variablesSchema" language="json" validate={required()} minHeight="160px" />

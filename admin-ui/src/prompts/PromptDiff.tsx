@@ -1,10 +1,22 @@
-import { Alert, Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { httpClient } from '../dataProvider';
 import { defaultPair, diffLines, settingText, versionNumbers, type PromptDiff as Diff } from './diff-lines';
-import type { PromptRecord } from './use-draft';
+import type { PromptRecord } from './prompt-record';
 
 /** What changed between any two versions: template and system lines (+/− and a word, not colour alone), and settings before → after. */
 export const PromptDiff = () => {
@@ -36,10 +48,19 @@ export const PromptDiff = () => {
   if (!record || from === undefined || to === undefined) return null;
   const numbers = versionNumbers(record.versions);
   const picker = (label: string, value: number, onChange: (n: number) => void) => (
-    <TextField select size="small" label={translate(label)} value={value} onChange={(e) => onChange(Number(e.target.value))} sx={{ width: 240 }}>
+    <TextField
+      select
+      size="small"
+      label={translate(label)}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value))}
+      sx={{ width: 240 }}
+    >
       {numbers.map((n) => (
         <MenuItem key={n} value={n}>
-          {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', { version: n })}
+          {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', {
+            version: n,
+          })}
         </MenuItem>
       ))}
     </TextField>
@@ -56,7 +77,10 @@ export const PromptDiff = () => {
       </Stack>
       {problem && <Alert severity="error">{problemHeadline(problem, translate)}</Alert>}
       {empty && <Typography>{translate('gabarit.prompts.diff_none')}</Typography>}
-      {diff && (['template', 'system'] as const).map((field) => diff[field].length > 0 && <LineDiff key={field} field={field} diff={diff} />)}
+      {diff &&
+        (['template', 'system'] as const).map(
+          (field) => diff[field].length > 0 && <LineDiff key={field} field={field} diff={diff} />,
+        )}
       {diff && diff.settings.length > 0 && (
         <Table size="small" aria-label={translate('gabarit.prompts.diff_settings')} sx={{ mt: 2 }}>
           <TableHead>
@@ -92,15 +116,44 @@ const LineDiff = ({ field, diff }: { field: 'template' | 'system'; diff: Diff })
   return (
     <Box sx={{ mb: 2 }}>
       <Typography variant="subtitle2">
-        {translate(`resources.prompts.fields.${field}`)} <Typography component="span" variant="caption">({translate('gabarit.prompts.diff_legend')})</Typography>
+        {translate(`resources.prompts.fields.${field}`)}{' '}
+        <Typography component="span" variant="caption">
+          ({translate('gabarit.prompts.diff_legend')})
+        </Typography>
       </Typography>
-      <Box component="ul" aria-label={translate(`resources.prompts.fields.${field}`)} sx={{ listStyle: 'none', m: 0, p: 0, fontFamily: 'monospace', fontSize: '0.85rem', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Box
+        component="ul"
+        aria-label={translate(`resources.prompts.fields.${field}`)}
+        sx={{
+          listStyle: 'none',
+          m: 0,
+          p: 0,
+          fontFamily: 'monospace',
+          fontSize: '0.85rem',
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+        }}
+      >
         {diffLines(diff[field]).map((line, i) => (
-          <Box component="li" key={i} sx={{ display: 'flex', gap: 1, px: 1, backgroundColor: line.kind === 'added' ? '#e6f4ea' : '#fdecea', color: 'text.primary' }}>
+          <Box
+            component="li"
+            key={i}
+            sx={{
+              display: 'flex',
+              gap: 1,
+              px: 1,
+              backgroundColor: line.kind === 'added' ? '#e6f4ea' : '#fdecea',
+              color: 'text.primary',
+            }}
+          >
             <span aria-hidden="true" style={{ fontWeight: 700, width: '1em' }}>
               {line.marker}
             </span>
-            <span className="visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            <span
+              className="visually-hidden"
+              style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+            >
               {translate(`gabarit.prompts.diff_${line.kind}`)}
             </span>
             <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{line.text || ' '}</span>

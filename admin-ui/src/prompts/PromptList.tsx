@@ -9,14 +9,24 @@ export const PromptList = () => {
   const translate = useTranslate();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="pilot" source="pilot" choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))} alwaysOn />,
+    <SelectInput
+      key="pilot"
+      source="pilot"
+      choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
+      alwaysOn
+    />,
   ];
   return (
     <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="pilot" render={(record: { pilot: string }) => <Chip size="small" label={translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />} />
+        <DataTable.Col
+          source="pilot"
+          render={(record: { pilot: string }) => (
+            <Chip size="small" label={translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />
+          )}
+        />
         <DataTable.Col source="activeVersion" />
         <DataTable.Col source="draftVersion" />
       </DataTable>

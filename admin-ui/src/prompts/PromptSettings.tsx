@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import type { PromptContent } from './draft-form';
-import type { PromptRecord } from './use-draft';
+import type { PromptRecord } from './prompt-record';
 
 /** The model settings of the version in force (or of the newest version when none is): model, max tokens, locale. */
 export const PromptSettings = () => {
@@ -14,7 +14,9 @@ export const PromptSettings = () => {
   const key = record?.key;
   useEffect(() => {
     if (!key || !version) return;
-    void httpClient(`/api/v1/prompts/${key}/versions/${version}`).then(({ json }) => setContent((json as { content: PromptContent }).content));
+    void httpClient(`/api/v1/prompts/${key}/versions/${version}`).then(({ json }) =>
+      setContent((json as { content: PromptContent }).content),
+    );
   }, [key, version]);
   if (!content || version === undefined) return null;
   const items: [string, string][] = [

@@ -3,7 +3,7 @@ import { GovernedShowActions, GovernedVersions } from '../common/lifecycle/Gover
 import { PromptDiff } from './PromptDiff';
 import { PromptSettings } from './PromptSettings';
 import { PromptTests } from './PromptTests';
-import type { PromptRecord } from './use-draft';
+import type { PromptRecord } from './prompt-record';
 
 /** A prompt: what it is and its model settings, its versions with their review, a diff between any two, and its tests. */
 export const PromptShow = () => {
@@ -13,7 +13,10 @@ export const PromptShow = () => {
       <SimpleShowLayout>
         <TextField source="key" />
         <TextField source="name" />
-        <FunctionField source="pilot" render={(record: PromptRecord) => translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />
+        <FunctionField
+          source="pilot"
+          render={(record: PromptRecord) => translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })}
+        />
         <TextField source="activeVersion" emptyText="—" />
         <TextField source="draftVersion" emptyText="—" />
         <PromptSettings />

@@ -1,13 +1,26 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import BlockIcon from '@mui/icons-material/Block';
-import { Alert, Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useRefresh, useShowContext, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { httpClient } from '../dataProvider';
 import { versionNumbers } from './diff-lines';
-import type { PromptRecord } from './use-draft';
+import type { PromptRecord } from './prompt-record';
 
 interface TestRun {
   version: number;
@@ -18,7 +31,11 @@ interface TestRun {
 }
 
 const outcomeOf = (c: TestRun['cases'][number]) => (c.skipped ? 'skipped' : c.passed ? 'passed' : 'failed');
-const ICONS = { passed: <CheckCircleIcon color="success" fontSize="small" />, failed: <CancelIcon color="error" fontSize="small" />, skipped: <BlockIcon fontSize="small" /> };
+const ICONS = {
+  passed: <CheckCircleIcon color="success" fontSize="small" />,
+  failed: <CancelIcon color="error" fontSize="small" />,
+  skipped: <BlockIcon fontSize="small" />,
+};
 
 /** Runs a version's test cases (POST versions/{n}/test; the run is recorded for publishing) and shows each case. */
 export const PromptTests = () => {
@@ -40,7 +57,10 @@ export const PromptTests = () => {
     setRun(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/prompts/${record.key}/versions/${chosen}/test`, { method: 'POST', body: '{}' });
+      const { json } = await httpClient(`/api/v1/prompts/${record.key}/versions/${chosen}/test`, {
+        method: 'POST',
+        body: '{}',
+      });
       setRun(json as TestRun);
       refresh();
     } catch (err) {
@@ -55,10 +75,19 @@ export const PromptTests = () => {
         {translate('gabarit.prompts.tests_title')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField select size="small" label={translate('gabarit.prompts.tests_version')} value={chosen} onChange={(e) => setVersion(Number(e.target.value))} sx={{ width: 240 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('gabarit.prompts.tests_version')}
+          value={chosen}
+          onChange={(e) => setVersion(Number(e.target.value))}
+          sx={{ width: 240 }}
+        >
           {numbers.map((n) => (
             <MenuItem key={n} value={n}>
-              {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', { version: n })}
+              {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', {
+                version: n,
+              })}
             </MenuItem>
           ))}
         </TextField>
@@ -70,7 +99,12 @@ export const PromptTests = () => {
       {run && (
         <Box role="status">
           <Alert severity={run.failed > 0 ? 'error' : 'success'} sx={{ mb: 1 }}>
-            {translate('gabarit.prompts.tests_summary', { version: run.version, passed: run.passed, failed: run.failed, skipped: run.skipped })}
+            {translate('gabarit.prompts.tests_summary', {
+              version: run.version,
+              passed: run.passed,
+              failed: run.failed,
+              skipped: run.skipped,
+            })}
           </Alert>
           {run.cases.length === 0 ? (
             <Typography>{translate('gabarit.prompts.tests_none')}</Typography>

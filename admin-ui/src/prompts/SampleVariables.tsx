@@ -36,7 +36,14 @@ export const SampleVariables = ({ text, onChange, tests, errors }: Props) => {
           ))}
         </TextField>
       )}
-      <CodeEditor label={translate('gabarit.prompts.sample_variables')} language="json" value={text} onChange={onChange} errors={errors} minHeight="140px" />
+      <CodeEditor
+        label={translate('gabarit.prompts.sample_variables')}
+        language="json"
+        value={text}
+        onChange={onChange}
+        errors={errors}
+        minHeight="140px"
+      />
     </Box>
   );
 };

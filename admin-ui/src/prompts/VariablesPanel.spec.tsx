@@ -18,7 +18,11 @@ const rowsOf = () =>
   within(screen.getByRole('table', { name: 'Variables déclarées' }))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
 
 afterEach(cleanup);
 

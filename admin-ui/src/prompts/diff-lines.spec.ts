@@ -34,7 +34,10 @@ describe('defaultPair', () => {
   });
   it('compares the newest with the one before when the newest is in force', () => {
     expect(defaultPair({ activeVersion: 3, draftVersion: null, versions })).toEqual({ from: 2, to: 3 });
-    expect(defaultPair({ activeVersion: null, draftVersion: null, versions: [{ number: 1 }] })).toEqual({ from: 1, to: 1 });
+    expect(defaultPair({ activeVersion: null, draftVersion: null, versions: [{ number: 1 }] })).toEqual({
+      from: 1,
+      to: 1,
+    });
     expect(defaultPair({ activeVersion: null, draftVersion: null, versions: [] })).toBeNull();
   });
   it('offers versions newest first', () => {

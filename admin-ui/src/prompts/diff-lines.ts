@@ -42,10 +42,17 @@ export function versionNumbers(versions: { number: number }[]): number[] {
  * The pair the diff opens on: the draft (or the newest version) against the version in force, or against the
  * one before it when that is the same version.
  */
-export function defaultPair(record: { activeVersion: number | null; draftVersion: number | null; versions: { number: number }[] }): { from: number; to: number } | null {
+export function defaultPair(record: {
+  activeVersion: number | null;
+  draftVersion: number | null;
+  versions: { number: number }[];
+}): { from: number; to: number } | null {
   const numbers = versionNumbers(record.versions);
   if (numbers.length === 0) return null;
   const to = record.draftVersion ?? numbers[0]!;
-  const from = record.activeVersion !== null && record.activeVersion !== to ? record.activeVersion : (numbers.find((n) => n < to) ?? to);
+  const from =
+    record.activeVersion !== null && record.activeVersion !== to
+      ? record.activeVersion
+      : (numbers.find((n) => n < to) ?? to);
   return { from, to };
 }

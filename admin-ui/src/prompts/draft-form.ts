@@ -4,7 +4,9 @@ import { parseJsonObject } from './variables';
 type PromptDraft = RequestOf<'/api/v1/prompts/{key}/draft', 'put'>;
 
 /** What a prompt version holds (GET /prompts/{key}/versions/{n} → content): a draft's fields, the required ones set. */
-export type PromptContent = Required<Pick<PromptDraft, 'locale' | 'template' | 'model' | 'maxTokens' | 'variablesSchema'>> &
+export type PromptContent = Required<
+  Pick<PromptDraft, 'locale' | 'template' | 'model' | 'maxTokens' | 'variablesSchema'>
+> &
   Pick<PromptDraft, 'system' | 'stopSequences' | 'tests'>;
 
 /** The draft editor's fields, as typed (numbers and JSON stay text until saved). */
@@ -21,7 +23,16 @@ export interface DraftForm {
   tests: string;
 }
 export type DraftField = keyof DraftForm;
-export const DRAFT_FIELDS: DraftField[] = ['template', 'system', 'model', 'maxTokens', 'locale', 'variablesSchema', 'stopSequences', 'tests'];
+export const DRAFT_FIELDS: DraftField[] = [
+  'template',
+  'system',
+  'model',
+  'maxTokens',
+  'locale',
+  'variablesSchema',
+  'stopSequences',
+  'tests',
+];
 // Test cases do not change what a preview renders, and the preview endpoint does not take them.
 const PREVIEW_FIELDS = DRAFT_FIELDS.filter((field) => field !== 'tests');
 
@@ -53,7 +64,10 @@ export function changedFields(form: DraftForm, initial: DraftForm): DraftField[]
 
 /** The typed value of each field, or the i18n key of why it cannot be sent. */
 function fieldValue(form: DraftForm, field: DraftField): { value: unknown } | { error: string } {
-  if (field === 'maxTokens') return /^\s*\d+\s*$/.test(form.maxTokens) ? { value: Number(form.maxTokens) } : { error: 'gabarit.prompts.invalid_integer' };
+  if (field === 'maxTokens')
+    return /^\s*\d+\s*$/.test(form.maxTokens)
+      ? { value: Number(form.maxTokens) }
+      : { error: 'gabarit.prompts.invalid_integer' };
   if (field === 'variablesSchema') return parseJsonObject(form.variablesSchema);
   if (field === 'stopSequences') return { value: form.stopSequences.split('\n').filter((line) => line.length > 0) };
   if (field === 'tests') return parseTests(form.tests);
@@ -64,7 +78,10 @@ function fieldValue(form: DraftForm, field: DraftField): { value: unknown } | { 
  * The PUT /draft body: only the fields changed since the draft was read, so the audit trail and a concurrent
  * editor's work on other fields are respected; or the problems found before sending, by field.
  */
-export function draftPayload(form: DraftForm, initial: DraftForm): { payload: Record<string, unknown> } | { errors: Partial<Record<DraftField, string>> } {
+export function draftPayload(
+  form: DraftForm,
+  initial: DraftForm,
+): { payload: Record<string, unknown> } | { errors: Partial<Record<DraftField, string>> } {
   const payload: Record<string, unknown> = {};
   const errors: Partial<Record<DraftField, string>> = {};
   for (const field of changedFields(form, initial)) {
@@ -84,4 +101,3 @@ export function previewContent(form: DraftForm): Record<string, unknown> {
   }
   return content;
 }
-

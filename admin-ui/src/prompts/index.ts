@@ -4,4 +4,11 @@ import { PromptEdit } from './PromptEdit';
 import { PromptList } from './PromptList';
 import { PromptShow } from './PromptShow';
 
-export const prompts = { list: PromptList, show: PromptShow, edit: PromptEdit, create: PromptCreate, icon: ChatIcon, recordRepresentation: 'name' };
+export const prompts = {
+  list: PromptList,
+  show: PromptShow,
+  edit: PromptEdit,
+  create: PromptCreate,
+  icon: ChatIcon,
+  recordRepresentation: 'name',
+};

@@ -12,7 +12,11 @@ const chatbotSchema = {
       items: {
         type: 'object',
         required: ['title', 'url'],
-        properties: { title: { type: 'string' }, url: { type: 'string' }, formats: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          title: { type: 'string' },
+          url: { type: 'string' },
+          formats: { type: 'array', items: { type: 'string' } },
+        },
       },
     },
     tone: { type: ['string', 'null'] },
@@ -23,7 +27,14 @@ describe('declaredVariables', () => {
   it('lists each variable with how a template reads it, its type, whether it is required and its description', () => {
     expect(declaredVariables(chatbotSchema)).toEqual([
       { path: 'question', type: 'string', required: true, depth: 0 },
-      { path: 'locale', type: 'string', required: true, description: 'en when the question is written in English', values: ['"fr"', '"en"'], depth: 0 },
+      {
+        path: 'locale',
+        type: 'string',
+        required: true,
+        description: 'en when the question is written in English',
+        values: ['"fr"', '"en"'],
+        depth: 0,
+      },
       { path: 'datasets', type: 'object[]', required: true, depth: 0 },
       { path: 'datasets[].title', type: 'string', required: true, depth: 1 },
       { path: 'datasets[].url', type: 'string', required: true, depth: 1 },
@@ -36,14 +47,31 @@ describe('declaredVariables', () => {
     expect(declaredVariables(null)).toEqual([]);
     expect(declaredVariables([1, 2])).toEqual([]);
     expect(declaredVariables({ type: 'object' })).toEqual([]);
-    expect(declaredVariables({ properties: { a: 'not a schema', b: {} } })).toEqual([{ path: 'b', type: 'any', required: false, depth: 0 }]);
+    expect(declaredVariables({ properties: { a: 'not a schema', b: {} } })).toEqual([
+      { path: 'b', type: 'any', required: false, depth: 0 },
+    ]);
   });
 });
 
 describe('sampleFor', () => {
   it('builds variables of the right shape, preferring defaults, examples and the first allowed value', () => {
-    expect(sampleFor(chatbotSchema)).toEqual({ question: 'question', locale: 'fr', datasets: [{ title: 'title', url: 'url', formats: ['formats'] }], tone: 'tone' });
-    expect(sampleFor({ type: 'object', properties: { n: { type: 'integer', minimum: 3 }, ok: { type: 'boolean' }, d: { type: 'string', default: 'x' }, e: { type: 'string', examples: ['ex'] } } })).toEqual({ n: 3, ok: false, d: 'x', e: 'ex' });
+    expect(sampleFor(chatbotSchema)).toEqual({
+      question: 'question',
+      locale: 'fr',
+      datasets: [{ title: 'title', url: 'url', formats: ['formats'] }],
+      tone: 'tone',
+    });
+    expect(
+      sampleFor({
+        type: 'object',
+        properties: {
+          n: { type: 'integer', minimum: 3 },
+          ok: { type: 'boolean' },
+          d: { type: 'string', default: 'x' },
+          e: { type: 'string', examples: ['ex'] },
+        },
+      }),
+    ).toEqual({ n: 3, ok: false, d: 'x', e: 'ex' });
   });
 });
 

@@ -14,12 +14,14 @@ export interface DeclaredVariable {
 type Schema = Record<string, unknown>;
 const MAX_DEPTH = 8;
 
-const isSchema = (value: unknown): value is Schema => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isSchema = (value: unknown): value is Schema =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function typeOf(schema: Schema): string {
   const type = schema['type'];
   if (Array.isArray(type)) return type.join(' | ');
-  if (typeof type === 'string') return type === 'array' && isSchema(schema['items']) ? `${typeOf(schema['items'])}[]` : type;
+  if (typeof type === 'string')
+    return type === 'array' && isSchema(schema['items']) ? `${typeOf(schema['items'])}[]` : type;
   if (Array.isArray(schema['enum'])) return 'enum';
   return isSchema(schema['properties']) ? 'object' : 'any';
 }
@@ -74,7 +76,9 @@ export function sampleFor(schema: unknown, name = 'value', depth = 0): unknown {
       return isSchema(schema['items']) ? [sampleFor(schema['items'], name, depth + 1)] : [];
     case 'object': {
       const properties = isSchema(schema['properties']) ? schema['properties'] : {};
-      return Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, sampleFor(child, key, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(properties).map(([key, child]) => [key, sampleFor(child, key, depth + 1)]),
+      );
     }
     default:
       return null;

@@ -17,7 +17,30 @@ interface Props {
 /** The visual editor for the rule set's format; the JSON editor beside it edits the same definition. */
 export const DefinitionEditor = ({ format, definition, onChange, facts, problems }: Props) => {
   const change = (next: object) => onChange(next as Record<string, unknown>);
-  if (format === 'decisionTable') return <TableEditor definition={definition as unknown as DecisionTable} onChange={change} facts={facts} problems={problems} />;
-  if (format === 'decisionTree') return <TreeEditor definition={definition as unknown as { root: TreeNode }} onChange={change} facts={facts} problems={problems} />;
-  return <RulesEditor definition={{ rules: [], ...definition } as unknown as RulesDefinition} onChange={change} facts={facts} problems={problems} />;
+  if (format === 'decisionTable')
+    return (
+      <TableEditor
+        definition={definition as unknown as DecisionTable}
+        onChange={change}
+        facts={facts}
+        problems={problems}
+      />
+    );
+  if (format === 'decisionTree')
+    return (
+      <TreeEditor
+        definition={definition as unknown as { root: TreeNode }}
+        onChange={change}
+        facts={facts}
+        problems={problems}
+      />
+    );
+  return (
+    <RulesEditor
+      definition={{ rules: [], ...definition } as unknown as RulesDefinition}
+      onChange={change}
+      facts={facts}
+      problems={problems}
+    />
+  );
 };

@@ -1,4 +1,15 @@
-import { Create, FormDataConsumer, SelectInput, SimpleForm, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import {
+  Create,
+  FormDataConsumer,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useDataProvider,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { STARTER_SCHEMA, starterDefinition } from './starter-content';
@@ -22,7 +33,12 @@ export const RulesetCreate = () => {
       return { inputSchema: translate('gabarit.editors.invalid_json', { reason: (err as Error).message }) };
     }
     const format = String(values['format']);
-    const data = { ...values, ...(values['description'] ? {} : { description: undefined }), inputSchema, definition: starterDefinition(format) };
+    const data = {
+      ...values,
+      ...(values['description'] ? {} : { description: undefined }),
+      inputSchema,
+      definition: starterDefinition(format),
+    };
     try {
       const { data: created } = await dataProvider.create('rulesets', { data });
       notify('gabarit.editors.created', { type: 'success', messageArgs: { key: created.id } });
@@ -37,19 +53,40 @@ export const RulesetCreate = () => {
       const byField = formErrors(problem);
       // Problems with no field of this form (there should be none: the starter content is valid) go in the notification.
       const elsewhere = Object.entries(byField).filter(([field]) => !FIELDS.includes(field));
-      notify([problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(' '), { type: 'error' });
+      notify(
+        [problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(
+          ' ',
+        ),
+        { type: 'error' },
+      );
       return Object.fromEntries(Object.entries(byField).filter(([field]) => FIELDS.includes(field)));
     }
   };
 
   return (
     <Create>
-      <SimpleForm onSubmit={submit} defaultValues={{ pilot: 'invoices', format: 'rules', inputSchema: JSON.stringify(STARTER_SCHEMA, null, 2) }} warnWhenUnsavedChanges>
+      <SimpleForm
+        onSubmit={submit}
+        defaultValues={{ pilot: 'invoices', format: 'rules', inputSchema: JSON.stringify(STARTER_SCHEMA, null, 2) }}
+        warnWhenUnsavedChanges
+      >
         <TextInput source="key" validate={required()} helperText="gabarit.editors.key_help" />
         <TextInput source="name" validate={required()} fullWidth />
-        <SelectInput source="pilot" validate={required()} choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))} />
-        <SelectInput source="format" validate={required()} choices={FORMATS.map((id) => ({ id, name: `gabarit.formats.${id}` }))} />
-        <FormDataConsumer>{({ formData }) => <p style={{ margin: 0 }}>{translate(`gabarit.editors.starter_${String(formData.format ?? 'rules')}`)}</p>}</FormDataConsumer>
+        <SelectInput
+          source="pilot"
+          validate={required()}
+          choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
+        />
+        <SelectInput
+          source="format"
+          validate={required()}
+          choices={FORMATS.map((id) => ({ id, name: `gabarit.formats.${id}` }))}
+        />
+        <FormDataConsumer>
+          {({ formData }) => (
+            <p style={{ margin: 0 }}>{translate(`gabarit.editors.starter_${String(formData.format ?? 'rules')}`)}</p>
+          )}
+        </FormDataConsumer>
         <TextInput source="description" multiline fullWidth />
         <CodeEditorInput source="inputSchema" language="json" validate={required()} minHeight="200px" />
       </SimpleForm>

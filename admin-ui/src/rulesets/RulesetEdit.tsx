@@ -6,7 +6,7 @@ import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
-import { ConflictDialog } from './ConflictDialog';
+import { ConflictDialog } from '../common/drafts/ConflictDialog';
 import { DefinitionEditor } from './DefinitionEditor';
 import { factOptions } from './editor/fact-paths';
 import { liveChecks } from './editor/live-checks';
@@ -22,7 +22,17 @@ const TABS = ['definition', 'tests', 'inputSchema', 'computedFacts', 'lookups'] 
 const pretty = (value: unknown) => JSON.stringify(value ?? null, null, 2);
 
 /** One content field as JSON, with its parse error and the API's problems for it listed under the editor. */
-const JsonFieldEditor = ({ field, content, edit, serverErrors }: { field: JsonField; content: RulesetContent; edit: (c: RulesetContent) => void; serverErrors: string[] }) => {
+const JsonFieldEditor = ({
+  field,
+  content,
+  edit,
+  serverErrors,
+}: {
+  field: JsonField;
+  content: RulesetContent;
+  edit: (c: RulesetContent) => void;
+  serverErrors: string[];
+}) => {
   const translate = useTranslate();
   const [text, setText] = useState(pretty(content[field]));
   const [parseError, setParseError] = useState<string | undefined>();
@@ -53,7 +63,7 @@ export const RulesetEdit = () => {
   const createPath = useCreatePath();
   const draft = useRulesetDraft(key);
   const vocabulary = useRuleVocabulary();
-  const { base, content } = draft;
+  const { base, editing: content } = draft;
   const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | undefined>();
@@ -70,34 +80,48 @@ export const RulesetEdit = () => {
     setJsonError(undefined);
   }, [content?.definition]);
 
-  const facts = useMemo(() => (content ? factOptions(content.inputSchema, content.computedFacts, content.lookups) : []), [content]);
+  const facts = useMemo(
+    () => (content ? factOptions(content.inputSchema, content.computedFacts, content.lookups) : []),
+    [content],
+  );
   const problems = useMemo(() => {
     if (!content || !base || !vocabulary) return new Map<string, string[]>();
-    return mergeProblems(conditionProblems(liveChecks(base.format, content.definition, facts, vocabulary), '', translate), detailsUnder(draft.problem, '/definition'));
+    return mergeProblems(
+      conditionProblems(liveChecks(base.record.format, content.definition, facts, vocabulary), '', translate),
+      detailsUnder(draft.problem, '/definition'),
+    );
   }, [content, base, facts, vocabulary, draft.problem, translate]);
 
   if (!base || !content || !vocabulary) return draft.problem ? <ProblemAlert problem={draft.problem} /> : null;
   // A decision table needs the page's width; its JSON goes below it.
-  const wide = base.format === 'decisionTable';
-  const serverErrors = (field: string) => [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
+  const wide = base.record.format === 'decisionTable';
+  const serverErrors = (field: string) =>
+    [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
   const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
 
   return (
     <Box sx={{ p: 2 }}>
-      <Title title={translate('gabarit.editors.title', { name: base.name })} />
+      <Title title={translate('gabarit.editors.title', { name: base.record.name })} />
       <UnsavedChangesGuard dirty={draft.dirty} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
-          {translate('gabarit.editors.title', { name: base.name })}
+          {translate('gabarit.editors.title', { name: base.record.name })}
         </Typography>
         <Typography color="text.secondary">
-          {translate(base.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active', { version: base.version })}
+          {translate(
+            base.record.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active',
+            { version: base.version },
+          )}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
           {translate('gabarit.editors.back')}
         </Button>
-        <Button variant="contained" disabled={!draft.dirty || draft.saving || !!jsonError} onClick={() => void draft.save()}>
+        <Button
+          variant="contained"
+          disabled={!draft.dirty || draft.saving || !!jsonError}
+          onClick={() => void draft.save()}
+        >
           {translate('ra.action.save')}
         </Button>
       </Stack>
@@ -106,10 +130,27 @@ export const RulesetEdit = () => {
           {translate('gabarit.editors.unsaved_notice')}
         </Alert>
       )}
-      {draft.restorable && <RestoreBanner savedAt={draft.restorable.savedAt} onRestore={draft.restore} onDiscard={draft.discardRestorable} />}
+      {draft.restorable && (
+        <RestoreBanner
+          savedAt={draft.restorable.savedAt}
+          onRestore={draft.restore}
+          onDiscard={draft.discardRestorable}
+        />
+      )}
       {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
-      {draft.conflict && <ConflictDialog changes={draft.conflict.changes} onTakeTheirs={draft.takeTheirs} onKeepMine={() => void draft.overwrite()} />}
-      <Tabs value={tab} onChange={(_, next: (typeof TABS)[number]) => setTab(next)} aria-label={translate('gabarit.editors.tabs_label')} sx={{ mb: 2 }}>
+      {draft.conflict && (
+        <ConflictDialog
+          changes={draft.conflict.changes}
+          onTakeTheirs={draft.takeTheirs}
+          onKeepMine={() => void draft.overwrite()}
+        />
+      )}
+      <Tabs
+        value={tab}
+        onChange={(_, next: (typeof TABS)[number]) => setTab(next)}
+        aria-label={translate('gabarit.editors.tabs_label')}
+        sx={{ mb: 2 }}
+      >
         {TABS.map((t) => (
           <Tab key={t} value={t} label={translate(`gabarit.editors.tabs.${t}`)} />
         ))}
@@ -118,7 +159,13 @@ export const RulesetEdit = () => {
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: wide ? 12 : 7 }}>
             <VocabularyContext.Provider value={vocabulary}>
-              <DefinitionEditor format={base.format} definition={content.definition} onChange={(definition) => draft.edit({ ...content, definition })} facts={facts} problems={problems} />
+              <DefinitionEditor
+                format={base.record.format}
+                definition={content.definition}
+                onChange={(definition) => draft.edit({ ...content, definition })}
+                facts={facts}
+                problems={problems}
+              />
             </VocabularyContext.Provider>
           </Grid>
           <Grid size={{ xs: 12, lg: wide ? 12 : 5 }}>
@@ -142,12 +189,18 @@ export const RulesetEdit = () => {
           </Grid>
         </Grid>
       ) : (
-        <JsonFieldEditor key={`${tab}-${base.etag}`} field={tab} content={content} edit={draft.edit} serverErrors={serverErrors(tab)} />
+        <JsonFieldEditor
+          key={`${tab}-${base.etag}`}
+          field={tab}
+          content={content}
+          edit={draft.edit}
+          serverErrors={serverErrors(tab)}
+        />
       )}
-      {base.draftVersion !== null && !draft.dirty && (
+      {base.record.draftVersion !== null && !draft.dirty && (
         <>
-          <VersionChecks rulesetKey={key} version={base.draftVersion} />
-          <SubmitDraftButton rulesetKey={key} version={base.draftVersion} />
+          <VersionChecks rulesetKey={key} version={base.record.draftVersion} />
+          <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} />
         </>
       )}
     </Box>

@@ -9,16 +9,33 @@ export const RulesetList = () => {
   const translate = useTranslate();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="pilot" source="pilot" choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))} alwaysOn />,
-    <SelectInput key="status" source="status" choices={['draft', 'in_review', 'approved', 'published'].map((id) => ({ id, name: `gabarit.status.${id}` }))} />,
+    <SelectInput
+      key="pilot"
+      source="pilot"
+      choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
+      alwaysOn
+    />,
+    <SelectInput
+      key="status"
+      source="status"
+      choices={['draft', 'in_review', 'approved', 'published'].map((id) => ({ id, name: `gabarit.status.${id}` }))}
+    />,
   ];
   return (
     <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles filters />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="pilot" render={(record: { pilot: string }) => <Chip size="small" label={translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />} />
-        <DataTable.Col source="format" render={(record: { format: string }) => translate(`gabarit.formats.${record.format}`)} />
+        <DataTable.Col
+          source="pilot"
+          render={(record: { pilot: string }) => (
+            <Chip size="small" label={translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />
+          )}
+        />
+        <DataTable.Col
+          source="format"
+          render={(record: { format: string }) => translate(`gabarit.formats.${record.format}`)}
+        />
         <DataTable.Col source="activeVersion" />
         <DataTable.Col source="draftVersion" />
       </DataTable>

@@ -27,14 +27,25 @@ export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
       const { json, headers } = await httpClient(`/api/v1/rulesets/${rulesetKey}`);
       const record = json as { draftVersion: number | null; activeVersion: number | null; latestVersion: number };
       const source = record.draftVersion ?? record.activeVersion ?? record.latestVersion;
-      const content = ((await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${source}`)).json as { content: { tests?: TestCase[] } }).content;
+      const content = (
+        (await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${source}`)).json as {
+          content: { tests?: TestCase[] };
+        }
+      ).content;
       const next = withTestCase(content.tests ?? [], name, facts, events);
       if ('error' in next) {
         setError(next.error);
         return;
       }
-      const saved = await httpClient(`/api/v1/rulesets/${rulesetKey}/draft`, { method: 'PUT', headers: new Headers({ 'If-Match': headers.get('etag') ?? '', 'Content-Type': 'application/json' }), body: JSON.stringify({ tests: next.tests }) });
-      notify('gabarit.try.case_saved', { type: 'success', messageArgs: { version: (saved.json as { draftVersion: number }).draftVersion } });
+      const saved = await httpClient(`/api/v1/rulesets/${rulesetKey}/draft`, {
+        method: 'PUT',
+        headers: new Headers({ 'If-Match': headers.get('etag') ?? '', 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ tests: next.tests }),
+      });
+      notify('gabarit.try.case_saved', {
+        type: 'success',
+        messageArgs: { version: (saved.json as { draftVersion: number }).draftVersion },
+      });
       setOpen(false);
       setName('');
       refresh();
@@ -52,7 +63,9 @@ export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
         <Dialog open onClose={() => setOpen(false)} aria-labelledby="keep-case-title" fullWidth maxWidth="sm">
           <DialogTitle id="keep-case-title">{translate('gabarit.try.keep_as_case')}</DialogTitle>
           <DialogContent>
-            <DialogContentText>{translate('gabarit.try.keep_as_case_help', { events: events.map((e) => e.type).join(', ') || '—' })}</DialogContentText>
+            <DialogContentText>
+              {translate('gabarit.try.keep_as_case_help', { events: events.map((e) => e.type).join(', ') || '—' })}
+            </DialogContentText>
             <TextField
               autoFocus
               fullWidth

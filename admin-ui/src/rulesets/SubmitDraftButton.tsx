@@ -14,14 +14,29 @@ export const SubmitDraftButton = ({ rulesetKey, version }: { rulesetKey: string;
   if (!((identity?.['roles'] as string[]) ?? []).includes('analyst')) return null;
   const submit = async (input: TransitionInput) => {
     setAsking(false);
-    if (await action.run(`/api/v1/rulesets/${rulesetKey}/versions/${version}/submit`, input, 'gabarit.lifecycle.done_submit', { version })) redirect('show', 'rulesets', rulesetKey);
+    if (
+      await action.run(
+        `/api/v1/rulesets/${rulesetKey}/versions/${version}/submit`,
+        input,
+        'gabarit.lifecycle.done_submit',
+        { version },
+      )
+    )
+      redirect('show', 'rulesets', rulesetKey);
   };
   return (
     <>
       <Button variant="contained" sx={{ mt: 2 }} onClick={() => setAsking(true)}>
         {translate('gabarit.editors.submit_draft', { version })}
       </Button>
-      {asking && <TransitionDialog action="submit" version={version} onCancel={() => setAsking(false)} onConfirm={(input) => void submit(input)} />}
+      {asking && (
+        <TransitionDialog
+          action="submit"
+          version={version}
+          onCancel={() => setAsking(false)}
+          onConfirm={(input) => void submit(input)}
+        />
+      )}
     </>
   );
 };

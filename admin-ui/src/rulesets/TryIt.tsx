@@ -68,7 +68,10 @@ export const TryIt = () => {
     setOutcome(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, { method: 'POST', body: JSON.stringify({ facts: input, version, explain: true }) });
+      const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, {
+        method: 'POST',
+        body: JSON.stringify({ facts: input, version, explain: true }),
+      });
       setLastFacts(input);
       setOutcome(json as Outcome);
     } catch (err) {
@@ -77,7 +80,12 @@ export const TryIt = () => {
   };
   const evaluateJson = () => {
     const parsed = parseFacts(text);
-    if ('error' in parsed) setProblem({ error: 'invalid_json', message: translate(parsed.error), details: parsed.hint ? [{ path: '/', message: parsed.hint }] : [] });
+    if ('error' in parsed)
+      setProblem({
+        error: 'invalid_json',
+        message: translate(parsed.error),
+        details: parsed.hint ? [{ path: '/', message: parsed.hint }] : [],
+      });
     else void evaluate(parsed.facts);
   };
   const statusOf = (n: number) => record.versions.find((v) => v.number === n)?.status ?? 'draft';
@@ -88,14 +96,28 @@ export const TryIt = () => {
         {translate('gabarit.try.title')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField select size="small" label={translate('gabarit.try.version')} value={version} onChange={(e) => setChosen(Number(e.target.value))} sx={{ width: 280, flexShrink: 0 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('gabarit.try.version')}
+          value={version}
+          onChange={(e) => setChosen(Number(e.target.value))}
+          sx={{ width: 280, flexShrink: 0 }}
+        >
           {numbers.map((n) => (
             <MenuItem key={n} value={n}>
-              {translate('gabarit.try.version_status', { version: n, status: translate(`gabarit.status.${statusOf(n)}`) })}
+              {translate('gabarit.try.version_status', {
+                version: n,
+                status: translate(`gabarit.status.${statusOf(n)}`),
+              })}
             </MenuItem>
           ))}
         </TextField>
-        <Tabs value={mode} onChange={(_, next: 'form' | 'json') => setMode(next)} aria-label={translate('gabarit.try.mode')}>
+        <Tabs
+          value={mode}
+          onChange={(_, next: 'form' | 'json') => setMode(next)}
+          aria-label={translate('gabarit.try.mode')}
+        >
           <Tab value="form" label={translate('gabarit.try.form_tab')} />
           <Tab value="json" label={translate('gabarit.try.json_tab')} />
         </Tabs>
@@ -118,7 +140,16 @@ export const TryIt = () => {
         </Form>
       ) : (
         <>
-          <TextField label={translate('gabarit.try.facts')} multiline minRows={8} maxRows={20} fullWidth value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }} />
+          <TextField
+            label={translate('gabarit.try.facts')}
+            multiline
+            minRows={8}
+            maxRows={20}
+            fullWidth
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
+          />
           <Button variant="contained" sx={{ mt: 2 }} onClick={evaluateJson}>
             {translate('gabarit.try.evaluate')}
           </Button>
@@ -128,7 +159,11 @@ export const TryIt = () => {
       {outcome && (
         <Alert severity="info" sx={{ mt: 2 }} role="status">
           <Stack direction="row" spacing={1} sx={{ mb: 1 }} aria-label={translate('gabarit.try.events')}>
-            {outcome.events.length === 0 ? <Chip label={translate('gabarit.try.no_event')} /> : outcome.events.map((e, i) => <Chip key={i} color="primary" label={e.type} />)}
+            {outcome.events.length === 0 ? (
+              <Chip label={translate('gabarit.try.no_event')} />
+            ) : (
+              outcome.events.map((e, i) => <Chip key={i} color="primary" label={e.type} />)
+            )}
           </Stack>
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>
           <SaveAsTestCase rulesetKey={record.key} facts={lastFacts} events={outcome.events} />

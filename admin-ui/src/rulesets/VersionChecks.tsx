@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
@@ -30,7 +42,10 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
     setBusy(true);
     setProblem(undefined);
     try {
-      done((await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${version}/${what}`, { method: 'POST', body: '{}' })).json as T);
+      done(
+        (await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${version}/${what}`, { method: 'POST', body: '{}' }))
+          .json as T,
+      );
     } catch (err) {
       setProblem(toProblem(err));
     } finally {
@@ -54,7 +69,10 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       {tests && (
         <>
           <Alert severity={tests.failed === 0 ? 'success' : 'error'} role="status" sx={{ mb: 1 }}>
-            {translate(tests.failed === 0 ? 'gabarit.checks.all_passed' : 'gabarit.checks.some_failed', { passed: tests.passed, failed: tests.failed })}
+            {translate(tests.failed === 0 ? 'gabarit.checks.all_passed' : 'gabarit.checks.some_failed', {
+              passed: tests.passed,
+              failed: tests.failed,
+            })}
           </Alert>
           <Table size="small" aria-label={translate('gabarit.checks.cases')}>
             <TableHead>
@@ -70,7 +88,11 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
                 <TableRow key={c.name}>
                   <TableCell>{c.name}</TableCell>
                   <TableCell>
-                    <Chip size="small" color={c.passed ? 'success' : 'error'} label={translate(c.passed ? 'gabarit.checks.pass' : 'gabarit.checks.fail')} />
+                    <Chip
+                      size="small"
+                      color={c.passed ? 'success' : 'error'}
+                      label={translate(c.passed ? 'gabarit.checks.pass' : 'gabarit.checks.fail')}
+                    />
                   </TableCell>
                   <TableCell>{c.expected.join(', ') || '—'}</TableCell>
                   <TableCell>{c.error ?? (c.actual.join(', ') || '—')}</TableCell>
@@ -82,7 +104,11 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       )}
       {impact && (
         <Alert severity={impact.changed ? 'warning' : 'info'} role="status" sx={{ mt: 2 }}>
-          {translate('gabarit.checks.impact_summary', { compared: impact.compared, changed: impact.changed, active: impact.activeVersion ?? '—' })}
+          {translate('gabarit.checks.impact_summary', {
+            compared: impact.compared,
+            changed: impact.changed,
+            active: impact.activeVersion ?? '—',
+          })}
           {Object.keys(impact.byTransition).length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
               {Object.entries(impact.byTransition).map(([transition, count]) => (

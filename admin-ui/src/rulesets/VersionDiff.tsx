@@ -1,4 +1,15 @@
-import { Alert, Box, Button, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
@@ -6,10 +17,15 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { httpClient } from '../dataProvider';
 import { wordChange, type RulesetChange } from './diff-wording';
 
-
 /** A readable diff between any two versions (or the draft), per rule, row or node, as the API words it. */
 export const VersionDiff = () => {
-  const { record } = useShowContext<{ id: string; key: string; versions: { number: number }[]; draftVersion: number | null; activeVersion: number | null }>();
+  const { record } = useShowContext<{
+    id: string;
+    key: string;
+    versions: { number: number }[];
+    draftVersion: number | null;
+    activeVersion: number | null;
+  }>();
   const translate = useTranslate();
   const numbers = (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a);
   const [from, setFrom] = useState<number | ''>(record?.activeVersion ?? numbers[1] ?? '');
@@ -20,13 +36,26 @@ export const VersionDiff = () => {
   const compare = async () => {
     setProblem(undefined);
     try {
-      setChanges(((await httpClient(`/api/v1/rulesets/${record.key}/diff?from=${from}&to=${to}`)).json as { changes: RulesetChange[] }).changes);
+      setChanges(
+        (
+          (await httpClient(`/api/v1/rulesets/${record.key}/diff?from=${from}&to=${to}`)).json as {
+            changes: RulesetChange[];
+          }
+        ).changes,
+      );
     } catch (err) {
       setProblem(toProblem(err));
     }
   };
   const picker = (label: string, value: number | '', set: (n: number) => void) => (
-    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ minWidth: 160 }}>
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={(e) => set(Number(e.target.value))}
+      sx={{ minWidth: 160 }}
+    >
       {numbers.map((n) => (
         <MenuItem key={n} value={n}>
           {translate('gabarit.lifecycle.version_n', { version: n })}
@@ -56,7 +85,10 @@ export const VersionDiff = () => {
         <List dense aria-label={translate('gabarit.diff.title')}>
           {changes.map((c, i) => (
             <ListItem key={i} divider>
-              <ListItemText primary={wordChange(c, translate)} slotProps={{ primary: { sx: { wordBreak: 'break-word' } } }} />
+              <ListItemText
+                primary={wordChange(c, translate)}
+                slotProps={{ primary: { sx: { wordBreak: 'break-word' } } }}
+              />
             </ListItem>
           ))}
         </List>

@@ -3,15 +3,49 @@ import { wordChange, type RulesetChange } from './diff-wording';
 import { fr } from '../i18n/fr';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 
-const translate = polyglotI18nProvider(() => fr, 'fr').translate as (key: string, options?: Record<string, unknown>) => string;
+const translate = polyglotI18nProvider(() => fr, 'fr').translate as (
+  key: string,
+  options?: Record<string, unknown>,
+) => string;
 
 describe('diff wording', () => {
   it('rebuilds the API’s English summaries in French, keeping the values', () => {
     const changes: RulesetChange[] = [
-      { kind: 'moved', entity: 'row', id: 'direction', path: '/definition/rows/0', before: 2, after: 1, summary: 'row "direction" moved from position 2 to 1' },
-      { kind: 'changed', entity: 'row', id: 'appel-d-offres', path: '/definition/rows/1/cells/total/value', before: 133800, after: 140000, summary: 'row "appel-d-offres" cells/total/value: 133800 → 140000' },
-      { kind: 'added', entity: 'rule', id: 'montant-eleve', path: '/definition/rules/3', after: {}, summary: 'rule "montant-eleve" added at position 4' },
-      { kind: 'changed', entity: 'hitPolicy', id: 'hitPolicy', path: '/definition/hitPolicy', before: 'first', after: 'collect', summary: 'hit policy first → collect' },
+      {
+        kind: 'moved',
+        entity: 'row',
+        id: 'direction',
+        path: '/definition/rows/0',
+        before: 2,
+        after: 1,
+        summary: 'row "direction" moved from position 2 to 1',
+      },
+      {
+        kind: 'changed',
+        entity: 'row',
+        id: 'appel-d-offres',
+        path: '/definition/rows/1/cells/total/value',
+        before: 133800,
+        after: 140000,
+        summary: 'row "appel-d-offres" cells/total/value: 133800 → 140000',
+      },
+      {
+        kind: 'added',
+        entity: 'rule',
+        id: 'montant-eleve',
+        path: '/definition/rules/3',
+        after: {},
+        summary: 'rule "montant-eleve" added at position 4',
+      },
+      {
+        kind: 'changed',
+        entity: 'hitPolicy',
+        id: 'hitPolicy',
+        path: '/definition/hitPolicy',
+        before: 'first',
+        after: 'collect',
+        summary: 'hit policy first → collect',
+      },
     ];
     expect(changes.map((c) => wordChange(c, translate))).toEqual([
       'Ligne « direction » : position 2 → 1',

@@ -11,7 +11,8 @@ export interface RulesetChange {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-const show = (value: unknown) => (value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The field inside the entity that changed ("cells/total/value"), read from the API's summary; empty for the whole entity. */
 function fieldOf(change: RulesetChange): string {
@@ -25,10 +26,18 @@ function fieldOf(change: RulesetChange): string {
  */
 export function wordChange(change: RulesetChange, translate: Translate): string {
   const entity = translate(`gabarit.diff.entities.${change.entity}`, { _: change.entity });
-  const subject = change.entity === 'hitPolicy' || change.entity === 'inputSchema' ? entity : `${entity} « ${change.id} »`;
-  if (change.kind === 'moved') return translate('gabarit.diff.moved', { subject, before: change.before, after: change.after });
+  const subject =
+    change.entity === 'hitPolicy' || change.entity === 'inputSchema' ? entity : `${entity} « ${change.id} »`;
+  if (change.kind === 'moved')
+    return translate('gabarit.diff.moved', { subject, before: change.before, after: change.after });
   const field = change.entity === 'inputSchema' ? change.id : fieldOf(change);
   if (!field && change.kind !== 'changed') return translate(`gabarit.diff.whole_${change.kind}`, { subject });
-  if (!field) return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });
-  return translate('gabarit.diff.field_changed', { subject, field, before: show(change.before), after: show(change.after) });
+  if (!field)
+    return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });
+  return translate('gabarit.diff.field_changed', {
+    subject,
+    field,
+    before: show(change.before),
+    after: show(change.after),
+  });
 }

@@ -2,14 +2,22 @@ import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
 import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
 
-const schema: RJSFSchema = { type: 'object', required: ['invoice'], properties: { invoice: { type: 'object', required: ['total'], properties: { total: { type: 'number', minimum: 0 } } } } };
+const schema: RJSFSchema = {
+  type: 'object',
+  required: ['invoice'],
+  properties: {
+    invoice: { type: 'object', required: ['total'], properties: { total: { type: 'number', minimum: 0 } } },
+  },
+};
 
 describe('the facts form of Try it', () => {
   it('explains invalid facts in French by default and in English on request, at their place', () => {
     const fr = factsValidator('fr').validateFormData({ invoice: { total: -5 } }, schema);
     expect(fr.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', 'doit être >= 0']]);
     const en = factsValidator('en').validateFormData({ invoice: {} }, schema);
-    expect(en.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', "must have required property 'total'"]]);
+    expect(en.errors.map((e) => [e.property, e.message])).toEqual([
+      ['.invoice.total', "must have required property 'total'"],
+    ]);
   });
 
   it('accepts the schema keywords our rule sets use, such as x-pii', () => {

@@ -6,13 +6,26 @@ import localizeFr from 'ajv-i18n/localize/fr';
 
 // react-jsonschema-form's own words (buttons, labels) by their enum name, so the console's messages can replace them.
 const NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
-export const TRANSLATED_FORM_STRINGS = ['AddItemButton', 'AddButton', 'RemoveButton', 'MoveUpButton', 'MoveDownButton', 'YesLabel', 'NoLabel', 'ErrorsLabel', 'EmptyArray', 'CopyButton'] as const;
+export const TRANSLATED_FORM_STRINGS = [
+  'AddItemButton',
+  'AddButton',
+  'RemoveButton',
+  'MoveUpButton',
+  'MoveDownButton',
+  'YesLabel',
+  'NoLabel',
+  'ErrorsLabel',
+  'EmptyArray',
+  'CopyButton',
+] as const;
 
 /** The form's strings in the console's language; strings we do not translate keep the library's English. */
 export function formStringTranslator(translate: (key: string, options?: object) => string) {
   return (text: TranslatableString, params?: string[]): string => {
     const name = NAMES.get(text);
-    return name && (TRANSLATED_FORM_STRINGS as readonly string[]).includes(name) ? translate(`gabarit.try.form.${name}`) : englishStringTranslator(text, params);
+    return name && (TRANSLATED_FORM_STRINGS as readonly string[]).includes(name)
+      ? translate(`gabarit.try.form.${name}`)
+      : englishStringTranslator(text, params);
   };
 }
 

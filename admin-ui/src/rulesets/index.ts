@@ -4,4 +4,11 @@ import { RulesetEdit } from './RulesetEdit';
 import { RulesetList } from './RulesetList';
 import { RulesetShow } from './RulesetShow';
 
-export const rulesets = { list: RulesetList, show: RulesetShow, edit: RulesetEdit, create: RulesetCreate, icon: RuleIcon, recordRepresentation: 'name' };
+export const rulesets = {
+  list: RulesetList,
+  show: RulesetShow,
+  edit: RulesetEdit,
+  create: RulesetCreate,
+  icon: RuleIcon,
+  recordRepresentation: 'name',
+};

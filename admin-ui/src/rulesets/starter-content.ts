@@ -2,7 +2,9 @@
 export const STARTER_SCHEMA = {
   type: 'object',
   required: ['demande'],
-  properties: { demande: { type: 'object', required: ['montant'], properties: { montant: { type: 'number', minimum: 0 } } } },
+  properties: {
+    demande: { type: 'object', required: ['montant'], properties: { montant: { type: 'number', minimum: 0 } } },
+  },
 };
 
 const firstCondition = { all: [{ fact: 'demande', path: '$.montant', operator: 'greaterThan', value: 0 }] };
@@ -27,4 +29,3 @@ export function starterDefinition(format: string): Record<string, unknown> {
   }
   return { rules: [{ name: 'regle-1', conditions: firstCondition, event: { type: 'decision' } }] };
 }
-

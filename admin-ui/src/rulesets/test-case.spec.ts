@@ -5,8 +5,13 @@ describe('keeping a tried case as a test', () => {
   const existing = [{ name: 'petite facture', facts: { invoice: { total: 100 } }, expectedEvents: ['route_approval'] }];
 
   it('appends the facts with the decisions they gave', () => {
-    expect(withTestCase(existing, '  facture de 30 000 $ ', { invoice: { total: 30000 } }, [{ type: 'route_approval' }])).toEqual({
-      tests: [...existing, { name: 'facture de 30 000 $', facts: { invoice: { total: 30000 } }, expectedEvents: ['route_approval'] }],
+    expect(
+      withTestCase(existing, '  facture de 30 000 $ ', { invoice: { total: 30000 } }, [{ type: 'route_approval' }]),
+    ).toEqual({
+      tests: [
+        ...existing,
+        { name: 'facture de 30 000 $', facts: { invoice: { total: 30000 } }, expectedEvents: ['route_approval'] },
+      ],
     });
   });
 

@@ -1,8 +1,30 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Paper, Stack, TextField, Tooltip } from '@mui/material';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Tooltip,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { addChild, kindOf, newLeaf, removeNode, splitOperator, switchGroup, toggleNot, type Condition, type Leaf } from './condition-model';
+import {
+  addChild,
+  kindOf,
+  newLeaf,
+  removeNode,
+  splitOperator,
+  switchGroup,
+  toggleNot,
+  type Condition,
+  type Leaf,
+} from './condition-model';
 import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
 import { getAt, setAt, toPointerText, type Pointer } from './json-pointer';
 import type { ProblemMap } from './problems';
@@ -19,7 +41,8 @@ interface Shared {
   prefix: string;
 }
 
-const at = (shared: Shared, path: Pointer, field?: string) => shared.problems.get(`${shared.prefix}${toPointerText(path)}${field ? `/${field}` : ''}`) ?? [];
+const at = (shared: Shared, path: Pointer, field?: string) =>
+  shared.problems.get(`${shared.prefix}${toPointerText(path)}${field ? `/${field}` : ''}`) ?? [];
 
 const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
   const translate = useTranslate();
@@ -33,7 +56,8 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
   const option = findFact(shared.facts, leaf.fact, leaf.path);
   const { decorators, base } = splitOperator(leaf.operator ?? '');
   const negated = decorators.includes('not');
-  const withDecorators = (nextBase: string, not: boolean) => [...decorators.filter((d) => d !== 'not'), ...(not ? ['not'] : []), nextBase].join(':');
+  const withDecorators = (nextBase: string, not: boolean) =>
+    [...decorators.filter((d) => d !== 'not'), ...(not ? ['not'] : []), nextBase].join(':');
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
       <Autocomplete
@@ -49,10 +73,26 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         sx={{ minWidth: 240, flex: 2 }}
         renderInput={(params) => {
           const errors = [...at(shared, path, 'fact'), ...at(shared, path, 'path')];
-          return <TextField {...params} label={translate('gabarit.editors.fact')} error={errors.length > 0} helperText={errors.join(' ') || undefined} />;
+          return (
+            <TextField
+              {...params}
+              label={translate('gabarit.editors.fact')}
+              error={errors.length > 0}
+              helperText={errors.join(' ') || undefined}
+            />
+          );
         }}
       />
-      <FormControlLabel control={<Checkbox size="small" checked={negated} onChange={(e) => update({ operator: withDecorators(base, e.target.checked) })} />} label={translate('gabarit.editors.negate')} />
+      <FormControlLabel
+        control={
+          <Checkbox
+            size="small"
+            checked={negated}
+            onChange={(e) => update({ operator: withDecorators(base, e.target.checked) })}
+          />
+        }
+        label={translate('gabarit.editors.negate')}
+      />
       <TextField
         select
         size="small"
@@ -69,9 +109,18 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
           </MenuItem>
         ))}
       </TextField>
-      <ValueInput label={translate('gabarit.editors.value')} value={leaf.value} type={option?.type} errors={at(shared, path, 'value')} onChange={(value) => update({ value })} />
+      <ValueInput
+        label={translate('gabarit.editors.value')}
+        value={leaf.value}
+        type={option?.type}
+        errors={at(shared, path, 'value')}
+        onChange={(value) => update({ value })}
+      />
       <Tooltip title={translate('gabarit.editors.remove_condition')}>
-        <IconButton aria-label={translate('gabarit.editors.remove_condition')} onClick={() => shared.onChange(removeNode(shared.root, path))}>
+        <IconButton
+          aria-label={translate('gabarit.editors.remove_condition')}
+          onClick={() => shared.onChange(removeNode(shared.root, path))}
+        >
           <DeleteIcon />
         </IconButton>
       </Tooltip>
@@ -100,7 +149,10 @@ const NamedRef = ({ shared, path }: { shared: Shared; path: Pointer }) => {
           </MenuItem>
         ))}
       </TextField>
-      <IconButton aria-label={translate('gabarit.editors.remove_condition')} onClick={() => shared.onChange(removeNode(shared.root, path))}>
+      <IconButton
+        aria-label={translate('gabarit.editors.remove_condition')}
+        onClick={() => shared.onChange(removeNode(shared.root, path))}
+      >
         <DeleteIcon />
       </IconButton>
     </Stack>
@@ -115,7 +167,12 @@ const Node = ({ shared, path }: { shared: Shared; path: Pointer }) => {
   if (kind === 'condition') return <NamedRef shared={shared} path={path} />;
   if (kind === 'not') {
     return (
-      <Paper variant="outlined" sx={{ p: 1, borderStyle: 'dashed' }} role="group" aria-label={translate('gabarit.editors.not_group')}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 1, borderStyle: 'dashed' }}
+        role="group"
+        aria-label={translate('gabarit.editors.not_group')}
+      >
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
           <strong>{translate('gabarit.editors.not_group')}</strong>
           <Button size="small" onClick={() => shared.onChange(toggleNot(shared.root, path))}>
@@ -126,24 +183,53 @@ const Node = ({ shared, path }: { shared: Shared; path: Pointer }) => {
       </Paper>
     );
   }
-  if (kind !== 'all' && kind !== 'any') return <Box sx={{ color: 'error.main' }}>{at(shared, path).join(' ') || translate('gabarit.editors.problems.not_a_condition')}</Box>;
+  if (kind !== 'all' && kind !== 'any')
+    return (
+      <Box sx={{ color: 'error.main' }}>
+        {at(shared, path).join(' ') || translate('gabarit.editors.problems.not_a_condition')}
+      </Box>
+    );
   const children = (node as Record<string, Condition[]>)[kind] ?? [];
   const groupErrors = at(shared, path, kind);
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, borderLeft: 4, borderLeftColor: kind === 'all' ? 'primary.main' : 'secondary.main' }} role="group" aria-label={translate(`gabarit.editors.group_${kind}`)}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 1.5, borderLeft: 4, borderLeftColor: kind === 'all' ? 'primary.main' : 'secondary.main' }}
+      role="group"
+      aria-label={translate(`gabarit.editors.group_${kind}`)}
+    >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
-        <TextField select size="small" label={translate('gabarit.editors.group')} value={kind} onChange={(e) => shared.onChange(switchGroup(shared.root, path, e.target.value as 'all' | 'any'))} sx={{ minWidth: 260 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('gabarit.editors.group')}
+          value={kind}
+          onChange={(e) => shared.onChange(switchGroup(shared.root, path, e.target.value as 'all' | 'any'))}
+          sx={{ minWidth: 260 }}
+        >
           <MenuItem value="all">{translate('gabarit.editors.group_all')}</MenuItem>
           <MenuItem value="any">{translate('gabarit.editors.group_any')}</MenuItem>
         </TextField>
-        <Button size="small" startIcon={<AddIcon />} onClick={() => shared.onChange(addChild(shared.root, path, newLeaf(shared.facts)))}>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() => shared.onChange(addChild(shared.root, path, newLeaf(shared.facts)))}
+        >
           {translate('gabarit.editors.add_condition')}
         </Button>
-        <Button size="small" startIcon={<AddIcon />} onClick={() => shared.onChange(addChild(shared.root, path, { all: [newLeaf(shared.facts)] }))}>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() => shared.onChange(addChild(shared.root, path, { all: [newLeaf(shared.facts)] }))}
+        >
           {translate('gabarit.editors.add_group')}
         </Button>
         {shared.namedConditions.length > 0 && (
-          <Button size="small" startIcon={<AddIcon />} onClick={() => shared.onChange(addChild(shared.root, path, { condition: shared.namedConditions[0]! }))}>
+          <Button
+            size="small"
+            startIcon={<AddIcon />}
+            onClick={() => shared.onChange(addChild(shared.root, path, { condition: shared.namedConditions[0]! }))}
+          >
             {translate('gabarit.editors.add_named')}
           </Button>
         )}

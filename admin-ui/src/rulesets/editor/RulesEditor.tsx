@@ -1,6 +1,16 @@
 import AddIcon from '@mui/icons-material/Add';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Button,
+  Chip,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Condition } from './condition-model';
@@ -40,7 +50,17 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
   const text = (path: (string | number)[], label: string, value: string | undefined, multiline = false) => {
     const errors = fieldErrors(problems, `/${path.join('/')}`);
     return (
-      <TextField size="small" fullWidth={multiline} multiline={multiline} sx={multiline ? undefined : { flex: 1 }} label={label} value={value ?? ''} error={errors.length > 0} helperText={errors.join(' ') || undefined} onChange={(e) => set(path, e.target.value)} />
+      <TextField
+        size="small"
+        fullWidth={multiline}
+        multiline={multiline}
+        sx={multiline ? undefined : { flex: 1 }}
+        label={label}
+        value={value ?? ''}
+        error={errors.length > 0}
+        helperText={errors.join(' ') || undefined}
+        onChange={(e) => set(path, e.target.value)}
+      />
     );
   };
   return (
@@ -52,29 +72,79 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
         const issues = countUnder(problems, `/rules/${i}`);
         return (
           <Accordion key={i} disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
-            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`rule-${i}-content`} id={`rule-${i}-header`}>
+            <AccordionSummary
+              expandIcon={<ExpandMoreIcon />}
+              aria-controls={`rule-${i}-content`}
+              id={`rule-${i}-header`}
+            >
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <Typography sx={{ fontWeight: 600 }}>{rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}</Typography>
+                <Typography sx={{ fontWeight: 600 }}>
+                  {rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}
+                </Typography>
                 <Chip size="small" variant="outlined" label={rule.event?.type || '—'} />
-                {issues > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: issues })} />}
+                {issues > 0 && (
+                  <Chip
+                    size="small"
+                    color="error"
+                    label={translate('gabarit.editors.problem_count', { smart_count: issues })}
+                  />
+                )}
               </Stack>
             </AccordionSummary>
             <AccordionDetails>
               <Stack spacing={2}>
                 <Stack direction="row" spacing={1}>
                   {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
-                  <TextField size="small" type="number" sx={{ width: 110 }} label={translate('gabarit.editors.priority')} value={rule.priority ?? 1} onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))} />
+                  <TextField
+                    size="small"
+                    type="number"
+                    sx={{ width: 110 }}
+                    label={translate('gabarit.editors.priority')}
+                    value={rule.priority ?? 1}
+                    onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))}
+                  />
                   {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
                 </Stack>
-                <ParamsInput value={rule.event?.params} errors={fieldErrors(problems, `/rules/${i}/event/params`)} onChange={(params) => set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })} />
-                <ConditionBuilder root={rule.conditions} onChange={(c) => set(['rules', i, 'conditions'], c)} facts={facts} namedConditions={named} problems={problems} prefix={`/rules/${i}/conditions`} />
-                {text(['rules', i, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), rule.explanation?.fr, true)}
-                {text(['rules', i, 'explanation', 'en'], translate('gabarit.editors.explanation_en'), rule.explanation?.en, true)}
+                <ParamsInput
+                  value={rule.event?.params}
+                  errors={fieldErrors(problems, `/rules/${i}/event/params`)}
+                  onChange={(params) =>
+                    set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })
+                  }
+                />
+                <ConditionBuilder
+                  root={rule.conditions}
+                  onChange={(c) => set(['rules', i, 'conditions'], c)}
+                  facts={facts}
+                  namedConditions={named}
+                  problems={problems}
+                  prefix={`/rules/${i}/conditions`}
+                />
+                {text(
+                  ['rules', i, 'explanation', 'fr'],
+                  translate('gabarit.editors.explanation_fr'),
+                  rule.explanation?.fr,
+                  true,
+                )}
+                {text(
+                  ['rules', i, 'explanation', 'en'],
+                  translate('gabarit.editors.explanation_en'),
+                  rule.explanation?.en,
+                  true,
+                )}
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" disabled={i === 0} onClick={() => onChange(moveAt(definition, ['rules', i], -1))}>
+                  <Button
+                    size="small"
+                    disabled={i === 0}
+                    onClick={() => onChange(moveAt(definition, ['rules', i], -1))}
+                  >
                     {translate('gabarit.editors.move_up')}
                   </Button>
-                  <Button size="small" disabled={i === definition.rules.length - 1} onClick={() => onChange(moveAt(definition, ['rules', i], 1))}>
+                  <Button
+                    size="small"
+                    disabled={i === definition.rules.length - 1}
+                    onClick={() => onChange(moveAt(definition, ['rules', i], 1))}
+                  >
                     {translate('gabarit.editors.move_down')}
                   </Button>
                   <Button size="small" color="error" onClick={() => onChange(removeAt(definition, ['rules', i]))}>
@@ -86,7 +156,19 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
           </Accordion>
         );
       })}
-      <Button startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => set(['rules'], [...definition.rules, { name: '', conditions: { all: [newLeaf(facts)] }, event: { type: '' }, explanation: { fr: '', en: '' } }])}>
+      <Button
+        startIcon={<AddIcon />}
+        sx={{ mt: 1 }}
+        onClick={() =>
+          set(
+            ['rules'],
+            [
+              ...definition.rules,
+              { name: '', conditions: { all: [newLeaf(facts)] }, event: { type: '' }, explanation: { fr: '', en: '' } },
+            ],
+          )
+        }
+      >
         {translate('gabarit.editors.add_rule')}
       </Button>
       <Typography variant="h3" sx={{ fontSize: '1.1rem', mt: 3, mb: 1 }}>
@@ -97,11 +179,26 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Typography sx={{ fontFamily: 'monospace' }}>{name}</Typography>
-              {countUnder(problems, `/conditions/${name}`) > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: countUnder(problems, `/conditions/${name}`) })} />}
+              {countUnder(problems, `/conditions/${name}`) > 0 && (
+                <Chip
+                  size="small"
+                  color="error"
+                  label={translate('gabarit.editors.problem_count', {
+                    smart_count: countUnder(problems, `/conditions/${name}`),
+                  })}
+                />
+              )}
             </Stack>
           </AccordionSummary>
           <AccordionDetails>
-            <ConditionBuilder root={definition.conditions![name]!} onChange={(c) => set(['conditions', name], c)} facts={facts} namedConditions={named.filter((n) => n !== name)} problems={problems} prefix={`/conditions/${name}`} />
+            <ConditionBuilder
+              root={definition.conditions![name]!}
+              onChange={(c) => set(['conditions', name], c)}
+              facts={facts}
+              namedConditions={named.filter((n) => n !== name)}
+              problems={problems}
+              prefix={`/conditions/${name}`}
+            />
           </AccordionDetails>
         </Accordion>
       ))}

@@ -4,12 +4,34 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Autocomplete, Box, Button, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  IconButton,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
 import { setAt } from './json-pointer';
 import type { ProblemMap } from './problems';
-import { addInput, addRow, moveInput, moveRow, removeInput, removeRow, setCell, type DecisionTable } from './table-model';
+import {
+  addInput,
+  addRow,
+  moveInput,
+  moveRow,
+  removeInput,
+  removeRow,
+  setCell,
+  type DecisionTable,
+} from './table-model';
 import { useVocabulary } from './vocabulary';
 import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
@@ -28,16 +50,36 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
   const errors = (path: string) => problems.get(path) ?? [];
   const text = (path: (string | number)[], label: string, value: string | undefined) => {
     const e = errors(`/${path.join('/')}`);
-    return <TextField size="small" fullWidth label={label} value={value ?? ''} error={e.length > 0} helperText={e.join(' ') || undefined} onChange={(ev) => onChange(setAt(table, path, ev.target.value))} />;
+    return (
+      <TextField
+        size="small"
+        fullWidth
+        label={label}
+        value={value ?? ''}
+        error={e.length > 0}
+        helperText={e.join(' ') || undefined}
+        onChange={(ev) => onChange(setAt(table, path, ev.target.value))}
+      />
+    );
   };
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-        <TextField select size="small" label={translate('gabarit.editors.hit_policy')} value={table.hitPolicy} onChange={(e) => onChange({ ...table, hitPolicy: e.target.value as DecisionTable['hitPolicy'] })} sx={{ minWidth: 280 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('gabarit.editors.hit_policy')}
+          value={table.hitPolicy}
+          onChange={(e) => onChange({ ...table, hitPolicy: e.target.value as DecisionTable['hitPolicy'] })}
+          sx={{ minWidth: 280 }}
+        >
           <MenuItem value="first">{translate('gabarit.editors.hit_first')}</MenuItem>
           <MenuItem value="collect">{translate('gabarit.editors.hit_collect')}</MenuItem>
         </TextField>
-        <Button startIcon={<AddIcon />} onClick={() => onChange(addInput(table, { fact: facts[0]?.fact ?? '', label: '' }))}>
+        <Button
+          startIcon={<AddIcon />}
+          onClick={() => onChange(addInput(table, { fact: facts[0]?.fact ?? '', label: '' }))}
+        >
           {translate('gabarit.editors.add_column')}
         </Button>
         <Button startIcon={<AddIcon />} onClick={() => onChange(addRow(table))}>
@@ -63,31 +105,58 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                         const { path: _old, ...rest } = input;
                         onChange(setAt(table, ['inputs', c], { ...rest, fact, ...(path ? { path } : {}) }));
                       }}
-                      renderInput={(params) => <TextField {...params} label={translate('gabarit.editors.fact')} error={errors(`/inputs/${c}/fact`).length > 0} helperText={errors(`/inputs/${c}/fact`).join(' ') || undefined} />}
+                      renderInput={(params) => (
+                        <TextField
+                          {...params}
+                          label={translate('gabarit.editors.fact')}
+                          error={errors(`/inputs/${c}/fact`).length > 0}
+                          helperText={errors(`/inputs/${c}/fact`).join(' ') || undefined}
+                        />
+                      )}
                     />
                     <Stack direction="row">
-                      <IconButton size="small" aria-label={translate('gabarit.editors.move_left')} disabled={c === 0} onClick={() => onChange(moveInput(table, c, -1))}>
+                      <IconButton
+                        size="small"
+                        aria-label={translate('gabarit.editors.move_left')}
+                        disabled={c === 0}
+                        onClick={() => onChange(moveInput(table, c, -1))}
+                      >
                         <ChevronLeftIcon />
                       </IconButton>
-                      <IconButton size="small" aria-label={translate('gabarit.editors.move_right')} disabled={c === table.inputs.length - 1} onClick={() => onChange(moveInput(table, c, 1))}>
+                      <IconButton
+                        size="small"
+                        aria-label={translate('gabarit.editors.move_right')}
+                        disabled={c === table.inputs.length - 1}
+                        onClick={() => onChange(moveInput(table, c, 1))}
+                      >
                         <ChevronRightIcon />
                       </IconButton>
-                      <IconButton size="small" aria-label={translate('gabarit.editors.remove_column')} onClick={() => onChange(removeInput(table, c))}>
+                      <IconButton
+                        size="small"
+                        aria-label={translate('gabarit.editors.remove_column')}
+                        onClick={() => onChange(removeInput(table, c))}
+                      >
                         <DeleteIcon />
                       </IconButton>
                     </Stack>
                   </Stack>
                 </TableCell>
               ))}
-              <TableCell scope="col" sx={{ minWidth: 200 }}>{translate('gabarit.editors.outcome')}</TableCell>
-              <TableCell scope="col" sx={{ minWidth: 280 }}>{translate('gabarit.editors.explanation')}</TableCell>
+              <TableCell scope="col" sx={{ minWidth: 200 }}>
+                {translate('gabarit.editors.outcome')}
+              </TableCell>
+              <TableCell scope="col" sx={{ minWidth: 280 }}>
+                {translate('gabarit.editors.explanation')}
+              </TableCell>
               <TableCell scope="col">{translate('gabarit.versions.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {table.rows.map((row, r) => (
               <TableRow key={r}>
-                <TableCell sx={{ verticalAlign: 'top', minWidth: 140 }}>{text(['rows', r, 'id'], translate('gabarit.editors.row_id'), row.id)}</TableCell>
+                <TableCell sx={{ verticalAlign: 'top', minWidth: 140 }}>
+                  {text(['rows', r, 'id'], translate('gabarit.editors.row_id'), row.id)}
+                </TableCell>
                 {table.inputs.map((input) => {
                   const cell = row.cells[input.id];
                   const type = findFact(facts, input.fact, input.path)?.type;
@@ -102,7 +171,16 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                           value={cell?.operator ?? ''}
                           error={errors(`${cellPath}/operator`).length > 0}
                           helperText={errors(`${cellPath}/operator`).join(' ') || undefined}
-                          onChange={(e) => onChange(setCell(table, r, input.id, e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined))}
+                          onChange={(e) =>
+                            onChange(
+                              setCell(
+                                table,
+                                r,
+                                input.id,
+                                e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined,
+                              ),
+                            )
+                          }
                         >
                           <MenuItem value="">{translate('gabarit.editors.any_value')}</MenuItem>
                           {operators.map((op) => (
@@ -111,7 +189,15 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                             </MenuItem>
                           ))}
                         </TextField>
-                        {cell && <ValueInput label={translate('gabarit.editors.value')} value={cell.value} type={type} errors={errors(`${cellPath}/value`)} onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))} />}
+                        {cell && (
+                          <ValueInput
+                            label={translate('gabarit.editors.value')}
+                            value={cell.value}
+                            type={type}
+                            errors={errors(`${cellPath}/value`)}
+                            onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
+                          />
+                        )}
                       </Stack>
                     </TableCell>
                   );
@@ -119,23 +205,53 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <Stack spacing={1}>
                     {text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}
-                    <ParamsInput value={row.event.params} errors={errors(`/rows/${r}/event/params`)} onChange={(params) => onChange(setAt(table, ['rows', r, 'event'], { type: row.event.type, ...(params ? { params } : {}) }))} />
+                    <ParamsInput
+                      value={row.event.params}
+                      errors={errors(`/rows/${r}/event/params`)}
+                      onChange={(params) =>
+                        onChange(
+                          setAt(table, ['rows', r, 'event'], { type: row.event.type, ...(params ? { params } : {}) }),
+                        )
+                      }
+                    />
                   </Stack>
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <Stack spacing={1}>
-                    {text(['rows', r, 'explanation', 'fr'], translate('gabarit.editors.explanation_fr'), row.explanation?.fr)}
-                    {text(['rows', r, 'explanation', 'en'], translate('gabarit.editors.explanation_en'), row.explanation?.en)}
+                    {text(
+                      ['rows', r, 'explanation', 'fr'],
+                      translate('gabarit.editors.explanation_fr'),
+                      row.explanation?.fr,
+                    )}
+                    {text(
+                      ['rows', r, 'explanation', 'en'],
+                      translate('gabarit.editors.explanation_en'),
+                      row.explanation?.en,
+                    )}
                   </Stack>
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-                  <IconButton size="small" aria-label={translate('gabarit.editors.move_up')} disabled={r === 0} onClick={() => onChange(moveRow(table, r, -1))}>
+                  <IconButton
+                    size="small"
+                    aria-label={translate('gabarit.editors.move_up')}
+                    disabled={r === 0}
+                    onClick={() => onChange(moveRow(table, r, -1))}
+                  >
                     <ArrowUpwardIcon />
                   </IconButton>
-                  <IconButton size="small" aria-label={translate('gabarit.editors.move_down')} disabled={r === table.rows.length - 1} onClick={() => onChange(moveRow(table, r, 1))}>
+                  <IconButton
+                    size="small"
+                    aria-label={translate('gabarit.editors.move_down')}
+                    disabled={r === table.rows.length - 1}
+                    onClick={() => onChange(moveRow(table, r, 1))}
+                  >
                     <ArrowDownwardIcon />
                   </IconButton>
-                  <IconButton size="small" aria-label={translate('gabarit.editors.remove_row')} onClick={() => onChange(removeRow(table, r))}>
+                  <IconButton
+                    size="small"
+                    aria-label={translate('gabarit.editors.remove_row')}
+                    onClick={() => onChange(removeRow(table, r))}
+                  >
                     <DeleteIcon />
                   </IconButton>
                 </TableCell>

@@ -23,11 +23,21 @@ interface Props {
 export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const toggle = (id: string) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
+  const toggle = (id: string) =>
+    setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const set = (path: Pointer, value: unknown) => onChange(setAt(definition, path, value));
   const errors = (path: Pointer, field: string) => problems.get(`${toPointerText(path)}/${field}`) ?? [];
   const field = (path: Pointer, name: string, label: string, value: string | undefined, multiline = false) => (
-    <TextField size="small" fullWidth={multiline} multiline={multiline} label={label} value={value ?? ''} error={errors(path, name).length > 0} helperText={errors(path, name).join(' ') || undefined} onChange={(e) => set([...path, ...name.split('/')], e.target.value)} />
+    <TextField
+      size="small"
+      fullWidth={multiline}
+      multiline={multiline}
+      label={label}
+      value={value ?? ''}
+      error={errors(path, name).length > 0}
+      helperText={errors(path, name).join(' ') || undefined}
+      onChange={(e) => set([...path, ...name.split('/')], e.target.value)}
+    />
   );
 
   const line = ({ path, depth, node, via, isLeaf }: TreeLine) => {
@@ -35,24 +45,67 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
     const hasChildren = !isLeaf && (node.branches?.length || node.otherwise);
     const issues = countUnder(problems, toPointerText(path));
     return (
-      <Paper key={toPointerText(path)} variant="outlined" sx={{ ml: depth * 4, p: 1.5, mb: 1 }} role="treeitem" aria-level={depth + 1} aria-expanded={hasChildren ? !collapsed.has(node.id) : undefined}>
+      <Paper
+        key={toPointerText(path)}
+        variant="outlined"
+        sx={{ ml: depth * 4, p: 1.5, mb: 1 }}
+        role="treeitem"
+        aria-level={depth + 1}
+        aria-expanded={hasChildren ? !collapsed.has(node.id) : undefined}
+      >
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
           {hasChildren ? (
-            <IconButton size="small" aria-label={translate(collapsed.has(node.id) ? 'gabarit.editors.expand' : 'gabarit.editors.collapse', { name: node.label || node.id })} onClick={() => toggle(node.id)}>
+            <IconButton
+              size="small"
+              aria-label={translate(collapsed.has(node.id) ? 'gabarit.editors.expand' : 'gabarit.editors.collapse', {
+                name: node.label || node.id,
+              })}
+              onClick={() => toggle(node.id)}
+            >
               {collapsed.has(node.id) ? <ChevronRightIcon /> : <ExpandMoreIcon />}
             </IconButton>
           ) : null}
-          <Chip size="small" variant="outlined" label={via ? (via.kind === 'otherwise' ? translate('gabarit.editors.otherwise') : translate('gabarit.editors.branch_n', { n: via.index + 1 })) : translate('gabarit.editors.root')} />
-          {isLeaf ? <Chip size="small" color="success" label={translate('gabarit.editors.outcome')} /> : <Chip size="small" color="primary" label={translate('gabarit.editors.question')} />}
-          {issues > 0 && <Chip size="small" color="error" label={translate('gabarit.editors.problem_count', { smart_count: issues })} />}
+          <Chip
+            size="small"
+            variant="outlined"
+            label={
+              via
+                ? via.kind === 'otherwise'
+                  ? translate('gabarit.editors.otherwise')
+                  : translate('gabarit.editors.branch_n', { n: via.index + 1 })
+                : translate('gabarit.editors.root')
+            }
+          />
+          {isLeaf ? (
+            <Chip size="small" color="success" label={translate('gabarit.editors.outcome')} />
+          ) : (
+            <Chip size="small" color="primary" label={translate('gabarit.editors.question')} />
+          )}
+          {issues > 0 && (
+            <Chip
+              size="small"
+              color="error"
+              label={translate('gabarit.editors.problem_count', { smart_count: issues })}
+            />
+          )}
           <Box sx={{ width: 160 }}>{field(path, 'id', translate('gabarit.editors.node_id'), node.id)}</Box>
-          {!isLeaf && <Box sx={{ flex: 1, minWidth: 200 }}>{field(path, 'label', translate('gabarit.editors.node_label'), node.label)}</Box>}
-          {isLeaf && <Box sx={{ width: 200 }}>{field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}</Box>}
+          {!isLeaf && (
+            <Box sx={{ flex: 1, minWidth: 200 }}>
+              {field(path, 'label', translate('gabarit.editors.node_label'), node.label)}
+            </Box>
+          )}
+          {isLeaf && (
+            <Box sx={{ width: 200 }}>
+              {field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}
+            </Box>
+          )}
           {isLeaf && (
             <ParamsInput
               value={node.outcome?.params}
               errors={errors(path, 'outcome/params')}
-              onChange={(params) => set([...path, 'outcome'], { type: node.outcome?.type ?? '', ...(params ? { params } : {}) })}
+              onChange={(params) =>
+                set([...path, 'outcome'], { type: node.outcome?.type ?? '', ...(params ? { params } : {}) })
+              }
             />
           )}
           {branchPath && (
@@ -63,11 +116,23 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
         </Stack>
         {branchPath && (
           <Box sx={{ mt: 1 }}>
-            {field(branchPath, 'label', translate('gabarit.editors.branch_label'), (getAt(definition, branchPath) as { label?: string }).label)}
+            {field(
+              branchPath,
+              'label',
+              translate('gabarit.editors.branch_label'),
+              (getAt(definition, branchPath) as { label?: string }).label,
+            )}
             <Typography variant="caption" component="p" sx={{ mt: 1 }}>
               {translate('gabarit.editors.branch_when')}
             </Typography>
-            <ConditionBuilder root={(getAt(definition, branchPath) as { when: never }).when} onChange={(c) => set([...branchPath, 'when'], c)} facts={facts} namedConditions={[]} problems={problems} prefix={`${toPointerText(branchPath)}/when`} />
+            <ConditionBuilder
+              root={(getAt(definition, branchPath) as { when: never }).when}
+              onChange={(c) => set([...branchPath, 'when'], c)}
+              facts={facts}
+              namedConditions={[]}
+              problems={problems}
+              prefix={`${toPointerText(branchPath)}/when`}
+            />
           </Box>
         )}
         {isLeaf && (
@@ -77,7 +142,17 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
           </Stack>
         )}
         {!isLeaf && !collapsed.has(node.id) && (
-          <Button size="small" startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => set([...path, 'branches'], [...(node.branches ?? []), newBranch(nodeIds(definition.root), { all: [newLeaf(facts)] })])}>
+          <Button
+            size="small"
+            startIcon={<AddIcon />}
+            sx={{ mt: 1 }}
+            onClick={() =>
+              set(
+                [...path, 'branches'],
+                [...(node.branches ?? []), newBranch(nodeIds(definition.root), { all: [newLeaf(facts)] })],
+              )
+            }
+          >
             {translate('gabarit.editors.add_branch')}
           </Button>
         )}

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { addChild, checkCondition, isKnownOperator, parseValue, removeNode, switchGroup, toggleNot, type Condition } from './condition-model';
+import {
+  addChild,
+  checkCondition,
+  isKnownOperator,
+  parseValue,
+  removeNode,
+  switchGroup,
+  toggleNot,
+  type Condition,
+} from './condition-model';
 import { factOptions, parseFactLabel } from './fact-paths';
 import { SERVER_VOCABULARY } from './vocabulary.fixture';
 
 const schema = {
   type: 'object',
   properties: {
-    invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string', enum: ['fr', 'en'] } } },
+    invoice: {
+      type: 'object',
+      properties: { total: { type: 'number' }, language: { type: 'string', enum: ['fr', 'en'] } },
+    },
     supplierStatus: { type: 'object', properties: { onRena: { type: 'boolean' } } },
   },
 };
@@ -15,8 +27,19 @@ const context = { facts, namedConditions: ['rena'], vocabulary: SERVER_VOCABULAR
 
 describe('fact options from the input schema', () => {
   it('offers every nested field as fact + path, and computed facts by name', () => {
-    expect(facts.map((f) => f.label)).toEqual(['invoice', 'invoice.total', 'invoice.language', 'supplierStatus', 'supplierStatus.onRena', 'gstCheck']);
-    expect(facts.find((f) => f.label === 'invoice.total')).toMatchObject({ fact: 'invoice', path: '$.total', type: 'number' });
+    expect(facts.map((f) => f.label)).toEqual([
+      'invoice',
+      'invoice.total',
+      'invoice.language',
+      'supplierStatus',
+      'supplierStatus.onRena',
+      'gstCheck',
+    ]);
+    expect(facts.find((f) => f.label === 'invoice.total')).toMatchObject({
+      fact: 'invoice',
+      path: '$.total',
+      type: 'number',
+    });
   });
 
   it('reads a typed label back into fact and path', () => {
@@ -39,7 +62,14 @@ describe('checking a condition tree as the analyst types', () => {
   });
 
   it('places each problem at its JSON Pointer', () => {
-    const condition = { any: [{ fact: 'invoice', path: '$.totl', operator: 'equal', value: 1 }, { all: [{ fact: 'nope', operator: 'bogus' }] }, { condition: 'missing' }, { any: [] }] };
+    const condition = {
+      any: [
+        { fact: 'invoice', path: '$.totl', operator: 'equal', value: 1 },
+        { all: [{ fact: 'nope', operator: 'bogus' }] },
+        { condition: 'missing' },
+        { any: [] },
+      ],
+    };
     expect(checkCondition(condition, context)).toEqual([
       { path: '/any/0/path', problem: 'unknown_path', args: { path: '$.totl' } },
       { path: '/any/1/all/0/fact', problem: 'unknown_fact', args: { fact: 'nope' } },

@@ -51,7 +51,8 @@ export function parseValue(text: string, type?: string): { value: unknown } | { 
   if (type === 'string' && !/^[[{"]/.test(trimmed)) return { value: text };
   try {
     const value: unknown = JSON.parse(trimmed);
-    if (type === 'number' && typeof value !== 'number' && (typeof value !== 'object' || value === null)) return { error: 'value_number' };
+    if (type === 'number' && typeof value !== 'number' && (typeof value !== 'object' || value === null))
+      return { error: 'value_number' };
     return { value };
   } catch {
     if (type === 'number' || type === 'integer') return { error: 'value_number' };
@@ -87,15 +88,20 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   }
   if (kind === 'not') return checkCondition(n['not'], context, `${at}/not`);
   if (kind === 'condition') {
-    return context.namedConditions.includes(String(n['condition'])) ? [] : [{ path: `${at}/condition`, problem: 'unknown_condition', args: { name: String(n['condition']) } }];
+    return context.namedConditions.includes(String(n['condition']))
+      ? []
+      : [{ path: `${at}/condition`, problem: 'unknown_condition', args: { name: String(n['condition']) } }];
   }
   const problems: ConditionProblem[] = [];
   const fact = typeof n['fact'] === 'string' ? n['fact'] : '';
   if (!fact) problems.push({ path: `${at}/fact`, problem: 'fact_required' });
-  else if (!context.facts.some((f) => f.fact === fact)) problems.push({ path: `${at}/fact`, problem: 'unknown_fact', args: { fact } });
-  else if (n['path'] !== undefined && !findFact(context.facts, fact, String(n['path']))) problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
+  else if (!context.facts.some((f) => f.fact === fact))
+    problems.push({ path: `${at}/fact`, problem: 'unknown_fact', args: { fact } });
+  else if (n['path'] !== undefined && !findFact(context.facts, fact, String(n['path'])))
+    problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
   const operator = typeof n['operator'] === 'string' ? n['operator'] : '';
-  if (!isKnownOperator(operator, context.vocabulary)) problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
+  if (!isKnownOperator(operator, context.vocabulary))
+    problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
   if (!('value' in n)) problems.push({ path: `${at}/value`, problem: 'value_required' });
   return problems;
 }

@@ -14,10 +14,19 @@ import { VocabularyContext } from './vocabulary';
 import { SERVER_VOCABULARY } from './vocabulary.fixture';
 import type { TreeNode } from './tree-model';
 
-const facts = factOptions({ type: 'object', properties: { invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string' } } } } });
+const facts = factOptions({
+  type: 'object',
+  properties: { invoice: { type: 'object', properties: { total: { type: 'number' }, language: { type: 'string' } } } },
+});
 
 /** Holds the edited value like the rule-set editor does and shows it as JSON, the way the JSON editor beside it would. */
-function Harness<T>({ initial, render: draw }: { initial: T; render: (value: T, set: (next: T) => void) => ReactNode }) {
+function Harness<T>({
+  initial,
+  render: draw,
+}: {
+  initial: T;
+  render: (value: T, set: (next: T) => void) => ReactNode;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <AdminContext i18nProvider={i18nProvider}>
@@ -33,7 +42,21 @@ afterEach(cleanup);
 describe('condition builder ↔ JSON', () => {
   const start: Condition = { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000 }] };
   const renderBuilder = (problems = new Map<string, string[]>()) =>
-    render(<Harness<Condition> initial={start} render={(value, set) => <ConditionBuilder root={value} onChange={set} facts={facts} namedConditions={['rena']} problems={problems} prefix="/rules/0/conditions" />} />);
+    render(
+      <Harness<Condition>
+        initial={start}
+        render={(value, set) => (
+          <ConditionBuilder
+            root={value}
+            onChange={set}
+            facts={facts}
+            namedConditions={['rena']}
+            problems={problems}
+            prefix="/rules/0/conditions"
+          />
+        )}
+      />,
+    );
 
   it('writes a typed number into the JSON, and keeps a word out of it with the reason on the field', () => {
     renderBuilder();
@@ -52,10 +75,16 @@ describe('condition builder ↔ JSON', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Groupe' }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Condition nommée' })[0]!);
     expect(json()).toEqual({
-      all: [{ fact: 'invoice', path: '$.total', operator: 'not:greaterThan', value: 1000 }, { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] }, { condition: 'rena' }],
+      all: [
+        { fact: 'invoice', path: '$.total', operator: 'not:greaterThan', value: 1000 },
+        { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] },
+        { condition: 'rena' },
+      ],
     });
     fireEvent.click(screen.getAllByRole('button', { name: 'Inverser le groupe (NON)' })[1]!);
-    expect((json() as { all: unknown[] }).all[1]).toEqual({ not: { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] } });
+    expect((json() as { all: unknown[] }).all[1]).toEqual({
+      not: { all: [{ fact: 'invoice', path: '$.total', operator: 'equal', value: '' }] },
+    });
   });
 
   it('shows the problems given for its fields (live checks or the API) under them', () => {
@@ -68,11 +97,18 @@ describe('decision table grid', () => {
   const table: DecisionTable = {
     hitPolicy: 'first',
     inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
-    rows: [{ id: 'haut', cells: { total: { operator: 'greaterThanInclusive', value: 25000 } }, event: { type: 'director' } }],
+    rows: [
+      { id: 'haut', cells: { total: { operator: 'greaterThanInclusive', value: 25000 } }, event: { type: 'director' } },
+    ],
   };
 
   it('adds and removes rows, adds a column, reads cell values by the column’s type and decision parameters as JSON', () => {
-    render(<Harness initial={table} render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    render(
+      <Harness
+        initial={table}
+        render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une ligne' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une colonne' }));
     fireEvent.change(screen.getAllByRole('textbox', { name: 'Valeur' })[0]!, { target: { value: '30000' } });
@@ -95,13 +131,24 @@ describe('decision tree outline', () => {
     root: {
       id: 'statut',
       label: 'Statut',
-      branches: [{ label: 'non admissible', when: { all: [{ fact: 'invoice', path: '$.language', operator: 'equal', value: 'en' }] }, node: { id: 'refus', outcome: { type: 'ineligible' } } }],
+      branches: [
+        {
+          label: 'non admissible',
+          when: { all: [{ fact: 'invoice', path: '$.language', operator: 'equal', value: 'en' }] },
+          node: { id: 'refus', outcome: { type: 'ineligible' } },
+        },
+      ],
       otherwise: { id: 'ok', outcome: { type: 'auto_approve' } },
     },
   };
 
   it('collapses a question to hide its branches, and adds a branch ending in a leaf', () => {
-    render(<Harness initial={tree} render={(value, set) => <TreeEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    render(
+      <Harness
+        initial={tree}
+        render={(value, set) => <TreeEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
     const outline = screen.getByRole('tree');
     expect(within(outline).getAllByRole('treeitem')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Replier « Statut »' }));
@@ -116,8 +163,16 @@ describe('decision tree outline', () => {
 
 describe('rules editor', () => {
   it('adds a named condition the rules can share, refusing a name the server would refuse', () => {
-    const definition: RulesDefinition = { rules: [{ name: 'r', conditions: { all: [{ condition: 'eleve' }] }, event: { type: 'review' } }], conditions: { eleve: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1 }] } } };
-    render(<Harness initial={definition} render={(value, set) => <RulesEditor definition={value} onChange={set} facts={facts} problems={new Map()} />} />);
+    const definition: RulesDefinition = {
+      rules: [{ name: 'r', conditions: { all: [{ condition: 'eleve' }] }, event: { type: 'review' } }],
+      conditions: { eleve: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1 }] } },
+    };
+    render(
+      <Harness
+        initial={definition}
+        render={(value, set) => <RulesEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
     const name = screen.getByRole('textbox', { name: 'Nom de la nouvelle condition' });
     fireEvent.change(name, { target: { value: 'Langue Anglaise' } });
     expect(screen.getByText('Lettres minuscules, chiffres et tirets seulement.')).toBeTruthy();

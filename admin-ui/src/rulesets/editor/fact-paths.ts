@@ -15,18 +15,31 @@ interface SchemaNode {
   enum?: unknown[];
 }
 
-const typeOf = (node: SchemaNode): string | undefined => (Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type);
+const typeOf = (node: SchemaNode): string | undefined =>
+  Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
 
 /**
  * Every fact and nested field the rule set's input schema declares, plus computed and lookup facts, so the
  * condition builder offers only names the engine will know (depth-limited: schemas are analyst-written).
  */
-export function factOptions(inputSchema: unknown, computedFacts: { name: string }[] = [], lookups: { fact: string }[] = []): FactOption[] {
+export function factOptions(
+  inputSchema: unknown,
+  computedFacts: { name: string }[] = [],
+  lookups: { fact: string }[] = [],
+): FactOption[] {
   const options: FactOption[] = [];
   const walk = (fact: string, node: SchemaNode, segments: string[], depth: number) => {
     const label = [fact, ...segments].join('.');
-    options.push({ fact, ...(segments.length ? { path: `$.${segments.join('.')}` } : {}), label, type: typeOf(node), ...(node.enum ? { enum: node.enum } : {}), source: 'input' });
-    if (depth < 6 && node.properties) for (const [name, child] of Object.entries(node.properties)) walk(fact, child, [...segments, name], depth + 1);
+    options.push({
+      fact,
+      ...(segments.length ? { path: `$.${segments.join('.')}` } : {}),
+      label,
+      type: typeOf(node),
+      ...(node.enum ? { enum: node.enum } : {}),
+      source: 'input',
+    });
+    if (depth < 6 && node.properties)
+      for (const [name, child] of Object.entries(node.properties)) walk(fact, child, [...segments, name], depth + 1);
   };
   const root = (inputSchema ?? {}) as SchemaNode;
   for (const [fact, node] of Object.entries(root.properties ?? {})) walk(fact, node, [], 0);

@@ -6,7 +6,11 @@ export function toPointerText(path: Pointer): string {
 }
 
 export function getAt(doc: unknown, path: Pointer): unknown {
-  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined), doc);
+  return path.reduce<unknown>(
+    (node, key) =>
+      node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined,
+    doc,
+  );
 }
 
 /** A copy of doc with the value at path replaced; the parents along the path are copied, the rest is shared. */
@@ -28,7 +32,12 @@ export function removeAt<T>(doc: T, path: Pointer): T {
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   const parent = getAt(doc, parentPath);
-  if (Array.isArray(parent)) return setAt(doc, parentPath, parent.filter((_, i) => i !== key));
+  if (Array.isArray(parent))
+    return setAt(
+      doc,
+      parentPath,
+      parent.filter((_, i) => i !== key),
+    );
   const { [key as string]: _removed, ...kept } = parent as Record<string, unknown>;
   return setAt(doc, parentPath, kept);
 }

@@ -9,9 +9,19 @@ import type { RuleVocabulary } from './vocabulary';
  * The checks the console can make while the analyst types, each at its JSON Pointer in the definition. The server
  * checks everything again on save (and more: JSON Schema, safe patterns); its answer is shown at the same places.
  */
-export function liveChecks(format: string, definition: unknown, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
+export function liveChecks(
+  format: string,
+  definition: unknown,
+  facts: FactOption[],
+  vocabulary: RuleVocabulary,
+): ConditionProblem[] {
   if (definition === null || typeof definition !== 'object') return [{ path: '/', problem: 'not_a_condition' }];
-  if (format === 'rules') return checkRules(definition as { rules?: { conditions: Condition }[]; conditions?: Record<string, Condition> }, facts, vocabulary);
+  if (format === 'rules')
+    return checkRules(
+      definition as { rules?: { conditions: Condition }[]; conditions?: Record<string, Condition> },
+      facts,
+      vocabulary,
+    );
   if (format === 'decisionTable') return checkTable(definition as DecisionTable, vocabulary);
   if (format === 'decisionTree') return checkTree(definition as { root?: TreeNode }, facts, vocabulary);
   return [];
@@ -21,7 +31,14 @@ function prefixed(problems: ConditionProblem[], prefix: string): ConditionProble
   return problems.map((p) => ({ ...p, path: `${prefix}${p.path === '/' ? '' : p.path}` }));
 }
 
-function checkRules(definition: { rules?: { conditions: Condition; event?: { type?: string } }[]; conditions?: Record<string, Condition> }, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
+function checkRules(
+  definition: {
+    rules?: { conditions: Condition; event?: { type?: string } }[];
+    conditions?: Record<string, Condition>;
+  },
+  facts: FactOption[],
+  vocabulary: RuleVocabulary,
+): ConditionProblem[] {
   const named = Object.keys(definition.conditions ?? {});
   const context = { facts, namedConditions: named, vocabulary };
   const problems: ConditionProblem[] = [];
@@ -29,7 +46,17 @@ function checkRules(definition: { rules?: { conditions: Condition; event?: { typ
     problems.push(...prefixed(checkCondition(rule.conditions, context), `/rules/${i}/conditions`));
     if (!rule.event?.type) problems.push({ path: `/rules/${i}/event/type`, problem: 'event_required' });
   });
-  for (const name of named) problems.push(...prefixed(checkCondition(definition.conditions![name], { facts, namedConditions: named.filter((n) => n !== name), vocabulary }), `/conditions/${name}`));
+  for (const name of named)
+    problems.push(
+      ...prefixed(
+        checkCondition(definition.conditions![name], {
+          facts,
+          namedConditions: named.filter((n) => n !== name),
+          vocabulary,
+        }),
+        `/conditions/${name}`,
+      ),
+    );
   return problems;
 }
 
@@ -38,8 +65,14 @@ function checkTable(table: DecisionTable, vocabulary: RuleVocabulary): Condition
   const inputIds = new Set((table.inputs ?? []).map((i) => i.id));
   (table.rows ?? []).forEach((row, r) => {
     for (const [id, cell] of Object.entries(row.cells ?? {})) {
-      if (!inputIds.has(id)) problems.push({ path: `/rows/${r}/cells/${id}`, problem: 'unknown_column', args: { column: id } });
-      else if (cell && !isKnownOperator(cell.operator, vocabulary)) problems.push({ path: `/rows/${r}/cells/${id}/operator`, problem: 'unknown_operator', args: { operator: cell.operator } });
+      if (!inputIds.has(id))
+        problems.push({ path: `/rows/${r}/cells/${id}`, problem: 'unknown_column', args: { column: id } });
+      else if (cell && !isKnownOperator(cell.operator, vocabulary))
+        problems.push({
+          path: `/rows/${r}/cells/${id}/operator`,
+          problem: 'unknown_operator',
+          args: { operator: cell.operator },
+        });
     }
     if (!row.event?.type) problems.push({ path: `/rows/${r}/event/type`, problem: 'event_required' });
   });
@@ -50,18 +83,30 @@ function checkTable(table: DecisionTable, vocabulary: RuleVocabulary): Condition
   return problems;
 }
 
-function checkTree(definition: { root?: TreeNode }, facts: FactOption[], vocabulary: RuleVocabulary): ConditionProblem[] {
+function checkTree(
+  definition: { root?: TreeNode },
+  facts: FactOption[],
+  vocabulary: RuleVocabulary,
+): ConditionProblem[] {
   if (!definition.root) return [{ path: '/root', problem: 'not_a_condition' }];
   const problems: ConditionProblem[] = [];
   const duplicates = new Set(duplicateIds(definition.root));
   for (const line of treeLines(definition.root)) {
     const at = toPointerText(line.path);
-    if (duplicates.has(line.node.id)) problems.push({ path: `${at}/id`, problem: 'duplicate_id', args: { id: line.node.id } });
-    if (line.isLeaf && !line.node.outcome?.type) problems.push({ path: `${at}/outcome/type`, problem: 'event_required' });
+    if (duplicates.has(line.node.id))
+      problems.push({ path: `${at}/id`, problem: 'duplicate_id', args: { id: line.node.id } });
+    if (line.isLeaf && !line.node.outcome?.type)
+      problems.push({ path: `${at}/outcome/type`, problem: 'event_required' });
     if (line.via?.kind === 'branch') {
       const branchAt = toPointerText(line.path.slice(0, -1));
-      const branch = line.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], definition) as { when: Condition };
-      problems.push(...prefixed(checkCondition(branch.when, { facts, namedConditions: [], vocabulary }), `${branchAt}/when`));
+      const branch = line.path
+        .slice(0, -1)
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], definition) as {
+        when: Condition;
+      };
+      problems.push(
+        ...prefixed(checkCondition(branch.when, { facts, namedConditions: [], vocabulary }), `${branchAt}/when`),
+      );
     }
   }
   return problems;

@@ -31,7 +31,10 @@ export function freshId(prefix: string, taken: string[]): string {
 }
 
 export function addRow(table: DecisionTable): DecisionTable {
-  const id = freshId('row', table.rows.map((r) => r.id));
+  const id = freshId(
+    'row',
+    table.rows.map((r) => r.id),
+  );
   const previous = table.rows[table.rows.length - 1];
   return { ...table, rows: [...table.rows, { id, cells: {}, event: { type: previous?.event.type ?? '' } }] };
 }
@@ -45,7 +48,12 @@ export function removeRow(table: DecisionTable, index: number): DecisionTable {
 }
 
 export function addInput(table: DecisionTable, input: Omit<TableInput, 'id'> & { id?: string }): DecisionTable {
-  const id = input.id || freshId('input', table.inputs.map((i) => i.id));
+  const id =
+    input.id ||
+    freshId(
+      'input',
+      table.inputs.map((i) => i.id),
+    );
   return { ...table, inputs: [...table.inputs, { ...input, id }] };
 }
 
@@ -64,6 +72,13 @@ export function removeInput(table: DecisionTable, index: number): DecisionTable 
 }
 
 /** Sets one cell; an empty operator means "any value" and removes the cell. */
-export function setCell(table: DecisionTable, rowIndex: number, inputId: string, cell: TableCell | undefined): DecisionTable {
-  return cell ? setAt(table, ['rows', rowIndex, 'cells', inputId], cell) : removeAt(table, ['rows', rowIndex, 'cells', inputId]);
+export function setCell(
+  table: DecisionTable,
+  rowIndex: number,
+  inputId: string,
+  cell: TableCell | undefined,
+): DecisionTable {
+  return cell
+    ? setAt(table, ['rows', rowIndex, 'cells', inputId], cell)
+    : removeAt(table, ['rows', rowIndex, 'cells', inputId]);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addInput, addRow, moveInput, moveRow, removeInput, removeRow, setCell, type DecisionTable } from './table-model';
+import {
+  addInput,
+  addRow,
+  moveInput,
+  moveRow,
+  removeInput,
+  removeRow,
+  setCell,
+  type DecisionTable,
+} from './table-model';
 import { duplicateIds, newBranch, treeLines, type TreeNode } from './tree-model';
 
 const table: DecisionTable = {
@@ -9,7 +18,11 @@ const table: DecisionTable = {
     { id: 'lang', fact: 'invoice', path: '$.language' },
   ],
   rows: [
-    { id: 'haut', cells: { total: { operator: 'greaterThanInclusive', value: 25000 }, lang: { operator: 'equal', value: 'fr' } }, event: { type: 'route' } },
+    {
+      id: 'haut',
+      cells: { total: { operator: 'greaterThanInclusive', value: 25000 }, lang: { operator: 'equal', value: 'fr' } },
+      event: { type: 'route' },
+    },
     { id: 'bas', cells: { total: { operator: 'greaterThanInclusive', value: 0 } }, event: { type: 'route' } },
   ],
 };
@@ -34,18 +47,35 @@ describe('decision table grid', () => {
     const wider = addInput(table, { fact: 'supplierStatus', path: '$.onRena' });
     expect(wider.inputs.map((i) => i.id)).toEqual(['total', 'lang', 'input-3']);
     expect(moveInput(wider, 2, -1).inputs.map((i) => i.id)).toEqual(['total', 'input-3', 'lang']);
-    expect(setCell(table, 0, 'lang', undefined).rows[0]!.cells).toEqual({ total: { operator: 'greaterThanInclusive', value: 25000 } });
-    expect(setCell(table, 1, 'lang', { operator: 'equal', value: 'en' }).rows[1]!.cells['lang']).toEqual({ operator: 'equal', value: 'en' });
+    expect(setCell(table, 0, 'lang', undefined).rows[0]!.cells).toEqual({
+      total: { operator: 'greaterThanInclusive', value: 25000 },
+    });
+    expect(setCell(table, 1, 'lang', { operator: 'equal', value: 'en' }).rows[1]!.cells['lang']).toEqual({
+      operator: 'equal',
+      value: 'en',
+    });
     expect(table.rows[1]!.cells['lang']).toBeUndefined();
   });
 });
 
 const tree: TreeNode = {
   id: 'statut',
-  branches: [{ label: 'non admissible', when: { all: [{ fact: 'statusEligible', operator: 'equal', value: false }] }, node: { id: 'non-admissible', outcome: { type: 'ineligible' } } }],
+  branches: [
+    {
+      label: 'non admissible',
+      when: { all: [{ fact: 'statusEligible', operator: 'equal', value: false }] },
+      node: { id: 'non-admissible', outcome: { type: 'ineligible' } },
+    },
+  ],
   otherwise: {
     id: 'age',
-    branches: [{ label: '65+', when: { all: [{ fact: 'ageAtHire', operator: 'greaterThanInclusive', value: 65 }] }, node: { id: 'revue', outcome: { type: 'manual_review' } } }],
+    branches: [
+      {
+        label: '65+',
+        when: { all: [{ fact: 'ageAtHire', operator: 'greaterThanInclusive', value: 65 }] },
+        node: { id: 'revue', outcome: { type: 'manual_review' } },
+      },
+    ],
     otherwise: { id: 'ok', outcome: { type: 'auto_approve' } },
   },
 };

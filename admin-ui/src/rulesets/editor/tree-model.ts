@@ -22,7 +22,8 @@ export interface TreeLine {
   isLeaf: boolean;
 }
 
-export const isLeaf = (node: TreeNode): boolean => node.outcome !== undefined && !node.branches?.length && !node.otherwise;
+export const isLeaf = (node: TreeNode): boolean =>
+  node.outcome !== undefined && !node.branches?.length && !node.otherwise;
 
 /** The tree as indented lines, skipping what lies under collapsed nodes (by id), in the order the engine asks. */
 export function treeLines(root: TreeNode, collapsed: ReadonlySet<string> = new Set()): TreeLine[] {
@@ -30,7 +31,13 @@ export function treeLines(root: TreeNode, collapsed: ReadonlySet<string> = new S
   const visit = (node: TreeNode, path: Pointer, depth: number, via?: TreeLine['via']) => {
     lines.push({ path, depth, node, ...(via ? { via } : {}), isLeaf: isLeaf(node) });
     if (collapsed.has(node.id)) return;
-    node.branches?.forEach((branch, index) => visit(branch.node, [...path, 'branches', index, 'node'], depth + 1, { kind: 'branch', index, ...(branch.label ? { label: branch.label } : {}) }));
+    node.branches?.forEach((branch, index) =>
+      visit(branch.node, [...path, 'branches', index, 'node'], depth + 1, {
+        kind: 'branch',
+        index,
+        ...(branch.label ? { label: branch.label } : {}),
+      }),
+    );
     if (node.otherwise) visit(node.otherwise, [...path, 'otherwise'], depth + 1, { kind: 'otherwise' });
   };
   visit(root, ['root'], 0);
@@ -52,5 +59,9 @@ export function duplicateIds(root: TreeNode): string[] {
 export function newBranch(taken: string[], condition: Condition): { label: string; when: Condition; node: TreeNode } {
   let n = taken.length + 1;
   while (taken.includes(`node-${n}`)) n += 1;
-  return { label: '', when: condition, node: { id: `node-${n}`, outcome: { type: '' }, explanation: { fr: '', en: '' } } };
+  return {
+    label: '',
+    when: condition,
+    node: { id: `node-${n}`, outcome: { type: '' }, explanation: { fr: '', en: '' } },
+  };
 }

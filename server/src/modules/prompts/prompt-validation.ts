@@ -10,10 +10,14 @@ const MAX_BYTES = 128 * 1024;
 
 /** A prompt version must be safe to render: templates refused if hostile, every variable declared, schema compiling. */
 export function validatePromptContent(content: PromptContent): void {
-  if (Buffer.byteLength(canonicalJson(content)) > MAX_BYTES) throw new TooLargeError(`A prompt version is limited to ${MAX_BYTES / 1024} KiB.`, [], 'prompt_too_large');
+  if (Buffer.byteLength(canonicalJson(content)) > MAX_BYTES)
+    throw new TooLargeError(`A prompt version is limited to ${MAX_BYTES / 1024} KiB.`, [], 'prompt_too_large');
   const problems: ErrorDetail[] = [];
   if (Object.hasOwn(RETIRING_MODELS, content.model)) {
-    problems.push({ path: '/model', message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model` });
+    problems.push({
+      path: '/model',
+      message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model`,
+    });
   }
   let schemaOk = true;
   const reserved = reservedPropertyNames(content.variablesSchema, '/variablesSchema');
@@ -22,7 +26,11 @@ export function validatePromptContent(content: PromptContent): void {
     problems.push(...reserved);
   } else if (!inputSchemaAjv.validateSchema(content.variablesSchema)) {
     schemaOk = false;
-    for (const e of inputSchemaAjv.errors ?? []) problems.push({ path: `/variablesSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` });
+    for (const e of inputSchemaAjv.errors ?? [])
+      problems.push({
+        path: `/variablesSchema${e.instancePath}`,
+        message: `is not valid JSON Schema: ${e.message ?? 'invalid'}`,
+      });
   } else if (content.variablesSchema['type'] !== 'object') {
     schemaOk = false;
     problems.push({ path: '/variablesSchema/type', message: 'must be "object": variables are a JSON object' });
@@ -31,7 +39,10 @@ export function validatePromptContent(content: PromptContent): void {
       inputValidators.for(content.variablesSchema); // compiled once, kept for rendering
     } catch (err) {
       schemaOk = false;
-      problems.push({ path: '/variablesSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` });
+      problems.push({
+        path: '/variablesSchema',
+        message: `does not compile as a JSON Schema: ${(err as Error).message}`,
+      });
     }
   }
   for (const field of ['template', 'system'] as const) {
@@ -42,9 +53,13 @@ export function validatePromptContent(content: PromptContent): void {
     if (!schemaOk) continue;
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
-        problems.push({ path: `/${field}`, message: `uses {{${variable.filter((s) => s !== '[]').join('.')}}}, which /variablesSchema does not declare (${variable.join('.')})` });
+        problems.push({
+          path: `/${field}`,
+          message: `uses {{${variable.filter((s) => s !== '[]').join('.')}}}, which /variablesSchema does not declare (${variable.join('.')})`,
+        });
       }
     }
   }
-  if (problems.length > 0) throw new ValidationError(`The prompt has ${problems.length} problem(s); each is listed with its place.`, problems);
+  if (problems.length > 0)
+    throw new ValidationError(`The prompt has ${problems.length} problem(s); each is listed with its place.`, problems);
 }

@@ -2,12 +2,24 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 const contentProperties = {
   locale: { type: 'string', enum: ['fr', 'en'] },
-  template: { type: 'string', minLength: 1, maxLength: 32768, description: 'Handlebars; helpers: eq, join, truncate, formatDate' },
+  template: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 32768,
+    description: 'Handlebars; helpers: eq, join, truncate, formatDate',
+  },
   system: { type: 'string', maxLength: 32768 },
-  model: { type: 'string', pattern: '^claude-[a-z0-9.-]{1,60}$', description: 'a Claude model id such as claude-sonnet-4-5' },
+  model: {
+    type: 'string',
+    pattern: '^claude-[a-z0-9.-]{1,60}$',
+    description: 'a Claude model id such as claude-sonnet-4-5',
+  },
   maxTokens: { type: 'integer', minimum: 1, maximum: 64000 },
   stopSequences: { type: 'array', maxItems: 4, items: { type: 'string', minLength: 1, maxLength: 100 } },
-  variablesSchema: { type: 'object', description: 'JSON Schema of the variables; every variable the templates read must be declared' },
+  variablesSchema: {
+    type: 'object',
+    description: 'JSON Schema of the variables; every variable the templates read must be declared',
+  },
   tests: {
     type: 'array',
     maxItems: 200,
@@ -38,7 +50,11 @@ export const createPromptRequestSchema = {
   additionalProperties: false,
   required: ['key', 'name', 'pilot', 'locale', 'template', 'model', 'maxTokens', 'variablesSchema'],
   properties: {
-    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'lowercase letters, digits and dashes, such as chatbot-answer' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'lowercase letters, digits and dashes, such as chatbot-answer',
+    },
     name: { type: 'string', minLength: 1, maxLength: 200 },
     pilot: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
     ...contentProperties,
@@ -46,10 +62,20 @@ export const createPromptRequestSchema = {
 } as const;
 export type CreatePromptRequest = FromSchema<typeof createPromptRequestSchema>;
 
-export const updatePromptDraftSchema = { type: 'object', additionalProperties: false, minProperties: 1, properties: contentProperties } as const;
+export const updatePromptDraftSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: contentProperties,
+} as const;
 export type UpdatePromptDraftRequest = FromSchema<typeof updatePromptDraftSchema>;
 
-const version = { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', const: 'active' }] } as const;
+const version = {
+  oneOf: [
+    { type: 'integer', minimum: 1 },
+    { type: 'string', const: 'active' },
+  ],
+} as const;
 
 export const renderRequestSchema = {
   type: 'object',
@@ -63,7 +89,15 @@ export const completeRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['variables', 'subjectId'],
-  properties: { variables: { type: 'object' }, subjectId: { type: 'string', minLength: 1, maxLength: 200, description: 'who asks (stored pseudonymised); keeps experiment variants sticky' } },
+  properties: {
+    variables: { type: 'object' },
+    subjectId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'who asks (stored pseudonymised); keeps experiment variants sticky',
+    },
+  },
 } as const;
 export type CompleteRequest = FromSchema<typeof completeRequestSchema>;
 

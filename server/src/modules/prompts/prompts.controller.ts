@@ -7,7 +7,14 @@ import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
 import { ListParams, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
-import { publishRequestSchema, rollbackRequestSchema, transitionRequestSchema, type PublishRequest, type RollbackRequest, type TransitionRequest } from '../rulesets/rulesets.contract.js';
+import {
+  publishRequestSchema,
+  rollbackRequestSchema,
+  transitionRequestSchema,
+  type PublishRequest,
+  type RollbackRequest,
+  type TransitionRequest,
+} from '../rulesets/rulesets.contract.js';
 import {
   createPromptRequestSchema,
   previewRequestSchema,
@@ -25,7 +32,10 @@ const versionsQuerySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'to'],
-  properties: { from: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' }, to: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+  properties: {
+    from: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' },
+    to: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' },
+  },
 } as const;
 const actor = (request: FastifyRequest) => actorName(request.principal!);
 const ALL_ROLES = ['analyst', 'approver', 'risk', 'admin'] as const;
@@ -59,7 +69,12 @@ export class PromptsController {
   @Put(':key/draft')
   @RequireRoles('analyst')
   @WithEtag()
-  updateDraft(@Param('key') key: string, @ValidBody(updatePromptDraftSchema) body: UpdatePromptDraftRequest, @Headers('if-match') ifMatch: string | undefined, @Req() request: FastifyRequest) {
+  updateDraft(
+    @Param('key') key: string,
+    @ValidBody(updatePromptDraftSchema) body: UpdatePromptDraftRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.updateDraft(key, body, ifMatch, actor(request));
   }
 
@@ -73,35 +88,59 @@ export class PromptsController {
   @Post(':key/versions/:n/submit')
   @HttpCode(200)
   @RequireRoles('analyst')
-  submit(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  submit(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.transition(key, n, 'submit', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/approve')
   @HttpCode(200)
   @RequireRoles('approver')
-  approve(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  approve(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.transition(key, n, 'approve', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/reject')
   @HttpCode(200)
   @RequireRoles('approver')
-  reject(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest) {
+  reject(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.transition(key, n, 'reject', actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/publish')
   @HttpCode(200)
   @RequireRoles('approver')
-  publish(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(publishRequestSchema) body: PublishRequest, @Req() request: FastifyRequest) {
+  publish(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(publishRequestSchema) body: PublishRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.publish(key, n, actor(request), body);
   }
 
   @Post(':key/rollback')
   @HttpCode(200)
   @RequireRoles('approver')
-  rollback(@Param('key') key: string, @ValidBody(rollbackRequestSchema) body: RollbackRequest, @Req() request: FastifyRequest) {
+  rollback(
+    @Param('key') key: string,
+    @ValidBody(rollbackRequestSchema) body: RollbackRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.rollback(key, body.version, actor(request), body.comment);
   }
 
@@ -121,7 +160,11 @@ export class PromptsController {
   @Post(':key/render')
   @HttpCode(200)
   @RequireScope('prompts:render', 'key', ...ALL_ROLES)
-  render(@Param('key') key: string, @ValidBody(renderRequestSchema) body: RenderRequest, @Req() request: FastifyRequest) {
+  render(
+    @Param('key') key: string,
+    @ValidBody(renderRequestSchema) body: RenderRequest,
+    @Req() request: FastifyRequest,
+  ) {
     return this.prompts.render(key, body.variables as Record<string, unknown>, body.version, request.principal!);
   }
 
@@ -131,5 +174,4 @@ export class PromptsController {
   preview(@Param('key') key: string, @ValidBody(previewRequestSchema) body: PreviewRequest) {
     return this.prompts.preview(key, body);
   }
-
 }

@@ -5,5 +5,10 @@ import { PromptsController } from './prompts.controller.js';
 import { PromptsRepository } from './prompts.repository.js';
 import { PromptsService } from './prompts.service.js';
 
-@Module({ imports: [AuditModule, LlmModule], controllers: [PromptsController], providers: [PromptsRepository, PromptsService], exports: [PromptsService] })
+@Module({
+  imports: [AuditModule, LlmModule],
+  controllers: [PromptsController],
+  providers: [PromptsRepository, PromptsService],
+  exports: [PromptsService],
+})
 export class PromptsModule {}

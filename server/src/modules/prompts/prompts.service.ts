@@ -56,7 +56,9 @@ export class PromptsService implements OnApplicationBootstrap {
   async create(request: CreatePromptRequest, actor: string): Promise<Tagged<ReturnType<typeof view>>> {
     const { key, name, pilot, ...content } = request;
     validatePromptContent(content as PromptContent);
-    const state = await this.resources.create(this.lifecycle.create(key, { name, pilot }, content as PromptContent, actor, new Date()));
+    const state = await this.resources.create(
+      this.lifecycle.create(key, { name, pilot }, content as PromptContent, actor, new Date()),
+    );
     return createdView(tagged(state));
   }
 
@@ -66,15 +68,35 @@ export class PromptsService implements OnApplicationBootstrap {
 
   async list(query: ListQuery): Promise<ListPage<ReturnType<typeof view>>> {
     const f = query.filter;
-    const { items, total } = await this.repository.list(query, { pilot: typeof f['pilot'] === 'string' ? f['pilot'] : undefined, q: typeof f['q'] === 'string' ? f['q'] : undefined });
+    const { items, total } = await this.repository.list(query, {
+      pilot: typeof f['pilot'] === 'string' ? f['pilot'] : undefined,
+      q: typeof f['q'] === 'string' ? f['q'] : undefined,
+    });
     return { items: items.map((s) => view(s)), total, skip: query.skip };
   }
 
-  async updateDraft(key: string, request: UpdatePromptDraftRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<ReturnType<typeof view>>> {
+  async updateDraft(
+    key: string,
+    request: UpdatePromptDraftRequest,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<ReturnType<typeof view>>> {
     const state = await this.resources.apply(key, async (current) => {
-      const base = current.draft?.content ?? (await this.resources.content(current, versionInForce(current.publications, new Date()) ?? current.nextVersion - 1));
+      const base =
+        current.draft?.content ??
+        (await this.resources.content(
+          current,
+          versionInForce(current.publications, new Date()) ?? current.nextVersion - 1,
+        ));
       const content = { ...base, ...(request as Partial<PromptContent>) };
-      const transition = this.lifecycle.editDraft(current, content, ifMatch, actor, new Date(), current.draft ? undefined : base);
+      const transition = this.lifecycle.editDraft(
+        current,
+        content,
+        ifMatch,
+        actor,
+        new Date(),
+        current.draft ? undefined : base,
+      );
       validatePromptContent(content);
       return transition;
     });
@@ -84,10 +106,19 @@ export class PromptsService implements OnApplicationBootstrap {
   async version(key: string, number: number) {
     const state = await this.resources.load(key);
     const record = this.lifecycle.find(state, number);
-    return { body: { id: number, ...record, content: await this.resources.content(state, number) }, etag: draftEtag('prompt', state) };
+    return {
+      body: { id: number, ...record, content: await this.resources.content(state, number) },
+      etag: draftEtag('prompt', state),
+    };
   }
 
-  async transition(key: string, number: number, action: 'submit' | 'approve' | 'reject', actor: string, comment?: string) {
+  async transition(
+    key: string,
+    number: number,
+    action: 'submit' | 'approve' | 'reject',
+    actor: string,
+    comment?: string,
+  ) {
     const state = await this.resources.apply(key, async (s) => {
       if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
       if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
@@ -101,7 +132,13 @@ export class PromptsService implements OnApplicationBootstrap {
       key,
       async (s) => {
         const content = await this.resources.content(s, number);
-        return this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: (content.tests?.length ?? 0) > 0 }, new Date());
+        return this.lifecycle.publish(
+          s,
+          number,
+          actor,
+          { ...request, requiresTestRun: (content.tests?.length ?? 0) > 0 },
+          new Date(),
+        );
       },
       { refuseIfPublicationsMoved: true },
     );
@@ -109,30 +146,51 @@ export class PromptsService implements OnApplicationBootstrap {
   }
 
   async rollback(key: string, number: number, actor: string, comment: string) {
-    return view(await this.resources.apply(key, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()), { refuseIfPublicationsMoved: true }));
+    return view(
+      await this.resources.apply(key, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()), {
+        refuseIfPublicationsMoved: true,
+      }),
+    );
   }
 
   /** Line diff of the templates plus field changes of the settings. */
   async diff(key: string, from: number, to: number) {
     const state = await this.resources.load(key);
-    const [a, b] = await Promise.all([this.resources.content(state, this.lifecycle.find(state, from).number), this.resources.content(state, this.lifecycle.find(state, to).number)]);
+    const [a, b] = await Promise.all([
+      this.resources.content(state, this.lifecycle.find(state, from).number),
+      this.resources.content(state, this.lifecycle.find(state, to).number),
+    ]);
     const lines = (field: 'template' | 'system') =>
       diffLines(a[field] ?? '', b[field] ?? '')
         .filter((part) => part.added || part.removed)
         .map((part) => ({ field, kind: part.added ? 'added' : 'removed', text: part.value }));
     const { template: _t, system: _s, ...settingsA } = a;
     const { template: _t2, system: _s2, ...settingsB } = b;
-    const settings = diffObjects(settingsA, settingsB).map((c) => ({ path: `/${c.path.join('/')}`, before: 'oldValue' in c ? c.oldValue : undefined, after: 'value' in c ? c.value : undefined }));
+    const settings = diffObjects(settingsA, settingsB).map((c) => ({
+      path: `/${c.path.join('/')}`,
+      before: 'oldValue' in c ? c.oldValue : undefined,
+      after: 'value' in c ? c.value : undefined,
+    }));
     return { from, to, template: lines('template'), system: lines('system'), settings };
   }
 
   /** Renders the version in force (or the one asked for) with variables validated first. */
-  async render(key: string, variables: Record<string, unknown>, requested: number | 'active' | undefined, principal: Principal): Promise<Rendered> {
+  async render(
+    key: string,
+    variables: Record<string, unknown>,
+    requested: number | 'active' | undefined,
+    principal: Principal,
+  ): Promise<Rendered> {
     const state = await this.resources.load(key);
-    const number = requested === undefined || requested === 'active' ? versionInForce(state.publications, new Date()) : requested;
+    const number =
+      requested === undefined || requested === 'active' ? versionInForce(state.publications, new Date()) : requested;
     if (number === null) throw new NotFoundError(`No version of the prompt "${key}" is published.`);
     const record = this.lifecycle.find(state, number);
-    if (!PUBLISHED.has(record.status) && principal.kind !== 'user') throw new ForbiddenError(`Version ${number} of "${key}" is not published; only console users may render it.`, 'unpublished_version');
+    if (!PUBLISHED.has(record.status) && principal.kind !== 'user')
+      throw new ForbiddenError(
+        `Version ${number} of "${key}" is not published; only console users may render it.`,
+        'unpublished_version',
+      );
     return renderContent(key, number, await this.resources.content(state, number), variables);
   }
 
@@ -150,14 +208,28 @@ export class PromptsService implements OnApplicationBootstrap {
   async importPublished(request: CreatePromptRequest, actor: string, source: string): Promise<boolean> {
     const { key, name, pilot, ...content } = request;
     validatePromptContent(content as PromptContent);
-    const state = await this.resources.upsert(key, (current) => this.lifecycle.importPublished(current, key, current?.meta ?? { name, pilot }, content as PromptContent, actor, source, new Date()));
+    const state = await this.resources.upsert(key, (current) =>
+      this.lifecycle.importPublished(
+        current,
+        key,
+        current?.meta ?? { name, pilot },
+        content as PromptContent,
+        actor,
+        source,
+        new Date(),
+      ),
+    );
     return state !== null;
   }
 
   /** Published version numbers of a prompt (experiments may only test those). */
   async publishedVersions(key: string): Promise<Set<number>> {
     const state = await this.resources.load(key);
-    return new Set(withDerivedStatuses(state.versions, state.publications, new Date()).filter((v) => PUBLISHED.has(v.status)).map((v) => v.number));
+    return new Set(
+      withDerivedStatuses(state.versions, state.publications, new Date())
+        .filter((v) => PUBLISHED.has(v.status))
+        .map((v) => v.number),
+    );
   }
 
   /**
@@ -178,32 +250,73 @@ export class PromptsService implements OnApplicationBootstrap {
       try {
         const rendered = renderContent(key, number, content, test.variables);
         text = test.needsModel
-          ? (await this.llm.complete({ model: rendered.model, maxTokens: rendered.maxTokens, system: rendered.system ?? undefined, text: rendered.text, stopSequences: rendered.stopSequences })).text
+          ? (
+              await this.llm.complete({
+                model: rendered.model,
+                maxTokens: rendered.maxTokens,
+                system: rendered.system ?? undefined,
+                text: rendered.text,
+                stopSequences: rendered.stopSequences,
+              })
+            ).text
           : [rendered.system ?? '', rendered.text].join('\n');
       } catch (err) {
         failures.push((err as Error).message);
       }
-      for (const needle of test.expect.contains ?? []) if (!text.includes(needle)) failures.push(`does not contain "${needle}"`);
-      for (const needle of test.expect.notContains ?? []) if (text.includes(needle)) failures.push(`contains "${needle}"`);
-      if (test.expect.maxLength !== undefined && text.length > test.expect.maxLength) failures.push(`is ${text.length} characters, more than ${test.expect.maxLength}`);
-      cases.push({ name: test.name, passed: failures.length === 0, failures, ...(test.needsModel && { checkedAnswer: true }) });
+      for (const needle of test.expect.contains ?? [])
+        if (!text.includes(needle)) failures.push(`does not contain "${needle}"`);
+      for (const needle of test.expect.notContains ?? [])
+        if (text.includes(needle)) failures.push(`contains "${needle}"`);
+      if (test.expect.maxLength !== undefined && text.length > test.expect.maxLength)
+        failures.push(`is ${text.length} characters, more than ${test.expect.maxLength}`);
+      cases.push({
+        name: test.name,
+        passed: failures.length === 0,
+        failures,
+        ...(test.needsModel && { checkedAnswer: true }),
+      });
     }
-    const summary = { passed: cases.filter((c) => c.passed && !('skipped' in c)).length, failed: cases.filter((c) => !c.passed).length, skipped: cases.filter((c) => 'skipped' in c).length };
+    const summary = {
+      passed: cases.filter((c) => c.passed && !('skipped' in c)).length,
+      failed: cases.filter((c) => !c.passed).length,
+      skipped: cases.filter((c) => 'skipped' in c).length,
+    };
     const checksum = checksumOf(content);
-    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, { checksum, passed: summary.passed, failed: summary.failed }, actor, new Date()));
+    await this.resources.apply(key, (s) =>
+      this.lifecycle.recordTestRun(
+        s,
+        number,
+        { checksum, passed: summary.passed, failed: summary.failed },
+        actor,
+        new Date(),
+      ),
+    );
     return { version: number, checksum, ...summary, cases };
   }
 }
 
-function renderContent(key: string, version: number, content: PromptContent, variables: Record<string, unknown>): Rendered {
+function renderContent(
+  key: string,
+  version: number,
+  content: PromptContent,
+  variables: Record<string, unknown>,
+): Rendered {
   const validate = inputValidators.for(content.variablesSchema);
   const input = structuredClone(variables);
-  if (!validate(input)) throw new ValidationError('The variables do not match the prompt’s variables schema.', toErrorDetails(validate.errors, '/variables'));
+  if (!validate(input))
+    throw new ValidationError(
+      'The variables do not match the prompt’s variables schema.',
+      toErrorDetails(validate.errors, '/variables'),
+    );
   const render = (template: string) => {
     try {
       return renderTemplate(template, input);
     } catch (err) {
-      throw new ValidationError(`The prompt could not be rendered: ${(err as Error).message.split('\n')[0]}`, [{ path: '/variables', message: 'a variable the template reads is missing' }], 'render_failed');
+      throw new ValidationError(
+        `The prompt could not be rendered: ${(err as Error).message.split('\n')[0]}`,
+        [{ path: '/variables', message: 'a variable the template reads is missing' }],
+        'render_failed',
+      );
     }
   };
   return {

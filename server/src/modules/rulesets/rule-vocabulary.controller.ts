@@ -2,7 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
-import { decisionTableDefinitionSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema } from './ruleset-definition.schema.js';
+import {
+  decisionTableDefinitionSchema,
+  decisionTreeDefinitionSchema,
+  LIMITS,
+  rulesDefinitionSchema,
+} from './ruleset-definition.schema.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 
 /**
@@ -20,7 +25,11 @@ export class RuleVocabularyController {
       decorators: OPERATOR_DECORATORS,
       formats: RULESET_FORMATS,
       limits: LIMITS,
-      definition: { rules: rulesDefinitionSchema, decisionTable: decisionTableDefinitionSchema, decisionTree: decisionTreeDefinitionSchema },
+      definition: {
+        rules: rulesDefinitionSchema,
+        decisionTable: decisionTableDefinitionSchema,
+        decisionTree: decisionTreeDefinitionSchema,
+      },
     };
   }
 }

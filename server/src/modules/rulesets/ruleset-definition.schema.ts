@@ -1,18 +1,44 @@
 import { OPERATOR_PATTERN } from '../../engine/operator-names.js';
 
 /** Limits that keep one rule set reviewable and cheap to evaluate; beyond them the API answers 400. */
-export const LIMITS = { rules: 500, namedConditions: 200, conditionDepth: 12, tableInputs: 30, tableRows: 2000, treeDepth: 20, branches: 20, tests: 500, contentBytes: 512 * 1024 } as const;
+export const LIMITS = {
+  rules: 500,
+  namedConditions: 200,
+  conditionDepth: 12,
+  tableInputs: 30,
+  tableRows: 2000,
+  treeDepth: 20,
+  branches: 20,
+  tests: 500,
+  contentBytes: 512 * 1024,
+} as const;
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
-const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', description: 'lowercase letters, digits, - or _, such as row-1' } as const;
-const factName = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$-]{0,127}$', description: 'a fact name such as invoice or supplierRecord' } as const;
+const slug = {
+  type: 'string',
+  pattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
+  description: 'lowercase letters, digits, - or _, such as row-1',
+} as const;
+const factName = {
+  type: 'string',
+  pattern: '^[A-Za-z_$][A-Za-z0-9_$-]{0,127}$',
+  description: 'a fact name such as invoice or supplierRecord',
+} as const;
 const factPath = {
   type: 'string',
   pattern: "^\\$(\\.[A-Za-z_$][A-Za-z0-9_$-]*|\\[[0-9]+\\]|\\['[^'\\\\]+'\\])*$",
   description: "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']",
 } as const;
-const operator = { type: 'string', pattern: OPERATOR_PATTERN, description: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance' } as const;
-const eventType = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'snake_case such as auto_approve' } as const;
+const operator = {
+  type: 'string',
+  pattern: OPERATOR_PATTERN,
+  description: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',
+} as const;
+const eventType = {
+  type: 'string',
+  pattern: '^[a-z][a-z0-9_]{0,63}$',
+  description: 'snake_case such as auto_approve',
+} as const;
 const explanation = {
   type: 'object',
   additionalProperties: false,
@@ -28,7 +54,12 @@ const event = {
 // A value is a literal, or `{fact, path?, params?}` to compare with another fact (json-rules-engine semantics).
 const value = {
   if: { type: 'object', required: ['fact'] },
-  then: { type: 'object', additionalProperties: false, required: ['fact'], properties: { fact: factName, path: factPath, params: { type: 'object' } } },
+  then: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fact'],
+    properties: { fact: factName, path: factPath, params: { type: 'object' } },
+  },
 } as const;
 const conditionMeta = { name: text(120), priority: { type: 'integer', minimum: 1, maximum: 1000 } } as const;
 
@@ -37,10 +68,16 @@ const conditionDefs = {
   condition: {
     type: 'object',
     if: { required: ['all'] },
-    then: { additionalProperties: false, properties: { all: { type: 'array', maxItems: 100, items: { $ref: '#/$defs/condition' } }, ...conditionMeta } },
+    then: {
+      additionalProperties: false,
+      properties: { all: { type: 'array', maxItems: 100, items: { $ref: '#/$defs/condition' } }, ...conditionMeta },
+    },
     else: {
       if: { required: ['any'] },
-      then: { additionalProperties: false, properties: { any: { type: 'array', maxItems: 100, items: { $ref: '#/$defs/condition' } }, ...conditionMeta } },
+      then: {
+        additionalProperties: false,
+        properties: { any: { type: 'array', maxItems: 100, items: { $ref: '#/$defs/condition' } }, ...conditionMeta },
+      },
       else: {
         if: { required: ['not'] },
         then: { additionalProperties: false, properties: { not: { $ref: '#/$defs/condition' }, ...conditionMeta } },
@@ -50,7 +87,14 @@ const conditionDefs = {
           else: {
             required: ['fact', 'operator', 'value'],
             additionalProperties: false,
-            properties: { fact: factName, operator, value, path: factPath, params: { type: 'object' }, ...conditionMeta },
+            properties: {
+              fact: factName,
+              operator,
+              value,
+              path: factPath,
+              params: { type: 'object' },
+              ...conditionMeta,
+            },
           },
         },
       },
@@ -79,11 +123,21 @@ export const rulesDefinitionSchema = {
   additionalProperties: false,
   properties: {
     rules: { type: 'array', minItems: 1, maxItems: LIMITS.rules, items: rule },
-    conditions: { type: 'object', maxProperties: LIMITS.namedConditions, propertyNames: { maxLength: 120 }, additionalProperties: { $ref: '#/$defs/condition' } },
+    conditions: {
+      type: 'object',
+      maxProperties: LIMITS.namedConditions,
+      propertyNames: { maxLength: 120 },
+      additionalProperties: { $ref: '#/$defs/condition' },
+    },
   },
 } as const;
 
-const cell = { type: 'object', required: ['operator', 'value'], additionalProperties: false, properties: { operator, value } } as const;
+const cell = {
+  type: 'object',
+  required: ['operator', 'value'],
+  additionalProperties: false,
+  properties: { operator, value },
+} as const;
 
 export const decisionTableDefinitionSchema = {
   type: 'object',
@@ -95,7 +149,12 @@ export const decisionTableDefinitionSchema = {
       type: 'array',
       minItems: 1,
       maxItems: LIMITS.tableInputs,
-      items: { type: 'object', required: ['id', 'fact'], additionalProperties: false, properties: { id: slug, label: text(200), fact: factName, path: factPath } },
+      items: {
+        type: 'object',
+        required: ['id', 'fact'],
+        additionalProperties: false,
+        properties: { id: slug, label: text(200), fact: factName, path: factPath },
+      },
     },
     rows: {
       type: 'array',
@@ -105,7 +164,12 @@ export const decisionTableDefinitionSchema = {
         type: 'object',
         required: ['id', 'cells', 'event'],
         additionalProperties: false,
-        properties: { id: slug, cells: { type: 'object', propertyNames: slug, additionalProperties: cell }, event, explanation },
+        properties: {
+          id: slug,
+          cells: { type: 'object', propertyNames: slug, additionalProperties: cell },
+          event,
+          explanation,
+        },
       },
     },
   },
@@ -117,7 +181,11 @@ export const decisionTreeDefinitionSchema = {
     node: {
       type: 'object',
       if: { required: ['outcome'] },
-      then: { required: ['id', 'outcome'], additionalProperties: false, properties: { id: slug, label: text(200), outcome: event, explanation } },
+      then: {
+        required: ['id', 'outcome'],
+        additionalProperties: false,
+        properties: { id: slug, label: text(200), outcome: event, explanation },
+      },
       else: {
         required: ['id', 'branches'],
         additionalProperties: false,
@@ -128,7 +196,12 @@ export const decisionTreeDefinitionSchema = {
             type: 'array',
             minItems: 1,
             maxItems: LIMITS.branches,
-            items: { type: 'object', required: ['when', 'node'], additionalProperties: false, properties: { label: text(200), when: { $ref: '#/$defs/condition' }, node: { $ref: '#/$defs/node' } } },
+            items: {
+              type: 'object',
+              required: ['when', 'node'],
+              additionalProperties: false,
+              properties: { label: text(200), when: { $ref: '#/$defs/condition' }, node: { $ref: '#/$defs/node' } },
+            },
           },
           otherwise: { $ref: '#/$defs/node' },
         },
@@ -159,14 +232,25 @@ export const computedFactsSchema = {
     type: 'object',
     required: ['name', 'expression'],
     additionalProperties: false,
-    properties: { name: factName, expression: { type: 'string', minLength: 1, maxLength: 4000, description: 'a CEL expression over the facts and earlier computed facts (docs/adr/0010-computed-facts.md), e.g. round(invoice.subtotal * 0.05, 2); refused at save when it does not compile or nests comprehensions' } },
+    properties: {
+      name: factName,
+      expression: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 4000,
+        description:
+          'a CEL expression over the facts and earlier computed facts (docs/adr/0010-computed-facts.md), e.g. round(invoice.subtotal * 0.05, 2); refused at save when it does not compile or nests comprehensions',
+      },
+    },
   },
 } as const;
 
 export const settingsSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { logDecisions: { type: 'boolean', description: 'store a decision record for each evaluation (default true)' } },
+  properties: {
+    logDecisions: { type: 'boolean', description: 'store a decision record for each evaluation (default true)' },
+  },
 } as const;
 
 export const lookupsSchema = {
@@ -178,8 +262,17 @@ export const lookupsSchema = {
     additionalProperties: false,
     properties: {
       fact: factName,
-      table: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'a reference table key such as suppliers' },
-      key: { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: factName, path: factPath } },
+      table: {
+        type: 'string',
+        pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+        description: 'a reference table key such as suppliers',
+      },
+      key: {
+        type: 'object',
+        required: ['fact'],
+        additionalProperties: false,
+        properties: { fact: factName, path: factPath },
+      },
     },
   },
 } as const;

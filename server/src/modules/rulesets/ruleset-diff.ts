@@ -27,68 +27,161 @@ export function diffRulesets(format: RulesetFormat, before: RulesetContent, afte
   const b = before.definition as Json;
   const a = after.definition as Json;
   if (format === 'rules') {
-    compareKeyed('rule', byKey(b['rules'], 'name', '/definition/rules'), byKey(a['rules'], 'name', '/definition/rules'), changes);
-    compareKeyed('namedCondition', byObjectKey(b['conditions'], '/definition/conditions'), byObjectKey(a['conditions'], '/definition/conditions'), changes);
+    compareKeyed(
+      'rule',
+      byKey(b['rules'], 'name', '/definition/rules'),
+      byKey(a['rules'], 'name', '/definition/rules'),
+      changes,
+    );
+    compareKeyed(
+      'namedCondition',
+      byObjectKey(b['conditions'], '/definition/conditions'),
+      byObjectKey(a['conditions'], '/definition/conditions'),
+      changes,
+    );
   } else if (format === 'decisionTable') {
     if (b['hitPolicy'] !== a['hitPolicy']) {
-      changes.push({ kind: 'changed', entity: 'hitPolicy', id: 'hitPolicy', path: '/definition/hitPolicy', before: b['hitPolicy'], after: a['hitPolicy'], summary: `hit policy ${String(b['hitPolicy'])} → ${String(a['hitPolicy'])}` });
+      changes.push({
+        kind: 'changed',
+        entity: 'hitPolicy',
+        id: 'hitPolicy',
+        path: '/definition/hitPolicy',
+        before: b['hitPolicy'],
+        after: a['hitPolicy'],
+        summary: `hit policy ${String(b['hitPolicy'])} → ${String(a['hitPolicy'])}`,
+      });
     }
-    compareKeyed('input', byKey(b['inputs'], 'id', '/definition/inputs'), byKey(a['inputs'], 'id', '/definition/inputs'), changes);
-    compareKeyed('row', byKey(b['rows'], 'id', '/definition/rows'), byKey(a['rows'], 'id', '/definition/rows'), changes, true);
+    compareKeyed(
+      'input',
+      byKey(b['inputs'], 'id', '/definition/inputs'),
+      byKey(a['inputs'], 'id', '/definition/inputs'),
+      changes,
+    );
+    compareKeyed(
+      'row',
+      byKey(b['rows'], 'id', '/definition/rows'),
+      byKey(a['rows'], 'id', '/definition/rows'),
+      changes,
+      true,
+    );
   } else {
-    compareKeyed('node', treeNodes(b['root'] as Json, '/definition/root'), treeNodes(a['root'] as Json, '/definition/root'), changes);
+    compareKeyed(
+      'node',
+      treeNodes(b['root'] as Json, '/definition/root'),
+      treeNodes(a['root'] as Json, '/definition/root'),
+      changes,
+    );
   }
   for (const change of diff(before.inputSchema, after.inputSchema)) {
     const path = `/inputSchema/${change.path.join('/')}`;
     const kind = change.type === 'CREATE' ? 'added' : change.type === 'REMOVE' ? 'removed' : 'changed';
     const old = 'oldValue' in change ? change.oldValue : undefined;
     const value = 'value' in change ? change.value : undefined;
-    changes.push({ kind, entity: 'inputSchema', id: change.path.join('.'), path, before: old, after: value, summary: `input schema ${change.path.join('.')}: ${describe(kind, old, value)}` });
+    changes.push({
+      kind,
+      entity: 'inputSchema',
+      id: change.path.join('.'),
+      path,
+      before: old,
+      after: value,
+      summary: `input schema ${change.path.join('.')}: ${describe(kind, old, value)}`,
+    });
   }
   compareKeyed('test', byKey(before.tests, 'name', '/tests'), byKey(after.tests, 'name', '/tests'), changes);
   return changes;
 }
 
-function compareKeyed(entity: DiffChange['entity'], before: Keyed[], after: Keyed[], changes: DiffChange[], reportMoves = false): void {
+function compareKeyed(
+  entity: DiffChange['entity'],
+  before: Keyed[],
+  after: Keyed[],
+  changes: DiffChange[],
+  reportMoves = false,
+): void {
   const beforeById = new Map(before.map((k) => [k.id, k]));
   const afterIds = new Set(after.map((k) => k.id));
   for (const old of before) {
-    if (!afterIds.has(old.id)) changes.push({ kind: 'removed', entity, id: old.id, path: old.path, before: old.value, summary: `${entity} "${old.id}" removed` });
+    if (!afterIds.has(old.id))
+      changes.push({
+        kind: 'removed',
+        entity,
+        id: old.id,
+        path: old.path,
+        before: old.value,
+        summary: `${entity} "${old.id}" removed`,
+      });
   }
   const keptOrder = before.filter((k) => afterIds.has(k.id)).map((k) => k.id);
   const newOrder = after.filter((k) => beforeById.has(k.id)).map((k) => k.id);
   for (const now of after) {
     const old = beforeById.get(now.id);
     if (!old) {
-      changes.push({ kind: 'added', entity, id: now.id, path: now.path, after: now.value, summary: `${entity} "${now.id}" added at position ${now.index + 1}` });
+      changes.push({
+        kind: 'added',
+        entity,
+        id: now.id,
+        path: now.path,
+        after: now.value,
+        summary: `${entity} "${now.id}" added at position ${now.index + 1}`,
+      });
       continue;
     }
     if (reportMoves && keptOrder.indexOf(now.id) !== newOrder.indexOf(now.id)) {
-      changes.push({ kind: 'moved', entity, id: now.id, path: now.path, before: old.index + 1, after: now.index + 1, summary: `${entity} "${now.id}" moved from position ${old.index + 1} to ${now.index + 1}` });
+      changes.push({
+        kind: 'moved',
+        entity,
+        id: now.id,
+        path: now.path,
+        before: old.index + 1,
+        after: now.index + 1,
+        summary: `${entity} "${now.id}" moved from position ${old.index + 1} to ${now.index + 1}`,
+      });
     }
     for (const change of diff(asObject(old.value), asObject(now.value))) {
       const field = change.path.join('/');
       const kind = change.type === 'CREATE' ? 'added' : change.type === 'REMOVE' ? 'removed' : 'changed';
       const oldValue = 'oldValue' in change ? change.oldValue : undefined;
       const value = 'value' in change ? change.value : undefined;
-      changes.push({ kind, entity, id: now.id, path: `${now.path}/${field}`, before: oldValue, after: value, summary: `${entity} "${now.id}" ${field}: ${describe(kind, oldValue, value)}` });
+      changes.push({
+        kind,
+        entity,
+        id: now.id,
+        path: `${now.path}/${field}`,
+        before: oldValue,
+        after: value,
+        summary: `${entity} "${now.id}" ${field}: ${describe(kind, oldValue, value)}`,
+      });
     }
   }
 }
 
 function byKey(list: unknown, key: string, basePath: string): Keyed[] {
-  return (Array.isArray(list) ? list : []).map((value, index) => ({ id: String((value as Json)[key]), path: `${basePath}/${index}`, value, index }));
+  return (Array.isArray(list) ? list : []).map((value, index) => ({
+    id: String((value as Json)[key]),
+    path: `${basePath}/${index}`,
+    value,
+    index,
+  }));
 }
 
 function byObjectKey(record: unknown, basePath: string): Keyed[] {
-  return Object.entries((record ?? {}) as Json).map(([id, value], index) => ({ id, path: `${basePath}/${id}`, value, index }));
+  return Object.entries((record ?? {}) as Json).map(([id, value], index) => ({
+    id,
+    path: `${basePath}/${id}`,
+    value,
+    index,
+  }));
 }
 
 /** Every node of a tree with its own fields only (children are compared as nodes of their own). */
 function treeNodes(node: Json | undefined, path: string, out: Keyed[] = []): Keyed[] {
   if (!node) return out;
   const branches = (node['branches'] ?? []) as Json[];
-  const own = { ...node, branches: branches.map((b) => ({ label: b['label'], when: b['when'], node: (b['node'] as Json)?.['id'] })), otherwise: (node['otherwise'] as Json | undefined)?.['id'] };
+  const own = {
+    ...node,
+    branches: branches.map((b) => ({ label: b['label'], when: b['when'], node: (b['node'] as Json)?.['id'] })),
+    otherwise: (node['otherwise'] as Json | undefined)?.['id'],
+  };
   out.push({ id: String(node['id']), path, value: JSON.parse(JSON.stringify(own)), index: out.length });
   branches.forEach((b, i) => treeNodes(b['node'] as Json, `${path}/branches/${i}/node`, out));
   treeNodes(node['otherwise'] as Json | undefined, `${path}/otherwise`, out);

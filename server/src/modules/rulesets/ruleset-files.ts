@@ -47,7 +47,14 @@ export class RulesetFiles {
       const active = versionInForce(state.publications, new Date());
       if (active === null || state.archived) continue;
       const content: RulesetContent = (await this.rulesets.version(state.key, active)).body.content;
-      const file = { key: state.key, name: state.meta.name, pilot: state.meta.pilot, format: state.meta.format, description: state.meta.description, ...content };
+      const file = {
+        key: state.key,
+        name: state.meta.name,
+        pilot: state.meta.pilot,
+        format: state.meta.format,
+        description: state.meta.description,
+        ...content,
+      };
       await mkdir(join(dir, state.meta.pilot), { recursive: true });
       const path = join(dir, state.meta.pilot, `${state.key}.json`);
       await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);

@@ -11,7 +11,16 @@ import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation } from '../../engine/explain.js';
 import { analyseTemplate } from '../../engine/template-safety.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
-import { computedFactsSchema, decisionTableDefinitionSchema, lookupsSchema, decisionTreeDefinitionSchema, LIMITS, rulesDefinitionSchema, rulesetTestsSchema, settingsSchema } from './ruleset-definition.schema.js';
+import {
+  computedFactsSchema,
+  decisionTableDefinitionSchema,
+  lookupsSchema,
+  decisionTreeDefinitionSchema,
+  LIMITS,
+  rulesDefinitionSchema,
+  rulesetTestsSchema,
+  settingsSchema,
+} from './ruleset-definition.schema.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 // Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
@@ -38,7 +47,14 @@ export const inputValidators = new SchemaValidators(() => newInputSchemaAjv({ va
 function newInputSchemaAjv({ validateSchema }: { validateSchema: boolean }): Ajv {
   // `addUsedSchema: false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide.
   // `pattern` keywords are matched by RE2, in linear time, like the `matches` operator.
-  const ajv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, validateSchema, logger: false, code: { regExp: linearRegExp } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    addUsedSchema: false,
+    validateSchema,
+    logger: false,
+    code: { regExp: linearRegExp },
+  });
   addFormats.default(ajv);
   ajv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
   return ajv;
@@ -48,22 +64,31 @@ function newInputSchemaAjv({ validateSchema }: { validateSchema: boolean }): Ajv
 export function validateRulesetContent(format: RulesetFormat, content: RulesetContent): void {
   const size = Buffer.byteLength(canonicalJson(content));
   if (size > LIMITS.contentBytes) {
-    throw new TooLargeError(`The rule set is ${Math.round(size / 1024)} KiB; the limit is ${LIMITS.contentBytes / 1024} KiB. Split it into smaller rule sets.`, [], 'ruleset_too_large');
+    throw new TooLargeError(
+      `The rule set is ${Math.round(size / 1024)} KiB; the limit is ${LIMITS.contentBytes / 1024} KiB. Split it into smaller rule sets.`,
+      [],
+      'ruleset_too_large',
+    );
   }
   const details: ErrorDetail[] = [];
   const validate = validators[format];
   if (!validate(content.definition)) details.push(...definitionErrors(validate.errors));
   else details.push(...semanticProblems(format, content.definition));
   details.push(...inputSchemaProblems(content.inputSchema));
-  if (content.tests !== undefined && !validateTests(content.tests)) details.push(...toErrorDetails(validateTests.errors, '/tests'));
-  if (content.lookups !== undefined && !validateLookups(content.lookups)) details.push(...toErrorDetails(validateLookups.errors, '/lookups'));
-  if (content.settings !== undefined && !validateSettings(content.settings)) details.push(...toErrorDetails(validateSettings.errors, '/settings'));
+  if (content.tests !== undefined && !validateTests(content.tests))
+    details.push(...toErrorDetails(validateTests.errors, '/tests'));
+  if (content.lookups !== undefined && !validateLookups(content.lookups))
+    details.push(...toErrorDetails(validateLookups.errors, '/lookups'));
+  if (content.settings !== undefined && !validateSettings(content.settings))
+    details.push(...toErrorDetails(validateSettings.errors, '/settings'));
   if (content.computedFacts !== undefined) {
-    if (!validateComputedFacts(content.computedFacts)) details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
+    if (!validateComputedFacts(content.computedFacts))
+      details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
     else details.push(...expressionProblems(content.computedFacts));
   }
   if (details.length === 0) details.push(...textProblems(content.definition));
-  if (details.length > 0) throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
+  if (details.length > 0)
+    throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
 }
 
 function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail[] {
@@ -83,7 +108,9 @@ function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail
 function expressionProblems(computedFacts: { expression: string }[]): ErrorDetail[] {
   return computedFacts.flatMap(({ expression }, i) => {
     const problem = expressionProblem(expression);
-    return problem === undefined ? [] : [{ path: `/computedFacts/${i}/expression`, message: `is not a valid computed-fact expression: ${problem}` }];
+    return problem === undefined
+      ? []
+      : [{ path: `/computedFacts/${i}/expression`, message: `is not a valid computed-fact expression: ${problem}` }];
   });
 }
 
@@ -93,7 +120,10 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
   if (definition === null || typeof definition !== 'object') return [];
   const node = definition as Json;
   const problems: ErrorDetail[] = [];
-  const patternRefused = typeof node['operator'] === 'string' && node['operator'].endsWith('matches') && typeof node['value'] === 'string' ? patternProblem(node['value']) : undefined;
+  const patternRefused =
+    typeof node['operator'] === 'string' && node['operator'].endsWith('matches') && typeof node['value'] === 'string'
+      ? patternProblem(node['value'])
+      : undefined;
   if (patternRefused) problems.push({ path: `${path}/value`, message: patternRefused });
   for (const [key, value] of Object.entries(node)) {
     if (key === 'explanation' && value && typeof value === 'object') {
@@ -108,7 +138,10 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
         try {
           compileExplanation(String(template));
         } catch (err) {
-          problems.push({ path: `${path}/explanation/${lang}`, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` });
+          problems.push({
+            path: `${path}/explanation/${lang}`,
+            message: `is not a valid template: ${(err as Error).message.split('\n')[0]}`,
+          });
         }
       }
     } else problems.push(...textProblems(value, `${path}/${pointerSegment(key)}`));
@@ -120,7 +153,10 @@ function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
   const reserved = reservedPropertyNames(inputSchema, '/inputSchema');
   if (reserved.length > 0) return reserved;
   if (!inputSchemaAjv.validateSchema(inputSchema as object)) {
-    return (inputSchemaAjv.errors ?? []).map((e) => ({ path: `/inputSchema${e.instancePath}`, message: `is not valid JSON Schema: ${e.message ?? 'invalid'}` }));
+    return (inputSchemaAjv.errors ?? []).map((e) => ({
+      path: `/inputSchema${e.instancePath}`,
+      message: `is not valid JSON Schema: ${e.message ?? 'invalid'}`,
+    }));
   }
   try {
     // Compiled once here, and kept: evaluating this version later uses the same validator.
@@ -128,7 +164,8 @@ function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
   } catch (err) {
     return [{ path: '/inputSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
   }
-  if ((inputSchema as { type?: unknown }).type !== 'object') return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];
+  if ((inputSchema as { type?: unknown }).type !== 'object')
+    return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];
   return [];
 }
 
@@ -139,9 +176,15 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
   const problems: ErrorDetail[] = [];
   if (format === 'rules') {
     const named = (definition['conditions'] ?? {}) as Record<string, Json>;
-    for (const [name, condition] of Object.entries(named)) checkCondition(condition, `/definition/conditions/${pointerSegment(name)}`, 1, named, problems);
+    for (const [name, condition] of Object.entries(named))
+      checkCondition(condition, `/definition/conditions/${pointerSegment(name)}`, 1, named, problems);
     const rules = definition['rules'] as Json[];
-    duplicates(rules.map((r) => String(r['name'])), (i) => `/definition/rules/${i}/name`, 'rule name', problems);
+    duplicates(
+      rules.map((r) => String(r['name'])),
+      (i) => `/definition/rules/${i}/name`,
+      'rule name',
+      problems,
+    );
     rules.forEach((rule, i) => {
       const conditions = rule['conditions'] as Json;
       const path = `/definition/rules/${i}/conditions`;
@@ -153,12 +196,26 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
   } else if (format === 'decisionTable') {
     const inputs = definition['inputs'] as Json[];
     const inputIds = new Set(inputs.map((input) => String(input['id'])));
-    duplicates(inputs.map((input) => String(input['id'])), (i) => `/definition/inputs/${i}/id`, 'input id', problems);
+    duplicates(
+      inputs.map((input) => String(input['id'])),
+      (i) => `/definition/inputs/${i}/id`,
+      'input id',
+      problems,
+    );
     const rows = definition['rows'] as Json[];
-    duplicates(rows.map((row) => String(row['id'])), (i) => `/definition/rows/${i}/id`, 'row id', problems);
+    duplicates(
+      rows.map((row) => String(row['id'])),
+      (i) => `/definition/rows/${i}/id`,
+      'row id',
+      problems,
+    );
     rows.forEach((row, i) => {
       for (const inputId of Object.keys(row['cells'] as Json)) {
-        if (!inputIds.has(inputId)) problems.push({ path: `/definition/rows/${i}/cells/${inputId}`, message: `refers to input "${inputId}", which the table does not have` });
+        if (!inputIds.has(inputId))
+          problems.push({
+            path: `/definition/rows/${i}/cells/${inputId}`,
+            message: `refers to input "${inputId}", which the table does not have`,
+          });
       }
     });
   } else {
@@ -170,22 +227,43 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
   return problems;
 }
 
-function checkCondition(condition: Json, path: string, depth: number, named: Record<string, Json>, problems: ErrorDetail[]): void {
+function checkCondition(
+  condition: Json,
+  path: string,
+  depth: number,
+  named: Record<string, Json>,
+  problems: ErrorDetail[],
+): void {
   if (depth > LIMITS.conditionDepth) {
-    problems.push({ path, message: `conditions nest deeper than ${LIMITS.conditionDepth} levels; use a named condition to simplify` });
+    problems.push({
+      path,
+      message: `conditions nest deeper than ${LIMITS.conditionDepth} levels; use a named condition to simplify`,
+    });
     return;
   }
   for (const group of ['all', 'any'] as const) {
     const items = condition[group];
-    if (Array.isArray(items)) items.forEach((item, i) => checkCondition(item as Json, `${path}/${group}/${i}`, depth + 1, named, problems));
+    if (Array.isArray(items))
+      items.forEach((item, i) => checkCondition(item as Json, `${path}/${group}/${i}`, depth + 1, named, problems));
   }
-  if (condition['not'] && typeof condition['not'] === 'object') checkCondition(condition['not'] as Json, `${path}/not`, depth + 1, named, problems);
+  if (condition['not'] && typeof condition['not'] === 'object')
+    checkCondition(condition['not'] as Json, `${path}/not`, depth + 1, named, problems);
   if (typeof condition['condition'] === 'string' && !(condition['condition'] in named)) {
-    problems.push({ path: `${path}/condition`, message: `refers to the named condition "${condition['condition']}", which is not defined in /definition/conditions` });
+    problems.push({
+      path: `${path}/condition`,
+      message: `refers to the named condition "${condition['condition']}", which is not defined in /definition/conditions`,
+    });
   }
 }
 
-function checkNode(node: Json, path: string, depth: number, ids: string[], idPaths: string[], problems: ErrorDetail[]): void {
+function checkNode(
+  node: Json,
+  path: string,
+  depth: number,
+  ids: string[],
+  idPaths: string[],
+  problems: ErrorDetail[],
+): void {
   ids.push(String(node['id']));
   idPaths.push(path);
   if (depth > LIMITS.treeDepth) {

@@ -3,12 +3,24 @@ import { RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
 const contentProperties = {
-  inputSchema: { type: 'object', description: 'JSON Schema of the facts; fields marked "x-pii": true are personal information' },
+  inputSchema: {
+    type: 'object',
+    description: 'JSON Schema of the facts; fields marked "x-pii": true are personal information',
+  },
   definition: { type: 'object', description: 'rules, decision table or decision tree, per the rule set format' },
   tests: { type: 'array', items: { type: 'object' }, description: 'named cases: {name, facts, expectedEvents}' },
-  computedFacts: { type: 'array', items: { type: 'object' }, description: 'facts computed before the rules run: {name, expression (CEL, e.g. round(invoice.subtotal * 0.05, 2))}' },
+  computedFacts: {
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'facts computed before the rules run: {name, expression (CEL, e.g. round(invoice.subtotal * 0.05, 2))}',
+  },
   settings: { type: 'object', description: '{logDecisions}: store a decision record per evaluation (default true)' },
-  lookups: { type: 'array', items: { type: 'object' }, description: 'facts read from reference tables: {fact, table, key: {fact, path?}}' },
+  lookups: {
+    type: 'array',
+    items: { type: 'object' },
+    description: 'facts read from reference tables: {fact, table, key: {fact, path?}}',
+  },
 } as const;
 
 export const createRulesetRequestSchema = {
@@ -16,9 +28,17 @@ export const createRulesetRequestSchema = {
   additionalProperties: false,
   required: ['key', 'name', 'pilot', 'format', 'inputSchema', 'definition'],
   properties: {
-    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026',
+    },
     name: { type: 'string', minLength: 1, maxLength: 200 },
-    pilot: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$', description: 'a pilot such as invoices, enrolment or chatbot' },
+    pilot: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]{1,31}$',
+      description: 'a pilot such as invoices, enrolment or chatbot',
+    },
     format: { type: 'string', enum: RULESET_FORMATS },
     description: { type: 'string', maxLength: 4000 },
     ...contentProperties,
@@ -46,7 +66,11 @@ export const publishRequestSchema = {
   additionalProperties: false,
   properties: {
     comment: { type: 'string', maxLength: 4000 },
-    effectiveFrom: { type: 'string', format: 'date-time', description: 'in force from this instant (default: now); a future instant schedules it' },
+    effectiveFrom: {
+      type: 'string',
+      format: 'date-time',
+      description: 'in force from this instant (default: now); a future instant schedules it',
+    },
     effectiveTo: { type: 'string', format: 'date-time' },
   },
 } as const;
@@ -65,8 +89,16 @@ export const diffQuerySchema = {
   additionalProperties: false,
   required: ['from', 'to'],
   properties: {
-    from: { type: 'string', pattern: '^([1-9][0-9]{0,5}|draft|active)$', description: 'a version number, draft or active' },
-    to: { type: 'string', pattern: '^([1-9][0-9]{0,5}|draft|active)$', description: 'a version number, draft or active' },
+    from: {
+      type: 'string',
+      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
+      description: 'a version number, draft or active',
+    },
+    to: {
+      type: 'string',
+      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
+      description: 'a version number, draft or active',
+    },
   },
 } as const;
 export type DiffQuery = FromSchema<typeof diffQuerySchema>;

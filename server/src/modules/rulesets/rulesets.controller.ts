@@ -38,7 +38,10 @@ export class RulesetsController {
   @Post()
   @RequireRoles('analyst')
   @WithEtag()
-  create(@ValidBody(createRulesetRequestSchema) body: CreateRulesetRequest, @Req() request: FastifyRequest): Promise<Tagged<RulesetView>> {
+  create(
+    @ValidBody(createRulesetRequestSchema) body: CreateRulesetRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<RulesetView>> {
     return this.rulesets.create(body, actor(request));
   }
 
@@ -46,7 +49,9 @@ export class RulesetsController {
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @ContentRange('rulesets')
   @ApiOkResponse({ schema: { type: 'array', items: rulesetViewSchema } as object })
-  list(@ListParams(['key', 'name', 'pilot', 'updatedAt', 'createdAt'], ['key', 'ASC']) query: ListQuery): Promise<ListPage<RulesetView>> {
+  list(
+    @ListParams(['key', 'name', 'pilot', 'updatedAt', 'createdAt'], ['key', 'ASC']) query: ListQuery,
+  ): Promise<ListPage<RulesetView>> {
     return this.rulesets.list(query);
   }
 
@@ -88,42 +93,70 @@ export class RulesetsController {
   @Post(':key/versions/:n/submit')
   @HttpCode(200)
   @RequireRoles('analyst')
-  submit(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  submit(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.submit(key, n, actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/approve')
   @HttpCode(200)
   @RequireRoles('approver')
-  approve(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  approve(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.approve(key, n, actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/reject')
   @HttpCode(200)
   @RequireRoles('approver')
-  reject(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  reject(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.reject(key, n, actor(request), body.comment);
   }
 
   @Post(':key/versions/:n/publish')
   @HttpCode(200)
   @RequireRoles('approver')
-  publish(@Param('key') key: string, @VersionNumber() n: number, @ValidBody(publishRequestSchema) body: PublishRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  publish(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(publishRequestSchema) body: PublishRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.publish(key, n, actor(request), body);
   }
 
   @Post(':key/rollback')
   @HttpCode(200)
   @RequireRoles('approver')
-  rollback(@Param('key') key: string, @ValidBody(rollbackRequestSchema) body: RollbackRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  rollback(
+    @Param('key') key: string,
+    @ValidBody(rollbackRequestSchema) body: RollbackRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.rollback(key, body.version, actor(request), body.comment);
   }
 
   @Post(':key/archive')
   @HttpCode(200)
   @RequireRoles('approver', 'admin')
-  archive(@Param('key') key: string, @ValidBody(transitionRequestSchema) body: TransitionRequest, @Req() request: FastifyRequest): Promise<RulesetView> {
+  archive(
+    @Param('key') key: string,
+    @ValidBody(transitionRequestSchema) body: TransitionRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<RulesetView> {
     return this.rulesets.archive(key, actor(request), body.comment);
   }
 

@@ -6,5 +6,10 @@ import { RulesetsController } from './rulesets.controller.js';
 import { RulesetsRepository } from './rulesets.repository.js';
 import { RulesetsService } from './rulesets.service.js';
 
-@Module({ imports: [AuditModule], controllers: [RulesetsController, RuleVocabularyController], providers: [RulesetsRepository, RulesetsService, RulesetFiles], exports: [RulesetsService, RulesetFiles] })
+@Module({
+  imports: [AuditModule],
+  controllers: [RulesetsController, RuleVocabularyController],
+  providers: [RulesetsRepository, RulesetsService, RulesetFiles],
+  exports: [RulesetsService, RulesetFiles],
+})
 export class RulesetsModule {}

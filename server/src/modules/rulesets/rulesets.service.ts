@@ -32,7 +32,9 @@ export class RulesetsService implements OnApplicationBootstrap {
     private readonly repository: RulesetsRepository,
     audit: AuditService,
   ) {
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'rule set', (key) => this.listeners.forEach((l) => l(key)));
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'rule set', (key) =>
+      this.listeners.forEach((l) => l(key)),
+    );
   }
 
   /** Called with the key of every rule set this instance changes (evaluation caches evict it). */
@@ -62,19 +64,27 @@ export class RulesetsService implements OnApplicationBootstrap {
     return this.resources.content(state, number);
   }
 
-  async recordTestRun(key: string, number: number, run: { checksum: string; passed: number; failed: number }, actor: string): Promise<void> {
+  async recordTestRun(
+    key: string,
+    number: number,
+    run: { checksum: string; passed: number; failed: number },
+    actor: string,
+  ): Promise<void> {
     // The test run read the state a moment ago: start from it (the write is a compare-and-swap on its revision).
     const read = this.justRead.get(key);
     this.justRead.delete(key);
     const readState = read && Date.now() - read.at < JUST_READ_MS ? read.state : undefined;
-    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, run, actor, new Date()), { readState });
+    await this.resources.apply(key, (s) => this.lifecycle.recordTestRun(s, number, run, actor, new Date()), {
+      readState,
+    });
   }
 
   /** A process that died between a change and its audit write left it in the outbox: record it now. */
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
     const drained = await this.resources.drainAll();
-    if (drained > 0) this.logger.warn(`recorded ${drained} audit event(s) left in rule set outboxes by an interrupted process`);
+    if (drained > 0)
+      this.logger.warn(`recorded ${drained} audit event(s) left in rule set outboxes by an interrupted process`);
   }
 
   async create(request: CreateRulesetRequest, actor: string): Promise<Tagged<RulesetView>> {
@@ -102,19 +112,34 @@ export class RulesetsService implements OnApplicationBootstrap {
   }
 
   /** Edits the draft (or starts one from the version in force); fields not sent keep their current value. */
-  async updateDraft(key: string, request: UpdateDraftRequest, ifMatch: string | undefined, actor: string): Promise<Tagged<RulesetView>> {
+  async updateDraft(
+    key: string,
+    request: UpdateDraftRequest,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<RulesetView>> {
     const state = await this.resources.apply(key, async (current) => {
       const base = current.draft?.content ?? (await this.baseContent(current));
       const content = { ...base, ...(request as Partial<RulesetContent>) };
       // The transition checks If-Match first: a stale editor hears "reload" before anything about content.
-      const transition = this.lifecycle.editDraft(current, content, ifMatch, actor, new Date(), current.draft ? undefined : base);
+      const transition = this.lifecycle.editDraft(
+        current,
+        content,
+        ifMatch,
+        actor,
+        new Date(),
+        current.draft ? undefined : base,
+      );
       validateRulesetContent(current.meta.format, content);
       return transition;
     });
     return tagged(state);
   }
 
-  async version(key: string, number: number): Promise<Tagged<RulesetView['versions'][number] & { content: RulesetContent }>> {
+  async version(
+    key: string,
+    number: number,
+  ): Promise<Tagged<RulesetView['versions'][number] & { content: RulesetContent }>> {
     const state = await this.resources.load(key);
     this.lifecycle.find(state, number);
     const content = await this.resources.content(state, number);
@@ -129,15 +154,21 @@ export class RulesetsService implements OnApplicationBootstrap {
   }
 
   async submit(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
-    return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.submit(s, number, actor, comment, new Date())));
+    return rulesetView(
+      await this.resources.apply(key, (s) => this.lifecycle.submit(s, number, actor, comment, new Date())),
+    );
   }
 
   async approve(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
-    return rulesetView(await this.resources.apply(key, (s) => this.lifecycle.approve(s, number, actor, comment, new Date())));
+    return rulesetView(
+      await this.resources.apply(key, (s) => this.lifecycle.approve(s, number, actor, comment, new Date())),
+    );
   }
 
   async reject(key: string, number: number, actor: string, comment?: string): Promise<RulesetView> {
-    const state = await this.resources.apply(key, async (s) => this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number)));
+    const state = await this.resources.apply(key, async (s) =>
+      this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number)),
+    );
     return rulesetView(state);
   }
 
@@ -155,7 +186,11 @@ export class RulesetsService implements OnApplicationBootstrap {
   }
 
   async rollback(key: string, number: number, actor: string, comment: string): Promise<RulesetView> {
-    const state = await this.resources.apply(key, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()), { refuseIfPublicationsMoved: true });
+    const state = await this.resources.apply(
+      key,
+      (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()),
+      { refuseIfPublicationsMoved: true },
+    );
     return rulesetView(state);
   }
 
@@ -165,7 +200,9 @@ export class RulesetsService implements OnApplicationBootstrap {
     const rulesetContent = content as RulesetContent;
     validateRulesetContent(format, rulesetContent);
     const meta: RulesetMeta = { name, pilot, format, ...(description !== undefined && { description }) };
-    const state = await this.resources.upsert(key, (current) => this.lifecycle.importPublished(current, key, current?.meta ?? meta, rulesetContent, actor, source, new Date()));
+    const state = await this.resources.upsert(key, (current) =>
+      this.lifecycle.importPublished(current, key, current?.meta ?? meta, rulesetContent, actor, source, new Date()),
+    );
     return state !== null;
   }
 
@@ -176,7 +213,9 @@ export class RulesetsService implements OnApplicationBootstrap {
   async publishedReadersOf(table: string): Promise<string[]> {
     const readers: string[] = [];
     for (const state of await this.allStates()) {
-      for (const version of withDerivedStatuses(state.versions, state.publications, new Date()).filter((v) => v.status === 'published' && v.checksum)) {
+      for (const version of withDerivedStatuses(state.versions, state.publications, new Date()).filter(
+        (v) => v.status === 'published' && v.checksum,
+      )) {
         let tables = this.tablesByChecksum.get(version.checksum!);
         if (!tables) {
           tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((lookup) => lookup.table);
@@ -198,7 +237,10 @@ export class RulesetsService implements OnApplicationBootstrap {
 
   /** Every rule set, for export. */
   async allStates(): Promise<RulesetState[]> {
-    const { items } = await this.repository.list({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} }, {});
+    const { items } = await this.repository.list(
+      { sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} },
+      {},
+    );
     return items;
   }
 
@@ -210,18 +252,25 @@ export class RulesetsService implements OnApplicationBootstrap {
   async diff(key: string, from: string, to: string): Promise<RulesetDiff> {
     const state = await this.resources.load(key);
     const [fromNumber, toNumber] = [this.resolve(state, from, '/from'), this.resolve(state, to, '/to')];
-    const [before, after] = await Promise.all([this.resources.content(state, fromNumber), this.resources.content(state, toNumber)]);
+    const [before, after] = await Promise.all([
+      this.resources.content(state, fromNumber),
+      this.resources.content(state, toNumber),
+    ]);
     return { from: fromNumber, to: toNumber, changes: diffRulesets(state.meta.format, before, after) };
   }
 
   private resolve(state: RulesetState, ref: string, path: string): number {
     if (ref === 'draft') {
-      if (!state.draft) throw new NotFoundError(`"${state.key}" has no draft to compare.`, [{ path, message: 'there is no draft' }]);
+      if (!state.draft)
+        throw new NotFoundError(`"${state.key}" has no draft to compare.`, [{ path, message: 'there is no draft' }]);
       return state.draft.version;
     }
     if (ref === 'active') {
       const active = versionInForce(state.publications, new Date());
-      if (active === null) throw new NotFoundError(`"${state.key}" has no version in force to compare.`, [{ path, message: 'nothing is published' }]);
+      if (active === null)
+        throw new NotFoundError(`"${state.key}" has no version in force to compare.`, [
+          { path, message: 'nothing is published' },
+        ]);
       return active;
     }
     return this.lifecycle.find(state, Number(ref)).number;

@@ -1,6 +1,16 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Change } from './editor/conflict';
+import type { Change } from './conflict';
 
 const show = (value: unknown) => (value === undefined ? '∅' : JSON.stringify(value).slice(0, 200));
 
@@ -17,11 +27,17 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => 
     <Dialog open aria-labelledby="conflict-title" fullWidth maxWidth="md">
       <DialogTitle id="conflict-title">{translate('gabarit.errors.stale_etag')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate('gabarit.editors.conflict_text', { smart_count: changes.length })}</DialogContentText>
+        <DialogContentText>
+          {translate('gabarit.editors.conflict_text', { smart_count: changes.length })}
+        </DialogContentText>
         <List dense>
           {changes.slice(0, 50).map((c) => (
             <ListItem key={c.path} divider>
-              <ListItemText primary={`${translate(`gabarit.editors.change_${c.kind}`)} ${c.path}`} secondary={`${show(c.before)} → ${show(c.after)}`} slotProps={{ secondary: { sx: { fontFamily: 'monospace' } } }} />
+              <ListItemText
+                primary={`${translate(`gabarit.editors.change_${c.kind}`)} ${c.path}`}
+                secondary={`${show(c.before)} → ${show(c.after)}`}
+                slotProps={{ secondary: { sx: { fontFamily: 'monospace' } } }}
+              />
             </ListItem>
           ))}
         </List>
