@@ -93,12 +93,12 @@ describe('reference tables', () => {
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
       { path: '/csv/line/3/name', message: 'is required', keyword: 'required' },
-      { path: '/csv/line/3/onRena', message: 'must be a boolean', keyword: 'type', params: { type: 'boolean' } },
-      { path: '/csv/line/3/creditLimit', message: 'must be a number', keyword: 'type', params: { type: 'number' } },
+      { path: '/csv/line/3/onRena', message: 'must be a boolean', keyword: 'cellType', params: { type: 'boolean' } },
+      { path: '/csv/line/3/creditLimit', message: 'must be a number', keyword: 'cellType', params: { type: 'number' } },
       {
         path: '/csv/line/3/since',
         message: 'must be a date (YYYY-MM-DD)',
-        keyword: 'type',
+        keyword: 'cellType',
         params: { type: 'date' },
       },
       { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of row 0' },

@@ -27,7 +27,7 @@ describe('API detail messages in the console’s language', () => {
       params: { pattern: '^[a-z_]+$', expected: 'snake_case such as auto_approve' },
     },
     { message: 'is not an allowed field', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
-    { message: 'must be a date (YYYY-MM-DD)', keyword: 'type', params: { type: 'date' } },
+    { message: 'must be a date (YYYY-MM-DD)', keyword: 'cellType', params: { type: 'date' } },
     { message: 'is already taken', keyword: 'taken' },
   ];
 
@@ -40,7 +40,7 @@ describe('API detail messages in the console’s language', () => {
       'ne doit pas faire moins de 2 caractères',
       'n’a pas le bon format (attendu : snake_case such as auto_approve)',
       'n’est pas un champ permis',
-      'doit être une date (AAAA-MM-JJ)',
+      'Doit être une date AAAA-MM-JJ.',
       'est déjà utilisée',
     ]);
   });

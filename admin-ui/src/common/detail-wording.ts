@@ -19,6 +19,11 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
           type: translate(`gabarit.details.types.${params['type']}`, { _: params['type'] }),
         })
       : undefined,
+  // A reference-table cell that is not of its column's type (string, number, boolean or date).
+  cellType: (params, translate) =>
+    typeof params['type'] === 'string'
+      ? translate(`gabarit.reference_tables.cell_errors.${params['type']}`)
+      : undefined,
   enum: (params, translate) =>
     Array.isArray(params['allowedValues'])
       ? translate('gabarit.details.one_of', { values: params['allowedValues'].join(', ') })

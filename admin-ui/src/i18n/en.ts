@@ -97,7 +97,6 @@ export const en = {
         object: 'object',
         array: 'array',
         null: 'null',
-        date: 'a date (YYYY-MM-DD)',
       },
       required: 'Value required.',
       not_allowed: 'is not an allowed field',

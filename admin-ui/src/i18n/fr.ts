@@ -102,7 +102,6 @@ export const fr = {
         object: 'un objet',
         array: 'une liste',
         null: 'null',
-        date: 'une date (AAAA-MM-JJ)',
       },
       required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',

@@ -29,7 +29,8 @@ export function checkRows(
         problems.push({
           path,
           message: `must be a ${column.type}${column.type === 'date' ? ' (YYYY-MM-DD)' : ''}`,
-          keyword: 'type',
+          // Not JSON Schema's `type`: a column's types include date, and a table words them its own way.
+          keyword: 'cellType',
           params: { type: column.type },
         });
       else if (value === null && (column.required || column.name === table.keyColumn))
