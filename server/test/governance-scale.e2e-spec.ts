@@ -120,7 +120,7 @@ describe('governance at scale', () => {
     expect((await analyst.post('/api/v1/rulesets', invoiceRuleset(key))).status).toBe(201);
     const rulesets = t.app.get(RulesetsService);
     await rulesets.state(key); // what the test run read ...
-    await rulesets.submit(key, 1, 'analyst'); // ... then someone submitted
+    await rulesets.transition(key, 1, 'submit', 'analyst'); // ... then someone submitted
     await rulesets.recordTestRun(key, 1, { checksum: 'c', passed: 1, failed: 0 }, 'analyst');
     const version = (await rulesets.state(key)).versions[0]!;
     expect(version).toMatchObject({ status: 'in_review', testRun: { checksum: 'c', passed: 1, failed: 0 } });

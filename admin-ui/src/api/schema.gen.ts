@@ -161,6 +161,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rulesets/{key}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RulesetsController_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rulesets': {
     parameters: {
       query?: never;
@@ -315,22 +331,6 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RulesetsController_rollback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rulesets/{key}/archive': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RulesetsController_archive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -545,6 +545,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/prompts/{key}/versions/{n}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PromptsController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/render': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PromptsController_render'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PromptsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/prompts': {
     parameters: {
       query?: never;
@@ -586,6 +634,22 @@ export interface paths {
     };
     get?: never;
     put: operations['PromptsController_updateDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PromptsController_versions'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -689,22 +753,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/prompts/{key}/versions/{n}/test': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PromptsController_test'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/prompts/{key}/diff': {
     parameters: {
       query?: never;
@@ -721,7 +769,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/prompts/{key}/render': {
+  '/api/v1/experiments/{key}/stop': {
     parameters: {
       query?: never;
       header?: never;
@@ -730,14 +778,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PromptsController_render'];
+    post: operations['ExperimentsController_stop'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/prompts/{key}/preview': {
+  '/api/v1/experiments/{key}/feedback': {
     parameters: {
       query?: never;
       header?: never;
@@ -746,7 +794,23 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PromptsController_preview'];
+    post: operations['ExperimentsController_feedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experiments/{key}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExperimentsController_results'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -794,6 +858,22 @@ export interface paths {
     };
     get?: never;
     put: operations['ExperimentsController_updateDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experiments/{key}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExperimentsController_versions'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -881,7 +961,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/experiments/{key}/stop': {
+  '/api/v1/experiments/{key}/rollback': {
     parameters: {
       query?: never;
       header?: never;
@@ -890,37 +970,21 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ExperimentsController_stop'];
+    post: operations['ExperimentsController_rollback'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/experiments/{key}/feedback': {
+  '/api/v1/experiments/{key}/diff': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['ExperimentsController_feedback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/experiments/{key}/results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ExperimentsController_results'];
+    get: operations['ExperimentsController_diff'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2037,6 +2101,104 @@ export interface operations {
       };
     };
   };
+  RulesetsController_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   RulesetsController_list: {
     parameters: {
       query?: {
@@ -2993,104 +3155,6 @@ export interface operations {
         'application/json': {
           version: number;
           comment: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The request is invalid; `details` names each offending path. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The credentials do not allow this operation. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No such resource. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The request conflicts with the resource’s current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The body is larger than the configured limit. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  RulesetsController_archive: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        key: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          comment?: string;
         };
       };
     };
@@ -5105,6 +5169,286 @@ export interface operations {
       };
     };
   };
+  PromptsController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptsController_render: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          variables: {
+            [key: string]: components['schemas']['JsonValue'];
+          };
+          version?: number | 'active';
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          variables: {
+            [key: string]: components['schemas']['JsonValue'];
+          };
+          /** @enum {string} */
+          locale?: 'fr' | 'en';
+          /** @description Handlebars; helpers: eq, join, truncate, formatDate */
+          template?: string;
+          system?: string;
+          /** @description a Claude model id such as claude-sonnet-4-5 */
+          model?: string;
+          maxTokens?: number;
+          stopSequences?: string[];
+          /** @description JSON Schema of the variables; every variable the templates read must be declared */
+          variablesSchema?: {
+            [key: string]: components['schemas']['JsonValue'];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   PromptsController_list: {
     parameters: {
       query?: {
@@ -5121,12 +5465,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id?: string;
+            key?: string;
+            name?: string;
+            pilot?: string;
+            archived?: boolean;
+            activeVersion?: number | null;
+            draftVersion?: number | null;
+            latestVersion?: number;
+            versions?: {
+              id?: number;
+              number?: number;
+              /** @enum {string} */
+              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+              checksum?: string;
+              authors?: string[];
+              inForce?: boolean;
+            }[];
+          }[];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -5292,12 +5655,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id?: string;
+            key?: string;
+            name?: string;
+            pilot?: string;
+            archived?: boolean;
+            activeVersion?: number | null;
+            draftVersion?: number | null;
+            latestVersion?: number;
+            versions?: {
+              id?: number;
+              number?: number;
+              /** @enum {string} */
+              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+              checksum?: string;
+              authors?: string[];
+              inForce?: boolean;
+            }[];
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -5462,6 +5844,71 @@ export interface operations {
       };
       /** @description If-Match is required: send the ETag you read. */
       428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id?: number;
+            number?: number;
+            /** @enum {string} */
+            status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+            checksum?: string;
+            authors?: string[];
+            inForce?: boolean;
+          }[];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6039,72 +6486,6 @@ export interface operations {
       };
     };
   };
-  PromptsController_test: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        key: string;
-        n: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The credentials do not allow this operation. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No such resource. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The request conflicts with the resource’s current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
   PromptsController_diff: {
     parameters: {
       query: {
@@ -6173,7 +6554,7 @@ export interface operations {
       };
     };
   };
-  PromptsController_render: {
+  ExperimentsController_stop: {
     parameters: {
       query?: never;
       header?: never;
@@ -6182,13 +6563,10 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': {
-          variables: {
-            [key: string]: components['schemas']['JsonValue'];
-          };
-          version?: number | 'active';
+          comment?: string;
         };
       };
     };
@@ -6274,7 +6652,7 @@ export interface operations {
       };
     };
   };
-  PromptsController_preview: {
+  ExperimentsController_feedback: {
     parameters: {
       query?: never;
       header?: never;
@@ -6286,22 +6664,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          variables: {
-            [key: string]: components['schemas']['JsonValue'];
-          };
+          completionId: string;
           /** @enum {string} */
-          locale?: 'fr' | 'en';
-          /** @description Handlebars; helpers: eq, join, truncate, formatDate */
-          template?: string;
-          system?: string;
-          /** @description a Claude model id such as claude-sonnet-4-5 */
-          model?: string;
-          maxTokens?: number;
-          stopSequences?: string[];
-          /** @description JSON Schema of the variables; every variable the templates read must be declared */
-          variablesSchema?: {
-            [key: string]: components['schemas']['JsonValue'];
-          };
+          outcome: 'positive' | 'negative';
+          value?: number;
         };
       };
     };
@@ -6369,6 +6735,62 @@ export interface operations {
       };
       /** @description The body is not application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExperimentsController_results: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6403,12 +6825,30 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id?: string;
+            key?: string;
+            name?: string;
+            archived?: boolean;
+            activeVersion?: number | null;
+            draftVersion?: number | null;
+            latestVersion?: number;
+            versions?: {
+              id?: number;
+              number?: number;
+              /** @enum {string} */
+              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+              checksum?: string;
+              authors?: string[];
+              inForce?: boolean;
+            }[];
+          }[];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -6565,12 +7005,30 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id?: string;
+            key?: string;
+            name?: string;
+            archived?: boolean;
+            activeVersion?: number | null;
+            draftVersion?: number | null;
+            latestVersion?: number;
+            versions?: {
+              id?: number;
+              number?: number;
+              /** @enum {string} */
+              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+              checksum?: string;
+              authors?: string[];
+              inForce?: boolean;
+            }[];
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -6721,6 +7179,71 @@ export interface operations {
       };
       /** @description If-Match is required: send the ETag you read. */
       428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExperimentsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id?: number;
+            number?: number;
+            /** @enum {string} */
+            status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+            checksum?: string;
+            authors?: string[];
+            inForce?: boolean;
+          }[];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7199,105 +7722,7 @@ export interface operations {
       };
     };
   };
-  ExperimentsController_stop: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        key: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          comment?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The request is invalid; `details` names each offending path. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The credentials do not allow this operation. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No such resource. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The request conflicts with the resource’s current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The body is larger than the configured limit. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The body is not application/json. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
-  ExperimentsController_feedback: {
+  ExperimentsController_rollback: {
     parameters: {
       query?: never;
       header?: never;
@@ -7309,10 +7734,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          completionId: string;
-          /** @enum {string} */
-          outcome: 'positive' | 'negative';
-          value?: number;
+          version: number;
+          comment: string;
         };
       };
     };
@@ -7398,9 +7821,12 @@ export interface operations {
       };
     };
   };
-  ExperimentsController_results: {
+  ExperimentsController_diff: {
     parameters: {
-      query?: never;
+      query: {
+        from: string;
+        to: string;
+      };
       header?: never;
       path: {
         key: string;
@@ -7415,6 +7841,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {

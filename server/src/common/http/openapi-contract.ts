@@ -190,9 +190,14 @@ function handlersByOperationId(app: INestApplication): Map<string, { controller:
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
       if (!controller) continue;
-      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        if (method !== 'constructor')
-          handlers.set(`${controller.name}_${method}`, { controller: controller as object, method });
+      // Inherited routes too (GovernedController's lifecycle routes): Nest names them after the subclass.
+      for (let proto = controller.prototype as object | null; proto && proto !== Object.prototype;) {
+        for (const method of Object.getOwnPropertyNames(proto)) {
+          const id = `${controller.name}_${method}`;
+          if (method !== 'constructor' && !handlers.has(id))
+            handlers.set(id, { controller: controller as object, method });
+        }
+        proto = Object.getPrototypeOf(proto) as object | null;
       }
     }
   }

@@ -1,18 +1,15 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import diffObjects from 'microdiff';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
-import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
-import { draftEtag } from '../governance/etag.js';
-import { resourceView, taggedView, createdView } from '../governance/resource-view.js';
-import { Lifecycle } from '../governance/lifecycle.js';
+import { GovernedResourceService } from '../governance/governed-resource.service.js';
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
-import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
 import { PromptsService } from '../prompts/prompts.service.js';
-import type { PublishRequest } from '../rulesets/rulesets.contract.js';
+import type { PublishRequest } from '../governance/governed.contract.js';
 import { assign, type Variant } from './assignment.js';
 import type { ExperimentContent, ExperimentMeta } from './experiment.types.js';
-import type { CreateExperimentRequest, FeedbackRequest, UpdateExperimentDraftRequest } from './experiments.contract.js';
+import type { CreateExperimentRequest, FeedbackRequest } from './experiments.contract.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
@@ -25,101 +22,42 @@ const CLAIM_GRACE_MS = 10_000;
 
 /** A/B tests of prompt versions, governed like rule sets: publishing starts one, archiving stops it. */
 @Injectable()
-export class ExperimentsService implements OnApplicationBootstrap {
-  readonly lifecycle = new Lifecycle<ExperimentMeta, ExperimentContent>('experiment', 'experiment');
-  private readonly resources: VersionedResourceService<ExperimentMeta, ExperimentContent>;
+export class ExperimentsService extends GovernedResourceService<
+  ExperimentMeta,
+  ExperimentContent,
+  CreateExperimentRequest
+> {
   private readonly running: {
     cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> };
   } = {};
 
   constructor(
-    private readonly repository: ExperimentsRepository,
+    repository: ExperimentsRepository,
     private readonly feedback: FeedbackRepository,
     private readonly slots: PromptSlotsRepository,
     private readonly prompts: PromptsService,
     private readonly completions: CompletionsRepository,
     audit: AuditService,
   ) {
-    this.resources = new VersionedResourceService(
-      this.lifecycle,
+    super(
+      {
+        resourceType: 'experiment',
+        label: 'experiment',
+        split: (request) => ({ key: request.key, meta: { name: request.name }, content: contentOf(request) }),
+        // Variants must name published versions of the prompt: checked at every save, and again at publication.
+        validate: (content) => this.checkVariants(content),
+        requiresTestRun: () => false,
+        diff: (_meta, before, after) => ({
+          changes: diffObjects(before, after).map((c) => ({
+            path: `/${c.path.join('/')}`,
+            before: 'oldValue' in c ? c.oldValue : undefined,
+            after: 'value' in c ? c.value : undefined,
+          })),
+        }),
+      },
       repository,
       audit,
-      'experiment',
       () => (this.running.cache = undefined),
-    );
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.repository.init();
-    await this.resources.drainAll();
-  }
-
-  async create(request: CreateExperimentRequest, actor: string) {
-    const content = contentOf(request);
-    await this.checkVariants(content);
-    const state = await this.resources.create(
-      this.lifecycle.create(request.key, { name: request.name }, content, actor, new Date()),
-    );
-    return createdView(tagged(state));
-  }
-
-  async get(key: string) {
-    return tagged(await this.resources.load(key));
-  }
-
-  async list(query: ListQuery): Promise<ListPage<ReturnType<typeof view>>> {
-    const { items, total } = await this.repository.list(query, {
-      q: typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined,
-    });
-    return { items: items.map((s) => view(s)), total, skip: query.skip };
-  }
-
-  async updateDraft(key: string, request: UpdateExperimentDraftRequest, ifMatch: string | undefined, actor: string) {
-    const state = await this.resources.apply(key, async (current) => {
-      const base =
-        current.draft?.content ??
-        (await this.resources.content(
-          current,
-          versionInForce(current.publications, new Date()) ?? current.nextVersion - 1,
-        ));
-      const content: ExperimentContent = { ...base, ...(request as Partial<ExperimentContent>) };
-      const transition = this.lifecycle.editDraft(
-        current,
-        content,
-        ifMatch,
-        actor,
-        new Date(),
-        current.draft ? undefined : base,
-      );
-      await this.checkVariants(content);
-      return transition;
-    });
-    return tagged(state);
-  }
-
-  /** One version with its content (variants, weights, coverage), so the console can show and edit it. */
-  async version(key: string, number: number) {
-    const state = await this.resources.load(key);
-    const record = resourceView(state).versions.find((v) => v.number === this.lifecycle.find(state, number).number)!;
-    return {
-      body: { ...record, content: await this.resources.content(state, number) },
-      etag: draftEtag('experiment', state),
-    };
-  }
-
-  async transition(
-    key: string,
-    number: number,
-    action: 'submit' | 'approve' | 'reject',
-    actor: string,
-    comment?: string,
-  ) {
-    return view(
-      await this.resources.apply(key, async (s) => {
-        if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
-        if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
-        return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
-      }),
     );
   }
 
@@ -127,50 +65,39 @@ export class ExperimentsService implements OnApplicationBootstrap {
    * Starts the experiment (now or at `effectiveFrom`): its variants must still be published, and no other
    * experiment may run on the prompt, or be scheduled to: it must win the prompt's slot first.
    */
-  async publish(key: string, number: number, actor: string, request: PublishRequest) {
+  override async publish(key: string, number: number, actor: string, request: PublishRequest) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
     await this.checkVariants(content);
     await this.claimPrompt(content.prompt, key);
     try {
-      return view(
-        await this.resources.apply(
-          key,
-          (s) => this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun: false }, new Date()),
-          { refuseIfPublicationsMoved: true },
-        ),
-      );
+      return await super.publish(key, number, actor, request);
     } catch (err) {
       if (!(await this.holdsPrompt(key, content.prompt))) await this.slots.release(content.prompt, key);
       throw err;
     }
   }
 
+  /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
+  override async rollback(key: string, number: number, actor: string, comment: string) {
+    const state = await this.resources.load(key);
+    await this.checkVariants(await this.resources.content(state, number));
+    return super.rollback(key, number, actor, comment);
+  }
+
   async stop(key: string, actor: string, comment?: string) {
     // Read before archiving: an archived experiment holds no prompt, so afterwards there is nothing to ask.
     const prompts = await this.promptsOf(await this.resources.load(key));
-    const state = await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date()));
+    const stopped = await this.archive(key, actor, comment);
     for (const prompt of prompts) await this.slots.release(prompt, key);
-    return view(state);
+    return stopped;
   }
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
-  async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
-    const content = contentOf(request);
-    await this.checkVariants(content);
-    await this.claimPrompt(content.prompt, request.key);
-    const state = await this.resources.upsert(request.key, (current) =>
-      this.lifecycle.importPublished(
-        current,
-        request.key,
-        current?.meta ?? { name: request.name },
-        content,
-        actor,
-        source,
-        new Date(),
-      ),
-    );
-    return state !== null;
+  override async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
+    await this.checkVariants(contentOf(request));
+    await this.claimPrompt(request.prompt, request.key);
+    return super.importPublished(request, actor, source);
   }
 
   /** The variant a subject sees for a prompt, if an experiment runs on it and covers the subject. */
@@ -348,12 +275,6 @@ export class ExperimentsService implements OnApplicationBootstrap {
     this.running.cache = { at: Date.now(), byPrompt };
     return byPrompt;
   }
-}
-
-const view = (state: Parameters<typeof resourceView>[0]) => resourceView(state);
-
-function tagged(state: Parameters<typeof resourceView>[0]) {
-  return taggedView('experiment', state);
 }
 
 /** An experiment's content as a create request or a file describes it, with the defaults filled in. */

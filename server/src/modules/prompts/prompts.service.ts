@@ -1,24 +1,18 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { diffLines } from 'diff';
 import diffObjects from 'microdiff';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
-import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
-import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../../common/access/principal.js';
-import { draftEtag } from '../governance/etag.js';
-import { resourceView, taggedView, createdView } from '../governance/resource-view.js';
-import { Lifecycle } from '../governance/lifecycle.js';
+import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
-import { VersionedResourceService } from '../governance/versioned-resource.service.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/ruleset-validation.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
-import type { PublishRequest } from '../rulesets/rulesets.contract.js';
-import type { CreatePromptRequest, PreviewRequest, UpdatePromptDraftRequest } from './prompts.contract.js';
+import type { CreatePromptRequest, PreviewRequest } from './prompts.contract.js';
 import { PromptsRepository } from './prompts.repository.js';
 import { renderTemplate } from '../../engine/template-safety.js';
 
@@ -34,144 +28,25 @@ export interface Rendered {
   stopSequences?: string[];
 }
 
+/** What is particular to prompts: their content is a template with settings, compared line by line. */
+const PROMPT: GovernedKind<PromptMeta, PromptContent, CreatePromptRequest> = {
+  resourceType: 'prompt',
+  label: 'prompt',
+  split: ({ key, name, pilot, ...content }) => ({ key, meta: { name, pilot }, content: content as PromptContent }),
+  validate: (content) => validatePromptContent(content),
+  requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
+  diff: (_meta, before, after) => promptDiff(before, after),
+};
+
 /** Prompt templates under the same governance as rule sets, rendered safely and sent to Claude. */
 @Injectable()
-export class PromptsService implements OnApplicationBootstrap {
-  readonly lifecycle = new Lifecycle<PromptMeta, PromptContent>('prompt', 'prompt');
-  private readonly resources: VersionedResourceService<PromptMeta, PromptContent>;
-
+export class PromptsService extends GovernedResourceService<PromptMeta, PromptContent, CreatePromptRequest> {
   constructor(
-    private readonly repository: PromptsRepository,
+    repository: PromptsRepository,
     private readonly llm: LlmService,
     audit: AuditService,
   ) {
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, 'prompt');
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.repository.init();
-    await this.resources.drainAll();
-  }
-
-  async create(request: CreatePromptRequest, actor: string): Promise<Tagged<ReturnType<typeof view>>> {
-    const { key, name, pilot, ...content } = request;
-    validatePromptContent(content as PromptContent);
-    const state = await this.resources.create(
-      this.lifecycle.create(key, { name, pilot }, content as PromptContent, actor, new Date()),
-    );
-    return createdView(tagged(state));
-  }
-
-  async get(key: string): Promise<Tagged<ReturnType<typeof view>>> {
-    return tagged(await this.resources.load(key));
-  }
-
-  async list(query: ListQuery): Promise<ListPage<ReturnType<typeof view>>> {
-    const f = query.filter;
-    const { items, total } = await this.repository.list(query, {
-      pilot: typeof f['pilot'] === 'string' ? f['pilot'] : undefined,
-      q: typeof f['q'] === 'string' ? f['q'] : undefined,
-    });
-    return { items: items.map((s) => view(s)), total, skip: query.skip };
-  }
-
-  async updateDraft(
-    key: string,
-    request: UpdatePromptDraftRequest,
-    ifMatch: string | undefined,
-    actor: string,
-  ): Promise<Tagged<ReturnType<typeof view>>> {
-    const state = await this.resources.apply(key, async (current) => {
-      const base =
-        current.draft?.content ??
-        (await this.resources.content(
-          current,
-          versionInForce(current.publications, new Date()) ?? current.nextVersion - 1,
-        ));
-      const content = { ...base, ...(request as Partial<PromptContent>) };
-      const transition = this.lifecycle.editDraft(
-        current,
-        content,
-        ifMatch,
-        actor,
-        new Date(),
-        current.draft ? undefined : base,
-      );
-      validatePromptContent(content);
-      return transition;
-    });
-    return tagged(state);
-  }
-
-  async version(key: string, number: number) {
-    const state = await this.resources.load(key);
-    const record = this.lifecycle.find(state, number);
-    return {
-      body: { id: number, ...record, content: await this.resources.content(state, number) },
-      etag: draftEtag('prompt', state),
-    };
-  }
-
-  async transition(
-    key: string,
-    number: number,
-    action: 'submit' | 'approve' | 'reject',
-    actor: string,
-    comment?: string,
-  ) {
-    const state = await this.resources.apply(key, async (s) => {
-      if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
-      if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
-      return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
-    });
-    return view(state);
-  }
-
-  async publish(key: string, number: number, actor: string, request: PublishRequest) {
-    const state = await this.resources.apply(
-      key,
-      async (s) => {
-        const content = await this.resources.content(s, number);
-        return this.lifecycle.publish(
-          s,
-          number,
-          actor,
-          { ...request, requiresTestRun: (content.tests?.length ?? 0) > 0 },
-          new Date(),
-        );
-      },
-      { refuseIfPublicationsMoved: true },
-    );
-    return view(state);
-  }
-
-  async rollback(key: string, number: number, actor: string, comment: string) {
-    return view(
-      await this.resources.apply(key, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()), {
-        refuseIfPublicationsMoved: true,
-      }),
-    );
-  }
-
-  /** Line diff of the templates plus field changes of the settings. */
-  async diff(key: string, from: number, to: number) {
-    const state = await this.resources.load(key);
-    const [a, b] = await Promise.all([
-      this.resources.content(state, this.lifecycle.find(state, from).number),
-      this.resources.content(state, this.lifecycle.find(state, to).number),
-    ]);
-    const lines = (field: 'template' | 'system') =>
-      diffLines(a[field] ?? '', b[field] ?? '')
-        .filter((part) => part.added || part.removed)
-        .map((part) => ({ field, kind: part.added ? 'added' : 'removed', text: part.value }));
-    const { template: _t, system: _s, ...settingsA } = a;
-    const { template: _t2, system: _s2, ...settingsB } = b;
-    const settings = diffObjects(settingsA, settingsB).map((c) => ({
-      path: `/${c.path.join('/')}`,
-      before: 'oldValue' in c ? c.oldValue : undefined,
-      after: 'value' in c ? c.value : undefined,
-    }));
-    return { from, to, template: lines('template'), system: lines('system'), settings };
+    super(PROMPT, repository, audit);
   }
 
   /** Renders the version in force (or the one asked for) with variables validated first. */
@@ -202,24 +77,6 @@ export class PromptsService implements OnApplicationBootstrap {
     const content = { ...(await this.resources.content(state, number)), ...(edits as Partial<PromptContent>) };
     validatePromptContent(content);
     return renderContent(key, number, content, variables as Record<string, unknown>);
-  }
-
-  /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */
-  async importPublished(request: CreatePromptRequest, actor: string, source: string): Promise<boolean> {
-    const { key, name, pilot, ...content } = request;
-    validatePromptContent(content as PromptContent);
-    const state = await this.resources.upsert(key, (current) =>
-      this.lifecycle.importPublished(
-        current,
-        key,
-        current?.meta ?? { name, pilot },
-        content as PromptContent,
-        actor,
-        source,
-        new Date(),
-      ),
-    );
-    return state !== null;
   }
 
   /** Published version numbers of a prompt (experiments may only test those). */
@@ -330,8 +187,18 @@ function renderContent(
   };
 }
 
-const view = (state: Parameters<typeof resourceView>[0]) => resourceView(state);
-
-function tagged(state: Parameters<typeof resourceView>[0]) {
-  return taggedView('prompt', state);
+/** Line diff of the templates plus field changes of the settings. */
+function promptDiff(a: PromptContent, b: PromptContent) {
+  const lines = (field: 'template' | 'system') =>
+    diffLines(a[field] ?? '', b[field] ?? '')
+      .filter((part) => part.added || part.removed)
+      .map((part) => ({ field, kind: part.added ? 'added' : 'removed', text: part.value }));
+  const { template: _t, system: _s, ...settingsA } = a;
+  const { template: _t2, system: _s2, ...settingsB } = b;
+  const settings = diffObjects(settingsA, settingsB).map((c) => ({
+    path: `/${c.path.join('/')}`,
+    before: 'oldValue' in c ? c.oldValue : undefined,
+    after: 'value' in c ? c.value : undefined,
+  }));
+  return { template: lines('template'), system: lines('system'), settings };
 }

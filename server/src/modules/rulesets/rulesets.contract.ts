@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { versionViewSchema } from '../governance/governed.contract.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
@@ -54,67 +55,19 @@ export const updateDraftRequestSchema = {
 } as const;
 export type UpdateDraftRequest = FromSchema<typeof updateDraftRequestSchema>;
 
-export const transitionRequestSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { comment: { type: 'string', maxLength: 4000 } },
-} as const;
-export type TransitionRequest = FromSchema<typeof transitionRequestSchema>;
-
-export const publishRequestSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    comment: { type: 'string', maxLength: 4000 },
-    effectiveFrom: {
-      type: 'string',
-      format: 'date-time',
-      description: 'in force from this instant (default: now); a future instant schedules it',
-    },
-    effectiveTo: { type: 'string', format: 'date-time' },
-  },
-} as const;
-export type PublishRequest = FromSchema<typeof publishRequestSchema>;
-
-export const rollbackRequestSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['version', 'comment'],
-  properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', minLength: 1, maxLength: 4000 } },
-} as const;
-export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
-
-export const diffQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['from', 'to'],
-  properties: {
-    from: {
-      type: 'string',
-      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
-      description: 'a version number, draft or active',
-    },
-    to: {
-      type: 'string',
-      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
-      description: 'a version number, draft or active',
-    },
-  },
-} as const;
-export type DiffQuery = FromSchema<typeof diffQuerySchema>;
-
-export const versionViewSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    number: { type: 'integer' },
-    status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published', 'retired'] },
-    checksum: { type: 'string' },
-    authors: { type: 'array', items: { type: 'string' } },
-    inForce: { type: 'boolean' },
-  },
-} as const;
-
+// The lifecycle's requests (transitions, publish, rollback, diff) are every governed resource's: see
+// governance/governed.contract.ts.
+export {
+  diffQuerySchema,
+  publishRequestSchema,
+  rollbackRequestSchema,
+  transitionRequestSchema,
+  versionViewSchema,
+  type DiffQuery,
+  type PublishRequest,
+  type RollbackRequest,
+  type TransitionRequest,
+} from '../governance/governed.contract.js';
 export const rulesetViewSchema = {
   type: 'object',
   properties: {

@@ -1,0 +1,227 @@
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import type { Tagged } from '../../common/http/etag.interceptor.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { draftEtag } from './etag.js';
+import type { PublishRequest } from './governed.contract.js';
+import { Lifecycle } from './lifecycle.js';
+import { versionInForce } from './publications.js';
+import { createdView, resourceView } from './resource-view.js';
+import type { VersionedResourceRepository } from './versioned-resource.repository.js';
+import { VersionedResourceService } from './versioned-resource.service.js';
+import type { ResourceState } from './versioned-resource.js';
+
+export type ResourceView<M extends object> = ReturnType<typeof resourceView<M, unknown>>;
+export type VersionView = ResourceView<object>['versions'][number];
+export type TransitionAction = 'submit' | 'approve' | 'reject';
+
+/** What a kind of governed resource says about itself; the lifecycle around it is the same for all. */
+export interface GovernedKind<M extends object, C, CreateRequest> {
+  /** Names audit events and ETags: `ruleset`, `prompt`, `experiment`. */
+  resourceType: string;
+  /** For people: `rule set`. */
+  label: string;
+  /** A create request (or a reviewed file) as key, metadata and content. */
+  split(request: CreateRequest): { key: string; meta: M; content: C };
+  /** Throws a ValidationError naming each problem of a content about to be stored. */
+  validate(content: C, meta: M): void | Promise<void>;
+  /** Whether publishing needs a passing test run of that exact content. */
+  requiresTestRun(content: C): boolean;
+  /** What changed between two contents, in the resource's own terms (rules, template lines, variants). */
+  diff(meta: M, before: C, after: C): object;
+}
+
+/**
+ * One governed resource's service: create, read, list, edit the draft, submit, approve, reject, publish,
+ * roll back, compare versions, import reviewed files. Each write is a transition of `Lifecycle`, stored by
+ * `VersionedResourceService` (revision claim, outbox, audit). Subclasses add what only their resource does.
+ */
+export abstract class GovernedResourceService<M extends object, C, CreateRequest> implements OnApplicationBootstrap {
+  readonly lifecycle: Lifecycle<M, C>;
+  protected readonly resources: VersionedResourceService<M, C>;
+  private readonly logger: Logger;
+
+  constructor(
+    protected readonly kind: GovernedKind<M, C, CreateRequest>,
+    protected readonly repository: VersionedResourceRepository<M, C>,
+    audit: AuditService,
+    /** Called with the key of every resource this instance changes (caches evict it). */
+    changed: (key: string) => void = () => undefined,
+  ) {
+    this.lifecycle = new Lifecycle<M, C>(kind.resourceType, kind.label);
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, kind.label, changed);
+    this.logger = new Logger(`Governance:${kind.resourceType}`);
+  }
+
+  /** A process that died between a change and its audit write left it in the outbox: record it now. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repository.init();
+    const drained = await this.resources.drainAll();
+    if (drained > 0) this.logger.warn(`recorded ${drained} audit event(s) left in outboxes by an interrupted process`);
+  }
+
+  async create(
+    request: CreateRequest,
+    actor: string,
+  ): Promise<Tagged<ResourceView<M> & { version: 1; status: 'draft' }>> {
+    const { key, meta, content } = this.kind.split(request);
+    await this.kind.validate(content, meta);
+    const state = await this.resources.create(this.lifecycle.create(key, meta, content, actor, new Date()));
+    return createdView(this.tagged(state));
+  }
+
+  async get(key: string): Promise<Tagged<ResourceView<M>>> {
+    return this.tagged(await this.resources.load(key));
+  }
+
+  /** One page; `status` filters on derived statuses (a scheduled publication starts on its own). */
+  async list(query: ListQuery): Promise<ListPage<ResourceView<M>>> {
+    const f = query.filter;
+    const text = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : undefined);
+    const { items, total } = await this.repository.list(query, {
+      pilot: text('pilot'),
+      status: text('status'),
+      q: text('q'),
+      archived: f['archived'] === true,
+    });
+    return { items: items.map((s) => resourceView(s)), total, skip: query.skip };
+  }
+
+  /** Edits the draft (or starts one from the version in force); fields not sent keep their current value. */
+  async updateDraft(
+    key: string,
+    request: Partial<C>,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<ResourceView<M>>> {
+    const state = await this.resources.apply(key, async (current) => {
+      const base = current.draft?.content ?? (await this.resources.content(current, startingVersion(current)));
+      const content = { ...base, ...request };
+      // The transition checks If-Match first: a stale editor hears "reload" before anything about content.
+      const transition = this.lifecycle.editDraft(
+        current,
+        content,
+        ifMatch,
+        actor,
+        new Date(),
+        current.draft ? undefined : base,
+      );
+      await this.kind.validate(content, current.meta);
+      return transition;
+    });
+    return this.tagged(state);
+  }
+
+  /** One version, its status derived, with its content; the ETag guards the next draft edit. */
+  async version(key: string, number: number): Promise<Tagged<VersionView & { content: C }>> {
+    const state = await this.resources.load(key);
+    this.lifecycle.find(state, number);
+    const content = await this.resources.content(state, number);
+    const version = resourceView(state).versions.find((v) => v.number === number)!;
+    return { body: { ...version, content }, etag: this.etag(state) };
+  }
+
+  /** Every version, newest first. */
+  async versions(key: string): Promise<ListPage<VersionView>> {
+    const items = [...resourceView(await this.resources.load(key)).versions].reverse();
+    return { items, total: items.length, skip: 0 };
+  }
+
+  async transition(
+    key: string,
+    number: number,
+    action: TransitionAction,
+    actor: string,
+    comment?: string,
+  ): Promise<ResourceView<M>> {
+    const state = await this.resources.apply(key, async (s) => {
+      if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
+      if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
+      return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
+    });
+    return resourceView(state);
+  }
+
+  async publish(key: string, number: number, actor: string, request: PublishRequest): Promise<ResourceView<M>> {
+    const state = await this.resources.apply(
+      key,
+      async (s) => {
+        const content = await this.resources.content(s, number);
+        const requiresTestRun = this.kind.requiresTestRun(content);
+        return this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+      },
+      { refuseIfPublicationsMoved: true },
+    );
+    return resourceView(state);
+  }
+
+  async rollback(key: string, number: number, actor: string, comment: string): Promise<ResourceView<M>> {
+    const state = await this.resources.apply(
+      key,
+      (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()),
+      { refuseIfPublicationsMoved: true },
+    );
+    return resourceView(state);
+  }
+
+  async archive(key: string, actor: string, comment?: string): Promise<ResourceView<M>> {
+    return resourceView(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
+  }
+
+  /** What changed between two versions; `draft` and `active` name the draft and the version in force. */
+  async diff(key: string, from: string, to: string): Promise<{ from: number; to: number } & object> {
+    const state = await this.resources.load(key);
+    const [fromNumber, toNumber] = [this.resolve(state, from, '/from'), this.resolve(state, to, '/to')];
+    const [before, after] = await Promise.all([
+      this.resources.content(state, fromNumber),
+      this.resources.content(state, toNumber),
+    ]);
+    return { from: fromNumber, to: toNumber, ...this.kind.diff(state.meta, before, after) };
+  }
+
+  /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */
+  async importPublished(request: CreateRequest, actor: string, source: string): Promise<boolean> {
+    const { key, meta, content } = this.kind.split(request);
+    await this.kind.validate(content, meta);
+    const state = await this.resources.upsert(key, (current) =>
+      this.lifecycle.importPublished(current, key, current?.meta ?? meta, content, actor, source, new Date()),
+    );
+    return state !== null;
+  }
+
+  /** The content of a version of a stored resource. */
+  content(state: ResourceState<M, C>, number: number): Promise<C> {
+    return this.resources.content(state, number);
+  }
+
+  protected tagged(state: ResourceState<M, C>): Tagged<ResourceView<M>> {
+    return { body: resourceView(state), etag: this.etag(state) };
+  }
+
+  protected etag(state: ResourceState<M, C>): string {
+    return draftEtag(this.kind.resourceType, state);
+  }
+
+  private resolve(state: ResourceState<M, C>, ref: string, path: string): number {
+    if (ref === 'draft') {
+      if (!state.draft)
+        throw new NotFoundError(`"${state.key}" has no draft to compare.`, [{ path, message: 'there is no draft' }]);
+      return state.draft.version;
+    }
+    if (ref === 'active') {
+      const active = versionInForce(state.publications, new Date());
+      if (active === null)
+        throw new NotFoundError(`"${state.key}" has no version in force to compare.`, [
+          { path, message: 'nothing is published' },
+        ]);
+      return active;
+    }
+    return this.lifecycle.find(state, Number(ref)).number;
+  }
+}
+
+/** The version a new draft starts from: the one in force, else the latest. */
+export function startingVersion(state: ResourceState<unknown, unknown>): number {
+  return versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
+}

@@ -1,0 +1,81 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+// Requests and views of the lifecycle every governed resource shares (rule sets, prompts, experiments).
+
+export const transitionRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { comment: { type: 'string', maxLength: 4000 } },
+} as const;
+export type TransitionRequest = FromSchema<typeof transitionRequestSchema>;
+
+export const publishRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    comment: { type: 'string', maxLength: 4000 },
+    effectiveFrom: {
+      type: 'string',
+      format: 'date-time',
+      description: 'in force from this instant (default: now); a future instant schedules it',
+    },
+    effectiveTo: { type: 'string', format: 'date-time' },
+  },
+} as const;
+export type PublishRequest = FromSchema<typeof publishRequestSchema>;
+
+export const rollbackRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'comment'],
+  properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', minLength: 1, maxLength: 4000 } },
+} as const;
+export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
+
+export const diffQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to'],
+  properties: {
+    from: {
+      type: 'string',
+      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
+      description: 'a version number, draft or active',
+    },
+    to: {
+      type: 'string',
+      pattern: '^([1-9][0-9]{0,5}|draft|active)$',
+      description: 'a version number, draft or active',
+    },
+  },
+} as const;
+export type DiffQuery = FromSchema<typeof diffQuerySchema>;
+
+export const versionViewSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    number: { type: 'integer' },
+    status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published', 'retired'] },
+    checksum: { type: 'string' },
+    authors: { type: 'array', items: { type: 'string' } },
+    inForce: { type: 'boolean' },
+  },
+} as const;
+
+/** A governed resource as read: its metadata (`meta`, per kind), versions with derived statuses, what is in force. */
+export function governedViewSchema(meta: Record<string, object>) {
+  return {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      key: { type: 'string' },
+      ...meta,
+      archived: { type: 'boolean' },
+      activeVersion: { type: ['integer', 'null'] },
+      draftVersion: { type: ['integer', 'null'] },
+      latestVersion: { type: 'integer' },
+      versions: { type: 'array', items: versionViewSchema },
+    },
+  } as const;
+}

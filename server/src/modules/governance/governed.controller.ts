@@ -1,0 +1,170 @@
+import { Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { RequireRoles } from '../../common/access/permission.decorator.js';
+import { actorName } from '../../common/access/principal.js';
+import { ContentRange } from '../../common/http/content-range.interceptor.js';
+import { WithEtag } from '../../common/http/etag.interceptor.js';
+import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
+import { ListParams, type ListQuery } from '../../common/http/list-query.js';
+import {
+  diffQuerySchema,
+  publishRequestSchema,
+  rollbackRequestSchema,
+  transitionRequestSchema,
+  versionViewSchema,
+  type DiffQuery,
+  type PublishRequest,
+  type RollbackRequest,
+  type TransitionRequest,
+} from './governed.contract.js';
+import type { GovernedResourceService } from './governed-resource.service.js';
+
+/** What the routes call: any GovernedResourceService, whatever its metadata and content types. */
+type LifecycleService = Pick<
+  GovernedResourceService<object, object, object>,
+  'create' | 'list' | 'get' | 'updateDraft' | 'versions' | 'version' | 'transition' | 'publish' | 'rollback' | 'diff'
+>;
+
+const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
+const actor = (request: FastifyRequest) => actorName(request.principal!);
+/** Every console role reads governed resources. */
+export const READERS = ['analyst', 'approver', 'risk', 'admin'] as const;
+const SORTABLE = ['key', 'name', 'pilot', 'updatedAt', 'createdAt'];
+
+export interface GovernedRoutes {
+  /** The collection's name in Content-Range (`rulesets`). */
+  resource: string;
+  createSchema: object;
+  draftSchema: object;
+  /** The resource as read (GET /{key}, and each item of the list). */
+  viewSchema: object;
+}
+
+/**
+ * The lifecycle routes every governed resource has, with the same verbs, permissions and contract: create,
+ * list, read, edit the draft (If-Match), list and read versions, submit, approve, reject, publish, roll back,
+ * compare. A resource's controller extends `GovernedController(routes)` under its own path and adds its own
+ * routes; `service` is its GovernedResourceService.
+ */
+export function GovernedController(routes: GovernedRoutes) {
+  abstract class GovernedControllerBase {
+    protected abstract readonly service: LifecycleService;
+
+    @Post()
+    @RequireRoles('analyst')
+    @WithEtag()
+    create(@ValidBody(routes.createSchema) body: object, @Req() request: FastifyRequest) {
+      return this.service.create(body, actor(request));
+    }
+
+    @Get()
+    @RequireRoles(...READERS)
+    @ContentRange(routes.resource)
+    @ApiOkResponse({ schema: { type: 'array', items: routes.viewSchema } })
+    list(@ListParams(SORTABLE, ['key', 'ASC']) query: ListQuery) {
+      return this.service.list(query);
+    }
+
+    @Get(':key')
+    @RequireRoles(...READERS)
+    @WithEtag()
+    @ApiOkResponse({ schema: routes.viewSchema })
+    get(@Param('key') key: string) {
+      return this.service.get(key);
+    }
+
+    @Put(':key/draft')
+    @RequireRoles('analyst')
+    @WithEtag()
+    updateDraft(
+      @Param('key') key: string,
+      @ValidBody(routes.draftSchema) body: object,
+      @Headers('if-match') ifMatch: string | undefined,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.updateDraft(key, body, ifMatch, actor(request));
+    }
+
+    @Get(':key/versions')
+    @RequireRoles(...READERS)
+    @ContentRange('versions')
+    @ApiOkResponse({ schema: { type: 'array', items: versionViewSchema } as object })
+    versions(@Param('key') key: string) {
+      return this.service.versions(key);
+    }
+
+    @Get(':key/versions/:n')
+    @RequireRoles(...READERS)
+    @WithEtag()
+    version(@Param('key') key: string, @VersionNumber() n: number) {
+      return this.service.version(key, n);
+    }
+
+    @Post(':key/versions/:n/submit')
+    @HttpCode(200)
+    @RequireRoles('analyst')
+    submit(
+      @Param('key') key: string,
+      @VersionNumber() n: number,
+      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.transition(key, n, 'submit', actor(request), body.comment);
+    }
+
+    @Post(':key/versions/:n/approve')
+    @HttpCode(200)
+    @RequireRoles('approver')
+    approve(
+      @Param('key') key: string,
+      @VersionNumber() n: number,
+      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.transition(key, n, 'approve', actor(request), body.comment);
+    }
+
+    @Post(':key/versions/:n/reject')
+    @HttpCode(200)
+    @RequireRoles('approver')
+    reject(
+      @Param('key') key: string,
+      @VersionNumber() n: number,
+      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.transition(key, n, 'reject', actor(request), body.comment);
+    }
+
+    @Post(':key/versions/:n/publish')
+    @HttpCode(200)
+    @RequireRoles('approver')
+    publish(
+      @Param('key') key: string,
+      @VersionNumber() n: number,
+      @ValidBody(publishRequestSchema) body: PublishRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.publish(key, n, actor(request), body);
+    }
+
+    @Post(':key/rollback')
+    @HttpCode(200)
+    @RequireRoles('approver')
+    rollback(
+      @Param('key') key: string,
+      @ValidBody(rollbackRequestSchema) body: RollbackRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.rollback(key, body.version, actor(request), body.comment);
+    }
+
+    @Get(':key/diff')
+    @RequireRoles(...READERS)
+    diff(@Param('key') key: string, @ValidQuery(diffQuerySchema) query: DiffQuery) {
+      return this.service.diff(key, query.from, query.to);
+    }
+  }
+  return GovernedControllerBase;
+}
