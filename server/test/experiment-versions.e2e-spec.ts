@@ -44,6 +44,25 @@ describe('experiment versions', () => {
     expect((await analyst.put('/api/v1/experiments/chatbot-brievete/draft', { coverage: 0.5 }, etag)).status).toBe(412);
   });
 
+  it('has the lifecycle every governed resource has: versions listed, compared by number or by draft/active', async () => {
+    const risk = as(t, cast.risk);
+    // The draft of the previous test (coverage 0.25) stands beside the published version 1.
+    const versions = await risk.get('/api/v1/experiments/chatbot-brievete/versions');
+    expect(versions.status).toBe(200);
+    expect(versions.headers['content-range']).toBe('versions 0-1/2');
+    expect(versions.body.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'published'],
+    ]);
+    const diff = await risk.get('/api/v1/experiments/chatbot-brievete/diff?from=active&to=draft');
+    expect(diff.status).toBe(200);
+    expect(diff.body).toEqual({ from: 1, to: 2, changes: [{ path: '/coverage', before: 1, after: 0.25 }] });
+    const prompts = await risk.get('/api/v1/prompts/chatbot-answer/diff?from=1&to=active');
+    expect(prompts.status).toBe(200);
+    expect(prompts.body).toMatchObject({ from: 1, to: 2 });
+    expect((await risk.get('/api/v1/prompts/chatbot-answer/versions')).body.length).toBe(2);
+  });
+
   it('answers 404 for a version that does not exist', async () => {
     expect((await as(t, cast.analyst).get('/api/v1/experiments/chatbot-brievete/versions/9')).status).toBe(404);
     expect((await as(t, cast.analyst).get('/api/v1/experiments/nope/versions/1')).status).toBe(404);
