@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Connection, Model, SortOrder } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import type { ListQuery } from '../../common/http/list-query.js';
@@ -32,7 +33,7 @@ export class UsersRepository {
     const filter: Record<string, unknown> = {};
     if (typeof query.filter['role'] === 'string') filter['roles'] = query.filter['role'];
     if (typeof query.filter['q'] === 'string' && query.filter['q'] !== '') {
-      const text = new RegExp(query.filter['q'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      const text = new RegExp(escapeStringRegexp(query.filter['q']), 'i');
       filter['$or'] = [{ _id: text }, { displayName: text }];
     }
     const sort: Record<string, SortOrder> = {
