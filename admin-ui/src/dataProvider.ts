@@ -27,4 +27,60 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   }
 };
 
-export const dataProvider = simpleRestProvider('/api/v1', httpClient);
+const path = (resource: string, id: string) => `/api/v1/${resource}/${encodeURIComponent(id)}`;
+
+/** What the governed draft editors load: the resource, the ETag guarding its draft, the version shown and its content. */
+export interface DraftRead<Content = unknown, Record = unknown> {
+  record: Record;
+  etag: string;
+  version: number;
+  isDraft: boolean;
+  content: Content;
+}
+
+/**
+ * react-admin's REST provider for lists and records, plus what governed resources need beyond CRUD: their
+ * draft with its ETag, draft updates with If-Match, and commands (transitions, publish, rollback, stop, test).
+ */
+export const dataProvider = {
+  ...simpleRestProvider('/api/v1', httpClient),
+
+  /** The draft (or the version a new draft starts from) with the ETag a save must send back. */
+  async getDraft<
+    Content,
+    Record extends { draftVersion: number | null; activeVersion: number | null; latestVersion: number },
+  >(resource: string, id: string): Promise<DraftRead<Content, Record>> {
+    const { json, headers } = await httpClient(path(resource, id));
+    const record = json as Record;
+    const version = record.draftVersion ?? record.activeVersion ?? record.latestVersion;
+    const read = await httpClient(`${path(resource, id)}/versions/${version}`);
+    return {
+      record,
+      etag: headers.get('etag') ?? '',
+      version,
+      isDraft: record.draftVersion !== null,
+      content: (read.json as { content: Content }).content,
+    };
+  },
+
+  /** PUT …/draft with If-Match: a stale ETag fails with the API's 412 `stale_etag`, never overwriting. */
+  async updateDraft(resource: string, params: { id: string; data: object; etag: string }): Promise<unknown> {
+    const { json } = await httpClient(`${path(resource, params.id)}/draft`, {
+      method: 'PUT',
+      headers: new Headers({ 'If-Match': params.etag, 'Content-Type': 'application/json' }),
+      body: JSON.stringify(params.data),
+    });
+    return json;
+  },
+
+  /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */
+  async command(resource: string, params: { id: string; command: string; body?: object }): Promise<unknown> {
+    const { json } = await httpClient(`${path(resource, params.id)}/${params.command}`, {
+      method: 'POST',
+      body: JSON.stringify(params.body ?? {}),
+    });
+    return json;
+  },
+};
+
+export type GabaritDataProvider = typeof dataProvider;

@@ -1,35 +1,42 @@
-import { useState } from 'react';
-import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { httpClient } from '../dataProvider';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { GabaritDataProvider } from '../dataProvider';
 import { problemHeadline, toProblem } from './api-error';
 
+interface Command {
+  id: string;
+  /** The path after the resource's URL: `versions/3/approve`, `rollback`, `stop`. */
+  command: string;
+  body: object;
+  /** The message shown once it succeeded, and its arguments. */
+  success: string;
+  messageArgs?: Record<string, unknown>;
+}
+
 /**
- * A button's POST to the API (a lifecycle transition, a rollback, a stop): busy while it runs, a success message
- * and a refresh of the page's data after, the API's error in words otherwise. Resolves true on success.
+ * A button's command on a governed resource (a lifecycle transition, a rollback, a stop), through the data
+ * provider: busy while it runs, a success message and the resource's queries refetched after (not the whole
+ * page's), the API's error in words otherwise. `run` resolves true on success.
  */
-export function useApiAction() {
+export function useApiAction(resource: string) {
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
-  const run = async (
-    url: string,
-    body: object,
-    success: string,
-    messageArgs?: Record<string, unknown>,
-  ): Promise<boolean> => {
-    setBusy(true);
+  const dataProvider = useDataProvider<GabaritDataProvider>();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: ({ id, command, body }: Command) => dataProvider.command(resource, { id, command, body }),
+    // react-admin keys its queries by resource first: the record, its list and its versions refetch.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [resource] }),
+  });
+  const run = async (command: Command): Promise<boolean> => {
     try {
-      await httpClient(url, { method: 'POST', body: JSON.stringify(body) });
-      notify(success, { type: 'success', messageArgs });
-      refresh();
+      await mutation.mutateAsync(command);
+      notify(command.success, { type: 'success', messageArgs: command.messageArgs });
       return true;
     } catch (err) {
       notify(problemHeadline(toProblem(err), translate), { type: 'error' });
       return false;
-    } finally {
-      setBusy(false);
     }
   };
-  return { run, busy };
+  return { run, busy: mutation.isPending };
 }

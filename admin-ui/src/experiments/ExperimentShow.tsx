@@ -116,7 +116,7 @@ const Versions = () => {
       <Typography variant="body2" sx={{ mb: 1 }}>
         {translate('gabarit.experiments.lifecycle_help')}
       </Typography>
-      <VersionHistory apiBase={`/api/v1/experiments/${record.key}`} />
+      <VersionHistory resource="experiments" id={record.key} />
     </Box>
   );
 };

@@ -7,17 +7,18 @@ import { useApiAction } from '../common/use-api-action';
 /** Stops (archives) an experiment after the approver confirms, with an optional reason kept in the audit trail. */
 export const StopButton = ({ experimentKey, name }: { experimentKey: string; name: string }) => {
   const translate = useTranslate();
-  const action = useApiAction();
+  const action = useApiAction('experiments');
   const busy = action.busy;
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const stop = async () => {
     if (
-      await action.run(
-        `/api/v1/experiments/${experimentKey}/stop`,
-        comment.trim() ? { comment: comment.trim() } : {},
-        'gabarit.experiments.stop.done',
-      )
+      await action.run({
+        id: experimentKey,
+        command: 'stop',
+        body: comment.trim() ? { comment: comment.trim() } : {},
+        success: 'gabarit.experiments.stop.done',
+      })
     )
       setOpen(false);
   };

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 
 interface Completion {
   version: number;
@@ -32,9 +32,10 @@ export const CompletionPreview = ({
     setAnswer(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/prompts/${promptKey}/complete`, {
-        method: 'POST',
-        body: JSON.stringify({ variables, subjectId: `console:${identity?.id ?? 'user'}` }),
+      const json = await dataProvider.command('prompts', {
+        id: promptKey,
+        command: 'complete',
+        body: { variables, subjectId: `console:${identity?.id ?? 'user'}` },
       });
       setAnswer(json as Completion);
     } catch (err) {

@@ -2,7 +2,7 @@ import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 
 export interface Rendered {
   version: number;
@@ -26,12 +26,13 @@ export function usePreview(
   const [state, setState] = useState<{ rendered?: Rendered; problem?: Problem; pending: boolean }>({ pending: false });
   const body = promptKey && variables ? JSON.stringify({ ...content, variables }) : undefined;
   useEffect(() => {
-    if (!body) return;
+    if (!body || !promptKey) return;
     let current = true;
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
-      httpClient(`/api/v1/prompts/${promptKey}/preview`, { method: 'POST', body })
-        .then(({ json }) => current && setState({ rendered: json as Rendered, pending: false }))
+      dataProvider
+        .command('prompts', { id: promptKey, command: 'preview', body: JSON.parse(body) as object })
+        .then((json) => current && setState({ rendered: json as Rendered, pending: false }))
         .catch((err: unknown) => current && setState({ problem: toProblem(err), pending: false }));
     }, DEBOUNCE_MS);
     return () => {

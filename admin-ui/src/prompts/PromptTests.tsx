@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import { useGetIdentity, useRefresh, useShowContext, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 import { versionNumbers } from './diff-lines';
 import type { PromptRecord } from './prompt-record';
 
@@ -57,10 +57,7 @@ export const PromptTests = () => {
     setRun(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/prompts/${record.key}/versions/${chosen}/test`, {
-        method: 'POST',
-        body: '{}',
-      });
+      const json = await dataProvider.command('prompts', { id: record.key, command: `versions/${chosen}/test` });
       setRun(json as TestRun);
       refresh();
     } catch (err) {

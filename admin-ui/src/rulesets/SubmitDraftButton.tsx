@@ -7,7 +7,7 @@ import { TransitionDialog, type TransitionInput } from '../common/lifecycle/Tran
 /** Submits the saved draft for review from the editor, then shows the rule set with its versions. */
 export const SubmitDraftButton = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
   const translate = useTranslate();
-  const action = useApiAction();
+  const action = useApiAction('rulesets');
   const redirect = useRedirect();
   const { identity } = useGetIdentity();
   const [asking, setAsking] = useState(false);
@@ -15,12 +15,13 @@ export const SubmitDraftButton = ({ rulesetKey, version }: { rulesetKey: string;
   const submit = async (input: TransitionInput) => {
     setAsking(false);
     if (
-      await action.run(
-        `/api/v1/rulesets/${rulesetKey}/versions/${version}/submit`,
-        input,
-        'gabarit.lifecycle.done_submit',
-        { version },
-      )
+      await action.run({
+        id: rulesetKey,
+        command: `versions/${version}/submit`,
+        body: input,
+        success: 'gabarit.lifecycle.done_submit',
+        messageArgs: { version },
+      })
     )
       redirect('show', 'rulesets', rulesetKey);
   };

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { httpClient } from '../dataProvider';
+import { dataProvider, httpClient } from '../dataProvider';
 import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
@@ -68,9 +68,10 @@ export const TryIt = () => {
     setOutcome(undefined);
     setProblem(undefined);
     try {
-      const { json } = await httpClient(`/api/v1/rulesets/${record.key}/evaluate`, {
-        method: 'POST',
-        body: JSON.stringify({ facts: input, version, explain: true }),
+      const json = await dataProvider.command('rulesets', {
+        id: record.key,
+        command: 'evaluate',
+        body: { facts: input, version, explain: true },
       });
       setLastFacts(input);
       setOutcome(json as Outcome);

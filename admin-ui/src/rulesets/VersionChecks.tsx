@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 
 interface TestRun {
   passed: number;
@@ -42,10 +42,7 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
     setBusy(true);
     setProblem(undefined);
     try {
-      done(
-        (await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${version}/${what}`, { method: 'POST', body: '{}' }))
-          .json as T,
-      );
+      done((await dataProvider.command('rulesets', { id: rulesetKey, command: `versions/${version}/${what}` })) as T);
     } catch (err) {
       setProblem(toProblem(err));
     } finally {

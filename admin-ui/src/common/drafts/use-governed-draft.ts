@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toProblem, type Problem } from '../api-error';
 import { useEditStash } from '../use-edit-stash';
-import { httpClient } from '../../dataProvider';
+import { dataProvider, type DraftRead } from '../../dataProvider';
 import { changesBetween, type Change } from './conflict';
 
 export type GovernedResource = 'rulesets' | 'prompts' | 'experiments';
@@ -15,15 +15,8 @@ export interface GovernedRecord {
   latestVersion: number;
 }
 
-export interface LoadedDraft<Content, Record extends GovernedRecord> {
-  record: Record;
-  /** The ETag read with the record: a save sends it back as If-Match, so a concurrent change is refused (412). */
-  etag: string;
-  /** The version the editor shows: the draft if there is one, else the version in force (saving starts a draft). */
-  version: number;
-  isDraft: boolean;
-  content: Content;
-}
+/** The draft as read, with the ETag a save sends back as If-Match (a concurrent change is refused, 412). */
+export type LoadedDraft<Content, Record extends GovernedRecord> = DraftRead<Content, Record>;
 
 /** How one editor turns a version's content into what it edits, and what it edits into a draft update. */
 export interface DraftShape<Content, Editing> {
@@ -37,20 +30,10 @@ export type SaveOutcome =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function load<Content, Record extends GovernedRecord>(resource: GovernedResource, key: string) {
-  const path = `/api/v1/${resource}/${encodeURIComponent(key)}`;
-  const { json, headers } = await httpClient(path);
-  const record = json as Record;
-  const version = record.draftVersion ?? record.activeVersion ?? record.latestVersion;
-  const read = await httpClient(`${path}/versions/${version}`);
-  return {
-    record,
-    etag: headers.get('etag') ?? '',
-    version,
-    isDraft: record.draftVersion !== null,
-    content: (read.json as { content: Content }).content,
-  } satisfies LoadedDraft<Content, Record>;
-}
+// The data provider itself rather than useDataProvider(): that one signs out on a 401 before this hook has
+// kept the unsaved edit for the user's return (useEditStash does it, then signs out).
+const load = <Content, Record extends GovernedRecord>(resource: GovernedResource, key: string) =>
+  dataProvider.getDraft<Content, Record>(resource, key);
 
 /**
  * One draft editor's state for any governed resource: loads the draft (or the version a draft starts from),
@@ -108,11 +91,7 @@ export function useGovernedDraft<Content, Editing extends object, Record extends
       setSaving(true);
       setProblem(undefined);
       try {
-        await httpClient(`/api/v1/${resource}/${encodeURIComponent(key)}/draft`, {
-          method: 'PUT',
-          headers: new Headers({ 'If-Match': options.ifMatch ?? base.etag, 'Content-Type': 'application/json' }),
-          body: JSON.stringify(built.payload),
-        });
+        await dataProvider.updateDraft(resource, { id: key, data: built.payload, etag: options.ifMatch ?? base.etag });
         stash.saved();
         const reloaded = await reload();
         return { saved: true, version: reloaded?.version ?? base.version };

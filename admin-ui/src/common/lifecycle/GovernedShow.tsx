@@ -27,7 +27,8 @@ export const GovernedShowActions = ({
     <TopToolbar>
       <Stack direction="row" spacing={1}>
         <RollbackButton
-          apiBase={`/api/v1/${resource}/${record.key}`}
+          resource={resource}
+          id={record.key}
           versions={record.versions}
           activeVersion={record.activeVersion}
         />
@@ -40,5 +41,5 @@ export const GovernedShowActions = ({
 /** The version history of the governed resource shown on this page. */
 export const GovernedVersions = ({ resource }: { resource: 'rulesets' | 'prompts' | 'experiments' }) => {
   const { record } = useShowContext<GovernedRecord>();
-  return record ? <VersionHistory apiBase={`/api/v1/${resource}/${record.key}`} /> : null;
+  return record ? <VersionHistory resource={resource} id={record.key} /> : null;
 };

@@ -15,15 +15,17 @@ import { useApiAction } from '../use-api-action';
 import type { VersionRecord } from './version-actions';
 
 interface Props {
-  apiBase: string;
+  /** The governed resource (`rulesets`) and the key of the one shown. */
+  resource: string;
+  id: string;
   versions: VersionRecord[];
   activeVersion: number | null;
 }
 
 /** Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). */
-export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
+export const RollbackButton = ({ resource, id, versions, activeVersion }: Props) => {
   const translate = useTranslate();
-  const rollback = useApiAction();
+  const rollback = useApiAction(resource);
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
   const candidates = versions.filter(
@@ -35,12 +37,13 @@ export const RollbackButton = ({ apiBase, versions, activeVersion }: Props) => {
     return null;
   const confirm = async () => {
     if (
-      await rollback.run(
-        `${apiBase}/rollback`,
-        { version: target, comment: comment.trim() },
-        'gabarit.lifecycle.done_rollback',
-        { version: target },
-      )
+      await rollback.run({
+        id,
+        command: 'rollback',
+        body: { version: target, comment: comment.trim() },
+        success: 'gabarit.lifecycle.done_rollback',
+        messageArgs: { version: target },
+      })
     )
       setOpen(false);
   };

@@ -7,21 +7,25 @@ import { versionActions, type VersionAction, type VersionRecord } from './versio
 
 /**
  * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
- * governed resource: `apiBase` is its URL, such as /api/v1/rulesets/invoices.
+ * governed resource (`resource`, such as rulesets) whose key is `id`.
  */
-export const VersionButtons = ({ apiBase }: { apiBase: string }) => {
+export const VersionButtons = ({ resource, id }: { resource: string; id: string }) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  const transition = useApiAction();
+  const transition = useApiAction(resource);
   const busy = transition.busy;
   const [asking, setAsking] = useState<VersionAction | undefined>();
   if (!version || !identity) return null;
   const actions = versionActions(version, { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] });
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
-    await transition.run(`${apiBase}/versions/${version.number}/${action}`, input, `gabarit.lifecycle.done_${action}`, {
-      version: version.number,
+    await transition.run({
+      id,
+      command: `versions/${version.number}/${action}`,
+      body: input,
+      success: `gabarit.lifecycle.done_${action}`,
+      messageArgs: { version: version.number },
     });
   };
   return (

@@ -19,7 +19,7 @@ const STATUS_COLOURS = {
 } as const;
 
 /** The versions of any governed resource (rule set, prompt, experiment), newest first, with what the user may do to each. */
-export const VersionHistory = ({ apiBase }: { apiBase: string }) => {
+export const VersionHistory = ({ resource, id }: { resource: string; id: string }) => {
   const translate = useTranslate();
   return (
     <ArrayField source="versions" label="gabarit.versions.title">
@@ -57,7 +57,7 @@ export const VersionHistory = ({ apiBase }: { apiBase: string }) => {
           }
         />
         <DataTable.Col label="gabarit.versions.actions">
-          <VersionButtons apiBase={apiBase} />
+          <VersionButtons resource={resource} id={id} />
         </DataTable.Col>
       </DataTable>
     </ArrayField>
