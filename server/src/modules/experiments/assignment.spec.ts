@@ -35,6 +35,32 @@ describe('assignment', () => {
     expect(Math.abs(counts['detailed']! / 10_000 - 0.2)).toBeLessThan(0.01);
   });
 
+  it('stays balanced on sequential ids, where FNV-1a drifted 4 standard deviations', () => {
+    const halves = [
+      { name: 'control', version: 1, weight: 50 },
+      { name: 'treatment', version: 2, weight: 50 },
+    ];
+    const controls = (count: number, salt: string, hash: 'sha256' | 'fnv1a') =>
+      Array.from({ length: count }, (_, i) => assign(salt, `subject-${i + 1}`, halves, 1, hash)!).filter(
+        (v) => v.name === 'control',
+      ).length;
+    // 1 200 sequential subjects: one standard deviation is √(1200 × ¼) ≈ 17.3.
+    expect(controls(1200, 'brievete', 'fnv1a')).toBe(676); // 76 off: what experiments created before keep
+    for (const salt of ['brievete', 'test', 'experiment', 'chatbot-brievete', 'sel'])
+      expect(Math.abs(controls(1200, salt, 'sha256') - 600)).toBeLessThan(3 * 17.3);
+    // 10 000 sequential employee-like numbers within three standard deviations (150).
+    const employees = Array.from({ length: 10_000 }, (_, i) => assign('paie', String(100_000 + i), halves, 1)!);
+    expect(Math.abs(employees.filter((v) => v.name === 'control').length - 5_000)).toBeLessThan(150);
+  });
+
+  it('keeps FNV-1a for experiments created with it, so none of their subjects moves', () => {
+    for (let i = 0; i < 1_000; i++) {
+      const point = (fnv1a32(`sels${i}`) / 2 ** 32) * 100; // weights 50 / 30 / 20
+      const expected = point < 50 ? 'control' : point < 80 ? 'concise' : 'detailed';
+      expect(assign('sel', `s${i}`, variants, 1, 'fnv1a')!.name).toBe(expected);
+    }
+  });
+
   it('never moves a subject to another variant when coverage ramps up', () => {
     for (let i = 0; i < 5_000; i++) {
       const at10 = assign('sel', `s${i}`, variants, 0.1);

@@ -1,4 +1,4 @@
-import type { Variant } from './assignment.js';
+import type { AssignmentHash, Variant } from './assignment.js';
 
 export interface ExperimentMeta {
   name: string;
@@ -9,6 +9,8 @@ export interface ExperimentContent {
   prompt: string;
   variants: Variant[];
   salt: string;
+  /** Absent on experiments created before ADR 0023: they keep FNV-1a, so no subject moves. */
+  hash?: AssignmentHash;
   coverage: number;
   primaryMetric: 'positive_feedback_rate';
   guardrails?: { maxErrorRate?: number; maxP95LatencyMs?: number };

@@ -104,7 +104,8 @@ export class ExperimentsService extends GovernedResourceService<
   async variantFor(prompt: string, subjectId: string): Promise<{ experiment: string; variant: Variant } | null> {
     const running = (await this.runningByPrompt()).get(prompt);
     if (!running) return null;
-    const variant = assign(running.content.salt, subjectId, running.content.variants, running.content.coverage);
+    const { salt, variants, coverage, hash } = running.content;
+    const variant = assign(salt, subjectId, variants, coverage, hash ?? 'fnv1a');
     return variant ? { experiment: running.key, variant } : null;
   }
 
@@ -283,6 +284,7 @@ function contentOf(request: CreateExperimentRequest): ExperimentContent {
     prompt: request.prompt,
     variants: request.variants.map((v) => ({ ...v })),
     salt: request.salt ?? request.key,
+    hash: 'sha256',
     coverage: request.coverage ?? 1,
     primaryMetric: 'positive_feedback_rate',
     ...(request.guardrails && { guardrails: request.guardrails }),
