@@ -91,6 +91,19 @@ describe('the invoice and enrolment pilots', () => {
     expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
   });
 
+  it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('permanent'))!;
+    const facts = structuredClone(c.facts) as {
+      employee: { hireDate: string };
+      enrolment: { formReceivedDate: string };
+    };
+    facts.employee.hireDate = '2026-01-31';
+    facts.enrolment.formReceivedDate = '2026-02-05';
+    const response = await evaluate('enrolment', facts);
+    expect(response.body.events[0].type).toBe('auto_approve');
+    expect(response.body.explanation.fr).toContain('Couverture à compter du 2026-02-28');
+  });
+
   it('routes approval by amount band with the first matching row', async () => {
     const levels = [];
     for (const total of [114.98, 5000, 30000, 200000])
