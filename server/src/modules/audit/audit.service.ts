@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { AuditAnchors, type AuditAnchor } from './audit-anchors.js';
 import { AuditRepository, type AuditClaim, type AuditFilter } from './audit.repository.js';
-import type { OutboxItem } from './outbox.js';
 
 export type VerifyResult =
   | { ok: true; events: number; head: string; anchor?: AuditAnchor }
@@ -301,12 +300,6 @@ export class AuditService implements OnModuleInit {
    */
   async changeMarker(): Promise<number> {
     return (await this.repository.headHint()) ?? 0;
-  }
-
-  async drainOutbox(items: OutboxItem[], remove: (items: OutboxItem[]) => Promise<void>): Promise<number> {
-    const written = await Promise.all(items.map((item) => this.recordOnce(item.id, item.entry, new Date(item.at))));
-    if (items.length > 0) await remove(items);
-    return written.filter((event) => event !== undefined).length;
   }
 
   /** Which of these event ids are already in the trail. */

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
@@ -25,14 +26,21 @@ export class ApiKeysService implements OnApplicationBootstrap {
     { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }
   >({ max: CACHED_KEYS });
 
+  private readonly outbox: OutboxDrain;
+
   constructor(
     private readonly repository: ApiKeysRepository,
-    private readonly audit: AuditService,
-  ) {}
+    audit: AuditService,
+  ) {
+    // Recorded items are taken out of the document's outbox at once: its next change does not rewrite it whole.
+    this.outbox = new OutboxDrain(audit, 'API key', (key, items) => this.repository.removeFromOutbox(key, items));
+  }
 
   /** Records key audit events a crashed process left in an outbox. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const key of await this.repository.withOutbox()) await this.drain(key._id, key.outbox);
+    await this.outbox.atStartup(
+      (await this.repository.withOutbox()).map((key) => [key._id, key.outbox] as [string, OutboxItem[]]),
+    );
   }
 
   async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
@@ -54,7 +62,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       createdAt: new Date(),
       outbox: [event],
     });
-    await this.drain(id, [event]);
+    await this.outbox.afterCommit(id, [event]);
     return { id, key, name: request.name, scopes: [...request.scopes] };
   }
 
@@ -72,12 +80,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
       return toView(existing); // already revoked: revoking again changes nothing
     }
     for (const [key, entry] of this.verified.entries()) if (entry.principal.id === id) this.verified.delete(key);
-    await this.drain(id, [event]);
+    await this.outbox.afterCommit(id, [event]);
     return toView(revoked);
-  }
-
-  private drain(id: string, items: OutboxItem[]): Promise<number> {
-    return this.audit.drainOutbox(items, (done) => this.repository.removeFromOutbox(id, done));
   }
 
   /** The principal for a presented key, or 401 when it is malformed, unknown or revoked. */

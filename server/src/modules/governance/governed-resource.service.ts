@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
@@ -40,7 +40,6 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
 export abstract class GovernedResourceService<M extends object, C, CreateRequest> implements OnApplicationBootstrap {
   readonly lifecycle: Lifecycle<M, C>;
   protected readonly resources: VersionedResourceService<M, C>;
-  private readonly logger: Logger;
 
   constructor(
     protected readonly kind: GovernedKind<M, C, CreateRequest>,
@@ -51,14 +50,12 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   ) {
     this.lifecycle = new Lifecycle<M, C>(kind.resourceType, kind.label);
     this.resources = new VersionedResourceService(this.lifecycle, repository, audit, kind.label, changed);
-    this.logger = new Logger(`Governance:${kind.resourceType}`);
   }
 
   /** A process that died between a change and its audit write left it in the outbox: record it now. */
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
-    const drained = await this.resources.drainAll();
-    if (drained > 0) this.logger.warn(`recorded ${drained} audit event(s) left in outboxes by an interrupted process`);
+    await this.resources.drainAll();
   }
 
   async create(

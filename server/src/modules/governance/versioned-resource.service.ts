@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { OutboxDrain } from '../audit/outbox-drain.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { VersionedResourceRepository } from './versioned-resource.repository.js';
 import type { ResourceState, Transition } from './versioned-resource.js';
 
 const MAX_ATTEMPTS = 5;
-/** After a committed change whose audit write failed, the outbox is drained again this much later. */
-const AUDIT_RETRY_MS = 2_000;
 
 export interface ApplyOptions<M = unknown, C = unknown> {
   /** Publications and rollbacks: if another one landed meanwhile, refuse instead of stacking on it. */
@@ -22,15 +20,18 @@ export interface ApplyOptions<M = unknown, C = unknown> {
  * with its audit events in the outbox, then drain the outbox into the audit chain.
  */
 export class VersionedResourceService<M, C> {
-  private readonly logger = new Logger('Governance');
+  private readonly outbox: OutboxDrain;
 
   constructor(
     readonly lifecycle: Lifecycle<M, C>,
     private readonly repository: VersionedResourceRepository<M, C>,
-    private readonly audit: AuditService,
+    audit: AuditService,
     private readonly label: string,
     private readonly changed: (key: string) => void = () => undefined,
-  ) {}
+  ) {
+    // Recorded items leave the outbox with the resource's next change, inside that change's own write.
+    this.outbox = new OutboxDrain(audit, label);
+  }
 
   async load(key: string): Promise<ResourceState<M, C>> {
     const state = await this.repository.get(key);
@@ -46,7 +47,7 @@ export class VersionedResourceService<M, C> {
       ]);
     }
     this.changed(state.key);
-    await this.drainAfterCommit(state);
+    await this.outbox.afterCommit(state.key, state.outbox);
     return state;
   }
 
@@ -82,12 +83,11 @@ export class VersionedResourceService<M, C> {
       if (transition.frozenContent)
         await this.repository.saveContent(transition.frozenContent.checksum, transition.frozenContent.content);
       // The outbox keeps what is not yet in the audit trail, plus this change's events, in the same write.
-      const recorded = await this.audit.recorded(state.outbox.map((item) => item.id));
-      const pending = state.outbox.filter((item) => !recorded.has(item.id));
+      const pending = await this.outbox.unrecorded(state.outbox);
       const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
       if (await this.repository.replace(next, state.rev)) {
         this.changed(key);
-        await this.drainAfterCommit(next);
+        await this.outbox.afterCommit(key, next.outbox);
         return next;
       }
       state = await this.load(key);
@@ -110,47 +110,17 @@ export class VersionedResourceService<M, C> {
     return content;
   }
 
-  /**
-   * Records the outbox's events in the audit trail, each at most once (by event id). Recorded entries leave
-   * the outbox at the resource's next change, inside that change's own write: no separate update can race it.
-   */
-  async drain(state: ResourceState<M, C>, options: { fresh?: boolean } = {}): Promise<number> {
-    // Queued together, so the audit trail writes them in one batch, in outbox order.
-    const written = await Promise.all(
-      state.outbox.map((item) => this.audit.recordOnce(item.id, item.entry, new Date(item.at), options)),
-    );
-    return written.filter((event) => event !== undefined).length;
-  }
-
-  /**
-   * Once a change is committed the request has succeeded, whatever happens to its audit write: its events wait
-   * in the outbox (stored with the change), and are drained again shortly, at the next change, or at start-up.
-   * Reporting a failure here would send the caller to retry a change that was made.
-   */
-  private async drainAfterCommit(state: ResourceState<M, C>): Promise<void> {
-    try {
-      // Its entries are new or were found unrecorded just before the write: no need to look each up again.
-      await this.drain(state, { fresh: true });
-    } catch (err) {
-      this.logger.warn(`audit of "${state.key}" deferred: ${(err as Error).message}`);
-      setTimeout(
-        () =>
-          void this.drain(state).catch((again: Error) =>
-            this.logger.warn(`audit of "${state.key}" still deferred: ${again.message}`),
-          ),
-        AUDIT_RETRY_MS,
-      ).unref();
-    }
-  }
-
   /** At start-up: record what a process that died after a change but before its audit write left behind. */
   async drainAll(): Promise<number> {
-    let written = 0;
-    for (const key of await this.repository.keysWithOutbox()) {
-      const state = await this.repository.get(key);
-      if (state) written += await this.drain(state);
-    }
-    return written;
+    const repository = this.repository;
+    return this.outbox.atStartup(
+      (async function* () {
+        for (const key of await repository.keysWithOutbox()) {
+          const state = await repository.get(key);
+          if (state) yield [key, state.outbox] as [string, typeof state.outbox];
+        }
+      })(),
+    );
   }
 
   private outboxFor(transition: Transition<M, C>): ResourceState<M, C>['outbox'] {

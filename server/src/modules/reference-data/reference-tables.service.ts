@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import {
   ConflictError,
@@ -13,7 +13,8 @@ import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
-import { outboxItem } from '../audit/outbox.js';
+import { OutboxDrain } from '../audit/outbox-drain.js';
+import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import {
   MAX_ROWS,
   MAX_SHOWN_CHANGES,
@@ -46,20 +47,29 @@ export type TableReadersProbe = (table: string) => Promise<string[]>;
 @Injectable()
 export class ReferenceTablesService implements OnApplicationBootstrap {
   private readonly listeners: ((key: string) => void)[] = [];
-  private readonly logger = new Logger('ReferenceTables');
   private readersOf: TableReadersProbe = async () => [];
+
+  private readonly outbox: OutboxDrain;
 
   constructor(
     private readonly repository: ReferenceTablesRepository,
-    private readonly audit: AuditService,
-  ) {}
+    audit: AuditService,
+  ) {
+    // Recorded items leave the outbox with the table's next change, inside that change's own write.
+    this.outbox = new OutboxDrain(audit, 'reference table');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
-    for (const key of await this.repository.keysWithOutbox()) {
-      const table = await this.repository.get(key);
-      if (table) for (const item of table.outbox) await this.audit.recordOnce(item.id, item.entry, new Date(item.at));
-    }
+    const repository = this.repository;
+    await this.outbox.atStartup(
+      (async function* () {
+        for (const key of await repository.keysWithOutbox()) {
+          const table = await repository.get(key);
+          if (table) yield [key, table.outbox] as [string, OutboxItem[]];
+        }
+      })(),
+    );
   }
 
   onChange(listener: (key: string) => void): void {
@@ -319,12 +329,11 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     next: Omit<ReferenceTable, 'rev' | 'updatedAt' | 'outbox'> & Partial<ReferenceTable>,
     event: AuditEntry,
   ): Promise<Tagged<TableView>> {
-    const recorded = await this.audit.recorded(table.outbox.map((o) => o.id));
     const written: ReferenceTable = {
       ...next,
       rev: table.rev + 1,
       updatedAt: new Date().toISOString(),
-      outbox: [...table.outbox.filter((o) => !recorded.has(o.id)), outboxItem(event)],
+      outbox: [...(await this.outbox.unrecorded(table.outbox)), outboxItem(event)],
     };
     if (!(await this.repository.replace(written, table.rev)))
       throw new PreconditionFailedError(
@@ -336,10 +345,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   private async afterWrite(table: ReferenceTable): Promise<void> {
     this.listeners.forEach((listener) => listener(table.key));
-    for (const item of table.outbox)
-      await this.audit
-        .recordOnce(item.id, item.entry, new Date(item.at))
-        .catch((err: Error) => this.logger.warn(`audit deferred: ${err.message}`));
+    await this.outbox.afterCommit(table.key, table.outbox);
   }
 
   private async load(key: string): Promise<ReferenceTable> {

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../common/erro
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
+import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from './password.js';
 import type { UserDocument } from './user.schema.js';
@@ -14,16 +15,23 @@ import { UsersRepository } from './users.repository.js';
 /** Console accounts, managed by admins; creations, role changes and disabling are audited. */
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
+  private readonly outbox: OutboxDrain;
+
   constructor(
     private readonly repository: UsersRepository,
-    private readonly audit: AuditService,
+    audit: AuditService,
     private readonly sessions: SessionUsers,
     private readonly throttle: LoginThrottle,
-  ) {}
+  ) {
+    // Recorded items are taken out of the document's outbox at once: its next change does not rewrite it whole.
+    this.outbox = new OutboxDrain(audit, 'user', (key, items) => this.repository.removeFromOutbox(key, items));
+  }
 
   /** Records user audit events a crashed process left in an outbox. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const user of await this.repository.withOutbox()) await this.drain(user._id, user.outbox ?? []);
+    await this.outbox.atStartup(
+      (await this.repository.withOutbox()).map((user) => [user._id, user.outbox ?? []] as [string, OutboxItem[]]),
+    );
   }
 
   async list(query: ListQuery): Promise<ListPage<UserView>> {
@@ -57,7 +65,7 @@ export class UsersService implements OnApplicationBootstrap {
       throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [
         { path: '/username', message: 'is already taken', keyword: 'taken' },
       ]);
-    await this.drain(request.username, [event]);
+    await this.outbox.afterCommit(request.username, [event]);
     return this.get(request.username);
   }
 
@@ -98,12 +106,8 @@ export class UsersService implements OnApplicationBootstrap {
     }
     this.sessions.forget(before._id);
     if (request.unlock === true) this.throttle.clear(before._id);
-    await this.drain(before._id, events);
+    await this.outbox.afterCommit(before._id, events);
     return this.get(username);
-  }
-
-  private drain(username: string, items: OutboxItem[]): Promise<number> {
-    return this.audit.drainOutbox(items, (done) => this.repository.removeFromOutbox(username, done));
   }
 }
 
