@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '../src/modules/audit/audit.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('user administration', () => {
@@ -16,6 +17,27 @@ describe('user administration', () => {
     put: (path: string, body: object) => t.http.put(path).set('authorization', `Bearer ${admin}`).send(body),
     get: (path: string) => t.http.get(path).set('authorization', `Bearer ${admin}`),
   };
+
+  it('answers a created account as done when its audit write fails, and records the event shortly after', async () => {
+    const audit = t.app.get(AuditService);
+    const recordOnce = audit.recordOnce.bind(audit);
+    // The audit store fails right after the account (with its outbox) is stored.
+    audit.recordOnce = () => Promise.reject(new Error('audit store away'));
+    const created = await asAdmin.post('/api/v1/users', {
+      username: 'audit.later',
+      displayName: 'Audit plus tard',
+      password: 'correct horse battery',
+      roles: ['risk'],
+    });
+    audit.recordOnce = recordOnce;
+    expect(created.status).toBe(201);
+    const recorded = () =>
+      t.db.collection('audit_events').countDocuments({ action: 'user.created', resourceKey: 'audit.later' });
+    for (let i = 0; i < 50 && (await recorded()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recorded()).toBe(1);
+    // Once recorded, the event leaves the account's outbox.
+    expect((await t.db.collection('users').findOne({ _id: 'audit.later' as never }))?.['outbox']).toEqual([]);
+  });
 
   it('creates an account that can sign in with its roles', async () => {
     const created = await asAdmin.post('/api/v1/users', {
