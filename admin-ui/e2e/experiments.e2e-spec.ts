@@ -247,6 +247,7 @@ describe('console experiments', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
     await dialog.getByText('/coverage').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/experiment-conflict-fr.png`, animations: 'disabled' });
     const meanwhile = await t.http
       .get('/api/v1/experiments/chatbot-ton/versions/1')
       .set('authorization', `Bearer ${analystToken}`);
