@@ -41,6 +41,22 @@ describe('the OpenAPI document as a contract', () => {
     }
   });
 
+  it('names the views it returns as components, referenced wherever they appear', () => {
+    const ok = (path: string, method = 'get', status = '200') =>
+      doc.paths[path]![method]!.responses[status]!.content?.['application/json']?.schema;
+    expect(ok('/api/v1/rulesets/{key}')).toEqual({ $ref: '#/components/schemas/RulesetView' });
+    expect(ok('/api/v1/prompts/{key}')).toEqual({ $ref: '#/components/schemas/PromptView' });
+    expect(ok('/api/v1/experiments')).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ExperimentView' },
+    });
+    expect(ok('/api/v1/reference-tables/{key}')).toEqual({ $ref: '#/components/schemas/ReferenceTableView' });
+    expect(doc.components.schemas['RulesetView']).toMatchObject({
+      properties: { versions: { type: 'array', items: { $ref: '#/components/schemas/VersionView' } } },
+    });
+    expect(JSON.stringify(doc)).not.toContain('"$id"');
+  });
+
   it('documents credentials, 401 and 403 on every protected operation, and a success status on every one', () => {
     const open = ['/health', '/api/v1/auth/login'];
     for (const { path, method, op } of operations()) {

@@ -1081,6 +1081,97 @@ export interface components {
     };
     /** @description any JSON value; object keys have at most 1024 characters and no NUL */
     JsonValue: unknown;
+    VersionView: {
+      id?: number;
+      number?: number;
+      /** @enum {string} */
+      status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+      checksum?: string;
+      authors?: string[];
+      inForce?: boolean;
+    };
+    RulesetView: {
+      id?: string;
+      key?: string;
+      name?: string;
+      pilot?: string;
+      /** @enum {string} */
+      format?: 'rules' | 'decisionTable' | 'decisionTree';
+      activeVersion?: number | null;
+      draftVersion?: number | null;
+      latestVersion?: number;
+      versions?: components['schemas']['VersionView'][];
+    };
+    ReferenceTableView: {
+      id: string;
+      key: string;
+      name: string;
+      description?: string;
+      keyColumn: string;
+      columns: {
+        /** @description letters, digits and _, such as neq or unitPrice */
+        name: string;
+        /** @enum {string} */
+        type: 'string' | 'number' | 'boolean' | 'date';
+        required?: boolean;
+      }[];
+      rows: {
+        [key: string]: string | number | boolean | null;
+      }[];
+      rowCount: number;
+      rev: number;
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+      pending?: {
+        /** @enum {string} */
+        action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+        deleted?: boolean;
+        comment?: string;
+        proposedBy: string;
+        /** Format: date-time */
+        proposedAt: string;
+        /** @description published rule sets that read the table */
+        readers: string[];
+        changes: {
+          key: string;
+          before: {
+            [key: string]: string | number | boolean | null;
+          } | null;
+          after: {
+            [key: string]: string | number | boolean | null;
+          } | null;
+        }[];
+        counts: {
+          added: number;
+          removed: number;
+          changed: number;
+        };
+        /** @description rows after the change */
+        rowCount: number;
+      };
+    };
+    PromptView: {
+      id?: string;
+      key?: string;
+      name?: string;
+      pilot?: string;
+      archived?: boolean;
+      activeVersion?: number | null;
+      draftVersion?: number | null;
+      latestVersion?: number;
+      versions?: components['schemas']['VersionView'][];
+    };
+    ExperimentView: {
+      id?: string;
+      key?: string;
+      name?: string;
+      archived?: boolean;
+      activeVersion?: number | null;
+      draftVersion?: number | null;
+      latestVersion?: number;
+      versions?: components['schemas']['VersionView'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -2220,26 +2311,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            pilot?: string;
-            /** @enum {string} */
-            format?: 'rules' | 'decisionTable' | 'decisionTree';
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          }[];
+          'application/json': components['schemas']['RulesetView'][];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -2414,26 +2486,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            pilot?: string;
-            /** @enum {string} */
-            format?: 'rules' | 'decisionTable' | 'decisionTree';
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          };
+          'application/json': components['schemas']['RulesetView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -2632,15 +2685,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: number;
-            number?: number;
-            /** @enum {string} */
-            status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-            checksum?: string;
-            authors?: string[];
-            inForce?: boolean;
-          }[];
+          'application/json': components['schemas']['VersionView'][];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -3449,55 +3494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -3581,55 +3578,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -3690,55 +3639,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -3834,55 +3735,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description A published rule set reads the table: the change awaits an approver. */
@@ -3891,55 +3744,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -4059,55 +3864,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -4228,55 +3985,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -4404,55 +4113,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description A published rule set reads the table: the import awaits an approver. */
@@ -4461,55 +4122,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            key: string;
-            name: string;
-            description?: string;
-            keyColumn: string;
-            columns: {
-              /** @description letters, digits and _, such as neq or unitPrice */
-              name: string;
-              /** @enum {string} */
-              type: 'string' | 'number' | 'boolean' | 'date';
-              required?: boolean;
-            }[];
-            rows: {
-              [key: string]: string | number | boolean | null;
-            }[];
-            rowCount: number;
-            rev: number;
-            updatedBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            pending?: {
-              /** @enum {string} */
-              action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
-              deleted?: boolean;
-              comment?: string;
-              proposedBy: string;
-              /** Format: date-time */
-              proposedAt: string;
-              /** @description published rule sets that read the table */
-              readers: string[];
-              changes: {
-                key: string;
-                before: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-                after: {
-                  [key: string]: string | number | boolean | null;
-                } | null;
-              }[];
-              counts: {
-                added: number;
-                removed: number;
-                changed: number;
-              };
-              /** @description rows after the change */
-              rowCount: number;
-            };
-          };
+          'application/json': components['schemas']['ReferenceTableView'];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -5470,25 +5083,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            pilot?: string;
-            archived?: boolean;
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          }[];
+          'application/json': components['schemas']['PromptView'][];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -5660,25 +5255,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            pilot?: string;
-            archived?: boolean;
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          };
+          'application/json': components['schemas']['PromptView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -5878,15 +5455,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: number;
-            number?: number;
-            /** @enum {string} */
-            status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-            checksum?: string;
-            authors?: string[];
-            inForce?: boolean;
-          }[];
+          'application/json': components['schemas']['VersionView'][];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -6830,24 +6399,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            archived?: boolean;
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          }[];
+          'application/json': components['schemas']['ExperimentView'][];
         };
       };
       /** @description The request is invalid; `details` names each offending path. */
@@ -7010,24 +6562,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: string;
-            key?: string;
-            name?: string;
-            archived?: boolean;
-            activeVersion?: number | null;
-            draftVersion?: number | null;
-            latestVersion?: number;
-            versions?: {
-              id?: number;
-              number?: number;
-              /** @enum {string} */
-              status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-              checksum?: string;
-              authors?: string[];
-              inForce?: boolean;
-            }[];
-          };
+          'application/json': components['schemas']['ExperimentView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -7213,15 +6748,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id?: number;
-            number?: number;
-            /** @enum {string} */
-            status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-            checksum?: string;
-            authors?: string[];
-            inForce?: boolean;
-          }[];
+          'application/json': components['schemas']['VersionView'][];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */

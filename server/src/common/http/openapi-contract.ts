@@ -87,6 +87,26 @@ export function completeContract(document: OpenAPIObject, app: INestApplication)
       if (json?.schema) json.schema = limitPropertyNames(structuredClone(json.schema));
     }
   }
+  return hoistNamedSchemas(document);
+}
+
+/**
+ * Response schemas that name themselves with `$id` (a governed resource's view, a version, a reference table)
+ * become named components, referenced wherever they appear: clients and generated types see one `RulesetView`
+ * instead of copies. Request schemas carry no `$id`: ajv would register it, and they are compiled per route.
+ */
+function hoistNamedSchemas(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components!.schemas ??= {}) as Record<string, object>;
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== 'object') return node;
+    const { $id, ...rest } = node as Record<string, unknown>;
+    const children = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, visit(value)]));
+    if (typeof $id !== 'string') return $id === undefined ? children : { $id, ...children };
+    components[$id] ??= children;
+    return { $ref: `#/components/schemas/${$id}` };
+  };
+  document.paths = visit(document.paths) as OpenAPIObject['paths'];
   return document;
 }
 

@@ -27,7 +27,7 @@ export class ExperimentsController extends GovernedController({
   resource: 'experiments',
   createSchema: createExperimentRequestSchema,
   draftSchema: updateExperimentDraftSchema,
-  viewSchema: governedViewSchema({ name: { type: 'string' } }),
+  viewSchema: governedViewSchema('ExperimentView', { name: { type: 'string' } }),
 }) {
   constructor(protected readonly service: ExperimentsService) {
     super();

@@ -52,6 +52,7 @@ export const diffQuerySchema = {
 export type DiffQuery = FromSchema<typeof diffQuerySchema>;
 
 export const versionViewSchema = {
+  $id: 'VersionView',
   type: 'object',
   properties: {
     id: { type: 'integer' },
@@ -63,9 +64,10 @@ export const versionViewSchema = {
   },
 } as const;
 
-/** A governed resource as read: its metadata (`meta`, per kind), versions with derived statuses, what is in force. */
-export function governedViewSchema(meta: Record<string, object>) {
+/** A governed resource as read (`name`: PromptView…): its metadata, versions with derived statuses, what is in force. */
+export function governedViewSchema(name: string, meta: Record<string, object>) {
   return {
+    $id: name,
     type: 'object',
     properties: {
       id: { type: 'string' },

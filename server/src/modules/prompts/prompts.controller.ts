@@ -26,7 +26,7 @@ export class PromptsController extends GovernedController({
   resource: 'prompts',
   createSchema: createPromptRequestSchema,
   draftSchema: updatePromptDraftSchema,
-  viewSchema: governedViewSchema({ name: { type: 'string' }, pilot: { type: 'string' } }),
+  viewSchema: governedViewSchema('PromptView', { name: { type: 'string' }, pilot: { type: 'string' } }),
 }) {
   constructor(protected readonly service: PromptsService) {
     super();

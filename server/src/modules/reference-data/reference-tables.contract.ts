@@ -93,6 +93,7 @@ const row = { type: ['object', 'null'], additionalProperties: cell } as const;
 
 /** A table as read; `pending` is a change awaiting an approver (its rows stay on the server, its changes show). */
 export const tableViewSchema = {
+  $id: 'ReferenceTableView',
   type: 'object',
   required: ['id', 'key', 'name', 'keyColumn', 'columns', 'rows', 'rowCount', 'rev', 'updatedBy', 'updatedAt'],
   properties: {

@@ -69,6 +69,7 @@ export {
   type TransitionRequest,
 } from '../governance/governed.contract.js';
 export const rulesetViewSchema = {
+  $id: 'RulesetView',
   type: 'object',
   properties: {
     id: { type: 'string' },
