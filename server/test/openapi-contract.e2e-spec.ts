@@ -57,6 +57,23 @@ describe('the OpenAPI document as a contract', () => {
     expect(JSON.stringify(doc)).not.toContain('"$id"');
   });
 
+  it('says which console roles and which API-key scope each protected operation takes', () => {
+    const op = (path: string, method: string) => doc.paths[path]![method] as Operation & Record<string, unknown>;
+    expect(op('/api/v1/rulesets/{key}/versions/{n}/approve', 'post')).toMatchObject({ 'x-roles': ['approver'] });
+    expect(op('/api/v1/rulesets/{key}/versions/{n}/approve', 'post')['description']).toContain(
+      'API keys: not accepted.',
+    );
+    expect(op('/api/v1/rulesets/{key}/evaluate', 'post')).toMatchObject({
+      'x-roles': ['analyst', 'approver', 'risk', 'admin'],
+      'x-api-key-scope': 'evaluate:{key}',
+    });
+    for (const { path, method, op: operation } of operations()) {
+      const described = operation as Operation & { description?: string; 'x-roles'?: string[] };
+      if (!operation.security?.length || described.description?.includes('Any signed-in user or API key.')) continue;
+      expect([path, method, described['x-roles']]).not.toEqual([path, method, undefined]);
+    }
+  });
+
   it('documents credentials, 401 and 403 on every protected operation, and a success status on every one', () => {
     const open = ['/health', '/api/v1/auth/login'];
     for (const { path, method, op } of operations()) {

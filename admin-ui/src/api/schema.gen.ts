@@ -8,6 +8,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: risk, admin. API keys: not accepted. */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -24,6 +25,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: risk, admin. API keys: not accepted. */
     get: operations['AuditController_verify'];
     put?: never;
     post?: never;
@@ -40,6 +42,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: risk, admin. API keys: not accepted. */
     get: operations['AuditController_export'];
     put?: never;
     post?: never;
@@ -74,6 +77,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -88,6 +92,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Any signed-in user or API key. */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -104,8 +109,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: admin. API keys: not accepted. */
     get: operations['ApiKeysController_list'];
     put?: never;
+    /** @description Console roles: admin. API keys: not accepted. */
     post: operations['ApiKeysController_create'];
     delete?: never;
     options?: never;
@@ -123,6 +130,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** @description Console roles: admin. API keys: not accepted. */
     delete: operations['ApiKeysController_revoke'];
     options?: never;
     head?: never;
@@ -136,8 +144,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: admin. API keys: not accepted. */
     get: operations['UsersController_list'];
     put?: never;
+    /** @description Console roles: admin. API keys: not accepted. */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -152,7 +162,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: admin. API keys: not accepted. */
     get: operations['UsersController_get'];
+    /** @description Console roles: admin. API keys: not accepted. */
     put: operations['UsersController_update'];
     post?: never;
     delete?: never;
@@ -170,6 +182,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver, admin. API keys: not accepted. */
     post: operations['RulesetsController_archive'];
     delete?: never;
     options?: never;
@@ -184,8 +197,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RulesetsController_list'];
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['RulesetsController_create'];
     delete?: never;
     options?: never;
@@ -200,6 +215,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RulesetsController_get'];
     put?: never;
     post?: never;
@@ -217,6 +233,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     put: operations['RulesetsController_updateDraft'];
     post?: never;
     delete?: never;
@@ -232,6 +249,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RulesetsController_versions'];
     put?: never;
     post?: never;
@@ -248,6 +266,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RulesetsController_version'];
     put?: never;
     post?: never;
@@ -266,6 +285,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['RulesetsController_submit'];
     delete?: never;
     options?: never;
@@ -282,6 +302,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['RulesetsController_approve'];
     delete?: never;
     options?: never;
@@ -298,6 +319,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['RulesetsController_reject'];
     delete?: never;
     options?: never;
@@ -314,6 +336,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['RulesetsController_publish'];
     delete?: never;
     options?: never;
@@ -330,6 +353,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['RulesetsController_rollback'];
     delete?: never;
     options?: never;
@@ -344,6 +368,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RulesetsController_diff'];
     put?: never;
     post?: never;
@@ -360,6 +385,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['RuleVocabularyController_vocabulary'];
     put?: never;
     post?: never;
@@ -376,8 +402,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ReferenceTablesController_list'];
     put?: never;
+    /** @description Console roles: analyst, admin. API keys: not accepted. */
     post: operations['ReferenceTablesController_create'];
     delete?: never;
     options?: never;
@@ -392,9 +420,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ReferenceTablesController_get'];
     put?: never;
     post?: never;
+    /** @description Console roles: analyst, admin. API keys: not accepted. */
     delete: operations['ReferenceTablesController_remove'];
     options?: never;
     head?: never;
@@ -409,6 +439,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** @description Console roles: analyst, admin. API keys: not accepted. */
     put: operations['ReferenceTablesController_replaceRows'];
     post?: never;
     delete?: never;
@@ -426,6 +457,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ReferenceTablesController_approvePending'];
     delete?: never;
     options?: never;
@@ -442,6 +474,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver, analyst, admin. API keys: not accepted. */
     post: operations['ReferenceTablesController_rejectPending'];
     delete?: never;
     options?: never;
@@ -458,6 +491,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, admin. API keys: not accepted. */
     post: operations['ReferenceTablesController_importCsv'];
     delete?: never;
     options?: never;
@@ -474,6 +508,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope evaluate:{key}. */
     post: operations['EvaluationController_evaluate'];
     delete?: never;
     options?: never;
@@ -490,6 +525,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope evaluate:{key}. */
     post: operations['EvaluationController_evaluateBatch'];
     delete?: never;
     options?: never;
@@ -504,6 +540,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['EvaluationController_decision'];
     put?: never;
     post?: never;
@@ -522,6 +559,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver. API keys: not accepted. */
     post: operations['EvaluationController_test'];
     delete?: never;
     options?: never;
@@ -538,6 +576,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk. API keys: not accepted. */
     post: operations['EvaluationController_impact'];
     delete?: never;
     options?: never;
@@ -554,6 +593,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver. API keys: not accepted. */
     post: operations['PromptsController_test'];
     delete?: never;
     options?: never;
@@ -570,6 +610,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope prompts:render:{key}. */
     post: operations['PromptsController_render'];
     delete?: never;
     options?: never;
@@ -586,6 +627,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['PromptsController_preview'];
     delete?: never;
     options?: never;
@@ -600,8 +642,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['PromptsController_list'];
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['PromptsController_create'];
     delete?: never;
     options?: never;
@@ -616,6 +660,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['PromptsController_get'];
     put?: never;
     post?: never;
@@ -633,6 +678,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     put: operations['PromptsController_updateDraft'];
     post?: never;
     delete?: never;
@@ -648,6 +694,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['PromptsController_versions'];
     put?: never;
     post?: never;
@@ -664,6 +711,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['PromptsController_version'];
     put?: never;
     post?: never;
@@ -682,6 +730,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['PromptsController_submit'];
     delete?: never;
     options?: never;
@@ -698,6 +747,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['PromptsController_approve'];
     delete?: never;
     options?: never;
@@ -714,6 +764,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['PromptsController_reject'];
     delete?: never;
     options?: never;
@@ -730,6 +781,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['PromptsController_publish'];
     delete?: never;
     options?: never;
@@ -746,6 +798,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['PromptsController_rollback'];
     delete?: never;
     options?: never;
@@ -760,6 +813,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['PromptsController_diff'];
     put?: never;
     post?: never;
@@ -778,6 +832,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ExperimentsController_stop'];
     delete?: never;
     options?: never;
@@ -794,6 +849,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope experiments:feedback:{key}. */
     post: operations['ExperimentsController_feedback'];
     delete?: never;
     options?: never;
@@ -808,6 +864,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_results'];
     put?: never;
     post?: never;
@@ -824,8 +881,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_list'];
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['ExperimentsController_create'];
     delete?: never;
     options?: never;
@@ -840,6 +899,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_get'];
     put?: never;
     post?: never;
@@ -857,6 +917,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     put: operations['ExperimentsController_updateDraft'];
     post?: never;
     delete?: never;
@@ -872,6 +933,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_versions'];
     put?: never;
     post?: never;
@@ -888,6 +950,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_version'];
     put?: never;
     post?: never;
@@ -906,6 +969,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
     post: operations['ExperimentsController_submit'];
     delete?: never;
     options?: never;
@@ -922,6 +986,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ExperimentsController_approve'];
     delete?: never;
     options?: never;
@@ -938,6 +1003,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ExperimentsController_reject'];
     delete?: never;
     options?: never;
@@ -954,6 +1020,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ExperimentsController_publish'];
     delete?: never;
     options?: never;
@@ -970,6 +1037,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['ExperimentsController_rollback'];
     delete?: never;
     options?: never;
@@ -984,6 +1052,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_diff'];
     put?: never;
     post?: never;
@@ -1002,6 +1071,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope prompts:complete:{key}. */
     post: operations['CompletionController_complete'];
     delete?: never;
     options?: never;
@@ -1016,6 +1086,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Any signed-in user or API key. */
     get: operations['CatalogueController_search'];
     put?: never;
     post?: never;
@@ -1048,6 +1119,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** @description Console roles: admin. API keys: scope metrics:*. */
     get: operations['HealthController_metricsText'];
     put?: never;
     post?: never;

@@ -3,6 +3,7 @@ import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constant
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PERMISSION_KEY, type PermissionRule } from '../access/permission.decorator.js';
 import { errorBodySchema } from '../errors/error-body.js';
 import { contractAjv } from './ajv.js';
 import { JsonSchemaPipe } from './json-schema.pipe.js';
@@ -37,6 +38,9 @@ interface RouteArgument {
 
 type Operation = {
   operationId?: string;
+  description?: string;
+  'x-roles'?: string[];
+  'x-api-key-scope'?: string;
   parameters?: {
     name: string;
     in: string;
@@ -72,13 +76,17 @@ export function completeContract(document: OpenAPIObject, app: INestApplication)
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       completeOperation(method, operation, handler ? routeArguments(handler) : []);
       if (handler)
+        documentPermission(
+          operation,
+          // As the guard reads it: the handler's own rule, else its controller's.
+          Reflect.getMetadata(PERMISSION_KEY, handlerFunction(handler)) ??
+            Reflect.getMetadata(PERMISSION_KEY, handler.controller),
+        );
+      if (handler)
         documentSuccess(
           method,
           operation,
-          Reflect.getMetadata(
-            HTTP_CODE_METADATA,
-            (handler.controller as { prototype: Record<string, object> }).prototype[handler.method]!,
-          ) as number | undefined,
+          Reflect.getMetadata(HTTP_CODE_METADATA, handlerFunction(handler)) as number | undefined,
         );
       const json = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)?.content?.[
         'application/json'
@@ -108,6 +116,34 @@ function hoistNamedSchemas(document: OpenAPIObject): OpenAPIObject {
   };
   document.paths = visit(document.paths) as OpenAPIObject['paths'];
   return document;
+}
+
+function handlerFunction(handler: { controller: object; method: string }): object {
+  return (handler.controller as { prototype: Record<string, object> }).prototype[handler.method]!;
+}
+
+/**
+ * Who may call the operation, in the document: `x-roles` (console roles that may) and `x-api-key-scope` (the
+ * scope an API key needs, `{key}` standing for the path's key), also said in words in the description.
+ */
+function documentPermission(operation: Operation, rule: PermissionRule | undefined): void {
+  if (!rule || rule.kind === 'public') return;
+  const words: string[] = [];
+  if (rule.kind === 'authenticated') {
+    operation.description = [operation.description, 'Any signed-in user or API key.'].filter(Boolean).join(' ');
+    return;
+  }
+  if (rule.roles.length > 0) {
+    operation['x-roles'] = [...rule.roles];
+    words.push(`Console roles: ${rule.roles.join(', ')}.`);
+  }
+  if (rule.kind === 'scope') {
+    // /metrics names no resource: any scope of its action will do.
+    const scope = `${rule.action}:${rule.publicWhenMetricsPublic ? '*' : `{${rule.keyParam}}`}`;
+    operation['x-api-key-scope'] = scope;
+    words.push(`API keys: scope ${scope}.`);
+  } else words.push('API keys: not accepted.');
+  operation.description = [operation.description, ...words].filter(Boolean).join(' ');
 }
 
 function completeOperation(
