@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { GabaritDataProvider } from '../dataProvider';
 import { problemHeadline, toProblem } from './api-error';
@@ -39,4 +40,10 @@ export function useApiAction(resource: string) {
     }
   };
   return { run, busy: mutation.isPending };
+}
+
+/** Refetches a resource's queries (its record, list and versions), not the whole page's, after a change. */
+export function useInvalidate(resource: string): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: [resource] }), [queryClient, resource]);
 }

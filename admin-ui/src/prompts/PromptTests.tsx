@@ -16,7 +16,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useRefresh, useShowContext, useTranslate } from 'react-admin';
+import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
+import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
 import { versionNumbers } from './diff-lines';
@@ -42,7 +43,7 @@ export const PromptTests = () => {
   const { record } = useShowContext<PromptRecord>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
-  const refresh = useRefresh();
+  const refresh = useInvalidate('prompts');
   const [version, setVersion] = useState<number | undefined>();
   const [run, setRun] = useState<TestRun | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();

@@ -7,9 +7,9 @@ import {
   TextField,
   useGetIdentity,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
+import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { LocalDateField } from '../common/LocalDateField';
 import { CsvImport } from './CsvImport';
@@ -22,7 +22,7 @@ import { useReferenceTable, type LoadedTable, type TableView } from './useRefere
 /** The rows grid and the CSV import share the table and its ETag; a change from either refreshes both. */
 const TableEditor = ({ tableKey }: { tableKey: string }) => {
   const translate = useTranslate();
-  const refresh = useRefresh();
+  const refresh = useInvalidate('reference-tables');
   const { identity } = useGetIdentity();
   const { loaded, error, reload, setLoaded } = useReferenceTable(tableKey);
   // A pending change must be decided before the next one: the grid and the import wait for it.

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { httpClient } from '../dataProvider';
 import { withTestCase, type TestCase } from './test-case';
@@ -15,7 +16,7 @@ interface Props {
 export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useRefresh();
+  const refresh = useInvalidate('rulesets');
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
