@@ -7,5 +7,12 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-  test: { environment: 'jsdom', include: ['src/**/*.spec.{ts,tsx}'], globals: false },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    globals: false,
+    // Rendering the editors in jsdom takes about 1 s a test on this 2-core machine, and several times that when
+    // the browser tests share it: 5 s (the default) failed a correct test once under such load.
+    testTimeout: 20_000,
+  },
 });
