@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ServingModule } from '../modules/serving/serving.module.js';
+import { ExperimentsModule } from '../modules/experiments/experiments.module.js';
+import { PromptsModule } from '../modules/prompts/prompts.module.js';
 import { RulesetsModule } from '../modules/rulesets/rulesets.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
 import { SeedMarksRepository } from './seed-marks.repository.js';
 import { SeedService } from './seed.service.js';
 
 @Module({
-  imports: [UsersModule, RulesetsModule, ServingModule],
+  imports: [UsersModule, RulesetsModule, PromptsModule, ExperimentsModule],
   providers: [SeedService, SeedMarksRepository],
   exports: [SeedService],
 })

@@ -6,7 +6,9 @@ import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
 import { hashPassword } from '../modules/users/password.js';
 import type { Role } from '../common/access/roles.js';
-import { PromptFiles } from '../modules/serving/prompt-files.js';
+import type { ImportReport } from '../common/json/file-import.js';
+import { ExperimentFiles } from '../modules/experiments/experiment-files.js';
+import { PromptFiles } from '../modules/prompts/prompt-files.js';
 import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
 import { RulesetsService } from '../modules/rulesets/rulesets.service.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
@@ -30,6 +32,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly rulesetFiles: RulesetFiles,
     private readonly promptFiles: PromptFiles,
+    private readonly experimentFiles: ExperimentFiles,
     private readonly rulesets: RulesetsService,
     private readonly marks: SeedMarksRepository,
   ) {}
@@ -57,31 +60,27 @@ export class SeedService implements OnApplicationBootstrap {
     await this.seedPrompts();
   }
 
-  /** The chatbot pilot's prompts and its experiment from `prompts/`. */
+  /** The chatbot pilot's prompts, then the experiment that tests them, from `prompts/`. */
   private async seedPrompts(): Promise<void> {
-    const report = await this.promptFiles.importDirectory(join(projectRoot(), 'prompts'));
-    this.logger.log(
-      `prompts and experiments: ${report.imported.length} imported, ${report.unchanged.length} unchanged`,
-    );
-    for (const failure of report.failed)
-      this.logger.error(
-        `prompts/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-      );
-    if (report.failed.length > 0)
-      throw new Error(`${report.failed.length} prompt file(s) could not be loaded; see the log above.`);
+    const dir = join(projectRoot(), 'prompts');
+    this.report('prompts', 'prompt', await this.promptFiles.importDirectory(dir));
+    this.report('prompts', 'experiment', await this.experimentFiles.importDirectory(dir));
   }
 
   /** The pilots' reviewed rule sets from `rulesets/`, published as files say; unchanged files add nothing. */
   private async seedRulesets(): Promise<void> {
-    const report = await this.rulesetFiles.importDirectory(join(projectRoot(), 'rulesets'));
-    this.logger.log(`rule sets: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
-    for (const failure of report.failed) {
+    this.report('rulesets', 'rule set', await this.rulesetFiles.importDirectory(join(projectRoot(), 'rulesets')));
+  }
+
+  /** Logs what a folder of files did; any file refused stops the start, with each problem in the log. */
+  private report(folder: string, what: string, report: ImportReport): void {
+    this.logger.log(`${what} files: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
+    for (const failure of report.failed)
       this.logger.error(
-        `rulesets/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+        `${folder}/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
       );
-    }
     if (report.failed.length > 0)
-      throw new Error(`${report.failed.length} rule set file(s) could not be loaded; see the log above.`);
+      throw new Error(`${report.failed.length} ${what} file(s) could not be loaded; see the log above.`);
   }
 
   /** Demo accounts (password DEMO_PASSWORD) exist only outside production. */

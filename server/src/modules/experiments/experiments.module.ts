@@ -5,13 +5,14 @@ import { PromptsModule } from '../prompts/prompts.module.js';
 import { ExperimentsController } from './experiments.controller.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { ExperimentsRepository } from './experiments.repository.js';
+import { ExperimentFiles } from './experiment-files.js';
 import { ExperimentsService } from './experiments.service.js';
 import { FeedbackRepository } from './feedback.repository.js';
 
 @Module({
   imports: [AuditModule, PromptsModule, CompletionsModule],
   controllers: [ExperimentsController],
-  providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository, PromptSlotsRepository],
-  exports: [ExperimentsService],
+  providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository, PromptSlotsRepository, ExperimentFiles],
+  exports: [ExperimentsService, ExperimentFiles],
 })
 export class ExperimentsModule {}

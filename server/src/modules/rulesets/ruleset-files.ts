@@ -1,8 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { ErrorDetail } from '../../common/errors/domain-errors.js';
-import { DomainError } from '../../common/errors/domain-errors.js';
+import { importFiles, type ImportReport } from '../../common/json/file-import.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { versionInForce } from '../governance/publications.js';
 import type { RulesetContent } from './ruleset.types.js';
@@ -10,11 +9,7 @@ import { createRulesetRequestSchema, type CreateRulesetRequest } from './ruleset
 import { RulesetsService } from './rulesets.service.js';
 import { jsonFilesIn } from '../../common/json/json-files.js';
 
-export interface ImportReport {
-  imported: string[];
-  unchanged: string[];
-  failed: { file: string; message: string; details: ErrorDetail[] }[];
-}
+export type { ImportReport } from '../../common/json/file-import.js';
 
 const fileSchema = new JsonSchemaPipe(createRulesetRequestSchema, 'rule set file');
 
@@ -25,19 +20,10 @@ export class RulesetFiles {
 
   /** Imports every `*.json` under `dir`; a file whose content is already in force changes nothing. */
   async importDirectory(dir: string, actor = 'seed'): Promise<ImportReport> {
-    const report: ImportReport = { imported: [], unchanged: [], failed: [] };
-    for (const file of await jsonFilesIn(dir)) {
-      const name = relative(dir, file);
-      try {
-        const request = fileSchema.transform(JSON.parse(await readFile(file, 'utf8'))) as CreateRulesetRequest;
-        const changed = await this.rulesets.importPublished(request, actor, `rulesets/${name}`);
-        (changed ? report.imported : report.unchanged).push(request.key);
-      } catch (err) {
-        const details = err instanceof DomainError ? err.details : [];
-        report.failed.push({ file: name, message: (err as Error).message, details });
-      }
-    }
-    return report;
+    return importFiles(dir, await jsonFilesIn(dir), async (raw, _file, name) => {
+      const request = fileSchema.transform(raw) as CreateRulesetRequest;
+      return { label: request.key, changed: await this.rulesets.importPublished(request, actor, `rulesets/${name}`) };
+    });
   }
 
   /** Writes the version in force of every rule set to `dir/<pilot>/<key>.json`, in a stable layout for git diffs. */
