@@ -73,6 +73,11 @@ export const dataProvider = {
     return json;
   },
 
+  /** A read under one resource that is not its record: GET …/{path} (versions/3, results, diff?from=1&to=2). */
+  async read(resource: string, params: { id: string; path: string }): Promise<unknown> {
+    return (await httpClient(`${path(resource, params.id)}/${params.path}`)).json;
+  },
+
   /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */
   async command(resource: string, params: { id: string; command: string; body?: object }): Promise<unknown> {
     const { json } = await httpClient(`${path(resource, params.id)}/${params.command}`, {

@@ -1,10 +1,9 @@
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Alert, AlertTitle, Box, Button, CircularProgress, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { toProblem, type Problem } from '../common/api-error';
+import { toProblem } from '../common/api-error';
+import { useResourceRead } from '../common/use-resource-read';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { httpClient } from '../dataProvider';
 import type { ExperimentResults as Results } from './format';
 import { RatesChart } from './RatesChart';
 import { ResultsTable } from './ResultsTable';
@@ -14,21 +13,11 @@ import { experimentVerdict } from './verdict';
 export const ExperimentResults = ({ experimentKey, updatedAt }: { experimentKey: string; updatedAt?: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [results, setResults] = useState<Results | undefined>();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [reloads, setReloads] = useState(0);
-
-  // Refetched when the experiment changes (started, stopped, new version) or on request.
-  useEffect(() => {
-    let current = true;
-    httpClient(`/api/v1/experiments/${experimentKey}/results`).then(
-      ({ json }) => current && (setResults(json as Results), setProblem(undefined)),
-      (err: unknown) => current && setProblem(toProblem(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [experimentKey, updatedAt, reloads]);
+  // Refetched when the experiment changes (started, stopped, new version: its record's updatedAt moves, and
+  // commands invalidate its queries) or on request.
+  const query = useResourceRead<Results>('experiments', experimentKey, 'results', updatedAt);
+  const results = query.data;
+  const problem = query.error ? toProblem(query.error) : undefined;
 
   const verdict = results ? experimentVerdict(results, translate, locale) : undefined;
   return (
@@ -37,7 +26,7 @@ export const ExperimentResults = ({ experimentKey, updatedAt }: { experimentKey:
         <Typography id="experiment-results-title" variant="h2" sx={{ fontSize: '1.25rem' }}>
           {translate('gabarit.experiments.results.title')}
         </Typography>
-        <Button size="small" startIcon={<RefreshIcon />} onClick={() => setReloads((n) => n + 1)}>
+        <Button size="small" startIcon={<RefreshIcon />} onClick={() => void query.refetch()}>
           {translate('gabarit.experiments.results.refresh')}
         </Button>
       </Box>

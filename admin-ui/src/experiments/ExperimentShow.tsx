@@ -1,5 +1,4 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import {
   EditButton,
   FunctionField,
@@ -15,7 +14,7 @@ import {
 } from 'react-admin';
 import type { VersionRecord } from '../common/lifecycle/version-actions';
 import { VersionHistory } from '../common/lifecycle/VersionHistory';
-import { httpClient } from '../dataProvider';
+import { useResourceRead } from '../common/use-resource-read';
 import { experimentActions, experimentPhase, type ExperimentContent } from './experiment-form';
 import { ExperimentResults } from './ExperimentResults';
 import { weightShares } from './format';
@@ -69,14 +68,14 @@ const Settings = () => {
   const { record } = useShowContext<ExperimentRecord>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [content, setContent] = useState<ExperimentContent | undefined>();
   const number = record ? (record.activeVersion ?? record.latestVersion) : undefined;
-  useEffect(() => {
-    if (!record || number === undefined) return;
-    void httpClient(`/api/v1/experiments/${record.key}/versions/${number}`).then(({ json }) =>
-      setContent((json as { content: ExperimentContent }).content),
-    );
-  }, [record, number]);
+  const { data } = useResourceRead<{ content: ExperimentContent }>(
+    'experiments',
+    record?.key,
+    number === undefined ? undefined : `versions/${number}`,
+    record?.updatedAt,
+  );
+  const content = data?.content;
   if (!content || number === undefined) return null;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const shares = weightShares(content.variants.map((v) => v.weight));

@@ -1,7 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
-import { httpClient } from '../dataProvider';
+import { useResourceRead } from '../common/use-resource-read';
 import type { PromptContent } from './draft-form';
 import type { PromptRecord } from './prompt-record';
 
@@ -9,15 +8,13 @@ import type { PromptRecord } from './prompt-record';
 export const PromptSettings = () => {
   const { record } = useShowContext<PromptRecord>();
   const translate = useTranslate();
-  const [content, setContent] = useState<PromptContent | undefined>();
   const version = record ? (record.activeVersion ?? record.latestVersion) : undefined;
-  const key = record?.key;
-  useEffect(() => {
-    if (!key || !version) return;
-    void httpClient(`/api/v1/prompts/${key}/versions/${version}`).then(({ json }) =>
-      setContent((json as { content: PromptContent }).content),
-    );
-  }, [key, version]);
+  const { data } = useResourceRead<{ content: PromptContent }>(
+    'prompts',
+    record?.key,
+    version ? `versions/${version}` : undefined,
+  );
+  const content = data?.content;
   if (!content || version === undefined) return null;
   const items: [string, string][] = [
     ['model', content.model],
