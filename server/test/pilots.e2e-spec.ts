@@ -91,6 +91,16 @@ describe('the invoice and enrolment pilots', () => {
     expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
   });
 
+  it('tells an ineligible employee to join a spouse’s or parent’s group plan first, with the automated-decision notice', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.expectedEvents[0] === 'ineligible')!;
+    const { fr, en } = (await evaluate('enrolment', c.facts)).body.explanation;
+    expect(fr).toContain("régime collectif de votre conjoint ou de vos parents, vous devez d'abord y adhérer");
+    expect(fr).toContain('Cette décision a été prise automatiquement');
+    expect(fr).toContain('faire rectifier ce renseignement et présenter vos observations à un membre du personnel');
+    expect(en).toContain('you must join it first; otherwise the public RAMQ plan applies');
+    expect(en).toContain('submit your observations to a staff member who can review the decision');
+  });
+
   it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
     const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('permanent'))!;
     const facts = structuredClone(c.facts) as {
