@@ -69,6 +69,18 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.explanation.en).toContain('QST of 10.47 $ computed on price plus GST (pre-2013 rule)');
   });
 
+  it('names missing information in words, not as field names', async () => {
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name === '150 $ et plus sans description')!;
+    const { fr, en } = (await evaluate('invoices', c.facts)).body.explanation;
+    expect(fr).toMatch(
+      /Renseignements obligatoires manquants pour une facture de [\d.]+ \$ : description des biens ou des services\./,
+    );
+    expect(en).toMatch(
+      /Required information missing for an invoice of [\d.]+ \$: description of the goods or services\./,
+    );
+    expect(`${fr} ${en}`).not.toMatch(/supplier\.|buyerName|paymentTerms/);
+  });
+
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
     const c = pilotCases('enrolment/enrolment.json').find(
       (x) => x.expectedEvents[0] === 'auto_approve' && x.name.startsWith('permanent'),

@@ -137,6 +137,8 @@ describe('computed facts: the language', () => {
       expectedGst: 62.5,
       expectedQst: 124.69,
       missingFields: ['description'],
+      missingFieldsFr: ['description des biens ou des services'],
+      missingFieldsEn: ['description of the goods or services'],
       missingFieldCount: 1,
       totalCheck: { expected: 1437.19, absolute: 0.01 },
     });
