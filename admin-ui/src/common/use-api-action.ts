@@ -23,11 +23,10 @@ export function useApiAction(resource: string) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<GabaritDataProvider>();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate(resource);
   const mutation = useMutation({
     mutationFn: ({ id, command, body }: Command) => dataProvider.command(resource, { id, command, body }),
-    // react-admin keys its queries by resource first: the record, its list and its versions refetch.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [resource] }),
+    onSuccess: invalidate,
   });
   const run = async (command: Command): Promise<boolean> => {
     try {
@@ -42,7 +41,10 @@ export function useApiAction(resource: string) {
   return { run, busy: mutation.isPending };
 }
 
-/** Refetches a resource's queries (its record, list and versions), not the whole page's, after a change. */
+/**
+ * Refetches a resource's queries (its record, list and versions), not the whole page's, after a change:
+ * react-admin and useResourceRead key their queries by resource first.
+ */
 export function useInvalidate(resource: string): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => void queryClient.invalidateQueries({ queryKey: [resource] }), [queryClient, resource]);

@@ -54,6 +54,21 @@ export class OutboxDrain {
     }
   }
 
+  /** At start-up, for a revisioned store: every document whose outbox still holds events, read fresh by key. */
+  drainStored(store: {
+    keysWithOutbox(): Promise<string[]>;
+    get(key: string): Promise<{ outbox: OutboxItem[] } | null>;
+  }): Promise<number> {
+    return this.atStartup(
+      (async function* () {
+        for (const key of await store.keysWithOutbox()) {
+          const doc = await store.get(key);
+          if (doc) yield [key, doc.outbox] as [string, OutboxItem[]];
+        }
+      })(),
+    );
+  }
+
   /** At start-up: records what a process that died after a change but before its audit write left behind. */
   async atStartup(outboxes: AsyncIterable<[string, OutboxItem[]]> | Iterable<[string, OutboxItem[]]>): Promise<number> {
     let written = 0;

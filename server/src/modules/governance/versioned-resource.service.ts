@@ -111,16 +111,8 @@ export class VersionedResourceService<M, C> {
   }
 
   /** At start-up: record what a process that died after a change but before its audit write left behind. */
-  async drainAll(): Promise<number> {
-    const repository = this.repository;
-    return this.outbox.atStartup(
-      (async function* () {
-        for (const key of await repository.keysWithOutbox()) {
-          const state = await repository.get(key);
-          if (state) yield [key, state.outbox] as [string, typeof state.outbox];
-        }
-      })(),
-    );
+  drainAll(): Promise<number> {
+    return this.outbox.drainStored(this.repository);
   }
 
   private outboxFor(transition: Transition<M, C>): ResourceState<M, C>['outbox'] {

@@ -14,7 +14,7 @@ import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
-import { outboxItem, type OutboxItem } from '../audit/outbox.js';
+import { outboxItem } from '../audit/outbox.js';
 import {
   MAX_ROWS,
   MAX_SHOWN_CHANGES,
@@ -61,15 +61,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
-    const repository = this.repository;
-    await this.outbox.atStartup(
-      (async function* () {
-        for (const key of await repository.keysWithOutbox()) {
-          const table = await repository.get(key);
-          if (table) yield [key, table.outbox] as [string, OutboxItem[]];
-        }
-      })(),
-    );
+    await this.outbox.drainStored(this.repository);
   }
 
   onChange(listener: (key: string) => void): void {
