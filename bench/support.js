@@ -17,7 +17,9 @@ export async function startService(env = {}) {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')),
     ...env,
   };
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  // BENCH_NODE_ARGS adds Node options to the service alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profile".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
