@@ -54,6 +54,8 @@ describe('user administration', () => {
       disabled: false,
       locked: false,
     });
+    // The console lists accounts by creation date.
+    expect(Date.now() - Date.parse(created.body.createdAt)).toBeLessThan(60_000);
     const login = await t.http
       .post('/api/v1/auth/login')
       .send({ username: 'm.tremblay', password: 'correct horse battery' });

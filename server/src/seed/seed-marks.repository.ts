@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../common/database/database.module.js';
+import { TypedCollection } from '../common/database/typed-collection.js';
 
 interface SeedMark {
   _id: string;
@@ -10,20 +12,17 @@ interface SeedMark {
 /** What seeding has done to this database, so a start knows whether the pilots were ever loaded. */
 @Injectable()
 export class SeedMarksRepository {
-  private readonly marks: Model<SeedMark>;
+  private readonly marks: Collection<SeedMark>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.marks = connection.model<SeedMark>(
-      'SeedMark',
-      new Schema<SeedMark>({ _id: String, at: Date }, { collection: 'seed_marks', versionKey: false }),
-    );
+    this.marks = new TypedCollection<SeedMark>(connection, 'seed_marks').collection;
   }
 
   async has(name: string): Promise<boolean> {
-    return (await this.marks.collection.findOne({ _id: name } as never)) !== null;
+    return (await this.marks.findOne({ _id: name })) !== null;
   }
 
   async set(name: string): Promise<void> {
-    await this.marks.collection.updateOne({ _id: name } as never, { $set: { at: new Date() } }, { upsert: true });
+    await this.marks.updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true });
   }
 }

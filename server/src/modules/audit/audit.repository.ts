@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
+import type { Collection, Filter, MongoBulkWriteError } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
+import { isDuplicateKey } from '../../common/database/revisioned-store.js';
+import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ChainedEvent } from './audit-chain.js';
 import {
-  auditClaimSchema,
-  auditEventSchema,
-  auditHeadSchema,
+  auditClaimIndexes,
+  auditEventIndexes,
   type AuditClaimDocument,
   type AuditEventDocument,
   type AuditHeadDocument,
@@ -28,7 +30,6 @@ export interface AuditClaim {
   event: ChainedEvent;
 }
 
-const DUPLICATE_KEY = 11000;
 const HEAD_ID = 'head';
 
 /**
@@ -38,30 +39,36 @@ const HEAD_ID = 'head';
  */
 @Injectable()
 export class AuditRepository {
-  private readonly events: Model<AuditEventDocument>;
-  private readonly claims: Model<AuditClaimDocument>;
-  private readonly heads: Model<AuditHeadDocument>;
+  private readonly indexedEvents: TypedCollection<AuditEventDocument>;
+  private readonly indexedClaims: TypedCollection<AuditClaimDocument>;
+  private readonly events: Collection<AuditEventDocument>;
+  private readonly claims: Collection<AuditClaimDocument>;
+  private readonly heads: Collection<AuditHeadDocument>;
   private ready?: Promise<unknown>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.events = connection.model<AuditEventDocument>('AuditEvent', auditEventSchema);
-    this.claims = connection.model<AuditClaimDocument>('AuditClaim', auditClaimSchema);
-    this.heads = connection.model<AuditHeadDocument>('AuditHead', auditHeadSchema);
+    this.indexedEvents = new TypedCollection<AuditEventDocument>(connection, 'audit_events', auditEventIndexes);
+    this.indexedClaims = new TypedCollection<AuditClaimDocument>(connection, 'audit_chain', auditClaimIndexes);
+    this.events = this.indexedEvents.collection;
+    this.claims = this.indexedClaims.collection;
+    this.heads = new TypedCollection<AuditHeadDocument>(connection, 'audit_head').collection;
   }
 
   /** The unique indexes (seq, claim eventId) must exist before the first append. */
   init(): Promise<unknown> {
-    this.ready ??= Promise.all([this.events.init(), this.claims.init(), this.heads.init()]).catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
+    this.ready ??= Promise.all([this.indexedEvents.ensureIndexes(), this.indexedClaims.ensureIndexes()]).catch(
+      (err: unknown) => {
+        this.ready = undefined;
+        throw err;
+      },
+    );
     return this.ready;
   }
 
   /** The last event by a scan of the whole trail: only to find the head of a trail written before claims existed. */
   async lastEventByScan(): Promise<ChainedEvent | null> {
-    const last = await this.events.collection.find({}).sort({ seq: -1 }).limit(1).next();
-    return last ? fromDocument(last as unknown as AuditEventDocument) : null;
+    const last = await this.events.find({}).sort({ seq: -1 }).limit(1).next();
+    return last ? fromDocument(last) : null;
   }
 
   async existing(ids: string[]): Promise<Set<string>> {
@@ -71,28 +78,26 @@ export class AuditRepository {
   }
 
   async exists(id: string): Promise<boolean> {
-    return (await this.events.collection.findOne({ _id: id } as never, { projection: { _id: 1 } })) !== null;
+    return (await this.events.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
   }
 
   /** Where to start looking for the head (0 when unknown). */
   async headHint(): Promise<number | null> {
-    const doc = await this.heads.collection.findOne({ _id: HEAD_ID } as never);
-    return doc ? Number(doc['seq']) : null;
+    const doc = await this.heads.findOne({ _id: HEAD_ID });
+    return doc ? doc.seq : null;
   }
 
   /** Moves the hint forward (never back, as far as the database applies `$max` atomically; a lag is harmless). */
   async advanceHeadHint(seq: number): Promise<void> {
     try {
-      await this.heads.collection.updateOne({ _id: HEAD_ID } as never, { $max: { seq } }, { upsert: true });
+      await this.heads.updateOne({ _id: HEAD_ID }, { $max: { seq } }, { upsert: true });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err; // two first upserts at once: the other one won
+      if (!isDuplicateKey(err)) throw err; // two first upserts at once: the other one won
     }
   }
 
   async claimAt(seq: number): Promise<AuditClaim | null> {
-    const doc = (await this.claims.collection.findOne({
-      _id: String(seq),
-    } as never)) as unknown as AuditClaimDocument | null;
+    const doc = await this.claims.findOne({ _id: String(seq) });
     return doc ? { seq: doc.seq, eventId: doc.eventId, hash: doc.hash, event: fromDocument(doc.event) } : null;
   }
 
@@ -106,7 +111,7 @@ export class AuditRepository {
       hash: event.hash,
       event: toDocument(event),
     };
-    return insertUnlessDuplicate(() => this.claims.collection.insertOne(doc as never));
+    return insertUnlessDuplicate(() => this.claims.insertOne(doc));
   }
 
   /**
@@ -122,20 +127,13 @@ export class AuditRepository {
       hash: event.hash,
       event: toDocument(event),
     }));
-    if (docs.length === 1)
-      return (await insertUnlessDuplicate(() => this.claims.collection.insertOne(docs[0] as never))) ? 1 : 0;
+    if (docs.length === 1) return (await insertUnlessDuplicate(() => this.claims.insertOne(docs[0]!))) ? 1 : 0;
     try {
-      await this.claims.collection.insertMany(docs as never[], { ordered: true });
+      await this.claims.insertMany(docs, { ordered: true });
       return docs.length;
     } catch (err) {
-      const writeErrors = (
-        err as {
-          writeErrors?: { index: number; code?: number; err?: { code?: number } }[] | { index: number; code?: number };
-        }
-      ).writeErrors;
-      const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
-      const code = (first as { code?: number } | undefined)?.code ?? (err as { code?: number }).code;
-      if (first === undefined || code !== DUPLICATE_KEY) throw err;
+      const first = writeErrorsOf(err)[0];
+      if (first === undefined || !isDuplicateKey(first.code === undefined ? err : first)) throw err;
       return first.index;
     }
   }
@@ -148,31 +146,28 @@ export class AuditRepository {
     await this.init();
     if (events.length === 1) return (await this.insert(events[0]!)) ? [] : [events[0]!];
     try {
-      await this.events.collection.insertMany(events.map(toDocument) as never[], { ordered: false });
+      await this.events.insertMany(events.map(toDocument), { ordered: false });
       return [];
     } catch (err) {
-      const writeErrors = (
-        err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
-      ).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw err;
+      const list = writeErrorsOf(err);
+      if (list.length === 0 || !list.every(isDuplicateKey)) throw err;
       return list.map((e) => events[e.index]!);
     }
   }
 
   /** Removes a claim this appender made on a position that turned out to be taken in the trail. */
   async unclaim(event: ChainedEvent): Promise<void> {
-    const doc = await this.claims.collection.findOne({ _id: String(event.seq) } as never);
-    if (doc && doc['eventId'] === event.id) await this.claims.collection.deleteOne({ _id: String(event.seq) } as never);
+    const doc = await this.claims.findOne({ _id: String(event.seq) });
+    if (doc && doc.eventId === event.id) await this.claims.deleteOne({ _id: String(event.seq) });
   }
 
   /** Drops old claims (by `_id`, one command): only the recent ones are needed to find the head. */
   forgetClaims(seqs: number[]): Promise<unknown> {
     const positive = seqs.filter((seq) => seq > 0);
     if (positive.length === 0) return Promise.resolve();
-    return this.claims.collection
+    return this.claims
       .bulkWrite(
-        positive.map((seq) => ({ deleteOne: { filter: { _id: String(seq) } as never } })),
+        positive.map((seq) => ({ deleteOne: { filter: { _id: String(seq) } } })),
         { ordered: false },
       )
       .catch(() => undefined);
@@ -181,7 +176,7 @@ export class AuditRepository {
   /** Writes a claimed event into the trail; false when it is already there (drained twice, or rolled forward). */
   async insert(event: ChainedEvent): Promise<boolean> {
     await this.init();
-    return insertUnlessDuplicate(() => this.events.collection.insertOne(toDocument(event) as never));
+    return insertUnlessDuplicate(() => this.events.insertOne(toDocument(event)));
   }
 
   async find(
@@ -192,13 +187,11 @@ export class AuditRepository {
   ): Promise<{ items: ChainedEvent[]; total: number }> {
     // One pass bringing back only `_id` and `seq` of the matching events (FerretDB 1.24 reads every event for any
     // filter, sort or count: a find plus a count would read them twice), then the page by `_id`.
-    const matching = await this.events.collection
-      .find(toQuery(filter) as never, { projection: { _id: 1, seq: 1 } })
-      .toArray();
-    matching.sort((a, b) => sortOrder * (Number(a['seq']) - Number(b['seq'])));
-    const page = matching.slice(skip, skip + limit).map((d) => String(d._id));
-    const docs = await Promise.all(page.map((id) => this.events.collection.findOne({ _id: id } as never)));
-    const items = docs.filter((d) => d !== null).map((d) => fromDocument(d as unknown as AuditEventDocument));
+    const matching = await this.events.find(toQuery(filter), { projection: { _id: 1, seq: 1 } }).toArray();
+    matching.sort((a, b) => sortOrder * (a.seq - b.seq));
+    const page = matching.slice(skip, skip + limit).map((d) => d._id);
+    const docs = await Promise.all(page.map((id) => this.events.findOne({ _id: id })));
+    const items = docs.filter((d) => d !== null).map(fromDocument);
     return { items, total: matching.length };
   }
 
@@ -214,9 +207,9 @@ export class AuditRepository {
 
   /** Matching events in chain order through one cursor read in batches (export). */
   async *inOrder(filter: AuditFilter = {}, batchSize = 500): AsyncGenerator<ChainedEvent> {
-    const cursor = this.events.collection.find(toQuery(filter) as never, { batchSize }).sort({ seq: 1 });
+    const cursor = this.events.find(toQuery(filter), { batchSize }).sort({ seq: 1 });
     try {
-      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+      for await (const doc of cursor) yield fromDocument(doc);
     } finally {
       await cursor.close();
     }
@@ -227,9 +220,9 @@ export class AuditRepository {
    * cursor read in batches: no sort, so the database streams instead of reading and sorting everything first.
    */
   async *inStorageOrder(batchSize = 1000): AsyncGenerator<ChainedEvent> {
-    const cursor = this.events.collection.find({}, { batchSize });
+    const cursor = this.events.find({}, { batchSize });
     try {
-      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+      for await (const doc of cursor) yield fromDocument(doc);
     } finally {
       await cursor.close();
     }
@@ -237,9 +230,9 @@ export class AuditRepository {
 
   /** Events from a position on, in chain order (verification's fallback when storage order is far off). */
   async *fromSeq(seq: number, batchSize = 1000): AsyncGenerator<ChainedEvent> {
-    const cursor = this.events.collection.find({ seq: { $gte: seq } } as never, { batchSize }).sort({ seq: 1 });
+    const cursor = this.events.find({ seq: { $gte: seq } }, { batchSize }).sort({ seq: 1 });
     try {
-      for await (const doc of cursor) yield fromDocument(doc as unknown as AuditEventDocument);
+      for await (const doc of cursor) yield fromDocument(doc);
     } finally {
       await cursor.close();
     }
@@ -251,18 +244,26 @@ async function insertUnlessDuplicate(insert: () => Promise<unknown>): Promise<bo
     await insert();
     return true;
   } catch (err) {
-    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }
 
-function toQuery(filter: AuditFilter): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  for (const field of ['resourceType', 'resourceKey', 'actor', 'action'] as const) {
-    if (filter[field] !== undefined) query[field] = filter[field];
-  }
+/** The failed documents of an insertMany, by index (the driver gives one or a list, depending on the path). */
+function writeErrorsOf(err: unknown): { index: number; code?: number }[] {
+  const writeErrors = (err as Partial<MongoBulkWriteError> | null)?.writeErrors as
+    { index: number; code?: number }[] | { index: number; code?: number } | undefined;
+  return Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+}
+
+function toQuery(filter: AuditFilter): Filter<AuditEventDocument> {
+  const query: Filter<AuditEventDocument> = {};
+  if (filter.resourceType !== undefined) query.resourceType = filter.resourceType;
+  if (filter.resourceKey !== undefined) query.resourceKey = filter.resourceKey;
+  if (filter.actor !== undefined) query.actor = filter.actor;
+  if (filter.action !== undefined) query.action = filter.action;
   if (filter.from || filter.to)
-    query['at'] = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lte: filter.to }) };
+    query.at = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lte: filter.to }) };
   return query;
 }
 

@@ -1,4 +1,3 @@
-import { Schema } from 'mongoose';
 import type { OutboxItem } from '../audit/outbox.js';
 
 export interface ApiKeyDocument {
@@ -13,19 +12,3 @@ export interface ApiKeyDocument {
   lastUsedAt?: Date;
   outbox: OutboxItem[];
 }
-
-export const apiKeySchema = new Schema<ApiKeyDocument>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    scopes: { type: [String], required: true },
-    secretHash: { type: String, required: true },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    revokedAt: { type: Date },
-    revokedBy: { type: String },
-    lastUsedAt: { type: Date },
-    outbox: { type: Schema.Types.Mixed, default: () => [] },
-  },
-  { collection: 'api_keys', versionKey: false },
-);

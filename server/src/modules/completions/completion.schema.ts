@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import type { IndexDeclaration } from '../../common/database/typed-collection.js';
 
 /** One call to the model: which prompt version (and variant), for whom (pseudonymised), how long, how many tokens. */
 export interface CompletionDocument {
@@ -6,7 +6,8 @@ export interface CompletionDocument {
   prompt: string;
   version: number;
   experiment?: string;
-  variant?: string;
+  /** Null or absent outside experiments (an undefined field is stored as null). */
+  variant?: string | null;
   subject: string;
   at: Date;
   latencyMs: number;
@@ -15,22 +16,8 @@ export interface CompletionDocument {
   error?: string;
 }
 
-export const completionSchema = new Schema<CompletionDocument>(
-  {
-    _id: String,
-    prompt: String,
-    version: Number,
-    experiment: String,
-    variant: String,
-    subject: String,
-    at: Date,
-    latencyMs: Number,
-    usage: Schema.Types.Mixed,
-    outcome: String,
-    error: String,
-  },
-  { collection: 'completions', versionKey: false },
-);
-completionSchema.index({ prompt: 1, at: -1 });
-// Results count by experiment and variant, and read one completion at the p95 rank in latency order.
-completionSchema.index({ experiment: 1, variant: 1, latencyMs: 1 });
+export const completionIndexes: IndexDeclaration[] = [
+  { key: { prompt: 1, at: -1 } },
+  // Results count by experiment and variant, and read one completion at the p95 rank in latency order.
+  { key: { experiment: 1, variant: 1, latencyMs: 1 } },
+];

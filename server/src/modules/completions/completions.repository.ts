@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
-import { completionSchema, type CompletionDocument } from './completion.schema.js';
+import { TypedCollection } from '../../common/database/typed-collection.js';
+import { completionIndexes, type CompletionDocument } from './completion.schema.js';
 
 export interface VariantExposure {
   served: number;
@@ -12,15 +13,19 @@ export interface VariantExposure {
 
 /** The only code that touches the completions collection. */
 @Injectable()
-export class CompletionsRepository {
-  private readonly completions: Model<CompletionDocument>;
+export class CompletionsRepository implements OnModuleInit {
+  private readonly completions: TypedCollection<CompletionDocument>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.completions = connection.model<CompletionDocument>('Completion', completionSchema);
+    this.completions = new TypedCollection<CompletionDocument>(connection, 'completions', completionIndexes);
+  }
+
+  onModuleInit(): Promise<unknown> {
+    return this.completions.ensureIndexes();
   }
 
   async insert(record: CompletionDocument): Promise<void> {
-    await this.completions.collection.insertOne(record as never);
+    await this.completions.collection.insertOne(record);
   }
 
   /**
@@ -53,13 +58,13 @@ export class CompletionsRepository {
           .skip(rank)
           .limit(1)
           .toArray();
-        entry.p95LatencyMs = typeof atRank?.['latencyMs'] === 'number' ? atRank['latencyMs'] : null;
+        entry.p95LatencyMs = typeof atRank?.latencyMs === 'number' ? atRank.latencyMs : null;
       }),
     );
     return byVariant;
   }
 
   findById(id: string): Promise<CompletionDocument | null> {
-    return this.completions.findById(id).lean<CompletionDocument>().exec();
+    return this.completions.collection.findOne({ _id: id });
   }
 }

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import type { IndexDeclaration } from '../../common/database/typed-collection.js';
 
 /** What was decided, on what, and why: kept for replay and for the person's right to an explanation. */
 export interface DecisionDocument {
@@ -24,19 +24,5 @@ export interface StoredDecision extends Omit<DecisionDocument, keyof DecisionDet
   detail: string;
 }
 
-export const decisionSchema = new Schema<StoredDecision>(
-  {
-    _id: String,
-    ruleset: String,
-    version: Number,
-    checksum: String,
-    at: Date,
-    actor: String,
-    events: Schema.Types.Mixed,
-    detail: String,
-    durationMs: Number,
-  },
-  { collection: 'decisions', versionKey: false, minimize: false },
-);
-decisionSchema.index({ checksum: 1, at: -1 });
-decisionSchema.index({ at: 1 });
+/** What reads decisions use: impact analysis (latest by version) and retention (oldest first). */
+export const decisionIndexes: IndexDeclaration[] = [{ key: { checksum: 1, at: -1 } }, { key: { at: 1 } }];

@@ -1,16 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
-import { decisionSchema, type DecisionDetail, type DecisionDocument, type StoredDecision } from './decision.schema.js';
+import { TypedCollection } from '../../common/database/typed-collection.js';
+import { decisionIndexes, type DecisionDetail, type DecisionDocument, type StoredDecision } from './decision.schema.js';
 
 /** The only code that touches the decisions collection. */
 @Injectable()
-export class DecisionsRepository {
-  private readonly decisions: Model<StoredDecision>;
+export class DecisionsRepository implements OnModuleInit {
+  private readonly decisions: TypedCollection<StoredDecision>;
 
   constructor(@Inject(DB_CONNECTION) private readonly connection: Connection) {
-    this.decisions = connection.model<StoredDecision>('Decision', decisionSchema);
+    this.decisions = new TypedCollection<StoredDecision>(connection, 'decisions', decisionIndexes);
+  }
+
+  onModuleInit(): Promise<unknown> {
+    return this.decisions.ensureIndexes();
   }
 
   /** True when the database answers a ping within `timeoutMs`. */
@@ -19,28 +24,22 @@ export class DecisionsRepository {
   }
 
   async insertMany(decisions: DecisionDocument[]): Promise<void> {
-    if (decisions.length > 0)
-      await this.decisions.collection.insertMany(decisions.map(toStored) as never[], { ordered: false });
+    if (decisions.length > 0) await this.decisions.collection.insertMany(decisions.map(toStored), { ordered: false });
   }
 
   async findById(id: string): Promise<DecisionDocument | null> {
-    const stored = await this.decisions.findById(id).lean<StoredDecision>().exec();
+    const stored = await this.decisions.collection.findOne({ _id: id });
     return stored && fromStored(stored);
   }
 
   /** The latest decisions made by one exact version, for impact analysis. */
   async latestFor(checksum: string, limit: number): Promise<DecisionDocument[]> {
-    const stored = await this.decisions
-      .find({ checksum })
-      .sort({ at: -1 })
-      .limit(limit)
-      .lean<StoredDecision[]>()
-      .exec();
+    const stored = await this.decisions.collection.find({ checksum }).sort({ at: -1 }).limit(limit).toArray();
     return stored.map(fromStored);
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    const result = await this.decisions.deleteMany({ at: { $lt: cutoff } }).exec();
+    const result = await this.decisions.collection.deleteMany({ at: { $lt: cutoff } });
     return result.deletedCount;
   }
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
+import { TypedCollection } from '../../common/database/typed-collection.js';
 
 export interface FeedbackDocument {
   _id: string; // the completion id: one feedback per answer, the latest wins
@@ -13,31 +14,32 @@ export interface FeedbackDocument {
 
 /** The only code that touches the feedback collection. */
 @Injectable()
-export class FeedbackRepository {
-  private readonly feedback: Model<FeedbackDocument>;
+export class FeedbackRepository implements OnModuleInit {
+  private readonly feedback: TypedCollection<FeedbackDocument>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    const schema = new Schema<FeedbackDocument>(
-      { _id: String, experiment: String, variant: String, outcome: String, value: Number, at: Date },
-      { collection: 'feedback', versionKey: false },
-    );
-    schema.index({ experiment: 1, variant: 1 });
-    this.feedback = connection.model<FeedbackDocument>('Feedback', schema);
+    this.feedback = new TypedCollection<FeedbackDocument>(connection, 'feedback', [
+      { key: { experiment: 1, variant: 1 } },
+    ]);
+  }
+
+  onModuleInit(): Promise<unknown> {
+    return this.feedback.ensureIndexes();
   }
 
   async upsert(doc: FeedbackDocument): Promise<void> {
     const { _id, ...fields } = doc;
-    await this.feedback.updateOne({ _id }, { $set: fields }, { upsert: true }).exec();
+    await this.feedback.collection.updateOne({ _id }, { $set: fields }, { upsert: true });
   }
 
   /** Positive feedback per variant. */
   async conversions(experiment: string): Promise<Map<string, number>> {
-    const rows = await this.feedback
+    const rows = await this.feedback.collection
       .aggregate<{ _id: string; n: number }>([
         { $match: { experiment, outcome: 'positive' } },
         { $group: { _id: '$variant', n: { $sum: 1 } } },
       ])
-      .exec();
+      .toArray();
     return new Map(rows.map((r) => [r._id, r.n]));
   }
 }

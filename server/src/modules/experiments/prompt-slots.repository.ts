@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../../common/database/revisioned-store.js';
+import { TypedCollection } from '../../common/database/typed-collection.js';
 
 interface PromptSlot {
   _id: string;
@@ -18,34 +19,27 @@ interface PromptSlot {
  */
 @Injectable()
 export class PromptSlotsRepository {
-  private readonly slots: Model<PromptSlot>;
+  private readonly slots: Collection<PromptSlot>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.slots = connection.model<PromptSlot>(
-      'experiment-prompt-slot',
-      new Schema<PromptSlot>(
-        { _id: String, experiment: String, at: Date },
-        { collection: 'experiment_prompt_slots', versionKey: false },
-      ),
-    );
+    this.slots = new TypedCollection<PromptSlot>(connection, 'experiment_prompt_slots').collection;
   }
 
   /** Claims the prompt for the experiment: undefined when it now holds it (or already did), else the holder's claim. */
   async claim(prompt: string, experiment: string): Promise<{ experiment: string; at: Date } | undefined> {
     try {
-      await this.slots.collection.insertOne({ _id: prompt, experiment, at: new Date() } as never);
+      await this.slots.insertOne({ _id: prompt, experiment, at: new Date() });
       return undefined;
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
-    const holder = await this.slots.collection.findOne({ _id: prompt } as never);
+    const holder = await this.slots.findOne({ _id: prompt });
     if (!holder) return this.claim(prompt, experiment); // released in between: try again
-    const key = String(holder['experiment']);
-    return key === experiment ? undefined : { experiment: key, at: new Date(holder['at'] as Date) };
+    return holder.experiment === experiment ? undefined : { experiment: holder.experiment, at: new Date(holder.at) };
   }
 
   /** Frees the prompt if this experiment holds it (a stopped one, or a stale claim). */
   async release(prompt: string, experiment: string): Promise<void> {
-    await this.slots.collection.deleteOne({ _id: prompt, experiment } as never);
+    await this.slots.deleteOne({ _id: prompt, experiment });
   }
 }
