@@ -309,7 +309,7 @@ export class Lifecycle<M, C> {
         publishedBy: actor,
         publishedAt: at,
         kind: 'publish',
-        comment: `imported from ${source}`,
+        comment: importedFrom(source),
       },
     ];
     const version: VersionRecord = {
@@ -332,7 +332,7 @@ export class Lifecycle<M, C> {
     return {
       state: next,
       frozenContent: { checksum, content },
-      events: [this.event(key, 'imported', actor, number, summary, `imported from ${source}`)],
+      events: [this.event(key, 'imported', actor, number, summary, importedFrom(source))],
     };
   }
 
@@ -478,4 +478,9 @@ function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): v
       { path: '/effectiveTo', message: 'must be after effectiveFrom' },
     ]);
   }
+}
+
+/** The reason an import gives in the audit trail and publication history: read by people, so French first. */
+function importedFrom(source: string): string {
+  return `Importé de ${source} (imported from ${source})`;
 }
