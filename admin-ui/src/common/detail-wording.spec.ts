@@ -35,10 +35,10 @@ describe('API detail messages in the console’s language', () => {
     expect(details.map((d) => wordDetail(d, inFrench, 'fr'))).toEqual([
       'Valeur obligatoire.',
       'doit être un nombre',
-      'doit valoir l’une de ces valeurs : fr, en, fr-en',
+      'doit valoir l’une de ces valeurs : fr, en, fr-en',
       'doit être >= 0',
       'ne doit pas faire moins de 2 caractères',
-      'n’a pas le bon format (attendu : snake_case such as auto_approve)',
+      'n’a pas le bon format (attendu : snake_case such as auto_approve)',
       'n’est pas un champ permis',
       'Doit être une date AAAA-MM-JJ.',
       'est déjà utilisée',

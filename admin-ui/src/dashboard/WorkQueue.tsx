@@ -47,8 +47,11 @@ export const WorkQueue = () => {
               <ListItemText
                 primary={
                   <Link to={target(item)}>
-                    {translate(`resources.${item.resource}.name`, { smart_count: 1 })} « {item.name} »,{' '}
-                    {translate('gabarit.lifecycle.version_n', { version: item.version })}
+                    {translate('gabarit.dashboard.item', {
+                      resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
+                      name: item.name,
+                      version: translate('gabarit.lifecycle.version_n', { version: item.version }),
+                    })}
                   </Link>
                 }
                 secondary={

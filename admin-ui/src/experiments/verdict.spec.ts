@@ -90,7 +90,7 @@ describe('experimentVerdict', () => {
     const verdict = inFrench(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005]));
     expect(verdict.kind).toBe('too_few_subjects');
     expect(verdict.text).toBe(
-      'Pas encore assez de données pour conclure : il faut au moins 30 réponses servies par variante, et « detaillee » n’en a que 12.',
+      'Pas encore assez de données pour conclure : il faut au moins 30 réponses servies par variante, et « detaillee » n’en a que 12.',
     );
     expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
       'Not enough evidence yet: at least 30 answers served per variant are needed, and "a" has only 0.',
@@ -108,7 +108,7 @@ describe('experimentVerdict', () => {
     expect(verdict.kind).toBe('srm');
     expect(verdict.severity).toBe('warning');
     expect(verdict.text).toBe(
-      'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
+      'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
     );
     expect(words(verdict.srmWarning)).toBe(
       'Les réponses servies (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',

@@ -11,6 +11,7 @@ export const en = {
     title: 'Gabarit',
     dashboard: {
       work_title: 'To do',
+      item: '%{resource} "%{name}", %{version}',
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',
       tasks: { to_review: 'To review', to_publish: 'To publish', rejected: 'Rejected', draft: 'Your draft' },

@@ -4,15 +4,18 @@ import { experimentsMessages } from './fr/experiments';
 import { referenceTablesMessages } from './fr/reference-tables';
 import { auditMessages } from './fr/audit';
 import { editorMessages } from './fr/editors';
-/** Console text in French, the default language. Every key here has its twin in en.ts. */
-export const fr = {
+import { typesetMessages } from './typography';
+
+/** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
+export const fr = typesetMessages({
   ...frenchMessages,
   gabarit: {
     title: 'Gabarit',
     dashboard: {
       work_title: 'À faire',
+      item: '%{resource} « %{name} », %{version}',
       work_none: 'Rien ne vous attend pour le moment.',
-      rejected_because: 'Motif du rejet : %{comment}',
+      rejected_because: 'Motif du rejet : %{comment}',
       tasks: { to_review: 'À examiner', to_publish: 'À publier', rejected: 'Rejetée', draft: 'Votre brouillon' },
       welcome: 'Bienvenue, %{name}',
       intro:
@@ -34,10 +37,10 @@ export const fr = {
       session_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
       errors: {
         invalid_credentials: "Nom d'utilisateur ou mot de passe incorrect.",
-        account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
+        account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
         rate_limited: 'Trop de tentatives. Réessayez dans une minute.',
         demo_account_disabled: 'Les comptes de démonstration sont désactivés en production.',
-        account_disabled: 'Ce compte est désactivé. Adressez-vous à un administrateur.',
+        account_disabled: "Ce compte est désactivé. Adressez-vous à l'équipe d'administration.",
       },
     },
     pilots: { invoices: 'Factures', enrolment: 'Adhésion', chatbot: 'Assistant' },
@@ -56,7 +59,7 @@ export const fr = {
       publish: 'Publier',
       rollback: 'Revenir à une version',
       four_eyes:
-        "Vous avez rédigé cette version : une autre personne doit l'approuver ou la rejeter (règle des quatre yeux).",
+        "Vous avez rédigé cette version : une autre personne doit l'approuver ou la rejeter (règle des quatre yeux).",
       dialog_submit: 'Soumettre la version %{version} pour revue',
       dialog_approve: 'Approuver la version %{version}',
       dialog_reject: 'Rejeter la version %{version}',
@@ -64,7 +67,7 @@ export const fr = {
       explain_submit:
         'La version sera figée et examinée par une personne qui approuve. Si elle a des tests, ils doivent avoir réussi.',
       explain_approve:
-        "L'approbation vaut pour ce contenu exact : toute modification ultérieure demandera une nouvelle revue.",
+        "L'approbation vaut pour ce contenu exact : toute modification ultérieure demandera une nouvelle revue.",
       explain_reject: 'La version retourne en brouillon. Ses auteurs verront votre commentaire.',
       explain_publish:
         'Sans date, la version entre en vigueur immédiatement. Une date future programme sa publication.',
@@ -107,37 +110,37 @@ export const fr = {
       not_allowed: 'n’est pas un champ permis',
       taken: 'est déjà utilisée',
       type: 'doit être %{type}',
-      one_of: 'doit valoir l’une de ces valeurs : %{values}',
-      pattern: 'n’a pas le bon format (attendu : %{expected})',
+      one_of: 'doit valoir l’une de ces valeurs : %{values}',
+      pattern: 'n’a pas le bon format (attendu : %{expected})',
     },
     errors: {
-      validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
+      validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
       stale_etag: "Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.",
-      if_match_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
-      four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver (règle des quatre yeux).",
+      if_match_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
+      four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver (règle des quatre yeux).",
       tests_not_passed: 'Les tests de cette version doivent réussir avant de la soumettre.',
-      approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
+      approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
       invalid_transition: "Cette action n'est pas possible dans l'état actuel de la version.",
       draft_exists: 'Un brouillon existe déjà.',
       key_taken: 'Cette clé est déjà utilisée.',
       not_found: 'Élément introuvable.',
       forbidden: 'Votre rôle ne permet pas cette action.',
       missing_role: 'Votre rôle ne permet pas cette action.',
-      invalid_csv: 'Le fichier CSV comporte des erreurs : aucune ligne n’a été importée.',
+      invalid_csv: 'Le fichier CSV comporte des erreurs : aucune ligne n’a été importée.',
       render_failed: 'Le gabarit ne peut pas être rendu avec ces variables.',
-      llm_not_configured: "Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.",
+      llm_not_configured: "Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.",
       llm_timeout: "Le modèle n'a pas répondu à temps.",
-      llm_rate_limited: 'Le fournisseur du modèle limite les appels : réessayez dans un moment.',
+      llm_rate_limited: 'Le fournisseur du modèle limite les appels : réessayez dans un moment.',
       llm_unavailable: 'Le fournisseur du modèle est indisponible.',
       experiment_running: 'Une expérience est déjà en cours pour ce gabarit.',
       unpublished_version: 'Les variantes doivent être des versions publiées.',
       payload_too_large: 'Le contenu envoyé est trop volumineux.',
       too_deep: 'Le contenu envoyé est trop imbriqué.',
-      rate_limited: 'Trop de requêtes : réessayez dans un moment.',
-      database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',
+      rate_limited: 'Trop de requêtes : réessayez dans un moment.',
+      database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',
       change_pending:
-        'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
-      no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
+        'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
+      no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
     },
     try: {
       title: 'Essayer',
@@ -146,7 +149,7 @@ export const fr = {
       mode: 'Saisie des faits',
       keep_as_case: 'Garder comme cas de test',
       keep_as_case_help:
-        'Ces faits et les décisions obtenues (%{events}) deviennent un cas de test du brouillon : il créera le brouillon s’il n’existe pas. Vérifiez que ces décisions sont les bonnes.',
+        'Ces faits et les décisions obtenues (%{events}) deviennent un cas de test du brouillon : il créera le brouillon s’il n’existe pas. Vérifiez que ces décisions sont les bonnes.',
       case_name: 'Nom du cas',
       case_name_required: 'Donnez un nom au cas.',
       case_name_taken: 'Un cas porte déjà ce nom.',
@@ -174,9 +177,9 @@ export const fr = {
     },
     api_keys: {
       created_title: 'Clé API créée',
-      created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
+      created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
       scopes_help:
-        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
+        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
       revoke: 'Révoquer',
       done: "J'ai copié la clé",
     },
@@ -227,4 +230,4 @@ export const fr = {
     ...auditMessages.resources,
     ...editorMessages.resources,
   },
-};
+});

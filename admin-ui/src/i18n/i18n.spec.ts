@@ -30,3 +30,24 @@ describe('console messages', () => {
     expect(i18nProvider.getLocales?.().map((l) => l.locale)).toEqual(['fr', 'en']);
   });
 });
+
+describe('French typography', () => {
+  const messagesOf = (tree: object): string[] =>
+    Object.values(tree).flatMap((value) =>
+      typeof value === 'string' ? [value] : value !== null && typeof value === 'object' ? messagesOf(value) : [],
+    );
+
+  it('keeps every punctuation mark with its word: no breaking space before : ; ? ! $ % or inside « »', () => {
+    const loose = messagesOf(fr).filter((text) => / [:;?!$»]| %(?!\{)|« /.test(text));
+    expect(loose).toEqual([]);
+    // react-admin's own French messages are typeset too.
+    expect(i18nProvider.translate('ra.message.are_you_sure')).toMatch(/\u202f\?$/);
+  });
+
+  it('uses the Québec terms, not calques', () => {
+    const all = messagesOf(fr).join('\n');
+    expect(all).toContain("Fonctions d'aide permises");
+    expect(all).toContain('Nombre maximal de jetons');
+    expect(all).not.toMatch(/\bl'export\b/i);
+  });
+});

@@ -36,7 +36,7 @@ describe('VariablesPanel', () => {
     expect(screen.getByRole('columnheader', { name: 'Obligatoire' })).toBeTruthy();
     expect(rowsOf()).toEqual([
       ['question', 'string', 'Oui', 'la question de la personne'],
-      ['locale', 'string', 'Non', 'Valeurs permises : "fr", "en"'],
+      ['locale', 'string', 'Non', 'Valeurs permises : "fr", "en"'],
       ['datasets', 'object[]', 'Oui', ''],
       ['datasets[].url', 'string', 'Oui', ''],
     ]);

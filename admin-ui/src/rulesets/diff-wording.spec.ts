@@ -48,10 +48,10 @@ describe('diff wording', () => {
       },
     ];
     expect(changes.map((c) => wordChange(c, translate))).toEqual([
-      'Ligne « direction » : position 2 → 1',
-      'Ligne « appel-d-offres », cells/total/value : 133800 → 140000',
-      'Règle « montant-eleve » : ajout',
-      'Politique de résultat : first → collect',
+      'Ligne « direction » : position 2 → 1',
+      'Ligne « appel-d-offres », cells/total/value : 133800 → 140000',
+      'Règle « montant-eleve » : ajout',
+      'Politique de résultat : first → collect',
     ]);
   });
 });

@@ -27,7 +27,9 @@ function fieldOf(change: RulesetChange): string {
 export function wordChange(change: RulesetChange, translate: Translate): string {
   const entity = translate(`gabarit.diff.entities.${change.entity}`, { _: change.entity });
   const subject =
-    change.entity === 'hitPolicy' || change.entity === 'inputSchema' ? entity : `${entity} « ${change.id} »`;
+    change.entity === 'hitPolicy' || change.entity === 'inputSchema'
+      ? entity
+      : translate('gabarit.diff.named', { entity, id: change.id });
   if (change.kind === 'moved')
     return translate('gabarit.diff.moved', { subject, before: change.before, after: change.after });
   const field = change.entity === 'inputSchema' ? change.id : fieldOf(change);

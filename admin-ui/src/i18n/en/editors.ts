@@ -154,6 +154,7 @@ export const editorMessages = {
       from: 'From',
       to: 'To',
       compare: 'Compare',
+      named: '%{entity} "%{id}"',
       same: 'The two versions are identical.',
       moved: '%{subject}: position %{before} → %{after}',
       whole_added: '%{subject}: added',

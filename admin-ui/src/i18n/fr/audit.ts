@@ -3,8 +3,8 @@ export const auditMessages = {
   gabarit: {
     audit: {
       verify: 'Vérifier la chaîne',
-      chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
-      chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
+      chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
+      chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
       reasons: {
         missing_event: 'événement manquant',
         prev_hash_mismatch: 'lien avec le précédent modifié',
@@ -14,7 +14,7 @@ export const auditMessages = {
         rewritten: 'piste réécrite (diffère d’une ancre conservée hors de la base)',
       },
       export: 'Exporter en CSV',
-      export_failed: "L'export n'a pas pu être téléchargé : %{message}",
+      export_failed: "L'exportation n'a pas pu être téléchargée : %{message}",
       show_detail: "Voir le détail de l'événement",
       detail_title: 'Événement n° %{seq}',
       comparison: 'Avant et après',

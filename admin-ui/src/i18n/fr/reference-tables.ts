@@ -21,7 +21,7 @@ export const referenceTablesMessages = {
       },
       server_errors: {
         unknown_column: "N'est pas une colonne de cette table.",
-        repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
+        repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
       },
       rows_title: 'Lignes',
       row_number: 'N°',
@@ -32,17 +32,17 @@ export const referenceTablesMessages = {
       save_rows: 'Enregistrer les lignes',
       cancel_changes: 'Annuler les modifications',
       saved:
-        'Lignes enregistrées : la table compte %{smart_count} ligne. |||| Lignes enregistrées : la table compte %{smart_count} lignes.',
+        'Lignes enregistrées : la table compte %{smart_count} ligne. |||| Lignes enregistrées : la table compte %{smart_count} lignes.',
       cells_to_fix:
         '%{smart_count} cellule à corriger, signalée dans la grille. |||| %{smart_count} cellules à corriger, signalées dans la grille.',
       cells_unreadable:
-        "%{smart_count} cellule ne peut pas être lue : corrigez-la avant d'enregistrer. Rien n'a été envoyé. |||| %{smart_count} cellules ne peuvent pas être lues : corrigez-les avant d'enregistrer. Rien n'a été envoyé.",
+        "%{smart_count} cellule ne peut pas être lue : corrigez-la avant d'enregistrer. Rien n'a été envoyé. |||| %{smart_count} cellules ne peuvent pas être lues : corrigez-les avant d'enregistrer. Rien n'a été envoyé.",
       stale:
         "Quelqu'un d'autre a modifié cette table depuis que vous l'avez ouverte. Rechargez-la pour voir sa version, puis refaites vos modifications.",
       reload: 'Recharger la table',
       import_title: 'Importer un fichier CSV',
       import_help:
-        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Les nombres comme 1 234,56, oui/non et les dates AAAA-MM-JJ sont acceptés. Si une seule ligne est en erreur, rien n’est importé.',
+        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Les nombres comme 1 234,56, oui/non et les dates AAAA-MM-JJ sont acceptés. Si une seule ligne est en erreur, rien n’est importé.',
       csv_file: 'Fichier CSV',
       csv_text: 'Contenu CSV (collez-le ici ou choisissez un fichier)',
       import_mode: "Mode d'import",
@@ -51,7 +51,7 @@ export const referenceTablesMessages = {
       import_blocked: "Enregistrez ou annulez vos modifications de la grille avant d'importer.",
       import: 'Importer',
       imported:
-        'Import réussi : la table compte %{smart_count} ligne. |||| Import réussi : la table compte %{smart_count} lignes.',
+        'Import réussi : la table compte %{smart_count} ligne. |||| Import réussi : la table compte %{smart_count} lignes.',
       nothing_imported:
         "Aucune ligne n'a été importée (%{smart_count} problème). |||| Aucune ligne n'a été importée (%{smart_count} problèmes).",
       import_problems: "Problèmes de l'import, par ligne",
@@ -60,10 +60,10 @@ export const referenceTablesMessages = {
       message: 'Problème',
       whole_file: 'Fichier',
       delete_table: 'Supprimer la table',
-      delete_title: 'Supprimer la table « %{name} » ?',
+      delete_title: 'Supprimer la table « %{name} » ?',
       delete_explain:
         "Les règles qui la consultent n'y trouveront plus rien. Son historique reste dans le journal d'audit, et sa clé ne pourra pas être réutilisée.",
-      deleted: 'Table « %{name} » supprimée.',
+      deleted: 'Table « %{name} » supprimée.',
       pending: {
         title: 'Modification proposée par %{who} le %{when}, en attente d’approbation',
         action_rows_replaced: 'Les lignes sont remplacées.',
@@ -71,34 +71,34 @@ export const referenceTablesMessages = {
         action_csv_merged: 'Un import CSV ajoute ou met à jour des lignes.',
         action_deleted: 'La table est supprimée.',
         counts:
-          '%{added} ajoutée(s), %{removed} supprimée(s), %{changed} modifiée(s) ; la table compterait %{rows} ligne(s).',
+          '%{added} ajoutée(s), %{removed} supprimée(s), %{changed} modifiée(s) ; la table compterait %{rows} ligne(s).',
         readers:
-          'Lue par la règle publiée %{readers} : ses décisions changeront dès l’approbation. |||| Lue par les règles publiées %{readers} : leurs décisions changeront dès l’approbation.',
-        comment: 'Commentaire : %{comment}',
+          'Lue par la règle publiée %{readers} : ses décisions changeront dès l’approbation. |||| Lue par les règles publiées %{readers} : leurs décisions changeront dès l’approbation.',
+        comment: 'Commentaire : %{comment}',
         changes_label: 'Lignes touchées par la modification, avant et après',
         before: 'Avant',
         after: 'Après',
-        cell: '%{column} : %{value}',
+        cell: '%{column} : %{value}',
         more: 'et %{smart_count} autre ligne touchée. |||| et %{smart_count} autres lignes touchées.',
         approve: 'Approuver la modification',
         reject: 'Rejeter la modification',
         withdraw: 'Retirer ma proposition',
-        dialog_approve: 'Approuver cette modification ?',
-        dialog_reject: 'Rejeter cette modification ?',
-        dialog_withdraw: 'Retirer votre proposition ?',
+        dialog_approve: 'Approuver cette modification ?',
+        dialog_reject: 'Rejeter cette modification ?',
+        dialog_withdraw: 'Retirer votre proposition ?',
         explain_approve:
           'Les lignes proposées remplacent les lignes actuelles, et les règles publiées les liront aussitôt.',
         explain_reject: 'La modification est abandonnée et la table reste telle quelle. Dites à son auteur pourquoi.',
         explain_withdraw: 'Votre modification est abandonnée et la table reste telle quelle.',
-        approved: 'Modification approuvée : elle est en vigueur.',
-        rejected: 'Modification rejetée : la table reste telle quelle.',
-        withdrawn: 'Proposition retirée : la table reste telle quelle.',
+        approved: 'Modification approuvée : elle est en vigueur.',
+        rejected: 'Modification rejetée : la table reste telle quelle.',
+        withdrawn: 'Proposition retirée : la table reste telle quelle.',
         proposed:
-          'Des règles publiées lisent cette table : votre modification attend l’approbation d’une autre personne.',
+          'Des règles publiées lisent cette table : votre modification attend l’approbation d’une autre personne.',
         awaiting_approver:
           'Une personne ayant le rôle d’approbateur doit l’approuver ou la rejeter avant toute autre modification.',
         four_eyes:
-          'Vous avez proposé cette modification : une autre personne doit l’approuver (règle des quatre yeux).',
+          'Vous avez proposé cette modification : une autre personne doit l’approuver (règle des quatre yeux).',
       },
     },
   },

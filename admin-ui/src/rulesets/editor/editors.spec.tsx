@@ -151,9 +151,9 @@ describe('decision tree outline', () => {
     );
     const outline = screen.getByRole('tree');
     expect(within(outline).getAllByRole('treeitem')).toHaveLength(3);
-    fireEvent.click(screen.getByRole('button', { name: 'Replier « Statut »' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Replier « Statut »' }));
     expect(within(outline).getAllByRole('treeitem')).toHaveLength(1);
-    fireEvent.click(screen.getByRole('button', { name: 'Déplier « Statut »' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Déplier « Statut »' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une branche' }));
     const root = (json() as { root: TreeNode }).root;
     expect(root.branches).toHaveLength(2);
