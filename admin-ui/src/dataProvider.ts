@@ -46,8 +46,8 @@ export interface TaggedRead<T = unknown> {
 
 /**
  * react-admin's REST provider for lists and records, plus what it has no verb for: records read with their ETag
- * and changed with If-Match (governed drafts, reference tables), reads under a record, and commands
- * (transitions, publish, rollback, stop, test).
+ * and changed with If-Match (governed drafts, reference tables), reads under a record or under the API, and
+ * commands (transitions, publish, rollback, stop, test).
  */
 export const dataProvider = {
   ...simpleRestProvider('/api/v1', httpClient),
@@ -95,6 +95,11 @@ export const dataProvider = {
   /** A read under one resource that is not its record: GET …/{path} (versions/3, results, diff?from=1&to=2). */
   async read(resource: string, params: { id: string; path: string }): Promise<unknown> {
     return (await httpClient(`${path(resource, params.id)}/${params.path}`)).json;
+  },
+
+  /** A read that belongs to no one record: GET /api/v1/{apiPath} (audit/verify, schemas/rulesets). */
+  async readPath(apiPath: string): Promise<unknown> {
+    return (await httpClient(`/api/v1/${apiPath}`)).json;
   },
 
   /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */
