@@ -38,44 +38,68 @@ export interface DraftRead<Content = unknown, Record = unknown> {
   content: Content;
 }
 
+/** A record as read, with the ETag a change must send back as If-Match. */
+export interface TaggedRead<T = unknown> {
+  data: T;
+  etag: string;
+}
+
 /**
- * react-admin's REST provider for lists and records, plus what governed resources need beyond CRUD: their
- * draft with its ETag, draft updates with If-Match, and commands (transitions, publish, rollback, stop, test).
+ * react-admin's REST provider for lists and records, plus what it has no verb for: records read with their ETag
+ * and changed with If-Match (governed drafts, reference tables), reads under a record or under the API, and
+ * commands (transitions, publish, rollback, stop, test).
  */
 export const dataProvider = {
   ...simpleRestProvider('/api/v1', httpClient),
+
+  /** GET …/{id} with its ETag: react-admin's getOne drops the response headers. */
+  async getWithEtag<T>(resource: string, id: string): Promise<TaggedRead<T>> {
+    const { json, headers } = await httpClient(path(resource, id));
+    return { data: json as T, etag: headers.get('etag') ?? '' };
+  },
+
+  /**
+   * A change guarded by If-Match, on the record (`path` '') or under it (`rows`, `pending/approve`): a stale ETag
+   * fails with the API's 412 `stale_etag`, never overwriting. Answers the record as it now is, with its new ETag.
+   */
+  async changeWithEtag<T>(
+    resource: string,
+    params: { id: string; path: string; method: 'PUT' | 'POST' | 'DELETE'; etag: string; body?: object },
+  ): Promise<TaggedRead<T>> {
+    const url = params.path ? `${path(resource, params.id)}/${params.path}` : path(resource, params.id);
+    const { json, headers } = await httpClient(url, {
+      method: params.method,
+      headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'If-Match': params.etag }),
+      ...(params.body && { body: JSON.stringify(params.body) }),
+    });
+    return { data: json as T, etag: headers.get('etag') ?? '' };
+  },
 
   /** The draft (or the version a new draft starts from) with the ETag a save must send back. */
   async getDraft<
     Content,
     Record extends { draftVersion: number | null; activeVersion: number | null; latestVersion: number },
   >(resource: string, id: string): Promise<DraftRead<Content, Record>> {
-    const { json, headers } = await httpClient(path(resource, id));
-    const record = json as Record;
+    const { data: record, etag } = await dataProvider.getWithEtag<Record>(resource, id);
     const version = record.draftVersion ?? record.activeVersion ?? record.latestVersion;
-    const read = await httpClient(`${path(resource, id)}/versions/${version}`);
-    return {
-      record,
-      etag: headers.get('etag') ?? '',
-      version,
-      isDraft: record.draftVersion !== null,
-      content: (read.json as { content: Content }).content,
-    };
+    const read = (await dataProvider.read(resource, { id, path: `versions/${version}` })) as { content: Content };
+    return { record, etag, version, isDraft: record.draftVersion !== null, content: read.content };
   },
 
   /** PUT …/draft with If-Match: a stale ETag fails with the API's 412 `stale_etag`, never overwriting. */
   async updateDraft(resource: string, params: { id: string; data: object; etag: string }): Promise<unknown> {
-    const { json } = await httpClient(`${path(resource, params.id)}/draft`, {
-      method: 'PUT',
-      headers: new Headers({ 'If-Match': params.etag, 'Content-Type': 'application/json' }),
-      body: JSON.stringify(params.data),
-    });
-    return json;
+    const { id, data, etag } = params;
+    return (await dataProvider.changeWithEtag(resource, { id, path: 'draft', method: 'PUT', etag, body: data })).data;
   },
 
   /** A read under one resource that is not its record: GET …/{path} (versions/3, results, diff?from=1&to=2). */
   async read(resource: string, params: { id: string; path: string }): Promise<unknown> {
     return (await httpClient(`${path(resource, params.id)}/${params.path}`)).json;
+  },
+
+  /** A read that belongs to no one record: GET /api/v1/{apiPath} (audit/verify, schemas/rulesets). */
+  async readPath(apiPath: string): Promise<unknown> {
+    return (await httpClient(`/api/v1/${apiPath}`)).json;
   },
 
   /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */

@@ -8,23 +8,25 @@ import {
   SelectInput,
   TextInput,
   TopToolbar,
+  useDataProvider,
   useTranslate,
 } from 'react-admin';
+import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
-import { httpClient } from '../dataProvider';
+import type { GabaritDataProvider } from '../dataProvider';
 import { actionLabel, KNOWN_ACTIONS, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 
-type Verification =
-  { ok: true; events: number } | { ok: false; events: number; brokenAt: { seq: number; reason: string } };
+type Verification = ResponseOf<'/api/v1/audit/verify', 'get'>;
 
 /** Checks the hash chain on demand and says the result in words; exports what the filters show. */
 const AuditActions = () => {
   const translate = useTranslate();
+  const dataProvider = useDataProvider<GabaritDataProvider>();
   const [result, setResult] = useState<Verification | undefined>();
-  const verify = async () => setResult((await httpClient('/api/v1/audit/verify')).json as Verification);
+  const verify = async () => setResult((await dataProvider.readPath('audit/verify')) as Verification);
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 2 }}>
       {result && (
@@ -32,8 +34,8 @@ const AuditActions = () => {
           {result.ok
             ? translate('gabarit.audit.chain_ok', { events: result.events })
             : translate('gabarit.audit.chain_broken', {
-                seq: result.brokenAt.seq,
-                reason: translate(`gabarit.audit.reasons.${result.brokenAt.reason}`),
+                seq: result.brokenAt?.seq,
+                reason: translate(`gabarit.audit.reasons.${result.brokenAt?.reason}`),
               })}
         </Alert>
       )}

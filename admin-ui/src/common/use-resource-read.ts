@@ -18,5 +18,13 @@ export function useResourceRead<T>(
     queryKey: [resource, 'read', id, path, stamp],
     queryFn: async () => (await dataProvider.read(resource, { id: id!, path: path! })) as T,
     enabled: id !== undefined && path !== undefined,
+    // The API's refusal (a 4xx such as an unknown version) is its answer, shown at once; only an outage or a
+    // lost connection is worth retrying.
+    retry: (failures, error) => !isClientError(error) && failures < 3,
   });
 }
+
+const isClientError = (error: unknown) => {
+  const status = (error as { status?: number }).status;
+  return status !== undefined && status >= 400 && status < 500;
+};

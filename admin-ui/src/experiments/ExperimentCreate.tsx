@@ -48,13 +48,7 @@ export const ExperimentCreate = () => {
   const { send, problem, clearProblem } = useExperimentSubmit();
   const submit = (values: ExperimentFormValues) => {
     const body = toCreateRequest(values);
-    return send({
-      url: '/api/v1/experiments',
-      method: 'POST',
-      body,
-      key: body.key,
-      done: 'gabarit.experiments.created',
-    });
+    return send({ body, done: 'gabarit.experiments.created' });
   };
   return (
     <Create>

@@ -1,36 +1,31 @@
 import { useState } from 'react';
-import { useNotify, useRedirect } from 'react-admin';
+import { useCreate, useNotify, useRedirect } from 'react-admin';
+import type { RequestOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
 import { fieldErrors } from './experiment-form';
 
 interface Call {
-  url: string;
-  method: 'POST' | 'PUT';
-  body: object;
-  headers?: Record<string, string>;
-  key: string;
+  body: RequestOf<'/api/v1/experiments', 'post'>;
+  /** The message shown once it is created. */
   done: string;
 }
 
 /**
- * Sends a form to the API and, when it refuses, returns each problem keyed by its field so react-admin shows it
- * there; what belongs to no field is kept for the alert above the form.
+ * Creates an experiment through react-admin's create (the experiments list is read again after) and, when the API
+ * refuses, returns each problem keyed by its field so react-admin shows it there; what belongs to no field is kept
+ * for the alert above the form.
  */
 export function useExperimentSubmit() {
   const notify = useNotify();
   const redirect = useRedirect();
+  const [create] = useCreate();
   const [problem, setProblem] = useState<Problem | undefined>();
-  const send = async ({ url, method, body, headers, key, done }: Call): Promise<Record<string, string> | undefined> => {
+  const send = async ({ body, done }: Call): Promise<Record<string, string> | undefined> => {
     setProblem(undefined);
     try {
-      await httpClient(url, {
-        method,
-        body: JSON.stringify(body),
-        headers: new Headers({ Accept: 'application/json', ...headers }),
-      });
+      await create('experiments', { data: body }, { returnPromise: true });
       notify(done, { type: 'success' });
-      redirect('show', 'experiments', key);
+      redirect('show', 'experiments', body.key);
       return undefined;
     } catch (err) {
       const found = toProblem(err);

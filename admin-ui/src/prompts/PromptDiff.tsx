@@ -11,10 +11,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
-import { problemHeadline, toProblem, type Problem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import { problemHeadline, toProblem } from '../common/api-error';
+import { useResourceRead } from '../common/use-resource-read';
 import { defaultPair, diffLines, settingText, versionNumbers, type PromptDiff as Diff } from './diff-lines';
 import type { PromptRecord } from './prompt-record';
 
@@ -27,24 +27,14 @@ export const PromptDiff = () => {
   const pair = picked ?? (record ? defaultPair(record) : null);
   const from = pair?.from;
   const to = pair?.to;
-  const [diff, setDiff] = useState<Diff | undefined>();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const key = record?.key;
-  const revision = record?.updatedAt; // a draft saved since refetches the diff
-  useEffect(() => {
-    if (!key || from === undefined || to === undefined) return;
-    let current = true;
-    httpClient(`/api/v1/prompts/${key}/diff?from=${from}&to=${to}`)
-      .then(({ json }) => {
-        if (!current) return;
-        setDiff(json as Diff);
-        setProblem(undefined);
-      })
-      .catch((err: unknown) => current && setProblem(toProblem(err)));
-    return () => {
-      current = false;
-    };
-  }, [key, from, to, revision]);
+  const read = useResourceRead<Diff>(
+    'prompts',
+    record?.key,
+    from === undefined || to === undefined ? undefined : `diff?from=${from}&to=${to}`,
+    record?.updatedAt, // a draft saved since refetches the diff
+  );
+  const diff = read.data;
+  const problem = read.error ? toProblem(read.error) : undefined;
   if (!record || from === undefined || to === undefined) return null;
   const numbers = versionNumbers(record.versions);
   const picker = (label: string, value: number, onChange: (n: number) => void) => (

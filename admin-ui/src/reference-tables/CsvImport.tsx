@@ -53,7 +53,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
     setBusy(true);
     setProblem(undefined);
     try {
-      const next = await sendChange(tableKey, '/import', 'POST', etag, { csv, mode });
+      const next = await sendChange(tableKey, 'import', 'POST', etag, { csv, mode });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
       else
         notify('gabarit.reference_tables.imported', {

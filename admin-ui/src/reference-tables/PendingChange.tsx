@@ -114,7 +114,7 @@ export const PendingChange = ({
     try {
       const next = await sendChange(
         loaded.table.key,
-        `/pending/${verb}`,
+        `pending/${verb}`,
         'POST',
         loaded.etag,
         comment ? { comment } : {},

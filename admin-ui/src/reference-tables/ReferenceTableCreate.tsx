@@ -8,6 +8,7 @@ import {
   SimpleFormIterator,
   TextInput,
   required,
+  useCreate,
   useNotify,
   useRedirect,
   useTranslate,
@@ -15,17 +16,11 @@ import {
 import { useWatch } from 'react-hook-form';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { httpClient } from '../dataProvider';
+import type { RequestOf } from '../api/types';
 import { formErrorsFrom } from './api-paths';
 import { COLUMN_TYPES, type Column } from './cells';
 
-interface NewTable {
-  key: string;
-  name: string;
-  description?: string;
-  keyColumn: string;
-  columns: Column[];
-}
+type NewTable = RequestOf<'/api/v1/reference-tables', 'post'>;
 
 const typeChoices = COLUMN_TYPES.map((id) => ({ id, name: `gabarit.reference_tables.types.${id}` }));
 
@@ -49,6 +44,8 @@ export const ReferenceTableCreate = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
+  // react-admin's create: POST /api/v1/reference-tables, then the tables list is read again.
+  const [create] = useCreate();
   const [problem, setProblem] = useState<Problem | undefined>();
   const submit = async (values: Record<string, unknown>) => {
     const table = values as unknown as NewTable;
@@ -65,7 +62,7 @@ export const ReferenceTableCreate = () => {
     };
     setProblem(undefined);
     try {
-      await httpClient('/api/v1/reference-tables', { method: 'POST', body: JSON.stringify(body) });
+      await create('reference-tables', { data: body }, { returnPromise: true });
       notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
       redirect('show', 'reference-tables', body.key);
       return undefined;

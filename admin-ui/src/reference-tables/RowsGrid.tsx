@@ -104,7 +104,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     if (problems.size > 0) return showFirstProblem(problems);
     setSaving(true);
     try {
-      const next = await sendChange(table.key, '/rows', 'PUT', etag, { rows });
+      const next = await sendChange(table.key, 'rows', 'PUT', etag, { rows });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
       else
         notify('gabarit.reference_tables.saved', {

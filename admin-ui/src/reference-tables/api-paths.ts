@@ -65,7 +65,7 @@ export function formErrorsFrom(details: Problem['details']): Record<string, unkn
 
 /**
  * A server message about a cell in the user's language when it is particular to tables; the usual shapes (such as
- * "is required") are already worded by httpClient (common/detail-wording.ts). Otherwise as the server said it.
+ * "is required") the data provider already words (common/detail-wording.ts). Otherwise as the server said it.
  */
 export function serverMessage(
   message: string,

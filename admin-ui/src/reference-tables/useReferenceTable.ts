@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 import type { ResponseOf } from '../api/types';
 
 /** A reference table as GET /api/v1/reference-tables/{key} returns it. */
@@ -13,14 +13,17 @@ export interface LoadedTable {
   etag: string;
 }
 
-/** The table with the ETag that guards its next change (react-admin's getOne does not keep response headers). */
+/**
+ * The table with the ETag that guards its next change, held here rather than in react-query: the grid is keyed by
+ * that ETag, and a background refetch must not replace it under the user's unsaved edits (a 412 says so instead).
+ */
 export function useReferenceTable(key: string) {
   const [loaded, setLoaded] = useState<LoadedTable | undefined>();
   const [error, setError] = useState<unknown>();
   const reload = useCallback(async () => {
     try {
-      const response = await httpClient(`/api/v1/reference-tables/${encodeURIComponent(key)}`);
-      setLoaded({ table: response.json as TableView, etag: response.headers.get('etag') ?? '' });
+      const { data, etag } = await dataProvider.getWithEtag<TableView>('reference-tables', key);
+      setLoaded({ table: data, etag });
       setError(undefined);
     } catch (err) {
       setError(err);
@@ -38,15 +41,17 @@ export function useReferenceTable(key: string) {
  */
 export async function sendChange(
   key: string,
-  path: '' | '/rows' | '/import' | '/pending/approve' | '/pending/reject',
+  path: '' | 'rows' | 'import' | 'pending/approve' | 'pending/reject',
   method: 'PUT' | 'POST' | 'DELETE',
   etag: string,
   body?: object,
 ): Promise<LoadedTable> {
-  const response = await httpClient(`/api/v1/reference-tables/${encodeURIComponent(key)}${path}`, {
+  const { data, etag: next } = await dataProvider.changeWithEtag<TableView>('reference-tables', {
+    id: key,
+    path,
     method,
-    headers: new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'If-Match': etag }),
-    ...(body && { body: JSON.stringify(body) }),
+    etag,
+    body,
   });
-  return { table: response.json as TableView, etag: response.headers.get('etag') ?? '' };
+  return { table: data, etag: next };
 }

@@ -1,9 +1,11 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem } from '../common/api-error';
-import { httpClient } from '../dataProvider';
+import type { GovernedRecord } from '../common/drafts/use-governed-draft';
+import type { GabaritDataProvider } from '../dataProvider';
 import { withTestCase, type TestCase } from './test-case';
 
 interface Props {
@@ -16,40 +18,42 @@ interface Props {
 export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useInvalidate('rulesets');
+  const dataProvider = useDataProvider<GabaritDataProvider>();
+  const invalidate = useInvalidate('rulesets');
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
+  // The draft is read just before the save and written back with its ETag: a change made by someone else in
+  // between is refused by the API (412), never overwritten.
+  const keep = useMutation({
+    mutationFn: async (caseName: string) => {
+      const draft = await dataProvider.getDraft<{ tests?: TestCase[] }, GovernedRecord>('rulesets', rulesetKey);
+      const next = withTestCase(draft.content.tests ?? [], caseName, facts, events);
+      if ('error' in next) return next;
+      const saved = await dataProvider.updateDraft('rulesets', {
+        id: rulesetKey,
+        data: { tests: next.tests },
+        etag: draft.etag,
+      });
+      return { version: (saved as { draftVersion: number }).draftVersion };
+    },
+    onSuccess: (outcome) => {
+      if ('version' in outcome) invalidate();
+    },
+  });
   if (!((identity?.['roles'] as string[]) ?? []).includes('analyst')) return null;
 
   const save = async () => {
     try {
-      const { json, headers } = await httpClient(`/api/v1/rulesets/${rulesetKey}`);
-      const record = json as { draftVersion: number | null; activeVersion: number | null; latestVersion: number };
-      const source = record.draftVersion ?? record.activeVersion ?? record.latestVersion;
-      const content = (
-        (await httpClient(`/api/v1/rulesets/${rulesetKey}/versions/${source}`)).json as {
-          content: { tests?: TestCase[] };
-        }
-      ).content;
-      const next = withTestCase(content.tests ?? [], name, facts, events);
-      if ('error' in next) {
-        setError(next.error);
+      const outcome = await keep.mutateAsync(name);
+      if ('error' in outcome) {
+        setError(outcome.error);
         return;
       }
-      const saved = await httpClient(`/api/v1/rulesets/${rulesetKey}/draft`, {
-        method: 'PUT',
-        headers: new Headers({ 'If-Match': headers.get('etag') ?? '', 'Content-Type': 'application/json' }),
-        body: JSON.stringify({ tests: next.tests }),
-      });
-      notify('gabarit.try.case_saved', {
-        type: 'success',
-        messageArgs: { version: (saved.json as { draftVersion: number }).draftVersion },
-      });
+      notify('gabarit.try.case_saved', { type: 'success', messageArgs: { version: outcome.version } });
       setOpen(false);
       setName('');
-      refresh();
     } catch (err) {
       notify(problemHeadline(toProblem(err), translate), { type: 'error' });
     }
@@ -84,7 +88,7 @@ export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" disabled={!name.trim()} onClick={() => void save()}>
+            <Button variant="contained" disabled={!name.trim() || keep.isPending} onClick={() => void save()}>
               {translate('ra.action.save')}
             </Button>
           </DialogActions>

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { dataProvider, httpClient } from '../dataProvider';
+import { dataProvider } from '../dataProvider';
 import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
@@ -54,7 +54,7 @@ export const TryIt = () => {
   // Loaded again only when the version changes, not on every refresh of the record (that would wipe the form).
   useEffect(() => {
     if (key === undefined || version === undefined) return;
-    void httpClient(`/api/v1/rulesets/${key}/versions/${version}`).then(({ json }) => {
+    void dataProvider.read('rulesets', { id: key, path: `versions/${version}` }).then((json) => {
       const content = (json as { content?: { inputSchema?: RJSFSchema; tests?: { facts?: unknown }[] } }).content;
       setSchema(content?.inputSchema);
       const example = exampleFacts(content);

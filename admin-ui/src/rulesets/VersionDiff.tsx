@@ -12,9 +12,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
-import { toProblem, type Problem } from '../common/api-error';
+import { toProblem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { httpClient } from '../dataProvider';
+import { useResourceRead } from '../common/use-resource-read';
 import { wordChange, type RulesetChange } from './diff-wording';
 
 /** A readable diff between any two versions (or the draft), per rule, row or node, as the API words it. */
@@ -30,22 +30,21 @@ export const VersionDiff = () => {
   const numbers = (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a);
   const [from, setFrom] = useState<number | ''>(record?.activeVersion ?? numbers[1] ?? '');
   const [to, setTo] = useState<number | ''>(record?.draftVersion ?? numbers[0] ?? '');
-  const [changes, setChanges] = useState<RulesetChange[] | undefined>();
-  const [problem, setProblem] = useState<Problem | undefined>();
+  // The pair compared last: the diff is read when the user asks, not as they pick.
+  const [compared, setCompared] = useState<{ from: number; to: number } | undefined>();
+  const diff = useResourceRead<{ changes: RulesetChange[] }>(
+    'rulesets',
+    record?.key,
+    compared && `diff?from=${compared.from}&to=${compared.to}`,
+  );
+  const changes = diff.data?.changes;
+  const problem = diff.error ? toProblem(diff.error) : undefined;
   if (!record || numbers.length < 2) return null;
-  const compare = async () => {
-    setProblem(undefined);
-    try {
-      setChanges(
-        (
-          (await httpClient(`/api/v1/rulesets/${record.key}/diff?from=${from}&to=${to}`)).json as {
-            changes: RulesetChange[];
-          }
-        ).changes,
-      );
-    } catch (err) {
-      setProblem(toProblem(err));
-    }
+  const compare = () => {
+    if (from === '' || to === '') return;
+    // The same pair again reads it again (a draft saved since changes it).
+    if (compared?.from === from && compared.to === to) void diff.refetch();
+    else setCompared({ from, to });
   };
   const picker = (label: string, value: number | '', set: (n: number) => void) => (
     <TextField
@@ -71,7 +70,7 @@ export const VersionDiff = () => {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         {picker(translate('gabarit.diff.from'), from, setFrom)}
         {picker(translate('gabarit.diff.to'), to, setTo)}
-        <Button variant="outlined" disabled={from === '' || to === ''} onClick={() => void compare()}>
+        <Button variant="outlined" disabled={from === '' || to === ''} onClick={compare}>
           {translate('gabarit.diff.compare')}
         </Button>
       </Stack>

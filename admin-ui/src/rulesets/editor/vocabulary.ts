@@ -1,5 +1,7 @@
-import { createContext, useContext, useEffect, useState } from 'react';
-import { httpClient } from '../../dataProvider';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import { useDataProvider } from 'react-admin';
+import type { GabaritDataProvider } from '../../dataProvider';
 
 /** The operators and decorators the server accepts in a definition (GET /api/v1/schemas/rulesets). */
 export interface RuleVocabulary {
@@ -12,16 +14,16 @@ export const VocabularyContext = createContext<RuleVocabulary>({ operators: [], 
 /** The vocabulary the editors below were given. */
 export const useVocabulary = () => useContext(VocabularyContext);
 
-let cached: Promise<RuleVocabulary> | undefined;
-
-/** Reads the vocabulary once per page load: it changes only with the server's version. */
+/**
+ * Reads the vocabulary once and keeps it for the page's life: it changes only with the server's version. Under
+ * its own key, so the 'rulesets' queries a change to a rule set refetches leave it be.
+ */
 export function useRuleVocabulary(): RuleVocabulary | undefined {
-  const [vocabulary, setVocabulary] = useState<RuleVocabulary | undefined>();
-  useEffect(() => {
-    cached ??= httpClient('/api/v1/schemas/rulesets').then(({ json }) => json as RuleVocabulary);
-    cached.then(setVocabulary, () => {
-      cached = undefined;
-    });
-  }, []);
-  return vocabulary;
+  const dataProvider = useDataProvider<GabaritDataProvider>();
+  return useQuery({
+    queryKey: ['schemas', 'rulesets'],
+    queryFn: async () => (await dataProvider.readPath('schemas/rulesets')) as RuleVocabulary,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
 }

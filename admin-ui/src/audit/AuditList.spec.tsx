@@ -1,0 +1,40 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { ResourceContextProvider } from 'react-admin';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { AuditList } from './AuditList';
+
+const event = {
+  id: 'e1',
+  seq: 1,
+  at: '2025-03-01T10:00:00.000Z',
+  actor: 'analyste',
+  action: 'ruleset.created',
+  resourceType: 'ruleset',
+  resourceKey: 'fraude',
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('AuditList', () => {
+  it('checks the hash chain through the data provider on demand and says where it broke', async () => {
+    const api = fakeApi({
+      'GET /api/v1/audit': { body: [event], headers: { 'Content-Range': 'audit 0-0/1' } },
+      'GET /api/v1/audit/verify': {
+        body: { ok: false, events: 4, brokenAt: { seq: 5, eventId: 'e5', reason: 'hash_mismatch' } },
+      },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Vérifier la chaîne' }));
+    expect((await screen.findByRole('status')).textContent).toBe("Chaîne rompue à l'événement 5 : contenu modifié.");
+    expect(api.to('GET', '/api/v1/audit/verify')).toHaveLength(1);
+  });
+});

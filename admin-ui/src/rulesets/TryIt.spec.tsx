@@ -1,0 +1,106 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, fakeApi, renderConsole, ShowPage, type FakeAnswer } from '../common/testing/fake-api';
+import { TryIt } from './TryIt';
+
+const RULESET = '/api/v1/rulesets/fraude';
+const ETAG = 'W/"rev-7"';
+const ruleset = {
+  id: 'fraude',
+  key: 'fraude',
+  name: 'Fraude',
+  activeVersion: 1,
+  draftVersion: 2,
+  latestVersion: 2,
+  versions: [
+    { number: 1, status: 'published' },
+    { number: 2, status: 'draft' },
+  ],
+};
+const small = { name: 'petit montant', facts: { montant: 10 }, expectedEvents: [] };
+const version2 = {
+  number: 2,
+  content: {
+    inputSchema: { type: 'object', properties: { montant: { type: 'number' } } },
+    definition: { rules: [] },
+    tests: [small],
+  },
+};
+
+/** The rule set (with its ETag), its draft version 2, and an evaluation that asks for a review. */
+const routes = (putDraft: FakeAnswer) => ({
+  [`GET ${RULESET}`]: { body: ruleset, headers: { ETag: ETAG } },
+  [`GET ${RULESET}/versions/2`]: { body: version2 },
+  [`POST ${RULESET}/evaluate`]: { body: { events: [{ type: 'revue' }], version: 2 } },
+  [`PUT ${RULESET}/draft`]: putDraft,
+});
+
+const renderTryIt = () =>
+  renderConsole(
+    <ShowPage resource="rulesets" id="fraude">
+      <TryIt />
+    </ShowPage>,
+  );
+
+/** Evaluates the facts shown (the first test case's) as JSON, then asks to keep them as a case named `name`. */
+async function keepAsCase(name: string) {
+  fireEvent.click(await screen.findByRole('tab', { name: 'JSON' }));
+  await waitFor(() =>
+    expect(screen.getByRole('textbox', { name: 'Faits (JSON)' })).toHaveProperty('value', '{\n  "montant": 10\n}'),
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Évaluer' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Garder comme cas de test' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Garder comme cas de test' });
+  fireEvent.change(within(dialog).getByRole('textbox', { name: 'Nom du cas' }), { target: { value: name } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+  return dialog;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('Try it', () => {
+  it('reads the chosen version through the data provider and starts from its first test case', async () => {
+    const api = fakeApi(routes({ body: { draftVersion: 2 } }));
+    renderTryIt();
+    fireEvent.click(await screen.findByRole('tab', { name: 'JSON' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Faits (JSON)' })).toHaveProperty('value', '{\n  "montant": 10\n}'),
+    );
+    expect(api.to('GET', `${RULESET}/versions/2`)).toHaveLength(1);
+  });
+
+  it('keeps the facts tried as a test case of the draft, saved with If-Match, then reads the rule set again', async () => {
+    const api = fakeApi(routes({ body: { draftVersion: 2 } }));
+    renderTryIt();
+    await keepAsCase('revue demandée');
+    expect(await screen.findByText('Cas de test ajouté au brouillon (version 2).')).toBeTruthy();
+    const [put, ...others] = api.to('PUT', `${RULESET}/draft`);
+    expect(others).toEqual([]);
+    expect(put!.headers.get('If-Match')).toBe(ETAG);
+    expect(put!.body).toEqual({
+      tests: [small, { name: 'revue demandée', facts: { montant: 10 }, expectedEvents: ['revue'] }],
+    });
+    // Shown by the page, read by the save, and read again after it: the page shows the draft as it now is.
+    await waitFor(() => expect(api.to('GET', RULESET)).toHaveLength(3));
+  });
+
+  it("refuses to overwrite a draft changed meanwhile: the API's 412 is said in words, and the dialog stays", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // react-admin logs each failed call
+    const api = fakeApi(
+      routes(
+        apiError(412, 'stale_etag', 'The draft changed since you read it; reload it and apply your change again.'),
+      ),
+    );
+    renderTryIt();
+    const dialog = await keepAsCase('revue demandée');
+    expect(
+      await screen.findByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert."),
+    ).toBeTruthy();
+    expect(api.to('PUT', `${RULESET}/draft`)).toHaveLength(1);
+    expect(dialog.isConnected).toBe(true);
+  });
+});
