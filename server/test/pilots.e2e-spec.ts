@@ -89,7 +89,7 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
     expect(fr).toContain(
-      "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → approbation",
+      "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
     expect(fr).toContain("statut « permanent » admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');
@@ -111,6 +111,36 @@ describe('the invoice and enrolment pilots', () => {
     expect(fr).toContain('faire rectifier ce renseignement et présenter vos observations à un membre du personnel');
     expect(en).toContain('you must join it first; otherwise the public RAMQ plan applies');
     expect(en).toContain('submit your observations to a staff member who can review the decision');
+  });
+
+  it('refuses individual coverage while a spouse is not covered by another group plan, and names the coverage that fits', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('individuelle avec un conjoint'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([{ type: 'request_documents', params: { documents: ['dependants_proof'] } }]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain(
+      'La protection «\u00a0individuelle\u00a0» ne correspond pas à vos personnes à charge déclarées',
+    );
+    expect(fr).toContain('celle qui y correspond est la protection «\u00a0familiale\u00a0»');
+    expect(en).toContain('the coverage that matches them is "family"');
+    // Covered by another group plan, the same spouse leaves individual coverage open.
+    const covered = structuredClone(c.facts) as { enrolment: Record<string, unknown> };
+    covered.enrolment['dependantsCoveredElsewhere'] = true;
+    expect((await evaluate('enrolment', covered)).body.events[0].type).toBe('auto_approve');
+  });
+
+  it('tells a person whose exemption is refused why, and approves the enrolment they must make', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('RAMQ seulement, couple'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([
+      { type: 'auto_approve', params: { automated: true, exemptionRefused: true } },
+    ]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('Adhésion → exemption refusée → adhésion obligatoire');
+    expect(fr).toContain("Votre demande d'exemption est refusée\u00a0:");
+    expect(fr).toContain("seule une protection par un autre régime d'assurance collective");
+    expect(fr).toContain('avec la protection «\u00a0familiale\u00a0»');
+    expect(en).toContain('Your exemption request is refused');
   });
 
   it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
