@@ -143,6 +143,31 @@ describe('the invoice and enrolment pilots', () => {
     expect(en).toContain('Your exemption request is refused');
   });
 
+  it('exempts only a person covered by another group plan: individual insurance is refused', async () => {
+    const cases = pilotCases('enrolment/enrolment.json');
+    const group = cases.find((x) => x.name === 'exemption : régime collectif du conjoint')!;
+    const approved = await evaluate('enrolment', group.facts);
+    expect(approved.body.events).toEqual([{ type: 'auto_approve', params: { exemption: true } }]);
+    expect(approved.body.explanation.fr).toContain("un autre régime d'assurance collective");
+    const individual = cases.find((x) => x.name.startsWith('exemption avec une assurance individuelle'))!;
+    const refused = await evaluate('enrolment', individual.facts);
+    expect(refused.body.events).toEqual([
+      { type: 'auto_approve', params: { automated: true, exemptionRefused: true } },
+    ]);
+    expect(refused.body.explanation.fr).toContain(
+      "Votre demande d'exemption est refusée\u00a0: une assurance individuelle ne dispense pas d'adhérer au régime du groupe",
+    );
+    expect(refused.body.explanation.en).toContain(
+      'individual insurance does not exempt you from joining the group plan',
+    );
+    // "private_plan" said neither which kind of plan nor whether it exempts: it is no longer accepted.
+    const ambiguous = structuredClone(individual.facts) as { enrolment: Record<string, unknown> };
+    ambiguous.enrolment['exemptionProof'] = 'private_plan';
+    const rejected = await evaluate('enrolment', ambiguous);
+    expect(rejected.status).toBe(400);
+    expect(JSON.stringify(rejected.body.details)).toContain('/enrolment/exemptionProof');
+  });
+
   it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
     const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('permanent'))!;
     const facts = structuredClone(c.facts) as {
