@@ -91,16 +91,16 @@ describe('the invoice and enrolment pilots', () => {
     expect(fr).toContain(
       "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
-    expect(fr).toContain("statut « permanent » admissible, 35 ans à l'embauche");
+    expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');
-    expect(fr).toContain("qu'une personne la révise");
-    expect(en).toContain('have a person review it');
+    expect(fr).toContain('présenter vos observations à un membre du personnel en mesure de réviser la décision');
+    expect(en).toContain('submit your observations to a staff member who can review the decision');
     // A system without that grant gets the same factors with the age, computed from the birth date, masked.
     const masked = await t.http
       .post('/api/v1/rulesets/enrolment/evaluate')
       .set('x-api-key', otherKey)
       .send({ facts: c.facts, explain: true });
-    expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
+    expect(masked.body.explanation.fr).toContain("statut «\u00a0permanent\u00a0» admissible, *** ans à l'embauche");
   });
 
   it('tells an ineligible employee to join a spouse’s or parent’s group plan first, with the automated-decision notice', async () => {
@@ -108,10 +108,41 @@ describe('the invoice and enrolment pilots', () => {
     const { fr, en } = (await evaluate('enrolment', c.facts)).body.explanation;
     expect(fr).toContain("régime collectif de votre conjoint ou de vos parents, vous devez d'abord y adhérer");
     expect(fr).toContain('Cette décision a été prise automatiquement');
-    expect(fr).toContain('faire rectifier ce renseignement et présenter vos observations à un membre du personnel');
+    expect(fr).toContain("Renseignements utilisés\u00a0: statut d'emploi.");
+    expect(fr).toContain('Vous pouvez les faire rectifier, et présenter vos observations à un membre du personnel');
     expect(en).toContain('you must join it first; otherwise the public RAMQ plan applies');
     expect(en).toContain('submit your observations to a staff member who can review the decision');
   });
+
+  // Law 25 (s. 65.2 of the Access Act): on every path, the person is told the decision was automated, which
+  // personal information it used, its reasons and main factors, that they may have that information corrected and
+  // submit observations to a staff member who can review it; in French typography, addressed as « vous ».
+  it.each(pilotCases('enrolment/enrolment.json').map((c) => [c.name, c] as const))(
+    'enrolment: %s: the automated-decision notice, addressed to the person',
+    async (_name, c) => {
+      const { rules } = (await evaluate('enrolment', c.facts)).body.explanation as {
+        rules: { fr: string; en: string }[];
+      };
+      expect(rules).toHaveLength(1);
+      const { fr, en } = rules[0]!;
+      expect(fr).toMatch(/Facteurs? principa(l|ux)\u00a0: /);
+      expect(fr).toMatch(/Renseignements utilisés\u00a0: [^.]+\./);
+      expect(fr).toContain(
+        'Cette décision a été prise automatiquement à partir de ces renseignements. Vous pouvez les faire rectifier, et présenter vos observations à un membre du personnel en mesure de réviser la décision.',
+      );
+      expect(fr).toMatch(/\b[Vv](ous|otre|os)\b/);
+      expect(fr).not.toMatch(/la personne|une personne examinera/);
+      expect(fr).not.toMatch(/[^\u00a0][:;?!%$]|«[^\u00a0]|[^\u00a0]»/);
+      expect(en).toMatch(/Main factors?: /);
+      expect(en).toMatch(/Information used: [^.]+\./);
+      expect(en).toContain(
+        'This decision was made automatically from this information. You may have it corrected, and submit your observations to a staff member who can review the decision.',
+      );
+      expect(en).toMatch(/\b[Yy]our?\b/);
+      expect(en).not.toMatch(/the person/);
+      expect(`${fr} ${en}`).not.toMatch(/\b(employee|enrolment|dependants|parameters)\.\w|\{\{/);
+    },
+  );
 
   it('refuses individual coverage while a spouse is not covered by another group plan, and names the coverage that fits', async () => {
     const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('individuelle avec un conjoint'))!;
