@@ -89,7 +89,7 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
     expect(fr).toContain(
-      "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
+      "Parcours : Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
     expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');
@@ -197,6 +197,67 @@ describe('the invoice and enrolment pilots', () => {
     const rejected = await evaluate('enrolment', ambiguous);
     expect(rejected.status).toBe(400);
     expect(JSON.stringify(rejected.body.details)).toContain('/enrolment/exemptionProof');
+  });
+
+  it('sends to a person an employee who turns 65 before coverage starts, though 64 at hire', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith("64 ans à l'embauche, 65 ans"))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events[0].type).toBe('manual_review');
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('Âge au début de la couverture → choix du régime public');
+    expect(fr).toContain('Vous aurez 65 ans au début de votre couverture, le 2026-04-02\u00a0:');
+    expect(fr).toContain('vous pouvez choisir le régime public de la RAMQ');
+    expect(en).toContain('You will be 65 when your coverage starts, on 2026-04-02');
+  });
+
+  it('decides a hire date still to come on that date, and says coverage starts after it', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('embauche à venir'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('formulaire reçu avant votre embauche, prévue le 2026-04-01.');
+    expect(fr).toContain('Couverture à compter du 2026-05-01');
+    expect(fr).toContain("Cette décision repose sur votre date d'embauche prévue, le 2026-04-01\u00a0: si elle change");
+    expect(en).toContain('form received before your hire, planned for 2026-04-01.');
+    expect(`${fr} ${en}`).not.toMatch(/-\d+ (jours|days)/);
+  });
+
+  it('accepts individual coverage beside a spouse of 65 or over, who may be covered by the public plan', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find(
+      (x) => x.name === 'conjoint de 66 ans, protection individuelle',
+    )!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events[0].type).toBe('auto_approve');
+    expect(response.body.explanation.fr).toContain(
+      "Votre conjoint aura 65 ans ou plus au début de la couverture\u00a0: votre régime n'a pas à le couvrir",
+    );
+    expect(response.body.explanation.en).toContain('Your spouse will be 65 or over when coverage starts');
+    // The spouse's age comes from their birth date: a system without the personal-data grant does not learn it.
+    const masked = await t.http
+      .post('/api/v1/rulesets/enrolment/evaluate')
+      .set('x-api-key', otherKey)
+      .send({ facts: c.facts, explain: true });
+    expect(masked.body.events[0].type).toBe('auto_approve');
+    expect(masked.body.explanation.fr).not.toContain('Votre conjoint aura');
+    // A spouse still 64 when coverage starts must be covered.
+    const younger = structuredClone(c.facts) as { dependants: Record<string, unknown> };
+    younger.dependants['spouseBirthDate'] = '1961-04-03';
+    expect((await evaluate('enrolment', younger)).body.events[0].type).toBe('request_documents');
+  });
+
+  it('counts as dependants a child of 25 or under in full-time study and an adult child with a functional impairment, not a student of 26', async () => {
+    const cases = pilotCases('enrolment/enrolment.json');
+    const outcome = async (name: string) =>
+      (await evaluate('enrolment', cases.find((x) => x.name.startsWith(name))!.facts)).body;
+    expect((await outcome('enfant de 20 ans aux études')).events[0].type).toBe('auto_approve');
+    expect((await outcome('enfant de 25 ans aux études')).events[0].type).toBe('auto_approve');
+    expect(
+      (await outcome("enfant majeur atteint d'une déficience fonctionnelle : protection monoparentale")).events[0].type,
+    ).toBe('auto_approve');
+    const older = await outcome('enfant de 26 ans');
+    expect(older.events[0].type).toBe('request_documents');
+    expect(older.explanation.fr).toContain('celle qui y correspond est la protection «\u00a0individuelle\u00a0»');
+    expect(older.explanation.fr).toContain('aux études à temps plein et a 25 ans ou moins');
   });
 
   it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
