@@ -89,18 +89,18 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
     expect(fr).toContain(
-      "Parcours : Statut d'emploi → Âge à l'embauche → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → approbation",
+      "Parcours : Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
-    expect(fr).toContain("statut « permanent » admissible, 35 ans à l'embauche");
+    expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');
-    expect(fr).toContain("qu'une personne la révise");
-    expect(en).toContain('have a person review it');
+    expect(fr).toContain('présenter vos observations à un membre du personnel en mesure de réviser la décision');
+    expect(en).toContain('submit your observations to a staff member who can review the decision');
     // A system without that grant gets the same factors with the age, computed from the birth date, masked.
     const masked = await t.http
       .post('/api/v1/rulesets/enrolment/evaluate')
       .set('x-api-key', otherKey)
       .send({ facts: c.facts, explain: true });
-    expect(masked.body.explanation.fr).toContain("statut « permanent » admissible, *** ans à l'embauche");
+    expect(masked.body.explanation.fr).toContain("statut «\u00a0permanent\u00a0» admissible, *** ans à l'embauche");
   });
 
   it('tells an ineligible employee to join a spouse’s or parent’s group plan first, with the automated-decision notice', async () => {
@@ -108,9 +108,156 @@ describe('the invoice and enrolment pilots', () => {
     const { fr, en } = (await evaluate('enrolment', c.facts)).body.explanation;
     expect(fr).toContain("régime collectif de votre conjoint ou de vos parents, vous devez d'abord y adhérer");
     expect(fr).toContain('Cette décision a été prise automatiquement');
-    expect(fr).toContain('faire rectifier ce renseignement et présenter vos observations à un membre du personnel');
+    expect(fr).toContain("Renseignements utilisés\u00a0: statut d'emploi.");
+    expect(fr).toContain('Vous pouvez les faire rectifier, et présenter vos observations à un membre du personnel');
     expect(en).toContain('you must join it first; otherwise the public RAMQ plan applies');
     expect(en).toContain('submit your observations to a staff member who can review the decision');
+  });
+
+  // Law 25 (s. 65.2 of the Access Act): on every path, the person is told the decision was automated, which
+  // personal information it used, its reasons and main factors, that they may have that information corrected and
+  // submit observations to a staff member who can review it; in French typography, addressed as « vous ».
+  it.each(pilotCases('enrolment/enrolment.json').map((c) => [c.name, c] as const))(
+    'enrolment: %s: the automated-decision notice, addressed to the person',
+    async (_name, c) => {
+      const { rules } = (await evaluate('enrolment', c.facts)).body.explanation as {
+        rules: { fr: string; en: string }[];
+      };
+      expect(rules).toHaveLength(1);
+      const { fr, en } = rules[0]!;
+      expect(fr).toMatch(/Facteurs? principa(l|ux)\u00a0: /);
+      expect(fr).toMatch(/Renseignements utilisés\u00a0: [^.]+\./);
+      expect(fr).toContain(
+        'Cette décision a été prise automatiquement à partir de ces renseignements. Vous pouvez les faire rectifier, et présenter vos observations à un membre du personnel en mesure de réviser la décision.',
+      );
+      expect(fr).toMatch(/\b[Vv](ous|otre|os)\b/);
+      expect(fr).not.toMatch(/la personne|une personne examinera/);
+      expect(fr).not.toMatch(/[^\u00a0][:;?!%$]|«[^\u00a0]|[^\u00a0]»/);
+      expect(en).toMatch(/Main factors?: /);
+      expect(en).toMatch(/Information used: [^.]+\./);
+      expect(en).toContain(
+        'This decision was made automatically from this information. You may have it corrected, and submit your observations to a staff member who can review the decision.',
+      );
+      expect(en).toMatch(/\b[Yy]our?\b/);
+      expect(en).not.toMatch(/the person/);
+      expect(`${fr} ${en}`).not.toMatch(/\b(employee|enrolment|dependants|parameters)\.\w|\{\{/);
+    },
+  );
+
+  it('refuses individual coverage while a spouse is not covered by another group plan, and names the coverage that fits', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('individuelle avec un conjoint'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([{ type: 'request_documents', params: { documents: ['dependants_proof'] } }]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain(
+      'La protection «\u00a0individuelle\u00a0» ne correspond pas à vos personnes à charge déclarées',
+    );
+    expect(fr).toContain('celle qui y correspond est la protection «\u00a0familiale\u00a0»');
+    expect(en).toContain('the coverage that matches them is "family"');
+    // Covered by another group plan, the same spouse leaves individual coverage open.
+    const covered = structuredClone(c.facts) as { enrolment: Record<string, unknown> };
+    covered.enrolment['dependantsCoveredElsewhere'] = true;
+    expect((await evaluate('enrolment', covered)).body.events[0].type).toBe('auto_approve');
+  });
+
+  it('tells a person whose exemption is refused why, and approves the enrolment they must make', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('RAMQ seulement, couple'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([
+      { type: 'auto_approve', params: { automated: true, exemptionRefused: true } },
+    ]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('Adhésion → exemption refusée → adhésion obligatoire');
+    expect(fr).toContain("Votre demande d'exemption est refusée\u00a0:");
+    expect(fr).toContain("seule une protection par un autre régime d'assurance collective");
+    expect(fr).toContain('avec la protection «\u00a0familiale\u00a0»');
+    expect(en).toContain('Your exemption request is refused');
+  });
+
+  it('exempts only a person covered by another group plan: individual insurance is refused', async () => {
+    const cases = pilotCases('enrolment/enrolment.json');
+    const group = cases.find((x) => x.name === 'exemption : régime collectif du conjoint')!;
+    const approved = await evaluate('enrolment', group.facts);
+    expect(approved.body.events).toEqual([{ type: 'auto_approve', params: { exemption: true } }]);
+    expect(approved.body.explanation.fr).toContain("un autre régime d'assurance collective");
+    const individual = cases.find((x) => x.name.startsWith('exemption avec une assurance individuelle'))!;
+    const refused = await evaluate('enrolment', individual.facts);
+    expect(refused.body.events).toEqual([
+      { type: 'auto_approve', params: { automated: true, exemptionRefused: true } },
+    ]);
+    expect(refused.body.explanation.fr).toContain(
+      "Votre demande d'exemption est refusée\u00a0: une assurance individuelle ne dispense pas d'adhérer au régime du groupe",
+    );
+    expect(refused.body.explanation.en).toContain(
+      'individual insurance does not exempt you from joining the group plan',
+    );
+    // "private_plan" said neither which kind of plan nor whether it exempts: it is no longer accepted.
+    const ambiguous = structuredClone(individual.facts) as { enrolment: Record<string, unknown> };
+    ambiguous.enrolment['exemptionProof'] = 'private_plan';
+    const rejected = await evaluate('enrolment', ambiguous);
+    expect(rejected.status).toBe(400);
+    expect(JSON.stringify(rejected.body.details)).toContain('/enrolment/exemptionProof');
+  });
+
+  it('sends to a person an employee who turns 65 before coverage starts, though 64 at hire', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith("64 ans à l'embauche, 65 ans"))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events[0].type).toBe('manual_review');
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('Âge au début de la couverture → choix du régime public');
+    expect(fr).toContain('Vous aurez 65 ans au début de votre couverture, le 2026-04-02\u00a0:');
+    expect(fr).toContain('vous pouvez choisir le régime public de la RAMQ');
+    expect(en).toContain('You will be 65 when your coverage starts, on 2026-04-02');
+  });
+
+  it('decides a hire date still to come on that date, and says coverage starts after it', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find((x) => x.name.startsWith('embauche à venir'))!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
+    const { fr, en } = response.body.explanation;
+    expect(fr).toContain('formulaire reçu avant votre embauche, prévue le 2026-04-01.');
+    expect(fr).toContain('Couverture à compter du 2026-05-01');
+    expect(fr).toContain("Cette décision repose sur votre date d'embauche prévue, le 2026-04-01\u00a0: si elle change");
+    expect(en).toContain('form received before your hire, planned for 2026-04-01.');
+    expect(`${fr} ${en}`).not.toMatch(/-\d+ (jours|days)/);
+  });
+
+  it('accepts individual coverage beside a spouse of 65 or over, who may be covered by the public plan', async () => {
+    const c = pilotCases('enrolment/enrolment.json').find(
+      (x) => x.name === 'conjoint de 66 ans, protection individuelle',
+    )!;
+    const response = await evaluate('enrolment', c.facts);
+    expect(response.body.events[0].type).toBe('auto_approve');
+    expect(response.body.explanation.fr).toContain(
+      "Votre conjoint aura 65 ans ou plus au début de la couverture\u00a0: votre régime n'a pas à le couvrir",
+    );
+    expect(response.body.explanation.en).toContain('Your spouse will be 65 or over when coverage starts');
+    // The spouse's age comes from their birth date: a system without the personal-data grant does not learn it.
+    const masked = await t.http
+      .post('/api/v1/rulesets/enrolment/evaluate')
+      .set('x-api-key', otherKey)
+      .send({ facts: c.facts, explain: true });
+    expect(masked.body.events[0].type).toBe('auto_approve');
+    expect(masked.body.explanation.fr).not.toContain('Votre conjoint aura');
+    // A spouse still 64 when coverage starts must be covered.
+    const younger = structuredClone(c.facts) as { dependants: Record<string, unknown> };
+    younger.dependants['spouseBirthDate'] = '1961-04-03';
+    expect((await evaluate('enrolment', younger)).body.events[0].type).toBe('request_documents');
+  });
+
+  it('counts as dependants a child of 25 or under in full-time study and an adult child with a functional impairment, not a student of 26', async () => {
+    const cases = pilotCases('enrolment/enrolment.json');
+    const outcome = async (name: string) =>
+      (await evaluate('enrolment', cases.find((x) => x.name.startsWith(name))!.facts)).body;
+    expect((await outcome('enfant de 20 ans aux études')).events[0].type).toBe('auto_approve');
+    expect((await outcome('enfant de 25 ans aux études')).events[0].type).toBe('auto_approve');
+    expect(
+      (await outcome("enfant majeur atteint d'une déficience fonctionnelle : protection monoparentale")).events[0].type,
+    ).toBe('auto_approve');
+    const older = await outcome('enfant de 26 ans');
+    expect(older.events[0].type).toBe('request_documents');
+    expect(older.explanation.fr).toContain('celle qui y correspond est la protection «\u00a0individuelle\u00a0»');
+    expect(older.explanation.fr).toContain('aux études à temps plein et a 25 ans ou moins');
   });
 
   it('starts coverage on the last day of a shorter month: hired on January 31, covered from February 28', async () => {
