@@ -89,7 +89,7 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
     expect(fr).toContain(
-      "Parcours : Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
+      "Parcours\u00a0: Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
     expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2026-04-02');

@@ -34,7 +34,7 @@ describe('AuditList', () => {
       ['risk'],
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Vérifier la chaîne' }));
-    expect((await screen.findByRole('status')).textContent).toBe("Chaîne rompue à l'événement 5 : contenu modifié.");
+    expect((await screen.findByRole('status')).textContent).toBe("Chaîne rompue à l'événement 5 : contenu modifié.");
     expect(api.to('GET', '/api/v1/audit/verify')).toHaveLength(1);
   });
 });

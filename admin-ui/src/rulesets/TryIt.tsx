@@ -6,7 +6,7 @@ import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
-import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
+import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
 import { VersionChecks } from './VersionChecks';
@@ -43,6 +43,7 @@ export const TryIt = () => {
   const version = chosen !== undefined && numbers.includes(chosen) ? chosen : defaultVersion;
   const key = record?.key;
   const [schema, setSchema] = useState<RJSFSchema | undefined>();
+  const labelledSchema = useMemo(() => schema && schemaInLanguage(schema, locale), [schema, locale]);
   const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [text, setText] = useState('{}');
@@ -123,10 +124,10 @@ export const TryIt = () => {
           <Tab value="json" label={translate('gabarit.try.json_tab')} />
         </Tabs>
       </Stack>
-      {mode === 'form' && schema ? (
+      {mode === 'form' && labelledSchema ? (
         <Form
           key={`${version}-${locale}`}
-          schema={schema}
+          schema={labelledSchema}
           formData={facts}
           validator={factsValidator(locale)}
           translateString={formStringTranslator(translate)}

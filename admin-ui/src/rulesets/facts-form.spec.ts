@@ -1,6 +1,6 @@
 import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { exampleFacts, factsValidator, formStringTranslator } from './facts-form';
+import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 
 const schema: RJSFSchema = {
   type: 'object',
@@ -36,5 +36,28 @@ describe('the facts form of Try it', () => {
     expect(exampleFacts({ tests: [{ facts: { invoice: { total: 1 } } }] })).toEqual({ invoice: { total: 1 } });
     expect(exampleFacts({ tests: [] })).toEqual({});
     expect(exampleFacts(undefined)).toEqual({});
+  });
+
+  it('labels fields with their English titles in English and keeps the French ones otherwise', () => {
+    const schema = {
+      type: 'object',
+      title: 'Facture',
+      'x-title-en': 'Invoice',
+      properties: {
+        total: { type: 'number', title: 'Total avec taxes', 'x-title-en': 'Total with taxes', minimum: 0 },
+        lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string', title: 'Article' } } } },
+      },
+    };
+    const english = schemaInLanguage(schema, 'en');
+    expect(english.title).toBe('Invoice');
+    expect(english.properties.total).toEqual({
+      type: 'number',
+      title: 'Total with taxes',
+      'x-title-en': 'Total with taxes',
+      minimum: 0,
+    });
+    // A field without an English title keeps its French one rather than showing nothing.
+    expect(english.properties.lines.items.properties.sku.title).toBe('Article');
+    expect(schemaInLanguage(schema, 'fr')).toBe(schema);
   });
 });

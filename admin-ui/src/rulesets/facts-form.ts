@@ -39,6 +39,25 @@ export function factsValidator(locale: string) {
   return locale === 'en' ? validators.en : validators.fr;
 }
 
+/**
+ * The input schema as the reader's language labels it: rule sets title their fields in French (`title`) and in
+ * English (`x-title-en`, likewise `x-description-en`), so an English reader sees English labels, not property
+ * names or French. The schema itself (types, constraints) is unchanged.
+ */
+export function schemaInLanguage<S>(schema: S, locale: string): S {
+  if (locale !== 'en') return schema;
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== 'object') return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) copy[key] = visit(value);
+    if (typeof copy['x-title-en'] === 'string') copy['title'] = copy['x-title-en'];
+    if (typeof copy['x-description-en'] === 'string') copy['description'] = copy['x-description-en'];
+    return copy;
+  };
+  return visit(schema) as S;
+}
+
 /** The first test case's facts of a version, to start the form from a realistic example. */
 export function exampleFacts(content: { tests?: { facts?: unknown }[] } | undefined): Record<string, unknown> {
   const facts = content?.tests?.[0]?.facts;

@@ -40,7 +40,8 @@ export function explain(compiled: CompiledRules, fired: RuleTrace[], context: Re
   const join = (lang: 'fr' | 'en') =>
     rules
       .map((r) =>
-        [r.path ? `${lang === 'fr' ? 'Parcours' : 'Path'} : ${r.path.join(' → ')}` : '', r[lang] ?? '']
+        // French sets a non-breaking space before the colon; English none.
+        [r.path ? `${lang === 'fr' ? 'Parcours\u00a0:' : 'Path:'} ${r.path.join(' → ')}` : '', r[lang] ?? '']
           .filter(Boolean)
           .join('. '),
       )
