@@ -8,10 +8,11 @@ const SCREENSHOTS = 'docs/screenshots';
 const EXPERIMENT = 'chatbot-brievete';
 const datasets = [
   {
-    title: 'Arbres publics',
+    title: 'Arbres publics sur le territoire de la Ville',
     organization: 'Ville de Montréal',
-    url: 'https://www.donneesquebec.ca/recherche/dataset/arbres-publics',
+    url: 'https://www.donneesquebec.ca/recherche/dataset/vmtl-arbres',
     formats: ['CSV'],
+    licence: 'CC BY 4.0',
   },
 ];
 
@@ -20,7 +21,7 @@ interface Served {
   variant: string;
 }
 
-// The seeded experiment (detaillee vs concise on chatbot-answer), fed through the API, read in the console.
+// The seeded experiment (detaillee-v3 vs concise-v4 on chatbot-answer), fed through the API, read in the console.
 describe('console experiments', () => {
   const fake = new FakeAnthropic();
   let c: ConsoleUnderTest;
@@ -49,7 +50,10 @@ describe('console experiments', () => {
     const response = await t.http
       .post('/api/v1/prompts/chatbot-answer/complete')
       .set('authorization', `Bearer ${analystToken}`)
-      .send({ variables: { question: 'Où sont les arbres publics de Montréal ?', locale: 'fr', datasets }, subjectId });
+      .send({
+        variables: { question: 'Où sont les arbres publics de Montréal ?', locale: 'fr', datasets, services: [] },
+        subjectId,
+      });
     expect(response.status).toBe(200);
     expect(response.body.experiment).toBe(EXPERIMENT);
     return response.body as Served;
@@ -85,7 +89,7 @@ describe('console experiments', () => {
   }
 
   it('reads the verdict in plain words, then flags a skewed split, in French and English', async () => {
-    // 240 subjects, served once each; concise gets positive feedback on 13 answers in 20, detaillee on 8 in 20.
+    // 240 subjects, served once each; concise-v4 gets positive feedback on 13 answers in 20, detaillee-v3 on 8 in 20.
     const served = await inBatches(
       Array.from({ length: 240 }, (_, i) => `sujet-${i}`),
       async (subject) => ({ subject, ...(await serve(subject)) }),
@@ -94,11 +98,11 @@ describe('console experiments', () => {
     await inBatches(served, (s) => {
       const rank = seen.get(s.variant) ?? 0;
       seen.set(s.variant, rank + 1);
-      return feedback(s.completionId, rank % 20 < (s.variant === 'concise' ? 13 : 8) ? 'positive' : 'negative');
+      return feedback(s.completionId, rank % 20 < (s.variant === 'concise-v4' ? 13 : 8) ? 'positive' : 'negative');
     });
     const balanced = await results();
     expect(balanced.srm.mismatch).toBe(false);
-    expect(balanced.comparison.winner).toBe('concise');
+    expect(balanced.comparison.winner).toBe('concise-v4');
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await signIn(page, 'analyst');
@@ -107,11 +111,11 @@ describe('console experiments', () => {
     const verdict = page.getByTestId('experiment-verdict');
     await verdict
       .getByText(
-        /La variante « concise » fait mieux que le témoin « detaillee » : 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
+        /La variante « concise-v4 » fait mieux que le témoin « detaillee-v3 » : 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
       )
       .waitFor();
     await expect(page.getByTestId('srm-warning').count()).resolves.toBe(0);
-    await page.getByRole('rowheader', { name: 'detaillee (témoin)' }).waitFor();
+    await page.getByRole('rowheader', { name: 'detaillee-v3 (témoin)' }).waitFor();
     await page.getByRole('columnheader', { name: 'Intervalle à 95 %' }).waitFor();
     await page
       .getByRole('cell', { name: String(balanced.variants[1]!.exposures), exact: true })
@@ -121,14 +125,14 @@ describe('console experiments', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-fr.png`, fullPage: true });
 
     await switchLanguage(page, /français/i, 'English');
-    await verdict.getByText(/Variant "concise" does better than the control "detaillee"/).waitFor();
+    await verdict.getByText(/Variant "concise-v4" does better than the control "detaillee-v3"/).waitFor();
     await page.getByRole('columnheader', { name: '95% interval' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-en.png`, fullPage: true });
     await switchLanguage(page, /english/i, 'Français');
 
-    // A logging defect in miniature: every subject on concise is served (and counted) a second time.
+    // A logging defect in miniature: every subject on concise-v4 is served (and counted) a second time.
     await inBatches(
-      served.filter((s) => s.variant === 'concise'),
+      served.filter((s) => s.variant === 'concise-v4'),
       (s) => serve(s.subject),
     );
     expect((await results()).srm.mismatch).toBe(true);
@@ -137,7 +141,7 @@ describe('console experiments', () => {
     await warning.getByText('Répartition déséquilibrée').waitFor();
     await warning
       .getByText(
-        /Les réponses servies \(detaillee \d+, concise \d+\) ne suivent pas la répartition prévue \(detaillee 50\s%, concise 50\s%\) : test du khi-deux, p < 0,001\./,
+        /Les réponses servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\) : test du khi-deux, p < 0,001\./,
       )
       .waitFor();
     await verdict
@@ -163,9 +167,9 @@ describe('console experiments', () => {
     await names.nth(1).fill('formel');
     const versions = page.getByRole('combobox', { name: /Version du gabarit/ });
     await versions.nth(0).click();
-    await page.getByRole('option', { name: 'Version 2 (Publiée)' }).click();
+    await page.getByRole('option', { name: 'Version 4 (Publiée)' }).click();
     await versions.nth(1).click();
-    await page.getByRole('option', { name: 'Version 1 (Retirée)' }).click();
+    await page.getByRole('option', { name: 'Version 3 (Retirée)' }).click();
     await page
       .getByLabel(/^Poids/)
       .nth(0)
@@ -206,8 +210,8 @@ describe('console experiments', () => {
         prompt: 'chatbot-answer',
         coverage: 0.5,
         variants: [
-          { name: 'formel', version: 2, weight: 70 },
-          { name: 'familier', version: 1, weight: 30 },
+          { name: 'formel', version: 4, weight: 70 },
+          { name: 'familier', version: 3, weight: 30 },
         ],
       },
     });

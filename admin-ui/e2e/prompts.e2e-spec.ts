@@ -44,19 +44,19 @@ describe('prompts console', () => {
     await signIn(page, 'analyst');
     await page.getByRole('menuitem', { name: /gabarits de requête/i }).click();
     await page.getByText("Réponse de l'assistant des données ouvertes").click();
-    await page.getByText('Paramètres de la version 2').waitFor();
+    await page.getByText('Paramètres de la version 4').waitFor();
     await page.getByText('claude-sonnet-4-6').waitFor();
 
     await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
-    await page.getByText("Aucun brouillon : l'enregistrement créera un brouillon à partir de la version 2.").waitFor();
+    await page.getByText("Aucun brouillon : l'enregistrement créera un brouillon à partir de la version 4.").waitFor();
     // The variables panel lists what the schema declares; the preview renders the first test case's variables.
     const variables = page.getByRole('table', { name: 'Variables déclarées' });
     await variables.getByRole('row', { name: /datasets\[\]\.title string Oui/ }).waitFor();
     await preview(page)
-      .getByText(/Question : Où trouver les arbres de Montréal \?/)
+      .getByText(/Où trouver les arbres de Montréal\s\?/)
       .waitFor();
     await preview(page)
-      .getByText(/Réponds en français\./)
+      .getByText(/Répondez en français/)
       .waitFor();
 
     await typeAtEnd(page, 'Gabarit (Handlebars)', 'Indique le format de chaque jeu de données.');
@@ -81,14 +81,14 @@ describe('prompts console', () => {
     await screenshot(page, 'prompt-edit-fr');
 
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await page.getByText('Brouillon enregistré (version 3).').waitFor();
-    await page.getByText('Vous modifiez le brouillon (version 3).').waitFor();
+    await page.getByText('Brouillon enregistré (version 5).').waitFor();
+    await page.getByText('Vous modifiez le brouillon (version 5).').waitFor();
     const saved = await t.http
-      .get(`/api/v1/prompts/${PROMPT}/versions/3`)
+      .get(`/api/v1/prompts/${PROMPT}/versions/5`)
       .set('authorization', `Bearer ${await t.login('analyst')}`);
     expect(saved.body.content.template).toMatch(/\nIndique le format de chaque jeu de données\.$/);
 
-    // Back on the prompt: the diff opens on the draft against version 2 and shows the added line with its marker.
+    // Back on the prompt: the diff opens on the draft against version 4 and shows the added line with its marker.
     await page.getByRole('link', { name: 'Retour à la fiche' }).click();
     const templateDiff = page.getByRole('list', { name: 'Gabarit (Handlebars)' });
     await templateDiff.getByText('Indique le format de chaque jeu de données.').waitFor();
@@ -103,8 +103,8 @@ describe('prompts console', () => {
       .waitFor();
 
     await page.getByRole('button', { name: 'Lancer les tests' }).click();
-    await page.getByText('Version 3 : 5 réussi(s), 0 échoué(s), 0 ignoré(s).').waitFor();
-    await expect(page.getByRole('cell', { name: 'Réussi' }).count()).resolves.toBe(5);
+    await page.getByText('Version 5 : 9 réussi(s), 0 échoué(s), 2 ignoré(s).').waitFor();
+    await expect(page.getByRole('cell', { name: 'Réussi' }).count()).resolves.toBe(9);
     await screenshot(page, 'prompt-show-fr');
     await page.close();
   });
@@ -203,7 +203,7 @@ describe('prompts console', () => {
     await page.getByRole('link', { name: 'Edit the draft' }).click();
     await page.getByRole('table', { name: 'Declared variables' }).waitFor();
     await preview(page)
-      .getByText(/Question : /)
+      .getByText(/Question de la personne/)
       .waitFor();
     await page.getByRole('button', { name: 'Ask for an answer' }).click();
     await page
@@ -240,14 +240,14 @@ describe('prompts console with a model', () => {
     await page.goto(`${base}/admin/#/prompts/${PROMPT}`);
     await page
       .getByTestId('prompt-preview')
-      .getByText(/Question : /)
+      .getByText(/Question de la personne/)
       .waitFor();
     await page.getByRole('button', { name: 'Demander une réponse' }).click();
     const answer = page.getByRole('status').filter({ hasText: 'Réponse simulée' });
     await answer.getByText(/^Réponse simulée \(\d+ caractères reçus\)\.$/).waitFor();
     await answer.getByText(/jetons envoyés, 12 jetons reçus/).waitFor();
     expect(fake.requests.at(-1)!.body['messages']).toEqual([
-      { role: 'user', content: expect.stringContaining('Où trouver les arbres de Montréal ?') },
+      { role: 'user', content: expect.stringMatching(/Où trouver les arbres de Montréal\s\?/) },
     ]);
     await page.close();
   });

@@ -23,8 +23,8 @@ describe('experiment versions', () => {
         prompt: 'chatbot-answer',
         coverage: 1,
         variants: [
-          { name: 'detaillee', version: 1, weight: 50 },
-          { name: 'concise', version: 2, weight: 50 },
+          { name: 'detaillee-v3', version: 3, weight: 50 },
+          { name: 'concise-v4', version: 4, weight: 50 },
         ],
       },
     });
@@ -38,7 +38,7 @@ describe('experiment versions', () => {
     expect(draft.body).toMatchObject({
       number: 2,
       status: 'draft',
-      content: { coverage: 0.25, variants: [{ name: 'detaillee' }, { name: 'concise' }] },
+      content: { coverage: 0.25, variants: [{ name: 'detaillee-v3' }, { name: 'concise-v4' }] },
     });
     expect(draft.headers['etag']).not.toBe(etag);
     expect((await analyst.put('/api/v1/experiments/chatbot-brievete/draft', { coverage: 0.5 }, etag)).status).toBe(412);
@@ -59,8 +59,8 @@ describe('experiment versions', () => {
     expect(diff.body).toEqual({ from: 1, to: 2, changes: [{ path: '/coverage', before: 1, after: 0.25 }] });
     const prompts = await risk.get('/api/v1/prompts/chatbot-answer/diff?from=1&to=active');
     expect(prompts.status).toBe(200);
-    expect(prompts.body).toMatchObject({ from: 1, to: 2 });
-    expect((await risk.get('/api/v1/prompts/chatbot-answer/versions')).body.length).toBe(2);
+    expect(prompts.body).toMatchObject({ from: 1, to: 4 });
+    expect((await risk.get('/api/v1/prompts/chatbot-answer/versions')).body.length).toBe(4);
   });
 
   it('answers 404 for a version that does not exist', async () => {

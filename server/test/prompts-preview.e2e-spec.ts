@@ -6,8 +6,15 @@ const variables = {
   question: 'Où sont les arbres ?',
   locale: 'fr',
   datasets: [
-    { title: 'Arbres publics', organization: 'Ville de Montréal', url: 'https://example.org/arbres', formats: ['CSV'] },
+    {
+      title: 'Arbres publics',
+      organization: 'Ville de Montréal',
+      url: 'https://example.org/arbres',
+      formats: ['CSV'],
+      licence: 'CC BY 4.0',
+    },
   ],
+  services: [],
 };
 
 // The console editor previews unsaved edits of the seeded chatbot prompt; nothing is stored.
@@ -30,11 +37,11 @@ describe('prompt preview (console live preview)', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       prompt: 'chatbot-answer',
-      version: 2,
+      version: 4,
       text: 'Q: Où sont les arbres ? (1)',
       model: 'claude-sonnet-4-6',
     });
-    expect(response.body.system).toContain('Réponds en français.');
+    expect(response.body.system).toContain('Répondez en français');
     expect((await analyst.get('/api/v1/prompts/chatbot-answer')).body).toEqual(before);
   });
 
@@ -45,7 +52,7 @@ describe('prompt preview (console live preview)', () => {
       (await analyst.put('/api/v1/prompts/chatbot-answer/draft', { system: 'Système du brouillon' }, etag)).status,
     ).toBe(200);
     const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', { variables });
-    expect(response.body).toMatchObject({ version: 3, system: 'Système du brouillon' });
+    expect(response.body).toMatchObject({ version: 5, system: 'Système du brouillon' });
   });
 
   it('puts refusals on the edited field and variable problems under /variables', async () => {
@@ -72,6 +79,7 @@ describe('prompt preview (console live preview)', () => {
       '/variables/datasets',
       '/variables/locale',
       '/variables/question',
+      '/variables/services',
     ]);
   });
 

@@ -8,6 +8,8 @@ export class FakeAnthropic {
   mode: FakeMode = 'ok';
   slowMs = 3_000;
   readonly requests: { auth: string; body: Record<string, unknown> }[] = [];
+  /** What the fake model answers to a request (system and user text); by default a sentence counting the prompt. */
+  reply?: (request: { system: string; prompt: string }) => string;
   private server?: Server;
 
   constructor(readonly apiKey = 'sk-test-fake') {}
@@ -53,10 +55,24 @@ export class FakeAnthropic {
       type: 'message',
       role: 'assistant',
       model: body['model'],
-      content: [{ type: 'text', text: `Réponse simulée (${prompt.length} caractères reçus).` }],
+      content: [
+        {
+          type: 'text',
+          text:
+            this.reply?.({ system: systemText(body['system']), prompt }) ??
+            `Réponse simulée (${prompt.length} caractères reçus).`,
+        },
+      ],
       stop_reason: 'end_turn',
       stop_sequence: null,
       usage: { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 },
     });
   }
+}
+
+/** The system prompt as text, whether the SDK sent a string or text blocks. */
+function systemText(system: unknown): string {
+  if (typeof system === 'string') return system;
+  if (Array.isArray(system)) return system.map((b) => (b as { text?: string }).text ?? '').join('\n');
+  return '';
 }

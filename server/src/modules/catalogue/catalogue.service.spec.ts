@@ -4,27 +4,37 @@ import { CatalogueService } from './catalogue.service.js';
 describe('catalogue search', () => {
   const catalogue = new CatalogueService();
 
-  it('holds at least 40 datasets', () => {
-    expect(catalogue.size).toBeGreaterThanOrEqual(40);
+  it('holds the verified sample (25 datasets)', () => {
+    expect(catalogue.size).toBe(25);
   });
 
   it.each([
-    ['Où trouver les arbres de Montréal ?', 'arbres-publics'],
-    ['arbres montreal', 'arbres-publics'],
+    ['Où trouver les arbres de Montréal ?', 'vmtl-arbres'],
+    ['arbres montreal', 'vmtl-arbres'],
+    ['arbres de la ville de Québec', 'vque_26'],
     ['attente aux urgences des hopitaux', 'fichier-horaire-des-donnees-de-la-situation-a-l-urgence'],
-    ['contrats publics et appels d’offres', 'systeme-electronique-d-appel-d-offres-seao'],
     ['FORÊTS brûlées', 'feux-de-foret'],
-    ['pistes de vélo', 'reseau-cyclable'],
+    ['pistes de vélo', 'vmtl-pistes-cyclables'],
+    ['qualité de l’air', 'rsqaq-stations'],
+    ['ponts et tunnels', 'structure'],
   ])('finds %s', (question, expected) => {
     expect(catalogue.search(question, 3).map((h) => h.name)).toContain(expected);
   });
 
-  it('links every hit to the portal and ranks title matches first', () => {
-    const [first] = catalogue.search('dette du gouvernement');
+  it('links every hit to the portal, with its formats and licence, title matches first', () => {
+    const [first] = catalogue.search('actes criminels');
     expect(first).toMatchObject({
-      name: 'dette-du-gouvernement-du-quebec',
-      url: 'https://www.donneesquebec.ca/recherche/dataset/dette-du-gouvernement-du-quebec',
+      name: 'vmtl-actes-criminels',
+      organization: 'Ville de Montréal',
+      url: 'https://www.donneesquebec.ca/recherche/dataset/vmtl-actes-criminels',
       formats: ['CSV'],
+      licence: 'CC BY 4.0',
     });
+  });
+
+  it('finds no outage dataset: outages are not on the portal', () => {
+    expect(catalogue.search('panne d’électricité').map((h) => h.title)).not.toContainEqual(
+      expect.stringMatching(/\bpannes?\b/i),
+    );
   });
 });

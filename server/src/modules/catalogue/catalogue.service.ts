@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import MiniSearch from 'minisearch';
 import { projectRoot } from '../../common/project-root.js';
+import { licenceOf } from './catalogue-rules.js';
 import { frenchTerm } from './french-terms.js';
 
 /** A dataset as CKAN's package_search describes it (the fields the chatbot uses). */
@@ -14,6 +15,7 @@ export interface Dataset {
   tags: { name: string }[];
   groups: { name: string; title: string }[];
   license_id: string;
+  license_title?: string;
   resources: { name: string; format: string; url: string }[];
   url: string;
 }
@@ -23,6 +25,8 @@ export interface DatasetHit {
   title: string;
   organization: string;
   formats: string[];
+  /** The licence in words (CC BY 4.0, CC BY-NC-SA 4.0…): the chatbot names any that is not CC BY. */
+  licence: string;
   url: string;
   score: number;
 }
@@ -70,6 +74,7 @@ export class CatalogueService {
           title: d.title,
           organization: d.organization.title,
           formats: [...new Set(d.resources.map((r) => r.format))],
+          licence: licenceOf(d),
           url: d.url,
           score: Math.round(hit.score * 100) / 100,
         };

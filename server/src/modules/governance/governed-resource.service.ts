@@ -177,12 +177,24 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     return { from: fromNumber, to: toNumber, ...this.kind.diff(state.meta, before, after) };
   }
 
-  /** Publishes a reviewed file's content as a new version unless it is already in force; true when it changed. */
-  async importPublished(request: CreateRequest, actor: string, source: string): Promise<boolean> {
+  /**
+   * Publishes a reviewed file's content as a new version unless it is already in force (or, with `anyPublished`,
+   * was ever published); true when it changed.
+   */
+  async importPublished(request: CreateRequest, actor: string, source: string, anyPublished = false): Promise<boolean> {
     const { key, meta, content } = this.kind.split(request);
     await this.kind.validate(content, meta);
     const state = await this.resources.upsert(key, (current) =>
-      this.lifecycle.importPublished(current, key, current?.meta ?? meta, content, actor, source, new Date()),
+      this.lifecycle.importPublished(
+        current,
+        key,
+        current?.meta ?? meta,
+        content,
+        actor,
+        source,
+        new Date(),
+        anyPublished,
+      ),
     );
     return state !== null;
   }

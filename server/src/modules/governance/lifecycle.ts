@@ -274,7 +274,9 @@ export class Lifecycle<M, C> {
 
   /**
    * Publishes content that was reviewed elsewhere (a file in git, loaded by the seed command) as a new version,
-   * unless the version in force already has that exact content. The audit event names the source.
+   * unless the version in force already has that exact content. With `anyPublished` (a resource kept as one file
+   * per version, like prompts), content that any version ever published holds adds nothing either: loading
+   * version 1's file again must not publish it anew over version 2. The audit event names the source.
    */
   importPublished(
     state: ResourceState<M, C> | null,
@@ -284,12 +286,15 @@ export class Lifecycle<M, C> {
     actor: string,
     source: string,
     now: Date,
+    anyPublished = false,
   ): Transition<M, C> | null {
     const checksum = checksumOf(content);
     const at = now.toISOString();
     if (state) {
       const inForce = versionInForce(state.publications, now);
       if (inForce !== null && this.find(state, inForce).checksum === checksum) return null;
+      if (anyPublished && state.versions.some((v) => v.publishedAt !== undefined && v.checksum === checksum))
+        return null;
     }
     const base: ResourceState<M, C> = state ?? {
       ...this.create(key, meta, content, actor, now).state,

@@ -11,8 +11,9 @@ const promptFile = new JsonSchemaPipe(createPromptRequestSchema, 'prompt file');
 
 /**
  * The chatbot pilot's prompts as files: `prompts/<pilot>/*.json` (a `templateFile`/`systemFile` points at a
- * `.hbs` beside it), loaded in name order as published versions. Their experiments (`experiments/` below)
- * are the experiments module's to load, after these.
+ * `.hbs` beside it), loaded in name order as published versions, one file per version. A published version's
+ * files are frozen (its checksum is recorded): a change is a new file, so a new version. Loading again adds only
+ * the files never published. Their experiments (`experiments/` below) are the experiments module's to load.
  */
 @Injectable()
 export class PromptFiles {
@@ -26,7 +27,8 @@ export class PromptFiles {
         rest['template'] = await readFile(join(dirname(file), templateFile), 'utf8');
       if (typeof systemFile === 'string') rest['system'] = await readFile(join(dirname(file), systemFile), 'utf8');
       const request = promptFile.transform(rest) as CreatePromptRequest;
-      const changed = await this.prompts.importPublished(request, actor, `prompts/${name}`);
+      // One file per published version: a file already published (as any version) adds nothing.
+      const changed = await this.prompts.importPublished(request, actor, `prompts/${name}`, true);
       return { label: `${request.key} (${name})`, changed };
     });
   }
