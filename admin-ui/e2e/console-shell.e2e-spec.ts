@@ -62,7 +62,7 @@ describe('console shell', () => {
     await signIn(page, 'admin');
     await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
     await page.goto(`${base}/admin/#/api-keys/create`);
-    await page.getByLabel(/^Nom/).fill('Portail RH');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Portail RH');
     await page.getByLabel(/Portées/).fill('evaluate:enrolment');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const secret = await page.getByTestId('api-key-secret').inputValue();
@@ -120,7 +120,7 @@ describe('console shell', () => {
     await page.getByRole('status').getByText('auto_approve').waitFor();
     await page
       .getByRole('status')
-      .getByText(/Facture conforme : taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/)
+      .getByText(/Facture conforme\s: taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/)
       .waitFor();
     await page.getByLabel('Faits (JSON)').fill('{"invoice": ');
     await page.getByRole('button', { name: 'Évaluer' }).click();
@@ -146,7 +146,7 @@ describe('console shell', () => {
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     await page
       .getByRole('status')
-      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .getByText(/Chaîne intègre\s: \d+ événements vérifiés\./)
       .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/audit-fr.png` });
     await page.close();

@@ -111,7 +111,7 @@ describe('console experiments', () => {
     const verdict = page.getByTestId('experiment-verdict');
     await verdict
       .getByText(
-        /La variante « concise-v4 » fait mieux que le témoin « detaillee-v3 » : 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
+        /La variante «\sconcise-v4\s» fait mieux que le témoin «\sdetaillee-v3\s»\s: 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
       )
       .waitFor();
     await expect(page.getByTestId('srm-warning').count()).resolves.toBe(0);
@@ -141,7 +141,7 @@ describe('console experiments', () => {
     await warning.getByText('Répartition déséquilibrée').waitFor();
     await warning
       .getByText(
-        /Les réponses servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\) : test du khi-deux, p < 0,001\./,
+        /Les réponses servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\)\s: test du khi-deux, p < 0,001\./,
       )
       .waitFor();
     await verdict

@@ -94,7 +94,7 @@ describe('prompts console', () => {
     await templateDiff.getByText('Indique le format de chaque jeu de données.').waitFor();
     await expect(
       templateDiff.getByRole('listitem').filter({ hasText: 'Indique le format' }).textContent(),
-    ).resolves.toMatch(/^\+Ligne ajoutée :/);
+    ).resolves.toMatch(/^\+Ligne ajoutée\s:/);
     await page.getByRole('combobox', { name: 'Version de départ' }).click();
     await page.getByRole('option', { name: 'Version 1' }).click();
     await page
@@ -144,7 +144,7 @@ describe('prompts console', () => {
 
     await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
     await page.getByRole('button', { name: 'Aucune modification' }).waitFor();
-    await expect(page.getByLabel('Jetons au plus').inputValue()).resolves.toBe('444');
+    await expect(page.getByLabel('Nombre maximal de jetons').inputValue()).resolves.toBe('444');
     await page.close();
   });
 
@@ -174,7 +174,7 @@ describe('prompts console', () => {
     await signIn(page, 'analyst');
     await page.goto(`${base}/admin/#/prompts/create`);
     await page.getByLabel('Clé').fill('faq-courte');
-    await page.getByLabel(/^Nom/).fill('Réponse courte');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Réponse courte');
     await typeAtEnd(page, 'Gabarit (Handlebars)', 'Réponds à : {{question}}');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/uses \{\{question\}\}, which \/variablesSchema does not declare/).waitFor();

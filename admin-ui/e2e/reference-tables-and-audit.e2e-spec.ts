@@ -269,7 +269,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     await page
       .getByRole('status')
-      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .getByText(/Chaîne intègre\s: \d+ événements vérifiés\./)
       .waitFor();
 
     const [download] = await Promise.all([
@@ -343,7 +343,7 @@ describe('reference tables and audit trail in the console', () => {
     await approver.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
     const review = approver.getByTestId('pending-change');
     const changes = review.getByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
-    await changes.getByRole('row', { name: /1145678901 .*onRena : Non.* onRena : Oui/ }).waitFor();
+    await changes.getByRole('row', { name: /1145678901 .*onRena\s: Non.* onRena\s: Oui/ }).waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
     await review.getByRole('button', { name: 'Approuver la modification' }).click();
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver la modification' }).click();

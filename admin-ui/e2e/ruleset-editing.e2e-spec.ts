@@ -31,9 +31,9 @@ describe('rule set editors', () => {
     await page.getByRole('textbox', { name: 'Identifiant du nœud' }).nth(4).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-tree-fr.png` });
     const lines = await page.getByRole('treeitem').count();
-    await page.getByRole('button', { name: "Replier « Âge à l'embauche »" }).click();
+    await page.getByRole('button', { name: /^Replier «\sÂge au début de la couverture\s»$/ }).click();
     expect(await page.getByRole('treeitem').count()).toBeLessThan(lines);
-    await page.getByRole('button', { name: "Déplier « Âge à l'embauche »" }).click();
+    await page.getByRole('button', { name: /^Déplier «\sÂge au début de la couverture\s»$/ }).click();
     expect(await page.getByRole('treeitem').count()).toBe(lines);
 
     await page.getByRole('textbox', { name: 'Question posée' }).first().fill("Statut d'emploi (LAMQ)");

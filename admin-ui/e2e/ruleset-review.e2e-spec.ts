@@ -99,7 +99,7 @@ describe('rule set review in the console', () => {
       .getByRole('link', { name: 'Ensemble de règles « Validation des factures fournisseurs », Version 2' })
       .click();
     await approver.getByRole('button', { name: 'Comparer' }).click();
-    await approver.getByText(/Règle « montant-tres-eleve » : ajout/).waitFor();
+    await approver.getByText(/Règle «\smontant-tres-eleve\s»\s: ajout/).waitFor();
     await approver.getByRole('button', { name: 'Approuver' }).click();
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
     await approver.getByText('Version 2 approuvée.').waitFor();
@@ -127,7 +127,7 @@ describe('rule set review in the console', () => {
     await risk.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     await risk
       .getByRole('status')
-      .getByText(/Chaîne intègre : \d+ événements vérifiés\./)
+      .getByText(/Chaîne intègre\s: \d+ événements vérifiés\./)
       .waitFor();
     await risk.close();
   });
