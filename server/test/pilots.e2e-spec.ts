@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 25],
+      ['invoices', 41],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -70,7 +70,7 @@ describe('the invoice and enrolment pilots', () => {
   });
 
   it('names missing information in words, not as field names', async () => {
-    const c = pilotCases('invoices/invoices.json').find((x) => x.name === '150 $ et plus sans description')!;
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name === '500 $ et plus sans description')!;
     const { fr, en } = (await evaluate('invoices', c.facts)).body.explanation;
     expect(fr).toMatch(
       /Renseignements obligatoires manquants pour une facture de [\d.]+ \$ : description des biens ou des services\./,
@@ -79,6 +79,37 @@ describe('the invoice and enrolment pilots', () => {
       /Required information missing for an invoice of [\d.]+ \$: description of the goods or services\./,
     );
     expect(`${fr} ${en}`).not.toMatch(/supplier\.|buyerName|paymentTerms/);
+  });
+
+  it('asks for the registration numbers from 100 $ and the buyer, terms and description from 500 $ (ITC thresholds)', async () => {
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('100,00 $ sans numéro de TPS'))!;
+    const at100 = await evaluate('invoices', c.facts);
+    expect(at100.body.events).toEqual([{ type: 'request_correction' }]);
+    expect(at100.body.explanation.fr).toContain("pour une facture de 100 $ : numéro d'inscription à la TPS.");
+    expect(at100.body.explanation.en).toContain('for an invoice of 100 $: GST registration number.');
+    const below500 = pilotCases('invoices/invoices.json').find((x) =>
+      x.name.startsWith('de 100 $ à 499,99 $ : 344,93 $'),
+    )!;
+    expect((await evaluate('invoices', below500.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+  });
+
+  it('sends zero-rated and exempt supplies to a person, naming the tax, instead of asking the supplier for taxes', async () => {
+    const books = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('livres : TPS de 5 % sans TVQ'))!;
+    const response = await evaluate('invoices', books.facts);
+    expect(response.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(response.body.explanation.fr).toBe(
+      "Fourniture détaxée ou exonérée (TVQ)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u00a0; la facture n'est pas renvoyée au fournisseur.",
+    );
+    expect(response.body.explanation.en).toBe(
+      'Zero-rated or exempt supply (QST): a person will check that no tax applies; the invoice is not sent back to the supplier.',
+    );
+    const unregistered = pilotCases('invoices/invoices.json').find((x) =>
+      x.name.startsWith('fournisseur non inscrit au fichier de la TVQ qui exige'),
+    )!;
+    const charged = await evaluate('invoices', unregistered.facts);
+    expect(charged.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(charged.body.explanation.fr).toContain("n'est pas inscrit à son fichier\u00a0: TVQ de 9.98\u00a0$.");
+    expect(charged.body.explanation.en).toContain('not registered for it: QST of $9.98.');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {

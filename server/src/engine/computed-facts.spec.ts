@@ -125,14 +125,14 @@ describe('computed facts: the language', () => {
       coverageStart: '2026-04-02',
     });
     const invoices = pilot('invoices/invoices.json');
-    const small = invoices.tests.find((t) => t.name.startsWith('moins de 30 $ : seuls'))!;
+    const small = invoices.tests.find((t) => t.name.startsWith('moins de 100 $ : fournisseur, date et total'))!;
     expect(computeFacts(invoices.computedFacts, small.facts)).toMatchObject({
       expectedGst: 0.91,
       expectedQst: 1.82,
       missingFields: [],
       missingFieldCount: 0,
     });
-    const noDescription = invoices.tests.find((t) => t.name === '150 $ et plus sans description')!;
+    const noDescription = invoices.tests.find((t) => t.name === '500 $ et plus sans description')!;
     expect(computeFacts(invoices.computedFacts, noDescription.facts)).toMatchObject({
       expectedGst: 62.5,
       expectedQst: 124.69,
@@ -141,6 +141,46 @@ describe('computed facts: the language', () => {
       missingFieldsEn: ['description of the goods or services'],
       missingFieldCount: 1,
       totalCheck: { expected: 1437.19, absolute: 0.01 },
+    });
+  });
+
+  it('reads the input-tax-credit thresholds from the invoice pilot’s parameters, not from literals in its checks', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = invoices.tests.find((t) => t.name.startsWith('de 100 $ à 499,99 $ : 344,93 $'))!.facts;
+    expect(computeFacts(invoices.computedFacts, facts)['missingFields']).toEqual([]);
+    // The same invoice under the thresholds in force before 2021 ($30 and $150): only the parameters change.
+    const before2021 = invoices.computedFacts.map((fact) =>
+      fact.name === 'parameters'
+        ? {
+            ...fact,
+            expression: fact.expression
+              .replace('"taxDetails": 100', '"taxDetails": 30')
+              .replace('"fullDetails": 500', '"fullDetails": 150'),
+          }
+        : fact,
+    );
+    expect(before2021.find((f) => f.name === 'parameters')!.expression).toContain('"fullDetails": 150');
+    expect(computeFacts(before2021, facts)['missingFields']).toEqual(['buyerName', 'paymentTerms', 'description']);
+    const missingFieldChecks = invoices.computedFacts.find((f) => f.name === 'missingFieldChecks')!.expression;
+    expect(missingFieldChecks).not.toMatch(/"min": [1-9]/);
+  });
+
+  it('expects no QST from a supplier not registered for it, nor on a supply zero-rated for QST, and still checks the GST', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const compute = (name: string) =>
+      computeFacts(invoices.computedFacts, invoices.tests.find((t) => t.name.startsWith(name))!.facts);
+    expect(compute('fournisseur non inscrit au fichier de la TVQ : TPS seulement')).toMatchObject({
+      expectedGst: 5,
+      expectedQst: 0,
+      missingFields: [],
+      taxWithoutRegistration: [],
+    });
+    expect(compute('livres : TPS de 5 % sans TVQ')).toMatchObject({
+      gstApplies: true,
+      qstApplies: false,
+      expectedGst: 5,
+      expectedQst: 0,
+      zeroRatedOrExempt: [{ fr: 'TVQ', en: 'QST', exempt: true }],
     });
   });
 });
