@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 41],
+      ['invoices', 48],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -110,6 +110,26 @@ describe('the invoice and enrolment pilots', () => {
     expect(charged.body.events).toEqual([{ type: 'manual_review' }]);
     expect(charged.body.explanation.fr).toContain("n'est pas inscrit à son fichier\u00a0: TVQ de 9.98\u00a0$.");
     expect(charged.body.explanation.en).toContain('not registered for it: QST of $9.98.');
+  });
+
+  it('checks the Revenu Québec attestation on the date the contract was concluded, and asks a person when the contract value is missing', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const expiredSince = cases.find((x) =>
+      x.name.startsWith('contrat de 25 000 $ : attestation valide à sa conclusion'),
+    )!;
+    expect((await evaluate('invoices', expiredSince.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const issuedAfter = cases.find((x) => x.name.startsWith('contrat de 25 000 $ : attestation délivrée après'))!;
+    const late = await evaluate('invoices', issuedAfter.facts);
+    expect(late.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(late.body.explanation.fr).toBe(
+      "Un contrat de 25000\u00a0$ avant taxes (seuil de 25000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u00a0; or l'attestation au dossier (délivrée le 2026-02-02, valide jusqu'au 2026-05-31) n'était pas valide le 2026-01-20, date de conclusion du contrat.",
+    );
+    expect(late.body.explanation.en).toContain('was not valid on 2026-01-20, when the contract was concluded.');
+    const noValue = cases.find((x) => x.name.startsWith('valeur du contrat absente'))!;
+    const unknown = await evaluate('invoices', noValue.facts);
+    expect(unknown.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(unknown.body.explanation.fr).toContain("La valeur du contrat avant taxes n'est pas indiquée\u00a0:");
+    expect(unknown.body.explanation.en).toContain('The contract value before taxes is not given');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {

@@ -165,6 +165,28 @@ describe('computed facts: the language', () => {
     expect(missingFieldChecks).not.toMatch(/"min": [1-9]/);
   });
 
+  it('checks the Revenu Québec attestation against the threshold parameter and the date the contract was concluded', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = (name: string) => invoices.tests.find((t) => t.name.startsWith(name))!.facts;
+    const withThreshold = (threshold: number) =>
+      invoices.computedFacts.map((fact) =>
+        fact.name === 'parameters'
+          ? { ...fact, expression: fact.expression.replace('"arqThreshold": 25000', `"arqThreshold": ${threshold}`) }
+          : fact,
+      );
+    const noAttestation = facts('contrat de 25 000 $ sans attestation de Revenu Québec au dossier');
+    expect(computeFacts(invoices.computedFacts, noAttestation)['arqStatus']).toBe('no_attestation');
+    expect(computeFacts(withThreshold(25001), noAttestation)['arqStatus']).toBe('not_required');
+    // Valid until the end of the third month after the month it was issued (RCA s. 37.3), unless the attestation says.
+    expect(computeFacts(invoices.computedFacts, facts('contrat de 25 000 $ : validité déduite'))).toMatchObject({
+      arqValidUntil: '2026-04-30',
+      arqStatus: 'valid',
+    });
+    expect(computeFacts(invoices.computedFacts, facts('valeur du contrat absente'))['arqStatus']).toBe(
+      'contract_value_missing',
+    );
+  });
+
   it('expects no QST from a supplier not registered for it, nor on a supply zero-rated for QST, and still checks the GST', () => {
     const invoices = pilot('invoices/invoices.json');
     const compute = (name: string) =>
