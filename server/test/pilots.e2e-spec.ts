@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 48],
+      ['invoices', 50],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -60,13 +60,32 @@ describe('the invoice and enrolment pilots', () => {
     },
   );
 
-  it('explains the pre-2013 QST mistake in French and English', async () => {
-    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith("erreur d'avant 2013 : TVQ"))!;
+  it('explains QST of 10.47 $ on 100 $ as tax on tax, a current mistake, not as the rule before 2013', async () => {
+    // Before 2013, 9.5 % of price plus GST gave the same 9.98 $ as 9.975 % of the price does today (9.5 % × 105 $).
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('taxe sur la taxe : TVQ de 9,975 %'))!;
     const response = await evaluate('invoices', c.facts);
-    expect(response.body.explanation.fr).toContain(
-      "TVQ de 10.47 $ calculée sur le prix plus la TPS (règle d'avant 2013); elle doit être de 9.98 $",
+    expect(response.body.explanation.fr).toBe(
+      'TVQ de 10.47\u00a0$ calculée sur le prix plus la TPS, ce qui taxe la taxe\u00a0: elle doit être de 9.98\u00a0$, soit 9,975\u00a0% du prix avant taxes seulement.',
     );
-    expect(response.body.explanation.en).toContain('QST of 10.47 $ computed on price plus GST (pre-2013 rule)');
+    expect(response.body.explanation.en).toBe(
+      'QST of $10.47 computed on the price plus GST, which taxes the tax: it must be $9.98, 9.975% of the pre-tax price only.',
+    );
+    expect(`${response.body.explanation.fr} ${response.body.explanation.en}`).not.toMatch(/2013/);
+  });
+
+  it('accepts any 10-digit NEQ and sends one that differs from the supplier’s file to a person', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const rare = cases.find((x) => x.name.startsWith('NEQ de 10 chiffres à un préfixe peu courant'))!;
+    expect((await evaluate('invoices', rare.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const other = cases.find((x) => x.name.startsWith('NEQ de la facture différent'))!;
+    const response = await evaluate('invoices', other.facts);
+    expect(response.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(response.body.explanation.fr).toBe(
+      "Le NEQ de la facture (1165432109) n'est pas celui du fournisseur au dossier (1145678901)\u00a0: une personne vérifiera qu'il s'agit de la même entreprise.",
+    );
+    expect(response.body.explanation.en).toBe(
+      "The NEQ on the invoice (1165432109) is not the supplier's on file (1145678901): a person will check that it is the same enterprise.",
+    );
   });
 
   it('names missing information in words, not as field names', async () => {
