@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 50],
+      ['invoices', 53],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -149,6 +149,23 @@ describe('the invoice and enrolment pilots', () => {
     expect(unknown.body.events).toEqual([{ type: 'manual_review' }]);
     expect(unknown.body.explanation.fr).toContain("La valeur du contrat avant taxes n'est pas indiquée\u00a0:");
     expect(unknown.body.explanation.en).toContain('The contract value before taxes is not given');
+  });
+
+  it('tells when an approved invoice must be paid: 30 days after the later of its receipt and the acceptance', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const afterAcceptance = cases.find((x) => x.name.startsWith("échéance : 30 jours après l'acceptation"))!;
+    const accepted = (await evaluate('invoices', afterAcceptance.facts)).body;
+    expect(accepted.events).toEqual([{ type: 'auto_approve' }]);
+    expect(accepted.explanation.fr).toContain(
+      "Paiement dû au plus tard le 2026-04-05, 30\u00a0jours après la plus tardive de la réception de la facture et de l'acceptation des biens ou des services.",
+    );
+    expect(accepted.explanation.en).toContain(
+      'Payment due by 2026-04-05, 30 days after the later of receipt of the invoice and acceptance of the goods or services.',
+    );
+    const afterReceipt = cases.find((x) => x.name.startsWith('échéance : 30 jours après la réception'))!;
+    expect((await evaluate('invoices', afterReceipt.facts)).body.explanation.fr).toContain(
+      'Paiement dû au plus tard le 2026-04-03,',
+    );
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {

@@ -187,6 +187,18 @@ describe('computed facts: the language', () => {
     );
   });
 
+  it('computes the invoice’s payment due date: 30 days (a parameter) after the later of receipt and acceptance', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const due = (name: string) =>
+      computeFacts(invoices.computedFacts, invoices.tests.find((t) => t.name.startsWith(name))!.facts)[
+        'paymentDueDate'
+      ];
+    expect(due("échéance : 30 jours après l'acceptation")).toBe('2026-04-05');
+    expect(due('échéance : 30 jours après la réception')).toBe('2026-04-03');
+    expect(due('échéance inconnue')).toBeNull();
+    expect(invoices.computedFacts.find((f) => f.name === 'parameters')!.expression).toContain('"paymentDays": 30');
+  });
+
   it('expects no QST from a supplier not registered for it, nor on a supply zero-rated for QST, and still checks the GST', () => {
     const invoices = pilot('invoices/invoices.json');
     const compute = (name: string) =>
