@@ -94,6 +94,22 @@ describe('computed facts: the language', () => {
     expect(one('"Facture " + string(12) + " " + "ABC".lowerAscii()')).toBe('Facture 12 abc');
   });
 
+  it('replaces what a regular expression matches (regex.replace, RE2), groups written \\1…\\9', () => {
+    const replace = (text: string, pattern: string, replacement: string) =>
+      one(`regex.replace(t, ${JSON.stringify(pattern)}, ${JSON.stringify(replacement)})`, { t: text });
+    expect(replace('F - 2026 - 001', '[ -]', '')).toBe('F2026001');
+    expect(replace('inv-0042/00a/000', '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('inv-42/0a/0');
+    expect(replace('2026-03-04', '([0-9]+)-([0-9]+)-([0-9]+)', '\\3/\\2/\\1 (\\0)')).toBe('04/03/2026 (2026-03-04)');
+    expect(replace('a.b', '[.]', '\\\\')).toBe('a\\b');
+    expect(replace('été', 'é', 'e')).toBe('ete');
+    expect(replace('abc', '', '-')).toBe('-a-b-c-');
+    expect(replace('F-0042', '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('F-42'); // repetition: matched by RE2
+    // A text longer than 1 000 characters is not searched: the fact is absent, like a failed expression.
+    expect(computeFacts([{ name: 'v', expression: 'regex.replace(t, "a", "b")' }], { t: 'a'.repeat(1_001) })).toEqual(
+      {},
+    );
+  });
+
   it('leaves a fact absent when its expression fails, and goes on with the next ones', () => {
     const facts = computeFacts(
       [
@@ -235,12 +251,23 @@ describe('computed facts: bounded work', () => {
     expect(expressionProblem('1' + ' + 1'.repeat(EXPRESSION_LIMITS.maxNodes))).toMatch(/.+/);
   });
 
+  it('refuses at save a regex.replace whose pattern or replacement is not written in it, or that RE2 cannot match', () => {
+    expect(expressionProblem('regex.replace(invoice.number, "[ -]", "")')).toBeUndefined();
+    expect(expressionProblem('regex.replace(invoice.number, invoice.pattern, "")')).toMatch(/written as strings/);
+    expect(expressionProblem('regex.replace(invoice.number, "[ -]")')).toMatch(/written as strings/);
+    expect(expressionProblem('regex.replace(invoice.number, "a(?=b)", "")')).toMatch(/regex.replace: the pattern/);
+    expect(expressionProblem('regex.replace(invoice.number, "(a)", r"\\2")')).toMatch(/group \\2; the pattern has 1/);
+    expect(expressionProblem('regex.replace(invoice.number, "a", r"\\n")')).toMatch(/backslash/);
+    expect(expressionProblem(`regex.replace(invoice.number, "${'a'.repeat(201)}", "")`)).toMatch(/longer than 200/);
+  });
+
   // About 1 MB of facts, the largest request body: 180 000 numbers, a 1 MB string, 20 000 objects.
   const items = Array.from({ length: 180_000 }, (_, i) => i % 1000);
   const large = {
     items,
     copy: [...items],
     text: 'x'.repeat(1_000_000),
+    thousand: 'x'.repeat(1_000),
     objects: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `n${i}` })),
   };
 
@@ -255,6 +282,14 @@ describe('computed facts: bounded work', () => {
     ['many cheap steps per element', 'items.map(x, !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!true)'],
     ['chained comprehensions', 'items.map(x, x).map(y, y).map(z, z).map(w, w).map(v, v)'],
     ['splitting a large text', 'size(text.split(""))'],
+    [
+      'replacing at every place of a 1 000-character text at each step',
+      'items.map(x, regex.replace(thousand, "", "-"))',
+    ],
+    [
+      'repeated patterns over a 1 000-character text at each step',
+      'items.map(x, regex.replace(thousand, "(x)+", "-"))',
+    ],
   ])('stops %s over a 1 MB input with ExpressionLimitError naming the fact', (_label, expression) => {
     expect(expressionProblem(expression)).toBeUndefined(); // accepted at save: the limit is what stops it
     const compute = compileComputedFacts([
