@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 53],
+      ['invoices', 59],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -165,6 +165,28 @@ describe('the invoice and enrolment pilots', () => {
     const afterReceipt = cases.find((x) => x.name.startsWith('échéance : 30 jours après la réception'))!;
     expect((await evaluate('invoices', afterReceipt.facts)).body.explanation.fr).toContain(
       'Paiement dû au plus tard le 2026-04-03,',
+    );
+  });
+
+  it('rejects a duplicate whatever its case, spaces, dashes or leading zeros, and sends near-duplicates to a person', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const spaced = cases.find((x) => x.name.startsWith('doublon malgré la casse et les espaces'))!;
+    const duplicate = (await evaluate('invoices', spaced.facts)).body;
+    expect(duplicate.events).toEqual([{ type: 'reject' }]);
+    expect(duplicate.explanation.fr).toBe(
+      'Facture en double\u00a0: f 2026 001, déjà reçue de ce fournisseur, a le même numéro (à la casse, aux espaces, aux tirets et aux zéros de tête près), la même date et le même montant.',
+    );
+    expect(duplicate.explanation.en).toContain('has the same number (ignoring case, spaces, dashes and leading zeros)');
+    const zeros = cases.find((x) => x.name.startsWith('doublon malgré les zéros de tête'))!;
+    expect((await evaluate('invoices', zeros.facts)).body.events).toEqual([{ type: 'reject' }]);
+    const sameDayAndAmount = cases.find((x) => x.name.startsWith('même date et même montant sous un autre numéro'))!;
+    const possible = (await evaluate('invoices', sameDayAndAmount.facts)).body;
+    expect(possible.events).toEqual([{ type: 'manual_review' }]);
+    expect(possible.explanation.fr).toBe(
+      "Doublon possible\u00a0: facture F-2026-017 du 2026-03-02 de 114.98\u00a0$ (même date et même montant, autre numéro). Une personne vérifiera qu'il ne s'agit pas de la même facture.",
+    );
+    expect(possible.explanation.en).toBe(
+      'Possible duplicate: invoice F-2026-017 of 2026-03-02 for $114.98 (same date and amount, another number). A person will check that it is not the same invoice.',
     );
   });
 

@@ -215,6 +215,17 @@ describe('computed facts: the language', () => {
     expect(invoices.computedFacts.find((f) => f.name === 'parameters')!.expression).toContain('"paymentDays": 30');
   });
 
+  it('normalises invoice numbers for the duplicate check: case, spaces, dashes and leading zeros of each group of digits', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = invoices.tests[0]!.facts as Record<string, Record<string, unknown>>;
+    const key = (number: string) =>
+      computeFacts(invoices.computedFacts, { ...facts, invoice: { ...facts['invoice'], number } })['invoiceNumberKey'];
+    expect(['F-2026-001', 'f 2026 001', 'F-2026-0001', 'f2026 - 1'].map(key)).toEqual(Array(4).fill('F20261'));
+    expect(['INV-00042', 'inv42', '000042'].map(key)).toEqual(['INV42', 'INV42', '42']);
+    // Digits written together are one number: their zeros stay; so do zeros that are not leading.
+    expect(['F2026001', 'F-2026-0010', '0'].map(key)).toEqual(['F2026001', 'F202610', '0']);
+  });
+
   it('expects no QST from a supplier not registered for it, nor on a supply zero-rated for QST, and still checks the GST', () => {
     const invoices = pilot('invoices/invoices.json');
     const compute = (name: string) =>
