@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 59],
+      ['invoices', 62],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -188,6 +188,23 @@ describe('the invoice and enrolment pilots', () => {
     expect(possible.explanation.en).toBe(
       'Possible duplicate: invoice F-2026-017 of 2026-03-02 for $114.98 (same date and amount, another number). A person will check that it is not the same invoice.',
     );
+  });
+
+  it('pays for work under a contract signed before the supplier’s RENA listing, through a person, and rejects later ones', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const before = cases.find((x) => x.name.startsWith("contrat conclu avant l'inscription au RENA"))!;
+    const earlier = (await evaluate('invoices', before.facts)).body;
+    expect(earlier.events).toEqual([{ type: 'manual_review' }]);
+    expect(earlier.explanation.fr).toContain(
+      "depuis le 2026-02-10, mais le contrat a été conclu avant, le 2026-01-20\u00a0: l'inscription interdit les nouveaux contrats, pas le paiement des travaux faits en vertu d'un contrat antérieur.",
+    );
+    expect(earlier.explanation.en).toContain(
+      'the listing forbids new contracts, not paying for work done under an earlier one.',
+    );
+    const after = cases.find((x) => x.name.startsWith('fournisseur inscrit au RENA avant la conclusion du contrat'))!;
+    const later = (await evaluate('invoices', after.facts)).body;
+    expect(later.events).toEqual([{ type: 'reject' }]);
+    expect(later.explanation.fr).toContain('depuis le 2025-11-15 et le contrat a été conclu le 2026-01-20');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
