@@ -33,7 +33,7 @@ describe('the invoice and enrolment pilots', () => {
 
   it('are published on first start, with their test cases passing', async () => {
     for (const [ruleset, minimum] of [
-      ['invoices', 25],
+      ['invoices', 62],
       ['enrolment', 20],
       ['invoices-approval-routing', 2],
     ] as const) {
@@ -60,17 +60,36 @@ describe('the invoice and enrolment pilots', () => {
     },
   );
 
-  it('explains the pre-2013 QST mistake in French and English', async () => {
-    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith("erreur d'avant 2013 : TVQ"))!;
+  it('explains QST of 10.47 $ on 100 $ as tax on tax, a current mistake, not as the rule before 2013', async () => {
+    // Before 2013, 9.5 % of price plus GST gave the same 9.98 $ as 9.975 % of the price does today (9.5 % × 105 $).
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('taxe sur la taxe : TVQ de 9,975 %'))!;
     const response = await evaluate('invoices', c.facts);
-    expect(response.body.explanation.fr).toContain(
-      "TVQ de 10.47 $ calculée sur le prix plus la TPS (règle d'avant 2013); elle doit être de 9.98 $",
+    expect(response.body.explanation.fr).toBe(
+      'TVQ de 10.47\u00a0$ calculée sur le prix plus la TPS, ce qui taxe la taxe\u00a0: elle doit être de 9.98\u00a0$, soit 9,975\u00a0% du prix avant taxes seulement.',
     );
-    expect(response.body.explanation.en).toContain('QST of 10.47 $ computed on price plus GST (pre-2013 rule)');
+    expect(response.body.explanation.en).toBe(
+      'QST of $10.47 computed on the price plus GST, which taxes the tax: it must be $9.98, 9.975% of the pre-tax price only.',
+    );
+    expect(`${response.body.explanation.fr} ${response.body.explanation.en}`).not.toMatch(/2013/);
+  });
+
+  it('accepts any 10-digit NEQ and sends one that differs from the supplier’s file to a person', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const rare = cases.find((x) => x.name.startsWith('NEQ de 10 chiffres à un préfixe peu courant'))!;
+    expect((await evaluate('invoices', rare.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const other = cases.find((x) => x.name.startsWith('NEQ de la facture différent'))!;
+    const response = await evaluate('invoices', other.facts);
+    expect(response.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(response.body.explanation.fr).toBe(
+      "Le NEQ de la facture (1165432109) n'est pas celui du fournisseur au dossier (1145678901)\u00a0: une personne vérifiera qu'il s'agit de la même entreprise.",
+    );
+    expect(response.body.explanation.en).toBe(
+      "The NEQ on the invoice (1165432109) is not the supplier's on file (1145678901): a person will check that it is the same enterprise.",
+    );
   });
 
   it('names missing information in words, not as field names', async () => {
-    const c = pilotCases('invoices/invoices.json').find((x) => x.name === '150 $ et plus sans description')!;
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name === '500 $ et plus sans description')!;
     const { fr, en } = (await evaluate('invoices', c.facts)).body.explanation;
     expect(fr).toMatch(
       /Renseignements obligatoires manquants pour une facture de [\d.]+ \$ : description des biens ou des services\./,
@@ -79,6 +98,113 @@ describe('the invoice and enrolment pilots', () => {
       /Required information missing for an invoice of [\d.]+ \$: description of the goods or services\./,
     );
     expect(`${fr} ${en}`).not.toMatch(/supplier\.|buyerName|paymentTerms/);
+  });
+
+  it('asks for the registration numbers from 100 $ and the buyer, terms and description from 500 $ (ITC thresholds)', async () => {
+    const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('100,00 $ sans numéro de TPS'))!;
+    const at100 = await evaluate('invoices', c.facts);
+    expect(at100.body.events).toEqual([{ type: 'request_correction' }]);
+    expect(at100.body.explanation.fr).toContain("pour une facture de 100 $ : numéro d'inscription à la TPS.");
+    expect(at100.body.explanation.en).toContain('for an invoice of 100 $: GST registration number.');
+    const below500 = pilotCases('invoices/invoices.json').find((x) =>
+      x.name.startsWith('de 100 $ à 499,99 $ : 344,93 $'),
+    )!;
+    expect((await evaluate('invoices', below500.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+  });
+
+  it('sends zero-rated and exempt supplies to a person, naming the tax, instead of asking the supplier for taxes', async () => {
+    const books = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('livres : TPS de 5 % sans TVQ'))!;
+    const response = await evaluate('invoices', books.facts);
+    expect(response.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(response.body.explanation.fr).toBe(
+      "Fourniture détaxée ou exonérée (TVQ)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u00a0; la facture n'est pas renvoyée au fournisseur.",
+    );
+    expect(response.body.explanation.en).toBe(
+      'Zero-rated or exempt supply (QST): a person will check that no tax applies; the invoice is not sent back to the supplier.',
+    );
+    const unregistered = pilotCases('invoices/invoices.json').find((x) =>
+      x.name.startsWith('fournisseur non inscrit au fichier de la TVQ qui exige'),
+    )!;
+    const charged = await evaluate('invoices', unregistered.facts);
+    expect(charged.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(charged.body.explanation.fr).toContain("n'est pas inscrit à son fichier\u00a0: TVQ de 9.98\u00a0$.");
+    expect(charged.body.explanation.en).toContain('not registered for it: QST of $9.98.');
+  });
+
+  it('checks the Revenu Québec attestation on the date the contract was concluded, and asks a person when the contract value is missing', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const expiredSince = cases.find((x) =>
+      x.name.startsWith('contrat de 25 000 $ : attestation valide à sa conclusion'),
+    )!;
+    expect((await evaluate('invoices', expiredSince.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const issuedAfter = cases.find((x) => x.name.startsWith('contrat de 25 000 $ : attestation délivrée après'))!;
+    const late = await evaluate('invoices', issuedAfter.facts);
+    expect(late.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(late.body.explanation.fr).toBe(
+      "Un contrat de 25000\u00a0$ avant taxes (seuil de 25000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u00a0; or l'attestation au dossier (délivrée le 2026-02-02, valide jusqu'au 2026-05-31) n'était pas valide le 2026-01-20, date de conclusion du contrat.",
+    );
+    expect(late.body.explanation.en).toContain('was not valid on 2026-01-20, when the contract was concluded.');
+    const noValue = cases.find((x) => x.name.startsWith('valeur du contrat absente'))!;
+    const unknown = await evaluate('invoices', noValue.facts);
+    expect(unknown.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(unknown.body.explanation.fr).toContain("La valeur du contrat avant taxes n'est pas indiquée\u00a0:");
+    expect(unknown.body.explanation.en).toContain('The contract value before taxes is not given');
+  });
+
+  it('tells when an approved invoice must be paid: 30 days after the later of its receipt and the acceptance', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const afterAcceptance = cases.find((x) => x.name.startsWith("échéance : 30 jours après l'acceptation"))!;
+    const accepted = (await evaluate('invoices', afterAcceptance.facts)).body;
+    expect(accepted.events).toEqual([{ type: 'auto_approve' }]);
+    expect(accepted.explanation.fr).toContain(
+      "Paiement dû au plus tard le 2026-04-05, 30\u00a0jours après la plus tardive de la réception de la facture et de l'acceptation des biens ou des services.",
+    );
+    expect(accepted.explanation.en).toContain(
+      'Payment due by 2026-04-05, 30 days after the later of receipt of the invoice and acceptance of the goods or services.',
+    );
+    const afterReceipt = cases.find((x) => x.name.startsWith('échéance : 30 jours après la réception'))!;
+    expect((await evaluate('invoices', afterReceipt.facts)).body.explanation.fr).toContain(
+      'Paiement dû au plus tard le 2026-04-03,',
+    );
+  });
+
+  it('rejects a duplicate whatever its case, spaces, dashes or leading zeros, and sends near-duplicates to a person', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const spaced = cases.find((x) => x.name.startsWith('doublon malgré la casse et les espaces'))!;
+    const duplicate = (await evaluate('invoices', spaced.facts)).body;
+    expect(duplicate.events).toEqual([{ type: 'reject' }]);
+    expect(duplicate.explanation.fr).toBe(
+      'Facture en double\u00a0: f 2026 001, déjà reçue de ce fournisseur, a le même numéro (à la casse, aux espaces, aux tirets et aux zéros de tête près), la même date et le même montant.',
+    );
+    expect(duplicate.explanation.en).toContain('has the same number (ignoring case, spaces, dashes and leading zeros)');
+    const zeros = cases.find((x) => x.name.startsWith('doublon malgré les zéros de tête'))!;
+    expect((await evaluate('invoices', zeros.facts)).body.events).toEqual([{ type: 'reject' }]);
+    const sameDayAndAmount = cases.find((x) => x.name.startsWith('même date et même montant sous un autre numéro'))!;
+    const possible = (await evaluate('invoices', sameDayAndAmount.facts)).body;
+    expect(possible.events).toEqual([{ type: 'manual_review' }]);
+    expect(possible.explanation.fr).toBe(
+      "Doublon possible\u00a0: facture F-2026-017 du 2026-03-02 de 114.98\u00a0$ (même date et même montant, autre numéro). Une personne vérifiera qu'il ne s'agit pas de la même facture.",
+    );
+    expect(possible.explanation.en).toBe(
+      'Possible duplicate: invoice F-2026-017 of 2026-03-02 for $114.98 (same date and amount, another number). A person will check that it is not the same invoice.',
+    );
+  });
+
+  it('pays for work under a contract signed before the supplier’s RENA listing, through a person, and rejects later ones', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const before = cases.find((x) => x.name.startsWith("contrat conclu avant l'inscription au RENA"))!;
+    const earlier = (await evaluate('invoices', before.facts)).body;
+    expect(earlier.events).toEqual([{ type: 'manual_review' }]);
+    expect(earlier.explanation.fr).toContain(
+      "depuis le 2026-02-10, mais le contrat a été conclu avant, le 2026-01-20\u00a0: l'inscription interdit les nouveaux contrats, pas le paiement des travaux faits en vertu d'un contrat antérieur.",
+    );
+    expect(earlier.explanation.en).toContain(
+      'the listing forbids new contracts, not paying for work done under an earlier one.',
+    );
+    const after = cases.find((x) => x.name.startsWith('fournisseur inscrit au RENA avant la conclusion du contrat'))!;
+    const later = (await evaluate('invoices', after.facts)).body;
+    expect(later.events).toEqual([{ type: 'reject' }]);
+    expect(later.explanation.fr).toContain('depuis le 2025-11-15 et le contrat a été conclu le 2026-01-20');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {

@@ -2,7 +2,8 @@ import type { ASTNode } from '@marcbachmann/cel-js';
 import { charge, type Code } from './cel-budget.js';
 import { FUNCTIONS } from './cel-functions.js';
 import { BINARY } from './cel-operators.js';
-import { bool, EvaluationFailure, fail, isMap, num, type Json } from './cel-values.js';
+import { regexReplacer } from './cel-regex.js';
+import { bool, EvaluationFailure, fail, isMap, num, str, type Json } from './cel-values.js';
 
 // Compiles a cel-js syntax tree into closures that charge the budget as they run; refuses what cannot be bounded.
 
@@ -105,6 +106,8 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       const [name, receiver, callArgs] = args as [string, ASTNode, ASTNode[]];
       if (COMPREHENSIONS.has(name)) return comprehension(name, receiver, callArgs, scope, node.pos);
       if (name === 'bind' && receiver.op === 'id' && receiver.args === 'cel') return bind(callArgs, scope, node.pos);
+      if (name === 'replace' && receiver.op === 'id' && receiver.args === 'regex')
+        return regexReplace(callArgs, scope, node.pos);
       return call(name, receiver, callArgs, scope, node.pos);
     }
     default:
@@ -197,6 +200,27 @@ function bind(args: ASTNode[], scope: Scope, pos: number): Code {
   };
 }
 
+/**
+ * `regex.replace(text, pattern, replacement)`: every match of the pattern replaced. The pattern and the
+ * replacement are written in the expression (so they are checked when it is saved, and compiled once).
+ */
+function regexReplace(args: ASTNode[], scope: Scope, pos: number): Code {
+  const literal = (arg?: ASTNode) => (arg?.op === 'value' && typeof arg.args === 'string' ? arg.args : undefined);
+  const [target, pattern, replacement] = [args[0], literal(args[1]), literal(args[2])];
+  if (args.length !== 3 || pattern === undefined || replacement === undefined)
+    throw new ExpressionSyntaxError(
+      'regex.replace takes a text, then a pattern and a replacement written as strings: regex.replace(s, "[ -]", "")',
+      pos,
+    );
+  const replacer = regexReplacer(pattern, replacement);
+  if (typeof replacer === 'string') throw new ExpressionSyntaxError(`regex.replace: ${replacer}`, pos);
+  const text = compileNode(target!, scope);
+  return (run) => {
+    charge(run, 1);
+    return replacer(run, str(text(run)));
+  };
+}
+
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
 
 /** The only iteration: over a list (or a map's keys) that exists, never nested, each step charged. */
@@ -265,7 +289,13 @@ function nodeCount(node: unknown): number {
 }
 
 /** Function names an expression may call, for the schema description and the console. */
-export const EXPRESSION_FUNCTIONS = Object.freeze(['has', ...Object.keys(FUNCTIONS), ...COMPREHENSIONS, 'cel.bind']);
+export const EXPRESSION_FUNCTIONS = Object.freeze([
+  'has',
+  ...Object.keys(FUNCTIONS),
+  ...COMPREHENSIONS,
+  'cel.bind',
+  'regex.replace',
+]);
 
 function call(name: string, receiver: ASTNode | undefined, args: ASTNode[], scope: Scope, pos: number): Code {
   const found = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;

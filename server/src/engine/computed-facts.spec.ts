@@ -94,6 +94,22 @@ describe('computed facts: the language', () => {
     expect(one('"Facture " + string(12) + " " + "ABC".lowerAscii()')).toBe('Facture 12 abc');
   });
 
+  it('replaces what a regular expression matches (regex.replace, RE2), groups written \\1…\\9', () => {
+    const replace = (text: string, pattern: string, replacement: string) =>
+      one(`regex.replace(t, ${JSON.stringify(pattern)}, ${JSON.stringify(replacement)})`, { t: text });
+    expect(replace('F - 2026 - 001', '[ -]', '')).toBe('F2026001');
+    expect(replace('inv-0042/00a/000', '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('inv-42/0a/0');
+    expect(replace('2026-03-04', '([0-9]+)-([0-9]+)-([0-9]+)', '\\3/\\2/\\1 (\\0)')).toBe('04/03/2026 (2026-03-04)');
+    expect(replace('a.b', '[.]', '\\\\')).toBe('a\\b');
+    expect(replace('été', 'é', 'e')).toBe('ete');
+    expect(replace('abc', '', '-')).toBe('-a-b-c-');
+    expect(replace('F-0042', '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('F-42'); // repetition: matched by RE2
+    // A text longer than 1 000 characters is not searched: the fact is absent, like a failed expression.
+    expect(computeFacts([{ name: 'v', expression: 'regex.replace(t, "a", "b")' }], { t: 'a'.repeat(1_001) })).toEqual(
+      {},
+    );
+  });
+
   it('leaves a fact absent when its expression fails, and goes on with the next ones', () => {
     const facts = computeFacts(
       [
@@ -125,14 +141,14 @@ describe('computed facts: the language', () => {
       coverageStart: '2026-04-02',
     });
     const invoices = pilot('invoices/invoices.json');
-    const small = invoices.tests.find((t) => t.name.startsWith('moins de 30 $ : seuls'))!;
+    const small = invoices.tests.find((t) => t.name.startsWith('moins de 100 $ : fournisseur, date et total'))!;
     expect(computeFacts(invoices.computedFacts, small.facts)).toMatchObject({
       expectedGst: 0.91,
       expectedQst: 1.82,
       missingFields: [],
       missingFieldCount: 0,
     });
-    const noDescription = invoices.tests.find((t) => t.name === '150 $ et plus sans description')!;
+    const noDescription = invoices.tests.find((t) => t.name === '500 $ et plus sans description')!;
     expect(computeFacts(invoices.computedFacts, noDescription.facts)).toMatchObject({
       expectedGst: 62.5,
       expectedQst: 124.69,
@@ -141,6 +157,91 @@ describe('computed facts: the language', () => {
       missingFieldsEn: ['description of the goods or services'],
       missingFieldCount: 1,
       totalCheck: { expected: 1437.19, absolute: 0.01 },
+    });
+  });
+
+  it('reads the input-tax-credit thresholds from the invoice pilot’s parameters, not from literals in its checks', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = invoices.tests.find((t) => t.name.startsWith('de 100 $ à 499,99 $ : 344,93 $'))!.facts;
+    expect(computeFacts(invoices.computedFacts, facts)['missingFields']).toEqual([]);
+    // The same invoice under the thresholds in force before 2021 ($30 and $150): only the parameters change.
+    const before2021 = invoices.computedFacts.map((fact) =>
+      fact.name === 'parameters'
+        ? {
+            ...fact,
+            expression: fact.expression
+              .replace('"taxDetails": 100', '"taxDetails": 30')
+              .replace('"fullDetails": 500', '"fullDetails": 150'),
+          }
+        : fact,
+    );
+    expect(before2021.find((f) => f.name === 'parameters')!.expression).toContain('"fullDetails": 150');
+    expect(computeFacts(before2021, facts)['missingFields']).toEqual(['buyerName', 'paymentTerms', 'description']);
+    const missingFieldChecks = invoices.computedFacts.find((f) => f.name === 'missingFieldChecks')!.expression;
+    expect(missingFieldChecks).not.toMatch(/"min": [1-9]/);
+  });
+
+  it('checks the Revenu Québec attestation against the threshold parameter and the date the contract was concluded', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = (name: string) => invoices.tests.find((t) => t.name.startsWith(name))!.facts;
+    const withThreshold = (threshold: number) =>
+      invoices.computedFacts.map((fact) =>
+        fact.name === 'parameters'
+          ? { ...fact, expression: fact.expression.replace('"arqThreshold": 25000', `"arqThreshold": ${threshold}`) }
+          : fact,
+      );
+    const noAttestation = facts('contrat de 25 000 $ sans attestation de Revenu Québec au dossier');
+    expect(computeFacts(invoices.computedFacts, noAttestation)['arqStatus']).toBe('no_attestation');
+    expect(computeFacts(withThreshold(25001), noAttestation)['arqStatus']).toBe('not_required');
+    // Valid until the end of the third month after the month it was issued (RCA s. 37.3), unless the attestation says.
+    expect(computeFacts(invoices.computedFacts, facts('contrat de 25 000 $ : validité déduite'))).toMatchObject({
+      arqValidUntil: '2026-04-30',
+      arqStatus: 'valid',
+    });
+    expect(computeFacts(invoices.computedFacts, facts('valeur du contrat absente'))['arqStatus']).toBe(
+      'contract_value_missing',
+    );
+  });
+
+  it('computes the invoice’s payment due date: 30 days (a parameter) after the later of receipt and acceptance', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const due = (name: string) =>
+      computeFacts(invoices.computedFacts, invoices.tests.find((t) => t.name.startsWith(name))!.facts)[
+        'paymentDueDate'
+      ];
+    expect(due("échéance : 30 jours après l'acceptation")).toBe('2026-04-05');
+    expect(due('échéance : 30 jours après la réception')).toBe('2026-04-03');
+    expect(due('échéance inconnue')).toBeNull();
+    expect(invoices.computedFacts.find((f) => f.name === 'parameters')!.expression).toContain('"paymentDays": 30');
+  });
+
+  it('normalises invoice numbers for the duplicate check: case, spaces, dashes and leading zeros of each group of digits', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const facts = invoices.tests[0]!.facts as Record<string, Record<string, unknown>>;
+    const key = (number: string) =>
+      computeFacts(invoices.computedFacts, { ...facts, invoice: { ...facts['invoice'], number } })['invoiceNumberKey'];
+    expect(['F-2026-001', 'f 2026 001', 'F-2026-0001', 'f2026 - 1'].map(key)).toEqual(Array(4).fill('F20261'));
+    expect(['INV-00042', 'inv42', '000042'].map(key)).toEqual(['INV42', 'INV42', '42']);
+    // Digits written together are one number: their zeros stay; so do zeros that are not leading.
+    expect(['F2026001', 'F-2026-0010', '0'].map(key)).toEqual(['F2026001', 'F202610', '0']);
+  });
+
+  it('expects no QST from a supplier not registered for it, nor on a supply zero-rated for QST, and still checks the GST', () => {
+    const invoices = pilot('invoices/invoices.json');
+    const compute = (name: string) =>
+      computeFacts(invoices.computedFacts, invoices.tests.find((t) => t.name.startsWith(name))!.facts);
+    expect(compute('fournisseur non inscrit au fichier de la TVQ : TPS seulement')).toMatchObject({
+      expectedGst: 5,
+      expectedQst: 0,
+      missingFields: [],
+      taxWithoutRegistration: [],
+    });
+    expect(compute('livres : TPS de 5 % sans TVQ')).toMatchObject({
+      gstApplies: true,
+      qstApplies: false,
+      expectedGst: 5,
+      expectedQst: 0,
+      zeroRatedOrExempt: [{ fr: 'TVQ', en: 'QST', exempt: true }],
     });
   });
 });
@@ -161,12 +262,23 @@ describe('computed facts: bounded work', () => {
     expect(expressionProblem('1' + ' + 1'.repeat(EXPRESSION_LIMITS.maxNodes))).toMatch(/.+/);
   });
 
+  it('refuses at save a regex.replace whose pattern or replacement is not written in it, or that RE2 cannot match', () => {
+    expect(expressionProblem('regex.replace(invoice.number, "[ -]", "")')).toBeUndefined();
+    expect(expressionProblem('regex.replace(invoice.number, invoice.pattern, "")')).toMatch(/written as strings/);
+    expect(expressionProblem('regex.replace(invoice.number, "[ -]")')).toMatch(/written as strings/);
+    expect(expressionProblem('regex.replace(invoice.number, "a(?=b)", "")')).toMatch(/regex.replace: the pattern/);
+    expect(expressionProblem('regex.replace(invoice.number, "(a)", r"\\2")')).toMatch(/group \\2; the pattern has 1/);
+    expect(expressionProblem('regex.replace(invoice.number, "a", r"\\n")')).toMatch(/backslash/);
+    expect(expressionProblem(`regex.replace(invoice.number, "${'a'.repeat(201)}", "")`)).toMatch(/longer than 200/);
+  });
+
   // About 1 MB of facts, the largest request body: 180 000 numbers, a 1 MB string, 20 000 objects.
   const items = Array.from({ length: 180_000 }, (_, i) => i % 1000);
   const large = {
     items,
     copy: [...items],
     text: 'x'.repeat(1_000_000),
+    thousand: 'x'.repeat(1_000),
     objects: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `n${i}` })),
   };
 
@@ -181,6 +293,14 @@ describe('computed facts: bounded work', () => {
     ['many cheap steps per element', 'items.map(x, !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!true)'],
     ['chained comprehensions', 'items.map(x, x).map(y, y).map(z, z).map(w, w).map(v, v)'],
     ['splitting a large text', 'size(text.split(""))'],
+    [
+      'replacing at every place of a 1 000-character text at each step',
+      'items.map(x, regex.replace(thousand, "", "-"))',
+    ],
+    [
+      'repeated patterns over a 1 000-character text at each step',
+      'items.map(x, regex.replace(thousand, "(x)+", "-"))',
+    ],
   ])('stops %s over a 1 MB input with ExpressionLimitError naming the fact', (_label, expression) => {
     expect(expressionProblem(expression)).toBeUndefined(); // accepted at save: the limit is what stops it
     const compute = compileComputedFacts([
