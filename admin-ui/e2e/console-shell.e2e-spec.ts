@@ -120,7 +120,7 @@ describe('console shell', () => {
     await page.getByRole('status').getByText('auto_approve').waitFor();
     await page
       .getByRole('status')
-      .getByText(/Facture conforme\s: taxes exactes \(TPS 5 \$, TVQ 9.98 \$\)/)
+      .getByText(/Facture conforme\s: taxes exactes \(TPS 5\s\$, TVQ 9,98\s\$\)/)
       .waitFor();
     await page.getByLabel('Faits (JSON)').fill('{"invoice": ');
     await page.getByRole('button', { name: 'Évaluer' }).click();

@@ -65,7 +65,7 @@ describe('the invoice and enrolment pilots', () => {
     const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('taxe sur la taxe : TVQ de 9,975 %'))!;
     const response = await evaluate('invoices', c.facts);
     expect(response.body.explanation.fr).toBe(
-      'TVQ de 10.47\u00a0$ calculée sur le prix plus la TPS, ce qui taxe la taxe\u00a0: elle doit être de 9.98\u00a0$, soit 9,975\u00a0% du prix avant taxes seulement.',
+      'TVQ de 10,47\u00a0$ calculée sur le prix plus la TPS, ce qui taxe la taxe\u00a0: elle doit être de 9,98\u00a0$, soit 9,975\u00a0% du prix avant taxes seulement.',
     );
     expect(response.body.explanation.en).toBe(
       'QST of $10.47 computed on the price plus GST, which taxes the tax: it must be $9.98, 9.975% of the pre-tax price only.',
@@ -92,10 +92,10 @@ describe('the invoice and enrolment pilots', () => {
     const c = pilotCases('invoices/invoices.json').find((x) => x.name === '500 $ et plus sans description')!;
     const { fr, en } = (await evaluate('invoices', c.facts)).body.explanation;
     expect(fr).toMatch(
-      /Renseignements obligatoires manquants pour une facture de [\d.]+ \$ : description des biens ou des services\./,
+      /Renseignements obligatoires manquants pour une facture de [\d\u00a0]+,\d\d\u00a0\$\u00a0: description des biens ou des services\./,
     );
     expect(en).toMatch(
-      /Required information missing for an invoice of [\d.]+ \$: description of the goods or services\./,
+      /Required information missing for an invoice of \$[\d,]+\.\d\d: description of the goods or services\./,
     );
     expect(`${fr} ${en}`).not.toMatch(/supplier\.|buyerName|paymentTerms/);
   });
@@ -104,8 +104,8 @@ describe('the invoice and enrolment pilots', () => {
     const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('100,00 $ sans numéro de TPS'))!;
     const at100 = await evaluate('invoices', c.facts);
     expect(at100.body.events).toEqual([{ type: 'request_correction' }]);
-    expect(at100.body.explanation.fr).toContain("pour une facture de 100 $ : numéro d'inscription à la TPS.");
-    expect(at100.body.explanation.en).toContain('for an invoice of 100 $: GST registration number.');
+    expect(at100.body.explanation.fr).toContain("pour une facture de 100\u00a0$\u00a0: numéro d'inscription à la TPS.");
+    expect(at100.body.explanation.en).toContain('for an invoice of $100: GST registration number.');
     const below500 = pilotCases('invoices/invoices.json').find((x) =>
       x.name.startsWith('de 100 $ à 499,99 $ : 344,93 $'),
     )!;
@@ -127,7 +127,7 @@ describe('the invoice and enrolment pilots', () => {
     )!;
     const charged = await evaluate('invoices', unregistered.facts);
     expect(charged.body.events).toEqual([{ type: 'manual_review' }]);
-    expect(charged.body.explanation.fr).toContain("n'est pas inscrit à son fichier\u00a0: TVQ de 9.98\u00a0$.");
+    expect(charged.body.explanation.fr).toContain("n'est pas inscrit à son fichier\u00a0: TVQ de 9,98\u00a0$.");
     expect(charged.body.explanation.en).toContain('not registered for it: QST of $9.98.');
   });
 
@@ -141,9 +141,9 @@ describe('the invoice and enrolment pilots', () => {
     const late = await evaluate('invoices', issuedAfter.facts);
     expect(late.body.events).toEqual([{ type: 'manual_review' }]);
     expect(late.body.explanation.fr).toBe(
-      "Un contrat de 25000\u00a0$ avant taxes (seuil de 25000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u00a0; or l'attestation au dossier (délivrée le 2026-02-02, valide jusqu'au 2026-05-31) n'était pas valide le 2026-01-20, date de conclusion du contrat.",
+      "Un contrat de 25\u00a0000\u00a0$ avant taxes (seuil de 25\u00a0000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u00a0; or l'attestation au dossier (délivrée le 2 février 2026, valide jusqu'au 31 mai 2026) n'était pas valide le 20 janvier 2026, date de conclusion du contrat.",
     );
-    expect(late.body.explanation.en).toContain('was not valid on 2026-01-20, when the contract was concluded.');
+    expect(late.body.explanation.en).toContain('was not valid on January 20, 2026, when the contract was concluded.');
     const noValue = cases.find((x) => x.name.startsWith('valeur du contrat absente'))!;
     const unknown = await evaluate('invoices', noValue.facts);
     expect(unknown.body.events).toEqual([{ type: 'manual_review' }]);
@@ -157,14 +157,14 @@ describe('the invoice and enrolment pilots', () => {
     const accepted = (await evaluate('invoices', afterAcceptance.facts)).body;
     expect(accepted.events).toEqual([{ type: 'auto_approve' }]);
     expect(accepted.explanation.fr).toContain(
-      "Paiement dû au plus tard le 2026-04-05, 30\u00a0jours après la plus tardive de la réception de la facture et de l'acceptation des biens ou des services.",
+      "Paiement dû au plus tard le 5 avril 2026, 30\u00a0jours après la plus tardive de la réception de la facture et de l'acceptation des biens ou des services.",
     );
     expect(accepted.explanation.en).toContain(
-      'Payment due by 2026-04-05, 30 days after the later of receipt of the invoice and acceptance of the goods or services.',
+      'Payment due by April 5, 2026, 30 days after the later of receipt of the invoice and acceptance of the goods or services.',
     );
     const afterReceipt = cases.find((x) => x.name.startsWith('échéance : 30 jours après la réception'))!;
     expect((await evaluate('invoices', afterReceipt.facts)).body.explanation.fr).toContain(
-      'Paiement dû au plus tard le 2026-04-03,',
+      'Paiement dû au plus tard le 3 avril 2026,',
     );
   });
 
@@ -183,10 +183,10 @@ describe('the invoice and enrolment pilots', () => {
     const possible = (await evaluate('invoices', sameDayAndAmount.facts)).body;
     expect(possible.events).toEqual([{ type: 'manual_review' }]);
     expect(possible.explanation.fr).toBe(
-      "Doublon possible\u00a0: facture F-2026-017 du 2026-03-02 de 114.98\u00a0$ (même date et même montant, autre numéro). Une personne vérifiera qu'il ne s'agit pas de la même facture.",
+      "Doublon possible\u00a0: facture F-2026-017 du 2 mars 2026 de 114,98\u00a0$ (même date et même montant, autre numéro). Une personne vérifiera qu'il ne s'agit pas de la même facture.",
     );
     expect(possible.explanation.en).toBe(
-      'Possible duplicate: invoice F-2026-017 of 2026-03-02 for $114.98 (same date and amount, another number). A person will check that it is not the same invoice.',
+      'Possible duplicate: invoice F-2026-017 of March 2, 2026 for $114.98 (same date and amount, another number). A person will check that it is not the same invoice.',
     );
   });
 
@@ -196,7 +196,7 @@ describe('the invoice and enrolment pilots', () => {
     const earlier = (await evaluate('invoices', before.facts)).body;
     expect(earlier.events).toEqual([{ type: 'manual_review' }]);
     expect(earlier.explanation.fr).toContain(
-      "depuis le 2026-02-10, mais le contrat a été conclu avant, le 2026-01-20\u00a0: l'inscription interdit les nouveaux contrats, pas le paiement des travaux faits en vertu d'un contrat antérieur.",
+      "depuis le 10 février 2026, mais le contrat a été conclu avant, le 20 janvier 2026\u00a0: l'inscription interdit les nouveaux contrats, pas le paiement des travaux faits en vertu d'un contrat antérieur.",
     );
     expect(earlier.explanation.en).toContain(
       'the listing forbids new contracts, not paying for work done under an earlier one.',
@@ -204,7 +204,7 @@ describe('the invoice and enrolment pilots', () => {
     const after = cases.find((x) => x.name.startsWith('fournisseur inscrit au RENA avant la conclusion du contrat'))!;
     const later = (await evaluate('invoices', after.facts)).body;
     expect(later.events).toEqual([{ type: 'reject' }]);
-    expect(later.explanation.fr).toContain('depuis le 2025-11-15 et le contrat a été conclu le 2026-01-20');
+    expect(later.explanation.fr).toContain('depuis le 15 novembre 2025 et le contrat a été conclu le 20 janvier 2026');
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
@@ -218,7 +218,7 @@ describe('the invoice and enrolment pilots', () => {
       "Parcours\u00a0: Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
     expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
-    expect(fr).toContain('Couverture à compter du 2026-04-02');
+    expect(fr).toContain('Couverture à compter du 2 avril 2026');
     expect(fr).toContain('présenter vos observations à un membre du personnel en mesure de réviser la décision');
     expect(en).toContain('submit your observations to a staff member who can review the decision');
     // A system without that grant gets the same factors with the age, computed from the birth date, masked.
@@ -331,9 +331,9 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.events[0].type).toBe('manual_review');
     const { fr, en } = response.body.explanation;
     expect(fr).toContain('Âge au début de la couverture → choix du régime public');
-    expect(fr).toContain('Vous aurez 65 ans au début de votre couverture, le 2026-04-02\u00a0:');
+    expect(fr).toContain('Vous aurez 65 ans au début de votre couverture, le 2 avril 2026\u00a0:');
     expect(fr).toContain('vous pouvez choisir le régime public de la RAMQ');
-    expect(en).toContain('You will be 65 when your coverage starts, on 2026-04-02');
+    expect(en).toContain('You will be 65 when your coverage starts, on April 2, 2026');
   });
 
   it('decides a hire date still to come on that date, and says coverage starts after it', async () => {
@@ -341,10 +341,12 @@ describe('the invoice and enrolment pilots', () => {
     const response = await evaluate('enrolment', c.facts);
     expect(response.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
     const { fr, en } = response.body.explanation;
-    expect(fr).toContain('formulaire reçu avant votre embauche, prévue le 2026-04-01.');
-    expect(fr).toContain('Couverture à compter du 2026-05-01');
-    expect(fr).toContain("Cette décision repose sur votre date d'embauche prévue, le 2026-04-01\u00a0: si elle change");
-    expect(en).toContain('form received before your hire, planned for 2026-04-01.');
+    expect(fr).toContain('formulaire reçu avant votre embauche, prévue le 1er avril 2026.');
+    expect(fr).toContain('Couverture à compter du 1er mai 2026');
+    expect(fr).toContain(
+      "Cette décision repose sur votre date d'embauche prévue, le 1er avril 2026\u00a0: si elle change",
+    );
+    expect(en).toContain('form received before your hire, planned for April 1, 2026.');
     expect(`${fr} ${en}`).not.toMatch(/-\d+ (jours|days)/);
   });
 
@@ -396,7 +398,7 @@ describe('the invoice and enrolment pilots', () => {
     facts.enrolment.formReceivedDate = '2026-02-05';
     const response = await evaluate('enrolment', facts);
     expect(response.body.events[0].type).toBe('auto_approve');
-    expect(response.body.explanation.fr).toContain('Couverture à compter du 2026-02-28');
+    expect(response.body.explanation.fr).toContain('Couverture à compter du 28 février 2026');
   });
 
   it('routes approval by amount band with the first matching row', async () => {

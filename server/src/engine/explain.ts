@@ -2,17 +2,61 @@ import Handlebars from 'handlebars';
 import type { CompiledRules } from './compile.js';
 import type { RuleTrace } from './trace.js';
 
-const handlebars = Handlebars.create();
-const templates = new Map<string, HandlebarsTemplateDelegate>();
+type Language = 'fr' | 'en';
+
+/** The helpers an explanation may call (prompt templates have their own, in template-safety.ts). */
+export const EXPLANATION_HELPERS = ['money', 'date'] as const;
+
+/** One Handlebars per language: `money` and `date` write amounts and dates as each language's readers expect. */
+const environments: Record<Language, typeof Handlebars> = { fr: withFormats('fr-CA'), en: withFormats('en-CA') };
+const templates = {
+  fr: new Map<string, HandlebarsTemplateDelegate>(),
+  en: new Map<string, HandlebarsTemplateDelegate>(),
+};
+
+/**
+ * `{{money amount}}`: « 9,98 $ », « 25 000 $ » in French, "$9.98", "$25,000" in English (cents only when there
+ * are some). `{{date day}}`: « 2 avril 2026 », "April 2, 2026" for an ISO date. Anything else (a masked « *** »,
+ * a missing value) is written as it is.
+ */
+function withFormats(locale: string): typeof Handlebars {
+  const environment = Handlebars.create();
+  const currency = (digits: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', minimumFractionDigits: digits });
+  const whole = currency(0);
+  const cents = currency(2);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  environment.registerHelper('money', (value: unknown) => {
+    const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) return value;
+    return (Number.isInteger(amount) ? whole : cents).format(amount);
+  });
+  environment.registerHelper('date', (value: unknown) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+    const parsed = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(parsed.getTime())) return value;
+    // French writes the first of the month as an ordinal: « 1er avril 2026 ».
+    return locale.startsWith('fr') && parsed.getUTCDate() === 1
+      ? day.format(parsed).replace(/^1 /, '1er ')
+      : day.format(parsed);
+  });
+  return environment;
+}
 
 /** Compiles an explanation template (no HTML escaping: this is text, not a page); throws on bad syntax. */
-export function compileExplanation(template: string): HandlebarsTemplateDelegate {
-  let compiled = templates.get(template);
+export function compileExplanation(template: string, language: Language = 'fr'): HandlebarsTemplateDelegate {
+  const cache = templates[language];
+  let compiled = cache.get(template);
   if (!compiled) {
-    compiled = handlebars.compile(template, { noEscape: true, knownHelpersOnly: true, strict: false });
+    compiled = environments[language].compile(template, {
+      noEscape: true,
+      knownHelpersOnly: true,
+      knownHelpers: Object.fromEntries(EXPLANATION_HELPERS.map((helper) => [helper, true])),
+      strict: false,
+    });
     compiled({}); // surface syntax errors now, not at the first decision
-    if (templates.size > 5000) templates.clear();
-    templates.set(template, compiled);
+    if (cache.size > 5000) cache.clear();
+    cache.set(template, compiled);
   }
   return compiled;
 }
@@ -28,14 +72,19 @@ export function explain(compiled: CompiledRules, fired: RuleTrace[], context: Re
   const rules = fired.map((rule) => {
     const text = compiled.explanations.get(rule.name) ?? {};
     const scope = { ...context, event: rule.event.params ?? {} };
-    const render = (template?: string) =>
+    const render = (template: string | undefined, language: Language) =>
       template
-        ? compileExplanation(template)(scope, {
+        ? compileExplanation(template, language)(scope, {
             allowProtoPropertiesByDefault: false,
             allowProtoMethodsByDefault: false,
           })
         : undefined;
-    return { name: rule.name, fr: render(text.fr), en: render(text.en), ...(text.path && { path: text.path }) };
+    return {
+      name: rule.name,
+      fr: render(text.fr, 'fr'),
+      en: render(text.en, 'en'),
+      ...(text.path && { path: text.path }),
+    };
   });
   const join = (lang: 'fr' | 'en') =>
     rules

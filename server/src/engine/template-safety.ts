@@ -36,7 +36,6 @@ const handlebars = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS))
   handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
 // Own-property checks only: `'__proto__' in HELPERS` is true for any plain object.
-const isHelper = (name: string) => Object.hasOwn(HELPERS, name);
 const knownHelpers = Object.fromEntries([...Object.keys(HELPERS)].map((h) => [h, true])) as Record<string, boolean>;
 
 type Node = { type: string; [key: string]: unknown };
@@ -59,6 +58,8 @@ export type VariablePath = string[];
 export function analyseTemplate(
   template: string,
   path: string,
+  /** The helpers this kind of template may call: prompt templates have HELPERS, explanations their own. */
+  helpers: readonly string[] = Object.keys(HELPERS),
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
   let ast: Node;
   try {
@@ -89,8 +90,7 @@ export function analyseTemplate(
   };
   const call = (node: Node, scopes: VariablePath[]) => {
     const helper = (node['path'] as PathNode).original;
-    if (!isHelper(helper))
-      refuse(`calls "${helper}", which is not an allowed helper (${Object.keys(HELPERS).join(', ')})`);
+    if (!helpers.includes(helper)) refuse(`calls "${helper}", which is not an allowed helper (${helpers.join(', ')})`);
     for (const param of (node['params'] as Node[]) ?? []) expression(param, scopes);
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);
@@ -104,7 +104,8 @@ export function analyseTemplate(
       case 'MustacheStatement': {
         const params = (node['params'] as Node[]) ?? [];
         const hash = (node['hash'] as { pairs?: unknown[] } | undefined)?.pairs ?? [];
-        if (params.length > 0 || hash.length > 0 || isHelper((node['path'] as PathNode).original)) call(node, scopes);
+        if (params.length > 0 || hash.length > 0 || helpers.includes((node['path'] as PathNode).original))
+          call(node, scopes);
         else expression(node['path'] as Node, scopes);
         return;
       }

@@ -8,7 +8,7 @@ import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
-import { compileExplanation } from '../../engine/explain.js';
+import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate } from '../../engine/template-safety.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 import {
@@ -130,7 +130,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
       for (const [lang, template] of Object.entries(value as Json)) {
         // Analysed like prompt templates: no partials, no `log` (it prints the facts to the server's output),
         // no `lookup` or prototype tricks; only the documented helpers.
-        const refused = analyseTemplate(String(template), `${path}/explanation/${lang}`).problems;
+        const refused = analyseTemplate(String(template), `${path}/explanation/${lang}`, EXPLANATION_HELPERS).problems;
         if (refused.length > 0) {
           problems.push(...refused);
           continue;

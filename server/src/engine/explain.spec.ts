@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { compileExplanation, EXPLANATION_HELPERS } from './explain.js';
+import { analyseTemplate } from './template-safety.js';
+
+const NBSP = '\u00a0';
+
+describe('explanations write money and dates as each language does', () => {
+  const render = (template: string, language: 'fr' | 'en', scope: object) =>
+    compileExplanation(template, language)(scope);
+
+  it('writes amounts in Canadian dollars, with cents only when there are some', () => {
+    const scope = { gst: 9.98, threshold: 25000, qst: 10.47 };
+    expect(render('TPS {{money gst}}, seuil {{money threshold}}', 'fr', scope)).toBe(
+      `TPS 9,98${NBSP}$, seuil 25${NBSP}000${NBSP}$`,
+    );
+    expect(render('GST {{money gst}}, threshold {{money threshold}}', 'en', scope)).toBe(
+      'GST $9.98, threshold $25,000',
+    );
+    // An amount read from a form as text is still an amount.
+    expect(render('{{money qst}}', 'fr', { qst: '10.47' })).toBe(`10,47${NBSP}$`);
+  });
+
+  it('writes ISO dates in words, without moving them a day in any time zone', () => {
+    expect(render('Paiement dû le {{date due}}', 'fr', { due: '2026-04-02' })).toBe('Paiement dû le 2 avril 2026');
+    expect(render('Payment due on {{date due}}', 'en', { due: '2026-04-02' })).toBe('Payment due on April 2, 2026');
+    expect(render('le {{date day}}', 'fr', { day: '2026-05-01' })).toBe('le 1er mai 2026');
+    expect(render('on {{date day}}', 'en', { day: '2026-05-01' })).toBe('on May 1, 2026');
+  });
+
+  it('writes what is not an amount or a date as it is: a masked value, a missing one', () => {
+    expect(render('{{money total}} / {{date day}}', 'fr', { total: '***', day: '***' })).toBe('*** / ***');
+    expect(render('[{{money total}}]', 'en', {})).toBe('[]');
+  });
+
+  it('lets explanations call money and date, and refuses the prompt helpers there', () => {
+    expect(analyseTemplate('{{money a}} {{date b}}', '/x', EXPLANATION_HELPERS).problems).toEqual([]);
+    expect(analyseTemplate('{{truncate a 3}}', '/x', EXPLANATION_HELPERS).problems[0]?.message).toMatch(
+      /not an allowed helper \(money, date\)/,
+    );
+    expect(analyseTemplate('{{money a}}', '/x').problems[0]?.message).toMatch(/not an allowed helper/);
+  });
+});
