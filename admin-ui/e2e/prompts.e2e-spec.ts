@@ -103,7 +103,7 @@ describe('prompts console', () => {
       .waitFor();
 
     await page.getByRole('button', { name: 'Lancer les tests' }).click();
-    await page.getByText('Version 5 : 9 réussi(s), 0 échoué(s), 2 ignoré(s).').waitFor();
+    await page.getByText('Version 5 : 9 réussis, 0 échoué, 2 ignorés.').waitFor();
     await expect(page.getByRole('cell', { name: 'Réussi' }).count()).resolves.toBe(9);
     await screenshot(page, 'prompt-show-fr');
     await page.close();

@@ -1,7 +1,10 @@
 import { DateField, useLocaleState, type DateFieldProps } from 'react-admin';
+import { DATE_OPTIONS, DATE_TIME_OPTIONS, intlLocale } from './dates';
 
-/** Dates in the console's language, Canadian conventions (fr-CA: 2026-11-28 22 h 01). */
+/** Dates in the console's language, in words (« 2 décembre 2026 à 14 h 05 »; "December 2, 2026 at 2:05 p.m."). */
 export const LocalDateField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
-  return <DateField {...props} locales={locale === 'en' ? 'en-CA' : 'fr-CA'} />;
+  return (
+    <DateField options={props.showTime ? DATE_TIME_OPTIONS : DATE_OPTIONS} {...props} locales={intlLocale(locale)} />
+  );
 };

@@ -1,5 +1,6 @@
 import { Alert, Button, Stack } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from './dates';
 
 /** Offers back edits kept in the browser from an earlier visit (an expired session, a closed tab). */
 export const RestoreBanner = ({
@@ -12,6 +13,7 @@ export const RestoreBanner = ({
   onDiscard: () => void;
 }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Alert
       severity="warning"
@@ -27,7 +29,7 @@ export const RestoreBanner = ({
         </Stack>
       }
     >
-      {translate('gabarit.editors.restorable', { date: new Date(savedAt).toLocaleString() })}
+      {translate('gabarit.editors.restorable', { date: formatDateTime(savedAt, locale) })}
     </Alert>
   );
 };

@@ -50,4 +50,12 @@ describe('French typography', () => {
     expect(all).toContain('Nombre maximal de jetons');
     expect(all).not.toMatch(/\bl'export\b/i);
   });
+
+  it('writes plurals with smart_count, never « (s) », and French counts 0 and 1 as singular', () => {
+    expect(messagesOf(fr).filter((text) => /\((s|nt)\)/.test(text))).toEqual([]);
+    expect(messagesOf(en).filter((text) => /\(s\)/.test(text))).toEqual([]);
+    const count = (smart_count: number) =>
+      i18nProvider.translate('gabarit.prompts.tests_count_passed', { smart_count });
+    expect([0, 1, 2].map(count)).toEqual(['0 réussi', '1 réussi', '2 réussis']);
+  });
 });

@@ -99,9 +99,9 @@ export const PromptTests = () => {
           <Alert severity={run.failed > 0 ? 'error' : 'success'} sx={{ mb: 1 }}>
             {translate('gabarit.prompts.tests_summary', {
               version: run.version,
-              passed: run.passed,
-              failed: run.failed,
-              skipped: run.skipped,
+              passed: translate('gabarit.prompts.tests_count_passed', { smart_count: run.passed }),
+              failed: translate('gabarit.prompts.tests_count_failed', { smart_count: run.failed }),
+              skipped: translate('gabarit.prompts.tests_count_skipped', { smart_count: run.skipped }),
             })}
           </Alert>
           {run.cases.length === 0 ? (

@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
+import { formatDateTime } from '../common/dates';
 import { CommentField } from '../common/lifecycle/CommentField';
 import { formatCell, type Column } from './cells';
 import { sendChange, type LoadedTable, type PendingChange as Pending } from './useReferenceTable';
@@ -96,6 +97,7 @@ export const PendingChange = ({
   onDecided: (next: LoadedTable) => void;
 }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const redirect = useRedirect();
   const { identity } = useGetIdentity();
@@ -141,12 +143,17 @@ export const PendingChange = ({
       <AlertTitle>
         {translate('gabarit.reference_tables.pending.title', {
           who: pending.proposedBy,
-          when: new Date(pending.proposedAt).toLocaleString(),
+          when: formatDateTime(pending.proposedAt, locale),
         })}
       </AlertTitle>
       <Box component="p" sx={{ m: 0 }}>
         {translate(`gabarit.reference_tables.pending.action_${pending.action}`)}{' '}
-        {translate('gabarit.reference_tables.pending.counts', { ...pending.counts, rows: pending.rowCount })}
+        {translate('gabarit.reference_tables.pending.counts', {
+          added: translate('gabarit.reference_tables.pending.added', { smart_count: pending.counts.added }),
+          removed: translate('gabarit.reference_tables.pending.removed', { smart_count: pending.counts.removed }),
+          changed: translate('gabarit.reference_tables.pending.changed', { smart_count: pending.counts.changed }),
+          rows: translate('gabarit.reference_tables.pending.rows', { smart_count: pending.rowCount }),
+        })}
       </Box>
       <Box component="p" sx={{ mb: 1 }}>
         {translate('gabarit.reference_tables.pending.readers', {

@@ -66,10 +66,12 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       {tests && (
         <>
           <Alert severity={tests.failed === 0 ? 'success' : 'error'} role="status" sx={{ mb: 1 }}>
-            {translate(tests.failed === 0 ? 'gabarit.checks.all_passed' : 'gabarit.checks.some_failed', {
-              passed: tests.passed,
-              failed: tests.failed,
-            })}
+            {tests.failed === 0
+              ? translate('gabarit.checks.all_passed', { smart_count: tests.passed })
+              : translate('gabarit.checks.some_failed', {
+                  failed: translate('gabarit.checks.failed_count', { smart_count: tests.failed }),
+                  passed: translate('gabarit.checks.passed_count', { smart_count: tests.passed }),
+                })}
           </Alert>
           <Table size="small" aria-label={translate('gabarit.checks.cases')}>
             <TableHead>

@@ -68,7 +68,11 @@ export const referenceTablesMessages = {
         action_csv_imported: 'A CSV import replaces the rows.',
         action_csv_merged: 'A CSV import adds or updates rows.',
         action_deleted: 'The table is deleted.',
-        counts: '%{added} added, %{removed} removed, %{changed} changed; the table would have %{rows} row(s).',
+        counts: '%{added}, %{removed}, %{changed}; the table would have %{rows}.',
+        added: '%{smart_count} added',
+        removed: '%{smart_count} removed',
+        changed: '%{smart_count} changed',
+        rows: '%{smart_count} row |||| %{smart_count} rows',
         readers:
           'Read by the published rule set %{readers}: its decisions change as soon as this is approved. |||| Read by the published rule sets %{readers}: their decisions change as soon as this is approved.',
         comment: 'Comment: %{comment}',

@@ -70,8 +70,11 @@ export const referenceTablesMessages = {
         action_csv_imported: 'Un import CSV remplace les lignes.',
         action_csv_merged: 'Un import CSV ajoute ou met à jour des lignes.',
         action_deleted: 'La table est supprimée.',
-        counts:
-          '%{added} ajoutée(s), %{removed} supprimée(s), %{changed} modifiée(s) ; la table compterait %{rows} ligne(s).',
+        counts: '%{added}, %{removed}, %{changed} ; la table compterait %{rows}.',
+        added: '%{smart_count} ajoutée |||| %{smart_count} ajoutées',
+        removed: '%{smart_count} supprimée |||| %{smart_count} supprimées',
+        changed: '%{smart_count} modifiée |||| %{smart_count} modifiées',
+        rows: '%{smart_count} ligne |||| %{smart_count} lignes',
         readers:
           'Lue par la règle publiée %{readers} : ses décisions changeront dès l’approbation. |||| Lue par les règles publiées %{readers} : leurs décisions changeront dès l’approbation.',
         comment: 'Commentaire : %{comment}',
