@@ -12,22 +12,34 @@ describe('console accessibility', () => {
     await c?.close();
   });
 
+  // Every screen of the console, editors included, for the role that reaches it.
   const screens: [string, string[]][] = [
     [
       'analyst',
       [
+        '/',
         '/rulesets',
+        '/rulesets/create',
         '/rulesets/invoices/show',
         '/rulesets/invoices',
         '/rulesets/invoices-approval-routing',
         '/rulesets/enrolment',
+        '/prompts',
+        '/prompts/create',
         '/prompts/chatbot-answer',
+        '/experiments',
         '/experiments/create',
+        '/experiments/chatbot-brievete',
         '/reference-tables',
+        '/reference-tables/create',
       ],
     ],
-    ['approver', ['/prompts/chatbot-answer/show', '/experiments/chatbot-brievete/show']],
+    [
+      'approver',
+      ['/', '/rulesets/invoices/show', '/prompts/chatbot-answer/show', '/experiments/chatbot-brievete/show'],
+    ],
     ['risk', ['/audit']],
+    ['admin', ['/api-keys', '/api-keys/create']],
   ];
 
   it.each(screens)('finds no violation on the screens of %s', async (user, paths) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -99,6 +99,7 @@ describe('console shell', () => {
     // The analyst keeps what was tried as a test case of the draft.
     await page.getByRole('button', { name: 'Garder comme cas de test' }).click();
     await page.getByLabel('Nom du cas').fill('Facture conforme essayée dans la console');
+    expect(await accessibilityViolations(page)).toEqual([]); // the dialog, as axe sees it
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Cas de test ajouté au brouillon (version 2).').waitFor();
     const draft = await t.http

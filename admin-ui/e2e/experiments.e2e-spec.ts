@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 const EXPERIMENT = 'chatbot-brievete';
@@ -273,6 +273,7 @@ describe('console experiments', () => {
     await page.getByRole('button', { name: 'Arrêter l’expérience' }).click();
     const dialog = page.getByRole('dialog', { name: 'Arrêter l’expérience « Réponse détaillée ou concise » ?' });
     await dialog.getByLabel('Commentaire (facultatif)').fill('Assez de données');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Arrêter l’expérience' }).click();
     await page.getByText('Expérience arrêtée.').waitFor();
     await page.getByText('Arrêtée', { exact: true }).waitFor();

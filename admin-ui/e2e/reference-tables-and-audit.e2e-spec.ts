@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 import { suppliersTable } from '../../server/test/support/reference-tables.js';
 
 const SCREENSHOTS = 'docs/screenshots';
@@ -349,6 +349,8 @@ describe('reference tables and audit trail in the console', () => {
     await changes.getByRole('row', { name: /1145678901 .*onRena\s: Non.* onRena\s: Oui/ }).waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
     await review.getByRole('button', { name: 'Approuver la modification' }).click();
+    await approver.getByRole('dialog').waitFor();
+    expect(await accessibilityViolations(approver)).toEqual([]);
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver la modification' }).click();
     await approver.getByText('Modification approuvée : elle est en vigueur.').waitFor();
     await review.waitFor({ state: 'detached' });

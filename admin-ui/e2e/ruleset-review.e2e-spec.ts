@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 
@@ -91,6 +91,8 @@ describe('rule set review in the console', () => {
     await page.getByText(/Les \d+ cas de test réussissent\./).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-tests-fr.png`, fullPage: true });
     await page.getByRole('button', { name: 'Soumettre la version 2 pour revue' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Soumettre' }).click();
     await page.getByText('Version 2 soumise pour revue.').waitFor();
     await page.close();
@@ -105,12 +107,15 @@ describe('rule set review in the console', () => {
     await approver.getByRole('button', { name: 'Comparer' }).click();
     await approver.getByText(/Règle «\smontant-tres-eleve\s»\s: ajout/).waitFor();
     await approver.getByRole('button', { name: 'Approuver' }).click();
+    await approver.getByRole('dialog').waitFor();
+    expect(await accessibilityViolations(approver)).toEqual([]);
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver' }).click();
     await approver.getByText('Version 2 approuvée.').waitFor();
     await approver.getByRole('button', { name: 'Publier' }).click();
     await approver
       .getByLabel('Commentaire (facultatif)')
       .fill('Contrôle des grosses factures demandé par la vérification interne.');
+    expect(await accessibilityViolations(approver)).toEqual([]);
     await approver.getByRole('dialog').getByRole('button', { name: 'Publier' }).click();
     await approver.getByText('Version 2 publiée.').waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/ruleset-published-fr.png`, fullPage: true });

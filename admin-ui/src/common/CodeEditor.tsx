@@ -36,6 +36,9 @@ export const CodeEditor = ({
       ...(language === 'json' ? [json(), linter(jsonParseLinter()), lintGutter()] : [handlebarsLanguage]),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({
+        // The text is what scrolls: an explicit tab stop lets keyboard users reach it (and scroll) even when
+        // read-only, and is what axe's scrollable-region-focusable rule looks for (contenteditable alone is not).
+        tabindex: '0',
         'aria-labelledby': `${id}-label`,
         'aria-describedby': `${id}-errors`,
         'aria-invalid': errors.length ? 'true' : 'false',
