@@ -133,6 +133,30 @@ describe('console shell', () => {
     await page.close();
   });
 
+  it('labels the Try-it form and explains the decision in French, then in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'analyst');
+    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
+    await page.goto(`${base}/admin/#/rulesets/enrolment/show`);
+    // Fields carry the schema's titles, not property names, in the reader's language.
+    await page.getByRole('textbox', { name: 'Matricule' }).waitFor();
+    await page.getByRole('button', { name: 'Évaluer' }).click();
+    const decision = page.getByRole('status');
+    await decision.getByText('auto_approve').waitFor();
+    await decision.getByText(/Couverture à compter du \d{1,2}(er)? [a-zéû]+ \d{4}/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/try-it-enrolment-fr.png`, fullPage: true });
+    // The app bar hides while the page is scrolled down to the decision.
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    await page.getByRole('button', { name: /français/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('textbox', { name: 'Employee number' }).waitFor();
+    await page.getByRole('button', { name: 'Evaluate' }).click();
+    await decision.getByText(/Coverage starts on [A-Z][a-z]+ \d{1,2}, \d{4}/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/try-it-enrolment-en.png`, fullPage: true });
+    await page.close();
+  });
+
   async function firstTestFacts(): Promise<unknown> {
     const version = await t.http
       .get('/api/v1/rulesets/invoices/versions/1')
