@@ -146,13 +146,17 @@ describe('console shell', () => {
     await decision.getByText(/Couverture à compter du \d{1,2}(er)? [a-zéû]+ \d{4}/).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-enrolment-fr.png`, fullPage: true });
     // The app bar hides while the page is scrolled down to the decision.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
 
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('textbox', { name: 'Employee number' }).waitFor();
     await page.getByRole('button', { name: 'Evaluate' }).click();
-    await decision.getByText(/Coverage starts on [A-Z][a-z]+ \d{1,2}, \d{4}/).waitFor();
+    await decision
+      .getByText(
+        /^Path: Employment status → Age when coverage starts → .*Coverage starts on [A-Z][a-z]+ \d{1,2}, \d{4}/,
+      )
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-enrolment-en.png`, fullPage: true });
     await page.close();
   });

@@ -217,6 +217,9 @@ describe('the invoice and enrolment pilots', () => {
     expect(fr).toContain(
       "Parcours\u00a0: Statut d'emploi → Âge au début de la couverture → Exemption → Protection choisie → Délai du formulaire → Emploi public antérieur → Adhésion → approbation",
     );
+    expect(en).toContain(
+      'Path: Employment status → Age when coverage starts → Exemption → Chosen coverage → Form deadline → Previous public-sector job → Enrolment → approval.',
+    );
     expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2 avril 2026');
     expect(fr).toContain('présenter vos observations à un membre du personnel en mesure de réviser la décision');

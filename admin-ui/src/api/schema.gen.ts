@@ -4339,7 +4339,10 @@ export interface operations {
                 name?: string;
                 fr?: string;
                 en?: string;
+                /** @description a tree's path, French labels */
                 path?: string[];
+                /** @description the same path, English labels */
+                pathEn?: string[];
               }[];
             };
             fired?: {
@@ -4511,7 +4514,10 @@ export interface operations {
                   name?: string;
                   fr?: string;
                   en?: string;
+                  /** @description a tree's path, French labels */
                   path?: string[];
+                  /** @description the same path, English labels */
+                  pathEn?: string[];
                 }[];
               };
               fired?: {

@@ -8,6 +8,8 @@ export interface RuleExplanation {
   fr?: string;
   en?: string;
   path?: string[];
+  /** The same path in English, from each node's or branch's `labelEn` (its French `label` where none). */
+  pathEn?: string[];
 }
 
 /** A version compiled once: json-rules-engine rules plus what the explanation needs. */
@@ -75,9 +77,11 @@ export function compileDecisionTable(definition: Json): CompiledRules {
 export function compileDecisionTree(definition: Json): CompiledRules {
   const rules: RuleProperties[] = [];
   const explanations = new Map<string, RuleExplanation>();
-  const walk = (node: Json, conditions: Condition[], labels: string[], ids: string[]) => {
+  // A path is kept in both languages: `label` (French first) and `labelEn`.
+  const walk = (node: Json, conditions: Condition[], labels: string[], labelsEn: string[], ids: string[]) => {
     const here = [...ids, String(node['id'])];
     const label = [...labels, String(node['label'] ?? node['id'])];
+    const labelEn = [...labelsEn, String(node['labelEn'] ?? node['label'] ?? node['id'])];
     if (node['outcome']) {
       const name = here.join('>');
       rules.push({
@@ -85,7 +89,7 @@ export function compileDecisionTree(definition: Json): CompiledRules {
         conditions: { all: conditions } as TopLevelCondition,
         event: node['outcome'] as RuleProperties['event'],
       });
-      explanations.set(name, { ...((node['explanation'] ?? {}) as RuleExplanation), path: label });
+      explanations.set(name, { ...((node['explanation'] ?? {}) as RuleExplanation), path: label, pathEn: labelEn });
       return;
     }
     const branches = (node['branches'] ?? []) as Json[];
@@ -97,16 +101,17 @@ export function compileDecisionTree(definition: Json): CompiledRules {
         branch['node'] as Json,
         [...conditions, ...guard],
         branch['label'] ? [...label, String(branch['label'])] : label,
+        branch['label'] ? [...labelEn, String(branch['labelEn'] ?? branch['label'])] : labelEn,
         here,
       );
       earlier.push(when);
     }
     if (node['otherwise']) {
       const guard = earlier.length > 0 ? [{ not: { any: earlier } }] : [];
-      walk(node['otherwise'] as Json, [...conditions, ...guard], label, here);
+      walk(node['otherwise'] as Json, [...conditions, ...guard], label, labelEn, here);
     }
   };
-  walk(definition['root'] as Json, [], [], []);
+  walk(definition['root'] as Json, [], [], [], []);
   return { rules, namedConditions: {}, explanations, stopAtFirstSuccess: false };
 }
 

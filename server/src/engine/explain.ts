@@ -64,7 +64,7 @@ export function compileExplanation(template: string, language: Language = 'fr'):
 export interface Explanation {
   fr: string;
   en: string;
-  rules: { name: string; fr?: string; en?: string; path?: string[] }[];
+  rules: { name: string; fr?: string; en?: string; path?: string[]; pathEn?: string[] }[];
 }
 
 /** The business-language reasons of a decision: each fired rule's template, filled with the facts it saw. */
@@ -83,17 +83,18 @@ export function explain(compiled: CompiledRules, fired: RuleTrace[], context: Re
       name: rule.name,
       fr: render(text.fr, 'fr'),
       en: render(text.en, 'en'),
-      ...(text.path && { path: text.path }),
+      ...(text.path && { path: text.path, pathEn: text.pathEn ?? text.path }),
     };
   });
   const join = (lang: 'fr' | 'en') =>
     rules
-      .map((r) =>
+      .map((r) => {
+        const path = lang === 'fr' ? r.path : r.pathEn;
         // French sets a non-breaking space before the colon; English none.
-        [r.path ? `${lang === 'fr' ? 'Parcours\u00a0:' : 'Path:'} ${r.path.join(' → ')}` : '', r[lang] ?? '']
+        return [path ? `${lang === 'fr' ? 'Parcours\u00a0:' : 'Path:'} ${path.join(' → ')}` : '', r[lang] ?? '']
           .filter(Boolean)
-          .join('. '),
-      )
+          .join('. ');
+      })
       .filter(Boolean)
       .join(' ');
   return { fr: join('fr'), en: join('en'), rules };

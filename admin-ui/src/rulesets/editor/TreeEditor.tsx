@@ -36,7 +36,12 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
       value={value ?? ''}
       error={errors(path, name).length > 0}
       helperText={errors(path, name).join(' ') || undefined}
-      onChange={(e) => set([...path, ...name.split('/')], e.target.value)}
+      onChange={(e) =>
+        // An emptied English label goes away (the French one is used), instead of an empty text the server refuses.
+        name === 'labelEn' && e.target.value === ''
+          ? onChange(removeAt(definition, [...path, name]))
+          : set([...path, ...name.split('/')], e.target.value)
+      }
     />
   );
 
@@ -94,6 +99,11 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
               {field(path, 'label', translate('gabarit.editors.node_label'), node.label)}
             </Box>
           )}
+          {!isLeaf && (
+            <Box sx={{ flex: 1, minWidth: 200 }}>
+              {field(path, 'labelEn', translate('gabarit.editors.node_label_en'), node.labelEn)}
+            </Box>
+          )}
           {isLeaf && (
             <Box sx={{ width: 200 }}>
               {field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}
@@ -121,6 +131,12 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
               'label',
               translate('gabarit.editors.branch_label'),
               (getAt(definition, branchPath) as { label?: string }).label,
+            )}
+            {field(
+              branchPath,
+              'labelEn',
+              translate('gabarit.editors.branch_label_en'),
+              (getAt(definition, branchPath) as { labelEn?: string }).labelEn,
             )}
             <Typography variant="caption" component="p" sx={{ mt: 1 }}>
               {translate('gabarit.editors.branch_when')}

@@ -159,6 +159,27 @@ describe('decision tree outline', () => {
     expect(root.branches).toHaveLength(2);
     expect(root.branches![1]!.node).toEqual({ id: 'node-4', outcome: { type: '' }, explanation: { fr: '', en: '' } });
   });
+
+  it('writes the English labels of questions and branches, and drops an emptied one', () => {
+    render(
+      <Harness
+        initial={tree}
+        render={(value, set) => <TreeEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: 'Question posée, en anglais' }), {
+      target: { value: 'Status' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Libellé de la branche en anglais' }), {
+      target: { value: 'not eligible' },
+    });
+    let root = (json() as { root: TreeNode }).root;
+    expect(root).toMatchObject({ label: 'Statut', labelEn: 'Status' });
+    expect(root.branches![0]).toMatchObject({ label: 'non admissible', labelEn: 'not eligible' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Question posée, en anglais' }), { target: { value: '' } });
+    root = (json() as { root: TreeNode }).root;
+    expect('labelEn' in root).toBe(false);
+  });
 });
 
 describe('rules editor', () => {

@@ -4,8 +4,10 @@ import type { Pointer } from './json-pointer';
 /** A decision tree as the server stores it: each node asks branches in order, then `otherwise`; leaves have an outcome. */
 export interface TreeNode {
   id: string;
+  /** Shown in French explanations' path; `labelEn` in English ones (the French label when absent). */
   label?: string;
-  branches?: { label?: string; when: Condition; node: TreeNode }[];
+  labelEn?: string;
+  branches?: { label?: string; labelEn?: string; when: Condition; node: TreeNode }[];
   otherwise?: TreeNode;
   outcome?: { type: string; params?: Record<string, unknown> };
   explanation?: { fr?: string; en?: string };

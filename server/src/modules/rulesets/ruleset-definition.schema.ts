@@ -184,7 +184,7 @@ export const decisionTreeDefinitionSchema = {
       then: {
         required: ['id', 'outcome'],
         additionalProperties: false,
-        properties: { id: slug, label: text(200), outcome: event, explanation },
+        properties: { id: slug, label: text(200), labelEn: text(200), outcome: event, explanation },
       },
       else: {
         required: ['id', 'branches'],
@@ -192,6 +192,7 @@ export const decisionTreeDefinitionSchema = {
         properties: {
           id: slug,
           label: text(200),
+          labelEn: text(200),
           branches: {
             type: 'array',
             minItems: 1,
@@ -200,7 +201,12 @@ export const decisionTreeDefinitionSchema = {
               type: 'object',
               required: ['when', 'node'],
               additionalProperties: false,
-              properties: { label: text(200), when: { $ref: '#/$defs/condition' }, node: { $ref: '#/$defs/node' } },
+              properties: {
+                label: text(200),
+                labelEn: text(200),
+                when: { $ref: '#/$defs/condition' },
+                node: { $ref: '#/$defs/node' },
+              },
             },
           },
           otherwise: { $ref: '#/$defs/node' },
