@@ -31,7 +31,7 @@ export const auditMessages = {
         prompt: 'Gabarit de requête',
         experiment: 'Expérience',
         reference_table: 'Table de référence',
-        user: 'Utilisateur',
+        user: 'Compte',
         api_key: 'Clé API',
       },
       actions: {
@@ -85,9 +85,9 @@ export const auditMessages = {
           change_withdrawn: 'Modification de table de référence retirée',
         },
         user: {
-          created: 'Utilisateur créé',
-          roles_changed: "Rôles d'un utilisateur modifiés",
-          renamed: 'Utilisateur renommé',
+          created: 'Compte créé',
+          roles_changed: "Rôles d'un compte modifiés",
+          renamed: 'Compte renommé',
           password_reset: 'Mot de passe réinitialisé',
           unlocked: 'Compte déverrouillé',
         },

@@ -91,7 +91,7 @@ export const referenceTablesMessages = {
         dialog_withdraw: 'Retirer votre proposition ?',
         explain_approve:
           'Les lignes proposées remplacent les lignes actuelles, et les règles publiées les liront aussitôt.',
-        explain_reject: 'La modification est abandonnée et la table reste telle quelle. Dites à son auteur pourquoi.',
+        explain_reject: 'La modification est abandonnée et la table reste telle quelle. Dites pourquoi à la personne qui l’a proposée.',
         explain_withdraw: 'Votre modification est abandonnée et la table reste telle quelle.',
         approved: 'Modification approuvée : elle est en vigueur.',
         rejected: 'Modification rejetée : la table reste telle quelle.',
@@ -99,7 +99,7 @@ export const referenceTablesMessages = {
         proposed:
           'Des règles publiées lisent cette table : votre modification attend l’approbation d’une autre personne.',
         awaiting_approver:
-          'Une personne ayant le rôle d’approbateur doit l’approuver ou la rejeter avant toute autre modification.',
+          'Une personne ayant le rôle Approbation doit l’approuver ou la rejeter avant toute autre modification.',
         four_eyes:
           'Vous avez proposé cette modification : une autre personne doit l’approuver (règle des quatre yeux).',
       },
