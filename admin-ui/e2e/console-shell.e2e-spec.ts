@@ -29,7 +29,7 @@ describe('console shell', () => {
     await page.getByRole('button', { name: 'Connexion' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-fr.png` });
     await signIn(page, 'analyst', 'wrong');
-    await page.getByText("Identifiant ou mot de passe incorrect.").waitFor();
+    await page.getByText('Identifiant ou mot de passe incorrect.').waitFor();
     await page.close();
   });
 

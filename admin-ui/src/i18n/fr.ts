@@ -36,7 +36,7 @@ export const fr = typesetMessages({
     auth: {
       session_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
       errors: {
-        invalid_credentials: "Identifiant ou mot de passe incorrect.",
+        invalid_credentials: 'Identifiant ou mot de passe incorrect.',
         account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
         rate_limited: 'Trop de tentatives. Réessayez dans une minute.',
         demo_account_disabled: 'Les comptes de démonstration sont désactivés en production.',

@@ -91,7 +91,8 @@ export const referenceTablesMessages = {
         dialog_withdraw: 'Retirer votre proposition ?',
         explain_approve:
           'Les lignes proposées remplacent les lignes actuelles, et les règles publiées les liront aussitôt.',
-        explain_reject: 'La modification est abandonnée et la table reste telle quelle. Dites pourquoi à la personne qui l’a proposée.',
+        explain_reject:
+          'La modification est abandonnée et la table reste telle quelle. Dites pourquoi à la personne qui l’a proposée.',
         explain_withdraw: 'Votre modification est abandonnée et la table reste telle quelle.',
         approved: 'Modification approuvée : elle est en vigueur.',
         rejected: 'Modification rejetée : la table reste telle quelle.',
