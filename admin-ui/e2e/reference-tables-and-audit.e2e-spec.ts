@@ -23,7 +23,7 @@ describe('reference tables and audit trail in the console', () => {
     c = await startConsole('console_reference_audit');
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
-    // Nothing is seeded: the table the analyst edits is created through the API.
+    // The pilot's own tables are seeded under other keys; the table the analyst edits is created through the API.
     const created = await t.http
       .post('/api/v1/reference-tables')
       .set('authorization', `Bearer ${analystToken}`)

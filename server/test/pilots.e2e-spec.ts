@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SeedService } from '../src/seed/seed.service.js';
+import { SEEDED_TABLES } from './support/reference-tables.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -406,5 +408,53 @@ describe('the invoice and enrolment pilots', () => {
     for (const total of [114.98, 5000, 30000, 200000])
       levels.push((await evaluate('invoices-approval-routing', { invoice: { total } })).body.events[0].params.level);
     expect(levels).toEqual(['team_lead', 'manager', 'director', 'tender_review']);
+  });
+
+  // Last: it changes a seeded table, which the cases above read.
+  it('reads suppliers and purchase orders from seeded reference tables, changed only under review', async () => {
+    const analyst = as(t, cast.analyst);
+    for (const table of SEEDED_TABLES) {
+      expect((await analyst.get(`/api/v1/reference-tables/${table}`)).body).toMatchObject({
+        rev: 1,
+        updatedBy: 'seed',
+      });
+      expect(
+        await t.db
+          .collection('audit_events')
+          .countDocuments({ action: 'reference_table.created', resourceKey: table, actor: 'seed' }),
+      ).toBe(1);
+    }
+    // Seeding again (as a second start would) changes nothing.
+    await t.app.get(SeedService).seedAll();
+    for (const table of SEEDED_TABLES)
+      expect((await analyst.get(`/api/v1/reference-tables/${table}`)).body.rev).toBe(1);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.created' })).toBe(
+      SEEDED_TABLES.length,
+    );
+
+    // The ERP sends the supplier's id and the order number; the records themselves are not its to send.
+    const compliant = pilotCases('invoices/invoices.json')[0]!.facts as { invoice: { supplierId: string } };
+    const forged = await evaluate('invoices', { ...compliant, supplierStatus: { onRena: false } });
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/supplierStatus' }] });
+
+    // An analyst records the supplier's RENA listing: the published rule set reads the table, so it waits for review.
+    const path = '/api/v1/reference-tables/supplier-registrations';
+    const csv = `supplierId,name,neq,onRena,renaListedOn,arqIssuedOn,arqValidUntil\n${compliant.invoice.supplierId},Fournitures Laval inc.,1145678901,oui,2025-12-01,2026-01-05,2026-04-30`;
+    const proposed = await analyst
+      .post(`${path}/import`, { csv, mode: 'merge' })
+      .set('if-match', (await analyst.get(path)).headers['etag'] as string);
+    expect(proposed.status).toBe(202);
+    expect(proposed.body.pending).toMatchObject({ readers: ['invoices'], counts: { changed: 1 } });
+    expect((await evaluate('invoices', compliant)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const approved = await as(t, cast.approver)
+      .post(`${path}/pending/approve`, { comment: 'Inscription au RENA vérifiée' })
+      .set('if-match', proposed.headers['etag'] as string);
+    expect(approved.status).toBe(200);
+    const decided = (await evaluate('invoices', compliant)).body;
+    expect(decided.events).toEqual([{ type: 'reject' }]);
+    expect(decided.explanation.fr).toContain(
+      'depuis le 1er décembre 2025 et le contrat a été conclu le 20 janvier 2026',
+    );
   });
 });
