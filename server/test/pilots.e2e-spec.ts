@@ -410,6 +410,34 @@ describe('the invoice and enrolment pilots', () => {
     expect(levels).toEqual(['team_lead', 'manager', 'director', 'tender_review']);
   });
 
+  it('asks a person when a contract at the AMP thresholds (options included) had no authorization to contract on its date', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const withOptions = cases.find((x) =>
+      x.name.startsWith("contrat de services de 900 000 $ et 200 000 $ d'options"),
+    )!;
+    const missing = (await evaluate('invoices', withOptions.facts)).body;
+    expect(missing.events).toEqual([{ type: 'manual_review' }]);
+    expect(missing.explanation.fr).toBe(
+      "Un contrat de services de 1\u00a0100\u00a0000\u00a0$ avant taxes, options de renouvellement comprises (seuil de 1\u00a0000\u00a0000\u00a0$), exige que l'entreprise soit autorisée à contracter par l'Autorité des marchés publics (AMP) à sa conclusion\u202f; or aucune autorisation n'est inscrite au dossier du fournisseur. Une personne vérifiera l'autorisation au Registre des entreprises autorisées à contracter ou à sous-contracter (REA) avant le paiement.",
+    );
+    expect(missing.explanation.en).toBe(
+      "A services contract of $1,100,000 before taxes, renewal options included (threshold $1,000,000), requires the enterprise to hold an authorization to contract from the Autorité des marchés publics (AMP) when it is concluded, but there is no authorization on the supplier's file. A person will check the authorization in the register of authorized enterprises (REA) before payment.",
+    );
+    const lapsed = cases.find((x) =>
+      x.name.startsWith("contrat de services de 1 200 000 $ conclu après la fin de l'autorisation"),
+    )!;
+    const ended = (await evaluate('invoices', lapsed.facts)).body;
+    expect(ended.events).toEqual([{ type: 'manual_review' }]);
+    expect(ended.explanation.fr).toContain(
+      "\u202f; or l'autorisation au dossier (du 10 janvier 2020 au 30 juin 2025) n'était pas en vigueur le 20 janvier 2026, date de conclusion du contrat.",
+    );
+    expect(ended.explanation.en).toContain(
+      'but the authorization on file (January 10, 2020 to June 30, 2025) was not in force on January 20, 2026, when the contract was concluded.',
+    );
+    const supply = cases.find((x) => x.name.startsWith("contrat d'approvisionnement de 2 000 000 $"))!;
+    expect((await evaluate('invoices', supply.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+  });
+
   // Last: it changes a seeded table, which the cases above read.
   it('reads suppliers and purchase orders from seeded reference tables, changed only under review', async () => {
     const analyst = as(t, cast.analyst);
