@@ -157,8 +157,13 @@ export function withSeededLookups(pilot, facts) {
     const table = JSON.parse(readFileSync(`seeds/reference-tables/${lookup.table}.json`, 'utf8'));
     let key = facts[lookup.key.fact];
     for (const step of (lookup.key.path ?? '$').split('.').slice(1)) key = key?.[step];
-    const row = table.rows.find((r) => key !== undefined && String(r[table.keyColumn]) === String(key));
-    found[lookup.fact] = row ? Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null])) : null;
+    const full = (row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null]));
+    const matches = (row, column) => key !== undefined && key !== null && String(row[column]) === String(key);
+    if (lookup.column) found[lookup.fact] = table.rows.filter((r) => matches(r, lookup.column)).map(full);
+    else {
+      const row = table.rows.find((r) => matches(r, table.keyColumn));
+      found[lookup.fact] = row ? full(row) : null;
+    }
   }
   return { ...facts, ...found };
 }

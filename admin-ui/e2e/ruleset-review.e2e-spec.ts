@@ -38,8 +38,17 @@ describe('rule set review in the console', () => {
       gst: 30000,
       qst: 59850,
       total: 689850,
-      unitPrice: 6000,
-      quantity: 100,
+      lines: [
+        {
+          poLine: 1,
+          description: 'Mobilier de bureau',
+          quantity: 100,
+          unitPrice: 6000,
+          amount: 600000,
+          receivedQuantity: 100,
+          invoicedQuantity: 0,
+        },
+      ],
       contractValue: 700000,
       purchaseOrderNumber: 'BC-80',
     });

@@ -438,6 +438,42 @@ describe('the invoice and enrolment pilots', () => {
     expect((await evaluate('invoices', supply.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
   });
 
+  it('matches the purchase order line by line, before taxes, with the quantities invoiced so far', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const find = (start: string) => cases.find((x) => x.name.startsWith(start))!.facts;
+    // 100 $ before taxes against a line balance of 100 $: the taxes (114,98 $ in all) are not the order's.
+    const exact = (await evaluate('invoices', find('solde avant taxes : 100 $ avant taxes'))).body;
+    expect(exact.events).toEqual([{ type: 'auto_approve' }]);
+    const received = (await evaluate('invoices', find('deux lignes : la seconde facturée au-delà'))).body;
+    expect(received.events).toEqual([{ type: 'manual_review' }]);
+    expect(received.explanation.fr).toBe(
+      "Quantité facturée au-delà de la quantité reçue\u00a0: ligne 2 (Cartouches d'encre), 6 facturées en tout (dont 4 auparavant) pour 5 reçues.",
+    );
+    expect(received.explanation.en).toBe(
+      "Quantity invoiced beyond the quantity received: line 2 (Cartouches d'encre), 6 invoiced in all (4 before) for 5 received.",
+    );
+    const price = (await evaluate('invoices', find('deux lignes : prix unitaire de la seconde'))).body;
+    expect(price.explanation.fr).toBe(
+      "Prix unitaire hors de la tolérance de 2\u00a0% du bon de commande\u00a0: ligne 2 (Cartouches d'encre), 52\u00a0$ au lieu de 50\u00a0$ (avant taxes).",
+    );
+    const balance = (await evaluate('invoices', find('deux lignes : la seconde dépasse le solde'))).body;
+    expect(balance.explanation.fr).toBe(
+      "Solde de la ligne du bon de commande insuffisant, avant taxes\u00a0: ligne 2 (Cartouches d'encre), 100\u00a0$ facturés pour un solde de 50\u00a0$.",
+    );
+    expect(balance.explanation.en).toBe(
+      "Purchase-order line balance not enough, before taxes: line 2 (Cartouches d'encre), $100 invoiced against a balance of $50.",
+    );
+    const absent = (await evaluate('invoices', find('ligne absente du bon de commande'))).body;
+    expect(absent.explanation.fr).toBe(
+      "Ligne absente du bon de commande BC-77\u00a0: ligne 3 (Cartouches d'encre), 100\u00a0$ avant taxes. Une personne vérifiera ce qui a été commandé.",
+    );
+    const sum = (await evaluate('invoices', find('lignes qui ne totalisent pas le sous-total'))).body;
+    expect(sum.events).toEqual([{ type: 'request_correction' }]);
+    expect(sum.explanation.fr).toBe(
+      'Les lignes de la facture totalisent 200\u00a0$ avant taxes, mais le sous-total est de 210\u00a0$.',
+    );
+  });
+
   // Last: it changes a seeded table, which the cases above read.
   it('reads suppliers and purchase orders from seeded reference tables, changed only under review', async () => {
     const analyst = as(t, cast.analyst);

@@ -273,6 +273,12 @@ export const lookupsSchema = {
         additionalProperties: false,
         properties: { fact: factName, path: factPath },
       },
+      column: {
+        type: 'string',
+        pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
+        description:
+          'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does',
+      },
     },
   },
 } as const;

@@ -17,6 +17,9 @@ export interface RulesetContent {
   /** Facts computed before the rules run (CEL expressions, docs/adr/0010), in order: amounts, taxes, day counts, ages. */
   computedFacts?: { name: string; expression: string }[];
   settings?: { logDecisions?: boolean };
-  /** Facts read from reference tables during the run: the row whose key column equals another fact's value. */
-  lookups?: { fact: string; table: string; key: { fact: string; path?: string } }[];
+  /**
+   * Facts read from reference tables during the run: the row whose key column equals another fact's value (or
+   * null); with `column`, the list of rows whose column equals it, in the table's order (or empty).
+   */
+  lookups?: { fact: string; table: string; key: { fact: string; path?: string }; column?: string }[];
 }
