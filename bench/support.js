@@ -155,7 +155,7 @@ export function withSeededLookups(pilot, facts) {
   const found = {};
   for (const lookup of pilot.lookups ?? []) {
     const table = JSON.parse(readFileSync(`seeds/reference-tables/${lookup.table}.json`, 'utf8'));
-    let key = facts[lookup.key.fact];
+    let key = lookup.key.fact === undefined ? lookup.key.value : facts[lookup.key.fact];
     for (const step of (lookup.key.path ?? '$').split('.').slice(1)) key = key?.[step];
     const full = (row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null]));
     const matches = (row, column) => key !== undefined && key !== null && String(row[column]) === String(key);

@@ -403,11 +403,32 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.explanation.fr).toContain('Couverture à compter du 28 février 2026');
   });
 
-  it('routes approval by amount band with the first matching row', async () => {
+  it('routes approval to the lowest delegated signing limit that covers the total, from the signing-limits table', async () => {
     const levels = [];
-    for (const total of [114.98, 5000, 30000, 200000])
+    for (const total of [114.98, 4999.99, 5000, 30000, 99999.99, 133800, 200000, 2000000])
       levels.push((await evaluate('invoices-approval-routing', { invoice: { total } })).body.events[0].params.level);
-    expect(levels).toEqual(['team_lead', 'manager', 'director', 'tender_review']);
+    // No more "tender review" from the public tender threshold of 133 800 $, which ended on 2025-12-31.
+    expect(levels).toEqual([
+      'team_lead',
+      'team_lead',
+      'manager',
+      'director',
+      'director',
+      'assistant_deputy_minister',
+      'assistant_deputy_minister',
+      'deputy_minister',
+    ]);
+    const manager = (await evaluate('invoices-approval-routing', { invoice: { total: 5000 } })).body.explanation;
+    expect(manager.fr).toBe(
+      '5\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la gestion (limite de signature déléguée\u00a0: moins de 25\u00a0000\u00a0$).',
+    );
+    expect(manager.en).toBe(
+      '$5,000 including taxes: approval by the manager (delegated signing limit: under $25,000).',
+    );
+    const top = (await evaluate('invoices-approval-routing', { invoice: { total: 2000000 } })).body.explanation;
+    expect(top.fr).toBe(
+      '2\u00a0000\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la sous-ministre ou le sous-ministre.',
+    );
   });
 
   it('asks a person when a contract at the AMP thresholds (options included) had no authorization to contract on its date', async () => {

@@ -70,10 +70,12 @@ export class PreparedVersions {
     return Object.fromEntries(
       (content.lookups ?? []).map((lookup) => [
         lookup.fact,
-        (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) =>
-          lookup.column === undefined
-            ? this.lookups.rowNow(lookup.table, factValue(lookup.key.fact, lookup.key.path))
-            : this.lookups.rowsNow(lookup.table, lookup.column, factValue(lookup.key.fact, lookup.key.path)),
+        (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => {
+          const key = lookup.key.fact === undefined ? lookup.key.value : factValue(lookup.key.fact, lookup.key.path);
+          return lookup.column === undefined
+            ? this.lookups.rowNow(lookup.table, key)
+            : this.lookups.rowsNow(lookup.table, lookup.column, key);
+        },
       ]),
     );
   }

@@ -269,9 +269,21 @@ export const lookupsSchema = {
       },
       key: {
         type: 'object',
-        required: ['fact'],
         additionalProperties: false,
-        properties: { fact: factName, path: factPath },
+        properties: {
+          fact: factName,
+          path: factPath,
+          value: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'a fixed key instead of a fact: the same row (or rows) for every decision',
+          },
+        },
+        oneOf: [
+          { required: ['fact'], not: { required: ['value'] } },
+          { required: ['value'], not: { anyOf: [{ required: ['fact'] }, { required: ['path'] }] } },
+        ],
       },
       column: {
         type: 'string',

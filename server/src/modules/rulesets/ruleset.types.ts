@@ -19,7 +19,13 @@ export interface RulesetContent {
   settings?: { logDecisions?: boolean };
   /**
    * Facts read from reference tables during the run: the row whose key column equals another fact's value (or
-   * null); with `column`, the list of rows whose column equals it, in the table's order (or empty).
+   * null); with `column`, the list of rows whose column equals it, in the table's order (or empty). A key
+   * `value` is fixed: the same rows for every decision (an organisation's signing limits).
    */
-  lookups?: { fact: string; table: string; key: { fact: string; path?: string }; column?: string }[];
+  lookups?: {
+    fact: string;
+    table: string;
+    key: { fact: string; path?: string; value?: undefined } | { value: string; fact?: undefined; path?: undefined };
+    column?: string;
+  }[];
 }
