@@ -232,7 +232,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('combobox', { name: 'Type de ressource' }).click();
     await page.getByRole('option', { name: 'Table de référence' }).click();
     await page.getByText('Ensemble de règles importé').first().waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes
+    await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes, beside the seeded tables
     await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
     await page.getByRole('cell', { name: 'taux-taxes' }).waitFor({ state: 'detached' });
     const riskToken = await t.login('risk');
