@@ -297,4 +297,59 @@ describe('reference tables', () => {
     ).toBe(1);
     expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
   });
+  it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {
+    const approver = as(t, cast.approver);
+    const table = {
+      key: 'order-lines',
+      name: 'Lignes de commande',
+      keyColumn: 'lineId',
+      columns: [
+        { name: 'lineId', type: 'string' },
+        { name: 'order', type: 'string', required: true },
+        { name: 'scope', type: 'string' },
+        { name: 'quantity', type: 'number' },
+      ],
+      rows: [
+        { lineId: 'A-2', order: 'A', scope: 'all', quantity: 2 },
+        { lineId: 'B-1', order: 'B', scope: 'all', quantity: 5 },
+        { lineId: 'A-1', order: 'A', quantity: 1 },
+      ],
+    };
+    expect((await analyst.post('/api/v1/reference-tables', table)).status).toBe(201);
+    const ruleset = {
+      key: 'order-lines-check',
+      name: 'Lignes de commande',
+      pilot: 'invoices',
+      format: 'rules',
+      inputSchema: { type: 'object', required: ['order'], properties: { order: { type: 'string' } } },
+      lookups: [
+        { fact: 'lines', table: 'order-lines', key: { fact: 'order' }, column: 'order' },
+        { fact: 'scoped', table: 'order-lines', key: { value: 'all' }, column: 'scope' },
+      ],
+      computedFacts: [
+        { name: 'quantities', expression: 'lines.map(l, l.quantity)' },
+        { name: 'scopedCount', expression: 'size(scoped)' },
+      ],
+      definition: {
+        rules: [
+          {
+            name: 'lignes',
+            conditions: { all: [{ fact: 'scopedCount', operator: 'equal', value: 2 }] },
+            event: { type: 'auto_approve' },
+            explanation: { fr: '{{#each quantities}}{{this}} {{/each}}', en: '{{#each quantities}}{{this}} {{/each}}' },
+          },
+        ],
+      },
+    };
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/order-lines-check/versions/1/submit');
+    await approver.post('/api/v1/rulesets/order-lines-check/versions/1/approve');
+    await approver.post('/api/v1/rulesets/order-lines-check/versions/1/publish');
+    const decide = async (order: string) =>
+      (await analyst.post('/api/v1/rulesets/order-lines-check/evaluate', { facts: { order }, explain: true })).body;
+    const a = await decide('A');
+    expect(a.events).toEqual([{ type: 'auto_approve' }]);
+    expect(a.explanation.fr).toBe('2 1 ');
+    expect((await decide('C')).explanation.fr).toBe('');
+  });
 });
