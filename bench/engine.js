@@ -11,12 +11,14 @@ import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
 import { traceRule } from '../dist/engine/trace.js';
+import { withSeededLookups } from './support.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' } } });
 const seconds = Number(values.seconds);
 
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
-const input = pilot.tests[0].facts; // a compliant invoice: every rule is evaluated
+// A compliant invoice (every rule is evaluated), with the supplier and purchase-order rows its lookups find.
+const input = withSeededLookups(pilot, pilot.tests[0].facts);
 const facts = { ...input, ...(await computeFacts(pilot.computedFacts ?? [], input)) };
 const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
 const { rules, namedConditions } = compileDefinition(pilot.format, pilot.definition); // what json-rules-engine gets

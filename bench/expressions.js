@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { transformFileSync } from '@swc/core';
+import { withSeededLookups } from './support.js';
 
 const { values } = parseArgs({ options: { ms: { type: 'string', default: '300' } } });
 const budgetMs = Number(values.ms);
@@ -136,7 +137,7 @@ function celLibraries(expression) {
 
 const rows = [];
 for (const [pilot, content] of Object.entries(pilots)) {
-  const facts = content.tests[0].facts;
+  const facts = withSeededLookups(content, content.tests[0].facts);
   const context = { ...facts, ...gabarit.computeFacts(content.computedFacts, facts) };
   for (const { name, expression } of content.computedFacts) {
     if (name === 'parameters' || !(name in JSONATA[pilot])) continue;

@@ -1,6 +1,6 @@
 // Shared by the benchmarks: start the built service on a temporary embedded database, and load a URL.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +145,25 @@ export async function startServiceWithDatabase(env = {}) {
     if (previous === undefined) delete process.env.FERRETDB_PORT;
     else process.env.FERRETDB_PORT = previous;
   }
+}
+
+/**
+ * A pilot's test facts with the rows its lookups find in the seeded reference tables (seeds/reference-tables),
+ * for benchmarks that run the engine without a server. Plain `$.a.b` key paths only, as the pilots use.
+ */
+export function withSeededLookups(pilot, facts) {
+  const found = {};
+  for (const lookup of pilot.lookups ?? []) {
+    const table = JSON.parse(readFileSync(`seeds/reference-tables/${lookup.table}.json`, 'utf8'));
+    let key = lookup.key.fact === undefined ? lookup.key.value : facts[lookup.key.fact];
+    for (const step of (lookup.key.path ?? '$').split('.').slice(1)) key = key?.[step];
+    const full = (row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null]));
+    const matches = (row, column) => key !== undefined && key !== null && String(row[column]) === String(key);
+    if (lookup.column) found[lookup.fact] = table.rows.filter((r) => matches(r, lookup.column)).map(full);
+    else {
+      const row = table.rows.find((r) => matches(r, table.keyColumn));
+      found[lookup.fact] = row ? full(row) : null;
+    }
+  }
+  return { ...facts, ...found };
 }

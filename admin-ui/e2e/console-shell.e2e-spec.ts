@@ -128,7 +128,7 @@ describe('console shell', () => {
     await page.getByText('Les faits ne sont pas du JSON valide.').waitFor();
     await page.getByLabel('Faits (JSON)').fill('{"invoice": {"number": "x"}}');
     await page.getByRole('button', { name: 'Évaluer' }).click();
-    await page.getByText('/facts/supplierStatus').waitFor();
+    await page.getByText('/facts/previousInvoices').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-fr.png`, fullPage: true });
     await page.close();
   });

@@ -23,7 +23,7 @@ describe('reference tables and audit trail in the console', () => {
     c = await startConsole('console_reference_audit');
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
-    // Nothing is seeded: the table the analyst edits is created through the API.
+    // The pilot's own tables are seeded under other keys; the table the analyst edits is created through the API.
     const created = await t.http
       .post('/api/v1/reference-tables')
       .set('authorization', `Bearer ${analystToken}`)
@@ -232,7 +232,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('combobox', { name: 'Type de ressource' }).click();
     await page.getByRole('option', { name: 'Table de référence' }).click();
     await page.getByText('Ensemble de règles importé').first().waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes
+    await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes, beside the seeded tables
     await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
     await page.getByRole('cell', { name: 'taux-taxes' }).waitFor({ state: 'detached' });
     const riskToken = await t.login('risk');

@@ -27,23 +27,31 @@ describe('rule set review in the console', () => {
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
-  /** A compliant invoice from the pilot's first test case, scaled to 600 000 $ before taxes. */
+  /** A compliant invoice from the pilot's first test case, scaled to 600 000 $ before taxes, on the seeded order BC-80. */
   async function largeInvoice(token: string): Promise<Record<string, unknown>> {
     const version = await t.http.get('/api/v1/rulesets/invoices/versions/1').set('authorization', `Bearer ${token}`);
     const facts = structuredClone(version.body.content.tests[0].facts) as {
       invoice: Record<string, unknown>;
-      purchaseOrder: Record<string, unknown>;
     };
     Object.assign(facts.invoice, {
       subtotal: 600000,
       gst: 30000,
       qst: 59850,
       total: 689850,
-      unitPrice: 6000,
-      quantity: 100,
+      lines: [
+        {
+          poLine: 1,
+          description: 'Mobilier de bureau',
+          quantity: 100,
+          unitPrice: 6000,
+          amount: 600000,
+          receivedQuantity: 100,
+          invoicedQuantity: 0,
+        },
+      ],
       contractValue: 700000,
+      purchaseOrderNumber: 'BC-80',
     });
-    Object.assign(facts.purchaseOrder, { unitPrice: 6000, receivedQuantity: 100, remainingBalance: 1000000 });
     return facts;
   }
 

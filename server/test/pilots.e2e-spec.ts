@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SeedService } from '../src/seed/seed.service.js';
+import { SEEDED_TABLES } from './support/reference-tables.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -404,10 +406,143 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.explanation.fr).toContain('Couverture à compter du 28 février 2026');
   });
 
-  it('routes approval by amount band with the first matching row', async () => {
+  it('routes approval to the lowest delegated signing limit that covers the total, from the signing-limits table', async () => {
     const levels = [];
-    for (const total of [114.98, 5000, 30000, 200000])
+    for (const total of [114.98, 4999.99, 5000, 30000, 99999.99, 133800, 200000, 2000000])
       levels.push((await evaluate('invoices-approval-routing', { invoice: { total } })).body.events[0].params.level);
-    expect(levels).toEqual(['team_lead', 'manager', 'director', 'tender_review']);
+    // No more "tender review" from the public tender threshold of 133 800 $, which ended on 2025-12-31.
+    expect(levels).toEqual([
+      'team_lead',
+      'team_lead',
+      'manager',
+      'director',
+      'director',
+      'assistant_deputy_minister',
+      'assistant_deputy_minister',
+      'deputy_minister',
+    ]);
+    const manager = (await evaluate('invoices-approval-routing', { invoice: { total: 5000 } })).body.explanation;
+    expect(manager.fr).toBe(
+      '5\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la gestion (limite de signature déléguée\u00a0: moins de 25\u00a0000\u00a0$).',
+    );
+    expect(manager.en).toBe(
+      '$5,000 including taxes: approval by the manager (delegated signing limit: under $25,000).',
+    );
+    const top = (await evaluate('invoices-approval-routing', { invoice: { total: 2000000 } })).body.explanation;
+    expect(top.fr).toBe(
+      '2\u00a0000\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la sous-ministre ou le sous-ministre.',
+    );
+  });
+
+  it('asks a person when a contract at the AMP thresholds (options included) had no authorization to contract on its date', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const withOptions = cases.find((x) =>
+      x.name.startsWith("contrat de services de 900 000 $ et 200 000 $ d'options"),
+    )!;
+    const missing = (await evaluate('invoices', withOptions.facts)).body;
+    expect(missing.events).toEqual([{ type: 'manual_review' }]);
+    expect(missing.explanation.fr).toBe(
+      "Un contrat de services de 1\u00a0100\u00a0000\u00a0$ avant taxes, options de renouvellement comprises (seuil de 1\u00a0000\u00a0000\u00a0$), exige que l'entreprise soit autorisée à contracter par l'Autorité des marchés publics (AMP) à sa conclusion\u202f; or aucune autorisation n'est inscrite au dossier du fournisseur. Une personne vérifiera l'autorisation au Registre des entreprises autorisées à contracter ou à sous-contracter (REA) avant le paiement.",
+    );
+    expect(missing.explanation.en).toBe(
+      "A services contract of $1,100,000 before taxes, renewal options included (threshold $1,000,000), requires the enterprise to hold an authorization to contract from the Autorité des marchés publics (AMP) when it is concluded, but there is no authorization on the supplier's file. A person will check the authorization in the register of authorized enterprises (REA) before payment.",
+    );
+    const lapsed = cases.find((x) =>
+      x.name.startsWith("contrat de services de 1 200 000 $ conclu après la fin de l'autorisation"),
+    )!;
+    const ended = (await evaluate('invoices', lapsed.facts)).body;
+    expect(ended.events).toEqual([{ type: 'manual_review' }]);
+    expect(ended.explanation.fr).toContain(
+      "\u202f; or l'autorisation au dossier (du 10 janvier 2020 au 30 juin 2025) n'était pas en vigueur le 20 janvier 2026, date de conclusion du contrat.",
+    );
+    expect(ended.explanation.en).toContain(
+      'but the authorization on file (January 10, 2020 to June 30, 2025) was not in force on January 20, 2026, when the contract was concluded.',
+    );
+    const supply = cases.find((x) => x.name.startsWith("contrat d'approvisionnement de 2 000 000 $"))!;
+    expect((await evaluate('invoices', supply.facts)).body.events).toEqual([{ type: 'auto_approve' }]);
+  });
+
+  it('matches the purchase order line by line, before taxes, with the quantities invoiced so far', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const find = (start: string) => cases.find((x) => x.name.startsWith(start))!.facts;
+    // 100 $ before taxes against a line balance of 100 $: the taxes (114,98 $ in all) are not the order's.
+    const exact = (await evaluate('invoices', find('solde avant taxes : 100 $ avant taxes'))).body;
+    expect(exact.events).toEqual([{ type: 'auto_approve' }]);
+    const received = (await evaluate('invoices', find('deux lignes : la seconde facturée au-delà'))).body;
+    expect(received.events).toEqual([{ type: 'manual_review' }]);
+    expect(received.explanation.fr).toBe(
+      "Quantité facturée au-delà de la quantité reçue\u00a0: ligne 2 (Cartouches d'encre), 6 facturées en tout (dont 4 auparavant) pour 5 reçues.",
+    );
+    expect(received.explanation.en).toBe(
+      "Quantity invoiced beyond the quantity received: line 2 (Cartouches d'encre), 6 invoiced in all (4 before) for 5 received.",
+    );
+    const price = (await evaluate('invoices', find('deux lignes : prix unitaire de la seconde'))).body;
+    expect(price.explanation.fr).toBe(
+      "Prix unitaire hors de la tolérance de 2\u00a0% du bon de commande\u00a0: ligne 2 (Cartouches d'encre), 52\u00a0$ au lieu de 50\u00a0$ (avant taxes).",
+    );
+    const balance = (await evaluate('invoices', find('deux lignes : la seconde dépasse le solde'))).body;
+    expect(balance.explanation.fr).toBe(
+      "Solde de la ligne du bon de commande insuffisant, avant taxes\u00a0: ligne 2 (Cartouches d'encre), 100\u00a0$ facturés pour un solde de 50\u00a0$.",
+    );
+    expect(balance.explanation.en).toBe(
+      "Purchase-order line balance not enough, before taxes: line 2 (Cartouches d'encre), $100 invoiced against a balance of $50.",
+    );
+    const absent = (await evaluate('invoices', find('ligne absente du bon de commande'))).body;
+    expect(absent.explanation.fr).toBe(
+      "Ligne absente du bon de commande BC-77\u00a0: ligne 3 (Cartouches d'encre), 100\u00a0$ avant taxes. Une personne vérifiera ce qui a été commandé.",
+    );
+    const sum = (await evaluate('invoices', find('lignes qui ne totalisent pas le sous-total'))).body;
+    expect(sum.events).toEqual([{ type: 'request_correction' }]);
+    expect(sum.explanation.fr).toBe(
+      'Les lignes de la facture totalisent 200\u00a0$ avant taxes, mais le sous-total est de 210\u00a0$.',
+    );
+  });
+
+  // Last: it changes a seeded table, which the cases above read.
+  it('reads suppliers and purchase orders from seeded reference tables, changed only under review', async () => {
+    const analyst = as(t, cast.analyst);
+    for (const table of SEEDED_TABLES) {
+      expect((await analyst.get(`/api/v1/reference-tables/${table}`)).body).toMatchObject({
+        rev: 1,
+        updatedBy: 'seed',
+      });
+      expect(
+        await t.db
+          .collection('audit_events')
+          .countDocuments({ action: 'reference_table.created', resourceKey: table, actor: 'seed' }),
+      ).toBe(1);
+    }
+    // Seeding again (as a second start would) changes nothing.
+    await t.app.get(SeedService).seedAll();
+    for (const table of SEEDED_TABLES)
+      expect((await analyst.get(`/api/v1/reference-tables/${table}`)).body.rev).toBe(1);
+    expect(await t.db.collection('audit_events').countDocuments({ action: 'reference_table.created' })).toBe(
+      SEEDED_TABLES.length,
+    );
+
+    // The ERP sends the supplier's id and the order number; the records themselves are not its to send.
+    const compliant = pilotCases('invoices/invoices.json')[0]!.facts as { invoice: { supplierId: string } };
+    const forged = await evaluate('invoices', { ...compliant, supplierStatus: { onRena: false } });
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: 'derived_fact', details: [{ path: '/facts/supplierStatus' }] });
+
+    // An analyst records the supplier's RENA listing: the published rule set reads the table, so it waits for review.
+    const path = '/api/v1/reference-tables/supplier-registrations';
+    const csv = `supplierId,name,neq,onRena,renaListedOn,arqIssuedOn,arqValidUntil\n${compliant.invoice.supplierId},Fournitures Laval inc.,1145678901,oui,2025-12-01,2026-01-05,2026-04-30`;
+    const proposed = await analyst
+      .post(`${path}/import`, { csv, mode: 'merge' })
+      .set('if-match', (await analyst.get(path)).headers['etag'] as string);
+    expect(proposed.status).toBe(202);
+    expect(proposed.body.pending).toMatchObject({ readers: ['invoices'], counts: { changed: 1 } });
+    expect((await evaluate('invoices', compliant)).body.events).toEqual([{ type: 'auto_approve' }]);
+    const approved = await as(t, cast.approver)
+      .post(`${path}/pending/approve`, { comment: 'Inscription au RENA vérifiée' })
+      .set('if-match', proposed.headers['etag'] as string);
+    expect(approved.status).toBe(200);
+    const decided = (await evaluate('invoices', compliant)).body;
+    expect(decided.events).toEqual([{ type: 'reject' }]);
+    expect(decided.explanation.fr).toContain(
+      'depuis le 1er décembre 2025 et le contrat a été conclu le 20 janvier 2026',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { suppliersTable } from './support/reference-tables.js';
+import { SEEDED_TABLES as SEEDED, suppliersTable } from './support/reference-tables.js';
 
 const suppliers = suppliersTable('suppliers');
 
@@ -69,8 +69,10 @@ describe('reference tables', () => {
         .collection('audit_events')
         .countDocuments({ action: 'reference_table.created', resourceKey: 'suppliers', actor: 'analyst' }),
     ).toBe(1);
+    // Beside the tables seeded for the invoice pilot (seeds/reference-tables).
     const list = await analyst.get('/api/v1/reference-tables');
-    expect(list.headers['content-range']).toBe('reference-tables 0-0/1');
+    expect(list.headers['content-range']).toBe(`reference-tables 0-${SEEDED.length}/${SEEDED.length + 1}`);
+    expect(list.body.map((table: { key: string }) => table.key).sort()).toEqual([...SEEDED, 'suppliers'].sort());
     const bad = await analyst.post('/api/v1/reference-tables', {
       ...suppliers,
       key: 'bad',
@@ -280,7 +282,9 @@ describe('reference tables', () => {
       .set('if-match', proposed.headers['etag'] as string);
     expect(approved.status).toBe(200);
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(404);
-    expect((await analyst.get('/api/v1/reference-tables')).body).toEqual([]);
+    expect(
+      (await analyst.get('/api/v1/reference-tables')).body.map((table: { key: string }) => table.key).sort(),
+    ).toEqual([...SEEDED].sort());
     await new Promise((r) => setTimeout(r, 50));
     const decision = await analyst.post('/api/v1/rulesets/supplier-check/evaluate', {
       facts: { invoice: { neq: '2245678901' } },
@@ -292,5 +296,60 @@ describe('reference tables', () => {
         .countDocuments({ action: 'reference_table.deleted', resourceKey: 'suppliers' }),
     ).toBe(1);
     expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
+  });
+  it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {
+    const approver = as(t, cast.approver);
+    const table = {
+      key: 'order-lines',
+      name: 'Lignes de commande',
+      keyColumn: 'lineId',
+      columns: [
+        { name: 'lineId', type: 'string' },
+        { name: 'order', type: 'string', required: true },
+        { name: 'scope', type: 'string' },
+        { name: 'quantity', type: 'number' },
+      ],
+      rows: [
+        { lineId: 'A-2', order: 'A', scope: 'all', quantity: 2 },
+        { lineId: 'B-1', order: 'B', scope: 'all', quantity: 5 },
+        { lineId: 'A-1', order: 'A', quantity: 1 },
+      ],
+    };
+    expect((await analyst.post('/api/v1/reference-tables', table)).status).toBe(201);
+    const ruleset = {
+      key: 'order-lines-check',
+      name: 'Lignes de commande',
+      pilot: 'invoices',
+      format: 'rules',
+      inputSchema: { type: 'object', required: ['order'], properties: { order: { type: 'string' } } },
+      lookups: [
+        { fact: 'lines', table: 'order-lines', key: { fact: 'order' }, column: 'order' },
+        { fact: 'scoped', table: 'order-lines', key: { value: 'all' }, column: 'scope' },
+      ],
+      computedFacts: [
+        { name: 'quantities', expression: 'lines.map(l, l.quantity)' },
+        { name: 'scopedCount', expression: 'size(scoped)' },
+      ],
+      definition: {
+        rules: [
+          {
+            name: 'lignes',
+            conditions: { all: [{ fact: 'scopedCount', operator: 'equal', value: 2 }] },
+            event: { type: 'auto_approve' },
+            explanation: { fr: '{{#each quantities}}{{this}} {{/each}}', en: '{{#each quantities}}{{this}} {{/each}}' },
+          },
+        ],
+      },
+    };
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/order-lines-check/versions/1/submit');
+    await approver.post('/api/v1/rulesets/order-lines-check/versions/1/approve');
+    await approver.post('/api/v1/rulesets/order-lines-check/versions/1/publish');
+    const decide = async (order: string) =>
+      (await analyst.post('/api/v1/rulesets/order-lines-check/evaluate', { facts: { order }, explain: true })).body;
+    const a = await decide('A');
+    expect(a.events).toEqual([{ type: 'auto_approve' }]);
+    expect(a.explanation.fr).toBe('2 1 ');
+    expect((await decide('C')).explanation.fr).toBe('');
   });
 });

@@ -2462,7 +2462,7 @@ export interface operations {
           settings?: {
             [key: string]: components['schemas']['JsonValue'];
           };
-          /** @description facts read from reference tables: {fact, table, key: {fact, path?}} */
+          /** @description facts read from reference tables: {fact, table, key: {fact, path?} or {value}, column?} */
           lookups?: {
             [key: string]: components['schemas']['JsonValue'];
           }[];
@@ -2634,7 +2634,7 @@ export interface operations {
           settings?: {
             [key: string]: components['schemas']['JsonValue'];
           };
-          /** @description facts read from reference tables: {fact, table, key: {fact, path?}} */
+          /** @description facts read from reference tables: {fact, table, key: {fact, path?} or {value}, column?} */
           lookups?: {
             [key: string]: components['schemas']['JsonValue'];
           }[];

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { prepare, runNow } from './evaluate.js';
+import { withSeededLookups } from './fixtures/seeded-lookups.js';
 
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8')) as {
   format: string;
   definition: { rules: unknown[] } & Record<string, unknown>;
   computedFacts: { name: string; expression: string }[];
+  lookups?: Parameters<typeof withSeededLookups>[0];
   tests: { name: string; facts: Record<string, unknown> }[];
 };
 
@@ -13,12 +15,38 @@ describe('runNow without traces', () => {
   it('decides the same events on every pilot case, building no trace', () => {
     const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts);
     for (const test of pilot.tests) {
-      const traced = runNow(prepared, test.facts);
-      const bare = runNow(prepared, test.facts, false);
+      const facts = withSeededLookups(pilot.lookups, test.facts);
+      const traced = runNow(prepared, facts);
+      const bare = runNow(prepared, facts, false);
       expect(bare.events).toEqual(traced.events);
       expect(bare.computed).toEqual(traced.computed);
       expect([bare.fired, bare.failed]).toEqual([[], []]);
       expect(traced.fired.length + traced.failed.length).toBe(pilot.definition.rules.length);
     }
+  });
+});
+
+describe('lookups and computed facts', () => {
+  const rules = {
+    rules: [{ conditions: { all: [{ fact: 'listed', operator: 'equal', value: true }] }, event: { type: 'reject' } }],
+  };
+  const computed = [{ name: 'listed', expression: 'has(supplier.onRena) && supplier.onRena' }];
+  const rows: Record<string, { onRena: boolean }> = { 'FRN-1': { onRena: true }, 'FRN-2': { onRena: false } };
+  const lookup = (_: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) =>
+    rows[String(factValue('invoice', '$.supplierId'))] ?? null;
+
+  it('reads a lookup keyed by a given fact before the computed facts, which read its row', () => {
+    const prepared = prepare('rules', rules, computed, { supplier: lookup });
+    expect(runNow(prepared, { invoice: { supplierId: 'FRN-1' } }).events).toEqual([{ type: 'reject' }]);
+    expect(runNow(prepared, { invoice: { supplierId: 'FRN-2' } }).events).toEqual([]);
+    expect(runNow(prepared, { invoice: { supplierId: 'FRN-9' } }).computed).toEqual({ supplier: null, listed: false });
+  });
+
+  it('leaves a lookup whose key is missing to the rules, which fail where the library would', () => {
+    const failing = () => {
+      throw new Error('table not loaded');
+    };
+    const prepared = prepare('rules', rules, computed, { supplier: failing });
+    expect(runNow(prepared, { invoice: {} }).computed).toEqual({ listed: false });
   });
 });

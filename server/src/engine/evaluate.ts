@@ -1,6 +1,6 @@
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
-import { evaluateProgram, type DynamicFact } from './evaluator.js';
+import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
 import { compileProgram, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
 
@@ -61,9 +61,35 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
 
 /** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
-  const computed = prepared.computeFacts(facts);
+  const found = lookupsBeforeComputed(prepared.dynamicFacts, facts);
+  const computed = found
+    ? { ...found, ...prepared.computeFacts({ ...facts, ...found }) }
+    : prepared.computeFacts(facts);
   const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
   return { events, fired, failed, computed };
+}
+
+/**
+ * The dynamic facts (lookups) whose key is among the given facts, read before the computed facts so that CEL
+ * can read the rows found (`supplier.onRena`). One whose key is missing or whose table failed to load is left
+ * to the rules, which read it lazily and fail where the library would (docs/adr/0009).
+ */
+function lookupsBeforeComputed(
+  dynamic: Readonly<Record<string, DynamicFact>>,
+  facts: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const names = Object.keys(dynamic).filter((name) => !Object.hasOwn(facts, name));
+  if (names.length === 0) return undefined;
+  const context = new RunContext(facts, dynamic);
+  const found: Record<string, unknown> = {};
+  for (const name of names) {
+    try {
+      found[name] = context.factValue(name);
+    } catch {
+      // read again (and fail) only if a rule needs it
+    }
+  }
+  return found;
 }
 
 /** The rules alone, synchronously, on facts that already include the computed ones (benchmarks, tests). */

@@ -6,15 +6,25 @@ import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
 import { hashPassword } from '../modules/users/password.js';
 import type { Role } from '../common/access/roles.js';
-import type { ImportReport } from '../common/json/file-import.js';
+import { ConflictError, ValidationError } from '../common/errors/domain-errors.js';
+import { contractAjv, toErrorDetails } from '../common/http/ajv.js';
+import { importFiles, type ImportReport } from '../common/json/file-import.js';
+import { jsonFilesIn } from '../common/json/json-files.js';
 import { ExperimentFiles } from '../modules/experiments/experiment-files.js';
 import { PromptFiles } from '../modules/prompts/prompt-files.js';
+import {
+  createTableRequestSchema,
+  type CreateTableRequest,
+} from '../modules/reference-data/reference-tables.contract.js';
+import { ReferenceTablesService } from '../modules/reference-data/reference-tables.service.js';
 import { RulesetFiles } from '../modules/rulesets/ruleset-files.js';
 import { RulesetsService } from '../modules/rulesets/rulesets.service.js';
 import { UsersRepository } from '../modules/users/users.repository.js';
 import { SeedMarksRepository } from './seed-marks.repository.js';
 
 const PILOTS = 'pilots';
+const SEED_ACTOR = 'seed';
+const validTableFile = contractAjv.compile(createTableRequestSchema);
 
 interface DemoUser {
   username: string;
@@ -34,6 +44,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly promptFiles: PromptFiles,
     private readonly experimentFiles: ExperimentFiles,
     private readonly rulesets: RulesetsService,
+    private readonly tables: ReferenceTablesService,
     private readonly marks: SeedMarksRepository,
   ) {}
 
@@ -55,7 +66,9 @@ export class SeedService implements OnApplicationBootstrap {
     await this.marks.set(PILOTS);
   }
 
+  /** Tables first: the pilots' rule sets read them, and once published, a change to a table they read waits for review. */
   private async seedPilots(): Promise<void> {
+    await this.seedReferenceTables();
     await this.seedRulesets();
     await this.seedPrompts();
   }
@@ -70,6 +83,28 @@ export class SeedService implements OnApplicationBootstrap {
   /** The pilots' reviewed rule sets from `rulesets/`, published as files say; unchanged files add nothing. */
   private async seedRulesets(): Promise<void> {
     this.report('rulesets', 'rule set', await this.rulesetFiles.importDirectory(join(projectRoot(), 'rulesets')));
+  }
+
+  /**
+   * The reference tables the pilots' lookups read, from `seeds/reference-tables/*.json` (the body of
+   * `POST /reference-tables`), created by `seed` with their audit event. A table whose key exists (or existed)
+   * is left as it is: analysts may have changed it since, under review (docs/adr/0019).
+   */
+  private async seedReferenceTables(): Promise<void> {
+    const dir = join(projectRoot(), 'seeds', 'reference-tables');
+    const report = await importFiles(dir, await jsonFilesIn(dir), async (raw, _path, name) => {
+      if (!validTableFile(raw))
+        throw new ValidationError('The table file is invalid.', toErrorDetails(validTableFile.errors));
+      const request = raw as CreateTableRequest;
+      try {
+        await this.tables.create(request, SEED_ACTOR);
+        return { label: `${name} (${request.key})`, changed: true };
+      } catch (err) {
+        if (err instanceof ConflictError) return { label: `${name} (${request.key})`, changed: false };
+        throw err;
+      }
+    });
+    this.report('seeds/reference-tables', 'reference table', report);
   }
 
   /** Logs what a folder of files did; any file refused stops the start, with each problem in the log. */

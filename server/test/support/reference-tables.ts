@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** A small suppliers table with every column type, for tests of reference tables through the API and the console. */
 export function suppliersTable(key: string, name = 'Fournisseurs') {
   return {
@@ -17,3 +20,9 @@ export function suppliersTable(key: string, name = 'Fournisseurs') {
     ],
   };
 }
+
+/** The keys of the reference tables every fresh database starts with, seeded for the pilots (seeds/reference-tables). */
+export const SEEDED_TABLES: readonly string[] = readdirSync('seeds/reference-tables')
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => (JSON.parse(readFileSync(join('seeds/reference-tables', file), 'utf8')) as { key: string }).key)
+  .sort();

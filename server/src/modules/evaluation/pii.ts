@@ -106,14 +106,15 @@ function readTouches(read: string[], paths: string[][]): boolean {
 export function derivedPiiPaths(
   inputPaths: string[][],
   computed: { name: string; reads: string[][] }[],
-  lookups: { fact: string; key: { fact: string; path?: string } }[],
+  lookups: { fact: string; key: { fact?: string; path?: string } }[],
 ): string[][] {
   const personal = [...inputPaths];
   const derived = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
     for (const lookup of lookups) {
-      if (!derived.has(lookup.fact) && touchesPii(lookup.key.fact, lookup.key.path, personal))
+      const keyFact = lookup.key.fact; // a fixed key reads no fact
+      if (!derived.has(lookup.fact) && keyFact !== undefined && touchesPii(keyFact, lookup.key.path, personal))
         changed = mark(lookup.fact);
     }
     for (const fact of computed) {

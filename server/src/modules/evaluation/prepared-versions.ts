@@ -65,13 +65,17 @@ export class PreparedVersions {
     return entry;
   }
 
-  /** Each lookup becomes a dynamic fact: the reference-table row keyed by another fact's value, or null. */
+  /** Each lookup becomes a dynamic fact: the reference-table row keyed by another fact's value (or null), or with `column` the rows. */
   private lookupFacts(content: RulesetContent): Record<string, DynamicFact> {
     return Object.fromEntries(
       (content.lookups ?? []).map((lookup) => [
         lookup.fact,
-        (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) =>
-          this.lookups.rowNow(lookup.table, factValue(lookup.key.fact, lookup.key.path)),
+        (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => {
+          const key = lookup.key.fact === undefined ? lookup.key.value : factValue(lookup.key.fact, lookup.key.path);
+          return lookup.column === undefined
+            ? this.lookups.rowNow(lookup.table, key)
+            : this.lookups.rowsNow(lookup.table, lookup.column, key);
+        },
       ]),
     );
   }

@@ -11,6 +11,8 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   /** The rows last loaded per table, for synchronous reads; a newer load replaces them, a failed one does not. */
   private readonly loaded = new Map<string, { rows: Map<string, Row> | null; generation: number }>();
   private readonly failures = new Map<string, unknown>();
+  /** Rows by the value of a column, built when a lookup with `column` first reads a loaded table. */
+  private readonly columnIndexes = new WeakMap<Map<string, Row>, Map<string, Map<string, Row[]>>>();
   private generation = 0;
   private readonly revisions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
@@ -49,6 +51,29 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
     const rows = this.loaded.get(table);
     if (!rows) throw this.failures.get(table) ?? new Error(`Reference table "${table}" was not loaded before the run.`);
     return rows.rows?.get(String(keyValue)) ?? null;
+  }
+
+  /** Synchronous, after `preload`: the rows whose `column` equals `keyValue`, in the table's order (none if no table). */
+  rowsNow(table: string, column: string, keyValue: unknown): Row[] {
+    if (keyValue === undefined || keyValue === null) return [];
+    const rows = this.loaded.get(table);
+    if (!rows) throw this.failures.get(table) ?? new Error(`Reference table "${table}" was not loaded before the run.`);
+    if (!rows.rows) return [];
+    let byColumn = this.columnIndexes.get(rows.rows);
+    if (!byColumn) this.columnIndexes.set(rows.rows, (byColumn = new Map()));
+    let index = byColumn.get(column);
+    if (!index) {
+      index = new Map();
+      for (const row of rows.rows.values()) {
+        const value = row[column];
+        if (value === undefined || value === null) continue;
+        const list = index.get(String(value));
+        if (list) list.push(row);
+        else index.set(String(value), [row]);
+      }
+      byColumn.set(column, index);
+    }
+    return index.get(String(keyValue)) ?? [];
   }
 
   private load(table: string): Promise<Map<string, Row> | null> {

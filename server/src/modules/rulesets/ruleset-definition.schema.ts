@@ -275,9 +275,27 @@ export const lookupsSchema = {
       },
       key: {
         type: 'object',
-        required: ['fact'],
         additionalProperties: false,
-        properties: { fact: factName, path: factPath },
+        properties: {
+          fact: factName,
+          path: factPath,
+          value: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'a fixed key instead of a fact: the same row (or rows) for every decision',
+          },
+        },
+        oneOf: [
+          { required: ['fact'], not: { required: ['value'] } },
+          { required: ['value'], not: { anyOf: [{ required: ['fact'] }, { required: ['path'] }] } },
+        ],
+      },
+      column: {
+        type: 'string',
+        pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
+        description:
+          'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does',
       },
     },
   },

@@ -17,6 +17,15 @@ export interface RulesetContent {
   /** Facts computed before the rules run (CEL expressions, docs/adr/0010), in order: amounts, taxes, day counts, ages. */
   computedFacts?: { name: string; expression: string }[];
   settings?: { logDecisions?: boolean };
-  /** Facts read from reference tables during the run: the row whose key column equals another fact's value. */
-  lookups?: { fact: string; table: string; key: { fact: string; path?: string } }[];
+  /**
+   * Facts read from reference tables during the run: the row whose key column equals another fact's value (or
+   * null); with `column`, the list of rows whose column equals it, in the table's order (or empty). A key
+   * `value` is fixed: the same rows for every decision (an organisation's signing limits).
+   */
+  lookups?: {
+    fact: string;
+    table: string;
+    key: { fact: string; path?: string; value?: undefined } | { value: string; fact?: undefined; path?: undefined };
+    column?: string;
+  }[];
 }

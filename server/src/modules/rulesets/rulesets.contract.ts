@@ -20,7 +20,7 @@ const contentProperties = {
   lookups: {
     type: 'array',
     items: { type: 'object' },
-    description: 'facts read from reference tables: {fact, table, key: {fact, path?}}',
+    description: 'facts read from reference tables: {fact, table, key: {fact, path?} or {value}, column?}',
   },
 } as const;
 
