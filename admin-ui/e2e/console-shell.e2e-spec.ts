@@ -93,7 +93,12 @@ describe('console shell', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-show-fr.png` });
 
     // Try it: a form generated from the input schema, pre-filled from the first test case (a compliant invoice).
-    await expect(page.getByRole('textbox', { name: 'number' }).first().inputValue()).resolves.toBe('F-2026-001');
+    await expect(
+      page
+        .getByRole('textbox', { name: /^Numéro\s*\*?$/ })
+        .first()
+        .inputValue(),
+    ).resolves.toBe('F-2026-001');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page.getByRole('status').getByText('auto_approve').waitFor();
     // The analyst keeps what was tried as a test case of the draft.
@@ -109,9 +114,15 @@ describe('console shell', () => {
       name: 'Facture conforme essayée dans la console',
       expectedEvents: ['auto_approve'],
     });
-    await page.getByRole('textbox', { name: 'number' }).first().fill('');
+    await page
+      .getByRole('textbox', { name: /^Numéro\s*\*?$/ })
+      .first()
+      .fill('');
     await page.getByRole('button', { name: 'Évaluer' }).click();
-    await page.getByText("requiert la propriété 'number'").first().waitFor();
+    await page
+      .getByText(/requiert la propriété '(Numéro|number)'/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-form-fr.png`, fullPage: true });
 
     // Or as JSON, with the API's problems listed by path.

@@ -348,6 +348,7 @@ describe('reference tables and audit trail in the console', () => {
     const changes = review.getByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
     await changes.getByRole('row', { name: /1145678901 .*onRena\s: Non.* onRena\s: Oui/ }).waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
+    expect(await accessibilityViolations(approver)).toEqual([]); // the pending change and its buttons, on the warning alert
     await review.getByRole('button', { name: 'Approuver la modification' }).click();
     await approver.getByRole('dialog').waitFor();
     expect(await accessibilityViolations(approver)).toEqual([]);

@@ -14,6 +14,8 @@ export const lightTheme: RaThemeOptions = {
     primary: { main: '#1565c0' },
     secondary: { main: '#0d47a1' },
     warning: { main: '#b45309' },
+    // MUI's red (#d32f2f) on a warning alert's background falls under 4.5:1 (the pending table change's buttons).
+    error: { main: '#b71c1c' },
     info: { main: '#01579b' },
   },
   components: {

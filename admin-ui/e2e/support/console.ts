@@ -45,6 +45,14 @@ export async function signIn(
 
 /** WCAG 2.1 A/AA problems axe finds on the page, each with the elements concerned. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // What axe sees must be the screen at rest: no tooltip left open by where the mouse happens to be, and no dialog
+  // or tooltip halfway through its fade (its text then has a fraction of its contrast). Endless animations, such
+  // as a progress indicator, are not waited for.
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+  );
+  await page.locator('.MuiTooltip-popper').waitFor({ state: 'detached' });
   // Legacy mode runs axe inside the page itself, so any page will do (the default opens a second page in the
   // page's context, which a page made by browser.newPage() does not allow); the console has no iframe.
   const result = await new AxeBuilder({ page })
