@@ -1,0 +1,126 @@
+/**
+ * The values one fact path may still take on a branch of the search: a numeric interval with open or closed
+ * bounds, an optional finite set of allowed values (equal, in, a schema enum, booleans) and excluded values
+ * (notEqual, notIn). Values are compared by their JSON text, so 1 and "1" differ as in json-rules-engine.
+ */
+export interface Bound {
+  value: number;
+  closed: boolean;
+}
+
+export interface Domain {
+  lo?: Bound;
+  hi?: Bound;
+  only?: Map<string, unknown>;
+  not: Set<string>;
+  integer: boolean;
+}
+
+export type NumericOp = 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive';
+export type SetOp = 'in' | 'notIn';
+/** What an atom asks of one fact path: membership (equal is `in` one value) or a numeric comparison. */
+export type Test = { op: SetOp; values: unknown[] } | { op: NumericOp; n: number };
+
+const key = (v: unknown) => JSON.stringify(v);
+
+export const emptyDomain = (): Domain => ({ not: new Set(), integer: false });
+
+export function copyDomain(d: Domain): Domain {
+  return { ...d, only: d.only && new Map(d.only), not: new Set(d.not) };
+}
+
+/** The test's negation; exact when the fact has the schema's type (numeric tests on numbers). */
+export function negate(test: Test): Test {
+  switch (test.op) {
+    case 'in':
+      return { op: 'notIn', values: test.values };
+    case 'notIn':
+      return { op: 'in', values: test.values };
+    case 'lessThan':
+      return { op: 'greaterThanInclusive', n: test.n };
+    case 'lessThanInclusive':
+      return { op: 'greaterThan', n: test.n };
+    case 'greaterThan':
+      return { op: 'lessThanInclusive', n: test.n };
+    case 'greaterThanInclusive':
+      return { op: 'lessThan', n: test.n };
+  }
+}
+
+const tighterLo = (a: Bound | undefined, b: Bound) =>
+  !a || b.value > a.value || (b.value === a.value && !b.closed) ? b : a;
+const tighterHi = (a: Bound | undefined, b: Bound) =>
+  !a || b.value < a.value || (b.value === a.value && !b.closed) ? b : a;
+
+/** The domain narrowed by one more test (a fresh copy). */
+export function narrow(d: Domain, test: Test): Domain {
+  const out = copyDomain(d);
+  switch (test.op) {
+    case 'in': {
+      const allowed = new Map(test.values.map((v) => [key(v), v]));
+      out.only = out.only ? new Map([...out.only].filter(([k]) => allowed.has(k))) : allowed;
+      break;
+    }
+    case 'notIn':
+      test.values.forEach((v) => out.not.add(key(v)));
+      break;
+    case 'lessThan':
+    case 'lessThanInclusive':
+      out.hi = tighterHi(out.hi, { value: test.n, closed: test.op === 'lessThanInclusive' });
+      break;
+    default:
+      out.lo = tighterLo(out.lo, { value: test.n, closed: test.op === 'greaterThanInclusive' });
+  }
+  return out;
+}
+
+const hasInterval = (d: Domain) => d.lo !== undefined || d.hi !== undefined;
+
+function inInterval(d: Domain, v: unknown): boolean {
+  if (!hasInterval(d) && !d.integer) return true;
+  if (typeof v !== 'number') return false;
+  if (d.integer && !Number.isInteger(v)) return false;
+  if (d.lo && (v < d.lo.value || (v === d.lo.value && !d.lo.closed))) return false;
+  if (d.hi && (v > d.hi.value || (v === d.hi.value && !d.hi.closed))) return false;
+  return true;
+}
+
+/** The values still allowed when the domain is finite, else undefined. */
+export function finiteValues(d: Domain): unknown[] | undefined {
+  if (d.only) return [...d.only].filter(([k, v]) => !d.not.has(k) && inInterval(d, v)).map(([, v]) => v);
+  if (d.integer && d.lo && d.hi) {
+    const lo = d.lo.closed ? Math.ceil(d.lo.value) : Math.floor(d.lo.value) + 1;
+    const hi = d.hi.closed ? Math.floor(d.hi.value) : Math.ceil(d.hi.value) - 1;
+    if (hi - lo > 1000) return undefined;
+    const values: number[] = [];
+    for (let n = lo; n <= hi; n++) if (!d.not.has(key(n))) values.push(n);
+    return values;
+  }
+  return undefined;
+}
+
+/** Whether some value satisfies every test so far. */
+export function satisfiable(d: Domain): boolean {
+  const finite = finiteValues(d);
+  if (finite) return finite.length > 0;
+  if (!hasInterval(d)) return true; // infinitely many values, finitely many excluded
+  const { lo, hi } = d;
+  if (lo && hi) {
+    if (lo.value > hi.value) return false;
+    if (lo.value === hi.value) return lo.closed && hi.closed && !d.not.has(key(lo.value));
+  }
+  return true; // a non-degenerate interval of reals minus finitely many points
+}
+
+const fmt = (v: unknown) => JSON.stringify(v);
+
+/** The domain in words, for an example gap: `= "fr"`, `in [1, 2]`, `< 0`, `>= 5 and < 10`. */
+export function describeDomain(d: Domain): string {
+  const finite = finiteValues(d);
+  if (finite) return finite.length === 1 ? `= ${fmt(finite[0])}` : `in [${finite.map(fmt).join(', ')}]`;
+  const parts: string[] = [];
+  if (d.lo) parts.push(`${d.lo.closed ? '>=' : '>'} ${d.lo.value}`);
+  if (d.hi) parts.push(`${d.hi.closed ? '<=' : '<'} ${d.hi.value}`);
+  if (d.not.size > 0) parts.push(`not in [${[...d.not].join(', ')}]`);
+  return parts.length > 0 ? parts.join(' and ') : 'any value';
+}
