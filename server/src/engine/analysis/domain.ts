@@ -74,6 +74,33 @@ export function narrow(d: Domain, test: Test): Domain {
   return out;
 }
 
+/** Values both domains allow. */
+export function intersect(a: Domain, b: Domain): Domain {
+  const only = a.only && b.only ? new Map([...a.only].filter(([k]) => b.only!.has(k))) : (a.only ?? b.only);
+  return {
+    lo: b.lo ? tighterLo(a.lo, b.lo) : a.lo,
+    hi: b.hi ? tighterHi(a.hi, b.hi) : a.hi,
+    only: only && new Map(only),
+    not: new Set([...a.not, ...b.not]),
+    integer: a.integer || b.integer,
+  };
+}
+
+/** Whether some value lies in both domains; without building their intersection for the common cases. */
+export function compatible(a: Domain, b: Domain): boolean {
+  if (a.integer || b.integer || a.not.size > 0 || b.not.size > 0) return satisfiable(intersect(a, b));
+  if (a.only && b.only) {
+    const [small, large] = a.only.size <= b.only.size ? [a, b] : [b, a];
+    for (const [k, v] of small.only!) if (large.only!.has(k) && inInterval(a, v) && inInterval(b, v)) return true;
+    return false;
+  }
+  if (a.only || b.only) return satisfiable(intersect(a, b));
+  const lo = b.lo ? tighterLo(a.lo, b.lo) : a.lo;
+  const hi = b.hi ? tighterHi(a.hi, b.hi) : a.hi;
+  if (!lo || !hi || lo.value < hi.value) return true;
+  return lo.value === hi.value && lo.closed && hi.closed;
+}
+
 const hasInterval = (d: Domain) => d.lo !== undefined || d.hi !== undefined;
 
 function inInterval(d: Domain, v: unknown): boolean {

@@ -1,4 +1,4 @@
-import { copyDomain, emptyDomain, narrow, satisfiable, type Domain } from './domain.js';
+import { copyDomain, emptyDomain, narrow, negate, satisfiable, type Domain } from './domain.js';
 import type { Formula, Opaque } from './formula.js';
 
 /** The domains of one open branch: what each fact path may still be. */
@@ -15,6 +15,8 @@ export interface Outcome {
   witnesses: Domains[];
   /** Why an open branch could not be confirmed. */
   reasons: string[];
+  /** Search steps spent, for callers that share a budget over many questions. */
+  steps: number;
 }
 
 const BUDGET = 20_000;
@@ -24,17 +26,24 @@ const BUDGET = 20_000;
  * domain of their fact path and close the branch when it empties. `seed` gives each path's starting domain
  * (from the input schema); `wanted` is how many open branches to collect.
  */
-export function solve(formulas: Formula[], seed: (key: string) => Domain | undefined, wanted = 1): Outcome {
+export function solve(
+  formulas: Formula[],
+  seed: (key: string) => Domain | undefined,
+  wanted = 1,
+  budget = BUDGET,
+): Outcome {
   const witnesses: Domains[] = [];
   const reasons = new Set<string>();
   let steps = 0;
   let unsure = false;
 
+  let domainOf: (key: string) => Domain = () => emptyDomain();
   const search = (todo: Formula[], domains: Domains, opaque: Opaque[]): boolean => {
-    if (++steps > BUDGET) {
+    if (++steps > budget) {
       unsure = true;
       return true; // stop: the result cannot be claimed
     }
+    domainOf = (key) => domains.get(key) ?? seed(key) ?? emptyDomain();
     const [head, ...rest] = todo;
     if (!head) {
       if (opaque.length > 0) {
@@ -49,6 +58,12 @@ export function solve(formulas: Formula[], seed: (key: string) => Domain | undef
       case 'and':
         return search([...head.items, ...rest], domains, opaque);
       case 'or':
+        // An alternative the domains already make true settles the `or` without branching on it.
+        if (
+          head.items.some((item) => item.kind === 'atom' && !satisfiable(narrow(domainOf(item.key), negate(item.test))))
+        ) {
+          return search(rest, domains, opaque);
+        }
         for (const item of head.items) if (search([item, ...rest], domains, opaque)) return true;
         return false;
       case 'opaque':
@@ -65,11 +80,12 @@ export function solve(formulas: Formula[], seed: (key: string) => Domain | undef
   };
 
   search(formulas, new Map(), []);
-  if (steps > BUDGET) reasons.add('the search needed more than 20000 steps');
+  if (steps > budget) reasons.add(`the search needed more than ${budget} steps`);
   const result = witnesses.length > 0 ? 'sat' : unsure ? 'unknown' : 'unsat';
   return {
     result,
     witnesses: witnesses.map((w) => new Map([...w].map(([k, d]) => [k, copyDomain(d)]))),
     reasons: [...reasons],
+    steps,
   };
 }
