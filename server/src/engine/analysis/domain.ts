@@ -14,37 +14,36 @@ export interface Domain {
   only?: Map<string, unknown>;
   not: Set<string>;
   integer: boolean;
+  /**
+   * Only numbers are allowed: the schema says so, or a numeric test asked it (json-rules-engine's lessThan
+   * on a string is false). A negated one (`not x < 5`) holds for a string too, so it does not set this.
+   */
+  numeric: boolean;
 }
 
 export type NumericOp = 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive';
 export type SetOp = 'in' | 'notIn';
 /** What an atom asks of one fact path: membership (equal is `in` one value) or a numeric comparison. */
-export type Test = { op: SetOp; values: unknown[] } | { op: NumericOp; n: number };
+export type Test = { op: SetOp; values: unknown[] } | { op: NumericOp; n: number; negated?: boolean };
 
 const key = (v: unknown) => JSON.stringify(v);
 
-export const emptyDomain = (): Domain => ({ not: new Set(), integer: false });
+export const emptyDomain = (): Domain => ({ not: new Set(), integer: false, numeric: false });
 
 export function copyDomain(d: Domain): Domain {
   return { ...d, only: d.only && new Map(d.only), not: new Set(d.not) };
 }
 
-/** The test's negation; exact when the fact has the schema's type (numeric tests on numbers). */
+/** The test's negation; a negated numeric test also holds for values that are not numbers. */
 export function negate(test: Test): Test {
-  switch (test.op) {
-    case 'in':
-      return { op: 'notIn', values: test.values };
-    case 'notIn':
-      return { op: 'in', values: test.values };
-    case 'lessThan':
-      return { op: 'greaterThanInclusive', n: test.n };
-    case 'lessThanInclusive':
-      return { op: 'greaterThan', n: test.n };
-    case 'greaterThan':
-      return { op: 'lessThanInclusive', n: test.n };
-    case 'greaterThanInclusive':
-      return { op: 'lessThan', n: test.n };
-  }
+  if (!('n' in test)) return { op: test.op === 'in' ? 'notIn' : 'in', values: test.values };
+  const flipped = {
+    lessThan: 'greaterThanInclusive',
+    lessThanInclusive: 'greaterThan',
+    greaterThan: 'lessThanInclusive',
+    greaterThanInclusive: 'lessThan',
+  } as const;
+  return { op: flipped[test.op], n: test.n, ...(test.negated ? {} : { negated: true }) };
 }
 
 const tighterLo = (a: Bound | undefined, b: Bound) =>
@@ -66,9 +65,11 @@ export function narrow(d: Domain, test: Test): Domain {
       break;
     case 'lessThan':
     case 'lessThanInclusive':
+      out.numeric ||= !test.negated;
       out.hi = tighterHi(out.hi, { value: test.n, closed: test.op === 'lessThanInclusive' });
       break;
     default:
+      out.numeric ||= !test.negated;
       out.lo = tighterLo(out.lo, { value: test.n, closed: test.op === 'greaterThanInclusive' });
   }
   return out;
@@ -83,6 +84,7 @@ export function intersect(a: Domain, b: Domain): Domain {
     only: only && new Map(only),
     not: new Set([...a.not, ...b.not]),
     integer: a.integer || b.integer,
+    numeric: a.numeric || b.numeric,
   };
 }
 
@@ -98,14 +100,14 @@ export function compatible(a: Domain, b: Domain): boolean {
   const lo = b.lo ? tighterLo(a.lo, b.lo) : a.lo;
   const hi = b.hi ? tighterHi(a.hi, b.hi) : a.hi;
   if (!lo || !hi || lo.value < hi.value) return true;
-  return lo.value === hi.value && lo.closed && hi.closed;
+  return (lo.value === hi.value && lo.closed && hi.closed) || !(a.numeric || b.numeric);
 }
 
 const hasInterval = (d: Domain) => d.lo !== undefined || d.hi !== undefined;
 
 function inInterval(d: Domain, v: unknown): boolean {
   if (!hasInterval(d) && !d.integer) return true;
-  if (typeof v !== 'number') return false;
+  if (typeof v !== 'number') return !d.numeric;
   if (d.integer && !Number.isInteger(v)) return false;
   if (d.lo && (v < d.lo.value || (v === d.lo.value && !d.lo.closed))) return false;
   if (d.hi && (v > d.hi.value || (v === d.hi.value && !d.hi.closed))) return false;
@@ -133,8 +135,9 @@ export function satisfiable(d: Domain): boolean {
   if (!hasInterval(d)) return true; // infinitely many values, finitely many excluded
   const { lo, hi } = d;
   if (lo && hi) {
-    if (lo.value > hi.value) return false;
-    if (lo.value === hi.value) return lo.closed && hi.closed && !d.not.has(key(lo.value));
+    // An empty interval leaves the non-numbers, where only negated tests made it.
+    if (lo.value > hi.value) return !d.numeric;
+    if (lo.value === hi.value) return (lo.closed && hi.closed && !d.not.has(key(lo.value))) || !d.numeric;
   }
   return true; // a non-degenerate interval of reals minus finitely many points
 }

@@ -58,6 +58,15 @@ describe('rules', () => {
     ]);
   });
 
+  it('does not take a computed fact for a number under a not: not (risk < 5) holds for "high"', () => {
+    const risk = (operator: string, value: unknown) => ({ fact: 'risk', operator, value });
+    const a = analyse([
+      rule('loose', { all: [{ not: risk('lessThan', 5) }, { not: risk('greaterThan', 7) }, risk('equal', 'high')] }),
+      rule('strict', { all: [risk('greaterThanInclusive', 5), risk('equal', 'high')] }),
+    ]);
+    expect(found(a, 'contradiction').map((f) => f.path)).toEqual(['/definition/rules/1']);
+  });
+
   it('reports a rule subsumed by a broader one with the same event, and not one with another event', () => {
     const a = analyse([
       rule('broad', { all: [total('greaterThan', 1000)] }),

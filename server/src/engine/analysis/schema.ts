@@ -65,6 +65,7 @@ export class FactCatalogue {
       ]);
     if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) {
       d.integer = types[0] === 'integer';
+      d.numeric = true;
       if (typeof schema['minimum'] === 'number') d.lo = { value: schema['minimum'], closed: true };
       if (typeof schema['exclusiveMinimum'] === 'number') d.lo = { value: schema['exclusiveMinimum'], closed: false };
       if (typeof schema['maximum'] === 'number') d.hi = { value: schema['maximum'], closed: true };

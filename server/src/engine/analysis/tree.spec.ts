@@ -104,6 +104,30 @@ describe('decision trees', () => {
     });
   });
 
+  it('does not take a computed fact for a number: not (score < 5) holds for a string too', () => {
+    const score = (operator: string, value: unknown) => ({ fact: 'score', operator, value });
+    const a = analyseRuleset('decisionTree', {
+      inputSchema,
+      computedFacts: [{ name: 'score' }],
+      definition: {
+        root: {
+          id: 'root',
+          branches: [
+            { when: { all: [score('lessThan', 5)] }, node: leaf('low') },
+            { when: { all: [score('equal', 'high')] }, node: leaf('labelled') },
+            { when: { all: [score('lessThan', 3)] }, node: leaf('shadowed') },
+            { when: { all: [score('lessThan', 9), score('equal', 'high')] }, node: leaf('impossible') },
+          ],
+          otherwise: leaf('rest'),
+        },
+      },
+    });
+    expect(a.findings.map((f) => [f.kind, f.path])).toEqual([
+      ['unreachable', '/definition/root/branches/2/when'],
+      ['contradiction', '/definition/root/branches/3/when'],
+    ]);
+  });
+
   it('reports a fact absent from the input schema', () => {
     const a = tree({
       id: 'root',
