@@ -26,7 +26,9 @@ export type SetOp = 'in' | 'notIn';
 /** What an atom asks of one fact path: membership (equal is `in` one value) or a numeric comparison. */
 export type Test = { op: SetOp; values: unknown[] } | { op: NumericOp; n: number; negated?: boolean };
 
-const key = (v: unknown) => JSON.stringify(v);
+/** The key of an absent optional field among allowed values: no JSON text reads so. */
+export const ABSENT = '(absent)';
+const key = (v: unknown) => (v === undefined ? ABSENT : JSON.stringify(v));
 
 export const emptyDomain = (): Domain => ({ not: new Set(), integer: false, numeric: false });
 
@@ -142,7 +144,7 @@ export function satisfiable(d: Domain): boolean {
   return true; // a non-degenerate interval of reals minus finitely many points
 }
 
-const fmt = (v: unknown) => JSON.stringify(v);
+const fmt = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
 /** The domain in words, for an example gap: `= "fr"`, `in [1, 2]`, `< 0`, `>= 5 and < 10`. */
 export function describeDomain(d: Domain): string {

@@ -6,6 +6,7 @@ const inputSchema = {
   properties: {
     invoice: {
       type: 'object',
+      required: ['total', 'currency'],
       properties: { total: { type: 'number' }, currency: { type: 'string', enum: ['CAD', 'USD'] } },
     },
     tags: { type: 'array', items: { type: 'string' } },

@@ -1,4 +1,4 @@
-import { emptyDomain, type Domain } from './domain.js';
+import { ABSENT, emptyDomain, type Domain } from './domain.js';
 import { factKey } from './formula.js';
 
 type Json = Record<string, unknown>;
@@ -36,6 +36,21 @@ export class FactCatalogue {
     return schema;
   }
 
+  /**
+   * Whether the path is always there: the fact itself must be sent (evaluation refuses a missing one), a
+   * property only where its object lists it in `required`, an array item never.
+   */
+  alwaysPresent(fact: string, path?: string): boolean {
+    let schema: Json | null | undefined = this.child(this.inputSchema, fact);
+    for (const token of path ? pathTokens(path) : []) {
+      if (!schema || typeof token === 'number') return false;
+      const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+      if (!required.includes(token)) return false;
+      schema = this.child(schema, token);
+    }
+    return true;
+  }
+
   private child(schema: Json, name: string): Json | null | undefined {
     const properties = schema['properties'] as Record<string, Json> | undefined;
     if (properties?.[name]) return properties[name];
@@ -70,6 +85,11 @@ export class FactCatalogue {
       if (typeof schema['exclusiveMinimum'] === 'number') d.lo = { value: schema['exclusiveMinimum'], closed: false };
       if (typeof schema['maximum'] === 'number') d.hi = { value: schema['maximum'], closed: true };
       if (typeof schema['exclusiveMaximum'] === 'number') d.hi = { value: schema['exclusiveMaximum'], closed: false };
+    }
+    // An optional field may be absent: equal and in are then false, notEqual, notIn and negated tests true.
+    if (!this.alwaysPresent(fact, path)) {
+      d.numeric = false;
+      d.only?.set(ABSENT, undefined);
     }
     return d;
   }

@@ -6,6 +6,7 @@ const inputSchema = {
   properties: {
     invoice: {
       type: 'object',
+      required: ['total', 'language', 'urgent', 'note'],
       properties: {
         total: { type: 'number', minimum: 0 },
         language: { type: 'string', enum: ['fr', 'en'] },
@@ -118,6 +119,26 @@ describe('decision tables', () => {
     const gaps = kinds(table(rows, 'first', [inputs[0]!]), 'gap');
     expect(gaps).toHaveLength(1);
     expect(gaps[0]!.message).toContain('total >= 100 and <= 200');
+  });
+
+  it('counts an optional field as possibly absent: a gap there, and no shadowing by rows that need it', () => {
+    const optional = {
+      ...inputSchema,
+      properties: { invoice: { ...inputSchema.properties.invoice, required: ['total'] } },
+    };
+    const rows = [
+      row('fr', { language: ['equal', 'fr'] }),
+      row('en', { language: ['in', ['en']] }),
+      row('other', { language: ['notEqual', 'de'] }),
+    ];
+    const definition = { hitPolicy: 'first', inputs: [inputs[1]!], rows };
+    const a = analyseRuleset('decisionTable', { inputSchema: optional, definition });
+    expect(kinds(a, 'unreachable')).toEqual([]);
+    const gaps = kinds(
+      analyseRuleset('decisionTable', { inputSchema: optional, definition: { ...definition, rows: rows.slice(0, 2) } }),
+      'gap',
+    );
+    expect(gaps.map((g) => g.message)).toEqual(['no row matches inputs where language = (absent)']);
   });
 
   it('does not search gaps over a free-text column, and says so', () => {

@@ -6,6 +6,7 @@ const inputSchema = {
   properties: {
     employee: {
       type: 'object',
+      required: ['age', 'status'],
       properties: {
         age: { type: 'integer', minimum: 0 },
         status: { type: 'string', enum: ['permanent', 'temporary', 'casual'] },
