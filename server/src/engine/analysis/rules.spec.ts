@@ -68,6 +68,22 @@ describe('rules', () => {
     expect(found(a, 'contradiction').map((f) => f.path)).toEqual(['/definition/rules/1']);
   });
 
+  it('counts a property of a nullable object as possibly absent', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        order: { type: ['object', 'null'], required: ['paid'], properties: { paid: { type: 'boolean' } } },
+      },
+    };
+    const paid = (operator: string, value: unknown) => ({ fact: 'order', path: '$.paid', operator, value });
+    const rules = [rule('neither', { all: [paid('notEqual', true), paid('notEqual', false)] })];
+    expect(analyseRuleset('rules', { inputSchema: schema, definition: { rules } }).findings).toEqual([]);
+    const always = { ...schema, properties: { order: { ...schema.properties.order, type: 'object' } } };
+    expect(analyseRuleset('rules', { inputSchema: always, definition: { rules } }).findings).toEqual([
+      expect.objectContaining({ kind: 'contradiction', path: '/definition/rules/0' }),
+    ]);
+  });
+
   it('reports a rule subsumed by a broader one with the same event, and not one with another event', () => {
     const a = analyse([
       rule('broad', { all: [total('greaterThan', 1000)] }),

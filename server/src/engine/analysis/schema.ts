@@ -38,12 +38,13 @@ export class FactCatalogue {
 
   /**
    * Whether the path is always there: the fact itself must be sent (evaluation refuses a missing one), a
-   * property only where its object lists it in `required`, an array item never.
+   * property only where its object lists it in `required` and cannot be null, an array item never.
    */
   alwaysPresent(fact: string, path?: string): boolean {
     let schema: Json | null | undefined = this.child(this.inputSchema, fact);
     for (const token of path ? pathTokens(path) : []) {
-      if (!schema || typeof token === 'number') return false;
+      // Inside a value that may be null ("type": ["object", "null"]) nothing is always there.
+      if (!schema || typeof token === 'number' || typesOf(schema).includes('null')) return false;
       const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
       if (!required.includes(token)) return false;
       schema = this.child(schema, token);
