@@ -146,10 +146,17 @@ export function satisfiable(d: Domain): boolean {
 
 const fmt = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
+/** No number satisfies the interval: only an absent field or a value that is not a number is left. */
+export function onlyNonNumbers(d: Domain): boolean {
+  const { lo, hi } = d;
+  return !!lo && !!hi && (lo.value > hi.value || (lo.value === hi.value && !(lo.closed && hi.closed)));
+}
+
 /** The domain in words, for an example gap: `= "fr"`, `in [1, 2]`, `< 0`, `>= 5 and < 10`. */
 export function describeDomain(d: Domain): string {
   const finite = finiteValues(d);
   if (finite) return finite.length === 1 ? `= ${fmt(finite[0])}` : `in [${finite.map(fmt).join(', ')}]`;
+  if (onlyNonNumbers(d)) return 'absent or not a number';
   const parts: string[] = [];
   if (d.lo) parts.push(`${d.lo.closed ? '>=' : '>'} ${d.lo.value}`);
   if (d.hi) parts.push(`${d.hi.closed ? '<=' : '<'} ${d.hi.value}`);

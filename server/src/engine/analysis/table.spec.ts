@@ -141,6 +141,17 @@ describe('decision tables', () => {
     expect(gaps.map((g) => g.message)).toEqual(['no row matches inputs where language = (absent)']);
   });
 
+  it('reports an absent optional number as a gap, once, beside a numeric one', () => {
+    const optional = { ...inputSchema, properties: { invoice: { ...inputSchema.properties.invoice, required: [] } } };
+    const rows = [row('low', { total: ['lessThan', 100] }), row('high', { total: ['greaterThan', 200] })];
+    const definition = { hitPolicy: 'first', inputs: [inputs[0]!], rows };
+    const gaps = kinds(analyseRuleset('decisionTable', { inputSchema: optional, definition }), 'gap');
+    expect(gaps.map((g) => g.message).sort()).toEqual([
+      'no row matches inputs where total >= 100 and <= 200',
+      'no row matches inputs where total absent or not a number',
+    ]);
+  });
+
   it('does not search gaps over a free-text column, and says so', () => {
     const cols = [...inputs, { id: 'note', fact: 'invoice', path: '$.note' }];
     const a = table([row('n', { note: ['equal', 'x'] })], 'first', cols);

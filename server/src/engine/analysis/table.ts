@@ -4,6 +4,7 @@ import {
   emptyDomain,
   finiteValues,
   narrow,
+  onlyNonNumbers,
   satisfiable,
   type Domain,
   type Test,
@@ -27,23 +28,23 @@ interface Row {
   formula: Formula;
   /** Each column's domain when every cell is modelled, else undefined. */
   domains?: Map<string, Domain>;
+  /** The domains of the modelled cells alone (all of them when `domains` is set). */
+  modelled: Map<string, Domain>;
 }
 
 /** Whether two rows can match one input: decided on their domains, `unknown` when a cell is not modelled. */
 function meets(a: Row, b: Row): 'disjoint' | 'overlap' | 'unknown' {
-  const modelled = (r: Row) => r.domains ?? atomDomains(r);
-  const [da, db] = [modelled(a), modelled(b)];
-  for (const [key, d] of db) {
-    const other = da.get(key);
+  for (const [key, d] of b.modelled) {
+    const other = a.modelled.get(key);
     if (other && !compatible(other, d)) return 'disjoint';
   }
   return a.domains && b.domains ? 'overlap' : 'unknown';
 }
 
 /** The domains a row's modelled cells give (its unmodelled cells left out). */
-function atomDomains(row: Row): Map<string, Domain> {
+function atomDomains(cells: Formula[]): Map<string, Domain> {
   const domains = new Map<string, Domain>();
-  for (const cell of row.formula.kind === 'and' ? row.formula.items : []) {
+  for (const cell of cells) {
     if (cell.kind === 'atom') domains.set(cell.key, narrow(domains.get(cell.key) ?? emptyDomain(), cell.test));
   }
   return domains;
@@ -76,7 +77,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
         domains.set(cell.key, narrow(domains.get(cell.key) ?? seed(cell.key) ?? emptyDomain(), cell.test));
       }
     }
-    return { id: String(row['id']), index, formula, domains };
+    return { id: String(row['id']), index, formula, domains, modelled: domains ?? atomDomains(cells) };
   });
   const rowAt = (r: Row) => pointer('definition', 'rows', r.index);
 
@@ -96,6 +97,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
 
   // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it.
   let pairs = 0;
+  let undecided = 0;
   const touching = live.map(() => [] as Row[]);
   live.forEach((b, j) => {
     for (let i = 0; i < j; i++) {
@@ -104,7 +106,9 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       if (meet === 'disjoint') continue;
       touching[j]!.push(a);
       if (meet === 'unknown') {
-        report.skip(rowAt(b), `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`);
+        if (++undecided <= MAX_PAIRS) {
+          report.skip(rowAt(b), `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`);
+        }
       } else if (++pairs <= MAX_PAIRS) {
         const severity = first ? 'warning' : 'info';
         const then = first ? `; under first, "${a.id}" wins` : '; under collect, both fire';
@@ -134,6 +138,9 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       );
     }
   });
+  if (undecided > MAX_PAIRS) {
+    report.skip('/definition/rows', `${undecided - MAX_PAIRS} more pairs of rows whose overlap is not decided`);
+  }
   if (pairs > MAX_PAIRS) report.skip('/definition/rows', `${pairs - MAX_PAIRS} more overlapping pairs are not listed`);
 
   gaps(inputs, rows, facts, report, seed);
@@ -190,6 +197,8 @@ function domainAtoms(key: string, d: Domain): Formula[] {
   const atom = (test: Test): Formula => ({ kind: 'atom', key, fact: key, test, at: '/definition/rows' });
   const finite = finiteValues(d);
   if (finite) return [atom({ op: 'in', values: finite })];
+  // "Not a number": the negation of `> -Infinity`, which every number passes and nothing else does.
+  if (onlyNonNumbers(d)) return [atom({ op: 'lessThanInclusive', n: -Infinity, negated: true })];
   const atoms: Formula[] = [];
   if (d.lo) atoms.push(atom({ op: d.lo.closed ? 'greaterThanInclusive' : 'greaterThan', n: d.lo.value }));
   if (d.hi) atoms.push(atom({ op: d.hi.closed ? 'lessThanInclusive' : 'lessThan', n: d.hi.value }));
