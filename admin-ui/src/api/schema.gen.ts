@@ -190,6 +190,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rulesets/{key}/versions/{n}/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['RulesetsController_analysis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rulesets': {
     parameters: {
       query?: never;
@@ -1153,6 +1170,24 @@ export interface components {
     };
     /** @description any JSON value; object keys have at most 1024 characters and no NUL */
     JsonValue: unknown;
+    RulesetAnalysis: {
+      findings: {
+        /** @enum {string} */
+        kind: 'overlap' | 'gap' | 'unreachable' | 'contradiction' | 'subsumed' | 'type_mismatch' | 'unknown_fact';
+        /** @enum {string} */
+        severity: 'error' | 'warning' | 'info';
+        /** @description JSON pointer into the version content, e.g. /definition/rows/3 */
+        path: string;
+        message: string;
+      }[];
+      /** @description what the analysis examined, in words */
+      checked: string[];
+      /** @description questions the analysis could not decide (never read as "ok"), and why */
+      notChecked: {
+        path: string;
+        reason: string;
+      }[];
+    };
     VersionView: {
       id?: number;
       number?: number;
@@ -2344,6 +2379,64 @@ export interface operations {
       };
       /** @description The body is not application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RulesetsController_analysis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesetAnalysis'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

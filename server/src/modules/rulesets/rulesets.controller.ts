@@ -1,10 +1,11 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { GovernedController } from '../governance/governed.controller.js';
+import { GovernedController, READERS } from '../governance/governed.controller.js';
+import { rulesetAnalysisSchema } from './ruleset-analysis.contract.js';
 import {
   createRulesetRequestSchema,
   rulesetViewSchema,
@@ -14,7 +15,7 @@ import {
 } from './rulesets.contract.js';
 import { RulesetsService } from './rulesets.service.js';
 
-/** Rule sets: the lifecycle routes (GovernedController), and archiving. Evaluating lives in the evaluation module. */
+/** Rule sets: the lifecycle routes (GovernedController), archiving and the static analysis of a version. Evaluating lives in the evaluation module. */
 @ApiTags('rulesets')
 @Controller('api/v1/rulesets')
 export class RulesetsController extends GovernedController({
@@ -36,5 +37,13 @@ export class RulesetsController extends GovernedController({
     @Req() request: FastifyRequest,
   ) {
     return this.service.archive(key, actorName(request.principal!), body.comment);
+  }
+
+  /** Findings of the static analysis (docs/adr/0025-static-analysis.md): read as the version is. */
+  @Get(':key/versions/:n/analysis')
+  @RequireRoles(...READERS)
+  @ApiOkResponse({ schema: rulesetAnalysisSchema as object })
+  analysis(@Param('key') key: string, @Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 })) n: number) {
+    return this.service.analysis(key, n);
   }
 }

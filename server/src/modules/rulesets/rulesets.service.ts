@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { analyseRuleset } from '../../engine/analysis/analyse.js';
+import type { Analysis } from '../../engine/analysis/findings.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { withDerivedStatuses } from '../governance/publications.js';
@@ -52,6 +54,13 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     this.justRead.set(key, { state, at: Date.now() });
     if (this.justRead.size > JUST_READ_MAX) this.justRead.delete(this.justRead.keys().next().value!);
     return state;
+  }
+
+  /** The static analysis of one version (404 when there is no such rule set or version). */
+  async analysis(key: string, number: number): Promise<Analysis> {
+    const state = await this.resources.load(key);
+    this.lifecycle.find(state, number);
+    return analyseRuleset(state.meta.format, await this.resources.content(state, number));
   }
 
   /** The stored state, or null when there is no such rule set. */

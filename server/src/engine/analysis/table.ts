@@ -1,0 +1,207 @@
+import {
+  compatible,
+  describeDomain,
+  emptyDomain,
+  finiteValues,
+  narrow,
+  onlyNonNumbers,
+  satisfiable,
+  type Domain,
+  type Test,
+} from './domain.js';
+import { pointer, type Report } from './findings.js';
+import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
+import type { FactCatalogue } from './schema.js';
+import { solve } from './solver.js';
+
+type Json = Record<string, unknown>;
+
+const MAX_PAIRS = 50;
+const GAP_EXAMPLES = 3;
+
+/** Search steps shared by every question on one table, so a 2 000-row table is answered in seconds. */
+const TOTAL_STEPS = 200_000;
+
+interface Row {
+  id: string;
+  index: number;
+  formula: Formula;
+  /** Each column's domain when every cell is modelled, else undefined. */
+  domains?: Map<string, Domain>;
+  /** The domains of the modelled cells alone (all of them when `domains` is set). */
+  modelled: Map<string, Domain>;
+}
+
+/** Whether two rows can match one input: decided on their domains, `unknown` when a cell is not modelled. */
+function meets(a: Row, b: Row): 'disjoint' | 'overlap' | 'unknown' {
+  for (const [key, d] of b.modelled) {
+    const other = a.modelled.get(key);
+    if (other && !compatible(other, d)) return 'disjoint';
+  }
+  return a.domains && b.domains ? 'overlap' : 'unknown';
+}
+
+/** The domains a row's modelled cells give (its unmodelled cells left out). */
+function atomDomains(cells: Formula[]): Map<string, Domain> {
+  const domains = new Map<string, Domain>();
+  for (const cell of cells) {
+    if (cell.kind === 'atom') domains.set(cell.key, narrow(domains.get(cell.key) ?? emptyDomain(), cell.test));
+  }
+  return domains;
+}
+
+/**
+ * Decision tables: rows that can never match (`contradiction`), rows that can both match one input
+ * (`overlap`), rows every input of which an earlier row takes under `first` (`unreachable`), and inputs no
+ * row takes (`gap`) over enumerated, boolean and numeric columns.
+ */
+export function analyseTable(definition: Json, facts: FactCatalogue, report: Report, check: LeafCheck): void {
+  const inputs = new Map((definition['inputs'] as Json[]).map((i) => [String(i['id']), i]));
+  const first = definition['hitPolicy'] === 'first';
+  const seed = (key: string) => {
+    const input = [...inputs.values()].find((i) => factKey(String(i['fact']), i['path'] as string | undefined) === key);
+    return input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
+  };
+  const rows: Row[] = (definition['rows'] as Json[]).map((row, index) => {
+    const cells = Object.entries(row['cells'] as Record<string, Json>).map(([id, cell]) => {
+      const input = inputs.get(id) ?? { fact: id };
+      const leaf = { fact: input['fact'], ...(input['path'] ? { path: input['path'] } : {}), ...cell };
+      const at = pointer('definition', 'rows', index, 'cells', id);
+      check(leaf, at);
+      return toFormula(leaf, at, { namedConditions: {} });
+    });
+    const formula: Formula = { kind: 'and', items: cells };
+    const domains = cells.every((c) => c.kind === 'atom') ? new Map<string, Domain>() : undefined;
+    for (const cell of cells) {
+      if (domains && cell.kind === 'atom') {
+        domains.set(cell.key, narrow(domains.get(cell.key) ?? seed(cell.key) ?? emptyDomain(), cell.test));
+      }
+    }
+    return { id: String(row['id']), index, formula, domains, modelled: domains ?? atomDomains(cells) };
+  });
+  const rowAt = (r: Row) => pointer('definition', 'rows', r.index);
+
+  report.checked.push('table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)');
+  const budget = { left: TOTAL_STEPS };
+  const live = rows.filter((row) => {
+    if (!row.domains) return true;
+    if ([...row.domains.values()].every(satisfiable)) return true;
+    report.add(
+      'contradiction',
+      'error',
+      rowAt(row),
+      `row "${row.id}" can never match: its cells contradict each other`,
+    );
+    return false;
+  });
+
+  // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it.
+  let pairs = 0;
+  let undecided = 0;
+  const touching = live.map(() => [] as Row[]);
+  live.forEach((b, j) => {
+    for (let i = 0; i < j; i++) {
+      const a = live[i]!;
+      const meet = meets(a, b);
+      if (meet === 'disjoint') continue;
+      touching[j]!.push(a);
+      if (meet === 'unknown') {
+        if (++undecided <= MAX_PAIRS) {
+          report.skip(rowAt(b), `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`);
+        }
+      } else if (++pairs <= MAX_PAIRS) {
+        const severity = first ? 'warning' : 'info';
+        const then = first ? `; under first, "${a.id}" wins` : '; under collect, both fire';
+        report.add('overlap', severity, rowAt(b), `rows "${a.id}" and "${b.id}" can both match one input${then}`);
+      }
+    }
+  });
+
+  live.forEach((row, j) => {
+    if (!first || touching[j]!.length === 0) return;
+    if (budget.left <= 0) {
+      report.skip(
+        rowAt(row),
+        `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
+      );
+      return;
+    }
+    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, 1, budget.left);
+    budget.left -= shadow.steps;
+    if (shadow.result === 'unsat') {
+      const message = `row "${row.id}" is never reached: earlier rows take every input it matches (hit policy first)`;
+      report.add('unreachable', 'warning', rowAt(row), message);
+    } else if (shadow.result === 'unknown') {
+      report.skip(
+        rowAt(row),
+        `whether earlier rows shadow row "${row.id}" is not decided: ${shadow.reasons.join('; ')}`,
+      );
+    }
+  });
+  if (undecided > MAX_PAIRS) {
+    report.skip('/definition/rows', `${undecided - MAX_PAIRS} more pairs of rows whose overlap is not decided`);
+  }
+  if (pairs > MAX_PAIRS) report.skip('/definition/rows', `${pairs - MAX_PAIRS} more overlapping pairs are not listed`);
+
+  gaps(inputs, rows, facts, report, seed);
+}
+
+export type LeafCheck = (leaf: Json, at: string) => void;
+
+/** Inputs no row takes: searched only when every column is enumerated, boolean or numeric. */
+function gaps(
+  inputs: Map<string, Json>,
+  rows: Row[],
+  facts: FactCatalogue,
+  report: Report,
+  seed: (key: string) => ReturnType<FactCatalogue['seed']>,
+): void {
+  for (const [id, input] of inputs) {
+    const fact = String(input['fact']);
+    const schema = facts.schemaOf(fact, input['path'] as string | undefined);
+    const types = schema ? ([] as string[]).concat((schema['type'] as string | string[]) ?? []) : [];
+    const bounded = schema && (Array.isArray(schema['enum']) || ['boolean', 'number', 'integer'].includes(types[0]!));
+    if (!bounded || types.length > 1) {
+      const why = facts.isDerived(fact)
+        ? 'a computed fact or lookup, whose values are not known'
+        : 'not enumerated, boolean or numeric in the input schema';
+      report.skip(
+        pointer('definition', 'inputs', [...inputs.keys()].indexOf(id)),
+        `gaps are not searched: column "${id}" is ${why}`,
+      );
+      return;
+    }
+  }
+  report.checked.push("gaps: inputs that no row matches, over the columns' enums, booleans and numeric ranges");
+  // Each example is searched outside the earlier ones, so the examples are distinct gaps, not one gap thrice.
+  const open: Formula[] = rows.map((r) => negateFormula(r.formula));
+  for (let n = 0; n < GAP_EXAMPLES; n++) {
+    const outcome = solve(open, seed, 1, TOTAL_STEPS);
+    if (outcome.result === 'unknown') {
+      report.skip('/definition/rows', `gaps are not decided: ${outcome.reasons.join('; ')}`);
+      return;
+    }
+    const witness = outcome.witnesses[0];
+    if (!witness) return;
+    const parts = [...inputs].map(([id, input]) => {
+      const d = witness.get(factKey(String(input['fact']), input['path'] as string | undefined));
+      return `${id} ${d ? describeDomain(d) : 'any value'}`;
+    });
+    report.add('gap', 'warning', '/definition/rows', `no row matches inputs where ${parts.join(', ')}`);
+    open.push(negateFormula({ kind: 'and', items: [...witness].flatMap(([key, d]) => domainAtoms(key, d)) }));
+  }
+}
+
+/** A domain as atoms on its key (the region an example gap covers). */
+function domainAtoms(key: string, d: Domain): Formula[] {
+  const atom = (test: Test): Formula => ({ kind: 'atom', key, fact: key, test, at: '/definition/rows' });
+  const finite = finiteValues(d);
+  if (finite) return [atom({ op: 'in', values: finite })];
+  // "Not a number": the negation of `> -Infinity`, which every number passes and nothing else does.
+  if (onlyNonNumbers(d)) return [atom({ op: 'lessThanInclusive', n: -Infinity, negated: true })];
+  const atoms: Formula[] = [];
+  if (d.lo) atoms.push(atom({ op: d.lo.closed ? 'greaterThanInclusive' : 'greaterThan', n: d.lo.value }));
+  if (d.hi) atoms.push(atom({ op: d.hi.closed ? 'lessThanInclusive' : 'lessThan', n: d.hi.value }));
+  if (d.not.size > 0) atoms.push(atom({ op: 'notIn', values: [...d.not].map((k) => JSON.parse(k) as unknown) }));
+  return atoms;
+}
