@@ -54,6 +54,29 @@ describe('static analysis of a rule-set version over HTTP', () => {
     expect(body.checked.length).toBeGreaterThan(0);
   });
 
+  it('refuses to submit a version the analysis finds errors in, naming them, and changes nothing', async () => {
+    const refused = await as(t, cast.analyst).post('/api/v1/rulesets/routing-analysed/versions/1/submit');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      error: 'analysis_errors',
+      details: [{ path: '/definition/rows/2/cells/total', keyword: 'type_mismatch', message: expect.any(String) }],
+    });
+    const view = (await as(t, cast.analyst).get('/api/v1/rulesets/routing-analysed')).body;
+    expect(view.versions).toEqual([expect.objectContaining({ number: 1, status: 'draft' })]);
+    // Warnings (the shadowed row) do not block: once the cell is a number, the version goes to review.
+    const draft = await as(t, cast.analyst).get('/api/v1/rulesets/routing-analysed');
+    const fixed = structuredClone(routing.definition);
+    fixed.rows[2]!.cells.total.value = 1000 as never;
+    const saved = await t.http
+      .put('/api/v1/rulesets/routing-analysed/draft')
+      .set('authorization', `Bearer ${cast.analyst}`)
+      .set('if-match', draft.headers['etag'] as string)
+      .send({ definition: fixed, inputSchema: routing.inputSchema });
+    expect(saved.status).toBe(200);
+    const submitted = await as(t, cast.analyst).post('/api/v1/rulesets/routing-analysed/versions/1/submit');
+    expect(submitted.status).toBe(200);
+  });
+
   it('analyses the three pilots as shipped without an error', async () => {
     for (const key of ['invoices', 'invoices-approval-routing', 'enrolment']) {
       const response = await as(t, cast.analyst).get(`/api/v1/rulesets/${key}/versions/1/analysis`);

@@ -10,6 +10,7 @@ export interface Problem {
 // Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.
 export const TRANSLATED_ERRORS = [
   'validation_failed',
+  'analysis_errors',
   'stale_etag',
   'if_match_required',
   'four_eyes',

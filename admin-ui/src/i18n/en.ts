@@ -108,6 +108,8 @@ export const en = {
     },
     errors: {
       validation_failed: 'The content has problems: each is shown in its place.',
+      analysis_errors:
+        'The static analysis finds errors in this version (a row, rule or branch that can never apply, or a value of the wrong type): correct them before submitting it.',
       stale_etag: 'Someone else changed this draft since you opened it.',
       if_match_required: 'The version you read is unknown: reload the page before editing.',
       four_eyes: 'You wrote this version: someone else must approve it (four-eyes rule).',

@@ -115,6 +115,8 @@ export const fr = typesetMessages({
     },
     errors: {
       validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
+      analysis_errors:
+        "L'analyse statique trouve des erreurs dans cette version (une ligne, une règle ou une branche qui ne peut jamais s'appliquer, ou une valeur du mauvais type) : corrigez-les avant de la soumettre.",
       stale_etag: "Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.",
       if_match_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
       four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver (règle des quatre yeux).",

@@ -28,6 +28,8 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
   validate(content: C, meta: M): void | Promise<void>;
   /** Whether publishing needs a passing test run of that exact content. */
   requiresTestRun(content: C): boolean;
+  /** Throws a ValidationError when a version may not go to review as it is (rule sets: static analysis errors). */
+  beforeSubmit?(content: C, meta: M): void;
   /** What changed between two contents, in the resource's own terms (rules, template lines, variants). */
   diff(meta: M, before: C, after: C): object;
 }
@@ -133,7 +135,10 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     comment?: string,
   ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(key, async (s) => {
-      if (action === 'submit') return this.lifecycle.submit(s, number, actor, comment, new Date());
+      if (action === 'submit') {
+        this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
+        return this.lifecycle.submit(s, number, actor, comment, new Date());
+      }
       if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
       return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { analyseRuleset } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
+import { ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { withDerivedStatuses } from '../governance/publications.js';
@@ -25,6 +26,7 @@ const RULESET: GovernedKind<RulesetMeta, RulesetContent, CreateRulesetRequest> =
   }),
   validate: (content, meta) => validateRulesetContent(meta.format, content),
   requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
+  beforeSubmit: (content, meta) => refuseAnalysisErrors(analyseRuleset(meta.format, content)),
   diff: (meta, before, after) => ({ changes: diffRulesets(meta.format, before, after) }),
 };
 
@@ -125,4 +127,19 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     );
     return items;
   }
+}
+
+/**
+ * A version whose static analysis finds errors (a row, rule or branch that can never hold; a value the input's
+ * type rules out) does not go to review: a reviewer would approve logic that cannot work. Warnings and what the
+ * analysis could not decide do not block (docs/adr/0025).
+ */
+function refuseAnalysisErrors(analysis: Analysis): void {
+  const errors = analysis.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length === 0) return;
+  throw new ValidationError(
+    'The static analysis finds errors in this version; correct them before submitting it for review.',
+    errors.map((finding) => ({ path: finding.path, message: finding.message, keyword: finding.kind })),
+    'analysis_errors',
+  );
 }
