@@ -39,30 +39,24 @@ const HEAD_ID = 'head';
  */
 @Injectable()
 export class AuditRepository {
-  private readonly indexedEvents: TypedCollection<AuditEventDocument>;
-  private readonly indexedClaims: TypedCollection<AuditClaimDocument>;
   private readonly events: Collection<AuditEventDocument>;
   private readonly claims: Collection<AuditClaimDocument>;
   private readonly heads: Collection<AuditHeadDocument>;
-  private ready?: Promise<unknown>;
+  /** The collections whose unique indexes an append relies on; each creates them once (TypedCollection). */
+  private readonly indexed: { ensureIndexes(): Promise<unknown> }[];
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.indexedEvents = new TypedCollection<AuditEventDocument>(connection, 'audit_events', auditEventIndexes);
-    this.indexedClaims = new TypedCollection<AuditClaimDocument>(connection, 'audit_chain', auditClaimIndexes);
-    this.events = this.indexedEvents.collection;
-    this.claims = this.indexedClaims.collection;
+    const events = new TypedCollection<AuditEventDocument>(connection, 'audit_events', auditEventIndexes);
+    const claims = new TypedCollection<AuditClaimDocument>(connection, 'audit_chain', auditClaimIndexes);
+    this.indexed = [events, claims];
+    this.events = events.collection;
+    this.claims = claims.collection;
     this.heads = new TypedCollection<AuditHeadDocument>(connection, 'audit_head').collection;
   }
 
   /** The unique indexes (seq, claim eventId) must exist before the first append. */
   init(): Promise<unknown> {
-    this.ready ??= Promise.all([this.indexedEvents.ensureIndexes(), this.indexedClaims.ensureIndexes()]).catch(
-      (err: unknown) => {
-        this.ready = undefined;
-        throw err;
-      },
-    );
-    return this.ready;
+    return Promise.all(this.indexed.map((collection) => collection.ensureIndexes()));
   }
 
   /** The last event by a scan of the whole trail: only to find the head of a trail written before claims existed. */
