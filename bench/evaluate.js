@@ -13,7 +13,7 @@ import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
-import { load, startServiceWithDatabase } from './support.js';
+import { load, startServiceWithDatabase, withSeededLookups } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -153,9 +153,11 @@ try {
   row({ ...batch, rps: batch.rps * BATCH_ITEMS }, 'decisions/s');
   await bare.close();
 
-  // In process, same rules and facts. json-rules-engine gets the computed facts precomputed once.
+  // In process, same rules and facts, with the supplier and purchase-order rows the pilot's lookups find (the
+  // service reads them from its seeded tables). json-rules-engine gets the computed facts precomputed once.
   const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
-  const precomputed = { ...facts, ...(await computeFacts(pilot.computedFacts ?? [], facts)) };
+  const input = withSeededLookups(pilot, facts);
+  const precomputed = { ...input, ...(await computeFacts(pilot.computedFacts ?? [], input)) };
   const libraryRules = compileDefinition(pilot.format, pilot.definition); // what json-rules-engine gets
   const newEngine = () => {
     const engine = new Engine(libraryRules.rules);
@@ -172,7 +174,7 @@ try {
   );
   row(compiledOnly);
   const compiledWithFacts = await inProcess('Gabarit runNow(): computed facts + compiled evaluator with traces', () =>
-    runNow(prepared, facts),
+    runNow(prepared, input),
   );
   row(compiledWithFacts);
 
