@@ -47,7 +47,7 @@ export function prepare(
     compiled: kept,
     program,
     computedFacts,
-    computeFacts: compileComputedFacts(computedFacts),
+    computeFacts: compileComputedFacts(computedFacts, Object.keys(dynamicFacts)),
     dynamicFacts,
     ...(beforeRun && { beforeRun }),
   };
@@ -61,10 +61,7 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
 
 /** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
-  const found = lookupsBeforeComputed(prepared.dynamicFacts, facts);
-  const computed = found
-    ? { ...found, ...prepared.computeFacts({ ...facts, ...found }) }
-    : prepared.computeFacts(facts);
+  const computed = prepared.computeFacts(facts, lookupsBeforeComputed(prepared.dynamicFacts, facts));
   const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
   return { events, fired, failed, computed };
 }
