@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { prepare, run } from './evaluate.js';
+import { compileDecisionTable } from './compile.js';
+import { HitPolicyError, prepare, run, runNow } from './evaluate.js';
+import { runLibrary } from './fidelity-oracle.js';
+import { applyHitPolicy } from './hit-policy.js';
 
-const table = (hitPolicy: 'first' | 'collect') => ({
+const table = (hitPolicy: 'first' | 'collect' | 'unique' | 'any') => ({
   hitPolicy,
   inputs: [
     { id: 'montant', fact: 'invoice', path: '$.total' },
@@ -29,6 +32,98 @@ describe('decision tables', () => {
       'english',
       'any',
     ]);
+  });
+});
+
+describe('decision tables under hit policies unique and any (docs/adr/0026)', () => {
+  const routing = (hitPolicy: 'unique' | 'any', urgentTo = 'director') => ({
+    hitPolicy,
+    inputs: [
+      { id: 'montant', fact: 'invoice', path: '$.total' },
+      { id: 'urgent', fact: 'invoice', path: '$.urgent' },
+    ],
+    rows: [
+      { id: 'petit', cells: { montant: { operator: 'lessThan', value: 1000 } }, event: { type: 'auto' } },
+      {
+        id: 'gros',
+        cells: { montant: { operator: 'greaterThanInclusive', value: 1000 } },
+        event: { type: 'review', params: { to: 'director' } },
+      },
+      {
+        id: 'urgent',
+        cells: { urgent: { operator: 'equal', value: true } },
+        event: { type: 'review', params: { to: urgentTo } },
+      },
+    ],
+  });
+  const caught = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return err;
+    }
+    throw new Error('expected a HitPolicyError');
+  };
+
+  it('unique: one matching row gives its event, none gives none, two are refused naming both rows', async () => {
+    const prepared = prepare('decisionTable', routing('unique'));
+    expect((await run(prepared, { invoice: { total: 10, urgent: false } })).events).toEqual([{ type: 'auto' }]);
+    const none = prepare('decisionTable', { ...routing('unique'), rows: routing('unique').rows.slice(1) });
+    expect((await run(none, { invoice: { total: 10, urgent: false } })).events).toEqual([]);
+    const facts = { invoice: { total: 5000, urgent: true } };
+    await expect(run(prepared, facts)).rejects.toThrow(HitPolicyError);
+    for (const traces of [true, false]) {
+      const err = caught(() => runNow(prepared, facts, traces)) as HitPolicyError;
+      expect(err).toBeInstanceOf(HitPolicyError);
+      expect(err.policy).toBe('unique');
+      expect(err.rows).toEqual([
+        { id: 'gros', index: 1 },
+        { id: 'urgent', index: 2 },
+      ]);
+      expect(err.message).toContain('"gros", "urgent"');
+    }
+  });
+
+  it('any: rows that agree give their output once (both traced as fired); rows that disagree are refused', async () => {
+    const agree = prepare('decisionTable', routing('any'));
+    const result = await run(agree, { invoice: { total: 5000, urgent: true } });
+    expect(result.events).toEqual([{ type: 'review', params: { to: 'director' } }]);
+    expect(result.fired.map((r) => r.name)).toEqual(['gros', 'urgent']);
+    expect(runNow(agree, { invoice: { total: 5000, urgent: true } }, false).events).toHaveLength(1);
+    const disagree = prepare('decisionTable', routing('any', 'manager'));
+    expect((await run(disagree, { invoice: { total: 5000, urgent: false } })).events).toHaveLength(1);
+    const err = caught(() => runNow(disagree, { invoice: { total: 5000, urgent: true } }, false)) as HitPolicyError;
+    expect(err.policy).toBe('any');
+    expect(err.rows.map((r) => r.index)).toEqual([1, 2]);
+  });
+
+  it('compile like collect, so json-rules-engine and the compiled evaluator agree before and after the check', async () => {
+    for (const definition of [routing('unique'), routing('any'), routing('any', 'manager')]) {
+      const compiled = compileDecisionTable(definition);
+      expect(compiled.stopAtFirstSuccess).toBe(false);
+      const prepared = prepare('decisionTable', definition);
+      for (const total of [10, 5000]) {
+        for (const urgent of [true, false]) {
+          const facts = { invoice: { total, urgent } };
+          const library = await runLibrary(compiled, facts);
+          if ('error' in library) throw new Error(library.error);
+          const policy = (outcome: { events: { type: string }[]; fired: { name: string }[] }) => {
+            try {
+              return applyHitPolicy(compiled.hitPolicyCheck!, outcome as never, () => []).events;
+            } catch (err) {
+              return (err as Error).message;
+            }
+          };
+          let ours: unknown;
+          try {
+            ours = runNow(prepared, facts).events;
+          } catch (err) {
+            ours = (err as Error).message;
+          }
+          expect(ours).toEqual(policy(library as never));
+        }
+      }
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import type { HitPolicyCheck } from './hit-policy.js';
 
 type Json = Record<string, unknown>;
 export type Condition = Json;
@@ -19,6 +20,8 @@ export interface CompiledRules {
   explanations: Map<string, RuleExplanation>;
   /** Decision tables with hit policy `first` stop at the first row that matches. */
   stopAtFirstSuccess: boolean;
+  /** Decision tables with hit policy `unique` or `any`: every row is evaluated, then the policy is checked. */
+  hitPolicyCheck?: HitPolicyCheck;
 }
 
 /** `rules`: the rules as written; json-rules-engine gets exactly what the analyst wrote. */
@@ -43,7 +46,8 @@ export function compileRules(definition: Json): CompiledRules {
 /**
  * `decisionTable`: one rule per row, its cells ANDed on the columns' facts. Rows keep table order through
  * descending priorities (events come out in table order); with hit policy `first` the run stops after the
- * first row that matches.
+ * first row that matches. `unique` and `any` compile as `collect` (every row evaluated, so json-rules-engine
+ * and the compiled evaluator still run the same rules); `applyHitPolicy` checks the outcome (docs/adr/0026).
  */
 export function compileDecisionTable(definition: Json): CompiledRules {
   const inputs = new Map((definition['inputs'] as Json[]).map((input) => [String(input['id']), input]));
@@ -61,13 +65,24 @@ export function compileDecisionTable(definition: Json): CompiledRules {
     });
     return {
       name: String(row['id']),
-      priority: rows.length - index, // table order, for both hit policies
+      priority: rows.length - index, // table order, for every hit policy
       conditions: { all: cells } as TopLevelCondition,
       event: row['event'] as RuleProperties['event'],
     };
   });
   const explanations = new Map(rows.map((row) => [String(row['id']), (row['explanation'] ?? {}) as RuleExplanation]));
-  return { rules, namedConditions: {}, explanations, stopAtFirstSuccess: first };
+  const policy = definition['hitPolicy'];
+  const hitPolicyCheck: HitPolicyCheck | undefined =
+    policy === 'unique' || policy === 'any'
+      ? { policy, rowIndex: new Map(rows.map((row, index) => [String(row['id']), index])) }
+      : undefined;
+  return {
+    rules,
+    namedConditions: {},
+    explanations,
+    stopAtFirstSuccess: first,
+    ...(hitPolicyCheck && { hitPolicyCheck }),
+  };
 }
 
 /**

@@ -1,10 +1,12 @@
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
+import { applyHitPolicy } from './hit-policy.js';
 import { compileProgram, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
 
 export { UndefinedFactError } from './undefined-fact.js';
+export { HitPolicyError } from './hit-policy.js';
 export type { DynamicFact } from './evaluator.js';
 
 /** A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and dynamic facts. */
@@ -42,6 +44,7 @@ export function prepare(
     namedConditions: {},
     explanations: compiled.explanations,
     stopAtFirstSuccess: compiled.stopAtFirstSuccess,
+    ...(compiled.hitPolicyCheck && { hitPolicyCheck: compiled.hitPolicyCheck }),
   };
   return {
     compiled: kept,
@@ -59,10 +62,23 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
   return runNow(prepared, facts);
 }
 
-/** The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. */
+/**
+ * The same, synchronously: for callers that awaited `beforeRun` once for a whole batch. A table under hit
+ * policy `unique` or `any` has its outcome checked here, so decisions, test runs and replays all apply it: a
+ * breach throws HitPolicyError naming the matching rows.
+ */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
   const computed = prepared.computeFacts(facts, lookupsBeforeComputed(prepared.dynamicFacts, facts));
-  const { events, fired, failed } = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
+  const outcome = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
+  const check = prepared.compiled.hitPolicyCheck;
+  // The matching rows' names are only needed to word a breach: a run without traces is repeated with them then.
+  const { events, fired, failed } = check
+    ? applyHitPolicy(
+        check,
+        outcome,
+        () => evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, true).fired,
+      )
+    : outcome;
   return { events, fired, failed, computed };
 }
 

@@ -76,6 +76,14 @@ export const editorMessages = {
       hit_policy: 'Hit policy',
       hit_first: 'First matching row',
       hit_collect: 'Every matching row',
+      hit_unique: 'At most one matching row',
+      hit_any: 'Several rows, one decision',
+      hit_first_help: 'Rows are read in order; the first that matches decides.',
+      hit_collect_help: 'Every matching row gives its decision, in table order.',
+      hit_unique_help:
+        'Two rows that can match the same facts block submission; at evaluation, facts that match several rows are refused.',
+      hit_any_help:
+        'Rows may overlap when they give the same decision, returned once; otherwise submission is refused.',
       add_column: 'Add a column',
       remove_column: 'Remove the column',
       column_label: 'Column label',

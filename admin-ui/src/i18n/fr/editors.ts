@@ -77,6 +77,14 @@ export const editorMessages = {
       hit_policy: 'Politique de résultat',
       hit_first: 'Première ligne qui correspond',
       hit_collect: 'Toutes les lignes qui correspondent',
+      hit_unique: 'Une seule ligne peut correspondre',
+      hit_any: 'Plusieurs lignes, une même décision',
+      hit_first_help: 'Les lignes sont lues dans l’ordre ; la première qui correspond décide.',
+      hit_collect_help: 'Chaque ligne qui correspond donne sa décision, dans l’ordre du tableau.',
+      hit_unique_help:
+        'Deux lignes qui peuvent correspondre aux mêmes faits empêchent la soumission ; à l’évaluation, des faits qui en font correspondre plusieurs sont refusés.',
+      hit_any_help:
+        'Des lignes peuvent se chevaucher si elles donnent la même décision, rendue une seule fois ; sinon, la soumission est refusée.',
       add_column: 'Ajouter une colonne',
       remove_column: 'Supprimer la colonne',
       column_label: 'Libellé de la colonne',

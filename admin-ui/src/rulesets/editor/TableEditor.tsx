@@ -36,6 +36,9 @@ import { useVocabulary } from './vocabulary';
 import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
 
+/** The server's hit policies (docs/adr/0026), in the order the selector offers them. */
+const HIT_POLICIES: DecisionTable['hitPolicy'][] = ['first', 'collect', 'unique', 'any'];
+
 interface Props {
   definition: DecisionTable;
   onChange: (definition: DecisionTable) => void;
@@ -64,17 +67,27 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
   };
   return (
     <Box>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', mb: 2 }}>
         <TextField
           select
           size="small"
           label={translate('gabarit.editors.hit_policy')}
           value={table.hitPolicy}
           onChange={(e) => onChange({ ...table, hitPolicy: e.target.value as DecisionTable['hitPolicy'] })}
-          sx={{ minWidth: 280 }}
+          error={errors('/hitPolicy').length > 0}
+          helperText={
+            errors('/hitPolicy').join(' ') ||
+            (HIT_POLICIES.includes(table.hitPolicy)
+              ? translate(`gabarit.editors.hit_${table.hitPolicy}_help`)
+              : undefined)
+          }
+          sx={{ minWidth: 280, maxWidth: 440 }}
         >
-          <MenuItem value="first">{translate('gabarit.editors.hit_first')}</MenuItem>
-          <MenuItem value="collect">{translate('gabarit.editors.hit_collect')}</MenuItem>
+          {HIT_POLICIES.map((policy) => (
+            <MenuItem key={policy} value={policy}>
+              {translate(`gabarit.editors.hit_${policy}`)}
+            </MenuItem>
+          ))}
         </TextField>
         <Button
           startIcon={<AddIcon />}

@@ -126,6 +126,48 @@ describe('decision table grid', () => {
   });
 });
 
+describe('decision table hit policy', () => {
+  const table: DecisionTable = {
+    hitPolicy: 'first',
+    inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
+    rows: [{ id: 'haut', cells: {}, event: { type: 'director' } }],
+  };
+  const renderTable = (problems = new Map<string, string[]>()) =>
+    render(
+      <Harness
+        initial={table}
+        render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={problems} />}
+      />,
+    );
+
+  it('shows the hit policy, offers first, collect, unique and any, and writes the one chosen with what it means', () => {
+    renderTable();
+    const select = screen.getByRole('combobox', { name: 'Politique de résultat' });
+    expect(select.textContent).toBe('Première ligne qui correspond');
+    expect(screen.getByText(/la première qui correspond décide/)).toBeTruthy();
+    fireEvent.mouseDown(select);
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Première ligne qui correspond',
+      'Toutes les lignes qui correspondent',
+      'Une seule ligne peut correspondre',
+      'Plusieurs lignes, une même décision',
+    ]);
+    fireEvent.click(options[2]!);
+    expect((json() as DecisionTable).hitPolicy).toBe('unique');
+    expect(screen.getByText(/empêchent la soumission/)).toBeTruthy();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Politique de résultat' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Plusieurs lignes, une même décision' }));
+    expect((json() as DecisionTable).hitPolicy).toBe('any');
+    expect(screen.getByText(/donnent la même décision, rendue une seule fois/)).toBeTruthy();
+  });
+
+  it('shows a problem the API reports on the hit policy under the selector', () => {
+    renderTable(new Map([['/hitPolicy', ['must be equal to one of the allowed values']]]));
+    expect(screen.getByText('must be equal to one of the allowed values')).toBeTruthy();
+  });
+});
+
 describe('decision tree outline', () => {
   const tree: { root: TreeNode } = {
     root: {

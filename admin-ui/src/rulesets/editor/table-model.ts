@@ -1,6 +1,6 @@
 import { moveAt, removeAt, setAt } from './json-pointer';
 
-/** A decision table as the server stores it (server/src/engine: hit policy first or collect, rows in order). */
+/** A decision table as the server stores it (server/src/engine: hit policy first, collect, unique or any; rows in order). */
 export interface TableInput {
   id: string;
   label?: string;
@@ -18,7 +18,7 @@ export interface TableRow {
   explanation?: { fr?: string; en?: string };
 }
 export interface DecisionTable {
-  hitPolicy: 'first' | 'collect';
+  hitPolicy: 'first' | 'collect' | 'unique' | 'any';
   inputs: TableInput[];
   rows: TableRow[];
 }

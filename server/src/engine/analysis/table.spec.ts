@@ -65,6 +65,49 @@ describe('decision tables', () => {
     expect(kinds(table(rows, 'collect'), 'overlap').map((f) => f.severity)).toEqual(['info', 'info', 'info']);
   });
 
+  it('makes an overlap an error under unique, naming both rows, and no error when the rows are disjoint', () => {
+    const rows = [...complete, row('urgent', { urgent: ['equal', true], total: ['greaterThan', 500] })];
+    const overlaps = kinds(table(rows, 'unique'), 'overlap');
+    expect(overlaps.map((f) => [f.severity, f.path])).toEqual([
+      ['error', '/definition/rows/3'],
+      ['error', '/definition/rows/3'],
+      ['error', '/definition/rows/3'],
+    ]);
+    expect(overlaps[0]!.message).toContain('"big" and "urgent"');
+    expect(overlaps[0]!.message).toContain('unique');
+    expect(table(complete, 'unique').findings).toEqual([]);
+  });
+
+  it('under any, an overlap of rows with the same output is info, and one of rows that disagree an error', () => {
+    const same = [
+      row('big', { total: ['greaterThanInclusive', 1000] }),
+      row('urgent', { urgent: ['equal', true] }),
+      row('rest', { total: ['lessThan', 1000], urgent: ['equal', false] }),
+    ];
+    expect(kinds(table(same, 'any'), 'overlap').map((f) => [f.severity, f.path])).toEqual([
+      ['info', '/definition/rows/1'],
+    ]);
+    expect(table(same, 'any').findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const differ = [
+      { ...same[0]!, event: { type: 'route', params: { to: 'director' } } },
+      { ...same[1]!, event: { type: 'route', params: { to: 'manager' } } },
+      same[2]!,
+    ];
+    expect(kinds(table(differ, 'any'), 'overlap')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: '/definition/rows/1',
+        message: expect.stringContaining('"big" and "urgent"'),
+      }),
+    ]);
+  });
+
+  it('does not report shadowed rows under unique or any (only first stops at a row)', () => {
+    const rows = [row('fr', { language: ['equal', 'fr'] }), row('fr-again', { language: ['in', ['fr']] })];
+    expect(kinds(table(rows, 'unique'), 'unreachable')).toEqual([]);
+    expect(kinds(table(rows, 'any'), 'unreachable')).toEqual([]);
+  });
+
   it('does not call rows that meet at an open bound overlapping', () => {
     const rows = [row('a', { total: ['lessThan', 10] }), row('b', { total: ['greaterThanInclusive', 10] })];
     expect(table(rows).findings).toEqual([]);

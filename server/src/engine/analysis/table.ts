@@ -9,7 +9,8 @@ import {
   type Domain,
   type Test,
 } from './domain.js';
-import { pointer, type Report } from './findings.js';
+import { canonicalJson } from '../../common/json/canonical.js';
+import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
 import { solve } from './solver.js';
@@ -25,6 +26,8 @@ const TOTAL_STEPS = 200_000;
 interface Row {
   id: string;
   index: number;
+  /** The row's output (event type and params) as canonical JSON, to compare rows under `any`. */
+  output: string;
   formula: Formula;
   /** Each column's domain when every cell is modelled, else undefined. */
   domains?: Map<string, Domain>;
@@ -53,11 +56,13 @@ function atomDomains(cells: Formula[]): Map<string, Domain> {
 /**
  * Decision tables: rows that can never match (`contradiction`), rows that can both match one input
  * (`overlap`), rows every input of which an earlier row takes under `first` (`unreachable`), and inputs no
- * row takes (`gap`) over enumerated, boolean and numeric columns.
+ * row takes (`gap`) over enumerated, boolean and numeric columns. An overlap is an error under `unique`, and
+ * under `any` when the two rows' outputs differ (docs/adr/0026).
  */
 export function analyseTable(definition: Json, facts: FactCatalogue, report: Report, check: LeafCheck): void {
   const inputs = new Map((definition['inputs'] as Json[]).map((i) => [String(i['id']), i]));
-  const first = definition['hitPolicy'] === 'first';
+  const policy = String(definition['hitPolicy']);
+  const first = policy === 'first';
   const seed = (key: string) => {
     const input = [...inputs.values()].find((i) => factKey(String(i['fact']), i['path'] as string | undefined) === key);
     return input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
@@ -77,7 +82,14 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
         domains.set(cell.key, narrow(domains.get(cell.key) ?? seed(cell.key) ?? emptyDomain(), cell.test));
       }
     }
-    return { id: String(row['id']), index, formula, domains, modelled: domains ?? atomDomains(cells) };
+    return {
+      id: String(row['id']),
+      index,
+      output: canonicalJson(row['event']),
+      formula,
+      domains,
+      modelled: domains ?? atomDomains(cells),
+    };
   });
   const rowAt = (r: Row) => pointer('definition', 'rows', r.index);
 
@@ -110,8 +122,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
           report.skip(rowAt(b), `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`);
         }
       } else if (++pairs <= MAX_PAIRS) {
-        const severity = first ? 'warning' : 'info';
-        const then = first ? `; under first, "${a.id}" wins` : '; under collect, both fire';
+        const [severity, then] = overlapVerdict(policy, a, b);
         report.add('overlap', severity, rowAt(b), `rows "${a.id}" and "${b.id}" can both match one input${then}`);
       }
     }
@@ -147,6 +158,25 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
 }
 
 export type LeafCheck = (leaf: Json, at: string) => void;
+
+/**
+ * How bad two overlapping rows are under the table's hit policy: `first` lets the earlier win (warning),
+ * `collect` fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
+ */
+function overlapVerdict(policy: string, a: Row, b: Row): [Severity, string] {
+  switch (policy) {
+    case 'first':
+      return ['warning', `; under first, "${a.id}" wins`];
+    case 'unique':
+      return ['error', '; under unique, at most one row may match'];
+    case 'any':
+      return a.output === b.output
+        ? ['info', '; under any, they give the same output']
+        : ['error', '; under any, matching rows must give the same output and these differ'];
+    default:
+      return ['info', '; under collect, both fire'];
+  }
+}
 
 /** Inputs no row takes: searched only when every column is enumerated, boolean or numeric. */
 function gaps(

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../common/err
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
-import { run, runNow, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
+import { HitPolicyError, run, runNow, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -339,7 +339,10 @@ export class EvaluationService {
   }
 }
 
-/** Runs one item; a missing fact or an expression over its limit is the caller's 400, naming where. */
+/**
+ * Runs one item; a missing fact, an expression over its limit, or facts that break a table's hit policy
+ * (`unique`: several rows match; `any`: matching rows disagree) are the caller's 400, naming where.
+ */
 function runOrExplainWhy(
   entry: PreparedEntry,
   facts: Record<string, unknown>,
@@ -361,6 +364,14 @@ function runOrExplainWhy(
         err.message,
         [{ path: `/computedFacts/${err.index}`, message: `"${err.fact}" exceeds the evaluation limit (${err.limit})` }],
         'expression_limit',
+      );
+    }
+    if (err instanceof HitPolicyError) {
+      const matched = `matches these facts (hit policy ${err.policy})`;
+      throw new ValidationError(
+        factsPath === '/facts' ? err.message : `${err.message} (${factsPath})`,
+        err.rows.map((row) => ({ path: `/definition/rows/${row.index}`, message: `row "${row.id}" ${matched}` })),
+        'hit_policy_violation',
       );
     }
     throw err;

@@ -144,7 +144,12 @@ export const decisionTableDefinitionSchema = {
   required: ['hitPolicy', 'inputs', 'rows'],
   additionalProperties: false,
   properties: {
-    hitPolicy: { type: 'string', enum: ['first', 'collect'] },
+    hitPolicy: {
+      type: 'string',
+      enum: ['first', 'collect', 'unique', 'any'],
+      description:
+        'first: the first matching row; collect: every matching row; unique: at most one row may match; any: matching rows must give the same event (docs/adr/0026)',
+    },
     inputs: {
       type: 'array',
       minItems: 1,
