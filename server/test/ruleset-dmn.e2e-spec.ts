@@ -137,4 +137,20 @@ describe('DMN exchange over HTTP', () => {
     expect((await importXml(cast.risk, 'key=routing-risk&pilot=invoices', xml)).status).toBe(403);
     expect((await importXml(cast.analyst, 'key=routing-copy&pilot=invoices', xml)).status).toBe(409);
   });
+
+  it('declares both operations in the OpenAPI document, with their media types and roles', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    const exportOp = doc.paths['/api/v1/rulesets/{key}/versions/{n}/dmn'].get;
+    expect(exportOp['x-roles']).toEqual(['analyst', 'approver', 'risk', 'admin']);
+    expect(Object.keys(exportOp.responses['200'].content)).toEqual(['application/xml']);
+    expect(exportOp.responses['400']).toBeDefined();
+    const importOp = doc.paths['/api/v1/rulesets/import/dmn'].post;
+    expect(importOp['x-roles']).toEqual(['analyst']);
+    expect(Object.keys(importOp.requestBody.content)).toEqual(['application/xml', 'text/xml']);
+    expect(importOp.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual([
+      'query:key',
+      'query:pilot',
+    ]);
+    expect(Object.keys(importOp.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '409', '413', '415']));
+  });
 });

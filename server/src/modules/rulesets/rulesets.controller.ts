@@ -102,6 +102,14 @@ export class RulesetsController extends GovernedController({
   @WithEtag()
   @ApiConsumes(...XML_CONTENT_TYPES)
   @ApiBody({ required: true, schema: dmnDocumentSchema })
+  @ApiResponse({
+    status: 400,
+    ...errorResponse(
+      400,
+      'The XML is malformed or declares a DOCTYPE, or entries do not map: `details` names each (`/definitions/decision/0/decisionTable/rule/{r}/inputEntry/{e}`).',
+    ),
+  })
+  @ApiResponse({ status: 415, ...errorResponse(415, `The body is not ${XML_CONTENT_TYPES.join(' or ')}.`) })
   importDmn(
     @Body() body: unknown,
     @ValidQuery(dmnImportQuerySchema) query: DmnImportQuery,
