@@ -90,7 +90,17 @@ export function parseDmnXml(xml: string): XmlElement {
     ignorePiTags: true,
     commentPropName: false,
   });
-  const nodes = parser.parse(text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    // The validator passed it, but the parser has its own bounds (nesting depth).
+    throw new ValidationError(
+      'The body is not XML the service reads.',
+      [{ path: '/', message: (err as Error).message }],
+      'invalid_xml',
+    );
+  }
   const roots = nodes.map((n) => toElement(n, {})).filter((e): e is XmlElement => e !== undefined);
   const root = roots[0];
   if (!root || root.name !== 'definitions')

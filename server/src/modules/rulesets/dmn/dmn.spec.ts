@@ -166,6 +166,8 @@ describe('DMN export and import', () => {
       'invalid_xml',
     );
     expect(refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' })).code).toBe('not_dmn');
+    const deep = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</definitions>`;
+    expect(refusal(() => importDmn(deep, { key: 'k', pilot: 'p' })).code).toBe('invalid_xml');
     expect(
       refusal(() =>
         importDmn(xml.replace('https://www.omg.org/spec/DMN/20191111/MODEL/', 'urn:other'), { key: 'k', pilot: 'p' }),
