@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { registerConsole } from './common/http/console-static.js';
 import { registerStatusOverrides } from './common/http/etag.interceptor.js';
 import { registerJsonBodyParser } from './common/http/json-body-parser.js';
+import { registerXmlBodyParser } from './common/http/xml-body-parser.js';
 import { watchRoutesForMethodNotAllowed } from './common/http/method-not-allowed.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
@@ -46,6 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
+  registerXmlBodyParser(fastify);
   registerStatusOverrides(fastify);
   const registerMethodNotAllowed = watchRoutesForMethodNotAllowed(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {

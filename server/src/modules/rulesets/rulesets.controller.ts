@@ -1,11 +1,31 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
-import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { errorResponse } from '../../common/http/openapi-contract.js';
+import { WithEtag } from '../../common/http/etag.interceptor.js';
+import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
+import { XML_CONTENT_TYPES } from '../../common/http/xml-body-parser.js';
 import { GovernedController, READERS } from '../governance/governed.controller.js';
 import { rulesetAnalysisSchema } from './ruleset-analysis.contract.js';
+import {
+  DMN_MEDIA_TYPE,
+  dmnDocumentSchema,
+  dmnImportQuerySchema,
+  type DmnImportQuery,
+} from './ruleset-dmn.contract.js';
 import {
   createRulesetRequestSchema,
   rulesetViewSchema,
@@ -45,5 +65,58 @@ export class RulesetsController extends GovernedController({
   @ApiOkResponse({ schema: rulesetAnalysisSchema as object })
   analysis(@Param('key') key: string, @Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 })) n: number) {
     return this.service.analysis(key, n);
+  }
+
+  /**
+   * A decision-table version as DMN 1.3 XML (docs/adr/0027-dmn-exchange.md): read as the version is. Another
+   * format, or a cell with no FEEL unary test, is a 400 naming it.
+   */
+  @Get(':key/versions/:n/dmn')
+  @RequireRoles(...READERS)
+  @ApiProduces(DMN_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The version as a DMN 1.3 file.', schema: dmnDocumentSchema })
+  @ApiResponse({
+    status: 400,
+    ...errorResponse(
+      400,
+      'The version is not a decision table (`/format`), or has cells DMN cannot express (each `/definition/rows/{i}/cells/{input}`).',
+    ),
+  })
+  async dmn(
+    @Param('key') key: string,
+    @Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 })) n: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const xml = await this.service.dmn(key, n);
+    void reply.header('content-type', `${DMN_MEDIA_TYPE}; charset=utf-8`);
+    void reply.header('content-disposition', `attachment; filename="${key}-v${n}.dmn"`);
+    return xml;
+  }
+
+  /**
+   * A new rule set (its first draft) from a DMN file's decision table, or a 400 naming every entry that does
+   * not map (docs/adr/0027-dmn-exchange.md). The body is XML (application/xml or text/xml).
+   */
+  @Post('import/dmn')
+  @RequireRoles('analyst')
+  @WithEtag()
+  @ApiConsumes(...XML_CONTENT_TYPES)
+  @ApiBody({ required: true, schema: dmnDocumentSchema })
+  @ApiResponse({
+    status: 400,
+    ...errorResponse(
+      400,
+      'The XML is malformed or declares a DOCTYPE, or entries do not map: `details` names each (`/definitions/decision/0/decisionTable/rule/{r}/inputEntry/{e}`).',
+    ),
+  })
+  @ApiResponse({ status: 415, ...errorResponse(415, `The body is not ${XML_CONTENT_TYPES.join(' or ')}.`) })
+  importDmn(
+    @Body() body: unknown,
+    @ValidQuery(dmnImportQuerySchema) query: DmnImportQuery,
+    @Req() request: FastifyRequest,
+  ) {
+    if (typeof body !== 'string')
+      throw new UnsupportedMediaTypeException(`The body must be a DMN file sent as ${XML_CONTENT_TYPES.join(' or ')}.`);
+    return this.service.importDmn(body, query, actorName(request.principal!));
   }
 }

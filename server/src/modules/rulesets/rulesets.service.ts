@@ -5,6 +5,8 @@ import { ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { withDerivedStatuses } from '../governance/publications.js';
+import { exportDmn } from './dmn/dmn-export.js';
+import { importDmn } from './dmn/dmn-import.js';
 import { diffRulesets } from './ruleset-diff.js';
 import { validateRulesetContent } from './ruleset-validation.js';
 import type { RulesetState } from './ruleset-views.js';
@@ -63,6 +65,27 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     const state = await this.resources.load(key);
     this.lifecycle.find(state, number);
     return analyseRuleset(state.meta.format, await this.resources.content(state, number));
+  }
+
+  /**
+   * One decision-table version as DMN 1.3 XML (docs/adr/0027-dmn-exchange.md): 404 as reading the version,
+   * 400 naming `/format` for another format, or naming each cell DMN cannot express.
+   */
+  async dmn(key: string, number: number): Promise<string> {
+    const state = await this.resources.load(key);
+    this.lifecycle.find(state, number);
+    if (state.meta.format !== 'decisionTable')
+      throw new ValidationError(
+        'Only decision tables are exchanged as DMN.',
+        [{ path: '/format', message: `is ${state.meta.format}; DMN export covers decisionTable rule sets` }],
+        'not_a_decision_table',
+      );
+    return exportDmn(key, state.meta, await this.resources.content(state, number));
+  }
+
+  /** A DMN file's decision table as a new rule set (its first draft), or a 400 naming every part that does not map. */
+  importDmn(xml: string, target: { key: string; pilot: string }, actor: string): ReturnType<RulesetsService['create']> {
+    return this.create(importDmn(xml, target), actor);
   }
 
   /** The stored state, or null when there is no such rule set. */

@@ -1,0 +1,236 @@
+import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
+import { ValidationError } from '../../../common/errors/domain-errors.js';
+import { decisionTableDefinitionSchema } from '../ruleset-definition.schema.js';
+import type { CreateRulesetRequest } from '../rulesets.contract.js';
+import { DMN_HIT_POLICY, EXPLANATION_ANNOTATIONS, PARAMS_OUTPUT, TYPE_OUTPUT } from './dmn-export.js';
+import { child, children, parseDmnXml, textOf, type XmlElement } from './dmn-xml.js';
+import { parseFeelValue, unaryTestsToCell, type Cell } from './feel.js';
+
+type Json = Record<string, unknown>;
+
+/** The hit policies the rule-set schema accepts today (`unique` and `any` arrive with their own change). */
+const hitPolicies = (): readonly string[] => decisionTableDefinitionSchema.properties.hitPolicy.enum;
+const FROM_DMN: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(DMN_HIT_POLICY).map(([ours, dmn]) => [dmn, ours])),
+  // Every matching rule, in rule order: what our `collect` gives (its events come out in table order).
+  'RULE ORDER': 'collect',
+};
+const FACT_NAME = /^[A-Za-z_$][A-Za-z0-9_$-]{0,127}$/;
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const EVENT_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
+const CONTENT_KEYS = ['inputSchema', 'tests', 'computedFacts', 'settings', 'lookups'] as const;
+
+/** A slug (row or column id) from any text, unique among `taken`. */
+function slugFrom(text: string, fallback: string, taken: Set<string>): string {
+  let slug = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 56);
+  if (!SLUG.test(slug)) slug = fallback;
+  let unique = slug;
+  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+/** `invoice.lines[1].amount` → fact `invoice`, path `$.lines[0].amount`; undefined when it is not such a path. */
+export function feelToFact(text: string): { fact: string; path?: string } | undefined {
+  const match = /^\s*([A-Za-z_$][A-Za-z0-9_$]*)((?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[[1-9][0-9]*\])*)\s*$/.exec(text);
+  if (!match) return undefined;
+  const path = [...match[2]!.matchAll(/\.([A-Za-z_$][A-Za-z0-9_$]*)|\[([0-9]+)\]/g)]
+    .map((m) => (m[1] !== undefined ? `.${m[1]}` : `[${Number(m[2]) - 1}]`))
+    .join('');
+  return { fact: match[1]!, ...(path && { path: `$${path}` }) };
+}
+
+const SCHEMA_TYPE: Record<string, string> = { number: 'number', string: 'string', boolean: 'boolean' };
+
+/** An input schema from the columns' facts and FEEL types, where the file carries none of ours. */
+function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string }[]): Json {
+  const root: Json = { type: 'object', properties: {}, required: [] };
+  for (const column of columns) {
+    const properties = root['properties'] as Json;
+    if (!(root['required'] as string[]).includes(column.fact)) (root['required'] as string[]).push(column.fact);
+    const segments = [...(column.path ?? '').matchAll(/\.([^.[]+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
+    const type = SCHEMA_TYPE[(column.typeRef ?? '').replace(/^feel:/, '')];
+    let node = (properties[column.fact] ??= segments.length === 0 ? {} : { type: 'object' }) as Json;
+    segments.forEach((segment, i) => {
+      const last = i === segments.length - 1;
+      if (typeof segment === 'number') {
+        node['type'] = 'array';
+        node = (node['items'] ??= last ? {} : { type: 'object' }) as Json;
+      } else {
+        node['type'] ??= 'object';
+        const props = (node['properties'] ??= {}) as Json;
+        node = (props[segment] ??= last ? {} : { type: 'object' }) as Json;
+      }
+    });
+    if (type) node['type'] = type;
+  }
+  return root;
+}
+
+/**
+ * A DMN file's decision table as the request that creates a rule set (docs/adr/0027-dmn-exchange.md), or a
+ * ValidationError listing every part that does not map, each named by its place in the file
+ * (`/definitions/decision/0/decisionTable/rule/3/inputEntry/1`) and, in the message, the rule's id.
+ */
+export function importDmn(xml: string, target: { key: string; pilot: string }): CreateRulesetRequest {
+  const root = parseDmnXml(xml);
+  const withTables = children(root, 'decision')
+    .map((decision, index) => ({ decision, index, table: child(decision, 'decisionTable') }))
+    .filter((d) => d.table !== undefined);
+  if (withTables.length !== 1)
+    throw new ValidationError(
+      'The DMN file must hold exactly one decision whose logic is a decision table.',
+      [{ path: '/definitions', message: `found ${withTables.length} decisions with a decision table` }],
+      'dmn_unmappable',
+    );
+  const { decision, index, table } = withTables[0]! as { decision: XmlElement; index: number; table: XmlElement };
+  const base = `/definitions/decision/${index}/decisionTable`;
+  const problems: ErrorDetail[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+
+  const dmnPolicy = table.attrs['hitPolicy'] ?? 'UNIQUE';
+  let hitPolicy: string | undefined = FROM_DMN[dmnPolicy];
+  if (table.attrs['aggregation'] !== undefined) {
+    problem(
+      `${base}/@aggregation`,
+      `aggregation ${table.attrs['aggregation']} (a sum, count, min or max) has no Gabarit hit policy`,
+    );
+    hitPolicy = undefined;
+  } else if (!hitPolicy || !hitPolicies().includes(hitPolicy))
+    problem(
+      `${base}/@hitPolicy`,
+      `hit policy ${dmnPolicy} is not supported; Gabarit has ${hitPolicies()
+        .map((p) => DMN_HIT_POLICY[p] ?? p)
+        .join(', ')}`,
+    );
+
+  // Columns: our attributes when the file is ours, else the input expression read as a fact path.
+  const takenInputs = new Set<string>();
+  const columns = children(table, 'input').map((input, i) => {
+    const expression = child(input, 'inputExpression');
+    const text = textOf(expression) ?? '';
+    const ours = input.attrs['gabarit:fact'];
+    const read = ours ? { fact: ours, path: input.attrs['gabarit:path'] } : feelToFact(text);
+    if (!read || !FACT_NAME.test(read.fact))
+      problem(`${base}/input/${i}/inputExpression`, `input "${text.trim()}" is not a name or a path of names`);
+    const idHint = input.attrs['gabarit:id'];
+    const id =
+      idHint && SLUG.test(idHint) && !takenInputs.has(idHint)
+        ? (takenInputs.add(idHint), idHint)
+        : slugFrom(text, `input-${i + 1}`, takenInputs);
+    const label = input.attrs['label'];
+    return {
+      id,
+      fact: read?.fact ?? 'unknown',
+      ...(read?.path !== undefined && { path: read.path }),
+      ...(label !== undefined && label !== '' && { label }),
+      typeRef: expression?.attrs['typeRef'],
+    };
+  });
+
+  // Outputs: ours (`type`, `params`), or any other table's columns as the event's params.
+  const outputs = children(table, 'output');
+  const names = outputs.map((o) => o.attrs['name']);
+  const ourOutputs =
+    names[0] === TYPE_OUTPUT && (names.length === 1 || (names.length === 2 && names[1] === PARAMS_OUTPUT));
+  const decisionName = decision.attrs['name'] ?? root.attrs['name'] ?? 'decision';
+  const foreignType = slugFrom(decisionName, 'decision', new Set()).replace(/-/g, '_');
+  const eventType = EVENT_TYPE.test(foreignType) ? foreignType : 'decision';
+  const paramNames = outputs.map(
+    (o, i) =>
+      o.attrs['name'] ??
+      (outputs.length === 1 ? (child(decision, 'variable')?.attrs['name'] ?? decisionName) : `output${i + 1}`),
+  );
+  const annotations = children(table, 'annotation').map((a) => a.attrs['name']);
+
+  const takenRows = new Set<string>();
+  const rows = children(table, 'rule').map((rule, r) => {
+    const ruleName = rule.attrs['id'] ? `rule ${rule.attrs['id']}` : `rule ${r + 1}`;
+    const idHint = rule.attrs['gabarit:id'];
+    const id =
+      idHint && SLUG.test(idHint) && !takenRows.has(idHint)
+        ? (takenRows.add(idHint), idHint)
+        : slugFrom(rule.attrs['label'] ?? '', `rule-${r + 1}`, takenRows);
+    const entries = children(rule, 'inputEntry');
+    if (entries.length !== columns.length)
+      problem(`${base}/rule/${r}`, `${ruleName} has ${entries.length} input entries for ${columns.length} inputs`);
+    const cells: Record<string, Cell> = {};
+    entries.forEach((entry, e) => {
+      const text = textOf(entry) ?? '';
+      const read = unaryTestsToCell(text, entry.attrs['gabarit:operator']);
+      if ('error' in read)
+        problem(`${base}/rule/${r}/inputEntry/${e}`, `${ruleName}, input ${e + 1} ("${text.trim()}"): ${read.error}`);
+      else if (read.cell && columns[e]) cells[columns[e].id] = read.cell;
+    });
+    const values = children(rule, 'outputEntry').map((entry, o) => {
+      const text = textOf(entry) ?? '';
+      const read = parseFeelValue(text);
+      if ('error' in read)
+        problem(`${base}/rule/${r}/outputEntry/${o}`, `${ruleName}, output ${o + 1} ("${text.trim()}"): ${read.error}`);
+      return 'value' in read ? read.value : undefined;
+    });
+    if (values.length !== outputs.length)
+      problem(`${base}/rule/${r}`, `${ruleName} has ${values.length} output entries for ${outputs.length} outputs`);
+    let event: Json;
+    if (ourOutputs) {
+      const [type, params] = values;
+      if (type !== undefined && (typeof type !== 'string' || !EVENT_TYPE.test(type)))
+        problem(`${base}/rule/${r}/outputEntry/0`, `${ruleName}: the event type must be a snake_case FEEL string`);
+      if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params)))
+        problem(`${base}/rule/${r}/outputEntry/1`, `${ruleName}: params must be a FEEL context or null`);
+      event = { type, ...(params !== undefined && params !== null && { params }) };
+    } else {
+      event = { type: eventType, params: Object.fromEntries(paramNames.map((name, o) => [name, values[o] ?? null])) };
+    }
+    const explanation: Json = {};
+    children(rule, 'annotationEntry').forEach((entry, a) => {
+      const text = textOf(entry) ?? '';
+      if (annotations[a] === EXPLANATION_ANNOTATIONS.fr && text !== '') explanation['fr'] = text;
+      if (annotations[a] === EXPLANATION_ANNOTATIONS.en && text !== '') explanation['en'] = text;
+    });
+    return { id, cells, event, ...(Object.keys(explanation).length > 0 && { explanation }) };
+  });
+
+  // What only our export carries: the version's other content, exactly.
+  let carried: Json = {};
+  const content = child(child(decision, 'extensionElements'), 'gabarit:content');
+  if (content) {
+    try {
+      const parsed = JSON.parse(content.text) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      carried = Object.fromEntries(CONTENT_KEYS.filter((k) => k in parsed).map((k) => [k, (parsed as Json)[k]]));
+    } catch (err) {
+      problem(
+        `/definitions/decision/${index}/extensionElements/content`,
+        `Gabarit's content is not a JSON object (${(err as Error).message})`,
+      );
+    }
+  }
+  if (problems.length > 0)
+    throw new ValidationError(
+      `The DMN file has ${problems.length} part(s) Gabarit cannot map; nothing was imported.`,
+      problems,
+      'dmn_unmappable',
+    );
+  const description = child(decision, 'description')?.text.slice(0, 4000);
+  return {
+    key: target.key,
+    name: decisionName.slice(0, 200) || target.key,
+    pilot: target.pilot,
+    format: 'decisionTable',
+    ...(description !== undefined && { description }),
+    inputSchema: (carried['inputSchema'] as Json | undefined) ?? inputSchemaFor(columns),
+    ...carried,
+    definition: {
+      hitPolicy: hitPolicy!,
+      inputs: columns.map(({ typeRef: _t, ...column }) => column),
+      rows,
+    },
+  } as CreateRulesetRequest;
+}

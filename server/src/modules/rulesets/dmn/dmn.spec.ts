@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { checksumOf } from '../../../common/json/canonical.js';
+import { ValidationError } from '../../../common/errors/domain-errors.js';
+import type { RulesetContent } from '../ruleset.types.js';
+import { exportDmn } from './dmn-export.js';
+import { importDmn } from './dmn-import.js';
+
+type Ruleset = { key: string; name: string; description?: string; format: string } & RulesetContent;
+
+/** The content of a create request, as the lifecycle stores it (what the checksum covers). */
+const contentOf = ({
+  key: _k,
+  name: _n,
+  pilot: _p,
+  format: _f,
+  description: _d,
+  ...content
+}: Record<string, unknown>) => content;
+
+const refusal = (run: () => unknown) => {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof ValidationError) return { code: err.code, details: err.details };
+    throw err;
+  }
+  throw new Error('expected a refusal');
+};
+
+/** Every shape a table can take: hints, explanations in one language, params of every JSON type, odd paths. */
+const fixture: Ruleset = {
+  key: 'fixture',
+  name: 'Table « d’essai » & co',
+  description: 'Lignes\nsur deux',
+  format: 'decisionTable',
+  inputSchema: {
+    type: 'object',
+    properties: {
+      invoice: {
+        type: 'object',
+        properties: {
+          total: { type: 'number' },
+          lines: { type: 'array', items: { type: 'object', properties: { amount: { type: 'integer' } } } },
+          'montant-ht': { type: 'number' },
+          flag: { type: 'boolean' },
+          language: { type: ['string', 'null'], enum: ['fr', 'en', null] },
+        },
+      },
+    },
+  },
+  definition: {
+    hitPolicy: 'collect',
+    inputs: [
+      { id: 'total', label: 'Total <TTC>', fact: 'invoice', path: '$.total' },
+      { id: '1st-line', fact: 'invoice', path: '$.lines[0].amount' },
+      { id: 'ht', fact: 'invoice', path: "$['montant-ht']" },
+      { id: 'flag', fact: 'invoice', path: '$.flag' },
+      { id: 'language', fact: 'invoice', path: '$.language' },
+    ],
+    rows: [
+      {
+        id: '1',
+        cells: {
+          total: { operator: 'greaterThanInclusive', value: 1e21 },
+          '1st-line': { operator: 'in', value: [3] },
+          ht: { operator: 'notIn', value: [0.1] },
+          flag: { operator: 'equal', value: false },
+          language: { operator: 'not:in', value: ['fr', null] },
+        },
+        event: { type: 'review', params: { level: 'x', n: 0.5, list: [1, 'a', null], deep: { ok: true } } },
+        explanation: { fr: '  espaces  \n{{money invoice.total}} & <b>' },
+      },
+      {
+        id: 'other',
+        cells: { language: { operator: 'not:equal', value: 'en' }, total: { operator: 'not:lessThan', value: -3 } },
+        event: { type: 'approve', params: {} },
+        explanation: { en: 'Tab\there', fr: 'é"\'' },
+      },
+      { id: 'fallback', cells: {}, event: { type: 'manual_review' } },
+    ],
+  },
+  tests: [{ name: 'un cas', facts: { invoice: { total: 1 } }, expectedEvents: ['manual_review'] }],
+  computedFacts: [{ name: 'twice', expression: 'invoice.total * 2' }],
+  settings: { logDecisions: false },
+};
+
+const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices-approval-routing.json', 'utf8')) as Ruleset;
+
+describe('DMN export and import', () => {
+  it.each([
+    ['the seeded approval-routing pilot', pilot],
+    ['a table using every mapped form', fixture],
+  ])('round-trips %s with the same checksum', (_name, ruleset) => {
+    const xml = exportDmn(ruleset.key, ruleset, ruleset);
+    const imported = importDmn(xml, { key: 'copy', pilot: 'invoices' });
+    expect(imported.name).toBe(ruleset.name);
+    expect(imported.description).toBe(ruleset.description);
+    expect(contentOf(imported)).toEqual(contentOf(ruleset as unknown as Record<string, unknown>));
+    expect(checksumOf(contentOf(imported))).toBe(checksumOf(contentOf(ruleset as unknown as Record<string, unknown>)));
+  });
+
+  it('writes DMN 1.3 a reader can follow: hit policy, typed inputs, FEEL tests, type and params outputs', () => {
+    const xml = exportDmn(pilot.key, pilot, pilot);
+    expect(xml).toContain('<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"');
+    expect(xml).toContain('<decisionTable id="decisionTable" hitPolicy="FIRST">');
+    expect(xml).toContain('<text>approval.level</text>');
+    expect(xml).toContain('<text>"team_lead"</text>');
+    expect(xml).toContain('<output id="output_type" name="type" typeRef="string"/>');
+    expect(xml).toContain('<text>{"level": "team_lead"}</text>');
+    const fixtureXml = exportDmn(fixture.key, fixture, fixture);
+    expect(fixtureXml).toContain('hitPolicy="COLLECT"');
+    expect(fixtureXml).toContain('<inputExpression id="inputExpression_1" typeRef="number"><text>invoice.total</text>');
+    expect(fixtureXml).toContain('<text>invoice.lines[1].amount</text>');
+    expect(fixtureXml).toContain('<text>-</text>');
+  });
+
+  it('refuses to export a cell with no FEEL unary test, naming each', () => {
+    const table = structuredClone(fixture);
+    const rows = table.definition['rows'] as { cells: Record<string, unknown> }[];
+    rows[0]!.cells['total'] = { operator: 'matches', value: '^1' };
+    rows[2]!.cells['ht'] = { operator: 'lessThan', value: { fact: 'parameters', path: '$.max' } };
+    expect(refusal(() => exportDmn('fixture', table, table))).toEqual({
+      code: 'dmn_unmappable',
+      details: [
+        { path: '/definition/rows/0/cells/total', message: expect.stringContaining('matches') },
+        { path: '/definition/rows/2/cells/ht', message: expect.stringContaining('another fact') },
+      ],
+    });
+  });
+
+  it('lists every entry it cannot map, naming the rule', () => {
+    const xml = exportDmn(fixture.key, fixture, fixture)
+      .replace('<text>&gt;= 1000000000000000000000</text>', '<text>[1..5]</text>')
+      .replace('<text>"manual_review"</text>', '<text>upper case("x")</text>')
+      .replace('<text>not("en")</text>', '<text>&lt; 1, &gt; 5</text>');
+    const { details } = refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
+    expect(details).toEqual([
+      {
+        path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
+        message: expect.stringMatching(/rule rule_1.*range/),
+      },
+      {
+        path: '/definitions/decision/0/decisionTable/rule/1/inputEntry/4',
+        message: expect.stringContaining('rule rule_2'),
+      },
+      {
+        path: '/definitions/decision/0/decisionTable/rule/2/outputEntry/0',
+        message: expect.stringContaining('rule rule_3'),
+      },
+    ]);
+  });
+
+  it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', () => {
+    const xml = exportDmn(pilot.key, pilot, pilot);
+    const doctype = xml.replace('<definitions', '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');
+    expect(refusal(() => importDmn(doctype, { key: 'k', pilot: 'p' }))).toEqual({
+      code: 'xml_doctype_refused',
+      details: [{ path: '/', message: 'line 2: <!DOCTYPE is not accepted' }],
+    });
+    expect(refusal(() => importDmn(xml.replace('</decision>', ''), { key: 'k', pilot: 'p' }))).toMatchObject({
+      code: 'invalid_xml',
+      details: [{ path: '/', message: expect.stringMatching(/^line \d+, column \d+: /) }],
+    });
+    expect(refusal(() => importDmn(xml.replace('"team_lead"', '&nbsp;'), { key: 'k', pilot: 'p' })).code).toBe(
+      'invalid_xml',
+    );
+    expect(refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' })).code).toBe('not_dmn');
+    const deep = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</definitions>`;
+    expect(refusal(() => importDmn(deep, { key: 'k', pilot: 'p' })).code).toBe('invalid_xml');
+    expect(
+      refusal(() =>
+        importDmn(xml.replace('https://www.omg.org/spec/DMN/20191111/MODEL/', 'urn:other'), { key: 'k', pilot: 'p' }),
+      ).code,
+    ).toBe('not_dmn');
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** A table with a cell DMN cannot express (`matches`). */
+const patterned = {
+  key: 'routing-pattern',
+  name: 'Routage par motif',
+  pilot: 'invoices',
+  format: 'decisionTable',
+  inputSchema: {
+    type: 'object',
+    properties: { invoice: { type: 'object', properties: { ref: { type: 'string' }, total: { type: 'number' } } } },
+  },
+  definition: {
+    hitPolicy: 'first',
+    inputs: [
+      { id: 'total', fact: 'invoice', path: '$.total' },
+      { id: 'ref', fact: 'invoice', path: '$.ref' },
+    ],
+    rows: [
+      {
+        id: 'po',
+        cells: { total: { operator: 'lessThan', value: 100 }, ref: { operator: 'matches', value: '^PO-' } },
+        event: { type: 'approve' },
+      },
+      { id: 'other', cells: {}, event: { type: 'review' } },
+    ],
+  },
+};
+
+describe('DMN exchange over HTTP', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  beforeAll(async () => {
+    t = await startTestApp('ruleset_dmn');
+    cast = await signInCast(t);
+  });
+  afterAll(() => t.close());
+
+  const exportXml = (token: string, path: string) =>
+    as(t, token)
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+  const importXml = (token: string, query: string, xml: string, type = 'application/xml') =>
+    t.http
+      .post(`/api/v1/rulesets/import/dmn?${query}`)
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', type)
+      .send(xml);
+
+  it('exports the seeded routing table, imports it under a new key, and the submitted copy has its checksum', async () => {
+    const seeded = (await as(t, cast.risk).get('/api/v1/rulesets/invoices-approval-routing')).body;
+    const n = seeded.activeVersion as number;
+    const exported = await exportXml(cast.risk, `/api/v1/rulesets/invoices-approval-routing/versions/${n}/dmn`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/^application\/xml/);
+    const xml = exported.body as string;
+    expect(xml).toContain('<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"');
+    expect(xml).toContain('hitPolicy="FIRST"');
+
+    const imported = await importXml(cast.analyst, 'key=routing-copy&pilot=invoices', xml);
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ key: 'routing-copy', format: 'decisionTable', pilot: 'invoices' });
+    expect(imported.headers['etag']).toBeDefined();
+    expect((await as(t, cast.analyst).post('/api/v1/rulesets/routing-copy/versions/1/submit')).status).toBe(200);
+    const original = (await as(t, cast.risk).get(`/api/v1/rulesets/invoices-approval-routing/versions/${n}`)).body;
+    const copy = (await as(t, cast.risk).get('/api/v1/rulesets/routing-copy/versions/1')).body;
+    expect(copy.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(copy.checksum).toBe(original.checksum);
+    expect(copy.content).toEqual(original.content);
+  });
+
+  it('refuses to export a cell with no FEEL unary test, and a version that is not a table', async () => {
+    expect((await as(t, cast.analyst).post('/api/v1/rulesets', patterned)).status).toBe(201);
+    const refused = await as(t, cast.risk).get('/api/v1/rulesets/routing-pattern/versions/1/dmn');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      error: 'dmn_unmappable',
+      details: [{ path: '/definition/rows/0/cells/ref', message: expect.stringContaining('matches') }],
+    });
+    const rules = await as(t, cast.risk).get('/api/v1/rulesets/invoices/versions/1/dmn');
+    expect(rules.status).toBe(400);
+    expect(rules.body.details).toEqual([{ path: '/format', message: expect.stringContaining('rules') }]);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/nothing-here/versions/1/dmn')).status).toBe(404);
+  });
+
+  it('refuses an import naming every entry that does not map, and creates nothing', async () => {
+    const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
+    const broken = xml
+      .replace('<text>"team_lead"</text>', '<text>[1..5]</text>')
+      .replace('<text>"director"</text>', '<text>matches(?, "x")</text>');
+    const refused = await importXml(cast.analyst, 'key=routing-broken&pilot=invoices', broken, 'text/xml');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('dmn_unmappable');
+    expect(refused.body.details).toEqual([
+      {
+        path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
+        message: expect.stringContaining('rule rule_1'),
+      },
+      {
+        path: '/definitions/decision/0/decisionTable/rule/2/inputEntry/0',
+        message: expect.stringContaining('rule rule_3'),
+      },
+    ]);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-broken')).status).toBe(404);
+  });
+
+  it('refuses a DOCTYPE, malformed XML, JSON bodies, XML elsewhere, and callers who are not analysts', async () => {
+    const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
+    const entity = xml.replace(
+      '<definitions',
+      '<!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<definitions',
+    );
+    const doctype = await importXml(cast.analyst, 'key=routing-xxe&pilot=invoices', entity);
+    expect(doctype.status).toBe(400);
+    expect(doctype.body).toMatchObject({ error: 'xml_doctype_refused', details: [{ path: '/' }] });
+    const malformed = await importXml(cast.analyst, 'key=routing-bad&pilot=invoices', '<definitions><decision>');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details[0].message).toMatch(/^line 1, column \d+/);
+    expect((await importXml(cast.analyst, 'pilot=invoices', xml)).status).toBe(400);
+    expect((await as(t, cast.analyst).post('/api/v1/rulesets/import/dmn?key=x-json&pilot=invoices', {})).status).toBe(
+      415,
+    );
+    const elsewhere = await t.http
+      .post('/api/v1/rulesets')
+      .set('authorization', `Bearer ${cast.analyst}`)
+      .set('content-type', 'application/xml')
+      .send(xml);
+    expect(elsewhere.status).toBe(415);
+    expect((await importXml(cast.risk, 'key=routing-risk&pilot=invoices', xml)).status).toBe(403);
+    expect((await importXml(cast.analyst, 'key=routing-copy&pilot=invoices', xml)).status).toBe(409);
+  });
+
+  it('declares both operations in the OpenAPI document, with their media types and roles', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    const exportOp = doc.paths['/api/v1/rulesets/{key}/versions/{n}/dmn'].get;
+    expect(exportOp['x-roles']).toEqual(['analyst', 'approver', 'risk', 'admin']);
+    expect(Object.keys(exportOp.responses['200'].content)).toEqual(['application/xml']);
+    expect(exportOp.responses['400']).toBeDefined();
+    const importOp = doc.paths['/api/v1/rulesets/import/dmn'].post;
+    expect(importOp['x-roles']).toEqual(['analyst']);
+    expect(Object.keys(importOp.requestBody.content)).toEqual(['application/xml', 'text/xml']);
+    expect(importOp.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual([
+      'query:key',
+      'query:pilot',
+    ]);
+    expect(Object.keys(importOp.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '409', '413', '415']));
+  });
+});
