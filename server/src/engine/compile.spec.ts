@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compileDecisionTable } from './compile.js';
 import { HitPolicyError, prepare, run, runNow } from './evaluate.js';
 import { runLibrary } from './fidelity-oracle.js';
+import type { Outcome } from './evaluator.js';
 import { applyHitPolicy } from './hit-policy.js';
 
 const table = (hitPolicy: 'first' | 'collect' | 'unique' | 'any') => ({
@@ -107,9 +108,9 @@ describe('decision tables under hit policies unique and any (docs/adr/0026)', ()
           const facts = { invoice: { total, urgent } };
           const library = await runLibrary(compiled, facts);
           if ('error' in library) throw new Error(library.error);
-          const policy = (outcome: { events: { type: string }[]; fired: { name: string }[] }) => {
+          const policy = (outcome: Pick<Outcome, 'events' | 'fired'>) => {
             try {
-              return applyHitPolicy(compiled.hitPolicyCheck!, outcome as never, () => []).events;
+              return applyHitPolicy(compiled.hitPolicyCheck!, outcome, () => []).events;
             } catch (err) {
               return (err as Error).message;
             }
