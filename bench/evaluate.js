@@ -157,6 +157,9 @@ try {
   // service reads them from its seeded tables). json-rules-engine gets the computed facts precomputed once.
   const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
   const input = withSeededLookups(pilot, facts);
+  // As the service runs it: the lookups are dynamic facts answering the seeded rows, read during the run.
+  const rowsFound = Object.fromEntries((pilot.lookups ?? []).map((l) => [l.fact, () => input[l.fact]]));
+  const preparedWithLookups = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? [], rowsFound);
   const precomputed = { ...input, ...(await computeFacts(pilot.computedFacts ?? [], input)) };
   const libraryRules = compileDefinition(pilot.format, pilot.definition); // what json-rules-engine gets
   const newEngine = () => {
@@ -173,8 +176,9 @@ try {
     evaluateCompiled(prepared, precomputed),
   );
   row(compiledOnly);
-  const compiledWithFacts = await inProcess('Gabarit runNow(): computed facts + compiled evaluator with traces', () =>
-    runNow(prepared, input),
+  const compiledWithFacts = await inProcess(
+    'Gabarit runNow(): lookups + computed facts + compiled evaluator with traces',
+    () => runNow(preparedWithLookups, facts),
   );
   row(compiledWithFacts);
 
