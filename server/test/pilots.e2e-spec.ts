@@ -203,6 +203,11 @@ describe('the invoice and enrolment pilots', () => {
     expect(earlier.explanation.en).toContain(
       'the listing forbids new contracts, not paying for work done under an earlier one.',
     );
+    // Read back by an analyst (who may not see personal fields such as the contact's email), the explanation is
+    // written again from the masked facts, with the supplier's row read again: the listing date is still there.
+    const readBack = await as(t, cast.analyst).get(`/api/v1/decisions/${earlier.evaluationId}`);
+    expect(readBack.status).toBe(200);
+    expect(readBack.body.explanation.fr).toContain('depuis le 10 février 2026, mais le contrat a été conclu avant');
     const after = cases.find((x) => x.name.startsWith('fournisseur inscrit au RENA avant la conclusion du contrat'))!;
     const later = (await evaluate('invoices', after.facts)).body;
     expect(later.events).toEqual([{ type: 'reject' }]);

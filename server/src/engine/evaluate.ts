@@ -68,7 +68,7 @@ export async function run(prepared: PreparedVersion, facts: Record<string, unkno
  * breach throws HitPolicyError naming the matching rows.
  */
 export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>, traces = true): RunResult {
-  const computed = prepared.computeFacts(facts, lookupsBeforeComputed(prepared.dynamicFacts, facts));
+  const computed = computedFactsOf(prepared, facts);
   const outcome = evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, traces);
   const check = prepared.compiled.hitPolicyCheck;
   // The matching rows' names are only needed to word a breach: a run without traces is repeated with them then.
@@ -80,6 +80,14 @@ export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>
       )
     : outcome;
   return { events, fired, failed, computed };
+}
+
+/**
+ * The computed facts of a run, with the lookups' rows they read (the result carries those rows too). Tables
+ * must be loaded (`beforeRun`); a lookup that cannot be read is absent.
+ */
+export function computedFactsOf(prepared: PreparedVersion, facts: Record<string, unknown>): Record<string, unknown> {
+  return prepared.computeFacts(facts, lookupsBeforeComputed(prepared.dynamicFacts, facts));
 }
 
 /**

@@ -5,7 +5,14 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../common/err
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
-import { HitPolicyError, run, runNow, UndefinedFactError, type RunResult } from '../../engine/evaluate.js';
+import {
+  computedFactsOf,
+  HitPolicyError,
+  run,
+  runNow,
+  UndefinedFactError,
+  type RunResult,
+} from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -110,7 +117,7 @@ export class EvaluationService {
     const explanation = record.explanation
       ? explain(entry.prepared.compiled, fired, {
           ...facts,
-          ...maskFacts(computedOrNothing(entry, record.facts), entry.piiPaths),
+          ...maskFacts(await computedOrNothing(entry, record.facts), entry.piiPaths),
         })
       : undefined;
     return {
@@ -383,10 +390,17 @@ function maskAllTraces(traces: RuleTrace[]): RuleTrace[] {
   return traces.map((rule) => ({ ...rule, conditions: rule.conditions.map((c) => ({ ...c, factValue: MASK })) }));
 }
 
-/** The computed facts of a stored decision, computed again; none if that fails (the explanation then shows blanks). */
-function computedOrNothing(entry: PreparedEntry, facts: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The computed facts and lookup rows of a stored decision, computed again from the tables as they are now (a row
+ * changed since may read differently); none if that fails (the explanation then shows blanks).
+ */
+async function computedOrNothing(
+  entry: PreparedEntry,
+  facts: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   try {
-    return entry.prepared.computeFacts(facts);
+    if (entry.prepared.beforeRun) await entry.prepared.beforeRun();
+    return computedFactsOf(entry.prepared, facts);
   } catch {
     return {};
   }
