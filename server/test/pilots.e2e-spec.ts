@@ -6,7 +6,12 @@ import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Case = { name: string; facts: object; expectedEvents: string[] };
-const pilotCases = (file: string): Case[] => JSON.parse(readFileSync(`rulesets/${file}`, 'utf8')).tests;
+// Names are set in French typography (a non-breaking space before « : »); looked up here as typed, with spaces.
+const pilotCases = (file: string): Case[] =>
+  (JSON.parse(readFileSync(`rulesets/${file}`, 'utf8')).tests as Case[]).map((c) => ({
+    ...c,
+    name: c.name.replace(/[\u00a0\u202f]/g, ' '),
+  }));
 
 // The pilots as shipped: loaded from rulesets/ on first start, published, and decided through the HTTP API.
 describe('the invoice and enrolment pilots', () => {
@@ -119,7 +124,7 @@ describe('the invoice and enrolment pilots', () => {
     const response = await evaluate('invoices', books.facts);
     expect(response.body.events).toEqual([{ type: 'manual_review' }]);
     expect(response.body.explanation.fr).toBe(
-      "Fourniture détaxée ou exonérée (TVQ)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u00a0; la facture n'est pas renvoyée au fournisseur.",
+      "Fourniture détaxée ou exonérée (TVQ)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u202f; la facture n'est pas renvoyée au fournisseur.",
     );
     expect(response.body.explanation.en).toBe(
       'Zero-rated or exempt supply (QST): a person will check that no tax applies; the invoice is not sent back to the supplier.',
@@ -143,7 +148,7 @@ describe('the invoice and enrolment pilots', () => {
     const late = await evaluate('invoices', issuedAfter.facts);
     expect(late.body.events).toEqual([{ type: 'manual_review' }]);
     expect(late.body.explanation.fr).toBe(
-      "Un contrat de 25\u00a0000\u00a0$ avant taxes (seuil de 25\u00a0000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u00a0; or l'attestation au dossier (délivrée le 2 février 2026, valide jusqu'au 31 mai 2026) n'était pas valide le 20 janvier 2026, date de conclusion du contrat.",
+      "Un contrat de 25\u00a0000\u00a0$ avant taxes (seuil de 25\u00a0000\u00a0$) exige une attestation de Revenu Québec valide à sa conclusion\u202f; or l'attestation au dossier (délivrée le 2 février 2026, valide jusqu'au 31 mai 2026) n'était pas valide le 20 janvier 2026, date de conclusion du contrat.",
     );
     expect(late.body.explanation.en).toContain('was not valid on January 20, 2026, when the contract was concluded.');
     const noValue = cases.find((x) => x.name.startsWith('valeur du contrat absente'))!;
@@ -268,7 +273,9 @@ describe('the invoice and enrolment pilots', () => {
       );
       expect(fr).toMatch(/\b[Vv](ous|otre|os)\b/);
       expect(fr).not.toMatch(/la personne|une personne examinera/);
-      expect(fr).not.toMatch(/[^\u00a0][:;?!%$]|«[^\u00a0]|[^\u00a0]»/);
+      // Québec typography, as the console sets it: a non-breaking space before : % $ and inside « », a narrow
+      // one before ; ? and !.
+      expect(fr).not.toMatch(/[^\u00a0][:%$]|[^\u202f][;?!]|«[^\u00a0]|[^\u00a0]»/);
       expect(en).toMatch(/Main factors?: /);
       expect(en).toMatch(/Information used: [^.]+\./);
       expect(en).toContain(

@@ -22,7 +22,10 @@ const pilot = (file: string) => {
     lookups?: Parameters<typeof withSeededLookups>[0];
     tests: { name: string; facts: Record<string, unknown> }[];
   };
-  for (const test of content.tests) test.facts = withSeededLookups(content.lookups, test.facts);
+  for (const test of content.tests) {
+    test.facts = withSeededLookups(content.lookups, test.facts);
+    test.name = test.name.replace(/[\u00a0\u202f]/g, ' '); // names are typeset; looked up here with plain spaces
+  }
   return content;
 };
 
