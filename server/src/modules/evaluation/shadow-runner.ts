@@ -41,9 +41,16 @@ export const SHADOW_QUEUE_MAX = 1_000;
 const FLUSH_MS = 3_000;
 /** Work done per turn of the event loop before giving it back to requests. */
 const SLICE_MS = 2;
-/** How often the event loop's lag is sampled, and the lag past which sampled evaluations are shed. */
+/** How often the event loop's lag and use are sampled, and the lag past which sampled evaluations are shed. */
 const LAG_SAMPLE_MS = 100;
 const LAG_LIMIT_MS = 50;
+/**
+ * The share of the event loop shadow runs may take: what requests leave idle up to this much use in all,
+ * and never less than MIN_SHARE (so a busy instance still compares some). Under full load the shadow thus
+ * takes about MIN_SHARE of the process and the rest of its sample is shed: callers come first.
+ */
+const TARGET_USE = 0.9;
+const MIN_SHARE = 0.05;
 /** A run's in-memory counts are forgotten this long after its last activity, once stored. */
 const IDLE_MS = 10 * 60_000;
 const SHADOWABLE = new Set(['in_review', 'approved']);
@@ -87,6 +94,10 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
   private queue: Job[] = [];
   private draining = false;
   private lagging = false;
+  /** Milliseconds of shadow work allowed in the current sampling window, and spent in it. */
+  private budgetMs = LAG_SAMPLE_MS * (TARGET_USE - MIN_SHARE);
+  private spentMs = 0;
+  private waitingForBudget = false;
   private flushTimer?: NodeJS.Timeout;
   private lagTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
@@ -119,10 +130,23 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
     this.flushTimer = setInterval(() => void this.flush(), FLUSH_MS);
     this.flushTimer.unref();
     let expected = performance.now() + LAG_SAMPLE_MS;
+    let use = performance.eventLoopUtilization();
     this.lagTimer = setInterval(() => {
       const now = performance.now();
       this.lagging = now - expected > LAG_LIMIT_MS;
+      const window = LAG_SAMPLE_MS + Math.max(0, now - expected);
       expected = now + LAG_SAMPLE_MS;
+      // What requests used of the window (the loop's use, less the shadow's own) decides the next budget.
+      const current = performance.eventLoopUtilization();
+      const utilization = performance.eventLoopUtilization(current, use).utilization;
+      use = current;
+      const requests = Math.max(0, utilization - this.spentMs / window);
+      this.budgetMs = LAG_SAMPLE_MS * Math.min(1, Math.max(MIN_SHARE, TARGET_USE - requests));
+      this.spentMs = 0;
+      if (this.waitingForBudget && this.queue.length > 0) {
+        this.waitingForBudget = false;
+        setImmediate(() => void this.drain());
+      }
     }, LAG_SAMPLE_MS);
     this.lagTimer.unref();
   }
@@ -171,28 +195,41 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
     }
   }
 
-  /** Runs queued shadow evaluations for a couple of milliseconds, then yields to requests until the next turn. */
+  /**
+   * Runs queued shadow evaluations for a couple of milliseconds, then yields to requests until the next turn;
+   * once the window's budget is spent, waits for the next window (the queue fills meanwhile, then sheds).
+   */
   private async drain(): Promise<void> {
-    const started = performance.now();
+    let started = performance.now();
+    const ready = new Set<PreparedEntry>();
     try {
-      while (this.queue.length > 0 && performance.now() - started < SLICE_MS) {
+      while (this.queue.length > 0 && performance.now() - started < SLICE_MS && this.spentMs < this.budgetMs) {
         const job = this.queue[0]!;
-        const entry = job.slot.entry ?? (await this.entryOf(job.slot));
+        let entry = job.slot.entry;
+        if (!entry || !ready.has(entry)) {
+          this.spentMs += performance.now() - started;
+          entry = job.slot.entry ?? (await this.entryOf(job.slot));
+          // Lookups load their tables once per slice; every job then runs synchronously.
+          if (entry?.prepared.beforeRun) await entry.prepared.beforeRun();
+          if (entry) ready.add(entry);
+          started = performance.now();
+        }
         this.queue.shift();
         if (!entry) {
           job.slot.tally.shed();
           this.shedTotal.inc();
           continue;
         }
-        if (entry.prepared.beforeRun) await entry.prepared.beforeRun();
         this.runOne(job, entry);
       }
     } catch (err) {
       this.logger.warn(`shadow evaluations skipped: ${(err as Error).message}`);
     }
+    this.spentMs += performance.now() - started;
     this.depth.set(this.queue.length);
-    if (this.queue.length > 0) setImmediate(() => void this.drain());
-    else this.draining = false;
+    if (this.queue.length === 0) this.draining = false;
+    else if (this.spentMs >= this.budgetMs) this.waitingForBudget = true;
+    else setImmediate(() => void this.drain());
   }
 
   private runOne({ slot, champion, decision }: Job, entry: PreparedEntry): void {
