@@ -635,6 +635,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rulesets/{key}/versions/{n}/shadow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['ShadowController_report'];
+    put?: never;
+    /** @description Console roles: approver. API keys: not accepted. */
+    post: operations['ShadowController_start'];
+    /** @description Console roles: approver. API keys: not accepted. */
+    delete: operations['ShadowController_stop'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/prompts/{key}/versions/{n}/test': {
     parameters: {
       query?: never;
@@ -1291,6 +1310,60 @@ export interface components {
         /** @description rows after the change */
         rowCount: number;
       };
+    };
+    ShadowStarted: {
+      version: number;
+      percent: number;
+      /** Format: date-time */
+      startedAt: string;
+    };
+    ShadowReport: {
+      version: number;
+      /** @description the version in force now */
+      activeVersion: number | null;
+      percent: number;
+      running?: boolean;
+      /** Format: date-time */
+      startedAt?: string;
+      startedBy?: string;
+      /** Format: date-time */
+      stoppedAt?: string;
+      /** @enum {string} */
+      endedBy?: 'stopped' | 'published' | 'rejected' | 'replaced';
+      /** @description live evaluations also evaluated by the shadow */
+      compared: number;
+      /** @description of which the outcome differed */
+      diverged: number;
+      /** @description divergences by "before → after" outcome (event types joined with +, (none) for none) */
+      byTransition: {
+        [key: string]: number;
+      };
+      /** @description diverged / compared */
+      rate?: number;
+      /** @description Wilson score interval at 95 % */
+      interval?: number[];
+      /** @description each transition among compared evaluations */
+      rates?: {
+        [key: string]: {
+          rate: number;
+          /** @description Wilson score interval at 95 % */
+          interval: number[];
+        };
+      };
+      /** @description sampled evaluations dropped under load (not compared) */
+      shed?: number;
+      /** @description shadow evaluations that failed (outcome "error: <code>") */
+      errors?: number;
+      examples: {
+        evaluationId: string;
+        before: string;
+        after: string;
+        rulesOnlyBefore: string[];
+        rulesOnlyAfter: string[];
+        /** @description personal fields masked unless the reader may see them */
+        facts?: Record<string, unknown>;
+      }[];
+      maskedFacts?: boolean;
     };
     PromptView: {
       id?: string;
@@ -5126,6 +5199,231 @@ export interface operations {
       };
       /** @description The body is not application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ShadowController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShadowReport'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ShadowController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description share of live evaluations of the version in force also evaluated by this version */
+          percent: number;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShadowStarted'];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The version is not in review nor approved (or is published), or nothing is in force to compare with (`/version`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ShadowController_stop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done; no content. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -10,11 +10,14 @@ import { EvaluationMetrics } from './evaluation-metrics.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PreparedVersions } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
+import { ShadowController } from './shadow.controller.js';
+import { ShadowRunner } from './shadow-runner.js';
+import { ShadowTalliesRepository } from './shadow-tallies.repository.js';
 import { TableReaders } from './table-readers.js';
 
 @Module({
   imports: [RulesetsModule, ReferenceDataModule, AuditModule],
-  controllers: [EvaluationController],
+  controllers: [EvaluationController, ShadowController],
   providers: [
     EvaluationService,
     RulesetSnapshots,
@@ -24,6 +27,8 @@ import { TableReaders } from './table-readers.js';
     DecisionRetention,
     TableReaders,
     EvaluationMetrics,
+    ShadowRunner,
+    ShadowTalliesRepository,
   ],
   exports: [DecisionRetention],
 })

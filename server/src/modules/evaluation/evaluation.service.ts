@@ -16,7 +16,6 @@ import {
 import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
-import { scopesAllow } from '../../common/access/scopes.js';
 import { versionInForce } from '../governance/publications.js';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
@@ -26,10 +25,12 @@ import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
 import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
-import { maskFacts, MASK, touchesPii } from './pii.js';
+import { maskFacts, MASK, mayReadPii, touchesPii } from './pii.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
+import { ShadowRunner, type LiveDecision } from './shadow-runner.js';
+import { outcome } from './shadow-tally.js';
 
 export interface EvaluationResult {
   ruleset: string;
@@ -49,6 +50,8 @@ interface Target {
   version: number;
   checksum: string;
   entry: PreparedEntry;
+  /** The version in force now was asked for (not a pinned version, not `asOf`): live traffic a shadow may follow. */
+  live: boolean;
 }
 
 const PUBLISHED = new Set(['published', 'retired']);
@@ -64,6 +67,7 @@ export class EvaluationService {
     private readonly decisions: DecisionsRepository,
     private readonly writer: DecisionWriter,
     private readonly metrics: EvaluationMetrics,
+    private readonly shadows: ShadowRunner,
   ) {}
 
   async evaluate(key: string, request: EvaluateRequest, principal: Principal): Promise<EvaluationResult> {
@@ -226,11 +230,12 @@ export class EvaluationService {
         'unpublished_version',
       );
     }
+    const live = (requested === undefined || requested === 'active') && asOf === undefined;
     const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
-    if (cached) return { state, version, checksum: record.checksum!, entry: cached };
+    if (cached) return { state, version, checksum: record.checksum!, entry: cached, live };
     const content: RulesetContent = await this.rulesets.content(state, version);
     const checksum = record.checksum ?? checksumOf(content);
-    return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content) };
+    return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content), live };
   }
 
   private async decide(
@@ -270,6 +275,8 @@ export class EvaluationService {
     const actor = actorName(principal);
     const records: DecisionDocument[] = [];
     const results: EvaluationResult[] = [];
+    const traced = logging || withExplanation;
+    const live: LiveDecision[] = [];
     let sliceStarted = performance.now();
     for (const [i, facts] of factsList.entries()) {
       // A long batch gives the event loop back every few milliseconds, so other requests are not held behind it.
@@ -323,11 +330,20 @@ export class EvaluationService {
         durationMs,
       });
       this.metrics.count(target.state.key, events);
+      if (target.live && target.state.shadows) live.push({ facts, events, evaluationId, ...(traced && { fired }) });
     }
     if (logging) {
       // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.
       const logged = await this.writer.write(records);
       for (const result of results) result.logged = logged;
+    }
+    // A shadow run (docs/adr/0028) runs after this answer has gone, never changing it; it cannot fail it either.
+    if (live.length > 0) {
+      try {
+        this.shadows.offer(target.state, target.version, entry, live);
+      } catch {
+        // counted nowhere: the shadow's bookkeeping itself failed, and the caller's answer is what matters
+      }
     }
     return results;
   }
@@ -414,17 +430,6 @@ function maskTraces(traces: RuleTrace[], paths: string[][]): RuleTrace[] {
   }));
 }
 
-/** Risk officers and admins may read personal information; API keys and other roles see it masked. */
-/** Risk officers and admins; and systems whose key holds `personal-data` on this rule set. Others see masks. */
-function mayReadPii(principal: Principal, ruleset: string): boolean {
-  if (principal.kind === 'apiKey') return scopesAllow(principal.scopes, 'personal-data', ruleset);
-  return principal.roles.some((role) => role === 'risk' || role === 'admin');
-}
-
 function sameTypes(actual: string[], expected: string[]): boolean {
   return [...actual].sort().join('\u0000') === [...expected].sort().join('\u0000');
-}
-
-function outcome(types: string[]): string {
-  return types.length === 0 ? '(none)' : types.join('+');
 }

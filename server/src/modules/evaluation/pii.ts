@@ -1,3 +1,6 @@
+import type { Principal } from '../../common/access/principal.js';
+import { scopesAllow } from '../../common/access/scopes.js';
+
 type Json = Record<string, unknown>;
 
 export const MASK = '***';
@@ -128,4 +131,10 @@ export function derivedPiiPaths(
     personal.push([name]);
     return true;
   }
+}
+
+/** Risk officers and admins; and systems whose key holds `personal-data` on this rule set. Others see masks. */
+export function mayReadPii(principal: Principal, ruleset: string): boolean {
+  if (principal.kind === 'apiKey') return scopesAllow(principal.scopes, 'personal-data', ruleset);
+  return principal.roles.some((role) => role === 'risk' || role === 'admin');
 }

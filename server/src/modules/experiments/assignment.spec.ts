@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { assign, fnv1a32 } from './assignment.js';
-import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
+import { sampleRatioPValue, twoProportionPValue, wilson95 } from '../../common/statistics/proportions.js';
 
 const variants = [
   { name: 'control', version: 1, weight: 50 },

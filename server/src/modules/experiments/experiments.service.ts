@@ -13,7 +13,7 @@ import type { CreateExperimentRequest, FeedbackRequest } from './experiments.con
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
-import { sampleRatioPValue, twoProportionPValue, wilson95 } from './statistics.js';
+import { sampleRatioPValue, twoProportionPValue, wilson95 } from '../../common/statistics/proportions.js';
 
 const SRM_THRESHOLD = 0.001;
 const RUNNING_TTL_MS = 2_000;

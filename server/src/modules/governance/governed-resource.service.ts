@@ -10,7 +10,7 @@ import { versionInForce } from './publications.js';
 import { createdView, resourceView } from './resource-view.js';
 import type { VersionedResourceRepository } from './versioned-resource.repository.js';
 import { VersionedResourceService } from './versioned-resource.service.js';
-import type { ResourceState } from './versioned-resource.js';
+import type { ResourceState, Transition } from './versioned-resource.js';
 
 export type ResourceView<M extends object> = ReturnType<typeof resourceView<M, unknown>>;
 export type VersionView = ResourceView<object>['versions'][number];
@@ -139,8 +139,11 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
         this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
         return this.lifecycle.submit(s, number, actor, comment, new Date());
       }
-      if (action === 'approve') return this.lifecycle.approve(s, number, actor, comment, new Date());
-      return this.lifecycle.reject(s, number, actor, comment, new Date(), await this.resources.content(s, number));
+      const now = new Date();
+      if (action === 'approve')
+        return this.afterTransition(s, this.lifecycle.approve(s, number, actor, comment, now), action, number, actor);
+      const rejected = this.lifecycle.reject(s, number, actor, comment, now, await this.resources.content(s, number));
+      return this.afterTransition(s, rejected, action, number, actor);
     });
     return resourceView(state);
   }
@@ -151,7 +154,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       async (s) => {
         const content = await this.resources.content(s, number);
         const requiresTestRun = this.kind.requiresTestRun(content);
-        return this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+        const published = this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+        return this.afterTransition(s, published, 'publish', number, actor);
       },
       { refuseIfPublicationsMoved: true },
     );
@@ -169,6 +173,20 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
 
   async archive(key: string, actor: string, comment?: string): Promise<ResourceView<M>> {
     return resourceView(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
+  }
+
+  /**
+   * What a resource adds to an approval, a rejection or a publication of its own (rule sets: the shadow run of
+   * that version ends, and its figures go into the event). The transition as computed, by default.
+   */
+  protected afterTransition(
+    _before: ResourceState<M, C>,
+    transition: Transition<M, C>,
+    _action: 'approve' | 'reject' | 'publish',
+    _number: number,
+    _actor: string,
+  ): Transition<M, C> | Promise<Transition<M, C>> {
+    return transition;
   }
 
   /** What changed between two versions; `draft` and `active` name the draft and the version in force. */

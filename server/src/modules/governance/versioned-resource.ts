@@ -59,6 +59,22 @@ export interface OutboxEntry {
   entry: AuditEntry;
 }
 
+/**
+ * A version run in shadow of the version in force on live traffic (rule sets, docs/adr/0028): a share of
+ * evaluations is also evaluated by it, after the answer. The last one without `stoppedAt` is running.
+ */
+export interface ShadowRun {
+  id: string;
+  version: number;
+  /** Share of live evaluations also run by the shadow version, 1 to 100. */
+  percent: number;
+  startedAt: string;
+  startedBy: string;
+  stoppedAt?: string;
+  stoppedBy?: string;
+  endedBy?: 'stopped' | 'published' | 'rejected' | 'replaced';
+}
+
 /** A versioned resource: one document, changed only by whole-document compare-and-swap on `rev`. */
 export interface ResourceState<M, C> {
   key: string;
@@ -74,6 +90,8 @@ export interface ResourceState<M, C> {
   updatedAt: string;
   /** Audit events written in the same update as the change, drained idempotently afterwards (docs/adr/0005). */
   outbox: OutboxEntry[];
+  /** Shadow runs, newest last, the latest few kept (rule sets only). */
+  shadows?: ShadowRun[];
 }
 
 /** What a transition produced: the next state and what to tell the audit trail. */

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { analyseRuleset } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
-import { ValidationError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { withDerivedStatuses } from '../governance/publications.js';
+import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
 import { exportDmn } from './dmn/dmn-export.js';
 import { importDmn } from './dmn/dmn-import.js';
 import { diffRulesets } from './ruleset-diff.js';
+import { endShadow, runningShadow, startShadow, withShadowFigures, type ShadowFigures } from './ruleset-shadows.js';
 import { validateRulesetContent } from './ruleset-validation.js';
 import type { RulesetState } from './ruleset-views.js';
 import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
@@ -45,6 +47,62 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     audit: AuditService,
   ) {
     super(RULESET, repository, audit, (key) => this.listeners.forEach((l) => l(key)));
+  }
+
+  /** The figures of a shadow run so far, as evaluation tallies them (set by the evaluation module). */
+  private shadowFigures: (key: string, run: ShadowRun) => Promise<ShadowFigures | undefined> = () =>
+    Promise.resolve(undefined);
+
+  /** Evaluation, which runs the shadows, tells how to read a run's figures for the audit events. */
+  useShadowFigures(read: (key: string, run: ShadowRun) => Promise<ShadowFigures | undefined>): void {
+    this.shadowFigures = read;
+  }
+
+  /** Puts a version in shadow of the version in force (docs/adr/0028); a running shadow is replaced. */
+  async startShadow(key: string, number: number, percent: number, actor: string): Promise<ShadowRun> {
+    let run: ShadowRun | undefined;
+    await this.resources.apply(key, async (s) => {
+      const previous = runningShadow(s);
+      const figures = previous ? await this.figuresOf(key, previous) : undefined;
+      const started = startShadow(s, number, percent, actor, new Date());
+      run = started.run;
+      if (previous && figures) {
+        const stopped = started.events.find((e) => e.action === 'ruleset.shadow_stopped')!;
+        stopped.details = { shadow: { id: previous.id, ...figures } };
+      }
+      return started;
+    });
+    return run!;
+  }
+
+  /** Stops the shadow running on a version; 404 when none runs on it. */
+  async stopShadow(key: string, number: number, actor: string): Promise<void> {
+    await this.resources.apply(key, async (s) => {
+      const run = runningShadow(s);
+      if (!run || run.version !== number) throw new NotFoundError(`No shadow runs on version ${number} of "${key}".`);
+      const unchanged = { state: { ...s, rev: s.rev + 1, updatedAt: new Date().toISOString() }, events: [] };
+      return endShadow(unchanged, number, 'stopped', actor, new Date(), await this.figuresOf(key, run));
+    });
+  }
+
+  /** A shadow ends when its version is published or rejected; an approval carries its figures so far. */
+  protected override async afterTransition(
+    before: RulesetState,
+    transition: Transition<RulesetMeta, RulesetContent>,
+    action: 'approve' | 'reject' | 'publish',
+    number: number,
+    actor: string,
+  ): Promise<Transition<RulesetMeta, RulesetContent>> {
+    const run = runningShadow(before);
+    if (!run || run.version !== number) return transition;
+    const figures = await this.figuresOf(before.key, run);
+    if (action === 'approve') return figures ? withShadowFigures(transition, run, figures) : transition;
+    return endShadow(transition, number, action === 'publish' ? 'published' : 'rejected', actor, new Date(), figures);
+  }
+
+  /** Figures are a bonus in the audit event: an approval does not fail because they cannot be read. */
+  private figuresOf(key: string, run: ShadowRun): Promise<ShadowFigures | undefined> {
+    return this.shadowFigures(key, run).catch(() => undefined);
   }
 
   /** Called with the key of every rule set this instance changes (evaluation caches evict it). */

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, signInCast } from './support/rulesets.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
+
+const KEY = 'shadow-invoices';
+
+/** Up to `threshold` an invoice is approved automatically; above it, reviewed. The payer's name is personal. */
+const definition = (threshold: number) => ({
+  rules: [
+    {
+      name: 'petit-montant',
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'lessThanInclusive', value: threshold }] },
+      event: { type: 'auto_approve' },
+    },
+    {
+      name: 'montant-eleve',
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
+      event: { type: 'manual_review' },
+    },
+  ],
+});
+const ruleset = {
+  key: KEY,
+  name: 'Factures — seuil en ombre',
+  pilot: 'invoices',
+  format: 'rules',
+  inputSchema: {
+    type: 'object',
+    required: ['invoice'],
+    properties: {
+      invoice: {
+        type: 'object',
+        required: ['total'],
+        properties: { total: { type: 'number' }, payer: { type: 'string', 'x-pii': true } },
+      },
+    },
+  },
+  definition: definition(10_000),
+};
+const invoice = (total: number) => ({ invoice: { total, payer: `Léa Martin ${total}` } });
+/** Version 2 lowers the threshold to 5 000: only the 7 000 invoices change (auto_approve → manual_review). */
+const traffic = [1_000, 7_000, 20_000, 1_000, 7_000, 1_000].map(invoice);
+const batch = [invoice(7_000), invoice(1_000)];
+const TRANSITION = 'auto_approve → manual_review';
+
+/** A body as the caller sees it, minus what differs on every call. */
+const comparable = (body: Record<string, unknown>) => {
+  const { evaluationId: _id, durationMs: _ms, ...rest } = body;
+  return rest;
+};
+
+describe('shadow runs on live traffic (docs/adr/0028)', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('shadow_runs');
+    cast = await signInCast(t);
+    apiKey = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: [`evaluate:${KEY}`] })).body.key;
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/1/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/1/approve`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/1/publish`)).status).toBe(200);
+    const etag = (await analyst.get(`/api/v1/rulesets/${KEY}`)).headers['etag'] as string;
+    expect((await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: definition(5_000) }, etag)).status).toBe(
+      200,
+    );
+    expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/2/submit`)).status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const evaluate = (body: object) =>
+    t.http.post(`/api/v1/rulesets/${KEY}/evaluate`).set('x-api-key', apiKey).send(body);
+  const evaluateBatch = (body: object) =>
+    t.http.post(`/api/v1/rulesets/${KEY}/evaluate/batch`).set('x-api-key', apiKey).send(body);
+  const liveTraffic = async () => {
+    const single = [];
+    for (const facts of traffic) single.push(await evaluate({ facts }));
+    const many = await evaluateBatch({ items: batch.map((facts) => ({ facts })) });
+    return { single, many };
+  };
+  const report = (token: string) => as(t, token).get(`/api/v1/rulesets/${KEY}/versions/2/shadow`);
+  /** The counts appear after the answers (the shadow runs after them): the report is read until they do. */
+  const reportOnce = async (token: string, compared: number) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const response = await report(token);
+      if (response.status === 200 && response.body.compared >= compared) return response;
+      if (Date.now() > deadline) throw new Error(`report never reached ${compared}: ${JSON.stringify(response.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const auditOf = async (action: string) =>
+    (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${KEY}&action=${action}`)).body as {
+      actor: string;
+      version: number;
+      summary: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+      details?: { shadow?: Record<string, unknown> };
+    }[];
+
+  it('approvers start a shadow of a version in review; others, other versions and bad shares are refused', async () => {
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 100 })).status).toBe(403);
+    for (const percent of [0, 101, 12.5]) {
+      const bad = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent });
+      expect([bad.status, bad.body.details[0].path]).toEqual([400, '/percent']);
+    }
+    const published = await approver.post(`/api/v1/rulesets/${KEY}/versions/1/shadow`, { percent: 100 });
+    expect(published.status).toBe(409);
+    expect(published.body.details).toEqual([{ path: '/version', message: 'is published' }]);
+    expect(published.body.message).toContain('only a version in review or approved');
+    expect((await report(cast.analyst)).status).toBe(404); // never ran in shadow yet
+  });
+
+  it('live answers are exactly those without a shadow, and the report counts the expected transitions', async () => {
+    const without = await liveTraffic();
+    const started = await as(t, cast.approver).post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 100 });
+    expect(started.status).toBe(201);
+    expect(started.body).toEqual({ version: 2, percent: 100, startedAt: expect.any(String) });
+
+    const withShadow = await liveTraffic();
+    expect(withShadow.single.map((r) => r.status)).toEqual(traffic.map(() => 200));
+    expect(withShadow.single.map((r) => comparable(r.body))).toEqual(without.single.map((r) => comparable(r.body)));
+    expect(withShadow.many.body.results.map(comparable)).toEqual(without.many.body.results.map(comparable));
+    // A pinned version is not live traffic: it is not compared.
+    expect((await evaluate({ facts: invoice(7_000), version: 1 })).status).toBe(200);
+
+    const seen = await reportOnce(cast.approver, 8);
+    expect(seen.body).toMatchObject({
+      version: 2,
+      activeVersion: 1,
+      percent: 100,
+      running: true,
+      compared: 8,
+      diverged: 3,
+      byTransition: { [TRANSITION]: 3 },
+      shed: 0,
+      errors: 0,
+      rate: 3 / 8,
+      maskedFacts: true,
+    });
+    expect(seen.body.interval[0]).toBeGreaterThan(0.08);
+    expect(seen.body.interval[1]).toBeLessThan(0.76);
+    expect(seen.body.rates[TRANSITION].rate).toBe(3 / 8);
+    const ids = [
+      withShadow.single[1]!.body.evaluationId,
+      withShadow.single[4]!.body.evaluationId,
+      withShadow.many.body.results[0].evaluationId,
+    ];
+    expect(seen.body.examples).toEqual(
+      ids.map((evaluationId) => ({
+        evaluationId,
+        before: 'auto_approve',
+        after: 'manual_review',
+        rulesOnlyBefore: ['petit-montant'],
+        rulesOnlyAfter: ['montant-eleve'],
+        facts: { invoice: { total: 7_000, payer: '***' } },
+      })),
+    );
+    // A risk officer may read personal information: the same examples, unmasked.
+    const risk = await report(cast.risk);
+    expect(risk.body.maskedFacts).toBeUndefined();
+    expect(risk.body.examples[0].facts).toEqual(invoice(7_000));
+
+    const [startEvent] = await auditOf('ruleset.shadow_started');
+    expect(startEvent).toMatchObject({ actor: 'approver', version: 2, summary: { after: { percent: 100 } } });
+  });
+
+  it('the approval carries the figures; a stop is 204 and audited; publication ends a new shadow', async () => {
+    const approver = as(t, cast.approver);
+    expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/approve`)).status).toBe(200);
+    const [approved] = await auditOf('ruleset.approved');
+    expect(approved!.version).toBe(2);
+    expect(approved!.details!.shadow).toMatchObject({ compared: 8, diverged: 3, byTransition: { [TRANSITION]: 3 } });
+
+    expect((await as(t, cast.analyst).delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(403);
+    expect((await approver.delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(204);
+    expect((await approver.delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(404);
+    const [stopped] = await auditOf('ruleset.shadow_stopped');
+    expect(stopped).toMatchObject({ actor: 'approver', version: 2, summary: { after: { endedBy: 'stopped' } } });
+    expect(stopped!.details!.shadow).toMatchObject({ compared: 8, diverged: 3 });
+    const ended = await report(cast.analyst);
+    expect(ended.body).toMatchObject({ running: false, endedBy: 'stopped', compared: 8 });
+    await evaluate({ facts: invoice(7_000) }); // no shadow runs: not counted
+    expect((await report(cast.analyst)).body.compared).toBe(8);
+
+    // An approved version may run in shadow again (a new run, its own counts), until it is published.
+    const again = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 50 });
+    expect([again.status, again.body.percent]).toEqual([201, 50]);
+    for (let i = 0; i < 4; i++) await evaluate({ facts: invoice(7_000) });
+    await reportOnce(cast.analyst, 2);
+    expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/publish`)).status).toBe(200);
+    const afterPublication = await report(cast.analyst);
+    expect(afterPublication.body).toMatchObject({
+      running: false,
+      endedBy: 'published',
+      percent: 50,
+      compared: 2,
+      diverged: 2,
+      activeVersion: 2,
+    });
+    const stops = await auditOf('ruleset.shadow_stopped');
+    expect(stops[0]).toMatchObject({ version: 2, summary: { after: { endedBy: 'published' } } });
+    expect(stops[0]!.details!.shadow).toMatchObject({ compared: 2, diverged: 2 });
+    expect(await auditOf('ruleset.shadow_started')).toHaveLength(2);
+    // A published version cannot run in shadow.
+    expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 10 })).status).toBe(409);
+  });
+
+  it('another instance sees the shadow from its snapshot, and its stored counts reach the report here', async () => {
+    const other = await startAnotherInstance(t);
+    try {
+      const evaluateThere = () =>
+        other.http
+          .post(`/api/v1/rulesets/${KEY}/evaluate`)
+          .set('x-api-key', apiKey)
+          .send({ facts: invoice(3_000) });
+      expect((await evaluateThere()).status).toBe(200); // its snapshot of the rule set is now cached
+      const analyst = as(t, cast.analyst);
+      const etag = (await analyst.get(`/api/v1/rulesets/${KEY}`)).headers['etag'] as string;
+      expect((await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: definition(2_000) }, etag)).status).toBe(
+        200,
+      );
+      expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/3/submit`)).status).toBe(200);
+      const started = await as(t, cast.approver).post(`/api/v1/rulesets/${KEY}/versions/3/shadow`, { percent: 100 });
+      expect(started.status).toBe(201);
+      // Only the other instance serves traffic: this instance's report reads what it stored.
+      const deadline = Date.now() + 20_000;
+      let body: Record<string, unknown> = {};
+      while (Date.now() < deadline) {
+        expect((await evaluateThere()).status).toBe(200);
+        body = (await as(t, cast.analyst).get(`/api/v1/rulesets/${KEY}/versions/3/shadow`)).body;
+        if ((body['compared'] as number) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(body['compared']).toBeGreaterThan(0);
+      expect(body['diverged']).toBe(body['compared']);
+      expect(body['byTransition']).toEqual({ [TRANSITION]: body['compared'] });
+      expect((body['examples'] as unknown[]).length).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
