@@ -161,6 +161,58 @@ export const editorMessages = {
       impact_summary:
         '%{compared} recent decisions replayed against the version in force (%{active}): %{changed} would change.',
     },
+    analysis: {
+      title: 'Static analysis of version %{version}',
+      loading: 'Analysing…',
+      findings: 'Analysis findings',
+      severity: { error: 'Error:', warning: 'Warning:', info: 'Info:' },
+      count_error: '%{smart_count} error |||| %{smart_count} errors',
+      count_warning: '%{smart_count} warning |||| %{smart_count} warnings',
+      count_info: '%{smart_count} info |||| %{smart_count} infos',
+      count_not_checked: '%{smart_count} question not checked |||| %{smart_count} questions not checked',
+      errors_block:
+        'This version has an analysis error: it cannot be submitted until it is corrected. |||| This version has %{smart_count} analysis errors: it cannot be submitted until they are corrected.',
+      submit_blocked:
+        'Cannot submit: the static analysis finds an error in this version. |||| Cannot submit: the static analysis finds %{smart_count} errors in this version.',
+      none_found:
+        'The analysis finds no problem in what it could examine. What it could not decide is listed as not checked.',
+      not_checked_title: 'Not checked (%{smart_count})',
+      not_checked_help:
+        'The analysis could not decide these questions: they are not judged correct, only not checked. Tests and run time cover them.',
+      not_checked: 'Not checked:',
+      checked: 'Examined:',
+      stale: 'These findings are on the saved version: save to have your changes analysed.',
+      version: 'Version analysed',
+      quoted: '"%{name}"',
+      and: ' and ',
+      place_row: 'Row "%{id}"',
+      place_cell: '%{row}, column "%{column}"',
+      place_table: 'Table',
+      place_rule: 'Rule "%{name}"',
+      place_node: 'Node "%{id}"',
+      kinds: {
+        overlap: 'Rows %{names} can both match one input.',
+        gap: 'Some inputs match no row (examples in the detail).',
+        unreachable: 'Never reached: what comes before it takes every input it would match.',
+        contradiction: 'Can never apply: its conditions contradict each other.',
+        subsumed: 'Rule %{first} adds nothing: %{second} always applies with it, with the same decision.',
+        type_mismatch: 'A value the input schema does not allow (type or list of values).',
+        unknown_fact: 'Fact %{first} is not in the input schema, nor a computed fact or a table lookup.',
+      },
+    },
+    dmn: {
+      export: 'Export DMN',
+      import: 'Import DMN',
+      import_title: 'Import a DMN decision table',
+      import_help:
+        'A DMN 1.3 file (.dmn or .xml) holding a decision table. It becomes the first draft of a new rule set.',
+      file: 'DMN file',
+      choose_file: 'Choose a file',
+      no_file: 'No file chosen',
+      import_button: 'Import',
+      imported: 'DMN table imported: draft version 1 of "%{key}".',
+      unmappable: 'These parts of the file cannot be converted; nothing was imported:',
+    },
     diff: {
       title: 'Compare two versions',
       from: 'From',
