@@ -211,7 +211,10 @@ export const editorMessages = {
       no_file: 'No file chosen',
       import_button: 'Import',
       imported: 'DMN table imported: draft version 1 of "%{key}".',
-      unmappable: 'These parts of the file cannot be converted; nothing was imported:',
+      unmappable: 'The parts refused, with the reason:',
+      place_input_entry: 'Rule %{rule}, input entry %{entry}',
+      place_output_entry: 'Rule %{rule}, output entry %{entry}',
+      place_input: 'Input column %{input}',
     },
     diff: {
       title: 'Compare two versions',

@@ -214,7 +214,10 @@ export const editorMessages = {
       no_file: 'Aucun fichier choisi',
       import_button: 'Importer',
       imported: 'Table DMN importée : brouillon version 1 de « %{key} ».',
-      unmappable: 'Ces éléments du fichier ne peuvent pas être convertis ; rien n’a été importé :',
+      unmappable: 'Les éléments refusés, avec leur raison (en anglais) :',
+      place_input_entry: 'Règle %{rule}, entrée %{entry}',
+      place_output_entry: 'Règle %{rule}, sortie %{entry}',
+      place_input: 'Colonne d’entrée %{input}',
     },
     diff: {
       title: 'Comparer deux versions',

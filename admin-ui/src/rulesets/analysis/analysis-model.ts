@@ -83,7 +83,7 @@ export function revealInPage(path: string): void {
     const at = segments.slice(0, n).join('/');
     const element = document.querySelector<HTMLElement>(`[${ANALYSIS_TARGET}=${JSON.stringify(at)}]`);
     if (!element) continue;
-    element.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    element.scrollIntoView?.({ block: 'center' });
     element.focus({ preventScroll: true });
     return;
   }

@@ -1,5 +1,6 @@
 import UploadIcon from '@mui/icons-material/Upload';
 import {
+  Alert,
   Box,
   Button,
   Dialog,
@@ -13,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { toProblem, type Problem } from '../../common/api-error';
+import { problemHeadline, toProblem, type Problem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import type { GabaritDataProvider } from '../../dataProvider';
 
@@ -27,6 +28,45 @@ const readText = (file: Blob) =>
     reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
     reader.readAsText(file);
   });
+
+type Translate = (key: string, options?: object) => string;
+
+/** Where in the DMN file a refusal points, in words: the rule and its entry, or the input column. */
+export function dmnPlace(path: string, translate: Translate): string | undefined {
+  const entry = /\/rule\/(\d+)\/(input|output)Entry\/(\d+)/.exec(path);
+  if (entry)
+    return translate(`gabarit.dmn.place_${entry[2]}_entry`, {
+      rule: Number(entry[1]) + 1,
+      entry: Number(entry[3]) + 1,
+    });
+  const input = /\/input\/(\d+)/.exec(path);
+  if (input) return translate('gabarit.dmn.place_input', { input: Number(input[1]) + 1 });
+  return undefined;
+}
+
+/** The API's refusal of a file: its headline, then each part of the file it could not map, by place and reason. */
+const ImportProblem = ({ problem }: { problem: Problem }) => {
+  const translate = useTranslate();
+  if (problem.error !== 'dmn_unmappable' || problem.details.length === 0) return <ProblemAlert problem={problem} />;
+  return (
+    <Alert severity="error" role="alert" sx={{ my: 2 }}>
+      {problemHeadline(problem, translate)} {translate('gabarit.dmn.unmappable')}
+      <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+        {problem.details.map((d) => (
+          <li key={`${d.path}|${d.message}`}>
+            <Box component="span" sx={{ fontWeight: 600 }}>
+              {dmnPlace(d.path, translate) ?? d.path}
+            </Box>{' '}
+            — <span lang="en">{d.message}</span>
+            <Box component="code" sx={{ display: 'block', fontSize: '0.75rem', color: 'text.secondary' }}>
+              {d.path}
+            </Box>
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+};
 
 /**
  * Imports a DMN file's decision table as the first draft of a new rule set (analysts), then opens it in the
@@ -117,15 +157,7 @@ export const ImportDmnButton = () => {
               ))}
             </TextField>
           </Stack>
-          {problem && (
-            <Box role="region" aria-label={translate('gabarit.dmn.import_title')}>
-              <ProblemAlert problem={problem}>
-                {problem.details.length > 0 && problem.error === 'dmn_unmappable'
-                  ? translate('gabarit.dmn.unmappable')
-                  : null}
-              </ProblemAlert>
-            </Box>
-          )}
+          {problem && <ImportProblem problem={problem} />}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

@@ -47,8 +47,10 @@ describe('DMN import', () => {
     expect(alert.textContent).toContain('Le fichier DMN contient des éléments qui ne peuvent pas être convertis');
     const items = within(alert).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      '/definitions/decision/0/decisionTable/rule/1/inputEntry/0 : rule "r2": the range [1..5] cannot be mapped (one cell holds one operator)',
-      '/definitions/decision/0/decisionTable/rule/3/inputEntry/1 : rule "r4": date("2024-01-01") is a function',
+      'Règle 2, entrée 1 — rule "r2": the range [1..5] cannot be mapped (one cell holds one operator)' +
+        '/definitions/decision/0/decisionTable/rule/1/inputEntry/0',
+      'Règle 4, entrée 2 — rule "r4": date("2024-01-01") is a function' +
+        '/definitions/decision/0/decisionTable/rule/3/inputEntry/1',
     ]);
 
     const [call] = api.to('POST', `${IMPORT}?key=remises&pilot=invoices`);
