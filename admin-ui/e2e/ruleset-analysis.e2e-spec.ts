@@ -90,6 +90,18 @@ describe('rule set analysis and DMN in the console', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toBe('analysis_errors');
 
+    // The rule set's page shows the same analysis for the version's review, and its DMN file.
+    await page.goto(`${base}/admin/#/rulesets/${overlapping.key}/show`);
+    const section = page.getByRole('region', { name: 'Analyse statique de la version 1' });
+    await section.getByText(/Ligne «\smoyenne\s» — Les lignes «\spetite\s» et «\smoyenne\s»/).waitFor();
+    await section.getByRole('button', { name: 'Exporter en DMN' }).waitFor();
+    await section.screenshot({ path: `${tmpdir()}/wt14-review-section.png` });
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Exporter en DMN' }).click();
+    expect((await download).suggestedFilename()).toBe(`${overlapping.key}-v1.dmn`);
+    await page.goto(`${base}/admin/#/rulesets/${overlapping.key}`);
+    await row.getByText(/Les lignes/).waitFor();
+
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await row.getByText(/Rows "petite" and "moyenne" can both match one input\./).waitFor();

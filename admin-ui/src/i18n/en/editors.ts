@@ -189,6 +189,7 @@ export const editorMessages = {
       place_cell: '%{row}, column "%{column}"',
       place_table: 'Table',
       place_rule: 'Rule "%{name}"',
+      place_named_condition: 'Named condition "%{name}"',
       place_node: 'Node "%{id}"',
       kinds: {
         overlap: 'Rows %{names} can both match one input.',

@@ -190,6 +190,7 @@ export const editorMessages = {
       place_cell: '%{row}, colonne « %{column} »',
       place_table: 'Table',
       place_rule: 'Règle « %{name} »',
+      place_named_condition: 'Condition nommée « %{name} »',
       place_node: 'Nœud « %{id} »',
       kinds: {
         overlap: 'Les lignes %{names} peuvent s’appliquer toutes deux à une même entrée.',

@@ -53,7 +53,7 @@ export const VersionAnalysis = () => {
             label={translate('gabarit.analysis.version')}
             value={version}
             onChange={(e) => setChosen(Number(e.target.value))}
-            sx={{ minWidth: 220 }}
+            sx={{ width: 280 }}
           >
             {versions.map((v) => (
               <MenuItem key={v.number} value={v.number}>

@@ -135,6 +135,8 @@ export function placeOf(path: string, definition: unknown, translate: Translate)
     const name = rule?.name || translate('gabarit.editors.unnamed_rule', { n: Number(index) + 1 });
     return translate('gabarit.analysis.place_rule', { name });
   }
+  if (head === 'conditions' && index !== undefined)
+    return translate('gabarit.analysis.place_named_condition', { name: index.replace(/~1/g, '/').replace(/~0/g, '~') });
   if (head === 'root') {
     // The deepest node on the path, by its id.
     let id: string | undefined;

@@ -39,7 +39,12 @@ export const ExportDmnButton = ({ rulesetKey, version }: { rulesetKey: string; v
     }
   };
   return (
-    <Button startIcon={<DownloadIcon />} disabled={busy} onClick={() => void download()}>
+    <Button
+      startIcon={<DownloadIcon />}
+      disabled={busy}
+      onClick={() => void download()}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+    >
       {translate('gabarit.dmn.export')}
     </Button>
   );
