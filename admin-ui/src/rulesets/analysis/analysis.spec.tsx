@@ -83,6 +83,9 @@ const renderEditor = () =>
     </ResourceContextProvider>,
   );
 
+// The editor loads the draft, the vocabulary and the analysis before it shows a finding: slower when the machine is busy.
+const LOADED = { timeout: 8000 };
+
 /** The editor's table row that a finding path names. */
 const row = (n: number) => document.querySelector<HTMLElement>(`[data-analysis-path="/rows/${n}"]`)!;
 
@@ -97,7 +100,7 @@ describe('static analysis in the rule-set editor', () => {
     const api = fakeApi(routes(withOverlap));
     renderEditor();
     const overlap = /Les lignes «\s*petite\s*» et «\s*moyenne\s*» peuvent s’appliquer toutes deux à une même entrée\./;
-    await waitFor(() => expect(row(1).textContent).toMatch(overlap));
+    await waitFor(() => expect(row(1).textContent).toMatch(overlap), LOADED);
     expect(within(row(1)).getByText(/Erreur/)).toBeTruthy();
     // The finding is on the row it names, not on the other.
     expect(row(0).textContent).not.toMatch(overlap);
@@ -114,7 +117,7 @@ describe('static analysis in the rule-set editor', () => {
   it('lists what the analysis could not decide as « non vérifié », never as passed', async () => {
     fakeApi(routes(withOverlap));
     renderEditor();
-    const title = await screen.findByRole('heading', { name: /Non vérifié \(1\)/ });
+    const title = await screen.findByRole('heading', { name: /Non vérifié \(1\)/ }, LOADED);
     expect(title).toBeTruthy();
     const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });
     expect(region.textContent).toMatch(/Non vérifié\s*:\s*Ligne «\s*petite\s*»/);
@@ -126,8 +129,8 @@ describe('static analysis in the rule-set editor', () => {
   it('blocks submission while the analysis finds errors, and says why', async () => {
     fakeApi(routes(withOverlap));
     renderEditor();
-    const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
-    await waitFor(() => expect(submit).toHaveProperty('disabled', true));
+    const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' }, LOADED);
+    await waitFor(() => expect(submit).toHaveProperty('disabled', true), LOADED);
     expect(
       screen.getByText(/Soumission impossible\s*: l’analyse statique trouve une erreur dans cette version\./),
     ).toBeTruthy();
@@ -137,10 +140,12 @@ describe('static analysis in the rule-set editor', () => {
   it('lets a version with warnings only be submitted, the warning on the table', async () => {
     fakeApi(routes(warningsOnly));
     renderEditor();
-    await waitFor(() =>
-      expect(document.querySelector('[data-analysis-path="/rows"]')?.textContent).toMatch(
-        /Avertissement\s*:\s*Certaines entrées ne sont prises par aucune ligne/,
-      ),
+    await waitFor(
+      () =>
+        expect(document.querySelector('[data-analysis-path="/rows"]')?.textContent).toMatch(
+          /Avertissement\s*:\s*Certaines entrées ne sont prises par aucune ligne/,
+        ),
+      LOADED,
     );
     const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
     expect(submit).toHaveProperty('disabled', false);
@@ -159,12 +164,12 @@ describe('static analysis in the rule-set editor', () => {
       },
     });
     renderEditor();
-    await waitFor(() => expect(row(1).textContent).toMatch(/peuvent s’appliquer/));
+    await waitFor(() => expect(row(1).textContent).toMatch(/peuvent s’appliquer/), LOADED);
     fireEvent.change(screen.getAllByRole('textbox', { name: 'Identifiant' })[1]!, { target: { value: 'grande' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(api.to('PUT', `${RULESET}/draft`)).toHaveLength(1));
     // The overlap is gone once the saved version is analysed again; submitting is possible again.
-    await waitFor(() => expect(row(1).textContent).not.toMatch(/peuvent s’appliquer/));
+    await waitFor(() => expect(row(1).textContent).not.toMatch(/peuvent s’appliquer/), LOADED);
     expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(2);
     const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
     expect(submit).toHaveProperty('disabled', false);
