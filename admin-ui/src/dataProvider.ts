@@ -102,6 +102,31 @@ export const dataProvider = {
     return (await httpClient(`/api/v1/${apiPath}`)).json;
   },
 
+  /**
+   * A file under one resource as the API writes it (versions/3/dmn): its text as a Blob of the answer's media type,
+   * and the file name its Content-Disposition suggests.
+   */
+  async download(
+    resource: string,
+    params: { id: string; path: string; accept: string },
+  ): Promise<{ blob: Blob; filename: string | undefined }> {
+    const { body, headers } = await httpClient(`${path(resource, params.id)}/${params.path}`, {
+      headers: new Headers({ Accept: params.accept }),
+    });
+    const filename = /filename="?([^";]+)"?/.exec(headers.get('content-disposition') ?? '')?.[1];
+    return { blob: new Blob([body], { type: headers.get('content-type') ?? params.accept }), filename };
+  },
+
+  /** POST /api/v1/{apiPath} with a body that is not JSON (a DMN file as XML); answers the API's JSON. */
+  async postText(apiPath: string, params: { body: string; contentType: string }): Promise<unknown> {
+    const { json } = await httpClient(`/api/v1/${apiPath}`, {
+      method: 'POST',
+      headers: new Headers({ Accept: 'application/json', 'Content-Type': params.contentType }),
+      body: params.body,
+    });
+    return json;
+  },
+
   /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */
   async command(resource: string, params: { id: string; command: string; body?: object }): Promise<unknown> {
     const { json } = await httpClient(`${path(resource, params.id)}/${params.command}`, {

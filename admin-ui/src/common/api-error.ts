@@ -11,6 +11,7 @@ export interface Problem {
 export const TRANSLATED_ERRORS = [
   'validation_failed',
   'analysis_errors',
+  'dmn_unmappable',
   'stale_etag',
   'if_match_required',
   'four_eyes',

@@ -107,6 +107,7 @@ export const en = {
       pattern: 'has the wrong format (expected %{expected})',
     },
     errors: {
+      dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',
       validation_failed: 'The content has problems: each is shown in its place.',
       analysis_errors:
         'The static analysis finds errors in this version (a row, rule or branch that can never apply, or a value of the wrong type): correct them before submitting it.',

@@ -114,6 +114,7 @@ export const fr = typesetMessages({
       pattern: 'n’a pas le bon format (attendu : %{expected})',
     },
     errors: {
+      dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',
       validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
       analysis_errors:
         "L'analyse statique trouve des erreurs dans cette version (une ligne, une règle ou une branche qui ne peut jamais s'appliquer, ou une valeur du mauvais type) : corrigez-les avant de la soumettre.",

@@ -7,7 +7,16 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import { ConflictDialog } from '../common/drafts/ConflictDialog';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
+import {
+  AnalysisContext,
+  definitionPath,
+  onDefinition,
+  revealInPage,
+  useVersionAnalysis,
+} from './analysis/analysis-model';
 import { DefinitionEditor } from './DefinitionEditor';
+import { ExportDmnButton } from './dmn/ExportDmnButton';
 import { factOptions } from './editor/fact-paths';
 import { liveChecks } from './editor/live-checks';
 import { useRuleVocabulary, VocabularyContext } from './editor/vocabulary';
@@ -67,6 +76,25 @@ export const RulesetEdit = () => {
   const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | undefined>();
+  // The saved version's static analysis, read again after each save (the draft's ETag changes).
+  const analysis = useVersionAnalysis(key, base?.version, base?.etag);
+  const analysisView = useMemo(
+    () => ({
+      findings: onDefinition(analysis.data?.findings ?? []),
+      reveal: (path: string) => revealInPage(path),
+    }),
+    [analysis.data],
+  );
+  const errorCount = analysis.data?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  /** Shows the element a finding names: the definition in the visual editor, another part in its tab. */
+  const reveal = (path: string) => {
+    const inDefinition = definitionPath(path);
+    const field = path.split('/')[1] as (typeof TABS)[number];
+    if (inDefinition === undefined && !TABS.includes(field)) return;
+    setTab(inDefinition === undefined ? field : 'definition');
+    // Once the tab is drawn.
+    if (inDefinition !== undefined) setTimeout(() => revealInPage(inDefinition), 0);
+  };
 
   // Keep the JSON beside the visual editor in step with it, unless the JSON being typed already says the same.
   useEffect(() => {
@@ -114,6 +142,7 @@ export const RulesetEdit = () => {
           )}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        {base.record.format === 'decisionTable' && <ExportDmnButton rulesetKey={key} version={base.version} />}
         <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
           {translate('gabarit.editors.back')}
         </Button>
@@ -159,13 +188,15 @@ export const RulesetEdit = () => {
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: wide ? 12 : 7 }}>
             <VocabularyContext.Provider value={vocabulary}>
-              <DefinitionEditor
-                format={base.record.format}
-                definition={content.definition}
-                onChange={(definition) => draft.edit({ ...content, definition })}
-                facts={facts}
-                problems={problems}
-              />
+              <AnalysisContext.Provider value={analysisView}>
+                <DefinitionEditor
+                  format={base.record.format}
+                  definition={content.definition}
+                  onChange={(definition) => draft.edit({ ...content, definition })}
+                  facts={facts}
+                  problems={problems}
+                />
+              </AnalysisContext.Provider>
             </VocabularyContext.Provider>
           </Grid>
           <Grid size={{ xs: 12, lg: wide ? 12 : 5 }}>
@@ -197,10 +228,23 @@ export const RulesetEdit = () => {
           serverErrors={serverErrors(tab)}
         />
       )}
+      <AnalysisPanel
+        version={base.version}
+        analysis={analysis}
+        definition={base.content.definition}
+        onReveal={reveal}
+        notice={
+          draft.dirty && (
+            <Alert severity="info" sx={{ mb: 1 }}>
+              {translate('gabarit.analysis.stale')}
+            </Alert>
+          )
+        }
+      />
       {base.record.draftVersion !== null && !draft.dirty && (
         <>
           <VersionChecks rulesetKey={key} version={base.record.draftVersion} />
-          <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} />
+          <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} analysisErrors={errorCount} />
         </>
       )}
     </Box>

@@ -1,10 +1,33 @@
 import { Chip } from '@mui/material';
-import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
-import { CreateForRoles } from '../common/CreateForRoles';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
+import { ImportDmnButton } from './dmn/ImportDmnButton';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
-/** Rule sets with filters by pilot, status and text. */
+/** The list's top bar: its filters, and for analysts Create and Import DMN. */
+const RulesetListActions = () => {
+  const { identity } = useGetIdentity();
+  const isAnalyst = ((identity?.['roles'] as string[] | undefined) ?? []).includes('analyst');
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {isAnalyst && <CreateButton />}
+      <ImportDmnButton />
+    </TopToolbar>
+  );
+};
+
+/** Rule sets with filters by pilot, status and text; analysts create one or import a DMN table. */
 export const RulesetList = () => {
   const translate = useTranslate();
   const filters = [
@@ -22,7 +45,7 @@ export const RulesetList = () => {
     />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles filters />}>
+    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<RulesetListActions />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />

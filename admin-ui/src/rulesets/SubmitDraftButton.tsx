@@ -1,11 +1,22 @@
-import { Button } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 import { useApiAction } from '../common/use-api-action';
 import { TransitionDialog, type TransitionInput } from '../common/lifecycle/TransitionDialog';
 
-/** Submits the saved draft for review from the editor, then shows the rule set with its versions. */
-export const SubmitDraftButton = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
+/**
+ * Submits the saved draft for review from the editor, then shows the rule set with its versions. Errors of the
+ * static analysis block it, as the API would refuse it (400 analysis_errors): the button says why it is disabled.
+ */
+export const SubmitDraftButton = ({
+  rulesetKey,
+  version,
+  analysisErrors = 0,
+}: {
+  rulesetKey: string;
+  version: number;
+  analysisErrors?: number;
+}) => {
   const translate = useTranslate();
   const action = useApiAction('rulesets');
   const redirect = useRedirect();
@@ -27,9 +38,22 @@ export const SubmitDraftButton = ({ rulesetKey, version }: { rulesetKey: string;
   };
   return (
     <>
-      <Button variant="contained" sx={{ mt: 2 }} onClick={() => setAsking(true)}>
-        {translate('gabarit.editors.submit_draft', { version })}
-      </Button>
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+        <Button
+          variant="contained"
+          disabled={analysisErrors > 0}
+          aria-describedby={analysisErrors > 0 ? 'submit-blocked' : undefined}
+          onClick={() => setAsking(true)}
+        >
+          {translate('gabarit.editors.submit_draft', { version })}
+        </Button>
+        {/* A disabled button takes no focus or hover: the reason is written beside it. */}
+        {analysisErrors > 0 && (
+          <Typography id="submit-blocked" color="error" variant="body2">
+            {translate('gabarit.analysis.submit_blocked', { smart_count: analysisErrors })}
+          </Typography>
+        )}
+      </Stack>
       {asking && (
         <TransitionDialog
           action="submit"

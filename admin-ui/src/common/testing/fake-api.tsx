@@ -17,8 +17,19 @@ export interface FakeCall {
 export interface FakeAnswer {
   status?: number;
   body?: unknown;
+  /** A body that is not JSON (a DMN file), sent as it is. */
+  text?: string;
   headers?: Record<string, string>;
 }
+
+/** A request body as the spec reads it: JSON parsed, anything else (a DMN file's XML) as its text. */
+const jsonOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
 
 type Routes = Record<string, FakeAnswer | ((call: FakeCall) => FakeAnswer)>;
 
@@ -31,7 +42,7 @@ export function fakeApi(routes: Routes) {
   const calls: FakeCall[] = [];
   const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const body = typeof init.body === 'string' ? jsonOrText(init.body) : undefined;
     const call = { method, url, headers: new Headers(init.headers), body };
     calls.push(call);
     const route = routes[`${method} ${url}`] ?? routes[`${method} ${url.split('?')[0]}`];
@@ -39,9 +50,13 @@ export function fakeApi(routes: Routes) {
       status: 404,
       body: { error: 'not_found', message: `No fake route for ${method} ${url}`, details: [] },
     };
-    const headers = new Headers({ 'Content-Type': 'application/json', ...answer.headers });
+    const headers = new Headers({
+      'Content-Type': answer.text === undefined ? 'application/json' : 'application/xml',
+      ...answer.headers,
+    });
     const status = answer.status ?? 200;
-    return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), { status, headers });
+    const text = answer.text ?? JSON.stringify(answer.body ?? {});
+    return new Response(status === 204 ? null : text, { status, headers });
   });
   vi.stubGlobal('fetch', fetchMock);
   return {

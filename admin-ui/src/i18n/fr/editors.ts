@@ -162,6 +162,64 @@ export const editorMessages = {
       impact_summary:
         '%{compared} décisions récentes rejouées contre la version en vigueur (%{active}) : %{changed} changeraient.',
     },
+    analysis: {
+      title: 'Analyse statique de la version %{version}',
+      loading: 'Analyse en cours…',
+      findings: 'Constats de l’analyse',
+      severity: { error: 'Erreur :', warning: 'Avertissement :', info: 'Information :' },
+      count_error: '%{smart_count} erreur |||| %{smart_count} erreurs',
+      count_warning: '%{smart_count} avertissement |||| %{smart_count} avertissements',
+      count_info: '%{smart_count} information |||| %{smart_count} informations',
+      count_not_checked: '%{smart_count} question non vérifiée |||| %{smart_count} questions non vérifiées',
+      errors_block:
+        'Cette version a une erreur d’analyse : elle ne peut pas être soumise avant sa correction. |||| Cette version a %{smart_count} erreurs d’analyse : elle ne peut pas être soumise avant leur correction.',
+      submit_blocked:
+        'Soumission impossible : l’analyse statique trouve une erreur dans cette version. |||| Soumission impossible : l’analyse statique trouve %{smart_count} erreurs dans cette version.',
+      none_found:
+        'L’analyse ne trouve aucun problème dans ce qu’elle a pu examiner. Ce qu’elle n’a pas pu trancher est listé comme non vérifié.',
+      not_checked_title: 'Non vérifié (%{smart_count})',
+      not_checked_help:
+        'L’analyse n’a pas pu trancher ces questions : elles ne sont pas jugées correctes, seulement non vérifiées. Les tests et l’exécution les couvrent.',
+      not_checked: 'Non vérifié :',
+      checked: 'Examiné :',
+      stale: 'Ces constats portent sur la version enregistrée : enregistrez pour faire analyser vos modifications.',
+      version: 'Version analysée',
+      quoted: '« %{name} »',
+      and: ' et ',
+      place_row: 'Ligne « %{id} »',
+      place_cell: '%{row}, colonne « %{column} »',
+      place_table: 'Table',
+      place_rule: 'Règle « %{name} »',
+      place_named_condition: 'Condition nommée « %{name} »',
+      place_node: 'Nœud « %{id} »',
+      kinds: {
+        overlap: 'Les lignes %{names} peuvent s’appliquer toutes deux à une même entrée.',
+        gap: 'Certaines entrées ne sont prises par aucune ligne (exemples en anglais dans le détail).',
+        unreachable: 'Jamais atteint : ce qui le précède prend toutes les entrées qu’il accepterait.',
+        contradiction: 'Ne peut jamais s’appliquer : ses conditions se contredisent.',
+        subsumed:
+          'La règle %{first} n’ajoute rien : %{second} s’applique toujours en même temps, avec la même décision.',
+        type_mismatch: 'Valeur que le schéma des faits ne permet pas (type ou liste de valeurs).',
+        unknown_fact:
+          'Le fait %{first} est absent du schéma des faits ; il n’est ni calculé ni consulté dans une table.',
+      },
+    },
+    dmn: {
+      export: 'Exporter en DMN',
+      import: 'Importer un fichier DMN',
+      import_title: 'Importer une table de décision DMN',
+      import_help:
+        'Un fichier DMN 1.3 (.dmn ou .xml) contenant une table de décision. Il devient le premier brouillon d’un nouvel ensemble de règles.',
+      file: 'Fichier DMN',
+      choose_file: 'Choisir un fichier',
+      no_file: 'Aucun fichier choisi',
+      import_button: 'Importer',
+      imported: 'Table DMN importée : brouillon version 1 de « %{key} ».',
+      unmappable: 'Les éléments refusés, avec leur raison (en anglais) :',
+      place_input_entry: 'Règle %{rule}, entrée %{entry}',
+      place_output_entry: 'Règle %{rule}, sortie %{entry}',
+      place_input: 'Colonne d’entrée %{input}',
+    },
     diff: {
       title: 'Comparer deux versions',
       from: 'De',

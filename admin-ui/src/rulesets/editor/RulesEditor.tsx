@@ -12,6 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { ANALYSIS_TARGET, findingsUnder, useAnalysisFindings, worst } from '../analysis/analysis-model';
+import { FindingList } from '../analysis/FindingList';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Condition } from './condition-model';
 import { newLeaf } from './condition-model';
@@ -46,6 +48,7 @@ const fieldErrors = (problems: ProblemMap, path: string) => problems.get(path) ?
 export const RulesEditor = ({ definition, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
   const named = Object.keys(definition.conditions ?? {});
+  const findings = useAnalysisFindings();
   const set = (path: (string | number)[], value: unknown) => onChange(setAt(definition, path, value));
   const text = (path: (string | number)[], label: string, value: string | undefined, multiline = false) => {
     const errors = fieldErrors(problems, `/${path.join('/')}`);
@@ -70,90 +73,107 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
       </Typography>
       {definition.rules.map((rule, i) => {
         const issues = countUnder(problems, `/rules/${i}`);
+        const ruleFindings = findingsUnder(findings, `/rules/${i}`);
+        const severity = worst(ruleFindings);
         return (
-          <Accordion key={i} disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
-            <AccordionSummary
-              expandIcon={<ExpandMoreIcon />}
-              aria-controls={`rule-${i}-content`}
-              id={`rule-${i}-header`}
-            >
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <Typography sx={{ fontWeight: 600 }}>
-                  {rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}
-                </Typography>
-                <Chip size="small" variant="outlined" label={rule.event?.type || '—'} />
-                {issues > 0 && (
-                  <Chip
-                    size="small"
-                    color="error"
-                    label={translate('gabarit.editors.problem_count', { smart_count: issues })}
-                  />
-                )}
-              </Stack>
-            </AccordionSummary>
-            <AccordionDetails>
-              <Stack spacing={2}>
-                <Stack direction="row" spacing={1}>
-                  {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
-                  <TextField
-                    size="small"
-                    type="number"
-                    sx={{ width: 110 }}
-                    label={translate('gabarit.editors.priority')}
-                    value={rule.priority ?? 1}
-                    onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))}
-                  />
-                  {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
+          <Box
+            key={i}
+            {...{ [ANALYSIS_TARGET]: `/rules/${i}` }}
+            tabIndex={-1}
+            sx={{
+              ...(severity && { borderLeft: 4, borderColor: `${severity}.main` }),
+              '&:focus': { outline: 2, outlineColor: 'primary.main' },
+            }}
+          >
+            <Accordion disableGutters slotProps={{ transition: { unmountOnExit: true } }}>
+              <AccordionSummary
+                expandIcon={<ExpandMoreIcon />}
+                aria-controls={`rule-${i}-content`}
+                id={`rule-${i}-header`}
+              >
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Typography sx={{ fontWeight: 600 }}>
+                    {rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}
+                  </Typography>
+                  <Chip size="small" variant="outlined" label={rule.event?.type || '—'} />
+                  {issues > 0 && (
+                    <Chip
+                      size="small"
+                      color="error"
+                      label={translate('gabarit.editors.problem_count', { smart_count: issues })}
+                    />
+                  )}
                 </Stack>
-                <ParamsInput
-                  value={rule.event?.params}
-                  errors={fieldErrors(problems, `/rules/${i}/event/params`)}
-                  onChange={(params) =>
-                    set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })
-                  }
-                />
-                <ConditionBuilder
-                  root={rule.conditions}
-                  onChange={(c) => set(['rules', i, 'conditions'], c)}
-                  facts={facts}
-                  namedConditions={named}
-                  problems={problems}
-                  prefix={`/rules/${i}/conditions`}
-                />
-                {text(
-                  ['rules', i, 'explanation', 'fr'],
-                  translate('gabarit.editors.explanation_fr'),
-                  rule.explanation?.fr,
-                  true,
-                )}
-                {text(
-                  ['rules', i, 'explanation', 'en'],
-                  translate('gabarit.editors.explanation_en'),
-                  rule.explanation?.en,
-                  true,
-                )}
-                <Stack direction="row" spacing={1}>
-                  <Button
-                    size="small"
-                    disabled={i === 0}
-                    onClick={() => onChange(moveAt(definition, ['rules', i], -1))}
-                  >
-                    {translate('gabarit.editors.move_up')}
-                  </Button>
-                  <Button
-                    size="small"
-                    disabled={i === definition.rules.length - 1}
-                    onClick={() => onChange(moveAt(definition, ['rules', i], 1))}
-                  >
-                    {translate('gabarit.editors.move_down')}
-                  </Button>
-                  <Button size="small" color="error" onClick={() => onChange(removeAt(definition, ['rules', i]))}>
-                    {translate('gabarit.editors.remove_rule')}
-                  </Button>
+              </AccordionSummary>
+              <AccordionDetails>
+                <Stack spacing={2}>
+                  <Stack direction="row" spacing={1}>
+                    {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
+                    <TextField
+                      size="small"
+                      type="number"
+                      sx={{ width: 110 }}
+                      label={translate('gabarit.editors.priority')}
+                      value={rule.priority ?? 1}
+                      onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))}
+                    />
+                    {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
+                  </Stack>
+                  <ParamsInput
+                    value={rule.event?.params}
+                    errors={fieldErrors(problems, `/rules/${i}/event/params`)}
+                    onChange={(params) =>
+                      set(['rules', i, 'event'], { type: rule.event?.type ?? '', ...(params ? { params } : {}) })
+                    }
+                  />
+                  <ConditionBuilder
+                    root={rule.conditions}
+                    onChange={(c) => set(['rules', i, 'conditions'], c)}
+                    facts={facts}
+                    namedConditions={named}
+                    problems={problems}
+                    prefix={`/rules/${i}/conditions`}
+                  />
+                  {text(
+                    ['rules', i, 'explanation', 'fr'],
+                    translate('gabarit.editors.explanation_fr'),
+                    rule.explanation?.fr,
+                    true,
+                  )}
+                  {text(
+                    ['rules', i, 'explanation', 'en'],
+                    translate('gabarit.editors.explanation_en'),
+                    rule.explanation?.en,
+                    true,
+                  )}
+                  <Stack direction="row" spacing={1}>
+                    <Button
+                      size="small"
+                      disabled={i === 0}
+                      onClick={() => onChange(moveAt(definition, ['rules', i], -1))}
+                    >
+                      {translate('gabarit.editors.move_up')}
+                    </Button>
+                    <Button
+                      size="small"
+                      disabled={i === definition.rules.length - 1}
+                      onClick={() => onChange(moveAt(definition, ['rules', i], 1))}
+                    >
+                      {translate('gabarit.editors.move_down')}
+                    </Button>
+                    <Button size="small" color="error" onClick={() => onChange(removeAt(definition, ['rules', i]))}>
+                      {translate('gabarit.editors.remove_rule')}
+                    </Button>
+                  </Stack>
                 </Stack>
-              </Stack>
-            </AccordionDetails>
-          </Accordion>
+              </AccordionDetails>
+            </Accordion>
+            {ruleFindings.length > 0 && (
+              <Box sx={{ px: 2, py: 1 }}>
+                <FindingList findings={ruleFindings} />
+              </Box>
+            )}
+          </Box>
         );
       })}
       <Button

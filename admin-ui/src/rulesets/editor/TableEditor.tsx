@@ -18,7 +18,10 @@ import {
   TableRow,
   TextField,
 } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { useTranslate } from 'react-admin';
+import { ANALYSIS_TARGET, findingsUnder, useAnalysisFindings, worst } from '../analysis/analysis-model';
+import { FindingList } from '../analysis/FindingList';
 import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
 import { setAt } from './json-pointer';
 import type { ProblemMap } from './problems';
@@ -50,6 +53,9 @@ interface Props {
 export const TableEditor = ({ definition: table, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
   const { operators } = useVocabulary();
+  const findings = useAnalysisFindings();
+  // What the analysis says of the table as a whole (gaps), of no one row.
+  const tableFindings = findings.filter((f) => !/^\/rows\/\d+(\/|$)/.test(f.path));
   const errors = (path: string) => problems.get(path) ?? [];
   const text = (path: (string | number)[], label: string, value: string | undefined) => {
     const e = errors(`/${path.join('/')}`);
@@ -99,6 +105,11 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
           {translate('gabarit.editors.add_row')}
         </Button>
       </Stack>
+      {tableFindings.length > 0 && (
+        <Box {...{ [ANALYSIS_TARGET]: '/rows' }} tabIndex={-1} sx={{ mb: 2, '&:focus': { outline: 2 } }}>
+          <FindingList findings={tableFindings} />
+        </Box>
+      )}
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={translate('gabarit.formats.decisionTable')}>
           <TableHead>
@@ -165,111 +176,133 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
             </TableRow>
           </TableHead>
           <TableBody>
-            {table.rows.map((row, r) => (
-              <TableRow key={r}>
-                <TableCell sx={{ verticalAlign: 'top', minWidth: 140 }}>
-                  {text(['rows', r, 'id'], translate('gabarit.editors.row_id'), row.id)}
-                </TableCell>
-                {table.inputs.map((input) => {
-                  const cell = row.cells[input.id];
-                  const type = findFact(facts, input.fact, input.path)?.type;
-                  const cellPath = `/rows/${r}/cells/${input.id}`;
-                  return (
-                    <TableCell key={input.id} sx={{ verticalAlign: 'top' }}>
-                      <Stack spacing={1}>
-                        <TextField
-                          select
-                          size="small"
-                          label={translate('gabarit.editors.operator')}
-                          value={cell?.operator ?? ''}
-                          error={errors(`${cellPath}/operator`).length > 0}
-                          helperText={errors(`${cellPath}/operator`).join(' ') || undefined}
-                          onChange={(e) =>
-                            onChange(
-                              setCell(
-                                table,
-                                r,
-                                input.id,
-                                e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined,
-                              ),
-                            )
-                          }
-                        >
-                          <MenuItem value="">{translate('gabarit.editors.any_value')}</MenuItem>
-                          {operators.map((op) => (
-                            <MenuItem key={op} value={op}>
-                              {translate(`gabarit.editors.operators.${op}`, { _: op })}
-                            </MenuItem>
-                          ))}
-                        </TextField>
-                        {cell && (
-                          <ValueInput
-                            label={translate('gabarit.editors.value')}
-                            value={cell.value}
-                            type={type}
-                            errors={errors(`${cellPath}/value`)}
-                            onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
-                          />
-                        )}
-                      </Stack>
-                    </TableCell>
-                  );
-                })}
-                <TableCell sx={{ verticalAlign: 'top' }}>
-                  <Stack spacing={1}>
-                    {text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}
-                    <ParamsInput
-                      value={row.event.params}
-                      errors={errors(`/rows/${r}/event/params`)}
-                      onChange={(params) =>
-                        onChange(
-                          setAt(table, ['rows', r, 'event'], { type: row.event.type, ...(params ? { params } : {}) }),
-                        )
-                      }
-                    />
-                  </Stack>
-                </TableCell>
-                <TableCell sx={{ verticalAlign: 'top' }}>
-                  <Stack spacing={1}>
-                    {text(
-                      ['rows', r, 'explanation', 'fr'],
-                      translate('gabarit.editors.explanation_fr'),
-                      row.explanation?.fr,
-                    )}
-                    {text(
-                      ['rows', r, 'explanation', 'en'],
-                      translate('gabarit.editors.explanation_en'),
-                      row.explanation?.en,
-                    )}
-                  </Stack>
-                </TableCell>
-                <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-                  <IconButton
-                    size="small"
-                    aria-label={translate('gabarit.editors.move_up')}
-                    disabled={r === 0}
-                    onClick={() => onChange(moveRow(table, r, -1))}
-                  >
-                    <ArrowUpwardIcon />
-                  </IconButton>
-                  <IconButton
-                    size="small"
-                    aria-label={translate('gabarit.editors.move_down')}
-                    disabled={r === table.rows.length - 1}
-                    onClick={() => onChange(moveRow(table, r, 1))}
-                  >
-                    <ArrowDownwardIcon />
-                  </IconButton>
-                  <IconButton
-                    size="small"
-                    aria-label={translate('gabarit.editors.remove_row')}
-                    onClick={() => onChange(removeRow(table, r))}
-                  >
-                    <DeleteIcon />
-                  </IconButton>
-                </TableCell>
-              </TableRow>
-            ))}
+            {table.rows.map((row, r) => {
+              const rowFindings = findingsUnder(findings, `/rows/${r}`);
+              const severity = worst(rowFindings);
+              return (
+                <TableRow
+                  key={r}
+                  {...{ [ANALYSIS_TARGET]: `/rows/${r}` }}
+                  tabIndex={-1}
+                  sx={{
+                    ...(severity && {
+                      bgcolor: (theme) => alpha(theme.palette[severity].main, 0.08),
+                      boxShadow: (theme) => `inset 4px 0 0 ${theme.palette[severity].main}`,
+                    }),
+                    '&:focus': { outline: 2, outlineColor: 'primary.main' },
+                  }}
+                >
+                  <TableCell sx={{ verticalAlign: 'top', minWidth: severity ? 240 : 140 }}>
+                    {text(['rows', r, 'id'], translate('gabarit.editors.row_id'), row.id)}
+                    <FindingList findings={findingsUnder(rowFindings, `/rows/${r}`, [`/rows/${r}/cells`])} />
+                  </TableCell>
+                  {table.inputs.map((input) => {
+                    const cell = row.cells[input.id];
+                    const type = findFact(facts, input.fact, input.path)?.type;
+                    const cellPath = `/rows/${r}/cells/${input.id}`;
+                    return (
+                      <TableCell
+                        key={input.id}
+                        sx={{ verticalAlign: 'top', '&:focus': { outline: 2, outlineColor: 'primary.main' } }}
+                        {...{ [ANALYSIS_TARGET]: cellPath }}
+                        tabIndex={-1}
+                      >
+                        <Stack spacing={1}>
+                          <TextField
+                            select
+                            size="small"
+                            label={translate('gabarit.editors.operator')}
+                            value={cell?.operator ?? ''}
+                            error={errors(`${cellPath}/operator`).length > 0}
+                            helperText={errors(`${cellPath}/operator`).join(' ') || undefined}
+                            onChange={(e) =>
+                              onChange(
+                                setCell(
+                                  table,
+                                  r,
+                                  input.id,
+                                  e.target.value ? { operator: e.target.value, value: cell?.value ?? '' } : undefined,
+                                ),
+                              )
+                            }
+                          >
+                            <MenuItem value="">{translate('gabarit.editors.any_value')}</MenuItem>
+                            {operators.map((op) => (
+                              <MenuItem key={op} value={op}>
+                                {translate(`gabarit.editors.operators.${op}`, { _: op })}
+                              </MenuItem>
+                            ))}
+                          </TextField>
+                          {cell && (
+                            <ValueInput
+                              label={translate('gabarit.editors.value')}
+                              value={cell.value}
+                              type={type}
+                              errors={errors(`${cellPath}/value`)}
+                              onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
+                            />
+                          )}
+                          <FindingList findings={findingsUnder(rowFindings, cellPath)} />
+                        </Stack>
+                      </TableCell>
+                    );
+                  })}
+                  <TableCell sx={{ verticalAlign: 'top' }}>
+                    <Stack spacing={1}>
+                      {text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}
+                      <ParamsInput
+                        value={row.event.params}
+                        errors={errors(`/rows/${r}/event/params`)}
+                        onChange={(params) =>
+                          onChange(
+                            setAt(table, ['rows', r, 'event'], { type: row.event.type, ...(params ? { params } : {}) }),
+                          )
+                        }
+                      />
+                    </Stack>
+                  </TableCell>
+                  <TableCell sx={{ verticalAlign: 'top' }}>
+                    <Stack spacing={1}>
+                      {text(
+                        ['rows', r, 'explanation', 'fr'],
+                        translate('gabarit.editors.explanation_fr'),
+                        row.explanation?.fr,
+                      )}
+                      {text(
+                        ['rows', r, 'explanation', 'en'],
+                        translate('gabarit.editors.explanation_en'),
+                        row.explanation?.en,
+                      )}
+                    </Stack>
+                  </TableCell>
+                  <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                    <IconButton
+                      size="small"
+                      aria-label={translate('gabarit.editors.move_up')}
+                      disabled={r === 0}
+                      onClick={() => onChange(moveRow(table, r, -1))}
+                    >
+                      <ArrowUpwardIcon />
+                    </IconButton>
+                    <IconButton
+                      size="small"
+                      aria-label={translate('gabarit.editors.move_down')}
+                      disabled={r === table.rows.length - 1}
+                      onClick={() => onChange(moveRow(table, r, 1))}
+                    >
+                      <ArrowDownwardIcon />
+                    </IconButton>
+                    <IconButton
+                      size="small"
+                      aria-label={translate('gabarit.editors.remove_row')}
+                      onClick={() => onChange(removeRow(table, r))}
+                    >
+                      <DeleteIcon />
+                    </IconButton>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </Box>

@@ -3,7 +3,10 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Box, Button, Chip, IconButton, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { alpha } from '@mui/material/styles';
 import { useTranslate } from 'react-admin';
+import { ANALYSIS_TARGET, findingsUnder, useAnalysisFindings, worst } from '../analysis/analysis-model';
+import { FindingList } from '../analysis/FindingList';
 import { ConditionBuilder } from './ConditionBuilder';
 import { newLeaf } from './condition-model';
 import type { FactOption } from './fact-paths';
@@ -23,6 +26,7 @@ interface Props {
 export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const findings = useAnalysisFindings();
   const toggle = (id: string) =>
     setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const set = (path: Pointer, value: unknown) => onChange(setAt(definition, path, value));
@@ -49,11 +53,29 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
     const branchPath = via?.kind === 'branch' ? path.slice(0, -1) : undefined;
     const hasChildren = !isLeaf && (node.branches?.length || node.otherwise);
     const issues = countUnder(problems, toPointerText(path));
+    // The analysis' findings on this branch or node, not on the nodes below it (their own lines show them).
+    const own = findingsUnder(findings, toPointerText(branchPath ?? path), [
+      `${toPointerText(path)}/branches`,
+      `${toPointerText(path)}/otherwise`,
+    ]);
+    const severity = worst(own);
     return (
       <Paper
         key={toPointerText(path)}
         variant="outlined"
-        sx={{ ml: depth * 4, p: 1.5, mb: 1 }}
+        sx={{
+          ml: depth * 4,
+          p: 1.5,
+          mb: 1,
+          ...(severity && {
+            bgcolor: (theme) => alpha(theme.palette[severity].main, 0.06),
+            borderColor: `${severity}.main`,
+            borderLeftWidth: 4,
+          }),
+          '&:focus': { outline: 2, outlineColor: 'primary.main' },
+        }}
+        {...{ [ANALYSIS_TARGET]: toPointerText(branchPath ?? path) }}
+        tabIndex={-1}
         role="treeitem"
         aria-level={depth + 1}
         aria-expanded={hasChildren ? !collapsed.has(node.id) : undefined}
@@ -124,6 +146,7 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
             </Button>
           )}
         </Stack>
+        <FindingList findings={own} />
         {branchPath && (
           <Box sx={{ mt: 1 }}>
             {field(

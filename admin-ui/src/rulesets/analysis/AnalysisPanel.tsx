@@ -1,0 +1,158 @@
+import {
+  Alert,
+  Box,
+  Chip,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+import { toProblem } from '../../common/api-error';
+import { ProblemAlert } from '../../common/ProblemAlert';
+import { placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
+import { SEVERITY_COLOURS, SEVERITY_ICONS } from './FindingList';
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+interface Props {
+  version: number;
+  analysis: { data?: Analysis; isPending: boolean; error: unknown };
+  /** The version's definition, to name rows, rules and nodes. */
+  definition: unknown;
+  /** Shows the element a finding names in the editor; without it the findings are not links. */
+  onReveal?: (path: string) => void;
+  /** Said above the list, such as "save to analyse your changes". */
+  notice?: ReactNode;
+}
+
+/**
+ * The static analysis of one version: its findings by severity (errors block submission), each naming its place
+ * and, in an editor, leading to it; then what it could not decide, said to be "not checked", never "ok".
+ */
+export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice }: Props) => {
+  const translate = useTranslate();
+  const { data } = analysis;
+  const finding = (f: Finding) => {
+    const Icon = SEVERITY_ICONS[f.severity];
+    const text = (
+      <>
+        <ListItemIcon sx={{ minWidth: 32 }}>
+          <Icon sx={{ color: SEVERITY_COLOURS[f.severity] }} aria-hidden />
+        </ListItemIcon>
+        <ListItemText
+          primary={
+            <>
+              <Box component="span" sx={{ fontWeight: 600, color: SEVERITY_COLOURS[f.severity] }}>
+                {translate(`gabarit.analysis.severity.${f.severity}`)}
+              </Box>{' '}
+              {placeOf(f.path, definition, translate)} — {wordFinding(f, translate)}
+            </>
+          }
+          secondary={<span lang="en">{f.message}</span>}
+        />
+      </>
+    );
+    const key = `${f.kind}|${f.path}|${f.message}`;
+    return onReveal ? (
+      <ListItem key={key} disablePadding>
+        <ListItemButton onClick={() => onReveal(f.path)}>{text}</ListItemButton>
+      </ListItem>
+    ) : (
+      <ListItem key={key}>{text}</ListItem>
+    );
+  };
+  const count = (severity: (typeof SEVERITIES)[number]) =>
+    data?.findings.filter((f) => f.severity === severity).length ?? 0;
+  return (
+    <Box component="section" aria-labelledby="analysis-title" sx={{ mt: 3 }}>
+      <Typography id="analysis-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.analysis.title', { version })}
+      </Typography>
+      {notice}
+      {analysis.error ? <ProblemAlert problem={toProblem(analysis.error)} /> : null}
+      {analysis.isPending && !analysis.error && (
+        <Typography color="text.secondary">{translate('gabarit.analysis.loading')}</Typography>
+      )}
+      {data && (
+        <>
+          <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
+            {SEVERITIES.map((s) => (
+              <Chip
+                key={s}
+                size="small"
+                variant={count(s) ? 'filled' : 'outlined'}
+                color={count(s) ? s : 'default'}
+                label={translate(`gabarit.analysis.count_${s}`, { smart_count: count(s) })}
+              />
+            ))}
+            <Chip
+              size="small"
+              variant="outlined"
+              label={translate('gabarit.analysis.count_not_checked', { smart_count: data.notChecked.length })}
+            />
+          </Stack>
+          {count('error') > 0 ? (
+            <Alert severity="error" sx={{ mb: 1 }}>
+              {translate('gabarit.analysis.errors_block', { smart_count: count('error') })}
+            </Alert>
+          ) : (
+            data.findings.length === 0 && (
+              <Alert severity="info" sx={{ mb: 1 }}>
+                {translate('gabarit.analysis.none_found')}
+              </Alert>
+            )
+          )}
+          {data.findings.length > 0 && (
+            <List dense aria-label={translate('gabarit.analysis.findings')}>
+              {SEVERITIES.flatMap((s) => data.findings.filter((f) => f.severity === s)).map(finding)}
+            </List>
+          )}
+          {data.notChecked.length > 0 && (
+            <>
+              <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 2 }}>
+                {translate('gabarit.analysis.not_checked_title', { smart_count: data.notChecked.length })}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {translate('gabarit.analysis.not_checked_help')}
+              </Typography>
+              <Box
+                tabIndex={0}
+                role="region"
+                aria-label={translate('gabarit.analysis.not_checked_title', { smart_count: data.notChecked.length })}
+                sx={{ maxHeight: 260, overflowY: 'auto' }}
+              >
+                <List dense>
+                  {data.notChecked.map((n) => (
+                    <ListItem key={`${n.path}|${n.reason}`}>
+                      <ListItemText
+                        primary={
+                          <>
+                            <Box component="span" sx={{ fontWeight: 600 }}>
+                              {translate('gabarit.analysis.not_checked')}
+                            </Box>{' '}
+                            {placeOf(n.path, definition, translate)}
+                          </>
+                        }
+                        secondary={<span lang="en">{n.reason}</span>}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              </Box>
+            </>
+          )}
+          {data.checked.length > 0 && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {translate('gabarit.analysis.checked')} <span lang="en">{data.checked.join(' · ')}</span>
+            </Typography>
+          )}
+        </>
+      )}
+    </Box>
+  );
+};

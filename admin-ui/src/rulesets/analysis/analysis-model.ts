@@ -1,0 +1,153 @@
+import { createContext, useContext } from 'react';
+import { useResourceRead } from '../../common/use-resource-read';
+import { getAt } from '../editor/json-pointer';
+
+/** The kinds of finding the static analysis reports (docs/adr/0025-static-analysis.md). */
+export const FINDING_KINDS = [
+  'overlap',
+  'gap',
+  'unreachable',
+  'contradiction',
+  'subsumed',
+  'type_mismatch',
+  'unknown_fact',
+] as const;
+
+export interface Finding {
+  kind: string;
+  severity: 'error' | 'warning' | 'info';
+  /** A JSON Pointer into the version: /definition/rows/2, /definition/rules/3/conditions/all/0. */
+  path: string;
+  /** The server's English wording; the console words the kind itself and shows this as detail. */
+  message: string;
+}
+
+/** A question the analysis could not decide: "not checked", never "ok". */
+export interface NotChecked {
+  path: string;
+  reason: string;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  checked: string[];
+  notChecked: NotChecked[];
+}
+
+/** GET …/versions/{n}/analysis through the data provider, read again when `stamp` (the draft's ETag) changes. */
+export const useVersionAnalysis = (key: string | undefined, version: number | undefined, stamp?: string) =>
+  useResourceRead<Analysis>('rulesets', key, version === undefined ? undefined : `versions/${version}/analysis`, stamp);
+
+/** The analysis' findings for the definition being edited, by their path relative to it (/rows/2), and how to show one. */
+export interface AnalysisView {
+  findings: Finding[];
+  /** Scrolls to the element a finding names (or the nearest one that holds it) and focuses it. */
+  reveal: (path: string) => void;
+}
+
+export const AnalysisContext = createContext<AnalysisView>({ findings: [], reveal: () => undefined });
+
+const DEFINITION = '/definition';
+
+/** The path of a finding relative to the definition ('/rows/2'), or undefined when it names another part. */
+export function definitionPath(path: string): string | undefined {
+  if (path === DEFINITION) return '';
+  return path.startsWith(`${DEFINITION}/`) ? path.slice(DEFINITION.length) : undefined;
+}
+
+/** Findings on the editor's definition, with paths relative to it; the rest (input schema…) stay in the panel only. */
+export function onDefinition(findings: Finding[]): Finding[] {
+  return findings.flatMap((f) => {
+    const path = definitionPath(f.path);
+    return path === undefined ? [] : [{ ...f, path }];
+  });
+}
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/** The findings at a place of the definition or under it, except those under one of `except` (shown there instead). */
+export function findingsUnder(findings: Finding[], prefix: string, except: string[] = []): Finding[] {
+  return findings.filter((f) => under(f.path, prefix) && !except.some((e) => under(f.path, e)));
+}
+
+/** The findings on the definition the editor shows (none outside the rule-set editor). */
+export const useAnalysisFindings = () => useContext(AnalysisContext).findings;
+
+/** The attribute that marks the element a finding's path names, so the summary can scroll to it. */
+export const ANALYSIS_TARGET = 'data-analysis-path';
+
+/** Scrolls to the element marked with the finding's path, or to the nearest marked one holding it, and focuses it. */
+export function revealInPage(path: string): void {
+  const segments = path.split('/');
+  for (let n = segments.length; n >= 1; n--) {
+    const at = segments.slice(0, n).join('/');
+    const element = document.querySelector<HTMLElement>(`[${ANALYSIS_TARGET}=${JSON.stringify(at)}]`);
+    if (!element) continue;
+    element.scrollIntoView?.({ block: 'center' });
+    element.focus({ preventScroll: true });
+    return;
+  }
+}
+
+/** The most serious severity among findings. */
+export function worst(findings: Finding[]): Finding['severity'] | undefined {
+  return (['error', 'warning', 'info'] as const).find((s) => findings.some((f) => f.severity === s));
+}
+
+type Translate = (key: string, options?: object) => string;
+
+/** The names the server's message quotes ("a" and "b"), as the console's message repeats them. */
+export function quotedNames(message: string): string[] {
+  return [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+}
+
+/** A finding in the console's language, by its kind, with the names the server's message quotes. */
+export function wordFinding(finding: Finding, translate: Translate): string {
+  const names = quotedNames(finding.message);
+  const quoted = names.map((n) => translate('gabarit.analysis.quoted', { name: n }));
+  return translate(`gabarit.analysis.kinds.${finding.kind}`, {
+    _: finding.message,
+    names: quoted.join(translate('gabarit.analysis.and')),
+    first: quoted[0] ?? '',
+    second: quoted[1] ?? '',
+  });
+}
+
+/**
+ * Where a path of the version is, in words: the table row and column, the rule, the tree node; the pointer
+ * itself where nothing better names it.
+ */
+export function placeOf(path: string, definition: unknown, translate: Translate): string {
+  const relative = definitionPath(path);
+  if (relative === undefined || relative === '') return path;
+  const parts = relative.split('/').slice(1);
+  const [head, index, sub, column] = parts;
+  if (head === 'rows' && index !== undefined) {
+    const row = getAt(definition, ['rows', Number(index)]) as { id?: string } | undefined;
+    const place = translate('gabarit.analysis.place_row', { id: row?.id ?? Number(index) + 1 });
+    return sub === 'cells' && column !== undefined
+      ? translate('gabarit.analysis.place_cell', { row: place, column })
+      : place;
+  }
+  if (head === 'rows') return translate('gabarit.analysis.place_table');
+  if (head === 'rules' && index !== undefined) {
+    const rule = getAt(definition, ['rules', Number(index)]) as { name?: string } | undefined;
+    const name = rule?.name || translate('gabarit.editors.unnamed_rule', { n: Number(index) + 1 });
+    return translate('gabarit.analysis.place_rule', { name });
+  }
+  if (head === 'conditions' && index !== undefined)
+    return translate('gabarit.analysis.place_named_condition', { name: index.replace(/~1/g, '/').replace(/~0/g, '~') });
+  if (head === 'root') {
+    // The deepest node on the path, by its id.
+    let id: string | undefined;
+    for (let n = 1; n <= parts.length; n++) {
+      const node = getAt(definition, parts.slice(0, n)) as { id?: unknown } | undefined;
+      if (node && typeof node === 'object' && typeof node.id === 'string') id = node.id;
+    }
+    // A branch is named by the node it leads to.
+    const branch = getAt(definition, parts) as { node?: { id?: unknown } } | undefined;
+    if (typeof branch?.node?.id === 'string') id = branch.node.id;
+    if (id) return translate('gabarit.analysis.place_node', { id });
+  }
+  return path;
+}

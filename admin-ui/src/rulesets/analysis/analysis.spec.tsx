@@ -1,0 +1,177 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderConsole, type FakeAnswer } from '../../common/testing/fake-api';
+import { SERVER_VOCABULARY } from '../editor/vocabulary.fixture';
+import { RulesetEdit } from '../RulesetEdit';
+import type { Analysis } from './analysis-model';
+
+const RULESET = '/api/v1/rulesets/remises';
+const ruleset = {
+  id: 'remises',
+  key: 'remises',
+  name: 'Remises',
+  format: 'decisionTable',
+  activeVersion: 1,
+  draftVersion: 2,
+  latestVersion: 2,
+  versions: [
+    { number: 1, status: 'published', authors: ['analyste'] },
+    { number: 2, status: 'draft', authors: ['analyste'] },
+  ],
+};
+const version2 = {
+  number: 2,
+  content: {
+    inputSchema: {
+      type: 'object',
+      required: ['commande'],
+      properties: { commande: { type: 'object', properties: { total: { type: 'number' } } } },
+    },
+    definition: {
+      hitPolicy: 'unique',
+      inputs: [{ id: 'total', label: 'Total', fact: 'commande', path: '$.total' }],
+      rows: [
+        { id: 'petite', cells: { total: { operator: 'lessThan', value: 100 } }, event: { type: 'aucune' } },
+        { id: 'moyenne', cells: { total: { operator: 'lessThan', value: 500 } }, event: { type: 'cinq_pour_cent' } },
+      ],
+    },
+    tests: [],
+  },
+};
+/** A planted overlap under `unique` (an error: it blocks submission), and a question the analysis could not decide. */
+const withOverlap: Analysis = {
+  findings: [
+    {
+      kind: 'overlap',
+      severity: 'error',
+      path: '/definition/rows/1',
+      message: 'rows "petite" and "moyenne" can both match one input (hit policy unique)',
+    },
+  ],
+  checked: ['table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)'],
+  notChecked: [
+    { path: '/definition/rows/0', reason: 'whether it can be taken is not decided: a cell is not modelled' },
+  ],
+};
+const warningsOnly: Analysis = {
+  findings: [
+    {
+      kind: 'gap',
+      severity: 'warning',
+      path: '/definition/rows',
+      message: 'no row matches inputs where total >= 500',
+    },
+  ],
+  checked: [],
+  notChecked: [],
+};
+
+const routes = (analysis: Analysis | (() => FakeAnswer)) => ({
+  [`GET ${RULESET}`]: { body: ruleset, headers: { ETag: 'W/"rev-3"' } },
+  [`GET ${RULESET}/versions/2`]: { body: version2 },
+  [`GET ${RULESET}/versions/2/analysis`]: typeof analysis === 'function' ? analysis : { body: analysis },
+  'GET /api/v1/schemas/rulesets': { body: SERVER_VOCABULARY },
+});
+
+const renderEditor = () =>
+  renderConsole(
+    <ResourceContextProvider value="rulesets">
+      <RecordContextProvider value={{ id: 'remises' }}>
+        <RulesetEdit />
+      </RecordContextProvider>
+    </ResourceContextProvider>,
+  );
+
+// The editor loads the draft, the vocabulary and the analysis before it shows a finding: slower when the machine is busy.
+const LOADED = { timeout: 8000 };
+
+/** The editor's table row that a finding path names. */
+const row = (n: number) => document.querySelector<HTMLElement>(`[data-analysis-path="/rows/${n}"]`)!;
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('static analysis in the rule-set editor', () => {
+  it('marks the overlapping row with the finding in French, lists it in the summary, and leads to the row', async () => {
+    const api = fakeApi(routes(withOverlap));
+    renderEditor();
+    const overlap = /Les lignes «\s*petite\s*» et «\s*moyenne\s*» peuvent s’appliquer toutes deux à une même entrée\./;
+    await waitFor(() => expect(row(1).textContent).toMatch(overlap), LOADED);
+    expect(within(row(1)).getByText(/Erreur/)).toBeTruthy();
+    // The finding is on the row it names, not on the other.
+    expect(row(0).textContent).not.toMatch(overlap);
+    expect(api.to('GET', `${RULESET}/versions/2/analysis`).length).toBeGreaterThan(0);
+
+    const summary = screen.getByRole('list', { name: 'Constats de l’analyse' });
+    const item = within(summary).getByRole('button', { name: /Ligne «\s*moyenne\s*»/ });
+    // The server's English message is kept as detail.
+    expect(item.textContent).toContain('can both match one input (hit policy unique)');
+    fireEvent.click(item);
+    await waitFor(() => expect(document.activeElement).toBe(row(1)));
+  });
+
+  it('lists what the analysis could not decide as « non vérifié », never as passed', async () => {
+    fakeApi(routes(withOverlap));
+    renderEditor();
+    const title = await screen.findByRole('heading', { name: /Non vérifié \(1\)/ }, LOADED);
+    expect(title).toBeTruthy();
+    const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });
+    expect(region.textContent).toMatch(/Non vérifié\s*:\s*Ligne «\s*petite\s*»/);
+    expect(region.textContent).toContain('is not decided');
+    expect(screen.getByText('1 question non vérifiée')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\b(OK|réussi)\b/i);
+  });
+
+  it('blocks submission while the analysis finds errors, and says why', async () => {
+    fakeApi(routes(withOverlap));
+    renderEditor();
+    const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' }, LOADED);
+    await waitFor(() => expect(submit).toHaveProperty('disabled', true), LOADED);
+    expect(
+      screen.getByText(/Soumission impossible\s*: l’analyse statique trouve une erreur dans cette version\./),
+    ).toBeTruthy();
+    expect(submit.getAttribute('aria-describedby')).toBe('submit-blocked');
+  });
+
+  it('lets a version with warnings only be submitted, the warning on the table', async () => {
+    fakeApi(routes(warningsOnly));
+    renderEditor();
+    await waitFor(
+      () =>
+        expect(document.querySelector('[data-analysis-path="/rows"]')?.textContent).toMatch(
+          /Avertissement\s*:\s*Certaines entrées ne sont prises par aucune ligne/,
+        ),
+      LOADED,
+    );
+    const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
+    expect(submit).toHaveProperty('disabled', false);
+    expect(screen.queryByText(/Soumission impossible/)).toBeNull();
+  });
+
+  it('analyses the version again after a save', async () => {
+    let saved = false;
+    const api = fakeApi({
+      ...routes(() => ({ body: saved ? warningsOnly : withOverlap })),
+      // The draft read after the save has a new ETag.
+      [`GET ${RULESET}`]: () => ({ body: ruleset, headers: { ETag: saved ? 'W/"rev-4"' : 'W/"rev-3"' } }),
+      [`PUT ${RULESET}/draft`]: () => {
+        saved = true;
+        return { body: ruleset, headers: { ETag: 'W/"rev-4"' } };
+      },
+    });
+    renderEditor();
+    await waitFor(() => expect(row(1).textContent).toMatch(/peuvent s’appliquer/), LOADED);
+    fireEvent.change(screen.getAllByRole('textbox', { name: 'Identifiant' })[1]!, { target: { value: 'grande' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(api.to('PUT', `${RULESET}/draft`)).toHaveLength(1));
+    // The overlap is gone once the saved version is analysed again; submitting is possible again.
+    await waitFor(() => expect(row(1).textContent).not.toMatch(/peuvent s’appliquer/), LOADED);
+    expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(2);
+    const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
+    expect(submit).toHaveProperty('disabled', false);
+  });
+});
