@@ -9,6 +9,7 @@ import { dataProvider } from '../dataProvider';
 import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
+import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
 
 interface Outcome {
@@ -26,7 +27,7 @@ interface RulesetRecord {
 
 /**
  * Evaluates any version (the draft by default) on facts entered in a form generated from its input schema, or as
- * JSON; then runs that version's tests and impact analysis.
+ * JSON; then runs that version's tests and impact analysis, beside its shadow run on live traffic.
  */
 export const TryIt = () => {
   const { record } = useShowContext<RulesetRecord>();
@@ -172,6 +173,7 @@ export const TryIt = () => {
         </Alert>
       )}
       <VersionChecks rulesetKey={record.key} version={version} />
+      <ShadowSummary rulesetKey={record.key} version={version} status={statusOf(version)} />
     </Box>
   );
 };
