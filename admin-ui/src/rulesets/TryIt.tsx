@@ -35,7 +35,12 @@ export const TryIt = () => {
   const [locale] = useLocaleState();
   const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
   const [chosen, setChosen] = useState<number | undefined>();
-  const defaultVersion = record?.draftVersion ?? record?.activeVersion ?? numbers[0];
+  // The draft, else the version under review (what a reviewer opens the rule set for), else the one in force.
+  const underReview = (record?.versions ?? [])
+    .filter((v) => v.status === 'in_review' || v.status === 'approved')
+    .map((v) => v.number)
+    .sort((a, b) => b - a)[0];
+  const defaultVersion = record?.draftVersion ?? underReview ?? record?.activeVersion ?? numbers[0];
   // The version first shown stays chosen: saving a test case creates a draft, and the record refreshing must
   // not move the analyst to another version (and reset the facts they are typing).
   useEffect(() => {

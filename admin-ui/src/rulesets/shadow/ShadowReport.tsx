@@ -152,8 +152,17 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
                     <TableCell>{example.rulesOnlyBefore.join(', ') || '—'}</TableCell>
                     <TableCell>{example.rulesOnlyAfter.join(', ') || '—'}</TableCell>
                     <TableCell>
-                      <Box component="pre" sx={{ m: 0, fontSize: '0.8rem', whiteSpace: 'pre-wrap', maxWidth: 420 }}>
-                        {example.facts === undefined ? '—' : JSON.stringify(example.facts, null, 1)}
+                      <Box
+                        component="code"
+                        sx={{
+                          display: 'block',
+                          fontSize: '0.8rem',
+                          overflowWrap: 'anywhere',
+                          minWidth: 240,
+                          maxWidth: 480,
+                        }}
+                      >
+                        {example.facts === undefined ? '—' : JSON.stringify(example.facts)}
                       </Box>
                     </TableCell>
                   </TableRow>

@@ -97,7 +97,7 @@ describe('Shadow tab', () => {
     const examples = screen.getByRole('table', { name: 'Exemples de décisions différentes' });
     expect(within(examples).getByText('ev-7000')).toBeTruthy();
     expect(within(examples).getByText('montant-eleve')).toBeTruthy();
-    expect(within(examples).getByText(/"payer": "\*\*\*"/)).toBeTruthy();
+    expect(within(examples).getByText(/"payer":"\*\*\*"/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Arrêter la comparaison' })).toBeTruthy();
   });
 
