@@ -102,6 +102,7 @@ describe('shadow run of a rule set version in the console', () => {
     // The review screen sums up the shadow beside the tests and the replay, and leads to its tab.
     const summary = page.getByTestId('shadow-summary');
     await summary.getByText('La version 2 n’a pas encore été comparée en direct à la version en vigueur.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await summary.getByRole('link', { name: 'Voir le rapport de comparaison en direct' }).click();
     await page.getByRole('tab', { name: 'Comparaison en direct (ombre)', selected: true }).waitFor();
     await page.getByText('La version 2 n’a jamais été comparée en direct.').waitFor();
