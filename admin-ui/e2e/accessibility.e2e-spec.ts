@@ -21,6 +21,7 @@ describe('console accessibility', () => {
         '/rulesets',
         '/rulesets/create',
         '/rulesets/invoices/show',
+        '/rulesets/invoices/show/shadow',
         '/rulesets/invoices',
         '/rulesets/invoices-approval-routing',
         '/rulesets/enrolment',
@@ -36,7 +37,13 @@ describe('console accessibility', () => {
     ],
     [
       'approver',
-      ['/', '/rulesets/invoices/show', '/prompts/chatbot-answer/show', '/experiments/chatbot-brievete/show'],
+      [
+        '/',
+        '/rulesets/invoices/show',
+        '/rulesets/invoices/show/shadow',
+        '/prompts/chatbot-answer/show',
+        '/experiments/chatbot-brievete/show',
+      ],
     ],
     ['risk', ['/audit']],
     ['admin', ['/api-keys', '/api-keys/create']],

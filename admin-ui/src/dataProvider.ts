@@ -47,7 +47,7 @@ export interface TaggedRead<T = unknown> {
 /**
  * react-admin's REST provider for lists and records, plus what it has no verb for: records read with their ETag
  * and changed with If-Match (governed drafts, reference tables), reads under a record or under the API, and
- * commands (transitions, publish, rollback, stop, test).
+ * commands (transitions, publish, rollback, stop, test) and removals under a record (a shadow run).
  */
 export const dataProvider = {
   ...simpleRestProvider('/api/v1', httpClient),
@@ -125,6 +125,11 @@ export const dataProvider = {
       body: params.body,
     });
     return json;
+  },
+
+  /** Ends something under one resource: DELETE …/{path} (versions/2/shadow). The API answers 204, no body. */
+  async removeUnder(resource: string, params: { id: string; path: string }): Promise<void> {
+    await httpClient(`${path(resource, params.id)}/${params.path}`, { method: 'DELETE' });
   },
 
   /** A command on one resource: POST …/{command} (versions/3/approve, rollback, stop, versions/2/test). */

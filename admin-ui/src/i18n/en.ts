@@ -4,6 +4,7 @@ import { experimentsMessages } from './en/experiments';
 import { referenceTablesMessages } from './en/reference-tables';
 import { auditMessages } from './en/audit';
 import { editorMessages } from './en/editors';
+import { shadowMessages } from './en/shadow';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
@@ -183,6 +184,7 @@ export const en = {
     ...referenceTablesMessages.gabarit,
     ...auditMessages.gabarit,
     ...editorMessages.gabarit,
+    ...shadowMessages.gabarit,
   },
   resources: {
     rulesets: {

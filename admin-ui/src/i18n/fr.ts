@@ -4,6 +4,7 @@ import { experimentsMessages } from './fr/experiments';
 import { referenceTablesMessages } from './fr/reference-tables';
 import { auditMessages } from './fr/audit';
 import { editorMessages } from './fr/editors';
+import { shadowMessages } from './fr/shadow';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
@@ -191,6 +192,7 @@ export const fr = typesetMessages({
     ...referenceTablesMessages.gabarit,
     ...auditMessages.gabarit,
     ...editorMessages.gabarit,
+    ...shadowMessages.gabarit,
   },
   resources: {
     rulesets: {

@@ -9,6 +9,7 @@ import { dataProvider } from '../dataProvider';
 import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
+import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
 
 interface Outcome {
@@ -26,7 +27,7 @@ interface RulesetRecord {
 
 /**
  * Evaluates any version (the draft by default) on facts entered in a form generated from its input schema, or as
- * JSON; then runs that version's tests and impact analysis.
+ * JSON; then runs that version's tests and impact analysis, beside its shadow run on live traffic.
  */
 export const TryIt = () => {
   const { record } = useShowContext<RulesetRecord>();
@@ -34,7 +35,12 @@ export const TryIt = () => {
   const [locale] = useLocaleState();
   const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
   const [chosen, setChosen] = useState<number | undefined>();
-  const defaultVersion = record?.draftVersion ?? record?.activeVersion ?? numbers[0];
+  // The draft, else the version under review (what a reviewer opens the rule set for), else the one in force.
+  const underReview = (record?.versions ?? [])
+    .filter((v) => v.status === 'in_review' || v.status === 'approved')
+    .map((v) => v.number)
+    .sort((a, b) => b - a)[0];
+  const defaultVersion = record?.draftVersion ?? underReview ?? record?.activeVersion ?? numbers[0];
   // The version first shown stays chosen: saving a test case creates a draft, and the record refreshing must
   // not move the analyst to another version (and reset the facts they are typing).
   useEffect(() => {
@@ -172,6 +178,7 @@ export const TryIt = () => {
         </Alert>
       )}
       <VersionChecks rulesetKey={record.key} version={version} />
+      <ShadowSummary rulesetKey={record.key} version={version} status={statusOf(version)} />
     </Box>
   );
 };

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '../../server/test/support/test-app.js';
+import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
+
+const SCREENSHOTS = 'docs/screenshots';
+const KEY = 'factures-ombre';
+const TRANSITION = 'auto_approve → manual_review';
+
+/** Up to `threshold` an invoice is approved automatically; above it, reviewed. The payer's name is personal. */
+const definition = (threshold: number) => ({
+  rules: [
+    {
+      name: 'petit-montant',
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'lessThanInclusive', value: threshold }] },
+      event: { type: 'auto_approve' },
+    },
+    {
+      name: 'montant-eleve',
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
+      event: { type: 'manual_review' },
+    },
+  ],
+});
+const invoice = (total: number, i: number) => ({ invoice: { total, payer: `Léa Martin ${i}` } });
+
+// A version under review compared live with the version in force, as an approver runs it from the console.
+describe('shadow run of a rule set version in the console', () => {
+  let c: ConsoleUnderTest;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    c = await startConsole('console_shadow');
+    ({ t, browser, base } = c);
+    const [analyst, approver, admin] = await Promise.all(['analyst', 'approver', 'admin'].map((u) => t.login(u)));
+    const as = (token: string) => ({
+      post: (url: string, body: object = {}) => t.http.post(url).set('authorization', `Bearer ${token}`).send(body),
+    });
+    apiKey = (await as(admin!).post('/api/v1/api-keys', { name: 'ERP', scopes: [`evaluate:${KEY}`] })).body.key;
+    // Version 1 (threshold 10 000) in force; version 2 lowers the threshold to 5 000 and waits for review.
+    const created = await as(analyst!).post('/api/v1/rulesets', {
+      key: KEY,
+      name: 'Factures — seuil abaissé',
+      pilot: 'invoices',
+      format: 'rules',
+      inputSchema: {
+        type: 'object',
+        required: ['invoice'],
+        properties: {
+          invoice: {
+            type: 'object',
+            required: ['total'],
+            properties: { total: { type: 'number' }, payer: { type: 'string', 'x-pii': true } },
+          },
+        },
+      },
+      definition: definition(10_000),
+    });
+    expect(created.status).toBe(201);
+    expect((await as(analyst!).post(`/api/v1/rulesets/${KEY}/versions/1/submit`)).status).toBe(200);
+    expect((await as(approver!).post(`/api/v1/rulesets/${KEY}/versions/1/approve`)).status).toBe(200);
+    expect((await as(approver!).post(`/api/v1/rulesets/${KEY}/versions/1/publish`)).status).toBe(200);
+    const etag = (await t.http.get(`/api/v1/rulesets/${KEY}`).set('authorization', `Bearer ${analyst}`)).headers[
+      'etag'
+    ] as string;
+    const draft = await t.http
+      .put(`/api/v1/rulesets/${KEY}/draft`)
+      .set('authorization', `Bearer ${analyst}`)
+      .set('if-match', etag)
+      .send({ definition: definition(5_000) });
+    expect(draft.status).toBe(200);
+    expect((await as(analyst!).post(`/api/v1/rulesets/${KEY}/versions/2/submit`)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await c?.close();
+  });
+
+  /** Live traffic from the ERP: 36 invoices, a third of them between the two thresholds (they change decision). */
+  async function liveTraffic(): Promise<void> {
+    const totals = Array.from({ length: 36 }, (_, i) => [1_000, 7_000, 20_000][i % 3]!);
+    for (const [i, total] of totals.entries()) {
+      const answer = await t.http
+        .post(`/api/v1/rulesets/${KEY}/evaluate`)
+        .set('x-api-key', apiKey)
+        .send({ facts: invoice(total, i) });
+      expect([answer.status, answer.body.version]).toEqual([200, 1]);
+    }
+  }
+
+  async function switchLanguage(page: Page, from: RegExp, to: string): Promise<void> {
+    await page.getByRole('button', { name: from }).click();
+    await page.getByRole('menuitem', { name: to }).click();
+  }
+
+  it('an approver starts a shadow at 100 %, live traffic flows, and the report shows the expected transition', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, base, 'approver');
+    await page.goto(`${base}/admin/#/rulesets/${KEY}/show`);
+    // The review screen sums up the shadow beside the tests and the replay, and leads to its tab.
+    const summary = page.getByTestId('shadow-summary');
+    await summary.getByText('La version 2 n’a pas encore été comparée en direct à la version en vigueur.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await summary.getByRole('link', { name: 'Voir le rapport de comparaison en direct' }).click();
+    await page.getByRole('tab', { name: 'Comparaison en direct (ombre)', selected: true }).waitFor();
+    await page.getByText('La version 2 n’a jamais été comparée en direct.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('spinbutton', { name: /Part des évaluations comparées/ }).fill('100');
+    await page.getByRole('button', { name: 'Démarrer la comparaison' }).click();
+    await page.getByText('Comparaison en direct de la version 2 démarrée.').waitFor();
+    await page
+      .getByTestId('shadow-state')
+      .getByText(/^En cours depuis le .+, sur 100\s% des évaluations/)
+      .waitFor();
+
+    await liveTraffic();
+    // The report reads itself again every 3 s while the shadow runs: no reload.
+    await page.getByTestId('shadow-compared').getByText('36', { exact: true }).waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('shadow-diverged').textContent()).resolves.toBe('12');
+    await page.getByRole('table', { name: 'Transitions' }).getByRole('cell', { name: TRANSITION }).waitFor();
+    await page.getByRole('figure', { name: 'Décisions différentes par transition' }).locator('rect').first().waitFor();
+    await page.getByText('Les renseignements personnels des faits sont masqués (***).').waitFor();
+    await expect(page.getByText(/"payer":"\*\*\*"/).count()).resolves.toBeGreaterThan(0);
+    await page.getByText('Comparaisons omises pour préserver le temps de réponse des appelants').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-shadow-fr.png`, fullPage: true });
+
+    await switchLanguage(page, /français/i, 'English');
+    await page.getByRole('tab', { name: 'Shadow', selected: true }).waitFor();
+    await page.getByRole('columnheader', { name: 'Transition (in force → under review)' }).waitFor();
+    await page.getByText("Comparisons skipped to protect callers' response time").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/ruleset-shadow-en.png`, fullPage: true });
+    await switchLanguage(page, /english/i, 'Français');
+
+    // Stopped after a confirmation: the report stays, and says how and when it ended.
+    await page.getByRole('button', { name: 'Arrêter la comparaison' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Arrêter la comparaison en direct de la version 2/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Arrêter la comparaison' }).click();
+    await page
+      .getByTestId('shadow-state')
+      .getByText(/^Terminée le .+\s: arrêtée par une personne chargée de l’approbation\./)
+      .waitFor();
+    await expect(page.getByTestId('shadow-compared').textContent()).resolves.toBe('36');
+    await page.close();
+
+    // An analyst reads the same report, without the buttons.
+    const analyst = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(analyst, base, 'analyst');
+    await analyst.goto(`${base}/admin/#/rulesets/${KEY}/show/shadow`);
+    await analyst.getByTestId('shadow-diverged').getByText('12', { exact: true }).waitFor();
+    await expect(analyst.getByRole('button', { name: /Démarrer|Arrêter/ }).count()).resolves.toBe(0);
+    await analyst.close();
+  });
+});

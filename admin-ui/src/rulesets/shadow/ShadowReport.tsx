@@ -1,0 +1,177 @@
+import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { formatDateTime } from '../../common/dates';
+import { formatRate } from '../../experiments/format';
+import { TransitionsChart } from './TransitionsChart';
+import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
+
+/** A shadow run's report: whether it runs (or why and when it ended), its figures, the transitions, examples. */
+export const ShadowReport = ({ report, locale }: { report: Report; locale: string }) => {
+  const translate = useTranslate();
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-CA' : 'fr-CA');
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    report.percent / 100,
+  );
+  const interval = (bounds?: number[]) =>
+    bounds && bounds.length === 2
+      ? translate('gabarit.shadow.interval_value', {
+          low: formatRate(bounds[0]!, locale),
+          high: formatRate(bounds[1]!, locale),
+        })
+      : '—';
+  const date = (value?: string) => (value ? formatDateTime(value, locale) : '—');
+  const transitions = Object.entries(report.byTransition).sort(([, a], [, b]) => b - a);
+  const figures: [string, string][] = [
+    ['compared', number.format(report.compared)],
+    ['diverged', number.format(report.diverged)],
+    [
+      'rate',
+      report.rate === undefined
+        ? '—'
+        : translate('gabarit.shadow.rate_value', {
+            rate: formatRate(report.rate, locale),
+            interval: interval(report.interval),
+          }),
+    ],
+    ['shed', number.format(report.shed ?? 0)],
+    ['errors', number.format(report.errors ?? 0)],
+  ];
+  return (
+    <Box data-testid="shadow-report">
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 2 }}>
+        <Chip
+          size="small"
+          color={report.running ? 'success' : 'default'}
+          label={translate(report.running ? 'gabarit.shadow.running' : 'gabarit.shadow.ended')}
+        />
+        <Typography variant="body2" data-testid="shadow-state">
+          {report.running
+            ? translate('gabarit.shadow.running_since', {
+                date: date(report.startedAt),
+                percent,
+                by: report.startedBy ?? '—',
+              })
+            : translate('gabarit.shadow.ended_on', {
+                date: date(report.stoppedAt),
+                reason: translate(`gabarit.shadow.ended_by.${report.endedBy ?? 'stopped'}`),
+                started: date(report.startedAt),
+                by: report.startedBy ?? '—',
+                percent,
+              })}
+        </Typography>
+      </Stack>
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        {report.activeVersion === null
+          ? translate('gabarit.shadow.against_none')
+          : translate('gabarit.shadow.against', { version: report.activeVersion })}{' '}
+        {report.running && translate('gabarit.shadow.live', { seconds: LIVE_REFRESH_MS / 1000 })}
+      </Typography>
+
+      <Table size="small" aria-label={translate('gabarit.shadow.figures')} sx={{ mt: 2, maxWidth: 900 }}>
+        <TableBody>
+          {figures.map(([key, value]) => (
+            <TableRow key={key}>
+              <TableCell component="th" scope="row">
+                {translate(`gabarit.shadow.${key}`)}
+              </TableCell>
+              <TableCell data-testid={`shadow-${key}`}>{value}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      {transitions.length === 0 ? (
+        <Alert severity="info" role="status" sx={{ mt: 2 }}>
+          {translate('gabarit.shadow.no_divergence')}
+        </Alert>
+      ) : (
+        <>
+          <TransitionsChart byTransition={report.byTransition} locale={locale} translate={translate} />
+          <Table size="small" aria-label={translate('gabarit.shadow.transitions')} sx={{ mt: 2, maxWidth: 900 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('gabarit.shadow.transition')}</TableCell>
+                <TableCell align="right">{translate('gabarit.shadow.count')}</TableCell>
+                <TableCell align="right">{translate('gabarit.shadow.transition_rate')}</TableCell>
+                <TableCell>{translate('gabarit.shadow.interval')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {transitions.map(([transition, count]) => {
+                const rate = report.rates?.[transition];
+                return (
+                  <TableRow key={transition}>
+                    <TableCell>
+                      <code>{transition}</code>
+                    </TableCell>
+                    <TableCell align="right">{number.format(count)}</TableCell>
+                    <TableCell align="right">{rate ? formatRate(rate.rate, locale) : '—'}</TableCell>
+                    <TableCell>{interval(rate?.interval)}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </>
+      )}
+
+      {report.examples.length > 0 && (
+        <Box component="section" aria-labelledby="shadow-examples-title" sx={{ mt: 3 }}>
+          <Typography id="shadow-examples-title" variant="h3" sx={{ fontSize: '1.1rem', mb: 1 }}>
+            {translate('gabarit.shadow.examples')}
+          </Typography>
+          {report.maskedFacts && (
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('gabarit.shadow.masked')}
+            </Typography>
+          )}
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-labelledby="shadow-examples-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('gabarit.shadow.evaluation_id')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.before')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.after')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.rules_only_before')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.rules_only_after')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.facts')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {report.examples.map((example) => (
+                  <TableRow key={example.evaluationId} sx={{ verticalAlign: 'top' }}>
+                    <TableCell>
+                      <code>{example.evaluationId}</code>
+                    </TableCell>
+                    <TableCell>
+                      <code>{example.before}</code>
+                    </TableCell>
+                    <TableCell>
+                      <code>{example.after}</code>
+                    </TableCell>
+                    <TableCell>{example.rulesOnlyBefore.join(', ') || '—'}</TableCell>
+                    <TableCell>{example.rulesOnlyAfter.join(', ') || '—'}</TableCell>
+                    <TableCell>
+                      <Box
+                        component="code"
+                        sx={{
+                          display: 'block',
+                          fontSize: '0.8rem',
+                          overflowWrap: 'anywhere',
+                          minWidth: 240,
+                          maxWidth: 480,
+                        }}
+                      >
+                        {example.facts === undefined ? '—' : JSON.stringify(example.facts)}
+                      </Box>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+};

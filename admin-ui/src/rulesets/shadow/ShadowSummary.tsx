@@ -1,0 +1,50 @@
+import { Alert, AlertTitle } from '@mui/material';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { formatRate } from '../../experiments/format';
+import { useShadowReport } from './use-shadow';
+
+/**
+ * The shadow run of a version as a card beside its tests and replay (the review screen): running or ended, its
+ * figures, and a link to the Shadow tab with the whole report. Nothing for a draft, nor for a version that may
+ * not run in shadow and never did.
+ */
+export const ShadowSummary = ({
+  rulesetKey,
+  version,
+  status,
+}: {
+  rulesetKey: string;
+  version: number;
+  status: string;
+}) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const readable = status !== 'draft';
+  const { report } = useShadowReport(rulesetKey, readable ? version : undefined, false);
+  const underReview = status === 'in_review' || status === 'approved';
+  if (!readable || report === undefined || (report === null && !underReview)) return null;
+  const link = (
+    <Link to={`/rulesets/${encodeURIComponent(rulesetKey)}/show/shadow?version=${version}`}>
+      {translate('gabarit.shadow.open_report')}
+    </Link>
+  );
+  return (
+    <Alert
+      severity={report && report.diverged > 0 ? 'warning' : 'info'}
+      sx={{ mt: 2 }}
+      data-testid="shadow-summary"
+      role="status"
+    >
+      <AlertTitle>{translate('gabarit.shadow.summary_title')}</AlertTitle>
+      {report
+        ? translate('gabarit.shadow.summary', {
+            status: translate(report.running ? 'gabarit.shadow.running' : 'gabarit.shadow.ended'),
+            compared: report.compared,
+            diverged: report.diverged,
+            rate: report.rate === undefined ? '—' : formatRate(report.rate, locale),
+          })
+        : translate('gabarit.shadow.summary_never', { version })}{' '}
+      {link}
+    </Alert>
+  );
+};

@@ -1,0 +1,230 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, fakeApi, renderConsole, ShowPage, type FakeAnswer } from '../../common/testing/fake-api';
+import { ShadowSummary } from './ShadowSummary';
+import { ShadowTab } from './ShadowTab';
+
+const RULESET = '/api/v1/rulesets/factures';
+const SHADOW = `${RULESET}/versions/2/shadow`;
+const TRANSITION = 'auto_approve → manual_review';
+const ruleset = {
+  id: 'factures',
+  key: 'factures',
+  name: 'Factures',
+  activeVersion: 1,
+  draftVersion: null,
+  latestVersion: 2,
+  versions: [
+    { number: 1, status: 'published' },
+    { number: 2, status: 'in_review' },
+  ],
+};
+/** A report as the API answers it (server/test/shadow-runs.e2e-spec.ts): 3 of 8 compared evaluations differ. */
+const running = {
+  version: 2,
+  activeVersion: 1,
+  percent: 25,
+  running: true,
+  startedAt: '2026-12-02T14:05:00.000Z',
+  startedBy: 'approver',
+  compared: 8,
+  diverged: 3,
+  byTransition: { [TRANSITION]: 2, 'auto_approve → (none)': 1 },
+  rate: 0.375,
+  interval: [0.1368, 0.6943],
+  rates: {
+    [TRANSITION]: { rate: 0.25, interval: [0.0715, 0.5907] },
+    'auto_approve → (none)': { rate: 0.125, interval: [0.0224, 0.4709] },
+  },
+  shed: 4,
+  errors: 0,
+  maskedFacts: true,
+  examples: [
+    {
+      evaluationId: 'ev-7000',
+      before: 'auto_approve',
+      after: 'manual_review',
+      rulesOnlyBefore: ['petit-montant'],
+      rulesOnlyAfter: ['montant-eleve'],
+      facts: { invoice: { total: 7000, payer: '***' } },
+    },
+  ],
+};
+
+const renderTab = (roles: string[]) =>
+  renderConsole(
+    <ShowPage resource="rulesets" id="factures">
+      <ShadowTab />
+    </ShowPage>,
+    roles,
+  );
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('Shadow tab', () => {
+  it('lets an approver start a shadow of the version in review: POSTs {percent} to its URL, then shows the running report', async () => {
+    let started = false;
+    const api = fakeApi({
+      [`GET ${RULESET}`]: { body: ruleset },
+      [`GET ${SHADOW}`]: (): FakeAnswer =>
+        started ? { body: running } : apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
+      [`POST ${SHADOW}`]: () => {
+        started = true;
+        return { status: 201, body: { version: 2, percent: 25, startedAt: running.startedAt } };
+      },
+    });
+    renderTab(['approver']);
+    await screen.findByText('La version 2 n’a jamais été comparée en direct.');
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Part des évaluations comparées/ }), {
+      target: { value: '25' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Démarrer la comparaison' }));
+    await waitFor(() => expect(api.to('POST', SHADOW).map((c) => c.body)).toEqual([{ percent: 25 }]));
+    const state = await screen.findByTestId('shadow-state');
+    expect(state.textContent).toMatch(/^En cours depuis le 2 décembre 2026 à \d+ h 05, sur 25\s%/);
+    expect(screen.getByTestId('shadow-compared').textContent).toBe('8');
+    expect(screen.getByTestId('shadow-diverged').textContent).toBe('3');
+    expect(screen.getByTestId('shadow-rate').textContent).toMatch(
+      /^37,5\s% \(intervalle de confiance à 95\s%\s: de 13,7\s% à 69,4\s%\)$/,
+    );
+    expect(screen.getByTestId('shadow-shed').textContent).toBe('4');
+    expect(screen.getByText('Comparaisons omises pour préserver le temps de réponse des appelants')).toBeTruthy();
+    // The examples, with the facts masked as the API returned them.
+    const examples = screen.getByRole('table', { name: 'Exemples de décisions différentes' });
+    expect(within(examples).getByText('ev-7000')).toBeTruthy();
+    expect(within(examples).getByText('montant-eleve')).toBeTruthy();
+    expect(within(examples).getByText(/"payer":"\*\*\*"/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Arrêter la comparaison' })).toBeTruthy();
+  });
+
+  it('words a 409 naming /version, and a 400 naming /percent', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let answer = apiError(
+      409,
+      'invalid_transition',
+      'Version 2 is published; only a version in review or approved (not yet published) can run in shadow.',
+      [{ path: '/version', message: 'is published' }],
+    );
+    fakeApi({
+      [`GET ${RULESET}`]: { body: ruleset },
+      [`GET ${SHADOW}`]: apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
+      [`POST ${SHADOW}`]: () => answer,
+    });
+    renderTab(['approver']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarrer la comparaison' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Cette version ne peut pas être comparée en direct\u00a0: seule une version en revue ou approuvée (pas encore publiée) peut l’être.',
+    );
+    answer = apiError(400, 'validation_failed', 'Invalid body.', [{ path: '/percent', message: 'must be >= 1' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Démarrer la comparaison' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'La part des évaluations comparées doit être un nombre entier de 1 à 100.',
+      ),
+    );
+  });
+
+  it('refuses a share outside 1–100 before asking the API', async () => {
+    const api = fakeApi({
+      [`GET ${RULESET}`]: { body: ruleset },
+      [`GET ${SHADOW}`]: apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
+    });
+    renderTab(['approver']);
+    const share = await screen.findByRole('spinbutton', { name: /Part des évaluations comparées/ });
+    fireEvent.change(share, { target: { value: '120' } });
+    expect(screen.getByText('Indiquez un nombre entier de 1 à 100.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Démarrer la comparaison' })).toHaveProperty('disabled', true);
+    expect(api.to('POST', SHADOW)).toEqual([]);
+  });
+
+  it('charts and tabulates the divergences by transition, with each rate and its interval', async () => {
+    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: running } });
+    renderTab(['analyst']);
+    const table = await screen.findByRole('table', { name: 'Transitions' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      [TRANSITION, '2', '25,0\u00a0%', 'de 7,2\u00a0% à 59,1\u00a0%'],
+      ['auto_approve → (none)', '1', '12,5\u00a0%', 'de 2,2\u00a0% à 47,1\u00a0%'],
+    ]);
+    const chart = screen.getByRole('figure', { name: 'Décisions différentes par transition' });
+    // One horizontal bar per transition, named on its axis, longest first.
+    const ticks = [...chart.querySelectorAll('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel')];
+    expect(ticks.map((tick) => tick.textContent)).toEqual([TRANSITION, 'auto_approve → (none)']);
+    // jsdom lays the chart out in no space at all: the bars are drawn, not measured (the browser test looks at them).
+    expect(chart.querySelectorAll('rect.MuiBarChart-element').length).toBeGreaterThan(0);
+    // Analysts read the report; only approvers start or stop.
+    expect(screen.queryByRole('button', { name: 'Arrêter la comparaison' })).toBeNull();
+    expect(screen.getByText(/Seules les personnes chargées de l’approbation/)).toBeTruthy();
+  });
+
+  it('says why and when an ended shadow ended', async () => {
+    fakeApi({
+      [`GET ${RULESET}`]: {
+        body: { ...ruleset, activeVersion: 2, versions: [ruleset.versions[0], { number: 2, status: 'published' }] },
+      },
+      [`GET ${SHADOW}`]: {
+        body: {
+          ...running,
+          running: false,
+          stoppedAt: '2026-12-03T15:30:00.000Z',
+          endedBy: 'published',
+          activeVersion: 2,
+        },
+      },
+    });
+    renderTab(['approver']);
+    const state = await screen.findByTestId('shadow-state');
+    expect(state.textContent).toMatch(/^Terminée le 3 décembre 2026 à \d+ h 30\s: la version a été publiée\./);
+    expect(screen.queryByRole('button', { name: 'Démarrer la comparaison' })).toBeNull();
+  });
+
+  it('stops a running shadow after a confirmation: DELETE on its URL', async () => {
+    let stopped = false;
+    const api = fakeApi({
+      [`GET ${RULESET}`]: { body: ruleset },
+      [`GET ${SHADOW}`]: () => ({
+        body: stopped ? { ...running, running: false, endedBy: 'stopped', stoppedAt: running.startedAt } : running,
+      }),
+      [`DELETE ${SHADOW}`]: () => {
+        stopped = true;
+        return { status: 204 };
+      },
+    });
+    renderTab(['approver']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Arrêter la comparaison' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Arrêter la comparaison en direct de la version 2\u202f?',
+    });
+    expect(api.to('DELETE', SHADOW)).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Arrêter la comparaison' }));
+    await waitFor(() => expect(api.to('DELETE', SHADOW)).toHaveLength(1));
+    expect((await screen.findByTestId('shadow-state')).textContent).toMatch(/arrêtée par une personne/);
+  });
+});
+
+describe('Shadow summary on the review screen', () => {
+  it('sums up the run of the version in review and links to the Shadow tab', async () => {
+    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: running } });
+    renderConsole(<ShadowSummary rulesetKey="factures" version={2} status="in_review" />);
+    const card = await screen.findByTestId('shadow-summary');
+    await waitFor(() =>
+      expect(card.textContent).toContain(
+        'En cours — évaluations comparées\u00a0: 8\u202f; décisions différentes\u00a0: 3 (37,5',
+      ),
+    );
+    expect(
+      within(card).getByRole('link', { name: 'Voir le rapport de comparaison en direct' }).getAttribute('href'),
+    ).toBe('#/rulesets/factures/show/shadow?version=2');
+  });
+});

@@ -1,0 +1,63 @@
+import { Box, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts';
+import { useId } from 'react';
+import type { Translate } from '../../experiments/format';
+
+/**
+ * The divergent evaluations of a shadow run as one horizontal bar per transition (`auto_approve → manual_review`),
+ * longest first; the table beside it carries the same numbers with their rates and intervals.
+ */
+export const TransitionsChart = ({
+  byTransition,
+  locale,
+  translate,
+}: {
+  byTransition: Record<string, number>;
+  locale: string;
+  translate: Translate;
+}) => {
+  const titleId = useId();
+  const noteId = useId();
+  const rows = Object.entries(byTransition).sort(([, a], [, b]) => b - a);
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const longest = Math.max(...rows.map(([transition]) => transition.length));
+  return (
+    <Box component="figure" aria-labelledby={titleId} aria-describedby={noteId} sx={{ m: 0, mt: 2, maxWidth: 900 }}>
+      <Typography id={titleId} component="figcaption" variant="subtitle1">
+        {translate('gabarit.shadow.chart_title')}
+      </Typography>
+      <BarChart
+        layout="horizontal"
+        height={90 + 48 * rows.length}
+        hideLegend
+        skipAnimation
+        yAxis={[
+          {
+            scaleType: 'band',
+            data: rows.map(([transition]) => transition),
+            // Transitions are read whole: the axis is as wide as the longest one (about 7 px a character).
+            width: Math.min(420, 24 + longest * 7),
+          },
+        ]}
+        xAxis={[
+          {
+            min: 0,
+            tickMinStep: 1,
+            label: translate('gabarit.shadow.chart_axis'),
+            valueFormatter: (value: number) => count.format(value),
+          },
+        ]}
+        series={[
+          {
+            data: rows.map(([, n]) => n),
+            label: translate('gabarit.shadow.count'),
+            valueFormatter: (value) => (value === null ? '' : count.format(value)),
+          },
+        ]}
+      />
+      <Typography id={noteId} variant="caption">
+        {translate('gabarit.shadow.chart_note')}
+      </Typography>
+    </Box>
+  );
+};
