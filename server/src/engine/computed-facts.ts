@@ -91,6 +91,8 @@ export function expressionProblem(expression: string): string | undefined {
 export function compileComputedFacts(
   definitions: readonly ComputedFact[],
   foundNames: readonly string[] = [],
+  /** The work budget and the wall-clock backstop of one evaluation (tests lift the clock to check the budget alone). */
+  limits: { budget: number; milliseconds: number } = EXPRESSION_LIMITS,
 ): ComputeFacts {
   const compiled = definitions.map(({ name, expression }) => {
     try {
@@ -101,7 +103,7 @@ export function compileComputedFacts(
   });
   const names = compiled.map((c) => c.name);
   const codes = compiled.map((c) => c.code);
-  const { budget, milliseconds } = EXPRESSION_LIMITS;
+  const { budget, milliseconds } = limits;
   // Every run's result starts as a copy of this, so it has one shape: adding ten properties one by one to a
   // fresh object cost more than evaluating all ten expressions, and merging 40 of them into another object
   // (`{...found, ...computed}`) cost twice the expressions themselves.
