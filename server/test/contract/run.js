@@ -80,8 +80,11 @@ try {
       maxExamples,
       '--seed',
       process.env.CONTRACT_SEED ?? '20261201',
+      // One worker: Hypothesis parses lambdas' source with `ast` to name them, and CPython 3.11 can raise a spurious
+      // "AST constructor recursion depth mismatch" when threads do so (python/cpython gh-106905). Two workers
+      // ended two operations in that SystemError of the tool.
       '--workers',
-      '2',
+      '1',
       '--continue-on-failure',
     ],
     { cwd: root, env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' } },
