@@ -7,6 +7,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import type { ExperimentResults as Results } from './format';
 import { RatesChart } from './RatesChart';
 import { ResultsTable } from './ResultsTable';
+import { SequentialPanel } from './SequentialPanel';
 import { experimentVerdict } from './verdict';
 
 /** Results of the version in force: the split check, the verdict in words, the chart, and the numbers. */
@@ -51,6 +52,7 @@ export const ExperimentResults = ({ experimentKey, updatedAt }: { experimentKey:
           </Alert>
           <RatesChart variants={results.variants} locale={locale} translate={translate} />
           <ResultsTable results={results} locale={locale} translate={translate} />
+          <SequentialPanel results={results} locale={locale} translate={translate} />
         </>
       )}
     </Box>
