@@ -123,7 +123,7 @@ describe('the results valid at every look', () => {
       /Pas assez de données pour conclure\s?: il faut au moins 100 réponses servies par variante avant tout verdict \(temoin 40, concise 45\)\./,
     );
     expect(within(panel).getByText('Pas assez de données')).toBeTruthy();
-    expect(within(panel).getByTestId('experiment-halt').textContent).toMatch(
+    expect(screen.getByTestId('experiment-halt').textContent).toMatch(
       /Taux d’erreurs de «\s?concise\s?»\s?: 8,0\s?%, au-delà du seuil de 5,0\s?%\. Tout le monde reçoit maintenant le témoin «\s?temoin\s?» \(version 1\)\./,
     );
   });

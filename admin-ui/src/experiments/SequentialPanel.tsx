@@ -16,7 +16,7 @@ import {
   formatGuardrailValue,
   formatP,
   formatPoints,
-  formatRate,
+  formatProbability,
   type BoundaryPoint,
   type ExperimentResults,
   type Translate,
@@ -25,7 +25,7 @@ import {
 /**
  * The results that stay valid however often they are read (docs/adr/0029): for each variant against the control,
  * the always-valid p-value and confidence sequence of the difference, the probability to beat the control, and
- * whether the experiment may stop; the minimum sample; the guardrails; why the service stopped it, if it did.
+ * whether the experiment may stop; the minimum sample; the guardrails.
  */
 export const SequentialPanel = ({
   results,
@@ -41,7 +41,6 @@ export const SequentialPanel = ({
   const control = results.comparison.control;
   const rows = results.comparison.byVariant.filter((c) => c.sequential);
   const minimum = results.minimumSample;
-  const percent = (value: number) => formatRate(value, locale);
   return (
     <Box component="section" aria-labelledby="sequential-title" sx={{ mt: 3 }} data-testid="sequential-panel">
       <Typography id="sequential-title" variant="h3" sx={{ fontSize: '1.1rem' }}>
@@ -50,25 +49,6 @@ export const SequentialPanel = ({
       <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 900 }}>
         {t('intro')}
       </Typography>
-      {results.halt && (
-        <Alert severity="error" sx={{ mt: 2 }} data-testid="experiment-halt">
-          <AlertTitle>{t('halt_title')}</AlertTitle>
-          {results.halt.reason === 'srm'
-            ? t('halt_srm', {
-                p: formatP(results.halt.value, locale, translate),
-                control: results.halt.fallback.variant,
-                version: results.halt.fallback.version,
-              })
-            : t('halt_guardrail', {
-                metric: t(`metrics.${results.halt.metric}`),
-                variant: results.halt.variant ?? '',
-                value: formatGuardrailValue(results.halt.metric as never, results.halt.value, locale),
-                threshold: formatGuardrailValue(results.halt.metric as never, results.halt.threshold, locale),
-                control: results.halt.fallback.variant,
-                version: results.halt.fallback.version,
-              })}
-        </Alert>
-      )}
       {minimum && !minimum.reached && (
         <Alert severity="info" sx={{ mt: 2 }} data-testid="minimum-sample">
           {t('not_enough', {
@@ -121,7 +101,7 @@ export const SequentialPanel = ({
                     })}
                   </TableCell>
                   <TableCell>{formatP(seq.pValue, locale, translate)}</TableCell>
-                  <TableCell>{percent(row.probabilityToBeatControl ?? 0.5)}</TableCell>
+                  <TableCell>{formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate)}</TableCell>
                   <TableCell>
                     <Chip
                       size="small"
@@ -200,6 +180,43 @@ export const SequentialPanel = ({
   );
 };
 
+/** Why the service stopped the experiment itself, and what everyone is served since. */
+export const HaltAlert = ({
+  results,
+  locale,
+  translate,
+}: {
+  results: ExperimentResults;
+  locale: string;
+  translate: Translate;
+}) => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.sequential.${key}`, options);
+  return (
+    <>
+      {results.halt && (
+        <Alert severity="error" sx={{ mt: 2 }} data-testid="experiment-halt">
+          <AlertTitle>{t('halt_title')}</AlertTitle>
+          {results.halt.reason === 'srm'
+            ? t('halt_srm', {
+                p: formatP(results.halt.value, locale, translate),
+                control: results.halt.fallback.variant,
+                version: results.halt.fallback.version,
+              })
+            : t('halt_guardrail', {
+                metric: t(`metrics.${results.halt.metric}`),
+                variant: results.halt.variant ?? '',
+                value: formatGuardrailValue(results.halt.metric as never, results.halt.value, locale),
+                threshold: formatGuardrailValue(results.halt.metric as never, results.halt.threshold, locale),
+                control: results.halt.fallback.variant,
+                version: results.halt.fallback.version,
+              })}
+        </Alert>
+      )}
+    </>
+  );
+};
+
 /**
  * The confidence sequence of the difference (variant − control) as the subjects came in: it only narrows; once
  * it leaves 0 the difference is shown, whenever one looked.
@@ -223,8 +240,11 @@ const BoundaryChart = ({
     translate(`gabarit.experiments.sequential.${key}`, options);
   const axis = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const pts = (value: number | null) => (value === null ? '' : formatPoints(value / 100, locale, translate));
-  // The first looks are wide (the whole [-100, 100] range before any answer): show ±30 points at most.
-  const clamp = (v: number) => Math.max(-30, Math.min(30, v * 100));
+  // The first looks are very wide (up to ±100 points): the axis spans the observed differences with room around
+  // them, and a bound beyond it is drawn on its edge.
+  const widest = Math.max(...points.map((p) => Math.abs(p.difference) * 100));
+  const edge = Math.min(100, Math.max(20, Math.ceil((widest + 15) / 10) * 10));
+  const clamp = (v: number) => Math.max(-edge, Math.min(edge, v * 100));
   return (
     <Box
       component="figure"
@@ -246,18 +266,33 @@ const BoundaryChart = ({
             valueFormatter: (v: number) => new Intl.NumberFormat(locale).format(v),
           },
         ]}
-        yAxis={[{ width: 64, label: t('chart_difference'), valueFormatter: (v: number) => axis.format(v) }]}
+        yAxis={[
+          {
+            min: -edge,
+            max: edge,
+            width: 64,
+            label: t('chart_difference'),
+            valueFormatter: (v: number) => axis.format(v),
+          },
+        ]}
         series={[
           {
             data: points.map((p) => clamp(p.confidenceSequence[1])),
             label: t('chart_high'),
+            curve: 'linear',
             showMark: false,
             valueFormatter: pts,
           },
-          { data: points.map((p) => clamp(p.difference)), label: t('chart_observed'), valueFormatter: pts },
+          {
+            data: points.map((p) => clamp(p.difference)),
+            label: t('chart_observed'),
+            curve: 'linear',
+            valueFormatter: pts,
+          },
           {
             data: points.map((p) => clamp(p.confidenceSequence[0])),
             label: t('chart_low'),
+            curve: 'linear',
             showMark: false,
             valueFormatter: pts,
           },

@@ -121,3 +121,10 @@ export function formatGuardrailValue(metric: GuardrailStatus['metric'], value: n
     value,
   );
 }
+
+/** A probability as a percentage, never rounded to a certainty: « > 99,9 % », « < 0,1 % ». */
+export function formatProbability(p: number, locale: string, translate: Translate): string {
+  if (p > 0.999) return translate('gabarit.experiments.sequential.above', { value: formatRate(0.999, locale) });
+  if (p < 0.001) return translate('gabarit.experiments.sequential.below', { value: formatRate(0.001, locale) });
+  return formatRate(p, locale);
+}

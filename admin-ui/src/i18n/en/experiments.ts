@@ -74,6 +74,8 @@ export const experimentsMessages = {
         confidence_sequence: '95% confidence sequence',
         range: '%{low} to %{high}',
         points: '%{value} pts',
+        above: '> %{value}',
+        below: '< %{value}',
         p_value: 'Always-valid p-value',
         probability: 'Probability to beat the control',
         can_stop: 'Can we conclude?',
@@ -91,7 +93,7 @@ export const experimentsMessages = {
         chart_observed: 'Observed difference',
         chart_zero: 'no difference',
         chart_note:
-          'The confidence sequence only narrows; while it contains 0 (dashed line), no difference is shown. The exact values are in the table above.',
+          'The confidence sequence only narrows; while it contains 0 (dashed line), no difference is shown. A bound beyond the axis is drawn on its edge. The exact values are in the table above.',
         guardrails_caption: 'Guardrails: past a threshold, the experiment stops itself and everyone gets the control',
         metric: 'Metric',
         value: 'Value',

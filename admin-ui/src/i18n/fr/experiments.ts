@@ -74,6 +74,8 @@ export const experimentsMessages = {
         confidence_sequence: 'Séquence de confiance à 95 %',
         range: '%{low} à %{high}',
         points: '%{value} pts',
+        above: '> %{value}',
+        below: '< %{value}',
         p_value: 'Valeur p toujours valide',
         probability: 'Probabilité de battre le témoin',
         can_stop: 'Peut-on conclure ?',
@@ -91,7 +93,7 @@ export const experimentsMessages = {
         chart_observed: 'Écart observé',
         chart_zero: 'aucun écart',
         chart_note:
-          'La séquence de confiance ne fait que se resserrer ; tant qu’elle contient 0 (ligne pointillée), aucune différence n’est démontrée. Les valeurs exactes sont dans le tableau ci-dessus.',
+          'La séquence de confiance ne fait que se resserrer ; tant qu’elle contient 0 (ligne pointillée), aucune différence n’est démontrée. Une borne au-delà de l’axe est tracée sur son bord. Les valeurs exactes sont dans le tableau ci-dessus.',
         guardrails_caption:
           'Garde-fous : au-delà d’un seuil, l’expérience s’arrête d’elle-même et tout le monde reçoit le témoin',
         metric: 'Mesure',
