@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { experimentResultsSchema } from '../src/modules/experiments/experiments.contract.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -18,6 +21,13 @@ const prompt = {
 
 // Experiments that are safe to watch (docs/adr/0029): always-valid results, and a guardrail breach that stops the
 // experiment, sends everyone to the control, and says so in the audit trail and the work queue.
+/** What the OpenAPI document says the results are (schemathesis checks the same in the contract run). */
+const documented = (() => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(experimentResultsSchema);
+})();
+
 describe('experiment guardrails', () => {
   const fake = new FakeAnthropic();
   let t: TestApp;
@@ -108,6 +118,7 @@ describe('experiment guardrails', () => {
         .set('x-api-key', frontEnd)
         .send({ completionId: answer.completionId, outcome: answer.variant === 'concise' ? 'positive' : 'negative' });
     const results = (await analyst.get('/api/v1/experiments/garde/results')).body;
+    expect(documented(results) ? [] : documented.errors).toEqual([]);
     expect(results.running).toBe(true);
     expect(results.minimumSample).toEqual({ perVariant: 10, reached: false });
     expect(results.sequential).toMatchObject({ variant: 'concise', canStop: false });
@@ -151,6 +162,7 @@ describe('experiment guardrails', () => {
     const reads = await Promise.all(Array.from({ length: 4 }, () => analyst.get('/api/v1/experiments/garde/results')));
     for (const read of reads) {
       expect(read.status).toBe(200);
+      expect(documented(read.body) ? [] : documented.errors).toEqual([]);
       expect(read.body.running).toBe(false);
       expect(read.body.halt).toMatchObject({
         reason: 'guardrail',
