@@ -130,6 +130,38 @@ describe('console experiments', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-en.png`, fullPage: true });
     await switchLanguage(page, /english/i, 'Français');
 
+    // The results valid at every look (docs/adr/0029): always-valid p-value, confidence sequence and its chart,
+    // probability to beat the control, guardrails.
+    const sequential = (await results()) as unknown as {
+      sequential: { variant: string; pValue: number; canStop: boolean };
+      probabilityToBeatControl: number;
+      minimumSample: { reached: boolean };
+    };
+    expect(sequential.sequential.variant).toBe('concise-v4');
+    expect(sequential.probabilityToBeatControl).toBeGreaterThan(0.99);
+    expect(sequential.minimumSample.reached).toBe(true);
+    const panel = page.getByTestId('sequential-panel');
+    await panel.getByRole('heading', { name: 'Résultats valables à chaque consultation' }).waitFor();
+    const row = panel.getByRole('row', { name: /^concise-v4/ });
+    await row.getByText(/^\+2\d,\d\spts$/).waitFor();
+    await row.getByText(/^[−+-]?\d+,\d\spts à \+\d+,\d\spts$/).waitFor();
+    await row.getByText(/^(>\s)?99,\d\s%$/).waitFor();
+    await panel.getByText(/^Écart entre «\sconcise-v4\s» et le témoin «\sdetaillee-v3\s» au fil des sujets/).waitFor();
+    await panel.getByTestId('sequential-boundary').locator('.MuiLineChart-line').first().waitFor({ state: 'attached' });
+    await expect(panel.getByTestId('guardrails').getByText('Respecté').count()).resolves.toBe(6);
+    await expect(panel.getByTestId('minimum-sample').count()).resolves.toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The app bar hides itself while the page scrolls to the panel: keep it out of the picture, and back to the top.
+    const noAppBar = 'header { visibility: hidden !important; }';
+    await panel.screenshot({ path: `${SCREENSHOTS}/experiment-sequential-fr.png`, style: noAppBar });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await switchLanguage(page, /français/i, 'English');
+    await panel.getByRole('heading', { name: 'Results valid at every look' }).waitFor();
+    await panel.getByText('Probability to beat the control').waitFor();
+    await panel.screenshot({ path: `${SCREENSHOTS}/experiment-sequential-en.png`, style: noAppBar });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await switchLanguage(page, /english/i, 'Français');
+
     // A logging defect in miniature: every subject on concise-v4 is served (and counted) a second time.
     await inBatches(
       served.filter((s) => s.variant === 'concise-v4'),
@@ -149,7 +181,18 @@ describe('console experiments', () => {
         'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
       )
       .waitFor();
+    // A broken split past the minimum sample stops the experiment: everyone gets the control from now on.
+    await page
+      .getByTestId('experiment-halt')
+      .getByText(
+        /La répartition ne suit pas les poids prévus \(test du khi-deux, p\s<\s0,001\)\. Tout le monde reçoit maintenant le témoin «\sdetaillee-v3\s» \(version 3\)\.$/,
+      )
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-srm-fr.png`, fullPage: true });
+    const stopped = await t.http
+      .get(`/api/v1/experiments/${EXPERIMENT}`)
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(stopped.body).toMatchObject({ archived: true, halt: { reason: 'srm', fallback: { version: 3 } } });
     await page.close();
   }, 120_000); // ~600 API calls to seed before the pages are read
 
@@ -266,12 +309,25 @@ describe('console experiments', () => {
   });
 
   it('lets an approver stop the running experiment after confirming', async () => {
+    // The seeded experiment stopped itself on its broken split: the draft made above is started to be stopped.
+    const approverToken = await t.login('approver');
+    const as = (token: string, path: string) =>
+      t.http.post(`/api/v1/experiments/chatbot-ton/versions/1/${path}`).set('authorization', `Bearer ${token}`);
+    expect((await as(analystToken, 'submit').send({})).status).toBe(200);
+    expect((await as(approverToken, 'approve').send({})).status).toBe(200);
+    expect((await as(approverToken, 'publish').send({})).status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'approver');
-    await page.goto(`${base}/admin/#/experiments/${EXPERIMENT}/show`);
+    // The work queue shows the experiment that stopped itself, first.
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Arrêtée automatiquement' })
+      .getByText(/Réponse détaillée ou concise/)
+      .waitFor();
+    await page.goto(`${base}/admin/#/experiments/chatbot-ton/show`);
     await page.getByText('En cours', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Arrêter l’expérience' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Arrêter l’expérience « Réponse détaillée ou concise » ?' });
+    const dialog = page.getByRole('dialog', { name: 'Arrêter l’expérience « Ton formel ou familier » ?' });
     await dialog.getByLabel('Commentaire (facultatif)').fill('Assez de données');
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Arrêter l’expérience' }).click();
@@ -279,8 +335,9 @@ describe('console experiments', () => {
     await page.getByText('Arrêtée', { exact: true }).waitFor();
     await page.getByText('L’expérience ne sert aucune variante actuellement : les résultats sont figés.').waitFor();
     await expect(page.getByRole('button', { name: 'Arrêter l’expérience' }).count()).resolves.toBe(0);
-    const after = await t.http.get(`/api/v1/experiments/${EXPERIMENT}`).set('authorization', `Bearer ${analystToken}`);
+    const after = await t.http.get('/api/v1/experiments/chatbot-ton').set('authorization', `Bearer ${analystToken}`);
     expect(after.body.archived).toBe(true);
+    expect(after.body.halt).toBeUndefined();
     await page.close();
   });
 });

@@ -1380,6 +1380,22 @@ export interface components {
       id?: string;
       key?: string;
       name?: string;
+      /** @description set when the service stopped the experiment itself */
+      halt?: {
+        /** @enum {string} */
+        reason: 'guardrail' | 'srm';
+        metric: string;
+        variant?: string;
+        value: number;
+        threshold: number;
+        /** Format: date-time */
+        at: string;
+        fallback: {
+          variant: string;
+          version: number;
+        };
+        promptVersion?: number | null;
+      };
       archived?: boolean;
       activeVersion?: number | null;
       draftVersion?: number | null;
@@ -6993,12 +7009,99 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            experiment: string;
+            prompt: string;
+            running: boolean;
+            variants: {
+              name: string;
+              version: number;
+              weight: number;
+              exposures: number;
+              conversions: number;
+              rate: number;
+              ci95: number[];
+              errorRate: number;
+              p95LatencyMs?: number | null;
+              costPerAnswer?: number | null;
+              guardrailBreached?: boolean;
+            }[];
+            srm: {
+              pValue: number;
+              mismatch: boolean;
+            };
+            comparison: {
+              control: string;
+              /** @description fixed-horizon z-test (valid for one look only) */
+              pValue: number;
+              winner?: string;
+              byVariant: {
+                name: string;
+                pValue: number;
+                better: boolean;
+                /** @description always-valid inference on the difference of rates (variant − control): mSPRT with a normal mixture (Johari, Pekelis and Walsh 2022) */
+                sequential: {
+                  variant?: string;
+                  pValue: number;
+                  confidenceSequence: number[];
+                  /** @description every variant has the minimum sample and pValue < 0.05 */
+                  canStop: boolean;
+                };
+                probabilityToBeatControl: number;
+                /** @description the confidence sequence as it stood after each block of subjects, oldest first */
+                boundary: {
+                  /** @description answers served to this variant and the control */
+                  subjects: number;
+                  difference: number;
+                  confidenceSequence: number[];
+                  pValue: number;
+                }[];
+              }[];
+            };
+            /** @description always-valid inference on the difference of rates (variant − control): mSPRT with a normal mixture (Johari, Pekelis and Walsh 2022); here for the variant with the lowest always-valid p-value (named) */
+            sequential: {
+              variant?: string;
+              pValue: number;
+              confidenceSequence: number[];
+              /** @description every variant has the minimum sample and pValue < 0.05 */
+              canStop: boolean;
+            };
+            /** @description P(rate of that variant > rate of the control), Beta(1, 1) priors, computed exactly */
+            probabilityToBeatControl: number;
+            guardrails: {
+              variant: string;
+              /** @enum {string} */
+              metric: 'error_rate' | 'p95_latency_ms' | 'cost_per_answer';
+              value: number | null;
+              threshold: number;
+              breached: boolean;
+            }[];
+            minimumSample: {
+              perVariant: number;
+              reached: boolean;
+            };
+            halt?: {
+              /** @enum {string} */
+              reason: 'guardrail' | 'srm';
+              metric: string;
+              variant?: string;
+              value: number;
+              threshold: number;
+              /** Format: date-time */
+              at: string;
+              fallback: {
+                variant: string;
+                version: number;
+              };
+              promptVersion?: number | null;
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -7126,9 +7229,20 @@ export interface operations {
            * @default 1
            */
           coverage?: number;
+          /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
           guardrails?: {
             maxErrorRate?: number;
+            /** @description default 20000 */
             maxP95LatencyMs?: number;
+            /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
+            maxCostPerAnswer?: number;
+            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+            pricePerMillionTokens?: {
+              input: number;
+              output: number;
+            };
+            /** @description answers per variant before any verdict or automatic stop (default 100) */
+            minSamplePerVariant?: number;
           };
         };
       };
@@ -7285,9 +7399,20 @@ export interface operations {
             weight: number;
           }[];
           coverage?: number;
+          /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
           guardrails?: {
             maxErrorRate?: number;
+            /** @description default 20000 */
             maxP95LatencyMs?: number;
+            /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
+            maxCostPerAnswer?: number;
+            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+            pricePerMillionTokens?: {
+              input: number;
+              output: number;
+            };
+            /** @description answers per variant before any verdict or automatic stop (default 100) */
+            minSamplePerVariant?: number;
           };
         };
       };

@@ -12,12 +12,14 @@ export const WorkQueue = () => {
   const rulesets = useGetList<Governed>('rulesets', ALL);
   const prompts = useGetList<Governed>('prompts', ALL);
   const experiments = useGetList<Governed>('experiments', ALL);
+  const stopped = useGetList<Governed>('experiments', { ...ALL, filter: { archived: true } });
   const roles = (identity?.['roles'] as string[] | undefined) ?? [];
   if (!identity || !(roles.includes('analyst') || roles.includes('approver'))) return null;
-  if (rulesets.isPending || prompts.isPending || experiments.isPending) return null;
+  if (rulesets.isPending || prompts.isPending || experiments.isPending || stopped.isPending) return null;
   const items = workQueue(
     { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
     { id: String(identity.id), roles },
+    stopped.data ?? [],
   );
   const target = (item: WorkItem) =>
     createPath({
@@ -41,7 +43,13 @@ export const WorkQueue = () => {
               <Chip
                 size="small"
                 sx={{ mr: 2 }}
-                color={item.task === 'rejected' ? 'error' : item.task === 'to_review' ? 'warning' : 'default'}
+                color={
+                  item.task === 'rejected' || item.task === 'halted'
+                    ? 'error'
+                    : item.task === 'to_review'
+                      ? 'warning'
+                      : 'default'
+                }
                 label={translate(`gabarit.dashboard.tasks.${item.task}`)}
               />
               <ListItemText
@@ -55,7 +63,13 @@ export const WorkQueue = () => {
                   </Link>
                 }
                 secondary={
-                  item.comment ? translate('gabarit.dashboard.rejected_because', { comment: item.comment }) : undefined
+                  item.metric
+                    ? translate('gabarit.dashboard.halted_because', {
+                        metric: translate(`gabarit.experiments.sequential.metrics.${item.metric}`),
+                      })
+                    : item.comment
+                      ? translate('gabarit.dashboard.rejected_because', { comment: item.comment })
+                      : undefined
                 }
               />
             </ListItem>

@@ -59,4 +59,27 @@ describe('work queue', () => {
   it('gives a risk officer nothing to do here (the audit trail is theirs)', () => {
     expect(workQueue(lists, { id: 'risk', roles: ['risk'] })).toEqual([]);
   });
+
+  it('puts an experiment the service stopped itself first, for analysts and approvers, with the metric', () => {
+    const stopped = [
+      {
+        id: 'garde',
+        name: 'Garde-fous',
+        activeVersion: 1,
+        halt: { reason: 'guardrail', metric: 'error_rate', at: '2026-04-15T10:00:00.000Z' },
+        versions: [{ number: 1, status: 'published', authors: ['analyst'] }],
+      },
+      { id: 'fini', name: 'Arrêtée à la main', versions: [{ number: 1, status: 'published', authors: ['analyst'] }] },
+    ];
+    expect(workQueue(lists, { id: 'approver', roles: ['approver'] }, stopped)[0]).toEqual({
+      resource: 'experiments',
+      id: 'garde',
+      name: 'Garde-fous',
+      version: 1,
+      task: 'halted',
+      metric: 'error_rate',
+    });
+    expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] }, stopped).map((i) => i.task)).toEqual(['halted']);
+    expect(workQueue(lists, { id: 'risk', roles: ['risk'] }, stopped)).toEqual([]);
+  });
 });

@@ -2,6 +2,10 @@
 export interface Governed {
   id: string;
   name: string;
+  /** Experiments the service stopped itself (a guardrail or the split check): docs/adr/0029. */
+  halt?: { reason: string; metric: string; at: string };
+  activeVersion?: number | null;
+  latestVersion?: number;
   versions: {
     number: number;
     status: string;
@@ -10,7 +14,7 @@ export interface Governed {
   }[];
 }
 
-export type Task = 'to_review' | 'to_publish' | 'rejected' | 'draft';
+export type Task = 'halted' | 'to_review' | 'to_publish' | 'rejected' | 'draft';
 
 export interface WorkItem {
   resource: 'rulesets' | 'prompts' | 'experiments';
@@ -20,21 +24,37 @@ export interface WorkItem {
   task: Task;
   /** The reviewer's comment when the version came back rejected. */
   comment?: string;
+  /** The metric that stopped an experiment automatically. */
+  metric?: string;
 }
 
-const ORDER: Task[] = ['to_review', 'to_publish', 'rejected', 'draft'];
+const ORDER: Task[] = ['halted', 'to_review', 'to_publish', 'rejected', 'draft'];
 
 /**
- * What waits for this person: approvers review others' versions and publish approved ones (four-eyes: never their
+ * What waits for this person: experiments stopped automatically first; approvers review others' versions and publish approved ones (four-eyes: never their
  * own in review); analysts see their drafts, the rejected ones first with the reviewer's reason.
  */
 export function workQueue(
   lists: Record<WorkItem['resource'], Governed[]>,
   user: { id: string; roles: string[] },
+  stoppedExperiments: Governed[] = [],
 ): WorkItem[] {
   const approver = user.roles.includes('approver');
   const analyst = user.roles.includes('analyst');
   const items: WorkItem[] = [];
+  // An experiment the service stopped itself comes first, for everyone who runs experiments: its cause needs a look.
+  for (const record of stoppedExperiments) {
+    if (!record.halt || !(approver || analyst)) continue;
+    const version = record.activeVersion ?? record.latestVersion ?? record.versions.at(-1)?.number ?? 1;
+    items.push({
+      resource: 'experiments',
+      id: record.id,
+      name: record.name,
+      version,
+      task: 'halted',
+      metric: record.halt.metric,
+    });
+  }
   for (const [resource, records] of Object.entries(lists) as [WorkItem['resource'], Governed[]][]) {
     for (const record of records) {
       for (const version of record.versions) {

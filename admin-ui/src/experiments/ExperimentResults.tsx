@@ -7,6 +7,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import type { ExperimentResults as Results } from './format';
 import { RatesChart } from './RatesChart';
 import { ResultsTable } from './ResultsTable';
+import { HaltAlert, SequentialPanel } from './SequentialPanel';
 import { experimentVerdict } from './verdict';
 
 /** Results of the version in force: the split check, the verdict in words, the chart, and the numbers. */
@@ -39,6 +40,7 @@ export const ExperimentResults = ({ experimentKey, updatedAt }: { experimentKey:
               {translate('gabarit.experiments.results.not_running')}
             </Typography>
           )}
+          <HaltAlert results={results} locale={locale} translate={translate} />
           {verdict.srmWarning && (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="srm-warning">
               <AlertTitle>{translate('gabarit.experiments.results.srm_title')}</AlertTitle>
@@ -51,6 +53,7 @@ export const ExperimentResults = ({ experimentKey, updatedAt }: { experimentKey:
           </Alert>
           <RatesChart variants={results.variants} locale={locale} translate={translate} />
           <ResultsTable results={results} locale={locale} translate={translate} />
+          <SequentialPanel results={results} locale={locale} translate={translate} />
         </>
       )}
     </Box>

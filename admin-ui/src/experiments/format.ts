@@ -9,7 +9,42 @@ export interface VariantResult {
   ci95: [number, number];
   errorRate: number;
   p95LatencyMs: number | null;
+  costPerAnswer?: number | null;
   guardrailBreached: boolean;
+}
+
+/** Always-valid inference on the difference of rates (variant − control): mSPRT (docs/adr/0029). */
+export interface SequentialResult {
+  variant?: string;
+  pValue: number;
+  confidenceSequence: [number, number];
+  canStop: boolean;
+}
+
+export interface BoundaryPoint {
+  subjects: number;
+  difference: number;
+  confidenceSequence: [number, number];
+  pValue: number;
+}
+
+export interface GuardrailStatus {
+  variant: string;
+  metric: 'error_rate' | 'p95_latency_ms' | 'cost_per_answer';
+  value: number | null;
+  threshold: number;
+  breached: boolean;
+}
+
+/** Why the service stopped the experiment itself. */
+export interface ExperimentHalt {
+  reason: 'guardrail' | 'srm';
+  metric: string;
+  variant?: string;
+  value: number;
+  threshold: number;
+  at: string;
+  fallback: { variant: string; version: number };
 }
 
 export interface ExperimentResults {
@@ -22,8 +57,20 @@ export interface ExperimentResults {
     control: string;
     pValue: number;
     winner?: string;
-    byVariant: { name: string; pValue: number; better: boolean }[];
+    byVariant: {
+      name: string;
+      pValue: number;
+      better: boolean;
+      sequential?: SequentialResult;
+      probabilityToBeatControl?: number;
+      boundary?: BoundaryPoint[];
+    }[];
   };
+  sequential?: SequentialResult;
+  probabilityToBeatControl?: number;
+  guardrails?: GuardrailStatus[];
+  minimumSample?: { perVariant: number; reached: boolean };
+  halt?: ExperimentHalt;
 }
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -51,4 +98,33 @@ export function weightShares(weights: readonly (number | null | undefined)[]): n
   const usable = weights.map((w) => (typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0));
   const total = usable.reduce((a, b) => a + b, 0);
   return usable.map((w) => (total === 0 ? 0 : w / total));
+}
+
+/** A difference of rates in percentage points, signed: +3,2 pts / +3.2 pts. */
+export function formatPoints(difference: number, locale: string, translate: Translate): string {
+  const value = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(difference * 100);
+  return translate('gabarit.experiments.sequential.points', { value });
+}
+
+/** A guardrail's value or threshold in its own unit: a rate, milliseconds, or a cost. */
+export function formatGuardrailValue(metric: GuardrailStatus['metric'], value: number, locale: string): string {
+  if (metric === 'error_rate') return formatRate(value, locale);
+  if (metric === 'p95_latency_ms')
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 }).format(
+      value,
+    );
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 }).format(
+    value,
+  );
+}
+
+/** A probability as a percentage, never rounded to a certainty: « > 99,9 % », « < 0,1 % ». */
+export function formatProbability(p: number, locale: string, translate: Translate): string {
+  if (p > 0.999) return translate('gabarit.experiments.sequential.above', { value: formatRate(0.999, locale) });
+  if (p < 0.001) return translate('gabarit.experiments.sequential.below', { value: formatRate(0.001, locale) });
+  return formatRate(p, locale);
 }

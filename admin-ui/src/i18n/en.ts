@@ -15,7 +15,14 @@ export const en = {
       item: '%{resource} "%{name}", %{version}',
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',
-      tasks: { to_review: 'To review', to_publish: 'To publish', rejected: 'Rejected', draft: 'Your draft' },
+      halted_because: 'Stopped automatically (%{metric}): everyone gets the control.',
+      tasks: {
+        to_review: 'To review',
+        to_publish: 'To publish',
+        rejected: 'Rejected',
+        draft: 'Your draft',
+        halted: 'Stopped automatically',
+      },
       welcome: 'Welcome, %{name}',
       intro:
         'Gabarit manages the rules and prompt templates of the pilot projects, under the control of the people who approve them.',

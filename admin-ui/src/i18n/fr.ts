@@ -17,7 +17,14 @@ export const fr = typesetMessages({
       item: '%{resource} « %{name} », %{version}',
       work_none: 'Rien ne vous attend pour le moment.',
       rejected_because: 'Motif du rejet : %{comment}',
-      tasks: { to_review: 'À examiner', to_publish: 'À publier', rejected: 'Rejetée', draft: 'Votre brouillon' },
+      halted_because: 'Arrêt automatique (%{metric}) : tout le monde reçoit le témoin.',
+      tasks: {
+        to_review: 'À examiner',
+        to_publish: 'À publier',
+        rejected: 'Rejetée',
+        draft: 'Votre brouillon',
+        halted: 'Arrêtée automatiquement',
+      },
       welcome: 'Bienvenue, %{name}',
       intro:
         'Gabarit gère les règles et les gabarits de requêtes des projets pilotes, sous le contrôle des personnes qui les approuvent.',

@@ -72,6 +72,7 @@ export const auditMessages = {
           rolled_back: 'Experiment rolled back',
           imported: 'Experiment imported',
           archived: 'Experiment archived',
+          auto_stopped: 'Experiment stopped automatically (guardrail or split)',
           tested: 'Experiment tested',
         },
         reference_table: {

@@ -65,6 +65,55 @@ export const experimentsMessages = {
         srm_title: 'Unbalanced split',
         verdict_title: 'Verdict',
       },
+      sequential: {
+        title: 'Results valid at every look',
+        intro:
+          'These values stay valid even if you read the results every day: the always-valid p-value and the confidence sequence (mSPRT) account for every look, unlike the test in the table below, which is valid for a single reading at the end.',
+        table_caption: 'Each variant against the control "%{control}"',
+        difference: 'Observed difference',
+        confidence_sequence: '95% confidence sequence',
+        range: '%{low} to %{high}',
+        points: '%{value} pts',
+        above: '> %{value}',
+        below: '< %{value}',
+        p_value: 'Always-valid p-value',
+        probability: 'Probability to beat the control',
+        can_stop: 'Can we conclude?',
+        stop_yes: 'Yes',
+        stop_no: 'Not yet',
+        stop_not_enough: 'Not enough data',
+        not_enough:
+          'Not enough data to conclude: each variant needs at least %{min} answers served before any verdict (%{counts}).',
+        chart_title:
+          'Difference between "%{variant}" and the control "%{control}" as subjects came in, with its confidence sequence',
+        chart_subjects: 'Answers served (variant and control)',
+        chart_difference: 'Difference (points)',
+        chart_high: 'Upper bound',
+        chart_low: 'Lower bound',
+        chart_observed: 'Observed difference',
+        chart_zero: 'no difference',
+        chart_note:
+          'The confidence sequence only narrows; while it contains 0 (dashed line), no difference is shown. A bound beyond the axis is drawn on its edge. The exact values are in the table above.',
+        guardrails_caption: 'Guardrails: past a threshold, the experiment stops itself and everyone gets the control',
+        metric: 'Metric',
+        value: 'Value',
+        threshold: 'Threshold',
+        status: 'Status',
+        within: 'Within',
+        breached: 'Breached',
+        no_value: 'no measurement',
+        metrics: {
+          error_rate: 'Error rate',
+          p95_latency_ms: 'p95 latency',
+          cost_per_answer: 'Cost per answer',
+          sample_ratio: 'Split',
+        },
+        halt_title: 'Experiment stopped automatically',
+        halt_guardrail:
+          '%{metric} of "%{variant}": %{value}, above the threshold of %{threshold}. Everyone now gets the control "%{control}" (version %{version}).',
+        halt_srm:
+          'The split does not follow the planned weights (chi-square test, %{p}). Everyone now gets the control "%{control}" (version %{version}).',
+      },
       verdict: {
         winner:
           'Variant "%{winner}" does better than the control "%{control}": %{winnerRate} vs %{controlRate} positive feedback (%{p}).',

@@ -72,6 +72,7 @@ export const auditMessages = {
           rolled_back: 'Expérience remise à une version antérieure',
           imported: 'Expérience importée',
           archived: 'Expérience archivée',
+          auto_stopped: 'Expérience arrêtée automatiquement (garde-fou ou répartition)',
           tested: 'Expérience testée',
         },
         reference_table: {

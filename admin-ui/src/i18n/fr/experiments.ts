@@ -65,6 +65,56 @@ export const experimentsMessages = {
         srm_title: 'Répartition déséquilibrée',
         verdict_title: 'Verdict',
       },
+      sequential: {
+        title: 'Résultats valables à chaque consultation',
+        intro:
+          'Ces valeurs restent valables même si vous consultez les résultats chaque jour : la valeur p toujours valide et la séquence de confiance (mSPRT) tiennent compte de chaque coup d’œil, contrairement au test du tableau ci-dessous, valable pour une seule lecture à la fin.',
+        table_caption: 'Chaque variante contre le témoin « %{control} »',
+        difference: 'Écart observé',
+        confidence_sequence: 'Séquence de confiance à 95 %',
+        range: '%{low} à %{high}',
+        points: '%{value} pts',
+        above: '> %{value}',
+        below: '< %{value}',
+        p_value: 'Valeur p toujours valide',
+        probability: 'Probabilité de battre le témoin',
+        can_stop: 'Peut-on conclure ?',
+        stop_yes: 'Oui',
+        stop_no: 'Pas encore',
+        stop_not_enough: 'Pas assez de données',
+        not_enough:
+          'Pas assez de données pour conclure : il faut au moins %{min} réponses servies par variante avant tout verdict (%{counts}).',
+        chart_title:
+          'Écart entre « %{variant} » et le témoin « %{control} » au fil des sujets, avec sa séquence de confiance',
+        chart_subjects: 'Réponses servies (variante et témoin)',
+        chart_difference: 'Écart (points)',
+        chart_high: 'Borne haute',
+        chart_low: 'Borne basse',
+        chart_observed: 'Écart observé',
+        chart_zero: 'aucun écart',
+        chart_note:
+          'La séquence de confiance ne fait que se resserrer ; tant qu’elle contient 0 (ligne pointillée), aucune différence n’est démontrée. Une borne au-delà de l’axe est tracée sur son bord. Les valeurs exactes sont dans le tableau ci-dessus.',
+        guardrails_caption:
+          'Garde-fous : au-delà d’un seuil, l’expérience s’arrête d’elle-même et tout le monde reçoit le témoin',
+        metric: 'Mesure',
+        value: 'Valeur',
+        threshold: 'Seuil',
+        status: 'État',
+        within: 'Respecté',
+        breached: 'Dépassé',
+        no_value: 'aucune mesure',
+        metrics: {
+          error_rate: 'Taux d’erreurs',
+          p95_latency_ms: 'Latence p95',
+          cost_per_answer: 'Coût par réponse',
+          sample_ratio: 'Répartition',
+        },
+        halt_title: 'Expérience arrêtée automatiquement',
+        halt_guardrail:
+          '%{metric} de « %{variant} » : %{value}, au-delà du seuil de %{threshold}. Tout le monde reçoit maintenant le témoin « %{control} » (version %{version}).',
+        halt_srm:
+          'La répartition ne suit pas les poids prévus (test du khi-deux, %{p}). Tout le monde reçoit maintenant le témoin « %{control} » (version %{version}).',
+      },
       verdict: {
         winner:
           'La variante « %{winner} » fait mieux que le témoin « %{control} » : %{winnerRate} contre %{controlRate} de retours positifs (%{p}).',

@@ -64,6 +64,19 @@ export class CompletionsRepository implements OnModuleInit {
     return byVariant;
   }
 
+  /**
+   * Every completion of an experiment, oldest first, with only what the sequential boundary and the cost
+   * guardrail read (variant, instant, outcome, tokens). Sorted here: FerretDB 1.24 sorts without an index anyway.
+   */
+  async history(
+    experiment: string,
+  ): Promise<Pick<CompletionDocument, '_id' | 'variant' | 'at' | 'outcome' | 'usage'>[]> {
+    const rows = await this.completions.collection
+      .find({ experiment }, { projection: { _id: 1, variant: 1, at: 1, outcome: 1, usage: 1 } })
+      .toArray();
+    return rows.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+  }
+
   findById(id: string): Promise<CompletionDocument | null> {
     return this.completions.collection.findOne({ _id: id });
   }

@@ -21,8 +21,27 @@ const guardrails = {
   additionalProperties: false,
   properties: {
     maxErrorRate: { type: 'number', minimum: 0, maximum: 1 },
-    maxP95LatencyMs: { type: 'integer', minimum: 1 },
+    maxP95LatencyMs: { type: 'integer', minimum: 1, description: 'default 20000' },
+    maxCostPerAnswer: {
+      type: 'number',
+      minimum: 0,
+      description: 'highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1)',
+    },
+    pricePerMillionTokens: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['input', 'output'],
+      description: 'default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars',
+      properties: { input: { type: 'number', minimum: 0 }, output: { type: 'number', minimum: 0 } },
+    },
+    minSamplePerVariant: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000000,
+      description: 'answers per variant before any verdict or automatic stop (default 100)',
+    },
   },
+  description: 'maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029)',
 } as const;
 
 export const createExperimentRequestSchema = {
@@ -66,3 +85,147 @@ export const feedbackRequestSchema = {
   },
 } as const;
 export type FeedbackRequest = FromSchema<typeof feedbackRequestSchema>;
+
+const interval = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } as const;
+const sequential = {
+  type: 'object',
+  required: ['pValue', 'confidenceSequence', 'canStop'],
+  description:
+    'always-valid inference on the difference of rates (variant − control): mSPRT with a normal mixture (Johari, Pekelis and Walsh 2022)',
+  properties: {
+    variant: { type: 'string' },
+    pValue: { type: 'number', minimum: 0, maximum: 1 },
+    confidenceSequence: interval,
+    canStop: { type: 'boolean', description: 'every variant has the minimum sample and pValue < 0.05' },
+  },
+} as const;
+const guardrailStatus = {
+  type: 'object',
+  required: ['variant', 'metric', 'value', 'threshold', 'breached'],
+  properties: {
+    variant: { type: 'string' },
+    metric: { type: 'string', enum: ['error_rate', 'p95_latency_ms', 'cost_per_answer'] },
+    value: { type: ['number', 'null'] },
+    threshold: { type: 'number' },
+    breached: { type: 'boolean' },
+  },
+} as const;
+export const experimentHaltSchema = {
+  type: 'object',
+  required: ['reason', 'metric', 'value', 'threshold', 'at', 'fallback'],
+  properties: {
+    reason: { type: 'string', enum: ['guardrail', 'srm'] },
+    metric: { type: 'string' },
+    variant: { type: 'string' },
+    value: { type: 'number' },
+    threshold: { type: 'number' },
+    at: { type: 'string', format: 'date-time' },
+    fallback: {
+      type: 'object',
+      required: ['variant', 'version'],
+      properties: { variant: { type: 'string' }, version: { type: 'integer' } },
+    },
+    promptVersion: { type: ['integer', 'null'] },
+  },
+} as const;
+
+/** GET /api/v1/experiments/{key}/results. */
+export const experimentResultsSchema = {
+  type: 'object',
+  required: [
+    'experiment',
+    'prompt',
+    'running',
+    'variants',
+    'srm',
+    'comparison',
+    'sequential',
+    'probabilityToBeatControl',
+    'guardrails',
+    'minimumSample',
+  ],
+  properties: {
+    experiment: { type: 'string' },
+    prompt: { type: 'string' },
+    running: { type: 'boolean' },
+    variants: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'version', 'weight', 'exposures', 'conversions', 'rate', 'ci95', 'errorRate'],
+        properties: {
+          name: { type: 'string' },
+          version: { type: 'integer' },
+          weight: { type: 'number' },
+          exposures: { type: 'integer' },
+          conversions: { type: 'integer' },
+          rate: { type: 'number' },
+          ci95: interval,
+          errorRate: { type: 'number' },
+          p95LatencyMs: { type: ['number', 'null'] },
+          costPerAnswer: { type: ['number', 'null'] },
+          guardrailBreached: { type: 'boolean' },
+        },
+      },
+    },
+    srm: {
+      type: 'object',
+      required: ['pValue', 'mismatch'],
+      properties: { pValue: { type: 'number' }, mismatch: { type: 'boolean' } },
+    },
+    comparison: {
+      type: 'object',
+      required: ['control', 'pValue', 'byVariant'],
+      properties: {
+        control: { type: 'string' },
+        pValue: { type: 'number', description: 'fixed-horizon z-test (valid for one look only)' },
+        winner: { type: 'string' },
+        byVariant: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'pValue', 'better', 'sequential', 'probabilityToBeatControl', 'boundary'],
+            properties: {
+              name: { type: 'string' },
+              pValue: { type: 'number' },
+              better: { type: 'boolean' },
+              sequential,
+              probabilityToBeatControl: { type: 'number', minimum: 0, maximum: 1 },
+              boundary: {
+                type: 'array',
+                description: 'the confidence sequence as it stood after each block of subjects, oldest first',
+                items: {
+                  type: 'object',
+                  required: ['subjects', 'difference', 'confidenceSequence', 'pValue'],
+                  properties: {
+                    subjects: { type: 'integer', description: 'answers served to this variant and the control' },
+                    difference: { type: 'number' },
+                    confidenceSequence: interval,
+                    pValue: { type: 'number' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    sequential: {
+      ...sequential,
+      description: `${sequential.description}; here for the variant with the lowest always-valid p-value (named)`,
+    },
+    probabilityToBeatControl: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'P(rate of that variant > rate of the control), Beta(1, 1) priors, computed exactly',
+    },
+    guardrails: { type: 'array', items: guardrailStatus },
+    minimumSample: {
+      type: 'object',
+      required: ['perVariant', 'reached'],
+      properties: { perVariant: { type: 'integer' }, reached: { type: 'boolean' } },
+    },
+    halt: experimentHaltSchema,
+  },
+} as const;

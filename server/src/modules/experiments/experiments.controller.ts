@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
@@ -13,6 +13,8 @@ import {
 import {
   createExperimentRequestSchema,
   feedbackRequestSchema,
+  experimentHaltSchema,
+  experimentResultsSchema,
   updateExperimentDraftSchema,
   type FeedbackRequest,
 } from './experiments.contract.js';
@@ -27,7 +29,10 @@ export class ExperimentsController extends GovernedController({
   resource: 'experiments',
   createSchema: createExperimentRequestSchema,
   draftSchema: updateExperimentDraftSchema,
-  viewSchema: governedViewSchema('ExperimentView', { name: { type: 'string' } }),
+  viewSchema: governedViewSchema('ExperimentView', {
+    name: { type: 'string' },
+    halt: { ...experimentHaltSchema, description: 'set when the service stopped the experiment itself' },
+  }),
 }) {
   constructor(protected readonly service: ExperimentsService) {
     super();
@@ -53,6 +58,7 @@ export class ExperimentsController extends GovernedController({
 
   @Get(':key/results')
   @RequireRoles(...READERS)
+  @ApiOkResponse({ schema: experimentResultsSchema as object })
   results(@Param('key') key: string) {
     return this.service.results(key);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import diffObjects from 'microdiff';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -8,28 +8,32 @@ import { CompletionsRepository } from '../completions/completions.repository.js'
 import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../governance/governed.contract.js';
 import { assign, type Variant } from './assignment.js';
-import type { ExperimentContent, ExperimentMeta } from './experiment.types.js';
+import type { ExperimentContent, ExperimentHalt, ExperimentMeta } from './experiment.types.js';
 import type { CreateExperimentRequest, FeedbackRequest } from './experiments.contract.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
-import { sampleRatioPValue, twoProportionPValue, wilson95 } from '../../common/statistics/proportions.js';
+import { computeResults, type Alarm } from './results.js';
 
-const SRM_THRESHOLD = 0.001;
+/** Who the audit trail names for a stop the service decided itself. */
+export const WATCH_ACTOR = 'system:experiment-watch';
+/** How often each instance checks the running experiments' guardrails and split (besides every results read). */
+export const WATCH_INTERVAL_MS = 60_000;
 const RUNNING_TTL_MS = 2_000;
 /** How long a fresh claim on a prompt counts as a publication in progress rather than a stale claim. */
 const CLAIM_GRACE_MS = 10_000;
 
 /** A/B tests of prompt versions, governed like rule sets: publishing starts one, archiving stops it. */
 @Injectable()
-export class ExperimentsService extends GovernedResourceService<
-  ExperimentMeta,
-  ExperimentContent,
-  CreateExperimentRequest
-> {
+export class ExperimentsService
+  extends GovernedResourceService<ExperimentMeta, ExperimentContent, CreateExperimentRequest>
+  implements OnModuleDestroy
+{
   private readonly running: {
-    cache?: { at: number; byPrompt: Map<string, { key: string; content: ExperimentContent }> };
+    cache?: { at: number; byPrompt: Map<string, ServedExperiment> };
   } = {};
+  private readonly logger = new Logger('ExperimentsWatch');
+  private watchTimer?: ReturnType<typeof setInterval>;
 
   constructor(
     repository: ExperimentsRepository,
@@ -59,6 +63,28 @@ export class ExperimentsService extends GovernedResourceService<
       audit,
       () => (this.running.cache = undefined),
     );
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    // Every instance watches; a stop is a revision claim, so two instances that see the same breach stop the
+    // experiment once and record one event (docs/adr/0029).
+    this.watchTimer = setInterval(() => void this.watchRunning(), WATCH_INTERVAL_MS);
+    this.watchTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.watchTimer);
+  }
+
+  /** Reads the results of every running experiment, which stops any that breaches a guardrail or its split. */
+  async watchRunning(): Promise<void> {
+    for (const served of (await this.runningByPrompt().catch(() => new Map<string, ServedExperiment>())).values()) {
+      if (served.fallback) continue;
+      await this.results(served.key).catch((err: Error) =>
+        this.logger.warn(`watching the experiment "${served.key}" failed: ${err.message}`),
+      );
+    }
   }
 
   /**
@@ -101,9 +127,14 @@ export class ExperimentsService extends GovernedResourceService<
   }
 
   /** The variant a subject sees for a prompt, if an experiment runs on it and covers the subject. */
-  async variantFor(prompt: string, subjectId: string): Promise<{ experiment: string; variant: Variant } | null> {
+  async variantFor(
+    prompt: string,
+    subjectId: string,
+  ): Promise<{ experiment: string; variant: Variant; fallback?: true } | null> {
     const running = (await this.runningByPrompt()).get(prompt);
     if (!running) return null;
+    // Stopped automatically: everyone gets the control's version, outside the experiment (nothing more to count).
+    if (running.fallback) return { experiment: running.key, variant: running.fallback, fallback: true };
     const { salt, variants, coverage, hash } = running.content;
     const variant = assign(salt, subjectId, variants, coverage, hash ?? 'fnv1a');
     return variant ? { experiment: running.key, variant } : null;
@@ -130,64 +161,71 @@ export class ExperimentsService extends GovernedResourceService<
     return { completionId: request.completionId, variant: completion.variant, outcome: request.outcome };
   }
 
-  /** Per variant: exposures, conversions, rate with a Wilson 95 % interval; test against control; SRM check; guardrails. */
+  /**
+   * The results of the version in force (see results.ts). Reading them also watches the experiment: a breached
+   * guardrail or a broken split stops it (docs/adr/0029).
+   */
   async results(key: string) {
     const state = await this.resources.load(key);
     const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = await this.resources.content(state, number);
-    const [exposures, conversions] = await Promise.all([
+    const [exposures, conversions, history, positives] = await Promise.all([
       this.completions.exposures(key),
       this.feedback.conversions(key),
+      this.completions.history(key),
+      this.feedback.positiveAnswers(key),
     ]);
-    const variants = content.variants.map((v) => {
-      const served = exposures.get(v.name) ?? { served: 0, errors: 0, p95LatencyMs: null };
-      const won = conversions.get(v.name) ?? 0;
-      const errorRate = served.served + served.errors === 0 ? 0 : served.errors / (served.served + served.errors);
-      const { p95LatencyMs } = served;
-      const guardrailBreached =
-        (content.guardrails?.maxErrorRate !== undefined && errorRate > content.guardrails.maxErrorRate) ||
-        (content.guardrails?.maxP95LatencyMs !== undefined &&
-          p95LatencyMs !== null &&
-          p95LatencyMs > content.guardrails.maxP95LatencyMs);
-      return {
-        name: v.name,
-        version: v.version,
-        weight: v.weight,
-        exposures: served.served,
-        conversions: won,
-        rate: served.served === 0 ? 0 : won / served.served,
-        ci95: wilson95(won, served.served),
-        errorRate,
-        p95LatencyMs,
-        guardrailBreached,
-      };
+    const running = !state.archived && versionInForce(state.publications, new Date()) !== null;
+    const { alarm, ...results } = computeResults({
+      key,
+      content,
+      running,
+      exposures,
+      conversions,
+      history,
+      positives,
+      halt: state.meta.halt,
     });
-    const srmP = sampleRatioPValue(
-      variants.map((v) => v.exposures),
-      variants.map((v) => v.weight),
-    );
-    const control = variants[0]!;
-    const byVariant = variants.slice(1).map((v) => ({
-      name: v.name,
-      pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures),
-      better: v.rate > control.rate,
-    }));
-    const best = [...byVariant].sort((a, b) => a.pValue - b.pValue)[0];
-    const significant = byVariant.filter((v) => v.pValue < 0.05);
-    const winner =
-      significant.length === 0
-        ? undefined
-        : significant.every((v) => !v.better)
-          ? control.name
-          : [...significant].filter((v) => v.better).sort((a, b) => a.pValue - b.pValue)[0]?.name;
-    return {
-      experiment: key,
-      prompt: content.prompt,
-      running: !state.archived && versionInForce(state.publications, new Date()) !== null,
-      variants,
-      srm: { pValue: srmP, mismatch: srmP < SRM_THRESHOLD },
-      comparison: { control: control.name, pValue: best?.pValue ?? 1, ...(winner && { winner }), byVariant },
+    if (!running || !alarm) return results;
+    const halt = await this.halt(key, content, alarm);
+    return { ...results, running: false, halt };
+  }
+
+  /**
+   * Stops a running experiment on an alarm and sends everyone to the control: archived as a stop is, with the
+   * reason in its record (the console's work queue reads it) and an `auto_stopped` audit event naming the metric,
+   * its value and threshold. The change is a revision claim: an instance that loses the race finds the
+   * experiment already stopped and changes nothing, so there is one stop and one event.
+   */
+  private async halt(key: string, content: ExperimentContent, alarm: Alarm): Promise<ExperimentHalt> {
+    const control = content.variants[0]!;
+    const halt: ExperimentHalt = {
+      ...alarm,
+      at: new Date().toISOString(),
+      fallback: { variant: control.name, version: control.version },
+      promptVersion: await this.prompts.versionInForce(content.prompt).catch(() => null),
     };
+    const wording =
+      alarm.reason === 'srm'
+        ? `the split does not follow the weights (chi-square p = ${alarm.value.toPrecision(2)} < ${alarm.threshold})`
+        : `${alarm.metric} of "${alarm.variant}" is ${alarm.value}, above its threshold ${alarm.threshold}`;
+    const prompts = await this.promptsOf(await this.resources.load(key));
+    const state = await this.resources.apply(key, (s) => {
+      if (s.archived) return null;
+      const stop = this.lifecycle.archive(s, WATCH_ACTOR, `Stopped automatically: ${wording}.`, new Date());
+      stop.state.meta = { ...s.meta, halt };
+      stop.events.push({
+        actor: WATCH_ACTOR,
+        action: 'experiment.auto_stopped',
+        resourceType: 'experiment',
+        resourceKey: key,
+        reason: `Stopped automatically: ${wording}; every subject is served the control "${control.name}" (version ${control.version}).`,
+        details: { ...halt },
+      });
+      return stop;
+    });
+    for (const prompt of prompts) await this.slots.release(prompt, key);
+    return state.meta.halt ?? halt;
   }
 
   private async checkVariants(content: ExperimentContent): Promise<void> {
@@ -259,23 +297,49 @@ export class ExperimentsService extends GovernedResourceService<
     return [...new Set(contents.map((c) => c.prompt))];
   }
 
-  private async runningByPrompt(): Promise<Map<string, { key: string; content: ExperimentContent }>> {
+  /**
+   * The experiment serving each prompt: the running one, else the latest one stopped automatically, whose
+   * control everyone gets while the prompt's version in force is still the one it was then (a new publication
+   * of the prompt, or another experiment, ends the fallback).
+   */
+  private async runningByPrompt(): Promise<Map<string, ServedExperiment>> {
     const cached = this.running.cache;
     if (cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
-    const { items } = await this.repository.list(
-      { sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 1000, filter: {} },
-      {},
-    );
-    const byPrompt = new Map<string, { key: string; content: ExperimentContent }>();
+    const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
+    const [{ items }, { items: archived }] = await Promise.all([
+      this.repository.list(page, {}),
+      this.repository.list(page, { archived: true }),
+    ]);
+    const byPrompt = new Map<string, ServedExperiment>();
     for (const state of items) {
       const number = versionInForce(state.publications, new Date());
       if (number === null) continue;
       const content = await this.resources.content(state, number);
       byPrompt.set(content.prompt, { key: state.key, content });
     }
+    const halted = archived.filter((s) => s.meta.halt).sort((a, b) => b.meta.halt!.at.localeCompare(a.meta.halt!.at));
+    const seen = new Set(byPrompt.keys());
+    for (const state of halted) {
+      const halt = state.meta.halt!;
+      const number = versionInForce(state.publications, new Date(halt.at)) ?? state.nextVersion - 1;
+      const content = await this.resources.content(state, number);
+      if (seen.has(content.prompt)) continue; // a running experiment, or a later stop, decides
+      seen.add(content.prompt);
+      const inForce = await this.prompts.versionInForce(content.prompt).catch(() => null);
+      if (inForce !== halt.promptVersion) continue;
+      const control = content.variants.find((v) => v.name === halt.fallback.variant) ?? content.variants[0]!;
+      byPrompt.set(content.prompt, { key: state.key, content, fallback: control });
+    }
     this.running.cache = { at: Date.now(), byPrompt };
     return byPrompt;
   }
+}
+
+/** What serves a prompt: a running experiment, or the control of one stopped automatically (`fallback`). */
+interface ServedExperiment {
+  key: string;
+  content: ExperimentContent;
+  fallback?: Variant;
 }
 
 /** An experiment's content as a create request or a file describes it, with the defaults filled in. */

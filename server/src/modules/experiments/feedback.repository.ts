@@ -32,6 +32,14 @@ export class FeedbackRepository implements OnModuleInit {
     await this.feedback.collection.updateOne({ _id }, { $set: fields }, { upsert: true });
   }
 
+  /** The answers that received positive feedback (their completion ids). */
+  async positiveAnswers(experiment: string): Promise<Set<string>> {
+    const rows = await this.feedback.collection
+      .find({ experiment, outcome: 'positive' }, { projection: { _id: 1 } })
+      .toArray();
+    return new Set(rows.map((r) => r._id));
+  }
+
   /** Positive feedback per variant. */
   async conversions(experiment: string): Promise<Map<string, number>> {
     const rows = await this.feedback.collection

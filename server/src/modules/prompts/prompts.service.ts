@@ -79,6 +79,11 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     return renderContent(key, number, content, variables as Record<string, unknown>);
   }
 
+  /** The version of a prompt in force now, if any (an experiment's automatic stop remembers it). */
+  async versionInForce(key: string): Promise<number | null> {
+    return versionInForce((await this.resources.load(key)).publications, new Date());
+  }
+
   /** Published version numbers of a prompt (experiments may only test those). */
   async publishedVersions(key: string): Promise<Set<number>> {
     const state = await this.resources.load(key);

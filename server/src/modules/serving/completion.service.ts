@@ -32,7 +32,9 @@ export class CompletionService {
     // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
     // test a guessed identifier against the records.
     const subject = createHmac('sha256', this.config.subjectKey).update(subjectId).digest('hex').slice(0, 32);
-    const experiment = assigned ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
+    // An experiment stopped automatically serves its control to everyone, no longer as part of the experiment.
+    const experiment =
+      assigned && !assigned.fallback ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
     const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
     try {
       const answer = await this.llm.complete({

@@ -1,0 +1,308 @@
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { ChartsReferenceLine, LineChart } from '@mui/x-charts';
+import { useId } from 'react';
+import {
+  formatGuardrailValue,
+  formatP,
+  formatPoints,
+  formatProbability,
+  type BoundaryPoint,
+  type ExperimentResults,
+  type Translate,
+} from './format';
+
+/**
+ * The results that stay valid however often they are read (docs/adr/0029): for each variant against the control,
+ * the always-valid p-value and confidence sequence of the difference, the probability to beat the control, and
+ * whether the experiment may stop; the minimum sample; the guardrails.
+ */
+export const SequentialPanel = ({
+  results,
+  locale,
+  translate,
+}: {
+  results: ExperimentResults;
+  locale: string;
+  translate: Translate;
+}) => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.sequential.${key}`, options);
+  const control = results.comparison.control;
+  const rows = results.comparison.byVariant.filter((c) => c.sequential);
+  const minimum = results.minimumSample;
+  return (
+    <Box component="section" aria-labelledby="sequential-title" sx={{ mt: 3 }} data-testid="sequential-panel">
+      <Typography id="sequential-title" variant="h3" sx={{ fontSize: '1.1rem' }}>
+        {t('title')}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 900 }}>
+        {t('intro')}
+      </Typography>
+      {minimum && !minimum.reached && (
+        <Alert severity="info" sx={{ mt: 2 }} data-testid="minimum-sample">
+          {t('not_enough', {
+            min: new Intl.NumberFormat(locale).format(minimum.perVariant),
+            counts: results.variants
+              .map((v) => `${v.name} ${new Intl.NumberFormat(locale).format(v.exposures)}`)
+              .join(', '),
+          })}
+        </Alert>
+      )}
+      {rows.length > 0 && (
+        <Table size="small" sx={{ mt: 2, maxWidth: 1000 }}>
+          <caption>{t('table_caption', { control })}</caption>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                {translate('gabarit.experiments.results.variant')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('difference')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('confidence_sequence')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('p_value')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('probability')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('can_stop')}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const seq = row.sequential!;
+              const last = row.boundary?.at(-1);
+              return (
+                <TableRow key={row.name}>
+                  <TableCell component="th" scope="row">
+                    {row.name}
+                  </TableCell>
+                  <TableCell>{last ? formatPoints(last.difference, locale, translate) : '—'}</TableCell>
+                  <TableCell>
+                    {t('range', {
+                      low: formatPoints(seq.confidenceSequence[0], locale, translate),
+                      high: formatPoints(seq.confidenceSequence[1], locale, translate),
+                    })}
+                  </TableCell>
+                  <TableCell>{formatP(seq.pValue, locale, translate)}</TableCell>
+                  <TableCell>{formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate)}</TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      color={seq.canStop ? 'success' : 'default'}
+                      variant={seq.canStop ? 'filled' : 'outlined'}
+                      label={t(seq.canStop ? 'stop_yes' : minimum && !minimum.reached ? 'stop_not_enough' : 'stop_no')}
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {rows.map(
+        (row) =>
+          row.boundary &&
+          row.boundary.length > 0 && (
+            <BoundaryChart
+              key={row.name}
+              variant={row.name}
+              control={control}
+              points={row.boundary}
+              locale={locale}
+              translate={translate}
+            />
+          ),
+      )}
+      {results.guardrails && results.guardrails.length > 0 && (
+        <Table size="small" sx={{ mt: 2, maxWidth: 1000 }} data-testid="guardrails">
+          <caption>{t('guardrails_caption')}</caption>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                {translate('gabarit.experiments.results.variant')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('metric')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('value')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('threshold')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('status')}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {results.guardrails.map((g) => (
+              <TableRow key={`${g.variant}/${g.metric}`}>
+                <TableCell component="th" scope="row">
+                  {g.variant}
+                </TableCell>
+                <TableCell>{t(`metrics.${g.metric}`)}</TableCell>
+                <TableCell>
+                  {g.value === null ? t('no_value') : formatGuardrailValue(g.metric, g.value, locale)}
+                </TableCell>
+                <TableCell>{formatGuardrailValue(g.metric, g.threshold, locale)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant={g.breached ? 'filled' : 'outlined'}
+                    color={g.breached ? 'error' : 'default'}
+                    label={t(g.breached ? 'breached' : 'within')}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+};
+
+/** Why the service stopped the experiment itself, and what everyone is served since. */
+export const HaltAlert = ({
+  results,
+  locale,
+  translate,
+}: {
+  results: ExperimentResults;
+  locale: string;
+  translate: Translate;
+}) => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.sequential.${key}`, options);
+  return (
+    <>
+      {results.halt && (
+        <Alert severity="error" sx={{ mt: 2 }} data-testid="experiment-halt">
+          <AlertTitle>{t('halt_title')}</AlertTitle>
+          {results.halt.reason === 'srm'
+            ? t('halt_srm', {
+                p: formatP(results.halt.value, locale, translate),
+                control: results.halt.fallback.variant,
+                version: results.halt.fallback.version,
+              })
+            : t('halt_guardrail', {
+                metric: t(`metrics.${results.halt.metric}`),
+                variant: results.halt.variant ?? '',
+                value: formatGuardrailValue(results.halt.metric as never, results.halt.value, locale),
+                threshold: formatGuardrailValue(results.halt.metric as never, results.halt.threshold, locale),
+                control: results.halt.fallback.variant,
+                version: results.halt.fallback.version,
+              })}
+        </Alert>
+      )}
+    </>
+  );
+};
+
+/**
+ * The confidence sequence of the difference (variant − control) as the subjects came in: it only narrows; once
+ * it leaves 0 the difference is shown, whenever one looked.
+ */
+const BoundaryChart = ({
+  variant,
+  control,
+  points,
+  locale,
+  translate,
+}: {
+  variant: string;
+  control: string;
+  points: BoundaryPoint[];
+  locale: string;
+  translate: Translate;
+}) => {
+  const titleId = useId();
+  const noteId = useId();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`gabarit.experiments.sequential.${key}`, options);
+  const axis = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const pts = (value: number | null) => (value === null ? '' : formatPoints(value / 100, locale, translate));
+  // The first looks are very wide (up to ±100 points): the axis spans the observed differences with room around
+  // them, and a bound beyond it is drawn on its edge.
+  const widest = Math.max(...points.map((p) => Math.abs(p.difference) * 100));
+  const edge = Math.min(100, Math.max(20, Math.ceil((widest + 15) / 10) * 10));
+  const clamp = (v: number) => Math.max(-edge, Math.min(edge, v * 100));
+  return (
+    <Box
+      component="figure"
+      aria-labelledby={titleId}
+      aria-describedby={noteId}
+      sx={{ m: 0, mt: 2, maxWidth: 720 }}
+      data-testid="sequential-boundary"
+    >
+      <Typography id={titleId} component="figcaption" variant="subtitle1">
+        {t('chart_title', { variant, control })}
+      </Typography>
+      <LineChart
+        height={280}
+        skipAnimation
+        xAxis={[
+          {
+            data: points.map((p) => p.subjects),
+            label: t('chart_subjects'),
+            valueFormatter: (v: number) => new Intl.NumberFormat(locale).format(v),
+          },
+        ]}
+        yAxis={[
+          {
+            min: -edge,
+            max: edge,
+            width: 64,
+            label: t('chart_difference'),
+            valueFormatter: (v: number) => axis.format(v),
+          },
+        ]}
+        series={[
+          {
+            data: points.map((p) => clamp(p.confidenceSequence[1])),
+            label: t('chart_high'),
+            curve: 'linear',
+            showMark: false,
+            valueFormatter: pts,
+          },
+          {
+            data: points.map((p) => clamp(p.difference)),
+            label: t('chart_observed'),
+            curve: 'linear',
+            valueFormatter: pts,
+          },
+          {
+            data: points.map((p) => clamp(p.confidenceSequence[0])),
+            label: t('chart_low'),
+            curve: 'linear',
+            showMark: false,
+            valueFormatter: pts,
+          },
+        ]}
+      >
+        <ChartsReferenceLine y={0} label={t('chart_zero')} labelAlign="end" lineStyle={{ strokeDasharray: '6 4' }} />
+      </LineChart>
+      <Typography id={noteId} variant="caption">
+        {t('chart_note')}
+      </Typography>
+    </Box>
+  );
+};

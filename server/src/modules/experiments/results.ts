@@ -1,0 +1,217 @@
+import type { CompletionDocument } from '../completions/completion.schema.js';
+import type { VariantExposure } from '../completions/completions.repository.js';
+import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
+import {
+  probabilityToBeat,
+  sampleRatioPValue,
+  SEQUENTIAL_ALPHA,
+  sequentialPath,
+  twoProportionPValue,
+  wilson95,
+  type SequentialLook,
+} from '../../common/statistics/proportions.js';
+
+export const SRM_THRESHOLD = 0.001;
+
+/** What an experiment gets when its definition says nothing (docs/adr/0029). */
+export const DEFAULT_GUARDRAILS: Required<GuardrailSettings> = {
+  maxErrorRate: 0.05,
+  maxP95LatencyMs: 20_000,
+  maxCostPerAnswer: 0.1,
+  // Claude Sonnet 4.6 list prices per million tokens (US dollars), the pilots' model.
+  pricePerMillionTokens: { input: 3, output: 15 },
+  minSamplePerVariant: 100,
+};
+
+/** About this many points on the chart of the boundary, whatever the number of subjects. */
+const BOUNDARY_POINTS = 40;
+
+export type GuardrailMetric = 'error_rate' | 'p95_latency_ms' | 'cost_per_answer';
+type HistoryRow = Pick<CompletionDocument, '_id' | 'variant' | 'at' | 'outcome' | 'usage'>;
+
+export interface ResultsInput {
+  key: string;
+  content: ExperimentContent;
+  running: boolean;
+  exposures: Map<string, VariantExposure>;
+  conversions: Map<string, number>;
+  history: HistoryRow[];
+  positives: Set<string>;
+  halt?: ExperimentHalt;
+}
+
+export function settingsOf(content: ExperimentContent): Required<GuardrailSettings> {
+  return { ...DEFAULT_GUARDRAILS, ...content.guardrails };
+}
+
+/**
+ * Per variant: exposures, conversions, rate with a Wilson 95 % interval, guardrail metrics; per variant against
+ * the control: the fixed-horizon z-test, the always-valid p-value and confidence sequence (mSPRT) with their
+ * path over the subjects, the probability to beat the control; the split check; the minimum sample.
+ */
+export function computeResults(input: ResultsInput) {
+  const { content, exposures, conversions, history, positives } = input;
+  const settings = settingsOf(content);
+  const min = settings.minSamplePerVariant;
+  const cost = costPerAnswer(history, settings.pricePerMillionTokens);
+
+  const guardrails: {
+    variant: string;
+    metric: GuardrailMetric;
+    value: number | null;
+    threshold: number;
+    breached: boolean;
+  }[] = [];
+  const variants = content.variants.map((v) => {
+    const served = exposures.get(v.name) ?? { served: 0, errors: 0, p95LatencyMs: null };
+    const won = conversions.get(v.name) ?? 0;
+    const answered = served.served + served.errors;
+    const errorRate = answered === 0 ? 0 : served.errors / answered;
+    const costPer = cost.get(v.name) ?? null;
+    const checks: [GuardrailMetric, number | null, number][] = [
+      ['error_rate', answered === 0 ? null : errorRate, settings.maxErrorRate],
+      ['p95_latency_ms', served.p95LatencyMs, settings.maxP95LatencyMs],
+      ['cost_per_answer', costPer, settings.maxCostPerAnswer],
+    ];
+    for (const [metric, value, threshold] of checks)
+      guardrails.push({ variant: v.name, metric, value, threshold, breached: value !== null && value > threshold });
+    return {
+      name: v.name,
+      version: v.version,
+      weight: v.weight,
+      exposures: served.served,
+      conversions: won,
+      rate: served.served === 0 ? 0 : won / served.served,
+      ci95: wilson95(won, served.served),
+      errorRate,
+      p95LatencyMs: served.p95LatencyMs,
+      costPerAnswer: costPer,
+      guardrailBreached: guardrails.some((g) => g.variant === v.name && g.breached),
+      answered,
+    };
+  });
+  const srmP = sampleRatioPValue(
+    variants.map((v) => v.exposures),
+    variants.map((v) => v.weight),
+  );
+  const control = variants[0]!;
+  const reached = variants.every((v) => v.exposures >= min);
+  const byVariant = variants.slice(1).map((v) => {
+    const boundary = boundaryOf(history, positives, v.name, control.name);
+    const last = boundary.at(-1);
+    const pValue = last?.pValue ?? 1;
+    return {
+      name: v.name,
+      pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures),
+      better: v.rate > control.rate,
+      sequential: {
+        pValue,
+        confidenceSequence: last?.confidenceSequence ?? ([-1, 1] as [number, number]),
+        canStop: reached && pValue < SEQUENTIAL_ALPHA,
+      },
+      probabilityToBeatControl: probabilityToBeat(v, control),
+      boundary,
+    };
+  });
+  const best = [...byVariant].sort((a, b) => a.pValue - b.pValue)[0];
+  const significant = byVariant.filter((v) => v.pValue < 0.05);
+  const winner =
+    significant.length === 0
+      ? undefined
+      : significant.every((v) => !v.better)
+        ? control.name
+        : [...significant].filter((v) => v.better).sort((a, b) => a.pValue - b.pValue)[0]?.name;
+  const lead = [...byVariant].sort(
+    (a, b) => a.sequential.pValue - b.sequential.pValue || b.probabilityToBeatControl - a.probabilityToBeatControl,
+  )[0]!;
+  return {
+    experiment: input.key,
+    prompt: content.prompt,
+    running: input.running,
+    variants: variants.map(({ answered: _answered, ...v }) => v),
+    srm: { pValue: srmP, mismatch: srmP < SRM_THRESHOLD },
+    comparison: { control: control.name, pValue: best?.pValue ?? 1, ...(winner && { winner }), byVariant },
+    sequential: { variant: lead.name, ...lead.sequential },
+    probabilityToBeatControl: lead.probabilityToBeatControl,
+    guardrails,
+    minimumSample: { perVariant: min, reached },
+    ...(input.halt && { halt: input.halt }),
+    /** What the watch acts on (not part of the answer). */
+    alarm: alarmOf(variants, guardrails, srmP, min),
+  };
+}
+
+export type ExperimentResults = Omit<ReturnType<typeof computeResults>, 'alarm'>;
+export type Alarm = Pick<ExperimentHalt, 'reason' | 'metric' | 'variant' | 'value' | 'threshold'>;
+
+/**
+ * What stops an experiment: a guardrail breached by a variant that has served at least the minimum sample (a
+ * few slow answers among the first ten are not a verdict), or a split that does not follow the weights once the
+ * experiment as a whole has served that many per variant (a variant starved by a defect has few answers itself).
+ */
+function alarmOf(
+  variants: { name: string; answered: number; exposures: number }[],
+  guardrails: {
+    variant: string;
+    metric: GuardrailMetric;
+    value: number | null;
+    threshold: number;
+    breached: boolean;
+  }[],
+  srmP: number,
+  min: number,
+): Alarm | undefined {
+  for (const g of guardrails) {
+    const variant = variants.find((v) => v.name === g.variant)!;
+    if (g.breached && variant.answered >= min)
+      return { reason: 'guardrail', metric: g.metric, variant: g.variant, value: g.value!, threshold: g.threshold };
+  }
+  const total = variants.reduce((sum, v) => sum + v.exposures, 0);
+  if (srmP < SRM_THRESHOLD && total >= min * variants.length)
+    return { reason: 'srm', metric: 'sample_ratio', value: srmP, threshold: SRM_THRESHOLD };
+  return undefined;
+}
+
+/** Mean cost of an answer per variant: tokens × price, over the answers that report their usage. */
+function costPerAnswer(history: HistoryRow[], price: { input: number; output: number }): Map<string, number> {
+  const sums = new Map<string, { cost: number; n: number }>();
+  for (const row of history) {
+    if (row.outcome !== 'ok' || !row.usage || !row.variant) continue;
+    const entry = sums.get(row.variant) ?? { cost: 0, n: 0 };
+    entry.cost += (row.usage.inputTokens * price.input + row.usage.outputTokens * price.output) / 1_000_000;
+    entry.n++;
+    sums.set(row.variant, entry);
+  }
+  return new Map([...sums].map(([variant, { cost, n }]) => [variant, cost / n]));
+}
+
+/**
+ * The mSPRT path of a variant against the control, the answers taken in the order they were served (each
+ * counted positive if it received positive feedback since): one look per block of subjects, so about
+ * BOUNDARY_POINTS looks. Ville's inequality holds over every n at once, so any set of looks keeps the guarantee.
+ */
+function boundaryOf(history: HistoryRow[], positives: Set<string>, variant: string, control: string) {
+  const rows = history.filter((r) => r.outcome === 'ok' && (r.variant === variant || r.variant === control));
+  const step = Math.max(10, Math.ceil(rows.length / BOUNDARY_POINTS));
+  const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
+  const looks: SequentialLook[] = [];
+  rows.forEach((row, i) => {
+    const arm = row.variant === variant ? counts.treatment : counts.control;
+    arm.exposures++;
+    if (positives.has(row._id)) arm.conversions++;
+    if ((i + 1) % step === 0 || i === rows.length - 1)
+      looks.push({ treatment: { ...counts.treatment }, control: { ...counts.control } });
+  });
+  const path = sequentialPath(looks);
+  return path.map((state, i) => {
+    const look = looks[i]!;
+    const rate = (arm: { conversions: number; exposures: number }) =>
+      arm.exposures === 0 ? 0 : arm.conversions / arm.exposures;
+    return {
+      subjects: look.treatment.exposures + look.control.exposures,
+      difference: rate(look.treatment) - rate(look.control),
+      confidenceSequence: state.confidenceSequence,
+      pValue: state.pValue,
+    };
+  });
+}

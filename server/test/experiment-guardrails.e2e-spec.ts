@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { experimentResultsSchema } from '../src/modules/experiments/experiments.contract.js';
+import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
+import { FakeAnthropic } from './support/fake-anthropic.js';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const prompt = {
+  key: 'ask',
+  name: 'Question',
+  pilot: 'chatbot',
+  locale: 'fr',
+  template: 'Question : {{question}}',
+  model: 'claude-sonnet-4-6',
+  maxTokens: 256,
+  variablesSchema: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } },
+};
+
+// Experiments that are safe to watch (docs/adr/0029): always-valid results, and a guardrail breach that stops the
+// experiment, sends everyone to the control, and says so in the audit trail and the work queue.
+/** What the OpenAPI document says the results are (schemathesis checks the same in the contract run). */
+const documented = (() => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(experimentResultsSchema);
+})();
+
+describe('experiment guardrails', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  let risk: ReturnType<typeof as>;
+  let frontEnd: string;
+
+  async function promptVersion(template: string): Promise<number> {
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
+    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template }, etag)).body.draftVersion;
+    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);
+    return n;
+  }
+
+  beforeAll(async () => {
+    const baseUrl = await fake.start();
+    t = await startTestApp('experiment_guardrails', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: baseUrl });
+    const cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    risk = as(t, cast.risk);
+    await analyst.post('/api/v1/prompts', prompt);
+    await analyst.post('/api/v1/prompts/ask/versions/1/submit');
+    await approver.post('/api/v1/prompts/ask/versions/1/approve');
+    await approver.post('/api/v1/prompts/ask/versions/1/publish');
+    // Version 2 is in force; the experiment's control is version 1, so falling back to it is visible.
+    await promptVersion('Question (réponds brièvement) : {{question}}');
+    frontEnd = (
+      await as(t, cast.admin).post('/api/v1/api-keys', {
+        name: 'Assistant',
+        scopes: ['prompts:complete:ask', 'experiments:feedback:garde'],
+      })
+    ).body.key;
+    const created = await analyst.post('/api/v1/experiments', {
+      key: 'garde',
+      name: 'Garde-fous',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 1, weight: 1 },
+        { name: 'concise', version: 2, weight: 1 },
+      ],
+      guardrails: { maxErrorRate: 0.1, minSamplePerVariant: 10 },
+    });
+    expect(created.status).toBe(201);
+    await analyst.post('/api/v1/experiments/garde/versions/1/submit');
+    await approver.post('/api/v1/experiments/garde/versions/1/approve');
+    expect((await approver.post('/api/v1/experiments/garde/versions/1/publish')).status).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  const complete = (subjectId: string) =>
+    t.http
+      .post('/api/v1/prompts/ask/complete')
+      .set('x-api-key', frontEnd)
+      .send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+
+  it('refuses guardrail settings out of bounds, like any other field', async () => {
+    const response = await analyst.post('/api/v1/experiments', {
+      key: 'mauvais',
+      name: 'x',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 1, weight: 1 },
+        { name: 'b', version: 2, weight: 1 },
+      ],
+      guardrails: { maxErrorRate: 2, minSamplePerVariant: 0, pricePerMillionTokens: { input: 3 } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      '/guardrails/maxErrorRate',
+      '/guardrails/minSamplePerVariant',
+      '/guardrails/pricePerMillionTokens/output',
+    ]);
+  });
+
+  it('reports always-valid results, the probability to beat the control and the guardrails, with the minimum sample', async () => {
+    const answers = [];
+    for (let i = 0; i < 16; i++) answers.push((await complete(randomUUID())).body);
+    for (const answer of answers)
+      await t.http
+        .post('/api/v1/experiments/garde/feedback')
+        .set('x-api-key', frontEnd)
+        .send({ completionId: answer.completionId, outcome: answer.variant === 'concise' ? 'positive' : 'negative' });
+    const results = (await analyst.get('/api/v1/experiments/garde/results')).body;
+    expect(documented(results) ? [] : documented.errors).toEqual([]);
+    expect(results.running).toBe(true);
+    expect(results.minimumSample).toEqual({ perVariant: 10, reached: false });
+    expect(results.sequential).toMatchObject({ variant: 'concise', canStop: false });
+    expect(results.sequential.pValue).toBeGreaterThan(0);
+    expect(results.sequential.confidenceSequence[0]).toBeLessThan(results.sequential.confidenceSequence[1]);
+    expect(results.probabilityToBeatControl).toBeGreaterThan(0.95);
+    expect(results.comparison.byVariant[0].boundary.at(-1).subjects).toBe(16);
+    expect(results.guardrails).toHaveLength(6);
+    expect(results.guardrails).toContainEqual({
+      variant: 'concise',
+      metric: 'error_rate',
+      value: 0,
+      threshold: 0.1,
+      breached: false,
+    });
+    const cost = results.guardrails.find(
+      (g: { variant: string; metric: string }) => g.variant === 'control' && g.metric === 'cost_per_answer',
+    );
+    expect(cost).toMatchObject({ threshold: 0.1, breached: false });
+    expect(cost.value).toBeGreaterThan(0); // tokens × the default price
+  });
+
+  it('stops on a planted breach once, sends everyone to the control, and tells the audit trail and the work queue', async () => {
+    for (let i = 0; i < 10; i++) await complete(randomUUID());
+    // The model failed on 6 answers of the concise variant (recorded as serving records them).
+    await t.db.collection('completions').insertMany(
+      Array.from({ length: 6 }, (_, i) => ({
+        _id: `failed-${i}`,
+        prompt: 'ask',
+        version: 2,
+        experiment: 'garde',
+        variant: 'concise',
+        subject: `failed-${i}`,
+        at: new Date(),
+        latencyMs: 30,
+        outcome: 'error',
+        error: 'llm_unavailable',
+      })) as never[],
+    );
+    // Four readers at once (several instances would do the same): one stop, one event.
+    const reads = await Promise.all(Array.from({ length: 4 }, () => analyst.get('/api/v1/experiments/garde/results')));
+    for (const read of reads) {
+      expect(read.status).toBe(200);
+      expect(documented(read.body) ? [] : documented.errors).toEqual([]);
+      expect(read.body.running).toBe(false);
+      expect(read.body.halt).toMatchObject({
+        reason: 'guardrail',
+        metric: 'error_rate',
+        variant: 'concise',
+        threshold: 0.1,
+        fallback: { variant: 'control', version: 1 },
+        promptVersion: 2,
+      });
+      expect(read.body.halt.value).toBeGreaterThan(0.1);
+    }
+    const experiment = (await analyst.get('/api/v1/experiments/garde')).body;
+    expect(experiment.archived).toBe(true);
+    expect(experiment.halt.metric).toBe('error_rate');
+
+    const events = (await risk.get('/api/v1/audit?resourceType=experiment&resourceKey=garde')).body as {
+      action: string;
+      actor: string;
+      reason?: string;
+      details?: Record<string, unknown>;
+    }[];
+    expect(events.filter((e) => e.action === 'experiment.auto_stopped')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'experiment.archived')).toHaveLength(1);
+    const stopped = events.find((e) => e.action === 'experiment.auto_stopped')!;
+    expect(stopped.actor).toBe('system:experiment-watch');
+    expect(stopped.details).toMatchObject({ metric: 'error_rate', variant: 'concise', threshold: 0.1 });
+    expect(stopped.details!['value']).toBeGreaterThan(0.1);
+    expect(stopped.reason).toMatch(/error_rate of "concise" is 0\.\d+, above its threshold 0\.1/);
+
+    // The console's work queue lists stopped experiments that carry a halt.
+    const listed = (await analyst.get(`/api/v1/experiments?filter=${encodeURIComponent('{"archived":true}')}`))
+      .body as { key: string; halt?: { reason: string } }[];
+    expect(listed.find((e) => e.key === 'garde')?.halt?.reason).toBe('guardrail');
+
+    // Everyone is served the control's version (1, while 2 is in force), outside the experiment; the prompt is free.
+    await new Promise((r) => setTimeout(r, 2_100)); // other instances' caches of running experiments expire
+    for (let i = 0; i < 6; i++) {
+      const answer = (await complete(randomUUID())).body;
+      expect(answer.version).toBe(1);
+      expect(answer.experiment).toBeUndefined();
+    }
+    expect(await t.db.collection('experiment_prompt_slots').countDocuments({ _id: 'ask' } as never)).toBe(0);
+    // Watching again (the timer) changes nothing more.
+    await t.app.get(ExperimentsService).watchRunning();
+    const again = (await risk.get('/api/v1/audit?resourceType=experiment&resourceKey=garde')).body as {
+      action: string;
+    }[];
+    expect(again.filter((e) => e.action === 'experiment.auto_stopped')).toHaveLength(1);
+  });
+
+  it('ends the fallback when the prompt publishes a new version', async () => {
+    const n = await promptVersion('Question (v3) : {{question}}');
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect((await complete(randomUUID())).body.version).toBe(n);
+  });
+});
