@@ -25,6 +25,6 @@ import { TableReaders } from './table-readers.js';
     TableReaders,
     EvaluationMetrics,
   ],
-  exports: [DecisionRetention],
+  exports: [DecisionRetention, EvaluationService],
 })
 export class EvaluationModule {}
