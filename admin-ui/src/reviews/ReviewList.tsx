@@ -73,7 +73,12 @@ export const ReviewList = () => {
   const { permissions } = usePermissions<string[]>();
   const mayDecide = (permissions ?? []).some((role) => DECIDING_ROLES.includes(role));
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'dueAt', order: 'ASC' }}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'open' }}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      exporter={false}
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="dueAt">
           <DueDate />
