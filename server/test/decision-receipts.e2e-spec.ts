@@ -202,7 +202,18 @@ describe('decision receipts and review requests', () => {
     );
     const incomplete = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'overridden', reason: 'r' });
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body.details).toEqual([{ path: '/newDecision', message: expect.any(String) }]);
+    expect(incomplete.body.details).toEqual([
+      expect.objectContaining({ path: '/newDecision', message: 'is required' }),
+    ]);
+    const confirmedWithNew = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'confirmed',
+      reason: 'r',
+      newDecision: { type: 'ineligible' },
+    });
+    expect(confirmedWithNew.status).toBe(400);
+    expect(confirmedWithNew.body.details).toEqual([
+      expect.objectContaining({ path: '/newDecision', message: 'must be absent when outcome is "confirmed"' }),
+    ]);
 
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',

@@ -125,6 +125,10 @@ export const decideReviewRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['outcome', 'reason'],
+  // An override names the decision made instead; a confirmation keeps the automated one and names none.
+  if: { type: 'object', properties: { outcome: { const: 'overridden' } } },
+  then: { type: 'object', required: ['newDecision'], properties: { newDecision: { type: 'object' } } },
+  else: { type: 'object', properties: { newDecision: false } },
   properties: {
     outcome: { type: 'string', enum: ['confirmed', 'overridden'] },
     reason: { type: 'string', minLength: 1, maxLength: 10000 },

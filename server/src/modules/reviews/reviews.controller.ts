@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
-import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
+import { ValidationError } from '../../common/errors/domain-errors.js';
+import { JsonSchemaPipe, ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import type { Receipt } from './receipt.js';
 import {
@@ -18,6 +19,30 @@ import {
 } from './reviews.contract.js';
 import { ReviewsQueryParams, type ReviewsQuery } from './reviews-query.pipe.js';
 import { ReviewsService, type ReviewView } from './reviews.service.js';
+
+/**
+ * The decide body, whose `newDecision` depends on `outcome` (if/then/else in the schema, so the document says it):
+ * the details name the field, not the branch that failed.
+ */
+class DecideBodyPipe extends JsonSchemaPipe {
+  constructor() {
+    super(decideReviewRequestSchema);
+  }
+
+  override transform(value: unknown): unknown {
+    try {
+      return super.transform(value);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const details = err.details
+        .filter((d) => d.keyword !== 'if')
+        .map((d) =>
+          d.keyword === 'false schema' ? { ...d, message: 'must be absent when outcome is "confirmed"' } : d,
+        );
+      throw new ValidationError(err.message, details);
+    }
+  }
+}
 
 /** Receipts of automated decisions about persons and the review requests that follow them (docs/adr/0030). */
 @ApiTags('reviews')
@@ -68,7 +93,7 @@ export class ReviewsController {
   @ApiOkResponse({ schema: reviewViewSchema as object })
   decide(
     @Param('id') id: string,
-    @ValidBody(decideReviewRequestSchema) body: DecideReviewRequest,
+    @Body(new DecideBodyPipe()) body: DecideReviewRequest,
     @Req() request: FastifyRequest,
   ): Promise<ReviewView> {
     return this.reviews.decide(id, body, request.principal!);
