@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../server/test/support/test-app.js';
-import { signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
+import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 const SCREENSHOTS = 'docs/screenshots';
 /** The enrolment pilot's first test case: a permanent employee, individual coverage, approved automatically. */
@@ -109,9 +109,13 @@ describe('decision receipts and review requests in the console', () => {
     await staff.close();
 
     // A reviewer works the queue: due first, the overdue one in red; overrides it with a reason.
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // axe needs a page from an explicit context.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
     await signIn(page, 'approver');
-    await page.getByRole('menuitem', { name: 'Demandes de révision' }).click();
+    // The dashboard says what waits, and leads to the queue.
+    await page.getByRole('link', { name: '2 demandes de révision ouvertes (1 en retard)' }).click();
+    await page.getByRole('menuitem', { name: 'Demandes de révision' }).waitFor();
     const overdue = page.getByRole('row').filter({ hasText: 'fonction publique le mois précédent' });
     await overdue.getByText(/En retard/).waitFor();
     await page.getByRole('row').filter({ hasText: 'pas le 2 mars' }).waitFor();
@@ -125,10 +129,11 @@ describe('decision receipts and review requests in the console', () => {
     await dialog.locator('button:not([disabled])', { hasText: 'Enregistrer' }).waitFor();
     await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
     await page.screenshot({ path: `${SCREENSHOTS}/reviews-fr.png` });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Demande de révision fermée.').waitFor();
     await overdue.waitFor({ state: 'detached' });
-    await page.close();
+    await context.close();
 
     const review = await t.http
       .get(`/api/v1/reviews/${late.body.id}`)

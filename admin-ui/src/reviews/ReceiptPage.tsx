@@ -121,9 +121,12 @@ export const ReceiptView = ({ id }: { id: string }) => {
             {translate('gabarit.receipt.lang_en')}
           </ToggleButton>
         </ToggleButtonGroup>
-        <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!receipt}>
-          {translate('gabarit.receipt.print')}
-        </Button>
+        {/* Shown once there is something to print (a button that turns from disabled to enabled fades its colours). */}
+        {receipt && (
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()}>
+            {translate('gabarit.receipt.print')}
+          </Button>
+        )}
       </Stack>
       {problem && <ProblemAlert problem={problem} />}
       {receipt && <ReceiptSheet receipt={receipt} />}

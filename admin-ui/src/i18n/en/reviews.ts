@@ -45,6 +45,8 @@ export const reviewsMessages = {
       automated_line: 'Automated decision: %{outcome}',
       observations_line: 'Observations: %{text}',
       overridden_to: 'Decision changed: %{outcome}',
+      waiting: '%{smart_count} open review request |||| %{smart_count} open review requests',
+      waiting_overdue: '(%{smart_count} overdue) |||| (%{smart_count} overdue)',
       decide: 'Decide',
       decide_title: 'Review decision %{id}',
       automated: 'Automated decision',

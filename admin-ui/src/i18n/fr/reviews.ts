@@ -45,6 +45,8 @@ export const reviewsMessages = {
       automated_line: 'Décision automatisée : %{outcome}',
       observations_line: 'Observations : %{text}',
       overridden_to: 'Décision modifiée : %{outcome}',
+      waiting: '%{smart_count} demande de révision ouverte |||| %{smart_count} demandes de révision ouvertes',
+      waiting_overdue: '(%{smart_count} en retard) |||| (%{smart_count} en retard)',
       decide: 'Trancher',
       decide_title: 'Réviser la décision %{id}',
       automated: 'Décision automatisée',
