@@ -1,12 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 // WCAG 2.1 A and AA rules that axe can check automatically, on the main screens of each role, in both languages.
 describe('console accessibility', () => {
   let c: ConsoleUnderTest;
+  // An enrolment decision with a review request, for the receipt and the review queue.
+  let decision = '';
 
   beforeAll(async () => {
     c = await startConsole('console_a11y');
+    const token = await c.t.login('analyst');
+    const facts = (
+      JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')) as { tests: { facts: object }[] }
+    ).tests[0]!.facts;
+    const decided = await c.t.http
+      .post('/api/v1/rulesets/enrolment/evaluate')
+      .set('authorization', `Bearer ${token}`)
+      .send({ facts });
+    decision = decided.body.evaluationId as string;
+    await c.t.http
+      .post(`/api/v1/decisions/${decision}/reviews`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ observations: 'Ma date d’embauche est erronée.' });
   });
   afterAll(async () => {
     await c?.close();
@@ -33,6 +49,7 @@ describe('console accessibility', () => {
         '/experiments/chatbot-brievete',
         '/reference-tables',
         '/reference-tables/create',
+        '/decisions/{decision}/receipt',
       ],
     ],
     [
@@ -43,9 +60,10 @@ describe('console accessibility', () => {
         '/rulesets/invoices/show/shadow',
         '/prompts/chatbot-answer/show',
         '/experiments/chatbot-brievete/show',
+        '/reviews',
       ],
     ],
-    ['risk', ['/audit']],
+    ['risk', ['/audit', '/reviews', '/decisions/{decision}/receipt']],
     ['admin', ['/api-keys', '/api-keys/create']],
   ];
 
@@ -57,7 +75,7 @@ describe('console accessibility', () => {
     await page.getByRole('button', { name: 'Connexion' }).waitFor();
     const found: Record<string, string[]> = { 'sign-in': await accessibilityViolations(page) };
     await signIn(page, c.base, user);
-    for (const path of paths) {
+    for (const path of paths.map((p) => p.replace('{decision}', decision))) {
       await page.goto(`${c.base}/admin/#${path}`);
       await page.locator('#main-content').waitFor();
       // The screen has loaded its data once the network is quiet and react-admin's progress bar is gone.

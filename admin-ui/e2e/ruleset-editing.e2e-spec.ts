@@ -46,13 +46,13 @@ describe('rule set editors', () => {
       .put('/api/v1/rulesets/enrolment/draft')
       .set('authorization', `Bearer ${other}`)
       .set('if-match', current.headers['etag'] as string)
-      .send({ settings: { logDecisions: false } });
+      .send({ settings: { decidesAboutPersons: true, logDecisions: true } });
     expect(saved.status).toBe(200);
 
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
-    await dialog.getByText('/settings').waitFor();
+    await dialog.getByText('/settings/logDecisions').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-conflict-fr.png`, animations: 'disabled' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
@@ -60,7 +60,7 @@ describe('rule set editors', () => {
     // Their version is loaded; mine was not written over it, and it is still offered back.
     const after = await t.http.get('/api/v1/rulesets/enrolment/versions/2').set('authorization', `Bearer ${other}`);
     expect(after.body.content.definition.root.label).toBe("Statut d'emploi");
-    expect(after.body.content.settings).toEqual({ logDecisions: false });
+    expect(after.body.content.settings).toEqual({ decidesAboutPersons: true, logDecisions: true });
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import { apiKeys } from './api-keys';
 import { audit } from './audit';
 import { authProvider } from './authProvider';
@@ -9,8 +9,12 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { prompts } from './prompts';
 import { referenceTables } from './reference-tables';
 import { Layout } from './layout/Layout';
+import { ReceiptPage } from './reviews/ReceiptPage';
+import { reviews } from './reviews';
 import { rulesets } from './rulesets';
 import { lightTheme } from './theme';
+
+const { Route } = reactRouterProvider;
 
 /** Registers resources only; each resource's screens live in its own folder. */
 export const App = () => (
@@ -33,8 +37,13 @@ export const App = () => (
         {roles?.length ? <Resource name="prompts" {...prompts} /> : null}
         {roles?.length ? <Resource name="reference-tables" {...referenceTables} /> : null}
         {roles?.some((role) => role === 'risk' || role === 'admin') ? <Resource name="audit" {...audit} /> : null}
+        {roles?.some((role) => role === 'approver' || role === 'risk' || role === 'admin') ? (
+          <Resource name="reviews" {...reviews} />
+        ) : null}
         {roles?.includes('admin') ? <Resource name="api-keys" {...apiKeys} /> : null}
-        <CustomRoutes>{[]}</CustomRoutes>
+        <CustomRoutes>
+          {roles?.length ? [<Route key="receipt" path="/decisions/:id/receipt" element={<ReceiptPage />} />] : []}
+        </CustomRoutes>
       </>
     )}
   </Admin>

@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { PromptsModule } from './modules/prompts/prompts.module.js';
 import { ServingModule } from './modules/serving/serving.module.js';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module.js';
+import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         RulesetsModule,
         ReferenceDataModule,
         EvaluationModule,
+        ReviewsModule,
         PromptsModule,
         ExperimentsModule,
         ServingModule,

@@ -654,6 +654,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/decisions/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['ReviewsController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/decisions/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Console roles: analyst, approver, risk. API keys: not accepted. */
+    post: operations['ReviewsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: approver, risk, admin. API keys: not accepted. */
+    get: operations['ReviewsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: approver, risk, admin. API keys: not accepted. */
+    get: operations['ReviewsController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/{id}/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Console roles: approver, risk. API keys: not accepted. */
+    post: operations['ReviewsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/prompts/{key}/versions/{n}/test': {
     parameters: {
       query?: never;
@@ -2831,7 +2916,7 @@ export interface operations {
           computedFacts?: {
             [key: string]: components['schemas']['JsonValue'];
           }[];
-          /** @description {logDecisions}: store a decision record per evaluation (default true) */
+          /** @description {logDecisions}: store a decision record per evaluation (default true); {decidesAboutPersons}: decisions about persons get receipts and review requests (default false) */
           settings?: {
             [key: string]: components['schemas']['JsonValue'];
           };
@@ -3003,7 +3088,7 @@ export interface operations {
           computedFacts?: {
             [key: string]: components['schemas']['JsonValue'];
           }[];
-          /** @description {logDecisions}: store a decision record per evaluation (default true) */
+          /** @description {logDecisions}: store a decision record per evaluation (default true); {decidesAboutPersons}: decisions about persons get receipts and review requests (default false) */
           settings?: {
             [key: string]: components['schemas']['JsonValue'];
           };
@@ -5440,6 +5525,615 @@ export interface operations {
       };
       /** @description The request conflicts with the resource’s current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_receipt: {
+    parameters: {
+      query?: {
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            decisionId: string;
+            /** @enum {string} */
+            lang: 'fr' | 'en';
+            title?: string;
+            decision: {
+              events: {
+                type: string;
+                params?: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /** @description the outcome in words, in the requested language */
+              outcome: string;
+            };
+            ruleset: string;
+            rulesetName?: string;
+            version: number;
+            checksum: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description the date in words (fr-CA or en-CA, Québec time) */
+            decidedAtText?: string;
+            /** @description the information the decision was made from: every input field it received, titled */
+            personalInformation: {
+              /** @description JSON Pointer in the facts */
+              path: string;
+              title: string;
+              /** @description marked x-pii in the input schema */
+              personal: boolean;
+              /** @description false when the value is withheld from this reader */
+              shown: boolean;
+              /** @description the value, when shown */
+              value?: unknown;
+            }[];
+            /** @description whether this reader may see personal values */
+            personalValuesShown?: boolean;
+            /** @description the whole explanation, in plain language */
+            summary?: string;
+            factors: {
+              rule?: string;
+              text: string;
+              path?: string[];
+            }[];
+            rights: {
+              correction: {
+                title: string;
+                text: string;
+              };
+              review: {
+                title: string;
+                text: string;
+              };
+            };
+            /** @description the id of the audit event that records this receipt */
+            auditRef: string;
+            /** @description that event’s hash in the audit chain */
+            auditHash?: string;
+            /** @description the whole receipt as plain text */
+            text: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the person’s observations */
+          observations: string;
+          /**
+           * @description how the observations reached the staff member
+           * @enum {string}
+           */
+          receivedVia?: 'in_person' | 'phone' | 'mail' | 'email' | 'online' | 'other';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            decisionId: string;
+            ruleset: string;
+            version?: number;
+            /** @description the events the automated decision returned */
+            automatedDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            observations: string;
+            receivedVia?: string;
+            submittedBy: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description open past its due date, or closed after it */
+            overdue: boolean;
+            /** @description whole days since submission (until the decision, once closed) */
+            ageDays?: number;
+            /** @enum {string} */
+            outcome?: 'confirmed' | 'overridden';
+            reason?: string;
+            newDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_list: {
+    parameters: {
+      query?: {
+        /** @description ["field","ASC"|"DESC"], default ["dueAt","ASC"] */
+        sort?: string;
+        /** @description [start, end], both included, at most 500 items; default [0,24] */
+        range?: string;
+        /** @description a JSON object of filters; unknown fields are ignored */
+        filter?: string;
+        status?: 'open' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            decisionId: string;
+            ruleset: string;
+            version?: number;
+            /** @description the events the automated decision returned */
+            automatedDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            observations: string;
+            receivedVia?: string;
+            submittedBy: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description open past its due date, or closed after it */
+            overdue: boolean;
+            /** @description whole days since submission (until the decision, once closed) */
+            ageDays?: number;
+            /** @enum {string} */
+            outcome?: 'confirmed' | 'overridden';
+            reason?: string;
+            newDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+          }[];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            decisionId: string;
+            ruleset: string;
+            version?: number;
+            /** @description the events the automated decision returned */
+            automatedDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            observations: string;
+            receivedVia?: string;
+            submittedBy: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description open past its due date, or closed after it */
+            overdue: boolean;
+            /** @description whole days since submission (until the decision, once closed) */
+            ageDays?: number;
+            /** @enum {string} */
+            outcome?: 'confirmed' | 'overridden';
+            reason?: string;
+            newDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+          };
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          outcome: 'confirmed' | 'overridden';
+          reason: string;
+          /** @description required when overridden: the decision the reviewer makes instead (kept beside the automated one) */
+          newDecision?: {
+            type: string;
+            params?: {
+              [key: string]: components['schemas']['JsonValue'];
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            decisionId: string;
+            ruleset: string;
+            version?: number;
+            /** @description the events the automated decision returned */
+            automatedDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            observations: string;
+            receivedVia?: string;
+            submittedBy: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description open past its due date, or closed after it */
+            overdue: boolean;
+            /** @description whole days since submission (until the decision, once closed) */
+            ageDays?: number;
+            /** @enum {string} */
+            outcome?: 'confirmed' | 'overridden';
+            reason?: string;
+            newDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -21,9 +21,21 @@ export const KNOWN_ACTIONS: string[] = [
   'api_key.revoked',
   'auth.account_locked',
   'auth.login_failed',
+  'decision.receipt_issued',
+  'review.submitted',
+  'review.decided',
 ];
 
-export const RESOURCE_TYPES = ['ruleset', 'prompt', 'experiment', 'reference_table', 'user', 'api_key'];
+export const RESOURCE_TYPES = [
+  'ruleset',
+  'prompt',
+  'experiment',
+  'reference_table',
+  'user',
+  'api_key',
+  'decision',
+  'review',
+];
 
 /** An action in words (`ruleset.published` → « Ensemble de règles publié »); an action we do not know shows its code. */
 export function actionLabel(action: string, translate: (key: string, options?: object) => string): string {

@@ -35,6 +35,8 @@ export const TRANSLATED_ERRORS = [
   'too_deep',
   'rate_limited',
   'database_unavailable',
+  'not_about_persons',
+  'review_closed',
 ] as const;
 
 /** Reads whatever a failed call threw (react-admin HttpError with its body, or a plain Error) as a Problem. */

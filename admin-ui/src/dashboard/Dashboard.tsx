@@ -1,5 +1,6 @@
 import { Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { ReviewsWaiting } from '../reviews/ReviewsWaiting';
 import { WorkQueue } from './WorkQueue';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'] as const;
@@ -26,6 +27,7 @@ export const Dashboard = () => {
           ))}
         </Stack>
         <WorkQueue />
+        <ReviewsWaiting />
         <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
           {translate('gabarit.dashboard.pilots')}
         </Typography>

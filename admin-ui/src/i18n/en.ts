@@ -3,6 +3,7 @@ import { promptsMessages } from './en/prompts';
 import { experimentsMessages } from './en/experiments';
 import { referenceTablesMessages } from './en/reference-tables';
 import { auditMessages } from './en/audit';
+import { reviewsMessages } from './en/reviews';
 import { editorMessages } from './en/editors';
 import { shadowMessages } from './en/shadow';
 /** Console text in English. Every key here has its twin in fr.ts. */
@@ -142,6 +143,8 @@ export const en = {
       too_deep: 'The content sent is nested too deeply.',
       rate_limited: 'Too many requests: try again in a moment.',
       database_unavailable: 'The database is unavailable for a moment: nothing was saved.',
+      not_about_persons: 'This decision is not about a person: it has no receipt and no review.',
+      review_closed: 'This review request was already decided: its decision stands.',
       change_pending: 'A change to this table already awaits approval: it must be approved or rejected first.',
       no_pending_change: 'No change to this table awaits approval: reload the page.',
     },
@@ -192,6 +195,7 @@ export const en = {
     ...auditMessages.gabarit,
     ...editorMessages.gabarit,
     ...shadowMessages.gabarit,
+    ...reviewsMessages.gabarit,
   },
   resources: {
     rulesets: {
@@ -233,5 +237,6 @@ export const en = {
     ...referenceTablesMessages.resources,
     ...auditMessages.resources,
     ...editorMessages.resources,
+    ...reviewsMessages.resources,
   },
 };

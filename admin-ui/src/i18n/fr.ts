@@ -3,6 +3,7 @@ import { promptsMessages } from './fr/prompts';
 import { experimentsMessages } from './fr/experiments';
 import { referenceTablesMessages } from './fr/reference-tables';
 import { auditMessages } from './fr/audit';
+import { reviewsMessages } from './fr/reviews';
 import { editorMessages } from './fr/editors';
 import { shadowMessages } from './fr/shadow';
 import { typesetMessages } from './typography';
@@ -149,6 +150,8 @@ export const fr = typesetMessages({
       too_deep: 'Le contenu envoyé est trop imbriqué.',
       rate_limited: 'Trop de requêtes : réessayez dans un moment.',
       database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',
+      not_about_persons: "Cette décision ne concerne pas une personne : elle n'a ni avis de décision ni révision.",
+      review_closed: 'Cette demande de révision a déjà été tranchée : sa décision est maintenue.',
       change_pending:
         'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
       no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
@@ -200,6 +203,7 @@ export const fr = typesetMessages({
     ...auditMessages.gabarit,
     ...editorMessages.gabarit,
     ...shadowMessages.gabarit,
+    ...reviewsMessages.gabarit,
   },
   resources: {
     rulesets: {
@@ -241,5 +245,6 @@ export const fr = typesetMessages({
     ...referenceTablesMessages.resources,
     ...auditMessages.resources,
     ...editorMessages.resources,
+    ...reviewsMessages.resources,
   },
 });

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typogr
 import Form from '@rjsf/mui';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useEffect, useMemo, useState } from 'react';
-import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { Link, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
@@ -16,6 +16,8 @@ interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
   explanation?: { fr: string; en: string };
   version: number;
+  evaluationId?: string;
+  logged?: boolean;
 }
 interface RulesetRecord {
   id: string;
@@ -49,6 +51,8 @@ export const TryIt = () => {
   const version = chosen !== undefined && numbers.includes(chosen) ? chosen : defaultVersion;
   const key = record?.key;
   const [schema, setSchema] = useState<RJSFSchema | undefined>();
+  // Decisions about persons have a receipt the person can be given (Law 25): linked under the outcome.
+  const [aboutPersons, setAboutPersons] = useState(false);
   const labelledSchema = useMemo(() => schema && schemaInLanguage(schema, locale), [schema, locale]);
   const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [mode, setMode] = useState<'form' | 'json'>('form');
@@ -62,8 +66,17 @@ export const TryIt = () => {
   useEffect(() => {
     if (key === undefined || version === undefined) return;
     void dataProvider.read('rulesets', { id: key, path: `versions/${version}` }).then((json) => {
-      const content = (json as { content?: { inputSchema?: RJSFSchema; tests?: { facts?: unknown }[] } }).content;
+      const content = (
+        json as {
+          content?: {
+            inputSchema?: RJSFSchema;
+            tests?: { facts?: unknown }[];
+            settings?: { decidesAboutPersons?: boolean };
+          };
+        }
+      ).content;
       setSchema(content?.inputSchema);
+      setAboutPersons(content?.settings?.decidesAboutPersons === true);
       const example = exampleFacts(content);
       setFacts(example);
       setText(JSON.stringify(example, null, 2));
@@ -174,6 +187,13 @@ export const TryIt = () => {
             )}
           </Stack>
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>
+          {aboutPersons && outcome.logged && outcome.evaluationId && (
+            <Box sx={{ mt: 1 }}>
+              <Link to={`/decisions/${encodeURIComponent(outcome.evaluationId)}/receipt`}>
+                {translate('gabarit.receipt.open')}
+              </Link>
+            </Box>
+          )}
           <SaveAsTestCase rulesetKey={record.key} facts={lastFacts} events={outcome.events} />
         </Alert>
       )}

@@ -30,6 +30,7 @@ export const configSchema = {
     LOGIN_MAX_FAILURES: { type: 'integer', minimum: 1, default: 5 },
     LOGIN_LOCKOUT_SECONDS: { type: 'integer', minimum: 1, default: 900 },
     DECISION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 90 },
+    REVIEW_DUE_DAYS: { type: 'integer', minimum: 1, maximum: 365, default: 30 },
     DECISION_BATCH_SIZE: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
     DECISION_FLUSH_MS: { type: 'integer', minimum: 0, maximum: 1000, default: 5 },
     DECISION_QUEUE_MAX: { type: 'integer', minimum: 1, maximum: 1000000, default: 5000 },
@@ -61,6 +62,7 @@ export const configSchema = {
     'LOGIN_MAX_FAILURES',
     'LOGIN_LOCKOUT_SECONDS',
     'DECISION_RETENTION_DAYS',
+    'REVIEW_DUE_DAYS',
     'DECISION_BATCH_SIZE',
     'DECISION_FLUSH_MS',
     'DECISION_QUEUE_MAX',
@@ -102,6 +104,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   decisionRetentionDays: number;
+  /** Days a review request of an automated decision has before it is overdue. */
+  reviewDueDays: number;
   /** Group commit of decision records: batch size, wait before a partial batch goes, bounded queue, parallel inserts, timeout. */
   decisionBatchSize: number;
   decisionFlushMs: number;

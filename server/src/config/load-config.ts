@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
     loginLockoutSeconds: raw.LOGIN_LOCKOUT_SECONDS,
     decisionRetentionDays: raw.DECISION_RETENTION_DAYS,
+    reviewDueDays: raw.REVIEW_DUE_DAYS,
     decisionBatchSize: raw.DECISION_BATCH_SIZE,
     decisionFlushMs: raw.DECISION_FLUSH_MS,
     decisionQueueMax: raw.DECISION_QUEUE_MAX,

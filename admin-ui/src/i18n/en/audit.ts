@@ -33,6 +33,8 @@ export const auditMessages = {
         reference_table: 'Reference table',
         user: 'User',
         api_key: 'API key',
+        decision: 'Decision',
+        review: 'Review request',
       },
       actions: {
         ruleset: {
@@ -92,6 +94,8 @@ export const auditMessages = {
           password_reset: 'Password reset',
           unlocked: 'Account unlocked',
         },
+        decision: { receipt_issued: 'Decision receipt issued' },
+        review: { submitted: 'Review request received', decided: 'Review request decided' },
         api_key: { created: 'API key created', revoked: 'API key revoked' },
         auth: { account_locked: 'Account locked after failed sign-ins', login_failed: 'Failed sign-in' },
       },

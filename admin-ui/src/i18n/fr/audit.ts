@@ -33,6 +33,8 @@ export const auditMessages = {
         reference_table: 'Table de référence',
         user: 'Compte',
         api_key: 'Clé API',
+        decision: 'Décision',
+        review: 'Demande de révision',
       },
       actions: {
         ruleset: {
@@ -92,6 +94,8 @@ export const auditMessages = {
           password_reset: 'Mot de passe réinitialisé',
           unlocked: 'Compte déverrouillé',
         },
+        decision: { receipt_issued: 'Avis de décision délivré' },
+        review: { submitted: 'Demande de révision reçue', decided: 'Demande de révision tranchée' },
         api_key: { created: 'Clé API créée', revoked: 'Clé API révoquée' },
         auth: { account_locked: 'Compte verrouillé après des échecs de connexion', login_failed: 'Échec de connexion' },
       },

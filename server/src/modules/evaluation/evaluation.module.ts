@@ -30,6 +30,6 @@ import { TableReaders } from './table-readers.js';
     ShadowRunner,
     ShadowTalliesRepository,
   ],
-  exports: [DecisionRetention],
+  exports: [DecisionRetention, EvaluationService],
 })
 export class EvaluationModule {}

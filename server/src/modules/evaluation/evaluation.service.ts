@@ -134,6 +134,18 @@ export class EvaluationService {
     };
   }
 
+  /**
+   * A decision record as this reader may see it (masked as `decision()` masks it), with the content of the version
+   * that made it (null when it cannot be read) and whether the reader may see personal information: what a
+   * receipt is written from.
+   */
+  async decisionWithContent(id: string, principal: Principal) {
+    const view = await this.decision(id, principal);
+    const state = await this.rulesets.state(view.ruleset).catch(() => null);
+    const content = state ? await this.rulesets.content(state, view.version).catch(() => null) : null;
+    return { view, content, name: state?.meta.name, personalValuesShown: mayReadPii(principal, view.ruleset) };
+  }
+
   /** Runs a version's test cases (facts → expected event types) and records the run against its exact content. */
   async runTests(key: string, number: number, principal: Principal) {
     const state = await this.rulesets.state(key);

@@ -261,6 +261,11 @@ export const settingsSchema = {
   additionalProperties: false,
   properties: {
     logDecisions: { type: 'boolean', description: 'store a decision record for each evaluation (default true)' },
+    decidesAboutPersons: {
+      type: 'boolean',
+      description:
+        'its decisions are about persons (Law 25, s. 65.2): receipts and review requests exist for them (default false); needs logDecisions',
+    },
   },
 } as const;
 

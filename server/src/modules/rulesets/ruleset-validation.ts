@@ -81,6 +81,12 @@ export function validateRulesetContent(format: RulesetFormat, content: RulesetCo
     details.push(...toErrorDetails(validateLookups.errors, '/lookups'));
   if (content.settings !== undefined && !validateSettings(content.settings))
     details.push(...toErrorDetails(validateSettings.errors, '/settings'));
+  else if (content.settings?.decidesAboutPersons === true && content.settings.logDecisions === false)
+    // A receipt and a review need the decision record: a rule set about persons must keep its decisions.
+    details.push({
+      path: '/settings/logDecisions',
+      message: 'must not be false when decidesAboutPersons is true (receipts and reviews read the decision record)',
+    });
   if (content.computedFacts !== undefined) {
     if (!validateComputedFacts(content.computedFacts))
       details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));

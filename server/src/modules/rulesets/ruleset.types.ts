@@ -16,7 +16,7 @@ export interface RulesetContent {
   tests?: { name: string; facts: Record<string, unknown>; expectedEvents: string[] }[];
   /** Facts computed before the rules run (CEL expressions, docs/adr/0010), in order: amounts, taxes, day counts, ages. */
   computedFacts?: { name: string; expression: string }[];
-  settings?: { logDecisions?: boolean };
+  settings?: { logDecisions?: boolean; decidesAboutPersons?: boolean };
   /**
    * Facts read from reference tables during the run: the row whose key column equals another fact's value (or
    * null); with `column`, the list of rows whose column equals it, in the table's order (or empty). A key

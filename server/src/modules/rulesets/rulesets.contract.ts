@@ -16,7 +16,11 @@ const contentProperties = {
     description:
       'facts computed before the rules run: {name, expression (CEL, e.g. round(invoice.subtotal * 0.05, 2))}',
   },
-  settings: { type: 'object', description: '{logDecisions}: store a decision record per evaluation (default true)' },
+  settings: {
+    type: 'object',
+    description:
+      '{logDecisions}: store a decision record per evaluation (default true); {decidesAboutPersons}: decisions about persons get receipts and review requests (default false)',
+  },
   lookups: {
     type: 'array',
     items: { type: 'object' },

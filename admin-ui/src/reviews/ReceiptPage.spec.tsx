@@ -1,0 +1,94 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
+import { ReceiptView, type Receipt } from './ReceiptPage';
+
+const receipt = (lang: 'fr' | 'en', shown: boolean): Receipt => ({
+  decisionId: 'd-1',
+  lang,
+  title: lang === 'fr' ? 'Avis de décision automatisée' : 'Notice of an automated decision',
+  decision: {
+    events: [{ type: 'auto_approve' }],
+    outcome: lang === 'fr' ? 'Approuvée automatiquement' : 'Approved automatically',
+  },
+  ruleset: 'enrolment',
+  rulesetName: "Adhésion à l'assurance collective",
+  version: 1,
+  checksum: 'abc123',
+  decidedAt: '2026-04-02T18:05:00.000Z',
+  decidedAtText: lang === 'fr' ? '2 avril 2026 à 14 h 05' : 'April 2, 2026 at 2:05 p.m.',
+  personalInformation: [
+    {
+      path: '/employee/birthDate',
+      title: lang === 'fr' ? 'Personne embauchée — Date de naissance' : 'Employee — Date of birth',
+      personal: true,
+      shown,
+      ...(shown && { value: '1990-05-10' }),
+    },
+    { path: '/employee/employmentStatus', title: 'Statut', personal: false, shown: true, value: 'permanent' },
+  ],
+  personalValuesShown: shown,
+  summary: lang === 'fr' ? 'Adhésion approuvée automatiquement.' : 'Enrolment approved automatically.',
+  factors: [{ text: 'Facteurs principaux' }],
+  rights: {
+    correction: { title: lang === 'fr' ? 'Faire rectifier' : 'Correction', text: 'c' },
+    review: { title: lang === 'fr' ? 'Demander la révision' : 'Review', text: 'r' },
+  },
+  auditRef: 'audit-1',
+  text: '',
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('ReceiptView', () => {
+  it('shows the receipt in French, switches to English, and shows personal values to those who may see them', async () => {
+    const api = fakeApi({
+      'GET /api/v1/decisions/d-1/receipt?lang=fr': { body: receipt('fr', true) },
+      'GET /api/v1/decisions/d-1/receipt?lang=en': { body: receipt('en', true) },
+    });
+    renderConsole(<ReceiptView id="d-1" />, ['risk']);
+    expect(await screen.findByRole('heading', { name: 'Avis de décision automatisée' })).toBeTruthy();
+    expect(screen.getByText('Approuvée automatiquement')).toBeTruthy();
+    expect(screen.getByText('1990-05-10')).toBeTruthy();
+    expect(screen.getByText('Renseignements utilisés')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { name: 'Notice of an automated decision' })).toBeTruthy();
+    expect(screen.getByText('Information used')).toBeTruthy();
+    expect(screen.getByText('April 2, 2026 at 2:05 p.m.')).toBeTruthy();
+    expect(api.calls.map((c) => c.url)).toEqual([
+      '/api/v1/decisions/d-1/receipt?lang=fr',
+      '/api/v1/decisions/d-1/receipt?lang=en',
+    ]);
+  });
+
+  it('says a value is withheld, and records the person’s observations as a review request', async () => {
+    const api = fakeApi({
+      'GET /api/v1/decisions/d-1/receipt?lang=fr': { body: receipt('fr', false) },
+      'POST /api/v1/decisions/d-1/reviews': {
+        status: 201,
+        body: { id: 'r-1', decisionId: 'd-1', status: 'open', dueAt: '2026-05-02T18:05:00.000Z' },
+      },
+    });
+    renderConsole(<ReceiptView id="d-1" />, ['analyst']);
+    const row = (await screen.findByText('Personne embauchée — Date de naissance')).closest('tr')!;
+    expect(within(row).getByText('Valeur non affichée (accès restreint)')).toBeTruthy();
+    expect(screen.queryByText('1990-05-10')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Observations de la personne'), {
+      target: { value: 'Ma date est erronée.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la demande de révision' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Demande de révision enregistrée/);
+    expect(api.to('POST', '/api/v1/decisions/d-1/reviews')[0]!.body).toEqual({ observations: 'Ma date est erronée.' });
+  });
+
+  it('says why a decision that is not about a person has no receipt', async () => {
+    fakeApi({
+      'GET /api/v1/decisions/d-2/receipt?lang=fr': apiError(409, 'not_about_persons', 'does not decide about persons'),
+    });
+    renderConsole(<ReceiptView id="d-2" />, ['risk']);
+    expect(await screen.findByText(/ne concerne pas une personne/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,290 @@
+import PrintIcon from '@mui/icons-material/Print';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  GlobalStyles,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Title, useLocaleState, useParams, usePermissions, useTranslate } from 'react-admin';
+import type { RequestOf, ResponseOf } from '../api/types';
+import { toProblem, type Problem } from '../common/api-error';
+import { formatDateTime } from '../common/dates';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { dataProvider } from '../dataProvider';
+import { reviewsMessages as enMessages } from '../i18n/en/reviews';
+import { reviewsMessages as frMessages } from '../i18n/fr/reviews';
+import { typesetFrench } from '../i18n/typography';
+
+export type Receipt = ResponseOf<'/api/v1/decisions/{id}/receipt', 'get'>;
+type ReviewRequest = RequestOf<'/api/v1/decisions/{id}/reviews', 'post'>;
+type Created = ResponseOf<'/api/v1/decisions/{id}/reviews', 'post', 201>;
+
+const RECEIVED_VIA = ['in_person', 'phone', 'mail', 'email', 'online', 'other'] as const;
+/** Roles that receive a person's observations (the API's `POST /decisions/{id}/reviews`). */
+const RECORDING_ROLES = ['analyst', 'approver', 'risk'];
+
+// Printing shows the receipt alone: no app bar, menu or console controls.
+const printStyles = (
+  <GlobalStyles
+    styles={{
+      '@media print': {
+        'header, .MuiAppBar-root, .RaSidebar-root, .RaAppBar-root, .no-print': { display: 'none !important' },
+        '.RaLayout-content, .RaLayout-contentWithSidebar': { padding: '0 !important', margin: '0 !important' },
+        '.receipt-sheet': { boxShadow: 'none !important', border: 'none !important' },
+        body: { background: 'white' },
+      },
+    }}
+  />
+);
+
+// The receipt's labels follow the receipt's language, not the console's: a French console prints English receipts.
+const flat = (messages: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(messages).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+const labels: Record<'fr' | 'en', Record<string, string>> = {
+  fr: Object.fromEntries(Object.entries(flat(frMessages.gabarit.receipt)).map(([k, v]) => [k, typesetFrench(v)])),
+  en: flat(enMessages.gabarit.receipt),
+};
+
+const valueText = (value: unknown, lang: 'fr' | 'en') =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'boolean'
+      ? value
+        ? lang === 'fr'
+          ? 'oui'
+          : 'yes'
+        : lang === 'fr'
+          ? 'non'
+          : 'no'
+      : JSON.stringify(value);
+
+/**
+ * The receipt of an automated decision about a person (Law 25, s. 65.2), as the person reads it: printable, in
+ * French or English whatever the console's language; personal values only for those who may see them.
+ */
+export const ReceiptPage = () => {
+  const { id = '' } = useParams();
+  return <ReceiptView id={id} />;
+};
+
+/** The receipt of one decision, with the language switch, printing and (for staff) the observations form. */
+export const ReceiptView = ({ id }: { id: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [lang, setLang] = useState<'fr' | 'en'>(locale === 'en' ? 'en' : 'fr');
+  const [receipt, setReceipt] = useState<Receipt | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const { permissions } = usePermissions<string[]>();
+  const mayRecord = (permissions ?? []).some((role) => RECORDING_ROLES.includes(role));
+
+  useEffect(() => {
+    setProblem(undefined);
+    void dataProvider
+      .readPath(`decisions/${encodeURIComponent(id)}/receipt?lang=${lang}`)
+      .then((json) => setReceipt(json as Receipt))
+      .catch((err: unknown) => {
+        setReceipt(undefined);
+        setProblem(toProblem(err));
+      });
+  }, [id, lang]);
+
+  return (
+    <Box sx={{ p: 2, maxWidth: 960 }}>
+      {printStyles}
+      <Title title={translate('gabarit.receipt.title')} />
+      <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center' }}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={lang}
+          onChange={(_, next: 'fr' | 'en' | null) => next && setLang(next)}
+          aria-label={translate('gabarit.receipt.language')}
+        >
+          <ToggleButton value="fr" lang="fr">
+            {translate('gabarit.receipt.lang_fr')}
+          </ToggleButton>
+          <ToggleButton value="en" lang="en">
+            {translate('gabarit.receipt.lang_en')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+        {/* Shown once there is something to print (a button that turns from disabled to enabled fades its colours). */}
+        {receipt && (
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()}>
+            {translate('gabarit.receipt.print')}
+          </Button>
+        )}
+      </Stack>
+      {problem && <ProblemAlert problem={problem} />}
+      {receipt && <ReceiptSheet receipt={receipt} />}
+      {receipt && mayRecord && <RecordObservations decisionId={id} />}
+    </Box>
+  );
+};
+
+/** The receipt itself, in its own language (`lang`), labels from the console's messages in that language. */
+export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
+  const lang = receipt.lang;
+  const label = (key: string) => labels[lang][key] ?? key;
+  return (
+    <Paper className="receipt-sheet" variant="outlined" lang={lang} sx={{ p: 3 }} component="article">
+      <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
+        {receipt.title}
+      </Typography>
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}>
+        <dt>{label('decision')}</dt>
+        <dd style={{ margin: 0 }}>
+          <strong>{receipt.decision.outcome}</strong>{' '}
+          {receipt.decision.events.map((event, i) => (
+            <Chip key={i} size="small" variant="outlined" label={event.type} sx={{ ml: 1 }} />
+          ))}
+        </dd>
+        <dt>{label('decided_at')}</dt>
+        <dd style={{ margin: 0 }}>{receipt.decidedAtText}</dd>
+        <dt>{label('ruleset')}</dt>
+        <dd style={{ margin: 0 }}>
+          {receipt.rulesetName ? `${receipt.rulesetName} (${receipt.ruleset})` : receipt.ruleset}
+        </dd>
+        <dt>{label('version')}</dt>
+        <dd style={{ margin: 0 }}>{receipt.version}</dd>
+        <dt>{label('checksum')}</dt>
+        <dd style={{ margin: 0, fontFamily: 'monospace', wordBreak: 'break-all' }}>{receipt.checksum}</dd>
+      </Box>
+
+      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
+        {label('information')}
+      </Typography>
+      {!receipt.personalValuesShown && (
+        <Alert severity="info" sx={{ mb: 1 }} className="no-print">
+          {label('masked_notice')}
+        </Alert>
+      )}
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              {label('field')}
+            </TableCell>
+            <TableCell component="th" scope="col">
+              {label('value')}
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {receipt.personalInformation.map((item) => (
+            <TableRow key={item.path}>
+              <TableCell>
+                {item.title}
+                {item.personal && (
+                  <Chip size="small" label={label('personal')} sx={{ ml: 1 }} variant="outlined" color="primary" />
+                )}
+              </TableCell>
+              <TableCell>{item.shown ? valueText(item.value, lang) : <em>{label('not_shown')}</em>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
+        {label('factors')}
+      </Typography>
+      {receipt.summary ? (
+        <Typography component="p">{receipt.summary}</Typography>
+      ) : (
+        receipt.factors.map((factor, i) => (
+          <Typography key={i} component="p">
+            {factor.text}
+          </Typography>
+        ))
+      )}
+
+      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
+        {label('rights')}
+      </Typography>
+      {[receipt.rights.correction, receipt.rights.review].map((right) => (
+        <Box key={right.title} sx={{ mb: 1 }}>
+          <Typography variant="h3" sx={{ fontSize: '1rem', fontWeight: 600 }}>
+            {right.title}
+          </Typography>
+          <Typography component="p">{right.text}</Typography>
+        </Box>
+      ))}
+      <Typography variant="body2" sx={{ mt: 3 }}>
+        {label('audit_ref')} <span style={{ fontFamily: 'monospace' }}>{receipt.auditRef}</span>
+      </Typography>
+    </Paper>
+  );
+};
+
+/** A staff member records the person's observations: a review request, due in REVIEW_DUE_DAYS. */
+const RecordObservations = ({ decisionId }: { decisionId: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [observations, setObservations] = useState('');
+  const [receivedVia, setReceivedVia] = useState<ReviewRequest['receivedVia'] | ''>('');
+  const [created, setCreated] = useState<Created | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const submit = async () => {
+    setProblem(undefined);
+    try {
+      const body: ReviewRequest = { observations, ...(receivedVia && { receivedVia }) };
+      setCreated((await dataProvider.command('decisions', { id: decisionId, command: 'reviews', body })) as Created);
+      setObservations('');
+    } catch (err) {
+      setProblem(toProblem(err));
+    }
+  };
+  return (
+    <Box component="section" className="no-print" aria-labelledby="observations-title" sx={{ mt: 3 }}>
+      <Typography id="observations-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {translate('gabarit.receipt.observations_title')}
+      </Typography>
+      <TextField
+        label={translate('gabarit.receipt.observations')}
+        multiline
+        minRows={3}
+        fullWidth
+        value={observations}
+        onChange={(e) => setObservations(e.target.value)}
+      />
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label={translate('gabarit.receipt.received_via')}
+          value={receivedVia}
+          onChange={(e) => setReceivedVia(e.target.value as ReviewRequest['receivedVia'])}
+          sx={{ width: 220 }}
+        >
+          {RECEIVED_VIA.map((via) => (
+            <MenuItem key={via} value={via}>
+              {translate(`gabarit.receipt.via.${via}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button variant="contained" disabled={observations.trim() === ''} onClick={() => void submit()}>
+          {translate('gabarit.receipt.submit')}
+        </Button>
+      </Stack>
+      {problem && <ProblemAlert problem={problem} />}
+      {created && (
+        <Alert severity="success" role="status" sx={{ mt: 2 }}>
+          {translate('gabarit.receipt.submitted', { due: formatDateTime(created.dueAt, locale) })}
+        </Alert>
+      )}
+    </Box>
+  );
+};

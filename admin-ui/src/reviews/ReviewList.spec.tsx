@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { ResourceContextProvider } from 'react-admin';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { ReviewList, type Review } from './ReviewList';
+
+const review = (id: string, overdue: boolean): Review => ({
+  id,
+  decisionId: `d-${id}`,
+  ruleset: 'enrolment',
+  version: 1,
+  automatedDecision: [{ type: 'auto_approve' }],
+  status: 'open',
+  observations: `Observations ${id}`,
+  submittedBy: 'analyst',
+  submittedAt: '2026-03-01T10:00:00.000Z',
+  dueAt: overdue ? '2026-03-31T10:00:00.000Z' : '2099-03-31T10:00:00.000Z',
+  overdue,
+  ageDays: overdue ? 40 : 1,
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('ReviewList', () => {
+  it('lists open requests by due date, overdue ones marked, and overrides one with a reason and a new decision', async () => {
+    const api = fakeApi({
+      'GET /api/v1/reviews': {
+        body: [review('1', true), review('2', false)],
+        headers: { 'Content-Range': 'reviews 0-1/2' },
+      },
+      'POST /api/v1/reviews/1/decide': { body: { ...review('1', true), status: 'closed', outcome: 'overridden' } },
+    });
+    renderConsole(
+      <ResourceContextProvider value="reviews">
+        <ReviewList />
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    const late = (await screen.findByText('Observations 1')).closest('tr')!;
+    expect(within(late).getByText(/En retard/)).toBeTruthy();
+    expect(within(late).getByText('40 jours')).toBeTruthy();
+    const listCall = api.calls.find((c) => c.url.startsWith('/api/v1/reviews?'))!;
+    expect(decodeURIComponent(listCall.url)).toContain('filter={"status":"open"}');
+    expect(decodeURIComponent(listCall.url)).toContain('sort=["dueAt","ASC"]');
+
+    fireEvent.click(within(late).getByRole('button', { name: 'Trancher' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByLabelText('Modifier la décision'));
+    fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Demande de révision fermée.')).toBeTruthy();
+    expect(api.to('POST', '/api/v1/reviews/1/decide')[0]!.body).toEqual({
+      outcome: 'overridden',
+      reason: 'Date corrigée.',
+      newDecision: { type: 'manual_review' },
+    });
+  });
+
+  it('offers no decision to those who may only read the queue', async () => {
+    fakeApi({ 'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } } });
+    renderConsole(
+      <ResourceContextProvider value="reviews">
+        <ReviewList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    await screen.findByText('Observations 1');
+    expect(screen.queryByRole('button', { name: 'Trancher' })).toBeNull();
+  });
+});

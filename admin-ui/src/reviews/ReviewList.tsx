@@ -1,0 +1,207 @@
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import {
+  DataTable,
+  Link,
+  List,
+  SelectInput,
+  useLocaleState,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { RequestOf, ResponseOf } from '../api/types';
+import { formatDateTime } from '../common/dates';
+import { useApiAction } from '../common/use-api-action';
+
+export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
+type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
+
+/** Outcomes a reviewer may decide instead (the pilots' event types); each worded in gabarit.outcomes. */
+export const OUTCOMES = ['auto_approve', 'manual_review', 'ineligible', 'request_documents', 'reject'];
+/** Roles that decide review requests (the API's `POST /reviews/{id}/decide`). */
+const DECIDING_ROLES = ['approver', 'risk'];
+
+const outcomeWords = (type: string, translate: (key: string, options?: object) => string) =>
+  translate(`gabarit.outcomes.${type}`, { _: type });
+
+const filters = [
+  <SelectInput
+    key="status"
+    source="status"
+    choices={[
+      { id: 'open', name: 'gabarit.reviews.status.open' },
+      { id: 'closed', name: 'gabarit.reviews.status.closed' },
+    ]}
+    alwaysOn
+  />,
+];
+
+const DueDate = () => {
+  const review = useRecordContext<Review>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!review) return null;
+  const late = review.overdue && review.status === 'open';
+  return (
+    <Box component="span" sx={late ? { color: 'error.dark', fontWeight: 600 } : undefined}>
+      {formatDateTime(review.dueAt, locale)}
+      {late && ` — ${translate('gabarit.reviews.overdue')}`}
+    </Box>
+  );
+};
+
+/**
+ * The review requests of automated decisions, due first: open ones by default, overdue in red. Reviewers confirm
+ * or override each; the override is kept beside the automated decision.
+ */
+export const ReviewList = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<string[]>();
+  const mayDecide = (permissions ?? []).some((role) => DECIDING_ROLES.includes(role));
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'open' }}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      exporter={false}
+    >
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="dueAt">
+          <DueDate />
+        </DataTable.Col>
+        <DataTable.Col
+          source="ageDays"
+          disableSort
+          render={(r: Review) => translate('gabarit.reviews.age', { smart_count: r.ageDays ?? 0 })}
+        />
+        <DataTable.Col source="ruleset" disableSort />
+        <DataTable.Col
+          source="automatedDecision"
+          disableSort
+          render={(r: Review) => (r.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', ')}
+        />
+        <DataTable.Col source="observations" label="gabarit.reviews.observations" disableSort />
+        <DataTable.Col
+          source="status"
+          disableSort
+          render={(r: Review) =>
+            r.status === 'closed' && r.outcome
+              ? r.newDecision
+                ? translate('gabarit.reviews.overridden_to', { outcome: outcomeWords(r.newDecision.type, translate) })
+                : translate(`gabarit.reviews.outcome.${r.outcome}`)
+              : translate(`gabarit.reviews.status.${r.status}`)
+          }
+        />
+        <DataTable.Col
+          source="decisionId"
+          disableSort
+          render={(r: Review) => (
+            <Link to={`/decisions/${encodeURIComponent(r.decisionId)}/receipt`}>
+              {translate('gabarit.reviews.receipt')}
+            </Link>
+          )}
+        />
+        {mayDecide ? (
+          <DataTable.Col
+            label="gabarit.reviews.decide"
+            render={(r: Review) => (r.status === 'open' ? <DecideButton review={r} /> : null)}
+          />
+        ) : null}
+      </DataTable>
+    </List>
+  );
+};
+
+/** Confirms or overrides one request, with a reason (and the new decision when overriding). */
+export const DecideButton = ({ review }: { review: Review }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState<Decide['outcome']>('confirmed');
+  const [reason, setReason] = useState('');
+  const [newDecision, setNewDecision] = useState('manual_review');
+  const { run, busy } = useApiAction('reviews');
+  const save = async () => {
+    const body: Decide = {
+      outcome,
+      reason,
+      ...(outcome === 'overridden' && { newDecision: { type: newDecision } }),
+    };
+    if (await run({ id: review.id, command: 'decide', body, success: 'gabarit.reviews.decided' })) setOpen(false);
+  };
+  const titleId = `decide-title-${review.id}`;
+  return (
+    <>
+      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
+        {translate('gabarit.reviews.decide')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
+        <DialogTitle id={titleId}>{translate('gabarit.reviews.decide_title', { id: review.decisionId })}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('gabarit.reviews.automated_line', {
+              outcome: (review.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', '),
+            })}
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 2, whiteSpace: 'pre-wrap' }}>
+            {translate('gabarit.reviews.observations_line', { text: review.observations })}
+          </Typography>
+          <RadioGroup
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as Decide['outcome'])}
+            aria-label={translate('resources.reviews.fields.outcome')}
+          >
+            <FormControlLabel value="confirmed" control={<Radio />} label={translate('gabarit.reviews.confirm')} />
+            <FormControlLabel value="overridden" control={<Radio />} label={translate('gabarit.reviews.override')} />
+          </RadioGroup>
+          {outcome === 'overridden' && (
+            <TextField
+              select
+              fullWidth
+              size="small"
+              sx={{ mt: 1 }}
+              label={translate('gabarit.reviews.new_decision')}
+              value={newDecision}
+              onChange={(e) => setNewDecision(e.target.value)}
+            >
+              {OUTCOMES.map((type) => (
+                <MenuItem key={type} value={type}>
+                  {outcomeWords(type, translate)}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <TextField
+            required
+            fullWidth
+            multiline
+            minRows={2}
+            sx={{ mt: 2 }}
+            label={translate('gabarit.reviews.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('gabarit.reviews.cancel')}</Button>
+          <Button variant="contained" disabled={busy || reason.trim() === ''} onClick={() => void save()}>
+            {translate('gabarit.reviews.save')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

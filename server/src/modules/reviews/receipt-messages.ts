@@ -1,0 +1,140 @@
+/**
+ * What a decision receipt says to the person, French first with English beside it (docs/domain.md, "Who writes").
+ * French strings are typed with plain spaces and set in Québec typography by `typesetFrench` when read.
+ */
+export type Language = 'fr' | 'en';
+
+const NBSP = '\u00a0';
+const NARROW_NBSP = '\u202f';
+
+/** A non-breaking space before « : », « $ », « % » and inside « »; a narrow one before ; ? ! (as the console sets French). */
+export function typesetFrench(text: string): string {
+  return text
+    .replace(/ +:/g, `${NBSP}:`)
+    .replace(/ +([;?!])/g, `${NARROW_NBSP}$1`)
+    .replace(/ +\$/g, `${NBSP}$`)
+    .replace(/ +%/g, `${NBSP}%`)
+    .replace(/« +/g, `«${NBSP}`)
+    .replace(/ +»/g, `${NBSP}»`);
+}
+
+interface Messages {
+  title: string;
+  decision: string;
+  decidedAt: string;
+  ruleset: string;
+  version: string;
+  checksum: string;
+  personalInformation: string;
+  personal: string;
+  notShown: string;
+  factors: string;
+  rights: string;
+  auditRef: string;
+  correctionTitle: string;
+  correction: string;
+  reviewTitle: string;
+  review: string;
+  outcomes: Record<string, string>;
+  unknownOutcome: (type: string) => string;
+  noOutcome: string;
+}
+
+const fr: Messages = {
+  title: 'Avis de décision automatisée',
+  decision: 'Décision',
+  decidedAt: 'Date de la décision',
+  ruleset: 'Ensemble de règles',
+  version: 'Version',
+  checksum: 'Empreinte',
+  personalInformation: 'Renseignements personnels utilisés',
+  personal: 'renseignement personnel',
+  notShown: 'valeur non affichée',
+  factors: 'Raisons et principaux facteurs',
+  rights: 'Vos droits',
+  auditRef: 'Référence de journal',
+  correctionTitle: 'Faire rectifier vos renseignements',
+  correction:
+    "Si un renseignement utilisé est inexact, incomplet ou équivoque, vous pouvez demander qu'il soit rectifié : écrivez au responsable de la protection des renseignements personnels de votre organisation, ou adressez-vous à votre service des ressources humaines, en indiquant la référence de cet avis.",
+  reviewTitle: 'Demander la révision de la décision',
+  review:
+    'Vous pouvez présenter vos observations à un membre du personnel en mesure de réviser la décision : adressez-vous à votre service des ressources humaines, par écrit ou en personne, en indiquant la référence de cet avis. Votre demande sera examinée par une personne, qui confirmera ou modifiera la décision et vous en donnera les raisons.',
+  outcomes: {
+    auto_approve: 'Approuvée automatiquement',
+    manual_review: 'Transmise à un membre du personnel pour examen',
+    ineligible: 'Non admissible',
+    request_documents: 'Documents demandés',
+    request_correction: 'Correction demandée',
+    reject: 'Refusée',
+  },
+  unknownOutcome: (type) => `Résultat « ${type} »`,
+  noOutcome: 'Aucun résultat',
+};
+
+const en: Messages = {
+  title: 'Notice of an automated decision',
+  decision: 'Decision',
+  decidedAt: 'Date of the decision',
+  ruleset: 'Rule set',
+  version: 'Version',
+  checksum: 'Checksum',
+  personalInformation: 'Personal information used',
+  personal: 'personal information',
+  notShown: 'value not shown',
+  factors: 'Reasons and main factors',
+  rights: 'Your rights',
+  auditRef: 'Audit reference',
+  correctionTitle: 'Having your information corrected',
+  correction:
+    "If any information used is inaccurate, incomplete or equivocal, you may ask for it to be corrected: write to your organization's person in charge of the protection of personal information, or contact your human resources office, quoting the reference of this notice.",
+  reviewTitle: 'Asking for a review of the decision',
+  review:
+    'You may submit your observations to a staff member who can review the decision: contact your human resources office, in writing or in person, quoting the reference of this notice. A person will examine your request, confirm or change the decision, and tell you why.',
+  outcomes: {
+    auto_approve: 'Approved automatically',
+    manual_review: 'Sent to a staff member for review',
+    ineligible: 'Not eligible',
+    request_documents: 'Documents requested',
+    request_correction: 'Correction requested',
+    reject: 'Rejected',
+  },
+  unknownOutcome: (type) => `Outcome "${type}"`,
+  noOutcome: 'No outcome',
+};
+
+function typeset(messages: Messages): Messages {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === 'string') out[key] = typesetFrench(value);
+    else if (typeof value === 'function')
+      out[key] = (type: string) => typesetFrench((value as (t: string) => string)(type));
+    else
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, string>).map(([k, v]) => [k, typesetFrench(v)]),
+      );
+  }
+  return out as unknown as Messages;
+}
+
+export const RECEIPT_MESSAGES: Record<Language, Messages> = { fr: typeset(fr), en };
+
+/** The outcome in words: each event type's wording, joined. */
+export function outcomeInWords(types: string[], lang: Language): string {
+  const m = RECEIPT_MESSAGES[lang];
+  if (types.length === 0) return m.noOutcome;
+  const words = types.map((type) => m.outcomes[type] ?? m.unknownOutcome(type));
+  return lang === 'fr' ? typesetFrench(words.join(' ; ')) : words.join('; ');
+}
+
+/** A date and time in words, as Québec reads it: « 2 avril 2026 à 14 h 05 », "April 2, 2026 at 2:05 p.m.". */
+export function dateInWords(at: Date, lang: Language): string {
+  const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';
+  const zone = 'America/Toronto';
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone }).format(at);
+  if (lang === 'en') return `${day} at ${time}`;
+  const dayOfMonth = new Intl.DateTimeFormat('en-CA', { day: 'numeric', timeZone: zone }).format(at);
+  // « 14 h 05 »: the hour sign between non-breaking spaces, as the OQLF writes times.
+  const frenchTime = time.replace(/\s*h\s*/, `${NBSP}h${NBSP}`);
+  return `${dayOfMonth === '1' ? day.replace(/^1 /, '1er ') : day} à ${frenchTime}`;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildReceipt, informationUsed } from './receipt.js';
+import { dateInWords, outcomeInWords } from './receipt-messages.js';
+
+const schema = {
+  type: 'object',
+  properties: {
+    employee: {
+      title: 'Personne embauchée',
+      'x-title-en': 'Employee',
+      type: 'object',
+      properties: {
+        name: { title: 'Nom', 'x-title-en': 'Name', type: 'string', 'x-pii': true },
+        status: { title: 'Statut', type: 'string' },
+        address: {
+          title: 'Adresse',
+          'x-pii': true,
+          type: 'object',
+          properties: { city: { title: 'Ville', type: 'string' } },
+        },
+      },
+    },
+    children: { type: 'integer' },
+  },
+};
+
+describe('a receipt', () => {
+  it('lists every field received, titled in the reader’s language, personal ones flagged and their values withheld', () => {
+    const facts = { employee: { name: '***', status: 'permanent', address: { city: '***' } }, children: 2 };
+    expect(informationUsed(schema, facts, 'en', false)).toEqual([
+      { path: '/employee/name', title: 'Employee — Name', personal: true, shown: false },
+      { path: '/employee/status', title: 'Employee — Statut', personal: false, shown: true, value: 'permanent' },
+      { path: '/employee/address/city', title: 'Employee — Adresse — Ville', personal: true, shown: false },
+      { path: '/children', title: 'children', personal: false, shown: true, value: 2 },
+    ]);
+    const shown = informationUsed(schema, { employee: { name: 'Léa' } }, 'fr', true);
+    expect(shown).toEqual([
+      { path: '/employee/name', title: 'Personne embauchée — Nom', personal: true, shown: true, value: 'Léa' },
+    ]);
+  });
+
+  it('writes dates in words in Québec time, the first of the month as an ordinal in French', () => {
+    const first = new Date('2026-05-01T16:05:00Z');
+    expect(dateInWords(first, 'fr')).toBe('1er mai 2026 à 12\u00a0h\u00a005');
+    expect(dateInWords(first, 'en')).toBe('May 1, 2026 at 12:05 p.m.');
+    expect(outcomeInWords(['auto_approve', 'odd'], 'fr')).toBe(
+      'Approuvée automatiquement\u202f; Résultat «\u00a0odd\u00a0»',
+    );
+    expect(outcomeInWords([], 'en')).toBe('No outcome');
+  });
+
+  it('is also plain text: every part, the withheld values said so', () => {
+    const receipt = buildReceipt(
+      {
+        decision: {
+          id: 'd-1',
+          ruleset: 'enrolment',
+          version: 2,
+          checksum: 'abc',
+          at: new Date('2026-04-02T18:05:00Z'),
+          facts: { employee: { name: '***', status: 'permanent' } },
+          events: [{ type: 'ineligible' }],
+          explanation: {
+            fr: 'Statut non admissible.',
+            en: 'Status not eligible.',
+            rules: [{ name: 'r', en: 'Status not eligible.' }],
+          },
+        },
+        rulesetName: 'Adhésion',
+        inputSchema: schema,
+        personalValuesShown: false,
+        audit: { id: 'evt-1', hash: 'h' },
+      },
+      'en',
+    );
+    expect(receipt.factors).toEqual([{ rule: 'r', text: 'Status not eligible.' }]);
+    expect(receipt.text).toBe(
+      [
+        'NOTICE OF AN AUTOMATED DECISION',
+        '',
+        'Decision: Not eligible (ineligible)',
+        'Date of the decision: April 2, 2026 at 2:05 p.m.',
+        'Rule set: Adhésion (enrolment)',
+        'Version: 2',
+        'Checksum: abc',
+        '',
+        'Personal information used',
+        '- Employee — Name (personal information): [value not shown]',
+        '- Employee — Statut: permanent',
+        '',
+        'Reasons and main factors',
+        'Status not eligible.',
+        '',
+        'Your rights',
+        `Having your information corrected: ${receipt.rights.correction.text}`,
+        `Asking for a review of the decision: ${receipt.rights.review.text}`,
+        '',
+        'Audit reference: evt-1',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,184 @@
+import { piiPaths } from '../evaluation/pii.js';
+import { dateInWords, outcomeInWords, RECEIPT_MESSAGES, typesetFrench, type Language } from './receipt-messages.js';
+
+type Json = Record<string, unknown>;
+
+export interface ReceiptItem {
+  path: string;
+  title: string;
+  personal: boolean;
+  shown: boolean;
+  value?: unknown;
+}
+
+export interface Receipt {
+  decisionId: string;
+  lang: Language;
+  title: string;
+  decision: { events: { type: string; params?: Json }[]; outcome: string };
+  ruleset: string;
+  rulesetName?: string;
+  version: number;
+  checksum: string;
+  decidedAt: string;
+  decidedAtText: string;
+  personalInformation: ReceiptItem[];
+  personalValuesShown: boolean;
+  summary?: string;
+  factors: { rule?: string; text: string; path?: string[] }[];
+  rights: { correction: { title: string; text: string }; review: { title: string; text: string } };
+  auditRef: string;
+  auditHash?: string;
+  text: string;
+}
+
+export interface ReceiptSource {
+  decision: {
+    id: string;
+    ruleset: string;
+    version: number;
+    checksum: string;
+    at: Date;
+    facts: Json;
+    events: unknown[];
+    explanation?: unknown;
+  };
+  rulesetName?: string;
+  inputSchema: unknown;
+  personalValuesShown: boolean;
+  audit: { id: string; hash?: string };
+}
+
+interface ExplanationRule {
+  name?: string;
+  fr?: string;
+  en?: string;
+  path?: string[];
+  pathEn?: string[];
+}
+
+/**
+ * The information a decision was made from: every input field it received (leaves of the input schema's
+ * objects), titled in the reader's language (`title`, `x-title-en`), marked personal when the schema marks it
+ * `x-pii` or it lies under such a field. Values come from the facts as the reader may see them (masked already);
+ * a personal value is withheld from a reader who may not see personal information.
+ */
+export function informationUsed(
+  schema: unknown,
+  facts: Json,
+  lang: Language,
+  personalValuesShown: boolean,
+): ReceiptItem[] {
+  const personal = piiPaths(schema).map((path) => path.join('/'));
+  const items: ReceiptItem[] = [];
+  const walk = (node: unknown, value: unknown, path: string[], titles: string[]) => {
+    if (value === undefined) return;
+    const n = (node ?? {}) as Json;
+    const own = lang === 'en' ? (n['x-title-en'] ?? n['title']) : n['title'];
+    const title = path.length === 0 ? [] : [...titles, typeof own === 'string' ? own : path[path.length - 1]!];
+    const properties = n['properties'] as Json | undefined;
+    if (properties && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [name, child] of Object.entries(properties))
+        walk(child, (value as Json)[name], [...path, name], title);
+      return;
+    }
+    const joined = path.join('/');
+    const isPersonal = personal.some((p) => joined === p || joined.startsWith(`${p}/`));
+    const shown = !isPersonal || personalValuesShown;
+    items.push({
+      path: `/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+      title: title.join(' — ') || joined,
+      personal: isPersonal,
+      shown,
+      ...(shown && { value }),
+    });
+  };
+  walk(schema, facts, [], []);
+  return items;
+}
+
+export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
+  const m = RECEIPT_MESSAGES[lang];
+  const { decision } = source;
+  const events = decision.events as { type: string; params?: Json }[];
+  const explanation = (decision.explanation ?? {}) as { fr?: string; en?: string; rules?: ExplanationRule[] };
+  const factors = (explanation.rules ?? [])
+    .filter((rule) => typeof rule[lang] === 'string' && rule[lang] !== '')
+    .map((rule) => ({
+      ...(rule.name && { rule: rule.name }),
+      text: rule[lang]!,
+      ...((lang === 'en' ? rule.pathEn : rule.path) && { path: (lang === 'en' ? rule.pathEn : rule.path)! }),
+    }));
+  const receipt: Omit<Receipt, 'text'> = {
+    decisionId: decision.id,
+    lang,
+    title: m.title,
+    decision: {
+      events,
+      outcome: outcomeInWords(
+        events.map((e) => e.type),
+        lang,
+      ),
+    },
+    ruleset: decision.ruleset,
+    ...(source.rulesetName && { rulesetName: source.rulesetName }),
+    version: decision.version,
+    checksum: decision.checksum,
+    decidedAt: decision.at.toISOString(),
+    decidedAtText: dateInWords(decision.at, lang),
+    personalInformation: informationUsed(source.inputSchema, decision.facts, lang, source.personalValuesShown),
+    personalValuesShown: source.personalValuesShown,
+    ...(typeof explanation[lang] === 'string' && { summary: explanation[lang] }),
+    factors,
+    rights: {
+      correction: { title: m.correctionTitle, text: m.correction },
+      review: { title: m.reviewTitle, text: m.review },
+    },
+    auditRef: source.audit.id,
+    ...(source.audit.hash && { auditHash: source.audit.hash }),
+  };
+  return { ...receipt, text: receiptText(receipt, lang) };
+}
+
+/** The receipt as plain text: what is printed or sent to the person. */
+export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): string {
+  const m = RECEIPT_MESSAGES[lang];
+  const line = (label: string, value: string) =>
+    lang === 'fr' ? typesetFrench(`${label} : ${value}`) : `${label}: ${value}`;
+  const codes = receipt.decision.events.map((e) => e.type).join(', ');
+  const lines = [
+    m.title.toUpperCase(),
+    '',
+    line(m.decision, `${receipt.decision.outcome}${codes ? ` (${codes})` : ''}`),
+    line(m.decidedAt, receipt.decidedAtText),
+    line(m.ruleset, receipt.rulesetName ? `${receipt.rulesetName} (${receipt.ruleset})` : receipt.ruleset),
+    line(m.version, String(receipt.version)),
+    line(m.checksum, receipt.checksum),
+    '',
+    m.personalInformation,
+    ...receipt.personalInformation.map(
+      (item) =>
+        `- ${line(
+          item.personal ? `${item.title} (${m.personal})` : item.title,
+          item.shown ? valueText(item.value, lang) : `[${m.notShown}]`,
+        )}`,
+    ),
+    '',
+    m.factors,
+    ...(receipt.summary ? [receipt.summary] : receipt.factors.map((factor) => factor.text)),
+    '',
+    m.rights,
+    line(receipt.rights.correction.title, receipt.rights.correction.text),
+    line(receipt.rights.review.title, receipt.rights.review.text),
+    '',
+    line(m.auditRef, receipt.auditRef),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function valueText(value: unknown, lang: Language): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no';
+  if (typeof value === 'number') return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(value);
+  return JSON.stringify(value);
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { EvaluationModule } from '../evaluation/evaluation.module.js';
+import { ReviewsController } from './reviews.controller.js';
+import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsService } from './reviews.service.js';
+
+/** Above evaluation: receipts read decision records, reviews follow them. */
+@Module({
+  imports: [EvaluationModule, AuditModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, ReviewsRepository],
+})
+export class ReviewsModule {}

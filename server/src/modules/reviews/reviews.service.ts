@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { actorName, type Principal } from '../../common/access/principal.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { AuditService } from '../audit/audit.service.js';
+import { EvaluationService } from '../evaluation/evaluation.service.js';
+import { buildReceipt, type Receipt } from './receipt.js';
+import type { Language } from './receipt-messages.js';
+import type { DecideReviewRequest, SubmitReviewRequest } from './reviews.contract.js';
+import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
+
+const DAY_MS = 86_400_000;
+
+export interface ReviewView {
+  id: string;
+  decisionId: string;
+  ruleset: string;
+  version: number;
+  automatedDecision: { type: string; params?: Record<string, unknown> }[];
+  status: 'open' | 'closed';
+  observations: string;
+  receivedVia?: string;
+  submittedBy: string;
+  submittedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  ageDays: number;
+  outcome?: 'confirmed' | 'overridden';
+  reason?: string;
+  newDecision?: { type: string; params?: Record<string, unknown> };
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+/**
+ * Receipts of automated decisions about persons, and the review requests that follow them (docs/adr/0030):
+ * the person is told what was decided from what and why, and may have a staff member review it.
+ */
+@Injectable()
+export class ReviewsService {
+  private readonly dueDays: number;
+
+  constructor(
+    private readonly evaluation: EvaluationService,
+    private readonly repository: ReviewsRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) config: AppConfig,
+    metrics: HttpMetrics,
+  ) {
+    this.dueDays = config.reviewDueDays;
+    const counts = () => this.repository.counts(new Date());
+    let latest: Promise<Awaited<ReturnType<typeof counts>>> | undefined;
+    // The three series of one scrape share one count; a database away leaves them at 0.
+    const read = () => (latest ??= counts().finally(() => (latest = undefined)));
+    new Gauge({
+      name: 'gabarit_review_requests_open',
+      help: 'Review requests of automated decisions waiting for a reviewer',
+      registers: [metrics.registry],
+      async collect() {
+        this.set((await read().catch(() => null))?.open ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'gabarit_review_requests_overdue',
+      help: 'Open review requests past their due date (REVIEW_DUE_DAYS after submission)',
+      registers: [metrics.registry],
+      async collect() {
+        this.set((await read().catch(() => null))?.overdue ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'gabarit_review_requests_closed',
+      help: 'Review requests decided, by outcome (confirmed or overridden)',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+      async collect() {
+        const c = await read().catch(() => null);
+        this.set({ outcome: 'confirmed' }, c?.confirmed ?? 0);
+        this.set({ outcome: 'overridden' }, c?.overridden ?? 0);
+      },
+    });
+  }
+
+  /**
+   * The receipt of a decision about a person, in French or English. Every read is audited (`decision.receipt_issued`):
+   * a receipt is what is printed or handed over, whether the console prints it or a system forwards the JSON.
+   */
+  async receipt(id: string, lang: Language, principal: Principal): Promise<Receipt> {
+    const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal);
+    const event = await this.audit.record({
+      actor: actorName(principal),
+      action: 'decision.receipt_issued',
+      resourceType: 'decision',
+      resourceKey: view.id,
+      version: view.version,
+      details: { ruleset: view.ruleset, lang, personalValuesShown },
+    });
+    return buildReceipt(
+      {
+        decision: { ...view, id: view.id },
+        ...(name && { rulesetName: name }),
+        inputSchema: content.inputSchema,
+        personalValuesShown,
+        audit: { id: event?.id ?? 'unrecorded', ...(event && { hash: event.hash }) },
+      },
+      lang,
+    );
+  }
+
+  /** Records a person's observations on a decision: an open request, due REVIEW_DUE_DAYS later. */
+  async submit(decisionId: string, body: SubmitReviewRequest, principal: Principal): Promise<ReviewView> {
+    const { view } = await this.aboutPerson(decisionId, principal);
+    const now = new Date();
+    const request: ReviewRequestDocument = {
+      _id: randomUUID(),
+      decisionId: view.id,
+      ruleset: view.ruleset,
+      version: view.version,
+      automatedDecision: view.events as ReviewRequestDocument['automatedDecision'],
+      observations: body.observations,
+      ...(body.receivedVia && { receivedVia: body.receivedVia }),
+      submittedBy: actorName(principal),
+      submittedAt: now,
+      dueAt: new Date(now.getTime() + this.dueDays * DAY_MS),
+      status: 'open',
+    };
+    await this.repository.insert(request);
+    // The observations may hold personal information: the trail says who recorded what request, not its words.
+    await this.audit.recordOnce(`${request._id}:submitted`, {
+      actor: request.submittedBy,
+      action: 'review.submitted',
+      resourceType: 'review',
+      resourceKey: request._id,
+      details: {
+        decisionId: view.id,
+        ruleset: view.ruleset,
+        version: view.version,
+        dueAt: request.dueAt.toISOString(),
+        ...(request.receivedVia && { receivedVia: request.receivedVia }),
+      },
+    });
+    return toView(request, now);
+  }
+
+  async list(status: 'open' | 'closed' | undefined, query: ListQuery): Promise<ListPage<ReviewView>> {
+    const now = new Date();
+    let requests = await this.rollForward(await this.repository.list(status === 'open' ? 'open' : undefined));
+    if (status) requests = requests.filter((r) => r.status === status);
+    const views = requests.map((r) => toView(r, now));
+    const field = query.sortField as 'dueAt' | 'submittedAt' | 'decidedAt';
+    const sign = query.sortOrder === 'ASC' ? 1 : -1;
+    views.sort(
+      (a, b) => sign * ((a[field] ?? '') < (b[field] ?? '') ? -1 : (a[field] ?? '') > (b[field] ?? '') ? 1 : 0),
+    );
+    return { items: views.slice(query.skip, query.skip + query.limit), total: views.length, skip: query.skip };
+  }
+
+  async one(id: string): Promise<ReviewView> {
+    const request = await this.repository.findById(id);
+    if (!request) throw new NotFoundError(`No review request with id "${id}".`);
+    const [current] = await this.rollForward([request]);
+    return toView(current!, new Date());
+  }
+
+  /**
+   * Confirms or overrides the automated decision. The reviewer's decision is one insert keyed by the request's
+   * id: of two reviewers deciding at once, one wins and the other gets 409. The automated decision record is not
+   * touched; an override is kept beside it, on the request.
+   */
+  async decide(id: string, body: DecideReviewRequest, principal: Principal): Promise<ReviewView> {
+    if (body.outcome === 'overridden' && !body.newDecision)
+      throw new ValidationError('An override names the decision made instead.', [
+        { path: '/newDecision', message: 'is required when outcome is "overridden"' },
+      ]);
+    if (body.outcome === 'confirmed' && body.newDecision)
+      throw new ValidationError('A confirmation keeps the automated decision.', [
+        { path: '/newDecision', message: 'must be absent when outcome is "confirmed"' },
+      ]);
+    const request = await this.repository.findById(id);
+    if (!request) throw new NotFoundError(`No review request with id "${id}".`);
+    const decision: ReviewDecisionDocument = {
+      _id: id,
+      decisionId: request.decisionId,
+      outcome: body.outcome,
+      reason: body.reason,
+      ...(body.newDecision && { newDecision: body.newDecision as ReviewDecisionDocument['newDecision'] }),
+      decidedBy: actorName(principal),
+      decidedAt: new Date(),
+    };
+    if (!(await this.repository.insertDecision(decision))) {
+      await this.rollForward([request]);
+      throw new ConflictError(`Review request "${id}" was already decided.`, 'review_closed', [
+        { path: '/outcome', message: 'the request is closed; its decision stands' },
+      ]);
+    }
+    await this.complete(request, decision);
+    return toView({ ...request, ...closedFields(decision) }, new Date());
+  }
+
+  /** Audits a recorded decision (once, by id) and copies it into its request: after a win, or for one left halfway. */
+  private async complete(request: ReviewRequestDocument, decision: ReviewDecisionDocument): Promise<void> {
+    await this.audit.recordOnce(
+      `${request._id}:decided`,
+      {
+        actor: decision.decidedBy,
+        action: 'review.decided',
+        resourceType: 'review',
+        resourceKey: request._id,
+        reason: decision.reason,
+        summary: {
+          before: { events: request.automatedDecision },
+          after: decision.newDecision ? { events: [decision.newDecision] } : { events: request.automatedDecision },
+        },
+        details: { decisionId: request.decisionId, ruleset: request.ruleset, outcome: decision.outcome },
+      },
+      decision.decidedAt,
+    );
+    await this.repository.close(decision);
+  }
+
+  /** Requests still open whose decision was recorded (a reviewer's process stopped in between) are completed. */
+  private async rollForward(requests: ReviewRequestDocument[]): Promise<ReviewRequestDocument[]> {
+    const open = requests.filter((r) => r.status === 'open');
+    const decided = new Map((await this.repository.findDecisions(open.map((r) => r._id))).map((d) => [d._id, d]));
+    if (decided.size === 0) return requests;
+    return Promise.all(
+      requests.map(async (request) => {
+        const decision = decided.get(request._id);
+        if (!decision || request.status === 'closed') return request;
+        await this.complete(request, decision);
+        return { ...request, ...closedFields(decision) };
+      }),
+    );
+  }
+
+  /** The decision as this reader may see it, refused unless its rule set decides about persons. */
+  private async aboutPerson(id: string, principal: Principal) {
+    const found = await this.evaluation.decisionWithContent(id, principal);
+    const content = found.content;
+    if (!content || content.settings?.decidesAboutPersons !== true)
+      throw new ConflictError(
+        `Decision "${id}" was made by "${found.view.ruleset}", which does not decide about persons: it has no receipt or review.`,
+        'not_about_persons',
+        [
+          {
+            path: '/settings/decidesAboutPersons',
+            message: `is not true in ${found.view.ruleset} version ${found.view.version}`,
+          },
+        ],
+      );
+    return { ...found, content };
+  }
+}
+
+function closedFields(decision: ReviewDecisionDocument): Partial<ReviewRequestDocument> {
+  const { _id: _id, decisionId: _decisionId, ...fields } = decision;
+  return { status: 'closed', ...fields };
+}
+
+function toView(r: ReviewRequestDocument, now: Date): ReviewView {
+  const until = r.status === 'closed' && r.decidedAt ? r.decidedAt : now;
+  return {
+    id: r._id,
+    decisionId: r.decisionId,
+    ruleset: r.ruleset,
+    version: r.version,
+    automatedDecision: r.automatedDecision,
+    status: r.status,
+    observations: r.observations,
+    ...(r.receivedVia && { receivedVia: r.receivedVia }),
+    submittedBy: r.submittedBy,
+    submittedAt: r.submittedAt.toISOString(),
+    dueAt: r.dueAt.toISOString(),
+    overdue: until.getTime() > r.dueAt.getTime(),
+    ageDays: Math.floor((until.getTime() - r.submittedAt.getTime()) / DAY_MS),
+    ...(r.outcome && { outcome: r.outcome }),
+    ...(r.reason && { reason: r.reason }),
+    ...(r.newDecision && { newDecision: r.newDecision }),
+    ...(r.decidedBy && { decidedBy: r.decidedBy }),
+    ...(r.decidedAt && { decidedAt: r.decidedAt.toISOString() }),
+  };
+}

@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type Case = { name: string; facts: Record<string, Record<string, unknown>>; expectedEvents: string[] };
+const enrolmentCases = (): Case[] => JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')).tests;
+
+/** Reads one sample of a Prometheus series from /metrics (0 when absent). */
+async function metric(t: TestApp, series: string): Promise<number> {
+  const text = (await t.http.get('/metrics')).text;
+  const escaped = series.replace(/[{}"]/g, (c) => `\\${c}`);
+  const match = new RegExp(`^${escaped} (\\S+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+type Item = { path: string; title: string; personal: boolean; shown: boolean; value?: unknown };
+
+// Law 25 (s. 65.2): the person learns what was decided, from what, why, and how to have it corrected or reviewed.
+describe('decision receipts and review requests', () => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof signInCast>>;
+  let enrolmentDecision: string;
+  let facts: Case['facts'];
+
+  beforeAll(async () => {
+    t = await startTestApp('decision-receipts', { METRICS_PUBLIC: 'true', REVIEW_DUE_DAYS: '10' });
+    cast = await signInCast(t);
+    const c = enrolmentCases().find((x) => x.expectedEvents[0] === 'auto_approve')!;
+    facts = c.facts;
+    const response = await as(t, cast.analyst).post('/api/v1/rulesets/enrolment/evaluate', { facts });
+    expect(response.status).toBe(200);
+    expect(response.body.logged).toBe(true);
+    enrolmentDecision = response.body.evaluationId;
+  });
+  afterAll(() => t.close());
+
+  const receipt = (token: string, id: string, lang?: string) =>
+    as(t, token).get(`/api/v1/decisions/${id}/receipt${lang ? `?lang=${lang}` : ''}`);
+
+  it('is written in French by default: the decision, its date, the rule set, the information used, the reasons and the rights', async () => {
+    const response = await receipt(cast.risk, enrolmentDecision);
+    expect(response.status).toBe(200);
+    const body = response.body;
+    const record = (await as(t, cast.risk).get(`/api/v1/decisions/${enrolmentDecision}`)).body;
+    expect(body).toMatchObject({
+      decisionId: enrolmentDecision,
+      lang: 'fr',
+      decision: { events: [{ type: 'auto_approve' }], outcome: 'Approuvée automatiquement' },
+      ruleset: 'enrolment',
+      rulesetName: "Adhésion à l'assurance collective",
+      version: 1,
+      checksum: record.checksum,
+      decidedAt: record.at,
+      personalValuesShown: true,
+    });
+    expect(body.decidedAtText).toMatch(/^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2}\u00a0h\u00a0\d{2}$/u);
+    const items = body.personalInformation as Item[];
+    expect(items.find((i) => i.path === '/employee/birthDate')).toEqual({
+      path: '/employee/birthDate',
+      title: 'Personne embauchée — Date de naissance',
+      personal: true,
+      shown: true,
+      value: facts['employee']!['birthDate'],
+    });
+    expect(items.find((i) => i.path === '/employee/name')).toMatchObject({ personal: true, shown: true });
+    expect(items.find((i) => i.path === '/employee/employmentStatus')).toMatchObject({
+      title: "Personne embauchée — Statut d'emploi",
+      personal: false,
+      value: 'permanent',
+    });
+    expect(body.summary).toBe(record.explanation.fr);
+    expect(body.factors.length).toBeGreaterThan(0);
+    expect(body.factors[0].text).toMatch(/Facteurs? principa/);
+    expect(body.rights.correction.title).toBe('Faire rectifier vos renseignements');
+    expect(body.rights.review.text).toContain('présenter vos observations');
+    // Québec typography: a non-breaking space before the colon.
+    expect(body.rights.correction.text).toContain('rectifié\u00a0:');
+    expect(body.text).toContain('AVIS DE DÉCISION AUTOMATISÉE');
+    expect(body.text).toContain('Décision\u00a0: Approuvée automatiquement (auto_approve)');
+    expect(body.text).toContain(
+      `Date de naissance (renseignement personnel)\u00a0: ${facts['employee']!['birthDate']}`,
+    );
+    expect(body.text).toContain(body.auditRef);
+  });
+
+  it('is written in English on request', async () => {
+    const body = (await receipt(cast.risk, enrolmentDecision, 'en')).body;
+    expect(body.lang).toBe('en');
+    expect(body.decision.outcome).toBe('Approved automatically');
+    expect(body.decidedAtText).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4} at /);
+    expect((body.personalInformation as Item[]).find((i) => i.path === '/employee/birthDate')!.title).toBe(
+      'Employee — Date of birth',
+    );
+    expect(body.factors[0].text).toMatch(/Main factors?/);
+    expect(body.rights.review.title).toBe('Asking for a review of the decision');
+    expect(body.text).toContain('Decision: Approved automatically (auto_approve)');
+    expect(body.text).toContain('Date of birth (personal information): ');
+  });
+
+  it('withholds the person’s values from those who may not read personal information, as the decision read-back does', async () => {
+    const body = (await receipt(cast.analyst, enrolmentDecision)).body;
+    expect(body.personalValuesShown).toBe(false);
+    const items = body.personalInformation as Item[];
+    const birth = items.find((i) => i.path === '/employee/birthDate')!;
+    expect(birth).toEqual({
+      path: '/employee/birthDate',
+      title: 'Personne embauchée — Date de naissance',
+      personal: true,
+      shown: false,
+    });
+    expect(items.find((i) => i.path === '/employee/employmentStatus')!.value).toBe('permanent');
+    const everything = JSON.stringify(body);
+    expect(everything).not.toContain(String(facts['employee']!['birthDate']));
+    expect(everything).not.toContain(String(facts['employee']!['name']));
+    expect(body.text).toContain('Date de naissance (renseignement personnel)\u00a0: [valeur non affichée]');
+  });
+
+  it('audits every receipt issued, naming the reader and the language but no personal value', async () => {
+    const body = (await receipt(cast.approver, enrolmentDecision, 'en')).body;
+    const events = (
+      await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${enrolmentDecision}&action=decision.receipt_issued`)
+    ).body as { id: string; hash: string; actor: string; details: Record<string, unknown> }[];
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    expect(events[0]).toMatchObject({
+      id: body.auditRef,
+      hash: body.auditHash,
+      actor: 'approver',
+      resourceType: 'decision',
+      details: { ruleset: 'enrolment', lang: 'en', personalValuesShown: false },
+    });
+  });
+
+  it('refuses a decision of a rule set that does not decide about persons, and an unknown decision', async () => {
+    const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
+    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('receipts-invoices', 1000))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/receipts-invoices/versions/1/submit');
+    await approver.post('/api/v1/rulesets/receipts-invoices/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/receipts-invoices/versions/1/publish')).status).toBe(200);
+    const decided = await analyst.post('/api/v1/rulesets/receipts-invoices/evaluate', {
+      facts: { invoice: { total: 5 } },
+    });
+    const refused = await receipt(cast.risk, decided.body.evaluationId);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      error: 'not_about_persons',
+      details: [{ path: '/settings/decidesAboutPersons' }],
+    });
+    expect(refused.body.message).toContain('does not decide about persons');
+    const review = await analyst.post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, { observations: 'x' });
+    expect(review.status).toBe(409);
+    // A rule set about persons keeps its decision records: receipts and reviews read them.
+    const unlogged = await analyst.post('/api/v1/rulesets', {
+      ...invoiceRuleset('receipts-unlogged'),
+      settings: { decidesAboutPersons: true, logDecisions: false },
+    });
+    expect(unlogged.status).toBe(400);
+    expect(unlogged.body.details).toContainEqual({ path: '/settings/logDecisions', message: expect.any(String) });
+    const missing = await receipt(cast.risk, 'no-such-decision');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('not_found');
+    expect((await receipt(cast.risk, enrolmentDecision, 'de')).status).toBe(400);
+  });
+
+  it('takes a review request from submission to an override kept beside the automated decision, audited, decided once', async () => {
+    const [analyst, approver, risk] = [as(t, cast.analyst), as(t, cast.approver), as(t, cast.risk)];
+    const before = {
+      open: await metric(t, 'gabarit_review_requests_open'),
+      overridden: await metric(t, 'gabarit_review_requests_closed{outcome="overridden"}'),
+    };
+    const submitted = await analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, {
+      observations: 'Ma date d’embauche est erronée.',
+      receivedVia: 'phone',
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    expect(submitted.body).toMatchObject({
+      decisionId: enrolmentDecision,
+      status: 'open',
+      ruleset: 'enrolment',
+      automatedDecision: [{ type: 'auto_approve' }],
+      submittedBy: 'analyst',
+      overdue: false,
+      ageDays: 0,
+    });
+    const due = new Date(submitted.body.dueAt).getTime() - new Date(submitted.body.submittedAt).getTime();
+    expect(due).toBe(10 * 86_400_000);
+    expect(await metric(t, 'gabarit_review_requests_open')).toBe(before.open + 1);
+
+    // The queue: open requests by due date, as a simple-rest list; reviewers only.
+    expect((await analyst.get('/api/v1/reviews')).status).toBe(403);
+    const queue = await risk.get('/api/v1/reviews?status=open');
+    expect(queue.status).toBe(200);
+    expect(queue.headers['content-range']).toMatch(/^reviews 0-\d+\/\d+$/);
+    expect((queue.body as { id: string }[]).map((r) => r.id)).toContain(id);
+    const viaFilter = await risk.get(`/api/v1/reviews?filter=${encodeURIComponent('{"status":"closed"}')}`);
+    expect((viaFilter.body as { id: string }[]).map((r) => r.id)).not.toContain(id);
+
+    // An analyst may not decide; an override must name the new decision.
+    expect((await analyst.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'r' })).status).toBe(
+      403,
+    );
+    const incomplete = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'overridden', reason: 'r' });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.details).toEqual([
+      expect.objectContaining({ path: '/newDecision', message: 'is required' }),
+    ]);
+    const confirmedWithNew = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'confirmed',
+      reason: 'r',
+      newDecision: { type: 'ineligible' },
+    });
+    expect(confirmedWithNew.status).toBe(400);
+    expect(confirmedWithNew.body.details).toEqual([
+      expect.objectContaining({ path: '/newDecision', message: 'must be absent when outcome is "confirmed"' }),
+    ]);
+
+    const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'overridden',
+      reason: 'La date d’embauche corrigée reporte le début de la couverture.',
+      newDecision: { type: 'manual_review' },
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({
+      id,
+      status: 'closed',
+      outcome: 'overridden',
+      newDecision: { type: 'manual_review' },
+      automatedDecision: [{ type: 'auto_approve' }],
+      decidedBy: 'approver',
+    });
+    // Closing twice does not happen.
+    const again = await risk.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'non' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('review_closed');
+    expect((await risk.get(`/api/v1/reviews/${id}`)).body).toMatchObject({
+      outcome: 'overridden',
+      decidedBy: 'approver',
+    });
+
+    // The automated decision is still the record; the override sits beside it.
+    const record = await risk.get(`/api/v1/decisions/${enrolmentDecision}`);
+    expect(record.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
+
+    const trail = (await risk.get(`/api/v1/audit?resourceKey=${id}&sort=${encodeURIComponent('["seq","ASC"]')}`))
+      .body as {
+      action: string;
+      actor: string;
+      reason?: string;
+      summary?: unknown;
+      details: Record<string, unknown>;
+    }[];
+    expect(trail.map((e) => [e.action, e.actor])).toEqual([
+      ['review.submitted', 'analyst'],
+      ['review.decided', 'approver'],
+    ]);
+    expect(JSON.stringify(trail[0])).not.toContain('erronée');
+    expect(trail[1]).toMatchObject({
+      reason: 'La date d’embauche corrigée reporte le début de la couverture.',
+      summary: { before: { events: [{ type: 'auto_approve' }] }, after: { events: [{ type: 'manual_review' }] } },
+      details: { decisionId: enrolmentDecision, outcome: 'overridden' },
+    });
+
+    expect(await metric(t, 'gabarit_review_requests_open')).toBe(before.open);
+    expect(await metric(t, 'gabarit_review_requests_closed{outcome="overridden"}')).toBe(before.overridden + 1);
+    const closed = await risk.get('/api/v1/reviews?status=closed');
+    expect((closed.body as { id: string }[]).map((r) => r.id)).toContain(id);
+  });
+
+  it('counts overdue requests and shows their age; two reviewers deciding at once leave one decision', async () => {
+    const [analyst, approver, risk] = [as(t, cast.analyst), as(t, cast.approver), as(t, cast.risk)];
+    const id = (await analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, { observations: 'En retard' }))
+      .body.id as string;
+    const overdueBefore = await metric(t, 'gabarit_review_requests_overdue');
+    // Submitted twelve days ago, due two days ago.
+    await t.db
+      .db!.collection('review_requests')
+      .updateOne(
+        { _id: id as never },
+        { $set: { submittedAt: new Date(Date.now() - 12 * 86_400_000), dueAt: new Date(Date.now() - 2 * 86_400_000) } },
+      );
+    expect(await metric(t, 'gabarit_review_requests_overdue')).toBe(overdueBefore + 1);
+    const queue = (await risk.get('/api/v1/reviews?status=open')).body as {
+      id: string;
+      overdue: boolean;
+      ageDays: number;
+    }[];
+    expect(queue[0]).toMatchObject({ id, overdue: true, ageDays: 12 });
+
+    const answers = await Promise.all([
+      approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'La décision tient.' }),
+      risk.post(`/api/v1/reviews/${id}/decide`, {
+        outcome: 'overridden',
+        reason: 'Autre avis.',
+        newDecision: { type: 'ineligible' },
+      }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.status === 200)!.body;
+    expect((await risk.get(`/api/v1/reviews/${id}`)).body).toMatchObject({ status: 'closed', outcome: winner.outcome });
+    const decided = (await risk.get(`/api/v1/audit?resourceKey=${id}&action=review.decided`)).body as unknown[];
+    expect(decided).toHaveLength(1);
+    expect(await metric(t, 'gabarit_review_requests_overdue')).toBe(overdueBefore);
+  });
+});
