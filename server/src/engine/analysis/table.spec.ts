@@ -43,6 +43,19 @@ describe('decision tables', () => {
     expect(a.checked.length).toBeGreaterThan(0);
   });
 
+  it('takes a last row that constrains nothing, under first, as the default row: its overlaps are info', () => {
+    const withDefault = [row('big', { total: ['greaterThanInclusive', 1000] }), row('otherwise', {})];
+    const overlaps = kinds(table(withDefault), 'overlap');
+    expect(overlaps).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        path: '/definition/rows/1',
+        message: expect.stringContaining('"big" wins'),
+      }),
+    ]);
+    expect(kinds(table(withDefault), 'unreachable')).toEqual([]);
+  });
+
   it('reports two rows that can match one input, a warning under first and info under collect', () => {
     const rows = [...complete, row('urgent', { urgent: ['equal', true], total: ['greaterThan', 500] })];
     expect(kinds(table(rows), 'overlap')).toEqual([

@@ -160,13 +160,16 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
 export type LeafCheck = (leaf: Json, at: string) => void;
 
 /**
- * How bad two overlapping rows are under the table's hit policy: `first` lets the earlier win (warning),
- * `collect` fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
+ * How bad two overlapping rows are under the table's hit policy: `first` lets the earlier win (warning; info
+ * when the later row constrains nothing, the table's default row, whose whole point is to overlap), `collect`
+ * fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
  */
 function overlapVerdict(policy: string, a: Row, b: Row): [Severity, string] {
   switch (policy) {
     case 'first':
-      return ['warning', `; under first, "${a.id}" wins`];
+      return b.formula.kind === 'and' && b.formula.items.length === 0
+        ? ['info', `; under first, "${a.id}" wins and "${b.id}", which constrains nothing, takes the rest`]
+        : ['warning', `; under first, "${a.id}" wins`];
     case 'unique':
       return ['error', '; under unique, at most one row may match'];
     case 'any':
