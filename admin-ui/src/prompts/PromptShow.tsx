@@ -1,11 +1,12 @@
 import { FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { GovernedShowActions, GovernedVersions } from '../common/lifecycle/GovernedShow';
+import { PromptEvaluations } from './evaluation/PromptEvaluations';
 import { PromptDiff } from './PromptDiff';
 import { PromptSettings } from './PromptSettings';
 import { PromptTests } from './PromptTests';
 import type { PromptRecord } from './prompt-record';
 
-/** A prompt: what it is and its model settings, its versions with their review, a diff between any two, and its tests. */
+/** A prompt: what it is and its model settings, its versions with their review, a diff between any two, its tests and evaluations. */
 export const PromptShow = () => {
   const translate = useTranslate();
   return (
@@ -23,6 +24,7 @@ export const PromptShow = () => {
         <GovernedVersions resource="prompts" />
         <PromptDiff />
         <PromptTests />
+        <PromptEvaluations />
       </SimpleShowLayout>
     </Show>
   );
