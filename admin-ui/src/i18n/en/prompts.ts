@@ -2,6 +2,7 @@
 export const promptsMessages = {
   gabarit: {
     evaluations: {
+      unreadable: 'The evaluations of this version cannot be read right now.',
       title: 'Evaluations',
       version: 'Version evaluated',
       tabs: 'Evaluations of version %{version}',

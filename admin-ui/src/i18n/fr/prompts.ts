@@ -2,6 +2,7 @@
 export const promptsMessages = {
   gabarit: {
     evaluations: {
+      unreadable: 'Les évaluations de cette version ne peuvent pas être lues pour le moment.',
       title: 'Évaluations',
       version: 'Version évaluée',
       tabs: 'Évaluations de la version %{version}',

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../../common/testing/fake-api';
+import { GovernedVersions } from '../../common/lifecycle/GovernedShow';
+import { LatestEvaluation } from './LatestEvaluation';
 import { PromptEvaluations } from './PromptEvaluations';
 
 const prompt = {
@@ -12,8 +14,8 @@ const prompt = {
   draftVersion: null,
   latestVersion: 2,
   versions: [
-    { number: 1, status: 'published' },
-    { number: 2, status: 'in_review' },
+    { number: 1, status: 'published', authors: ['analyst'] },
+    { number: 2, status: 'in_review', authors: ['analyst'] },
   ],
 };
 const set = {
@@ -141,5 +143,28 @@ describe('PromptEvaluations', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Résumé pour la revue' }));
     await screen.findByText(/Dernière évaluation de cette version : jeu « regression », par analyst/);
     expect(screen.getByRole('table', { name: /Résumé du jeu/ }).textContent).toContain('Taux de réussite');
+  });
+
+  it('shows the latest run in the approval dialog of a version in review', async () => {
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [run] },
+      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: run },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <GovernedVersions
+          resource="prompts"
+          reviewDetails={(version, action) =>
+            action === 'approve' ? <LatestEvaluation promptKey="faq" version={version} /> : null
+          }
+        />
+      </ShowPage>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('table', { name: /Résumé du jeu/ });
+    expect(within(dialog).getByText(/Dernière évaluation de cette version/)).toBeTruthy();
   });
 });

@@ -26,6 +26,7 @@ import { versionNumbers } from '../diff-lines';
 import type { PromptRecord } from '../prompt-record';
 import { parseJsonObject } from '../variables';
 import { EvaluationCases, EvaluationSummary, type EvaluationRun } from './EvaluationResults';
+import { LatestEvaluation } from './LatestEvaluation';
 
 type EvaluationSet = components['schemas']['EvaluationSetView'];
 
@@ -76,19 +77,6 @@ export const PromptEvaluations = () => {
     enabled: key !== undefined,
   });
   const chosen = version ?? (record ? versionUnderReview(record) : undefined);
-  const latest = useQuery({
-    queryKey: ['prompts', 'evaluation-runs', key, chosen],
-    queryFn: async () => {
-      const runs = (await dataProvider.read('prompts', {
-        id: key!,
-        path: `versions/${chosen}/evaluation-runs`,
-      })) as EvaluationRun[];
-      return runs[0]
-        ? ((await dataProvider.read('prompts', { id: key!, path: `evaluation-runs/${runs[0].id}` })) as EvaluationRun)
-        : null;
-    },
-    enabled: key !== undefined && chosen !== undefined && tab === 'review',
-  });
   if (!record || chosen === undefined) return null;
   const roles = (identity?.['roles'] as string[] | undefined) ?? [];
   const mayRun = roles.some((r) => r === 'analyst' || r === 'approver');
@@ -179,22 +167,7 @@ export const PromptEvaluations = () => {
       </Tabs>
       {tab === 'review' ? (
         <Box role="tabpanel" id="evaluations-review-panel" aria-labelledby="evaluations-review-tab" sx={{ pt: 2 }}>
-          {latest.isPending ? (
-            <CircularProgress aria-label={translate('ra.page.loading')} size={24} />
-          ) : latest.data ? (
-            <>
-              <Typography variant="body2" sx={{ mb: 1 }}>
-                {translate('gabarit.evaluations.latest_run', {
-                  set: latest.data.set,
-                  by: latest.data.createdBy,
-                  at: new Date(latest.data.createdAt).toLocaleString(),
-                })}
-              </Typography>
-              <EvaluationSummary run={latest.data} />
-            </>
-          ) : (
-            <Typography>{translate('gabarit.evaluations.no_run', { version: chosen })}</Typography>
-          )}
+          <LatestEvaluation promptKey={record.key} version={chosen} />
         </Box>
       ) : (
         <Box role="tabpanel" id="evaluations-panel" aria-labelledby="evaluations-tab" sx={{ pt: 2 }}>
