@@ -165,4 +165,27 @@ describe('prompt evaluation in the console', () => {
     await section(page).screenshot({ path: `${SCREENSHOTS}/prompt-evaluation-en.png` });
     await page.close();
   });
+
+  it('shows the latest run in the approval dialog of the version in review', async () => {
+    const submitted = await t.http
+      .post(`/api/v1/prompts/${PROMPT}/versions/${draft}/submit`)
+      .set('authorization', `Bearer ${await t.login('analyst')}`)
+      .send({});
+    expect(submitted.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signInAt(page, base, 'approver');
+    await page.goto(`${base}/admin/#/prompts/${PROMPT}/show`);
+    await page
+      .getByRole('row', { name: new RegExp(`^${draft} En revue`) })
+      .getByRole('button', { name: 'Approuver' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Dernière évaluation de cette version\s:\sjeu\s«\ssources\s»/).waitFor();
+    await dialog
+      .getByRole('table', { name: 'Résumé du jeu « sources »' })
+      .getByRole('row', { name: /Taux de réussite/ })
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
