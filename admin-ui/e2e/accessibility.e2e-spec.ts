@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
 import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
 
 // WCAG 2.1 A and AA rules that axe can check automatically, on the main screens of each role, in both languages.
 describe('console accessibility', () => {
   let c: ConsoleUnderTest;
+  // A model (the fake Messages API), so a prompt evaluation run shows outputs and checks.
+  const fake = new FakeAnthropic();
   // An enrolment decision with a review request, for the receipt and the review queue.
   let decision = '';
 
   beforeAll(async () => {
-    c = await startConsole('console_a11y');
+    c = await startConsole('console_a11y', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: await fake.start() });
     const token = await c.t.login('analyst');
     const facts = (
       JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')) as { tests: { facts: object }[] }
@@ -26,6 +29,7 @@ describe('console accessibility', () => {
   });
   afterAll(async () => {
     await c?.close();
+    await fake.stop();
   });
 
   // Every screen of the console, editors included, for the role that reaches it.
@@ -114,4 +118,51 @@ describe('console accessibility', () => {
     expect(focusedInsideEditor).toBe(false);
     await page.close();
   });
+
+  it.each([
+    [
+      'fr',
+      'Budget de jetons',
+      /^Évaluer la version/,
+      'Cas côte à côte',
+      'Résumé pour la revue',
+      "Nouveau jeu d'évaluation",
+    ],
+    ['en', 'Token budget', /^Evaluate version/, 'Cases side by side', 'Summary for review', 'New evaluation set'],
+  ])(
+    'finds no violation on a prompt version’s evaluations (%s): a run’s results, the review tab, the set editor',
+    async (lang, budget, run, cases, review, newSet) => {
+      const t = c.t;
+      const token = await t.login('analyst');
+      const content = (
+        await t.http.get('/api/v1/prompts/chatbot-answer/versions/4').set('authorization', `Bearer ${token}`)
+      ).body.content;
+      await t.http
+        .post('/api/v1/prompts/chatbot-answer/evaluation-sets')
+        .set('authorization', `Bearer ${token}`)
+        .send({
+          name: `a11y-${lang}`,
+          cases: [{ variables: content.tests[0].variables, expect: [{ type: 'contains', value: 'Réponse' }] }],
+        });
+      const context = await c.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      await signIn(page, c.base, 'analyst');
+      if (lang === 'en') {
+        await page.getByRole('button', { name: /français/i }).click();
+        await page.getByRole('menuitem', { name: 'English' }).click();
+      }
+      await page.goto(`${c.base}/admin/#/prompts/chatbot-answer/show`);
+      await page.getByLabel(budget).fill('5000');
+      await page.getByRole('button', { name: run }).click();
+      await page.getByRole('table', { name: cases }).waitFor();
+      const found: Record<string, string[]> = { results: await accessibilityViolations(page) };
+      await page.getByRole('button', { name: newSet }).click();
+      found['set editor'] = await accessibilityViolations(page);
+      await page.getByRole('tab', { name: review }).click();
+      await page.getByRole('tabpanel').getByRole('table').waitFor();
+      found['review tab'] = await accessibilityViolations(page);
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
+      await context.close();
+    },
+  );
 });

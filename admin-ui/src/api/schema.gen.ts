@@ -978,6 +978,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/prompts/{key}/evaluation-sets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['PromptEvaluationController_listSets'];
+    put?: never;
+    /** @description Console roles: analyst. API keys: not accepted. */
+    post: operations['PromptEvaluationController_createSet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/versions/{n}/evaluation-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['PromptEvaluationController_listRuns'];
+    put?: never;
+    /** @description Console roles: analyst, approver. API keys: not accepted. */
+    post: operations['PromptEvaluationController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/evaluation-runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['PromptEvaluationController_getRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/experiments/{key}/stop': {
     parameters: {
       query?: never;
@@ -1460,6 +1513,209 @@ export interface components {
       draftVersion?: number | null;
       latestVersion?: number;
       versions?: components['schemas']['VersionView'][];
+    };
+    EvaluationSetView: {
+      id: string;
+      prompt: string;
+      name: string;
+      judgePrompt?: string;
+      cases: {
+        name?: string;
+        variables: Record<string, unknown>;
+        expect: {
+          /** @enum {string} */
+          type: 'contains' | 'notContains' | 'regex' | 'jsonSchema' | 'length' | 'rubric';
+          /** @description contains, notContains */
+          value?: string;
+          /** @description regex (RE2 syntax, linear time) */
+          pattern?: string;
+          /** @description jsonSchema: the output parsed as JSON must match it */
+          schema?: Record<string, unknown>;
+          /** @description length: fewest characters */
+          min?: number;
+          /** @description length: most characters */
+          max?: number;
+          /** @description rubric: what the judge scores */
+          criteria?: string;
+          /** @description rubric: lowest passing score (default 3) */
+          minScore?: number;
+        }[];
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+    };
+    EvaluationRunView: {
+      id: string;
+      prompt: string;
+      version: number;
+      /** @description the content evaluated: a publication gate asks for a run on its checksum */
+      checksum: string;
+      set: string;
+      /** @description the version in force compared with, if any */
+      inForceVersion: number | null;
+      budgetTokens: number;
+      tokensUsed: number;
+      budgetExhausted?: boolean;
+      passRate: {
+        candidate: {
+          rate: number;
+          /** @description Wilson score interval at 95 % */
+          interval: number[];
+        };
+        inForce: {
+          rate: number;
+          /** @description Wilson score interval at 95 % */
+          interval: number[];
+        } | null;
+      };
+      scores: {
+        /** @description mean rubric score (1–5) with a Student t interval at 95 %; null without rubric scores */
+        candidate: {
+          mean: number;
+          n: number;
+          interval: number[] | null;
+        } | null;
+        /** @description mean rubric score (1–5) with a Student t interval at 95 %; null without rubric scores */
+        inForce: {
+          mean: number;
+          n: number;
+          interval: number[] | null;
+        } | null;
+      };
+      cost: {
+        candidateUsd: number;
+        inForceUsd: number;
+        totalUsd: number;
+      };
+      latency: {
+        candidate: {
+          mean: number;
+          max: number;
+          total: number;
+        };
+        inForce: {
+          mean: number;
+          max: number;
+          total: number;
+        } | null;
+      };
+      summary?: {
+        candidate: {
+          version: number;
+          /** @description cases evaluated (not skipped) */
+          cases: number;
+          passed: number;
+          /** @description a case with an error is failed */
+          failed: number;
+          errors: number;
+          skipped: number;
+          passRate: {
+            rate: number;
+            /** @description Wilson score interval at 95 % */
+            interval: number[];
+          };
+          /** @description mean rubric score (1–5) with a Student t interval at 95 %; null without rubric scores */
+          score: {
+            mean: number;
+            n: number;
+            interval: number[] | null;
+          } | null;
+          tokens: {
+            input: number;
+            output: number;
+          };
+          costUsd: number;
+          latencyMs?: {
+            mean: number;
+            max: number;
+            total: number;
+          };
+        };
+        inForce: {
+          version: number;
+          /** @description cases evaluated (not skipped) */
+          cases: number;
+          passed: number;
+          /** @description a case with an error is failed */
+          failed: number;
+          errors: number;
+          skipped: number;
+          passRate: {
+            rate: number;
+            /** @description Wilson score interval at 95 % */
+            interval: number[];
+          };
+          /** @description mean rubric score (1–5) with a Student t interval at 95 %; null without rubric scores */
+          score: {
+            mean: number;
+            n: number;
+            interval: number[] | null;
+          } | null;
+          tokens: {
+            input: number;
+            output: number;
+          };
+          costUsd: number;
+          latencyMs?: {
+            mean: number;
+            max: number;
+            total: number;
+          };
+        } | null;
+      };
+      cases: {
+        index: number;
+        name?: string;
+        variables?: Record<string, unknown>;
+        /** @enum {string} */
+        skipped?: 'budget';
+        candidate?: {
+          version: number;
+          passed: boolean;
+          output?: string;
+          /** @description the case could not be evaluated (render, model or judge failure) */
+          error?: string;
+          checks: {
+            type: string;
+            passed: boolean;
+            /** @description rubric: the judge’s score 1–5 */
+            score?: number;
+            /** @description why it failed, or the judge’s reason */
+            message?: string;
+          }[];
+          tokens?: {
+            input: number;
+            output: number;
+          };
+          costUsd?: number;
+          latencyMs?: number;
+        };
+        inForce?: {
+          version: number;
+          passed: boolean;
+          output?: string;
+          /** @description the case could not be evaluated (render, model or judge failure) */
+          error?: string;
+          checks: {
+            type: string;
+            passed: boolean;
+            /** @description rubric: the judge’s score 1–5 */
+            score?: number;
+            /** @description why it failed, or the judge’s reason */
+            message?: string;
+          }[];
+          tokens?: {
+            input: number;
+            output: number;
+          };
+          costUsd?: number;
+          latencyMs?: number;
+        };
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
     };
     ExperimentView: {
       id?: string;
@@ -6533,6 +6789,14 @@ export interface operations {
             };
             needsModel?: boolean;
           }[];
+          settings?: {
+            /** @description publishing needs a run of this evaluation set on the version, with at least this pass rate */
+            requireEvaluation?: {
+              /** @description an evaluation set name */
+              set: string;
+              minPassRate: number;
+            };
+          };
         };
       };
     };
@@ -6706,6 +6970,14 @@ export interface operations {
             };
             needsModel?: boolean;
           }[];
+          settings?: {
+            /** @description publishing needs a run of this evaluation set on the version, with at least this pass rate */
+            requireEvaluation?: {
+              /** @description an evaluation set name */
+              set: string;
+              minPassRate: number;
+            };
+          };
         };
       };
     };
@@ -7453,6 +7725,410 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_listSets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSetView'][];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_createSet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description lowercase letters, digits and dashes, such as regression */
+          name: string;
+          cases: {
+            name?: string;
+            variables: {
+              [key: string]: components['schemas']['JsonValue'];
+            };
+            expect: {
+              /** @enum {string} */
+              type: 'contains' | 'notContains' | 'regex' | 'jsonSchema' | 'length' | 'rubric';
+              /** @description contains, notContains */
+              value?: string;
+              /** @description regex (RE2 syntax, linear time) */
+              pattern?: string;
+              /** @description jsonSchema: the output parsed as JSON must match it */
+              schema?: {
+                [key: string]: components['schemas']['JsonValue'];
+              };
+              /** @description length: fewest characters */
+              min?: number;
+              /** @description length: most characters */
+              max?: number;
+              /** @description rubric: what the judge scores */
+              criteria?: string;
+              /** @description rubric: lowest passing score (default 3) */
+              minScore?: number;
+            }[];
+          }[];
+          /** @description key of the prompt whose version in force judges rubrics */
+          judgePrompt?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSetView'];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_listRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRunView'][];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description name of the evaluation set */
+          set: string;
+          /** @description tokens (input and output, judges included) after which no case is started (default EVAL_RUN_BUDGET_TOKENS) */
+          budgetTokens?: number;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRunView'];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unavailable. Model failures are each case’s error, not the run’s. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_getRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRunView'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */

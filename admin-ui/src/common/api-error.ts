@@ -16,6 +16,7 @@ export const TRANSLATED_ERRORS = [
   'if_match_required',
   'four_eyes',
   'tests_not_passed',
+  'evaluation_required',
   'approval_mismatch',
   'invalid_transition',
   'draft_exists',

@@ -124,6 +124,7 @@ export const en = {
       if_match_required: 'The version you read is unknown: reload the page before editing.',
       four_eyes: 'You wrote this version: someone else must approve it (four-eyes rule).',
       tests_not_passed: "This version's tests must pass before it is submitted.",
+      evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
       invalid_transition: 'This action is not possible in the version’s current state.',
       draft_exists: 'A draft already exists.',

@@ -131,6 +131,8 @@ export const fr = typesetMessages({
       if_match_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
       four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver (règle des quatre yeux).",
       tests_not_passed: 'Les tests de cette version doivent réussir avant de la soumettre.',
+      evaluation_required:
+        "Cette version doit d'abord réussir une évaluation de son jeu d'évaluation obligatoire avant d'être publiée.",
       approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
       invalid_transition: "Cette action n'est pas possible dans l'état actuel de la version.",
       draft_exists: 'Un brouillon existe déjà.',

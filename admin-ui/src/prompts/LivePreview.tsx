@@ -89,8 +89,10 @@ const PreviewText = ({ label, text }: { label: string; text: string }) => (
     <Typography component="figcaption" variant="subtitle2">
       {label}
     </Typography>
+    {/* It scrolls past 360 px: a tab stop lets keyboard users scroll it (axe: scrollable-region-focusable). */}
     <Box
       component="pre"
+      tabIndex={0}
       sx={{
         m: 0,
         p: 1.5,

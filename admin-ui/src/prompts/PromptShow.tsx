@@ -1,11 +1,19 @@
-import { FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { FunctionField, Show, SimpleShowLayout, TextField, useShowContext, useTranslate } from 'react-admin';
 import { GovernedShowActions, GovernedVersions } from '../common/lifecycle/GovernedShow';
+import { LatestEvaluation } from './evaluation/LatestEvaluation';
+import { PromptEvaluations } from './evaluation/PromptEvaluations';
 import { PromptDiff } from './PromptDiff';
 import { PromptSettings } from './PromptSettings';
 import { PromptTests } from './PromptTests';
 import type { PromptRecord } from './prompt-record';
 
-/** A prompt: what it is and its model settings, its versions with their review, a diff between any two, and its tests. */
+/** In the approve and publish dialogs: the version's latest evaluation run, as the approval event will record it. */
+const ReviewedEvaluation = ({ version }: { version: number }) => {
+  const { record } = useShowContext<PromptRecord>();
+  return record ? <LatestEvaluation promptKey={record.key} version={version} /> : null;
+};
+
+/** A prompt: what it is and its model settings, its versions with their review, a diff between any two, its tests and evaluations. */
 export const PromptShow = () => {
   const translate = useTranslate();
   return (
@@ -20,9 +28,15 @@ export const PromptShow = () => {
         <TextField source="activeVersion" emptyText="—" />
         <TextField source="draftVersion" emptyText="—" />
         <PromptSettings />
-        <GovernedVersions resource="prompts" />
+        <GovernedVersions
+          resource="prompts"
+          reviewDetails={(version, action) =>
+            action === 'approve' || action === 'publish' ? <ReviewedEvaluation version={version} /> : null
+          }
+        />
         <PromptDiff />
         <PromptTests />
+        <PromptEvaluations />
       </SimpleShowLayout>
     </Show>
   );

@@ -39,6 +39,7 @@ export const configSchema = {
     COMPILED_CACHE_SIZE: { type: 'integer', minimum: 10, maximum: 100000, default: 2000 },
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
+    EVAL_RUN_BUDGET_TOKENS: { type: 'integer', minimum: 1, maximum: 10000000, default: 50000 },
     METRICS_PUBLIC: { type: 'boolean', default: false },
     TRUST_PROXY: {
       type: 'string',
@@ -71,6 +72,7 @@ export const configSchema = {
     'COMPILED_CACHE_SIZE',
     'LLM_TIMEOUT_MS',
     'LLM_MAX_RETRIES',
+    'EVAL_RUN_BUDGET_TOKENS',
     'METRICS_PUBLIC',
     'TRUST_PROXY',
   ],
@@ -116,6 +118,8 @@ export interface AppConfig {
   compiledCacheSize: number;
   llmTimeoutMs: number;
   llmMaxRetries: number;
+  /** Tokens an evaluation run may spend when the request names no budget (docs/adr/0031). */
+  evalRunBudgetTokens: number;
   /** /metrics without credentials (a scraper on a private network); otherwise a `metrics:*` API key or an admin. */
   metricsPublic: boolean;
   /** Fastify's `trustProxy`: which proxies' X-Forwarded-For gives the client address (rate limits, throttles, audit). */

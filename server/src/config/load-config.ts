@@ -63,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     compiledCacheSize: raw.COMPILED_CACHE_SIZE,
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
+    evalRunBudgetTokens: raw.EVAL_RUN_BUDGET_TOKENS,
     metricsPublic: raw.METRICS_PUBLIC,
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };

@@ -1,7 +1,8 @@
 import { Stack } from '@mui/material';
+import type { ReactNode } from 'react';
 import { EditButton, TopToolbar, useGetIdentity, useShowContext } from 'react-admin';
 import { RollbackButton } from './RollbackButton';
-import type { VersionRecord } from './version-actions';
+import type { VersionAction, VersionRecord } from './version-actions';
 import { VersionHistory } from './VersionHistory';
 
 interface GovernedRecord {
@@ -39,7 +40,14 @@ export const GovernedShowActions = ({
 };
 
 /** The version history of the governed resource shown on this page. */
-export const GovernedVersions = ({ resource }: { resource: 'rulesets' | 'prompts' | 'experiments' }) => {
+export const GovernedVersions = ({
+  resource,
+  reviewDetails,
+}: {
+  resource: 'rulesets' | 'prompts' | 'experiments';
+  /** What a transition's dialog shows about the version (a prompt's latest evaluation run). */
+  reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+}) => {
   const { record } = useShowContext<GovernedRecord>();
-  return record ? <VersionHistory resource={resource} id={record.key} /> : null;
+  return record ? <VersionHistory resource={resource} id={record.key} reviewDetails={reviewDetails} /> : null;
 };

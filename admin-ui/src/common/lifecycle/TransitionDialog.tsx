@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { CommentField } from './CommentField';
 import type { VersionAction } from './version-actions';
@@ -14,10 +14,12 @@ interface Props {
   version: number;
   onCancel: () => void;
   onConfirm: (input: TransitionInput) => void;
+  /** What the reviewer should see before deciding (a prompt's latest evaluation run). */
+  children?: ReactNode;
 }
 
 /** Asks what a transition needs: a comment (required to reject, so authors know why) and, to publish, an optional effective date. */
-export const TransitionDialog = ({ action, version, onCancel, onConfirm }: Props) => {
+export const TransitionDialog = ({ action, version, onCancel, onConfirm, children }: Props) => {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
@@ -36,6 +38,7 @@ export const TransitionDialog = ({ action, version, onCancel, onConfirm }: Props
       <DialogTitle id="transition-title">{translate(`gabarit.lifecycle.dialog_${action}`, { version })}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(`gabarit.lifecycle.explain_${action}`)}</DialogContentText>
+        {children}
         <CommentField value={comment} onChange={setComment} required={commentRequired} />
         {action === 'publish' && (
           <TextField

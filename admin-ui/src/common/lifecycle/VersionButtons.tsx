@@ -1,5 +1,5 @@
 import { Button, Stack, Tooltip, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
@@ -9,7 +9,16 @@ import { versionActions, type VersionAction, type VersionRecord } from './versio
  * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
  * governed resource (`resource`, such as rulesets) whose key is `id`.
  */
-export const VersionButtons = ({ resource, id }: { resource: string; id: string }) => {
+export const VersionButtons = ({
+  resource,
+  id,
+  reviewDetails,
+}: {
+  resource: string;
+  id: string;
+  /** Shown in the dialog of a transition, for the version it is about (a prompt's latest evaluation run). */
+  reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+}) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
@@ -62,7 +71,9 @@ export const VersionButtons = ({ resource, id }: { resource: string; id: string 
           version={version.number}
           onCancel={() => setAsking(undefined)}
           onConfirm={(input) => void run(asking, input)}
-        />
+        >
+          {reviewDetails?.(version.number, asking)}
+        </TransitionDialog>
       )}
     </Stack>
   );

@@ -1,7 +1,8 @@
 import { Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useTranslate } from 'react-admin';
 import { LocalDateField } from '../LocalDateField';
-import type { VersionRecord } from './version-actions';
+import type { ReactNode } from 'react';
+import type { VersionAction, VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
 
 type Listed = VersionRecord & {
@@ -19,7 +20,15 @@ const STATUS_COLOURS = {
 } as const;
 
 /** The versions of any governed resource (rule set, prompt, experiment), newest first, with what the user may do to each. */
-export const VersionHistory = ({ resource, id }: { resource: string; id: string }) => {
+export const VersionHistory = ({
+  resource,
+  id,
+  reviewDetails,
+}: {
+  resource: string;
+  id: string;
+  reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+}) => {
   const translate = useTranslate();
   return (
     <ArrayField source="versions" label="gabarit.versions.title">
@@ -57,7 +66,7 @@ export const VersionHistory = ({ resource, id }: { resource: string; id: string 
           }
         />
         <DataTable.Col label="gabarit.versions.actions">
-          <VersionButtons resource={resource} id={id} />
+          <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} />
         </DataTable.Col>
       </DataTable>
     </ArrayField>

@@ -30,6 +30,11 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
   requiresTestRun(content: C): boolean;
   /** Throws a ValidationError when a version may not go to review as it is (rule sets: static analysis errors). */
   beforeSubmit?(content: C, meta: M): void;
+  /**
+   * Throws a ValidationError when an approved version may not be published yet (prompts: a required evaluation
+   * run). Called once the lifecycle accepts the publication, before anything is written.
+   */
+  beforePublish?(content: C, meta: M, version: { key: string; number: number; checksum: string }): Promise<void>;
   /** What changed between two contents, in the resource's own terms (rules, template lines, variants). */
   diff(meta: M, before: C, after: C): object;
 }
@@ -155,6 +160,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
         const content = await this.resources.content(s, number);
         const requiresTestRun = this.kind.requiresTestRun(content);
         const published = this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+        const checksum = this.lifecycle.find(s, number).checksum!;
+        await this.kind.beforePublish?.(content, s.meta, { key, number, checksum });
         return this.afterTransition(s, published, 'publish', number, actor);
       },
       { refuseIfPublicationsMoved: true },

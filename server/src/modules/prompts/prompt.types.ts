@@ -21,4 +21,6 @@ export interface PromptContent {
   stopSequences?: string[];
   variablesSchema: Record<string, unknown>;
   tests?: PromptTest[];
+  /** Publication gates: `requireEvaluation` asks for a passing evaluation run on the version's checksum (ADR 0031). */
+  settings?: { requireEvaluation?: { set: string; minPassRate: number } };
 }

@@ -43,6 +43,22 @@ const contentProperties = {
       },
     },
   },
+  settings: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      requireEvaluation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['set', 'minPassRate'],
+        description: 'publishing needs a run of this evaluation set on the version, with at least this pass rate',
+        properties: {
+          set: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'an evaluation set name' },
+          minPassRate: { type: 'number', minimum: 0, maximum: 1 },
+        },
+      },
+    },
+  },
 } as const;
 
 export const createPromptRequestSchema = {
@@ -101,7 +117,7 @@ export const completeRequestSchema = {
 } as const;
 export type CompleteRequest = FromSchema<typeof completeRequestSchema>;
 
-const { tests: _tests, ...previewableProperties } = contentProperties;
+const { tests: _tests, settings: _settings, ...previewableProperties } = contentProperties;
 
 /** The console editor's live preview: unsaved edits over the draft, rendered with sample variables; nothing is stored. */
 export const previewRequestSchema = {

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../../common/access/principal.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import type { ResourceState, Transition } from '../governance/versioned-resource.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/ruleset-validation.js';
 import { validatePromptContent } from './prompt-validation.js';
@@ -28,25 +29,142 @@ export interface Rendered {
   stopSequences?: string[];
 }
 
+/** What the prompts' evaluation runs tell the lifecycle (set by EvaluationService; docs/adr/0031). */
+export interface EvaluationReader {
+  /** The latest run of a version on that exact checksum (of that set, when named), or null. */
+  latestRun(key: string, number: number, checksum: string, set?: string): Promise<EvaluationSummary | null>;
+  setExists(key: string, name: string): Promise<boolean>;
+}
+
+export interface EvaluationSummary {
+  id: string;
+  set: string;
+  budgetExhausted: boolean;
+  candidate: { passRate: { rate: number; interval: [number, number] }; skipped: number } & object;
+  inForce: object | null;
+}
+
+/** Shared by reference between the kind's hooks and the service (no closure over `this` in a constructor). */
+interface Evaluations {
+  reader?: EvaluationReader;
+}
+
 /** What is particular to prompts: their content is a template with settings, compared line by line. */
-const PROMPT: GovernedKind<PromptMeta, PromptContent, CreatePromptRequest> = {
-  resourceType: 'prompt',
-  label: 'prompt',
-  split: ({ key, name, pilot, ...content }) => ({ key, meta: { name, pilot }, content: content as PromptContent }),
-  validate: (content) => validatePromptContent(content),
-  requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
-  diff: (_meta, before, after) => promptDiff(before, after),
-};
+function promptKind(evaluations: Evaluations): GovernedKind<PromptMeta, PromptContent, CreatePromptRequest> {
+  return {
+    resourceType: 'prompt',
+    label: 'prompt',
+    split: ({ key, name, pilot, ...content }) => ({ key, meta: { name, pilot }, content: content as PromptContent }),
+    validate: (content) => validatePromptContent(content),
+    requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
+    beforePublish: (content, _meta, version) => requireEvaluation(evaluations.reader, content, version),
+    diff: (_meta, before, after) => promptDiff(before, after),
+  };
+}
+
+/**
+ * A version whose settings require an evaluation is published only with a run of that set on its exact
+ * checksum that evaluated every case (none skipped by the budget) and passed at least `minPassRate` of them.
+ */
+async function requireEvaluation(
+  reader: EvaluationReader | undefined,
+  content: PromptContent,
+  { key, number, checksum }: { key: string; number: number; checksum: string },
+): Promise<void> {
+  const required = content.settings?.requireEvaluation;
+  if (!required) return;
+  const path = '/settings/requireEvaluation';
+  const refuse = (message: string) =>
+    new ValidationError(
+      `Version ${number} of "${key}" needs a passing run of the evaluation set "${required.set}" before it is published.`,
+      [{ path, message }],
+      'evaluation_required',
+    );
+  if (!reader || !(await reader.setExists(key, required.set)))
+    throw refuse(`names the evaluation set "${required.set}", which "${key}" does not have`);
+  const run = await reader.latestRun(key, number, checksum, required.set);
+  if (!run)
+    throw refuse(
+      `no run of "${required.set}" on version ${number} (checksum ${checksum.slice(0, 12)}…): run it (POST /api/v1/prompts/${key}/versions/${number}/evaluation-runs)`,
+    );
+  if (run.budgetExhausted || run.candidate.skipped > 0)
+    throw refuse(
+      `the latest run (${run.id}) skipped cases when its token budget ran out: run it again with a larger budget`,
+    );
+  if (run.candidate.passRate.rate < required.minPassRate)
+    throw refuse(
+      `the latest run (${run.id}) passed ${Math.round(run.candidate.passRate.rate * 1000) / 10} % of the cases, below the ${Math.round(required.minPassRate * 1000) / 10} % required`,
+    );
+}
 
 /** Prompt templates under the same governance as rule sets, rendered safely and sent to Claude. */
 @Injectable()
 export class PromptsService extends GovernedResourceService<PromptMeta, PromptContent, CreatePromptRequest> {
+  private readonly evaluations: Evaluations;
+
   constructor(
     repository: PromptsRepository,
     private readonly llm: LlmService,
     audit: AuditService,
   ) {
-    super(PROMPT, repository, audit);
+    const evaluations: Evaluations = {};
+    super(promptKind(evaluations), repository, audit);
+    this.evaluations = evaluations;
+  }
+
+  /** The evaluation module tells how to read runs (publication gate, approval events). */
+  useEvaluations(reader: EvaluationReader): void {
+    this.evaluations.reader = reader;
+  }
+
+  /** An approval carries the latest evaluation run of the approved content, as figures (docs/adr/0031). */
+  protected override async afterTransition(
+    before: ResourceState<PromptMeta, PromptContent>,
+    transition: Transition<PromptMeta, PromptContent>,
+    action: 'approve' | 'reject' | 'publish',
+    number: number,
+  ): Promise<Transition<PromptMeta, PromptContent>> {
+    const reader = this.evaluations.reader;
+    if (action !== 'approve' || !reader) return transition;
+    const checksum = this.lifecycle.find(before, number).checksum;
+    if (!checksum) return transition;
+    const content = await this.resources.content(before, number);
+    const required = content.settings?.requireEvaluation?.set;
+    const run =
+      (required && (await reader.latestRun(before.key, number, checksum, required).catch(() => null))) ||
+      (await reader.latestRun(before.key, number, checksum).catch(() => null));
+    if (!run) return transition;
+    const [approved, ...rest] = transition.events;
+    const details = { ...approved!.details, evaluation: run };
+    return { ...transition, events: [{ ...approved!, details }, ...rest] };
+  }
+
+  /** The content of one version (404 when there is no such prompt or version). */
+  async versionContent(key: string, number: number): Promise<PromptContent> {
+    const state = await this.resources.load(key);
+    this.lifecycle.find(state, number);
+    return this.resources.content(state, number);
+  }
+
+  /** What an evaluation run compares: a version (its content and checksum) and the version in force, if any. */
+  async evaluationTarget(key: string, number: number) {
+    const state = await this.resources.load(key);
+    this.lifecycle.find(state, number);
+    const content = await this.resources.content(state, number);
+    const active = versionInForce(state.publications, new Date());
+    return {
+      content,
+      checksum: checksumOf(content),
+      inForce: active === null ? null : { version: active, content: await this.resources.content(state, active) },
+    };
+  }
+
+  /** The version in force of a prompt, or null when it does not exist or nothing is published. */
+  async inForce(key: string): Promise<{ version: number; content: PromptContent } | null> {
+    const state = await this.repository.get(key);
+    if (!state) return null;
+    const active = versionInForce(state.publications, new Date());
+    return active === null ? null : { version: active, content: await this.resources.content(state, active) };
   }
 
   /** Renders the version in force (or the one asked for) with variables validated first. */
@@ -157,7 +275,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
   }
 }
 
-function renderContent(
+export function renderContent(
   key: string,
   version: number,
   content: PromptContent,

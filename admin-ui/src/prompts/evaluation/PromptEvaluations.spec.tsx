@@ -1,0 +1,170 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, fakeApi, renderConsole, ShowPage } from '../../common/testing/fake-api';
+import { GovernedVersions } from '../../common/lifecycle/GovernedShow';
+import { LatestEvaluation } from './LatestEvaluation';
+import { PromptEvaluations } from './PromptEvaluations';
+
+const prompt = {
+  id: 'faq',
+  key: 'faq',
+  name: 'FAQ',
+  pilot: 'chatbot',
+  activeVersion: 1,
+  draftVersion: null,
+  latestVersion: 2,
+  versions: [
+    { number: 1, status: 'published', authors: ['analyst'] },
+    { number: 2, status: 'in_review', authors: ['analyst'] },
+  ],
+};
+const set = {
+  id: 'regression',
+  prompt: 'faq',
+  name: 'regression',
+  judgePrompt: 'juge',
+  cases: [{ variables: { question: 'arbres' }, expect: [{ type: 'contains', value: 'deux' }] }],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'analyst',
+};
+const side = (version: number, passed: boolean, output: string) => ({
+  version,
+  passed,
+  output,
+  checks: [
+    { type: 'contains', passed, ...(passed ? {} : { message: 'does not contain "deux"' }) },
+    { type: 'rubric', passed, score: passed ? 5 : 2 },
+  ],
+  tokens: { input: 10, output: 12 },
+  costUsd: 0.0002,
+  latencyMs: 40,
+});
+const run = {
+  id: 'run-1',
+  prompt: 'faq',
+  version: 2,
+  checksum: 'abc',
+  set: 'regression',
+  inForceVersion: 1,
+  budgetTokens: 500,
+  tokensUsed: 120,
+  budgetExhausted: true,
+  passRate: { candidate: { rate: 1, interval: [0.21, 1] }, inForce: { rate: 0, interval: [0, 0.79] } },
+  scores: { candidate: { mean: 5, n: 1, interval: null }, inForce: { mean: 2, n: 1, interval: null } },
+  cost: { candidateUsd: 0.0002, inForceUsd: 0.0002, totalUsd: 0.0004 },
+  latency: { candidate: { mean: 40, max: 40, total: 40 }, inForce: { mean: 40, max: 40, total: 40 } },
+  cases: [
+    {
+      index: 0,
+      name: 'arbres',
+      variables: { question: 'arbres' },
+      candidate: side(2, true, 'Réponse deux'),
+      inForce: side(1, false, 'Réponse un'),
+    },
+    { index: 1, variables: { question: 'parcs' }, skipped: 'budget' },
+  ],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'analyst',
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('PromptEvaluations', () => {
+  it('runs a set on the version in review with a budget and shows both sides with intervals and checks', async () => {
+    const api = fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
+      'POST /api/v1/prompts/faq/versions/2/evaluation-runs': { status: 201, body: run },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <PromptEvaluations />
+      </ShowPage>,
+    );
+    const sets = await screen.findByRole('table', { name: "Jeux d'évaluation" });
+    expect(within(sets).getByText('juge')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Budget de jetons'), { target: { value: '500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Évaluer la version 2' }));
+    const summary = await screen.findByRole('table', { name: /Résumé du jeu/ });
+    expect(api.to('POST', '/api/v1/prompts/faq/versions/2/evaluation-runs')[0]!.body).toEqual({
+      set: 'regression',
+      budgetTokens: 500,
+    });
+    const rows = within(summary).getAllByRole('row');
+    expect(rows[0]!.textContent).toContain('Version 2 (évaluée)');
+    expect(rows[0]!.textContent).toContain('Version 1 (en vigueur)');
+    expect(rows[1]!.textContent).toMatch(/100\s%\s\[21\s%\s–\s100\s%\].*0\s%\s\[0\s%\s–\s79\s%\]/);
+    expect(rows[2]!.textContent).toContain('5,0 / 5');
+    expect(screen.getByText(/Le budget de jetons est épuisé \(120 sur 500\)/)).toBeTruthy();
+    const cases = screen.getByRole('table', { name: 'Cas côte à côte' });
+    expect(within(cases).getByText('Réponse deux')).toBeTruthy();
+    expect(within(cases).getByText('Réponse un')).toBeTruthy();
+    expect(within(cases).getByText('Grille : Échoué (2/5)')).toBeTruthy();
+    expect(within(cases).getByText('does not contain "deux"')).toBeTruthy();
+    expect(within(cases).getByText('Non exécuté : budget de jetons épuisé.')).toBeTruthy();
+  });
+
+  it('creates a set from JSON and shows the API’s refusals at their paths under the editor', async () => {
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/evaluation-sets': { body: [] },
+      'POST /api/v1/prompts/faq/evaluation-sets': apiError(400, 'validation_failed', 'The set has 1 problem(s).', [
+        { path: '/cases/0/expect/0/pattern', message: 'is not a regular expression Gabarit can match' },
+      ]),
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <PromptEvaluations />
+      </ShowPage>,
+    );
+    await screen.findByText("Ce gabarit n'a encore aucun jeu d'évaluation.");
+    fireEvent.click(screen.getByRole('button', { name: "Nouveau jeu d'évaluation" }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le jeu' }));
+    await waitFor(() => expect(screen.getAllByText(/\/cases\/0\/expect\/0\/pattern/).length).toBeGreaterThanOrEqual(1));
+    expect(screen.getByRole('alert').textContent).toContain('is not a regular expression');
+  });
+
+  it('shows the latest run of the version on the review tab', async () => {
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
+      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [run] },
+      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: run },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <PromptEvaluations />
+      </ShowPage>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('tab', { name: 'Résumé pour la revue' }));
+    await screen.findByText(/Dernière évaluation de cette version : jeu « regression », par analyst/);
+    expect(screen.getByRole('table', { name: /Résumé du jeu/ }).textContent).toContain('Taux de réussite');
+  });
+
+  it('shows the latest run in the approval dialog of a version in review', async () => {
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [run] },
+      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: run },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <GovernedVersions
+          resource="prompts"
+          reviewDetails={(version, action) =>
+            action === 'approve' ? <LatestEvaluation promptKey="faq" version={version} /> : null
+          }
+        />
+      </ShowPage>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('table', { name: /Résumé du jeu/ });
+    expect(within(dialog).getByText(/Dernière évaluation de cette version/)).toBeTruthy();
+  });
+});

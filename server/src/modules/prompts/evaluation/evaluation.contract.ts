@@ -1,0 +1,247 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+// Evaluation sets of a prompt and their runs on a version beside the version in force (docs/adr/0031).
+
+/** One expectation as the contract shows it; each type's own fields are checked by its schema (evaluation-checks.ts). */
+export const expectationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: { type: 'string', enum: ['contains', 'notContains', 'regex', 'jsonSchema', 'length', 'rubric'] },
+    value: { type: 'string', minLength: 1, maxLength: 2000, description: 'contains, notContains' },
+    pattern: { type: 'string', minLength: 1, maxLength: 200, description: 'regex (RE2 syntax, linear time)' },
+    schema: { type: 'object', description: 'jsonSchema: the output parsed as JSON must match it' },
+    min: { type: 'integer', minimum: 0, description: 'length: fewest characters' },
+    max: { type: 'integer', minimum: 1, description: 'length: most characters' },
+    criteria: { type: 'string', minLength: 1, maxLength: 4000, description: 'rubric: what the judge scores' },
+    minScore: { type: 'integer', minimum: 1, maximum: 5, description: 'rubric: lowest passing score (default 3)' },
+  },
+} as const;
+
+export const createEvaluationSetRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'cases'],
+  properties: {
+    name: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      description: 'lowercase letters, digits and dashes, such as regression',
+    },
+    cases: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['variables', 'expect'],
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          variables: { type: 'object' },
+          expect: { type: 'array', minItems: 1, maxItems: 20, items: expectationSchema },
+        },
+      },
+    },
+    judgePrompt: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'key of the prompt whose version in force judges rubrics',
+    },
+  },
+} as const;
+export type CreateEvaluationSetRequest = FromSchema<typeof createEvaluationSetRequestSchema>;
+export type Expectation = FromSchema<typeof expectationSchema>;
+
+export const evaluationSetViewSchema = {
+  $id: 'EvaluationSetView',
+  type: 'object',
+  required: ['id', 'prompt', 'name', 'cases', 'createdAt', 'createdBy'],
+  properties: {
+    id: { type: 'string' },
+    prompt: { type: 'string' },
+    name: { type: 'string' },
+    judgePrompt: { type: 'string' },
+    cases: createEvaluationSetRequestSchema.properties.cases,
+    createdAt: { type: 'string', format: 'date-time' },
+    createdBy: { type: 'string' },
+  },
+} as const;
+
+export const startEvaluationRunRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['set'],
+  properties: {
+    set: { type: 'string', minLength: 1, maxLength: 63, description: 'name of the evaluation set' },
+    budgetTokens: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 10000000,
+      description:
+        'tokens (input and output, judges included) after which no case is started (default EVAL_RUN_BUDGET_TOKENS)',
+    },
+  },
+} as const;
+export type StartEvaluationRunRequest = FromSchema<typeof startEvaluationRunRequestSchema>;
+
+const interval = {
+  type: 'array',
+  items: { type: 'number' },
+  minItems: 2,
+  maxItems: 2,
+} as const;
+
+const sideSummary = {
+  type: 'object',
+  required: ['version', 'cases', 'passed', 'failed', 'errors', 'skipped', 'passRate', 'score', 'tokens', 'costUsd'],
+  properties: {
+    version: { type: 'integer' },
+    cases: { type: 'integer', description: 'cases evaluated (not skipped)' },
+    passed: { type: 'integer' },
+    failed: { type: 'integer', description: 'a case with an error is failed' },
+    errors: { type: 'integer' },
+    skipped: { type: 'integer' },
+    passRate: {
+      type: 'object',
+      required: ['rate', 'interval'],
+      properties: { rate: { type: 'number' }, interval: { ...interval, description: 'Wilson score interval at 95 %' } },
+    },
+    score: {
+      type: ['object', 'null'],
+      description: 'mean rubric score (1–5) with a Student t interval at 95 %; null without rubric scores',
+      required: ['mean', 'n', 'interval'],
+      properties: {
+        mean: { type: 'number' },
+        n: { type: 'integer' },
+        interval: { type: ['array', 'null'], items: { type: 'number' } },
+      },
+    },
+    tokens: {
+      type: 'object',
+      required: ['input', 'output'],
+      properties: { input: { type: 'integer' }, output: { type: 'integer' } },
+    },
+    costUsd: { type: 'number' },
+    latencyMs: {
+      type: 'object',
+      required: ['mean', 'max', 'total'],
+      properties: { mean: { type: 'number' }, max: { type: 'number' }, total: { type: 'number' } },
+    },
+  },
+} as const;
+
+const checkResult = {
+  type: 'object',
+  required: ['type', 'passed'],
+  properties: {
+    type: { type: 'string' },
+    passed: { type: 'boolean' },
+    score: { type: 'integer', description: 'rubric: the judge’s score 1–5' },
+    message: { type: 'string', description: 'why it failed, or the judge’s reason' },
+  },
+} as const;
+
+const caseSide = {
+  type: 'object',
+  required: ['version', 'passed', 'checks'],
+  properties: {
+    version: { type: 'integer' },
+    passed: { type: 'boolean' },
+    output: { type: 'string' },
+    error: { type: 'string', description: 'the case could not be evaluated (render, model or judge failure)' },
+    checks: { type: 'array', items: checkResult },
+    tokens: {
+      type: 'object',
+      required: ['input', 'output'],
+      properties: { input: { type: 'integer' }, output: { type: 'integer' } },
+    },
+    costUsd: { type: 'number' },
+    latencyMs: { type: 'number' },
+  },
+} as const;
+
+export const evaluationRunViewSchema = {
+  $id: 'EvaluationRunView',
+  type: 'object',
+  required: [
+    'id',
+    'prompt',
+    'version',
+    'checksum',
+    'set',
+    'inForceVersion',
+    'budgetTokens',
+    'tokensUsed',
+    'passRate',
+    'scores',
+    'cost',
+    'latency',
+    'cases',
+    'createdAt',
+    'createdBy',
+  ],
+  properties: {
+    id: { type: 'string' },
+    prompt: { type: 'string' },
+    version: { type: 'integer' },
+    checksum: {
+      type: 'string',
+      description: 'the content evaluated: a publication gate asks for a run on its checksum',
+    },
+    set: { type: 'string' },
+    inForceVersion: { type: ['integer', 'null'], description: 'the version in force compared with, if any' },
+    budgetTokens: { type: 'integer' },
+    tokensUsed: { type: 'integer' },
+    budgetExhausted: { type: 'boolean' },
+    passRate: {
+      type: 'object',
+      required: ['candidate', 'inForce'],
+      properties: {
+        candidate: sideSummary.properties.passRate,
+        inForce: { ...sideSummary.properties.passRate, type: ['object', 'null'] },
+      },
+    },
+    scores: {
+      type: 'object',
+      required: ['candidate', 'inForce'],
+      properties: { candidate: sideSummary.properties.score, inForce: sideSummary.properties.score },
+    },
+    cost: {
+      type: 'object',
+      required: ['candidateUsd', 'inForceUsd', 'totalUsd'],
+      properties: { candidateUsd: { type: 'number' }, inForceUsd: { type: 'number' }, totalUsd: { type: 'number' } },
+    },
+    latency: {
+      type: 'object',
+      required: ['candidate', 'inForce'],
+      properties: {
+        candidate: sideSummary.properties.latencyMs,
+        inForce: { ...sideSummary.properties.latencyMs, type: ['object', 'null'] },
+      },
+    },
+    summary: {
+      type: 'object',
+      required: ['candidate', 'inForce'],
+      properties: { candidate: sideSummary, inForce: { ...sideSummary, type: ['object', 'null'] } },
+    },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['index'],
+        properties: {
+          index: { type: 'integer' },
+          name: { type: 'string' },
+          variables: { type: 'object' },
+          skipped: { type: 'string', enum: ['budget'] },
+          candidate: caseSide,
+          inForce: caseSide,
+        },
+      },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+    createdBy: { type: 'string' },
+  },
+} as const;

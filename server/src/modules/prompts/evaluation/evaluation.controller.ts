@@ -1,0 +1,78 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { RequireRoles } from '../../../common/access/permission.decorator.js';
+import { actorName } from '../../../common/access/principal.js';
+import { ContentRange } from '../../../common/http/content-range.interceptor.js';
+import { ValidBody } from '../../../common/http/json-schema.pipe.js';
+import { errorResponse } from '../../../common/http/openapi-contract.js';
+import { READERS } from '../../governance/governed.controller.js';
+import {
+  createEvaluationSetRequestSchema,
+  evaluationRunViewSchema,
+  evaluationSetViewSchema,
+  startEvaluationRunRequestSchema,
+  type CreateEvaluationSetRequest,
+  type StartEvaluationRunRequest,
+} from './evaluation.contract.js';
+import { EvaluationService } from './evaluation.service.js';
+
+const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
+const actor = (request: FastifyRequest) => actorName(request.principal!);
+
+/** Evaluation sets of a prompt and their runs on a version beside the version in force (docs/adr/0031). */
+@ApiTags('prompts')
+@Controller('api/v1/prompts')
+export class PromptEvaluationController {
+  constructor(private readonly evaluations: EvaluationService) {}
+
+  @Post(':key/evaluation-sets')
+  @RequireRoles('analyst')
+  @ApiCreatedResponse({ schema: evaluationSetViewSchema as object })
+  createSet(
+    @Param('key') key: string,
+    @ValidBody(createEvaluationSetRequestSchema) body: CreateEvaluationSetRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.evaluations.createSet(key, body, actor(request));
+  }
+
+  @Get(':key/evaluation-sets')
+  @RequireRoles(...READERS)
+  @ContentRange('evaluation-sets')
+  @ApiOkResponse({ schema: { type: 'array', items: evaluationSetViewSchema as object } })
+  listSets(@Param('key') key: string) {
+    return this.evaluations.listSets(key);
+  }
+
+  @Post(':key/versions/:n/evaluation-runs')
+  @RequireRoles('analyst', 'approver')
+  @ApiCreatedResponse({ schema: evaluationRunViewSchema as object })
+  @ApiResponse({
+    status: 503,
+    ...errorResponse(503, 'The database is unavailable. Model failures are each case’s error, not the run’s.'),
+  })
+  run(
+    @Param('key') key: string,
+    @VersionNumber() n: number,
+    @ValidBody(startEvaluationRunRequestSchema) body: StartEvaluationRunRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.evaluations.run(key, n, body, actor(request));
+  }
+
+  @Get(':key/versions/:n/evaluation-runs')
+  @RequireRoles(...READERS)
+  @ContentRange('evaluation-runs')
+  @ApiOkResponse({ schema: { type: 'array', items: evaluationRunViewSchema as object } })
+  listRuns(@Param('key') key: string, @VersionNumber() n: number) {
+    return this.evaluations.listRuns(key, n);
+  }
+
+  @Get(':key/evaluation-runs/:id')
+  @RequireRoles(...READERS)
+  @ApiOkResponse({ schema: evaluationRunViewSchema as object })
+  getRun(@Param('key') key: string, @Param('id') id: string) {
+    return this.evaluations.getRun(key, id);
+  }
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { DB_CONNECTION } from '../../../common/database/database.module.js';
+import { TypedCollection } from '../../../common/database/typed-collection.js';
+import type { Check, CheckResult } from './evaluation-checks.js';
+
+export interface EvaluationCase {
+  name?: string;
+  variables: Record<string, unknown>;
+  expect: Check[];
+}
+
+/** An evaluation set of a prompt: `_id` is `<prompt>/<name>`, so a name is taken once per prompt (unique `_id`). */
+export interface EvaluationSetDocument {
+  _id: string;
+  prompt: string;
+  name: string;
+  judgePrompt?: string;
+  /** As one JSON text: analysts' variables and schemas may hold names the database refuses as field names. */
+  casesJson: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface SideResult {
+  version: number;
+  passed: boolean;
+  output?: string;
+  error?: string;
+  checks: CheckResult[];
+  tokens: { input: number; output: number };
+  costUsd: number;
+  latencyMs: number;
+}
+
+export interface CaseResult {
+  index: number;
+  name?: string;
+  variables: Record<string, unknown>;
+  skipped?: 'budget';
+  candidate?: SideResult;
+  inForce?: SideResult;
+}
+
+export interface SideSummary {
+  version: number;
+  cases: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+  passRate: { rate: number; interval: [number, number] };
+  score: { mean: number; n: number; interval: [number, number] | null } | null;
+  tokens: { input: number; output: number };
+  costUsd: number;
+  latencyMs: { mean: number; max: number; total: number };
+}
+
+/** A run, stored once when it ends (cases as JSON text, like the set's). */
+export interface EvaluationRunDocument {
+  _id: string;
+  prompt: string;
+  version: number;
+  checksum: string;
+  set: string;
+  inForceVersion: number | null;
+  budgetTokens: number;
+  tokensUsed: number;
+  budgetExhausted: boolean;
+  candidate: SideSummary;
+  inForce: SideSummary | null;
+  casesJson: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** The only code that touches evaluation sets and runs: inserts and reads, no conditional update (ADR 0005). */
+@Injectable()
+export class EvaluationRepository implements OnModuleInit {
+  private readonly sets: TypedCollection<EvaluationSetDocument>;
+  private readonly runs: TypedCollection<EvaluationRunDocument>;
+
+  constructor(@Inject(DB_CONNECTION) connection: Connection) {
+    this.sets = new TypedCollection<EvaluationSetDocument>(connection, 'prompt_evaluation_sets', [
+      { key: { prompt: 1, name: 1 } },
+    ]);
+    this.runs = new TypedCollection<EvaluationRunDocument>(connection, 'prompt_evaluation_runs', [
+      { key: { prompt: 1, version: 1, createdAt: -1 } },
+    ]);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.sets.ensureIndexes(), this.runs.ensureIndexes()]);
+  }
+
+  /** False when the prompt already has a set of that name. */
+  async insertSet(set: EvaluationSetDocument): Promise<boolean> {
+    try {
+      await this.sets.collection.insertOne(set);
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  findSet(prompt: string, name: string): Promise<EvaluationSetDocument | null> {
+    return this.sets.collection.findOne({ _id: `${prompt}/${name}` });
+  }
+
+  listSets(prompt: string): Promise<EvaluationSetDocument[]> {
+    return this.sets.collection.find({ prompt }).sort({ name: 1 }).limit(500).toArray();
+  }
+
+  async insertRun(run: EvaluationRunDocument): Promise<void> {
+    await this.runs.collection.insertOne(run);
+  }
+
+  findRun(prompt: string, id: string): Promise<EvaluationRunDocument | null> {
+    return this.runs.collection.findOne({ _id: id, prompt });
+  }
+
+  /** Runs of a version, newest first (summaries: the cases are left out). */
+  runsOf(prompt: string, version: number, limit = 50): Promise<EvaluationRunDocument[]> {
+    return this.runs.collection
+      .find({ prompt, version }, { projection: { casesJson: 0 } })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .toArray();
+  }
+}

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type ErrorDetail,
+} from '../../../common/errors/domain-errors.js';
+import { toErrorDetails } from '../../../common/http/ajv.js';
+import { wilson95 } from '../../../common/statistics/proportions.js';
+import { meanWithInterval95 } from '../../../common/statistics/means.js';
+import { APP_CONFIG } from '../../../config/config.module.js';
+import type { AppConfig } from '../../../config/config.schema.js';
+import { inputValidators } from '../../rulesets/ruleset-validation.js';
+import { LlmService } from '../../llm/llm.service.js';
+import { costUsd } from '../../llm/model-pricing.js';
+import type { PromptContent } from '../prompt.types.js';
+import { PromptsService, renderContent } from '../prompts.service.js';
+import {
+  DEFAULT_MIN_SCORE,
+  expectationProblems,
+  judgeScore,
+  runExactCheck,
+  type Check,
+  type CheckResult,
+} from './evaluation-checks.js';
+import type { CreateEvaluationSetRequest, StartEvaluationRunRequest } from './evaluation.contract.js';
+import {
+  EvaluationRepository,
+  type CaseResult,
+  type EvaluationCase,
+  type EvaluationRunDocument,
+  type EvaluationSetDocument,
+  type SideResult,
+  type SideSummary,
+} from './evaluation.repository.js';
+
+/** Cases evaluated at once: each holds up to four model calls (both sides, their judges). */
+export const CONCURRENCY = 4;
+
+interface Side {
+  version: number;
+  content: PromptContent;
+}
+
+interface Judge {
+  key: string;
+  version: number;
+  content: PromptContent;
+}
+
+/** What the approval event and the publication gate read of a run. */
+export interface RunSummary {
+  id: string;
+  set: string;
+  checksum: string;
+  budgetExhausted: boolean;
+  candidate: SideSummary;
+  inForce: SideSummary | null;
+  createdAt: string;
+}
+
+/**
+ * Evaluation sets of prompts, and runs of a set on a version beside the version in force (docs/adr/0031):
+ * exact checks on the outputs, rubrics scored by a judge prompt, a token budget, limited concurrency.
+ */
+@Injectable()
+export class EvaluationService {
+  constructor(
+    private readonly prompts: PromptsService,
+    private readonly llm: LlmService,
+    private readonly repository: EvaluationRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const repo = repository;
+    prompts.useEvaluations({
+      latestRun: async (key, number, checksum, set) => {
+        const runs = await repo.runsOf(key, number);
+        const run = runs.find((r) => r.checksum === checksum && (set === undefined || r.set === set));
+        return run ? summaryOf(run) : null;
+      },
+      setExists: async (key, name) => (await repo.findSet(key, name)) !== null,
+    });
+  }
+
+  async createSet(key: string, request: CreateEvaluationSetRequest, actor: string) {
+    const state = await this.prompts.get(key); // 404 for an unknown prompt
+    const latest = state.body.draftVersion ?? state.body.activeVersion ?? state.body.latestVersion;
+    const content = await this.prompts.versionContent(key, latest);
+    const validate = inputValidators.for(content.variablesSchema);
+    const problems: ErrorDetail[] = [];
+    request.cases.forEach((c, i) => {
+      if (!validate(structuredClone(c.variables)))
+        problems.push(...toErrorDetails(validate.errors, `/cases/${i}/variables`));
+      c.expect.forEach((e, j) => {
+        problems.push(...expectationProblems(e, `/cases/${i}/expect/${j}`));
+        if (e.type === 'rubric' && request.judgePrompt === undefined)
+          problems.push({ path: `/cases/${i}/expect/${j}`, message: 'is a rubric: the set needs a judgePrompt' });
+      });
+    });
+    if (request.judgePrompt !== undefined) {
+      const judge = await this.judge(request.judgePrompt).catch((err: Error) => err.message);
+      if (typeof judge === 'string') problems.push({ path: '/judgePrompt', message: judge });
+    }
+    if (problems.length > 0)
+      throw new ValidationError(
+        `The evaluation set has ${problems.length} problem(s); each is listed with its place.`,
+        problems,
+      );
+    const document: EvaluationSetDocument = {
+      _id: `${key}/${request.name}`,
+      prompt: key,
+      name: request.name,
+      ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
+      casesJson: JSON.stringify(request.cases),
+      createdAt: new Date(),
+      createdBy: actor,
+    };
+    if (!(await this.repository.insertSet(document)))
+      throw new ConflictError(
+        `The prompt "${key}" already has an evaluation set named "${request.name}".`,
+        'set_exists',
+        [{ path: '/name', message: 'is taken' }],
+      );
+    return setView(document);
+  }
+
+  async listSets(key: string) {
+    await this.prompts.get(key);
+    const items = (await this.repository.listSets(key)).map(setView);
+    return { items, total: items.length, skip: 0 };
+  }
+
+  async listRuns(key: string, number: number) {
+    await this.prompts.versionContent(key, number); // 404 for an unknown version
+    const items = (await this.repository.runsOf(key, number)).map((r) => runView({ ...r, casesJson: '[]' }));
+    return { items, total: items.length, skip: 0 };
+  }
+
+  async getRun(key: string, id: string) {
+    const run = await this.repository.findRun(key, id);
+    if (!run) throw new NotFoundError(`No evaluation run "${id}" of "${key}".`);
+    return runView(run);
+  }
+
+  /** Runs the set on version `number` and on the version in force (when another one is), and stores the run. */
+  async run(key: string, number: number, request: StartEvaluationRunRequest, actor: string) {
+    const target = await this.prompts.evaluationTarget(key, number);
+    const set = await this.repository.findSet(key, request.set);
+    if (!set)
+      throw new ValidationError(`The prompt "${key}" has no evaluation set named "${request.set}".`, [
+        { path: '/set', message: 'names no evaluation set of this prompt' },
+      ]);
+    const cases = JSON.parse(set.casesJson) as EvaluationCase[];
+    const judge =
+      cases.some((c) => c.expect.some((e) => e.type === 'rubric')) && set.judgePrompt
+        ? await this.judge(set.judgePrompt).catch((err: Error) => err)
+        : undefined;
+    const candidate: Side = { version: number, content: target.content };
+    const inForce: Side | null = target.inForce && target.inForce.version !== number ? target.inForce : null;
+    const budget = request.budgetTokens ?? this.config.evalRunBudgetTokens;
+    let spent = 0;
+    const results: CaseResult[] = new Array<CaseResult>(cases.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < cases.length) {
+        const index = next++;
+        const c = cases[index]!;
+        const base = { index, ...(c.name !== undefined && { name: c.name }), variables: c.variables };
+        if (spent >= budget) {
+          results[index] = { ...base, skipped: 'budget' };
+          continue;
+        }
+        const [a, b] = await Promise.all([
+          this.evaluateSide(key, candidate, c, judge),
+          inForce ? this.evaluateSide(key, inForce, c, judge) : Promise.resolve(undefined),
+        ]);
+        spent += tokensOf(a) + (b ? tokensOf(b) : 0);
+        results[index] = { ...base, candidate: a, ...(b && { inForce: b }) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases.length) }, worker));
+    const run: EvaluationRunDocument = {
+      _id: randomUUID(),
+      prompt: key,
+      version: number,
+      checksum: target.checksum,
+      set: set.name,
+      inForceVersion: inForce?.version ?? null,
+      budgetTokens: budget,
+      tokensUsed: spent,
+      budgetExhausted: results.some((r) => r.skipped === 'budget'),
+      candidate: summarise(number, results, 'candidate'),
+      inForce: inForce ? summarise(inForce.version, results, 'inForce') : null,
+      casesJson: JSON.stringify(results),
+      createdAt: new Date(),
+      createdBy: actor,
+    };
+    await this.repository.insertRun(run);
+    return runView(run);
+  }
+
+  /** The judge: the version in force of the prompt `key`. */
+  private async judge(key: string): Promise<Judge> {
+    const found = await this.prompts.inForce(key);
+    if (!found) throw new NotFoundError(`the judge prompt "${key}" does not exist or has no version in force`);
+    return { key, ...found };
+  }
+
+  /** One case on one side: render, call the model, check the output, have the judge score rubrics. */
+  private async evaluateSide(
+    key: string,
+    side: Side,
+    c: EvaluationCase,
+    judge: Judge | Error | undefined,
+  ): Promise<SideResult> {
+    const tokens = { input: 0, output: 0 };
+    let cost = 0;
+    let latencyMs = 0;
+    const done = (fields: Partial<SideResult>): SideResult => ({
+      version: side.version,
+      passed: false,
+      checks: [],
+      tokens,
+      costUsd: cost,
+      latencyMs,
+      ...fields,
+    });
+    let output: string;
+    try {
+      const rendered = renderContent(key, side.version, side.content, c.variables);
+      const started = performance.now();
+      const answer = await this.llm.complete({
+        model: rendered.model,
+        maxTokens: rendered.maxTokens,
+        system: rendered.system ?? undefined,
+        text: rendered.text,
+        stopSequences: rendered.stopSequences,
+      });
+      latencyMs = Math.round(performance.now() - started);
+      tokens.input += answer.usage.inputTokens;
+      tokens.output += answer.usage.outputTokens;
+      cost += costUsd(rendered.model, answer.usage);
+      output = answer.text;
+    } catch (err) {
+      return done({ error: describe(err) });
+    }
+    const checks: CheckResult[] = [];
+    for (const check of c.expect) {
+      if (check.type !== 'rubric') {
+        checks.push(runExactCheck(check, output));
+        continue;
+      }
+      try {
+        if (!judge) throw new Error('the set names no judge prompt');
+        if (judge instanceof Error) throw judge;
+        const rendered = renderContent(judge.key, judge.version, judge.content, {
+          criteria: check.criteria,
+          output,
+          input: JSON.stringify(c.variables),
+        });
+        const answer = await this.llm.complete({
+          model: rendered.model,
+          maxTokens: rendered.maxTokens,
+          system: rendered.system ?? undefined,
+          text: rendered.text,
+          stopSequences: rendered.stopSequences,
+        });
+        tokens.input += answer.usage.inputTokens;
+        tokens.output += answer.usage.outputTokens;
+        cost += costUsd(rendered.model, answer.usage);
+        const score = judgeScore(answer.text);
+        if (score === null)
+          throw new Error(`the judge's answer gives no score from 1 to 5: "${answer.text.slice(0, 200)}"`);
+        const min = check.minScore ?? DEFAULT_MIN_SCORE;
+        checks.push({
+          type: 'rubric',
+          passed: score >= min,
+          score,
+          ...(score < min && { message: `scored ${score}, below ${min}` }),
+        });
+      } catch (err) {
+        return done({ output, checks, error: `judge: ${describe(err)}` });
+      }
+    }
+    return done({ output, checks, passed: checks.every((k) => k.passed) });
+  }
+}
+
+function tokensOf(side: SideResult): number {
+  return side.tokens.input + side.tokens.output;
+}
+
+function describe(err: unknown): string {
+  const e = err as { message?: string; code?: string };
+  const message = e.message ?? String(err);
+  return e.code ? `${e.code}: ${message}` : message;
+}
+
+/** Pass rate with its Wilson interval, mean rubric score with its t interval, tokens, cost and latency of a side. */
+export function summarise(version: number, results: CaseResult[], side: 'candidate' | 'inForce'): SideSummary {
+  const sides = results.flatMap((r) => (r[side] ? [r[side]] : []));
+  const passed = sides.filter((s) => s.passed).length;
+  const scores = sides.flatMap((s) => s.checks.flatMap((k) => (k.score !== undefined ? [k.score] : [])));
+  const latencies = sides.map((s) => s.latencyMs);
+  const total = latencies.reduce((a, b) => a + b, 0);
+  return {
+    version,
+    cases: sides.length,
+    passed,
+    failed: sides.length - passed,
+    errors: sides.filter((s) => s.error !== undefined).length,
+    skipped: results.filter((r) => r.skipped).length,
+    passRate: { rate: sides.length === 0 ? 0 : passed / sides.length, interval: wilson95(passed, sides.length) },
+    score: meanWithInterval95(scores, [1, 5]),
+    tokens: {
+      input: sides.reduce((a, s) => a + s.tokens.input, 0),
+      output: sides.reduce((a, s) => a + s.tokens.output, 0),
+    },
+    costUsd: sides.reduce((a, s) => a + s.costUsd, 0),
+    latencyMs: { mean: sides.length === 0 ? 0 : total / sides.length, max: Math.max(0, ...latencies), total },
+  };
+}
+
+export function summaryOf(run: EvaluationRunDocument): RunSummary {
+  return {
+    id: run._id,
+    set: run.set,
+    checksum: run.checksum,
+    budgetExhausted: run.budgetExhausted,
+    candidate: run.candidate,
+    inForce: run.inForce,
+    createdAt: run.createdAt.toISOString(),
+  };
+}
+
+function setView(set: EvaluationSetDocument) {
+  return {
+    id: set.name,
+    prompt: set.prompt,
+    name: set.name,
+    ...(set.judgePrompt !== undefined && { judgePrompt: set.judgePrompt }),
+    cases: JSON.parse(set.casesJson) as EvaluationCase[],
+    createdAt: set.createdAt.toISOString(),
+    createdBy: set.createdBy,
+  };
+}
+
+function runView(run: EvaluationRunDocument) {
+  const { candidate, inForce } = run;
+  return {
+    id: run._id,
+    prompt: run.prompt,
+    version: run.version,
+    checksum: run.checksum,
+    set: run.set,
+    inForceVersion: run.inForceVersion,
+    budgetTokens: run.budgetTokens,
+    tokensUsed: run.tokensUsed,
+    budgetExhausted: run.budgetExhausted,
+    passRate: { candidate: candidate.passRate, inForce: inForce?.passRate ?? null },
+    scores: { candidate: candidate.score, inForce: inForce?.score ?? null },
+    cost: {
+      candidateUsd: candidate.costUsd,
+      inForceUsd: inForce?.costUsd ?? 0,
+      totalUsd: candidate.costUsd + (inForce?.costUsd ?? 0),
+    },
+    latency: { candidate: candidate.latencyMs, inForce: inForce?.latencyMs ?? null },
+    summary: { candidate, inForce },
+    cases: JSON.parse(run.casesJson) as CaseResult[],
+    createdAt: run.createdAt.toISOString(),
+    createdBy: run.createdBy,
+  };
+}
+
+export type { Check };

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeAnthropic } from './support/fake-anthropic.js';
+import { as, signInCast } from './support/rulesets.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const KEY = 'faq';
+const prompt = {
+  key: KEY,
+  name: 'Réponse FAQ',
+  pilot: 'chatbot',
+  locale: 'fr',
+  template: 'Question : {{question}}',
+  model: 'claude-sonnet-4-6',
+  maxTokens: 256,
+  variablesSchema: {
+    type: 'object',
+    required: ['question'],
+    properties: { question: { type: 'string', minLength: 1 } },
+  },
+};
+const judgePrompt = {
+  key: 'juge',
+  name: 'Juge',
+  pilot: 'chatbot',
+  locale: 'fr',
+  template: 'JUGE\nCritères : {{criteria}}\nRéponse : {{output}}\nEntrée : {{input}}',
+  model: 'claude-haiku-4-6',
+  maxTokens: 64,
+  variablesSchema: {
+    type: 'object',
+    properties: { criteria: { type: 'string' }, output: { type: 'string' }, input: { type: 'string' } },
+  },
+};
+
+/** Six cases: the first needs "version deux" (and the judge's 4+), the second a JSON answer, the rest an echo. */
+const regression = {
+  name: 'regression',
+  judgePrompt: 'juge',
+  cases: [
+    {
+      name: 'arbres',
+      variables: { question: 'arbres' },
+      expect: [
+        { type: 'contains', value: 'version deux' },
+        { type: 'regex', pattern: '^Réponse' },
+        { type: 'length', max: 500 },
+        { type: 'rubric', criteria: 'La réponse est claire', minScore: 4 },
+      ],
+    },
+    {
+      name: 'json',
+      variables: { question: 'JSON' },
+      expect: [
+        { type: 'jsonSchema', schema: { type: 'object', required: ['ok'], properties: { ok: { const: true } } } },
+        { type: 'notContains', value: 'erreur' },
+      ],
+    },
+    ...['trois', 'quatre', 'cinq', 'six'].map((q) => ({
+      variables: { question: q },
+      expect: [{ type: 'contains', value: q }],
+    })),
+  ],
+};
+
+describe('prompt evaluation sets', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  let risk: ReturnType<typeof as>;
+
+  beforeAll(async () => {
+    const baseUrl = await fake.start();
+    // The fake model echoes the prompt; JSON questions get fenced JSON; the judge scores 5 for "version deux", else 2.
+    fake.reply = ({ prompt: text }) => {
+      if (text.startsWith('JUGE')) return text.includes('version deux') ? 'Score : 5 — clair.' : '{"score": 2}';
+      if (text.includes('JSON')) return '```json\n{"ok": true}\n```';
+      return `Réponse : ${text}`;
+    };
+    t = await startTestApp('prompt-evaluation', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: baseUrl,
+      LLM_MAX_RETRIES: '0',
+    });
+    const cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    risk = as(t, cast.risk);
+    for (const p of [prompt, judgePrompt]) {
+      expect((await analyst.post('/api/v1/prompts', p)).status).toBe(201);
+      await analyst.post(`/api/v1/prompts/${p.key}/versions/1/submit`);
+      await approver.post(`/api/v1/prompts/${p.key}/versions/1/approve`);
+      expect((await approver.post(`/api/v1/prompts/${p.key}/versions/1/publish`)).status).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  const auditOf = async (action: string) =>
+    (await risk.get(`/api/v1/audit?resourceKey=${KEY}&action=${action}`)).body as {
+      version: number;
+      details?: { evaluation?: Record<string, unknown> };
+    }[];
+
+  it('refuses a set with bad patterns, schemas, variables or a rubric without a judge, naming each path', async () => {
+    const bad = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, {
+      name: 'mauvais',
+      cases: [
+        {
+          variables: { question: 5 },
+          expect: [
+            { type: 'regex', pattern: '(a)\\1' },
+            { type: 'jsonSchema', schema: { type: 'nope' } },
+            { type: 'contains' },
+            { type: 'length', min: 9, max: 3 },
+            { type: 'rubric', criteria: 'clair' },
+          ],
+        },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    const paths = (bad.body.details as { path: string }[]).map((d) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/cases/0/variables/question',
+        '/cases/0/expect/0/pattern',
+        '/cases/0/expect/2/value',
+        '/cases/0/expect/3/min',
+        '/cases/0/expect/4',
+      ]),
+    );
+    expect(paths.some((p) => p.startsWith('/cases/0/expect/1/schema'))).toBe(true);
+    const noJudge = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, {
+      ...regression,
+      judgePrompt: 'absent',
+    });
+    expect([noJudge.status, noJudge.body.details[0].path]).toEqual([400, '/judgePrompt']);
+    expect((await risk.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression)).status).toBe(403);
+  });
+
+  it('stores a set, lists it to readers, and refuses a second set of the same name', async () => {
+    const created = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'regression', prompt: KEY, judgePrompt: 'juge', createdBy: 'analyst' });
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression)).status).toBe(409);
+    const list = await risk.get(`/api/v1/prompts/${KEY}/evaluation-sets`);
+    expect(list.status).toBe(200);
+    expect(list.headers['content-range']).toBe('evaluation-sets 0-0/1');
+    expect(list.body[0].cases).toHaveLength(6);
+  });
+
+  it('gates publication: refused without a run, with a run cut by its budget, accepted after a passing run', async () => {
+    const etag = (await analyst.get(`/api/v1/prompts/${KEY}`)).headers['etag'];
+    const draft = await analyst.put(
+      `/api/v1/prompts/${KEY}/draft`,
+      {
+        template: 'Question : {{question}} (version deux)',
+        settings: { requireEvaluation: { set: 'regression', minPassRate: 0.9 } },
+      },
+      etag,
+    );
+    expect(draft.status).toBe(200);
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/versions/2/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/2/approve`)).status).toBe(200);
+
+    const refused = await approver.post(`/api/v1/prompts/${KEY}/versions/2/publish`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('evaluation_required');
+    expect(refused.body.details[0]).toMatchObject({
+      path: '/settings/requireEvaluation',
+      message: expect.stringContaining('no run of "regression" on version 2'),
+    });
+
+    // A budget of one token: the first four cases (the concurrency) are already running, the rest are skipped.
+    const before = fake.requests.length;
+    const cut = await analyst.post(`/api/v1/prompts/${KEY}/versions/2/evaluation-runs`, {
+      set: 'regression',
+      budgetTokens: 1,
+    });
+    expect(cut.status).toBe(201);
+    expect(fake.requests.length - before).toBe(4 * 2 + 2); // four cases on both sides, two judge calls
+    expect(cut.body.budgetExhausted).toBe(true);
+    expect(cut.body.cases.filter((c: { skipped?: string }) => c.skipped === 'budget')).toHaveLength(2);
+    const stillRefused = await approver.post(`/api/v1/prompts/${KEY}/versions/2/publish`);
+    expect(stillRefused.status).toBe(400);
+    expect(stillRefused.body.details[0].message).toMatch(/skipped cases/);
+
+    const run = await approver.post(`/api/v1/prompts/${KEY}/versions/2/evaluation-runs`, { set: 'regression' });
+    expect(run.status).toBe(201);
+    expect(run.body).toMatchObject({
+      version: 2,
+      inForceVersion: 1,
+      budgetExhausted: false,
+      passRate: {
+        candidate: { rate: 1, interval: [expect.any(Number), 1] },
+        inForce: { rate: 5 / 6, interval: [expect.any(Number), expect.any(Number)] },
+      },
+      scores: { candidate: { mean: 5, n: 1, interval: null }, inForce: { mean: 2, n: 1, interval: null } },
+    });
+    expect(run.body.passRate.candidate.interval[0]).toBeCloseTo(0.61, 2);
+    expect(run.body.cost.totalUsd).toBeGreaterThan(0);
+    expect(run.body.cost.totalUsd).toBeCloseTo(run.body.cost.candidateUsd + run.body.cost.inForceUsd, 10);
+    expect(run.body.latency.candidate.total).toBeGreaterThanOrEqual(0);
+    const [first, json] = run.body.cases;
+    expect(first.candidate).toMatchObject({
+      version: 2,
+      passed: true,
+      output: 'Réponse : Question : arbres (version deux)',
+      checks: [
+        { type: 'contains', passed: true },
+        { type: 'regex', passed: true },
+        { type: 'length', passed: true },
+        { type: 'rubric', passed: true, score: 5 },
+      ],
+    });
+    expect(first.inForce).toMatchObject({
+      version: 1,
+      passed: false,
+      output: 'Réponse : Question : arbres',
+      checks: [
+        { type: 'contains', passed: false, message: 'does not contain "version deux"' },
+        { type: 'regex', passed: true },
+        { type: 'length', passed: true },
+        { type: 'rubric', passed: false, score: 2 },
+      ],
+    });
+    expect(first.candidate.tokens.input).toBeGreaterThan(0);
+    expect(json.candidate.checks).toEqual([
+      { type: 'jsonSchema', passed: true },
+      { type: 'notContains', passed: true },
+    ]);
+    const read = await risk.get(`/api/v1/prompts/${KEY}/evaluation-runs/${run.body.id}`);
+    expect(read.body).toEqual(run.body);
+    const runs = await risk.get(`/api/v1/prompts/${KEY}/versions/2/evaluation-runs`);
+    expect(runs.body.map((r: { id: string }) => r.id)).toEqual([run.body.id, cut.body.id]);
+
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/2/publish`)).body.activeVersion).toBe(2);
+  });
+
+  it('a run on a draft counts once submitted (same checksum), and the approval event carries its summary', async () => {
+    const etag = (await analyst.get(`/api/v1/prompts/${KEY}`)).headers['etag'];
+    await analyst.put(`/api/v1/prompts/${KEY}/draft`, { template: 'Question : {{question}} (version deux) !' }, etag);
+    const run = await analyst.post(`/api/v1/prompts/${KEY}/versions/3/evaluation-runs`, { set: 'regression' });
+    expect(run.body).toMatchObject({ version: 3, inForceVersion: 2, passRate: { candidate: { rate: 1 } } });
+    await analyst.post(`/api/v1/prompts/${KEY}/versions/3/submit`);
+    await approver.post(`/api/v1/prompts/${KEY}/versions/3/approve`);
+    const approved = (await auditOf('prompt.approved')).find((e) => e.version === 3)!;
+    expect(approved.details!.evaluation).toMatchObject({
+      id: run.body.id,
+      set: 'regression',
+      checksum: run.body.checksum,
+      candidate: { version: 3, passed: 6, passRate: { rate: 1 } },
+      inForce: { version: 2, passed: 6 },
+    });
+    expect((await auditOf('prompt.approved')).find((e) => e.version === 2)!.details?.evaluation).toBeUndefined();
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/3/publish`)).body.activeVersion).toBe(3);
+  });
+
+  it('a model or judge failure is the case’s error, not the run’s', async () => {
+    fake.mode = 'server_error';
+    const run = await analyst.post(`/api/v1/prompts/${KEY}/versions/3/evaluation-runs`, { set: 'regression' });
+    fake.mode = 'ok';
+    expect(run.status).toBe(201);
+    expect(run.body.passRate.candidate.rate).toBe(0);
+    expect(run.body.cases[0].candidate.error).toMatch(/llm_unavailable/);
+    expect(run.body.summary.candidate.errors).toBe(6);
+    const reply = fake.reply;
+    fake.reply = (r) => (r.prompt.startsWith('JUGE') ? 'Je ne sais pas.' : reply!(r));
+    const judged = await analyst.post(`/api/v1/prompts/${KEY}/versions/3/evaluation-runs`, { set: 'regression' });
+    fake.reply = reply;
+    expect(judged.body.cases[0].candidate.error).toMatch(/^judge: .*no score/);
+    expect(judged.body.passRate.candidate.rate).toBeCloseTo(5 / 6, 10);
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/versions/3/evaluation-runs`, { set: 'absent' })).status).toBe(
+      400,
+    );
+    expect(
+      (await analyst.post(`/api/v1/prompts/${KEY}/versions/9/evaluation-runs`, { set: 'regression' })).status,
+    ).toBe(404);
+  });
+});
