@@ -39,7 +39,10 @@ export const promptsMessages = {
       score_with_interval:
         '%{mean} / 5 [%{low} – %{high}], %{smart_count} score |||| %{mean} / 5 [%{low} – %{high}], %{smart_count} scores',
       score_alone: '%{mean} / 5, %{smart_count} score |||| %{mean} / 5, %{smart_count} scores',
-      case_counts: '%{passed} passed, %{failed} failed (%{errors} with an error), %{skipped} not run',
+      case_counts: '%{passed}, %{failed} (%{errors} with an error), %{skipped}',
+      case_passed: '%{smart_count} passed |||| %{smart_count} passed',
+      case_failed: '%{smart_count} failed |||| %{smart_count} failed',
+      case_skipped: '%{smart_count} not run |||| %{smart_count} not run',
       latency_value: 'mean %{mean} ms, max %{max} ms',
       total: 'Estimated total cost: %{cost}; tokens used: %{tokens} of a %{budget} budget.',
       budget_exhausted: 'The token budget ran out (%{used} of %{budget}): the remaining cases were not run.',

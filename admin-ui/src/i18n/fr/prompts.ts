@@ -39,7 +39,10 @@ export const promptsMessages = {
       score_with_interval:
         '%{mean} / 5 [%{low} – %{high}], %{smart_count} note |||| %{mean} / 5 [%{low} – %{high}], %{smart_count} notes',
       score_alone: '%{mean} / 5, %{smart_count} note |||| %{mean} / 5, %{smart_count} notes',
-      case_counts: '%{passed} réussis, %{failed} échoués (dont %{errors} en erreur), %{skipped} non exécutés',
+      case_counts: '%{passed}, %{failed} (dont %{errors} en erreur), %{skipped}',
+      case_passed: '%{smart_count} réussi |||| %{smart_count} réussis',
+      case_failed: '%{smart_count} échoué |||| %{smart_count} échoués',
+      case_skipped: '%{smart_count} non exécuté |||| %{smart_count} non exécutés',
       latency_value: 'moyenne %{mean} ms, maximum %{max} ms',
       total: 'Coût total estimé : %{cost} ; jetons utilisés : %{tokens} sur un budget de %{budget}.',
       budget_exhausted:

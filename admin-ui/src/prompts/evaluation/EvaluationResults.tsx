@@ -46,10 +46,11 @@ export const EvaluationSummary = ({ run }: { run: EvaluationRun }) => {
     const s = run.summary?.[side];
     return s
       ? translate('gabarit.evaluations.case_counts', {
-          passed: s.passed,
-          failed: s.failed,
+          // Each count agrees with its own word (« 1 réussi », « 2 réussis »): one plural per message.
+          passed: translate('gabarit.evaluations.case_passed', { smart_count: s.passed }),
+          failed: translate('gabarit.evaluations.case_failed', { smart_count: s.failed }),
           errors: s.errors,
-          skipped: s.skipped,
+          skipped: translate('gabarit.evaluations.case_skipped', { smart_count: s.skipped }),
         })
       : '—';
   };

@@ -52,6 +52,10 @@ const run = {
   passRate: { candidate: { rate: 1, interval: [0.21, 1] }, inForce: { rate: 0, interval: [0, 0.79] } },
   scores: { candidate: { mean: 5, n: 1, interval: null }, inForce: { mean: 2, n: 1, interval: null } },
   cost: { candidateUsd: 0.0002, inForceUsd: 0.0002, totalUsd: 0.0004 },
+  summary: {
+    candidate: { passed: 1, failed: 0, errors: 0, skipped: 1 },
+    inForce: { passed: 0, failed: 1, errors: 0, skipped: 1 },
+  },
   latency: { candidate: { mean: 40, max: 40, total: 40 }, inForce: { mean: 40, max: 40, total: 40 } },
   cases: [
     {
@@ -98,6 +102,9 @@ describe('PromptEvaluations', () => {
     expect(rows[0]!.textContent).toContain('Version 1 (en vigueur)');
     expect(rows[1]!.textContent).toMatch(/100\s%\s\[21\s%\s–\s100\s%\].*0\s%\s\[0\s%\s–\s79\s%\]/);
     expect(rows[2]!.textContent).toContain('5,0 / 5');
+    // Each count agrees in number with its own word.
+    expect(rows[3]!.textContent).toContain('1 réussi, 0 échoué (dont 0 en erreur), 1 non exécuté');
+    expect(rows[3]!.textContent).toContain('0 réussi, 1 échoué (dont 0 en erreur), 1 non exécuté');
     expect(screen.getByText(/Le budget de jetons est épuisé \(120 sur 500\)/)).toBeTruthy();
     const cases = screen.getByRole('table', { name: 'Cas côte à côte' });
     expect(within(cases).getByText('Réponse deux')).toBeTruthy();
