@@ -1,17 +1,7 @@
-import {
-  Alert,
-  AlertTitle,
-  Box,
-  Chip,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Box, Chip, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { ChartsReferenceLine, LineChart } from '@mui/x-charts';
 import { useId } from 'react';
+import { ColumnHeaders } from '../common/ColumnHeaders';
 import {
   formatGuardrailValue,
   formatP,
@@ -62,28 +52,16 @@ export const SequentialPanel = ({
       {rows.length > 0 && (
         <Table size="small" sx={{ mt: 2, maxWidth: 1000 }}>
           <caption>{t('table_caption', { control })}</caption>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {translate('gabarit.experiments.results.variant')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('difference')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('confidence_sequence')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('p_value')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('probability')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('can_stop')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
+          <ColumnHeaders
+            labels={[
+              translate('gabarit.experiments.results.variant'),
+              t('difference'),
+              t('confidence_sequence'),
+              t('p_value'),
+              t('probability'),
+              t('can_stop'),
+            ]}
+          />
           <TableBody>
             {rows.map((row) => {
               const seq = row.sequential!;
@@ -133,25 +111,15 @@ export const SequentialPanel = ({
       {results.guardrails && results.guardrails.length > 0 && (
         <Table size="small" sx={{ mt: 2, maxWidth: 1000 }} data-testid="guardrails">
           <caption>{t('guardrails_caption')}</caption>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {translate('gabarit.experiments.results.variant')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('metric')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('value')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('threshold')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('status')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
+          <ColumnHeaders
+            labels={[
+              translate('gabarit.experiments.results.variant'),
+              t('metric'),
+              t('value'),
+              t('threshold'),
+              t('status'),
+            ]}
+          />
           <TableBody>
             {results.guardrails.map((g) => (
               <TableRow key={`${g.variant}/${g.metric}`}>
