@@ -1,5 +1,6 @@
 import { Show, TabbedShowLayout, TextField } from 'react-admin';
 import { GovernedShowActions, GovernedVersions } from '../common/lifecycle/GovernedShow';
+import { useAnalysisSubmitBlock } from './analysis/analysis-model';
 import { VersionAnalysis } from './analysis/VersionAnalysis';
 import { ShadowTab } from './shadow/ShadowTab';
 import { TryIt } from './TryIt';
@@ -17,7 +18,7 @@ export const RulesetShow = () => (
         <TextField source="name" />
         <TextField source="description" />
         <TextField source="activeVersion" />
-        <GovernedVersions resource="rulesets" />
+        <GovernedVersions resource="rulesets" useSubmitBlock={useAnalysisSubmitBlock} />
         <VersionAnalysis />
         <VersionDiff />
         <TryIt />

@@ -2,7 +2,7 @@ import { Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { EditButton, TopToolbar, useGetIdentity, useShowContext } from 'react-admin';
 import { RollbackButton } from './RollbackButton';
-import type { VersionAction, VersionRecord } from './version-actions';
+import type { UseSubmitBlock, VersionAction, VersionRecord } from './version-actions';
 import { VersionHistory } from './VersionHistory';
 
 interface GovernedRecord {
@@ -43,11 +43,16 @@ export const GovernedShowActions = ({
 export const GovernedVersions = ({
   resource,
   reviewDetails,
+  useSubmitBlock,
 }: {
   resource: 'rulesets' | 'prompts' | 'experiments';
   /** What a transition's dialog shows about the version (a prompt's latest evaluation run). */
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+  /** What keeps a version from being submitted before asking the API (a rule set's analysis errors). */
+  useSubmitBlock?: UseSubmitBlock;
 }) => {
   const { record } = useShowContext<GovernedRecord>();
-  return record ? <VersionHistory resource={resource} id={record.key} reviewDetails={reviewDetails} /> : null;
+  return record ? (
+    <VersionHistory resource={resource} id={record.key} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
+  ) : null;
 };

@@ -3,7 +3,13 @@ import { useState, type ReactNode } from 'react';
 import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
-import { versionActions, type VersionAction, type VersionRecord } from './version-actions';
+import {
+  useNoSubmitBlock,
+  versionActions,
+  type UseSubmitBlock,
+  type VersionAction,
+  type VersionRecord,
+} from './version-actions';
 
 /**
  * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
@@ -13,20 +19,29 @@ export const VersionButtons = ({
   resource,
   id,
   reviewDetails,
+  useSubmitBlock = useNoSubmitBlock,
 }: {
   resource: string;
   id: string;
   /** Shown in the dialog of a transition, for the version it is about (a prompt's latest evaluation run). */
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+  /** What keeps a version from being submitted, known before asking the API (a rule set's analysis errors). */
+  useSubmitBlock?: UseSubmitBlock;
 }) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
+  const submitBlock = useSubmitBlock(id, version);
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   const transition = useApiAction(resource);
   const busy = transition.busy;
   const [asking, setAsking] = useState<VersionAction | undefined>();
   if (!version || !identity) return null;
-  const actions = versionActions(version, { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] });
+  const actions = versionActions(version, {
+    id: String(identity.id),
+    roles: (identity['roles'] as string[]) ?? [],
+  }).map((a) => (a.action === 'submit' && submitBlock ? { ...a, disabledReason: submitBlock.reason } : a));
+  const reasonText = (reason: string) =>
+    translate(reason, reason === submitBlock?.reason ? submitBlock.args : undefined);
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
     await transition.run({
@@ -52,7 +67,7 @@ export const VersionButtons = ({
           </Button>
         );
         return disabledReason ? (
-          <Tooltip key={action} title={translate(disabledReason)}>
+          <Tooltip key={action} title={reasonText(disabledReason)}>
             <span>{button}</span>
           </Tooltip>
         ) : (
@@ -62,7 +77,7 @@ export const VersionButtons = ({
       {/* A disabled button takes no focus or hover, so the reason is also written out for keyboard and screen-reader users. */}
       {[...new Set(actions.flatMap((a) => (a.disabledReason ? [a.disabledReason] : [])))].map((reason) => (
         <Typography key={reason} variant="caption" sx={{ maxWidth: 320 }}>
-          {translate(reason)}
+          {reasonText(reason)}
         </Typography>
       ))}
       {asking && (

@@ -2,7 +2,7 @@ import { Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useTranslate } from 'react-admin';
 import { LocalDateField } from '../LocalDateField';
 import type { ReactNode } from 'react';
-import type { VersionAction, VersionRecord } from './version-actions';
+import type { UseSubmitBlock, VersionAction, VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
 
 type Listed = VersionRecord & {
@@ -24,10 +24,12 @@ export const VersionHistory = ({
   resource,
   id,
   reviewDetails,
+  useSubmitBlock,
 }: {
   resource: string;
   id: string;
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
+  useSubmitBlock?: UseSubmitBlock;
 }) => {
   const translate = useTranslate();
   return (
@@ -66,7 +68,7 @@ export const VersionHistory = ({
           }
         />
         <DataTable.Col label="gabarit.versions.actions">
-          <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} />
+          <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
         </DataTable.Col>
       </DataTable>
     </ArrayField>

@@ -8,6 +8,21 @@ export interface VersionRecord {
 
 export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish';
 
+/** Why submitting a version is refused before asking the API (an i18n key and its arguments), or undefined. */
+export interface SubmitBlock {
+  reason: string;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * A hook a kind of resource may give the version list: what keeps one of its versions from being submitted
+ * (a rule set's analysis errors). Called for every listed version, so it reads only for drafts.
+ */
+export type UseSubmitBlock = (id: string, version: VersionRecord | undefined) => SubmitBlock | undefined;
+
+/** Nothing blocks submission beyond the lifecycle's own rules. */
+export const useNoSubmitBlock: UseSubmitBlock = () => undefined;
+
 /**
  * Which lifecycle buttons a user sees for a version, and why one is disabled (an i18n key), following the
  * API's rules: analysts submit drafts; approvers approve or reject others' versions in review and publish.

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useResourceRead } from '../../common/use-resource-read';
+import type { UseSubmitBlock } from '../../common/lifecycle/version-actions';
 import { getAt } from '../editor/json-pointer';
 
 /** The kinds of finding the static analysis reports (docs/adr/0025-static-analysis.md). */
@@ -37,6 +38,16 @@ export interface Analysis {
 /** GET …/versions/{n}/analysis through the data provider, read again when `stamp` (the draft's ETag) changes. */
 export const useVersionAnalysis = (key: string | undefined, version: number | undefined, stamp?: string) =>
   useResourceRead<Analysis>('rulesets', key, version === undefined ? undefined : `versions/${version}/analysis`, stamp);
+
+/**
+ * For the version list: a draft whose analysis finds errors cannot be submitted (the API would refuse it with
+ * 400 analysis_errors), so its Submit button is disabled with the reason. Only drafts are read.
+ */
+export const useAnalysisSubmitBlock: UseSubmitBlock = (key, version) => {
+  const analysis = useVersionAnalysis(key, version?.status === 'draft' ? version.number : undefined);
+  const errors = analysis.data?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  return errors > 0 ? { reason: 'gabarit.analysis.submit_blocked', args: { smart_count: errors } } : undefined;
+};
 
 /** The analysis' findings for the definition being edited, by their path relative to it (/rows/2), and how to show one. */
 export interface AnalysisView {

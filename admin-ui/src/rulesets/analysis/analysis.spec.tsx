@@ -3,8 +3,9 @@ import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderConsole, type FakeAnswer } from '../../common/testing/fake-api';
 import { SERVER_VOCABULARY } from '../editor/vocabulary.fixture';
+import { VersionButtons } from '../../common/lifecycle/VersionButtons';
 import { RulesetEdit } from '../RulesetEdit';
-import type { Analysis } from './analysis-model';
+import { useAnalysisSubmitBlock, type Analysis } from './analysis-model';
 
 const RULESET = '/api/v1/rulesets/remises';
 const ruleset = {
@@ -173,5 +174,30 @@ describe('static analysis in the rule-set editor', () => {
     expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(2);
     const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
     expect(submit).toHaveProperty('disabled', false);
+  });
+});
+
+describe('static analysis in the version list of the rule set page', () => {
+  const renderButtons = () =>
+    renderConsole(
+      <RecordContextProvider value={{ id: 2, number: 2, status: 'draft', authors: ['analyste'] }}>
+        <VersionButtons resource="rulesets" id="remises" useSubmitBlock={useAnalysisSubmitBlock} />
+      </RecordContextProvider>,
+    );
+
+  it('disables Submit for a draft whose analysis finds errors, and says why', async () => {
+    fakeApi(routes(withOverlap));
+    renderButtons();
+    await screen.findByText(/Soumission impossible\s*: l’analyse statique trouve une erreur/, {}, LOADED);
+    expect(screen.getByRole('button', { name: 'Soumettre' })).toHaveProperty('disabled', true);
+  });
+
+  it('leaves Submit enabled when the analysis finds warnings only', async () => {
+    const api = fakeApi(routes(warningsOnly));
+    renderButtons();
+    await waitFor(() => expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(1), LOADED);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the answer is read and rendered
+    expect(screen.getByRole('button', { name: 'Soumettre' })).toHaveProperty('disabled', false);
+    expect(screen.queryByText(/Soumission impossible/)).toBeNull();
   });
 });
