@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { approvalDefinition, approvalRuleset } from '../../server/test/support/rulesets.js';
 import type { TestApp } from '../../server/test/support/test-app.js';
 import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } from './support/console.js';
 
@@ -7,21 +8,6 @@ const SCREENSHOTS = 'docs/screenshots';
 const KEY = 'factures-ombre';
 const TRANSITION = 'auto_approve → manual_review';
 
-/** Up to `threshold` an invoice is approved automatically; above it, reviewed. The payer's name is personal. */
-const definition = (threshold: number) => ({
-  rules: [
-    {
-      name: 'petit-montant',
-      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'lessThanInclusive', value: threshold }] },
-      event: { type: 'auto_approve' },
-    },
-    {
-      name: 'montant-eleve',
-      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
-      event: { type: 'manual_review' },
-    },
-  ],
-});
 const invoice = (total: number, i: number) => ({ invoice: { total, payer: `Léa Martin ${i}` } });
 
 // A version under review compared live with the version in force, as an approver runs it from the console.
@@ -41,24 +27,10 @@ describe('shadow run of a rule set version in the console', () => {
     });
     apiKey = (await as(admin!).post('/api/v1/api-keys', { name: 'ERP', scopes: [`evaluate:${KEY}`] })).body.key;
     // Version 1 (threshold 10 000) in force; version 2 lowers the threshold to 5 000 and waits for review.
-    const created = await as(analyst!).post('/api/v1/rulesets', {
-      key: KEY,
-      name: 'Factures — seuil abaissé',
-      pilot: 'invoices',
-      format: 'rules',
-      inputSchema: {
-        type: 'object',
-        required: ['invoice'],
-        properties: {
-          invoice: {
-            type: 'object',
-            required: ['total'],
-            properties: { total: { type: 'number' }, payer: { type: 'string', 'x-pii': true } },
-          },
-        },
-      },
-      definition: definition(10_000),
-    });
+    const created = await as(analyst!).post(
+      '/api/v1/rulesets',
+      approvalRuleset(KEY, 'Factures — seuil abaissé', 10_000),
+    );
     expect(created.status).toBe(201);
     expect((await as(analyst!).post(`/api/v1/rulesets/${KEY}/versions/1/submit`)).status).toBe(200);
     expect((await as(approver!).post(`/api/v1/rulesets/${KEY}/versions/1/approve`)).status).toBe(200);
@@ -70,7 +42,7 @@ describe('shadow run of a rule set version in the console', () => {
       .put(`/api/v1/rulesets/${KEY}/draft`)
       .set('authorization', `Bearer ${analyst}`)
       .set('if-match', etag)
-      .send({ definition: definition(5_000) });
+      .send({ definition: approvalDefinition(5_000) });
     expect(draft.status).toBe(200);
     expect((await as(analyst!).post(`/api/v1/rulesets/${KEY}/versions/2/submit`)).status).toBe(200);
   });

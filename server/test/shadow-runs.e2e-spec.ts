@@ -1,42 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { as, signInCast } from './support/rulesets.js';
+import { approvalDefinition, approvalRuleset, as, signInCast } from './support/rulesets.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 const KEY = 'shadow-invoices';
 
-/** Up to `threshold` an invoice is approved automatically; above it, reviewed. The payer's name is personal. */
-const definition = (threshold: number) => ({
-  rules: [
-    {
-      name: 'petit-montant',
-      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'lessThanInclusive', value: threshold }] },
-      event: { type: 'auto_approve' },
-    },
-    {
-      name: 'montant-eleve',
-      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
-      event: { type: 'manual_review' },
-    },
-  ],
-});
-const ruleset = {
-  key: KEY,
-  name: 'Factures — seuil en ombre',
-  pilot: 'invoices',
-  format: 'rules',
-  inputSchema: {
-    type: 'object',
-    required: ['invoice'],
-    properties: {
-      invoice: {
-        type: 'object',
-        required: ['total'],
-        properties: { total: { type: 'number' }, payer: { type: 'string', 'x-pii': true } },
-      },
-    },
-  },
-  definition: definition(10_000),
-};
+const ruleset = approvalRuleset(KEY, 'Factures — seuil en ombre', 10_000);
 const invoice = (total: number) => ({ invoice: { total, payer: `Léa Martin ${total}` } });
 /** Version 2 lowers the threshold to 5 000: only the 7 000 invoices change (auto_approve → manual_review). */
 const traffic = [1_000, 7_000, 20_000, 1_000, 7_000, 1_000].map(invoice);
@@ -65,9 +33,9 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/1/approve`)).status).toBe(200);
     expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/1/publish`)).status).toBe(200);
     const etag = (await analyst.get(`/api/v1/rulesets/${KEY}`)).headers['etag'] as string;
-    expect((await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: definition(5_000) }, etag)).status).toBe(
-      200,
-    );
+    expect(
+      (await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: approvalDefinition(5_000) }, etag)).status,
+    ).toBe(200);
     expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/2/submit`)).status).toBe(200);
   });
   afterAll(() => t.close());
@@ -222,9 +190,9 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
       expect((await evaluateThere()).status).toBe(200); // its snapshot of the rule set is now cached
       const analyst = as(t, cast.analyst);
       const etag = (await analyst.get(`/api/v1/rulesets/${KEY}`)).headers['etag'] as string;
-      expect((await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: definition(2_000) }, etag)).status).toBe(
-        200,
-      );
+      expect(
+        (await analyst.put(`/api/v1/rulesets/${KEY}/draft`, { definition: approvalDefinition(2_000) }, etag)).status,
+      ).toBe(200);
       expect((await analyst.post(`/api/v1/rulesets/${KEY}/versions/3/submit`)).status).toBe(200);
       const started = await as(t, cast.approver).post(`/api/v1/rulesets/${KEY}/versions/3/shadow`, { percent: 100 });
       expect(started.status).toBe(201);

@@ -32,6 +32,46 @@ export function thresholdDefinition(threshold: number) {
   return invoiceRuleset('x', threshold).definition;
 }
 
+/** Two outcomes: up to `threshold` an invoice is approved automatically, above it reviewed (to compare versions). */
+export function approvalDefinition(threshold: number) {
+  return {
+    rules: [
+      {
+        name: 'petit-montant',
+        conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'lessThanInclusive', value: threshold }] },
+        event: { type: 'auto_approve' },
+      },
+      {
+        name: 'montant-eleve',
+        conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: threshold }] },
+        event: { type: 'manual_review' },
+      },
+    ],
+  };
+}
+
+/** A rule set on `approvalDefinition`, whose invoices carry the payer's name, a personal field. */
+export function approvalRuleset(key: string, name: string, threshold: number) {
+  return {
+    key,
+    name,
+    pilot: 'invoices',
+    format: 'rules',
+    inputSchema: {
+      type: 'object',
+      required: ['invoice'],
+      properties: {
+        invoice: {
+          type: 'object',
+          required: ['total'],
+          properties: { total: { type: 'number' }, payer: { type: 'string', 'x-pii': true } },
+        },
+      },
+    },
+    definition: approvalDefinition(threshold),
+  };
+}
+
 /** Signs in the usual cast once per test file. */
 export async function signInCast(t: TestApp) {
   const [analyst, analyst2, approver, risk, admin] = await Promise.all(
