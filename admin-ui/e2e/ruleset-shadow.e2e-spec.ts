@@ -98,6 +98,10 @@ describe('shadow run of a rule set version in the console', () => {
     await expect(page.getByText(/"payer":"\*\*\*"/).count()).resolves.toBeGreaterThan(0);
     await page.getByText('Comparaisons omises pour préserver le temps de réponse des appelants').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The "started" notice has done its job: the screenshot shows the report, not the notice over its table.
+    await page
+      .getByText('Comparaison en direct de la version 2 démarrée.')
+      .waitFor({ state: 'hidden', timeout: 15_000 });
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-shadow-fr.png`, fullPage: true });
 
     await switchLanguage(page, /français/i, 'English');
