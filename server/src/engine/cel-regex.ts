@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import { charge, type Run } from './cel-budget.js';
 import { fail } from './cel-values.js';
-import { fixedShape, patternProblem } from './linear-pattern.js';
+import { boundedShape, fixedShape, javascriptRegExp, patternProblem, SHORT_TEXT } from './linear-pattern.js';
 
 // `regex.replace(text, pattern, replacement)` of computed facts (CEL's regex extension), matched by RE2.
 
@@ -32,23 +32,25 @@ export function regexReplacer(pattern: string, replacement: string): Replacer | 
     for (const part of parts) out += typeof part === 'number' ? (group(part) ?? '') : part;
     return out;
   };
-  // As for `matches`: a pattern without variable repetition cannot backtrack more than its own length at each
-  // position, and JavaScript's engine runs it twenty times faster than re2js (`[ -]`, `[^A-Z0-9]`).
-  const js = fixedShape(pattern) ? javascriptRegExp(pattern) : undefined;
-  if (js) {
-    const perMatch = COST.fixed.match + (replacement.length >> 3);
-    return (run, text) => {
-      if (text.length > MAX_REPLACE_TEXT) fail(`regex.replace() searches at most ${MAX_REPLACE_TEXT} characters`);
-      charge(run, Math.ceil(text.length * COST.fixed.char));
-      return text.replace(js, (...match: unknown[]) => {
-        charge(run, perMatch);
-        return expand((n) => match[n] as string | undefined);
-      });
-    };
-  }
+  // As for `matches`: JavaScript's engine runs the patterns whose shape bounds its backtracking twenty times
+  // faster than re2js (`[ -]`, `[^A-Z0-9]`; `(^|[^0-9])0+([0-9])` on short texts). Those of fixed shape are
+  // charged for what they do; the others are charged as RE2 would be, so the budget means the same either way.
+  const js = javascriptRegExp(pattern, 'gu');
+  const fixed = js !== undefined && fixedShape(pattern);
+  const bounded = js !== undefined && !fixed && boundedShape(pattern);
+  const cost = fixed ? COST.fixed : COST.re2;
+  const replaceWithJs = (run: Run, text: string): string => {
+    charge(run, Math.ceil(text.length * cost.char));
+    const perMatch = cost.match + (replacement.length >> 3);
+    return text.replace(js!, (...match: unknown[]) => {
+      charge(run, perMatch);
+      return expand((n) => match[n] as string | undefined);
+    });
+  };
   const perMatch = COST.re2.match + (replacement.length >> 3);
   return (run, text) => {
     if (text.length > MAX_REPLACE_TEXT) fail(`regex.replace() searches at most ${MAX_REPLACE_TEXT} characters`);
+    if (fixed || (bounded && text.length <= SHORT_TEXT)) return replaceWithJs(run, text);
     charge(run, text.length * COST.re2.char);
     const matcher = re2.matcher(text);
     let out = '';
@@ -60,15 +62,6 @@ export function regexReplacer(pattern: string, replacement: string): Replacer | 
     }
     return out + text.slice(last);
   };
-}
-
-/** The same pattern for JavaScript's engine, or undefined where its syntax differs from RE2's (`\pL`). */
-function javascriptRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'gu');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The replacement as literal text and group numbers; a string says what is wrong with it. */

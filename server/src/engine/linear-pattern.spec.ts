@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fixedShape, linearPattern, linearRegExp, patternProblem } from './linear-pattern.js';
+import { RE2JS } from 're2js';
+import { boundedShape, fixedShape, linearPattern, linearRegExp, patternProblem, SHORT_TEXT } from './linear-pattern.js';
 
 describe('linear-time patterns', () => {
   it('answers like JavaScript on the patterns the pilots and analysts write', () => {
@@ -55,7 +56,37 @@ describe('linear-time patterns', () => {
       '^(?:ab)$',
       '.*.*x',
       '(a)(b)',
+      '(a|a){25}b',
+      '^(ab){3}$',
+      '(.|a){26}$',
     ])
       expect([growing, fixedShape(growing)]).toEqual([growing, false]);
+  });
+
+  it('never gives JavaScript a repeated group: (a|a){25}b took 44 s on 40 characters there', () => {
+    expect(linearPattern('(a|a){25}b')!.test('a'.repeat(40))).toBe(false);
+    expect(linearPattern('^(a|a){26}$')!.test('a'.repeat(26))).toBe(true);
+  });
+
+  it('lets JavaScript run one repetition of a single character on short texts, and answers as RE2 does', () => {
+    const bounded = ['(^|[^0-9])0+([0-9])', '^a+$', '^[A-Z]{2}[0-9]*$', '^(\\p{L}|-)x?$', 'x*', '^a{2,5}b'];
+    for (const source of bounded) expect([source, boundedShape(source)]).toEqual([source, true]);
+    for (const source of ['^a+b+$', '(a|a)*$', '(a|b)+', '((a|b)|(c|d))x*', 'a|b|c|d|e*', 'x'.repeat(65) + '*'])
+      expect([source, boundedShape(source)]).toEqual([source, false]);
+    const texts = [
+      '',
+      'a',
+      'aaaa',
+      'INV-000120',
+      'AB00012',
+      'Léa-x',
+      'a'.repeat(SHORT_TEXT),
+      'a'.repeat(SHORT_TEXT + 1) + 'b',
+    ];
+    for (const source of bounded) {
+      const ours = linearPattern(source)!;
+      const re2 = RE2JS.compile(source);
+      for (const text of texts) expect([source, text, ours.test(text)]).toEqual([source, text, re2.test(text)]);
+    }
   });
 });

@@ -21,7 +21,7 @@ function compile(source: string): LinearPattern | string {
     else {
       try {
         const re2 = RE2JS.compile(source); // RE2 decides what is accepted, whichever engine then runs it
-        compiled = fixedShape(source) ? new RegExp(source, 'u') : { test: (text: string) => re2.test(text) };
+        compiled = matcherFor(source, (text) => re2.test(text));
       } catch (err) {
         compiled = `is not a regular expression Gabarit can match: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`;
       }
@@ -32,17 +32,84 @@ function compile(source: string): LinearPattern | string {
   return compiled;
 }
 
+/** What decides whether JavaScript's backtracking engine may run a pattern: its groups, alternatives and repetitions. */
+interface Shape {
+  groups: number;
+  alternatives: number;
+  /** `*`, `+`, `?`, `{n,}`, `{n,m}`: repetitions whose count depends on the text. */
+  variable: number;
+  /** A repetition, even `{n}`, applied to a group: `(a|a){25}b` tries 2^25 ways at each position. */
+  repeatedGroup: boolean;
+  /** `(?:`, `(?P<name>`, `(?i)`…: left to RE2. */
+  special: boolean;
+}
+
+const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
+
+function shapeOf(source: string): Shape {
+  // Escapes and character classes match one character each, whatever they contain.
+  const structure = source.replace(/\\./g, 'e').replace(/\[(?:\\.|[^\]\\])*\]/g, 'c');
+  const shape: Shape = { groups: 0, alternatives: 0, variable: 0, repeatedGroup: false, special: false };
+  for (let i = 0; i < structure.length; i++) {
+    const c = structure[i]!;
+    if (c === '(') {
+      shape.groups++;
+      if (structure[i + 1] === '?') shape.special = true;
+    } else if (c === '|') shape.alternatives++;
+    else {
+      const quantifier = QUANTIFIER.exec(structure.slice(i, i + 12))?.[0];
+      if (!quantifier) continue;
+      if (structure[i - 1] === ')') shape.repeatedGroup = true;
+      if (!/^\{\d+\}$/.test(quantifier)) shape.variable++;
+      i += quantifier.length - 1;
+      if (structure[i + 1] === '?') i++; // lazy
+    }
+  }
+  return shape;
+}
+
 /**
  * Patterns whose backtracking cannot grow with the text: no variable repetition (`*`, `+`, `?`, `{n,}`,
- * `{n,m}`) and at most one group, so an attempt at one position tries each alternative at most once, and a
- * search costs at most the text's length times the pattern's (200 characters at most). JavaScript's engine runs
- * them ten times faster than re2js (identifiers like `^[0-9]{9}RT[0-9]{4}$`, the pilots' kind); anything else
- * goes to RE2.
+ * `{n,m}`), no repetition of a group, at most one group. An attempt at one position tries each alternative at
+ * most once, so a search costs at most the text's length times the pattern's (200 characters at most).
+ * JavaScript's engine runs them ten times faster than re2js (identifiers like `^[0-9]{9}RT[0-9]{4}$`, the
+ * pilots' kind); anything else goes to RE2.
  */
 export function fixedShape(source: string): boolean {
-  const structure = source.replace(/\\./g, 'e').replace(/\[(?:\\.|[^\]\\])*\]/g, 'c');
-  if (/[*+?]|\{\d*,/.test(structure)) return false;
-  return (structure.match(/\(/g) ?? []).length <= 1;
+  const shape = shapeOf(source);
+  return !shape.special && !shape.repeatedGroup && shape.variable === 0 && shape.groups <= 1;
+}
+
+/** Texts up to this length may be matched by JavaScript's engine with a pattern of bounded shape. */
+export const SHORT_TEXT = 64;
+
+/**
+ * Patterns whose backtracking grows at most with the square of the text: one variable repetition of a single
+ * character, class or escape (never of a group), two groups and three `|` at most, 64 characters at most
+ * (`(^|[^0-9])0+([0-9])`, which drops leading zeros). On a text of SHORT_TEXT characters that is a few
+ * thousand steps at each of 64 positions, well under a millisecond; longer texts go to RE2.
+ */
+export function boundedShape(source: string): boolean {
+  if (source.length > SHORT_TEXT) return false;
+  const shape = shapeOf(source);
+  return !shape.special && !shape.repeatedGroup && shape.variable <= 1 && shape.groups <= 2 && shape.alternatives <= 3;
+}
+
+/** JavaScript's engine where the pattern's shape bounds its backtracking (and its syntax is the same), else RE2. */
+function matcherFor(source: string, re2: (text: string) => boolean): LinearPattern {
+  const js = javascriptRegExp(source, 'u');
+  if (js && fixedShape(source)) return js;
+  if (js && boundedShape(source)) return { test: (text) => (text.length <= SHORT_TEXT ? js.test(text) : re2(text)) };
+  return { test: re2 };
+}
+
+/** The same pattern for JavaScript's engine, or undefined where its syntax differs from RE2's (`\\pL`). */
+export function javascriptRegExp(source: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The compiled pattern, or null when it is refused (see `patternProblem`). */
