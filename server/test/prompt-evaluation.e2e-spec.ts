@@ -220,10 +220,15 @@ describe('prompt evaluation sets', () => {
       passed: false,
       output: 'Réponse : Question : arbres',
       checks: [
-        { type: 'contains', passed: false, message: 'does not contain "version deux"' },
+        {
+          type: 'contains',
+          passed: false,
+          message: 'does not contain "version deux"',
+          reason: { code: 'missing_text', text: 'version deux' },
+        },
         { type: 'regex', passed: true },
         { type: 'length', passed: true },
-        { type: 'rubric', passed: false, score: 2 },
+        { type: 'rubric', passed: false, score: 2, reason: { code: 'below_min_score', score: 2, min: 4 } },
       ],
     });
     expect(first.candidate.tokens.input).toBeGreaterThan(0);

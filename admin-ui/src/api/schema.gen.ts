@@ -1681,8 +1681,37 @@ export interface components {
             passed: boolean;
             /** @description rubric: the judge’s score 1–5 */
             score?: number;
-            /** @description why it failed, or the judge’s reason */
+            /** @description why it failed (in English), or the judge’s reason */
             message?: string;
+            /** @description why it failed, as a code and its values, for clients that word it in their own language (runs stored before 2026-12 have none) */
+            reason?: {
+              /** @enum {string} */
+              code:
+                | 'missing_text'
+                | 'unwanted_text'
+                | 'no_match'
+                | 'too_short'
+                | 'too_long'
+                | 'not_json'
+                | 'schema_mismatch'
+                | 'below_min_score';
+              /** @description missing_text, unwanted_text: the text looked for */
+              text?: string;
+              /** @description no_match: the regular expression */
+              pattern?: string;
+              /** @description too_short, too_long: the output’s length in characters */
+              length?: number;
+              /** @description too_short, too_long: the check’s min or max */
+              limit?: number;
+              /** @description schema_mismatch: where the output departs from the schema */
+              path?: string;
+              /** @description schema_mismatch: what the schema says there (in English) */
+              detail?: string;
+              /** @description below_min_score: the judge’s score */
+              score?: number;
+              /** @description below_min_score: the lowest passing score */
+              min?: number;
+            };
           }[];
           tokens?: {
             input: number;
@@ -1702,8 +1731,37 @@ export interface components {
             passed: boolean;
             /** @description rubric: the judge’s score 1–5 */
             score?: number;
-            /** @description why it failed, or the judge’s reason */
+            /** @description why it failed (in English), or the judge’s reason */
             message?: string;
+            /** @description why it failed, as a code and its values, for clients that word it in their own language (runs stored before 2026-12 have none) */
+            reason?: {
+              /** @enum {string} */
+              code:
+                | 'missing_text'
+                | 'unwanted_text'
+                | 'no_match'
+                | 'too_short'
+                | 'too_long'
+                | 'not_json'
+                | 'schema_mismatch'
+                | 'below_min_score';
+              /** @description missing_text, unwanted_text: the text looked for */
+              text?: string;
+              /** @description no_match: the regular expression */
+              pattern?: string;
+              /** @description too_short, too_long: the output’s length in characters */
+              length?: number;
+              /** @description too_short, too_long: the check’s min or max */
+              limit?: number;
+              /** @description schema_mismatch: where the output departs from the schema */
+              path?: string;
+              /** @description schema_mismatch: what the schema says there (in English) */
+              detail?: string;
+              /** @description below_min_score: the judge’s score */
+              score?: number;
+              /** @description below_min_score: the lowest passing score */
+              min?: number;
+            };
           }[];
           tokens?: {
             input: number;

@@ -55,6 +55,18 @@ export const promptsMessages = {
       skipped_budget: 'Not run: the token budget ran out.',
       latest_run: 'Latest evaluation of this version: set "%{set}", by %{by}, on %{at}.',
       no_run: 'Version %{version} has not been evaluated yet.',
+      check_reasons: {
+        missing_text: 'does not contain "%{text}"',
+        unwanted_text: 'contains "%{text}"',
+        no_match: 'does not match the regular expression /%{pattern}/',
+        too_short:
+          'is %{length} character long, fewer than the minimum of %{limit} |||| is %{length} characters long, fewer than the minimum of %{limit}',
+        too_long:
+          'is %{length} character long, more than the maximum of %{limit} |||| is %{length} characters long, more than the maximum of %{limit}',
+        not_json: 'the output is not JSON',
+        schema_mismatch: 'does not match the JSON Schema at %{path} (%{detail})',
+        below_min_score: 'scored %{score} out of 5, below the minimum of %{min}',
+      },
       check_types: {
         contains: 'Contains',
         notContains: 'Does not contain',

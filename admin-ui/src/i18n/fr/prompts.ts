@@ -56,6 +56,18 @@ export const promptsMessages = {
       skipped_budget: 'Non exécuté : budget de jetons épuisé.',
       latest_run: 'Dernière évaluation de cette version : jeu « %{set} », par %{by}, le %{at}.',
       no_run: "La version %{version} n'a pas encore été évaluée.",
+      check_reasons: {
+        missing_text: 'ne contient pas « %{text} »',
+        unwanted_text: 'contient « %{text} »',
+        no_match: "ne correspond pas à l'expression régulière /%{pattern}/",
+        too_short:
+          'compte %{length} caractère, moins que le minimum de %{limit} |||| compte %{length} caractères, moins que le minimum de %{limit}',
+        too_long:
+          'compte %{length} caractère, plus que le maximum de %{limit} |||| compte %{length} caractères, plus que le maximum de %{limit}',
+        not_json: "la réponse n'est pas du JSON",
+        schema_mismatch: 'ne respecte pas le schéma JSON à %{path} (%{detail})',
+        below_min_score: 'note de %{score} sur 5, sous le minimum de %{min}',
+      },
       check_types: {
         contains: 'Contient',
         notContains: 'Ne contient pas',

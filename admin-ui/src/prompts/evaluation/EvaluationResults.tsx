@@ -72,7 +72,10 @@ export const EvaluationSummary = ({ run }: { run: EvaluationRun }) => {
     <Box>
       {run.budgetExhausted && (
         <Alert severity="warning" sx={{ mb: 1 }}>
-          {translate('gabarit.evaluations.budget_exhausted', { used: run.tokensUsed, budget: run.budgetTokens })}
+          {translate('gabarit.evaluations.budget_exhausted', {
+            used: count(locale, run.tokensUsed),
+            budget: count(locale, run.budgetTokens),
+          })}
         </Alert>
       )}
       <Table size="small" aria-label={translate('gabarit.evaluations.summary_title', { set: run.set })}>
@@ -102,13 +105,29 @@ export const EvaluationSummary = ({ run }: { run: EvaluationRun }) => {
       <Typography variant="caption">
         {translate('gabarit.evaluations.total', {
           cost: dollars(locale, run.cost.totalUsd),
-          tokens: run.tokensUsed,
-          budget: run.budgetTokens,
+          tokens: count(locale, run.tokensUsed),
+          budget: count(locale, run.budgetTokens),
         })}
       </Typography>
     </Box>
   );
 };
+
+type CheckResult = CaseSide['checks'][number];
+
+/** Why a check failed, in the console's language; runs stored before reasons were codes have the server's English. */
+function whyFailed(check: CheckResult, translate: ReturnType<typeof useTranslate>, locale: string): string | undefined {
+  const reason = check.reason;
+  if (!reason) return check.message;
+  const { code, length, limit, ...rest } = reason;
+  const counts =
+    length !== undefined && limit !== undefined
+      ? { length: count(locale, length), limit: count(locale, limit), smart_count: length }
+      : {};
+  return translate(`gabarit.evaluations.check_reasons.${code}`, { ...rest, ...counts, _: check.message });
+}
+
+const count = (locale: string, x: number) => new Intl.NumberFormat(locale).format(x);
 
 const Outcome = ({ side }: { side: CaseSide }) => {
   const translate = useTranslate();
@@ -124,7 +143,7 @@ const Outcome = ({ side }: { side: CaseSide }) => {
         <span>{translate(side.passed ? 'gabarit.evaluations.passed' : 'gabarit.evaluations.failed')}</span>
         <Typography variant="caption">
           {translate('gabarit.evaluations.case_cost', {
-            tokens: (side.tokens?.input ?? 0) + (side.tokens?.output ?? 0),
+            tokens: count(locale, (side.tokens?.input ?? 0) + (side.tokens?.output ?? 0)),
             cost: dollars(locale, side.costUsd ?? 0),
             latency: side.latencyMs ?? 0,
           })}
@@ -156,16 +175,16 @@ const Outcome = ({ side }: { side: CaseSide }) => {
               outcome: translate(check.passed ? 'gabarit.evaluations.passed' : 'gabarit.evaluations.failed'),
               score: check.score !== undefined ? ` (${check.score}/5)` : '',
             })}
-            title={check.message}
+            title={whyFailed(check, translate, locale)}
           />
         ))}
       </Stack>
-      {side.checks.some((c) => c.message) && (
+      {side.checks.some((c) => c.message || c.reason) && (
         <Typography variant="caption" component="ul" sx={{ m: 0, pl: 2 }}>
           {side.checks
-            .filter((c) => c.message)
+            .filter((c) => c.message || c.reason)
             .map((c, i) => (
-              <li key={i}>{c.message}</li>
+              <li key={i}>{whyFailed(c, translate, locale)}</li>
             ))}
         </Typography>
       )}

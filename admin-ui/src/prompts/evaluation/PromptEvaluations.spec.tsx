@@ -31,10 +31,27 @@ const side = (version: number, passed: boolean, output: string) => ({
   version,
   passed,
   output,
-  checks: [
-    { type: 'contains', passed, ...(passed ? {} : { message: 'does not contain "deux"' }) },
-    { type: 'rubric', passed, score: passed ? 5 : 2 },
-  ],
+  checks: passed
+    ? [
+        { type: 'contains', passed },
+        { type: 'rubric', passed, score: 5 },
+      ]
+    : [
+        {
+          type: 'contains',
+          passed,
+          message: 'does not contain "deux"',
+          reason: { code: 'missing_text', text: 'deux' },
+        },
+        {
+          type: 'rubric',
+          passed,
+          score: 2,
+          message: 'scored 2, below 3',
+          reason: { code: 'below_min_score', score: 2, min: 3 },
+        },
+        { type: 'length', passed, message: 'is 1200 characters, more than 1000' }, // a run stored before reasons
+      ],
   tokens: { input: 10, output: 12 },
   costUsd: 0.0002,
   latencyMs: 40,
@@ -46,8 +63,8 @@ const run = {
   checksum: 'abc',
   set: 'regression',
   inForceVersion: 1,
-  budgetTokens: 500,
-  tokensUsed: 120,
+  budgetTokens: 50000,
+  tokensUsed: 12000,
   budgetExhausted: true,
   passRate: { candidate: { rate: 1, interval: [0.21, 1] }, inForce: { rate: 0, interval: [0, 0.79] } },
   scores: { candidate: { mean: 5, n: 1, interval: null }, inForce: { mean: 2, n: 1, interval: null } },
@@ -105,12 +122,17 @@ describe('PromptEvaluations', () => {
     // Each count agrees in number with its own word.
     expect(rows[3]!.textContent).toContain('1 réussi, 0 échoué (dont 0 en erreur), 1 non exécuté');
     expect(rows[3]!.textContent).toContain('0 réussi, 1 échoué (dont 0 en erreur), 1 non exécuté');
-    expect(screen.getByText(/Le budget de jetons est épuisé \(120 sur 500\)/)).toBeTruthy();
+    // Counts are grouped as French writes them (a no-break space between thousands).
+    expect(screen.getByText(/Le budget de jetons est épuisé \(12\s000 sur 50\s000\)/)).toBeTruthy();
     const cases = screen.getByRole('table', { name: 'Cas côte à côte' });
     expect(within(cases).getByText('Réponse deux')).toBeTruthy();
     expect(within(cases).getByText('Réponse un')).toBeTruthy();
     expect(within(cases).getByText('Grille : Échoué (2/5)')).toBeTruthy();
-    expect(within(cases).getByText('does not contain "deux"')).toBeTruthy();
+    // Why a check failed is said in French; a run stored before codes shows the server's English.
+    expect(within(cases).getByText(/^ne contient pas «\s+deux\s+»$/)).toBeTruthy();
+    expect(within(cases).getByText('note de 2 sur 5, sous le minimum de 3')).toBeTruthy();
+    expect(within(cases).getByText('is 1200 characters, more than 1000')).toBeTruthy();
+    expect(within(cases).queryByText('does not contain "deux"')).toBeNull();
     expect(within(cases).getByText('Non exécuté : budget de jetons épuisé.')).toBeTruthy();
   });
 

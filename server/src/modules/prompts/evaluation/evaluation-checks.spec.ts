@@ -15,12 +15,29 @@ describe('exact checks', () => {
       type: 'notContains',
       passed: false,
       message: 'contains "arbre"',
+      reason: { code: 'unwanted_text', text: 'arbre' },
     });
     expect(runExactCheck({ type: 'regex', pattern: '^Les\\s+\\w+$' }, 'Les arbres').passed).toBe(true);
     expect(runExactCheck({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres').passed).toBe(false);
     expect(runExactCheck({ type: 'length', min: 2, max: 4 }, 'éééé').passed).toBe(true);
     expect(runExactCheck({ type: 'length', max: 3 }, 'éééé').message).toBe('is 4 characters, more than 3');
     expect(runExactCheck({ type: 'length', min: 5 }, 'éééé').message).toBe('is 4 characters, fewer than 5');
+  });
+
+  it('gives each failure as a code and its values too, for the console to word in French or English', () => {
+    const reason = (check: Parameters<typeof runExactCheck>[0], output: string) => runExactCheck(check, output).reason;
+    expect(reason({ type: 'contains', value: 'parc' }, 'Les arbres')).toEqual({ code: 'missing_text', text: 'parc' });
+    expect(reason({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres')).toEqual({ code: 'no_match', pattern: '^\\d+$' });
+    expect(reason({ type: 'length', max: 3 }, 'éééé')).toEqual({ code: 'too_long', length: 4, limit: 3 });
+    expect(reason({ type: 'length', min: 5 }, 'éééé')).toEqual({ code: 'too_short', length: 4, limit: 5 });
+    const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
+    expect(reason({ type: 'jsonSchema', schema }, 'pas du JSON')).toEqual({ code: 'not_json' });
+    expect(reason({ type: 'jsonSchema', schema }, '{"ok": 1}')).toEqual({
+      code: 'schema_mismatch',
+      path: '/ok',
+      detail: 'must be boolean',
+    });
+    expect(reason({ type: 'contains', value: 'arbre' }, 'Les arbres')).toBeUndefined();
   });
 
   it('jsonSchema parses the output, fenced or not, and names the first mismatch', () => {

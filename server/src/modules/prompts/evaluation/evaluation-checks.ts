@@ -18,8 +18,19 @@ export interface CheckResult {
   type: Check['type'];
   passed: boolean;
   score?: number;
+  /** Why it failed, in English (API clients), or the judge's reason. */
   message?: string;
+  /** The same, as a code and its values, so the console words it in its own language. */
+  reason?: CheckReason;
 }
+
+export type CheckReason =
+  | { code: 'missing_text' | 'unwanted_text'; text: string }
+  | { code: 'no_match'; pattern: string }
+  | { code: 'too_short' | 'too_long'; length: number; limit: number }
+  | { code: 'not_json' }
+  | { code: 'schema_mismatch'; path: string; detail: string }
+  | { code: 'below_min_score'; score: number; min: number };
 
 /** Each type's own fields, exactly: a regex without `pattern`, or a `value` on a length check, is refused. */
 const typeSchemas: Record<Check['type'], object> = {
@@ -98,38 +109,57 @@ export function parseJsonOutput(output: string): { ok: true; value: unknown } | 
 export function runExactCheck(check: Exclude<Check, { type: 'rubric' }>, output: string): CheckResult {
   switch (check.type) {
     case 'contains':
-      return result(check.type, output.includes(check.value), `does not contain "${check.value}"`);
+      return result(check.type, output.includes(check.value), `does not contain "${check.value}"`, {
+        code: 'missing_text',
+        text: check.value,
+      });
     case 'notContains':
-      return result(check.type, !output.includes(check.value), `contains "${check.value}"`);
+      return result(check.type, !output.includes(check.value), `contains "${check.value}"`, {
+        code: 'unwanted_text',
+        text: check.value,
+      });
     case 'regex': {
       const pattern = linearPattern(check.pattern);
-      return result(check.type, pattern?.test(output) ?? false, `does not match /${check.pattern}/`);
+      return result(check.type, pattern?.test(output) ?? false, `does not match /${check.pattern}/`, {
+        code: 'no_match',
+        pattern: check.pattern,
+      });
     }
     case 'length': {
       const n = [...output].length;
       if (check.min !== undefined && n < check.min)
-        return result(check.type, false, `is ${n} characters, fewer than ${check.min}`);
+        return result(check.type, false, `is ${n} characters, fewer than ${check.min}`, {
+          code: 'too_short',
+          length: n,
+          limit: check.min,
+        });
       if (check.max !== undefined && n > check.max)
-        return result(check.type, false, `is ${n} characters, more than ${check.max}`);
-      return result(check.type, true, '');
+        return result(check.type, false, `is ${n} characters, more than ${check.max}`, {
+          code: 'too_long',
+          length: n,
+          limit: check.max,
+        });
+      return { type: check.type, passed: true };
     }
     case 'jsonSchema': {
       const parsed = parseJsonOutput(output);
-      if (!parsed.ok) return result(check.type, false, parsed.message);
+      if (!parsed.ok) return result(check.type, false, parsed.message, { code: 'not_json' });
       const validate = inputValidators.for(check.schema);
-      if (validate(parsed.value)) return result(check.type, true, '');
+      if (validate(parsed.value)) return { type: check.type, passed: true };
       const [first] = toErrorDetails(validate.errors, '');
-      return result(
-        check.type,
-        false,
-        `does not match the schema: ${first?.path ?? '/'} ${first?.message ?? ''}`.trim(),
-      );
+      const path = first?.path || '/';
+      const detail = first?.message ?? '';
+      return result(check.type, false, `does not match the schema: ${path} ${detail}`.trim(), {
+        code: 'schema_mismatch',
+        path,
+        detail,
+      });
     }
   }
 }
 
-function result(type: Check['type'], passed: boolean, message: string): CheckResult {
-  return passed ? { type, passed } : { type, passed, message };
+function result(type: Check['type'], passed: boolean, message: string, reason: CheckReason): CheckResult {
+  return passed ? { type, passed } : { type, passed, message, reason };
 }
 
 /**

@@ -139,7 +139,36 @@ const checkResult = {
     type: { type: 'string' },
     passed: { type: 'boolean' },
     score: { type: 'integer', description: 'rubric: the judge’s score 1–5' },
-    message: { type: 'string', description: 'why it failed, or the judge’s reason' },
+    message: { type: 'string', description: 'why it failed (in English), or the judge’s reason' },
+    reason: {
+      type: 'object',
+      description:
+        'why it failed, as a code and its values, for clients that word it in their own language (runs stored before 2026-12 have none)',
+      required: ['code'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'missing_text',
+            'unwanted_text',
+            'no_match',
+            'too_short',
+            'too_long',
+            'not_json',
+            'schema_mismatch',
+            'below_min_score',
+          ],
+        },
+        text: { type: 'string', description: 'missing_text, unwanted_text: the text looked for' },
+        pattern: { type: 'string', description: 'no_match: the regular expression' },
+        length: { type: 'integer', description: 'too_short, too_long: the output’s length in characters' },
+        limit: { type: 'integer', description: 'too_short, too_long: the check’s min or max' },
+        path: { type: 'string', description: 'schema_mismatch: where the output departs from the schema' },
+        detail: { type: 'string', description: 'schema_mismatch: what the schema says there (in English)' },
+        score: { type: 'integer', description: 'below_min_score: the judge’s score' },
+        min: { type: 'integer', description: 'below_min_score: the lowest passing score' },
+      },
+    },
   },
 } as const;
 

@@ -278,7 +278,10 @@ export class EvaluationService {
           type: 'rubric',
           passed: score >= min,
           score,
-          ...(score < min && { message: `scored ${score}, below ${min}` }),
+          ...(score < min && {
+            message: `scored ${score}, below ${min}`,
+            reason: { code: 'below_min_score', score, min },
+          }),
         });
       } catch (err) {
         return done({ output, checks, error: `judge: ${describe(err)}` });
