@@ -30,6 +30,11 @@ describe('unacceptableValue', () => {
       path: '/facts/total',
       message: expect.stringMatching(/too large/),
     });
+    // Written out in full, without an exponent: 310 digits.
+    expect(check(`{"facts":{"total":1${'0'.repeat(309)}}}`)).toEqual({
+      path: '/facts/total',
+      message: expect.stringMatching(/too large/),
+    });
     expect(check('{"list":["ok","\\ud800"]}')).toEqual({
       path: '/list/1',
       message: expect.stringMatching(/surrogate/),

@@ -51,8 +51,9 @@ export const MAX_KEY_LENGTH = 1024;
  * exponent or a long text to appear at all.
  */
 export function unacceptableValue(value: unknown, text: string): { path: string; message: string } | undefined {
-  // A key over the limit needs a text over it: short bodies without escapes or long exponents are clean.
-  if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}/.test(text)) return undefined;
+  // A key over the limit needs a text over it, an infinite number a long exponent or over 308 digits: short
+  // bodies without escapes or such numbers are clean.
+  if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}|\d{309}/.test(text)) return undefined;
   const visit = (node: unknown, path: string): { path: string; message: string } | undefined => {
     if (typeof node === 'string')
       return wellFormed(node)
