@@ -9,12 +9,14 @@ export { UndefinedFactError } from './undefined-fact.js';
 export { HitPolicyError } from './hit-policy.js';
 export type { DynamicFact } from './evaluator.js';
 
-/** A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and dynamic facts. */
+/**
+ * A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and
+ * dynamic facts. The source of its computed facts is not kept: they are compiled, and nothing reads it again.
+ */
 export interface PreparedVersion {
   /** The explanations of the rules (the rule JSON itself lives on in `program`). */
   compiled: CompiledRules;
   program: Program;
-  computedFacts: ComputedFact[];
   /** The computed facts compiled once with the version. */
   computeFacts: ComputeFacts;
   dynamicFacts: Readonly<Record<string, DynamicFact>>;
@@ -49,7 +51,6 @@ export function prepare(
   return {
     compiled: kept,
     program,
-    computedFacts,
     computeFacts: compileComputedFacts(computedFacts, Object.keys(dynamicFacts)),
     dynamicFacts,
     ...(beforeRun && { beforeRun }),
