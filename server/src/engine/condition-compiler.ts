@@ -3,7 +3,7 @@ import type { FactRead } from './fact-read.js';
 import { compileOperator, type OperatorFn } from './operator-table.js';
 import { withConstantValue } from './operators.js';
 import { groupEvaluator, prioritize } from './priority-groups.js';
-import { traceSteps } from './trace-steps.js';
+import { traceSteps, type SharedSteps } from './trace-steps.js';
 
 // Compiles one condition tree (a rule's or a named condition's) to closures that record each leaf in a per-run array.
 
@@ -16,6 +16,8 @@ export interface TreeContext {
   resolveRef: (name: string) => Tree;
   reads: Reads;
   sources: Map<string, Json>;
+  /** Lets the trees of one version keep each inlined named condition's trace steps once (a compile-time map). */
+  sharedSteps?: SharedSteps;
 }
 
 const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followed at run time instead
@@ -26,7 +28,7 @@ const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followe
  */
 export function compileTree(
   conditions: Json,
-  { resolveRef, reads, sources }: TreeContext,
+  { resolveRef, reads, sources, sharedSteps }: TreeContext,
   expanding: string[] = [],
   firstSlot = 0,
 ): Tree {
@@ -82,7 +84,7 @@ export function compileTree(
     root,
     slots,
     blank: new Array<unknown>(slots - firstSlot).fill(undefined),
-    steps: traceSteps(root, resolveRef),
+    steps: traceSteps(root, resolveRef, sharedSteps),
   };
 }
 
