@@ -158,13 +158,30 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
     priority: c['priority'],
   };
 }
-/** A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern compiled). */
+/**
+ * A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern
+ * compiled). One closure per leaf either way: a cached version holds a hundred leaves or more.
+ */
 function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {
   const prepared = withConstantValue(operator, value);
-  const test: (left: unknown) => unknown = prepared ?? ((left) => op(left, value));
+  return prepared ? leafWithPrepared(prepared, value, lhs, slot) : leafWithOperator(op, value, lhs, slot);
+}
+
+function leafWithPrepared(test: (left: unknown) => boolean, value: unknown, lhs: FactRead, slot: number): Evaluate {
   return (s, rec) => {
     const left = s.read(lhs);
     const result = test(left);
+    rec[slot] = left;
+    rec[slot + 1] = value;
+    rec[slot + 2] = result;
+    return result;
+  };
+}
+
+function leafWithOperator(op: OperatorFn, value: unknown, lhs: FactRead, slot: number): Evaluate {
+  return (s, rec) => {
+    const left = s.read(lhs);
+    const result = op(left, value);
     rec[slot] = left;
     rec[slot + 1] = value;
     rec[slot + 2] = result;
