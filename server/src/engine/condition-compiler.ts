@@ -3,7 +3,7 @@ import type { FactRead } from './fact-read.js';
 import { compileOperator, type OperatorFn } from './operator-table.js';
 import { withConstantValue } from './operators.js';
 import { groupEvaluator, prioritize } from './priority-groups.js';
-import { traceSteps } from './trace-steps.js';
+import { traceSteps, type SharedSteps } from './trace-steps.js';
 
 // Compiles one condition tree (a rule's or a named condition's) to closures that record each leaf in a per-run array.
 
@@ -16,6 +16,8 @@ export interface TreeContext {
   resolveRef: (name: string) => Tree;
   reads: Reads;
   sources: Map<string, Json>;
+  /** Lets the trees of one version keep each inlined named condition's trace steps once (a compile-time map). */
+  sharedSteps?: SharedSteps;
 }
 
 const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followed at run time instead
@@ -26,7 +28,7 @@ const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followe
  */
 export function compileTree(
   conditions: Json,
-  { resolveRef, reads, sources }: TreeContext,
+  { resolveRef, reads, sources, sharedSteps }: TreeContext,
   expanding: string[] = [],
   firstSlot = 0,
 ): Tree {
@@ -82,7 +84,7 @@ export function compileTree(
     root,
     slots,
     blank: new Array<unknown>(slots - firstSlot).fill(undefined),
-    steps: traceSteps(root, resolveRef),
+    steps: traceSteps(root, resolveRef, sharedSteps),
   };
 }
 
@@ -156,13 +158,30 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
     priority: c['priority'],
   };
 }
-/** A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern compiled). */
+/**
+ * A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern
+ * compiled). One closure per leaf either way: a cached version holds a hundred leaves or more.
+ */
 function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {
   const prepared = withConstantValue(operator, value);
-  const test: (left: unknown) => unknown = prepared ?? ((left) => op(left, value));
+  return prepared ? leafWithPrepared(prepared, value, lhs, slot) : leafWithOperator(op, value, lhs, slot);
+}
+
+function leafWithPrepared(test: (left: unknown) => boolean, value: unknown, lhs: FactRead, slot: number): Evaluate {
   return (s, rec) => {
     const left = s.read(lhs);
     const result = test(left);
+    rec[slot] = left;
+    rec[slot + 1] = value;
+    rec[slot + 2] = result;
+    return result;
+  };
+}
+
+function leafWithOperator(op: OperatorFn, value: unknown, lhs: FactRead, slot: number): Evaluate {
+  return (s, rec) => {
+    const left = s.read(lhs);
+    const result = op(left, value);
     rec[slot] = left;
     rec[slot + 1] = value;
     rec[slot + 2] = result;

@@ -2,6 +2,7 @@ import { compileDefinition, type CompiledRules } from './compile.js';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
 import { applyHitPolicy } from './hit-policy.js';
+import { PackedExplanations } from './packed-explanations.js';
 import { compileProgram, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
 
@@ -9,12 +10,18 @@ export { UndefinedFactError } from './undefined-fact.js';
 export { HitPolicyError } from './hit-policy.js';
 export type { DynamicFact } from './evaluator.js';
 
-/** A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and dynamic facts. */
+/** What a prepared version keeps of its compiled rules: how they run lives in `program`, their explanations packed. */
+export interface PreparedRules extends Pick<CompiledRules, 'stopAtFirstSuccess' | 'hitPolicyCheck'> {
+  explanations: PackedExplanations;
+}
+
+/**
+ * A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and
+ * dynamic facts. The source of its computed facts is not kept: they are compiled, and nothing reads it again.
+ */
 export interface PreparedVersion {
-  /** The explanations of the rules (the rule JSON itself lives on in `program`). */
-  compiled: CompiledRules;
+  compiled: PreparedRules;
   program: Program;
-  computedFacts: ComputedFact[];
   /** The computed facts compiled once with the version. */
   computeFacts: ComputeFacts;
   dynamicFacts: Readonly<Record<string, DynamicFact>>;
@@ -39,17 +46,14 @@ export function prepare(
   const compiled = compileDefinition(format, definition);
   const program = compileProgram(compiled);
   // The program holds what the rules need; only the explanations are read from the rule JSON afterwards.
-  const kept: CompiledRules = {
-    rules: [],
-    namedConditions: {},
-    explanations: compiled.explanations,
+  const kept: PreparedRules = {
+    explanations: new PackedExplanations(compiled.explanations),
     stopAtFirstSuccess: compiled.stopAtFirstSuccess,
     ...(compiled.hitPolicyCheck && { hitPolicyCheck: compiled.hitPolicyCheck }),
   };
   return {
     compiled: kept,
     program,
-    computedFacts,
     computeFacts: compileComputedFacts(computedFacts, Object.keys(dynamicFacts)),
     dynamicFacts,
     ...(beforeRun && { beforeRun }),

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { CompiledRules } from './compile.js';
+import type { RuleExplanation } from './compile.js';
 import type { RuleTrace } from './trace.js';
 
 type Language = 'fr' | 'en';
@@ -67,8 +67,17 @@ export interface Explanation {
   rules: { name: string; fr?: string; en?: string; path?: string[]; pathEn?: string[] }[];
 }
 
+/** Where a version's per-rule explanations are found: a Map as compiled, or packed while cached (packed-explanations.ts). */
+export interface ExplanationSource {
+  explanations: { get(name: string): RuleExplanation | undefined };
+}
+
 /** The business-language reasons of a decision: each fired rule's template, filled with the facts it saw. */
-export function explain(compiled: CompiledRules, fired: RuleTrace[], context: Record<string, unknown>): Explanation {
+export function explain(
+  compiled: ExplanationSource,
+  fired: RuleTrace[],
+  context: Record<string, unknown>,
+): Explanation {
   const rules = fired.map((rule) => {
     const text = compiled.explanations.get(rule.name) ?? {};
     const scope = { ...context, event: rule.event.params ?? {} };

@@ -3,7 +3,11 @@ import type { ConditionTrace } from './trace.js';
 
 // A compiled tree's leaves listed once at compile time, so traceRule's list is read off the run's record.
 
-/** A leaf to list, or a named-condition reference to expand when the run realized it (in place, or in its own record). */
+/**
+ * A leaf to list, or a named-condition reference to expand when the run realized it (in place, or in its own
+ * record). `slot` counts from the enclosing reference's slot inside an inlined named condition, from the
+ * record's start elsewhere: so the steps of a named condition inlined in several places are the same list.
+ */
 export class TraceStep {
   constructor(
     readonly slot: number,
@@ -16,13 +20,21 @@ export class TraceStep {
   ) {}
 }
 
-export function traceSteps(root: Node, resolveRef: (name: string) => Tree): TraceStep[] {
+/** The step lists of inlined named conditions met so far in a version, by name: each distinct list kept once. */
+export type SharedSteps = Map<string, TraceStep[][]>;
+
+/** `base`: the slot the steps count from (the reference a named condition is inlined at). */
+export function traceSteps(
+  root: Node,
+  resolveRef: (name: string) => Tree,
+  shared: SharedSteps = new Map(),
+  base = 0,
+): TraceStep[] {
   const steps: TraceStep[] = [];
   const visit = (node: Node): void => {
     if (node.kind === 'ref' && node.inline) {
-      steps.push(
-        new TraceStep(node.slot, '', undefined, '', undefined, undefined, traceSteps(node.inline, resolveRef)),
-      );
+      const inline = sharedList(shared, node.name, traceSteps(node.inline, resolveRef, shared, node.slot));
+      steps.push(new TraceStep(node.slot - base, '', undefined, '', undefined, undefined, inline));
       return;
     }
     switch (node.kind) {
@@ -32,18 +44,43 @@ export function traceSteps(root: Node, resolveRef: (name: string) => Tree): Trac
       case 'not':
         return visit(node.child);
       case 'ref':
-        steps.push(new TraceStep(node.slot, '', undefined, '', undefined, () => resolveRef(node.name), undefined));
+        steps.push(
+          new TraceStep(node.slot - base, '', undefined, '', undefined, () => resolveRef(node.name), undefined),
+        );
         return;
       default:
         if (typeof node.fact === 'string')
           steps.push(
-            new TraceStep(node.slot, node.fact, node.tracePath, node.operator, node.value, undefined, undefined),
+            new TraceStep(node.slot - base, node.fact, node.tracePath, node.operator, node.value, undefined, undefined),
           );
     }
   };
   visit(root);
   return steps;
 }
+
+/** The list already kept for this named condition if it has the same steps, else this one (kept from now on). */
+function sharedList(shared: SharedSteps, name: string, steps: TraceStep[]): TraceStep[] {
+  const known = shared.get(name);
+  const same = known?.find((other) => other.length === steps.length && other.every((o, i) => sameStep(o, steps[i]!)));
+  if (same) return same;
+  if (known) known.push(steps);
+  else shared.set(name, [steps]);
+  return steps;
+}
+
+// Inner lists are shared before their parents are compared, so `inline` compares by identity; a reference
+// followed at run time has a closure of its own and is never the same.
+const sameStep = (a: TraceStep, b: TraceStep): boolean =>
+  a.slot === b.slot &&
+  a.fact === b.fact &&
+  a.path === b.path &&
+  a.operator === b.operator &&
+  Object.is(a.value, b.value) &&
+  a.ref === undefined &&
+  b.ref === undefined &&
+  a.inline === b.inline;
+
 /**
  * Appends a tree's leaves as traceRule lists them from the library's RuleResult: `value` is
  * `valueResult ?? value` (toJSON omits an undefined valueResult), `result` null when not evaluated, and a
@@ -52,12 +89,13 @@ export function traceSteps(root: Node, resolveRef: (name: string) => Tree): Trac
 export function traceTree(tree: Tree, rec: unknown[], out: ConditionTrace[]): void {
   traceStepsInto(tree.steps, rec, out);
 }
-export function traceStepsInto(steps: TraceStep[], rec: unknown[], out: ConditionTrace[]): void {
+/** `base`: where the steps' slots count from in `rec` (see TraceStep). */
+export function traceStepsInto(steps: TraceStep[], rec: unknown[], out: ConditionTrace[], base = 0): void {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    const slot = step.slot;
+    const slot = base + step.slot;
     if (step.inline !== undefined) {
-      if (rec[slot] === true) traceStepsInto(step.inline, rec, out);
+      if (rec[slot] === true) traceStepsInto(step.inline, rec, out, slot);
       continue;
     }
     if (step.ref !== undefined) {
