@@ -5,8 +5,9 @@
 //   1. the instance that did the publishing, after evaluating each copy once (its heap still holds the
 //      garbage of thousands of governance requests);
 //   2. a fresh instance on the same database that has evaluated each copy once (by one caller, then by eight
-//      at once): what an instance serving N rule sets from its cache weighs. Compiled versions live in an LRU
-//      (COMPILED_CACHE_SIZE, default 2 000).
+//      at once): what an instance serving N rule sets from its cache weighs, right after the fill and again
+//      after 30 s without requests (V8 returns the fill's spare pages once the instance is quiet). Compiled
+//      versions live in an LRU (COMPILED_CACHE_SIZE, default 2 000).
 // Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8] [--same-schema]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,13 +21,14 @@ const { values } = parseArgs({
   },
 });
 const COUNT = Number(values.rulesets);
+const IDLE_SECONDS = 30;
 const WRITERS = Number(values.writers);
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
 const facts = pilot.tests[0].facts;
 const keyOf = (n) => `memory-${n}`;
 
-const memory = async (service) => {
-  await new Promise((r) => setTimeout(r, 2000));
+const memory = async (service, waitSeconds = 2) => {
+  await new Promise((r) => setTimeout(r, waitSeconds * 1000));
   const text = await fetch(`${service.base}/metrics`).then((r) => r.text());
   const mb = (series) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)[1]) / 2 ** 20;
   return { rss: mb('process_resident_memory_bytes'), heap: mb('nodejs_heap_size_used_bytes') };
@@ -96,11 +98,10 @@ for (const callers of [1, WRITERS]) {
         while (next < COUNT) await evaluate(keyOf(next++));
       }),
     );
-    rows.push([
-      `fresh instance, all ${COUNT} evaluated once by ${callers} caller${callers > 1 ? 's at once' : ''} (all cached)`,
-      before,
-      await memory(fresh),
-    ]);
+    const filled = `fresh instance, all ${COUNT} evaluated once by ${callers} caller${callers > 1 ? 's at once' : ''} (all cached)`;
+    rows.push([filled, before, await memory(fresh)]);
+    // V8 keeps the pages the fill's garbage needed for a while; once the instance is quiet it gives them back.
+    rows.push([`${filled}, then ${IDLE_SECONDS} s without requests`, before, await memory(fresh, IDLE_SECONDS)]);
   } finally {
     await fresh.stop();
   }
