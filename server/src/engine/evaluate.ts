@@ -103,11 +103,12 @@ function lookupsBeforeComputed(
   dynamic: Readonly<Record<string, DynamicFact>>,
   facts: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
-  const names = Object.keys(dynamic).filter((name) => !Object.hasOwn(facts, name));
-  if (names.length === 0) return undefined;
-  const context = new RunContext(facts, dynamic);
-  const found: Record<string, unknown> = {};
-  for (const name of names) {
+  let context: RunContext | undefined;
+  let found: Record<string, unknown> | undefined;
+  for (const name in dynamic) {
+    if (Object.hasOwn(facts, name)) continue;
+    context ??= new RunContext(facts, dynamic);
+    found ??= {};
     try {
       found[name] = context.factValue(name);
     } catch {

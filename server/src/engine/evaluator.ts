@@ -80,14 +80,17 @@ export class RunContext implements FactSource {
 }
 
 const dynamicReads = new Map<string, FactRead>();
-// A dynamic fact reads others as `almanac.factValue(fact, {}, path)` would.
+const dynamicReadsWithPath = new Map<string, FactRead>();
+// A dynamic fact reads others as `almanac.factValue(fact, {}, path)` would. Lookups read their key without a
+// path on every run: that read is found by the fact's name alone, with no key string to build.
 function dynamicRead(fact: string, path = ''): FactRead {
-  const key = `${fact}\u0000${path}`;
-  let read = dynamicReads.get(key);
+  const reads = path === '' ? dynamicReads : dynamicReadsWithPath;
+  const key = path === '' ? fact : `${fact}\u0000${path}`;
+  let read = reads.get(key);
   if (!read) {
     read = new FactRead(fact, {}, path);
-    if (dynamicReads.size > 10_000) dynamicReads.clear();
-    dynamicReads.set(key, read);
+    if (reads.size > 10_000) reads.clear();
+    reads.set(key, read);
   }
   return read;
 }
