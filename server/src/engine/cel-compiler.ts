@@ -33,9 +33,14 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     case '.': {
       const [target, field] = args as [ASTNode, string];
       const object = compileNode(target, scope);
+      if (INHERITED.has(field))
+        return (run) => {
+          charge(run, 1);
+          return field_(object(run), field);
+        };
       return (run) => {
         charge(run, 1);
-        return field_(object(run), field);
+        return ownField(object(run), field);
       };
     }
     case '[]': {
@@ -134,16 +139,39 @@ function literal(value: unknown, pos: number): Code {
 function identifier(name: string, scope: Scope): Code {
   const slot = scope.locals.get(name);
   if (slot !== undefined) return (run) => run.locals[slot];
+  if (INHERITED.has(name))
+    return (run) => {
+      const computed = Object.hasOwn(run.computed, name) ? run.computed[name] : undefined;
+      if (computed !== undefined) return computed;
+      return Object.hasOwn(run.facts, name) ? run.facts[name] : fail(`no fact "${name}"`);
+    };
+  // A name no plain object inherits: a plain read finds own values only, so `hasOwn` is asked only on a miss.
   return (run) => {
-    const computed = Object.hasOwn(run.computed, name) ? run.computed[name] : undefined;
+    const computed = run.computed[name];
     if (computed !== undefined) return computed;
-    return Object.hasOwn(run.facts, name) ? run.facts[name] : fail(`no fact "${name}"`);
+    const given = run.facts[name];
+    return given !== undefined || Object.hasOwn(run.facts, name) ? given : fail(`no fact "${name}"`);
   };
 }
+
+/**
+ * Names a plain object inherits (`constructor`, `toString`, `__proto__`…): those are read as own properties
+ * only. Facts and computed values are JSON (plain objects), so any other name is never found on a prototype.
+ */
+const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function field_(object: unknown, field: string): unknown {
   if (!isMap(object) || !Object.hasOwn(object, field)) fail(`no field "${field}"`);
   return object[field];
+}
+
+/** field_ for a name no plain object inherits (see INHERITED); a function (a method, never JSON) is no field. */
+function ownField(object: unknown, field: string): unknown {
+  if (!isMap(object)) fail(`no field "${field}"`);
+  const value = object[field];
+  if (value === undefined || typeof value === 'function')
+    return Object.hasOwn(object, field) ? value : fail(`no field "${field}"`);
+  return value;
 }
 
 function index(target: unknown, key: unknown): unknown {
