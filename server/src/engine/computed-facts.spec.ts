@@ -131,12 +131,15 @@ describe('computed facts: the language', () => {
         { name: 'zero', expression: '1 / 0' },
         { name: 'noDate', expression: 'daysBetween("2026-02-30", "2026-03-01")' },
         { name: 'proto', expression: 'invoice.constructor' },
+        { name: 'protoFact', expression: 'toString' },
+        { name: 'method', expression: 'invoice.when.getTime' }, // only an in-process caller could pass a Date
         { name: 'notCompiled', expression: '$round(1.5)' },
         { name: 'fine', expression: 'invoice.number + "!"' },
+        { name: 'nullField', expression: 'invoice.po == null' },
       ],
-      { invoice: { number: 'F-1' } },
+      { invoice: { number: 'F-1', when: new Date(0), po: null } },
     );
-    expect(facts).toEqual({ fine: 'F-1!' });
+    expect(facts).toEqual({ fine: 'F-1!', nullField: true });
   });
 
   it('keeps every result of the pilots’ tests that JSONata computed, minus its malformed dates', () => {
