@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Binary, MongoClient } from 'mongodb';
+import { fromStored } from '../dist/modules/evaluation/decision-detail.js';
 import { startServiceWithDatabase } from './support.js';
 
 const { values } = parseArgs({
@@ -82,7 +83,11 @@ async function sampleRecords(service) {
   const client = await MongoClient.connect(service.mongoUri);
   try {
     const stored = await client.db().collection('decisions').find({}).toArray();
-    return stored.map(({ detail, ...meta }) => ({ meta, detail: JSON.parse(detail) }));
+    // Read as the service reads them, whatever shape this build stores.
+    return stored.map((record) => {
+      const { facts, fired, failed, explanation, ...meta } = fromStored(record);
+      return { meta, detail: { facts, fired, failed, explanation } };
+    });
   } finally {
     await client.close();
   }
