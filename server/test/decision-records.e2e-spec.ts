@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Binary } from 'mongodb';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -99,6 +100,72 @@ describe('decision records written by group commit', () => {
       failed: [],
       logged: true,
     });
+  });
+
+  it('stores the detail as one deflated field and gives back, by id, all a reader saw in the answer', async () => {
+    const answer = await t.http
+      .post('/api/v1/rulesets/records-demo/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 1500, note: 'é ✓' } }, explain: true });
+    const id = answer.body.evaluationId as string;
+    const stored = await t.db.collection('decisions').findOne({ _id: id } as never);
+    expect(Object.keys(stored!).sort()).toEqual(
+      ['_id', 'actor', 'at', 'checksum', 'detail', 'durationMs', 'events', 'ruleset', 'version'].sort(),
+    );
+    expect(stored!.detail).toBeInstanceOf(Binary);
+    // What queries filter on stays a field.
+    expect(
+      await t.db.collection('decisions').countDocuments({ checksum: answer.body.checksum, _id: id } as never),
+    ).toBe(1);
+    const record = await risk.get(`/api/v1/decisions/${id}`);
+    expect(record.body).toEqual({
+      id,
+      _id: id,
+      ruleset: 'records-demo',
+      version: 1,
+      checksum: answer.body.checksum,
+      at: stored!.at.toISOString(),
+      actor: stored!.actor,
+      durationMs: answer.body.durationMs,
+      facts: { invoice: { total: 1500, note: 'é ✓' } },
+      events: answer.body.events,
+      fired: answer.body.fired,
+      failed: answer.body.failed,
+      explanation: answer.body.explanation,
+    });
+  });
+
+  it('reads records stored before, with the detail as JSON text or as fields, as they were', async () => {
+    const answer = await t.http
+      .post('/api/v1/rulesets/records-demo/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 1200 } }, explain: true });
+    const {
+      _id,
+      detail: _detail,
+      ...meta
+    } = (await t.db.collection('decisions').findOne({ _id: answer.body.evaluationId } as never))!;
+    const detail = {
+      facts: { invoice: { total: 1200 } },
+      fired: answer.body.fired,
+      failed: answer.body.failed,
+      explanation: answer.body.explanation,
+    };
+    await t.db.collection('decisions').insertMany([
+      { ...meta, _id: 'as-text', detail: JSON.stringify(detail) },
+      { ...meta, _id: 'as-fields', ...detail },
+    ] as never[]);
+    for (const id of ['as-text', 'as-fields']) {
+      const record = await risk.get(`/api/v1/decisions/${id}`);
+      expect(record.status).toBe(200);
+      expect(record.body).toMatchObject({
+        id,
+        ruleset: 'records-demo',
+        events: [{ type: 'manual_review' }],
+        ...detail,
+      });
+      expect(record.body.detail).toBeUndefined();
+    }
   });
 
   it('keeps no record for a rule set that turns records off, and still explains when asked', async () => {

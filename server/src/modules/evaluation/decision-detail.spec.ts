@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { Binary } from 'mongodb';
+import type { DecisionDocument, StoredDecision } from './decision.schema.js';
+import { DEFLATED_JSON, fromStored, toStored } from './decision-detail.js';
+
+const meta = {
+  _id: 'd-1',
+  ruleset: 'invoices',
+  version: 3,
+  checksum: 'abc',
+  at: new Date('2026-03-02T10:00:00Z'),
+  actor: 'api-key:1',
+  events: [{ type: 'manual_review' }],
+  durationMs: 0.25,
+};
+const detail = {
+  facts: { invoice: { total: 1500, supplier: { name: 'Laval inc.' } }, note: 'é ✓ 😀' },
+  fired: [
+    {
+      name: 'montant-eleve',
+      event: { type: 'manual_review' },
+      conditions: [
+        { fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000, factValue: 1500, result: true },
+      ],
+    },
+  ],
+  failed: [
+    {
+      name: 'autre',
+      event: { type: 'reject' },
+      conditions: [{ fact: 'x', operator: 'equal', value: null, factValue: 0, result: false }],
+    },
+  ],
+  explanation: {
+    fr: 'Montant 1500 $',
+    en: 'Amount 1500 $',
+    rules: [{ name: 'montant-eleve', fr: 'Montant', en: 'Amount' }],
+  },
+};
+const decision: DecisionDocument = { ...meta, ...detail };
+
+describe('decision detail as stored', () => {
+  it('stores what queries read as fields and the rest as one deflated field, and reads all of it back', () => {
+    const stored = toStored(decision);
+    expect(stored).toEqual({ ...meta, detail: expect.any(Binary) });
+    expect((stored.detail as Binary).sub_type).toBe(DEFLATED_JSON);
+    expect(fromStored(stored)).toEqual(decision);
+  });
+
+  it('keeps a decision without an explanation without one', () => {
+    const { explanation: _none, ...unexplained } = decision;
+    expect(fromStored(toStored(unexplained))).toEqual(unexplained);
+  });
+
+  it('reads records written before: detail as JSON text, and detail as fields', () => {
+    expect(fromStored({ ...meta, detail: JSON.stringify(detail) })).toEqual(decision);
+    expect(fromStored({ ...meta, ...detail } as unknown as StoredDecision)).toEqual(decision);
+  });
+
+  it('refuses a detail in an encoding it does not know, rather than reading it as something else', () => {
+    expect(() => fromStored({ ...meta, detail: new Binary(Buffer.from('{}'), 0) })).toThrow(/unknown detail subtype 0/);
+  });
+});
