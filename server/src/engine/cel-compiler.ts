@@ -196,6 +196,7 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
   if (!node || node.op !== 'id')
     throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
   const root = identifier(node.args as string, scope);
+  const inherited = path.map((field) => INHERITED.has(field));
   return (run) => {
     charge(run, 1 + path.length);
     let value: unknown;
@@ -205,9 +206,12 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
       if (err instanceof EvaluationFailure) return false;
       throw err;
     }
-    for (const field of path) {
-      if (!isMap(value) || !Object.hasOwn(value, field)) return false;
-      value = value[field];
+    for (let i = 0; i < path.length; i++) {
+      if (!isMap(value)) return false;
+      const field = path[i]!;
+      // As ownField: a name no plain object inherits is read directly (absent reads as undefined, so false).
+      value = inherited[i] ? (Object.hasOwn(value, field) ? value[field] : undefined) : value[field];
+      if (typeof value === 'function') return false;
     }
     return value !== null && value !== undefined;
   };
