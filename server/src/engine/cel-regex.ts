@@ -39,11 +39,18 @@ export function regexReplacer(pattern: string, replacement: string): Replacer | 
   const fixed = js !== undefined && fixedShape(pattern);
   const bounded = js !== undefined && !fixed && boundedShape(pattern);
   const cost = fixed ? COST.fixed : COST.re2;
+  const perMatchJs = cost.match + (replacement.length >> 3);
+  // A replacement without groups is the same text each time: no arguments to gather, nothing to expand.
+  const literal = parts.every((part) => typeof part === 'string') ? parts.join('') : undefined;
   const replaceWithJs = (run: Run, text: string): string => {
     charge(run, Math.ceil(text.length * cost.char));
-    const perMatch = cost.match + (replacement.length >> 3);
+    if (literal !== undefined)
+      return text.replace(js!, () => {
+        charge(run, perMatchJs);
+        return literal;
+      });
     return text.replace(js!, (...match: unknown[]) => {
-      charge(run, perMatch);
+      charge(run, perMatchJs);
       return expand((n) => match[n] as string | undefined);
     });
   };
