@@ -227,6 +227,12 @@ describe('hostile inputs', () => {
       /^400$/,
     ],
     [
+      'a key of 300 characters in the URL (Zalgo text: combining marks)',
+      () =>
+        analyst.post(`/api/v1/rulesets/${encodeURIComponent('Z\u0351\u0300'.repeat(100))}/versions/1/submit`) as never,
+      /^404$/,
+    ],
+    [
       'If-Match: *',
       () =>
         analyst.put('/api/v1/rulesets/target/draft', { definition: withRules('x', [rule()]).definition }, '*') as never,
