@@ -121,7 +121,12 @@ describe('prompt evaluation in the console', () => {
       .waitFor();
     await cases.getByText('Contient : Échoué').first().waitFor();
     await cases.getByText('Grille : Échoué (3/5)').waitFor();
-    await cases.getByText('does not contain "sources officielles"').first().waitFor();
+    // Why each check failed, in French (the API also gives it in English, for other clients).
+    await cases
+      .getByText(/^ne contient pas «\s+sources officielles\s+»$/)
+      .first()
+      .waitFor();
+    await cases.getByText('note de 3 sur 5, sous le minimum de 4').first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await section(page).screenshot({ path: `${SCREENSHOTS}/prompt-evaluation-fr.png` });
 

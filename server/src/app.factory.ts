@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: config.bodyLimitBytes,
     // Fastify answers a path parameter over 100 characters itself, with a 414 outside the error contract; let it
     // through (a URL is bounded by the header limit anyway) so that the key is refused as every unknown key is.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     // Behind a proxy, request.ip is the client's only if the proxy is trusted; otherwise every client would
     // share the proxy's address, and one budget of sign-in attempts and rate limit.
     trustProxy: config.trustProxy as boolean | string[], // a hop count too: Fastify takes numbers, its adapter type does not say so
