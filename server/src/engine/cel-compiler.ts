@@ -3,6 +3,7 @@ import { charge, type Code } from './cel-budget.js';
 import { FUNCTIONS } from './cel-functions.js';
 import { BINARY } from './cel-operators.js';
 import { regexReplacer } from './cel-regex.js';
+import { INHERITED } from './inherited-names.js';
 import { bool, EvaluationFailure, fail, isMap, num, str, type Json } from './cel-values.js';
 
 // Compiles a cel-js syntax tree into closures that charge the budget as they run; refuses what cannot be bounded.
@@ -153,12 +154,6 @@ function identifier(name: string, scope: Scope): Code {
     return given !== undefined || Object.hasOwn(run.facts, name) ? given : fail(`no fact "${name}"`);
   };
 }
-
-/**
- * Names a plain object inherits (`constructor`, `toString`, `__proto__`…): those are read as own properties
- * only. Facts and computed values are JSON (plain objects), so any other name is never found on a prototype.
- */
-const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function field_(object: unknown, field: string): unknown {
   if (!isMap(object) || !Object.hasOwn(object, field)) fail(`no field "${field}"`);

@@ -57,11 +57,20 @@ export class RunContext implements FactSource {
     const fact = read.fact;
     const computed = this.computedFacts;
     const facts = this.facts;
-    let value = Object.hasOwn(computed, fact)
-      ? computed[fact]
-      : Object.hasOwn(facts, fact)
-        ? facts[fact]
-        : this.computed(read);
+    let value: unknown;
+    if (read.plain) {
+      // Computed facts are never undefined (a failed one is deleted), so undefined means "not computed".
+      value = computed[fact];
+      if (value === undefined) {
+        value = facts[fact];
+        if (value === undefined && !Object.hasOwn(facts, fact)) value = this.computed(read);
+      }
+    } else
+      value = Object.hasOwn(computed, fact)
+        ? computed[fact]
+        : Object.hasOwn(facts, fact)
+          ? facts[fact]
+          : this.computed(read);
     const resolve = read.resolve;
     // almanac.factValue: a path applies to object values only; other values come back as they are.
     if (resolve !== undefined && value !== null && typeof value === 'object') value = resolve(value);

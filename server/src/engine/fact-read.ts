@@ -1,3 +1,4 @@
+import { INHERITED } from './inherited-names.js';
 import { compilePath, type PathResolver } from './json-path.js';
 
 type Json = Record<string, unknown>;
@@ -8,6 +9,8 @@ export class FactRead {
   readonly cacheKey: string;
   /** Undefined without a path; one shape for every read keeps the hot read monomorphic. */
   readonly resolve: PathResolver | undefined;
+  /** A name no plain object inherits: read directly, `hasOwn` asked only when nothing is found (inherited-names.ts). */
+  readonly plain: boolean;
 
   constructor(
     readonly fact: string,
@@ -18,6 +21,7 @@ export class FactRead {
   ) {
     this.cacheKey = `${fact}\u0000${stableKey(params)}`;
     this.resolve = path ? compilePath(String(path)) : undefined;
+    this.plain = typeof fact === 'string' && !INHERITED.has(fact);
   }
 }
 
