@@ -26,6 +26,9 @@ describe('linear-time patterns', () => {
     expect(patternProblem('([a-z]')).toMatch(/missing/);
     expect(linearPattern('([a-z]')).toBeNull();
     expect(patternProblem('(a|a)*$')).toBeUndefined();
+    // RE2's syntax that JavaScript's engine does not read is RE2's to run, not a refusal.
+    expect(patternProblem('^\\pL$')).toBeUndefined();
+    expect([linearPattern('^\\pL$')!.test('é'), linearPattern('^\\pL$')!.test('1')]).toEqual([true, false]);
   });
 
   it('gives ajv a RegExp-like object, and a refusal ajv reports as a schema that does not compile', () => {
