@@ -38,6 +38,8 @@ export interface Run {
   facts: Readonly<Record<string, unknown>>;
   /** The facts computed so far; those not computed yet (or failed) are undefined. */
   computed: Record<string, unknown>;
+  /** The same values by slot (the version's lookups, then its computed facts): what identifiers read. */
+  values: unknown[];
   locals: unknown[];
   /** Units left; the clock is read each time `left` goes below `checkAt`. */
   left: number;

@@ -22,6 +22,8 @@ export class ExpressionSyntaxError extends Error {
 export interface Scope {
   locals: Map<string, number>;
   inComprehension: boolean;
+  /** The version's computed facts and lookups by slot in `Run.values`, when compiled for a version. */
+  slots?: ReadonlyMap<string, number>;
 }
 
 export function compileNode(node: ASTNode, scope: Scope): Code {
@@ -140,6 +142,14 @@ function literal(value: unknown, pos: number): Code {
 function identifier(name: string, scope: Scope): Code {
   const slot = scope.locals.get(name);
   if (slot !== undefined) return (run) => run.locals[slot];
+  const computedSlot = scope.slots?.get(name);
+  // A computed fact or lookup of the version: read by its slot, no name to look up in an object.
+  if (computedSlot !== undefined)
+    return (run) => {
+      const computed = run.values[computedSlot];
+      if (computed !== undefined) return computed;
+      return Object.hasOwn(run.facts, name) ? run.facts[name] : fail(`no fact "${name}"`);
+    };
   if (INHERITED.has(name))
     return (run) => {
       const computed = Object.hasOwn(run.computed, name) ? run.computed[name] : undefined;
@@ -267,7 +277,11 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
     );
   const range = compileNode(receiver, scope);
   const slot = scope.locals.size;
-  const inner: Scope = { locals: new Map(scope.locals).set(variable.args as string, slot), inComprehension: true };
+  const inner: Scope = {
+    ...scope,
+    locals: new Map(scope.locals).set(variable.args as string, slot),
+    inComprehension: true,
+  };
   const [first, second] = args.slice(1).map((a) => compileNode(a, inner)) as [Code, Code | undefined];
   // Every step pays for the whole body, including the nodes that do not charge for themselves (!, ?:, &&...).
   const perItem = 1 + args.slice(1).reduce((n, a) => n + nodeCount(a), 0);

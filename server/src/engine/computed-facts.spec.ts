@@ -39,6 +39,30 @@ describe('computed facts: the language', () => {
     expect(compute({ invoice: { subtotal: 10 } })).toEqual({ gst: 0.5, total: 10.5 });
   });
 
+  it('reads computed facts and lookups by name wherever they are used: comprehensions, has(), over a given fact', () => {
+    const compute = compileComputedFacts(
+      [
+        { name: 'rate', expression: 'supplier.rate' },
+        { name: 'broken', expression: 'invoice.nothing' },
+        { name: 'amounts', expression: 'invoice.lines.map(l, l.qty * rate)' },
+        { name: 'usesBroken', expression: 'broken + 1' },
+        { name: 'knowsSupplier', expression: 'has(supplier.rate) && size(amounts) == 2' },
+      ],
+      ['supplier'],
+    );
+    const facts = { invoice: { lines: [{ qty: 2 }, { qty: 3 }] }, broken: 40 };
+    // `broken` fails, so the given fact of that name is read instead, as before.
+    expect(compute(facts, { supplier: { rate: 10 } })).toEqual({
+      supplier: { rate: 10 },
+      rate: 10,
+      amounts: [20, 30],
+      usesBroken: 41,
+      knowsSupplier: true,
+    });
+    // A lookup not found this time is absent, and what reads it is absent too (has() says false).
+    expect(compute(facts, {})).toEqual({ usesBroken: 41, knowsSupplier: false });
+  });
+
   it('rounds half up to the cent, where JSONata rounded half to even', () => {
     const taxes = (subtotal: number) => [
       one('round(s * 0.05, 2)', { s: subtotal }),

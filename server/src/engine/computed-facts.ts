@@ -53,9 +53,13 @@ const parser = new Environment({
 
 const cache = new Map<string, Code>();
 
-/** Parses and compiles one expression (cached); throws ExpressionSyntaxError when it cannot be saved. */
-export function compileExpression(expression: string): Code {
-  let code = cache.get(expression);
+/**
+ * Parses and compiles one expression (cached); throws ExpressionSyntaxError when it cannot be saved. `slots`
+ * (with `signature`, the names in slot order) lets identifiers of the version's computed facts read by slot.
+ */
+export function compileExpression(expression: string, slots?: ReadonlyMap<string, number>, signature = ''): Code {
+  const key = slots ? `${signature}\u0001${expression}` : expression;
+  let code = cache.get(key);
   if (!code) {
     let ast: ASTNode;
     try {
@@ -63,9 +67,9 @@ export function compileExpression(expression: string): Code {
     } catch (err) {
       throw new ExpressionSyntaxError((err as Error).message.split('\n')[0]!);
     }
-    code = compileNode(ast, { locals: new Map(), inComprehension: false });
+    code = compileNode(ast, { locals: new Map(), inComprehension: false, ...(slots && { slots }) });
     if (cache.size >= 5000) cache.clear();
-    cache.set(expression, code);
+    cache.set(key, code);
   }
   return code;
 }
@@ -94,31 +98,38 @@ export function compileComputedFacts(
   /** The work budget and the wall-clock backstop of one evaluation (tests lift the clock to check the budget alone). */
   limits: { budget: number; milliseconds: number } = EXPRESSION_LIMITS,
 ): ComputeFacts {
+  // Every run's result starts as a copy of this, so it has one shape: adding ten properties one by one to a
+  // fresh object cost more than evaluating all ten expressions, and merging 40 of them into another object
+  // (`{...found, ...computed}`) cost twice the expressions themselves.
+  const allNames = [...new Set([...foundNames, ...definitions.map((d) => d.name)])];
+  const shape = Object.fromEntries(allNames.map((name) => [name, undefined])) as Record<string, unknown>;
+  const slots = new Map(allNames.map((name, i) => [name, i]));
+  const signature = allNames.join('\u0000');
   const compiled = definitions.map(({ name, expression }) => {
     try {
-      return { name, code: compileExpression(expression) };
+      return { name, code: compileExpression(expression, slots, signature) };
     } catch {
       return { name, code: null };
     }
   });
   const names = compiled.map((c) => c.name);
   const codes = compiled.map((c) => c.code);
+  const slotOf = names.map((name) => slots.get(name)!);
+  const foundSlots = foundNames.map((name) => slots.get(name)!);
   const { budget, milliseconds } = limits;
-  // Every run's result starts as a copy of this, so it has one shape: adding ten properties one by one to a
-  // fresh object cost more than evaluating all ten expressions, and merging 40 of them into another object
-  // (`{...found, ...computed}`) cost twice the expressions themselves.
-  const allNames = [...new Set([...foundNames, ...names])];
-  const shape = Object.fromEntries(allNames.map((name) => [name, undefined])) as Record<string, unknown>;
   return (facts, found) => {
     const computed = { ...shape };
+    const values = new Array<unknown>(allNames.length).fill(undefined);
     let absent = false;
-    for (const name of foundNames) {
-      if (found !== undefined && Object.hasOwn(found, name)) computed[name] = found[name];
+    for (let i = 0; i < foundNames.length; i++) {
+      const name = foundNames[i]!;
+      if (found !== undefined && Object.hasOwn(found, name)) computed[name] = values[foundSlots[i]!] = found[name];
       else absent = true;
     }
     const run: Run = {
       facts,
       computed,
+      values,
       locals: [],
       left: budget,
       checkAt: budget - CLOCK_EVERY,
@@ -131,7 +142,7 @@ export function compileComputedFacts(
         continue;
       }
       try {
-        computed[names[index]!] = code(run);
+        computed[names[index]!] = values[slotOf[index]!] = code(run);
       } catch (err) {
         if (err instanceof BudgetExceeded) throw new ExpressionLimitError(names[index]!, index, err.limit);
         if (!(err instanceof EvaluationFailure)) throw err;
