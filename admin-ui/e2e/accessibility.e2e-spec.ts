@@ -68,7 +68,7 @@ describe('console accessibility', () => {
       ],
     ],
     ['risk', ['/audit', '/reviews', '/decisions/{decision}/receipt']],
-    ['admin', ['/api-keys', '/api-keys/create']],
+    ['admin', ['/api-keys', '/api-keys/create', '/users', '/users/create', '/users/analyst2']],
   ];
 
   it.each(screens)('finds no violation on the screens of %s', async (user, paths) => {

@@ -72,6 +72,35 @@ describe('console shell', () => {
     await page.close();
   });
 
+  it('creates an account from the console, which can then sign in, and changes its roles', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: /Bienvenue/ }).waitFor();
+    await page.getByRole('menuitem', { name: /comptes/i }).click();
+    await page.getByRole('columnheader', { name: 'Nom affiché' }).waitFor();
+    await page.getByText('approver', { exact: true }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/users-fr.png` });
+    await page.goto(`${base}/admin/#/users/create`);
+    await page.getByRole('textbox', { name: 'Identifiant de connexion' }).fill('nadia');
+    await page.getByRole('textbox', { name: 'Nom affiché' }).fill('Nadia Tremblay');
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill('une phrase de passe');
+    await page.getByRole('checkbox', { name: 'Analyste' }).check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Nadia Tremblay').waitFor();
+    const signedIn = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'nadia', password: 'une phrase de passe' });
+    expect(signedIn.status).toBe(200);
+
+    await page.getByText('Nadia Tremblay').click();
+    await page.getByRole('checkbox', { name: 'Approbation' }).check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('columnheader', { name: 'Nom affiché' }).waitFor();
+    const user = await t.http.get('/api/v1/users/nadia').set('authorization', `Bearer ${await t.login('admin')}`);
+    expect(user.body.roles).toEqual(['analyst', 'approver']);
+    await page.close();
+  });
+
   it('does not offer API keys or the audit trail to an analyst', async () => {
     const page = await browser.newPage();
     await signIn(page, 'analyst');

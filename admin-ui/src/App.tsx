@@ -12,6 +12,7 @@ import { Layout } from './layout/Layout';
 import { ReceiptPage } from './reviews/ReceiptPage';
 import { reviews } from './reviews';
 import { rulesets } from './rulesets';
+import { users } from './users';
 import { lightTheme } from './theme';
 
 const { Route } = reactRouterProvider;
@@ -41,6 +42,7 @@ export const App = () => (
           <Resource name="reviews" {...reviews} />
         ) : null}
         {roles?.includes('admin') ? <Resource name="api-keys" {...apiKeys} /> : null}
+        {roles?.includes('admin') ? <Resource name="users" {...users} /> : null}
         <CustomRoutes>
           {roles?.length ? [<Route key="receipt" path="/decisions/:id/receipt" element={<ReceiptPage />} />] : []}
         </CustomRoutes>

@@ -182,6 +182,15 @@ export const en = {
         CopyButton: 'Copy',
       },
     },
+    users: {
+      username_help: 'Lowercase letters, digits, dot, dash or underscore; 2 to 64 characters',
+      password_help: 'At least 12 characters; the person can change it afterwards',
+      new_password: 'New password',
+      new_password_help: 'Leave empty to keep the current password; at least 12 characters',
+      disabled_help: 'A disabled account can no longer sign in; its open sessions end',
+      locked_notice: 'This account is locked after too many failed sign-in attempts.',
+      unlock: 'Unlock the account',
+    },
     api_keys: {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
@@ -218,6 +227,20 @@ export const en = {
         versions: 'Versions',
         q: 'Search',
         inputSchema: 'Facts schema (JSON Schema)',
+      },
+    },
+    users: {
+      name: 'Account |||| Accounts',
+      fields: {
+        id: 'Identifier',
+        username: 'Sign-in name',
+        displayName: 'Display name',
+        roles: 'Roles',
+        disabled: 'Disabled',
+        locked: 'Locked',
+        lastLoginAt: 'Last sign-in',
+        createdAt: 'Created',
+        password: 'Password',
       },
     },
     'api-keys': {

@@ -191,6 +191,15 @@ export const fr = typesetMessages({
         CopyButton: 'Copier',
       },
     },
+    users: {
+      username_help: 'Lettres minuscules, chiffres, point, tiret ou soulignement ; de 2 à 64 caractères',
+      password_help: 'Au moins 12 caractères ; la personne pourra le changer ensuite',
+      new_password: 'Nouveau mot de passe',
+      new_password_help: 'Laissez vide pour garder le mot de passe actuel ; au moins 12 caractères',
+      disabled_help: 'Un compte désactivé ne peut plus se connecter ; ses sessions en cours prennent fin',
+      locked_notice: 'Ce compte est verrouillé après trop de tentatives de connexion échouées.',
+      unlock: 'Déverrouiller le compte',
+    },
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
@@ -227,6 +236,20 @@ export const fr = typesetMessages({
         versions: 'Versions',
         q: 'Recherche',
         inputSchema: 'Schéma des faits (JSON Schema)',
+      },
+    },
+    users: {
+      name: 'Compte |||| Comptes',
+      fields: {
+        id: 'Identifiant',
+        username: 'Identifiant de connexion',
+        displayName: 'Nom affiché',
+        roles: 'Rôles',
+        disabled: 'Désactivé',
+        locked: 'Verrouillé',
+        lastLoginAt: 'Dernière connexion',
+        createdAt: 'Créé le',
+        password: 'Mot de passe',
       },
     },
     'api-keys': {
