@@ -1,18 +1,9 @@
 import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { formatP, formatRate, weightShares, type ExperimentResults, type Translate } from './format';
+import { formatP, formatRate, scoped, weightShares, type ResultsViewProps } from './format';
 
 /** Every number behind the chart and the verdict, one row per variant (the control first). */
-export const ResultsTable = ({
-  results,
-  locale,
-  translate,
-}: {
-  results: ExperimentResults;
-  locale: string;
-  translate: Translate;
-}) => {
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translate(`gabarit.experiments.results.${key}`, options);
+export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) => {
+  const t = scoped(translate, 'gabarit.experiments.results');
   const count = new Intl.NumberFormat(locale);
   const shares = weightShares(results.variants.map((v) => v.weight));
   const pFor = new Map(results.comparison.byVariant.map((c) => [c.name, c.pValue]));

@@ -7,27 +7,21 @@ import {
   formatP,
   formatPoints,
   formatProbability,
+  scoped,
   type BoundaryPoint,
-  type ExperimentResults,
+  type ResultsViewProps,
   type Translate,
 } from './format';
+
+const SEQUENTIAL = 'gabarit.experiments.sequential';
 
 /**
  * The results that stay valid however often they are read (docs/adr/0029): for each variant against the control,
  * the always-valid p-value and confidence sequence of the difference, the probability to beat the control, and
  * whether the experiment may stop; the minimum sample; the guardrails.
  */
-export const SequentialPanel = ({
-  results,
-  locale,
-  translate,
-}: {
-  results: ExperimentResults;
-  locale: string;
-  translate: Translate;
-}) => {
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translate(`gabarit.experiments.sequential.${key}`, options);
+export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps) => {
+  const t = scoped(translate, SEQUENTIAL);
   const control = results.comparison.control;
   const rows = results.comparison.byVariant.filter((c) => c.sequential);
   const minimum = results.minimumSample;
@@ -149,17 +143,8 @@ export const SequentialPanel = ({
 };
 
 /** Why the service stopped the experiment itself, and what everyone is served since. */
-export const HaltAlert = ({
-  results,
-  locale,
-  translate,
-}: {
-  results: ExperimentResults;
-  locale: string;
-  translate: Translate;
-}) => {
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translate(`gabarit.experiments.sequential.${key}`, options);
+export const HaltAlert = ({ results, locale, translate }: ResultsViewProps) => {
+  const t = scoped(translate, SEQUENTIAL);
   return (
     <>
       {results.halt && (
@@ -204,8 +189,7 @@ const BoundaryChart = ({
 }) => {
   const titleId = useId();
   const noteId = useId();
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translate(`gabarit.experiments.sequential.${key}`, options);
+  const t = scoped(translate, SEQUENTIAL);
   const axis = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const pts = (value: number | null) => (value === null ? '' : formatPoints(value / 100, locale, translate));
   // The first looks are very wide (up to ±100 points): the axis spans the observed differences with room around

@@ -75,6 +75,18 @@ export interface ExperimentResults {
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/** What each results view takes: the results, the reader's locale and the console's translate. */
+export interface ResultsViewProps {
+  results: ExperimentResults;
+  locale: string;
+  translate: Translate;
+}
+
+/** `translate` under one message prefix: `scoped(translate, 'gabarit.experiments.results')('title')`. */
+export function scoped(translate: Translate, prefix: string): Translate {
+  return (key, options) => translate(`${prefix}.${key}`, options);
+}
+
 /** A rate as a percentage in the reader's language: 0.625 → « 62,5 % » or "62.5%". */
 export function formatRate(rate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
