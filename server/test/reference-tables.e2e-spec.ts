@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -73,6 +74,12 @@ describe('reference tables', () => {
     const list = await analyst.get('/api/v1/reference-tables');
     expect(list.headers['content-range']).toBe(`reference-tables 0-${SEEDED.length}/${SEEDED.length + 1}`);
     expect(list.body.map((table: { key: string }) => table.key).sort()).toEqual([...SEEDED, 'suppliers'].sort());
+    // The list leaves the rows out but says how many each table holds (the console's « Lignes » column).
+    const listed = (key: string) => list.body.find((table: { key: string }) => table.key === key);
+    expect(listed('suppliers')).toMatchObject({ rows: [], rowCount: 2 });
+    expect(listed('amp-thresholds').rowCount).toBe(
+      JSON.parse(readFileSync('seeds/reference-tables/amp-thresholds.json', 'utf8')).rows.length,
+    );
     const bad = await analyst.post('/api/v1/reference-tables', {
       ...suppliers,
       key: 'bad',

@@ -6,7 +6,14 @@ import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { RevisionedStore } from '../../common/database/revisioned-store.js';
 import type { ReferenceTable } from './reference-table.js';
 
-type Stored = Omit<ReferenceTable, 'key'> & { _id: string };
+/** `rowCount` is kept beside the rows because lists leave the rows out and FerretDB cannot `$size` an array. */
+type Stored = Omit<ReferenceTable, 'key'> & { _id: string; rowCount?: number };
+
+/** A table as listed: without its rows, with how many it holds. */
+export interface ListedTable {
+  table: ReferenceTable;
+  rowCount: number;
+}
 
 /**
  * Reference tables in `reference_tables`, under the revision claim of `RevisionedStore` (claims in
@@ -33,7 +40,7 @@ export class ReferenceTablesRepository {
     return this.store.replace(toStored(table), expectedRev);
   }
 
-  async list(skip: number, limit: number, q?: string): Promise<{ items: ReferenceTable[]; total: number }> {
+  async list(skip: number, limit: number, q?: string): Promise<{ items: ListedTable[]; total: number }> {
     const text = q ? new RegExp(escapeStringRegexp(q), 'i') : undefined;
     const filter: Filter<Stored> = text
       ? { deleted: { $ne: true }, $or: [{ _id: text }, { name: text }] }
@@ -49,7 +56,20 @@ export class ReferenceTablesRepository {
             .toArray(),
       this.store.documents.countDocuments(filter),
     ]);
-    return { items: docs.map((d) => fromStored({ ...(d as Stored), rows: [] })), total };
+    const uncounted = docs.filter((d) => typeof d.rowCount !== 'number').map((d) => d._id);
+    const counted = await this.countRows(uncounted);
+    const items = docs.map((d) => ({
+      table: fromStored({ ...(d as Stored), rows: [] }),
+      rowCount: d.rowCount ?? counted.get(d._id) ?? 0,
+    }));
+    return { items, total };
+  }
+
+  /** Tables stored before `rowCount` was: read their rows once to count them (rare, and only those). */
+  private async countRows(keys: string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const docs = await this.store.documents.find({ _id: { $in: keys } }, { projection: { rows: 1 } }).toArray();
+    return new Map(docs.map((d) => [d._id, Array.isArray(d.rows) ? d.rows.length : 0]));
   }
 
   revisionsOf(keys: string[]): Promise<Map<string, number>> {
@@ -67,10 +87,10 @@ export class ReferenceTablesRepository {
 
 function toStored(table: ReferenceTable): Stored {
   const { key, ...rest } = table;
-  return { _id: key, ...rest };
+  return { _id: key, ...rest, rowCount: table.rows.length };
 }
 
 function fromStored(doc: Stored): ReferenceTable {
-  const { _id, ...rest } = doc;
+  const { _id, rowCount: _rowCount, ...rest } = doc;
   return { key: _id, ...rest };
 }

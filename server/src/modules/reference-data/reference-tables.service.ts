@@ -127,7 +127,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       query.limit,
       typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined,
     );
-    return { items: items.map((t) => view(t)), total, skip: query.skip };
+    return { items: items.map(({ table, rowCount }) => view(table, rowCount)), total, skip: query.skip };
   }
 
   async replaceRows(
@@ -404,11 +404,12 @@ function etag(table: ReferenceTable): string {
   return `"reference_table:${table.key}:r${table.rev}"`;
 }
 
-function view(table: ReferenceTable): TableView {
+/** `rowCount` is given when the rows were not read (lists). */
+function view(table: ReferenceTable, rowCount = table.rows.length): TableView {
   const { outbox: _outbox, pending, ...rest } = table;
   // The pending rows themselves stay on the server: a reviewer reads the changes, and the counts.
   const pendingView = pending && (({ rows, ...summary }) => ({ ...summary, rowCount: rows.length }))(pending);
-  return { id: table.key, ...rest, rowCount: table.rows.length, ...(pendingView && { pending: pendingView }) };
+  return { id: table.key, ...rest, rowCount, ...(pendingView && { pending: pendingView }) };
 }
 
 function tagged(table: ReferenceTable): Tagged<TableView> {
