@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { UsersRepository } from '../src/modules/users/users.repository.js';
+import { hashPassword } from '../src/modules/users/password.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { SEEDED_TABLES as SEEDED, suppliersTable } from './support/reference-tables.js';
+import { DEMO_ROW_TABLES, SEEDED_TABLES as SEEDED, suppliersTable } from './support/reference-tables.js';
 
 const suppliers = suppliersTable('suppliers');
 
@@ -358,5 +360,52 @@ describe('reference tables', () => {
     expect(a.events).toEqual([{ type: 'auto_approve' }]);
     expect(a.explanation.fr).toBe('2 1 ');
     expect((await decide('C')).explanation.fr).toBe('');
+  });
+});
+
+// Production starts with the pilots, but not with the invented suppliers and purchase orders of the demonstration.
+describe('seeded reference tables in production', () => {
+  it('creates the demo-row tables empty, keeps the policy tables, and an unknown supplier goes to a person', async () => {
+    const prod = await startTestApp('tables_prod', { NODE_ENV: 'production', JWT_SECRET: 'q'.repeat(40) });
+    try {
+      const password = 'a long production password';
+      await prod.app.get(UsersRepository).createIfAbsent({
+        username: 'chef',
+        displayName: 'Chef',
+        roles: ['admin'],
+        passwordHash: await hashPassword(password),
+        demo: false,
+      });
+      const admin = await prod.login('chef', password);
+      const tables = (await as(prod, admin).get('/api/v1/reference-tables')).body as {
+        key: string;
+        rowCount: number;
+      }[];
+      const rowCount = Object.fromEntries(tables.map((t) => [t.key, t.rowCount]));
+      expect(Object.keys(rowCount).sort()).toEqual(SEEDED);
+      for (const key of DEMO_ROW_TABLES) expect(rowCount[key]).toBe(0);
+      expect(rowCount['amp-thresholds']).toBeGreaterThan(0);
+      expect(rowCount['signing-limits']).toBeGreaterThan(0);
+
+      const key = (await as(prod, admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:invoices'] })).body
+        .key;
+      const demoCase = (
+        JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8')).tests as {
+          facts: object;
+          expectedEvents: string[];
+        }[]
+      ).find((c) => c.expectedEvents.includes('auto_approve'))!;
+      const decided = await prod.http
+        .post('/api/v1/rulesets/invoices/evaluate')
+        .set('x-api-key', key)
+        .send({ facts: demoCase.facts, explain: true });
+      expect(decided.status).toBe(200);
+      // Neither the supplier nor the order is on file: both go to a person, and the explanation says why.
+      expect(decided.body.events.map((e: { type: string }) => e.type)).toEqual(['manual_review', 'manual_review']);
+      expect(decided.body.explanation.fr).toContain("FRN-001 n'est pas au fichier des fournisseurs");
+      expect(decided.body.explanation.fr).toContain('Aucun bon de commande associé');
+    } finally {
+      await prod.close();
+    }
   });
 });

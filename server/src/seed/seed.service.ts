@@ -25,11 +25,17 @@ import { SeedMarksRepository } from './seed-marks.repository.js';
 const PILOTS = 'pilots';
 const SEED_ACTOR = 'seed';
 const validTableFile = contractAjv.compile(createTableRequestSchema);
+/** Tables whose seeded rows are invented for the demonstration (suppliers, purchase orders): see docs/adr/0032. */
+const DEMO_ROWS = 'demo-rows.json';
 
 interface DemoUser {
   username: string;
   displayName: string;
   roles: Role[];
+}
+
+function demoRowTables(): Set<string> {
+  return new Set(JSON.parse(readFileSync(join(projectRoot(), 'seeds', DEMO_ROWS), 'utf8')) as string[]);
 }
 
 /** Loads seed content into an empty database at start-up; running it again changes nothing. */
@@ -88,16 +94,22 @@ export class SeedService implements OnApplicationBootstrap {
   /**
    * The reference tables the pilots' lookups read, from `seeds/reference-tables/*.json` (the body of
    * `POST /reference-tables`), created by `seed` with their audit event. A table whose key exists (or existed)
-   * is left as it is: analysts may have changed it since, under review (docs/adr/0019).
+   * is left as it is: analysts may have changed it since, under review (docs/adr/0019). In production, the
+   * tables listed in `seeds/demo-rows.json` hold invented suppliers and purchase orders: they are created with
+   * their columns and no rows, for the organisation to fill from its own records (docs/adr/0032).
    */
   private async seedReferenceTables(): Promise<void> {
     const dir = join(projectRoot(), 'seeds', 'reference-tables');
+    const withoutRows = this.config.nodeEnv === 'production' ? demoRowTables() : new Set<string>();
     const report = await importFiles(dir, await jsonFilesIn(dir), async (raw, _path, name) => {
       if (!validTableFile(raw))
         throw new ValidationError('The table file is invalid.', toErrorDetails(validTableFile.errors));
-      const request = raw as CreateTableRequest;
+      const file = raw as CreateTableRequest;
+      const request = withoutRows.has(file.key) ? { ...file, rows: [] } : file;
       try {
         await this.tables.create(request, SEED_ACTOR);
+        if (request !== file)
+          this.logger.log(`NODE_ENV=production: ${file.key} created empty, without its invented demo rows`);
         return { label: `${name} (${request.key})`, changed: true };
       } catch (err) {
         if (err instanceof ConflictError) return { label: `${name} (${request.key})`, changed: false };

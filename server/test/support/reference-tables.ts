@@ -26,3 +26,6 @@ export const SEEDED_TABLES: readonly string[] = readdirSync('seeds/reference-tab
   .filter((file) => file.endsWith('.json'))
   .map((file) => (JSON.parse(readFileSync(join('seeds/reference-tables', file), 'utf8')) as { key: string }).key)
   .sort();
+
+/** The seeded tables whose rows are invented for the demonstration, created empty in production (seeds/demo-rows.json). */
+export const DEMO_ROW_TABLES: readonly string[] = JSON.parse(readFileSync('seeds/demo-rows.json', 'utf8')) as string[];
