@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-type Finding = { kind: string; severity: string; path: string; message: string };
-type Analysis = { findings: Finding[]; checked: string[]; notChecked: { path: string; reason: string }[] };
+type Words = { fr: string; en: string };
+type Finding = { kind: string; severity: string; path: string; message: string; text: Words };
+type Analysis = {
+  findings: Finding[];
+  checked: string[];
+  checkedText: Words[];
+  notChecked: { path: string; reason: string; text: Words }[];
+};
 
 /** A routing table with a planted shadowed row and a cell of the wrong type (`"1000"`, a string). */
 const routing = {
@@ -50,8 +56,18 @@ describe('static analysis of a rule-set version over HTTP', () => {
     );
     // Below 1000 only the mistyped cell could match: whether a gap is left there is not decided, and said so.
     expect(body.findings.filter((f) => f.kind === 'gap')).toEqual([]);
-    expect(body.notChecked).toContainEqual({ path: '/definition/rows', reason: expect.stringContaining('gaps') });
+    expect(body.notChecked).toContainEqual(
+      expect.objectContaining({ path: '/definition/rows', reason: expect.stringContaining('gaps') }),
+    );
     expect(body.checked.length).toBeGreaterThan(0);
+    // Each text in French and English, the English being the plain `message`, `reason` and `checked`.
+    for (const f of body.findings) expect(f.text.en).toBe(f.message);
+    for (const n of body.notChecked) expect(n.text.en).toBe(n.reason);
+    expect(body.checkedText.map((c) => c.en)).toEqual(body.checked);
+    const overlap = body.findings.find((f) => f.kind === 'overlap')!;
+    expect(overlap.text.fr).toMatch(
+      /^les lignes «\u00a0.+\u00a0» et «\u00a0.+\u00a0» peuvent correspondre à une même entrée\u00a0; /,
+    );
   });
 
   it('refuses to submit a version the analysis finds errors in, naming them, and changes nothing', async () => {

@@ -1369,14 +1369,31 @@ export interface components {
         severity: 'error' | 'warning' | 'info';
         /** @description JSON pointer into the version content, e.g. /definition/rows/3 */
         path: string;
+        /** @description the English of text */
         message: string;
+        /** @description what was found, in French and English */
+        text: {
+          fr: string;
+          en: string;
+        };
       }[];
-      /** @description what the analysis examined, in words */
+      /** @description what the analysis examined, in English */
       checked: string[];
+      /** @description what the analysis examined, in French and English */
+      checkedText: {
+        fr: string;
+        en: string;
+      }[];
       /** @description questions the analysis could not decide (never read as "ok"), and why */
       notChecked: {
         path: string;
+        /** @description the English of text */
         reason: string;
+        /** @description why it was not decided, in French and English */
+        text: {
+          fr: string;
+          en: string;
+        };
       }[];
     };
     VersionView: {

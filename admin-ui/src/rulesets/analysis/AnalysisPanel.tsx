@@ -11,10 +11,10 @@ import {
   Typography,
 } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { toProblem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
-import { placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
+import { inLocale, placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
 import { SEVERITY_COLOURS, SEVERITY_ICONS } from './FindingList';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -36,6 +36,7 @@ interface Props {
  */
 export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice }: Props) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data } = analysis;
   const finding = (f: Finding) => {
     const Icon = SEVERITY_ICONS[f.severity];
@@ -53,7 +54,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
               {placeOf(f.path, definition, translate)} — {wordFinding(f, translate)}
             </>
           }
-          secondary={<span lang="en">{f.message}</span>}
+          secondary={inLocale(f.text, locale)}
         />
       </>
     );
@@ -138,7 +139,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
                             {placeOf(n.path, definition, translate)}
                           </>
                         }
-                        secondary={<span lang="en">{n.reason}</span>}
+                        secondary={inLocale(n.text, locale)}
                       />
                     </ListItem>
                   ))}
@@ -148,7 +149,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
           )}
           {data.checked.length > 0 && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {translate('gabarit.analysis.checked')} <span lang="en">{data.checked.join(' · ')}</span>
+              {translate('gabarit.analysis.checked')} {data.checkedText.map((c) => inLocale(c, locale)).join(' · ')}
             </Typography>
           )}
         </>

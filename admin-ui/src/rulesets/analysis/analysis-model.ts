@@ -14,24 +14,37 @@ export const FINDING_KINDS = [
   'unknown_fact',
 ] as const;
 
+/** A text the server wrote for people, in both languages. */
+export interface Words {
+  fr: string;
+  en: string;
+}
+
+/** The text in the console's language (French unless English is chosen). */
+export const inLocale = (text: Words, locale: string): string => (locale === 'en' ? text.en : text.fr);
+
 export interface Finding {
   kind: string;
   severity: 'error' | 'warning' | 'info';
   /** A JSON Pointer into the version: /definition/rows/2, /definition/rules/3/conditions/all/0. */
   path: string;
-  /** The server's English wording; the console words the kind itself and shows this as detail. */
+  /** The server's English wording, whose quoted names the console's own wording of the kind repeats. */
   message: string;
+  /** The server's wording in French and English, shown as the detail. */
+  text: Words;
 }
 
 /** A question the analysis could not decide: "not checked", never "ok". */
 export interface NotChecked {
   path: string;
   reason: string;
+  text: Words;
 }
 
 export interface Analysis {
   findings: Finding[];
   checked: string[];
+  checkedText: Words[];
   notChecked: NotChecked[];
 }
 

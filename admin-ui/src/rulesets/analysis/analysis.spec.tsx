@@ -47,12 +47,29 @@ const withOverlap: Analysis = {
       kind: 'overlap',
       severity: 'error',
       path: '/definition/rows/1',
-      message: 'rows "petite" and "moyenne" can both match one input (hit policy unique)',
+      message: 'rows "petite" and "moyenne" can both match one input; under unique, at most one row may match',
+      text: {
+        fr: 'les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u00a0; une seule ligne peut correspondre selon la politique du tableau',
+        en: 'rows "petite" and "moyenne" can both match one input; under unique, at most one row may match',
+      },
     },
   ],
   checked: ['table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)'],
+  checkedText: [
+    {
+      fr: 'les lignes qui ne peuvent jamais correspondre, les lignes qui se chevauchent, les lignes masquées par des lignes précédentes (première ligne qui correspond)',
+      en: 'table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)',
+    },
+  ],
   notChecked: [
-    { path: '/definition/rows/0', reason: 'whether it can be taken is not decided: a cell is not modelled' },
+    {
+      path: '/definition/rows/0',
+      reason: 'whether earlier rows shadow row "petite" is not decided: the operator matches is not modelled',
+      text: {
+        fr: 'on ne sait pas si des lignes précédentes masquent la ligne «\u00a0petite\u00a0»\u00a0: l’opérateur matches n’est pas modélisé',
+        en: 'whether earlier rows shadow row "petite" is not decided: the operator matches is not modelled',
+      },
+    },
   ],
 };
 const warningsOnly: Analysis = {
@@ -62,9 +79,11 @@ const warningsOnly: Analysis = {
       severity: 'warning',
       path: '/definition/rows',
       message: 'no row matches inputs where total >= 500',
+      text: { fr: 'aucune ligne ne prend les entrées où total ≥ 500', en: 'no row matches inputs where total >= 500' },
     },
   ],
   checked: [],
+  checkedText: [],
   notChecked: [],
 };
 
@@ -109,8 +128,12 @@ describe('static analysis in the rule-set editor', () => {
 
     const summary = screen.getByRole('list', { name: 'Constats de l’analyse' });
     const item = within(summary).getByRole('button', { name: /Ligne «\s*moyenne\s*»/ });
-    // The server's English message is kept as detail.
-    expect(item.textContent).toContain('can both match one input (hit policy unique)');
+    // The server's own wording is the detail, in French, not its English.
+    expect(item.textContent).toContain(
+      'peuvent correspondre à une même entrée\u00a0; une seule ligne peut correspondre',
+    );
+    expect(item.textContent).not.toContain('can both match');
+    expect(document.body.textContent).toContain('les lignes qui se chevauchent');
     fireEvent.click(item);
     await waitFor(() => expect(document.activeElement).toBe(row(1)));
   });
@@ -122,7 +145,8 @@ describe('static analysis in the rule-set editor', () => {
     expect(title).toBeTruthy();
     const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });
     expect(region.textContent).toMatch(/Non vérifié\s*:\s*Ligne «\s*petite\s*»/);
-    expect(region.textContent).toContain('is not decided');
+    expect(region.textContent).toContain('on ne sait pas si des lignes précédentes masquent la ligne');
+    expect(region.textContent).not.toContain('is not decided');
     expect(screen.getByText('1 question non vérifiée')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\b(OK|réussi)\b/i);
   });

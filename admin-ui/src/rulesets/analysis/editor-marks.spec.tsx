@@ -51,6 +51,10 @@ describe('findings on the element they name', () => {
           severity: 'warning',
           path: '/root/branches/1',
           message: 'branch "tres-eleve" is never taken',
+          text: {
+            fr: 'la branche «\u00a0tres-eleve\u00a0» n’est jamais prise',
+            en: 'branch "tres-eleve" is never taken',
+          },
         },
       ],
       <TreeEditor definition={{ root }} onChange={() => undefined} facts={facts} problems={new Map()} />,
@@ -79,12 +83,20 @@ describe('findings on the element they name', () => {
           severity: 'error',
           path: '/rules/1',
           message: 'rule "impossible" can never fire: its conditions contradict each other',
+          text: {
+            fr: 'la règle «\u00a0impossible\u00a0» ne peut jamais s’appliquer\u00a0: ses conditions se contredisent',
+            en: 'rule "impossible" can never fire: its conditions contradict each other',
+          },
         },
         {
           kind: 'unknown_fact',
           severity: 'warning',
           path: '/rules/1/conditions/all/0',
           message: '"demande.taux" is not in the input schema, nor a computed fact or lookup',
+          text: {
+            fr: '«\u00a0demande.taux\u00a0» n’est ni dans le schéma d’entrée, ni un fait calculé ou consulté',
+            en: '"demande.taux" is not in the input schema, nor a computed fact or lookup',
+          },
         },
       ],
       <RulesEditor definition={definition} onChange={() => undefined} facts={facts} problems={new Map()} />,

@@ -5,6 +5,7 @@ import { analyseRules } from './rules.js';
 import { FactCatalogue } from './schema.js';
 import { analyseTable } from './table.js';
 import { analyseTree } from './tree.js';
+import { words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +25,12 @@ export function analyseRuleset(format: string, content: AnalysedContent): Analys
     (content.lookups ?? []).map((l) => l.fact),
   );
   const check = (leaf: Json, at: string) => checkLeaf(leaf, at, facts, report);
-  report.checked.push("condition values against the input schema's types and enums; facts absent from it");
+  report.examined(
+    words(
+      'les valeurs des conditions, selon les types et les énumérations du schéma d’entrée\u00a0; les faits qui n’y sont pas',
+      "condition values against the input schema's types and enums; facts absent from it",
+    ),
+  );
   // Every condition on one fact path narrows one domain, seeded from the schema's type, enum and bounds.
   const seed = (key: string) => {
     const [fact, path] = key.split('|') as [string, string];

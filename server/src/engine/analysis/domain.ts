@@ -1,3 +1,5 @@
+import { words, type Words } from './words.js';
+
 /**
  * The values one fact path may still take on a branch of the search: a numeric interval with open or closed
  * bounds, an optional finite set of allowed values (equal, in, a schema enum, booleans) and excluded values
@@ -153,13 +155,21 @@ export function onlyNonNumbers(d: Domain): boolean {
 }
 
 /** The domain in words, for an example gap: `= "fr"`, `in [1, 2]`, `< 0`, `>= 5 and < 10`. */
-export function describeDomain(d: Domain): string {
+export function describeDomain(d: Domain): Words {
   const finite = finiteValues(d);
-  if (finite) return finite.length === 1 ? `= ${fmt(finite[0])}` : `in [${finite.map(fmt).join(', ')}]`;
-  if (onlyNonNumbers(d)) return 'absent or not a number';
-  const parts: string[] = [];
-  if (d.lo) parts.push(`${d.lo.closed ? '>=' : '>'} ${d.lo.value}`);
-  if (d.hi) parts.push(`${d.hi.closed ? '<=' : '<'} ${d.hi.value}`);
-  if (d.not.size > 0) parts.push(`not in [${[...d.not].join(', ')}]`);
-  return parts.length > 0 ? parts.join(' and ') : 'any value';
+  if (finite) {
+    if (finite.length === 1) return words(`= ${fmt(finite[0])}`, `= ${fmt(finite[0])}`);
+    const list = `[${finite.map(fmt).join(', ')}]`;
+    return words(`parmi ${list}`, `in ${list}`);
+  }
+  if (onlyNonNumbers(d)) return words('absent ou pas un nombre', 'absent or not a number');
+  const parts: Words[] = [];
+  if (d.lo) parts.push(words(`${d.lo.closed ? '≥' : '>'} ${d.lo.value}`, `${d.lo.closed ? '>=' : '>'} ${d.lo.value}`));
+  if (d.hi) parts.push(words(`${d.hi.closed ? '≤' : '<'} ${d.hi.value}`, `${d.hi.closed ? '<=' : '<'} ${d.hi.value}`));
+  if (d.not.size > 0) {
+    const list = `[${[...d.not].join(', ')}]`;
+    parts.push(words(`hors de ${list}`, `not in ${list}`));
+  }
+  if (parts.length === 0) return words('toute valeur', 'any value');
+  return words(parts.map((p) => p.fr).join(' et '), parts.map((p) => p.en).join(' and '));
 }

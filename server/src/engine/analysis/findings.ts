@@ -1,3 +1,5 @@
+import type { Words } from './words.js';
+
 /** What the static analysis of a rule-set version reports (docs/adr/0025-static-analysis.md). */
 export type FindingKind =
   'overlap' | 'gap' | 'unreachable' | 'contradiction' | 'subsumed' | 'type_mismatch' | 'unknown_fact';
@@ -8,45 +10,60 @@ export interface Finding {
   severity: Severity;
   /** JSON pointer into the version's content, e.g. /definition/rows/3/cells/amount. */
   path: string;
+  /** The English of `text`, as the API first gave it. */
   message: string;
+  text: Words;
 }
 
 /** A question the analysis could not decide, and why: never read as "ok". */
 export interface NotChecked {
   path: string;
+  /** The English of `text`. */
   reason: string;
+  text: Words;
 }
 
 export interface Analysis {
   findings: Finding[];
-  /** What was examined, in words. */
+  /** What was examined, in English; `checkedText` has each in French and English. */
   checked: string[];
+  checkedText: Words[];
   notChecked: NotChecked[];
 }
 
 /** Collects findings and undecided questions while the checks run. */
 export class Report {
   readonly findings: Finding[] = [];
-  readonly checked: string[] = [];
+  private readonly checked: Words[] = [];
   readonly notChecked: NotChecked[] = [];
   private readonly seen = new Set<string>();
 
-  add(kind: FindingKind, severity: Severity, path: string, message: string): void {
-    const id = `${kind}|${path}|${message}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    this.findings.push({ kind, severity, path, message });
+  /** Says what the analysis examined. */
+  examined(text: Words): void {
+    this.checked.push(text);
   }
 
-  skip(path: string, reason: string): void {
-    const id = `skip|${path}|${reason}`;
+  add(kind: FindingKind, severity: Severity, path: string, text: Words): void {
+    const id = `${kind}|${path}|${text.en}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    this.notChecked.push({ path, reason });
+    this.findings.push({ kind, severity, path, message: text.en, text });
+  }
+
+  skip(path: string, text: Words): void {
+    const id = `skip|${path}|${text.en}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.notChecked.push({ path, reason: text.en, text });
   }
 
   result(): Analysis {
-    return { findings: this.findings, checked: this.checked, notChecked: this.notChecked };
+    return {
+      findings: this.findings,
+      checked: this.checked.map((t) => t.en),
+      checkedText: this.checked,
+      notChecked: this.notChecked,
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { negate, type Test } from './domain.js';
 import { pointer } from './findings.js';
+import { quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ export interface Atom {
 export interface Opaque {
   kind: 'opaque';
   at: string;
-  reason: string;
+  reason: Words;
 }
 
 /** Conditions in negation normal form: negations are pushed into the atoms. */
@@ -31,22 +32,27 @@ const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greate
 export const factKey = (fact: string, path?: string) => `${fact}|${path ?? ''}`;
 
 /** A leaf as a test, or why it is not modelled. */
-export function leafTest(operator: string, value: unknown): Test | string {
+export function leafTest(operator: string, value: unknown): Test | Words {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in (value as Json)) {
-    return 'compares with another fact, whose value is only known at run time';
+    return words(
+      'compare avec un autre fait, dont la valeur n’est connue qu’à l’exécution',
+      'compares with another fact, whose value is only known at run time',
+    );
   }
   if (operator === 'equal' || operator === 'notEqual') {
     return { op: operator === 'equal' ? 'in' : 'notIn', values: [value] };
   }
   if (operator === 'in' || operator === 'notIn') {
-    return Array.isArray(value) ? { op: operator, values: value } : `${operator} needs a list of values`;
+    return Array.isArray(value)
+      ? { op: operator, values: value }
+      : words(`${operator} demande une liste de valeurs`, `${operator} needs a list of values`);
   }
   if (NUMERIC.has(operator)) {
     return typeof value === 'number' && Number.isFinite(value)
       ? { op: operator as 'lessThan', n: value }
-      : `${operator} with a value that is not a number`;
+      : words(`${operator} avec une valeur qui n’est pas un nombre`, `${operator} with a value that is not a number`);
   }
-  return `the operator ${operator} is not modelled`;
+  return words(`l’opérateur ${operator} n’est pas modélisé`, `the operator ${operator} is not modelled`);
 }
 
 export interface FormulaContext {
@@ -76,7 +82,15 @@ export function toFormula(
     const name = condition['condition'];
     const named = ctx.namedConditions[name];
     // Named conditions are walked where they are defined, so their leaves are checked once.
-    if (!named || naming.includes(name)) return { kind: 'opaque', at, reason: `named condition "${name}" unresolved` };
+    if (!named || naming.includes(name))
+      return {
+        kind: 'opaque',
+        at,
+        reason: words(
+          `la condition nommée ${quoted(name).fr} n’est pas résolue`,
+          `named condition "${name}" unresolved`,
+        ),
+      };
     return toFormula(named as Json, pointer('definition', 'conditions', name), { ...ctx, onLeaf: undefined }, negated, [
       ...naming,
       name,
@@ -91,10 +105,20 @@ export function toFormula(
     operator = operator.slice(4);
     negated = !negated;
   }
-  if (condition['params'] !== undefined) return { kind: 'opaque', at, reason: 'a fact with params is computed' };
-  if (operator.includes(':')) return { kind: 'opaque', at, reason: `the decorator in ${operator} is not modelled` };
+  if (condition['params'] !== undefined)
+    return {
+      kind: 'opaque',
+      at,
+      reason: words('un fait avec des paramètres est calculé', 'a fact with params is computed'),
+    };
+  if (operator.includes(':'))
+    return {
+      kind: 'opaque',
+      at,
+      reason: words(`le décorateur de ${operator} n’est pas modélisé`, `the decorator in ${operator} is not modelled`),
+    };
   const test = leafTest(operator, condition['value']);
-  if (typeof test === 'string') return { kind: 'opaque', at, reason: test };
+  if (!('op' in test)) return { kind: 'opaque', at, reason: test };
   return { kind: 'atom', key: factKey(fact, path), fact, path, test: negated ? negate(test) : test, at };
 }
 

@@ -1,5 +1,6 @@
 import type { Report } from './findings.js';
 import { fitsTypes, jsonType, typesOf, type FactCatalogue } from './schema.js';
+import { NBSP, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,11 +16,26 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
   const schema = facts.schemaOf(fact, path);
   const name = path ? `${fact} ${path}` : fact;
   if (schema === undefined) {
-    report.add('unknown_fact', 'warning', at, `"${name}" is not in the input schema, nor a computed fact or lookup`);
+    report.add(
+      'unknown_fact',
+      'warning',
+      at,
+      words(
+        `${quoted(name).fr} n’est ni dans le schéma d’entrée, ni un fait calculé ou consulté`,
+        `"${name}" is not in the input schema, nor a computed fact or lookup`,
+      ),
+    );
     return;
   }
   if (schema === null) {
-    if (facts.isDerived(fact)) report.skip(at, `"${fact}" is computed or looked up: its type is not checked`);
+    if (facts.isDerived(fact))
+      report.skip(
+        at,
+        words(
+          `${quoted(fact).fr} est calculé ou consulté${NBSP}: son type n’est pas vérifié`,
+          `"${fact}" is computed or looked up: its type is not checked`,
+        ),
+      );
     return;
   }
   const operator = String(leaf['operator']).replace(/^(not:)+/, '');
@@ -27,22 +43,43 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
   if (operator.includes(':') || (value !== null && typeof value === 'object' && 'fact' in (value as Json))) return;
   const types = typesOf(schema);
   const enumValues = Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
-  const mismatch = (message: string) => report.add('type_mismatch', 'error', at, `${name}: ${message}`);
+  const mismatch = (message: Words) =>
+    report.add('type_mismatch', 'error', at, words(`${name}${NBSP}: ${message.fr}`, `${name}: ${message.en}`));
+  const schemaSays = words(`le schéma dit ${types.join(' ou ')}`, `the schema says ${types.join(' or ')}`);
   const checkValue = (v: unknown) => {
+    const shown = JSON.stringify(v);
     if (!fitsTypes(v, types))
-      mismatch(`${JSON.stringify(v)} is a ${jsonType(v)}, the schema says ${types.join(' or ')}`);
-    else if (enumValues && !enumValues.some((e) => JSON.stringify(e) === JSON.stringify(v)))
-      mismatch(`${JSON.stringify(v)} is not one of ${JSON.stringify(enumValues)}`);
+      mismatch(
+        words(
+          `${shown} est de type ${jsonType(v)}, ${schemaSays.fr}`,
+          `${shown} is a ${jsonType(v)}, ${schemaSays.en}`,
+        ),
+      );
+    else if (enumValues && !enumValues.some((e) => JSON.stringify(e) === shown))
+      mismatch(
+        words(
+          `${shown} n’est pas parmi ${JSON.stringify(enumValues)}`,
+          `${shown} is not one of ${JSON.stringify(enumValues)}`,
+        ),
+      );
   };
   if (operator === 'equal' || operator === 'notEqual') checkValue(value);
   else if (operator === 'in' || operator === 'notIn') {
     if (Array.isArray(value)) value.forEach(checkValue);
   } else if (NUMERIC.has(operator)) {
     if (types.length > 0 && !types.some((t) => t === 'number' || t === 'integer'))
-      mismatch(`${operator} compares numbers, the schema says ${types.join(' or ')}`);
-    else if (typeof value !== 'number') mismatch(`${operator} needs a number, not ${JSON.stringify(value)}`);
+      mismatch(
+        words(`${operator} compare des nombres, ${schemaSays.fr}`, `${operator} compares numbers, ${schemaSays.en}`),
+      );
+    else if (typeof value !== 'number')
+      mismatch(
+        words(
+          `${operator} demande un nombre, pas ${JSON.stringify(value)}`,
+          `${operator} needs a number, not ${JSON.stringify(value)}`,
+        ),
+      );
   } else if (operator === 'contains' || operator === 'doesNotContain') {
     if (types.length > 0 && !types.includes('array'))
-      mismatch(`${operator} reads a list, the schema says ${types.join(' or ')}`);
+      mismatch(words(`${operator} lit une liste, ${schemaSays.fr}`, `${operator} reads a list, ${schemaSays.en}`));
   }
 }

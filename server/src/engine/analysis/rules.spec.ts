@@ -111,7 +111,11 @@ describe('rules', () => {
     ]);
     expect(a.notChecked).toContainEqual({
       path: '/definition/rules/2/conditions/all/0',
-      reason: expect.stringContaining('"risk"'),
+      reason: '"risk" is computed or looked up: its type is not checked',
+      text: {
+        fr: '«\u00a0risk\u00a0» est calculé ou consulté\u00a0: son type n’est pas vérifié',
+        en: '"risk" is computed or looked up: its type is not checked',
+      },
     });
   });
 
@@ -132,6 +136,13 @@ describe('rules', () => {
       rule('m', { all: [currency('matches', '^U'), { fact: 'tags', operator: 'someFact:equal', value: 1 }] }),
     ]);
     expect(a.findings).toEqual([]);
-    expect(a.notChecked).toContainEqual({ path: '/definition/rules/0', reason: expect.stringContaining('matches') });
+    expect(a.notChecked).toContainEqual(
+      expect.objectContaining({ path: '/definition/rules/0', reason: expect.stringContaining('matches') }),
+    );
+    // French first, as the console shows it: every reason, each with its non-breaking space before « ; ».
+    expect(a.notChecked.find((n) => n.path === '/definition/rules/0')?.text.fr).toBe(
+      'on ne sait pas si la règle «\u00a0m\u00a0» peut s’appliquer\u00a0: l’opérateur matches n’est pas modélisé\u00a0; ' +
+        'le décorateur de someFact:equal n’est pas modélisé',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve } from './solver.js';
+import { joined, NBSP, quoted, quotedList, words } from './words.js';
 
 type Json = Record<string, unknown>;
 type Seed = Parameters<typeof solve>[1];
@@ -16,7 +17,12 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
   // Named conditions' leaves are checked once, where they are written.
   for (const [name, condition] of Object.entries(named))
     toFormula(condition, pointer('definition', 'conditions', name), ctx);
-  report.checked.push('rules whose conditions can never hold, rules subsumed by another with the same event');
+  report.examined(
+    words(
+      'les règles dont les conditions ne peuvent jamais être remplies, les règles qu’une autre au même événement englobe',
+      'rules whose conditions can never hold, rules subsumed by another with the same event',
+    ),
+  );
   const rules = (definition['rules'] as Json[]).map((rule, index) => ({
     name: String(rule['name']),
     at: pointer('definition', 'rules', index),
@@ -31,11 +37,21 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
         'contradiction',
         'error',
         rule.at,
-        `rule "${rule.name}" can never fire: its conditions contradict each other`,
+        words(
+          `la règle ${quoted(rule.name).fr} ne peut jamais s’appliquer${NBSP}: ses conditions se contredisent`,
+          `rule "${rule.name}" can never fire: its conditions contradict each other`,
+        ),
       );
     } else {
       if (outcome.result === 'unknown') {
-        report.skip(rule.at, `whether rule "${rule.name}" can fire is not decided: ${outcome.reasons.join('; ')}`);
+        const why = joined(outcome.reasons);
+        report.skip(
+          rule.at,
+          words(
+            `on ne sait pas si la règle ${quoted(rule.name).fr} peut s’appliquer${NBSP}: ${why.fr}`,
+            `whether rule "${rule.name}" can fire is not decided: ${why.en}`,
+          ),
+        );
       }
       possible.push(rule);
     }
@@ -62,16 +78,24 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
         'subsumed',
         'info',
         rule.at,
-        `rule "${rule.name}" adds nothing: whenever it fires, "${other.name}" fires with the same event`,
+        words(
+          `la règle ${quoted(rule.name).fr} n’ajoute rien${NBSP}: chaque fois qu’elle s’applique, ${quoted(other.name).fr} s’applique avec le même événement`,
+          `rule "${rule.name}" adds nothing: whenever it fires, "${other.name}" fires with the same event`,
+        ),
       );
       break;
     }
   });
   if (unsearched.length > 0) {
-    const names = unsearched.slice(0, 5).join('", "') + (unsearched.length > 5 ? '"…' : '"');
+    const names = quotedList(unsearched.slice(0, 5));
+    const more = unsearched.length > 5 ? '…' : '';
+    const n = unsearched.length;
     report.skip(
       '/definition/rules',
-      `subsumption of ${unsearched.length} rules ("${names}) is not decided: the budget is spent`,
+      words(
+        `on ne sait pas si ${n === 1 ? 'la règle' : `les ${n} règles`} (${names.fr}${more}) ${n === 1 ? 'est englobée' : 'sont englobées'} par une autre${NBSP}: le budget d’analyse est épuisé`,
+        `subsumption of ${n} ${n === 1 ? 'rule' : 'rules'} (${names.en}${more}) is not decided: the budget is spent`,
+      ),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { copyDomain, emptyDomain, narrow, negate, satisfiable, type Domain } from './domain.js';
 import type { Formula, Opaque } from './formula.js';
+import { counted, words, type Words } from './words.js';
 
 /** The domains of one open branch: what each fact path may still be. */
 export type Domains = Map<string, Domain>;
@@ -14,7 +15,7 @@ export interface Outcome {
   /** Open branches found, up to the number asked for (examples of gaps). */
   witnesses: Domains[];
   /** Why an open branch could not be confirmed. */
-  reasons: string[];
+  reasons: Words[];
   /** Search steps spent, for callers that share a budget over many questions. */
   steps: number;
 }
@@ -33,7 +34,8 @@ export function solve(
   budget = BUDGET,
 ): Outcome {
   const witnesses: Domains[] = [];
-  const reasons = new Set<string>();
+  // By their English, so one reason met on many branches is said once.
+  const reasons = new Map<string, Words>();
   let steps = 0;
   let unsure = false;
 
@@ -48,7 +50,7 @@ export function solve(
     if (!head) {
       if (opaque.length > 0) {
         unsure = true;
-        opaque.forEach((o) => reasons.add(o.reason));
+        opaque.forEach((o) => reasons.set(o.reason.en, o.reason));
         return false; // keep looking for a branch free of opaque leaves
       }
       witnesses.push(domains);
@@ -80,12 +82,19 @@ export function solve(
   };
 
   search(formulas, new Map(), []);
-  if (steps > budget) reasons.add(`the search needed more than ${budget} steps`);
+  if (steps > budget) {
+    const limit = counted(budget);
+    const reason = words(
+      `la recherche demandait plus de ${limit.fr} étapes`,
+      `the search needed more than ${limit.en} steps`,
+    );
+    reasons.set(reason.en, reason);
+  }
   const result = witnesses.length > 0 ? 'sat' : unsure ? 'unknown' : 'unsat';
   return {
     result,
     witnesses: witnesses.map((w) => new Map([...w].map(([k, d]) => [k, copyDomain(d)]))),
-    reasons: [...reasons],
+    reasons: [...reasons.values()],
     steps,
   };
 }

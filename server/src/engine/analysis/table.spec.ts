@@ -212,7 +212,9 @@ describe('decision tables', () => {
     const cols = [...inputs, { id: 'note', fact: 'invoice', path: '$.note' }];
     const a = table([row('n', { note: ['equal', 'x'] })], 'first', cols);
     expect(kinds(a, 'gap')).toEqual([]);
-    expect(a.notChecked).toContainEqual({ path: '/definition/inputs/3', reason: expect.stringContaining('"note"') });
+    expect(a.notChecked).toContainEqual(
+      expect.objectContaining({ path: '/definition/inputs/3', reason: expect.stringContaining('"note"') }),
+    );
   });
 
   it('reports a cell whose value does not fit the column type or enum', () => {
@@ -242,6 +244,8 @@ describe('decision tables', () => {
     const rows = [row('a', { language: ['matches', '^f'] }), row('b', { language: ['equal', 'fr'] })];
     const a = table(rows);
     expect(kinds(a, 'unreachable')).toEqual([]);
-    expect(a.notChecked).toContainEqual({ path: '/definition/rows/1', reason: expect.stringContaining('matches') });
+    expect(a.notChecked).toContainEqual(
+      expect.objectContaining({ path: '/definition/rows/1', reason: expect.stringContaining('matches') }),
+    );
   });
 });

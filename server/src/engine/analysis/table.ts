@@ -14,6 +14,7 @@ import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
 import { solve } from './solver.js';
+import { counted, joined, NBSP, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -93,7 +94,12 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
   });
   const rowAt = (r: Row) => pointer('definition', 'rows', r.index);
 
-  report.checked.push('table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)');
+  report.examined(
+    words(
+      'les lignes qui ne peuvent jamais correspondre, les lignes qui se chevauchent, les lignes masquées par des lignes précédentes (première ligne qui correspond)',
+      'table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)',
+    ),
+  );
   const budget = { left: TOTAL_STEPS };
   const live = rows.filter((row) => {
     if (!row.domains) return true;
@@ -102,7 +108,10 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       'contradiction',
       'error',
       rowAt(row),
-      `row "${row.id}" can never match: its cells contradict each other`,
+      words(
+        `la ligne ${quoted(row.id).fr} ne peut jamais correspondre${NBSP}: ses cellules se contredisent`,
+        `row "${row.id}" can never match: its cells contradict each other`,
+      ),
     );
     return false;
   });
@@ -119,11 +128,25 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       touching[j]!.push(a);
       if (meet === 'unknown') {
         if (++undecided <= MAX_PAIRS) {
-          report.skip(rowAt(b), `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`);
+          report.skip(
+            rowAt(b),
+            words(
+              `on ne sait pas si les lignes ${quoted(a.id).fr} et ${quoted(b.id).fr} se chevauchent${NBSP}: une cellule n’est pas modélisée`,
+              `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`,
+            ),
+          );
         }
       } else if (++pairs <= MAX_PAIRS) {
         const [severity, then] = overlapVerdict(policy, a, b);
-        report.add('overlap', severity, rowAt(b), `rows "${a.id}" and "${b.id}" can both match one input${then}`);
+        report.add(
+          'overlap',
+          severity,
+          rowAt(b),
+          words(
+            `les lignes ${quoted(a.id).fr} et ${quoted(b.id).fr} peuvent correspondre à une même entrée${then.fr}`,
+            `rows "${a.id}" and "${b.id}" can both match one input${then.en}`,
+          ),
+        );
       }
     }
   });
@@ -133,26 +156,52 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     if (budget.left <= 0) {
       report.skip(
         rowAt(row),
-        `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
+        words(
+          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr}${NBSP}: le budget d’analyse est épuisé`,
+          `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
+        ),
       );
       return;
     }
     const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, 1, budget.left);
     budget.left -= shadow.steps;
     if (shadow.result === 'unsat') {
-      const message = `row "${row.id}" is never reached: earlier rows take every input it matches (hit policy first)`;
+      const message = words(
+        `la ligne ${quoted(row.id).fr} n’est jamais atteinte${NBSP}: les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,
+        `row "${row.id}" is never reached: earlier rows take every input it matches (hit policy first)`,
+      );
       report.add('unreachable', 'warning', rowAt(row), message);
     } else if (shadow.result === 'unknown') {
+      const why = joined(shadow.reasons);
       report.skip(
         rowAt(row),
-        `whether earlier rows shadow row "${row.id}" is not decided: ${shadow.reasons.join('; ')}`,
+        words(
+          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr}${NBSP}: ${why.fr}`,
+          `whether earlier rows shadow row "${row.id}" is not decided: ${why.en}`,
+        ),
       );
     }
   });
   if (undecided > MAX_PAIRS) {
-    report.skip('/definition/rows', `${undecided - MAX_PAIRS} more pairs of rows whose overlap is not decided`);
+    const more = counted(undecided - MAX_PAIRS);
+    report.skip(
+      '/definition/rows',
+      words(
+        `${more.fr} autres paires de lignes dont le chevauchement n’est pas décidé`,
+        `${more.en} more pairs of rows whose overlap is not decided`,
+      ),
+    );
   }
-  if (pairs > MAX_PAIRS) report.skip('/definition/rows', `${pairs - MAX_PAIRS} more overlapping pairs are not listed`);
+  if (pairs > MAX_PAIRS) {
+    const more = counted(pairs - MAX_PAIRS);
+    report.skip(
+      '/definition/rows',
+      words(
+        `${more.fr} autres paires de lignes qui se chevauchent ne sont pas énumérées`,
+        `${more.en} more overlapping pairs are not listed`,
+      ),
+    );
+  }
 
   gaps(inputs, rows, facts, report, seed);
 }
@@ -164,20 +213,49 @@ export type LeafCheck = (leaf: Json, at: string) => void;
  * when the later row constrains nothing, the table's default row, whose whole point is to overlap), `collect`
  * fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
  */
-function overlapVerdict(policy: string, a: Row, b: Row): [Severity, string] {
+function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
+  const then = (fr: string, en: string) => words(`${NBSP}; ${fr}`, `; ${en}`);
+  const [qa, qb] = [quoted(a.id).fr, quoted(b.id).fr];
   switch (policy) {
     case 'first':
       return b.formula.kind === 'and' && b.formula.items.length === 0
-        ? ['info', `; under first, "${a.id}" wins and "${b.id}", which constrains nothing, takes the rest`]
-        : ['warning', `; under first, "${a.id}" wins`];
+        ? [
+            'info',
+            then(
+              `la première ligne qui correspond décide, donc ${qa} l’emporte et ${qb}, qui ne pose aucune condition, prend le reste`,
+              `under first, "${a.id}" wins and "${b.id}", which constrains nothing, takes the rest`,
+            ),
+          ]
+        : [
+            'warning',
+            then(`la première ligne qui correspond décide, donc ${qa} l’emporte`, `under first, "${a.id}" wins`),
+          ];
     case 'unique':
-      return ['error', '; under unique, at most one row may match'];
+      return [
+        'error',
+        then(
+          'une seule ligne peut correspondre selon la politique du tableau',
+          'under unique, at most one row may match',
+        ),
+      ];
     case 'any':
       return a.output === b.output
-        ? ['info', '; under any, they give the same output']
-        : ['error', '; under any, matching rows must give the same output and these differ'];
+        ? [
+            'info',
+            then('elles donnent la même décision, ce que la politique permet', 'under any, they give the same output'),
+          ]
+        : [
+            'error',
+            then(
+              'les lignes qui correspondent doivent donner la même décision, et celles-ci diffèrent',
+              'under any, matching rows must give the same output and these differ',
+            ),
+          ];
     default:
-      return ['info', '; under collect, both fire'];
+      return [
+        'info',
+        then('toutes les lignes qui correspondent s’appliquent, les deux donc', 'under collect, both fire'),
+      ];
   }
 }
 
@@ -196,31 +274,58 @@ function gaps(
     const bounded = schema && (Array.isArray(schema['enum']) || ['boolean', 'number', 'integer'].includes(types[0]!));
     if (!bounded || types.length > 1) {
       const why = facts.isDerived(fact)
-        ? 'a computed fact or lookup, whose values are not known'
-        : 'not enumerated, boolean or numeric in the input schema';
+        ? words(
+            'est un fait calculé ou consulté, dont les valeurs ne sont pas connues',
+            'is a computed fact or lookup, whose values are not known',
+          )
+        : words(
+            'n’est ni une énumération, ni un booléen, ni un nombre dans le schéma d’entrée',
+            'is not enumerated, boolean or numeric in the input schema',
+          );
       report.skip(
         pointer('definition', 'inputs', [...inputs.keys()].indexOf(id)),
-        `gaps are not searched: column "${id}" is ${why}`,
+        words(
+          `les trous ne sont pas cherchés${NBSP}: la colonne ${quoted(id).fr} ${why.fr}`,
+          `gaps are not searched: column "${id}" ${why.en}`,
+        ),
       );
       return;
     }
   }
-  report.checked.push("gaps: inputs that no row matches, over the columns' enums, booleans and numeric ranges");
+  report.examined(
+    words(
+      'les trous, entrées qu’aucune ligne ne prend, sur les énumérations, booléens et intervalles numériques des colonnes',
+      "gaps: inputs that no row matches, over the columns' enums, booleans and numeric ranges",
+    ),
+  );
   // Each example is searched outside the earlier ones, so the examples are distinct gaps, not one gap thrice.
   const open: Formula[] = rows.map((r) => negateFormula(r.formula));
   for (let n = 0; n < GAP_EXAMPLES; n++) {
     const outcome = solve(open, seed, 1, TOTAL_STEPS);
     if (outcome.result === 'unknown') {
-      report.skip('/definition/rows', `gaps are not decided: ${outcome.reasons.join('; ')}`);
+      const why = joined(outcome.reasons);
+      report.skip(
+        '/definition/rows',
+        words(`on ne sait pas s’il y a des trous${NBSP}: ${why.fr}`, `gaps are not decided: ${why.en}`),
+      );
       return;
     }
     const witness = outcome.witnesses[0];
     if (!witness) return;
     const parts = [...inputs].map(([id, input]) => {
       const d = witness.get(factKey(String(input['fact']), input['path'] as string | undefined));
-      return `${id} ${d ? describeDomain(d) : 'any value'}`;
+      const domain = d ? describeDomain(d) : words('toute valeur', 'any value');
+      return words(`${id} ${domain.fr}`, `${id} ${domain.en}`);
     });
-    report.add('gap', 'warning', '/definition/rows', `no row matches inputs where ${parts.join(', ')}`);
+    report.add(
+      'gap',
+      'warning',
+      '/definition/rows',
+      words(
+        `aucune ligne ne prend les entrées où ${parts.map((p) => p.fr).join(', ')}`,
+        `no row matches inputs where ${parts.map((p) => p.en).join(', ')}`,
+      ),
+    );
     open.push(negateFormula({ kind: 'and', items: [...witness].flatMap(([key, d]) => domainAtoms(key, d)) }));
   }
 }

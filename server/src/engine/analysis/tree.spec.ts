@@ -99,10 +99,12 @@ describe('decision trees', () => {
       otherwise: leaf('under'),
     });
     expect(a.findings).toEqual([]);
-    expect(a.notChecked).toContainEqual({
-      path: '/definition/root/branches/0/when',
-      reason: expect.stringContaining('another fact'),
-    });
+    expect(a.notChecked).toContainEqual(
+      expect.objectContaining({
+        path: '/definition/root/branches/0/when',
+        reason: expect.stringContaining('another fact'),
+      }),
+    );
   });
 
   it('does not take a computed fact for a number: not (score < 5) holds for a string too', () => {

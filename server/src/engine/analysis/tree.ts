@@ -1,6 +1,7 @@
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve, type Outcome } from './solver.js';
+import { joined, NBSP, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 type Seed = Parameters<typeof solve>[1];
@@ -12,7 +13,12 @@ type Seed = Parameters<typeof solve>[1];
  * is `unreachable`. Below a branch found so, nothing more is reported.
  */
 export function analyseTree(definition: Json, seed: Seed, ctx: FormulaContext, report: Report): void {
-  report.checked.push('tree branches that can never be taken, and contradictory conditions on a path');
+  report.examined(
+    words(
+      'les branches de l’arbre qui ne peuvent jamais être prises, les conditions contradictoires sur un chemin',
+      'tree branches that can never be taken, and contradictory conditions on a path',
+    ),
+  );
   walk(definition['root'] as Json, pointer('definition', 'root'), [], seed, ctx, report);
 }
 
@@ -25,25 +31,35 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
     const guards = earlier.map(negateFormula);
     earlier.push(when);
     const label = String(branch['label'] ?? (branch['node'] as Json)['id']);
+    const branchFr = `la branche ${quoted(label).fr}`;
     const verdict = decide(
       [
         [
           [when],
           'contradiction',
           'error',
-          `branch "${label}" can never be taken: its conditions contradict each other`,
+          words(
+            `${branchFr} ne peut jamais être prise${NBSP}: ses conditions se contredisent`,
+            `branch "${label}" can never be taken: its conditions contradict each other`,
+          ),
         ],
         [
           [...path, when],
           'unreachable',
           'warning',
-          `branch "${label}" can never be taken given the conditions on the path to it`,
+          words(
+            `${branchFr} ne peut jamais être prise, vu les conditions du chemin qui y mène`,
+            `branch "${label}" can never be taken given the conditions on the path to it`,
+          ),
         ],
         [
           [...path, when, ...guards],
           'unreachable',
           'warning',
-          `branch "${label}" is never taken: earlier branches take every input it matches`,
+          words(
+            `${branchFr} n’est jamais prise${NBSP}: les branches précédentes prennent toutes les entrées qui lui correspondent`,
+            `branch "${label}" is never taken: earlier branches take every input it matches`,
+          ),
         ],
       ],
       seed,
@@ -62,7 +78,10 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
           [...path, ...guards],
           'unreachable',
           'info',
-          `"otherwise" is never taken: the branches before it cover every input`,
+          words(
+            `${quoted('Sinon').fr} n’est jamais pris${NBSP}: les branches précédentes couvrent toutes les entrées`,
+            `"otherwise" is never taken: the branches before it cover every input`,
+          ),
         ],
       ],
       seed,
@@ -73,7 +92,7 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
   }
 }
 
-type Check = [Formula[], 'contradiction' | 'unreachable', 'error' | 'warning' | 'info', string];
+type Check = [Formula[], 'contradiction' | 'unreachable', 'error' | 'warning' | 'info', Words];
 
 /** Runs the checks in order; the first that proves "never" is reported. True when the branch may be taken. */
 function decide(checks: Check[], seed: Seed, at: string, report: Report): boolean {
@@ -84,7 +103,14 @@ function decide(checks: Check[], seed: Seed, at: string, report: Report): boolea
       return false;
     }
     if (outcome.result === 'unknown') {
-      report.skip(at, `whether it can be taken is not decided: ${outcome.reasons.join('; ')}`);
+      const why = joined(outcome.reasons);
+      report.skip(
+        at,
+        words(
+          `on ne sait pas si elle peut être prise${NBSP}: ${why.fr}`,
+          `whether it can be taken is not decided: ${why.en}`,
+        ),
+      );
       return true;
     }
   }
