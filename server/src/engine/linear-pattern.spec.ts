@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { boundedShape, fixedShape, linearPattern, linearRegExp, patternProblem, SHORT_TEXT } from './linear-pattern.js';
 
@@ -91,5 +92,56 @@ describe('linear-time patterns', () => {
       const re2 = RE2JS.compile(source);
       for (const text of texts) expect([source, text, ours.test(text)]).toEqual([source, text, re2.test(text)]);
     }
+  });
+
+  it('means what RE2 means by ., \\s and \\S whichever engine runs the pattern (\\r, U+2028, non-breaking spaces)', () => {
+    // Each takes JavaScript's engine (fixed or bounded shape): `.` there refused \r and U+2028, and `\s` took
+    // U+00A0, which RE2 reads otherwise, so a short text could be decided differently from a long one.
+    const sources = [
+      '.',
+      '^a.b$',
+      '^\\s$',
+      '^[0-9]+\\s\\$$',
+      '\\S',
+      '^[\\s,]+$',
+      '^[^\\s]{3}$',
+      '^x.?y$',
+      '^[.]$',
+      '\\.',
+    ];
+    for (const source of sources) expect([source, fixedShape(source) || boundedShape(source)]).toEqual([source, true]);
+    const alphabet = fc.constantFrom(
+      'a',
+      'b',
+      'x',
+      'y',
+      '1',
+      '$',
+      '.',
+      ',',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\u00a0',
+      '\u202f',
+      '\u2028',
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.array(alphabet, { maxLength: 6 }), (source, chars) => {
+        const text = chars.join('');
+        expect([source, text, linearPattern(source)!.test(text)]).toEqual([
+          source,
+          text,
+          RE2JS.compile(source).test(text),
+        ]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(linearPattern('^a.b$')!.test('a\rb')).toBe(true);
+    expect(linearPattern('^10\\s\\$$')!.test('10\u00a0$')).toBe(false);
+    // `\\S` inside a class has no JavaScript spelling with RE2's meaning: RE2 runs it.
+    expect(linearPattern('^[\\S]$')!.test('\u00a0')).toBe(RE2JS.compile('^[\\S]$').test('\u00a0'));
   });
 });

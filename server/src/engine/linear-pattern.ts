@@ -103,10 +103,48 @@ function matcherFor(source: string, re2: (text: string) => boolean): LinearPatte
   return { test: re2 };
 }
 
-/** The same pattern for JavaScript's engine, or undefined where its syntax differs from RE2's (`\\pL`). */
+/** RE2's `\s`: ASCII white space only. JavaScript's also takes U+00A0, U+2028, \v and the other Unicode spaces. */
+const RE2_SPACE = '\\t\\n\\f\\r ';
+
+/**
+ * The pattern in JavaScript's syntax with RE2's meaning, or undefined where that cannot be said simply (then
+ * RE2 runs it). The two engines read most of the syntax alike; they differ on `.`, which in RE2 takes every
+ * character but `\n` (JavaScript's also refuses `\r`, U+2028 and U+2029), and on `\s` and `\S`, ASCII
+ * in RE2 and Unicode in JavaScript (a non-breaking space, common in French text, is `\s` only there).
+ */
+function javascriptSource(source: string): string | undefined {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1];
+      i++;
+      if (next === 's') out += inClass ? RE2_SPACE : `[${RE2_SPACE}]`;
+      else if (next === 'S') {
+        if (inClass) return undefined; // a negated class inside a class has no JavaScript spelling without /v
+        out += `[^${RE2_SPACE}]`;
+      } else out += c + (next ?? '');
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else out += c === '.' ? '[^\\n]' : c;
+  }
+  return out;
+}
+
+/**
+ * The same pattern for JavaScript's engine, with RE2's meaning of `.`, `\s` and `\S`, or undefined where its
+ * syntax differs from RE2's (`\pL`).
+ */
 export function javascriptRegExp(source: string, flags: string): RegExp | undefined {
+  const translated = javascriptSource(source);
+  if (translated === undefined) return undefined;
   try {
-    return new RegExp(source, flags);
+    return new RegExp(translated, flags);
   } catch {
     return undefined;
   }
