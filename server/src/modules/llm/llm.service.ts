@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
@@ -21,21 +21,28 @@ export interface CompletionAnswer {
   stopReason: string | null;
 }
 
-/** Claude through the official SDK, with a bounded timeout and retries; provider failures become our errors. */
+type AnthropicModule = typeof import('@anthropic-ai/sdk');
+
+/**
+ * Claude through the official SDK, with a bounded timeout and retries; provider failures become our errors.
+ * The SDK (about 7 MB of heap, more in code) is loaded at the first completion, not at start: an instance that
+ * only evaluates rules never pays for it (docs/adr/0013).
+ */
 @Injectable()
 export class LlmService {
-  private readonly client: Anthropic | null;
+  private readonly options: ConstructorParameters<AnthropicModule['default']>[0] | null;
+  private client?: Promise<{ sdk: AnthropicModule['default']; client: Anthropic }>;
   private readonly calls: Counter<'model' | 'outcome'>;
   private readonly seconds: Histogram<'model'>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, metrics: HttpMetrics) {
-    this.client = config.anthropicApiKey
-      ? new Anthropic({
+    this.options = config.anthropicApiKey
+      ? {
           apiKey: config.anthropicApiKey,
           ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }),
           timeout: config.llmTimeoutMs,
           maxRetries: config.llmMaxRetries,
-        })
+        }
       : null;
     const registers = [metrics.registry];
     this.calls = new Counter({
@@ -54,19 +61,22 @@ export class LlmService {
   }
 
   get configured(): boolean {
-    return this.client !== null;
+    return this.options !== null;
   }
 
   async complete(request: CompletionRequest): Promise<CompletionAnswer> {
-    if (!this.client) {
+    const options = this.options;
+    if (!options) {
       throw new DependencyUnavailableError(
         'No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.',
         'llm_not_configured',
       );
     }
+    this.client ??= import('@anthropic-ai/sdk').then(({ default: sdk }) => ({ sdk, client: new sdk(options) }));
+    const { sdk, client } = await this.client;
     const started = performance.now();
     try {
-      const message = await this.client.messages.create({
+      const message = await client.messages.create({
         model: request.model,
         max_tokens: request.maxTokens,
         ...(request.system && { system: request.system }),
@@ -81,7 +91,7 @@ export class LlmService {
         stopReason: message.stop_reason,
       };
     } catch (err) {
-      const mapped = mapProviderError(err);
+      const mapped = mapProviderError(sdk, err);
       this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
       throw mapped;
     }
@@ -93,7 +103,7 @@ export class LlmService {
   }
 }
 
-function mapProviderError(err: unknown): Error {
+function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): Error {
   if (err instanceof Anthropic.RateLimitError) {
     const retryAfter = Number(err.headers?.get?.('retry-after') ?? 30);
     return new TooManyRequestsError(
