@@ -94,8 +94,18 @@ describe('rule set analysis and DMN in the console', () => {
     await page.goto(`${base}/admin/#/rulesets/${overlapping.key}/show`);
     const section = page.getByRole('region', { name: 'Analyse statique de la version 1' });
     await section.getByText(/Ligne «\smoyenne\s» — Les lignes «\spetite\s» et «\smoyenne\s»/).waitFor();
+    // The server's own wording of the finding, in French, as a sentence: the hit policy's reason, typeset.
+    await section
+      .getByText(
+        'Les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u00a0; ' +
+          'une seule ligne peut correspondre selon la politique du tableau',
+        { exact: true },
+      )
+      .waitFor();
+    expect(await section.textContent()).not.toContain('under unique');
     await section.getByRole('button', { name: 'Exporter en DMN' }).waitFor();
-    await section.screenshot({ path: `${tmpdir()}/wt14-review-section.png` });
+    await page.mouse.move(0, 0);
+    await section.screenshot({ path: `${SCREENSHOTS}/ruleset-analysis-review-fr.png`, animations: 'disabled' });
     const download = page.waitForEvent('download');
     await section.getByRole('button', { name: 'Exporter en DMN' }).click();
     expect((await download).suggestedFilename()).toBe(`${overlapping.key}-v1.dmn`);
@@ -106,6 +116,10 @@ describe('rule set analysis and DMN in the console', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await row.getByText(/Rows "petite" and "moyenne" can both match one input\./).waitFor();
     await page.getByText(/Cannot submit: the static analysis finds an error/).waitFor();
+    await page
+      .getByRole('list', { name: /findings/i })
+      .getByText('under unique, at most one row may match', { exact: false })
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-analysis-en.png` });
     await context.close();
   });

@@ -14,7 +14,7 @@ import type { ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { toProblem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
-import { inLocale, placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
+import { asSentence, inLocale, placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
 import { SEVERITY_COLOURS, SEVERITY_ICONS } from './FindingList';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -54,7 +54,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
               {placeOf(f.path, definition, translate)} — {wordFinding(f, translate)}
             </>
           }
-          secondary={inLocale(f.text, locale)}
+          secondary={asSentence(f.text, locale)}
         />
       </>
     );
@@ -139,7 +139,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
                             {placeOf(n.path, definition, translate)}
                           </>
                         }
-                        secondary={inLocale(n.text, locale)}
+                        secondary={asSentence(n.text, locale)}
                       />
                     </ListItem>
                   ))}

@@ -23,6 +23,12 @@ export interface Words {
 /** The text in the console's language (French unless English is chosen). */
 export const inLocale = (text: Words, locale: string): string => (locale === 'en' ? text.en : text.fr);
 
+/** The text as a sentence of its own: the server writes it lowercase, to be quoted within others too. */
+export const asSentence = (text: Words, locale: string): string => {
+  const words = inLocale(text, locale);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 export interface Finding {
   kind: string;
   severity: 'error' | 'warning' | 'info';

@@ -145,7 +145,7 @@ describe('static analysis in the rule-set editor', () => {
     expect(title).toBeTruthy();
     const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });
     expect(region.textContent).toMatch(/Non vérifié\s*:\s*Ligne «\s*petite\s*»/);
-    expect(region.textContent).toContain('on ne sait pas si des lignes précédentes masquent la ligne');
+    expect(region.textContent).toContain('On ne sait pas si des lignes précédentes masquent la ligne');
     expect(region.textContent).not.toContain('is not decided');
     expect(screen.getByText('1 question non vérifiée')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\b(OK|réussi)\b/i);
