@@ -1938,7 +1938,7 @@ export interface operations {
               seq?: number;
               eventId?: string;
               /**
-               * @description truncated / rewritten: the chain holds together but disagrees with the latest anchor kept outside the database
+               * @description truncated / rewritten: the chain holds together but disagrees with the anchors kept outside the database: shorter than the furthest one (truncated), or another hash at an anchored position, the first such position being named (rewritten)
                * @enum {string}
                */
               reason?:

@@ -57,7 +57,7 @@ export const verifyResponseSchema = {
             'rewritten',
           ],
           description:
-            'truncated / rewritten: the chain holds together but disagrees with the latest anchor kept outside the database',
+            'truncated / rewritten: the chain holds together but disagrees with the anchors kept outside the database: shorter than the furthest one (truncated), or another hash at an anchored position, the first such position being named (rewritten)',
         },
       },
     },
