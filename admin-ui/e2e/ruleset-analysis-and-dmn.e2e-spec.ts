@@ -97,7 +97,7 @@ describe('rule set analysis and DMN in the console', () => {
     // The server's own wording of the finding, in French, as a sentence: the hit policy's reason, typeset.
     await section
       .getByText(
-        'Les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u00a0; ' +
+        'Les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u202f; ' +
           'une seule ligne peut correspondre selon la politique du tableau',
         { exact: true },
       )

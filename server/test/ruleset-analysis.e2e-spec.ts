@@ -66,7 +66,7 @@ describe('static analysis of a rule-set version over HTTP', () => {
     expect(body.checkedText.map((c) => c.en)).toEqual(body.checked);
     const overlap = body.findings.find((f) => f.kind === 'overlap')!;
     expect(overlap.text.fr).toMatch(
-      /^les lignes «\u00a0.+\u00a0» et «\u00a0.+\u00a0» peuvent correspondre à une même entrée\u00a0; /,
+      /^les lignes «\u00a0.+\u00a0» et «\u00a0.+\u00a0» peuvent correspondre à une même entrée\u202f; /,
     );
   });
 

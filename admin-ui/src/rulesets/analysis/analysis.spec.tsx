@@ -49,7 +49,7 @@ const withOverlap: Analysis = {
       path: '/definition/rows/1',
       message: 'rows "petite" and "moyenne" can both match one input; under unique, at most one row may match',
       text: {
-        fr: 'les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u00a0; une seule ligne peut correspondre selon la politique du tableau',
+        fr: 'les lignes «\u00a0petite\u00a0» et «\u00a0moyenne\u00a0» peuvent correspondre à une même entrée\u202f; une seule ligne peut correspondre selon la politique du tableau',
         en: 'rows "petite" and "moyenne" can both match one input; under unique, at most one row may match',
       },
     },
@@ -130,7 +130,7 @@ describe('static analysis in the rule-set editor', () => {
     const item = within(summary).getByRole('button', { name: /Ligne «\s*moyenne\s*»/ });
     // The server's own wording is the detail, in French, not its English.
     expect(item.textContent).toContain(
-      'peuvent correspondre à une même entrée\u00a0; une seule ligne peut correspondre',
+      'peuvent correspondre à une même entrée\u202f; une seule ligne peut correspondre',
     );
     expect(item.textContent).not.toContain('can both match');
     expect(document.body.textContent).toContain('les lignes qui se chevauchent');

@@ -27,7 +27,7 @@ export function analyseRuleset(format: string, content: AnalysedContent): Analys
   const check = (leaf: Json, at: string) => checkLeaf(leaf, at, facts, report);
   report.examined(
     words(
-      'les valeurs des conditions, selon les types et les énumérations du schéma d’entrée\u00a0; les faits qui n’y sont pas',
+      'les valeurs des conditions, selon les types et les énumérations du schéma d’entrée ; les faits qui n’y sont pas',
       "condition values against the input schema's types and enums; facts absent from it",
     ),
   );

@@ -1,6 +1,6 @@
 import type { Report } from './findings.js';
 import { fitsTypes, jsonType, typesOf, type FactCatalogue } from './schema.js';
-import { NBSP, quoted, words, type Words } from './words.js';
+import { quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
       report.skip(
         at,
         words(
-          `${quoted(fact).fr} est calculé ou consulté${NBSP}: son type n’est pas vérifié`,
+          `${quoted(fact).fr} est calculé ou consulté : son type n’est pas vérifié`,
           `"${fact}" is computed or looked up: its type is not checked`,
         ),
       );
@@ -44,7 +44,7 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
   const types = typesOf(schema);
   const enumValues = Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
   const mismatch = (message: Words) =>
-    report.add('type_mismatch', 'error', at, words(`${name}${NBSP}: ${message.fr}`, `${name}: ${message.en}`));
+    report.add('type_mismatch', 'error', at, words(`${name} : ${message.fr}`, `${name}: ${message.en}`));
   const schemaSays = words(`le schéma dit ${types.join(' ou ')}`, `the schema says ${types.join(' or ')}`);
   const checkValue = (v: unknown) => {
     const shown = JSON.stringify(v);

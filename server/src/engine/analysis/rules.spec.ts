@@ -141,7 +141,7 @@ describe('rules', () => {
     );
     // French first, as the console shows it: every reason, each with its non-breaking space before « ; ».
     expect(a.notChecked.find((n) => n.path === '/definition/rules/0')?.text.fr).toBe(
-      'on ne sait pas si la règle «\u00a0m\u00a0» peut s’appliquer\u00a0: l’opérateur matches n’est pas modélisé\u00a0; ' +
+      'on ne sait pas si la règle «\u00a0m\u00a0» peut s’appliquer\u00a0: l’opérateur matches n’est pas modélisé\u202f; ' +
         'le décorateur de someFact:equal n’est pas modélisé',
     );
   });

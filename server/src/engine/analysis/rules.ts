@@ -1,7 +1,7 @@
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve } from './solver.js';
-import { joined, NBSP, quoted, quotedList, words } from './words.js';
+import { joined, quoted, quotedList, words } from './words.js';
 
 type Json = Record<string, unknown>;
 type Seed = Parameters<typeof solve>[1];
@@ -38,7 +38,7 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
         'error',
         rule.at,
         words(
-          `la règle ${quoted(rule.name).fr} ne peut jamais s’appliquer${NBSP}: ses conditions se contredisent`,
+          `la règle ${quoted(rule.name).fr} ne peut jamais s’appliquer : ses conditions se contredisent`,
           `rule "${rule.name}" can never fire: its conditions contradict each other`,
         ),
       );
@@ -48,7 +48,7 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
         report.skip(
           rule.at,
           words(
-            `on ne sait pas si la règle ${quoted(rule.name).fr} peut s’appliquer${NBSP}: ${why.fr}`,
+            `on ne sait pas si la règle ${quoted(rule.name).fr} peut s’appliquer : ${why.fr}`,
             `whether rule "${rule.name}" can fire is not decided: ${why.en}`,
           ),
         );
@@ -79,7 +79,7 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
         'info',
         rule.at,
         words(
-          `la règle ${quoted(rule.name).fr} n’ajoute rien${NBSP}: chaque fois qu’elle s’applique, ${quoted(other.name).fr} s’applique avec le même événement`,
+          `la règle ${quoted(rule.name).fr} n’ajoute rien : chaque fois qu’elle s’applique, ${quoted(other.name).fr} s’applique avec le même événement`,
           `rule "${rule.name}" adds nothing: whenever it fires, "${other.name}" fires with the same event`,
         ),
       );
@@ -93,7 +93,7 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
     report.skip(
       '/definition/rules',
       words(
-        `on ne sait pas si ${n === 1 ? 'la règle' : `les ${n} règles`} (${names.fr}${more}) ${n === 1 ? 'est englobée' : 'sont englobées'} par une autre${NBSP}: le budget d’analyse est épuisé`,
+        `on ne sait pas si ${n === 1 ? 'la règle' : `les ${n} règles`} (${names.fr}${more}) ${n === 1 ? 'est englobée' : 'sont englobées'} par une autre : le budget d’analyse est épuisé`,
         `subsumption of ${n} ${n === 1 ? 'rule' : 'rules'} (${names.en}${more}) is not decided: the budget is spent`,
       ),
     );

@@ -14,7 +14,7 @@ import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
 import { solve } from './solver.js';
-import { counted, joined, NBSP, quoted, words, type Words } from './words.js';
+import { counted, joined, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
@@ -109,7 +109,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       'error',
       rowAt(row),
       words(
-        `la ligne ${quoted(row.id).fr} ne peut jamais correspondre${NBSP}: ses cellules se contredisent`,
+        `la ligne ${quoted(row.id).fr} ne peut jamais correspondre : ses cellules se contredisent`,
         `row "${row.id}" can never match: its cells contradict each other`,
       ),
     );
@@ -131,7 +131,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
           report.skip(
             rowAt(b),
             words(
-              `on ne sait pas si les lignes ${quoted(a.id).fr} et ${quoted(b.id).fr} se chevauchent${NBSP}: une cellule n’est pas modélisée`,
+              `on ne sait pas si les lignes ${quoted(a.id).fr} et ${quoted(b.id).fr} se chevauchent : une cellule n’est pas modélisée`,
               `overlap of rows "${a.id}" and "${b.id}" is not decided: a cell is not modelled`,
             ),
           );
@@ -157,7 +157,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       report.skip(
         rowAt(row),
         words(
-          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr}${NBSP}: le budget d’analyse est épuisé`,
+          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr} : le budget d’analyse est épuisé`,
           `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
         ),
       );
@@ -167,7 +167,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     budget.left -= shadow.steps;
     if (shadow.result === 'unsat') {
       const message = words(
-        `la ligne ${quoted(row.id).fr} n’est jamais atteinte${NBSP}: les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,
+        `la ligne ${quoted(row.id).fr} n’est jamais atteinte : les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,
         `row "${row.id}" is never reached: earlier rows take every input it matches (hit policy first)`,
       );
       report.add('unreachable', 'warning', rowAt(row), message);
@@ -176,7 +176,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       report.skip(
         rowAt(row),
         words(
-          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr}${NBSP}: ${why.fr}`,
+          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr} : ${why.fr}`,
           `whether earlier rows shadow row "${row.id}" is not decided: ${why.en}`,
         ),
       );
@@ -214,7 +214,7 @@ export type LeafCheck = (leaf: Json, at: string) => void;
  * fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
  */
 function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
-  const then = (fr: string, en: string) => words(`${NBSP}; ${fr}`, `; ${en}`);
+  const then = (fr: string, en: string) => words(` ; ${fr}`, `; ${en}`);
   const [qa, qb] = [quoted(a.id).fr, quoted(b.id).fr];
   switch (policy) {
     case 'first':
@@ -285,7 +285,7 @@ function gaps(
       report.skip(
         pointer('definition', 'inputs', [...inputs.keys()].indexOf(id)),
         words(
-          `les trous ne sont pas cherchés${NBSP}: la colonne ${quoted(id).fr} ${why.fr}`,
+          `les trous ne sont pas cherchés : la colonne ${quoted(id).fr} ${why.fr}`,
           `gaps are not searched: column "${id}" ${why.en}`,
         ),
       );
@@ -306,7 +306,7 @@ function gaps(
       const why = joined(outcome.reasons);
       report.skip(
         '/definition/rows',
-        words(`on ne sait pas s’il y a des trous${NBSP}: ${why.fr}`, `gaps are not decided: ${why.en}`),
+        words(`on ne sait pas s’il y a des trous : ${why.fr}`, `gaps are not decided: ${why.en}`),
       );
       return;
     }

@@ -1,7 +1,7 @@
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve, type Outcome } from './solver.js';
-import { joined, NBSP, quoted, words, type Words } from './words.js';
+import { joined, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 type Seed = Parameters<typeof solve>[1];
@@ -39,7 +39,7 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
           'contradiction',
           'error',
           words(
-            `${branchFr} ne peut jamais être prise${NBSP}: ses conditions se contredisent`,
+            `${branchFr} ne peut jamais être prise : ses conditions se contredisent`,
             `branch "${label}" can never be taken: its conditions contradict each other`,
           ),
         ],
@@ -57,7 +57,7 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
           'unreachable',
           'warning',
           words(
-            `${branchFr} n’est jamais prise${NBSP}: les branches précédentes prennent toutes les entrées qui lui correspondent`,
+            `${branchFr} n’est jamais prise : les branches précédentes prennent toutes les entrées qui lui correspondent`,
             `branch "${label}" is never taken: earlier branches take every input it matches`,
           ),
         ],
@@ -79,7 +79,7 @@ function walk(node: Json, at: string, path: Formula[], seed: Seed, ctx: FormulaC
           'unreachable',
           'info',
           words(
-            `${quoted('Sinon').fr} n’est jamais pris${NBSP}: les branches précédentes couvrent toutes les entrées`,
+            `${quoted('Sinon').fr} n’est jamais pris : les branches précédentes couvrent toutes les entrées`,
             `"otherwise" is never taken: the branches before it cover every input`,
           ),
         ],
@@ -107,7 +107,7 @@ function decide(checks: Check[], seed: Seed, at: string, report: Report): boolea
       report.skip(
         at,
         words(
-          `on ne sait pas si elle peut être prise${NBSP}: ${why.fr}`,
+          `on ne sait pas si elle peut être prise : ${why.fr}`,
           `whether it can be taken is not decided: ${why.en}`,
         ),
       );

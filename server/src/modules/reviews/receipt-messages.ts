@@ -2,21 +2,11 @@
  * What a decision receipt says to the person, French first with English beside it (docs/domain.md, "Who writes").
  * French strings are typed with plain spaces and set in Québec typography by `typesetFrench` when read.
  */
+import { typesetFrench } from '../../common/text/typeset-french.js';
+
 export type Language = 'fr' | 'en';
 
 const NBSP = '\u00a0';
-const NARROW_NBSP = '\u202f';
-
-/** A non-breaking space before « : », « $ », « % » and inside « »; a narrow one before ; ? ! (as the console sets French). */
-export function typesetFrench(text: string): string {
-  return text
-    .replace(/ +:/g, `${NBSP}:`)
-    .replace(/ +([;?!])/g, `${NARROW_NBSP}$1`)
-    .replace(/ +\$/g, `${NBSP}$`)
-    .replace(/ +%/g, `${NBSP}%`)
-    .replace(/« +/g, `«${NBSP}`)
-    .replace(/ +»/g, `${NBSP}»`);
-}
 
 interface Messages {
   title: string;

@@ -1,5 +1,6 @@
 import { piiPaths } from '../evaluation/pii.js';
-import { dateInWords, outcomeInWords, RECEIPT_MESSAGES, typesetFrench, type Language } from './receipt-messages.js';
+import { typesetFrench } from '../../common/text/typeset-french.js';
+import { dateInWords, outcomeInWords, RECEIPT_MESSAGES, type Language } from './receipt-messages.js';
 
 type Json = Record<string, unknown>;
 
