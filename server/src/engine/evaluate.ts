@@ -25,8 +25,11 @@ export interface PreparedVersion {
   /** The computed facts compiled once with the version. */
   computeFacts: ComputeFacts;
   dynamicFacts: Readonly<Record<string, DynamicFact>>;
-  /** Makes the dynamic facts answerable synchronously (loads the reference tables they read); cached, so cheap after the first. */
-  beforeRun?: () => Promise<void>;
+  /**
+   * Makes the dynamic facts answerable synchronously (loads the reference tables they read); undefined when
+   * they are loaded already, so a decision has nothing to wait for.
+   */
+  beforeRun?: () => Promise<void> | undefined;
 }
 
 export interface RunResult {
@@ -41,7 +44,7 @@ export function prepare(
   definition: Record<string, unknown>,
   computedFacts: ComputedFact[] = [],
   dynamicFacts: Record<string, DynamicFact> = {},
-  beforeRun?: () => Promise<void>,
+  beforeRun?: () => Promise<void> | undefined,
 ): PreparedVersion {
   const compiled = compileDefinition(format, definition);
   const program = compileProgram(compiled);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileExplanation, explanationContext, EXPLANATION_HELPERS } from './explain.js';
+import { compileExplanation, explain, explanationContext, EXPLANATION_HELPERS } from './explain.js';
 import { analyseTemplate } from './template-safety.js';
 
 const NBSP = '\u00a0';
@@ -53,5 +53,25 @@ describe('the context an explanation reads', () => {
     const template = compileExplanation('{{name}}: {{money total}}, {{date due}}', 'en');
     expect(template(context)).toBe(template({ ...facts, ...computed }));
     expect(template(context)).toBe('A: $11.50, April 2, 2026');
+  });
+});
+
+describe('explain', () => {
+  it('gives each fired rule its own event params, and leaves the facts it was given as they were', () => {
+    const explanations = new Map([
+      ['over', { fr: '{{total}} > {{event.limit}}', en: '{{total}} over {{event.limit}}' }],
+      ['plain', { fr: 'sans seuil{{#if event.limit}} {{event.limit}}{{/if}}', en: 'no limit{{event.limit}}' }],
+    ]);
+    const fired = [
+      { name: 'over', event: { type: 'review', params: { limit: 500 } }, conditions: [] },
+      { name: 'plain', event: { type: 'note' }, conditions: [] },
+    ];
+    const facts = { total: 700 };
+    const computed = { event: 'a fact named event is hidden by the rule’s event' };
+    const explanation = explain({ explanations }, fired, facts, computed);
+    expect(explanation.rules.map((r) => r.fr)).toEqual(['700 > 500', 'sans seuil']);
+    expect(explanation.en).toBe('700 over 500 no limit');
+    expect(facts).toEqual({ total: 700 });
+    expect(computed).toEqual({ event: 'a fact named event is hidden by the rule’s event' });
   });
 });

@@ -21,13 +21,12 @@ describe('explanations of a cached version, kept packed', () => {
     for (const test of pilot.tests) {
       const facts = withSeededLookups(pilot.lookups, test.facts);
       const { fired, computed } = runNow(prepared, facts);
-      const context = { ...facts, ...computed };
-      const expected = explain({ explanations }, fired, context);
+      const expected = explain({ explanations }, fired, facts, computed);
       PackedExplanations.coolAll();
       expect(prepared.compiled.explanations.isInflated).toBe(false);
-      expect(explain(prepared.compiled, fired, context)).toEqual(expected); // inflated again on first use
+      expect(explain(prepared.compiled, fired, facts, computed)).toEqual(expected); // inflated again on first use
       expect(prepared.compiled.explanations.isInflated).toBe(true);
-      expect(explain(prepared.compiled, fired, context)).toEqual(expected); // and while hot
+      expect(explain(prepared.compiled, fired, facts, computed)).toEqual(expected); // and while hot
     }
   });
 

@@ -13,7 +13,7 @@ import {
   UndefinedFactError,
   type RunResult,
 } from '../../engine/evaluate.js';
-import { explain, explanationContext, type Explanation } from '../../engine/explain.js';
+import { explain, type Explanation } from '../../engine/explain.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { versionInForce } from '../governance/publications.js';
@@ -119,10 +119,12 @@ export class EvaluationService {
     // The stored explanation was written from the real facts: it is written again from the masked ones.
     // Computed facts derived from personal fields (an age from a birth date) are masked like those fields.
     const explanation = record.explanation
-      ? explain(entry.prepared.compiled, fired, {
-          ...facts,
-          ...maskFacts(await computedOrNothing(entry, record.facts), entry.piiPaths),
-        })
+      ? explain(
+          entry.prepared.compiled,
+          fired,
+          facts,
+          maskFacts(await computedOrNothing(entry, record.facts), entry.piiPaths),
+        )
       : undefined;
     return {
       id: record._id,
@@ -280,8 +282,10 @@ export class EvaluationService {
         );
       }
     });
-    // Lookups load their tables once per request; every item then runs synchronously.
-    if (entry.prepared.beforeRun) await entry.prepared.beforeRun();
+    // Lookups load their tables once per request (when one changed or is not loaded yet); every item then runs
+    // synchronously.
+    const loading = entry.prepared.beforeRun?.();
+    if (loading) await loading;
     const logging = entry.content.settings?.logDecisions !== false;
     const canReadPii = mayReadPii(principal, target.state.key);
     const actor = actorName(principal);
@@ -306,7 +310,7 @@ export class EvaluationService {
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
       const explanation =
         logging || (withExplanation && canReadPii)
-          ? explain(entry.prepared.compiled, outcome.fired, explanationContext(facts, outcome.computed))
+          ? explain(entry.prepared.compiled, outcome.fired, facts, outcome.computed)
           : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       const evaluationId = randomUUID();
@@ -367,7 +371,8 @@ export class EvaluationService {
       explanation: explain(
         entry.prepared.compiled,
         outcome.fired,
-        explanationContext(maskedFacts, maskFacts(outcome.computed, entry.piiPaths)),
+        maskedFacts,
+        maskFacts(outcome.computed, entry.piiPaths),
       ),
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),

@@ -81,7 +81,7 @@ export class PreparedVersions {
   }
 
   /** Loads (or finds cached) the tables the lookups read, before each run, so rows are answered synchronously. */
-  private preloadTables(content: RulesetContent): (() => Promise<void>) | undefined {
+  private preloadTables(content: RulesetContent): (() => Promise<void> | undefined) | undefined {
     const tables = [...new Set((content.lookups ?? []).map((lookup) => lookup.table))];
     return tables.length > 0 ? () => this.lookups.preload(tables) : undefined;
   }
