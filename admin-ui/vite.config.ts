@@ -11,6 +11,10 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
     globals: false,
+    setupFiles: ['src/common/testing/setup.ts'],
+    // Each test starts with the real fetch, timers and spies: a stub made for one test never leaks into the next.
+    unstubGlobals: true,
+    restoreMocks: true,
     // Rendering the editors in jsdom takes about 1 s a test on this 2-core machine, and several times that when
     // the browser tests share it: 5 s (the default) failed a correct test once under such load.
     testTimeout: 20_000,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { authProvider } from './authProvider';
 import { readSession } from './session';
 
@@ -11,7 +11,6 @@ function answer(status: number, body: object) {
 
 describe('authProvider', () => {
   beforeEach(() => localStorage.clear());
-  afterEach(() => vi.unstubAllGlobals());
 
   it('keeps the session after a successful sign-in and exposes identity and roles', async () => {
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();

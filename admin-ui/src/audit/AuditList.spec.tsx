@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { AuditList } from './AuditList';
 
@@ -13,11 +13,6 @@ const event = {
   resourceType: 'ruleset',
   resourceKey: 'fraude',
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('AuditList', () => {
   it('checks the hash chain through the data provider on demand and says where it broke', async () => {

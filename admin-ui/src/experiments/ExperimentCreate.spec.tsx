@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, type FakeAnswer } from '../common/testing/fake-api';
 import { ExperimentCreate } from './ExperimentCreate';
 
@@ -43,12 +43,6 @@ const renderCreate = () =>
       <ExperimentCreate />
     </ResourceContextProvider>,
   );
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('ExperimentCreate', () => {
   it("creates the experiment with react-admin's create: POST /api/v1/experiments with what the form says", async () => {

@@ -1,5 +1,5 @@
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ExperimentResults } from './ExperimentResults';
 import type { ExperimentResults as Results } from './format';
@@ -52,7 +52,7 @@ const results = (overrides: Partial<Results> = {}): Results => ({
   ...overrides,
 });
 
-beforeAll(() => {
+beforeEach(() => {
   // jsdom has no layout: the charts ask for one.
   vi.stubGlobal(
     'ResizeObserver',
@@ -62,12 +62,6 @@ beforeAll(() => {
       disconnect() {}
     },
   );
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 const show = (body: Results) => {

@@ -1,5 +1,5 @@
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
 import { PromptDiff } from './PromptDiff';
 
@@ -17,11 +17,6 @@ const prompt = {
   ],
   updatedAt: '2025-03-01T10:00:00.000Z',
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('PromptDiff', () => {
   it('reads the diff between the version in force and the draft through the data provider', async () => {

@@ -1,6 +1,6 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18nProvider } from '../i18n/i18nProvider';
 import { VariablesPanel } from './VariablesPanel';
 
@@ -23,8 +23,6 @@ const rowsOf = () =>
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     );
-
-afterEach(cleanup);
 
 describe('VariablesPanel', () => {
   it('lists each declared variable with its type, whether it is required and its description, in French', () => {

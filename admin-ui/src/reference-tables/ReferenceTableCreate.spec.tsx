@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ReferenceTableCreate } from './ReferenceTableCreate';
 
@@ -26,12 +26,6 @@ async function fillAndSave() {
   fireEvent.click(await within(await screen.findByRole('listbox')).findByRole('option', { name: 'code' }));
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 const renderCreate = () =>
   renderConsole(

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, type FakeAnswer } from '../common/testing/fake-api';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable } from './useReferenceTable';
@@ -36,12 +36,6 @@ const setPrice = async (text: string) => {
   fireEvent.change(await screen.findByRole('textbox', { name: 'prix, ligne 1' }), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les lignes' }));
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('reference table rows', () => {
   it('saves the rows with the ETag read, and goes on with the one the save answered', async () => {

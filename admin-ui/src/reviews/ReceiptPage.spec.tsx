@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ReceiptView, type Receipt } from './ReceiptPage';
 
@@ -36,11 +36,6 @@ const receipt = (lang: 'fr' | 'en', shown: boolean): Receipt => ({
   },
   auditRef: 'audit-1',
   text: '',
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('ReceiptView', () => {

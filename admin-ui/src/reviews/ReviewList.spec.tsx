@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ReviewList, type Review } from './ReviewList';
 
@@ -17,11 +17,6 @@ const review = (id: string, overdue: boolean): Review => ({
   dueAt: overdue ? '2026-03-31T10:00:00.000Z' : '2099-03-31T10:00:00.000Z',
   overdue,
   ageDays: overdue ? 40 : 1,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('ReviewList', () => {

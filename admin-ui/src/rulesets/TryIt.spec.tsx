@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage, type FakeAnswer } from '../common/testing/fake-api';
 import { TryIt } from './TryIt';
 
@@ -55,12 +55,6 @@ async function keepAsCase(name: string) {
   fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
   return dialog;
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('Try it', () => {
   it('reads the chosen version through the data provider and starts from its first test case', async () => {

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
 import { VersionDiff } from './VersionDiff';
 
@@ -18,12 +18,6 @@ const renderDiff = () =>
       <VersionDiff />
     </ShowPage>,
   );
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('VersionDiff', () => {
   it('reads the diff of the chosen pair through the data provider when asked, and words each change', async () => {

@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';
@@ -16,11 +16,6 @@ const lea = {
   lastLoginAt: '2026-03-01T10:00:00.000Z',
   createdAt: '2026-01-01T10:00:00.000Z',
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('users', () => {
   it('lists accounts with their roles in French, locked ones shown', async () => {

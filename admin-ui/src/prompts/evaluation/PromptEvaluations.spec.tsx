@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../../common/testing/fake-api';
 import { GovernedVersions } from '../../common/lifecycle/GovernedShow';
 import { LatestEvaluation } from './LatestEvaluation';
@@ -87,11 +87,6 @@ const run = {
   createdAt: '2026-01-01T00:00:00.000Z',
   createdBy: 'analyst',
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('PromptEvaluations', () => {
   it('runs a set on the version in review with a budget and shows both sides with intervals and checks', async () => {

@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, type FakeAnswer } from '../../common/testing/fake-api';
 import { SERVER_VOCABULARY } from '../editor/vocabulary.fixture';
 import { VersionButtons } from '../../common/lifecycle/VersionButtons';
@@ -110,8 +110,6 @@ const LOADED = { timeout: 8000 };
 const row = (n: number) => document.querySelector<HTMLElement>(`[data-analysis-path="/rows/${n}"]`)!;
 
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
   localStorage.clear();
 });
 

@@ -1,7 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { AdminContext } from 'react-admin';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18nProvider } from '../../i18n/i18nProvider';
 import { factOptions } from '../editor/fact-paths';
 import { RulesEditor } from '../editor/RulesEditor';
@@ -27,8 +27,6 @@ const withFindings = (findings: Finding[], editor: ReactNode) =>
   );
 
 const marked = (path: string) => document.querySelector<HTMLElement>(`[data-analysis-path="${path}"]`)!;
-
-afterEach(cleanup);
 
 describe('findings on the element they name', () => {
   it('puts a tree branch’s finding on that branch, not on its parent or siblings', () => {

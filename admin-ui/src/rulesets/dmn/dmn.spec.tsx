@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../../common/testing/fake-api';
 import { ExportDmnButton } from './ExportDmnButton';
 import { ImportDmnButton } from './ImportDmnButton';
@@ -7,11 +7,6 @@ import { ImportDmnButton } from './ImportDmnButton';
 const IMPORT = '/api/v1/rulesets/import/dmn';
 const XML =
   '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="Remises"/></definitions>';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 /** Opens the import dialog, chooses the file, fills the key and imports. */
 async function importFile(key: string) {

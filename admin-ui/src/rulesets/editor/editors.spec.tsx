@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { AdminContext } from 'react-admin';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18nProvider } from '../../i18n/i18nProvider';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Condition } from './condition-model';
@@ -36,8 +36,6 @@ function Harness<T>({
   );
 }
 const json = () => JSON.parse(screen.getByTestId('json').textContent ?? 'null') as unknown;
-
-afterEach(cleanup);
 
 describe('condition builder ↔ JSON', () => {
   const start: Condition = { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000 }] };

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../../common/testing/fake-api';
 import { useRuleVocabulary } from './vocabulary';
 import { SERVER_VOCABULARY } from './vocabulary.fixture';
@@ -22,11 +22,6 @@ const Page = () => {
     </>
   );
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('rule vocabulary', () => {
   it('is read once through the data provider and kept for every editor', async () => {

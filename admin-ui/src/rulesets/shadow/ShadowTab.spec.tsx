@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage, type FakeAnswer } from '../../common/testing/fake-api';
 import { ShadowSummary } from './ShadowSummary';
 import { ShadowTab } from './ShadowTab';
@@ -58,12 +58,6 @@ const renderTab = (roles: string[]) =>
     </ShowPage>,
     roles,
   );
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe('Shadow tab', () => {
   it('lets an approver start a shadow of the version in review: POSTs {percent} to its URL, then shows the running report', async () => {
