@@ -5,19 +5,9 @@ import addFormats from 'ajv-formats';
 import { experimentResultsSchema } from '../src/modules/experiments/experiments.contract.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
+import { completeAsk, publishAskPrompt, publishAskVersion } from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const prompt = {
-  key: 'ask',
-  name: 'Question',
-  pilot: 'chatbot',
-  locale: 'fr',
-  template: 'Question : {{question}}',
-  model: 'claude-sonnet-4-6',
-  maxTokens: 256,
-  variablesSchema: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } },
-};
 
 // Experiments that are safe to watch (docs/adr/0029): always-valid results, and a guardrail breach that stops the
 // experiment, sends everyone to the control, and says so in the audit trail and the work queue.
@@ -36,14 +26,7 @@ describe('experiment guardrails', () => {
   let risk: ReturnType<typeof as>;
   let frontEnd: string;
 
-  async function promptVersion(template: string): Promise<number> {
-    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
-    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template }, etag)).body.draftVersion;
-    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
-    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
-    await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);
-    return n;
-  }
+  const promptVersion = (template: string) => publishAskVersion(analyst, approver, template);
 
   beforeAll(async () => {
     const baseUrl = await fake.start();
@@ -52,10 +35,7 @@ describe('experiment guardrails', () => {
     analyst = as(t, cast.analyst);
     approver = as(t, cast.approver);
     risk = as(t, cast.risk);
-    await analyst.post('/api/v1/prompts', prompt);
-    await analyst.post('/api/v1/prompts/ask/versions/1/submit');
-    await approver.post('/api/v1/prompts/ask/versions/1/approve');
-    await approver.post('/api/v1/prompts/ask/versions/1/publish');
+    await publishAskPrompt(analyst, approver);
     // Version 2 is in force; the experiment's control is version 1, so falling back to it is visible.
     await promptVersion('Question (réponds brièvement) : {{question}}');
     frontEnd = (
@@ -84,11 +64,7 @@ describe('experiment guardrails', () => {
     await fake.stop();
   });
 
-  const complete = (subjectId: string) =>
-    t.http
-      .post('/api/v1/prompts/ask/complete')
-      .set('x-api-key', frontEnd)
-      .send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+  const complete = (subjectId: string) => completeAsk(t, frontEnd, subjectId);
 
   it('refuses guardrail settings out of bounds, like any other field', async () => {
     const response = await analyst.post('/api/v1/experiments', {

@@ -3,19 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CompletionsRepository } from '../src/modules/completions/completions.repository.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
+import { completeAsk, publishAskPrompt, publishAskVersion } from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const prompt = {
-  key: 'ask',
-  name: 'Question',
-  pilot: 'chatbot',
-  locale: 'fr',
-  template: 'Question : {{question}}',
-  model: 'claude-sonnet-4-6',
-  maxTokens: 256,
-  variablesSchema: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } },
-};
 
 describe('experiments', () => {
   const fake = new FakeAnthropic();
@@ -25,14 +15,7 @@ describe('experiments', () => {
   let approver: ReturnType<typeof as>;
   let frontEnd: string;
 
-  async function promptVersion(template: string): Promise<number> {
-    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
-    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template }, etag)).body.draftVersion;
-    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
-    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
-    await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);
-    return n;
-  }
+  const promptVersion = (template: string) => publishAskVersion(analyst, approver, template);
 
   async function start(key: string, variants: object[], extra: object = {}) {
     const created = await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants, ...extra });
@@ -49,10 +32,7 @@ describe('experiments', () => {
     cast = await signInCast(t);
     analyst = as(t, cast.analyst);
     approver = as(t, cast.approver);
-    await analyst.post('/api/v1/prompts', prompt);
-    await analyst.post('/api/v1/prompts/ask/versions/1/submit');
-    await approver.post('/api/v1/prompts/ask/versions/1/approve');
-    await approver.post('/api/v1/prompts/ask/versions/1/publish');
+    await publishAskPrompt(analyst, approver);
     await promptVersion('Question (réponds brièvement) : {{question}}');
     frontEnd = (
       await as(t, cast.admin).post('/api/v1/api-keys', {
@@ -66,11 +46,7 @@ describe('experiments', () => {
     await fake.stop();
   });
 
-  const complete = (subjectId: string) =>
-    t.http
-      .post('/api/v1/prompts/ask/complete')
-      .set('x-api-key', frontEnd)
-      .send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+  const complete = (subjectId: string) => completeAsk(t, frontEnd, subjectId);
 
   it('refuses variants that are not published versions of the prompt', async () => {
     const response = await analyst.post('/api/v1/experiments', {
