@@ -1,9 +1,14 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // V8 sizes the heap from how fast garbage comes as much as from what stays: filling the cache of compiled
+  // versions let it reserve up to four times the live heap, and RSS never came back (docs/adr/0013). V8 reads
+  // this factor at each full collection, so setting it here, before the cache fills, takes effect.
+  if (config.heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
   const app = await createApp(config);
   const log = app.getHttpAdapter().getInstance().log;
   // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the database, stop the embedded server, exit 0.

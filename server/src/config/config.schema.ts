@@ -37,6 +37,7 @@ export const configSchema = {
     DECISION_MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 64, default: 2 },
     DECISION_WRITE_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
     COMPILED_CACHE_SIZE: { type: 'integer', minimum: 10, maximum: 100000, default: 2000 },
+    HEAP_GROWING_PERCENT: { type: 'integer', minimum: 0, maximum: 300, default: 20 },
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
     EVAL_RUN_BUDGET_TOKENS: { type: 'integer', minimum: 1, maximum: 10000000, default: 50000 },
@@ -70,6 +71,7 @@ export const configSchema = {
     'DECISION_MAX_IN_FLIGHT',
     'DECISION_WRITE_TIMEOUT_MS',
     'COMPILED_CACHE_SIZE',
+    'HEAP_GROWING_PERCENT',
     'LLM_TIMEOUT_MS',
     'LLM_MAX_RETRIES',
     'EVAL_RUN_BUDGET_TOKENS',
@@ -116,6 +118,11 @@ export interface AppConfig {
   decisionWriteTimeoutMs: number;
   /** Compiled rule-set versions kept in memory (least recently used go first). */
   compiledCacheSize: number;
+  /**
+   * How far V8 lets the old generation grow past what the last full collection kept, in percent; 0 leaves V8's own
+   * factor (up to 4×). Set by main.ts for the process (docs/adr/0013).
+   */
+  heapGrowingPercent: number;
   llmTimeoutMs: number;
   llmMaxRetries: number;
   /** Tokens an evaluation run may spend when the request names no budget (docs/adr/0031). */

@@ -16,8 +16,14 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demoPassword: 'demo',
       bodyLimitBytes: 1048576,
+      heapGrowingPercent: 20,
     });
     expect(config.mongodbUri).toBeUndefined();
+  });
+
+  it('takes a heap growing factor from 0 (V8 decides) to 300 percent', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '301' })).toThrow(/HEAP_GROWING_PERCENT/);
   });
 
   it('names every bad variable', () => {

@@ -61,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     decisionMaxInFlight: raw.DECISION_MAX_IN_FLIGHT,
     decisionWriteTimeoutMs: raw.DECISION_WRITE_TIMEOUT_MS,
     compiledCacheSize: raw.COMPILED_CACHE_SIZE,
+    heapGrowingPercent: raw.HEAP_GROWING_PERCENT,
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
     evalRunBudgetTokens: raw.EVAL_RUN_BUDGET_TOKENS,
