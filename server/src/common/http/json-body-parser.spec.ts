@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { nestsDeeperThan, unacceptableValue } from './json-body-parser.js';
 
 describe('nestsDeeperThan', () => {
@@ -8,6 +9,32 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('{"a":"[[[[[[{{{{"}', 1)).toBe(false);
     expect(nestsDeeperThan('{"a":"\\\\\\"[[[["}', 1)).toBe(false);
     expect(nestsDeeperThan('42', 0)).toBe(false);
+  });
+
+  it('skips strings whatever they hold: brackets, escaped quotes, backslashes before the closing quote', () => {
+    expect(nestsDeeperThan('{"a":"x\\\\","b":[[1]]}', 2)).toBe(true); // "x\\" ends with an escaped backslash
+    expect(nestsDeeperThan('{"a":"x\\\\","b":[[1]]}', 3)).toBe(false);
+    expect(nestsDeeperThan(`{"a":"${'[{'.repeat(40)}\\"${'[{'.repeat(40)}"}`, 1)).toBe(false);
+    expect(nestsDeeperThan('["unterminated [[[[', 1)).toBe(false); // JSON.parse refuses it
+  });
+
+  it('gives the depth of any JSON text, as its parsed value has it', () => {
+    const depth = (value: unknown): number =>
+      value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value as object).map(depth)) : 0;
+    // Strings drawn from the characters that matter to the scan, so brackets, quotes and escapes are common.
+    const tricky = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' ') });
+    const nested = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('object')),
+      list: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
+    })).value;
+    fc.assert(
+      fc.property(nested, fc.nat(6), (value, max) => {
+        const text = JSON.stringify(value);
+        expect(nestsDeeperThan(text, max)).toBe(depth(value) > max);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('answers for 100 000 levels without parsing them', () => {
@@ -39,6 +66,12 @@ describe('unacceptableValue', () => {
       path: '/list/1',
       message: expect.stringMatching(/surrogate/),
     });
+  });
+
+  it('names the place after walking clean values before it (the path is written only for the value refused)', () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({ facts: { n: i, lines: [{ a: 1 }, { b: 'x' }] } }));
+    const text = JSON.stringify({ items }).replace('"n":57', '"n":1e999');
+    expect(check(text)).toEqual({ path: '/items/57/facts/n', message: expect.stringMatching(/too large/) });
   });
 
   it('lets ordinary bodies through, pairs of surrogates (emoji) and large finite numbers included', () => {

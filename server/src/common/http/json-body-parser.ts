@@ -14,19 +14,28 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   // native search far faster than the character walk below.
   if (openingBracketsAtMost(text, max)) return false;
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      // A string is skipped by a native search for its closing quote (one with an even run of backslashes
+      // before it): a batch of 100 invoices is half strings, and walking them a character at a time took
+      // most of this function's time.
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) return false; // an unterminated string: JSON.parse refuses the body
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
       if (++depth > max) return true;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
+}
+
+/** True when the character at `at` follows an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function openingBracketsAtMost(text: string, max: number): boolean {
@@ -54,34 +63,45 @@ export function unacceptableValue(value: unknown, text: string): { path: string;
   // A key over the limit needs a text over it, an infinite number a long exponent or over 308 digits: short
   // bodies without escapes or such numbers are clean.
   if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}|\d{309}/.test(text)) return undefined;
-  const visit = (node: unknown, path: string): { path: string; message: string } | undefined => {
+  // The path is kept as a stack of keys and written only for the value refused: building it for every value
+  // of a clean batch of 100 invoices cost twice its JSON.parse.
+  const keys: (string | number)[] = [];
+  const refuse = (message: string) => ({
+    path: keys.map((key) => `/${typeof key === 'number' ? key : pointerSegment(key.slice(0, 64))}`).join(''),
+    message,
+  });
+  const visit = (node: unknown): { path: string; message: string } | undefined => {
     if (typeof node === 'string')
-      return wellFormed(node)
-        ? undefined
-        : { path, message: 'contains an unpaired surrogate (not valid Unicode text)' };
+      return wellFormed(node) ? undefined : refuse('contains an unpaired surrogate (not valid Unicode text)');
     if (typeof node === 'number')
-      return Number.isFinite(node) ? undefined : { path, message: 'is a number too large to represent' };
+      return Number.isFinite(node) ? undefined : refuse('is a number too large to represent');
     if (node === null || typeof node !== 'object') return undefined;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        const found = visit(node[i], `${path}/${i}`);
+        keys.push(i);
+        const found = visit(node[i]);
         if (found) return found;
+        keys.pop();
       }
       return undefined;
     }
-    for (const [key, child] of Object.entries(node)) {
-      const here = `${path}/${pointerSegment(key.slice(0, 64))}`;
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      keys.push(key);
       if (key.length > MAX_KEY_LENGTH)
-        return { path: here, message: `is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}` };
-      if (key.includes('\u0000'))
-        return { path: here.split('\u0000').join('\\u0000'), message: 'is a key containing a NUL character' };
-      if (!wellFormed(key)) return { path: here, message: 'is a key with an unpaired surrogate' };
-      const found = visit(child, here);
+        return refuse(`is a key of ${key.length} characters; keys are limited to ${MAX_KEY_LENGTH}`);
+      if (key.includes('\u0000')) {
+        const found = refuse('is a key containing a NUL character');
+        return { ...found, path: found.path.split('\u0000').join('\\u0000') };
+      }
+      if (!wellFormed(key)) return refuse('is a key with an unpaired surrogate');
+      const found = visit((node as Record<string, unknown>)[key]);
       if (found) return found;
+      keys.pop();
     }
     return undefined;
   };
-  return visit(value, '');
+  return visit(value);
 }
 
 /** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
