@@ -97,11 +97,12 @@ describe('shadow run of a rule set version in the console', () => {
     await page.getByText('Les renseignements personnels des faits sont masqués (***).').waitFor();
     await expect(page.getByText(/"payer":"\*\*\*"/).count()).resolves.toBeGreaterThan(0);
     await page.getByText('Comparaisons omises pour préserver le temps de réponse des appelants').waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    // The "started" notice has done its job: the screenshot shows the report, not the notice over its table.
+    // The "started" notice has done its job: the report is checked and shown without it. The notice hides itself
+    // after a few seconds, and when that began while axe ran, its fading text failed the contrast rule.
     await page
       .getByText('Comparaison en direct de la version 2 démarrée.')
       .waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-shadow-fr.png`, fullPage: true });
 
     await switchLanguage(page, /français/i, 'English');
