@@ -1,18 +1,8 @@
-// French as Québec sets it (Office québécois de la langue française): a non-breaking space before the colon,
-// the dollar and percent signs and inside « »; a narrow non-breaking space before ; ? and !. Applied to every
-// French message, react-admin's own included, so a line never breaks between a word and its punctuation.
-const NBSP = '\u00a0';
-const NARROW_NBSP = '\u202f';
+// French as Québec sets it, applied to every French message, react-admin's own included, so a line never breaks
+// between a word and its punctuation. The rules are the server's (one implementation for both).
+import { typesetFrench } from '../../../server/src/common/text/typeset-french';
 
-export function typesetFrench(text: string): string {
-  return text
-    .replace(/ +:/g, `${NBSP}:`)
-    .replace(/ +([;?!])/g, `${NARROW_NBSP}$1`)
-    .replace(/ +\$/g, `${NBSP}$`)
-    .replace(/ +%(?!\{)/g, `${NBSP}%`) // %{name} is a placeholder, not a percent sign
-    .replace(/« +/g, `«${NBSP}`)
-    .replace(/ +»/g, `${NBSP}»`);
-}
+export { typesetFrench };
 
 /** The same message tree with every string typeset. */
 export function typesetMessages<T>(messages: T): T {
