@@ -19,4 +19,12 @@ describe('scopesAllow', () => {
   it('ignores malformed scopes rather than widening access', () => {
     expect(scopesAllow(['evaluate', '*', 'evaluate:', 'evaluate:in*voices'], 'evaluate', 'invoices')).toBe(false);
   });
+
+  it('answers each question on its own when the same key asks again (its scopes are parsed once)', () => {
+    const scopes = ['evaluate:invoices-*', 'metrics:*', 'not a scope'];
+    expect(scopesAllow(scopes, 'evaluate', 'invoices-2025')).toBe(true);
+    expect(scopesAllow(scopes, 'evaluate', 'enrolment')).toBe(false);
+    expect(scopesAllow(scopes, 'metrics', 'anything')).toBe(true);
+    expect(scopesAllow(scopes, 'personal-data', 'invoices-2025')).toBe(false);
+  });
 });

@@ -16,12 +16,34 @@ export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
 export const SCOPE_PATTERN = `^(${SCOPE_ACTIONS.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$`;
 const scopeRegExp = new RegExp(SCOPE_PATTERN);
 
+interface Grant {
+  action: string;
+  /** The resource key, or its prefix when `prefix` is set (the scope ended with `*`). */
+  key: string;
+  prefix: boolean;
+}
+
+// A key's scopes are parsed once: the cached key hands the guard the same array on every request it makes.
+const parsedScopes = new WeakMap<readonly string[], readonly Grant[]>();
+
+function grantsOf(scopes: readonly string[]): readonly Grant[] {
+  let grants = parsedScopes.get(scopes);
+  if (grants === undefined) {
+    grants = scopes.flatMap((scope) => {
+      const match = scopeRegExp.exec(scope);
+      if (!match) return []; // not a scope this version knows: it grants nothing
+      const pattern = match[2]!;
+      const prefix = pattern.endsWith('*');
+      return [{ action: match[1]!, key: prefix ? pattern.slice(0, -1) : pattern, prefix }];
+    });
+    parsedScopes.set(scopes, grants);
+  }
+  return grants;
+}
+
 /** True when one of the scopes grants `action` on the resource `key`. A `*` matches any suffix. */
 export function scopesAllow(scopes: readonly string[], action: ScopeAction, key: string): boolean {
-  return scopes.some((scope) => {
-    const match = scopeRegExp.exec(scope);
-    if (!match || match[1] !== action) return false;
-    const pattern = match[2]!;
-    return pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : key === pattern;
-  });
+  return grantsOf(scopes).some(
+    (grant) => grant.action === action && (grant.prefix ? key.startsWith(grant.key) : key === grant.key),
+  );
 }
