@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { nestsDeeperThan, unacceptableValue } from './json-body-parser.js';
+import { hasDigitRun, nestsDeeperThan, unacceptableValue } from './json-body-parser.js';
 
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays, not brackets inside strings', () => {
@@ -44,6 +44,18 @@ describe('nestsDeeperThan', () => {
   });
 });
 
+describe('hasDigitRun', () => {
+  it('finds a run of digits of the length asked wherever it starts, and no shorter one', () => {
+    for (let at = 0; at < 12; at++) {
+      const text = `${'x'.repeat(at)}${'7'.repeat(5)}${'y'.repeat(11 - at)}`;
+      expect(hasDigitRun(text, 5)).toBe(true);
+      expect(hasDigitRun(text, 6)).toBe(false);
+    }
+    expect(hasDigitRun('12-345-6789', 5)).toBe(false);
+    expect(hasDigitRun('', 1)).toBe(false);
+  });
+});
+
 describe('unacceptableValue', () => {
   const check = (text: string) => unacceptableValue(JSON.parse(text), text);
 
@@ -62,10 +74,48 @@ describe('unacceptableValue', () => {
       path: '/facts/total',
       message: expect.stringMatching(/too large/),
     });
+    // 301 digits and an exponent of two: 1e310, neither a long exponent nor 309 digits in a row.
+    expect(check(`{"facts":{"total":1${'0'.repeat(300)}e10}}`)).toEqual({
+      path: '/facts/total',
+      message: expect.stringMatching(/too large/),
+    });
     expect(check('{"list":["ok","\\ud800"]}')).toEqual({
       path: '/list/1',
       message: expect.stringMatching(/surrogate/),
     });
+  });
+
+  it('refuses every number JSON.parse turns into Infinity, and only those, however it is written', () => {
+    // Short numbers, and numbers near the 309 digits where the largest finite ones end.
+    const digits = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const numberText = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.oneof(
+          fc.constant('0'),
+          fc.tuple(fc.constantFrom(...'123456789'), fc.oneof(digits(0, 20), digits(285, 320))).map(([a, b]) => a + b),
+        ),
+        fc.option(
+          digits(1, 20).map((d) => `.${d}`),
+          { nil: '' },
+        ),
+        fc.option(
+          fc
+            .tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 4))
+            .map(([e, sign, d]) => e + sign + d),
+          { nil: '' },
+        ),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(numberText, (number) => {
+        const text = `{"facts":{"total":${number}}}`;
+        const infinite = !Number.isFinite(JSON.parse(text).facts.total);
+        expect(check(text)?.path).toBe(infinite ? '/facts/total' : undefined);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('names the place after walking clean values before it (the path is written only for the value refused)', () => {

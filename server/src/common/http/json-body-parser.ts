@@ -60,9 +60,16 @@ export const MAX_KEY_LENGTH = 1024;
  * exponent or a long text to appear at all.
  */
 export function unacceptableValue(value: unknown, text: string): { path: string; message: string } | undefined {
-  // A key over the limit needs a text over it, an infinite number a long exponent or over 308 digits: short
-  // bodies without escapes or such numbers are clean.
-  if (text.length <= MAX_KEY_LENGTH && !text.includes('\\u') && !/[eE][+-]?\d{3}|\d{309}/.test(text)) return undefined;
+  // A key over the limit needs a text over it. A number reaches Infinity (over 1.8e308) only with an exponent of
+  // two digits or more, or with over 299 digits before an exponent of one digit (or none). So short bodies
+  // without escapes or such numbers are clean.
+  if (
+    text.length <= MAX_KEY_LENGTH &&
+    !text.includes('\\u') &&
+    !/\d[eE][+-]?\d\d/.test(text) &&
+    !hasDigitRun(text, 300)
+  )
+    return undefined;
   // The path is kept as a stack of keys and written only for the value refused: building it for every value
   // of a clean batch of 100 invoices cost twice its JSON.parse.
   const keys: (string | number)[] = [];
@@ -102,6 +109,27 @@ export function unacceptableValue(value: unknown, text: string): { path: string;
     return undefined;
   };
   return visit(value);
+}
+
+/**
+ * True when the text holds `length` digits in a row. Only every `length`-th character is looked at first (a run
+ * that long covers one of them): a regular expression such as /\d{309}/ tried each digit of an 800-byte body in
+ * turn and cost a quarter of its JSON.parse.
+ */
+export function hasDigitRun(text: string, length: number): boolean {
+  const digit = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c >= 0x30 && c <= 0x39;
+  };
+  for (let i = length - 1; i < text.length; i += length) {
+    if (!digit(i)) continue;
+    let start = i;
+    while (start > 0 && digit(start - 1)) start--;
+    let end = i + 1;
+    while (end < text.length && digit(end)) end++;
+    if (end - start >= length) return true;
+  }
+  return false;
 }
 
 /** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
