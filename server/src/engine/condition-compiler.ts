@@ -3,7 +3,7 @@ import type { FactRead } from './fact-read.js';
 import { compileOperator, type OperatorFn } from './operator-table.js';
 import { withConstantValue } from './operators.js';
 import { groupEvaluator, prioritize } from './priority-groups.js';
-import { traceSteps, type SharedSteps } from './trace-steps.js';
+import { sharedList, traceSteps, type SharedSteps, type TraceStep } from './trace-steps.js';
 
 // Compiles one condition tree (a rule's or a named condition's) to closures that record each leaf in a per-run array.
 
@@ -18,6 +18,12 @@ export interface TreeContext {
   sources: Map<string, Json>;
   /** Lets the trees of one version keep each inlined named condition's trace steps once (a compile-time map). */
   sharedSteps?: SharedSteps;
+  /**
+   * With sharedSteps: the compiled body of each distinct inlined named condition, by its shared steps. The same
+   * steps mean the same body (same leaves and slots from the reference, same references inlined), so every
+   * place it is inlined runs the same closures, writing from the base it is given.
+   */
+  sharedBodies?: Map<TraceStep[], Node>;
 }
 
 const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followed at run time instead
@@ -25,13 +31,18 @@ const INLINE_LIMIT = 5_000; // slots per tree: past this, references are followe
 /**
  * `firstSlot`: where the tree's slots start in the record it writes to. A program numbers its rules' slots one
  * after the other, so a run fills one record for all of them; a reference followed at run time starts at 0.
+ * The closures write at `base + slot`: a rule runs with base 0, a named condition inlined at a reference with
+ * the reference's slot, so one body serves every place it is inlined (its slots count from 1).
+ * `inlineLimit`: slots the tree may still use before references are followed at run time instead.
  */
 export function compileTree(
   conditions: Json,
-  { resolveRef, reads, sources, sharedSteps }: TreeContext,
+  context: TreeContext,
   expanding: string[] = [],
   firstSlot = 0,
+  inlineLimit = INLINE_LIMIT,
 ): Tree {
+  const { resolveRef, reads, sources } = context;
   let slots = firstSlot;
   const node = (c: Json): Node => {
     const kind = Object.hasOwn(c, 'any')
@@ -65,10 +76,11 @@ export function compileTree(
       const name = c['condition'] as string;
       const slot = slots++;
       const source = sources.get(name);
-      if (source && !expanding.includes(name) && slots - firstSlot < INLINE_LIMIT) {
-        expanding.push(name);
-        const inline = node(source);
-        expanding.pop();
+      const left = inlineLimit - (slots - firstSlot);
+      if (source && !expanding.includes(name) && left > 0) {
+        const body = compileTree(source, context, [...expanding, name], 1, left);
+        slots = slot + body.slots;
+        const inline = sharedBody(context, name, body);
         return { kind: 'ref', name, slot, run: realizedInPlace(slot, inline.run), inline, priority: c['priority'] };
       }
       return { kind: 'ref', name, slot, run: realizedAtRunTime(slot, name, resolveRef), priority: c['priority'] };
@@ -84,37 +96,49 @@ export function compileTree(
     root,
     slots,
     blank: new Array<unknown>(slots - firstSlot).fill(undefined),
-    steps: traceSteps(root, resolveRef, sharedSteps),
+    steps: traceSteps(root, resolveRef, context.sharedSteps),
   };
+}
+
+/** The body already compiled for these steps, if the version has one; else this one, kept from now on. */
+function sharedBody(context: TreeContext, name: string, body: Tree): Node {
+  const { sharedSteps, sharedBodies } = context;
+  if (!sharedSteps || !sharedBodies) return body.root;
+  const steps = sharedList(sharedSteps, name, body.steps);
+  const known = sharedBodies.get(steps);
+  if (known) return known;
+  sharedBodies.set(steps, body.root);
+  return body.root;
 }
 
 // The closures are made by these module-level functions, not inside compileTree: a closure keeps its whole
 // scope chain alive, and compileTree's holds the rule JSON and the compiler's working state.
 
 function negation(child: Evaluate): Evaluate {
-  return (s, rec) => !child(s, rec);
+  return (s, rec, base) => !child(s, rec, base);
 }
 
 function strictlyTrue(raw: Evaluate): Evaluate {
-  return (s, rec) => raw(s, rec) === true;
+  return (s, rec, base) => raw(s, rec, base) === true;
 }
 
 /** A named condition compiled in place: its slot says it was reached (traceRule then shows its leaves). */
-function realizedInPlace(slot: number, target: Evaluate): Evaluate {
-  return (s, rec) => {
-    rec[slot] = true;
-    return target(s, rec);
+function realizedInPlace(slot: number, body: Evaluate): Evaluate {
+  return (s, rec, base) => {
+    const at = base + slot;
+    rec[at] = true;
+    return body(s, rec, at);
   };
 }
 
 /** A reference followed at run time, in a record of its own: resolved at the first evaluation, as the library looks names up only when it gets there. */
 function realizedAtRunTime(slot: number, name: string, resolveRef: (name: string) => Tree): Evaluate {
   let tree: Tree | undefined;
-  return (s, rec) => {
+  return (s, rec, base) => {
     tree ??= resolveRef(name);
     const sub = tree.blank.slice();
-    rec[slot] = sub;
-    return tree.root.run(s, sub);
+    rec[base + slot] = sub;
+    return tree.root.run(s, sub, 0);
   };
 }
 
@@ -132,13 +156,14 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
         throw new Error(`Unknown operator: ${operator}`);
       }
     : rhs
-      ? (s, rec) => {
+      ? (s, rec, base) => {
           const right = s.read(rhs);
           const left = s.read(lhs);
           const result = op(left, right);
-          rec[slot] = left;
-          rec[slot + 1] = right;
-          rec[slot + 2] = result;
+          const at = base + slot;
+          rec[at] = left;
+          rec[at + 1] = right;
+          rec[at + 2] = result;
           return result;
         }
       : leafWithConstant(operator, value, lhs, slot, op);
@@ -168,23 +193,25 @@ function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot:
 }
 
 function leafWithPrepared(test: (left: unknown) => boolean, value: unknown, lhs: FactRead, slot: number): Evaluate {
-  return (s, rec) => {
+  return (s, rec, base) => {
     const left = s.read(lhs);
     const result = test(left);
-    rec[slot] = left;
-    rec[slot + 1] = value;
-    rec[slot + 2] = result;
+    const at = base + slot;
+    rec[at] = left;
+    rec[at + 1] = value;
+    rec[at + 2] = result;
     return result;
   };
 }
 
 function leafWithOperator(op: OperatorFn, value: unknown, lhs: FactRead, slot: number): Evaluate {
-  return (s, rec) => {
+  return (s, rec, base) => {
     const left = s.read(lhs);
     const result = op(left, value);
-    rec[slot] = left;
-    rec[slot + 1] = value;
-    rec[slot + 2] = result;
+    const at = base + slot;
+    rec[at] = left;
+    rec[at + 1] = value;
+    rec[at + 2] = result;
     return result;
   };
 }

@@ -4,8 +4,11 @@ import type { TraceStep } from './trace-steps.js';
 
 // The shapes a compiled condition tree is made of, shared by its compiler, its tracer and the evaluator.
 
-/** Evaluates a node; `rec` is the run's record of its tree: per leaf [factResult, valueResult, result], per reference its sub-record. */
-export type Evaluate = (source: FactSource, rec: unknown[]) => unknown;
+/**
+ * Evaluates a node; `rec` is the run's record of its tree: per leaf [factResult, valueResult, result], per
+ * reference its sub-record. The node's slots are counted from `base` (0 but inside an inlined named condition).
+ */
+export type Evaluate = (source: FactSource, rec: unknown[], base: number) => unknown;
 
 interface NodeBase {
   /** What json-rules-engine's prioritizeConditions groups this condition by. */

@@ -130,7 +130,7 @@ export function evaluateProgram(
     context.set = s;
     for (let i = 0; i < set.length; i++) {
       try {
-        results[i] = set[i]!.evaluate(context, rec);
+        results[i] = set[i]!.evaluate(context, rec, 0);
       } catch (err) {
         throw libraryError(program, set, context, err);
       }

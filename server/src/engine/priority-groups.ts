@@ -24,30 +24,30 @@ export function groupEvaluator(kind: 'all' | 'any', children: Node[], sets: Node
       const [first, second] = set as [Evaluate, Evaluate];
       // Both run whatever the first gives: no short-circuit inside a set.
       return all
-        ? (s, rec) => {
-            const a = first(s, rec) === true;
-            return second(s, rec) === true && a;
+        ? (s, rec, base) => {
+            const a = first(s, rec, base) === true;
+            return second(s, rec, base) === true && a;
           }
-        : (s, rec) => {
-            const a = first(s, rec) === true;
-            return second(s, rec) === true || a;
+        : (s, rec, base) => {
+            const a = first(s, rec, base) === true;
+            return second(s, rec, base) === true || a;
           };
     }
-    return (s, rec) => evaluateSet(set, all, s, rec);
+    return (s, rec, base) => evaluateSet(set, all, s, rec, base);
   }
-  return (s, rec) => {
+  return (s, rec, base) => {
     for (let i = 0; i < runs.length; i++) {
-      const met = evaluateSet(runs[i]!, all, s, rec);
+      const met = evaluateSet(runs[i]!, all, s, rec, base);
       if (all ? !met : met) return met;
     }
     return all;
   };
 }
 /** `every`/`some` over a set whose conditions all run (Promise.all in the library: no short-circuit inside a set). */
-function evaluateSet(set: Evaluate[], all: boolean, s: FactSource, rec: unknown[]): boolean {
+function evaluateSet(set: Evaluate[], all: boolean, s: FactSource, rec: unknown[], base: number): boolean {
   let met = all;
   for (let i = 0; i < set.length; i++) {
-    const r = set[i]!(s, rec) === true;
+    const r = set[i]!(s, rec, base) === true;
     if (all ? !r : r) met = !all;
   }
   return met;

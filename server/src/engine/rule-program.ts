@@ -61,7 +61,7 @@ export function compileProgram(compiled: CompiledRules): Program {
   // Serialized (v8 keeps undefined, NaN and -0, as the library would see them) and deflated: a few KB a version.
   // Copied out of zlib's 16 KB output chunk, which would otherwise stay attached to it.
   const trees = new ConditionTrees(new Uint8Array(deflateRawSync(serialize({ rules, named: [...sources] }))), reads);
-  const context = { ...trees.context(sources), sharedSteps: new Map() };
+  const context = { ...trees.context(sources), sharedSteps: new Map(), sharedBodies: new Map() };
   // setCondition compiles every named condition, used or not: its errors surface now, as the library's would.
   for (const [name, condition] of sources) compileTree(condition, context, [name]);
   const bySet: Record<string, ProgramRule[]> = {};

@@ -23,18 +23,17 @@ export class TraceStep {
 /** The step lists of inlined named conditions met so far in a version, by name: each distinct list kept once. */
 export type SharedSteps = Map<string, TraceStep[][]>;
 
-/** `base`: the slot the steps count from (the reference a named condition is inlined at). */
+/** A tree's steps; inside an inlined named condition, slots count from its reference already (see compileTree). */
 export function traceSteps(
   root: Node,
   resolveRef: (name: string) => Tree,
   shared: SharedSteps = new Map(),
-  base = 0,
 ): TraceStep[] {
   const steps: TraceStep[] = [];
   const visit = (node: Node): void => {
     if (node.kind === 'ref' && node.inline) {
-      const inline = sharedList(shared, node.name, traceSteps(node.inline, resolveRef, shared, node.slot));
-      steps.push(new TraceStep(node.slot - base, '', undefined, '', undefined, undefined, inline));
+      const inline = sharedList(shared, node.name, traceSteps(node.inline, resolveRef, shared));
+      steps.push(new TraceStep(node.slot, '', undefined, '', undefined, undefined, inline));
       return;
     }
     switch (node.kind) {
@@ -44,14 +43,12 @@ export function traceSteps(
       case 'not':
         return visit(node.child);
       case 'ref':
-        steps.push(
-          new TraceStep(node.slot - base, '', undefined, '', undefined, () => resolveRef(node.name), undefined),
-        );
+        steps.push(new TraceStep(node.slot, '', undefined, '', undefined, () => resolveRef(node.name), undefined));
         return;
       default:
         if (typeof node.fact === 'string')
           steps.push(
-            new TraceStep(node.slot - base, node.fact, node.tracePath, node.operator, node.value, undefined, undefined),
+            new TraceStep(node.slot, node.fact, node.tracePath, node.operator, node.value, undefined, undefined),
           );
     }
   };
@@ -60,7 +57,7 @@ export function traceSteps(
 }
 
 /** The list already kept for this named condition if it has the same steps, else this one (kept from now on). */
-function sharedList(shared: SharedSteps, name: string, steps: TraceStep[]): TraceStep[] {
+export function sharedList(shared: SharedSteps, name: string, steps: TraceStep[]): TraceStep[] {
   const known = shared.get(name);
   const same = known?.find((other) => other.length === steps.length && other.every((o, i) => sameStep(o, steps[i]!)));
   if (same) return same;
