@@ -103,10 +103,15 @@ describe('DMN exchange over HTTP', () => {
       {
         path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
         message: expect.stringContaining('rule rule_1'),
+        // What the console words in French or English.
+        keyword: 'dmn',
+        params: { reason: 'range', text: '[1..5]' },
       },
       {
         path: '/definitions/decision/0/decisionTable/rule/2/inputEntry/0',
         message: expect.stringContaining('rule rule_3'),
+        keyword: 'dmn',
+        params: { reason: 'not_literal', at: 1, text: 'matches(?, "x")' },
       },
     ]);
     expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-broken')).status).toBe(404);

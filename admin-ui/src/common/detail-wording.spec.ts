@@ -2,7 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
-import { wordDetail } from './detail-wording';
+import { DMN_REASONS, wordDetail } from './detail-wording';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
   key: string,
@@ -57,5 +57,52 @@ describe('API detail messages in the console’s language', () => {
       '"bogus" is not a known operator',
     );
     expect(wordDetail({ message: 'odd', keyword: 'madeUp', params: {} }, inFrench, 'fr')).toBe('odd');
+  });
+});
+
+describe('refusals of a DMN import in the console’s language', () => {
+  // As the API sends them (server/src/modules/rulesets/dmn/dmn-import.ts): keyword dmn, a reason and its values.
+  const dmn = (reason: string, params: Record<string, unknown> = {}) => ({
+    message: 'the API’s English',
+    keyword: 'dmn',
+    params: { reason, ...params },
+  });
+
+  it('words a FEEL cell it cannot convert with the cell’s text, in French and in English', () => {
+    const range = dmn('range', { text: '[1..5]' });
+    expect(wordDetail(range, inFrench, 'fr')).toBe(
+      '«\u00a0[1..5]\u00a0»\u00a0: un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique',
+    );
+    expect(wordDetail(range, inEnglish, 'en')).toBe('"[1..5]": a range ([a..b]) has no single Gabarit operator');
+    const output = dmn('not_literal', { text: 'date("2024-01-01")', at: 1, literalOnly: true });
+    expect(wordDetail(output, inFrench, 'fr')).toBe(
+      '«\u00a0date("2024-01-01")\u00a0»\u00a0: pas une valeur littérale au caractère 1\u202f; seules les valeurs littérales sont converties',
+    );
+  });
+
+  it('words every reason the import gives, and keeps the API’s message for one it does not know', () => {
+    const params = {
+      count: 2,
+      aggregation: 'SUM',
+      hitPolicy: 'PRIORITY',
+      supported: 'UNIQUE, FIRST',
+      text: 'x',
+      entries: 1,
+      expected: 2,
+      escape: '\\q',
+      at: 3,
+      symbol: '<',
+    };
+    for (const reason of DMN_REASONS) {
+      for (const [translate, locale] of [
+        [inFrench, 'fr'],
+        [inEnglish, 'en'],
+      ] as const) {
+        const worded = wordDetail(dmn(reason, params), translate, locale);
+        expect(worded).not.toBe('the API’s English');
+        expect(worded).not.toMatch(/%\{|gabarit\./);
+      }
+    }
+    expect(wordDetail(dmn('other', { message: 'TypeError: x' }), inFrench, 'fr')).toBe('the API’s English');
   });
 });

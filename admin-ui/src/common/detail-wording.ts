@@ -32,8 +32,41 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
   pattern: (params, translate) =>
     typeof params['expected'] === 'string'
       ? translate('gabarit.details.pattern', { expected: params['expected'] })
-      : undefined,
+      : undefined, // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
+  dmn: (params, translate) => dmnReason(params, translate),
 };
+
+/** The DMN import's reasons the console words (gabarit.dmn.reasons); `other` keeps the API's message. */
+export const DMN_REASONS = [
+  'decisions',
+  'aggregation',
+  'hit_policy',
+  'input_expression',
+  'input_count',
+  'output_count',
+  'event_type',
+  'event_params',
+  'content',
+  'expected',
+  'escape',
+  'unclosed_string',
+  'not_literal',
+  'expected_name',
+  'only_literal',
+  'range',
+  'number_only',
+  'list_not_test',
+  'unexpected_text',
+  'or_list',
+] as const;
+
+function dmnReason(params: Record<string, unknown>, translate: Translate): string | undefined {
+  const reason = params['reason'];
+  if (typeof reason !== 'string' || !(DMN_REASONS as readonly string[]).includes(reason)) return undefined;
+  const worded = translate(`gabarit.dmn.reasons.${reason}`, params);
+  // An output cell read as a literal value: FEEL's syntax error, and that only literal values convert.
+  return params['literalOnly'] === true ? `${worded}${translate('gabarit.dmn.reasons.literal_only_suffix')}` : worded;
+}
 
 /** The rest of JSON Schema's keywords, worded by ajv-i18n in each of the console's languages. */
 const LOCALIZERS: Record<string, (errors: ErrorObject[]) => void> = { fr: localizeFr, en: localizeEn };

@@ -27,9 +27,12 @@ describe('DMN import', () => {
       [`POST ${IMPORT}`]: apiError(400, 'dmn_unmappable', 'The DMN file cannot be mapped', [
         {
           path: '/definitions/decision/0/decisionTable/rule/1/inputEntry/0',
-          message: 'rule "r2": the range [1..5] cannot be mapped (one cell holds one operator)',
+          message: 'rule r2, input 1 ("[1..5]"): a range ([a..b]) has no single Gabarit operator',
+          keyword: 'dmn',
+          params: { reason: 'range', text: '[1..5]' },
         },
         {
+          // A reason this console does not know: the API's English, marked as English.
           path: '/definitions/decision/0/decisionTable/rule/3/inputEntry/1',
           message: 'rule "r4": date("2024-01-01") is a function',
         },
@@ -42,11 +45,21 @@ describe('DMN import', () => {
     expect(alert.textContent).toContain('Le fichier DMN contient des éléments qui ne peuvent pas être convertis');
     const items = within(alert).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      'Règle 2, entrée 1 — rule "r2": the range [1..5] cannot be mapped (one cell holds one operator)' +
+      'Règle 2, entrée 1 — «\u00a0[1..5]\u00a0»\u00a0: un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique' +
         '/definitions/decision/0/decisionTable/rule/1/inputEntry/0',
       'Règle 4, entrée 2 — rule "r4": date("2024-01-01") is a function' +
         '/definitions/decision/0/decisionTable/rule/3/inputEntry/1',
     ]);
+    expect(
+      within(items[0]!)
+        .queryByText(/intervalle/)
+        ?.getAttribute('lang'),
+    ).toBeNull();
+    expect(
+      within(items[1]!)
+        .getByText(/is a function/)
+        .getAttribute('lang'),
+    ).toBe('en');
 
     const [call] = api.to('POST', `${IMPORT}?key=remises&pilot=invoices`);
     expect(call?.body).toBe(XML);

@@ -29,12 +29,14 @@ export const errorBodySchema = {
           message: { type: 'string', description: 'what is wrong there, in English' },
           keyword: {
             type: 'string',
-            description: 'the kind of problem (a JSON Schema keyword such as minimum, or taken for a used key)',
+            description:
+              'the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert)',
             examples: ['required'],
           },
           params: {
             type: 'object',
-            description: 'the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum)',
+            description:
+              'the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn)',
           },
         },
       },

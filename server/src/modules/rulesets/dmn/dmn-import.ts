@@ -86,28 +86,41 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
   if (withTables.length !== 1)
     throw new ValidationError(
       'The DMN file must hold exactly one decision whose logic is a decision table.',
-      [{ path: '/definitions', message: `found ${withTables.length} decisions with a decision table` }],
+      [
+        {
+          path: '/definitions',
+          message: `found ${withTables.length} decisions with a decision table`,
+          keyword: 'dmn',
+          params: { reason: 'decisions', count: withTables.length },
+        },
+      ],
       'dmn_unmappable',
     );
   const { decision, index, table } = withTables[0]! as { decision: XmlElement; index: number; table: XmlElement };
   const base = `/definitions/decision/${index}/decisionTable`;
   const problems: ErrorDetail[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  // Each refusal says why in English and, as `keyword: dmn` with a reason and its values, in a form the console
+  // words in French or English.
+  const problem = (path: string, message: string, reason: string, params: Record<string, unknown> = {}) =>
+    problems.push({ path, message, keyword: 'dmn', params: { reason, ...params } });
 
   const dmnPolicy = table.attrs['hitPolicy'] ?? 'UNIQUE';
+  const supportedPolicies = hitPolicies().map((p) => DMN_HIT_POLICY[p] ?? p);
   let hitPolicy: string | undefined = FROM_DMN[dmnPolicy];
   if (table.attrs['aggregation'] !== undefined) {
     problem(
       `${base}/@aggregation`,
       `aggregation ${table.attrs['aggregation']} (a sum, count, min or max) has no Gabarit hit policy`,
+      'aggregation',
+      { aggregation: table.attrs['aggregation'] },
     );
     hitPolicy = undefined;
   } else if (!hitPolicy || !hitPolicies().includes(hitPolicy))
     problem(
       `${base}/@hitPolicy`,
-      `hit policy ${dmnPolicy} is not supported; Gabarit has ${hitPolicies()
-        .map((p) => DMN_HIT_POLICY[p] ?? p)
-        .join(', ')}`,
+      `hit policy ${dmnPolicy} is not supported; Gabarit has ${supportedPolicies.join(', ')}`,
+      'hit_policy',
+      { hitPolicy: dmnPolicy, supported: supportedPolicies.join(', ') },
     );
 
   // Columns: our attributes when the file is ours, else the input expression read as a fact path.
@@ -118,7 +131,12 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
     const ours = input.attrs['gabarit:fact'];
     const read = ours ? { fact: ours, path: input.attrs['gabarit:path'] } : feelToFact(text);
     if (!read || !FACT_NAME.test(read.fact))
-      problem(`${base}/input/${i}/inputExpression`, `input "${text.trim()}" is not a name or a path of names`);
+      problem(
+        `${base}/input/${i}/inputExpression`,
+        `input "${text.trim()}" is not a name or a path of names`,
+        'input_expression',
+        { text: text.trim() },
+      );
     const idHint = input.attrs['gabarit:id'];
     const id =
       idHint && SLUG.test(idHint) && !takenInputs.has(idHint)
@@ -159,31 +177,65 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
         : slugFrom(rule.attrs['label'] ?? '', `rule-${r + 1}`, takenRows);
     const entries = children(rule, 'inputEntry');
     if (entries.length !== columns.length)
-      problem(`${base}/rule/${r}`, `${ruleName} has ${entries.length} input entries for ${columns.length} inputs`);
+      problem(
+        `${base}/rule/${r}`,
+        `${ruleName} has ${entries.length} input entries for ${columns.length} inputs`,
+        'input_count',
+        {
+          entries: entries.length,
+          expected: columns.length,
+        },
+      );
     const cells: Record<string, Cell> = {};
     entries.forEach((entry, e) => {
       const text = textOf(entry) ?? '';
       const read = unaryTestsToCell(text, entry.attrs['gabarit:operator']);
       if ('error' in read)
-        problem(`${base}/rule/${r}/inputEntry/${e}`, `${ruleName}, input ${e + 1} ("${text.trim()}"): ${read.error}`);
+        problem(
+          `${base}/rule/${r}/inputEntry/${e}`,
+          `${ruleName}, input ${e + 1} ("${text.trim()}"): ${read.error}`,
+          read.reason,
+          { ...read.params, text: text.trim() },
+        );
       else if (read.cell && columns[e]) cells[columns[e].id] = read.cell;
     });
     const values = children(rule, 'outputEntry').map((entry, o) => {
       const text = textOf(entry) ?? '';
       const read = parseFeelValue(text);
       if ('error' in read)
-        problem(`${base}/rule/${r}/outputEntry/${o}`, `${ruleName}, output ${o + 1} ("${text.trim()}"): ${read.error}`);
+        problem(
+          `${base}/rule/${r}/outputEntry/${o}`,
+          `${ruleName}, output ${o + 1} ("${text.trim()}"): ${read.error}`,
+          read.reason,
+          { ...read.params, text: text.trim() },
+        );
       return 'value' in read ? read.value : undefined;
     });
     if (values.length !== outputs.length)
-      problem(`${base}/rule/${r}`, `${ruleName} has ${values.length} output entries for ${outputs.length} outputs`);
+      problem(
+        `${base}/rule/${r}`,
+        `${ruleName} has ${values.length} output entries for ${outputs.length} outputs`,
+        'output_count',
+        {
+          entries: values.length,
+          expected: outputs.length,
+        },
+      );
     let event: Json;
     if (ourOutputs) {
       const [type, params] = values;
       if (type !== undefined && (typeof type !== 'string' || !EVENT_TYPE.test(type)))
-        problem(`${base}/rule/${r}/outputEntry/0`, `${ruleName}: the event type must be a snake_case FEEL string`);
+        problem(
+          `${base}/rule/${r}/outputEntry/0`,
+          `${ruleName}: the event type must be a snake_case FEEL string`,
+          'event_type',
+        );
       if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params)))
-        problem(`${base}/rule/${r}/outputEntry/1`, `${ruleName}: params must be a FEEL context or null`);
+        problem(
+          `${base}/rule/${r}/outputEntry/1`,
+          `${ruleName}: params must be a FEEL context or null`,
+          'event_params',
+        );
       event = { type, ...(params !== undefined && params !== null && { params }) };
     } else {
       event = { type: eventType, params: Object.fromEntries(paramNames.map((name, o) => [name, values[o] ?? null])) };
@@ -209,6 +261,7 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
       problem(
         `/definitions/decision/${index}/extensionElements/content`,
         `Gabarit's content is not a JSON object (${(err as Error).message})`,
+        'content',
       );
     }
   }

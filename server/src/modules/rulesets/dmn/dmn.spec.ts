@@ -139,14 +139,20 @@ describe('DMN export and import', () => {
       {
         path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
         message: expect.stringMatching(/rule rule_1.*range/),
+        keyword: 'dmn',
+        params: { reason: 'range', text: '[1..5]' },
       },
       {
         path: '/definitions/decision/0/decisionTable/rule/1/inputEntry/4',
         message: expect.stringContaining('rule rule_2'),
+        keyword: 'dmn',
+        params: { reason: 'or_list', text: '< 1, > 5' },
       },
       {
         path: '/definitions/decision/0/decisionTable/rule/2/outputEntry/0',
         message: expect.stringContaining('rule rule_3'),
+        keyword: 'dmn',
+        params: { reason: 'not_literal', at: 1, literalOnly: true, text: 'upper case("x")' },
       },
     ]);
   });

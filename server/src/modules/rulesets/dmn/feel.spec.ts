@@ -51,12 +51,23 @@ describe('cells as FEEL unary tests', () => {
     expect(cellToUnaryTests(cell)).toEqual({ error: expect.any(String) });
   });
 
-  it.each(['[1..10]', '(1..10)', ']1..10[', '< 5, > 10', 'date("2026-01-01")', 'x + 1', '< "b"', '?', '"open'])(
-    'refuses %s on import',
-    (text) => {
-      expect(unaryTestsToCell(text)).toEqual({ error: expect.any(String) });
-    },
-  );
+  it.each([
+    ['[1..10]', 'range', {}],
+    ['(1..10)', 'range', {}],
+    [']1..10[', 'range', {}],
+    ['< 5, > 10', 'or_list', {}],
+    ['date("2026-01-01")', 'not_literal', { at: 1 }],
+    ['x + 1', 'not_literal', { at: 1 }],
+    ['< "b"', 'number_only', { symbol: '<' }],
+    ['?', 'not_literal', { at: 1 }],
+    ['"open', 'unclosed_string', {}],
+    ['"a" "b"', 'unexpected_text', { at: 5 }],
+    ['"\\q"', 'escape', { escape: '\\q' }],
+    ['[1, 2]', 'range', {}],
+    ['not("a"', 'expected', { expected: ')', at: 8 }],
+  ])('refuses %s on import, with the reason the console words', (text, reason, params) => {
+    expect(unaryTestsToCell(text)).toEqual({ error: expect.any(String), reason, params });
+  });
 });
 
 describe('FEEL literals', () => {
@@ -82,8 +93,22 @@ describe('FEEL literals', () => {
     expect(parseFeelValue('{Status: "ok"}')).toEqual({ value: { Status: 'ok' } });
   });
 
-  it('refuses expressions that are not literals', () => {
-    expect(parseFeelValue('Age * 2')).toEqual({ error: expect.any(String) });
-    expect(parseFeelValue('sum([1,2])')).toEqual({ error: expect.any(String) });
+  it('refuses expressions that are not literals, with the reason the console words', () => {
+    expect(parseFeelValue('Age * 2')).toEqual({
+      error: expect.stringMatching(/only literal values map$/),
+      reason: 'not_literal',
+      params: { at: 1, literalOnly: true },
+    });
+    expect(parseFeelValue('sum([1,2])')).toEqual({
+      error: expect.any(String),
+      reason: 'not_literal',
+      params: { at: 1, literalOnly: true },
+    });
+    expect(parseFeelValue('"a" 2')).toEqual({ error: expect.any(String), reason: 'only_literal', params: {} });
+    expect(parseFeelValue('{a 1}')).toEqual({
+      error: expect.any(String),
+      reason: 'expected',
+      params: { expected: ':', at: 4, literalOnly: true },
+    });
   });
 });

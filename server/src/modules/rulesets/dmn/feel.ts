@@ -115,7 +115,31 @@ export function cellToUnaryTests(cell: Cell): { text: string } | { error: string
 
 // ---------------------------------------------------------------------------------------------- reading FEEL
 
-class FeelSyntaxError extends Error {}
+/**
+ * Why a FEEL text is not read: `reason` and `params` let the console word it in its language (the DMN import's
+ * refusal details carry them); `message` is the English.
+ */
+class FeelSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A FEEL text that is not read: the English, and the reason and values to word it by. */
+export interface FeelProblem {
+  error: string;
+  reason: string;
+  params: Record<string, unknown>;
+}
+
+const problemOf = (err: unknown): FeelProblem =>
+  err instanceof FeelSyntaxError
+    ? { error: err.message, reason: err.reason, params: err.params }
+    : { error: String(err), reason: 'other', params: { message: String(err) } };
 
 /** A small reader over one FEEL text: literals, lists, contexts and the unary-test forms we map. */
 class Reader {
@@ -135,7 +159,11 @@ class Reader {
     return true;
   }
   expect(s: string): void {
-    if (!this.eat(s)) throw new FeelSyntaxError(`expected ${s} at character ${this.pos + 1}`);
+    if (!this.eat(s))
+      throw new FeelSyntaxError(`expected ${s} at character ${this.pos + 1}`, 'expected', {
+        expected: s,
+        at: this.pos + 1,
+      });
   }
   atEnd(): boolean {
     this.skip();
@@ -163,9 +191,10 @@ class Reader {
       } else if (esc === 'U' && /^[0-9a-fA-F]{6}/.test(this.text.slice(this.pos))) {
         out += String.fromCodePoint(parseInt(this.text.slice(this.pos, this.pos + 6), 16));
         this.pos += 6;
-      } else throw new FeelSyntaxError(`unknown escape \\${esc ?? ''} in a string`);
+      } else
+        throw new FeelSyntaxError(`unknown escape \\${esc ?? ''} in a string`, 'escape', { escape: `\\${esc ?? ''}` });
     }
-    throw new FeelSyntaxError('a string is not closed');
+    throw new FeelSyntaxError('a string is not closed', 'unclosed_string');
   }
 
   number(): number | undefined {
@@ -213,27 +242,38 @@ class Reader {
       }
     const n = this.number();
     if (n !== undefined) return n;
-    throw new FeelSyntaxError(`not a literal value at character ${this.pos + 1}`);
+    throw new FeelSyntaxError(`not a literal value at character ${this.pos + 1}`, 'not_literal', { at: this.pos + 1 });
   }
 
   name(): string {
     this.skip();
     const match = /^[A-Za-z_$?][A-Za-z0-9_$?]*/.exec(this.text.slice(this.pos));
-    if (!match) throw new FeelSyntaxError(`expected a name at character ${this.pos + 1}`);
+    if (!match)
+      throw new FeelSyntaxError(`expected a name at character ${this.pos + 1}`, 'expected_name', { at: this.pos + 1 });
     this.pos += match[0].length;
     return match[0];
   }
 }
 
 /** A FEEL literal expression (an output entry) as JSON; `error` when it is anything else. */
-export function parseFeelValue(text: string): { value: unknown } | { error: string } {
+export function parseFeelValue(text: string): { value: unknown } | FeelProblem {
   const reader = new Reader(text);
   try {
     const value = reader.value();
-    if (!reader.atEnd()) return { error: `only a literal value (string, number, boolean, null, list, context) maps` };
+    if (!reader.atEnd())
+      return {
+        error: `only a literal value (string, number, boolean, null, list, context) maps`,
+        reason: 'only_literal',
+        params: {},
+      };
     return { value };
   } catch (err) {
-    return { error: err instanceof FeelSyntaxError ? `${err.message}; only literal values map` : String(err) };
+    if (!(err instanceof FeelSyntaxError)) return problemOf(err);
+    return {
+      error: `${err.message}; only literal values map`,
+      reason: err.reason,
+      params: { ...err.params, literalOnly: true },
+    };
   }
 }
 
@@ -244,16 +284,16 @@ function positiveTests(reader: Reader): PositiveTest[] {
   do {
     reader.skip();
     if (reader.peek('[') || reader.peek('(') || reader.peek(']'))
-      throw new FeelSyntaxError('a range ([a..b]) has no single Gabarit operator');
+      throw new FeelSyntaxError('a range ([a..b]) has no single Gabarit operator', 'range');
     const symbol = ['<=', '>=', '<', '>'].find((s) => reader.peek(s));
     if (symbol) {
       reader.eat(symbol);
       const n = reader.number();
-      if (n === undefined) throw new FeelSyntaxError(`${symbol} maps only with a number`);
+      if (n === undefined) throw new FeelSyntaxError(`${symbol} maps only with a number`, 'number_only', { symbol });
       tests.push({ kind: 'compare', operator: BY_SYMBOL[symbol]!, value: n });
     } else {
       const value = reader.value();
-      if (!isScalar(value)) throw new FeelSyntaxError('a list or context is not a unary test we map');
+      if (!isScalar(value)) throw new FeelSyntaxError('a list or context is not a unary test we map', 'list_not_test');
       tests.push({ kind: 'literal', value });
     }
   } while (reader.eat(','));
@@ -265,7 +305,7 @@ function positiveTests(reader: Reader): PositiveTest[] {
  * reading; `hint` (an operator our export wrote beside the text) picks among equivalent ones, so `in ["a"]`
  * and `notIn ["a"]` survive a round trip. A hint that does not fit the text is ignored.
  */
-export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | null } | { error: string } {
+export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | null } | FeelProblem {
   const trimmed = text.trim();
   if (trimmed === '-' || trimmed === '') return { cell: null };
   const reader = new Reader(trimmed);
@@ -278,7 +318,10 @@ export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | nu
     }
     const tests = positiveTests(reader);
     if (negated) reader.expect(')');
-    if (!reader.atEnd()) throw new FeelSyntaxError(`unexpected text at character ${reader.pos + 1}`);
+    if (!reader.atEnd())
+      throw new FeelSyntaxError(`unexpected text at character ${reader.pos + 1}`, 'unexpected_text', {
+        at: reader.pos + 1,
+      });
     let cell: Cell;
     if (tests.length === 1 && tests[0]!.kind === 'compare')
       cell = { operator: (negated ? 'not:' : '') + tests[0]!.operator, value: tests[0]!.value };
@@ -288,10 +331,11 @@ export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | nu
         values.length === 1
           ? { operator: negated ? 'notEqual' : 'equal', value: values[0] }
           : { operator: negated ? 'notIn' : 'in', value: values };
-    } else throw new FeelSyntaxError('a list of comparisons (an "or" of ranges) has no single Gabarit operator');
+    } else
+      throw new FeelSyntaxError('a list of comparisons (an "or" of ranges) has no single Gabarit operator', 'or_list');
     return { cell: hint ? withHint(cell, hint) : cell };
   } catch (err) {
-    return { error: err instanceof FeelSyntaxError ? err.message : String(err) };
+    return problemOf(err);
   }
 }
 
