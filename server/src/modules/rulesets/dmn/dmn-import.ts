@@ -175,17 +175,20 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
       idHint && SLUG.test(idHint) && !takenRows.has(idHint)
         ? (takenRows.add(idHint), idHint)
         : slugFrom(rule.attrs['label'] ?? '', `rule-${r + 1}`, takenRows);
+    const entriesFor = (kind: 'input' | 'output', found: number, expected: number) => {
+      if (found !== expected)
+        problem(
+          `${base}/rule/${r}`,
+          `${ruleName} has ${found} ${kind} entries for ${expected} ${kind}s`,
+          `${kind}_count`,
+          {
+            entries: found,
+            expected,
+          },
+        );
+    };
     const entries = children(rule, 'inputEntry');
-    if (entries.length !== columns.length)
-      problem(
-        `${base}/rule/${r}`,
-        `${ruleName} has ${entries.length} input entries for ${columns.length} inputs`,
-        'input_count',
-        {
-          entries: entries.length,
-          expected: columns.length,
-        },
-      );
+    entriesFor('input', entries.length, columns.length);
     const cells: Record<string, Cell> = {};
     entries.forEach((entry, e) => {
       const text = textOf(entry) ?? '';
@@ -211,16 +214,7 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
         );
       return 'value' in read ? read.value : undefined;
     });
-    if (values.length !== outputs.length)
-      problem(
-        `${base}/rule/${r}`,
-        `${ruleName} has ${values.length} output entries for ${outputs.length} outputs`,
-        'output_count',
-        {
-          entries: values.length,
-          expected: outputs.length,
-        },
-      );
+    entriesFor('output', values.length, outputs.length);
     let event: Json;
     if (ourOutputs) {
       const [type, params] = values;

@@ -129,6 +129,22 @@ describe('DMN export and import', () => {
     });
   });
 
+  it('refuses a rule with fewer entries than the table has columns, saying how many of each', () => {
+    const xml = exportDmn(fixture.key, fixture, fixture).replace(
+      /<inputEntry\b[^>]*>\s*<text>[^<]*<\/text>\s*<\/inputEntry>/,
+      '',
+    );
+    const { details } = refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
+    expect(details).toContainEqual({
+      path: '/definitions/decision/0/decisionTable/rule/0',
+      message: expect.stringMatching(/input entries for \d+ inputs$/),
+      keyword: 'dmn',
+      params: { reason: 'input_count', entries: expect.any(Number), expected: expect.any(Number) },
+    });
+    const { params } = details.find((d) => d.params?.['reason'] === 'input_count')!;
+    expect(params!['entries']).toBe((params!['expected'] as number) - 1);
+  });
+
   it('lists every entry it cannot map, naming the rule', () => {
     const xml = exportDmn(fixture.key, fixture, fixture)
       .replace('<text>&gt;= 1000000000000000000000</text>', '<text>[1..5]</text>')
