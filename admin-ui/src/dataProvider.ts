@@ -18,9 +18,13 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     const details = (err as { body?: { details?: unknown } }).body?.details;
     if (Array.isArray(details)) {
       const translate = i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string;
-      for (const detail of details as ApiDetail[]) {
-        if (typeof detail.message === 'string')
-          detail.message = wordDetail(detail, translate, i18nProvider.getLocale());
+      const locale = i18nProvider.getLocale();
+      for (const detail of details as (ApiDetail & { lang?: 'en' })[]) {
+        if (typeof detail.message !== 'string') continue;
+        const worded = wordDetail(detail, translate, locale);
+        // No wording knew it: the API's English stays, and screens mark it as English (lang="en").
+        if (worded === detail.message && locale !== 'en') detail.lang = 'en';
+        detail.message = worded;
       }
     }
     throw err;

@@ -21,7 +21,7 @@ export const ProblemAlert = ({
         <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
           {problem.details.map((d) => (
             <li key={`${d.path}|${d.message}`}>
-              <code>{d.path}</code> : {d.message}
+              <code>{d.path}</code> : <span lang={d.lang}>{d.message}</span>
             </li>
           ))}
         </ul>

@@ -4,8 +4,11 @@ export interface Problem {
   status?: number;
   error: string;
   message: string;
-  details: ApiErrorDetail[];
+  details: ShownDetail[];
 }
+
+/** A detail as the console shows it: `lang` is `en` when no wording in the console's language knew it (httpClient). */
+export type ShownDetail = ApiErrorDetail & { lang?: 'en' };
 
 // Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.
 export const TRANSLATED_ERRORS = [

@@ -15,7 +15,6 @@ import {
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../../common/api-error';
-import { DMN_REASONS } from '../../common/detail-wording';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import type { GabaritDataProvider } from '../../dataProvider';
 
@@ -45,10 +44,6 @@ export function dmnPlace(path: string, translate: Translate): string | undefined
   return undefined;
 }
 
-/** True when the console worded this refusal in its own language; otherwise it is the API's English. */
-const wordedByConsole = (detail: Problem['details'][number]): boolean =>
-  detail.keyword === 'dmn' && (DMN_REASONS as readonly unknown[]).includes(detail.params?.['reason']);
-
 /** The API's refusal of a file: its headline, then each part of the file it could not map, by place and reason. */
 const ImportProblem = ({ problem }: { problem: Problem }) => {
   const translate = useTranslate();
@@ -62,7 +57,7 @@ const ImportProblem = ({ problem }: { problem: Problem }) => {
             <Box component="span" sx={{ fontWeight: 600 }}>
               {dmnPlace(d.path, translate) ?? d.path}
             </Box>{' '}
-            — <span lang={wordedByConsole(d) ? undefined : 'en'}>{d.message}</span>
+            — <span lang={d.lang}>{d.message}</span>
             <Box component="code" sx={{ display: 'block', fontSize: '0.75rem', color: 'text.secondary' }}>
               {d.path}
             </Box>
