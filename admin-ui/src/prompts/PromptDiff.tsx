@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Box,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { useResourceRead } from '../common/use-resource-read';
-import { defaultPair, diffLines, settingText, versionNumbers, type PromptDiff as Diff } from './diff-lines';
+import { defaultPair, diffLines, settingText, type PromptDiff as Diff } from './diff-lines';
 import type { PromptRecord } from './prompt-record';
+import { VersionPicker } from './VersionPicker';
 
 /** What changed between any two versions: template and system lines (+/− and a word, not colour alone), and settings before → after. */
 export const PromptDiff = () => {
@@ -36,25 +25,6 @@ export const PromptDiff = () => {
   const diff = read.data;
   const problem = read.error ? toProblem(read.error) : undefined;
   if (!record || from === undefined || to === undefined) return null;
-  const numbers = versionNumbers(record.versions);
-  const picker = (label: string, value: number, onChange: (n: number) => void) => (
-    <TextField
-      select
-      size="small"
-      label={translate(label)}
-      value={value}
-      onChange={(e) => onChange(Number(e.target.value))}
-      sx={{ width: 240 }}
-    >
-      {numbers.map((n) => (
-        <MenuItem key={n} value={n}>
-          {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', {
-            version: n,
-          })}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
   const empty = diff && diff.template.length + diff.system.length + diff.settings.length === 0;
   return (
     <Box component="section" aria-labelledby="prompt-diff-title" sx={{ mt: 3 }}>
@@ -62,8 +32,18 @@ export const PromptDiff = () => {
         {translate('gabarit.prompts.diff_title')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
-        {picker('gabarit.prompts.diff_from', from, (n) => setPicked({ from: n, to }))}
-        {picker('gabarit.prompts.diff_to', to, (n) => setPicked({ from, to: n }))}
+        <VersionPicker
+          record={record}
+          label="gabarit.prompts.diff_from"
+          value={from}
+          onChange={(n) => setPicked({ from: n, to })}
+        />
+        <VersionPicker
+          record={record}
+          label="gabarit.prompts.diff_to"
+          value={to}
+          onChange={(n) => setPicked({ from, to: n })}
+        />
       </Stack>
       {problem && <Alert severity="error">{problemHeadline(problem, translate)}</Alert>}
       {empty && <Typography>{translate('gabarit.prompts.diff_none')}</Typography>}

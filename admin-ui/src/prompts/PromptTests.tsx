@@ -1,20 +1,7 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import BlockIcon from '@mui/icons-material/Block';
-import {
-  Alert,
-  Box,
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
 import { useInvalidate } from '../common/use-api-action';
@@ -22,6 +9,7 @@ import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
 import { versionNumbers } from './diff-lines';
 import type { PromptRecord } from './prompt-record';
+import { VersionPicker } from './VersionPicker';
 
 interface TestRun {
   version: number;
@@ -73,22 +61,7 @@ export const PromptTests = () => {
         {translate('gabarit.prompts.tests_title')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField
-          select
-          size="small"
-          label={translate('gabarit.prompts.tests_version')}
-          value={chosen}
-          onChange={(e) => setVersion(Number(e.target.value))}
-          sx={{ width: 240 }}
-        >
-          {numbers.map((n) => (
-            <MenuItem key={n} value={n}>
-              {translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', {
-                version: n,
-              })}
-            </MenuItem>
-          ))}
-        </TextField>
+        <VersionPicker record={record} label="gabarit.prompts.tests_version" value={chosen} onChange={setVersion} />
         <Button variant="contained" disabled={busy} onClick={() => void start()}>
           {translate('gabarit.prompts.tests_run')}
         </Button>

@@ -24,6 +24,7 @@ import { ProblemAlert } from '../../common/ProblemAlert';
 import { dataProvider } from '../../dataProvider';
 import { versionNumbers } from '../diff-lines';
 import type { PromptRecord } from '../prompt-record';
+import { VersionPicker } from '../VersionPicker';
 import { parseJsonObject } from '../variables';
 import { EvaluationCases, EvaluationSummary, type EvaluationRun } from './EvaluationResults';
 import { LatestEvaluation } from './LatestEvaluation';
@@ -83,8 +84,6 @@ export const PromptEvaluations = () => {
   const mayCreate = roles.includes('analyst');
   const setNames = (sets.data ?? []).map((s) => s.name);
   const selectedSet = setName ?? setNames[0];
-  const labelOf = (n: number) =>
-    translate(n === record.draftVersion ? 'gabarit.prompts.draft_n' : 'gabarit.lifecycle.version_n', { version: n });
 
   const start = async () => {
     if (!selectedSet) return;
@@ -130,23 +129,16 @@ export const PromptEvaluations = () => {
       <Typography id="prompt-evaluations-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
         {translate('gabarit.evaluations.title')}
       </Typography>
-      <TextField
-        select
-        size="small"
-        label={translate('gabarit.evaluations.version')}
+      <VersionPicker
+        record={record}
+        label="gabarit.evaluations.version"
         value={chosen}
-        onChange={(e) => {
-          setVersion(Number(e.target.value));
+        onChange={(n) => {
+          setVersion(n);
           setRun(undefined);
         }}
-        sx={{ width: 240, mb: 1 }}
-      >
-        {versionNumbers(record.versions).map((n) => (
-          <MenuItem key={n} value={n}>
-            {labelOf(n)}
-          </MenuItem>
-        ))}
-      </TextField>
+        sx={{ mb: 1 }}
+      />
       <Tabs
         value={tab}
         onChange={(_e, value: 'evaluations' | 'review') => setTab(value)}
