@@ -1,24 +1,17 @@
 import { createContext, useContext } from 'react';
+import type { components } from '../../api/schema.gen';
 import { useResourceRead } from '../../common/use-resource-read';
 import type { UseSubmitBlock } from '../../common/lifecycle/version-actions';
 import { getAt } from '../editor/json-pointer';
 
-/** The kinds of finding the static analysis reports (docs/adr/0025-static-analysis.md). */
-export const FINDING_KINDS = [
-  'overlap',
-  'gap',
-  'unreachable',
-  'contradiction',
-  'subsumed',
-  'type_mismatch',
-  'unknown_fact',
-] as const;
-
+// What GET …/versions/{n}/analysis answers (docs/adr/0025-static-analysis.md), as the API document types it.
+export type Analysis = components['schemas']['RulesetAnalysis'];
+/** A finding; `message` is the server's English, whose quoted names the console's own wording of the kind repeats. */
+export type Finding = Analysis['findings'][number];
+/** A question the analysis could not decide: "not checked", never "ok". */
+export type NotChecked = Analysis['notChecked'][number];
 /** A text the server wrote for people, in both languages. */
-export interface Words {
-  fr: string;
-  en: string;
-}
+export type Words = Finding['text'];
 
 /** The text in the console's language (French unless English is chosen). */
 export const inLocale = (text: Words, locale: string): string => (locale === 'en' ? text.en : text.fr);
@@ -28,31 +21,6 @@ export const asSentence = (text: Words, locale: string): string => {
   const words = inLocale(text, locale);
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
-
-export interface Finding {
-  kind: string;
-  severity: 'error' | 'warning' | 'info';
-  /** A JSON Pointer into the version: /definition/rows/2, /definition/rules/3/conditions/all/0. */
-  path: string;
-  /** The server's English wording, whose quoted names the console's own wording of the kind repeats. */
-  message: string;
-  /** The server's wording in French and English, shown as the detail. */
-  text: Words;
-}
-
-/** A question the analysis could not decide: "not checked", never "ok". */
-export interface NotChecked {
-  path: string;
-  reason: string;
-  text: Words;
-}
-
-export interface Analysis {
-  findings: Finding[];
-  checked: string[];
-  checkedText: Words[];
-  notChecked: NotChecked[];
-}
 
 /** GET …/versions/{n}/analysis through the data provider, read again when `stamp` (the draft's ETag) changes. */
 export const useVersionAnalysis = (key: string | undefined, version: number | undefined, stamp?: string) =>
