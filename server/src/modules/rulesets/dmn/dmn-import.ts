@@ -74,6 +74,14 @@ function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string
 }
 
 /**
+ * A refusal of the import: why in English and, as `keyword: dmn` with a reason and its values, in a form the
+ * console words in French or English.
+ */
+function dmnDetail(path: string, message: string, reason: string, params: Record<string, unknown> = {}): ErrorDetail {
+  return { path, message, keyword: 'dmn', params: { reason, ...params } };
+}
+
+/**
  * A DMN file's decision table as the request that creates a rule set (docs/adr/0027-dmn-exchange.md), or a
  * ValidationError listing every part that does not map, each named by its place in the file
  * (`/definitions/decision/0/decisionTable/rule/3/inputEntry/1`) and, in the message, the rule's id.
@@ -87,22 +95,17 @@ export function importDmn(xml: string, target: { key: string; pilot: string }): 
     throw new ValidationError(
       'The DMN file must hold exactly one decision whose logic is a decision table.',
       [
-        {
-          path: '/definitions',
-          message: `found ${withTables.length} decisions with a decision table`,
-          keyword: 'dmn',
-          params: { reason: 'decisions', count: withTables.length },
-        },
+        dmnDetail('/definitions', `found ${withTables.length} decisions with a decision table`, 'decisions', {
+          count: withTables.length,
+        }),
       ],
       'dmn_unmappable',
     );
   const { decision, index, table } = withTables[0]! as { decision: XmlElement; index: number; table: XmlElement };
   const base = `/definitions/decision/${index}/decisionTable`;
   const problems: ErrorDetail[] = [];
-  // Each refusal says why in English and, as `keyword: dmn` with a reason and its values, in a form the console
-  // words in French or English.
   const problem = (path: string, message: string, reason: string, params: Record<string, unknown> = {}) =>
-    problems.push({ path, message, keyword: 'dmn', params: { reason, ...params } });
+    problems.push(dmnDetail(path, message, reason, params));
 
   const dmnPolicy = table.attrs['hitPolicy'] ?? 'UNIQUE';
   const supportedPolicies = hitPolicies().map((p) => DMN_HIT_POLICY[p] ?? p);

@@ -136,10 +136,16 @@ export interface FeelProblem {
   params: Record<string, unknown>;
 }
 
+const feelProblem = (error: string, reason: string, params: Record<string, unknown> = {}): FeelProblem => ({
+  error,
+  reason,
+  params,
+});
+
 const problemOf = (err: unknown): FeelProblem =>
   err instanceof FeelSyntaxError
-    ? { error: err.message, reason: err.reason, params: err.params }
-    : { error: String(err), reason: 'other', params: { message: String(err) } };
+    ? feelProblem(err.message, err.reason, err.params)
+    : feelProblem(String(err), 'other', { message: String(err) });
 
 /** A small reader over one FEEL text: literals, lists, contexts and the unary-test forms we map. */
 class Reader {
@@ -261,19 +267,11 @@ export function parseFeelValue(text: string): { value: unknown } | FeelProblem {
   try {
     const value = reader.value();
     if (!reader.atEnd())
-      return {
-        error: `only a literal value (string, number, boolean, null, list, context) maps`,
-        reason: 'only_literal',
-        params: {},
-      };
+      return feelProblem('only a literal value (string, number, boolean, null, list, context) maps', 'only_literal');
     return { value };
   } catch (err) {
     if (!(err instanceof FeelSyntaxError)) return problemOf(err);
-    return {
-      error: `${err.message}; only literal values map`,
-      reason: err.reason,
-      params: { ...err.params, literalOnly: true },
-    };
+    return feelProblem(`${err.message}; only literal values map`, err.reason, { ...err.params, literalOnly: true });
   }
 }
 
