@@ -42,6 +42,25 @@ export function compileTree(
   firstSlot = 0,
   inlineLimit = INLINE_LIMIT,
 ): Tree {
+  // Without the version's map, the steps are shared within this tree only.
+  const shared = { ...context, sharedSteps: context.sharedSteps ?? new Map<string, TraceStep[][]>() };
+  const { root, slots } = compileNodes(conditions, shared, expanding, firstSlot, inlineLimit);
+  return {
+    root,
+    slots,
+    blank: new Array<unknown>(slots - firstSlot).fill(undefined),
+    steps: traceSteps(root, context.resolveRef, shared.sharedSteps),
+  };
+}
+
+/** The nodes of a tree and where its slots end: what an inlined named condition needs of it (no record, no steps). */
+function compileNodes(
+  conditions: Json,
+  context: TreeContext & { sharedSteps: SharedSteps },
+  expanding: string[],
+  firstSlot: number,
+  inlineLimit: number,
+): { root: Node; slots: number } {
   const { resolveRef, reads, sources } = context;
   let slots = firstSlot;
   const node = (c: Json): Node => {
@@ -78,10 +97,19 @@ export function compileTree(
       const source = sources.get(name);
       const left = inlineLimit - (slots - firstSlot);
       if (source && !expanding.includes(name) && left > 0) {
-        const body = compileTree(source, context, [...expanding, name], 1, left);
+        const body = compileNodes(source, context, [...expanding, name], 1, left);
         slots = slot + body.slots;
-        const inline = sharedBody(context, name, body);
-        return { kind: 'ref', name, slot, run: realizedInPlace(slot, inline.run), inline, priority: c['priority'] };
+        const steps = sharedList(context.sharedSteps, name, traceSteps(body.root, resolveRef, context.sharedSteps));
+        const inline = sharedBody(context, steps, body.root);
+        return {
+          kind: 'ref',
+          name,
+          slot,
+          run: realizedInPlace(slot, inline.run),
+          inline,
+          inlineSteps: steps,
+          priority: c['priority'],
+        };
       }
       return { kind: 'ref', name, slot, run: realizedAtRunTime(slot, name, resolveRef), priority: c['priority'] };
     }
@@ -92,23 +120,17 @@ export function compileTree(
     return leaf(c, slot, reads);
   };
   const root = node(conditions);
-  return {
-    root,
-    slots,
-    blank: new Array<unknown>(slots - firstSlot).fill(undefined),
-    steps: traceSteps(root, resolveRef, context.sharedSteps),
-  };
+  return { root, slots };
 }
 
-/** The body already compiled for these steps, if the version has one; else this one, kept from now on. */
-function sharedBody(context: TreeContext, name: string, body: Tree): Node {
-  const { sharedSteps, sharedBodies } = context;
-  if (!sharedSteps || !sharedBodies) return body.root;
-  const steps = sharedList(sharedSteps, name, body.steps);
+/** The body already compiled for these (shared) steps, if the version keeps bodies; else this one, kept from now on. */
+function sharedBody(context: TreeContext, steps: TraceStep[], body: Node): Node {
+  const { sharedBodies } = context;
+  if (!sharedBodies) return body;
   const known = sharedBodies.get(steps);
   if (known) return known;
-  sharedBodies.set(steps, body.root);
-  return body.root;
+  sharedBodies.set(steps, body);
+  return body;
 }
 
 // The closures are made by these module-level functions, not inside compileTree: a closure keeps its whole

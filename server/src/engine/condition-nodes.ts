@@ -46,6 +46,8 @@ export interface RefNode extends NodeBase {
   slot: number;
   /** The named condition compiled in place (its leaves in this tree's record), unless it recurses or is unknown. */
   inline?: Node;
+  /** With `inline`: its trace steps, the version's shared list for them (see trace-steps.ts). */
+  inlineSteps?: TraceStep[];
 }
 export type Node = LeafNode | GroupNode | NotNode | RefNode;
 

@@ -32,7 +32,9 @@ export function traceSteps(
   const steps: TraceStep[] = [];
   const visit = (node: Node): void => {
     if (node.kind === 'ref' && node.inline) {
-      const inline = sharedList(shared, node.name, traceSteps(node.inline, resolveRef, shared));
+      // The compiler keeps the body's steps on the reference: listing them again would walk every nested body
+      // once per level above it.
+      const inline = node.inlineSteps ?? sharedList(shared, node.name, traceSteps(node.inline, resolveRef, shared));
       steps.push(new TraceStep(node.slot, '', undefined, '', undefined, undefined, inline));
       return;
     }
