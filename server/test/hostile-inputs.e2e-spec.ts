@@ -251,6 +251,36 @@ describe('hostile inputs', () => {
     },
   );
 
+  it('names the fact when facts have an empty name, or a value an operator cannot compare', async () => {
+    const evaluate = (body: object) =>
+      t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).send(body);
+    const before = await stored();
+    const unnamed = await evaluate({ facts: { invoice: { total: 5 }, '': 3 } });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.details).toEqual([{ path: '/facts/', message: 'a fact needs a name' }]);
+    const batch = await t.http
+      .post('/api/v1/rulesets/target/evaluate/batch')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: { invoice: { total: 5 } } }, { facts: { invoice: { total: 5 }, '': 3 } }] });
+    expect(batch.status).toBe(400);
+    expect(batch.body.details.map((d: { path: string }) => d.path)).toEqual(['/items/1/facts/']);
+
+    // `swap:in` looks the constant up in the fact: a number has no indexOf.
+    const swapped = { ...leaf, operator: 'swap:in', value: [1] };
+    await analyst.post('/api/v1/rulesets', withRules('swapped', [rule({ conditions: { all: [swapped] } })]));
+    const failed = await analyst.post('/api/v1/rulesets/swapped/evaluate', {
+      version: 1,
+      facts: { invoice: { total: 5 } },
+    });
+    expect(failed.status).toBe(400);
+    expect(failed.body.error).toBe('operator_failed');
+    expect(failed.body.details).toEqual([
+      { path: '/facts/invoice', message: expect.stringContaining('the operator "swap:in" can compare') },
+    ]);
+    // No decision was recorded for any of the three refusals.
+    expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
+  });
+
   it('still has the ETag it started with', () => {
     expect(etag).toMatch(/^"ruleset:target:/);
   });

@@ -29,6 +29,21 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     ...invoiceRuleset('bad'),
     definition: { rules: [invoiceRuleset('x').definition.rules[0], rule] },
   });
+  /** A rule set whose second rule uses `named` conditions. */
+  const withNamed = (named: object, conditions: object) => ({
+    ...invoiceRuleset('bad'),
+    definition: {
+      rules: [invoiceRuleset('x').definition.rules[0], { name: 'r', conditions, event: { type: 'reject' } }],
+      conditions: named,
+    },
+  });
+  /** c0 refers to c1 forty times, c1 to c2 forty times, …: 40^30 conditions once put in place. */
+  const fanOut = () => {
+    const named: Record<string, object> = { c30: { all: [{ fact: 'a', operator: 'equal', value: 1 }] } };
+    for (let i = 29; i >= 0; i--)
+      named[`c${i}`] = { any: Array.from({ length: 40 }, () => ({ condition: `c${i + 1}` })) };
+    return named;
+  };
   const leaf = (over: object) => ({
     name: 'r',
     conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1, ...over }] },
@@ -155,6 +170,44 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
         ) as never,
       400,
       '/definition/rules/1/conditions/all/0/condition',
+    ],
+    [
+      'a reference to an inherited name (toString)',
+      () => analyst.post('/api/v1/rulesets', withNamed({}, { all: [{ condition: 'toString' }] })) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/condition',
+      /not defined/,
+    ],
+    [
+      'a named condition that starts with a leaf',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withNamed({ seul: { fact: 'a', operator: 'equal', value: 1 } }, { all: [{ condition: 'seul' }] }),
+        ) as never,
+      400,
+      '/definition/conditions/seul',
+    ],
+    [
+      'named conditions that refer to each other',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withNamed(
+            { a: { any: [{ condition: 'b' }] }, b: { all: [{ condition: 'a' }] } },
+            { all: [{ condition: 'a' }] },
+          ),
+        ) as never,
+      400,
+      '/definition/conditions/b/all/0/condition',
+      /cycle/,
+    ],
+    [
+      'named conditions that multiply past what a run may evaluate',
+      () => analyst.post('/api/v1/rulesets', withNamed(fanOut(), { all: [{ condition: 'c0' }] })) as never,
+      400,
+      '/definition/rules/1/conditions',
+      /more than 5000 conditions/,
     ],
     [
       'a leaf at the top of conditions',

@@ -6,7 +6,7 @@ import { PackedExplanations } from './packed-explanations.js';
 import { compileProgram, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
 
-export { UndefinedFactError } from './undefined-fact.js';
+export { OperatorFailedError, UndefinedFactError, UnnamedFactError } from './undefined-fact.js';
 export { HitPolicyError } from './hit-policy.js';
 export type { DynamicFact } from './evaluator.js';
 

@@ -1,7 +1,7 @@
 import { libraryError } from './library-order.js';
 import { FactRead, traceStepsInto, type FactSource, type Program, type ProgramRule } from './rule-program.js';
 import type { ConditionTrace, RuleTrace } from './trace.js';
-import { UndefinedFactError } from './undefined-fact.js';
+import { UndefinedFactError, UnnamedFactError } from './undefined-fact.js';
 
 /**
  * A fact computed on demand during a run (a reference-table lookup), synchronously. `factValue` reads another
@@ -117,7 +117,7 @@ export function evaluateProgram(
   /** False when nobody will read the traces (no record, no explanation): the events alone are built. */
   traces = true,
 ): Outcome {
-  if (Object.hasOwn(facts, '')) throw new Error('factId required'); // new Fact('') in engine.run
+  if (Object.hasOwn(facts, '')) throw new UnnamedFactError(); // new Fact('') in engine.run
   const context = new RunContext(facts, dynamic, program.readCount, computed);
   const events: Outcome['events'] = [];
   const fired: RuleTrace[] = [];

@@ -1,7 +1,7 @@
 import type { DynamicFact, RunContext } from './evaluator.js';
 import { FactRead, type LeafNode, type Node, type Program, type ProgramRule } from './rule-program.js';
 import { Microtasks, SimPromise } from './sim-promise.js';
-import { UndefinedFactError } from './undefined-fact.js';
+import { OperatorFailedError, UndefinedFactError } from './undefined-fact.js';
 
 /**
  * The error json-rules-engine reports for a rule set that fails. All rules of a set, and all conditions of a
@@ -104,7 +104,11 @@ class Replay {
     const right = node.rhs ? this.factValue(node.rhs) : this.queue.resolve(node.value);
     return this.queue.all([right, this.factValue(node.lhs)]).then((pair) => {
       const [rhs, lhs] = pair as [unknown, unknown];
-      return op(lhs, rhs);
+      try {
+        return op(lhs, rhs);
+      } catch (err) {
+        throw new OperatorFailedError(String(node.fact), node.operator, err);
+      }
     });
   }
 

@@ -4,3 +4,24 @@ export class UndefinedFactError extends Error {
     super(`The rules use the fact "${fact}", which was not provided.`);
   }
 }
+
+/** A fact sent with an empty name: json-rules-engine refuses it when it builds its almanac (`new Fact('')`). */
+export class UnnamedFactError extends Error {
+  constructor() {
+    super('factId required');
+  }
+}
+
+/**
+ * An operator that threw on the values it was given (`swap:in` on a number, `everyValue` on a value that is not a
+ * list): the library's error and message, with the condition it came from so the caller can be told which fact.
+ */
+export class OperatorFailedError extends Error {
+  constructor(
+    readonly fact: string,
+    readonly operator: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}

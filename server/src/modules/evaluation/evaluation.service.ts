@@ -8,9 +8,11 @@ import { ExpressionLimitError } from '../../engine/computed-facts.js';
 import {
   computedFactsOf,
   HitPolicyError,
+  OperatorFailedError,
   run,
   runNow,
   UndefinedFactError,
+  UnnamedFactError,
   type RunResult,
 } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
@@ -396,8 +398,25 @@ function runOrExplainWhy(
     if (err instanceof UndefinedFactError) {
       throw new ValidationError(
         err.message,
-        [{ path: `${factsPath}/${err.fact}`, message: 'is required by the rules' }],
+        [{ path: `${factsPath}/${pointerSegment(err.fact)}`, message: 'is required by the rules' }],
         'undefined_fact',
+      );
+    }
+    if (err instanceof UnnamedFactError)
+      throw new ValidationError('A fact has an empty name.', [
+        { path: `${factsPath}/`, message: 'a fact needs a name' },
+      ]);
+    if (err instanceof OperatorFailedError) {
+      // The value is not of the kind the operator works on (a number where `in` wants a list, say).
+      throw new ValidationError(
+        `The operator "${err.operator}" cannot compare the fact "${err.fact}" as sent: ${err.message}`,
+        [
+          {
+            path: `${factsPath}/${pointerSegment(err.fact)}`,
+            message: `is not a value the operator "${err.operator}" can compare (${err.message})`,
+          },
+        ],
+        'operator_failed',
       );
     }
     if (err instanceof ExpressionLimitError) {

@@ -12,7 +12,7 @@ import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import type { Principal } from '../../common/access/principal.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
-import { HitPolicyError, runNow, UndefinedFactError } from '../../engine/evaluate.js';
+import { HitPolicyError, OperatorFailedError, runNow, UndefinedFactError } from '../../engine/evaluate.js';
 import { versionInForce } from '../governance/publications.js';
 import type { ShadowRun } from '../governance/versioned-resource.js';
 import { latestShadowOf, runningShadow, type ShadowFigures } from '../rulesets/ruleset-shadows.js';
@@ -404,5 +404,6 @@ function errorCode(err: unknown): string {
   if (err instanceof UndefinedFactError) return 'undefined_fact';
   if (err instanceof ExpressionLimitError) return 'expression_limit';
   if (err instanceof HitPolicyError) return 'hit_policy_violation';
+  if (err instanceof OperatorFailedError) return 'operator_failed';
   return 'internal';
 }

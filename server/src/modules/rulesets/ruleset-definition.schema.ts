@@ -5,6 +5,10 @@ export const LIMITS = {
   rules: 500,
   namedConditions: 200,
   conditionDepth: 12,
+  /** Conditions a rule holds once its named conditions are put in place (a name used n times counts n times). */
+  expandedConditionsPerRule: 5_000,
+  /** The same over all the rules: what one run may have to evaluate (docs/adr/0034). */
+  expandedConditions: 20_000,
   tableInputs: 30,
   tableRows: 2000,
   treeDepth: 20,

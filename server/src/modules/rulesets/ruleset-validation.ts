@@ -21,6 +21,7 @@ import {
   rulesetTestsSchema,
   settingsSchema,
 } from './ruleset-definition.schema.js';
+import { definesCondition, namedConditionProblems } from './named-conditions.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 // Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
@@ -191,6 +192,7 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
       'rule name',
       problems,
     );
+    problems.push(...namedConditionProblems(named, rules));
     rules.forEach((rule, i) => {
       const conditions = rule['conditions'] as Json;
       const path = `/definition/rules/${i}/conditions`;
@@ -254,7 +256,7 @@ function checkCondition(
   }
   if (condition['not'] && typeof condition['not'] === 'object')
     checkCondition(condition['not'] as Json, `${path}/not`, depth + 1, named, problems);
-  if (typeof condition['condition'] === 'string' && !(condition['condition'] in named)) {
+  if (typeof condition['condition'] === 'string' && !definesCondition(named, condition['condition'])) {
     problems.push({
       path: `${path}/condition`,
       message: `refers to the named condition "${condition['condition']}", which is not defined in /definition/conditions`,
