@@ -188,6 +188,17 @@ describe('prompts', () => {
     ]);
   });
 
+  it('refuses variables in a JSON Schema dialect it does not read, at $schema, and keeps the draft', async () => {
+    const before = await analyst.get('/api/v1/prompts/answer');
+    const variablesSchema = { ...chatbotPrompt.variablesSchema, $schema: 'urn:x' };
+    const response = await analyst.put('/api/v1/prompts/answer/draft', { variablesSchema }, before.headers['etag']);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([
+      { path: '/variablesSchema/$schema', message: expect.stringContaining('dialect') },
+    ]);
+    expect((await analyst.get('/api/v1/prompts/answer')).headers['etag']).toBe(before.headers['etag']);
+  });
+
   it('checks needsModel cases against the model answer', async () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     const tests = [

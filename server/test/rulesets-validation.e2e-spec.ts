@@ -159,6 +159,43 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       '/inputSchema',
       /does not compile/,
     ],
+    [
+      'an input schema in a dialect the service does not read',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('draft04'),
+          inputSchema: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object' },
+        }) as never,
+      400,
+      '/inputSchema/$schema',
+      /dialect/,
+    ],
+    [
+      'uniqueItems over any number of objects',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('unique'),
+          inputSchema: { type: 'object', properties: { l: { type: 'array', uniqueItems: true } } },
+        }) as never,
+      400,
+      '/inputSchema/properties/l/uniqueItems',
+      /maxItems/,
+    ],
+    [
+      'an input schema whose references double at every level',
+      () => {
+        const $defs: Record<string, object> = { d22: { type: 'object' } };
+        for (let i = 21; i >= 0; i--)
+          $defs[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i + 1}` }, { $ref: `#/$defs/d${i + 1}` }] };
+        return analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('doubling'),
+          inputSchema: { type: 'object', properties: { o: { $ref: '#/$defs/d0' } }, $defs },
+        }) as never;
+      },
+      400,
+      '/inputSchema',
+      /every \$ref/,
+    ],
     ['a key with spaces', () => analyst.post('/api/v1/rulesets', invoiceRuleset('my rules')) as never, 400, '/key'],
     ['a key with ../', () => analyst.post('/api/v1/rulesets', invoiceRuleset('../etc')) as never, 400, '/key'],
     [

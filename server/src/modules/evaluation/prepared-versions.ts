@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
-import { inputValidators } from '../rulesets/ruleset-validation.js';
+import { inputValidators } from '../rulesets/input-schemas.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
 import { derivedPiiPaths, piiPaths } from './pii.js';
 

@@ -1,8 +1,7 @@
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { canonicalJson } from '../../common/json/canonical.js';
-import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
-import { inputSchemaAjv, inputValidators } from '../rulesets/ruleset-validation.js';
+import { schemaProblems } from '../rulesets/input-schemas.js';
 import type { PromptContent } from './prompt.types.js';
 import { analyseTemplate, declares } from '../../engine/template-safety.js';
 
@@ -19,32 +18,15 @@ export function validatePromptContent(content: PromptContent): void {
       message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model`,
     });
   }
-  let schemaOk = true;
-  const reserved = reservedPropertyNames(content.variablesSchema, '/variablesSchema');
-  if (reserved.length > 0) {
-    schemaOk = false;
-    problems.push(...reserved);
-  } else if (!inputSchemaAjv.validateSchema(content.variablesSchema)) {
-    schemaOk = false;
-    for (const e of inputSchemaAjv.errors ?? [])
-      problems.push({
-        path: `/variablesSchema${e.instancePath}`,
-        message: `is not valid JSON Schema: ${e.message ?? 'invalid'}`,
-      });
-  } else if (content.variablesSchema['type'] !== 'object') {
-    schemaOk = false;
-    problems.push({ path: '/variablesSchema/type', message: 'must be "object": variables are a JSON object' });
-  } else {
-    try {
-      inputValidators.for(content.variablesSchema); // compiled once, kept for rendering
-    } catch (err) {
-      schemaOk = false;
-      problems.push({
-        path: '/variablesSchema',
-        message: `does not compile as a JSON Schema: ${(err as Error).message}`,
-      });
-    }
-  }
+  // Compiled once here when it can be saved, and kept for rendering.
+  const schemaProblemsFound = schemaProblems(content.variablesSchema, '/variablesSchema');
+  if (schemaProblemsFound.length === 0 && content.variablesSchema['type'] !== 'object')
+    schemaProblemsFound.push({
+      path: '/variablesSchema/type',
+      message: 'must be "object": variables are a JSON object',
+    });
+  problems.push(...schemaProblemsFound);
+  const schemaOk = schemaProblemsFound.length === 0;
   for (const field of ['template', 'system'] as const) {
     const text = content[field];
     if (text === undefined) continue;

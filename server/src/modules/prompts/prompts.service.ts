@@ -10,7 +10,7 @@ import { GovernedResourceService, type GovernedKind } from '../governance/govern
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import type { ResourceState, Transition } from '../governance/versioned-resource.js';
 import { LlmService } from '../llm/llm.service.js';
-import { inputValidators } from '../rulesets/ruleset-validation.js';
+import { inputValidators } from '../rulesets/input-schemas.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
 import type { CreatePromptRequest, PreviewRequest } from './prompts.contract.js';

@@ -1,16 +1,13 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalJson } from '../../common/json/canonical.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
-import { reservedPropertyNames } from '../../common/json/reserved-names.js';
-import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate } from '../../engine/template-safety.js';
-import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
+import { patternProblem } from '../../engine/linear-pattern.js';
 import {
   computedFactsSchema,
   decisionTableDefinitionSchema,
@@ -21,6 +18,7 @@ import {
   rulesetTestsSchema,
   settingsSchema,
 } from './ruleset-definition.schema.js';
+import { schemaProblems } from './input-schemas.js';
 import { definesCondition, namedConditionProblems } from './named-conditions.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
 
@@ -35,31 +33,6 @@ const validateTests = definitionAjv.compile(rulesetTestsSchema);
 const validateComputedFacts = definitionAjv.compile(computedFactsSchema);
 const validateSettings = definitionAjv.compile(settingsSchema);
 const validateLookups = definitionAjv.compile(lookupsSchema);
-
-/** Checks input and variables schemas against the JSON Schema meta-schema (it compiles none of them). */
-export const inputSchemaAjv = newInputSchemaAjv({ validateSchema: true });
-
-/**
- * Validators of input and variables schemas, shared by every version that has the same schema, each compiled by
- * an ajv instance of its own (see SchemaValidators). Schemas reach it checked against the meta-schema already.
- */
-export const inputValidators = new SchemaValidators(() => newInputSchemaAjv({ validateSchema: false }), 2_000);
-
-function newInputSchemaAjv({ validateSchema }: { validateSchema: boolean }): Ajv {
-  // `addUsedSchema: false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide.
-  // `pattern` keywords are matched by RE2, in linear time, like the `matches` operator.
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    addUsedSchema: false,
-    validateSchema,
-    logger: false,
-    code: { regExp: linearRegExp },
-  });
-  addFormats.default(ajv);
-  ajv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
-  return ajv;
-}
 
 /** Checks a rule set version's content completely; throws one error listing every problem with its path. */
 export function validateRulesetContent(format: RulesetFormat, content: RulesetContent): void {
@@ -157,20 +130,8 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
 }
 
 function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
-  const reserved = reservedPropertyNames(inputSchema, '/inputSchema');
-  if (reserved.length > 0) return reserved;
-  if (!inputSchemaAjv.validateSchema(inputSchema as object)) {
-    return (inputSchemaAjv.errors ?? []).map((e) => ({
-      path: `/inputSchema${e.instancePath}`,
-      message: `is not valid JSON Schema: ${e.message ?? 'invalid'}`,
-    }));
-  }
-  try {
-    // Compiled once here, and kept: evaluating this version later uses the same validator.
-    inputValidators.for(inputSchema as object);
-  } catch (err) {
-    return [{ path: '/inputSchema', message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
-  }
+  const problems = schemaProblems(inputSchema, '/inputSchema');
+  if (problems.length > 0) return problems;
   if ((inputSchema as { type?: unknown }).type !== 'object')
     return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];
   return [];

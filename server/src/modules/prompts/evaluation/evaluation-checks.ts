@@ -1,9 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../../common/http/ajv.js';
-import { reservedPropertyNames } from '../../../common/json/reserved-names.js';
 import { linearPattern, patternProblem } from '../../../engine/linear-pattern.js';
-import { inputSchemaAjv, inputValidators } from '../../rulesets/ruleset-validation.js';
+import { inputValidators, schemaProblems } from '../../rulesets/input-schemas.js';
 import type { Expectation } from './evaluation.contract.js';
 
 /** A check as stored and run: exact ones on the output, rubrics through a judge. */
@@ -64,25 +63,7 @@ export function expectationProblems(expectation: Expectation, path: string): Err
     const problem = patternProblem(expectation.pattern!);
     if (problem) problems.push({ path: `${path}/pattern`, message: problem });
   } else if (expectation.type === 'jsonSchema') {
-    const schema = expectation.schema as Record<string, unknown>;
-    const reserved = reservedPropertyNames(schema, `${path}/schema`);
-    if (reserved.length > 0) return reserved;
-    if (!inputSchemaAjv.validateSchema(schema)) {
-      for (const e of inputSchemaAjv.errors ?? [])
-        problems.push({
-          path: `${path}/schema${e.instancePath}`,
-          message: `is not valid JSON Schema: ${e.message ?? 'invalid'}`,
-        });
-    } else {
-      try {
-        inputValidators.for(schema);
-      } catch (err) {
-        problems.push({
-          path: `${path}/schema`,
-          message: `does not compile as a JSON Schema: ${(err as Error).message}`,
-        });
-      }
-    }
+    problems.push(...schemaProblems(expectation.schema, `${path}/schema`));
   } else if (expectation.type === 'length') {
     if (expectation.min !== undefined && expectation.max !== undefined && expectation.min > expectation.max)
       problems.push({ path: `${path}/min`, message: `is more than max (${expectation.max})` });

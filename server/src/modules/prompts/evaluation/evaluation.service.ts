@@ -12,7 +12,7 @@ import { wilson95 } from '../../../common/statistics/proportions.js';
 import { meanWithInterval95 } from '../../../common/statistics/means.js';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.schema.js';
-import { inputValidators } from '../../rulesets/ruleset-validation.js';
+import { inputValidators } from '../../rulesets/input-schemas.js';
 import { LlmService } from '../../llm/llm.service.js';
 import { costUsd } from '../../llm/model-pricing.js';
 import type { PromptContent } from '../prompt.types.js';

@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { SCHEMA_LIMITS, schemaCostProblems } from './schema-cost.js';
+
+/** d0 = allOf [d1, d1], d1 = allOf [d2, d2], …: 2^depth subschemas once the references are put in place. */
+function doubling(depth: number) {
+  const $defs: Record<string, object> = { [`d${depth}`]: { type: 'object' } };
+  for (let i = depth - 1; i >= 0; i--)
+    $defs[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i + 1}` }, { $ref: `#/$defs/d${i + 1}` }] };
+  return { type: 'object', properties: { o: { $ref: '#/$defs/d0' } }, $defs };
+}
+
+describe('what an analyst’s JSON Schema may cost', () => {
+  it('accepts the pilots’ kind of schema, and long enums (data, not schemas)', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        invoice: {
+          type: 'object',
+          properties: {
+            total: { type: 'number' },
+            currency: { enum: Array.from({ length: 2000 }, (_, i) => `c${i}`) },
+          },
+        },
+        codes: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+        lines: { type: 'array', uniqueItems: true, maxItems: 100, items: { type: 'object' } },
+      },
+    };
+    expect(schemaCostProblems(schema, '/inputSchema')).toEqual([]);
+  });
+
+  it('refuses references that double at every level, counted without expanding them', () => {
+    expect(schemaCostProblems(doubling(8), '/inputSchema')).toEqual([]);
+    const problems = schemaCostProblems(doubling(60), '/inputSchema');
+    expect(problems).toEqual([
+      { path: '/inputSchema', message: expect.stringContaining(`more than ${SCHEMA_LIMITS.expanded} subschemas`) },
+    ]);
+  });
+
+  it('counts a recursive schema once: it follows the data, which the body limits bound', () => {
+    const tree = {
+      type: 'object',
+      $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      properties: { root: { $ref: '#/$defs/node' } },
+    };
+    expect(schemaCostProblems(tree, '/variablesSchema')).toEqual([]);
+  });
+
+  it('refuses a schema with too many subschemas to compile quickly', () => {
+    const wide = {
+      type: 'object',
+      properties: {
+        o: {
+          anyOf: Array.from({ length: 50 }, () => ({ anyOf: Array.from({ length: 50 }, () => ({ type: 'object' })) })),
+        },
+      },
+    };
+    expect(schemaCostProblems(wide, '/inputSchema')).toEqual([
+      { path: '/inputSchema', message: expect.stringContaining(`the limit is ${SCHEMA_LIMITS.subschemas}`) },
+    ]);
+  });
+
+  it('refuses uniqueItems over a long list of objects, at its place', () => {
+    const schema = {
+      type: 'object',
+      properties: { 'a/b': { type: 'array', uniqueItems: true, items: { type: 'object' } } },
+    };
+    expect(schemaCostProblems(schema, '/inputSchema').map((p) => p.path)).toEqual([
+      '/inputSchema/properties/a~1b/uniqueItems',
+    ]);
+    const bounded = { ...schema.properties['a/b'], maxItems: SCHEMA_LIMITS.uniqueItemsMaxItems + 1 };
+    expect(schemaCostProblems(bounded, '/s')).toHaveLength(1);
+  });
+});

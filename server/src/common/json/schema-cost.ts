@@ -1,0 +1,109 @@
+import type { ErrorDetail } from '../errors/domain-errors.js';
+
+/**
+ * What a JSON Schema written by an analyst (facts, prompt variables, an expected answer's shape) may cost. ajv
+ * compiles a schema into code, synchronously, and then runs it on every request: both must stay short
+ * (docs/adr/0034). Measured on this machine: ajv compiles 500 subschemas in 100–450 ms and 2 000 in about a
+ * second; the invoice pilot's fact schema has 48.
+ */
+export const SCHEMA_LIMITS = {
+  /** Subschemas (objects) written in the schema. */
+  subschemas: 500,
+  /** Subschemas once every `$ref` is put in place: what one validation may visit for one value. */
+  expanded: 10_000,
+  /** `uniqueItems` compares every pair of items unless they are of a scalar type: n² for lists of objects. */
+  uniqueItemsMaxItems: 500,
+} as const;
+
+// Keywords whose values are data, not schemas: an `enum` of 1 000 strings costs little to compile.
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required', 'dependentRequired']);
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+
+type Json = Record<string, unknown>;
+
+/** The places where a schema costs too much to compile or to validate with; `base` is its JSON Pointer. */
+export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  let subschemas = 0;
+  // Iterative: the body parser lets 64 levels through, but a counter should not depend on that.
+  const stack: { node: unknown; path: string }[] = [{ node: schema, path: base }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}` }));
+      continue;
+    }
+    subschemas++;
+    const s = node as Json;
+    if (s['uniqueItems'] === true && !scalarItems(s['items'])) {
+      const max = s['maxItems'];
+      if (typeof max !== 'number' || max > SCHEMA_LIMITS.uniqueItemsMaxItems)
+        problems.push({
+          path: `${path}/uniqueItems`,
+          message: `needs maxItems of at most ${SCHEMA_LIMITS.uniqueItemsMaxItems} beside it, or items of a scalar type: comparing every pair of a long list of objects takes seconds`,
+        });
+    }
+    for (const [key, value] of Object.entries(s))
+      if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
+        stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
+  }
+  if (subschemas > SCHEMA_LIMITS.subschemas)
+    problems.push({
+      path: base,
+      message: `has ${subschemas} subschemas; the limit is ${SCHEMA_LIMITS.subschemas} (compiling it would hold the service up)`,
+    });
+  else if (expandedSize(schema) > SCHEMA_LIMITS.expanded)
+    problems.push({
+      path: base,
+      message: `refers to its definitions so many times that it holds more than ${SCHEMA_LIMITS.expanded} subschemas once every $ref is put in place; validating one value would take seconds`,
+    });
+  return problems;
+}
+
+function scalarItems(items: unknown): boolean {
+  if (items === null || typeof items !== 'object' || Array.isArray(items)) return false;
+  const type = (items as Json)['type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.length > 0 && types.every((t) => typeof t === 'string' && SCALAR_TYPES.has(t));
+}
+
+/**
+ * Subschemas with every local `$ref` (`#/…`) counted as the size of what it points to, each target counted once
+ * and capped just past the limit. A reference back into a schema being counted counts 1: a recursive schema
+ * follows the data, which the body limits bound.
+ */
+function expandedSize(root: unknown): number {
+  const cap = SCHEMA_LIMITS.expanded + 1;
+  const sizes = new Map<object, number>();
+  const counting = new Set<object>();
+  const size = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 0;
+    if (Array.isArray(node)) return node.reduce((n: number, item) => Math.min(cap, n + size(item)), 0);
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (counting.has(node)) return 1;
+    counting.add(node);
+    let n = 1;
+    for (const [key, value] of Object.entries(node as Json)) {
+      if (key === '$ref' && typeof value === 'string') n = Math.min(cap, n + size(resolveLocal(root, value)));
+      else if (!DATA_KEYWORDS.has(key)) n = Math.min(cap, n + size(value));
+    }
+    counting.delete(node);
+    sizes.set(node, n);
+    return n;
+  };
+  return size(root);
+}
+
+/** The value a local JSON Pointer reference (`#/$defs/a`) points to in the schema, if any. */
+function resolveLocal(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let node = root;
+  for (const raw of ref.slice(1).split('/').slice(1)) {
+    const segment = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Json)[segment];
+  }
+  return node;
+}
