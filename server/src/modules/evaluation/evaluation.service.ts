@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
+import { timeSlices } from '../../common/async/time-slices.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
@@ -157,7 +158,10 @@ export class EvaluationService {
     const checksum = checksumOf(content);
     const entry = this.prepared.for(checksum, state.meta.format, content);
     const cases = [];
+    const slice = timeSlices(YIELD_EVERY_MS);
     for (const test of content.tests ?? []) {
+      // Up to 500 cases, each with its computed facts: `await run()` alone would never let other requests in.
+      await slice();
       let actual: string[];
       let error: string | undefined;
       try {
@@ -199,7 +203,9 @@ export class EvaluationService {
     const byTransition: Record<string, number> = {};
     const examples: { evaluationId: string; before: string; after: string }[] = [];
     const logged = await this.decisions.latestFor(activeChecksum, limit);
+    const slice = timeSlices(YIELD_EVERY_MS);
     for (const decision of logged) {
+      await slice();
       const facts = masked ? maskFacts(decision.facts, piiPaths) : decision.facts;
       const before = activeEntry
         ? await outcomeOf(activeEntry, facts)
@@ -295,13 +301,11 @@ export class EvaluationService {
     const results: EvaluationResult[] = [];
     const traced = logging || withExplanation;
     const live: LiveDecision[] = [];
-    let sliceStarted = performance.now();
+    const slice = timeSlices(YIELD_EVERY_MS);
     for (const [i, facts] of factsList.entries()) {
       // A long batch gives the event loop back every few milliseconds, so other requests are not held behind it.
-      if (performance.now() - sliceStarted > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStarted = performance.now();
-      }
+      const turn = slice();
+      if (turn) await turn;
       const started = performance.now();
       const outcome = runOrExplainWhy(
         entry,
