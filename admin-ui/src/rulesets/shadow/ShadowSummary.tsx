@@ -41,7 +41,7 @@ export const ShadowSummary = ({
             status: translate(report.running ? 'gabarit.shadow.running' : 'gabarit.shadow.ended'),
             compared: report.compared,
             diverged: report.diverged,
-            rate: report.rate === undefined ? '—' : formatRate(report.rate, locale),
+            rate: report.rate === undefined || report.compared === 0 ? '—' : formatRate(report.rate, locale),
           })
         : translate('gabarit.shadow.summary_never', { version })}{' '}
       {link}

@@ -95,6 +95,23 @@ describe('Shadow tab', () => {
     expect(screen.getByRole('button', { name: 'Arrêter la comparaison' })).toBeTruthy();
   });
 
+  it('gives no rate and no interval while nothing has been compared', async () => {
+    const empty = {
+      ...running,
+      compared: 0,
+      diverged: 0,
+      byTransition: {},
+      rate: 0,
+      interval: [0, 0],
+      rates: {},
+      examples: [],
+    };
+    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: empty } });
+    renderTab(['approver']);
+    expect((await screen.findByTestId('shadow-rate')).textContent).toBe('—');
+    expect(screen.getByTestId('shadow-compared').textContent).toBe('0');
+  });
+
   it('words a 409 naming /version, and a 400 naming /percent', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let answer = apiError(
