@@ -39,7 +39,9 @@ export function namedConditionProblems(named: Record<string, Json>, rules: Json[
         message: `holds more than ${LIMITS.expandedConditionsPerRule} conditions once its named conditions are put in place; a named condition used many times inside another multiplies`,
       });
   });
-  if (total > LIMITS.expandedConditions)
+  // A rule past its own limit already says why; the total would only repeat it.
+  const ruleRefused = problems.some((p) => p.path.startsWith('/definition/rules/'));
+  if (total > LIMITS.expandedConditions && !ruleRefused)
     problems.push({
       path: '/definition/rules',
       message: `the rules hold more than ${LIMITS.expandedConditions} conditions in all once named conditions are put in place; split the rule set`,
