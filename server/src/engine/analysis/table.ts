@@ -13,6 +13,7 @@ import { canonicalJson } from '../../common/json/canonical.js';
 import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
+import { budgetSpent, type WorkBudget } from './budget.js';
 import { solve } from './solver.js';
 import { counted, joined, quoted, words, type Words } from './words.js';
 
@@ -21,8 +22,14 @@ type Json = Record<string, unknown>;
 const MAX_PAIRS = 50;
 const GAP_EXAMPLES = 3;
 
-/** Search steps shared by every question on one table, so a 2 000-row table is answered in seconds. */
-const TOTAL_STEPS = 200_000;
+/** Steps the search for one gap may take (within what is left of the analysis budget). */
+const GAP_STEPS = 200_000;
+
+/**
+ * The share of the analysis budget that comparing rows pairwise may take: the rest is kept for shadowed rows
+ * and gaps, so that a long table still gets them searched over its first rows.
+ */
+const PAIR_SHARE = 0.5;
 
 interface Row {
   id: string;
@@ -60,13 +67,24 @@ function atomDomains(cells: Formula[]): Map<string, Domain> {
  * row takes (`gap`) over enumerated, boolean and numeric columns. An overlap is an error under `unique`, and
  * under `any` when the two rows' outputs differ (docs/adr/0026).
  */
-export function analyseTable(definition: Json, facts: FactCatalogue, report: Report, check: LeafCheck): void {
+export function analyseTable(
+  definition: Json,
+  facts: FactCatalogue,
+  report: Report,
+  check: LeafCheck,
+  budget: WorkBudget,
+): void {
   const inputs = new Map((definition['inputs'] as Json[]).map((i) => [String(i['id']), i]));
   const policy = String(definition['hitPolicy']);
   const first = policy === 'first';
+  // Read from the schema once per column: the search asks at every step (narrowing copies, never changes it).
+  const seeds = new Map<string, Domain | undefined>();
   const seed = (key: string) => {
+    if (seeds.has(key)) return seeds.get(key);
     const input = [...inputs.values()].find((i) => factKey(String(i['fact']), i['path'] as string | undefined) === key);
-    return input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
+    const domain = input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
+    seeds.set(key, domain);
+    return domain;
   };
   const rows: Row[] = (definition['rows'] as Json[]).map((row, index) => {
     const cells = Object.entries(row['cells'] as Record<string, Json>).map(([id, cell]) => {
@@ -100,7 +118,6 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       'table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)',
     ),
   );
-  const budget = { left: TOTAL_STEPS };
   const live = rows.filter((row) => {
     if (!row.domains) return true;
     if ([...row.domains.values()].every(satisfiable)) return true;
@@ -116,11 +133,25 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     return false;
   });
 
-  // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it.
+  // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it. Their
+  // number grows with the square of the rows': past its share of the budget, the later rows are left out.
   let pairs = 0;
   let undecided = 0;
   const touching = live.map(() => [] as Row[]);
-  live.forEach((b, j) => {
+  let pairUnits = budget.remaining * PAIR_SHARE;
+  let compared = 0;
+  // Comparing a row with each earlier one reads the values of both, column by column.
+  const weight = (r: Row) => [...r.modelled.values()].reduce((n, d) => n + 1 + (d.only?.size ?? 0) + d.not.size, 1);
+  let earlierWeight = 0;
+  for (const b of live) {
+    const j = compared;
+    const w = weight(b);
+    const cost = j * w + earlierWeight;
+    if (cost > pairUnits) break;
+    earlierWeight += w;
+    pairUnits -= cost;
+    budget.charge(cost);
+    compared++;
     for (let i = 0; i < j; i++) {
       const a = live[i]!;
       const meet = meets(a, b);
@@ -149,22 +180,17 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
         );
       }
     }
-  });
+  }
 
-  live.forEach((row, j) => {
+  // Rows whose shadowing the budget left undecided: named by the first, counted, not listed one by one.
+  const unsearched: Row[] = [];
+  live.slice(0, compared).forEach((row, j) => {
     if (!first || touching[j]!.length === 0) return;
-    if (budget.left <= 0) {
-      report.skip(
-        rowAt(row),
-        words(
-          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr} : le budget d’analyse est épuisé`,
-          `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
-        ),
-      );
+    if (budget.spent) {
+      unsearched.push(row);
       return;
     }
-    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, 1, budget.left);
-    budget.left -= shadow.steps;
+    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, budget);
     if (shadow.result === 'unsat') {
       const message = words(
         `la ligne ${quoted(row.id).fr} n’est jamais atteinte : les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,
@@ -182,6 +208,29 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       );
     }
   });
+  const [firstUnsearched] = unsearched;
+  if (firstUnsearched) {
+    const others = unsearched.length - 1;
+    const n = counted(others);
+    report.skip(
+      rowAt(firstUnsearched),
+      words(
+        `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(firstUnsearched.id).fr}${others > 0 ? ` ni ${n.fr} autres après elle` : ''} : ${budgetSpent.fr}`,
+        `whether earlier rows shadow row "${firstUnsearched.id}"${others > 0 ? ` or ${n.en} more after it` : ''} is not decided: ${budgetSpent.en}`,
+      ),
+    );
+  }
+  const [firstLeft] = live.slice(compared);
+  if (firstLeft) {
+    const left = counted(live.length - compared);
+    report.skip(
+      rowAt(firstLeft),
+      words(
+        `les lignes à partir de ${quoted(firstLeft.id).fr} (${left.fr}) ne sont pas comparées aux précédentes, ni pour les chevauchements ni pour les lignes masquées : trop de lignes pour une analyse`,
+        `rows from "${firstLeft.id}" on (${left.en}) were not compared with earlier rows, for overlaps or shadowing: too many rows for one analysis`,
+      ),
+    );
+  }
   if (undecided > MAX_PAIRS) {
     const more = counted(undecided - MAX_PAIRS);
     report.skip(
@@ -203,7 +252,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     );
   }
 
-  gaps(inputs, rows, facts, report, seed);
+  gaps(inputs, rows, facts, report, seed, budget);
 }
 
 export type LeafCheck = (leaf: Json, at: string) => void;
@@ -266,6 +315,7 @@ function gaps(
   facts: FactCatalogue,
   report: Report,
   seed: (key: string) => ReturnType<FactCatalogue['seed']>,
+  budget: WorkBudget,
 ): void {
   for (const [id, input] of inputs) {
     const fact = String(input['fact']);
@@ -301,7 +351,7 @@ function gaps(
   // Each example is searched outside the earlier ones, so the examples are distinct gaps, not one gap thrice.
   const open: Formula[] = rows.map((r) => negateFormula(r.formula));
   for (let n = 0; n < GAP_EXAMPLES; n++) {
-    const outcome = solve(open, seed, 1, TOTAL_STEPS);
+    const outcome = solve(open, seed, budget, { maxSteps: GAP_STEPS });
     if (outcome.result === 'unknown') {
       const why = joined(outcome.reasons);
       report.skip(
