@@ -38,8 +38,17 @@ export function copyDomain(d: Domain): Domain {
   return { ...d, only: d.only && new Map(d.only), not: new Set(d.not) };
 }
 
+// Tests are never changed once made: the search negates the same ones at many steps, each once here.
+const negations = new WeakMap<Test, Test>();
+
 /** The test's negation; a negated numeric test also holds for values that are not numbers. */
 export function negate(test: Test): Test {
+  let negation = negations.get(test);
+  if (!negation) negations.set(test, (negation = negationOf(test)));
+  return negation;
+}
+
+function negationOf(test: Test): Test {
   if (!('n' in test)) return { op: test.op === 'in' ? 'notIn' : 'in', values: test.values };
   const flipped = {
     lessThan: 'greaterThanInclusive',
