@@ -81,16 +81,23 @@ export function analyseRules(
   const implies = (a: Formula, b: Formula) =>
     solve([a, negateFormula(b)], seed, budget, { onlyUnsat: true }).result === 'unsat';
   const unsearched: string[] = [];
+  // Only rules with one event are compared: grouped first, so that rules which all differ cost no pairs.
+  const sameEvent = new Map<string, { rule: (typeof possible)[number]; index: number }[]>();
+  possible.forEach((rule, index) => {
+    const group = sameEvent.get(rule.event) ?? [];
+    group.push({ rule, index });
+    sameEvent.set(rule.event, group);
+  });
   possible.forEach((rule, j) => {
-    for (const other of possible) {
-      if (other === rule || other.event !== rule.event) continue;
+    for (const { rule: other, index } of sameEvent.get(rule.event)!) {
+      if (other === rule) continue;
       if (budget.spent) {
         unsearched.push(rule.name);
         return;
       }
       if (!implies(rule.formula, other.formula)) continue;
       // Two equivalent rules: only the later one is reported.
-      if (possible.indexOf(other) > j && implies(other.formula, rule.formula)) continue;
+      if (index > j && implies(other.formula, rule.formula)) continue;
       report.add(
         'subsumed',
         'info',
