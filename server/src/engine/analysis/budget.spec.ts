@@ -93,6 +93,31 @@ describe('the work budget of one analysis', () => {
     );
   });
 
+  it('stops searching the branches of a tree too wide for one analysis, naming the first left and counting the rest', () => {
+    const x = (operator: string, value: number) => ({ fact: 't', path: '$.x', operator, value });
+    // Each branch is searched against every earlier sibling: the work grows with the square of their number.
+    const branches = Array.from({ length: 2000 }, (_, i) => ({
+      when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
+      node: { id: `n${i}`, outcome: { type: 'a' } },
+    }));
+    branches.splice(1, 0, { when: { any: [x('lessThan', -5)] }, node: { id: 'dead', outcome: { type: 'a' } } });
+    const a = analyseRuleset('decisionTree', {
+      inputSchema: {
+        type: 'object',
+        properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+      },
+      definition: { root: { id: 'root', branches } },
+    });
+    // Found before the budget ran out: the second branch, which the first always takes.
+    expect(a.findings).toContainEqual(
+      expect.objectContaining({ kind: 'unreachable', path: '/definition/root/branches/1/when' }),
+    );
+    const left = a.notChecked.find((n) => n.reason.startsWith('whether this branch'))!;
+    expect(left.path).toMatch(/^\/definition\/root\/branches\/\d+\/when$/);
+    expect(left.reason).toMatch(/^whether this branch and [\d,]+ more after it can be taken is not decided/);
+    expect(left.text.fr).toContain('le budget de travail d’une analyse est épuisé');
+  });
+
   it('analyses the pilots fully: no question left for want of budget', () => {
     for (const file of [
       'rulesets/invoices/invoices.json',

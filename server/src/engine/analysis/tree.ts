@@ -64,35 +64,37 @@ function walk(node: Json, at: string, path: Formula[], w: Walk): void {
     const guards = w.budget.spent ? [] : earlier.map(negateFormula);
     earlier.push(when);
     const label = String(branch['label'] ?? (branch['node'] as Json)['id']);
-    const branchFr = `la branche ${quoted(label).fr}`;
     const verdict = decide(
       [
         [
           [when],
           'contradiction',
           'error',
-          words(
-            `${branchFr} ne peut jamais être prise : ses conditions se contredisent`,
-            `branch "${label}" can never be taken: its conditions contradict each other`,
-          ),
+          () =>
+            words(
+              `la branche ${quoted(label).fr} ne peut jamais être prise : ses conditions se contredisent`,
+              `branch "${label}" can never be taken: its conditions contradict each other`,
+            ),
         ],
         [
           [...path, when],
           'unreachable',
           'warning',
-          words(
-            `${branchFr} ne peut jamais être prise, vu les conditions du chemin qui y mène`,
-            `branch "${label}" can never be taken given the conditions on the path to it`,
-          ),
+          () =>
+            words(
+              `la branche ${quoted(label).fr} ne peut jamais être prise, vu les conditions du chemin qui y mène`,
+              `branch "${label}" can never be taken given the conditions on the path to it`,
+            ),
         ],
         [
           [...path, when, ...guards],
           'unreachable',
           'warning',
-          words(
-            `${branchFr} n’est jamais prise : les branches précédentes prennent toutes les entrées qui lui correspondent`,
-            `branch "${label}" is never taken: earlier branches take every input it matches`,
-          ),
+          () =>
+            words(
+              `la branche ${quoted(label).fr} n’est jamais prise : les branches précédentes prennent toutes les entrées qui lui correspondent`,
+              `branch "${label}" is never taken: earlier branches take every input it matches`,
+            ),
         ],
       ],
       `${branchAt}/when`,
@@ -110,10 +112,11 @@ function walk(node: Json, at: string, path: Formula[], w: Walk): void {
           [...path, ...guards],
           'unreachable',
           'info',
-          words(
-            `${quoted('Sinon').fr} n’est jamais pris : les branches précédentes couvrent toutes les entrées`,
-            `"otherwise" is never taken: the branches before it cover every input`,
-          ),
+          () =>
+            words(
+              `${quoted('Sinon').fr} n’est jamais pris : les branches précédentes couvrent toutes les entrées`,
+              `"otherwise" is never taken: the branches before it cover every input`,
+            ),
         ],
       ],
       otherwiseAt,
@@ -123,7 +126,8 @@ function walk(node: Json, at: string, path: Formula[], w: Walk): void {
   }
 }
 
-type Check = [Formula[], 'contradiction' | 'unreachable', 'error' | 'warning' | 'info', Words];
+// The message is written only when the check proves its point: a wide tree has thousands of branches, few dead.
+type Check = [Formula[], 'contradiction' | 'unreachable', 'error' | 'warning' | 'info', () => Words];
 
 /** Runs the checks in order; the first that proves "never" is reported. True when the branch may be taken. */
 function decide(checks: Check[], at: string, w: Walk): boolean {
@@ -135,7 +139,7 @@ function decide(checks: Check[], at: string, w: Walk): boolean {
   for (const [formulas, kind, severity, message] of checks) {
     const outcome: Outcome = solve(formulas, w.seed, w.budget);
     if (outcome.result === 'unsat') {
-      report.add(kind, severity, at, message);
+      report.add(kind, severity, at, message());
       return false;
     }
     if (outcome.result === 'unknown') {
