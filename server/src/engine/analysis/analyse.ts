@@ -1,5 +1,7 @@
+import { WorkBudget } from './budget.js';
+import type { Domain } from './domain.js';
 import { Report, type Analysis } from './findings.js';
-import type { FormulaContext } from './formula.js';
+import type { Formula, FormulaContext } from './formula.js';
 import { checkLeaf } from './leaf-checks.js';
 import { analyseRules } from './rules.js';
 import { FactCatalogue } from './schema.js';
@@ -32,15 +34,26 @@ export function analyseRuleset(format: string, content: AnalysedContent): Analys
     ),
   );
   // Every condition on one fact path narrows one domain, seeded from the schema's type, enum and bounds.
+  // The search asks for a path's seed at every step: it is read from the schema once (domains are never
+  // changed in place, narrowing copies them).
+  const seeds = new Map<string, Domain | undefined>();
   const seed = (key: string) => {
+    if (seeds.has(key)) return seeds.get(key);
     const [fact, path] = key.split('|') as [string, string];
-    return facts.seed(key, fact, path || undefined);
+    const domain = facts.seed(key, fact, path || undefined);
+    seeds.set(key, domain);
+    return domain;
   };
+  const budget = new WorkBudget();
   const definition = content.definition;
   const namedConditions = (format === 'rules' ? definition['conditions'] : undefined) ?? {};
-  const ctx: FormulaContext = { namedConditions: namedConditions as Record<string, unknown>, onLeaf: check };
-  if (format === 'decisionTable') analyseTable(definition, facts, report, check);
-  else if (format === 'decisionTree') analyseTree(definition, seed, ctx, report);
-  else analyseRules(definition, seed, ctx, report);
+  const ctx: FormulaContext = {
+    namedConditions: namedConditions as Record<string, unknown>,
+    onLeaf: check,
+    named: new Map<string, Formula>(),
+  };
+  if (format === 'decisionTable') analyseTable(definition, facts, report, check, budget);
+  else if (format === 'decisionTree') analyseTree(definition, seed, ctx, report, budget);
+  else analyseRules(definition, seed, ctx, report, budget);
   return report.result();
 }

@@ -38,8 +38,17 @@ export function copyDomain(d: Domain): Domain {
   return { ...d, only: d.only && new Map(d.only), not: new Set(d.not) };
 }
 
+// Tests are never changed once made: the search negates the same ones at many steps, each once here.
+const negations = new WeakMap<Test, Test>();
+
 /** The test's negation; a negated numeric test also holds for values that are not numbers. */
 export function negate(test: Test): Test {
+  let negation = negations.get(test);
+  if (!negation) negations.set(test, (negation = negationOf(test)));
+  return negation;
+}
+
+function negationOf(test: Test): Test {
   if (!('n' in test)) return { op: test.op === 'in' ? 'notIn' : 'in', values: test.values };
   const flipped = {
     lessThan: 'greaterThanInclusive',
@@ -55,17 +64,28 @@ const tighterLo = (a: Bound | undefined, b: Bound) =>
 const tighterHi = (a: Bound | undefined, b: Bound) =>
   !a || b.value < a.value || (b.value === a.value && !b.closed) ? b : a;
 
-/** The domain narrowed by one more test (a fresh copy). */
+// Each list of values by key, read once: a search narrows by the same test at many of its steps.
+const keyed = new WeakMap<unknown[], Map<string, unknown>>();
+function byKey(values: unknown[]): Map<string, unknown> {
+  let map = keyed.get(values);
+  if (!map) keyed.set(values, (map = new Map(values.map((v) => [key(v), v]))));
+  return map;
+}
+
+/**
+ * The domain narrowed by one more test: a new domain that shares with `d` what the test leaves as it was
+ * (domains are never changed in place once built, so copying them whole at every search step is waste).
+ */
 export function narrow(d: Domain, test: Test): Domain {
-  const out = copyDomain(d);
+  const out = { ...d };
   switch (test.op) {
     case 'in': {
-      const allowed = new Map(test.values.map((v) => [key(v), v]));
-      out.only = out.only ? new Map([...out.only].filter(([k]) => allowed.has(k))) : allowed;
+      const allowed = byKey(test.values);
+      out.only = d.only ? new Map([...d.only].filter(([k]) => allowed.has(k))) : allowed;
       break;
     }
     case 'notIn':
-      test.values.forEach((v) => out.not.add(key(v)));
+      out.not = new Set([...d.not, ...byKey(test.values).keys()]);
       break;
     case 'lessThan':
     case 'lessThanInclusive':
@@ -78,6 +98,10 @@ export function narrow(d: Domain, test: Test): Domain {
   }
   return out;
 }
+
+/** What narrowing `d` by `test` reads, in units of the analysis budget: the values of both. */
+export const narrowCost = (d: Domain, test: Test): number =>
+  1 + (d.only?.size ?? 0) + d.not.size + ('values' in test ? test.values.length : 0);
 
 /** Values both domains allow. */
 export function intersect(a: Domain, b: Domain): Domain {
@@ -132,10 +156,21 @@ export function finiteValues(d: Domain): unknown[] | undefined {
   return undefined;
 }
 
-/** Whether some value satisfies every test so far. */
+/** Whether some value satisfies every test so far (as `finiteValues` would count, without listing them). */
 export function satisfiable(d: Domain): boolean {
-  const finite = finiteValues(d);
-  if (finite) return finite.length > 0;
+  if (d.only) {
+    for (const [k, v] of d.only) if (!d.not.has(k) && inInterval(d, v)) return true;
+    return false;
+  }
+  if (d.integer && d.lo && d.hi) {
+    const lo = d.lo.closed ? Math.ceil(d.lo.value) : Math.floor(d.lo.value) + 1;
+    const hi = d.hi.closed ? Math.floor(d.hi.value) : Math.ceil(d.hi.value) - 1;
+    if (hi - lo <= 1000) {
+      if (hi - lo + 1 > d.not.size) return true; // more integers than exclusions
+      for (let n = lo; n <= hi; n++) if (!d.not.has(key(n))) return true;
+      return false;
+    }
+  }
   if (!hasInterval(d)) return true; // infinitely many values, finitely many excluded
   const { lo, hi } = d;
   if (lo && hi) {

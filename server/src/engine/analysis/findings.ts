@@ -69,5 +69,11 @@ export class Report {
 
 /** A JSON pointer from its tokens (RFC 6901 escapes). */
 export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  // Escaped only where needed: every cell of a long table has a pointer, and few tokens hold ~ or /.
+  let out = '';
+  for (const token of tokens) {
+    const t = String(token);
+    out += '/' + (t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t);
+  }
+  return out;
 }

@@ -59,6 +59,11 @@ export interface FormulaContext {
   namedConditions: Record<string, unknown>;
   /** Called for every leaf (checked for type and fact) before it becomes an atom. */
   onLeaf?: (leaf: Json, at: string) => void;
+  /**
+   * Each named condition's formula, by name and polarity, built once per analysis and shared by every
+   * reference: walked again at each reference, names that refer to names fan out exponentially.
+   */
+  named?: Map<string, Formula>;
 }
 
 /** A condition (all/any/not/named/leaf) in negation normal form; `negated` pushes a `not` down through it. */
@@ -80,9 +85,9 @@ export function toFormula(
   }
   if (typeof condition['condition'] === 'string') {
     const name = condition['condition'];
-    const named = ctx.namedConditions[name];
+    const body = ctx.namedConditions[name];
     // Named conditions are walked where they are defined, so their leaves are checked once.
-    if (!named || naming.includes(name))
+    if (!body || naming.includes(name))
       return {
         kind: 'opaque',
         at,
@@ -91,10 +96,17 @@ export function toFormula(
           `named condition "${name}" unresolved`,
         ),
       };
-    return toFormula(named as Json, pointer('definition', 'conditions', name), { ...ctx, onLeaf: undefined }, negated, [
+    const memo = `${negated ? 'not ' : ''}${name}`;
+    const known = ctx.named?.get(memo);
+    if (known) return known;
+    const named = ctx.named ?? new Map<string, Formula>();
+    const inner = { ...ctx, onLeaf: undefined, named };
+    const formula = toFormula(body as Json, pointer('definition', 'conditions', name), inner, negated, [
       ...naming,
       name,
     ]);
+    named.set(memo, formula);
+    return formula;
   }
   ctx.onLeaf?.(condition, at);
   const fact = String(condition['fact']);
@@ -122,9 +134,16 @@ export function toFormula(
   return { kind: 'atom', key: factKey(fact, path), fact, path, test: negated ? negate(test) : test, at };
 }
 
+// A named condition's formula is shared by its references, so its negation is too (else it fans out again).
+const negations = new WeakMap<Formula, Formula>();
+
 /** The negation of a formula already in negation normal form. */
 export function negateFormula(f: Formula): Formula {
   if (f.kind === 'atom') return { ...f, test: negate(f.test) };
   if (f.kind === 'opaque') return f;
-  return { kind: f.kind === 'and' ? 'or' : 'and', items: f.items.map(negateFormula) };
+  const known = negations.get(f);
+  if (known) return known;
+  const negation: Formula = { kind: f.kind === 'and' ? 'or' : 'and', items: f.items.map(negateFormula) };
+  negations.set(f, negation);
+  return negation;
 }

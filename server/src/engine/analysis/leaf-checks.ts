@@ -45,15 +45,13 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
   const enumValues = Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
   const mismatch = (message: Words) =>
     report.add('type_mismatch', 'error', at, words(`${name} : ${message.fr}`, `${name}: ${message.en}`));
-  const schemaSays = words(`le schéma dit ${types.join(' ou ')}`, `the schema says ${types.join(' or ')}`);
+  // Built only for a mismatch: a 2 000-row table checks ten thousand cells, nearly all fine.
+  const says = () => words(`le schéma dit ${types.join(' ou ')}`, `the schema says ${types.join(' or ')}`);
   const checkValue = (v: unknown) => {
     const shown = JSON.stringify(v);
     if (!fitsTypes(v, types))
       mismatch(
-        words(
-          `${shown} est de type ${jsonType(v)}, ${schemaSays.fr}`,
-          `${shown} is a ${jsonType(v)}, ${schemaSays.en}`,
-        ),
+        words(`${shown} est de type ${jsonType(v)}, ${says().fr}`, `${shown} is a ${jsonType(v)}, ${says().en}`),
       );
     else if (enumValues && !enumValues.some((e) => JSON.stringify(e) === shown))
       mismatch(
@@ -68,9 +66,7 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
     if (Array.isArray(value)) value.forEach(checkValue);
   } else if (NUMERIC.has(operator)) {
     if (types.length > 0 && !types.some((t) => t === 'number' || t === 'integer'))
-      mismatch(
-        words(`${operator} compare des nombres, ${schemaSays.fr}`, `${operator} compares numbers, ${schemaSays.en}`),
-      );
+      mismatch(words(`${operator} compare des nombres, ${says().fr}`, `${operator} compares numbers, ${says().en}`));
     else if (typeof value !== 'number')
       mismatch(
         words(
@@ -80,6 +76,6 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
       );
   } else if (operator === 'contains' || operator === 'doesNotContain') {
     if (types.length > 0 && !types.includes('array'))
-      mismatch(words(`${operator} lit une liste, ${schemaSays.fr}`, `${operator} reads a list, ${schemaSays.en}`));
+      mismatch(words(`${operator} lit une liste, ${says().fr}`, `${operator} reads a list, ${says().en}`));
   }
 }

@@ -1,18 +1,23 @@
+import { budgetSpent, type WorkBudget } from './budget.js';
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve } from './solver.js';
-import { joined, quoted, quotedList, words } from './words.js';
+import { joined, quoted, quotedList, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 type Seed = Parameters<typeof solve>[1];
-
-const SUBSUMPTION_STEPS = 300_000;
 
 /**
  * `rules`: a rule whose conditions can never hold (`contradiction`), and a rule another rule with the same
  * event always accompanies (`subsumed`: whenever it fires, the other fires too, so it adds nothing).
  */
-export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, report: Report): void {
+export function analyseRules(
+  definition: Json,
+  seed: Seed,
+  ctx: FormulaContext,
+  report: Report,
+  budget: WorkBudget,
+): void {
   const named = (definition['conditions'] ?? {}) as Record<string, Json>;
   // Named conditions' leaves are checked once, where they are written.
   for (const [name, condition] of Object.entries(named))
@@ -30,8 +35,15 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
     formula: toFormula(rule['conditions'] as Json, pointer('definition', 'rules', index, 'conditions'), ctx),
   }));
   const possible: typeof rules = [];
+  const unsolved: string[] = [];
   for (const rule of rules) {
-    const outcome = solve([rule.formula], seed);
+    // Past the budget a rule is not searched, and kept as possible (never read as "can fire").
+    if (budget.spent) {
+      unsolved.push(rule.name);
+      possible.push(rule);
+      continue;
+    }
+    const outcome = solve([rule.formula], seed, budget);
     if (outcome.result === 'unsat') {
       report.add(
         'contradiction',
@@ -56,24 +68,36 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
       possible.push(rule);
     }
   }
-  // Subsumption compares rules pairwise: a shared step budget keeps 500 rules with one event within a second.
-  const budget = { left: SUBSUMPTION_STEPS };
-  const implies = (a: Formula, b: Formula) => {
-    const outcome = solve([a, negateFormula(b)], seed, 1, Math.max(1, budget.left));
-    budget.left -= outcome.steps;
-    return outcome.result === 'unsat';
-  };
+  if (unsolved.length > 0) {
+    report.skip(
+      '/definition/rules',
+      words(
+        `on ne sait pas si ${ruleList(unsolved).fr} ${unsolved.length === 1 ? 'peut' : 'peuvent'} s’appliquer : ${budgetSpent.fr}`,
+        `whether ${ruleList(unsolved).en} can fire is not decided: ${budgetSpent.en}`,
+      ),
+    );
+  }
+  // Subsumption compares rules pairwise, on what is left of the analysis budget.
+  const implies = (a: Formula, b: Formula) =>
+    solve([a, negateFormula(b)], seed, budget, { onlyUnsat: true }).result === 'unsat';
   const unsearched: string[] = [];
+  // Only rules with one event are compared: grouped first, so that rules which all differ cost no pairs.
+  const sameEvent = new Map<string, { rule: (typeof possible)[number]; index: number }[]>();
+  possible.forEach((rule, index) => {
+    const group = sameEvent.get(rule.event) ?? [];
+    group.push({ rule, index });
+    sameEvent.set(rule.event, group);
+  });
   possible.forEach((rule, j) => {
-    for (const other of possible) {
-      if (other === rule || other.event !== rule.event) continue;
-      if (budget.left <= 0) {
+    for (const { rule: other, index } of sameEvent.get(rule.event)!) {
+      if (other === rule) continue;
+      if (budget.spent) {
         unsearched.push(rule.name);
         return;
       }
       if (!implies(rule.formula, other.formula)) continue;
       // Two equivalent rules: only the later one is reported.
-      if (possible.indexOf(other) > j && implies(other.formula, rule.formula)) continue;
+      if (index > j && implies(other.formula, rule.formula)) continue;
       report.add(
         'subsumed',
         'info',
@@ -87,15 +111,25 @@ export function analyseRules(definition: Json, seed: Seed, ctx: FormulaContext, 
     }
   });
   if (unsearched.length > 0) {
-    const names = quotedList(unsearched.slice(0, 5));
-    const more = unsearched.length > 5 ? '…' : '';
     const n = unsearched.length;
+    const names = ruleList(unsearched);
     report.skip(
       '/definition/rules',
       words(
-        `on ne sait pas si ${n === 1 ? 'la règle' : `les ${n} règles`} (${names.fr}${more}) ${n === 1 ? 'est englobée' : 'sont englobées'} par une autre : le budget d’analyse est épuisé`,
-        `subsumption of ${n} ${n === 1 ? 'rule' : 'rules'} (${names.en}${more}) is not decided: the budget is spent`,
+        `on ne sait pas si ${names.fr} ${n === 1 ? 'est englobée' : 'sont englobées'} par une autre : ${budgetSpent.fr}`,
+        `subsumption of ${names.en} is not decided: ${budgetSpent.en}`,
       ),
     );
   }
+}
+
+/** Rules named in a message, the first five quoted: « les 7 règles (« a », « b »…) », "7 rules ("a", "b"…)". */
+function ruleList(names: string[]): Words {
+  const n = names.length;
+  const listed = quotedList(names.slice(0, 5));
+  const more = n > 5 ? '…' : '';
+  return words(
+    `${n === 1 ? 'la règle' : `les ${n} règles`} (${listed.fr}${more})`,
+    `${n} ${n === 1 ? 'rule' : 'rules'} (${listed.en}${more})`,
+  );
 }

@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 /** The input schema, the computed facts and the lookups: what a fact path is, and what values it may take. */
 export class FactCatalogue {
   private readonly derived: Set<string>;
+  // A table asks for its few columns once per cell: each path is read from the schema once.
+  private readonly schemas = new Map<string, Json | null | undefined>();
 
   constructor(
     private readonly inputSchema: Json,
@@ -25,6 +27,12 @@ export class FactCatalogue {
    * object lists its properties), `null` when the schema leaves it open (no properties listed, derived fact).
    */
   schemaOf(fact: string, path?: string): Json | null | undefined {
+    const key = factKey(fact, path);
+    if (!this.schemas.has(key)) this.schemas.set(key, this.read(fact, path));
+    return this.schemas.get(key);
+  }
+
+  private read(fact: string, path?: string): Json | null | undefined {
     if (this.isDerived(fact)) return null;
     let schema = this.child(this.inputSchema, fact);
     if (!schema || !path) return schema;

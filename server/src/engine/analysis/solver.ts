@@ -1,4 +1,6 @@
-import { copyDomain, emptyDomain, narrow, negate, satisfiable, type Domain } from './domain.js';
+import type { WorkBudget } from './budget.js';
+import { budgetSpent } from './budget.js';
+import { copyDomain, emptyDomain, narrow, narrowCost, negate, satisfiable, type Domain } from './domain.js';
 import type { Formula, Opaque } from './formula.js';
 import { counted, words, type Words } from './words.js';
 
@@ -8,7 +10,7 @@ export type Domains = Map<string, Domain>;
 /**
  * `unsat`: no input satisfies every formula (proved on the modelled atoms alone, so sound whatever the
  * opaque leaves do). `sat`: a branch stays open with no opaque leaf on it. `unknown`: open branches all rest
- * on opaque leaves, or the search budget ran out.
+ * on opaque leaves, or the search ran past its steps or the analysis budget.
  */
 export interface Outcome {
   result: 'sat' | 'unsat' | 'unknown';
@@ -16,80 +18,134 @@ export interface Outcome {
   witnesses: Domains[];
   /** Why an open branch could not be confirmed. */
   reasons: Words[];
-  /** Search steps spent, for callers that share a budget over many questions. */
+  /** Search steps spent. */
   steps: number;
 }
 
-const BUDGET = 20_000;
+/** Steps one question may take, however much budget the analysis has left. */
+const STEPS = 20_000;
+
+/** A list shared by the branches that extend it: a step adds to its front without copying it. */
+type List<T> = { head: T; tail: List<T> } | undefined;
+const prepend = <T>(items: readonly T[], tail: List<T>): List<T> =>
+  items.reduceRight<List<T>>((rest, head) => ({ head, tail: rest }), tail);
+
+interface Branch {
+  todo: List<Formula>;
+  domains: Domains;
+  opaque: List<Opaque>;
+}
+
+export interface SolveOptions {
+  /** Open branches to collect (examples of gaps). */
+  wanted?: number;
+  /** Steps this question may take. */
+  maxSteps?: number;
+  /**
+   * Only `unsat` matters to the caller (does one rule imply another): the first open branch settles it, even
+   * one resting on opaque leaves, instead of searching on for a branch free of them.
+   */
+  onlyUnsat?: boolean;
+}
 
 /**
  * A tableau search over a conjunction of formulas: `and` adds its items, `or` branches, atoms narrow the
  * domain of their fact path and close the branch when it empties. `seed` gives each path's starting domain
- * (from the input schema); `wanted` is how many open branches to collect.
+ * (from the input schema); `wanted` is how many open branches to collect. Depth first with its own stack (a
+ * branch thousands of atoms deep would overflow the call stack); the work is charged to `budget`.
  */
 export function solve(
   formulas: Formula[],
   seed: (key: string) => Domain | undefined,
-  wanted = 1,
-  budget = BUDGET,
+  budget: WorkBudget,
+  { wanted = 1, maxSteps = STEPS, onlyUnsat = false }: SolveOptions = {},
 ): Outcome {
   const witnesses: Domains[] = [];
   // By their English, so one reason met on many branches is said once.
   const reasons = new Map<string, Words>();
+  const allowed = budget.remaining;
   let steps = 0;
+  // A step costs one unit, plus the items it lays out and the domain entries it copies.
+  let work = formulas.length;
   let unsure = false;
+  let stopped: Words | undefined;
 
-  let domainOf: (key: string) => Domain = () => emptyDomain();
-  const search = (todo: Formula[], domains: Domains, opaque: Opaque[]): boolean => {
-    if (++steps > budget) {
+  const stack: Branch[] = [];
+  let next: Branch | undefined = { todo: prepend(formulas, undefined), domains: new Map(), opaque: undefined };
+  while (next ?? stack.length > 0) {
+    const branch: Branch = next ?? stack.pop()!;
+    next = undefined;
+    ++steps;
+    ++work;
+    if (steps > maxSteps || work > allowed) {
+      const limit = counted(maxSteps);
+      stopped =
+        steps > maxSteps
+          ? words(`la recherche demandait plus de ${limit.fr} étapes`, `the search needed more than ${limit.en} steps`)
+          : budgetSpent;
       unsure = true;
-      return true; // stop: the result cannot be claimed
+      break;
     }
-    domainOf = (key) => domains.get(key) ?? seed(key) ?? emptyDomain();
-    const [head, ...rest] = todo;
-    if (!head) {
-      if (opaque.length > 0) {
+    const { todo, domains, opaque } = branch;
+    if (!todo) {
+      if (opaque) {
+        // Keep looking for a branch free of opaque leaves.
         unsure = true;
-        opaque.forEach((o) => reasons.set(o.reason.en, o.reason));
-        return false; // keep looking for a branch free of opaque leaves
+        const met: Opaque[] = [];
+        for (let o: List<Opaque> = opaque; o; o = o.tail) met.push(o.head);
+        work += met.length;
+        met.reverse().forEach((o) => reasons.set(o.reason.en, o.reason));
+        if (onlyUnsat) break;
+        continue;
       }
       witnesses.push(domains);
-      return witnesses.length >= wanted;
+      if (witnesses.length >= wanted) break;
+      continue;
     }
+    const head = todo.head;
+    const rest = todo.tail;
+    const domainOf = (key: string) => domains.get(key) ?? seed(key) ?? emptyDomain();
     switch (head.kind) {
       case 'and':
-        return search([...head.items, ...rest], domains, opaque);
+        work += head.items.length;
+        next = { todo: prepend(head.items, rest), domains, opaque };
+        break;
       case 'or':
+        work += head.items.length;
         // An alternative the domains already make true settles the `or` without branching on it.
         if (
-          head.items.some((item) => item.kind === 'atom' && !satisfiable(narrow(domainOf(item.key), negate(item.test))))
+          head.items.some((item) => {
+            if (item.kind !== 'atom') return false;
+            const domain = domainOf(item.key);
+            work += narrowCost(domain, item.test);
+            return !satisfiable(narrow(domain, negate(item.test)));
+          })
         ) {
-          return search(rest, domains, opaque);
+          next = { todo: rest, domains, opaque };
+          break;
         }
-        for (const item of head.items) if (search([item, ...rest], domains, opaque)) return true;
-        return false;
+        // The first alternative is searched first, as written.
+        for (let i = head.items.length - 1; i >= 0; i--)
+          stack.push({ todo: { head: head.items[i]!, tail: rest }, domains, opaque });
+        break;
       case 'opaque':
-        return search(rest, domains, [...opaque, head]);
+        next = { todo: rest, domains, opaque: { head, tail: opaque } };
+        break;
       case 'atom': {
-        const current = domains.get(head.key) ?? seed(head.key) ?? emptyDomain();
-        const next = narrow(current, head.test);
-        if (!satisfiable(next)) return false;
+        const domain = domainOf(head.key);
+        work += narrowCost(domain, head.test);
+        const narrowed = narrow(domain, head.test);
+        if (!satisfiable(narrowed)) break;
+        work += domains.size;
         const copy = new Map(domains);
-        copy.set(head.key, next);
-        return search(rest, copy, opaque);
+        copy.set(head.key, narrowed);
+        next = { todo: rest, domains: copy, opaque };
+        break;
       }
     }
-  };
-
-  search(formulas, new Map(), []);
-  if (steps > budget) {
-    const limit = counted(budget);
-    const reason = words(
-      `la recherche demandait plus de ${limit.fr} étapes`,
-      `the search needed more than ${limit.en} steps`,
-    );
-    reasons.set(reason.en, reason);
   }
+  budget.charge(work);
+  if (stopped) reasons.set(stopped.en, stopped);
   const result = witnesses.length > 0 ? 'sat' : unsure ? 'unknown' : 'unsat';
   return {
     result,

@@ -1,33 +1,30 @@
-import {
-  compatible,
-  describeDomain,
-  emptyDomain,
-  finiteValues,
-  narrow,
-  onlyNonNumbers,
-  satisfiable,
-  type Domain,
-  type Test,
-} from './domain.js';
+import { compatible, emptyDomain, narrow, satisfiable, type Domain } from './domain.js';
 import { canonicalJson } from '../../common/json/canonical.js';
 import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
+import { budgetSpent, type WorkBudget } from './budget.js';
 import { solve } from './solver.js';
+import { gaps } from './table-gaps.js';
 import { counted, joined, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
 
-const MAX_PAIRS = 50;
-const GAP_EXAMPLES = 3;
+/** A cell names no condition: the one context every cell's formula is built in. */
+const CELL = { namedConditions: {} };
 
-/** Search steps shared by every question on one table, so a 2 000-row table is answered in seconds. */
-const TOTAL_STEPS = 200_000;
+const MAX_PAIRS = 50;
+
+/**
+ * The share of the analysis budget that comparing rows pairwise may take: the rest is kept for shadowed rows
+ * and gaps, so that a long table still gets them searched over its first rows.
+ */
+const PAIR_SHARE = 0.5;
 
 interface Row {
   id: string;
   index: number;
-  /** The row's output (event type and params) as canonical JSON, to compare rows under `any`. */
+  /** The row's output (event type and params) as canonical JSON, to compare rows under `any` (else empty). */
   output: string;
   formula: Formula;
   /** Each column's domain when every cell is modelled, else undefined. */
@@ -60,13 +57,24 @@ function atomDomains(cells: Formula[]): Map<string, Domain> {
  * row takes (`gap`) over enumerated, boolean and numeric columns. An overlap is an error under `unique`, and
  * under `any` when the two rows' outputs differ (docs/adr/0026).
  */
-export function analyseTable(definition: Json, facts: FactCatalogue, report: Report, check: LeafCheck): void {
+export function analyseTable(
+  definition: Json,
+  facts: FactCatalogue,
+  report: Report,
+  check: LeafCheck,
+  budget: WorkBudget,
+): void {
   const inputs = new Map((definition['inputs'] as Json[]).map((i) => [String(i['id']), i]));
   const policy = String(definition['hitPolicy']);
   const first = policy === 'first';
+  // Read from the schema once per column: the search asks at every step (narrowing copies, never changes it).
+  const seeds = new Map<string, Domain | undefined>();
   const seed = (key: string) => {
+    if (seeds.has(key)) return seeds.get(key);
     const input = [...inputs.values()].find((i) => factKey(String(i['fact']), i['path'] as string | undefined) === key);
-    return input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
+    const domain = input && facts.seed(key, String(input['fact']), input['path'] as string | undefined);
+    seeds.set(key, domain);
+    return domain;
   };
   const rows: Row[] = (definition['rows'] as Json[]).map((row, index) => {
     const cells = Object.entries(row['cells'] as Record<string, Json>).map(([id, cell]) => {
@@ -74,7 +82,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       const leaf = { fact: input['fact'], ...(input['path'] ? { path: input['path'] } : {}), ...cell };
       const at = pointer('definition', 'rows', index, 'cells', id);
       check(leaf, at);
-      return toFormula(leaf, at, { namedConditions: {} });
+      return toFormula(leaf, at, CELL);
     });
     const formula: Formula = { kind: 'and', items: cells };
     const domains = cells.every((c) => c.kind === 'atom') ? new Map<string, Domain>() : undefined;
@@ -86,7 +94,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     return {
       id: String(row['id']),
       index,
-      output: canonicalJson(row['event']),
+      output: policy === 'any' ? canonicalJson(row['event']) : '',
       formula,
       domains,
       modelled: domains ?? atomDomains(cells),
@@ -100,7 +108,6 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       'table rows that can never match, overlapping rows, rows shadowed by earlier ones (first)',
     ),
   );
-  const budget = { left: TOTAL_STEPS };
   const live = rows.filter((row) => {
     if (!row.domains) return true;
     if ([...row.domains.values()].every(satisfiable)) return true;
@@ -116,11 +123,25 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     return false;
   });
 
-  // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it.
+  // Pairs first, on each row's domains: a row disjoint from another can neither overlap nor shadow it. Their
+  // number grows with the square of the rows': past its share of the budget, the later rows are left out.
   let pairs = 0;
   let undecided = 0;
   const touching = live.map(() => [] as Row[]);
-  live.forEach((b, j) => {
+  let pairUnits = budget.remaining * PAIR_SHARE;
+  let compared = 0;
+  // Comparing a row with each earlier one reads the values of both, column by column.
+  const weight = (r: Row) => [...r.modelled.values()].reduce((n, d) => n + 1 + (d.only?.size ?? 0) + d.not.size, 1);
+  let earlierWeight = 0;
+  for (const b of live) {
+    const j = compared;
+    const w = weight(b);
+    const cost = j * w + earlierWeight;
+    if (cost > pairUnits) break;
+    earlierWeight += w;
+    pairUnits -= cost;
+    budget.charge(cost);
+    compared++;
     for (let i = 0; i < j; i++) {
       const a = live[i]!;
       const meet = meets(a, b);
@@ -149,22 +170,17 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
         );
       }
     }
-  });
+  }
 
-  live.forEach((row, j) => {
+  // Rows whose shadowing the budget left undecided: named by the first, counted, not listed one by one.
+  const unsearched: Row[] = [];
+  live.slice(0, compared).forEach((row, j) => {
     if (!first || touching[j]!.length === 0) return;
-    if (budget.left <= 0) {
-      report.skip(
-        rowAt(row),
-        words(
-          `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(row.id).fr} : le budget d’analyse est épuisé`,
-          `whether earlier rows shadow row "${row.id}" is not decided: the analysis budget is spent`,
-        ),
-      );
+    if (budget.spent) {
+      unsearched.push(row);
       return;
     }
-    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, 1, budget.left);
-    budget.left -= shadow.steps;
+    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, budget);
     if (shadow.result === 'unsat') {
       const message = words(
         `la ligne ${quoted(row.id).fr} n’est jamais atteinte : les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,
@@ -182,6 +198,29 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
       );
     }
   });
+  const [firstUnsearched] = unsearched;
+  if (firstUnsearched) {
+    const others = unsearched.length - 1;
+    const n = counted(others);
+    report.skip(
+      rowAt(firstUnsearched),
+      words(
+        `on ne sait pas si des lignes précédentes masquent la ligne ${quoted(firstUnsearched.id).fr}${others > 0 ? ` ni ${n.fr} autres après elle` : ''} : ${budgetSpent.fr}`,
+        `whether earlier rows shadow row "${firstUnsearched.id}"${others > 0 ? ` or ${n.en} more after it` : ''} is not decided: ${budgetSpent.en}`,
+      ),
+    );
+  }
+  const [firstLeft] = live.slice(compared);
+  if (firstLeft) {
+    const left = counted(live.length - compared);
+    report.skip(
+      rowAt(firstLeft),
+      words(
+        `les lignes à partir de ${quoted(firstLeft.id).fr} (${left.fr}) ne sont pas comparées aux précédentes, ni pour les chevauchements ni pour les lignes masquées : trop de lignes pour une analyse`,
+        `rows from "${firstLeft.id}" on (${left.en}) were not compared with earlier rows, for overlaps or shadowing: too many rows for one analysis`,
+      ),
+    );
+  }
   if (undecided > MAX_PAIRS) {
     const more = counted(undecided - MAX_PAIRS);
     report.skip(
@@ -203,7 +242,7 @@ export function analyseTable(definition: Json, facts: FactCatalogue, report: Rep
     );
   }
 
-  gaps(inputs, rows, facts, report, seed);
+  gaps(inputs, rows, facts, report, seed, budget);
 }
 
 export type LeafCheck = (leaf: Json, at: string) => void;
@@ -257,89 +296,4 @@ function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
         then('toutes les lignes qui correspondent s’appliquent, les deux donc', 'under collect, both fire'),
       ];
   }
-}
-
-/** Inputs no row takes: searched only when every column is enumerated, boolean or numeric. */
-function gaps(
-  inputs: Map<string, Json>,
-  rows: Row[],
-  facts: FactCatalogue,
-  report: Report,
-  seed: (key: string) => ReturnType<FactCatalogue['seed']>,
-): void {
-  for (const [id, input] of inputs) {
-    const fact = String(input['fact']);
-    const schema = facts.schemaOf(fact, input['path'] as string | undefined);
-    const types = schema ? ([] as string[]).concat((schema['type'] as string | string[]) ?? []) : [];
-    const bounded = schema && (Array.isArray(schema['enum']) || ['boolean', 'number', 'integer'].includes(types[0]!));
-    if (!bounded || types.length > 1) {
-      const why = facts.isDerived(fact)
-        ? words(
-            'est un fait calculé ou consulté, dont les valeurs ne sont pas connues',
-            'is a computed fact or lookup, whose values are not known',
-          )
-        : words(
-            'n’est ni une énumération, ni un booléen, ni un nombre dans le schéma d’entrée',
-            'is not enumerated, boolean or numeric in the input schema',
-          );
-      report.skip(
-        pointer('definition', 'inputs', [...inputs.keys()].indexOf(id)),
-        words(
-          `les trous ne sont pas cherchés : la colonne ${quoted(id).fr} ${why.fr}`,
-          `gaps are not searched: column "${id}" ${why.en}`,
-        ),
-      );
-      return;
-    }
-  }
-  report.examined(
-    words(
-      'les trous, entrées qu’aucune ligne ne prend, sur les énumérations, booléens et intervalles numériques des colonnes',
-      "gaps: inputs that no row matches, over the columns' enums, booleans and numeric ranges",
-    ),
-  );
-  // Each example is searched outside the earlier ones, so the examples are distinct gaps, not one gap thrice.
-  const open: Formula[] = rows.map((r) => negateFormula(r.formula));
-  for (let n = 0; n < GAP_EXAMPLES; n++) {
-    const outcome = solve(open, seed, 1, TOTAL_STEPS);
-    if (outcome.result === 'unknown') {
-      const why = joined(outcome.reasons);
-      report.skip(
-        '/definition/rows',
-        words(`on ne sait pas s’il y a des trous : ${why.fr}`, `gaps are not decided: ${why.en}`),
-      );
-      return;
-    }
-    const witness = outcome.witnesses[0];
-    if (!witness) return;
-    const parts = [...inputs].map(([id, input]) => {
-      const d = witness.get(factKey(String(input['fact']), input['path'] as string | undefined));
-      const domain = d ? describeDomain(d) : words('toute valeur', 'any value');
-      return words(`${id} ${domain.fr}`, `${id} ${domain.en}`);
-    });
-    report.add(
-      'gap',
-      'warning',
-      '/definition/rows',
-      words(
-        `aucune ligne ne prend les entrées où ${parts.map((p) => p.fr).join(', ')}`,
-        `no row matches inputs where ${parts.map((p) => p.en).join(', ')}`,
-      ),
-    );
-    open.push(negateFormula({ kind: 'and', items: [...witness].flatMap(([key, d]) => domainAtoms(key, d)) }));
-  }
-}
-
-/** A domain as atoms on its key (the region an example gap covers). */
-function domainAtoms(key: string, d: Domain): Formula[] {
-  const atom = (test: Test): Formula => ({ kind: 'atom', key, fact: key, test, at: '/definition/rows' });
-  const finite = finiteValues(d);
-  if (finite) return [atom({ op: 'in', values: finite })];
-  // "Not a number": the negation of `> -Infinity`, which every number passes and nothing else does.
-  if (onlyNonNumbers(d)) return [atom({ op: 'lessThanInclusive', n: -Infinity, negated: true })];
-  const atoms: Formula[] = [];
-  if (d.lo) atoms.push(atom({ op: d.lo.closed ? 'greaterThanInclusive' : 'greaterThan', n: d.lo.value }));
-  if (d.hi) atoms.push(atom({ op: d.hi.closed ? 'lessThanInclusive' : 'lessThan', n: d.hi.value }));
-  if (d.not.size > 0) atoms.push(atom({ op: 'notIn', values: [...d.not].map((k) => JSON.parse(k) as unknown) }));
-  return atoms;
 }

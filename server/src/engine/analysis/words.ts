@@ -22,5 +22,9 @@ export const quotedList = (names: readonly string[]): Words =>
 export const joined = (items: readonly Words[]): Words =>
   words(items.map((w) => w.fr).join(' ; '), items.map((w) => w.en).join('; '));
 
+// Made once: toLocaleString builds a formatter at each call, which a long table's many messages felt.
+const fr = new Intl.NumberFormat('fr-CA');
+const en = new Intl.NumberFormat('en-CA');
+
 /** A count as each language writes it (20 000, 20,000). */
-export const counted = (n: number): Words => ({ fr: n.toLocaleString('fr-CA'), en: n.toLocaleString('en-CA') });
+export const counted = (n: number): Words => ({ fr: fr.format(n), en: en.format(n) });

@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { analyseRuleset, type AnalysedContent } from './analyse.js';
+
+type Json = Record<string, unknown>;
+
+/** A table of many rows over five numbers whose ranges overlap: too many pairs for one analysis. */
+function longTable(hitPolicy: string, rows: number): AnalysedContent {
+  const cols = ['a', 'b', 'c', 'd', 'e'];
+  const properties = Object.fromEntries(cols.map((c) => [c, { type: 'number' }]));
+  return {
+    inputSchema: { type: 'object', properties: { t: { type: 'object', required: cols, properties } } },
+    definition: {
+      hitPolicy,
+      inputs: cols.map((c) => ({ id: c, fact: 't', path: `$.${c}` })),
+      rows: Array.from({ length: rows }, (_, i) => ({
+        id: `r${i}`,
+        // Row 1 repeats row 0 (shadowed under first), every row is open upwards: they all overlap.
+        cells: Object.fromEntries(
+          cols.map((c, k) => [c, { operator: 'greaterThan', value: i === 1 ? 0 : (i * k) % 97 }]),
+        ),
+        event: { type: 'route' },
+      })),
+    },
+  };
+}
+
+/** Named conditions that refer to the next one twice, `depth` times: 2^depth paths to one leaf. */
+function fanOut(depth: number): AnalysedContent {
+  const conditions: Json = {};
+  for (let d = 0; d < depth; d++)
+    conditions[`c${d}`] = { any: [{ condition: `c${d + 1}` }, { condition: `c${d + 1}` }] };
+  conditions[`c${depth}`] = { all: [{ fact: 't', path: '$.x', operator: 'greaterThan', value: 5 }] };
+  return {
+    inputSchema: {
+      type: 'object',
+      properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+    },
+    definition: {
+      conditions,
+      rules: [
+        { name: 'possible', conditions: { all: [{ condition: 'c0' }] }, event: { type: 'a' } },
+        // Impossible on every one of the paths: proving it means visiting them all.
+        {
+          name: 'impossible',
+          conditions: { all: [{ condition: 'c0' }, { fact: 't', path: '$.x', operator: 'lessThan', value: 3 }] },
+          event: { type: 'b' },
+        },
+      ],
+    },
+  };
+}
+
+describe('the work budget of one analysis', () => {
+  it('stops comparing the rows of a table too long for one analysis, says from which row, and keeps what it found', () => {
+    const a = analyseRuleset('decisionTable', longTable('first', 2000));
+    const cut = a.notChecked.find((n) => n.reason.includes('too many rows for one analysis'))!;
+    expect(cut.path).toMatch(/^\/definition\/rows\/\d+$/);
+    const from = Number(cut.path.split('/').pop());
+    expect(from).toBeGreaterThan(1);
+    expect(from).toBeLessThan(2000);
+    expect(cut.text.fr).toContain('trop de lignes pour une analyse');
+    // Found before the budget ran out: the overlaps of the first rows, and row 1 shadowed by row 0.
+    expect(a.findings.filter((f) => f.kind === 'overlap').length).toBeGreaterThan(0);
+    expect(a.findings).toContainEqual(expect.objectContaining({ kind: 'unreachable', path: '/definition/rows/1' }));
+    // Every row asks for values above some bound: the gap below them is still found, over all the rows.
+    expect(a.findings).toContainEqual(
+      expect.objectContaining({ kind: 'gap', message: expect.stringContaining('a <= 0') }),
+    );
+  });
+
+  it('still reports overlaps as errors under unique up to where the rows were compared', () => {
+    const a = analyseRuleset('decisionTable', longTable('unique', 2000));
+    expect(a.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect(a.notChecked.some((n) => n.reason.includes('too many rows'))).toBe(true);
+  });
+
+  it('compares every row of a table within the budget, and says nothing of a budget', () => {
+    const a = analyseRuleset('decisionTable', longTable('first', 40));
+    expect(a.notChecked.filter((n) => /budget|too many rows/.test(n.reason))).toEqual([]);
+  });
+
+  it('reads named conditions that fan out exponentially, and leaves the impossible rule not checked, not ok', () => {
+    const a = analyseRuleset('rules', fanOut(17));
+    expect(a.findings.filter((f) => f.kind === 'contradiction')).toEqual([]);
+    expect(a.notChecked).toContainEqual(
+      expect.objectContaining({ path: '/definition/rules/1', reason: expect.stringContaining('is not decided') }),
+    );
+    // Small enough, the same shape is decided: the impossible rule is found.
+    const small = analyseRuleset('rules', fanOut(6));
+    expect(small.findings).toContainEqual(
+      expect.objectContaining({ kind: 'contradiction', path: '/definition/rules/1' }),
+    );
+  });
+
+  it('stops searching the branches of a tree too wide for one analysis, naming the first left and counting the rest', () => {
+    const x = (operator: string, value: number) => ({ fact: 't', path: '$.x', operator, value });
+    // Each branch is searched against every earlier sibling: the work grows with the square of their number.
+    const branches = Array.from({ length: 2000 }, (_, i) => ({
+      when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
+      node: { id: `n${i}`, outcome: { type: 'a' } },
+    }));
+    branches.splice(1, 0, { when: { any: [x('lessThan', -5)] }, node: { id: 'dead', outcome: { type: 'a' } } });
+    const a = analyseRuleset('decisionTree', {
+      inputSchema: {
+        type: 'object',
+        properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+      },
+      definition: { root: { id: 'root', branches } },
+    });
+    // Found before the budget ran out: the second branch, which the first always takes.
+    expect(a.findings).toContainEqual(
+      expect.objectContaining({ kind: 'unreachable', path: '/definition/root/branches/1/when' }),
+    );
+    const left = a.notChecked.find((n) => n.reason.startsWith('whether this branch'))!;
+    expect(left.path).toMatch(/^\/definition\/root\/branches\/\d+\/when$/);
+    expect(left.reason).toMatch(/^whether this branch and [\d,]+ more after it can be taken is not decided/);
+    expect(left.text.fr).toContain('le budget de travail d’une analyse est épuisé');
+  });
+
+  it('analyses the pilots fully: no question left for want of budget', () => {
+    for (const file of [
+      'rulesets/invoices/invoices.json',
+      'rulesets/invoices/invoices-approval-routing.json',
+      'rulesets/enrolment/enrolment.json',
+    ]) {
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as AnalysedContent & { format: string };
+      const a = analyseRuleset(doc.format, doc);
+      expect(a.notChecked.filter((n) => /budget|too many rows|more than/.test(n.reason))).toEqual([]);
+      expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    }
+  });
+});
