@@ -30,6 +30,13 @@ describe('template analysis', () => {
     ['{{#evil}}x{{/evil}}', /only #if, #unless, #each and #with/],
     ['{{exec "rm"}}', /not an allowed helper/],
     ['{{#if}}', /not a valid template/],
+    ['{{@root.constructor}}', /"constructor": prototype access/],
+    ['{{@root.__proto__}}', /"__proto__": prototype access/],
+    ['{{@root.prototype}}', /"prototype": prototype access/],
+    ['{{#each l}}{{@root.constructor.name}}{{/each}}', /"constructor": prototype access/],
+    ['{{@index.constructor}}', /"constructor": prototype access/],
+    ['{{this.constructor}}', /"constructor": prototype access/],
+    ['{{#with q}}{{this.__proto__}}{{/with}}', /"__proto__": prototype access/],
   ])('refuses %s before running it', (template, reason) => {
     const { problems } = analyseTemplate(template, '/template');
     expect(problems.map((p) => p.message).join(' ')).toMatch(reason);

@@ -75,9 +75,10 @@ export function analyseTemplate(
   const refuse = (message: string) => problems.push({ path, message });
 
   const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
-    if (node.data) return null; // @index, @key, @first...
+    // Data paths too: `@root.constructor` reads the root object's prototype like `constructor` does.
     for (const part of node.parts)
       if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
+    if (node.data) return null; // @index, @key, @first, @root...
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
   };
