@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyseTemplate, declares, renderTemplate } from './template-safety.js';
+import { analyseTemplate, declares, MAX_TEMPLATE_NESTING, renderTemplate } from './template-safety.js';
+
+const nested = (depth: number) => '{{#if q}}'.repeat(depth) + 'x' + '{{/if}}'.repeat(depth);
 
 describe('template analysis', () => {
   it('lists the variables a template reads, inside #each and #with too', () => {
@@ -64,5 +66,32 @@ describe('template analysis', () => {
     );
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
+  });
+});
+
+describe('template nesting', () => {
+  it(`accepts ${MAX_TEMPLATE_NESTING} nested blocks and refuses one more, naming the field`, () => {
+    expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING), '/template').problems).toEqual([]);
+    expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING + 1), '/system').problems).toEqual([
+      { path: '/system', message: expect.stringMatching(/^nests 17 levels deep; at most 16 are allowed/) },
+    ]);
+  });
+
+  it('refuses the 2 000 nested blocks that blew the call stack, as a problem and not an exception', () => {
+    const { problems } = analyseTemplate(nested(2000), '/template');
+    expect(problems).toEqual([{ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }]);
+  });
+
+  it('counts {{else if}} branches and subexpressions as levels, as Handlebars nests them', () => {
+    const chain = `{{#if a}}0${Array.from({ length: 16 }, (_, i) => `{{else if b}}${i + 1}`).join('')}{{/if}}`;
+    expect(analyseTemplate(chain, '/template').problems[0]?.message).toMatch(/nests 17 levels deep/);
+    const sub = `{{eq ${'(eq '.repeat(17)}a${')'.repeat(17)} b}}`;
+    expect(analyseTemplate(sub, '/template').problems[0]?.message).toMatch(/nests 17 levels deep/);
+  });
+
+  it('does not count what only looks like a block: comments, escaped mustaches, strings', () => {
+    const lookalikes = `{{!-- ${'{{#if q}}'.repeat(20)} --}}\\{{q}} \\{{#if q}} {{eq q "${'{{#if q}}('.repeat(20)}"}}`;
+    expect(analyseTemplate(lookalikes, '/template').problems).toEqual([]);
+    expect(analyseTemplate('{{#each l}}{{else}}-{{/each}}'.repeat(40), '/template').problems).toEqual([]);
   });
 });

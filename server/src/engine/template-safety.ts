@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
+import { MAX_TEMPLATE_NESTING, templateNesting } from './template-shape.js';
+
+export { MAX_TEMPLATE_NESTING } from './template-shape.js';
 
 /** The documented helper set; nothing else can be called from a template. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
@@ -61,6 +64,9 @@ export function analyseTemplate(
   /** The helpers this kind of template may call: prompt templates have HELPERS, explanations their own. */
   helpers: readonly string[] = Object.keys(HELPERS),
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
+  // Before parsing: the parser's time grows with the square of the nesting (template-shape.ts).
+  const nesting = templateNesting(template);
+  if (nesting > MAX_TEMPLATE_NESTING) return { variables: [], problems: [{ path, message: nestingMessage(nesting) }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
@@ -141,6 +147,10 @@ export function analyseTemplate(
   };
   walk(ast, [[]]);
   return { variables: dedupe(variables), problems };
+}
+
+function nestingMessage(nesting: number): string {
+  return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
 }
 
 /** Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups. */
