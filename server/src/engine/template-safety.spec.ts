@@ -67,6 +67,13 @@ describe('template analysis', () => {
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
   });
+
+  it('renders the same text from the cached compiled template', () => {
+    const template = '{{#each l}}{{this}}{{#unless @last}}, {{/unless}}{{/each}} — {{formatDate d "en"}}';
+    const first = renderTemplate(template, { l: ['a', 'b'], d: '2026-04-01' });
+    expect(first).toBe('a, b — April 1, 2026');
+    expect(renderTemplate(template, { l: ['c'], d: '2026-04-01' })).toBe('c — April 1, 2026');
+  });
 });
 
 describe('template nesting', () => {

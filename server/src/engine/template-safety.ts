@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
 import { MAX_TEMPLATE_NESTING, templateNesting } from './template-shape.js';
 
@@ -153,9 +154,20 @@ function nestingMessage(nesting: number): string {
   return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
 }
 
+/** Compiled templates by their text: a render does not compile again. Bounded by count and by total text. */
+const compiledTemplates = new LRUCache<string, HandlebarsTemplateDelegate>({
+  max: 500,
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (_compiled, template) => Math.max(1, template.length),
+});
+
 /** Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups. */
 export function renderTemplate(template: string, variables: Record<string, unknown>): string {
-  const compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
+    compiledTemplates.set(template, compiled);
+  }
   return compiled(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
