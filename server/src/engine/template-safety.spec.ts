@@ -1,7 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyseTemplate, declares, MAX_TEMPLATE_NESTING, renderTemplate } from './template-safety.js';
+import {
+  analyseTemplate,
+  declares,
+  MAX_TEMPLATE_NESTING,
+  RENDER_LIMITS,
+  RenderLimitError,
+  renderTemplate,
+} from './template-safety.js';
 
 const nested = (depth: number) => '{{#if q}}'.repeat(depth) + 'x' + '{{/if}}'.repeat(depth);
+
+/** What a render stopped on, or null when it finished. */
+function stopped(template: string, variables: Record<string, unknown>): RenderLimitError['limit'] | null {
+  try {
+    renderTemplate(template, variables);
+    return null;
+  } catch (err) {
+    if (err instanceof RenderLimitError) return err.limit;
+    throw err;
+  }
+}
 
 describe('template analysis', () => {
   it('lists the variables a template reads, inside #each and #with too', () => {
@@ -67,13 +85,6 @@ describe('template analysis', () => {
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
   });
-
-  it('renders the same text from the cached compiled template', () => {
-    const template = '{{#each l}}{{this}}{{#unless @last}}, {{/unless}}{{/each}} — {{formatDate d "en"}}';
-    const first = renderTemplate(template, { l: ['a', 'b'], d: '2026-04-01' });
-    expect(first).toBe('a, b — April 1, 2026');
-    expect(renderTemplate(template, { l: ['c'], d: '2026-04-01' })).toBe('c — April 1, 2026');
-  });
 });
 
 describe('template nesting', () => {
@@ -100,5 +111,45 @@ describe('template nesting', () => {
     const lookalikes = `{{!-- ${'{{#if q}}'.repeat(20)} --}}\\{{q}} \\{{#if q}} {{eq q "${'{{#if q}}('.repeat(20)}"}}`;
     expect(analyseTemplate(lookalikes, '/template').problems).toEqual([]);
     expect(analyseTemplate('{{#each l}}{{else}}-{{/each}}'.repeat(40), '/template').problems).toEqual([]);
+  });
+});
+
+describe('render budget', () => {
+  const l = Array.from({ length: 60 }, (_, i) => `item ${i}`);
+
+  it('stops four nested #each over 60 items (13 million iterations, 260 MB) with RenderLimitError', () => {
+    const template =
+      '{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#each @root.l}}{{@root.q}}{{/each}}{{/each}}{{/each}}{{/each}}';
+    expect(['steps', 'time']).toContain(stopped(template, { l, q: 'x'.repeat(20) }));
+  });
+
+  it('stops a render past its output limit, even without a loop', () => {
+    const q = 'x'.repeat(RENDER_LIMITS.characters / 4);
+    expect(stopped('{{q}}{{q}}{{q}}{{q}}', { q })).toBeNull();
+    expect(stopped('{{q}}{{q}}{{q}}{{q}}!', { q })).toBe('characters');
+    const items = Array.from({ length: 20_000 }, () => 'x'.repeat(15)); // 320 000 characters written out
+    expect(stopped('{{l}}', { l: items })).toBeNull();
+    expect(stopped('{{l}}{{l}}', { l: items })).toBe('characters');
+  });
+
+  it('counts once what nested blocks render: 480 000 characters from two nested #each render', () => {
+    const text = renderTemplate('{{#each l}}{{#each ../l}}{{#if @root.q}}{{@root.q}}{{/if}}{{/each}}{{/each}}', {
+      l: [1, 2],
+      q: 'y'.repeat(120_000),
+    });
+    expect(text.length).toBe(480_000);
+  });
+
+  it('charges helpers for the size of what they read', () => {
+    const big = Array.from({ length: RENDER_LIMITS.steps }, () => 'a');
+    expect(stopped('{{join l ""}}', { l: big })).toBe('steps');
+    expect(stopped('{{truncate l 5}}', { l: big })).toBe('steps');
+  });
+
+  it('renders the same text from the cached compiled template', () => {
+    const template = '{{#each l}}{{this}}{{#unless @last}}, {{/unless}}{{/each}} — {{formatDate d "en"}}';
+    const first = renderTemplate(template, { l: ['a', 'b'], d: '2026-04-01' });
+    expect(first).toBe('a, b — April 1, 2026');
+    expect(renderTemplate(template, { l: ['c'], d: '2026-04-01' })).toBe('c — April 1, 2026');
   });
 });

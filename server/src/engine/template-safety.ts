@@ -1,28 +1,42 @@
 import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
+import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
 import { MAX_TEMPLATE_NESTING, templateNesting } from './template-shape.js';
 
+export { RENDER_LIMITS, RenderLimitError } from './template-budget.js';
 export { MAX_TEMPLATE_NESTING } from './template-shape.js';
 
-/** The documented helper set; nothing else can be called from a template. */
+const dates = Object.fromEntries(
+  ['fr-CA', 'en-CA'].map((locale) => [
+    locale,
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  ]),
+) as Record<'fr-CA' | 'en-CA', Intl.DateTimeFormat>;
+
+/** The documented helper set; nothing else can be called from a template. Each charges the render's budget. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  eq: (a, b) => a === b,
-  join: (list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
+  eq: (a, b) => {
+    charge(typeof a === 'string' && typeof b === 'string' ? sized(Math.min(a.length, b.length)) : 1);
+    return a === b;
+  },
+  join: (list, separator) => {
+    if (!Array.isArray(list)) return '';
+    charge(1 + list.length);
+    return list.join(typeof separator === 'string' ? separator : ', ');
+  },
   truncate: (text, length) => {
+    if (Array.isArray(text)) charge(1 + text.length);
     const s = String(text ?? '');
+    charge(sized(s.length));
     const n = typeof length === 'number' ? length : 200;
     return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
   },
   formatDate: (value, locale) => {
+    charge(8);
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) return String(value ?? '');
-    return date.toLocaleDateString(locale === 'en' ? 'en-CA' : 'fr-CA', {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
+    return dates[locale === 'en' ? 'en-CA' : 'fr-CA'].format(date);
   },
 };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
@@ -39,6 +53,7 @@ const FORBIDDEN = new Set([
 const handlebars = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS))
   handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+meterRenders(handlebars);
 // Own-property checks only: `'__proto__' in HELPERS` is true for any plain object.
 const knownHelpers = Object.fromEntries([...Object.keys(HELPERS)].map((h) => [h, true])) as Record<string, boolean>;
 
@@ -161,14 +176,20 @@ const compiledTemplates = new LRUCache<string, HandlebarsTemplateDelegate>({
   sizeCalculation: (_compiled, template) => Math.max(1, template.length),
 });
 
-/** Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups. */
+/**
+ * Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups,
+ * under the work budget of template-budget.ts (RenderLimitError past it).
+ */
 export function renderTemplate(template: string, variables: Record<string, unknown>): string {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
+    // A template saved before nesting was bounded is refused here rather than compiled.
+    if (templateNesting(template) > MAX_TEMPLATE_NESTING) throw new RenderLimitError('nesting');
     compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
     compiledTemplates.set(template, compiled);
   }
-  return compiled(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const render = compiled;
+  return metered(() => render(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
 }
 
 function dedupe(paths: VariablePath[]): VariablePath[] {
