@@ -9,7 +9,7 @@ export const RENDER_LIMITS = Object.freeze({
   /** Characters one rendered template may have: about 150 000 tokens, most of a model's context. */
   characters: 500_000,
   /** Wall-clock backstop for a loaded machine, read every few hundred units. */
-  milliseconds: 30,
+  milliseconds: 20,
 });
 
 /** A render needed more than its budget; the service answers 400 `render_limit` naming the template. */
