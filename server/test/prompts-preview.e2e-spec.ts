@@ -109,6 +109,50 @@ describe('prompt preview (console live preview)', () => {
     expect(tooLong.body.details.map((d: { path: string }) => d.path)).toEqual(['/variables/question']);
   });
 
+  it('refuses hostile templates before running them, naming the field', async () => {
+    const analyst = as(t, cast.analyst);
+    const variablesSchema = { type: 'object', properties: { q: { type: 'string' } } };
+    const deep = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{#if q}}'.repeat(2000) + 'x' + '{{/if}}'.repeat(2000),
+      variablesSchema,
+      variables: { q: 'oui' },
+    });
+    expect(deep.status).toBe(400);
+    expect(deep.body.details).toEqual([
+      expect.objectContaining({ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }),
+    ]);
+    const prototype = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Q: {{q}}',
+      system: '{{@root.constructor}}',
+      variablesSchema,
+      variables: { q: 'oui' },
+    });
+    expect(prototype.status).toBe(400);
+    expect(prototype.body.details).toEqual([
+      expect.objectContaining({ path: '/system', message: expect.stringMatching(/prototype access/) }),
+    ]);
+  });
+
+  it('stops a render past its budget with 400 render_limit naming the template', async () => {
+    const analyst = as(t, cast.analyst);
+    // Four nested #each over 60 items: 13 million iterations, 260 MB of text before renders were bounded.
+    const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template:
+        '{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#each @root.l}}{{@root.q}}{{/each}}{{/each}}{{/each}}{{/each}}',
+      system: 'Système',
+      variablesSchema: {
+        type: 'object',
+        properties: { l: { type: 'array', items: { type: 'string' } }, q: { type: 'string' } },
+      },
+      variables: { l: Array.from({ length: 60 }, (_, i) => `élément ${i}`), q: 'x'.repeat(20) },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: 'render_limit',
+      details: [{ path: '/template', message: expect.stringMatching(/render allows|characters/) }],
+    });
+  });
+
   it('is for analysts only', async () => {
     expect((await as(t, cast.risk).post('/api/v1/prompts/chatbot-answer/preview', { variables })).status).toBe(403);
     expect((await t.http.post('/api/v1/prompts/chatbot-answer/preview').send({ variables })).status).toBe(401);

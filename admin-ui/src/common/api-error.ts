@@ -29,6 +29,7 @@ export const TRANSLATED_ERRORS = [
   'missing_role',
   'invalid_csv',
   'render_failed',
+  'render_limit',
   'llm_not_configured',
   'llm_timeout',
   'llm_rate_limited',

@@ -134,6 +134,8 @@ export const en = {
       missing_role: 'Your role does not allow this action.',
       invalid_csv: 'The CSV file has problems: no row was imported.',
       render_failed: 'The template cannot be rendered with these variables.',
+      render_limit:
+        'Rendering was stopped: with these variables the template needs more work or gives a longer text than a render allows.',
       llm_not_configured: 'No model is configured on this server: the completion preview is unavailable.',
       llm_timeout: 'The model did not answer in time.',
       llm_rate_limited: 'The model provider is limiting calls: try again in a moment.',

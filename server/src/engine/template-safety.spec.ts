@@ -1,5 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyseTemplate, declares, renderTemplate } from './template-safety.js';
+import {
+  analyseTemplate,
+  declares,
+  MAX_TEMPLATE_NESTING,
+  RENDER_LIMITS,
+  RenderLimitError,
+  renderTemplate,
+} from './template-safety.js';
+
+const nested = (depth: number) => '{{#if q}}'.repeat(depth) + 'x' + '{{/if}}'.repeat(depth);
+
+/** What a render stopped on, or null when it finished. */
+function stopped(template: string, variables: Record<string, unknown>): RenderLimitError['limit'] | null {
+  try {
+    renderTemplate(template, variables);
+    return null;
+  } catch (err) {
+    if (err instanceof RenderLimitError) return err.limit;
+    throw err;
+  }
+}
 
 describe('template analysis', () => {
   it('lists the variables a template reads, inside #each and #with too', () => {
@@ -30,6 +50,13 @@ describe('template analysis', () => {
     ['{{#evil}}x{{/evil}}', /only #if, #unless, #each and #with/],
     ['{{exec "rm"}}', /not an allowed helper/],
     ['{{#if}}', /not a valid template/],
+    ['{{@root.constructor}}', /"constructor": prototype access/],
+    ['{{@root.__proto__}}', /"__proto__": prototype access/],
+    ['{{@root.prototype}}', /"prototype": prototype access/],
+    ['{{#each l}}{{@root.constructor.name}}{{/each}}', /"constructor": prototype access/],
+    ['{{@index.constructor}}', /"constructor": prototype access/],
+    ['{{this.constructor}}', /"constructor": prototype access/],
+    ['{{#with q}}{{this.__proto__}}{{/with}}', /"__proto__": prototype access/],
   ])('refuses %s before running it', (template, reason) => {
     const { problems } = analyseTemplate(template, '/template');
     expect(problems.map((p) => p.message).join(' ')).toMatch(reason);
@@ -57,5 +84,72 @@ describe('template analysis', () => {
     );
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
+  });
+});
+
+describe('template nesting', () => {
+  it(`accepts ${MAX_TEMPLATE_NESTING} nested blocks and refuses one more, naming the field`, () => {
+    expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING), '/template').problems).toEqual([]);
+    expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING + 1), '/system').problems).toEqual([
+      { path: '/system', message: expect.stringMatching(/^nests 17 levels deep; at most 16 are allowed/) },
+    ]);
+  });
+
+  it('refuses the 2 000 nested blocks that blew the call stack, as a problem and not an exception', () => {
+    const { problems } = analyseTemplate(nested(2000), '/template');
+    expect(problems).toEqual([{ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }]);
+  });
+
+  it('counts {{else if}} branches and subexpressions as levels, as Handlebars nests them', () => {
+    const chain = `{{#if a}}0${Array.from({ length: 16 }, (_, i) => `{{else if b}}${i + 1}`).join('')}{{/if}}`;
+    expect(analyseTemplate(chain, '/template').problems[0]?.message).toMatch(/nests 17 levels deep/);
+    const sub = `{{eq ${'(eq '.repeat(17)}a${')'.repeat(17)} b}}`;
+    expect(analyseTemplate(sub, '/template').problems[0]?.message).toMatch(/nests 17 levels deep/);
+  });
+
+  it('does not count what only looks like a block: comments, escaped mustaches, strings', () => {
+    const lookalikes = `{{!-- ${'{{#if q}}'.repeat(20)} --}}\\{{q}} \\{{#if q}} {{eq q "${'{{#if q}}('.repeat(20)}"}}`;
+    expect(analyseTemplate(lookalikes, '/template').problems).toEqual([]);
+    expect(analyseTemplate('{{#each l}}{{else}}-{{/each}}'.repeat(40), '/template').problems).toEqual([]);
+  });
+});
+
+describe('render budget', () => {
+  const l = Array.from({ length: 60 }, (_, i) => `item ${i}`);
+
+  it('stops four nested #each over 60 items (13 million iterations, 260 MB) with RenderLimitError', () => {
+    const template =
+      '{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#each @root.l}}{{@root.q}}{{/each}}{{/each}}{{/each}}{{/each}}';
+    expect(['steps', 'time']).toContain(stopped(template, { l, q: 'x'.repeat(20) }));
+  });
+
+  it('stops a render past its output limit, even without a loop', () => {
+    const q = 'x'.repeat(RENDER_LIMITS.characters / 4);
+    expect(stopped('{{q}}{{q}}{{q}}{{q}}', { q })).toBeNull();
+    expect(stopped('{{q}}{{q}}{{q}}{{q}}!', { q })).toBe('characters');
+    const items = Array.from({ length: 20_000 }, () => 'x'.repeat(15)); // 320 000 characters written out
+    expect(stopped('{{l}}', { l: items })).toBeNull();
+    expect(stopped('{{l}}{{l}}', { l: items })).toBe('characters');
+  });
+
+  it('counts once what nested blocks render: 480 000 characters from two nested #each render', () => {
+    const text = renderTemplate('{{#each l}}{{#each ../l}}{{#if @root.q}}{{@root.q}}{{/if}}{{/each}}{{/each}}', {
+      l: [1, 2],
+      q: 'y'.repeat(120_000),
+    });
+    expect(text.length).toBe(480_000);
+  });
+
+  it('charges helpers for the size of what they read', () => {
+    const big = Array.from({ length: RENDER_LIMITS.steps }, () => 'a');
+    expect(stopped('{{join l ""}}', { l: big })).toBe('steps');
+    expect(stopped('{{truncate l 5}}', { l: big })).toBe('steps');
+  });
+
+  it('renders the same text from the cached compiled template', () => {
+    const template = '{{#each l}}{{this}}{{#unless @last}}, {{/unless}}{{/each}} — {{formatDate d "en"}}';
+    const first = renderTemplate(template, { l: ['a', 'b'], d: '2026-04-01' });
+    expect(first).toBe('a, b — April 1, 2026');
+    expect(renderTemplate(template, { l: ['c'], d: '2026-04-01' })).toBe('c — April 1, 2026');
   });
 });

@@ -1,24 +1,42 @@
 import Handlebars from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
+import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
+import { MAX_TEMPLATE_NESTING, templateNesting } from './template-shape.js';
 
-/** The documented helper set; nothing else can be called from a template. */
+export { RENDER_LIMITS, RenderLimitError } from './template-budget.js';
+export { MAX_TEMPLATE_NESTING } from './template-shape.js';
+
+const dates = Object.fromEntries(
+  ['fr-CA', 'en-CA'].map((locale) => [
+    locale,
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  ]),
+) as Record<'fr-CA' | 'en-CA', Intl.DateTimeFormat>;
+
+/** The documented helper set; nothing else can be called from a template. Each charges the render's budget. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  eq: (a, b) => a === b,
-  join: (list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
+  eq: (a, b) => {
+    charge(typeof a === 'string' && typeof b === 'string' ? sized(Math.min(a.length, b.length)) : 1);
+    return a === b;
+  },
+  join: (list, separator) => {
+    if (!Array.isArray(list)) return '';
+    charge(1 + list.length);
+    return list.join(typeof separator === 'string' ? separator : ', ');
+  },
   truncate: (text, length) => {
+    if (Array.isArray(text)) charge(1 + text.length);
     const s = String(text ?? '');
+    charge(sized(s.length));
     const n = typeof length === 'number' ? length : 200;
     return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
   },
   formatDate: (value, locale) => {
+    charge(8);
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) return String(value ?? '');
-    return date.toLocaleDateString(locale === 'en' ? 'en-CA' : 'fr-CA', {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
+    return dates[locale === 'en' ? 'en-CA' : 'fr-CA'].format(date);
   },
 };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
@@ -35,6 +53,7 @@ const FORBIDDEN = new Set([
 const handlebars = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS))
   handlebars.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+meterRenders(handlebars);
 // Own-property checks only: `'__proto__' in HELPERS` is true for any plain object.
 const knownHelpers = Object.fromEntries([...Object.keys(HELPERS)].map((h) => [h, true])) as Record<string, boolean>;
 
@@ -61,6 +80,9 @@ export function analyseTemplate(
   /** The helpers this kind of template may call: prompt templates have HELPERS, explanations their own. */
   helpers: readonly string[] = Object.keys(HELPERS),
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
+  // Before parsing: the parser's time grows with the square of the nesting (template-shape.ts).
+  const nesting = templateNesting(template);
+  if (nesting > MAX_TEMPLATE_NESTING) return { variables: [], problems: [{ path, message: nestingMessage(nesting) }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
@@ -75,9 +97,10 @@ export function analyseTemplate(
   const refuse = (message: string) => problems.push({ path, message });
 
   const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
-    if (node.data) return null; // @index, @key, @first...
+    // Data paths too: `@root.constructor` reads the root object's prototype like `constructor` does.
     for (const part of node.parts)
       if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
+    if (node.data) return null; // @index, @key, @first, @root...
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
   };
@@ -142,10 +165,31 @@ export function analyseTemplate(
   return { variables: dedupe(variables), problems };
 }
 
-/** Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups. */
+function nestingMessage(nesting: number): string {
+  return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
+}
+
+/** Compiled templates by their text: a render does not compile again. Bounded by count and by total text. */
+const compiledTemplates = new LRUCache<string, HandlebarsTemplateDelegate>({
+  max: 500,
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (_compiled, template) => Math.max(1, template.length),
+});
+
+/**
+ * Renders a template that passed `analyseTemplate`: no HTML escaping (a prompt is not a page), strict lookups,
+ * under the work budget of template-budget.ts (RenderLimitError past it).
+ */
 export function renderTemplate(template: string, variables: Record<string, unknown>): string {
-  const compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
-  return compiled(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    // A template saved before nesting was bounded is refused here rather than compiled.
+    if (templateNesting(template) > MAX_TEMPLATE_NESTING) throw new RenderLimitError('nesting');
+    compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
+    compiledTemplates.set(template, compiled);
+  }
+  const render = compiled;
+  return metered(() => render(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
 }
 
 function dedupe(paths: VariablePath[]): VariablePath[] {

@@ -15,7 +15,7 @@ import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
 import type { CreatePromptRequest, PreviewRequest } from './prompts.contract.js';
 import { PromptsRepository } from './prompts.repository.js';
-import { renderTemplate } from '../../engine/template-safety.js';
+import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
 
 const PUBLISHED = new Set(['published', 'retired']);
 
@@ -288,10 +288,16 @@ export function renderContent(
       'The variables do not match the prompt’s variables schema.',
       toErrorDetails(validate.errors, '/variables'),
     );
-  const render = (template: string) => {
+  const render = (template: string, field: 'template' | 'system') => {
     try {
       return renderTemplate(template, input);
     } catch (err) {
+      if (err instanceof RenderLimitError)
+        throw new ValidationError(
+          `Rendering stopped: the prompt's ${field} ${err.message}.`,
+          [{ path: `/${field}`, message: err.message, params: { limit: err.limit } }],
+          'render_limit',
+        );
       throw new ValidationError(
         `The prompt could not be rendered: ${(err as Error).message.split('\n')[0]}`,
         [{ path: '/variables', message: 'a variable the template reads is missing' }],
@@ -302,8 +308,8 @@ export function renderContent(
   return {
     prompt: key,
     version,
-    system: content.system ? render(content.system) : null,
-    text: render(content.template),
+    system: content.system ? render(content.system, 'system') : null,
+    text: render(content.template, 'template'),
     model: content.model,
     maxTokens: content.maxTokens,
     ...(content.stopSequences && { stopSequences: content.stopSequences }),
