@@ -281,6 +281,36 @@ describe('hostile inputs', () => {
     expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
   });
 
+  it('stops explanations that would render without bound on a caller’s list, with 400 render_limit', async () => {
+    const cube = '{{#each lines}}{{#each @root.lines}}{{#each @root.lines}}x{{/each}}{{/each}}{{/each}}';
+    const explained = rule({ explanation: { fr: cube, en: 'x' } });
+    const created = await analyst.post('/api/v1/rulesets', {
+      ...withRules('cube', [explained]),
+      inputSchema: { type: 'object', properties: { invoice: { type: 'object' }, lines: { type: 'array' } } },
+    });
+    expect(created.status).toBe(201);
+    const facts = { invoice: { total: 5 }, lines: Array.from({ length: 100 }, (_, i) => i) };
+    const response = await analyst.post('/api/v1/rulesets/cube/evaluate', { version: 1, facts });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('render_limit');
+    expect(response.body.details).toEqual([
+      {
+        path: '/facts',
+        message: expect.stringMatching(/^an explanation (needs more work|took longer) than a render allows/),
+        // The step budget, or on a busy machine the clock backstop, whichever comes first.
+        params: { limit: expect.stringMatching(/^(steps|time)$/) },
+      },
+    ]);
+    // A short list explains as written.
+    const few = await analyst.post('/api/v1/rulesets/cube/evaluate', {
+      version: 1,
+      facts: { ...facts, lines: [1, 2] },
+      explain: true,
+    });
+    expect(few.status).toBe(200);
+    expect(few.body.explanation.fr).toContain('xxxxxxxx');
+  });
+
   it('still has the ETag it started with', () => {
     expect(etag).toMatch(/^"ruleset:target:/);
   });

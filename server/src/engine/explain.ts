@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { RuleExplanation } from './compile.js';
+import { metered, meterRenders } from './template-budget.js';
 import type { RuleTrace } from './trace.js';
 
 type Language = 'fr' | 'en';
@@ -21,6 +22,8 @@ const templates = {
  */
 function withFormats(locale: string): typeof Handlebars {
   const environment = Handlebars.create();
+  // Facts come from callers: a nested #each over a list they send would otherwise render without bound.
+  meterRenders(environment);
   const currency = (digits: number) =>
     new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', minimumFractionDigits: digits });
   const whole = currency(0);
@@ -89,9 +92,19 @@ export function explanationContext(
 
 /**
  * The business-language reasons of a decision: each fired rule's template, filled with the facts it saw (given
- * and computed) and its event's params as `event`.
+ * and computed) and its event's params as `event`. All of them share one render budget (docs/adr/0033); past
+ * it, RenderLimitError.
  */
 export function explain(
+  compiled: ExplanationSource,
+  fired: RuleTrace[],
+  facts: Record<string, unknown>,
+  computed: Record<string, unknown>,
+): Explanation {
+  return metered(() => explainNow(compiled, fired, facts, computed));
+}
+
+function explainNow(
   compiled: ExplanationSource,
   fired: RuleTrace[],
   facts: Record<string, unknown>,

@@ -17,6 +17,7 @@ import {
   type RunResult,
 } from '../../engine/evaluate.js';
 import { explain, type Explanation } from '../../engine/explain.js';
+import { RenderLimitError } from '../../engine/template-budget.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { versionInForce } from '../governance/publications.js';
@@ -307,16 +308,12 @@ export class EvaluationService {
       const turn = slice();
       if (turn) await turn;
       const started = performance.now();
-      const outcome = runOrExplainWhy(
-        entry,
-        facts,
-        basePath === '/items' ? `/items/${i}/facts` : '/facts',
-        logging || withExplanation,
-      );
+      const factsPath = basePath === '/items' ? `/items/${i}/facts` : '/facts';
+      const outcome = runOrExplainWhy(entry, facts, factsPath, logging || withExplanation);
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
       const explanation =
         logging || (withExplanation && canReadPii)
-          ? explain(entry.prepared.compiled, outcome.fired, facts, outcome.computed)
+          ? explainOrSayWhy(() => explain(entry.prepared.compiled, outcome.fired, facts, outcome.computed), factsPath)
           : undefined;
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       const evaluationId = randomUUID();
@@ -340,7 +337,7 @@ export class EvaluationService {
         ? {}
         : canReadPii
           ? { explanation, fired, failed }
-          : this.masked(entry, facts, outcome);
+          : explainOrSayWhy(() => this.masked(entry, facts, outcome), factsPath);
       results.push({
         ruleset: target.state.key,
         version: target.version,
@@ -383,6 +380,20 @@ export class EvaluationService {
       fired: maskTraces(outcome.fired, entry.piiPaths),
       failed: maskTraces(outcome.failed, entry.piiPaths),
     };
+  }
+}
+
+/** An explanation whose templates need more work than a decision allows with these facts is the caller's 400. */
+function explainOrSayWhy<T>(explainIt: () => T, factsPath: string): T {
+  try {
+    return explainIt();
+  } catch (err) {
+    if (!(err instanceof RenderLimitError)) throw err;
+    throw new ValidationError(
+      `The rules' explanations could not be written with these facts: one ${err.message}.`,
+      [{ path: factsPath, message: `an explanation ${err.message}`, params: { limit: err.limit } }],
+      'render_limit',
+    );
   }
 }
 
