@@ -1424,7 +1424,7 @@ export interface components {
       description?: string;
       keyColumn: string;
       columns: {
-        /** @description letters, digits and _, such as neq or unitPrice */
+        /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
         name: string;
         /** @enum {string} */
         type: 'string' | 'number' | 'boolean' | 'date';
@@ -4334,10 +4334,10 @@ export interface operations {
           key: string;
           name: string;
           description?: string;
-          /** @description letters, digits and _, such as neq or unitPrice */
+          /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
           keyColumn: string;
           columns: {
-            /** @description letters, digits and _, such as neq or unitPrice */
+            /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
             name: string;
             /** @enum {string} */
             type: 'string' | 'number' | 'boolean' | 'date';

@@ -29,6 +29,11 @@ describe('API detail messages in the console’s language', () => {
     { message: 'is not an allowed field', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
     { message: 'must be a date (YYYY-MM-DD)', keyword: 'cellType', params: { type: 'date' } },
     { message: 'is already taken', keyword: 'taken' },
+    {
+      message: '"__proto__" is reserved by JavaScript objects; name this column otherwise',
+      keyword: 'reservedName',
+      params: { name: '__proto__' },
+    },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -42,6 +47,7 @@ describe('API detail messages in the console’s language', () => {
       'n’est pas un champ permis',
       'Doit être une date AAAA-MM-JJ.',
       'est déjà utilisée',
+      '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
     ]);
   });
 

@@ -13,6 +13,11 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // A name JavaScript objects keep for themselves (__proto__, constructor, prototype), such as a table's column.
+  reservedName: (params, translate) =>
+    typeof params['name'] === 'string'
+      ? translate('gabarit.details.reserved_name', { name: params['name'] })
+      : undefined,
   type: (params, translate) =>
     typeof params['type'] === 'string'
       ? translate('gabarit.details.type', {

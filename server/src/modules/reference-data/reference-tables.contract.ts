@@ -4,7 +4,7 @@ import { COLUMN_TYPES, MAX_ROWS } from './reference-table.js';
 const columnName = {
   type: 'string',
   pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-  description: 'letters, digits and _, such as neq or unitPrice',
+  description: 'letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype',
 } as const;
 
 const columnSchema = {

@@ -25,6 +25,7 @@ import {
 } from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
+import { checkColumns } from './columns.js';
 import { checkRows } from './rows.js';
 
 export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
@@ -73,16 +74,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
-    if (!request.columns.some((c) => c.name === request.keyColumn)) {
-      throw new ValidationError('The key column must be one of the columns.', [
-        { path: '/keyColumn', message: `"${request.keyColumn}" is not among the columns` },
-      ]);
-    }
-    const duplicate = request.columns.findIndex((c, i) => request.columns.findIndex((d) => d.name === c.name) !== i);
-    if (duplicate >= 0)
-      throw new ValidationError('Each column needs its own name.', [
-        { path: `/columns/${duplicate}/name`, message: 'is used twice' },
-      ]);
+    checkColumns(request);
     const { rows, problems } = checkRows(
       request as ReferenceTable,
       (request.rows ?? []) as Record<string, unknown>[],

@@ -18,12 +18,13 @@ export function checkRows(
   const seen = new Map<string, number>();
   const known = new Set(table.columns.map((c) => c.name));
   raw.forEach((input, i) => {
-    const row: Row = {};
+    // No prototype: a cell can never reach Object.prototype, whatever a column or a CSV header is named.
+    const row: Row = Object.create(null) as Row;
     for (const name of Object.keys(input))
       if (!known.has(name))
         problems.push({ path: `${basePath}/${i}/${name}`, message: 'is not a column of this table' });
     for (const column of table.columns) {
-      const value = convert(input[column.name], column.type, fromText);
+      const value = convert(Object.hasOwn(input, column.name) ? input[column.name] : undefined, column.type, fromText);
       const path = `${basePath}/${i}/${column.name}`;
       if (value === undefined)
         problems.push({
