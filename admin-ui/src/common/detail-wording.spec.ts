@@ -27,7 +27,11 @@ describe('API detail messages in the console’s language', () => {
       params: { pattern: '^[a-z_]+$', expected: 'snake_case such as auto_approve' },
     },
     { message: 'is not an allowed field', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
-    { message: 'must be a date (YYYY-MM-DD)', keyword: 'cellType', params: { type: 'date' } },
+    {
+      message: 'must be a date YYYY-MM-DD, from 1900-01-01 to 9999-12-31',
+      keyword: 'cellType',
+      params: { type: 'date' },
+    },
     { message: 'is already taken', keyword: 'taken' },
     {
       message: '"__proto__" is reserved by JavaScript objects; name this column otherwise',
@@ -45,7 +49,7 @@ describe('API detail messages in the console’s language', () => {
       'ne doit pas faire moins de 2 caractères',
       'n’a pas le bon format (attendu : snake_case such as auto_approve)',
       'n’est pas un champ permis',
-      'Doit être une date AAAA-MM-JJ.',
+      'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
       'est déjà utilisée',
       '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
     ]);
