@@ -77,4 +77,34 @@ describe('reference tables refuse what they cannot hold', () => {
     expect(imported.body.rows.map((r: { onRena: boolean }) => r.onRena)).toEqual([true, false, true]);
     expect(imported.body.rows[0].since).toBe('9999-12-31');
   });
+
+  it('refuses a CSV header that names a column twice or names __proto__, and stores nothing', async () => {
+    const twice = await importCsv('neq,name,name\n1,Un,Deux');
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ error: 'validation_failed' });
+    expect(twice.body.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/1/name', params: { reason: 'duplicate_header', column: 'name' } }),
+    ]);
+    const proto = await importCsv('neq,name,__proto__\n1,Un,x');
+    expect(proto.status).toBe(400);
+    expect(proto.body.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/1/__proto__', message: 'is not a column of this table' }),
+    ]);
+    expect((await table()).body).toMatchObject({ rowCount: 3 });
+  });
+
+  it('refuses a CSV past 20 000 rows at the first row too many, and stores nothing', async () => {
+    const csv = ['neq;name', ...Array.from({ length: 20_005 }, (_, i) => `${i};n${i}`)].join('\n');
+    const refused = await importCsv(csv, 'merge');
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/20002', params: { reason: 'too_many_rows', limit: 20_000 } }),
+    ]);
+    const wide = await importCsv(`${Array.from({ length: 60 }, (_, i) => `c${i}`).join(';')}\n1`);
+    expect(wide.status).toBe(400);
+    expect(wide.body.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/1', params: { reason: 'too_many_columns', limit: 50 } }),
+    ]);
+    expect((await table()).body).toMatchObject({ rowCount: 3 });
+  });
 });

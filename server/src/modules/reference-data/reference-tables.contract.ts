@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { COLUMN_TYPES, MAX_ROWS } from './reference-table.js';
+import { COLUMN_TYPES, MAX_COLUMNS, MAX_ROWS } from './reference-table.js';
 
 const columnName = {
   type: 'string',
@@ -30,7 +30,7 @@ export const createTableRequestSchema = {
     columns: {
       type: 'array',
       minItems: 1,
-      maxItems: 50,
+      maxItems: MAX_COLUMNS,
       items: columnSchema,
     },
     rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },

@@ -1,34 +1,37 @@
 import type { ErrorDetail } from '../../common/errors/domain-errors.js';
+import { TimeSlicer } from '../../common/time-slice.js';
 import { convertCell, FIRST_DATE, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
 
 /**
- * Checks and converts rows against the table's columns. `raw` rows come from JSON or CSV (all text); each
- * problem names its row and column, e.g. `/rows/4/price`. Duplicate keys are problems too.
+ * Checks and converts rows against the table's columns, a slice at a time (20 000 rows would hold the event loop).
+ * `raw` rows come from JSON or CSV (all text); each problem names its row and column, e.g. `/rows/4/price`, or the
+ * CSV line through `rowPath`. Duplicate keys are problems too.
  */
-export function checkRows(
+export async function checkRows(
   table: Pick<ReferenceTable, 'columns' | 'keyColumn'>,
   raw: Record<string, unknown>[],
   fromText: boolean,
-  basePath = '/rows',
-): { rows: Row[]; problems: ErrorDetail[] } {
+  rowPath: (index: number) => string = (i) => `/rows/${i}`,
+): Promise<{ rows: Row[]; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   const known = new Set(table.columns.map((c) => c.name));
-  raw.forEach((input, i) => {
+  const slicer = new TimeSlicer();
+  for (const [i, input] of raw.entries()) {
+    if (slicer.due()) await slicer.pause();
     // No prototype: a cell can never reach Object.prototype, whatever a column or a CSV header is named.
     const row: Row = Object.create(null) as Row;
     for (const name of Object.keys(input))
-      if (!known.has(name))
-        problems.push({ path: `${basePath}/${i}/${name}`, message: 'is not a column of this table' });
+      if (!known.has(name)) problems.push({ path: `${rowPath(i)}/${name}`, message: 'is not a column of this table' });
     for (const column of table.columns) {
       const value = convertCell(
         Object.hasOwn(input, column.name) ? input[column.name] : undefined,
         column.type,
         fromText,
       );
-      const path = `${basePath}/${i}/${column.name}`;
+      const path = `${rowPath(i)}/${column.name}`;
       if (value === undefined)
         problems.push({
           path,
@@ -46,12 +49,12 @@ export function checkRows(
       const first = seen.get(String(key));
       if (first !== undefined)
         problems.push({
-          path: `${basePath}/${i}/${table.keyColumn}`,
+          path: `${rowPath(i)}/${table.keyColumn}`,
           message: `repeats the key "${String(key)}" of row ${first}`,
         });
       else seen.set(String(key), i);
     }
     rows.push(row);
-  });
+  }
   return { rows, problems };
 }
