@@ -13,18 +13,12 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem } from '../audit/outbox.js';
-import {
-  MAX_ROWS,
-  MAX_SHOWN_CHANGES,
-  type PendingChange,
-  type ReferenceTable,
-  type Row,
-  type RowChange,
-} from './reference-table.js';
+import { MAX_ROWS, type PendingChange, type ReferenceTable, type Row } from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkColumns } from './columns.js';
 import { readCsv } from './csv-reader.js';
+import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
 
 export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
@@ -253,7 +247,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         { path: '/rows', message: `has ${rows.length} rows` },
       ]);
     const readers = await this.readersOf(key);
-    const { changes, counts } = rowChanges(table, deleted ? [] : rows);
+    const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
     if (readers.length > 0) {
       const pending: PendingChange = {
         action,
@@ -349,22 +343,6 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       ...(reason && { reason }),
     };
   }
-}
-
-/** The rows added, removed or changed by key (the first ones, for a reviewer), and how many of each. */
-function rowChanges(table: ReferenceTable, rows: Row[]): { changes: RowChange[]; counts: PendingChange['counts'] } {
-  const before = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
-  const after = new Map(rows.map((r) => [String(r[table.keyColumn]), r]));
-  const changes: RowChange[] = [];
-  const counts = { added: 0, removed: 0, changed: 0 };
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const was = before.get(key) ?? null;
-    const is = after.get(key) ?? null;
-    if (was && is && JSON.stringify(was) === JSON.stringify(is)) continue;
-    counts[!was ? 'added' : !is ? 'removed' : 'changed'] += 1;
-    if (changes.length < MAX_SHOWN_CHANGES) changes.push({ key, before: was, after: is });
-  }
-  return { changes, counts };
 }
 
 function pendingOf(table: ReferenceTable): PendingChange {
