@@ -2,7 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
-import { DMN_REASONS, wordDetail } from './detail-wording';
+import { CSV_REASONS, DMN_REASONS, wordDetail } from './detail-wording';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
   key: string,
@@ -114,5 +114,34 @@ describe('refusals of a DMN import in the console’s language', () => {
       }
     }
     expect(wordDetail(dmn('other', { message: 'TypeError: x' }), inFrench, 'fr')).toBe('the API’s English');
+  });
+});
+
+describe('refusals of a CSV import in the console’s language', () => {
+  // As the API sends them (server/src/modules/reference-data/csv-reader.ts): keyword csv, a reason and its values.
+  const csv = (reason: string, params: Record<string, unknown> = {}) => ({
+    message: 'the API’s English',
+    keyword: 'csv',
+    params: { reason, ...params },
+  });
+
+  it('words a header naming a column twice, and a file past the row limit, in French and in English', () => {
+    const twice = csv('duplicate_header', { column: 'n' });
+    expect(wordDetail(twice, inFrench, 'fr')).toBe('La colonne «\u00a0n\u00a0» est nommée deux fois dans l’en-tête.');
+    expect(wordDetail(twice, inEnglish, 'en')).toBe('The column "n" is named twice in the header.');
+    expect(wordDetail(csv('too_many_rows', { limit: 20000 }), inFrench, 'fr')).toBe(
+      'Cette ligne dépasse les 20000 lignes qu’une table peut contenir\u00a0: rien n’a été importé.',
+    );
+  });
+
+  it('words every reason in both languages, and keeps the API’s message for one it does not know', () => {
+    const params = { column: 'n', cell: 2, limit: 50 };
+    for (const reason of CSV_REASONS)
+      for (const translate of [inFrench, inEnglish]) {
+        const worded = wordDetail(csv(reason, params), translate, 'fr');
+        expect(worded).not.toContain('gabarit.');
+        expect(worded).not.toContain('%{');
+      }
+    expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('the API’s English');
   });
 });

@@ -19,6 +19,13 @@ export const referenceTablesMessages = {
         boolean: 'Must be yes or no.',
         date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
       },
+      csv_reasons: {
+        duplicate_header: 'The column "%{column}" is named twice in the header.',
+        empty_header: 'Cell %{cell} of the header is empty: name its column.',
+        too_many_columns: 'The header has more than %{limit} cells; a table has at most %{limit} columns.',
+        too_many_rows: 'This line is past the %{limit} rows a table holds: nothing was imported.',
+        line_too_long: 'This line is longer than %{limit} characters: reading stops there.',
+      },
       server_errors: {
         unknown_column: 'Is not a column of this table.',
         repeated_key: 'Repeats the key "%{key}" of row %{row}.',

@@ -19,6 +19,13 @@ export const referenceTablesMessages = {
         boolean: 'Doit être oui ou non.',
         date: 'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
       },
+      csv_reasons: {
+        duplicate_header: 'La colonne « %{column} » est nommée deux fois dans l’en-tête.',
+        empty_header: 'La cellule %{cell} de l’en-tête est vide : nommez sa colonne.',
+        too_many_columns: 'L’en-tête a plus de %{limit} cellules ; une table a au plus %{limit} colonnes.',
+        too_many_rows: 'Cette ligne dépasse les %{limit} lignes qu’une table peut contenir : rien n’a été importé.',
+        line_too_long: 'Cette ligne dépasse %{limit} caractères : la lecture s’arrête là.',
+      },
       server_errors: {
         unknown_column: "N'est pas une colonne de cette table.",
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',

@@ -40,6 +40,10 @@ describe('reading a CSV import', () => {
         params: { reason: 'duplicate_header', column: 'n' },
       },
     ]);
+    const empty = await refusal('id,,n\n1,2,3');
+    expect(empty.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/1', params: { reason: 'empty_header', cell: 2 } }),
+    ]);
     const unknown = await refusal('id,__proto__,constructor\n1,2,3');
     expect(unknown.details.map((d) => [d.path, d.message])).toEqual([
       ['/csv/line/1/__proto__', 'is not a column of this table'],

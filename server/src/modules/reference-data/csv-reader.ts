@@ -123,7 +123,12 @@ function headerProblems(names: string[], line: number, known: Set<string>): Erro
   names.forEach((name, i) => {
     const path = `/csv/line/${line}/${name}`;
     if (name === '')
-      problems.push({ path: `/csv/line/${line}`, message: `cell ${i + 1} of the header is empty; name its column` });
+      problems.push({
+        path: `/csv/line/${line}`,
+        message: `cell ${i + 1} of the header is empty; name its column`,
+        keyword: 'csv',
+        params: { reason: 'empty_header', cell: i + 1 },
+      });
     else if (!known.has(name)) problems.push({ path, message: 'is not a column of this table' });
     else if (names.indexOf(name) < i)
       problems.push({
