@@ -57,7 +57,10 @@ export const importCsvRequestSchema = {
     csv: {
       type: 'string',
       minLength: 1,
-      description: 'CSV text with a header line naming the columns; , or ; separated',
+      description:
+        'CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns ' +
+        'and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 ' +
+        'to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56.',
     },
     mode: {
       type: 'string',
