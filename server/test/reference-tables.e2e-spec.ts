@@ -108,7 +108,7 @@ describe('reference tables', () => {
       { path: '/csv/line/3/creditLimit', message: 'must be a number', keyword: 'cellType', params: { type: 'number' } },
       {
         path: '/csv/line/3/since',
-        message: 'must be a date (YYYY-MM-DD)',
+        message: 'must be a date YYYY-MM-DD, from 1900-01-01 to 9999-12-31',
         keyword: 'cellType',
         params: { type: 'date' },
       },

@@ -1424,7 +1424,7 @@ export interface components {
       description?: string;
       keyColumn: string;
       columns: {
-        /** @description letters, digits and _, such as neq or unitPrice */
+        /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
         name: string;
         /** @enum {string} */
         type: 'string' | 'number' | 'boolean' | 'date';
@@ -4334,10 +4334,10 @@ export interface operations {
           key: string;
           name: string;
           description?: string;
-          /** @description letters, digits and _, such as neq or unitPrice */
+          /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
           keyColumn: string;
           columns: {
-            /** @description letters, digits and _, such as neq or unitPrice */
+            /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
             name: string;
             /** @enum {string} */
             type: 'string' | 'number' | 'boolean' | 'date';
@@ -4956,7 +4956,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description CSV text with a header line naming the columns; , or ; separated */
+          /** @description CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56. */
           csv: string;
           /**
            * @description replace all rows, or add and update rows by key

@@ -2,7 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
-import { DMN_REASONS, wordDetail } from './detail-wording';
+import { CSV_REASONS, DMN_REASONS, wordDetail } from './detail-wording';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
   key: string,
@@ -27,8 +27,17 @@ describe('API detail messages in the console’s language', () => {
       params: { pattern: '^[a-z_]+$', expected: 'snake_case such as auto_approve' },
     },
     { message: 'is not an allowed field', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
-    { message: 'must be a date (YYYY-MM-DD)', keyword: 'cellType', params: { type: 'date' } },
+    {
+      message: 'must be a date YYYY-MM-DD, from 1900-01-01 to 9999-12-31',
+      keyword: 'cellType',
+      params: { type: 'date' },
+    },
     { message: 'is already taken', keyword: 'taken' },
+    {
+      message: '"__proto__" is reserved by JavaScript objects; name this column otherwise',
+      keyword: 'reservedName',
+      params: { name: '__proto__' },
+    },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -40,8 +49,9 @@ describe('API detail messages in the console’s language', () => {
       'ne doit pas faire moins de 2 caractères',
       'n’a pas le bon format (attendu : snake_case such as auto_approve)',
       'n’est pas un champ permis',
-      'Doit être une date AAAA-MM-JJ.',
+      'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
       'est déjà utilisée',
+      '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
     ]);
   });
 
@@ -104,5 +114,34 @@ describe('refusals of a DMN import in the console’s language', () => {
       }
     }
     expect(wordDetail(dmn('other', { message: 'TypeError: x' }), inFrench, 'fr')).toBe('the API’s English');
+  });
+});
+
+describe('refusals of a CSV import in the console’s language', () => {
+  // As the API sends them (server/src/modules/reference-data/csv-reader.ts): keyword csv, a reason and its values.
+  const csv = (reason: string, params: Record<string, unknown> = {}) => ({
+    message: 'the API’s English',
+    keyword: 'csv',
+    params: { reason, ...params },
+  });
+
+  it('words a header naming a column twice, and a file past the row limit, in French and in English', () => {
+    const twice = csv('duplicate_header', { column: 'n' });
+    expect(wordDetail(twice, inFrench, 'fr')).toBe('La colonne «\u00a0n\u00a0» est nommée deux fois dans l’en-tête.');
+    expect(wordDetail(twice, inEnglish, 'en')).toBe('The column "n" is named twice in the header.');
+    expect(wordDetail(csv('too_many_rows', { limit: 20000 }), inFrench, 'fr')).toBe(
+      'Cette ligne dépasse les 20000 lignes qu’une table peut contenir\u00a0: rien n’a été importé.',
+    );
+  });
+
+  it('words every reason in both languages, and keeps the API’s message for one it does not know', () => {
+    const params = { column: 'n', cell: 2, limit: 50 };
+    for (const reason of CSV_REASONS)
+      for (const translate of [inFrench, inEnglish]) {
+        const worded = wordDetail(csv(reason, params), translate, 'fr');
+        expect(worded).not.toContain('gabarit.');
+        expect(worded).not.toContain('%{');
+      }
+    expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('the API’s English');
   });
 });

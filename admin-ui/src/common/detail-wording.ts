@@ -13,6 +13,11 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // A name JavaScript objects keep for themselves (__proto__, constructor, prototype), such as a table's column.
+  reservedName: (params, translate) =>
+    typeof params['name'] === 'string'
+      ? translate('gabarit.details.reserved_name', { name: params['name'] })
+      : undefined,
   type: (params, translate) =>
     typeof params['type'] === 'string'
       ? translate('gabarit.details.type', {
@@ -34,7 +39,21 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
       ? translate('gabarit.details.pattern', { expected: params['expected'] })
       : undefined, // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
   dmn: (params, translate) => dmnReason(params, translate),
+  // A CSV import refused as a whole (its header, its size): `reason` says why (server: reference-data/csv-reader.ts).
+  csv: (params, translate) =>
+    typeof params['reason'] === 'string' && (CSV_REASONS as readonly string[]).includes(params['reason'])
+      ? translate(`gabarit.reference_tables.csv_reasons.${params['reason']}`, params)
+      : undefined,
 };
+
+/** Why a CSV import is refused before its cells are read; other reasons keep the API's message. */
+export const CSV_REASONS = [
+  'duplicate_header',
+  'empty_header',
+  'too_many_columns',
+  'too_many_rows',
+  'line_too_long',
+] as const;
 
 /** The DMN import's reasons the console words (gabarit.dmn.reasons); `other` keeps the API's message. */
 export const DMN_REASONS = [

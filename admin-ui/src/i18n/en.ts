@@ -114,6 +114,7 @@ export const en = {
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
+      reserved_name: '"%{name}" is a reserved name: choose another',
     },
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',

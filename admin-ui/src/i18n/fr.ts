@@ -121,6 +121,7 @@ export const fr = typesetMessages({
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
+      reserved_name: '« %{name} » est un nom réservé : choisissez-en un autre',
     },
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',

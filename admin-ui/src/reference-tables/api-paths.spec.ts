@@ -59,7 +59,7 @@ describe('API error paths', () => {
   });
 
   it('translates the server wording it knows, numbering rows as the user sees them', () => {
-    expect(serverMessage('must be a date (YYYY-MM-DD)', 1)).toEqual({
+    expect(serverMessage('must be a date YYYY-MM-DD, from 1900-01-01 to 9999-12-31', 1)).toEqual({
       key: 'gabarit.reference_tables.cell_errors.date',
     });
     expect(serverMessage('repeats the key "33" of row 0', 2)).toEqual({

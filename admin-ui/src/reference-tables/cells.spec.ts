@@ -28,6 +28,9 @@ describe('cell input by column type', () => {
     expect(parseCell('2020-02-29', 'date')).toEqual({ value: '2020-02-29' });
     expect(parseCell('2026-02-30', 'date')).toEqual({ error: 'date' });
     expect(parseCell('01/02/2020', 'date')).toEqual({ error: 'date' });
+    expect(parseCell('0000-01-01', 'date')).toEqual({ error: 'date' });
+    expect(parseCell('1899-12-31', 'date')).toEqual({ error: 'date' });
+    expect(parseCell('9999-12-31', 'date')).toEqual({ value: '9999-12-31' });
   });
 
   it('treats an empty cell as no value and trims text', () => {

@@ -12,6 +12,7 @@ export interface Column {
 export type ParsedCell = { value: CellValue } | { error: ColumnType };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FIRST_DATE = '1900-01-01';
 const TRUE_WORDS = ['true', 'oui', 'yes', '1', 'vrai'];
 const FALSE_WORDS = ['false', 'non', 'no', '0', 'faux'];
 
@@ -32,9 +33,13 @@ export function parseCell(text: string, type: ColumnType): ParsedCell {
         ? { value: false }
         : { error: 'boolean' };
   }
-  // A real calendar day: 2026-02-30 is refused rather than rolled over to March.
+  // A real calendar day: 2026-02-30 is refused rather than rolled over to March. From 1900, as the server
+  // (reference-data/cells.ts): an earlier year is a typo, and year 0000 is none.
   const day = new Date(`${trimmed}T00:00:00Z`);
-  return ISO_DATE.test(trimmed) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(trimmed)
+  return ISO_DATE.test(trimmed) &&
+    trimmed >= FIRST_DATE &&
+    !Number.isNaN(day.getTime()) &&
+    day.toISOString().startsWith(trimmed)
     ? { value: trimmed }
     : { error: 'date' };
 }

@@ -17,7 +17,14 @@ export const referenceTablesMessages = {
         string: 'Must be text.',
         number: 'Must be a number, such as 1234.56.',
         boolean: 'Must be yes or no.',
-        date: 'Must be a date YYYY-MM-DD.',
+        date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
+      },
+      csv_reasons: {
+        duplicate_header: 'The column "%{column}" is named twice in the header.',
+        empty_header: 'Cell %{cell} of the header is empty: name its column.',
+        too_many_columns: 'The header has more than %{limit} cells; a table has at most %{limit} columns.',
+        too_many_rows: 'This line is past the %{limit} rows a table holds: nothing was imported.',
+        line_too_long: 'This line is longer than %{limit} characters: reading stops there.',
       },
       server_errors: {
         unknown_column: 'Is not a column of this table.',
@@ -41,7 +48,7 @@ export const referenceTablesMessages = {
       reload: 'Reload the table',
       import_title: 'Import a CSV file',
       import_help:
-        'First line: the column names (%{header}), separated by commas or semicolons. Numbers such as 1 234,56, yes/no and dates YYYY-MM-DD are accepted. If a single line is wrong, nothing is imported.',
+        'First line: the column names (%{header}), separated by commas or semicolons. Numbers such as 1 234,56, yes/no (or true/false, 1/0) and dates YYYY-MM-DD from 1900 on are accepted. If a single line is wrong, nothing is imported.',
       csv_file: 'CSV file',
       csv_text: 'CSV content (paste it here or choose a file)',
       import_mode: 'Import mode',

@@ -17,7 +17,14 @@ export const referenceTablesMessages = {
         string: 'Doit être du texte.',
         number: 'Doit être un nombre, par exemple 1 234,56.',
         boolean: 'Doit être oui ou non.',
-        date: 'Doit être une date AAAA-MM-JJ.',
+        date: 'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
+      },
+      csv_reasons: {
+        duplicate_header: 'La colonne « %{column} » est nommée deux fois dans l’en-tête.',
+        empty_header: 'La cellule %{cell} de l’en-tête est vide : nommez sa colonne.',
+        too_many_columns: 'L’en-tête a plus de %{limit} cellules ; une table a au plus %{limit} colonnes.',
+        too_many_rows: 'Cette ligne dépasse les %{limit} lignes qu’une table peut contenir : rien n’a été importé.',
+        line_too_long: 'Cette ligne dépasse %{limit} caractères : la lecture s’arrête là.',
       },
       server_errors: {
         unknown_column: "N'est pas une colonne de cette table.",
@@ -42,7 +49,7 @@ export const referenceTablesMessages = {
       reload: 'Recharger la table',
       import_title: 'Importer un fichier CSV',
       import_help:
-        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Les nombres comme 1 234,56, oui/non et les dates AAAA-MM-JJ sont acceptés. Si une seule ligne est en erreur, rien n’est importé.',
+        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Sont acceptés les nombres comme 1 234,56, oui/non (ou vrai/faux, 1/0) et les dates AAAA-MM-JJ à partir de 1900. Si une seule ligne est en erreur, rien n’est importé.',
       csv_file: 'Fichier CSV',
       csv_text: 'Contenu CSV (collez-le ici ou choisissez un fichier)',
       import_mode: "Mode d'import",

@@ -4,6 +4,11 @@ import { pointerSegment } from './json-pointer.js';
 /** Property names that reach into JavaScript's object machinery rather than naming data. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Whether `name` would reach into an object's machinery when used as a property name. */
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 /**
  * Places in a JSON Schema that declare a reserved property name (in `properties`, `required` or
  * `dependentRequired`, at any depth): facts and variables are plain data, and such a name is how prototype

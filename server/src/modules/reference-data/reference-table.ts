@@ -46,3 +46,4 @@ export interface RowChange {
 export const MAX_SHOWN_CHANGES = 50;
 
 export const MAX_ROWS = 20_000;
+export const MAX_COLUMNS = 50;

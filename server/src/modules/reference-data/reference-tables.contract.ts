@@ -1,10 +1,10 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { COLUMN_TYPES, MAX_ROWS } from './reference-table.js';
+import { COLUMN_TYPES, MAX_COLUMNS, MAX_ROWS } from './reference-table.js';
 
 const columnName = {
   type: 'string',
   pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-  description: 'letters, digits and _, such as neq or unitPrice',
+  description: 'letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype',
 } as const;
 
 const columnSchema = {
@@ -30,7 +30,7 @@ export const createTableRequestSchema = {
     columns: {
       type: 'array',
       minItems: 1,
-      maxItems: 50,
+      maxItems: MAX_COLUMNS,
       items: columnSchema,
     },
     rows: { type: 'array', maxItems: MAX_ROWS, items: { type: 'object' } },
@@ -57,7 +57,10 @@ export const importCsvRequestSchema = {
     csv: {
       type: 'string',
       minLength: 1,
-      description: 'CSV text with a header line naming the columns; , or ; separated',
+      description:
+        'CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns ' +
+        'and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 ' +
+        'to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56.',
     },
     mode: {
       type: 'string',

@@ -1,5 +1,4 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
 import {
   ConflictError,
   ForbiddenError,
@@ -7,7 +6,6 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
   ValidationError,
-  type ErrorDetail,
 } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
@@ -15,16 +13,12 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem } from '../audit/outbox.js';
-import {
-  MAX_ROWS,
-  MAX_SHOWN_CHANGES,
-  type PendingChange,
-  type ReferenceTable,
-  type Row,
-  type RowChange,
-} from './reference-table.js';
+import { MAX_ROWS, type PendingChange, type ReferenceTable, type Row } from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
+import { checkColumns } from './columns.js';
+import { readCsv } from './csv-reader.js';
+import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
 
 export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
@@ -73,17 +67,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
-    if (!request.columns.some((c) => c.name === request.keyColumn)) {
-      throw new ValidationError('The key column must be one of the columns.', [
-        { path: '/keyColumn', message: `"${request.keyColumn}" is not among the columns` },
-      ]);
-    }
-    const duplicate = request.columns.findIndex((c, i) => request.columns.findIndex((d) => d.name === c.name) !== i);
-    if (duplicate >= 0)
-      throw new ValidationError('Each column needs its own name.', [
-        { path: `/columns/${duplicate}/name`, message: 'is used twice' },
-      ]);
-    const { rows, problems } = checkRows(
+    checkColumns(request);
+    const { rows, problems } = await checkRows(
       request as ReferenceTable,
       (request.rows ?? []) as Record<string, unknown>[],
       false,
@@ -136,8 +121,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     ifMatch: string | undefined,
     actor: string,
   ): Promise<Tagged<TableView>> {
-    return this.change(key, ifMatch, actor, (table) => {
-      const { rows, problems } = checkRows(table, request.rows as Record<string, unknown>[], false);
+    return this.change(key, ifMatch, actor, async (table) => {
+      const { rows, problems } = await checkRows(table, request.rows as Record<string, unknown>[], false);
       if (problems.length > 0)
         throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
       return { rows, action: 'rows_replaced', comment: request.comment };
@@ -151,16 +136,12 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     ifMatch: string | undefined,
     actor: string,
   ): Promise<Tagged<TableView>> {
-    return this.change(key, ifMatch, actor, (table) => {
-      const records = parseCsv(request.csv);
-      const { rows, problems } = checkRows(table, records, true, '/csv/lines');
+    return this.change(key, ifMatch, actor, async (table) => {
+      const { records, lines } = await readCsv(request.csv, table);
       // Line numbers as a spreadsheet shows them: the header is line 1.
-      const lineProblems = problems.map((p) => ({
-        ...p,
-        path: p.path.replace(/^\/csv\/lines\/(\d+)/, (_m, i: string) => `/csv/line/${Number(i) + 2}`),
-      }));
-      if (lineProblems.length > 0)
-        throw new ValidationError(`${lineProblems.length} problem(s) in the CSV; nothing was imported.`, lineProblems);
+      const { rows, problems } = await checkRows(table, records, true, (i) => `/csv/line/${lines[i]}`);
+      if (problems.length > 0)
+        throw new ValidationError(`${problems.length} problem(s) in the CSV; nothing was imported.`, problems);
       if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment };
       const byKey = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
       for (const row of rows) byKey.set(String(row[table.keyColumn]), row);
@@ -252,7 +233,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     key: string,
     ifMatch: string | undefined,
     actor: string,
-    compute: (table: ReferenceTable) => ComputedChange,
+    compute: (table: ReferenceTable) => ComputedChange | Promise<ComputedChange>,
   ): Promise<Tagged<TableView>> {
     const table = await this.loadForChange(key, ifMatch);
     if (table.pending)
@@ -260,13 +241,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
         'change_pending',
       );
-    const { rows, action, comment, deleted } = compute(table);
+    const { rows, action, comment, deleted } = await compute(table);
     if (rows.length > MAX_ROWS)
       throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [
         { path: '/rows', message: `has ${rows.length} rows` },
       ]);
     const readers = await this.readersOf(key);
-    const { changes, counts } = rowChanges(table, deleted ? [] : rows);
+    const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
     if (readers.length > 0) {
       const pending: PendingChange = {
         action,
@@ -362,37 +343,6 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       ...(reason && { reason }),
     };
   }
-}
-
-function parseCsv(text: string): Record<string, unknown>[] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  try {
-    return parse(text, { columns: true, delimiter, bom: true, skip_empty_lines: true, trim: true }) as Record<
-      string,
-      unknown
-    >[];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    const detail: ErrorDetail = { path: line ? `/csv/line/${line}` : '/csv', message: (err as Error).message };
-    throw new ValidationError('The CSV cannot be read; nothing was imported.', [detail], 'invalid_csv');
-  }
-}
-
-/** The rows added, removed or changed by key (the first ones, for a reviewer), and how many of each. */
-function rowChanges(table: ReferenceTable, rows: Row[]): { changes: RowChange[]; counts: PendingChange['counts'] } {
-  const before = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
-  const after = new Map(rows.map((r) => [String(r[table.keyColumn]), r]));
-  const changes: RowChange[] = [];
-  const counts = { added: 0, removed: 0, changed: 0 };
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const was = before.get(key) ?? null;
-    const is = after.get(key) ?? null;
-    if (was && is && JSON.stringify(was) === JSON.stringify(is)) continue;
-    counts[!was ? 'added' : !is ? 'removed' : 'changed'] += 1;
-    if (changes.length < MAX_SHOWN_CHANGES) changes.push({ key, before: was, after: is });
-  }
-  return { changes, counts };
 }
 
 function pendingOf(table: ReferenceTable): PendingChange {

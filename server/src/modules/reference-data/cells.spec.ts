@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { convertCell } from './cells.js';
+
+// What a cell of a CSV import (text) is read as, by its column's type.
+describe('reference-table cells', () => {
+  it('takes real calendar days from 1900 to 9999, and refuses days that do not exist', () => {
+    for (const day of ['1900-01-01', '2024-02-29', '2000-02-29', '2020-12-31', '9999-12-31'])
+      expect(convertCell(day, 'date', true)).toBe(day);
+    for (const day of [
+      '2020-02-30',
+      '2023-02-29',
+      '1900-02-29',
+      '2020-04-31',
+      '2020-13-01',
+      '2020-00-10',
+      '2020-01-00',
+    ])
+      expect(convertCell(day, 'date', true)).toBeUndefined();
+    // Year 0000 is no year of the calendar; 0202 is a typo for 2020 more often than a date of the year 202.
+    for (const day of ['0000-01-01', '0202-01-01', '1899-12-31', '20200-01-01', '2020-1-01', '01/02/2020'])
+      expect(convertCell(day, 'date', true)).toBeUndefined();
+  });
+
+  it('reads booleans in French and in English, whatever their case', () => {
+    for (const word of ['oui', 'vrai', 'VRAI', 'yes', 'true', 'TRUE', '1', ' Oui '])
+      expect(convertCell(word, 'boolean', true)).toBe(true);
+    for (const word of ['non', 'faux', 'Faux', 'no', 'false', '0'])
+      expect(convertCell(word, 'boolean', true)).toBe(false);
+    for (const word of ['peut-être', 'o', 'v', '2']) expect(convertCell(word, 'boolean', true)).toBeUndefined();
+    // JSON rows carry real booleans: a word there is a mistake.
+    expect(convertCell('oui', 'boolean', false)).toBeUndefined();
+  });
+
+  it('reads French numbers from text, and leaves an empty cell empty', () => {
+    expect(convertCell('1 234,56', 'number', true)).toBe(1234.56);
+    expect(convertCell('', 'number', true)).toBeNull();
+    expect(convertCell('abc', 'number', true)).toBeUndefined();
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from '@jest/globals';
+import { ValidationError } from '../../common/errors/domain-errors.js';
+import { MAX_CSV_LINE_CHARS, readCsv } from './csv-reader.js';
+
+const table = {
+  columns: [
+    { name: 'id', type: 'string' as const },
+    { name: 'n', type: 'number' as const },
+  ],
+};
+
+async function refusal(csv: string): Promise<ValidationError> {
+  const err = await readCsv(csv, table).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ValidationError);
+  return err as ValidationError;
+}
+
+describe('reading a CSV import', () => {
+  it('reads records by column name, numbered by the line they are on in a spreadsheet', async () => {
+    const read = await readCsv('\ufeffid;n\n\na;1\n"b\nsuite";2\nc;3', table);
+    expect(read.records.map((r) => ({ ...r }))).toEqual([
+      { id: 'a', n: '1' },
+      { id: 'b\nsuite', n: '2' },
+      { id: 'c', n: '3' },
+    ]);
+    expect(read.lines).toEqual([3, 5, 6]);
+  });
+
+  it('refuses a header naming a column twice, or naming no column of the table', async () => {
+    const twice = await refusal('id,n,n\n1,2,3');
+    expect(twice.code).toBe('validation_failed');
+    expect(twice.details).toEqual([
+      {
+        path: '/csv/line/1/n',
+        message: 'is named twice in the header (cells 2 and 3)',
+        keyword: 'csv',
+        params: { reason: 'duplicate_header', column: 'n' },
+      },
+    ]);
+    const empty = await refusal('id,,n\n1,2,3');
+    expect(empty.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/1', params: { reason: 'empty_header', cell: 2 } }),
+    ]);
+    const unknown = await refusal('id,__proto__,constructor\n1,2,3');
+    expect(unknown.details.map((d) => [d.path, d.message])).toEqual([
+      ['/csv/line/1/__proto__', 'is not a column of this table'],
+      ['/csv/line/1/constructor', 'is not a column of this table'],
+    ]);
+  });
+
+  it('refuses a header wider than a table can be before reading on', async () => {
+    const wide = await refusal(Array.from({ length: 30_000 }, (_, i) => `c${i}`).join(';') + '\n1');
+    expect(wide.details).toEqual([
+      expect.objectContaining({
+        path: '/csv/line/1',
+        keyword: 'csv',
+        params: { reason: 'too_many_columns', limit: 50 },
+      }),
+    ]);
+  });
+
+  it('stops at the first record past 20 000 rows: what follows is never read', async () => {
+    const rows = Array.from({ length: 20_001 }, (_, i) => `${i};1`);
+    // An unclosed quote at the end would be an unreadable file, if the reader got that far.
+    const over = await refusal(['id;n', ...rows, '"never read;1'].join('\n'));
+    expect(over.code).toBe('validation_failed');
+    expect(over.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/20002', params: { reason: 'too_many_rows', limit: 20_000 } }),
+    ]);
+    expect((await readCsv(['id;n', ...rows.slice(1)].join('\n'), table)).records).toHaveLength(20_000);
+  });
+
+  it('refuses a line longer than the limit, naming it, and a file it cannot read', async () => {
+    const long = await refusal(`id;n\na;1\nb;${'9'.repeat(MAX_CSV_LINE_CHARS + 10)}\nc;3`);
+    expect(long.code).toBe('invalid_csv');
+    expect(long.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/3', params: expect.objectContaining({ reason: 'line_too_long' }) }),
+    ]);
+    const unclosed = await refusal('id;n\na;1\n"b;2');
+    expect(unclosed.code).toBe('invalid_csv');
+    expect(unclosed.details[0]!.path).toMatch(/^\/csv/);
+  });
+});

@@ -1,0 +1,162 @@
+import { parse, type Options, type Parser } from 'csv-parse';
+import { ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { TimeSlicer } from '../../common/time-slice.js';
+import { MAX_COLUMNS, MAX_ROWS, type ReferenceTable } from './reference-table.js';
+
+/**
+ * A record whose cells hold more characters than this is refused as it is read (csv-parse's max_record_size):
+ * 50 columns of 600 characters fit; a runaway quote swallowing the rest of the file does not.
+ */
+export const MAX_CSV_LINE_CHARS = 32_768;
+/** Text handed to the parser at a time: small enough that the time-slice check runs often (csv-parse ~1 MB/s). */
+const CHUNK_CHARS = 2_048;
+
+interface NumberedRecord {
+  record: string[];
+  line: number;
+}
+
+/** The cells of a CSV by column name (no prototype), with the spreadsheet line each record ends on. */
+export interface CsvRecords {
+  records: Record<string, string>[];
+  lines: number[];
+}
+
+/**
+ * Reads a CSV whose header names the table's columns, a slice at a time (TimeSlicer), and stops at the first
+ * limit it passes: a header of more than MAX_COLUMNS cells, a line over MAX_CSV_LINE_CHARS, more than MAX_ROWS
+ * records. A 60 000-row file is refused after its 20 001st record, not after reading it all.
+ */
+export async function readCsv(text: string, table: Pick<ReferenceTable, 'columns'>): Promise<CsvRecords> {
+  const delimiter = checkFirstLine(text);
+  const options: Options<NumberedRecord, string[]> = {
+    delimiter,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    max_record_size: MAX_CSV_LINE_CHARS,
+    // The line each record ends on, as a spreadsheet numbers it (header = 1), to name it in problems.
+    on_record: (record, { lines }) => ({ record, line: lines }),
+  };
+  // csv-parse's overloads type a parser by plain records; on_record makes them NumberedRecord.
+  const parser = parse(options as unknown as Options);
+  const reading = collect(parser, new Set(table.columns.map((c) => c.name)));
+  // Handled here too: a refusal can come while the loop waits for its next slice, before the caller awaits it.
+  reading.result.catch(() => undefined);
+  const slicer = new TimeSlicer();
+  for (let at = 0; at < text.length && !reading.stopped(); at += CHUNK_CHARS) {
+    parser.write(text.slice(at, at + CHUNK_CHARS));
+    if (slicer.due()) await slicer.pause();
+  }
+  if (!reading.stopped()) parser.end();
+  return reading.result;
+}
+
+/** The delimiter the header uses (`;` from French spreadsheets, or `,`); a header too wide is refused unread. */
+function checkFirstLine(text: string): ',' | ';' {
+  const end = text.indexOf('\n');
+  // Only the first MAX_CSV_LINE_CHARS characters are looked at: enough to count 50 cells, and bounded.
+  const firstLine = text.slice(0, Math.min(end < 0 ? text.length : end, MAX_CSV_LINE_CHARS + 1));
+  const semicolons = firstLine.split(';').length - 1;
+  const commas = firstLine.split(',').length - 1;
+  const delimiter = semicolons > commas ? ';' : ',';
+  const cells = Math.max(semicolons, commas) + 1;
+  if (cells > MAX_COLUMNS)
+    throw new ValidationError('The header names more cells than a table has columns; nothing was imported.', [
+      {
+        path: '/csv/line/1',
+        message: `has more than ${MAX_COLUMNS} cells; a table has at most ${MAX_COLUMNS} columns`,
+        keyword: 'csv',
+        params: { reason: 'too_many_columns', limit: MAX_COLUMNS },
+      },
+    ]);
+  if (firstLine.length > MAX_CSV_LINE_CHARS) throw unreadable(lineTooLong(1));
+  return delimiter;
+}
+
+/** Gathers the parser's records into rows; `stopped` once a limit or a problem ends the reading. */
+function collect(parser: Parser, known: Set<string>) {
+  let header: string[] | undefined;
+  let stop = false;
+  const out: CsvRecords = { records: [], lines: [] };
+  const result = new Promise<CsvRecords>((resolve, reject) => {
+    const fail = (err: unknown) => {
+      stop = true;
+      parser.destroy();
+      reject(err instanceof ValidationError ? err : unreadable(parserProblem(err)));
+    };
+    parser.on('data', ({ record, line }: NumberedRecord) => {
+      if (stop) return;
+      if (!header) {
+        const problems = headerProblems(record, line, known);
+        if (problems.length > 0)
+          return fail(new ValidationError(`${problems.length} problem(s) in the header.`, problems));
+        header = record;
+        return;
+      }
+      if (out.records.length === MAX_ROWS)
+        return fail(
+          new ValidationError(`A table holds at most ${MAX_ROWS} rows; nothing was imported.`, [
+            {
+              path: `/csv/line/${line}`,
+              message: `is past the ${MAX_ROWS} rows a table holds`,
+              keyword: 'csv',
+              params: { reason: 'too_many_rows', limit: MAX_ROWS },
+            },
+          ]),
+        );
+      // No prototype: whatever the header says, a cell never reaches Object.prototype.
+      const row = Object.create(null) as Record<string, string>;
+      header.forEach((name, i) => (row[name] = record[i]!));
+      out.records.push(row);
+      out.lines.push(line);
+    });
+    parser.on('error', fail);
+    parser.on('end', () => (header ? resolve(out) : fail(new Error('the CSV has no header line'))));
+  });
+  return { result, stopped: () => stop };
+}
+
+/** Each header cell must name a column of the table, once. */
+function headerProblems(names: string[], line: number, known: Set<string>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  names.forEach((name, i) => {
+    const path = `/csv/line/${line}/${name}`;
+    if (name === '')
+      problems.push({
+        path: `/csv/line/${line}`,
+        message: `cell ${i + 1} of the header is empty; name its column`,
+        keyword: 'csv',
+        params: { reason: 'empty_header', cell: i + 1 },
+      });
+    else if (!known.has(name)) problems.push({ path, message: 'is not a column of this table' });
+    else if (names.indexOf(name) < i)
+      problems.push({
+        path,
+        message: `is named twice in the header (cells ${names.indexOf(name) + 1} and ${i + 1})`,
+        keyword: 'csv',
+        params: { reason: 'duplicate_header', column: name },
+      });
+  });
+  return problems;
+}
+
+function lineTooLong(line: number): ErrorDetail {
+  return {
+    path: `/csv/line/${line}`,
+    message: `is longer than ${MAX_CSV_LINE_CHARS} characters`,
+    keyword: 'csv',
+    params: { reason: 'line_too_long', limit: MAX_CSV_LINE_CHARS },
+  };
+}
+
+/** csv-parse's error as a detail naming its line (its own English words, but for the line limit). */
+function parserProblem(err: unknown): ErrorDetail {
+  const { code, lines } = err as { code?: string; lines?: number };
+  if (code === 'CSV_MAX_RECORD_SIZE' && lines) return lineTooLong(lines);
+  return { path: lines ? `/csv/line/${lines}` : '/csv', message: (err as Error).message };
+}
+
+function unreadable(detail: ErrorDetail): ValidationError {
+  return new ValidationError('The CSV cannot be read; nothing was imported.', [detail], 'invalid_csv');
+}
