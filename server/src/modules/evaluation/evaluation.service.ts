@@ -305,8 +305,7 @@ export class EvaluationService {
     const slice = timeSlices(YIELD_EVERY_MS);
     for (const [i, facts] of factsList.entries()) {
       // A long batch gives the event loop back every few milliseconds, so other requests are not held behind it.
-      const turn = slice();
-      if (turn) await turn;
+      await slice();
       const started = performance.now();
       const factsPath = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       const outcome = runOrExplainWhy(entry, facts, factsPath, logging || withExplanation);

@@ -1,6 +1,6 @@
 import { parse, type Options, type Parser } from 'csv-parse';
 import { ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
-import { TimeSlicer } from '../../common/time-slice.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import { MAX_COLUMNS, MAX_ROWS, type ReferenceTable } from './reference-table.js';
 
 /**
@@ -23,7 +23,7 @@ export interface CsvRecords {
 }
 
 /**
- * Reads a CSV whose header names the table's columns, a slice at a time (TimeSlicer), and stops at the first
+ * Reads a CSV whose header names the table's columns, a slice at a time (timeSlices), and stops at the first
  * limit it passes: a header of more than MAX_COLUMNS cells, a line over MAX_CSV_LINE_CHARS, more than MAX_ROWS
  * records. A 60 000-row file is refused after its 20 001st record, not after reading it all.
  */
@@ -43,10 +43,10 @@ export async function readCsv(text: string, table: Pick<ReferenceTable, 'columns
   const reading = collect(parser, new Set(table.columns.map((c) => c.name)));
   // Handled here too: a refusal can come while the loop waits for its next slice, before the caller awaits it.
   reading.result.catch(() => undefined);
-  const slicer = new TimeSlicer();
+  const slice = timeSlices();
   for (let at = 0; at < text.length && !reading.stopped(); at += CHUNK_CHARS) {
     parser.write(text.slice(at, at + CHUNK_CHARS));
-    if (slicer.due()) await slicer.pause();
+    await slice();
   }
   if (!reading.stopped()) parser.end();
   return reading.result;

@@ -1,4 +1,4 @@
-import { TimeSlicer } from '../../common/time-slice.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import {
   MAX_SHOWN_CHANGES,
   type PendingChange,
@@ -15,11 +15,11 @@ export async function rowChanges(
   table: Pick<ReferenceTable, 'columns' | 'keyColumn' | 'rows'>,
   rows: Row[],
 ): Promise<{ changes: RowChange[]; counts: PendingChange['counts'] }> {
-  const slicer = new TimeSlicer();
+  const slice = timeSlices();
   const before = new Map<string, Row>();
   for (const row of table.rows) {
     before.set(String(row[table.keyColumn]), row);
-    if (slicer.due()) await slicer.pause();
+    await slice();
   }
   const changes: RowChange[] = [];
   const counts = { added: 0, removed: 0, changed: 0 };
@@ -33,7 +33,7 @@ export async function rowChanges(
     const was = before.get(key) ?? null;
     kept.add(key);
     if (!was || !sameCells(table, was, row)) note(key, was, row);
-    if (slicer.due()) await slicer.pause();
+    await slice();
   }
   for (const [key, was] of before) if (!kept.has(key)) note(key, was, null);
   return { changes, counts };

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../common/errors/domain-errors.js';
-import { TimeSlicer } from '../../common/time-slice.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import { convertCell, FIRST_DATE, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
 
@@ -18,9 +18,9 @@ export async function checkRows(
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   const known = new Set(table.columns.map((c) => c.name));
-  const slicer = new TimeSlicer();
+  const slice = timeSlices();
   for (const [i, input] of raw.entries()) {
-    if (slicer.due()) await slicer.pause();
+    await slice();
     // No prototype: a cell can never reach Object.prototype, whatever a column or a CSV header is named.
     const row: Row = Object.create(null) as Row;
     for (const name of Object.keys(input))
