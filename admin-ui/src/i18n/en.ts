@@ -70,10 +70,12 @@ export const en = {
       dialog_approve: 'Approve version %{version}',
       dialog_reject: 'Reject version %{version}',
       dialog_publish: 'Publish version %{version}',
-      explain_submit: 'The version is frozen and reviewed by an approver. If it has tests, they must have passed.',
+      explain_submit:
+        'The version is frozen and reviewed by an approver. Its test cases must pass before it is published.',
       explain_approve: 'The approval holds for this exact content: any later change needs a new review.',
       explain_reject: 'The version goes back to draft. Its authors will see your comment.',
-      explain_publish: 'Without a date, the version is in force at once. A future date schedules the publication.',
+      explain_publish:
+        'Without a date, the version is in force at once. A future date schedules the publication. If the version has test cases, they must have been run on it and pass (“Run the tests”).',
       explain_rollback: 'The chosen version is put back in force at once. The reason is kept in the audit trail.',
       comment: 'Comment (optional)',
       comment_required: 'Reason (required)',
@@ -123,7 +125,8 @@ export const en = {
       stale_etag: 'Someone else changed this draft since you opened it.',
       if_match_required: 'The version you read is unknown: reload the page before editing.',
       four_eyes: 'You wrote this version: someone else must approve it (four-eyes rule).',
-      tests_not_passed: "This version's tests must pass before it is submitted.",
+      tests_not_passed:
+        'This version’s test cases must pass before it is published: run them on this version first (“Run the tests”), then publish.',
       evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
       invalid_transition: 'This action is not possible in the version’s current state.',
