@@ -88,6 +88,8 @@ export const en = {
       done_reject: 'Version %{version} sent back to draft.',
       done_publish: 'Version %{version} published.',
       done_rollback: 'Version %{version} is back in force.',
+      analysts_only_edit: 'Only analysts can edit a draft: the page opens read only.',
+      analysts_only_create: 'Only analysts can create one: back to the list.',
     },
     versions: {
       title: 'Versions',

@@ -93,6 +93,8 @@ export const fr = typesetMessages({
       done_reject: 'Version %{version} renvoyée en brouillon.',
       done_publish: 'Version %{version} publiée.',
       done_rollback: 'Version %{version} remise en vigueur.',
+      analysts_only_edit: 'Seuls les analystes peuvent modifier un brouillon : la page s’ouvre en lecture seule.',
+      analysts_only_create: 'Seuls les analystes peuvent créer un élément : retour à la liste.',
     },
     versions: {
       title: 'Versions',
