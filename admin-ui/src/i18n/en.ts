@@ -174,6 +174,8 @@ export const en = {
       no_event: 'No decision',
       invalid_json: 'The facts are not valid JSON.',
       not_object: 'The facts must be a JSON object.',
+      form_errors:
+        'Nothing was evaluated: the form has an error, shown under its field. |||| Nothing was evaluated: the form has %{smart_count} errors, shown under their fields.',
       form: {
         AddItemButton: 'Add an item',
         AddButton: 'Add',

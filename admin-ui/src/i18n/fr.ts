@@ -181,6 +181,8 @@ export const fr = typesetMessages({
       no_event: 'Aucune décision',
       invalid_json: 'Les faits ne sont pas du JSON valide.',
       not_object: 'Les faits doivent être un objet JSON.',
+      form_errors:
+        'Rien n’a été évalué : le formulaire comporte une erreur, indiquée sous le champ. |||| Rien n’a été évalué : le formulaire comporte %{smart_count} erreurs, indiquées sous les champs.',
       form: {
         AddItemButton: 'Ajouter un élément',
         AddButton: 'Ajouter',
