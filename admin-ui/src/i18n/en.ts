@@ -70,10 +70,12 @@ export const en = {
       dialog_approve: 'Approve version %{version}',
       dialog_reject: 'Reject version %{version}',
       dialog_publish: 'Publish version %{version}',
-      explain_submit: 'The version is frozen and reviewed by an approver. If it has tests, they must have passed.',
+      explain_submit:
+        'The version is frozen and reviewed by an approver. Its test cases must pass before it is published.',
       explain_approve: 'The approval holds for this exact content: any later change needs a new review.',
       explain_reject: 'The version goes back to draft. Its authors will see your comment.',
-      explain_publish: 'Without a date, the version is in force at once. A future date schedules the publication.',
+      explain_publish:
+        'Without a date, the version is in force at once. A future date schedules the publication. If the version has test cases, they must have been run on it and pass (“Run the tests”).',
       explain_rollback: 'The chosen version is put back in force at once. The reason is kept in the audit trail.',
       comment: 'Comment (optional)',
       comment_required: 'Reason (required)',
@@ -86,6 +88,8 @@ export const en = {
       done_reject: 'Version %{version} sent back to draft.',
       done_publish: 'Version %{version} published.',
       done_rollback: 'Version %{version} is back in force.',
+      analysts_only_edit: 'Only analysts can edit a draft: the page opens read only.',
+      analysts_only_create: 'Only analysts can create one: back to the list.',
     },
     versions: {
       title: 'Versions',
@@ -124,7 +128,8 @@ export const en = {
       stale_etag: 'Someone else changed this draft since you opened it.',
       if_match_required: 'The version you read is unknown: reload the page before editing.',
       four_eyes: 'You wrote this version: someone else must approve it (four-eyes rule).',
-      tests_not_passed: "This version's tests must pass before it is submitted.",
+      tests_not_passed:
+        'This version’s test cases must pass before it is published: run them on this version first (“Run the tests”), then publish.',
       evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
       invalid_transition: 'This action is not possible in the version’s current state.',
@@ -172,6 +177,8 @@ export const en = {
       no_event: 'No decision',
       invalid_json: 'The facts are not valid JSON.',
       not_object: 'The facts must be a JSON object.',
+      form_errors:
+        'Nothing was evaluated: the form has an error, shown under its field. |||| Nothing was evaluated: the form has %{smart_count} errors, shown under their fields.',
       form: {
         AddItemButton: 'Add an item',
         AddButton: 'Add',

@@ -74,12 +74,12 @@ export const fr = typesetMessages({
       dialog_reject: 'Rejeter la version %{version}',
       dialog_publish: 'Publier la version %{version}',
       explain_submit:
-        'La version sera figée et examinée par une personne qui approuve. Si elle a des tests, ils doivent avoir réussi.',
+        'La version sera figée et examinée par une personne qui approuve. Ses cas de test devront réussir avant sa publication.',
       explain_approve:
         "L'approbation vaut pour ce contenu exact : toute modification ultérieure demandera une nouvelle revue.",
       explain_reject: 'La version retourne en brouillon. Ses auteurs verront votre commentaire.',
       explain_publish:
-        'Sans date, la version entre en vigueur immédiatement. Une date future programme sa publication.',
+        'Sans date, la version entre en vigueur immédiatement. Une date future programme sa publication. Si la version a des cas de test, ils doivent avoir été lancés sur cette version et réussir (« Lancer les tests »).',
       explain_rollback:
         "La version choisie redevient celle en vigueur immédiatement. Le motif est conservé dans le journal d'audit.",
       comment: 'Commentaire (facultatif)',
@@ -93,6 +93,8 @@ export const fr = typesetMessages({
       done_reject: 'Version %{version} renvoyée en brouillon.',
       done_publish: 'Version %{version} publiée.',
       done_rollback: 'Version %{version} remise en vigueur.',
+      analysts_only_edit: 'Seuls les analystes peuvent modifier un brouillon : la page s’ouvre en lecture seule.',
+      analysts_only_create: 'Seuls les analystes peuvent créer un élément : retour à la liste.',
     },
     versions: {
       title: 'Versions',
@@ -131,7 +133,8 @@ export const fr = typesetMessages({
       stale_etag: "Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.",
       if_match_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
       four_eyes: "Vous avez rédigé cette version : une autre personne doit l'approuver (règle des quatre yeux).",
-      tests_not_passed: 'Les tests de cette version doivent réussir avant de la soumettre.',
+      tests_not_passed:
+        'Les cas de test de cette version doivent réussir avant sa publication : lancez-les d’abord sur cette version (« Lancer les tests »), puis publiez.',
       evaluation_required:
         "Cette version doit d'abord réussir une évaluation de son jeu d'évaluation obligatoire avant d'être publiée.",
       approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
@@ -181,6 +184,8 @@ export const fr = typesetMessages({
       no_event: 'Aucune décision',
       invalid_json: 'Les faits ne sont pas du JSON valide.',
       not_object: 'Les faits doivent être un objet JSON.',
+      form_errors:
+        'Rien n’a été évalué : le formulaire comporte une erreur, indiquée sous le champ. |||| Rien n’a été évalué : le formulaire comporte %{smart_count} erreurs, indiquées sous les champs.',
       form: {
         AddItemButton: 'Ajouter un élément',
         AddButton: 'Ajouter',

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { useResourceRead } from '../common/use-resource-read';
-import { defaultPair, diffLines, settingText, type PromptDiff as Diff } from './diff-lines';
+import { defaultPair } from '../common/lifecycle/version-pair';
+import { diffLines, settingText, type PromptDiff as Diff } from './diff-lines';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
 

@@ -7,7 +7,7 @@ import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
 import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
-import { versionNumbers } from './diff-lines';
+import { versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
 

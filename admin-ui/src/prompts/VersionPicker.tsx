@@ -1,6 +1,6 @@
 import { MenuItem, TextField, type SxProps } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { versionNumbers } from './diff-lines';
+import { versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 
 /** Chooses one of a prompt's versions, newest first, the draft named as such (diff, tests and evaluations). */

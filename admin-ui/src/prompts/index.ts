@@ -1,4 +1,5 @@
 import ChatIcon from '@mui/icons-material/Chat';
+import { createForAnalysts, editForAnalysts } from '../common/ForAnalysts';
 import { PromptCreate } from './PromptCreate';
 import { PromptEdit } from './PromptEdit';
 import { PromptList } from './PromptList';
@@ -7,8 +8,9 @@ import { PromptShow } from './PromptShow';
 export const prompts = {
   list: PromptList,
   show: PromptShow,
-  edit: PromptEdit,
-  create: PromptCreate,
+  // Analysts alone write drafts: others opening these by URL are taken to the page they can read.
+  edit: editForAnalysts(PromptEdit),
+  create: createForAnalysts(PromptCreate),
   icon: ChatIcon,
   recordRepresentation: 'name',
 };

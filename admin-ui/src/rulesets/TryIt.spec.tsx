@@ -35,6 +35,9 @@ const routes = (putDraft: FakeAnswer) => ({
   [`PUT ${RULESET}/draft`]: putDraft,
 });
 
+// The form is drawn once the rule set and its version are read: slower when the machine is busy.
+const LOADED = { timeout: 8000 };
+
 const renderTryIt = () =>
   renderConsole(
     <ShowPage resource="rulesets" id="fraude">
@@ -96,5 +99,45 @@ describe('Try it', () => {
     ).toBeTruthy();
     expect(api.to('PUT', `${RULESET}/draft`)).toHaveLength(1);
     expect(dialog.isConnected).toBe(true);
+  });
+
+  it('does not evaluate an invalid form: the previous outcome goes, the first wrong field takes the focus, and the button says why', async () => {
+    const invoice = {
+      number: 2,
+      content: {
+        inputSchema: {
+          type: 'object',
+          required: ['numero', 'montant'],
+          properties: { numero: { type: 'string', title: 'Numéro' }, montant: { type: 'number', minimum: 0 } },
+        },
+        definition: { rules: [] },
+        tests: [{ name: 'valide', facts: { numero: 'F-1', montant: 10 }, expectedEvents: ['revue'] }],
+      },
+    };
+    const api = fakeApi({ ...routes({ body: {} }), [`GET ${RULESET}/versions/2`]: { body: invoice } });
+    renderTryIt();
+    const numero = await screen.findByRole('textbox', { name: /Numéro/ }, LOADED);
+    await waitFor(() => expect(numero).toHaveProperty('value', 'F-1'), LOADED);
+    const evaluate = screen.getByRole('button', { name: 'Évaluer' });
+    fireEvent.click(evaluate);
+    expect(await screen.findByText('revue', {}, LOADED)).toBeTruthy();
+
+    fireEvent.change(numero, { target: { value: '' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: /montant/ }), { target: { value: '-5' } });
+    fireEvent.click(evaluate);
+    const summary = await screen.findByText(/Rien n’a été évalué\s*: le formulaire comporte 2 erreurs/, {}, LOADED);
+    // Said right after the button, not only in the list at the top of a long form.
+    expect(evaluate.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByText('revue')).toBeNull();
+    expect(document.activeElement).toBe(numero);
+    expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(1);
+
+    // Corrected, the facts are evaluated and the summary goes.
+    fireEvent.change(numero, { target: { value: 'F-2' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: /montant/ }), { target: { value: '5' } });
+    fireEvent.click(evaluate);
+    expect(await screen.findByText('revue', {}, LOADED)).toBeTruthy();
+    expect(screen.queryByText(/Rien n’a été évalué/)).toBeNull();
+    expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(2);
   });
 });

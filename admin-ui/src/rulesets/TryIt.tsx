@@ -61,10 +61,13 @@ export const TryIt = () => {
   const [problem, setProblem] = useState<Problem | undefined>();
   // The facts of the last evaluation, kept with its outcome (the form may change after).
   const [lastFacts, setLastFacts] = useState<Record<string, unknown>>({});
+  // How many errors stopped the last click on Évaluer: said beside the button, far below the form's own list.
+  const [formErrors, setFormErrors] = useState(0);
 
   // Loaded again only when the version changes, not on every refresh of the record (that would wipe the form).
   useEffect(() => {
     if (key === undefined || version === undefined) return;
+    setFormErrors(0);
     void dataProvider.read('rulesets', { id: key, path: `versions/${version}` }).then((json) => {
       const content = (
         json as {
@@ -87,6 +90,7 @@ export const TryIt = () => {
   const evaluate = async (input: Record<string, unknown>) => {
     setOutcome(undefined);
     setProblem(undefined);
+    setFormErrors(0);
     try {
       const json = await dataProvider.command('rulesets', {
         id: record.key,
@@ -152,12 +156,25 @@ export const TryIt = () => {
           translateString={formStringTranslator(translate)}
           showErrorList="top"
           noHtml5Validate
+          // The form can be thousands of pixels long: the first wrong field is where the user must go.
+          focusOnFirstError
           onChange={({ formData }) => setFacts(formData as Record<string, unknown>)}
           onSubmit={({ formData }) => void evaluate(formData as Record<string, unknown>)}
+          onError={(errors) => {
+            // Nothing was evaluated: the previous outcome would pass for the answer to these facts.
+            setOutcome(undefined);
+            setProblem(undefined);
+            setFormErrors(errors.length);
+          }}
         >
           <Button type="submit" variant="contained" sx={{ mt: 2 }}>
             {translate('gabarit.try.evaluate')}
           </Button>
+          {formErrors > 0 && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {translate('gabarit.try.form_errors', { smart_count: formErrors })}
+            </Alert>
+          )}
         </Form>
       ) : (
         <>

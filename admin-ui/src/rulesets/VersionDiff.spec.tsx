@@ -1,4 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { ShowContextProvider, type ShowControllerResult } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
 import { VersionDiff } from './VersionDiff';
@@ -56,5 +58,45 @@ describe('VersionDiff', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Comparer' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Élément introuvable.');
     expect(api.to('GET', DIFF)).toHaveLength(1);
+  });
+
+  /** The rule set page's record as the show context gives it; `reread` stands for the page reading it again. */
+  let reread: (record: object) => void = () => undefined;
+  const InShow = ({ first }: { first: object }) => {
+    const [record, setRecord] = useState(first);
+    reread = (next) => act(() => setRecord(next));
+    return (
+      <ShowContextProvider value={{ record, resource: 'rulesets' } as unknown as ShowControllerResult}>
+        <VersionDiff />
+      </ShowContextProvider>
+    );
+  };
+  const picked = (label: string) => screen.getByRole('combobox', { name: label }).textContent;
+
+  it('opens on the newest version against the one before when there is no draft, not on a version against itself', () => {
+    fakeApi({});
+    renderConsole(<InShow first={{ ...ruleset, activeVersion: 2, draftVersion: null }} />);
+    expect(picked('De')).toBe('Version 1');
+    expect(picked('À')).toBe('Version 2');
+  });
+
+  it('follows the record read again after a draft is saved, until the user picks a version', () => {
+    fakeApi({});
+    // The page first shows the record cached from before the save: version 1 only.
+    renderConsole(
+      <InShow
+        first={{ ...ruleset, versions: [{ number: 1 }], activeVersion: 1, draftVersion: null, latestVersion: 1 }}
+      />,
+    );
+    reread(ruleset);
+    expect(picked('De')).toBe('Version 1');
+    expect(picked('À')).toBe('Version 2');
+
+    // Once the user has picked, a later read of the record does not move their choice.
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'De' }));
+    fireEvent.click(within(screen.getByRole('listbox')).getByText('Version 2'));
+    reread({ ...ruleset, versions: [...ruleset.versions, { number: 3 }], draftVersion: 3 });
+    expect(picked('De')).toBe('Version 2');
+    expect(picked('À')).toBe('Version 2');
   });
 });

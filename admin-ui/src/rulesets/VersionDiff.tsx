@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useShowContext, useTranslate } from 'react-admin';
 import { toProblem } from '../common/api-error';
+import { defaultPair, versionNumbers } from '../common/lifecycle/version-pair';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useResourceRead } from '../common/use-resource-read';
 import { wordChange, type RulesetChange } from './diff-wording';
@@ -27,9 +28,13 @@ export const VersionDiff = () => {
     activeVersion: number | null;
   }>();
   const translate = useTranslate();
-  const numbers = (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a);
-  const [from, setFrom] = useState<number | ''>(record?.activeVersion ?? numbers[1] ?? '');
-  const [to, setTo] = useState<number | ''>(record?.draftVersion ?? numbers[0] ?? '');
+  const numbers = versionNumbers(record?.versions ?? []);
+  // Until the user picks, the pair follows the record: it may be read again after a draft is saved, and the
+  // first read may be stale (cached from before the save).
+  const [picked, setPicked] = useState<{ from: number; to: number } | undefined>();
+  const pair = picked ?? (record ? defaultPair(record) : null);
+  const from = pair?.from ?? '';
+  const to = pair?.to ?? '';
   // The pair compared last: the diff is read when the user asks, not as they pick.
   const [compared, setCompared] = useState<{ from: number; to: number } | undefined>();
   const diff = useResourceRead<{ changes: RulesetChange[] }>(
@@ -68,8 +73,8 @@ export const VersionDiff = () => {
         {translate('gabarit.diff.title')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        {picker(translate('gabarit.diff.from'), from, setFrom)}
-        {picker(translate('gabarit.diff.to'), to, setTo)}
+        {picker(translate('gabarit.diff.from'), from, (n) => setPicked({ from: n, to: to === '' ? n : to }))}
+        {picker(translate('gabarit.diff.to'), to, (n) => setPicked({ from: from === '' ? n : from, to: n }))}
         <Button variant="outlined" disabled={from === '' || to === ''} onClick={compare}>
           {translate('gabarit.diff.compare')}
         </Button>

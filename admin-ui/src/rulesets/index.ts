@@ -1,4 +1,5 @@
 import RuleIcon from '@mui/icons-material/Rule';
+import { createForAnalysts, editForAnalysts } from '../common/ForAnalysts';
 import { RulesetCreate } from './RulesetCreate';
 import { RulesetEdit } from './RulesetEdit';
 import { RulesetList } from './RulesetList';
@@ -7,8 +8,9 @@ import { RulesetShow } from './RulesetShow';
 export const rulesets = {
   list: RulesetList,
   show: RulesetShow,
-  edit: RulesetEdit,
-  create: RulesetCreate,
+  // Analysts alone write drafts: others opening these by URL are taken to the page they can read.
+  edit: editForAnalysts(RulesetEdit),
+  create: createForAnalysts(RulesetCreate),
   icon: RuleIcon,
   recordRepresentation: 'name',
 };

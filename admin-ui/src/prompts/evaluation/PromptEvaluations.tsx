@@ -22,7 +22,7 @@ import { CodeEditor } from '../../common/CodeEditor';
 import { toProblem, type Problem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { dataProvider } from '../../dataProvider';
-import { versionNumbers } from '../diff-lines';
+import { versionNumbers } from '../../common/lifecycle/version-pair';
 import type { PromptRecord } from '../prompt-record';
 import { VersionPicker } from '../VersionPicker';
 import { parseJsonObject } from '../variables';

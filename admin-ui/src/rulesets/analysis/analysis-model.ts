@@ -94,9 +94,13 @@ export function worst(findings: Finding[]): Finding['severity'] | undefined {
 
 type Translate = (key: string, options?: object) => string;
 
-/** The names the server's message quotes ("a" and "b"), as the console's message repeats them. */
+/**
+ * The names the server's message quotes ("a" and "b"), each once and in order, as the console's message repeats
+ * them: the message may quote a name again after the first mention (`rows "a" and "b" can both match one input;
+ * under first, "a" wins`).
+ */
 export function quotedNames(message: string): string[] {
-  return [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  return [...new Set([...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]!))];
 }
 
 /** A finding in the console's language, by its kind, with the names the server's message quotes. */

@@ -80,6 +80,24 @@ describe('checking a condition tree as the analyst types', () => {
     ]);
   });
 
+  it('leaves a path into a computed fact or a lookup unchecked: the input schema does not describe their shape', () => {
+    const derived = {
+      ...context,
+      facts: factOptions(schema, [{ name: 'duplicates' }], [{ fact: 'supplierRegistration' }]),
+    };
+    const condition = {
+      all: [
+        { fact: 'duplicates', path: '$.length', operator: 'greaterThan', value: 0 },
+        { fact: 'supplierRegistration', path: '$.neq', operator: 'equal', value: 'x' },
+        { fact: 'invoice', path: '$.length', operator: 'greaterThan', value: 0 },
+      ],
+    };
+    // The input fact's wrong path is still caught; the derived facts' paths are not reported.
+    expect(checkCondition(condition, derived)).toEqual([
+      { path: '/all/2/path', problem: 'unknown_path', args: { path: '$.length' } },
+    ]);
+  });
+
   it('knows operators with decorators and refuses invented ones', () => {
     expect(isKnownOperator('someFact:not:equal', SERVER_VOCABULARY)).toBe(true);
     expect(isKnownOperator('dateOnOrAfter', SERVER_VOCABULARY)).toBe(true);

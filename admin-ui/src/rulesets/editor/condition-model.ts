@@ -1,4 +1,4 @@
-import { findFact, type FactOption } from './fact-paths';
+import { findFact, isDerived, type FactOption } from './fact-paths';
 import type { RuleVocabulary } from './vocabulary';
 import { getAt, setAt, removeAt, type Pointer } from './json-pointer';
 
@@ -97,7 +97,11 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   if (!fact) problems.push({ path: `${at}/fact`, problem: 'fact_required' });
   else if (!context.facts.some((f) => f.fact === fact))
     problems.push({ path: `${at}/fact`, problem: 'unknown_fact', args: { fact } });
-  else if (n['path'] !== undefined && !findFact(context.facts, fact, String(n['path'])))
+  else if (
+    n['path'] !== undefined &&
+    !isDerived(context.facts, fact) &&
+    !findFact(context.facts, fact, String(n['path']))
+  )
     problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
   const operator = typeof n['operator'] === 'string' ? n['operator'] : '';
   if (!isKnownOperator(operator, context.vocabulary))

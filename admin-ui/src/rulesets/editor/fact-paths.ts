@@ -53,6 +53,15 @@ export function findFact(options: FactOption[], fact: string, path?: string): Fa
   return options.find((o) => o.fact === fact && (o.path ?? '') === (path ?? ''));
 }
 
+/**
+ * A computed fact or a lookup: its value comes from an expression or a table row, whose shape the input schema does
+ * not describe, so a path into it (`$.length`, `$.neq`) cannot be checked here. The server's analysis leaves it
+ * unchecked too; flagging it would mark the pilots' own rules as wrong.
+ */
+export function isDerived(options: FactOption[], fact: string): boolean {
+  return options.some((o) => o.fact === fact && o.source !== 'input');
+}
+
 /** The fact and path an analyst typed as a label (invoice.total → fact invoice, path $.total). */
 export function parseFactLabel(label: string, options: FactOption[]): { fact: string; path?: string } {
   const known = options.find((o) => o.label === label);

@@ -1,0 +1,58 @@
+import { screen, waitFor } from '@testing-library/react';
+import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
+import { afterEach, describe, expect, it } from 'vitest';
+import invoices from '../../../rulesets/invoices/invoices.json';
+import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { SERVER_VOCABULARY } from './editor/vocabulary.fixture';
+import { rulesets } from '.';
+
+const RULESET = '/api/v1/rulesets/invoices';
+// The invoice pilot as shipped, published as version 1 with no draft: what an analyst opens first.
+const record = {
+  id: 'invoices',
+  key: 'invoices',
+  name: invoices.name,
+  format: invoices.format,
+  activeVersion: 1,
+  draftVersion: null,
+  latestVersion: 1,
+  versions: [{ number: 1, status: 'published', authors: ['analyste'] }],
+};
+const { key: _key, name: _name, pilot: _pilot, format: _format, description: _description, ...content } = invoices;
+
+const routes = {
+  [`GET ${RULESET}`]: { body: record, headers: { ETag: 'W/"rev-1"' } },
+  [`GET ${RULESET}/versions/1`]: { body: { number: 1, content } },
+  [`GET ${RULESET}/versions/1/analysis`]: { body: { findings: [], checked: [], checkedText: [], notChecked: [] } },
+  'GET /api/v1/schemas/rulesets': { body: SERVER_VOCABULARY },
+};
+
+// The editor as its route shows it, to an analyst (ForAnalysts lets them through).
+const Editor = rulesets.edit;
+const renderEditor = () =>
+  renderConsole(
+    <ResourceContextProvider value="rulesets">
+      <RecordContextProvider value={{ id: 'invoices' }}>
+        <Editor />
+      </RecordContextProvider>
+    </ResourceContextProvider>,
+  );
+
+afterEach(() => {
+  localStorage.clear();
+});
+
+describe('the rule-set editor on a clean pilot', () => {
+  it('reports no problem on the invoice rules as shipped, paths into computed facts and lookups included', async () => {
+    fakeApi(routes);
+    renderEditor();
+    await screen.findByRole('button', { name: 'Enregistrer' }, { timeout: 8000 });
+    // The pilot tests paths inside derived facts (duplicates.length, supplierStatus.neq): they were the false alarms.
+    expect(JSON.stringify(invoices.definition)).toContain('"path":"$.length"');
+    await waitFor(() => expect(screen.getAllByText(/L’analyse ne trouve aucun problème/i).length).toBeGreaterThan(0), {
+      timeout: 8000,
+    });
+    expect(document.body.textContent).not.toContain('n’est pas dans le schéma des faits');
+    expect(screen.queryByText(/\d+ problèmes?$/)).toBeNull();
+  });
+});
