@@ -6,6 +6,7 @@ import { auditMessages } from './en/audit';
 import { reviewsMessages } from './en/reviews';
 import { editorMessages } from './en/editors';
 import { shadowMessages } from './en/shadow';
+import { errorMessages } from './en/errors';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
@@ -148,6 +149,7 @@ export const en = {
       review_closed: 'This review request was already decided: its decision stands.',
       change_pending: 'A change to this table already awaits approval: it must be approved or rejected first.',
       no_pending_change: 'No change to this table awaits approval: reload the page.',
+      ...errorMessages,
     },
     try: {
       title: 'Try it',

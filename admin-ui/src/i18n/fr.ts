@@ -6,6 +6,7 @@ import { auditMessages } from './fr/audit';
 import { reviewsMessages } from './fr/reviews';
 import { editorMessages } from './fr/editors';
 import { shadowMessages } from './fr/shadow';
+import { errorMessages } from './fr/errors';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
@@ -157,6 +158,7 @@ export const fr = typesetMessages({
       change_pending:
         'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
       no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
+      ...errorMessages,
     },
     try: {
       title: 'Essayer',
