@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { DMN_REASONS, wordDetail } from './detail-wording';
+import { PATTERN_FORMATS } from './pattern-formats';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
   key: string,
@@ -38,7 +39,7 @@ describe('API detail messages in the console’s language', () => {
       'doit valoir l’une de ces valeurs : fr, en, fr-en',
       'doit être >= 0',
       'ne doit pas faire moins de 2 caractères',
-      'n’a pas le bon format (attendu : snake_case such as auto_approve)',
+      'n’a pas le bon format (attendu : lettres minuscules, chiffres et _, commençant par une lettre, par exemple auto_approve)',
       'n’est pas un champ permis',
       'Doit être une date AAAA-MM-JJ.',
       'est déjà utilisée',
@@ -57,6 +58,24 @@ describe('API detail messages in the console’s language', () => {
       '"bogus" is not a known operator',
     );
     expect(wordDetail({ message: 'odd', keyword: 'madeUp', params: {} }, inFrench, 'fr')).toBe('odd');
+  });
+
+  it('words every format the API describes, and keeps the whole English sentence for one it does not know', () => {
+    for (const [expected, format] of Object.entries(PATTERN_FORMATS)) {
+      const detail = {
+        message: `has the wrong format (expected ${expected})`,
+        keyword: 'pattern',
+        params: { expected },
+      };
+      expect(inFrench(`gabarit.details.formats.${format}`)).not.toContain('gabarit.');
+      expect(wordDetail(detail, inEnglish, 'en')).toBe(
+        `has the wrong format (expected ${inEnglish(`gabarit.details.formats.${format}`)})`,
+      );
+    }
+    const unknown = { message: 'has the wrong format (expected a new kind of key)', keyword: 'pattern' };
+    expect(wordDetail({ ...unknown, params: { pattern: '^x$', expected: 'a new kind of key' } }, inFrench, 'fr')).toBe(
+      unknown.message,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import localizeEn from 'ajv-i18n/localize/en';
 import localizeFr from 'ajv-i18n/localize/fr';
 import type { ErrorObject } from 'ajv';
 import type { ApiErrorDetail } from '../api/types';
+import { PATTERN_FORMATS } from './pattern-formats';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -9,7 +10,11 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type ApiDetail = Omit<ApiErrorDetail, 'path'> & { path?: string };
 
 /** Keywords the console words itself: the API rephrases these too (a missing field is named by its path). */
-const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: Translate) => string | undefined> = {
+// `undefined`: no wording of its own (ajv-i18n's may apply); `null`: the API's message says more, keep it.
+const OWN_WORDING: Record<
+  string,
+  (params: Record<string, unknown>, translate: Translate) => string | null | undefined
+> = {
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
@@ -28,11 +33,17 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
     Array.isArray(params['allowedValues'])
       ? translate('gabarit.details.one_of', { values: params['allowedValues'].join(', ') })
       : undefined,
-  // A pattern the schema describes is worded by its description: the regular expression means nothing to an analyst.
-  pattern: (params, translate) =>
-    typeof params['expected'] === 'string'
-      ? translate('gabarit.details.pattern', { expected: params['expected'] })
-      : undefined, // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
+  // A pattern the schema describes is worded by what it expects (the regular expression means nothing to an analyst);
+  // a description the console does not know keeps the API's whole English sentence (null), marked as English.
+  pattern: (params, translate) => {
+    const expected = params['expected'];
+    if (typeof expected !== 'string') return undefined;
+    const format = Object.hasOwn(PATTERN_FORMATS, expected) ? PATTERN_FORMATS[expected] : undefined;
+    return format
+      ? translate('gabarit.details.pattern', { expected: translate(`gabarit.details.formats.${format}`) })
+      : null;
+  },
+  // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
   dmn: (params, translate) => dmnReason(params, translate),
 };
 
@@ -91,6 +102,7 @@ export function wordDetail(detail: ApiDetail, translate: Translate, locale: stri
   const { keyword, params = {} } = detail;
   if (!keyword) return detail.message;
   const own = Object.hasOwn(OWN_WORDING, keyword) ? OWN_WORDING[keyword]!(params, translate) : undefined;
+  if (own === null) return detail.message;
   if (own !== undefined) return own;
   const localize = LOCALIZERS[locale];
   if (!localize || !LOCALIZED_KEYWORDS.has(keyword)) return detail.message;

@@ -7,6 +7,7 @@ import { reviewsMessages } from './en/reviews';
 import { editorMessages } from './en/editors';
 import { shadowMessages } from './en/shadow';
 import { errorMessages } from './en/errors';
+import { formatMessages } from './en/formats';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
@@ -115,6 +116,7 @@ export const en = {
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
+      formats: formatMessages,
     },
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',

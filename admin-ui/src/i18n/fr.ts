@@ -7,6 +7,7 @@ import { reviewsMessages } from './fr/reviews';
 import { editorMessages } from './fr/editors';
 import { shadowMessages } from './fr/shadow';
 import { errorMessages } from './fr/errors';
+import { formatMessages } from './fr/formats';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
@@ -122,6 +123,7 @@ export const fr = typesetMessages({
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
+      formats: formatMessages,
     },
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',

@@ -12,6 +12,7 @@ import {
   AnalysisContext,
   definitionPath,
   onDefinition,
+  placeOf,
   revealInPage,
   useVersionAnalysis,
 } from './analysis/analysis-model';
@@ -166,7 +167,13 @@ export const RulesetEdit = () => {
           onDiscard={draft.discardRestorable}
         />
       )}
-      {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
+      {draft.problem && (
+        <ProblemAlert
+          problem={draft.problem}
+          onClose={draft.clearProblem}
+          placeOf={(path) => placeOf(path, content.definition, translate)}
+        />
+      )}
       {draft.conflict && (
         <ConflictDialog
           changes={draft.conflict.changes}
