@@ -43,9 +43,27 @@ const OWN_WORDING: Record<
       ? translate('gabarit.details.pattern', { expected: translate(`gabarit.details.formats.${format}`) })
       : null;
   },
+  // A file a parser cannot read (DMN's XML, a CSV): the parser's own message is English, its place and kind are not.
+  syntax: (params, translate) => syntaxWording(params, translate),
   // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
   dmn: (params, translate) => dmnReason(params, translate),
 };
+
+/** The kinds of mistake a `syntax` detail may name (gabarit.details.syntax.reasons). */
+export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count'] as const;
+
+function syntaxWording(params: Record<string, unknown>, translate: Translate): string {
+  const { line, column, reason } = params;
+  const known = typeof reason === 'string' && (SYNTAX_REASONS as readonly string[]).includes(reason);
+  const what = translate(
+    known ? `gabarit.details.syntax.reasons.${reason as string}` : 'gabarit.details.syntax.somewhere',
+  );
+  if (typeof line === 'number' && typeof column === 'number')
+    return translate('gabarit.details.syntax.at', { line, column, what });
+  // A CSV line is shown in its own column: the sentence says what is wrong on it.
+  if (known || typeof line === 'number') return what.charAt(0).toUpperCase() + what.slice(1);
+  return translate('gabarit.details.syntax.whole');
+}
 
 /** The DMN import's reasons the console words (gabarit.dmn.reasons); `other` keeps the API's message. */
 export const DMN_REASONS = [

@@ -8,6 +8,7 @@ import { editorMessages } from './en/editors';
 import { shadowMessages } from './en/shadow';
 import { errorMessages } from './en/errors';
 import { formatMessages } from './en/formats';
+import { syntaxMessages } from './en/syntax';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
@@ -117,6 +118,7 @@ export const en = {
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
       formats: formatMessages,
+      syntax: syntaxMessages,
     },
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',

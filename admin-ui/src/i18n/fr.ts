@@ -8,6 +8,7 @@ import { editorMessages } from './fr/editors';
 import { shadowMessages } from './fr/shadow';
 import { errorMessages } from './fr/errors';
 import { formatMessages } from './fr/formats';
+import { syntaxMessages } from './fr/syntax';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
@@ -124,6 +125,7 @@ export const fr = typesetMessages({
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
       formats: formatMessages,
+      syntax: syntaxMessages,
     },
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/mat
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Title, useCreatePath, useGetRecordId, useTranslate } from 'react-admin';
 import { detailsUnder } from '../common/api-error';
+import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
@@ -59,7 +60,11 @@ const JsonFieldEditor = ({
           edit({ ...content, [field]: JSON.parse(next) as unknown });
           setParseError(undefined);
         } catch (err) {
-          setParseError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+          setParseError(
+            translate('gabarit.editors.invalid_json', {
+              reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
+            }),
+          );
         }
       }}
     />
@@ -220,7 +225,11 @@ export const RulesetEdit = () => {
                   setJsonError(undefined);
                   draft.edit({ ...content, definition: parsed });
                 } catch (err) {
-                  setJsonError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+                  setJsonError(
+                    translate('gabarit.editors.invalid_json', {
+                      reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
+                    }),
+                  );
                 }
               }}
             />

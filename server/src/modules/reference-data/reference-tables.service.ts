@@ -364,6 +364,15 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 }
 
+/** csv-parse's mistakes a person makes in a CSV file, by the reason a client words (keyword `syntax`). */
+const CSV_SYNTAX_REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'quote_not_closed',
+  CSV_INVALID_CLOSING_QUOTE: 'after_closing_quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'after_closing_quote',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'field_count',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'field_count',
+};
+
 function parseCsv(text: string): Record<string, unknown>[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -373,8 +382,15 @@ function parseCsv(text: string): Record<string, unknown>[] {
       unknown
     >[];
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    const detail: ErrorDetail = { path: line ? `/csv/line/${line}` : '/csv', message: (err as Error).message };
+    const { lines: line, code } = err as { lines?: number; code?: string };
+    const reason = code ? CSV_SYNTAX_REASONS[code] : undefined;
+    const detail: ErrorDetail = {
+      path: line ? `/csv/line/${line}` : '/csv',
+      message: (err as Error).message,
+      // csv-parse's message is English only: the kind of mistake lets a client word it.
+      keyword: 'syntax',
+      params: { ...(line && { line }), ...(reason && { reason }) },
+    };
     throw new ValidationError('The CSV cannot be read; nothing was imported.', [detail], 'invalid_csv');
   }
 }
