@@ -9,11 +9,13 @@ import { shadowMessages } from './en/shadow';
 import { errorMessages } from './en/errors';
 import { formatMessages } from './en/formats';
 import { syntaxMessages } from './en/syntax';
+import { accessMessages } from './en/access';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
   gabarit: {
     title: 'Gabarit',
+    access_denied: accessMessages,
     dashboard: {
       work_title: 'To do',
       item: '%{resource} "%{name}", %{version}',

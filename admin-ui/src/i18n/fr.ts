@@ -9,13 +9,23 @@ import { shadowMessages } from './fr/shadow';
 import { errorMessages } from './fr/errors';
 import { formatMessages } from './fr/formats';
 import { syntaxMessages } from './fr/syntax';
+import { accessMessages } from './fr/access';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
 export const fr = typesetMessages({
   ...frenchMessages,
+  ra: {
+    ...frenchMessages.ra,
+    // react-admin's « Page manquante » adds its own final period: the French message's made it « lien.. ».
+    message: {
+      ...frenchMessages.ra.message,
+      not_found: "L'URL saisie est incorrecte, ou vous avez suivi un mauvais lien",
+    },
+  },
   gabarit: {
     title: 'Gabarit',
+    access_denied: accessMessages,
     dashboard: {
       work_title: 'À faire',
       item: '%{resource} « %{name} », %{version}',
