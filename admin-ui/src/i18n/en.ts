@@ -10,12 +10,14 @@ import { errorMessages } from './en/errors';
 import { formatMessages } from './en/formats';
 import { syntaxMessages } from './en/syntax';
 import { accessMessages } from './en/access';
+import { createTitles } from './en/create-titles';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
   gabarit: {
     title: 'Gabarit',
     access_denied: accessMessages,
+    create_titles: createTitles,
     dashboard: {
       work_title: 'To do',
       item: '%{resource} "%{name}", %{version}',
@@ -205,6 +207,9 @@ export const en = {
       scopes_help:
         'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
       revoke: 'Revoke',
+      copy: 'Copy the key',
+      copied: 'Key copied to the clipboard.',
+      copy_failed: 'The key could not be copied: select it and copy it yourself.',
       done: 'I have copied the key',
     },
     ...promptsMessages.gabarit,
@@ -253,6 +258,11 @@ export const en = {
     },
     'api-keys': {
       name: 'API key |||| API keys',
+      message: {
+        delete_title: 'Revoke the API key "%{recordRepresentation}"',
+        delete_content:
+          'The key stops working at once: any call presenting it is refused from now on. A revoked key cannot be restored.',
+      },
       fields: {
         id: 'Id',
         name: 'Name',

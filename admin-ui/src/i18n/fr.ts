@@ -10,6 +10,7 @@ import { errorMessages } from './fr/errors';
 import { formatMessages } from './fr/formats';
 import { syntaxMessages } from './fr/syntax';
 import { accessMessages } from './fr/access';
+import { createTitles } from './fr/create-titles';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
@@ -26,6 +27,7 @@ export const fr = typesetMessages({
   gabarit: {
     title: 'Gabarit',
     access_denied: accessMessages,
+    create_titles: createTitles,
     dashboard: {
       work_title: 'À faire',
       item: '%{resource} « %{name} », %{version}',
@@ -222,6 +224,9 @@ export const fr = typesetMessages({
       scopes_help:
         'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
       revoke: 'Révoquer',
+      copy: 'Copier la clé',
+      copied: 'Clé copiée dans le presse-papiers.',
+      copy_failed: 'La clé n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.',
       done: "J'ai copié la clé",
     },
     ...promptsMessages.gabarit,
@@ -270,6 +275,11 @@ export const fr = typesetMessages({
     },
     'api-keys': {
       name: 'Clé API |||| Clés API',
+      message: {
+        delete_title: 'Révoquer la clé d’API « %{recordRepresentation} »',
+        delete_content:
+          'La clé cessera de fonctionner immédiatement : tout appel qui la présente sera refusé dès maintenant. Une clé révoquée ne peut pas être rétablie.',
+      },
       fields: {
         id: 'Identifiant',
         name: 'Nom',

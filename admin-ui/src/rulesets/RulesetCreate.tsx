@@ -67,7 +67,7 @@ export const RulesetCreate = () => {
   };
 
   return (
-    <Create>
+    <Create title="gabarit.create_titles.rulesets">
       <SimpleForm
         onSubmit={submit}
         defaultValues={{ pilot: 'invoices', format: 'rules', inputSchema: JSON.stringify(STARTER_SCHEMA, null, 2) }}
