@@ -165,4 +165,29 @@ describe('console accessibility', () => {
       await context.close();
     },
   );
+
+  // WCAG 1.4.10 (reflow): at a common laptop width, the page never scrolls sideways; a wide grid scrolls in its box.
+  it('fits the widest screens in a 1366 px window, page actions in view, with one main landmark', async () => {
+    const page = await c.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, c.base, 'analyst');
+    expect(await page.locator('main').count()).toBe(1);
+    const widths: Record<string, number> = {};
+    for (const path of [
+      '/',
+      '/reference-tables/supplier-registrations/show',
+      '/prompts/chatbot-answer/show',
+      '/rulesets/invoices-approval-routing/edit',
+    ]) {
+      await page.goto(`${c.base}/admin/#${path}`);
+      await page.locator('#main-content').waitFor();
+      await page.waitForLoadState('networkidle');
+      widths[path] = await page.evaluate<number>('document.documentElement.scrollWidth');
+      if (path.startsWith('/reference-tables')) {
+        const box = await page.getByRole('button', { name: /Supprimer la table/i }).boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+      }
+    }
+    expect(Object.entries(widths).filter(([, width]) => width > 1366)).toEqual([]);
+    await page.close();
+  });
 });

@@ -8,7 +8,9 @@ import { experiments } from './experiments';
 import { i18nProvider } from './i18n/i18nProvider';
 import { prompts } from './prompts';
 import { referenceTables } from './reference-tables';
+import { CatchAll } from './layout/CatchAll';
 import { Layout } from './layout/Layout';
+import { mayOpen } from './layout/resource-roles';
 import { ReceiptPage } from './reviews/ReceiptPage';
 import { reviews } from './reviews';
 import { rulesets } from './rulesets';
@@ -27,6 +29,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     theme={lightTheme}
     layout={Layout}
+    catchAll={CatchAll}
     requireAuth
     disableTelemetry
   >
@@ -37,12 +40,10 @@ export const App = () => (
         {roles?.length ? <Resource name="experiments" {...experiments} /> : null}
         {roles?.length ? <Resource name="prompts" {...prompts} /> : null}
         {roles?.length ? <Resource name="reference-tables" {...referenceTables} /> : null}
-        {roles?.some((role) => role === 'risk' || role === 'admin') ? <Resource name="audit" {...audit} /> : null}
-        {roles?.some((role) => role === 'approver' || role === 'risk' || role === 'admin') ? (
-          <Resource name="reviews" {...reviews} />
-        ) : null}
-        {roles?.includes('admin') ? <Resource name="api-keys" {...apiKeys} /> : null}
-        {roles?.includes('admin') ? <Resource name="users" {...users} /> : null}
+        {mayOpen('audit', roles) ? <Resource name="audit" {...audit} /> : null}
+        {mayOpen('reviews', roles) ? <Resource name="reviews" {...reviews} /> : null}
+        {mayOpen('api-keys', roles) ? <Resource name="api-keys" {...apiKeys} /> : null}
+        {mayOpen('users', roles) ? <Resource name="users" {...users} /> : null}
         <CustomRoutes>
           {roles?.length ? [<Route key="receipt" path="/decisions/:id/receipt" element={<ReceiptPage />} />] : []}
         </CustomRoutes>

@@ -118,6 +118,17 @@ describe('reference tables', () => {
     expect(table.body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 
+  it('refuses a CSV it cannot read, saying at which line and what kind of mistake, so a client can word it', async () => {
+    const unclosed = await importCsv('neq;name\n3345678901;Ateliers Côté\n4445678901;"Ateliers\n');
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.body).toMatchObject({
+      error: 'invalid_csv',
+      details: [{ path: '/csv/line/3', keyword: 'syntax', params: { line: 3, reason: 'quote_not_closed' } }],
+    });
+    const uneven = await importCsv('neq;name\n3345678901;Ateliers Côté;en trop');
+    expect(uneven.body.details).toMatchObject([{ keyword: 'syntax', params: { reason: 'field_count' } }]);
+  });
+
   it('imports French-formatted CSV, replaces or merges rows, and records what changed', async () => {
     const replaced = await importCsv(
       'neq;name;onRena;creditLimit;since\n1145678901;Fournitures Laval inc.;non;1 500,50;2019-04-01\n2245678901;Rénovations Dubé;oui;0;2021-09-15',

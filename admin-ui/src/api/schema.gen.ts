@@ -1351,11 +1351,11 @@ export interface components {
         /** @description what is wrong there, in English */
         message: string;
         /**
-         * @description the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert)
+         * @description the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert, syntax for a file a parser cannot read)
          * @example required
          */
         keyword?: string;
-        /** @description the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn) */
+        /** @description the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn; {line, column, reason} for syntax) */
         params?: Record<string, unknown>;
       }[];
     };

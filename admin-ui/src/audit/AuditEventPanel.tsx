@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
-import { actionLabel, resourceTypeLabel } from './audit-actions';
+import { actionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 
 /** An audit event as GET /api/v1/audit lists it. */
@@ -87,7 +87,7 @@ export const AuditEventPanel = () => {
         <Field label={label('resourceType')}>{resourceTypeLabel(event.resourceType, translate)}</Field>
         {event.resourceKey !== undefined && <Field label={label('resourceKey')}>{event.resourceKey}</Field>}
         {event.version !== undefined && <Field label={label('version')}>{event.version}</Field>}
-        {event.reason && <Field label={label('reason')}>{event.reason}</Field>}
+        {event.reason && <Field label={label('reason')}>{reasonLabel(event, translate)}</Field>}
         {event.details && (
           <Field label={label('details')}>{<span style={mono}>{showValue(event.details)}</span>}</Field>
         )}

@@ -32,4 +32,24 @@ describe('AuditList', () => {
     expect((await screen.findByRole('status')).textContent).toBe("Chaîne rompue à l'événement 5 : contenu modifié.");
     expect(api.to('GET', '/api/v1/audit/verify')).toHaveLength(1);
   });
+
+  it('words actions and sign-in failure reasons, and shows a reason a person wrote as written', async () => {
+    const events = [
+      { ...event, id: 'e4', seq: 4, action: 'auth.login_failed', resourceType: 'user', reason: 'bad_password' },
+      { ...event, id: 'e3', seq: 3, action: 'auth.logout', resourceType: 'user' },
+      { ...event, id: 'e2', seq: 2, action: 'ruleset.rejected', reason: 'Seuil à revoir' },
+    ];
+    fakeApi({ 'GET /api/v1/audit': { body: events, headers: { 'Content-Range': 'audit 0-2/3' } } });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    expect(await screen.findByText('Échec de connexion')).toBeTruthy();
+    expect(screen.getByText('mot de passe incorrect')).toBeTruthy();
+    expect(screen.getByText('Déconnexion')).toBeTruthy();
+    expect(screen.getByText('Seuil à revoir')).toBeTruthy();
+    expect(screen.queryByText(/bad_password|auth\.logout/)).toBeNull();
+  });
 });

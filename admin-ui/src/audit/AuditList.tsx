@@ -14,7 +14,7 @@ import {
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import type { GabaritDataProvider } from '../dataProvider';
-import { actionLabel, KNOWN_ACTIONS, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
+import { actionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
@@ -91,7 +91,7 @@ export const AuditList = () => {
         />
         <DataTable.Col source="resourceKey" disableSort />
         <DataTable.Col source="version" disableSort />
-        <DataTable.Col source="reason" disableSort />
+        <DataTable.Col source="reason" disableSort render={(event: AuditEvent) => reasonLabel(event, translate)} />
       </DataTable>
     </List>
   );

@@ -1,4 +1,6 @@
-// The actions the server records today (governance/lifecycle.ts, reference-tables, users, api-keys, auth).
+// The actions the server writes to the audit trail (governance/lifecycle.ts, reference-tables, users, api-keys, auth,
+// shadow runs, experiments): server/src/modules/audit/audit-actions.spec.ts reads them from the server's source and
+// fails when this list differs. This file imports nothing, so that spec can import it.
 const LIFECYCLE_ACTIONS = [
   'created',
   'draft_created',
@@ -15,12 +17,27 @@ const LIFECYCLE_ACTIONS = [
 
 export const KNOWN_ACTIONS: string[] = [
   ...['ruleset', 'prompt', 'experiment'].flatMap((type) => LIFECYCLE_ACTIONS.map((action) => `${type}.${action}`)),
-  ...['created', 'rows_replaced', 'csv_imported', 'csv_merged', 'deleted'].map((action) => `reference_table.${action}`),
-  ...['created', 'roles_changed', 'renamed', 'password_reset', 'unlocked'].map((action) => `user.${action}`),
+  'ruleset.shadow_started',
+  'ruleset.shadow_stopped',
+  'experiment.auto_stopped',
+  ...[
+    'created',
+    'rows_replaced',
+    'csv_imported',
+    'csv_merged',
+    'deleted',
+    'change_proposed',
+    'change_rejected',
+    'change_withdrawn',
+  ].map((action) => `reference_table.${action}`),
+  ...['created', 'roles_changed', 'renamed', 'password_reset', 'unlocked', 'disabled', 'enabled'].map(
+    (action) => `user.${action}`,
+  ),
   'api_key.created',
   'api_key.revoked',
   'auth.account_locked',
   'auth.login_failed',
+  'auth.logout',
   'decision.receipt_issued',
   'review.submitted',
   'review.decided',
@@ -36,6 +53,28 @@ export const RESOURCE_TYPES = [
   'decision',
   'review',
 ];
+
+/** Why a sign-in failed, as auth.service.ts records it in the reason of an `auth.login_failed` event. */
+export const LOGIN_FAILURE_REASONS = [
+  'locked',
+  'bad_password',
+  'unknown_user',
+  'demo_account_in_production',
+  'disabled',
+];
+
+/**
+ * An event's reason in words: a sign-in failure's is a code (« bad_password ») the console words; any other reason
+ * is what a person wrote (a rejection's comment) and is shown as written.
+ */
+export function reasonLabel(
+  event: { action: string; reason?: string },
+  translate: (key: string, options?: object) => string,
+): string | undefined {
+  if (event.action === 'auth.login_failed' && event.reason && LOGIN_FAILURE_REASONS.includes(event.reason))
+    return translate(`gabarit.audit.login_failures.${event.reason}`);
+  return event.reason;
+}
 
 /** An action in words (`ruleset.published` → « Ensemble de règles publié »); an action we do not know shows its code. */
 export function actionLabel(action: string, translate: (key: string, options?: object) => string): string {

@@ -22,4 +22,23 @@ describe('an API error in the console', () => {
     expect(within(items[0]!).getByText('Valeur obligatoire.').getAttribute('lang')).toBeNull();
     expect(within(items[1]!).getByText('rule 1 refers to an unknown condition').getAttribute('lang')).toBe('en');
   });
+
+  it('names a place in words where the screen can, keeps the pointer beside it, and names no place for the whole file', () => {
+    const problem = {
+      error: 'invalid_xml',
+      message: 'The body is not well-formed XML.',
+      details: [
+        { path: '/definition/rules/18/event/type', message: 'n’a pas le bon format' },
+        { path: '/', message: 'Ligne 1, colonne 1 : syntaxe incorrecte.' },
+      ],
+    };
+    const placeOf = (path: string) => (path.startsWith('/definition/rules/18') ? 'Règle « Montant élevé »' : path);
+    renderConsole(<ProblemAlert problem={problem} placeOf={placeOf} />);
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem');
+    expect(items[0]!.textContent).toBe(
+      'Règle « Montant élevé » (/definition/rules/18/event/type) : n’a pas le bon format',
+    );
+    expect(items[1]!.textContent).toBe('Ligne 1, colonne 1 : syntaxe incorrecte.');
+    expect(screen.getByRole('alert').textContent).toContain("Le fichier n'est pas du XML bien formé.");
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detailsByField, formErrors } from './api-error';
+import { detailsByField, formErrors, problemHeadline, TRANSLATED_ERRORS } from './api-error';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
 
 describe('API problems by form field', () => {
   it('puts each API problem on its field, naming the place inside the field', () => {
@@ -35,5 +37,21 @@ describe('API problems by form field', () => {
       key: 'must match pattern',
       inputSchema: '/properties/x : bad · worse',
     });
+  });
+});
+
+describe('API error headlines', () => {
+  it('words every code the console knows in French and in English', () => {
+    const unworded = (messages: { gabarit: { errors: Record<string, string> } }) =>
+      TRANSLATED_ERRORS.filter((code) => typeof messages.gabarit.errors[code] !== 'string');
+    expect(unworded(fr)).toEqual([]);
+    expect(unworded(en)).toEqual([]);
+  });
+
+  it("shows the console's wording of a known code, and the server's text for an unknown one", () => {
+    const translate = (key: string) => key;
+    const problem = { error: 'xml_doctype_refused', message: 'DMN files with a DOCTYPE are refused.', details: [] };
+    expect(problemHeadline(problem, translate)).toBe('gabarit.errors.xml_doctype_refused');
+    expect(problemHeadline({ ...problem, error: 'unknown' }, translate)).toBe('DMN files with a DOCTYPE are refused.');
   });
 });

@@ -1,4 +1,7 @@
 import type { ApiErrorDetail } from '../api/types';
+import { TRANSLATED_ERRORS } from './error-codes';
+
+export { TRANSLATED_ERRORS };
 /** The §7 error body every API error carries: a code, a human message, and problems with their JSON Pointer. */
 export interface Problem {
   status?: number;
@@ -9,40 +12,6 @@ export interface Problem {
 
 /** A detail as the console shows it: `lang` is `en` when no wording in the console's language knew it (httpClient). */
 export type ShownDetail = ApiErrorDetail & { lang?: 'en' };
-
-// Codes the console explains in the user's language (gabarit.errors.<code>); others show the server's English text.
-export const TRANSLATED_ERRORS = [
-  'validation_failed',
-  'analysis_errors',
-  'dmn_unmappable',
-  'stale_etag',
-  'if_match_required',
-  'four_eyes',
-  'tests_not_passed',
-  'evaluation_required',
-  'approval_mismatch',
-  'invalid_transition',
-  'draft_exists',
-  'key_taken',
-  'not_found',
-  'forbidden',
-  'missing_role',
-  'invalid_csv',
-  'render_failed',
-  'render_limit',
-  'llm_not_configured',
-  'llm_timeout',
-  'llm_rate_limited',
-  'llm_unavailable',
-  'experiment_running',
-  'unpublished_version',
-  'payload_too_large',
-  'too_deep',
-  'rate_limited',
-  'database_unavailable',
-  'not_about_persons',
-  'review_closed',
-] as const;
 
 /** Reads whatever a failed call threw (react-admin HttpError with its body, or a plain Error) as a Problem. */
 export function toProblem(err: unknown): Problem {

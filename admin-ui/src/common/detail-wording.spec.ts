@@ -2,7 +2,8 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
-import { CSV_REASONS, DMN_REASONS, wordDetail } from './detail-wording';
+import { CSV_REASONS, DMN_REASONS, SYNTAX_REASONS, wordDetail } from './detail-wording';
+import { PATTERN_FORMATS } from './pattern-formats';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
   key: string,
@@ -47,7 +48,7 @@ describe('API detail messages in the console’s language', () => {
       'doit valoir l’une de ces valeurs : fr, en, fr-en',
       'doit être >= 0',
       'ne doit pas faire moins de 2 caractères',
-      'n’a pas le bon format (attendu : snake_case such as auto_approve)',
+      'n’a pas le bon format (attendu : lettres minuscules, chiffres et _, commençant par une lettre, par exemple auto_approve)',
       'n’est pas un champ permis',
       'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
       'est déjà utilisée',
@@ -67,6 +68,52 @@ describe('API detail messages in the console’s language', () => {
       '"bogus" is not a known operator',
     );
     expect(wordDetail({ message: 'odd', keyword: 'madeUp', params: {} }, inFrench, 'fr')).toBe('odd');
+  });
+
+  it('words every format the API describes, and keeps the whole English sentence for one it does not know', () => {
+    for (const [expected, format] of Object.entries(PATTERN_FORMATS)) {
+      const detail = {
+        message: `has the wrong format (expected ${expected})`,
+        keyword: 'pattern',
+        params: { expected },
+      };
+      expect(inFrench(`gabarit.details.formats.${format}`)).not.toContain('gabarit.');
+      expect(wordDetail(detail, inEnglish, 'en')).toBe(
+        `has the wrong format (expected ${inEnglish(`gabarit.details.formats.${format}`)})`,
+      );
+    }
+    const unknown = { message: 'has the wrong format (expected a new kind of key)', keyword: 'pattern' };
+    expect(wordDetail({ ...unknown, params: { pattern: '^x$', expected: 'a new kind of key' } }, inFrench, 'fr')).toBe(
+      unknown.message,
+    );
+  });
+});
+
+describe('files a parser cannot read, in the console’s language', () => {
+  // As the API sends them: dmn-xml.ts (line and column) and reference-tables.service.ts (CSV line and reason).
+  const xml = {
+    message: "line 1, column 1: char 't' is not expected.",
+    keyword: 'syntax',
+    params: { line: 1, column: 1 },
+  };
+  const csv = (reason?: string) => ({
+    message: 'Quote Not Closed: the parsing is finished with an opening quote at line 4',
+    keyword: 'syntax',
+    params: { line: 4, ...(reason && { reason }) },
+  });
+
+  it('names the line and column in words, and says what is wrong where the API says which kind of mistake', () => {
+    expect(wordDetail(xml, inFrench, 'fr')).toBe(
+      'Ligne 1, colonne 1\u00a0: la syntaxe n’est pas respectée à cet endroit.',
+    );
+    expect(wordDetail(xml, inEnglish, 'en')).toBe('Line 1, column 1: the syntax is not respected here.');
+    expect(wordDetail(csv('quote_not_closed'), inFrench, 'fr')).toBe('Un guillemet ouvert n’est jamais fermé.');
+    expect(wordDetail(csv('field_count'), inEnglish, 'en')).toBe(
+      'The line does not have as many fields as the header.',
+    );
+    expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('La syntaxe n’est pas respectée à cet endroit.');
+    for (const reason of SYNTAX_REASONS)
+      expect(wordDetail(csv(reason), inEnglish, 'en')).not.toMatch(/gabarit\.|Quote/);
   });
 });
 

@@ -2,6 +2,7 @@ import localizeEn from 'ajv-i18n/localize/en';
 import localizeFr from 'ajv-i18n/localize/fr';
 import type { ErrorObject } from 'ajv';
 import type { ApiErrorDetail } from '../api/types';
+import { PATTERN_FORMATS } from './pattern-formats';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -9,7 +10,11 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type ApiDetail = Omit<ApiErrorDetail, 'path'> & { path?: string };
 
 /** Keywords the console words itself: the API rephrases these too (a missing field is named by its path). */
-const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: Translate) => string | undefined> = {
+// `undefined`: no wording of its own (ajv-i18n's may apply); `null`: the API's message says more, keep it.
+const OWN_WORDING: Record<
+  string,
+  (params: Record<string, unknown>, translate: Translate) => string | null | undefined
+> = {
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
@@ -33,11 +38,19 @@ const OWN_WORDING: Record<string, (params: Record<string, unknown>, translate: T
     Array.isArray(params['allowedValues'])
       ? translate('gabarit.details.one_of', { values: params['allowedValues'].join(', ') })
       : undefined,
-  // A pattern the schema describes is worded by its description: the regular expression means nothing to an analyst.
-  pattern: (params, translate) =>
-    typeof params['expected'] === 'string'
-      ? translate('gabarit.details.pattern', { expected: params['expected'] })
-      : undefined, // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
+  // A pattern the schema describes is worded by what it expects (the regular expression means nothing to an analyst);
+  // a description the console does not know keeps the API's whole English sentence (null), marked as English.
+  pattern: (params, translate) => {
+    const expected = params['expected'];
+    if (typeof expected !== 'string') return undefined;
+    const format = Object.hasOwn(PATTERN_FORMATS, expected) ? PATTERN_FORMATS[expected] : undefined;
+    return format
+      ? translate('gabarit.details.pattern', { expected: translate(`gabarit.details.formats.${format}`) })
+      : null;
+  },
+  // A file a parser cannot read (DMN's XML, a CSV): the parser's own message is English, its place and kind are not.
+  syntax: (params, translate) => syntaxWording(params, translate),
+  // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
   dmn: (params, translate) => dmnReason(params, translate),
   // A CSV import refused as a whole (its header, its size): `reason` says why (server: reference-data/csv-reader.ts).
   csv: (params, translate) =>
@@ -54,6 +67,21 @@ export const CSV_REASONS = [
   'too_many_rows',
   'line_too_long',
 ] as const;
+/** The kinds of mistake a `syntax` detail may name (gabarit.details.syntax.reasons). */
+export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count'] as const;
+
+function syntaxWording(params: Record<string, unknown>, translate: Translate): string {
+  const { line, column, reason } = params;
+  const known = typeof reason === 'string' && (SYNTAX_REASONS as readonly string[]).includes(reason);
+  const what = translate(
+    known ? `gabarit.details.syntax.reasons.${reason as string}` : 'gabarit.details.syntax.somewhere',
+  );
+  if (typeof line === 'number' && typeof column === 'number')
+    return translate('gabarit.details.syntax.at', { line, column, what });
+  // A CSV line is shown in its own column: the sentence says what is wrong on it.
+  if (known || typeof line === 'number') return what.charAt(0).toUpperCase() + what.slice(1);
+  return translate('gabarit.details.syntax.whole');
+}
 
 /** The DMN import's reasons the console words (gabarit.dmn.reasons); `other` keeps the API's message. */
 export const DMN_REASONS = [
@@ -110,6 +138,7 @@ export function wordDetail(detail: ApiDetail, translate: Translate, locale: stri
   const { keyword, params = {} } = detail;
   if (!keyword) return detail.message;
   const own = Object.hasOwn(OWN_WORDING, keyword) ? OWN_WORDING[keyword]!(params, translate) : undefined;
+  if (own === null) return detail.message;
   if (own !== undefined) return own;
   const localize = LOCALIZERS[locale];
   if (!localize || !LOCALIZED_KEYWORDS.has(keyword)) return detail.message;

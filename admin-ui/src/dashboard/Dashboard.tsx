@@ -11,7 +11,7 @@ export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const roles = (identity?.['roles'] as string[] | undefined) ?? [];
   return (
-    <Card component="main">
+    <Card>
       <Title title="gabarit.title" />
       <CardContent>
         <Typography variant="h1" sx={{ fontSize: '2rem', mb: 2 }}>

@@ -51,7 +51,7 @@ export const ExperimentCreate = () => {
     return send({ body, done: 'gabarit.experiments.created' });
   };
   return (
-    <Create>
+    <Create title="gabarit.create_titles.experiments">
       <SimpleForm
         onSubmit={submit}
         defaultValues={DEFAULTS}

@@ -6,11 +6,18 @@ import { auditMessages } from './en/audit';
 import { reviewsMessages } from './en/reviews';
 import { editorMessages } from './en/editors';
 import { shadowMessages } from './en/shadow';
+import { errorMessages } from './en/errors';
+import { formatMessages } from './en/formats';
+import { syntaxMessages } from './en/syntax';
+import { accessMessages } from './en/access';
+import { createTitles } from './en/create-titles';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
   gabarit: {
     title: 'Gabarit',
+    access_denied: accessMessages,
+    create_titles: createTitles,
     dashboard: {
       work_title: 'To do',
       item: '%{resource} "%{name}", %{version}',
@@ -119,6 +126,8 @@ export const en = {
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
       reserved_name: '"%{name}" is a reserved name: choose another',
+      formats: formatMessages,
+      syntax: syntaxMessages,
     },
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',
@@ -156,6 +165,7 @@ export const en = {
       review_closed: 'This review request was already decided: its decision stands.',
       change_pending: 'A change to this table already awaits approval: it must be approved or rejected first.',
       no_pending_change: 'No change to this table awaits approval: reload the page.',
+      ...errorMessages,
     },
     try: {
       title: 'Try it',
@@ -207,6 +217,9 @@ export const en = {
       scopes_help:
         'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
       revoke: 'Revoke',
+      copy: 'Copy the key',
+      copied: 'Key copied to the clipboard.',
+      copy_failed: 'The key could not be copied: select it and copy it yourself.',
       done: 'I have copied the key',
     },
     ...promptsMessages.gabarit,
@@ -255,6 +268,11 @@ export const en = {
     },
     'api-keys': {
       name: 'API key |||| API keys',
+      message: {
+        delete_title: 'Revoke the API key "%{recordRepresentation}"',
+        delete_content:
+          'The key stops working at once: any call presenting it is refused from now on. A revoked key cannot be restored.',
+      },
       fields: {
         id: 'Id',
         name: 'Name',

@@ -6,13 +6,28 @@ import { auditMessages } from './fr/audit';
 import { reviewsMessages } from './fr/reviews';
 import { editorMessages } from './fr/editors';
 import { shadowMessages } from './fr/shadow';
+import { errorMessages } from './fr/errors';
+import { formatMessages } from './fr/formats';
+import { syntaxMessages } from './fr/syntax';
+import { accessMessages } from './fr/access';
+import { createTitles } from './fr/create-titles';
 import { typesetMessages } from './typography';
 
 /** Console text in French, the default language, typeset the Québec way. Every key here has its twin in en.ts. */
 export const fr = typesetMessages({
   ...frenchMessages,
+  ra: {
+    ...frenchMessages.ra,
+    // react-admin's « Page manquante » adds its own final period: the French message's made it « lien.. ».
+    message: {
+      ...frenchMessages.ra.message,
+      not_found: "L'URL saisie est incorrecte, ou vous avez suivi un mauvais lien",
+    },
+  },
   gabarit: {
     title: 'Gabarit',
+    access_denied: accessMessages,
+    create_titles: createTitles,
     dashboard: {
       work_title: 'À faire',
       item: '%{resource} « %{name} », %{version}',
@@ -124,6 +139,8 @@ export const fr = typesetMessages({
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
       reserved_name: '« %{name} » est un nom réservé : choisissez-en un autre',
+      formats: formatMessages,
+      syntax: syntaxMessages,
     },
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',
@@ -163,6 +180,7 @@ export const fr = typesetMessages({
       change_pending:
         'Une modification de cette table attend déjà une approbation : elle doit être approuvée ou rejetée d’abord.',
       no_pending_change: 'Aucune modification de cette table n’attend d’approbation : rechargez la page.',
+      ...errorMessages,
     },
     try: {
       title: 'Essayer',
@@ -214,6 +232,9 @@ export const fr = typesetMessages({
       scopes_help:
         'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
       revoke: 'Révoquer',
+      copy: 'Copier la clé',
+      copied: 'Clé copiée dans le presse-papiers.',
+      copy_failed: 'La clé n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.',
       done: "J'ai copié la clé",
     },
     ...promptsMessages.gabarit,
@@ -262,6 +283,11 @@ export const fr = typesetMessages({
     },
     'api-keys': {
       name: 'Clé API |||| Clés API',
+      message: {
+        delete_title: 'Révoquer la clé d’API « %{recordRepresentation} »',
+        delete_content:
+          'La clé cessera de fonctionner immédiatement : tout appel qui la présente sera refusé dès maintenant. Une clé révoquée ne peut pas être rétablie.',
+      },
       fields: {
         id: 'Identifiant',
         name: 'Nom',

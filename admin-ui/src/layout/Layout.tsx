@@ -9,5 +9,16 @@ const NamedUserMenu = () => {
 
 const GabaritAppBar = () => <AppBar userMenu={<NamedUserMenu />} />;
 
-/** react-admin's layout with the app bar above. */
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={GabaritAppBar}>{children}</RaLayout>;
+/**
+ * react-admin's layout with the app bar above. Its content column is a flex item, which grows to its widest child
+ * unless told it may shrink (min-width 0): a wide table then made the whole page scroll sideways, its page actions
+ * out of view, instead of scrolling in its own box.
+ */
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout
+    appBar={GabaritAppBar}
+    sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+  >
+    {children}
+  </RaLayout>
+);

@@ -54,7 +54,7 @@ export const PromptCreate = () => {
   };
 
   return (
-    <Create>
+    <Create title="gabarit.create_titles.prompts">
       <SimpleForm onSubmit={submit} defaultValues={DEFAULTS} warnWhenUnsavedChanges>
         <TextInput source="key" validate={required()} helperText="gabarit.prompts.key_help" />
         <TextInput source="name" validate={required()} fullWidth />

@@ -53,30 +53,37 @@ export const PromptDiff = () => {
           (field) => diff[field].length > 0 && <LineDiff key={field} field={field} diff={diff} />,
         )}
       {diff && diff.settings.length > 0 && (
-        <Table size="small" aria-label={translate('gabarit.prompts.diff_settings')} sx={{ mt: 2 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('gabarit.prompts.diff_setting')}</TableCell>
-              <TableCell>{translate('gabarit.prompts.diff_before')}</TableCell>
-              <TableCell>{translate('gabarit.prompts.diff_after')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {diff.settings.map((s) => (
-              <TableRow key={s.path}>
-                <TableCell>
-                  <code>{s.path}</code>
-                </TableCell>
-                <TableCell>
-                  <code>{settingText(s.before) ?? translate('gabarit.prompts.diff_absent')}</code>
-                </TableCell>
-                <TableCell>
-                  → <code>{settingText(s.after) ?? translate('gabarit.prompts.diff_absent')}</code>
-                </TableCell>
+        // A setting's value (a JSON schema) may be one long line: it wraps, and the table scrolls in its own box.
+        <Box sx={{ overflowX: 'auto', mt: 2 }}>
+          <Table
+            size="small"
+            aria-label={translate('gabarit.prompts.diff_settings')}
+            sx={{ '& code': { overflowWrap: 'anywhere' } }}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('gabarit.prompts.diff_setting')}</TableCell>
+                <TableCell>{translate('gabarit.prompts.diff_before')}</TableCell>
+                <TableCell>{translate('gabarit.prompts.diff_after')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {diff.settings.map((s) => (
+                <TableRow key={s.path}>
+                  <TableCell>
+                    <code>{s.path}</code>
+                  </TableCell>
+                  <TableCell>
+                    <code>{settingText(s.before) ?? translate('gabarit.prompts.diff_absent')}</code>
+                  </TableCell>
+                  <TableCell>
+                    → <code>{settingText(s.after) ?? translate('gabarit.prompts.diff_absent')}</code>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );

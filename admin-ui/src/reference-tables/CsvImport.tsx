@@ -150,7 +150,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
               <TableRow key={i}>
                 <TableCell>{line.line ?? translate('gabarit.reference_tables.whole_file')}</TableCell>
                 <TableCell>{line.column ?? '—'}</TableCell>
-                <TableCell>{say(line.message)}</TableCell>
+                <TableCell lang={line.lang}>{say(line.message)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -73,7 +73,7 @@ export const ReferenceTableCreate = () => {
     }
   };
   return (
-    <Create>
+    <Create title="gabarit.create_titles.reference-tables">
       <SimpleForm onSubmit={submit} defaultValues={{ columns: [{ name: '', type: 'string' }] }}>
         {problem && <ProblemAlert problem={problem} onClose={() => setProblem(undefined)} />}
         <TextInput source="key" validate={required()} helperText="gabarit.reference_tables.key_help" />

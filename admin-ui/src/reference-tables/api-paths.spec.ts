@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellProblemsFrom, csvLineProblems, formErrorsFrom, serverMessage } from './api-paths';
+import type { ShownDetail } from '../common/api-error';
 
-const problem = (details: { path: string; message: string }[]) => ({
+const problem = (details: ShownDetail[]) => ({
   status: 400,
   error: 'validation_failed',
   message: 'x',
@@ -36,13 +37,13 @@ describe('API error paths', () => {
       csvLineProblems(
         problem([
           { path: '/csv/line/3/name', message: 'is required' },
-          { path: '/csv/line/7', message: 'Invalid Closing Quote' },
+          { path: '/csv/line/7', message: 'Invalid Closing Quote', lang: 'en' },
           { path: '/csv', message: 'empty' },
         ]),
       ),
     ).toEqual([
       { line: 3, column: 'name', message: 'is required' },
-      { line: 7, message: 'Invalid Closing Quote' },
+      { line: 7, message: 'Invalid Closing Quote', lang: 'en' },
       { message: 'empty' },
     ]);
   });

@@ -29,14 +29,17 @@ export interface CsvLineProblem {
   line?: number;
   column?: string;
   message: string;
+  /** `en` when no wording in the console's language knew the API's message. */
+  lang?: 'en';
 }
 
 /** `/csv/line/3/name` → line 3, column name; `/csv/line/7` (unreadable line) → line 7; `/csv` → the file as a whole. */
 export function csvLineProblems(problem: Problem): CsvLineProblem[] {
   return problem.details.map((detail) => {
     const match = /^\/csv\/line\/(\d+)(?:\/(.+))?$/.exec(detail.path);
-    if (!match) return { message: detail.message };
-    return { line: Number(match[1]), ...(match[2] !== undefined && { column: match[2] }), message: detail.message };
+    const said = { message: detail.message, ...(detail.lang && { lang: detail.lang }) };
+    if (!match) return said;
+    return { line: Number(match[1]), ...(match[2] !== undefined && { column: match[2] }), ...said };
   });
 }
 

@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formErrors, problemHeadline, toProblem } from '../common/api-error';
+import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { STARTER_SCHEMA, starterDefinition } from './starter-content';
 
@@ -27,10 +28,12 @@ export const RulesetCreate = () => {
 
   const submit = async (values: Record<string, unknown>) => {
     let inputSchema: unknown;
+    const text = String(values['inputSchema'] ?? '');
     try {
-      inputSchema = JSON.parse(String(values['inputSchema'] ?? ''));
+      inputSchema = JSON.parse(text);
     } catch (err) {
-      return { inputSchema: translate('gabarit.editors.invalid_json', { reason: (err as Error).message }) };
+      const reason = translate('gabarit.details.syntax.place', jsonSyntaxPlace(text, err));
+      return { inputSchema: translate('gabarit.editors.invalid_json', { reason }) };
     }
     const format = String(values['format']);
     const data = {
@@ -64,7 +67,7 @@ export const RulesetCreate = () => {
   };
 
   return (
-    <Create>
+    <Create title="gabarit.create_titles.rulesets">
       <SimpleForm
         onSubmit={submit}
         defaultValues={{ pilot: 'invoices', format: 'rules', inputSchema: JSON.stringify(STARTER_SCHEMA, null, 2) }}

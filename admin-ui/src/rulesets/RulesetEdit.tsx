@@ -2,6 +2,7 @@ import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/mat
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Title, useCreatePath, useGetRecordId, useTranslate } from 'react-admin';
 import { detailsUnder } from '../common/api-error';
+import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
@@ -12,6 +13,7 @@ import {
   AnalysisContext,
   definitionPath,
   onDefinition,
+  placeOf,
   revealInPage,
   useVersionAnalysis,
 } from './analysis/analysis-model';
@@ -58,7 +60,11 @@ const JsonFieldEditor = ({
           edit({ ...content, [field]: JSON.parse(next) as unknown });
           setParseError(undefined);
         } catch (err) {
-          setParseError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+          setParseError(
+            translate('gabarit.editors.invalid_json', {
+              reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
+            }),
+          );
         }
       }}
     />
@@ -166,7 +172,13 @@ export const RulesetEdit = () => {
           onDiscard={draft.discardRestorable}
         />
       )}
-      {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
+      {draft.problem && (
+        <ProblemAlert
+          problem={draft.problem}
+          onClose={draft.clearProblem}
+          placeOf={(path) => placeOf(path, content.definition, translate)}
+        />
+      )}
       {draft.conflict && (
         <ConflictDialog
           changes={draft.conflict.changes}
@@ -213,7 +225,11 @@ export const RulesetEdit = () => {
                   setJsonError(undefined);
                   draft.edit({ ...content, definition: parsed });
                 } catch (err) {
-                  setJsonError(translate('gabarit.editors.invalid_json', { reason: (err as Error).message }));
+                  setJsonError(
+                    translate('gabarit.editors.invalid_json', {
+                      reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
+                    }),
+                  );
                 }
               }}
             />

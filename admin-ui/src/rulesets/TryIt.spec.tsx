@@ -70,6 +70,20 @@ describe('Try it', () => {
     expect(api.to('GET', `${RULESET}/versions/2`)).toHaveLength(1);
   });
 
+  it('says in French where facts typed as JSON stop being JSON, and sends nothing', async () => {
+    const api = fakeApi(routes({ body: { draftVersion: 2 } }));
+    renderTryIt();
+    fireEvent.click(await screen.findByRole('tab', { name: 'JSON' }));
+    const facts = await screen.findByRole('textbox', { name: 'Faits (JSON)' });
+    fireEvent.change(facts, { target: { value: '{\n  "montant": 10,\n  devise: "CAD"\n}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Évaluer' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Les faits ne sont pas du JSON valide.');
+    expect(alert.textContent).toContain('Ligne 3, colonne 3\u00a0: la syntaxe n’est pas respectée à cet endroit.');
+    expect(alert.textContent).not.toMatch(/position|Expected/);
+    expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(0);
+  });
+
   it('keeps the facts tried as a test case of the draft, saved with If-Match, then reads the rule set again', async () => {
     const api = fakeApi(routes({ body: { draftVersion: 2 } }));
     renderTryIt();

@@ -107,9 +107,20 @@ export const TryIt = () => {
     const parsed = parseFacts(text);
     if ('error' in parsed)
       setProblem({
-        error: 'invalid_json',
+        // Not the API's invalid_json: its headline would speak of "the content sent", not of the facts typed here.
+        error: 'facts_not_read',
         message: translate(parsed.error),
-        details: parsed.hint ? [{ path: '/', message: parsed.hint }] : [],
+        details: parsed.at
+          ? [
+              {
+                path: '/',
+                message: translate('gabarit.details.syntax.at', {
+                  ...parsed.at,
+                  what: translate('gabarit.details.syntax.somewhere'),
+                }),
+              },
+            ]
+          : [],
       });
     else void evaluate(parsed.facts);
   };

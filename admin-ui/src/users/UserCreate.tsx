@@ -3,7 +3,7 @@ import { roleChoices } from './roles';
 
 /** A new account: its sign-in name, the name people see, a first password and its roles. */
 export const UserCreate = () => (
-  <Create redirect="list">
+  <Create title="gabarit.create_titles.users" redirect="list">
     <SimpleForm>
       <TextInput source="username" validate={required()} helperText="gabarit.users.username_help" />
       <TextInput source="displayName" validate={required()} />

@@ -36,6 +36,13 @@ export const auditMessages = {
         decision: 'Decision',
         review: 'Review request',
       },
+      login_failures: {
+        locked: 'account locked: attempt refused',
+        bad_password: 'wrong password',
+        unknown_user: 'unknown username',
+        demo_account_in_production: 'demo account in production',
+        disabled: 'account disabled',
+      },
       actions: {
         ruleset: {
           created: 'Rule set created',
@@ -49,6 +56,8 @@ export const auditMessages = {
           imported: 'Rule set imported',
           archived: 'Rule set archived',
           tested: 'Rule set tested',
+          shadow_started: 'Live comparison started',
+          shadow_stopped: 'Live comparison stopped',
         },
         prompt: {
           created: 'Prompt created',
@@ -93,11 +102,17 @@ export const auditMessages = {
           renamed: 'User renamed',
           password_reset: 'Password reset',
           unlocked: 'Account unlocked',
+          disabled: 'Account disabled',
+          enabled: 'Account enabled again',
         },
         decision: { receipt_issued: 'Decision receipt issued' },
         review: { submitted: 'Review request received', decided: 'Review request decided' },
         api_key: { created: 'API key created', revoked: 'API key revoked' },
-        auth: { account_locked: 'Account locked after failed sign-ins', login_failed: 'Failed sign-in' },
+        auth: {
+          account_locked: 'Account locked after failed sign-ins',
+          login_failed: 'Failed sign-in',
+          logout: 'Signed out',
+        },
       },
     },
   },

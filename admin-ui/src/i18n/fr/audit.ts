@@ -36,6 +36,13 @@ export const auditMessages = {
         decision: 'Décision',
         review: 'Demande de révision',
       },
+      login_failures: {
+        locked: 'compte verrouillé : tentative refusée',
+        bad_password: 'mot de passe incorrect',
+        unknown_user: 'identifiant inconnu',
+        demo_account_in_production: 'compte de démonstration en production',
+        disabled: 'compte désactivé',
+      },
       actions: {
         ruleset: {
           created: 'Ensemble de règles créé',
@@ -49,6 +56,8 @@ export const auditMessages = {
           imported: 'Ensemble de règles importé',
           archived: 'Ensemble de règles archivé',
           tested: 'Ensemble de règles testé',
+          shadow_started: 'Comparaison en direct démarrée',
+          shadow_stopped: 'Comparaison en direct arrêtée',
         },
         prompt: {
           created: 'Gabarit de requête créé',
@@ -93,11 +102,17 @@ export const auditMessages = {
           renamed: 'Compte renommé',
           password_reset: 'Mot de passe réinitialisé',
           unlocked: 'Compte déverrouillé',
+          disabled: 'Compte désactivé',
+          enabled: 'Compte réactivé',
         },
         decision: { receipt_issued: 'Avis de décision délivré' },
         review: { submitted: 'Demande de révision reçue', decided: 'Demande de révision tranchée' },
         api_key: { created: 'Clé API créée', revoked: 'Clé API révoquée' },
-        auth: { account_locked: 'Compte verrouillé après des échecs de connexion', login_failed: 'Échec de connexion' },
+        auth: {
+          account_locked: 'Compte verrouillé après des échecs de connexion',
+          login_failed: 'Échec de connexion',
+          logout: 'Déconnexion',
+        },
       },
     },
   },

@@ -66,6 +66,25 @@ describe('DMN import', () => {
     expect(call?.headers.get('content-type')).toBe('application/xml');
   });
 
+  it('says in French that a file is not well-formed XML, and where', async () => {
+    fakeApi({
+      [`POST ${IMPORT}`]: apiError(400, 'invalid_xml', 'The body is not well-formed XML.', [
+        {
+          path: '/',
+          message: "line 1, column 1: char 't' is not expected.",
+          keyword: 'syntax',
+          params: { line: 1, column: 1 },
+        },
+      ]),
+    });
+    renderConsole(<ImportDmnButton />);
+    const dialog = await importFile('remises');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe(
+      "Le fichier n'est pas du XML bien formé. Ligne 1, colonne 1\u00a0: la syntaxe n’est pas respectée à cet endroit.",
+    );
+  });
+
   it('announces the draft it created', async () => {
     fakeApi({ [`POST ${IMPORT}`]: { status: 201, body: { id: 'remises', key: 'remises', draftVersion: 1 } } });
     renderConsole(<ImportDmnButton />);

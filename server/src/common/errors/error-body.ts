@@ -30,13 +30,13 @@ export const errorBodySchema = {
           keyword: {
             type: 'string',
             description:
-              'the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert)',
+              'the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert, syntax for a file a parser cannot read)',
             examples: ['required'],
           },
           params: {
             type: 'object',
             description:
-              'the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn)',
+              'the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn; {line, column, reason} for syntax)',
           },
         },
       },

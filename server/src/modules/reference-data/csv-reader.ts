@@ -150,11 +150,29 @@ function lineTooLong(line: number): ErrorDetail {
   };
 }
 
-/** csv-parse's error as a detail naming its line (its own English words, but for the line limit). */
+/** csv-parse's mistakes a person makes in a CSV file, by the reason a client words (keyword `syntax`). */
+const CSV_SYNTAX_REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'quote_not_closed',
+  CSV_INVALID_CLOSING_QUOTE: 'after_closing_quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'after_closing_quote',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'field_count',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'field_count',
+};
+
+/**
+ * csv-parse's error as a detail naming its line. Its message is English only: `keyword: syntax` with the kind of
+ * mistake lets a client word it (the line limit has its own reason).
+ */
 function parserProblem(err: unknown): ErrorDetail {
   const { code, lines } = err as { code?: string; lines?: number };
   if (code === 'CSV_MAX_RECORD_SIZE' && lines) return lineTooLong(lines);
-  return { path: lines ? `/csv/line/${lines}` : '/csv', message: (err as Error).message };
+  const reason = code ? CSV_SYNTAX_REASONS[code] : undefined;
+  return {
+    path: lines ? `/csv/line/${lines}` : '/csv',
+    message: (err as Error).message,
+    keyword: 'syntax',
+    params: { ...(lines && { line: lines }), ...(reason && { reason }) },
+  };
 }
 
 function unreadable(detail: ErrorDetail): ValidationError {

@@ -72,6 +72,8 @@ export function parseDmnXml(xml: string): XmlElement {
         {
           path: '/',
           message: `line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+          // A client words the place itself; the parser's own reason is English only.
+          keyword: 'syntax',
           params: { line: valid.err.line, column: valid.err.col },
         },
       ],

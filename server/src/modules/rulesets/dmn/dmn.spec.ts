@@ -182,7 +182,14 @@ describe('DMN export and import', () => {
     });
     expect(refusal(() => importDmn(xml.replace('</decision>', ''), { key: 'k', pilot: 'p' }))).toMatchObject({
       code: 'invalid_xml',
-      details: [{ path: '/', message: expect.stringMatching(/^line \d+, column \d+: /) }],
+      details: [
+        {
+          path: '/',
+          message: expect.stringMatching(/^line \d+, column \d+: /),
+          keyword: 'syntax',
+          params: { line: expect.any(Number), column: expect.any(Number) },
+        },
+      ],
     });
     expect(refusal(() => importDmn(xml.replace('"team_lead"', '&nbsp;'), { key: 'k', pilot: 'p' })).code).toBe(
       'invalid_xml',

@@ -1,0 +1,51 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ResourceContextProvider } from 'react-admin';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { ApiKeyCreate } from './ApiKeyCreate';
+import { ApiKeyList } from './ApiKeyList';
+
+const key = {
+  id: 'k1',
+  name: 'sonde-fr',
+  scopes: ['evaluate:invoices-*'],
+  createdBy: 'admin',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  revoked: false,
+};
+
+describe('API keys', () => {
+  it('asks before revoking a key, by its name, and says it stops working at once', async () => {
+    fakeApi({ 'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Révoquer' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Révoquer la clé d’API «\s*sonde-fr\s*»/)).toBeTruthy();
+    expect(dialog.textContent).toMatch(/cessera de fonctionner immédiatement/);
+    expect(dialog.textContent).not.toMatch(/Supprimer|supprimer/);
+  });
+
+  it('offers to copy the secret it shows once', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyCreate />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Clé API créée' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copier la clé' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('gbk_secret_123'));
+    expect(await screen.findByText('Clé copiée dans le presse-papiers.')).toBeTruthy();
+  });
+});

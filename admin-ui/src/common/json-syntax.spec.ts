@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { jsonSyntaxPlace } from './json-syntax';
+
+const placeOf = (text: string) => {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return jsonSyntaxPlace(text, err);
+  }
+  throw new Error('parsed');
+};
+
+describe('where JSON stops parsing, for a person', () => {
+  it('counts lines and columns from 1, on the line where the mistake is', () => {
+    expect(placeOf('{"invoice": {total: 1}}')).toEqual({ line: 1, column: 14 });
+    expect(placeOf('{\n  "a": 1,\n  b: 2\n}')).toEqual({ line: 3, column: 3 });
+  });
+
+  it('points at the end of a text that stops too soon', () => {
+    expect(placeOf('{"invoice": ')).toEqual({ line: 1, column: 13 });
+    expect(placeOf('')).toEqual({ line: 1, column: 1 });
+  });
+});

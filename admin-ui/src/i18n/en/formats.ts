@@ -1,0 +1,19 @@
+/** What a field's format is, in words (gabarit.details.formats.<name>): the names are common/pattern-formats.ts's. */
+export const formatMessages = {
+  one_to_twenty: 'a number from 1 to 20',
+  model: 'a Claude model id such as claude-sonnet-4-5',
+  json_path: "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']",
+  fact: 'a fact name such as invoice or supplierRecord',
+  operator: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',
+  pilot: 'a pilot such as invoices, enrolment or chatbot',
+  table_key: 'lowercase letters, digits and dashes, such as suppliers',
+  version: 'a version number, draft or active',
+  column: 'a column name of letters, digits and _, such as neq or unitPrice (not __proto__, constructor or prototype)',
+  scope: 'an action and a key pattern, such as evaluate:invoices-*',
+  set_name: 'lowercase letters, digits and dashes, such as regression',
+  prompt_key: 'lowercase letters, digits and dashes, such as chatbot-answer',
+  key: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026',
+  id: 'lowercase letters, digits, - or _, such as row-1',
+  username: 'lowercase letters, digits, . _ -; 2 to 64 characters',
+  event_type: 'lowercase letters, digits and _, starting with a letter, such as auto_approve',
+};

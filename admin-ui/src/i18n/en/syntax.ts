@@ -1,0 +1,12 @@
+/** A file or text a parser cannot read (gabarit.details.syntax): the API's `syntax` details, and JSON typed here. */
+export const syntaxMessages = {
+  place: 'line %{line}, column %{column}',
+  at: 'Line %{line}, column %{column}: %{what}',
+  somewhere: 'the syntax is not respected here.',
+  whole: 'The syntax is not respected.',
+  reasons: {
+    quote_not_closed: 'an opening quote is never closed.',
+    after_closing_quote: 'a closing quote is followed by something other than the delimiter.',
+    field_count: 'the line does not have as many fields as the header.',
+  },
+};

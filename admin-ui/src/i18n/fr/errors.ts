@@ -1,0 +1,61 @@
+/**
+ * The API's error codes the console words beyond fr.ts's first list (gabarit.errors.<code>): every code the API
+ * can answer has a wording, which server/src/common/errors/error-codes.spec.ts checks against the server's source.
+ */
+export const errorMessages = {
+  account_disabled: "Ce compte est désactivé. Adressez-vous à l'équipe d'administration.",
+  account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
+  archived: 'Cet élément est archivé : il ne peut plus être modifié.',
+  audit_contention:
+    "Le journal d'audit est trop sollicité pour consigner cette action : rien n'a été perdu, réessayez.",
+  bad_request: 'La demande est mal formée.',
+  busy: 'Cet élément change trop vite pour appliquer cette modification : réessayez.',
+  concurrent_publication:
+    'Une autre publication a eu lieu au même moment : rechargez la page pour voir la version en vigueur.',
+  conflict: "Cette modification entre en conflit avec l'état actuel : rechargez la page.",
+  console_not_built: "La console n'est pas construite sur ce serveur.",
+  demo_account_disabled: 'Les comptes de démonstration sont désactivés en production.',
+  dependency_unavailable: 'Un service dont Gabarit dépend est indisponible : réessayez dans un moment.',
+  derived_fact: 'Certains faits sont calculés par l’ensemble de règles lui-même : ne les envoyez pas.',
+  effective_in_past:
+    'Une publication ne peut pas commencer dans le passé : laissez la date vide pour publier maintenant, ou choisissez une date future.',
+  expression_limit: 'Un fait calculé dépasse la limite de calcul permise pour une évaluation.',
+  hit_policy_violation:
+    'Plusieurs lignes de la table s’appliquent à ces faits, ce que sa politique de résultat interdit.',
+  http_error: 'Le serveur a refusé la demande.',
+  internal_error: "Une erreur inattendue s'est produite sur le serveur : rien n'a été modifié.",
+  invalid_api_key: "La clé d'API n'est pas valide ou a été révoquée.",
+  invalid_credentials: 'Identifiant ou mot de passe incorrect.',
+  invalid_json: "Le contenu envoyé n'est pas du JSON valide.",
+  invalid_token: 'Votre session a expiré. Veuillez vous reconnecter.',
+  invalid_xml: "Le fichier n'est pas du XML bien formé.",
+  llm_misconfigured:
+    "Le fournisseur du modèle refuse les identifiants du serveur : l'équipe d'administration doit les vérifier.",
+  llm_rejected: 'Le fournisseur du modèle a refusé la demande.',
+  method_not_allowed: "Cette adresse de l'API n'accepte pas cette méthode.",
+  missing_scope: "Cette clé d'API n'a pas la portée nécessaire.",
+  no_permission_declared: "Cette adresse de l'API est fermée : elle ne déclare aucune permission.",
+  not_a_decision_table: 'Seules les tables de décision s’échangent en DMN.',
+  not_acceptable: 'Le serveur ne peut pas répondre dans le format demandé.',
+  not_dmn: "Le fichier n'est pas un document DMN.",
+  nothing_in_force:
+    'Aucune version n’est en vigueur : une comparaison en direct compare une version à celle en vigueur.',
+  operator_failed: 'Un opérateur ne peut pas comparer la valeur d’un fait telle qu’elle a été envoyée.',
+  precondition_failed: "Quelqu'un d'autre a modifié cet élément depuis que vous l'avez ouvert : rechargez la page.",
+  precondition_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
+  prompt_too_large: 'Cette version du gabarit dépasse la taille permise.',
+  ruleset_too_large: 'Cet ensemble de règles dépasse la taille permise.',
+  self_lockout:
+    'Vous ne pouvez pas retirer votre propre rôle d’administration ni désactiver votre propre compte : demandez-le à une autre personne.',
+  service_unavailable: 'Le service est momentanément indisponible : réessayez dans un moment.',
+  session_ended: 'Votre session a pris fin (déconnexion ou compte modifié). Veuillez vous reconnecter.',
+  set_exists: "Ce gabarit a déjà un jeu d'évaluation de ce nom.",
+  token_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
+  too_large: 'Le contenu envoyé dépasse la taille permise.',
+  unacceptable_value: 'Le contenu envoyé contient une valeur que le service refuse.',
+  unauthenticated: 'Vous devez vous connecter.',
+  undefined_fact: 'Les règles ont besoin d’un fait qui n’a pas été envoyé.',
+  unsupported_media_type: 'Le serveur ne lit pas ce type de contenu.',
+  user_exists: 'Un compte porte déjà cet identifiant de connexion.',
+  xml_doctype_refused: 'Les fichiers DMN qui contiennent une déclaration DOCTYPE ou ENTITY sont refusés, par sécurité.',
+};
