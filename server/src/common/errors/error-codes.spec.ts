@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { serverDir, sourceFiles, literals } from '../../../test/support/server-source.js';
 import { TRANSLATED_ERRORS } from '../../../../admin-ui/src/common/error-codes.js';
 
 /** Where each domain error takes its code (0-based argument); without it, the class's default applies. */
@@ -14,19 +14,6 @@ const CODE_ARGUMENT: Record<string, number> = {
   DependencyUnavailableError: 1,
   TooLargeError: 2,
 };
-
-const serverDir = new URL('../..', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
-  });
-}
-
-const literals = (node: ts.Node): string[] =>
-  ts.isStringLiteral(node) ? [node.text] : node.getChildren().flatMap((child) => literals(child));
 
 /** `{error, message, details}`: an error body, not a schema or a record with an `error` field of its own. */
 const isErrorBody = (node: ts.PropertyAssignment) =>

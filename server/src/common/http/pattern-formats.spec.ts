@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { serverDir, sourceFiles } from '../../../test/support/server-source.js';
 import { PATTERN_FORMATS } from '../../../../admin-ui/src/common/pattern-formats.js';
-
-const serverDir = new URL('../..', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
-  });
-}
 
 /** The description of every schema with a `pattern`: what a `pattern` detail says is expected (ajv.ts). */
 function describedPatterns(): Set<string> {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { serverDir, sourceFiles, literals } from '../../../test/support/server-source.js';
 import { KNOWN_ACTIONS, LOGIN_FAILURE_REASONS } from '../../../../admin-ui/src/audit/audit-actions.js';
-
-const serverDir = new URL('../..', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
-  });
-}
-
-const literals = (node: ts.Node): string[] =>
-  ts.isStringLiteral(node) ? [node.text] : node.getChildren().flatMap((child) => literals(child));
 
 /** The second argument of every `this.event(key, 'action', …)` call in a source file: the actions it builds. */
 const eventNames = (source: ts.SourceFile): string[] => {
