@@ -12,39 +12,31 @@ function useIsAnalyst(): boolean | undefined {
 }
 
 /**
- * A draft editor, for analysts. Others reach it only by URL (no button leads there); the API would refuse their
- * save with a 403 after they had typed, so they are taken to the page they can read, told why.
+ * Whether to draw a page only analysts may use; anyone else is taken to `where` (the page they can read) with
+ * `notice`, since the API would refuse their save with a 403 after they had typed.
  */
+function useAnalystsOnly(notice: string, where: 'show' | 'list'): boolean {
+  const analyst = useIsAnalyst();
+  const resource = useResourceContext();
+  const id = useGetRecordId(); // undefined on a creation form, which goes back to the list
+  const redirect = useRedirect();
+  const notify = useNotify();
+  useEffect(() => {
+    if (analyst !== false) return;
+    notify(notice, { type: 'warning' });
+    redirect(where, resource, where === 'show' ? id : undefined);
+  }, [analyst, resource, id, notice, where, notify, redirect]);
+  return analyst === true;
+}
+
+/** A draft editor, for analysts. Others reach it only by URL (no button leads there). */
 export function editForAnalysts(Editor: ComponentType): ComponentType {
-  const AnalystEdit = () => {
-    const analyst = useIsAnalyst();
-    const resource = useResourceContext();
-    const id = useGetRecordId();
-    const redirect = useRedirect();
-    const notify = useNotify();
-    useEffect(() => {
-      if (analyst !== false) return;
-      notify('gabarit.lifecycle.analysts_only_edit', { type: 'warning' });
-      redirect('show', resource, id);
-    }, [analyst, resource, id, notify, redirect]);
-    return analyst ? <Editor /> : null;
-  };
+  const AnalystEdit = () => (useAnalystsOnly('gabarit.lifecycle.analysts_only_edit', 'show') ? <Editor /> : null);
   return AnalystEdit;
 }
 
-/** A creation form, for analysts; others are taken back to the list, told why (as editForAnalysts). */
+/** A creation form, for analysts; others are taken back to the list. */
 export function createForAnalysts(Form: ComponentType): ComponentType {
-  const AnalystCreate = () => {
-    const analyst = useIsAnalyst();
-    const resource = useResourceContext();
-    const redirect = useRedirect();
-    const notify = useNotify();
-    useEffect(() => {
-      if (analyst !== false) return;
-      notify('gabarit.lifecycle.analysts_only_create', { type: 'warning' });
-      redirect('list', resource);
-    }, [analyst, resource, notify, redirect]);
-    return analyst ? <Form /> : null;
-  };
+  const AnalystCreate = () => (useAnalystsOnly('gabarit.lifecycle.analysts_only_create', 'list') ? <Form /> : null);
   return AnalystCreate;
 }
