@@ -49,3 +49,17 @@ describe('draft editors opened by URL by someone who is not an analyst', () => {
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
   });
 });
+
+describe('the creation form opened by an analyst', () => {
+  it.each(screens)('%s: the form is drawn (a creation page has no record id)', async (resource, pages) => {
+    // The experiment form offers the prompts to compare.
+    fakeApi({ 'GET /api/v1/prompts': { body: [], headers: { 'Content-Range': 'prompts 0-0/0' } } });
+    renderConsole(
+      <ResourceContextProvider value={resource}>
+        <pages.create />
+      </ResourceContextProvider>,
+      ['analyst'],
+    );
+    expect(await screen.findByRole('textbox', { name: 'Clé' })).toBeTruthy();
+  });
+});

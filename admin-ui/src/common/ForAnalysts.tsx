@@ -1,5 +1,12 @@
 import { useEffect, type ComponentType } from 'react';
-import { useGetIdentity, useGetRecordId, useNotify, useRedirect, useResourceContext } from 'react-admin';
+import {
+  type Identifier,
+  useGetIdentity,
+  useGetRecordId,
+  useNotify,
+  useRedirect,
+  useResourceContext,
+} from 'react-admin';
 
 /**
  * Whether the signed-in user writes drafts: the API lets analysts alone create a rule set, prompt or experiment
@@ -15,23 +22,26 @@ function useIsAnalyst(): boolean | undefined {
  * Whether to draw a page only analysts may use; anyone else is taken to `where` (the page they can read) with
  * `notice`, since the API would refuse their save with a 403 after they had typed.
  */
-function useAnalystsOnly(notice: string, where: 'show' | 'list'): boolean {
+function useAnalystsOnly(notice: string, where: 'show' | 'list', id?: Identifier): boolean {
   const analyst = useIsAnalyst();
   const resource = useResourceContext();
-  const id = useGetRecordId(); // undefined on a creation form, which goes back to the list
   const redirect = useRedirect();
   const notify = useNotify();
   useEffect(() => {
     if (analyst !== false) return;
     notify(notice, { type: 'warning' });
-    redirect(where, resource, where === 'show' ? id : undefined);
+    redirect(where, resource, id);
   }, [analyst, resource, id, notice, where, notify, redirect]);
   return analyst === true;
 }
 
 /** A draft editor, for analysts. Others reach it only by URL (no button leads there). */
 export function editForAnalysts(Editor: ComponentType): ComponentType {
-  const AnalystEdit = () => (useAnalystsOnly('gabarit.lifecycle.analysts_only_edit', 'show') ? <Editor /> : null);
+  const AnalystEdit = () => {
+    // Read here, not in the shared hook: on a creation form there is no id and useGetRecordId throws.
+    const id = useGetRecordId();
+    return useAnalystsOnly('gabarit.lifecycle.analysts_only_edit', 'show', id) ? <Editor /> : null;
+  };
   return AnalystEdit;
 }
 
