@@ -121,6 +121,30 @@ describe('prompt preview (console live preview)', () => {
     expect(deep.body.details).toEqual([
       expect.objectContaining({ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }),
     ]);
+    // A dense 32 KB template held the event loop more than a second on its first compile.
+    const dense = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{q}} '.repeat(5400),
+      variablesSchema,
+      variables: { q: 'oui' },
+    });
+    expect(dense.status).toBe(400);
+    expect(dense.body.details).toEqual([
+      expect.objectContaining({ path: '/template', message: expect.stringMatching(/^has 5400 tags; at most 200/) }),
+    ]);
+    const unclosed = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Q: {{#if q}}{{q}}',
+      variablesSchema,
+      variables: { q: 'oui' },
+    });
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.body.details).toEqual([
+      expect.objectContaining({
+        path: '/template',
+        message: expect.stringMatching(
+          /^is not a valid template: line 1, after "Q: \{\{#if q\}\}\{\{q\}\}": found the end/,
+        ),
+      }),
+    ]);
     const prototype = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
       template: 'Q: {{q}}',
       system: '{{@root.constructor}}',

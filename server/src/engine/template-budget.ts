@@ -14,10 +14,10 @@ export const RENDER_LIMITS = Object.freeze({
 
 /** A render needed more than its budget; the service answers 400 `render_limit` naming the template. */
 export class RenderLimitError extends Error {
-  constructor(readonly limit: 'steps' | 'characters' | 'time' | 'nesting') {
+  constructor(readonly limit: 'steps' | 'characters' | 'time' | 'shape') {
     super(
-      limit === 'nesting'
-        ? 'nests blocks deeper than a template may (it was saved before nesting was bounded); edit it'
+      limit === 'shape'
+        ? 'nests deeper or has more tags than a template may (it was saved before these were bounded); edit it'
         : limit === 'steps'
           ? `needs more work than a render allows (${RENDER_LIMITS.steps} steps: tags run, #each iterations) with these variables`
           : limit === 'characters'

@@ -3,6 +3,7 @@ import {
   analyseTemplate,
   declares,
   MAX_TEMPLATE_NESTING,
+  MAX_TEMPLATE_TAGS,
   RENDER_LIMITS,
   RenderLimitError,
   renderTemplate,
@@ -111,6 +112,49 @@ describe('template nesting', () => {
     const lookalikes = `{{!-- ${'{{#if q}}'.repeat(20)} --}}\\{{q}} \\{{#if q}} {{eq q "${'{{#if q}}('.repeat(20)}"}}`;
     expect(analyseTemplate(lookalikes, '/template').problems).toEqual([]);
     expect(analyseTemplate('{{#each l}}{{else}}-{{/each}}'.repeat(40), '/template').problems).toEqual([]);
+  });
+});
+
+describe('template size', () => {
+  it(`accepts ${MAX_TEMPLATE_TAGS} tags and refuses one more, counting subexpressions, before parsing`, () => {
+    expect(analyseTemplate('{{q}} '.repeat(MAX_TEMPLATE_TAGS), '/template').problems).toEqual([]);
+    expect(analyseTemplate('{{q}} '.repeat(MAX_TEMPLATE_TAGS + 1), '/system').problems).toEqual([
+      { path: '/system', message: expect.stringMatching(/^has 201 tags; at most 200 are allowed/) },
+    ]);
+    // 100 tags with one subexpression each are 200; a comment is not a tag.
+    const dense = '{{eq (truncate q 3) "a"}}'.repeat(MAX_TEMPLATE_TAGS / 2) + '{{! note }}';
+    expect(analyseTemplate(dense, '/template').problems).toEqual([]);
+    expect(analyseTemplate(dense + '{{q}}', '/template').problems[0]?.message).toMatch(/^has 201 tags/);
+  });
+
+  it('refuses the dense 32 KB template that took a second to compile', () => {
+    expect(analyseTemplate('{{q}} '.repeat(5_400), '/template').problems).toEqual([
+      { path: '/template', message: expect.stringMatching(/^has 5400 tags/) },
+    ]);
+  });
+
+  it('does not render a template past the limit that was stored before the limit existed', () => {
+    expect(() => renderTemplate('{{q}}'.repeat(MAX_TEMPLATE_TAGS + 1), { q: 1 })).toThrow(RenderLimitError);
+  });
+});
+
+describe('template syntax errors', () => {
+  const message = (template: string) => analyseTemplate(template, '/template').problems[0]?.message;
+
+  it('says where the template breaks and what was found, in words rather than grammar tokens', () => {
+    expect(message('Bonjour {{#if q}}oui')).toBe(
+      'is not a valid template: line 1, after "Bonjour {{#if q}}oui": found the end of the template; expected {{else …}} or {{else}} or {{/…}}',
+    );
+    expect(message('{{q}} {{truncate q n=}}')).toBe(
+      'is not a valid template: line 1, after "…{q}} {{truncate q n=": found }}; expected ( or a name or a value or an @ variable',
+    );
+    expect(message('a\nb\n{{#each l}}{{/if}}')).toBe('is not a valid template: line 3: {{#each}} is closed by {{/if}}');
+  });
+
+  it('quotes only the 20 characters before the error on a long line', () => {
+    expect(message(`${'x'.repeat(100)} {{q`)).toBe(
+      'is not a valid template: line 1, after "…xxxxxxxxxxxxxxxxx {{": found a character that cannot appear there; expected a name or a value or an @ variable',
+    );
   });
 });
 

@@ -2,10 +2,12 @@ import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
 import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
-import { MAX_TEMPLATE_NESTING, templateNesting } from './template-shape.js';
+import { templateErrorMessage } from './template-errors.js';
+import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS, templateShape, type TemplateShape } from './template-shape.js';
 
 export { RENDER_LIMITS, RenderLimitError } from './template-budget.js';
-export { MAX_TEMPLATE_NESTING } from './template-shape.js';
+export { templateErrorMessage } from './template-errors.js';
+export { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS } from './template-shape.js';
 
 const dates = Object.fromEntries(
   ['fr-CA', 'en-CA'].map((locale) => [
@@ -80,17 +82,15 @@ export function analyseTemplate(
   /** The helpers this kind of template may call: prompt templates have HELPERS, explanations their own. */
   helpers: readonly string[] = Object.keys(HELPERS),
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
-  // Before parsing: the parser's time grows with the square of the nesting (template-shape.ts).
-  const nesting = templateNesting(template);
-  if (nesting > MAX_TEMPLATE_NESTING) return { variables: [], problems: [{ path, message: nestingMessage(nesting) }] };
+  // Before parsing: the parser's time grows with the square of the nesting and with the tags (template-shape.ts).
+  const shape = templateShape(template);
+  const tooLarge = shapeProblem(shape);
+  if (tooLarge) return { variables: [], problems: [{ path, message: tooLarge }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
   } catch (err) {
-    return {
-      variables: [],
-      problems: [{ path, message: `is not a valid template: ${(err as Error).message.split('\n')[0]}` }],
-    };
+    return { variables: [], problems: [{ path, message: `is not a valid template: ${templateErrorMessage(err)}` }] };
   }
   const variables: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
@@ -165,8 +165,13 @@ export function analyseTemplate(
   return { variables: dedupe(variables), problems };
 }
 
-function nestingMessage(nesting: number): string {
-  return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
+/** Why a template is too large to parse, if it is. */
+function shapeProblem({ nesting, tags }: TemplateShape): string | undefined {
+  if (nesting > MAX_TEMPLATE_NESTING)
+    return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
+  if (tags > MAX_TEMPLATE_TAGS)
+    return `has ${tags} tags; at most ${MAX_TEMPLATE_TAGS} are allowed (each {{…}} and each subexpression ( … ) count one)`;
+  return undefined;
 }
 
 /** Compiled templates by their text: a render does not compile again. Bounded by count and by total text. */
@@ -183,8 +188,8 @@ const compiledTemplates = new LRUCache<string, HandlebarsTemplateDelegate>({
 export function renderTemplate(template: string, variables: Record<string, unknown>): string {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
-    // A template saved before nesting was bounded is refused here rather than compiled.
-    if (templateNesting(template) > MAX_TEMPLATE_NESTING) throw new RenderLimitError('nesting');
+    // A template saved before its shape was bounded is refused here rather than compiled.
+    if (shapeProblem(templateShape(template))) throw new RenderLimitError('shape');
     compiled = handlebars.compile(template, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
     compiledTemplates.set(template, compiled);
   }
