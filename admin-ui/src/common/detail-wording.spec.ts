@@ -2,7 +2,8 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
-import { CSV_REASONS, DMN_REASONS, SYNTAX_REASONS, wordDetail } from './detail-wording';
+import { TOKEN_ENGLISH } from '../../../server/src/engine/template-errors';
+import { CSV_REASONS, DMN_REASONS, SYNTAX_REASONS, TEMPLATE_REASONS, wordDetail } from './detail-wording';
 import { PATTERN_FORMATS } from './pattern-formats';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
@@ -190,5 +191,53 @@ describe('refusals of a CSV import in the console’s language', () => {
         expect(worded).not.toContain('%{');
       }
     expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('the API’s English');
+  });
+});
+
+describe('templates the API refuses, in the console’s language', () => {
+  // As the API sends them (server/src/engine/template-safety.ts, template-errors.ts): keyword template and a reason.
+  const template = (reason: string, params: Record<string, unknown> = {}) => ({
+    message: 'the API’s English',
+    keyword: 'template',
+    params: { reason, ...params },
+  });
+
+  it('says where a template breaks and what is found and expected there, in French and in English', () => {
+    const unclosed = template('syntax', {
+      line: 1,
+      before: 'Q : {{#if q}}{{q}}',
+      found: 'end',
+      expected: ['else_chain', 'else', 'close_block'],
+    });
+    expect(wordDetail(unclosed, inFrench, 'fr')).toBe(
+      'n’est pas un gabarit valide\u00a0: ligne 1, après «\u00a0Q : {{#if q}}{{q}}\u00a0», on trouve la fin du gabarit alors qu’on attend {{else …}} ou {{else}} ou {{/…}}',
+    );
+    expect(wordDetail(unclosed, inEnglish, 'en')).toBe(
+      'is not a valid template: line 1, after "Q : {{#if q}}{{q}}", found the end of the template where {{else …}} or {{else}} or {{/…}} was expected',
+    );
+    const mismatch = template('mismatch', { line: 3, opened: 'each', closed: 'if' });
+    expect(wordDetail(mismatch, inFrench, 'fr')).toBe(
+      'n’est pas un gabarit valide\u00a0: ligne 3, {{#each}} est fermé par {{/if}}',
+    );
+    expect(wordDetail(template('tags', { found: 5400, limit: 200 }), inFrench, 'fr')).toMatch(
+      /^compte 5400 balises\u202f; 200 au plus sont permises/,
+    );
+  });
+
+  it('words every reason in both languages, and keeps the API’s message when Handlebars said something else', () => {
+    const params = { found: 'end', expected: ['name'], limit: 16, line: 2, before: 'x', name: 'lookup', allowed: 'eq' };
+    for (const reason of TEMPLATE_REASONS)
+      for (const translate of [inFrench, inEnglish]) {
+        const worded = wordDetail(template(reason, { ...params, opened: 'if', closed: 'each' }), translate, 'fr');
+        expect(worded).not.toMatch(/gabarit\.details|%\{|the API’s English/);
+      }
+    expect(wordDetail(template('syntax', { text: 'Unknown thing' }), inFrench, 'fr')).toBe('the API’s English');
+    expect(wordDetail(template('made_up'), inFrench, 'fr')).toBe('the API’s English');
+  });
+
+  it('has a word for every token the API names, in both languages', () => {
+    const words = Object.keys(TOKEN_ENGLISH).sort();
+    expect(Object.keys(fr.gabarit.details.template.tokens).sort()).toEqual(words);
+    expect(Object.keys(en.gabarit.details.template.tokens).sort()).toEqual(words);
   });
 });

@@ -52,6 +52,8 @@ const OWN_WORDING: Record<
   syntax: (params, translate) => syntaxWording(params, translate),
   // A part of a DMN file the import cannot convert: `reason` says which, the other params fill the sentence.
   dmn: (params, translate) => dmnReason(params, translate),
+  // A template the API refuses (server: engine/template-safety.ts, template-errors.ts): `reason` says why.
+  template: (params, translate) => templateWording(params, translate),
   // A CSV import refused as a whole (its header, its size): `reason` says why (server: reference-data/csv-reader.ts).
   csv: (params, translate) =>
     typeof params['reason'] === 'string' && (CSV_REASONS as readonly string[]).includes(params['reason'])
@@ -81,6 +83,36 @@ function syntaxWording(params: Record<string, unknown>, translate: Translate): s
   // A CSV line is shown in its own column: the sentence says what is wrong on it.
   if (known || typeof line === 'number') return what.charAt(0).toUpperCase() + what.slice(1);
   return translate('gabarit.details.syntax.whole');
+}
+
+/** Why a template is refused (gabarit.details.template); `syntax` without a line keeps the API's message. */
+export const TEMPLATE_REASONS = [
+  'nesting',
+  'tags',
+  'syntax',
+  'mismatch',
+  'prototype',
+  'helper',
+  'block',
+  'partial',
+  'decorator',
+  'undeclared',
+] as const;
+
+function templateWording(params: Record<string, unknown>, translate: Translate): string | null | undefined {
+  const { reason } = params;
+  if (typeof reason !== 'string' || !(TEMPLATE_REASONS as readonly string[]).includes(reason)) return undefined;
+  if (reason !== 'syntax') return translate(`gabarit.details.template.${reason}`, params);
+  if (typeof params['line'] !== 'number') return null; // an error Handlebars words in a way we do not know
+  const token = (word: unknown) => translate(`gabarit.details.template.tokens.${String(word)}`);
+  const expected = Array.isArray(params['expected']) ? params['expected'] : [];
+  const sentence = translate(`gabarit.details.template.${params['before'] ? 'syntax' : 'syntax_at_start'}`, {
+    ...params,
+    found: token(params['found']),
+  });
+  if (expected.length === 0) return sentence;
+  const list = expected.map(token).join(translate('gabarit.details.template.or'));
+  return sentence + translate('gabarit.details.template.expected', { expected: list });
 }
 
 /** The DMN import's reasons the console words (gabarit.dmn.reasons); `other` keeps the API's message. */

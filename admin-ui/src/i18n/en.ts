@@ -9,6 +9,7 @@ import { shadowMessages } from './en/shadow';
 import { errorMessages } from './en/errors';
 import { formatMessages } from './en/formats';
 import { syntaxMessages } from './en/syntax';
+import { templateMessages } from './en/templates';
 import { accessMessages } from './en/access';
 import { createTitles } from './en/create-titles';
 /** Console text in English. Every key here has its twin in fr.ts. */
@@ -128,6 +129,7 @@ export const en = {
       reserved_name: '"%{name}" is a reserved name: choose another',
       formats: formatMessages,
       syntax: syntaxMessages,
+      template: templateMessages,
     },
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',

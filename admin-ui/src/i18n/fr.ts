@@ -9,6 +9,7 @@ import { shadowMessages } from './fr/shadow';
 import { errorMessages } from './fr/errors';
 import { formatMessages } from './fr/formats';
 import { syntaxMessages } from './fr/syntax';
+import { templateMessages } from './fr/templates';
 import { accessMessages } from './fr/access';
 import { createTitles } from './fr/create-titles';
 import { typesetMessages } from './typography';
@@ -141,6 +142,7 @@ export const fr = typesetMessages({
       reserved_name: '« %{name} » est un nom réservé : choisissez-en un autre',
       formats: formatMessages,
       syntax: syntaxMessages,
+      template: templateMessages,
     },
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',

@@ -92,13 +92,20 @@ describe('template nesting', () => {
   it(`accepts ${MAX_TEMPLATE_NESTING} nested blocks and refuses one more, naming the field`, () => {
     expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING), '/template').problems).toEqual([]);
     expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING + 1), '/system').problems).toEqual([
-      { path: '/system', message: expect.stringMatching(/^nests 17 levels deep; at most 16 are allowed/) },
+      {
+        path: '/system',
+        message: expect.stringMatching(/^nests 17 levels deep; at most 16 are allowed/),
+        keyword: 'template',
+        params: { reason: 'nesting', found: 17, limit: 16 },
+      },
     ]);
   });
 
   it('refuses the 2 000 nested blocks that blew the call stack, as a problem and not an exception', () => {
     const { problems } = analyseTemplate(nested(2000), '/template');
-    expect(problems).toEqual([{ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: '/template', message: expect.stringMatching(/^nests 2000 levels deep/) }),
+    ]);
   });
 
   it('counts {{else if}} branches and subexpressions as levels, as Handlebars nests them', () => {
@@ -119,7 +126,12 @@ describe('template size', () => {
   it(`accepts ${MAX_TEMPLATE_TAGS} tags and refuses one more, counting subexpressions, before parsing`, () => {
     expect(analyseTemplate('{{q}} '.repeat(MAX_TEMPLATE_TAGS), '/template').problems).toEqual([]);
     expect(analyseTemplate('{{q}} '.repeat(MAX_TEMPLATE_TAGS + 1), '/system').problems).toEqual([
-      { path: '/system', message: expect.stringMatching(/^has 201 tags; at most 200 are allowed/) },
+      {
+        path: '/system',
+        message: expect.stringMatching(/^has 201 tags; at most 200 are allowed/),
+        keyword: 'template',
+        params: { reason: 'tags', found: 201, limit: 200 },
+      },
     ]);
     // 100 tags with one subexpression each are 200; a comment is not a tag.
     const dense = '{{eq (truncate q 3) "a"}}'.repeat(MAX_TEMPLATE_TAGS / 2) + '{{! note }}';
@@ -129,7 +141,7 @@ describe('template size', () => {
 
   it('refuses the dense 32 KB template that took a second to compile', () => {
     expect(analyseTemplate('{{q}} '.repeat(5_400), '/template').problems).toEqual([
-      { path: '/template', message: expect.stringMatching(/^has 5400 tags/) },
+      expect.objectContaining({ path: '/template', message: expect.stringMatching(/^has 5400 tags/) }),
     ]);
   });
 
@@ -149,6 +161,25 @@ describe('template syntax errors', () => {
       'is not a valid template: line 1, after "…{q}} {{truncate q n=": found }}; expected ( or a name or a value or an @ variable',
     );
     expect(message('a\nb\n{{#each l}}{{/if}}')).toBe('is not a valid template: line 3: {{#each}} is closed by {{/if}}');
+  });
+
+  it('gives the console the place and the words to say it in its language', () => {
+    expect(analyseTemplate('Bonjour {{#if q}}oui', '/template').problems[0]).toMatchObject({
+      keyword: 'template',
+      params: {
+        reason: 'syntax',
+        line: 1,
+        before: 'Bonjour {{#if q}}oui',
+        found: 'end',
+        expected: ['else_chain', 'else', 'close_block'],
+      },
+    });
+    expect(analyseTemplate('{{#each l}}{{/if}}', '/template').problems[0]?.params).toEqual({
+      reason: 'mismatch',
+      line: 1,
+      opened: 'each',
+      closed: 'if',
+    });
   });
 
   it('quotes only the 20 characters before the error on a long line', () => {

@@ -2,11 +2,11 @@ import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
 import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
-import { templateErrorMessage } from './template-errors.js';
+import { templateSyntaxDetail } from './template-errors.js';
 import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS, templateShape, type TemplateShape } from './template-shape.js';
 
 export { RENDER_LIMITS, RenderLimitError } from './template-budget.js';
-export { templateErrorMessage } from './template-errors.js';
+export { templateSyntaxDetail } from './template-errors.js';
 export { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS } from './template-shape.js';
 
 const dates = Object.fromEntries(
@@ -83,23 +83,25 @@ export function analyseTemplate(
   helpers: readonly string[] = Object.keys(HELPERS),
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
   // Before parsing: the parser's time grows with the square of the nesting and with the tags (template-shape.ts).
-  const shape = templateShape(template);
-  const tooLarge = shapeProblem(shape);
-  if (tooLarge) return { variables: [], problems: [{ path, message: tooLarge }] };
+  const tooLarge = shapeProblem(templateShape(template));
+  if (tooLarge) return { variables: [], problems: [{ path, ...tooLarge }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
   } catch (err) {
-    return { variables: [], problems: [{ path, message: `is not a valid template: ${templateErrorMessage(err)}` }] };
+    return { variables: [], problems: [templateSyntaxDetail(path, err)] };
   }
   const variables: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
-  const refuse = (message: string) => problems.push({ path, message });
+  // `keyword: template` and the reason let the console word the problem in its language.
+  const refuse = (message: string, params: Record<string, unknown>) =>
+    problems.push({ path, message, keyword: 'template', params });
 
   const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
     // Data paths too: `@root.constructor` reads the root object's prototype like `constructor` does.
     for (const part of node.parts)
-      if (FORBIDDEN.has(part)) refuse(`may not use "${part}": prototype access is refused`);
+      if (FORBIDDEN.has(part))
+        refuse(`may not use "${part}": prototype access is refused`, { reason: 'prototype', name: part });
     if (node.data) return null; // @index, @key, @first, @root...
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
@@ -113,7 +115,12 @@ export function analyseTemplate(
   };
   const call = (node: Node, scopes: VariablePath[]) => {
     const helper = (node['path'] as PathNode).original;
-    if (!helpers.includes(helper)) refuse(`calls "${helper}", which is not an allowed helper (${helpers.join(', ')})`);
+    if (!helpers.includes(helper))
+      refuse(`calls "${helper}", which is not an allowed helper (${helpers.join(', ')})`, {
+        reason: 'helper',
+        name: helper,
+        allowed: helpers.join(', '),
+      });
     for (const param of (node['params'] as Node[]) ?? []) expression(param, scopes);
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);
@@ -136,7 +143,10 @@ export function analyseTemplate(
         const helper = (node['path'] as PathNode).original;
         const params = (node['params'] as Node[]) ?? [];
         if (!BLOCK_HELPERS.has(helper))
-          refuse(`uses the block "#${helper}"; only #if, #unless, #each and #with are allowed`);
+          refuse(`uses the block "#${helper}"; only #if, #unless, #each and #with are allowed`, {
+            reason: 'block',
+            name: helper,
+          });
         for (const param of params) expression(param, scopes);
         const subject = params[0]?.type === 'PathExpression' ? resolve(params[0] as PathNode, scopes) : null;
         const inner =
@@ -151,11 +161,11 @@ export function analyseTemplate(
       }
       case 'PartialStatement':
       case 'PartialBlockStatement':
-        refuse('uses a partial ({{> ...}}); partials are not available in prompts');
+        refuse('uses a partial ({{> ...}}); partials are not available in prompts', { reason: 'partial' });
         return;
       case 'DecoratorBlock':
       case 'Decorator':
-        refuse('uses a decorator; decorators are not allowed');
+        refuse('uses a decorator; decorators are not allowed', { reason: 'decorator' });
         return;
       default:
         return; // content and comments
@@ -165,12 +175,20 @@ export function analyseTemplate(
   return { variables: dedupe(variables), problems };
 }
 
-/** Why a template is too large to parse, if it is. */
-function shapeProblem({ nesting, tags }: TemplateShape): string | undefined {
+/** Why a template is too large to parse, if it is: the detail without its path. */
+function shapeProblem({ nesting, tags }: TemplateShape): Omit<ErrorDetail, 'path'> | undefined {
   if (nesting > MAX_TEMPLATE_NESTING)
-    return `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`;
+    return {
+      message: `nests ${nesting} levels deep; at most ${MAX_TEMPLATE_NESTING} are allowed (a block, an {{else …}} branch and a subexpression are one level each)`,
+      keyword: 'template',
+      params: { reason: 'nesting', found: nesting, limit: MAX_TEMPLATE_NESTING },
+    };
   if (tags > MAX_TEMPLATE_TAGS)
-    return `has ${tags} tags; at most ${MAX_TEMPLATE_TAGS} are allowed (each {{…}} and each subexpression ( … ) count one)`;
+    return {
+      message: `has ${tags} tags; at most ${MAX_TEMPLATE_TAGS} are allowed (each {{…}} and each subexpression ( … ) count one)`,
+      keyword: 'template',
+      params: { reason: 'tags', found: tags, limit: MAX_TEMPLATE_TAGS },
+    };
   return undefined;
 }
 

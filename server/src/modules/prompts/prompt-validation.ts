@@ -35,9 +35,12 @@ export function validatePromptContent(content: PromptContent): void {
     if (!schemaOk) continue;
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
+        const name = variable.filter((s) => s !== '[]').join('.');
         problems.push({
           path: `/${field}`,
-          message: `uses {{${variable.filter((s) => s !== '[]').join('.')}}}, which /variablesSchema does not declare (${variable.join('.')})`,
+          message: `uses {{${name}}}, which /variablesSchema does not declare (${variable.join('.')})`,
+          keyword: 'template',
+          params: { reason: 'undeclared', name },
         });
       }
     }

@@ -6,7 +6,7 @@ import { pointerSegment } from '../../common/json/json-pointer.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
-import { analyseTemplate, templateErrorMessage } from '../../engine/template-safety.js';
+import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
 import { patternProblem } from '../../engine/linear-pattern.js';
 import {
   computedFactsSchema,
@@ -118,10 +118,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
         try {
           compileExplanation(String(template));
         } catch (err) {
-          problems.push({
-            path: `${path}/explanation/${lang}`,
-            message: `is not a valid template: ${templateErrorMessage(err)}`,
-          });
+          problems.push(templateSyntaxDetail(`${path}/explanation/${lang}`, err));
         }
       }
     } else problems.push(...textProblems(value, `${path}/${pointerSegment(key)}`));
