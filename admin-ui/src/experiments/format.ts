@@ -69,7 +69,7 @@ export interface ExperimentResults {
   sequential?: SequentialResult;
   probabilityToBeatControl?: number;
   guardrails?: GuardrailStatus[];
-  minimumSample?: { perVariant: number; reached: boolean };
+  minimumSample: { perVariant: number; reached: boolean };
   halt?: ExperimentHalt;
 }
 

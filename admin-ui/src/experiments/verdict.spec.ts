@@ -27,7 +27,8 @@ function variant(name: string, exposures: number, conversions: number, weight = 
   };
 }
 
-function results(variants: VariantResult[], pValues: number[], srmP = 0.6): ExperimentResults {
+/** Results as the API sends them, with its default minimum of 100 answers served per variant. */
+function results(variants: VariantResult[], pValues: number[], srmP = 0.6, minimum = 100): ExperimentResults {
   const control = variants[0]!;
   const byVariant = variants
     .slice(1)
@@ -39,6 +40,7 @@ function results(variants: VariantResult[], pValues: number[], srmP = 0.6): Expe
     variants,
     srm: { pValue: srmP, mismatch: srmP < 0.001 },
     comparison: { control: control.name, pValue: Math.min(...pValues), byVariant },
+    minimumSample: { perVariant: minimum, reached: variants.every((v) => v.exposures >= minimum) },
   };
 }
 
@@ -86,14 +88,24 @@ describe('experimentVerdict', () => {
     );
   });
 
-  it('withholds a verdict while a variant has too few answers served, even with a tiny p-value', () => {
+  it('withholds a verdict while a variant has fewer answers than the experiment’s minimum, even with a tiny p-value', () => {
     const verdict = inFrench(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005]));
     expect(verdict.kind).toBe('too_few_subjects');
-    expect(verdict.text).toBe(
-      'Pas encore assez de données pour conclure : il faut au moins 30 réponses servies par variante, et « detaillee » n’en a que 12.',
+    expect(words(verdict.text)).toBe(
+      'Pas encore assez de données pour conclure : il faut au moins 100 réponses servies par variante, et « detaillee » n’en a que 12.',
     );
     expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
-      'Not enough evidence yet: at least 30 answers served per variant are needed, and "a" has only 0.',
+      'Not enough evidence yet: at least 100 answers served per variant are needed, and "a" has only 0.',
+    );
+    // 60 each is enough for the z-test, not for the minimum the results table and the sequential panel show.
+    expect(inFrench(results([variant('a', 60, 10), variant('b', 60, 40)], [0.0001])).kind).toBe('too_few_subjects');
+  });
+
+  it('uses the minimum the experiment was set up with, the one the API reports', () => {
+    const small = [variant('a', 40, 5), variant('b', 40, 30)];
+    expect(inFrench(results(small, [0.0001], 0.6, 30)).kind).toBe('winner');
+    expect(inEnglish(results(small, [0.0001], 0.6, 50)).text).toBe(
+      'Not enough evidence yet: at least 50 answers served per variant are needed, and "a" has only 40.',
     );
   });
 

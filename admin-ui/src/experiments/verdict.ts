@@ -1,7 +1,5 @@
 import { formatP, formatRate, weightShares, type ExperimentResults, type Translate } from './format';
 
-/** Fewest answers served per variant before the console names a winner. */
-export const MIN_EXPOSURES = 30;
 /** The z-test's normal approximation needs this many expected positives and non-positives in each variant. */
 export const MIN_EXPECTED_OUTCOMES = 5;
 export const ALPHA = 0.05;
@@ -28,6 +26,8 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const p = (value: number) => formatP(value, locale, translate);
   const { variants, comparison } = results;
   const control = variants.find((v) => v.name === comparison.control) ?? variants[0];
+  // The experiment's own minimum (settings.minSamplePerVariant), the one the results and the sequential panel use.
+  const min = results.minimumSample.perVariant;
 
   if (results.srm.mismatch) {
     const shares = weightShares(variants.map((v) => v.weight));
@@ -45,15 +45,15 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     return {
       kind: 'too_few_subjects',
       severity: 'info',
-      text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: control?.name ?? '', count: control?.exposures ?? 0 }),
+      text: t('too_few_subjects', { min, variant: control?.name ?? '', count: control?.exposures ?? 0 }),
     };
 
   const smallest = [...variants].sort((a, b) => a.exposures - b.exposures)[0]!;
-  if (smallest.exposures < MIN_EXPOSURES) {
+  if (smallest.exposures < min) {
     return {
       kind: 'too_few_subjects',
       severity: 'info',
-      text: t('too_few_subjects', { min: MIN_EXPOSURES, variant: smallest.name, count: smallest.exposures }),
+      text: t('too_few_subjects', { min, variant: smallest.name, count: smallest.exposures }),
     };
   }
   const served = variants.reduce((sum, v) => sum + v.exposures, 0);

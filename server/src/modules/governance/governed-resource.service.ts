@@ -141,8 +141,10 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(key, async (s) => {
       if (action === 'submit') {
+        // The state first: a version that is not a draft is refused without paying for its analysis.
+        const submitted = this.lifecycle.submit(s, number, actor, comment, new Date());
         this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
-        return this.lifecycle.submit(s, number, actor, comment, new Date());
+        return submitted;
       }
       const now = new Date();
       if (action === 'approve')
