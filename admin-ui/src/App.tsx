@@ -10,6 +10,7 @@ import { prompts } from './prompts';
 import { referenceTables } from './reference-tables';
 import { CatchAll } from './layout/CatchAll';
 import { Layout } from './layout/Layout';
+import { SignIn } from './layout/SignIn';
 import { mayOpen } from './layout/resource-roles';
 import { ReceiptPage } from './reviews/ReceiptPage';
 import { reviews } from './reviews';
@@ -29,6 +30,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     theme={lightTheme}
     layout={Layout}
+    loginPage={SignIn}
     catchAll={CatchAll}
     requireAuth
     disableTelemetry

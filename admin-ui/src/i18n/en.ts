@@ -17,6 +17,7 @@ export const en = {
   ...englishMessages,
   gabarit: {
     title: 'Gabarit',
+    sign_in: { tagline: 'Rules and prompt templates of the pilot projects' },
     access_denied: accessMessages,
     create_titles: createTitles,
     dashboard: {

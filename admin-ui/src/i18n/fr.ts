@@ -27,6 +27,7 @@ export const fr = typesetMessages({
   },
   gabarit: {
     title: 'Gabarit',
+    sign_in: { tagline: 'Règles et gabarits de requêtes des projets pilotes' },
     access_denied: accessMessages,
     create_titles: createTitles,
     dashboard: {
