@@ -54,7 +54,9 @@ describe('decision receipts and review requests', () => {
       decidedAt: record.at,
       personalValuesShown: true,
     });
-    expect(body.decidedAtText).toMatch(/^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2}\u00a0h\u00a0\d{2}$/u);
+    expect(body.decidedAtText).toMatch(
+      /^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2}\u00a0h\u00a0\d{2} \(heure (normale|avancée) de l’Est\)$/u,
+    );
     const items = body.personalInformation as Item[];
     expect(items.find((i) => i.path === '/employee/birthDate')).toEqual({
       path: '/employee/birthDate',

@@ -16,7 +16,10 @@ const receipt = (lang: 'fr' | 'en', shown: boolean): Receipt => ({
   version: 1,
   checksum: 'abc123',
   decidedAt: '2026-04-02T18:05:00.000Z',
-  decidedAtText: lang === 'fr' ? '2 avril 2026 à 14 h 05' : 'April 2, 2026 at 2:05 p.m.',
+  decidedAtText:
+    lang === 'fr'
+      ? '2 avril 2026 à 14 h 05 (heure avancée de l’Est)'
+      : 'April 2, 2026 at 2:05 p.m. (Eastern Daylight Time)',
   personalInformation: [
     {
       path: '/employee/birthDate',
@@ -52,7 +55,7 @@ describe('ReceiptView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { name: 'Notice of an automated decision' })).toBeTruthy();
     expect(screen.getByText('Information used')).toBeTruthy();
-    expect(screen.getByText('April 2, 2026 at 2:05 p.m.')).toBeTruthy();
+    expect(screen.getByText('April 2, 2026 at 2:05 p.m. (Eastern Daylight Time)')).toBeTruthy();
     expect(api.calls.map((c) => c.url)).toEqual([
       '/api/v1/decisions/d-1/receipt?lang=fr',
       '/api/v1/decisions/d-1/receipt?lang=en',

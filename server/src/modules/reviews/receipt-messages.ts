@@ -122,9 +122,13 @@ export function dateInWords(at: Date, lang: Language): string {
   const zone = 'America/Toronto';
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone }).format(at);
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone }).format(at);
-  if (lang === 'en') return `${day} at ${time}`;
+  // The reader may be anywhere: the receipt says which clock, standard or daylight as on that day.
+  const clock = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  if (lang === 'en') return `${day} at ${time} (${clock})`;
   const dayOfMonth = new Intl.DateTimeFormat('en-CA', { day: 'numeric', timeZone: zone }).format(at);
   // « 14 h 05 »: the hour sign between non-breaking spaces, as the OQLF writes times.
   const frenchTime = time.replace(/\s*h\s*/, `${NBSP}h${NBSP}`);
-  return `${dayOfMonth === '1' ? day.replace(/^1 /, '1er ') : day} à ${frenchTime}`;
+  return `${dayOfMonth === '1' ? day.replace(/^1 /, '1er ') : day} à ${frenchTime} (${clock})`;
 }

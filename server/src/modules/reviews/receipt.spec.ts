@@ -41,8 +41,12 @@ describe('a receipt', () => {
 
   it('writes dates in words in Québec time, the first of the month as an ordinal in French', () => {
     const first = new Date('2026-05-01T16:05:00Z');
-    expect(dateInWords(first, 'fr')).toBe('1er mai 2026 à 12\u00a0h\u00a005');
-    expect(dateInWords(first, 'en')).toBe('May 1, 2026 at 12:05 p.m.');
+    expect(dateInWords(first, 'fr')).toBe('1er mai 2026 à 12\u00a0h\u00a005 (heure avancée de l’Est)');
+    expect(dateInWords(first, 'en')).toBe('May 1, 2026 at 12:05 p.m. (Eastern Daylight Time)');
+    // In winter the clock is standard time, and the receipt says so.
+    expect(dateInWords(new Date('2026-01-15T19:05:00Z'), 'fr')).toBe(
+      '15 janvier 2026 à 14\u00a0h\u00a005 (heure normale de l’Est)',
+    );
     expect(outcomeInWords(['auto_approve', 'odd'], 'fr')).toBe(
       'Approuvée automatiquement\u202f; Résultat «\u00a0odd\u00a0»',
     );
@@ -79,7 +83,7 @@ describe('a receipt', () => {
         'NOTICE OF AN AUTOMATED DECISION',
         '',
         'Decision: Not eligible (ineligible)',
-        'Date of the decision: April 2, 2026 at 2:05 p.m.',
+        'Date of the decision: April 2, 2026 at 2:05 p.m. (Eastern Daylight Time)',
         'Rule set: Adhésion (enrolment)',
         'Version: 2',
         'Checksum: abc',
