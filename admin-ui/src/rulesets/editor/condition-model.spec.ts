@@ -80,6 +80,37 @@ describe('checking a condition tree as the analyst types', () => {
     ]);
   });
 
+  it('leaves a path below an open object, into a list or with brackets unchecked; a declared object still catches typos', () => {
+    const open = {
+      ...context,
+      facts: factOptions({
+        type: 'object',
+        properties: {
+          ...schema.properties,
+          parameters: { type: 'object' },
+          lines: { type: 'array', items: { type: 'object', properties: { amount: { type: 'number' } } } },
+          extra: { type: 'object', properties: { notes: {} } },
+        },
+      }),
+    };
+    const at = (fact: string, path: string) => ({ fact, path, operator: 'equal', value: 1 });
+    const condition = {
+      all: [
+        at('parameters', '$.threshold'),
+        at('parameters', '$.limits.max'),
+        at('lines', '$.length'),
+        at('invoice', '$.lines[0].amount'),
+        at('extra', '$.notes.author'),
+        at('invoice', '$.totl'),
+        at('invoice', '$.total.cents'),
+      ],
+    };
+    expect(checkCondition(condition, open)).toEqual([
+      { path: '/all/5/path', problem: 'unknown_path', args: { path: '$.totl' } },
+      { path: '/all/6/path', problem: 'unknown_path', args: { path: '$.total.cents' } },
+    ]);
+  });
+
   it('leaves a path into a computed fact or a lookup unchecked: the input schema does not describe their shape', () => {
     const derived = {
       ...context,

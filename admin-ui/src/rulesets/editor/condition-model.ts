@@ -1,4 +1,4 @@
-import { findFact, isDerived, type FactOption } from './fact-paths';
+import { findFact, isDerived, isUncheckedPath, type FactOption } from './fact-paths';
 import type { RuleVocabulary } from './vocabulary';
 import { getAt, setAt, removeAt, type Pointer } from './json-pointer';
 
@@ -100,7 +100,8 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   else if (
     n['path'] !== undefined &&
     !isDerived(context.facts, fact) &&
-    !findFact(context.facts, fact, String(n['path']))
+    !findFact(context.facts, fact, String(n['path'])) &&
+    !isUncheckedPath(context.facts, fact, String(n['path']))
   )
     problems.push({ path: `${at}/path`, problem: 'unknown_path', args: { path: String(n['path']) } });
   const operator = typeof n['operator'] === 'string' ? n['operator'] : '';

@@ -7,6 +7,11 @@ export interface FactOption {
   type?: string;
   enum?: unknown[];
   source: 'input' | 'computed' | 'lookup';
+  /**
+   * The schema declares no fields under this one although it may hold some (an object without `properties`, a list,
+   * a node without a type): a path below it cannot be checked here.
+   */
+  open?: boolean;
 }
 
 interface SchemaNode {
@@ -37,6 +42,7 @@ export function factOptions(
       type: typeOf(node),
       ...(node.enum ? { enum: node.enum } : {}),
       source: 'input',
+      ...(!node.properties && [undefined, 'object', 'array'].includes(typeOf(node)) ? { open: true } : {}),
     });
     if (depth < 6 && node.properties)
       for (const [name, child] of Object.entries(node.properties)) walk(fact, child, [...segments, name], depth + 1);
@@ -60,6 +66,25 @@ export function findFact(options: FactOption[], fact: string, path?: string): Fa
  */
 export function isDerived(options: FactOption[], fact: string): boolean {
   return options.some((o) => o.fact === fact && o.source !== 'input');
+}
+
+/** A path of plain names ($.a.b): the only kind whose every step the schema can be asked about. */
+const PLAIN_PATH = /^\$(\.[A-Za-z_$][\w$]*)+$/;
+
+/**
+ * Whether a path into an input fact that the schema does not list may still be right: it goes below a field the
+ * schema leaves open (`{"type": "object"}` without properties, a list), or it is not a plain path (`$.lines[0]`,
+ * wildcards, filters), whose steps the schema cannot answer for. Only a plain path through declared fields that
+ * names a field they do not have is wrong for sure.
+ */
+export function isUncheckedPath(options: FactOption[], fact: string, path: string): boolean {
+  if (!PLAIN_PATH.test(path)) return true;
+  const segments = path.slice(2).split('.');
+  for (let n = segments.length - 1; n >= 0; n--) {
+    const declared = findFact(options, fact, n === 0 ? undefined : `$.${segments.slice(0, n).join('.')}`);
+    if (declared) return declared.open === true;
+  }
+  return false;
 }
 
 /** The fact and path an analyst typed as a label (invoice.total → fact invoice, path $.total). */
