@@ -291,6 +291,31 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       '/definition/root/branches/0/node/outcome/type',
     ],
     [
+      'explanations of 1 200 tags in all (200 rules × 6), each one small',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('bad'),
+          definition: {
+            rules: Array.from({ length: 200 }, (_, i) => ({
+              ...leaf({}),
+              name: `r${i}`,
+              explanation: { fr: '{{invoice.total}} {{invoice.total}} {{invoice.total}}', en: '{{a}} {{b}} {{c}}' },
+            })),
+          },
+        }) as never,
+      400,
+      '/definition',
+      /^has 1200 tags in its explanations; at most 1000 are allowed in all/,
+    ],
+    [
+      'an explanation that does not parse, with the place and what was found',
+      () =>
+        analyst.post('/api/v1/rulesets', withRule({ ...leaf({}), explanation: { fr: 'Total {{#if x}}' } })) as never,
+      400,
+      '/definition/rules/1/explanation/fr',
+      /^is not a valid template: line 1, after "Total \{\{#if x\}\}": found the end of the template/,
+    ],
+    [
       'a draft edit with an unknown operator',
       () =>
         analyst.put(

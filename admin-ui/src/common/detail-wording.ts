@@ -89,6 +89,7 @@ function syntaxWording(params: Record<string, unknown>, translate: Translate): s
 export const TEMPLATE_REASONS = [
   'nesting',
   'tags',
+  'explanation_tags',
   'syntax',
   'mismatch',
   'prototype',

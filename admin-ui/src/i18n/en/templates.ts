@@ -3,6 +3,8 @@ export const templateMessages = {
   nesting:
     'nests %{found} levels deep; at most %{limit} are allowed (a block, an {{else …}} branch and a subexpression are one level each)',
   tags: 'has %{found} tags; at most %{limit} are allowed (each {{…}} and each subexpression ( … ) count one)',
+  explanation_tags:
+    'has %{found} tags in its explanations; at most %{limit} are allowed in all (each {{…}} and each subexpression ( … ) count one)',
   syntax: 'is not a valid template: line %{line}, after "%{before}", found %{found}',
   syntax_at_start: 'is not a valid template: line %{line}, at the start, found %{found}',
   expected: ' where %{expected} was expected',

@@ -3,6 +3,8 @@ export const templateMessages = {
   nesting:
     's’imbrique sur %{found} niveaux ; %{limit} au plus sont permis (un bloc, une branche {{else …}} et une sous-expression comptent chacun pour un niveau)',
   tags: 'compte %{found} balises ; %{limit} au plus sont permises (chaque {{…}} et chaque sous-expression ( … ) comptent pour une)',
+  explanation_tags:
+    'compte %{found} balises dans ses explications ; %{limit} au plus sont permises en tout (chaque {{…}} et chaque sous-expression ( … ) comptent pour une)',
   syntax: 'n’est pas un gabarit valide : ligne %{line}, après « %{before} », on trouve %{found}',
   syntax_at_start: 'n’est pas un gabarit valide : ligne %{line}, au début, on trouve %{found}',
   expected: ' alors qu’on attend %{expected}',

@@ -7,6 +7,7 @@ import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-name
 import { expressionProblem } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
+import { templateShape } from '../../engine/template-shape.js';
 import { patternProblem } from '../../engine/linear-pattern.js';
 import {
   computedFactsSchema,
@@ -66,6 +67,7 @@ export function validateRulesetContent(format: RulesetFormat, content: RulesetCo
       details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
     else details.push(...expressionProblems(content.computedFacts));
   }
+  if (details.length === 0) details.push(...explanationSizeProblems(content.definition));
   if (details.length === 0) details.push(...textProblems(content.definition));
   if (details.length > 0)
     throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
@@ -92,6 +94,33 @@ function expressionProblems(computedFacts: { expression: string }[]): ErrorDetai
       ? []
       : [{ path: `/computedFacts/${i}/expression`, message: `is not a valid computed-fact expression: ${problem}` }];
   });
+}
+
+/**
+ * All the explanation templates together stay within LIMITS.explanationTags: each one is bounded on its own
+ * (template-shape.ts), but 500 rules × 2 languages of them would take seconds to compile when the rule set is saved.
+ */
+function explanationSizeProblems(definition: unknown): ErrorDetail[] {
+  let tags = 0;
+  const stack = [definition];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node as Json)) {
+      if (key === 'explanation' && value && typeof value === 'object')
+        for (const template of Object.values(value as Json)) tags += templateShape(String(template)).tags;
+      else stack.push(value);
+    }
+  }
+  if (tags <= LIMITS.explanationTags) return [];
+  return [
+    {
+      path: '/definition',
+      message: `has ${tags} tags in its explanations; at most ${LIMITS.explanationTags} are allowed in all (each {{…}} and each subexpression ( … ) count one)`,
+      keyword: 'template',
+      params: { reason: 'explanation_tags', found: tags, limit: LIMITS.explanationTags },
+    },
+  ];
 }
 
 /** Explanation templates must compile and `matches` patterns must be safe, wherever they sit in the definition. */
