@@ -1,4 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
+import { mayWriteDrafts } from '../layout/resource-roles';
 import {
   type Identifier,
   useGetIdentity,
@@ -15,7 +16,7 @@ import {
 function useIsAnalyst(): boolean | undefined {
   const { identity, isPending, error } = useGetIdentity();
   if (isPending || error) return undefined;
-  return ((identity?.['roles'] as string[] | undefined) ?? []).includes('analyst');
+  return mayWriteDrafts(identity?.['roles'] as string[] | undefined);
 }
 
 /**

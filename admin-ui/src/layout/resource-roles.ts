@@ -16,3 +16,11 @@ export function mayOpen(resource: string, roles: string[] | undefined): boolean 
   const needed = RESOURCE_ROLES[resource];
   return !needed || roles.some((role) => needed.includes(role));
 }
+
+/** Who writes drafts: the API lets analysts alone create a rule set, prompt or experiment and edit its draft. */
+export const DRAFT_WRITERS = ['analyst'];
+
+/** Whether someone with these roles may create a resource and edit its drafts. */
+export function mayWriteDrafts(roles: string[] | undefined): boolean {
+  return (roles ?? []).some((role) => DRAFT_WRITERS.includes(role));
+}

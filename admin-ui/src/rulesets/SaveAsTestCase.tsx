@@ -7,6 +7,7 @@ import { problemHeadline, toProblem } from '../common/api-error';
 import type { GovernedRecord } from '../common/drafts/use-governed-draft';
 import type { GabaritDataProvider } from '../dataProvider';
 import { withTestCase, type TestCase } from './test-case';
+import { mayWriteDrafts } from '../layout/resource-roles';
 
 interface Props {
   rulesetKey: string;
@@ -42,7 +43,7 @@ export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
       if ('version' in outcome) invalidate();
     },
   });
-  if (!((identity?.['roles'] as string[]) ?? []).includes('analyst')) return null;
+  if (!mayWriteDrafts(identity?.['roles'] as string[] | undefined)) return null;
 
   const save = async () => {
     try {

@@ -17,6 +17,7 @@ import { useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate }
 import { problemHeadline, toProblem, type Problem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import type { GabaritDataProvider } from '../../dataProvider';
+import { mayWriteDrafts } from '../../layout/resource-roles';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
@@ -84,7 +85,7 @@ export const ImportDmnButton = () => {
   const [pilot, setPilot] = useState('invoices');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  if (!((identity?.['roles'] as string[]) ?? []).includes('analyst')) return null;
+  if (!mayWriteDrafts(identity?.['roles'] as string[] | undefined)) return null;
 
   const importFile = async () => {
     if (!file) return;
