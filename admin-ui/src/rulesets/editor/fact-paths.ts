@@ -42,7 +42,8 @@ export function factOptions(
       type: typeOf(node),
       ...(node.enum ? { enum: node.enum } : {}),
       source: 'input',
-      ...(!node.properties && [undefined, 'object', 'array'].includes(typeOf(node)) ? { open: true } : {}),
+      // Past the depth walked, declared fields are not offered either: a path below is left unchecked too.
+      ...((node.properties ? depth >= 6 : [undefined, 'object', 'array'].includes(typeOf(node))) ? { open: true } : {}),
     });
     if (depth < 6 && node.properties)
       for (const [name, child] of Object.entries(node.properties)) walk(fact, child, [...segments, name], depth + 1);
