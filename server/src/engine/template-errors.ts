@@ -32,9 +32,8 @@ const TOKEN_WORDS: Record<string, string> = {
   INVALID: 'invalid',
 };
 
-/** The same words in English, for the API's message. */
-export const TOKEN_ENGLISH: Record<string, string> = {
-  end: 'the end of the template',
+/** Tokens written as they appear in a template: the same in every language. */
+export const TOKEN_SYMBOLS: Record<string, string> = {
   close: '}}',
   close_unescaped: '}}}',
   close_sub: ')',
@@ -46,10 +45,16 @@ export const TOKEN_ENGLISH: Record<string, string> = {
   else_chain: '{{else …}}',
   else: '{{else}}',
   partial: '{{>',
+  equals: '=',
+};
+
+/** Every word in English, for the API's message (the console words the same keys in French). */
+export const TOKEN_ENGLISH: Record<string, string> = {
+  ...TOKEN_SYMBOLS,
+  end: 'the end of the template',
   name: 'a name',
   value: 'a value',
   data: 'an @ variable',
-  equals: '=',
   separator: '. or /',
   text: 'text',
   invalid: 'a character that cannot appear there',

@@ -1,3 +1,5 @@
+import { TOKEN_ENGLISH } from '../../../../server/src/engine/template-errors';
+
 /** A template the API refuses (gabarit.details.template): `keyword: template`, by its `reason`. */
 export const templateMessages = {
   nesting:
@@ -16,26 +18,6 @@ export const templateMessages = {
   partial: 'uses a partial ({{> …}}); partials are not available',
   decorator: 'uses a decorator; decorators are not allowed',
   undeclared: 'uses {{%{name}}}, which the variables schema does not declare',
-  tokens: {
-    end: 'the end of the template',
-    close: '}}',
-    close_unescaped: '}}}',
-    close_sub: ')',
-    open_sub: '(',
-    open: '{{',
-    open_block: '{{#',
-    close_block: '{{/…}}',
-    open_inverse: '{{^',
-    else_chain: '{{else …}}',
-    else: '{{else}}',
-    partial: '{{>',
-    name: 'a name',
-    value: 'a value',
-    data: 'an @ variable',
-    equals: '=',
-    separator: '. or /',
-    text: 'text',
-    invalid: 'a character that cannot appear there',
-    other: 'something else',
-  },
+  // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
+  tokens: TOKEN_ENGLISH,
 };

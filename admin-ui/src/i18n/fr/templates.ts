@@ -1,3 +1,5 @@
+import { TOKEN_SYMBOLS } from '../../../../server/src/engine/template-errors';
+
 /** A template the API refuses (gabarit.details.template): `keyword: template`, by its `reason`. */
 export const templateMessages = {
   nesting:
@@ -16,23 +18,13 @@ export const templateMessages = {
   partial: 'utilise un gabarit partiel ({{> …}}) ; les partiels ne sont pas disponibles',
   decorator: 'utilise un décorateur ; les décorateurs ne sont pas permis',
   undeclared: 'utilise {{%{name}}}, que le schéma des variables ne déclare pas',
+  // Symbols are written as in the template; the words are French.
   tokens: {
+    ...TOKEN_SYMBOLS,
     end: 'la fin du gabarit',
-    close: '}}',
-    close_unescaped: '}}}',
-    close_sub: ')',
-    open_sub: '(',
-    open: '{{',
-    open_block: '{{#',
-    close_block: '{{/…}}',
-    open_inverse: '{{^',
-    else_chain: '{{else …}}',
-    else: '{{else}}',
-    partial: '{{>',
     name: 'un nom',
     value: 'une valeur',
     data: 'une variable @',
-    equals: '=',
     separator: '. ou /',
     text: 'du texte',
     invalid: 'un caractère qui ne peut pas figurer là',
