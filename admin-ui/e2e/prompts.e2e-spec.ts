@@ -64,9 +64,9 @@ describe('prompts console', () => {
       .getByText(/Indique le format de chaque jeu de données\./)
       .waitFor();
 
-    // An undeclared variable: the API's message appears under the template editor, nothing is saved.
+    // An undeclared variable: the API's refusal appears under the template editor, in French; nothing is saved.
     await page.keyboard.type(' {{user.name}}');
-    await page.getByText(/uses \{\{user\.name\}\}, which \/variablesSchema does not declare/).waitFor();
+    await page.getByText(/utilise \{\{user\.name\}\}, que le schéma des variables ne déclare pas/).waitFor();
     await preview(page).getByText('Le détail est indiqué sous chaque champ concerné.', { exact: false }).waitFor();
     for (let i = 0; i < ' {{user.name}}'.length; i++) await page.keyboard.press('Backspace');
     await preview(page)
@@ -177,7 +177,7 @@ describe('prompts console', () => {
     await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Réponse courte');
     await typeAtEnd(page, 'Gabarit (Handlebars)', 'Réponds à : {{question}}');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText(/uses \{\{question\}\}, which \/variablesSchema does not declare/).waitFor();
+    await page.getByText(/utilise \{\{question\}\}, que le schéma des variables ne déclare pas/).waitFor();
 
     await page.getByRole('textbox', { name: 'Schéma des variables (JSON Schema)' }).click();
     await page.keyboard.press('Control+a');
