@@ -142,8 +142,12 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   }
 
   /** A DMN file's decision table as a new rule set (its first draft), or a 400 naming every part that does not map. */
-  importDmn(xml: string, target: { key: string; pilot: string }, actor: string): ReturnType<RulesetsService['create']> {
-    return this.create(importDmn(xml, target), actor);
+  async importDmn(
+    xml: string,
+    target: { key: string; pilot: string },
+    actor: string,
+  ): ReturnType<RulesetsService['create']> {
+    return this.create(await importDmn(xml, target), actor);
   }
 
   /** The stored state, or null when there is no such rule set. */

@@ -86,8 +86,8 @@ function dmnDetail(path: string, message: string, reason: string, params: Record
  * ValidationError listing every part that does not map, each named by its place in the file
  * (`/definitions/decision/0/decisionTable/rule/3/inputEntry/1`) and, in the message, the rule's id.
  */
-export function importDmn(xml: string, target: { key: string; pilot: string }): CreateRulesetRequest {
-  const root = parseDmnXml(xml);
+export async function importDmn(xml: string, target: { key: string; pilot: string }): Promise<CreateRulesetRequest> {
+  const root = await parseDmnXml(xml);
   const withTables = children(root, 'decision')
     .map((decision, index) => ({ decision, index, table: child(decision, 'decisionTable') }))
     .filter((d) => d.table !== undefined);

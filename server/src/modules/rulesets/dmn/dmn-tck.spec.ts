@@ -11,13 +11,13 @@ const DIR = 'server/test/fixtures/dmn-tck';
 const read = (file: string) => readFileSync(`${DIR}/${file}`, 'utf8');
 
 /** The TCK test file's cases: its inputs, and the expected result (a value, a structure, or a list of them). */
-function tckCases(file: string): { id: string; inputs: Record<string, string>; expected: unknown }[] {
+async function tckCases(file: string): Promise<{ id: string; inputs: Record<string, string>; expected: unknown }[]> {
   // The test files declare no DMN namespace: read them with the same parser, under a DMN root for the check.
   const text = read(file).replace(
     '<testCases',
     '<definitions xmlns:d="https://www.omg.org/spec/DMN/20191111/MODEL/"><testCases',
   );
-  const root = parseDmnXml(`${text.replace(/<\?xml[^>]*\?>/, '')}</definitions>`);
+  const root = await parseDmnXml(`${text.replace(/<\?xml[^>]*\?>/, '')}</definitions>`);
   const valueOf = (node: XmlElement): unknown => {
     const list = child(node, 'list');
     if (list) return children(list, 'item').map(valueOf);
@@ -54,11 +54,11 @@ describe('DMN TCK decision tables, imported and evaluated', () => {
     ['0108-first-hitpolicy', 'single'],
     ['0111-first-hitpolicy-singleoutputcol', 'single'],
     ['0119-multi-collect-hitpolicy', 'list'],
-  ])('%s gives the TCK results', (name, shape) => {
-    const imported = importDmn(read(`${name}.dmn`), { key: 'tck', pilot: 'tck' });
+  ])('%s gives the TCK results', async (name, shape) => {
+    const imported = await importDmn(read(`${name}.dmn`), { key: 'tck', pilot: 'tck' });
     const definition = imported.definition as Record<string, unknown>;
     const prepared = prepare('decisionTable', definition, []);
-    const cases = tckCases(`${name}-test-01.xml`);
+    const cases = await tckCases(`${name}-test-01.xml`);
     expect(cases.length).toBeGreaterThan(0);
     for (const tck of cases) {
       const { events } = runNow(prepared, factsFor(tck.inputs, imported.inputSchema as Record<string, unknown>));
@@ -73,12 +73,12 @@ describe('DMN TCK decision tables, imported and evaluated', () => {
     }
   });
 
-  it('0004-simpletable-U: UNIQUE is imported where the schema has `unique`, else refused naming the hit policy', () => {
+  it('0004-simpletable-U: UNIQUE is imported where the schema has `unique`, else refused naming the hit policy', async () => {
     const xml = read('0004-simpletable-U.dmn');
     if (!hasPolicy('unique')) {
       let refusal: ValidationError | undefined;
       try {
-        importDmn(xml, { key: 'tck', pilot: 'tck' });
+        await importDmn(xml, { key: 'tck', pilot: 'tck' });
       } catch (err) {
         refusal = err as ValidationError;
       }
@@ -87,16 +87,16 @@ describe('DMN TCK decision tables, imported and evaluated', () => {
       ]);
       return;
     }
-    const imported = importDmn(xml, { key: 'tck', pilot: 'tck' });
+    const imported = await importDmn(xml, { key: 'tck', pilot: 'tck' });
     const prepared = prepare('decisionTable', imported.definition as Record<string, unknown>, []);
-    for (const tck of tckCases('0004-simpletable-U-test-01.xml')) {
+    for (const tck of await tckCases('0004-simpletable-U-test-01.xml')) {
       const { events } = runNow(prepared, factsFor(tck.inputs, imported.inputSchema as Record<string, unknown>));
       expect(events.map((e) => (e.params as Record<string, unknown>)['Approval Status'])).toEqual([tck.expected]);
     }
   });
 
-  it('names the event after the decision and keeps the TCK column names as params', () => {
-    const imported = importDmn(read('0108-first-hitpolicy.dmn'), { key: 'tck', pilot: 'tck' });
+  it('names the event after the decision and keeps the TCK column names as params', async () => {
+    const imported = await importDmn(read('0108-first-hitpolicy.dmn'), { key: 'tck', pilot: 'tck' });
     expect(imported.name).toBe('Approval');
     const definition = imported.definition as { hitPolicy: string; inputs: unknown[]; rows: { event: unknown }[] };
     expect(definition.hitPolicy).toBe('first');

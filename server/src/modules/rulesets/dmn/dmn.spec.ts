@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { checksumOf } from '../../../common/json/canonical.js';
-import { ValidationError } from '../../../common/errors/domain-errors.js';
+import { ValidationError, type ErrorDetail } from '../../../common/errors/domain-errors.js';
 import type { RulesetContent } from '../ruleset.types.js';
 import { exportDmn } from './dmn-export.js';
 import { importDmn } from './dmn-import.js';
+import { parseDmnXml } from './dmn-xml.js';
 
 type Ruleset = { key: string; name: string; description?: string; format: string } & RulesetContent;
 
@@ -18,9 +19,9 @@ const contentOf = ({
   ...content
 }: Record<string, unknown>) => content;
 
-const refusal = (run: () => unknown) => {
+const refusal = async (run: () => unknown) => {
   try {
-    run();
+    await run();
   } catch (err) {
     if (err instanceof ValidationError) return { code: err.code, details: err.details };
     throw err;
@@ -87,20 +88,61 @@ const fixture: Ruleset = {
 
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices-approval-routing.json', 'utf8')) as Ruleset;
 
+describe('reading DMN XML', () => {
+  const ns = 'xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"';
+  const refused = async (xml: string) =>
+    (await refusal(() => parseDmnXml(xml))) as { code: string; details: ErrorDetail[] };
+
+  it('refuses an element with 60 000 attributes, and 100 000 nested elements, as soon as the bound is passed', async () => {
+    const attributes = Array.from({ length: 60_000 }, (_, i) => `a${i}="x"`).join(' ');
+    expect((await refused(`<definitions ${ns} ${attributes}/>`)).details[0]).toMatchObject({
+      path: '/',
+      message: expect.stringMatching(/^line 1, column \d+: an element has more than 100 attributes$/),
+      keyword: 'syntax',
+    });
+    const deep = `<definitions ${ns}>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</definitions>`;
+    expect((await refused(deep)).details[0]?.message).toMatch(/elements nest more than 100 levels deep$/);
+  });
+
+  it('names an entity XML does not define, and the place of a tag closed out of order', async () => {
+    expect((await refused(`<definitions ${ns}>\n<a>&nbsp;</a></definitions>`)).details[0]?.message).toBe(
+      'line 2, column 9: an entity XML does not define; only &amp; &lt; &gt; &quot; &apos; and character references are read',
+    );
+    expect((await refused(`<definitions ${ns}>\n<decision>\n<x></definitions>`)).details[0]?.message).toMatch(
+      /^line 3, column \d+: /,
+    );
+  });
+
+  it('gives the event loop turns while it reads a large file', async () => {
+    let turns = 0;
+    const count = () => {
+      turns++;
+      timer = setImmediate(count);
+    };
+    let timer = setImmediate(count);
+    const root = await parseDmnXml(`<definitions ${ns}>${'<x a="&lt;&#233;"/>'.repeat(200_000)}</definitions>`);
+    clearImmediate(timer);
+    expect(root.children).toHaveLength(200_000);
+    expect(root.children[0]).toEqual({ name: 'x', attrs: { a: '<é' }, children: [], text: '' });
+    // Read in one piece, the file left no turn at all to other work until it was done.
+    expect(turns).toBeGreaterThan(1);
+  });
+});
+
 describe('DMN export and import', () => {
   it.each([
     ['the seeded approval-routing pilot', pilot],
     ['a table using every mapped form', fixture],
-  ])('round-trips %s with the same checksum', (_name, ruleset) => {
+  ])('round-trips %s with the same checksum', async (_name, ruleset) => {
     const xml = exportDmn(ruleset.key, ruleset, ruleset);
-    const imported = importDmn(xml, { key: 'copy', pilot: 'invoices' });
+    const imported = await importDmn(xml, { key: 'copy', pilot: 'invoices' });
     expect(imported.name).toBe(ruleset.name);
     expect(imported.description).toBe(ruleset.description);
     expect(contentOf(imported)).toEqual(contentOf(ruleset as unknown as Record<string, unknown>));
     expect(checksumOf(contentOf(imported))).toBe(checksumOf(contentOf(ruleset as unknown as Record<string, unknown>)));
   });
 
-  it('writes DMN 1.3 a reader can follow: hit policy, typed inputs, FEEL tests, type and params outputs', () => {
+  it('writes DMN 1.3 a reader can follow: hit policy, typed inputs, FEEL tests, type and params outputs', async () => {
     const xml = exportDmn(pilot.key, pilot, pilot);
     expect(xml).toContain('<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"');
     expect(xml).toContain('<decisionTable id="decisionTable" hitPolicy="FIRST">');
@@ -115,12 +157,12 @@ describe('DMN export and import', () => {
     expect(fixtureXml).toContain('<text>-</text>');
   });
 
-  it('refuses to export a cell with no FEEL unary test, naming each', () => {
+  it('refuses to export a cell with no FEEL unary test, naming each', async () => {
     const table = structuredClone(fixture);
     const rows = table.definition['rows'] as { cells: Record<string, unknown> }[];
     rows[0]!.cells['total'] = { operator: 'matches', value: '^1' };
     rows[2]!.cells['ht'] = { operator: 'lessThan', value: { fact: 'parameters', path: '$.max' } };
-    expect(refusal(() => exportDmn('fixture', table, table))).toEqual({
+    expect(await refusal(() => exportDmn('fixture', table, table))).toEqual({
       code: 'dmn_unmappable',
       details: [
         { path: '/definition/rows/0/cells/total', message: expect.stringContaining('matches') },
@@ -129,12 +171,12 @@ describe('DMN export and import', () => {
     });
   });
 
-  it('refuses a rule with fewer entries than the table has columns, saying how many of each', () => {
+  it('refuses a rule with fewer entries than the table has columns, saying how many of each', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture).replace(
       /<inputEntry\b[^>]*>\s*<text>[^<]*<\/text>\s*<\/inputEntry>/,
       '',
     );
-    const { details } = refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
+    const { details } = await refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
     expect(details).toContainEqual({
       path: '/definitions/decision/0/decisionTable/rule/0',
       message: expect.stringMatching(/input entries for \d+ inputs$/),
@@ -145,12 +187,12 @@ describe('DMN export and import', () => {
     expect(params!['entries']).toBe((params!['expected'] as number) - 1);
   });
 
-  it('lists every entry it cannot map, naming the rule', () => {
+  it('lists every entry it cannot map, naming the rule', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture)
       .replace('<text>&gt;= 1000000000000000000000</text>', '<text>[1..5]</text>')
       .replace('<text>"manual_review"</text>', '<text>upper case("x")</text>')
       .replace('<text>not("en")</text>', '<text>&lt; 1, &gt; 5</text>');
-    const { details } = refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
+    const { details } = await refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
     expect(details).toEqual([
       {
         path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
@@ -173,14 +215,14 @@ describe('DMN export and import', () => {
     ]);
   });
 
-  it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', () => {
+  it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', async () => {
     const xml = exportDmn(pilot.key, pilot, pilot);
     const doctype = xml.replace('<definitions', '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');
-    expect(refusal(() => importDmn(doctype, { key: 'k', pilot: 'p' }))).toEqual({
+    expect(await refusal(() => importDmn(doctype, { key: 'k', pilot: 'p' }))).toEqual({
       code: 'xml_doctype_refused',
       details: [{ path: '/', message: 'line 2: <!DOCTYPE is not accepted' }],
     });
-    expect(refusal(() => importDmn(xml.replace('</decision>', ''), { key: 'k', pilot: 'p' }))).toMatchObject({
+    expect(await refusal(() => importDmn(xml.replace('</decision>', ''), { key: 'k', pilot: 'p' }))).toMatchObject({
       code: 'invalid_xml',
       details: [
         {
@@ -191,15 +233,17 @@ describe('DMN export and import', () => {
         },
       ],
     });
-    expect(refusal(() => importDmn(xml.replace('"team_lead"', '&nbsp;'), { key: 'k', pilot: 'p' })).code).toBe(
+    expect((await refusal(() => importDmn(xml.replace('"team_lead"', '&nbsp;'), { key: 'k', pilot: 'p' }))).code).toBe(
       'invalid_xml',
     );
-    expect(refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' })).code).toBe('not_dmn');
+    expect((await refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' }))).code).toBe('not_dmn');
     const deep = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</definitions>`;
-    expect(refusal(() => importDmn(deep, { key: 'k', pilot: 'p' })).code).toBe('invalid_xml');
+    expect((await refusal(() => importDmn(deep, { key: 'k', pilot: 'p' }))).code).toBe('invalid_xml');
     expect(
-      refusal(() =>
-        importDmn(xml.replace('https://www.omg.org/spec/DMN/20191111/MODEL/', 'urn:other'), { key: 'k', pilot: 'p' }),
+      (
+        await refusal(() =>
+          importDmn(xml.replace('https://www.omg.org/spec/DMN/20191111/MODEL/', 'urn:other'), { key: 'k', pilot: 'p' }),
+        )
       ).code,
     ).toBe('not_dmn');
   });
