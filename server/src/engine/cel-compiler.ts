@@ -150,6 +150,12 @@ function identifier(name: string, scope: Scope): Code {
       if (computed !== undefined) return computed;
       return Object.hasOwn(run.facts, name) ? run.facts[name] : fail(`no fact "${name}"`);
     };
+  // Compiled for a version, every computed fact and lookup has a slot: any other name is one of the caller's facts.
+  if (scope.slots && !INHERITED.has(name))
+    return (run) => {
+      const given = run.facts[name];
+      return given !== undefined || Object.hasOwn(run.facts, name) ? given : fail(`no fact "${name}"`);
+    };
   if (INHERITED.has(name))
     return (run) => {
       const computed = Object.hasOwn(run.computed, name) ? run.computed[name] : undefined;
