@@ -71,7 +71,7 @@ const content = {
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
       compiledCacheSize: 10,
     } as AppConfig).for('c1', 'rules', content);
     const results = await Promise.all(
@@ -94,7 +94,7 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
       compiledCacheSize: 10,
     } as AppConfig).for('c2', 'rules', content);
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
@@ -108,7 +108,7 @@ describe('runs with reference-table lookups', () => {
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
       compiledCacheSize: 10,
     } as AppConfig).for('c3', 'rules', content);
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');

@@ -1,35 +1,144 @@
-import type { Ajv, AnySchema, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { AnySchema, Options, ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
 import { checksumOf } from './canonical.js';
+
+/** A schema took longer than this to compile in the worker: it is refused, and the worker started again. */
+export const SCHEMA_COMPILE_TIMEOUT_MS = 20_000;
+
+/** What ajv's standalone code requires: its runtime helpers and ajv-formats' formats, found from here. */
+const requireFromHere = createRequire(import.meta.url);
 
 /**
  * Compiled JSON Schema validators, one per distinct schema (by checksum of its canonical JSON), least recently
  * used first out. Versions of a rule set or prompt usually share their schema, so they share one validator.
  *
- * Each schema is compiled by an ajv instance of its own, dropped with it. A long-lived instance keeps every
- * function and schema it ever compiled in its code-generation scope, whatever `removeSchema` says: with one
- * shared instance memory grows with every distinct schema seen (measured: 65 KB per input schema of the invoice
- * pilot, against 7 KB with an instance each). A validator still held by someone keeps working after it left.
+ * ajv writes a validator's code synchronously, 100–450 ms for a schema at the size limit on the development
+ * machine: on the main thread that held every request as long. A worker thread writes it (ajv's standalone
+ * code, `schema-compiler.worker.mjs`) and the main thread only evaluates it, a few milliseconds; meanwhile it
+ * serves other requests (docs/adr/0035). Each schema gets an ajv instance of its own in the worker, dropped
+ * after: a long-lived instance keeps every schema it compiled. A validator still held by someone keeps working
+ * after it left the cache.
  */
 export class SchemaValidators {
   private readonly cache: LRUCache<string, ValidateFunction>;
+  /** Compilations under way, by checksum: two requests for one new schema share one. */
+  private readonly compiling = new Map<string, Promise<ValidateFunction>>();
+  private worker: SchemaCompiler | undefined;
 
   constructor(
-    private readonly newAjv: () => Ajv,
+    /** ajv's options (plain values: they are sent to the worker). */
+    private readonly options: Options,
     max: number,
+    /** Annotation keywords the schemas may carry (`x-pii`): accepted, never validated. */
+    private readonly keywords: readonly string[] = [],
+    /** What builds a `pattern` keyword's matcher (ajv's `code.regExp`): JavaScript's RegExp unless said. */
+    private readonly patternEngine: PatternEngine = (source, flags) => new RegExp(source, flags),
   ) {
     this.cache = new LRUCache({ max });
   }
 
-  /** The validator of a schema; throws ajv's error when it does not compile (an unresolvable `$ref`…). */
-  for(schema: AnySchema): ValidateFunction {
+  /** The validator of a schema, if it is compiled already: what the hot path asks first. */
+  cached(schema: AnySchema): ValidateFunction | undefined {
+    return this.cache.get(checksumOf(schema));
+  }
+
+  /** The validator of a schema; rejects with ajv's error when it does not compile (an unresolvable `$ref`…). */
+  for(schema: AnySchema): Promise<ValidateFunction> {
     const key = checksumOf(schema);
-    let validate = this.cache.get(key);
-    if (!validate) {
-      // A private copy: the caller's object may be changed after this.
-      validate = this.newAjv().compile(structuredClone(schema));
-      this.cache.set(key, validate);
+    const validate = this.cache.get(key);
+    if (validate) return Promise.resolve(validate);
+    let pending = this.compiling.get(key);
+    if (!pending) {
+      this.worker ??= new SchemaCompiler();
+      pending = this.worker
+        .compile(schema, this.options, this.keywords)
+        .then((code) => {
+          const compiled = evaluateStandalone(code, this.patternEngine);
+          this.cache.set(key, compiled);
+          return compiled;
+        })
+        .finally(() => this.compiling.delete(key));
+      this.compiling.set(key, pending);
     }
-    return validate;
+    return pending;
+  }
+}
+
+export type PatternEngine = (source: string, flags: string) => { test(text: string): boolean };
+
+/**
+ * Evaluates the validator ajv wrote for a schema, the same code `ajv.compile` would have evaluated itself. Its
+ * `pattern` keywords are built by `patternEngine` here: a pattern the engine refuses throws, as in ajv.compile.
+ */
+function evaluateStandalone(code: string, patternEngine: PatternEngine): ValidateFunction {
+  const module: { exports: Record<string, unknown> } = { exports: {} };
+  // The code is ajv's, generated from the schema with every value quoted; this is how ajv runs it too.
+  // eslint-disable-next-line no-restricted-syntax -- the text is ajv's code for a schema, not an analyst's text
+  const load = new Function('require', 'module', 'exports', 'patternEngine', code) as (...args: unknown[]) => void;
+  load(requireFromHere, module, module.exports, patternEngine);
+  return module.exports['default'] as ValidateFunction;
+}
+
+interface Pending {
+  resolve: (code: string) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** The one worker thread that writes validators' code, started when first needed and again after a failure. */
+class SchemaCompiler {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  compile(schema: AnySchema, options: Options, keywords: readonly string[]): Promise<string> {
+    const worker = this.started();
+    const id = this.nextId++;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A compilation that never ends would hold every later one: the worker is replaced.
+        this.stop(new Error(`took longer than ${SCHEMA_COMPILE_TIMEOUT_MS / 1000} s to compile`));
+      }, SCHEMA_COMPILE_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.ref(); // while something waits for it; idle, it does not keep the process alive
+      worker.postMessage({ id, schema, options, keywords });
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./schema-compiler.worker.mjs', import.meta.url));
+    worker.unref();
+    worker.on('message', ({ id, code, error }: { id: number; code?: string; error?: string }) => {
+      const waiting = this.pending.get(id);
+      if (!waiting) return;
+      this.settle(id);
+      if (code !== undefined) waiting.resolve(code);
+      else waiting.reject(new Error(error ?? 'the schema could not be compiled'));
+    });
+    // A worker already replaced may still report its end: only the current one's failure fails what waits.
+    worker.on('error', (err) => this.worker === worker && this.stop(err));
+    worker.on('exit', () => this.worker === worker && this.stop(new Error('the schema compiler stopped')));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(id: number): void {
+    clearTimeout(this.pending.get(id)!.timer);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
+  /** Fails everything waiting and drops the worker; the next compilation starts a new one. */
+  private stop(error: Error): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const [id, waiting] of [...this.pending]) {
+      this.settle(id);
+      waiting.reject(error);
+    }
+    if (worker) void worker.terminate();
   }
 }

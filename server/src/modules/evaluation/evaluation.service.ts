@@ -116,7 +116,7 @@ export class EvaluationService {
         failed: maskAllTraces(record.failed as RuleTrace[]),
       };
     }
-    const entry = this.prepared.for(record.checksum, state!.meta.format, content);
+    const entry = await this.prepared.for(record.checksum, state!.meta.format, content);
     if (entry.piiPaths.length === 0) return { id: record._id, ...record };
     const facts = maskFacts(record.facts, entry.piiPaths);
     const fired = record.fired as RuleTrace[];
@@ -157,7 +157,7 @@ export class EvaluationService {
     const state = await this.rulesets.state(key);
     const content = await this.rulesets.content(state, number);
     const checksum = checksumOf(content);
-    const entry = this.prepared.for(checksum, state.meta.format, content);
+    const entry = await this.prepared.for(checksum, state.meta.format, content);
     const cases = [];
     const slice = timeSlices(YIELD_EVERY_MS);
     for (const test of content.tests ?? []) {
@@ -190,10 +190,10 @@ export class EvaluationService {
     if (active === null) throw new NotFoundError(`"${key}" has no version in force to compare with.`);
     const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
     const content = await this.rulesets.content(state, number);
-    const entry = this.prepared.for(checksumOf(content), state.meta.format, content);
+    const entry = await this.prepared.for(checksumOf(content), state.meta.format, content);
     const masked = !mayReadPii(principal, key);
     const activeEntry = masked
-      ? this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active))
+      ? await this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active))
       : undefined;
     const piiPaths = activeEntry ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
     const outcomeOf = (target: PreparedEntry, facts: Record<string, unknown>) =>
@@ -258,7 +258,7 @@ export class EvaluationService {
     if (cached) return { state, version, checksum: record.checksum!, entry: cached, live };
     const content: RulesetContent = await this.rulesets.content(state, version);
     const checksum = record.checksum ?? checksumOf(content);
-    return { state, version, checksum, entry: this.prepared.for(checksum, state.meta.format, content), live };
+    return { state, version, checksum, entry: await this.prepared.for(checksum, state.meta.format, content), live };
   }
 
   private async decide(

@@ -41,8 +41,12 @@ export class PreparedVersions {
     return this.cache.get(checksum);
   }
 
-  for(checksum: string, format: string, content: RulesetContent): PreparedEntry {
+  /** The entry for a checksum, prepared now if it is not yet; its fact validator is compiled off the main thread. */
+  async for(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
     let entry = this.cache.get(checksum);
+    if (entry) return entry;
+    const validateFacts = await inputValidators.for(content.inputSchema);
+    entry = this.cache.get(checksum); // prepared by another request meanwhile
     if (!entry) {
       entry = {
         prepared: prepare(
@@ -52,7 +56,7 @@ export class PreparedVersions {
           this.lookupFacts(content),
           this.preloadTables(content),
         ),
-        validateFacts: inputValidators.for(content.inputSchema),
+        validateFacts,
         piiPaths: personalPaths(content),
         derivedFacts: new Map([
           ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),

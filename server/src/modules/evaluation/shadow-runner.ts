@@ -265,7 +265,7 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
         const state = await this.rulesets.state(slot.key);
         const record = state.versions.find((v) => v.number === slot.run.version);
         const content = await this.rulesets.content(state, slot.run.version);
-        slot.entry = this.prepared.for(record!.checksum!, state.meta.format, content);
+        slot.entry = await this.prepared.for(record!.checksum!, state.meta.format, content);
         return slot.entry;
       } catch (err) {
         this.logger.warn(`shadow version ${slot.run.version} of "${slot.key}" unavailable: ${(err as Error).message}`);
@@ -374,7 +374,7 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
         if (number === null) continue;
         const record = this.rulesets.lifecycle.find(state, number);
         const content = await this.rulesets.content(state, number);
-        paths.push(...this.prepared.for(record.checksum!, state.meta.format, content).piiPaths);
+        paths.push(...(await this.prepared.for(record.checksum!, state.meta.format, content)).piiPaths);
       }
     } catch {
       return (facts: Record<string, unknown>) => Object.fromEntries(Object.keys(facts).map((name) => [name, MASK]));

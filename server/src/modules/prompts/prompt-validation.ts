@@ -8,7 +8,7 @@ import { analyseTemplate, declares } from '../../engine/template-safety.js';
 const MAX_BYTES = 128 * 1024;
 
 /** A prompt version must be safe to render: templates refused if hostile, every variable declared, schema compiling. */
-export function validatePromptContent(content: PromptContent): void {
+export async function validatePromptContent(content: PromptContent): Promise<void> {
   if (Buffer.byteLength(canonicalJson(content)) > MAX_BYTES)
     throw new TooLargeError(`A prompt version is limited to ${MAX_BYTES / 1024} KiB.`, [], 'prompt_too_large');
   const problems: ErrorDetail[] = [];
@@ -19,7 +19,7 @@ export function validatePromptContent(content: PromptContent): void {
     });
   }
   // Compiled once here when it can be saved, and kept for rendering.
-  const schemaProblemsFound = schemaProblems(content.variablesSchema, '/variablesSchema');
+  const schemaProblemsFound = await schemaProblems(content.variablesSchema, '/variablesSchema');
   if (schemaProblemsFound.length === 0 && content.variablesSchema['type'] !== 'object')
     schemaProblemsFound.push({
       path: '/variablesSchema/type',

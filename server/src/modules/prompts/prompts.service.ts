@@ -193,7 +193,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     const state = await this.resources.load(key);
     const number = state.draft?.version ?? versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = { ...(await this.resources.content(state, number)), ...(edits as Partial<PromptContent>) };
-    validatePromptContent(content);
+    await validatePromptContent(content);
     return renderContent(key, number, content, variables as Record<string, unknown>);
   }
 
@@ -228,7 +228,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
       let text = '';
       const failures: string[] = [];
       try {
-        const rendered = renderContent(key, number, content, test.variables);
+        const rendered = await renderContent(key, number, content, test.variables);
         text = test.needsModel
           ? (
               await this.llm.complete({
@@ -275,13 +275,13 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
   }
 }
 
-export function renderContent(
+export async function renderContent(
   key: string,
   version: number,
   content: PromptContent,
   variables: Record<string, unknown>,
-): Rendered {
-  const validate = inputValidators.for(content.variablesSchema);
+): Promise<Rendered> {
+  const validate = await inputValidators.for(content.variablesSchema);
   const input = structuredClone(variables);
   if (!validate(input))
     throw new ValidationError(

@@ -9,36 +9,28 @@ import { linearRegExp } from '../../engine/linear-pattern.js';
 // The JSON Schemas analysts write: a rule set's facts, a prompt's variables, an expected answer's shape.
 
 /** Checks input and variables schemas against the JSON Schema meta-schema (it compiles none of them). */
-export const inputSchemaAjv = newInputSchemaAjv({ validateSchema: true });
+export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, logger: false });
+addFormats.default(inputSchemaAjv);
 
 /**
- * Validators of input and variables schemas, shared by every version that has the same schema, each compiled by
- * an ajv instance of its own (see SchemaValidators). Schemas reach it checked against the meta-schema already.
+ * Validators of input and variables schemas, shared by every version that has the same schema, compiled off the
+ * main thread (see SchemaValidators). Schemas reach it checked against the meta-schema already. `addUsedSchema:
+ * false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide. `pattern`
+ * keywords are matched by RE2, in linear time, like the `matches` operator.
  */
-export const inputValidators = new SchemaValidators(() => newInputSchemaAjv({ validateSchema: false }), 2_000);
-
-function newInputSchemaAjv({ validateSchema }: { validateSchema: boolean }): Ajv {
-  // `addUsedSchema: false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide.
-  // `pattern` keywords are matched by RE2, in linear time, like the `matches` operator.
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    addUsedSchema: false,
-    validateSchema,
-    logger: false,
-    code: { regExp: linearRegExp },
-  });
-  addFormats.default(ajv);
-  ajv.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
-  return ajv;
-}
+export const inputValidators = new SchemaValidators(
+  { allErrors: true, strict: false, addUsedSchema: false, validateSchema: false, logger: false },
+  2_000,
+  ['x-pii'],
+  linearRegExp,
+);
 
 /**
  * Why an analyst's schema cannot be saved, each problem at its place under `base`: a reserved property name, a
  * schema the meta-schema refuses (a `$schema` naming another dialect included), a cost past SCHEMA_LIMITS, or a
  * schema ajv cannot compile. When there is none, the schema's validator is compiled and kept.
  */
-export function schemaProblems(schema: unknown, base: string): ErrorDetail[] {
+export async function schemaProblems(schema: unknown, base: string): Promise<ErrorDetail[]> {
   const reserved = reservedPropertyNames(schema, base);
   if (reserved.length > 0) return reserved;
   let valid: boolean;
@@ -63,7 +55,7 @@ export function schemaProblems(schema: unknown, base: string): ErrorDetail[] {
   if (costly.length > 0) return costly;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
-    inputValidators.for(schema as object);
+    await inputValidators.for(schema as object);
   } catch (err) {
     return [{ path: base, message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
   }

@@ -36,7 +36,7 @@ const validateSettings = definitionAjv.compile(settingsSchema);
 const validateLookups = definitionAjv.compile(lookupsSchema);
 
 /** Checks a rule set version's content completely; throws one error listing every problem with its path. */
-export function validateRulesetContent(format: RulesetFormat, content: RulesetContent): void {
+export async function validateRulesetContent(format: RulesetFormat, content: RulesetContent): Promise<void> {
   const size = Buffer.byteLength(canonicalJson(content));
   if (size > LIMITS.contentBytes) {
     throw new TooLargeError(
@@ -49,7 +49,7 @@ export function validateRulesetContent(format: RulesetFormat, content: RulesetCo
   const validate = validators[format];
   if (!validate(content.definition)) details.push(...definitionErrors(validate.errors));
   else details.push(...semanticProblems(format, content.definition));
-  details.push(...inputSchemaProblems(content.inputSchema));
+  details.push(...(await inputSchemaProblems(content.inputSchema)));
   if (content.tests !== undefined && !validateTests(content.tests))
     details.push(...toErrorDetails(validateTests.errors, '/tests'));
   if (content.lookups !== undefined && !validateLookups(content.lookups))
@@ -155,8 +155,8 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
   return problems;
 }
 
-function inputSchemaProblems(inputSchema: unknown): ErrorDetail[] {
-  const problems = schemaProblems(inputSchema, '/inputSchema');
+async function inputSchemaProblems(inputSchema: unknown): Promise<ErrorDetail[]> {
+  const problems = await schemaProblems(inputSchema, '/inputSchema');
   if (problems.length > 0) return problems;
   if ((inputSchema as { type?: unknown }).type !== 'object')
     return [{ path: '/inputSchema/type', message: 'must be "object": facts are a JSON object' }];

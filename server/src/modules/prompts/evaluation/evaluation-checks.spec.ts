@@ -6,46 +6,55 @@ import type { CaseResult, SideResult } from './evaluation.repository.js';
 import { summarise } from './evaluation.service.js';
 
 describe('exact checks', () => {
-  it('contains, notContains, regex and length', () => {
-    expect(runExactCheck({ type: 'contains', value: 'arbre' }, 'Les arbres')).toEqual({
+  it('contains, notContains, regex and length', async () => {
+    expect(await runExactCheck({ type: 'contains', value: 'arbre' }, 'Les arbres')).toEqual({
       type: 'contains',
       passed: true,
     });
-    expect(runExactCheck({ type: 'notContains', value: 'arbre' }, 'Les arbres')).toEqual({
+    expect(await runExactCheck({ type: 'notContains', value: 'arbre' }, 'Les arbres')).toEqual({
       type: 'notContains',
       passed: false,
       message: 'contains "arbre"',
       reason: { code: 'unwanted_text', text: 'arbre' },
     });
-    expect(runExactCheck({ type: 'regex', pattern: '^Les\\s+\\w+$' }, 'Les arbres').passed).toBe(true);
-    expect(runExactCheck({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres').passed).toBe(false);
-    expect(runExactCheck({ type: 'length', min: 2, max: 4 }, 'éééé').passed).toBe(true);
-    expect(runExactCheck({ type: 'length', max: 3 }, 'éééé').message).toBe('is 4 characters, more than 3');
-    expect(runExactCheck({ type: 'length', min: 5 }, 'éééé').message).toBe('is 4 characters, fewer than 5');
+    expect((await runExactCheck({ type: 'regex', pattern: '^Les\\s+\\w+$' }, 'Les arbres')).passed).toBe(true);
+    expect((await runExactCheck({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres')).passed).toBe(false);
+    expect((await runExactCheck({ type: 'length', min: 2, max: 4 }, 'éééé')).passed).toBe(true);
+    expect((await runExactCheck({ type: 'length', max: 3 }, 'éééé')).message).toBe('is 4 characters, more than 3');
+    expect((await runExactCheck({ type: 'length', min: 5 }, 'éééé')).message).toBe('is 4 characters, fewer than 5');
   });
 
-  it('gives each failure as a code and its values too, for the console to word in French or English', () => {
-    const reason = (check: Parameters<typeof runExactCheck>[0], output: string) => runExactCheck(check, output).reason;
-    expect(reason({ type: 'contains', value: 'parc' }, 'Les arbres')).toEqual({ code: 'missing_text', text: 'parc' });
-    expect(reason({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres')).toEqual({ code: 'no_match', pattern: '^\\d+$' });
-    expect(reason({ type: 'length', max: 3 }, 'éééé')).toEqual({ code: 'too_long', length: 4, limit: 3 });
-    expect(reason({ type: 'length', min: 5 }, 'éééé')).toEqual({ code: 'too_short', length: 4, limit: 5 });
+  it('gives each failure as a code and its values too, for the console to word in French or English', async () => {
+    const reason = async (check: Parameters<typeof runExactCheck>[0], output: string) =>
+      (await runExactCheck(check, output)).reason;
+    expect(await reason({ type: 'contains', value: 'parc' }, 'Les arbres')).toEqual({
+      code: 'missing_text',
+      text: 'parc',
+    });
+    expect(await reason({ type: 'regex', pattern: '^\\d+$' }, 'Les arbres')).toEqual({
+      code: 'no_match',
+      pattern: '^\\d+$',
+    });
+    expect(await reason({ type: 'length', max: 3 }, 'éééé')).toEqual({ code: 'too_long', length: 4, limit: 3 });
+    expect(await reason({ type: 'length', min: 5 }, 'éééé')).toEqual({ code: 'too_short', length: 4, limit: 5 });
     const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
-    expect(reason({ type: 'jsonSchema', schema }, 'pas du JSON')).toEqual({ code: 'not_json' });
-    expect(reason({ type: 'jsonSchema', schema }, '{"ok": 1}')).toEqual({
+    expect(await reason({ type: 'jsonSchema', schema }, 'pas du JSON')).toEqual({ code: 'not_json' });
+    expect(await reason({ type: 'jsonSchema', schema }, '{"ok": 1}')).toEqual({
       code: 'schema_mismatch',
       path: '/ok',
       detail: 'must be boolean',
     });
-    expect(reason({ type: 'contains', value: 'arbre' }, 'Les arbres')).toBeUndefined();
+    expect(await reason({ type: 'contains', value: 'arbre' }, 'Les arbres')).toBeUndefined();
   });
 
-  it('jsonSchema parses the output, fenced or not, and names the first mismatch', () => {
+  it('jsonSchema parses the output, fenced or not, and names the first mismatch', async () => {
     const schema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } };
-    expect(runExactCheck({ type: 'jsonSchema', schema }, '{"ok": true}').passed).toBe(true);
-    expect(runExactCheck({ type: 'jsonSchema', schema }, 'Voici :\n```json\n{"ok": false}\n```').passed).toBe(true);
-    expect(runExactCheck({ type: 'jsonSchema', schema }, '{"ok": 1}').message).toMatch(/\/ok must be boolean/);
-    expect(runExactCheck({ type: 'jsonSchema', schema }, 'pas du JSON').message).toBe('the output is not JSON');
+    expect((await runExactCheck({ type: 'jsonSchema', schema }, '{"ok": true}')).passed).toBe(true);
+    expect((await runExactCheck({ type: 'jsonSchema', schema }, 'Voici :\n```json\n{"ok": false}\n```')).passed).toBe(
+      true,
+    );
+    expect((await runExactCheck({ type: 'jsonSchema', schema }, '{"ok": 1}')).message).toMatch(/\/ok must be boolean/);
+    expect((await runExactCheck({ type: 'jsonSchema', schema }, 'pas du JSON')).message).toBe('the output is not JSON');
     expect(parseJsonOutput('  [1, 2] ')).toEqual({ ok: true, value: [1, 2] });
   });
 });
@@ -64,15 +73,15 @@ describe('expectations refused at save, at their paths', () => {
     [{ type: 'length', min: 9, max: 3 }, '/e/min'],
     [{ type: 'length' }, '/e'],
     [{ type: 'rubric' }, '/e/criteria'],
-  ])('%j → %s', (expectation, path) => {
-    const problems = expectationProblems(expectation as never, '/e');
+  ])('%j → %s', async (expectation, path) => {
+    const problems = await expectationProblems(expectation as never, '/e');
     expect(problems.map((p) => p.path)).toContain(path);
   });
 
-  it('accepts well-formed ones', () => {
-    expect(expectationProblems({ type: 'regex', pattern: '^[A-Z]{2}\\d+$' }, '/e')).toEqual([]);
-    expect(expectationProblems({ type: 'rubric', criteria: 'clair', minScore: 4 }, '/e')).toEqual([]);
-    expect(expectationProblems({ type: 'jsonSchema', schema: { type: 'object' } }, '/e')).toEqual([]);
+  it('accepts well-formed ones', async () => {
+    expect(await expectationProblems({ type: 'regex', pattern: '^[A-Z]{2}\\d+$' }, '/e')).toEqual([]);
+    expect(await expectationProblems({ type: 'rubric', criteria: 'clair', minScore: 4 }, '/e')).toEqual([]);
+    expect(await expectationProblems({ type: 'jsonSchema', schema: { type: 'object' } }, '/e')).toEqual([]);
   });
 });
 

@@ -55,7 +55,7 @@ const shapeValidators = Object.fromEntries(
 ) as Record<Check['type'], ValidateFunction>;
 
 /** The problems of one expectation (its fields for its type, its pattern, its schema), each at its path. */
-export function expectationProblems(expectation: Expectation, path: string): ErrorDetail[] {
+export async function expectationProblems(expectation: Expectation, path: string): Promise<ErrorDetail[]> {
   const validate = shapeValidators[expectation.type];
   if (!validate(expectation)) return toErrorDetails(validate.errors, path);
   const problems: ErrorDetail[] = [];
@@ -63,7 +63,7 @@ export function expectationProblems(expectation: Expectation, path: string): Err
     const problem = patternProblem(expectation.pattern!);
     if (problem) problems.push({ path: `${path}/pattern`, message: problem });
   } else if (expectation.type === 'jsonSchema') {
-    problems.push(...schemaProblems(expectation.schema, `${path}/schema`));
+    problems.push(...(await schemaProblems(expectation.schema, `${path}/schema`)));
   } else if (expectation.type === 'length') {
     if (expectation.min !== undefined && expectation.max !== undefined && expectation.min > expectation.max)
       problems.push({ path: `${path}/min`, message: `is more than max (${expectation.max})` });
@@ -87,7 +87,7 @@ export function parseJsonOutput(output: string): { ok: true; value: unknown } | 
 }
 
 /** Runs one exact check on an output; rubrics are the judge's (see `judgeScore`). */
-export function runExactCheck(check: Exclude<Check, { type: 'rubric' }>, output: string): CheckResult {
+export async function runExactCheck(check: Exclude<Check, { type: 'rubric' }>, output: string): Promise<CheckResult> {
   switch (check.type) {
     case 'contains':
       return result(check.type, output.includes(check.value), `does not contain "${check.value}"`, {
@@ -125,7 +125,7 @@ export function runExactCheck(check: Exclude<Check, { type: 'rubric' }>, output:
     case 'jsonSchema': {
       const parsed = parseJsonOutput(output);
       if (!parsed.ok) return result(check.type, false, parsed.message, { code: 'not_json' });
-      const validate = inputValidators.for(check.schema);
+      const validate = await inputValidators.for(check.schema);
       if (validate(parsed.value)) return { type: check.type, passed: true };
       const [first] = toErrorDetails(validate.errors, '');
       const path = first?.path || '/';

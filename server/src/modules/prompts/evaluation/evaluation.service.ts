@@ -88,17 +88,17 @@ export class EvaluationService {
     const state = await this.prompts.get(key); // 404 for an unknown prompt
     const latest = state.body.draftVersion ?? state.body.activeVersion ?? state.body.latestVersion;
     const content = await this.prompts.versionContent(key, latest);
-    const validate = inputValidators.for(content.variablesSchema);
+    const validate = await inputValidators.for(content.variablesSchema);
     const problems: ErrorDetail[] = [];
-    request.cases.forEach((c, i) => {
+    for (const [i, c] of request.cases.entries()) {
       if (!validate(structuredClone(c.variables)))
         problems.push(...toErrorDetails(validate.errors, `/cases/${i}/variables`));
-      c.expect.forEach((e, j) => {
-        problems.push(...expectationProblems(e, `/cases/${i}/expect/${j}`));
+      for (const [j, e] of c.expect.entries()) {
+        problems.push(...(await expectationProblems(e, `/cases/${i}/expect/${j}`)));
         if (e.type === 'rubric' && request.judgePrompt === undefined)
           problems.push({ path: `/cases/${i}/expect/${j}`, message: 'is a rubric: the set needs a judgePrompt' });
-      });
-    });
+      }
+    }
     if (request.judgePrompt !== undefined) {
       const judge = await this.judge(request.judgePrompt).catch((err: Error) => err.message);
       if (typeof judge === 'string') problems.push({ path: '/judgePrompt', message: judge });
@@ -229,7 +229,7 @@ export class EvaluationService {
     });
     let output: string;
     try {
-      const rendered = renderContent(key, side.version, side.content, c.variables);
+      const rendered = await renderContent(key, side.version, side.content, c.variables);
       const started = performance.now();
       const answer = await this.llm.complete({
         model: rendered.model,
@@ -249,13 +249,13 @@ export class EvaluationService {
     const checks: CheckResult[] = [];
     for (const check of c.expect) {
       if (check.type !== 'rubric') {
-        checks.push(runExactCheck(check, output));
+        checks.push(await runExactCheck(check, output));
         continue;
       }
       try {
         if (!judge) throw new Error('the set names no judge prompt');
         if (judge instanceof Error) throw judge;
-        const rendered = renderContent(judge.key, judge.version, judge.content, {
+        const rendered = await renderContent(judge.key, judge.version, judge.content, {
           criteria: check.criteria,
           output,
           input: JSON.stringify(c.variables),
