@@ -6,6 +6,8 @@ import { checksumOf } from './canonical.js';
 
 /** A schema took longer than this to compile in the worker: it is refused, and the worker started again. */
 export const SCHEMA_COMPILE_TIMEOUT_MS = 20_000;
+/** An idle worker ends after this long: schemas are compiled when saved or first used, rarely in between. */
+const WORKER_IDLE_MS = 10_000;
 
 /** What ajv's standalone code requires: its runtime helpers and ajv-formats' formats, found from here. */
 const requireFromHere = createRequire(import.meta.url);
@@ -87,13 +89,18 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** The one worker thread that writes validators' code, started when first needed and again after a failure. */
+/**
+ * The one worker thread that writes validators' code, started when needed and ended when idle (its ajv and its
+ * heap are about 10 MB the service need not keep), started again after a failure.
+ */
 class SchemaCompiler {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private idle: NodeJS.Timeout | undefined;
 
   compile(schema: AnySchema, options: Options, keywords: readonly string[]): Promise<string> {
+    clearTimeout(this.idle);
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
@@ -128,7 +135,15 @@ class SchemaCompiler {
   private settle(id: number): void {
     clearTimeout(this.pending.get(id)!.timer);
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size > 0) return;
+    this.worker?.unref();
+    this.idle = setTimeout(() => this.retire(), WORKER_IDLE_MS).unref();
+  }
+
+  private retire(): void {
+    const worker = this.worker;
+    this.worker = undefined; // its exit is then no failure
+    if (worker) void worker.terminate();
   }
 
   /** Fails everything waiting and drops the worker; the next compilation starts a new one. */
