@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { analyseRuleset, type AnalysedContent } from './analyse.js';
+import { analyseRuleset, analyseRulesetInTurns, type AnalysedContent } from './analyse.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,6 +51,24 @@ function fanOut(depth: number): AnalysedContent {
   };
 }
 
+/** A root with `width` branches, the second never taken (the first takes all it matches). */
+function wideTree(width: number): AnalysedContent {
+  const x = (operator: string, value: number) => ({ fact: 't', path: '$.x', operator, value });
+  // Each branch is searched against every earlier sibling: the work grows with the square of their number.
+  const branches = Array.from({ length: width }, (_, i) => ({
+    when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
+    node: { id: `n${i}`, outcome: { type: 'a' } },
+  }));
+  branches.splice(1, 0, { when: { any: [x('lessThan', -5)] }, node: { id: 'dead', outcome: { type: 'a' } } });
+  return {
+    inputSchema: {
+      type: 'object',
+      properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+    },
+    definition: { root: { id: 'root', branches } },
+  };
+}
+
 describe('the work budget of one analysis', () => {
   it('stops comparing the rows of a table too long for one analysis, says from which row, and keeps what it found', () => {
     const a = analyseRuleset('decisionTable', longTable('first', 2000));
@@ -94,20 +112,7 @@ describe('the work budget of one analysis', () => {
   });
 
   it('stops searching the branches of a tree too wide for one analysis, naming the first left and counting the rest', () => {
-    const x = (operator: string, value: number) => ({ fact: 't', path: '$.x', operator, value });
-    // Each branch is searched against every earlier sibling: the work grows with the square of their number.
-    const branches = Array.from({ length: 2000 }, (_, i) => ({
-      when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
-      node: { id: `n${i}`, outcome: { type: 'a' } },
-    }));
-    branches.splice(1, 0, { when: { any: [x('lessThan', -5)] }, node: { id: 'dead', outcome: { type: 'a' } } });
-    const a = analyseRuleset('decisionTree', {
-      inputSchema: {
-        type: 'object',
-        properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
-      },
-      definition: { root: { id: 'root', branches } },
-    });
+    const a = analyseRuleset('decisionTree', wideTree(2000));
     // Found before the budget ran out: the second branch, which the first always takes.
     expect(a.findings).toContainEqual(
       expect.objectContaining({ kind: 'unreachable', path: '/definition/root/branches/1/when' }),
@@ -117,6 +122,28 @@ describe('the work budget of one analysis', () => {
     expect(left.reason).toMatch(/^whether this branch and [\d,]+ more after it can be taken is not decided/);
     expect(left.text.fr).toContain('le budget de travail d’une analyse est épuisé');
   });
+
+  it.each([
+    ['a long table under first', 'decisionTable', longTable('first', 2000), 2000],
+    ['a long table under unique', 'decisionTable', longTable('unique', 2000), 2000],
+    ['a wide tree', 'decisionTree', wideTree(2000), 2000],
+    ['named conditions fanning out', 'rules', fanOut(17), 2],
+  ])(
+    'analyses %s in turns, asking for a pause between rows or rules, with the same result as in one go',
+    async (_label, format, content, steps) => {
+      let asked = 0;
+      let turns = 0;
+      const pause = () => {
+        asked++;
+        // Every 100 steps the event loop gets a real turn, as the service's time slices give it.
+        return asked % 100 === 0 ? new Promise<void>((resolve) => setImmediate(() => (turns++, resolve()))) : undefined;
+      };
+      const inTurns = await analyseRulesetInTurns(format as string, content as AnalysedContent, pause);
+      expect(inTurns).toEqual(analyseRuleset(format as string, content as AnalysedContent));
+      expect(asked).toBeGreaterThanOrEqual(steps as number);
+      if ((steps as number) >= 2000) expect(turns).toBeGreaterThan(10);
+    },
+  );
 
   it('analyses the pilots fully: no question left for want of budget', () => {
     for (const file of [

@@ -8,6 +8,12 @@ import { words, type Words } from './words.js';
  */
 export const ANALYSIS_UNITS = 120_000;
 
+/**
+ * An analysis step by step: it yields between one row, rule or branch and the next, where the service may give
+ * the event loop a turn (the units bound the work, not the time it takes on a loaded machine).
+ */
+export type Turns = Generator<void, void, void>;
+
 export class WorkBudget {
   constructor(private left = ANALYSIS_UNITS) {}
 

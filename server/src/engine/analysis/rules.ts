@@ -1,4 +1,4 @@
-import { budgetSpent, type WorkBudget } from './budget.js';
+import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve } from './solver.js';
@@ -11,13 +11,13 @@ type Seed = Parameters<typeof solve>[1];
  * `rules`: a rule whose conditions can never hold (`contradiction`), and a rule another rule with the same
  * event always accompanies (`subsumed`: whenever it fires, the other fires too, so it adds nothing).
  */
-export function analyseRules(
+export function* analyseRules(
   definition: Json,
   seed: Seed,
   ctx: FormulaContext,
   report: Report,
   budget: WorkBudget,
-): void {
+): Turns {
   const named = (definition['conditions'] ?? {}) as Record<string, Json>;
   // Named conditions' leaves are checked once, where they are written.
   for (const [name, condition] of Object.entries(named))
@@ -43,6 +43,7 @@ export function analyseRules(
       possible.push(rule);
       continue;
     }
+    yield;
     const outcome = solve([rule.formula], seed, budget);
     if (outcome.result === 'unsat') {
       report.add(
@@ -88,12 +89,13 @@ export function analyseRules(
     group.push({ rule, index });
     sameEvent.set(rule.event, group);
   });
-  possible.forEach((rule, j) => {
+  for (const [j, rule] of possible.entries()) {
+    yield;
     for (const { rule: other, index } of sameEvent.get(rule.event)!) {
       if (other === rule) continue;
       if (budget.spent) {
         unsearched.push(rule.name);
-        return;
+        break;
       }
       if (!implies(rule.formula, other.formula)) continue;
       // Two equivalent rules: only the later one is reported.
@@ -109,7 +111,7 @@ export function analyseRules(
       );
       break;
     }
-  });
+  }
   if (unsearched.length > 0) {
     const n = unsearched.length;
     const names = ruleList(unsearched);

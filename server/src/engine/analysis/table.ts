@@ -3,7 +3,7 @@ import { canonicalJson } from '../../common/json/canonical.js';
 import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
-import { budgetSpent, type WorkBudget } from './budget.js';
+import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
 import { solve } from './solver.js';
 import { gaps } from './table-gaps.js';
 import { counted, joined, quoted, words, type Words } from './words.js';
@@ -57,13 +57,13 @@ function atomDomains(cells: Formula[]): Map<string, Domain> {
  * row takes (`gap`) over enumerated, boolean and numeric columns. An overlap is an error under `unique`, and
  * under `any` when the two rows' outputs differ (docs/adr/0026).
  */
-export function analyseTable(
+export function* analyseTable(
   definition: Json,
   facts: FactCatalogue,
   report: Report,
   check: LeafCheck,
   budget: WorkBudget,
-): void {
+): Turns {
   const inputs = new Map((definition['inputs'] as Json[]).map((i) => [String(i['id']), i]));
   const policy = String(definition['hitPolicy']);
   const first = policy === 'first';
@@ -76,7 +76,10 @@ export function analyseTable(
     seeds.set(key, domain);
     return domain;
   };
-  const rows: Row[] = (definition['rows'] as Json[]).map((row, index) => {
+  const rows: Row[] = [];
+  // Reading the cells is linear in the table, a few milliseconds per thousand rows: a turn may come between rows.
+  for (const [index, row] of (definition['rows'] as Json[]).entries()) {
+    yield;
     const cells = Object.entries(row['cells'] as Record<string, Json>).map(([id, cell]) => {
       const input = inputs.get(id) ?? { fact: id };
       const leaf = { fact: input['fact'], ...(input['path'] ? { path: input['path'] } : {}), ...cell };
@@ -91,15 +94,15 @@ export function analyseTable(
         domains.set(cell.key, narrow(domains.get(cell.key) ?? seed(cell.key) ?? emptyDomain(), cell.test));
       }
     }
-    return {
+    rows.push({
       id: String(row['id']),
       index,
       output: policy === 'any' ? canonicalJson(row['event']) : '',
       formula,
       domains,
       modelled: domains ?? atomDomains(cells),
-    };
-  });
+    });
+  }
   const rowAt = (r: Row) => pointer('definition', 'rows', r.index);
 
   report.examined(
@@ -134,6 +137,7 @@ export function analyseTable(
   const weight = (r: Row) => [...r.modelled.values()].reduce((n, d) => n + 1 + (d.only?.size ?? 0) + d.not.size, 1);
   let earlierWeight = 0;
   for (const b of live) {
+    yield;
     const j = compared;
     const w = weight(b);
     const cost = j * w + earlierWeight;
@@ -174,12 +178,13 @@ export function analyseTable(
 
   // Rows whose shadowing the budget left undecided: named by the first, counted, not listed one by one.
   const unsearched: Row[] = [];
-  live.slice(0, compared).forEach((row, j) => {
-    if (!first || touching[j]!.length === 0) return;
+  for (const [j, row] of live.slice(0, compared).entries()) {
+    if (!first || touching[j]!.length === 0) continue;
     if (budget.spent) {
       unsearched.push(row);
-      return;
+      continue;
     }
+    yield;
     const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, budget);
     if (shadow.result === 'unsat') {
       const message = words(
@@ -197,7 +202,7 @@ export function analyseTable(
         ),
       );
     }
-  });
+  }
   const [firstUnsearched] = unsearched;
   if (firstUnsearched) {
     const others = unsearched.length - 1;
@@ -242,6 +247,7 @@ export function analyseTable(
     );
   }
 
+  yield;
   gaps(inputs, rows, facts, report, seed, budget);
 }
 

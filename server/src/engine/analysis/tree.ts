@@ -1,4 +1,4 @@
-import { budgetSpent, type WorkBudget } from './budget.js';
+import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
 import { solve, type Outcome } from './solver.js';
@@ -22,13 +22,13 @@ interface Walk {
  * one that cannot hold with the conditions on the path to it, or that earlier siblings always take first,
  * is `unreachable`. Below a branch found so, nothing more is reported.
  */
-export function analyseTree(
+export function* analyseTree(
   definition: Json,
   seed: Seed,
   ctx: FormulaContext,
   report: Report,
   budget: WorkBudget,
-): void {
+): Turns {
   report.examined(
     words(
       'les branches de l’arbre qui ne peuvent jamais être prises, les conditions contradictoires sur un chemin',
@@ -36,7 +36,7 @@ export function analyseTree(
     ),
   );
   const w: Walk = { seed, ctx, report, budget, unexamined: [] };
-  walk(definition['root'] as Json, pointer('definition', 'root'), [], w);
+  yield* walk(definition['root'] as Json, pointer('definition', 'root'), [], w);
   // Once the budget is spent, the branches left are named by the first of them and counted, not listed.
   const [first, ...others] = w.unexamined;
   if (first) {
@@ -53,11 +53,12 @@ export function analyseTree(
   }
 }
 
-function walk(node: Json, at: string, path: Formula[], w: Walk): void {
+function* walk(node: Json, at: string, path: Formula[], w: Walk): Turns {
   const { ctx } = w;
   const branches = (node['branches'] ?? []) as Json[];
   const earlier: Formula[] = [];
-  branches.forEach((branch, i) => {
+  for (const [i, branch] of branches.entries()) {
+    yield;
     const branchAt = `${at}${pointer('branches', i)}`;
     const when = toFormula(branch['when'] as Json, `${branchAt}/when`, ctx);
     // Past the budget nothing is searched, so the guards (as many as earlier siblings) are not built either.
@@ -100,8 +101,8 @@ function walk(node: Json, at: string, path: Formula[], w: Walk): void {
       `${branchAt}/when`,
       w,
     );
-    if (verdict) walk(branch['node'] as Json, `${branchAt}/node`, [...path, when, ...guards], w);
-  });
+    if (verdict) yield* walk(branch['node'] as Json, `${branchAt}/node`, [...path, when, ...guards], w);
+  }
   if (node['otherwise']) {
     const guards = w.budget.spent ? [] : earlier.map(negateFormula);
     const otherwiseAt = `${at}/otherwise`;
@@ -122,7 +123,7 @@ function walk(node: Json, at: string, path: Formula[], w: Walk): void {
       otherwiseAt,
       w,
     );
-    if (verdict) walk(node['otherwise'] as Json, otherwiseAt, [...path, ...guards], w);
+    if (verdict) yield* walk(node['otherwise'] as Json, otherwiseAt, [...path, ...guards], w);
   }
 }
 

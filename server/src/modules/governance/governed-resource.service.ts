@@ -29,7 +29,7 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
   /** Whether publishing needs a passing test run of that exact content. */
   requiresTestRun(content: C): boolean;
   /** Throws a ValidationError when a version may not go to review as it is (rule sets: static analysis errors). */
-  beforeSubmit?(content: C, meta: M): void;
+  beforeSubmit?(content: C, meta: M): void | Promise<void>;
   /**
    * Throws a ValidationError when an approved version may not be published yet (prompts: a required evaluation
    * run). Called once the lifecycle accepts the publication, before anything is written.
@@ -143,7 +143,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       if (action === 'submit') {
         // The state first: a version that is not a draft is refused without paying for its analysis.
         const submitted = this.lifecycle.submit(s, number, actor, comment, new Date());
-        this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
+        await this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
         return submitted;
       }
       const now = new Date();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { analyseRuleset } from '../../engine/analysis/analyse.js';
+import { timeSlices } from '../../common/async/time-slices.js';
+import { analyseRulesetInTurns } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
 import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -30,7 +31,8 @@ const RULESET: GovernedKind<RulesetMeta, RulesetContent, CreateRulesetRequest> =
   }),
   validate: (content, meta) => validateRulesetContent(meta.format, content),
   requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
-  beforeSubmit: (content, meta) => refuseAnalysisErrors(analyseRuleset(meta.format, content)),
+  beforeSubmit: async (content, meta) =>
+    refuseAnalysisErrors(await analyseRulesetInTurns(meta.format, content, timeSlices())),
   diff: (meta, before, after) => ({ changes: diffRulesets(meta.format, before, after) }),
 };
 
@@ -122,7 +124,7 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   async analysis(key: string, number: number): Promise<Analysis> {
     const state = await this.resources.load(key);
     this.lifecycle.find(state, number);
-    return analyseRuleset(state.meta.format, await this.resources.content(state, number));
+    return analyseRulesetInTurns(state.meta.format, await this.resources.content(state, number), timeSlices());
   }
 
   /**
