@@ -1,0 +1,139 @@
+// What an analyst saves and the event loop: the longest the process could not answer anyone while it checked the
+// largest JSON Schema and analysed the largest tables and trees the limits let through (docs/adr/0025, 0035).
+// Usage: npm run build:server && npm run bench:stalls [-- --runs 5]
+//
+// In process, on the built modules. A `setInterval` of 1 ms notes the longest gap between its ticks while one
+// case runs; each case runs `--runs` times on fresh content (a schema already compiled is cached, so each run
+// gets a schema of its own). The static analysis is measured both in one go (`analyseRuleset`) and as the
+// service runs it, in 10 ms slices (`analyseRulesetInTurns`).
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { timeSlices } from '../dist/common/async/time-slices.js';
+import { analyseRuleset, analyseRulesetInTurns } from '../dist/engine/analysis/analyse.js';
+import { schemaProblems } from '../dist/modules/rulesets/input-schemas.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const RUNS = Number(values.runs);
+
+/** 498 subschemas, just under the limit of 500: `run` changes the names so that no run finds a cached validator. */
+function largeSchema(run) {
+  const properties = {};
+  for (let i = 0; i < 124; i++)
+    properties[`field${run}_${i}`] = {
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '^[A-Z]{2}[0-9]+$' }, amount: { type: 'number', minimum: 0 } },
+    };
+  return { type: 'object', properties };
+}
+
+/** 2 000 rows over five numeric columns whose ranges all overlap: more pairs than one analysis compares. */
+function longTable(hitPolicy) {
+  const cols = ['a', 'b', 'c', 'd', 'e'];
+  const properties = Object.fromEntries(cols.map((c) => [c, { type: 'number' }]));
+  return {
+    inputSchema: { type: 'object', properties: { t: { type: 'object', required: cols, properties } } },
+    definition: {
+      hitPolicy,
+      inputs: cols.map((c) => ({ id: c, fact: 't', path: `$.${c}` })),
+      rows: Array.from({ length: 2000 }, (_, i) => ({
+        id: `r${i}`,
+        cells: Object.fromEntries(cols.map((c, k) => [c, { operator: 'greaterThan', value: (i * k) % 97 }])),
+        event: { type: 'route' },
+      })),
+    },
+  };
+}
+
+const numberSchema = {
+  type: 'object',
+  properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+};
+const x = (operator, value) => ({ fact: 't', path: '$.x', operator, value });
+
+/** A root with 2 000 branches: each is searched against every earlier sibling. */
+const wideTree = {
+  inputSchema: numberSchema,
+  definition: {
+    root: {
+      id: 'root',
+      branches: Array.from({ length: 2000 }, (_, i) => ({
+        when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
+        node: { id: `n${i}`, outcome: { type: 'a' } },
+      })),
+    },
+  },
+};
+
+/** Named conditions that each refer to the next one twice, 17 deep: 2^17 paths to one leaf. */
+function fanOut(depth) {
+  const conditions = {};
+  for (let d = 0; d < depth; d++)
+    conditions[`c${d}`] = { any: [{ condition: `c${d + 1}` }, { condition: `c${d + 1}` }] };
+  conditions[`c${depth}`] = { all: [x('greaterThan', 5)] };
+  return {
+    inputSchema: numberSchema,
+    definition: {
+      conditions,
+      rules: [
+        { name: 'possible', conditions: { all: [{ condition: 'c0' }] }, event: { type: 'a' } },
+        { name: 'impossible', conditions: { all: [{ condition: 'c0' }, x('lessThan', 3)] }, event: { type: 'b' } },
+      ],
+    },
+  };
+}
+
+let last = performance.now();
+let worst = 0;
+const probe = setInterval(() => {
+  const now = performance.now();
+  worst = Math.max(worst, now - last);
+  last = now;
+}, 1);
+
+/** Runs `once(run)` RUNS times: wall time and the worst gap of each, in milliseconds. */
+async function measure(once) {
+  const walls = [];
+  const gaps = [];
+  for (let run = 0; run < RUNS; run++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    worst = 0;
+    last = performance.now();
+    const started = performance.now();
+    await once(run);
+    await new Promise((resolve) => setTimeout(resolve, 3)); // one more tick, so a gap at the end is seen
+    walls.push(performance.now() - started);
+    gaps.push(worst);
+  }
+  return { walls, gaps };
+}
+
+const range = (list) => `${Math.round(Math.min(...list))}–${Math.round(Math.max(...list))}`;
+const rows = [];
+const row = (what, { walls, gaps }) => rows.push(`| ${what} | ${range(walls)} | ${range(gaps)} |`);
+
+row(
+  'saving a JSON Schema of 498 subschemas (checked, compiled in the worker, evaluated here)',
+  await measure(async (run) => {
+    const problems = await schemaProblems(largeSchema(run), '/inputSchema');
+    if (problems.length > 0) throw new Error(JSON.stringify(problems));
+  }),
+);
+const analyses = [
+  ['2 000 table rows × 5 overlapping columns, first', 'decisionTable', longTable('first')],
+  ['the same, unique', 'decisionTable', longTable('unique')],
+  ['2 000 tree branches', 'decisionTree', wideTree],
+  ['named conditions fanning out to 2^17', 'rules', fanOut(17)],
+];
+for (const [what, format, content] of analyses) {
+  row(`analysis of ${what}, in one go`, await measure(() => analyseRuleset(format, content)));
+  row(
+    `analysis of ${what}, in turns (as the service runs it)`,
+    await measure(() => analyseRulesetInTurns(format, content, timeSlices())),
+  );
+}
+clearInterval(probe);
+
+console.log(`\n${RUNS} runs per line, Node ${process.version}; times in ms, least–most over the runs\n`);
+console.log('| what | wall time | worst event-loop gap |');
+console.log('|---|---:|---:|');
+for (const line of rows) console.log(line);
