@@ -61,6 +61,23 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
   return problems;
 }
 
+/** The subschemas (objects) written in a schema, data keywords (`enum`, `const`…) aside. */
+export function subschemaCount(schema: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...(node as unknown[]));
+      continue;
+    }
+    count++;
+    for (const [key, value] of Object.entries(node as Json)) if (!DATA_KEYWORDS.has(key)) stack.push(value);
+  }
+  return count;
+}
+
 function scalarItems(items: unknown): boolean {
   if (items === null || typeof items !== 'object' || Array.isArray(items)) return false;
   const type = (items as Json)['type'];

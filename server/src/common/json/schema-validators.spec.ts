@@ -1,7 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { SchemaValidators } from './schema-validators.js';
+import { COMPILED_HERE_UP_TO, SchemaValidators } from './schema-validators.js';
+
+/** The same schema with unused definitions enough to be compiled in the worker rather than here. */
+const large = (schema: Record<string, unknown>) => ({
+  ...schema,
+  $defs: {
+    ...(schema['$defs'] as object),
+    ...Object.fromEntries(Array.from({ length: COMPILED_HERE_UP_TO }, (_, i) => [`unused${i}`, { type: 'string' }])),
+  },
+});
 
 describe('SchemaValidators', () => {
   const options = { allErrors: true, strict: false, addUsedSchema: false };
@@ -9,6 +18,9 @@ describe('SchemaValidators', () => {
   const amount = { type: 'object', properties: { amount: { type: 'number', minimum: 0 } }, required: ['amount'] };
 
   it('compiles a schema once, whatever its key order; two requests for a new schema share one compilation', async () => {
+    const [inWorker, sameInWorker] = await Promise.all([validators.for(large(amount)), validators.for(large(amount))]);
+    expect(sameInWorker).toBe(inWorker);
+    expect(inWorker({ amount: -1 })).toBe(false);
     const [first, again] = await Promise.all([validators.for(amount), validators.for(amount)]);
     expect(again).toBe(first);
     const reordered = await validators.for({
@@ -22,43 +34,49 @@ describe('SchemaValidators', () => {
     expect(first({ amount: -1 })).toBe(false);
   });
 
-  it('validates and words errors exactly as ajv compiling on the main thread does', async () => {
-    const schema = {
-      type: 'object',
-      required: ['invoice'],
-      additionalProperties: false,
-      properties: {
-        invoice: {
-          type: 'object',
-          required: ['number', 'date'],
-          properties: {
-            number: { type: 'string', pattern: '^[A-Z]{2}-\\d+$', 'x-pii': true },
-            date: { type: 'string', format: 'date' },
-            email: { type: 'string', format: 'email' },
-            lines: { type: 'array', maxItems: 2, items: { $ref: '#/$defs/line' } },
+  it.each([
+    ['here', (schema: Record<string, unknown>) => schema],
+    ['in the worker', large],
+  ])(
+    'validates and words errors exactly as ajv compiling on the main thread does (compiled %s)',
+    async (_where, sized) => {
+      const schema = {
+        type: 'object',
+        required: ['invoice'],
+        additionalProperties: false,
+        properties: {
+          invoice: {
+            type: 'object',
+            required: ['number', 'date'],
+            properties: {
+              number: { type: 'string', pattern: '^[A-Z]{2}-\\d+$', 'x-pii': true },
+              date: { type: 'string', format: 'date' },
+              email: { type: 'string', format: 'email' },
+              lines: { type: 'array', maxItems: 2, items: { $ref: '#/$defs/line' } },
+            },
           },
         },
-      },
-      $defs: { line: { type: 'object', properties: { amount: { type: 'number', exclusiveMinimum: 0 } } } },
-    };
-    const reference = new Ajv(options);
-    addFormats.default(reference);
-    reference.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
-    const direct = reference.compile(schema);
-    const inWorker = await validators.for(schema);
-    const inputs = [
-      { invoice: { number: 'FA-12', date: '2026-11-30', lines: [{ amount: 3 }] } },
-      { invoice: { number: 'fa12', date: '30/11/2026', email: 'nobody', lines: [{ amount: 0 }, {}, {}] }, x: 1 },
-      { invoice: {} },
-      [],
-    ];
-    for (const input of inputs) {
-      expect(inWorker(input)).toBe(direct(input));
-      expect(inWorker.errors).toEqual(direct.errors);
-    }
-    expect(inWorker(inputs[1])).toBe(false);
-    expect(inWorker.errors!.map((e) => e.instancePath)).toContain('/invoice/date');
-  });
+        $defs: { line: { type: 'object', properties: { amount: { type: 'number', exclusiveMinimum: 0 } } } },
+      };
+      const reference = new Ajv(options);
+      addFormats.default(reference);
+      reference.addKeyword({ keyword: 'x-pii', schemaType: 'boolean' });
+      const direct = reference.compile(schema);
+      const inWorker = await validators.for(sized(schema));
+      const inputs = [
+        { invoice: { number: 'FA-12', date: '2026-11-30', lines: [{ amount: 3 }] } },
+        { invoice: { number: 'fa12', date: '30/11/2026', email: 'nobody', lines: [{ amount: 0 }, {}, {}] }, x: 1 },
+        { invoice: {} },
+        [],
+      ];
+      for (const input of inputs) {
+        expect(inWorker(input)).toBe(direct(input));
+        expect(inWorker.errors).toEqual(direct.errors);
+      }
+      expect(inWorker(inputs[1])).toBe(false);
+      expect(inWorker.errors!.map((e) => e.instancePath)).toContain('/invoice/date');
+    },
+  );
 
   it('keeps two schemas that share an $id apart (the second is not refused as a duplicate)', async () => {
     const low = await validators.for({ $id: 'https://exemple.ca/s', type: 'integer', maximum: 10 });
@@ -78,22 +96,30 @@ describe('SchemaValidators', () => {
     expect(validate('abc')).toBe(true);
   });
 
-  it("rejects a schema ajv cannot compile with ajv's message, and compiles the next one", async () => {
-    await expect(validators.for({ $ref: '#/$defs/nowhere' })).rejects.toThrow(/can't resolve reference/);
-    await expect(validators.for({ type: 'object', properties: { p: { 'x-pii': 'oui' } } })).rejects.toThrow(
-      /x-pii value must be/,
-    );
-    expect((await validators.for({ type: 'number' }))(1)).toBe(true);
-  });
+  it.each([
+    ['here', (schema: Record<string, unknown>) => schema],
+    ['in the worker', large],
+  ])(
+    "rejects a schema ajv cannot compile with ajv's message, and compiles the next one (%s)",
+    async (_where, sized) => {
+      await expect(validators.for(sized({ $ref: '#/$defs/nowhere' }))).rejects.toThrow(/can't resolve reference/);
+      await expect(validators.for(sized({ type: 'object', properties: { p: { 'x-pii': 'oui' } } }))).rejects.toThrow(
+        /x-pii value must be/,
+      );
+      expect((await validators.for(sized({ type: 'number' })))(1)).toBe(true);
+    },
+  );
 
   it('builds `pattern` with the engine it is given: a pattern the engine refuses is refused', async () => {
     const refusing = new SchemaValidators(options, 10, [], (source) => {
       if (source.includes('(?=')) throw new Error(`pattern "${source}" has a lookahead`);
       return new RegExp(source, 'u');
     });
-    await expect(refusing.for({ type: 'string', pattern: 'a(?=b)' })).rejects.toThrow(/has a lookahead/);
-    const digits = await refusing.for({ type: 'string', pattern: '^\\d+$' });
-    expect([digits('123'), digits('12a')]).toEqual([true, false]);
+    for (const sized of [(schema: Record<string, unknown>) => schema, large]) {
+      await expect(refusing.for(sized({ type: 'string', pattern: 'a(?=b)' }))).rejects.toThrow(/has a lookahead/);
+      const digits = await refusing.for(sized({ type: 'string', pattern: '^\\d+$' }));
+      expect([digits('123'), digits('12a')]).toEqual([true, false]);
+    }
   });
 
   it('leaves the event loop free while a large schema compiles', async () => {

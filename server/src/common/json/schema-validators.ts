@@ -1,13 +1,22 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { AnySchema, Options, ValidateFunction } from 'ajv';
+import { Ajv, type AnySchema, type Options, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import { checksumOf } from './canonical.js';
+import { subschemaCount } from './schema-cost.js';
 
 /** A schema took longer than this to compile in the worker: it is refused, and the worker started again. */
 export const SCHEMA_COMPILE_TIMEOUT_MS = 20_000;
 /** An idle worker ends after this long: schemas are compiled when saved or first used, rarely in between. */
 const WORKER_IDLE_MS = 10_000;
+/**
+ * Schemas up to this many subschemas are compiled here, by ajv itself: the invoice pilot's 48 take a few
+ * milliseconds, and a validator ajv compiled keeps about 16 KB of heap where one evaluated from standalone code
+ * keeps its whole source, 85 KB for the same schema (1 000 rule sets each with its own schema: 300 MB of RSS
+ * against 380). Larger ones go to the worker.
+ */
+export const COMPILED_HERE_UP_TO = 64;
 
 /** What ajv's standalone code requires: its runtime helpers and ajv-formats' formats, found from here. */
 const requireFromHere = createRequire(import.meta.url);
@@ -17,9 +26,9 @@ const requireFromHere = createRequire(import.meta.url);
  * used first out. Versions of a rule set or prompt usually share their schema, so they share one validator.
  *
  * ajv writes a validator's code synchronously, 100–450 ms for a schema at the size limit on the development
- * machine: on the main thread that held every request as long. A worker thread writes it (ajv's standalone
- * code, `schema-compiler.worker.mjs`) and the main thread only evaluates it, a few milliseconds; meanwhile it
- * serves other requests (docs/adr/0035). Each schema gets an ajv instance of its own in the worker, dropped
+ * machine: on the main thread that held every request as long. Past COMPILED_HERE_UP_TO subschemas a worker
+ * thread writes it (ajv's standalone code, `schema-compiler.worker.mjs`, set up as `compileHere` is) and the
+ * main thread only evaluates it, a few milliseconds; meanwhile it serves other requests (docs/adr/0035). Each schema gets an ajv instance of its own in the worker, dropped
  * after: a long-lived instance keeps every schema it compiled. A validator still held by someone keeps working
  * after it left the cache.
  */
@@ -51,6 +60,15 @@ export class SchemaValidators {
     const key = checksumOf(schema);
     const validate = this.cache.get(key);
     if (validate) return Promise.resolve(validate);
+    if (subschemaCount(schema) <= COMPILED_HERE_UP_TO) {
+      try {
+        const compiled = this.compileHere(schema);
+        this.cache.set(key, compiled);
+        return Promise.resolve(compiled);
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
     let pending = this.compiling.get(key);
     if (!pending) {
       this.worker ??= new SchemaCompiler();
@@ -65,6 +83,15 @@ export class SchemaValidators {
       this.compiling.set(key, pending);
     }
     return pending;
+  }
+
+  /** ajv on this thread, an instance per schema: a long-lived one keeps every schema it compiled. */
+  private compileHere(schema: AnySchema): ValidateFunction {
+    const ajv = new Ajv({ ...this.options, code: { regExp: this.patternEngine as never } });
+    addFormats.default(ajv);
+    for (const keyword of this.keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
+    // A private copy: the caller's object may be changed after this.
+    return ajv.compile(structuredClone(schema));
   }
 }
 
