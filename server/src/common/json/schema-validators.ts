@@ -28,9 +28,9 @@ const requireFromHere = createRequire(import.meta.url);
  * ajv writes a validator's code synchronously, 100–450 ms for a schema at the size limit on the development
  * machine: on the main thread that held every request as long. Past COMPILED_HERE_UP_TO subschemas a worker
  * thread writes it (ajv's standalone code, `schema-compiler.worker.mjs`, set up as `compileHere` is) and the
- * main thread only evaluates it, a few milliseconds; meanwhile it serves other requests (docs/adr/0035). Each schema gets an ajv instance of its own in the worker, dropped
- * after: a long-lived instance keeps every schema it compiled. A validator still held by someone keeps working
- * after it left the cache.
+ * main thread only evaluates it, a few milliseconds; meanwhile it serves other requests (docs/adr/0035). Each
+ * schema gets an ajv instance of its own, here or in the worker, dropped after: a long-lived instance keeps every
+ * schema it compiled. A validator still held by someone keeps working after it left the cache.
  */
 export class SchemaValidators {
   private readonly cache: LRUCache<string, ValidateFunction>;
@@ -50,7 +50,7 @@ export class SchemaValidators {
     this.cache = new LRUCache({ max });
   }
 
-  /** The validator of a schema, if it is compiled already: what the hot path asks first. */
+  /** The validator of a schema if it is compiled and cached already; nothing is compiled. */
   cached(schema: AnySchema): ValidateFunction | undefined {
     return this.cache.get(checksumOf(schema));
   }
