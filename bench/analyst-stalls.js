@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { timeSlices } from '../dist/common/async/time-slices.js';
 import { analyseRuleset, analyseRulesetInTurns } from '../dist/engine/analysis/analyse.js';
+import { fanOut, longTable, wideTree } from '../dist/engine/fixtures/large-analyses.js';
 import { schemaProblems } from '../dist/modules/rulesets/input-schemas.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -24,62 +25,6 @@ function largeSchema(run) {
       properties: { code: { type: 'string', pattern: '^[A-Z]{2}[0-9]+$' }, amount: { type: 'number', minimum: 0 } },
     };
   return { type: 'object', properties };
-}
-
-/** 2 000 rows over five numeric columns whose ranges all overlap: more pairs than one analysis compares. */
-function longTable(hitPolicy) {
-  const cols = ['a', 'b', 'c', 'd', 'e'];
-  const properties = Object.fromEntries(cols.map((c) => [c, { type: 'number' }]));
-  return {
-    inputSchema: { type: 'object', properties: { t: { type: 'object', required: cols, properties } } },
-    definition: {
-      hitPolicy,
-      inputs: cols.map((c) => ({ id: c, fact: 't', path: `$.${c}` })),
-      rows: Array.from({ length: 2000 }, (_, i) => ({
-        id: `r${i}`,
-        cells: Object.fromEntries(cols.map((c, k) => [c, { operator: 'greaterThan', value: (i * k) % 97 }])),
-        event: { type: 'route' },
-      })),
-    },
-  };
-}
-
-const numberSchema = {
-  type: 'object',
-  properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
-};
-const x = (operator, value) => ({ fact: 't', path: '$.x', operator, value });
-
-/** A root with 2 000 branches: each is searched against every earlier sibling. */
-const wideTree = {
-  inputSchema: numberSchema,
-  definition: {
-    root: {
-      id: 'root',
-      branches: Array.from({ length: 2000 }, (_, i) => ({
-        when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
-        node: { id: `n${i}`, outcome: { type: 'a' } },
-      })),
-    },
-  },
-};
-
-/** Named conditions that each refer to the next one twice, 17 deep: 2^17 paths to one leaf. */
-function fanOut(depth) {
-  const conditions = {};
-  for (let d = 0; d < depth; d++)
-    conditions[`c${d}`] = { any: [{ condition: `c${d + 1}` }, { condition: `c${d + 1}` }] };
-  conditions[`c${depth}`] = { all: [x('greaterThan', 5)] };
-  return {
-    inputSchema: numberSchema,
-    definition: {
-      conditions,
-      rules: [
-        { name: 'possible', conditions: { all: [{ condition: 'c0' }] }, event: { type: 'a' } },
-        { name: 'impossible', conditions: { all: [{ condition: 'c0' }, x('lessThan', 3)] }, event: { type: 'b' } },
-      ],
-    },
-  };
 }
 
 let last = performance.now();
@@ -119,9 +64,9 @@ row(
   }),
 );
 const analyses = [
-  ['2 000 table rows × 5 overlapping columns, first', 'decisionTable', longTable('first')],
-  ['the same, unique', 'decisionTable', longTable('unique')],
-  ['2 000 tree branches', 'decisionTree', wideTree],
+  ['2 000 table rows × 5 overlapping columns, first', 'decisionTable', longTable('first', 2000)],
+  ['the same, unique', 'decisionTable', longTable('unique', 2000)],
+  ['2 000 tree branches', 'decisionTree', wideTree(2000)],
   ['named conditions fanning out to 2^17', 'rules', fanOut(17)],
 ];
 for (const [what, format, content] of analyses) {

@@ -50,11 +50,6 @@ export class SchemaValidators {
     this.cache = new LRUCache({ max });
   }
 
-  /** The validator of a schema if it is compiled and cached already; nothing is compiled. */
-  cached(schema: AnySchema): ValidateFunction | undefined {
-    return this.cache.get(checksumOf(schema));
-  }
-
   /** The validator of a schema; rejects with ajv's error when it does not compile (an unresolvable `$ref`…). */
   for(schema: AnySchema): Promise<ValidateFunction> {
     const key = checksumOf(schema);

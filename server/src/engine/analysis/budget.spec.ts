@@ -1,73 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { fanOut, longTable, wideTree } from '../fixtures/large-analyses.js';
 import { analyseRuleset, analyseRulesetInTurns, type AnalysedContent } from './analyse.js';
-
-type Json = Record<string, unknown>;
-
-/** A table of many rows over five numbers whose ranges overlap: too many pairs for one analysis. */
-function longTable(hitPolicy: string, rows: number): AnalysedContent {
-  const cols = ['a', 'b', 'c', 'd', 'e'];
-  const properties = Object.fromEntries(cols.map((c) => [c, { type: 'number' }]));
-  return {
-    inputSchema: { type: 'object', properties: { t: { type: 'object', required: cols, properties } } },
-    definition: {
-      hitPolicy,
-      inputs: cols.map((c) => ({ id: c, fact: 't', path: `$.${c}` })),
-      rows: Array.from({ length: rows }, (_, i) => ({
-        id: `r${i}`,
-        // Row 1 repeats row 0 (shadowed under first), every row is open upwards: they all overlap.
-        cells: Object.fromEntries(
-          cols.map((c, k) => [c, { operator: 'greaterThan', value: i === 1 ? 0 : (i * k) % 97 }]),
-        ),
-        event: { type: 'route' },
-      })),
-    },
-  };
-}
-
-/** Named conditions that refer to the next one twice, `depth` times: 2^depth paths to one leaf. */
-function fanOut(depth: number): AnalysedContent {
-  const conditions: Json = {};
-  for (let d = 0; d < depth; d++)
-    conditions[`c${d}`] = { any: [{ condition: `c${d + 1}` }, { condition: `c${d + 1}` }] };
-  conditions[`c${depth}`] = { all: [{ fact: 't', path: '$.x', operator: 'greaterThan', value: 5 }] };
-  return {
-    inputSchema: {
-      type: 'object',
-      properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
-    },
-    definition: {
-      conditions,
-      rules: [
-        { name: 'possible', conditions: { all: [{ condition: 'c0' }] }, event: { type: 'a' } },
-        // Impossible on every one of the paths: proving it means visiting them all.
-        {
-          name: 'impossible',
-          conditions: { all: [{ condition: 'c0' }, { fact: 't', path: '$.x', operator: 'lessThan', value: 3 }] },
-          event: { type: 'b' },
-        },
-      ],
-    },
-  };
-}
-
-/** A root with `width` branches, the second never taken (the first takes all it matches). */
-function wideTree(width: number): AnalysedContent {
-  const x = (operator: string, value: number) => ({ fact: 't', path: '$.x', operator, value });
-  // Each branch is searched against every earlier sibling: the work grows with the square of their number.
-  const branches = Array.from({ length: width }, (_, i) => ({
-    when: { any: [x('lessThan', i), x('greaterThan', 10_000 - i)] },
-    node: { id: `n${i}`, outcome: { type: 'a' } },
-  }));
-  branches.splice(1, 0, { when: { any: [x('lessThan', -5)] }, node: { id: 'dead', outcome: { type: 'a' } } });
-  return {
-    inputSchema: {
-      type: 'object',
-      properties: { t: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
-    },
-    definition: { root: { id: 'root', branches } },
-  };
-}
 
 describe('the work budget of one analysis', () => {
   it('stops comparing the rows of a table too long for one analysis, says from which row, and keeps what it found', () => {
