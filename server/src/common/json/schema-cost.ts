@@ -2,8 +2,8 @@ import type { ErrorDetail } from '../errors/domain-errors.js';
 
 /**
  * What a JSON Schema written by an analyst (facts, prompt variables, an expected answer's shape) may cost. ajv
- * compiles a schema into code (in a worker thread, docs/adr/0035), and then runs it on every request: both must
- * stay short (docs/adr/0034). Measured on this machine: ajv compiles 500 subschemas in 100–450 ms and 2 000 in
+ * compiles a schema into code (a large one in a worker thread, docs/adr/0035), and then runs it on every
+ * request: both must stay short (docs/adr/0034). Measured on this machine: ajv compiles 500 subschemas in 100–450 ms and 2 000 in
  * about a second; the invoice pilot's fact schema has 48.
  */
 export const SCHEMA_LIMITS = {

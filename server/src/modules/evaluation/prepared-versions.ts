@@ -41,7 +41,7 @@ export class PreparedVersions {
     return this.cache.get(checksum);
   }
 
-  /** The entry for a checksum, prepared now if it is not yet; its fact validator is compiled off the main thread. */
+  /** The entry for a checksum, prepared now if it is not yet (a large fact schema compiles off the main thread). */
   async for(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
     let entry = this.cache.get(checksum);
     if (entry) return entry;
