@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { COMPILED_HERE_UP_TO, SchemaValidators } from './schema-validators.js';
 
 /** The same schema with unused definitions enough to be compiled in the worker rather than here. */
@@ -143,5 +147,23 @@ describe('SchemaValidators', () => {
     expect(turns).toBeGreaterThan(10);
     expect(validate({ field3: { code: 'QC12', amount: 4 } })).toBe(true);
     expect(validate({ field3: { code: 'qc', amount: -4 } })).toBe(false);
+  });
+
+  it('answers "try again" when the worker fails, after one more try in a new worker, and blames no schema', async () => {
+    const asked = join(mkdtempSync(join(tmpdir(), 'gabarit-compiler-')), 'asked');
+    const failing = new SchemaValidators(
+      options,
+      10,
+      [],
+      undefined,
+      new URL('./fixtures/failing-schema-compiler.worker.mjs', import.meta.url),
+    );
+    const refused = failing.for(large({ ...amount, $comment: asked }));
+    await expect(refused).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await expect(refused).rejects.toMatchObject({ code: 'schema_compiler_unavailable' });
+    await expect(refused).rejects.toThrow(/could not be compiled now \(the schema compiler stopped\); try again/);
+    expect(readFileSync(asked, 'utf8').trim().split('\n')).toHaveLength(2); // two workers asked, once each
+    // Small schemas never needed the worker: they still compile.
+    expect((await failing.for(amount))({ amount: 1 })).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { Ajv, type AnySchema, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
+import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { checksumOf } from './canonical.js';
 import { subschemaCount } from './schema-cost.js';
 
@@ -20,6 +21,23 @@ export const COMPILED_HERE_UP_TO = 64;
 
 /** What ajv's standalone code requires: its runtime helpers and ajv-formats' formats, found from here. */
 const requireFromHere = createRequire(import.meta.url);
+
+/** The worker that writes validators' code. */
+const COMPILER = new URL('./schema-compiler.worker.mjs', import.meta.url);
+
+/**
+ * The worker failed, not the schema: it crashed, ended, or did not answer in time. After a crash the schema is
+ * compiled once more in a new worker (a timeout would only come again). What still fails is a 503
+ * (`schema_compiler_unavailable`): neither a 400 blaming the schema nor a 500.
+ */
+class CompilerFailure extends Error {
+  constructor(
+    message: string,
+    readonly worthRetrying: boolean,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Compiled JSON Schema validators, one per distinct schema (by checksum of its canonical JSON), least recently
@@ -46,6 +64,8 @@ export class SchemaValidators {
     private readonly keywords: readonly string[] = [],
     /** What builds a `pattern` keyword's matcher (ajv's `code.regExp`): JavaScript's RegExp unless said. */
     private readonly patternEngine: PatternEngine = (source, flags) => new RegExp(source, flags),
+    /** The worker script: the tests name one that fails. */
+    private readonly compiler: URL = COMPILER,
   ) {
     this.cache = new LRUCache({ max });
   }
@@ -66,9 +86,7 @@ export class SchemaValidators {
     }
     let pending = this.compiling.get(key);
     if (!pending) {
-      this.worker ??= new SchemaCompiler();
-      pending = this.worker
-        .compile(schema, this.options, this.keywords)
+      pending = this.compileInWorker(schema)
         .then((code) => {
           const compiled = evaluateStandalone(code, this.patternEngine);
           this.cache.set(key, compiled);
@@ -78,6 +96,23 @@ export class SchemaValidators {
       this.compiling.set(key, pending);
     }
     return pending;
+  }
+
+  /** The validator's code, written by the worker; once more in a new worker if that one failed. */
+  private async compileInWorker(schema: AnySchema): Promise<string> {
+    this.worker ??= new SchemaCompiler(this.compiler);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.worker.compile(schema, this.options, this.keywords);
+      } catch (err) {
+        if (!(err instanceof CompilerFailure)) throw err; // the schema's own error: ajv's message
+        if (attempt === 1 && err.worthRetrying) continue;
+        throw new DependencyUnavailableError(
+          `The JSON Schema could not be compiled now (${err.message}); try again.`,
+          'schema_compiler_unavailable',
+        );
+      }
+    }
   }
 
   /** ajv on this thread, an instance per schema: a long-lived one keeps every schema it compiled. */
@@ -121,6 +156,8 @@ class SchemaCompiler {
   private nextId = 0;
   private idle: NodeJS.Timeout | undefined;
 
+  constructor(private readonly script: URL) {}
+
   compile(schema: AnySchema, options: Options, keywords: readonly string[]): Promise<string> {
     clearTimeout(this.idle);
     const worker = this.started();
@@ -128,7 +165,7 @@ class SchemaCompiler {
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A compilation that never ends would hold every later one: the worker is replaced.
-        this.stop(new Error(`took longer than ${SCHEMA_COMPILE_TIMEOUT_MS / 1000} s to compile`));
+        this.stop(new CompilerFailure(`the schema compiler took over ${SCHEMA_COMPILE_TIMEOUT_MS / 1000} s`, false));
       }, SCHEMA_COMPILE_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
       worker.ref(); // while something waits for it; idle, it does not keep the process alive
@@ -138,7 +175,7 @@ class SchemaCompiler {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./schema-compiler.worker.mjs', import.meta.url));
+    const worker = new Worker(this.script);
     worker.unref();
     worker.on('message', ({ id, code, error }: { id: number; code?: string; error?: string }) => {
       const waiting = this.pending.get(id);
@@ -148,8 +185,11 @@ class SchemaCompiler {
       else waiting.reject(new Error(error ?? 'the schema could not be compiled'));
     });
     // A worker already replaced may still report its end: only the current one's failure fails what waits.
-    worker.on('error', (err) => this.worker === worker && this.stop(err));
-    worker.on('exit', () => this.worker === worker && this.stop(new Error('the schema compiler stopped')));
+    worker.on('error', (err) => this.worker === worker && this.stop(new CompilerFailure(err.message, true)));
+    worker.on(
+      'exit',
+      () => this.worker === worker && this.stop(new CompilerFailure('the schema compiler stopped', true)),
+    );
     this.worker = worker;
     return worker;
   }

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { ErrorDetail } from '../../common/errors/domain-errors.js';
+import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { schemaCostProblems } from '../../common/json/schema-cost.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
@@ -14,7 +14,7 @@ addFormats.default(inputSchemaAjv);
 
 /**
  * Validators of input and variables schemas, shared by every version that has the same schema, compiled off the
- * main thread (see SchemaValidators). Schemas reach it checked against the meta-schema already. `addUsedSchema:
+ * main thread when large (see SchemaValidators). Schemas reach it checked against the meta-schema already. `addUsedSchema:
  * false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide. `pattern`
  * keywords are matched by RE2, in linear time, like the `matches` operator.
  */
@@ -57,6 +57,7 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     // Compiled once here, and kept: using the version later finds the same validator.
     await inputValidators.for(schema as object);
   } catch (err) {
+    if (err instanceof DependencyUnavailableError) throw err; // the compiler failed, not the schema: a 503
     return [{ path: base, message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
   }
   return [];
