@@ -11,7 +11,7 @@ import { referenceTables } from './reference-tables';
 import { CatchAll } from './layout/CatchAll';
 import { Layout } from './layout/Layout';
 import { SignIn } from './layout/SignIn';
-import { mayOpen } from './layout/resource-roles';
+import { mayOpen } from './layout/access';
 import { ReceiptPage } from './reviews/ReceiptPage';
 import { reviews } from './reviews';
 import { rulesets } from './rulesets';

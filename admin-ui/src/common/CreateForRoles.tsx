@@ -1,13 +1,14 @@
 import { CreateButton, FilterButton, TopToolbar, useGetIdentity } from 'react-admin';
+import { may, type Action } from '../layout/access';
 
-/** A list's top bar: its filters, and Create for the roles that may create (analysts by default). */
-export const CreateForRoles = ({ roles = ['analyst'], filters = false }: { roles?: string[]; filters?: boolean }) => {
+/** A list's top bar: its filters, and Create for those who may carry out `action` (writing drafts by default). */
+export const CreateForRoles = ({ action = 'writeDrafts', filters = false }: { action?: Action; filters?: boolean }) => {
   const { identity } = useGetIdentity();
-  const mine = (identity?.['roles'] as string[] | undefined) ?? [];
+  const mine = identity?.['roles'] as string[] | undefined;
   return (
     <TopToolbar>
       {filters && <FilterButton />}
-      {mine.some((role) => roles.includes(role)) && <CreateButton />}
+      {may(action, mine) && <CreateButton />}
     </TopToolbar>
   );
 };

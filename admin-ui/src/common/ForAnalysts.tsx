@@ -1,5 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
-import { mayWriteDrafts } from '../layout/resource-roles';
+import { may } from '../layout/access';
 import {
   type Identifier,
   useGetIdentity,
@@ -16,7 +16,7 @@ import {
 function useIsAnalyst(): boolean | undefined {
   const { identity, isPending, error } = useGetIdentity();
   if (isPending || error) return undefined;
-  return mayWriteDrafts(identity?.['roles'] as string[] | undefined);
+  return may('writeDrafts', identity?.['roles'] as string[] | undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Alert, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { workQueue, type Governed, type WorkItem } from './work-queue';
+import { may } from '../layout/access';
 
 const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' as const } };
 
@@ -13,12 +14,12 @@ export const WorkQueue = () => {
   const prompts = useGetList<Governed>('prompts', ALL);
   const experiments = useGetList<Governed>('experiments', ALL);
   const stopped = useGetList<Governed>('experiments', { ...ALL, filter: { archived: true } });
-  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
-  if (!identity || !(roles.includes('analyst') || roles.includes('approver'))) return null;
+  const roles = identity?.['roles'] as string[] | undefined;
+  if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles))) return null;
   if (rulesets.isPending || prompts.isPending || experiments.isPending || stopped.isPending) return null;
   const items = workQueue(
     { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
-    { id: String(identity.id), roles },
+    { id: String(identity.id), roles: roles ?? [] },
     stopped.data ?? [],
   );
   const target = (item: WorkItem) =>

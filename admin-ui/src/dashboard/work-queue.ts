@@ -1,3 +1,5 @@
+import { may } from '../layout/access';
+
 /** A governed resource as its list endpoint returns it (only what the queue reads). */
 export interface Governed {
   id: string;
@@ -39,8 +41,8 @@ export function workQueue(
   user: { id: string; roles: string[] },
   stoppedExperiments: Governed[] = [],
 ): WorkItem[] {
-  const approver = user.roles.includes('approver');
-  const analyst = user.roles.includes('analyst');
+  const approver = may('reviewVersion', user.roles);
+  const analyst = may('submitVersion', user.roles);
   const items: WorkItem[] = [];
   // An experiment the service stopped itself comes first, for everyone who runs experiments: its cause needs a look.
   for (const record of stoppedExperiments) {

@@ -1,5 +1,6 @@
 import type { RequestOf } from '../api/types';
 import { detailsUnder, type Problem } from '../common/api-error';
+import { may } from '../layout/access';
 
 /** What the create and edit forms hold: coverage as a percentage, as people think of it. */
 export interface ExperimentFormValues {
@@ -103,5 +104,8 @@ export function experimentActions(
   record: { archived?: boolean },
   roles: readonly string[],
 ): { edit: boolean; stop: boolean } {
-  return { edit: !record.archived && roles.includes('analyst'), stop: !record.archived && roles.includes('approver') };
+  return {
+    edit: !record.archived && may('writeDrafts', roles),
+    stop: !record.archived && may('stopExperiment', roles),
+  };
 }

@@ -1,7 +1,7 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Box, Button, Typography } from '@mui/material';
 import { Link, NotFound, Title, useLocation, usePermissions, useTranslate } from 'react-admin';
-import { mayOpen, RESOURCE_ROLES } from './resource-roles';
+import { mayOpen, RESOURCE_ROLES } from './access';
 
 /**
  * A page no route answers. A resource this person's roles may not open is not missing: it says access is denied
@@ -18,7 +18,7 @@ export const CatchAll = () => {
 
 const AccessDenied = ({ resource, roles }: { resource: string; roles: string[] }) => {
   const translate = useTranslate();
-  const roleNames = (list: string[]) => list.map((role) => translate(`gabarit.roles.${role}`)).join(', ');
+  const roleNames = (list: readonly string[]) => list.map((role) => translate(`gabarit.roles.${role}`)).join(', ');
   const title = translate('gabarit.access_denied.title');
   return (
     <Box sx={{ p: 4, textAlign: 'center' }}>
@@ -30,7 +30,7 @@ const AccessDenied = ({ resource, roles }: { resource: string; roles: string[] }
       <Typography>
         {translate('gabarit.access_denied.needs', {
           page: translate(`resources.${resource}.name`, { smart_count: 2 }),
-          roles: roleNames(RESOURCE_ROLES[resource]!),
+          roles: roleNames(RESOURCE_ROLES[resource]!.roles),
         })}
       </Typography>
       <Typography sx={{ mt: 1 }}>{translate('gabarit.access_denied.yours', { roles: roleNames(roles) })}</Typography>

@@ -10,6 +10,7 @@ import { dataProvider } from '../dataProvider';
 import { versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
+import { may } from '../layout/access';
 
 interface TestRun {
   version: number;
@@ -36,8 +37,7 @@ export const PromptTests = () => {
   const [run, setRun] = useState<TestRun | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
-  if (!record || !roles.some((r) => r === 'analyst' || r === 'approver')) return null;
+  if (!record || !may('runTests', identity?.['roles'] as string[] | undefined)) return null;
   const numbers = versionNumbers(record.versions);
   const chosen = version ?? record.draftVersion ?? record.activeVersion ?? numbers[0];
   if (chosen === undefined) return null;

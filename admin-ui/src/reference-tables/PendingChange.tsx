@@ -22,6 +22,7 @@ import { formatDateTime } from '../common/dates';
 import { CommentField } from '../common/lifecycle/CommentField';
 import { formatCell, type Column } from './cells';
 import { sendChange, type LoadedTable, type PendingChange as Pending } from './useReferenceTable';
+import { may } from '../layout/access';
 
 type Decision = 'approve' | 'reject';
 
@@ -106,7 +107,7 @@ export const PendingChange = ({
   const pending = loaded.table.pending!;
   const roles = (identity?.['roles'] as string[] | undefined) ?? [];
   const isAuthor = identity?.id === pending.proposedBy;
-  const reviewer = roles.includes('approver') && !isAuthor;
+  const reviewer = may('approveTableChange', roles) && !isAuthor;
   const hidden = pending.counts.added + pending.counts.removed + pending.counts.changed - pending.changes.length;
 
   const decide = async (comment: string) => {

@@ -1,14 +1,13 @@
 import { DataTable, List, SearchInput } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
-import { EDITOR_ROLES } from './permissions';
 
 /** Reference tables, searchable by key or name; the API sorts by key only. */
 export const ReferenceTableList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
     sort={{ field: 'key', order: 'ASC' }}
-    actions={<CreateForRoles roles={EDITOR_ROLES} />}
+    actions={<CreateForRoles action="editReferenceTables" />}
   >
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />

@@ -1,6 +1,6 @@
-/** Who may change reference tables: the roles on the server's create, rows, import and delete routes. */
-export const EDITOR_ROLES = ['analyst', 'admin'];
+import { may } from '../layout/access';
 
+/** Who may change reference tables: the roles on the server's create, rows, import and delete routes. */
 export function canEditTables(roles: readonly string[] | undefined): boolean {
-  return (roles ?? []).some((role) => EDITOR_ROLES.includes(role));
+  return may('editReferenceTables', roles);
 }

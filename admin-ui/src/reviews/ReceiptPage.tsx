@@ -28,14 +28,13 @@ import { dataProvider } from '../dataProvider';
 import { reviewsMessages as enMessages } from '../i18n/en/reviews';
 import { reviewsMessages as frMessages } from '../i18n/fr/reviews';
 import { typesetFrench } from '../i18n/typography';
+import { may } from '../layout/access';
 
 export type Receipt = ResponseOf<'/api/v1/decisions/{id}/receipt', 'get'>;
 type ReviewRequest = RequestOf<'/api/v1/decisions/{id}/reviews', 'post'>;
 type Created = ResponseOf<'/api/v1/decisions/{id}/reviews', 'post', 201>;
 
 const RECEIVED_VIA = ['in_person', 'phone', 'mail', 'email', 'online', 'other'] as const;
-/** Roles that receive a person's observations (the API's `POST /decisions/{id}/reviews`). */
-const RECORDING_ROLES = ['analyst', 'approver', 'risk'];
 
 // Printing shows the receipt alone: no app bar, menu or console controls.
 const printStyles = (
@@ -89,7 +88,7 @@ export const ReceiptView = ({ id }: { id: string }) => {
   const [receipt, setReceipt] = useState<Receipt | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const { permissions } = usePermissions<string[]>();
-  const mayRecord = (permissions ?? []).some((role) => RECORDING_ROLES.includes(role));
+  const mayRecord = may('recordReview', permissions);
 
   useEffect(() => {
     setProblem(undefined);

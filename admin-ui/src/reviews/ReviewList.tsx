@@ -26,14 +26,13 @@ import {
 import type { RequestOf, ResponseOf } from '../api/types';
 import { formatDateTime } from '../common/dates';
 import { useApiAction } from '../common/use-api-action';
+import { may } from '../layout/access';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
 
 /** Outcomes a reviewer may decide instead (the pilots' event types); each worded in gabarit.outcomes. */
 export const OUTCOMES = ['auto_approve', 'manual_review', 'ineligible', 'request_documents', 'reject'];
-/** Roles that decide review requests (the API's `POST /reviews/{id}/decide`). */
-const DECIDING_ROLES = ['approver', 'risk'];
 
 const outcomeWords = (type: string, translate: (key: string, options?: object) => string) =>
   translate(`gabarit.outcomes.${type}`, { _: type });
@@ -71,7 +70,7 @@ const DueDate = () => {
 export const ReviewList = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
-  const mayDecide = (permissions ?? []).some((role) => DECIDING_ROLES.includes(role));
+  const mayDecide = may('decideReview', permissions);
   return (
     <List
       filters={filters}

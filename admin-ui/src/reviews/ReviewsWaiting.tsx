@@ -1,15 +1,13 @@
 import { Alert } from '@mui/material';
 import { Link, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import type { Review } from './ReviewList';
-
-const DECIDING_ROLES = ['approver', 'risk'];
+import { may } from '../layout/access';
 
 /** On the dashboard of reviewers: how many review requests wait, how many are overdue; nothing when none wait. */
 export const ReviewsWaiting = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
-  const reviewer = roles.some((role) => DECIDING_ROLES.includes(role));
+  const reviewer = may('decideReview', identity?.['roles'] as string[] | undefined);
   const { data, total } = useGetList<Review>(
     'reviews',
     { filter: { status: 'open' }, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueAt', order: 'ASC' } },

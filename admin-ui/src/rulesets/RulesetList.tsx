@@ -11,14 +11,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ImportDmnButton } from './dmn/ImportDmnButton';
-import { mayWriteDrafts } from '../layout/resource-roles';
+import { may } from '../layout/access';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {
   const { identity } = useGetIdentity();
-  const isAnalyst = mayWriteDrafts(identity?.['roles'] as string[] | undefined);
+  const isAnalyst = may('writeDrafts', identity?.['roles'] as string[] | undefined);
   return (
     <TopToolbar>
       <FilterButton />

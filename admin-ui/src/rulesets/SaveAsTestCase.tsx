@@ -7,7 +7,7 @@ import { problemHeadline, toProblem } from '../common/api-error';
 import type { GovernedRecord } from '../common/drafts/use-governed-draft';
 import type { GabaritDataProvider } from '../dataProvider';
 import { withTestCase, type TestCase } from './test-case';
-import { mayWriteDrafts } from '../layout/resource-roles';
+import { may } from '../layout/access';
 
 interface Props {
   rulesetKey: string;
@@ -43,7 +43,7 @@ export const SaveAsTestCase = ({ rulesetKey, facts, events }: Props) => {
       if ('version' in outcome) invalidate();
     },
   });
-  if (!mayWriteDrafts(identity?.['roles'] as string[] | undefined)) return null;
+  if (!may('writeDrafts', identity?.['roles'] as string[] | undefined)) return null;
 
   const save = async () => {
     try {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 import { useApiAction } from '../common/use-api-action';
 import { TransitionDialog, type TransitionInput } from '../common/lifecycle/TransitionDialog';
-import { mayWriteDrafts } from '../layout/resource-roles';
+import { may } from '../layout/access';
 
 /**
  * Submits the saved draft for review from the editor, then shows the rule set with its versions. Errors of the
@@ -23,7 +23,7 @@ export const SubmitDraftButton = ({
   const redirect = useRedirect();
   const { identity } = useGetIdentity();
   const [asking, setAsking] = useState(false);
-  if (!mayWriteDrafts(identity?.['roles'] as string[] | undefined)) return null;
+  if (!may('submitVersion', identity?.['roles'] as string[] | undefined)) return null;
   const submit = async (input: TransitionInput) => {
     setAsking(false);
     if (

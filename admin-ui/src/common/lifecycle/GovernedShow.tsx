@@ -4,7 +4,7 @@ import { EditButton, TopToolbar, useGetIdentity, useShowContext } from 'react-ad
 import { RollbackButton } from './RollbackButton';
 import type { UseSubmitBlock, VersionAction, VersionRecord } from './version-actions';
 import { VersionHistory } from './VersionHistory';
-import { mayWriteDrafts } from '../../layout/resource-roles';
+import { may } from '../../layout/access';
 
 interface GovernedRecord {
   id: string;
@@ -24,7 +24,7 @@ export const GovernedShowActions = ({
   const { record } = useShowContext<GovernedRecord>();
   const { identity } = useGetIdentity();
   if (!record) return null;
-  const isAnalyst = mayWriteDrafts(identity?.['roles'] as string[] | undefined);
+  const isAnalyst = may('writeDrafts', identity?.['roles'] as string[] | undefined);
   return (
     <TopToolbar>
       <Stack direction="row" spacing={1}>

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { useApiAction } from '../use-api-action';
 import type { VersionRecord } from './version-actions';
+import { may } from '../../layout/access';
 
 interface Props {
   /** The governed resource (`rulesets`) and the key of the one shown. */
@@ -33,8 +34,7 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
   );
   const [target, setTarget] = useState<number | ''>('');
   const [comment, setComment] = useState('');
-  if (!identity || !((identity['roles'] as string[]) ?? []).includes('approver') || candidates.length === 0)
-    return null;
+  if (!identity || !may('rollBack', identity['roles'] as string[] | undefined) || candidates.length === 0) return null;
   const confirm = async () => {
     if (
       await rollback.run({

@@ -1,3 +1,5 @@
+import { may } from '../../layout/access';
+
 /** A version as the API lists it (only what the buttons need). */
 export interface VersionRecord {
   number: number;
@@ -31,14 +33,12 @@ export function versionActions(
   version: VersionRecord,
   user: { id: string; roles: string[] },
 ): { action: VersionAction; disabledReason?: string }[] {
-  const isAnalyst = user.roles.includes('analyst');
-  const isApprover = user.roles.includes('approver');
   const actions: { action: VersionAction; disabledReason?: string }[] = [];
-  if (version.status === 'draft' && isAnalyst) actions.push({ action: 'submit' });
-  if (version.status === 'in_review' && isApprover) {
+  if (version.status === 'draft' && may('submitVersion', user.roles)) actions.push({ action: 'submit' });
+  if (version.status === 'in_review' && may('reviewVersion', user.roles)) {
     const ownWork = version.authors.includes(user.id) ? 'gabarit.lifecycle.four_eyes' : undefined;
     actions.push({ action: 'approve', disabledReason: ownWork }, { action: 'reject', disabledReason: ownWork });
   }
-  if (version.status === 'approved' && isApprover) actions.push({ action: 'publish' });
+  if (version.status === 'approved' && may('publishVersion', user.roles)) actions.push({ action: 'publish' });
   return actions;
 }

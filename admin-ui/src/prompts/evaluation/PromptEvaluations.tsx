@@ -28,6 +28,7 @@ import { VersionPicker } from '../VersionPicker';
 import { parseJsonObject } from '../variables';
 import { EvaluationCases, EvaluationSummary, type EvaluationRun } from './EvaluationResults';
 import { LatestEvaluation } from './LatestEvaluation';
+import { may } from '../../layout/access';
 
 type EvaluationSet = components['schemas']['EvaluationSetView'];
 
@@ -79,9 +80,9 @@ export const PromptEvaluations = () => {
   });
   const chosen = version ?? (record ? versionUnderReview(record) : undefined);
   if (!record || chosen === undefined) return null;
-  const roles = (identity?.['roles'] as string[] | undefined) ?? [];
-  const mayRun = roles.some((r) => r === 'analyst' || r === 'approver');
-  const mayCreate = roles.includes('analyst');
+  const roles = identity?.['roles'] as string[] | undefined;
+  const mayRun = may('runEvaluations', roles);
+  const mayCreate = may('createEvaluationSets', roles);
   const setNames = (sets.data ?? []).map((s) => s.name);
   const selectedSet = setName ?? setNames[0];
 

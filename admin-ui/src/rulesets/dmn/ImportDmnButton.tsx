@@ -17,7 +17,7 @@ import { useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate }
 import { problemHeadline, toProblem, type Problem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import type { GabaritDataProvider } from '../../dataProvider';
-import { mayWriteDrafts } from '../../layout/resource-roles';
+import { may } from '../../layout/access';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
@@ -85,7 +85,7 @@ export const ImportDmnButton = () => {
   const [pilot, setPilot] = useState('invoices');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  if (!mayWriteDrafts(identity?.['roles'] as string[] | undefined)) return null;
+  if (!may('writeDrafts', identity?.['roles'] as string[] | undefined)) return null;
 
   const importFile = async () => {
     if (!file) return;

@@ -18,6 +18,7 @@ import { useGetIdentity, useLocaleState, useLocation, useNotify, useShowContext,
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { ShadowReport } from './ShadowReport';
 import { SHADOWABLE, shadowRefusal, useShadowCommands, useShadowReport } from './use-shadow';
+import { may } from '../../layout/access';
 
 interface RulesetRecord {
   id: string;
@@ -91,7 +92,7 @@ const VersionShadow = ({ rulesetKey, version, status }: { rulesetKey: string; ve
   const [locale] = useLocaleState();
   const { report, problem, loading } = useShadowReport(rulesetKey, version);
   const { identity } = useGetIdentity();
-  const isApprover = ((identity?.['roles'] as string[] | undefined) ?? []).includes('approver');
+  const isApprover = may('runShadow', identity?.['roles'] as string[] | undefined);
   return (
     <>
       {isApprover ? (
