@@ -70,6 +70,7 @@ export const TRANSLATED_ERRORS = [
   'precondition_required',
   'prompt_too_large',
   'ruleset_too_large',
+  'schema_compiler_unavailable',
   'self_lockout',
   'service_unavailable',
   'session_ended',

@@ -41,6 +41,8 @@ export const errorMessages = {
   precondition_required: 'The version read is unknown: reload the page before editing.',
   prompt_too_large: 'This prompt version exceeds the size allowed.',
   ruleset_too_large: 'This rule set exceeds the size allowed.',
+  schema_compiler_unavailable:
+    'The JSON Schema could not be compiled just now; nothing was changed. Try again in a moment.',
   self_lockout: 'You cannot remove your own admin role or disable your own account: ask another person to.',
   service_unavailable: 'The service is temporarily unavailable: try again shortly.',
   session_ended: 'Your session has ended (signed out, or the account changed). Please sign in again.',

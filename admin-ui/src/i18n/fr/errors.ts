@@ -45,6 +45,8 @@ export const errorMessages = {
   precondition_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
   prompt_too_large: 'Cette version du gabarit dépasse la taille permise.',
   ruleset_too_large: 'Cet ensemble de règles dépasse la taille permise.',
+  schema_compiler_unavailable:
+    'Le schéma JSON n’a pas pu être compilé pour le moment ; rien n’a été modifié. Réessayez dans un instant.',
   self_lockout:
     'Vous ne pouvez pas retirer votre propre rôle d’administration ni désactiver votre propre compte : demandez-le à une autre personne.',
   service_unavailable: 'Le service est momentanément indisponible : réessayez dans un moment.',
