@@ -1,5 +1,6 @@
 // What an analyst saves and the event loop: the longest the process could not answer anyone while it checked the
-// largest JSON Schema and analysed the largest tables and trees the limits let through (docs/adr/0025, 0035).
+// largest JSON Schema and rule set, compiled that rule set, and analysed the largest tables and trees the limits
+// let through (docs/adr/0025, 0034, 0035).
 // Usage: npm run build:server && npm run bench:stalls [-- --runs 5]
 //
 // In process, on the built modules. A `setInterval` of 1 ms notes the longest gap between its ticks while one
@@ -10,8 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { timeSlices } from '../dist/common/async/time-slices.js';
 import { analyseRuleset, analyseRulesetInTurns } from '../dist/engine/analysis/analyse.js';
-import { fanOut, longTable, wideTree } from '../dist/engine/fixtures/large-analyses.js';
+import { prepare, prepareInTurns } from '../dist/engine/evaluate.js';
+import { fanOut, longTable, manyConditions, wideTree } from '../dist/engine/fixtures/large-analyses.js';
 import { schemaProblems } from '../dist/modules/rulesets/input-schemas.js';
+import { validateRulesetContent } from '../dist/modules/rulesets/ruleset-validation.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
@@ -62,6 +65,25 @@ row(
     const problems = await schemaProblems(largeSchema(run), '/inputSchema');
     if (problems.length > 0) throw new Error(JSON.stringify(problems));
   }),
+);
+row(
+  'saving a rule set of 7 800 conditions, just under the 512 KiB limit: its checks',
+  await measure((run) => validateRulesetContent('rules', manyConditions(2, 39, `run${run}_`))),
+);
+row(
+  'refusing a rule set of 20 000 conditions (1.3 MB) as too large',
+  await measure(async (run) => {
+    const refused = await validateRulesetContent('rules', manyConditions(4, 50, `run${run}_`)).catch((err) => err);
+    if (refused?.code !== 'ruleset_too_large') throw new Error(`not refused as too large: ${refused}`);
+  }),
+);
+row(
+  'compiling that 7 800-condition rule set for its first evaluation, in one go',
+  await measure((run) => prepare('rules', manyConditions(2, 39, `run${run}_`).definition)),
+);
+row(
+  'compiling it in turns (as the service runs it)',
+  await measure((run) => prepareInTurns(timeSlices(), 'rules', manyConditions(2, 39, `run${run}_`).definition)),
 );
 const analyses = [
   ['2 000 table rows × 5 overlapping columns, first', 'decisionTable', longTable('first', 2000)],

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { prepare, runNow } from './evaluate.js';
+import { timeSlices } from '../common/async/time-slices.js';
+import { prepare, prepareInTurns, runNow } from './evaluate.js';
+import { manyConditions } from './fixtures/large-analyses.js';
 import { withSeededLookups } from './fixtures/seeded-lookups.js';
 
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8')) as {
@@ -48,5 +50,30 @@ describe('lookups and computed facts', () => {
     };
     const prepared = prepare('rules', rules, computed, { supplier: failing });
     expect(runNow(prepared, { invoice: {} }).computed).toEqual({ listed: false });
+  });
+});
+
+describe('prepareInTurns', () => {
+  it('compiles a rule set at the size limit giving the event loop turns, to the same decisions as prepare', async () => {
+    const { definition } = manyConditions(2, 39);
+    let turns = 0;
+    let spinning = true;
+    const spin = () => {
+      turns++;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const inTurns = await prepareInTurns(timeSlices(0), 'rules', definition, pilot.computedFacts);
+    spinning = false;
+    // Two rules and their passes: prepare in one go would give the loop no turn at all until it returned.
+    expect(turns).toBeGreaterThanOrEqual(4);
+    const inOneGo = prepare('rules', definition, pilot.computedFacts);
+    const x = (v: number) => Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`x${i}`, v]));
+    for (const facts of [{ t: x(0) }, { t: x(150) }, { t: { ...x(0), x7: 4000 } }]) {
+      const [a, b] = [runNow(inTurns, facts), runNow(inOneGo, facts)];
+      expect(a.events).toEqual(b.events);
+      expect([a.fired, a.failed]).toEqual([b.fired, b.failed]);
+    }
+    expect(runNow(inTurns, { t: x(10_000) }).events).toEqual([{ type: 'e' }, { type: 'e' }]);
   });
 });

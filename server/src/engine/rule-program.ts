@@ -49,6 +49,18 @@ const hasRoot = (c: Json) => ['all', 'any', 'not', 'condition'].some((k) => Obje
  * This is what keeps a thousand cached versions in little memory (docs/adr/0009).
  */
 export function compileProgram(compiled: CompiledRules): Program {
+  const steps = programSteps(compiled);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same compilation in steps: it yields between rules and between its passes over them. A rule set at the
+ * size limit takes 20–50 ms to compile here; the service runs these steps in time slices (`prepareInTurns`), so
+ * other requests are served meanwhile.
+ */
+export function* programSteps(compiled: CompiledRules): Generator<void, Program> {
   const registry = new Map<string, FactRead>();
   const reads = readsIn(registry);
   const sources = new Map<string, Json>();
@@ -57,16 +69,24 @@ export function compileProgram(compiled: CompiledRules): Program {
       throw new Error(name ? ROOT_ERROR : 'Engine: setCondition() requires name');
     sources.set(name, deepFreeze(structuredClone(condition)) as Json);
   }
-  const rules = (compiled.rules as unknown as Json[]).map((source) => deepFreeze(structuredClone(source)) as Json);
+  const rules: Json[] = [];
+  for (const source of compiled.rules as unknown as Json[]) {
+    rules.push(deepFreeze(structuredClone(source)) as Json);
+    yield;
+  }
   // Serialized (v8 keeps undefined, NaN and -0, as the library would see them) and deflated: a few KB a version.
   // Copied out of zlib's 16 KB output chunk, which would otherwise stay attached to it.
   const trees = new ConditionTrees(new Uint8Array(deflateRawSync(serialize({ rules, named: [...sources] }))), reads);
+  yield;
   const context = { ...trees.context(sources), sharedSteps: new Map(), sharedBodies: new Map() };
   // setCondition compiles every named condition, used or not: its errors surface now, as the library's would.
-  for (const [name, condition] of sources) compileTree(condition, context, [name]);
+  for (const [name, condition] of sources) {
+    compileTree(condition, context, [name]);
+    yield;
+  }
   const bySet: Record<string, ProgramRule[]> = {};
   let slots = 0;
-  rules.forEach((rule, index) => {
+  for (const [index, rule] of rules.entries()) {
     const conditions = rule['conditions'] as Json;
     if (!hasRoot(conditions)) throw new Error(ROOT_ERROR);
     const priority = Number.parseInt(String(rule['priority'] || 1), 10);
@@ -88,7 +108,8 @@ export function compileProgram(compiled: CompiledRules): Program {
       evaluate: root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw,
       steps: tree.steps,
     });
-  });
+    yield;
+  }
   const sets = Object.keys(bySet)
     .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
     .map((p) => bySet[p]!);

@@ -3,7 +3,8 @@ import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import { prepare, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
+import { timeSlices } from '../../common/async/time-slices.js';
+import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
@@ -28,6 +29,8 @@ export interface PreparedEntry {
 @Injectable()
 export class PreparedVersions {
   private readonly cache: LRUCache<string, PreparedEntry>;
+  /** Preparations under way, by checksum. */
+  private readonly preparing = new Map<string, Promise<PreparedEntry>>();
 
   constructor(
     private readonly lookups: ReferenceLookups,
@@ -41,31 +44,42 @@ export class PreparedVersions {
     return this.cache.get(checksum);
   }
 
-  /** The entry for a checksum, prepared now if it is not yet (a large fact schema compiles off the main thread). */
-  async for(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
-    let entry = this.cache.get(checksum);
-    if (entry) return entry;
-    const validateFacts = await inputValidators.for(content.inputSchema);
-    entry = this.cache.get(checksum); // prepared by another request meanwhile
-    if (!entry) {
-      entry = {
-        prepared: prepare(
-          format,
-          content.definition,
-          content.computedFacts ?? [],
-          this.lookupFacts(content),
-          this.preloadTables(content),
-        ),
-        validateFacts,
-        piiPaths: personalPaths(content),
-        derivedFacts: new Map([
-          ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
-          ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
-        ]),
-        content: { ...(content.settings && { settings: content.settings }) },
-      };
-      this.cache.set(checksum, entry);
+  /**
+   * The entry for a checksum, prepared now if it is not yet: in time slices, since a rule set at the size limit
+   * compiles in 20–50 ms (and a large fact schema off the main thread). Requests for a version being prepared
+   * wait for that one preparation.
+   */
+  for(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
+    const entry = this.cache.get(checksum);
+    if (entry) return Promise.resolve(entry);
+    let pending = this.preparing.get(checksum);
+    if (!pending) {
+      pending = this.prepare(checksum, format, content).finally(() => this.preparing.delete(checksum));
+      this.preparing.set(checksum, pending);
     }
+    return pending;
+  }
+
+  private async prepare(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
+    const validateFacts = await inputValidators.for(content.inputSchema);
+    const entry: PreparedEntry = {
+      prepared: await prepareInTurns(
+        timeSlices(),
+        format,
+        content.definition,
+        content.computedFacts ?? [],
+        this.lookupFacts(content),
+        this.preloadTables(content),
+      ),
+      validateFacts,
+      piiPaths: personalPaths(content),
+      derivedFacts: new Map([
+        ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
+        ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
+      ]),
+      content: { ...(content.settings && { settings: content.settings }) },
+    };
+    this.cache.set(checksum, entry);
     return entry;
   }
 
