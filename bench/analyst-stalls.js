@@ -90,6 +90,7 @@ const analyses = [
   ['the same, unique', 'decisionTable', longTable('unique', 2000)],
   ['2 000 tree branches', 'decisionTree', wideTree(2000)],
   ['named conditions fanning out to 2^17', 'rules', fanOut(17)],
+  ['two rules of 3 900 conditions each (512 KiB)', 'rules', manyConditions(2, 39)],
 ];
 for (const [what, format, content] of analyses) {
   row(`analysis of ${what}, in one go`, await measure(() => analyseRuleset(format, content)));
