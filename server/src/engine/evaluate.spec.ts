@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { timeSlices } from '../common/async/time-slices.js';
+import { turnsDuring } from '../common/async/turns-during.js';
 import { prepare, prepareInTurns, runNow } from './evaluate.js';
 import { manyConditions } from './fixtures/large-analyses.js';
 import { withSeededLookups } from './fixtures/seeded-lookups.js';
@@ -56,15 +57,9 @@ describe('lookups and computed facts', () => {
 describe('prepareInTurns', () => {
   it('compiles a rule set at the size limit giving the event loop turns, to the same decisions as prepare', async () => {
     const { definition } = manyConditions(2, 39);
-    let turns = 0;
-    let spinning = true;
-    const spin = () => {
-      turns++;
-      if (spinning) setImmediate(spin);
-    };
-    setImmediate(spin);
-    const inTurns = await prepareInTurns(timeSlices(0), 'rules', definition, pilot.computedFacts);
-    spinning = false;
+    const { result: inTurns, turns } = await turnsDuring(() =>
+      prepareInTurns(timeSlices(0), 'rules', definition, pilot.computedFacts),
+    );
     // Two rules and their passes: prepare in one go would give the loop no turn at all until it returned.
     expect(turns).toBeGreaterThanOrEqual(4);
     const inOneGo = prepare('rules', definition, pilot.computedFacts);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { turnsDuring } from '../async/turns-during.js';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { COMPILED_HERE_UP_TO, SchemaValidators } from './schema-validators.js';
 
@@ -134,15 +135,9 @@ describe('SchemaValidators', () => {
         type: 'object',
         properties: { code: { type: 'string', pattern: '^[A-Z]{2}\\d+$' }, amount: { type: 'number', minimum: 0 } },
       };
-    let turns = 0;
-    let spinning = true;
-    const spin = () => {
-      turns++;
-      if (spinning) setImmediate(spin);
-    };
-    setImmediate(spin);
-    const validate = await new SchemaValidators(options, 10).for({ type: 'object', properties });
-    spinning = false;
+    const { result: validate, turns } = await turnsDuring(() =>
+      new SchemaValidators(options, 10).for({ type: 'object', properties }),
+    );
     // ajv.compile on this thread would have given the loop no turn at all until it returned.
     expect(turns).toBeGreaterThan(10);
     expect(validate({ field3: { code: 'QC12', amount: 4 } })).toBe(true);

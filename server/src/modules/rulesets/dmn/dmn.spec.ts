@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { turnsDuring } from '../../../common/async/turns-during.js';
 import { checksumOf } from '../../../common/json/canonical.js';
 import { ValidationError, type ErrorDetail } from '../../../common/errors/domain-errors.js';
 import type { RulesetContent } from '../ruleset.types.js';
@@ -114,14 +115,9 @@ describe('reading DMN XML', () => {
   });
 
   it('gives the event loop turns while it reads a large file', async () => {
-    let turns = 0;
-    const count = () => {
-      turns++;
-      timer = setImmediate(count);
-    };
-    let timer = setImmediate(count);
-    const root = await parseDmnXml(`<definitions ${ns}>${'<x a="&lt;&#233;"/>'.repeat(200_000)}</definitions>`);
-    clearImmediate(timer);
+    const { result: root, turns } = await turnsDuring(() =>
+      parseDmnXml(`<definitions ${ns}>${'<x a="&lt;&#233;"/>'.repeat(200_000)}</definitions>`),
+    );
     expect(root.children).toHaveLength(200_000);
     expect(root.children[0]).toEqual({ name: 'x', attrs: { a: '<é' }, children: [], text: '' });
     // Read in one piece, the file left no turn at all to other work until it was done.
