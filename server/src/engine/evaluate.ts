@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
@@ -62,6 +63,8 @@ export async function prepareInTurns(
   dynamicFacts: Record<string, DynamicFact> = {},
   beforeRun?: () => Promise<void> | undefined,
 ): Promise<PreparedVersion> {
+  // The caller has usually just read and hashed the content in the same turn: compiling starts in a new one.
+  await nextTurn();
   const compiled = compileDefinition(format, definition);
   const steps = programSteps(compiled);
   let step = steps.next();

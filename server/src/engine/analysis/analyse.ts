@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { WorkBudget } from './budget.js';
 import type { Domain } from './domain.js';
 import { Report, type Analysis } from './findings.js';
@@ -35,6 +36,8 @@ export async function analyseRulesetInTurns(
   content: AnalysedContent,
   pause: () => Promise<void> | undefined,
 ): Promise<Analysis> {
+  // The caller has usually just read the content in the same turn: the analysis starts in a new one.
+  await nextTurn();
   const steps = analysisSteps(format, content);
   let step = steps.next();
   while (!step.done) {

@@ -28,12 +28,17 @@ export function* analyseRules(
       'rules whose conditions can never hold, rules subsumed by another with the same event',
     ),
   );
-  const rules = (definition['rules'] as Json[]).map((rule, index) => ({
-    name: String(rule['name']),
-    at: pointer('definition', 'rules', index),
-    event: JSON.stringify(rule['event']),
-    formula: toFormula(rule['conditions'] as Json, pointer('definition', 'rules', index, 'conditions'), ctx),
-  }));
+  const rules: { name: string; at: string; event: string; formula: Formula }[] = [];
+  for (const [index, rule] of (definition['rules'] as Json[]).entries()) {
+    // A rule at the size limit holds thousands of conditions: each is read in a step of its own.
+    yield;
+    rules.push({
+      name: String(rule['name']),
+      at: pointer('definition', 'rules', index),
+      event: JSON.stringify(rule['event']),
+      formula: toFormula(rule['conditions'] as Json, pointer('definition', 'rules', index, 'conditions'), ctx),
+    });
+  }
   const possible: typeof rules = [];
   const unsolved: string[] = [];
   for (const rule of rules) {
@@ -97,9 +102,14 @@ export function* analyseRules(
         unsearched.push(rule.name);
         break;
       }
+      // Comparing two rules at the size limit takes 10–20 ms: each comparison is a step of its own.
+      yield;
       if (!implies(rule.formula, other.formula)) continue;
       // Two equivalent rules: only the later one is reported.
-      if (index > j && implies(other.formula, rule.formula)) continue;
+      if (index > j) {
+        yield;
+        if (implies(other.formula, rule.formula)) continue;
+      }
       report.add(
         'subsumed',
         'info',

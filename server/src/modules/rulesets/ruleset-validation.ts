@@ -46,12 +46,14 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
       'ruleset_too_large',
     );
   }
+  // The body was just parsed and checked in one block; the definition's passes each get a turn of their own.
+  await nextTurn();
   const details: ErrorDetail[] = [];
   const validate = validators[format];
   if (!validate(content.definition)) details.push(...definitionErrors(validate.errors));
   else details.push(...semanticProblems(format, content.definition));
   // At the size limit each of the three passes over the definition takes 5–30 ms (more in a cold process):
-  // other requests are served between them, not after all three.
+  // other requests are served between them, not after all three (docs/adr/0034).
   await nextTurn();
   details.push(...(await inputSchemaProblems(content.inputSchema)));
   if (content.tests !== undefined && !validateTests(content.tests))
@@ -76,6 +78,7 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   if (details.length === 0) details.push(...textProblems(content.definition));
   if (details.length > 0)
     throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
+  await nextTurn(); // what follows a save (its checksum, the write) starts in a turn of its own
 }
 
 function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail[] {
