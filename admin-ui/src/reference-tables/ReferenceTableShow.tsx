@@ -15,7 +15,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { CsvImport } from './CsvImport';
 import { DeleteTableButton } from './DeleteTableButton';
 import { PendingChange } from './PendingChange';
-import { canEditTables } from './permissions';
+import { may } from '../layout/access';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
 
@@ -26,7 +26,7 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
   const { identity } = useGetIdentity();
   const { loaded, error, reload, setLoaded } = useReferenceTable(tableKey);
   // A pending change must be decided before the next one: the grid and the import wait for it.
-  const editable = canEditTables(identity?.['roles'] as string[] | undefined) && !loaded?.table.pending;
+  const editable = may('editReferenceTables', identity?.['roles'] as string[] | undefined) && !loaded?.table.pending;
   const [dirty, setDirty] = useState(false);
   const changed = useCallback(
     (next: LoadedTable) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv } from './csv-file';
-import { canEditTables } from './permissions';
+import { may } from '../layout/access';
 
 describe('CSV file text', () => {
   it('reads UTF-8 and falls back to Windows-1252 for French Excel files', () => {
@@ -12,9 +12,9 @@ describe('CSV file text', () => {
 
 describe('who may edit', () => {
   it('follows the server: analysts and admins edit, approvers and risk officers read', () => {
-    expect(canEditTables(['analyst'])).toBe(true);
-    expect(canEditTables(['risk', 'admin'])).toBe(true);
-    expect(canEditTables(['approver', 'risk'])).toBe(false);
-    expect(canEditTables(undefined)).toBe(false);
+    expect(may('editReferenceTables', ['analyst'])).toBe(true);
+    expect(may('editReferenceTables', ['risk', 'admin'])).toBe(true);
+    expect(may('editReferenceTables', ['approver', 'risk'])).toBe(false);
+    expect(may('editReferenceTables', undefined)).toBe(false);
   });
 });

@@ -24,7 +24,6 @@ type Json = Record<string, unknown>;
 /** The places where a schema costs too much to compile or to validate with; `base` is its JSON Pointer. */
 export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  let subschemas = 0;
   // Iterative: the body parser lets 64 levels through, but a counter should not depend on that.
   const stack: { node: unknown; path: string }[] = [{ node: schema, path: base }];
   while (stack.length > 0) {
@@ -34,7 +33,6 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
       node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}` }));
       continue;
     }
-    subschemas++;
     const s = node as Json;
     if (s['uniqueItems'] === true && !scalarItems(s['items'])) {
       const max = s['maxItems'];
@@ -48,6 +46,7 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
       if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
         stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
   }
+  const subschemas = subschemaCount(schema);
   if (subschemas > SCHEMA_LIMITS.subschemas)
     problems.push({
       path: base,
@@ -61,7 +60,10 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
   return problems;
 }
 
-/** The subschemas (objects) written in a schema, data keywords (`enum`, `const`…) aside. */
+/**
+ * The subschemas (objects) written in a schema, data keywords (`enum`, `const`…) aside: what the limit counts,
+ * and what decides where a schema is compiled (SchemaValidators).
+ */
 export function subschemaCount(schema: unknown): number {
   let count = 0;
   const stack: unknown[] = [schema];
