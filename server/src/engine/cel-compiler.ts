@@ -1,5 +1,5 @@
 import type { ASTNode } from '@marcbachmann/cel-js';
-import { charge, type Code } from './cel-budget.js';
+import { charge, type Code, type Run } from './cel-budget.js';
 import { FUNCTIONS } from './cel-functions.js';
 import { BINARY } from './cel-operators.js';
 import { regexReplacer } from './cel-regex.js';
@@ -291,7 +291,7 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
   const [first, second] = args.slice(1).map((a) => compileNode(a, inner)) as [Code, Code | undefined];
   // Every step pays for the whole body, including the nodes that do not charge for themselves (!, ?:, &&...).
   const perItem = 1 + args.slice(1).reduce((n, a) => n + nodeCount(a), 0);
-  return (run) => {
+  const itemsOf = (run: Run): unknown[] => {
     const source = range(run);
     const items = Array.isArray(source)
       ? source
@@ -299,34 +299,73 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
         ? Object.keys(source)
         : fail(`${name}() needs a list or a map`);
     charge(run, 1 + items.length);
-    const out: unknown[] = [];
-    let matches = 0;
-    for (const item of items) {
-      charge(run, perItem);
-      run.locals[slot] = item;
-      switch (name) {
-        case 'all':
-          if (!bool(first(run))) return false;
-          break;
-        case 'exists':
-          if (bool(first(run))) return true;
-          break;
-        case 'exists_one':
-          if (bool(first(run))) matches++;
-          break;
-        case 'filter':
-          if (bool(first(run))) out.push(item);
-          break;
-        default: // map
-          if (!second) out.push(first(run));
-          else if (bool(first(run))) out.push(second(run));
-      }
-    }
-    if (name === 'all') return true;
-    if (name === 'exists') return false;
-    if (name === 'exists_one') return matches === 1;
-    return out;
+    return items;
   };
+  // One closure per kind: choosing the kind at every element cost as much as a short body.
+  const step = (run: Run, item: unknown): void => {
+    charge(run, perItem);
+    run.locals[slot] = item;
+  };
+  switch (name) {
+    case 'all':
+      return (run) => {
+        const items = itemsOf(run);
+        for (let i = 0; i < items.length; i++) {
+          step(run, items[i]);
+          if (!bool(first(run))) return false;
+        }
+        return true;
+      };
+    case 'exists':
+      return (run) => {
+        const items = itemsOf(run);
+        for (let i = 0; i < items.length; i++) {
+          step(run, items[i]);
+          if (bool(first(run))) return true;
+        }
+        return false;
+      };
+    case 'exists_one':
+      return (run) => {
+        const items = itemsOf(run);
+        let matches = 0;
+        for (let i = 0; i < items.length; i++) {
+          step(run, items[i]);
+          if (bool(first(run))) matches++;
+        }
+        return matches === 1;
+      };
+    case 'filter':
+      return (run) => {
+        const items = itemsOf(run);
+        const out: unknown[] = [];
+        for (let i = 0; i < items.length; i++) {
+          step(run, items[i]);
+          if (bool(first(run))) out.push(items[i]);
+        }
+        return out;
+      };
+    default: // map, with a filter when it has three arguments
+      if (second)
+        return (run) => {
+          const items = itemsOf(run);
+          const out: unknown[] = [];
+          for (let i = 0; i < items.length; i++) {
+            step(run, items[i]);
+            if (bool(first(run))) out.push(second(run));
+          }
+          return out;
+        };
+      return (run) => {
+        const items = itemsOf(run);
+        const out: unknown[] = [];
+        for (let i = 0; i < items.length; i++) {
+          step(run, items[i]);
+          out.push(first(run));
+        }
+        return out;
+      };
+  }
 }
 
 function nodeCount(node: unknown): number {

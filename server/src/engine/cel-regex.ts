@@ -42,7 +42,19 @@ export function regexReplacer(pattern: string, replacement: string): Replacer | 
   const perMatchJs = cost.match + (replacement.length >> 3);
   // A replacement without groups is the same text each time: no arguments to gather, nothing to expand.
   const literal = parts.every((part) => typeof part === 'string') ? parts.join('') : undefined;
+  // A pattern of fixed shape with a short replacement replaces through JavaScript's own replacement text, a
+  // third faster than a function called at each match. No match is seen then, so the most matches the text can
+  // hold (one per position) are charged first: at most 8 000 units for the longest text searched, under 2 % of
+  // the budget.
+  const byText = fixed && replacement.length <= 32;
+  const replacementText = parts
+    .map((part) => (typeof part === 'number' ? (part === 0 ? '$&' : `$0${part}`) : part.replaceAll('$', '$$$$')))
+    .join('');
   const replaceWithJs = (run: Run, text: string): string => {
+    if (byText) {
+      charge(run, Math.ceil(text.length * cost.char) + (text.length + 1) * perMatchJs);
+      return text.replace(js!, replacementText);
+    }
     charge(run, Math.ceil(text.length * cost.char));
     if (literal !== undefined)
       return text.replace(js!, () => {

@@ -136,6 +136,10 @@ describe('computed facts: the language', () => {
     expect(replace('a.b', '[.]', '\\\\')).toBe('a\\b');
     expect(replace('été', 'é', 'e')).toBe('ete');
     expect(replace('abc', '', '-')).toBe('-a-b-c-');
+    // A dollar sign is plain text, and a digit after a group is a digit: JavaScript's own replacement syntax
+    // (`$&`, `$1`, `$10`) does not leak through.
+    expect(replace('5 USD', 'USD', '$& $1 $$')).toBe('5 $& $1 $$');
+    expect(replace('ab', '(a)', '\\10\\0')).toBe('a0ab');
     // One repetition: JavaScript's engine up to 64 characters, RE2 beyond; the same answers either way.
     expect(replace('F-0042', '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('F-42');
     expect(replace('F-0042 '.repeat(12), '(^|[^0-9])0+([0-9])', '\\1\\2')).toBe('F-42 '.repeat(12));
