@@ -18,8 +18,8 @@ export type Replacer = (run: Run, text: string) => string;
 /**
  * Compiles a pattern and a replacement written in the expression, or says why they are refused. The pattern is
  * matched by RE2 (time linear in the text, no lookaround or backreference); in the replacement, `\1`…`\9` stand
- * for the pattern's groups (`\0` for the whole match) and `\\` for a backslash. Every match found is charged
- * to the budget before its replacement is written.
+ * for the pattern's groups (`\0` for the whole match) and `\\` for a backslash. Every match is charged to the
+ * budget before its replacement is written (through JavaScript's replacement text, every match the text could hold).
  */
 export function regexReplacer(pattern: string, replacement: string): Replacer | string {
   const refused = patternProblem(pattern);
