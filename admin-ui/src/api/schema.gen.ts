@@ -1903,7 +1903,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1976,7 +1976,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2045,7 +2045,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2144,7 +2144,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2198,7 +2198,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2243,7 +2243,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2317,7 +2317,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2412,7 +2412,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2490,7 +2490,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2564,7 +2564,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2655,7 +2655,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2724,7 +2724,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2827,7 +2827,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2925,7 +2925,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2983,7 +2983,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3051,7 +3051,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3140,7 +3140,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3202,7 +3202,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3320,7 +3320,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3377,7 +3377,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3519,7 +3519,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3576,7 +3576,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3633,7 +3633,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3732,7 +3732,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3831,7 +3831,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3930,7 +3930,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4036,7 +4036,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4135,7 +4135,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4203,7 +4203,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4248,7 +4248,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4309,7 +4309,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4412,7 +4412,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4469,7 +4469,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4557,7 +4557,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4689,7 +4689,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4809,7 +4809,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4930,7 +4930,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5067,7 +5067,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5240,7 +5240,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5416,7 +5416,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5472,7 +5472,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5538,7 +5538,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5638,7 +5638,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5696,7 +5696,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5797,7 +5797,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5863,7 +5863,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5991,7 +5991,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6133,7 +6133,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6233,7 +6233,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6327,7 +6327,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6472,7 +6472,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6538,7 +6538,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6639,7 +6639,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6752,7 +6752,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6814,7 +6814,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6937,7 +6937,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6994,7 +6994,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7145,7 +7145,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7202,7 +7202,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7259,7 +7259,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7358,7 +7358,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7457,7 +7457,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7556,7 +7556,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7662,7 +7662,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7761,7 +7761,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7829,7 +7829,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7886,7 +7886,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8014,7 +8014,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8072,7 +8072,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8233,7 +8233,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8331,7 +8331,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8432,7 +8432,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8575,7 +8575,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8637,7 +8637,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8754,7 +8754,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8811,7 +8811,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8951,7 +8951,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9008,7 +9008,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9065,7 +9065,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9164,7 +9164,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9263,7 +9263,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9362,7 +9362,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9468,7 +9468,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9567,7 +9567,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9635,7 +9635,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9746,7 +9746,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9794,7 +9794,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9827,7 +9827,7 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9872,7 +9872,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, or the language model) is unavailable; retry later. */
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
           [name: string]: unknown;

@@ -21,7 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json.',
   428: 'If-Match is required: send the ETag you read.',
   429: 'Too many requests; Retry-After says when to try again.',
-  503: 'A dependency (the database, or the language model) is unavailable; retry later.',
+  503: 'A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later.',
 };
 
 export const ERROR_SCHEMA_REF = { $ref: '#/components/schemas/Error' };
