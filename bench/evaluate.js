@@ -14,7 +14,7 @@ import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
-import { load, startServiceWithDatabase, withSeededLookups } from './support.js';
+import { load, pacedLoad, startServiceWithDatabase, withSeededLookups } from './support.js';
 
 const { jStat } = jstatModule;
 
@@ -185,12 +185,21 @@ try {
     },
   );
   row(floor);
-  const halfPeak = await post('/evaluate, no record, at half its peak rate', evaluateUrl('invoices-nolog'), {
-    body,
-    headers,
-    rate: Math.round(unlogged.rps / 2),
-  });
-  row(halfPeak, `rate ${Math.round(unlogged.rps / 2)}/s`);
+  // Latency at half the peak rate, on a uniform schedule (open loop): the target's measure. autocannon's rate
+  // cap gives half-second bursts at the peak instead; its line stays beside it to show the difference.
+  const halfRate = Math.round(unlogged.rps / 2);
+  const halfPeak = await pacedLoad(
+    '/evaluate, no record, at half its peak rate, paced (loadtest, open loop)',
+    evaluateUrl('invoices-nolog'),
+    { body, headers, rate: halfRate, duration },
+  );
+  row(halfPeak, `${halfRate}/s asked`);
+  const halfPeakBursts = await post(
+    '/evaluate, no record, half its peak rate as autocannon caps it (bursts at the peak)',
+    evaluateUrl('invoices-nolog'),
+    { body, headers, rate: halfRate },
+  );
+  row(halfPeakBursts, `${halfRate}/s asked`);
   const logged = await post(`/evaluate, decision record stored (${connections} connections)`, evaluateUrl('invoices'), {
     body,
     headers,
@@ -268,7 +277,7 @@ try {
     `- in process, with computed facts: ${rounds(withFactsRatio)} json-rules-engine in alternating rounds, ${ratio(compiledWithFacts.rps, library.rps)}× from the windows above (target ≥ 30×)`,
   );
   console.log(
-    `- /evaluate without a record: ${ratio(unlogged.rps, bareResult.rps)} of bare Fastify (target ≥ 0.70); p99 at half peak ${halfPeak.p99} ms (target ≤ 5); the service floor (one rule): ${ratio(floor.rps, bareResult.rps)}`,
+    `- /evaluate without a record: ${ratio(unlogged.rps, bareResult.rps)} of bare Fastify (target ≥ 0.70); p99 at half peak under ${halfPeak.p99 + 1} ms paced (target ≤ 5; ${halfPeakBursts.p99} ms in autocannon's bursts); the service floor (one rule): ${ratio(floor.rps, bareResult.rps)}`,
   );
   console.log(
     `- /evaluate with a record: ${ratio(loggedWide.rps, bareResult.rps)} of bare Fastify (target ≥ 0.12), ${ratio(loggedWide.rps, dbSame.rps)} of the database's insertMany rate at the same batch size, ${ratio(loggedWide.rps, db100.rps)} at batches of 100 (target ≥ 0.80)`,
