@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { runStepsInTurns } from '../common/async/steps.js';
 import { compileDefinition, type CompiledRules } from './compile.js';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
@@ -55,7 +55,7 @@ export function prepare(
  * `prepare`, giving the event loop back whenever `pause` says its slice is over (see `programSteps`): what the
  * service runs when a version is first used, since a rule set at the size limit compiles in 20–50 ms.
  */
-export async function prepareInTurns(
+export function prepareInTurns(
   pause: () => Promise<void> | undefined,
   format: string,
   definition: Record<string, unknown>,
@@ -63,17 +63,12 @@ export async function prepareInTurns(
   dynamicFacts: Record<string, DynamicFact> = {},
   beforeRun?: () => Promise<void> | undefined,
 ): Promise<PreparedVersion> {
-  // The caller has usually just read and hashed the content in the same turn: compiling starts in a new one.
-  await nextTurn();
-  const compiled = compileDefinition(format, definition);
-  const steps = programSteps(compiled);
-  let step = steps.next();
-  while (!step.done) {
-    const turn = pause();
-    if (turn) await turn;
-    step = steps.next();
+  function* steps() {
+    const compiled = compileDefinition(format, definition);
+    const program = yield* programSteps(compiled);
+    return assemble(compiled, program, computedFacts, dynamicFacts, beforeRun);
   }
-  return assemble(compiled, step.value, computedFacts, dynamicFacts, beforeRun);
+  return runStepsInTurns(steps(), pause);
 }
 
 function assemble(

@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { runSteps, type Steps } from '../common/async/steps.js';
 import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import type { Evaluate, Tree } from './condition-nodes.js';
@@ -49,10 +50,7 @@ const hasRoot = (c: Json) => ['all', 'any', 'not', 'condition'].some((k) => Obje
  * This is what keeps a thousand cached versions in little memory (docs/adr/0009).
  */
 export function compileProgram(compiled: CompiledRules): Program {
-  const steps = programSteps(compiled);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(programSteps(compiled));
 }
 
 /**
@@ -60,7 +58,7 @@ export function compileProgram(compiled: CompiledRules): Program {
  * size limit takes 20–50 ms to compile here; the service runs these steps in time slices (`prepareInTurns`), so
  * other requests are served meanwhile.
  */
-export function* programSteps(compiled: CompiledRules): Generator<void, Program> {
+export function* programSteps(compiled: CompiledRules): Steps<Program> {
   const registry = new Map<string, FactRead>();
   const reads = readsIn(registry);
   const sources = new Map<string, Json>();

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { runSteps, runStepsInTurns, type Steps } from '../../common/async/steps.js';
 import { WorkBudget } from './budget.js';
 import type { Domain } from './domain.js';
 import { Report, type Analysis } from './findings.js';
@@ -21,34 +21,22 @@ export interface AnalysedContent {
 
 /** Static analysis of one version's content, per format (docs/adr/0025-static-analysis.md), in one go. */
 export function analyseRuleset(format: string, content: AnalysedContent): Analysis {
-  const steps = analysisSteps(format, content);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(analysisSteps(format, content));
 }
 
 /**
  * The same analysis, giving the event loop a turn whenever `pause` says so between one row, rule or branch and
  * the next (`timeSlices`): in one go, the largest tables and trees the limits allow held it up to 105 ms here.
  */
-export async function analyseRulesetInTurns(
+export function analyseRulesetInTurns(
   format: string,
   content: AnalysedContent,
   pause: () => Promise<void> | undefined,
 ): Promise<Analysis> {
-  // The caller has usually just read the content in the same turn: the analysis starts in a new one.
-  await nextTurn();
-  const steps = analysisSteps(format, content);
-  let step = steps.next();
-  while (!step.done) {
-    const turn = pause();
-    if (turn) await turn;
-    step = steps.next();
-  }
-  return step.value;
+  return runStepsInTurns(analysisSteps(format, content), pause);
 }
 
-function* analysisSteps(format: string, content: AnalysedContent): Generator<void, Analysis, void> {
+function* analysisSteps(format: string, content: AnalysedContent): Steps<Analysis> {
   const report = new Report();
   const facts = new FactCatalogue(
     content.inputSchema ?? {},
