@@ -126,4 +126,32 @@ describe('governance at scale', () => {
     expect(version).toMatchObject({ status: 'in_review', testRun: { checksum: 'c', passed: 1, failed: 0 } });
     expect(await events({ resourceKey: key, action: { $in: ['ruleset.submitted', 'ruleset.tested'] } })).toBe(2);
   });
+  it("lists what another instance changed: from the trail's recent positions, or by reading again past them", async () => {
+    const [here, there] = [as(t, cast.analyst), as(second, cast.analyst)];
+    const keysListed = async (filter: object) =>
+      (
+        (await here.get(`/api/v1/rulesets?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,99]`)).body as {
+          key: string;
+        }[]
+      ).map((r) => r.key);
+    expect(await keysListed({ q: 'elsewhere' })).toEqual([]); // this instance's list index is built by now
+    expect((await there.post('/api/v1/rulesets', invoiceRuleset('made-elsewhere'))).status).toBe(201);
+    expect(await keysListed({ q: 'elsewhere' })).toEqual(['made-elsewhere']);
+    expect((await there.post('/api/v1/rulesets/made-elsewhere/versions/1/submit')).status).toBe(200);
+    expect(await keysListed({ q: 'elsewhere', status: 'in_review' })).toEqual(['made-elsewhere']);
+    const history = async (key: string) =>
+      (
+        (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${key}&sort=["seq","ASC"]`)).body as { action: string }[]
+      ).map((e) => e.action);
+    expect(await history('made-elsewhere')).toEqual(['ruleset.created', 'ruleset.submitted']);
+    // Past what the kept claims can tell (the other instance records 300 events): the collection is read again.
+    expect((await there.post('/api/v1/rulesets', invoiceRuleset('made-elsewhere-later'))).status).toBe(201);
+    const b = second.app.get(AuditService);
+    for (let i = 0; i < 6; i++)
+      await Promise.all(
+        Array.from({ length: 50 }, () => b.record({ actor: 'y', action: 'test.far', resourceType: 'test' })),
+      );
+    expect(await keysListed({ q: 'elsewhere' })).toEqual(['made-elsewhere', 'made-elsewhere-later']);
+    expect(await history('made-elsewhere-later')).toEqual(['ruleset.created']);
+  });
 });

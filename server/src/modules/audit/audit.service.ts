@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConflictError } from '../../common/errors/domain-errors.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { AuditAnchors, type AuditAnchor } from './audit-anchors.js';
+import { AuditIndex } from './audit-index.js';
 import { AuditRepository, type AuditClaim, type AuditFilter } from './audit.repository.js';
 
 export type VerifyResult =
@@ -18,6 +19,10 @@ const MAX_APPEND_ATTEMPTS = 50;
 const CLAIM_WINDOW = 256;
 /** Old claims are deleted in one command once this many have fallen out of the window. */
 const FORGET_BATCH = 16;
+/** How far behind the hint a change feed may read claims: the window, less what may be being forgotten. */
+const CHANGE_FEED_REACH = CLAIM_WINDOW - 2 * FORGET_BATCH;
+/** How often the audit index reads other instances' events when nobody queries (well within the feed's reach). */
+const INDEX_CATCH_UP_MS = 2_000;
 /** Appends waiting while one is written go together: one insert of their claims, one of their events. */
 const MAX_BATCH = 100;
 /** Event ids this process recorded or found recorded, so "is it already recorded?" rarely needs the database. */
@@ -55,7 +60,7 @@ export interface RecordOptions {
  * (docs/adr/0011).
  */
 @Injectable()
-export class AuditService implements OnModuleInit {
+export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Audit');
   /** The last position this process claimed or saw claimed, with its hash (a guess: the claims are the truth). */
   private knownHead: { seq: number; hash: string } | null = null;
@@ -63,6 +68,9 @@ export class AuditService implements OnModuleInit {
   private appending = false;
   private readonly rememberedIds = new Set<string>();
   private forgettable: number[] = [];
+  /** What filtered queries select on, in memory (docs/adr/0037). */
+  private readonly index: AuditIndex;
+  private indexTimer: NodeJS.Timeout | undefined;
 
   private readonly key: Buffer;
 
@@ -72,10 +80,23 @@ export class AuditService implements OnModuleInit {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = config.auditKey;
+    this.index = new AuditIndex({
+      changeMarker: () => this.changeMarker(),
+      changesSince: (after) => this.changesSince(after),
+      indexedEventsAfter: (after) => this.repository.indexedEventsAfter(after),
+    });
   }
 
   async onModuleInit(): Promise<void> {
     await this.repository.init();
+    // In the background: at 100 000 events the pass takes seconds; filtered queries use the database until then.
+    void this.index.build().catch((err: unknown) => this.logger.warn(`audit index not built: ${String(err)}`));
+    this.indexTimer = setInterval(() => void this.index.catchUp().catch(() => undefined), INDEX_CATCH_UP_MS);
+    this.indexTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.indexTimer);
   }
 
   /** Appends a new event. */
@@ -182,6 +203,7 @@ export class AuditService implements OnModuleInit {
         }
         this.knownHead = { seq: last.seq, hash: last.hash };
         this.anchors.note(last.seq, last.hash);
+        this.index.add(written);
         written.forEach((event, i) => {
           this.remember(event.id);
           pending[i]!.settle(event);
@@ -302,6 +324,21 @@ export class AuditService implements OnModuleInit {
     return (await this.repository.headHint()) ?? 0;
   }
 
+  /**
+   * The resources named by the events recorded after position `after`, up to the hint: read from the recent
+   * claims by `_id` (each carries its event). Null when that stretch is longer than the claims kept, or one of its
+   * claims is gone: then only the whole collection can tell what changed (docs/adr/0037).
+   */
+  async changesSince(after: number): Promise<{ upTo: number; events: ChainedEvent[] } | null> {
+    const upTo = await this.changeMarker();
+    if (upTo === after) return { upTo, events: [] };
+    if (upTo < after || upTo - after > CHANGE_FEED_REACH) return null;
+    const seqs = Array.from({ length: upTo - after }, (_, i) => after + 1 + i);
+    const claims = await Promise.all(seqs.map((seq) => this.repository.claimAt(seq)));
+    if (claims.some((claim) => claim === null)) return null;
+    return { upTo, events: claims.map((claim) => claim!.event) };
+  }
+
   /** Which of these event ids are already in the trail. */
   async recorded(ids: string[]): Promise<Set<string>> {
     const known = new Set(ids.filter((id) => this.rememberedIds.has(id)));
@@ -323,6 +360,8 @@ export class AuditService implements OnModuleInit {
       const items = await this.repository.byPositions(seqs);
       if (items) return { items, total, skip };
     }
+    const selected = await this.index.select(filter, order, skip, limit);
+    if (selected) return { items: await this.repository.byIds(selected.ids), total: selected.total, skip };
     const { items, total } = await this.repository.find(filter, order === 'ASC' ? 1 : -1, skip, limit);
     return { items, total, skip };
   }

@@ -307,8 +307,8 @@ export class ExperimentsService
     if (cached && Date.now() - cached.at < RUNNING_TTL_MS) return cached.byPrompt;
     const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
     const [{ items }, { items: archived }] = await Promise.all([
-      this.repository.list(page, {}),
-      this.repository.list(page, { archived: true }),
+      this.states(page, {}),
+      this.states(page, { archived: true }),
     ]);
     const byPrompt = new Map<string, ServedExperiment>();
     for (const state of items) {

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { draftEtag } from './etag.js';
 import type { PublishRequest } from './governed.contract.js';
 import { Lifecycle } from './lifecycle.js';
+import { ListIndex, type ResourceListFilter } from './list-index.js';
 import { versionInForce } from './publications.js';
 import { createdView, resourceView } from './resource-view.js';
 import type { VersionedResourceRepository } from './versioned-resource.repository.js';
@@ -47,6 +48,7 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
 export abstract class GovernedResourceService<M extends object, C, CreateRequest> implements OnApplicationBootstrap {
   readonly lifecycle: Lifecycle<M, C>;
   protected readonly resources: VersionedResourceService<M, C>;
+  private readonly listIndex: ListIndex;
 
   constructor(
     protected readonly kind: GovernedKind<M, C, CreateRequest>,
@@ -56,13 +58,20 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     changed: (key: string) => void = () => undefined,
   ) {
     this.lifecycle = new Lifecycle<M, C>(kind.resourceType, kind.label);
-    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, kind.label, changed);
+    const listIndex = new ListIndex(kind.resourceType, repository, audit);
+    this.listIndex = listIndex;
+    this.resources = new VersionedResourceService(this.lifecycle, repository, audit, kind.label, (key) => {
+      listIndex.touch(key);
+      changed(key);
+    });
   }
 
   /** A process that died between a change and its audit write left it in the outbox: record it now. */
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
     await this.resources.drainAll();
+    // In the background: with thousands of resources the first pass takes seconds on the embedded database.
+    void this.listIndex.warm();
   }
 
   async create(
@@ -83,13 +92,22 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   async list(query: ListQuery): Promise<ListPage<ResourceView<M>>> {
     const f = query.filter;
     const text = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : undefined);
-    const { items, total } = await this.repository.list(query, {
+    const { items, total } = await this.states(query, {
       pilot: text('pilot'),
       status: text('status'),
       q: text('q'),
       archived: f['archived'] === true,
     });
     return { items: items.map((s) => resourceView(s)), total, skip: query.skip };
+  }
+
+  /** The stored states of one page (without draft contents and outboxes), chosen by the list index. */
+  protected async states(
+    query: ListQuery,
+    filter: ResourceListFilter,
+  ): Promise<{ items: ResourceState<M, C>[]; total: number }> {
+    const { keys, total } = await this.listIndex.select(query, filter);
+    return { items: await this.repository.page(keys), total };
   }
 
   /** Edits the draft (or starts one from the version in force); fields not sent keep their current value. */

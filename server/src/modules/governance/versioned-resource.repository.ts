@@ -1,29 +1,15 @@
-import escapeStringRegexp from 'escape-string-regexp';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { ListQuery } from '../../common/http/list-query.js';
 import { isDuplicateKey, RevisionedStore } from '../../common/database/revisioned-store.js';
-import { withDerivedStatuses } from './publications.js';
-import type { Publication, ResourceState, VersionRecord } from './versioned-resource.js';
+import { listRowOf, type ListRow, type StoredListFields } from './list-index.js';
+import type { ResourceState } from './versioned-resource.js';
 
 type Stored<M, C> = Omit<ResourceState<M, C>, 'key'> & { _id: string };
 type StoredContent<C> = { _id: string; contentJson?: string; content?: C };
 
-export interface ResourceListFilter {
-  pilot?: string;
-  status?: string;
-  q?: string;
-  archived?: boolean;
-}
-
 const LIST_PROJECTION = { 'draft.content': 0, 'draft.contentJson': 0, outbox: 0 };
-const SORT_FIELDS: Record<string, string> = {
-  key: '_id',
-  name: 'meta.name',
-  pilot: 'meta.pilot',
-  updatedAt: 'updatedAt',
-  createdAt: 'createdAt',
-};
+/** What the list index reads of each resource (docs/adr/0037). */
+const LIST_ROW_PROJECTION = { archived: 1, meta: 1, createdAt: 1, updatedAt: 1, versions: 1, publications: 1 };
 
 /**
  * Storage of one kind of versioned resource: the resource document (metadata, draft, version records,
@@ -40,12 +26,8 @@ export class VersionedResourceRepository<M, C> {
 
   constructor(connection: Connection, name: string) {
     const db = connection.db!;
-    this.store = new RevisionedStore<Stored<M, C>>(db, `${name}s`, `${name}_revisions`, [
-      { 'meta.pilot': 1, updatedAt: -1 },
-      // What lists filter and sort on (MongoDB uses them; FerretDB 1.24 serves only `_id` lookups from an index).
-      { archived: 1, _id: 1 },
-      { archived: 1, updatedAt: -1 },
-    ]);
+    // Lists filter and sort in memory (docs/adr/0037): no index beyond `_id` is needed.
+    this.store = new RevisionedStore<Stored<M, C>>(db, `${name}s`, `${name}_revisions`);
     this.contents = db.collection<StoredContent<C>>(`${name}_contents`);
   }
 
@@ -78,47 +60,32 @@ export class VersionedResourceRepository<M, C> {
     return this.store.keysWithOutbox();
   }
 
-  /** A page of resources, without their draft contents and outboxes (lists never show them). */
-  async list(query: ListQuery, filter: ResourceListFilter): Promise<{ items: ResourceState<M, C>[]; total: number }> {
-    const mongoFilter: Record<string, unknown> = { archived: filter.archived ?? false };
-    if (filter.pilot) mongoFilter['meta.pilot'] = filter.pilot;
-    // Published and retired depend on the clock (a scheduled publication retires the version before it when it
-    // starts): those are judged on the derived statuses below, never on the stored ones.
-    const derived = filter.status === 'published' || filter.status === 'retired';
-    if (filter.status) mongoFilter['versions.status'] = derived ? { $in: ['published', 'retired'] } : filter.status;
-    if (filter.q) {
-      const text = new RegExp(escapeStringRegexp(filter.q), 'i');
-      mongoFilter['$or'] = [{ _id: text }, { 'meta.name': text }, { 'meta.description': text }];
+  /** Every resource's list fields, streamed in batches: one pass over the collection (builds the list index). */
+  async *allListRows(): AsyncGenerator<ListRow> {
+    // Batches keep each decode short: the whole collection in one reply would hold the event loop.
+    const cursor = this.store.documents.find({}, { projection: LIST_ROW_PROJECTION, batchSize: 500 });
+    try {
+      for await (const doc of cursor) yield listRowOf(doc as unknown as StoredListFields);
+    } finally {
+      await cursor.close();
     }
-    const field = SORT_FIELDS[query.sortField] ?? '_id';
-    const direction = query.sortOrder === 'ASC' ? 1 : -1;
-    // One pass over the matching documents, bringing back only `_id` and the sort key: FerretDB 1.24 reads the
-    // whole collection for any filter, sort or count, so a find plus a count would read it twice. The page is then
-    // read by `_id`, without draft contents and outboxes (lists never show them).
-    let keys = await this.store.documents
-      .find(mongoFilter, {
-        projection: { _id: 1, [field]: 1, ...(derived && { versions: 1, publications: 1 }) },
-      })
-      .toArray();
-    if (derived) {
-      const now = new Date();
-      keys = keys.filter((doc) =>
-        withDerivedStatuses(doc['versions'] as VersionRecord[], (doc['publications'] ?? []) as Publication[], now).some(
-          (v) => v.status === filter.status,
-        ),
-      );
-    }
-    const sortKey = (doc: Record<string, unknown>): unknown =>
-      field.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], doc);
-    keys.sort((a, b) => direction * compareValues(sortKey(a), sortKey(b)) || direction * compareValues(a._id, b._id));
-    const page = keys.slice(query.skip, query.skip + query.limit).map((d) => String(d._id));
-    const docs = await Promise.all(
-      page.map((id) => this.store.documents.findOne({ _id: id }, { projection: LIST_PROJECTION })),
-    );
-    const items = await Promise.all(
-      docs.filter((d) => d !== null).map(async (d) => fromStored(await this.store.rollForward(d as Stored<M, C>))),
-    );
-    return { items, total: keys.length };
+  }
+
+  /** The list fields of some resources, one `_id` lookup each, rolled forward; null for a key that is gone. */
+  async listRowsOf(keys: string[]): Promise<Map<string, ListRow | null>> {
+    const docs = await Promise.all(keys.map((key) => this.pageItem(key)));
+    return new Map(keys.map((key, i) => [key, docs[i] ? listRowOf(docs[i] as unknown as StoredListFields) : null]));
+  }
+
+  /** The resources of one page, in the order given, without draft contents and outboxes (lists never show them). */
+  async page(keys: string[]): Promise<ResourceState<M, C>[]> {
+    const docs = await Promise.all(keys.map((key) => this.pageItem(key)));
+    return docs.filter((d) => d !== null).map((d) => fromStored(d));
+  }
+
+  private async pageItem(key: string): Promise<Stored<M, C> | null> {
+    const doc = await this.store.documents.findOne({ _id: key }, { projection: LIST_PROJECTION });
+    return doc ? this.store.rollForward(doc as Stored<M, C>) : null;
   }
 
   /** Stores a frozen content under its checksum (one insert; the same content stored before is kept as it is). */
@@ -140,24 +107,6 @@ export class VersionedResourceRepository<M, C> {
   init(): Promise<void> {
     return this.store.init();
   }
-}
-
-/** MongoDB's order for what lists sort on: missing first, then numbers, strings, dates. */
-function compareValues(a: unknown, b: unknown): number {
-  const rank = (v: unknown) =>
-    v === undefined || v === null
-      ? 0
-      : typeof v === 'number'
-        ? 1
-        : typeof v === 'string'
-          ? 2
-          : v instanceof Date
-            ? 3
-            : 4;
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const [x, y] =
-    a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toStored<M, C>(state: ResourceState<M, C>): Stored<M, C> {

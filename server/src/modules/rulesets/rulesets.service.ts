@@ -208,10 +208,7 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
 
   /** Every rule set, for export. */
   async allStates(): Promise<RulesetState[]> {
-    const { items } = await this.repository.list(
-      { sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} },
-      {},
-    );
+    const { items } = await this.states({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} }, {});
     return items;
   }
 }

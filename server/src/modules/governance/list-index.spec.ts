@@ -1,0 +1,100 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ListQuery } from '../../common/http/list-query.js';
+import { ListIndex, type ChangeFeed, type ListRow, type ListRowSource } from './list-index.js';
+
+const row = (key: string, fields: Partial<ListRow> = {}): ListRow => ({
+  key,
+  archived: false,
+  versions: [{ number: 1, status: 'draft' }],
+  publications: [],
+  ...fields,
+});
+
+/** A collection in memory whose next full pass can be held open, as a slow scan of a large one is. */
+class Collection implements ListRowSource {
+  readonly rows = new Map<string, ListRow>();
+  /** What the held pass has read: the rows as they were when it was held. */
+  private held: { rows: ListRow[]; gate: Promise<void> } | null = null;
+  release: () => void = () => undefined;
+
+  holdNextPass(): void {
+    this.held = { rows: [...this.rows.values()], gate: new Promise((resolve) => (this.release = resolve)) };
+  }
+
+  async *allListRows(): AsyncIterable<ListRow> {
+    const held = this.held;
+    this.held = null;
+    if (held) await held.gate;
+    yield* held ? held.rows : [...this.rows.values()];
+  }
+
+  async listRowsOf(keys: string[]): Promise<Map<string, ListRow | null>> {
+    return new Map(keys.map((key) => [key, this.rows.get(key) ?? null]));
+  }
+}
+
+const quietTrail: ChangeFeed = {
+  changeMarker: async () => 0,
+  changesSince: async () => ({ upTo: 0, events: [] }),
+};
+
+const page = (sortField = 'key', sortOrder: 'ASC' | 'DESC' = 'ASC'): ListQuery => ({
+  sortField,
+  sortOrder,
+  skip: 0,
+  limit: 25,
+  filter: {},
+});
+
+describe('ListIndex', () => {
+  it('lists a change made while the first pass was still reading, once the change has returned', async () => {
+    const collection = new Collection();
+    collection.rows.set('a', row('a'));
+    collection.holdNextPass();
+    const index = new ListIndex('ruleset', collection, quietTrail);
+    const first = index.select(page(), {});
+    // A create returns (stored, touched) while the pass that started before it is still reading.
+    collection.rows.set('b', row('b'));
+    index.touch('b');
+    const second = index.select(page(), {});
+    collection.release();
+    expect((await first).keys).toEqual(['a']); // asked before the create returned
+    expect(await second).toEqual({ keys: ['a', 'b'], total: 2 });
+  });
+
+  it('filters and sorts as the database query did: missing values first, ties by key, archived apart', async () => {
+    const collection = new Collection();
+    collection.rows.set('c', row('c', { name: 'Beta' }));
+    collection.rows.set('a', row('a', { name: 'Beta' }));
+    collection.rows.set('b', row('b'));
+    collection.rows.set('z', row('z', { name: 'Alpha', archived: true }));
+    const index = new ListIndex('ruleset', collection, quietTrail);
+    expect((await index.select(page('name'), {})).keys).toEqual(['b', 'a', 'c']);
+    expect((await index.select(page('name', 'DESC'), {})).keys).toEqual(['c', 'a', 'b']);
+    expect(await index.select(page(), { archived: true })).toEqual({ keys: ['z'], total: 1 });
+    expect((await index.select(page(), { q: 'BET' })).keys).toEqual(['a', 'c']);
+  });
+
+  it('judges published and retired on the statuses the clock gives, not the stored ones', async () => {
+    const collection = new Collection();
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const earlier = new Date(Date.now() - 86_400_000).toISOString();
+    const publication = (version: number, effectiveFrom: string) =>
+      ({ version, effectiveFrom, publishedBy: 'p', publishedAt: earlier, kind: 'publish' }) as const;
+    // Version 2 is stored as published but only starts tomorrow: version 1 is still the one in force.
+    collection.rows.set(
+      'scheduled',
+      row('scheduled', {
+        versions: [
+          { number: 1, status: 'published' },
+          { number: 2, status: 'published' },
+        ],
+        publications: [publication(1, earlier), publication(2, later)],
+      }),
+    );
+    collection.rows.set('retired', row('retired', { versions: [{ number: 1, status: 'published' }] }));
+    const index = new ListIndex('ruleset', collection, quietTrail);
+    expect((await index.select(page(), { status: 'published' })).keys).toEqual(['scheduled']);
+    expect((await index.select(page(), { status: 'retired' })).keys).toEqual(['retired']);
+  });
+});
