@@ -3,10 +3,13 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { AuditFilter } from './audit.repository.js';
 import { AuditIndex, type AuditIndexSource, type IndexedEvent } from './audit-index.js';
+import { TrailFeed, type TrailSource } from './trail-feed.js';
 
 /** A trail in memory: the events, and the claims of the last `kept` positions (older ones are forgotten). */
-class Trail implements AuditIndexSource {
+class Trail implements AuditIndexSource, TrailSource<IndexedEvent> {
   readonly events: IndexedEvent[] = [];
+  /** Where the position hint stands when it lags behind the trail (a concurrent `$max` lost on FerretDB). */
+  hint: number | undefined;
   constructor(private readonly kept = 200) {}
 
   append(event: Omit<IndexedEvent, 'seq'>): IndexedEvent {
@@ -16,23 +19,39 @@ class Trail implements AuditIndexSource {
   }
 
   async changeMarker(): Promise<number> {
-    return this.events.length;
+    return this.hint ?? this.events.length;
   }
 
   async changesSince(after: number): Promise<{ upTo: number; events: IndexedEvent[] } | null> {
-    const upTo = this.events.length;
+    const upTo = await this.changeMarker();
     if (upTo < after || upTo - after > this.kept) return null;
-    return { upTo, events: this.events.slice(after) };
+    return { upTo, events: this.events.slice(after, upTo) };
   }
 
+  /** Positions whose event was deleted by hand (and whose claim is long gone). */
+  readonly deleted = new Set<number>();
+
   async *indexedEventsAfter(after: number): AsyncIterable<IndexedEvent> {
-    yield* this.events.filter((e) => e.seq > after).reverse(); // storage order is not chain order
+    // Storage order is not chain order.
+    yield* this.events.filter((e) => e.seq > after && !this.deleted.has(e.seq)).reverse();
+  }
+
+  async claimedEvents(seqs: number[]): Promise<(IndexedEvent | null)[]> {
+    const kept = (seq: number) => seq > this.events.length - this.kept && !this.deleted.has(seq);
+    return seqs.map((seq) => (kept(seq) ? (this.events[seq - 1] ?? null) : null));
   }
 
   /** A restored backup: the trail is back to its first `length` events (later ones may differ). */
   restore(length: number): void {
     this.events.length = length;
   }
+}
+
+/** An index as the service makes one: fed by a trail feed started before its first pass. */
+async function indexOver(trail: Trail): Promise<{ index: AuditIndex; feed: TrailFeed<IndexedEvent> }> {
+  const feed = new TrailFeed<IndexedEvent>(trail);
+  await feed.start();
+  return { index: new AuditIndex(trail, feed), feed };
 }
 
 /** What the database query answers: the same filter over every event, by position. */
@@ -87,12 +106,12 @@ describe('AuditIndex', () => {
         async (before, after, filter, order, skip, limit) => {
           const trail = new Trail();
           before.forEach((e) => trail.append(e));
-          const index = new AuditIndex(trail);
+          const { index, feed } = await indexOver(trail);
           await index.build();
           // Later events arrive both ways: some written by this process, the rest told by the claims.
           after.forEach((e, i) => {
             const chained = trail.append(e);
-            if (i % 2 === 0) index.add([chained]);
+            if (i % 2 === 0) feed.tell([chained]);
           });
           const expected = byTheDatabase(trail.events, filter, order);
           expect(await index.select(filter, order, skip, limit)).toEqual({
@@ -110,10 +129,10 @@ describe('AuditIndex', () => {
     const event = () =>
       trail.append({ id: randomUUID(), resourceType: 'user', actor: 'x', action: 'a', at: new Date().toISOString() });
     event();
-    const index = new AuditIndex(trail);
-    expect(await index.select({ actor: 'x' }, 'ASC', 0, 10)).toBeNull(); // no pass yet: the database answers
-    void index.build();
+    const { index } = await indexOver(trail);
+    const pass = index.build(); // under way when the query comes
     expect((await index.select({ actor: 'x' }, 'ASC', 0, 10))?.total).toBe(1);
+    await pass;
     for (let i = 0; i < 20; i++) event(); // more than the 10 claims the trail keeps
     expect((await index.select({ actor: 'x' }, 'ASC', 0, 10))?.total).toBe(21);
     trail.restore(5);
@@ -126,5 +145,45 @@ describe('AuditIndex', () => {
     });
     expect(await index.select({ actor: 'x' }, 'ASC', 0, 10)).toMatchObject({ total: 5 });
     expect(await index.select({ actor: 'y' }, 'ASC', 0, 10)).toEqual({ ids: ['après-restauration'], total: 1 });
+  });
+
+  it("shows this process's own appends at once, even when the position hint lags behind them", async () => {
+    const trail = new Trail();
+    const { index, feed } = await indexOver(trail);
+    await index.build();
+    trail.hint = 0;
+    const mine = trail.append({
+      id: randomUUID(),
+      resourceType: 'ruleset',
+      resourceKey: 'factures',
+      actor: 'analyst',
+      action: 'ruleset.created',
+      at: new Date().toISOString(),
+    });
+    feed.tell([mine]);
+    expect(await index.select({ resourceKey: 'factures' }, 'ASC', 0, 10)).toEqual({ ids: [mine.id], total: 1 });
+    trail.hint = undefined; // the hint catches up: nothing is read twice, nothing is read again from the start
+    const theirs = trail.append({
+      id: randomUUID(),
+      resourceType: 'ruleset',
+      resourceKey: 'factures',
+      actor: 'approver',
+      action: 'ruleset.approved',
+      at: new Date().toISOString(),
+    });
+    expect(await index.select({ resourceKey: 'factures' }, 'DESC', 0, 10)).toEqual({
+      ids: [theirs.id, mine.id],
+      total: 2,
+    });
+  });
+
+  it('leaves filtered queries to the database when an event of the trail is missing', async () => {
+    const trail = new Trail(10);
+    for (let i = 0; i < 30; i++)
+      trail.append({ id: randomUUID(), resourceType: 'user', actor: 'x', action: 'a', at: new Date().toISOString() });
+    trail.deleted.add(7);
+    const { index } = await indexOver(trail);
+    expect(await index.select({ actor: 'x' }, 'ASC', 0, 10)).toBeNull();
+    expect(await index.select({ actor: 'x' }, 'ASC', 0, 10)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { AuditFilter } from './audit.repository.js';
+import type { TrailReader } from './trail-feed.js';
 
 /** What a filtered audit query reads of one event. */
 export interface IndexedEvent {
@@ -13,15 +14,13 @@ export interface IndexedEvent {
 }
 
 export interface AuditIndexSource {
-  /** A position that moves whenever any instance records an event. */
-  changeMarker(): Promise<number>;
-  /** The events recorded after `after`, up to a recent position; null when that stretch is no longer kept. */
-  changesSince(after: number): Promise<{ upTo: number; events: IndexedEvent[] } | null>;
   /**
    * The indexed fields of every event after position `after`, in storage order. On MongoDB a range of the `seq`
    * index; on FerretDB 1.24 one pass over the trail whatever `after` is.
    */
   indexedEventsAfter(after: number): AsyncIterable<IndexedEvent>;
+  /** The events claimed at these recent positions (null where there is no claim). */
+  claimedEvents(seqs: number[]): Promise<(IndexedEvent | null)[]>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -34,9 +33,10 @@ type Field = (typeof FIELDS)[number];
  * docs/adr/0037). Names (types, keys, actors, actions) are interned, ids kept as 16 bytes: about 40 bytes an event.
  *
  * Built by one pass over the trail in the background at start-up (queries meanwhile wait for it), and read again
- * when the trail moved further than its recent claims tell. Kept current from the claims of recent positions
- * before each query and every few seconds, and from this process's own appends as they are written. Without an
- * index (a pass failed, or found a position without its event) queries are answered by the database as before.
+ * from where it is complete when the trail moved further than its recent claims tell. Kept current by the trail
+ * feed (the claims of recent positions, read before each query and every few seconds, and this process's own
+ * appends as they are written). Without an index (a pass failed, or found a position without its event) queries
+ * are answered by the database as before.
  */
 export class AuditIndex {
   private readonly logger = new Logger('AuditIndex');
@@ -56,13 +56,25 @@ export class AuditIndex {
   private present = new Uint8Array(0);
   /** Positions 1..`complete` are all in the columns (events after it may be too). */
   private complete = 0;
-  private ready = false;
+  /** A pass has read the trail once: from then on, the columns are complete up to the feed's position. */
+  private built = false;
   private building: Promise<void> | null = null;
-  private syncing: Promise<void> | null = null;
+  /** A position a pass found without its event (deleted by hand): passes are not tried again for it. */
+  private holeAt: number | null = null;
 
-  constructor(private readonly source: AuditIndexSource) {}
+  constructor(
+    private readonly source: AuditIndexSource,
+    private readonly feed: TrailReader<IndexedEvent>,
+  ) {
+    feed.subscribe((news) => {
+      if ('events' in news) return this.add(news.events);
+      // The trail moved further than the kept claims tell: read the events after what is known (queries wait).
+      if (news.restored) this.clear(); // a restored database: what is known may differ
+      void this.build().catch((err: unknown) => this.logger.warn(`audit index pass failed: ${String(err)}`));
+    });
+  }
 
-  /** Reads the whole trail once (in the background at start-up); queries use the database until it is done. */
+  /** Reads the trail after what is known (all of it at start-up, in the background); queries wait for it. */
   build(): Promise<void> {
     this.building ??= this.pass().finally(() => {
       this.building = null;
@@ -81,12 +93,14 @@ export class AuditIndex {
       this.times[i] = new Date(event.at).getTime();
       for (const field of FIELDS) this.columns[field][i] = this.intern(event[field]);
     }
+    this.advance();
   }
 
   /**
    * One page of the events matching `filter`, as ids in position order, and how many match. While a pass is
    * reading the trail the query waits for it (it takes about as long as one query by the database, and running
-   * both would double the load); null when there is no index to ask (the caller asks the database).
+   * both would double the load); null when the columns are not complete up to the feed's position even after a
+   * pass (the caller asks the database).
    */
   async select(
     filter: AuditFilter,
@@ -94,9 +108,12 @@ export class AuditIndex {
     skip: number,
     limit: number,
   ): Promise<{ ids: string[]; total: number } | null> {
-    if (!(await this.whenReady())) return null;
-    await this.catchUp();
-    if (!(await this.whenReady())) return null;
+    if (!this.built) await this.build().catch(() => undefined);
+    await this.feed.catchUp();
+    // Positions the feed passed without telling (it lost them): a pass reads them (about one database query).
+    if (this.complete < this.feed.position && this.holeAt !== this.complete + 1)
+      await this.build().catch(() => undefined);
+    if (!this.built || this.complete < this.feed.position) return null;
     const wanted = FIELDS.map((field) => [field, filter[field]] as const).filter(([, value]) => value !== undefined);
     const codes = wanted.map(([field, value]) => [this.columns[field], this.names.get(value!) ?? -1] as const);
     const from = filter.from?.getTime() ?? -Infinity;
@@ -112,53 +129,36 @@ export class AuditIndex {
     return { ids: matching.slice(skip, skip + limit).map((seq) => this.idAt(seq)), total: matching.length };
   }
 
-  private async whenReady(): Promise<boolean> {
-    if (!this.ready && this.building) await this.building.catch(() => undefined);
-    return this.ready;
-  }
-
-  /** Reads what other instances recorded since the last look (cheap: a few claims by `_id`). */
-  catchUp(): Promise<void> {
-    this.syncing ??= this.sync().finally(() => {
-      this.syncing = null;
-    });
-    return this.syncing;
-  }
-
-  private async sync(): Promise<void> {
-    if (!this.ready) return;
-    const changes = await this.source.changesSince(this.complete);
-    if (!changes) {
-      // The trail moved further than the kept claims tell: read the events after what is known (queries wait).
-      this.ready = false;
-      void this.build().catch((err: unknown) => this.logger.warn(`audit index pass failed: ${String(err)}`));
-      return;
-    }
-    this.add(changes.events);
-    this.complete = Math.max(this.complete, changes.upTo);
-  }
-
   private async pass(): Promise<void> {
     const started = Date.now();
-    // Read the marker first: what is recorded during the pass is told by the claims after it.
-    const marker = await this.source.changeMarker();
-    // A trail shorter than what is known was replaced (a restored database): start from nothing.
-    if (marker < this.complete) this.clear();
+    // Everything up to where the feed stands must be read here; what comes after, the feed tells.
+    const target = this.feed.position;
     const after = this.complete;
     let count = 0;
     for await (const event of this.source.indexedEventsAfter(after)) {
       this.add([event]);
       count++;
     }
-    for (let seq = after + 1; seq <= marker; seq++) {
-      if (!this.present[seq]) {
-        this.logger.warn(`audit index: position ${seq} has no event; filtered queries stay with the database`);
-        return;
-      }
+    // An event whose position the hint already shows may still be on its way into the trail: its claim has it.
+    const missing = [];
+    for (let seq = this.complete + 1; seq <= target; seq++) if (!this.present[seq]) missing.push(seq);
+    if (missing.length > 0 && missing.length <= 256)
+      this.add((await this.source.claimedEvents(missing)).filter((e) => e !== null));
+    if (this.complete < target) {
+      this.holeAt = this.complete + 1;
+      this.logger.warn(`audit index: position ${this.holeAt} has no event; the database answers filtered queries`);
+      return;
     }
-    this.complete = Math.max(this.complete, marker);
-    this.ready = true;
+    this.built = true;
     this.logger.log(`audit index: ${count} events after position ${after} read in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * Moves `complete` over the positions present after it: this process's own appends are in the columns before the
+   * hint shows them (a concurrent `$max` on FerretDB may even leave the hint behind for a while).
+   */
+  private advance(): void {
+    while (this.complete + 1 < this.capacity && this.present[this.complete + 1]) this.complete++;
   }
 
   private clear(): void {
@@ -169,6 +169,7 @@ export class AuditIndex {
     for (const field of FIELDS) this.columns[field] = new Int32Array(0);
     this.otherIds.clear();
     this.complete = 0;
+    this.holeAt = null;
   }
 
   private ensure(seq: number): void {

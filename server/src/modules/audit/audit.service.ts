@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { AuditAnchors, type AuditAnchor } from './audit-anchors.js';
 import { AuditIndex } from './audit-index.js';
 import { AuditRepository, type AuditClaim, type AuditFilter } from './audit.repository.js';
+import { TrailFeed } from './trail-feed.js';
 
 export type VerifyResult =
   | { ok: true; events: number; head: string; anchor?: AuditAnchor }
@@ -21,7 +22,7 @@ const CLAIM_WINDOW = 256;
 const FORGET_BATCH = 16;
 /** How far behind the hint a change feed may read claims: the window, less what may be being forgotten. */
 const CHANGE_FEED_REACH = CLAIM_WINDOW - 2 * FORGET_BATCH;
-/** How often the audit index reads other instances' events when nobody queries (well within the feed's reach). */
+/** How often the trail feed reads other instances' events when nobody asks (well within its reach). */
 const INDEX_CATCH_UP_MS = 2_000;
 /** Appends waiting while one is written go together: one insert of their claims, one of their events. */
 const MAX_BATCH = 100;
@@ -68,7 +69,9 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private appending = false;
   private readonly rememberedIds = new Set<string>();
   private forgettable: number[] = [];
-  /** What filtered queries select on, in memory (docs/adr/0037). */
+  /** What this process and other instances record, told to the in-memory indexes (docs/adr/0037). */
+  readonly feed: TrailFeed<ChainedEvent>;
+  /** What filtered queries select on, in memory. */
   private readonly index: AuditIndex;
   private indexTimer: NodeJS.Timeout | undefined;
 
@@ -80,18 +83,27 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = config.auditKey;
-    this.index = new AuditIndex({
+    this.feed = new TrailFeed<ChainedEvent>({
       changeMarker: () => this.changeMarker(),
       changesSince: (after) => this.changesSince(after),
-      indexedEventsAfter: (after) => this.repository.indexedEventsAfter(after),
     });
+    this.index = new AuditIndex(
+      {
+        indexedEventsAfter: (after) => this.repository.indexedEventsAfter(after),
+        claimedEvents: (seqs) =>
+          Promise.all(seqs.map(async (seq) => (await this.repository.claimAt(seq))?.event ?? null)),
+      },
+      this.feed,
+    );
   }
 
   async onModuleInit(): Promise<void> {
     await this.repository.init();
-    // In the background: at 100 000 events the pass takes seconds; filtered queries use the database until then.
+    // Readers build from the database after the feed's starting position; what comes after, the feed tells.
+    await this.feed.start();
+    // In the background: at 100 000 events the pass takes seconds (filtered queries meanwhile wait for it).
     void this.index.build().catch((err: unknown) => this.logger.warn(`audit index not built: ${String(err)}`));
-    this.indexTimer = setInterval(() => void this.index.catchUp().catch(() => undefined), INDEX_CATCH_UP_MS);
+    this.indexTimer = setInterval(() => void this.feed.catchUp().catch(() => undefined), INDEX_CATCH_UP_MS);
     this.indexTimer.unref();
   }
 
@@ -203,7 +215,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
         }
         this.knownHead = { seq: last.seq, hash: last.hash };
         this.anchors.note(last.seq, last.hash);
-        this.index.add(written);
+        this.feed.tell(written);
         written.forEach((event, i) => {
           this.remember(event.id);
           pending[i]!.settle(event);
@@ -325,9 +337,9 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The resources named by the events recorded after position `after`, up to the hint: read from the recent
-   * claims by `_id` (each carries its event). Null when that stretch is longer than the claims kept, or one of its
-   * claims is gone: then only the whole collection can tell what changed (docs/adr/0037).
+   * The events recorded after position `after`, up to the hint: read from the recent claims by `_id` (each carries
+   * its event). Null when that stretch is longer than the claims kept, one of its claims is gone, or the hint is
+   * behind `after` (a restored database): then only a new pass can tell what changed (docs/adr/0037).
    */
   async changesSince(after: number): Promise<{ upTo: number; events: ChainedEvent[] } | null> {
     const upTo = await this.changeMarker();

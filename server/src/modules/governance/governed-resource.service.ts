@@ -58,7 +58,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     changed: (key: string) => void = () => undefined,
   ) {
     this.lifecycle = new Lifecycle<M, C>(kind.resourceType, kind.label);
-    const listIndex = new ListIndex(kind.resourceType, repository, audit);
+    const listIndex = new ListIndex(kind.resourceType, repository, audit.feed);
     this.listIndex = listIndex;
     this.resources = new VersionedResourceService(this.lifecycle, repository, audit, kind.label, (key) => {
       listIndex.touch(key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { ListIndex, type ChangeFeed, type ListRow, type ListRowSource } from './list-index.js';
+import { TrailFeed } from '../audit/trail-feed.js';
+import { ListIndex, type ListRow, type ListRowSource, type NamingEvent } from './list-index.js';
 
 const row = (key: string, fields: Partial<ListRow> = {}): ListRow => ({
   key,
@@ -14,16 +15,20 @@ const row = (key: string, fields: Partial<ListRow> = {}): ListRow => ({
 class Collection implements ListRowSource {
   readonly rows = new Map<string, ListRow>();
   /** What the held pass has read: the rows as they were when it was held. */
-  private held: { rows: ListRow[]; gate: Promise<void> } | null = null;
+  private held: { rows: ListRow[]; gate: Promise<void>; reading: () => void } | null = null;
   release: () => void = () => undefined;
 
-  holdNextPass(): void {
-    this.held = { rows: [...this.rows.values()], gate: new Promise((resolve) => (this.release = resolve)) };
+  /** Holds the next pass once it has read the rows as they are now; resolves when that pass is reading. */
+  holdNextPass(): Promise<void> {
+    return new Promise((reading) => {
+      this.held = { rows: [...this.rows.values()], gate: new Promise((resolve) => (this.release = resolve)), reading };
+    });
   }
 
   async *allListRows(): AsyncIterable<ListRow> {
     const held = this.held;
     this.held = null;
+    held?.reading();
     if (held) await held.gate;
     yield* held ? held.rows : [...this.rows.values()];
   }
@@ -33,10 +38,9 @@ class Collection implements ListRowSource {
   }
 }
 
-const quietTrail: ChangeFeed = {
-  changeMarker: async () => 0,
-  changesSince: async () => ({ upTo: 0, events: [] }),
-};
+/** A trail nobody else writes to. */
+const quietTrail = () =>
+  new TrailFeed<NamingEvent>({ changeMarker: async () => 0, changesSince: async () => ({ upTo: 0, events: [] }) });
 
 const page = (sortField = 'key', sortOrder: 'ASC' | 'DESC' = 'ASC'): ListQuery => ({
   sortField,
@@ -50,9 +54,10 @@ describe('ListIndex', () => {
   it('lists a change made while the first pass was still reading, once the change has returned', async () => {
     const collection = new Collection();
     collection.rows.set('a', row('a'));
-    collection.holdNextPass();
-    const index = new ListIndex('ruleset', collection, quietTrail);
+    const reading = collection.holdNextPass();
+    const index = new ListIndex('ruleset', collection, quietTrail());
     const first = index.select(page(), {});
+    await reading;
     // A create returns (stored, touched) while the pass that started before it is still reading.
     collection.rows.set('b', row('b'));
     index.touch('b');
@@ -68,7 +73,7 @@ describe('ListIndex', () => {
     collection.rows.set('a', row('a', { name: 'Beta' }));
     collection.rows.set('b', row('b'));
     collection.rows.set('z', row('z', { name: 'Alpha', archived: true }));
-    const index = new ListIndex('ruleset', collection, quietTrail);
+    const index = new ListIndex('ruleset', collection, quietTrail());
     expect((await index.select(page('name'), {})).keys).toEqual(['b', 'a', 'c']);
     expect((await index.select(page('name', 'DESC'), {})).keys).toEqual(['c', 'a', 'b']);
     expect(await index.select(page(), { archived: true })).toEqual({ keys: ['z'], total: 1 });
@@ -93,7 +98,7 @@ describe('ListIndex', () => {
       }),
     );
     collection.rows.set('retired', row('retired', { versions: [{ number: 1, status: 'published' }] }));
-    const index = new ListIndex('ruleset', collection, quietTrail);
+    const index = new ListIndex('ruleset', collection, quietTrail());
     expect((await index.select(page(), { status: 'published' })).keys).toEqual(['scheduled']);
     expect((await index.select(page(), { status: 'retired' })).keys).toEqual(['retired']);
   });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import escapeStringRegexp from 'escape-string-regexp';
 import type { ListQuery } from '../../common/http/list-query.js';
+import type { TrailReader } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
@@ -30,18 +31,8 @@ export interface ListRowSource {
   listRowsOf(keys: string[]): Promise<Map<string, ListRow | null>>;
 }
 
-/** The audit trail seen as a change feed: every change of a governed resource records an event naming it. */
-export interface ChangeFeed {
-  /** A position that moves whenever any instance records an event. */
-  changeMarker(): Promise<number>;
-  /**
-   * The resources named by the events recorded after position `after`, up to a recent position; null when that
-   * stretch of the trail can no longer be read cheaply (the caller reads everything again).
-   */
-  changesSince(
-    after: number,
-  ): Promise<{ upTo: number; events: { resourceType: string; resourceKey?: string }[] } | null>;
-}
+/** What the list index reads of the audit trail's events: which resource each one names. */
+export type NamingEvent = { resourceType: string; resourceKey?: string };
 
 const SORT_FIELDS: Record<string, (row: ListRow) => unknown> = {
   key: (row) => row.key,
@@ -57,19 +48,20 @@ const SORT_FIELDS: Record<string, (row: ListRow) => unknown> = {
  * list took seconds at 10 000 rule sets.
  *
  * Built by one pass over the collection (at start-up, or on the first list), then kept current without reading it
- * again: this instance's own changes mark their key, and the audit trail tells which resources other instances
- * changed (each change records an event naming its resource in the same request). Before each list, the marked and
- * named keys are read again by `_id`. When the trail moved further than its recent positions can tell, the
- * collection is read once more. One sync runs at a time; a list waits for one that started after it was asked.
+ * again: this instance's own changes mark their key, and the audit trail's feed tells which resources other
+ * instances changed (each change records an event naming its resource in the same request). Before each list, the
+ * feed catches up and the marked and named keys are read again by `_id`. When the trail moved further than its
+ * recent claims can tell, the collection is read once more. One sync runs at a time; a list waits for one that
+ * started after it was asked.
  */
 export class ListIndex {
   private readonly logger = new Logger('ListIndex');
   private rows = new Map<string, ListRow>();
   private built = false;
-  /** The audit position up to which other instances' changes are in the rows. */
-  private seen = 0;
-  /** Keys this instance changed since the last sync. */
+  /** Keys changed (by this instance, or told by the trail) since the last sync. */
   private readonly touched = new Set<string>();
+  /** The trail moved further than its claims tell: only a new pass knows what changed. */
+  private lost = false;
   /** Lists asked so far; a sync that starts after a list was asked covers every change made before it. */
   private asked = 0;
   private covered = 0;
@@ -78,8 +70,17 @@ export class ListIndex {
   constructor(
     private readonly resourceType: string,
     private readonly source: ListRowSource,
-    private readonly feed: ChangeFeed,
-  ) {}
+    private readonly feed: TrailReader<NamingEvent>,
+  ) {
+    feed.subscribe((news) => {
+      if (!('events' in news)) {
+        this.lost = true;
+        return;
+      }
+      for (const event of news.events)
+        if (event.resourceType === resourceType && event.resourceKey) this.touched.add(event.resourceKey);
+    });
+  }
 
   /** This instance changed the resource: read it again before the next list. */
   touch(key: string): void {
@@ -125,27 +126,20 @@ export class ListIndex {
 
   private async sync(): Promise<void> {
     const asked = this.asked;
+    await this.feed.catchUp(); // marks what other instances changed, or that only a pass can tell
     const touched = [...this.touched];
     this.touched.clear();
+    const pass = !this.built || this.lost;
+    this.lost = false;
     try {
-      const changes = this.built ? await this.feed.changesSince(this.seen) : null;
-      if (changes) {
-        const named = changes.events
-          .filter((e) => e.resourceType === this.resourceType && e.resourceKey)
-          .map((e) => e.resourceKey!);
-        await this.reread([...new Set([...touched, ...named])]);
-        this.seen = changes.upTo;
-      } else {
-        // Read the marker first: what lands during the pass is named by the trail after it, and read again next time.
-        const marker = await this.feed.changeMarker();
-        await this.rebuild();
-        await this.reread(touched);
-        this.seen = marker;
-        this.built = true;
-      }
+      // What changes while the pass reads is told by the feed after it, and read again next time.
+      if (pass) await this.rebuild();
+      await this.reread(touched);
+      this.built = true;
       this.covered = Math.max(this.covered, asked);
     } catch (err) {
       touched.forEach((key) => this.touched.add(key));
+      if (pass) this.lost = true;
       throw err;
     }
   }
@@ -153,7 +147,6 @@ export class ListIndex {
   private async rebuild(): Promise<void> {
     const started = Date.now();
     const rows = new Map<string, ListRow>();
-    // What changes while the pass reads is touched, or named by the trail after the marker: read again next time.
     for await (const row of this.source.allListRows()) rows.set(row.key, row);
     this.rows = rows;
     this.logger.log(`${this.resourceType} list index: ${rows.size} rows read in ${Date.now() - started} ms`);
