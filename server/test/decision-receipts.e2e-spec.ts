@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Case = { name: string; facts: Record<string, Record<string, unknown>>; expectedEvents: string[] };
 const enrolmentCases = (): Case[] => JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')).tests;
-
-/** Reads one sample of a Prometheus series from /metrics (0 when absent). */
-async function metric(t: TestApp, series: string): Promise<number> {
-  const text = (await t.http.get('/metrics')).text;
-  const escaped = series.replace(/[{}"]/g, (c) => `\\${c}`);
-  const match = new RegExp(`^${escaped} (\\S+)$`, 'm').exec(text);
-  return match ? Number(match[1]) : 0;
-}
 
 type Item = { path: string; title: string; personal: boolean; shown: boolean; value?: unknown };
 

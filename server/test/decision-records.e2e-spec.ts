@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Binary } from 'mongodb';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-/** Reads one sample of a Prometheus series from /metrics (0 when absent). */
-async function metric(t: TestApp, series: string): Promise<number> {
-  const text = (await t.http.get('/metrics')).text;
-  const match = new RegExp(`^${series} (\\S+)$`, 'm').exec(text);
-  return match ? Number(match[1]) : 0;
-}
 
 describe('decision records written by group commit', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { RulesetsService } from '../src/modules/rulesets/rulesets.service.js';
+import { metric } from './support/metrics.js';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
@@ -14,7 +15,7 @@ describe('governance at scale', () => {
   let cast: Awaited<ReturnType<typeof signInCast>>;
   const sameDatabase = () => startAnotherInstance(t);
   beforeAll(async () => {
-    t = await startTestApp('governance_scale');
+    t = await startTestApp('governance_scale', { METRICS_PUBLIC: 'true' });
     second = await sameDatabase();
     cast = await signInCast(t);
   });
@@ -153,5 +154,9 @@ describe('governance at scale', () => {
       );
     expect(await keysListed({ q: 'elsewhere' })).toEqual(['made-elsewhere', 'made-elsewhere-later']);
     expect(await history('made-elsewhere-later')).toEqual(['ruleset.created']);
+    // Operators see it: the feed lost track (at least) once, and the audit index holds the whole trail again.
+    expect(await metric(t, 'gabarit_audit_feed_lost_total')).toBeGreaterThanOrEqual(1);
+    const head = (await t.db.collection('audit_head').findOne({ _id: 'head' } as never))!['seq'] as number;
+    expect(await metric(t, 'gabarit_audit_index_events')).toBeGreaterThanOrEqual(head);
   });
 });

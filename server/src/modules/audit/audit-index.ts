@@ -74,6 +74,11 @@ export class AuditIndex {
     });
   }
 
+  /** How many positions, from the first, the columns hold without a gap. */
+  get size(): number {
+    return this.complete;
+  }
+
   /** Reads the trail after what is known (all of it at start-up, in the background); queries wait for it. */
   build(): Promise<void> {
     this.building ??= this.pass().finally(() => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
 import { ConflictError } from '../../common/errors/domain-errors.js';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import type { ListPage } from '../../common/http/list-query.js';
 import { chain, checkLink, GENESIS_HASH, type AuditEntry, type ChainBreak, type ChainedEvent } from './audit-chain.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -81,6 +83,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     private readonly repository: AuditRepository,
     private readonly anchors: AuditAnchors,
     @Inject(APP_CONFIG) config: AppConfig,
+    metrics: HttpMetrics,
   ) {
     this.key = config.auditKey;
     this.feed = new TrailFeed<ChainedEvent>({
@@ -95,6 +98,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
       },
       this.feed,
     );
+    this.watchIndexes(metrics);
   }
 
   async onModuleInit(): Promise<void> {
@@ -109,6 +113,28 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.indexTimer);
+  }
+
+  /** /metrics: how often the feed lost track (each time, the in-memory indexes read the database again). */
+  private watchIndexes(metrics: HttpMetrics): void {
+    const registers = [metrics.registry];
+    const lost = new Counter({
+      name: 'gabarit_audit_feed_lost_total',
+      help: 'Times the audit trail moved further than its kept claims between two reads (lists and audit queries then read the database again)',
+      registers,
+    });
+    this.feed.subscribe((news) => {
+      if (!('events' in news)) lost.inc();
+    });
+    const index = this.index;
+    new Gauge({
+      name: 'gabarit_audit_index_events',
+      help: 'Audit events held in memory for filtered queries, from the first position without a gap',
+      registers,
+      collect() {
+        this.set(index.size);
+      },
+    });
   }
 
   /** Appends a new event. */
