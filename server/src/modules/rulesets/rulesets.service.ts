@@ -5,6 +5,7 @@ import type { Analysis } from '../../engine/analysis/findings.js';
 import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
+import type { ResourceListFilter } from '../governance/list-index.js';
 import { withDerivedStatuses } from '../governance/publications.js';
 import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
 import { exportDmn } from './dmn/dmn-export.js';
@@ -183,7 +184,7 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
    */
   async publishedReadersOf(table: string): Promise<string[]> {
     const readers: string[] = [];
-    for (const state of await this.allStates()) {
+    for (const state of await this.allStates({ status: 'published' })) {
       for (const version of withDerivedStatuses(state.versions, state.publications, new Date()).filter(
         (v) => v.status === 'published' && v.checksum,
       )) {
@@ -206,10 +207,10 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     return this.repository.any();
   }
 
-  /** Every rule set, for export. */
-  async allStates(): Promise<RulesetState[]> {
-    const { items } = await this.states({ sortField: 'key', sortOrder: 'ASC', skip: 0, limit: 10_000, filter: {} }, {});
-    return items;
+  /** Every rule set not archived (for export), or those the filter selects, by key; chosen by the list index. */
+  async allStates(filter: ResourceListFilter = {}): Promise<RulesetState[]> {
+    const all = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: Number.MAX_SAFE_INTEGER, filter: {} };
+    return (await this.states(all, filter)).items;
   }
 }
 
