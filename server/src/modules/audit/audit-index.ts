@@ -33,7 +33,7 @@ type Field = (typeof FIELDS)[number];
  * docs/adr/0037). Names (types, keys, actors, actions) are interned, ids kept as 16 bytes: about 40 bytes an event.
  *
  * Built by one pass over the trail in the background at start-up (queries meanwhile wait for it), and read again
- * from where it is complete when the trail moved further than its recent claims tell. Kept current by the trail
+ * from where it is complete by the first query after the trail moved further than its recent claims tell. Kept current by the trail
  * feed (the claims of recent positions, read before each query and every few seconds, and this process's own
  * appends as they are written). Without an index (a pass failed, or found a position without its event) queries
  * are answered by the database as before.
@@ -68,9 +68,9 @@ export class AuditIndex {
   ) {
     feed.subscribe((news) => {
       if ('events' in news) return this.add(news.events);
-      // The trail moved further than the kept claims tell: read the events after what is known (queries wait).
+      // The trail moved further than the kept claims tell. The next query reads the events after what is known
+      // (not now: on FerretDB that reads every event, and a busy trail would keep the database scanning).
       if (news.restored) this.clear(); // a restored database: what is known may differ
-      void this.build().catch((err: unknown) => this.logger.warn(`audit index pass failed: ${String(err)}`));
     });
   }
 
