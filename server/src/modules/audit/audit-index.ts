@@ -32,7 +32,7 @@ type Field = (typeof FIELDS)[number];
  * in memory takes about a millisecond, where FerretDB 1.24 reads and decodes every event for each query (seconds;
  * docs/adr/0037). Names (types, keys, actors, actions) are interned, ids kept as 16 bytes: about 40 bytes an event.
  *
- * Built by one pass over the trail in the background at start-up (queries meanwhile wait for it), and read again
+ * Built by one pass over the trail on the first filtered query (queries meanwhile wait for it), and read again
  * from where it is complete by the first query after the trail moved further than its recent claims tell. Kept current by the trail
  * feed (the claims of recent positions, read before each query and every few seconds, and this process's own
  * appends as they are written). Without an index (a pass failed, or found a position without its event) queries
@@ -79,7 +79,7 @@ export class AuditIndex {
     return this.complete;
   }
 
-  /** Reads the trail after what is known (all of it at start-up, in the background); queries wait for it. */
+  /** Reads the trail after what is known (all of it the first time); queries wait for it. */
   build(): Promise<void> {
     this.building ??= this.pass().finally(() => {
       this.building = null;
@@ -88,7 +88,12 @@ export class AuditIndex {
   }
 
   /** Adds events as this process writes them (and as the claims tell of others'). */
-  add(events: readonly IndexedEvent[]): void {
+  private add(events: readonly IndexedEvent[]): void {
+    // Before the first query nothing is kept (an instance that only decides never queries): the first pass reads all.
+    if (this.built || this.building) this.put(events);
+  }
+
+  private put(events: readonly IndexedEvent[]): void {
     for (const event of events) {
       if (event.seq < 1 || !Number.isSafeInteger(event.seq)) continue;
       this.ensure(event.seq);
@@ -141,14 +146,14 @@ export class AuditIndex {
     const after = this.complete;
     let count = 0;
     for await (const event of this.source.indexedEventsAfter(after)) {
-      this.add([event]);
+      this.put([event]);
       count++;
     }
     // An event whose position the hint already shows may still be on its way into the trail: its claim has it.
     const missing = [];
     for (let seq = this.complete + 1; seq <= target; seq++) if (!this.present[seq]) missing.push(seq);
     if (missing.length > 0 && missing.length <= 256)
-      this.add((await this.source.claimedEvents(missing)).filter((e) => e !== null));
+      this.put((await this.source.claimedEvents(missing)).filter((e) => e !== null));
     if (this.complete < target) {
       this.holeAt = this.complete + 1;
       this.logger.warn(`audit index: position ${this.holeAt} has no event; the database answers filtered queries`);

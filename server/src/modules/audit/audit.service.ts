@@ -104,9 +104,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.repository.init();
     // Readers build from the database after the feed's starting position; what comes after, the feed tells.
+    // (The indexes are built on first use: an instance that only decides never lists nor queries the trail.)
     await this.feed.start();
-    // In the background: at 100 000 events the pass takes seconds (filtered queries meanwhile wait for it).
-    void this.index.build().catch((err: unknown) => this.logger.warn(`audit index not built: ${String(err)}`));
     this.indexTimer = setInterval(() => void this.feed.catchUp().catch(() => undefined), INDEX_CATCH_UP_MS);
     this.indexTimer.unref();
   }

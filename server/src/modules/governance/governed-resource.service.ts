@@ -70,8 +70,6 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   async onApplicationBootstrap(): Promise<void> {
     await this.repository.init();
     await this.resources.drainAll();
-    // In the background: with thousands of resources the first pass takes seconds on the embedded database.
-    void this.listIndex.warm();
   }
 
   async create(

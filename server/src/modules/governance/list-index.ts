@@ -47,7 +47,8 @@ const SORT_FIELDS: Record<string, (row: ListRow) => unknown> = {
  * resources (docs/adr/0037). FerretDB 1.24 serves no filter or sort from an index: reading the collection for each
  * list took seconds at 10 000 rule sets.
  *
- * Built by one pass over the collection (at start-up, or on the first list), then kept current without reading it
+ * Built by one pass over the collection on the first list (an instance that only decides never pays for it), then
+ * kept current without reading it
  * again: this instance's own changes mark their key, and the audit trail's feed tells which resources other
  * instances changed (each change records an event naming its resource in the same request). Before each list, the
  * feed catches up and the marked and named keys are read again by `_id`. When the trail moved further than its
@@ -78,22 +79,18 @@ export class ListIndex {
         return;
       }
       for (const event of news.events)
-        if (event.resourceType === resourceType && event.resourceKey) this.touched.add(event.resourceKey);
+        if (event.resourceType === resourceType && event.resourceKey) this.touch(event.resourceKey);
     });
   }
 
   /** This instance changed the resource: read it again before the next list. */
   touch(key: string): void {
-    this.touched.add(key);
+    if (this.tracking()) this.touched.add(key);
   }
 
-  /** Builds the rows ahead of the first list (start-up); a failure is only logged, the first list tries again. */
-  async warm(): Promise<void> {
-    try {
-      await this.current();
-    } catch (err) {
-      this.logger.warn(`the ${this.resourceType} list index will be built on the first list: ${String(err)}`);
-    }
+  /** Before the first list nothing is kept (an instance that only decides never lists): the first pass reads all. */
+  private tracking(): boolean {
+    return this.built || this.syncing !== null;
   }
 
   /** The keys of one page, in list order, and how many rows match. */
