@@ -118,7 +118,7 @@ export class AuditIndex {
     skip: number,
     limit: number,
   ): Promise<{ ids: string[]; total: number } | null> {
-    if (!this.built) await this.build().catch(() => undefined);
+    if (!this.built && this.holeAt === null) await this.build().catch(() => undefined);
     await this.feed.catchUp();
     // Positions the feed passed without telling (it lost them): a pass reads them (about one database query).
     if (this.complete < this.feed.position && this.holeAt !== this.complete + 1)
