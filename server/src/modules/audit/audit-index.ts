@@ -124,13 +124,15 @@ export class AuditIndex {
     if (this.complete < this.feed.position && this.holeAt !== this.complete + 1)
       await this.build().catch(() => undefined);
     if (!this.built || this.complete < this.feed.position) return null;
-    const wanted = FIELDS.map((field) => [field, filter[field]] as const).filter(([, value]) => value !== undefined);
-    const codes = wanted.map(([field, value]) => [this.columns[field], this.names.get(value!) ?? -1] as const);
+    const wanted = FIELDS.filter((field) => filter[field] !== undefined);
+    const columns = wanted.map((field) => this.columns[field]);
+    const codes = wanted.map((field) => this.names.get(filter[field]!) ?? -1);
     const from = filter.from?.getTime() ?? -Infinity;
     const to = filter.to?.getTime() ?? Infinity;
     const matching: number[] = [];
-    for (let seq = 1; seq <= this.complete; seq++) {
-      if (codes.some(([column, code]) => column[seq] !== code)) continue;
+    // Plain loops: this runs once per position, 100 000 times a query at 100 000 events.
+    scan: for (let seq = 1; seq <= this.complete; seq++) {
+      for (let k = 0; k < columns.length; k++) if (columns[k]![seq] !== codes[k]) continue scan;
       const at = this.times[seq]!;
       if (at < from || at > to) continue;
       matching.push(seq);
