@@ -1,3 +1,5 @@
+import { FreshRun } from '../../common/async/fresh-run.js';
+
 /** What the audit trail tells its readers: events in position order, or that some could not be read. */
 export type TrailNews<E> =
   | { events: readonly E[] }
@@ -31,9 +33,8 @@ export class TrailFeed<E> implements TrailReader<E> {
   /** The hint position the claims were read up to. */
   private fed = 0;
   private started = false;
-  private asked = 0;
-  private covered = 0;
-  private reading: Promise<void> | null = null;
+  /** A caller gets a read that started after it asked: it covers every event recorded before. */
+  private readonly reads = new FreshRun(() => this.read());
 
   constructor(private readonly source: TrailSource<E>) {}
 
@@ -58,18 +59,11 @@ export class TrailFeed<E> implements TrailReader<E> {
   }
 
   /** Tells every subscriber what was recorded up to now: a read that started after this call covers it. */
-  async catchUp(): Promise<void> {
-    const asked = ++this.asked;
-    while (this.covered < asked) {
-      this.reading ??= this.read().finally(() => {
-        this.reading = null;
-      });
-      await this.reading;
-    }
+  catchUp(): Promise<void> {
+    return this.reads.run();
   }
 
   private async read(): Promise<void> {
-    const asked = this.asked;
     if (!this.started) await this.start();
     const changes = await this.source.changesSince(this.fed);
     if (changes) {
@@ -81,7 +75,6 @@ export class TrailFeed<E> implements TrailReader<E> {
       this.fed = marker;
       this.emit({ lost: true, restored });
     }
-    this.covered = Math.max(this.covered, asked);
   }
 
   private emit(news: TrailNews<E>): void {

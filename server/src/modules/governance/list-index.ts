@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import escapeStringRegexp from 'escape-string-regexp';
 import type { ListQuery } from '../../common/http/list-query.js';
+import { FreshRun } from '../../common/async/fresh-run.js';
 import type { TrailReader } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -63,10 +64,9 @@ export class ListIndex {
   private readonly touched = new Set<string>();
   /** The trail moved further than its claims tell: only a new pass knows what changed. */
   private lost = false;
-  /** Lists asked so far; a sync that starts after a list was asked covers every change made before it. */
-  private asked = 0;
-  private covered = 0;
-  private syncing: Promise<void> | null = null;
+  /** A list waits for a sync that started after it was asked: it covers every change made before. */
+  private readonly syncs = new FreshRun(() => this.sync());
+  private syncing = false;
 
   constructor(
     private readonly resourceType: string,
@@ -90,7 +90,7 @@ export class ListIndex {
 
   /** Before the first list nothing is kept (an instance that only decides never lists): the first pass reads all. */
   private tracking(): boolean {
-    return this.built || this.syncing !== null;
+    return this.built || this.syncing;
   }
 
   /** The keys of one page, in list order, and how many rows match. */
@@ -109,35 +109,30 @@ export class ListIndex {
 
   /** The rows, current as of this call: every change committed before it is in them. */
   private async current(): Promise<Map<string, ListRow>> {
-    const asked = ++this.asked;
-    while (this.covered < asked) {
-      if (!this.syncing) {
-        this.syncing = this.sync().finally(() => {
-          this.syncing = null;
-        });
-      }
-      await this.syncing;
-    }
+    await this.syncs.run();
     return this.rows;
   }
 
   private async sync(): Promise<void> {
-    const asked = this.asked;
-    await this.feed.catchUp(); // marks what other instances changed, or that only a pass can tell
-    const touched = [...this.touched];
-    this.touched.clear();
-    const pass = !this.built || this.lost;
-    this.lost = false;
+    this.syncing = true;
     try {
-      // What changes while the pass reads is told by the feed after it, and read again next time.
-      if (pass) await this.rebuild();
-      await this.reread(touched);
-      this.built = true;
-      this.covered = Math.max(this.covered, asked);
-    } catch (err) {
-      touched.forEach((key) => this.touched.add(key));
-      if (pass) this.lost = true;
-      throw err;
+      await this.feed.catchUp(); // marks what other instances changed, or that only a pass can tell
+      const touched = [...this.touched];
+      this.touched.clear();
+      const pass = !this.built || this.lost;
+      this.lost = false;
+      try {
+        // What changes while the pass reads is told by the feed after it, and read again next time.
+        if (pass) await this.rebuild();
+        await this.reread(touched);
+        this.built = true;
+      } catch (err) {
+        touched.forEach((key) => this.touched.add(key));
+        if (pass) this.lost = true;
+        throw err;
+      }
+    } finally {
+      this.syncing = false;
     }
   }
 
