@@ -22,8 +22,6 @@ const MAX_APPEND_ATTEMPTS = 50;
 const CLAIM_WINDOW = 256;
 /** Old claims are deleted in one command once this many have fallen out of the window. */
 const FORGET_BATCH = 16;
-/** How far behind the hint a change feed may read claims: the window, less what may be being forgotten. */
-const CHANGE_FEED_REACH = CLAIM_WINDOW - 2 * FORGET_BATCH;
 /** How often the trail feed reads other instances' events when nobody asks (well within its reach). */
 const INDEX_CATCH_UP_MS = 2_000;
 /** Appends waiting while one is written go together: one insert of their claims, one of their events. */
@@ -86,16 +84,15 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     metrics: HttpMetrics,
   ) {
     this.key = config.auditKey;
-    this.feed = new TrailFeed<ChainedEvent>({
-      changeMarker: () => this.changeMarker(),
-      changesSince: (after) => this.changesSince(after),
-    });
+    // Recent claims carry their events: what the feed and the index read of positions other instances wrote.
+    const claimedEvents = (seqs: number[]) =>
+      Promise.all(seqs.map(async (seq) => (await this.repository.claimAt(seq))?.event ?? null));
+    this.feed = new TrailFeed<ChainedEvent>(
+      { changeMarker: () => this.changeMarker(), claimedEvents },
+      CLAIM_WINDOW - 2 * FORGET_BATCH,
+    );
     this.index = new AuditIndex(
-      {
-        indexedEventsAfter: (after) => this.repository.indexedEventsAfter(after),
-        claimedEvents: (seqs) =>
-          Promise.all(seqs.map(async (seq) => (await this.repository.claimAt(seq))?.event ?? null)),
-      },
+      { indexedEventsAfter: (after) => this.repository.indexedEventsAfter(after), claimedEvents },
       this.feed,
     );
     this.watchIndexes(metrics);
@@ -359,21 +356,6 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
    */
   async changeMarker(): Promise<number> {
     return (await this.repository.headHint()) ?? 0;
-  }
-
-  /**
-   * The events recorded after position `after`, up to the hint: read from the recent claims by `_id` (each carries
-   * its event). Null when that stretch is longer than the claims kept, one of its claims is gone, or the hint is
-   * behind `after` (a restored database): then only a new pass can tell what changed (docs/adr/0037).
-   */
-  async changesSince(after: number): Promise<{ upTo: number; events: ChainedEvent[] } | null> {
-    const upTo = await this.changeMarker();
-    if (upTo === after) return { upTo, events: [] };
-    if (upTo < after || upTo - after > CHANGE_FEED_REACH) return null;
-    const seqs = Array.from({ length: upTo - after }, (_, i) => after + 1 + i);
-    const claims = await Promise.all(seqs.map((seq) => this.repository.claimAt(seq)));
-    if (claims.some((claim) => claim === null)) return null;
-    return { upTo, events: claims.map((claim) => claim!.event) };
   }
 
   /** Which of these event ids are already in the trail. */

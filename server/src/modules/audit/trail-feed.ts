@@ -9,9 +9,12 @@ export type TrailNews<E> =
 export interface TrailSource<E> {
   /** The trail's position hint (one small `_id` read). */
   changeMarker(): Promise<number>;
-  /** The events after `after` up to the hint, from the recent claims; null when they cannot be read so. */
-  changesSince(after: number): Promise<{ upTo: number; events: E[] } | null>;
+  /** The events claimed at these positions, one `_id` lookup each (null where the claim is gone). */
+  claimedEvents(seqs: number[]): Promise<(E | null)[]>;
 }
+
+/** Positions behind the hint whose claims are surely still kept (ADR 0011 keeps 256, forgotten 16 at a time). */
+export const CLAIMS_REACH = 224;
 
 /** What a reader of the feed uses. */
 export interface TrailReader<E> {
@@ -26,17 +29,23 @@ export interface TrailReader<E> {
  * The audit trail as a change feed, read once for every in-memory index of this process (docs/adr/0037). Each
  * governed change records an event naming its resource, so whoever keeps something derived from the database can
  * learn what other instances changed from the claims of the trail's recent positions: a few `_id` lookups.
- * This process's own appends are told as they are written.
+ * This process's own appends are told as they are written, and their positions are not read again: a single
+ * instance never loses track, however fast it records (receipts are audited one by one).
  */
-export class TrailFeed<E> implements TrailReader<E> {
+export class TrailFeed<E extends { seq: number }> implements TrailReader<E> {
   private readonly listeners: ((news: TrailNews<E>) => void)[] = [];
   /** The hint position the claims were read up to. */
   private fed = 0;
   private started = false;
+  /** Positions after `fed` this process told (its own appends): nothing to read for them. */
+  private readonly told = new Set<number>();
   /** A caller gets a read that started after it asked: it covers every event recorded before. */
   private readonly reads = new FreshRun(() => this.read());
 
-  constructor(private readonly source: TrailSource<E>) {}
+  constructor(
+    private readonly source: TrailSource<E>,
+    private readonly reach = CLAIMS_REACH,
+  ) {}
 
   /** The hint position the claims were read up to: what a reader building from the database must cover. */
   get position(): number {
@@ -55,7 +64,9 @@ export class TrailFeed<E> implements TrailReader<E> {
 
   /** This process's own appends, told at once. */
   tell(events: readonly E[]): void {
-    if (events.length > 0) this.emit({ events });
+    if (events.length === 0) return;
+    for (const event of events) if (event.seq > this.fed) this.told.add(event.seq);
+    this.emit({ events });
   }
 
   /** Tells every subscriber what was recorded up to now: a read that started after this call covers it. */
@@ -65,16 +76,35 @@ export class TrailFeed<E> implements TrailReader<E> {
 
   private async read(): Promise<void> {
     if (!this.started) await this.start();
-    const changes = await this.source.changesSince(this.fed);
-    if (changes) {
-      this.fed = Math.max(this.fed, changes.upTo);
-      this.tell(changes.events);
-    } else {
-      const marker = await this.source.changeMarker();
-      const restored = marker < this.fed;
-      this.fed = marker;
-      this.emit({ lost: true, restored });
+    const upTo = await this.source.changeMarker();
+    if (upTo < this.fed) return this.lose(upTo, true); // a restored database
+    // Positions another instance wrote: read from their claims, which are kept only so far back.
+    const unknown: number[] = [];
+    for (let seq = this.fed + 1; seq <= upTo; seq++) {
+      if (this.told.has(seq)) continue;
+      if (seq <= upTo - this.reach) return this.lose(upTo, false);
+      unknown.push(seq);
     }
+    const events = unknown.length > 0 ? await this.source.claimedEvents(unknown) : [];
+    if (events.some((event) => event === null)) return this.lose(upTo, false);
+    this.advanceTo(upTo);
+    if (events.length > 0) this.emit({ events: events as E[] });
+  }
+
+  /** Some positions up to `upTo` cannot be read from the claims: the readers read the database again. */
+  private lose(upTo: number, restored: boolean): void {
+    if (restored) {
+      this.fed = upTo;
+      this.told.clear();
+    } else {
+      this.advanceTo(upTo);
+    }
+    this.emit({ lost: true, restored });
+  }
+
+  private advanceTo(upTo: number): void {
+    this.fed = Math.max(this.fed, upTo);
+    for (const seq of this.told) if (seq <= this.fed) this.told.delete(seq);
   }
 
   private emit(news: TrailNews<E>): void {

@@ -40,7 +40,7 @@ class Collection implements ListRowSource {
 
 /** A trail nobody else writes to. */
 const quietTrail = () =>
-  new TrailFeed<NamingEvent>({ changeMarker: async () => 0, changesSince: async () => ({ upTo: 0, events: [] }) });
+  new TrailFeed<NamingEvent & { seq: number }>({ changeMarker: async () => 0, claimedEvents: async () => [] });
 
 const page = (sortField = 'key', sortOrder: 'ASC' | 'DESC' = 'ASC'): ListQuery => ({
   sortField,
