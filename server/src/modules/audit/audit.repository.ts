@@ -218,9 +218,13 @@ export class AuditRepository {
    * Null when a position has no claim (a trail written before claims existed): the caller reads the events.
    */
   async byPositions(seqs: number[]): Promise<ChainedEvent[] | null> {
-    const claims = await Promise.all(seqs.map((seq) => this.claimAt(seq)));
-    if (claims.some((c) => c === null)) return null;
-    return (claims as AuditClaim[]).map((c) => c.event);
+    const events = await this.claimedEvents(seqs);
+    return events.some((e) => e === null) ? null : (events as ChainedEvent[]);
+  }
+
+  /** The events claimed at these positions, one `_id` lookup each; null where the claim is gone (or never was). */
+  async claimedEvents(seqs: number[]): Promise<(ChainedEvent | null)[]> {
+    return Promise.all(seqs.map(async (seq) => (await this.claimAt(seq))?.event ?? null));
   }
 
   /** Matching events in chain order through one cursor read in batches (export). */

@@ -85,8 +85,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   ) {
     this.key = config.auditKey;
     // Recent claims carry their events: what the feed and the index read of positions other instances wrote.
-    const claimedEvents = (seqs: number[]) =>
-      Promise.all(seqs.map(async (seq) => (await this.repository.claimAt(seq))?.event ?? null));
+    const claimedEvents = (seqs: number[]) => this.repository.claimedEvents(seqs);
     this.feed = new TrailFeed<ChainedEvent>(
       { changeMarker: () => this.changeMarker(), claimedEvents },
       CLAIM_WINDOW - 2 * FORGET_BATCH,
