@@ -8,10 +8,12 @@
 //      at once): what an instance serving N rule sets from its cache weighs, right after the fill and again
 //      after 30 s without requests (V8 returns the fill's spare pages once the instance is quiet). Compiled
 //      versions live in an LRU (COMPILED_CACHE_SIZE, default 2 000).
+// Between the two, the publishing instance's decision rate with every copy cached, with the audit trail quiet and
+// with it moving (a governance change every 250 ms): noticing changes must not cost per cached rule set.
 // Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8] [--same-schema]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startService } from './support.js';
+import { load, startService } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +61,42 @@ const evaluator = async (service) => {
   };
 };
 
+/**
+ * Decisions per second on one rule set without records while all copies are cached, in two alternating rounds:
+ * the trail quiet, then moving (an API key created every 250 ms, each an audit event). Every 2 s an instance
+ * reads what other instances recorded; a change must cost it the rule sets it names, not one read per cached one.
+ */
+const rateWhileTrailMoves = async (service) => {
+  const key = await service.apiKey(['evaluate:*']);
+  await service.publish({ ...pilot, key: 'memory-nolog', settings: { logDecisions: false } });
+  const url = `${service.base}/api/v1/rulesets/memory-nolog/evaluate`;
+  const request = { method: 'POST', body: JSON.stringify({ facts }), headers: { 'x-api-key': key }, connections: 16 };
+  await load('warm-up', url, { ...request, duration: 3 });
+  const rounds = [];
+  for (let round = 0; round < 2; round++) {
+    const quiet = await load('quiet trail', url, { ...request, duration: 8 });
+    let changes = 0;
+    let stop = false;
+    const changing = (async () => {
+      while (!stop) {
+        const response = await fetch(`${service.base}/api/v1/api-keys`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${service.token}` },
+          body: JSON.stringify({ name: `trail-${round}-${changes}`, scopes: ['evaluate:none'] }),
+        });
+        if (!response.ok) throw new Error(`api key: ${response.status} ${await response.text()}`);
+        changes++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const moving = await load('moving trail', url, { ...request, duration: 8 });
+    stop = true;
+    await changing;
+    rounds.push({ quiet: quiet.rps, moving: moving.rps, changes });
+  }
+  return rounds;
+};
+
 const rows = [];
 const publisher = await startService({ LOG_LEVEL: 'warn' });
 let dataDir = publisher.dataDir;
@@ -81,6 +119,10 @@ try {
     `\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules, ${values['same-schema'] ? 'one shared input schema' : 'each its own input schema'}), in ${seconds.toFixed(0)} s (${(COUNT / seconds).toFixed(1)} published/s with ${WRITERS} writers)`,
   );
   rows.push(['instance that published them, each evaluated once', before, await memory(publisher)]);
+  for (const { quiet, moving, changes } of await rateWhileTrailMoves(publisher))
+    console.log(
+      `With all ${COUNT} cached, /evaluate without a record (16 connections): ${Math.round(quiet)}/s with the audit trail quiet, ${Math.round(moving)}/s while it moves (${changes} governance changes in 8 s): ${(moving / quiet).toFixed(2)} of quiet`,
+    );
 } finally {
   await publisher.stop();
 }

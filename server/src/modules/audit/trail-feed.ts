@@ -6,6 +6,9 @@ export type TrailNews<E> =
   /** The trail moved further than its recent claims tell; `restored` when it is now shorter than it was. */
   | { lost: true; restored: boolean };
 
+/** What a reader needs of an event to know which resource changed. */
+export type NamingEvent = { resourceType: string; resourceKey?: string };
+
 export interface TrailSource<E> {
   /** The trail's position hint (one small `_id` read). */
   changeMarker(): Promise<number>;

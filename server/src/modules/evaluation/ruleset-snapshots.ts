@@ -1,38 +1,40 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
+import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
-const POLL_MS = 2_000;
+/** How often every cached rule set's revision is checked, for a change whose audit event comes late. */
 const SWEEP_MS = 60_000;
 
 /**
  * Rule sets as last read, so evaluations do not query the database, and keep working while it is down.
- * Changes on this instance evict at once. Changes on other instances are noticed by comparing revision
- * numbers, one `_id` read per cached rule set: that sweep runs only when the audit trail moved (every change
- * appends to it; one small read every 2 s tells), and once a minute in case a change's audit event is late
- * (its writer died before appending it). An idle fleet with a thousand cached rule sets reads next to nothing.
+ * Changes on this instance evict at once. Changes on other instances are told by the audit trail's feed (every
+ * governed change records an event naming its rule set; the feed reads other instances' events every 2 s and
+ * before each list): only the rule sets named are read again, so a busy trail costs nothing per cached rule
+ * set. When the feed lost track, and once a minute in case a change's event is late (its writer died before
+ * appending it, and the next reader of the rule set appends it), every cached revision is compared, one
+ * `_id` read each.
  */
 @Injectable()
 export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   private readonly snapshots = new Map<string, RulesetState>();
+  /** Reads in flight: a rule set named while its read was on the way is not cached from that read. */
+  private readonly reading = new Map<string, { stale: boolean }>();
   private timer?: NodeJS.Timeout;
   private readonly logger = new Logger('RulesetSnapshots');
-  private seenMarker = -1;
-  private lastSweep = 0;
+  private sweeping?: Promise<void>;
 
   constructor(
     private readonly rulesets: RulesetsService,
-    private readonly audit: AuditService,
+    audit: AuditService,
   ) {
-    rulesets.onChange((key) => this.snapshots.delete(key));
+    rulesets.onChange((key) => this.evict(key));
+    audit.feed.subscribe((news) => this.hear(news));
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(
-      () => void this.refresh().catch((err: Error) => this.logger.debug(`poll skipped: ${err.message}`)),
-      POLL_MS,
-    );
+    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.timer.unref();
   }
 
@@ -40,28 +42,57 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.timer);
   }
 
+  /** How many rule sets are held (for tests and metrics). */
+  get size(): number {
+    return this.snapshots.size;
+  }
+
   async get(key: string): Promise<RulesetState | null> {
     const cached = this.snapshots.get(key);
     if (cached) return cached;
-    const state = await this.rulesets.find(key);
-    if (!state) return null;
-    const snapshot = deciding(state);
-    this.snapshots.set(key, snapshot);
-    return snapshot;
+    const read = { stale: false };
+    this.reading.set(key, read);
+    try {
+      const state = await this.rulesets.find(key);
+      if (!state) return null;
+      const snapshot = deciding(state);
+      if (!read.stale) this.snapshots.set(key, snapshot);
+      return snapshot;
+    } finally {
+      if (this.reading.get(key) === read) this.reading.delete(key);
+    }
   }
 
-  /** Drops the snapshots whose revision moved on another instance (they are read again when next used). */
-  async refresh(): Promise<void> {
-    if (this.snapshots.size === 0) return;
-    // Read before the sweep: a change landing during it moves the marker again and is swept next time.
-    const marker = await this.audit.changeMarker();
-    if (marker === this.seenMarker && Date.now() - this.lastSweep < SWEEP_MS) return;
-    const revisions = await this.rulesets.revisionsOf([...this.snapshots.keys()]);
-    this.seenMarker = marker;
-    this.lastSweep = Date.now();
-    for (const [key, snapshot] of this.snapshots) {
-      if (revisions.get(key) !== snapshot.rev) this.snapshots.delete(key);
+  private hear(news: TrailNews<NamingEvent>): void {
+    if (!('events' in news)) {
+      void this.sweep();
+      return;
     }
+    for (const event of news.events)
+      if (event.resourceType === 'ruleset' && event.resourceKey) this.evict(event.resourceKey);
+  }
+
+  private evict(key: string): void {
+    this.snapshots.delete(key);
+    const read = this.reading.get(key);
+    if (read) read.stale = true;
+  }
+
+  /** Drops the snapshots whose revision moved (they are read again when next used); one sweep at a time. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.compareRevisions()
+      .catch((err: Error) => this.logger.debug(`sweep skipped: ${err.message}`))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async compareRevisions(): Promise<void> {
+    if (this.snapshots.size === 0) return;
+    const held = [...this.snapshots];
+    const revisions = await this.rulesets.revisionsOf(held.map(([key]) => key));
+    // Only the snapshot that was compared is dropped: one read again during the sweep is newer already.
+    for (const [key, snapshot] of held)
+      if (revisions.get(key) !== snapshot.rev && this.snapshots.get(key) === snapshot) this.snapshots.delete(key);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { TrailFeed } from '../audit/trail-feed.js';
-import { ListIndex, type ListRow, type ListRowSource, type NamingEvent } from './list-index.js';
+import { type NamingEvent, TrailFeed } from '../audit/trail-feed.js';
+import { ListIndex, type ListRow, type ListRowSource } from './list-index.js';
 
 const row = (key: string, fields: Partial<ListRow> = {}): ListRow => ({
   key,

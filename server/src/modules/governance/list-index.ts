@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import escapeStringRegexp from 'escape-string-regexp';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import type { TrailReader } from '../audit/trail-feed.js';
+import type { NamingEvent, TrailReader } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
@@ -31,9 +31,6 @@ export interface ListRowSource {
   allListRows(): AsyncIterable<ListRow>;
   listRowsOf(keys: string[]): Promise<Map<string, ListRow | null>>;
 }
-
-/** What the list index reads of the audit trail's events: which resource each one names. */
-export type NamingEvent = { resourceType: string; resourceKey?: string };
 
 const SORT_FIELDS: Record<string, (row: ListRow) => unknown> = {
   key: (row) => row.key,
