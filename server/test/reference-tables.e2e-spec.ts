@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UsersRepository } from '../src/modules/users/users.repository.js';
 import { hashPassword } from '../src/modules/users/password.js';
 import { as, signInCast } from './support/rulesets.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 import { DEMO_ROW_TABLES, SEEDED_TABLES as SEEDED, suppliersTable } from './support/reference-tables.js';
 
 const suppliers = suppliersTable('suppliers');
@@ -212,6 +212,32 @@ describe('reference tables', () => {
       reason: 'RENA vérifié',
       details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] },
     });
+  });
+
+  it('uses a table changed on another instance in its decisions within seconds', async () => {
+    const other = await startAnotherInstance(t);
+    try {
+      const decideThere = async () =>
+        (
+          await as(other, cast.analyst).post('/api/v1/rulesets/supplier-check/evaluate', {
+            facts: { invoice: { neq: '9999999999' } },
+          })
+        ).body.events;
+      expect(await decideThere()).toEqual([{ type: 'manual_review' }]); // the other instance holds the table now
+      const proposed = await importCsv('neq,name,onRena\n9999999999,Nouveau fournisseur,false', 'merge');
+      const approved = await as(t, cast.approver)
+        .post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'Fournisseur vérifié' })
+        .set('if-match', proposed.headers['etag'] as string);
+      expect(approved.status).toBe(200);
+      let seen = await decideThere();
+      for (let i = 0; i < 50 && seen[0]?.type !== 'auto_approve'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        seen = await decideThere();
+      }
+      expect(seen).toEqual([{ type: 'auto_approve' }]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('holds changes to a table that published rules read for a second person: four eyes, one change at a time', async () => {

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import type { AuditService } from '../modules/audit/audit.service.js';
+import { TrailFeed } from '../modules/audit/trail-feed.js';
 import { PreparedVersions } from '../modules/evaluation/prepared-versions.js';
 import { ReferenceLookups } from '../modules/reference-data/reference-lookups.js';
 import type { Row } from '../modules/reference-data/reference-table.js';
@@ -31,6 +33,11 @@ function slowTables(initial: Record<string, Row>) {
     loads: () => loads,
   };
 }
+
+/** No other instance: the audit trail's feed tells nothing. */
+const quietTrail = {
+  feed: new TrailFeed({ changeMarker: async () => 0, claimedEvents: async () => [] }),
+} as unknown as AuditService;
 
 // A high-priority rule on a lookup, then a lower-priority rule: the pattern that broke shared engines.
 const content = {
@@ -71,7 +78,7 @@ const content = {
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
       compiledCacheSize: 10,
     } as AppConfig).for('c1', 'rules', content);
     const results = await Promise.all(
@@ -94,7 +101,7 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
       compiledCacheSize: 10,
     } as AppConfig).for('c2', 'rules', content);
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
@@ -108,7 +115,7 @@ describe('runs with reference-table lookups', () => {
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service), {
+    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
       compiledCacheSize: 10,
     } as AppConfig).for('c3', 'rules', content);
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');

@@ -1,30 +1,52 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { TrailNews, NamingEvent } from '../audit/trail-feed.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { Row } from './reference-table.js';
 import { ReferenceTablesService } from './reference-tables.service.js';
 
-const POLL_MS = 2_000;
+/** How often every cached table's revision is checked, for a change whose audit event comes late. */
+const SWEEP_MS = 60_000;
 
-/** Rows by key for the evaluator's lookup facts, cached per table and refreshed when the table's revision moves. */
+/**
+ * Rows by key for the evaluator's lookup facts, cached per table. A change on this instance drops its table at
+ * once; a change on another instance when the audit trail's feed names the table (every change of a table records
+ * an event naming it; the feed reads other instances' events every 2 s, docs/adr/0013). When the feed lost
+ * track, every table is dropped; once a minute the revisions read with each table are compared, in case a
+ * change's event is late.
+ */
 @Injectable()
 export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   private readonly cache = new Map<string, Promise<Map<string, Row> | null>>();
-  /** The rows last loaded per table, for synchronous reads; a newer load replaces them, a failed one does not. */
-  private readonly loaded = new Map<string, { rows: Map<string, Row> | null; generation: number }>();
+  /**
+   * The rows last loaded per table, for synchronous reads, with the table's revision read just before them; a
+   * newer load replaces them, a failed one does not.
+   */
+  private readonly loaded = new Map<
+    string,
+    { rows: Map<string, Row> | null; rev: number | undefined; generation: number }
+  >();
   private readonly failures = new Map<string, unknown>();
   /** Tables whose cached load has finished: a run reading only these has nothing to wait for. */
   private readonly ready = new Set<string>();
   /** Rows by the value of a column, built when a lookup with `column` first reads a loaded table. */
   private readonly columnIndexes = new WeakMap<Map<string, Row>, Map<string, Map<string, Row[]>>>();
   private generation = 0;
-  private readonly revisions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
+  private readonly logger = new Logger('ReferenceLookups');
 
-  constructor(private readonly tables: ReferenceTablesService) {
+  constructor(
+    private readonly tables: ReferenceTablesService,
+    audit: AuditService,
+  ) {
     tables.onChange((key) => this.forget(key));
+    audit.feed.subscribe((news) => this.hear(news));
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.refresh().catch(() => undefined), POLL_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((err: Error) => this.logger.debug(`sweep skipped: ${err.message}`)),
+      SWEEP_MS,
+    );
     this.timer.unref();
   }
 
@@ -84,14 +106,15 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   }
 
   private load(table: string): Promise<Map<string, Row> | null> {
-    const rows = this.tables.rowsByKey(table);
+    const read = this.read(table);
+    const rows = read.then((r) => r.rows);
     const generation = ++this.generation;
     this.cache.set(table, rows);
     // Registered before any caller awaits `rows`: the loaded copy is in place when they resume.
-    rows.then(
-      (loaded) => {
+    read.then(
+      ({ rows: loaded, rev }) => {
         if ((this.loaded.get(table)?.generation ?? 0) < generation)
-          this.loaded.set(table, { rows: loaded, generation });
+          this.loaded.set(table, { rows: loaded, rev, generation });
         this.failures.delete(table);
         if (this.cache.get(table) === rows) this.ready.add(table);
       },
@@ -103,19 +126,33 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
     return rows;
   }
 
+  /** The revision first, then the rows: a change between the two reads shows as a moved revision, never as none. */
+  private async read(table: string): Promise<{ rows: Map<string, Row> | null; rev: number | undefined }> {
+    const rev = (await this.tables.revisionsOf([table])).get(table);
+    return { rows: await this.tables.rowsByKey(table), rev };
+  }
+
   /** The table changed or failed to load: the next run that reads it loads it again (and waits for it). */
   private forget(table: string): void {
     this.cache.delete(table);
     this.ready.delete(table);
   }
 
-  private async refresh(): Promise<void> {
-    if (this.cache.size === 0) return;
-    const current = await this.tables.revisionsOf([...this.cache.keys()]);
-    for (const key of this.cache.keys()) {
-      if (this.revisions.has(key) && this.revisions.get(key) !== current.get(key)) this.forget(key);
-      const rev = current.get(key);
-      if (rev !== undefined) this.revisions.set(key, rev);
+  private hear(news: TrailNews<NamingEvent>): void {
+    if (!('events' in news)) {
+      for (const table of [...this.cache.keys()]) this.forget(table);
+      return;
     }
+    for (const event of news.events)
+      if (event.resourceType === 'reference_table' && event.resourceKey) this.forget(event.resourceKey);
+  }
+
+  /** Drops the tables whose revision moved since they were read (one `_id` read each). */
+  async sweep(): Promise<void> {
+    const held = [...this.ready].map((table) => [table, this.cache.get(table), this.loaded.get(table)?.rev] as const);
+    if (held.length === 0) return;
+    const current = await this.tables.revisionsOf(held.map(([table]) => table));
+    for (const [table, rows, rev] of held)
+      if (current.get(table) !== rev && this.cache.get(table) === rows) this.forget(table);
   }
 }
