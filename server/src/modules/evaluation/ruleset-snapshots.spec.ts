@@ -127,6 +127,14 @@ describe('RulesetSnapshots', () => {
     expect((await snapshots.get('a'))?.rev).toBe(2);
   });
 
+  it('reads a rule set once for callers that ask while it is being read', async () => {
+    const { store, snapshots } = await setUp([]);
+    store.revs.set('a', 1);
+    const states = await Promise.all(Array.from({ length: 16 }, () => snapshots.get('a')));
+    expect(states.every((state) => state?.rev === 1)).toBe(true);
+    expect(store.finds).toBe(1);
+  });
+
   it('finds a change whose event is late in the periodic sweep', async () => {
     const { store, snapshots } = await setUp(['a', 'b']);
     store.revs.set('a', 3); // changed by an instance that died before appending its event

@@ -4,6 +4,9 @@ import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
+/** A read of a rule set on its way, shared by the callers that ask meanwhile. */
+type Read = { state: Promise<RulesetState | null>; stale: boolean };
+
 /** How often every cached rule set's revision is checked, for a change whose audit event comes late. */
 const SWEEP_MS = 60_000;
 
@@ -20,7 +23,7 @@ const SWEEP_MS = 60_000;
 export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   private readonly snapshots = new Map<string, RulesetState>();
   /** Reads in flight: a rule set named while its read was on the way is not cached from that read. */
-  private readonly reading = new Map<string, { stale: boolean }>();
+  private readonly reading = new Map<string, Read>();
   private timer?: NodeJS.Timeout;
   private readonly logger = new Logger('RulesetSnapshots');
   private sweeping?: Promise<void>;
@@ -47,20 +50,24 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
     return this.snapshots.size;
   }
 
-  async get(key: string): Promise<RulesetState | null> {
+  /** The rule set as deciding reads it; callers that ask while it is being read share that read. */
+  get(key: string): Promise<RulesetState | null> {
     const cached = this.snapshots.get(key);
-    if (cached) return cached;
-    const read = { stale: false };
+    if (cached) return Promise.resolve(cached);
+    const inFlight = this.reading.get(key);
+    if (inFlight) return inFlight.state;
+    const read: Read = { stale: false, state: this.read(key, () => read.stale) };
     this.reading.set(key, read);
-    try {
-      const state = await this.rulesets.find(key);
-      if (!state) return null;
-      const snapshot = deciding(state);
-      if (!read.stale) this.snapshots.set(key, snapshot);
-      return snapshot;
-    } finally {
-      if (this.reading.get(key) === read) this.reading.delete(key);
-    }
+    void read.state.finally(() => this.reading.get(key) === read && this.reading.delete(key)).catch(() => undefined);
+    return read.state;
+  }
+
+  private async read(key: string, stale: () => boolean): Promise<RulesetState | null> {
+    const state = await this.rulesets.find(key);
+    if (!state) return null;
+    const snapshot = deciding(state);
+    if (!stale()) this.snapshots.set(key, snapshot);
+    return snapshot;
   }
 
   private hear(news: TrailNews<NamingEvent>): void {
@@ -72,10 +79,13 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
       if (event.resourceType === 'ruleset' && event.resourceKey) this.evict(event.resourceKey);
   }
 
+  /** Forgets the rule set; a read on its way is not kept, and the next caller reads it again. */
   private evict(key: string): void {
     this.snapshots.delete(key);
     const read = this.reading.get(key);
-    if (read) read.stale = true;
+    if (!read) return;
+    read.stale = true;
+    this.reading.delete(key);
   }
 
   /** Drops the snapshots whose revision moved (they are read again when next used); one sweep at a time. */
