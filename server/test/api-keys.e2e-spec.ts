@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('API keys', () => {
   let t: TestApp;
@@ -82,6 +82,25 @@ describe('API keys', () => {
     expect(after.body.error).toBe('invalid_api_key');
     const unknown = await t.http.delete('/api/v1/api-keys/0000000000000000').set('authorization', `Bearer ${admin}`);
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses on another instance a key revoked here within seconds, before its cached check would expire', async () => {
+    const other = await startAnotherInstance(t);
+    try {
+      const { body } = await create(admin, { name: 'ailleurs', scopes: ['evaluate:invoices'] });
+      const there = () => other.http.get('/api/v1/auth/me').set('x-api-key', body.key);
+      expect((await there()).status).toBe(200); // the other instance holds the key as checked (for 10 s)
+      await t.http.delete(`/api/v1/api-keys/${body.id}`).set('authorization', `Bearer ${admin}`);
+      // The audit trail's feed tells the other instance within about 2 s; its cache alone would take over 10.
+      let status = (await there()).status;
+      for (let i = 0; i < 40 && status !== 401; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        status = (await there()).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses malformed and guessed keys', async () => {

@@ -6,6 +6,7 @@ import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
+import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
@@ -13,7 +14,8 @@ import type { Principal } from '../../common/access/principal.js';
 
 const KEY_FORMAT = /^gbt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 // Verified keys are served from memory so /evaluate never waits for the database; each is re-checked in the
-// background once this old, so a revocation on another instance applies within about this delay.
+// background once this old. A revocation on another instance is told by the audit trail's feed within about 2 s;
+// this delay bounds it when the feed could not tell (it lost track, or the revocation's event is late).
 const CACHE_MS = 10_000;
 const CACHED_KEYS = 10_000;
 const TOUCH_EVERY_MS = 60_000;
@@ -34,6 +36,21 @@ export class ApiKeysService implements OnApplicationBootstrap {
   ) {
     // Recorded items are taken out of the document's outbox at once: its next change does not rewrite it whole.
     this.outbox = new OutboxDrain(audit, 'API key', (key, items) => this.repository.removeFromOutbox(key, items));
+    audit.feed.subscribe((news) => this.hear(news));
+  }
+
+  /** Another instance's revocation drops the key here; when the feed lost track, every key is checked again. */
+  private hear(news: TrailNews<NamingEvent & { action: string }>): void {
+    if (!('events' in news)) {
+      for (const entry of this.verified.values()) entry.until = 0;
+      return;
+    }
+    for (const event of news.events)
+      if (event.action === 'api_key.revoked' && event.resourceKey) this.forget(event.resourceKey);
+  }
+
+  private forget(id: string): void {
+    for (const [key, entry] of this.verified.entries()) if (entry.principal.id === id) this.verified.delete(key);
   }
 
   /** Records key audit events a crashed process left in an outbox. */
@@ -79,7 +96,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       if (!existing) throw new NotFoundError(`No API key with id "${id}".`);
       return toView(existing); // already revoked: revoking again changes nothing
     }
-    for (const [key, entry] of this.verified.entries()) if (entry.principal.id === id) this.verified.delete(key);
+    this.forget(id);
     await this.outbox.afterCommit(id, [event]);
     return toView(revoked);
   }

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import type { AuditService } from '../audit/audit.service.js';
+import { type NamingEvent, TrailFeed } from '../audit/trail-feed.js';
+import type { ApiKeyDocument } from './api-key.schema.js';
+import type { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeysService } from './api-keys.service.js';
+
+const ID = '0123456789abcdef';
+const KEY = `gbt_${ID}_${'A'.repeat(43)}`;
+
+/** One stored key, revoked by "another instance" when the test says, and a trail that instance appends to. */
+function setUp() {
+  const stored: ApiKeyDocument = {
+    _id: ID,
+    name: 'ERP',
+    scopes: ['evaluate:invoices'],
+    secretHash: createHash('sha256').update(KEY).digest('hex'),
+    createdBy: 'admin',
+    createdAt: new Date(),
+    lastUsedAt: new Date(),
+    outbox: [],
+  } as ApiKeyDocument;
+  let reads = 0;
+  const repository = {
+    findById: async () => {
+      reads++;
+      return { ...stored };
+    },
+  } as unknown as ApiKeysRepository;
+  const events: (NamingEvent & { seq: number; action: string })[] = [];
+  const feed = new TrailFeed<NamingEvent & { seq: number; action: string }>({
+    changeMarker: async () => events.length,
+    claimedEvents: async (seqs) => seqs.map((seq) => events[seq - 1] ?? null),
+  });
+  const service = new ApiKeysService(repository, { feed } as unknown as AuditService);
+  const revokeElsewhere = () => {
+    stored.revokedAt = new Date();
+    events.push({ seq: events.length + 1, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: ID });
+  };
+  return { service, feed, events, revokeElsewhere, reads: () => reads };
+}
+
+describe('ApiKeysService', () => {
+  it('refuses a key once the audit trail tells that another instance revoked it, without waiting for its cache', async () => {
+    const { service, feed, revokeElsewhere, reads } = setUp();
+    await feed.start();
+    expect((await service.authenticate(KEY)).id).toBe(ID);
+    await service.authenticate(KEY);
+    expect(reads()).toBe(1); // served from memory
+
+    revokeElsewhere();
+    await feed.catchUp();
+    await expect(service.authenticate(KEY)).rejects.toMatchObject({ code: 'invalid_api_key' });
+  });
+
+  it('keeps serving a key whose other events the trail tells (created, used elsewhere)', async () => {
+    const { service, feed, events, reads } = setUp();
+    await feed.start();
+    await service.authenticate(KEY);
+    events.push({ seq: 1, action: 'api_key.created', resourceType: 'api_key', resourceKey: ID });
+    await feed.catchUp();
+    await service.authenticate(KEY);
+    expect(reads()).toBe(1);
+  });
+
+  it('checks every cached key again when the feed lost track, answering meanwhile', async () => {
+    const { service, feed, events, revokeElsewhere } = setUp();
+    events.push({ seq: 1, action: 'user.created', resourceType: 'user', resourceKey: 'x' });
+    await feed.start();
+    await service.authenticate(KEY);
+    revokeElsewhere();
+    events.length = 0; // a restored database: the trail went back, its news cannot be read
+    await feed.catchUp();
+
+    expect((await service.authenticate(KEY)).id).toBe(ID); // this request is served, and starts a check
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(service.authenticate(KEY)).rejects.toMatchObject({ code: 'invalid_api_key' });
+  });
+});
