@@ -127,6 +127,30 @@ describe('RulesetSnapshots', () => {
     expect((await snapshots.get('a'))?.rev).toBe(2);
   });
 
+  it('does not keep a read that was on its way when the feed lost track', async () => {
+    const { store, trail, snapshots } = await setUp(['b']);
+    store.revs.set('a', 1);
+    let release!: () => void;
+    store.hold = new Promise<void>((resolve) => (release = resolve));
+    const reading = snapshots.get('a');
+    store.revs.set('a', 2);
+    for (let i = 0; i < 300; i++) trail.append('ruleset', i === 0 ? 'a' : 'elsewhere');
+    trail.keptAfter = 250;
+    await trail.feed.catchUp();
+    release();
+
+    expect((await reading)?.rev).toBe(1); // answered to whoever asked before the change was known...
+    expect((await snapshots.get('a'))?.rev).toBe(2); // ...but not kept
+  });
+
+  it('answers a sweep asked while another runs with revisions read after it was asked', async () => {
+    const { store, snapshots } = await setUp(['a']);
+    const first = snapshots.sweep(); // its revisions are being read
+    store.revs.set('a', 2);
+    await Promise.all([first, snapshots.sweep()]);
+    expect((await snapshots.get('a'))?.rev).toBe(2);
+  });
+
   it('reads a rule set once for callers that ask while it is being read', async () => {
     const { store, snapshots } = await setUp([]);
     store.revs.set('a', 1);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
+import { FreshRun } from '../../common/async/fresh-run.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
@@ -9,15 +10,17 @@ type Read = { state: Promise<RulesetState | null>; stale: boolean };
 
 /** How often every cached rule set's revision is checked, for a change whose audit event comes late. */
 const SWEEP_MS = 60_000;
+/** How soon a sweep the feed's loss asked for is tried again when it failed. */
+const RETRY_MS = 2_000;
 
 /**
  * Rule sets as last read, so evaluations do not query the database, and keep working while it is down.
  * Changes on this instance evict at once. Changes on other instances are told by the audit trail's feed (every
  * governed change records an event naming its rule set; the feed reads other instances' events every 2 s and
  * before each list): only the rule sets named are read again, so a busy trail costs nothing per cached rule
- * set. When the feed lost track, and once a minute in case a change's event is late (its writer died before
- * appending it, and the next reader of the rule set appends it), every cached revision is compared, one
- * `_id` read each.
+ * set. When the feed lost track, and once a minute in case a change's event is late (its audit write failed and
+ * waits in the outbox for the writer's retry, the rule set's next change or the next start-up), every cached
+ * revision is compared, one `_id` read each.
  */
 @Injectable()
 export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
@@ -26,7 +29,8 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   private readonly reading = new Map<string, Read>();
   private timer?: NodeJS.Timeout;
   private readonly logger = new Logger('RulesetSnapshots');
-  private sweeping?: Promise<void>;
+  /** A sweep asked for (the feed lost track, or a minute passed) compares revisions read after it was asked. */
+  private readonly sweeps = new FreshRun(() => this.compareRevisions());
 
   constructor(
     private readonly rulesets: RulesetsService,
@@ -72,7 +76,10 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
 
   private hear(news: TrailNews<NamingEvent>): void {
     if (!('events' in news)) {
-      void this.sweep();
+      // What the feed could not tell may have changed any rule set, including those being read right now.
+      for (const read of this.reading.values()) read.stale = true;
+      this.reading.clear();
+      this.sweepAfterLoss();
       return;
     }
     for (const event of news.events)
@@ -90,10 +97,15 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
 
   /** Drops the snapshots whose revision moved (they are read again when next used); one sweep at a time. */
   sweep(): Promise<void> {
-    this.sweeping ??= this.compareRevisions()
-      .catch((err: Error) => this.logger.debug(`sweep skipped: ${err.message}`))
-      .finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+    return this.sweeps.run().catch((err: Error) => this.logger.debug(`sweep skipped: ${err.message}`));
+  }
+
+  /** After the feed lost track, a sweep that fails (the database away) is tried again until one succeeds. */
+  private sweepAfterLoss(): void {
+    this.sweeps.run().catch((err: Error) => {
+      this.logger.debug(`sweep after the feed lost track failed, trying again: ${err.message}`);
+      setTimeout(() => this.sweepAfterLoss(), RETRY_MS).unref();
+    });
   }
 
   private async compareRevisions(): Promise<void> {
