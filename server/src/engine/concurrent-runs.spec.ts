@@ -20,7 +20,7 @@ function slowTables(initial: Record<string, Row>) {
     rowsByKey: async (key: string) => {
       loads++;
       await sleep(Math.random() * 5);
-      return key === 'suppliers' ? new Map(Object.entries(rows)) : null;
+      return { rows: key === 'suppliers' ? new Map(Object.entries(rows)) : null, rev: undefined };
     },
     revisionsOf: async () => new Map<string, number>(),
   };

@@ -11,15 +11,15 @@ const SWEEP_MS = 60_000;
  * Rows by key for the evaluator's lookup facts, cached per table. A change on this instance drops its table at
  * once; a change on another instance when the audit trail's feed names the table (every change of a table records
  * an event naming it; the feed reads other instances' events every 2 s, docs/adr/0013). When the feed lost
- * track, every table is dropped; once a minute the revisions read with each table are compared, in case a
- * change's event is late.
+ * track, every table is dropped; once a minute the revision each table was read at is compared with the
+ * database's, in case a change's event is late.
  */
 @Injectable()
 export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   private readonly cache = new Map<string, Promise<Map<string, Row> | null>>();
   /**
-   * The rows last loaded per table, for synchronous reads, with the table's revision read just before them; a
-   * newer load replaces them, a failed one does not.
+   * The rows last loaded per table, for synchronous reads, with the revision they were read at; a newer load
+   * replaces them, a failed one does not.
    */
   private readonly loaded = new Map<
     string,
@@ -106,7 +106,7 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   }
 
   private load(table: string): Promise<Map<string, Row> | null> {
-    const read = this.read(table);
+    const read = this.tables.rowsByKey(table);
     const rows = read.then((r) => r.rows);
     const generation = ++this.generation;
     this.cache.set(table, rows);
@@ -124,12 +124,6 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
       },
     );
     return rows;
-  }
-
-  /** The revision first, then the rows: a change between the two reads shows as a moved revision, never as none. */
-  private async read(table: string): Promise<{ rows: Map<string, Row> | null; rev: number | undefined }> {
-    const rev = (await this.tables.revisionsOf([table])).get(table);
-    return { rows: await this.tables.rowsByKey(table), rev };
   }
 
   /** The table changed or failed to load: the next run that reads it loads it again (and waits for it). */

@@ -32,6 +32,12 @@ export class ReferenceTablesRepository {
     return doc && !doc.deleted ? fromStored(doc) : null;
   }
 
+  /** The table (null when missing or deleted) with the revision it was read at (undefined when never created). */
+  async getWithRevision(key: string): Promise<{ table: ReferenceTable | null; rev: number | undefined }> {
+    const doc = await this.store.get(key);
+    return { table: doc && !doc.deleted ? fromStored(doc) : null, rev: doc?.rev };
+  }
+
   create(table: ReferenceTable): Promise<boolean> {
     return this.store.insert(toStored(table));
   }

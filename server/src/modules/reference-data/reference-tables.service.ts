@@ -219,10 +219,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return this.write(table, { ...rest, updatedBy: actor }, event);
   }
 
-  /** Rows by key, for lookups during evaluation. */
-  async rowsByKey(key: string): Promise<Map<string, Row> | null> {
-    const table = await this.repository.get(key);
-    return table ? new Map(table.rows.map((r) => [String(r[table.keyColumn]), r])) : null;
+  /**
+   * Rows by key, for lookups during evaluation, with the revision they were read at: what a cache compares later
+   * to know whether the table moved (undefined when the table was never created).
+   */
+  async rowsByKey(key: string): Promise<{ rows: Map<string, Row> | null; rev: number | undefined }> {
+    const { table, rev } = await this.repository.getWithRevision(key);
+    return { rows: table ? new Map(table.rows.map((r) => [String(r[table.keyColumn]), r])) : null, rev };
   }
 
   revisionsOf(keys: string[]): Promise<Map<string, number>> {
