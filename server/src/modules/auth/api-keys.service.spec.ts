@@ -22,10 +22,16 @@ function setUp() {
     outbox: [],
   } as ApiKeyDocument;
   let reads = 0;
+  /** When set, the next read waits for it (a check on its way). */
+  const hold: { next?: Promise<void> } = {};
   const repository = {
     findById: async () => {
       reads++;
-      return { ...stored };
+      const copy = { ...stored };
+      const wait = hold.next;
+      hold.next = undefined;
+      if (wait) await wait;
+      return copy;
     },
   } as unknown as ApiKeysRepository;
   const events: (NamingEvent & { seq: number; action: string })[] = [];
@@ -38,7 +44,7 @@ function setUp() {
     stored.revokedAt = new Date();
     events.push({ seq: events.length + 1, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: ID });
   };
-  return { service, feed, events, revokeElsewhere, reads: () => reads };
+  return { service, feed, events, revokeElsewhere, reads: () => reads, hold };
 }
 
 describe('ApiKeysService', () => {
@@ -51,6 +57,19 @@ describe('ApiKeysService', () => {
 
     revokeElsewhere();
     await feed.catchUp();
+    await expect(service.authenticate(KEY)).rejects.toMatchObject({ code: 'invalid_api_key' });
+  });
+
+  it('does not cache a key from a check that read it just before the trail told its revocation', async () => {
+    const { service, feed, revokeElsewhere, hold } = setUp();
+    await feed.start();
+    let release!: () => void;
+    hold.next = new Promise<void>((resolve) => (release = resolve));
+    const checking = service.authenticate(KEY); // reads the key while it is still valid
+    revokeElsewhere();
+    await feed.catchUp();
+    release();
+    await expect(checking).rejects.toMatchObject({ code: 'invalid_api_key' });
     await expect(service.authenticate(KEY)).rejects.toMatchObject({ code: 'invalid_api_key' });
   });
 

@@ -27,6 +27,11 @@ export class ApiKeysService implements OnApplicationBootstrap {
     string,
     { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }
   >({ max: CACHED_KEYS });
+  /**
+   * Keys revoked as this instance knows (by itself, or told by the trail): a check that read a key just before
+   * its revocation must not cache it again. A revoked key never comes back, so remembering the latest is enough.
+   */
+  private readonly revoked = new LRUCache<string, true>({ max: CACHED_KEYS });
 
   private readonly outbox: OutboxDrain;
 
@@ -50,6 +55,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   private forget(id: string): void {
+    this.revoked.set(id, true);
     for (const [key, entry] of this.verified.entries()) if (entry.principal.id === id) this.verified.delete(key);
   }
 
@@ -128,7 +134,12 @@ export class ApiKeysService implements OnApplicationBootstrap {
   private async verify(presented: string): Promise<Principal & { kind: 'apiKey' }> {
     const match = KEY_FORMAT.exec(presented);
     const stored = match ? await this.repository.findById(match[1]!) : null;
-    if (!stored || stored.revokedAt || !sameHash(stored.secretHash, sha256(presented))) {
+    if (
+      !stored ||
+      stored.revokedAt ||
+      this.revoked.has(stored._id) ||
+      !sameHash(stored.secretHash, sha256(presented))
+    ) {
       throw new UnauthenticatedError('The API key is not valid or has been revoked.', 'invalid_api_key');
     }
     const principal = { kind: 'apiKey' as const, id: stored._id, name: stored.name, scopes: stored.scopes };
