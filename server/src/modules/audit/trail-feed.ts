@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { FreshRun } from '../../common/async/fresh-run.js';
 
 /** What the audit trail tells its readers: events in position order, or that some could not be read. */
@@ -37,6 +38,7 @@ export interface TrailReader<E> {
  */
 export class TrailFeed<E extends { seq: number }> implements TrailReader<E> {
   private readonly listeners: ((news: TrailNews<E>) => void)[] = [];
+  private readonly logger = new Logger('TrailFeed');
   /** The hint position the claims were read up to. */
   private fed = 0;
   private started = false;
@@ -111,6 +113,14 @@ export class TrailFeed<E extends { seq: number }> implements TrailReader<E> {
   }
 
   private emit(news: TrailNews<E>): void {
-    for (const listener of this.listeners) listener(news);
+    // One listener's fault must not keep the news from the others (the position has moved on already), nor fail
+    // an append that was written.
+    for (const listener of this.listeners) {
+      try {
+        listener(news);
+      } catch (err) {
+        this.logger.error(`a reader of the audit trail failed on its news: ${(err as Error).message}`);
+      }
+    }
   }
 }
