@@ -20,6 +20,27 @@ export interface TrailSource<E> {
 /** Positions behind the hint whose claims are surely still kept (ADR 0011 keeps 256, forgotten 16 at a time). */
 export const CLAIMS_REACH = 224;
 
+/** What a reader keeping one kind of resource does with the trail's news. */
+export interface ResourceWatcher<E extends NamingEvent> {
+  /** The trail named this resource of the kind (another instance's change, or this one's). */
+  changed(key: string, event: E): void;
+  /** The feed lost track: any resource of the kind may have changed. */
+  lost(): void;
+}
+
+/** Tells `watcher` what the trail says of the resources of one type: the shared filter of every cache's news. */
+export function watchResources<E extends NamingEvent>(
+  feed: TrailReader<E>,
+  resourceType: string,
+  watcher: ResourceWatcher<E>,
+): void {
+  feed.subscribe((news) => {
+    if (!('events' in news)) return watcher.lost();
+    for (const event of news.events)
+      if (event.resourceType === resourceType && event.resourceKey) watcher.changed(event.resourceKey, event);
+  });
+}
+
 /** What a reader of the feed uses. */
 export interface TrailReader<E> {
   /** The hint position the claims were read up to: what a reader building from the database must cover. */

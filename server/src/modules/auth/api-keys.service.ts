@@ -6,7 +6,7 @@ import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
-import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
+import { watchResources } from '../audit/trail-feed.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.contract.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
@@ -41,17 +41,15 @@ export class ApiKeysService implements OnApplicationBootstrap {
   ) {
     // Recorded items are taken out of the document's outbox at once: its next change does not rewrite it whole.
     this.outbox = new OutboxDrain(audit, 'API key', (key, items) => this.repository.removeFromOutbox(key, items));
-    audit.feed.subscribe((news) => this.hear(news));
-  }
-
-  /** Another instance's revocation drops the key here; when the feed lost track, every key is checked again. */
-  private hear(news: TrailNews<NamingEvent & { action: string }>): void {
-    if (!('events' in news)) {
-      for (const entry of this.verified.values()) entry.until = 0;
-      return;
-    }
-    for (const event of news.events)
-      if (event.action === 'api_key.revoked' && event.resourceKey) this.forget(event.resourceKey);
+    // Another instance's revocation drops the key here; when the feed lost track, every key is checked again.
+    watchResources(audit.feed, 'api_key', {
+      changed: (id, event) => {
+        if (event.action === 'api_key.revoked') this.forget(id);
+      },
+      lost: () => {
+        for (const entry of this.verified.values()) entry.until = 0;
+      },
+    });
   }
 
   private forget(id: string): void {

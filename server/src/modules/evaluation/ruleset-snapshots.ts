@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
-import type { NamingEvent, TrailNews } from '../audit/trail-feed.js';
+import { watchResources } from '../audit/trail-feed.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
@@ -37,7 +37,7 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
     audit: AuditService,
   ) {
     rulesets.onChange((key) => this.evict(key));
-    audit.feed.subscribe((news) => this.hear(news));
+    watchResources(audit.feed, 'ruleset', { changed: (key) => this.evict(key), lost: () => this.lost() });
   }
 
   onModuleInit(): void {
@@ -74,16 +74,11 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
     return snapshot;
   }
 
-  private hear(news: TrailNews<NamingEvent>): void {
-    if (!('events' in news)) {
-      // What the feed could not tell may have changed any rule set, including those being read right now.
-      for (const read of this.reading.values()) read.stale = true;
-      this.reading.clear();
-      this.sweepAfterLoss();
-      return;
-    }
-    for (const event of news.events)
-      if (event.resourceType === 'ruleset' && event.resourceKey) this.evict(event.resourceKey);
+  /** What the feed could not tell may have changed any rule set, including those being read right now. */
+  private lost(): void {
+    for (const read of this.reading.values()) read.stale = true;
+    this.reading.clear();
+    this.sweepAfterLoss();
   }
 
   /** Forgets the rule set; a read on its way is not kept, and the next caller reads it again. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import escapeStringRegexp from 'escape-string-regexp';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import type { NamingEvent, TrailReader } from '../audit/trail-feed.js';
+import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
@@ -70,13 +70,9 @@ export class ListIndex {
     private readonly source: ListRowSource,
     private readonly feed: TrailReader<NamingEvent>,
   ) {
-    feed.subscribe((news) => {
-      if (!('events' in news)) {
-        this.lost = true;
-        return;
-      }
-      for (const event of news.events)
-        if (event.resourceType === resourceType && event.resourceKey) this.touch(event.resourceKey);
+    watchResources(feed, resourceType, {
+      changed: (key) => this.touch(key),
+      lost: () => (this.lost = true),
     });
   }
 

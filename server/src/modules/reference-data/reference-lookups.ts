@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { TrailNews, NamingEvent } from '../audit/trail-feed.js';
+import { watchResources } from '../audit/trail-feed.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Row } from './reference-table.js';
 import { ReferenceTablesService } from './reference-tables.service.js';
@@ -39,7 +39,10 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
     audit: AuditService,
   ) {
     tables.onChange((key) => this.forget(key));
-    audit.feed.subscribe((news) => this.hear(news));
+    watchResources(audit.feed, 'reference_table', {
+      changed: (key) => this.forget(key),
+      lost: () => [...this.cache.keys()].forEach((table) => this.forget(table)),
+    });
   }
 
   onModuleInit(): void {
@@ -130,15 +133,6 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   private forget(table: string): void {
     this.cache.delete(table);
     this.ready.delete(table);
-  }
-
-  private hear(news: TrailNews<NamingEvent>): void {
-    if (!('events' in news)) {
-      for (const table of [...this.cache.keys()]) this.forget(table);
-      return;
-    }
-    for (const event of news.events)
-      if (event.resourceType === 'reference_table' && event.resourceKey) this.forget(event.resourceKey);
   }
 
   /** Drops the tables whose revision moved since they were read (one `_id` read each). */
