@@ -7,7 +7,7 @@ const Actions = () => (
   </TopToolbar>
 );
 
-/** Keys without their secrets; revoking asks for confirmation. */
+/** Keys without their secrets; revoking an active key asks for confirmation. */
 export const ApiKeyList = () => (
   <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
     <DataTable bulkActionButtons={false} rowClick={false}>
@@ -23,9 +23,12 @@ export const ApiKeyList = () => (
       <DataTable.Col source="revoked">
         <BooleanField source="revoked" />
       </DataTable.Col>
-      <DataTable.Col>
-        <DeleteButton label="gabarit.api_keys.revoke" mutationMode="pessimistic" />
-      </DataTable.Col>
+      {/* A revoked key stays revoked: revoking it again would change nothing, so it is not offered. */}
+      <DataTable.Col
+        render={(record: { revoked: boolean }) =>
+          record.revoked ? null : <DeleteButton label="gabarit.api_keys.revoke" mutationMode="pessimistic" />
+        }
+      />
     </DataTable>
   </List>
 );

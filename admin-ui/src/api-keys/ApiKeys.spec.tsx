@@ -30,6 +30,21 @@ describe('API keys', () => {
     expect(dialog.textContent).not.toMatch(/Supprimer|supprimer/);
   });
 
+  it('offers no revocation for a key already revoked', async () => {
+    const revoked = { ...key, id: 'k2', name: 'ancienne', revoked: true, revokedAt: '2026-04-01T10:00:00.000Z' };
+    fakeApi({ 'GET /api/v1/api-keys': { body: [key, revoked], headers: { 'Content-Range': 'api-keys 0-1/2' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    const revokedRow = (await screen.findByText('ancienne')).closest('tr')!;
+    const activeRow = screen.getByText('sonde-fr').closest('tr')!;
+    expect(within(activeRow).getByRole('button', { name: 'Révoquer' })).toBeTruthy();
+    expect(within(revokedRow).queryByRole('button', { name: 'Révoquer' })).toBeNull();
+  });
+
   it('offers to copy the secret it shows once', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
