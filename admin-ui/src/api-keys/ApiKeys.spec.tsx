@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { i18nProvider } from '../i18n/i18nProvider';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
 
@@ -43,6 +44,21 @@ describe('API keys', () => {
     const activeRow = screen.getByText('sonde-fr').closest('tr')!;
     expect(within(activeRow).getByRole('button', { name: 'Révoquer' })).toBeTruthy();
     expect(within(revokedRow).queryByRole('button', { name: 'Révoquer' })).toBeNull();
+    expect(revokedRow.textContent).toMatch(/1 avril 2026/); // when it was revoked
+  });
+
+  it('says in correct French that there is no key yet, and offers to create one', async () => {
+    fakeApi({ 'GET /api/v1/api-keys': { body: [], headers: { 'Content-Range': 'api-keys */0' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    // react-admin's French default said "Pas encore de Clé API. Voulez-vous en créer un ?"
+    expect(await screen.findByText(/^Aucune clé API pour l’instant\.$/)).toBeTruthy();
+    // The invitation shows where the resource can be created (not in this bare list), in the same gender.
+    expect(i18nProvider.translate('resources.api-keys.invite')).toMatch(/^Voulez-vous en créer une\s\?$/u);
   });
 
   it('offers to copy the secret it shows once', async () => {

@@ -236,6 +236,8 @@ export const en = {
   resources: {
     rulesets: {
       name: 'Rule set |||| Rule sets',
+      empty: 'No rule sets yet.',
+      invite: 'Do you want to create one?',
       fields: {
         key: 'Key',
         name: 'Name',
@@ -257,6 +259,8 @@ export const en = {
     },
     users: {
       name: 'Account |||| Accounts',
+      empty: 'No accounts yet.',
+      invite: 'Do you want to create one?',
       fields: {
         id: 'Identifier',
         username: 'Sign-in name',
@@ -271,6 +275,8 @@ export const en = {
     },
     'api-keys': {
       name: 'API key |||| API keys',
+      empty: 'No API keys yet.',
+      invite: 'Do you want to create one?',
       message: {
         delete_title: 'Revoke the API key "%{recordRepresentation}"',
         delete_content:
@@ -283,7 +289,7 @@ export const en = {
         createdBy: 'Created by',
         createdAt: 'Created on',
         lastUsedAt: 'Last used',
-        revoked: 'Revoked',
+        revokedAt: 'Revoked on',
         key: 'Secret key',
       },
     },

@@ -251,6 +251,8 @@ export const fr = typesetMessages({
   resources: {
     rulesets: {
       name: 'Ensemble de règles |||| Ensembles de règles',
+      empty: 'Aucun ensemble de règles pour l’instant.',
+      invite: 'Voulez-vous en créer un ?',
       fields: {
         key: 'Clé',
         name: 'Nom',
@@ -272,6 +274,8 @@ export const fr = typesetMessages({
     },
     users: {
       name: 'Compte |||| Comptes',
+      empty: 'Aucun compte pour l’instant.',
+      invite: 'Voulez-vous en créer un ?',
       fields: {
         id: 'Identifiant',
         username: 'Identifiant de connexion',
@@ -286,6 +290,8 @@ export const fr = typesetMessages({
     },
     'api-keys': {
       name: 'Clé API |||| Clés API',
+      empty: 'Aucune clé API pour l’instant.',
+      invite: 'Voulez-vous en créer une ?',
       message: {
         delete_title: 'Révoquer la clé d’API « %{recordRepresentation} »',
         delete_content:
@@ -298,7 +304,7 @@ export const fr = typesetMessages({
         createdBy: 'Créée par',
         createdAt: 'Créée le',
         lastUsedAt: 'Dernière utilisation',
-        revoked: 'Révoquée',
+        revokedAt: 'Révoquée le',
         key: 'Clé secrète',
       },
     },

@@ -119,6 +119,7 @@ export const auditMessages = {
   resources: {
     audit: {
       name: 'Audit trail |||| Audit trail',
+      empty: 'The audit trail is empty.',
       fields: {
         id: 'Identifier',
         seq: 'No.',

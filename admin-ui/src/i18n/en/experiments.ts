@@ -136,6 +136,8 @@ export const experimentsMessages = {
   resources: {
     experiments: {
       name: 'Experiment |||| Experiments',
+      empty: 'No experiments yet.',
+      invite: 'Do you want to create one?',
       fields: {
         key: 'Key',
         name: 'Name',

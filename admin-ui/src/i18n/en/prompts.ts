@@ -157,6 +157,8 @@ export const promptsMessages = {
   resources: {
     prompts: {
       name: 'Prompt |||| Prompts',
+      empty: 'No prompts yet.',
+      invite: 'Do you want to create one?',
       fields: {
         key: 'Key',
         name: 'Name',

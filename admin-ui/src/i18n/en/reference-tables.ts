@@ -109,6 +109,8 @@ export const referenceTablesMessages = {
   resources: {
     'reference-tables': {
       name: 'Reference table |||| Reference tables',
+      empty: 'No reference tables yet.',
+      invite: 'Do you want to create one?',
       fields: {
         key: 'Key',
         name: 'Name',

@@ -72,6 +72,7 @@ export const reviewsMessages = {
   resources: {
     reviews: {
       name: 'Review request |||| Review requests',
+      empty: 'No review requests yet.',
       fields: {
         id: 'Id',
         decisionId: 'Decision',

@@ -119,6 +119,7 @@ export const auditMessages = {
   resources: {
     audit: {
       name: "Journal d'audit |||| Journal d'audit",
+      empty: 'Le journal d’audit est vide.',
       fields: {
         id: 'Identifiant',
         seq: 'N°',

@@ -137,6 +137,8 @@ export const experimentsMessages = {
   resources: {
     experiments: {
       name: 'Expérience |||| Expériences',
+      empty: 'Aucune expérience pour l’instant.',
+      invite: 'Voulez-vous en créer une ?',
       fields: {
         key: 'Clé',
         name: 'Nom',

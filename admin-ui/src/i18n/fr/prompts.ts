@@ -158,6 +158,8 @@ export const promptsMessages = {
   resources: {
     prompts: {
       name: 'Gabarit de requête |||| Gabarits de requête',
+      empty: 'Aucun gabarit de requête pour l’instant.',
+      invite: 'Voulez-vous en créer un ?',
       fields: {
         key: 'Clé',
         name: 'Nom',

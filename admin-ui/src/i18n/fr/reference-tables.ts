@@ -116,6 +116,8 @@ export const referenceTablesMessages = {
   resources: {
     'reference-tables': {
       name: 'Table de référence |||| Tables de référence',
+      empty: 'Aucune table de référence pour l’instant.',
+      invite: 'Voulez-vous en créer une ?',
       fields: {
         key: 'Clé',
         name: 'Nom',

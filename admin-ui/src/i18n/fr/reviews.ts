@@ -72,6 +72,7 @@ export const reviewsMessages = {
   resources: {
     reviews: {
       name: 'Demande de révision |||| Demandes de révision',
+      empty: 'Aucune demande de révision pour l’instant.',
       fields: {
         id: 'Identifiant',
         decisionId: 'Décision',
