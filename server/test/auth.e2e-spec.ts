@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('sign-in', () => {
   let t: TestApp;
@@ -143,6 +143,27 @@ describe('sign-in', () => {
     expect(ended.status).toBe(401);
     expect(ended.body.error).toBe('session_ended');
     expect((await t.http.post('/api/v1/auth/logout')).status).toBe(401);
+  });
+
+  it('ends on another instance a session signed out here within seconds, before its cached account would expire', async () => {
+    const other = await startAnotherInstance(t);
+    try {
+      const token = (await login('risk', 'demo')).body.token as string;
+      const there = () => other.http.get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
+      const checked = Date.now();
+      expect((await there()).status).toBe(200); // the other instance holds the account as read (for 5 s)
+      expect((await t.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${token}`)).status).toBe(204);
+      // The audit trail's feed tells the other instance within about 2 s. Asked only until 4.5 s after the
+      // account was read there: its cache alone would keep the session for 5 s.
+      let response = await there();
+      while (response.status !== 401 && Date.now() - checked < 4_500) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        response = await there();
+      }
+      expect(response.body).toMatchObject({ error: 'session_ended' });
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '../../common/access/roles.js';
+import { AuditService } from '../audit/audit.service.js';
+import { watchResources } from '../audit/trail-feed.js';
 import { UsersRepository } from './users.repository.js';
 
 /** What a session token is checked against on every request: the account as it is now. */
@@ -10,7 +12,11 @@ export interface SessionUser {
   tokenVersion: number;
 }
 
-/** Other instances see a change within this long; this instance at once (its changes call `forget`). */
+/**
+ * How long an account is served from memory. This instance's own changes call `forget`; another instance's are
+ * told by the audit trail's feed within about 2 s (every change to an account, sign-out included, is audited).
+ * This delay bounds what the feed could not tell: it lost track, or the change's event is late.
+ */
 const FRESH_MS = 5_000;
 
 /**
@@ -21,21 +27,37 @@ const FRESH_MS = 5_000;
 @Injectable()
 export class SessionUsers {
   private readonly cache = new LRUCache<string, SessionUser | false>({ max: 10_000, ttl: FRESH_MS });
+  /** Moves whenever an account is forgotten: a read that started before must not cache what it read. */
+  private generation = 0;
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    audit: AuditService,
+  ) {
+    watchResources(audit.feed, 'user', {
+      changed: (username) => this.forget(username),
+      lost: () => {
+        this.generation++;
+        this.cache.clear();
+      },
+    });
+  }
 
   async current(username: string): Promise<SessionUser | null> {
     const cached = this.cache.get(username);
     if (cached !== undefined) return cached || null;
+    const generation = this.generation;
     const user = await this.users.findByUsername(username);
     const found: SessionUser | false = user
       ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
       : false;
-    this.cache.set(username, found);
+    // Read before a change was told: answer with it (the request was already on its way), but do not keep it.
+    if (generation === this.generation) this.cache.set(username, found);
     return found || null;
   }
 
   forget(username: string): void {
+    this.generation++;
     this.cache.delete(username.toLowerCase());
   }
 }
