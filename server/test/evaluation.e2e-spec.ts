@@ -251,6 +251,40 @@ describe('evaluation', () => {
     expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/invoice/number']);
   });
 
+  it('checks facts against the plain patterns analysts write most (fixed repetitions) and patternProperties', async () => {
+    // These run on JavaScript's RegExp: each call of ajv's test once lost its receiver and answered 500.
+    const gst = (key: string) => ({
+      ...enrolmentLike(10000),
+      key,
+      inputSchema: {
+        type: 'object',
+        required: ['invoice', 'supplier'],
+        properties: {
+          invoice: {
+            type: 'object',
+            properties: { subtotal: { type: 'number' } },
+            patternProperties: { '^line[0-9]$': { type: 'number' } },
+          },
+          supplier: { type: 'object', properties: { gstNumber: { type: 'string', pattern: '^[0-9]{9}RT[0-9]{4}$' } } },
+        },
+      },
+    });
+    expect((await analyst.post('/api/v1/rulesets', gst('eval-gst'))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/eval-gst/versions/1/submit');
+    await approver.post('/api/v1/rulesets/eval-gst/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/eval-gst/versions/1/publish')).status).toBe(200);
+    const evaluateWith = (invoice: object, supplier: object) =>
+      t.http.post('/api/v1/rulesets/eval-gst/evaluate').set('x-api-key', erpKey).send({ facts: { invoice, supplier } });
+    const decided = await evaluateWith({ subtotal: 1, line1: 5 }, { gstNumber: '123456789RT0001' });
+    expect(decided.status).toBe(200);
+    const refused = await evaluateWith({ subtotal: 1, line1: 'cinq' }, { gstNumber: '123456789RT001' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      '/facts/invoice/line1',
+      '/facts/supplier/gstNumber',
+    ]);
+  });
+
   it('refuses facts that the rule set computes itself, rather than let a caller stand in for them', async () => {
     const forged = await evaluate({ facts: { ...facts(9000), total: 1 } });
     expect(forged.status).toBe(400);

@@ -34,6 +34,10 @@ describe('linear-time patterns', () => {
 
   it('gives ajv a RegExp-like object, and a refusal ajv reports as a schema that does not compile', () => {
     expect(linearRegExp('^a+$').test('aaa')).toBe(true);
+    // A fixed-shape pattern runs on JavaScript's RegExp: its test must keep its receiver once handed over.
+    const { test } = linearRegExp('^[0-9]{9}RT[0-9]{4}$');
+    expect(test('123456789RT0001')).toBe(true);
+    expect(test('123456789RT001')).toBe(false);
     expect(() => linearRegExp('(?<=a)b')).toThrow(/Gabarit can match/);
   });
 

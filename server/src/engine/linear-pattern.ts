@@ -170,7 +170,8 @@ export const linearRegExp = Object.assign(
   (source: string): LinearPattern & { toString(): string } => {
     const compiled = compile(source);
     if (typeof compiled === 'string') throw new Error(`pattern "${source}" ${compiled}`);
-    return { test: compiled.test, toString: () => `/${source}/` };
+    // Called as a method of this object, not of the RegExp a fixed-shape pattern compiles to: bind the call.
+    return { test: (text) => compiled.test(text), toString: () => `/${source}/` };
   },
   { code: 'linearRegExp' },
 );
