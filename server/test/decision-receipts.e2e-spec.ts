@@ -210,6 +210,16 @@ describe('decision receipts and review requests', () => {
       expect.objectContaining({ path: '/newDecision', message: 'must be absent when outcome is "confirmed"' }),
     ]);
 
+    const unstorable = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'overridden',
+      reason: 'r',
+      newDecision: { type: 'manual_review', params: { $where: '1' } },
+    });
+    expect(unstorable.status).toBe(400); // it was a 500, the review left open
+    expect(unstorable.body.details).toEqual([
+      expect.objectContaining({ path: '/newDecision/params/$where', message: expect.stringMatching(/cannot store/) }),
+    ]);
+
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',

@@ -149,6 +149,28 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /Gabarit can match/,
     ],
     [
+      'event params with a key the database cannot store (every decision record would be refused)',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRule({ ...leaf({}), event: { type: 'reject', params: { motif: { $gt: 1 } } } }),
+        ) as never,
+      400,
+      '/definition/rules/1/event/params/motif/$gt',
+      /database cannot store/,
+    ],
+    [
+      'event params with a dotted key',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRule({ ...leaf({}), event: { type: 'reject', params: { 'a.b': 1 } } }),
+        ) as never,
+      400,
+      '/definition/rules/1/event/params/a.b',
+      /database cannot store/,
+    ],
+    [
       'a schema pattern with a backreference',
       () =>
         analyst.post('/api/v1/rulesets', {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AppConfig } from '../../config/config.schema.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import type { DecisionDocument } from './decision.schema.js';
-import type { DecisionsRepository } from './decisions.repository.js';
+import type { DecisionsRepository, RefusedRecord } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
 
 /** A stand-in for our own repository: records each insertMany, answering after `delayMs` or failing on demand. */
@@ -19,11 +19,15 @@ class FakeDecisions {
     return !this.fail && !this.hang;
   }
 
-  async insertMany(records: DecisionDocument[]): Promise<void> {
+  /** Ids the database refuses (as it refuses a key starting with "$"), storing the others of the batch. */
+  readonly refuse = new Set<string>();
+
+  async insertMany(records: DecisionDocument[]): Promise<RefusedRecord[]> {
     if (this.hang) return new Promise(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.fail) throw new Error('connection refused');
-    this.batches.push(records.map((r) => r._id));
+    this.batches.push(records.filter((r) => !this.refuse.has(r._id)).map((r) => r._id));
+    return records.flatMap((r, index) => (this.refuse.has(r._id) ? [{ index, reason: 'invalid key: "$gt"' }] : []));
   }
 }
 
@@ -103,6 +107,22 @@ describe('DecisionWriter (group commit)', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await writer.write([record(4)])).toBe(true);
     expect(fake.batches.flat()).toEqual(['d4']);
+    expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
+  });
+
+  it('answers false only to the caller whose record the database refused, and keeps storing everyone else’s', async () => {
+    const { fake, writer, metrics } = writerWith();
+    fake.delayMs = 10;
+    fake.refuse.add('d3');
+    const answers = await Promise.all([
+      writer.write([record(1), record(2)]),
+      writer.write([record(3)]),
+      writer.write([record(4)]),
+    ]);
+    expect(answers).toEqual([true, false, true]);
+    expect(await writer.write([record(5)])).toBe(true); // not taken for a database that is away
+    expect(fake.batches.flat().sort()).toEqual(['d1', 'd2', 'd4', 'd5']);
+    expect(fake.pings).toBe(0);
     expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
   });
 

@@ -6,7 +6,7 @@ import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { DecisionDocument } from './decision.schema.js';
-import { DecisionsRepository } from './decisions.repository.js';
+import { DecisionsRepository, type RefusedRecord } from './decisions.repository.js';
 
 interface Pending {
   records: DecisionDocument[];
@@ -138,19 +138,37 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private async store(batch: Pending[]): Promise<void> {
     const records = batch.flatMap((pending) => pending.records);
     const started = performance.now();
-    let stored: boolean;
+    let refused: RefusedRecord[];
     try {
-      await withTimeout(this.decisions.insertMany(records), this.config.decisionWriteTimeoutMs);
-      stored = true;
-      this.batchSizes.observe(records.length);
+      refused = await withTimeout(this.decisions.insertMany(records), this.config.decisionWriteTimeoutMs);
+      this.batchSizes.observe(records.length - refused.length);
       this.flushSeconds.observe((performance.now() - started) / 1000);
     } catch (err) {
-      stored = false;
       this.failures.inc();
       this.logger.warn(`${records.length} decision record(s) not stored: ${(err as Error).message}`);
       this.markAway();
+      for (const pending of batch) pending.done(false);
+      return;
     }
-    for (const pending of batch) pending.done(stored);
+    if (refused.length === 0) {
+      for (const pending of batch) pending.done(true);
+      return;
+    }
+    // The database answered and stored the others: only the callers whose own records it refused learn
+    // `logged: false`, and it is not taken for away (other callers' records keep being stored).
+    this.failures.inc();
+    this.logger.warn(
+      `${refused.length} of ${records.length} decision record(s) refused by the database: ${refused[0]!.reason}`,
+    );
+    const refusedAt = new Set(refused.map((r) => r.index));
+    let first = 0;
+    for (const pending of batch) {
+      const last = first + pending.records.length;
+      let stored = true;
+      for (let i = first; i < last && stored; i++) if (refusedAt.has(i)) stored = false;
+      pending.done(stored);
+      first = last;
+    }
   }
 
   /**
@@ -175,7 +193,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
 }
 
 /** The insert may still land after the timeout; the caller is then told `logged: false`, never a false `true`. */
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);

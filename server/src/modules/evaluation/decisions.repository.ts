@@ -1,10 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { MongoBulkWriteError } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import { fromStored, toStored } from './decision-detail.js';
 import { decisionIndexes, type DecisionDocument, type StoredDecision } from './decision.schema.js';
+
+/** A record of a batch that the database refused, by its place in the batch. */
+export interface RefusedRecord {
+  index: number;
+  reason: string;
+}
 
 /** The only code that touches the decisions collection. */
 @Injectable()
@@ -24,8 +31,22 @@ export class DecisionsRepository implements OnModuleInit {
     return databaseAnswers(this.connection, timeoutMs);
   }
 
-  async insertMany(decisions: DecisionDocument[]): Promise<void> {
-    if (decisions.length > 0) await this.decisions.collection.insertMany(decisions.map(toStored), { ordered: false });
+  /**
+   * Stores the records, each independently of the others (`ordered: false`). Answers the ones the database
+   * refused while storing the rest (a key it cannot store, in a version saved before such keys were refused);
+   * throws when the database did not answer.
+   */
+  async insertMany(decisions: DecisionDocument[]): Promise<RefusedRecord[]> {
+    if (decisions.length === 0) return [];
+    try {
+      await this.decisions.collection.insertMany(decisions.map(toStored), { ordered: false });
+      return [];
+    } catch (err) {
+      if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
+      const refused = [err.writeErrors].flat();
+      if (refused.length === 0) throw err;
+      return refused.map((e) => ({ index: e.index, reason: e.errmsg ?? err.message }));
+    }
   }
 
   async findById(id: string): Promise<DecisionDocument | null> {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { unstorableKeys } from '../../common/database/storable-keys.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -181,6 +182,9 @@ export class ReviewsService {
       throw new ValidationError('A confirmation keeps the automated decision.', [
         { path: '/newDecision', message: 'must be absent when outcome is "confirmed"' },
       ]);
+    const unstorable = unstorableKeys(body.newDecision?.params, '/newDecision/params');
+    if (unstorable.length > 0)
+      throw new ValidationError('The decision made instead has keys the database cannot store.', unstorable);
     const request = await this.repository.findById(id);
     if (!request) throw new NotFoundError(`No review request with id "${id}".`);
     const decision: ReviewDecisionDocument = {

@@ -10,6 +10,7 @@ import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
 import { templateShape } from '../../engine/template-shape.js';
 import { patternProblem } from '../../engine/linear-pattern.js';
+import { unstorableKeys } from '../../common/database/storable-keys.js';
 import {
   computedFactsSchema,
   decisionTableDefinitionSchema,
@@ -143,6 +144,9 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
       : undefined;
   if (patternRefused) problems.push({ path: `${path}/value`, message: patternRefused });
   for (const [key, value] of Object.entries(node)) {
+    // An event's params are stored as fields of every decision record: a key the database refuses would lose them.
+    if ((key === 'event' || key === 'outcome') && value && typeof value === 'object')
+      problems.push(...unstorableKeys((value as Json)['params'], `${path}/${key}/params`));
     if (key === 'explanation' && value && typeof value === 'object') {
       for (const [lang, template] of Object.entries(value as Json)) {
         // Analysed like prompt templates: no partials, no `log` (it prints the facts to the server's output),
