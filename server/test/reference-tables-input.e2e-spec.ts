@@ -69,6 +69,15 @@ describe('reference tables refuse what they cannot hold', () => {
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 
+  it('refuses a number too large to represent, at its cell, and stores nothing (it was a 500)', async () => {
+    const refused = await importCsv(`neq;name;creditLimit\n1;Un;${'9'.repeat(309)}`, 'merge');
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ path: '/csv/line/2/creditLimit', keyword: 'cellType', params: { type: 'number' } }),
+    ]);
+    expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
+  });
+
   it('reads vrai/faux like oui/non, and 9999-12-31 as a date', async () => {
     const imported = await importCsv(
       'neq;name;onRena;since\n1;Un;vrai;9999-12-31\n2;Deux;FAUX;1900-01-01\n3;Trois;Oui;',

@@ -36,4 +36,9 @@ describe('reference-table cells', () => {
     expect(convertCell('', 'number', true)).toBeNull();
     expect(convertCell('abc', 'number', true)).toBeUndefined();
   });
+
+  it('refuses a number too large to represent, as a cell that is not a number (it was a 500 on import)', () => {
+    expect(convertCell('9'.repeat(308), 'number', true)).toBe(Number('9'.repeat(308)));
+    expect(convertCell('9'.repeat(309), 'number', true)).toBeUndefined();
+  });
 });

@@ -24,7 +24,9 @@ export function convertCell(
     // CSV from French spreadsheets writes 1 234,56: accept a decimal comma and spaces as thousands separators.
     const text =
       typeof value === 'string' && fromText ? value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : undefined;
-    return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+    if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text)) return undefined;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : undefined; // 309 digits or more make Infinity, which JSON cannot hold
   }
   if (type === 'boolean') {
     if (typeof value === 'boolean') return value;
