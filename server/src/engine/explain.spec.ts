@@ -54,6 +54,12 @@ describe('the context an explanation reads', () => {
     expect(template(context)).toBe(template({ ...facts, ...computed }));
     expect(template(context)).toBe('A: $11.50, April 2, 2026');
   });
+
+  it('renders blocks that go back to it from a list of plain values (it threw, and the decision answered 500)', () => {
+    const context = explanationContext({ items: [1, 2], toString: 'un fait' }, {});
+    const nested = compileExplanation('{{#each items}}{{#each ../items}}x{{/each}}{{/each}} {{toString}}', 'fr');
+    expect(nested(context, { allowProtoPropertiesByDefault: false })).toBe('xxxx un fait');
+  });
 });
 
 describe('explain', () => {

@@ -87,8 +87,18 @@ export function explanationContext(
   facts: Record<string, unknown>,
   computed: Record<string, unknown>,
 ): Record<string, unknown> {
-  return Object.assign(Object.create(null) as Record<string, unknown>, facts, computed);
+  return Object.assign(Object.create(SCOPE) as Record<string, unknown>, facts, computed);
 }
+
+/**
+ * The scope's prototype: nothing a template can name, only a way to be compared. Handlebars compares a block's
+ * context with the scope loosely (`context != depths[0]`), which converts the scope to a primitive when the context
+ * is a number or a string (`{{#each list}}{{#each ../list}}` over plain values): with no prototype at all that
+ * threw, and the decision answered 500. A symbol key cannot collide with a fact's name.
+ */
+const SCOPE: object = Object.freeze(
+  Object.create(null, { [Symbol.toPrimitive]: { value: () => '[explanation scope]' } }) as object,
+);
 
 /**
  * The business-language reasons of a decision: each fired rule's template, filled with the facts it saw (given
