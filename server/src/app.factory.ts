@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { registerConsole } from './common/http/console-static.js';
 import { registerStatusOverrides } from './common/http/etag.interceptor.js';
 import { registerJsonBodyParser } from './common/http/json-body-parser.js';
+import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors.js';
 import { registerXmlBodyParser } from './common/http/xml-body-parser.js';
 import { watchRoutesForMethodNotAllowed } from './common/http/method-not-allowed.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
@@ -39,6 +40,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // share the proxy's address, and one budget of sign-in attempts and rate limit.
     trustProxy: config.trustProxy as boolean | string[], // a hop count too: Fastify takes numbers, its adapter type does not say so
     genReqId: requestIdFor,
+    // What Fastify and Node's parser answer before any route runs, in the service's error body too.
+    frameworkErrors,
+    clientErrorHandler,
     logController: new RequestLogController(config.logRequestsPerSecond),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

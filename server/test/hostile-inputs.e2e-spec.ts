@@ -233,6 +233,22 @@ describe('hostile inputs', () => {
       /^404$/,
     ],
     [
+      'a URL whose percent-escape is not UTF-8 text (a lone surrogate)',
+      () => analyst.get('/api/v1/rulesets/%ED%A0%80') as never,
+      /^400$/,
+    ],
+    [
+      'a URL larger than the header limit',
+      () => analyst.get(`/api/v1/rulesets/${'a'.repeat(100_000)}`) as never,
+      /^431$/,
+    ],
+    ['a version that is not a number', () => analyst.get('/api/v1/rulesets/target/versions/abc') as never, /^404$/],
+    [
+      'a version number past any integer',
+      () => analyst.get('/api/v1/rulesets/target/versions/99999999999999999999') as never,
+      /^404$/,
+    ],
+    [
       'If-Match: *',
       () =>
         analyst.put('/api/v1/rulesets/target/draft', { definition: withRules('x', [rule()]).definition }, '*') as never,

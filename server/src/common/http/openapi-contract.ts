@@ -1,4 +1,5 @@
-import { HttpStatus, ParseIntPipe, type INestApplication } from '@nestjs/common';
+import { HttpStatus, type INestApplication } from '@nestjs/common';
+import { VersionNumberPipe } from './version-number.js';
 import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
@@ -177,9 +178,13 @@ function completeOperation(
         schema: { type: 'string', minLength: 1 },
       });
       [412, 428].forEach((s) => statuses.add(s));
-    } else if (type === RouteParamtypes.PARAM && (argument.pipes ?? []).some((pipe) => pipe instanceof ParseIntPipe)) {
+    } else if (
+      type === RouteParamtypes.PARAM &&
+      (argument.pipes ?? []).some((pipe) => pipe instanceof VersionNumberPipe)
+    ) {
       const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === argument.data);
-      if (parameter) parameter.schema = { type: 'integer', minimum: 1, description: 'a version number' };
+      if (parameter)
+        parameter.schema = { type: 'integer', minimum: 1, maximum: 999_999_999, description: 'a version number' };
     }
   }
   if (operation.parameters.some((p) => p.in === 'path')) statuses.add(404);

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { VersionNumber } from '../../common/http/version-number.js';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -15,8 +16,6 @@ import {
   type ImpactRequest,
 } from './evaluation.contract.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
-
-const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
 
 @ApiTags('evaluation')
 @Controller('api/v1')

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { VersionNumber } from '../../common/http/version-number.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
@@ -14,8 +15,6 @@ import {
   startShadowRequestSchema,
   type StartShadowRequest,
 } from './shadow.contract.js';
-
-const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
 
 /** Shadow runs of a version on live traffic (docs/adr/0028): approvers start and stop them; version readers read the report. */
 @ApiTags('rulesets')

@@ -1,4 +1,5 @@
-import { Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
+import { Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { VersionNumber } from '../../common/http/version-number.js';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
@@ -26,7 +27,6 @@ type LifecycleService = Pick<
   'create' | 'list' | 'get' | 'updateDraft' | 'versions' | 'version' | 'transition' | 'publish' | 'rollback' | 'diff'
 >;
 
-const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
 const actor = (request: FastifyRequest) => actorName(request.principal!);
 /** Every console role reads governed resources. */
 export const READERS = ['analyst', 'approver', 'risk', 'admin'] as const;

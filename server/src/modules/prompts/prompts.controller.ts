@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { VersionNumber } from '../../common/http/version-number.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
@@ -16,7 +17,6 @@ import {
 } from './prompts.contract.js';
 import { PromptsService } from './prompts.service.js';
 
-const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
 const actor = (request: FastifyRequest) => actorName(request.principal!);
 
 /** Prompts: the lifecycle routes (GovernedController), their offline tests, rendering and the editor's preview. */

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { VersionNumber } from '../../../common/http/version-number.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../../common/access/permission.decorator.js';
@@ -17,7 +18,6 @@ import {
 } from './evaluation.contract.js';
 import { EvaluationService } from './evaluation.service.js';
 
-const VersionNumber = () => Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 }));
 const actor = (request: FastifyRequest) => actorName(request.principal!);
 
 /** Evaluation sets of a prompt and their runs on a version beside the version in force (docs/adr/0031). */
