@@ -55,6 +55,7 @@ describe('audit trail', () => {
     const viaConsoleFilter = await risk.get(`/api/v1/audit?filter=${encodeURIComponent('{"actor":"approver"}')}`);
     expect((viaConsoleFilter.body as { actor: string }[]).every((e) => e.actor === 'approver')).toBe(true);
     expect((await risk.get('/api/v1/audit?from=yesterday')).status).toBe(400);
+    expect((await risk.get('/api/v1/audit?from=2026-06-30T23:59:60Z')).status).toBe(400); // it was ignored
   });
 
   it('exports CSV with hashes, for spreadsheets', async () => {

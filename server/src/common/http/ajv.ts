@@ -5,6 +5,14 @@ import type { ErrorDetail } from '../errors/domain-errors.js';
 /** The shared ajv instance for request contracts: strict about unknown fields, no type coercion of bodies. */
 export const contractAjv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });
 addFormats.default(contractAjv);
+// RFC 3339 allows a leap second (23:59:60Z) and ajv-formats takes it; JavaScript's Date cannot hold one, so such an
+// instant was taken for "now" (asOf), for the past (effectiveFrom) or ignored (audit filters). Every instant the
+// API takes is one a Date can hold.
+const rfc3339 = contractAjv.formats['date-time'] as { validate: (text: string) => boolean };
+contractAjv.addFormat('date-time', {
+  type: 'string',
+  validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)),
+});
 
 /** ajv errors as §7 details: the JSON Pointer names the exact field, including a missing or unexpected one. */
 export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePath = ''): ErrorDetail[] {
