@@ -182,6 +182,21 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /does not compile/,
     ],
     [
+      'an input schema whose reference leads back to itself',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('self-ref'),
+          inputSchema: {
+            type: 'object',
+            definitions: { a: { $ref: '#/definitions/a' } },
+            properties: { x: { $ref: '#/definitions/a' } },
+          },
+        }) as never,
+      400,
+      '/inputSchema',
+      /leads back to itself/,
+    ],
+    [
       'an input schema in a dialect the service does not read',
       () =>
         analyst.post('/api/v1/rulesets', {

@@ -58,7 +58,11 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     await inputValidators.for(schema as object);
   } catch (err) {
     if (err instanceof DependencyUnavailableError) throw err; // the compiler failed, not the schema: a 503
-    return [{ path: base, message: `does not compile as a JSON Schema: ${(err as Error).message}` }];
+    // ajv follows references as it compiles: one that leads back to itself before any property or item never ends.
+    const why = /call stack/i.test((err as Error).message)
+      ? 'a $ref leads back to itself before any property or item (such as {"$ref": "#/definitions/a"} inside "a")'
+      : (err as Error).message;
+    return [{ path: base, message: `does not compile as a JSON Schema: ${why}` }];
   }
   return [];
 }
