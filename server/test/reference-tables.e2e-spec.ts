@@ -144,7 +144,14 @@ describe('reference tables', () => {
     const merged = await importCsv('neq,name,onRena\n5545678901,Nouveau fournisseur,false', 'merge');
     expect(merged.body.rowCount).toBe(3);
     const event = await t.db.collection('audit_events').findOne({ action: 'reference_table.csv_merged' });
-    expect(event).toMatchObject({ summary: { before: { rows: 2, keys: ['5545678901'] }, after: { rows: 3 } } });
+    // The rows it changed, side by side: absent (null) before, as added after.
+    expect(event).toMatchObject({
+      summary: {
+        before: { rows: 2, changedRows: [null] },
+        after: { rows: 3, changedRows: [{ neq: '5545678901', name: 'Nouveau fournisseur', onRena: false }] },
+      },
+      details: { added: 1, removed: 0, changed: 0 },
+    });
   });
 
   it('guards row edits with If-Match', async () => {
@@ -199,6 +206,11 @@ describe('reference tables', () => {
       },
     ]);
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
+    // Until approved, the rows are as they were: so are who changed them last, and when.
+    const beforeProposal = { updatedBy: proposed.body.updatedBy, updatedAt: proposed.body.updatedAt };
+    expect(beforeProposal.updatedBy).not.toBe(undefined);
+    const listed = (await analyst.get('/api/v1/reference-tables/suppliers')).body;
+    expect({ updatedBy: listed.updatedBy, updatedAt: listed.updatedAt }).toEqual(beforeProposal);
     const approved = await approver
       .post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'RENA vérifié' })
       .set('if-match', proposed.headers['etag'] as string);
@@ -211,7 +223,15 @@ describe('reference tables', () => {
     expect(event).toMatchObject({
       reason: 'RENA vérifié',
       details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] },
+      // A changed row reads as changed, before and after (it read as a key removed).
+      summary: {
+        before: { changedRows: [expect.objectContaining({ neq: '1145678901', onRena: false })] },
+        after: { changedRows: [expect.objectContaining({ neq: '1145678901', onRena: true })] },
+      },
     });
+    // The change is its author's; the trail says who approved it.
+    expect(approved.body.updatedBy).toBe('analyst');
+    expect(approved.body.updatedAt > beforeProposal.updatedAt).toBe(true);
   });
 
   it('uses a table changed on another instance in its decisions within seconds', async () => {

@@ -13,7 +13,7 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem } from '../audit/outbox.js';
-import { MAX_ROWS, type PendingChange, type ReferenceTable, type Row } from './reference-table.js';
+import { MAX_ROWS, type PendingChange, type ReferenceTable, type Row, type RowChange } from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkColumns } from './columns.js';
@@ -174,10 +174,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       key,
       pending.action,
       actor,
-      {
-        before: { rows: table.rows.length, keys: pending.changes.map((c) => c.key) },
-        after: { rows: pending.rows.length },
-      },
+      rowsSummary(table.rows.length, pending.rows.length, pending.changes),
       comment ?? pending.comment,
     );
     event.details = {
@@ -189,7 +186,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     const { pending: _applied, ...rest } = table;
     return this.write(
       table,
-      { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: actor },
+      // The change is its author's; the trail says who approved it.
+      { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: pending.proposedBy },
       event,
     );
   }
@@ -216,7 +214,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     );
     event.details = { proposedBy: pending.proposedBy, action: pending.action };
     const { pending: _discarded, ...rest } = table;
-    return this.write(table, { ...rest, updatedBy: actor }, event);
+    return this.write(table, rest, event, false);
   }
 
   /**
@@ -267,22 +265,15 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         key,
         'change_proposed',
         actor,
-        { before: { rows: table.rows.length, keys: changes.map((c) => c.key) }, after: { rows: rows.length } },
+        rowsSummary(table.rows.length, rows.length, changes),
         comment,
       );
       event.details = { action, readers, ...counts };
-      return { ...(await this.write(table, { ...table, pending, updatedBy: actor }, event)), status: 202 };
+      // The rows are as they were until the change is approved: so are who changed them last, and when.
+      return { ...(await this.write(table, { ...table, pending }, event, false)), status: 202 };
     }
-    const event = this.event(
-      key,
-      action,
-      actor,
-      {
-        before: { rows: table.rows.length, keys: changes.slice(0, 20).map((c) => c.key) },
-        after: { rows: rows.length },
-      },
-      comment,
-    );
+    const event = this.event(key, action, actor, rowsSummary(table.rows.length, rows.length, changes), comment);
+    event.details = { ...counts };
     return this.write(table, { ...table, ...(deleted && { deleted }), rows, updatedBy: actor }, event);
   }
 
@@ -299,16 +290,20 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return table;
   }
 
-  /** Claims the next revision with `next`'s content; the event rides in the outbox with it. */
+  /**
+   * Claims the next revision with `next`'s content; the event rides in the outbox with it. `rowsChanged` false:
+   * a change proposed or discarded, which leaves the rows, and when they last changed, as they were.
+   */
   private async write(
     table: ReferenceTable,
     next: Omit<ReferenceTable, 'rev' | 'updatedAt' | 'outbox'> & Partial<ReferenceTable>,
     event: AuditEntry,
+    rowsChanged = true,
   ): Promise<Tagged<TableView>> {
     const written: ReferenceTable = {
       ...next,
       rev: table.rev + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: rowsChanged ? new Date().toISOString() : table.updatedAt,
       outbox: [...(await this.outbox.unrecorded(table.outbox)), outboxItem(event)],
     };
     if (!(await this.repository.replace(written, table.rev)))
@@ -367,4 +362,24 @@ function view(table: ReferenceTable, rowCount = table.rows.length): TableView {
 
 function tagged(table: ReferenceTable): Tagged<TableView> {
   return { body: view(table), etag: etag(table) };
+}
+
+/** Rows shown in an audit event's before and after; the counts in its details say how many changed in all. */
+const SUMMARY_ROWS = 20;
+
+/**
+ * An audited change's before and after: the row counts, and the first SUMMARY_ROWS rows it adds, removes or
+ * changes, side by side: a row absent on one side is null there. Lists, not
+ * objects keyed by row: a key is the analyst's text, and the database refuses some texts as field names.
+ */
+function rowsSummary(
+  rowsBefore: number,
+  rowsAfter: number,
+  changes: RowChange[],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const shown = changes.slice(0, SUMMARY_ROWS);
+  return {
+    before: { rows: rowsBefore, changedRows: shown.map((c) => c.before) },
+    after: { rows: rowsAfter, changedRows: shown.map((c) => c.after) },
+  };
 }
