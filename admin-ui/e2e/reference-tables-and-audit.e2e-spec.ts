@@ -262,8 +262,11 @@ describe('reference tables and audit trail in the console', () => {
     const imported = events.find((e) => e.action === 'reference_table.csv_imported')!;
     await page.getByText('Table de référence remplacée par un import CSV').click();
     const comparison = page.getByRole('table', { name: 'Avant et après' });
-    await comparison.getByRole('row', { name: 'rows 3 3 Inchangé' }).waitFor();
-    await comparison.getByRole('row', { name: /^keys .* \(absent\) Retiré$/ }).waitFor();
+    // In words, and the rows the import changed side by side (they read as keys removed).
+    await comparison.getByRole('row', { name: 'Lignes 3 3 Inchangé' }).waitFor();
+    await comparison
+      .getByRole('row', { name: /^Lignes ajoutées, retirées ou modifiées \[.*\] \[.*\] Modifié$/ })
+      .waitFor();
     await page.getByText(imported.hash).waitFor();
     await page.getByText(imported.prevHash).waitFor();
     await page.locator('.MuiCollapse-entered').waitFor(); // the panel has finished opening

@@ -25,6 +25,14 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 /** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
 const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const translate = useTranslate();
+  // The summary's keys are the API's names: each part is shown in words where the console knows it.
+  const keyLabel = (key: string) =>
+    key
+      .split('.')
+      .map((part) => translate(`gabarit.audit.summary_keys.${part}`, { _: part }))
+      .join(' › ');
+  const statusLabel = (key: string, text: string | undefined) =>
+    key === 'status' && text !== undefined ? translate(`gabarit.status.${text}`, { _: text }) : text;
   const value = (text: string | undefined) =>
     text === undefined ? <em>{translate('gabarit.audit.absent')}</em> : <span style={mono}>{text}</span>;
   return (
@@ -43,10 +51,10 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
           return (
             <TableRow key={row.key} sx={moved ? { backgroundColor: 'action.hover' } : undefined}>
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
-                {row.key || translate('gabarit.audit.whole_value')}
+                {row.key ? keyLabel(row.key) : translate('gabarit.audit.whole_value')}
               </TableCell>
-              <TableCell>{value(row.before)}</TableCell>
-              <TableCell>{value(row.after)}</TableCell>
+              <TableCell>{value(statusLabel(row.key, row.before))}</TableCell>
+              <TableCell>{value(statusLabel(row.key, row.after))}</TableCell>
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {translate(`gabarit.audit.changes.${row.change}`)}
               </TableCell>

@@ -52,4 +52,30 @@ describe('AuditList', () => {
     expect(screen.getByText('Seuil à revoir')).toBeTruthy();
     expect(screen.queryByText(/bad_password|auth\.logout/)).toBeNull();
   });
+
+  it('names the before and after of an event in words: keys, and statuses', async () => {
+    const approved = {
+      ...event,
+      id: 'e5',
+      seq: 5,
+      action: 'ruleset.approved',
+      summary: { before: { status: 'in_review' }, after: { status: 'approved', checksum: 'abc' } },
+    };
+    fakeApi({ 'GET /api/v1/audit': { body: [approved], headers: { 'Content-Range': 'audit 0-0/1' } } });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    fireEvent.click(await screen.findByText('Ensemble de règles approuvé'));
+    const comparison = await screen.findByRole('table', { name: 'Avant et après' });
+    const rows = [...comparison.querySelectorAll('tbody tr')]
+      .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))
+      .filter((cells) => cells.length > 0);
+    expect(rows).toEqual([
+      ['Statut', 'En revue', 'Approuvée', 'Modifié'],
+      ['Empreinte du contenu', '(absent)', 'abc', 'Ajouté'],
+    ]);
+  });
 });
