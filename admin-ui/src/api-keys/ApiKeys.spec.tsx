@@ -26,7 +26,7 @@ describe('API keys', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Révoquer' }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/Révoquer la clé d’API «\s*sonde-fr\s*»/)).toBeTruthy();
+    expect(within(dialog).getByText(/Révoquer la clé API «\s*sonde-fr\s*»/)).toBeTruthy();
     expect(dialog.textContent).toMatch(/cessera de fonctionner immédiatement/);
     expect(dialog.textContent).not.toMatch(/Supprimer|supprimer/);
   });

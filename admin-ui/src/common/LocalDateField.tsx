@@ -5,6 +5,12 @@ import { DATE_OPTIONS, DATE_TIME_OPTIONS, intlLocale } from './dates';
 export const LocalDateField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
   return (
-    <DateField options={props.showTime ? DATE_TIME_OPTIONS : DATE_OPTIONS} {...props} locales={intlLocale(locale)} />
+    <DateField
+      options={props.showTime ? DATE_TIME_OPTIONS : DATE_OPTIONS}
+      // An instant is read as one: a narrow column broke « 17 h 20 » between the hour and « h ».
+      sx={props.showTime ? { whiteSpace: 'nowrap' } : undefined}
+      {...props}
+      locales={intlLocale(locale)}
+    />
   );
 };

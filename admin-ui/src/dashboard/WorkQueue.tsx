@@ -1,11 +1,11 @@
 import { Alert, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
-import { workQueue, type Governed, type WorkItem } from './work-queue';
+import { workQueue, type Governed, type Table, type WorkItem } from './work-queue';
 import { may } from '../layout/access';
 
 const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' as const } };
 
-/** What waits for the signed-in person across rule sets, prompts and experiments, each a link to where it is done. */
+/** What waits for the signed-in person across rule sets, prompts, experiments and reference tables, each a link to where it is done. */
 export const WorkQueue = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -14,13 +14,15 @@ export const WorkQueue = () => {
   const prompts = useGetList<Governed>('prompts', ALL);
   const experiments = useGetList<Governed>('experiments', ALL);
   const stopped = useGetList<Governed>('experiments', { ...ALL, filter: { archived: true } });
+  const tables = useGetList<Table>('reference-tables', ALL);
   const roles = identity?.['roles'] as string[] | undefined;
   if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles))) return null;
-  if (rulesets.isPending || prompts.isPending || experiments.isPending || stopped.isPending) return null;
+  if ([rulesets, prompts, experiments, stopped, tables].some((list) => list.isPending)) return null;
   const items = workQueue(
     { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
     { id: String(identity.id), roles: roles ?? [] },
     stopped.data ?? [],
+    tables.data ?? [],
   );
   const target = (item: WorkItem) =>
     createPath({
@@ -47,7 +49,7 @@ export const WorkQueue = () => {
                 color={
                   item.task === 'rejected' || item.task === 'halted'
                     ? 'error'
-                    : item.task === 'to_review'
+                    : item.task === 'to_review' || item.task === 'table_change'
                       ? 'warning'
                       : 'default'
                 }
@@ -56,11 +58,13 @@ export const WorkQueue = () => {
               <ListItemText
                 primary={
                   <Link to={target(item)}>
-                    {translate('gabarit.dashboard.item', {
-                      resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
-                      name: item.name,
-                      version: translate('gabarit.lifecycle.version_n', { version: item.version }),
-                    })}
+                    {item.version === undefined
+                      ? translate('gabarit.dashboard.table_item', { name: item.name, by: item.proposedBy })
+                      : translate('gabarit.dashboard.item', {
+                          resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
+                          name: item.name,
+                          version: translate('gabarit.lifecycle.version_n', { version: item.version }),
+                        })}
                   </Link>
                 }
                 secondary={

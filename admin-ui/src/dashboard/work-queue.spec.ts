@@ -82,4 +82,22 @@ describe('work queue', () => {
     expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] }, stopped).map((i) => i.task)).toEqual(['halted']);
     expect(workQueue(lists, { id: 'risk', roles: ['risk'] }, stopped)).toEqual([]);
   });
+
+  it('gives an approver a reference-table change that awaits approval, never one they proposed', () => {
+    const tables = [
+      { id: 'signing-limits', name: 'Seuils de signature', pending: { proposedBy: 'analyst' } },
+      { id: 'suppliers', name: 'Fournisseurs' },
+      { id: 'po', name: 'Bons de commande', pending: { proposedBy: 'approver' } },
+    ];
+    const queue = workQueue(lists, { id: 'approver', roles: ['approver'] }, [], tables);
+    expect(queue.map((i) => `${i.task} ${i.resource}/${i.id}`)).toEqual([
+      'to_review rulesets/invoices',
+      'table_change reference-tables/signing-limits',
+      'to_publish prompts/chatbot-answer',
+    ]);
+    expect(queue[1]).toMatchObject({ proposedBy: 'analyst', name: 'Seuils de signature' });
+    expect(workQueue(lists, { id: 'analyst', roles: ['analyst'] }, [], tables).map((i) => i.task)).not.toContain(
+      'table_change',
+    );
+  });
 });

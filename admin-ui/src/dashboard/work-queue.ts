@@ -16,13 +16,23 @@ export interface Governed {
   }[];
 }
 
-export type Task = 'halted' | 'to_review' | 'to_publish' | 'rejected' | 'draft';
-
-export interface WorkItem {
-  resource: 'rulesets' | 'prompts' | 'experiments';
+/** A reference table as its list returns it (only what the queue reads): a change may await an approver. */
+export interface Table {
   id: string;
   name: string;
-  version: number;
+  pending?: { proposedBy: string };
+}
+
+export type Task = 'halted' | 'to_review' | 'table_change' | 'to_publish' | 'rejected' | 'draft';
+
+export interface WorkItem {
+  resource: 'rulesets' | 'prompts' | 'experiments' | 'reference-tables';
+  id: string;
+  name: string;
+  /** The version concerned; a table's change has none. */
+  version?: number;
+  /** Who proposed a table's change. */
+  proposedBy?: string;
   task: Task;
   /** The reviewer's comment when the version came back rejected. */
   comment?: string;
@@ -30,16 +40,18 @@ export interface WorkItem {
   metric?: string;
 }
 
-const ORDER: Task[] = ['halted', 'to_review', 'to_publish', 'rejected', 'draft'];
+const ORDER: Task[] = ['halted', 'to_review', 'table_change', 'to_publish', 'rejected', 'draft'];
 
 /**
- * What waits for this person: experiments stopped automatically first; approvers review others' versions and publish approved ones (four-eyes: never their
- * own in review); analysts see their drafts, the rejected ones first with the reviewer's reason.
+ * What waits for this person: experiments stopped automatically first; approvers review others' versions and
+ * changes to reference tables that published rules read, and publish approved versions (four-eyes: never their
+ * own); analysts see their drafts, the rejected ones first with the reviewer's reason.
  */
 export function workQueue(
-  lists: Record<WorkItem['resource'], Governed[]>,
+  lists: Record<'rulesets' | 'prompts' | 'experiments', Governed[]>,
   user: { id: string; roles: string[] },
   stoppedExperiments: Governed[] = [],
+  tables: Table[] = [],
 ): WorkItem[] {
   const approver = may('reviewVersion', user.roles);
   const analyst = may('submitVersion', user.roles);
@@ -57,7 +69,17 @@ export function workQueue(
       metric: record.halt.metric,
     });
   }
-  for (const [resource, records] of Object.entries(lists) as [WorkItem['resource'], Governed[]][]) {
+  if (may('approveTableChange', user.roles))
+    for (const table of tables)
+      if (table.pending && table.pending.proposedBy !== user.id)
+        items.push({
+          resource: 'reference-tables',
+          id: table.id,
+          name: table.name,
+          task: 'table_change',
+          proposedBy: table.pending.proposedBy,
+        });
+  for (const [resource, records] of Object.entries(lists) as [keyof typeof lists, Governed[]][]) {
     for (const record of records) {
       for (const version of record.versions) {
         const base = { resource, id: record.id, name: record.name, version: version.number };

@@ -28,8 +28,12 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
         </TableHead>
         <TableBody>
           {results.variants.map((v, i) => {
+            const controlServed = results.variants.some(
+              (c) => c.name === results.comparison.control && c.exposures > 0,
+            );
             const isControl = v.name === results.comparison.control;
             const p = pFor.get(v.name);
+            const served = v.exposures > 0;
             return (
               <TableRow key={v.name}>
                 <TableCell component="th" scope="row">
@@ -42,19 +46,22 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                 </TableCell>
                 <TableCell align="right">{count.format(v.exposures)}</TableCell>
                 <TableCell align="right">{count.format(v.conversions)}</TableCell>
-                <TableCell align="right">{formatRate(v.rate, locale)}</TableCell>
+                {/* Before its first answer a variant has no rate, interval or p: « — », not 0 % or p = 1. */}
+                <TableCell align="right">{served ? formatRate(v.rate, locale) : '—'}</TableCell>
                 <TableCell align="right">
-                  {t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })}
+                  {served
+                    ? t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })
+                    : '—'}
                 </TableCell>
                 <TableCell align="right">
-                  {isControl || p === undefined ? '—' : formatP(p, locale, translate)}
+                  {isControl || p === undefined || !served || !controlServed ? '—' : formatP(p, locale, translate)}
                 </TableCell>
                 <TableCell>
                   <Chip
                     size="small"
                     variant={v.guardrailBreached ? 'filled' : 'outlined'}
                     color={v.guardrailBreached ? 'error' : 'default'}
-                    label={t(v.guardrailBreached ? 'guardrail_breached' : 'guardrail_ok')}
+                    label={t(v.guardrailBreached ? 'guardrail_breached' : served ? 'guardrail_ok' : 'no_data')}
                   />
                   <Typography variant="caption" component="div">
                     {t('guardrail_detail', {

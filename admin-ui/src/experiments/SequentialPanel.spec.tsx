@@ -95,6 +95,38 @@ describe('the results valid at every look', () => {
     expect(within(guardrails).getByText('aucune mesure')).toBeTruthy();
   });
 
+  it('claims no figure before the first answers: « — » and « Pas encore de données », not 0 %, p = 1 or 50 %', async () => {
+    const empty = { ...variant('temoin', 1, 0, 0), rate: 0, ci95: [0, 0] as [number, number], p95LatencyMs: null };
+    show(
+      results({
+        variants: [empty, { ...empty, name: 'concise', version: 2 }],
+        comparison: {
+          control: 'temoin',
+          pValue: 1,
+          byVariant: [
+            {
+              name: 'concise',
+              pValue: 1,
+              better: false,
+              sequential: { pValue: 1, confidenceSequence: [0, 0], canStop: false },
+              probabilityToBeatControl: 0.5,
+              boundary: [],
+            },
+          ],
+        },
+        guardrails: [{ variant: 'concise', metric: 'p95_latency_ms', value: null, threshold: 20000, breached: false }],
+        minimumSample: { perVariant: 100, reached: false },
+      }),
+    );
+    const panel = await screen.findByTestId('sequential-panel');
+    const row = within(panel).getAllByRole('row').find((r) => /concise/.test(r.textContent ?? ''))!;
+    expect(row.textContent).not.toMatch(/p = 1|50,0 %|0,0 pts/);
+    expect(within(within(panel).getByTestId('guardrails')).getByText('Pas encore de données')).toBeTruthy();
+    const results_ = screen.getByRole('table', { name: 'Résultats par variante' });
+    expect(results_.textContent).not.toMatch(/0,0 %\s?à|Respectés/);
+    expect(within(results_).getAllByText('Pas encore de données')).toHaveLength(2);
+  });
+
   it('says there is not enough data below the minimum sample, and why the service stopped the experiment', async () => {
     show(
       results({

@@ -60,6 +60,10 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
             {rows.map((row) => {
               const seq = row.sequential!;
               const last = row.boundary?.at(-1);
+              // Until both the variant and the control have answered, there is nothing to infer: « — », not p = 1.
+              const measured = [row.name, control].every((name) =>
+                results.variants.some((v) => v.name === name && v.exposures > 0),
+              );
               return (
                 <TableRow key={row.name}>
                   <TableCell component="th" scope="row">
@@ -67,13 +71,17 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
                   </TableCell>
                   <TableCell>{last ? formatPoints(last.difference, locale, translate) : '—'}</TableCell>
                   <TableCell>
-                    {t('range', {
-                      low: formatPoints(seq.confidenceSequence[0], locale, translate),
-                      high: formatPoints(seq.confidenceSequence[1], locale, translate),
-                    })}
+                    {measured
+                      ? t('range', {
+                          low: formatPoints(seq.confidenceSequence[0], locale, translate),
+                          high: formatPoints(seq.confidenceSequence[1], locale, translate),
+                        })
+                      : '—'}
                   </TableCell>
-                  <TableCell>{formatP(seq.pValue, locale, translate)}</TableCell>
-                  <TableCell>{formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate)}</TableCell>
+                  <TableCell>{measured ? formatP(seq.pValue, locale, translate) : '—'}</TableCell>
+                  <TableCell>
+                    {measured ? formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate) : '—'}
+                  </TableCell>
                   <TableCell>
                     <Chip
                       size="small"
@@ -130,7 +138,7 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
                     size="small"
                     variant={g.breached ? 'filled' : 'outlined'}
                     color={g.breached ? 'error' : 'default'}
-                    label={t(g.breached ? 'breached' : 'within')}
+                    label={t(g.breached ? 'breached' : g.value === null ? 'no_data' : 'within')}
                   />
                 </TableCell>
               </TableRow>

@@ -15,6 +15,15 @@ import { createTitles } from './en/create-titles';
 /** Console text in English. Every key here has its twin in fr.ts. */
 export const en = {
   ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    // A record's name is quoted after the kind of resource, as in French.
+    page: {
+      ...englishMessages.ra.page,
+      show: '%{name} "%{recordRepresentation}"',
+      edit: '%{name} "%{recordRepresentation}"',
+    },
+  },
   gabarit: {
     title: 'Gabarit',
     sign_in: { tagline: 'Rules and prompt templates of the pilot projects' },
@@ -23,11 +32,13 @@ export const en = {
     dashboard: {
       work_title: 'To do',
       item: '%{resource} "%{name}", %{version}',
+      table_item: 'Reference table "%{name}": change proposed by %{by}',
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',
       halted_because: 'Stopped automatically (%{metric}): everyone gets the control.',
       tasks: {
         to_review: 'To review',
+        table_change: 'Change to approve',
         to_publish: 'To publish',
         rejected: 'Rejected',
         draft: 'Your draft',
@@ -102,6 +113,14 @@ export const en = {
     },
     versions: {
       title: 'Versions',
+      comment: '%{action} — %{by}: %{text}',
+      comment_actions: {
+        submit: 'Submitted',
+        approve: 'Approved',
+        reject: 'Rejected',
+        publish: 'Published',
+        rollback: 'Rolled back',
+      },
       number: 'Version',
       status: 'Status',
       authors: 'Authors',

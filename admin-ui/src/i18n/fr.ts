@@ -24,20 +24,33 @@ export const fr = typesetMessages({
       ...frenchMessages.ra.message,
       not_found: "L'URL saisie est incorrecte, ou vous avez suivi un mauvais lien",
     },
+    // A record's name is quoted after the kind of resource: « Ensemble de règles « Validation des factures » ».
+    page: {
+      ...frenchMessages.ra.page,
+      show: '%{name} « %{recordRepresentation} »',
+      edit: '%{name} « %{recordRepresentation} »',
+    },
+    // « Trier par approuvée par croissant » read as a sentence gone wrong: the column's name is quoted whole.
+    sort: {
+      ...frenchMessages.ra.sort,
+      sort_by: 'Trier par « %{field} », ordre %{order}',
+    },
   },
   gabarit: {
     title: 'Gabarit',
-    sign_in: { tagline: 'Règles et gabarits de requêtes des projets pilotes' },
+    sign_in: { tagline: 'Règles et gabarits de requête des projets pilotes' },
     access_denied: accessMessages,
     create_titles: createTitles,
     dashboard: {
       work_title: 'À faire',
       item: '%{resource} « %{name} », %{version}',
+      table_item: 'Table de référence « %{name} » : modification proposée par %{by}',
       work_none: 'Rien ne vous attend pour le moment.',
       rejected_because: 'Motif du rejet : %{comment}',
       halted_because: 'Arrêt automatique (%{metric}) : tout le monde reçoit le témoin.',
       tasks: {
         to_review: 'À examiner',
+        table_change: 'Modification à approuver',
         to_publish: 'À publier',
         rejected: 'Rejetée',
         draft: 'Votre brouillon',
@@ -45,7 +58,7 @@ export const fr = typesetMessages({
       },
       welcome: 'Bienvenue, %{name}',
       intro:
-        'Gabarit gère les règles et les gabarits de requêtes des projets pilotes, sous le contrôle des personnes qui les approuvent.',
+        'Gabarit gère les règles et les gabarits de requête des projets pilotes, sous le contrôle des personnes qui les approuvent.',
       roles: 'Vos rôles',
       api_docs: "Documentation de l'API",
       pilots: 'Projets pilotes',
@@ -115,6 +128,14 @@ export const fr = typesetMessages({
     },
     versions: {
       title: 'Versions',
+      comment: '%{action} — %{by} : %{text}',
+      comment_actions: {
+        submit: 'Soumise',
+        approve: 'Approuvée',
+        reject: 'Rejetée',
+        publish: 'Publiée',
+        rollback: 'Rétablie',
+      },
       number: 'Version',
       status: 'Statut',
       authors: 'Auteurs',
@@ -293,7 +314,7 @@ export const fr = typesetMessages({
       empty: 'Aucune clé API pour l’instant.',
       invite: 'Voulez-vous en créer une ?',
       message: {
-        delete_title: 'Révoquer la clé d’API « %{recordRepresentation} »',
+        delete_title: 'Révoquer la clé API « %{recordRepresentation} »',
         delete_content:
           'La clé cessera de fonctionner immédiatement : tout appel qui la présente sera refusé dès maintenant. Une clé révoquée ne peut pas être rétablie.',
       },

@@ -24,6 +24,17 @@ describe('console messages', () => {
     }
   });
 
+  it('words a count of one in the singular, in French as in English (« 1 décision récente rejouée »)', () => {
+    const impact = (compared: number, changed: number) =>
+      i18nProvider.translate('gabarit.checks.impact_summary', {
+        replayed: i18nProvider.translate('gabarit.checks.impact_replayed', { smart_count: compared }),
+        changed: i18nProvider.translate('gabarit.checks.impact_changed', { smart_count: changed }),
+        active: 1,
+      });
+    expect(impact(1, 0)).toMatch(/^1 décision récente rejouée contre la version en vigueur \(1\)\s: 0 changerait\.$/u);
+    expect(impact(12, 2)).toMatch(/^12 décisions récentes rejouées .* 2 changeraient\.$/u);
+  });
+
   it('speaks French by default and offers English', () => {
     expect(i18nProvider.getLocale()).toBe('fr');
     expect(i18nProvider.translate('gabarit.roles.approver')).toBe('Approbation');

@@ -21,7 +21,7 @@ describe('the sign-in page', () => {
       </AdminContext>,
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Gabarit' })).toBeTruthy();
-    expect(screen.getByText('Règles et gabarits de requêtes des projets pilotes')).toBeTruthy();
+    expect(screen.getByText('Règles et gabarits de requête des projets pilotes')).toBeTruthy();
     expect(screen.getByRole('button', { name: /connexion/i })).toBeTruthy();
 
     // react-admin gives the language button an empty aria-label; Chromium then names it by its text, jsdom does not.

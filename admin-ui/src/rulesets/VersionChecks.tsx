@@ -104,8 +104,8 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       {impact && (
         <Alert severity={impact.changed ? 'warning' : 'info'} role="status" sx={{ mt: 2 }}>
           {translate('gabarit.checks.impact_summary', {
-            compared: impact.compared,
-            changed: impact.changed,
+            replayed: translate('gabarit.checks.impact_replayed', { smart_count: impact.compared }),
+            changed: translate('gabarit.checks.impact_changed', { smart_count: impact.changed }),
             active: impact.activeVersion ?? '—',
           })}
           {Object.keys(impact.byTransition).length > 0 && (

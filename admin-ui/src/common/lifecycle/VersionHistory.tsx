@@ -62,7 +62,12 @@ export const VersionHistory = ({
           render={(v: Listed) =>
             (v.comments ?? []).map((c, i) => (
               <Typography key={i} variant="body2">
-                {translate(`gabarit.lifecycle.${c.action}`, { _: c.action })} — {c.by} : {c.text}
+                {translate('gabarit.versions.comment', {
+                  // What happened to the version (« Soumise »), not the button that did it (« Soumettre »).
+                  action: translate(`gabarit.versions.comment_actions.${c.action}`, { _: c.action }),
+                  by: c.by,
+                  text: c.text,
+                })}
               </Typography>
             ))
           }

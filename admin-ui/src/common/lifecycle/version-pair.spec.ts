@@ -14,6 +14,16 @@ describe('defaultPair', () => {
     });
     expect(defaultPair({ activeVersion: null, draftVersion: null, versions: [] })).toBeNull();
   });
+  it('opens on the version in review, not a draft started beside it: what the approver decides on', () => {
+    const lifecycle = [
+      { number: 1, status: 'published' },
+      { number: 2, status: 'in_review' },
+      { number: 3, status: 'draft' },
+    ];
+    expect(defaultPair({ activeVersion: 1, draftVersion: 3, versions: lifecycle })).toEqual({ from: 1, to: 2 });
+    const approved = lifecycle.map((v) => (v.number === 2 ? { ...v, status: 'approved' } : v));
+    expect(defaultPair({ activeVersion: 1, draftVersion: 3, versions: approved })).toEqual({ from: 1, to: 2 });
+  });
   it('offers versions newest first', () => {
     expect(versionNumbers(versions)).toEqual([3, 2, 1]);
   });

@@ -4,17 +4,20 @@ export function versionNumbers(versions: { number: number }[]): number[] {
 }
 
 /**
- * The pair the diff opens on: the draft (or the newest version) against the version in force, or against the
- * one before it when that is the same version.
+ * The pair the diff opens on: the version awaiting a decision (in review, else approved and not yet published),
+ * else the draft (or the newest version), against the version in force, or against the one before it when that
+ * is the same version. A version in review comes first: it is what an approver compares, and a draft may have
+ * been started beside it.
  */
 export function defaultPair(record: {
   activeVersion: number | null;
   draftVersion: number | null;
-  versions: { number: number }[];
+  versions: { number: number; status?: string }[];
 }): { from: number; to: number } | null {
   const numbers = versionNumbers(record.versions);
   if (numbers.length === 0) return null;
-  const to = record.draftVersion ?? numbers[0]!;
+  const awaiting = (status: string) => record.versions.find((v) => v.status === status)?.number;
+  const to = awaiting('in_review') ?? awaiting('approved') ?? record.draftVersion ?? numbers[0]!;
   const from =
     record.activeVersion !== null && record.activeVersion !== to
       ? record.activeVersion

@@ -158,8 +158,9 @@ export const editorMessages = {
       actual: 'Actual decisions',
       pass: 'Passed',
       fail: 'Failed',
-      impact_summary:
-        '%{compared} recent decisions replayed against the version in force (%{active}): %{changed} would change.',
+      impact_summary: '%{replayed} against the version in force (%{active}): %{changed}.',
+      impact_replayed: '%{smart_count} recent decision replayed |||| %{smart_count} recent decisions replayed',
+      impact_changed: '%{smart_count} would change |||| %{smart_count} would change',
     },
     analysis: {
       title: 'Static analysis of version %{version}',
@@ -168,7 +169,7 @@ export const editorMessages = {
       severity: { error: 'Error:', warning: 'Warning:', info: 'Info:' },
       count_error: '%{smart_count} error |||| %{smart_count} errors',
       count_warning: '%{smart_count} warning |||| %{smart_count} warnings',
-      count_info: '%{smart_count} info |||| %{smart_count} infos',
+      count_info: '%{smart_count} note |||| %{smart_count} notes',
       count_not_checked: '%{smart_count} question not checked |||| %{smart_count} questions not checked',
       errors_block:
         'This version has an analysis error: it cannot be submitted until it is corrected. |||| This version has %{smart_count} analysis errors: it cannot be submitted until they are corrected.',

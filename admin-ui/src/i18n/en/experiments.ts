@@ -58,8 +58,9 @@ export const experimentsMessages = {
         ci_range: '%{low} to %{high}',
         p_value: 'p against control',
         guardrails: 'Guardrails',
-        guardrail_ok: 'Met',
+        guardrail_ok: 'Within',
         guardrail_breached: 'Breached',
+        no_data: 'No data yet',
         guardrail_detail: 'Errors: %{errors} · p95 latency: %{latency}',
         no_latency: 'no measurement',
         srm_title: 'Unbalanced split',
@@ -102,6 +103,7 @@ export const experimentsMessages = {
         within: 'Within',
         breached: 'Breached',
         no_value: 'no measurement',
+        no_data: 'No data yet',
         metrics: {
           error_rate: 'Error rate',
           p95_latency_ms: 'p95 latency',

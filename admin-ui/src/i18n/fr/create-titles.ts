@@ -5,5 +5,5 @@ export const createTitles = {
   experiments: 'Nouvelle expérience',
   'reference-tables': 'Nouvelle table de référence',
   users: 'Nouveau compte',
-  'api-keys': 'Nouvelle clé d’API',
+  'api-keys': 'Nouvelle clé API',
 };

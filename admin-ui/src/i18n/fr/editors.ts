@@ -159,8 +159,9 @@ export const editorMessages = {
       actual: 'Décisions obtenues',
       pass: 'Réussi',
       fail: 'Échec',
-      impact_summary:
-        '%{compared} décisions récentes rejouées contre la version en vigueur (%{active}) : %{changed} changeraient.',
+      impact_summary: '%{replayed} contre la version en vigueur (%{active}) : %{changed}.',
+      impact_replayed: '%{smart_count} décision récente rejouée |||| %{smart_count} décisions récentes rejouées',
+      impact_changed: '%{smart_count} changerait |||| %{smart_count} changeraient',
     },
     analysis: {
       title: 'Analyse statique de la version %{version}',

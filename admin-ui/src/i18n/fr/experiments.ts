@@ -60,6 +60,7 @@ export const experimentsMessages = {
         guardrails: 'Garde-fous',
         guardrail_ok: 'Respectés',
         guardrail_breached: 'Dépassés',
+        no_data: 'Pas encore de données',
         guardrail_detail: 'Erreurs : %{errors} · latence p95 : %{latency}',
         no_latency: 'aucune mesure',
         srm_title: 'Répartition déséquilibrée',
@@ -103,6 +104,7 @@ export const experimentsMessages = {
         within: 'Respecté',
         breached: 'Dépassé',
         no_value: 'aucune mesure',
+        no_data: 'Pas encore de données',
         metrics: {
           error_rate: 'Taux d’erreurs',
           p95_latency_ms: 'Latence p95',
