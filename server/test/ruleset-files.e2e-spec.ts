@@ -45,7 +45,7 @@ describe('rule sets as files', () => {
     expect(events[0]).toMatchObject({
       actor: 'seed',
       version: 2,
-      reason: 'Importé de rulesets/invoices/seuil.json (imported from rulesets/invoices/seuil.json)',
+      reason: 'rulesets/invoices/seuil.json',
     });
   });
 

@@ -38,8 +38,9 @@ describe('AuditList', () => {
       { ...event, id: 'e4', seq: 4, action: 'auth.login_failed', resourceType: 'user', reason: 'bad_password' },
       { ...event, id: 'e3', seq: 3, action: 'auth.logout', resourceType: 'user' },
       { ...event, id: 'e2', seq: 2, action: 'ruleset.rejected', reason: 'Seuil à revoir' },
+      { ...event, id: 'e1', seq: 1, action: 'ruleset.imported', reason: 'rulesets/invoices/invoices.json' },
     ];
-    fakeApi({ 'GET /api/v1/audit': { body: events, headers: { 'Content-Range': 'audit 0-2/3' } } });
+    fakeApi({ 'GET /api/v1/audit': { body: events, headers: { 'Content-Range': 'audit 0-3/4' } } });
     renderConsole(
       <ResourceContextProvider value="audit">
         <AuditList />
@@ -50,6 +51,7 @@ describe('AuditList', () => {
     expect(screen.getByText('mot de passe incorrect')).toBeTruthy();
     expect(screen.getByText('Déconnexion')).toBeTruthy();
     expect(screen.getByText('Seuil à revoir')).toBeTruthy();
+    expect(screen.getByText('Importé de rulesets/invoices/invoices.json')).toBeTruthy(); // in the reader's language
     expect(screen.queryByText(/bad_password|auth\.logout/)).toBeNull();
   });
 

@@ -73,6 +73,9 @@ export function reasonLabel(
 ): string | undefined {
   if (event.action === 'auth.login_failed' && event.reason && LOGIN_FAILURE_REASONS.includes(event.reason))
     return translate(`gabarit.audit.login_failures.${event.reason}`);
+  // An import's reason is the file it came from (events written before 2026-12-03 say it in both languages).
+  if (event.action.endsWith('.imported') && event.reason && !event.reason.startsWith('Importé de '))
+    return translate('gabarit.audit.imported_from', { source: event.reason });
   return event.reason;
 }
 

@@ -25,6 +25,7 @@ export const auditMessages = {
       whole_value: '(value)',
       no_summary: 'This event has no before/after summary.',
       absent: '(absent)',
+      imported_from: 'Imported from %{source}',
       changes: { added: 'Added', removed: 'Removed', changed: 'Changed', unchanged: 'Unchanged' },
       summary_keys: {
         status: 'Status',

@@ -25,6 +25,7 @@ export const auditMessages = {
       whole_value: '(valeur)',
       no_summary: "Cet événement n'a pas de résumé avant/après.",
       absent: '(absent)',
+      imported_from: 'Importé de %{source}',
       changes: { added: 'Ajouté', removed: 'Retiré', changed: 'Modifié', unchanged: 'Inchangé' },
       summary_keys: {
         status: 'Statut',

@@ -485,7 +485,10 @@ function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): v
   }
 }
 
-/** The reason an import gives in the audit trail and publication history: read by people, so French first. */
+/**
+ * The reason an import gives in the audit trail and publication history: the file it came from. The action says
+ * it was an import, and the console words it in the reader's language (« Importé de … », "Imported from …").
+ */
 function importedFrom(source: string): string {
-  return `Importé de ${source} (imported from ${source})`;
+  return source;
 }
