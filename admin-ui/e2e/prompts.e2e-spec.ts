@@ -47,7 +47,7 @@ describe('prompts console', () => {
     await page.getByText('Paramètres de la version 4').waitFor();
     await page.getByText('claude-sonnet-4-6').waitFor();
 
-    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByRole('link', { name: 'Créer un brouillon' }).click(); // there is none yet
     await page.getByText("Aucun brouillon : l'enregistrement créera un brouillon à partir de la version 4.").waitFor();
     // The variables panel lists what the schema declares; the preview renders the first test case's variables.
     const variables = page.getByRole('table', { name: 'Variables déclarées' });
@@ -200,7 +200,7 @@ describe('prompts console', () => {
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.goto(`${base}/admin/#/prompts/${PROMPT}/show`);
-    await page.getByRole('link', { name: 'Edit the draft' }).click();
+    await page.getByRole('link', { name: /^(Edit the draft|Start a draft)$/ }).click();
     await page.getByRole('table', { name: 'Declared variables' }).waitFor();
     await preview(page)
       .getByText(/Question de la personne/)

@@ -294,7 +294,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page
       .getByRole('table', { name: 'Before and after' })
-      .getByRole('row', { name: /^keys .* \(absent\) Removed$/ })
+      .getByRole('row', { name: /^Rows added, removed or changed \[.*\] \[.*\] Changed$/ })
       .waitFor();
     await page.getByText('Reference table replaced by a CSV import').first().waitFor();
     await page.locator('.MuiCollapse-entered').waitFor();

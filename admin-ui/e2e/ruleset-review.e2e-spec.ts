@@ -67,7 +67,7 @@ describe('rule set review in the console', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'analyst');
     await page.goto(`${base}/admin/#/rulesets/invoices/show`);
-    await page.getByRole('link', { name: 'Modifier le brouillon' }).click();
+    await page.getByRole('link', { name: 'Créer un brouillon' }).click(); // there is none yet
     await page.getByText('À partir de la version 1 en vigueur').waitFor();
 
     await page.getByRole('button', { name: 'Ajouter une règle' }).click();

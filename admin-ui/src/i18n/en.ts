@@ -80,6 +80,7 @@ export const en = {
       retired: 'Retired',
     },
     lifecycle: {
+      create_draft: 'Start a draft',
       submit: 'Submit',
       approve: 'Approve',
       reject: 'Reject',

@@ -92,6 +92,7 @@ export const fr = typesetMessages({
       retired: 'Retirée',
     },
     lifecycle: {
+      create_draft: 'Créer un brouillon',
       submit: 'Soumettre',
       approve: 'Approuver',
       reject: 'Rejeter',

@@ -34,7 +34,12 @@ export const GovernedShowActions = ({
           versions={record.versions}
           activeVersion={record.activeVersion}
         />
-        {isAnalyst && <EditButton label={editLabel} />}
+        {/* Without a draft, editing starts one from the version in force: the button says so. */}
+        {isAnalyst && (
+          <EditButton
+            label={record.versions.some((v) => v.status === 'draft') ? editLabel : 'gabarit.lifecycle.create_draft'}
+          />
+        )}
       </Stack>
     </TopToolbar>
   );
