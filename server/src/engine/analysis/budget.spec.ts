@@ -51,7 +51,7 @@ describe('the work budget of one analysis', () => {
     expect(a.findings).toContainEqual(
       expect.objectContaining({ kind: 'unreachable', path: '/definition/root/branches/1/when' }),
     );
-    const left = a.notChecked.find((n) => n.reason.startsWith('whether this branch'))!;
+    const left = a.notChecked.find((n) => n.reason.startsWith('whether this branch and'))!;
     expect(left.path).toMatch(/^\/definition\/root\/branches\/\d+\/when$/);
     expect(left.reason).toMatch(/^whether this branch and [\d,]+ more after it can be taken is not decided/);
     expect(left.text.fr).toContain('le budget de travail d’une analyse est épuisé');

@@ -148,8 +148,8 @@ function decide(checks: Check[], at: string, w: Walk): boolean {
       report.skip(
         at,
         words(
-          `on ne sait pas si elle peut être prise : ${why.fr}`,
-          `whether it can be taken is not decided: ${why.en}`,
+          `on ne sait pas si cette branche peut être prise : ${why.fr}`,
+          `whether this branch can be taken is not decided: ${why.en}`,
         ),
       );
       return true;
