@@ -46,12 +46,22 @@ describe('diff wording', () => {
         after: 'collect',
         summary: 'hit policy first → collect',
       },
+      {
+        kind: 'changed',
+        entity: 'rule',
+        id: 'rena-contrat-anterieur',
+        path: '/definition/rules/2/priority',
+        before: 100,
+        after: 90,
+        summary: 'rule "rena-contrat-anterieur" priority: 100 → 90',
+      },
     ];
     expect(changes.map((c) => wordChange(c, translate))).toEqual([
       'Ligne « direction » : position 2 → 1',
-      'Ligne « appel-d-offres », cells/total/value : 133800 → 140000',
+      'Ligne « appel-d-offres », cellules › total › valeur : 133800 → 140000',
       'Règle « montant-eleve » : ajout',
       'Politique de résultat : first → collect',
+      'Règle « rena-contrat-anterieur », priorité : 100 → 90',
     ]);
   });
 });

@@ -38,7 +38,11 @@ export function wordChange(change: RulesetChange, translate: Translate): string 
     return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });
   return translate('gabarit.diff.field_changed', {
     subject,
-    field,
+    // The API names fields in English (« priority »): each part the console knows is said in its language.
+    field: field
+      .split('/')
+      .map((part) => translate(`gabarit.diff.fields.${part}`, { _: part }))
+      .join(' › '),
     before: show(change.before),
     after: show(change.after),
   });
