@@ -58,9 +58,16 @@ describe('template analysis', () => {
     ['{{@index.constructor}}', /"constructor": prototype access/],
     ['{{this.constructor}}', /"constructor": prototype access/],
     ['{{#with q}}{{this.__proto__}}{{/with}}', /"__proto__": prototype access/],
+    ['{{@index}} {{name}}', /"@index" outside \{\{#each\}\}/],
+    ['{{#each l}}x{{else}}{{@first}}{{/each}}', /"@first" outside/],
   ])('refuses %s before running it', (template, reason) => {
     const { problems } = analyseTemplate(template, '/template');
     expect(problems.map((p) => p.message).join(' ')).toMatch(reason);
+  });
+
+  it('accepts the data variables of #each inside one, however deep', () => {
+    const inside = '{{#each l}}{{@index}}{{@key}}{{#with this}}{{@first}}{{/with}}{{@last}}{{/each}}{{@root.x}}';
+    expect(analyseTemplate(inside, '/template').problems).toEqual([]);
   });
 
   it('checks declarations against the variables schema', () => {

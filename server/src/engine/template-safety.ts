@@ -51,6 +51,8 @@ const FORBIDDEN = new Set([
   '__lookupGetter__',
   '__lookupSetter__',
 ]);
+/** The data variables only an {{#each}} defines (`@root` is defined everywhere). */
+const EACH_DATA = new Set(['index', 'key', 'first', 'last']);
 
 const handlebars = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS))
@@ -93,6 +95,8 @@ export function analyseTemplate(
   }
   const variables: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
+  /** How many #each blocks enclose the node being walked. */
+  let eachDepth = 0;
   // `keyword: template` and the reason let the console word the problem in its language.
   const refuse = (message: string, params: Record<string, unknown>) =>
     problems.push({ path, message, keyword: 'template', params });
@@ -102,7 +106,14 @@ export function analyseTemplate(
     for (const part of node.parts)
       if (FORBIDDEN.has(part))
         refuse(`may not use "${part}": prototype access is refused`, { reason: 'prototype', name: part });
-    if (node.data) return null; // @index, @key, @first, @root...
+    if (node.data) {
+      // Handlebars defines these in an #each only: outside one the template fails on every render, and the
+      // error blamed the caller's variables.
+      const name = node.parts[0];
+      if (eachDepth === 0 && name !== undefined && EACH_DATA.has(name))
+        refuse(`uses "@${name}" outside {{#each}}, where it is not defined`, { reason: 'each_data', name: `@${name}` });
+      return null; // @index, @key, @first, @root...
+    }
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
   };
@@ -155,7 +166,9 @@ export function analyseTemplate(
             : helper === 'with' && subject
               ? [...scopes, subject]
               : scopes;
+        if (helper === 'each') eachDepth++;
         walk(node['program'] as Node, inner);
+        if (helper === 'each') eachDepth--;
         walk(node['inverse'] as Node, scopes);
         return;
       }

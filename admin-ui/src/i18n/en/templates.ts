@@ -17,6 +17,7 @@ export const templateMessages = {
   block: 'uses the block "#%{name}"; only #if, #unless, #each and #with are allowed',
   partial: 'uses a partial ({{> …}}); partials are not available',
   decorator: 'uses a decorator; decorators are not allowed',
+  each_data: 'uses "%{name}" outside an {{#each}} block, where it is not defined',
   undeclared: 'uses {{%{name}}}, which the variables schema does not declare',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
   tokens: TOKEN_ENGLISH,

@@ -17,6 +17,7 @@ export const templateMessages = {
   block: 'utilise le bloc « #%{name} » ; seuls #if, #unless, #each et #with sont permis',
   partial: 'utilise un gabarit partiel ({{> …}}) ; les partiels ne sont pas disponibles',
   decorator: 'utilise un décorateur ; les décorateurs ne sont pas permis',
+  each_data: 'utilise « %{name} » hors d’un bloc {{#each}}, où elle n’est pas définie',
   undeclared: 'utilise {{%{name}}}, que le schéma des variables ne déclare pas',
   // Symbols are written as in the template; the words are French.
   tokens: {
