@@ -11,8 +11,10 @@ class ContentRangeInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((page) => {
-        const end = page.items.length === 0 ? page.skip : page.skip + page.items.length - 1;
-        void reply.header('content-range', `${this.resource} ${page.skip}-${end}/${page.total}`);
+        // An empty page holds no items to name: `*/total`, as HTTP writes a range that covers nothing (a first
+        // and last position here would describe items that do not exist).
+        const range = page.items.length === 0 ? '*' : `${page.skip}-${page.skip + page.items.length - 1}`;
+        void reply.header('content-range', `${this.resource} ${range}/${page.total}`);
         return page.items;
       }),
     );
