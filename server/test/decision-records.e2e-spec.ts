@@ -114,7 +114,6 @@ describe('decision records written by group commit', () => {
     const record = await risk.get(`/api/v1/decisions/${id}`);
     expect(record.body).toEqual({
       id,
-      _id: id,
       ruleset: 'records-demo',
       version: 1,
       checksum: answer.body.checksum,

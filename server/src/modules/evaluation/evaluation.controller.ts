@@ -50,8 +50,10 @@ export class EvaluationController {
 
   @Get('decisions/:id')
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
-  decision(@Param('id') id: string, @Req() request: FastifyRequest) {
-    return this.evaluation.decision(id, request.principal!);
+  async decision(@Param('id') id: string, @Req() request: FastifyRequest) {
+    // `id` names the record; the database's own `_id` is storage, not contract.
+    const { _id: _stored, ...view } = await this.evaluation.decision(id, request.principal!);
+    return view;
   }
 
   @Post('rulesets/:key/versions/:n/test')
