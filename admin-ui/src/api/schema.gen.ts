@@ -6670,7 +6670,7 @@ export interface operations {
           /** @description Handlebars; helpers: eq, join, truncate, formatDate */
           template?: string;
           system?: string;
-          /** @description a Claude model id such as claude-sonnet-4-5 */
+          /** @description a Claude model id such as claude-sonnet-4-6 */
           model?: string;
           maxTokens?: number;
           stopSequences?: string[];
@@ -6844,7 +6844,7 @@ export interface operations {
           /** @description Handlebars; helpers: eq, join, truncate, formatDate */
           template: string;
           system?: string;
-          /** @description a Claude model id such as claude-sonnet-4-5 */
+          /** @description a Claude model id such as claude-sonnet-4-6 */
           model: string;
           maxTokens: number;
           stopSequences?: string[];
@@ -7025,7 +7025,7 @@ export interface operations {
           /** @description Handlebars; helpers: eq, join, truncate, formatDate */
           template?: string;
           system?: string;
-          /** @description a Claude model id such as claude-sonnet-4-5 */
+          /** @description a Claude model id such as claude-sonnet-4-6 */
           model?: string;
           maxTokens?: number;
           stopSequences?: string[];

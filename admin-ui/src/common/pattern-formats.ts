@@ -5,7 +5,7 @@
  */
 export const PATTERN_FORMATS: Record<string, string> = {
   '1 to 20 (default 5)': 'one_to_twenty',
-  'a Claude model id such as claude-sonnet-4-5': 'model',
+  'a Claude model id such as claude-sonnet-4-6': 'model',
   "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']": 'json_path',
   'a fact name such as invoice or supplierRecord': 'fact',
   'a known operator such as greaterThan, in, not:in, matches or withinTolerance': 'operator',

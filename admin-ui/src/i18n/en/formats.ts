@@ -1,7 +1,7 @@
 /** What a field's format is, in words (gabarit.details.formats.<name>): the names are common/pattern-formats.ts's. */
 export const formatMessages = {
   one_to_twenty: 'a number from 1 to 20',
-  model: 'a Claude model id such as claude-sonnet-4-5',
+  model: 'a Claude model id such as claude-sonnet-4-6',
   json_path: "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']",
   fact: 'a fact name such as invoice or supplierRecord',
   operator: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',

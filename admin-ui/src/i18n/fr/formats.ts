@@ -1,7 +1,7 @@
 /** What a field's format is, in words (gabarit.details.formats.<name>): the names are common/pattern-formats.ts's. */
 export const formatMessages = {
   one_to_twenty: 'un nombre de 1 à 20',
-  model: 'un identifiant de modèle Claude, par exemple claude-sonnet-4-5',
+  model: 'un identifiant de modèle Claude, par exemple claude-sonnet-4-6',
   json_path: "un chemin JSONPath dans le fait, par exemple $.total, $.lines[0].amount ou $['montant-ht']",
   fact: 'un nom de fait, par exemple invoice ou supplierRecord',
   operator: 'un opérateur connu, par exemple greaterThan, in, not:in, matches ou withinTolerance',

@@ -12,7 +12,7 @@ const contentProperties = {
   model: {
     type: 'string',
     pattern: '^claude-[a-z0-9.-]{1,60}$',
-    description: 'a Claude model id such as claude-sonnet-4-5',
+    description: 'a Claude model id such as claude-sonnet-4-6',
   },
   maxTokens: { type: 'integer', minimum: 1, maximum: 64000 },
   stopSequences: { type: 'array', maxItems: 4, items: { type: 'string', minLength: 1, maxLength: 100 } },
