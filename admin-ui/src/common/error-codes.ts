@@ -3,6 +3,9 @@
 // In a file that imports nothing, so the server's spec can import it.
 export const TRANSLATED_ERRORS = [
   'validation_failed',
+  'bad_url',
+  'headers_too_large',
+  'request_timeout',
   'analysis_errors',
   'dmn_unmappable',
   'stale_etag',

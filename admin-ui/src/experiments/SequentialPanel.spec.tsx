@@ -119,7 +119,9 @@ describe('the results valid at every look', () => {
       }),
     );
     const panel = await screen.findByTestId('sequential-panel');
-    const row = within(panel).getAllByRole('row').find((r) => /concise/.test(r.textContent ?? ''))!;
+    const row = within(panel)
+      .getAllByRole('row')
+      .find((r) => /concise/.test(r.textContent ?? ''))!;
     expect(row.textContent).not.toMatch(/p = 1|50,0 %|0,0 pts/);
     expect(within(within(panel).getByTestId('guardrails')).getByText('Pas encore de données')).toBeTruthy();
     const results_ = screen.getByRole('table', { name: 'Résultats par variante' });

@@ -56,8 +56,8 @@ describe('the context an explanation reads', () => {
   });
 
   it('renders blocks that go back to it from a list of plain values (it threw, and the decision answered 500)', () => {
-    const context = explanationContext({ items: [1, 2], toString: 'un fait' }, {});
-    const nested = compileExplanation('{{#each items}}{{#each ../items}}x{{/each}}{{/each}} {{toString}}', 'fr');
+    const context = explanationContext({ items: [1, 2], nom: 'un fait' }, {});
+    const nested = compileExplanation('{{#each items}}{{#each ../items}}x{{/each}}{{/each}} {{nom}}', 'fr');
     expect(nested(context, { allowProtoPropertiesByDefault: false })).toBe('xxxx un fait');
   });
 });

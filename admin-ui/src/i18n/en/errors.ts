@@ -8,6 +8,9 @@ export const errorMessages = {
   archived: 'This item is archived: it can no longer be changed.',
   audit_contention: 'The audit trail is too busy to record this action: nothing was lost, try again.',
   bad_request: 'The request is malformed.',
+  bad_url: 'The address asked for is not valid: an encoded character in it is not UTF-8 text.',
+  headers_too_large: 'The request and its headers are too long for the server.',
+  request_timeout: 'The request did not arrive in time; try again.',
   busy: 'This item is changing too fast to apply this change: try again.',
   concurrent_publication:
     'Another publication happened at the same moment: reload the page to see the version in force.',

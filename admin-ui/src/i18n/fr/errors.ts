@@ -9,6 +9,9 @@ export const errorMessages = {
   audit_contention:
     "Le journal d'audit est trop sollicité pour consigner cette action : rien n'a été perdu, réessayez.",
   bad_request: 'La demande est mal formée.',
+  bad_url: "L'adresse demandée n'est pas valide : un caractère encodé n'y est pas du texte UTF-8.",
+  headers_too_large: 'La demande et ses en-têtes sont trop longs pour le serveur.',
+  request_timeout: "La demande n'est pas arrivée à temps ; réessayez.",
   busy: 'Cet élément change trop vite pour appliquer cette modification : réessayez.',
   concurrent_publication:
     'Une autre publication a eu lieu au même moment : rechargez la page pour voir la version en vigueur.',
