@@ -3,6 +3,8 @@ import { Binary } from 'mongodb';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
+import type { DecisionDocument } from '../src/modules/evaluation/decision.schema.js';
 
 describe('decision records written by group commit', () => {
   let t: TestApp;
@@ -179,5 +181,35 @@ describe('decision records written by group commit', () => {
       fired: [{ name: 'montant-eleve', conditions: [{ factValue: 1500, result: true }] }],
       explanation: { fr: expect.stringContaining('Montant 1500 $') },
     });
+  });
+
+  it('stores the rest of a batch when the database refuses one record, and says which (the embedded database too)', async () => {
+    // A version saved before unstorable keys were refused could still write one: the writer must learn which.
+    const repository = t.app.get(DecisionsRepository);
+    const record = (id: string, params: Record<string, unknown>): DecisionDocument => ({
+      _id: id,
+      ruleset: 'records-demo',
+      version: 1,
+      checksum: 'c',
+      at: new Date(),
+      actor: 'test',
+      facts: {},
+      events: [{ type: 'reject', params }],
+      fired: [],
+      failed: [],
+      durationMs: 1,
+    });
+    const refused = await repository.insertMany([
+      record('partial-1', { motif: 'a' }),
+      record('partial-2', { $gt: 1 }),
+      record('partial-3', { motif: 'b' }),
+    ]);
+    expect(refused.map((r) => r.index)).toEqual([1]);
+    expect(refused[0]!.reason).toMatch(/\$gt/);
+    const stored = await t.db
+      .collection('decisions')
+      .find({ _id: { $in: ['partial-1', 'partial-2', 'partial-3'] } } as never)
+      .toArray();
+    expect(stored.map((d) => d['_id']).sort()).toEqual(['partial-1', 'partial-3']);
   });
 });

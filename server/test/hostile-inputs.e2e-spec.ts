@@ -244,6 +244,11 @@ describe('hostile inputs', () => {
     ],
     ['a version that is not a number', () => analyst.get('/api/v1/rulesets/target/versions/abc') as never, /^404$/],
     [
+      'a version that is not a number, for its analysis',
+      () => analyst.get('/api/v1/rulesets/target/versions/01/analysis') as never,
+      /^404$/,
+    ],
+    [
       'a version number past any integer',
       () => analyst.get('/api/v1/rulesets/target/versions/99999999999999999999') as never,
       /^404$/,

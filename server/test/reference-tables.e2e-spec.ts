@@ -190,6 +190,9 @@ describe('reference tables', () => {
     });
 
     // A published rule set reads the table now: the change waits for an approver, and decisions do not move.
+    const read = (await analyst.get('/api/v1/reference-tables/suppliers')).body;
+    const beforeProposal = { updatedBy: read.updatedBy, updatedAt: read.updatedAt };
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a new updatedAt would differ
     const proposed = await importCsv('neq,name,onRena\n1145678901,Fournitures Laval inc.,true', 'merge');
     expect(proposed.status).toBe(202);
     expect(proposed.body.pending).toMatchObject({
@@ -207,10 +210,7 @@ describe('reference tables', () => {
     ]);
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'auto_approve' }]);
     // Until approved, the rows are as they were: so are who changed them last, and when.
-    const beforeProposal = { updatedBy: proposed.body.updatedBy, updatedAt: proposed.body.updatedAt };
-    expect(beforeProposal.updatedBy).not.toBe(undefined);
-    const listed = (await analyst.get('/api/v1/reference-tables/suppliers')).body;
-    expect({ updatedBy: listed.updatedBy, updatedAt: listed.updatedAt }).toEqual(beforeProposal);
+    expect({ updatedBy: proposed.body.updatedBy, updatedAt: proposed.body.updatedAt }).toEqual(beforeProposal);
     const approved = await approver
       .post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'RENA vérifié' })
       .set('if-match', proposed.headers['etag'] as string);
@@ -305,6 +305,12 @@ describe('reference tables', () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ rowCount: rows.length });
     expect(rejected.body.pending).toBeUndefined();
+    // Discarded, the change touched no row: who changed them last, and when, are as before the proposal.
+    expect({ updatedBy: rejected.body.updatedBy, updatedAt: rejected.body.updatedAt }).toEqual({
+      updatedBy: proposed.body.updatedBy,
+      updatedAt: proposed.body.updatedAt,
+    });
+    expect(rejected.body.updatedBy).not.toBe('approver');
     expect(
       await t.db
         .collection('audit_events')

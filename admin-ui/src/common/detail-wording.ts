@@ -98,6 +98,7 @@ export const TEMPLATE_REASONS = [
   'partial',
   'decorator',
   'undeclared',
+  'each_data',
 ] as const;
 
 function templateWording(params: Record<string, unknown>, translate: Translate): string | null | undefined {

@@ -120,7 +120,7 @@ export const en = {
         approve: 'Approved',
         reject: 'Rejected',
         publish: 'Published',
-        rollback: 'Rolled back',
+        rollback: 'Restored',
       },
       number: 'Version',
       status: 'Status',

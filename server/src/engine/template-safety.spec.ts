@@ -65,9 +65,11 @@ describe('template analysis', () => {
     expect(problems.map((p) => p.message).join(' ')).toMatch(reason);
   });
 
-  it('accepts the data variables of #each inside one, however deep', () => {
+  it('accepts the data variables of #each inside one, however deep, and anywhere in a template that is not strict', () => {
     const inside = '{{#each l}}{{@index}}{{@key}}{{#with this}}{{@first}}{{/with}}{{@last}}{{/each}}{{@root.x}}';
     expect(analyseTemplate(inside, '/template').problems).toEqual([]);
+    // An explanation writes a name it does not find as nothing: {{@index}} there fails no render.
+    expect(analyseTemplate('{{@index}}', '/explanation', ['money'], false).problems).toEqual([]);
   });
 
   it('checks declarations against the variables schema', () => {

@@ -83,6 +83,11 @@ export function analyseTemplate(
   path: string,
   /** The helpers this kind of template may call: prompt templates have HELPERS, explanations their own. */
   helpers: readonly string[] = Object.keys(HELPERS),
+  /**
+   * Whether a render fails on a name it does not find (prompts compile `strict`). Then `@index` outside an
+   * #each fails every render and is refused; an explanation (not strict) writes it as nothing.
+   */
+  strict = true,
 ): { variables: VariablePath[]; problems: ErrorDetail[] } {
   // Before parsing: the parser's time grows with the square of the nesting and with the tags (template-shape.ts).
   const tooLarge = shapeProblem(templateShape(template));
@@ -107,10 +112,10 @@ export function analyseTemplate(
       if (FORBIDDEN.has(part))
         refuse(`may not use "${part}": prototype access is refused`, { reason: 'prototype', name: part });
     if (node.data) {
-      // Handlebars defines these in an #each only: outside one the template fails on every render, and the
-      // error blamed the caller's variables.
+      // Handlebars defines these in an #each only: outside one a strict template fails on every render, and
+      // the error blamed the caller's variables.
       const name = node.parts[0];
-      if (eachDepth === 0 && name !== undefined && EACH_DATA.has(name))
+      if (strict && eachDepth === 0 && name !== undefined && EACH_DATA.has(name))
         refuse(`uses "@${name}" outside {{#each}}, where it is not defined`, { reason: 'each_data', name: `@${name}` });
       return null; // @index, @key, @first, @root...
     }

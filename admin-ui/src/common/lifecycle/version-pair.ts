@@ -16,7 +16,9 @@ export function defaultPair(record: {
 }): { from: number; to: number } | null {
   const numbers = versionNumbers(record.versions);
   if (numbers.length === 0) return null;
-  const awaiting = (status: string) => record.versions.find((v) => v.status === status)?.number;
+  // The newest such version: an older one may linger (approved, never published).
+  const awaiting = (status: string) =>
+    [...record.versions].sort((a, b) => b.number - a.number).find((v) => v.status === status)?.number;
   const to = awaiting('in_review') ?? awaiting('approved') ?? record.draftVersion ?? numbers[0]!;
   const from =
     record.activeVersion !== null && record.activeVersion !== to

@@ -17,8 +17,14 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
           message: 'The URL is not valid: a percent-escape in its path does not decode to UTF-8 text.',
           details: [{ path: '/url', message: 'has a percent-escape that is not UTF-8 text', keyword: 'format' }],
         }
-      : { error: 'bad_request', message: error.message, details: [] };
-  void reply.code(400).type('application/json; charset=utf-8').send(body);
+      : {
+          error: (error.statusCode ?? 500) < 500 ? 'bad_request' : 'internal_error',
+          message: error.message,
+          details: [],
+        };
+  // Fastify's other framework errors keep their status (an asynchronous constraint that failed is a 500).
+  const status = error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 500);
+  void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
 const HEADER_LIMIT = `${Math.round(maxHeaderSize / 1024)} KiB`;

@@ -151,7 +151,8 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
       for (const [lang, template] of Object.entries(value as Json)) {
         // Analysed like prompt templates: no partials, no `log` (it prints the facts to the server's output),
         // no `lookup` or prototype tricks; only the documented helpers.
-        const refused = analyseTemplate(String(template), `${path}/explanation/${lang}`, EXPLANATION_HELPERS).problems;
+        const at = `${path}/explanation/${lang}`;
+        const refused = analyseTemplate(String(template), at, EXPLANATION_HELPERS, false).problems;
         if (refused.length > 0) {
           problems.push(...refused);
           continue;

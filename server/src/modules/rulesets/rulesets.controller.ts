@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { VersionNumber } from '../../common/http/version-number.js';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
@@ -63,7 +53,7 @@ export class RulesetsController extends GovernedController({
   @Get(':key/versions/:n/analysis')
   @RequireRoles(...READERS)
   @ApiOkResponse({ schema: rulesetAnalysisSchema as object })
-  analysis(@Param('key') key: string, @Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 })) n: number) {
+  analysis(@Param('key') key: string, @VersionNumber() n: number) {
     return this.service.analysis(key, n);
   }
 
@@ -84,7 +74,7 @@ export class RulesetsController extends GovernedController({
   })
   async dmn(
     @Param('key') key: string,
-    @Param('n', new ParseIntPipe({ errorHttpStatusCode: 404 })) n: number,
+    @VersionNumber() n: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const xml = await this.service.dmn(key, n);

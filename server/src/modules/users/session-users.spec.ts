@@ -33,7 +33,7 @@ function setUp() {
     Object.assign(stored, change);
     events.push({ seq: events.length + 1, action, resourceType, resourceKey: 'analyste' });
   };
-  return { sessions, feed, elsewhere, reads: () => reads, hold };
+  return { sessions, feed, elsewhere, events, reads: () => reads, hold };
 }
 
 describe('SessionUsers', () => {
@@ -70,6 +70,20 @@ describe('SessionUsers', () => {
     expect(await checking).toMatchObject({ disabled: false }); // that request was on its way already
     expect(await sessions.current('analyste')).toMatchObject({ disabled: true });
     expect(reads()).toBe(2);
+  });
+
+  it('keeps caching an account read while the trail tells of another one (a failed sign-in elsewhere)', async () => {
+    const { sessions, feed, events, hold, reads } = setUp();
+    await feed.start();
+    let release!: () => void;
+    hold.next = new Promise<void>((resolve) => (release = resolve));
+    const checking = sessions.current('analyste');
+    events.push({ seq: events.length + 1, action: 'auth.login_failed', resourceType: 'user', resourceKey: 'autre' });
+    await feed.catchUp();
+    release();
+    await checking;
+    await sessions.current('analyste');
+    expect(reads()).toBe(1); // kept: the news was about another account
   });
 
   it('keeps serving from memory what the trail says of other resources, and reads every account again when it lost track', async () => {

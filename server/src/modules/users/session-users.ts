@@ -27,8 +27,12 @@ const FRESH_MS = 5_000;
 @Injectable()
 export class SessionUsers {
   private readonly cache = new LRUCache<string, SessionUser | false>({ max: 10_000, ttl: FRESH_MS });
-  /** Moves whenever an account is forgotten: a read that started before must not cache what it read. */
-  private generation = 0;
+  /**
+   * Reads on their way, by username, each with whether the account was forgotten meanwhile: such a read answers
+   * its request but must not cache what it read. Per account, so a burst of failed sign-ins (audited as `user`
+   * events) does not keep other accounts out of the cache.
+   */
+  private readonly reading = new Map<string, { forgotten: boolean; readers: number }>();
 
   constructor(
     private readonly users: UsersRepository,
@@ -37,7 +41,7 @@ export class SessionUsers {
     watchResources(audit.feed, 'user', {
       changed: (username) => this.forget(username),
       lost: () => {
-        this.generation++;
+        for (const read of this.reading.values()) read.forgotten = true;
         this.cache.clear();
       },
     });
@@ -46,18 +50,26 @@ export class SessionUsers {
   async current(username: string): Promise<SessionUser | null> {
     const cached = this.cache.get(username);
     if (cached !== undefined) return cached || null;
-    const generation = this.generation;
-    const user = await this.users.findByUsername(username);
-    const found: SessionUser | false = user
-      ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
-      : false;
-    // Read before a change was told: answer with it (the request was already on its way), but do not keep it.
-    if (generation === this.generation) this.cache.set(username, found);
-    return found || null;
+    let read = this.reading.get(username);
+    if (!read) this.reading.set(username, (read = { forgotten: false, readers: 0 }));
+    read.readers++;
+    try {
+      const user = await this.users.findByUsername(username);
+      const found: SessionUser | false = user
+        ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
+        : false;
+      // Read before a change was told: answer with it (the request was already on its way), but do not keep it.
+      if (!read.forgotten) this.cache.set(username, found);
+      return found || null;
+    } finally {
+      if (--read.readers === 0 && this.reading.get(username) === read) this.reading.delete(username);
+    }
   }
 
   forget(username: string): void {
-    this.generation++;
-    this.cache.delete(username.toLowerCase());
+    const key = username.toLowerCase();
+    const read = this.reading.get(key);
+    if (read) read.forgotten = true;
+    this.cache.delete(key);
   }
 }
