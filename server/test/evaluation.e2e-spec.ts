@@ -53,6 +53,16 @@ const enrolmentLike = (threshold: number, tests?: object[]) => ({
   ...(tests && { tests }),
 });
 
+/** The demo rule set under `key`, its facts `invoice` and `supplier` checked by these object schemas. */
+const withFactSchemas = (key: string, invoice: object, supplier: object) => ({
+  ...enrolmentLike(10000),
+  key,
+  inputSchema: {
+    type: 'object',
+    required: ['invoice', 'supplier'],
+    properties: { invoice: { type: 'object', ...invoice }, supplier: { type: 'object', ...supplier } },
+  },
+});
 describe('evaluation', () => {
   let t: TestApp;
   let cast: Awaited<ReturnType<typeof signInCast>>;
@@ -72,6 +82,14 @@ describe('evaluation', () => {
     await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/approve`);
     expect((await approver.post(`/api/v1/rulesets/eval-demo/versions/${n}/publish`, options)).status).toBe(200);
     return n;
+  }
+
+  /** Creates a rule set and publishes its first version through review. */
+  async function publishNew(ruleset: { key: string }): Promise<void> {
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    await analyst.post(`/api/v1/rulesets/${ruleset.key}/versions/1/submit`);
+    await approver.post(`/api/v1/rulesets/${ruleset.key}/versions/1/approve`);
+    expect((await approver.post(`/api/v1/rulesets/${ruleset.key}/versions/1/publish`)).status).toBe(200);
   }
 
   beforeAll(async () => {
@@ -204,19 +222,11 @@ describe('evaluation', () => {
   it('matches patterns that backtrack exponentially in JavaScript in linear time, in rules and in input schemas', async () => {
     // With JavaScript's engine, `(a|a)*$` took 2 s on 25 characters and doubles with each one: these would not finish.
     const hostile = (key: string) => ({
-      ...enrolmentLike(10000),
-      key,
-      inputSchema: {
-        type: 'object',
-        required: ['invoice', 'supplier'],
-        properties: {
-          invoice: {
-            type: 'object',
-            properties: { subtotal: { type: 'number' }, number: { type: 'string', pattern: '^(\\w|\\d)+$' } },
-          },
-          supplier: { type: 'object' },
-        },
-      },
+      ...withFactSchemas(
+        key,
+        { properties: { subtotal: { type: 'number' }, number: { type: 'string', pattern: '^(\\w|\\d)+$' } } },
+        {},
+      ),
       definition: {
         rules: [
           {
@@ -232,10 +242,7 @@ describe('evaluation', () => {
         ],
       },
     });
-    expect((await analyst.post('/api/v1/rulesets', hostile('eval-regex'))).status).toBe(201);
-    await analyst.post('/api/v1/rulesets/eval-regex/versions/1/submit');
-    await approver.post('/api/v1/rulesets/eval-regex/versions/1/approve');
-    expect((await approver.post('/api/v1/rulesets/eval-regex/versions/1/publish')).status).toBe(200);
+    await publishNew(hostile('eval-regex'));
     const long = 'a'.repeat(5000);
     const decided = await t.http
       .post('/api/v1/rulesets/eval-regex/evaluate')
@@ -253,26 +260,13 @@ describe('evaluation', () => {
 
   it('checks facts against the plain patterns analysts write most (fixed repetitions) and patternProperties', async () => {
     // These run on JavaScript's RegExp: each call of ajv's test once lost its receiver and answered 500.
-    const gst = (key: string) => ({
-      ...enrolmentLike(10000),
-      key,
-      inputSchema: {
-        type: 'object',
-        required: ['invoice', 'supplier'],
-        properties: {
-          invoice: {
-            type: 'object',
-            properties: { subtotal: { type: 'number' } },
-            patternProperties: { '^line[0-9]$': { type: 'number' } },
-          },
-          supplier: { type: 'object', properties: { gstNumber: { type: 'string', pattern: '^[0-9]{9}RT[0-9]{4}$' } } },
-        },
-      },
-    });
-    expect((await analyst.post('/api/v1/rulesets', gst('eval-gst'))).status).toBe(201);
-    await analyst.post('/api/v1/rulesets/eval-gst/versions/1/submit');
-    await approver.post('/api/v1/rulesets/eval-gst/versions/1/approve');
-    expect((await approver.post('/api/v1/rulesets/eval-gst/versions/1/publish')).status).toBe(200);
+    await publishNew(
+      withFactSchemas(
+        'eval-gst',
+        { properties: { subtotal: { type: 'number' } }, patternProperties: { '^line[0-9]$': { type: 'number' } } },
+        { properties: { gstNumber: { type: 'string', pattern: '^[0-9]{9}RT[0-9]{4}$' } } },
+      ),
+    );
     const evaluateWith = (invoice: object, supplier: object) =>
       t.http.post('/api/v1/rulesets/eval-gst/evaluate').set('x-api-key', erpKey).send({ facts: { invoice, supplier } });
     const decided = await evaluateWith({ subtotal: 1, line1: 5 }, { gstNumber: '123456789RT0001' });

@@ -5,6 +5,7 @@ import { type NamingEvent, TrailFeed } from '../audit/trail-feed.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 import type { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { heldReads } from '../../../test/support/held-reads.js';
 
 const ID = '0123456789abcdef';
 const KEY = `gbt_${ID}_${'A'.repeat(43)}`;
@@ -21,19 +22,8 @@ function setUp() {
     lastUsedAt: new Date(),
     outbox: [],
   } as ApiKeyDocument;
-  let reads = 0;
-  /** When set, the next read waits for it (a check on its way). */
-  const hold: { next?: Promise<void> } = {};
-  const repository = {
-    findById: async () => {
-      reads++;
-      const copy = { ...stored };
-      const wait = hold.next;
-      hold.next = undefined;
-      if (wait) await wait;
-      return copy;
-    },
-  } as unknown as ApiKeysRepository;
+  const { read, hold, reads } = heldReads(() => ({ ...stored }));
+  const repository = { findById: read } as unknown as ApiKeysRepository;
   const events: (NamingEvent & { seq: number; action: string })[] = [];
   const feed = new TrailFeed<NamingEvent & { seq: number; action: string }>({
     changeMarker: async () => events.length,
@@ -44,7 +34,7 @@ function setUp() {
     stored.revokedAt = new Date();
     events.push({ seq: events.length + 1, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: ID });
   };
-  return { service, feed, events, revokeElsewhere, reads: () => reads, hold };
+  return { service, feed, events, revokeElsewhere, reads, hold };
 }
 
 describe('ApiKeysService', () => {

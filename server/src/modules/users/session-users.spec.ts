@@ -4,25 +4,15 @@ import { type NamingEvent, TrailFeed } from '../audit/trail-feed.js';
 import { SessionUsers } from './session-users.js';
 import type { UserDocument } from './user.schema.js';
 import type { UsersRepository } from './users.repository.js';
+import { heldReads } from '../../../test/support/held-reads.js';
 
 type Event = NamingEvent & { seq: number; action: string };
 
 /** One account, changed by "another instance" when the test says, and the trail that instance appends to. */
 function setUp() {
   const stored = { _id: 'analyste', roles: ['analyst'], disabled: false, tokenVersion: 3 } as unknown as UserDocument;
-  let reads = 0;
-  /** When set, the next read waits for it (a check on its way). */
-  const hold: { next?: Promise<void> } = {};
-  const repository = {
-    findByUsername: async () => {
-      reads++;
-      const copy = { ...stored };
-      const wait = hold.next;
-      hold.next = undefined;
-      if (wait) await wait;
-      return copy;
-    },
-  } as unknown as UsersRepository;
+  const { read, hold, reads } = heldReads(() => ({ ...stored }));
+  const repository = { findByUsername: read } as unknown as UsersRepository;
   const events: Event[] = [];
   const feed = new TrailFeed<Event>({
     changeMarker: async () => events.length,
@@ -33,7 +23,7 @@ function setUp() {
     Object.assign(stored, change);
     events.push({ seq: events.length + 1, action, resourceType, resourceKey: 'analyste' });
   };
-  return { sessions, feed, elsewhere, events, reads: () => reads, hold };
+  return { sessions, feed, elsewhere, events, reads, hold };
 }
 
 describe('SessionUsers', () => {
