@@ -2,11 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import { watchResources } from '../audit/trail-feed.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
+import { SharedReads } from '../../common/async/shared-reads.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
-
-/** A read of a rule set on its way, shared by the callers that ask meanwhile. */
-type Read = { state: Promise<RulesetState | null>; stale: boolean };
 
 /** How often every cached rule set's revision is checked, for a change whose audit event comes late. */
 const SWEEP_MS = 60_000;
@@ -26,7 +24,7 @@ const RETRY_MS = 2_000;
 export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   private readonly snapshots = new Map<string, RulesetState>();
   /** Reads in flight: a rule set named while its read was on the way is not cached from that read. */
-  private readonly reading = new Map<string, Read>();
+  private readonly reads = new SharedReads<RulesetState | null>();
   private timer?: NodeJS.Timeout;
   private readonly logger = new Logger('RulesetSnapshots');
   /** A sweep asked for (the feed lost track, or a minute passed) compares revisions read after it was asked. */
@@ -58,12 +56,7 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
   get(key: string): Promise<RulesetState | null> {
     const cached = this.snapshots.get(key);
     if (cached) return Promise.resolve(cached);
-    const inFlight = this.reading.get(key);
-    if (inFlight) return inFlight.state;
-    const read: Read = { stale: false, state: this.read(key, () => read.stale) };
-    this.reading.set(key, read);
-    void read.state.finally(() => this.reading.get(key) === read && this.reading.delete(key)).catch(() => undefined);
-    return read.state;
+    return this.reads.get(key, (stale) => this.read(key, stale));
   }
 
   private async read(key: string, stale: () => boolean): Promise<RulesetState | null> {
@@ -76,18 +69,14 @@ export class RulesetSnapshots implements OnModuleInit, OnApplicationShutdown {
 
   /** What the feed could not tell may have changed any rule set, including those being read right now. */
   private lost(): void {
-    for (const read of this.reading.values()) read.stale = true;
-    this.reading.clear();
+    this.reads.forgetAll();
     this.sweepAfterLoss();
   }
 
   /** Forgets the rule set; a read on its way is not kept, and the next caller reads it again. */
   private evict(key: string): void {
     this.snapshots.delete(key);
-    const read = this.reading.get(key);
-    if (!read) return;
-    read.stale = true;
-    this.reading.delete(key);
+    this.reads.forget(key);
   }
 
   /** Drops the snapshots whose revision moved (they are read again when next used); one sweep at a time. */

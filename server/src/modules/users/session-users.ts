@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Role } from '../../common/access/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { watchResources } from '../audit/trail-feed.js';
+import { SharedReads } from '../../common/async/shared-reads.js';
 import { UsersRepository } from './users.repository.js';
 
 /** What a session token is checked against on every request: the account as it is now. */
@@ -28,11 +29,11 @@ const FRESH_MS = 5_000;
 export class SessionUsers {
   private readonly cache = new LRUCache<string, SessionUser | false>({ max: 10_000, ttl: FRESH_MS });
   /**
-   * Reads on their way, by username, each with whether the account was forgotten meanwhile: such a read answers
-   * its request but must not cache what it read. Per account, so a burst of failed sign-ins (audited as `user`
-   * events) does not keep other accounts out of the cache.
+   * Reads on their way, shared by the requests of one account: an account forgotten meanwhile (this instance's
+   * change, or the trail's news) is answered from that read but not cached. Per account, so a burst of failed
+   * sign-ins (audited as `user` events) does not keep other accounts out of the cache.
    */
-  private readonly reading = new Map<string, { forgotten: boolean; readers: number }>();
+  private readonly reads = new SharedReads<SessionUser | false>();
 
   constructor(
     private readonly users: UsersRepository,
@@ -41,7 +42,7 @@ export class SessionUsers {
     watchResources(audit.feed, 'user', {
       changed: (username) => this.forget(username),
       lost: () => {
-        for (const read of this.reading.values()) read.forgotten = true;
+        this.reads.forgetAll();
         this.cache.clear();
       },
     });
@@ -50,26 +51,20 @@ export class SessionUsers {
   async current(username: string): Promise<SessionUser | null> {
     const cached = this.cache.get(username);
     if (cached !== undefined) return cached || null;
-    let read = this.reading.get(username);
-    if (!read) this.reading.set(username, (read = { forgotten: false, readers: 0 }));
-    read.readers++;
-    try {
+    const found = await this.reads.get(username, async (stale) => {
       const user = await this.users.findByUsername(username);
-      const found: SessionUser | false = user
+      const read: SessionUser | false = user
         ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
         : false;
-      // Read before a change was told: answer with it (the request was already on its way), but do not keep it.
-      if (!read.forgotten) this.cache.set(username, found);
-      return found || null;
-    } finally {
-      if (--read.readers === 0 && this.reading.get(username) === read) this.reading.delete(username);
-    }
+      if (!stale()) this.cache.set(username, read);
+      return read;
+    });
+    return found || null;
   }
 
   forget(username: string): void {
     const key = username.toLowerCase();
-    const read = this.reading.get(key);
-    if (read) read.forgotten = true;
+    this.reads.forget(key);
     this.cache.delete(key);
   }
 }
