@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset } from './support/rulesets.js';
+import { ResponseContract } from './support/response-contract.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Operation = {
@@ -13,6 +14,9 @@ type Document = {
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, unknown> };
 };
+
+const hasSchema = (response: { content?: Record<string, { schema?: unknown }> }) =>
+  Object.values(response.content ?? {}).some((media) => media.schema !== undefined);
 
 // The contract fuzzing itself runs with `npm run test:contract` (Schemathesis); these are the promises a
 // client reads in the document, and the behaviours behind them.
@@ -82,6 +86,57 @@ describe('the OpenAPI document as a contract', () => {
       expect([path, method, op.security?.length ?? 0]).not.toEqual([path, method, 0]);
       expect([path, method, Boolean(op.responses['401'])]).toEqual([path, method, true]);
     }
+  });
+
+  it('gives a schema for every success it answers with a body', () => {
+    const missing = operations().flatMap(({ path, method, op }) =>
+      Object.entries(op.responses)
+        .filter(([status, response]) => status.startsWith('2') && status !== '204' && !hasSchema(response))
+        .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  // Every e2e test's answers are held to the document (support/test-app.ts): here, that the check can fail.
+  it('names an answer the document does not describe: a wrong body, an unlisted status', () => {
+    const contract = new ResponseContract(doc as unknown as ConstructorParameters<typeof ResponseContract>[0]);
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    const rendered = {
+      prompt: 'p',
+      version: 1,
+      system: null,
+      text: 'Bonjour',
+      model: 'claude-sonnet-4-6',
+      maxTokens: 50,
+    };
+    expect(contract.problem('post', '/api/v1/prompts/p/render', { status: 200, headers: json, body: rendered })).toBe(
+      undefined,
+    );
+    expect(
+      contract.problem('post', '/api/v1/prompts/p/render', {
+        status: 200,
+        headers: json,
+        body: { ...rendered, _id: 1 },
+      }),
+    ).toMatch(/POST \/api\/v1\/prompts\/\{key\}\/render answered 200 with a body the document's schema refuses/);
+    expect(
+      contract.problem('post', '/api/v1/prompts/p/render', { status: 200, headers: json, body: { prompt: 'p' } }),
+    ).toMatch(/must have required property 'version'/);
+    // A named view, through its $ref: a version number is an integer.
+    expect(
+      contract.problem('get', '/api/v1/rulesets/r', {
+        status: 200,
+        headers: json,
+        body: { key: 'r', latestVersion: 'one' },
+      }),
+    ).toMatch(/\/latestVersion must be integer/);
+    expect(contract.problem('get', '/api/v1/rulesets/r', { status: 418, headers: json, body: {} })).toMatch(
+      /GET \/api\/v1\/rulesets\/\{key\} answered 418, a status the document does not list/,
+    );
+    // The most literal route wins: the DMN import is not a rule set called "import".
+    expect(
+      contract.problem('post', '/api/v1/rulesets/import/dmn?key=k', { status: 200, headers: json, body: {} }),
+    ).toMatch(/POST \/api\/v1\/rulesets\/import\/dmn answered 200/);
   });
 
   it('declares If-Match, the list parameters, search terms and integer version numbers', () => {

@@ -1361,6 +1361,27 @@ export interface components {
     };
     /** @description any JSON value; object keys have at most 1024 characters and no NUL */
     JsonValue: unknown;
+    VersionView: {
+      id?: number;
+      number?: number;
+      /** @enum {string} */
+      status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+      checksum?: string;
+      authors?: string[];
+      inForce?: boolean;
+    };
+    RulesetView: {
+      id?: string;
+      key?: string;
+      name?: string;
+      pilot?: string;
+      /** @enum {string} */
+      format?: 'rules' | 'decisionTable' | 'decisionTree';
+      activeVersion?: number | null;
+      draftVersion?: number | null;
+      latestVersion?: number;
+      versions?: components['schemas']['VersionView'][];
+    };
     RulesetAnalysis: {
       findings: {
         /** @enum {string} */
@@ -1395,27 +1416,6 @@ export interface components {
           en: string;
         };
       }[];
-    };
-    VersionView: {
-      id?: number;
-      number?: number;
-      /** @enum {string} */
-      status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
-      checksum?: string;
-      authors?: string[];
-      inForce?: boolean;
-    };
-    RulesetView: {
-      id?: string;
-      key?: string;
-      name?: string;
-      pilot?: string;
-      /** @enum {string} */
-      format?: 'rules' | 'decisionTable' | 'decisionTree';
-      activeVersion?: number | null;
-      draftVersion?: number | null;
-      latestVersion?: number;
-      versions?: components['schemas']['VersionView'][];
     };
     ReferenceTableView: {
       id: string;
@@ -2099,8 +2099,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown username or wrong password, or the account is disabled. */
+      /** @description Unknown username or wrong password. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The password is right but the account may not sign in: disabled by an administrator (`account_disabled`), or a demo account in production (`demo_account_disabled`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2599,7 +2608,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            username: string;
+            displayName: string;
+            roles: ('analyst' | 'approver' | 'risk' | 'admin')[];
+            disabled: boolean;
+            demo: boolean;
+            locked: boolean;
+            /** Format: date-time */
+            lastLoginAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -2762,7 +2785,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            username: string;
+            displayName: string;
+            roles: ('analyst' | 'approver' | 'risk' | 'admin')[];
+            disabled: boolean;
+            demo: boolean;
+            locked: boolean;
+            /** Format: date-time */
+            lastLoginAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -2855,12 +2892,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3079,12 +3117,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The XML is malformed or declares a DOCTYPE, or entries do not map: `details` names each (`/definitions/decision/0/decisionTable/rule/{r}/inputEntry/{e}`). */
       400: {
@@ -3259,12 +3298,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3431,12 +3471,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3599,12 +3640,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VersionView'] & {
+            /** @description the version's content */
+            content: {
+              /** @description JSON Schema of the facts; fields marked "x-pii": true are personal information */
+              inputSchema?: Record<string, unknown>;
+              /** @description rules, decision table or decision tree, per the rule set format */
+              definition?: Record<string, unknown>;
+              /** @description named cases: {name, facts, expectedEvents} */
+              tests?: Record<string, unknown>[];
+              /** @description facts computed before the rules run: {name, expression (CEL, e.g. round(invoice.subtotal * 0.05, 2))} */
+              computedFacts?: Record<string, unknown>[];
+              /** @description {logDecisions}: store a decision record per evaluation (default true); {decidesAboutPersons}: decisions about persons get receipts and review requests (default false) */
+              settings?: Record<string, unknown>;
+              /** @description facts read from reference tables: {fact, table, key: {fact, path?} or {value}, column?} */
+              lookups?: Record<string, unknown>[];
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -3662,12 +3720,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3761,12 +3820,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3860,12 +3920,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -3966,12 +4027,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -4065,12 +4127,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RulesetView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -4160,12 +4223,29 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            from: number;
+            to: number;
+            changes: {
+              /** @enum {string} */
+              kind: 'added' | 'removed' | 'changed' | 'moved';
+              /** @enum {string} */
+              entity: 'rule' | 'namedCondition' | 'input' | 'row' | 'node' | 'hitPolicy' | 'inputSchema' | 'test';
+              /** @description the rule’s name, the row’s, input’s or node’s id, the test’s name */
+              id: string;
+              /** @description JSON Pointer in the newer version */
+              path: string;
+              before?: unknown;
+              after?: unknown;
+              summary: string;
+            }[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -4223,12 +4303,30 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            operators: string[];
+            decorators: string[];
+            formats: string[];
+            /** @description the most a definition may hold */
+            limits: {
+              [key: string]: number;
+            };
+            /** @description each format's definition, as the server validates it */
+            definition: {
+              /** @description a JSON Schema (draft-07) */
+              rules: Record<string, unknown>;
+              /** @description a JSON Schema (draft-07) */
+              decisionTable: Record<string, unknown>;
+              /** @description a JSON Schema (draft-07) */
+              decisionTree: Record<string, unknown>;
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -4275,12 +4373,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferenceTableView'][];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -5438,12 +5537,82 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            ruleset: string;
+            version: number;
+            checksum: string;
+            /** Format: date-time */
+            at: string;
+            /** @description the API key or user that asked */
+            actor: string;
+            /** @description as sent; personal fields masked for a reader without the PII permission */
+            facts: {
+              [key: string]: unknown;
+            };
+            events: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            fired: {
+              name?: string;
+              event?: {
+                type: string;
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              conditions?: {
+                fact?: string;
+                path?: string;
+                operator?: string;
+                value?: unknown;
+                factValue?: unknown;
+                /** @description null when the condition was not evaluated (short-circuit) */
+                result?: boolean | null;
+              }[];
+            }[];
+            failed: {
+              name?: string;
+              event?: {
+                type: string;
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              conditions?: {
+                fact?: string;
+                path?: string;
+                operator?: string;
+                value?: unknown;
+                factValue?: unknown;
+                /** @description null when the condition was not evaluated (short-circuit) */
+                result?: boolean | null;
+              }[];
+            }[];
+            explanation?: {
+              fr?: string;
+              en?: string;
+              rules?: {
+                name?: string;
+                fr?: string;
+                en?: string;
+                /** @description a tree's path, French labels */
+                path?: string[];
+                /** @description the same path, English labels */
+                pathEn?: string[];
+              }[];
+            };
+            durationMs: number;
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -5495,12 +5664,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            version: number;
+            checksum: string;
+            passed: number;
+            failed: number;
+            cases: {
+              name: string;
+              passed: boolean;
+              /** @description event types */
+              expected: string[];
+              /** @description event types */
+              actual: string[];
+              /** @description why the case could not run (a missing fact, say) */
+              error?: string;
+            }[];
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -5568,12 +5753,31 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            activeVersion: number;
+            version: number;
+            /** @description decisions replayed */
+            compared: number;
+            /** @description decisions whose outcome would change */
+            changed: number;
+            /** @description how many decisions go from one outcome to another ("approve → review": 3) */
+            byTransition: {
+              [key: string]: number;
+            };
+            examples: {
+              evaluationId: string;
+              before: string;
+              after: string;
+            }[];
+            /** @description replayed on masked facts: the reader may not see personal fields */
+            maskedFacts?: boolean;
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -5984,6 +6188,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The rule set that made the decision does not decide about persons (`not_about_persons`). */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6495,12 +6708,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            version: number;
+            checksum: string;
+            passed: number;
+            failed: number;
+            /** @description cases that check the model's answer, when no model is configured */
+            skipped: number;
+            cases: {
+              name: string;
+              passed: boolean;
+              skipped?: boolean;
+              /** @description the model's answer was checked, not the prompt */
+              checkedAnswer?: boolean;
+              failures: string[];
+            }[];
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -6569,12 +6798,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            prompt: string;
+            /** @description the version rendered (for a preview, the one the edits apply to) */
+            version: number;
+            system: string | null;
+            text: string;
+            model: string;
+            maxTokens: number;
+            stopSequences?: string[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -6682,12 +6921,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            prompt: string;
+            /** @description the version rendered (for a preview, the one the edits apply to) */
+            version: number;
+            system: string | null;
+            text: string;
+            model: string;
+            maxTokens: number;
+            stopSequences?: string[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -6876,12 +7125,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7057,12 +7307,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7225,12 +7476,46 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VersionView'] & {
+            /** @description the version's content */
+            content: {
+              /** @enum {string} */
+              locale?: 'fr' | 'en';
+              /** @description Handlebars; helpers: eq, join, truncate, formatDate */
+              template?: string;
+              system?: string;
+              /** @description a Claude model id such as claude-sonnet-4-6 */
+              model?: string;
+              maxTokens?: number;
+              stopSequences?: string[];
+              /** @description JSON Schema of the variables; every variable the templates read must be declared */
+              variablesSchema?: Record<string, unknown>;
+              tests?: {
+                name: string;
+                variables: Record<string, unknown>;
+                expect: {
+                  contains?: string[];
+                  notContains?: string[];
+                  maxLength?: number;
+                };
+                needsModel?: boolean;
+              }[];
+              settings?: {
+                /** @description publishing needs a run of this evaluation set on the version, with at least this pass rate */
+                requireEvaluation?: {
+                  /** @description an evaluation set name */
+                  set: string;
+                  minPassRate: number;
+                };
+              };
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -7288,12 +7573,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7387,12 +7673,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7486,12 +7773,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7592,12 +7880,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7691,12 +7980,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromptView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -7786,12 +8076,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            from: number;
+            to: number;
+            template: {
+              /** @enum {string} */
+              field: 'template' | 'system';
+              /** @enum {string} */
+              kind: 'added' | 'removed';
+              /** @description the lines added or removed */
+              text: string;
+            }[];
+            system: {
+              /** @enum {string} */
+              field: 'template' | 'system';
+              /** @enum {string} */
+              kind: 'added' | 'removed';
+              /** @description the lines added or removed */
+              text: string;
+            }[];
+            settings: {
+              /** @description JSON Pointer of the field */
+              path: string;
+              /** @description absent when the field was added */
+              before?: unknown;
+              /** @description absent when the field was removed */
+              after?: unknown;
+            }[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -8261,12 +8579,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -8362,12 +8681,18 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            completionId: string;
+            variant: string;
+            /** @enum {string} */
+            outcome: 'positive' | 'negative';
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -8693,12 +9018,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -8863,12 +9189,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9031,12 +9358,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VersionView'] & {
+            /** @description the version's content */
+            content: {
+              prompt: string;
+              /** @description the first variant is the control */
+              variants: {
+                name: string;
+                version: number;
+                weight: number;
+              }[];
+              salt: string;
+              /**
+               * @description how subjects are assigned; absent (FNV-1a) on experiments created before SHA-256
+               * @enum {string}
+               */
+              hash?: 'sha256' | 'fnv1a';
+              coverage: number;
+              /** @enum {string} */
+              primaryMetric: 'positive_feedback_rate';
+              /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
+              guardrails?: {
+                maxErrorRate?: number;
+                /** @description default 20000 */
+                maxP95LatencyMs?: number;
+                /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
+                maxCostPerAnswer?: number;
+                /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+                pricePerMillionTokens?: {
+                  input: number;
+                  output: number;
+                };
+                /** @description answers per variant before any verdict or automatic stop (default 100) */
+                minSamplePerVariant?: number;
+              };
+            };
+          };
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
@@ -9094,12 +9457,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9193,12 +9557,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9292,12 +9657,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9398,12 +9764,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9497,12 +9864,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExperimentView'];
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9592,12 +9960,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            from: number;
+            to: number;
+            changes: {
+              /** @description JSON Pointer of the field */
+              path: string;
+              /** @description absent when the field was added */
+              before?: unknown;
+              /** @description absent when the field was removed */
+              after?: unknown;
+            }[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9667,12 +10047,25 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            prompt: string;
+            version: number;
+            experiment?: string;
+            variant?: string;
+            text: string;
+            usage: {
+              inputTokens: number;
+              outputTokens: number;
+            };
+            /** @description what feedback on this answer names */
+            completionId: string;
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9769,12 +10162,26 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            results: {
+              name: string;
+              title: string;
+              organization: string;
+              formats: string[];
+              /** @description in words: CC BY 4.0, CC BY-NC-SA 4.0… */
+              licence: string;
+              /** Format: uri */
+              url: string;
+              score: number;
+            }[];
+            services: ('urgence' | 'sante' | 'route' | 'feux' | 'pannes')[];
+          };
+        };
       };
       /** @description The request is invalid; `details` names each offending path. */
       400: {
@@ -9847,12 +10254,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description Prometheus text exposition format 0.0.4. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/plain': string;
+        };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {

@@ -3,14 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
+import type { ResponseOf } from '../api/types';
 
-export interface Rendered {
-  version: number;
-  system: string | null;
-  text: string;
-  model: string;
-  maxTokens: number;
-}
+export type Rendered = ResponseOf<'/api/v1/prompts/{key}/preview', 'post'>;
 
 const DEBOUNCE_MS = 400;
 

@@ -11,14 +11,9 @@ import { versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
 import { may } from '../layout/access';
+import type { ResponseOf } from '../api/types';
 
-interface TestRun {
-  version: number;
-  passed: number;
-  failed: number;
-  skipped: number;
-  cases: { name: string; passed: boolean; skipped?: boolean; failures: string[] }[];
-}
+type TestRun = ResponseOf<'/api/v1/prompts/{key}/versions/{n}/test', 'post'>;
 
 const outcomeOf = (c: TestRun['cases'][number]) => (c.skipped ? 'skipped' : c.passed ? 'passed' : 'failed');
 const ICONS = {

@@ -1,16 +1,8 @@
+import type { ResponseOf } from '../api/types';
+
 /** What GET /prompts/{key}/diff answers: changed parts of the templates, and settings before → after. */
-export interface PromptDiff {
-  from: number;
-  to: number;
-  template: DiffPart[];
-  system: DiffPart[];
-  settings: { path: string; before?: unknown; after?: unknown }[];
-}
-export interface DiffPart {
-  field: 'template' | 'system';
-  kind: 'added' | 'removed';
-  text: string;
-}
+export type PromptDiff = ResponseOf<'/api/v1/prompts/{key}/diff', 'get'>;
+export type DiffPart = PromptDiff['template'][number];
 
 /** One line of a template diff as shown: a +/- marker and a word, so meaning never rests on colour alone. */
 export interface DiffLine {

@@ -16,20 +16,10 @@ import { useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
+import type { ResponseOf } from '../api/types';
 
-interface TestRun {
-  passed: number;
-  failed: number;
-  cases: { name: string; passed: boolean; expected: string[]; actual: string[]; error?: string }[];
-}
-interface Impact {
-  activeVersion: number | null;
-  version: number;
-  compared: number;
-  changed: number;
-  byTransition: Record<string, number>;
-  examples: { evaluationId: string; before: string; after: string }[];
-}
+type TestRun = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/test', 'post'>;
+type Impact = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/impact', 'post'>;
 
 /** Runs a version's test cases (pass/fail per case) and its impact on recent decisions, before it is submitted. */
 export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {

@@ -1,13 +1,7 @@
-/** One change between two rule-set versions as the API gives it (server/src/modules/rulesets/ruleset-diff.ts). */
-export interface RulesetChange {
-  kind: 'added' | 'removed' | 'changed' | 'moved';
-  entity: string;
-  id: string;
-  path: string;
-  before?: unknown;
-  after?: unknown;
-  summary: string;
-}
+import type { ResponseOf } from '../api/types';
+
+/** One change between two rule-set versions as the API gives it. */
+export type RulesetChange = ResponseOf<'/api/v1/rulesets/{key}/diff', 'get'>['changes'][number];
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

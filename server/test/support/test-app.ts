@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.factory.js';
 import { DB_CONNECTION } from '../../src/common/database/database.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { AppConfig } from '../../src/config/config.schema.js';
+import { ResponseContract } from './response-contract.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -61,7 +62,8 @@ export function startAnotherInstance(t: TestApp): Promise<TestApp> {
 
 export async function startWithConfig(config: AppConfig): Promise<TestApp> {
   const app = await createApp(config);
-  const http = request(app.getHttpServer());
+  const http = heldToTheDocument(request(app.getHttpServer()));
+  await http.get('/api/docs-json').expect(200);
   const login = async (username: string, password = config.demoPassword): Promise<string> => {
     const response = await http.post('/api/v1/auth/login').send({ username, password });
     if (response.status !== 200)
@@ -69,4 +71,25 @@ export async function startWithConfig(config: AppConfig): Promise<TestApp> {
     return (response.body as { token: string }).token;
   };
   return { app, config, http, db: app.get<Connection>(DB_CONNECTION), login, close: () => app.close() };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * The same client, each answer checked against the OpenAPI document the app serves (ResponseContract): a test
+ * that receives an answer the document does not describe fails with what differs.
+ */
+function heldToTheDocument(http: ReturnType<typeof request>): ReturnType<typeof request> {
+  let contract: ResponseContract | undefined;
+  const checked = Object.create(http) as Record<(typeof METHODS)[number], (url: string) => request.Test>;
+  for (const method of METHODS) {
+    checked[method] = (url: string) =>
+      http[method](url).expect((response) => {
+        if (url === '/api/docs-json' && response.status === 200 && !contract)
+          contract = new ResponseContract(response.body as ConstructorParameters<typeof ResponseContract>[0]);
+        const problem = contract?.problem(method, url, response);
+        if (problem) throw new Error(`The answer is not the one the OpenAPI document describes: ${problem}`);
+      });
+  }
+  return checked as unknown as ReturnType<typeof request>;
 }

@@ -28,7 +28,14 @@ export class AuthController {
   @ApiOkResponse({ schema: loginResponseSchema as object })
   @ApiResponse({
     status: 401,
-    ...errorResponse(401, 'Unknown username or wrong password, or the account is disabled.'),
+    ...errorResponse(401, 'Unknown username or wrong password.'),
+  })
+  @ApiResponse({
+    status: 403,
+    ...errorResponse(
+      403,
+      'The password is right but the account may not sign in: disabled by an administrator (`account_disabled`), or a demo account in production (`demo_account_disabled`).',
+    ),
   })
   @ApiResponse({
     status: 429,

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ValidQuery } from '../../common/http/json-schema.pipe.js';
 import { Authenticated } from '../../common/access/permission.decorator.js';
-import { searchQuerySchema } from './catalogue.contract.js';
+import { searchQuerySchema, searchResponseSchema } from './catalogue.contract.js';
 import { CatalogueService, type DatasetHit } from './catalogue.service.js';
 import { servicesFor, type ServiceKey } from './services.js';
 
@@ -17,6 +17,7 @@ export class CatalogueController {
    */
   @Get('search')
   @Authenticated()
+  @ApiOkResponse({ schema: searchResponseSchema as object })
   search(@ValidQuery(searchQuerySchema) query: { q: string; limit?: string }): {
     results: DatasetHit[];
     services: ServiceKey[];

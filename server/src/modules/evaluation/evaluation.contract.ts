@@ -122,3 +122,81 @@ export const batchResponseSchema = {
   required: ['results'],
   properties: { results: { type: 'array', items: evaluateResponseSchema } },
 } as const;
+
+/** GET /decisions/{id}: the decision record, personal facts masked for a reader who may not see them. */
+export const decisionViewSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'ruleset', 'version', 'checksum', 'at', 'actor', 'facts', 'events', 'fired', 'failed', 'durationMs'],
+  properties: {
+    id: { type: 'string' },
+    ruleset: { type: 'string' },
+    version: { type: 'integer' },
+    checksum: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    actor: { type: 'string', description: 'the API key or user that asked' },
+    facts: { ...openObject, description: 'as sent; personal fields masked for a reader without the PII permission' },
+    events: { type: 'array', items: event },
+    fired: { type: 'array', items: ruleTrace },
+    failed: { type: 'array', items: ruleTrace },
+    explanation,
+    durationMs: { type: 'number' },
+  },
+} as const;
+
+/** POST …/versions/{n}/test: each case's expected and actual events, and the run recorded against the checksum. */
+export const rulesetTestRunSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'checksum', 'passed', 'failed', 'cases'],
+  properties: {
+    version: { type: 'integer' },
+    checksum: { type: 'string' },
+    passed: { type: 'integer' },
+    failed: { type: 'integer' },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'passed', 'expected', 'actual'],
+        properties: {
+          name: { type: 'string' },
+          passed: { type: 'boolean' },
+          expected: { type: 'array', items: { type: 'string' }, description: 'event types' },
+          actual: { type: 'array', items: { type: 'string' }, description: 'event types' },
+          error: { type: 'string', description: 'why the case could not run (a missing fact, say)' },
+        },
+      },
+    },
+  },
+} as const;
+
+/** POST …/versions/{n}/impact: the latest decisions of the version in force replayed on this one. */
+export const impactResponseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['activeVersion', 'version', 'compared', 'changed', 'byTransition', 'examples'],
+  properties: {
+    activeVersion: { type: 'integer' },
+    version: { type: 'integer' },
+    compared: { type: 'integer', description: 'decisions replayed' },
+    changed: { type: 'integer', description: 'decisions whose outcome would change' },
+    byTransition: {
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      description: 'how many decisions go from one outcome to another ("approve → review": 3)',
+    },
+    examples: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['evaluationId', 'before', 'after'],
+        properties: { evaluationId: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' } },
+      },
+    },
+    maskedFacts: { type: 'boolean', description: 'replayed on masked facts: the reader may not see personal fields' },
+  },
+} as const;

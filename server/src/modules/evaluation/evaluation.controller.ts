@@ -8,9 +8,12 @@ import { RequireRoles, RequireScope } from '../../common/access/permission.decor
 import {
   batchRequestSchema,
   batchResponseSchema,
+  decisionViewSchema,
   evaluateRequestSchema,
   evaluateResponseSchema,
   impactRequestSchema,
+  impactResponseSchema,
+  rulesetTestRunSchema,
   type BatchRequest,
   type EvaluateRequest,
   type ImpactRequest,
@@ -50,6 +53,7 @@ export class EvaluationController {
 
   @Get('decisions/:id')
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @ApiOkResponse({ schema: decisionViewSchema as object })
   async decision(@Param('id') id: string, @Req() request: FastifyRequest) {
     // `id` names the record; the database's own `_id` is storage, not contract.
     const { _id: _stored, ...view } = await this.evaluation.decision(id, request.principal!);
@@ -59,6 +63,7 @@ export class EvaluationController {
   @Post('rulesets/:key/versions/:n/test')
   @HttpCode(200)
   @RequireRoles('analyst', 'approver')
+  @ApiOkResponse({ schema: rulesetTestRunSchema as object })
   test(@Param('key') key: string, @VersionNumber() n: number, @Req() request: FastifyRequest) {
     return this.evaluation.runTests(key, n, request.principal!);
   }
@@ -66,6 +71,7 @@ export class EvaluationController {
   @Post('rulesets/:key/versions/:n/impact')
   @HttpCode(200)
   @RequireRoles('analyst', 'approver', 'risk')
+  @ApiOkResponse({ schema: impactResponseSchema as object })
   impact(
     @Param('key') key: string,
     @VersionNumber() n: number,

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { governedViewSchema } from '../governance/governed.contract.js';
 
 const variants = {
   type: 'array',
@@ -74,6 +75,26 @@ export const updateExperimentDraftSchema = {
 } as const;
 export type UpdateExperimentDraftRequest = FromSchema<typeof updateExperimentDraftSchema>;
 
+/** A version's content as read: what a draft edit may set, and what the experiment fixed when it was created. */
+export const experimentContentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt', 'variants', 'salt', 'coverage', 'primaryMetric'],
+  properties: {
+    prompt: { type: 'string' },
+    variants,
+    salt: { type: 'string' },
+    hash: {
+      type: 'string',
+      enum: ['sha256', 'fnv1a'],
+      description: 'how subjects are assigned; absent (FNV-1a) on experiments created before SHA-256',
+    },
+    coverage: { type: 'number' },
+    primaryMetric: { type: 'string', enum: ['positive_feedback_rate'] },
+    guardrails,
+  },
+} as const;
+
 export const feedbackRequestSchema = {
   type: 'object',
   additionalProperties: false,
@@ -85,6 +106,18 @@ export const feedbackRequestSchema = {
   },
 } as const;
 export type FeedbackRequest = FromSchema<typeof feedbackRequestSchema>;
+
+/** What POST …/feedback answers: the outcome recorded, and the variant whose completion it was. */
+export const feedbackResponseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['completionId', 'variant', 'outcome'],
+  properties: {
+    completionId: { type: 'string' },
+    variant: { type: 'string' },
+    outcome: { type: 'string', enum: ['positive', 'negative'] },
+  },
+} as const;
 
 const interval = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } as const;
 const sequential = {
@@ -128,6 +161,12 @@ export const experimentHaltSchema = {
     promptVersion: { type: ['integer', 'null'] },
   },
 } as const;
+
+/** An experiment as read, and as every change to it answers. */
+export const experimentViewSchema = governedViewSchema('ExperimentView', {
+  name: { type: 'string' },
+  halt: { ...experimentHaltSchema, description: 'set when the service stopped the experiment itself' },
+});
 
 /** GET /api/v1/experiments/{key}/results. */
 export const experimentResultsSchema = {

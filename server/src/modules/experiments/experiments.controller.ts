@@ -6,15 +6,18 @@ import { RequireRoles, RequireScope } from '../../common/access/permission.decor
 import { actorName } from '../../common/access/principal.js';
 import { GovernedController, READERS } from '../governance/governed.controller.js';
 import {
-  governedViewSchema,
+  diffResponseSchema,
+  fieldChangeSchema,
   transitionRequestSchema,
   type TransitionRequest,
 } from '../governance/governed.contract.js';
 import {
   createExperimentRequestSchema,
+  experimentContentSchema,
   feedbackRequestSchema,
-  experimentHaltSchema,
+  feedbackResponseSchema,
   experimentResultsSchema,
+  experimentViewSchema,
   updateExperimentDraftSchema,
   type FeedbackRequest,
 } from './experiments.contract.js';
@@ -29,10 +32,9 @@ export class ExperimentsController extends GovernedController({
   resource: 'experiments',
   createSchema: createExperimentRequestSchema,
   draftSchema: updateExperimentDraftSchema,
-  viewSchema: governedViewSchema('ExperimentView', {
-    name: { type: 'string' },
-    halt: { ...experimentHaltSchema, description: 'set when the service stopped the experiment itself' },
-  }),
+  contentSchema: experimentContentSchema,
+  viewSchema: experimentViewSchema,
+  diffSchema: diffResponseSchema({ changes: { type: 'array', items: fieldChangeSchema } }),
 }) {
   constructor(protected readonly service: ExperimentsService) {
     super();
@@ -41,6 +43,7 @@ export class ExperimentsController extends GovernedController({
   @Post(':key/stop')
   @HttpCode(200)
   @RequireRoles('approver')
+  @ApiOkResponse({ schema: experimentViewSchema as object })
   stop(
     @Param('key') key: string,
     @ValidBody(transitionRequestSchema) body: TransitionRequest,
@@ -52,6 +55,7 @@ export class ExperimentsController extends GovernedController({
   @Post(':key/feedback')
   @HttpCode(200)
   @RequireScope('experiments:feedback', 'key', ...READERS)
+  @ApiOkResponse({ schema: feedbackResponseSchema as object })
   feedback(@Param('key') key: string, @ValidBody(feedbackRequestSchema) body: FeedbackRequest) {
     return this.service.recordFeedback(key, body);
   }

@@ -81,3 +81,39 @@ export function governedViewSchema(name: string, meta: Record<string, object>) {
     },
   } as const;
 }
+
+/** A version as read on its own (GET …/versions/{n}): its view and its content. */
+export function versionWithContentSchema(contentSchema: object) {
+  return {
+    allOf: [
+      versionViewSchema,
+      {
+        type: 'object',
+        required: ['number', 'status', 'content'],
+        properties: { content: { ...contentSchema, description: "the version's content" } },
+      },
+    ],
+  } as const;
+}
+
+/** One field that differs between two versions: where (a JSON Pointer), its value before and after. */
+export const fieldChangeSchema = {
+  type: 'object',
+  required: ['path'],
+  additionalProperties: false,
+  properties: {
+    path: { type: 'string', description: 'JSON Pointer of the field' },
+    before: { description: 'absent when the field was added' },
+    after: { description: 'absent when the field was removed' },
+  },
+} as const;
+
+/** What GET …/diff answers: the two version numbers compared, and what the resource lists as changed. */
+export function diffResponseSchema(changes: Record<string, object>) {
+  return {
+    type: 'object',
+    required: ['from', 'to', ...Object.keys(changes)],
+    additionalProperties: false,
+    properties: { from: { type: 'integer' }, to: { type: 'integer' }, ...changes },
+  } as const;
+}

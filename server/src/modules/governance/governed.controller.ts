@@ -1,6 +1,6 @@
 import { Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
@@ -14,6 +14,7 @@ import {
   rollbackRequestSchema,
   transitionRequestSchema,
   versionViewSchema,
+  versionWithContentSchema,
   type DiffQuery,
   type PublishRequest,
   type RollbackRequest,
@@ -37,8 +38,12 @@ export interface GovernedRoutes {
   resource: string;
   createSchema: object;
   draftSchema: object;
-  /** The resource as read (GET /{key}, and each item of the list). */
+  /** A version's content as stored and read (GET /{key}/versions/{n}). */
+  contentSchema: object;
+  /** The resource as read (GET /{key}, each item of the list, and the answer of every change to it). */
   viewSchema: object;
+  /** What GET /{key}/diff answers (diffResponseSchema). */
+  diffSchema: object;
 }
 
 /**
@@ -54,6 +59,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post()
     @RequireRoles('analyst')
     @WithEtag()
+    @ApiCreatedResponse({ schema: routes.viewSchema })
     create(@ValidBody(routes.createSchema) body: object, @Req() request: FastifyRequest) {
       return this.service.create(body, actor(request));
     }
@@ -77,6 +83,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Put(':key/draft')
     @RequireRoles('analyst')
     @WithEtag()
+    @ApiOkResponse({ schema: routes.viewSchema })
     updateDraft(
       @Param('key') key: string,
       @ValidBody(routes.draftSchema) body: object,
@@ -97,6 +104,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Get(':key/versions/:n')
     @RequireRoles(...READERS)
     @WithEtag()
+    @ApiOkResponse({ schema: versionWithContentSchema(routes.contentSchema) as object })
     version(@Param('key') key: string, @VersionNumber() n: number) {
       return this.service.version(key, n);
     }
@@ -104,6 +112,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post(':key/versions/:n/submit')
     @HttpCode(200)
     @RequireRoles('analyst')
+    @ApiOkResponse({ schema: routes.viewSchema })
     submit(
       @Param('key') key: string,
       @VersionNumber() n: number,
@@ -116,6 +125,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post(':key/versions/:n/approve')
     @HttpCode(200)
     @RequireRoles('approver')
+    @ApiOkResponse({ schema: routes.viewSchema })
     approve(
       @Param('key') key: string,
       @VersionNumber() n: number,
@@ -128,6 +138,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post(':key/versions/:n/reject')
     @HttpCode(200)
     @RequireRoles('approver')
+    @ApiOkResponse({ schema: routes.viewSchema })
     reject(
       @Param('key') key: string,
       @VersionNumber() n: number,
@@ -140,6 +151,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post(':key/versions/:n/publish')
     @HttpCode(200)
     @RequireRoles('approver')
+    @ApiOkResponse({ schema: routes.viewSchema })
     publish(
       @Param('key') key: string,
       @VersionNumber() n: number,
@@ -152,6 +164,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @Post(':key/rollback')
     @HttpCode(200)
     @RequireRoles('approver')
+    @ApiOkResponse({ schema: routes.viewSchema })
     rollback(
       @Param('key') key: string,
       @ValidBody(rollbackRequestSchema) body: RollbackRequest,
@@ -162,6 +175,7 @@ export function GovernedController(routes: GovernedRoutes) {
 
     @Get(':key/diff')
     @RequireRoles(...READERS)
+    @ApiOkResponse({ schema: routes.diffSchema })
     diff(@Param('key') key: string, @ValidQuery(diffQuerySchema) query: DiffQuery) {
       return this.service.diff(key, query.from, query.to);
     }

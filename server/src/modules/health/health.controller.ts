@@ -36,6 +36,10 @@ export class HealthController {
   @Get('metrics')
   @RequireMetricsAccess()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4.',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   metricsText(): Promise<string> {
     return this.metrics.text();
   }

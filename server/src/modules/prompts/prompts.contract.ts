@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { diffResponseSchema, fieldChangeSchema, governedViewSchema } from '../governance/governed.contract.js';
 
 const contentProperties = {
   locale: { type: 'string', enum: ['fr', 'en'] },
@@ -86,6 +87,13 @@ export const updatePromptDraftSchema = {
 } as const;
 export type UpdatePromptDraftRequest = FromSchema<typeof updatePromptDraftSchema>;
 
+/** A version's content as read: what a draft edit may set. */
+export const promptContentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: contentProperties,
+} as const;
+
 const version = {
   oneOf: [
     { type: 'integer', minimum: 1 },
@@ -117,6 +125,27 @@ export const completeRequestSchema = {
 } as const;
 export type CompleteRequest = FromSchema<typeof completeRequestSchema>;
 
+/** The model's answer; `experiment` and `variant` are set when the subject was served a variant of an experiment. */
+export const completeResponseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt', 'version', 'text', 'usage', 'completionId'],
+  properties: {
+    prompt: { type: 'string' },
+    version: { type: 'integer' },
+    experiment: { type: 'string' },
+    variant: { type: 'string' },
+    text: { type: 'string' },
+    usage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['inputTokens', 'outputTokens'],
+      properties: { inputTokens: { type: 'integer' }, outputTokens: { type: 'integer' } },
+    },
+    completionId: { type: 'string', description: 'what feedback on this answer names' },
+  },
+} as const;
+
 const { tests: _tests, settings: _settings, ...previewableProperties } = contentProperties;
 
 /** The console editor's live preview: unsaved edits over the draft, rendered with sample variables; nothing is stored. */
@@ -127,3 +156,75 @@ export const previewRequestSchema = {
   properties: { variables: { type: 'object' }, ...previewableProperties },
 } as const;
 export type PreviewRequest = FromSchema<typeof previewRequestSchema>;
+
+/** A prompt as read, and as every change to it answers. */
+export const promptViewSchema = governedViewSchema('PromptView', {
+  name: { type: 'string' },
+  pilot: { type: 'string' },
+});
+
+/** A prompt rendered (render, preview): what would be sent to the model. */
+export const renderedSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt', 'version', 'system', 'text', 'model', 'maxTokens'],
+  properties: {
+    prompt: { type: 'string' },
+    version: { type: 'integer', description: 'the version rendered (for a preview, the one the edits apply to)' },
+    system: { type: ['string', 'null'] },
+    text: { type: 'string' },
+    model: { type: 'string' },
+    maxTokens: { type: 'integer' },
+    stopSequences: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+/** What POST …/versions/{n}/test answers: each case checked, and the run recorded against the content's checksum. */
+export const promptTestRunSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'checksum', 'passed', 'failed', 'skipped', 'cases'],
+  properties: {
+    version: { type: 'integer' },
+    checksum: { type: 'string' },
+    passed: { type: 'integer' },
+    failed: { type: 'integer' },
+    skipped: { type: 'integer', description: "cases that check the model's answer, when no model is configured" },
+    cases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'passed', 'failures'],
+        properties: {
+          name: { type: 'string' },
+          passed: { type: 'boolean' },
+          skipped: { type: 'boolean' },
+          checkedAnswer: { type: 'boolean', description: "the model's answer was checked, not the prompt" },
+          failures: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+} as const;
+
+const lineChanges = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'kind', 'text'],
+    properties: {
+      field: { type: 'string', enum: ['template', 'system'] },
+      kind: { type: 'string', enum: ['added', 'removed'] },
+      text: { type: 'string', description: 'the lines added or removed' },
+    },
+  },
+} as const;
+
+/** What GET …/diff answers for a prompt: lines of the template and system prompt, then every other setting. */
+export const promptDiffSchema = diffResponseSchema({
+  template: lineChanges,
+  system: lineChanges,
+  settings: { type: 'array', items: fieldChangeSchema },
+});

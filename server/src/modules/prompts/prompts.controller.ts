@@ -1,15 +1,19 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
 import { GovernedController, READERS } from '../governance/governed.controller.js';
-import { governedViewSchema } from '../governance/governed.contract.js';
 import {
   createPromptRequestSchema,
   previewRequestSchema,
+  promptContentSchema,
+  promptDiffSchema,
+  promptTestRunSchema,
+  promptViewSchema,
+  renderedSchema,
   renderRequestSchema,
   updatePromptDraftSchema,
   type PreviewRequest,
@@ -26,7 +30,9 @@ export class PromptsController extends GovernedController({
   resource: 'prompts',
   createSchema: createPromptRequestSchema,
   draftSchema: updatePromptDraftSchema,
-  viewSchema: governedViewSchema('PromptView', { name: { type: 'string' }, pilot: { type: 'string' } }),
+  contentSchema: promptContentSchema,
+  viewSchema: promptViewSchema,
+  diffSchema: promptDiffSchema,
 }) {
   constructor(protected readonly service: PromptsService) {
     super();
@@ -35,6 +41,7 @@ export class PromptsController extends GovernedController({
   @Post(':key/versions/:n/test')
   @HttpCode(200)
   @RequireRoles('analyst', 'approver')
+  @ApiOkResponse({ schema: promptTestRunSchema as object })
   test(@Param('key') key: string, @VersionNumber() n: number, @Req() request: FastifyRequest) {
     return this.service.test(key, n, actor(request));
   }
@@ -42,6 +49,7 @@ export class PromptsController extends GovernedController({
   @Post(':key/render')
   @HttpCode(200)
   @RequireScope('prompts:render', 'key', ...READERS)
+  @ApiOkResponse({ schema: renderedSchema as object })
   render(
     @Param('key') key: string,
     @ValidBody(renderRequestSchema) body: RenderRequest,
@@ -53,6 +61,7 @@ export class PromptsController extends GovernedController({
   @Post(':key/preview')
   @HttpCode(200)
   @RequireRoles('analyst')
+  @ApiOkResponse({ schema: renderedSchema as object })
   preview(@Param('key') key: string, @ValidBody(previewRequestSchema) body: PreviewRequest) {
     return this.service.preview(key, body);
   }

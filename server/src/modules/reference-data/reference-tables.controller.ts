@@ -41,6 +41,7 @@ export class ReferenceTablesController {
   @Get()
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @ContentRange('reference-tables')
+  @ApiOkResponse({ schema: { type: 'array', items: tableViewSchema } as object })
   list(@ListParams(['key'], ['key', 'ASC']) query: ListQuery): Promise<ListPage<TableView>> {
     return this.tables.list(query);
   }

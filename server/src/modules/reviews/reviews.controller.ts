@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
@@ -53,6 +54,10 @@ export class ReviewsController {
   @Get('decisions/:id/receipt')
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: receiptSchema as object })
+  @ApiResponse({
+    status: 409,
+    ...errorResponse(409, 'The rule set that made the decision does not decide about persons (`not_about_persons`).'),
+  })
   receipt(
     @Param('id') id: string,
     @ValidQuery(receiptQuerySchema) query: ReceiptQuery,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import {
@@ -14,11 +14,37 @@ import { RULESET_FORMATS } from './ruleset.types.js';
  * What a rule-set definition may say, served so the console's editors offer exactly the server's operators and
  * formats instead of copying them.
  */
+const names = { type: 'array', items: { type: 'string' } };
+const jsonSchema = { type: 'object', description: 'a JSON Schema (draft-07)' };
+const ruleVocabularySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['operators', 'decorators', 'formats', 'limits', 'definition'],
+  properties: {
+    operators: names,
+    decorators: names,
+    formats: names,
+    limits: {
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      description: 'the most a definition may hold',
+    },
+    definition: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['rules', 'decisionTable', 'decisionTree'],
+      properties: { rules: jsonSchema, decisionTable: jsonSchema, decisionTree: jsonSchema },
+      description: "each format's definition, as the server validates it",
+    },
+  },
+};
+
 @ApiTags('rulesets')
 @Controller('api/v1/schemas')
 export class RuleVocabularyController {
   @Get('rulesets')
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @ApiOkResponse({ schema: ruleVocabularySchema })
   vocabulary() {
     return {
       operators: KNOWN_OPERATORS,

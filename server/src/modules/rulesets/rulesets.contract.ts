@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { versionViewSchema } from '../governance/governed.contract.js';
+import { diffResponseSchema, versionViewSchema } from '../governance/governed.contract.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
@@ -59,6 +59,13 @@ export const updateDraftRequestSchema = {
 } as const;
 export type UpdateDraftRequest = FromSchema<typeof updateDraftRequestSchema>;
 
+/** A version's content as read: what a draft edit may set. */
+export const rulesetContentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: contentProperties,
+} as const;
+
 // The lifecycle's requests (transitions, publish, rollback, diff) are every governed resource's: see
 // governance/governed.contract.ts.
 export {
@@ -87,3 +94,27 @@ export const rulesetViewSchema = {
     versions: { type: 'array', items: versionViewSchema },
   },
 } as const;
+
+/** What GET …/diff answers for a rule set: rules, rows, inputs, nodes and tests matched by identity, then their fields. */
+export const rulesetDiffSchema = diffResponseSchema({
+  changes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'entity', 'id', 'path', 'summary'],
+      properties: {
+        kind: { type: 'string', enum: ['added', 'removed', 'changed', 'moved'] },
+        entity: {
+          type: 'string',
+          enum: ['rule', 'namedCondition', 'input', 'row', 'node', 'hitPolicy', 'inputSchema', 'test'],
+        },
+        id: { type: 'string', description: 'the rule’s name, the row’s, input’s or node’s id, the test’s name' },
+        path: { type: 'string', description: 'JSON Pointer in the newer version' },
+        before: {},
+        after: {},
+        summary: { type: 'string' },
+      },
+    },
+  },
+});

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
@@ -18,6 +26,8 @@ import {
 } from './ruleset-dmn.contract.js';
 import {
   createRulesetRequestSchema,
+  rulesetContentSchema,
+  rulesetDiffSchema,
   rulesetViewSchema,
   transitionRequestSchema,
   updateDraftRequestSchema,
@@ -32,7 +42,9 @@ export class RulesetsController extends GovernedController({
   resource: 'rulesets',
   createSchema: createRulesetRequestSchema,
   draftSchema: updateDraftRequestSchema,
+  contentSchema: rulesetContentSchema,
   viewSchema: rulesetViewSchema,
+  diffSchema: rulesetDiffSchema,
 }) {
   constructor(protected readonly service: RulesetsService) {
     super();
@@ -41,6 +53,7 @@ export class RulesetsController extends GovernedController({
   @Post(':key/archive')
   @HttpCode(200)
   @RequireRoles('approver', 'admin')
+  @ApiOkResponse({ schema: rulesetViewSchema as object })
   archive(
     @Param('key') key: string,
     @ValidBody(transitionRequestSchema) body: TransitionRequest,
@@ -100,6 +113,7 @@ export class RulesetsController extends GovernedController({
     ),
   })
   @ApiResponse({ status: 415, ...errorResponse(415, `The body is not ${XML_CONTENT_TYPES.join(' or ')}.`) })
+  @ApiCreatedResponse({ schema: rulesetViewSchema as object })
   importDmn(
     @Body() body: unknown,
     @ValidQuery(dmnImportQuerySchema) query: DmnImportQuery,

@@ -1,11 +1,11 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { errorResponse } from '../../common/http/openapi-contract.js';
 import { RequireScope } from '../../common/access/permission.decorator.js';
 import { ROLES } from '../../common/access/roles.js';
-import { completeRequestSchema, type CompleteRequest } from '../prompts/prompts.contract.js';
+import { completeRequestSchema, completeResponseSchema, type CompleteRequest } from '../prompts/prompts.contract.js';
 import { CompletionService } from './completion.service.js';
 
 @ApiTags('prompts')
@@ -20,6 +20,7 @@ export class CompletionController {
     status: 429,
     ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.'),
   })
+  @ApiOkResponse({ schema: completeResponseSchema as object })
   complete(
     @Param('key') key: string,
     @ValidBody(completeRequestSchema) body: CompleteRequest,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
@@ -38,6 +38,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: userViewSchema as object })
   create(
     @ValidBody(createUserRequestSchema) body: CreateUserRequest,
     @Req() request: FastifyRequest,
@@ -46,6 +47,7 @@ export class UsersController {
   }
 
   @Put(':username')
+  @ApiOkResponse({ schema: userViewSchema as object })
   update(
     @Param('username') username: string,
     @ValidBody(updateUserRequestSchema) body: UpdateUserRequest,
