@@ -1,9 +1,10 @@
 // The work budget of computed facts (docs/adr/0010-computed-facts.md): one per evaluation, charged by every step.
+import { pastLimit, type WorkClock } from './work-clock.js';
 
 export const EXPRESSION_LIMITS = Object.freeze({
   /** Work units for all the computed facts of one evaluation (a unit is 20–60 ns here, warm to cold). */
   budget: 500_000,
-  /** Wall-clock backstop for the same evaluation, checked every few thousand units: a loaded machine. */
+  /** Time backstop for the same evaluation, checked every few thousand units: work the units under-count. */
   milliseconds: 30,
   /** Syntax nodes of one expression. */
   maxNodes: 1000,
@@ -44,7 +45,7 @@ export interface Run {
   /** Units left; the clock is read each time `left` goes below `checkAt`. */
   left: number;
   checkAt: number;
-  deadline: number;
+  clock: WorkClock;
 }
 export const CLOCK_EVERY = 8192;
 export type Code = (run: Run) => unknown;
@@ -54,6 +55,6 @@ export function charge(run: Run, units: number): void {
 }
 function checkpoint(run: Run): void {
   if (run.left < 0) throw new BudgetExceeded('steps');
-  if (performance.now() > run.deadline) throw new BudgetExceeded('time');
+  if (pastLimit(run.clock)) throw new BudgetExceeded('time');
   run.checkAt = Math.max(run.left - CLOCK_EVERY, 0);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { EXPRESSION_LIMITS, type Run } from './cel-budget.js';
+import { startClock } from './work-clock.js';
 import { regexReplacer } from './cel-regex.js';
 import { fixedShape } from './linear-pattern.js';
 
@@ -29,7 +30,7 @@ const freshRun = (): Run => ({
   locals: [],
   left: EXPRESSION_LIMITS.budget,
   checkAt: 0,
-  deadline: Number.POSITIVE_INFINITY,
+  clock: startClock(Number.POSITIVE_INFINITY),
 });
 
 // Pieces of patterns of the kinds analysts write for identifiers; at most one group, so most are of fixed shape.

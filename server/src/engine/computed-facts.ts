@@ -9,6 +9,7 @@ import {
 } from './cel-budget.js';
 import { compileNode, ExpressionSyntaxError } from './cel-compiler.js';
 import { EvaluationFailure } from './cel-values.js';
+import { startClock } from './work-clock.js';
 
 /**
  * Computed facts (docs/adr/0010-computed-facts.md): CEL syntax, parsed by @marcbachmann/cel-js, compiled (cel-compiler.ts)
@@ -133,7 +134,7 @@ export function compileComputedFacts(
       locals: [],
       left: budget,
       checkAt: budget - CLOCK_EVERY,
-      deadline: performance.now() + milliseconds,
+      clock: startClock(milliseconds),
     };
     for (let index = 0; index < codes.length; index++) {
       const code = codes[index];

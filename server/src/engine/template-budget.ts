@@ -2,13 +2,14 @@
 // its own: four nested #each over a 60-item list rendered 260 MB in 15 s. Every tag that runs is charged here
 // before the render goes on, and the render stops once its budget or its output limit is spent.
 import type Handlebars from 'handlebars';
+import { pastLimit, startClock, type WorkClock } from './work-clock.js';
 
 export const RENDER_LIMITS = Object.freeze({
   /** Work units of one render: each tag run, each #each iteration, each 16 characters a helper reads or builds. */
   steps: 50_000,
   /** Characters one rendered template may have: about 150 000 tokens, most of a model's context. */
   characters: 500_000,
-  /** Wall-clock backstop for a loaded machine, read every few hundred units. */
+  /** Time backstop for work the units under-count, read every few hundred units (work-clock.ts). */
   milliseconds: 20,
 });
 
@@ -33,7 +34,8 @@ interface Meter {
   left: number;
   characters: number;
   checkAt: number;
-  deadline: number;
+  /** Started by the first charge. */
+  clock: WorkClock | null;
 }
 // Rendering is synchronous, so the render in progress is the only one that can be charged.
 let meter: Meter | null = null;
@@ -45,7 +47,7 @@ export function metered<T>(render: () => T): T {
     left: RENDER_LIMITS.steps,
     characters: RENDER_LIMITS.characters,
     checkAt: RENDER_LIMITS.steps - CLOCK_EVERY,
-    deadline: 0, // set by the first charge: a template's first render compiles it first, outside the budget
+    clock: null, // started by the first charge: a template's first render compiles it first, outside the budget
   };
   try {
     return render();
@@ -57,10 +59,10 @@ export function metered<T>(render: () => T): T {
 /** Charges work units: one for a tag, plus one per 16 characters of what it reads or builds. */
 export function charge(units: number): void {
   if (!meter) return;
-  if (meter.deadline === 0) meter.deadline = performance.now() + RENDER_LIMITS.milliseconds;
+  meter.clock ??= startClock(RENDER_LIMITS.milliseconds);
   if ((meter.left -= units) < meter.checkAt) {
     if (meter.left < 0) throw new RenderLimitError('steps');
-    if (performance.now() > meter.deadline) throw new RenderLimitError('time');
+    if (pastLimit(meter.clock)) throw new RenderLimitError('time');
     meter.checkAt = meter.left - CLOCK_EVERY;
   }
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals';
+import { cpuMilliseconds, pastLimit, startClock } from './work-clock.js';
+
+/** Blocks this thread for `ms` without spending CPU: what waiting for a core looks like from inside. */
+const waitWithoutWorking = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+const work = (ms: number) => {
+  const from = cpuMilliseconds();
+  let x = 0;
+  while (cpuMilliseconds() - from < ms) x += Math.sqrt(x + 1);
+  return x;
+};
+
+describe('the work clock of computed facts and renders', () => {
+  it('is not past its limit when the process waited rather than worked', () => {
+    const clock = startClock(5);
+    expect(pastLimit(clock)).toBe(false); // the first check starts the CPU clock
+    waitWithoutWorking(30);
+    expect(performance.now()).toBeGreaterThan(clock.wallDeadline);
+    expect(pastLimit(clock)).toBe(false);
+  });
+
+  it('is past its limit once the work has taken that long on both clocks', () => {
+    const clock = startClock(5);
+    expect(pastLimit(clock)).toBe(false);
+    work(8);
+    expect(pastLimit(clock)).toBe(true);
+  });
+
+  it('is not past its limit before the wall clock is, however the CPU time is counted', () => {
+    const clock = startClock(60_000);
+    pastLimit(clock);
+    work(8);
+    expect(pastLimit(clock)).toBe(false);
+  });
+});
