@@ -122,14 +122,22 @@ describe('the OpenAPI document as a contract', () => {
     expect(
       contract.problem('post', '/api/v1/prompts/p/render', { status: 200, headers: json, body: { prompt: 'p' } }),
     ).toMatch(/must have required property 'version'/);
-    // A named view, through its $ref: a version number is an integer.
+    // A named view, through its $ref: each version listed is a VersionView, whose number is an integer.
+    const version = {
+      id: 1,
+      number: 1,
+      status: 'draft',
+      authors: [],
+      createdBy: 'a',
+      createdAt: '2026-12-03T10:00:00Z',
+    };
+    const listed = (number: unknown) => [{ ...version, number, comments: [], inForce: false, publications: [] }];
     expect(
-      contract.problem('get', '/api/v1/rulesets/r', {
-        status: 200,
-        headers: json,
-        body: { key: 'r', latestVersion: 'one' },
-      }),
-    ).toMatch(/\/latestVersion must be integer/);
+      contract.problem('get', '/api/v1/rulesets/r/versions', { status: 200, headers: json, body: listed(1) }),
+    ).toBe(undefined);
+    expect(
+      contract.problem('get', '/api/v1/rulesets/r/versions', { status: 200, headers: json, body: listed('one') }),
+    ).toMatch(/\/0\/number must be integer/);
     expect(contract.problem('get', '/api/v1/rulesets/r', { status: 418, headers: json, body: {} })).toMatch(
       /GET \/api\/v1\/rulesets\/\{key\} answered 418, a status the document does not list/,
     );

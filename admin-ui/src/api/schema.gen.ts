@@ -1362,25 +1362,107 @@ export interface components {
     /** @description any JSON value; object keys have at most 1024 characters and no NUL */
     JsonValue: unknown;
     VersionView: {
-      id?: number;
-      number?: number;
+      /** @description the version number (react-admin reads `id`) */
+      id: number;
+      number: number;
       /** @enum {string} */
-      status?: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+      status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+      /** @description of the content; set once submitted */
       checksum?: string;
-      authors?: string[];
-      inForce?: boolean;
+      /** @description the version a draft started from */
+      basedOn?: number;
+      authors: string[];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      submittedBy?: string;
+      /** Format: date-time */
+      submittedAt?: string;
+      approvedBy?: string;
+      /** Format: date-time */
+      approvedAt?: string;
+      /** @description the approval holds only for this exact content */
+      approvalChecksum?: string;
+      rejectedBy?: string;
+      /** Format: date-time */
+      rejectedAt?: string;
+      publishedBy?: string;
+      /** Format: date-time */
+      publishedAt?: string;
+      comments: {
+        by: string;
+        /** Format: date-time */
+        at: string;
+        action: string;
+        text: string;
+      }[];
+      testRun?: {
+        checksum: string;
+        passed: number;
+        failed: number;
+        /** Format: date-time */
+        at: string;
+        by: string;
+      };
+      inForce: boolean;
+      publications: {
+        version: number;
+        /** Format: date-time */
+        effectiveFrom: string;
+        /** Format: date-time */
+        effectiveTo?: string;
+        publishedBy: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** @enum {string} */
+        kind: 'publish' | 'rollback';
+        comment?: string;
+      }[];
     };
     RulesetView: {
-      id?: string;
-      key?: string;
-      name?: string;
-      pilot?: string;
+      /** @description the key (react-admin reads `id`) */
+      id: string;
+      key: string;
+      name: string;
+      pilot: string;
       /** @enum {string} */
-      format?: 'rules' | 'decisionTable' | 'decisionTree';
-      activeVersion?: number | null;
-      draftVersion?: number | null;
-      latestVersion?: number;
-      versions?: components['schemas']['VersionView'][];
+      format: 'rules' | 'decisionTable' | 'decisionTree';
+      description?: string;
+      archived: boolean;
+      /** @description the version in force now */
+      activeVersion: number | null;
+      draftVersion: number | null;
+      latestVersion: number;
+      /** @description publications that take effect later */
+      scheduled: {
+        version: number;
+        /** Format: date-time */
+        effectiveFrom: string;
+        /** Format: date-time */
+        effectiveTo?: string;
+        publishedBy: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** @enum {string} */
+        kind: 'publish' | 'rollback';
+        comment?: string;
+      }[];
+      versions: components['schemas']['VersionView'][];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description only in a create's answer: the first draft's number
+       * @constant
+       */
+      version?: 1;
+      /**
+       * @description only in a create's answer: the first draft's status
+       * @constant
+       */
+      status?: 'draft';
     };
     RulesetAnalysis: {
       findings: {
@@ -1521,15 +1603,46 @@ export interface components {
       maskedFacts?: boolean;
     };
     PromptView: {
-      id?: string;
-      key?: string;
-      name?: string;
-      pilot?: string;
-      archived?: boolean;
-      activeVersion?: number | null;
-      draftVersion?: number | null;
-      latestVersion?: number;
-      versions?: components['schemas']['VersionView'][];
+      /** @description the key (react-admin reads `id`) */
+      id: string;
+      key: string;
+      name: string;
+      pilot: string;
+      archived: boolean;
+      /** @description the version in force now */
+      activeVersion: number | null;
+      draftVersion: number | null;
+      latestVersion: number;
+      /** @description publications that take effect later */
+      scheduled: {
+        version: number;
+        /** Format: date-time */
+        effectiveFrom: string;
+        /** Format: date-time */
+        effectiveTo?: string;
+        publishedBy: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** @enum {string} */
+        kind: 'publish' | 'rollback';
+        comment?: string;
+      }[];
+      versions: components['schemas']['VersionView'][];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description only in a create's answer: the first draft's number
+       * @constant
+       */
+      version?: 1;
+      /**
+       * @description only in a create's answer: the first draft's status
+       * @constant
+       */
+      status?: 'draft';
     };
     EvaluationSetView: {
       id: string;
@@ -1793,9 +1906,10 @@ export interface components {
       createdBy: string;
     };
     ExperimentView: {
-      id?: string;
-      key?: string;
-      name?: string;
+      /** @description the key (react-admin reads `id`) */
+      id: string;
+      key: string;
+      name: string;
       /** @description set when the service stopped the experiment itself */
       halt?: {
         /** @enum {string} */
@@ -1812,11 +1926,41 @@ export interface components {
         };
         promptVersion?: number | null;
       };
-      archived?: boolean;
-      activeVersion?: number | null;
-      draftVersion?: number | null;
-      latestVersion?: number;
-      versions?: components['schemas']['VersionView'][];
+      archived: boolean;
+      /** @description the version in force now */
+      activeVersion: number | null;
+      draftVersion: number | null;
+      latestVersion: number;
+      /** @description publications that take effect later */
+      scheduled: {
+        version: number;
+        /** Format: date-time */
+        effectiveFrom: string;
+        /** Format: date-time */
+        effectiveTo?: string;
+        publishedBy: string;
+        /** Format: date-time */
+        publishedAt: string;
+        /** @enum {string} */
+        kind: 'publish' | 'rollback';
+        comment?: string;
+      }[];
+      versions: components['schemas']['VersionView'][];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description only in a create's answer: the first draft's number
+       * @constant
+       */
+      version?: 1;
+      /**
+       * @description only in a create's answer: the first draft's status
+       * @constant
+       */
+      status?: 'draft';
     };
   };
   responses: never;
@@ -3645,7 +3789,63 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VersionView'] & {
+          'application/json': {
+            /** @description the version number (react-admin reads `id`) */
+            id: number;
+            number: number;
+            /** @enum {string} */
+            status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+            /** @description of the content; set once submitted */
+            checksum?: string;
+            /** @description the version a draft started from */
+            basedOn?: number;
+            authors: string[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            submittedBy?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            approvedBy?: string;
+            /** Format: date-time */
+            approvedAt?: string;
+            /** @description the approval holds only for this exact content */
+            approvalChecksum?: string;
+            rejectedBy?: string;
+            /** Format: date-time */
+            rejectedAt?: string;
+            publishedBy?: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            comments: {
+              by: string;
+              /** Format: date-time */
+              at: string;
+              action: string;
+              text: string;
+            }[];
+            testRun?: {
+              checksum: string;
+              passed: number;
+              failed: number;
+              /** Format: date-time */
+              at: string;
+              by: string;
+            };
+            inForce: boolean;
+            publications?: {
+              version: number;
+              /** Format: date-time */
+              effectiveFrom: string;
+              /** Format: date-time */
+              effectiveTo?: string;
+              publishedBy: string;
+              /** Format: date-time */
+              publishedAt: string;
+              /** @enum {string} */
+              kind: 'publish' | 'rollback';
+              comment?: string;
+            }[];
             /** @description the version's content */
             content: {
               /** @description JSON Schema of the facts; fields marked "x-pii": true are personal information */
@@ -7481,7 +7681,63 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VersionView'] & {
+          'application/json': {
+            /** @description the version number (react-admin reads `id`) */
+            id: number;
+            number: number;
+            /** @enum {string} */
+            status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+            /** @description of the content; set once submitted */
+            checksum?: string;
+            /** @description the version a draft started from */
+            basedOn?: number;
+            authors: string[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            submittedBy?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            approvedBy?: string;
+            /** Format: date-time */
+            approvedAt?: string;
+            /** @description the approval holds only for this exact content */
+            approvalChecksum?: string;
+            rejectedBy?: string;
+            /** Format: date-time */
+            rejectedAt?: string;
+            publishedBy?: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            comments: {
+              by: string;
+              /** Format: date-time */
+              at: string;
+              action: string;
+              text: string;
+            }[];
+            testRun?: {
+              checksum: string;
+              passed: number;
+              failed: number;
+              /** Format: date-time */
+              at: string;
+              by: string;
+            };
+            inForce: boolean;
+            publications?: {
+              version: number;
+              /** Format: date-time */
+              effectiveFrom: string;
+              /** Format: date-time */
+              effectiveTo?: string;
+              publishedBy: string;
+              /** Format: date-time */
+              publishedAt: string;
+              /** @enum {string} */
+              kind: 'publish' | 'rollback';
+              comment?: string;
+            }[];
             /** @description the version's content */
             content: {
               /** @enum {string} */
@@ -9363,7 +9619,63 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VersionView'] & {
+          'application/json': {
+            /** @description the version number (react-admin reads `id`) */
+            id: number;
+            number: number;
+            /** @enum {string} */
+            status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+            /** @description of the content; set once submitted */
+            checksum?: string;
+            /** @description the version a draft started from */
+            basedOn?: number;
+            authors: string[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            submittedBy?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            approvedBy?: string;
+            /** Format: date-time */
+            approvedAt?: string;
+            /** @description the approval holds only for this exact content */
+            approvalChecksum?: string;
+            rejectedBy?: string;
+            /** Format: date-time */
+            rejectedAt?: string;
+            publishedBy?: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            comments: {
+              by: string;
+              /** Format: date-time */
+              at: string;
+              action: string;
+              text: string;
+            }[];
+            testRun?: {
+              checksum: string;
+              passed: number;
+              failed: number;
+              /** Format: date-time */
+              at: string;
+              by: string;
+            };
+            inForce: boolean;
+            publications?: {
+              version: number;
+              /** Format: date-time */
+              effectiveFrom: string;
+              /** Format: date-time */
+              effectiveTo?: string;
+              publishedBy: string;
+              /** Format: date-time */
+              publishedAt: string;
+              /** @enum {string} */
+              kind: 'publish' | 'rollback';
+              comment?: string;
+            }[];
             /** @description the version's content */
             content: {
               prompt: string;

@@ -163,10 +163,14 @@ export const experimentHaltSchema = {
 } as const;
 
 /** An experiment as read, and as every change to it answers. */
-export const experimentViewSchema = governedViewSchema('ExperimentView', {
-  name: { type: 'string' },
-  halt: { ...experimentHaltSchema, description: 'set when the service stopped the experiment itself' },
-});
+export const experimentViewSchema = governedViewSchema(
+  'ExperimentView',
+  {
+    name: { type: 'string' },
+    halt: { ...experimentHaltSchema, description: 'set when the service stopped the experiment itself' },
+  },
+  ['halt'],
+);
 
 /** GET /api/v1/experiments/{key}/results. */
 export const experimentResultsSchema = {

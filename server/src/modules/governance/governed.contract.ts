@@ -51,33 +51,110 @@ export const diffQuerySchema = {
 } as const;
 export type DiffQuery = FromSchema<typeof diffQuerySchema>;
 
-export const versionViewSchema = {
-  $id: 'VersionView',
+const text = { type: 'string' } as const;
+const instant = { type: 'string', format: 'date-time' } as const;
+
+/** A decision to put a version in force from an instant: a publication or a rollback. */
+const publicationSchema = {
   type: 'object',
+  additionalProperties: false,
+  required: ['version', 'effectiveFrom', 'publishedBy', 'publishedAt', 'kind'],
   properties: {
-    id: { type: 'integer' },
-    number: { type: 'integer' },
-    status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published', 'retired'] },
-    checksum: { type: 'string' },
-    authors: { type: 'array', items: { type: 'string' } },
-    inForce: { type: 'boolean' },
+    version: { type: 'integer' },
+    effectiveFrom: instant,
+    effectiveTo: instant,
+    publishedBy: text,
+    publishedAt: instant,
+    kind: { type: 'string', enum: ['publish', 'rollback'] },
+    comment: text,
   },
 } as const;
 
-/** A governed resource as read (`name`: PromptView…): its metadata, versions with derived statuses, what is in force. */
-export function governedViewSchema(name: string, meta: Record<string, object>) {
+/** What is known of a version besides its content: who did what when, its comments, its last test run. */
+const versionProperties = {
+  id: { type: 'integer', description: 'the version number (react-admin reads `id`)' },
+  number: { type: 'integer' },
+  status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published', 'retired'] },
+  checksum: { ...text, description: 'of the content; set once submitted' },
+  basedOn: { type: 'integer', description: 'the version a draft started from' },
+  authors: { type: 'array', items: text },
+  createdBy: text,
+  createdAt: instant,
+  submittedBy: text,
+  submittedAt: instant,
+  approvedBy: text,
+  approvedAt: instant,
+  approvalChecksum: { ...text, description: 'the approval holds only for this exact content' },
+  rejectedBy: text,
+  rejectedAt: instant,
+  publishedBy: text,
+  publishedAt: instant,
+  comments: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by', 'at', 'action', 'text'],
+      properties: { by: text, at: instant, action: text, text },
+    },
+  },
+  testRun: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['checksum', 'passed', 'failed', 'at', 'by'],
+    properties: { checksum: text, passed: { type: 'integer' }, failed: { type: 'integer' }, at: instant, by: text },
+  },
+  inForce: { type: 'boolean' },
+  publications: { type: 'array', items: publicationSchema },
+} as const;
+const versionRequired = ['id', 'number', 'status', 'authors', 'createdBy', 'createdAt', 'comments', 'inForce'] as const;
+
+export const versionViewSchema = {
+  $id: 'VersionView',
+  type: 'object',
+  additionalProperties: false,
+  required: [...versionRequired, 'publications'],
+  properties: versionProperties,
+} as const;
+
+/**
+ * A governed resource as read (`name`: PromptView…): its metadata (`meta`, required unless `optionalMeta` names
+ * it), versions with derived statuses, what is in force and what is scheduled.
+ */
+export function governedViewSchema(name: string, meta: Record<string, object>, optionalMeta: string[] = []) {
   return {
     $id: name,
     type: 'object',
+    additionalProperties: false,
+    required: [
+      'id',
+      'key',
+      ...Object.keys(meta).filter((field) => !optionalMeta.includes(field)),
+      'archived',
+      'activeVersion',
+      'draftVersion',
+      'latestVersion',
+      'scheduled',
+      'versions',
+      'createdBy',
+      'createdAt',
+      'updatedAt',
+    ],
     properties: {
-      id: { type: 'string' },
-      key: { type: 'string' },
+      id: { ...text, description: 'the key (react-admin reads `id`)' },
+      key: text,
       ...meta,
       archived: { type: 'boolean' },
-      activeVersion: { type: ['integer', 'null'] },
+      activeVersion: { type: ['integer', 'null'], description: 'the version in force now' },
       draftVersion: { type: ['integer', 'null'] },
       latestVersion: { type: 'integer' },
+      scheduled: { type: 'array', items: publicationSchema, description: 'publications that take effect later' },
       versions: { type: 'array', items: versionViewSchema },
+      createdBy: text,
+      createdAt: instant,
+      updatedAt: instant,
+      version: { const: 1, description: "only in a create's answer: the first draft's number" },
+      status: { const: 'draft', description: "only in a create's answer: the first draft's status" },
     },
   } as const;
 }
@@ -85,14 +162,10 @@ export function governedViewSchema(name: string, meta: Record<string, object>) {
 /** A version as read on its own (GET …/versions/{n}): its view and its content. */
 export function versionWithContentSchema(contentSchema: object) {
   return {
-    allOf: [
-      versionViewSchema,
-      {
-        type: 'object',
-        required: ['number', 'status', 'content'],
-        properties: { content: { ...contentSchema, description: "the version's content" } },
-      },
-    ],
+    type: 'object',
+    additionalProperties: false,
+    required: [...versionRequired, 'content'],
+    properties: { ...versionProperties, content: { ...contentSchema, description: "the version's content" } },
   } as const;
 }
 

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { diffResponseSchema, versionViewSchema } from '../governance/governed.contract.js';
+import { diffResponseSchema, governedViewSchema, versionViewSchema } from '../governance/governed.contract.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
@@ -79,21 +79,16 @@ export {
   type RollbackRequest,
   type TransitionRequest,
 } from '../governance/governed.contract.js';
-export const rulesetViewSchema = {
-  $id: 'RulesetView',
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    key: { type: 'string' },
+export const rulesetViewSchema = governedViewSchema(
+  'RulesetView',
+  {
     name: { type: 'string' },
     pilot: { type: 'string' },
     format: { type: 'string', enum: RULESET_FORMATS },
-    activeVersion: { type: ['integer', 'null'] },
-    draftVersion: { type: ['integer', 'null'] },
-    latestVersion: { type: 'integer' },
-    versions: { type: 'array', items: versionViewSchema },
+    description: { type: 'string' },
   },
-} as const;
+  ['description'],
+);
 
 /** What GET …/diff answers for a rule set: rules, rows, inputs, nodes and tests matched by identity, then their fields. */
 export const rulesetDiffSchema = diffResponseSchema({
