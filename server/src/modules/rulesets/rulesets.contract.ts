@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { diffResponseSchema, governedViewSchema, versionViewSchema } from '../governance/governed.contract.js';
+import { diffResponseSchema, governedViewSchema } from '../governance/governed.contract.js';
 import { RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
