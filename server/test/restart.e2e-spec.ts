@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { EMBEDDED_DB } from '../src/common/database/database.module.js';
+import { freePort } from '../src/common/database/free-port.js';
 import {
   EmbeddedFerretDb as EmbeddedFerretDbClass,
   type EmbeddedFerretDb,
@@ -80,27 +83,99 @@ describe('data survives restarts (embedded database)', () => {
     expect(names).not.toContain('while-down');
   }, 60_000);
 
-  it('stops the FerretDB a killed run left behind before starting its own, so one process holds the files', async () => {
-    const crashDir = mkdtempSync(join(tmpdir(), 'gabarit-crashed-'));
-    const options = { binary: resolve('.tools/bin/ferretdb'), dataDir: crashDir, port: 0, log: () => undefined };
-    const leftBehind = new EmbeddedFerretDbClass(options);
-    await leftBehind.start();
-    const orphanPid = Number(readFileSync(join(crashDir, 'ferretdb.pid'), 'utf8'));
+  const options = (dataDir: string, port = 0) => ({
+    binary: resolve('.tools/bin/ferretdb'),
+    dataDir,
+    port,
+    log: () => undefined,
+  });
+  const ferretDbPid = (dataDir: string) =>
+    (JSON.parse(readFileSync(join(dataDir, 'ferretdb.pid'), 'utf8')) as { ferretdb: number }).ferretdb;
+
+  it('lets a command-line tool use the database of the service running on its data directory, and stops a killed run’s leftover', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gabarit-shared-'));
+    const service = await runService(dir);
+    const servicesDb = ferretDbPid(dir);
+    expect(statSync(join(dir, 'db')).mode & 0o777).toBe(0o700); // password hashes and facts: owner only
+    // What `npm run user:create` does beside a running service: before, it stopped the service's FerretDB as a
+    // leftover, and the service answered 503 until someone restarted it.
+    const tool = new EmbeddedFerretDbClass(options(dir));
+    await tool.start();
+    await tool.stop();
+    expect(isAlive(servicesDb)).toBe(true);
+    expect((await fetch(`${service.base}/health`)).status).toBe(200);
+
     // What a service killed with SIGKILL leaves: its FerretDB still running, its pid file still there.
-    expect(isAlive(orphanPid)).toBe(true);
-    const next = new EmbeddedFerretDbClass(options);
+    service.child.kill('SIGKILL');
+    await service.exited;
+    expect(isAlive(servicesDb)).toBe(true);
+    const next = new EmbeddedFerretDbClass(options(dir));
     try {
       await next.start();
-      for (let i = 0; i < 50 && isAlive(orphanPid); i++) await sleep(100);
-      expect(isAlive(orphanPid)).toBe(false);
-      expect(Number(readFileSync(join(crashDir, 'ferretdb.pid'), 'utf8'))).not.toBe(orphanPid);
+      for (let i = 0; i < 50 && isAlive(servicesDb); i++) await sleep(100);
+      expect(isAlive(servicesDb)).toBe(false);
+      expect(ferretDbPid(dir)).not.toBe(servicesDb);
     } finally {
       await next.stop();
-      await leftBehind.stop();
     }
-    expect(existsSync(join(crashDir, 'ferretdb.pid'))).toBe(false);
+    expect(existsSync(join(dir, 'ferretdb.pid'))).toBe(false);
+  }, 90_000);
+
+  it('starts its database again when it dies under the service', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gabarit-respawn-'));
+    const embedded = new EmbeddedFerretDbClass(options(dir));
+    await embedded.start();
+    try {
+      const first = ferretDbPid(dir);
+      process.kill(first, 'SIGKILL');
+      let again = first;
+      for (let i = 0; i < 100 && (again === first || !isAlive(again)); i++) {
+        await sleep(100);
+        again = ferretDbPid(dir);
+      }
+      expect(again).not.toBe(first);
+      expect(isAlive(again)).toBe(true);
+      expect(embedded.running).toBe(true);
+    } finally {
+      await embedded.stop();
+    }
   }, 60_000);
+
+  it('refuses a FERRETDB_PORT another process listens on, rather than using that database', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((done) => taken.once('listening', done));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const embedded = new EmbeddedFerretDbClass(options(mkdtempSync(join(tmpdir(), 'gabarit-port-')), port));
+      await expect(embedded.start()).rejects.toThrow(
+        `Port ${port} (FERRETDB_PORT) is already in use by another process`,
+      );
+    } finally {
+      taken.close();
+    }
+  });
 });
+
+/** The built service (`node dist/main.js`) on `dataDir`, once its /health answers 200. */
+async function runService(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const status = await fetch(`${base}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return { child, exited, base };
+    await sleep(200);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the service did not answer /health');
+}
 
 function isAlive(pid: number): boolean {
   try {
