@@ -15,7 +15,11 @@ import { UsersService } from './modules/users/users.service.js';
 async function createUser(): Promise<void> {
   const [username, roleList, displayName] = process.argv.slice(2);
   const password = process.env['NEW_USER_PASSWORD'];
-  const roles = (roleList ?? '').split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const named = (roleList ?? '').split(',').filter(Boolean);
+  // An unknown role is refused rather than dropped: `admin,Approver` made an admin who was no approver, silently.
+  const unknown = named.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  const roles = named as Role[];
   if (!username || roles.length === 0 || !password) {
     throw new Error(
       `usage: NEW_USER_PASSWORD=<12+ characters> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name"]`,

@@ -107,6 +107,14 @@ describe('starting the service', () => {
     });
     expect(created.stdout).toContain('created chef with roles admin');
     expect(created.status).toBe(0);
+    const misspelt = spawnSync(process.execPath, ['dist/create-user.js', 'bob', 'admin,Approver'], {
+      env: { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-cli-')), NEW_USER_PASSWORD: 'une longue phrase' },
+      encoding: 'utf8',
+    });
+    expect([misspelt.status, misspelt.stderr.trim()]).toEqual([
+      1,
+      'unknown role(s): Approver; roles are analyst, approver, risk, admin',
+    ]);
     const client = await MongoClient.connect(mongodbUri);
     try {
       expect(await client.db().collection('users').countDocuments()).toBe(1);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { projectRoot } from '../common/project-root.js';
 import { ConfigError, loadConfig } from './load-config.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'gabarit-config-'));
@@ -24,6 +25,15 @@ describe('loadConfig', () => {
   it('takes a heap growing factor from 0 (V8 decides) to 300 percent', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(() => loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '301' })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+
+  it('finds the project’s FerretDB wherever it is started from, and says which values a variable takes', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.ferretdbBin).toBe(join(projectRoot(), '.tools', 'bin', 'ferretdb'));
+    expect(loadConfig({ DATA_DIR: dataDir(), FERRETDB_BIN: '/opt/ferretdb' }).ferretdbBin).toBe('/opt/ferretdb');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL: must be equal to one of the allowed values (fatal, error, warn, info, debug, trace, silent)',
+    );
   });
 
   it('names every bad variable', () => {

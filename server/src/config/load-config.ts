@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import { projectRoot } from '../common/project-root.js';
 import { configSchema, type AppConfig, type RawConfig } from './config.schema.js';
 
 /** A configuration problem: the message names the variable so the operator knows what to fix. */
@@ -22,7 +23,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (!validateRaw(raw)) {
     const problems = (validateRaw.errors ?? []).map((e) => {
       const variable = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
-      return `${variable}: ${e.message ?? 'invalid'}`;
+      const allowed = e.keyword === 'enum' ? ` (${(e.params['allowedValues'] as unknown[]).join(', ')})` : '';
+      return `${variable}: ${e.message ?? 'invalid'}${allowed}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
@@ -34,7 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: raw.PORT,
     mongodbUri: raw.MONGODB_URI,
     dataDir,
-    ferretdbBin: resolve(raw.FERRETDB_BIN),
+    // Built into the project by default, wherever the service is started from; a path given is the operator's own.
+    ferretdbBin: env['FERRETDB_BIN'] ? resolve(raw.FERRETDB_BIN) : join(projectRoot(), '.tools', 'bin', 'ferretdb'),
     ferretdbPort: raw.FERRETDB_PORT,
     jwtSecret,
     auditKey: raw.AUDIT_KEY

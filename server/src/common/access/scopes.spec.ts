@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { scopesAllow } from './scopes.js';
+import { SCOPE_PATTERN, scopesAllow } from './scopes.js';
 
 describe('scopesAllow', () => {
   it('matches an exact key and a prefix pattern for the same action only', () => {
@@ -26,5 +26,23 @@ describe('scopesAllow', () => {
     expect(scopesAllow(scopes, 'evaluate', 'enrolment')).toBe(false);
     expect(scopesAllow(scopes, 'metrics', 'anything')).toBe(true);
     expect(scopesAllow(scopes, 'personal-data', 'invoices-2025')).toBe(false);
+  });
+
+  it('takes only metrics:* for /metrics, which names no resource a pattern could match', () => {
+    const valid = (scope: string) => new RegExp(SCOPE_PATTERN).test(scope);
+    expect(['metrics:*', 'evaluate:*', 'evaluate:invoices-*', 'prompts:complete:chatbot'].map(valid)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['metrics:read', 'metrics:invoices-*', 'metrics:', 'read:*'].map(valid)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(scopesAllow(['metrics:read'], 'metrics', '')).toBe(false);
+    expect(scopesAllow(['metrics:*'], 'metrics', '')).toBe(true);
   });
 });

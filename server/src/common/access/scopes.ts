@@ -13,7 +13,11 @@ export const SCOPE_ACTIONS = [
 ] as const;
 export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
 
-export const SCOPE_PATTERN = `^(${SCOPE_ACTIONS.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$`;
+/** Actions on no particular resource: their only scope is `<action>:*`. */
+const ACTIONS_ON_NO_RESOURCE: readonly ScopeAction[] = ['metrics'];
+const ON_A_RESOURCE = SCOPE_ACTIONS.filter((action) => !ACTIONS_ON_NO_RESOURCE.includes(action));
+// `metrics:read` was accepted and granted nothing: /metrics names no resource a pattern could match.
+export const SCOPE_PATTERN = `^(${ON_A_RESOURCE.join('|')}):(\\*|[a-z0-9][a-z0-9-]*\\*?)$|^(${ACTIONS_ON_NO_RESOURCE.join('|')}):(\\*)$`;
 const scopeRegExp = new RegExp(SCOPE_PATTERN);
 
 interface Grant {
@@ -32,9 +36,10 @@ function grantsOf(scopes: readonly string[]): readonly Grant[] {
     grants = scopes.flatMap((scope) => {
       const match = scopeRegExp.exec(scope);
       if (!match) return []; // not a scope this version knows: it grants nothing
-      const pattern = match[2]!;
+      const action = match[1] ?? match[3]!;
+      const pattern = match[2] ?? match[4]!;
       const prefix = pattern.endsWith('*');
-      return [{ action: match[1]!, key: prefix ? pattern.slice(0, -1) : pattern, prefix }];
+      return [{ action, key: prefix ? pattern.slice(0, -1) : pattern, prefix }];
     });
     parsedScopes.set(scopes, grants);
   }

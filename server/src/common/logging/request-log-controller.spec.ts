@@ -1,14 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequestLogController } from './request-log-controller.js';
+import { RequestLogController, withoutQueryValues } from './request-log-controller.js';
 
-const lines: { fields: Record<string, unknown>; message: string }[] = [];
+const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+const at = (level: string) => (fields: Record<string, unknown>, message: string) =>
+  lines.push({ level, fields, message });
 const request = (url: string) =>
-  ({
-    method: 'POST',
-    url,
-    log: { info: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }) },
-  }) as unknown as FastifyRequest;
+  ({ method: 'POST', url, log: { info: at('info'), error: at('error') } }) as unknown as FastifyRequest;
 const reply = (statusCode: number) => ({ statusCode, elapsedTime: 1.5 }) as unknown as FastifyReply;
 
 describe('RequestLogController', () => {
@@ -31,5 +29,17 @@ describe('RequestLogController', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('writes a query string’s parameter names, not their values, and a 5xx at level error', () => {
+    lines.length = 0;
+    const controller = new RequestLogController(100);
+    controller.requestCompleted(null, request('/api/v1/catalogue/search?q=mon+NAS+est+123456789&limit=5'), reply(200));
+    controller.requestCompleted(null, request('/api/v1/rulesets/invoices/evaluate'), reply(503));
+    expect(lines.map((l) => [l.level, (l.fields['req'] as { url: string }).url])).toEqual([
+      ['info', '/api/v1/catalogue/search?q=…&limit=…'],
+      ['error', '/api/v1/rulesets/invoices/evaluate'],
+    ]);
+    expect(withoutQueryValues('/a?')).toBe('/a?');
   });
 });

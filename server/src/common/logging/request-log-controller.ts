@@ -2,8 +2,12 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /**
  * One log line per request, when its answer has gone (Fastify writes two: on arrival and on completion), with the
- * method and URL so it stands on its own. Under load, successful requests are logged up to `perSecond` lines a
- * second, the rest only counted in the next line (`unlogged`): /metrics has them all. Failures are always logged.
+ * method and path so it stands on its own. Under load, successful requests are logged up to `perSecond` lines a
+ * second, the rest only counted in the next line (`unlogged`): /metrics has them all. Failures are always logged,
+ * a 5xx at level error so an alert on errors sees an outage.
+ *
+ * Query strings are not written, only their parameter names: a citizen's question to the catalogue search
+ * (`?q=mon NAS est …`) is personal information, and logs are kept and read more widely than the database.
  */
 export class RequestLogController extends LogController {
   private second = 0;
@@ -21,9 +25,10 @@ export class RequestLogController extends LogController {
     if (reply.statusCode < 400 && !this.withinBudget()) return;
     const unlogged = this.skipped;
     this.skipped = 0;
-    request.log.info(
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    request.log[level](
       {
-        req: { method: request.method, url: request.url },
+        req: { method: request.method, url: withoutQueryValues(request.url) },
         res: { statusCode: reply.statusCode },
         responseTime: reply.elapsedTime,
         ...(unlogged > 0 && { unlogged }),
@@ -45,4 +50,16 @@ export class RequestLogController extends LogController {
     this.skipped++;
     return false;
   }
+}
+
+/** The URL with each query parameter's value left out: `/search?q=…&limit=…`. */
+export function withoutQueryValues(url: string): string {
+  const at = url.indexOf('?');
+  if (at === -1) return url;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, at)}?${names.join('&')}`;
 }

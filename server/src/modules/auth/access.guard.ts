@@ -75,7 +75,7 @@ export class AccessGuard implements CanActivate {
     }
     const key = String((request.params as Record<string, unknown>)[rule.keyParam] ?? '');
     if (!scopesAllow(principal.scopes, rule.action, key)) {
-      throw new ForbiddenError(`This API key has no scope allowing ${rule.action}:${key}.`, 'missing_scope');
+      throw new ForbiddenError(`This API key has no scope allowing ${rule.action}:${key || '*'}.`, 'missing_scope');
     }
   }
 }
