@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import MiniSearch from 'minisearch';
+import type { FromSchema } from 'json-schema-to-ts';
 import { projectRoot } from '../../common/project-root.js';
+import type { searchResponseSchema } from './catalogue.contract.js';
 import { licenceOf } from './catalogue-rules.js';
 import { frenchTerm } from './french-terms.js';
 
@@ -20,16 +22,8 @@ export interface Dataset {
   url: string;
 }
 
-export interface DatasetHit {
-  name: string;
-  title: string;
-  organization: string;
-  formats: string[];
-  /** The licence in words (CC BY 4.0, CC BY-NC-SA 4.0…): the chatbot names any that is not CC BY. */
-  licence: string;
-  url: string;
-  score: number;
-}
+/** A dataset found, as the contract describes it; its licence in words: the chatbot names any that is not CC BY. */
+export type DatasetHit = FromSchema<typeof searchResponseSchema>['results'][number];
 
 /** The open-data catalogue sample, searched in process (MiniSearch), accent-insensitive, title and tags boosted. */
 @Injectable()

@@ -13,21 +13,15 @@ import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import { validatePromptContent } from './prompt-validation.js';
 import type { PromptContent, PromptMeta } from './prompt.types.js';
-import type { CreatePromptRequest, PreviewRequest } from './prompts.contract.js';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { CreatePromptRequest, PreviewRequest, renderedSchema } from './prompts.contract.js';
 import { PromptsRepository } from './prompts.repository.js';
 import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
 
 const PUBLISHED = new Set(['published', 'retired']);
 
-export interface Rendered {
-  prompt: string;
-  version: number;
-  system: string | null;
-  text: string;
-  model: string;
-  maxTokens: number;
-  stopSequences?: string[];
-}
+/** A prompt rendered: what would be sent to the model, as the contract describes it. */
+export type Rendered = FromSchema<typeof renderedSchema>;
 
 /** What the prompts' evaluation runs tell the lifecycle (set by EvaluationService; docs/adr/0031). */
 export interface EvaluationReader {
