@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.factory.js';
+import { isDraining, startDraining } from './common/http/shutdown.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 async function main(): Promise<void> {
@@ -11,17 +14,28 @@ async function main(): Promise<void> {
   if (config.heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
   const app = await createApp(config);
   const log = app.getHttpAdapter().getInstance().log;
-  // SIGTERM/SIGINT: stop taking requests, finish those in flight, close the database, stop the embedded server, exit 0.
+  // SIGTERM/SIGINT: drain, stop taking requests, finish those in flight, close the database, stop the embedded
+  // server, exit 0. Closing at once reset the connection of a keep-alive client whose next request was on its way
+  // (one failed request per connection under load): for SHUTDOWN_DRAIN_MS, answers still come, each closing its
+  // connection, and /health answers 503, so a load balancer sends requests elsewhere before the listener closes.
+  app.getHttpServer().on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (isDraining() && !response.headersSent) response.setHeader('connection', 'close');
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      log.info(`${signal} received: shutting down`);
-      app.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          log.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
+      log.info(
+        `${signal} received: answering for ${config.shutdownDrainMs} ms more, closing each connection, then shutting down`,
       );
+      startDraining(); // /health answers 503 from now on
+      sleep(config.shutdownDrainMs)
+        .then(() => app.close())
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
   await app.listen({ port: config.port, host: config.host });

@@ -69,6 +69,43 @@ describe('starting the service', () => {
     expect(await run.exited).toBe(0);
   }, 60_000);
 
+  it('answers every request on its keep-alive connections until it has closed them, on SIGTERM under load', async () => {
+    const port = await freePort();
+    const run = runService({
+      PORT: String(port),
+      MONGODB_URI: uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('drain')),
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100 && !(await fetch(`${base}/health`).catch(() => undefined)); i++) await sleep(200);
+    // Eight clients on keep-alive connections (fetch's default), each asking again as soon as it is answered.
+    const outcomes = new Map<string, number>();
+    const count = (outcome: string) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    let stopped = false;
+    const client = async () => {
+      while (!stopped) {
+        const outcome = await fetch(`${base}/health`).then(
+          async (r) => (await r.arrayBuffer(), String(r.status)),
+          (err: { cause?: { code?: string } }) => err.cause?.code ?? 'error',
+        );
+        count(outcome);
+        // What a load balancer does: a 503 from /health (draining) or a closed listener sends it elsewhere.
+        if (outcome === '503' || outcome === 'ECONNREFUSED') return;
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await sleep(500);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    stopped = true;
+    await Promise.all(clients);
+    // Before, each connection lost the request it had on its way when the listener closed (ECONNRESET); now
+    // /health answers 503 `draining` for SHUTDOWN_DRAIN_MS first.
+    const failures = [...outcomes].filter(([outcome]) => !['200', '503', 'ECONNREFUSED'].includes(outcome));
+    expect(failures).toEqual([]);
+    expect(outcomes.get('200')).toBeGreaterThan(8);
+    expect(outcomes.get('503')).toBe(8);
+  }, 60_000);
+
   it('refuses to start on a bad value, naming the variable', async () => {
     const run = runService({ PORT: 'eighty', LOG_LEVEL: 'loud' });
     expect(await run.exited).toBe(1);

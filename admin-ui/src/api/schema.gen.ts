@@ -10540,7 +10540,7 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string} */
-            status: 'ok' | 'degraded';
+            status: 'ok' | 'degraded' | 'draining';
             /** @enum {string} */
             db: 'up' | 'down';
           };

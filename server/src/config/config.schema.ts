@@ -24,6 +24,7 @@ export const configSchema = {
       default: 'info',
     },
     LOG_REQUESTS_PER_SECOND: { type: 'integer', minimum: 0, maximum: 1000000, default: 100 },
+    SHUTDOWN_DRAIN_MS: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
     DEMO_PASSWORD: { type: 'string', minLength: 1, default: 'demo' },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
     LOGIN_RATE_LIMIT_PER_MINUTE: { type: 'integer', minimum: 1, default: 30 },
@@ -58,6 +59,7 @@ export const configSchema = {
     'JWT_TTL_SECONDS',
     'LOG_LEVEL',
     'LOG_REQUESTS_PER_SECOND',
+    'SHUTDOWN_DRAIN_MS',
     'DEMO_PASSWORD',
     'BODY_LIMIT_BYTES',
     'LOGIN_RATE_LIMIT_PER_MINUTE',
@@ -102,6 +104,8 @@ export interface AppConfig {
   logLevel: RawConfig['LOG_LEVEL'];
   /** Successful requests logged per second at most; failures are always logged. */
   logRequestsPerSecond: number;
+  /** After SIGTERM, how long answers keep coming with `Connection: close` before the listener closes. */
+  shutdownDrainMs: number;
   demoPassword: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;

@@ -51,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     anthropicBaseUrl: raw.ANTHROPIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
     logRequestsPerSecond: raw.LOG_REQUESTS_PER_SECOND,
+    shutdownDrainMs: raw.SHUTDOWN_DRAIN_MS,
     demoPassword: raw.DEMO_PASSWORD,
     bodyLimitBytes: raw.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -4,13 +4,17 @@ import type { FastifyReply } from 'fastify';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
+import { isDraining } from '../../common/http/shutdown.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { Public, RequireMetricsAccess } from '../../common/access/permission.decorator.js';
 
 const healthSchema = {
   type: 'object',
   required: ['status', 'db'],
-  properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, db: { type: 'string', enum: ['up', 'down'] } },
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'draining'] },
+    db: { type: 'string', enum: ['up', 'down'] },
+  },
 } as const;
 
 @ApiTags('health')
@@ -21,16 +25,19 @@ export class HealthController {
     private readonly metrics: HttpMetrics,
   ) {}
 
-  /** 200 when the database answers a ping, 503 otherwise (published rules may still evaluate from memory). */
+  /**
+   * 200 when the database answers a ping, 503 otherwise (published rules may still evaluate from memory), and 503
+   * `draining` once the process has been told to stop: a load balancer then sends its requests elsewhere.
+   */
   @Get('health')
   @Public()
   @ApiOkResponse({ schema: healthSchema as object })
   async health(
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: 'ok' | 'degraded'; db: 'up' | 'down' }> {
+  ): Promise<{ status: 'ok' | 'degraded' | 'draining'; db: 'up' | 'down' }> {
     const up = await databaseAnswers(this.connection);
-    if (!up) void reply.status(503);
-    return up ? { status: 'ok', db: 'up' } : { status: 'degraded', db: 'down' };
+    if (!up || isDraining()) void reply.status(503);
+    return { status: isDraining() ? 'draining' : up ? 'ok' : 'degraded', db: up ? 'up' : 'down' };
   }
 
   @Get('metrics')
