@@ -68,6 +68,11 @@ describe('data survives restarts (embedded database)', () => {
 
     await waitForHealth(app, 503);
     expect((await app.http.get('/health')).body).toEqual({ status: 'degraded', db: 'down' });
+    const databaseUp = async () =>
+      /^gabarit_database_up (\d)$/m.exec(
+        (await app.http.get('/metrics').set('authorization', `Bearer ${admin}`)).text,
+      )?.[1];
+    expect(await databaseUp()).toBe('0');
     const write = await app.http
       .post('/api/v1/api-keys')
       .set('authorization', `Bearer ${admin}`)
@@ -77,6 +82,7 @@ describe('data survives restarts (embedded database)', () => {
 
     await embedded.start();
     await waitForHealth(app, 200);
+    expect(await databaseUp()).toBe('1');
     const list = await app.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`);
     const names = (list.body as { name: string }[]).map((k) => k.name);
     expect(names).toContain('persist');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -12,6 +13,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { EvaluationService } from '../evaluation/evaluation.service.js';
 import { buildReceipt, type Receipt } from './receipt.js';
 import type { Language } from './receipt-messages.js';
+
+/** How long a /metrics scrape waits for the review counts before it gives the last ones known. */
+const SCRAPE_WAIT_MS = 1_000;
 import type { DecideReviewRequest, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
 
@@ -54,10 +58,16 @@ export class ReviewsService {
     metrics: HttpMetrics,
   ) {
     this.dueDays = config.reviewDueDays;
-    const counts = () => this.repository.counts(new Date());
-    let latest: Promise<Awaited<ReturnType<typeof counts>>> | undefined;
-    // The three series of one scrape share one count; a database away leaves them at 0.
-    const read = () => (latest ??= counts().finally(() => (latest = undefined)));
+    type Counts = Awaited<ReturnType<ReviewsRepository['counts']>>;
+    let known: Counts | null = null;
+    let latest: Promise<Counts | null> | undefined;
+    // The three series of one scrape share one count. A database that does not answer within a second leaves
+    // the last counts known: a frozen one held /metrics for 5–8 s, past a scraper's timeout, during the incident.
+    const read = () =>
+      (latest ??= Promise.race([
+        this.repository.counts(new Date()).then((counts) => (known = counts)),
+        sleep(SCRAPE_WAIT_MS, null, { ref: false }).then(() => known),
+      ]).finally(() => (latest = undefined)));
     new Gauge({
       name: 'gabarit_review_requests_open',
       help: 'Review requests of automated decisions waiting for a reviewer',
