@@ -23,6 +23,8 @@ import { UsersRepository } from '../modules/users/users.repository.js';
 import { SeedMarksRepository } from './seed-marks.repository.js';
 
 const PILOTS = 'pilots';
+/** Set before the pilots' first load, so a start killed during it is told from a database older than the marks. */
+const PILOTS_STARTED = 'pilots-started';
 const SEED_ACTOR = 'seed';
 const validTableFile = contractAjv.compile(createTableRequestSchema);
 /** Tables whose seeded rows are invented for the demonstration (suppliers, purchase orders): see docs/adr/0032. */
@@ -57,12 +59,19 @@ export class SeedService implements OnApplicationBootstrap {
   /**
    * First start of a database: demo accounts when there are no users, the pilots when they were never loaded.
    * The pilots have their own mark, so a first admin made from the command line does not keep them out; a
-   * database that holds rule sets from before the mark existed is marked as it is, never loaded again.
+   * database that holds rule sets from before the mark existed is marked as it is, never loaded again. A first
+   * load that was cut short (the process killed during it) is finished at the next start: before, it was taken
+   * for such an old database, and the invoice pilot, the prompts and the experiment stayed missing.
    */
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.users.count()) === 0) await this.seedDemoAccounts();
     if (await this.marks.has(PILOTS)) return;
-    if (!(await this.rulesets.anyStored())) await this.seedPilots();
+    const interrupted = await this.marks.has(PILOTS_STARTED);
+    if (interrupted || !(await this.rulesets.anyStored())) {
+      if (interrupted) this.logger.warn('the first load of the pilots was cut short: loading what is missing');
+      await this.marks.set(PILOTS_STARTED);
+      await this.seedPilots();
+    }
     await this.marks.set(PILOTS);
   }
 
