@@ -108,6 +108,9 @@ describe('DecisionWriter (group commit)', () => {
     expect(await writer.write([record(4)])).toBe(true);
     expect(fake.batches.flat()).toEqual(['d4']);
     expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
+    // One batch failed, but three decisions have no record: the counter of decisions says so.
+    expect(await metrics.text()).toMatch(/gabarit_decision_records_unlogged_total\{reason="not_confirmed"\} 1/);
+    expect(await metrics.text()).toMatch(/gabarit_decision_records_unlogged_total\{reason="database_away"\} 2/);
   });
 
   it('answers false only to the caller whose record the database refused, and keeps storing everyone else’s', async () => {
@@ -124,6 +127,7 @@ describe('DecisionWriter (group commit)', () => {
     expect(fake.batches.flat().sort()).toEqual(['d1', 'd2', 'd4', 'd5']);
     expect(fake.pings).toBe(0);
     expect(await metrics.text()).toMatch(/gabarit_decision_flush_failures_total 1/);
+    expect(await metrics.text()).toMatch(/gabarit_decision_records_unlogged_total\{reason="refused"\} 1/);
   });
 
   it('answers false when the database does not answer in time', async () => {

@@ -36,6 +36,10 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private readonly batchSizes: Histogram;
   private readonly flushSeconds: Histogram;
   private readonly failures: Counter;
+  /** Decisions answered `logged: false`, by why: each is a decision without a findable record. */
+  private readonly unlogged: Counter<'reason'>;
+  /** Decisions answered `logged: false` without being tried, since the database was taken for away. */
+  private skippedWhileAway = 0;
 
   constructor(
     private readonly decisions: DecisionsRepository,
@@ -65,12 +69,23 @@ export class DecisionWriter implements BeforeApplicationShutdown {
       help: 'Batches of decision records that could not be stored',
       registers,
     });
+    // Batches undercount: while the database is away, decisions are answered without a try, and no batch fails.
+    this.unlogged = new Counter({
+      name: 'gabarit_decision_records_unlogged_total',
+      help: 'Decisions answered logged: false, by reason: not_confirmed (the insert failed or timed out; it may still land), refused (by the database), database_away (not tried while the database did not answer)',
+      labelNames: ['reason'],
+      registers,
+    });
   }
 
   /** Resolves true once the records are stored, false when the database refused or did not answer in time. */
   async write(records: DecisionDocument[]): Promise<boolean> {
     if (records.length === 0) return true;
-    if (this.databaseAway) return false;
+    if (this.databaseAway) {
+      this.skippedWhileAway += records.length;
+      this.unlogged.inc({ reason: 'database_away' }, records.length);
+      return false;
+    }
     while (this.queuedRecords > 0 && this.queuedRecords + records.length > this.config.decisionQueueMax) {
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
     }
@@ -145,7 +160,11 @@ export class DecisionWriter implements BeforeApplicationShutdown {
       this.flushSeconds.observe((performance.now() - started) / 1000);
     } catch (err) {
       this.failures.inc();
-      this.logger.warn(`${records.length} decision record(s) not stored: ${(err as Error).message}`);
+      this.unlogged.inc({ reason: 'not_confirmed' }, records.length);
+      // Not "not stored": an insert that timed out may still land; its callers were told it was not logged.
+      this.logger.warn(
+        `${records.length} decision record(s) not confirmed (${(err as Error).message}): answered logged: false, though they may still be stored; decisions go unrecorded until the database answers`,
+      );
       this.markAway();
       for (const pending of batch) pending.done(false);
       return;
@@ -166,6 +185,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
       const last = first + pending.records.length;
       let stored = true;
       for (let i = first; i < last && stored; i++) if (refusedAt.has(i)) stored = false;
+      if (!stored) this.unlogged.inc({ reason: 'refused' }, pending.records.length);
       pending.done(stored);
       first = last;
     }
@@ -178,13 +198,21 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private markAway(): void {
     if (this.databaseAway) return;
     this.databaseAway = true;
-    while (this.queue.length > 0) for (const pending of this.take()) pending.done(false);
+    while (this.queue.length > 0)
+      for (const pending of this.take()) {
+        this.skippedWhileAway += pending.records.length;
+        this.unlogged.inc({ reason: 'database_away' }, pending.records.length);
+        pending.done(false);
+      }
     const probe = async (): Promise<void> => {
       while (this.databaseAway) {
         await sleep(PROBE_EVERY_MS, undefined, { ref: false }); // never what keeps the process alive
         if (await this.decisions.answers(PROBE_EVERY_MS * 2)) {
           this.databaseAway = false;
-          this.logger.log('the database answers again: decision records are stored again');
+          this.logger.warn(
+            `the database answers again: decision records are stored again; ${this.skippedWhileAway} decision(s) were answered logged: false meanwhile and have no record`,
+          );
+          this.skippedWhileAway = 0;
         }
       }
     };
