@@ -88,7 +88,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.get(HttpMetrics).attach(fastify);
   await registerConsole(app);
   setupOpenApi(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // A start refused during initialisation (an audit key that is not the trail's) closes what it opened: the
+    // database connection and timers would otherwise keep the process, or a test run, from ending.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   registerMethodNotAllowed();
   await fastify.ready();
   return app;

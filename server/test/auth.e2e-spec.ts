@@ -188,7 +188,8 @@ describe('login rate limit', () => {
 
 describe('demo accounts in production', () => {
   it('are neither seeded nor accepted when NODE_ENV=production', async () => {
-    const dev = await startTestApp('auth_prod');
+    // The same secret throughout: the audit key derives from it, and a process with another refuses the trail.
+    const dev = await startTestApp('auth_prod', { JWT_SECRET: 's'.repeat(40) });
     const uri = dev.config.mongodbUri!;
     await dev.close();
     const prod = await startTestApp('auth_prod_empty', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });

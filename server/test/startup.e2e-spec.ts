@@ -106,6 +106,28 @@ describe('starting the service', () => {
     expect(outcomes.get('503')).toBe(8);
   }, 60_000);
 
+  it('refuses to start with an audit key other than the one the trail was written with', async () => {
+    const mongodbUri = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('audit-key'));
+    const withSecret = (secret: string) => ({ MONGODB_URI: mongodbUri, JWT_SECRET: secret.repeat(40) });
+    const first = await startTestApp('audit-key', withSecret('a')); // seeding writes the first events
+    await first.close();
+    // JWT_SECRET rotated without an AUDIT_KEY: the key the chain is written with would change with it.
+    await expect(startTestApp('audit-key', withSecret('b'))).rejects.toThrow(
+      /the audit trail's latest event \(\d+\) does not verify with this process's audit key/,
+    );
+    const again = await startTestApp('audit-key', withSecret('a'));
+    try {
+      const admin = await again.login('admin');
+      expect((await again.http.get('/api/v1/audit/verify').set('authorization', `Bearer ${admin}`)).body).toMatchObject(
+        {
+          ok: true,
+        },
+      );
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses to start on a bad value, naming the variable', async () => {
     const run = runService({ PORT: 'eighty', LOG_LEVEL: 'loud' });
     expect(await run.exited).toBe(1);

@@ -99,6 +99,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.repository.init();
+    await this.refuseAnotherKey();
     // Readers build from the database after the feed's starting position; what comes after, the feed tells.
     // (The indexes are built on first use: an instance that only decides never lists nor queries the trail.)
     await this.feed.start();
@@ -108,6 +109,23 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.indexTimer);
+  }
+
+  /**
+   * Refuses to start with an audit key other than the one the trail was written with. Rotating JWT_SECRET without
+   * an AUDIT_KEY changed the key silently: verification then failed from the first event, and every event written
+   * after chained two keys together, which no single key verifies again. Checked on the latest keyed event only.
+   */
+  private async refuseAnotherKey(): Promise<void> {
+    const head = await this.currentHead();
+    if (!head) return;
+    for await (const event of this.repository.fromSeq(head.seq)) {
+      if (event.mac && checkLink(event, event.seq, event.prevHash, this.key) !== undefined)
+        throw new Error(
+          `the audit trail's latest event (${event.seq}) does not verify with this process's audit key: AUDIT_KEY, or JWT_SECRET when AUDIT_KEY is unset, is not the one the trail was written with. Start with the previous key: events written with another one would break the chain for good (docs/adr/0017).`,
+        );
+      break;
+    }
   }
 
   /** /metrics: how often the feed lost track (each time, the in-memory indexes read the database again). */
