@@ -147,7 +147,8 @@ describe('user administration', () => {
     const env = {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
+      // The secret of the app that wrote the trail: the audit key derives from it (another is refused at start).
+      JWT_SECRET: t.config.jwtSecret,
       MONGODB_URI: t.config.mongodbUri!,
       DATA_DIR: t.config.dataDir,
       LOG_LEVEL: 'silent',
@@ -166,7 +167,7 @@ describe('user administration', () => {
     expect(made.stdout).toContain('created chef with roles admin');
     const prod = await startTestApp('users_prod', {
       NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
+      JWT_SECRET: t.config.jwtSecret,
       MONGODB_URI: t.config.mongodbUri!,
     });
     try {
