@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureFerretDbBinary } from './ferretdb-binary.js';
 import { freePort } from './free-port.js';
+import { within } from '../async/within.js';
 
 export interface EmbeddedFerretDbOptions {
   binary: string;
@@ -91,7 +92,11 @@ export class EmbeddedFerretDb {
     process.removeListener('exit', this.killOnExit);
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill('SIGTERM');
-    const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS, true, { ref: false })]);
+    const timedOut = await within(
+      exited.then(() => false),
+      STOP_TIMEOUT_MS,
+      () => true,
+    );
     if (timedOut) {
       child.kill('SIGKILL');
       await exited;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { type Connection } from 'mongoose';
+import { within } from '../async/within.js';
 
 export interface ConnectLog {
   info: (message: string) => void;
@@ -60,5 +61,5 @@ export async function databaseAnswers(connection: Connection, timeoutMs = 1_500)
     .ping()
     .then(() => true)
     .catch(() => false);
-  return Promise.race([ping, sleep(timeoutMs, false, { ref: false })]);
+  return within(ping, timeoutMs, () => false);
 }

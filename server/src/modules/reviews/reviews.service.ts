@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { unstorableKeys } from '../../common/database/storable-keys.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
+import { within } from '../../common/async/within.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -61,13 +61,17 @@ export class ReviewsService {
     type Counts = Awaited<ReturnType<ReviewsRepository['counts']>>;
     let known: Counts | null = null;
     let latest: Promise<Counts | null> | undefined;
-    // The three series of one scrape share one count. A database that does not answer within a second leaves
-    // the last counts known: a frozen one held /metrics for 5–8 s, past a scraper's timeout, during the incident.
+    // The three series of one scrape share one count. A database that fails, or does not answer within a second,
+    // leaves the last counts known: a frozen one held /metrics for 5–8 s, past a scraper's timeout.
     const read = () =>
-      (latest ??= Promise.race([
-        this.repository.counts(new Date()).then((counts) => (known = counts)),
-        sleep(SCRAPE_WAIT_MS, null, { ref: false }).then(() => known),
-      ]).finally(() => (latest = undefined)));
+      (latest ??= within(
+        this.repository.counts(new Date()).then(
+          (counts) => (known = counts),
+          () => known,
+        ),
+        SCRAPE_WAIT_MS,
+        () => known,
+      ).finally(() => (latest = undefined)));
     new Gauge({
       name: 'gabarit_review_requests_open',
       help: 'Review requests of automated decisions waiting for a reviewer',
