@@ -565,4 +565,28 @@ describe('evaluation', () => {
     expect(await t.db.collection('decisions').countDocuments({ _id: 'old-decision' } as never)).toBe(0);
     expect(await t.db.collection('decisions').countDocuments()).toBeGreaterThan(10);
   });
+
+  it('deletes a large backlog of old records in chunks, keeping the recent ones', async () => {
+    const decisions = t.db.collection('decisions');
+    const recent = await decisions.countDocuments();
+    const day = 86400_000;
+    await decisions.insertMany(
+      Array.from({ length: 1_201 }, (_, i) => ({
+        _id: `backlog-${i}`,
+        ruleset: 'eval-demo',
+        at: new Date(Date.now() - (91 + (i % 30)) * day),
+      })) as never[],
+    );
+    await decisions.insertOne({
+      _id: 'young-enough',
+      ruleset: 'eval-demo',
+      at: new Date(Date.now() - 89 * day),
+    } as never);
+    const retention = t.app.get(DecisionRetention);
+    const [first, second] = await Promise.all([retention.purge(), retention.purge()]);
+    expect(first).toBe(1_201);
+    expect(second).toBe(1_201); // the same purge, not a second one racing it
+    expect(await decisions.countDocuments({ _id: /^backlog-/ } as never)).toBe(0);
+    expect(await decisions.countDocuments()).toBe(recent + 1);
+  });
 });

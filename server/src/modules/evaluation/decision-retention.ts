@@ -1,14 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { within } from '../../common/async/within.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 
 const EVERY_MS = 6 * 3600_000;
+/** How often a long purge says how far it is. */
+const PROGRESS_EVERY_MS = 10_000;
 
 /** Deletes decision records older than the retention period (a scheduled job: TTL indexes are not portable). */
 @Injectable()
 export class DecisionRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopping = false;
   private readonly logger = new Logger('DecisionRetention');
 
   constructor(
@@ -22,18 +27,43 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops a running purge after its current chunk (each is short), before the connection closes. */
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.stopping = true;
+    if (this.running) await within(this.running, 2_000, () => 0);
   }
 
-  async purge(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.decisionRetentionDays * 86400_000);
-    const deleted = await this.decisions.deleteOlderThan(cutoff).catch((err: Error) => {
-      this.logger.warn(`retention purge failed: ${err.message}`);
-      return 0;
-    });
-    if (deleted > 0)
-      this.logger.log(`deleted ${deleted} decision record(s) older than ${this.config.decisionRetentionDays} days`);
+  /** Deletes the records past retention; a purge already running is not started twice. Answers how many. */
+  purge(now = new Date()): Promise<number> {
+    this.running ??= this.deleteOld(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async deleteOld(now: Date): Promise<number> {
+    const days = this.config.decisionRetentionDays;
+    const cutoff = new Date(now.getTime() - days * 86400_000);
+    let deleted = 0;
+    let reported = Date.now();
+    try {
+      for await (const chunk of this.decisions.deleteOlderThan(cutoff)) {
+        deleted += chunk;
+        if (this.stopping) {
+          this.logger.log(`retention purge stopped by shutdown after ${deleted} record(s); the next start goes on`);
+          return deleted;
+        }
+        if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+          reported = Date.now();
+          this.logger.log(`retention purge: ${deleted} decision record(s) older than ${days} days deleted so far`);
+        }
+      }
+    } catch (err) {
+      this.logger.warn(
+        `retention purge failed after deleting ${deleted} record(s): ${(err as Error).message}; it runs again in 6 h`,
+      );
+      return deleted;
+    }
+    if (deleted > 0) this.logger.log(`deleted ${deleted} decision record(s) older than ${days} days`);
     return deleted;
   }
 }

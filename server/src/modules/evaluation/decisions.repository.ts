@@ -60,8 +60,28 @@ export class DecisionsRepository implements OnModuleInit {
     return stored.map(fromStored);
   }
 
-  async deleteOlderThan(cutoff: Date): Promise<number> {
-    const result = await this.decisions.collection.deleteMany({ at: { $lt: cutoff } });
-    return result.deletedCount;
+  /**
+   * Deletes the records older than `cutoff`, `chunk` at a time, yielding how many each chunk deleted; stopping the
+   * iteration stops the purge between chunks. One `deleteMany` on the date would be a single statement as long as
+   * the collection: the embedded database cannot use the index for it (it scans), and a 460 MB collection held
+   * SQLite's only write lock for 13 s, during which no decision record could be stored, and past the socket
+   * timeout on larger ones. One cursor over the old records' ids, and deletes by id, keep each statement short.
+   */
+  async *deleteOlderThan(cutoff: Date, chunk = 500): AsyncGenerator<number> {
+    let ids: string[] = [];
+    const deleteChunk = async (): Promise<number> => {
+      const result = await this.decisions.collection.bulkWrite(
+        ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
+        { ordered: false },
+      );
+      ids = [];
+      return result.deletedCount;
+    };
+    const old = this.decisions.collection.find({ at: { $lt: cutoff } }, { projection: { _id: 1 }, batchSize: chunk });
+    for await (const { _id } of old) {
+      ids.push(_id);
+      if (ids.length === chunk) yield await deleteChunk();
+    }
+    if (ids.length > 0) yield await deleteChunk();
   }
 }
