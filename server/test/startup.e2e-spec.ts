@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../src/common/database/free-port.js';
+import { connectWithRetry } from '../src/common/database/mongo-connection.js';
 import { freshDatabaseName, startTestApp, uriForDatabase } from './support/test-app.js';
 import { spawnSync } from 'node:child_process';
 
@@ -134,6 +135,17 @@ describe('starting the service', () => {
     expect(run.output()).toContain('PORT');
     expect(run.output()).toContain('LOG_LEVEL');
     expect(run.output()).not.toContain('    at ');
+  });
+
+  it('keeps its data in the gabarit database when MONGODB_URI names none (the driver would use test)', async () => {
+    const withoutDatabase = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, '').replace(/\/(\?|$)/, '$1');
+    expect(withoutDatabase).toMatch(/^mongodb:\/\/[^/]+(\?.*)?$/);
+    const connection = await connectWithRetry(withoutDatabase, { info: () => undefined, warn: () => undefined });
+    try {
+      expect(connection.db!.databaseName).toBe('gabarit');
+    } finally {
+      await connection.close();
+    }
   });
 
   it('requires JWT_SECRET in production', async () => {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ConnectionString } from 'mongodb-connection-string-url';
 import mongoose, { type Connection } from 'mongoose';
 import { within } from '../async/within.js';
 
@@ -9,11 +10,22 @@ export interface ConnectLog {
 
 const ATTEMPTS = 10;
 
+/** Where the data goes when the URI names no database: the driver's own default, `test`, is where nobody looks. */
+export const DEFAULT_DATABASE = 'gabarit';
+
+/** The database a connection string names (`mongodb://host/name`), or {@link DEFAULT_DATABASE}. */
+export function databaseNameOf(uri: string): string {
+  const name = new ConnectionString(uri).pathname.replace(/^\//, '');
+  return name ? decodeURIComponent(name) : DEFAULT_DATABASE;
+}
+
 /** Opens a mongoose connection, retrying with backoff at start-up, and logs every later state change. */
 export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Connection> {
   const safeUri = uri.replace(/\/\/[^@/]*@/, '//***@');
+  const dbName = databaseNameOf(uri);
   for (let attempt = 1; ; attempt++) {
     const connection = mongoose.createConnection(uri, {
+      dbName,
       serverSelectionTimeoutMS: 5_000,
       // A database that stops answering (frozen, or the network gone) without closing its sockets: the monitor
       // notices within a few seconds, marks it unknown and interrupts the operations waiting on it, so callers
@@ -28,7 +40,7 @@ export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Co
     try {
       await connection.asPromise();
       reportStateChanges(connection, safeUri, log);
-      log.info(`connected to ${safeUri}`);
+      log.info(`connected to ${safeUri} (database ${dbName})`);
       return connection;
     } catch (err) {
       await connection.close().catch(() => undefined);
