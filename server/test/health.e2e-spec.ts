@@ -14,6 +14,12 @@ describe('health, metrics, docs and HTTP basics', () => {
     expect(response.body).toEqual({ status: 'ok', db: 'up' });
   });
 
+  it('answers liveness', async () => {
+    const response = await t.http.get('/health/live');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
   it('counts requests by route pattern in Prometheus format, for a metrics key or an admin only', async () => {
     await t.http.get('/health');
     await t.http.delete('/api/v1/api-keys/some-id-that-is-not-a-label');
@@ -34,6 +40,10 @@ describe('health, metrics, docs and HTTP basics', () => {
         .send({ name: 'erp', scopes: ['evaluate:*'] })
     ).body.key as string;
     expect((await t.http.get('/metrics').set('x-api-key', evaluator)).status).toBe(403);
+    // Prometheus before 3.0 can send only an Authorization header: the key as a bearer token is the same key.
+    expect((await t.http.get('/metrics').set('authorization', `Bearer ${evaluator}`)).status).toBe(403);
+    expect((await t.http.get('/metrics').set('authorization', `Bearer ${scraper}x`)).status).toBe(401);
+    expect((await t.http.get('/metrics').set('authorization', `Bearer ${scraper}`)).status).toBe(200);
     const response = await t.http.get('/metrics').set('x-api-key', scraper);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);

@@ -68,6 +68,8 @@ describe('data survives restarts (embedded database)', () => {
 
     await waitForHealth(app, 503);
     expect((await app.http.get('/health')).body).toEqual({ status: 'degraded', db: 'down' });
+    // Liveness does not follow the database: a restart would not bring it back, and decisions go on from memory.
+    expect((await app.http.get('/health/live')).status).toBe(200);
     const databaseUp = async () =>
       /^gabarit_database_up (\d)$/m.exec(
         (await app.http.get('/metrics').set('authorization', `Bearer ${admin}`)).text,

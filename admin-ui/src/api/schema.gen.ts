@@ -1320,6 +1320,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -2504,7 +2520,7 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
-            /** @description The secret, shown this once only. Send it as the X-API-Key header. */
+            /** @description The secret, shown this once only. Send it as the X-API-Key header, or as `Authorization: Bearer <key>`. */
             key: string;
             name: string;
             scopes: string[];
@@ -10543,6 +10559,37 @@ export interface operations {
             status: 'ok' | 'degraded' | 'draining';
             /** @enum {string} */
             db: 'up' | 'down';
+          };
+        };
+      };
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
           };
         };
       };

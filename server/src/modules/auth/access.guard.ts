@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import { ApiKeysService } from './api-keys.service.js';
+import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service.js';
 import { PERMISSION_KEY, type PermissionRule } from '../../common/access/permission.decorator.js';
 import type { Principal } from '../../common/access/principal.js';
 import { scopesAllow } from '../../common/access/scopes.js';
@@ -45,6 +45,9 @@ export class AccessGuard implements CanActivate {
     const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!bearer)
       throw new UnauthenticatedError('Sign in (Authorization: Bearer <token>) or send an API key (X-API-Key).');
+    // An API key may come as a bearer token too: some clients (Prometheus before 3.0, many gateways) send no other
+    // header. Keys and session tokens cannot be mistaken for each other: keys start `gbt_`, tokens are JWTs.
+    if (bearer.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(bearer);
     const { username, tokenVersion } = this.tokens.verify(bearer);
     // The account as it is now decides: disabled, signed out, roles or password changed since the token was issued.
     const account = await this.sessions.current(username);

@@ -43,7 +43,11 @@ export const createdApiKeySchema = {
   required: ['id', 'key', 'name', 'scopes'],
   properties: {
     id: { type: 'string' },
-    key: { type: 'string', description: 'The secret, shown this once only. Send it as the X-API-Key header.' },
+    key: {
+      type: 'string',
+      description:
+        'The secret, shown this once only. Send it as the X-API-Key header, or as `Authorization: Bearer <key>`.',
+    },
     name: { type: 'string' },
     scopes: { type: 'array', items: { type: 'string' } },
   },

@@ -12,6 +12,8 @@ import type { ApiKeyView, CreateApiKeyRequest, CreatedApiKey } from './api-keys.
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { Principal } from '../../common/access/principal.js';
 
+/** How every API key starts, so that one sent as a bearer token is told from a session token. */
+export const API_KEY_PREFIX = 'gbt_';
 const KEY_FORMAT = /^gbt_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 // Verified keys are served from memory so /evaluate never waits for the database; each is re-checked in the
 // background once this old. A revocation on another instance is told by the audit trail's feed within about 2 s;
@@ -66,7 +68,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
     const id = randomBytes(8).toString('hex');
-    const key = `gbt_${id}_${randomBytes(32).toString('base64url')}`;
+    const key = `${API_KEY_PREFIX}${id}_${randomBytes(32).toString('base64url')}`;
     const event = outboxItem({
       actor: createdBy,
       action: 'api_key.created',

@@ -18,6 +18,12 @@ const healthSchema = {
   },
 } as const;
 
+const liveSchema = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['ok'] } },
+} as const;
+
 @ApiTags('health')
 @Controller()
 export class HealthController {
@@ -37,8 +43,8 @@ export class HealthController {
   }
 
   /**
-   * 200 when the database answers a ping, 503 otherwise (published rules may still evaluate from memory), and 503
-   * `draining` once the process has been told to stop: a load balancer then sends its requests elsewhere.
+   * Readiness: 200 when the database answers a ping, 503 otherwise (published rules may still evaluate from memory),
+   * and 503 `draining` once the process has been told to stop: a load balancer then sends its requests elsewhere.
    */
   @Get('health')
   @Public()
@@ -49,6 +55,17 @@ export class HealthController {
     const up = await databaseAnswers(this.connection);
     if (!up || isDraining()) void reply.status(503);
     return { status: isDraining() ? 'draining' : up ? 'ok' : 'degraded', db: up ? 'up' : 'down' };
+  }
+
+  /**
+   * Liveness: 200 while the process answers at all. It does not ask the database: a process whose database is away
+   * still decides from memory, and restarting it would not bring the database back (/health is for readiness).
+   */
+  @Get('health/live')
+  @Public()
+  @ApiOkResponse({ schema: liveSchema as object })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 
   @Get('metrics')
