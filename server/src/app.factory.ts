@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pino } from 'pino';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { registerConsole } from './common/http/console-static.js';
@@ -13,23 +12,14 @@ import { watchRoutesForMethodNotAllowed } from './common/http/method-not-allowed
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
 import { requestIdFor } from './common/http/request-id.js';
-import { JsonLogger } from './common/logging/json-logger.js';
+import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 import { RequestLogController } from './common/logging/request-log-controller.js';
 import { HttpMetrics } from './common/metrics/http-metrics.js';
 import type { AppConfig } from './config/config.schema.js';
 
 /** Builds the whole service, exactly as production runs it; tests use this too. Does not listen. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const logger = pino(
-    {
-      level: config.logLevel,
-      base: { service: 'gabarit' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    },
-    // Written off the event loop: under load lines are coalesced into fewer writes; pino flushes at exit.
-    config.logLevel === 'silent' ? undefined : pino.destination({ dest: 1, sync: false }),
-  );
+  const logger = serviceLog(config, 'async');
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,

@@ -7,6 +7,7 @@ import { JsonSchemaPipe } from './common/http/json-schema.pipe.js';
 import { createUserRequestSchema, type CreateUserRequest } from './modules/users/users.contract.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { UsersService } from './modules/users/users.service.js';
+import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 
 /**
  * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
@@ -33,7 +34,7 @@ async function createUser(): Promise<void> {
   }) as CreateUserRequest;
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [UsersModule]), {
     abortOnError: false,
-    logger: ['error'],
+    logger: new JsonLogger(serviceLog({ logLevel: 'error' }, 'sync')), // its own output is the answer; errors as JSON
   });
   try {
     const user = await app.get(UsersService).create(request, 'cli');

@@ -6,13 +6,14 @@ import { projectRoot } from './common/project-root.js';
 import { loadConfig } from './config/load-config.js';
 import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
+import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
   const dir = resolve(process.argv[2] ?? join(projectRoot(), 'rulesets'));
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [RulesetsModule]), {
     abortOnError: false,
-    logger: ['error'],
+    logger: new JsonLogger(serviceLog({ logLevel: 'error' }, 'sync')), // its own output is the answer; errors as JSON
   });
   try {
     const written = await app.get(RulesetFiles).exportActive(dir);

@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { startAnotherInstance, startTestApp } from './support/test-app.js';
+import { MongoClient } from 'mongodb';
+import { freshDatabaseName, startAnotherInstance, startTestApp, uriForDatabase } from './support/test-app.js';
 
 describe('the first load of the pilots', () => {
   it('is finished at the next start when a killed process cut it short', async () => {
@@ -22,6 +27,36 @@ describe('the first load of the pilots', () => {
       expect(await next.db.collection('seed_marks').countDocuments({ _id: 'pilots' } as never)).toBe(1);
     } finally {
       await next.close();
+    }
+  });
+});
+
+describe('npm run seed', () => {
+  it('loads the pilots into an empty database and logs JSON lines, as the service does', async () => {
+    const mongodbUri = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('seed-cli'));
+    const seeded = spawnSync(process.execPath, ['dist/seed.js'], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-seed-')),
+      },
+      encoding: 'utf8',
+    });
+    expect([seeded.status, seeded.stderr]).toEqual([0, '']);
+    const lines = seeded.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    // One log pipeline reads the service and its tools: every line is a JSON object naming the service.
+    expect(lines.filter((line) => !/^\{"level":\d+,.*"service":"gabarit"/.test(line))).toEqual([]);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^connected to /)]),
+    );
+    const client = await MongoClient.connect(mongodbUri);
+    try {
+      const keys = await client.db().collection('rulesets').distinct('_id');
+      expect(keys).toEqual(expect.arrayContaining(['enrolment', 'invoices']));
+    } finally {
+      await client.close();
     }
   });
 });

@@ -23,6 +23,7 @@ export function databaseNameOf(uri: string): string {
 export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Connection> {
   const safeUri = uri.replace(/\/\/[^@/]*@/, '//***@');
   const dbName = databaseNameOf(uri);
+  const where = new ConnectionString(uri).pathname.length > 1 ? safeUri : `${safeUri}, database ${dbName}`;
   for (let attempt = 1; ; attempt++) {
     const connection = mongoose.createConnection(uri, {
       dbName,
@@ -40,7 +41,7 @@ export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Co
     try {
       await connection.asPromise();
       reportStateChanges(connection, safeUri, log);
-      log.info(`connected to ${safeUri} (database ${dbName})`);
+      log.info(`connected to ${where}`);
       return connection;
     } catch (err) {
       await connection.close().catch(() => undefined);

@@ -1,5 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Logger as PinoLogger } from 'pino';
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { AppConfig } from '../../config/config.schema.js';
+
+/**
+ * The service's one JSON log stream (stdout), for the service and its command-line tools alike. The service
+ * writes off the event loop (under load lines are coalesced into fewer writes; pino flushes at exit); a tool
+ * writes each line at once, since it exits right after.
+ */
+export function serviceLog(config: Pick<AppConfig, 'logLevel'>, write: 'async' | 'sync'): PinoLogger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { service: 'gabarit' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    config.logLevel === 'silent' ? undefined : pino.destination({ dest: 1, sync: write === 'sync' }),
+  );
+}
 
 /** Routes Nest's own log lines into the same pino JSON stream as Fastify's request logs. */
 export class JsonLogger implements LoggerService {
