@@ -1,10 +1,11 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from '@jest/globals';
 import { cpuMilliseconds, pastLimit, startClock } from './work-clock.js';
 
 /** Blocks this thread for `ms` without spending CPU: what waiting for a core looks like from inside. */
 const waitWithoutWorking = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Works until `ms` have passed on both clocks: the process's CPU time counts every thread, so it can run ahead. */
+/** Works until `ms` have passed on both clocks (where the CPU time is the process's, it can run ahead). */
 const work = (ms: number) => {
   const cpuFrom = cpuMilliseconds();
   const wallFrom = performance.now();
@@ -34,5 +35,23 @@ describe('the work clock of computed facts and renders', () => {
     pastLimit(clock);
     work(8);
     expect(pastLimit(clock)).toBe(false);
+  });
+
+  it('does not count the CPU time other threads spend meanwhile', async () => {
+    // Another thread busy for 200 ms, as V8's collector and compiler threads are beside an evaluation.
+    const started = new Int32Array(new SharedArrayBuffer(4));
+    const busy = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       Atomics.store(workerData, 0, 1); Atomics.notify(workerData, 0);
+       const end = Date.now() + 200; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);`,
+      { eval: true, workerData: started },
+    );
+    const finished = new Promise((done) => busy.once('exit', done));
+    Atomics.wait(started, 0, 0, 5_000);
+    const clock = startClock(5);
+    expect(pastLimit(clock)).toBe(false);
+    waitWithoutWorking(60);
+    expect(pastLimit(clock)).toBe(false);
+    await finished;
   });
 });
