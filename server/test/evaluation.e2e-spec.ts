@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
+import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
@@ -588,5 +589,22 @@ describe('evaluation', () => {
     expect(second).toBe(1_201); // the same purge, not a second one racing it
     expect(await decisions.countDocuments({ _id: /^backlog-/ } as never)).toBe(0);
     expect(await decisions.countDocuments()).toBe(recent + 1);
+  });
+
+  it('stops a purge between chunks when the service shuts down, and the next purge goes on', async () => {
+    const decisions = t.db.collection('decisions');
+    await decisions.insertMany(
+      Array.from({ length: 1_100 }, (_, i) => ({
+        _id: `halted-${i}`,
+        ruleset: 'eval-demo',
+        at: new Date(Date.now() - 100 * 86400_000),
+      })) as never[],
+    );
+    const stopping = new DecisionRetention(t.config, t.app.get(DecisionsRepository));
+    const purging = stopping.purge();
+    await stopping.onApplicationShutdown(); // before the first chunk of 500 is stored
+    expect(await purging).toBe(500);
+    expect(await decisions.countDocuments({ _id: /^halted-/ } as never)).toBe(600);
+    expect(await t.app.get(DecisionRetention).purge()).toBe(600);
   });
 });

@@ -45,19 +45,21 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
     const cutoff = new Date(now.getTime() - days * 86400_000);
     let deleted = 0;
     let reported = Date.now();
+    const stoppedByShutdown = (): number => {
+      this.logger.log(`retention purge stopped by shutdown after ${deleted} record(s); the next start goes on`);
+      return deleted;
+    };
     try {
       for await (const chunk of this.decisions.deleteOlderThan(cutoff)) {
         deleted += chunk;
-        if (this.stopping) {
-          this.logger.log(`retention purge stopped by shutdown after ${deleted} record(s); the next start goes on`);
-          return deleted;
-        }
+        if (this.stopping) return stoppedByShutdown();
         if (Date.now() - reported >= PROGRESS_EVERY_MS) {
           reported = Date.now();
           this.logger.log(`retention purge: ${deleted} decision record(s) older than ${days} days deleted so far`);
         }
       }
     } catch (err) {
+      if (this.stopping) return stoppedByShutdown(); // the connection closed under it
       this.logger.warn(
         `retention purge failed after deleting ${deleted} record(s): ${(err as Error).message}; it runs again in 6 h`,
       );
