@@ -167,8 +167,16 @@ describe('prompts', () => {
     const down = await call('complete', { variables, subjectId: 's' });
     expect(down.status).toBe(503);
     expect(down.body.error).toBe('llm_unavailable');
+    // A provider that answers 200 with what is not a message is unavailable too: not the caller's invalid JSON,
+    // not a 500.
+    for (const mode of ['garbled', 'no_usage'] as const) {
+      fake.mode = mode;
+      const unreadable = await call('complete', { variables, subjectId: 's' });
+      expect([mode, unreadable.status, unreadable.body.error]).toEqual([mode, 503, 'llm_unavailable']);
+      expect(unreadable.body.message).toMatch(/could not read/);
+    }
     fake.mode = 'ok';
-    expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(2);
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(4);
     // Calls and their latency by model and outcome, on /metrics.
     const metrics = (await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('admin')}`)).text;
     for (const outcome of ['ok', 'llm_rate_limited', 'llm_unavailable']) {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeMode = 'ok' | 'rate_limited' | 'server_error' | 'slow';
+/** `garbled`: a 200 whose body is not JSON; `no_usage`: a 200 message without its usage (a provider's bug). */
+export type FakeMode = 'ok' | 'rate_limited' | 'server_error' | 'slow' | 'garbled' | 'no_usage';
 
 /** A local stand-in for Anthropic's Messages API, so tests run the real SDK end to end without a network. */
 export class FakeAnthropic {
@@ -48,6 +49,10 @@ export class FakeAnthropic {
     if (this.mode === 'server_error')
       return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
     if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
+    if (this.mode === 'garbled') {
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${Date.now()}` });
+      return void res.end('{not json');
+    }
     const messages = body['messages'] as { content: string }[];
     const prompt = messages[0]?.content ?? '';
     send(200, {
@@ -65,7 +70,7 @@ export class FakeAnthropic {
       ],
       stop_reason: 'end_turn',
       stop_sequence: null,
-      usage: { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 },
+      ...(this.mode !== 'no_usage' && { usage: { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 } }),
     });
   }
 }

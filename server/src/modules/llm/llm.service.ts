@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type Anthropic from '@anthropic-ai/sdk';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -83,13 +83,9 @@ export class LlmService {
         ...(request.stopSequences?.length && { stop_sequences: request.stopSequences }),
         messages: [{ role: 'user', content: request.text }],
       });
-      const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+      const answer = readAnswer(message);
       this.observe(request.model, 'ok', started);
-      return {
-        text,
-        usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
-        stopReason: message.stop_reason,
-      };
+      return answer;
     } catch (err) {
       const mapped = mapProviderError(sdk, err);
       this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
@@ -101,6 +97,21 @@ export class LlmService {
     this.calls.labels(model, outcome).inc();
     this.seconds.labels(model).observe((performance.now() - started) / 1000);
   }
+}
+
+/** The provider sent something other than a message (its bug, or a proxy's page): not our caller's fault. */
+class UnreadableAnswer extends Error {}
+
+/** The answer's text, usage and stop reason; throws UnreadableAnswer when the message lacks them. */
+function readAnswer(message: Anthropic.Message): CompletionAnswer {
+  const { content, usage } = (message ?? {}) as Partial<Anthropic.Message>;
+  if (!Array.isArray(content) || typeof usage?.input_tokens !== 'number' || typeof usage.output_tokens !== 'number')
+    throw new UnreadableAnswer('no content or usage');
+  return {
+    text: content.map((block) => (block?.type === 'text' ? block.text : '')).join(''),
+    usage: { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens },
+    stopReason: message.stop_reason ?? null,
+  };
 }
 
 function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): Error {
@@ -130,5 +141,12 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
       'The language model provider is unavailable; try again later.',
       'llm_unavailable',
     );
-  return err instanceof Error ? err : new Error(String(err));
+  // Anything else came from reading the provider's answer: a body that is not JSON (a SyntaxError, which must not
+  // pass for the caller's invalid JSON), or a message without its parts. The provider failed, not the caller.
+  // Only the error's kind is logged: its message may quote the answer, which may quote the person's question.
+  new Logger('Llm').warn(`the language model provider's answer could not be read (${(err as Error)?.name})`);
+  return new DependencyUnavailableError(
+    'The language model provider sent an answer the service could not read; try again later.',
+    'llm_unavailable',
+  );
 }
