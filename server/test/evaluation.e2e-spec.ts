@@ -506,7 +506,9 @@ describe('evaluation', () => {
     await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/approve`);
     const refused = await approver.post(`/api/v1/rulesets/eval-demo/versions/${m}/publish`);
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toBe('tests_not_passed');
+    // The tests ran on this content and one failed: the refusal says so, not "run them first".
+    expect(refused.body.error).toBe('tests_failed');
+    expect(refused.body.message).toMatch(/^1 of version \d+'s test cases fail/);
   });
 
   it('judges by the version in force at asOf, and a scheduled version takes over on its date', async () => {

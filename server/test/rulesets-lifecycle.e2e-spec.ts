@@ -194,29 +194,19 @@ describe('rule set lifecycle', () => {
     const statusesOf = (body: { versions: { number: number; status: string }[] }) =>
       Object.fromEntries(body.versions.map((v) => [v.number, v.status]));
     const state = (await analyst.get('/api/v1/rulesets/race')).body;
+    // Both were written from version 1, so only one may take its place. The other is refused, whether it lost the
+    // race to the same write (concurrent_publication) or came after it (stale_base: it would undo the winner).
     const codes = results.map((r) => r.status).sort();
-    // Two outcomes are legitimate, depending on whether the second request read the resource before the first
-    // one's write landed: a true race (one wins, the other is refused, never stacked on it) or one after the other.
-    if (codes[1] === 409) {
-      expect(codes).toEqual([200, 409]);
-      expect(results.find((r) => r.status === 409)!.body.error).toBe('concurrent_publication');
-      const winner = results[0]!.status === 200 ? v2 : v3;
-      const loser = winner === v2 ? v3 : v2;
-      expect(state.activeVersion).toBe(winner);
-      expect(statusesOf(state)).toEqual({ 1: 'retired', [winner]: 'published', [loser]: 'approved' });
-    } else {
-      expect(codes).toEqual([200, 200]);
-      const publishedAt = (n: number) =>
-        (state.versions as { number: number; publications: { publishedAt: string }[] }[]).find((v) => v.number === n)!
-          .publications[0]!.publishedAt;
-      const last = state.activeVersion as number;
-      expect([v2, v3]).toContain(last);
-      const first = last === v2 ? v3 : v2;
-      expect(publishedAt(first) <= publishedAt(last)).toBe(true);
-      expect(statusesOf(state)).toEqual({ 1: 'retired', [first]: 'retired', [last]: 'published' });
-    }
-    const approvedLeft = Object.entries(statusesOf(state)).find(([, status]) => status === 'approved');
-    const again = Number(approvedLeft?.[0] ?? state.activeVersion);
+    expect(codes).toEqual([200, 409]);
+    expect(['concurrent_publication', 'stale_base']).toContain(results.find((r) => r.status === 409)!.body.error);
+    const winner = results[0]!.status === 200 ? v2 : v3;
+    const loser = winner === v2 ? v3 : v2;
+    expect(state.activeVersion).toBe(winner);
+    expect(statusesOf(state)).toEqual({ 1: 'retired', [winner]: 'published', [loser]: 'approved' });
+    const stale = await approver.post(`/api/v1/rulesets/race/versions/${loser}/publish`);
+    expect([stale.status, stale.body.error]).toEqual([409, 'stale_base']);
+
+    const again = await approvedNext('race', 13000); // written from the winner
     const same = await Promise.all([
       approver.post(`/api/v1/rulesets/race/versions/${again}/publish`),
       approver.post(`/api/v1/rulesets/race/versions/${again}/publish`),
@@ -327,6 +317,30 @@ describe('rule set lifecycle', () => {
     ]);
     expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=1&to=9')).status).toBe(404);
     expect((await analyst.get('/api/v1/rulesets/diffed/diff?from=../1&to=2')).status).toBe(400);
+  });
+
+  it('shows changes to computed facts and settings, which move or stop decisions without touching a rule', async () => {
+    await published('diffed-facts');
+    await analyst.put(
+      '/api/v1/rulesets/diffed-facts/draft',
+      {
+        computedFacts: [{ name: 'seuil', expression: '12000' }],
+        settings: { logDecisions: false },
+      },
+      await etagOf('diffed-facts'),
+    );
+    const diff = await as(t, cast.approver).get('/api/v1/rulesets/diffed-facts/diff?from=active&to=draft');
+    expect(diff.status).toBe(200);
+    expect(diff.body.changes).toEqual([
+      expect.objectContaining({ kind: 'added', entity: 'computedFact', id: 'seuil', path: '/computedFacts/0' }),
+      expect.objectContaining({
+        kind: 'added',
+        entity: 'setting',
+        id: 'logDecisions',
+        path: '/settings/logDecisions',
+        after: false,
+      }),
+    ]);
   });
 
   it('reports a decision-table row inserted and moved', async () => {

@@ -66,14 +66,45 @@ describe('Lifecycle', () => {
     );
     s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
     s = lifecycle.approve(s, 1, 'approver', undefined, later(2)).state;
-    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: true }, later(3))).toThrow(/test cases/);
+    expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: true }, later(3))).toThrow(
+      expect.objectContaining({ code: 'tests_not_passed' }),
+    );
     const checksum = s.versions[0]!.checksum!;
     const failing = lifecycle.recordTestRun(s, 1, { checksum, passed: 3, failed: 1 }, 'analyst', later(3)).state;
-    expect(() => lifecycle.publish(failing, 1, 'approver', { requiresTestRun: true }, later(4))).toThrow(/test cases/);
+    expect(() => lifecycle.publish(failing, 1, 'approver', { requiresTestRun: true }, later(4))).toThrow(
+      expect.objectContaining({
+        code: 'tests_failed',
+        message: expect.stringMatching(/^1 of version 1's test cases fail/),
+      }),
+    );
     const passing = lifecycle.recordTestRun(s, 1, { checksum, passed: 4, failed: 0 }, 'analyst', later(3)).state;
     expect(
       lifecycle.publish(passing, 1, 'approver', { requiresTestRun: true }, later(4)).state.versions[0]?.status,
     ).toBe('published');
+  });
+
+  it('refuses to publish a version written from one that another has replaced since: it would undo that one', () => {
+    let s = publishedV1();
+    const draft = (content: Content, at: Date) =>
+      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+    s = draft({ threshold: 2 }, later(5)).state; // v2 from v1
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = draft({ threshold: 3 }, later(7)).state; // v3 from v1 too, while v2 is in review
+    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
+    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    s = lifecycle.publish(s, 3, 'approver', { requiresTestRun: false }, later(10)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(11)).state;
+    expect(() => lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(12))).toThrow(
+      expect.objectContaining({
+        code: 'stale_base',
+        message: expect.stringContaining('written from version 1, but version 3 is in force now'),
+      }),
+    );
+    // Back on version 1 (a rollback), version 2 is what its approver read against: it may be published.
+    s = lifecycle.rollback(s, 1, 'approver', 'retour', later(13)).state;
+    expect(lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(14)).state.versions[1]?.status).toBe(
+      'published',
+    );
   });
 
   it('schedules a future publication and retires the previous version once it takes over', () => {

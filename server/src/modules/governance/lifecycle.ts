@@ -197,10 +197,15 @@ export class Lifecycle<M, C> {
         'approval_mismatch',
       );
     }
-    if (options.requiresTestRun && !(version.testRun?.checksum === version.checksum && version.testRun.failed === 0)) {
+    if (options.requiresTestRun) assertTestsPassed(version, number);
+    // A version is written from the one in force when its draft began. Publishing it after another version took
+    // its place would undo that version's change silently (a draft begun beside a version still in review).
+    const inForce = versionInForce(state.publications, now);
+    if (inForce !== null && (version.basedOn ?? null) !== inForce) {
+      const base = version.basedOn === undefined ? 'when no version was in force' : `from version ${version.basedOn}`;
       throw new ConflictError(
-        `Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`,
-        'tests_not_passed',
+        `Version ${number} was written ${base}, but version ${inForce} is in force now: publishing it would undo version ${inForce}'s changes. Start a new draft from version ${inForce} and carry this one's change over.`,
+        'stale_base',
       );
     }
     const effectiveFrom = startOf(options.effectiveFrom, now);
@@ -491,4 +496,21 @@ function assertWindow(effectiveFrom: string, effectiveTo: string | undefined): v
  */
 function importedFrom(source: string): string {
   return source;
+}
+
+/** The version's test cases ran on its exact content and all passed: 409 saying which of the two is missing. */
+function assertTestsPassed(version: VersionRecord, number: number): void {
+  const run = version.testRun?.checksum === version.checksum ? version.testRun : undefined;
+  if (!run) {
+    throw new ConflictError(
+      `Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`,
+      'tests_not_passed',
+    );
+  }
+  if (run.failed > 0) {
+    throw new ConflictError(
+      `${run.failed} of version ${number}'s test cases fail on its content: correct the version (a new draft) or its tests before publishing.`,
+      'tests_failed',
+    );
+  }
 }
