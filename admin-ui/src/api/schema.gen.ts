@@ -4451,8 +4451,19 @@ export interface operations {
               /** @enum {string} */
               kind: 'added' | 'removed' | 'changed' | 'moved';
               /** @enum {string} */
-              entity: 'rule' | 'namedCondition' | 'input' | 'row' | 'node' | 'hitPolicy' | 'inputSchema' | 'test';
-              /** @description the rule’s name, the row’s, input’s or node’s id, the test’s name */
+              entity:
+                | 'rule'
+                | 'namedCondition'
+                | 'input'
+                | 'row'
+                | 'node'
+                | 'hitPolicy'
+                | 'inputSchema'
+                | 'computedFact'
+                | 'lookup'
+                | 'setting'
+                | 'test';
+              /** @description the rule’s, computed fact’s or test’s name, the row’s, input’s or node’s id, the lookup’s fact, or the field’s path (input schema, settings) */
               id: string;
               /** @description JSON Pointer in the newer version */
               path: string;

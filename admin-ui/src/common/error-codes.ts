@@ -12,6 +12,8 @@ export const TRANSLATED_ERRORS = [
   'if_match_required',
   'four_eyes',
   'tests_not_passed',
+  'tests_failed',
+  'stale_base',
   'evaluation_required',
   'approval_mismatch',
   'invalid_transition',

@@ -129,6 +129,10 @@ export const en = {
       created_at: 'Created',
       published_at: 'Published',
       comments: 'Comments',
+      tests: 'Tests',
+      tests_passed: '%{total} passed',
+      tests_failed: '%{failed} of %{total} failing',
+      tests_stale: 'to run again (content changed)',
       actions: 'Actions',
     },
     details: {
@@ -164,6 +168,10 @@ export const en = {
         'This version’s test cases must pass before it is published: run them on this version first (“Run the tests”), then publish.',
       evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
+      tests_failed:
+        'Some of this version’s test cases fail (see “Tests” on the version): correct it in a new draft, or correct its tests, before publishing.',
+      stale_base:
+        'Another version has been published since this one was written: publishing it would undo that version’s changes. Start a new draft from the version in force.',
       invalid_transition: 'This action is not possible in the version’s current state.',
       draft_exists: 'A draft already exists.',
       key_taken: 'This key is already taken.',

@@ -144,6 +144,10 @@ export const fr = typesetMessages({
       created_at: 'Créée le',
       published_at: 'Publiée le',
       comments: 'Commentaires',
+      tests: 'Tests',
+      tests_passed: '%{total} réussis',
+      tests_failed: '%{failed} en échec sur %{total}',
+      tests_stale: 'à relancer (contenu modifié)',
       actions: 'Actions',
     },
     details: {
@@ -180,6 +184,10 @@ export const fr = typesetMessages({
       evaluation_required:
         "Cette version doit d'abord réussir une évaluation de son jeu d'évaluation obligatoire avant d'être publiée.",
       approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
+      tests_failed:
+        'Des cas de test de cette version échouent : corrigez-la dans un nouveau brouillon, ou corrigez ses tests, avant de la publier.',
+      stale_base:
+        'Une autre version a été publiée depuis que celle-ci a été rédigée : la publier annulerait ses changements. Commencez un nouveau brouillon à partir de la version en vigueur.',
       invalid_transition: "Cette action n'est pas possible dans l'état actuel de la version.",
       draft_exists: 'Un brouillon existe déjà.',
       key_taken: 'Cette clé est déjà utilisée.',

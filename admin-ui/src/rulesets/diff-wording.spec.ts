@@ -64,4 +64,40 @@ describe('diff wording', () => {
       'Règle « rena-contrat-anterieur », priorité : 100 → 90',
     ]);
   });
+
+  it('words the changes to computed facts, lookups and settings that move decisions without touching a rule', () => {
+    const changes: RulesetChange[] = [
+      {
+        kind: 'changed',
+        entity: 'computedFact',
+        id: 'parameters',
+        path: '/computedFacts/0/expression',
+        before: '{"formDeadlineDays": 14}',
+        after: '{"formDeadlineDays": 3}',
+        summary: 'computedFact "parameters" expression: "{\\"formDeadlineDays\\": 14}" → "{\\"formDeadlineDays\\": 3}"',
+      },
+      {
+        kind: 'changed',
+        entity: 'lookup',
+        id: 'supplier',
+        path: '/lookups/0/table',
+        before: 'suppliers',
+        after: 'suppliers-2026',
+        summary: 'lookup "supplier" table: "suppliers" → "suppliers-2026"',
+      },
+      {
+        kind: 'added',
+        entity: 'setting',
+        id: 'logDecisions',
+        path: '/settings/logDecisions',
+        after: false,
+        summary: 'setting logDecisions: added false',
+      },
+    ];
+    expect(changes.map((c) => wordChange(c, translate))).toEqual([
+      'Fait calculé « parameters », expression : {"formDeadlineDays": 14} → {"formDeadlineDays": 3}',
+      'Consultation de table « supplier », table : suppliers → suppliers-2026',
+      'Réglage, conserver les décisions : ∅ → false',
+    ]);
+  });
 });

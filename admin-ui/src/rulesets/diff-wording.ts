@@ -20,13 +20,13 @@ function fieldOf(change: RulesetChange): string {
  */
 export function wordChange(change: RulesetChange, translate: Translate): string {
   const entity = translate(`gabarit.diff.entities.${change.entity}`, { _: change.entity });
+  // The input schema and the settings are one object each: their changes are named by the field's path alone.
+  const wholeObject = change.entity === 'inputSchema' || change.entity === 'setting';
   const subject =
-    change.entity === 'hitPolicy' || change.entity === 'inputSchema'
-      ? entity
-      : translate('gabarit.diff.named', { entity, id: change.id });
+    change.entity === 'hitPolicy' || wholeObject ? entity : translate('gabarit.diff.named', { entity, id: change.id });
   if (change.kind === 'moved')
     return translate('gabarit.diff.moved', { subject, before: change.before, after: change.after });
-  const field = change.entity === 'inputSchema' ? change.id : fieldOf(change);
+  const field = wholeObject ? change.id.replaceAll('.', '/') : fieldOf(change);
   if (!field && change.kind !== 'changed') return translate(`gabarit.diff.whole_${change.kind}`, { subject });
   if (!field)
     return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });

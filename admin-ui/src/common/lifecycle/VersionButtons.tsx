@@ -53,7 +53,7 @@ export const VersionButtons = ({
     });
   };
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: 200 }}>
       {actions.map(({ action, disabledReason }) => {
         const button = (
           <Button

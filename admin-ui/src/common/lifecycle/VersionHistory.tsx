@@ -1,4 +1,4 @@
-import { Chip, Typography } from '@mui/material';
+import { Box, Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useTranslate } from 'react-admin';
 import { LocalDateField } from '../LocalDateField';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { VersionButtons } from './VersionButtons';
 
 type Listed = VersionRecord & {
   approvedBy?: string;
+  testRun?: { checksum: string; passed: number; failed: number };
   publications?: { effectiveFrom: string }[];
   comments?: { by: string; action: string; text: string }[];
 };
@@ -33,49 +34,86 @@ export const VersionHistory = ({
 }) => {
   const translate = useTranslate();
   return (
-    <ArrayField source="versions" label="gabarit.versions.title">
-      <DataTable bulkActionButtons={false} rowClick={false} sort={{ field: 'number', order: 'DESC' }}>
-        <DataTable.Col source="number" label="gabarit.versions.number" />
-        <DataTable.Col
-          source="status"
-          label="gabarit.versions.status"
-          render={(v: Listed) => (
-            <Chip
-              size="small"
-              label={translate(`gabarit.status.${v.status}`)}
-              color={STATUS_COLOURS[v.status]}
-              variant={v.status === 'draft' ? 'outlined' : 'filled'}
-            />
-          )}
-        />
-        <DataTable.Col source="authors" label="gabarit.versions.authors" render={(v: Listed) => v.authors.join(', ')} />
-        <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />
-        <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
-          <LocalDateField source="createdAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="publishedAt" label="gabarit.versions.published_at">
-          <LocalDateField source="publishedAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col
-          source="comments"
-          label="gabarit.versions.comments"
-          render={(v: Listed) =>
-            (v.comments ?? []).map((c, i) => (
-              <Typography key={i} variant="body2">
-                {translate('gabarit.versions.comment', {
-                  // What happened to the version (« Soumise »), not the button that did it (« Soumettre »).
-                  action: translate(`gabarit.versions.comment_actions.${c.action}`, { _: c.action }),
-                  by: c.by,
-                  text: c.text,
-                })}
-              </Typography>
-            ))
-          }
-        />
-        <DataTable.Col label="gabarit.versions.actions">
-          <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
-        </DataTable.Col>
-      </DataTable>
-    </ArrayField>
+    // The table may be wider than the card: it scrolls rather than hiding the last columns.
+    <Box sx={{ overflowX: 'auto' }}>
+      <ArrayField source="versions" label="gabarit.versions.title" sort={{ field: 'number', order: 'DESC' }}>
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="number" label="gabarit.versions.number" />
+          <DataTable.Col
+            source="status"
+            label="gabarit.versions.status"
+            render={(v: Listed) => (
+              <Chip
+                size="small"
+                label={translate(`gabarit.status.${v.status}`)}
+                color={STATUS_COLOURS[v.status]}
+                variant={v.status === 'draft' ? 'outlined' : 'filled'}
+              />
+            )}
+          />
+          {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
+          <DataTable.Col
+            source="testRun"
+            label="gabarit.versions.tests"
+            render={(v: Listed) => <TestRunChip version={v} />}
+          />
+          <DataTable.Col label="gabarit.versions.actions">
+            <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
+          </DataTable.Col>
+          <DataTable.Col
+            source="authors"
+            label="gabarit.versions.authors"
+            render={(v: Listed) => v.authors.join(', ')}
+          />
+          <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />
+          <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
+            <LocalDateField source="createdAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="publishedAt" label="gabarit.versions.published_at">
+            <LocalDateField source="publishedAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col
+            source="comments"
+            label="gabarit.versions.comments"
+            render={(v: Listed) =>
+              (v.comments ?? []).map((c, i) => (
+                <Typography key={i} variant="body2">
+                  {translate('gabarit.versions.comment', {
+                    // What happened to the version (« Soumise »), not the button that did it (« Soumettre »).
+                    action: translate(`gabarit.versions.comment_actions.${c.action}`, { _: c.action }),
+                    by: c.by,
+                    text: c.text,
+                  })}
+                </Typography>
+              ))
+            }
+          />
+        </DataTable>
+      </ArrayField>
+    </Box>
+  );
+};
+
+/** The last test run of a version: passed, failing, or run on other content (the draft changed since). */
+const TestRunChip = ({ version }: { version: Listed }) => {
+  const translate = useTranslate();
+  const run = version.testRun;
+  if (!run) return <Typography variant="body2">—</Typography>;
+  if (version.checksum !== undefined && run.checksum !== version.checksum)
+    return <Chip size="small" variant="outlined" label={translate('gabarit.versions.tests_stale')} />;
+  const total = run.passed + run.failed;
+  return run.failed > 0 ? (
+    <Chip
+      size="small"
+      color="error"
+      label={translate('gabarit.versions.tests_failed', { failed: run.failed, total })}
+    />
+  ) : (
+    <Chip
+      size="small"
+      color="success"
+      variant="outlined"
+      label={translate('gabarit.versions.tests_passed', { total })}
+    />
   );
 };

@@ -1,10 +1,10 @@
 import diff from 'microdiff';
-import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
+import type { DiffEntity, RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 /** One change a reviewer reads: what (a rule, a row, a node...), where (JSON Pointer in the newer version), before and after. */
 export interface DiffChange {
   kind: 'added' | 'removed' | 'changed' | 'moved';
-  entity: 'rule' | 'namedCondition' | 'input' | 'row' | 'node' | 'hitPolicy' | 'inputSchema' | 'test';
+  entity: DiffEntity;
   id: string;
   path: string;
   before?: unknown;
@@ -72,27 +72,43 @@ export function diffRulesets(format: RulesetFormat, before: RulesetContent, afte
       changes,
     );
   }
-  for (const change of diff(before.inputSchema, after.inputSchema)) {
-    const path = `/inputSchema/${change.path.join('/')}`;
+  compareFields('inputSchema', 'input schema', before.inputSchema, after.inputSchema, changes);
+  // What the rules read besides the caller's facts, and whether decisions are kept: a reviewer must see these too
+  // (a parameter in a computed fact moves every decision; `logDecisions: false` ends the records).
+  compareKeyed(
+    'computedFact',
+    byKey(before.computedFacts, 'name', '/computedFacts'),
+    byKey(after.computedFacts, 'name', '/computedFacts'),
+    changes,
+    true, // each reads the ones before it
+  );
+  compareKeyed('lookup', byKey(before.lookups, 'fact', '/lookups'), byKey(after.lookups, 'fact', '/lookups'), changes);
+  compareFields('setting', 'setting', before.settings ?? {}, after.settings ?? {}, changes);
+  compareKeyed('test', byKey(before.tests, 'name', '/tests'), byKey(after.tests, 'name', '/tests'), changes);
+  return changes;
+}
+
+/** Field-level changes of an object compared as a whole (the input schema, the settings), named by their path. */
+function compareFields(entity: DiffEntity, label: string, before: object, after: object, changes: DiffChange[]): void {
+  const base = entity === 'setting' ? '/settings' : `/${entity}`;
+  for (const change of diff(before as Json, after as Json)) {
     const kind = change.type === 'CREATE' ? 'added' : change.type === 'REMOVE' ? 'removed' : 'changed';
     const old = 'oldValue' in change ? change.oldValue : undefined;
     const value = 'value' in change ? change.value : undefined;
     changes.push({
       kind,
-      entity: 'inputSchema',
+      entity,
       id: change.path.join('.'),
-      path,
+      path: `${base}/${change.path.join('/')}`,
       before: old,
       after: value,
-      summary: `input schema ${change.path.join('.')}: ${describe(kind, old, value)}`,
+      summary: `${label} ${change.path.join('.')}: ${describe(kind, old, value)}`,
     });
   }
-  compareKeyed('test', byKey(before.tests, 'name', '/tests'), byKey(after.tests, 'name', '/tests'), changes);
-  return changes;
 }
 
 function compareKeyed(
-  entity: DiffChange['entity'],
+  entity: DiffEntity,
   before: Keyed[],
   after: Keyed[],
   changes: DiffChange[],

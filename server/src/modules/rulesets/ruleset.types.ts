@@ -29,3 +29,19 @@ export interface RulesetContent {
     column?: string;
   }[];
 }
+
+/** What a change between two versions is about, as the diff names it. */
+export const DIFF_ENTITIES = [
+  'rule',
+  'namedCondition',
+  'input',
+  'row',
+  'node',
+  'hitPolicy',
+  'inputSchema',
+  'computedFact',
+  'lookup',
+  'setting',
+  'test',
+] as const;
+export type DiffEntity = (typeof DIFF_ENTITIES)[number];

@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { diffResponseSchema, governedViewSchema } from '../governance/governed.contract.js';
-import { RULESET_FORMATS } from './ruleset.types.js';
+import { DIFF_ENTITIES, RULESET_FORMATS } from './ruleset.types.js';
 
 // The shape is checked here; the definition's detail (per format) is checked by ruleset-validation.ts.
 const contentProperties = {
@@ -90,7 +90,10 @@ export const rulesetViewSchema = governedViewSchema(
   ['description'],
 );
 
-/** What GET …/diff answers for a rule set: rules, rows, inputs, nodes and tests matched by identity, then their fields. */
+/**
+ * What GET …/diff answers for a rule set: rules, rows, inputs, nodes, computed facts, lookups and tests matched by
+ * identity, then their fields; the input schema and the settings field by field.
+ */
 export const rulesetDiffSchema = diffResponseSchema({
   changes: {
     type: 'array',
@@ -102,9 +105,13 @@ export const rulesetDiffSchema = diffResponseSchema({
         kind: { type: 'string', enum: ['added', 'removed', 'changed', 'moved'] },
         entity: {
           type: 'string',
-          enum: ['rule', 'namedCondition', 'input', 'row', 'node', 'hitPolicy', 'inputSchema', 'test'],
+          enum: DIFF_ENTITIES,
         },
-        id: { type: 'string', description: 'the rule’s name, the row’s, input’s or node’s id, the test’s name' },
+        id: {
+          type: 'string',
+          description:
+            'the rule’s, computed fact’s or test’s name, the row’s, input’s or node’s id, the lookup’s fact, or the field’s path (input schema, settings)',
+        },
         path: { type: 'string', description: 'JSON Pointer in the newer version' },
         before: {},
         after: {},

@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
+import { describe, expect, it } from 'vitest';
+import { renderConsole } from '../testing/fake-api';
+import { VersionHistory } from './VersionHistory';
+
+const run = (checksum: string, passed: number, failed: number) => ({ checksum, passed, failed, at: '', by: 'a' });
+const ruleset = {
+  id: 'remises',
+  versions: [
+    { number: 1, status: 'published', authors: ['a'], checksum: 'c1', testRun: run('c1', 76, 0) },
+    { number: 2, status: 'in_review', authors: ['a'], checksum: 'c2', testRun: run('c2', 72, 4) },
+    { number: 3, status: 'in_review', authors: ['a'], checksum: 'c3', testRun: run('c2', 76, 0) },
+    { number: 4, status: 'draft', authors: ['a'] },
+  ],
+};
+
+describe('the versions table', () => {
+  it('lists the newest version first, with the tests of its exact content beside the approver’s buttons', async () => {
+    renderConsole(
+      <ResourceContextProvider value="rulesets">
+        <RecordContextProvider value={ruleset}>
+          <VersionHistory resource="rulesets" id="remises" />
+        </RecordContextProvider>
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '3', '2', '1']);
+    const tests = rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent);
+    expect(tests).toEqual(['—', 'à relancer (contenu modifié)', '4 en échec sur 76', '76 réussis']);
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.indexOf('Actions')).toBe(headers.indexOf('Tests') + 1);
+  });
+});

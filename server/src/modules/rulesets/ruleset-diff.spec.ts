@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffRulesets } from './ruleset-diff.js';
+import type { RulesetContent } from './ruleset.types.js';
+
+const base: RulesetContent = {
+  inputSchema: { type: 'object' },
+  definition: { rules: [] },
+  computedFacts: [
+    { name: 'parameters', expression: '{"formDeadlineDays": 14}' },
+    { name: 'late', expression: 'days > parameters.formDeadlineDays' },
+  ],
+  lookups: [{ fact: 'supplier', table: 'suppliers', key: { fact: 'invoice', path: '$.supplier' } }],
+  settings: { logDecisions: true, decidesAboutPersons: true },
+};
+
+describe('diffRulesets', () => {
+  it('lists a changed computed fact, a reordered one, a changed lookup and changed settings, each with its pointer', () => {
+    const after: RulesetContent = {
+      ...base,
+      computedFacts: [
+        { name: 'late', expression: 'days > parameters.formDeadlineDays' },
+        { name: 'parameters', expression: '{"formDeadlineDays": 3}' },
+      ],
+      lookups: [{ fact: 'supplier', table: 'suppliers-2026', key: { fact: 'invoice', path: '$.supplier' } }],
+      settings: { logDecisions: false },
+    };
+    expect(diffRulesets('rules', base, after).map(({ kind, entity, id, path }) => [kind, entity, id, path])).toEqual([
+      ['moved', 'computedFact', 'late', '/computedFacts/0'],
+      ['moved', 'computedFact', 'parameters', '/computedFacts/1'],
+      ['changed', 'computedFact', 'parameters', '/computedFacts/1/expression'],
+      ['changed', 'lookup', 'supplier', '/lookups/0/table'],
+      ['changed', 'setting', 'logDecisions', '/settings/logDecisions'],
+      ['removed', 'setting', 'decidesAboutPersons', '/settings/decidesAboutPersons'],
+    ]);
+  });
+
+  it('finds nothing between identical contents, settings absent or empty alike', () => {
+    expect(diffRulesets('rules', base, structuredClone(base))).toEqual([]);
+    const { settings: _, ...withoutSettings } = base;
+    expect(diffRulesets('rules', withoutSettings, { ...withoutSettings, settings: {} })).toEqual([]);
+  });
+});
