@@ -175,6 +175,16 @@ describe('evaluation', () => {
     expect(forAnalyst.body.facts.supplier).toEqual({ name: 'Fournisseur', contactEmail: '***' });
     const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${id}`);
     expect(forRisk.body.facts.supplier.contactEmail).toBe('lea.roy@gouv.qc.ca');
+
+    // What the caller sent beyond the schema is not known to be safe to show: masked like a marked field.
+    const extra = await evaluate({
+      facts: { ...facts(1), supplier: { name: 'F', nas: '123-456-789' }, notes: 'Jean Tremblay, diabétique' },
+    });
+    expect(extra.status).toBe(200);
+    const extraForAnalyst = (await analyst.get(`/api/v1/decisions/${extra.body.evaluationId}`)).body;
+    expect(extraForAnalyst.facts).toMatchObject({ supplier: { name: 'F', nas: '***' }, notes: '***' });
+    const extraForRisk = (await as(t, cast.risk).get(`/api/v1/decisions/${extra.body.evaluationId}`)).body;
+    expect(extraForRisk.facts.notes).toBe('Jean Tremblay, diabétique');
     expect(forRisk.body).toMatchObject({
       ruleset: 'eval-demo',
       version: 1,

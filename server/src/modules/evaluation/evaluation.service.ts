@@ -118,7 +118,7 @@ export class EvaluationService {
     }
     const entry = await this.prepared.for(record.checksum, state!.meta.format, content);
     if (entry.piiPaths.length === 0) return { id: record._id, ...record };
-    const facts = maskFacts(record.facts, entry.piiPaths);
+    const facts = entry.maskInput(record.facts);
     const fired = record.fired as RuleTrace[];
     // The stored explanation was written from the real facts: it is written again from the masked ones.
     // Computed facts derived from personal fields (an age from a birth date) are masked like those fields.
@@ -368,7 +368,7 @@ export class EvaluationService {
 
   /** Explanation and traces as a caller without access to personal information may see them. */
   private masked(entry: PreparedEntry, facts: Record<string, unknown>, outcome: RunResult) {
-    const maskedFacts = maskFacts(facts, entry.piiPaths);
+    const maskedFacts = entry.maskInput(facts);
     return {
       explanation: explain(
         entry.prepared.compiled,

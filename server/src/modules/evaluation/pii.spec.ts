@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { derivedPiiPaths, maskFacts, piiPaths, touchesPii } from './pii.js';
+import { derivedPiiPaths, MASK, maskFacts, maskUndeclared, piiPaths, touchesPii } from './pii.js';
 
 const schema = {
   type: 'object',
@@ -134,5 +134,47 @@ describe('facts derived from personal information', () => {
     expect(
       derivedPiiPaths(input, computed, [{ fact: 'group', key: { fact: 'employee', path: '$.birthDate' } }]),
     ).toEqual([['group'], ['groupName']]);
+  });
+});
+
+describe('maskUndeclared', () => {
+  const schema = {
+    type: 'object',
+    $defs: {
+      person: { type: 'object', properties: { name: { type: 'string' }, manager: { $ref: '#/$defs/person' } } },
+    },
+    properties: {
+      employee: { $ref: '#/$defs/person' },
+      dependants: { type: 'array', items: { type: 'object', properties: { age: { type: 'number' } } } },
+      context: { type: 'object' }, // declared whole: its members are not named
+      codes: { type: 'object', additionalProperties: { type: 'string' } },
+      extra: { allOf: [{ properties: { a: { type: 'number' } } }, { properties: { b: { type: 'number' } } }] },
+    },
+  };
+
+  it('masks what the schema does not name, at any depth, and keeps what it names or declares whole', () => {
+    const facts = {
+      employee: { name: 'Jean', sin: '123-456-789', manager: { name: 'Ana', notes: 'diabétique' } },
+      dependants: [{ age: 4, health: 'asthme' }],
+      context: { anything: 'kept' },
+      codes: { x: 'y' },
+      extra: { a: 1, b: 2, c: 3 },
+      notes: 'Jean Tremblay, diabétique',
+    };
+    expect(maskUndeclared(facts, schema)).toEqual({
+      employee: { name: 'Jean', sin: MASK, manager: { name: 'Ana', notes: MASK } },
+      dependants: [{ age: 4, health: MASK }],
+      context: { anything: 'kept' },
+      codes: { x: 'y' },
+      extra: { a: 1, b: 2, c: MASK },
+      notes: MASK,
+    });
+    expect(facts.notes).toBe('Jean Tremblay, diabétique'); // a copy: the facts are not changed
+  });
+
+  it('keeps an object key named __proto__ as data, masked, without touching the copy’s prototype', () => {
+    const masked = maskUndeclared(JSON.parse('{"__proto__": {"polluted": true}}'), schema) as object;
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(masked, '__proto__')?.value).toBe(MASK);
   });
 });

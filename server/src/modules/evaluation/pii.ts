@@ -138,3 +138,74 @@ export function mayReadPii(principal: Principal, ruleset: string): boolean {
   if (principal.kind === 'apiKey') return scopesAllow(principal.scopes, 'personal-data', ruleset);
   return principal.roles.some((role) => role === 'risk' || role === 'admin');
 }
+
+/**
+ * A copy of the facts where every member the input schema does not declare is `***`: on a rule set that holds
+ * personal information, what a caller sent beyond its schema (a social insurance number, a note about an
+ * illness) is unknown to be safe, so it is masked like a marked field rather than shown. An object whose schema
+ * names its members (`properties`, `patternProperties`, `additionalProperties` with a schema) has the others
+ * masked; one whose schema says nothing of its members (`{"type": "object"}`) was declared whole and is kept.
+ */
+export function maskUndeclared<T>(facts: T, schema: unknown): T {
+  return hide(facts, [schema], schema) as T;
+}
+
+function hide(value: unknown, schemas: unknown[], root: unknown): unknown {
+  const nodes = expand(schemas, root);
+  if (Array.isArray(value)) {
+    return value.map((item, i) =>
+      hide(
+        item,
+        nodes.flatMap((n) => [
+          ...(Array.isArray(n['prefixItems']) ? [(n['prefixItems'] as unknown[])[i]] : []),
+          ...(n['items'] && typeof n['items'] === 'object' ? [n['items']] : []),
+        ]),
+        root,
+      ),
+    );
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const namesMembers = nodes.some(
+    (n) =>
+      n['properties'] ||
+      n['patternProperties'] ||
+      (n['additionalProperties'] && typeof n['additionalProperties'] === 'object'),
+  );
+  if (!namesMembers) return value;
+  const copy: Json = {};
+  for (const [key, member] of Object.entries(value as Json)) {
+    const declared = nodes.flatMap((n) => {
+      const properties = (n['properties'] ?? {}) as Json;
+      if (Object.hasOwn(properties, key)) return [properties[key]];
+      // A pattern names members too; which ones is the validator's business: the value was valid, so it matched.
+      if (n['patternProperties']) return Object.values(n['patternProperties'] as Json);
+      const additional = n['additionalProperties'];
+      return additional && typeof additional === 'object' ? [additional] : [];
+    });
+    Object.defineProperty(copy, key, {
+      value: declared.length > 0 ? hide(member, declared, root) : MASK,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s. */
+function expand(schemas: unknown[], root: unknown): Json[] {
+  const out: Json[] = [];
+  const add = (schema: unknown, depth: number): void => {
+    if (schema === null || typeof schema !== 'object') return;
+    const node = schema as Json;
+    out.push(node);
+    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
+      if (Array.isArray(node[keyword])) for (const part of node[keyword] as unknown[]) add(part, depth);
+    const ref = node['$ref'];
+    // A chain of references is followed a bounded number of steps (a schema may refer to itself).
+    if (typeof ref === 'string' && ref.startsWith('#') && depth < MAX_REF_DEPTH * 8)
+      add(resolvePointer(root, ref.slice(1)), depth + 1);
+  };
+  for (const schema of schemas) add(schema, 0);
+  return out;
+}

@@ -9,12 +9,17 @@ import { expressionReads } from '../../engine/computed-facts.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
-import { derivedPiiPaths, piiPaths } from './pii.js';
+import { derivedPiiPaths, maskFacts, maskUndeclared, piiPaths } from './pii.js';
 
 export interface PreparedEntry {
   prepared: PreparedVersion;
   validateFacts: ValidateFunction;
   piiPaths: string[][];
+  /**
+   * The caller's facts as a reader without access to personal information sees them: marked fields and, on a
+   * version that has any, every member its input schema does not declare (docs/adr/0015).
+   */
+  maskInput: <T extends Record<string, unknown>>(facts: T) => T;
   /** Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015). */
   derivedFacts: Map<string, 'computed fact' | 'lookup'>;
   /** Only what evaluating reads: a version's schema, tests and definition are not kept twice in memory. */
@@ -62,6 +67,8 @@ export class PreparedVersions {
 
   private async prepare(checksum: string, format: string, content: RulesetContent): Promise<PreparedEntry> {
     const validateFacts = await inputValidators.for(content.inputSchema);
+    const piiPaths = personalPaths(content);
+    const schema = content.inputSchema;
     const entry: PreparedEntry = {
       prepared: await prepareInTurns(
         timeSlices(),
@@ -72,7 +79,9 @@ export class PreparedVersions {
         this.preloadTables(content),
       ),
       validateFacts,
-      piiPaths: personalPaths(content),
+      piiPaths,
+      maskInput:
+        piiPaths.length === 0 ? (facts) => facts : (facts) => maskUndeclared(maskFacts(facts, piiPaths), schema),
       derivedFacts: new Map([
         ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
         ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),

@@ -18,7 +18,7 @@ import type { ShadowRun } from '../governance/versioned-resource.js';
 import { latestShadowOf, runningShadow, type ShadowFigures } from '../rulesets/ruleset-shadows.js';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
-import { MASK, maskFacts, mayReadPii } from './pii.js';
+import { MASK, mayReadPii } from './pii.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { ShadowTalliesRepository } from './shadow-tallies.repository.js';
 import {
@@ -368,18 +368,18 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
 
   /** Masks the personal fields of the given versions; every fact when a version's content cannot be read. */
   private async masker(state: RulesetState, versions: (number | null)[]) {
-    const paths: string[][] = [];
+    const masks: ((facts: Record<string, unknown>) => Record<string, unknown>)[] = [];
     try {
       for (const number of versions) {
         if (number === null) continue;
         const record = this.rulesets.lifecycle.find(state, number);
         const content = await this.rulesets.content(state, number);
-        paths.push(...(await this.prepared.for(record.checksum!, state.meta.format, content)).piiPaths);
+        masks.push((await this.prepared.for(record.checksum!, state.meta.format, content)).maskInput);
       }
     } catch {
       return (facts: Record<string, unknown>) => Object.fromEntries(Object.keys(facts).map((name) => [name, MASK]));
     }
-    return (facts: Record<string, unknown>) => maskFacts(facts, paths);
+    return (facts: Record<string, unknown>) => masks.reduce((masked, mask) => mask(masked), facts);
   }
 }
 
