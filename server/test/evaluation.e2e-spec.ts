@@ -400,6 +400,18 @@ describe('evaluation', () => {
     expect(JSON.stringify(forAnalyst.body)).not.toMatch(/1958|\b68\b/);
     const forRisk = await as(t, cast.risk).get(`/api/v1/decisions/${decided.body.evaluationId as string}`);
     expect(forRisk.body.explanation.fr).toBe('68 ans (65 et plus), régime famille');
+
+    // An impact analysis on masked facts: the age cannot be computed from "***", so neither version decides.
+    // That is not "no change": the analyst is told how many decisions could not be compared.
+    const draft = await analyst.put(
+      '/api/v1/rulesets/eval-age/draft',
+      { definition: { rules: [{ ...ages.definition.rules[0]!, event: { type: 'senior' } }] } },
+      (await analyst.get('/api/v1/rulesets/eval-age')).headers['etag'],
+    );
+    const impactFor = (token: string) =>
+      as(t, token).post(`/api/v1/rulesets/eval-age/versions/${draft.body.draftVersion as number}/impact`, {});
+    expect((await impactFor(cast.analyst)).body).toMatchObject({ compared: 1, changed: 0, notCompared: 1 });
+    expect((await impactFor(cast.risk)).body).toMatchObject({ compared: 1, changed: 1, notCompared: 0 });
   });
 
   it('evaluates a batch, naming the item whose facts are wrong', async () => {

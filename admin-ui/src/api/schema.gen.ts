@@ -5992,6 +5992,8 @@ export interface operations {
             compared: number;
             /** @description decisions whose outcome would change */
             changed: number;
+            /** @description decisions one of the versions could not decide on masked facts: neither changed nor unchanged (0 for readers who see personal fields) */
+            notCompared: number;
             /** @description how many decisions go from one outcome to another ("approve → review": 3) */
             byTransition: {
               [key: string]: number;

@@ -98,6 +98,9 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
             changed: translate('gabarit.checks.impact_changed', { smart_count: impact.changed }),
             active: impact.activeVersion ?? '—',
           })}
+          {impact.notCompared > 0 && (
+            <> {translate('gabarit.checks.impact_not_compared', { smart_count: impact.notCompared })}</>
+          )}
           {Object.keys(impact.byTransition).length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
               {Object.entries(impact.byTransition).map(([transition, count]) => (

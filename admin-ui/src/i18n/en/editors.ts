@@ -160,6 +160,8 @@ export const editorMessages = {
       fail: 'Failed',
       impact_summary: '%{replayed} against the version in force (%{active}): %{changed}.',
       impact_replayed: '%{smart_count} recent decision replayed |||| %{smart_count} recent decisions replayed',
+      impact_not_compared:
+        '%{smart_count} decision could not be compared: on the masked personal facts, one of the versions does not decide. A risk officer sees the full result. |||| %{smart_count} decisions could not be compared: on the masked personal facts, one of the versions does not decide. A risk officer sees the full result.',
       impact_changed: '%{smart_count} would change |||| %{smart_count} would change',
     },
     analysis: {

@@ -161,6 +161,8 @@ export const editorMessages = {
       fail: 'Échec',
       impact_summary: '%{replayed} contre la version en vigueur (%{active}) : %{changed}.',
       impact_replayed: '%{smart_count} décision récente rejouée |||| %{smart_count} décisions récentes rejouées',
+      impact_not_compared:
+        '%{smart_count} décision n’a pas pu être comparée : sur les faits personnels masqués, une des versions ne décide pas. Une personne de la gestion des risques voit le résultat complet. |||| %{smart_count} décisions n’ont pas pu être comparées : sur les faits personnels masqués, une des versions ne décide pas. Une personne de la gestion des risques voit le résultat complet.',
       impact_changed: '%{smart_count} changerait |||| %{smart_count} changeraient',
     },
     analysis: {

@@ -176,12 +176,17 @@ export const rulesetTestRunSchema = {
 export const impactResponseSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['activeVersion', 'version', 'compared', 'changed', 'byTransition', 'examples'],
+  required: ['activeVersion', 'version', 'compared', 'changed', 'notCompared', 'byTransition', 'examples'],
   properties: {
     activeVersion: { type: 'integer' },
     version: { type: 'integer' },
     compared: { type: 'integer', description: 'decisions replayed' },
     changed: { type: 'integer', description: 'decisions whose outcome would change' },
+    notCompared: {
+      type: 'integer',
+      description:
+        'decisions one of the versions could not decide on masked facts: neither changed nor unchanged (0 for readers who see personal fields)',
+    },
     byTransition: {
       type: 'object',
       additionalProperties: { type: 'integer' },
