@@ -414,6 +414,16 @@ describe('evaluation', () => {
     expect((await impactFor(cast.risk)).body).toMatchObject({ compared: 1, changed: 1, notCompared: 0 });
   });
 
+  it('names the facts a computed fact reads when it cannot be computed from them, not the computed fact', async () => {
+    const response = await evaluate({ facts: facts(1.7e308) });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: 'computed_fact_failed',
+      message: expect.stringContaining('"total" could not be computed'),
+      details: [{ path: '/facts/invoice/subtotal', message: 'read to compute "total", which could not be computed' }],
+    });
+  });
+
   it('evaluates a batch, naming the item whose facts are wrong', async () => {
     const ok = await t.http
       .post('/api/v1/rulesets/eval-demo/evaluate/batch')

@@ -13,6 +13,7 @@ export const TRANSLATED_ERRORS = [
   'four_eyes',
   'tests_not_passed',
   'tests_failed',
+  'computed_fact_failed',
   'stale_base',
   'evaluation_required',
   'approval_mismatch',

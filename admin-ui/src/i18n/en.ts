@@ -168,6 +168,8 @@ export const en = {
         'This version’s test cases must pass before it is published: run them on this version first (“Run the tests”), then publish.',
       evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
+      computed_fact_failed:
+        'A computed fact could not be computed from these facts (a value missing, of the wrong type or out of range): check the fields shown.',
       tests_failed:
         'Some of this version’s test cases fail (see “Tests” on the version): correct it in a new draft, or correct its tests, before publishing.',
       stale_base:

@@ -184,6 +184,8 @@ export const fr = typesetMessages({
       evaluation_required:
         "Cette version doit d'abord réussir une évaluation de son jeu d'évaluation obligatoire avant d'être publiée.",
       approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
+      computed_fact_failed:
+        'Un fait calculé n’a pas pu être calculé à partir de ces faits (une valeur manquante, du mauvais type ou hors limites) : vérifiez les champs indiqués.',
       tests_failed:
         'Des cas de test de cette version échouent : corrigez-la dans un nouveau brouillon, ou corrigez ses tests, avant de la publier.',
       stale_base:

@@ -417,6 +417,26 @@ function runOrExplainWhy(
   try {
     return runNow(entry.prepared, facts, traces);
   } catch (err) {
+    if (err instanceof UndefinedFactError && entry.computedReads.has(err.fact)) {
+      // The rules read a computed fact the facts did not let it compute (a number too large, a date that is not
+      // one, a field missing): the caller is told which of its facts the fact reads, not to send the fact.
+      const read = [
+        ...new Set(
+          entry.computedReads
+            .get(err.fact)!
+            .filter((path) => Object.hasOwn(facts, path[0]!))
+            .map((path) => `${factsPath}/${path.map((segment) => pointerSegment(segment)).join('/')}`),
+        ),
+      ];
+      throw new ValidationError(
+        `The computed fact "${err.fact}" could not be computed from these facts (a value missing, of the wrong type or out of range), and the rules need it.`,
+        (read.length > 0 ? read : [factsPath]).map((path) => ({
+          path,
+          message: `read to compute "${err.fact}", which could not be computed`,
+        })),
+        'computed_fact_failed',
+      );
+    }
     if (err instanceof UndefinedFactError) {
       throw new ValidationError(
         err.message,

@@ -22,6 +22,11 @@ export interface PreparedEntry {
   maskInput: <T extends Record<string, unknown>>(facts: T) => T;
   /** Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015). */
   derivedFacts: Map<string, 'computed fact' | 'lookup'>;
+  /**
+   * The caller's fact paths each computed fact reads, through the computed facts it reads (`totalCheck` reads
+   * `total`, which reads `invoice.subtotal`): what a 400 names when a computed fact could not be computed.
+   */
+  computedReads: Map<string, string[][]>;
   /** Only what evaluating reads: a version's schema, tests and definition are not kept twice in memory. */
   content: Pick<RulesetContent, 'settings'>;
 }
@@ -86,6 +91,7 @@ export class PreparedVersions {
         ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
         ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
       ]),
+      computedReads: inputReadsOfComputedFacts(content),
       content: { ...(content.settings && { settings: content.settings }) },
     };
     this.cache.set(checksum, entry);
@@ -120,4 +126,17 @@ function personalPaths(content: RulesetContent): string[][] {
   if (input.length === 0) return input;
   const computed = (content.computedFacts ?? []).map((f) => ({ name: f.name, reads: expressionReads(f.expression) }));
   return [...input, ...derivedPiiPaths(input, computed, content.lookups ?? [])];
+}
+
+/** For each computed fact, the input paths it reads, directly or through the computed facts before it. */
+function inputReadsOfComputedFacts(content: RulesetContent): Map<string, string[][]> {
+  const lookups = new Set((content.lookups ?? []).map((l) => l.fact));
+  const reads = new Map<string, string[][]>();
+  for (const { name, expression } of content.computedFacts ?? []) {
+    const inputs = expressionReads(expression).flatMap((path) =>
+      reads.has(path[0]!) ? reads.get(path[0]!)! : lookups.has(path[0]!) ? [] : [path],
+    );
+    reads.set(name, inputs);
+  }
+  return reads;
 }
