@@ -420,6 +420,30 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     expect(response.body.message).toMatch(/KiB; the limit is 512 KiB/);
   });
 
+  it('refuses computed facts that could never be computed or that take another fact’s name, at their place', async () => {
+    const before = await snapshot();
+    const response = await analyst.post('/api/v1/rulesets', {
+      ...invoiceRuleset('bad-computed'),
+      computedFacts: [
+        { name: 'x', expression: 'x + 1' },
+        { name: 'early', expression: 'late * 2' },
+        { name: 'late', expression: '3' },
+        { name: 'late', expression: '4' },
+        { name: 'invoice', expression: '1' },
+        // A comprehension's variable is not a fact, even when a fact has its name.
+        { name: 'kept', expression: '[1, 2].filter(kept, kept > 1).size()' },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect((response.body.details as Detail[]).map((d) => [d.path, d.message])).toEqual([
+      ['/computedFacts/0/expression', 'reads "x" itself: a computed fact reads only the facts computed before it'],
+      ['/computedFacts/1/expression', 'reads "late", which is computed after it: move "late" above it'],
+      ['/computedFacts/3/name', 'repeats the name of computed fact 2'],
+      ['/computedFacts/4/name', 'is also a fact the input schema declares: callers send it, so it cannot be computed'],
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('refuses a duplicate key with 409 on /key', async () => {
     const response = await analyst.post('/api/v1/rulesets', invoiceRuleset('guarded'));
     expect(response.status).toBe(409);

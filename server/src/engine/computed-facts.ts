@@ -198,6 +198,31 @@ export function expressionReads(expression: string): string[][] {
   return reads;
 }
 
+/** The variables an expression's comprehensions declare (`x` in `items.filter(x, x > 1)`): names, not facts. */
+export function comprehensionVariables(expression: string): Set<string> {
+  const variables = new Set<string>();
+  let ast: ASTNode;
+  try {
+    ast = parser.parse(expression).ast;
+  } catch {
+    return variables;
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object' || !('op' in value)) return;
+    const node = value as ASTNode;
+    const args = node.args as unknown[];
+    if (node.op === 'rcall' && Array.isArray(args[2])) {
+      const first = (args[2] as ASTNode[])[0];
+      if (COMPREHENSIONS.has(String(args[0])) && first?.op === 'id') variables.add(String(first.args));
+    }
+    if (Array.isArray(node.args)) visit(node.args);
+  };
+  visit(ast);
+  return variables;
+}
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+
 interface Chain {
   path: string[];
   /** False once a computed index was met: the path stops there. */

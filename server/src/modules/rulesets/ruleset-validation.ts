@@ -5,7 +5,7 @@ import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalByteLength } from '../../common/json/canonical.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
-import { expressionProblem } from '../../engine/computed-facts.js';
+import { comprehensionVariables, expressionProblem, expressionReads } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
 import { templateShape } from '../../engine/template-shape.js';
@@ -72,7 +72,7 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   if (content.computedFacts !== undefined) {
     if (!validateComputedFacts(content.computedFacts))
       details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
-    else details.push(...expressionProblems(content.computedFacts));
+    else details.push(...expressionProblems(content.computedFacts), ...computedFactNameProblems(content));
   }
   if (details.length === 0) details.push(...explanationSizeProblems(content.definition));
   await nextTurn();
@@ -102,6 +102,42 @@ function expressionProblems(computedFacts: { expression: string }[]): ErrorDetai
     return problem === undefined
       ? []
       : [{ path: `/computedFacts/${i}/expression`, message: `is not a valid computed-fact expression: ${problem}` }];
+  });
+}
+
+/**
+ * Computed facts a version could never compute, or that take a name something else gives: each is computed once,
+ * in order, seeing only the facts computed before it, and callers may not send one (docs/adr/0015). Saved, a
+ * fact that reads itself or a later one was absent from every run, and one named like an input fact refused
+ * every call.
+ */
+function computedFactNameProblems(content: RulesetContent): ErrorDetail[] {
+  const facts = content.computedFacts ?? [];
+  const inputs = new Set(Object.keys((content.inputSchema['properties'] ?? {}) as object));
+  const lookups = new Set((content.lookups ?? []).map((lookup) => lookup.fact));
+  const firstIndex = new Map<string, number>();
+  facts.forEach(({ name }, i) => firstIndex.has(name) || firstIndex.set(name, i));
+  return facts.flatMap(({ name, expression }, i) => {
+    const problems: ErrorDetail[] = [];
+    const at = (field: string, message: string) => problems.push({ path: `/computedFacts/${i}/${field}`, message });
+    if (firstIndex.get(name) !== i) at('name', `repeats the name of computed fact ${firstIndex.get(name)}`);
+    if (lookups.has(name)) at('name', 'is also the fact of a lookup');
+    if (inputs.has(name))
+      at('name', 'is also a fact the input schema declares: callers send it, so it cannot be computed');
+    const variables = comprehensionVariables(expression);
+    const unready = new Set(
+      expressionReads(expression)
+        .map((path) => path[0]!)
+        .filter((root) => !variables.has(root) && (firstIndex.get(root) ?? -1) >= i),
+    );
+    for (const root of unready)
+      at(
+        'expression',
+        root === name
+          ? `reads "${name}" itself: a computed fact reads only the facts computed before it`
+          : `reads "${root}", which is computed after it: move "${root}" above it`,
+      );
+    return problems;
   });
 }
 
