@@ -28,6 +28,24 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
     return;
   }
   if (schema === null) {
+    // A computed fact's type is not known, but a number comparison with a value that is no number never holds
+    // whatever the fact is (an analyst had typed « abc » as a threshold, and the version passed analysis).
+    const numericOperator = NUMERIC.has(String(leaf['operator']));
+    const comparedValue = leaf['value'];
+    if (numericOperator && typeof comparedValue !== 'number' && !isFactReference(comparedValue)) {
+      const shown = JSON.stringify(comparedValue);
+      const operator = String(leaf['operator']);
+      report.add(
+        'type_mismatch',
+        'error',
+        at,
+        words(
+          `${name} : ${operator} demande un nombre, pas ${shown}`,
+          `${name}: ${operator} needs a number, not ${shown}`,
+        ),
+      );
+      return;
+    }
     if (facts.isDerived(fact))
       report.skip(
         at,
@@ -40,7 +58,7 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
   }
   const operator = String(leaf['operator']).replace(/^(not:)+/, '');
   const value = leaf['value'];
-  if (operator.includes(':') || (value !== null && typeof value === 'object' && 'fact' in (value as Json))) return;
+  if (operator.includes(':') || isFactReference(value)) return;
   const types = typesOf(schema);
   const enumValues = Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
   const mismatch = (message: Words) =>
@@ -78,4 +96,9 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
     if (types.length > 0 && !types.includes('array'))
       mismatch(words(`${operator} lit une liste, ${says().fr}`, `${operator} reads a list, ${says().en}`));
   }
+}
+
+/** `{"fact": "…"}`: the value is another fact's, read at run time. */
+function isFactReference(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && 'fact' in (value as Json);
 }

@@ -131,6 +131,17 @@ describe('rules', () => {
     ]);
   });
 
+  it('reports a number comparison of a computed fact with a value that is no number, whatever the fact is', () => {
+    const a = analyse([
+      rule('a', { all: [{ fact: 'risk', operator: 'greaterThan', value: 'abc' }] }),
+      rule('b', { all: [{ fact: 'risk', operator: 'lessThan', value: { fact: 'limit' } }] }),
+      rule('c', { all: [{ fact: 'risk', operator: 'greaterThanInclusive', value: 2 }] }),
+    ]);
+    expect(found(a, 'type_mismatch').map((f) => [f.path, f.text.fr])).toEqual([
+      ['/definition/rules/0/conditions/all/0', 'risk\u00a0: greaterThan demande un nombre, pas "abc"'],
+    ]);
+  });
+
   it('never claims "can fire" for conditions it does not model', () => {
     const a = analyse([
       rule('m', { all: [currency('matches', '^U'), { fact: 'tags', operator: 'someFact:equal', value: 1 }] }),
