@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { afterEach, describe, expect, it } from 'vitest';
 import invoices from '../../../rulesets/invoices/invoices.json';
@@ -54,5 +54,21 @@ describe('the rule-set editor on a clean pilot', () => {
     });
     expect(document.body.textContent).not.toContain('n’est pas dans le schéma des faits');
     expect(screen.queryByText(/\d+ problèmes?$/)).toBeNull();
+  });
+});
+
+describe('a value box whose text cannot be read', () => {
+  it('holds Save, and says why, until the text is a value again: it had saved the value from before', async () => {
+    fakeApi(routes);
+    renderEditor();
+    const save = await screen.findByRole('button', { name: 'Enregistrer' }, { timeout: 8000 });
+    fireEvent.click(screen.getAllByRole('button', { expanded: false })[0]!); // the first rule opens
+    const priority = (await screen.findAllByLabelText('Priorité'))[0]!;
+    fireEvent.change(priority, { target: { value: '' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', true));
+    expect(screen.getByRole('status').textContent).toMatch(/n’a pas pu être lue/);
+    fireEvent.change(priority, { target: { value: '7' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
+    expect(screen.queryByText(/n’a pas pu être lue/)).toBeNull();
   });
 });

@@ -26,6 +26,7 @@ import { conditionProblems, mergeProblems } from './editor/problems';
 import { SubmitDraftButton } from './SubmitDraftButton';
 import { useRulesetDraft, type RulesetContent } from './use-ruleset-draft';
 import { VersionChecks } from './VersionChecks';
+import { useUnreadableValues } from './editor/unreadable-values';
 
 type JsonField = 'tests' | 'inputSchema' | 'computedFacts' | 'lookups';
 const TABS = ['definition', 'tests', 'inputSchema', 'computedFacts', 'lookups'] as const;
@@ -82,6 +83,7 @@ export const RulesetEdit = () => {
   const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | undefined>();
+  const unreadable = useUnreadableValues();
   // The saved version's static analysis, read again after each save (the draft's ETag changes).
   const analysis = useVersionAnalysis(key, base?.version, base?.etag);
   const analysisView = useMemo(
@@ -134,135 +136,142 @@ export const RulesetEdit = () => {
   const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
 
   return (
-    <Box sx={{ p: 2 }}>
-      <Title title={translate('gabarit.editors.title', { name: base.record.name })} />
-      <UnsavedChangesGuard dirty={draft.dirty} />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
-          {translate('gabarit.editors.title', { name: base.record.name })}
-        </Typography>
-        <Typography color="text.secondary">
-          {translate(
-            base.record.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active',
-            { version: base.version },
-          )}
-        </Typography>
-        <Box sx={{ flex: 1 }} />
-        {base.record.format === 'decisionTable' && <ExportDmnButton rulesetKey={key} version={base.version} />}
-        <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
-          {translate('gabarit.editors.back')}
-        </Button>
-        <Button
-          variant="contained"
-          disabled={!draft.dirty || draft.saving || !!jsonError}
-          onClick={() => void draft.save()}
+    <unreadable.Provider>
+      <Box sx={{ p: 2 }}>
+        <Title title={translate('gabarit.editors.title', { name: base.record.name })} />
+        <UnsavedChangesGuard dirty={draft.dirty} />
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+          <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
+            {translate('gabarit.editors.title', { name: base.record.name })}
+          </Typography>
+          <Typography color="text.secondary">
+            {translate(
+              base.record.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active',
+              { version: base.version },
+            )}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          {base.record.format === 'decisionTable' && <ExportDmnButton rulesetKey={key} version={base.version} />}
+          <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
+            {translate('gabarit.editors.back')}
+          </Button>
+          <Button
+            variant="contained"
+            disabled={!draft.dirty || draft.saving || !!jsonError || unreadable.count > 0}
+            onClick={() => void draft.save()}
+          >
+            {translate('ra.action.save')}
+          </Button>
+        </Stack>
+        {draft.dirty && (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {translate('gabarit.editors.unsaved_notice')}
+          </Alert>
+        )}
+        {unreadable.count > 0 && (
+          <Alert severity="warning" sx={{ mb: 2 }} role="status">
+            {translate('gabarit.editors.unreadable_values', { smart_count: unreadable.count })}
+          </Alert>
+        )}
+        {draft.restorable && (
+          <RestoreBanner
+            savedAt={draft.restorable.savedAt}
+            onRestore={draft.restore}
+            onDiscard={draft.discardRestorable}
+          />
+        )}
+        {draft.problem && (
+          <ProblemAlert
+            problem={draft.problem}
+            onClose={draft.clearProblem}
+            placeOf={(path) => placeOf(path, content.definition, translate)}
+          />
+        )}
+        {draft.conflict && (
+          <ConflictDialog
+            changes={draft.conflict.changes}
+            onTakeTheirs={draft.takeTheirs}
+            onKeepMine={() => void draft.overwrite()}
+          />
+        )}
+        <Tabs
+          value={tab}
+          onChange={(_, next: (typeof TABS)[number]) => setTab(next)}
+          aria-label={translate('gabarit.editors.tabs_label')}
+          sx={{ mb: 2 }}
         >
-          {translate('ra.action.save')}
-        </Button>
-      </Stack>
-      {draft.dirty && (
-        <Alert severity="info" sx={{ mb: 2 }}>
-          {translate('gabarit.editors.unsaved_notice')}
-        </Alert>
-      )}
-      {draft.restorable && (
-        <RestoreBanner
-          savedAt={draft.restorable.savedAt}
-          onRestore={draft.restore}
-          onDiscard={draft.discardRestorable}
-        />
-      )}
-      {draft.problem && (
-        <ProblemAlert
-          problem={draft.problem}
-          onClose={draft.clearProblem}
-          placeOf={(path) => placeOf(path, content.definition, translate)}
-        />
-      )}
-      {draft.conflict && (
-        <ConflictDialog
-          changes={draft.conflict.changes}
-          onTakeTheirs={draft.takeTheirs}
-          onKeepMine={() => void draft.overwrite()}
-        />
-      )}
-      <Tabs
-        value={tab}
-        onChange={(_, next: (typeof TABS)[number]) => setTab(next)}
-        aria-label={translate('gabarit.editors.tabs_label')}
-        sx={{ mb: 2 }}
-      >
-        {TABS.map((t) => (
-          <Tab key={t} value={t} label={translate(`gabarit.editors.tabs.${t}`)} />
-        ))}
-      </Tabs>
-      {tab === 'definition' ? (
-        <Grid container spacing={2}>
-          <Grid size={{ xs: 12, lg: wide ? 12 : 7 }}>
-            <VocabularyContext.Provider value={vocabulary}>
-              <AnalysisContext.Provider value={analysisView}>
-                <DefinitionEditor
-                  format={base.record.format}
-                  definition={content.definition}
-                  onChange={(definition) => draft.edit({ ...content, definition })}
-                  facts={facts}
-                  problems={problems}
-                />
-              </AnalysisContext.Provider>
-            </VocabularyContext.Provider>
+          {TABS.map((t) => (
+            <Tab key={t} value={t} label={translate(`gabarit.editors.tabs.${t}`)} />
+          ))}
+        </Tabs>
+        {tab === 'definition' ? (
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, lg: wide ? 12 : 7 }}>
+              <VocabularyContext.Provider value={vocabulary}>
+                <AnalysisContext.Provider value={analysisView}>
+                  <DefinitionEditor
+                    format={base.record.format}
+                    definition={content.definition}
+                    onChange={(definition) => draft.edit({ ...content, definition })}
+                    facts={facts}
+                    problems={problems}
+                  />
+                </AnalysisContext.Provider>
+              </VocabularyContext.Provider>
+            </Grid>
+            <Grid size={{ xs: 12, lg: wide ? 12 : 5 }}>
+              <CodeEditor
+                label={translate('gabarit.editors.json')}
+                language="json"
+                value={jsonText}
+                minHeight="500px"
+                errors={[...(jsonError ? [jsonError] : []), ...allProblems]}
+                onChange={(next) => {
+                  setJsonText(next);
+                  try {
+                    const parsed = JSON.parse(next) as Record<string, unknown>;
+                    setJsonError(undefined);
+                    draft.edit({ ...content, definition: parsed });
+                  } catch (err) {
+                    setJsonError(
+                      translate('gabarit.editors.invalid_json', {
+                        reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
+                      }),
+                    );
+                  }
+                }}
+              />
+            </Grid>
           </Grid>
-          <Grid size={{ xs: 12, lg: wide ? 12 : 5 }}>
-            <CodeEditor
-              label={translate('gabarit.editors.json')}
-              language="json"
-              value={jsonText}
-              minHeight="500px"
-              errors={[...(jsonError ? [jsonError] : []), ...allProblems]}
-              onChange={(next) => {
-                setJsonText(next);
-                try {
-                  const parsed = JSON.parse(next) as Record<string, unknown>;
-                  setJsonError(undefined);
-                  draft.edit({ ...content, definition: parsed });
-                } catch (err) {
-                  setJsonError(
-                    translate('gabarit.editors.invalid_json', {
-                      reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
-                    }),
-                  );
-                }
-              }}
-            />
-          </Grid>
-        </Grid>
-      ) : (
-        <JsonFieldEditor
-          key={`${tab}-${base.etag}`}
-          field={tab}
-          content={content}
-          edit={draft.edit}
-          serverErrors={serverErrors(tab)}
+        ) : (
+          <JsonFieldEditor
+            key={`${tab}-${base.etag}`}
+            field={tab}
+            content={content}
+            edit={draft.edit}
+            serverErrors={serverErrors(tab)}
+          />
+        )}
+        <AnalysisPanel
+          version={base.version}
+          analysis={analysis}
+          definition={base.content.definition}
+          onReveal={reveal}
+          notice={
+            draft.dirty && (
+              <Alert severity="info" sx={{ mb: 1 }}>
+                {translate('gabarit.analysis.stale')}
+              </Alert>
+            )
+          }
         />
-      )}
-      <AnalysisPanel
-        version={base.version}
-        analysis={analysis}
-        definition={base.content.definition}
-        onReveal={reveal}
-        notice={
-          draft.dirty && (
-            <Alert severity="info" sx={{ mb: 1 }}>
-              {translate('gabarit.analysis.stale')}
-            </Alert>
-          )
-        }
-      />
-      {base.record.draftVersion !== null && !draft.dirty && (
-        <>
-          <VersionChecks rulesetKey={key} version={base.record.draftVersion} />
-          <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} analysisErrors={errorCount} />
-        </>
-      )}
-    </Box>
+        {base.record.draftVersion !== null && !draft.dirty && (
+          <>
+            <VersionChecks rulesetKey={key} version={base.record.draftVersion} />
+            <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} analysisErrors={errorCount} />
+          </>
+        )}
+      </Box>
+    </unreadable.Provider>
   );
 };

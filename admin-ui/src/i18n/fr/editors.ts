@@ -22,6 +22,8 @@ export const editorMessages = {
         computedFacts: 'Faits calculés',
         lookups: 'Consultations de tables',
       },
+      unreadable_values:
+        'Une valeur encadrée en rouge n’a pas pu être lue : corrigez-la avant d’enregistrer (sinon l’ancienne valeur serait gardée). |||| %{smart_count} valeurs encadrées en rouge n’ont pas pu être lues : corrigez-les avant d’enregistrer (sinon les anciennes valeurs seraient gardées).',
       unsaved_notice: 'Modifications non enregistrées : elles sont conservées dans ce navigateur en attendant.',
       unsaved_title: 'Quitter sans enregistrer ?',
       unsaved_text:

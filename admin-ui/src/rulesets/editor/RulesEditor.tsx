@@ -22,6 +22,7 @@ import { moveAt, removeAt, setAt } from './json-pointer';
 import { NewNamedCondition } from './NewNamedCondition';
 import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
+import { ValueInput } from './ValueInput';
 
 interface Rule {
   name?: string;
@@ -109,13 +110,14 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                 <Stack spacing={2}>
                   <Stack direction="row" spacing={1}>
                     {text(['rules', i, 'name'], translate('gabarit.editors.rule_name'), rule.name)}
-                    <TextField
-                      size="small"
-                      type="number"
-                      sx={{ width: 110 }}
+                    {/* Emptied, it says so and holds Save: Number('') had saved a priority of 0 without a word. */}
+                    <ValueInput
+                      width={130}
+                      type="integer"
                       label={translate('gabarit.editors.priority')}
                       value={rule.priority ?? 1}
-                      onChange={(e) => set(['rules', i, 'priority'], Number(e.target.value))}
+                      errors={fieldErrors(problems, `/rules/${i}/priority`)}
+                      onChange={(priority) => set(['rules', i, 'priority'], priority)}
                     />
                     {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
                   </Stack>

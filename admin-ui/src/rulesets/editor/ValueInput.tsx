@@ -2,9 +2,12 @@ import { TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatValue, parseValue } from './condition-model';
+import { useReportUnreadable } from './unreadable-values';
 
 interface Props {
   label: string;
+  /** A narrower box (a priority) than the flexible default. */
+  width?: number;
   value: unknown;
   type?: string;
   onChange: (value: unknown) => void;
@@ -12,7 +15,7 @@ interface Props {
 }
 
 /** A value box that keeps what is typed while it is not yet valid, and passes on only values it could read. */
-export const ValueInput = ({ label, value, type, onChange, errors = [] }: Props) => {
+export const ValueInput = ({ label, value, type, onChange, errors = [], width }: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState(formatValue(value));
   const [local, setLocal] = useState<string | undefined>();
@@ -23,6 +26,7 @@ export const ValueInput = ({ label, value, type, onChange, errors = [] }: Props)
     setText(formatValue(value));
     setLocal(undefined);
   }, [value]);
+  useReportUnreadable(local !== undefined);
   const messages = [...(local ? [translate(`gabarit.editors.problems.${local}`)] : []), ...errors];
   return (
     <TextField
@@ -40,7 +44,7 @@ export const ValueInput = ({ label, value, type, onChange, errors = [] }: Props)
           onChange(parsed.value);
         }
       }}
-      sx={{ minWidth: 160, flex: 1 }}
+      sx={width ? { width } : { minWidth: 160, flex: 1 }}
     />
   );
 };
