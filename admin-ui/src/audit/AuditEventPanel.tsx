@@ -1,8 +1,9 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
+import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
 import { actionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 
@@ -10,6 +11,9 @@ import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 export type AuditEvent = ResponseOf<'/api/v1/audit', 'get'>[number];
 
 const mono = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
+
+/** An instant as the API writes it (`2026-12-03T23:29:06.013Z`): shown in words, like every date of the console. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <>
@@ -25,6 +29,7 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 /** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
 const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   // The summary's keys are the API's names: each part is shown in words where the console knows it.
   const keyLabel = (key: string) =>
     key
@@ -34,7 +39,15 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const statusLabel = (key: string, text: string | undefined) =>
     key === 'status' && text !== undefined ? translate(`gabarit.status.${text}`, { _: text }) : text;
   const value = (text: string | undefined) =>
-    text === undefined ? <em>{translate('gabarit.audit.absent')}</em> : <span style={mono}>{text}</span>;
+    text === undefined ? (
+      <em>{translate('gabarit.audit.absent')}</em>
+    ) : INSTANT.test(text) ? (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {new Date(text).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS)}
+      </span>
+    ) : (
+      <span style={mono}>{text}</span>
+    );
   return (
     <Table size="small" aria-label={translate('gabarit.audit.comparison')}>
       <TableHead>

@@ -80,4 +80,28 @@ describe('AuditList', () => {
       ['Empreinte du contenu', '(absent)', 'abc', 'Ajouté'],
     ]);
   });
+
+  it('names a publication’s window in words, and writes instants as dates', async () => {
+    const published = {
+      ...event,
+      id: 'e6',
+      seq: 6,
+      action: 'ruleset.published',
+      summary: { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: '2026-12-03T23:29:06.013Z' } },
+    };
+    fakeApi({ 'GET /api/v1/audit': { body: [published], headers: { 'Content-Range': 'audit 0-0/1' } } });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    fireEvent.click(await screen.findByText('Ensemble de règles publié'));
+    const comparison = await screen.findByRole('table', { name: 'Avant et après' });
+    const window = [...comparison.querySelectorAll('tbody tr')]
+      .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))
+      .find((cells) => cells[0] === 'En vigueur à partir du');
+    expect(window?.[2]).toMatch(/^3 décembre 2026/);
+    expect(comparison.textContent).not.toMatch(/effectiveFrom|2026-12-03T/);
+  });
 });

@@ -40,6 +40,13 @@ export const auditMessages = {
         rows: 'Rows',
         changedRows: 'Rows added, removed or changed',
         roles: 'Roles',
+        passed: 'Test cases passed',
+        failed: 'Test cases failing',
+        effectiveFrom: 'In force from',
+        effectiveTo: 'In force until',
+        version: 'Version',
+        columns: 'Columns',
+        description: 'Description',
       },
       resource_types: {
         ruleset: 'Rule set',

@@ -40,6 +40,13 @@ export const auditMessages = {
         rows: 'Lignes',
         changedRows: 'Lignes ajoutées, retirées ou modifiées',
         roles: 'Rôles',
+        passed: 'Cas de test réussis',
+        failed: 'Cas de test en échec',
+        effectiveFrom: 'En vigueur à partir du',
+        effectiveTo: 'En vigueur jusqu’au',
+        version: 'Version',
+        columns: 'Colonnes',
+        description: 'Description',
       },
       resource_types: {
         ruleset: 'Ensemble de règles',
