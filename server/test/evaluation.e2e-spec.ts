@@ -439,6 +439,16 @@ describe('evaluation', () => {
       .send({ items: [{ facts: facts(1) }, { facts: { invoice: {} } }] });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { path: string }) => d.path)).toContain('/items/1/facts/invoice/subtotal');
+    // Every bad item is named at once, not the first only.
+    const many = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: { invoice: {} } }, { facts: facts(1) }, { facts: { ...facts(1), gst: 3 } }] });
+    expect(many.status).toBe(400);
+    expect(many.body.message).toBe('The facts of 2 item(s) do not match the rule set’s input schema.');
+    expect(many.body.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['/items/0/facts/invoice/subtotal', '/items/2/facts/gst']),
+    );
   });
 
   it('lets console users evaluate a draft, but not API keys', async () => {

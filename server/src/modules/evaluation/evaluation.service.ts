@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
@@ -62,6 +62,9 @@ const PUBLISHED = new Set(['published', 'retired']);
 const YIELD_EVERY_MS = 10;
 
 /** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
+/** How many problems a refused batch lists at most: enough to correct it, bounded for a 500-item batch. */
+const MAX_BATCH_DETAILS = 100;
+
 @Injectable()
 export class EvaluationService {
   constructor(
@@ -277,28 +280,41 @@ export class EvaluationService {
     basePath: string,
   ): Promise<EvaluationResult[]> {
     const { entry } = target;
-    factsList.forEach((facts, i) => {
+    // Every item is checked before any runs, and every bad item is named (up to a bound): a caller correcting a
+    // batch of 500 one refusal at a time would send it again for each.
+    const invalid: ErrorDetail[] = [];
+    const derivedSent: ErrorDetail[] = [];
+    let badItems = 0;
+    for (const [i, facts] of factsList.entries()) {
+      if (invalid.length + derivedSent.length >= MAX_BATCH_DETAILS) break;
       const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       if (!entry.validateFacts(facts)) {
-        throw new ValidationError(
-          'The facts do not match the rule set’s input schema.',
-          toErrorDetails(entry.validateFacts.errors, prefix),
-        );
+        badItems++;
+        invalid.push(...toErrorDetails(entry.validateFacts.errors, prefix));
+        continue;
       }
       // A caller's value would otherwise stand in for a lookup, or for a computed fact whose expression failed.
       const derived =
         entry.derivedFacts.size > 0 ? Object.keys(facts).filter((name) => entry.derivedFacts.has(name)) : [];
-      if (derived.length > 0) {
-        throw new ValidationError(
-          'Some facts are derived by the rule set itself and may not be sent.',
-          derived.map((name) => ({
-            path: `${prefix}/${pointerSegment(name)}`,
-            message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it`,
-          })),
-          'derived_fact',
-        );
-      }
-    });
+      if (derived.length > 0) badItems++;
+      for (const name of derived)
+        derivedSent.push({
+          path: `${prefix}/${pointerSegment(name)}`,
+          message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it`,
+        });
+    }
+    const items = basePath === '/items' ? ` of ${badItems} item(s)` : '';
+    if (invalid.length > 0)
+      throw new ValidationError(
+        `The facts${items} do not match the rule set’s input schema.`,
+        [...invalid, ...derivedSent].slice(0, MAX_BATCH_DETAILS),
+      );
+    if (derivedSent.length > 0)
+      throw new ValidationError(
+        `Some facts${items} are derived by the rule set itself and may not be sent.`,
+        derivedSent.slice(0, MAX_BATCH_DETAILS),
+        'derived_fact',
+      );
     // Lookups load their tables once per request (when one changed or is not loaded yet); every item then runs
     // synchronously.
     const loading = entry.prepared.beforeRun?.();
