@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { errorBodySchema } from '../src/common/errors/error-body.js';
@@ -56,6 +57,25 @@ describe('error bodies', () => {
     const response = await post('/api/v1/api-keys').set('content-type', 'text/plain').send('name=erp');
     expect(response.status).toBe(415);
     expect(isErrorBody(response.body)).toBe(true);
+  });
+
+  it('refuses JSON it cannot read as sent (another charset, compressed) with 415 saying what to send', async () => {
+    const body = JSON.stringify({ name: 'erp', scopes: ['evaluate:*'] });
+    const utf16 = await post('/api/v1/api-keys')
+      .set('content-type', 'application/json; charset=utf-16')
+      .send(Buffer.from(body, 'utf16le'));
+    expect([utf16.status, utf16.body.error]).toEqual([415, 'unsupported_media_type']);
+    expect(utf16.body.message).toMatch(/UTF-8 only/);
+    const gzipped = await post('/api/v1/api-keys')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(gzipSync(body));
+    expect([gzipped.status, gzipped.body.error]).toEqual([415, 'unsupported_media_type']);
+    // A byte-order mark before the JSON means nothing (RFC 8259): the body is read.
+    const marked = await post('/api/v1/api-keys')
+      .set('content-type', 'application/json; charset=UTF-8')
+      .send(`\ufeff${JSON.stringify({ name: 'avec-bom', scopes: ['evaluate:*'] })}`);
+    expect(marked.status).toBe(201);
   });
 
   it('rejects a malformed list query with paths', async () => {

@@ -132,14 +132,33 @@ export function hasDigitRun(text: string, length: number): boolean {
   return false;
 }
 
+/**
+ * Why the body cannot be read as the UTF-8 JSON it is parsed as, or undefined: another charset (UTF-16 read as
+ * UTF-8 is garbage, answered as the caller's invalid JSON), or a compressed body. Both are a 415, saying what to send.
+ */
+function unreadableEncoding(headers: FastifyRequest['headers']): string | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return `The body's charset is ${charset}; the API reads JSON in UTF-8 only (send charset=utf-8, or none).`;
+  const encoding = headers['content-encoding']?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity')
+    return `The body is sent with Content-Encoding ${encoding}; the API takes JSON uncompressed.`;
+  return undefined;
+}
+
 /** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'string' },
-    (_request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-      const text = body.toString();
+    (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      const unreadable = unreadableEncoding(request.headers);
+      if (unreadable)
+        return done(Object.assign(new Error(unreadable), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      // A byte-order mark is allowed before JSON text (RFC 8259 §8.1) and means nothing: JSON.parse refuses it.
+      const raw = body.toString();
+      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       if (text.trim() === '') return done(null, undefined);
       if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
         return done(
