@@ -10,7 +10,12 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .setTitle('Gabarit API')
     .setDescription('Rules and prompt configuration service. Errors: {error, message, details[{path, message}]}.')
     .setVersion('1')
-    .addBearerAuth()
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'A session token from POST /api/v1/auth/login (a JWT), or an API key (gbt_…) sent as a bearer token.',
+    })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
     .build();
   const document = completeContract(SwaggerModule.createDocument(app, config), app);
