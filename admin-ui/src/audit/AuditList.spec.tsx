@@ -55,26 +55,34 @@ describe('AuditList', () => {
     expect(screen.queryByText(/bad_password|auth\.logout/)).toBeNull();
   });
 
-  it('names the before and after of an event in words: keys, and statuses', async () => {
-    const approved = {
-      ...event,
-      id: 'e5',
-      seq: 5,
-      action: 'ruleset.approved',
-      summary: { before: { status: 'in_review' }, after: { status: 'approved', checksum: 'abc' } },
-    };
-    fakeApi({ 'GET /api/v1/audit': { body: [approved], headers: { 'Content-Range': 'audit 0-0/1' } } });
+  /** Opens one event of the list as a risk officer does: its comparison table, and its rows' cells. */
+  async function comparisonOf(summary: object, action: string, label: string) {
+    fakeApi({
+      'GET /api/v1/audit': {
+        body: [{ ...event, id: 'e5', seq: 5, action, summary }],
+        headers: { 'Content-Range': 'audit 0-0/1' },
+      },
+    });
     renderConsole(
       <ResourceContextProvider value="audit">
         <AuditList />
       </ResourceContextProvider>,
       ['risk'],
     );
-    fireEvent.click(await screen.findByText('Ensemble de règles approuvé'));
-    const comparison = await screen.findByRole('table', { name: 'Avant et après' });
-    const rows = [...comparison.querySelectorAll('tbody tr')]
+    fireEvent.click(await screen.findByText(label));
+    const table = await screen.findByRole('table', { name: 'Avant et après' });
+    const rows = [...table.querySelectorAll('tbody tr')]
       .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))
       .filter((cells) => cells.length > 0);
+    return { table, rows };
+  }
+
+  it('names the before and after of an event in words: keys, and statuses', async () => {
+    const { rows } = await comparisonOf(
+      { before: { status: 'in_review' }, after: { status: 'approved', checksum: 'abc' } },
+      'ruleset.approved',
+      'Ensemble de règles approuvé',
+    );
     expect(rows).toEqual([
       ['Statut', 'En revue', 'Approuvée', 'Modifié'],
       ['Empreinte du contenu', '(absent)', 'abc', 'Ajouté'],
@@ -82,26 +90,12 @@ describe('AuditList', () => {
   });
 
   it('names a publication’s window in words, and writes instants as dates', async () => {
-    const published = {
-      ...event,
-      id: 'e6',
-      seq: 6,
-      action: 'ruleset.published',
-      summary: { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: '2026-12-03T23:29:06.013Z' } },
-    };
-    fakeApi({ 'GET /api/v1/audit': { body: [published], headers: { 'Content-Range': 'audit 0-0/1' } } });
-    renderConsole(
-      <ResourceContextProvider value="audit">
-        <AuditList />
-      </ResourceContextProvider>,
-      ['risk'],
+    const { table, rows } = await comparisonOf(
+      { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: '2026-12-03T23:29:06.013Z' } },
+      'ruleset.published',
+      'Ensemble de règles publié',
     );
-    fireEvent.click(await screen.findByText('Ensemble de règles publié'));
-    const comparison = await screen.findByRole('table', { name: 'Avant et après' });
-    const window = [...comparison.querySelectorAll('tbody tr')]
-      .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))
-      .find((cells) => cells[0] === 'En vigueur à partir du');
-    expect(window?.[2]).toMatch(/^3 décembre 2026/);
-    expect(comparison.textContent).not.toMatch(/effectiveFrom|2026-12-03T/);
+    expect(rows.find((cells) => cells[0] === 'En vigueur à partir du')?.[2]).toMatch(/^3 décembre 2026/);
+    expect(table.textContent).not.toMatch(/effectiveFrom|2026-12-03T/);
   });
 });
