@@ -196,6 +196,40 @@ describe('evaluation', () => {
     expect(metrics).toMatch(/gabarit_evaluations_total\{ruleset="eval-demo",outcome="internal_supplier"\} [1-9]/);
   });
 
+  it('masks what a rule reads beyond the schema in traces too, for callers who may not read personal fields', async () => {
+    const notes = {
+      key: 'eval-notes',
+      name: 'Notes',
+      pilot: 'enrolment',
+      format: 'rules',
+      inputSchema: {
+        type: 'object',
+        properties: { person: { type: 'object', properties: { name: { type: 'string', 'x-pii': true } } } },
+      },
+      definition: {
+        rules: [
+          {
+            name: 'note-sante',
+            conditions: { all: [{ fact: 'notes', operator: 'equal', value: 'diabétique' }] },
+            event: { type: 'manual_review' },
+          },
+        ],
+      },
+    };
+    await publishNew(notes);
+    const decided = await t.http
+      .post('/api/v1/rulesets/eval-notes/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { person: { name: 'Jean' }, notes: 'diabétique' }, explain: true });
+    expect(decided.body.events).toEqual([{ type: 'manual_review' }]);
+    expect(decided.body.fired[0].conditions[0]).toMatchObject({ fact: 'notes', factValue: '***' });
+    const forAnalyst = (await analyst.get(`/api/v1/decisions/${decided.body.evaluationId as string}`)).body;
+    expect(forAnalyst.facts.notes).toBe('***');
+    expect(forAnalyst.fired[0].conditions[0].factValue).toBe('***');
+    const forRisk = (await as(t, cast.risk).get(`/api/v1/decisions/${decided.body.evaluationId as string}`)).body;
+    expect(forRisk.fired[0].conditions[0].factValue).toBe('diabétique');
+  });
+
   it('stores and evaluates input schemas written with $-keywords ($defs, $ref, $comment, $id), two rule sets sharing one $id', async () => {
     const schema = {
       $id: 'https://exemple.gouv.qc.ca/schemas/facture',

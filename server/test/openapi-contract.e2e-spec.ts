@@ -174,6 +174,8 @@ describe('the OpenAPI document as a contract', () => {
     expect(response.body).toMatchObject({ error: 'method_not_allowed', details: [] });
     expect((await t.http.patch('/api/v1/rulesets/invoices/draft')).headers['allow']).toBe('PUT');
     expect((await t.http.get('/api/v1/no-such-thing')).status).toBe(404);
+    const probe = await t.http.delete('/health/live');
+    expect([probe.status, probe.headers['allow']]).toEqual([405, 'GET, HEAD']);
   });
 
   it('refuses a body of null where an object is expected, and takes no body as an empty one', async () => {

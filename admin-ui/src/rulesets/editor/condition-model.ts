@@ -53,6 +53,8 @@ export function parseValue(text: string, type?: string): { value: unknown } | { 
     const value: unknown = JSON.parse(trimmed);
     if (type === 'number' && typeof value !== 'number' && (typeof value !== 'object' || value === null))
       return { error: 'value_number' };
+    if (type === 'integer' && !Number.isInteger(value) && (typeof value !== 'object' || value === null))
+      return { error: 'value_number' };
     return { value };
   } catch {
     if (type === 'number' || type === 'integer') return { error: 'value_number' };

@@ -138,7 +138,8 @@ export function hasDigitRun(text: string, length: number): boolean {
  */
 function unreadableEncoding(headers: FastifyRequest['headers']): string | undefined {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+  // US-ASCII is UTF-8's first 128 characters: a body labelled so reads the same.
+  if (charset !== undefined && !['utf-8', 'utf8', 'us-ascii', 'ascii'].includes(charset))
     return `The body's charset is ${charset}; the API reads JSON in UTF-8 only (send charset=utf-8, or none).`;
   const encoding = headers['content-encoding']?.trim().toLowerCase();
   if (encoding && encoding !== 'identity')

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'];
 
 /** API paths only: the console's and the documents' wildcard routes keep Fastify's own behaviour. */
-const isApiPath = (url: string) => url.startsWith('/api/v') || url === '/health' || url === '/metrics';
+const isApiPath = (url: string) => url.startsWith('/api/v') || url === '/metrics' || /^\/health(\/|$)/.test(url);
 
 /**
  * Watches the routes as they are registered (call before the app registers its routes), and returns what adds,

@@ -29,7 +29,7 @@ import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
 import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
-import { maskFacts, MASK, mayReadPii, touchesPii } from './pii.js';
+import { maskFacts, MASK, mayReadPii } from './pii.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
@@ -138,8 +138,8 @@ export class EvaluationService {
       ...record,
       facts,
       ...(explanation && { explanation }),
-      fired: maskTraces(fired, entry.piiPaths),
-      failed: maskTraces(record.failed as RuleTrace[], entry.piiPaths),
+      fired: entry.maskTraces(fired),
+      failed: entry.maskTraces(record.failed as RuleTrace[]),
     };
   }
 
@@ -211,7 +211,9 @@ export class EvaluationService {
     const slice = timeSlices(YIELD_EVERY_MS);
     for (const decision of logged) {
       await slice();
-      const facts = masked ? maskFacts(decision.facts, piiPaths) : decision.facts;
+      // Masked as each version's readers see it: marked fields of either, and what either does not declare (a
+      // draft that declares a field to read it would otherwise spell out what the version in force hides).
+      const facts = masked && activeEntry ? activeEntry.maskInput(entry.maskInput(decision.facts)) : decision.facts;
       const before = activeEntry
         ? await outcomeOf(activeEntry, facts)
         : outcome((decision.events as { type: string }[]).map((e) => e.type));
@@ -286,22 +288,24 @@ export class EvaluationService {
     const derivedSent: ErrorDetail[] = [];
     let badItems = 0;
     for (const [i, facts] of factsList.entries()) {
-      if (invalid.length + derivedSent.length >= MAX_BATCH_DETAILS) break;
+      // Past the bound every item is still counted, its problems no longer listed.
+      const listing = invalid.length + derivedSent.length < MAX_BATCH_DETAILS;
       const prefix = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       if (!entry.validateFacts(facts)) {
         badItems++;
-        invalid.push(...toErrorDetails(entry.validateFacts.errors, prefix));
+        if (listing) invalid.push(...toErrorDetails(entry.validateFacts.errors, prefix));
         continue;
       }
       // A caller's value would otherwise stand in for a lookup, or for a computed fact whose expression failed.
       const derived =
         entry.derivedFacts.size > 0 ? Object.keys(facts).filter((name) => entry.derivedFacts.has(name)) : [];
       if (derived.length > 0) badItems++;
-      for (const name of derived)
-        derivedSent.push({
-          path: `${prefix}/${pointerSegment(name)}`,
-          message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it`,
-        });
+      if (listing)
+        for (const name of derived)
+          derivedSent.push({
+            path: `${prefix}/${pointerSegment(name)}`,
+            message: `is a ${entry.derivedFacts.get(name)} of this rule set; do not send it`,
+          });
     }
     const items = basePath === '/items' ? ` of ${badItems} item(s)` : '';
     if (invalid.length > 0)
@@ -400,8 +404,8 @@ export class EvaluationService {
         maskedFacts,
         maskFacts(outcome.computed, entry.piiPaths),
       ),
-      fired: maskTraces(outcome.fired, entry.piiPaths),
-      failed: maskTraces(outcome.failed, entry.piiPaths),
+      fired: entry.maskTraces(outcome.fired),
+      failed: entry.maskTraces(outcome.failed),
     };
   }
 }
@@ -515,14 +519,6 @@ async function computedOrNothing(
   } catch {
     return {};
   }
-}
-
-function maskTraces(traces: RuleTrace[], paths: string[][]): RuleTrace[] {
-  if (paths.length === 0) return traces;
-  return traces.map((rule) => ({
-    ...rule,
-    conditions: rule.conditions.map((c) => (touchesPii(c.fact, c.path, paths) ? { ...c, factValue: MASK } : c)),
-  }));
 }
 
 function sameTypes(actual: string[], expected: string[]): boolean {

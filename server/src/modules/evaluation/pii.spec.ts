@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { derivedPiiPaths, MASK, maskFacts, maskUndeclared, piiPaths, touchesPii } from './pii.js';
+import { declaresRead, derivedPiiPaths, MASK, maskFacts, maskUndeclared, piiPaths, touchesPii } from './pii.js';
 
 const schema = {
   type: 'object',
@@ -176,5 +176,27 @@ describe('maskUndeclared', () => {
     const masked = maskUndeclared(JSON.parse('{"__proto__": {"polluted": true}}'), schema) as object;
     expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(masked, '__proto__')?.value).toBe(MASK);
+  });
+
+  it('declares by pattern only the members whose names match it', () => {
+    const coded = {
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      patternProperties: { '^code_': { type: 'string' } },
+    };
+    expect(maskUndeclared({ name: 'A', code_x: 'y', sin: '123-456-789' }, coded)).toEqual({
+      name: 'A',
+      code_x: 'y',
+      sin: MASK,
+    });
+  });
+
+  it('says whether a rule reads something the schema declares, through paths and array items', () => {
+    expect(declaresRead(schema, 'notes', undefined)).toBe(false);
+    expect(declaresRead(schema, 'employee', '$.manager.name')).toBe(true);
+    expect(declaresRead(schema, 'employee', '$.manager.notes')).toBe(false);
+    expect(declaresRead(schema, 'dependants', '$[0].age')).toBe(true);
+    expect(declaresRead(schema, 'dependants', '$[0].health')).toBe(false);
+    expect(declaresRead(schema, 'context', '$.anything.below')).toBe(true);
   });
 });

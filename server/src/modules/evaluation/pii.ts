@@ -1,5 +1,6 @@
 import type { Principal } from '../../common/access/principal.js';
 import { scopesAllow } from '../../common/access/scopes.js';
+import { linearPattern } from '../../engine/linear-pattern.js';
 
 type Json = Record<string, unknown>;
 
@@ -82,14 +83,7 @@ function maskAt(node: unknown, path: string[]): void {
 
 /** True when a condition's fact (and JSONPath) is, contains or lies inside a field marked as personal information. */
 export function touchesPii(fact: string, path: string | undefined, paths: string[][]): boolean {
-  const keys = [
-    fact,
-    ...(path ?? '$')
-      .replace(/^\$/, '')
-      .split(/[.[\]']+/)
-      .filter(Boolean),
-  ];
-  return readTouches(keys, paths);
+  return readTouches([fact, ...readKeys(path)], paths);
 }
 
 /** True when a read path (a fact and members under it) is, contains or lies inside a personal path. */
@@ -152,36 +146,11 @@ export function maskUndeclared<T>(facts: T, schema: unknown): T {
 
 function hide(value: unknown, schemas: unknown[], root: unknown): unknown {
   const nodes = expand(schemas, root);
-  if (Array.isArray(value)) {
-    return value.map((item, i) =>
-      hide(
-        item,
-        nodes.flatMap((n) => [
-          ...(Array.isArray(n['prefixItems']) ? [(n['prefixItems'] as unknown[])[i]] : []),
-          ...(n['items'] && typeof n['items'] === 'object' ? [n['items']] : []),
-        ]),
-        root,
-      ),
-    );
-  }
-  if (value === null || typeof value !== 'object') return value;
-  const namesMembers = nodes.some(
-    (n) =>
-      n['properties'] ||
-      n['patternProperties'] ||
-      (n['additionalProperties'] && typeof n['additionalProperties'] === 'object'),
-  );
-  if (!namesMembers) return value;
+  if (Array.isArray(value)) return value.map((item, i) => hide(item, itemSchemas(nodes, i), root));
+  if (value === null || typeof value !== 'object' || !namesMembers(nodes)) return value;
   const copy: Json = {};
   for (const [key, member] of Object.entries(value as Json)) {
-    const declared = nodes.flatMap((n) => {
-      const properties = (n['properties'] ?? {}) as Json;
-      if (Object.hasOwn(properties, key)) return [properties[key]];
-      // A pattern names members too; which ones is the validator's business: the value was valid, so it matched.
-      if (n['patternProperties']) return Object.values(n['patternProperties'] as Json);
-      const additional = n['additionalProperties'];
-      return additional && typeof additional === 'object' ? [additional] : [];
-    });
+    const declared = memberSchemas(nodes, key);
     Object.defineProperty(copy, key, {
       value: declared.length > 0 ? hide(member, declared, root) : MASK,
       writable: true,
@@ -190,6 +159,70 @@ function hide(value: unknown, schemas: unknown[], root: unknown): unknown {
     });
   }
   return copy;
+}
+
+/**
+ * True when the input schema declares what a rule reads (a fact, and the members its JSONPath goes through), as
+ * `maskUndeclared` sees it: a trace of a condition on an undeclared fact is masked like the fact itself.
+ */
+export function declaresRead(schema: unknown, fact: string, path: string | undefined): boolean {
+  const keys = [fact, ...readKeys(path)];
+  let schemas: unknown[] = [schema];
+  for (const key of keys) {
+    const nodes = expand(schemas, schema);
+    const items = /^(\d+|\*)$/.test(key) ? itemSchemas(nodes, key === '*' ? 0 : Number(key)) : [];
+    if (items.length > 0) {
+      schemas = items;
+      continue;
+    }
+    if (!namesMembers(nodes)) return true; // declared whole
+    schemas = memberSchemas(nodes, key);
+    if (schemas.length === 0) return false;
+  }
+  return true;
+}
+
+/** The members a JSONPath goes through (`$.lines[0].amount` → lines, 0, amount), as `touchesPii` reads them. */
+function readKeys(path: string | undefined): string[] {
+  return (path ?? '$')
+    .replace(/^\$/, '')
+    .split(/[.[\]']+/)
+    .filter(Boolean);
+}
+
+/** The schemas of an array's item at `index`. */
+function itemSchemas(nodes: Json[], index: number): unknown[] {
+  return nodes.flatMap((n) => [
+    ...(Array.isArray(n['prefixItems']) ? [(n['prefixItems'] as unknown[])[index]] : []),
+    ...(n['items'] && typeof n['items'] === 'object' ? [n['items']] : []),
+  ]);
+}
+
+/** Whether the schemas at a place name an object's members; `{"type": "object"}` alone declares it whole. */
+function namesMembers(nodes: Json[]): boolean {
+  return nodes.some(
+    (n) =>
+      n['properties'] ||
+      n['patternProperties'] ||
+      (n['additionalProperties'] && typeof n['additionalProperties'] === 'object'),
+  );
+}
+
+/**
+ * The schemas that declare member `key`: its property, else the patterns it matches (RE2, linear in the key),
+ * else `additionalProperties` when that is a schema. None: the member is undeclared.
+ */
+function memberSchemas(nodes: Json[], key: string): unknown[] {
+  return nodes.flatMap((n) => {
+    const properties = (n['properties'] ?? {}) as Json;
+    if (Object.hasOwn(properties, key)) return [properties[key]];
+    const matched = Object.entries((n['patternProperties'] ?? {}) as Json)
+      .filter(([pattern]) => linearPattern(pattern)?.test(key) === true)
+      .map(([, schema]) => schema);
+    if (matched.length > 0) return matched;
+    const additional = n['additionalProperties'];
+    return additional && typeof additional === 'object' ? [additional] : [];
+  });
 }
 
 /** The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s. */

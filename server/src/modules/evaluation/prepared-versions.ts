@@ -9,7 +9,8 @@ import { expressionReads } from '../../engine/computed-facts.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
-import { derivedPiiPaths, maskFacts, maskUndeclared, piiPaths } from './pii.js';
+import { declaresRead, derivedPiiPaths, MASK, maskFacts, maskUndeclared, piiPaths, touchesPii } from './pii.js';
+import type { RuleTrace } from '../../engine/trace.js';
 
 export interface PreparedEntry {
   prepared: PreparedVersion;
@@ -20,6 +21,8 @@ export interface PreparedEntry {
    * version that has any, every member its input schema does not declare (docs/adr/0015).
    */
   maskInput: <T extends Record<string, unknown>>(facts: T) => T;
+  /** Rule traces as the same reader sees them: conditions on marked or undeclared fields show `***`. */
+  maskTraces: (traces: RuleTrace[]) => RuleTrace[];
   /** Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015). */
   derivedFacts: Map<string, 'computed fact' | 'lookup'>;
   /**
@@ -74,6 +77,14 @@ export class PreparedVersions {
     const validateFacts = await inputValidators.for(content.inputSchema);
     const piiPaths = personalPaths(content);
     const schema = content.inputSchema;
+    const derived = new Set([
+      ...(content.computedFacts ?? []).map((f) => f.name),
+      ...(content.lookups ?? []).map((l) => l.fact),
+    ]);
+    // A condition on a derived fact is masked when the fact comes from personal fields (piiPaths), one on the
+    // caller's facts also when the schema does not declare what it reads.
+    const hidden = (fact: string, path: string | undefined) =>
+      touchesPii(fact, path, piiPaths) || (!derived.has(fact) && !declaresRead(schema, fact, path));
     const entry: PreparedEntry = {
       prepared: await prepareInTurns(
         timeSlices(),
@@ -85,6 +96,14 @@ export class PreparedVersions {
       ),
       validateFacts,
       piiPaths,
+      maskTraces:
+        piiPaths.length === 0
+          ? (traces) => traces
+          : (traces) =>
+              traces.map((rule) => ({
+                ...rule,
+                conditions: rule.conditions.map((c) => (hidden(c.fact, c.path) ? { ...c, factValue: MASK } : c)),
+              })),
       maskInput:
         piiPaths.length === 0 ? (facts) => facts : (facts) => maskUndeclared(maskFacts(facts, piiPaths), schema),
       derivedFacts: new Map([

@@ -107,6 +107,44 @@ describe('Lifecycle', () => {
     );
   });
 
+  it('publishes, after the first, a second version begun before anything was in force: it was written from the first', () => {
+    let s = lifecycle.create('nouveau', { name: 'N' }, { threshold: 1 }, 'analyst', t0).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(2)).state;
+    expect(s.versions[1]).toMatchObject({ number: 2, basedOn: 1 });
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(3)).state;
+    for (const n of [1, 2]) {
+      s = lifecycle.approve(s, n, 'approver', undefined, later(4)).state;
+      s = lifecycle.publish(s, n, 'approver', { requiresTestRun: false }, later(5 + n)).state;
+    }
+    expect(versionInForce(s.publications, later(8))).toBe(2);
+  });
+
+  it('refuses to schedule a version where another will be in force by then, written from an older one', () => {
+    let s = publishedV1();
+    const draft = (content: Content, at: Date) =>
+      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+    s = draft({ threshold: 2 }, later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = draft({ threshold: 3 }, later(7)).state;
+    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
+    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    const inADay = later(24 * 60).toISOString();
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
+    expect(() =>
+      lifecycle.publish(
+        s,
+        3,
+        'approver',
+        { requiresTestRun: false, effectiveFrom: later(48 * 60).toISOString() },
+        later(11),
+      ),
+    ).toThrow(
+      expect.objectContaining({ code: 'stale_base', message: expect.stringContaining('version 2 is in force from') }),
+    );
+  });
+
   it('schedules a future publication and retires the previous version once it takes over', () => {
     let s = publishedV1();
     s = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst', later(10)).state;

@@ -79,7 +79,9 @@ export class Lifecycle<M, C> {
       return { state: next, events: [this.event(state.key, 'draft_updated', actor, number, summary)] };
     }
     const number = state.nextVersion;
-    const basedOn = versionInForce(state.publications, now) ?? undefined;
+    // The version whose content the draft starts from: the one in force, else the latest (startingVersion).
+    const basedOn =
+      versionInForce(state.publications, now) ?? (state.nextVersion > 1 ? state.nextVersion - 1 : undefined);
     next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: at };
     next.nextVersion = number + 1;
     next.versions = [
@@ -198,18 +200,19 @@ export class Lifecycle<M, C> {
       );
     }
     if (options.requiresTestRun) assertTestsPassed(version, number);
-    // A version is written from the one in force when its draft began. Publishing it after another version took
-    // its place would undo that version's change silently (a draft begun beside a version still in review).
-    const inForce = versionInForce(state.publications, now);
+    const effectiveFrom = startOf(options.effectiveFrom, now);
+    assertWindow(effectiveFrom, options.effectiveTo);
+    // A version is written from the one its draft began from. Publishing it where another version has taken that
+    // one's place (now, or at the date it is to take effect) would undo that version's change silently.
+    const inForce = versionInForce(state.publications, new Date(effectiveFrom));
     if (inForce !== null && (version.basedOn ?? null) !== inForce) {
       const base = version.basedOn === undefined ? 'when no version was in force' : `from version ${version.basedOn}`;
+      const when = Date.parse(effectiveFrom) <= now.getTime() ? 'now' : `from ${effectiveFrom}`;
       throw new ConflictError(
-        `Version ${number} was written ${base}, but version ${inForce} is in force now: publishing it would undo version ${inForce}'s changes. Start a new draft from version ${inForce} and carry this one's change over.`,
+        `Version ${number} was written ${base}, but version ${inForce} is in force ${when}: publishing it would undo version ${inForce}'s changes. Start a new draft from version ${inForce} and carry this one's change over.`,
         'stale_base',
       );
     }
-    const effectiveFrom = startOf(options.effectiveFrom, now);
-    assertWindow(effectiveFrom, options.effectiveTo);
     const publication: Publication = {
       version: number,
       effectiveFrom,
