@@ -13,17 +13,23 @@ const ATTEMPTS = 10;
 /** Where the data goes when the URI names no database: the driver's own default, `test`, is where nobody looks. */
 export const DEFAULT_DATABASE = 'gabarit';
 
-/** The database a connection string names (`mongodb://host/name`), or {@link DEFAULT_DATABASE}. */
-export function databaseNameOf(uri: string): string {
+/** The database a connection string names (`mongodb://host/name`), or undefined. */
+function namedDatabase(uri: string): string | undefined {
   const name = new ConnectionString(uri).pathname.replace(/^\//, '');
-  return name ? decodeURIComponent(name) : DEFAULT_DATABASE;
+  return name ? decodeURIComponent(name) : undefined;
+}
+
+/** The database a connection string names, or {@link DEFAULT_DATABASE}. */
+export function databaseNameOf(uri: string): string {
+  return namedDatabase(uri) ?? DEFAULT_DATABASE;
 }
 
 /** Opens a mongoose connection, retrying with backoff at start-up, and logs every later state change. */
 export async function connectWithRetry(uri: string, log: ConnectLog): Promise<Connection> {
   const safeUri = uri.replace(/\/\/[^@/]*@/, '//***@');
-  const dbName = databaseNameOf(uri);
-  const where = new ConnectionString(uri).pathname.length > 1 ? safeUri : `${safeUri}, database ${dbName}`;
+  const named = namedDatabase(uri);
+  const dbName = named ?? DEFAULT_DATABASE;
+  const where = named ? safeUri : `${safeUri}, database ${dbName}`;
   for (let attempt = 1; ; attempt++) {
     const connection = mongoose.createConnection(uri, {
       dbName,

@@ -77,14 +77,14 @@ export class PreparedVersions {
     const validateFacts = await inputValidators.for(content.inputSchema);
     const piiPaths = personalPaths(content);
     const schema = content.inputSchema;
-    const derived = new Set([
-      ...(content.computedFacts ?? []).map((f) => f.name),
-      ...(content.lookups ?? []).map((l) => l.fact),
+    const derivedFacts = new Map([
+      ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
+      ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
     ]);
     // A condition on a derived fact is masked when the fact comes from personal fields (piiPaths), one on the
     // caller's facts also when the schema does not declare what it reads.
     const hidden = (fact: string, path: string | undefined) =>
-      touchesPii(fact, path, piiPaths) || (!derived.has(fact) && !declaresRead(schema, fact, path));
+      touchesPii(fact, path, piiPaths) || (!derivedFacts.has(fact) && !declaresRead(schema, fact, path));
     const entry: PreparedEntry = {
       prepared: await prepareInTurns(
         timeSlices(),
@@ -106,10 +106,7 @@ export class PreparedVersions {
               })),
       maskInput:
         piiPaths.length === 0 ? (facts) => facts : (facts) => maskUndeclared(maskFacts(facts, piiPaths), schema),
-      derivedFacts: new Map([
-        ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
-        ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
-      ]),
+      derivedFacts,
       computedReads: inputReadsOfComputedFacts(content),
       content: { ...(content.settings && { settings: content.settings }) },
     };
