@@ -61,10 +61,10 @@ interface Target {
 const PUBLISHED = new Set(['published', 'retired']);
 const YIELD_EVERY_MS = 10;
 
-/** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 /** How many problems a refused batch lists at most: enough to correct it, bounded for a 500-item batch. */
 const MAX_BATCH_DETAILS = 100;
 
+/** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 @Injectable()
 export class EvaluationService {
   constructor(
