@@ -230,8 +230,18 @@ describe('experiments', () => {
       error: 'experiment_running',
       details: [{ path: '/prompt', message: expect.stringContaining('planifiee') }],
     });
-    expect((await approver.post('/api/v1/experiments/planifiee/stop', { comment: 'Annulée' })).status).toBe(200);
+    // Its start withdrawn, it is approved again and the prompt is free.
+    const withdrawn = await approver.post('/api/v1/experiments/planifiee/versions/1/unschedule', {
+      comment: 'Reportée',
+    });
+    expect([withdrawn.status, withdrawn.body.scheduled, withdrawn.body.versions[0].status]).toEqual([
+      200,
+      [],
+      'approved',
+    ]);
     expect((await approver.post(`/api/v1/experiments/${loser}/versions/1/publish`)).status).toBe(200);
+    const taken = await approver.post('/api/v1/experiments/planifiee/versions/1/publish', { effectiveFrom: nextWeek });
+    expect([taken.status, taken.body.error]).toEqual([409, 'experiment_running']);
   });
 
   it('waits for a claim in progress on a prompt, and takes over only a stale one', async () => {

@@ -241,8 +241,38 @@ describe('rule set lifecycle', () => {
     expect(backdated.status).toBe(400);
     expect(backdated.body).toMatchObject({ error: 'effective_in_past', details: [{ path: '/effectiveFrom' }] });
     expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(1);
+    // Version 2, written from version 1, would replace version 3 in 30 days and undo its change: refused until
+    // the schedule is withdrawn, by an approver, with a reason.
+    const undone = await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
+    expect([undone.status, undone.body.error]).toEqual([409, 'scheduled_later']);
+    expect(undone.body.message).toContain(`Version ${v2} is scheduled to take effect from ${from}`);
+    expect((await analyst.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, { comment: 'x' })).status).toBe(
+      403,
+    );
+    const noReason = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, {});
+    expect([noReason.status, noReason.body.details]).toEqual([400, [expect.objectContaining({ path: '/comment' })]]);
+    const withdrawn = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, {
+      comment: 'Remplacée par la version 3',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.scheduled).toEqual([]);
+    expect(withdrawn.body.versions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ number: 1, status: 'published' }),
+        expect.objectContaining({ number: v2, status: 'approved' }),
+      ]),
+    );
+    const again = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, { comment: 'encore' });
+    expect([again.status, again.body.error]).toEqual([409, 'invalid_transition']);
     await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
     expect((await analyst.get('/api/v1/rulesets/scheduled')).body.activeVersion).toBe(v3);
+    const key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:scheduled'] })).body
+      .key as string;
+    const in31Days = await t.http
+      .post('/api/v1/rulesets/scheduled/evaluate')
+      .set('x-api-key', key)
+      .send({ facts: { invoice: { total: 100 } }, asOf: new Date(Date.now() + 31 * 86400_000).toISOString() });
+    expect([in31Days.status, in31Days.body.version]).toEqual([200, v3]);
     const rolledBack = await approver.post('/api/v1/rulesets/scheduled/rollback', {
       version: 1,
       comment: 'Trop de factures en révision',

@@ -9,6 +9,7 @@ const LIFECYCLE_ACTIONS = [
   'approved',
   'rejected',
   'published',
+  'unscheduled',
   'rolled_back',
   'imported',
   'archived',

@@ -15,6 +15,7 @@ export const TRANSLATED_ERRORS = [
   'tests_failed',
   'computed_fact_failed',
   'stale_base',
+  'scheduled_later',
   'evaluation_required',
   'approval_mismatch',
   'invalid_transition',

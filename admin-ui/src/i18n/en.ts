@@ -77,6 +77,7 @@ export const en = {
       in_review: 'In review',
       approved: 'Approved',
       published: 'Published',
+      scheduled: 'Scheduled for %{at}',
       retired: 'Retired',
     },
     lifecycle: {
@@ -85,18 +86,22 @@ export const en = {
       approve: 'Approve',
       reject: 'Reject',
       publish: 'Publish',
+      unschedule: 'Unschedule',
       rollback: 'Roll back to a version',
       four_eyes: 'You wrote this version: someone else must approve or reject it (four-eyes rule).',
       dialog_submit: 'Submit version %{version} for review',
       dialog_approve: 'Approve version %{version}',
       dialog_reject: 'Reject version %{version}',
       dialog_publish: 'Publish version %{version}',
+      dialog_unschedule: 'Cancel the scheduled publication of version %{version}',
       explain_submit:
         'The version is frozen and reviewed by an approver. Its test cases must pass before it is published.',
       explain_approve: 'The approval holds for this exact content: any later change needs a new review.',
       explain_reject: 'The version goes back to draft. Its authors will see your comment.',
       explain_publish:
         'Without a date, the version is in force at once. A future date schedules the publication. If the version has test cases, they must have been run on it and pass (“Run the tests”).',
+      explain_unschedule:
+        'The version will not come into force on the planned date. It is approved again and may be published later. The reason is kept in the audit trail.',
       explain_rollback: 'The chosen version is put back in force at once. The reason is kept in the audit trail.',
       comment: 'Comment (optional)',
       comment_required: 'Reason (required)',
@@ -108,6 +113,7 @@ export const en = {
       done_approve: 'Version %{version} approved.',
       done_reject: 'Version %{version} sent back to draft.',
       done_publish: 'Version %{version} published.',
+      done_unschedule: 'Scheduled publication of version %{version} cancelled.',
       done_rollback: 'Version %{version} is back in force.',
       analysts_only_edit: 'Only analysts can edit a draft: the page opens read only.',
       analysts_only_create: 'Only analysts can create one: back to the list.',
@@ -120,6 +126,7 @@ export const en = {
         approve: 'Approved',
         reject: 'Rejected',
         publish: 'Published',
+        unschedule: 'Unscheduled',
         rollback: 'Restored',
       },
       number: 'Version',
@@ -174,6 +181,8 @@ export const en = {
         'Some of this version’s test cases fail (see “Tests” on the version): correct it in a new draft, or correct its tests, before publishing.',
       stale_base:
         'Another version has been published since this one was written: publishing it would undo that version’s changes. Start a new draft from the version in force.',
+      scheduled_later:
+        'A version scheduled later would replace this one on its date and undo its changes: unschedule it first (its “Unschedule” button).',
       invalid_transition: 'This action is not possible in the version’s current state.',
       draft_exists: 'A draft already exists.',
       key_taken: 'This key is already taken.',

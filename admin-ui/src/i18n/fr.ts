@@ -89,6 +89,7 @@ export const fr = typesetMessages({
       in_review: 'En revue',
       approved: 'Approuvée',
       published: 'Publiée',
+      scheduled: 'Programmée au %{at}',
       retired: 'Retirée',
     },
     lifecycle: {
@@ -97,6 +98,7 @@ export const fr = typesetMessages({
       approve: 'Approuver',
       reject: 'Rejeter',
       publish: 'Publier',
+      unschedule: 'Déprogrammer',
       rollback: 'Revenir à une version',
       four_eyes:
         "Vous avez rédigé cette version : une autre personne doit l'approuver ou la rejeter (règle des quatre yeux).",
@@ -104,6 +106,7 @@ export const fr = typesetMessages({
       dialog_approve: 'Approuver la version %{version}',
       dialog_reject: 'Rejeter la version %{version}',
       dialog_publish: 'Publier la version %{version}',
+      dialog_unschedule: 'Annuler la publication programmée de la version %{version}',
       explain_submit:
         'La version sera figée et examinée par une personne qui approuve. Ses cas de test devront réussir avant sa publication.',
       explain_approve:
@@ -111,6 +114,8 @@ export const fr = typesetMessages({
       explain_reject: 'La version retourne en brouillon. Ses auteurs verront votre commentaire.',
       explain_publish:
         'Sans date, la version entre en vigueur immédiatement. Une date future programme sa publication. Si la version a des cas de test, ils doivent avoir été lancés sur cette version et réussir (« Lancer les tests »).',
+      explain_unschedule:
+        "La version n'entrera pas en vigueur à la date prévue. Elle redevient approuvée et pourra être publiée plus tard. Le motif est conservé dans le journal d'audit.",
       explain_rollback:
         "La version choisie redevient celle en vigueur immédiatement. Le motif est conservé dans le journal d'audit.",
       comment: 'Commentaire (facultatif)',
@@ -123,6 +128,7 @@ export const fr = typesetMessages({
       done_approve: 'Version %{version} approuvée.',
       done_reject: 'Version %{version} renvoyée en brouillon.',
       done_publish: 'Version %{version} publiée.',
+      done_unschedule: 'Publication programmée de la version %{version} annulée.',
       done_rollback: 'Version %{version} remise en vigueur.',
       analysts_only_edit: 'Seuls les analystes peuvent modifier un brouillon : la page s’ouvre en lecture seule.',
       analysts_only_create: 'Seuls les analystes peuvent créer un élément : retour à la liste.',
@@ -135,6 +141,7 @@ export const fr = typesetMessages({
         approve: 'Approuvée',
         reject: 'Rejetée',
         publish: 'Publiée',
+        unschedule: 'Programmation annulée',
         rollback: 'Rétablie',
       },
       number: 'Version',
@@ -190,6 +197,8 @@ export const fr = typesetMessages({
         'Des cas de test de cette version échouent : corrigez-la dans un nouveau brouillon, ou corrigez ses tests, avant de la publier.',
       stale_base:
         'Une autre version a été publiée depuis que celle-ci a été rédigée : la publier annulerait ses changements. Commencez un nouveau brouillon à partir de la version en vigueur.',
+      scheduled_later:
+        'Une version programmée plus tard remplacerait celle-ci à sa date et annulerait ses changements : déprogrammez-la d’abord (bouton « Déprogrammer » de cette version).',
       invalid_transition: "Cette action n'est pas possible dans l'état actuel de la version.",
       draft_exists: 'Un brouillon existe déjà.',
       key_taken: 'Cette clé est déjà utilisée.',

@@ -18,12 +18,16 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Asks what a transition needs: a comment (required to reject, so authors know why) and, to publish, an optional effective date. */
+/**
+ * Asks what a transition needs: a comment (required to reject or unschedule, so others know why) and, to publish,
+ * an optional effective date.
+ */
 export const TransitionDialog = ({ action, version, onCancel, onConfirm, children }: Props) => {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
-  const commentRequired = action === 'reject';
+  // A rejection tells the authors what to correct; a withdrawn schedule tells the trail why the date was dropped.
+  const commentRequired = action === 'reject' || action === 'unschedule';
   const canConfirm = !commentRequired || comment.trim().length > 0;
   const confirm = () => {
     if (!canConfirm) return;

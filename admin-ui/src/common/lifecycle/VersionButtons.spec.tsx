@@ -37,3 +37,63 @@ describe('publishing a version whose tests have not passed', () => {
     expect(alert.textContent).not.toMatch(/soumettre/i);
   });
 });
+
+describe('withdrawing a scheduled publication', () => {
+  const UNSCHEDULE = '/api/v1/rulesets/remises/versions/3/unschedule';
+  const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString();
+  const scheduled = {
+    id: 3,
+    number: 3,
+    status: 'published',
+    authors: ['redactrice'],
+    publications: [{ effectiveFrom: inAMonth }],
+  };
+
+  it('offers approvers to unschedule a version still waiting, with a reason, and nobody a version in force', async () => {
+    const api = fakeApi({ [`POST ${UNSCHEDULE}`]: { body: {} } });
+    renderConsole(
+      <RecordContextProvider value={scheduled}>
+        <VersionButtons resource="rulesets" id="remises" />
+      </RecordContextProvider>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Déprogrammer' }));
+    const dialog = screen.getByRole('dialog', { name: 'Annuler la publication programmée de la version 3' });
+    expect(dialog.textContent).toMatch(/redevient approuvée/);
+    const confirm = within(dialog).getByRole('button', { name: 'Déprogrammer' });
+    expect(confirm).toHaveProperty('disabled', true); // a reason is required
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), {
+      target: { value: 'Remplacée par la version 4' },
+    });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(api.to('POST', UNSCHEDULE)).toHaveLength(1));
+    expect(api.to('POST', UNSCHEDULE)[0]!.body).toEqual({ comment: 'Remplacée par la version 4' });
+    await screen.findByText('Publication programmée de la version 3 annulée.');
+  });
+
+  it('offers nothing on a version already in force, nor to analysts', async () => {
+    const yesterday = new Date(Date.now() - 86400_000).toISOString();
+    const beside = (version: object, roles: string[]) =>
+      renderConsole(
+        <>
+          <RecordContextProvider value={version}>
+            <VersionButtons resource="rulesets" id="remises" />
+          </RecordContextProvider>
+          {/* A version the same user may act on: once its button shows, the user is known and every button drawn. */}
+          <RecordContextProvider
+            value={{ id: 4, number: 4, status: roles[0] === 'analyst' ? 'draft' : 'approved', authors: ['x'] }}
+          >
+            <VersionButtons resource="rulesets" id="remises" />
+          </RecordContextProvider>
+        </>,
+        roles,
+      );
+    const inForce = beside({ ...scheduled, publications: [{ effectiveFrom: yesterday }] }, ['approver']);
+    await screen.findByRole('button', { name: 'Publier' });
+    expect(screen.queryByRole('button', { name: 'Déprogrammer' })).toBeNull();
+    inForce.unmount();
+    beside(scheduled, ['analyst']);
+    await screen.findByRole('button', { name: 'Soumettre' });
+    expect(screen.queryByRole('button', { name: 'Déprogrammer' })).toBeNull();
+  });
+});

@@ -33,3 +33,38 @@ describe('the versions table', () => {
     expect(headers.indexOf('Actions')).toBe(headers.indexOf('Tests') + 1);
   });
 });
+
+describe('a scheduled version', () => {
+  it('says when it takes effect instead of « Publiée »', async () => {
+    renderConsole(
+      <ResourceContextProvider value="rulesets">
+        <RecordContextProvider
+          value={{
+            id: 'remises',
+            versions: [
+              {
+                number: 1,
+                status: 'published',
+                authors: ['a'],
+                publications: [{ effectiveFrom: '2026-01-01T00:00:00Z' }],
+              },
+              {
+                number: 2,
+                status: 'published',
+                authors: ['a'],
+                publications: [{ effectiveFrom: '2099-04-01T12:00:00Z' }],
+              },
+            ],
+          }}
+        >
+          <VersionHistory resource="rulesets" id="remises" />
+        </RecordContextProvider>
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    const statuses = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(statuses[0]).toMatch(/^Programmée au 1 avril 2099 à \d/);
+    expect(statuses[1]).toBe('Publiée');
+  });
+});

@@ -1,14 +1,14 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { ArrayField, DataTable, useTranslate } from 'react-admin';
+import { ArrayField, DataTable, useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../dates';
 import { LocalDateField } from '../LocalDateField';
 import type { ReactNode } from 'react';
-import type { UseSubmitBlock, VersionAction, VersionRecord } from './version-actions';
+import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
 
 type Listed = VersionRecord & {
   approvedBy?: string;
   testRun?: { checksum: string; passed: number; failed: number };
-  publications?: { effectiveFrom: string }[];
   comments?: { by: string; action: string; text: string }[];
 };
 
@@ -42,14 +42,7 @@ export const VersionHistory = ({
           <DataTable.Col
             source="status"
             label="gabarit.versions.status"
-            render={(v: Listed) => (
-              <Chip
-                size="small"
-                label={translate(`gabarit.status.${v.status}`)}
-                color={STATUS_COLOURS[v.status]}
-                variant={v.status === 'draft' ? 'outlined' : 'filled'}
-              />
-            )}
+            render={(v: Listed) => <StatusChip version={v} />}
           />
           {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
           <DataTable.Col
@@ -91,6 +84,24 @@ export const VersionHistory = ({
         </DataTable>
       </ArrayField>
     </Box>
+  );
+};
+
+/** A version's status; a publication still to come says when (« Programmée au 1 avril 2027 à 00:00 »). */
+const StatusChip = ({ version }: { version: Listed }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const from = scheduledFrom(version);
+  const label = from
+    ? translate('gabarit.status.scheduled', { at: formatDateTime(from, locale) })
+    : translate(`gabarit.status.${version.status}`);
+  return (
+    <Chip
+      size="small"
+      label={label}
+      color={from ? 'info' : STATUS_COLOURS[version.status]}
+      variant={version.status === 'draft' || from ? 'outlined' : 'filled'}
+    />
   );
 };
 

@@ -6,9 +6,17 @@ export interface VersionRecord {
   status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
   authors: string[];
   checksum?: string;
+  /** When it was put (or is to be put) in force: a publication or a rollback each. */
+  publications?: { effectiveFrom: string }[];
 }
 
-export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish';
+export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish' | 'unschedule';
+
+/** The instant a published version is to take effect, when that is still to come (a scheduled publication). */
+export function scheduledFrom(version: VersionRecord, now = Date.now()): string | undefined {
+  if (version.status !== 'published') return undefined;
+  return version.publications?.map((p) => p.effectiveFrom).find((at) => Date.parse(at) > now);
+}
 
 /** Why submitting a version is refused before asking the API (an i18n key and its arguments), or undefined. */
 export interface SubmitBlock {
@@ -40,5 +48,6 @@ export function versionActions(
     actions.push({ action: 'approve', disabledReason: ownWork }, { action: 'reject', disabledReason: ownWork });
   }
   if (version.status === 'approved' && may('publishVersion', user.roles)) actions.push({ action: 'publish' });
+  if (scheduledFrom(version) !== undefined && may('publishVersion', user.roles)) actions.push({ action: 'unschedule' });
   return actions;
 }

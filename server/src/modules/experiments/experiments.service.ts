@@ -111,6 +111,14 @@ export class ExperimentsService
     return super.rollback(key, number, actor, comment);
   }
 
+  /** Withdraws a scheduled start: the prompt's slot is freed unless the experiment still runs on it. */
+  override async unschedule(key: string, number: number, actor: string, comment: string) {
+    const prompts = await this.promptsOf(await this.resources.load(key));
+    const view = await super.unschedule(key, number, actor, comment);
+    for (const prompt of prompts) if (!(await this.holdsPrompt(key, prompt))) await this.slots.release(prompt, key);
+    return view;
+  }
+
   async stop(key: string, actor: string, comment?: string) {
     // Read before archiving: an archived experiment holds no prompt, so afterwards there is nothing to ask.
     const prompts = await this.promptsOf(await this.resources.load(key));

@@ -196,6 +196,16 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     return resourceView(state);
   }
 
+  /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). */
+  async unschedule(key: string, number: number, actor: string, comment: string): Promise<ResourceView<M>> {
+    const state = await this.resources.apply(
+      key,
+      (s) => this.lifecycle.unschedule(s, number, actor, comment, new Date()),
+      { refuseIfPublicationsMoved: true },
+    );
+    return resourceView(state);
+  }
+
   async archive(key: string, actor: string, comment?: string): Promise<ResourceView<M>> {
     return resourceView(await this.resources.apply(key, (s) => this.lifecycle.archive(s, actor, comment, new Date())));
   }

@@ -32,6 +32,14 @@ export const rollbackRequestSchema = {
 } as const;
 export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
 
+export const unscheduleRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comment'],
+  properties: { comment: { type: 'string', minLength: 1, maxLength: 4000, description: 'why it is withdrawn' } },
+} as const;
+export type UnscheduleRequest = FromSchema<typeof unscheduleRequestSchema>;
+
 export const diffQuerySchema = {
   type: 'object',
   additionalProperties: false,

@@ -13,19 +13,31 @@ import {
   publishRequestSchema,
   rollbackRequestSchema,
   transitionRequestSchema,
+  unscheduleRequestSchema,
   versionViewSchema,
   versionWithContentSchema,
   type DiffQuery,
   type PublishRequest,
   type RollbackRequest,
   type TransitionRequest,
+  type UnscheduleRequest,
 } from './governed.contract.js';
 import type { GovernedResourceService } from './governed-resource.service.js';
 
 /** What the routes call: any GovernedResourceService, whatever its metadata and content types. */
 type LifecycleService = Pick<
   GovernedResourceService<object, object, object>,
-  'create' | 'list' | 'get' | 'updateDraft' | 'versions' | 'version' | 'transition' | 'publish' | 'rollback' | 'diff'
+  | 'create'
+  | 'list'
+  | 'get'
+  | 'updateDraft'
+  | 'versions'
+  | 'version'
+  | 'transition'
+  | 'publish'
+  | 'unschedule'
+  | 'rollback'
+  | 'diff'
 >;
 
 const actor = (request: FastifyRequest) => actorName(request.principal!);
@@ -48,7 +60,8 @@ export interface GovernedRoutes {
 
 /**
  * The lifecycle routes every governed resource has, with the same verbs, permissions and contract: create,
- * list, read, edit the draft (If-Match), list and read versions, submit, approve, reject, publish, roll back,
+ * list, read, edit the draft (If-Match), list and read versions, submit, approve, reject, publish, withdraw a
+ * scheduled publication, roll back,
  * compare. A resource's controller extends `GovernedController(routes)` under its own path and adds its own
  * routes; `service` is its GovernedResourceService.
  */
@@ -159,6 +172,19 @@ export function GovernedController(routes: GovernedRoutes) {
       @Req() request: FastifyRequest,
     ) {
       return this.service.publish(key, n, actor(request), body);
+    }
+
+    @Post(':key/versions/:n/unschedule')
+    @HttpCode(200)
+    @RequireRoles('approver')
+    @ApiOkResponse({ schema: routes.viewSchema })
+    unschedule(
+      @Param('key') key: string,
+      @VersionNumber() n: number,
+      @ValidBody(unscheduleRequestSchema) body: UnscheduleRequest,
+      @Req() request: FastifyRequest,
+    ) {
+      return this.service.unschedule(key, n, actor(request), body.comment);
     }
 
     @Post(':key/rollback')

@@ -158,6 +158,77 @@ describe('Lifecycle', () => {
     expect(() => lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(15))).toThrow(/is published/);
   });
 
+  it('refuses to publish now what a version scheduled later would undo, until that schedule is withdrawn', () => {
+    let s = publishedV1();
+    const draft = (content: Content, at: Date) =>
+      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+    s = draft({ threshold: 2 }, later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = draft({ threshold: 3 }, later(7)).state;
+    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
+    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    const inADay = later(24 * 60).toISOString();
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
+    // Both were written from version 1: version 3 now, then version 2 tomorrow, would lose version 3's change.
+    expect(() => lifecycle.publish(s, 3, 'approver', { requiresTestRun: false }, later(11))).toThrow(
+      expect.objectContaining({
+        code: 'scheduled_later',
+        message: expect.stringContaining(`Version 2 is scheduled to take effect from ${inADay}`),
+      }),
+    );
+    const withdrawn = lifecycle.unschedule(s, 2, 'approver2', 'Remplacée par la version 3', later(12));
+    expect(withdrawn.state.publications.map((p) => p.version)).toEqual([1]);
+    expect(withdrawn.state.versions[1]).toMatchObject({ status: 'approved', approvalChecksum: expect.any(String) });
+    expect(withdrawn.state.versions[1]).not.toHaveProperty('publishedAt');
+    expect(withdrawn.state.versions[1]?.comments.at(-1)).toMatchObject({ action: 'unschedule', by: 'approver2' });
+    expect(withdrawn.events[0]).toMatchObject({
+      action: 'ruleset.unscheduled',
+      reason: 'Remplacée par la version 3',
+      summary: { before: { effectiveFrom: [inADay] }, after: { status: 'approved' } },
+    });
+    s = lifecycle.publish(withdrawn.state, 3, 'approver', { requiresTestRun: false }, later(13)).state;
+    expect(versionInForce(s.publications, later(3 * 24 * 60))).toBe(3);
+  });
+
+  it('schedules a version written from the one in force: it undoes nothing', () => {
+    let s = publishedV1();
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(7)).state;
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(8)).state;
+    s = lifecycle.editDraft(s, { threshold: 3 }, draftEtag('ruleset', s), 'analyst', later(9)).state;
+    s = lifecycle.submit(s, 3, 'analyst', undefined, later(10)).state;
+    s = lifecycle.approve(s, 3, 'approver', undefined, later(11)).state;
+    const inADay = later(24 * 60).toISOString();
+    s = lifecycle.publish(s, 3, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(12)).state;
+    expect(versionInForce(s.publications, later(2 * 24 * 60))).toBe(3);
+  });
+
+  it('withdraws only a publication still waiting, and keeps published a version rolled back to meanwhile', () => {
+    const s = publishedV1();
+    expect(() => lifecycle.unschedule(s, 1, 'approver', 'non', later(5))).toThrow(
+      expect.objectContaining({ code: 'invalid_transition', message: expect.stringContaining('it is in force') }),
+    );
+    let t = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(5)).state;
+    expect(() => lifecycle.unschedule(t, 2, 'approver', 'non', later(6))).toThrow(/it is draft/);
+    t = lifecycle.submit(t, 2, 'analyst', undefined, later(6)).state;
+    t = lifecycle.approve(t, 2, 'approver', undefined, later(7)).state;
+    t = lifecycle.publish(
+      t,
+      2,
+      'approver',
+      { requiresTestRun: false, effectiveFrom: later(60).toISOString() },
+      later(8),
+    ).state;
+    t = lifecycle.rollback(t, 2, 'approver', 'tout de suite', later(9)).state;
+    const withdrawn = lifecycle.unschedule(t, 2, 'approver', 'déjà en vigueur', later(10)).state;
+    expect(withdrawn.versions.map((v) => v.status)).toEqual(['retired', 'published']);
+    expect(versionInForce(withdrawn.publications, later(120))).toBe(2);
+    // Past its date, the publication is no longer waiting.
+    expect(() => lifecycle.unschedule(t, 2, 'approver', 'trop tard', later(61))).toThrow(/no publication waiting/);
+  });
+
   it('rolls back to an earlier published version, with a reason, and only to one', () => {
     let s = publishedV1();
     s = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst', later(10)).state;

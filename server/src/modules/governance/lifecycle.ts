@@ -9,7 +9,7 @@ import {
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
-import { versionInForce, withDerivedStatuses } from './publications.js';
+import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
 import type { Publication, ResourceState, Transition, VersionRecord, VersionStatus } from './versioned-resource.js';
 
 /** Pure state transitions of a versioned resource. No I/O: the service persists what they return. */
@@ -213,6 +213,7 @@ export class Lifecycle<M, C> {
         'stale_base',
       );
     }
+    this.assertNoLaterScheduleUndoes(state, number, effectiveFrom, now);
     const publication: Publication = {
       version: number,
       effectiveFrom,
@@ -238,6 +239,41 @@ export class Lifecycle<M, C> {
       after: { activeVersion: versionInForce(next.publications, now), effectiveFrom, effectiveTo: options.effectiveTo },
     };
     return { state: next, events: [this.event(state.key, 'published', actor, number, summary, options.comment)] };
+  }
+
+  /**
+   * Withdraws the scheduled publication of a version before it takes effect, with a reason. The version is
+   * approved again: its approval still covers its content, so it may be published later, at another date.
+   */
+  unschedule(state: ResourceState<M, C>, number: number, actor: string, comment: string, now: Date): Transition<M, C> {
+    this.assertNotArchived(state);
+    const version = this.find(state, number);
+    const scheduled = scheduledPublications(state.publications, now).filter((p) => p.version === number);
+    if (scheduled.length === 0) {
+      const why =
+        version.status === 'published'
+          ? 'in force; roll back to another version instead'
+          : version.status.replace('_', ' ');
+      throw new ConflictError(
+        `Version ${number} has no publication waiting to take effect: it is ${why}.`,
+        'invalid_transition',
+      );
+    }
+    const next = this.touch(state, now);
+    next.publications = state.publications.filter((p) => !scheduled.includes(p));
+    // A version rolled back to while it waited stays published; one that only waited is approved again.
+    const stillPublished = next.publications.some((p) => p.version === number);
+    const { publishedBy: _by, publishedAt: _at, ...unpublished } = version;
+    const withdrawn: VersionRecord = {
+      ...(stillPublished ? version : { ...unpublished, status: 'approved' }),
+      comments: withComment(version, actor, now, 'unschedule', comment),
+    };
+    next.versions = withDerivedStatuses(this.replace(state, withdrawn), next.publications, now);
+    const summary = {
+      before: { effectiveFrom: scheduled.map((p) => p.effectiveFrom) },
+      after: { status: withdrawn.status },
+    };
+    return { state: next, events: [this.event(state.key, 'unscheduled', actor, number, summary, comment)] };
   }
 
   /** Puts an earlier published version back in force from now, with a reason. */
@@ -402,6 +438,27 @@ export class Lifecycle<M, C> {
       );
     }
     return version;
+  }
+
+  /**
+   * A version scheduled to take effect after `effectiveFrom` replaces the one published now when its date comes.
+   * Unless it was written from that one, it would undo its changes then, silently: the schedule must go first.
+   */
+  private assertNoLaterScheduleUndoes(
+    state: ResourceState<M, C>,
+    number: number,
+    effectiveFrom: string,
+    now: Date,
+  ): void {
+    const start = Date.parse(effectiveFrom);
+    for (const later of scheduledPublications(state.publications, now)) {
+      if (Date.parse(later.effectiveFrom) <= start) continue;
+      if (this.find(state, later.version).basedOn === number) continue;
+      throw new ConflictError(
+        `Version ${later.version} is scheduled to take effect from ${later.effectiveFrom} and was not written from version ${number}: on that date it would undo version ${number}'s changes. Withdraw version ${later.version}'s scheduled publication first.`,
+        'scheduled_later',
+      );
+    }
   }
 
   private assertNotAuthor(version: VersionRecord, actor: string, verb: string): void {
