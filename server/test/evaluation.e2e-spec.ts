@@ -601,6 +601,13 @@ describe('evaluation', () => {
     const leap = await evaluate({ facts: facts(1000), asOf: '2030-06-30T23:59:60Z' });
     expect(leap.status).toBe(400);
     expect(leap.body.details).toEqual([expect.objectContaining({ path: '/asOf' })]);
+    // Withdrawn before its date, it never takes over; publishing now is no longer refused for it.
+    const withdrawn = await approver.post(`/api/v1/rulesets/eval-demo/versions/${scheduled}/unschedule`, {
+      comment: 'Seuil à revoir',
+    });
+    expect(withdrawn.status).toBe(200);
+    const afterAll = await evaluate({ facts: facts(1000), asOf: new Date(Date.now() + 8 * 86400_000).toISOString() });
+    expect(afterAll.body.version).toBe(before);
   });
 
   it('notices a publication made on another instance within seconds', async () => {

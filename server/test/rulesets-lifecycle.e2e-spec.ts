@@ -430,6 +430,16 @@ describe('rule set lifecycle', () => {
     const archived = await approver.post('/api/v1/rulesets/enrolment-tree-list/archive', { comment: 'Remplacé' });
     expect(archived.body.archived).toBe(true);
     expect((await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}')).body).toEqual([]);
+    const withArchived = await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list","archived":true}');
+    expect((withArchived.body as { key: string }[]).map((r) => r.key)).toEqual(['enrolment-tree-list']);
+    // A filter the list does not have, or a value of the wrong type, would list everything as if it were the answer.
+    const typo = await analyst.get('/api/v1/rulesets?filter={"stauts":"published"}');
+    expect([typo.status, typo.body.details]).toEqual([400, [expect.objectContaining({ path: '/filter/stauts' })]]);
+    const wrongType = await analyst.get('/api/v1/rulesets?filter={"status":5,"archived":"yes"}');
+    expect(wrongType.status).toBe(400);
+    expect(new Set((wrongType.body.details as { path: string }[]).map((d) => d.path))).toEqual(
+      new Set(['/filter/archived', '/filter/status']),
+    );
     const edit = await analyst.put(
       '/api/v1/rulesets/enrolment-tree-list/draft',
       { inputSchema: { type: 'object' } },

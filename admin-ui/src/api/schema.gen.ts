@@ -2481,7 +2481,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;
@@ -2728,7 +2728,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;
@@ -3408,7 +3408,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;
@@ -4743,7 +4743,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;
@@ -6745,7 +6745,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
         status?: 'open' | 'closed';
       };
@@ -7400,7 +7400,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;
@@ -9456,7 +9456,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters; unknown fields are ignored */
+        /** @description a JSON object of filters */
         filter?: string;
       };
       header?: never;

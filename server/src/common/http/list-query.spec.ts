@@ -38,6 +38,32 @@ describe('ListQueryPipe', () => {
     expect(() => pipe.transform({ range: '[0,1e12]' })).toThrow(ValidationError);
   });
 
+  it('takes only the filters a list declares, each with a value of its schema', () => {
+    const governed = new ListQueryPipe(['key'], ['key', 'ASC'], {
+      q: { type: 'string' },
+      archived: { type: 'boolean' },
+    });
+    expect(governed.transform({ filter: '{"q":"fact","archived":true}' }).filter).toEqual({
+      q: 'fact',
+      archived: true,
+    });
+    const refused = () => governed.transform({ filter: '{"qq":"fact","archived":"yes"}' });
+    expect(refused).toThrow(ValidationError);
+    try {
+      refused();
+    } catch (err) {
+      expect((err as ValidationError).details).toEqual([
+        expect.objectContaining({ path: '/filter/qq', message: 'is not an allowed field' }),
+        expect.objectContaining({ path: '/filter/archived', message: 'must be boolean' }),
+      ]);
+    }
+    const [, , filter] = governed.queryParameters();
+    expect(filter?.content?.['application/json'].schema).toMatchObject({
+      additionalProperties: false,
+      properties: { q: { type: 'string' }, archived: { type: 'boolean' } },
+    });
+  });
+
   it('describes its parameters for the OpenAPI document', () => {
     const [sort, range, filter] = pipe.queryParameters();
     expect(sort).toMatchObject({

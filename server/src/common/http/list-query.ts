@@ -1,5 +1,7 @@
 import { Query, type PipeTransform } from '@nestjs/common';
+import type { ValidateFunction } from 'ajv';
 import { ValidationError, type ErrorDetail } from '../errors/domain-errors.js';
+import { contractAjv, toErrorDetails } from './ajv.js';
 import type { DescribesQuery, QueryParameter } from './query-parameters.js';
 
 /** A ra-data-simple-rest list request: `sort=["name","ASC"]`, `range=[0,24]`, `filter={"pilot":"invoices"}`. */
@@ -21,12 +23,31 @@ export interface ListPage<T> {
 const MAX_PAGE = 500;
 const MAX_OFFSET = 1_000_000_000;
 
-/** Parses and checks the three JSON query parameters; the sort field must be one the resource allows. */
+/** The filters a list takes, as JSON Schemas of their values (`{ q: { type: 'string' } }`). */
+export type ListFilters = Record<string, object>;
+
+/** The free-text search every console list has (react-admin's `q`). */
+export const TEXT_SEARCH = { q: { type: 'string', maxLength: 200, description: 'words in the key or name' } };
+
+/**
+ * Parses and checks the three JSON query parameters; the sort field must be one the resource allows. With
+ * `filters`, the filter must use only those, each with a value of its schema: a mistyped name or a number where
+ * a status is expected would otherwise list everything as if it were the answer.
+ */
 export class ListQueryPipe implements PipeTransform, DescribesQuery {
+  private readonly filterSchema: object;
+  private readonly validateFilter: ValidateFunction;
+
   constructor(
     private readonly sortable: readonly string[],
     private readonly defaultSort: [string, 'ASC' | 'DESC'],
-  ) {}
+    filters?: ListFilters,
+  ) {
+    this.filterSchema = filters
+      ? { type: 'object', additionalProperties: false, properties: filters }
+      : { type: 'object' }; // the caller checks them (audit, reviews)
+    this.validateFilter = contractAjv.compile(this.filterSchema);
+  }
 
   transform(query: Record<string, unknown>): ListQuery {
     const problems: ErrorDetail[] = [];
@@ -53,6 +74,7 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
       problems.push({ path: '/range', message: `must be [start, end], two whole numbers from 0 to ${MAX_OFFSET}` });
     if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
       problems.push({ path: '/filter', message: 'must be a JSON object' });
+    else if (!this.validateFilter(filter)) problems.push(...toErrorDetails(this.validateFilter.errors, '/filter'));
     if (problems.length > 0) throw new ValidationError('The list query is invalid.', problems);
     const [start, end] = range as [number, number];
     const [sortField, sortOrder] = sort as [string, 'ASC' | 'DESC'];
@@ -93,8 +115,8 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
         name: 'filter',
         in: 'query',
         required: false,
-        description: 'a JSON object of filters; unknown fields are ignored',
-        ...json({ type: 'object' }),
+        description: 'a JSON object of filters',
+        ...json(this.filterSchema),
       },
     ];
   }
@@ -110,6 +132,6 @@ function parseJson(raw: unknown, path: string, problems: ErrorDetail[], absent: 
   }
 }
 
-/** `@ListParams(['name','createdAt'], ['createdAt','DESC'])`: the parsed list query. */
-export const ListParams = (sortable: readonly string[], defaultSort: [string, 'ASC' | 'DESC']) =>
-  Query(new ListQueryPipe(sortable, defaultSort));
+/** `@ListParams(['name','createdAt'], ['createdAt','DESC'], { q: { type: 'string' } })`: the parsed list query. */
+export const ListParams = (sortable: readonly string[], defaultSort: [string, 'ASC' | 'DESC'], filters: ListFilters) =>
+  Query(new ListQueryPipe(sortable, defaultSort, filters));

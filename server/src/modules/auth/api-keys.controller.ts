@@ -36,7 +36,10 @@ export class ApiKeysController {
   @ContentRange('api-keys')
   @ApiOkResponse({ schema: { type: 'array', items: apiKeyViewSchema } as object })
   list(
-    @ListParams(['id', 'name', 'createdAt', 'lastUsedAt'], ['createdAt', 'DESC']) query: ListQuery,
+    @ListParams(['id', 'name', 'createdAt', 'lastUsedAt'], ['createdAt', 'DESC'], {
+      revoked: { type: 'boolean', description: 'only revoked keys (true) or only live ones (false)' },
+    })
+    query: ListQuery,
   ): Promise<ListPage<ApiKeyView>> {
     return this.apiKeys.list(query);
   }

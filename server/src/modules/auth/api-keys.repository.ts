@@ -27,7 +27,7 @@ export class ApiKeysRepository {
 
   async list(query: ListQuery): Promise<{ items: ApiKeyDocument[]; total: number }> {
     const filter =
-      query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: Boolean(query.filter['revoked']) } };
+      query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: query.filter['revoked'] === true } };
     const sort: Sort = {
       [query.sortField === 'id' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1,
     };

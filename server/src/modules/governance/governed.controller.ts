@@ -7,7 +7,7 @@ import { actorName } from '../../common/access/principal.js';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
 import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
-import { ListParams, type ListQuery } from '../../common/http/list-query.js';
+import { ListParams, TEXT_SEARCH, type ListQuery } from '../../common/http/list-query.js';
 import {
   diffQuerySchema,
   publishRequestSchema,
@@ -44,6 +44,16 @@ const actor = (request: FastifyRequest) => actorName(request.principal!);
 /** Every console role reads governed resources. */
 export const READERS = ['analyst', 'approver', 'risk', 'admin'] as const;
 const SORTABLE = ['key', 'name', 'pilot', 'updatedAt', 'createdAt'];
+const FILTERS = {
+  ...TEXT_SEARCH,
+  pilot: { type: 'string', maxLength: 64 },
+  status: {
+    type: 'string',
+    enum: ['draft', 'in_review', 'approved', 'published', 'retired'],
+    description: 'has a version with this status now',
+  },
+  archived: { type: 'boolean', description: 'archived ones instead of the others (default false)' },
+};
 
 export interface GovernedRoutes {
   /** The collection's name in Content-Range (`rulesets`). */
@@ -81,7 +91,7 @@ export function GovernedController(routes: GovernedRoutes) {
     @RequireRoles(...READERS)
     @ContentRange(routes.resource)
     @ApiOkResponse({ schema: { type: 'array', items: routes.viewSchema } })
-    list(@ListParams(SORTABLE, ['key', 'ASC']) query: ListQuery) {
+    list(@ListParams(SORTABLE, ['key', 'ASC'], FILTERS) query: ListQuery) {
       return this.service.list(query);
     }
 

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { ListParams, TEXT_SEARCH, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName, hasRole } from '../../common/access/principal.js';
 import {
@@ -42,7 +42,7 @@ export class ReferenceTablesController {
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @ContentRange('reference-tables')
   @ApiOkResponse({ schema: { type: 'array', items: tableViewSchema } as object })
-  list(@ListParams(['key'], ['key', 'ASC']) query: ListQuery): Promise<ListPage<TableView>> {
+  list(@ListParams(['key'], ['key', 'ASC'], TEXT_SEARCH) query: ListQuery): Promise<ListPage<TableView>> {
     return this.tables.list(query);
   }
 

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { ListParams, TEXT_SEARCH, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { ROLES } from '../../common/access/roles.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
 import {
@@ -26,7 +27,11 @@ export class UsersController {
   @ContentRange('users')
   @ApiOkResponse({ schema: { type: 'array', items: userViewSchema } as object })
   list(
-    @ListParams(['username', 'displayName', 'createdAt', 'lastLoginAt'], ['username', 'ASC']) query: ListQuery,
+    @ListParams(['username', 'displayName', 'createdAt', 'lastLoginAt'], ['username', 'ASC'], {
+      ...TEXT_SEARCH,
+      role: { type: 'string', enum: ROLES },
+    })
+    query: ListQuery,
   ): Promise<ListPage<UserView>> {
     return this.users.list(query);
   }
