@@ -64,6 +64,12 @@ describe('decision receipts and review requests', () => {
       personal: false,
       value: 'permanent',
     });
+    // A coded value comes in the words the input schema gives it, beside the code.
+    expect(items.find((i) => i.path === '/enrolment/tier')).toMatchObject({
+      value: 'individual',
+      valueText: 'individuelle',
+    });
+    expect(body.text).toContain("Formulaire d'adhésion — Protection choisie\u00a0: individuelle\n");
     expect(body.summary).toBe(record.explanation.fr);
     expect(body.factors.length).toBeGreaterThan(0);
     expect(body.factors[0].text).toMatch(/Facteurs? principa/);
@@ -91,6 +97,9 @@ describe('decision receipts and review requests', () => {
     expect(body.rights.review.title).toBe('Asking for a review of the decision');
     expect(body.text).toContain('Decision: Approved automatically (auto_approve)');
     expect(body.text).toContain('Date of birth (personal information): ');
+    expect(body.text).toContain('Enrolment form — Chosen coverage: individual\n');
+    const status = (body.personalInformation as Item[]).find((i) => i.path === '/employee/employmentStatus');
+    expect(status).toMatchObject({ value: 'permanent', valueText: 'permanent' });
   });
 
   it('withholds the person’s values from those who may not read personal information, as the decision read-back does', async () => {

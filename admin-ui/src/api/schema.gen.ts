@@ -6511,6 +6511,8 @@ export interface operations {
               shown: boolean;
               /** @description the value, when shown */
               value?: unknown;
+              /** @description a coded value in words, in the receipt's language, when the input schema names it */
+              valueText?: string;
             }[];
             /** @description whether this reader may see personal values */
             personalValuesShown?: boolean;

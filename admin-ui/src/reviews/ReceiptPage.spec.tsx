@@ -29,6 +29,14 @@ const receipt = (lang: 'fr' | 'en', shown: boolean): Receipt => ({
       ...(shown && { value: '1990-05-10' }),
     },
     { path: '/employee/employmentStatus', title: 'Statut', personal: false, shown: true, value: 'permanent' },
+    {
+      path: '/enrolment/tier',
+      title: 'Protection',
+      personal: false,
+      shown: true,
+      value: 'single_parent',
+      valueText: lang === 'fr' ? 'monoparentale' : 'single-parent',
+    },
   ],
   personalValuesShown: shown,
   summary: lang === 'fr' ? 'Adhésion approuvée automatiquement.' : 'Enrolment approved automatically.',
@@ -51,6 +59,9 @@ describe('ReceiptView', () => {
     expect(await screen.findByRole('heading', { name: 'Avis de décision automatisée' })).toBeTruthy();
     expect(screen.getByText('Approuvée automatiquement')).toBeTruthy();
     expect(screen.getByText('1990-05-10')).toBeTruthy();
+    // A coded value in the words the schema gives it, not its code.
+    expect(screen.getByText('monoparentale')).toBeTruthy();
+    expect(screen.queryByText('single_parent')).toBeNull();
     expect(screen.getByText('Renseignements utilisés')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { name: 'Notice of an automated decision' })).toBeTruthy();

@@ -191,7 +191,9 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
                   <Chip size="small" label={label('personal')} sx={{ ml: 1 }} variant="outlined" color="primary" />
                 )}
               </TableCell>
-              <TableCell>{item.shown ? valueText(item.value, lang) : <em>{label('not_shown')}</em>}</TableCell>
+              <TableCell>
+                {item.shown ? (item.valueText ?? valueText(item.value, lang)) : <em>{label('not_shown')}</em>}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

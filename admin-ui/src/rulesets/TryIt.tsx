@@ -6,7 +6,7 @@ import { Link, useLocaleState, useShowContext, useTranslate } from 'react-admin'
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
-import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
+import { enumLabels, exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
 import { ShadowSummary } from './shadow/ShadowSummary';
@@ -54,6 +54,7 @@ export const TryIt = () => {
   // Decisions about persons have a receipt the person can be given (Law 25): linked under the outcome.
   const [aboutPersons, setAboutPersons] = useState(false);
   const labelledSchema = useMemo(() => schema && schemaInLanguage(schema, locale), [schema, locale]);
+  const uiSchema = useMemo(() => enumLabels(schema, locale), [schema, locale]);
   const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [text, setText] = useState('{}');
@@ -162,6 +163,7 @@ export const TryIt = () => {
         <Form
           key={`${version}-${locale}`}
           schema={labelledSchema}
+          uiSchema={uiSchema}
           formData={facts}
           validator={factsValidator(locale)}
           translateString={formStringTranslator(translate)}

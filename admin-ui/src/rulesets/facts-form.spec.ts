@@ -1,6 +1,6 @@
 import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
+import { enumLabels, exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
 
 const schema: RJSFSchema = {
   type: 'object',
@@ -59,5 +59,39 @@ describe('the facts form of Try it', () => {
     // A field without an English title keeps its French one rather than showing nothing.
     expect(english.properties.lines.items.properties.sku.title).toBe('Article');
     expect(schemaInLanguage(schema, 'fr')).toBe(schema);
+  });
+});
+
+describe('coded values in the facts form', () => {
+  const coded = {
+    type: 'object',
+    properties: {
+      enrolment: {
+        type: 'object',
+        properties: {
+          tier: {
+            type: 'string',
+            enum: ['individual', 'single_parent'],
+            'x-enum-titles': { individual: 'individuelle', single_parent: 'monoparentale' },
+            'x-enum-titles-en': { individual: 'individual', single_parent: 'single-parent' },
+          },
+          count: { type: 'integer' },
+        },
+      },
+      children: { type: 'array', items: { type: 'string', enum: ['a'], 'x-enum-titles': { a: 'enfant' } } },
+    },
+  };
+
+  it('are labelled in the words the schema gives them, in the console’s language', () => {
+    expect(enumLabels(coded, 'fr')).toEqual({
+      enrolment: { tier: { 'ui:enumNames': { individual: 'individuelle', single_parent: 'monoparentale' } } },
+      children: { items: { 'ui:enumNames': { a: 'enfant' } } },
+    });
+    // English falls back to the French words where the schema gives no English ones.
+    expect(enumLabels(coded, 'en')).toEqual({
+      enrolment: { tier: { 'ui:enumNames': { individual: 'individual', single_parent: 'single-parent' } } },
+      children: { items: { 'ui:enumNames': { a: 'enfant' } } },
+    });
+    expect(enumLabels({ type: 'object' }, 'fr')).toEqual({});
   });
 });

@@ -58,6 +58,31 @@ export function schemaInLanguage<S>(schema: S, locale: string): S {
   return visit(schema) as S;
 }
 
+/**
+ * The form's labels for coded values the schema names in words (`x-enum-titles`, `x-enum-titles-en`: « monoparentale »
+ * for `single_parent`), as rjsf reads them: `ui:enumNames` at the field's place in the uiSchema. Follows
+ * `properties` and `items`.
+ */
+export function enumLabels(schema: unknown, locale: string): Record<string, unknown> {
+  const visit = (node: unknown): Record<string, unknown> | undefined => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    const n = node as Record<string, unknown>;
+    const ui: Record<string, unknown> = {};
+    const titles = (locale === 'en' ? n['x-enum-titles-en'] : undefined) ?? n['x-enum-titles'];
+    if (titles && typeof titles === 'object') ui['ui:enumNames'] = titles;
+    const properties = n['properties'];
+    if (properties && typeof properties === 'object')
+      for (const [name, child] of Object.entries(properties)) {
+        const inner = visit(child);
+        if (inner) ui[name] = inner;
+      }
+    const items = visit(n['items']);
+    if (items) ui['items'] = items;
+    return Object.keys(ui).length > 0 ? ui : undefined;
+  };
+  return visit(schema) ?? {};
+}
+
 /** The first test case's facts of a version, to start the form from a realistic example. */
 export function exampleFacts(content: { tests?: { facts?: unknown }[] } | undefined): Record<string, unknown> {
   const facts = content?.tests?.[0]?.facts;

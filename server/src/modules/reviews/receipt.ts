@@ -10,6 +10,8 @@ export interface ReceiptItem {
   personal: boolean;
   shown: boolean;
   value?: unknown;
+  /** The value in words, when the schema names it (`x-enum-titles`, `x-enum-titles-en`): « monoparentale ». */
+  valueText?: string;
 }
 
 export interface Receipt {
@@ -62,7 +64,9 @@ interface ExplanationRule {
  * The information a decision was made from: every input field it received (leaves of the input schema's
  * objects), titled in the reader's language (`title`, `x-title-en`), marked personal when the schema marks it
  * `x-pii` or it lies under such a field. Values come from the facts as the reader may see them (masked already);
- * a personal value is withheld from a reader who may not see personal information.
+ * a personal value is withheld from a reader who may not see personal information. A coded value the schema
+ * names in words (`x-enum-titles`, `x-enum-titles-en`: `{ "single_parent": "monoparentale" }`) is given in them
+ * too: the person reads « monoparentale », not the code.
  */
 export function informationUsed(
   schema: unknown,
@@ -86,16 +90,31 @@ export function informationUsed(
     const joined = path.join('/');
     const isPersonal = personal.some((p) => joined === p || joined.startsWith(`${p}/`));
     const shown = !isPersonal || personalValuesShown;
+    const words = shown ? enumTitle(n, value, lang) : undefined;
     items.push({
       path: `/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
       title: title.join(' — ') || joined,
       personal: isPersonal,
       shown,
       ...(shown && { value }),
+      ...(words !== undefined && { valueText: words }),
     });
   };
   walk(schema, facts, [], []);
   return items;
+}
+
+/** The words a schema gives a coded value in the reader's language (English falls back to the French). */
+function enumTitle(node: Json, value: unknown, lang: Language): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  for (const key of lang === 'en' ? ['x-enum-titles-en', 'x-enum-titles'] : ['x-enum-titles']) {
+    const titles = node[key];
+    if (titles && typeof titles === 'object' && Object.hasOwn(titles, value)) {
+      const title = (titles as Json)[value];
+      if (typeof title === 'string') return title;
+    }
+  }
+  return undefined;
 }
 
 export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
@@ -161,7 +180,7 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
       (item) =>
         `- ${line(
           item.personal ? `${item.title} (${m.personal})` : item.title,
-          item.shown ? valueText(item.value, lang) : `[${m.notShown}]`,
+          item.shown ? (item.valueText ?? valueText(item.value, lang)) : `[${m.notShown}]`,
         )}`,
     ),
     '',

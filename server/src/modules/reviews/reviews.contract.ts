@@ -67,6 +67,10 @@ export const receiptSchema = {
           personal: { type: 'boolean', description: 'marked x-pii in the input schema' },
           shown: { type: 'boolean', description: 'false when the value is withheld from this reader' },
           value: { description: 'the value, when shown' },
+          valueText: {
+            type: 'string',
+            description: "a coded value in words, in the receipt's language, when the input schema names it",
+          },
         },
       },
     },
