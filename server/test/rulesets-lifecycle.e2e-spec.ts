@@ -181,6 +181,13 @@ describe('rule set lifecycle', () => {
       '"ruleset:invoices-path:nodraft:n2"',
     );
     expect(otherResource.status).toBe(412);
+    // RFC 9110: a list of tags passes when one is current; a weak tag never does.
+    const current = await etagOf('concurrent-edit');
+    const draft = { definition: thresholdDefinition(12000) };
+    expect((await analyst.put('/api/v1/rulesets/concurrent-edit/draft', draft, `W/${current}`)).status).toBe(412);
+    expect((await analyst.put('/api/v1/rulesets/concurrent-edit/draft', draft, `${etag}, ${current}`)).status).toBe(
+      200,
+    );
   });
 
   it('never leaves a mixed state when two publications of different versions arrive together', async () => {

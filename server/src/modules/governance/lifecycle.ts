@@ -6,6 +6,7 @@ import {
   PreconditionRequiredError,
   ValidationError,
 } from '../../common/errors/domain-errors.js';
+import { ifMatchAccepts } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
@@ -58,7 +59,7 @@ export class Lifecycle<M, C> {
       );
     this.assertNotArchived(state);
     const etag = draftEtag(this.resourceType, state);
-    if (ifMatch !== etag) {
+    if (!ifMatchAccepts(ifMatch, etag)) {
       throw new PreconditionFailedError(
         `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
         [{ path: '/', message: `your copy is ${ifMatch}, the current one is ${etag}` }],

@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
+import { ifMatchAccepts } from '../../common/http/if-match.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -283,7 +284,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         'Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.',
       );
     const table = await this.load(key);
-    if (ifMatch !== etag(table))
+    if (!ifMatchAccepts(ifMatch, etag(table)))
       throw new PreconditionFailedError(
         'This table was changed by someone else since you read it: reload it, then apply your change again.',
       );
