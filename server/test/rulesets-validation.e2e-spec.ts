@@ -432,6 +432,9 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
         { name: 'invoice', expression: '1' },
         // A comprehension's variable is not a fact, even when a fact has its name.
         { name: 'kept', expression: '[1, 2].filter(kept, kept > 1).size()' },
+        // Outside its comprehension, the same name is the fact again, which is computed after it.
+        { name: 'outside', expression: '[1, 2].filter(after, after > 1).size() + after' },
+        { name: 'after', expression: '5' },
       ],
     });
     expect(response.status).toBe(400);
@@ -440,6 +443,7 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       ['/computedFacts/1/expression', 'reads "late", which is computed after it: move "late" above it'],
       ['/computedFacts/3/name', 'repeats the name of computed fact 2'],
       ['/computedFacts/4/name', 'is also a fact the input schema declares: callers send it, so it cannot be computed'],
+      ['/computedFacts/6/expression', 'reads "after", which is computed after it: move "after" above it'],
     ]);
     expect(await snapshot()).toBe(before);
   });

@@ -403,12 +403,19 @@ describe('computed facts: what an expression reads', () => {
   it('lists each fact with the fixed members read under it', () => {
     expect(expressionReads('2026 - int(employee.birthDate.substring(0, 4))')).toEqual([['employee', 'birthDate']]);
     expect(expressionReads('invoice["lines"][0].price * rate')).toEqual([['invoice', 'lines', '0', 'price'], ['rate']]);
-    expect(expressionReads('items.map(i, i.qty).size() > 0 ? total : 0')).toEqual([
-      ['items'],
-      ['i'],
-      ['i', 'qty'],
-      ['total'],
+    expect(expressionReads('items.map(i, i.qty).size() > 0 ? total : 0')).toEqual([['items'], ['total']]);
+  });
+
+  it('takes a comprehension’s or cel.bind’s variable for a fact only outside the part that declares it', () => {
+    expect(expressionReads('items.filter(x, x > limit).size() + x')).toEqual([['items'], ['limit'], ['x']]);
+    expect(expressionReads('x.filter(x, x > 1)')).toEqual([['x']]);
+    expect(expressionReads('cel.bind(age, yearsBetween(birth, today), age > min) || age')).toEqual([
+      ['birth'],
+      ['today'],
+      ['min'],
+      ['age'],
     ]);
+    expect(expressionReads('list.map(a, list2.map(b, a + b + c))')).toEqual([['list'], ['list2'], ['c']]);
   });
 
   it('stops at a computed index, whose own reads count too, and reads nothing from what does not parse', () => {

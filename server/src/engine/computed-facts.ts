@@ -174,9 +174,9 @@ export function computeFacts(
 /**
  * The fact paths an expression reads: each identifier with the fixed member names after it
  * (`employee.birthDate` → [employee, birthDate]; `items[0].price` → [items, 0, price]). A computed index
- * (`m[k]`) ends the path there, so the whole value before it counts as read. Comprehension variables show up
- * as identifiers too; counting more as read only ever masks more. An expression that does not parse reads
- * nothing (it is never computed).
+ * (`m[k]`) ends the path there, so the whole value before it counts as read. A comprehension's or `cel.bind`'s
+ * variable is no fact where it is declared (what `items.map(i, i.qty)` reads is `items`); the same name outside
+ * is. An expression that does not parse reads nothing (it is never computed).
  */
 export function expressionReads(expression: string): string[][] {
   let ast: ASTNode;
@@ -186,40 +186,41 @@ export function expressionReads(expression: string): string[][] {
     return [];
   }
   const reads: string[][] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+  const visit = (value: unknown, bound: ReadonlySet<string>): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, bound));
     if (value === null || typeof value !== 'object' || !('op' in value)) return;
-    const chain = chainOf(value as ASTNode);
-    if (!chain) return visit((value as ASTNode).args);
-    reads.push(chain.path);
-    chain.indices.forEach(visit);
+    const node = value as ASTNode;
+    const scope = bindingOf(node);
+    if (scope) {
+      visit(scope.outside, bound);
+      visit(scope.inside, new Set(bound).add(scope.variable));
+      return;
+    }
+    const chain = chainOf(node);
+    if (!chain) return visit(node.args, bound);
+    if (!bound.has(chain.path[0]!)) reads.push(chain.path);
+    chain.indices.forEach((index) => visit(index, bound));
   };
-  visit(ast);
+  visit(ast, new Set());
   return reads;
 }
 
-/** The variables an expression's comprehensions declare (`x` in `items.filter(x, x > 1)`): names, not facts. */
-export function comprehensionVariables(expression: string): Set<string> {
-  const variables = new Set<string>();
-  let ast: ASTNode;
-  try {
-    ast = parser.parse(expression).ast;
-  } catch {
-    return variables;
-  }
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== 'object' || !('op' in value)) return;
-    const node = value as ASTNode;
-    const args = node.args as unknown[];
-    if (node.op === 'rcall' && Array.isArray(args[2])) {
-      const first = (args[2] as ASTNode[])[0];
-      if (COMPREHENSIONS.has(String(args[0])) && first?.op === 'id') variables.add(String(first.args));
-    }
-    if (Array.isArray(node.args)) visit(node.args);
-  };
-  visit(ast);
-  return variables;
+/**
+ * A variable a call declares for part of itself: a comprehension's (`x` in `items.filter(x, x > 1)`, seen in the
+ * predicate, not in `items`) or `cel.bind`'s (`a` in `cel.bind(a, init, body)`, seen in the body). Those are
+ * names, not facts: the same name outside that part is a fact again.
+ */
+function bindingOf(node: ASTNode): { variable: string; outside: unknown[]; inside: unknown[] } | undefined {
+  if (node.op !== 'rcall') return undefined;
+  const [name, receiver, args] = node.args as [unknown, ASTNode, unknown];
+  if (!Array.isArray(args)) return undefined;
+  const [declared, ...rest] = args as ASTNode[];
+  if (declared?.op !== 'id') return undefined;
+  const variable = String(declared.args);
+  if (COMPREHENSIONS.has(String(name))) return { variable, outside: [receiver], inside: rest };
+  if (name === 'bind' && receiver.op === 'id' && receiver.args === 'cel')
+    return { variable, outside: rest.slice(0, 1), inside: rest.slice(1) };
+  return undefined;
 }
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
 

@@ -5,7 +5,7 @@ import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalByteLength } from '../../common/json/canonical.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
-import { comprehensionVariables, expressionProblem, expressionReads } from '../../engine/computed-facts.js';
+import { expressionProblem, expressionReads } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
 import { templateShape } from '../../engine/template-shape.js';
@@ -124,11 +124,10 @@ function computedFactNameProblems(content: RulesetContent): ErrorDetail[] {
     if (lookups.has(name)) at('name', 'is also the fact of a lookup');
     if (inputs.has(name))
       at('name', 'is also a fact the input schema declares: callers send it, so it cannot be computed');
-    const variables = comprehensionVariables(expression);
     const unready = new Set(
       expressionReads(expression)
         .map((path) => path[0]!)
-        .filter((root) => !variables.has(root) && (firstIndex.get(root) ?? -1) >= i),
+        .filter((root) => (firstIndex.get(root) ?? -1) >= i),
     );
     for (const root of unready)
       at(
