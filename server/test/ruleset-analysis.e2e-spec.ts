@@ -93,11 +93,41 @@ describe('static analysis of a rule-set version over HTTP', () => {
     expect(submitted.status).toBe(200);
   });
 
+  it('warns of an outcome that looks like a misspelt one, where it is written', async () => {
+    const rule = (name: string, type: string) => ({
+      name,
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 0 }] },
+      event: { type },
+    });
+    const typo = {
+      ...routing,
+      key: 'outcome-typo',
+      format: 'rules',
+      definition: { rules: [rule('a', 'manual_review'), rule('b', 'manual_reveiw')] },
+    };
+    expect((await as(t, cast.analyst).post('/api/v1/rulesets', typo)).status).toBe(201);
+    const body = (await as(t, cast.analyst).get('/api/v1/rulesets/outcome-typo/versions/1/analysis')).body as Analysis;
+    expect(body.findings.filter((f) => f.kind === 'outcome_typo')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: '/definition/rules/1/event/type',
+        text: {
+          fr: expect.stringMatching(
+            /^la décision «\u00a0manual_reveiw\u00a0» ressemble à «\u00a0manual_review\u00a0»\u00a0:/,
+          ),
+          en: expect.stringContaining('"manual_reveiw" looks like a misspelling of "manual_review"'),
+        },
+      }),
+    ]);
+  });
+
   it('analyses the three pilots as shipped without an error', async () => {
     for (const key of ['invoices', 'invoices-approval-routing', 'enrolment']) {
       const response = await as(t, cast.analyst).get(`/api/v1/rulesets/${key}/versions/1/analysis`);
       expect([key, response.status]).toEqual([key, 200]);
-      const errors = (response.body as Analysis).findings.filter((f) => f.severity === 'error');
+      const errors = (response.body as Analysis).findings.filter(
+        (f) => f.severity === 'error' || f.kind === 'outcome_typo',
+      );
       expect([key, errors]).toEqual([key, []]);
     }
     const enrolment = (await as(t, cast.analyst).get('/api/v1/rulesets/enrolment/versions/1/analysis')).body;

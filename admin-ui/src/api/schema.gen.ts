@@ -1534,7 +1534,15 @@ export interface components {
     RulesetAnalysis: {
       findings: {
         /** @enum {string} */
-        kind: 'overlap' | 'gap' | 'unreachable' | 'contradiction' | 'subsumed' | 'type_mismatch' | 'unknown_fact';
+        kind:
+          | 'overlap'
+          | 'gap'
+          | 'unreachable'
+          | 'contradiction'
+          | 'subsumed'
+          | 'type_mismatch'
+          | 'unknown_fact'
+          | 'outcome_typo';
         /** @enum {string} */
         severity: 'error' | 'warning' | 'info';
         /** @description JSON pointer into the version content, e.g. /definition/rows/3 */

@@ -204,6 +204,8 @@ export const editorMessages = {
         subsumed: 'Rule %{first} adds nothing: %{second} always applies with it, with the same decision.',
         type_mismatch: 'A value the input schema does not allow (type or list of values).',
         unknown_fact: 'Fact %{first} is not in the input schema, nor a computed fact or a table lookup.',
+        outcome_typo:
+          'Outcome %{first} looks like %{second}: a typing error? The systems that read decisions would not recognise it.',
       },
     },
     dmn: {

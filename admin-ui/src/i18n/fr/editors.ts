@@ -207,6 +207,8 @@ export const editorMessages = {
         type_mismatch: 'Valeur que le schéma des faits ne permet pas (type ou liste de valeurs).',
         unknown_fact:
           'Le fait %{first} est absent du schéma des faits ; il n’est ni calculé ni consulté dans une table.',
+        outcome_typo:
+          'La décision %{first} ressemble à %{second} : faute de frappe ? Les systèmes qui lisent les décisions ne la reconnaîtraient pas.',
       },
     },
     dmn: {

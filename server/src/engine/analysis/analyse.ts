@@ -7,6 +7,7 @@ import { checkLeaf } from './leaf-checks.js';
 import { analyseRules } from './rules.js';
 import { FactCatalogue } from './schema.js';
 import { analyseTable } from './table.js';
+import { checkOutcomeSpelling } from './outcomes.js';
 import { analyseTree } from './tree.js';
 import { words } from './words.js';
 
@@ -69,6 +70,13 @@ function* analysisSteps(format: string, content: AnalysedContent): Steps<Analysi
     onLeaf: check,
     named: new Map<string, Formula>(),
   };
+  report.examined(
+    words(
+      'l’orthographe des décisions, comparée aux décisions connues et aux autres décisions de la version',
+      "the spelling of outcomes, against the known ones and the version's others",
+    ),
+  );
+  checkOutcomeSpelling(format, definition, report);
   if (format === 'decisionTable') yield* analyseTable(definition, facts, report, check, budget);
   else if (format === 'decisionTree') yield* analyseTree(definition, seed, ctx, report, budget);
   else yield* analyseRules(definition, seed, ctx, report, budget);

@@ -3,6 +3,7 @@
  * French strings are typed with plain spaces and set in Québec typography by `typesetFrench` when read.
  */
 import { typesetFrench } from '../../common/text/typeset-french.js';
+import type { KNOWN_OUTCOMES } from '../../engine/analysis/outcomes.js';
 
 export type Language = 'fr' | 'en';
 
@@ -25,7 +26,8 @@ interface Messages {
   correction: string;
   reviewTitle: string;
   review: string;
-  outcomes: Record<string, string>;
+  /** Every known outcome in words: the analysis warns of an outcome that looks like a misspelt one of these. */
+  outcomes: Record<(typeof KNOWN_OUTCOMES)[number], string>;
   unknownOutcome: (type: string) => string;
   noOutcome: string;
 }
@@ -112,7 +114,10 @@ export const RECEIPT_MESSAGES: Record<Language, Messages> = { fr: typeset(fr), e
 export function outcomeInWords(types: string[], lang: Language): string {
   const m = RECEIPT_MESSAGES[lang];
   if (types.length === 0) return m.noOutcome;
-  const words = types.map((type) => m.outcomes[type] ?? m.unknownOutcome(type));
+  // Own keys only: an outcome named `toString` is not a word the object inherits.
+  const named = (type: string) =>
+    Object.hasOwn(m.outcomes, type) ? (m.outcomes as Record<string, string>)[type] : undefined;
+  const words = types.map((type) => named(type) ?? m.unknownOutcome(type));
   return lang === 'fr' ? typesetFrench(words.join(' ; ')) : words.join('; ');
 }
 

@@ -20,7 +20,16 @@ export const rulesetAnalysisSchema = {
         properties: {
           kind: {
             type: 'string',
-            enum: ['overlap', 'gap', 'unreachable', 'contradiction', 'subsumed', 'type_mismatch', 'unknown_fact'],
+            enum: [
+              'overlap',
+              'gap',
+              'unreachable',
+              'contradiction',
+              'subsumed',
+              'type_mismatch',
+              'unknown_fact',
+              'outcome_typo',
+            ],
           },
           severity: { type: 'string', enum: ['error', 'warning', 'info'] },
           path: { type: 'string', description: 'JSON pointer into the version content, e.g. /definition/rows/3' },
