@@ -274,4 +274,29 @@ describe('experiments', () => {
     expect((await approver.post('/api/v1/experiments/apres-panne/versions/1/publish')).status).toBe(200);
     expect(await slots.findOne({ _id: 'ask' } as never)).toMatchObject({ experiment: 'apres-panne' });
   });
+  it('keeps a prompt version an experiment serves published: its schedule is not withdrawn under it', async () => {
+    const listed = (await analyst.get('/api/v1/experiments')).body as { key: string; activeVersion: number | null }[];
+    for (const e of listed.filter((x) => x.activeVersion !== null))
+      await approver.post(`/api/v1/experiments/${e.key}/stop`, { comment: 'Nettoyage' });
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'] as string;
+    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template: 'Prochaine : {{question}}' }, etag)).body
+      .draftVersion as number;
+    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
+    const nextWeek = new Date(Date.now() + 7 * 86400_000).toISOString();
+    expect((await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`, { effectiveFrom: nextWeek })).status).toBe(
+      200,
+    );
+    const variants = [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'prochaine', version: n, weight: 1 },
+    ];
+    expect((await start('sert-planifiee', variants)).status).toBe(200);
+    const refused = await approver.post(`/api/v1/prompts/ask/versions/${n}/unschedule`, { comment: 'Reportée' });
+    expect([refused.status, refused.body.error]).toEqual([409, 'experiment_running']);
+    expect(refused.body.message).toContain('"sert-planifiee" serves version');
+    expect((await approver.post('/api/v1/experiments/sert-planifiee/stop', { comment: 'Fin' })).status).toBe(200);
+    const withdrawn = await approver.post(`/api/v1/prompts/ask/versions/${n}/unschedule`, { comment: 'Reportée' });
+    expect([withdrawn.status, withdrawn.body.scheduled]).toEqual([200, []]);
+  });
 });

@@ -284,6 +284,8 @@ describe('the invoice and enrolment pilots', () => {
       expect(en).toMatch(/\b[Yy]our?\b/);
       expect(en).not.toMatch(/the person/);
       expect(`${fr} ${en}`).not.toMatch(/\b(employee|enrolment|dependants|parameters)\.\w|\{\{/);
+      // An impossible date is said in words, never as a negative age.
+      expect(`${fr} ${en}`).not.toMatch(/-\d+ (ans|on)\b/);
     },
   );
 

@@ -1,11 +1,12 @@
 /**
  * Whether an If-Match header lets a change go ahead on a resource whose ETag is `current` (RFC 9110 §13.1.1):
- * `*`, or a list of entity tags one of which is `current` by strong comparison (a weak `W/"…"` tag never
- * matches). A client that kept the ETags of several reads may send them all; anything else is a mismatch.
+ * a list of entity tags one of which is `current` by strong comparison (a weak `W/"…"` tag never matches). A
+ * client that kept the ETags of several reads may send them all. `*` is refused: every guarded change acts on a
+ * resource that exists, so it would pass always, and an approver's `*` would approve whatever is pending now
+ * rather than the proposal they read.
  */
 export function ifMatchAccepts(header: string, current: string): boolean {
   const value = header.trim();
-  if (value === '*') return true;
   const tag = /\s*(W\/)?("[^"]*")\s*(?:,|$)/y;
   let at = 0;
   while (at < value.length) {

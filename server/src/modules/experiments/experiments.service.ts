@@ -67,6 +67,7 @@ export class ExperimentsService
 
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
+    this.prompts.guardUnschedule((prompt, version) => this.assertNoExperimentServes(prompt, version));
     // Every instance watches; a stop is a revision claim, so two instances that see the same breach stop the
     // experiment once and record one event (docs/adr/0029).
     this.watchTimer = setInterval(() => void this.watchRunning(), WATCH_INTERVAL_MS);
@@ -234,6 +235,30 @@ export class ExperimentsService
     });
     for (const prompt of prompts) await this.slots.release(prompt, key);
     return state.meta.halt ?? halt;
+  }
+
+  /**
+   * A prompt version an experiment serves (running, or scheduled to) must stay published: withdrawn, its subjects
+   * would be refused (`unpublished_version`) while the experiment runs on.
+   */
+  private async assertNoExperimentServes(prompt: string, version: number): Promise<void> {
+    const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
+    // Archived (stopped) experiments are not listed: they serve nothing.
+    for (const state of (await this.states(page, {})).items) {
+      const now = new Date();
+      const numbers = [
+        versionInForce(state.publications, now),
+        ...scheduledPublications(state.publications, now).map((p) => p.version),
+      ];
+      for (const n of new Set(numbers.filter((x): x is number => x !== null))) {
+        const content = await this.resources.content(state, n);
+        if (content.prompt === prompt && content.variants.some((v) => v.version === version))
+          throw new ConflictError(
+            `The experiment "${state.key}" serves version ${version} of "${prompt}" as its variant "${content.variants.find((v) => v.version === version)!.name}": stop it first.`,
+            'experiment_running',
+          );
+      }
+    }
   }
 
   private async checkVariants(content: ExperimentContent): Promise<void> {

@@ -24,11 +24,20 @@ export const publishRequestSchema = {
 } as const;
 export type PublishRequest = FromSchema<typeof publishRequestSchema>;
 
+/** A reason others will read in the trail: required, and more than spaces. */
+const reason = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 4000,
+  pattern: '\\S',
+  description: 'a reason in words, not only spaces',
+} as const;
+
 export const rollbackRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'comment'],
-  properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', minLength: 1, maxLength: 4000 } },
+  properties: { version: { type: 'integer', minimum: 1 }, comment: reason },
 } as const;
 export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
 
@@ -36,7 +45,7 @@ export const unscheduleRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['comment'],
-  properties: { comment: { type: 'string', minLength: 1, maxLength: 4000, description: 'why it is withdrawn' } },
+  properties: { comment: { ...reason, description: 'why it is withdrawn, in words' } },
 } as const;
 export type UnscheduleRequest = FromSchema<typeof unscheduleRequestSchema>;
 

@@ -205,6 +205,56 @@ describe('Lifecycle', () => {
     expect(versionInForce(s.publications, later(2 * 24 * 60))).toBe(3);
   });
 
+  it('lets a publication whose window ends before a later schedule starts go ahead: nothing is undone', () => {
+    let s = publishedV1();
+    const draft = (content: Content, at: Date) =>
+      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+    s = draft({ threshold: 2 }, later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = draft({ threshold: 3 }, later(7)).state;
+    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
+    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    const inAMonth = later(30 * 24 * 60).toISOString();
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inAMonth }, later(10)).state;
+    const aWeek = later(7 * 24 * 60).toISOString();
+    s = lifecycle.publish(s, 3, 'approver', { requiresTestRun: false, effectiveTo: aWeek }, later(11)).state;
+    expect(
+      [later(12), later(8 * 24 * 60), later(31 * 24 * 60)].map((at) => versionInForce(s.publications, at)),
+    ).toEqual([3, 1, 2]);
+  });
+
+  it('publishes now the version a later schedule was written from', () => {
+    // Nothing in force: version 2, written from version 1, is scheduled; version 1 may still go first.
+    let s = lifecycle.create('seq', { name: 'S' }, { threshold: 1 }, 'analyst', t0).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(2)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(3)).state;
+    s = lifecycle.approve(s, 1, 'approver', undefined, later(4)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(4)).state;
+    const tomorrow = later(24 * 60).toISOString();
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: tomorrow }, later(5)).state;
+    s = lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(6)).state;
+    expect([later(7), later(2 * 24 * 60)].map((at) => versionInForce(s.publications, at))).toEqual([1, 2]);
+  });
+
+  it('refuses to withdraw a schedule within a minute of its date: other instances may apply it already', () => {
+    let s = publishedV1();
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(7)).state;
+    s = lifecycle.publish(
+      s,
+      2,
+      'approver',
+      { requiresTestRun: false, effectiveFrom: later(60).toISOString() },
+      later(8),
+    ).state;
+    const soon = new Date(later(60).getTime() - 30_000);
+    expect(() => lifecycle.unschedule(s, 2, 'approver', 'trop tard', soon)).toThrow(/too late to withdraw/);
+    expect(lifecycle.unschedule(s, 2, 'approver', 'à temps', later(58)).state.publications).toHaveLength(1);
+  });
+
   it('withdraws only a publication still waiting, and keeps published a version rolled back to meanwhile', () => {
     const s = publishedV1();
     expect(() => lifecycle.unschedule(s, 1, 'approver', 'non', later(5))).toThrow(

@@ -214,7 +214,7 @@ export class Lifecycle<M, C> {
         'stale_base',
       );
     }
-    this.assertNoLaterScheduleUndoes(state, number, effectiveFrom, now);
+    this.assertNoLaterScheduleUndoes(state, number, effectiveFrom, options.effectiveTo, now);
     const publication: Publication = {
       version: number,
       effectiveFrom,
@@ -250,6 +250,14 @@ export class Lifecycle<M, C> {
     this.assertNotArchived(state);
     const version = this.find(state, number);
     const scheduled = scheduledPublications(state.publications, now).filter((p) => p.version === number);
+    const imminent = scheduled.find((p) => Date.parse(p.effectiveFrom) - now.getTime() < UNSCHEDULE_MARGIN_MS);
+    if (imminent)
+      // Other instances learn of the withdrawal from the audit feed, within seconds: so close to the date, one of
+      // them could decide with a version the history would then say never took effect.
+      throw new ConflictError(
+        `Version ${number} takes effect at ${imminent.effectiveFrom}, in less than a minute: too late to withdraw. Let it take effect, then roll back to the version you want.`,
+        'invalid_transition',
+      );
     if (scheduled.length === 0) {
       const why =
         version.status === 'published'
@@ -449,11 +457,15 @@ export class Lifecycle<M, C> {
     state: ResourceState<M, C>,
     number: number,
     effectiveFrom: string,
+    effectiveTo: string | undefined,
     now: Date,
   ): void {
     const start = Date.parse(effectiveFrom);
+    // A window that ends before the later one starts leaves nothing for it to undo.
+    const end = effectiveTo === undefined ? Infinity : Date.parse(effectiveTo);
     for (const later of scheduledPublications(state.publications, now)) {
-      if (Date.parse(later.effectiveFrom) <= start) continue;
+      const laterStart = Date.parse(later.effectiveFrom);
+      if (laterStart <= start || laterStart >= end) continue;
       if (this.find(state, later.version).basedOn === number) continue;
       throw new ConflictError(
         `Version ${later.version} is scheduled to take effect from ${later.effectiveFrom} and was not written from version ${number}: on that date it would undo version ${number}'s changes. Withdraw version ${later.version}'s scheduled publication first.`,
@@ -521,6 +533,8 @@ function withComment(
 
 /** A minute of clock difference between the approver's screen and the server is taken as "now". */
 const PAST_TOLERANCE_MS = 60_000;
+/** How long before its date a scheduled publication can still be withdrawn (see `unschedule`). */
+const UNSCHEDULE_MARGIN_MS = 60_000;
 
 /**
  * When a publication starts: now, or a future instant. One in the past would rewrite what decisions already

@@ -76,7 +76,9 @@ export class VersionedResourceService<M, C> {
     // A state the caller read a moment ago is a fine first guess: the write is a compare-and-swap on its revision,
     // so a stale guess only costs a retry on the fresh state.
     let state = options.readState?.key === key ? options.readState : await this.load(key);
-    const publicationsSeen = state.publications.length;
+    // What was in force and scheduled when the caller decided: a withdrawal and a publication between two tries
+    // leave the count as it was, so the whole list is compared.
+    const publicationsSeen = JSON.stringify(state.publications);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const transition = await compute(state);
       if (!transition) return state; // nothing to change (an import whose content is already in force)
@@ -91,7 +93,7 @@ export class VersionedResourceService<M, C> {
         return next;
       }
       state = await this.load(key);
-      if (options.refuseIfPublicationsMoved && state.publications.length !== publicationsSeen) {
+      if (options.refuseIfPublicationsMoved && JSON.stringify(state.publications) !== publicationsSeen) {
         throw new ConflictError(
           `Another publication of "${key}" happened at the same moment; reload to see which version is in force.`,
           'concurrent_publication',

@@ -111,6 +111,19 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     this.evaluations.reader = reader;
   }
 
+  /** What must hold before a version's scheduled publication is withdrawn (experiments: none serves it). */
+  private unscheduleGuard: (key: string, number: number) => Promise<void> = async () => undefined;
+
+  /** The experiments module says which versions it serves: those keep their publication. */
+  guardUnschedule(guard: (key: string, number: number) => Promise<void>): void {
+    this.unscheduleGuard = guard;
+  }
+
+  override async unschedule(key: string, number: number, actor: string, comment: string) {
+    await this.unscheduleGuard(key, number);
+    return super.unschedule(key, number, actor, comment);
+  }
+
   /** An approval carries the latest evaluation run of the approved content, as figures (docs/adr/0031). */
   protected override async afterTransition(
     before: ResourceState<PromptMeta, PromptContent>,
