@@ -4397,7 +4397,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description why it is withdrawn */
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -4498,6 +4498,7 @@ export interface operations {
       content: {
         'application/json': {
           version: number;
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -8422,7 +8423,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description why it is withdrawn */
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -8523,6 +8524,7 @@ export interface operations {
       content: {
         'application/json': {
           version: number;
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -10463,7 +10465,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description why it is withdrawn */
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -10564,6 +10566,7 @@ export interface operations {
       content: {
         'application/json': {
           version: number;
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };

@@ -10,6 +10,7 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'a fact name such as invoice or supplierRecord': 'fact',
   'a known operator such as greaterThan, in, not:in, matches or withinTolerance': 'operator',
   'a pilot such as invoices, enrolment or chatbot': 'pilot',
+  'a reason in words, not only spaces': 'reason',
   'a reference table key such as suppliers': 'table_key',
   'a version number, draft or active': 'version',
   'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does':

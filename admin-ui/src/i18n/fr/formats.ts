@@ -6,6 +6,7 @@ export const formatMessages = {
   fact: 'un nom de fait, par exemple invoice ou supplierRecord',
   operator: 'un opérateur connu, par exemple greaterThan, in, not:in, matches ou withinTolerance',
   pilot: 'un projet pilote, par exemple invoices, enrolment ou chatbot',
+  reason: 'un motif écrit en toutes lettres, pas seulement des espaces',
   table_key: 'lettres minuscules, chiffres et tirets, par exemple suppliers',
   version: 'un numéro de version, draft ou active',
   column:

@@ -45,7 +45,7 @@ export const unscheduleRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['comment'],
-  properties: { comment: { ...reason, description: 'why it is withdrawn, in words' } },
+  properties: { comment: reason },
 } as const;
 export type UnscheduleRequest = FromSchema<typeof unscheduleRequestSchema>;
 
