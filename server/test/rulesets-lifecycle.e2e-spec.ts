@@ -447,6 +447,11 @@ describe('rule set lifecycle', () => {
     expect(new Set((wrongType.body.details as { path: string }[]).map((d) => d.path))).toEqual(
       new Set(['/filter/archived', '/filter/status']),
     );
+    // Experiments have no pilot, and review requests filter on their status only.
+    const noPilot = await analyst.get('/api/v1/experiments?filter={"pilot":"chatbot"}');
+    expect([noPilot.status, noPilot.body.details?.[0]?.path]).toEqual([400, '/filter/pilot']);
+    const reviews = await as(t, cast.risk).get('/api/v1/reviews?filter={"stauts":"closed"}');
+    expect([reviews.status, reviews.body.details?.[0]?.path]).toEqual([400, '/filter/stauts']);
     const edit = await analyst.put(
       '/api/v1/rulesets/enrolment-tree-list/draft',
       { inputSchema: { type: 'object' } },

@@ -12,8 +12,8 @@ export const ApiKeyList = () => (
   <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="name" />
-      <DataTable.Col source="scopes" render={(record: { scopes: string[] }) => record.scopes.join(', ')} />
-      <DataTable.Col source="createdBy" />
+      <DataTable.Col source="scopes" disableSort render={(record: { scopes: string[] }) => record.scopes.join(', ')} />
+      <DataTable.Col source="createdBy" disableSort />
       <DataTable.Col source="createdAt">
         <LocalDateField source="createdAt" showTime />
       </DataTable.Col>
@@ -21,7 +21,7 @@ export const ApiKeyList = () => (
         <LocalDateField source="lastUsedAt" showTime />
       </DataTable.Col>
       {/* When a key was revoked is what a reviewer asks next; an active key leaves the cell empty. */}
-      <DataTable.Col source="revokedAt">
+      <DataTable.Col source="revokedAt" disableSort>
         <LocalDateField source="revokedAt" showTime />
       </DataTable.Col>
       {/* A revoked key stays revoked: revoking it again would change nothing, so it is not offered. */}

@@ -182,7 +182,7 @@ export const en = {
       stale_base:
         'Another version has been published since this one was written: publishing it would undo that version’s changes. Start a new draft from the version in force.',
       scheduled_later:
-        'A version scheduled later would replace this one on its date and undo its changes: unschedule it first (its “Unschedule” button).',
+        'A version scheduled later would replace this one on its date and undo its changes: unschedule the scheduled version first (the “Unschedule” button on its row).',
       invalid_transition: 'This action is not possible in the version’s current state.',
       draft_exists: 'A draft already exists.',
       key_taken: 'This key is already taken.',

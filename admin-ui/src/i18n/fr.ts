@@ -89,7 +89,7 @@ export const fr = typesetMessages({
       in_review: 'En revue',
       approved: 'Approuvée',
       published: 'Publiée',
-      scheduled: 'Programmée au %{at}',
+      scheduled: 'Programmée pour le %{at}',
       retired: 'Retirée',
     },
     lifecycle: {
@@ -198,7 +198,7 @@ export const fr = typesetMessages({
       stale_base:
         'Une autre version a été publiée depuis que celle-ci a été rédigée : la publier annulerait ses changements. Commencez un nouveau brouillon à partir de la version en vigueur.',
       scheduled_later:
-        'Une version programmée plus tard remplacerait celle-ci à sa date et annulerait ses changements : déprogrammez-la d’abord (bouton « Déprogrammer » de cette version).',
+        'Une version programmée plus tard remplacerait celle-ci à sa date et annulerait ses changements : déprogrammez d’abord la version programmée (bouton « Déprogrammer » sur sa ligne).',
       invalid_transition: "Cette action n'est pas possible dans l'état actuel de la version.",
       draft_exists: 'Un brouillon existe déjà.',
       key_taken: 'Cette clé est déjà utilisée.',

@@ -27,8 +27,8 @@ export const PromptList = () => {
             <Chip size="small" label={translate(`gabarit.pilots.${record.pilot}`, { _: record.pilot })} />
           )}
         />
-        <DataTable.Col source="activeVersion" />
-        <DataTable.Col source="draftVersion" />
+        <DataTable.Col source="activeVersion" disableSort />
+        <DataTable.Col source="draftVersion" disableSort />
       </DataTable>
     </List>
   );

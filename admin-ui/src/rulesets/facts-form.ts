@@ -68,8 +68,10 @@ export function enumLabels(schema: unknown, locale: string): Record<string, unkn
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
     const n = node as Record<string, unknown>;
     const ui: Record<string, unknown> = {};
-    const titles = (locale === 'en' ? n['x-enum-titles-en'] : undefined) ?? n['x-enum-titles'];
-    if (titles && typeof titles === 'object') ui['ui:enumNames'] = titles;
+    // English words where the schema gives them, the French ones for any value it does not.
+    const words = (key: string) => (n[key] && typeof n[key] === 'object' ? (n[key] as object) : {});
+    const titles = { ...words('x-enum-titles'), ...(locale === 'en' ? words('x-enum-titles-en') : {}) };
+    if (Object.keys(titles).length > 0) ui['ui:enumNames'] = titles;
     const properties = n['properties'];
     if (properties && typeof properties === 'object')
       for (const [name, child] of Object.entries(properties)) {

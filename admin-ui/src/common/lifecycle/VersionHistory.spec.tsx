@@ -42,11 +42,13 @@ describe('a scheduled version', () => {
           value={{
             id: 'remises',
             versions: [
+              // Rolled back to while it waited: in force now, whatever its own date says.
               {
                 number: 1,
                 status: 'published',
                 authors: ['a'],
-                publications: [{ effectiveFrom: '2026-01-01T00:00:00Z' }],
+                inForce: true,
+                publications: [{ effectiveFrom: '2099-01-01T00:00:00Z' }, { effectiveFrom: '2026-01-01T00:00:00Z' }],
               },
               {
                 number: 2,
@@ -64,7 +66,7 @@ describe('a scheduled version', () => {
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
     const statuses = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
-    expect(statuses[0]).toMatch(/^Programmée au 1 avril 2099 à \d/);
+    expect(statuses[0]).toMatch(/^Programmée pour le 1(er)? avril 2099 à \d/);
     expect(statuses[1]).toBe('Publiée');
   });
 });

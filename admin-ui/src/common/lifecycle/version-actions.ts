@@ -8,13 +8,17 @@ export interface VersionRecord {
   checksum?: string;
   /** When it was put (or is to be put) in force: a publication or a rollback each. */
   publications?: { effectiveFrom: string }[];
+  inForce?: boolean;
 }
 
 export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish' | 'unschedule';
 
-/** The instant a published version is to take effect, when that is still to come (a scheduled publication). */
+/**
+ * The instant a published version is to take effect, when that is still to come (a scheduled publication). A
+ * version in force already (rolled back to while it waited) is not waiting for anything.
+ */
 export function scheduledFrom(version: VersionRecord, now = Date.now()): string | undefined {
-  if (version.status !== 'published') return undefined;
+  if (version.status !== 'published' || version.inForce) return undefined;
   return version.publications?.map((p) => p.effectiveFrom).find((at) => Date.parse(at) > now);
 }
 

@@ -27,7 +27,9 @@ const MAX_OFFSET = 1_000_000_000;
 export type ListFilters = Record<string, object>;
 
 /** The free-text search every console list has (react-admin's `q`). */
-export const TEXT_SEARCH = { q: { type: 'string', maxLength: 200, description: 'words in the key or name' } };
+export const TEXT_SEARCH = {
+  q: { type: 'string', maxLength: 200, description: 'text in the key, name or description' },
+};
 
 /**
  * Parses and checks the three JSON query parameters; the sort field must be one the resource allows. With

@@ -29,6 +29,7 @@ const actor = (request: FastifyRequest) => actorName(request.principal!);
 @ApiTags('experiments')
 @Controller('api/v1/experiments')
 export class ExperimentsController extends GovernedController({
+  pilot: false,
   resource: 'experiments',
   createSchema: createExperimentRequestSchema,
   draftSchema: updateExperimentDraftSchema,

@@ -44,9 +44,9 @@ const actor = (request: FastifyRequest) => actorName(request.principal!);
 /** Every console role reads governed resources. */
 export const READERS = ['analyst', 'approver', 'risk', 'admin'] as const;
 const SORTABLE = ['key', 'name', 'pilot', 'updatedAt', 'createdAt'];
+/** The filters every governed list takes; those with a pilot take `pilot` too (GovernedRoutes.pilot). */
 const FILTERS = {
   ...TEXT_SEARCH,
-  pilot: { type: 'string', maxLength: 64 },
   status: {
     type: 'string',
     enum: ['draft', 'in_review', 'approved', 'published', 'retired'],
@@ -66,6 +66,8 @@ export interface GovernedRoutes {
   viewSchema: object;
   /** What GET /{key}/diff answers (diffResponseSchema). */
   diffSchema: object;
+  /** Whether the resource belongs to a pilot, and its list filters on it (experiments do not). */
+  pilot: boolean;
 }
 
 /**
@@ -91,7 +93,13 @@ export function GovernedController(routes: GovernedRoutes) {
     @RequireRoles(...READERS)
     @ContentRange(routes.resource)
     @ApiOkResponse({ schema: { type: 'array', items: routes.viewSchema } })
-    list(@ListParams(SORTABLE, ['key', 'ASC'], FILTERS) query: ListQuery) {
+    list(
+      @ListParams(SORTABLE, ['key', 'ASC'], {
+        ...FILTERS,
+        ...(routes.pilot && { pilot: { type: 'string', maxLength: 64 } }),
+      })
+      query: ListQuery,
+    ) {
       return this.service.list(query);
     }
 

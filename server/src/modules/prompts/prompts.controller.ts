@@ -27,6 +27,7 @@ const actor = (request: FastifyRequest) => actorName(request.principal!);
 @ApiTags('prompts')
 @Controller('api/v1/prompts')
 export class PromptsController extends GovernedController({
+  pilot: true,
   resource: 'prompts',
   createSchema: createPromptRequestSchema,
   draftSchema: updatePromptDraftSchema,

@@ -9,7 +9,9 @@ export interface ReviewsQuery {
   status?: 'open' | 'closed';
 }
 
-const listPipe = new ListQueryPipe(['dueAt', 'submittedAt', 'decidedAt'], ['dueAt', 'ASC']);
+const listPipe = new ListQueryPipe(['dueAt', 'submittedAt', 'decidedAt'], ['dueAt', 'ASC'], {
+  status: reviewStatusQuerySchema.properties.status,
+});
 const statusPipe = new JsonSchemaPipe(reviewStatusQuerySchema, 'review filter');
 
 /** `?status=open` or the console's `filter={"status":"open"}`, with the usual sort and range; both validated. */

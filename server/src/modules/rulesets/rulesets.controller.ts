@@ -39,6 +39,7 @@ import { RulesetsService } from './rulesets.service.js';
 @ApiTags('rulesets')
 @Controller('api/v1/rulesets')
 export class RulesetsController extends GovernedController({
+  pilot: true,
   resource: 'rulesets',
   createSchema: createRulesetRequestSchema,
   draftSchema: updateDraftRequestSchema,
