@@ -300,5 +300,7 @@ describe('prompts without a model configured', () => {
     const complete = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
     expect(complete.status).toBe(503);
     expect(complete.body.error).toBe('llm_not_configured');
+    // Nothing was served: no completion is recorded, so none counts as an experiment variant's error.
+    expect(await t.db.collection('completions').countDocuments({ prompt: 'answer' })).toBe(0);
   });
 });

@@ -64,14 +64,18 @@ export class LlmService {
     return this.options !== null;
   }
 
-  async complete(request: CompletionRequest): Promise<CompletionAnswer> {
-    const options = this.options;
-    if (!options) {
+  /** Refuses at once when no model is configured: nothing could be answered, so nothing is tried. */
+  assertConfigured(): void {
+    if (!this.options)
       throw new DependencyUnavailableError(
         'No language model is configured (ANTHROPIC_API_KEY is not set); rendering still works.',
         'llm_not_configured',
       );
-    }
+  }
+
+  async complete(request: CompletionRequest): Promise<CompletionAnswer> {
+    this.assertConfigured();
+    const options = this.options!;
     this.client ??= import('@anthropic-ai/sdk').then(({ default: sdk }) => ({ sdk, client: new sdk(options) }));
     const { sdk, client } = await this.client;
     const started = performance.now();
