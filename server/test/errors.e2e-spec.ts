@@ -76,6 +76,18 @@ describe('error bodies', () => {
       .set('content-type', 'application/json; charset=UTF-8')
       .send(`\ufeff${JSON.stringify({ name: 'avec-bom', scopes: ['evaluate:*'] })}`);
     expect(marked.status).toBe(201);
+    // Latin-1 labelled UTF-8 (or not labelled): refused, rather than stored with U+FFFD where « é » was.
+    const bytes = (text: string, encoding: BufferEncoding) =>
+      post('/api/v1/api-keys')
+        .set('content-type', 'application/json; charset=utf-8')
+        .serialize(() => Buffer.from(text, encoding) as unknown as string) // the bytes as they are, not as JSON
+        .send({});
+    const latin1 = await bytes(JSON.stringify({ name: 'Équipements Lévis', scopes: ['evaluate:*'] }), 'latin1');
+    expect([latin1.status, latin1.body.error]).toEqual([400, 'invalid_encoding']);
+    const keys = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${adminToken}`);
+    expect(JSON.stringify(keys.body)).not.toContain('\ufffd');
+    const accented = await bytes(JSON.stringify({ name: 'Équipements Lévis', scopes: ['evaluate:*'] }), 'utf8');
+    expect([accented.status, accented.body.name]).toEqual([201, 'Équipements Lévis']);
   });
 
   it('rejects a malformed list query with paths', async () => {

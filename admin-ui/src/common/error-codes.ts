@@ -35,6 +35,7 @@ export const TRANSLATED_ERRORS = [
   'unpublished_version',
   'payload_too_large',
   'too_deep',
+  'invalid_encoding',
   'rate_limited',
   'database_unavailable',
   'not_about_persons',

@@ -201,6 +201,7 @@ export const en = {
       unpublished_version: 'Variants must be published versions.',
       payload_too_large: 'The content sent is too large.',
       too_deep: 'The content sent is nested too deeply.',
+      invalid_encoding: 'The content sent is not encoded in UTF-8.',
       rate_limited: 'Too many requests: try again in a moment.',
       database_unavailable: 'The database is unavailable for a moment: nothing was saved.',
       not_about_persons: 'This decision is not about a person: it has no receipt and no review.',

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors/domain-errors.js';
 import { pointerSegment } from '../json/json-pointer.js';
@@ -152,11 +153,21 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'string' },
+    { parseAs: 'buffer' },
     (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
       const unreadable = unreadableEncoding(request.headers);
       if (unreadable)
         return done(Object.assign(new Error(unreadable), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      // Bytes that are not UTF-8 (Latin-1 from an older system, labelled UTF-8 or not) would be read as U+FFFD
+      // and stored so: « Équipements » became « �quipements » in a decision record.
+      if (typeof body !== 'string' && !isUtf8(body))
+        return done(
+          new ValidationError(
+            'The request body is not valid UTF-8 (an older system may have sent Latin-1 or Windows-1252): send it encoded in UTF-8.',
+            [{ path: '/', message: 'is not valid UTF-8' }],
+            'invalid_encoding',
+          ),
+        );
       // A byte-order mark is allowed before JSON text (RFC 8259 §8.1) and means nothing: JSON.parse refuses it.
       const raw = body.toString();
       const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
