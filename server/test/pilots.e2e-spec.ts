@@ -219,6 +219,18 @@ describe('the invoice and enrolment pilots', () => {
     expect(later.explanation.fr).toContain('depuis le 15 novembre 2025 et le contrat a été conclu le 20 janvier 2026');
   });
 
+  it('refuses a misspelt field instead of deciding without it', async () => {
+    // A typo for previousPublicJobEndDate was ignored, and the person approved with a waiting period they are spared.
+    const c = pilotCases('enrolment/enrolment.json')[0]!;
+    const facts = c.facts as { enrolment: Record<string, unknown> };
+    const typo = { ...facts, enrolment: { ...facts.enrolment, previousPublicJobEnd: '2026-02-20' } };
+    const response = await evaluate('enrolment', typo);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([
+      expect.objectContaining({ path: '/facts/enrolment/previousPublicJobEnd', message: 'is not an allowed field' }),
+    ]);
+  });
+
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
     const c = pilotCases('enrolment/enrolment.json').find(
       (x) => x.expectedEvents[0] === 'auto_approve' && x.name.startsWith('permanent'),
