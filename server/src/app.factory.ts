@@ -41,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Our parser (json-body-parser.ts) replaces Nest's so malformed and over-nested bodies get §7 errors.
     bodyParser: false,
   });
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(config.bodyLimitBytes));
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
   registerXmlBodyParser(fastify);

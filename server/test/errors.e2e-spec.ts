@@ -29,6 +29,8 @@ describe('error bodies', () => {
     expect(response.status).toBe(413);
     expect(response.body.error).toBe('payload_too_large');
     expect(isErrorBody(response.body)).toBe(true);
+    // The limit is said, so the caller knows how much to send.
+    expect(response.body.message).toMatch(/larger than \d+ bytes \(BODY_LIMIT_BYTES\): send fewer items/);
   });
 
   it('rejects hostile nesting before validating it', async () => {

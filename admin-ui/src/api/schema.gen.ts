@@ -5658,7 +5658,7 @@ export interface operations {
               }[];
             }[];
             evaluationId: string;
-            /** @description true once the decision record is stored */
+            /** @description true: the decision record is stored. false: storing it was not confirmed (the database was away or slow); it may still have been stored, so do not decide again to get a record, read it back by evaluationId later */
             logged: boolean;
             durationMs: number;
           };
@@ -5833,7 +5833,7 @@ export interface operations {
                 }[];
               }[];
               evaluationId: string;
-              /** @description true once the decision record is stored */
+              /** @description true: the decision record is stored. false: storing it was not confirmed (the database was away or slow); it may still have been stored, so do not decide again to get a record, read it back by evaluationId later */
               logged: boolean;
               durationMs: number;
             }[];

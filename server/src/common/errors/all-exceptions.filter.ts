@@ -5,11 +5,14 @@ import { mapError } from './map-error.js';
 /** The one place where errors become HTTP responses. Unexpected errors are logged with the request id. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
+  /** `bodyLimitBytes`: said in a 413's message, so the caller knows how much to send. */
+  constructor(private readonly bodyLimitBytes?: number) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const mapped = mapError(exception);
+    const mapped = mapError(exception, this.bodyLimitBytes);
     if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
       request.log.error({ err: exception }, 'unhandled error');
     }

@@ -58,7 +58,7 @@ const databaseDownErrors = new Set([
 ]);
 
 /** Turns anything thrown while serving a request into a status and the §7 error body. */
-export function mapError(exception: unknown): MappedError {
+export function mapError(exception: unknown, bodyLimitBytes?: number): MappedError {
   if (exception instanceof DomainError) {
     const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;
     const headers =
@@ -67,6 +67,7 @@ export function mapError(exception: unknown): MappedError {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    if (status === 413) return tooLarge(bodyLimitBytes); // Nest's adapter wraps Fastify's body limit so
     return { status, body: { error: codeByStatus[status] ?? 'http_error', message: exception.message, details: [] } };
   }
   const err = exception as { name?: string; code?: string; statusCode?: number; message?: string } | undefined;
@@ -93,9 +94,22 @@ export function mapError(exception: unknown): MappedError {
   // Errors raised by Fastify itself (body limit, media type...) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     const status = err.statusCode;
-    const message =
-      status === 413 ? 'The request body is larger than the configured limit.' : (err.message ?? 'Bad request');
+    if (status === 413) return tooLarge(bodyLimitBytes);
+    const message = err.message ?? 'Bad request';
     return { status, body: { error: codeByStatus[status] ?? 'bad_request', message, details: [] } };
   }
   return { status: 500, body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] } };
+}
+
+/** A body over the limit, with the limit said: 500 invoices of ten lines reach a megabyte before 500 items. */
+function tooLarge(bodyLimitBytes: number | undefined): MappedError {
+  const limit = bodyLimitBytes === undefined ? 'the configured limit' : `${bodyLimitBytes} bytes (BODY_LIMIT_BYTES)`;
+  return {
+    status: 413,
+    body: {
+      error: 'payload_too_large',
+      message: `The request body is larger than ${limit}: send fewer items per request.`,
+      details: [{ path: '/', message: `exceeds ${limit}` }],
+    },
+  };
 }

@@ -112,7 +112,11 @@ export const evaluateResponseSchema = {
     fired: { type: 'array', items: ruleTrace },
     failed: { type: 'array', items: ruleTrace },
     evaluationId: { type: 'string' },
-    logged: { type: 'boolean', description: 'true once the decision record is stored' },
+    logged: {
+      type: 'boolean',
+      description:
+        'true: the decision record is stored. false: storing it was not confirmed (the database was away or slow); it may still have been stored, so do not decide again to get a record, read it back by evaluationId later',
+    },
     durationMs: { type: 'number' },
   },
 } as const;
