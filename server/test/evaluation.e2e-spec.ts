@@ -113,6 +113,23 @@ describe('evaluation', () => {
     supplier: { name: 'Fournisseur', contactEmail: email },
   });
 
+  it('refuses options sent in the query string instead of the body, rather than ignoring them', async () => {
+    const response = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate?version=1&explain=true')
+      .set('x-api-key', erpKey)
+      .send({ facts: facts(9000) });
+    expect(response.status).toBe(400);
+    expect((response.body.details as { path: string }[]).map((d) => d.path)).toEqual([
+      '/query/version',
+      '/query/explain',
+    ]);
+    const batch = await t.http
+      .post('/api/v1/rulesets/eval-demo/evaluate/batch?explain=1')
+      .set('x-api-key', erpKey)
+      .send({ items: [{ facts: facts(9000) }] });
+    expect([batch.status, batch.body.details?.[0]?.path]).toEqual([400, '/query/explain']);
+  });
+
   it('decides with a scoped API key and explains in French and English, from computed facts', async () => {
     const response = await evaluate({ facts: facts(9000), explain: true });
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
+import { NoQuery } from '../../common/http/no-query.js';
 import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import {
   batchRequestSchema,
@@ -33,6 +34,7 @@ export class EvaluationController {
   evaluate(
     @Param('key') key: string,
     @ValidBody(evaluateRequestSchema) body: EvaluateRequest,
+    @NoQuery() _query: undefined,
     @Req() request: FastifyRequest,
   ): Promise<EvaluationResult> {
     return this.evaluation.evaluate(key, body, request.principal!);
@@ -46,6 +48,7 @@ export class EvaluationController {
   evaluateBatch(
     @Param('key') key: string,
     @ValidBody(batchRequestSchema) body: BatchRequest,
+    @NoQuery() _query: undefined,
     @Req() request: FastifyRequest,
   ): Promise<{ results: EvaluationResult[] }> {
     return this.evaluation.evaluateBatch(key, body, request.principal!);

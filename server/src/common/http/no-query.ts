@@ -1,0 +1,26 @@
+import { Query, type PipeTransform } from '@nestjs/common';
+import { ValidationError } from '../errors/domain-errors.js';
+import type { DescribesQuery, QueryParameter } from './query-parameters.js';
+
+/**
+ * For a route whose options all travel in the body (`/evaluate`): a query parameter is a caller's mistake.
+ * `?version=2&explain=true` was ignored, and the version in force answered without an explanation, as if asked.
+ */
+class NoQueryPipe implements PipeTransform, DescribesQuery {
+  transform(query: Record<string, unknown> | undefined): undefined {
+    const names = Object.keys(query ?? {});
+    if (names.length > 0)
+      throw new ValidationError(
+        `This route takes no query parameters; send ${names.join(', ')} in the JSON body if it has such a field.`,
+        names.map((name) => ({ path: `/query/${name}`, message: 'is not a parameter of this route' })),
+      );
+    return undefined;
+  }
+
+  queryParameters(): QueryParameter[] {
+    return [];
+  }
+}
+
+/** `@NoQuery()`: refuses any query parameter. */
+export const NoQuery = () => Query(new NoQueryPipe());
