@@ -614,6 +614,13 @@ describe('evaluation', () => {
     expect(later.body).toMatchObject({ version: scheduled, events: [] });
     const past = await evaluate({ facts: facts(9000), asOf: new Date(Date.now() - 365 * 86400_000).toISOString() });
     expect(past.status).toBe(404);
+    // Said apart from an unknown rule set: the date is the question.
+    expect(past.body.details).toEqual([
+      expect.objectContaining({
+        path: '/asOf',
+        message: expect.stringMatching(/^is before the first version took effect/),
+      }),
+    ]);
     // A leap second is RFC 3339 but no instant a Date holds: it was taken for now.
     const leap = await evaluate({ facts: facts(1000), asOf: '2030-06-30T23:59:60Z' });
     expect(leap.status).toBe(400);

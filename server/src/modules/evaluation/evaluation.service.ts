@@ -252,11 +252,25 @@ export class EvaluationService {
       principal.kind === 'user' && typeof requested === 'number'
         ? await this.rulesets.state(key)
         : await this.snapshots.get(key);
-    if (!state || state.archived) throw new NotFoundError(`No rule set with key "${key}".`);
+    if (!state) throw new NotFoundError(`No rule set with key "${key}".`);
+    if (state.archived) throw new NotFoundError(`The rule set "${key}" is archived: it no longer decides.`);
     const instant = asOf ? new Date(asOf) : new Date();
     const version =
       requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
-    if (version === null) throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`);
+    if (version === null) {
+      // Said apart from an unknown key: a back-dated invoice is a date question, not a configuration one.
+      const first = state.publications.map((p) => p.effectiveFrom).sort()[0];
+      throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`, [
+        {
+          path: asOf ? '/asOf' : '/',
+          message: !first
+            ? 'nothing is published yet'
+            : instant.toISOString() < first
+              ? `is before the first version took effect (${first})`
+              : 'falls where no version was in force (a publication window had ended)',
+        },
+      ]);
+    }
     const record = state.versions.find((v) => v.number === version);
     if (!record)
       throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
