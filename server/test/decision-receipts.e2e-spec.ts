@@ -190,6 +190,17 @@ describe('decision receipts and review requests', () => {
     const due = new Date(submitted.body.dueAt).getTime() - new Date(submitted.body.submittedAt).getTime();
     expect(due).toBe(10 * 86_400_000);
     expect(await metric(t, 'gabarit_review_requests_open')).toBe(before.open + 1);
+    // Sent again, ten times at once (a retry storm): the same request, stored once.
+    const retries = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, {
+          observations: 'Ma date d’embauche est erronée.',
+          receivedVia: 'phone',
+        }),
+      ),
+    );
+    expect(new Set(retries.map((r) => `${r.status} ${r.body.id}`))).toEqual(new Set([`201 ${id}`]));
+    expect(await t.db.collection('review_requests').countDocuments({ decisionId: enrolmentDecision })).toBe(1);
 
     // The queue: open requests by due date, as a simple-rest list; reviewers only.
     expect((await analyst.get('/api/v1/reviews')).status).toBe(403);

@@ -57,8 +57,15 @@ export class ReviewsRepository implements OnModuleInit {
     return this.requests.ensureIndexes();
   }
 
-  async insert(request: ReviewRequestDocument): Promise<void> {
-    await this.requests.collection.insertOne(request);
+  /** Stores a new request; false when one with the same id is stored already (the same request sent again). */
+  async insert(request: ReviewRequestDocument): Promise<boolean> {
+    try {
+      await this.requests.collection.insertOne(request);
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
   }
 
   findById(id: string): Promise<ReviewRequestDocument | null> {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -132,7 +132,7 @@ export class ReviewsService {
     const { view } = await this.aboutPerson(decisionId, principal);
     const now = new Date();
     const request: ReviewRequestDocument = {
-      _id: randomUUID(),
+      _id: requestId(view.id, actorName(principal), body.observations),
       decisionId: view.id,
       ruleset: view.ruleset,
       version: view.version,
@@ -144,7 +144,18 @@ export class ReviewsService {
       dueAt: new Date(now.getTime() + this.dueDays * DAY_MS),
       status: 'open',
     };
-    await this.repository.insert(request);
+    // The same observations on the same decision, sent again (a retry, a double click): the request stands once,
+    // and its audit event is recorded once too (recordOnce), even if the first sender's process died in between.
+    const stored = (await this.repository.insert(request)) ? request : await this.repository.findById(request._id);
+    if (stored && stored !== request) {
+      await this.auditSubmitted(stored);
+      return toView((await this.rollForward([stored]))[0]!, now);
+    }
+    await this.auditSubmitted(request);
+    return toView(request, now);
+  }
+
+  private async auditSubmitted(request: ReviewRequestDocument): Promise<void> {
     // The observations may hold personal information: the trail says who recorded what request, not its words.
     await this.audit.recordOnce(`${request._id}:submitted`, {
       actor: request.submittedBy,
@@ -152,14 +163,13 @@ export class ReviewsService {
       resourceType: 'review',
       resourceKey: request._id,
       details: {
-        decisionId: view.id,
-        ruleset: view.ruleset,
-        version: view.version,
+        decisionId: request.decisionId,
+        ruleset: request.ruleset,
+        version: request.version,
         dueAt: request.dueAt.toISOString(),
         ...(request.receivedVia && { receivedVia: request.receivedVia }),
       },
     });
-    return toView(request, now);
   }
 
   async list(status: 'open' | 'closed' | undefined, query: ListQuery): Promise<ListPage<ReviewView>> {
@@ -302,4 +312,15 @@ function toView(r: ReviewRequestDocument, now: Date): ReviewView {
     ...(r.decidedBy && { decidedBy: r.decidedBy }),
     ...(r.decidedAt && { decidedAt: r.decidedAt.toISOString() }),
   };
+}
+
+/**
+ * A request's id, from what makes it the same request: the decision, who recorded it and the observations. Ten
+ * retries of one request store it once (an insert keyed by this id), where ten ids made ten open requests; other
+ * observations on the same decision are another request. Shaped as a UUID (version 8: made from a hash).
+ */
+function requestId(decisionId: string, by: string, observations: string): string {
+  const hex = createHash('sha256').update(`${decisionId}\0${by}\0${observations}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
