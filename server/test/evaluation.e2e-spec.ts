@@ -515,6 +515,10 @@ describe('evaluation', () => {
       .set('authorization', `Bearer ${cast.analyst}`)
       .send({ facts: facts(1000), version: n });
     expect(byAnalyst.body).toMatchObject({ version: n, events: [{ type: 'manual_review' }] });
+    // A trial decides about nobody: no record, so no receipt and no review request can cite it.
+    expect(byAnalyst.body.logged).toBe(false);
+    expect(await t.db.collection('decisions').countDocuments({ _id: byAnalyst.body.evaluationId })).toBe(0);
+    expect((await analyst.get(`/api/v1/decisions/${byAnalyst.body.evaluationId}`)).status).toBe(404);
     const byKey = await evaluate({ facts: facts(1000), version: n });
     expect(byKey.status).toBe(403);
     expect(byKey.body.error).toBe('unpublished_version');

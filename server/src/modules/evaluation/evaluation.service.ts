@@ -56,6 +56,11 @@ interface Target {
   entry: PreparedEntry;
   /** The version in force now was asked for (not a pinned version, not `asOf`): live traffic a shadow may follow. */
   live: boolean;
+  /**
+   * A version never published (a draft, one in review), tried from the console: no decision about anyone, so no
+   * record (which would have a receipt and take review requests) and no count in the decision metrics.
+   */
+  trial: boolean;
 }
 
 const PUBLISHED = new Set(['published', 'retired']);
@@ -281,11 +286,13 @@ export class EvaluationService {
       );
     }
     const live = (requested === undefined || requested === 'active') && asOf === undefined;
+    const trial = !PUBLISHED.has(record.status);
     const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
-    if (cached) return { state, version, checksum: record.checksum!, entry: cached, live };
+    if (cached) return { state, version, checksum: record.checksum!, entry: cached, live, trial };
     const content: RulesetContent = await this.rulesets.content(state, version);
     const checksum = record.checksum ?? checksumOf(content);
-    return { state, version, checksum, entry: await this.prepared.for(checksum, state.meta.format, content), live };
+    const entry = await this.prepared.for(checksum, state.meta.format, content);
+    return { state, version, checksum, entry, live, trial };
   }
 
   private async decide(
@@ -337,7 +344,7 @@ export class EvaluationService {
     // synchronously.
     const loading = entry.prepared.beforeRun?.();
     if (loading) await loading;
-    const logging = entry.content.settings?.logDecisions !== false;
+    const logging = entry.content.settings?.logDecisions !== false && !target.trial;
     const canReadPii = mayReadPii(principal, target.state.key);
     const actor = actorName(principal);
     const records: DecisionDocument[] = [];
@@ -389,7 +396,7 @@ export class EvaluationService {
         logged: false,
         durationMs,
       });
-      this.metrics.count(target.state.key, events);
+      if (!target.trial) this.metrics.count(target.state.key, events);
       if (target.live && target.state.shadows) live.push({ facts, events, evaluationId, ...(traced && { fired }) });
     }
     if (logging) {
