@@ -167,6 +167,16 @@ describe('the OpenAPI document as a contract', () => {
     expect(evaluate.requestBody?.content['application/json']?.schema['properties']).toHaveProperty('version.oneOf');
   });
 
+  it('declares the response headers a client reads: ETag, Content-Range, Retry-After', () => {
+    const headersOf = (path: string, method: string, status: string) =>
+      Object.keys((doc.paths[path]![method]!.responses[status] as { headers?: Record<string, unknown> }).headers ?? {});
+    expect(headersOf('/api/v1/rulesets/{key}', 'get', '200')).toContain('ETag');
+    expect(headersOf('/api/v1/rulesets/{key}/draft', 'put', '200')).toContain('ETag');
+    expect(headersOf('/api/v1/rulesets', 'get', '200')).toContain('Content-Range');
+    expect(headersOf('/api/v1/auth/login', 'post', '429')).toContain('Retry-After');
+    expect(headersOf('/api/v1/rulesets/{key}/evaluate', 'post', '200')).toEqual([]);
+  });
+
   it('answers a method a path does not serve with 405 and Allow, not 404', async () => {
     const response = await t.http.delete('/api/v1/rulesets');
     expect(response.status).toBe(405);

@@ -2070,6 +2070,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2366,6 +2368,8 @@ export interface operations {
       /** @description Too many attempts from this address, or for this account: Retry-After says when to try again. */
       429: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2500,6 +2504,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2747,6 +2753,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3338,6 +3346,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3427,6 +3437,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3519,6 +3531,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3603,6 +3617,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3692,6 +3708,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3803,6 +3821,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3861,6 +3881,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4763,6 +4785,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4839,6 +4863,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4923,6 +4949,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4984,6 +5012,8 @@ export interface operations {
       /** @description A published rule set reads the table: the deletion awaits an approver. */
       202: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5080,6 +5110,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5089,6 +5121,8 @@ export interface operations {
       /** @description A published rule set reads the table: the change awaits an approver. */
       202: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5209,6 +5243,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5330,6 +5366,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5458,6 +5496,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5467,6 +5507,8 @@ export interface operations {
       /** @description A published rule set reads the table: the import awaits an approver. */
       202: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6768,6 +6810,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7422,6 +7466,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7519,6 +7565,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7603,6 +7651,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7701,6 +7751,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7812,6 +7864,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7870,6 +7924,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8721,6 +8777,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8907,6 +8965,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9479,6 +9539,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9570,6 +9632,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9654,6 +9718,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9741,6 +9807,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9852,6 +9920,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets *\/0` when empty) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9910,6 +9980,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10841,6 +10913,8 @@ export interface operations {
       /** @description The language model provider is rate limiting requests; Retry-After says when to try again. */
       429: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -4,7 +4,7 @@ import { map, type Observable } from 'rxjs';
 import type { ListPage } from './list-query.js';
 
 /** Sends a ListPage as a plain array with the `Content-Range` header ra-data-simple-rest reads. */
-class ContentRangeInterceptor implements NestInterceptor {
+export class ContentRangeInterceptor implements NestInterceptor {
   constructor(private readonly resource: string) {}
 
   intercept(context: ExecutionContext, next: CallHandler<ListPage<unknown>>): Observable<unknown[]> {

@@ -22,7 +22,7 @@ export function registerStatusOverrides(fastify: FastifyInstance): void {
   });
 }
 
-class EtagInterceptor implements NestInterceptor {
+export class EtagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler<Tagged<unknown>>): Observable<unknown> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(

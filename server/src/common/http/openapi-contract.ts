@@ -1,6 +1,8 @@
 import { HttpStatus, type INestApplication } from '@nestjs/common';
 import { VersionNumberPipe } from './version-number.js';
-import { HTTP_CODE_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { HTTP_CODE_METADATA, INTERCEPTORS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { ContentRangeInterceptor } from './content-range.interceptor.js';
+import { EtagInterceptor } from './etag.interceptor.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -89,6 +91,7 @@ export function completeContract(document: OpenAPIObject, app: INestApplication)
           operation,
           Reflect.getMetadata(HTTP_CODE_METADATA, handlerFunction(handler)) as number | undefined,
         );
+      if (handler) documentHeaders(operation, Reflect.getMetadata(INTERCEPTORS_METADATA, handlerFunction(handler)));
       const json = (operation.requestBody as { content?: Record<string, { schema?: object }> } | undefined)?.content?.[
         'application/json'
       ];
@@ -193,6 +196,34 @@ function completeOperation(
   // Every route but the documents themselves reads the database (sessions and API keys included).
   statuses.add(503);
   for (const status of statuses) operation.responses[String(status)] ??= errorResponse(status);
+}
+
+/**
+ * The response headers a client needs, on the responses that carry them: the ETag that a later If-Match sends
+ * back, the Content-Range that holds a list's total, the Retry-After of a 429. Generated clients read only what
+ * the document declares.
+ */
+function documentHeaders(operation: Operation, interceptors: unknown[] | undefined): void {
+  const headers: Record<string, object> = {};
+  if (interceptors?.some((i) => i instanceof EtagInterceptor))
+    headers['ETag'] = {
+      description: 'the version of the resource read; send it back as If-Match to change it',
+      schema: { type: 'string' },
+    };
+  if (interceptors?.some((i) => i instanceof ContentRangeInterceptor))
+    headers['Content-Range'] = {
+      description: 'the items of this page and the total, e.g. `rulesets 0-24/319` (`rulesets */0` when empty)',
+      schema: { type: 'string' },
+    };
+  for (const [status, response] of Object.entries(operation.responses) as [string, { headers?: object }][]) {
+    if (status.startsWith('2') && Object.keys(headers).length > 0)
+      response.headers = { ...response.headers, ...headers };
+    if (status === '429')
+      response.headers = {
+        ...response.headers,
+        'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+      };
+  }
 }
 
 /** Nest documents the default success only when a route declares no response; permissions declare 401/403. */
