@@ -266,6 +266,22 @@ describe('decision receipts and review requests', () => {
     // The automated decision is still the record; the override sits beside it.
     const record = await risk.get(`/api/v1/decisions/${enrolmentDecision}`);
     expect(record.body.events).toEqual([{ type: 'auto_approve', params: { automated: true } }]);
+    // Found from the decision, and told to the person: the receipt says what holds now.
+    const ofDecision = await risk.get(`/api/v1/decisions/${enrolmentDecision}/reviews`);
+    expect((ofDecision.body as { id: string; outcome?: string }[]).find((r) => r.id === id)).toMatchObject({
+      outcome: 'overridden',
+    });
+    const receiptNow = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
+    expect(receiptNow.review).toMatchObject({
+      outcome: 'overridden',
+      text: expect.stringMatching(
+        /^Le .+, la décision a été remplacée\u00a0: Transmise à un membre du personnel pour examen\.$/,
+      ),
+      reason: 'La date d’embauche corrigée reporte le début de la couverture.',
+    });
+    expect(receiptNow.text).toContain('Révision par un membre du personnel\n');
+    const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
+    expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: Sent to a staff member/);
 
     const trail = (await risk.get(`/api/v1/audit?resourceKey=${id}&sort=${encodeURIComponent('["seq","ASC"]')}`))
       .body as {

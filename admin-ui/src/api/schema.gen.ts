@@ -695,7 +695,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** @description Console roles: approver, risk, admin. API keys: not accepted. */
+    get: operations['ReviewsController_ofDecision'];
     put?: never;
     /** @description Console roles: analyst, approver, risk. API keys: not accepted. */
     post: operations['ReviewsController_submit'];
@@ -6574,6 +6575,17 @@ export interface operations {
               text: string;
               path?: string[];
             }[];
+            /** @description what a staff member's review made of the decision, once decided (the latest) */
+            review?: {
+              /** @enum {string} */
+              outcome: 'confirmed' | 'overridden';
+              /** Format: date-time */
+              decidedAt: string;
+              /** @description in words, in the receipt language */
+              text: string;
+              /** @description the reviewer's reason, as written */
+              reason: string;
+            };
             rights: {
               correction: {
                 title: string;
@@ -6631,6 +6643,100 @@ export interface operations {
       };
       /** @description The rule set that made the decision does not decide about persons (`not_about_persons`). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReviewsController_ofDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            decisionId: string;
+            ruleset: string;
+            version?: number;
+            /** @description the events the automated decision returned */
+            automatedDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            observations: string;
+            receivedVia?: string;
+            submittedBy: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description open past its due date, or closed after it */
+            overdue: boolean;
+            /** @description whole days since submission (until the decision, once closed) */
+            ageDays?: number;
+            /** @enum {string} */
+            outcome?: 'confirmed' | 'overridden';
+            reason?: string;
+            newDecision?: {
+              type: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+          }[];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -73,6 +73,27 @@ describe('ReceiptView', () => {
     ]);
   });
 
+  it('says what a staff member’s review made of the decision, before the rights', async () => {
+    fakeApi({
+      'GET /api/v1/decisions/d-1/receipt?lang=fr': {
+        body: {
+          ...receipt('fr', true),
+          review: {
+            outcome: 'overridden',
+            decidedAt: '2026-04-09T14:00:00.000Z',
+            text: 'Le 9 avril 2026 à 10 h 00, la décision a été remplacée : Transmise à un membre du personnel pour examen.',
+            reason: 'Date d’embauche corrigée.',
+          },
+        },
+      },
+    });
+    renderConsole(<ReceiptView id="d-1" />, ['risk']);
+    const review = await screen.findByTestId('receipt-review');
+    expect(within(review).getByRole('heading', { name: 'Révision par un membre du personnel' })).toBeTruthy();
+    expect(review.textContent).toContain('la décision a été remplacée');
+    expect(review.textContent).toMatch(/Motif\u00a0: Date d’embauche corrigée\./);
+  });
+
   it('says a value is withheld, and records the person’s observations as a review request', async () => {
     const api = fakeApi({
       'GET /api/v1/decisions/d-1/receipt?lang=fr': { body: receipt('fr', false) },

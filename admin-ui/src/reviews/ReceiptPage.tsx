@@ -212,6 +212,17 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         ))
       )}
 
+      {/* Since decided otherwise by a person: what holds now comes before the rights. */}
+      {receipt.review && (
+        <Box sx={{ mt: 3 }} data-testid="receipt-review">
+          <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+            {label('reviewed')}
+          </Typography>
+          <Typography component="p">{receipt.review.text}</Typography>
+          <Typography component="p">{label('review_reason').replace('%{reason}', receipt.review.reason)}</Typography>
+        </Box>
+      )}
+
       <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
         {label('rights')}
       </Typography>

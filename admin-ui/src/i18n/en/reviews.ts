@@ -3,6 +3,8 @@ export const reviewsMessages = {
   gabarit: {
     receipt: {
       title: 'Decision receipt',
+      reviewed: 'Review by a staff member',
+      review_reason: 'Reason: %{reason}',
       language: 'Language of the receipt',
       lang_fr: 'Français',
       lang_en: 'English',

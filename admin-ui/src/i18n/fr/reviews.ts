@@ -3,6 +3,8 @@ export const reviewsMessages = {
   gabarit: {
     receipt: {
       title: 'Avis de décision',
+      reviewed: 'Révision par un membre du personnel',
+      review_reason: 'Motif : %{reason}',
       language: "Langue de l'avis",
       lang_fr: 'Français',
       lang_en: 'English',

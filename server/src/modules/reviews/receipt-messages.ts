@@ -30,6 +30,11 @@ interface Messages {
   outcomes: Record<(typeof KNOWN_OUTCOMES)[number], string>;
   unknownOutcome: (type: string) => string;
   noOutcome: string;
+  /** A staff member's review of the decision, once decided: the person's receipt says what became of it. */
+  reviewed: string;
+  reviewConfirmed: (at: string) => string;
+  reviewOverridden: (at: string, outcome: string) => string;
+  reviewReason: string;
 }
 
 const fr: Messages = {
@@ -61,6 +66,10 @@ const fr: Messages = {
   },
   unknownOutcome: (type) => `Résultat « ${type} »`,
   noOutcome: 'Aucun résultat',
+  reviewed: 'Révision par un membre du personnel',
+  reviewConfirmed: (at) => `Le ${at}, la décision a été confirmée.`,
+  reviewOverridden: (at, outcome) => `Le ${at}, la décision a été remplacée : ${outcome}.`,
+  reviewReason: 'Motif',
 };
 
 const en: Messages = {
@@ -92,6 +101,10 @@ const en: Messages = {
   },
   unknownOutcome: (type) => `Outcome "${type}"`,
   noOutcome: 'No outcome',
+  reviewed: 'Review by a staff member',
+  reviewConfirmed: (at) => `On ${at}, the decision was confirmed.`,
+  reviewOverridden: (at, outcome) => `On ${at}, the decision was replaced: ${outcome}.`,
+  reviewReason: 'Reason',
 };
 
 function typeset(messages: Messages): Messages {
@@ -99,7 +112,7 @@ function typeset(messages: Messages): Messages {
   for (const [key, value] of Object.entries(messages)) {
     if (typeof value === 'string') out[key] = typesetFrench(value);
     else if (typeof value === 'function')
-      out[key] = (type: string) => typesetFrench((value as (t: string) => string)(type));
+      out[key] = (...args: string[]) => typesetFrench((value as (...a: string[]) => string)(...args));
     else
       out[key] = Object.fromEntries(
         Object.entries(value as Record<string, string>).map(([k, v]) => [k, typesetFrench(v)]),

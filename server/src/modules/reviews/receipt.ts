@@ -33,6 +33,8 @@ export interface Receipt {
   auditRef: string;
   auditHash?: string;
   text: string;
+  /** What a staff member's review made of the decision, once decided. */
+  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: string; text: string; reason: string };
 }
 
 export interface ReceiptSource {
@@ -50,6 +52,8 @@ export interface ReceiptSource {
   inputSchema: unknown;
   personalValuesShown: boolean;
   audit: { id: string; hash?: string };
+  /** The latest decided review of the decision, if any. */
+  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: Date; reason: string; newDecision?: { type: string } };
 }
 
 interface ExplanationRule {
@@ -154,10 +158,27 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
       correction: { title: m.correctionTitle, text: m.correction },
       review: { title: m.reviewTitle, text: m.review },
     },
+    ...(source.review && { review: reviewInWords(source.review, lang) }),
     auditRef: source.audit.id,
     ...(source.audit.hash && { auditHash: source.audit.hash }),
   };
   return { ...receipt, text: receiptText(receipt, lang) };
+}
+
+/** What a staff member's review made of the decision, in the reader's language. */
+function reviewInWords(review: NonNullable<ReceiptSource['review']>, lang: Language): Receipt['review'] {
+  const m = RECEIPT_MESSAGES[lang];
+  const at = dateInWords(review.decidedAt, lang);
+  const text =
+    review.outcome === 'overridden' && review.newDecision
+      ? m.reviewOverridden(at, outcomeInWords([review.newDecision.type], lang))
+      : m.reviewConfirmed(at);
+  return {
+    outcome: review.outcome,
+    decidedAt: review.decidedAt.toISOString(),
+    text,
+    reason: review.reason,
+  };
 }
 
 /** The receipt as plain text: what is printed or sent to the person. */
@@ -190,6 +211,7 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
     m.rights,
     line(receipt.rights.correction.title, receipt.rights.correction.text),
     line(receipt.rights.review.title, receipt.rights.review.text),
+    ...(receipt.review ? ['', m.reviewed, receipt.review.text, line(m.reviewReason, receipt.review.reason)] : []),
     '',
     line(m.auditRef, receipt.auditRef),
   ];

@@ -77,6 +77,13 @@ export class ReviewsController {
     return this.reviews.submit(id, body, request.principal!);
   }
 
+  @Get('decisions/:id/reviews')
+  @RequireRoles('approver', 'risk', 'admin')
+  @ApiOkResponse({ schema: { type: 'array', items: reviewViewSchema } as object })
+  ofDecision(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ReviewView[]> {
+    return this.reviews.ofDecision(id, request.principal!);
+  }
+
   @Get('reviews')
   @RequireRoles('approver', 'risk', 'admin')
   @ContentRange('reviews')

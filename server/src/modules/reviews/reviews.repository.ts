@@ -68,6 +68,11 @@ export class ReviewsRepository implements OnModuleInit {
     }
   }
 
+  /** The requests made about one decision, oldest first. */
+  byDecision(decisionId: string): Promise<ReviewRequestDocument[]> {
+    return this.requests.collection.find({ decisionId }).sort({ submittedAt: 1, _id: 1 }).toArray();
+  }
+
   findById(id: string): Promise<ReviewRequestDocument | null> {
     return this.requests.collection.findOne({ _id: id });
   }

@@ -107,6 +107,11 @@ export class ReviewsService {
    */
   async receipt(id: string, lang: Language, principal: Principal): Promise<Receipt> {
     const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal);
+    // A staff member may have confirmed or replaced the decision since: the receipt says what holds now.
+    const reviewed = (await this.rollForward(await this.repository.byDecision(view.id)))
+      .filter((r) => r.status === 'closed' && r.decidedAt && r.outcome)
+      .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime())
+      .at(-1);
     const event = await this.audit.record({
       actor: actorName(principal),
       action: 'decision.receipt_issued',
@@ -122,6 +127,14 @@ export class ReviewsService {
         inputSchema: content.inputSchema,
         personalValuesShown,
         audit: { id: event?.id ?? 'unrecorded', ...(event && { hash: event.hash }) },
+        ...(reviewed && {
+          review: {
+            outcome: reviewed.outcome!,
+            decidedAt: reviewed.decidedAt!,
+            reason: reviewed.reason ?? '',
+            ...(reviewed.newDecision && { newDecision: reviewed.newDecision }),
+          },
+        }),
       },
       lang,
     );
@@ -170,6 +183,13 @@ export class ReviewsService {
         ...(request.receivedVia && { receivedVia: request.receivedVia }),
       },
     });
+  }
+
+  /** The review requests made about one decision, oldest first: what became of the person's observations. */
+  async ofDecision(decisionId: string, principal: Principal): Promise<ReviewView[]> {
+    const { view } = await this.aboutPerson(decisionId, principal);
+    const now = new Date();
+    return (await this.rollForward(await this.repository.byDecision(view.id))).map((r) => toView(r, now));
   }
 
   async list(status: 'open' | 'closed' | undefined, query: ListQuery): Promise<ListPage<ReviewView>> {
