@@ -275,13 +275,17 @@ describe('decision receipts and review requests', () => {
     expect(receiptNow.review).toMatchObject({
       outcome: 'overridden',
       text: expect.stringMatching(
-        /^Le .+, la décision a été remplacée\u00a0: Transmise à un membre du personnel pour examen\.$/,
+        /^Le .+, la décision a été remplacée\u00a0: transmise à un membre du personnel pour examen\.$/,
       ),
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
     });
     expect(receiptNow.text).toContain('Révision par un membre du personnel\n');
     const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
-    expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: Sent to a staff member/);
+    expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: sent to a staff member/);
+    // The reviewer's words may repeat what a reader without the grant does not see: not on their receipt.
+    const forAnalyst = (await analyst.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
+    expect(forAnalyst.review).toMatchObject({ outcome: 'overridden' });
+    expect(forAnalyst.review).not.toHaveProperty('reason');
 
     const trail = (await risk.get(`/api/v1/audit?resourceKey=${id}&sort=${encodeURIComponent('["seq","ASC"]')}`))
       .body as {
@@ -306,6 +310,13 @@ describe('decision receipts and review requests', () => {
     expect(await metric(t, 'gabarit_review_requests_closed{outcome="overridden"}')).toBe(before.overridden + 1);
     const closed = await risk.get('/api/v1/reviews?status=closed');
     expect((closed.body as { id: string }[]).map((r) => r.id)).toContain(id);
+    // The same words once the first request was decided: a new request, not the closed one again.
+    const anew = await analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, {
+      observations: 'Ma date d’embauche est erronée.',
+      receivedVia: 'phone',
+    });
+    expect([anew.status, anew.body.status]).toEqual([201, 'open']);
+    expect(anew.body.id).not.toBe(id);
   });
 
   it('counts overdue requests and shows their age; two reviewers deciding at once leave one decision', async () => {

@@ -5701,7 +5701,7 @@ export interface operations {
               }[];
             }[];
             evaluationId: string;
-            /** @description true: the decision record is stored. false: storing it was not confirmed (the database was away or slow); it may still have been stored, so do not decide again to get a record, read it back by evaluationId later */
+            /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back by evaluationId later) */
             logged: boolean;
             durationMs: number;
           };
@@ -5876,7 +5876,7 @@ export interface operations {
                 }[];
               }[];
               evaluationId: string;
-              /** @description true: the decision record is stored. false: storing it was not confirmed (the database was away or slow); it may still have been stored, so do not decide again to get a record, read it back by evaluationId later */
+              /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back by evaluationId later) */
               logged: boolean;
               durationMs: number;
             }[];
@@ -6583,8 +6583,8 @@ export interface operations {
               decidedAt: string;
               /** @description in words, in the receipt language */
               text: string;
-              /** @description the reviewer's reason, as written */
-              reason: string;
+              /** @description the reviewer's reason, as written; only for readers who may see personal information */
+              reason?: string;
             };
             rights: {
               correction: {
@@ -6737,6 +6737,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The rule set that made the decision does not decide about persons (`not_about_persons`). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -219,7 +219,11 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
             {label('reviewed')}
           </Typography>
           <Typography component="p">{receipt.review.text}</Typography>
-          <Typography component="p">{label('review_reason').replace('%{reason}', receipt.review.reason)}</Typography>
+          {receipt.review.reason !== undefined && (
+            <Typography component="p">
+              {label('review_reason').replace('%{reason}', () => receipt.review!.reason!)}
+            </Typography>
+          )}
         </Box>
       )}
 

@@ -1,6 +1,10 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { ValidationError } from '../errors/domain-errors.js';
+import { pointerSegment } from '../json/json-pointer.js';
 import type { DescribesQuery, QueryParameter } from './query-parameters.js';
+
+/** Enough to name a caller's mistake; a URL of ten thousand parameters does not get a body ten times its size. */
+const MAX_DETAILS = 20;
 
 /**
  * For a route whose options all travel in the body (`/evaluate`): a query parameter is a caller's mistake.
@@ -11,8 +15,10 @@ class NoQueryPipe implements PipeTransform, DescribesQuery {
     const names = Object.keys(query ?? {});
     if (names.length > 0)
       throw new ValidationError(
-        `This route takes no query parameters; send ${names.join(', ')} in the JSON body if it has such a field.`,
-        names.map((name) => ({ path: `/query/${name}`, message: 'is not a parameter of this route' })),
+        `This route takes no query parameters; send ${names.slice(0, MAX_DETAILS).join(', ')} in the JSON body if it has such a field.`,
+        names
+          .slice(0, MAX_DETAILS)
+          .map((name) => ({ path: `/query/${pointerSegment(name)}`, message: 'is not a parameter of this route' })),
       );
     return undefined;
   }

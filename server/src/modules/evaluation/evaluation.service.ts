@@ -264,13 +264,15 @@ export class EvaluationService {
       requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
     if (version === null) {
       // Said apart from an unknown key: a back-dated invoice is a date question, not a configuration one.
-      const first = state.publications.map((p) => p.effectiveFrom).sort()[0];
+      // Compared as instants: a scheduled start keeps the offset its approver wrote (-04:00).
+      const starts = state.publications.map((p) => Date.parse(p.effectiveFrom));
+      const first = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : undefined;
       throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`, [
         {
           path: asOf ? '/asOf' : '/',
           message: !first
             ? 'nothing is published yet'
-            : instant.toISOString() < first
+            : instant.getTime() < Date.parse(first)
               ? `is before the first version took effect (${first})`
               : 'falls where no version was in force (a publication window had ended)',
         },

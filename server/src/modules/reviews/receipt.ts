@@ -34,7 +34,7 @@ export interface Receipt {
   auditHash?: string;
   text: string;
   /** What a staff member's review made of the decision, once decided. */
-  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: string; text: string; reason: string };
+  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: string; text: string; reason?: string };
 }
 
 export interface ReceiptSource {
@@ -53,7 +53,7 @@ export interface ReceiptSource {
   personalValuesShown: boolean;
   audit: { id: string; hash?: string };
   /** The latest decided review of the decision, if any. */
-  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: Date; reason: string; newDecision?: { type: string } };
+  review?: { outcome: 'confirmed' | 'overridden'; decidedAt: Date; reason?: string; newDecision?: { type: string } };
 }
 
 interface ExplanationRule {
@@ -171,14 +171,19 @@ function reviewInWords(review: NonNullable<ReceiptSource['review']>, lang: Langu
   const at = dateInWords(review.decidedAt, lang);
   const text =
     review.outcome === 'overridden' && review.newDecision
-      ? m.reviewOverridden(at, outcomeInWords([review.newDecision.type], lang))
+      ? m.reviewOverridden(at, lowerFirst(outcomeInWords([review.newDecision.type], lang), lang))
       : m.reviewConfirmed(at);
   return {
     outcome: review.outcome,
     decidedAt: review.decidedAt.toISOString(),
     text,
-    reason: review.reason,
+    ...(review.reason !== undefined && { reason: review.reason }),
   };
+}
+
+/** After a colon, French and English go on in lower case: « remplacée : transmise à… ». */
+function lowerFirst(text: string, lang: Language): string {
+  return text.charAt(0).toLocaleLowerCase(lang === 'fr' ? 'fr-CA' : 'en-CA') + text.slice(1);
 }
 
 /** The receipt as plain text: what is printed or sent to the person. */
@@ -207,11 +212,19 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
     '',
     m.factors,
     ...(receipt.summary ? [receipt.summary] : receipt.factors.map((factor) => factor.text)),
+    // What holds now, before the rights, as the console shows it.
+    ...(receipt.review
+      ? [
+          '',
+          m.reviewed,
+          receipt.review.text,
+          ...(receipt.review.reason !== undefined ? [line(m.reviewReason, receipt.review.reason)] : []),
+        ]
+      : []),
     '',
     m.rights,
     line(receipt.rights.correction.title, receipt.rights.correction.text),
     line(receipt.rights.review.title, receipt.rights.review.text),
-    ...(receipt.review ? ['', m.reviewed, receipt.review.text, line(m.reviewReason, receipt.review.reason)] : []),
     '',
     line(m.auditRef, receipt.auditRef),
   ];

@@ -91,13 +91,16 @@ export const receiptSchema = {
     review: {
       type: 'object',
       description: "what a staff member's review made of the decision, once decided (the latest)",
-      required: ['outcome', 'decidedAt', 'text', 'reason'],
+      required: ['outcome', 'decidedAt', 'text'],
       additionalProperties: false,
       properties: {
         outcome: { type: 'string', enum: ['confirmed', 'overridden'] },
         decidedAt: { type: 'string', format: 'date-time' },
         text: { type: 'string', description: 'in words, in the receipt language' },
-        reason: { type: 'string', description: "the reviewer's reason, as written" },
+        reason: {
+          type: 'string',
+          description: "the reviewer's reason, as written; only for readers who may see personal information",
+        },
       },
     },
     rights: {

@@ -80,6 +80,10 @@ export class ReviewsController {
   @Get('decisions/:id/reviews')
   @RequireRoles('approver', 'risk', 'admin')
   @ApiOkResponse({ schema: { type: 'array', items: reviewViewSchema } as object })
+  @ApiResponse({
+    status: 409,
+    ...errorResponse(409, 'The rule set that made the decision does not decide about persons (`not_about_persons`).'),
+  })
   ofDecision(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ReviewView[]> {
     return this.reviews.ofDecision(id, request.principal!);
   }

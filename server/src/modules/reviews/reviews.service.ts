@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -49,6 +49,7 @@ export interface ReviewView {
 @Injectable()
 export class ReviewsService {
   private readonly dueDays: number;
+  private readonly idKey: Buffer;
 
   constructor(
     private readonly evaluation: EvaluationService,
@@ -58,6 +59,7 @@ export class ReviewsService {
     metrics: HttpMetrics,
   ) {
     this.dueDays = config.reviewDueDays;
+    this.idKey = config.subjectKey;
     type Counts = Awaited<ReturnType<ReviewsRepository['counts']>>;
     let known: Counts | null = null;
     let latest: Promise<Counts | null> | undefined;
@@ -108,10 +110,11 @@ export class ReviewsService {
   async receipt(id: string, lang: Language, principal: Principal): Promise<Receipt> {
     const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal);
     // A staff member may have confirmed or replaced the decision since: the receipt says what holds now.
-    const reviewed = (await this.rollForward(await this.repository.byDecision(view.id)))
+    // An override holds until another replaces it, whatever a later confirmation said (it confirmed that one).
+    const decided = (await this.rollForward(await this.repository.byDecision(view.id)))
       .filter((r) => r.status === 'closed' && r.decidedAt && r.outcome)
-      .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime())
-      .at(-1);
+      .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime());
+    const reviewed = decided.filter((r) => r.outcome === 'overridden').at(-1) ?? decided.at(-1);
     const event = await this.audit.record({
       actor: actorName(principal),
       action: 'decision.receipt_issued',
@@ -131,7 +134,8 @@ export class ReviewsService {
           review: {
             outcome: reviewed.outcome!,
             decidedAt: reviewed.decidedAt!,
-            reason: reviewed.reason ?? '',
+            // The reviewer's words may repeat the values a reader without the grant does not see.
+            ...(personalValuesShown && { reason: reviewed.reason ?? '' }),
             ...(reviewed.newDecision && { newDecision: reviewed.newDecision }),
           },
         }),
@@ -145,7 +149,7 @@ export class ReviewsService {
     const { view } = await this.aboutPerson(decisionId, principal);
     const now = new Date();
     const request: ReviewRequestDocument = {
-      _id: requestId(view.id, actorName(principal), body.observations),
+      _id: this.requestId(view.id, actorName(principal), body),
       decisionId: view.id,
       ruleset: view.ruleset,
       version: view.version,
@@ -159,13 +163,32 @@ export class ReviewsService {
     };
     // The same observations on the same decision, sent again (a retry, a double click): the request stands once,
     // and its audit event is recorded once too (recordOnce), even if the first sender's process died in between.
-    const stored = (await this.repository.insert(request)) ? request : await this.repository.findById(request._id);
-    if (stored && stored !== request) {
-      await this.auditSubmitted(stored);
-      return toView((await this.rollForward([stored]))[0]!, now);
+    if (!(await this.repository.insert(request))) {
+      const [stored] = await this.rollForward(await this.repository.findById(request._id).then((r) => (r ? [r] : [])));
+      if (stored?.status === 'open') {
+        await this.auditSubmitted(stored);
+        return toView(stored, now);
+      }
+      // The same words again once the first request was decided: a new request, under an id of its own.
+      request._id = randomUUID();
+      await this.repository.insert(request);
     }
     await this.auditSubmitted(request);
     return toView(request, now);
+  }
+
+  /**
+   * A request's id, from what makes it the same request: the decision, who recorded it, how it was received and
+   * the observations. A retry (ten at once, a double click) stores one request, where ten ids made ten. Keyed
+   * (HMAC with the subject key) since the id is in URLs and the audit trail, which must not let anyone test a
+   * guess at the observations' words. Shaped as a UUID (version 8).
+   */
+  private requestId(decisionId: string, by: string, body: SubmitReviewRequest): string {
+    const hex = createHmac('sha256', this.idKey)
+      .update(JSON.stringify([decisionId, by, body.receivedVia ?? null, body.observations]))
+      .digest('hex');
+    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
   private async auditSubmitted(request: ReviewRequestDocument): Promise<void> {
@@ -187,9 +210,11 @@ export class ReviewsService {
 
   /** The review requests made about one decision, oldest first: what became of the person's observations. */
   async ofDecision(decisionId: string, principal: Principal): Promise<ReviewView[]> {
-    const { view } = await this.aboutPerson(decisionId, principal);
+    // Requests outlive the decision record (kept DECISION_RETENTION_DAYS): they are found without it.
+    const requests = await this.repository.byDecision(decisionId);
+    if (requests.length === 0) await this.aboutPerson(decisionId, principal); // 404 or 409 said as for a receipt
     const now = new Date();
-    return (await this.rollForward(await this.repository.byDecision(view.id))).map((r) => toView(r, now));
+    return (await this.rollForward(requests)).map((r) => toView(r, now));
   }
 
   async list(status: 'open' | 'closed' | undefined, query: ListQuery): Promise<ListPage<ReviewView>> {
@@ -332,15 +357,4 @@ function toView(r: ReviewRequestDocument, now: Date): ReviewView {
     ...(r.decidedBy && { decidedBy: r.decidedBy }),
     ...(r.decidedAt && { decidedAt: r.decidedAt.toISOString() }),
   };
-}
-
-/**
- * A request's id, from what makes it the same request: the decision, who recorded it and the observations. Ten
- * retries of one request store it once (an insert keyed by this id), where ten ids made ten open requests; other
- * observations on the same decision are another request. Shaped as a UUID (version 8: made from a hash).
- */
-function requestId(decisionId: string, by: string, observations: string): string {
-  const hex = createHash('sha256').update(`${decisionId}\0${by}\0${observations}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
