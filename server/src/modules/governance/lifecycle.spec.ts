@@ -16,6 +16,18 @@ function publishedV1(): ResourceState<{ name: string }, Content> {
   return lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(3)).state;
 }
 
+/** Version 1 in force; versions 2 and 3 both written from it, both approved. */
+function twoApprovedFromV1(): ResourceState<{ name: string }, Content> {
+  let s = publishedV1();
+  const draft = (content: Content, at: Date) => lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+  s = draft({ threshold: 2 }, later(5)).state;
+  s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+  s = draft({ threshold: 3 }, later(7)).state;
+  s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
+  s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
+  return lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+}
+
 describe('Lifecycle', () => {
   it('walks draft → in review → approved → published, freezing the content by checksum', () => {
     const created = lifecycle.create('invoices', { name: 'Factures' }, { threshold: 10000 }, 'analyst', t0);
@@ -121,15 +133,7 @@ describe('Lifecycle', () => {
   });
 
   it('refuses to schedule a version where another will be in force by then, written from an older one', () => {
-    let s = publishedV1();
-    const draft = (content: Content, at: Date) =>
-      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
-    s = draft({ threshold: 2 }, later(5)).state;
-    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
-    s = draft({ threshold: 3 }, later(7)).state;
-    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
-    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
-    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    let s = twoApprovedFromV1();
     const inADay = later(24 * 60).toISOString();
     s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
     expect(() =>
@@ -159,15 +163,7 @@ describe('Lifecycle', () => {
   });
 
   it('refuses to publish now what a version scheduled later would undo, until that schedule is withdrawn', () => {
-    let s = publishedV1();
-    const draft = (content: Content, at: Date) =>
-      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
-    s = draft({ threshold: 2 }, later(5)).state;
-    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
-    s = draft({ threshold: 3 }, later(7)).state;
-    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
-    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
-    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    let s = twoApprovedFromV1();
     const inADay = later(24 * 60).toISOString();
     s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
     // Both were written from version 1: version 3 now, then version 2 tomorrow, would lose version 3's change.
@@ -206,15 +202,7 @@ describe('Lifecycle', () => {
   });
 
   it('lets a publication whose window ends before a later schedule starts go ahead: nothing is undone', () => {
-    let s = publishedV1();
-    const draft = (content: Content, at: Date) =>
-      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
-    s = draft({ threshold: 2 }, later(5)).state;
-    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
-    s = draft({ threshold: 3 }, later(7)).state;
-    s = lifecycle.submit(s, 3, 'analyst', undefined, later(8)).state;
-    s = lifecycle.approve(s, 2, 'approver', undefined, later(9)).state;
-    s = lifecycle.approve(s, 3, 'approver', undefined, later(9)).state;
+    let s = twoApprovedFromV1();
     const inAMonth = later(30 * 24 * 60).toISOString();
     s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inAMonth }, later(10)).state;
     const aWeek = later(7 * 24 * 60).toISOString();

@@ -58,14 +58,8 @@ export class ReviewsRepository implements OnModuleInit {
   }
 
   /** Stores a new request; false when one with the same id is stored already (the same request sent again). */
-  async insert(request: ReviewRequestDocument): Promise<boolean> {
-    try {
-      await this.requests.collection.insertOne(request);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  insert(request: ReviewRequestDocument): Promise<boolean> {
+    return insertUnlessTaken(this.requests, request);
   }
 
   /** The requests made about one decision, oldest first. */
@@ -86,14 +80,8 @@ export class ReviewsRepository implements OnModuleInit {
   }
 
   /** True when this call recorded the decision; false when one was recorded already. */
-  async insertDecision(decision: ReviewDecisionDocument): Promise<boolean> {
-    try {
-      await this.decisions.collection.insertOne(decision);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  insertDecision(decision: ReviewDecisionDocument): Promise<boolean> {
+    return insertUnlessTaken(this.decisions, decision);
   }
 
   findDecisions(ids: string[]): Promise<ReviewDecisionDocument[]> {
@@ -116,5 +104,16 @@ export class ReviewsRepository implements OnModuleInit {
       this.requests.collection.countDocuments({ status: 'closed', outcome: 'overridden' }),
     ]);
     return { open, overdue, confirmed, overridden };
+  }
+}
+
+/** Inserts a document keyed by its `_id`; false when that id is taken (the insert is the lock). */
+async function insertUnlessTaken<T extends { _id: string }>(store: TypedCollection<T>, document: T): Promise<boolean> {
+  try {
+    await store.collection.insertOne(document as never);
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
   }
 }
