@@ -302,5 +302,8 @@ describe('prompts without a model configured', () => {
     expect(complete.body.error).toBe('llm_not_configured');
     // Nothing was served: no completion is recorded, so none counts as an experiment variant's error.
     expect(await t.db.collection('completions').countDocuments({ prompt: 'answer' })).toBe(0);
+    // An unknown prompt is not found, model or no model.
+    const unknown = await analyst.post('/api/v1/prompts/nulle-part/complete', { variables, subjectId: 'x' });
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
   });
 });

@@ -25,11 +25,12 @@ export class CompletionService {
   ) {}
 
   async complete(key: string, variables: Record<string, unknown>, subjectId: string, principal: Principal) {
-    // Without a model nothing is served: no completion to record, and no error to count against an experiment's
-    // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment).
-    this.llm.assertConfigured();
     const assigned = await this.experiments.variantFor(key, subjectId);
     const rendered = await this.prompts.render(key, variables, assigned?.variant.version ?? 'active', principal);
+    // Without a model nothing is served: no completion to record, and no error to count against an experiment's
+    // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment). Checked
+    // after the prompt is found: an unknown prompt is a 404 whatever the model.
+    this.llm.assertConfigured();
     const completionId = randomUUID();
     const started = performance.now();
     // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
