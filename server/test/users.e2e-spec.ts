@@ -67,6 +67,15 @@ describe('user administration', () => {
     ).toBe(1);
   });
 
+  it('searches accounts by text, and finds none for text no name can hold (NUL) instead of failing', async () => {
+    const search = (q: string) => asAdmin.get(`/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ q }))}`);
+    const found = await search('approv');
+    expect((found.body as { username: string }[]).map((u) => u.username)).toContain('approver');
+    const nul = await search('appro\u0000ver');
+    expect([nul.status, nul.body]).toEqual([200, []]);
+    expect(nul.headers['content-range']).toBe('users */0');
+  });
+
   it('refuses duplicates and weak or malformed input, naming the field', async () => {
     const duplicate = await asAdmin.post('/api/v1/users', {
       username: 'analyst',

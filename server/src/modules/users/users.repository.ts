@@ -36,6 +36,9 @@ export class UsersRepository {
     const filter: Filter<UserDocument> = {};
     if (typeof query.filter['role'] === 'string') filter.roles = query.filter['role'] as Role;
     if (typeof query.filter['q'] === 'string' && query.filter['q'] !== '') {
+      // A BSON regular expression is a C string: search text holding NUL cannot be one (the driver threw, a 500),
+      // and no username or display name holds it either.
+      if (query.filter['q'].includes('\u0000')) return { items: [], total: 0 };
       const text = new RegExp(escapeStringRegexp(query.filter['q']), 'i');
       filter.$or = [{ _id: text }, { displayName: text }];
     }
