@@ -127,6 +127,16 @@ describe('computed facts: the language', () => {
     expect(one('"Facture " + string(12) + " " + "ABC".lowerAscii()')).toBe('Facture 12 abc');
   });
 
+  it('builds a map literal with exactly its keys, whatever they hold, the last of a repeated key winning', () => {
+    // Map literals are built as JavaScript object literals: a key must stay a key, never become code.
+    const keys = ['a"}; throw 1; ({"', 'back\\\\slash', '\u2028line', 'constructor', '1', '${x}', '*/ x /*'];
+    const literal = `{${keys.map((k, i) => `${JSON.stringify(k)}: ${i}`).join(', ')}, "a": 1, "a": 2}`;
+    const built = one(literal) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+    expect(built).toEqual({ ...Object.fromEntries(keys.map((k, i) => [k, i])), a: 2 });
+    expect(one('{"n": n + 1, "m": {"k": n}}.m.k', { n: 4 })).toBe(4);
+  });
+
   it('replaces what a regular expression matches (regex.replace, RE2), groups written \\1…\\9', () => {
     const replace = (text: string, pattern: string, replacement: string) =>
       one(`regex.replace(t, ${JSON.stringify(pattern)}, ${JSON.stringify(replacement)})`, { t: text });
