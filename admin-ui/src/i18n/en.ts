@@ -108,6 +108,8 @@ export const en = {
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
       rollback_to: 'Version to put back in force',
+      rollback_scheduled:
+        'Version %{version} is scheduled to take effect on %{at}: on that date it will replace the version put back in force. If it must not apply, unschedule it.',
       version_n: 'Version %{version}',
       done_submit: 'Version %{version} submitted for review.',
       done_approve: 'Version %{version} approved.',

@@ -123,6 +123,8 @@ export const fr = typesetMessages({
       effective_from: 'En vigueur à partir du (facultatif)',
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
       rollback_to: 'Version à remettre en vigueur',
+      rollback_scheduled:
+        "La version %{version} est programmée pour le %{at} : à cette date, elle remplacera la version remise en vigueur. Si elle ne doit pas s'appliquer, déprogrammez-la.",
       version_n: 'Version %{version}',
       done_submit: 'Version %{version} soumise pour revue.',
       done_approve: 'Version %{version} approuvée.',

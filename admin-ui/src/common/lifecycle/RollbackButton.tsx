@@ -1,5 +1,6 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -10,9 +11,10 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useTranslate } from 'react-admin';
+import { useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
-import type { VersionRecord } from './version-actions';
+import { scheduledFrom, type VersionRecord } from './version-actions';
 import { may } from '../../layout/access';
 
 interface Props {
@@ -23,9 +25,14 @@ interface Props {
   activeVersion: number | null;
 }
 
-/** Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). */
+/**
+ * Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). A
+ * rollback does not withdraw a publication scheduled for later: on its date, that version replaces the one put
+ * back. The dialog says so before the approver confirms, so it is withdrawn first if it must not apply.
+ */
 export const RollbackButton = ({ resource, id, versions, activeVersion }: Props) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const rollback = useApiAction(resource);
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
@@ -34,6 +41,10 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
   );
   const [target, setTarget] = useState<number | ''>('');
   const [comment, setComment] = useState('');
+  const scheduled = versions.flatMap((v) => {
+    const at = scheduledFrom(v);
+    return at === undefined ? [] : [{ version: v.number, at }];
+  });
   if (!identity || !may('rollBack', identity['roles'] as string[] | undefined) || candidates.length === 0) return null;
   const confirm = async () => {
     if (
@@ -57,6 +68,11 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
           <DialogTitle id="rollback-title">{translate('gabarit.lifecycle.rollback')}</DialogTitle>
           <DialogContent>
             <DialogContentText>{translate('gabarit.lifecycle.explain_rollback')}</DialogContentText>
+            {scheduled.map(({ version, at }) => (
+              <Alert key={version} severity="warning" sx={{ mt: 2 }}>
+                {translate('gabarit.lifecycle.rollback_scheduled', { version, at: formatDateTime(at, locale) })}
+              </Alert>
+            ))}
             <TextField
               select
               fullWidth
