@@ -122,6 +122,9 @@ describe('decision receipts and review requests in the console', () => {
     await overdue.getByRole('button', { name: 'Trancher' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Modifier la décision').check();
+    // The outcomes the enrolment tree gives; the reviewer chooses one (none is proposed).
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Examen par le personnel' }).click();
     await dialog
       .getByLabel(/Motif/)
       .fill('Emploi public récent : aucun délai de carence, la couverture commence plus tôt.');

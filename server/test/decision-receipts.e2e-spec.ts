@@ -208,6 +208,13 @@ describe('decision receipts and review requests', () => {
     expect(queue.status).toBe(200);
     expect(queue.headers['content-range']).toMatch(/^reviews 0-\d+\/\d+$/);
     expect((queue.body as { id: string }[]).map((r) => r.id)).toContain(id);
+    // Each open request says what a reviewer may decide instead: the outcomes of the enrolment tree.
+    expect((queue.body as { id: string; outcomes?: string[] }[]).find((r) => r.id === id)?.outcomes).toEqual([
+      'ineligible',
+      'manual_review',
+      'auto_approve',
+      'request_documents',
+    ]);
     const viaFilter = await risk.get(`/api/v1/reviews?filter=${encodeURIComponent('{"status":"closed"}')}`);
     expect((viaFilter.body as { id: string }[]).map((r) => r.id)).not.toContain(id);
 
@@ -239,6 +246,22 @@ describe('decision receipts and review requests', () => {
     expect(unstorable.body.details).toEqual([
       expect.objectContaining({ path: '/newDecision/params/$where', message: expect.stringMatching(/cannot store/) }),
     ]);
+
+    // An override decides an outcome the enrolment tree gives: not a typo, not the invoices' `reject`.
+    for (const type of ['manual_reveiw', 'reject']) {
+      const foreign = await approver.post(`/api/v1/reviews/${id}/decide`, {
+        outcome: 'overridden',
+        reason: 'r',
+        newDecision: { type },
+      });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.details).toEqual([
+        {
+          path: '/newDecision/type',
+          message: 'must be one of: ineligible, manual_review, auto_approve, request_documents',
+        },
+      ]);
+    }
 
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',

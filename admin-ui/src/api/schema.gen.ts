@@ -6714,6 +6714,8 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            outcomes?: string[];
           }[];
         };
       };
@@ -6829,6 +6831,8 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            outcomes?: string[];
           };
         };
       };
@@ -6967,6 +6971,8 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            outcomes?: string[];
           }[];
         };
       };
@@ -7061,6 +7067,8 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            outcomes?: string[];
           };
         };
       };
@@ -7117,7 +7125,7 @@ export interface operations {
           /** @enum {string} */
           outcome: 'confirmed' | 'overridden';
           reason: string;
-          /** @description required when overridden: the decision the reviewer makes instead (kept beside the automated one) */
+          /** @description required when overridden: the decision the reviewer makes instead (kept beside the automated one); its type is one of the outcomes the reviewed version gives (the view’s `outcomes`) */
           newDecision?: {
             type: string;
             params?: {
@@ -7170,6 +7178,8 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            outcomes?: string[];
           };
         };
       };

@@ -17,6 +17,7 @@ const review = (id: string, overdue: boolean): Review => ({
   dueAt: overdue ? '2026-03-31T10:00:00.000Z' : '2099-03-31T10:00:00.000Z',
   overdue,
   ageDays: overdue ? 40 : 1,
+  outcomes: ['ineligible', 'manual_review', 'auto_approve', 'request_documents'],
 });
 
 describe('ReviewList', () => {
@@ -44,7 +45,19 @@ describe('ReviewList', () => {
     fireEvent.click(within(late).getByRole('button', { name: 'Trancher' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByLabelText('Modifier la décision'));
+    // The outcomes the enrolment tree gives, the automated one last; none is proposed, so saving waits for one.
+    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'Non admissible',
+      'Examen par le personnel',
+      'Documents demandés',
+      'Approuvée automatiquement',
+    ]);
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });
+    expect(within(dialog).getByRole('button', { name: 'Enregistrer' })).toHaveProperty('disabled', true);
+    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Examen par le personnel' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Demande de révision fermée.')).toBeTruthy();
     expect(api.to('POST', '/api/v1/reviews/1/decide')[0]!.body).toEqual({

@@ -31,8 +31,15 @@ import { may } from '../layout/access';
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
 
-/** Outcomes a reviewer may decide instead (the pilots' event types); each worded in gabarit.outcomes. */
-export const OUTCOMES = ['auto_approve', 'manual_review', 'ineligible', 'request_documents', 'reject'];
+/**
+ * Outcomes a reviewer may decide instead: those the reviewed version gives (the API lists them on open requests
+ * and refuses any other), the automated one last. Each is worded in gabarit.outcomes.
+ */
+export const overrideOptions = (review: Review): string[] => {
+  const automated = new Set((review.automatedDecision ?? []).map((e) => e.type));
+  const given = review.outcomes ?? [...automated];
+  return [...given.filter((type) => !automated.has(type)), ...given.filter((type) => automated.has(type))];
+};
 
 const outcomeWords = (type: string, translate: (key: string, options?: object) => string) =>
   translate(`gabarit.outcomes.${type}`, { _: type });
@@ -131,7 +138,9 @@ export const DecideButton = ({ review }: { review: Review }) => {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Decide['outcome']>('confirmed');
   const [reason, setReason] = useState('');
-  const [newDecision, setNewDecision] = useState('manual_review');
+  const options = overrideOptions(review);
+  // Nothing is proposed: deciding instead of the automated decision is a choice the reviewer makes.
+  const [newDecision, setNewDecision] = useState('');
   const { run, busy } = useApiAction('reviews');
   const save = async () => {
     const body: Decide = {
@@ -176,7 +185,7 @@ export const DecideButton = ({ review }: { review: Review }) => {
               value={newDecision}
               onChange={(e) => setNewDecision(e.target.value)}
             >
-              {OUTCOMES.map((type) => (
+              {options.map((type) => (
                 <MenuItem key={type} value={type}>
                   {outcomeWords(type, translate)}
                 </MenuItem>
@@ -196,7 +205,11 @@ export const DecideButton = ({ review }: { review: Review }) => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('gabarit.reviews.cancel')}</Button>
-          <Button variant="contained" disabled={busy || reason.trim() === ''} onClick={() => void save()}>
+          <Button
+            variant="contained"
+            disabled={busy || reason.trim() === '' || (outcome === 'overridden' && newDecision === '')}
+            onClick={() => void save()}
+          >
             {translate('gabarit.reviews.save')}
           </Button>
         </DialogActions>

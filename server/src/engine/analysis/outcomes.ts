@@ -49,6 +49,11 @@ function outcomeUses(format: string, definition: Json): Use[] {
   return uses;
 }
 
+/** The outcomes a version can give, each once, in the order the definition first gives them. */
+export function outcomesOf(format: string, definition: Json): string[] {
+  return [...new Set(outcomeUses(format, definition).map((use) => use.type))];
+}
+
 /**
  * An outcome one edit or two away from a known one, or from one the version gives more often, is most likely
  * mistyped (`auto_aprove`): the systems that act on decisions would not recognise it, and only a test case that

@@ -155,7 +155,8 @@ export const decideReviewRequestSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['type'],
-      description: 'required when overridden: the decision the reviewer makes instead (kept beside the automated one)',
+      description:
+        'required when overridden: the decision the reviewer makes instead (kept beside the automated one); its type is one of the outcomes the reviewed version gives (the view’s `outcomes`)',
       properties: {
         type: { type: 'string', minLength: 1, maxLength: 64 },
         params: { type: 'object' },
@@ -193,5 +194,11 @@ export const reviewViewSchema = {
     newDecision: event,
     decidedBy: { type: 'string' },
     decidedAt: { type: 'string', format: 'date-time' },
+    outcomes: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides',
+    },
   },
 } as const;

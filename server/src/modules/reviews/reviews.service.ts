@@ -18,6 +18,7 @@ import type { Language } from './receipt-messages.js';
 const SCRAPE_WAIT_MS = 1_000;
 import type { DecideReviewRequest, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
+import { VersionOutcomes } from './version-outcomes.js';
 
 const DAY_MS = 86_400_000;
 
@@ -40,6 +41,8 @@ export interface ReviewView {
   newDecision?: { type: string; params?: Record<string, unknown> };
   decidedBy?: string;
   decidedAt?: string;
+  /** Open requests, in lists and reads: the outcomes a reviewer may decide instead (those the version gives). */
+  outcomes?: string[];
 }
 
 /**
@@ -55,6 +58,7 @@ export class ReviewsService {
     private readonly evaluation: EvaluationService,
     private readonly repository: ReviewsRepository,
     private readonly audit: AuditService,
+    private readonly outcomes: VersionOutcomes,
     @Inject(APP_CONFIG) config: AppConfig,
     metrics: HttpMetrics,
   ) {
@@ -227,14 +231,16 @@ export class ReviewsService {
     views.sort(
       (a, b) => sign * ((a[field] ?? '') < (b[field] ?? '') ? -1 : (a[field] ?? '') > (b[field] ?? '') ? 1 : 0),
     );
-    return { items: views.slice(query.skip, query.skip + query.limit), total: views.length, skip: query.skip };
+    const items = await this.withOutcomes(views.slice(query.skip, query.skip + query.limit));
+    return { items, total: views.length, skip: query.skip };
   }
 
   async one(id: string): Promise<ReviewView> {
     const request = await this.repository.findById(id);
     if (!request) throw new NotFoundError(`No review request with id "${id}".`);
     const [current] = await this.rollForward([request]);
-    return toView(current!, new Date());
+    const [view] = await this.withOutcomes([toView(current!, new Date())]);
+    return view!;
   }
 
   /**
@@ -256,6 +262,7 @@ export class ReviewsService {
       throw new ValidationError('The decision made instead has keys the database cannot store.', unstorable);
     const request = await this.repository.findById(id);
     if (!request) throw new NotFoundError(`No review request with id "${id}".`);
+    if (body.newDecision) await this.assertOutcomeOf(request, body.newDecision.type);
     const decision: ReviewDecisionDocument = {
       _id: id,
       decisionId: request.decisionId,
@@ -273,6 +280,26 @@ export class ReviewsService {
     }
     await this.complete(request, decision);
     return toView({ ...request, ...closedFields(decision) }, new Date());
+  }
+
+  /**
+   * An override decides one of the outcomes the reviewed version gives: the systems that act on decisions know
+   * those, a receipt words them, and a typed `aprove` or another pilot's outcome would be acted on by nobody.
+   */
+  private async assertOutcomeOf(request: ReviewRequestDocument, type: string): Promise<void> {
+    const outcomes = await this.outcomes.of(request.ruleset, request.version);
+    if (!outcomes.includes(type))
+      throw new ValidationError(
+        `"${type}" is not an outcome of "${request.ruleset}" version ${request.version}; decide one it gives.`,
+        [{ path: '/newDecision/type', message: `must be one of: ${outcomes.join(', ')}` }],
+      );
+  }
+
+  /** Open views with the outcomes a reviewer may choose from (closed ones are decided). */
+  private async withOutcomes(views: ReviewView[]): Promise<ReviewView[]> {
+    for (const view of views)
+      if (view.status === 'open') view.outcomes = await this.outcomes.of(view.ruleset, view.version);
+    return views;
   }
 
   /** Audits a recorded decision (once, by id) and copies it into its request: after a win, or for one left halfway. */
