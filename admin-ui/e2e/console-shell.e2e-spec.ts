@@ -252,4 +252,25 @@ describe('console shell', () => {
     expect(refused).toEqual([]);
     await page.close();
   });
+
+  it('opens each pilot rule set and its Shadow tab without a refused request', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/api/v1/') && response.status() >= 400) refused.push(`${response.status()} ${url}`);
+    });
+    await signIn(page, 'approver');
+    await page.getByRole('heading', { name: /^Bienvenue/ }).waitFor();
+    for (const key of ['invoices', 'enrolment']) {
+      await page.goto(`${base}/admin/#/rulesets/${key}/show`);
+      await page.getByText('Essayer', { exact: true }).waitFor();
+      await page.goto(`${base}/admin/#/rulesets/${key}/show/shadow`);
+      // No version of the seeded pilots ever ran in shadow: said without asking the API for a report (a 404).
+      await page.getByTestId('shadow-never').waitFor();
+    }
+    await page.waitForLoadState('networkidle');
+    expect(refused).toEqual([]);
+    await page.close();
+  });
 });

@@ -153,6 +153,18 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect(stopped!.details!.shadow).toMatchObject({ compared: 8, diverged: 3 });
     const ended = await report(cast.analyst);
     expect(ended.body).toMatchObject({ running: false, endedBy: 'stopped', compared: 8 });
+    // The rule set's view says which versions have a report (the console asks only for those).
+    const versions = (await as(t, cast.analyst).get(`/api/v1/rulesets/${KEY}`)).body.versions as {
+      number: number;
+      shadow?: object;
+    }[];
+    expect(versions.find((v) => v.number === 2)!.shadow).toEqual({
+      percent: 100,
+      running: false,
+      startedAt: ended.body.startedAt,
+      stoppedAt: ended.body.stoppedAt,
+    });
+    expect(versions.find((v) => v.number === 1)).not.toHaveProperty('shadow');
     await evaluate({ facts: invoice(7_000) }); // no shadow runs: not counted
     expect((await report(cast.analyst)).body.compared).toBe(8);
 

@@ -1486,6 +1486,15 @@ export interface components {
         kind: 'publish' | 'rollback';
         comment?: string;
       }[];
+      /** @description rule sets: the version's latest shadow run, running or ended (its report: GET …/versions/{n}/shadow); absent when it never ran in shadow */
+      shadow?: {
+        percent: number;
+        running: boolean;
+        /** Format: date-time */
+        startedAt: string;
+        /** Format: date-time */
+        stoppedAt?: string;
+      };
     };
     RulesetView: {
       /** @description the key (react-admin reads `id`) */
@@ -3944,6 +3953,15 @@ export interface operations {
               kind: 'publish' | 'rollback';
               comment?: string;
             }[];
+            /** @description rule sets: the version's latest shadow run, running or ended (its report: GET …/versions/{n}/shadow); absent when it never ran in shadow */
+            shadow?: {
+              percent: number;
+              running: boolean;
+              /** Format: date-time */
+              startedAt: string;
+              /** Format: date-time */
+              stoppedAt?: string;
+            };
             /** @description the version's content */
             content: {
               /** @description JSON Schema of the facts; fields marked "x-pii": true are personal information */
@@ -8111,6 +8129,15 @@ export interface operations {
               kind: 'publish' | 'rollback';
               comment?: string;
             }[];
+            /** @description rule sets: the version's latest shadow run, running or ended (its report: GET …/versions/{n}/shadow); absent when it never ran in shadow */
+            shadow?: {
+              percent: number;
+              running: boolean;
+              /** Format: date-time */
+              startedAt: string;
+              /** Format: date-time */
+              stoppedAt?: string;
+            };
             /** @description the version's content */
             content: {
               /** @enum {string} */
@@ -10167,6 +10194,15 @@ export interface operations {
               kind: 'publish' | 'rollback';
               comment?: string;
             }[];
+            /** @description rule sets: the version's latest shadow run, running or ended (its report: GET …/versions/{n}/shadow); absent when it never ran in shadow */
+            shadow?: {
+              percent: number;
+              running: boolean;
+              /** Format: date-time */
+              startedAt: string;
+              /** Format: date-time */
+              stoppedAt?: string;
+            };
             /** @description the version's content */
             content: {
               prompt: string;

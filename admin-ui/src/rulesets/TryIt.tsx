@@ -228,7 +228,10 @@ export const TryIt = () => {
         </Alert>
       )}
       <VersionChecks rulesetKey={record.key} version={version} />
-      <ShadowSummary rulesetKey={record.key} version={version} status={statusOf(version)} />
+      <ShadowSummary
+        rulesetKey={record.key}
+        version={record.versions.find((v) => v.number === version) ?? { number: version, status: 'draft' }}
+      />
     </Box>
   );
 };

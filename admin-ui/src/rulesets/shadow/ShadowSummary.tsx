@@ -1,30 +1,23 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { formatRate } from '../../experiments/format';
-import { useShadowReport } from './use-shadow';
+import { useShadowReport, type ShadowableVersion } from './use-shadow';
 
 /**
  * The shadow run of a version as a card beside its tests and replay (the review screen): running or ended, its
  * figures, and a link to the Shadow tab with the whole report. Nothing for a draft, nor for a version that may
  * not run in shadow and never did.
  */
-export const ShadowSummary = ({
-  rulesetKey,
-  version,
-  status,
-}: {
-  rulesetKey: string;
-  version: number;
-  status: string;
-}) => {
+export const ShadowSummary = ({ rulesetKey, version }: { rulesetKey: string; version: ShadowableVersion }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const { status } = version;
   const readable = status !== 'draft';
   const { report } = useShadowReport(rulesetKey, readable ? version : undefined, false);
   const underReview = status === 'in_review' || status === 'approved';
   if (!readable || report === undefined || (report === null && !underReview)) return null;
   const link = (
-    <Link to={`/rulesets/${encodeURIComponent(rulesetKey)}/show/shadow?version=${version}`}>
+    <Link to={`/rulesets/${encodeURIComponent(rulesetKey)}/show/shadow?version=${version.number}`}>
       {translate('gabarit.shadow.open_report')}
     </Link>
   );
@@ -43,7 +36,7 @@ export const ShadowSummary = ({
             diverged: report.diverged,
             rate: report.rate === undefined || report.compared === 0 ? '—' : formatRate(report.rate, locale),
           })
-        : translate('gabarit.shadow.summary_never', { version })}{' '}
+        : translate('gabarit.shadow.summary_never', { version: version.number })}{' '}
       {link}
     </Alert>
   );

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, fakeApi, renderConsole, ShowPage, type FakeAnswer } from '../../common/testing/fake-api';
+import { apiError, fakeApi, renderConsole, ShowPage } from '../../common/testing/fake-api';
 import { ShadowSummary } from './ShadowSummary';
 import { ShadowTab } from './ShadowTab';
 
@@ -19,6 +19,14 @@ const ruleset = {
     { number: 2, status: 'in_review' },
   ],
 };
+/** The same rule set once version 2 has run in shadow: its view says so, and only then is the report read. */
+const ran = (running: boolean, status = 'in_review') => ({
+  ...ruleset,
+  versions: [
+    ruleset.versions[0],
+    { number: 2, status, shadow: { running, percent: 25, startedAt: '2026-12-02T14:05:00.000Z' } },
+  ],
+});
 /** A report as the API answers it (server/test/shadow-runs.e2e-spec.ts): 3 of 8 compared evaluations differ. */
 const running = {
   version: 2,
@@ -63,9 +71,8 @@ describe('Shadow tab', () => {
   it('lets an approver start a shadow of the version in review: POSTs {percent} to its URL, then shows the running report', async () => {
     let started = false;
     const api = fakeApi({
-      [`GET ${RULESET}`]: { body: ruleset },
-      [`GET ${SHADOW}`]: (): FakeAnswer =>
-        started ? { body: running } : apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
+      [`GET ${RULESET}`]: () => ({ body: started ? ran(true) : ruleset }),
+      [`GET ${SHADOW}`]: { body: running },
       [`POST ${SHADOW}`]: () => {
         started = true;
         return { status: 201, body: { version: 2, percent: 25, startedAt: running.startedAt } };
@@ -73,7 +80,8 @@ describe('Shadow tab', () => {
     });
     renderTab(['approver']);
     await screen.findByText('La version 2 n’a jamais été comparée en direct.');
-    fireEvent.change(screen.getByRole('spinbutton', { name: /Part des évaluations comparées/ }), {
+    expect(api.to('GET', SHADOW)).toEqual([]); // the view says it never ran: no report asked for, no 404
+    fireEvent.change(await screen.findByRole('spinbutton', { name: /Part des évaluations comparées/ }), {
       target: { value: '25' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Démarrer la comparaison' }));
@@ -106,7 +114,7 @@ describe('Shadow tab', () => {
       rates: {},
       examples: [],
     };
-    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: empty } });
+    fakeApi({ [`GET ${RULESET}`]: { body: ran(true) }, [`GET ${SHADOW}`]: { body: empty } });
     renderTab(['approver']);
     expect((await screen.findByTestId('shadow-rate')).textContent).toBe('—');
     expect(screen.getByTestId('shadow-compared').textContent).toBe('0');
@@ -122,7 +130,6 @@ describe('Shadow tab', () => {
     );
     fakeApi({
       [`GET ${RULESET}`]: { body: ruleset },
-      [`GET ${SHADOW}`]: apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
       [`POST ${SHADOW}`]: () => answer,
     });
     renderTab(['approver']);
@@ -140,10 +147,7 @@ describe('Shadow tab', () => {
   });
 
   it('refuses a share outside 1–100 before asking the API', async () => {
-    const api = fakeApi({
-      [`GET ${RULESET}`]: { body: ruleset },
-      [`GET ${SHADOW}`]: apiError(404, 'not_found', 'Version 2 never ran in shadow.'),
-    });
+    const api = fakeApi({ [`GET ${RULESET}`]: { body: ruleset } });
     renderTab(['approver']);
     const share = await screen.findByRole('spinbutton', { name: /Part des évaluations comparées/ });
     fireEvent.change(share, { target: { value: '120' } });
@@ -153,7 +157,7 @@ describe('Shadow tab', () => {
   });
 
   it('charts and tabulates the divergences by transition, with each rate and its interval', async () => {
-    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: running } });
+    fakeApi({ [`GET ${RULESET}`]: { body: ran(true) }, [`GET ${SHADOW}`]: { body: running } });
     renderTab(['analyst']);
     const table = await screen.findByRole('table', { name: 'Transitions' });
     const rows = within(table)
@@ -182,7 +186,7 @@ describe('Shadow tab', () => {
   it('says why and when an ended shadow ended', async () => {
     fakeApi({
       [`GET ${RULESET}`]: {
-        body: { ...ruleset, activeVersion: 2, versions: [ruleset.versions[0], { number: 2, status: 'published' }] },
+        body: { ...ran(false, 'published'), activeVersion: 2 },
       },
       [`GET ${SHADOW}`]: {
         body: {
@@ -203,7 +207,7 @@ describe('Shadow tab', () => {
   it('stops a running shadow after a confirmation: DELETE on its URL', async () => {
     let stopped = false;
     const api = fakeApi({
-      [`GET ${RULESET}`]: { body: ruleset },
+      [`GET ${RULESET}`]: () => ({ body: ran(!stopped) }),
       [`GET ${SHADOW}`]: () => ({
         body: stopped ? { ...running, running: false, endedBy: 'stopped', stoppedAt: running.startedAt } : running,
       }),
@@ -226,8 +230,8 @@ describe('Shadow tab', () => {
 
 describe('Shadow summary on the review screen', () => {
   it('sums up the run of the version in review and links to the Shadow tab', async () => {
-    fakeApi({ [`GET ${RULESET}`]: { body: ruleset }, [`GET ${SHADOW}`]: { body: running } });
-    renderConsole(<ShadowSummary rulesetKey="factures" version={2} status="in_review" />);
+    fakeApi({ [`GET ${RULESET}`]: { body: ran(true) }, [`GET ${SHADOW}`]: { body: running } });
+    renderConsole(<ShadowSummary rulesetKey="factures" version={ran(true).versions[1]!} />);
     const card = await screen.findByTestId('shadow-summary');
     await waitFor(() =>
       expect(card.textContent).toContain(

@@ -17,14 +17,14 @@ import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useLocation, useNotify, useShowContext, useTranslate } from 'react-admin';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { ShadowReport } from './ShadowReport';
-import { SHADOWABLE, shadowRefusal, useShadowCommands, useShadowReport } from './use-shadow';
+import { SHADOWABLE, shadowRefusal, useShadowCommands, useShadowReport, type ShadowableVersion } from './use-shadow';
 import { may } from '../../layout/access';
 
 interface RulesetRecord {
   id: string;
   key: string;
   activeVersion: number | null;
-  versions: { number: number; status: string }[];
+  versions: ShadowableVersion[];
 }
 
 /** The version the tab opens on: the one asked for (?version=), else the newest under review, else the newest read. */
@@ -54,7 +54,7 @@ export const ShadowTab = () => {
         {translate('gabarit.shadow.no_version')}
       </Alert>
     );
-  const status = versions.find((v) => v.number === version)?.status ?? 'draft';
+  const chosenVersion = versions.find((v) => v.number === version) ?? { number: version, status: 'draft' };
   return (
     <Box component="section" aria-labelledby="shadow-title" sx={{ mt: 1 }}>
       <Typography id="shadow-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
@@ -82,15 +82,16 @@ export const ShadowTab = () => {
             </MenuItem>
           ))}
       </TextField>
-      <VersionShadow key={version} rulesetKey={record.key} version={version} status={status} />
+      <VersionShadow key={version} rulesetKey={record.key} version={chosenVersion} />
     </Box>
   );
 };
 
-const VersionShadow = ({ rulesetKey, version, status }: { rulesetKey: string; version: number; status: string }) => {
+const VersionShadow = ({ rulesetKey, version: chosen }: { rulesetKey: string; version: ShadowableVersion }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { report, problem, loading } = useShadowReport(rulesetKey, version);
+  const { report, problem, loading } = useShadowReport(rulesetKey, chosen);
+  const { number: version, status } = chosen;
   const { identity } = useGetIdentity();
   const isApprover = may('runShadow', identity?.['roles'] as string[] | undefined);
   return (

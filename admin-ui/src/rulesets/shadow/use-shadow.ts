@@ -14,14 +14,23 @@ export const LIVE_REFRESH_MS = 3000;
 /** Statuses of a version that may run in shadow (docs/adr/0028). */
 export const SHADOWABLE = new Set(['in_review', 'approved']);
 
+/** A version as the rule set's view lists it: `shadow` is there once it has run in shadow. */
+export interface ShadowableVersion {
+  number: number;
+  status: string;
+  shadow?: { running: boolean };
+}
+
 /**
  * The latest shadow report of a version, read through the data provider and cached by react-query under the
  * rule set's key (so a start or stop refetches it), again every few seconds while the run is running.
- * `report` is null when the version never ran in shadow (the API's 404); `version` undefined: not yet.
+ * `report` is null when the version never ran in shadow: the rule set's view says so (`shadow` absent on the
+ * version), so the report is not asked for (it would be a 404 on every page), or the API answers 404 (a run
+ * that another instance has not told this one about yet); `version` undefined: not yet.
  */
-export function useShadowReport(rulesetKey: string | undefined, version: number | undefined, live = true) {
+export function useShadowReport(rulesetKey: string | undefined, version: ShadowableVersion | undefined, live = true) {
   const dataProvider = useDataProvider<GabaritDataProvider>();
-  const path = version === undefined ? undefined : `versions/${version}/shadow`;
+  const path = version?.shadow === undefined ? undefined : `versions/${version.number}/shadow`;
   const query = useQuery({
     queryKey: ['rulesets', 'read', rulesetKey, path],
     queryFn: async (): Promise<ShadowReport | null> => {
@@ -37,7 +46,7 @@ export function useShadowReport(rulesetKey: string | undefined, version: number 
     refetchInterval: (q) => (live && q.state.data?.running ? LIVE_REFRESH_MS : false),
   });
   return {
-    report: query.data,
+    report: version === undefined ? undefined : version.shadow === undefined ? null : query.data,
     problem: query.error ? toProblem(query.error) : undefined,
     loading: query.isPending && query.fetchStatus !== 'idle',
   };

@@ -123,6 +123,14 @@ const versionProperties = {
   },
   inForce: { type: 'boolean' },
   publications: { type: 'array', items: publicationSchema },
+  shadow: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['percent', 'running', 'startedAt'],
+    description:
+      "rule sets: the version's latest shadow run, running or ended (its report: GET …/versions/{n}/shadow); absent when it never ran in shadow",
+    properties: { percent: { type: 'integer' }, running: { type: 'boolean' }, startedAt: instant, stoppedAt: instant },
+  },
 } as const;
 const versionRequired = ['id', 'number', 'status', 'authors', 'createdBy', 'createdAt', 'comments', 'inForce'] as const;
 

@@ -1,11 +1,13 @@
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { draftEtag } from './etag.js';
 import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
-import type { ResourceState } from './versioned-resource.js';
+import type { ResourceState, ShadowRun } from './versioned-resource.js';
 
 /** What callers see of any versioned resource; statuses are derived at read time so schedules take effect on their own. */
 export function resourceView<M extends object, C>(state: ResourceState<M, C>, now = new Date()) {
   const inForce = versionInForce(state.publications, now);
+  // Each version's latest shadow run (rule sets), so a reader asks for a report only where there is one.
+  const lastShadow = new Map((state.shadows ?? []).map((run) => [run.version, run]));
   return {
     id: state.key,
     key: state.key,
@@ -20,11 +22,18 @@ export function resourceView<M extends object, C>(state: ResourceState<M, C>, no
       ...v,
       inForce: v.number === inForce,
       publications: state.publications.filter((p) => p.version === v.number),
+      ...shadowSummary(lastShadow.get(v.number)),
     })),
     createdBy: state.createdBy,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
   };
+}
+
+function shadowSummary(run: ShadowRun | undefined) {
+  if (!run) return {};
+  const { percent, startedAt, stoppedAt } = run;
+  return { shadow: { percent, running: stoppedAt === undefined, startedAt, ...(stoppedAt && { stoppedAt }) } };
 }
 
 /** The view with the ETag that guards the next draft edit. */
