@@ -84,6 +84,42 @@ describe('API keys', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('takes an expiry date in the future, lists it, and refuses the key from then on as expired', async () => {
+    const past = await create(admin, {
+      name: 'hier',
+      scopes: ['evaluate:invoices'],
+      expiresAt: '2020-01-01T00:00:00Z',
+    });
+    expect([past.status, past.body.details]).toEqual([400, [{ path: '/expiresAt', message: 'must be in the future' }]]);
+
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const { body } = await create(admin, { name: 'pilote 2027', scopes: ['evaluate:invoices'], expiresAt: inAYear });
+    expect(body.expiresAt).toBe(inAYear);
+    expect((await t.http.get('/api/v1/auth/me').set('x-api-key', body.key)).status).toBe(200);
+    const listed = async () =>
+      ((await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`)).body as { id: string }[]).find(
+        (k) => k.id === body.id,
+      );
+    expect(await listed()).toMatchObject({ expiresAt: inAYear, expired: false });
+    expect(
+      (await t.db.collection('audit_events').findOne({ action: 'api_key.created', resourceKey: body.id }))?.details,
+    ).toMatchObject({ expiresAt: inAYear });
+
+    // A year later (the date moved back in the database; a second key, so no cached check is in the way).
+    const second = (await create(admin, { name: 'pilote 2027 bis', scopes: ['evaluate:invoices'], expiresAt: inAYear }))
+      .body;
+    await t.db
+      .collection('api_keys')
+      .updateOne({ _id: second.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const refused = await t.http.get('/api/v1/auth/me').set('x-api-key', second.key);
+    expect([refused.status, refused.body.error]).toEqual([401, 'api_key_expired']);
+    expect(refused.body.message).toMatch(/expired at .+: ask an administrator for a new one/);
+    const keys = (await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`)).body as {
+      id: string;
+    }[];
+    expect(keys.find((k) => k.id === second.id)).toMatchObject({ expired: true, revoked: false });
+  });
+
   it('refuses on another instance a key revoked here within seconds, before its cached check would expire', async () => {
     const other = await startAnotherInstance(t);
     try {

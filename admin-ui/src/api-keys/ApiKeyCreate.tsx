@@ -1,8 +1,16 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Create, SimpleForm, TextInput, required, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Create, DateInput, SimpleForm, TextInput, required, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { endOfDay, localDay } from '../common/dates';
 import { formatScopes, parseScopes } from './scopes-input';
+
+/** The end of the same day next year: a key nobody renews stops working within a year (the field may be emptied). */
+const inAYear = () => {
+  const day = new Date();
+  day.setFullYear(day.getFullYear() + 1);
+  return endOfDay(localDay(day));
+};
 
 /** Creates a key, then shows its secret once in a dialog. */
 export const ApiKeyCreate = () => {
@@ -25,6 +33,8 @@ export const ApiKeyCreate = () => {
         title="gabarit.create_titles.api-keys"
         mutationOptions={{ onSuccess: (data) => setSecret(String(data['key'])) }}
         redirect={false}
+        // An emptied expiry date means a key that does not expire: nothing is sent.
+        transform={(data: Record<string, unknown>) => ({ ...data, expiresAt: data['expiresAt'] || undefined })}
       >
         <SimpleForm>
           <TextInput source="name" validate={required()} />
@@ -36,6 +46,14 @@ export const ApiKeyCreate = () => {
             parse={parseScopes}
             format={formatScopes}
             helperText="gabarit.api_keys.scopes_help"
+          />
+          <DateInput
+            source="expiresAt"
+            defaultValue={inAYear()}
+            // Null, not undefined, when emptied: undefined would bring the default back.
+            parse={(day: string) => endOfDay(day) ?? null}
+            helperText="gabarit.api_keys.expires_help"
+            slotProps={{ htmlInput: { min: localDay(new Date(Date.now() + 86_400_000)) } }}
           />
         </SimpleForm>
       </Create>

@@ -1,5 +1,25 @@
-import { CreateButton, DataTable, DeleteButton, List, TopToolbar } from 'react-admin';
+import { Chip } from '@mui/material';
+import { CreateButton, DataTable, DeleteButton, List, TopToolbar, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
+
+interface ApiKeyRecord {
+  revoked: boolean;
+  expiresAt?: string;
+  expired?: boolean;
+}
+
+const Expiry = ({ record }: { record: ApiKeyRecord }) => {
+  const translate = useTranslate();
+  if (!record.expiresAt) return null;
+  return (
+    <>
+      <LocalDateField source="expiresAt" record={record} />
+      {record.expired && !record.revoked && (
+        <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('gabarit.api_keys.expired')} />
+      )}
+    </>
+  );
+};
 
 const Actions = () => (
   <TopToolbar>
@@ -20,6 +40,8 @@ export const ApiKeyList = () => (
       <DataTable.Col source="lastUsedAt">
         <LocalDateField source="lastUsedAt" showTime />
       </DataTable.Col>
+      {/* A key without an expiry date leaves the cell empty; one past it says so. */}
+      <DataTable.Col source="expiresAt" disableSort render={(record: ApiKeyRecord) => <Expiry record={record} />} />
       {/* When a key was revoked is what a reviewer asks next; an active key leaves the cell empty. */}
       <DataTable.Col source="revokedAt" disableSort>
         <LocalDateField source="revokedAt" showTime />

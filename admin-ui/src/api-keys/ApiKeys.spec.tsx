@@ -61,6 +61,68 @@ describe('API keys', () => {
     expect(i18nProvider.translate('resources.api-keys.invite')).toMatch(/^Voulez-vous en créer une\s\?$/u);
   });
 
+  it('says when a key expires, and marks one past it', async () => {
+    const lasting = { ...key, id: 'k3', name: 'pilote', expiresAt: '2099-06-30T23:59:59.999Z', expired: false };
+    const ended = { ...key, id: 'k4', name: 'ancien pilote', expiresAt: '2026-06-30T12:00:00.000Z', expired: true };
+    fakeApi({
+      'GET /api/v1/api-keys': { body: [key, lasting, ended], headers: { 'Content-Range': 'api-keys 0-2/3' } },
+    });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    const expiry = (name: string) => {
+      const row = screen.getByText(name).closest('tr')!;
+      const column = [...screen.getAllByRole('columnheader')].findIndex((h) => h.textContent === 'Expire le');
+      return within(row).getAllByRole('cell')[column]!.textContent;
+    };
+    await screen.findByText('ancien pilote');
+    expect(expiry('pilote')).toMatch(/^(30 juin|1 juillet) 2099$/); // the reader's local day
+    expect(expiry('ancien pilote')).toMatch(/30 juin 2026Expirée$/);
+    expect(expiry('sonde-fr')).toBe('');
+  });
+
+  it('proposes an expiry a year ahead, which may be emptied for a key that does not expire', async () => {
+    const api = fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyCreate />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    const expires = screen.getByLabelText('Expire le') as HTMLInputElement;
+    const nextYear = new Date();
+    nextYear.setFullYear(nextYear.getFullYear() + 1);
+    expect(expires.value.slice(0, 4)).toBe(String(nextYear.getFullYear()));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByRole('dialog', { name: 'Clé API créée' });
+    const sent = api.to('POST', '/api/v1/api-keys')[0]!.body as { expiresAt: string };
+    // The end of that day, in the reader's time zone, as an instant.
+    expect(new Date(sent.expiresAt).getTime()).toBe(new Date(`${expires.value}T23:59:59.999`).getTime());
+  });
+
+  it('sends no expiry when the field is emptied', async () => {
+    const api = fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyCreate />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    const expires = screen.getByLabelText('Expire le');
+    fireEvent.change(expires, { target: { value: '' } });
+    fireEvent.blur(expires); // the date input takes an emptied value when it loses focus
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByRole('dialog', { name: 'Clé API créée' });
+    expect(api.to('POST', '/api/v1/api-keys')[0]!.body).toEqual({ name: 'sonde-fr', scopes: ['evaluate:invoices-*'] });
+  });
+
   it('offers to copy the secret it shows once', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });

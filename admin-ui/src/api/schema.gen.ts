@@ -2531,6 +2531,13 @@ export interface operations {
             revokedAt?: string;
             /** Format: date-time */
             lastUsedAt?: string;
+            /**
+             * Format: date-time
+             * @description absent: the key does not expire
+             */
+            expiresAt?: string;
+            /** @description past its expiry, as of this answer */
+            expired?: boolean;
           }[];
         };
       };
@@ -2584,6 +2591,11 @@ export interface operations {
         'application/json': {
           name: string;
           scopes: string[];
+          /**
+           * Format: date-time
+           * @description when the key stops working (401 api_key_expired from then on); in the future. Absent: the key works until it is revoked
+           */
+          expiresAt?: string;
         };
       };
     };
@@ -2599,6 +2611,8 @@ export interface operations {
             key: string;
             name: string;
             scopes: string[];
+            /** Format: date-time */
+            expiresAt?: string;
           };
         };
       };
@@ -2695,6 +2709,13 @@ export interface operations {
             revokedAt?: string;
             /** Format: date-time */
             lastUsedAt?: string;
+            /**
+             * Format: date-time
+             * @description absent: the key does not expire
+             */
+            expiresAt?: string;
+            /** @description past its expiry, as of this answer */
+            expired?: boolean;
           };
         };
       };

@@ -1,20 +1,7 @@
+export { endOfDay, startOfDay } from '../common/dates';
+
 /** The filters GET /api/v1/audit and /audit/export accept (server: audit.contract.ts auditFilterSchema). */
 export const FILTER_FIELDS = ['actor', 'action', 'resourceType', 'resourceKey', 'from', 'to'] as const;
-
-/** A day picked in the date input (YYYY-MM-DD, local time) as the instant it starts or ends, for `from` / `to`. */
-export function startOfDay(day: string | null | undefined): string | undefined {
-  return dayInstant(day, 'T00:00:00.000');
-}
-
-export function endOfDay(day: string | null | undefined): string | undefined {
-  return dayInstant(day, 'T23:59:59.999');
-}
-
-function dayInstant(day: string | null | undefined, time: string): string | undefined {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const instant = new Date(`${day}${time}`); // no zone: the browser's local day, as the user picked it
-  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
-}
 
 /** The export URL for the list's current filters (only the ones the API knows, none empty). */
 export function exportUrl(filterValues: Record<string, unknown>): string {

@@ -10,3 +10,24 @@ export const intlLocale = (locale: string) => (locale === 'en' ? 'en-CA' : 'fr-C
 export function formatDateTime(value: string | number | Date, locale: string): string {
   return new Date(value).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS);
 }
+
+/** A day picked in a date input (YYYY-MM-DD, local time) as the instant it starts or ends. */
+export function startOfDay(day: string | null | undefined): string | undefined {
+  return dayInstant(day, 'T00:00:00.000');
+}
+
+export function endOfDay(day: string | null | undefined): string | undefined {
+  return dayInstant(day, 'T23:59:59.999');
+}
+
+function dayInstant(day: string | null | undefined, time: string): string | undefined {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const instant = new Date(`${day}${time}`); // no zone: the browser's local day, as the user picked it
+  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
+}
+
+/** The local day (YYYY-MM-DD) of an instant, as a date input shows it. */
+export function localDay(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}

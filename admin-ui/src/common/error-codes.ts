@@ -59,6 +59,7 @@ export const TRANSLATED_ERRORS = [
   'http_error',
   'internal_error',
   'invalid_api_key',
+  'api_key_expired',
   'invalid_credentials',
   'invalid_json',
   'invalid_token',

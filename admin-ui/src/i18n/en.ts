@@ -266,6 +266,9 @@ export const en = {
       copied: 'Key copied to the clipboard.',
       copy_failed: 'The key could not be copied: select it and copy it yourself.',
       done: 'I have copied the key',
+      expires_help:
+        'The key stops working at the end of this day. Empty the field for a key with no expiry date (it works until revoked).',
+      expired: 'Expired',
     },
     ...promptsMessages.gabarit,
     ...experimentsMessages.gabarit,
@@ -325,6 +328,7 @@ export const en = {
           'The key stops working at once: any call presenting it is refused from now on. A revoked key cannot be restored.',
       },
       fields: {
+        expiresAt: 'Expires on',
         id: 'Id',
         name: 'Name',
         scopes: 'Scopes',

@@ -283,6 +283,9 @@ export const fr = typesetMessages({
       copied: 'Clé copiée dans le presse-papiers.',
       copy_failed: 'La clé n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.',
       done: "J'ai copié la clé",
+      expires_help:
+        "La clé cesse de fonctionner à la fin de ce jour. Videz le champ pour une clé sans date d'expiration (elle fonctionnera jusqu'à sa révocation).",
+      expired: 'Expirée',
     },
     ...promptsMessages.gabarit,
     ...experimentsMessages.gabarit,
@@ -342,6 +345,7 @@ export const fr = typesetMessages({
           'La clé cessera de fonctionner immédiatement : tout appel qui la présente sera refusé dès maintenant. Une clé révoquée ne peut pas être rétablie.',
       },
       fields: {
+        expiresAt: 'Expire le',
         id: 'Identifiant',
         name: 'Nom',
         scopes: 'Portées',

@@ -26,6 +26,7 @@ export const errorMessages = {
   http_error: 'The server refused the request.',
   internal_error: 'An unexpected error occurred on the server: nothing was changed.',
   invalid_api_key: 'The API key is not valid or has been revoked.',
+  api_key_expired: 'The API key has expired: ask an administrator for a new one.',
   invalid_credentials: 'Unknown username or wrong password.',
   invalid_json: 'The content sent is not valid JSON.',
   invalid_token: 'Your session has expired. Please sign in again.',

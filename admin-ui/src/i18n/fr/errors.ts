@@ -28,6 +28,7 @@ export const errorMessages = {
   http_error: 'Le serveur a refusé la demande.',
   internal_error: "Une erreur inattendue s'est produite sur le serveur : rien n'a été modifié.",
   invalid_api_key: "La clé API n'est pas valide ou a été révoquée.",
+  api_key_expired: 'La clé API est expirée : demandez-en une nouvelle à une personne qui administre le service.',
   invalid_credentials: 'Identifiant ou mot de passe incorrect.',
   invalid_json: "Le contenu envoyé n'est pas du JSON valide.",
   invalid_token: 'Votre session a expiré. Veuillez vous reconnecter.',

@@ -10,5 +10,7 @@ export interface ApiKeyDocument {
   revokedAt?: Date;
   revokedBy?: string;
   lastUsedAt?: Date;
+  /** From then on the key is refused (401 api_key_expired); absent: it works until revoked. */
+  expiresAt?: Date;
   outbox: OutboxItem[];
 }

@@ -18,6 +18,12 @@ export const createApiKeyRequestSchema = {
         description: 'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*',
       },
     },
+    expiresAt: {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'when the key stops working (401 api_key_expired from then on); in the future. Absent: the key works until it is revoked',
+    },
   },
 } as const;
 export type CreateApiKeyRequest = FromSchema<typeof createApiKeyRequestSchema>;
@@ -34,6 +40,8 @@ export const apiKeyViewSchema = {
     revoked: { type: 'boolean' },
     revokedAt: { type: 'string', format: 'date-time' },
     lastUsedAt: { type: 'string', format: 'date-time' },
+    expiresAt: { type: 'string', format: 'date-time', description: 'absent: the key does not expire' },
+    expired: { type: 'boolean', description: 'past its expiry, as of this answer' },
   },
 } as const;
 export type ApiKeyView = FromSchema<typeof apiKeyViewSchema>;
@@ -50,6 +58,7 @@ export const createdApiKeySchema = {
     },
     name: { type: 'string' },
     scopes: { type: 'array', items: { type: 'string' } },
+    expiresAt: { type: 'string', format: 'date-time' },
   },
 } as const;
 export type CreatedApiKey = FromSchema<typeof createdApiKeySchema>;

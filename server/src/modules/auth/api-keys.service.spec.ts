@@ -11,7 +11,7 @@ const ID = '0123456789abcdef';
 const KEY = `gbt_${ID}_${'A'.repeat(43)}`;
 
 /** One stored key, revoked by "another instance" when the test says, and a trail that instance appends to. */
-function setUp() {
+function setUp(expiresAt?: Date) {
   const stored: ApiKeyDocument = {
     _id: ID,
     name: 'ERP',
@@ -20,6 +20,7 @@ function setUp() {
     createdBy: 'admin',
     createdAt: new Date(),
     lastUsedAt: new Date(),
+    ...(expiresAt && { expiresAt }),
     outbox: [],
   } as ApiKeyDocument;
   const { read, hold, reads } = heldReads(() => ({ ...stored }));
@@ -38,6 +39,18 @@ function setUp() {
 }
 
 describe('ApiKeysService', () => {
+  it('refuses a key from the instant it expires, even while its check is cached, saying it expired', async () => {
+    const { service, reads } = setUp(new Date(Date.now() + 150));
+    expect((await service.authenticate(KEY)).id).toBe(ID);
+    await service.authenticate(KEY);
+    expect(reads()).toBe(1); // served from memory until then
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(service.authenticate(KEY)).rejects.toMatchObject({
+      code: 'api_key_expired',
+      message: expect.stringMatching(/^The API key expired at \d{4}-.+Z: ask an administrator for a new one\.$/),
+    });
+  });
+
   it('refuses a key once the audit trail tells that another instance revoked it, without waiting for its cache', async () => {
     const { service, feed, revokeElsewhere, reads } = setUp();
     await feed.start();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, UnauthenticatedError, ValidationError } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
@@ -27,7 +27,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class ApiKeysService implements OnApplicationBootstrap {
   private readonly verified = new LRUCache<
     string,
-    { principal: Principal & { kind: 'apiKey' }; until: number; rechecking?: boolean }
+    { principal: Principal & { kind: 'apiKey' }; until: number; expiresAt: number; rechecking?: boolean }
   >({ max: CACHED_KEYS });
   /**
    * Keys revoked as this instance knows (by itself, or told by the trail): a check that read a key just before
@@ -67,6 +67,11 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateApiKeyRequest, createdBy: string): Promise<CreatedApiKey> {
+    const expiresAt = request.expiresAt === undefined ? undefined : new Date(request.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= Date.now())
+      throw new ValidationError('A key cannot be created already expired.', [
+        { path: '/expiresAt', message: 'must be in the future' },
+      ]);
     const id = randomBytes(8).toString('hex');
     const key = `${API_KEY_PREFIX}${id}_${randomBytes(32).toString('base64url')}`;
     const event = outboxItem({
@@ -74,7 +79,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       action: 'api_key.created',
       resourceType: 'api_key',
       resourceKey: id,
-      details: { name: request.name, scopes: request.scopes },
+      details: { name: request.name, scopes: request.scopes, ...(expiresAt && { expiresAt: expiresAt.toISOString() }) },
     });
     await this.repository.insert({
       _id: id,
@@ -83,10 +88,17 @@ export class ApiKeysService implements OnApplicationBootstrap {
       secretHash: sha256(key),
       createdBy,
       createdAt: new Date(),
+      ...(expiresAt && { expiresAt }),
       outbox: [event],
     });
     await this.outbox.afterCommit(id, [event]);
-    return { id, key, name: request.name, scopes: [...request.scopes] };
+    return {
+      id,
+      key,
+      name: request.name,
+      scopes: [...request.scopes],
+      ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
+    };
   }
 
   async list(query: ListQuery): Promise<ListPage<ApiKeyView>> {
@@ -107,10 +119,15 @@ export class ApiKeysService implements OnApplicationBootstrap {
     return toView(revoked);
   }
 
-  /** The principal for a presented key, or 401 when it is malformed, unknown or revoked. */
+  /** The principal for a presented key, or 401 when it is malformed, unknown, revoked or expired. */
   async authenticate(presented: string): Promise<Principal & { kind: 'apiKey' }> {
     const cached = this.verified.get(presented);
     if (cached) {
+      // A cached key expires on time, not at its next check.
+      if (cached.expiresAt <= Date.now()) {
+        this.verified.delete(presented);
+        return this.verify(presented);
+      }
       if (cached.until <= Date.now() && !cached.rechecking) this.recheck(presented, cached);
       return cached.principal;
     }
@@ -142,8 +159,18 @@ export class ApiKeysService implements OnApplicationBootstrap {
     ) {
       throw new UnauthenticatedError('The API key is not valid or has been revoked.', 'invalid_api_key');
     }
+    // Said apart from an invalid key: whoever presents it held a working key, and needs to know to ask for a new one.
+    if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now())
+      throw new UnauthenticatedError(
+        `The API key expired at ${stored.expiresAt.toISOString()}: ask an administrator for a new one.`,
+        'api_key_expired',
+      );
     const principal = { kind: 'apiKey' as const, id: stored._id, name: stored.name, scopes: stored.scopes };
-    this.verified.set(presented, { principal, until: Date.now() + CACHE_MS });
+    this.verified.set(presented, {
+      principal,
+      until: Date.now() + CACHE_MS,
+      expiresAt: stored.expiresAt?.getTime() ?? Infinity,
+    });
     if (!stored.lastUsedAt || Date.now() - stored.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       void this.repository.touch(stored._id, new Date()).catch(() => undefined);
     }
@@ -169,5 +196,9 @@ function toView(key: ApiKeyDocument): ApiKeyView {
     revoked: Boolean(key.revokedAt),
     ...(key.revokedAt && { revokedAt: key.revokedAt.toISOString() }),
     ...(key.lastUsedAt && { lastUsedAt: key.lastUsedAt.toISOString() }),
+    ...(key.expiresAt && {
+      expiresAt: key.expiresAt.toISOString(),
+      expired: key.expiresAt.getTime() <= Date.now(),
+    }),
   };
 }
