@@ -244,7 +244,7 @@ describe('the invoice and enrolment pilots', () => {
     expect(en).toContain(
       'Path: Employment status → Age when coverage starts → Exemption → Chosen coverage → Form deadline → Previous public-sector job → Enrolment → approval.',
     );
-    expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35 ans à l'embauche");
+    expect(fr).toContain("statut «\u00a0permanent\u00a0» admissible, 35\u00a0ans à l'embauche");
     expect(fr).toContain('Couverture à compter du 2 avril 2026');
     expect(fr).toContain('présenter vos observations à un membre du personnel en mesure de réviser la décision');
     expect(en).toContain('submit your observations to a staff member who can review the decision');
@@ -253,7 +253,32 @@ describe('the invoice and enrolment pilots', () => {
       .post('/api/v1/rulesets/enrolment/evaluate')
       .set('x-api-key', otherKey)
       .send({ facts: c.facts, explain: true });
-    expect(masked.body.explanation.fr).toContain("statut «\u00a0permanent\u00a0» admissible, *** ans à l'embauche");
+    expect(masked.body.explanation.fr).toContain(
+      "statut «\u00a0permanent\u00a0» admissible, ***\u00a0ans à l'embauche",
+    );
+  });
+
+  it('counts years and days in each language’s grammar: « 1 an », « 1 jour », "1 day"', async () => {
+    const permanent = pilotCases('enrolment/enrolment.json').find(
+      (x) => x.expectedEvents[0] === 'auto_approve' && x.name.startsWith('permanent'),
+    )!;
+    const { employee, enrolment } = permanent.facts as Record<string, Record<string, unknown>>;
+    const nextDay = new Date(Date.parse(`${String(employee!['hireDate'])}T00:00:00Z`) + 86_400_000).toISOString();
+    const early = await evaluate('enrolment', {
+      ...permanent.facts,
+      enrolment: { ...enrolment, formReceivedDate: nextDay.slice(0, 10) },
+    });
+    expect(early.body.explanation.fr).toContain("formulaire reçu 1\u00a0jour après l'embauche");
+    expect(early.body.explanation.en).toContain('form received 1 day after hire');
+    // A birth date a year before the hire date: a person checks it, and the notice says « 1 an ».
+    const birth = new Date(Date.parse(`${String(employee!['hireDate'])}T00:00:00Z`) - 400 * 86_400_000);
+    const baby = await evaluate('enrolment', {
+      ...permanent.facts,
+      employee: { ...employee, birthDate: birth.toISOString().slice(0, 10) },
+    });
+    expect(baby.body.events[0].type).toBe('manual_review');
+    expect(baby.body.explanation.fr).toContain('Les dates indiquées vous donnent 1\u00a0an à la date d');
+    expect(baby.body.explanation.en).toContain('The dates given make you 1 on the hire date');
   });
 
   it('tells an ineligible employee to join a spouse’s or parent’s group plan first, with the automated-decision notice', async () => {
@@ -497,7 +522,7 @@ describe('the invoice and enrolment pilots', () => {
     const received = (await evaluate('invoices', find('deux lignes : la seconde facturée au-delà'))).body;
     expect(received.events).toEqual([{ type: 'manual_review' }]);
     expect(received.explanation.fr).toBe(
-      "Quantité facturée au-delà de la quantité reçue\u00a0: ligne 2 (Cartouches d'encre), 6 facturées en tout (dont 4 auparavant) pour 5 reçues.",
+      "Quantité facturée au-delà de la quantité reçue\u00a0: ligne 2 (Cartouches d'encre), 6\u00a0facturées en tout (dont 4 auparavant) pour 5\u00a0reçues.",
     );
     expect(received.explanation.en).toBe(
       "Quantity invoiced beyond the quantity received: line 2 (Cartouches d'encre), 6 invoiced in all (4 before) for 5 received.",

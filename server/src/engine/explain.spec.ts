@@ -27,15 +27,30 @@ describe('explanations write money and dates as each language does', () => {
     expect(render('on {{date day}}', 'en', { day: '2026-05-01' })).toBe('on May 1, 2026');
   });
 
+  it("counts in each language's grammar: 0 and 1 take the singular in French, only 1 in English", () => {
+    const fr = (n: unknown) => render('{{count n "an" "ans"}}', 'fr', { n });
+    const en = (n: unknown) => render('{{count n "day" "days"}}', 'en', { n });
+    expect([0, 1, 1.5, 2, 14, 1500].map(fr)).toEqual(
+      ['0 an', '1 an', '1,5 an', '2 ans', '14 ans', `1${NBSP}500 ans`].map((words) => words.replace(/ (?=an)/, NBSP)),
+    );
+    expect([0, 1, 2, 1500].map(en)).toEqual(['0 days', '1 day', '2 days', '1,500 days']);
+    expect(fr('3')).toBe(`3${NBSP}ans`); // a number read from a form as text
+    expect(fr('***')).toBe(`***${NBSP}ans`); // masked: the noun stays
+    expect(fr(undefined)).toBe(''); // missing: nothing, as for money and dates
+    expect(render('{{count n "an"}}', 'fr', { n: 2 })).toBe('2'); // one form only: the number alone
+  });
+
   it('writes what is not an amount or a date as it is: a masked value, a missing one', () => {
     expect(render('{{money total}} / {{date day}}', 'fr', { total: '***', day: '***' })).toBe('*** / ***');
     expect(render('[{{money total}}]', 'en', {})).toBe('[]');
   });
 
-  it('lets explanations call money and date, and refuses the prompt helpers there', () => {
-    expect(analyseTemplate('{{money a}} {{date b}}', '/x', EXPLANATION_HELPERS).problems).toEqual([]);
+  it('lets explanations call money, date and count, and refuses the prompt helpers there', () => {
+    expect(analyseTemplate('{{money a}} {{date b}} {{count c "x" "y"}}', '/x', EXPLANATION_HELPERS).problems).toEqual(
+      [],
+    );
     expect(analyseTemplate('{{truncate a 3}}', '/x', EXPLANATION_HELPERS).problems[0]?.message).toMatch(
-      /not an allowed helper \(money, date\)/,
+      /not an allowed helper \(money, date, count\)/,
     );
     expect(analyseTemplate('{{money a}}', '/x').problems[0]?.message).toMatch(/not an allowed helper/);
   });

@@ -6,7 +6,7 @@ import type { RuleTrace } from './trace.js';
 type Language = 'fr' | 'en';
 
 /** The helpers an explanation may call (prompt templates have their own, in template-safety.ts). */
-export const EXPLANATION_HELPERS = ['money', 'date'] as const;
+export const EXPLANATION_HELPERS = ['money', 'date', 'count'] as const;
 
 /** One Handlebars per language: `money` and `date` write amounts and dates as each language's readers expect. */
 const environments: Record<Language, typeof Handlebars> = { fr: withFormats('fr-CA'), en: withFormats('en-CA') };
@@ -17,8 +17,10 @@ const templates = {
 
 /**
  * `{{money amount}}`: « 9,98 $ », « 25 000 $ » in French, "$9.98", "$25,000" in English (cents only when there
- * are some). `{{date day}}`: « 2 avril 2026 », "April 2, 2026" for an ISO date. Anything else (a masked « *** »,
- * a missing value) is written as it is.
+ * are some). `{{date day}}`: « 2 avril 2026 », "April 2, 2026" for an ISO date. `{{count n "an" "ans"}}`: the
+ * number and the form of the noun its language's plural rules take: « 0 an », « 1 an », « 2 ans », but "0 days",
+ * "1 day" (French counts 0 and 1 as singular, English only 1); a masked « *** » keeps the plural noun. Anything
+ * else (a masked amount or date, a missing value, a count without both forms) is written as it is.
  */
 function withFormats(locale: string): typeof Handlebars {
   const environment = Handlebars.create();
@@ -33,6 +35,18 @@ function withFormats(locale: string): typeof Handlebars {
     const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof amount !== 'number' || !Number.isFinite(amount)) return value;
     return (Number.isInteger(amount) ? whole : cents).format(amount);
+  });
+  const plural = new Intl.PluralRules(locale);
+  const quantity = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  // French keeps a number with its noun on one line (a non-breaking space), as it does « 30 jours » typed so.
+  const space = locale.startsWith('fr') ? '\u00a0' : ' ';
+  environment.registerHelper('count', (value: unknown, one: unknown, other: unknown) => {
+    if (typeof one !== 'string' || typeof other !== 'string' || value === undefined || value === null || value === '')
+      return value;
+    const n = typeof value === 'string' ? Number(value) : value;
+    // A masked « *** » (or another text that is no number) keeps the noun: « *** ans ».
+    if (typeof n !== 'number' || !Number.isFinite(n)) return `${String(value)}${space}${other}`;
+    return `${quantity.format(n)}${space}${plural.select(n) === 'one' ? one : other}`;
   });
   environment.registerHelper('date', (value: unknown) => {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
