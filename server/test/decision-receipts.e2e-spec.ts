@@ -217,6 +217,14 @@ describe('decision receipts and review requests', () => {
     ]);
     const viaFilter = await risk.get(`/api/v1/reviews?filter=${encodeURIComponent('{"status":"closed"}')}`);
     expect((viaFilter.body as { id: string }[]).map((r) => r.id)).not.toContain(id);
+    // By rule set: a reviewer of enrolment decisions sees theirs, not the invoices'.
+    const ids = async (query: string) =>
+      ((await risk.get(`/api/v1/reviews?${query}`)).body as { id: string }[]).map((r) => r.id);
+    expect(await ids('ruleset=enrolment&status=open')).toContain(id);
+    expect(await ids(`filter=${encodeURIComponent('{"ruleset":"enrolment","status":"open"}')}`)).toContain(id);
+    expect(await ids('ruleset=invoices')).not.toContain(id);
+    const badKey = await risk.get('/api/v1/reviews?ruleset=Enrolment!');
+    expect([badKey.status, badKey.body.details?.[0]?.path]).toEqual([400, '/ruleset']);
 
     // An analyst may not decide; an override must name the new decision.
     expect((await analyst.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'r' })).status).toBe(

@@ -6959,6 +6959,7 @@ export interface operations {
         /** @description a JSON object of filters */
         filter?: string;
         status?: 'open' | 'closed';
+        ruleset?: string;
       };
       header?: never;
       path?: never;

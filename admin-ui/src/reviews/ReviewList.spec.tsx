@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
@@ -20,9 +20,21 @@ const review = (id: string, overdue: boolean): Review => ({
   outcomes: ['ineligible', 'manual_review', 'auto_approve', 'request_documents'],
 });
 
+/** The rule sets the queue's filter offers. */
+const RULESETS = {
+  'GET /api/v1/rulesets': {
+    body: [
+      { id: 'enrolment', key: 'enrolment', name: 'Adhésion' },
+      { id: 'invoices', key: 'invoices', name: 'Factures' },
+    ],
+    headers: { 'Content-Range': 'rulesets 0-1/2' },
+  },
+};
+
 describe('ReviewList', () => {
   it('lists open requests by due date, overdue ones marked, and overrides one with a reason and a new decision', async () => {
     const api = fakeApi({
+      ...RULESETS,
       'GET /api/v1/reviews': {
         body: [review('1', true), review('2', false)],
         headers: { 'Content-Range': 'reviews 0-1/2' },
@@ -67,8 +79,32 @@ describe('ReviewList', () => {
     });
   });
 
+  it('narrows the queue to one rule set', async () => {
+    const api = fakeApi({
+      'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } },
+      ...RULESETS,
+    });
+    renderConsole(
+      <ResourceContextProvider value="reviews">
+        <ReviewList />
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    await screen.findByText('Observations 1');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Ensemble de règles' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Adhésion' }));
+    await waitFor(() =>
+      expect(
+        api.calls.some((c) => decodeURIComponent(c.url).includes('filter={"status":"open","ruleset":"enrolment"}')),
+      ).toBe(true),
+    );
+  });
+
   it('offers no decision to those who may only read the queue', async () => {
-    fakeApi({ 'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } } });
+    fakeApi({
+      ...RULESETS,
+      'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } },
+    });
     renderConsole(
       <ResourceContextProvider value="reviews">
         <ReviewList />

@@ -17,6 +17,7 @@ import {
   DataTable,
   Link,
   List,
+  ReferenceInput,
   SelectInput,
   useLocaleState,
   usePermissions,
@@ -54,6 +55,10 @@ const filters = [
     ]}
     alwaysOn
   />,
+  // A reviewer of one pilot's decisions works that queue alone.
+  <ReferenceInput key="ruleset" source="ruleset" reference="rulesets" sort={{ field: 'key', order: 'ASC' }} alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
 ];
 
 const DueDate = () => {

@@ -2,29 +2,36 @@ import { Query, type PipeTransform } from '@nestjs/common';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
-import { reviewStatusQuerySchema } from './reviews.contract.js';
+import { reviewsFilterSchema, type ReviewsFilter } from './reviews.contract.js';
 
-export interface ReviewsQuery {
+export interface ReviewsQuery extends ReviewsFilter {
   list: ListQuery;
-  status?: 'open' | 'closed';
 }
 
 const listPipe = new ListQueryPipe(['dueAt', 'submittedAt', 'decidedAt'], ['dueAt', 'ASC'], {
-  status: reviewStatusQuerySchema.properties.status,
+  status: reviewsFilterSchema.properties.status,
+  ruleset: reviewsFilterSchema.properties.ruleset,
 });
-const statusPipe = new JsonSchemaPipe(reviewStatusQuerySchema, 'review filter');
+const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'review filter');
 
-/** `?status=open` or the console's `filter={"status":"open"}`, with the usual sort and range; both validated. */
+/**
+ * `?status=open&ruleset=enrolment` or the console's `filter={"status":"open","ruleset":"enrolment"}`, with the
+ * usual sort and range; both validated.
+ */
 class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   transform(query: Record<string, unknown>): ReviewsQuery {
     const list = listPipe.transform(query);
-    const status = query['status'] ?? list.filter['status'];
-    const checked = statusPipe.transform(status === undefined ? {} : { status }) as { status?: 'open' | 'closed' };
-    return { list, ...(checked.status && { status: checked.status }) };
+    const given: Record<string, unknown> = {};
+    for (const name of ['status', 'ruleset'] as const) {
+      const value = query[name] ?? list.filter[name];
+      if (value !== undefined) given[name] = value;
+    }
+    const checked = filterPipe.transform(given) as ReviewsFilter;
+    return { list, ...checked };
   }
 
   queryParameters(): QueryParameter[] {
-    return [...listPipe.queryParameters(), ...parametersOfSchema(reviewStatusQuerySchema)];
+    return [...listPipe.queryParameters(), ...parametersOfSchema(reviewsFilterSchema)];
   }
 }
 

@@ -166,11 +166,22 @@ export const decideReviewRequestSchema = {
 } as const;
 export type DecideReviewRequest = FromSchema<typeof decideReviewRequestSchema>;
 
-export const reviewStatusQuerySchema = {
+export const reviewsFilterSchema = {
   type: 'object',
   additionalProperties: true,
-  properties: { status: { type: 'string', enum: ['open', 'closed'] } },
+  properties: {
+    status: { type: 'string', enum: ['open', 'closed'] },
+    ruleset: {
+      type: 'string',
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'only the requests about decisions of this rule set',
+    },
+  },
 } as const;
+export interface ReviewsFilter {
+  status?: 'open' | 'closed';
+  ruleset?: string;
+}
 
 export const reviewViewSchema = {
   type: 'object',

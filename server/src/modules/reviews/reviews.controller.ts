@@ -93,7 +93,8 @@ export class ReviewsController {
   @ContentRange('reviews')
   @ApiOkResponse({ schema: { type: 'array', items: reviewViewSchema } as object })
   list(@ReviewsQueryParams() query: ReviewsQuery): Promise<ListPage<ReviewView>> {
-    return this.reviews.list(query.status, query.list);
+    const { list, ...filter } = query;
+    return this.reviews.list(filter, list);
   }
 
   @Get('reviews/:id')

@@ -16,7 +16,7 @@ import type { Language } from './receipt-messages.js';
 
 /** How long a /metrics scrape waits for the review counts before it gives the last ones known. */
 const SCRAPE_WAIT_MS = 1_000;
-import type { DecideReviewRequest, SubmitReviewRequest } from './reviews.contract.js';
+import type { DecideReviewRequest, ReviewsFilter, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
 import { VersionOutcomes } from './version-outcomes.js';
 
@@ -221,10 +221,11 @@ export class ReviewsService {
     return (await this.rollForward(requests)).map((r) => toView(r, now));
   }
 
-  async list(status: 'open' | 'closed' | undefined, query: ListQuery): Promise<ListPage<ReviewView>> {
+  async list({ status, ruleset }: ReviewsFilter, query: ListQuery): Promise<ListPage<ReviewView>> {
     const now = new Date();
     let requests = await this.rollForward(await this.repository.list(status === 'open' ? 'open' : undefined));
     if (status) requests = requests.filter((r) => r.status === status);
+    if (ruleset) requests = requests.filter((r) => r.ruleset === ruleset);
     const views = requests.map((r) => toView(r, now));
     const field = query.sortField as 'dueAt' | 'submittedAt' | 'decidedAt';
     const sign = query.sortOrder === 'ASC' ? 1 : -1;
