@@ -30,7 +30,9 @@ describe('error bodies', () => {
     expect(response.body.error).toBe('payload_too_large');
     expect(isErrorBody(response.body)).toBe(true);
     // The limit is said, so the caller knows how much to send.
-    expect(response.body.message).toMatch(/larger than \d+ bytes \(BODY_LIMIT_BYTES\): send fewer items/);
+    expect(response.body.message).toMatch(
+      /larger than \d+ bytes \(BODY_LIMIT_BYTES\): send a smaller one \(a batch: fewer items per request\)\./,
+    );
   });
 
   it('rejects hostile nesting before validating it', async () => {

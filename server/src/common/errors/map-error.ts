@@ -108,7 +108,7 @@ function tooLarge(bodyLimitBytes: number | undefined): MappedError {
     status: 413,
     body: {
       error: 'payload_too_large',
-      message: `The request body is larger than ${limit}: send fewer items per request.`,
+      message: `The request body is larger than ${limit}: send a smaller one (a batch: fewer items per request).`,
       details: [{ path: '/', message: `exceeds ${limit}` }],
     },
   };
