@@ -448,6 +448,27 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('finds an input fact a computed fact is named after in any part of the input schema: allOf, $ref', async () => {
+    const response = await analyst.post('/api/v1/rulesets', {
+      ...invoiceRuleset('split-schema'),
+      inputSchema: {
+        type: 'object',
+        $defs: { employee: { type: 'object', properties: { employee: { type: 'object' } } } },
+        allOf: [{ properties: { invoice: { type: 'object' } } }, { $ref: '#/$defs/employee' }],
+      },
+      computedFacts: [
+        { name: 'invoice', expression: '1' },
+        { name: 'employee', expression: '2' },
+        { name: 'total', expression: '3' },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect((response.body.details as Detail[]).map((d) => d.path)).toEqual([
+      '/computedFacts/0/name',
+      '/computedFacts/1/name',
+    ]);
+  });
+
   it('refuses a duplicate key with 409 on /key', async () => {
     const response = await analyst.post('/api/v1/rulesets', invoiceRuleset('guarded'));
     expect(response.status).toBe(409);

@@ -1,5 +1,6 @@
 import type { Principal } from '../../common/access/principal.js';
 import { scopesAllow } from '../../common/access/scopes.js';
+import { expandSchemas as expand, resolveSchemaPointer as resolvePointer } from '../../common/json/schema-parts.js';
 import { linearPattern } from '../../engine/linear-pattern.js';
 
 type Json = Record<string, unknown>;
@@ -44,17 +45,6 @@ export function piiPaths(
     else if (JSON.stringify(target ?? null).includes('"x-pii":true')) found.push(prefix);
   }
   return found;
-}
-
-/** The part of a schema a local `$ref` (`#/$defs/x`) points to, or undefined. */
-function resolvePointer(root: unknown, pointer: string): unknown {
-  let node: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Json)[key];
-  }
-  return node;
 }
 
 /** A copy of the facts with personal information replaced by `***`. */
@@ -223,22 +213,4 @@ function memberSchemas(nodes: Json[], key: string): unknown[] {
     const additional = n['additionalProperties'];
     return additional && typeof additional === 'object' ? [additional] : [];
   });
-}
-
-/** The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s. */
-function expand(schemas: unknown[], root: unknown): Json[] {
-  const out: Json[] = [];
-  const add = (schema: unknown, depth: number): void => {
-    if (schema === null || typeof schema !== 'object') return;
-    const node = schema as Json;
-    out.push(node);
-    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
-      if (Array.isArray(node[keyword])) for (const part of node[keyword] as unknown[]) add(part, depth);
-    const ref = node['$ref'];
-    // A chain of references is followed a bounded number of steps (a schema may refer to itself).
-    if (typeof ref === 'string' && ref.startsWith('#') && depth < MAX_REF_DEPTH * 8)
-      add(resolvePointer(root, ref.slice(1)), depth + 1);
-  };
-  for (const schema of schemas) add(schema, 0);
-  return out;
 }

@@ -1,3 +1,4 @@
+import { declaredPropertyNames } from '../../common/json/schema-parts.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
@@ -113,7 +114,8 @@ function expressionProblems(computedFacts: { expression: string }[]): ErrorDetai
  */
 function computedFactNameProblems(content: RulesetContent): ErrorDetail[] {
   const facts = content.computedFacts ?? [];
-  const inputs = new Set(Object.keys((content.inputSchema['properties'] ?? {}) as object));
+  // Declared in any part of the schema: `allOf` of a shared employee schema, a `$ref` to `$defs`.
+  const inputs = declaredPropertyNames(content.inputSchema);
   const lookups = new Set((content.lookups ?? []).map((lookup) => lookup.fact));
   const firstIndex = new Map<string, number>();
   facts.forEach(({ name }, i) => firstIndex.has(name) || firstIndex.set(name, i));
