@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from 
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService } from '../governance/governed-resource.service.js';
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
+import type { ResourceState } from '../governance/versioned-resource.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
 import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../governance/governed.contract.js';
@@ -245,13 +246,7 @@ export class ExperimentsService
     const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
     // Archived (stopped) experiments are not listed: they serve nothing.
     for (const state of (await this.states(page, {})).items) {
-      const now = new Date();
-      const numbers = [
-        versionInForce(state.publications, now),
-        ...scheduledPublications(state.publications, now).map((p) => p.version),
-      ];
-      for (const n of new Set(numbers.filter((x): x is number => x !== null))) {
-        const content = await this.resources.content(state, n);
+      for (const content of await this.servedContents(state)) {
         if (content.prompt === prompt && content.variants.some((v) => v.version === version))
           throw new ConflictError(
             `The experiment "${state.key}" serves version ${version} of "${prompt}" as its variant "${content.variants.find((v) => v.version === version)!.name}": stop it first.`,
@@ -317,7 +312,12 @@ export class ExperimentsService
   }
 
   /** The prompts an experiment runs on now or is scheduled to (none once stopped). */
-  private async promptsOf(state: Awaited<ReturnType<ExperimentsRepository['get']>> & object): Promise<string[]> {
+  private async promptsOf(state: ExperimentState): Promise<string[]> {
+    return [...new Set((await this.servedContents(state)).map((c) => c.prompt))];
+  }
+
+  /** The contents an experiment serves now or is scheduled to: its version in force and its scheduled ones. */
+  private async servedContents(state: ExperimentState): Promise<ExperimentContent[]> {
     if (state.archived) return [];
     const now = new Date();
     const numbers = new Set(
@@ -326,8 +326,7 @@ export class ExperimentsService
         ...scheduledPublications(state.publications, now).map((p) => p.version),
       ].filter((n): n is number => n !== null),
     );
-    const contents = await Promise.all([...numbers].map((n) => this.resources.content(state, n)));
-    return [...new Set(contents.map((c) => c.prompt))];
+    return Promise.all([...numbers].map((n) => this.resources.content(state, n)));
   }
 
   /**
@@ -367,6 +366,8 @@ export class ExperimentsService
     return byPrompt;
   }
 }
+
+type ExperimentState = ResourceState<ExperimentMeta, ExperimentContent>;
 
 /** What serves a prompt: a running experiment, or the control of one stopped automatically (`fallback`). */
 interface ServedExperiment {
