@@ -57,7 +57,7 @@ const filters = [
   />,
   // A reviewer of one pilot's decisions works that queue alone.
   <ReferenceInput key="ruleset" source="ruleset" reference="rulesets" sort={{ field: 'key', order: 'ASC' }} alwaysOn>
-    <SelectInput optionText="name" />
+    <SelectInput optionText="name" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
 ];
 
