@@ -186,6 +186,7 @@ describe('decision receipts and review requests', () => {
       submittedBy: 'analyst',
       overdue: false,
       ageDays: 0,
+      outcomes: ['ineligible', 'manual_review', 'auto_approve', 'request_documents'],
     });
     const due = new Date(submitted.body.dueAt).getTime() - new Date(submitted.body.submittedAt).getTime();
     expect(due).toBe(10 * 86_400_000);

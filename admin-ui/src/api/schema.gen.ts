@@ -6753,7 +6753,7 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
-            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            /** @description open requests: the outcomes the reviewed version gives, one of which an override decides */
             outcomes?: string[];
           }[];
         };
@@ -6870,7 +6870,7 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
-            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            /** @description open requests: the outcomes the reviewed version gives, one of which an override decides */
             outcomes?: string[];
           };
         };
@@ -7011,7 +7011,7 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
-            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            /** @description open requests: the outcomes the reviewed version gives, one of which an override decides */
             outcomes?: string[];
           }[];
         };
@@ -7107,7 +7107,7 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
-            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            /** @description open requests: the outcomes the reviewed version gives, one of which an override decides */
             outcomes?: string[];
           };
         };
@@ -7218,7 +7218,7 @@ export interface operations {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
-            /** @description open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides */
+            /** @description open requests: the outcomes the reviewed version gives, one of which an override decides */
             outcomes?: string[];
           };
         };

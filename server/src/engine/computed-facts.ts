@@ -18,7 +18,8 @@ import { startClock } from './work-clock.js';
  * `filter`) over a list or map that already exists, and comprehensions cannot nest. Every step, every
  * element visited and every character or element allocated is charged to one budget per evaluation, so
  * the work is bounded whatever the facts are; past the budget the evaluation stops with ExpressionLimitError.
- * No eval, no `new Function`, no property outside a value's own keys.
+ * No eval; `new Function` only to build a map literal whose keys are written as JSON strings (cel-compiler.ts,
+ * docs/adr/0010); no property outside a value's own keys.
  */
 
 // The modules behind this entry, re-exported so importers keep one path.

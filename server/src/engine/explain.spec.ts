@@ -38,6 +38,16 @@ describe('explanations write money and dates as each language does', () => {
     expect(fr('***')).toBe(`***${NBSP}ans`); // masked: the noun stays
     expect(fr(undefined)).toBe(''); // missing: nothing, as for money and dates
     expect(render('{{count n "an"}}', 'fr', { n: 2 })).toBe('2'); // one form only: the number alone
+    // The noun agrees with the number as written, rounded to two decimals.
+    expect([0.999, 1.001].map(en)).toEqual(['1 day', '1 day']);
+    expect(fr(1.999)).toBe(`2${NBSP}ans`);
+  });
+
+  it('reads a fact named like a helper when the helper is given nothing: {{count}}, {{money}}', () => {
+    expect(render('{{count}} lignes; {{#each l}}{{count}}{{/each}}', 'fr', { count: 3, l: [{ count: 1 }] })).toBe(
+      '3 lignes; 1',
+    );
+    expect(render('[{{money}}]', 'en', {})).toBe('[]');
   });
 
   it('writes what is not an amount or a date as it is: a masked value, a missing one', () => {

@@ -36,7 +36,8 @@ function withFormats(locale: string): typeof Handlebars {
     if (typeof amount !== 'number' || !Number.isFinite(amount)) return value;
     return (Number.isInteger(amount) ? whole : cents).format(amount);
   });
-  const plural = new Intl.PluralRules(locale);
+  // The noun follows the number as written (rounded to two decimals): 0.999 is "1 day", 1.999 « 2 ans ».
+  const plural = new Intl.PluralRules(locale, { maximumFractionDigits: 2 });
   const quantity = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   // French keeps a number with its noun on one line (a non-breaking space), as it does « 30 jours » typed so.
   const space = locale.startsWith('fr') ? '\u00a0' : ' ';
@@ -57,6 +58,17 @@ function withFormats(locale: string): typeof Handlebars {
       ? day.format(parsed).replace(/^1 /, '1er ')
       : day.format(parsed);
   });
+  // `{{count}}` (or `{{money}}`, `{{date}}`) alone reads the fact of that name, as it did before the helper
+  // existed: with knownHelpersOnly, Handlebars calls the helper for it, which would write "[object Object]".
+  for (const name of EXPLANATION_HELPERS) {
+    const helper = environment.helpers[name] as (...args: unknown[]) => unknown;
+    environment.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      if (args.length > 1) return helper.apply(this, args);
+      return this !== null && typeof this === 'object' && Object.hasOwn(this, name)
+        ? (this as Record<string, unknown>)[name]
+        : undefined;
+    });
+  }
   return environment;
 }
 

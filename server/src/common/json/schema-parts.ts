@@ -2,35 +2,43 @@
 
 type Json = Record<string, unknown>;
 
-/** How many `$ref`s one chain follows: a schema may refer to itself. */
-const MAX_REF_STEPS = 32;
-
-/** The part of a schema a local `$ref` (`#/$defs/x`) points to, or undefined. */
+/** The part of a schema a local `$ref` (`#/$defs/x`) points to, or undefined (a malformed pointer too). */
 export function resolveSchemaPointer(root: unknown, pointer: string): unknown {
   let node: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    let key: string;
+    try {
+      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return undefined; // `#/%zz`: no such part
+    }
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Json)[key];
   }
   return node;
 }
 
-/** The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s. */
+/**
+ * The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s, each part
+ * once. Visiting a part once keeps this linear in the schema: parts that refer twice to the next, 30 deep, had it
+ * walk 2^30 paths (a schema may also refer to itself).
+ */
 export function expandSchemas(schemas: unknown[], root: unknown): Json[] {
-  const out: Json[] = [];
-  const add = (schema: unknown, depth: number): void => {
-    if (schema === null || typeof schema !== 'object') return;
+  const seen = new Set<Json>();
+  const stack = [...schemas].reverse();
+  while (stack.length > 0) {
+    const schema = stack.pop();
+    if (schema === null || typeof schema !== 'object' || seen.has(schema as Json)) continue;
     const node = schema as Json;
-    out.push(node);
+    seen.add(node);
+    const parts: unknown[] = [];
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
-      if (Array.isArray(node[keyword])) for (const part of node[keyword] as unknown[]) add(part, depth);
+      if (Array.isArray(node[keyword])) parts.push(...(node[keyword] as unknown[]));
     const ref = node['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#') && depth < MAX_REF_STEPS)
-      add(resolveSchemaPointer(root, ref.slice(1)), depth + 1);
-  };
-  for (const schema of schemas) add(schema, 0);
-  return out;
+    if (typeof ref === 'string' && ref.startsWith('#')) parts.push(resolveSchemaPointer(root, ref.slice(1)));
+    stack.push(...parts.reverse());
+  }
+  return [...seen];
 }
 
 /** The property names a schema declares for an object, in any of its parts (`properties` only, not patterns). */

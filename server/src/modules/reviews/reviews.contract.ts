@@ -208,8 +208,7 @@ export const reviewViewSchema = {
     outcomes: {
       type: 'array',
       items: { type: 'string' },
-      description:
-        'open requests, in lists and reads: the outcomes the reviewed version gives, one of which an override decides',
+      description: 'open requests: the outcomes the reviewed version gives, one of which an override decides',
     },
   },
 } as const;

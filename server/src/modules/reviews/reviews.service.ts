@@ -41,7 +41,7 @@ export interface ReviewView {
   newDecision?: { type: string; params?: Record<string, unknown> };
   decidedBy?: string;
   decidedAt?: string;
-  /** Open requests, in lists and reads: the outcomes a reviewer may decide instead (those the version gives). */
+  /** Open requests: the outcomes a reviewer may decide instead (those the version gives). */
   outcomes?: string[];
 }
 
@@ -171,14 +171,14 @@ export class ReviewsService {
       const [stored] = await this.rollForward(await this.repository.findById(request._id).then((r) => (r ? [r] : [])));
       if (stored?.status === 'open') {
         await this.auditSubmitted(stored);
-        return toView(stored, now);
+        return (await this.withOutcomes([toView(stored, now)]))[0]!;
       }
       // The same words again once the first request was decided: a new request, under an id of its own.
       request._id = randomUUID();
       await this.repository.insert(request);
     }
     await this.auditSubmitted(request);
-    return toView(request, now);
+    return (await this.withOutcomes([toView(request, now)]))[0]!;
   }
 
   /**
@@ -218,7 +218,7 @@ export class ReviewsService {
     const requests = await this.repository.byDecision(decisionId);
     if (requests.length === 0) await this.aboutPerson(decisionId, principal); // 404 or 409 said as for a receipt
     const now = new Date();
-    return (await this.rollForward(requests)).map((r) => toView(r, now));
+    return this.withOutcomes((await this.rollForward(requests)).map((r) => toView(r, now)));
   }
 
   async list({ status, ruleset }: ReviewsFilter, query: ListQuery): Promise<ListPage<ReviewView>> {
@@ -296,10 +296,17 @@ export class ReviewsService {
       );
   }
 
-  /** Open views with the outcomes a reviewer may choose from (closed ones are decided). */
+  /**
+   * Open views with the outcomes a reviewer may choose from (closed ones are decided). A version that cannot be
+   * read leaves its view without them rather than failing the whole queue; deciding then says why.
+   */
   private async withOutcomes(views: ReviewView[]): Promise<ReviewView[]> {
     for (const view of views)
-      if (view.status === 'open') view.outcomes = await this.outcomes.of(view.ruleset, view.version);
+      if (view.status === 'open')
+        await this.outcomes.of(view.ruleset, view.version).then(
+          (outcomes) => (view.outcomes = outcomes),
+          () => undefined,
+        );
     return views;
   }
 

@@ -57,7 +57,8 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   // At the size limit each of the three passes over the definition takes 5–30 ms (more in a cold process):
   // other requests are served between them, not after all three (docs/adr/0034).
   await nextTurn();
-  details.push(...(await inputSchemaProblems(content.inputSchema)));
+  const schemaRefused = await inputSchemaProblems(content.inputSchema);
+  details.push(...schemaRefused);
   if (content.tests !== undefined && !validateTests(content.tests))
     details.push(...toErrorDetails(validateTests.errors, '/tests'));
   if (content.lookups !== undefined && !validateLookups(content.lookups))
@@ -73,7 +74,12 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   if (content.computedFacts !== undefined) {
     if (!validateComputedFacts(content.computedFacts))
       details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
-    else details.push(...expressionProblems(content.computedFacts), ...computedFactNameProblems(content));
+    else
+      details.push(
+        ...expressionProblems(content.computedFacts),
+        // A refused input schema (too costly, malformed) is not read again for the names it declares.
+        ...(schemaRefused.length === 0 ? computedFactNameProblems(content) : []),
+      );
   }
   if (details.length === 0) details.push(...explanationSizeProblems(content.definition));
   await nextTurn();
