@@ -6,6 +6,16 @@ import { accessibilityViolations, signIn as signInAt, startConsole, type Console
 const SCREENSHOTS = 'docs/screenshots';
 
 // The built console (admin-ui/dist) served by the real server on a real database, driven in Chromium.
+/** The API requests a page gets refused (4xx, 5xx), as "status url", collected as they come. */
+function refusedRequests(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/api/v1/') && response.status() >= 400) refused.push(`${response.status()} ${url}`);
+  });
+  return refused;
+}
+
 describe('console shell', () => {
   let c: ConsoleUnderTest;
   let t: TestApp;
@@ -227,11 +237,7 @@ describe('console shell', () => {
       .set('authorization', `Bearer ${await t.login('admin')}`)
       .send({ name: 'Tri', scopes: ['evaluate:invoices'] });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const refused: string[] = [];
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.pathname.startsWith('/api/v1/') && response.status() >= 400) refused.push(`${response.status()} ${url}`);
-    });
+    const refused = refusedRequests(page);
     await signIn(page, 'admin');
     await page.getByRole('heading', { name: /^Bienvenue/ }).waitFor();
     const lists = ['rulesets', 'prompts', 'experiments', 'reference-tables', 'api-keys', 'users', 'audit'];
@@ -255,11 +261,7 @@ describe('console shell', () => {
 
   it('opens each pilot rule set and its Shadow tab without a refused request', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const refused: string[] = [];
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.pathname.startsWith('/api/v1/') && response.status() >= 400) refused.push(`${response.status()} ${url}`);
-    });
+    const refused = refusedRequests(page);
     await signIn(page, 'approver');
     await page.getByRole('heading', { name: /^Bienvenue/ }).waitFor();
     for (const key of ['invoices', 'enrolment']) {

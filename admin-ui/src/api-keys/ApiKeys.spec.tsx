@@ -15,6 +15,20 @@ const key = {
   revoked: false,
 };
 
+/** The creation form, named and scoped, answered by a fake API that creates the key. */
+async function fillCreateForm() {
+  const api = fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
+  renderConsole(
+    <ResourceContextProvider value="api-keys">
+      <ApiKeyCreate />
+    </ResourceContextProvider>,
+    ['admin'],
+  );
+  fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
+  fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+  return api;
+}
+
 describe('API keys', () => {
   it('asks before revoking a key, by its name, and says it stops working at once', async () => {
     fakeApi({ 'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } } });
@@ -85,15 +99,7 @@ describe('API keys', () => {
   });
 
   it('proposes an expiry a year ahead, which may be emptied for a key that does not expire', async () => {
-    const api = fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyCreate />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
-    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
-    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    const api = await fillCreateForm();
     const expires = screen.getByLabelText('Expire le') as HTMLInputElement;
     const nextYear = new Date();
     nextYear.setFullYear(nextYear.getFullYear() + 1);
@@ -106,15 +112,7 @@ describe('API keys', () => {
   });
 
   it('sends no expiry when the field is emptied', async () => {
-    const api = fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyCreate />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
-    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
-    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    const api = await fillCreateForm();
     const expires = screen.getByLabelText('Expire le');
     fireEvent.change(expires, { target: { value: '' } });
     fireEvent.blur(expires); // the date input takes an emptied value when it loses focus
@@ -126,15 +124,7 @@ describe('API keys', () => {
   it('offers to copy the secret it shows once', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    fakeApi({ 'POST /api/v1/api-keys': { status: 201, body: { ...key, key: 'gbk_secret_123' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyCreate />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
-    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'sonde-fr' } });
-    fireEvent.change(screen.getByRole('textbox', { name: /Portées/ }), { target: { value: 'evaluate:invoices-*' } });
+    await fillCreateForm();
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const dialog = await screen.findByRole('dialog', { name: 'Clé API créée' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copier la clé' }));
