@@ -278,6 +278,19 @@ describe('the invoice and enrolment pilots', () => {
     });
     expect(baby.body.events[0].type).toBe('manual_review');
     expect(baby.body.explanation.fr).toContain('Les dates indiquées vous donnent 1\u00a0an à la date d');
+    // The path names each step in the reader's language, not by its identifier (« date-de-naissance-a-verifier »).
+    expect(baby.body.explanation.fr).toContain("âge invraisemblable à l'embauche → date de naissance à vérifier.");
+    const unnamed: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const n = node as Record<string, unknown>;
+        if (n['labelEn'] !== undefined && n['label'] === undefined) unnamed.push(String(n['id'] ?? n['labelEn']));
+        Object.values(n).forEach(walk);
+      }
+    };
+    walk(JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')).definition);
+    expect(unnamed.filter((id) => /[-_]/.test(id))).toEqual([]); // an identifier shown as a French word must read as one
     expect(baby.body.explanation.en).toContain('The dates given make you 1 on the hire date');
   });
 
