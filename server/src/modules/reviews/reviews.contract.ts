@@ -174,7 +174,8 @@ export const reviewsFilterSchema = {
     ruleset: {
       type: 'string',
       pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
-      description: 'only the requests about decisions of this rule set',
+      // Worded as the rule set key it is (the console words a pattern's refusal by this description).
+      description: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026',
     },
   },
 } as const;
