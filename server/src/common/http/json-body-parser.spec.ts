@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { hasDigitRun, nestsDeeperThan, unacceptableValue } from './json-body-parser.js';
+import { hasDigitRun, nestsDeeperThan, scanJsonText, unacceptableValue } from './json-body-parser.js';
 
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays, not brackets inside strings', () => {
@@ -83,6 +83,33 @@ describe('unacceptableValue', () => {
       path: '/list/1',
       message: expect.stringMatching(/surrogate/),
     });
+  });
+
+  it('finds what it refuses in a large body the same way when the scan says how long the longest string is', () => {
+    // Batches: over 64 brackets (so the text is scanned), keys short and long, values with escapes or without.
+    const key = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ minLength: 1020, maxLength: 1030 }));
+    const item = fc.dictionary(
+      key,
+      fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.string({ maxLength: 1100 })),
+      {
+        maxKeys: 3,
+      },
+    );
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 70, maxLength: 90 }), (items) => {
+        const text = JSON.stringify({ items });
+        const scanned = scanJsonText(text, 64);
+        expect(scanned.longestString).toBeDefined();
+        expect(unacceptableValue(JSON.parse(text), text, scanned.longestString)).toEqual(
+          unacceptableValue(JSON.parse(text), text, Infinity),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    const longKey = JSON.stringify({ items: [...Array(70).fill({}), { ['k'.repeat(1025)]: 1 }] });
+    expect(unacceptableValue(JSON.parse(longKey), longKey, scanJsonText(longKey, 64).longestString)?.path).toBe(
+      `/items/70/${'k'.repeat(64)}`,
+    );
   });
 
   it('refuses every number JSON.parse turns into Infinity, and only those, however it is written', () => {
