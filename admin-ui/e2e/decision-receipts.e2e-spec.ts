@@ -119,6 +119,18 @@ describe('decision receipts and review requests in the console', () => {
     const overdue = page.getByRole('row').filter({ hasText: 'fonction publique le mois précédent' });
     await overdue.getByText(/En retard/).waitFor();
     await page.getByRole('row').filter({ hasText: 'pas le 2 mars' }).waitFor();
+    // Narrowed to the enrolment rule set, the queue keeps both; nothing the console asks is refused.
+    const refused: string[] = [];
+    page.on(
+      'response',
+      (r) => r.status() >= 400 && r.url().includes('/api/v1/') && refused.push(`${r.status()} ${r.url()}`),
+    );
+    await page.getByRole('combobox', { name: 'Ensemble de règles' }).click();
+    await page.getByRole('option', { name: /adhésion/i }).click();
+    await page.waitForURL(/ruleset%22%3A%22enrolment|ruleset":"enrolment/);
+    await overdue.getByText(/En retard/).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Ensemble de règles' }).textContent()).toMatch(/adhésion/i);
+    expect(refused).toEqual([]);
     await overdue.getByRole('button', { name: 'Trancher' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Modifier la décision').check();

@@ -1,4 +1,4 @@
-import { fetchUtils } from 'react-admin';
+import { fetchUtils, type GetManyParams, type GetManyResult, type RaRecord } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { wordDetail, type ApiDetail } from './common/detail-wording';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -53,8 +53,22 @@ export interface TaggedRead<T = unknown> {
  * and changed with If-Match (governed drafts, reference tables), reads under a record or under the API, and
  * commands (transitions, publish, rollback, stop, test) and removals under a record (a shadow run).
  */
+const rest = simpleRestProvider('/api/v1', httpClient);
+
 export const dataProvider = {
-  ...simpleRestProvider('/api/v1', httpClient),
+  ...rest,
+
+  /**
+   * The records a reference shows (a filter's chosen rule set), each read by its id: the REST provider asks the
+   * list for `filter={"id":[…]}`, which no list of the API takes (each takes only its own filters).
+   */
+  async getMany<RecordType extends RaRecord = RaRecord>(
+    resource: string,
+    params: GetManyParams<RecordType>,
+  ): Promise<GetManyResult<RecordType>> {
+    const records = await Promise.all(params.ids.map((id) => rest.getOne<RecordType>(resource, { id })));
+    return { data: records.map((r) => r.data) };
+  },
 
   /** GET …/{id} with its ETag: react-admin's getOne drops the response headers. */
   async getWithEtag<T>(resource: string, id: string): Promise<TaggedRead<T>> {

@@ -29,6 +29,7 @@ const RULESETS = {
     ],
     headers: { 'Content-Range': 'rulesets 0-1/2' },
   },
+  'GET /api/v1/rulesets/enrolment': { body: { id: 'enrolment', key: 'enrolment', name: 'Adhésion' } },
 };
 
 describe('ReviewList', () => {
@@ -98,6 +99,10 @@ describe('ReviewList', () => {
         api.calls.some((c) => decodeURIComponent(c.url).includes('filter={"status":"open","ruleset":"enrolment"}')),
       ).toBe(true),
     );
+    // The chosen rule set is read by its key (no list of the API takes a filter on ids) and stays shown.
+    await waitFor(() => expect(api.to('GET', '/api/v1/rulesets/enrolment')).toHaveLength(1));
+    expect(api.calls.some((c) => decodeURIComponent(c.url).includes('"id":'))).toBe(false);
+    expect(screen.getByRole('combobox', { name: 'Ensemble de règles' }).textContent).toBe('Adhésion');
   });
 
   it('offers no decision to those who may only read the queue', async () => {
