@@ -17,8 +17,10 @@ import {
   DataTable,
   Link,
   List,
+  ReferenceField,
   ReferenceInput,
   SelectInput,
+  TextField as RaTextField,
   useLocaleState,
   usePermissions,
   useRecordContext,
@@ -99,7 +101,12 @@ export const ReviewList = () => {
           disableSort
           render={(r: Review) => translate('gabarit.reviews.age', { smart_count: r.ageDays ?? 0 })}
         />
-        <DataTable.Col source="ruleset" disableSort />
+        {/* The rule set by its name, leading to it (its key is what the API gives). */}
+        <DataTable.Col source="ruleset" disableSort>
+          <ReferenceField source="ruleset" reference="rulesets" link="show">
+            <RaTextField source="name" />
+          </ReferenceField>
+        </DataTable.Col>
         <DataTable.Col
           source="automatedDecision"
           disableSort
