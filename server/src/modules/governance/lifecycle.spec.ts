@@ -187,6 +187,25 @@ describe('Lifecycle', () => {
     expect(versionInForce(s.publications, later(3 * 24 * 60))).toBe(3);
   });
 
+  it('does not load reviewed content from a file over a version scheduled later, which would undo it', () => {
+    let s = twoApprovedFromV1();
+    const inADay = later(24 * 60).toISOString();
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
+    const load = (state: typeof s) =>
+      lifecycle.importPublished(
+        state,
+        'invoices',
+        { name: 'Factures' },
+        { threshold: 7 },
+        'seed',
+        'rulesets/f.json',
+        later(11),
+      );
+    expect(() => load(s)).toThrow(expect.objectContaining({ code: 'scheduled_later' }));
+    const withdrawn = lifecycle.unschedule(s, 2, 'approver', 'Le fichier revu la remplace', later(11)).state;
+    expect(load(withdrawn)?.state.versions.at(-1)).toMatchObject({ number: 4, status: 'published' });
+  });
+
   it('schedules a version written from the one in force: it undoes nothing', () => {
     let s = publishedV1();
     s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s), 'analyst', later(5)).state;

@@ -357,6 +357,9 @@ export class Lifecycle<M, C> {
       rev: 0,
     };
     const number = base.nextVersion;
+    // As for a publication: a version scheduled later (none is written from content not yet stored) would put its
+    // own content back on its date and silently undo what was reviewed in the file. The seed reports the file.
+    if (state) this.assertNoLaterScheduleUndoes(state, number, at, undefined, now);
     const next = this.touch(base, now);
     next.nextVersion = number + 1;
     next.publications = [
