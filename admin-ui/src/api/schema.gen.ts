@@ -6720,9 +6720,9 @@ export interface operations {
             id: string;
             decisionId: string;
             ruleset: string;
-            version?: number;
+            version: number;
             /** @description the events the automated decision returned */
-            automatedDecision?: {
+            automatedDecision: {
               type: string;
               params?: {
                 [key: string]: unknown;
@@ -6740,7 +6740,7 @@ export interface operations {
             /** @description open past its due date, or closed after it */
             overdue: boolean;
             /** @description whole days since submission (until the decision, once closed) */
-            ageDays?: number;
+            ageDays: number;
             /** @enum {string} */
             outcome?: 'confirmed' | 'overridden';
             reason?: string;
@@ -6837,9 +6837,9 @@ export interface operations {
             id: string;
             decisionId: string;
             ruleset: string;
-            version?: number;
+            version: number;
             /** @description the events the automated decision returned */
-            automatedDecision?: {
+            automatedDecision: {
               type: string;
               params?: {
                 [key: string]: unknown;
@@ -6857,7 +6857,7 @@ export interface operations {
             /** @description open past its due date, or closed after it */
             overdue: boolean;
             /** @description whole days since submission (until the decision, once closed) */
-            ageDays?: number;
+            ageDays: number;
             /** @enum {string} */
             outcome?: 'confirmed' | 'overridden';
             reason?: string;
@@ -6978,9 +6978,9 @@ export interface operations {
             id: string;
             decisionId: string;
             ruleset: string;
-            version?: number;
+            version: number;
             /** @description the events the automated decision returned */
-            automatedDecision?: {
+            automatedDecision: {
               type: string;
               params?: {
                 [key: string]: unknown;
@@ -6998,7 +6998,7 @@ export interface operations {
             /** @description open past its due date, or closed after it */
             overdue: boolean;
             /** @description whole days since submission (until the decision, once closed) */
-            ageDays?: number;
+            ageDays: number;
             /** @enum {string} */
             outcome?: 'confirmed' | 'overridden';
             reason?: string;
@@ -7074,9 +7074,9 @@ export interface operations {
             id: string;
             decisionId: string;
             ruleset: string;
-            version?: number;
+            version: number;
             /** @description the events the automated decision returned */
-            automatedDecision?: {
+            automatedDecision: {
               type: string;
               params?: {
                 [key: string]: unknown;
@@ -7094,7 +7094,7 @@ export interface operations {
             /** @description open past its due date, or closed after it */
             overdue: boolean;
             /** @description whole days since submission (until the decision, once closed) */
-            ageDays?: number;
+            ageDays: number;
             /** @enum {string} */
             outcome?: 'confirmed' | 'overridden';
             reason?: string;
@@ -7185,9 +7185,9 @@ export interface operations {
             id: string;
             decisionId: string;
             ruleset: string;
-            version?: number;
+            version: number;
             /** @description the events the automated decision returned */
-            automatedDecision?: {
+            automatedDecision: {
               type: string;
               params?: {
                 [key: string]: unknown;
@@ -7205,7 +7205,7 @@ export interface operations {
             /** @description open past its due date, or closed after it */
             overdue: boolean;
             /** @description whole days since submission (until the decision, once closed) */
-            ageDays?: number;
+            ageDays: number;
             /** @enum {string} */
             outcome?: 'confirmed' | 'overridden';
             reason?: string;

@@ -32,6 +32,15 @@ const RULESETS = {
   'GET /api/v1/rulesets/enrolment': { body: { id: 'enrolment', key: 'enrolment', name: 'Adhésion' } },
 };
 
+/** The review queue, as one of these roles sees it. */
+const renderQueue = (role: string) =>
+  renderConsole(
+    <ResourceContextProvider value="reviews">
+      <ReviewList />
+    </ResourceContextProvider>,
+    [role],
+  );
+
 describe('ReviewList', () => {
   it('lists open requests by due date, overdue ones marked, and overrides one with a reason and a new decision', async () => {
     const api = fakeApi({
@@ -42,12 +51,7 @@ describe('ReviewList', () => {
       },
       'POST /api/v1/reviews/1/decide': { body: { ...review('1', true), status: 'closed', outcome: 'overridden' } },
     });
-    renderConsole(
-      <ResourceContextProvider value="reviews">
-        <ReviewList />
-      </ResourceContextProvider>,
-      ['approver'],
-    );
+    renderQueue('approver');
     const late = (await screen.findByText('Observations 1')).closest('tr')!;
     expect(within(late).getByText(/En retard/)).toBeTruthy();
     // The rule set by its name, linked to its page.
@@ -89,12 +93,7 @@ describe('ReviewList', () => {
       'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } },
       ...RULESETS,
     });
-    renderConsole(
-      <ResourceContextProvider value="reviews">
-        <ReviewList />
-      </ResourceContextProvider>,
-      ['approver'],
-    );
+    renderQueue('approver');
     await screen.findByText('Observations 1');
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Ensemble de règles' }));
     fireEvent.click(await screen.findByRole('option', { name: 'Adhésion' }));
@@ -114,12 +113,7 @@ describe('ReviewList', () => {
       ...RULESETS,
       'GET /api/v1/reviews': { body: [review('1', false)], headers: { 'Content-Range': 'reviews 0-0/1' } },
     });
-    renderConsole(
-      <ResourceContextProvider value="reviews">
-        <ReviewList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderQueue('admin');
     await screen.findByText('Observations 1');
     expect(screen.queryByRole('button', { name: 'Trancher' })).toBeNull();
   });

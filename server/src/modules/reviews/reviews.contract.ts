@@ -186,7 +186,20 @@ export interface ReviewsFilter {
 
 export const reviewViewSchema = {
   type: 'object',
-  required: ['id', 'decisionId', 'ruleset', 'status', 'observations', 'submittedBy', 'submittedAt', 'dueAt', 'overdue'],
+  required: [
+    'id',
+    'decisionId',
+    'ruleset',
+    'version',
+    'automatedDecision',
+    'status',
+    'observations',
+    'submittedBy',
+    'submittedAt',
+    'dueAt',
+    'overdue',
+    'ageDays',
+  ],
   properties: {
     id: { type: 'string' },
     decisionId: { type: 'string' },
@@ -213,3 +226,5 @@ export const reviewViewSchema = {
     },
   },
 } as const;
+/** A review request as answered; the service builds it (toView), the schema is its type. */
+export type ReviewView = FromSchema<typeof reviewViewSchema>;

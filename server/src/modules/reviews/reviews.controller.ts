@@ -16,10 +16,11 @@ import {
   submitReviewRequestSchema,
   type DecideReviewRequest,
   type ReceiptQuery,
+  type ReviewView,
   type SubmitReviewRequest,
 } from './reviews.contract.js';
 import { ReviewsQueryParams, type ReviewsQuery } from './reviews-query.pipe.js';
-import { ReviewsService, type ReviewView } from './reviews.service.js';
+import { ReviewsService } from './reviews.service.js';
 
 /**
  * The decide body, whose `newDecision` depends on `outcome` (if/then/else in the schema, so the document says it):

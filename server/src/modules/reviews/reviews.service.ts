@@ -16,34 +16,11 @@ import type { Language } from './receipt-messages.js';
 
 /** How long a /metrics scrape waits for the review counts before it gives the last ones known. */
 const SCRAPE_WAIT_MS = 1_000;
-import type { DecideReviewRequest, ReviewsFilter, SubmitReviewRequest } from './reviews.contract.js';
+import type { DecideReviewRequest, ReviewsFilter, ReviewView, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
 import { VersionOutcomes } from './version-outcomes.js';
 
 const DAY_MS = 86_400_000;
-
-export interface ReviewView {
-  id: string;
-  decisionId: string;
-  ruleset: string;
-  version: number;
-  automatedDecision: { type: string; params?: Record<string, unknown> }[];
-  status: 'open' | 'closed';
-  observations: string;
-  receivedVia?: string;
-  submittedBy: string;
-  submittedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  ageDays: number;
-  outcome?: 'confirmed' | 'overridden';
-  reason?: string;
-  newDecision?: { type: string; params?: Record<string, unknown> };
-  decidedBy?: string;
-  decidedAt?: string;
-  /** Open requests: the outcomes a reviewer may decide instead (those the version gives). */
-  outcomes?: string[];
-}
 
 /**
  * Receipts of automated decisions about persons, and the review requests that follow them (docs/adr/0030):
