@@ -173,12 +173,29 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect([again.status, again.body.percent]).toEqual([201, 50]);
     for (let i = 0; i < 4; i++) await evaluate({ facts: invoice(7_000) });
     await reportOnce(cast.analyst, 2);
+    // Scheduled for later, the run ends as such (not as published); withdrawn, the version may run in shadow again.
+    const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const scheduled = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/publish`, { effectiveFrom: later });
+    expect(scheduled.status).toBe(200);
+    expect((await report(cast.analyst)).body).toMatchObject({ running: false, endedBy: 'scheduled', compared: 2 });
+    expect((await auditOf('ruleset.shadow_stopped'))[0]).toMatchObject({
+      summary: { after: { endedBy: 'scheduled' } },
+    });
+    const withdrawn = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/unschedule`, {
+      comment: 'Date à revoir',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await report(cast.analyst)).body).toMatchObject({ endedBy: 'scheduled' });
+    const third = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 100 });
+    expect(third.status).toBe(201);
+    for (let i = 0; i < 2; i++) await evaluate({ facts: invoice(7_000) });
+    await reportOnce(cast.analyst, 2);
     expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/publish`)).status).toBe(200);
     const afterPublication = await report(cast.analyst);
     expect(afterPublication.body).toMatchObject({
       running: false,
       endedBy: 'published',
-      percent: 50,
+      percent: 100,
       compared: 2,
       diverged: 2,
       activeVersion: 2,
@@ -186,7 +203,7 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     const stops = await auditOf('ruleset.shadow_stopped');
     expect(stops[0]).toMatchObject({ version: 2, summary: { after: { endedBy: 'published' } } });
     expect(stops[0]!.details!.shadow).toMatchObject({ compared: 2, diverged: 2 });
-    expect(await auditOf('ruleset.shadow_started')).toHaveLength(2);
+    expect(await auditOf('ruleset.shadow_started')).toHaveLength(3);
     // A published version cannot run in shadow.
     expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 10 })).status).toBe(409);
   });

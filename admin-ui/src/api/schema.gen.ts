@@ -1651,7 +1651,7 @@ export interface components {
       /** Format: date-time */
       stoppedAt?: string;
       /** @enum {string} */
-      endedBy?: 'stopped' | 'published' | 'rejected' | 'replaced';
+      endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced';
       /** @description live evaluations also evaluated by the shadow */
       compared: number;
       /** @description of which the outcome differed */

@@ -26,6 +26,9 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   </>
 );
 
+/** Summary keys whose values are codes the console words (the status of a version, why a shadow run ended). */
+const CODED_VALUES: Record<string, string> = { status: 'gabarit.status', endedBy: 'gabarit.shadow.ended_by' };
+
 /** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
 const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const translate = useTranslate();
@@ -37,7 +40,9 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
       .map((part) => translate(`gabarit.audit.summary_keys.${part}`, { _: part }))
       .join(' › ');
   const statusLabel = (key: string, text: string | undefined) =>
-    key === 'status' && text !== undefined ? translate(`gabarit.status.${text}`, { _: text }) : text;
+    text !== undefined && Object.hasOwn(CODED_VALUES, key)
+      ? translate(`${CODED_VALUES[key]}.${text}`, { _: text })
+      : text;
   const value = (text: string | undefined) =>
     text === undefined ? (
       <em>{translate('gabarit.audit.absent')}</em>

@@ -89,6 +89,17 @@ describe('AuditList', () => {
     ]);
   });
 
+  it('says in words why a shadow run ended', async () => {
+    const { rows } = await comparisonOf(
+      { before: { shadow: 'r1', percent: 50 }, after: { endedBy: 'scheduled' } },
+      'ruleset.shadow_stopped',
+      'Comparaison en direct arrêtée',
+    );
+    expect(rows.find((cells) => cells[0] === 'Fin de la comparaison')?.[2]).toBe(
+      'la version a été programmée pour entrer en vigueur plus tard',
+    );
+  });
+
   it('names a publication’s window in words, and writes instants as dates', async () => {
     const { table, rows } = await comparisonOf(
       { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: '2026-12-03T23:29:06.013Z' } },

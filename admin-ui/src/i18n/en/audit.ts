@@ -35,7 +35,7 @@ export const auditMessages = {
         shadow: 'Live comparison',
         percent: 'Share of traffic (%)',
         startedAt: 'Started',
-        endedBy: 'Stopped by',
+        endedBy: 'Why it ended',
         events: 'Decision',
         rows: 'Rows',
         changedRows: 'Rows added, removed or changed',

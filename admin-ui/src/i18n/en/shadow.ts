@@ -32,6 +32,7 @@ export const shadowMessages = {
       ended_by: {
         stopped: 'stopped by an approver',
         published: 'the version was published',
+        scheduled: 'the version was scheduled to take effect later',
         rejected: 'the version was rejected',
         replaced: 'replaced by the shadow run of another version',
       },

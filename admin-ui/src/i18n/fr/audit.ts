@@ -35,7 +35,7 @@ export const auditMessages = {
         shadow: 'Comparaison en direct',
         percent: 'Part du trafic (%)',
         startedAt: 'Début',
-        endedBy: 'Arrêtée par',
+        endedBy: 'Fin de la comparaison',
         events: 'Décision',
         rows: 'Lignes',
         changedRows: 'Lignes ajoutées, retirées ou modifiées',

@@ -34,6 +34,7 @@ export const shadowMessages = {
       ended_by: {
         stopped: 'arrêtée par une personne chargée de l’approbation',
         published: 'la version a été publiée',
+        scheduled: 'la version a été programmée pour entrer en vigueur plus tard',
         rejected: 'la version a été rejetée',
         replaced: 'remplacée par la comparaison d’une autre version',
       },

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../../common/errors/domain-error
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import type { ResourceListFilter } from '../governance/list-index.js';
-import { withDerivedStatuses } from '../governance/publications.js';
+import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
 import { exportDmn } from './dmn/dmn-export.js';
 import { importDmn } from './dmn/dmn-import.js';
@@ -88,7 +88,10 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     });
   }
 
-  /** A shadow ends when its version is published or rejected; an approval carries its figures so far. */
+  /**
+   * A shadow ends when its version is published (`scheduled` when for a later date: withdrawn, it never was
+   * published) or rejected; an approval carries its figures so far.
+   */
   protected override async afterTransition(
     before: RulesetState,
     transition: Transition<RulesetMeta, RulesetContent>,
@@ -100,7 +103,10 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     if (!run || run.version !== number) return transition;
     const figures = await this.figuresOf(before.key, run);
     if (action === 'approve') return figures ? withShadowFigures(transition, run, figures) : transition;
-    return endShadow(transition, number, action === 'publish' ? 'published' : 'rejected', actor, new Date(), figures);
+    const now = new Date();
+    if (action === 'reject') return endShadow(transition, number, 'rejected', actor, now, figures);
+    const inForce = versionInForce(transition.state.publications, now) === number;
+    return endShadow(transition, number, inForce ? 'published' : 'scheduled', actor, now, figures);
   }
 
   /** Figures are a bonus in the audit event: an approval does not fail because they cannot be read. */
