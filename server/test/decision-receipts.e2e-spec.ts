@@ -135,6 +135,69 @@ describe('decision receipts and review requests', () => {
     });
   });
 
+  it('lets the system that told the person hand them the receipt and pass on their observations, with its own scopes', async () => {
+    const admin = as(t, cast.admin);
+    const keyWith = async (scopes: string[]) => {
+      const created = await admin.post('/api/v1/api-keys', { name: `portail ${scopes.join(' ')}`, scopes });
+      expect(created.status).toBe(201);
+      return created.body as { id: string; key: string };
+    };
+    const portal = await keyWith([
+      'evaluate:enrolment',
+      'decisions:receipt:enrolment',
+      'decisions:review-request:enrol*',
+    ]);
+    const portalWithPii = await keyWith(['decisions:receipt:enrolment', 'personal-data:enrolment']);
+    const otherPilot = await keyWith(['decisions:receipt:invoices*', 'decisions:review-request:invoices*']);
+    const evaluateOnly = await keyWith(['evaluate:enrolment']);
+    const withKey = (key: { key: string }) => ({
+      get: (path: string) => t.http.get(path).set('x-api-key', key.key),
+      post: (path: string, body: object) => t.http.post(path).set('x-api-key', key.key).send(body),
+    });
+    const decided = await withKey(portal).post('/api/v1/rulesets/enrolment/evaluate', { facts });
+    expect(decided.status).toBe(200);
+    const id = decided.body.evaluationId as string;
+
+    const handed = await withKey(portal).get(`/api/v1/decisions/${id}/receipt`);
+    expect(handed.status).toBe(200);
+    expect(handed.body).toMatchObject({ decisionId: id, ruleset: 'enrolment', personalValuesShown: false });
+    expect(JSON.stringify(handed.body)).not.toContain(String(facts['employee']!['birthDate']));
+    const shown = await withKey(portalWithPii).get(`/api/v1/decisions/${id}/receipt?lang=en`);
+    expect([shown.status, shown.body.personalValuesShown]).toEqual([200, true]);
+    const issued = (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${id}&action=decision.receipt_issued`))
+      .body as { actor: string }[];
+    expect(issued.map((e) => e.actor).sort()).toEqual([`api-key:${portal.id}`, `api-key:${portalWithPii.id}`].sort());
+
+    // A key for another rule set's decisions, or for evaluating only, gets no receipt and records no request.
+    for (const key of [otherPilot, evaluateOnly]) {
+      const refused = await withKey(key).get(`/api/v1/decisions/${id}/receipt`);
+      expect([refused.status, refused.body.error]).toEqual([403, 'missing_scope']);
+      const notRecorded = await withKey(key).post(`/api/v1/decisions/${id}/reviews`, { observations: 'Erreur' });
+      expect([notRecorded.status, notRecorded.body.error]).toEqual([403, 'missing_scope']);
+    }
+    expect((await withKey(portalWithPii).post(`/api/v1/decisions/${id}/reviews`, { observations: 'x' })).status).toBe(
+      403,
+    );
+    // Nor does any key read the decision record itself, or the requests about it: those are for staff.
+    expect((await withKey(portalWithPii).get(`/api/v1/decisions/${id}`)).status).toBe(403);
+    expect((await withKey(portal).get(`/api/v1/decisions/${id}/reviews`)).status).toBe(403);
+
+    const observations = 'Ma date d’embauche est le 3 mars, pas le 3 mai.';
+    const request = await withKey(portal).post(`/api/v1/decisions/${id}/reviews`, {
+      observations,
+      receivedVia: 'online',
+    });
+    expect(request.status).toBe(201);
+    expect(request.body).toMatchObject({
+      decisionId: id,
+      status: 'open',
+      receivedVia: 'online',
+      submittedBy: `api-key:${portal.id}`,
+    });
+    const queue = (await as(t, cast.approver).get(`/api/v1/decisions/${id}/reviews`)).body as { id: string }[];
+    expect(queue.map((r) => r.id)).toEqual([request.body.id]);
+  });
+
   it('refuses a decision of a rule set that does not decide about persons, and an unknown decision', async () => {
     const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
     expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('receipts-invoices', 1000))).status).toBe(201);

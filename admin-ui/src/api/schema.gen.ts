@@ -678,7 +678,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope decisions:receipt:{rule set of the decision}. */
     get: operations['ReviewsController_receipt'];
     put?: never;
     post?: never;
@@ -698,7 +698,7 @@ export interface paths {
     /** @description Console roles: approver, risk, admin. API keys: not accepted. */
     get: operations['ReviewsController_ofDecision'];
     put?: never;
-    /** @description Console roles: analyst, approver, risk. API keys: not accepted. */
+    /** @description Console roles: analyst, approver, risk. API keys: scope decisions:review-request:{rule set of the decision}. */
     post: operations['ReviewsController_submit'];
     delete?: never;
     options?: never;

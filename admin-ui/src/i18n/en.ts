@@ -260,7 +260,7 @@ export const en = {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
       scopes_help:
-        'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions)',
+        'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations)',
       revoke: 'Revoke',
       copy: 'Copy the key',
       copied: 'Key copied to the clipboard.',

@@ -277,7 +277,7 @@ export const fr = typesetMessages({
       created_title: 'Clé API créée',
       created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
       scopes_help:
-        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions)',
+        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations)',
       revoke: 'Révoquer',
       copy: 'Copier la clé',
       copied: 'Clé copiée dans le presse-papiers.',

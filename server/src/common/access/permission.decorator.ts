@@ -11,7 +11,8 @@ export type PermissionRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
   | { kind: 'roles'; roles: Role[] }
-  | { kind: 'scope'; action: ScopeAction; keyParam: string; roles: Role[]; publicWhenMetricsPublic?: true };
+  | { kind: 'scope'; action: ScopeAction; keyParam: string; roles: Role[]; publicWhenMetricsPublic?: true }
+  | { kind: 'decision-scope'; action: ScopeAction; roles: Role[] };
 
 /** The OpenAPI side of a rule: which credentials the route takes, and the 401/403 it can answer. */
 function documented(rule: PermissionRule, credentials: ('bearer' | 'apiKey')[]) {
@@ -36,6 +37,14 @@ export const RequireRoles = (...roles: Role[]) => documented({ kind: 'roles', ro
 /** API keys whose scopes allow `action` on the route's `keyParam`, or console users holding one of the roles. */
 export const RequireScope = (action: ScopeAction, keyParam: string, ...roles: Role[]) =>
   documented({ kind: 'scope', action, keyParam, roles }, ['bearer', 'apiKey']);
+
+/**
+ * Routes on one decision (`/decisions/:id/…`): console users holding one of the roles, or API keys whose scopes
+ * allow `action` on the rule set that made the decision. The guard lets through keys holding the action on some
+ * rule set; the service, once it has read the decision, checks it with `assertDecisionScope`.
+ */
+export const RequireDecisionScope = (action: ScopeAction, ...roles: Role[]) =>
+  documented({ kind: 'decision-scope', action, roles }, ['bearer', 'apiKey']);
 
 /**
  * /metrics: API keys with the `metrics:*` scope, or admins; anyone when METRICS_PUBLIC is set. Metrics name

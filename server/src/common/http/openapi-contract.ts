@@ -141,7 +141,11 @@ function documentPermission(operation: Operation, rule: PermissionRule | undefin
     operation['x-roles'] = [...rule.roles];
     words.push(`Console roles: ${rule.roles.join(', ')}.`);
   }
-  if (rule.kind === 'scope') {
+  if (rule.kind === 'decision-scope') {
+    const scope = `${rule.action}:{rule set of the decision}`;
+    operation['x-api-key-scope'] = scope;
+    words.push(`API keys: scope ${scope}.`);
+  } else if (rule.kind === 'scope') {
     // /metrics names no resource: any scope of its action will do.
     const scope = `${rule.action}:${rule.publicWhenMetricsPublic ? '*' : `{${rule.keyParam}}`}`;
     operation['x-api-key-scope'] = scope;

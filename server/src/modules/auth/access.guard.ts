@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service.js';
 import { PERMISSION_KEY, type PermissionRule } from '../../common/access/permission.decorator.js';
 import type { Principal } from '../../common/access/principal.js';
-import { scopesAllow } from '../../common/access/scopes.js';
+import { scopesAllow, scopesGrantAction } from '../../common/access/scopes.js';
 import { TokenService } from './token.service.js';
 import { SessionUsers } from '../users/session-users.js';
 
@@ -75,6 +75,10 @@ export class AccessGuard implements CanActivate {
         `API keys cannot do this; it needs a console user with one of the roles: ${rule.roles.join(', ')}.`,
         'missing_role',
       );
+    }
+    if (rule.kind === 'decision-scope') {
+      if (scopesGrantAction(principal.scopes, rule.action)) return; // the rule set is checked once the decision is read
+      throw new ForbiddenError(`This API key has no scope allowing ${rule.action}:<rule set>.`, 'missing_scope');
     }
     const key = String((request.params as Record<string, unknown>)[rule.keyParam] ?? '');
     if (!scopesAllow(principal.scopes, rule.action, key)) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
-import { RequireRoles } from '../../common/access/permission.decorator.js';
+import { RequireDecisionScope, RequireRoles } from '../../common/access/permission.decorator.js';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidationError } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe, ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
@@ -53,7 +53,7 @@ export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Get('decisions/:id/receipt')
-  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @RequireDecisionScope('decisions:receipt', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: receiptSchema as object })
   @ApiResponse({
     status: 409,
@@ -68,7 +68,7 @@ export class ReviewsController {
   }
 
   @Post('decisions/:id/reviews')
-  @RequireRoles('analyst', 'approver', 'risk')
+  @RequireDecisionScope('decisions:review-request', 'analyst', 'approver', 'risk')
   @ApiCreatedResponse({ schema: reviewViewSchema as object })
   submit(
     @Param('id') id: string,

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
+import { assertScopeOn, type ScopeAction } from '../../common/access/scopes.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { unstorableKeys } from '../../common/database/storable-keys.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
@@ -89,7 +90,7 @@ export class ReviewsService {
    * a receipt is what is printed or handed over, whether the console prints it or a system forwards the JSON.
    */
   async receipt(id: string, lang: Language, principal: Principal): Promise<Receipt> {
-    const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal);
+    const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal, 'decisions:receipt');
     // A staff member may have confirmed or replaced the decision since: the receipt says what holds now.
     // An override holds until another replaces it, whatever a later confirmation said (it confirmed that one).
     const decided = (await this.rollForward(await this.repository.byDecision(view.id)))
@@ -127,7 +128,7 @@ export class ReviewsService {
 
   /** Records a person's observations on a decision: an open request, due REVIEW_DUE_DAYS later. */
   async submit(decisionId: string, body: SubmitReviewRequest, principal: Principal): Promise<ReviewView> {
-    const { view } = await this.aboutPerson(decisionId, principal);
+    const { view } = await this.aboutPerson(decisionId, principal, 'decisions:review-request');
     const now = new Date();
     const request: ReviewRequestDocument = {
       _id: this.requestId(view.id, actorName(principal), body),
@@ -323,9 +324,13 @@ export class ReviewsService {
     );
   }
 
-  /** The decision as this reader may see it, refused unless its rule set decides about persons. */
-  private async aboutPerson(id: string, principal: Principal) {
+  /**
+   * The decision as this reader may see it, refused unless its rule set decides about persons, and, for an API
+   * key, unless its scopes allow `action` on that rule set.
+   */
+  private async aboutPerson(id: string, principal: Principal, action?: ScopeAction) {
     const found = await this.evaluation.decisionWithContent(id, principal);
+    if (action) assertScopeOn(principal, action, found.view.ruleset);
     const content = found.content;
     if (!content || content.settings?.decidesAboutPersons !== true)
       throw new ConflictError(
