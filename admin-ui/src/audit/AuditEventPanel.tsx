@@ -4,6 +4,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
+import { ActorName } from './ActorName';
 import { actionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 
@@ -106,7 +107,9 @@ export const AuditEventPanel = () => {
         <Field label={label('at')}>
           <LocalDateField source="at" showTime />
         </Field>
-        <Field label={label('actor')}>{event.actor}</Field>
+        <Field label={label('actor')}>
+          <ActorName actor={event.actor} />
+        </Field>
         <Field label={label('action')}>
           {actionLabel(event.action, translate)} (<code>{event.action}</code>)
         </Field>

@@ -109,4 +109,43 @@ describe('AuditList', () => {
     expect(rows.find((cells) => cells[0] === 'En vigueur à partir du')?.[2]).toMatch(/^3 décembre 2026/);
     expect(table.textContent).not.toMatch(/effectiveFrom|2026-12-03T/);
   });
+  it('names a system by its API key’s name, read from the trail, and keeps the id it acted under on hover', async () => {
+    const byKey = {
+      ...event,
+      id: 'e9',
+      seq: 9,
+      actor: 'api-key:k-1',
+      action: 'review.submitted',
+      resourceType: 'review',
+    };
+    const created = {
+      ...event,
+      id: 'e2',
+      seq: 2,
+      actor: 'admin',
+      action: 'api_key.created',
+      resourceType: 'api_key',
+      resourceKey: 'k-1',
+      details: { name: 'Portail des assurés', scopes: ['decisions:receipt:enrolment'] },
+    };
+    const api = fakeApi({
+      'GET /api/v1/audit': ({ url }) => {
+        const filter = JSON.parse(new URL(url, 'http://console').searchParams.get('filter') ?? '{}') as object;
+        const one = (e: object) => ({ body: [e], headers: { 'Content-Range': 'audit 0-0/1' } });
+        return JSON.stringify(filter) === '{"resourceType":"api_key","resourceKey":"k-1","action":"api_key.created"}'
+          ? one(created)
+          : one(byKey);
+      },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const name = await screen.findByText(/^Clé API « Portail des assurés »$/);
+    expect(name.getAttribute('title')).toBe('api-key:k-1');
+    expect(screen.queryByText('api-key:k-1')).toBeNull();
+    expect(api.calls.filter((c) => c.url.includes('api_key.created'))).toHaveLength(1);
+  });
 });

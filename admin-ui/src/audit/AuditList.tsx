@@ -14,6 +14,7 @@ import {
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import type { GabaritDataProvider } from '../dataProvider';
+import { ActorName } from './ActorName';
 import { actionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
@@ -78,7 +79,7 @@ export const AuditList = () => {
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>
-        <DataTable.Col source="actor" disableSort />
+        <DataTable.Col source="actor" disableSort render={(event: AuditEvent) => <ActorName actor={event.actor} />} />
         <DataTable.Col
           source="action"
           disableSort

@@ -1,0 +1,25 @@
+import { useGetList, useTranslate } from 'react-admin';
+
+const API_KEY_PREFIX = 'api-key:';
+
+/**
+ * Who did it, as a reader knows them. A system's actions are recorded under its key's id (`api-key:<id>`), which
+ * stays the identity (names may repeat); the name the key was given is read from the trail's own `api_key.created`
+ * event, so a risk officer (who may not list keys) sees « Clé API « Portail assurés » » and the id on hover.
+ */
+export const ActorName = ({ actor }: { actor: string }) => {
+  const keyId = actor.startsWith(API_KEY_PREFIX) ? actor.slice(API_KEY_PREFIX.length) : undefined;
+  const translate = useTranslate();
+  const { data } = useGetList<{ id: string; details?: { name?: unknown } }>(
+    'audit',
+    {
+      filter: { resourceType: 'api_key', resourceKey: keyId, action: 'api_key.created' },
+      pagination: { page: 1, perPage: 1 },
+      sort: { field: 'seq', order: 'ASC' },
+    },
+    { enabled: keyId !== undefined, staleTime: 5 * 60_000 },
+  );
+  const name = data?.[0]?.details?.name;
+  if (keyId === undefined || typeof name !== 'string') return <>{actor}</>;
+  return <span title={actor}>{translate('gabarit.audit.api_key_actor', { name })}</span>;
+};
