@@ -63,6 +63,7 @@ const filters = [
     source="resourceType"
     choices={RESOURCE_TYPES.map((id) => ({ id, name: `gabarit.audit.resource_types.${id}` }))}
     alwaysOn
+    sx={{ minWidth: 200 }} // « Type de ressource » must not run under the arrow
   />,
   <TextInput key="resourceKey" source="resourceKey" alwaysOn />,
   <DateInput key="from" source="from" parse={startOfDay} />,
