@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
@@ -164,20 +165,29 @@ describe('decision receipts and review requests', () => {
     expect(JSON.stringify(handed.body)).not.toContain(String(facts['employee']!['birthDate']));
     const shown = await withKey(portalWithPii).get(`/api/v1/decisions/${id}/receipt?lang=en`);
     expect([shown.status, shown.body.personalValuesShown]).toEqual([200, true]);
-    const issued = (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${id}&action=decision.receipt_issued`))
-      .body as { actor: string }[];
-    expect(issued.map((e) => e.actor).sort()).toEqual([`api-key:${portal.id}`, `api-key:${portalWithPii.id}`].sort());
+    expect(JSON.stringify(shown.body)).toContain(String(facts['employee']!['birthDate']));
 
-    // A key for another rule set's decisions, or for evaluating only, gets no receipt and records no request.
-    for (const key of [otherPilot, evaluateOnly]) {
-      const refused = await withKey(key).get(`/api/v1/decisions/${id}/receipt`);
-      expect([refused.status, refused.body.error]).toEqual([403, 'missing_scope']);
+    // A key for evaluating only is stopped at the door; a key for another rule set's decisions is told the decision
+    // is not found, as an unknown one is (it learns neither that it exists nor which rule set made it).
+    const refusedAs = async (key: { key: string }, status: number, error: string) => {
+      const receipt = await withKey(key).get(`/api/v1/decisions/${id}/receipt`);
+      expect([receipt.status, receipt.body.error]).toEqual([status, error]);
       const notRecorded = await withKey(key).post(`/api/v1/decisions/${id}/reviews`, { observations: 'Erreur' });
-      expect([notRecorded.status, notRecorded.body.error]).toEqual([403, 'missing_scope']);
-    }
+      expect([notRecorded.status, notRecorded.body.error]).toEqual([status, error]);
+    };
+    await refusedAs(evaluateOnly, 403, 'missing_scope');
+    await refusedAs(otherPilot, 404, 'not_found');
+    const unknown = await withKey(otherPilot).get(`/api/v1/decisions/${randomUUID()}/receipt`);
+    expect(unknown.body.message.replace(/"[^"]+"/, '')).toBe(
+      (await withKey(otherPilot).get(`/api/v1/decisions/${id}/receipt`)).body.message.replace(/"[^"]+"/, ''),
+    );
     expect((await withKey(portalWithPii).post(`/api/v1/decisions/${id}/reviews`, { observations: 'x' })).status).toBe(
       403,
     );
+    // Only the receipts handed over are in the trail, by the keys that fetched them; the refusals left nothing.
+    const issued = (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${id}&action=decision.receipt_issued`))
+      .body as { actor: string }[];
+    expect(issued.map((e) => e.actor).sort()).toEqual([`api-key:${portal.id}`, `api-key:${portalWithPii.id}`].sort());
     // Nor does any key read the decision record itself, or the requests about it: those are for staff.
     expect((await withKey(portalWithPii).get(`/api/v1/decisions/${id}`)).status).toBe(403);
     expect((await withKey(portal).get(`/api/v1/decisions/${id}/reviews`)).status).toBe(403);

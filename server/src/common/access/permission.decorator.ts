@@ -41,7 +41,8 @@ export const RequireScope = (action: ScopeAction, keyParam: string, ...roles: Ro
 /**
  * Routes on one decision (`/decisions/:id/…`): console users holding one of the roles, or API keys whose scopes
  * allow `action` on the rule set that made the decision. The guard lets through keys holding the action on some
- * rule set; the service, once it has read the decision, checks it with `assertDecisionScope`.
+ * rule set; the service, once it has read the decision, checks that rule set (`scopesAllow`) and answers 404 to a
+ * key outside it.
  */
 export const RequireDecisionScope = (action: ScopeAction, ...roles: Role[]) =>
   documented({ kind: 'decision-scope', action, roles }, ['bearer', 'apiKey']);

@@ -1,6 +1,3 @@
-import { ForbiddenError } from '../errors/domain-errors.js';
-import type { Principal } from './principal.js';
-
 /**
  * What an API key may be allowed to do; a scope is `<action>:<resource-key pattern>`, e.g. `evaluate:invoices-*`.
  * `personal-data:<rule set>` lets a system see personal fields, and the facts derived from them, unmasked in that
@@ -55,7 +52,7 @@ function grantsOf(scopes: readonly string[]): readonly Grant[] {
 
 /**
  * True when one of the scopes grants `action` on some resource: for routes whose resource is known only once the
- * record they name is read (a decision's rule set), which then ask `scopesAllow` of it.
+ * record they name is read (a decision's rule set): the service asks `scopesAllow` of it then.
  */
 export function scopesGrantAction(scopes: readonly string[], action: ScopeAction): boolean {
   return grantsOf(scopes).some((grant) => grant.action === action);
@@ -66,13 +63,4 @@ export function scopesAllow(scopes: readonly string[], action: ScopeAction, key:
   return grantsOf(scopes).some(
     (grant) => grant.action === action && (grant.prefix ? key.startsWith(grant.key) : key === grant.key),
   );
-}
-
-/**
- * Refuses (403 `missing_scope`) an API key whose scopes do not allow `action` on `key`, once the route has read
- * the record that names the resource (see RequireDecisionScope). Console users were checked by role already.
- */
-export function assertScopeOn(principal: Principal, action: ScopeAction, key: string): void {
-  if (principal.kind === 'apiKey' && !scopesAllow(principal.scopes, action, key))
-    throw new ForbiddenError(`This API key has no scope allowing ${action}:${key}.`, 'missing_scope');
 }

@@ -5,7 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain
 import type { AppConfig } from '../../config/config.schema.js';
 import { AccessGuard } from './access.guard.js';
 import type { ApiKeysService } from './api-keys.service.js';
-import { Public, RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
+import { Public, RequireDecisionScope, RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
 import type { Principal } from '../../common/access/principal.js';
 import { TokenService } from './token.service.js';
 import type { SessionUser, SessionUsers } from '../users/session-users.js';
@@ -14,6 +14,7 @@ class Routes {
   @Public() health(): void {}
   @RequireRoles('admin') manageKeys(): void {}
   @RequireScope('evaluate', 'key', 'analyst', 'approver') evaluate(): void {}
+  @RequireDecisionScope('decisions:receipt', 'analyst') receipt(): void {}
   undeclared(): void {}
 }
 
@@ -21,6 +22,8 @@ const tokens = new TokenService({ jwtSecret: 'k'.repeat(40), jwtTtlSeconds: 600 
 // A fake of our own key store: the guard's logic is under test here, not key storage.
 const keys = {
   authenticate: async (presented: string): Promise<Principal & { kind: 'apiKey' }> => {
+    if (presented === 'portal-key')
+      return { kind: 'apiKey', id: 'k2', name: 'portail', scopes: ['decisions:receipt:x'] };
     if (presented !== 'good-key') throw new UnauthenticatedError('bad key', 'invalid_api_key');
     return { kind: 'apiKey', id: 'k1', name: 'erp', scopes: ['evaluate:invoices-*'] };
   },
@@ -79,6 +82,15 @@ describe('AccessGuard', () => {
     await expect(call('evaluate', bearer('risk'), { key: 'enrolment' }).result).rejects.toMatchObject({
       code: 'missing_role',
     });
+  });
+
+  it('lets a key holding a decision action on some rule set reach a route on one decision (its service checks which)', async () => {
+    await expect(call('receipt', { 'x-api-key': 'portal-key' }, { id: 'd1' }).result).resolves.toBe(true);
+    await expect(call('receipt', { 'x-api-key': 'good-key' }, { id: 'd1' }).result).rejects.toMatchObject({
+      code: 'missing_scope',
+    });
+    await expect(call('receipt', bearer('analyst'), { id: 'd1' }).result).resolves.toBe(true);
+    await expect(call('receipt', bearer('risk'), { id: 'd1' }).result).rejects.toMatchObject({ code: 'missing_role' });
   });
 
   it('says 401 for no credentials and for a bad key', async () => {

@@ -107,8 +107,7 @@ export class EvaluationService {
   /** A decision record by id; personal information stays masked unless the reader may see it. */
   async decision(id: string, principal: Principal): Promise<DecisionDocument & { id: string }> {
     const record = await this.decisions.findById(id);
-    if (!record)
-      throw new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
+    if (!record) throw decisionNotFound(id);
     if (mayReadPii(principal, record.ruleset)) return { id: record._id, ...record };
     const state = await this.rulesets.state(record.ruleset).catch(() => null);
     const content = state ? await this.rulesets.content(state, record.version).catch(() => null) : null;
@@ -546,4 +545,9 @@ async function computedOrNothing(
 
 function sameTypes(actual: string[], expected: string[]): boolean {
   return [...actual].sort().join('\u0000') === [...expected].sort().join('\u0000');
+}
+
+/** The answer for a decision that is not there, or that the caller may not know of: the same words for both. */
+export function decisionNotFound(id: string): NotFoundError {
+  return new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
 }

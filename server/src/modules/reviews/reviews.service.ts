@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
-import { assertScopeOn, type ScopeAction } from '../../common/access/scopes.js';
+import { scopesAllow, type ScopeAction } from '../../common/access/scopes.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { unstorableKeys } from '../../common/database/storable-keys.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
@@ -11,7 +11,7 @@ import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { AuditService } from '../audit/audit.service.js';
-import { EvaluationService } from '../evaluation/evaluation.service.js';
+import { decisionNotFound, EvaluationService } from '../evaluation/evaluation.service.js';
 import { buildReceipt, type Receipt } from './receipt.js';
 import type { Language } from './receipt-messages.js';
 
@@ -194,7 +194,7 @@ export class ReviewsService {
   async ofDecision(decisionId: string, principal: Principal): Promise<ReviewView[]> {
     // Requests outlive the decision record (kept DECISION_RETENTION_DAYS): they are found without it.
     const requests = await this.repository.byDecision(decisionId);
-    if (requests.length === 0) await this.aboutPerson(decisionId, principal); // 404 or 409 said as for a receipt
+    if (requests.length === 0) await this.aboutPerson(decisionId, principal, null); // 404 or 409 said as for a receipt
     const now = new Date();
     return this.withOutcomes((await this.rollForward(requests)).map((r) => toView(r, now)));
   }
@@ -325,12 +325,15 @@ export class ReviewsService {
   }
 
   /**
-   * The decision as this reader may see it, refused unless its rule set decides about persons, and, for an API
-   * key, unless its scopes allow `action` on that rule set.
+   * The decision as this reader may see it, refused unless its rule set decides about persons. An API key also
+   * needs `action` on that rule set (`null`: a route for staff only); without it the decision is "not found", as an
+   * unknown one is, so a key learns neither that it exists nor which rule set made it. The check is here, not left
+   * to callers: a new caller that forgets to name an action refuses keys rather than letting them through.
    */
-  private async aboutPerson(id: string, principal: Principal, action?: ScopeAction) {
+  private async aboutPerson(id: string, principal: Principal, action: ScopeAction | null) {
     const found = await this.evaluation.decisionWithContent(id, principal);
-    if (action) assertScopeOn(principal, action, found.view.ruleset);
+    if (principal.kind === 'apiKey' && (action === null || !scopesAllow(principal.scopes, action, found.view.ruleset)))
+      throw decisionNotFound(id);
     const content = found.content;
     if (!content || content.settings?.decidesAboutPersons !== true)
       throw new ConflictError(
