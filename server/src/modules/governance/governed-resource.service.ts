@@ -164,9 +164,16 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       }
       const now = new Date();
       if (action === 'approve')
-        return this.afterTransition(s, this.lifecycle.approve(s, number, actor, comment, now), action, number, actor);
+        return this.afterTransition(
+          s,
+          this.lifecycle.approve(s, number, actor, comment, now),
+          action,
+          number,
+          actor,
+          now,
+        );
       const rejected = this.lifecycle.reject(s, number, actor, comment, now, await this.resources.content(s, number));
-      return this.afterTransition(s, rejected, action, number, actor);
+      return this.afterTransition(s, rejected, action, number, actor, now);
     });
     return resourceView(state);
   }
@@ -177,10 +184,11 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       async (s) => {
         const content = await this.resources.content(s, number);
         const requiresTestRun = this.kind.requiresTestRun(content);
-        const published = this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, new Date());
+        const now = new Date();
+        const published = this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, now);
         const checksum = this.lifecycle.find(s, number).checksum!;
         await this.kind.beforePublish?.(content, s.meta, { key, number, checksum });
-        return this.afterTransition(s, published, 'publish', number, actor);
+        return this.afterTransition(s, published, 'publish', number, actor, now);
       },
       { refuseIfPublicationsMoved: true },
     );
@@ -212,7 +220,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
 
   /**
    * What a resource adds to an approval, a rejection or a publication of its own (rule sets: the shadow run of
-   * that version ends, and its figures go into the event). The transition as computed, by default.
+   * that version ends, and its figures go into the event), at the transition's own instant `now`. The transition
+   * as computed, by default.
    */
   protected afterTransition(
     _before: ResourceState<M, C>,
@@ -220,6 +229,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     _action: 'approve' | 'reject' | 'publish',
     _number: number,
     _actor: string,
+    _now: Date,
   ): Transition<M, C> | Promise<Transition<M, C>> {
     return transition;
   }

@@ -98,13 +98,14 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     action: 'approve' | 'reject' | 'publish',
     number: number,
     actor: string,
+    now: Date,
   ): Promise<Transition<RulesetMeta, RulesetContent>> {
     const run = runningShadow(before);
     if (!run || run.version !== number) return transition;
     const figures = await this.figuresOf(before.key, run);
     if (action === 'approve') return figures ? withShadowFigures(transition, run, figures) : transition;
-    const now = new Date();
     if (action === 'reject') return endShadow(transition, number, 'rejected', actor, now, figures);
+    // In force at the publication's own instant, or only from a later date (withdrawn, it never was in force).
     const inForce = versionInForce(transition.state.publications, now) === number;
     return endShadow(transition, number, inForce ? 'published' : 'scheduled', actor, now, figures);
   }
