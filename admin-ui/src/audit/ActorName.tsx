@@ -5,9 +5,10 @@ const API_KEY_PREFIX = 'api-key:';
 /**
  * Who did it, as a reader knows them. A system's actions are recorded under its key's id (`api-key:<id>`), which
  * stays the identity (names may repeat); the name the key was given is read from the trail's own `api_key.created`
- * event, so a risk officer (who may not list keys) sees « Clé API « Portail assurés » » and the id on hover.
+ * event, so a risk officer (who may not list keys) sees « Clé API « Portail assurés » », and the id on hover in a list or
+ * written out (`showId`) in one event's detail.
  */
-export const ActorName = ({ actor }: { actor: string }) => {
+export const ActorName = ({ actor, showId = false }: { actor: string; showId?: boolean }) => {
   const keyId = actor.startsWith(API_KEY_PREFIX) ? actor.slice(API_KEY_PREFIX.length) : undefined;
   const translate = useTranslate();
   const { data } = useGetList<{ id: string; details?: { name?: unknown } }>(
@@ -21,5 +22,7 @@ export const ActorName = ({ actor }: { actor: string }) => {
   );
   const name = data?.[0]?.details?.name;
   if (keyId === undefined || typeof name !== 'string') return <>{actor}</>;
-  return <span title={actor}>{translate('gabarit.audit.api_key_actor', { name })}</span>;
+  const named = translate('gabarit.audit.api_key_actor', { name });
+  // Names may repeat: where one event is read closely, the id it acted under is written out, to be copied.
+  return showId ? <>{`${named} (${actor})`}</> : <span title={actor}>{named}</span>;
 };

@@ -40,7 +40,7 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
       .split('.')
       .map((part) => translate(`gabarit.audit.summary_keys.${part}`, { _: part }))
       .join(' › ');
-  const statusLabel = (key: string, text: string | undefined) =>
+  const codedLabel = (key: string, text: string | undefined) =>
     text !== undefined && Object.hasOwn(CODED_VALUES, key)
       ? translate(`${CODED_VALUES[key]}.${text}`, { _: text })
       : text;
@@ -72,8 +72,8 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {row.key ? keyLabel(row.key) : translate('gabarit.audit.whole_value')}
               </TableCell>
-              <TableCell>{value(statusLabel(row.key, row.before))}</TableCell>
-              <TableCell>{value(statusLabel(row.key, row.after))}</TableCell>
+              <TableCell>{value(codedLabel(row.key, row.before))}</TableCell>
+              <TableCell>{value(codedLabel(row.key, row.after))}</TableCell>
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {translate(`gabarit.audit.changes.${row.change}`)}
               </TableCell>
@@ -108,7 +108,7 @@ export const AuditEventPanel = () => {
           <LocalDateField source="at" showTime />
         </Field>
         <Field label={label('actor')}>
-          <ActorName actor={event.actor} />
+          <ActorName actor={event.actor} showId />
         </Field>
         <Field label={label('action')}>
           {actionLabel(event.action, translate)} (<code>{event.action}</code>)
