@@ -79,7 +79,7 @@ describe('decision receipts and review requests', () => {
     // Québec typography: a non-breaking space before the colon.
     expect(body.rights.correction.text).toContain('rectifié\u00a0:');
     expect(body.text).toContain('AVIS DE DÉCISION AUTOMATISÉE');
-    expect(body.text).toContain('Décision\u00a0: Approuvée automatiquement (auto_approve)');
+    expect(body.text).toContain('Décision\u00a0: Approuvée automatiquement\n');
     expect(body.text).toContain(
       `Date de naissance (renseignement personnel)\u00a0: ${facts['employee']!['birthDate']}`,
     );
@@ -96,7 +96,7 @@ describe('decision receipts and review requests', () => {
     );
     expect(body.factors[0].text).toMatch(/Main factors?/);
     expect(body.rights.review.title).toBe('Asking for a review of the decision');
-    expect(body.text).toContain('Decision: Approved automatically (auto_approve)');
+    expect(body.text).toContain('Decision: Approved automatically\n');
     expect(body.text).toContain('Date of birth (personal information): ');
     expect(body.text).toContain('Enrolment form — Chosen coverage: individual\n');
     const status = (body.personalInformation as Item[]).find((i) => i.path === '/employee/employmentStatus');
@@ -385,6 +385,14 @@ describe('decision receipts and review requests', () => {
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
     });
     expect(receiptNow.text).toContain('Révision par un membre du personnel\n');
+    // It leads with the decision that holds, the automated one beside it.
+    expect(receiptNow.decision).toMatchObject({
+      outcome: 'Transmise à un membre du personnel pour examen',
+      automatedOutcome: 'Approuvée automatiquement',
+    });
+    expect(receiptNow.text).toContain(
+      'Décision\u00a0: Transmise à un membre du personnel pour examen\nDécision automatisée initiale\u00a0: Approuvée automatiquement\n',
+    );
     const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
     expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: sent to a staff member/);
     // The reviewer's words may repeat what a reader without the grant does not see: not on their receipt.

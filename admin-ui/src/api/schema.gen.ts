@@ -6574,14 +6574,17 @@ export interface operations {
             lang: 'fr' | 'en';
             title?: string;
             decision: {
+              /** @description the automated decision's events */
               events: {
                 type: string;
                 params?: {
                   [key: string]: unknown;
                 };
               }[];
-              /** @description the outcome in words, in the requested language */
+              /** @description the decision that holds, in words, in the requested language (a staff member's override, once decided) */
               outcome: string;
+              /** @description present once a review overrode the decision: the automated decision, in words */
+              automatedOutcome?: string;
             };
             ruleset: string;
             rulesetName?: string;

@@ -78,6 +78,11 @@ describe('ReceiptView', () => {
       'GET /api/v1/decisions/d-1/receipt?lang=fr': {
         body: {
           ...receipt('fr', true),
+          decision: {
+            events: [{ type: 'auto_approve' }],
+            outcome: 'Transmise à un membre du personnel pour examen',
+            automatedOutcome: 'Approuvée automatiquement',
+          },
           review: {
             outcome: 'overridden',
             decidedAt: '2026-04-09T14:00:00.000Z',
@@ -92,6 +97,12 @@ describe('ReceiptView', () => {
     expect(within(review).getByRole('heading', { name: 'Révision par un membre du personnel' })).toBeTruthy();
     expect(review.textContent).toContain('la décision a été remplacée');
     expect(review.textContent).toMatch(/Motif\u00a0: Date d’embauche corrigée\./);
+    // The sheet leads with the decision that holds, the automated one beside it, in words, never as codes.
+    const sheet = screen.getByRole('article');
+    expect(within(sheet).getByText('Transmise à un membre du personnel pour examen').tagName).toBe('STRONG');
+    expect(within(sheet).getByText('Décision automatisée initiale')).toBeTruthy();
+    expect(within(sheet).getByText('Approuvée automatiquement')).toBeTruthy();
+    expect(sheet.textContent).not.toContain('auto_approve');
   });
 
   it('says a value is withheld, and records the person’s observations as a review request', async () => {

@@ -145,12 +145,16 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
       </Typography>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}>
         <dt>{label('decision')}</dt>
+        {/* Words only, the decision that holds first: the person reads « Documents demandés », not a code. */}
         <dd style={{ margin: 0 }}>
-          <strong>{receipt.decision.outcome}</strong>{' '}
-          {receipt.decision.events.map((event, i) => (
-            <Chip key={i} size="small" variant="outlined" label={event.type} sx={{ ml: 1 }} />
-          ))}
+          <strong>{receipt.decision.outcome}</strong>
         </dd>
+        {receipt.decision.automatedOutcome && (
+          <>
+            <dt>{label('automated_decision')}</dt>
+            <dd style={{ margin: 0 }}>{receipt.decision.automatedOutcome}</dd>
+          </>
+        )}
         <dt>{label('decided_at')}</dt>
         <dd style={{ margin: 0 }}>{receipt.decidedAtText}</dd>
         <dt>{label('ruleset')}</dt>

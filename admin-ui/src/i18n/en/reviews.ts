@@ -11,6 +11,7 @@ export const reviewsMessages = {
       print: 'Print',
       open: 'See the decision receipt',
       decision: 'Decision',
+      automated_decision: 'Initial automated decision',
       decided_at: 'Date of the decision',
       ruleset: 'Rule set',
       version: 'Version',

@@ -11,6 +11,7 @@ export const reviewsMessages = {
       print: 'Imprimer',
       open: "Voir l'avis de décision",
       decision: 'Décision',
+      automated_decision: 'Décision automatisée initiale',
       decided_at: 'Date de la décision',
       ruleset: 'Ensemble de règles',
       version: 'Version',

@@ -12,6 +12,8 @@ const NBSP = '\u00a0';
 interface Messages {
   title: string;
   decision: string;
+  /** The automated decision, beside the one a staff member's review put in its place. */
+  automatedDecision: string;
   decidedAt: string;
   ruleset: string;
   version: string;
@@ -40,6 +42,7 @@ interface Messages {
 const fr: Messages = {
   title: 'Avis de décision automatisée',
   decision: 'Décision',
+  automatedDecision: 'Décision automatisée initiale',
   decidedAt: 'Date de la décision',
   ruleset: 'Ensemble de règles',
   version: 'Version',
@@ -75,6 +78,7 @@ const fr: Messages = {
 const en: Messages = {
   title: 'Notice of an automated decision',
   decision: 'Decision',
+  automatedDecision: 'Initial automated decision',
   decidedAt: 'Date of the decision',
   ruleset: 'Rule set',
   version: 'Version',

@@ -66,8 +66,8 @@ describe('a receipt', () => {
           events: [{ type: 'ineligible' }],
           explanation: {
             fr: 'Statut non admissible.',
-            en: 'Status not eligible.',
-            rules: [{ name: 'r', en: 'Status not eligible.' }],
+            en: 'Status not eligible at age ***.',
+            rules: [{ name: 'r', en: 'Status not eligible at age ***.' }],
           },
         },
         rulesetName: 'Adhésion',
@@ -77,12 +77,13 @@ describe('a receipt', () => {
       },
       'en',
     );
-    expect(receipt.factors).toEqual([{ rule: 'r', text: 'Status not eligible.' }]);
+    // A value withheld from this reader is said so in the reasons too, never shown as the mask.
+    expect(receipt.factors).toEqual([{ rule: 'r', text: 'Status not eligible at age [value not shown].' }]);
     expect(receipt.text).toBe(
       [
         'NOTICE OF AN AUTOMATED DECISION',
         '',
-        'Decision: Not eligible (ineligible)',
+        'Decision: Not eligible',
         'Date of the decision: April 2, 2026 at 2:05 p.m. (Eastern Daylight Time)',
         'Rule set: Adhésion (enrolment)',
         'Version: 2',
@@ -93,7 +94,7 @@ describe('a receipt', () => {
         '- Employee — Statut: permanent',
         '',
         'Reasons and main factors',
-        'Status not eligible.',
+        'Status not eligible at age [value not shown].',
         '',
         'Your rights',
         `Having your information corrected: ${receipt.rights.correction.text}`,
@@ -103,5 +104,50 @@ describe('a receipt', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('leads with the decision that holds once a staff member overrode it, the automated one beside it', () => {
+    const source = {
+      decision: {
+        id: 'd-2',
+        ruleset: 'enrolment',
+        version: 2,
+        checksum: 'abc',
+        at: new Date('2026-04-02T18:05:00Z'),
+        facts: {},
+        events: [{ type: 'auto_approve' }],
+      },
+      inputSchema: schema,
+      personalValuesShown: true,
+      audit: { id: 'evt-2' },
+    };
+    const overridden = buildReceipt(
+      {
+        ...source,
+        review: {
+          outcome: 'overridden',
+          decidedAt: new Date('2026-04-03T14:00:00Z'),
+          reason: 'Pièce manquante',
+          newDecision: { type: 'request_documents' },
+        },
+      },
+      'fr',
+    );
+    expect(overridden.decision).toEqual({
+      events: [{ type: 'auto_approve' }],
+      outcome: 'Documents demandés',
+      automatedOutcome: 'Approuvée automatiquement',
+    });
+    const lines = overridden.text.split('\n');
+    expect(lines.slice(2, 4)).toEqual([
+      'Décision\u00a0: Documents demandés',
+      'Décision automatisée initiale\u00a0: Approuvée automatiquement',
+    ]);
+    expect(overridden.text).not.toMatch(/auto_approve|request_documents/);
+    const confirmed = buildReceipt(
+      { ...source, review: { outcome: 'confirmed', decidedAt: new Date('2026-04-03T14:00:00Z') } },
+      'en',
+    );
+    expect(confirmed.decision).toEqual({ events: [{ type: 'auto_approve' }], outcome: 'Approved automatically' });
   });
 });

@@ -1,4 +1,4 @@
-import { piiPaths } from '../evaluation/pii.js';
+import { MASK, piiPaths } from '../evaluation/pii.js';
 import { typesetFrench } from '../../common/text/typeset-french.js';
 import { dateInWords, outcomeInWords, RECEIPT_MESSAGES, type Language } from './receipt-messages.js';
 
@@ -18,7 +18,11 @@ export interface Receipt {
   decisionId: string;
   lang: Language;
   title: string;
-  decision: { events: { type: string; params?: Json }[]; outcome: string };
+  /**
+   * `outcome`: the decision that holds, in words (a staff member's override, once decided); `automatedOutcome`,
+   * only then, what the automated decision was. `events` stay the automated decision's.
+   */
+  decision: { events: { type: string; params?: Json }[]; outcome: string; automatedOutcome?: string };
   ruleset: string;
   rulesetName?: string;
   version: number;
@@ -126,24 +130,21 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
   const { decision } = source;
   const events = decision.events as { type: string; params?: Json }[];
   const explanation = (decision.explanation ?? {}) as { fr?: string; en?: string; rules?: ExplanationRule[] };
+  // A personal value withheld from this reader is masked in the explanation too: the person reads that it is not
+  // shown, in the words the information table uses, not « *** ans à l'embauche ».
+  const withheld = (text: string) => text.replaceAll(MASK, `[${m.notShown}]`);
   const factors = (explanation.rules ?? [])
     .filter((rule) => typeof rule[lang] === 'string' && rule[lang] !== '')
     .map((rule) => ({
       ...(rule.name && { rule: rule.name }),
-      text: rule[lang]!,
+      text: withheld(rule[lang]!),
       ...((lang === 'en' ? rule.pathEn : rule.path) && { path: (lang === 'en' ? rule.pathEn : rule.path)! }),
     }));
   const receipt: Omit<Receipt, 'text'> = {
     decisionId: decision.id,
     lang,
     title: m.title,
-    decision: {
-      events,
-      outcome: outcomeInWords(
-        events.map((e) => e.type),
-        lang,
-      ),
-    },
+    decision: decisionInWords(events, source.review, lang),
     ruleset: decision.ruleset,
     ...(source.rulesetName && { rulesetName: source.rulesetName }),
     version: decision.version,
@@ -152,7 +153,7 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
     decidedAtText: dateInWords(decision.at, lang),
     personalInformation: informationUsed(source.inputSchema, decision.facts, lang, source.personalValuesShown),
     personalValuesShown: source.personalValuesShown,
-    ...(typeof explanation[lang] === 'string' && { summary: explanation[lang] }),
+    ...(typeof explanation[lang] === 'string' && { summary: withheld(explanation[lang]) }),
     factors,
     rights: {
       correction: { title: m.correctionTitle, text: m.correction },
@@ -163,6 +164,20 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
     ...(source.audit.hash && { auditHash: source.audit.hash }),
   };
   return { ...receipt, text: receiptText(receipt, lang) };
+}
+
+/** The decision that holds, in words, and the automated one beside it once a staff member's review replaced it. */
+function decisionInWords(
+  events: Receipt['decision']['events'],
+  review: ReceiptSource['review'],
+  lang: Language,
+): Receipt['decision'] {
+  const automated = outcomeInWords(
+    events.map((e) => e.type),
+    lang,
+  );
+  if (review?.outcome !== 'overridden' || !review.newDecision) return { events, outcome: automated };
+  return { events, outcome: outcomeInWords([review.newDecision.type], lang), automatedOutcome: automated };
 }
 
 /** What a staff member's review made of the decision, in the reader's language. */
@@ -191,11 +206,12 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
   const m = RECEIPT_MESSAGES[lang];
   const line = (label: string, value: string) =>
     lang === 'fr' ? typesetFrench(`${label} : ${value}`) : `${label}: ${value}`;
-  const codes = receipt.decision.events.map((e) => e.type).join(', ');
   const lines = [
     m.title.toUpperCase(),
     '',
-    line(m.decision, `${receipt.decision.outcome}${codes ? ` (${codes})` : ''}`),
+    // Words only: the person reads « Documents demandés », not the code a system keys on.
+    line(m.decision, receipt.decision.outcome),
+    ...(receipt.decision.automatedOutcome ? [line(m.automatedDecision, receipt.decision.automatedOutcome)] : []),
     line(m.decidedAt, receipt.decidedAtText),
     line(m.ruleset, receipt.rulesetName ? `${receipt.rulesetName} (${receipt.ruleset})` : receipt.ruleset),
     line(m.version, String(receipt.version)),

@@ -45,8 +45,16 @@ export const receiptSchema = {
       type: 'object',
       required: ['events', 'outcome'],
       properties: {
-        events: { type: 'array', items: event },
-        outcome: { type: 'string', description: 'the outcome in words, in the requested language' },
+        events: { type: 'array', items: event, description: "the automated decision's events" },
+        outcome: {
+          type: 'string',
+          description:
+            "the decision that holds, in words, in the requested language (a staff member's override, once decided)",
+        },
+        automatedOutcome: {
+          type: 'string',
+          description: 'present once a review overrode the decision: the automated decision, in words',
+        },
       },
     },
     ruleset: { type: 'string' },
