@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { AdminContext, type AuthProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
+import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { i18nProvider } from '../i18n/i18nProvider';
 import { Dashboard } from './Dashboard';
 
@@ -24,5 +25,28 @@ describe('Dashboard', () => {
     expect(screen.getByText('Approbation')).toBeTruthy();
     expect(screen.getByText('Gestion des risques')).toBeTruthy();
     expect(screen.getByRole('link', { name: "Documentation de l'API" }).getAttribute('href')).toBe('/api/docs');
+  });
+
+  it('does not say nothing waits while review requests do', async () => {
+    const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
+    const reviews = {
+      body: [{ id: 'r1', status: 'open', overdue: false }],
+      headers: { 'Content-Range': 'reviews 0-0/1' },
+    };
+    const lists = {
+      'GET /api/v1/rulesets': empty('rulesets'),
+      'GET /api/v1/prompts': empty('prompts'),
+      'GET /api/v1/experiments': empty('experiments'),
+      'GET /api/v1/reference-tables': empty('reference-tables'),
+    };
+    fakeApi({ ...lists, 'GET /api/v1/reviews': reviews });
+    const { unmount } = renderConsole(<Dashboard />, ['approver']);
+    expect(await screen.findByRole('link', { name: '1 demande de révision ouverte' })).toBeTruthy();
+    expect(screen.queryByText('Rien ne vous attend pour le moment.')).toBeNull();
+    unmount();
+
+    fakeApi({ ...lists, 'GET /api/v1/reviews': empty('reviews') });
+    renderConsole(<Dashboard />, ['approver']);
+    expect(await screen.findByText('Rien ne vous attend pour le moment.')).toBeTruthy();
   });
 });

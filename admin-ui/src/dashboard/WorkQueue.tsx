@@ -2,6 +2,7 @@ import { Alert, Chip, List, ListItem, ListItemText, Typography } from '@mui/mate
 import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { workQueue, type Governed, type Table, type WorkItem } from './work-queue';
 import { may } from '../layout/access';
+import { useOpenReviews } from '../reviews/ReviewsWaiting';
 
 const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' as const } };
 
@@ -15,6 +16,8 @@ export const WorkQueue = () => {
   const experiments = useGetList<Governed>('experiments', ALL);
   const stopped = useGetList<Governed>('experiments', { ...ALL, filter: { archived: true } });
   const tables = useGetList<Table>('reference-tables', ALL);
+  // Review requests are said just below (ReviewsWaiting): while one waits, « nothing waits » would be false.
+  const openReviews = useOpenReviews();
   const roles = identity?.['roles'] as string[] | undefined;
   if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles))) return null;
   if ([rulesets, prompts, experiments, stopped, tables].some((list) => list.isPending)) return null;
@@ -36,9 +39,11 @@ export const WorkQueue = () => {
         {translate('gabarit.dashboard.work_title')}
       </Typography>
       {items.length === 0 ? (
-        <Alert severity="success" sx={{ mb: 3 }}>
-          {translate('gabarit.dashboard.work_none')}
-        </Alert>
+        openReviews.total === 0 && (
+          <Alert severity="success" sx={{ mb: 3 }}>
+            {translate('gabarit.dashboard.work_none')}
+          </Alert>
+        )
       ) : (
         <List dense sx={{ mb: 2 }}>
           {items.map((item) => (

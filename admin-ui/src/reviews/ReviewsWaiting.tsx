@@ -3,9 +3,8 @@ import { Link, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import type { Review } from './ReviewList';
 import { may } from '../layout/access';
 
-/** On the dashboard of reviewers: how many review requests wait, how many are overdue; nothing when none wait. */
-export const ReviewsWaiting = () => {
-  const translate = useTranslate();
+/** The open review requests a reviewer has to work, and how many are overdue; nothing for other roles. */
+export function useOpenReviews(): { total: number; overdue: number } {
   const { identity } = useGetIdentity();
   const reviewer = may('decideReview', identity?.['roles'] as string[] | undefined);
   const { data, total } = useGetList<Review>(
@@ -13,8 +12,15 @@ export const ReviewsWaiting = () => {
     { filter: { status: 'open' }, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueAt', order: 'ASC' } },
     { enabled: reviewer },
   );
-  if (!reviewer || !total) return null;
-  const overdue = (data ?? []).filter((review) => review.overdue).length;
+  if (!reviewer || !total) return { total: 0, overdue: 0 };
+  return { total, overdue: (data ?? []).filter((review) => review.overdue).length };
+}
+
+/** On the dashboard of reviewers: how many review requests wait, how many are overdue; nothing when none wait. */
+export const ReviewsWaiting = () => {
+  const translate = useTranslate();
+  const { total, overdue } = useOpenReviews();
+  if (!total) return null;
   return (
     <Alert severity={overdue > 0 ? 'error' : 'warning'} sx={{ mb: 3 }}>
       <Link to="/reviews">
