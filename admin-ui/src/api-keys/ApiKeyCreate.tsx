@@ -2,6 +2,8 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Create, DateInput, SimpleForm, TextInput, required, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { formErrors, type Problem } from '../common/api-error';
+import { useCreateSubmit } from '../common/use-create-submit';
 import { endOfDay, localDay } from '../common/dates';
 import { formatScopes, parseScopes } from './scopes-input';
 
@@ -12,12 +14,36 @@ const inAYear = () => {
   return endOfDay(localDay(day));
 };
 
+/**
+ * A refused scope is said by its line and its text (« ligne 2 : « receipts:enrolment » … »): the admin typed lines,
+ * not `/scopes/1`.
+ */
+const scopeErrors =
+  (translate: (key: string, options?: object) => string) => (problem: Problem, values: Record<string, unknown>) => {
+    const errors = formErrors(problem);
+    const lines = parseScopes(String(values['scopes'] ?? ''));
+    const refused = problem.details.flatMap(({ path }) => {
+      const index = /^\/scopes\/(\d+)$/.exec(path)?.[1];
+      return index === undefined
+        ? []
+        : [translate('gabarit.api_keys.scope_refused', { line: Number(index) + 1, scope: lines[Number(index)] ?? '' })];
+    });
+    return refused.length > 0 ? { ...errors, scopes: refused.join(' · ') } : errors;
+  };
+
 /** Creates a key, then shows its secret once in a dialog. */
 export const ApiKeyCreate = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const notify = useNotify();
   const [secret, setSecret] = useState<string | undefined>();
+  const submit = useCreateSubmit('api-keys', {
+    fields: ['name', 'scopes', 'expiresAt'],
+    // An emptied expiry date means a key that does not expire: nothing is sent.
+    transform: (data) => ({ ...data, expiresAt: data['expiresAt'] || undefined }),
+    onCreated: (created) => setSecret(String(created['key'])),
+    errorsOf: scopeErrors(translate),
+  });
   // The secret is shown once: copying it must not depend on selecting a long string by hand.
   const copy = async () => {
     try {
@@ -29,14 +55,8 @@ export const ApiKeyCreate = () => {
   };
   return (
     <>
-      <Create
-        title="gabarit.create_titles.api-keys"
-        mutationOptions={{ onSuccess: (data) => setSecret(String(data['key'])) }}
-        redirect={false}
-        // An emptied expiry date means a key that does not expire: nothing is sent.
-        transform={(data: Record<string, unknown>) => ({ ...data, expiresAt: data['expiresAt'] || undefined })}
-      >
-        <SimpleForm>
+      <Create title="gabarit.create_titles.api-keys" redirect={false}>
+        <SimpleForm onSubmit={submit}>
           <TextInput source="name" validate={required()} />
           <TextInput
             source="scopes"

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
 import { i18nProvider } from '../i18n/i18nProvider';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
@@ -130,5 +130,28 @@ describe('API keys', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copier la clé' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('gbk_secret_123'));
     expect(await screen.findByText('Clé copiée dans le presse-papiers.')).toBeTruthy();
+  });
+
+  it('says which scope line the API refused, in French, on the scopes field', async () => {
+    fakeApi({
+      'POST /api/v1/api-keys': apiError(400, 'validation_failed', 'The request body is invalid.', [
+        { path: '/scopes/1', message: 'has the wrong format', keyword: 'pattern' },
+      ]),
+    });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyCreate />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.change(await screen.findByRole('textbox', { name: /Nom/ }), { target: { value: 'portail' } });
+    const scopes = screen.getByRole('textbox', { name: /Portées/ });
+    fireEvent.change(scopes, { target: { value: 'evaluate:enrolment\nreceipts:enrolment' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText(/^Ligne 2 : « receipts:enrolment » n'est pas une portée reconnue/)).toBeTruthy();
+    expect(scopes.getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('Le contenu comporte des erreurs : chacune est indiquée à sa place.')).toBeTruthy();
+    expect(screen.queryByText(/The request body is invalid/)).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Clé API créée' })).toBeNull();
   });
 });

@@ -276,6 +276,8 @@ export const fr = typesetMessages({
     api_keys: {
       created_title: 'Clé API créée',
       created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
+      scope_refused:
+        "Ligne %{line} : « %{scope} » n'est pas une portée reconnue (une action, deux-points, puis une clé ou un motif, par exemple evaluate:invoices-*).",
       scopes_help:
         'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations)',
       revoke: 'Révoquer',

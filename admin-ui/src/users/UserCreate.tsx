@@ -1,19 +1,42 @@
-import { CheckboxGroupInput, Create, PasswordInput, SimpleForm, TextInput, minLength, required } from 'react-admin';
+import {
+  CheckboxGroupInput,
+  Create,
+  PasswordInput,
+  SimpleForm,
+  TextInput,
+  minLength,
+  required,
+  useNotify,
+  useRedirect,
+} from 'react-admin';
+import { useCreateSubmit } from '../common/use-create-submit';
 import { roleChoices } from './roles';
 
 /** A new account: its sign-in name, the name people see, a first password and its roles. */
-export const UserCreate = () => (
-  <Create title="gabarit.create_titles.users" redirect="list">
-    <SimpleForm>
-      <TextInput source="username" validate={required()} helperText="gabarit.users.username_help" />
-      <TextInput source="displayName" validate={required()} />
-      <PasswordInput
-        source="password"
-        validate={[required(), minLength(12)]}
-        helperText="gabarit.users.password_help"
-        autoComplete="new-password"
-      />
-      <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
-    </SimpleForm>
-  </Create>
-);
+export const UserCreate = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  // A name already taken is said on the sign-in name, in the console's language.
+  const submit = useCreateSubmit('users', {
+    fields: ['username', 'displayName', 'password', 'roles'],
+    onCreated: () => {
+      notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+      redirect('list', 'users');
+    },
+  });
+  return (
+    <Create title="gabarit.create_titles.users">
+      <SimpleForm onSubmit={submit}>
+        <TextInput source="username" validate={required()} helperText="gabarit.users.username_help" />
+        <TextInput source="displayName" validate={required()} />
+        <PasswordInput
+          source="password"
+          validate={[required(), minLength(12)]}
+          helperText="gabarit.users.password_help"
+          autoComplete="new-password"
+        />
+        <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
+      </SimpleForm>
+    </Create>
+  );
+};

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
+import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';
 
@@ -70,5 +71,28 @@ describe('users', () => {
       disabled: false,
       unlock: true,
     });
+  });
+
+  it('says on the sign-in name, in French, that an account already has it', async () => {
+    const api = fakeApi({
+      'POST /api/v1/users': apiError(409, 'user_exists', 'A user named "lea" already exists.', [
+        { path: '/username', message: 'est déjà pris', keyword: 'taken' },
+      ]),
+    });
+    renderConsole(
+      <ResourceContextProvider value="users">
+        <UserCreate />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    const username = await screen.findByRole('textbox', { name: /Identifiant/ });
+    fireEvent.change(username, { target: { value: 'lea' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Nom affiché/ }), { target: { value: 'Léa' } });
+    fireEvent.change(screen.getByLabelText(/Mot de passe/), { target: { value: 'un mot de passe long' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Analyste' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Un compte porte déjà cet identifiant de connexion.')).toBeTruthy();
+    await waitFor(() => expect(username.getAttribute('aria-invalid')).toBe('true'));
+    expect(api.to('POST', '/api/v1/users')).toHaveLength(1);
   });
 });

@@ -1,0 +1,40 @@
+import { useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
+import { formErrors, problemHeadline, toProblem, type Problem } from './api-error';
+
+interface CreateSubmitOptions {
+  /** The form's fields: a problem on one of them is shown on it, any other in the notification. */
+  fields: readonly string[];
+  transform?: (values: Record<string, unknown>) => Record<string, unknown>;
+  onCreated: (created: RaRecord) => void;
+  /** A form's own wording of a problem's messages, by field (a scope's line); `formErrors` otherwise. */
+  errorsOf?: (problem: Problem, values: Record<string, unknown>) => Record<string, string>;
+}
+
+/**
+ * A create form's onSubmit that says what the API refused in the console's language: each problem on its field,
+ * the headline worded from its code, where react-admin's default save would show the API's English message alone.
+ */
+export function useCreateSubmit(resource: string, options: CreateSubmitOptions) {
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const translate = useTranslate();
+  return async (values: Record<string, unknown>) => {
+    const data = options.transform ? options.transform(values) : values;
+    try {
+      const { data: created } = await dataProvider.create(resource, { data });
+      options.onCreated(created);
+      return undefined;
+    } catch (err) {
+      const problem = toProblem(err);
+      const byField = options.errorsOf ? options.errorsOf(problem, values) : formErrors(problem);
+      const elsewhere = Object.entries(formErrors(problem)).filter(([field]) => !options.fields.includes(field));
+      notify(
+        [problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(
+          ' ',
+        ),
+        { type: 'error' },
+      );
+      return Object.fromEntries(Object.entries(byField).filter(([field]) => options.fields.includes(field)));
+    }
+  };
+}
