@@ -256,6 +256,13 @@ describe('rule set lifecycle', () => {
     expect((await analyst.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, { comment: 'x' })).status).toBe(
       403,
     );
+    // Never in force, a scheduled version is not "rolled back to" (that would publish it now, around its date).
+    const around = await approver.post('/api/v1/rulesets/scheduled/rollback', { version: v2, comment: 'maintenant' });
+    expect([around.status, around.body.error, around.body.details]).toEqual([
+      409,
+      'invalid_transition',
+      [expect.objectContaining({ path: '/version', message: 'was never in force' })],
+    ]);
     const noReason = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, {});
     expect([noReason.status, noReason.body.details]).toEqual([400, [expect.objectContaining({ path: '/comment' })]]);
     const withdrawn = await approver.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, {

@@ -6,6 +6,7 @@ import type { VersionRecord } from './version-actions';
 
 const ROLLBACK = '/api/v1/rulesets/remises/rollback';
 const later = new Date(Date.UTC(2099, 0, 4, 14, 5)).toISOString();
+const before = [{ effectiveFrom: '2026-01-05T14:00:00.000Z' }];
 const published = (number: number, extra: Partial<VersionRecord> = {}): VersionRecord => ({
   number,
   status: 'published',
@@ -26,8 +27,8 @@ describe('rolling back', () => {
   it('warns that a publication scheduled for later will replace the version put back, on its date', async () => {
     const api = fakeApi({ [`POST ${ROLLBACK}`]: { body: {} } });
     const dialog = await open([
-      published(1, { status: 'retired' }),
-      published(2, { inForce: true }),
+      published(1, { status: 'retired', publications: before }),
+      published(2, { inForce: true, publications: before }),
       published(3, { publications: [{ effectiveFrom: later }] }),
     ]);
     const warning = within(dialog).getByRole('alert');
@@ -36,6 +37,8 @@ describe('rolling back', () => {
 
     // The warning does not stand in the way: the approver may still roll back.
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    // Only a version that was in force is offered: version 3 never was (it is published on its date, or withdrawn).
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Version 1']);
     fireEvent.click(await screen.findByRole('option', { name: 'Version 1' }));
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), { target: { value: 'Erreur de taux' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revenir à une version' }));
@@ -45,7 +48,10 @@ describe('rolling back', () => {
 
   it('warns of nothing when no publication waits', async () => {
     fakeApi({});
-    const dialog = await open([published(1, { status: 'retired' }), published(2, { inForce: true })]);
+    const dialog = await open([
+      published(1, { status: 'retired', publications: before }),
+      published(2, { inForce: true, publications: before }),
+    ]);
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 });

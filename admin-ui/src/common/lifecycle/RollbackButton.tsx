@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
-import { scheduledFrom, type VersionRecord } from './version-actions';
+import { rollbackCandidates, scheduledFrom, type VersionRecord } from './version-actions';
 import { may } from '../../layout/access';
 
 interface Props {
@@ -26,7 +26,7 @@ interface Props {
 }
 
 /**
- * Puts an earlier published version back in force, with the reason the audit trail keeps (approvers only). A
+ * Puts a version that was in force before back in force, with the reason the audit trail keeps (approvers only). A
  * rollback does not withdraw a publication scheduled for later: on its date, that version replaces the one put
  * back. The dialog says so before the approver confirms, so it is withdrawn first if it must not apply.
  */
@@ -36,9 +36,7 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
   const rollback = useApiAction(resource);
   const { identity } = useGetIdentity();
   const [open, setOpen] = useState(false);
-  const candidates = versions.filter(
-    (v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum,
-  );
+  const candidates = rollbackCandidates(versions, activeVersion);
   const [target, setTarget] = useState<number | ''>('');
   const [comment, setComment] = useState('');
   const scheduled = versions.flatMap((v) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { versionActions } from './version-actions';
+import { rollbackCandidates, versionActions } from './version-actions';
 
 describe('versionActions', () => {
   it('offers submit to analysts on drafts only', () => {
@@ -32,5 +32,27 @@ describe('versionActions', () => {
     expect(versionActions({ number: 3, status: 'approved', authors: ['ana'] }, { id: 'r', roles: ['risk'] })).toEqual(
       [],
     );
+  });
+});
+
+describe('rollbackCandidates', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  const version = (number: number, status: 'published' | 'retired' | 'approved', effectiveFrom?: string) => ({
+    number,
+    status,
+    authors: ['redactrice'],
+    checksum: `sha256:${number}`,
+    ...(effectiveFrom && { publications: [{ effectiveFrom }] }),
+  });
+
+  it('offers the versions that were in force once, never the one in force or one only scheduled for later', () => {
+    const versions = [
+      version(1, 'retired', '2026-01-05T14:00:00Z'),
+      version(2, 'published', '2026-06-01T14:00:00Z'),
+      version(3, 'published', '2027-01-15T13:00:00Z'),
+      version(4, 'approved'),
+    ];
+    expect(rollbackCandidates(versions, 2, now).map((v) => v.number)).toEqual([1]);
+    expect(rollbackCandidates(versions.slice(1), 2, now)).toEqual([]);
   });
 });

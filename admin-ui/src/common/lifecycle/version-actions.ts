@@ -22,6 +22,20 @@ export function scheduledFrom(version: VersionRecord, now = Date.now()): string 
   return version.publications?.map((p) => p.effectiveFrom).find((at) => Date.parse(at) > now);
 }
 
+/**
+ * The versions a rollback may put back: those that were in force once. One merely scheduled for later never was:
+ * it is published on its date, or withdrawn (the API refuses it too).
+ */
+export function rollbackCandidates(versions: VersionRecord[], activeVersion: number | null, now = Date.now()) {
+  return versions.filter(
+    (v) =>
+      (v.status === 'published' || v.status === 'retired') &&
+      v.number !== activeVersion &&
+      v.checksum &&
+      (v.publications ?? []).some((p) => Date.parse(p.effectiveFrom) <= now),
+  );
+}
+
 /** Why submitting a version is refused before asking the API (an i18n key and its arguments), or undefined. */
 export interface SubmitBlock {
   reason: string;

@@ -262,7 +262,7 @@ describe('Lifecycle', () => {
     expect(lifecycle.unschedule(s, 2, 'approver', 'à temps', later(58)).state.publications).toHaveLength(1);
   });
 
-  it('withdraws only a publication still waiting, and keeps published a version rolled back to meanwhile', () => {
+  it('withdraws only a publication still waiting; a version only scheduled cannot be rolled back to', () => {
     const s = publishedV1();
     expect(() => lifecycle.unschedule(s, 1, 'approver', 'non', later(5))).toThrow(
       expect.objectContaining({ code: 'invalid_transition', message: expect.stringContaining('it is in force') }),
@@ -278,10 +278,13 @@ describe('Lifecycle', () => {
       { requiresTestRun: false, effectiveFrom: later(60).toISOString() },
       later(8),
     ).state;
-    t = lifecycle.rollback(t, 2, 'approver', 'tout de suite', later(9)).state;
-    const withdrawn = lifecycle.unschedule(t, 2, 'approver', 'déjà en vigueur', later(10)).state;
-    expect(withdrawn.versions.map((v) => v.status)).toEqual(['retired', 'published']);
-    expect(versionInForce(withdrawn.publications, later(120))).toBe(2);
+    // Never in force, it is not "rolled back to": that would publish it now, around its schedule.
+    expect(() => lifecycle.rollback(t, 2, 'approver', 'tout de suite', later(9))).toThrow(
+      expect.objectContaining({ code: 'invalid_transition', message: expect.stringContaining('never been in force') }),
+    );
+    const withdrawn = lifecycle.unschedule(t, 2, 'approver', 'pas encore', later(10)).state;
+    expect(withdrawn.versions.map((v) => v.status)).toEqual(['published', 'approved']);
+    expect(versionInForce(withdrawn.publications, later(120))).toBe(1);
     // Past its date, the publication is no longer waiting.
     expect(() => lifecycle.unschedule(t, 2, 'approver', 'trop tard', later(61))).toThrow(/no publication waiting/);
   });

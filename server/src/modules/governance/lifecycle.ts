@@ -298,6 +298,17 @@ export class Lifecycle<M, C> {
     const before = versionInForce(state.publications, now);
     if (before === number)
       throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition');
+    // A version only scheduled for later was never in force: "rolling back" to it would publish it now, around
+    // its schedule and its date. It is published (or withdrawn) as such.
+    const wasInForce = state.publications.some(
+      (p) => p.version === number && Date.parse(p.effectiveFrom) <= now.getTime(),
+    );
+    if (!wasInForce)
+      throw new ConflictError(
+        `Version ${number} has never been in force (its publication is scheduled for later), so it cannot be rolled back to.`,
+        'invalid_transition',
+        [{ path: '/version', message: 'was never in force' }],
+      );
     const at = now.toISOString();
     const next = this.touch(state, now);
     next.publications = [
