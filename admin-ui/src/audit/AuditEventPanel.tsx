@@ -5,7 +5,7 @@ import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
 import { ActorName } from './ActorName';
-import { actionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
+import { eventActionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
 
 /** An audit event as GET /api/v1/audit lists it. */
@@ -95,7 +95,7 @@ export const AuditEventPanel = () => {
   return (
     <Box component="section" aria-label={translate('gabarit.audit.detail_title', { seq: event.seq })} sx={{ p: 2 }}>
       <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-        {translate('gabarit.audit.detail_title', { seq: event.seq })} — {actionLabel(event.action, translate)}
+        {translate('gabarit.audit.detail_title', { seq: event.seq })} — {eventActionLabel(event, translate)}
       </Typography>
       <Box
         component="dl"
@@ -111,7 +111,7 @@ export const AuditEventPanel = () => {
           <ActorName actor={event.actor} showId />
         </Field>
         <Field label={label('action')}>
-          {actionLabel(event.action, translate)} (<code>{event.action}</code>)
+          {eventActionLabel(event, translate)} (<code>{event.action}</code>)
         </Field>
         <Field label={label('resourceType')}>{resourceTypeLabel(event.resourceType, translate)}</Field>
         {event.resourceKey !== undefined && <Field label={label('resourceKey')}>{event.resourceKey}</Field>}

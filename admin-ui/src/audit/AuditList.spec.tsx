@@ -104,10 +104,19 @@ describe('AuditList', () => {
     const { table, rows } = await comparisonOf(
       { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: '2026-12-03T23:29:06.013Z' } },
       'ruleset.published',
-      'Ensemble de règles publié',
+      // Published on 2025-03-01 for 2026-12-03: scheduled, not « publié », which would read as in force.
+      "Publication d'un ensemble de règles programmée",
     );
     expect(rows.find((cells) => cells[0] === 'En vigueur à partir du')?.[2]).toMatch(/^3 décembre 2026/);
     expect(table.textContent).not.toMatch(/effectiveFrom|2026-12-03T/);
+  });
+
+  it('says a publication that took effect at once is published', async () => {
+    await comparisonOf(
+      { before: { activeVersion: 1 }, after: { activeVersion: 2, effectiveFrom: event.at } },
+      'ruleset.published',
+      'Ensemble de règles publié',
+    );
   });
   it('names a system by its API key’s name, read from the trail, and keeps the id it acted under on hover', async () => {
     const byKey = {

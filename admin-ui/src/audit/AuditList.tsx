@@ -15,7 +15,7 @@ import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import type { GabaritDataProvider } from '../dataProvider';
 import { ActorName } from './ActorName';
-import { actionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
+import { eventActionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
@@ -81,11 +81,7 @@ export const AuditList = () => {
           <LocalDateField source="at" showTime />
         </DataTable.Col>
         <DataTable.Col source="actor" disableSort render={(event: AuditEvent) => <ActorName actor={event.actor} />} />
-        <DataTable.Col
-          source="action"
-          disableSort
-          render={(event: AuditEvent) => actionLabel(event.action, translate)}
-        />
+        <DataTable.Col source="action" disableSort render={(event: AuditEvent) => eventActionLabel(event, translate)} />
         <DataTable.Col
           source="resourceType"
           disableSort

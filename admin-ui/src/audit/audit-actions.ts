@@ -85,6 +85,22 @@ export function actionLabel(action: string, translate: (key: string, options?: o
   return translate(`gabarit.audit.actions.${action}`, { _: action });
 }
 
+/**
+ * An event's action in words, as a reader should take it: a publication for a later date is said to be scheduled
+ * (« Publication d'un ensemble de règles programmée »), not « publié », which would read as in force.
+ */
+export function eventActionLabel(
+  event: { action: string; at: string; summary?: unknown },
+  translate: (key: string, options?: object) => string,
+): string {
+  const from = (event.summary as { after?: { effectiveFrom?: unknown } } | undefined)?.after?.effectiveFrom;
+  const forLater =
+    event.action.endsWith('.published') && typeof from === 'string' && Date.parse(from) > Date.parse(event.at);
+  return forLater
+    ? translate(`gabarit.audit.actions.${event.action}_for_later`, { _: actionLabel(event.action, translate) })
+    : actionLabel(event.action, translate);
+}
+
 export function resourceTypeLabel(type: string, translate: (key: string, options?: object) => string): string {
   return translate(`gabarit.audit.resource_types.${type}`, { _: type });
 }

@@ -115,12 +115,14 @@ export const en = {
       done_approve: 'Version %{version} approved.',
       done_reject: 'Version %{version} sent back to draft.',
       done_publish: 'Version %{version} published.',
+      done_schedule: 'Version %{version} scheduled to take effect on %{at}.',
       done_unschedule: 'Scheduled publication of version %{version} cancelled.',
       done_rollback: 'Version %{version} is back in force.',
       analysts_only_edit: 'Only analysts can edit a draft: the page opens read only.',
       analysts_only_create: 'Only analysts can create one: back to the list.',
     },
     versions: {
+      scheduled_on: 'Scheduled on %{at}',
       title: 'Versions',
       comment: '%{action} — %{by}: %{text}',
       comment_actions: {

@@ -130,12 +130,14 @@ export const fr = typesetMessages({
       done_approve: 'Version %{version} approuvée.',
       done_reject: 'Version %{version} renvoyée en brouillon.',
       done_publish: 'Version %{version} publiée.',
+      done_schedule: 'Publication de la version %{version} programmée pour le %{at}.',
       done_unschedule: 'Publication programmée de la version %{version} annulée.',
       done_rollback: 'Version %{version} remise en vigueur.',
       analysts_only_edit: 'Seuls les analystes peuvent modifier un brouillon : la page s’ouvre en lecture seule.',
       analysts_only_create: 'Seuls les analystes peuvent créer un élément : retour à la liste.',
     },
     versions: {
+      scheduled_on: 'Programmée le %{at}',
       title: 'Versions',
       comment: '%{action} — %{by} : %{text}',
       comment_actions: {

@@ -11,6 +11,7 @@ import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
 import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
+import { useStatusWords } from '../common/lifecycle/status-words';
 
 interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
@@ -34,6 +35,7 @@ interface RulesetRecord {
 export const TryIt = () => {
   const { record } = useShowContext<RulesetRecord>();
   const translate = useTranslate();
+  const statusWords = useStatusWords();
   const [locale] = useLocaleState();
   const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
   const [chosen, setChosen] = useState<number | undefined>();
@@ -125,7 +127,7 @@ export const TryIt = () => {
       });
     else void evaluate(parsed.facts);
   };
-  const statusOf = (n: number) => record.versions.find((v) => v.number === n)?.status ?? 'draft';
+  const statusOf = (n: number) => statusWords(record.versions.find((v) => v.number === n));
 
   return (
     <Box component="section" aria-labelledby="try-it-title" sx={{ mt: 3 }}>
@@ -145,7 +147,7 @@ export const TryIt = () => {
             <MenuItem key={n} value={n}>
               {translate('gabarit.try.version_status', {
                 version: n,
-                status: translate(`gabarit.status.${statusOf(n)}`),
+                status: statusOf(n),
               })}
             </MenuItem>
           ))}

@@ -97,3 +97,20 @@ describe('withdrawing a scheduled publication', () => {
     expect(screen.queryByRole('button', { name: 'Déprogrammer' })).toBeNull();
   });
 });
+
+describe('publishing for a later date', () => {
+  it('says the publication is scheduled, and for when, not that the version is published', async () => {
+    fakeApi({ [`POST ${PUBLISH}`]: { body: {} } });
+    renderApproved();
+    fireEvent.click(await screen.findByRole('button', { name: 'Publier' }));
+    const dialog = screen.getByRole('dialog', { name: 'Publier la version 2' });
+    fireEvent.change(within(dialog).getByLabelText(/En vigueur à partir du/), {
+      target: { value: '2099-01-15T08:00' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publier' }));
+    expect(
+      await screen.findByText(/^Publication de la version 2 programmée pour le 15 janvier 2099 à 08 h 00\.$/),
+    ).toBeTruthy();
+    expect(screen.queryByText('Version 2 publiée.')).toBeNull();
+  });
+});

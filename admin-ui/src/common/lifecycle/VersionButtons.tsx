@@ -1,6 +1,7 @@
 import { Button, Stack, Tooltip, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import { useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
 import {
@@ -32,6 +33,7 @@ export const VersionButtons = ({
   const submitBlock = useSubmitBlock(id, version);
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const transition = useApiAction(resource);
   const busy = transition.busy;
   const [asking, setAsking] = useState<VersionAction | undefined>();
@@ -44,12 +46,17 @@ export const VersionButtons = ({
     translate(reason, reason === submitBlock?.reason ? submitBlock.args : undefined);
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
+    // A publication for a later date is said to be scheduled, with its date: « publiée » would read as in force.
+    const forLater = action === 'publish' && input.effectiveFrom && Date.parse(input.effectiveFrom) > Date.now();
     await transition.run({
       id,
       command: `versions/${version.number}/${action}`,
       body: input,
-      success: `gabarit.lifecycle.done_${action}`,
-      messageArgs: { version: version.number },
+      success: forLater ? 'gabarit.lifecycle.done_schedule' : `gabarit.lifecycle.done_${action}`,
+      messageArgs: {
+        version: version.number,
+        ...(forLater && { at: formatDateTime(input.effectiveFrom!, locale) }),
+      },
     });
   };
   return (

@@ -54,6 +54,7 @@ describe('a scheduled version', () => {
                 number: 2,
                 status: 'published',
                 authors: ['a'],
+                publishedAt: '2026-12-04T09:26:00Z',
                 publications: [{ effectiveFrom: '2099-04-01T12:00:00Z' }],
               },
             ],
@@ -68,5 +69,8 @@ describe('a scheduled version', () => {
     const statuses = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
     expect(statuses[0]).toMatch(/^Programmée pour le 1(er)? avril 2099 à \d/);
     expect(statuses[1]).toBe('Publiée');
+    // Its publication date column says when it was scheduled, not « published » on that day.
+    const published = within(rows[0]!).getByText(/^Programmée le 4 décembre 2026/);
+    expect(published).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@ import { VersionButtons } from './VersionButtons';
 
 type Listed = VersionRecord & {
   approvedBy?: string;
+  publishedAt?: string;
   testRun?: { checksum: string; passed: number; failed: number };
   comments?: { by: string; action: string; text: string }[];
 };
@@ -33,6 +34,7 @@ export const VersionHistory = ({
   useSubmitBlock?: UseSubmitBlock;
 }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     // The table may be wider than the card: it scrolls rather than hiding the last columns.
     <Box sx={{ overflowX: 'auto' }}>
@@ -62,9 +64,16 @@ export const VersionHistory = ({
           <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
             <LocalDateField source="createdAt" showTime />
           </DataTable.Col>
-          <DataTable.Col source="publishedAt" label="gabarit.versions.published_at">
-            <LocalDateField source="publishedAt" showTime />
-          </DataTable.Col>
+          <DataTable.Col
+            source="publishedAt"
+            label="gabarit.versions.published_at"
+            // Scheduled for later, it is not published yet: when the approver scheduled it is said as such.
+            render={(v: Listed) =>
+              v.publishedAt && scheduledFrom(v)
+                ? translate('gabarit.versions.scheduled_on', { at: formatDateTime(v.publishedAt, locale) })
+                : v.publishedAt && <LocalDateField source="publishedAt" record={v} showTime />
+            }
+          />
           <DataTable.Col
             source="comments"
             label="gabarit.versions.comments"

@@ -5,6 +5,7 @@ import { useResourceRead } from '../../common/use-resource-read';
 import { ExportDmnButton } from '../dmn/ExportDmnButton';
 import { useVersionAnalysis } from './analysis-model';
 import { AnalysisPanel } from './AnalysisPanel';
+import { useStatusWords } from '../../common/lifecycle/status-words';
 
 interface RulesetRecord {
   id: string;
@@ -22,6 +23,7 @@ interface RulesetRecord {
 export const VersionAnalysis = () => {
   const { record } = useShowContext<RulesetRecord>();
   const translate = useTranslate();
+  const statusWords = useStatusWords();
   const [chosen, setChosen] = useState<number | undefined>();
   const versions = [...(record?.versions ?? [])].sort((a, b) => b.number - a.number);
   const reviewed =
@@ -59,7 +61,7 @@ export const VersionAnalysis = () => {
               <MenuItem key={v.number} value={v.number}>
                 {translate('gabarit.try.version_status', {
                   version: v.number,
-                  status: translate(`gabarit.status.${v.status}`),
+                  status: statusWords(v),
                 })}
               </MenuItem>
             ))}

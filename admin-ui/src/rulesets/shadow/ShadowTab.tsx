@@ -19,6 +19,7 @@ import { ProblemAlert } from '../../common/ProblemAlert';
 import { ShadowReport } from './ShadowReport';
 import { SHADOWABLE, shadowRefusal, useShadowCommands, useShadowReport, type ShadowableVersion } from './use-shadow';
 import { may } from '../../layout/access';
+import { useStatusWords } from '../../common/lifecycle/status-words';
 
 interface RulesetRecord {
   id: string;
@@ -42,6 +43,7 @@ function defaultVersion(versions: RulesetRecord['versions'], asked: number | und
 export const ShadowTab = () => {
   const { record } = useShowContext<RulesetRecord>();
   const translate = useTranslate();
+  const statusWords = useStatusWords();
   const location = useLocation();
   const asked = Number(new URLSearchParams(location.search).get('version')) || undefined;
   const [chosen, setChosen] = useState<number | undefined>();
@@ -77,7 +79,7 @@ export const ShadowTab = () => {
             <MenuItem key={v.number} value={v.number}>
               {translate('gabarit.shadow.version_choice', {
                 version: v.number,
-                status: translate(`gabarit.status.${v.status}`),
+                status: statusWords(v),
               })}
             </MenuItem>
           ))}
