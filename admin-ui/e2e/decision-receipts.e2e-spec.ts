@@ -40,7 +40,7 @@ describe('decision receipts and review requests in the console', () => {
     await analyst.goto(`${base}/admin/#/rulesets/enrolment/show`);
     await analyst.getByRole('textbox', { name: 'Matricule' }).waitFor();
     await analyst.getByRole('button', { name: 'Évaluer' }).click();
-    await analyst.getByRole('status').getByText('auto_approve').waitFor();
+    await analyst.getByRole('status').getByText('Approuvée automatiquement (auto_approve)').waitFor();
     await analyst.getByRole('link', { name: "Voir l'avis de décision" }).click();
     await analyst.getByRole('heading', { name: 'Avis de décision automatisée' }).waitFor();
     // The analyst does not see the person's values.

@@ -30,6 +30,7 @@ import type { RequestOf, ResponseOf } from '../api/types';
 import { formatDateTime } from '../common/dates';
 import { useApiAction } from '../common/use-api-action';
 import { may } from '../layout/access';
+import { outcomeWords } from '../common/outcomes';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
@@ -43,9 +44,6 @@ export const overrideOptions = (review: Review): string[] => {
   const given = review.outcomes ?? [...automated];
   return [...given.filter((type) => !automated.has(type)), ...given.filter((type) => automated.has(type))];
 };
-
-const outcomeWords = (type: string, translate: (key: string, options?: object) => string) =>
-  translate(`gabarit.outcomes.${type}`, { _: type });
 
 const filters = [
   <SelectInput

@@ -12,6 +12,7 @@ import { SaveAsTestCase } from './SaveAsTestCase';
 import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
 import { useStatusWords } from '../common/lifecycle/status-words';
+import { outcomeWithCode } from '../common/outcomes';
 
 interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
@@ -215,7 +216,7 @@ export const TryIt = () => {
             {outcome.events.length === 0 ? (
               <Chip label={translate('gabarit.try.no_event')} />
             ) : (
-              outcome.events.map((e, i) => <Chip key={i} color="primary" label={e.type} />)
+              outcome.events.map((e, i) => <Chip key={i} color="primary" label={outcomeWithCode(e.type, translate)} />)
             )}
           </Stack>
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>

@@ -17,6 +17,7 @@ import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
 import type { ResponseOf } from '../api/types';
+import { outcomeWithCode } from '../common/outcomes';
 
 type TestRun = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/test', 'post'>;
 type Impact = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/impact', 'post'>;
@@ -83,8 +84,10 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
                       label={translate(c.passed ? 'gabarit.checks.pass' : 'gabarit.checks.fail')}
                     />
                   </TableCell>
-                  <TableCell>{c.expected.join(', ') || '—'}</TableCell>
-                  <TableCell>{c.error ?? (c.actual.join(', ') || '—')}</TableCell>
+                  <TableCell>{c.expected.map((type) => outcomeWithCode(type, translate)).join(', ') || '—'}</TableCell>
+                  <TableCell>
+                    {c.error ?? (c.actual.map((type) => outcomeWithCode(type, translate)).join(', ') || '—')}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
