@@ -141,7 +141,7 @@ describe('decision receipts and review requests', () => {
     const keyWith = async (scopes: string[]) => {
       const created = await admin.post('/api/v1/api-keys', { name: `portail ${scopes.join(' ')}`, scopes });
       expect(created.status).toBe(201);
-      return created.body as { id: string; key: string };
+      return created.body as { id: string; key: string; name: string };
     };
     const portal = await keyWith([
       'evaluate:enrolment',
@@ -203,6 +203,7 @@ describe('decision receipts and review requests', () => {
       status: 'open',
       receivedVia: 'online',
       submittedBy: `api-key:${portal.id}`,
+      submitterName: portal.name, // a reviewer may not read the keys: the name is kept with the request
     });
     const queue = (await as(t, cast.approver).get(`/api/v1/decisions/${id}/reviews`)).body as { id: string }[];
     expect(queue.map((r) => r.id)).toEqual([request.body.id]);

@@ -6735,7 +6735,10 @@ export interface operations {
             status: 'open' | 'closed';
             observations: string;
             receivedVia?: string;
+            /** @description the username, or `api-key:<id>` when a system recorded it */
             submittedBy: string;
+            /** @description when a system recorded it: its API key's name at the time */
+            submitterName?: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -6852,7 +6855,10 @@ export interface operations {
             status: 'open' | 'closed';
             observations: string;
             receivedVia?: string;
+            /** @description the username, or `api-key:<id>` when a system recorded it */
             submittedBy: string;
+            /** @description when a system recorded it: its API key's name at the time */
+            submitterName?: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -6993,7 +6999,10 @@ export interface operations {
             status: 'open' | 'closed';
             observations: string;
             receivedVia?: string;
+            /** @description the username, or `api-key:<id>` when a system recorded it */
             submittedBy: string;
+            /** @description when a system recorded it: its API key's name at the time */
+            submitterName?: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -7089,7 +7098,10 @@ export interface operations {
             status: 'open' | 'closed';
             observations: string;
             receivedVia?: string;
+            /** @description the username, or `api-key:<id>` when a system recorded it */
             submittedBy: string;
+            /** @description when a system recorded it: its API key's name at the time */
+            submitterName?: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -7200,7 +7212,10 @@ export interface operations {
             status: 'open' | 'closed';
             observations: string;
             receivedVia?: string;
+            /** @description the username, or `api-key:<id>` when a system recorded it */
             submittedBy: string;
+            /** @description when a system recorded it: its API key's name at the time */
+            submitterName?: string;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */

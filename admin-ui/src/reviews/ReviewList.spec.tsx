@@ -117,4 +117,32 @@ describe('ReviewList', () => {
     await screen.findByText('Observations 1');
     expect(screen.queryByRole('button', { name: 'Trancher' })).toBeNull();
   });
+
+  it('says when each request came, how, and who recorded it: a staff member, or a system by its key’s name', async () => {
+    fakeApi({
+      ...RULESETS,
+      'GET /api/v1/reviews': {
+        body: [
+          { ...review('1', false), receivedVia: 'phone' },
+          {
+            ...review('2', false),
+            receivedVia: 'online',
+            submittedBy: 'api-key:k-1',
+            submitterName: 'Portail RH',
+          },
+        ],
+        headers: { 'Content-Range': 'reviews 0-1/2' },
+      },
+    });
+    renderQueue('approver');
+    const byPhone = (await screen.findByText('Observations 1')).closest('tr')!;
+    expect(within(byPhone).getByText('Téléphone · analyst')).toBeTruthy();
+    expect(within(byPhone).getByText(/1 mars 2026/)).toBeTruthy();
+    const online = screen.getByText('Observations 2').closest('tr')!;
+    expect(within(online).getByText(/^En ligne · Clé API « Portail RH »$/)).toBeTruthy();
+    expect(within(online).queryByText(/api-key:k-1/)).toBeNull();
+    fireEvent.click(within(online).getByRole('button', { name: 'Trancher' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/^Reçue le 1 mars 2026.*\(En ligne · Clé API « Portail RH »\)$/)).toBeTruthy();
+  });
 });

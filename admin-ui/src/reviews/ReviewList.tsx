@@ -33,6 +33,18 @@ import { may } from '../layout/access';
 import { outcomeWords } from '../common/outcomes';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
+
+/**
+ * Who recorded a request and how it came (« Téléphone · analyst », « En ligne · Clé API « Portail RH » »): a
+ * reviewer weighs a request by where it came from, and may need to call back.
+ */
+const receivedFrom = (r: Review, translate: (key: string, options?: object) => string) =>
+  [
+    r.receivedVia && translate(`gabarit.receipt.via.${r.receivedVia}`),
+    r.submitterName ? translate('gabarit.audit.api_key_actor', { name: r.submitterName }) : r.submittedBy,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
 
 /**
@@ -81,6 +93,7 @@ const DueDate = () => {
  */
 export const ReviewList = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   const mayDecide = may('decideReview', permissions);
   return (
@@ -98,6 +111,18 @@ export const ReviewList = () => {
           source="ageDays"
           disableSort
           render={(r: Review) => translate('gabarit.reviews.age', { smart_count: r.ageDays ?? 0 })}
+        />
+        <DataTable.Col
+          source="submittedAt"
+          disableSort
+          render={(r: Review) => (
+            <>
+              {formatDateTime(r.submittedAt, locale)}
+              <Typography variant="caption" component="div">
+                {receivedFrom(r, translate)}
+              </Typography>
+            </>
+          )}
         />
         {/* The rule set by its name, leading to it (its key is what the API gives). */}
         <DataTable.Col source="ruleset" disableSort>
@@ -145,6 +170,7 @@ export const ReviewList = () => {
 /** Confirms or overrides one request, with a reason (and the new decision when overriding). */
 export const DecideButton = ({ review }: { review: Review }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Decide['outcome']>('confirmed');
   const [reason, setReason] = useState('');
@@ -169,6 +195,12 @@ export const DecideButton = ({ review }: { review: Review }) => {
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
         <DialogTitle id={titleId}>{translate('gabarit.reviews.decide_title', { id: review.decisionId })}</DialogTitle>
         <DialogContent>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('gabarit.reviews.received_line', {
+              at: formatDateTime(review.submittedAt, locale),
+              from: receivedFrom(review, translate),
+            })}
+          </Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>
             {translate('gabarit.reviews.automated_line', {
               outcome: (review.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', '),

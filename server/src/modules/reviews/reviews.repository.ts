@@ -15,6 +15,8 @@ export interface ReviewRequestDocument {
   observations: string;
   receivedVia?: string;
   submittedBy: string;
+  /** The API key's name, when a system recorded the request (`submittedBy` is then `api-key:<id>`). */
+  submitterName?: string;
   submittedAt: Date;
   dueAt: Date;
   status: 'open' | 'closed';

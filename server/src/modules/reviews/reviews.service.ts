@@ -139,6 +139,8 @@ export class ReviewsService {
       observations: body.observations,
       ...(body.receivedVia && { receivedVia: body.receivedVia }),
       submittedBy: actorName(principal),
+      // A reviewer may not read the keys: the key's name is kept with the request, as it was when it was sent.
+      ...(principal.kind === 'apiKey' && { submitterName: principal.name }),
       submittedAt: now,
       dueAt: new Date(now.getTime() + this.dueDays * DAY_MS),
       status: 'open',
@@ -367,6 +369,7 @@ function toView(r: ReviewRequestDocument, now: Date): ReviewView {
     observations: r.observations,
     ...(r.receivedVia && { receivedVia: r.receivedVia }),
     submittedBy: r.submittedBy,
+    ...(r.submitterName && { submitterName: r.submitterName }),
     submittedAt: r.submittedAt.toISOString(),
     dueAt: r.dueAt.toISOString(),
     overdue: until.getTime() > r.dueAt.getTime(),
