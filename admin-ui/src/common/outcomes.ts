@@ -5,6 +5,12 @@ export const outcomeWords = (type: string, translate: Translate): string =>
   translate(`gabarit.outcomes.${type}`, { _: type });
 
 /**
+ * An outcome a person decided (a review's override): « Approuvée », not « Approuvée automatiquement ».
+ */
+export const personOutcomeWords = (type: string, translate: Translate): string =>
+  translate(`gabarit.outcomes_by_person.${type}`, { _: outcomeWords(type, translate) });
+
+/**
  * For those who write rules: the words and the code their rules return (« Approuvée automatiquement
  * (auto_approve) »), the code alone when a rule set's own outcome has no words in the console.
  */

@@ -72,7 +72,7 @@ describe('ReviewList', () => {
       'Non admissible',
       'Examen par le personnel',
       'Documents demandés',
-      'Approuvée automatiquement',
+      'Approuvée', // decided by a person: not « automatiquement »
     ]);
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });

@@ -30,7 +30,7 @@ import type { RequestOf, ResponseOf } from '../api/types';
 import { formatDateTime } from '../common/dates';
 import { useApiAction } from '../common/use-api-action';
 import { may } from '../layout/access';
-import { outcomeWords } from '../common/outcomes';
+import { outcomeWords, personOutcomeWords } from '../common/outcomes';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 
@@ -142,7 +142,9 @@ export const ReviewList = () => {
           render={(r: Review) =>
             r.status === 'closed' && r.outcome
               ? r.newDecision
-                ? translate('gabarit.reviews.overridden_to', { outcome: outcomeWords(r.newDecision.type, translate) })
+                ? translate('gabarit.reviews.overridden_to', {
+                    outcome: personOutcomeWords(r.newDecision.type, translate),
+                  })
                 : translate(`gabarit.reviews.outcome.${r.outcome}`)
               : translate(`gabarit.reviews.status.${r.status}`)
           }
@@ -229,7 +231,7 @@ export const DecideButton = ({ review }: { review: Review }) => {
             >
               {options.map((type) => (
                 <MenuItem key={type} value={type}>
-                  {outcomeWords(type, translate)}
+                  {personOutcomeWords(type, translate)}
                 </MenuItem>
               ))}
             </TextField>

@@ -64,6 +64,7 @@ export const reviewsMessages = {
       cancel: 'Cancel',
       save: 'Save',
     },
+    outcomes_by_person: { auto_approve: 'Approved' },
     outcomes: {
       auto_approve: 'Approved automatically',
       manual_review: 'Review by staff',

@@ -64,6 +64,7 @@ export const reviewsMessages = {
       cancel: 'Annuler',
       save: 'Enregistrer',
     },
+    outcomes_by_person: { auto_approve: 'Approuvée' },
     outcomes: {
       auto_approve: 'Approuvée automatiquement',
       manual_review: 'Examen par le personnel',

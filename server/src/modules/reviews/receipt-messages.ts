@@ -30,6 +30,8 @@ interface Messages {
   review: string;
   /** Every known outcome in words: the analysis warns of an outcome that looks like a misspelt one of these. */
   outcomes: Record<(typeof KNOWN_OUTCOMES)[number], string>;
+  /** An outcome a person decided (a review's override), where it differs: « Approuvée », not « automatiquement ». */
+  personOutcomes: Partial<Record<(typeof KNOWN_OUTCOMES)[number], string>>;
   unknownOutcome: (type: string) => string;
   noOutcome: string;
   /** A staff member's review of the decision, once decided: the person's receipt says what became of it. */
@@ -67,6 +69,7 @@ const fr: Messages = {
     request_correction: 'Correction demandée',
     reject: 'Refusée',
   },
+  personOutcomes: { auto_approve: 'Approuvée' },
   unknownOutcome: (type) => `Résultat « ${type} »`,
   noOutcome: 'Aucun résultat',
   reviewed: 'Révision par un membre du personnel',
@@ -103,6 +106,7 @@ const en: Messages = {
     request_correction: 'Correction requested',
     reject: 'Rejected',
   },
+  personOutcomes: { auto_approve: 'Approved' },
   unknownOutcome: (type) => `Outcome "${type}"`,
   noOutcome: 'No outcome',
   reviewed: 'Review by a staff member',
@@ -136,6 +140,12 @@ export function outcomeInWords(types: string[], lang: Language): string {
     Object.hasOwn(m.outcomes, type) ? (m.outcomes as Record<string, string>)[type] : undefined;
   const words = types.map((type) => named(type) ?? m.unknownOutcome(type));
   return lang === 'fr' ? typesetFrench(words.join(' ; ')) : words.join('; ');
+}
+
+/** An outcome a person decided, in words: « Approuvée », where the automated one reads « automatiquement ». */
+export function personOutcomeInWords(type: string, lang: Language): string {
+  const own = RECEIPT_MESSAGES[lang].personOutcomes as Record<string, string>;
+  return Object.hasOwn(own, type) ? own[type]! : outcomeInWords([type], lang);
 }
 
 /** A date and time in words, as Québec reads it: « 2 avril 2026 à 14 h 05 », "April 2, 2026 at 2:05 p.m.". */

@@ -149,5 +149,20 @@ describe('a receipt', () => {
       'en',
     );
     expect(confirmed.decision).toEqual({ events: [{ type: 'auto_approve' }], outcome: 'Approved automatically' });
+    // Approved by a person is not "automatically".
+    const approvedByPerson = buildReceipt(
+      {
+        ...source,
+        decision: { ...source.decision, events: [{ type: 'manual_review' }] },
+        review: {
+          outcome: 'overridden',
+          decidedAt: new Date('2026-04-03T14:00:00Z'),
+          newDecision: { type: 'auto_approve' },
+        },
+      },
+      'fr',
+    );
+    expect(approvedByPerson.decision.outcome).toBe('Approuvée');
+    expect(approvedByPerson.review?.text).toMatch(/la décision a été remplacée\u00a0: approuvée\.$/);
   });
 });

@@ -1,6 +1,12 @@
 import { MASK, piiPaths } from '../evaluation/pii.js';
 import { typesetFrench } from '../../common/text/typeset-french.js';
-import { dateInWords, outcomeInWords, RECEIPT_MESSAGES, type Language } from './receipt-messages.js';
+import {
+  dateInWords,
+  outcomeInWords,
+  personOutcomeInWords,
+  RECEIPT_MESSAGES,
+  type Language,
+} from './receipt-messages.js';
 
 type Json = Record<string, unknown>;
 
@@ -177,7 +183,7 @@ function decisionInWords(
     lang,
   );
   if (review?.outcome !== 'overridden' || !review.newDecision) return { events, outcome: automated };
-  return { events, outcome: outcomeInWords([review.newDecision.type], lang), automatedOutcome: automated };
+  return { events, outcome: personOutcomeInWords(review.newDecision.type, lang), automatedOutcome: automated };
 }
 
 /** What a staff member's review made of the decision, in the reader's language. */
@@ -186,7 +192,7 @@ function reviewInWords(review: NonNullable<ReceiptSource['review']>, lang: Langu
   const at = dateInWords(review.decidedAt, lang);
   const text =
     review.outcome === 'overridden' && review.newDecision
-      ? m.reviewOverridden(at, lowerFirst(outcomeInWords([review.newDecision.type], lang), lang))
+      ? m.reviewOverridden(at, lowerFirst(personOutcomeInWords(review.newDecision.type, lang), lang))
       : m.reviewConfirmed(at);
   return {
     outcome: review.outcome,
