@@ -54,7 +54,7 @@ describe('decision receipts and review requests in the console', () => {
     await page.goto(`${base}/admin/#/decisions/${encodeURIComponent(decision)}/receipt`);
     await page.getByRole('heading', { name: 'Avis de décision automatisée' }).waitFor();
     await page.getByText('Approuvée automatiquement', { exact: true }).waitFor();
-    await page.getByText('1990-05-10').waitFor();
+    await page.getByText('10 mai 1990').waitFor();
     await page.getByText('Faire rectifier vos renseignements').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/receipt-fr.png`, fullPage: true });
 

@@ -58,6 +58,7 @@ describe('decision receipts and review requests', () => {
       personal: true,
       shown: true,
       value: facts['employee']!['birthDate'],
+      valueText: '10 mai 1990', // a calendar date in words, as the person reads one
     });
     expect(items.find((i) => i.path === '/employee/name')).toMatchObject({ personal: true, shown: true });
     expect(items.find((i) => i.path === '/employee/employmentStatus')).toMatchObject({
@@ -80,9 +81,7 @@ describe('decision receipts and review requests', () => {
     expect(body.rights.correction.text).toContain('rectifié\u00a0:');
     expect(body.text).toContain('AVIS DE DÉCISION AUTOMATISÉE');
     expect(body.text).toContain('Décision\u00a0: Approuvée automatiquement\n');
-    expect(body.text).toContain(
-      `Date de naissance (renseignement personnel)\u00a0: ${facts['employee']!['birthDate']}`,
-    );
+    expect(body.text).toContain(`Date de naissance (renseignement personnel)\u00a0: 10 mai 1990`);
     expect(body.text).toContain(body.auditRef);
   });
 

@@ -148,6 +148,20 @@ export function personOutcomeInWords(type: string, lang: Language): string {
   return Object.hasOwn(own, type) ? own[type]! : outcomeInWords([type], lang);
 }
 
+/** A calendar date (`2026-03-02`) in words, « 2 mars 2026 » (« 1er » in French), "March 2, 2026"; else undefined. */
+export function dayInWords(day: string, lang: Language): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const at = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day) return undefined;
+  // A calendar date has no time zone: read in UTC, it stays the day written.
+  const words = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(at);
+  return lang === 'fr' && at.getUTCDate() === 1 ? words.replace(/^1 /, '1er ') : words;
+}
+
 /** A date and time in words, as Québec reads it: « 2 avril 2026 à 14 h 05 », "April 2, 2026 at 2:05 p.m.". */
 export function dateInWords(at: Date, lang: Language): string {
   const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildReceipt, informationUsed } from './receipt.js';
-import { dateInWords, outcomeInWords } from './receipt-messages.js';
+import { dateInWords, dayInWords, outcomeInWords } from './receipt-messages.js';
 
 const schema = {
   type: 'object',
@@ -37,6 +37,27 @@ describe('a receipt', () => {
     expect(shown).toEqual([
       { path: '/employee/name', title: 'Personne embauchée — Nom', personal: true, shown: true, value: 'Léa' },
     ]);
+  });
+
+  it('gives a calendar date received in words, as the person reads one, the value itself kept', () => {
+    const dated = {
+      type: 'object',
+      properties: { hired: { title: 'Embauche', type: 'string', format: 'date' } },
+    };
+    expect(informationUsed(dated, { hired: '2026-03-01' }, 'fr', true)).toEqual([
+      {
+        path: '/hired',
+        title: 'Embauche',
+        personal: false,
+        shown: true,
+        value: '2026-03-01',
+        valueText: '1er mars 2026',
+      },
+    ]);
+    expect(dayInWords('2026-03-02', 'en')).toBe('March 2, 2026');
+    // Not a calendar date: no words invented.
+    expect(dayInWords('2026-02-30', 'fr')).toBeUndefined();
+    expect(informationUsed(dated, { hired: 'bientôt' }, 'fr', true)[0]).not.toHaveProperty('valueText');
   });
 
   it('writes dates in words in Québec time, the first of the month as an ordinal in French', () => {

@@ -2,6 +2,7 @@ import { MASK, piiPaths } from '../evaluation/pii.js';
 import { typesetFrench } from '../../common/text/typeset-french.js';
 import {
   dateInWords,
+  dayInWords,
   outcomeInWords,
   personOutcomeInWords,
   RECEIPT_MESSAGES,
@@ -104,7 +105,7 @@ export function informationUsed(
     const joined = path.join('/');
     const isPersonal = personal.some((p) => joined === p || joined.startsWith(`${p}/`));
     const shown = !isPersonal || personalValuesShown;
-    const words = shown ? enumTitle(n, value, lang) : undefined;
+    const words = shown ? (enumTitle(n, value, lang) ?? dateTitle(n, value, lang)) : undefined;
     items.push({
       path: `/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
       title: title.join(' — ') || joined,
@@ -116,6 +117,12 @@ export function informationUsed(
   };
   walk(schema, facts, [], []);
   return items;
+}
+
+/** A calendar date (`format: date`) as the person reads one, « 2 mars 2026 », not 2026-03-02. */
+function dateTitle(node: Json, value: unknown, lang: Language): string | undefined {
+  if (node['format'] !== 'date' || typeof value !== 'string') return undefined;
+  return dayInWords(value, lang);
 }
 
 /** The words a schema gives a coded value in the reader's language (English falls back to the French). */
