@@ -6,7 +6,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
 import { ActorName } from './ActorName';
 import { eventActionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
-import { compareSummary, showValue, type ComparisonRow } from './summary-diff';
+import { compareSummary, type ComparisonRow } from './summary-diff';
 
 /** An audit event as GET /api/v1/audit lists it. */
 export type AuditEvent = ResponseOf<'/api/v1/audit', 'get'>[number];
@@ -27,23 +27,35 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   </>
 );
 
-/** Summary keys whose values are codes the console words (the status of a version, why a shadow run ended). */
-const CODED_VALUES: Record<string, string> = { status: 'gabarit.status', endedBy: 'gabarit.shadow.ended_by' };
+/**
+ * Keys whose values are codes the console words: the status of a version, why a shadow run ended, how a review
+ * request came, the language of a receipt.
+ */
+const CODED_VALUES: Record<string, string> = {
+  status: 'gabarit.status',
+  endedBy: 'gabarit.shadow.ended_by',
+  receivedVia: 'gabarit.receipt.via',
+  lang: 'gabarit.audit.languages',
+  outcome: 'gabarit.reviews.outcome',
+};
 
-/** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
-const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
+/** A summary's or details' keys and values as a reader takes them: keys in words, codes worded, instants as dates. */
+function useEventWording() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  // The summary's keys are the API's names: each part is shown in words where the console knows it.
+  // The keys are the API's names: each part is shown in words where the console knows it.
   const keyLabel = (key: string) =>
     key
       .split('.')
       .map((part) => translate(`gabarit.audit.summary_keys.${part}`, { _: part }))
       .join(' › ');
-  const codedLabel = (key: string, text: string | undefined) =>
-    text !== undefined && Object.hasOwn(CODED_VALUES, key)
-      ? translate(`${CODED_VALUES[key]}.${text}`, { _: text })
+  const codedLabel = (key: string, text: string | undefined) => {
+    const last = key.split('.').at(-1)!;
+    if (text === 'true' || text === 'false') return translate(`gabarit.audit.${text === 'true' ? 'yes' : 'no'}`);
+    return text !== undefined && Object.hasOwn(CODED_VALUES, last)
+      ? translate(`${CODED_VALUES[last]}.${text}`, { _: text })
       : text;
+  };
   const value = (text: string | undefined) =>
     text === undefined ? (
       <em>{translate('gabarit.audit.absent')}</em>
@@ -54,6 +66,34 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
     ) : (
       <span style={mono}>{text}</span>
     );
+  return { keyLabel, shown: (key: string, text: string | undefined) => value(codedLabel(key, text)) };
+}
+
+/** An event's details (a receipt's language, a request's channel and due date) as labelled rows, not JSON. */
+const DetailRows = ({ details }: { details: unknown }) => {
+  const translate = useTranslate();
+  const { keyLabel, shown } = useEventWording();
+  const rows = compareSummary(undefined, details);
+  return (
+    <Table size="small" aria-label={translate('resources.audit.fields.details')}>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.key}>
+            <TableCell component="th" scope="row">
+              {row.key ? keyLabel(row.key) : translate('gabarit.audit.whole_value')}
+            </TableCell>
+            <TableCell>{shown(row.key, row.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** Before and after side by side; a changed key says so in words and in bold, not only by its background. */
+const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
+  const translate = useTranslate();
+  const { keyLabel, shown } = useEventWording();
   return (
     <Table size="small" aria-label={translate('gabarit.audit.comparison')}>
       <TableHead>
@@ -72,8 +112,8 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {row.key ? keyLabel(row.key) : translate('gabarit.audit.whole_value')}
               </TableCell>
-              <TableCell>{value(codedLabel(row.key, row.before))}</TableCell>
-              <TableCell>{value(codedLabel(row.key, row.after))}</TableCell>
+              <TableCell>{shown(row.key, row.before)}</TableCell>
+              <TableCell>{shown(row.key, row.after)}</TableCell>
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {translate(`gabarit.audit.changes.${row.change}`)}
               </TableCell>
@@ -118,7 +158,9 @@ export const AuditEventPanel = () => {
         {event.version !== undefined && <Field label={label('version')}>{event.version}</Field>}
         {event.reason && <Field label={label('reason')}>{reasonLabel(event, translate)}</Field>}
         {event.details && (
-          <Field label={label('details')}>{<span style={mono}>{showValue(event.details)}</span>}</Field>
+          <Field label={label('details')}>
+            <DetailRows details={event.details} />
+          </Field>
         )}
         <Field label={label('hash')}>
           <span style={mono}>{event.hash}</span>

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
@@ -159,5 +159,51 @@ describe('AuditList', () => {
     fireEvent.click(name);
     expect(await screen.findByText(/^Clé API « Portail des assurés » \(api-key:k-1\)$/)).toBeTruthy();
     expect(api.calls.filter((c) => c.url.includes('api_key.created'))).toHaveLength(1);
+  });
+
+  it('gives an event’s details as labelled rows in words, not JSON', async () => {
+    const submitted = {
+      ...event,
+      id: 'e6',
+      seq: 6,
+      action: 'review.submitted',
+      resourceType: 'review',
+      details: { decisionId: 'd-1', ruleset: 'enrolment', dueAt: '2027-01-03T14:30:00.000Z', receivedVia: 'phone' },
+    };
+    const issued = {
+      ...event,
+      id: 'e7',
+      seq: 7,
+      action: 'decision.receipt_issued',
+      resourceType: 'decision',
+      details: { ruleset: 'enrolment', lang: 'en', personalValuesShown: false },
+    };
+    fakeApi({ 'GET /api/v1/audit': { body: [issued, submitted], headers: { 'Content-Range': 'audit 0-1/2' } } });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const rowsOf = async (label: string) => {
+      fireEvent.click(await screen.findByText(label));
+      const table = await screen.findByRole('table', { name: 'Détails' });
+      const rows = [...table.querySelectorAll('tbody tr')].map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
+      );
+      fireEvent.click(screen.getByText(label)); // closed again: one panel at a time
+      await waitFor(() => expect(screen.queryByRole('table', { name: 'Détails' })).toBeNull());
+      return rows;
+    };
+    const request = await rowsOf('Demande de révision reçue');
+    expect(request).toContainEqual(['Reçue par', 'Téléphone']);
+    expect(request.find(([key]) => key === 'Échéance')?.[1]).toMatch(/^3 janvier 2027/);
+    const receipt = await rowsOf('Avis de décision délivré');
+    expect(receipt).toEqual([
+      ['Ensemble de règles', 'enrolment'],
+      ['Langue', 'anglais'],
+      ['Valeurs personnelles montrées', 'non'],
+    ]);
+    expect(document.body.textContent).not.toMatch(/"receivedVia"|personalValuesShown/);
   });
 });
