@@ -60,7 +60,12 @@ export const VersionButtons = ({
     });
   };
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: 200 }}>
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: actions.length > 0 ? 200 : 0 }}
+    >
       {actions.map(({ action, disabledReason }) => {
         const button = (
           <Button

@@ -13,6 +13,10 @@ type Listed = VersionRecord & {
   comments?: { by: string; action: string; text: string }[];
 };
 
+// Dates in the short form (« 4 déc. 2026, 09 h 17 »): in the long one, the table ran past the page at 1440 px and
+// hid the comments column, where approvers read why a version was submitted, approved or published.
+const COMPACT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
 const STATUS_COLOURS = {
   published: 'success',
   in_review: 'warning',
@@ -62,7 +66,7 @@ export const VersionHistory = ({
           />
           <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />
           <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
-            <LocalDateField source="createdAt" showTime />
+            <LocalDateField source="createdAt" showTime options={COMPACT} />
           </DataTable.Col>
           <DataTable.Col
             source="publishedAt"
@@ -71,7 +75,7 @@ export const VersionHistory = ({
             render={(v: Listed) =>
               v.publishedAt && scheduledFrom(v)
                 ? translate('gabarit.versions.scheduled_on', { at: formatDateTime(v.publishedAt, locale) })
-                : v.publishedAt && <LocalDateField source="publishedAt" record={v} showTime />
+                : v.publishedAt && <LocalDateField source="publishedAt" record={v} showTime options={COMPACT} />
             }
           />
           <DataTable.Col
