@@ -132,4 +132,14 @@ describe('ReceiptView', () => {
     renderConsole(<ReceiptView id="d-2" />, ['risk']);
     expect(await screen.findByText(/ne concerne pas une personne/)).toBeTruthy();
   });
+
+  it('says an unknown reference may be mistyped or past its retention, beside « not found »', async () => {
+    fakeApi({
+      'GET /api/v1/decisions/d-9/receipt?lang=fr': apiError(404, 'not_found', 'No decision with id "d-9".'),
+    });
+    renderConsole(<ReceiptView id="d-9" />, ['risk']);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Vérifiez la référence de la décision/);
+    expect(alert.textContent).toMatch(/durée de conservation/);
+  });
 });

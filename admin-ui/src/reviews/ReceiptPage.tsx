@@ -127,7 +127,12 @@ export const ReceiptView = ({ id }: { id: string }) => {
           </Button>
         )}
       </Stack>
-      {problem && <ProblemAlert problem={problem} />}
+      {/* An unknown reference is most often mistyped, or its record has passed the retention period: both said. */}
+      {problem && (
+        <ProblemAlert problem={problem}>
+          {problem.status === 404 && translate('gabarit.receipt.not_found_hint')}
+        </ProblemAlert>
+      )}
       {receipt && <ReceiptSheet receipt={receipt} />}
       {receipt && mayRecord && <RecordObservations decisionId={id} />}
     </Box>

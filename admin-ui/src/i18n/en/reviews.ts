@@ -2,6 +2,8 @@
 export const reviewsMessages = {
   gabarit: {
     receipt: {
+      not_found_hint:
+        'Check the decision reference. A decision is also no longer found once its record has been deleted, at the end of the retention period the organization set.',
       title: 'Decision receipt',
       reviewed: 'Review by a staff member',
       review_reason: 'Reason: %{reason}',

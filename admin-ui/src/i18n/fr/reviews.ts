@@ -2,6 +2,8 @@
 export const reviewsMessages = {
   gabarit: {
     receipt: {
+      not_found_hint:
+        "Vérifiez la référence de la décision. Une décision n'est plus trouvée non plus une fois son enregistrement effacé, au terme de la durée de conservation fixée par l'organisation.",
       title: 'Avis de décision',
       reviewed: 'Révision par un membre du personnel',
       review_reason: 'Motif : %{reason}',
