@@ -145,4 +145,28 @@ describe('ReviewList', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/^Reçue le 1 mars 2026.*\(En ligne · Clé API « Portail RH »\)$/)).toBeTruthy();
   });
+
+  it('says of a closed request what was decided, by whom and when, and offers no empty filter menu', async () => {
+    fakeApi({
+      ...RULESETS,
+      'GET /api/v1/reviews': {
+        body: [
+          {
+            ...review('1', false),
+            status: 'closed',
+            outcome: 'overridden',
+            newDecision: { type: 'request_documents' },
+            decidedBy: 'approver',
+            decidedAt: '2026-03-05T15:00:00.000Z',
+          },
+        ],
+        headers: { 'Content-Range': 'reviews 0-0/1' },
+      },
+    });
+    renderQueue('risk');
+    const row = (await screen.findByText('Observations 1')).closest('tr')!;
+    expect(within(row).getByText('Décision modifiée : Documents demandés')).toBeTruthy();
+    expect(within(row).getByText(/^par approver, le 5 mars 2026/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ajouter un filtre' })).toBeNull();
+  });
 });

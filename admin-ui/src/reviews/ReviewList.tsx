@@ -102,6 +102,8 @@ export const ReviewList = () => {
       filterDefaultValues={{ status: 'open' }}
       sort={{ field: 'dueAt', order: 'ASC' }}
       exporter={false}
+      // Both filters are always shown: « Ajouter un filtre » would offer nothing but saved queries.
+      actions={false}
     >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="dueAt">
@@ -140,13 +142,26 @@ export const ReviewList = () => {
           source="status"
           disableSort
           render={(r: Review) =>
-            r.status === 'closed' && r.outcome
-              ? r.newDecision
-                ? translate('gabarit.reviews.overridden_to', {
-                    outcome: personOutcomeWords(r.newDecision.type, translate),
-                  })
-                : translate(`gabarit.reviews.outcome.${r.outcome}`)
-              : translate(`gabarit.reviews.status.${r.status}`)
+            r.status === 'closed' && r.outcome ? (
+              <>
+                {r.newDecision
+                  ? translate('gabarit.reviews.overridden_to', {
+                      outcome: personOutcomeWords(r.newDecision.type, translate),
+                    })
+                  : translate(`gabarit.reviews.outcome.${r.outcome}`)}
+                {/* Who decided and when: what a risk officer checks of a closed request. */}
+                {r.decidedBy && r.decidedAt && (
+                  <Typography variant="caption" component="div">
+                    {translate('gabarit.reviews.decided_line', {
+                      by: r.decidedBy,
+                      at: formatDateTime(r.decidedAt, locale),
+                    })}
+                  </Typography>
+                )}
+              </>
+            ) : (
+              translate(`gabarit.reviews.status.${r.status}`)
+            )
           }
         />
         <DataTable.Col

@@ -47,6 +47,7 @@ export const reviewsMessages = {
       outcome: { confirmed: 'Decision confirmed', overridden: 'Decision changed' },
       overdue: 'Overdue',
       age: '%{smart_count} day |||| %{smart_count} days',
+      decided_line: 'by %{by} on %{at}',
       received_line: 'Received on %{at} (%{from})',
       automated_line: 'Automated decision: %{outcome}',
       observations_line: 'Observations: %{text}',

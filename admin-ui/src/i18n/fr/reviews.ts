@@ -47,6 +47,7 @@ export const reviewsMessages = {
       outcome: { confirmed: 'Décision confirmée', overridden: 'Décision modifiée' },
       overdue: 'En retard',
       age: '%{smart_count} jour |||| %{smart_count} jours',
+      decided_line: 'par %{by}, le %{at}',
       received_line: 'Reçue le %{at} (%{from})',
       automated_line: 'Décision automatisée : %{outcome}',
       observations_line: 'Observations : %{text}',
