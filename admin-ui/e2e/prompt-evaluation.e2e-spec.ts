@@ -162,7 +162,7 @@ describe('prompt evaluation in the console', () => {
       cases: 'Cases side by side',
     });
     await page
-      .getByRole('table', { name: 'Summary of set "sources"' })
+      .getByRole('table', { name: 'Summary of set “sources”' })
       .getByRole('row', { name: /Pass rate/ })
       .getByText('100% [44% – 100%]')
       .waitFor();

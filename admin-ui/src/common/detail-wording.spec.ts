@@ -131,7 +131,7 @@ describe('refusals of a DMN import in the console’s language', () => {
     expect(wordDetail(range, inFrench, 'fr')).toBe(
       '«\u00a0[1..5]\u00a0»\u00a0: un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique',
     );
-    expect(wordDetail(range, inEnglish, 'en')).toBe('"[1..5]": a range ([a..b]) has no single Gabarit operator');
+    expect(wordDetail(range, inEnglish, 'en')).toBe('“[1..5]”: a range ([a..b]) has no single Gabarit operator');
     const output = dmn('not_literal', { text: 'date("2024-01-01")', at: 1, literalOnly: true });
     expect(wordDetail(output, inFrench, 'fr')).toBe(
       '«\u00a0date("2024-01-01")\u00a0»\u00a0: pas une valeur littérale au caractère 1\u202f; seules les valeurs littérales sont converties',
@@ -176,7 +176,7 @@ describe('refusals of a CSV import in the console’s language', () => {
   it('words a header naming a column twice, and a file past the row limit, in French and in English', () => {
     const twice = csv('duplicate_header', { column: 'n' });
     expect(wordDetail(twice, inFrench, 'fr')).toBe('La colonne «\u00a0n\u00a0» est nommée deux fois dans l’en-tête.');
-    expect(wordDetail(twice, inEnglish, 'en')).toBe('The column "n" is named twice in the header.');
+    expect(wordDetail(twice, inEnglish, 'en')).toBe('The column “n” is named twice in the header.');
     expect(wordDetail(csv('too_many_rows', { limit: 20000 }), inFrench, 'fr')).toBe(
       'Cette ligne dépasse les 20000 lignes qu’une table peut contenir\u00a0: rien n’a été importé.',
     );
@@ -213,7 +213,7 @@ describe('templates the API refuses, in the console’s language', () => {
       'n’est pas un gabarit valide\u00a0: ligne 1, après «\u00a0Q : {{#if q}}{{q}}\u00a0», on trouve la fin du gabarit alors qu’on attend {{else …}} ou {{else}} ou {{/…}}',
     );
     expect(wordDetail(unclosed, inEnglish, 'en')).toBe(
-      'is not a valid template: line 1, after "Q : {{#if q}}{{q}}", found the end of the template where {{else …}} or {{else}} or {{/…}} was expected',
+      'is not a valid template: line 1, after “Q : {{#if q}}{{q}}”, found the end of the template where {{else …}} or {{else}} or {{/…}} was expected',
     );
     const mismatch = template('mismatch', { line: 3, opened: 'each', closed: 'if' });
     expect(wordDetail(mismatch, inFrench, 'fr')).toBe(

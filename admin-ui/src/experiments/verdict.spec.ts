@@ -55,7 +55,7 @@ describe('experimentVerdict', () => {
     );
     expect(verdict.srmWarning).toBeUndefined();
     expect(words(inEnglish(r).text)).toBe(
-      'Variant "concise" does better than the control "detaillee": 62.5% vs 40.0% positive feedback (p = 0.012).',
+      'Variant “concise” does better than the control “detaillee”: 62.5% vs 40.0% positive feedback (p = 0.012).',
     );
   });
 
@@ -72,7 +72,7 @@ describe('experimentVerdict', () => {
       results([variant('a', 300, 120), variant('b', 300, 60), variant('c', 300, 165)], [0.0001, 0.02]),
     );
     expect(verdict.kind).toBe('winner');
-    expect(verdict.text).toMatch(/^Variant "c" does better than the control "a"/);
+    expect(verdict.text).toMatch(/^Variant “c” does better than the control “a”/);
   });
 
   it('shows no difference when the test is not significant, with the gap and the p-value', () => {
@@ -95,7 +95,7 @@ describe('experimentVerdict', () => {
       'Pas encore assez de données pour conclure : il faut au moins 100 réponses servies par variante, et « detaillee » n’en a que 12.',
     );
     expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
-      'Not enough evidence yet: at least 100 answers served per variant are needed, and "a" has only 0.',
+      'Not enough evidence yet: at least 100 answers served per variant are needed, and “a” has only 0.',
     );
     // 60 each is enough for the z-test, not for the minimum the results table and the sequential panel show.
     expect(inFrench(results([variant('a', 60, 10), variant('b', 60, 40)], [0.0001])).kind).toBe('too_few_subjects');
@@ -105,7 +105,7 @@ describe('experimentVerdict', () => {
     const small = [variant('a', 40, 5), variant('b', 40, 30)];
     expect(inFrench(results(small, [0.0001], 0.6, 30)).kind).toBe('winner');
     expect(inEnglish(results(small, [0.0001], 0.6, 50)).text).toBe(
-      'Not enough evidence yet: at least 50 answers served per variant are needed, and "a" has only 40.',
+      'Not enough evidence yet: at least 50 answers served per variant are needed, and “a” has only 40.',
     );
   });
 

@@ -20,8 +20,8 @@ export const en = {
     // A record's name is quoted after the kind of resource, as in French.
     page: {
       ...englishMessages.ra.page,
-      show: '%{name} "%{recordRepresentation}"',
-      edit: '%{name} "%{recordRepresentation}"',
+      show: '%{name} “%{recordRepresentation}”',
+      edit: '%{name} “%{recordRepresentation}”',
     },
   },
   gabarit: {
@@ -31,8 +31,8 @@ export const en = {
     create_titles: createTitles,
     dashboard: {
       work_title: 'To do',
-      item: '%{resource} "%{name}", %{version}',
-      table_item: 'Reference table "%{name}": change proposed by %{by}',
+      item: '%{resource} “%{name}”, %{version}',
+      table_item: 'Reference table “%{name}”: change proposed by %{by}',
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',
       halted_because: 'Stopped automatically (%{metric}): everyone gets the control.',
@@ -162,7 +162,7 @@ export const en = {
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
-      reserved_name: '"%{name}" is a reserved name: choose another',
+      reserved_name: '“%{name}” is a reserved name: choose another',
       formats: formatMessages,
       syntax: syntaxMessages,
       template: templateMessages,
@@ -262,7 +262,7 @@ export const en = {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
       scope_refused:
-        'Line %{line}: "%{scope}" is not a scope (an action, a colon, then a key or pattern, e.g. evaluate:invoices-*).',
+        'Line %{line}: “%{scope}” is not a scope (an action, a colon, then a key or pattern, e.g. evaluate:invoices-*).',
       scopes_help:
         'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations)',
       revoke: 'Revoke',
@@ -327,7 +327,7 @@ export const en = {
       empty: 'No API keys yet.',
       invite: 'Do you want to create one?',
       message: {
-        delete_title: 'Revoke the API key "%{recordRepresentation}"',
+        delete_title: 'Revoke the API key “%{recordRepresentation}”',
         delete_content:
           'The key stops working at once: any call presenting it is refused from now on. A revoked key cannot be restored.',
       },

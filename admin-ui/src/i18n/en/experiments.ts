@@ -4,7 +4,7 @@ export const experimentsMessages = {
     experiments: {
       phase: { not_started: 'Not started', scheduled: 'Scheduled', running: 'Running', stopped: 'Stopped' },
       edit_draft: 'Edit draft',
-      edit_title: 'Draft of experiment "%{key}"',
+      edit_title: 'Draft of experiment “%{key}”',
       edit_base:
         'Changes create or update the draft (version %{version}); it must be submitted, approved and published before they apply.',
       created: 'Experiment draft created.',
@@ -35,7 +35,7 @@ export const experimentsMessages = {
       },
       stop: {
         button: 'Stop experiment',
-        title: 'Stop the experiment "%{name}"?',
+        title: 'Stop the experiment “%{name}”?',
         explain:
           'Every subject will get the prompt version in force again. The experiment is archived: it can no longer be edited or restarted, but its results remain available.',
         done: 'Experiment stopped.',
@@ -70,7 +70,7 @@ export const experimentsMessages = {
         title: 'Results valid at every look',
         intro:
           'These values stay valid even if you read the results every day: the always-valid p-value and the confidence sequence (mSPRT) account for every look, unlike the test in the table below, which is valid for a single reading at the end.',
-        table_caption: 'Each variant against the control "%{control}"',
+        table_caption: 'Each variant against the control “%{control}”',
         difference: 'Observed difference',
         confidence_sequence: '95% confidence sequence',
         range: '%{low} to %{high}',
@@ -86,7 +86,7 @@ export const experimentsMessages = {
         not_enough:
           'Not enough data to conclude: each variant needs at least %{min} answers served before any verdict (%{counts}).',
         chart_title:
-          'Difference between "%{variant}" and the control "%{control}" as subjects came in, with its confidence sequence',
+          'Difference between “%{variant}” and the control “%{control}” as subjects came in, with its confidence sequence',
         chart_subjects: 'Answers served (variant and control)',
         chart_difference: 'Difference (points)',
         chart_high: 'Upper bound',
@@ -112,19 +112,19 @@ export const experimentsMessages = {
         },
         halt_title: 'Experiment stopped automatically',
         halt_guardrail:
-          '%{metric} of "%{variant}": %{value}, above the threshold of %{threshold}. Everyone now gets the control "%{control}" (version %{version}).',
+          '%{metric} of “%{variant}”: %{value}, above the threshold of %{threshold}. Everyone now gets the control “%{control}” (version %{version}).',
         halt_srm:
-          'The split does not follow the planned weights (chi-square test, %{p}). Everyone now gets the control "%{control}" (version %{version}).',
+          'The split does not follow the planned weights (chi-square test, %{p}). Everyone now gets the control “%{control}” (version %{version}).',
       },
       verdict: {
         winner:
-          'Variant "%{winner}" does better than the control "%{control}": %{winnerRate} vs %{controlRate} positive feedback (%{p}).',
+          'Variant “%{winner}” does better than the control “%{control}”: %{winnerRate} vs %{controlRate} positive feedback (%{p}).',
         control_wins:
-          'The control "%{control}" does better than variant "%{loser}": %{controlRate} vs %{loserRate} positive feedback (%{p}).',
+          'The control “%{control}” does better than variant “%{loser}”: %{controlRate} vs %{loserRate} positive feedback (%{p}).',
         no_difference:
-          'No difference shown yet: the gap between "%{variant}" (%{variantRate}) and the control "%{control}" (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
+          'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
         too_few_subjects:
-          'Not enough evidence yet: at least %{min} answers served per variant are needed, and "%{variant}" has only %{count}.',
+          'Not enough evidence yet: at least %{min} answers served per variant are needed, and “%{variant}” has only %{count}.',
         too_few_outcomes:
           'Not enough evidence yet: too few positive feedback or answers without positive feedback for the test to be valid (at least %{min} of each are expected per variant).',
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',

@@ -25,7 +25,7 @@ export const promptsMessages = {
       run: 'Evaluate version %{version}',
       running: 'Evaluation running',
       results_title: 'Evaluation results',
-      summary_title: 'Summary of set "%{set}"',
+      summary_title: 'Summary of set “%{set}”',
       cases_title: 'Cases side by side',
       measure: 'Measure',
       side_candidate: 'Version %{version} (evaluated)',
@@ -53,11 +53,11 @@ export const promptsMessages = {
       check_label: '%{type}: %{outcome}%{score}',
       case_cost: '%{tokens} tokens, %{cost}, %{latency} ms',
       skipped_budget: 'Not run: the token budget ran out.',
-      latest_run: 'Latest evaluation of this version: set "%{set}", by %{by}, on %{at}.',
+      latest_run: 'Latest evaluation of this version: set “%{set}”, by %{by}, on %{at}.',
       no_run: 'Version %{version} has not been evaluated yet.',
       check_reasons: {
-        missing_text: 'does not contain "%{text}"',
-        unwanted_text: 'contains "%{text}"',
+        missing_text: 'does not contain “%{text}”',
+        unwanted_text: 'contains “%{text}”',
         no_match: 'does not match the regular expression /%{pattern}/',
         too_short:
           'is %{length} character long, fewer than the minimum of %{limit} |||| is %{length} characters long, fewer than the minimum of %{limit}',
@@ -85,7 +85,7 @@ export const promptsMessages = {
       save: 'Save the draft',
       saved_no_change: 'No changes',
       saved: 'Draft saved (version %{version}).',
-      created: 'Prompt "%{key}" created: version 1 is a draft.',
+      created: 'Prompt “%{key}” created: version 1 is a draft.',
       reload: 'Reload (your changes will be lost)',
       stale_help:
         'Your changes are not saved. Copy them if needed, then reload the draft to start again from its current version.',

@@ -20,7 +20,7 @@ export const referenceTablesMessages = {
         date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
       },
       csv_reasons: {
-        duplicate_header: 'The column "%{column}" is named twice in the header.',
+        duplicate_header: 'The column “%{column}” is named twice in the header.',
         empty_header: 'Cell %{cell} of the header is empty: name its column.',
         too_many_columns: 'The header has more than %{limit} cells; a table has at most %{limit} columns.',
         too_many_rows: 'This line is past the %{limit} rows a table holds: nothing was imported.',
@@ -28,7 +28,7 @@ export const referenceTablesMessages = {
       },
       server_errors: {
         unknown_column: 'Is not a column of this table.',
-        repeated_key: 'Repeats the key "%{key}" of row %{row}.',
+        repeated_key: 'Repeats the key “%{key}” of row %{row}.',
       },
       rows_title: 'Rows',
       row_number: 'No.',
@@ -65,10 +65,10 @@ export const referenceTablesMessages = {
       message: 'Problem',
       whole_file: 'File',
       delete_table: 'Delete the table',
-      delete_title: 'Delete the table "%{name}"?',
+      delete_title: 'Delete the table “%{name}”?',
       delete_explain:
         'Rules that look it up will find nothing. Its history stays in the audit trail, and its key cannot be reused.',
-      deleted: 'Table "%{name}" deleted.',
+      deleted: 'Table “%{name}” deleted.',
       pending: {
         title: 'Change proposed by %{who} on %{when}, awaiting approval',
         action_rows_replaced: 'The rows are replaced.',
