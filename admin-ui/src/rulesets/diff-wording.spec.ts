@@ -100,4 +100,19 @@ describe('diff wording', () => {
       'Réglage, conserver les décisions : ∅ → false',
     ]);
   });
+
+  it('counts the items of a list from 1, as the editor does: « branche 1 », not « branches › 0 »', () => {
+    const change: RulesetChange = {
+      kind: 'changed',
+      entity: 'node',
+      id: 'statut',
+      path: '/definition/nodes/0/branches/0/label',
+      before: 'Permanent',
+      after: 'Permanent ou temporaire',
+      summary: 'node "statut" branches/0/label: Permanent → Permanent ou temporaire',
+    };
+    const worded = wordChange(change, translate);
+    expect(worded).toContain('branche 1 › libellé');
+    expect(worded).not.toMatch(/branches|› 0 ›/);
+  });
 });

@@ -33,11 +33,26 @@ export function wordChange(change: RulesetChange, translate: Translate): string 
   return translate('gabarit.diff.field_changed', {
     subject,
     // The API names fields in English (« priority »): each part the console knows is said in its language.
-    field: field
-      .split('/')
-      .map((part) => translate(`gabarit.diff.fields.${part}`, { _: part }))
-      .join(' › '),
+    field: fieldWords(field, translate),
     before: show(change.before),
     after: show(change.after),
   });
+}
+
+/**
+ * A field's path in words: the API names fields in English (« priority »), each part the console knows is said in
+ * its language, and an item of a list is counted from 1 as the editor counts it: `branches/0/label` reads
+ * « branche 1 › libellé », not « branches › 0 › libellé ».
+ */
+function fieldWords(field: string, translate: Translate): string {
+  const words: string[] = [];
+  const parts = field.split('/');
+  parts.forEach((part, i) => {
+    const list = parts[i - 1];
+    if (/^\d+$/.test(part) && list !== undefined) {
+      words.pop();
+      words.push(translate(`gabarit.diff.items.${list}`, { n: Number(part) + 1, _: `${list} ${Number(part) + 1}` }));
+    } else words.push(translate(`gabarit.diff.fields.${part}`, { _: part }));
+  });
+  return words.join(' › ');
 }

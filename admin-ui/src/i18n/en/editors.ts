@@ -259,6 +259,15 @@ export const editorMessages = {
       whole_removed: '%{subject}: removed',
       value_changed: '%{subject}: %{before} → %{after}',
       field_changed: '%{subject}, %{field}: %{before} → %{after}',
+      items: {
+        branches: 'branch %{n}',
+        conditions: 'condition %{n}',
+        all: 'condition %{n} (all)',
+        any: 'condition %{n} (any)',
+        cells: 'cell %{n}',
+        expectedEvents: 'expected decision %{n}',
+        params: 'parameter %{n}',
+      },
       fields: {
         priority: 'priority',
         event: 'event',

@@ -265,6 +265,15 @@ export const editorMessages = {
       whole_removed: '%{subject} : suppression',
       value_changed: '%{subject} : %{before} → %{after}',
       field_changed: '%{subject}, %{field} : %{before} → %{after}',
+      items: {
+        branches: 'branche %{n}',
+        conditions: 'condition %{n}',
+        all: 'condition %{n} (toutes)',
+        any: 'condition %{n} (au moins une)',
+        cells: 'cellule %{n}',
+        expectedEvents: 'décision attendue %{n}',
+        params: 'paramètre %{n}',
+      },
       fields: {
         priority: 'priorité',
         event: 'événement',
