@@ -31,7 +31,10 @@ describe('PromptDiff', () => {
             { field: 'template', kind: 'added', text: 'Bonjour {{nom}}' },
           ],
           system: [],
-          settings: [{ path: '/maxTokens', before: 200, after: 400 }],
+          settings: [
+            { path: '/maxTokens', before: 200, after: 400 },
+            { path: '/tests/0/expect/contains/0', before: 'a', after: 'b' },
+          ],
         },
       },
     });
@@ -42,7 +45,15 @@ describe('PromptDiff', () => {
     );
     const template = await screen.findByRole('list', { name: 'Gabarit (Handlebars)' });
     expect(within(template).getByText('Bonjour {{nom}}')).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Paramètres modifiés' }).textContent).toContain('/maxTokens');
+    // Each setting in words, lists counted from 1; the pointer stays beside it for whoever reads the JSON.
+    const rows = within(screen.getByRole('table', { name: 'Paramètres modifiés' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
+    expect(rows).toEqual([
+      'Nombre maximal de jetons /maxTokens',
+      'Cas de test › n° 1 › expect › contains › n° 1 /tests/0/expect/contains/0',
+    ]);
     expect(api.to('GET', '/api/v1/prompts/accueil/diff?from=1&to=2')).toHaveLength(1);
   });
 });

@@ -71,7 +71,10 @@ export const PromptDiff = () => {
               {diff.settings.map((s) => (
                 <TableRow key={s.path}>
                   <TableCell>
-                    <code>{s.path}</code>
+                    {settingWords(s.path, translate)}{' '}
+                    <Typography component="code" variant="caption" sx={{ color: 'text.secondary' }}>
+                      {s.path}
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <code>{settingText(s.before) ?? translate('gabarit.prompts.diff_absent')}</code>
@@ -88,6 +91,25 @@ export const PromptDiff = () => {
     </Box>
   );
 };
+
+/**
+ * A setting's place in words, the pointer kept beside it for whoever reads the JSON: `/maxTokens` reads « Nombre
+ * maximal de jetons », `/tests/0/expect/contains/0` « Cas de test › n° 1 › expect › contains › n° 1 » (lists
+ * counted from 1, as a reader counts).
+ */
+function settingWords(path: string, translate: (key: string, options?: object) => string): string {
+  return path
+    .split('/')
+    .slice(1)
+    .map((part, i) =>
+      /^\d+$/.test(part)
+        ? translate('gabarit.prompts.diff_item', { n: Number(part) + 1 })
+        : i === 0
+          ? translate(`resources.prompts.fields.${part}`, { _: part }).replace(/ \(.*\)$/, '')
+          : part,
+    )
+    .join(' › ');
+}
 
 const LineDiff = ({ field, diff }: { field: 'template' | 'system'; diff: Diff }) => {
   const translate = useTranslate();

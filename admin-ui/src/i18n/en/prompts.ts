@@ -130,6 +130,7 @@ export const promptsMessages = {
       diff_to: 'To version',
       diff_none: 'No difference between these two versions.',
       diff_settings: 'Changed settings',
+      diff_item: 'no. %{n}',
       diff_setting: 'Setting',
       diff_before: 'Before',
       diff_after: 'After',

@@ -131,6 +131,7 @@ export const promptsMessages = {
       diff_to: "Version d'arrivée",
       diff_none: 'Aucune différence entre ces deux versions.',
       diff_settings: 'Paramètres modifiés',
+      diff_item: 'n° %{n}',
       diff_setting: 'Paramètre',
       diff_before: 'Avant',
       diff_after: 'Après',
