@@ -182,6 +182,16 @@ describe('experiments', () => {
     expect(Math.abs(concise / 10_000 - 0.5)).toBeLessThan(0.01);
   });
 
+  it('says which versions of a prompt the running experiment serves, and as what', async () => {
+    const served = await as(t, cast.risk).get('/api/v1/experiments/serving/ask');
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual([
+      { experiment: 'brievete', variant: 'control', version: 1, control: true, fallback: false },
+      { experiment: 'brievete', variant: 'concise', version: 2, control: false, fallback: false },
+    ]);
+    expect((await analyst.get('/api/v1/experiments/serving/unknown-prompt')).body).toEqual([]);
+  });
+
   it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {
     const second = await start('autre', [
       { name: 'control', version: 2, weight: 1 },
@@ -196,6 +206,8 @@ describe('experiments', () => {
     const after = (await complete(randomUUID())).body;
     expect(after.experiment).toBeUndefined();
     expect(after.version).toBe(2);
+    // Stopped, it serves no version of the prompt any more.
+    expect((await analyst.get('/api/v1/experiments/serving/ask')).body).toEqual([]);
   });
 
   it('lets one of two experiments start on a prompt, whether they are published at the same moment or one is scheduled', async () => {

@@ -6,6 +6,45 @@ import { PromptDiff } from './PromptDiff';
 import { PromptSettings } from './PromptSettings';
 import { PromptTests } from './PromptTests';
 import type { PromptRecord } from './prompt-record';
+import type { ResponseOf } from '../api/types';
+import { useResourceRead } from '../common/use-resource-read';
+
+type ServedVersion = ResponseOf<'/api/v1/experiments/serving/{prompt}', 'get'>[number];
+
+/**
+ * The prompt's versions, each saying whether a running experiment still serves it: a version « retirée » from the
+ * prompt may still answer people as an experiment's control or variant.
+ */
+const PromptVersions = () => {
+  const translate = useTranslate();
+  const { record } = useShowContext<PromptRecord>();
+  const served = useResourceRead<ServedVersion[]>('experiments', 'serving', record?.key, record?.updatedAt);
+  const statusNote = (version: number) => {
+    const serving = (served.data ?? []).filter((s) => s.version === version);
+    if (serving.length === 0) return undefined;
+    return serving
+      .map((s) =>
+        translate(
+          s.fallback
+            ? 'gabarit.prompts.served_fallback'
+            : s.control
+              ? 'gabarit.prompts.served_control'
+              : 'gabarit.prompts.served_variant',
+          { experiment: s.experiment, variant: s.variant },
+        ),
+      )
+      .join(' ; ');
+  };
+  return (
+    <GovernedVersions
+      resource="prompts"
+      reviewDetails={(version, action) =>
+        action === 'approve' || action === 'publish' ? <ReviewedEvaluation version={version} /> : null
+      }
+      statusNote={statusNote}
+    />
+  );
+};
 
 /** In the approve and publish dialogs: the version's latest evaluation run, as the approval event will record it. */
 const ReviewedEvaluation = ({ version }: { version: number }) => {
@@ -28,12 +67,7 @@ export const PromptShow = () => {
         <TextField source="activeVersion" emptyText="—" />
         <TextField source="draftVersion" emptyText="—" />
         <PromptSettings />
-        <GovernedVersions
-          resource="prompts"
-          reviewDetails={(version, action) =>
-            action === 'approve' || action === 'publish' ? <ReviewedEvaluation version={version} /> : null
-          }
-        />
+        <PromptVersions />
         <PromptDiff />
         <PromptTests />
         <PromptEvaluations />

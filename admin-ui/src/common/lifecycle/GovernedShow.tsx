@@ -50,8 +50,11 @@ export const GovernedVersions = ({
   resource,
   reviewDetails,
   useSubmitBlock,
+  statusNote,
 }: {
   resource: 'rulesets' | 'prompts' | 'experiments';
+  /** What the status alone would not say of a version (a prompt's version still served by an experiment). */
+  statusNote?: (version: number) => string | undefined;
   /** What a transition's dialog shows about the version (a prompt's latest evaluation run). */
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
   /** What keeps a version from being submitted before asking the API (a rule set's analysis errors). */
@@ -59,6 +62,12 @@ export const GovernedVersions = ({
 }) => {
   const { record } = useShowContext<GovernedRecord>();
   return record ? (
-    <VersionHistory resource={resource} id={record.key} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
+    <VersionHistory
+      resource={resource}
+      id={record.key}
+      reviewDetails={reviewDetails}
+      useSubmitBlock={useSubmitBlock}
+      statusNote={statusNote}
+    />
   ) : null;
 };

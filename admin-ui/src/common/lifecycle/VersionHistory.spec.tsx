@@ -74,3 +74,31 @@ describe('a scheduled version', () => {
     expect(published).toBeTruthy();
   });
 });
+
+describe('a version still served elsewhere', () => {
+  it('says so under its status, where the status alone would read « Retirée »', async () => {
+    renderConsole(
+      <ResourceContextProvider value="prompts">
+        <RecordContextProvider
+          value={{
+            id: 'chatbot',
+            versions: [
+              { number: 3, status: 'retired', authors: ['a'] },
+              { number: 4, status: 'published', authors: ['a'], inForce: true },
+            ],
+          }}
+        >
+          <VersionHistory
+            resource="prompts"
+            id="chatbot"
+            statusNote={(n) => (n === 3 ? "Servie par l'expérience « brièveté » (témoin « détaillée »)" : undefined)}
+          />
+        </RecordContextProvider>
+      </ResourceContextProvider>,
+      ['analyst'],
+    );
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    const status = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(status).toEqual(['Publiée', "RetiréeServie par l'expérience « brièveté » (témoin « détaillée »)"]);
+  });
+});

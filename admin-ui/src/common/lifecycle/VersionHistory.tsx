@@ -31,11 +31,14 @@ export const VersionHistory = ({
   id,
   reviewDetails,
   useSubmitBlock,
+  statusNote,
 }: {
   resource: string;
   id: string;
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
   useSubmitBlock?: UseSubmitBlock;
+  /** What the status alone would not say of a version (a prompt's version still served by an experiment). */
+  statusNote?: (version: number) => string | undefined;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -48,7 +51,16 @@ export const VersionHistory = ({
           <DataTable.Col
             source="status"
             label="gabarit.versions.status"
-            render={(v: Listed) => <StatusChip version={v} />}
+            render={(v: Listed) => (
+              <>
+                <StatusChip version={v} />
+                {statusNote?.(v.number) && (
+                  <Typography variant="caption" component="div" sx={{ mt: 0.5, maxWidth: 220 }}>
+                    {statusNote(v.number)}
+                  </Typography>
+                )}
+              </>
+            )}
           />
           {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
           <DataTable.Col

@@ -272,3 +272,20 @@ export const experimentResultsSchema = {
     halt: experimentHaltSchema,
   },
 } as const;
+
+/** The prompt versions running experiments serve: a version « retired » from the prompt may still answer people. */
+export const servedVersionsSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['experiment', 'variant', 'version', 'control', 'fallback'],
+    properties: {
+      experiment: { type: 'string' },
+      variant: { type: 'string' },
+      version: { type: 'integer' },
+      control: { type: 'boolean', description: 'the first variant, the one the others are compared with' },
+      fallback: { type: 'boolean', description: 'stopped automatically: this version now serves everyone' },
+    },
+  },
+} as const;
+export type ServedVersion = FromSchema<typeof servedVersionsSchema>[number];

@@ -10,7 +10,7 @@ import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../governance/governed.contract.js';
 import { assign, type Variant } from './assignment.js';
 import type { ExperimentContent, ExperimentHalt, ExperimentMeta } from './experiment.types.js';
-import type { CreateExperimentRequest, FeedbackRequest } from './experiments.contract.js';
+import type { CreateExperimentRequest, FeedbackRequest, ServedVersion } from './experiments.contract.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
@@ -242,6 +242,29 @@ export class ExperimentsService
    * A prompt version an experiment serves (running, or scheduled to) must stay published: withdrawn, its subjects
    * would be refused (`unpublished_version`) while the experiment runs on.
    */
+  /** Which versions of `prompt` a running experiment serves, and as what (the control, or everyone's fallback). */
+  async servedVersions(prompt: string): Promise<ServedVersion[]> {
+    const running = (await this.runningByPrompt()).get(prompt);
+    if (!running) return [];
+    if (running.fallback)
+      return [
+        {
+          experiment: running.key,
+          variant: running.fallback.name,
+          version: running.fallback.version,
+          control: true,
+          fallback: true,
+        },
+      ];
+    return running.content.variants.map((v, i) => ({
+      experiment: running.key,
+      variant: v.name,
+      version: v.version,
+      control: i === 0,
+      fallback: false,
+    }));
+  }
+
   private async assertNoExperimentServes(prompt: string, version: number): Promise<void> {
     const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
     // Archived (stopped) experiments are not listed: they serve nothing.
