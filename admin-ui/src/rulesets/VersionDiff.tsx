@@ -75,7 +75,8 @@ export const VersionDiff = () => {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         {picker(translate('gabarit.diff.from'), from, (n) => setPicked({ from: n, to: to === '' ? n : to }))}
         {picker(translate('gabarit.diff.to'), to, (n) => setPicked({ from: from === '' ? n : from, to: n }))}
-        <Button variant="outlined" disabled={from === '' || to === ''} onClick={compare}>
+        {/* The pickers grow; the button keeps its label whole. */}
+        <Button variant="outlined" disabled={from === '' || to === ''} onClick={compare} sx={{ flexShrink: 0 }}>
           {translate('gabarit.diff.compare')}
         </Button>
       </Stack>
