@@ -140,17 +140,20 @@ export const RulesetEdit = () => {
       <Box sx={{ p: 2 }}>
         <Title title={translate('gabarit.editors.title', { name: base.record.name })} />
         <UnsavedChangesGuard dirty={draft.dirty} />
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-          <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
-            {translate('gabarit.editors.title', { name: base.record.name })}
-          </Typography>
-          <Typography color="text.secondary">
-            {translate(
-              base.record.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active',
-              { version: base.version },
-            )}
-          </Typography>
-          <Box sx={{ flex: 1 }} />
+        {/* The title and what is edited take the room left; the buttons stay on the right, where they were before
+            the first save turned « from the version in force » into « draft » (a longer note pushed them down). */}
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+          <Box sx={{ flex: 1, minWidth: 0 }}>
+            <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
+              {translate('gabarit.editors.title', { name: base.record.name })}
+            </Typography>
+            <Typography color="text.secondary">
+              {translate(
+                base.record.draftVersion ? 'gabarit.editors.editing_draft' : 'gabarit.editors.editing_from_active',
+                { version: base.version },
+              )}
+            </Typography>
+          </Box>
           {base.record.format === 'decisionTable' && <ExportDmnButton rulesetKey={key} version={base.version} />}
           <Button component={Link} to={createPath({ resource: 'rulesets', id: key, type: 'show' })}>
             {translate('gabarit.editors.back')}
