@@ -183,13 +183,13 @@ describe('experiments', () => {
   });
 
   it('says which versions of a prompt the running experiment serves, and as what', async () => {
-    const served = await as(t, cast.risk).get('/api/v1/experiments/serving/ask');
+    const served = await as(t, cast.risk).get('/api/v1/prompts/ask/experiments');
     expect(served.status).toBe(200);
     expect(served.body).toEqual([
       { experiment: 'brievete', variant: 'control', version: 1, control: true, fallback: false },
       { experiment: 'brievete', variant: 'concise', version: 2, control: false, fallback: false },
     ]);
-    expect((await analyst.get('/api/v1/experiments/serving/unknown-prompt')).body).toEqual([]);
+    expect((await analyst.get('/api/v1/prompts/unknown-prompt/experiments')).body).toEqual([]);
   });
 
   it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {
@@ -207,7 +207,7 @@ describe('experiments', () => {
     expect(after.experiment).toBeUndefined();
     expect(after.version).toBe(2);
     // Stopped, it serves no version of the prompt any more.
-    expect((await analyst.get('/api/v1/experiments/serving/ask')).body).toEqual([]);
+    expect((await analyst.get('/api/v1/prompts/ask/experiments')).body).toEqual([]);
   });
 
   it('lets one of two experiments start on a prompt, whether they are published at the same moment or one is scheduled', async () => {

@@ -1066,23 +1066,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/experiments/serving/{prompt}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
-    get: operations['ExperimentsController_serving'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/experiments/{key}/stop': {
     parameters: {
       query?: never;
@@ -1331,6 +1314,23 @@ export interface paths {
     };
     /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
     get: operations['ExperimentsController_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/prompts/{key}/experiments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['PromptServingController_served'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9381,71 +9381,6 @@ export interface operations {
       };
     };
   };
-  ExperimentsController_serving: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        prompt: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            experiment: string;
-            variant: string;
-            version: number;
-            /** @description the first variant, the one the others are compared with */
-            control: boolean;
-            /** @description stopped automatically: this version now serves everyone */
-            fallback: boolean;
-          }[];
-        };
-      };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description The credentials do not allow this operation. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description No such resource. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
   ExperimentsController_stop: {
     parameters: {
       query?: never;
@@ -11049,6 +10984,71 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptServingController_served: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            experiment: string;
+            variant: string;
+            version: number;
+            /** @description the first variant, the one the others are compared with */
+            control: boolean;
+            /** @description stopped automatically: this version now serves everyone */
+            fallback: boolean;
+          }[];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */

@@ -6,10 +6,8 @@ import { PromptDiff } from './PromptDiff';
 import { PromptSettings } from './PromptSettings';
 import { PromptTests } from './PromptTests';
 import type { PromptRecord } from './prompt-record';
-import type { ResponseOf } from '../api/types';
+import { servedNote, type ServedVersion } from './served-note';
 import { useResourceRead } from '../common/use-resource-read';
-
-type ServedVersion = ResponseOf<'/api/v1/experiments/serving/{prompt}', 'get'>[number];
 
 /**
  * The prompt's versions, each saying whether a running experiment still serves it: a version « retirée » from the
@@ -18,23 +16,8 @@ type ServedVersion = ResponseOf<'/api/v1/experiments/serving/{prompt}', 'get'>[n
 const PromptVersions = () => {
   const translate = useTranslate();
   const { record } = useShowContext<PromptRecord>();
-  const served = useResourceRead<ServedVersion[]>('experiments', 'serving', record?.key, record?.updatedAt);
-  const statusNote = (version: number) => {
-    const serving = (served.data ?? []).filter((s) => s.version === version);
-    if (serving.length === 0) return undefined;
-    return serving
-      .map((s) =>
-        translate(
-          s.fallback
-            ? 'gabarit.prompts.served_fallback'
-            : s.control
-              ? 'gabarit.prompts.served_control'
-              : 'gabarit.prompts.served_variant',
-          { experiment: s.experiment, variant: s.variant },
-        ),
-      )
-      .join(' ; ');
-  };
+  const served = useResourceRead<ServedVersion[]>('prompts', record?.key, 'experiments', record?.updatedAt);
+  const statusNote = (version: number) => servedNote(served.data ?? [], version, translate);
   return (
     <GovernedVersions
       resource="prompts"

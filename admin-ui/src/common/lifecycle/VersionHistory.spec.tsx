@@ -70,7 +70,7 @@ describe('a scheduled version', () => {
     expect(statuses[0]).toMatch(/^Programmée pour le 1(er)? avril 2099 à \d/);
     expect(statuses[1]).toBe('Publiée');
     // Its publication date column says when it was scheduled, not « published » on that day.
-    const published = within(rows[0]!).getByText(/^Programmée le 4 décembre 2026/);
+    const published = within(rows[0]!).getByText(/^Programmée le 4 déc\. 2026/);
     expect(published).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useLocaleState, useTranslate } from 'react-admin';
-import { formatDateTime } from '../dates';
+import { formatDateTime, intlLocale } from '../dates';
 import { LocalDateField } from '../LocalDateField';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
@@ -51,16 +51,7 @@ export const VersionHistory = ({
           <DataTable.Col
             source="status"
             label="gabarit.versions.status"
-            render={(v: Listed) => (
-              <>
-                <StatusChip version={v} />
-                {statusNote?.(v.number) && (
-                  <Typography variant="caption" component="div" sx={{ mt: 0.5, maxWidth: 220 }}>
-                    {statusNote(v.number)}
-                  </Typography>
-                )}
-              </>
-            )}
+            render={(v: Listed) => <StatusChip version={v} note={statusNote?.(v.number)} />}
           />
           {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
           <DataTable.Col
@@ -86,7 +77,9 @@ export const VersionHistory = ({
             // Scheduled for later, it is not published yet: when the approver scheduled it is said as such.
             render={(v: Listed) =>
               v.publishedAt && scheduledFrom(v)
-                ? translate('gabarit.versions.scheduled_on', { at: formatDateTime(v.publishedAt, locale) })
+                ? translate('gabarit.versions.scheduled_on', {
+                    at: new Date(v.publishedAt).toLocaleString(intlLocale(locale), COMPACT),
+                  })
                 : v.publishedAt && <LocalDateField source="publishedAt" record={v} showTime options={COMPACT} />
             }
           />
@@ -113,7 +106,7 @@ export const VersionHistory = ({
 };
 
 /** A version's status; a publication still to come says when (« Programmée au 1 avril 2027 à 00:00 »). */
-const StatusChip = ({ version }: { version: Listed }) => {
+const StatusChip = ({ version, note }: { version: Listed; note?: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const from = scheduledFrom(version);
@@ -121,12 +114,19 @@ const StatusChip = ({ version }: { version: Listed }) => {
     ? translate('gabarit.status.scheduled', { at: formatDateTime(from, locale) })
     : translate(`gabarit.status.${version.status}`);
   return (
-    <Chip
-      size="small"
-      label={label}
-      color={from ? 'info' : STATUS_COLOURS[version.status]}
-      variant={version.status === 'draft' || from ? 'outlined' : 'filled'}
-    />
+    <>
+      <Chip
+        size="small"
+        label={label}
+        color={from ? 'info' : STATUS_COLOURS[version.status]}
+        variant={version.status === 'draft' || from ? 'outlined' : 'filled'}
+      />
+      {note && (
+        <Typography variant="caption" component="div" sx={{ mt: 0.5, maxWidth: 220 }}>
+          {note}
+        </Typography>
+      )}
+    </>
   );
 };
 

@@ -18,7 +18,6 @@ import {
   feedbackResponseSchema,
   experimentResultsSchema,
   experimentViewSchema,
-  servedVersionsSchema,
   updateExperimentDraftSchema,
   type FeedbackRequest,
 } from './experiments.contract.js';
@@ -40,13 +39,6 @@ export class ExperimentsController extends GovernedController({
 }) {
   constructor(protected readonly service: ExperimentsService) {
     super();
-  }
-
-  @Get('serving/:prompt')
-  @RequireRoles(...READERS)
-  @ApiOkResponse({ schema: servedVersionsSchema as object })
-  serving(@Param('prompt') prompt: string) {
-    return this.service.servedVersions(prompt);
   }
 
   @Post(':key/stop')

@@ -3,6 +3,7 @@ import { CompletionsModule } from '../completions/completions.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { PromptsModule } from '../prompts/prompts.module.js';
 import { ExperimentsController } from './experiments.controller.js';
+import { PromptServingController } from './prompt-serving.controller.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 import { ExperimentFiles } from './experiment-files.js';
@@ -11,7 +12,7 @@ import { FeedbackRepository } from './feedback.repository.js';
 
 @Module({
   imports: [AuditModule, PromptsModule, CompletionsModule],
-  controllers: [ExperimentsController],
+  controllers: [ExperimentsController, PromptServingController],
   providers: [ExperimentsRepository, ExperimentsService, FeedbackRepository, PromptSlotsRepository, ExperimentFiles],
   exports: [ExperimentsService, ExperimentFiles],
 })

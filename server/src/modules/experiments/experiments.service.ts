@@ -238,10 +238,6 @@ export class ExperimentsService
     return state.meta.halt ?? halt;
   }
 
-  /**
-   * A prompt version an experiment serves (running, or scheduled to) must stay published: withdrawn, its subjects
-   * would be refused (`unpublished_version`) while the experiment runs on.
-   */
   /** Which versions of `prompt` a running experiment serves, and as what (the control, or everyone's fallback). */
   async servedVersions(prompt: string): Promise<ServedVersion[]> {
     const running = (await this.runningByPrompt()).get(prompt);
@@ -265,6 +261,10 @@ export class ExperimentsService
     }));
   }
 
+  /**
+   * A prompt version an experiment serves (running, or scheduled to) must stay published: withdrawn, its subjects
+   * would be refused (`unpublished_version`) while the experiment runs on.
+   */
   private async assertNoExperimentServes(prompt: string, version: number): Promise<void> {
     const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
     // Archived (stopped) experiments are not listed: they serve nothing.
