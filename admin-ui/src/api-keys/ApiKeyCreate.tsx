@@ -15,18 +15,20 @@ const inAYear = () => {
 };
 
 /**
- * A refused scope is said by its line and its text (« ligne 2 : « receipts:enrolment » … »): the admin typed lines,
- * not `/scopes/1`.
+ * A refused scope is said by its rank and its text (« Portée n° 2, « receipts:enrolment » … »), not `/scopes/1`:
+ * the rank in the list sent, blank lines and separators not counted, so the text names it beyond doubt.
  */
 const scopeErrors =
   (translate: (key: string, options?: object) => string) => (problem: Problem, values: Record<string, unknown>) => {
     const errors = formErrors(problem);
-    const lines = parseScopes(String(values['scopes'] ?? ''));
+    const sent = Array.isArray(values['scopes'])
+      ? (values['scopes'] as string[])
+      : parseScopes(String(values['scopes'] ?? ''));
     const refused = problem.details.flatMap(({ path }) => {
       const index = /^\/scopes\/(\d+)$/.exec(path)?.[1];
       return index === undefined
         ? []
-        : [translate('gabarit.api_keys.scope_refused', { line: Number(index) + 1, scope: lines[Number(index)] ?? '' })];
+        : [translate('gabarit.api_keys.scope_refused', { line: Number(index) + 1, scope: sent[Number(index)] ?? '' })];
     });
     return refused.length > 0 ? { ...errors, scopes: refused.join(' · ') } : errors;
   };

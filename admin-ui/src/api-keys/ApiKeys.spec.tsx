@@ -148,7 +148,9 @@ describe('API keys', () => {
     const scopes = screen.getByRole('textbox', { name: /Portées/ });
     fireEvent.change(scopes, { target: { value: 'evaluate:enrolment\nreceipts:enrolment' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText(/^Ligne 2 : « receipts:enrolment » n'est pas une portée reconnue/)).toBeTruthy();
+    expect(
+      await screen.findByText(/^Portée n° 2, « receipts:enrolment » : ce n'est pas une portée reconnue/),
+    ).toBeTruthy();
     expect(scopes.getAttribute('aria-invalid')).toBe('true');
     expect(await screen.findByText('Le contenu comporte des erreurs : chacune est indiquée à sa place.')).toBeTruthy();
     expect(screen.queryByText(/The request body is invalid/)).toBeNull();

@@ -52,7 +52,7 @@ describe('API detail messages in the console’s language', () => {
       'n’a pas le bon format (attendu : lettres minuscules, chiffres et _, commençant par une lettre, par exemple auto_approve)',
       'n’est pas un champ permis',
       'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
-      'est déjà utilisée',
+      'valeur déjà utilisée',
       '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
     ]);
   });

@@ -28,12 +28,12 @@ export function useCreateSubmit(resource: string, options: CreateSubmitOptions) 
       const problem = toProblem(err);
       const byField = options.errorsOf ? options.errorsOf(problem, values) : formErrors(problem);
       const elsewhere = Object.entries(formErrors(problem)).filter(([field]) => !options.fields.includes(field));
-      notify(
-        [problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(
-          ' ',
-        ),
-        { type: 'error' },
-      );
+      const text = [
+        problemHeadline(problem, translate),
+        ...elsewhere.map(([field, message]) => translate('gabarit.details.at_field', { field, message })),
+      ].join(' ');
+      // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
+      notify(text, { type: 'error', messageArgs: { _: text } });
       return Object.fromEntries(Object.entries(byField).filter(([field]) => options.fields.includes(field)));
     }
   };

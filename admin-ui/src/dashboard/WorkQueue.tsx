@@ -20,7 +20,8 @@ export const WorkQueue = () => {
   const openReviews = useOpenReviews();
   const roles = identity?.['roles'] as string[] | undefined;
   if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles))) return null;
-  if ([rulesets, prompts, experiments, stopped, tables].some((list) => list.isPending)) return null;
+  // Nothing is said before every list is read: « nothing waits » must not flash while review requests load.
+  if ([rulesets, prompts, experiments, stopped, tables, openReviews].some((list) => list.isPending)) return null;
   const items = workQueue(
     { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
     { id: String(identity.id), roles: roles ?? [] },

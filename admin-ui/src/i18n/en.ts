@@ -147,6 +147,7 @@ export const en = {
       actions: 'Actions',
     },
     details: {
+      at_field: '%{field}: %{message}',
       types: {
         string: 'string',
         number: 'number',
@@ -262,7 +263,7 @@ export const en = {
       created_title: 'API key created',
       created_warning: 'Copy this key now: it will never be shown again.',
       scope_refused:
-        'Line %{line}: “%{scope}” is not a scope (an action, a colon, then a key or pattern, e.g. evaluate:invoices-*).',
+        'Scope no. %{line}, “%{scope}”: not a scope (an action, a colon, then a key or pattern, e.g. evaluate:invoices-*).',
       scopes_help:
         'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations)',
       revoke: 'Revoke',

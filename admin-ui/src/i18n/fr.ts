@@ -162,6 +162,7 @@ export const fr = typesetMessages({
       actions: 'Actions',
     },
     details: {
+      at_field: '%{field} : %{message}',
       types: {
         string: 'du texte',
         number: 'un nombre',
@@ -173,7 +174,7 @@ export const fr = typesetMessages({
       },
       required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',
-      taken: 'est déjà utilisée',
+      taken: 'valeur déjà utilisée',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
@@ -279,7 +280,7 @@ export const fr = typesetMessages({
       created_title: 'Clé API créée',
       created_warning: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
       scope_refused:
-        "Ligne %{line} : « %{scope} » n'est pas une portée reconnue (une action, deux-points, puis une clé ou un motif, par exemple evaluate:invoices-*).",
+        "Portée n° %{line}, « %{scope} » : ce n'est pas une portée reconnue (une action, deux-points, puis une clé ou un motif, par exemple evaluate:invoices-*).",
       scopes_help:
         'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations)',
       revoke: 'Révoquer',

@@ -4,16 +4,17 @@ import type { Review } from './ReviewList';
 import { may } from '../layout/access';
 
 /** The open review requests a reviewer has to work, and how many are overdue; nothing for other roles. */
-export function useOpenReviews(): { total: number; overdue: number } {
+export function useOpenReviews(): { total: number; overdue: number; isPending: boolean } {
   const { identity } = useGetIdentity();
   const reviewer = may('decideReview', identity?.['roles'] as string[] | undefined);
-  const { data, total } = useGetList<Review>(
+  const { data, total, isPending } = useGetList<Review>(
     'reviews',
     { filter: { status: 'open' }, pagination: { page: 1, perPage: 500 }, sort: { field: 'dueAt', order: 'ASC' } },
     { enabled: reviewer },
   );
-  if (!reviewer || !total) return { total: 0, overdue: 0 };
-  return { total, overdue: (data ?? []).filter((review) => review.overdue).length };
+  if (!reviewer) return { total: 0, overdue: 0, isPending: false };
+  if (!total) return { total: 0, overdue: 0, isPending };
+  return { total, overdue: (data ?? []).filter((review) => review.overdue).length, isPending };
 }
 
 /** On the dashboard of reviewers: how many review requests wait, how many are overdue; nothing when none wait. */

@@ -76,7 +76,7 @@ describe('users', () => {
   it('says on the sign-in name, in French, that an account already has it', async () => {
     const api = fakeApi({
       'POST /api/v1/users': apiError(409, 'user_exists', 'A user named "lea" already exists.', [
-        { path: '/username', message: 'est déjà pris', keyword: 'taken' },
+        { path: '/username', message: 'is already taken', keyword: 'taken' }, // as the API words it
       ]),
     });
     renderConsole(
@@ -93,6 +93,10 @@ describe('users', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Un compte porte déjà cet identifiant de connexion.')).toBeTruthy();
     await waitFor(() => expect(username.getAttribute('aria-invalid')).toBe('true'));
+    // On the field, in French: the API's `taken`, worded for any field (« valeur », not a gender to guess).
+    expect(document.getElementById(username.getAttribute('aria-describedby')!)!.textContent).toContain(
+      'valeur déjà utilisée',
+    );
     expect(api.to('POST', '/api/v1/users')).toHaveLength(1);
   });
 });
