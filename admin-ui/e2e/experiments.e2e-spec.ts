@@ -125,7 +125,7 @@ describe('console experiments', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-fr.png`, fullPage: true });
 
     await switchLanguage(page, /français/i, 'English');
-    await verdict.getByText(/Variant "concise-v4" does better than the control "detaillee-v3"/).waitFor();
+    await verdict.getByText(/Variant “concise-v4” does better than the control “detaillee-v3”/).waitFor();
     await page.getByRole('columnheader', { name: '95% interval' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-results-en.png`, fullPage: true });
     await switchLanguage(page, /english/i, 'Français');

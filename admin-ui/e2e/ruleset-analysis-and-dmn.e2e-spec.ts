@@ -114,7 +114,7 @@ describe('rule set analysis and DMN in the console', () => {
 
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await row.getByText(/Rows "petite" and "moyenne" can both match one input\./).waitFor();
+    await row.getByText(/Rows “petite” and “moyenne” can both match one input\./).waitFor();
     await page.getByText(/Cannot submit: the static analysis finds an error/).waitFor();
     await page
       .getByRole('list', { name: /findings/i })
