@@ -60,6 +60,8 @@ describe('ReferenceTableCreate', () => {
     expect(await screen.findByText(/^Cette clé est déjà utilisée\./)).toBeTruthy();
     const key = screen.getByRole('textbox', { name: /^Clé( \*)?$/ });
     await waitFor(() => expect(key.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(key.getAttribute('aria-describedby')!)!.textContent).toContain('valeur déjà utilisée');
+    expect(document.getElementById(key.getAttribute('aria-describedby')!)!.textContent).toContain(
+      'valeur déjà utilisée',
+    );
   });
 });
