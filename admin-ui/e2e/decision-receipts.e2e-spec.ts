@@ -136,7 +136,7 @@ describe('decision receipts and review requests in the console', () => {
     await dialog.getByLabel('Modifier la décision').check();
     // The outcomes the enrolment tree gives; the reviewer chooses one (none is proposed).
     await dialog.getByRole('combobox').click();
-    await page.getByRole('option', { name: 'Examen par le personnel' }).click();
+    await page.getByRole('option', { name: 'Transmise à un membre du personnel pour examen' }).click();
     await dialog
       .getByLabel(/Motif/)
       .fill('Emploi public récent : aucun délai de carence, la couverture commence plus tôt.');

@@ -70,7 +70,7 @@ describe('ReviewList', () => {
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
     expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
       'Non admissible',
-      'Examen par le personnel',
+      'Transmise à un membre du personnel pour examen',
       'Documents demandés',
       'Approuvée', // decided by a person: not « automatiquement »
     ]);
@@ -78,7 +78,7 @@ describe('ReviewList', () => {
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });
     expect(within(dialog).getByRole('button', { name: 'Enregistrer' })).toHaveProperty('disabled', true);
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Examen par le personnel' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Transmise à un membre du personnel pour examen' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Demande de révision fermée.')).toBeTruthy();
     expect(api.to('POST', '/api/v1/reviews/1/decide')[0]!.body).toEqual({

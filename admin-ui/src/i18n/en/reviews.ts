@@ -68,9 +68,10 @@ export const reviewsMessages = {
       save: 'Save',
     },
     outcomes_by_person: { auto_approve: 'Approved' },
+    // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {
       auto_approve: 'Approved automatically',
-      manual_review: 'Review by staff',
+      manual_review: 'Sent to a staff member for review',
       ineligible: 'Not eligible',
       request_documents: 'Documents requested',
       request_correction: 'Correction requested',

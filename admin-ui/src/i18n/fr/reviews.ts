@@ -68,9 +68,10 @@ export const reviewsMessages = {
       save: 'Enregistrer',
     },
     outcomes_by_person: { auto_approve: 'Approuvée' },
+    // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {
       auto_approve: 'Approuvée automatiquement',
-      manual_review: 'Examen par le personnel',
+      manual_review: 'Transmise à un membre du personnel pour examen',
       ineligible: 'Non admissible',
       request_documents: 'Documents demandés',
       request_correction: 'Correction demandée',
