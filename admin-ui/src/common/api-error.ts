@@ -63,3 +63,21 @@ export function detailsByField(problem: Problem | undefined): Map<string, string
 export function formErrors(problem: Problem): Record<string, string> {
   return Object.fromEntries([...detailsByField(problem)].map(([field, messages]) => [field, messages.join(' · ')]));
 }
+
+/**
+ * What a form says when the API refuses it: each problem on the form's field it names (`fieldErrors`, as a
+ * react-admin onSubmit returns them), and a notice with the headline and any problem of no field of the form.
+ */
+export function formRefusal(
+  problem: Problem,
+  fields: readonly string[],
+  translate: (key: string, options?: object) => string,
+  byField: Record<string, string> = formErrors(problem),
+): { notice: string; fieldErrors: Record<string, string> } {
+  const elsewhere = Object.entries(formErrors(problem)).filter(([field]) => !fields.includes(field));
+  const notice = [
+    problemHeadline(problem, translate),
+    ...elsewhere.map(([field, message]) => translate('gabarit.details.at_field', { field, message })),
+  ].join(' ');
+  return { notice, fieldErrors: Object.fromEntries(Object.entries(byField).filter(([f]) => fields.includes(f))) };
+}

@@ -1,5 +1,5 @@
 import { useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
-import { formErrors, problemHeadline, toProblem, type Problem } from './api-error';
+import { formRefusal, toProblem, type Problem } from './api-error';
 
 interface CreateSubmitOptions {
   /** The form's fields: a problem on one of them is shown on it, any other in the notification. */
@@ -26,15 +26,15 @@ export function useCreateSubmit(resource: string, options: CreateSubmitOptions) 
       return undefined;
     } catch (err) {
       const problem = toProblem(err);
-      const byField = options.errorsOf ? options.errorsOf(problem, values) : formErrors(problem);
-      const elsewhere = Object.entries(formErrors(problem)).filter(([field]) => !options.fields.includes(field));
-      const text = [
-        problemHeadline(problem, translate),
-        ...elsewhere.map(([field, message]) => translate('gabarit.details.at_field', { field, message })),
-      ].join(' ');
+      const { notice, fieldErrors } = formRefusal(
+        problem,
+        options.fields,
+        translate,
+        options.errorsOf?.(problem, values),
+      );
       // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
-      notify(text, { type: 'error', messageArgs: { _: text } });
-      return Object.fromEntries(Object.entries(byField).filter(([field]) => options.fields.includes(field)));
+      notify(notice, { type: 'error', messageArgs: { _: notice } });
+      return fieldErrors;
     }
   };
 }

@@ -10,7 +10,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { formErrors, problemHeadline, toProblem } from '../common/api-error';
+import { formRefusal, problemHeadline, toProblem } from '../common/api-error';
 import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { STARTER_SCHEMA, starterDefinition } from './starter-content';
@@ -53,16 +53,10 @@ export const RulesetCreate = () => {
         notify(problemHeadline(problem, translate), { type: 'error' });
         return { key: problemHeadline(problem, translate) };
       }
-      const byField = formErrors(problem);
       // Problems with no field of this form (there should be none: the starter content is valid) go in the notification.
-      const elsewhere = Object.entries(byField).filter(([field]) => !FIELDS.includes(field));
-      notify(
-        [problemHeadline(problem, translate), ...elsewhere.map(([field, message]) => `${field} : ${message}`)].join(
-          ' ',
-        ),
-        { type: 'error' },
-      );
-      return Object.fromEntries(Object.entries(byField).filter(([field]) => FIELDS.includes(field)));
+      const { notice, fieldErrors } = formRefusal(problem, FIELDS, translate);
+      notify(notice, { type: 'error', messageArgs: { _: notice } });
+      return fieldErrors;
     }
   };
 

@@ -1,10 +1,11 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useLocaleState, useTranslate } from 'react-admin';
-import { formatDateTime, intlLocale } from '../dates';
+import { intlLocale } from '../dates';
 import { LocalDateField } from '../LocalDateField';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
+import { useStatusWords } from './status-words';
 
 type Listed = VersionRecord & {
   approvedBy?: string;
@@ -107,12 +108,9 @@ export const VersionHistory = ({
 
 /** A version's status; a publication still to come says when (« Programmée au 1 avril 2027 à 00:00 »). */
 const StatusChip = ({ version, note }: { version: Listed; note?: string }) => {
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const statusWords = useStatusWords();
   const from = scheduledFrom(version);
-  const label = from
-    ? translate('gabarit.status.scheduled', { at: formatDateTime(from, locale) })
-    : translate(`gabarit.status.${version.status}`);
+  const label = statusWords(version);
   return (
     <>
       <Chip
