@@ -132,7 +132,9 @@ describe('prompt evaluation in the console', () => {
 
     // The review tab shows the run just made, as the approval will record it.
     await page.getByRole('tab', { name: 'Résumé pour la revue' }).click();
-    await page.getByText(/Dernière évaluation de cette version\s:\sjeu\s«\ssources\s»,\spar analyst/).waitFor();
+    await page
+      .getByText(/Dernière évaluation de cette version\s:\sjeu\s«\ssources\s»,\spar Analyste \(démo\)/)
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A set the API refuses: the problem at its path, under the editor.

@@ -337,7 +337,7 @@ describe('reference tables and audit trail in the console', () => {
     await analyst.getByRole('button', { name: 'Enregistrer les lignes' }).click();
     await analyst.getByText(/votre modification attend l’approbation d’une autre personne/).waitFor();
     const banner = analyst.getByTestId('pending-change');
-    await banner.getByText(/Modification proposée par analyst/).waitFor();
+    await banner.getByText(/Modification proposée par Analyste \(démo\)/).waitFor();
     await banner.getByText(/Lue par la règle publiée controle-fournisseur/).waitFor();
     await banner.getByRole('button', { name: 'Retirer ma proposition' }).waitFor();
     // Nothing changed yet, and the grid waits for the decision.

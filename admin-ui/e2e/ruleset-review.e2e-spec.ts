@@ -140,7 +140,8 @@ describe('rule set review in the console', () => {
     const risk = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(risk, 'risk');
     await risk.getByRole('menuitem', { name: /journal d'audit/i }).click();
-    await risk.getByText('approver').first().waitFor();
+    // People appear by their names; the username they acted under is on hover.
+    await risk.getByTitle('approver').filter({ hasText: 'Approbatrice (démo)' }).first().waitFor();
     await risk.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     await risk
       .getByRole('status')

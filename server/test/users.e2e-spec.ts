@@ -152,6 +152,18 @@ describe('user administration', () => {
     expect((await t.http.get('/api/v1/users').set('authorization', `Bearer ${analyst}`)).status).toBe(403);
   });
 
+  it('gives every console role the staff directory of display names, and nothing more of an account', async () => {
+    const risk = await t.login('risk');
+    const people = await t.http.get('/api/v1/people').set('authorization', `Bearer ${risk}`);
+    expect(people.status).toBe(200);
+    expect(people.body).toContainEqual({ username: 'm.tremblay', displayName: 'Marie Tremblay' });
+    expect(people.body).toContainEqual({ username: 'approver', displayName: 'Approbatrice (démo)' });
+    // Names only: roles, state and sign-ins stay the admin's to read.
+    expect(Object.keys(people.body[0]).sort()).toEqual(['displayName', 'username']);
+    const key = await asAdmin.post('/api/v1/api-keys', { name: 'directory probe', scopes: ['evaluate:invoices'] });
+    expect((await t.http.get('/api/v1/people').set('x-api-key', key.body.key)).status).toBe(403);
+  });
+
   it('bootstraps a production admin from the command line', async () => {
     const env = {
       PATH: process.env['PATH'] ?? '',

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, DeleteButton, List, TopToolbar, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
+import { PersonField } from '../common/people';
 
 interface ApiKeyRecord {
   revoked: boolean;
@@ -33,7 +34,9 @@ export const ApiKeyList = () => (
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="scopes" disableSort render={(record: { scopes: string[] }) => record.scopes.join(', ')} />
-      <DataTable.Col source="createdBy" disableSort />
+      <DataTable.Col source="createdBy" disableSort>
+        <PersonField source="createdBy" />
+      </DataTable.Col>
       <DataTable.Col source="createdAt">
         <LocalDateField source="createdAt" showTime />
       </DataTable.Col>

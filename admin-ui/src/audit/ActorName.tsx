@@ -1,4 +1,5 @@
 import { useGetList, useTranslate } from 'react-admin';
+import { PersonName } from '../common/people';
 
 const API_KEY_PREFIX = 'api-key:';
 
@@ -6,7 +7,7 @@ const API_KEY_PREFIX = 'api-key:';
  * Who did it, as a reader knows them. A system's actions are recorded under its key's id (`api-key:<id>`), which
  * stays the identity (names may repeat); the name the key was given is read from the trail's own `api_key.created`
  * event, so a risk officer (who may not list keys) sees « Clé API « Portail assurés » », and the id on hover in a list or
- * written out (`showId`) in one event's detail.
+ * written out (`showId`) in one event's detail. A person appears by their display name (see PersonName).
  */
 export const ActorName = ({ actor, showId = false }: { actor: string; showId?: boolean }) => {
   const keyId = actor.startsWith(API_KEY_PREFIX) ? actor.slice(API_KEY_PREFIX.length) : undefined;
@@ -21,7 +22,8 @@ export const ActorName = ({ actor, showId = false }: { actor: string; showId?: b
     { enabled: keyId !== undefined, staleTime: 5 * 60_000 },
   );
   const name = data?.[0]?.details?.name;
-  if (keyId === undefined || typeof name !== 'string') return <>{actor}</>;
+  if (keyId === undefined) return <PersonName username={actor} showId={showId} />;
+  if (typeof name !== 'string') return <>{actor}</>;
   const named = translate('gabarit.audit.api_key_actor', { name });
   // Names may repeat: where one event is read closely, the id it acted under is written out, to be copied.
   return showId ? <>{`${named} (${actor})`}</> : <span title={actor}>{named}</span>;

@@ -161,6 +161,23 @@ describe('AuditList', () => {
     expect(api.calls.filter((c) => c.url.includes('api_key.created'))).toHaveLength(1);
   });
 
+  it('names a person by their display name, with the username they acted under on hover and in the detail', async () => {
+    fakeApi({
+      'GET /api/v1/audit': { body: [{ ...event, actor: 'approver' }], headers: { 'Content-Range': 'audit 0-0/1' } },
+      'GET /api/v1/people': { body: [{ username: 'approver', displayName: 'Approbatrice (démo)' }] },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const name = await screen.findByText(/^Approbatrice \(démo\)$/);
+    expect(name.getAttribute('title')).toBe('approver');
+    fireEvent.click(name);
+    expect(await screen.findByText(/^Approbatrice \(démo\) \(approver\)$/)).toBeTruthy();
+  });
+
   it('gives an event’s details as labelled rows in words, not JSON', async () => {
     const submitted = {
       ...event,

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useGetIdentity, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
+import { usePersonName } from '../common/people';
 import { CommentField } from '../common/lifecycle/CommentField';
 import { formatCell, type Column } from './cells';
 import { sendChange, type LoadedTable, type PendingChange as Pending } from './useReferenceTable';
@@ -101,6 +102,7 @@ export const PendingChange = ({
   const [locale] = useLocaleState();
   const notify = useNotify();
   const redirect = useRedirect();
+  const personName = usePersonName();
   const { identity } = useGetIdentity();
   const [decision, setDecision] = useState<Decision | undefined>();
   const [busy, setBusy] = useState(false);
@@ -143,7 +145,7 @@ export const PendingChange = ({
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="pending-change">
       <AlertTitle>
         {translate('gabarit.reference_tables.pending.title', {
-          who: pending.proposedBy,
+          who: personName(pending.proposedBy),
           when: formatDateTime(pending.proposedAt, locale),
         })}
       </AlertTitle>

@@ -12,6 +12,7 @@ import {
 import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { LocalDateField } from '../common/LocalDateField';
+import { PersonField } from '../common/people';
 import { CsvImport } from './CsvImport';
 import { DeleteTableButton } from './DeleteTableButton';
 import { PendingChange } from './PendingChange';
@@ -87,7 +88,7 @@ export const ReferenceTableShow = () => (
       <TextField source="description" emptyText="—" />
       <TextField source="keyColumn" />
       <NumberField source="rowCount" />
-      <TextField source="updatedBy" />
+      <PersonField source="updatedBy" />
       <LocalDateField source="updatedAt" showTime />
       <Rows />
     </SimpleShowLayout>

@@ -30,6 +30,13 @@ const RULESETS = {
     headers: { 'Content-Range': 'rulesets 0-1/2' },
   },
   'GET /api/v1/rulesets/enrolment': { body: { id: 'enrolment', key: 'enrolment', name: 'Adhésion' } },
+  // The staff directory: people appear by their names.
+  'GET /api/v1/people': {
+    body: [
+      { username: 'analyst', displayName: 'Analyste (démo)' },
+      { username: 'approver', displayName: 'Approbatrice (démo)' },
+    ],
+  },
 };
 
 /** The review queue, as one of these roles sees it. */
@@ -118,7 +125,7 @@ describe('ReviewList', () => {
     expect(screen.queryByRole('button', { name: 'Trancher' })).toBeNull();
   });
 
-  it('says when each request came, how, and who recorded it: a staff member, or a system by its key’s name', async () => {
+  it('says when each request came, how, and who recorded it: a staff member by name, or a system by its key’s name', async () => {
     fakeApi({
       ...RULESETS,
       'GET /api/v1/reviews': {
@@ -136,7 +143,7 @@ describe('ReviewList', () => {
     });
     renderQueue('approver');
     const byPhone = (await screen.findByText('Observations 1')).closest('tr')!;
-    expect(within(byPhone).getByText('Téléphone · analyst')).toBeTruthy();
+    expect(await within(byPhone).findByText('Téléphone · Analyste (démo)')).toBeTruthy();
     expect(within(byPhone).getByText(/1 mars 2026/)).toBeTruthy();
     const online = screen.getByText('Observations 2').closest('tr')!;
     expect(within(online).getByText(/^En ligne · Clé API « Portail RH »$/)).toBeTruthy();
@@ -166,7 +173,7 @@ describe('ReviewList', () => {
     renderQueue('risk');
     const row = (await screen.findByText('Observations 1')).closest('tr')!;
     expect(within(row).getByText('Décision modifiée : Documents demandés')).toBeTruthy();
-    expect(within(row).getByText(/^par approver, le 5 mars 2026/)).toBeTruthy();
+    expect(await within(row).findByText(/^par Approbatrice \(démo\), le 5 mars 2026/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajouter un filtre' })).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ import { formatDateTime } from '../common/dates';
 import { useApiAction } from '../common/use-api-action';
 import { may } from '../layout/access';
 import { outcomeWords, personOutcomeWords } from '../common/outcomes';
+import { usePersonName } from '../common/people';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 
@@ -38,13 +39,17 @@ export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
  * Who recorded a request and how it came (« Téléphone · analyst », « En ligne · Clé API « Portail RH » »): a
  * reviewer weighs a request by where it came from, and may need to call back.
  */
-const receivedFrom = (r: Review, translate: (key: string, options?: object) => string) =>
-  [
-    r.receivedVia && translate(`gabarit.receipt.via.${r.receivedVia}`),
-    r.submitterName ? translate('gabarit.audit.api_key_actor', { name: r.submitterName }) : r.submittedBy,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+function useReceivedFrom(): (r: Review) => string {
+  const translate = useTranslate();
+  const personName = usePersonName();
+  return (r) =>
+    [
+      r.receivedVia && translate(`gabarit.receipt.via.${r.receivedVia}`),
+      r.submitterName ? translate('gabarit.audit.api_key_actor', { name: r.submitterName }) : personName(r.submittedBy),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+}
 type Decide = RequestOf<'/api/v1/reviews/{id}/decide', 'post'>;
 
 /**
@@ -93,6 +98,8 @@ const DueDate = () => {
  */
 export const ReviewList = () => {
   const translate = useTranslate();
+  const receivedFrom = useReceivedFrom();
+  const personName = usePersonName();
   const [locale] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   const mayDecide = may('decideReview', permissions);
@@ -121,7 +128,7 @@ export const ReviewList = () => {
             <>
               {formatDateTime(r.submittedAt, locale)}
               <Typography variant="caption" component="div">
-                {receivedFrom(r, translate)}
+                {receivedFrom(r)}
               </Typography>
             </>
           )}
@@ -153,7 +160,7 @@ export const ReviewList = () => {
                 {r.decidedBy && r.decidedAt && (
                   <Typography variant="caption" component="div">
                     {translate('gabarit.reviews.decided_line', {
-                      by: r.decidedBy,
+                      by: personName(r.decidedBy),
                       at: formatDateTime(r.decidedAt, locale),
                     })}
                   </Typography>
@@ -187,6 +194,7 @@ export const ReviewList = () => {
 /** Confirms or overrides one request, with a reason (and the new decision when overriding). */
 export const DecideButton = ({ review }: { review: Review }) => {
   const translate = useTranslate();
+  const receivedFrom = useReceivedFrom();
   const [locale] = useLocaleState();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Decide['outcome']>('confirmed');
@@ -215,7 +223,7 @@ export const DecideButton = ({ review }: { review: Review }) => {
           <Typography variant="body2" sx={{ mb: 1 }}>
             {translate('gabarit.reviews.received_line', {
               at: formatDateTime(review.submittedAt, locale),
-              from: receivedFrom(review, translate),
+              from: receivedFrom(review),
             })}
           </Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>

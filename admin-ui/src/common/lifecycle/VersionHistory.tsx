@@ -2,6 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useLocaleState, useTranslate } from 'react-admin';
 import { intlLocale } from '../dates';
 import { LocalDateField } from '../LocalDateField';
+import { usePersonName } from '../people';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
@@ -43,6 +44,7 @@ export const VersionHistory = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const personName = usePersonName();
   return (
     // The table may be wider than the card: it scrolls rather than hiding the last columns.
     <Box sx={{ overflowX: 'auto' }}>
@@ -66,9 +68,13 @@ export const VersionHistory = ({
           <DataTable.Col
             source="authors"
             label="gabarit.versions.authors"
-            render={(v: Listed) => v.authors.join(', ')}
+            render={(v: Listed) => v.authors.map(personName).join(', ')}
           />
-          <DataTable.Col source="approvedBy" label="gabarit.versions.approved_by" />
+          <DataTable.Col
+            source="approvedBy"
+            label="gabarit.versions.approved_by"
+            render={(v: Listed) => v.approvedBy && personName(v.approvedBy)}
+          />
           <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
             <LocalDateField source="createdAt" showTime options={COMPACT} />
           </DataTable.Col>
@@ -93,7 +99,7 @@ export const VersionHistory = ({
                   {translate('gabarit.versions.comment', {
                     // What happened to the version (« Soumise »), not the button that did it (« Soumettre »).
                     action: translate(`gabarit.versions.comment_actions.${c.action}`, { _: c.action }),
-                    by: c.by,
+                    by: personName(c.by),
                     text: c.text,
                   })}
                 </Typography>

@@ -1,6 +1,8 @@
 import { Box, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../../common/dates';
+import { usePersonName } from '../../common/people';
 import { dataProvider } from '../../dataProvider';
 import { EvaluationSummary, type EvaluationRun } from './EvaluationResults';
 
@@ -10,6 +12,8 @@ import { EvaluationSummary, type EvaluationRun } from './EvaluationResults';
  */
 export const LatestEvaluation = ({ promptKey, version }: { promptKey: string; version: number }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const personName = usePersonName();
   const latest = useQuery({
     queryKey: ['prompts', 'evaluation-runs', promptKey, version],
     queryFn: async () => {
@@ -39,8 +43,8 @@ export const LatestEvaluation = ({ promptKey, version }: { promptKey: string; ve
       <Typography variant="body2" sx={{ mb: 1 }}>
         {translate('gabarit.evaluations.latest_run', {
           set: latest.data.set,
-          by: latest.data.createdBy,
-          at: new Date(latest.data.createdAt).toLocaleString(),
+          by: personName(latest.data.createdBy),
+          at: formatDateTime(latest.data.createdAt, locale),
         })}
       </Typography>
       <EvaluationSummary run={latest.data} />

@@ -21,6 +21,7 @@ import type { components } from '../../api/schema.gen';
 import { CodeEditor } from '../../common/CodeEditor';
 import { toProblem, type Problem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
+import { PersonName } from '../../common/people';
 import { dataProvider } from '../../dataProvider';
 import { versionNumbers } from '../../common/lifecycle/version-pair';
 import type { PromptRecord } from '../prompt-record';
@@ -184,7 +185,9 @@ export const PromptEvaluations = () => {
                     <TableCell>{s.name}</TableCell>
                     <TableCell>{s.cases.length}</TableCell>
                     <TableCell>{s.judgePrompt ?? '—'}</TableCell>
-                    <TableCell>{s.createdBy}</TableCell>
+                    <TableCell>
+                      <PersonName username={s.createdBy} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

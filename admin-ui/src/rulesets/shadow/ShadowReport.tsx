@@ -1,6 +1,7 @@
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
+import { usePersonName } from '../../common/people';
 import { formatRate } from '../../experiments/format';
 import { TransitionsChart } from './TransitionsChart';
 import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
@@ -8,6 +9,7 @@ import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
 /** A shadow run's report: whether it runs (or why and when it ended), its figures, the transitions, examples. */
 export const ShadowReport = ({ report, locale }: { report: Report; locale: string }) => {
   const translate = useTranslate();
+  const personName = usePersonName();
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-CA' : 'fr-CA');
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
     report.percent / 100,
@@ -50,13 +52,13 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
             ? translate('gabarit.shadow.running_since', {
                 date: date(report.startedAt),
                 percent,
-                by: report.startedBy ?? '—',
+                by: report.startedBy ? personName(report.startedBy) : '—',
               })
             : translate('gabarit.shadow.ended_on', {
                 date: date(report.stoppedAt),
                 reason: translate(`gabarit.shadow.ended_by.${report.endedBy ?? 'stopped'}`),
                 started: date(report.startedAt),
-                by: report.startedBy ?? '—',
+                by: report.startedBy ? personName(report.startedBy) : '—',
                 percent,
               })}
         </Typography>

@@ -46,3 +46,11 @@ export const userViewSchema = {
   },
 } as const;
 export type UserView = FromSchema<typeof userViewSchema>;
+
+/** A person as their colleagues read them in the console: who wrote, approved or decided something. */
+export const personViewSchema = {
+  type: 'object',
+  required: ['username', 'displayName'],
+  properties: { username: { type: 'string' }, displayName: { type: 'string' } },
+} as const;
+export type PersonView = FromSchema<typeof personViewSchema>;

@@ -18,6 +18,9 @@ export interface NewUser {
   outbox?: OutboxItem[];
 }
 
+/** More accounts than any pilot team has: the directory stays one bounded read. */
+const PEOPLE_MAX = 10_000;
+
 /** The only code that touches the users collection. */
 @Injectable()
 export class UsersRepository {
@@ -76,6 +79,15 @@ export class UsersRepository {
 
   withOutbox(): Promise<UserDocument[]> {
     return this.users.find({ 'outbox.0': { $exists: true } }).toArray();
+  }
+
+  /** Every account's username and display name, by username: the staff directory (a few hundred at most). */
+  people(): Promise<Pick<UserDocument, '_id' | 'displayName'>[]> {
+    return this.users
+      .find({}, { projection: { _id: 1, displayName: 1 } })
+      .sort({ _id: 1 })
+      .limit(PEOPLE_MAX)
+      .toArray();
   }
 
   count(): Promise<number> {

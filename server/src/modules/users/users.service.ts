@@ -7,7 +7,7 @@ import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from './password.js';
 import type { UserDocument } from './user.schema.js';
-import type { CreateUserRequest, UpdateUserRequest, UserView } from './users.contract.js';
+import type { CreateUserRequest, PersonView, UpdateUserRequest, UserView } from './users.contract.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionUsers } from './session-users.js';
 import { UsersRepository } from './users.repository.js';
@@ -37,6 +37,12 @@ export class UsersService implements OnApplicationBootstrap {
   async list(query: ListQuery): Promise<ListPage<UserView>> {
     const { items, total } = await this.repository.list(query);
     return { items: items.map((user) => toView(user, this.throttle)), total, skip: query.skip };
+  }
+
+  /** Display names by username, for every signed-in colleague (disabled accounts included: their past work stays theirs). */
+  async people(): Promise<PersonView[]> {
+    const people = await this.repository.people();
+    return people.map((p) => ({ username: p._id, displayName: p.displayName }));
   }
 
   async get(username: string): Promise<UserView> {
