@@ -84,9 +84,9 @@ describe('rule set review in the console', () => {
     await pick(page, 'Opérateur', 'est supérieur à');
     // A word where the schema says number is refused on the field itself, before anything is saved.
     await page.getByLabel('Valeur').fill('cinq cent mille');
-    await page.getByText('Ce fait est un nombre : écrivez un nombre').waitFor();
+    await page.getByText('Cette comparaison porte sur un nombre : écrivez un nombre').waitFor();
     await page.getByLabel('Valeur').fill('500000');
-    await expect(page.getByText('Ce fait est un nombre : écrivez un nombre').count()).resolves.toBe(0);
+    await expect(page.getByText('Cette comparaison porte sur un nombre : écrivez un nombre').count()).resolves.toBe(0);
     await page.getByLabel('Explication (français)').fill('Facture de plus de 500 000 $ : une personne la vérifie.');
     await page.getByLabel('Explication (anglais)').fill('Invoice above 500,000 $: a person checks it.');
     // The JSON editor beside the builder holds the same rule.

@@ -7,7 +7,9 @@ const NamedUserMenu = () => {
   return <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />;
 };
 
-const GabaritAppBar = () => <AppBar userMenu={<NamedUserMenu />} />;
+// Always shown: the editors keep their title and Save button in view under it, where a bar sliding back in on
+// scroll-up would cover them.
+const GabaritAppBar = () => <AppBar alwaysOn userMenu={<NamedUserMenu />} />;
 
 /**
  * react-admin's layout with the app bar above. Its content column is a flex item, which grows to its widest child

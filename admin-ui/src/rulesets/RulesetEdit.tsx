@@ -141,8 +141,22 @@ export const RulesetEdit = () => {
         <Title title={translate('gabarit.editors.title', { name: base.record.name })} />
         <UnsavedChangesGuard dirty={draft.dirty} />
         {/* The title and what is edited take the room left; the buttons stay on the right, where they were before
-            the first save turned « from the version in force » into « draft » (a longer note pushed them down). */}
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+            the first save turned « from the version in force » into « draft » (a longer note pushed them down).
+            The row stays under the app bar as the page scrolls: a decision tree runs to thousands of pixels, and
+            saving from the top had taken the analyst away from the branch they were editing. */}
+        <Stack
+          direction="row"
+          spacing={2}
+          sx={{
+            alignItems: 'center',
+            mb: 2,
+            py: 1,
+            position: 'sticky',
+            top: { xs: 56, sm: 48 }, // the app bar's height (regular toolbar on phones, dense above)
+            zIndex: (theme) => theme.zIndex.appBar - 1,
+            bgcolor: 'background.default',
+          }}
+        >
           <Box sx={{ flex: 1, minWidth: 0 }}>
             <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
               {translate('gabarit.editors.title', { name: base.record.name })}

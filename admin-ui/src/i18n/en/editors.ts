@@ -136,7 +136,7 @@ export const editorMessages = {
         unknown_path: 'The field “%{path}” is not in the facts schema.',
         unknown_operator: 'Unknown operator: “%{operator}”.',
         value_required: 'Enter a value.',
-        value_number: 'This fact is a number: write a number (such as 10000 or 12.5).',
+        value_number: 'This comparison is on a number: write a number (such as 10000 or 12.5).',
         value_boolean: 'This fact is true or false.',
         event_required: 'Enter the decision made.',
         params_object: 'A JSON object is expected, such as {"level": "director"}.',

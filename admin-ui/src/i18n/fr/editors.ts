@@ -137,7 +137,7 @@ export const editorMessages = {
         unknown_path: 'Le champ « %{path} » n’est pas dans le schéma des faits.',
         unknown_operator: 'Opérateur inconnu : « %{operator} ».',
         value_required: 'Indiquez une valeur.',
-        value_number: 'Ce fait est un nombre : écrivez un nombre (par exemple 10000 ou 12.5).',
+        value_number: 'Cette comparaison porte sur un nombre : écrivez un nombre (par exemple 10000 ou 12.5).',
         value_boolean: 'Ce fait vaut true ou false.',
         event_required: 'Indiquez la décision rendue.',
         params_object: 'Un objet JSON est attendu, par exemple {"level": "director"}.',

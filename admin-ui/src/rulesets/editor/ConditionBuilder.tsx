@@ -22,6 +22,7 @@ import {
   splitOperator,
   switchGroup,
   toggleNot,
+  valueTypeFor,
   type Condition,
   type Leaf,
 } from './condition-model';
@@ -112,7 +113,7 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
       <ValueInput
         label={translate('gabarit.editors.value')}
         value={leaf.value}
-        type={option?.type}
+        type={valueTypeFor(option?.type, leaf.operator)}
         errors={at(shared, path, 'value')}
         onChange={(value) => update({ value })}
       />

@@ -35,6 +35,7 @@ import {
   setCell,
   type DecisionTable,
 } from './table-model';
+import { valueTypeFor } from './condition-model';
 import { useVocabulary } from './vocabulary';
 import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
@@ -237,7 +238,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                             <ValueInput
                               label={translate('gabarit.editors.value')}
                               value={cell.value}
-                              type={type}
+                              type={valueTypeFor(type, cell.operator)}
                               errors={errors(`${cellPath}/value`)}
                               onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
                             />

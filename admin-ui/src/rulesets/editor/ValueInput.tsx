@@ -1,5 +1,5 @@
 import { TextField } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatValue, parseValue } from './condition-model';
 import { useReportUnreadable } from './unreadable-values';
@@ -26,6 +26,18 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width }:
     setText(formatValue(value));
     setLocal(undefined);
   }, [value]);
+  const typeRead = useRef(type);
+  useEffect(() => {
+    // The type changed (another fact or operator): what is typed is read again, « abc » now refused or accepted.
+    if (typeRead.current === type) return;
+    typeRead.current = type;
+    const shown = parseValue(text, type);
+    if ('error' in shown) setLocal(shown.error);
+    else if (local !== undefined) {
+      setLocal(undefined);
+      onChange(shown.value);
+    }
+  }, [type]);
   useReportUnreadable(local !== undefined);
   const messages = [...(local ? [translate(`gabarit.editors.problems.${local}`)] : []), ...errors];
   return (

@@ -35,6 +35,18 @@ export function isKnownOperator(operator: string, vocabulary: RuleVocabulary): b
   return vocabulary.operators.includes(base) && decorators.every((d) => vocabulary.decorators.includes(d));
 }
 
+const NUMERIC_COMPARISONS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+/**
+ * The type a condition's value box reads: the fact's, from the input schema; for a fact of unknown type (computed
+ * or looked up), a number when the operator compares numbers, as the server's analysis requires (« abc » as a
+ * threshold never holds). Decorated operators compare something else (each item, a fact's other forms): no type.
+ */
+export function valueTypeFor(factType: string | undefined, operator: string | undefined): string | undefined {
+  if (factType !== undefined) return factType;
+  return NUMERIC_COMPARISONS.has(operator ?? '') ? 'number' : undefined;
+}
+
 /** What the builder shows in a value box: strings as typed, anything else as JSON. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '';

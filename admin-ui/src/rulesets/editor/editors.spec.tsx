@@ -62,8 +62,38 @@ describe('condition builder ↔ JSON', () => {
     fireEvent.change(valueBox, { target: { value: '25000' } });
     expect(json()).toEqual({ all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 25000 }] });
     fireEvent.change(valueBox, { target: { value: 'beaucoup' } });
-    expect(screen.getByText(/Ce fait est un nombre/)).toBeTruthy();
+    expect(screen.getByText(/Cette comparaison porte sur un nombre/)).toBeTruthy();
     expect(json()).toEqual({ all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 25000 }] });
+  });
+
+  it('asks a number of a computed fact compared as a number, as typed and when the operator changes', () => {
+    const withComputed = factOptions({ type: 'object', properties: {} }, [{ name: 'expectedGst' }]);
+    render(
+      <Harness<Condition>
+        initial={{ all: [{ fact: 'expectedGst', operator: 'equal', value: 'abc' }] }}
+        render={(value, set) => (
+          <ConditionBuilder
+            root={value}
+            onChange={set}
+            facts={withComputed}
+            namedConditions={[]}
+            problems={new Map()}
+            prefix="/rules/0/conditions"
+          />
+        )}
+      />,
+    );
+    // Its type is unknown: equal takes any value.
+    expect(screen.queryByText(/porte sur un nombre/)).toBeNull();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Opérateur' }));
+    fireEvent.click(screen.getByRole('option', { name: 'est supérieur à' }));
+    expect(screen.getByText(/Cette comparaison porte sur un nombre/)).toBeTruthy();
+    const valueBox = screen.getByRole('textbox', { name: 'Valeur' });
+    fireEvent.change(valueBox, { target: { value: '12.5' } });
+    expect(screen.queryByText(/porte sur un nombre/)).toBeNull();
+    fireEvent.change(valueBox, { target: { value: 'douze' } });
+    expect(screen.getByText(/Cette comparaison porte sur un nombre/)).toBeTruthy();
+    expect(json()).toEqual({ all: [{ fact: 'expectedGst', operator: 'greaterThan', value: 12.5 }] });
   });
 
   it('negates a condition with the not: decorator, nests groups and references named conditions', () => {
