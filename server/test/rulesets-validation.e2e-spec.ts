@@ -197,6 +197,17 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /leads back to itself/,
     ],
     [
+      'an input schema asking for asynchronous validation',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('async'),
+          inputSchema: { $async: true, type: 'object', properties: { a: { type: 'number' } } },
+        }) as never,
+      400,
+      '/inputSchema/$async',
+      /asynchronous/,
+    ],
+    [
       'an input schema in a dialect the service does not read',
       () =>
         analyst.post('/api/v1/rulesets', {

@@ -18,11 +18,11 @@ describe('what an analyst’s JSON Schema may cost', () => {
           type: 'object',
           properties: {
             total: { type: 'number' },
-            currency: { enum: Array.from({ length: 2000 }, (_, i) => `c${i}`) },
+            currency: { enum: Array.from({ length: 1000 }, (_, i) => `c${i}`) },
           },
         },
         codes: { type: 'array', uniqueItems: true, items: { type: 'string' } },
-        lines: { type: 'array', uniqueItems: true, maxItems: 100, items: { type: 'object' } },
+        lines: { type: 'array', uniqueItems: true, maxItems: 10, items: { type: 'object' } },
       },
     };
     expect(schemaCostProblems(schema, '/inputSchema')).toEqual([]);
@@ -69,5 +69,28 @@ describe('what an analyst’s JSON Schema may cost', () => {
     ]);
     const bounded = { ...schema.properties['a/b'], maxItems: SCHEMA_LIMITS.uniqueItemsMaxItems + 1 };
     expect(schemaCostProblems(bounded, '/s')).toHaveLength(1);
+  });
+
+  it('refuses $async wherever it is written: an asynchronous validator answers a promise, "valid" for anything', () => {
+    const schema = { $async: true, type: 'object', properties: { a: { $async: false, type: 'number' } } };
+    expect(schemaCostProblems(schema, '/variablesSchema').map((p) => p.path)).toEqual([
+      '/variablesSchema/$async',
+      '/variablesSchema/properties/a/$async',
+    ]);
+  });
+
+  it('bounds what enum and const hold: how many values, how many objects, how many bytes', () => {
+    const at = (schema: object) => schemaCostProblems(schema, '/inputSchema').map((p) => `${p.path} ${p.message}`);
+    expect(at({ enum: Array.from({ length: 1001 }, (_, i) => i) })).toEqual([
+      expect.stringMatching(/^\/inputSchema\/enum lists 1001 values; at most 1000/),
+    ]);
+    expect(at({ properties: { a: { enum: Array.from({ length: 21 }, (_, i) => ({ a: i })) } } })).toEqual([
+      expect.stringMatching(/^\/inputSchema\/properties\/a\/enum lists 21 objects or lists; at most 20/),
+    ]);
+    expect(at({ enum: ['x'.repeat(40_000)] })).toEqual([expect.stringMatching(/enum is 40004 bytes/)]);
+    expect(at({ const: { text: 'x'.repeat(5_000) } })).toEqual([
+      expect.stringMatching(/^\/inputSchema\/const is 5011 bytes/),
+    ]);
+    expect(at({ enum: Array.from({ length: 20 }, (_, i) => ({ a: i })), const: { a: 1 } })).toEqual([]);
   });
 });

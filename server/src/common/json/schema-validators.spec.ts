@@ -83,6 +83,11 @@ describe('SchemaValidators', () => {
     },
   );
 
+  it('hands out no asynchronous validator, compiled here or in the worker: its promise would read as "valid"', async () => {
+    await expect(validators.for({ ...amount, $async: true })).rejects.toThrow(/asynchronous/);
+    await expect(validators.for({ ...large(amount), $async: true })).rejects.toThrow(/asynchronous/);
+  });
+
   it('keeps two schemas that share an $id apart (the second is not refused as a duplicate)', async () => {
     const low = await validators.for({ $id: 'https://exemple.ca/s', type: 'integer', maximum: 10 });
     const high = await validators.for({ $id: 'https://exemple.ca/s', type: 'integer', minimum: 100 });

@@ -72,6 +72,11 @@ export class SchemaValidators {
 
   /** The validator of a schema; rejects with ajv's error when it does not compile (an unresolvable `$ref`…). */
   for(schema: AnySchema): Promise<ValidateFunction> {
+    // Every caller reads a validator's answer as a boolean: an asynchronous one (ajv honours `$async` at the root)
+    // answers a promise, "valid" for any input. Saving refuses `$async` (schemaCostProblems); this holds for any
+    // other way a schema gets here.
+    if (typeof schema === 'object' && schema['$async'] !== undefined)
+      return Promise.reject(new Error('asks for asynchronous validation ($async), which this service does not do'));
     const key = checksumOf(schema);
     const validate = this.cache.get(key);
     if (validate) return Promise.resolve(validate);
