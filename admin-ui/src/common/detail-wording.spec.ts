@@ -57,6 +57,15 @@ describe('API detail messages in the console’s language', () => {
     ]);
   });
 
+  it('says how many allowed values there are when the API names only the first ones', () => {
+    const detail = {
+      message: 'must be one of: a, {"b":1}, … (300 in all)',
+      keyword: 'enum',
+      params: { allowedValues: ['a', { b: 1 }], allowedCount: 300 },
+    };
+    expect(wordDetail(detail, inFrench, 'fr')).toBe('doit valoir l’une de ces valeurs\u00a0: a, {"b":1}, … (300)');
+  });
+
   it('words them in English too, and keeps the API’s message when there is no keyword to go by', () => {
     expect(details.slice(0, 5).map((d) => wordDetail(d, inEnglish, 'en'))).toEqual([
       'Value required.',

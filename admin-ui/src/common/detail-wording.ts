@@ -34,9 +34,15 @@ const OWN_WORDING: Record<
     typeof params['type'] === 'string'
       ? translate(`gabarit.reference_tables.cell_errors.${params['type']}`)
       : undefined,
+  // The API names twenty values at most, and counts them all (allowedCount) when there are more.
   enum: (params, translate) =>
     Array.isArray(params['allowedValues'])
-      ? translate('gabarit.details.one_of', { values: params['allowedValues'].join(', ') })
+      ? translate('gabarit.details.one_of', {
+          values: [
+            ...params['allowedValues'].map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+            ...(typeof params['allowedCount'] === 'number' ? [`… (${params['allowedCount']})`] : []),
+          ].join(', '),
+        })
       : undefined,
   // A pattern the schema describes is worded by what it expects (the regular expression means nothing to an analyst);
   // a description the console does not know keeps the API's whole English sentence (null), marked as English.

@@ -14,6 +14,9 @@ contractAjv.addFormat('date-time', {
   validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)),
 });
 
+/** Allowed values an enum's error names; the rest are counted. */
+const ENUM_SHOWN = 20;
+
 /** ajv errors as §7 details: the JSON Pointer names the exact field, including a missing or unexpected one. */
 export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePath = ''): ErrorDetail[] {
   return (errors ?? []).map((e) => {
@@ -31,7 +34,13 @@ export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePat
       message = `has the wrong format (expected ${e.parentSchema['description']})`;
       params = { ...params, expected: e.parentSchema['description'] };
     } else if (e.keyword === 'enum') {
-      message = `must be one of: ${(e.params['allowedValues'] as unknown[]).join(', ')}`;
+      // Named in words, a few at most: a detail per wrong item had carried the whole list, « [object Object] »
+      // for objects, 5.5 MB for a thousand items against an enum of two thousand.
+      const allowed = e.params['allowedValues'] as unknown[];
+      const shown = allowed.slice(0, ENUM_SHOWN);
+      const words = shown.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+      message = `must be one of: ${words}${allowed.length > shown.length ? `, … (${allowed.length} in all)` : ''}`;
+      params = { allowedValues: shown, ...(allowed.length > shown.length && { allowedCount: allowed.length }) };
     }
     return { path: path || '/', message, keyword: e.keyword, params };
   });
