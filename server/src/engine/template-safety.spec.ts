@@ -60,13 +60,22 @@ describe('template analysis', () => {
     ['{{#with q}}{{this.__proto__}}{{/with}}', /"__proto__": prototype access/],
     ['{{@index}} {{name}}', /"@index" outside \{\{#each\}\}/],
     ['{{#each l}}x{{else}}{{@first}}{{/each}}', /"@first" outside/],
+    // Each of these saved, then failed every render with an error that blamed the caller's variables.
+    ['{{#if}}x{{/if}}', /"#if" with 0 values; it takes exactly one/],
+    ['{{#each a b}}x{{/each}}', /"#each" with 2 values/],
+    ['{{"undeclared"}}', /a literal value where a variable name goes/],
+    ['{{1}} {{true}} {{null}}', /a literal value where a variable name goes/],
+    ['{{../name}}', /"..\/name", which climbs out of more blocks than enclose it/],
+    ['{{#each l}}{{../../x}}{{/each}}', /climbs out/],
+    ['{{@level}}', /"@level", which no block defines/],
   ])('refuses %s before running it', (template, reason) => {
     const { problems } = analyseTemplate(template, '/template');
     expect(problems.map((p) => p.message).join(' ')).toMatch(reason);
   });
 
   it('accepts the data variables of #each inside one, however deep, and anywhere in a template that is not strict', () => {
-    const inside = '{{#each l}}{{@index}}{{@key}}{{#with this}}{{@first}}{{/with}}{{@last}}{{/each}}{{@root.x}}';
+    const inside =
+      '{{#each l}}{{@index}}{{@key}}{{#with this}}{{@first}}{{../x}}{{/with}}{{@last}}{{../y}}{{/each}}{{@root.x}}';
     expect(analyseTemplate(inside, '/template').problems).toEqual([]);
     // An explanation writes a name it does not find as nothing: {{@index}} there fails no render.
     expect(analyseTemplate('{{@index}}', '/explanation', ['money'], false).problems).toEqual([]);

@@ -51,6 +51,8 @@ const FORBIDDEN = new Set([
   '__lookupGetter__',
   '__lookupSetter__',
 ]);
+/** Literal nodes: where a name is expected, Handlebars looks their text up as one. */
+const LITERALS = new Set(['StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'UndefinedLiteral']);
 /** The data variables only an {{#each}} defines (`@root` is defined everywhere). */
 const EACH_DATA = new Set(['index', 'key', 'first', 'last']);
 
@@ -117,10 +119,29 @@ export function analyseTemplate(
       const name = node.parts[0];
       if (strict && eachDepth === 0 && name !== undefined && EACH_DATA.has(name))
         refuse(`uses "@${name}" outside {{#each}}, where it is not defined`, { reason: 'each_data', name: `@${name}` });
+      if (strict && name !== undefined && name !== 'root' && !EACH_DATA.has(name))
+        refuse(`uses "@${name}", which no block defines (only @root, and @index, @key, @first, @last in {{#each}})`, {
+          reason: 'data',
+          name: `@${name}`,
+        });
       return null; // @index, @key, @first, @root...
     }
+    // `../` climbs out of an #each or #with: past the root, a strict render fails every time.
+    if (strict && node.depth > scopes.length - 1)
+      refuse(`reads "${node.original}", which climbs out of more blocks than enclose it`, {
+        reason: 'depth',
+        name: node.original,
+      });
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     return [...base, ...node.parts];
+  };
+  /** `{{"name"}}`, `{{1}}`, `{{true}}`: a literal where the variable's name goes, looked up as one and never declared. */
+  const literalLookup = (node: Node) => {
+    if (LITERALS.has(node.type))
+      refuse('writes a literal value where a variable name goes: write the variable’s name, or the text itself', {
+        reason: 'literal',
+        name: String(node['original'] ?? node['value']),
+      });
   };
   const expression = (node: Node | undefined, scopes: VariablePath[]) => {
     if (!node) return;
@@ -152,7 +173,10 @@ export function analyseTemplate(
         const hash = (node['hash'] as { pairs?: unknown[] } | undefined)?.pairs ?? [];
         if (params.length > 0 || hash.length > 0 || helpers.includes((node['path'] as PathNode).original))
           call(node, scopes);
-        else expression(node['path'] as Node, scopes);
+        else {
+          literalLookup(node['path'] as Node);
+          expression(node['path'] as Node, scopes);
+        }
         return;
       }
       case 'BlockStatement': {
@@ -163,6 +187,14 @@ export function analyseTemplate(
             reason: 'block',
             name: helper,
           });
+        // Each takes exactly one value: `{{#if}}` saved, then failed every render.
+        if (BLOCK_HELPERS.has(helper) && params.length !== 1)
+          refuse(`uses "#${helper}" with ${params.length} values; it takes exactly one ({{#${helper} name}})`, {
+            reason: 'block_arity',
+            name: helper,
+            found: params.length,
+          });
+        literalLookup(node['path'] as Node);
         for (const param of params) expression(param, scopes);
         const subject = params[0]?.type === 'PathExpression' ? resolve(params[0] as PathNode, scopes) : null;
         const inner =

@@ -305,9 +305,17 @@ export async function renderContent(
           [{ path: `/${field}`, message: err.message, params: { limit: err.limit } }],
           'render_limit',
         );
+      // Strict lookups fail on a variable the schema lets the caller leave out: that is the caller's input.
+      // Anything else is the template's own fault, and names it.
+      const reason = (err as Error).message.split('\n')[0] ?? '';
+      const missing = /^"(.+)" not defined in /.exec(reason);
       throw new ValidationError(
-        `The prompt could not be rendered: ${(err as Error).message.split('\n')[0]}`,
-        [{ path: '/variables', message: 'a variable the template reads is missing' }],
+        `The prompt could not be rendered: ${reason}`,
+        [
+          missing
+            ? { path: '/variables', message: `a variable the template reads is missing ("${missing[1]}")` }
+            : { path: `/${field}`, message: `cannot be rendered: ${reason}` },
+        ],
         'render_failed',
       );
     }
