@@ -79,6 +79,12 @@ describe('reference tables', () => {
     // The list leaves the rows out but says how many each table holds (the console's « Lignes » column).
     const listed = (key: string) => list.body.find((table: { key: string }) => table.key === key);
     expect(listed('suppliers')).toMatchObject({ rows: [], rowCount: 2 });
+    // Searched by text; text no key or name can hold (NUL) finds nothing instead of failing.
+    const search = (q: string) =>
+      analyst.get(`/api/v1/reference-tables?filter=${encodeURIComponent(JSON.stringify({ q }))}`);
+    expect((await search('suppl')).body.map((table: { key: string }) => table.key)).toContain('suppliers');
+    const nul = await search('sup\u0000pliers');
+    expect([nul.status, nul.body, nul.headers['content-range']]).toEqual([200, [], 'reference-tables */0']);
     expect(listed('amp-thresholds').rowCount).toBe(
       JSON.parse(readFileSync('seeds/reference-tables/amp-thresholds.json', 'utf8')).rows.length,
     );

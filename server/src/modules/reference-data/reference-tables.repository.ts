@@ -47,6 +47,9 @@ export class ReferenceTablesRepository {
   }
 
   async list(skip: number, limit: number, q?: string): Promise<{ items: ListedTable[]; total: number }> {
+    // A BSON regular expression is a C string: search text holding NUL cannot be one (the driver threw, a 500).
+    // No key holds NUL (the API refuses it); a name that did would only go unfound by such a search.
+    if (q?.includes('\u0000')) return { items: [], total: 0 };
     const text = q ? new RegExp(escapeStringRegexp(q), 'i') : undefined;
     const filter: Filter<Stored> = text
       ? { deleted: { $ne: true }, $or: [{ _id: text }, { name: text }] }

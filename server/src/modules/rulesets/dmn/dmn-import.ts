@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
 import { ValidationError } from '../../../common/errors/domain-errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, unacceptableValue } from '../../../common/http/json-body-parser.js';
 import { decisionTableDefinitionSchema } from '../ruleset-definition.schema.js';
 import type { CreateRulesetRequest } from '../rulesets.contract.js';
 import { DMN_HIT_POLICY, EXPLANATION_ANNOTATIONS, PARAMS_OUTPUT, TYPE_OUTPUT } from './dmn-export.js';
@@ -251,8 +252,14 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
   const content = child(child(decision, 'extensionElements'), 'gabarit:content');
   if (content) {
     try {
+      // The same bounds as a JSON body: this text reaches the same checks (a 3 000-level schema overflowed the
+      // stack while its size was counted: a 500).
+      if (nestsDeeperThan(content.text, MAX_JSON_DEPTH))
+        throw new Error(`nested more than ${MAX_JSON_DEPTH} levels deep`);
       const parsed = JSON.parse(content.text) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      const refused = unacceptableValue(parsed, content.text);
+      if (refused) throw new Error(`${refused.path} ${refused.message}`);
       carried = Object.fromEntries(CONTENT_KEYS.filter((k) => k in parsed).map((k) => [k, (parsed as Json)[k]]));
     } catch (err) {
       problem(

@@ -211,6 +211,26 @@ describe('DMN export and import', () => {
     ]);
   });
 
+  it('holds its carried content to a JSON body’s bounds: too deep, or a key no body may have, is refused there', async () => {
+    const xml = exportDmn(fixture.key, fixture, fixture);
+    const withContent = (json: string) =>
+      xml.replace(/<gabarit:content>[\s\S]*?<\/gabarit:content>/, () => `<gabarit:content>${json}</gabarit:content>`);
+    const deep = `{"inputSchema":${'{"type":"object","properties":{"x":'.repeat(3000)}{}${'}}'.repeat(3000)}}`;
+    const longKey = JSON.stringify({ inputSchema: { type: 'object', properties: { ['k'.repeat(2000)]: {} } } });
+    for (const [json, why] of [
+      [deep, /nested more than 64 levels/],
+      [longKey, /keys are limited to 1024/],
+    ] as const) {
+      const { details } = await refusal(() => importDmn(withContent(json), { key: 'k', pilot: 'p' }));
+      expect(details).toEqual([
+        expect.objectContaining({
+          path: '/definitions/decision/0/extensionElements/content',
+          message: expect.stringMatching(why),
+        }),
+      ]);
+    }
+  });
+
   it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', async () => {
     const xml = exportDmn(pilot.key, pilot, pilot);
     const doctype = xml.replace('<definitions', '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');
