@@ -105,6 +105,10 @@ export const TEMPLATE_REASONS = [
   'decorator',
   'undeclared',
   'each_data',
+  'block_arity',
+  'literal',
+  'depth',
+  'data',
 ] as const;
 
 function templateWording(params: Record<string, unknown>, translate: Translate): string | null | undefined {

@@ -18,6 +18,10 @@ export const templateMessages = {
   partial: 'uses a partial ({{> …}}); partials are not available',
   decorator: 'uses a decorator; decorators are not allowed',
   each_data: 'uses “%{name}” outside an {{#each}} block, where it is not defined',
+  block_arity: 'uses “#%{name}” with %{found} values; it takes exactly one ({{#%{name} name}})',
+  literal: 'writes a value (“%{name}”) where a variable’s name goes: write the variable’s name, or the text itself',
+  depth: 'reads “%{name}”, which climbs out of more blocks than enclose it',
+  data: 'uses “%{name}”, which no block defines (only @root, and @index, @key, @first, @last in {{#each}})',
   undeclared: 'uses {{%{name}}}, which the variables schema does not declare',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
   tokens: TOKEN_ENGLISH,

@@ -18,6 +18,11 @@ export const templateMessages = {
   partial: 'utilise un gabarit partiel ({{> …}}) ; les partiels ne sont pas disponibles',
   decorator: 'utilise un décorateur ; les décorateurs ne sont pas permis',
   each_data: 'utilise « %{name} » hors d’un bloc {{#each}}, où elle n’est pas définie',
+  block_arity: 'utilise « #%{name} » avec %{found} valeurs ; ce bloc en prend exactement une ({{#%{name} nom}})',
+  literal:
+    'écrit une valeur (« %{name} ») là où va le nom d’une variable : écrivez le nom de la variable, ou le texte lui-même',
+  depth: 'lit « %{name} », qui remonte de plus de blocs qu’il n’y en a autour',
+  data: 'utilise « %{name} », qu’aucun bloc ne définit (seulement @root, et @index, @key, @first, @last dans {{#each}})',
   undeclared: 'utilise {{%{name}}}, que le schéma des variables ne déclare pas',
   // Symbols are written as in the template; the words are French.
   tokens: {
