@@ -1,12 +1,16 @@
-import { DataTable, List, SearchInput } from 'react-admin';
+import { BooleanInput, DataTable, List, SearchInput } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 
-/** Experiments with their state; analysts create new ones here. */
+/**
+ * Experiments with their state; analysts create new ones here. A stopped experiment is archived, and the API
+ * lists archived ones apart: the switch shows them, whose results stay readable.
+ */
 export const ExperimentList = () => (
   <List
-    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+    filters={[<SearchInput key="q" source="q" alwaysOn />, <BooleanInput key="archived" source="archived" alwaysOn />]}
+    filterDefaultValues={{ archived: false }}
     sort={{ field: 'key', order: 'ASC' }}
     actions={<CreateForRoles />}
   >

@@ -151,6 +151,7 @@ export const experimentsMessages = {
         draftVersion: 'Draft',
         updatedAt: 'Updated',
         q: 'Search',
+        archived: 'Stopped only',
       },
     },
   },

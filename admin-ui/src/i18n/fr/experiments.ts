@@ -152,6 +152,7 @@ export const experimentsMessages = {
         draftVersion: 'Brouillon',
         updatedAt: 'Modifiée le',
         q: 'Recherche',
+        archived: 'Arrêtées seulement',
       },
     },
   },
