@@ -108,9 +108,17 @@ describe('experiment state', () => {
   });
 
   it('lets analysts edit and approvers stop, nobody once it is stopped', () => {
-    expect(experimentActions({ archived: false }, ['analyst'])).toEqual({ edit: true, stop: false });
-    expect(experimentActions({ archived: false }, ['approver', 'risk'])).toEqual({ edit: false, stop: true });
-    expect(experimentActions({ archived: false }, ['admin'])).toEqual({ edit: false, stop: false });
-    expect(experimentActions({ archived: true }, ['analyst', 'approver'])).toEqual({ edit: false, stop: false });
+    const running = { archived: false, activeVersion: 1 };
+    expect(experimentActions(running, ['analyst'])).toEqual({ edit: true, stop: false });
+    expect(experimentActions(running, ['approver', 'risk'])).toEqual({ edit: false, stop: true });
+    expect(experimentActions(running, ['admin'])).toEqual({ edit: false, stop: false });
+    expect(experimentActions({ ...running, archived: true }, ['analyst', 'approver'])).toEqual({
+      edit: false,
+      stop: false,
+    });
+    // Nothing to stop before it starts; a scheduled start can be called off.
+    const notStarted = { archived: false, activeVersion: null, scheduled: [] };
+    expect(experimentActions(notStarted, ['approver'])).toEqual({ edit: false, stop: false });
+    expect(experimentActions({ ...notStarted, scheduled: [{ version: 1 }] }, ['approver']).stop).toBe(true);
   });
 });

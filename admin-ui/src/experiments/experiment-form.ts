@@ -99,13 +99,17 @@ export function experimentPhase(record: {
   return record.scheduled && record.scheduled.length > 0 ? 'scheduled' : 'not_started';
 }
 
-/** What the signed-in user may do to the experiment itself, as the API allows. */
+/**
+ * What the signed-in user may do to the experiment itself, as the API allows. Stopping is offered while it runs
+ * or is scheduled: on one that never started, « Arrêter » archived it for good without anything to stop.
+ */
 export function experimentActions(
-  record: { archived?: boolean },
+  record: { archived?: boolean; activeVersion: number | null; scheduled?: unknown[] },
   roles: readonly string[],
 ): { edit: boolean; stop: boolean } {
+  const phase = experimentPhase(record);
   return {
     edit: !record.archived && may('writeDrafts', roles),
-    stop: !record.archived && may('stopExperiment', roles),
+    stop: (phase === 'running' || phase === 'scheduled') && may('stopExperiment', roles),
   };
 }

@@ -48,6 +48,11 @@ export const ACTIONS = {
     roles: ['analyst', 'approver'],
     routes: ['POST /api/v1/rulesets/{key}/versions/{n}/test', 'POST /api/v1/prompts/{key}/versions/{n}/test'],
   },
+  /** Replay a version on recent decisions (what would change). */
+  analyseImpact: {
+    roles: ['analyst', 'approver', 'risk'],
+    routes: ['POST /api/v1/rulesets/{key}/versions/{n}/impact'],
+  },
   runEvaluations: {
     roles: ['analyst', 'approver'],
     routes: ['POST /api/v1/prompts/{key}/versions/{n}/evaluation-runs'],

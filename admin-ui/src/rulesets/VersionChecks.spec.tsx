@@ -1,7 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
+import { usePermissions } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { VersionChecks } from './VersionChecks';
+
+/** Says when the signed-in roles are known: what the checks decide by. */
+const RolesRead = () => (usePermissions().permissions ? <p>roles read</p> : null);
 
 describe('the impact of a version on recent decisions', () => {
   it('says how many decisions could not be compared on masked facts, rather than counting them unchanged', async () => {
@@ -25,5 +29,23 @@ describe('the impact of a version on recent decisions', () => {
     expect(summary.textContent).toMatch(/500 décisions récentes rejouées/);
     expect(summary.textContent).toMatch(/477 décisions n’ont pas pu être comparées/);
     expect(summary.textContent).toMatch(/gestion des risques voit le résultat complet/);
+  });
+
+  it('offers each check to the roles that may run it: a risk officer replays impact, an admin runs neither', async () => {
+    fakeApi({});
+    const { unmount } = renderConsole(<VersionChecks rulesetKey="enrolment" version={2} />, ['risk']);
+    await screen.findByRole('button', { name: /impact/i });
+    expect(screen.queryByRole('button', { name: /tests/i })).toBeNull();
+    unmount();
+    renderConsole(
+      <>
+        <VersionChecks rulesetKey="enrolment" version={2} />
+        <RolesRead />
+      </>,
+      ['admin'],
+    );
+    await screen.findByText('roles read');
+    expect(screen.queryByRole('button', { name: /impact|tests/i })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Vérifications/i })).toBeNull();
   });
 });

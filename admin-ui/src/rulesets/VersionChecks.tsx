@@ -12,19 +12,26 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { usePermissions, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
 import type { ResponseOf } from '../api/types';
 import { outcomeWithCode } from '../common/outcomes';
+import { may } from '../layout/access';
 
 type TestRun = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/test', 'post'>;
 type Impact = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/impact', 'post'>;
 
-/** Runs a version's test cases (pass/fail per case) and its impact on recent decisions, before it is submitted. */
+/**
+ * Runs a version's test cases (pass/fail per case) and its impact on recent decisions, before it is submitted.
+ * Each button is offered to the roles the API lets run it (a risk officer replays impact, an admin neither).
+ */
 export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
   const translate = useTranslate();
+  const { permissions } = usePermissions<string[]>();
+  const mayTest = may('runTests', permissions);
+  const mayReplay = may('analyseImpact', permissions);
   const [tests, setTests] = useState<TestRun | undefined>();
   const [impact, setImpact] = useState<Impact | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -40,18 +47,23 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       setBusy(false);
     }
   };
+  if (!mayTest && !mayReplay) return null;
   return (
     <Box component="section" aria-labelledby="checks-title" sx={{ mt: 3 }}>
       <Typography id="checks-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
         {translate('gabarit.checks.title', { version })}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-        <Button variant="outlined" disabled={busy} onClick={() => void call<TestRun>('test', setTests)}>
-          {translate('gabarit.checks.run_tests')}
-        </Button>
-        <Button variant="outlined" disabled={busy} onClick={() => void call<Impact>('impact', setImpact)}>
-          {translate('gabarit.checks.run_impact')}
-        </Button>
+        {mayTest && (
+          <Button variant="outlined" disabled={busy} onClick={() => void call<TestRun>('test', setTests)}>
+            {translate('gabarit.checks.run_tests')}
+          </Button>
+        )}
+        {mayReplay && (
+          <Button variant="outlined" disabled={busy} onClick={() => void call<Impact>('impact', setImpact)}>
+            {translate('gabarit.checks.run_impact')}
+          </Button>
+        )}
       </Stack>
       {problem && <ProblemAlert problem={problem} />}
       {tests && (

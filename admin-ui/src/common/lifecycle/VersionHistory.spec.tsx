@@ -34,6 +34,24 @@ describe('the versions table', () => {
   });
 });
 
+describe('an archived resource', () => {
+  it('offers no button on any version: it can no longer change (a stopped experiment had offered « Publier »)', async () => {
+    renderConsole(
+      <ResourceContextProvider value="experiments">
+        <RecordContextProvider
+          value={{ ...ruleset, archived: true, versions: [{ number: 1, status: 'approved', authors: ['a'] }] }}
+        >
+          <VersionHistory resource="experiments" id="remises" />
+        </RecordContextProvider>
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    await screen.findAllByRole('row');
+    expect(screen.queryByRole('columnheader', { name: 'Actions' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Publier/ })).toBeNull();
+  });
+});
+
 describe('a scheduled version', () => {
   it('says when it takes effect instead of « Publiée »', async () => {
     renderConsole(

@@ -1,5 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { ArrayField, DataTable, useLocaleState, useTranslate } from 'react-admin';
+import { ArrayField, DataTable, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { intlLocale } from '../dates';
 import { LocalDateField } from '../LocalDateField';
 import { usePersonName } from '../people';
@@ -45,6 +45,8 @@ export const VersionHistory = ({
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const personName = usePersonName();
+  // An archived resource (a stopped experiment, an archived rule set) cannot change: no version has a button.
+  const archived = useRecordContext<{ archived?: boolean }>()?.archived === true;
   return (
     // The table may be wider than the card: it scrolls rather than hiding the last columns.
     <Box sx={{ overflowX: 'auto' }}>
@@ -62,9 +64,16 @@ export const VersionHistory = ({
             label="gabarit.versions.tests"
             render={(v: Listed) => <TestRunChip version={v} />}
           />
-          <DataTable.Col label="gabarit.versions.actions">
-            <VersionButtons resource={resource} id={id} reviewDetails={reviewDetails} useSubmitBlock={useSubmitBlock} />
-          </DataTable.Col>
+          {!archived && (
+            <DataTable.Col label="gabarit.versions.actions">
+              <VersionButtons
+                resource={resource}
+                id={id}
+                reviewDetails={reviewDetails}
+                useSubmitBlock={useSubmitBlock}
+              />
+            </DataTable.Col>
+          )}
           <DataTable.Col
             source="authors"
             label="gabarit.versions.authors"
