@@ -306,4 +306,14 @@ describe('prompts without a model configured', () => {
     const unknown = await analyst.post('/api/v1/prompts/nulle-part/complete', { variables, subjectId: 'x' });
     expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
   });
+
+  it('refuses an evaluation run at once, rather than keeping every case failed as evidence for approvers', async () => {
+    const analyst = as(t, (await signInCast(t)).analyst);
+    const set = { name: 'base', cases: [{ variables, expect: [{ type: 'contains', value: 'données' }] }] };
+    expect((await analyst.post('/api/v1/prompts/answer/evaluation-sets', set)).status).toBe(201);
+    const run = await analyst.post('/api/v1/prompts/answer/versions/1/evaluation-runs', { set: 'base' });
+    expect([run.status, run.body.error]).toEqual([503, 'llm_not_configured']);
+    expect(await t.db.collection('prompt_evaluation_runs').countDocuments({})).toBe(0);
+    expect((await analyst.get('/api/v1/prompts/answer/versions/1/evaluation-runs')).body).toEqual([]);
+  });
 });

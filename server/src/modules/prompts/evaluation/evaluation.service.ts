@@ -146,6 +146,9 @@ export class EvaluationService {
 
   /** Runs the set on version `number` and on the version in force (when another one is), and stores the run. */
   async run(key: string, number: number, request: StartEvaluationRunRequest, actor: string) {
+    // Without a model every case would fail the same way, and the run would be kept as evidence of a 0 % pass
+    // rate that approvers then read: refused at once (503 llm_not_configured), nothing stored.
+    this.llm.assertConfigured();
     const target = await this.prompts.evaluationTarget(key, number);
     const set = await this.repository.findSet(key, request.set);
     if (!set)
