@@ -65,7 +65,8 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                   />
                   <Typography variant="caption" component="div">
                     {t('guardrail_detail', {
-                      errors: formatRate(v.errorRate, locale),
+                      // Before the first answer there is no rate: « — », as in the columns beside it.
+                      errors: served ? formatRate(v.errorRate, locale) : '—',
                       latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms`,
                     })}
                   </Typography>

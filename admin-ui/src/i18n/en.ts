@@ -18,6 +18,11 @@ export const en = {
   ra: {
     ...englishMessages.ra,
     // A record's name is quoted after the kind of resource, as in French.
+    navigation: {
+      ...englishMessages.ra.navigation,
+      // react-admin puts the resource's capitalised name mid-sentence (« No Review requests found… »).
+      no_filtered_results: 'Nothing matches the current filters.',
+    },
     page: {
       ...englishMessages.ra.page,
       show: '%{name} “%{recordRepresentation}”',
@@ -31,7 +36,7 @@ export const en = {
     create_titles: createTitles,
     dashboard: {
       work_title: 'To do',
-      item: '%{resource} “%{name}”, %{version}',
+      item: '%{resource} “%{name}” (%{version})',
       table_item: 'Reference table “%{name}”: change proposed by %{by}',
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',

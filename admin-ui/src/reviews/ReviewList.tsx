@@ -218,7 +218,7 @@ export const DecideButton = ({ review }: { review: Review }) => {
         {translate('gabarit.reviews.decide')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
-        <DialogTitle id={titleId}>{translate('gabarit.reviews.decide_title', { id: review.decisionId })}</DialogTitle>
+        <DialogTitle id={titleId}>{translate('gabarit.reviews.decide_title')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 1 }}>
             {translate('gabarit.reviews.received_line', {

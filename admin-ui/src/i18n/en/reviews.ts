@@ -55,7 +55,7 @@ export const reviewsMessages = {
       waiting: '%{smart_count} open review request |||| %{smart_count} open review requests',
       waiting_overdue: '(%{smart_count} overdue) |||| (%{smart_count} overdue)',
       decide: 'Decide',
-      decide_title: 'Review decision %{id}',
+      decide_title: 'Decide the review request',
       automated: 'Automated decision',
       observations: 'Observations',
       confirm: 'Confirm the automated decision',

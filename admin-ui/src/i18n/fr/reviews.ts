@@ -55,7 +55,7 @@ export const reviewsMessages = {
       waiting: '%{smart_count} demande de révision ouverte |||| %{smart_count} demandes de révision ouvertes',
       waiting_overdue: '(%{smart_count} en retard) |||| (%{smart_count} en retard)',
       decide: 'Trancher',
-      decide_title: 'Réviser la décision %{id}',
+      decide_title: 'Trancher la demande de révision',
       automated: 'Décision automatisée',
       observations: 'Observations',
       confirm: 'Confirmer la décision automatisée',

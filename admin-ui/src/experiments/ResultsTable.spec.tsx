@@ -1,0 +1,32 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { i18nProvider } from '../i18n/i18nProvider';
+import type { ResultsViewProps } from './format';
+import { ResultsTable } from './ResultsTable';
+
+const variant = (name: string, exposures: number) => ({
+  name,
+  version: name === 'court' ? 2 : 1,
+  weight: 50,
+  exposures,
+  conversions: exposures > 0 ? 3 : 0,
+  rate: exposures > 0 ? 3 / exposures : 0,
+  ci95: [0, exposures > 0 ? 0.2 : 0],
+  errorRate: 0,
+  p95LatencyMs: null,
+  guardrailBreached: false,
+});
+
+describe('the results table', () => {
+  it('gives « — » for the error rate of a variant no one was served yet, not 0,0 %', () => {
+    const results = {
+      variants: [variant('témoin', 40), variant('court', 0)],
+      comparison: { control: 'témoin', byVariant: [{ name: 'court', pValue: 1 }] },
+    } as unknown as ResultsViewProps['results'];
+    const translate = i18nProvider.translate as ResultsViewProps['translate'];
+    render(<ResultsTable results={results} locale="fr" translate={translate} />);
+    const [served, unserved] = screen.getAllByRole('row').slice(1);
+    expect(within(served!).getByText(/^Erreurs\s:\s0,0\s%/)).toBeTruthy();
+    expect(within(unserved!).getByText(/^Erreurs\s:\s— ·/)).toBeTruthy();
+  });
+});
