@@ -4,6 +4,7 @@ import { RecordContextProvider, ResourceContextProvider, useLocation } from 'rea
 import { describe, expect, it } from 'vitest';
 import { experiments } from '../experiments';
 import { prompts } from '../prompts';
+import { referenceTables } from '../reference-tables';
 import { rulesets } from '../rulesets';
 import { fakeApi, renderConsole } from './testing/fake-api';
 
@@ -61,5 +62,17 @@ describe('the creation form opened by an analyst', () => {
       ['analyst'],
     );
     expect(await screen.findByRole('textbox', { name: 'Clé' })).toBeTruthy();
+  });
+});
+
+describe('the reference-table creation form', () => {
+  it('sends an approver or a risk officer back to the list, and is drawn for an admin as for an analyst', async () => {
+    fakeApi({});
+    const { unmount } = open('reference-tables', referenceTables.create, ['approver', 'risk']);
+    expect(await screen.findByText(/Seules les équipes d'analyse et d'administration créent des tables/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByLabelText('adresse').textContent).toBe('/reference-tables'));
+    unmount();
+    open('reference-tables', referenceTables.create, ['admin']);
+    expect(await screen.findByRole('textbox', { name: /Clé/ })).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
-import { may } from '../layout/access';
+import { may, type Action } from '../layout/access';
 import {
   type Identifier,
   useGetIdentity,
@@ -13,18 +13,23 @@ import {
  * Whether the signed-in user writes drafts: the API lets analysts alone create a rule set, prompt or experiment
  * and edit its draft. Undefined while the identity is read, so no form flashes before the answer.
  */
-function useIsAnalyst(): boolean | undefined {
+function useMay(action: Action): boolean | undefined {
   const { identity, isPending, error } = useGetIdentity();
   if (isPending || error) return undefined;
-  return may('writeDrafts', identity?.['roles'] as string[] | undefined);
+  return may(action, identity?.['roles'] as string[] | undefined);
 }
 
 /**
  * Whether to draw a page only analysts may use; anyone else is taken to `where` (the page they can read) with
  * `notice`, since the API would refuse their save with a 403 after they had typed.
  */
-function useAnalystsOnly(notice: string, where: 'show' | 'list', id?: Identifier): boolean {
-  const analyst = useIsAnalyst();
+function useAnalystsOnly(
+  notice: string,
+  where: 'show' | 'list',
+  id?: Identifier,
+  action: Action = 'writeDrafts',
+): boolean {
+  const analyst = useMay(action);
   const resource = useResourceContext();
   const redirect = useRedirect();
   const notify = useNotify();
@@ -50,4 +55,13 @@ export function editForAnalysts(Editor: ComponentType): ComponentType {
 export function createForAnalysts(Form: ComponentType): ComponentType {
   const AnalystCreate = () => (useAnalystsOnly('gabarit.lifecycle.analysts_only_create', 'list') ? <Form /> : null);
   return AnalystCreate;
+}
+
+/** A reference table's creation form, for those who edit tables (analysts and admins); others go back to the list. */
+export function createForTableEditors(Form: ComponentType): ComponentType {
+  const TableCreate = () =>
+    useAnalystsOnly('gabarit.reference_tables.create_not_allowed', 'list', undefined, 'editReferenceTables') ? (
+      <Form />
+    ) : null;
+  return TableCreate;
 }

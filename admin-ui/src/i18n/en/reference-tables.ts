@@ -2,6 +2,7 @@
 export const referenceTablesMessages = {
   gabarit: {
     reference_tables: {
+      create_not_allowed: 'Only analysts and admins create reference tables: back to the list.',
       types: { string: 'text', number: 'number', boolean: 'yes/no', date: 'date' },
       key_column: 'key',
       required: 'required',

@@ -2,6 +2,8 @@
 export const referenceTablesMessages = {
   gabarit: {
     reference_tables: {
+      create_not_allowed:
+        "Seules les équipes d'analyse et d'administration créent des tables de référence : retour à la liste.",
       types: { string: 'texte', number: 'nombre', boolean: 'oui/non', date: 'date' },
       key_column: 'clé',
       required: 'obligatoire',
