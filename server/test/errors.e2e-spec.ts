@@ -22,6 +22,7 @@ describe('error bodies', () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('invalid_json');
     expect(isErrorBody(response.body)).toBe(true);
+    expect(response.body.details).toEqual([{ path: '/', message: 'is not valid JSON', keyword: 'syntax' }]);
   });
 
   it('rejects a body over the configured limit with 413', async () => {
@@ -61,6 +62,7 @@ describe('error bodies', () => {
     const response = await post('/api/v1/api-keys').set('content-type', 'text/plain').send('name=erp');
     expect(response.status).toBe(415);
     expect(isErrorBody(response.body)).toBe(true);
+    expect(response.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-type']);
   });
 
   it('refuses JSON it cannot read as sent (another charset, compressed) with 415 saying what to send', async () => {
@@ -75,6 +77,7 @@ describe('error bodies', () => {
       .set('content-encoding', 'gzip')
       .send(gzipSync(body));
     expect([gzipped.status, gzipped.body.error]).toEqual([415, 'unsupported_media_type']);
+    expect(gzipped.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-encoding']);
     // A byte-order mark before the JSON means nothing (RFC 8259): the body is read.
     const marked = await post('/api/v1/api-keys')
       .set('content-type', 'application/json; charset=UTF-8')

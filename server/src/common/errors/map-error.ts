@@ -68,7 +68,14 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 413) return tooLarge(bodyLimitBytes); // Nest's adapter wraps Fastify's body limit so
-    return { status, body: { error: codeByStatus[status] ?? 'http_error', message: exception.message, details: [] } };
+    return {
+      status,
+      body: {
+        error: codeByStatus[status] ?? 'http_error',
+        message: exception.message,
+        details: headerDetails(status, exception.message),
+      },
+    };
   }
   const err = exception as { name?: string; code?: string; statusCode?: number; message?: string } | undefined;
   if (err?.name && databaseDownErrors.has(err.name)) {
@@ -88,7 +95,12 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
   ) {
     return {
       status: 400,
-      body: { error: 'invalid_json', message: `The request body is not valid JSON: ${err.message}`, details: [] },
+      body: {
+        error: 'invalid_json',
+        message: `The request body is not valid JSON: ${err.message}`,
+        // At the body's root, as its other refusals (too deep, not UTF-8, too large) are.
+        details: [{ path: '/', message: 'is not valid JSON', keyword: 'syntax' }],
+      },
     };
   }
   // Errors raised by Fastify itself (body limit, media type...) carry a 4xx statusCode.
@@ -96,9 +108,19 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
     const status = err.statusCode;
     if (status === 413) return tooLarge(bodyLimitBytes);
     const message = err.message ?? 'Bad request';
-    return { status, body: { error: codeByStatus[status] ?? 'bad_request', message, details: [] } };
+    return {
+      status,
+      body: { error: codeByStatus[status] ?? 'bad_request', message, details: headerDetails(status, message) },
+    };
   }
   return { status: 500, body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] } };
+}
+
+/** A body the route cannot read (415) is refused for a header: named there, a compressed body by its encoding. */
+function headerDetails(status: number, message: string): { path: string; message: string }[] {
+  if (status !== 415) return [];
+  const header = /Content-Encoding/.test(message) ? 'content-encoding' : 'content-type';
+  return [{ path: `/headers/${header}`, message: `is not one this route reads (${message})` }];
 }
 
 /** A body over the limit, with the limit said: 500 invoices of ten lines reach a megabyte before 500 items. */
