@@ -302,6 +302,35 @@ describe('hostile inputs', () => {
     expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
   });
 
+  it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
+    const inputSchema = {
+      type: 'object',
+      properties: {
+        invoice: { type: 'object' },
+        terms: { const: { days: 30 } },
+        kind: { enum: [{ a: 1 }, 'x'] },
+        lines: { type: 'array', maxItems: 5, uniqueItems: true },
+      },
+    };
+    const created = await analyst.post('/api/v1/rulesets', { ...withRules('methods', [rule()]), inputSchema });
+    expect(created.status).toBe(201);
+    const evaluate = (facts: object) => analyst.post('/api/v1/rulesets/methods/evaluate', { version: 1, facts });
+    const refused = await evaluate({
+      invoice: { total: 5 },
+      terms: { valueOf: null },
+      kind: { toString: null },
+      lines: [{ valueOf: null }, { valueOf: null }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      '/facts/kind',
+      '/facts/lines',
+      '/facts/terms',
+    ]);
+    const accepted = await evaluate({ invoice: { total: 5 }, terms: { days: 30 }, kind: { a: 1 }, lines: [{ a: 1 }] });
+    expect(accepted.status).toBe(200);
+  });
+
   it('stops explanations that would render without bound on a caller’s list, with 400 render_limit', async () => {
     const cube = '{{#each lines}}{{#each @root.lines}}{{#each @root.lines}}x{{/each}}{{/each}}{{/each}}';
     const explained = rule({ explanation: { fr: cube, en: 'x' } });

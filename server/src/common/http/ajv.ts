@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { ErrorDetail } from '../errors/domain-errors.js';
+import '../json/ajv-equality.js';
 
 /** The shared ajv instance for request contracts: strict about unknown fields, no type coercion of bodies. */
 export const contractAjv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });

@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { hashedEnum } from './hashed-enum.mjs';
 
 /**
  * `pattern` keywords are built on the main thread by the engine it names `patternEngine` (RE2 for analysts'
@@ -25,6 +26,8 @@ parentPort.on('message', ({ id, schema, options, keywords }) => {
     const ajv = new Ajv({ ...options, code: { source: true, regExp: patternWrittenOnly } });
     addFormats.default(ajv);
     for (const keyword of keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
+    ajv.removeKeyword('enum');
+    ajv.addKeyword(hashedEnum);
     const validate = ajv.compile(schema);
     parentPort.postMessage({ id, code: standaloneCode.default(ajv, validate) });
   } catch (err) {

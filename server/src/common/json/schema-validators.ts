@@ -6,6 +6,8 @@ import { LRUCache } from 'lru-cache';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { checksumOf } from './canonical.js';
 import { subschemaCount } from './schema-cost.js';
+import './ajv-equality.js';
+import { hashedEnum } from './hashed-enum.mjs';
 
 /** A schema took longer than this to compile in the worker: it is refused, and the worker started again. */
 export const SCHEMA_COMPILE_TIMEOUT_MS = 20_000;
@@ -125,6 +127,8 @@ export class SchemaValidators {
     const ajv = new Ajv({ ...this.options, code: { regExp: this.patternEngine as never } });
     addFormats.default(ajv);
     for (const keyword of this.keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
+    ajv.removeKeyword('enum');
+    ajv.addKeyword(hashedEnum);
     // A private copy: the caller's object may be changed after this.
     return ajv.compile(structuredClone(schema));
   }
