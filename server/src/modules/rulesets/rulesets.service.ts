@@ -8,7 +8,8 @@ import { GovernedResourceService, type GovernedKind } from '../governance/govern
 import type { ResourceListFilter } from '../governance/list-index.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
-import { exportDmn } from './dmn/dmn-export.js';
+import { runStepsInTurns } from '../../common/async/steps.js';
+import { exportDmnSteps } from './dmn/dmn-export.js';
 import { importDmn } from './dmn/dmn-import.js';
 import { diffRulesets } from './ruleset-diff.js';
 import { endShadow, runningShadow, startShadow, withShadowFigures, type ShadowFigures } from './ruleset-shadows.js';
@@ -148,7 +149,8 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
         [{ path: '/format', message: `is ${state.meta.format}; DMN export covers decisionTable rule sets` }],
         'not_a_decision_table',
       );
-    return exportDmn(key, state.meta, await this.resources.content(state, number));
+    // In time slices: the largest table takes tens of milliseconds to write.
+    return runStepsInTurns(exportDmnSteps(key, state.meta, await this.resources.content(state, number)), timeSlices());
   }
 
   /** A DMN file's decision table as a new rule set (its first draft), or a 400 naming every part that does not map. */
