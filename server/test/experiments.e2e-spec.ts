@@ -240,7 +240,9 @@ describe('experiments', () => {
     expect(blocked.status).toBe(409);
     expect(blocked.body).toMatchObject({
       error: 'experiment_running',
-      details: [{ path: '/prompt', message: expect.stringContaining('planifiee') }],
+      details: [
+        { path: '/prompt', message: expect.stringContaining('planifiee'), params: { experiment: 'planifiee' } },
+      ],
     });
     // Its start withdrawn, it is approved again and the prompt is free.
     const withdrawn = await approver.post('/api/v1/experiments/planifiee/versions/1/unschedule', {

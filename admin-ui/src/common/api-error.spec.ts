@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detailsByField, formErrors, problemHeadline, TRANSLATED_ERRORS } from './api-error';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
+import { i18nProvider } from '../i18n/i18nProvider';
 
 describe('API problems by form field', () => {
   it('puts each API problem on its field, naming the place inside the field', () => {
@@ -53,5 +54,22 @@ describe('API error headlines', () => {
     const problem = { error: 'xml_doctype_refused', message: 'DMN files with a DOCTYPE are refused.', details: [] };
     expect(problemHeadline(problem, translate)).toBe('gabarit.errors.xml_doctype_refused');
     expect(problemHeadline({ ...problem, error: 'unknown' }, translate)).toBe('DMN files with a DOCTYPE are refused.');
+  });
+
+  it('names in the headline what the API names in its details (the experiment holding the prompt)', () => {
+    const translate = i18nProvider.translate as (key: string, options?: object) => string;
+    const problem = {
+      error: 'experiment_running',
+      message: 'The experiment "chatbot-brievete" already runs on the prompt "chatbot-answer"…',
+      details: [
+        { path: '/prompt', message: 'is taken by "chatbot-brievete"', params: { experiment: 'chatbot-brievete' } },
+      ],
+    };
+    expect(problemHeadline(problem, translate)).toMatch(
+      /^L’expérience «\u00a0chatbot-brievete\u00a0» est déjà en cours/,
+    );
+    expect(problemHeadline({ ...problem, details: [] }, translate)).toBe(
+      'Une expérience est déjà en cours pour ce gabarit.',
+    );
   });
 });

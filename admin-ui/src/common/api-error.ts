@@ -26,9 +26,13 @@ export function toProblem(err: unknown): Problem {
 
 /** The headline of a problem in the console's language when we know its code. */
 export function problemHeadline(problem: Problem, translate: (key: string, options?: object) => string): string {
-  return (TRANSLATED_ERRORS as readonly string[]).includes(problem.error)
-    ? translate(`gabarit.errors.${problem.error}`, { _: problem.message })
-    : problem.message;
+  if (!(TRANSLATED_ERRORS as readonly string[]).includes(problem.error)) return problem.message;
+  // What the API names in a detail's parameters (the experiment holding a prompt) is said in the headline too.
+  const named = problem.details?.find((d) => d.params && Object.keys(d.params).length > 0)?.params;
+  const specific = `gabarit.errors.${problem.error}_named`;
+  return named && translate(specific, { _: '' }) !== ''
+    ? translate(specific, { ...named, _: problem.message })
+    : translate(`gabarit.errors.${problem.error}`, { _: problem.message });
 }
 
 /**

@@ -208,6 +208,8 @@ export const en = {
       llm_rate_limited: 'The model provider is limiting calls: try again in a moment.',
       llm_unavailable: 'The model provider is unavailable.',
       experiment_running: 'An experiment is already running for this prompt.',
+      experiment_running_named:
+        'The experiment “%{experiment}” already runs on this prompt, or is scheduled to: stop it first, or wait for its end.',
       unpublished_version: 'Variants must be published versions.',
       payload_too_large: 'The content sent is too large.',
       too_deep: 'The content sent is nested too deeply.',

@@ -219,6 +219,8 @@ export const fr = typesetMessages({
       llm_rate_limited: 'Le fournisseur du modèle limite les appels : réessayez dans un moment.',
       llm_unavailable: 'Le fournisseur du modèle est indisponible.',
       experiment_running: 'Une expérience est déjà en cours pour ce gabarit.',
+      experiment_running_named:
+        'L’expérience « %{experiment} » est déjà en cours ou programmée sur ce gabarit : arrêtez-la d’abord, ou attendez sa fin.',
       unpublished_version: 'Les variantes doivent être des versions publiées.',
       payload_too_large: 'Le contenu envoyé est trop volumineux.',
       too_deep: 'Le contenu envoyé est trop imbriqué.',

@@ -274,6 +274,13 @@ export class ExperimentsService
           throw new ConflictError(
             `The experiment "${state.key}" serves version ${version} of "${prompt}" as its variant "${content.variants.find((v) => v.version === version)!.name}": stop it first.`,
             'experiment_running',
+            [
+              {
+                path: '/',
+                message: `version ${version} is served by "${state.key}"`,
+                params: { experiment: state.key },
+              },
+            ],
           );
       }
     }
@@ -317,7 +324,13 @@ export class ExperimentsService
         throw new ConflictError(
           `The experiment "${holder.experiment}" already runs on the prompt "${prompt}", or is starting or scheduled to; stop it first.`,
           'experiment_running',
-          [{ path: '/prompt', message: `is taken by "${holder.experiment}"` }],
+          [
+            {
+              path: '/prompt',
+              message: `is taken by "${holder.experiment}"`,
+              params: { experiment: holder.experiment },
+            },
+          ],
         );
       }
       await this.slots.release(prompt, holder.experiment);
