@@ -149,6 +149,7 @@ export const en = {
       tests_passed: '%{total} passed',
       tests_failed: '%{failed} of %{total} failing',
       tests_stale: 'to run again (content changed)',
+      tests_not_run: '%{smart_count} case never run |||| %{smart_count} cases never run',
       actions: 'Actions',
     },
     details: {

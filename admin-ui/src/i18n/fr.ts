@@ -159,6 +159,7 @@ export const fr = typesetMessages({
       tests_passed: '%{total} réussis',
       tests_failed: '%{failed} en échec sur %{total}',
       tests_stale: 'à relancer (contenu modifié)',
+      tests_not_run: '%{smart_count} cas jamais lancé |||| %{smart_count} cas jamais lancés',
       actions: 'Actions',
     },
     details: {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { renderConsole } from '../testing/fake-api';
+import { fakeApi, renderConsole } from '../testing/fake-api';
 import { VersionHistory } from './VersionHistory';
 
 const run = (checksum: string, passed: number, failed: number) => ({ checksum, passed, failed, at: '', by: 'a' });
@@ -31,6 +31,35 @@ describe('the versions table', () => {
     expect(tests).toEqual(['—', 'à relancer (contenu modifié)', '4 en échec sur 76', '76 réussis']);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers.indexOf('Actions')).toBe(headers.indexOf('Tests') + 1);
+  });
+});
+
+describe('a version awaiting approval whose tests never ran', () => {
+  it('says how many cases were never run, where « — » read as « no tests » and publishing was then refused', async () => {
+    fakeApi({
+      'GET /api/v1/rulesets/remises/versions/2': { body: { number: 2, content: { tests: [{}, {}, {}] } } },
+      'GET /api/v1/rulesets/remises/versions/3': { body: { number: 3, content: { tests: [] } } },
+    });
+    renderConsole(
+      <ResourceContextProvider value="rulesets">
+        <RecordContextProvider
+          value={{
+            id: 'remises',
+            versions: [
+              { number: 3, status: 'approved', authors: ['a'] },
+              { number: 2, status: 'in_review', authors: ['a'] },
+            ],
+          }}
+        >
+          <VersionHistory resource="rulesets" id="remises" />
+        </RecordContextProvider>
+      </ResourceContextProvider>,
+      ['approver'],
+    );
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(await within(rows[1]!).findByText('3 cas jamais lancés')).toBeTruthy();
+    // A version without test cases has nothing to run.
+    expect(within(rows[0]!).getAllByRole('cell')[2]!.textContent).toBe('—');
   });
 });
 

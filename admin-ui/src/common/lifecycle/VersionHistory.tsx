@@ -1,5 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { ArrayField, DataTable, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { ArrayField, DataTable, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { GabaritDataProvider } from '../../dataProvider';
 import { intlLocale } from '../dates';
 import { LocalDateField } from '../LocalDateField';
 import { usePersonName } from '../people';
@@ -62,7 +64,7 @@ export const VersionHistory = ({
           <DataTable.Col
             source="testRun"
             label="gabarit.versions.tests"
-            render={(v: Listed) => <TestRunChip version={v} />}
+            render={(v: Listed) => <TestRunChip version={v} resource={resource} id={id} />}
           />
           {!archived && (
             <DataTable.Col label="gabarit.versions.actions">
@@ -144,10 +146,21 @@ const StatusChip = ({ version, note }: { version: Listed; note?: string }) => {
 };
 
 /** The last test run of a version: passed, failing, or run on other content (the draft changed since). */
-const TestRunChip = ({ version }: { version: Listed }) => {
+const TestRunChip = ({ version, resource, id }: { version: Listed; resource: string; id: string }) => {
   const translate = useTranslate();
   const run = version.testRun;
-  if (!run) return <Typography variant="body2">—</Typography>;
+  const cases = useUntestedCases(resource, id, version);
+  if (!run)
+    return cases ? (
+      <Chip
+        size="small"
+        color="warning"
+        variant="outlined"
+        label={translate('gabarit.versions.tests_not_run', { smart_count: cases })}
+      />
+    ) : (
+      <Typography variant="body2">—</Typography>
+    );
   if (version.checksum !== undefined && run.checksum !== version.checksum)
     return <Chip size="small" variant="outlined" label={translate('gabarit.versions.tests_stale')} />;
   const total = run.passed + run.failed;
@@ -166,3 +179,26 @@ const TestRunChip = ({ version }: { version: Listed }) => {
     />
   );
 };
+
+/**
+ * How many test cases a version awaiting approval or publication holds when they were never run: publishing it
+ * is refused until they pass, and « — » read as « no tests ». Read from the version's content, for those only.
+ */
+function useUntestedCases(resource: string, id: string, version: Listed): number | undefined {
+  const dataProvider = useDataProvider<GabaritDataProvider>();
+  const waiting = version.testRun === undefined && (version.status === 'in_review' || version.status === 'approved');
+  const withTests = resource === 'rulesets' || resource === 'prompts';
+  return (
+    useQuery({
+      queryKey: [resource, id, 'versions', version.number, 'test-cases'],
+      queryFn: async () => {
+        const read = (await dataProvider.read(resource, { id, path: `versions/${version.number}` })) as {
+          content?: { tests?: unknown[] };
+        };
+        return read.content?.tests?.length ?? 0;
+      },
+      enabled: waiting && withTests,
+      staleTime: 60_000,
+    }).data || undefined
+  );
+}
