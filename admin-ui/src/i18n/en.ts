@@ -224,6 +224,7 @@ export const en = {
       ...errorMessages,
     },
     try: {
+      item_title: '%{list} — item %{n}',
       title: 'Try it',
       version: 'Version',
       version_status: 'Version %{version} (%{status})',

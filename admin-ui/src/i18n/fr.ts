@@ -236,6 +236,7 @@ export const fr = typesetMessages({
       ...errorMessages,
     },
     try: {
+      item_title: '%{list} — élément %{n}',
       title: 'Essayer',
       version: 'Version',
       version_status: 'Version %{version} (%{status})',

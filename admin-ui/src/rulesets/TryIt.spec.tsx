@@ -154,4 +154,29 @@ describe('Try it', () => {
     expect(screen.queryByText(/Rien n’a été évalué/)).toBeNull();
     expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(2);
   });
+
+  it('names each item of a list after the list, not « Lignes-1 »', async () => {
+    const withLines = {
+      number: 2,
+      content: {
+        inputSchema: {
+          type: 'object',
+          properties: {
+            lignes: {
+              type: 'array',
+              title: 'Lignes de la facture',
+              items: { type: 'object', properties: { montant: { type: 'number' } } },
+            },
+          },
+        },
+        definition: { rules: [] },
+        tests: [{ name: 'deux lignes', facts: { lignes: [{ montant: 1 }, { montant: 2 }] }, expectedEvents: [] }],
+      },
+    };
+    fakeApi({ ...routes({ body: {} }), [`GET ${RULESET}/versions/2`]: { body: withLines } });
+    renderTryIt();
+    expect(await screen.findByText('Lignes de la facture — élément 2', {}, LOADED)).toBeTruthy();
+    expect(screen.getByText('Lignes de la facture — élément 1')).toBeTruthy();
+    expect(screen.queryByText(/Lignes de la facture-\d/)).toBeNull();
+  });
 });

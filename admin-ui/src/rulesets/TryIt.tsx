@@ -13,6 +13,7 @@ import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
 import { useStatusWords } from '../common/lifecycle/status-words';
 import { outcomeWithCode } from '../common/outcomes';
+import { itemTitleTemplate, listTitles } from './item-titles';
 
 interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
@@ -57,6 +58,10 @@ export const TryIt = () => {
   // Decisions about persons have a receipt the person can be given (Law 25): linked under the outcome.
   const [aboutPersons, setAboutPersons] = useState(false);
   const labelledSchema = useMemo(() => schema && schemaInLanguage(schema, locale), [schema, locale]);
+  const itemTemplates = useMemo(
+    () => ({ TitleFieldTemplate: itemTitleTemplate(listTitles(labelledSchema), translate) }),
+    [labelledSchema, translate],
+  );
   const uiSchema = useMemo(() => enumLabels(schema, locale), [schema, locale]);
   const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [mode, setMode] = useState<'form' | 'json'>('form');
@@ -170,6 +175,7 @@ export const TryIt = () => {
           formData={facts}
           validator={factsValidator(locale)}
           translateString={formStringTranslator(translate)}
+          templates={itemTemplates}
           showErrorList="top"
           noHtml5Validate
           // The form can be thousands of pixels long: the first wrong field is where the user must go.
