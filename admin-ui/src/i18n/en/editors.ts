@@ -138,6 +138,7 @@ export const editorMessages = {
         value_required: 'Enter a value.',
         value_number: 'This comparison is on a number: write a number (such as 10000 or 12.5).',
         value_boolean: 'This fact is true or false.',
+        value_not_allowed: 'The facts schema does not allow this value; it allows: %{values}.',
         event_required: 'Enter the decision made.',
         params_object: 'A JSON object is expected, such as {"level": "director"}.',
         unknown_column: 'The column “%{column}” no longer exists.',

@@ -139,6 +139,7 @@ export const editorMessages = {
         value_required: 'Indiquez une valeur.',
         value_number: 'Cette comparaison porte sur un nombre : écrivez un nombre (par exemple 10000 ou 12.5).',
         value_boolean: 'Ce fait vaut true ou false.',
+        value_not_allowed: 'Le schéma des faits ne permet pas cette valeur ; il permet : %{values}.',
         event_required: 'Indiquez la décision rendue.',
         params_object: 'Un objet JSON est attendu, par exemple {"level": "director"}.',
         unknown_column: 'La colonne « %{column} » n’existe plus.',

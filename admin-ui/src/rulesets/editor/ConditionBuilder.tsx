@@ -23,6 +23,7 @@ import {
   switchGroup,
   toggleNot,
   valueTypeFor,
+  comparesOneValue,
   type Condition,
   type Leaf,
 } from './condition-model';
@@ -114,6 +115,7 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         label={translate('gabarit.editors.value')}
         value={leaf.value}
         type={valueTypeFor(option?.type, leaf.operator)}
+        allowed={comparesOneValue(leaf.operator) ? option?.enum : undefined}
         errors={at(shared, path, 'value')}
         onChange={(value) => update({ value })}
       />

@@ -35,7 +35,7 @@ import {
   setCell,
   type DecisionTable,
 } from './table-model';
-import { valueTypeFor } from './condition-model';
+import { comparesOneValue, valueTypeFor } from './condition-model';
 import { useVocabulary } from './vocabulary';
 import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
@@ -199,7 +199,8 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                   </TableCell>
                   {table.inputs.map((input) => {
                     const cell = row.cells[input.id];
-                    const type = findFact(facts, input.fact, input.path)?.type;
+                    const option = findFact(facts, input.fact, input.path);
+                    const type = option?.type;
                     const cellPath = `/rows/${r}/cells/${input.id}`;
                     return (
                       <TableCell
@@ -239,6 +240,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                               label={translate('gabarit.editors.value')}
                               value={cell.value}
                               type={valueTypeFor(type, cell.operator)}
+                              allowed={comparesOneValue(cell.operator) ? option?.enum : undefined}
                               errors={errors(`${cellPath}/value`)}
                               onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
                             />

@@ -1,4 +1,4 @@
-import { TextField } from '@mui/material';
+import { Autocomplete, TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatValue, parseValue } from './condition-model';
@@ -12,10 +12,12 @@ interface Props {
   type?: string;
   onChange: (value: unknown) => void;
   errors?: string[];
+  /** The values the schema allows (its `enum`): offered in a list, and a value outside it is pointed out. */
+  allowed?: unknown[];
 }
 
 /** A value box that keeps what is typed while it is not yet valid, and passes on only values it could read. */
-export const ValueInput = ({ label, value, type, onChange, errors = [], width }: Props) => {
+export const ValueInput = ({ label, value, type, onChange, errors = [], width, allowed }: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState(formatValue(value));
   const [local, setLocal] = useState<string | undefined>();
@@ -39,24 +41,52 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width }:
     }
   }, [type]);
   useReportUnreadable(local !== undefined);
-  const messages = [...(local ? [translate(`gabarit.editors.problems.${local}`)] : []), ...errors];
-  return (
+  // Readable but not among the schema's values: kept (the analysis says the same on save), and said at once.
+  const outside =
+    allowed !== undefined &&
+    local === undefined &&
+    value !== undefined &&
+    !allowed.some((a) => JSON.stringify(a) === JSON.stringify(value));
+  const messages = [
+    ...(local ? [translate(`gabarit.editors.problems.${local}`)] : []),
+    ...(outside
+      ? [translate('gabarit.editors.problems.value_not_allowed', { values: allowed.map(formatValue).join(', ') })]
+      : []),
+    ...errors,
+  ];
+  const read = (next: string) => {
+    setText(next);
+    const parsed = parseValue(next, type);
+    if ('error' in parsed) setLocal(parsed.error);
+    else {
+      setLocal(undefined);
+      onChange(parsed.value);
+    }
+  };
+  const sx = width ? { width } : { minWidth: 160, flex: 1 };
+  const field = (props: object = {}) => (
     <TextField
+      {...props}
       size="small"
       label={label}
-      value={text}
       error={messages.length > 0}
       helperText={messages.join(' ') || undefined}
-      onChange={(e) => {
-        setText(e.target.value);
-        const parsed = parseValue(e.target.value, type);
-        if ('error' in parsed) setLocal(parsed.error);
-        else {
-          setLocal(undefined);
-          onChange(parsed.value);
-        }
-      }}
-      sx={width ? { width } : { minWidth: 160, flex: 1 }}
     />
   );
+  if (allowed)
+    return (
+      <Autocomplete
+        freeSolo
+        size="small"
+        options={allowed.map(formatValue)}
+        inputValue={text}
+        onInputChange={(_, next, reason) => {
+          if (reason === 'reset' && next === text) return;
+          read(next);
+        }}
+        renderInput={(params) => field(params)}
+        sx={sx}
+      />
+    );
+  return field({ value: text, onChange: (e: { target: { value: string } }) => read(e.target.value), sx });
 };

@@ -47,6 +47,11 @@ export function valueTypeFor(factType: string | undefined, operator: string | un
   return NUMERIC_COMPARISONS.has(operator ?? '') ? 'number' : undefined;
 }
 
+/** Whether the operator compares the fact with one value of its own kind (equal, notEqual), undecorated. */
+export function comparesOneValue(operator: string | undefined): boolean {
+  return operator === 'equal' || operator === 'notEqual';
+}
+
 /** What the builder shows in a value box: strings as typed, anything else as JSON. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '';

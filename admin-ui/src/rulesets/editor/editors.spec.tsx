@@ -96,6 +96,36 @@ describe('condition builder ↔ JSON', () => {
     expect(json()).toEqual({ all: [{ fact: 'expectedGst', operator: 'greaterThan', value: 12.5 }] });
   });
 
+  it('offers the values the schema allows, and points out one it does not, keeping it in the JSON', () => {
+    const tiers = factOptions({
+      type: 'object',
+      properties: { tier: { type: 'string', enum: ['individual', 'single_parent', 'family'] } },
+    });
+    render(
+      <Harness<Condition>
+        initial={{ all: [{ fact: 'tier', operator: 'equal', value: 'family' }] }}
+        render={(value, set) => (
+          <ConditionBuilder
+            root={value}
+            onChange={set}
+            facts={tiers}
+            namedConditions={[]}
+            problems={new Map()}
+            prefix="/rules/0/conditions"
+          />
+        )}
+      />,
+    );
+    const valueBox = screen.getByRole('combobox', { name: 'Valeur' });
+    fireEvent.change(valueBox, { target: { value: 'famille' } });
+    expect(screen.getByText(/ne permet pas cette valeur ; il permet : individual, single_parent, family/)).toBeTruthy();
+    expect(json()).toEqual({ all: [{ fact: 'tier', operator: 'equal', value: 'famille' }] });
+    fireEvent.change(valueBox, { target: { value: 'sing' } });
+    fireEvent.click(screen.getByRole('option', { name: 'single_parent' }));
+    expect(json()).toEqual({ all: [{ fact: 'tier', operator: 'equal', value: 'single_parent' }] });
+    expect(screen.queryByText(/ne permet pas cette valeur/)).toBeNull();
+  });
+
   it('negates a condition with the not: decorator, nests groups and references named conditions', () => {
     renderBuilder();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Inverser (non)' }));
