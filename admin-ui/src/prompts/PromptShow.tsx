@@ -1,3 +1,4 @@
+import { Alert } from '@mui/material';
 import { FunctionField, Show, SimpleShowLayout, TextField, useShowContext, useTranslate } from 'react-admin';
 import { GovernedShowActions, GovernedVersions } from '../common/lifecycle/GovernedShow';
 import { LatestEvaluation } from './evaluation/LatestEvaluation';
@@ -22,10 +23,33 @@ const PromptVersions = () => {
     <GovernedVersions
       resource="prompts"
       reviewDetails={(version, action) =>
-        action === 'approve' || action === 'publish' ? <ReviewedEvaluation version={version} /> : null
+        action === 'approve' || action === 'publish' ? (
+          <>
+            {action === 'publish' && <ServedByExperiments served={served.data ?? []} />}
+            <ReviewedEvaluation version={version} />
+          </>
+        ) : null
       }
       statusNote={statusNote}
     />
+  );
+};
+
+/**
+ * In the publish dialog, when experiments serve the prompt: their subjects keep getting the versions compared,
+ * so the version published reaches them only once those experiments end.
+ */
+export const ServedByExperiments = ({ served }: { served: readonly ServedVersion[] }) => {
+  const translate = useTranslate();
+  const experiments = [...new Set(served.map((s) => s.experiment))];
+  if (experiments.length === 0) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate('gabarit.prompts.publish_under_experiment', {
+        smart_count: experiments.length,
+        experiments: experiments.map((e) => translate('gabarit.prompts.quoted', { name: e })).join(', '),
+      })}
+    </Alert>
   );
 };
 

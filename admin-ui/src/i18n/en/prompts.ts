@@ -131,6 +131,9 @@ export const promptsMessages = {
       diff_none: 'No difference between these two versions.',
       diff_settings: 'Changed settings',
       served_variant: 'Served by the experiment “%{experiment}” (variant “%{variant}”)',
+      quoted: '“%{name}”',
+      publish_under_experiment:
+        'The experiment %{experiments} serves this prompt to its subjects: they get the published version only once it is stopped. |||| The experiments %{experiments} serve this prompt to their subjects: they get the published version only once those are stopped.',
       served_control: 'Served by the experiment “%{experiment}” (control “%{variant}”)',
       served_fallback: 'Served to everyone: the experiment “%{experiment}” stopped on its control “%{variant}”',
       diff_item: 'no. %{n}',

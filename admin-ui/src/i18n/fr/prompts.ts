@@ -132,6 +132,9 @@ export const promptsMessages = {
       diff_none: 'Aucune différence entre ces deux versions.',
       diff_settings: 'Paramètres modifiés',
       served_variant: "Servie par l'expérience « %{experiment} » (variante « %{variant} »)",
+      quoted: '« %{name} »',
+      publish_under_experiment:
+        "L'expérience %{experiments} sert ce gabarit à ses participants : la version publiée ne leur sera servie qu'une fois l'expérience arrêtée. |||| Les expériences %{experiments} servent ce gabarit à leurs participants : la version publiée ne leur sera servie qu'une fois ces expériences arrêtées.",
       served_control: "Servie par l'expérience « %{experiment} » (témoin « %{variant} »)",
       served_fallback: "Servie à tous : l'expérience « %{experiment} » s'est arrêtée sur son témoin « %{variant} »",
       diff_item: 'n° %{n}',
