@@ -215,6 +215,8 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                             size="small"
                             label={translate('gabarit.editors.operator')}
                             value={cell?.operator ?? ''}
+                            // An empty cell is « (toute valeur) », written: the empty choice drew a blank box.
+                            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                             error={errors(`${cellPath}/operator`).length > 0}
                             helperText={errors(`${cellPath}/operator`).join(' ') || undefined}
                             onChange={(e) =>

@@ -168,6 +168,9 @@ describe('decision table grid', () => {
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une ligne' }));
+    // The new row's cell takes any value, and says so (the empty choice had drawn a blank box).
+    const operators = screen.getAllByRole('combobox', { name: 'Opérateur' });
+    expect(operators[1]!.textContent).toBe('(toute valeur)');
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une colonne' }));
     fireEvent.change(screen.getAllByRole('textbox', { name: 'Valeur' })[0]!, { target: { value: '30000' } });
     const after = json() as DecisionTable;
