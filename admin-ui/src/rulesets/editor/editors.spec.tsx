@@ -39,15 +39,15 @@ const json = () => JSON.parse(screen.getByTestId('json').textContent ?? 'null') 
 
 describe('condition builder ↔ JSON', () => {
   const start: Condition = { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000 }] };
-  const renderBuilder = (problems = new Map<string, string[]>()) =>
+  const renderBuilder = (problems = new Map<string, string[]>(), initial = start, known = facts) =>
     render(
       <Harness<Condition>
-        initial={start}
+        initial={initial}
         render={(value, set) => (
           <ConditionBuilder
             root={value}
             onChange={set}
-            facts={facts}
+            facts={known}
             namedConditions={['rena']}
             problems={problems}
             prefix="/rules/0/conditions"
@@ -68,21 +68,7 @@ describe('condition builder ↔ JSON', () => {
 
   it('asks a number of a computed fact compared as a number, as typed and when the operator changes', () => {
     const withComputed = factOptions({ type: 'object', properties: {} }, [{ name: 'expectedGst' }]);
-    render(
-      <Harness<Condition>
-        initial={{ all: [{ fact: 'expectedGst', operator: 'equal', value: 'abc' }] }}
-        render={(value, set) => (
-          <ConditionBuilder
-            root={value}
-            onChange={set}
-            facts={withComputed}
-            namedConditions={[]}
-            problems={new Map()}
-            prefix="/rules/0/conditions"
-          />
-        )}
-      />,
-    );
+    renderBuilder(new Map(), { all: [{ fact: 'expectedGst', operator: 'equal', value: 'abc' }] }, withComputed);
     // Its type is unknown: equal takes any value.
     expect(screen.queryByText(/porte sur un nombre/)).toBeNull();
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Opérateur' }));
@@ -101,21 +87,7 @@ describe('condition builder ↔ JSON', () => {
       type: 'object',
       properties: { tier: { type: 'string', enum: ['individual', 'single_parent', 'family'] } },
     });
-    render(
-      <Harness<Condition>
-        initial={{ all: [{ fact: 'tier', operator: 'equal', value: 'family' }] }}
-        render={(value, set) => (
-          <ConditionBuilder
-            root={value}
-            onChange={set}
-            facts={tiers}
-            namedConditions={[]}
-            problems={new Map()}
-            prefix="/rules/0/conditions"
-          />
-        )}
-      />,
-    );
+    renderBuilder(new Map(), { all: [{ fact: 'tier', operator: 'equal', value: 'family' }] }, tiers);
     const valueBox = screen.getByRole('combobox', { name: 'Valeur' });
     fireEvent.change(valueBox, { target: { value: 'famille' } });
     expect(screen.getByText(/ne permet pas cette valeur ; il permet : individual, single_parent, family/)).toBeTruthy();
