@@ -238,6 +238,17 @@ describe('hostile inputs', () => {
       /^400$/,
     ],
     [
+      'a key of 5 000 characters in the URL, past the router’s limit',
+      async () => {
+        const response = await analyst.get(`/api/v1/rulesets/${'k'.repeat(5000)}`);
+        // Said in the error body, without the URL echoed back.
+        expect([response.body.error, response.body.details[0]?.path]).toEqual(['uri_too_long', '/url']);
+        expect(JSON.stringify(response.body)).not.toContain('k'.repeat(100));
+        return response as never;
+      },
+      /^414$/,
+    ],
+    [
       'a URL larger than the header limit',
       () => analyst.get(`/api/v1/rulesets/${'a'.repeat(100_000)}`) as never,
       /^431$/,

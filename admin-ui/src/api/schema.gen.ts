@@ -2789,6 +2789,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -3039,6 +3048,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -3140,6 +3158,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -3295,6 +3322,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -3355,6 +3391,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -3423,6 +3468,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -3766,6 +3820,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -3893,6 +3956,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -3963,6 +4035,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -4111,6 +4192,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -4195,6 +4285,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -4302,6 +4401,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -4395,6 +4503,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -4509,6 +4626,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -4603,6 +4729,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -4711,6 +4846,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -4809,6 +4953,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -5107,6 +5260,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -5181,6 +5343,15 @@ export interface operations {
       };
       /** @description If-Match does not match the current ETag: someone else changed it; read it again. */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -5315,6 +5486,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -5430,6 +5610,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -5553,6 +5742,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -5694,6 +5892,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -5883,6 +6090,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -6059,6 +6275,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -6194,6 +6419,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -6269,6 +6503,15 @@ export interface operations {
       };
       /** @description The request conflicts with the resource’s current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -6388,6 +6631,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -6448,6 +6700,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -6547,6 +6808,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -6615,6 +6885,15 @@ export interface operations {
       };
       /** @description The request conflicts with the resource’s current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -6775,6 +7054,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -6876,6 +7164,15 @@ export interface operations {
       };
       /** @description The rule set that made the decision does not decide about persons (`not_about_persons`). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -7014,6 +7311,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -7237,6 +7543,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -7378,6 +7693,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -7462,6 +7786,15 @@ export interface operations {
       };
       /** @description The request conflicts with the resource’s current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -7564,6 +7897,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -7687,6 +8029,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -7952,6 +8303,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -8088,6 +8448,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -8158,6 +8527,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -8323,6 +8701,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -8407,6 +8794,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -8514,6 +8910,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -8607,6 +9012,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -8721,6 +9135,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -8822,6 +9245,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -8916,6 +9348,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9028,6 +9469,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -9080,6 +9530,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9206,6 +9665,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -9268,6 +9736,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9369,6 +9846,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -9429,6 +9915,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9519,6 +10014,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9626,6 +10130,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -9778,6 +10291,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10028,6 +10550,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -10153,6 +10684,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -10223,6 +10763,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10390,6 +10939,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -10474,6 +11032,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10581,6 +11148,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -10674,6 +11250,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10788,6 +11373,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -10882,6 +11476,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10990,6 +11593,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The body is not application/json. */
       415: {
         headers: {
@@ -11079,6 +11691,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {
@@ -11137,6 +11758,15 @@ export interface operations {
       };
       /** @description No such resource. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -11243,6 +11873,15 @@ export interface operations {
       };
       /** @description The body is larger than the configured limit. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,7 @@
 export const TRANSLATED_ERRORS = [
   'validation_failed',
   'bad_url',
+  'uri_too_long',
   'headers_too_large',
   'request_timeout',
   'analysis_errors',

@@ -9,6 +9,7 @@ export const errorMessages = {
   audit_contention: 'The audit trail is too busy to record this action: nothing was lost, try again.',
   bad_request: 'The request is malformed.',
   bad_url: 'The address asked for is not valid: an encoded character in it is not UTF-8 text.',
+  uri_too_long: 'The address asked for is too long: one of its segments holds more than 4,096 characters.',
   headers_too_large: 'The request and its headers are too long for the server.',
   request_timeout: 'The request did not arrive in time; try again.',
   busy: 'This item is changing too fast to apply this change: try again.',

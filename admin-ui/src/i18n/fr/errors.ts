@@ -10,6 +10,7 @@ export const errorMessages = {
     "Le journal d'audit est trop sollicité pour consigner cette action : rien n'a été perdu, réessayez.",
   bad_request: 'La demande est mal formée.',
   bad_url: "L'adresse demandée n'est pas valide : un caractère encodé n'y est pas du texte UTF-8.",
+  uri_too_long: "L'adresse demandée est trop longue : l'un de ses segments dépasse 4 096 caractères.",
   headers_too_large: 'La demande et ses en-têtes sont trop longs pour le serveur.',
   request_timeout: "La demande n'est pas arrivée à temps ; réessayez.",
   busy: 'Cet élément change trop vite pour appliquer cette modification : réessayez.',

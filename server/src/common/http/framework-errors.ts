@@ -17,11 +17,20 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
           message: 'The URL is not valid: a percent-escape in its path does not decode to UTF-8 text.',
           details: [{ path: '/url', message: 'has a percent-escape that is not UTF-8 text', keyword: 'format' }],
         }
-      : {
-          error: (error.statusCode ?? 500) < 500 ? 'bad_request' : 'internal_error',
-          message: error.message,
-          details: [],
-        };
+      : error.statusCode === 414
+        ? // A path segment past the router's limit: said without echoing the URL back (it quoted all of it).
+          {
+            error: 'uri_too_long',
+            message: 'The URL is too long: one of its path segments holds more than 4 096 characters.',
+            details: [
+              { path: '/url', message: 'has a path segment longer than 4 096 characters', keyword: 'maxLength' },
+            ],
+          }
+        : {
+            error: (error.statusCode ?? 500) < 500 ? 'bad_request' : 'internal_error',
+            message: error.message,
+            details: [],
+          };
   // Fastify's other framework errors keep their status (an asynchronous constraint that failed is a 500).
   const status = error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 500);
   void reply.code(status).type('application/json; charset=utf-8').send(body);

@@ -21,6 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'The request conflicts with the resource’s current state.',
   412: 'If-Match does not match the current ETag: someone else changed it; read it again.',
   413: 'The body is larger than the configured limit.',
+  414: 'A path segment of the URL holds more than 4 096 characters.',
   415: 'The body is not application/json.',
   428: 'If-Match is required: send the ETag you read.',
   429: 'Too many requests; Retry-After says when to try again.',
@@ -194,7 +195,8 @@ function completeOperation(
         parameter.schema = { type: 'integer', minimum: 1, maximum: 999_999_999, description: 'a version number' };
     }
   }
-  if (operation.parameters.some((p) => p.in === 'path')) statuses.add(404);
+  // A path parameter is found or not (404), and one past the router's 4 096 characters is refused before (414).
+  if (operation.parameters.some((p) => p.in === 'path')) [404, 414].forEach((s) => statuses.add(s));
   if (operation.requestBody) [400, 413, 415].forEach((s) => statuses.add(s));
   if (method !== 'get') statuses.add(409);
   // Every route but the documents themselves reads the database (sessions and API keys included).
