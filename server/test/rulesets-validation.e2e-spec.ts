@@ -178,8 +178,19 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
           inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^(a)\\1$' } } },
         }) as never,
       400,
-      '/inputSchema',
-      /does not compile/,
+      '/inputSchema/properties/code/pattern',
+      /the pattern is not a regular expression Gabarit can match/,
+    ],
+    [
+      'a lookahead in patternProperties, named at its key',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('lookahead'),
+          inputSchema: { type: 'object', patternProperties: { '^(?=x)': { type: 'string' } } },
+        }) as never,
+      400,
+      '/inputSchema/patternProperties/^(?=x)',
+      /the pattern is not a regular expression/,
     ],
     [
       'an input schema whose reference leads back to itself',

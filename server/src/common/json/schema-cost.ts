@@ -33,10 +33,11 @@ const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null'])
 
 type Json = Record<string, unknown>;
 
-/** The places where a schema costs too much to compile or to validate with; `base` is its JSON Pointer. */
-export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
-  // Iterative: the body parser lets 64 levels through, but a counter should not depend on that.
+/**
+ * Every object written in a schema where a subschema may stand (data keywords such as `enum` aside), with its
+ * JSON Pointer under `base`. Iterative: the body parser lets 64 levels through, but a walk should not depend on it.
+ */
+export function* schemaObjects(schema: unknown, base: string): Generator<{ node: Json; path: string }> {
   const stack: { node: unknown; path: string }[] = [{ node: schema, path: base }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
@@ -45,7 +46,17 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
       node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}` }));
       continue;
     }
-    const s = node as Json;
+    yield { node: node as Json, path };
+    for (const [key, value] of Object.entries(node))
+      if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
+        stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
+  }
+}
+
+/** The places where a schema costs too much to compile or to validate with; `base` is its JSON Pointer. */
+export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const { node: s, path } of schemaObjects(schema, base)) {
     // ajv would compile an asynchronous validator: its answer is a promise, which reads as "valid" wherever a
     // boolean is expected, and its rejection for bad input ended the process.
     if (Object.hasOwn(s, '$async'))
@@ -62,9 +73,6 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
         });
     }
     problems.push(...dataProblems(s, path));
-    for (const [key, value] of Object.entries(s))
-      if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
-        stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
   }
   const subschemas = subschemaCount(schema);
   if (subschemas > SCHEMA_LIMITS.subschemas)

@@ -2,9 +2,9 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
-import { schemaCostProblems } from '../../common/json/schema-cost.js';
+import { schemaCostProblems, schemaObjects } from '../../common/json/schema-cost.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
-import { linearRegExp } from '../../engine/linear-pattern.js';
+import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 
 // The JSON Schemas analysts write: a rule set's facts, a prompt's variables, an expected answer's shape.
 
@@ -53,6 +53,8 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     }));
   const costly = schemaCostProblems(schema, base);
   if (costly.length > 0) return costly;
+  const patterns = patternProblems(schema, base);
+  if (patterns.length > 0) return patterns;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
     await inputValidators.for(schema as object);
@@ -65,4 +67,30 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     return [{ path: base, message: `does not compile as a JSON Schema: ${why}` }];
   }
   return [];
+}
+
+/**
+ * Each `pattern` (and `patternProperties` key) RE2 will not run, at its own place: compiling the schema would
+ * refuse the first one only, at the schema's root.
+ */
+function patternProblems(schema: unknown, base: string): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const { node, path } of schemaObjects(schema, base)) {
+    const pattern = node['pattern'];
+    if (typeof pattern === 'string') {
+      const why = patternProblem(pattern);
+      if (why) problems.push({ path: `${path}/pattern`, message: `the pattern ${why}` });
+    }
+    const keyed = node['patternProperties'];
+    if (keyed !== null && typeof keyed === 'object' && !Array.isArray(keyed))
+      for (const key of Object.keys(keyed)) {
+        const why = patternProblem(key);
+        if (why)
+          problems.push({
+            path: `${path}/patternProperties/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+            message: `the pattern ${why}`,
+          });
+      }
+  }
+  return problems;
 }
