@@ -182,6 +182,17 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /the pattern is not a regular expression Gabarit can match/,
     ],
     [
+      'a format nothing checks',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('format'),
+          inputSchema: { type: 'object', properties: { due: { type: 'string', format: 'dat' } } },
+        }) as never,
+      400,
+      '/inputSchema/properties/due/format',
+      /names the format "dat", which nothing checks: use one of date, time, date-time/,
+    ],
+    [
       'a lookahead in patternProperties, named at its key',
       () =>
         analyst.post('/api/v1/rulesets', {

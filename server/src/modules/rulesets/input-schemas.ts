@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { schemaCostProblems, schemaObjects } from '../../common/json/schema-cost.js';
@@ -53,8 +54,8 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     }));
   const costly = schemaCostProblems(schema, base);
   if (costly.length > 0) return costly;
-  const patterns = patternProblems(schema, base);
-  if (patterns.length > 0) return patterns;
+  const keywords = keywordProblems(schema, base);
+  if (keywords.length > 0) return keywords;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
     await inputValidators.for(schema as object);
@@ -69,13 +70,23 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
   return [];
 }
 
+/** The `format` names ajv-formats checks: any other would be accepted and check nothing. */
+const KNOWN_FORMATS = Object.keys(fullFormats);
+
 /**
- * Each `pattern` (and `patternProperties` key) RE2 will not run, at its own place: compiling the schema would
- * refuse the first one only, at the schema's root.
+ * Each `pattern` (and `patternProperties` key) RE2 will not run, at its own place (compiling the schema would
+ * refuse the first one only, at the schema's root), and each `format` no validator checks (ajv would let any
+ * value through it without a word).
  */
-function patternProblems(schema: unknown, base: string): ErrorDetail[] {
+function keywordProblems(schema: unknown, base: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const { node, path } of schemaObjects(schema, base)) {
+    const format = node['format'];
+    if (typeof format === 'string' && !KNOWN_FORMATS.includes(format))
+      problems.push({
+        path: `${path}/format`,
+        message: `names the format "${format}", which nothing checks: use one of ${KNOWN_FORMATS.join(', ')}, or a pattern`,
+      });
     const pattern = node['pattern'];
     if (typeof pattern === 'string') {
       const why = patternProblem(pattern);
