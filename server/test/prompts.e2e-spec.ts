@@ -313,6 +313,9 @@ describe('prompts without a model configured', () => {
     expect((await analyst.post('/api/v1/prompts/answer/evaluation-sets', set)).status).toBe(201);
     const run = await analyst.post('/api/v1/prompts/answer/versions/1/evaluation-runs', { set: 'base' });
     expect([run.status, run.body.error]).toEqual([503, 'llm_not_configured']);
+    // An unknown set is said first, model or no model.
+    const unknown = await analyst.post('/api/v1/prompts/answer/versions/1/evaluation-runs', { set: 'nulle' });
+    expect([unknown.status, unknown.body.details[0]?.path]).toEqual([400, '/set']);
     expect(await t.db.collection('prompt_evaluation_runs').countDocuments({})).toBe(0);
     expect((await analyst.get('/api/v1/prompts/answer/versions/1/evaluation-runs')).body).toEqual([]);
   });

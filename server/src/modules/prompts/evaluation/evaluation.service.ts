@@ -146,15 +146,16 @@ export class EvaluationService {
 
   /** Runs the set on version `number` and on the version in force (when another one is), and stores the run. */
   async run(key: string, number: number, request: StartEvaluationRunRequest, actor: string) {
-    // Without a model every case would fail the same way, and the run would be kept as evidence of a 0 % pass
-    // rate that approvers then read: refused at once (503 llm_not_configured), nothing stored.
-    this.llm.assertConfigured();
     const target = await this.prompts.evaluationTarget(key, number);
     const set = await this.repository.findSet(key, request.set);
     if (!set)
       throw new ValidationError(`The prompt "${key}" has no evaluation set named "${request.set}".`, [
         { path: '/set', message: 'names no evaluation set of this prompt' },
       ]);
+    // Without a model every case would fail the same way, and the run would be kept as evidence of a 0 % pass
+    // rate that approvers then read: refused before any case runs (503 llm_not_configured), nothing stored. An
+    // unknown prompt or set is said first, as /complete says an unknown prompt first.
+    this.llm.assertConfigured();
     const cases = JSON.parse(set.casesJson) as EvaluationCase[];
     const judge =
       cases.some((c) => c.expect.some((e) => e.type === 'rubric')) && set.judgePrompt
