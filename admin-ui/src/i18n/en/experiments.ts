@@ -3,7 +3,7 @@ export const experimentsMessages = {
   gabarit: {
     experiments: {
       phase: { not_started: 'Not started', scheduled: 'Scheduled', running: 'Running', stopped: 'Stopped' },
-      edit_draft: 'Edit draft',
+      edit_draft: 'Edit the draft',
       edit_title: 'Draft of experiment “%{key}”',
       edit_base:
         'Changes create or update the draft (version %{version}); it must be submitted, approved and published before they apply.',
