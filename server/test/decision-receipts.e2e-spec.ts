@@ -275,6 +275,13 @@ describe('decision receipts and review requests', () => {
     );
     expect(new Set(retries.map((r) => `${r.status} ${r.body.id}`))).toEqual(new Set([`201 ${id}`]));
     expect(await t.db.collection('review_requests').countDocuments({ decisionId: enrolmentDecision })).toBe(1);
+    // The person's receipt now says the request was received, and by when it is answered.
+    const whilePending = (await analyst.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
+    expect(whilePending.pendingReview).toMatchObject({
+      submittedAt: submitted.body.submittedAt,
+      dueAt: submitted.body.dueAt,
+    });
+    expect(whilePending.pendingReview.text).toMatch(/^Votre demande de révision, reçue le .+ au plus tard le /);
 
     // The queue: open requests by due date, as a simple-rest list; reviewers only.
     expect((await analyst.get('/api/v1/reviews')).status).toBe(403);
@@ -385,6 +392,7 @@ describe('decision receipts and review requests', () => {
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
     });
     expect(receiptNow.text).toContain('Révision par un membre du personnel\n');
+    expect(receiptNow).not.toHaveProperty('pendingReview'); // decided: no longer under way
     // It leads with the decision that holds, the automated one beside it.
     expect(receiptNow.decision).toMatchObject({
       outcome: 'Transmise à un membre du personnel pour examen',

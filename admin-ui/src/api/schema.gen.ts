@@ -6979,6 +6979,15 @@ export interface operations {
               text: string;
               path?: string[];
             }[];
+            /** @description present while a review request of the decision is open (the latest received): when, and by when */
+            pendingReview?: {
+              /** Format: date-time */
+              submittedAt: string;
+              /** Format: date-time */
+              dueAt: string;
+              /** @description in words, in the receipt language */
+              text: string;
+            };
             /** @description what a staff member's review made of the decision, once decided (the latest) */
             review?: {
               /** @enum {string} */

@@ -105,6 +105,25 @@ describe('ReceiptView', () => {
     expect(sheet.textContent).not.toContain('auto_approve');
   });
 
+  it('says a review request was received and by when it is answered, while it is open', async () => {
+    fakeApi({
+      'GET /api/v1/decisions/d-1/receipt?lang=fr': {
+        body: {
+          ...receipt('fr', true),
+          pendingReview: {
+            submittedAt: '2026-04-06T15:00:00.000Z',
+            dueAt: '2026-05-06T15:00:00.000Z',
+            text: 'Votre demande de révision, reçue le 6 avril 2026, est en cours d’examen : une réponse vous sera donnée au plus tard le 6 mai 2026.',
+          },
+        },
+      },
+    });
+    renderConsole(<ReceiptView id="d-1" />, ['analyst']);
+    const pending = await screen.findByTestId('receipt-pending-review');
+    expect(within(pending).getByRole('heading', { name: 'Demande de révision en cours' })).toBeTruthy();
+    expect(pending.textContent).toContain('au plus tard le 6 mai 2026');
+  });
+
   it('says a value is withheld, and records the person’s observations as a review request', async () => {
     const api = fakeApi({
       'GET /api/v1/decisions/d-1/receipt?lang=fr': { body: receipt('fr', false) },

@@ -236,6 +236,16 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         </Box>
       )}
 
+      {/* A request received and not yet decided: the person learns it reached someone, and by when. */}
+      {receipt.pendingReview && (
+        <Box sx={{ mt: 3 }} data-testid="receipt-pending-review">
+          <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+            {label('review_pending')}
+          </Typography>
+          <Typography component="p">{receipt.pendingReview.text}</Typography>
+        </Box>
+      )}
+
       <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
         {label('rights')}
       </Typography>

@@ -7,6 +7,7 @@ export const reviewsMessages = {
       title: 'Avis de décision',
       reviewed: 'Révision par un membre du personnel',
       review_reason: 'Motif : %{reason}',
+      review_pending: 'Demande de révision en cours',
       language: "Langue de l'avis",
       lang_fr: 'Français',
       lang_en: 'English',

@@ -39,6 +39,9 @@ interface Messages {
   reviewConfirmed: (at: string) => string;
   reviewOverridden: (at: string, outcome: string) => string;
   reviewReason: string;
+  /** A review request received and not yet decided: the person knows it reached someone, and by when. */
+  reviewPendingTitle: string;
+  reviewPending: (received: string, due: string) => string;
 }
 
 const fr: Messages = {
@@ -76,6 +79,9 @@ const fr: Messages = {
   reviewConfirmed: (at) => `Le ${at}, la décision a été confirmée.`,
   reviewOverridden: (at, outcome) => `Le ${at}, la décision a été remplacée : ${outcome}.`,
   reviewReason: 'Motif',
+  reviewPendingTitle: 'Demande de révision en cours',
+  reviewPending: (received, due) =>
+    `Votre demande de révision, reçue le ${received}, est en cours d’examen : une réponse vous sera donnée au plus tard le ${due}.`,
 };
 
 const en: Messages = {
@@ -113,6 +119,9 @@ const en: Messages = {
   reviewConfirmed: (at) => `On ${at}, the decision was confirmed.`,
   reviewOverridden: (at, outcome) => `On ${at}, the decision was replaced: ${outcome}.`,
   reviewReason: 'Reason',
+  reviewPendingTitle: 'Review request under way',
+  reviewPending: (received, due) =>
+    `Your request for a review, received on ${received}, is being examined: you will have an answer by ${due} at the latest.`,
 };
 
 function typeset(messages: Messages): Messages {
@@ -160,6 +169,12 @@ export function dayInWords(day: string, lang: Language): string | undefined {
     timeZone: 'UTC',
   }).format(at);
   return lang === 'fr' && at.getUTCDate() === 1 ? words.replace(/^1 /, '1er ') : words;
+}
+
+/** The day of an instant in words, by Québec's calendar: « 6 avril 2026 » (when a time would say too much). */
+export function dayOfInWords(at: Date, lang: Language): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(at); // 2026-04-06
+  return dayInWords(day, lang) ?? day;
 }
 
 /** A date and time in words, as Québec reads it: « 2 avril 2026 à 14 h 05 », "April 2, 2026 at 2:05 p.m.". */

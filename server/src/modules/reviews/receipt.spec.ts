@@ -186,4 +186,31 @@ describe('a receipt', () => {
     expect(approvedByPerson.decision.outcome).toBe('Approuvée');
     expect(approvedByPerson.review?.text).toMatch(/la décision a été remplacée\u00a0: approuvée\.$/);
   });
+
+  it('says that a review request was received and by when it will be answered, while it is open', () => {
+    const receipt = buildReceipt(
+      {
+        decision: {
+          id: 'd-3',
+          ruleset: 'enrolment',
+          version: 1,
+          checksum: 'abc',
+          at: new Date('2026-04-02T18:05:00Z'),
+          facts: {},
+          events: [{ type: 'ineligible' }],
+        },
+        inputSchema: schema,
+        personalValuesShown: false,
+        audit: { id: 'evt-3' },
+        pending: { submittedAt: new Date('2026-04-06T15:00:00Z'), dueAt: new Date('2026-05-06T15:00:00Z') },
+      },
+      'fr',
+    );
+    expect(receipt.pendingReview).toEqual({
+      submittedAt: '2026-04-06T15:00:00.000Z',
+      dueAt: '2026-05-06T15:00:00.000Z',
+      text: 'Votre demande de révision, reçue le 6 avril 2026, est en cours d’examen\u00a0: une réponse vous sera donnée au plus tard le 6 mai 2026.',
+    });
+    expect(receipt.text).toContain('Demande de révision en cours\nVotre demande de révision, reçue le 6 avril 2026');
+  });
 });

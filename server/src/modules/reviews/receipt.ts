@@ -3,6 +3,7 @@ import { typesetFrench } from '../../common/text/typeset-french.js';
 import {
   dateInWords,
   dayInWords,
+  dayOfInWords,
   outcomeInWords,
   personOutcomeInWords,
   RECEIPT_MESSAGES,
@@ -46,6 +47,8 @@ export interface Receipt {
   text: string;
   /** What a staff member's review made of the decision, once decided. */
   review?: { outcome: 'confirmed' | 'overridden'; decidedAt: string; text: string; reason?: string };
+  /** A review request still open: when it was received and when it is due, in words too. */
+  pendingReview?: { submittedAt: string; dueAt: string; text: string };
 }
 
 export interface ReceiptSource {
@@ -65,6 +68,8 @@ export interface ReceiptSource {
   audit: { id: string; hash?: string };
   /** The latest decided review of the decision, if any. */
   review?: { outcome: 'confirmed' | 'overridden'; decidedAt: Date; reason?: string; newDecision?: { type: string } };
+  /** The latest review request still open, if any: the person learns it was received and by when it is answered. */
+  pending?: { submittedAt: Date; dueAt: Date };
 }
 
 interface ExplanationRule {
@@ -173,6 +178,13 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
       review: { title: m.reviewTitle, text: m.review },
     },
     ...(source.review && { review: reviewInWords(source.review, lang) }),
+    ...(source.pending && {
+      pendingReview: {
+        submittedAt: source.pending.submittedAt.toISOString(),
+        dueAt: source.pending.dueAt.toISOString(),
+        text: m.reviewPending(dayOfInWords(source.pending.submittedAt, lang), dayOfInWords(source.pending.dueAt, lang)),
+      },
+    }),
     auditRef: source.audit.id,
     ...(source.audit.hash && { auditHash: source.audit.hash }),
   };
@@ -250,6 +262,7 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
           ...(receipt.review.reason !== undefined ? [line(m.reviewReason, receipt.review.reason)] : []),
         ]
       : []),
+    ...(receipt.pendingReview ? ['', m.reviewPendingTitle, receipt.pendingReview.text] : []),
     '',
     m.rights,
     line(receipt.rights.correction.title, receipt.rights.correction.text),

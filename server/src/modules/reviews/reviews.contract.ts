@@ -96,6 +96,17 @@ export const receiptSchema = {
         },
       },
     },
+    pendingReview: {
+      type: 'object',
+      description: 'present while a review request of the decision is open (the latest received): when, and by when',
+      required: ['submittedAt', 'dueAt', 'text'],
+      additionalProperties: false,
+      properties: {
+        submittedAt: { type: 'string', format: 'date-time' },
+        dueAt: { type: 'string', format: 'date-time' },
+        text: { type: 'string', description: 'in words, in the receipt language' },
+      },
+    },
     review: {
       type: 'object',
       description: "what a staff member's review made of the decision, once decided (the latest)",

@@ -93,7 +93,9 @@ export class ReviewsService {
     const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal, 'decisions:receipt');
     // A staff member may have confirmed or replaced the decision since: the receipt says what holds now.
     // An override holds until another replaces it, whatever a later confirmation said (it confirmed that one).
-    const decided = (await this.rollForward(await this.repository.byDecision(view.id)))
+    const requests = await this.rollForward(await this.repository.byDecision(view.id));
+    const pending = requests.filter((r) => r.status === 'open').at(-1); // the latest received (by submittedAt)
+    const decided = requests
       .filter((r) => r.status === 'closed' && r.decidedAt && r.outcome)
       .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime());
     const reviewed = decided.filter((r) => r.outcome === 'overridden').at(-1) ?? decided.at(-1);
@@ -121,6 +123,7 @@ export class ReviewsService {
             ...(reviewed.newDecision && { newDecision: reviewed.newDecision }),
           },
         }),
+        ...(pending && { pending: { submittedAt: pending.submittedAt, dueAt: pending.dueAt } }),
       },
       lang,
     );
