@@ -18,7 +18,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Title, useLocaleState, useParams, usePermissions, useTranslate } from 'react-admin';
 import type { RequestOf, ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
@@ -172,9 +172,7 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         <dd style={{ margin: 0, fontFamily: 'monospace', wordBreak: 'break-all' }}>{receipt.checksum}</dd>
       </Box>
 
-      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
-        {label('information')}
-      </Typography>
+      <SheetHeading>{label('information')}</SheetHeading>
       {!receipt.personalValuesShown && (
         <Alert severity="info" sx={{ mb: 1 }} className="no-print">
           {label('masked_notice')}
@@ -208,9 +206,7 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         </TableBody>
       </Table>
 
-      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
-        {label('factors')}
-      </Typography>
+      <SheetHeading>{label('factors')}</SheetHeading>
       {receipt.summary ? (
         <Typography component="p">{receipt.summary}</Typography>
       ) : (
@@ -223,32 +219,24 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
 
       {/* Since decided otherwise by a person: what holds now comes before the rights. */}
       {receipt.review && (
-        <Box sx={{ mt: 3 }} data-testid="receipt-review">
-          <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
-            {label('reviewed')}
-          </Typography>
+        <SheetSection title={label('reviewed')} testId="receipt-review">
           <Typography component="p">{receipt.review.text}</Typography>
           {receipt.review.reason !== undefined && (
             <Typography component="p">
               {label('review_reason').replace('%{reason}', () => receipt.review!.reason!)}
             </Typography>
           )}
-        </Box>
+        </SheetSection>
       )}
 
       {/* A request received and not yet decided: the person learns it reached someone, and by when. */}
       {receipt.pendingReview && (
-        <Box sx={{ mt: 3 }} data-testid="receipt-pending-review">
-          <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
-            {label('review_pending')}
-          </Typography>
+        <SheetSection title={label('review_pending')} testId="receipt-pending-review">
           <Typography component="p">{receipt.pendingReview.text}</Typography>
-        </Box>
+        </SheetSection>
       )}
 
-      <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
-        {label('rights')}
-      </Typography>
+      <SheetHeading>{label('rights')}</SheetHeading>
       {[receipt.rights.correction, receipt.rights.review].map((right) => (
         <Box key={right.title} sx={{ mb: 1 }}>
           <Typography variant="h3" sx={{ fontSize: '1rem', fontWeight: 600 }}>
@@ -263,6 +251,21 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
     </Paper>
   );
 };
+
+/** A heading of the receipt sheet. */
+const SheetHeading = ({ children }: { children: ReactNode }) => (
+  <Typography variant="h2" sx={{ fontSize: '1.25rem', mt: 3, mb: 1 }}>
+    {children}
+  </Typography>
+);
+
+/** A part of the sheet shown only when it applies (a review decided, a request under way), under its heading. */
+const SheetSection = ({ title, testId, children }: { title: string; testId: string; children: ReactNode }) => (
+  <Box data-testid={testId}>
+    <SheetHeading>{title}</SheetHeading>
+    {children}
+  </Box>
+);
 
 /** A staff member records the person's observations: a review request, due in REVIEW_DUE_DAYS. */
 const RecordObservations = ({ decisionId }: { decisionId: string }) => {
