@@ -15,16 +15,25 @@ const ruleset = {
   ],
 };
 
+/** The versions table of one record, as the show page of `resource` draws it, for someone holding `roles`. */
+const renderVersions = (
+  resource: string,
+  record: { id: string; archived?: boolean; versions: object[] },
+  roles: string[],
+  statusNote?: (version: number) => string | undefined,
+) =>
+  renderConsole(
+    <ResourceContextProvider value={resource}>
+      <RecordContextProvider value={record}>
+        <VersionHistory resource={resource} id={record.id} statusNote={statusNote} />
+      </RecordContextProvider>
+    </ResourceContextProvider>,
+    roles,
+  );
+
 describe('the versions table', () => {
   it('lists the newest version first, with the tests of its exact content beside the approver’s buttons', async () => {
-    renderConsole(
-      <ResourceContextProvider value="rulesets">
-        <RecordContextProvider value={ruleset}>
-          <VersionHistory resource="rulesets" id="remises" />
-        </RecordContextProvider>
-      </ResourceContextProvider>,
-      ['approver'],
-    );
+    renderVersions('rulesets', ruleset, ['approver']);
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '3', '2', '1']);
     const tests = rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent);
@@ -40,20 +49,15 @@ describe('a version awaiting approval whose tests never ran', () => {
       'GET /api/v1/rulesets/remises/versions/2': { body: { number: 2, content: { tests: [{}, {}, {}] } } },
       'GET /api/v1/rulesets/remises/versions/3': { body: { number: 3, content: { tests: [] } } },
     });
-    renderConsole(
-      <ResourceContextProvider value="rulesets">
-        <RecordContextProvider
-          value={{
-            id: 'remises',
-            versions: [
-              { number: 3, status: 'approved', authors: ['a'] },
-              { number: 2, status: 'in_review', authors: ['a'] },
-            ],
-          }}
-        >
-          <VersionHistory resource="rulesets" id="remises" />
-        </RecordContextProvider>
-      </ResourceContextProvider>,
+    renderVersions(
+      'rulesets',
+      {
+        id: 'remises',
+        versions: [
+          { number: 3, status: 'approved', authors: ['a'] },
+          { number: 2, status: 'in_review', authors: ['a'] },
+        ],
+      },
       ['approver'],
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
@@ -65,14 +69,9 @@ describe('a version awaiting approval whose tests never ran', () => {
 
 describe('an archived resource', () => {
   it('offers no button on any version: it can no longer change (a stopped experiment had offered « Publier »)', async () => {
-    renderConsole(
-      <ResourceContextProvider value="experiments">
-        <RecordContextProvider
-          value={{ ...ruleset, archived: true, versions: [{ number: 1, status: 'approved', authors: ['a'] }] }}
-        >
-          <VersionHistory resource="experiments" id="remises" />
-        </RecordContextProvider>
-      </ResourceContextProvider>,
+    renderVersions(
+      'experiments',
+      { ...ruleset, archived: true, versions: [{ number: 1, status: 'approved', authors: ['a'] }] },
       ['approver'],
     );
     await screen.findAllByRole('row');
@@ -83,33 +82,28 @@ describe('an archived resource', () => {
 
 describe('a scheduled version', () => {
   it('says when it takes effect instead of « Publiée »', async () => {
-    renderConsole(
-      <ResourceContextProvider value="rulesets">
-        <RecordContextProvider
-          value={{
-            id: 'remises',
-            versions: [
-              // Rolled back to while it waited: in force now, whatever its own date says.
-              {
-                number: 1,
-                status: 'published',
-                authors: ['a'],
-                inForce: true,
-                publications: [{ effectiveFrom: '2099-01-01T00:00:00Z' }, { effectiveFrom: '2026-01-01T00:00:00Z' }],
-              },
-              {
-                number: 2,
-                status: 'published',
-                authors: ['a'],
-                publishedAt: '2026-12-04T09:26:00Z',
-                publications: [{ effectiveFrom: '2099-04-01T12:00:00Z' }],
-              },
-            ],
-          }}
-        >
-          <VersionHistory resource="rulesets" id="remises" />
-        </RecordContextProvider>
-      </ResourceContextProvider>,
+    renderVersions(
+      'rulesets',
+      {
+        id: 'remises',
+        versions: [
+          // Rolled back to while it waited: in force now, whatever its own date says.
+          {
+            number: 1,
+            status: 'published',
+            authors: ['a'],
+            inForce: true,
+            publications: [{ effectiveFrom: '2099-01-01T00:00:00Z' }, { effectiveFrom: '2026-01-01T00:00:00Z' }],
+          },
+          {
+            number: 2,
+            status: 'published',
+            authors: ['a'],
+            publishedAt: '2026-12-04T09:26:00Z',
+            publications: [{ effectiveFrom: '2099-04-01T12:00:00Z' }],
+          },
+        ],
+      },
       ['approver'],
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
@@ -124,25 +118,17 @@ describe('a scheduled version', () => {
 
 describe('a version still served elsewhere', () => {
   it('says so under its status, where the status alone would read « Retirée »', async () => {
-    renderConsole(
-      <ResourceContextProvider value="prompts">
-        <RecordContextProvider
-          value={{
-            id: 'chatbot',
-            versions: [
-              { number: 3, status: 'retired', authors: ['a'] },
-              { number: 4, status: 'published', authors: ['a'], inForce: true },
-            ],
-          }}
-        >
-          <VersionHistory
-            resource="prompts"
-            id="chatbot"
-            statusNote={(n) => (n === 3 ? "Servie par l'expérience « brièveté » (témoin « détaillée »)" : undefined)}
-          />
-        </RecordContextProvider>
-      </ResourceContextProvider>,
+    renderVersions(
+      'prompts',
+      {
+        id: 'chatbot',
+        versions: [
+          { number: 3, status: 'retired', authors: ['a'] },
+          { number: 4, status: 'published', authors: ['a'], inForce: true },
+        ],
+      },
       ['analyst'],
+      (n) => (n === 3 ? "Servie par l'expérience « brièveté » (témoin « détaillée »)" : undefined),
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
     const status = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
