@@ -191,9 +191,10 @@ describe('static analysis in the rule-set editor', () => {
     fireEvent.change(screen.getAllByRole('textbox', { name: 'Identifiant' })[1]!, { target: { value: 'grande' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(api.to('PUT', `${RULESET}/draft`)).toHaveLength(1));
-    // The overlap is gone once the saved version is analysed again; submitting is possible again.
+    // The saved version is analysed again (the edit itself may hide the old finding before that, so the second
+    // read is waited for, not assumed); the overlap is gone and submitting is possible again.
+    await waitFor(() => expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(2), LOADED);
     await waitFor(() => expect(row(1).textContent).not.toMatch(/peuvent s’appliquer/), LOADED);
-    expect(api.to('GET', `${RULESET}/versions/2/analysis`)).toHaveLength(2);
     const submit = await screen.findByRole('button', { name: 'Soumettre la version 2 pour revue' });
     expect(submit).toHaveProperty('disabled', false);
   });
