@@ -114,8 +114,19 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
           inputSchema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } },
         }) as never,
       400,
-      '/inputSchema',
-      /does not compile/,
+      '/inputSchema/properties/a/$ref',
+      /points to #\/nowhere, which this schema does not have/,
+    ],
+    [
+      'two subschemas with the same $id',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('twin-ids'),
+          inputSchema: { type: 'object', properties: { a: { $id: 'part' }, b: { $id: 'part' } } },
+        }) as never,
+      400,
+      '/inputSchema/properties/a/$id',
+      /is "part", also the \$id of \/inputSchema\/properties\/b/,
     ],
     [
       'a schema field named __proto__',
@@ -215,7 +226,7 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
           },
         }) as never,
       400,
-      '/inputSchema',
+      '/inputSchema/definitions/a/$ref',
       /leads back to itself/,
     ],
     [

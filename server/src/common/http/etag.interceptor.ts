@@ -13,12 +13,15 @@ export interface Tagged<T> {
 // Nest sets the route's status after the interceptors run, so a different one is applied just before sending.
 const statusOverrides = new WeakMap<FastifyReply, number>();
 
-/** Registers the hook that applies a Tagged result's own status. */
+/**
+ * Registers the hook that applies a Tagged result's own status. It runs on every response, /evaluate included, so
+ * it takes Fastify's callback form: an async hook cost each response a promise and a microtask hop.
+ */
 export function registerStatusOverrides(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     const status = statusOverrides.get(reply);
     if (status !== undefined && reply.statusCode < 300) void reply.code(status);
-    return payload;
+    done(null, payload);
   });
 }
 

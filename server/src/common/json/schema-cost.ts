@@ -176,11 +176,17 @@ function expandedSize(root: unknown): number {
 }
 
 /** The value a local JSON Pointer reference (`#/$defs/a`) points to in the schema, if any. */
-function resolveLocal(root: unknown, ref: string): unknown {
+export function resolveLocal(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   let node = root;
   for (const raw of ref.slice(1).split('/').slice(1)) {
-    const segment = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      return undefined; // a malformed escape (`%E0`) points nowhere
+    }
+    const segment = decoded.replaceAll('~1', '/').replaceAll('~0', '~');
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Json)[segment];
   }

@@ -4,6 +4,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { schemaCostProblems, schemaObjects } from '../../common/json/schema-cost.js';
+import { referenceProblems } from '../../common/json/schema-references.js';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 
@@ -28,8 +29,8 @@ export const inputValidators = new SchemaValidators(
 
 /**
  * Why an analyst's schema cannot be saved, each problem at its place under `base`: a reserved property name, a
- * schema the meta-schema refuses (a `$schema` naming another dialect included), a cost past SCHEMA_LIMITS, or a
- * schema ajv cannot compile. When there is none, the schema's validator is compiled and kept.
+ * schema the meta-schema refuses (a `$schema` naming another dialect included), a cost past SCHEMA_LIMITS, a
+ * pattern, format or reference that cannot work, or a schema ajv cannot compile. When there is none, the schema's validator is compiled and kept.
  */
 export async function schemaProblems(schema: unknown, base: string): Promise<ErrorDetail[]> {
   const reserved = reservedPropertyNames(schema, base);
@@ -54,7 +55,7 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
     }));
   const costly = schemaCostProblems(schema, base);
   if (costly.length > 0) return costly;
-  const keywords = keywordProblems(schema, base);
+  const keywords = [...keywordProblems(schema, base), ...referenceProblems(schema, base)];
   if (keywords.length > 0) return keywords;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
