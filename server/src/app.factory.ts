@@ -76,7 +76,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       }),
   });
   app.get(HttpMetrics).attach(fastify);
-  await registerConsole(app);
+  await registerConsole(fastify);
   setupOpenApi(app);
   try {
     await app.init();
