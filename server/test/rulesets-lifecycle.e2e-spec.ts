@@ -156,6 +156,38 @@ describe('rule set lifecycle', () => {
     expect((await analyst.post('/api/v1/rulesets/rejected/versions/1/submit')).status).toBe(200);
   });
 
+  it('approves only the content the approver read, and a draft reopened by a rejection takes no stale ETag', async () => {
+    const analyst2 = as(t, cast.analyst2);
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('reread'));
+    const staleEtag = await etagOf('reread'); // a second analyst opens the draft
+    await analyst.put('/api/v1/rulesets/reread/draft', { definition: thresholdDefinition(500) }, staleEtag);
+    const read = (await analyst.post('/api/v1/rulesets/reread/versions/1/submit')).body.versions[0].checksum as string;
+    await approver.post('/api/v1/rulesets/reread/versions/1/reject', { comment: 'Coquille', checksum: read });
+    const overwrite = await analyst2.put(
+      '/api/v1/rulesets/reread/draft',
+      { definition: thresholdDefinition(999) },
+      staleEtag,
+    );
+    expect([overwrite.status, overwrite.body.error]).toEqual([412, 'stale_etag']);
+    await analyst.put(
+      '/api/v1/rulesets/reread/draft',
+      { definition: thresholdDefinition(999999) },
+      await etagOf('reread'),
+    );
+    await analyst.post('/api/v1/rulesets/reread/versions/1/submit');
+
+    const blind = await approver.post('/api/v1/rulesets/reread/versions/1/approve', { comment: 'vu', checksum: read });
+    expect(blind.status).toBe(409);
+    expect(blind.body).toMatchObject({
+      error: 'reviewed_content_changed',
+      details: [{ path: '/checksum', message: expect.stringContaining('now holds') }],
+    });
+    const version = (await approver.get('/api/v1/rulesets/reread/versions/1')).body;
+    expect([version.status, version.content.definition]).toEqual(['in_review', thresholdDefinition(999999)]);
+    const approved = await approver.post('/api/v1/rulesets/reread/versions/1/approve', { checksum: version.checksum });
+    expect(approved.body.versions[0]).toMatchObject({ status: 'approved', approvalChecksum: version.checksum });
+  });
+
   it('never loses a concurrent edit: one of two writers with the same ETag gets 412', async () => {
     await analyst.post('/api/v1/rulesets', invoiceRuleset('concurrent-edit'));
     const etag = await etagOf('concurrent-edit');

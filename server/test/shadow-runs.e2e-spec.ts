@@ -242,4 +242,26 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
       await other.close();
     }
   });
+
+  it('archiving ends the shadow run, and a version of an archived rule set can no longer be approved', async () => {
+    const key = 'shadow-archived';
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/rulesets', approvalRuleset(key, 'Archivé en ombre', 10_000))).status).toBe(201);
+    await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`);
+    await approver.post(`/api/v1/rulesets/${key}/versions/1/approve`);
+    await approver.post(`/api/v1/rulesets/${key}/versions/1/publish`);
+    const etag = (await analyst.get(`/api/v1/rulesets/${key}`)).headers['etag'] as string;
+    await analyst.put(`/api/v1/rulesets/${key}/draft`, { definition: approvalDefinition(5_000) }, etag);
+    await analyst.post(`/api/v1/rulesets/${key}/versions/2/submit`);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/2/shadow`, { percent: 100 })).status).toBe(201);
+
+    expect((await approver.post(`/api/v1/rulesets/${key}/archive`, { comment: 'Remplacé' })).status).toBe(200);
+    const shadow = await analyst.get(`/api/v1/rulesets/${key}/versions/2/shadow`);
+    expect(shadow.body).toMatchObject({ running: false, endedBy: 'archived' });
+    const approval = await approver.post(`/api/v1/rulesets/${key}/versions/2/approve`);
+    expect([approval.status, approval.body.error]).toEqual([409, 'archived']);
+    const version = (await analyst.get(`/api/v1/rulesets/${key}/versions/2`)).body;
+    expect(version.status).toBe('in_review');
+  });
 });

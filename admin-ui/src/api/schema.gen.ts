@@ -1685,7 +1685,7 @@ export interface components {
       /** Format: date-time */
       stoppedAt?: string;
       /** @enum {string} */
-      endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced';
+      endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced' | 'archived';
       /** @description live evaluations also evaluated by the shadow */
       compared: number;
       /** @description of which the outcome differed */
@@ -4335,6 +4335,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };
@@ -4444,6 +4446,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };
@@ -8853,6 +8857,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };
@@ -8962,6 +8968,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };
@@ -11091,6 +11099,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };
@@ -11200,6 +11210,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it. */
+          checksum?: string;
         };
       };
     };

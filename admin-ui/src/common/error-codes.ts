@@ -19,6 +19,7 @@ export const TRANSLATED_ERRORS = [
   'scheduled_later',
   'evaluation_required',
   'approval_mismatch',
+  'reviewed_content_changed',
   'invalid_transition',
   'draft_exists',
   'key_taken',

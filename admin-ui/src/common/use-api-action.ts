@@ -34,7 +34,9 @@ export function useApiAction(resource: string) {
       notify(command.success, { type: 'success', messageArgs: command.messageArgs });
       return true;
     } catch (err) {
-      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
+      // Worded already: react-admin would look the sentence up as a translation key (`_` is its own text).
+      const headline = problemHeadline(toProblem(err), translate);
+      notify(headline, { type: 'error', messageArgs: { _: headline } });
       return false;
     }
   };

@@ -114,3 +114,31 @@ describe('publishing for a later date', () => {
     expect(screen.queryByText('Version 2 publiée.')).toBeNull();
   });
 });
+
+describe('approving a version', () => {
+  const APPROVE = '/api/v1/rulesets/remises/versions/2/approve';
+  const inReview = { id: 2, number: 2, status: 'in_review', authors: ['redactrice'], checksum: 'a1b2c3' };
+
+  it('approves the content the page showed, and says so when it was changed and submitted again since', async () => {
+    const api = fakeApi({
+      [`POST ${APPROVE}`]: apiError(
+        409,
+        'reviewed_content_changed',
+        'Version 2 was changed and submitted again after you read it.',
+        [{ path: '/checksum', message: 'is the content you read (a1b2c3…); version 2 now holds d4e5f6…' }],
+      ),
+    });
+    renderConsole(
+      <RecordContextProvider value={inReview}>
+        <VersionButtons resource="rulesets" id="remises" />
+      </RecordContextProvider>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    const dialog = screen.getByRole('dialog', { name: /version 2/ });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approuver' }));
+    await waitFor(() => expect(api.to('POST', APPROVE)).toHaveLength(1));
+    expect(api.to('POST', APPROVE)[0]!.body).toEqual({ checksum: 'a1b2c3' });
+    expect(await screen.findByText(/modifiée et soumise de nouveau depuis que vous l’avez lue/)).toBeTruthy();
+  });
+});

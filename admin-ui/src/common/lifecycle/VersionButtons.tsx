@@ -48,10 +48,13 @@ export const VersionButtons = ({
     setAsking(undefined);
     // A publication for a later date is said to be scheduled, with its date: « publiée » would read as in force.
     const forLater = action === 'publish' && input.effectiveFrom && Date.parse(input.effectiveFrom) > Date.now();
+    // An approver decides on the content this page showed: if the version was rejected, changed and submitted
+    // again meanwhile, the API refuses (reviewed_content_changed) instead of approving what was never read.
+    const reviewed = (action === 'approve' || action === 'reject') && version.checksum;
     await transition.run({
       id,
       command: `versions/${version.number}/${action}`,
-      body: input,
+      body: reviewed ? { ...input, checksum: version.checksum } : input,
       success: forLater ? 'gabarit.lifecycle.done_schedule' : `gabarit.lifecycle.done_${action}`,
       messageArgs: {
         version: version.number,

@@ -35,6 +35,7 @@ export const shadowMessages = {
         scheduled: 'the version was scheduled to take effect later',
         rejected: 'the version was rejected',
         replaced: 'replaced by the shadow run of another version',
+        archived: 'the rule set was archived',
       },
       against: 'Compared with version %{version}, in force.',
       against_none: 'No version is in force.',

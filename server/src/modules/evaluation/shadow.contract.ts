@@ -55,7 +55,7 @@ export const shadowReportSchema = {
     startedAt: { type: 'string', format: 'date-time' },
     startedBy: { type: 'string' },
     stoppedAt: { type: 'string', format: 'date-time' },
-    endedBy: { type: 'string', enum: ['stopped', 'published', 'scheduled', 'rejected', 'replaced'] },
+    endedBy: { type: 'string', enum: ['stopped', 'published', 'scheduled', 'rejected', 'replaced', 'archived'] },
     compared: { type: 'integer', description: 'live evaluations also evaluated by the shadow' },
     diverged: { type: 'integer', description: 'of which the outcome differed' },
     byTransition: {

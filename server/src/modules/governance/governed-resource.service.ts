@@ -154,6 +154,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     action: TransitionAction,
     actor: string,
     comment?: string,
+    /** Approving or rejecting: the checksum of the content the approver read, when they say it. */
+    reviewedChecksum?: string,
   ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(key, async (s) => {
       if (action === 'submit') {
@@ -166,13 +168,14 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       if (action === 'approve')
         return this.afterTransition(
           s,
-          this.lifecycle.approve(s, number, actor, comment, now),
+          this.lifecycle.approve(s, number, actor, comment, now, reviewedChecksum),
           action,
           number,
           actor,
           now,
         );
-      const rejected = this.lifecycle.reject(s, number, actor, comment, now, await this.resources.content(s, number));
+      const content = await this.resources.content(s, number);
+      const rejected = this.lifecycle.reject(s, number, actor, comment, now, content, reviewedChecksum);
       return this.afterTransition(s, rejected, action, number, actor, now);
     });
     return resourceView(state);

@@ -9,6 +9,22 @@ export const transitionRequestSchema = {
 } as const;
 export type TransitionRequest = FromSchema<typeof transitionRequestSchema>;
 
+/** Approving or rejecting: the comment, and the checksum of the content the approver read. */
+export const reviewRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    comment: { type: 'string', maxLength: 4000 },
+    checksum: {
+      type: 'string',
+      maxLength: 128,
+      description:
+        'the checksum of the version as the approver read it; when it is no longer the version’s (it was rejected, changed and submitted again since), the decision is refused with 409 reviewed_content_changed. The console always sends it.',
+    },
+  },
+} as const;
+export type ReviewRequest = FromSchema<typeof reviewRequestSchema>;
+
 export const publishRequestSchema = {
   type: 'object',
   additionalProperties: false,

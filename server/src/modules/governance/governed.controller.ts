@@ -12,12 +12,14 @@ import {
   diffQuerySchema,
   publishRequestSchema,
   rollbackRequestSchema,
+  reviewRequestSchema,
   transitionRequestSchema,
   unscheduleRequestSchema,
   versionViewSchema,
   versionWithContentSchema,
   type DiffQuery,
   type PublishRequest,
+  type ReviewRequest,
   type RollbackRequest,
   type TransitionRequest,
   type UnscheduleRequest,
@@ -160,10 +162,10 @@ export function GovernedController(routes: GovernedRoutes) {
     approve(
       @Param('key') key: string,
       @VersionNumber() n: number,
-      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @ValidBody(reviewRequestSchema) body: ReviewRequest,
       @Req() request: FastifyRequest,
     ) {
-      return this.service.transition(key, n, 'approve', actor(request), body.comment);
+      return this.service.transition(key, n, 'approve', actor(request), body.comment, body.checksum);
     }
 
     @Post(':key/versions/:n/reject')
@@ -173,10 +175,10 @@ export function GovernedController(routes: GovernedRoutes) {
     reject(
       @Param('key') key: string,
       @VersionNumber() n: number,
-      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @ValidBody(reviewRequestSchema) body: ReviewRequest,
       @Req() request: FastifyRequest,
     ) {
-      return this.service.transition(key, n, 'reject', actor(request), body.comment);
+      return this.service.transition(key, n, 'reject', actor(request), body.comment, body.checksum);
     }
 
     @Post(':key/versions/:n/publish')

@@ -319,4 +319,47 @@ describe('Lifecycle', () => {
     expect(rejected.versions[0]).toMatchObject({ status: 'draft', rejectedBy: 'approver' });
     expect(rejected.versions[0]?.checksum).toBeUndefined();
   });
+
+  it('never gives a reopened draft an ETag its earlier draft had: a stale editor cannot overwrite the correction', () => {
+    let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
+    const staleEtag = draftEtag('ruleset', s); // a second analyst opened the draft here
+    s = lifecycle.editDraft(s, { threshold: 500 }, staleEtag, 'analyst', later(1)).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(2)).state;
+    s = lifecycle.reject(s, 1, 'approver', 'Seuil trop bas', later(3), { threshold: 500 }).state;
+    expect(draftEtag('ruleset', s)).not.toBe(staleEtag);
+    expect(() => lifecycle.editDraft(s, { threshold: 999 }, staleEtag, 'analyst2', later(4))).toThrow(
+      /changed by someone else/,
+    );
+  });
+
+  it('decides on the content the approver read: a version changed and submitted again since is refused', () => {
+    let s = lifecycle.create('x', { name: 'x' }, { threshold: 100 }, 'analyst', t0).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    const read = s.versions[0]!.checksum!;
+    s = lifecycle.reject(s, 1, 'approver2', 'Coquille', later(2), { threshold: 100 }).state;
+    s = lifecycle.editDraft(s, { threshold: 999999 }, draftEtag('ruleset', s), 'analyst', later(3)).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(4)).state;
+    for (const decide of [
+      () => lifecycle.approve(s, 1, 'approver', 'vu', later(5), read),
+      () => lifecycle.reject(s, 1, 'approver', 'non', later(5), { threshold: 999999 }, read),
+    ])
+      expect(decide).toThrow(expect.objectContaining({ code: 'reviewed_content_changed' }));
+    const current = s.versions[0]!.checksum!;
+    expect(lifecycle.approve(s, 1, 'approver', 'vu', later(5), current).state.versions[0]).toMatchObject({
+      status: 'approved',
+      approvalChecksum: current,
+    });
+  });
+
+  it('refuses to approve or reject a version of an archived resource', () => {
+    let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
+    s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
+    s = lifecycle.archive(s, 'admin', undefined, later(2)).state;
+    expect(() => lifecycle.approve(s, 1, 'approver', undefined, later(3))).toThrow(
+      expect.objectContaining({ code: 'archived' }),
+    );
+    expect(() => lifecycle.reject(s, 1, 'approver', 'non', later(3), { threshold: 1 })).toThrow(
+      expect.objectContaining({ code: 'archived' }),
+    );
+  });
 });

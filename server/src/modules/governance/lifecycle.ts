@@ -135,9 +135,12 @@ export class Lifecycle<M, C> {
     actor: string,
     comment: string | undefined,
     now: Date,
+    reviewedChecksum?: string,
   ): Transition<M, C> {
+    this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'in_review', 'approved');
     this.assertNotAuthor(version, actor, 'approve');
+    this.assertReviewed(version, reviewedChecksum, 'approve');
     const next = this.touch(state, now);
     next.versions = this.replace(state, {
       ...version,
@@ -159,9 +162,12 @@ export class Lifecycle<M, C> {
     comment: string | undefined,
     now: Date,
     content: C,
+    reviewedChecksum?: string,
   ): Transition<M, C> {
+    this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'in_review', 'rejected');
     this.assertNotAuthor(version, actor, 'reject');
+    this.assertReviewed(version, reviewedChecksum, 'reject');
     if (!comment?.trim())
       throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [
         { path: '/comment', message: 'is required when rejecting' },
@@ -172,7 +178,9 @@ export class Lifecycle<M, C> {
         'draft_exists',
       );
     const next = this.touch(state, now);
-    next.draft = { version: number, content, rev: 1, updatedBy: actor, updatedAt: now.toISOString() };
+    // The reopened draft's revision is the resource's, never one its earlier draft had: an editor still holding
+    // the ETag of that draft (v1:r1) would otherwise match it again and overwrite the corrected content.
+    next.draft = { version: number, content, rev: next.rev, updatedBy: actor, updatedAt: now.toISOString() };
     const { checksum: _frozen, submittedAt: _s, submittedBy: _b, ...reopened } = version;
     next.versions = this.replace(state, {
       ...reopened,
@@ -495,6 +503,25 @@ export class Lifecycle<M, C> {
         'four_eyes',
       );
     }
+  }
+
+  /**
+   * An approver decides on the content they read. A version rejected, corrected and submitted again keeps its
+   * number, so "version 3" alone may name content the approver never saw: the checksum they read must still be
+   * the version's.
+   */
+  private assertReviewed(version: VersionRecord, reviewedChecksum: string | undefined, verb: string): void {
+    if (reviewedChecksum === undefined || reviewedChecksum === version.checksum) return;
+    throw new ConflictError(
+      `Version ${version.number} was changed and submitted again after you read it: reload it and review what it holds now before you ${verb} it.`,
+      'reviewed_content_changed',
+      [
+        {
+          path: '/checksum',
+          message: `is the content you read (${reviewedChecksum.slice(0, 12)}…); version ${version.number} now holds ${version.checksum?.slice(0, 12)}…`,
+        },
+      ],
+    );
   }
 
   private assertNotArchived(state: ResourceState<M, C>): void {

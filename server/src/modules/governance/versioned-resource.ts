@@ -72,7 +72,7 @@ export interface ShadowRun {
   startedBy: string;
   stoppedAt?: string;
   stoppedBy?: string;
-  endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced';
+  endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced' | 'archived';
 }
 
 /** A versioned resource: one document, changed only by whole-document compare-and-swap on `rev`. */

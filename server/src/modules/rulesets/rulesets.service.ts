@@ -4,9 +4,14 @@ import { analyseRulesetInTurns } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
 import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
+import {
+  GovernedResourceService,
+  type GovernedKind,
+  type ResourceView,
+} from '../governance/governed-resource.service.js';
 import type { ResourceListFilter } from '../governance/list-index.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { resourceView } from '../governance/resource-view.js';
 import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
 import { runStepsInTurns } from '../../common/async/steps.js';
 import { exportDmnSteps } from './dmn/dmn-export.js';
@@ -109,6 +114,17 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     // In force at the publication's own instant, or only from a later date (withdrawn, it never was in force).
     const inForce = versionInForce(transition.state.publications, now) === number;
     return endShadow(transition, number, inForce ? 'published' : 'scheduled', actor, now, figures);
+  }
+
+  /** Archiving ends a shadow run: an archived rule set decides nothing more, so there is nothing to compare. */
+  override async archive(key: string, actor: string, comment?: string): Promise<ResourceView<RulesetMeta>> {
+    const state = await this.resources.apply(key, async (s) => {
+      const now = new Date();
+      const archived = this.lifecycle.archive(s, actor, comment, now);
+      const run = runningShadow(s);
+      return run ? endShadow(archived, run.version, 'archived', actor, now, await this.figuresOf(key, run)) : archived;
+    });
+    return resourceView(state);
   }
 
   /** Figures are a bonus in the audit event: an approval does not fail because they cannot be read. */
