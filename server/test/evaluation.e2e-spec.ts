@@ -614,6 +614,13 @@ describe('evaluation', () => {
     const from = new Date(Date.now() + 7 * 86400_000).toISOString();
     const scheduled = await publishNext(20000, { effectiveFrom: from });
     expect((await evaluate({ facts: facts(1000) })).body.version).toBe(before);
+    // Asked for by number, it does not decide for callers before its date either.
+    const early = await evaluate({ facts: facts(1000), version: scheduled });
+    expect([early.status, early.body.error, early.body.details]).toEqual([
+      403,
+      'unpublished_version',
+      [{ path: '/version', message: `takes effect on ${from}` }],
+    ]);
     const later = await evaluate({ facts: facts(1000), asOf: new Date(Date.now() + 8 * 86400_000).toISOString() });
     expect(later.body).toMatchObject({ version: scheduled, events: [] });
     const past = await evaluate({ facts: facts(9000), asOf: new Date(Date.now() - 365 * 86400_000).toISOString() });

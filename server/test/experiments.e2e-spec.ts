@@ -17,13 +17,14 @@ describe('experiments', () => {
 
   const promptVersion = (template: string) => publishAskVersion(analyst, approver, template);
 
-  async function start(key: string, variants: object[], extra: object = {}) {
+  /** Creates, submits, approves and publishes an experiment: now, or from `publish.effectiveFrom`. */
+  async function start(key: string, variants: object[], extra: object = {}, publish: object = {}) {
     const created = await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants, ...extra });
     if (created.status !== 201) return created;
     expect(created.body).toMatchObject({ key, version: 1, status: 'draft' });
     await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
     await approver.post(`/api/v1/experiments/${key}/versions/1/approve`);
-    return approver.post(`/api/v1/experiments/${key}/versions/1/publish`);
+    return approver.post(`/api/v1/experiments/${key}/versions/1/publish`, publish);
   }
 
   beforeAll(async () => {
@@ -305,7 +306,25 @@ describe('experiments', () => {
       { name: 'control', version: 2, weight: 1 },
       { name: 'prochaine', version: n, weight: 1 },
     ];
-    expect((await start('sert-planifiee', variants)).status).toBe(200);
+    // The prompt version takes effect next week: the experiment may serve it from then, not before.
+    const early = await start('sert-trop-tot', variants);
+    expect([early.status, early.body.details]).toEqual([
+      400,
+      [{ path: '/variants/1/version', message: expect.stringContaining(`takes effect on ${nextWeek}`) }],
+    ]);
+    const renderKey = (
+      await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Rendu', scopes: ['prompts:render:ask'] })
+    ).body.key as string;
+    const render = await t.http
+      .post('/api/v1/prompts/ask/render')
+      .set('x-api-key', renderKey)
+      .send({ variables: { question: 'q' }, version: n });
+    expect([render.status, render.body.error, render.body.details]).toEqual([
+      403,
+      'unpublished_version',
+      [{ path: '/version', message: `takes effect on ${nextWeek}` }],
+    ]);
+    expect((await start('sert-planifiee', variants, {}, { effectiveFrom: nextWeek })).status).toBe(200);
     const refused = await approver.post(`/api/v1/prompts/ask/versions/${n}/unschedule`, { comment: 'Reportée' });
     expect([refused.status, refused.body.error]).toEqual([409, 'experiment_running']);
     expect(refused.body.message).toContain('"sert-planifiee" serves version');

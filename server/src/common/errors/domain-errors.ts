@@ -39,8 +39,8 @@ export class UnauthenticatedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code: string;
-  constructor(message: string, code = 'forbidden') {
-    super(message);
+  constructor(message: string, code = 'forbidden', details: ErrorDetail[] = []) {
+    super(message, details);
     this.code = code;
   }
 }

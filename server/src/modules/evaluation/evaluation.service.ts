@@ -20,7 +20,7 @@ import { explain, type Explanation } from '../../engine/explain.js';
 import { RenderLimitError } from '../../engine/template-budget.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import { actorName, type Principal } from '../../common/access/principal.js';
-import { versionInForce } from '../governance/publications.js';
+import { hasTakenEffect, notInEffect, versionInForce } from '../governance/publications.js';
 import type { RulesetState } from '../rulesets/ruleset-views.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
@@ -63,7 +63,6 @@ interface Target {
   trial: boolean;
 }
 
-const PUBLISHED = new Set(['published', 'retired']);
 const YIELD_EVERY_MS = 10;
 
 /** How many problems a refused batch lists at most: enough to correct it, bounded for a 500-item batch. */
@@ -280,14 +279,12 @@ export class EvaluationService {
     const record = state.versions.find((v) => v.number === version);
     if (!record)
       throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
-    if (!PUBLISHED.has(record.status) && principal.kind !== 'user') {
-      throw new ForbiddenError(
-        `Version ${version} of "${key}" is not published; only console users may evaluate it.`,
-        'unpublished_version',
-      );
-    }
+    // A version decides for callers once it has taken effect (by `asOf`, when asked for then): one only
+    // scheduled is published but must not decide before its date.
+    const inEffect = hasTakenEffect(state.publications, version, instant);
+    if (!inEffect && principal.kind !== 'user') throw notInEffect(key, version, state.publications, 'evaluate');
     const live = (requested === undefined || requested === 'active') && asOf === undefined;
-    const trial = !PUBLISHED.has(record.status);
+    const trial = !inEffect;
     const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
     if (cached) return { state, version, checksum: record.checksum!, entry: cached, live, trial };
     const content: RulesetContent = await this.rulesets.content(state, version);

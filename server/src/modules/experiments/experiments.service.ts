@@ -96,7 +96,7 @@ export class ExperimentsService
   override async publish(key: string, number: number, actor: string, request: PublishRequest) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
-    await this.checkVariants(content);
+    await this.checkVariants(content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
     await this.claimPrompt(content.prompt, key);
     try {
       return await super.publish(key, number, actor, request);
@@ -109,7 +109,7 @@ export class ExperimentsService
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
   override async rollback(key: string, number: number, actor: string, comment: string) {
     const state = await this.resources.load(key);
-    await this.checkVariants(await this.resources.content(state, number));
+    await this.checkVariants(await this.resources.content(state, number), new Date());
     return super.rollback(key, number, actor, comment);
   }
 
@@ -286,7 +286,11 @@ export class ExperimentsService
     }
   }
 
-  private async checkVariants(content: ExperimentContent): Promise<void> {
+  /**
+   * The variants name published versions of the prompt, each once; `startsAt` (publishing, rolling back): each
+   * has taken effect by the experiment's start.
+   */
+  private async checkVariants(content: ExperimentContent, startsAt?: Date): Promise<void> {
     const problems: ErrorDetail[] = [];
     const names = content.variants.map((v) => v.name);
     names.forEach(
@@ -294,17 +298,23 @@ export class ExperimentsService
         names.indexOf(name) !== i &&
         problems.push({ path: `/variants/${i}/name`, message: `the variant name "${name}" is used twice` }),
     );
-    const published = await this.prompts.publishedVersions(content.prompt).catch(() => null);
-    if (!published) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
+    const since = await this.prompts.publishedSince(content.prompt).catch(() => null);
+    if (!since) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
     else
-      content.variants.forEach(
-        (v, i) =>
-          !published.has(v.version) &&
+      content.variants.forEach((v, i) => {
+        const from = since.get(v.version);
+        if (from === undefined)
           problems.push({
             path: `/variants/${i}/version`,
             message: `version ${v.version} of "${content.prompt}" is not published`,
-          }),
-      );
+          });
+        // A version scheduled for later is not served before its date, by an experiment either.
+        else if (startsAt !== undefined && Date.parse(from) > startsAt.getTime())
+          problems.push({
+            path: `/variants/${i}/version`,
+            message: `version ${v.version} of "${content.prompt}" takes effect on ${from}: start the experiment then or later`,
+          });
+      });
     if (problems.length > 0) throw new ValidationError(`The experiment has ${problems.length} problem(s).`, problems);
   }
 

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '../../common/errors/domain-errors.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
 /**
@@ -18,6 +19,40 @@ export function versionInForce(publications: readonly Publication[], instant: Da
       best = p;
   }
   return best?.version ?? null;
+}
+
+/**
+ * Whether a version has taken effect by the instant: in force then, or before (retired since). A version only
+ * scheduled has been published but has not: it must not be served before its date, by number or otherwise.
+ */
+export function hasTakenEffect(publications: readonly Publication[], version: number, instant: Date): boolean {
+  const t = instant.getTime();
+  return publications.some((p) => p.version === version && Date.parse(p.effectiveFrom) <= t);
+}
+
+/** When a version only scheduled takes effect (its earliest publication), or undefined. */
+export function takesEffectOn(publications: readonly Publication[], version: number): string | undefined {
+  return publications
+    .filter((p) => p.version === version)
+    .map((p) => p.effectiveFrom)
+    .sort()[0];
+}
+
+/** The refusal, to a caller other than a console user, of a version that has not taken effect. */
+export function notInEffect(
+  key: string,
+  version: number,
+  publications: readonly Publication[],
+  verb: 'evaluate' | 'render',
+): ForbiddenError {
+  const from = takesEffectOn(publications, version);
+  return new ForbiddenError(
+    from
+      ? `Version ${version} of "${key}" takes effect on ${from}; until then only console users may ${verb} it.`
+      : `Version ${version} of "${key}" is not published; only console users may ${verb} it.`,
+    'unpublished_version',
+    [{ path: '/version', message: from ? `takes effect on ${from}` : 'is not published' }],
+  );
 }
 
 /** Publications that start after the instant: scheduled changes. */

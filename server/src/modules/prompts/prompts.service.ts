@@ -7,7 +7,7 @@ import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../../common/access/principal.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
-import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
+import { hasTakenEffect, notInEffect, takesEffectOn, versionInForce } from '../governance/publications.js';
 import type { ResourceState, Transition } from '../governance/versioned-resource.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
@@ -18,7 +18,6 @@ import type { CreatePromptRequest, PreviewRequest, renderedSchema } from './prom
 import { PromptsRepository } from './prompts.repository.js';
 import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
 
-const PUBLISHED = new Set(['published', 'retired']);
 
 /** A prompt rendered: what would be sent to the model, as the contract describes it. */
 export type Rendered = FromSchema<typeof renderedSchema>;
@@ -185,12 +184,10 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     const number =
       requested === undefined || requested === 'active' ? versionInForce(state.publications, new Date()) : requested;
     if (number === null) throw new NotFoundError(`No version of the prompt "${key}" is published.`);
-    const record = this.lifecycle.find(state, number);
-    if (!PUBLISHED.has(record.status) && principal.kind !== 'user')
-      throw new ForbiddenError(
-        `Version ${number} of "${key}" is not published; only console users may render it.`,
-        'unpublished_version',
-      );
+    this.lifecycle.find(state, number);
+    // A version only scheduled is published but must not be served before its date.
+    if (!hasTakenEffect(state.publications, number, new Date()) && principal.kind !== 'user')
+      throw notInEffect(key, number, state.publications, 'render');
     return renderContent(key, number, await this.resources.content(state, number), variables);
   }
 
@@ -209,14 +206,18 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     return versionInForce((await this.resources.load(key)).publications, new Date());
   }
 
-  /** Published version numbers of a prompt (experiments may only test those). */
-  async publishedVersions(key: string): Promise<Set<number>> {
+  /**
+   * When each published version of a prompt takes effect (its earliest publication), by number: an experiment
+   * may serve a version from then on, not before.
+   */
+  async publishedSince(key: string): Promise<Map<number, string>> {
     const state = await this.resources.load(key);
-    return new Set(
-      withDerivedStatuses(state.versions, state.publications, new Date())
-        .filter((v) => PUBLISHED.has(v.status))
-        .map((v) => v.number),
-    );
+    const since = new Map<number, string>();
+    for (const { number } of state.versions) {
+      const from = takesEffectOn(state.publications, number);
+      if (from) since.set(number, from);
+    }
+    return since;
   }
 
   /**
