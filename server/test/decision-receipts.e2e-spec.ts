@@ -224,6 +224,10 @@ describe('decision receipts and review requests', () => {
       details: [{ path: '/settings/decidesAboutPersons' }],
     });
     expect(refused.body.message).toContain('does not decide about persons');
+    const blank = await analyst.post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, {
+      observations: ' \n ',
+    });
+    expect([blank.status, blank.body.details?.[0]?.path]).toEqual([400, '/observations']);
     const review = await analyst.post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, { observations: 'x' });
     expect(review.status).toBe(409);
     // A rule set about persons keeps its decision records: receipts and reviews read them.
@@ -311,6 +315,9 @@ describe('decision receipts and review requests', () => {
     expect((await analyst.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'r' })).status).toBe(
       403,
     );
+    // The person is told the reason: spaces are no reason, and the review stays open.
+    const blank = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: '   ' });
+    expect([blank.status, blank.body.details?.[0]?.path]).toEqual([400, '/reason']);
     const incomplete = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'overridden', reason: 'r' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.details).toEqual([

@@ -305,6 +305,10 @@ describe('reference tables', () => {
       (await as(t, cast.approver).post('/api/v1/reference-tables/suppliers/pending/reject').set('if-match', tag))
         .status,
     ).toBe(400);
+    const blank = await as(t, cast.approver)
+      .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: '   ' })
+      .set('if-match', tag);
+    expect([blank.status, blank.body.details?.[0]?.path]).toEqual([400, '/comment']);
     const rejected = await as(t, cast.approver)
       .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Fournisseur encore actif' })
       .set('if-match', tag);

@@ -5674,7 +5674,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description why the change is rejected or withdrawn */
+          /** @description a reason in words, not only spaces */
           comment: string;
         };
       };
@@ -7216,7 +7216,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description the person’s observations */
+          /** @description some text in words, not only spaces */
           observations: string;
           /**
            * @description how the observations reached the staff member
@@ -7590,6 +7590,7 @@ export interface operations {
         'application/json': {
           /** @enum {string} */
           outcome: 'confirmed' | 'overridden';
+          /** @description a reason in words, not only spaces */
           reason: string;
           /** @description required when overridden: the decision the reviewer makes instead (kept beside the automated one); its type is one of the outcomes the reviewed version gives (the view’s `outcomes`) */
           newDecision?: {

@@ -26,4 +26,5 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'lowercase letters, digits, - or _, such as row-1': 'id',
   'lowercase letters, digits, . _ -; 2 to 64 characters': 'username',
   'snake_case such as auto_approve': 'event_type',
+  'some text in words, not only spaces': 'text',
 };

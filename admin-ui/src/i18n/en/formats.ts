@@ -7,6 +7,7 @@ export const formatMessages = {
   operator: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',
   pilot: 'a pilot such as invoices, enrolment or chatbot',
   reason: 'a reason in words, not only spaces',
+  text: 'some text in words, not only spaces',
   table_key: 'lowercase letters, digits and dashes, such as suppliers',
   version: 'a version number, draft or active',
   column: 'a column name of letters, digits and _, such as neq or unitPrice (not __proto__, constructor or prototype)',

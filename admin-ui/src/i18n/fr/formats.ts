@@ -7,6 +7,7 @@ export const formatMessages = {
   operator: 'un opérateur connu, par exemple greaterThan, in, not:in, matches ou withinTolerance',
   pilot: 'un projet pilote, par exemple invoices, enrolment ou chatbot',
   reason: 'un motif écrit en toutes lettres, pas seulement des espaces',
+  text: 'un texte écrit en toutes lettres, pas seulement des espaces',
   table_key: 'lettres minuscules, chiffres et tirets, par exemple suppliers',
   version: 'un numéro de version, draft ou active',
   column:

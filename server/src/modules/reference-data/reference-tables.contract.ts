@@ -85,7 +85,14 @@ export const rejectRequestSchema = {
   additionalProperties: false,
   required: ['comment'],
   properties: {
-    comment: { type: 'string', minLength: 1, maxLength: 2000, description: 'why the change is rejected or withdrawn' },
+    comment: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+      pattern: '\\S',
+      // Why the change is rejected or withdrawn: the console words a pattern's refusal by this description.
+      description: 'a reason in words, not only spaces',
+    },
   },
 } as const;
 export type RejectRequest = FromSchema<typeof rejectRequestSchema>;

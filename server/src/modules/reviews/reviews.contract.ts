@@ -149,7 +149,13 @@ export const submitReviewRequestSchema = {
   additionalProperties: false,
   required: ['observations'],
   properties: {
-    observations: { type: 'string', minLength: 1, maxLength: 10000, description: 'the person’s observations' },
+    observations: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 10000,
+      pattern: '\\S',
+      description: 'some text in words, not only spaces',
+    },
     receivedVia: {
       type: 'string',
       enum: ['in_person', 'phone', 'mail', 'email', 'online', 'other'],
@@ -169,7 +175,13 @@ export const decideReviewRequestSchema = {
   else: { type: 'object', properties: { newDecision: false } },
   properties: {
     outcome: { type: 'string', enum: ['confirmed', 'overridden'] },
-    reason: { type: 'string', minLength: 1, maxLength: 10000 },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 10000,
+      pattern: '\\S',
+      description: 'a reason in words, not only spaces',
+    },
     newDecision: {
       type: 'object',
       additionalProperties: false,
