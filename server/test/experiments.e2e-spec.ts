@@ -190,7 +190,8 @@ describe('experiments', () => {
       { experiment: 'brievete', variant: 'control', version: 1, control: true, fallback: false },
       { experiment: 'brievete', variant: 'concise', version: 2, control: false, fallback: false },
     ]);
-    expect((await analyst.get('/api/v1/prompts/unknown-prompt/experiments')).body).toEqual([]);
+    const unknown = await analyst.get('/api/v1/prompts/unknown-prompt/experiments');
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
   });
 
   it('allows one running experiment per prompt, and stopping returns everyone to the version in force', async () => {

@@ -10210,9 +10210,11 @@ export interface operations {
               weight: number;
               exposures: number;
               conversions: number;
-              rate: number;
+              /** @description null before the variant has an exposure */
+              rate: number | null;
               ci95: number[];
-              errorRate: number;
+              /** @description null before the variant has an answer */
+              errorRate: number | null;
               p95LatencyMs?: number | null;
               costPerAnswer?: number | null;
               guardrailBreached?: boolean;

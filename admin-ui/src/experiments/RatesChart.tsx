@@ -11,18 +11,21 @@ const Whiskers = ({ variants }: { variants: VariantResult[] }) => {
   const cap = Math.min(14, x.bandwidth() / 6);
   return (
     <g aria-hidden="true" stroke={theme.palette.text.primary} strokeWidth={2}>
-      {variants.map((v) => {
-        const centre = (x(v.name) ?? 0) + x.bandwidth() / 2;
-        const top = y(v.ci95[1] * 100);
-        const bottom = y(v.ci95[0] * 100);
-        return (
-          <g key={v.name}>
-            <line x1={centre} x2={centre} y1={top} y2={bottom} />
-            <line x1={centre - cap} x2={centre + cap} y1={top} y2={top} />
-            <line x1={centre - cap} x2={centre + cap} y1={bottom} y2={bottom} />
-          </g>
-        );
-      })}
+      {/* A variant not served yet has no interval to draw ([0, 1] says nothing is known). */}
+      {variants
+        .filter((v) => v.exposures > 0)
+        .map((v) => {
+          const centre = (x(v.name) ?? 0) + x.bandwidth() / 2;
+          const top = y(v.ci95[1] * 100);
+          const bottom = y(v.ci95[0] * 100);
+          return (
+            <g key={v.name}>
+              <line x1={centre} x2={centre} y1={top} y2={bottom} />
+              <line x1={centre - cap} x2={centre + cap} y1={top} y2={top} />
+              <line x1={centre - cap} x2={centre + cap} y1={bottom} y2={bottom} />
+            </g>
+          );
+        })}
     </g>
   );
 };
@@ -40,7 +43,7 @@ export const RatesChart = ({
   const titleId = useId();
   const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const noteId = useId();
-  const highest = Math.max(0, ...variants.map((v) => v.ci95[1]));
+  const highest = Math.max(0, ...variants.filter((v) => v.exposures > 0).map((v) => v.ci95[1]));
   // Round the axis up to the next 10 % so the whiskers never touch the top.
   const max = Math.min(100, Math.ceil((highest * 100 + 5) / 10) * 10);
   return (
@@ -71,7 +74,7 @@ export const RatesChart = ({
         ]}
         series={[
           {
-            data: variants.map((v) => v.rate * 100),
+            data: variants.map((v) => (v.rate === null ? null : v.rate * 100)),
             label: translate('gabarit.experiments.results.rate'),
             valueFormatter: (value) => (value === null ? '' : formatRate(value / 100, locale)),
           },

@@ -10,9 +10,10 @@ const variant = (name: string, exposures: number) => ({
   weight: 50,
   exposures,
   conversions: exposures > 0 ? 3 : 0,
-  rate: exposures > 0 ? 3 / exposures : 0,
-  ci95: [0, exposures > 0 ? 0.2 : 0],
-  errorRate: 0,
+  // As the API sends them: no rate before the first exposure, and an interval that says nothing is known.
+  rate: exposures > 0 ? 3 / exposures : null,
+  ci95: exposures > 0 ? [0, 0.2] : [0, 1],
+  errorRate: exposures > 0 ? 0 : null,
   p95LatencyMs: null,
   guardrailBreached: false,
 });

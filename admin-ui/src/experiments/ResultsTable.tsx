@@ -47,7 +47,7 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                 <TableCell align="right">{count.format(v.exposures)}</TableCell>
                 <TableCell align="right">{count.format(v.conversions)}</TableCell>
                 {/* Before its first answer a variant has no rate, interval or p: « — », not 0 % or p = 1. */}
-                <TableCell align="right">{served ? formatRate(v.rate, locale) : '—'}</TableCell>
+                <TableCell align="right">{v.rate !== null ? formatRate(v.rate, locale) : '—'}</TableCell>
                 <TableCell align="right">
                   {served
                     ? t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })
@@ -66,7 +66,7 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                   <Typography variant="caption" component="div">
                     {t('guardrail_detail', {
                       // Before the first answer there is no rate: « — », as in the columns beside it.
-                      errors: served ? formatRate(v.errorRate, locale) : '—',
+                      errors: v.errorRate !== null ? formatRate(v.errorRate, locale) : '—',
                       latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms`,
                     })}
                   </Typography>

@@ -96,7 +96,13 @@ describe('the results valid at every look', () => {
   });
 
   it('claims no figure before the first answers: « — » and « Pas encore de données », not 0 %, p = 1 or 50 %', async () => {
-    const empty = { ...variant('temoin', 1, 0, 0), rate: 0, ci95: [0, 0] as [number, number], p95LatencyMs: null };
+    const empty = {
+      ...variant('temoin', 1, 0, 0),
+      rate: null,
+      ci95: [0, 1] as [number, number],
+      errorRate: null,
+      p95LatencyMs: null,
+    };
     show(
       results({
         variants: [empty, { ...empty, name: 'concise', version: 2 }],

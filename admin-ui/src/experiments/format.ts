@@ -5,9 +5,12 @@ export interface VariantResult {
   weight: number;
   exposures: number;
   conversions: number;
-  rate: number;
+  /** null before the first exposure */
+  rate: number | null;
+  /** [0, 1] before the first exposure: nothing is known yet */
   ci95: [number, number];
-  errorRate: number;
+  /** null before the first answer */
+  errorRate: number | null;
   p95LatencyMs: number | null;
   costPerAnswer?: number | null;
   guardrailBreached: boolean;

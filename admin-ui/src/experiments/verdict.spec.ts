@@ -32,7 +32,7 @@ function results(variants: VariantResult[], pValues: number[], srmP = 0.6, minim
   const control = variants[0]!;
   const byVariant = variants
     .slice(1)
-    .map((v, i) => ({ name: v.name, pValue: pValues[i]!, better: v.rate > control.rate }));
+    .map((v, i) => ({ name: v.name, pValue: pValues[i]!, better: (v.rate ?? 0) > (control.rate ?? 0) }));
   return {
     experiment: 'chatbot-brievete',
     prompt: 'chatbot-answer',

@@ -1,4 +1,14 @@
-import { formatP, formatRate, weightShares, type ExperimentResults, type Translate } from './format';
+import {
+  formatP,
+  formatRate,
+  weightShares,
+  type ExperimentResults,
+  type Translate,
+  type VariantResult,
+} from './format';
+
+/** A variant's rate once it has been served (the verdict speaks of rates only past the minimum sample). */
+const rateOf = (v: VariantResult): number => v.rate ?? 0;
 
 /** The z-test's normal approximation needs this many expected positives and non-positives in each variant. */
 export const MIN_EXPECTED_OUTCOMES = 5;
@@ -69,7 +79,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const byName = new Map(variants.map((v) => [v.name, v]));
   const tests = comparison.byVariant.filter((c) => byName.has(c.name)).sort((a, b) => a.pValue - b.pValue);
   const significant = tests.filter((c) => c.pValue < ALPHA);
-  const better = significant.find((c) => byName.get(c.name)!.rate > control.rate);
+  const better = significant.find((c) => rateOf(byName.get(c.name)!) > rateOf(control));
   if (better) {
     const winner = byName.get(better.name)!;
     return {
@@ -78,8 +88,8 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       text: t('winner', {
         winner: winner.name,
         control: control.name,
-        winnerRate: rate(winner.rate),
-        controlRate: rate(control.rate),
+        winnerRate: rate(rateOf(winner)),
+        controlRate: rate(rateOf(control)),
         p: p(better.pValue),
       }),
     };
@@ -93,8 +103,8 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       text: t('control_wins', {
         control: control.name,
         loser: loser.name,
-        controlRate: rate(control.rate),
-        loserRate: rate(loser.rate),
+        controlRate: rate(rateOf(control)),
+        loserRate: rate(rateOf(loser)),
         p: p(worse.pValue),
       }),
     };
@@ -106,9 +116,9 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     severity: 'info',
     text: t('no_difference', {
       variant: variant.name,
-      variantRate: rate(variant.rate),
+      variantRate: rate(rateOf(variant)),
       control: control.name,
-      controlRate: rate(control.rate),
+      controlRate: rate(rateOf(control)),
       p: p(closest?.pValue ?? 1),
     }),
   };

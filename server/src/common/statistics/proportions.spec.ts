@@ -5,6 +5,7 @@ import {
   SEQUENTIAL_ALPHA,
   sequentialPath,
   twoProportionPValue,
+  wilson95,
   type SequentialLook,
 } from './proportions.js';
 
@@ -143,3 +144,15 @@ function erf(x: number): number {
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
+
+describe('the Wilson 95 % interval of a rate', () => {
+  it('matches the textbook values, is exact at 0 % and 100 %, and says nothing before any exposure', () => {
+    const [low, high] = wilson95(3, 40);
+    expect(low).toBeCloseTo(0.025836, 5);
+    expect(high).toBeCloseTo(0.198642, 5);
+    expect(wilson95(0, 50)[0]).toBe(0); // was 6.9e-18
+    expect(wilson95(0, 50)[1]).toBeCloseTo(0.071348, 5);
+    expect(wilson95(50, 50)[1]).toBe(1);
+    expect(wilson95(0, 0)).toEqual([0, 1]); // was [0, 0]: certainty about a rate nobody measured
+  });
+});

@@ -11,13 +11,18 @@ const { jStat } = jstatModule as unknown as {
 
 /** Wilson score interval at 95 %: sensible even for small counts and rates near 0 or 1. */
 export function wilson95(conversions: number, exposures: number): [number, number] {
-  if (exposures === 0) return [0, 0];
+  // No exposure says nothing: the rate may be anything.
+  if (exposures === 0) return [0, 1];
   const z = jStat.normal.inv(0.975, 0, 1);
   const p = conversions / exposures;
   const denominator = 1 + (z * z) / exposures;
   const centre = (p + (z * z) / (2 * exposures)) / denominator;
   const margin = (z * Math.sqrt((p * (1 - p)) / exposures + (z * z) / (4 * exposures * exposures))) / denominator;
-  return [Math.max(0, centre - margin), Math.min(1, centre + margin)];
+  // At 0 or at every exposure the bound is exactly 0 or 1; the formula leaves rounding (6.9e-18) there.
+  return [
+    conversions === 0 ? 0 : Math.max(0, centre - margin),
+    conversions === exposures ? 1 : Math.min(1, centre + margin),
+  ];
 }
 
 /** Two-sided p-value of the two-proportion z-test (pooled). */

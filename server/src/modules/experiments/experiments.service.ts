@@ -123,7 +123,10 @@ export class ExperimentsService
 
   async stop(key: string, actor: string, comment?: string) {
     // Read before archiving: an archived experiment holds no prompt, so afterwards there is nothing to ask.
-    const prompts = await this.promptsOf(await this.resources.load(key));
+    const state = await this.resources.load(key);
+    // Stopped by a person or by its guardrails: "archived" would not tell the person what happened.
+    if (state.archived) throw new ConflictError(`The experiment "${key}" is already stopped.`, 'archived');
+    const prompts = await this.promptsOf(state);
     const stopped = await this.archive(key, actor, comment);
     for (const prompt of prompts) await this.slots.release(prompt, key);
     return stopped;
@@ -241,7 +244,10 @@ export class ExperimentsService
   /** Which versions of `prompt` a running experiment serves, and as what (the control, or everyone's fallback). */
   async servedVersions(prompt: string): Promise<ServedVersion[]> {
     const running = (await this.runningByPrompt()).get(prompt);
-    if (!running) return [];
+    if (!running) {
+      await this.prompts.versionInForce(prompt); // an unknown prompt is a 404, not "no experiment serves it"
+      return [];
+    }
     if (running.fallback)
       return [
         {

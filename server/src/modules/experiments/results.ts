@@ -66,10 +66,11 @@ export function computeResults(input: ResultsInput) {
     const served = exposures.get(v.name) ?? { served: 0, errors: 0, p95LatencyMs: null };
     const won = conversions.get(v.name) ?? 0;
     const answered = served.served + served.errors;
-    const errorRate = answered === 0 ? 0 : served.errors / answered;
+    // Before the first answer a variant has no rate (null), not a rate of 0.
+    const errorRate = answered === 0 ? null : served.errors / answered;
     const costPer = cost.get(v.name) ?? null;
     const checks: [GuardrailMetric, number | null, number][] = [
-      ['error_rate', answered === 0 ? null : errorRate, settings.maxErrorRate],
+      ['error_rate', errorRate, settings.maxErrorRate],
       ['p95_latency_ms', served.p95LatencyMs, settings.maxP95LatencyMs],
       ['cost_per_answer', costPer, settings.maxCostPerAnswer],
     ];
@@ -81,7 +82,7 @@ export function computeResults(input: ResultsInput) {
       weight: v.weight,
       exposures: served.served,
       conversions: won,
-      rate: served.served === 0 ? 0 : won / served.served,
+      rate: served.served === 0 ? null : won / served.served,
       ci95: wilson95(won, served.served),
       errorRate,
       p95LatencyMs: served.p95LatencyMs,
@@ -103,7 +104,7 @@ export function computeResults(input: ResultsInput) {
     return {
       name: v.name,
       pValue: twoProportionPValue(v.conversions, v.exposures, control.conversions, control.exposures),
-      better: v.rate > control.rate,
+      better: (v.rate ?? 0) > (control.rate ?? 0),
       sequential: {
         pValue,
         confidenceSequence: last?.confidenceSequence ?? ([-1, 1] as [number, number]),

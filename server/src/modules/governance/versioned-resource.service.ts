@@ -42,7 +42,8 @@ export class VersionedResourceService<M, C> {
   async create(transition: Transition<M, C>): Promise<ResourceState<M, C>> {
     const state = { ...transition.state, outbox: this.outboxFor(transition) };
     if (!(await this.repository.create(state))) {
-      throw new ConflictError(`A ${this.label} with key "${state.key}" already exists.`, 'key_taken', [
+      const article = /^[aeiou]/i.test(this.label) ? 'An' : 'A';
+      throw new ConflictError(`${article} ${this.label} with key "${state.key}" already exists.`, 'key_taken', [
         { path: '/key', message: 'is already taken', keyword: 'taken' },
       ]);
     }
