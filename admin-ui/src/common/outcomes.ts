@@ -1,4 +1,4 @@
-type Translate = (key: string, options?: object) => string;
+type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** An outcome (an event type) in words, when the console knows it (`gabarit.outcomes`); the code otherwise. */
 export const outcomeWords = (type: string, translate: Translate): string =>
@@ -18,3 +18,22 @@ export const outcomeWithCode = (type: string, translate: Translate): string => {
   const words = outcomeWords(type, translate);
   return words === type ? type : `${words} (${type})`;
 };
+
+/**
+ * A change of outcome as the impact and shadow reports count it (`auto_approve → manual_review`; a side may be
+ * `(none)`, several types joined by `+`, or `error: …`), in words.
+ */
+export const transitionWords = (transition: string, translate: Translate): string =>
+  transition
+    .split(' → ')
+    .map((side) =>
+      side === '(none)'
+        ? translate('gabarit.outcome_none')
+        : side.startsWith('error: ')
+          ? translate('gabarit.outcome_error')
+          : side
+              .split('+')
+              .map((type) => outcomeWords(type, translate))
+              .join(' + '),
+    )
+    .join(' → ');

@@ -84,6 +84,26 @@ describe('Try it', () => {
     expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(0);
   });
 
+  it('keeps the facts typed when another version is chosen, and takes away the outcome of the previous one', async () => {
+    const api = fakeApi({
+      ...routes({ body: { draftVersion: 2 } }),
+      [`GET ${RULESET}/versions/1`]: { body: { ...version2, number: 1 } },
+    });
+    renderTryIt();
+    fireEvent.click(await screen.findByRole('tab', { name: 'JSON' }));
+    const facts = await screen.findByRole('textbox', { name: 'Faits (JSON)' });
+    await waitFor(() => expect(facts).toHaveProperty('value', '{\n  "montant": 10\n}'));
+    fireEvent.change(facts, { target: { value: '{ "montant": 2500 }' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Évaluer' }));
+    await screen.findByRole('button', { name: 'Garder comme cas de test' });
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Version' }));
+    fireEvent.click(await screen.findByRole('option', { name: /^Version 1/ }));
+    await waitFor(() => expect(api.to('GET', `${RULESET}/versions/1`)).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Garder comme cas de test' })).toBeNull());
+    expect(screen.getByRole('textbox', { name: 'Faits (JSON)' })).toHaveProperty('value', '{ "montant": 2500 }');
+  });
+
   it('keeps the facts tried as a test case of the draft, saved with If-Match, then reads the rule set again', async () => {
     const api = fakeApi(routes({ body: { draftVersion: 2 } }));
     renderTryIt();

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import Form from '@rjsf/mui';
 import type { RJSFSchema } from '@rjsf/utils';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -40,19 +40,24 @@ export const TryIt = () => {
   const statusWords = useStatusWords();
   const [locale] = useLocaleState();
   const numbers = useMemo(() => (record?.versions ?? []).map((v) => v.number).sort((a, b) => b - a), [record]);
-  const [chosen, setChosen] = useState<number | undefined>();
+  // The version the analyst works on, once they pick one, type facts or evaluate. Until then the default follows
+  // the record: react-admin may first show it from its cache (before the draft just created) and then refresh.
+  const [picked, setPicked] = useState<number | undefined>();
   // The draft, else the version under review (what a reviewer opens the rule set for), else the one in force.
   const underReview = (record?.versions ?? [])
     .filter((v) => v.status === 'in_review' || v.status === 'approved')
     .map((v) => v.number)
     .sort((a, b) => b - a)[0];
   const defaultVersion = record?.draftVersion ?? underReview ?? record?.activeVersion ?? numbers[0];
-  // The version first shown stays chosen: saving a test case creates a draft, and the record refreshing must
-  // not move the analyst to another version (and reset the facts they are typing).
-  useEffect(() => {
-    if (chosen === undefined && defaultVersion !== undefined) setChosen(defaultVersion);
-  }, [chosen, defaultVersion]);
-  const version = chosen !== undefined && numbers.includes(chosen) ? chosen : defaultVersion;
+  const version = picked !== undefined && numbers.includes(picked) ? picked : defaultVersion;
+  // Then it stays: saving a test case creates a draft, and the record refreshing must not move the analyst to
+  // another version (and reset the facts they are typing).
+  // Facts typed or evaluated are kept when the analyst switches version, to compare the versions' answers.
+  const factsTyped = useRef(false);
+  const pin = () => {
+    factsTyped.current = true;
+    setPicked((p) => p ?? version);
+  };
   const key = record?.key;
   const [schema, setSchema] = useState<RJSFSchema | undefined>();
   // Decisions about persons have a receipt the person can be given (Law 25): linked under the outcome.
@@ -77,6 +82,9 @@ export const TryIt = () => {
   useEffect(() => {
     if (key === undefined || version === undefined) return;
     setFormErrors(0);
+    // An outcome belongs to the version that gave it: it is not left under another one.
+    setOutcome(undefined);
+    setProblem(undefined);
     void dataProvider.read('rulesets', { id: key, path: `versions/${version}` }).then((json) => {
       const content = (
         json as {
@@ -89,6 +97,7 @@ export const TryIt = () => {
       ).content;
       setSchema(content?.inputSchema);
       setAboutPersons(content?.settings?.decidesAboutPersons === true);
+      if (factsTyped.current) return;
       const example = exampleFacts(content);
       setFacts(example);
       setText(JSON.stringify(example, null, 2));
@@ -97,6 +106,7 @@ export const TryIt = () => {
 
   if (!record || version === undefined) return null;
   const evaluate = async (input: Record<string, unknown>) => {
+    pin();
     setOutcome(undefined);
     setProblem(undefined);
     setFormErrors(0);
@@ -146,7 +156,7 @@ export const TryIt = () => {
           size="small"
           label={translate('gabarit.try.version')}
           value={version}
-          onChange={(e) => setChosen(Number(e.target.value))}
+          onChange={(e) => setPicked(Number(e.target.value))}
           sx={{ width: 280, flexShrink: 0 }}
         >
           {numbers.map((n) => (
@@ -180,7 +190,10 @@ export const TryIt = () => {
           noHtml5Validate
           // The form can be thousands of pixels long: the first wrong field is where the user must go.
           focusOnFirstError
-          onChange={({ formData }) => setFacts(formData as Record<string, unknown>)}
+          onChange={({ formData }) => {
+            pin();
+            setFacts(formData as Record<string, unknown>);
+          }}
           onSubmit={({ formData }) => void evaluate(formData as Record<string, unknown>)}
           onError={(errors) => {
             // Nothing was evaluated: the previous outcome would pass for the answer to these facts.
@@ -207,7 +220,10 @@ export const TryIt = () => {
             maxRows={20}
             fullWidth
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              pin();
+              setText(e.target.value);
+            }}
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
           />
           <Button variant="contained" sx={{ mt: 2 }} onClick={evaluateJson}>

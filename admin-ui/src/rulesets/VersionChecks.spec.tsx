@@ -31,6 +31,30 @@ describe('the impact of a version on recent decisions', () => {
     expect(summary.textContent).toMatch(/gestion des risques voit le résultat complet/);
   });
 
+  it('says each change of decision in words, not in codes', async () => {
+    fakeApi({
+      'POST /api/v1/rulesets/invoices/versions/2/impact': {
+        body: {
+          activeVersion: 1,
+          version: 2,
+          compared: 40,
+          changed: 4,
+          notCompared: 0,
+          byTransition: { 'auto_approve → manual_review': 3, 'reject → (none)': 1 },
+          examples: [],
+        },
+      },
+    });
+    renderConsole(<VersionChecks rulesetKey="invoices" version={2} />);
+    fireEvent.click(await screen.findByRole('button', { name: /impact/i }));
+    const summary = await screen.findByRole('status');
+    expect(summary.textContent).toContain(
+      'Approuvée automatiquement → Transmise à un membre du personnel pour examen : 3',
+    );
+    expect(summary.textContent).toContain('Refusée → aucune décision : 1');
+    expect(summary.textContent).not.toContain('auto_approve');
+  });
+
   it('offers each check to the roles that may run it: a risk officer replays impact, an admin runs neither', async () => {
     fakeApi({});
     const { unmount } = renderConsole(<VersionChecks rulesetKey="enrolment" version={2} />, ['risk']);

@@ -12,12 +12,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { usePermissions, useTranslate } from 'react-admin';
+import { usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
 import type { ResponseOf } from '../api/types';
-import { outcomeWithCode } from '../common/outcomes';
+import { outcomeWithCode, transitionWords } from '../common/outcomes';
 import { may } from '../layout/access';
 
 type TestRun = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/test', 'post'>;
@@ -30,6 +30,7 @@ type Impact = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/impact', 'post'>;
 export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
+  const refresh = useRefresh();
   const mayTest = may('runTests', permissions);
   const mayReplay = may('analyseImpact', permissions);
   const [tests, setTests] = useState<TestRun | undefined>();
@@ -55,7 +56,17 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
         {mayTest && (
-          <Button variant="outlined" disabled={busy} onClick={() => void call<TestRun>('test', setTests)}>
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() =>
+              void call<TestRun>('test', (run) => {
+                setTests(run);
+                // The versions table shows each version's last run: read the record again so it says this one.
+                refresh();
+              })
+            }
+          >
             {translate('gabarit.checks.run_tests')}
           </Button>
         )}
@@ -120,7 +131,7 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
               {Object.entries(impact.byTransition).map(([transition, count]) => (
                 <li key={transition}>
-                  <code>{transition}</code> : {count}
+                  <span title={transition}>{transitionWords(transition, translate)}</span> : {count}
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { usePersonName } from '../../common/people';
 import { formatRate } from '../../experiments/format';
 import { TransitionsChart } from './TransitionsChart';
 import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
+import { transitionWords } from '../../common/outcomes';
 
 /** A shadow run's report: whether it runs (or why and when it ended), its figures, the transitions, examples. */
 export const ShadowReport = ({ report, locale }: { report: Report; locale: string }) => {
@@ -104,9 +105,7 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
                 const rate = report.rates?.[transition];
                 return (
                   <TableRow key={transition}>
-                    <TableCell>
-                      <code>{transition}</code>
-                    </TableCell>
+                    <TableCell title={transition}>{transitionWords(transition, translate)}</TableCell>
                     <TableCell align="right">{number.format(count)}</TableCell>
                     <TableCell align="right">{rate ? formatRate(rate.rate, locale) : '—'}</TableCell>
                     <TableCell>{interval(rate?.interval)}</TableCell>

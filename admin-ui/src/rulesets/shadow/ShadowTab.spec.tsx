@@ -168,14 +168,19 @@ describe('Shadow tab', () => {
           .getAllByRole('cell')
           .map((cell) => cell.textContent),
       );
+    // Each transition in words, as an approver reads it; the codes stay in each cell's title.
+    const inWords = [
+      'Approuvée automatiquement → Transmise à un membre du personnel pour examen',
+      'Approuvée automatiquement → aucune décision',
+    ];
     expect(rows).toEqual([
-      [TRANSITION, '2', '25,0\u00a0%', 'de 7,2\u00a0% à 59,1\u00a0%'],
-      ['auto_approve → (none)', '1', '12,5\u00a0%', 'de 2,2\u00a0% à 47,1\u00a0%'],
+      [inWords[0], '2', '25,0\u00a0%', 'de 7,2\u00a0% à 59,1\u00a0%'],
+      [inWords[1], '1', '12,5\u00a0%', 'de 2,2\u00a0% à 47,1\u00a0%'],
     ]);
     const chart = screen.getByRole('figure', { name: 'Décisions différentes par transition' });
     // One horizontal bar per transition, named on its axis, longest first.
     const ticks = [...chart.querySelectorAll('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel')];
-    expect(ticks.map((tick) => tick.textContent)).toEqual([TRANSITION, 'auto_approve → (none)']);
+    expect(ticks.map((tick) => tick.textContent)).toEqual(inWords);
     // jsdom lays the chart out in no space at all: the bars are drawn, not measured (the browser test looks at them).
     expect(chart.querySelectorAll('rect.MuiBarChart-element').length).toBeGreaterThan(0);
     // Analysts read the report; only approvers start or stop.

@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts';
 import { useId } from 'react';
 import type { Translate } from '../../experiments/format';
+import { transitionWords } from '../../common/outcomes';
 
 /**
  * The divergent evaluations of a shadow run as one horizontal bar per transition (`auto_approve → manual_review`),
@@ -18,7 +19,10 @@ export const TransitionsChart = ({
 }) => {
   const titleId = useId();
   const noteId = useId();
-  const rows = Object.entries(byTransition).sort(([, a], [, b]) => b - a);
+  // Each transition in words (« Approuvée automatiquement → Transmise à … »), as the report's table says it.
+  const rows = Object.entries(byTransition)
+    .sort(([, a], [, b]) => b - a)
+    .map(([transition, n]) => [transitionWords(transition, translate), n] as const);
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const longest = Math.max(...rows.map(([transition]) => transition.length));
   return (
