@@ -1,5 +1,5 @@
 import { TextField } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 
 interface Props {
@@ -13,6 +13,13 @@ export const ParamsInput = ({ value, onChange, errors = [] }: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState(value ? JSON.stringify(value) : '');
   const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    // A change from elsewhere (a row moved up, the JSON editor) replaces the text, unless it is what this box
+    // just sent: a moved row had kept the parameters of the row that was there before.
+    if (JSON.stringify(readParams(text)) === JSON.stringify(value)) return;
+    setText(value ? JSON.stringify(value) : '');
+    setInvalid(false);
+  }, [value]);
   const messages = [...(invalid ? [translate('gabarit.editors.problems.params_object')] : []), ...errors];
   return (
     <TextField
@@ -41,3 +48,16 @@ export const ParamsInput = ({ value, onChange, errors = [] }: Props) => {
     />
   );
 };
+
+/** The parameters the text says, or null when it says none that can be read (empty reads as none: undefined). */
+function readParams(text: string): Record<string, unknown> | undefined | null {
+  if (text.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}

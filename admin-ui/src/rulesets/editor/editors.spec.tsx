@@ -159,6 +159,33 @@ describe('decision table grid', () => {
   });
 });
 
+describe('moving a decision table row', () => {
+  it('moves its parameters with it: each row shows its own after « Monter »', () => {
+    const routing: DecisionTable = {
+      hitPolicy: 'first',
+      inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
+      rows: [
+        { id: 'directeur', cells: {}, event: { type: 'route', params: { level: 'director' } } },
+        { id: 'ministre', cells: {}, event: { type: 'route', params: { level: 'minister' } } },
+      ],
+    };
+    render(
+      <Harness
+        initial={routing}
+        render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
+    const shown = () =>
+      screen
+        .getAllByRole('textbox', { name: 'Paramètres de la décision (JSON)' })
+        .map((box) => (box as HTMLInputElement).value);
+    expect(shown()).toEqual(['{"level":"director"}', '{"level":"minister"}']);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Monter' })[1]!);
+    expect((json() as DecisionTable).rows.map((r) => r.id)).toEqual(['ministre', 'directeur']);
+    expect(shown()).toEqual(['{"level":"minister"}', '{"level":"director"}']);
+  });
+});
+
 describe('decision table hit policy', () => {
   const table: DecisionTable = {
     hitPolicy: 'first',
