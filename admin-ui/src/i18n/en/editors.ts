@@ -137,6 +137,9 @@ export const editorMessages = {
         unknown_operator: 'Unknown operator: “%{operator}”.',
         value_required: 'Enter a value.',
         value_number: 'This comparison is on a number: write a number (such as 10000 or 12.5).',
+        value_number_ambiguous: '« 1,500 » could be read as fifteen hundred or as one and a half: write 1500, or 1.5.',
+        value_list:
+          'This comparison is on a list: separate the values with commas (director, executive_director) or write it as JSON (["director", "executive_director"]).',
         value_boolean: 'This fact is true or false.',
         value_not_allowed: 'The facts schema does not allow this value; it allows: %{values}.',
         event_required: 'Enter the decision made.',

@@ -138,6 +138,10 @@ export const editorMessages = {
         unknown_operator: 'Opérateur inconnu : « %{operator} ».',
         value_required: 'Indiquez une valeur.',
         value_number: 'Cette comparaison porte sur un nombre : écrivez un nombre (par exemple 10000 ou 12.5).',
+        value_number_ambiguous:
+          '« 1,500 » peut se lire mille cinq cents ou un et demi : écrivez 1500, ou 1,5 pour une décimale.',
+        value_list:
+          'Cette comparaison porte sur une liste : séparez les valeurs par des virgules (director, executive_director) ou écrivez-la en JSON (["director", "executive_director"]).',
         value_boolean: 'Ce fait vaut true ou false.',
         value_not_allowed: 'Le schéma des faits ne permet pas cette valeur ; il permet : %{values}.',
         event_required: 'Indiquez la décision rendue.',

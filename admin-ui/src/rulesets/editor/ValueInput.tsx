@@ -35,7 +35,8 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
     typeRead.current = type;
     const shown = parseValue(text, type);
     if ('error' in shown) setLocal(shown.error);
-    else if (local !== undefined) {
+    // Read otherwise now (« a, b » became a list when the operator became « fait partie de »): passed on.
+    else if (local !== undefined || JSON.stringify(shown.value) !== JSON.stringify(value)) {
       setLocal(undefined);
       onChange(shown.value);
     }

@@ -7,6 +7,7 @@ import {
   removeNode,
   switchGroup,
   toggleNot,
+  valueTypeFor,
   type Condition,
 } from './condition-model';
 import { factOptions, parseFactLabel } from './fact-paths';
@@ -150,6 +151,30 @@ describe('reading a value box by the fact’s type', () => {
     expect(parseValue('  ', 'string')).toEqual({ error: 'value_required' });
     expect(parseValue('dix mille', 'number')).toEqual({ error: 'value_number' });
     expect(parseValue('"10"', 'number')).toEqual({ error: 'value_number' });
+  });
+
+  it('reads numbers written the French way, and refuses one that reads two ways', () => {
+    expect(parseValue('12,5', 'number')).toEqual({ value: 12.5 });
+    expect(parseValue('1 000,50', 'number')).toEqual({ value: 1000.5 });
+    expect(parseValue('25\u202f000', 'integer')).toEqual({ value: 25000 });
+    expect(parseValue('-3,25', 'number')).toEqual({ value: -3.25 });
+    expect(parseValue('1,500', 'number')).toEqual({ error: 'value_number_ambiguous' });
+    expect(parseValue('12,5', 'string')).toEqual({ value: '12,5' });
+  });
+
+  it('reads a list for « fait partie de », written with commas or as JSON, never as one text', () => {
+    const listOf = (type: string) => valueTypeFor(type, 'in');
+    expect(listOf('string')).toBe('list:string');
+    expect(valueTypeFor('string', 'not:notIn')).toBe('list:string');
+    expect(parseValue('director, executive_director', listOf('string'))).toEqual({
+      value: ['director', 'executive_director'],
+    });
+    expect(parseValue('10; 20', listOf('number'))).toEqual({ value: [10, 20] });
+    expect(parseValue('10, vingt', listOf('number'))).toEqual({ error: 'value_number' });
+    expect(parseValue('["a b", "c"]', listOf('string'))).toEqual({ value: ['a b', 'c'] });
+    expect(parseValue('{"fact": "levels"}', listOf('string'))).toEqual({ value: { fact: 'levels' } });
+    expect(parseValue('"director"', listOf('string'))).toEqual({ value: ['director'] });
+    expect(parseValue('{"level": 1}', listOf('string'))).toEqual({ error: 'value_list' });
   });
 });
 

@@ -43,8 +43,18 @@ const NUMERIC_COMPARISONS = new Set(['lessThan', 'lessThanInclusive', 'greaterTh
  * threshold never holds). Decorated operators compare something else (each item, a fact's other forms): no type.
  */
 export function valueTypeFor(factType: string | undefined, operator: string | undefined): string | undefined {
+  if (takesList(operator)) return `list:${factType ?? ''}`;
   if (factType !== undefined) return factType;
   return NUMERIC_COMPARISONS.has(operator ?? '') ? 'number' : undefined;
+}
+
+/**
+ * `in` and `notIn` (negated or not) compare the fact with a list. Given a text, json-rules-engine looks for the
+ * fact inside it: « director » is in « director, executive_director », and so is « direct ».
+ */
+export function takesList(operator: string | undefined): boolean {
+  const { decorators, base } = splitOperator(operator ?? '');
+  return (base === 'in' || base === 'notIn') && decorators.every((d) => d === 'not');
 }
 
 /** Whether the operator compares the fact with one value of its own kind (equal, notEqual), undecorated. */
@@ -65,6 +75,12 @@ export function formatValue(value: unknown): string {
 export function parseValue(text: string, type?: string): { value: unknown } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { error: 'value_required' };
+  if (type?.startsWith('list:')) return parseList(trimmed, type.slice('list:'.length) || undefined);
+  if (type === 'number' || type === 'integer') {
+    const written = frenchNumber(trimmed);
+    if (written === 'ambiguous') return { error: 'value_number_ambiguous' };
+    if (written !== undefined) return parseValue(written, type);
+  }
   if (type === 'string' && !/^[[{"]/.test(trimmed)) return { value: text };
   try {
     const value: unknown = JSON.parse(trimmed);
@@ -160,4 +176,36 @@ export function toggleNot(root: Condition, path: Pointer): Condition {
 /** Removes the node at path from its group (the root itself cannot be removed). */
 export function removeNode(root: Condition, path: Pointer): Condition {
   return path.length === 0 ? root : removeAt(root, path);
+}
+
+/**
+ * A list as JSON (`["a", "b"]`, or `{"fact": …}` to compare with another fact), or as items separated by commas
+ * or semicolons, each read by the fact's type (« director, executive_director », « 10; 20 »).
+ */
+function parseList(text: string, itemType: string | undefined): { value: unknown } | { error: string } {
+  if (/^[[{]/.test(text)) {
+    const read = parseValue(text);
+    const value = 'value' in read ? read.value : undefined;
+    const list = Array.isArray(value) || (value !== null && typeof value === 'object' && 'fact' in value);
+    return list ? { value } : { error: 'value_list' };
+  }
+  const items: unknown[] = [];
+  for (const part of text.split(/[,;]/)) {
+    if (part.trim() === '') continue;
+    const item = parseValue(part.trim(), itemType);
+    if ('error' in item) return item;
+    items.push(item.value);
+  }
+  return items.length > 0 ? { value: items } : { error: 'value_required' };
+}
+
+/**
+ * A number written the French way (« 12,5 », « 1 000,50 », spaces between thousands) as JSON reads it, or undefined
+ * when it is not written so. « 1,500 » reads as 1500 in English and 1,5 in French: it is refused as ambiguous.
+ */
+function frenchNumber(text: string): string | 'ambiguous' | undefined {
+  if (/^-?\d{1,3},\d{3}$/.test(text)) return 'ambiguous';
+  const grouped = /^-?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?$/.test(text);
+  if (!grouped && !/^-?\d+,\d+$/.test(text)) return undefined;
+  return text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
 }
