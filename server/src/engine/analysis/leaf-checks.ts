@@ -27,6 +27,21 @@ export function checkLeaf(leaf: Json, at: string, facts: FactCatalogue, report: 
     );
     return;
   }
+  const listOperator = String(leaf['operator']).replace(/^(not:)+/, '');
+  if ((listOperator === 'in' || listOperator === 'notIn') && typeof leaf['value'] === 'string') {
+    // json-rules-engine then looks for the fact inside the text: any part of it matches.
+    const shown = JSON.stringify(leaf['value']);
+    report.add(
+      'type_mismatch',
+      'warning',
+      at,
+      words(
+        `${name} : ${listOperator} compare avec une liste, pas avec le texte ${shown} : toute partie du texte y correspondrait (« direct » est dans « director, executive_director ») ; écrivez une liste`,
+        `${name}: ${listOperator} compares with a list, not with the text ${shown}: any part of the text would match ("direct" is in "director, executive_director"); write a list`,
+      ),
+    );
+    return;
+  }
   if (schema === null) {
     // A computed fact's type is not known, but a number comparison with a value that is no number never holds
     // whatever the fact is (an analyst had typed « abc » as a threshold, and the version passed analysis).

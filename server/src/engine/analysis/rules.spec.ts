@@ -142,6 +142,17 @@ describe('rules', () => {
     ]);
   });
 
+  it('warns when in or notIn is given a text, which the engine searches inside, instead of a list', () => {
+    const a = analyse([
+      rule('a', { all: [currency('in', 'CAD, USD')] }),
+      rule('b', { all: [currency('not:notIn', ['CAD', 'USD'])] }),
+    ]);
+    const [text] = found(a, 'type_mismatch');
+    expect([text?.path, text?.severity]).toEqual(['/definition/rules/0/conditions/all/0', 'warning']);
+    expect(text?.text.fr).toContain('in compare avec une liste, pas avec le texte "CAD, USD"');
+    expect(found(a, 'type_mismatch')).toHaveLength(1);
+  });
+
   it('never claims "can fire" for conditions it does not model', () => {
     const a = analyse([
       rule('m', { all: [currency('matches', '^U'), { fact: 'tags', operator: 'someFact:equal', value: 1 }] }),
