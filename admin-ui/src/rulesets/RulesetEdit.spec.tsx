@@ -71,4 +71,26 @@ describe('a value box whose text cannot be read', () => {
     await waitFor(() => expect(save).toHaveProperty('disabled', false));
     expect(screen.queryByText(/n’a pas pu être lue/)).toBeNull();
   });
+
+  it('says the draft was saved, and as which version', async () => {
+    let saved = false;
+    const drafted = { ...record, draftVersion: 2, latestVersion: 2 };
+    fakeApi({
+      ...routes,
+      [`GET ${RULESET}`]: () => ({ body: saved ? drafted : record, headers: { ETag: `W/"rev-${saved ? 2 : 1}"` } }),
+      [`GET ${RULESET}/versions/2`]: { body: { number: 2, content } },
+      [`GET ${RULESET}/versions/2/analysis`]: { body: { findings: [], checked: [], checkedText: [], notChecked: [] } },
+      [`PUT ${RULESET}/draft`]: () => {
+        saved = true;
+        return { body: drafted, headers: { ETag: 'W/"rev-2"' } };
+      },
+    });
+    renderEditor();
+    const save = await screen.findByRole('button', { name: 'Enregistrer' }, { timeout: 8000 });
+    fireEvent.click(screen.getAllByRole('button', { expanded: false })[0]!);
+    fireEvent.change((await screen.findAllByLabelText('Priorité'))[0]!, { target: { value: '7' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
+    fireEvent.click(save);
+    expect(await screen.findByText('Brouillon enregistré (version 2).', {}, { timeout: 8000 })).toBeTruthy();
+  }, 20_000);
 });

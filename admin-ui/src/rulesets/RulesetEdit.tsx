@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, Title, useCreatePath, useGetRecordId, useTranslate } from 'react-admin';
+import { Link, Title, useCreatePath, useGetRecordId, useNotify, useTranslate } from 'react-admin';
 import { detailsUnder } from '../common/api-error';
 import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditor } from '../common/CodeEditor';
@@ -76,6 +76,7 @@ const JsonFieldEditor = ({
 export const RulesetEdit = () => {
   const key = String(useGetRecordId());
   const translate = useTranslate();
+  const notify = useNotify();
   const createPath = useCreatePath();
   const draft = useRulesetDraft(key);
   const vocabulary = useRuleVocabulary();
@@ -175,7 +176,13 @@ export const RulesetEdit = () => {
           <Button
             variant="contained"
             disabled={!draft.dirty || draft.saving || !!jsonError || unreadable.count > 0}
-            onClick={() => void draft.save()}
+            onClick={() =>
+              void draft.save().then((outcome) => {
+                // Said, as prompts and experiments say it: only the button greying out showed the save.
+                if (outcome.saved)
+                  notify('gabarit.editors.saved', { type: 'success', messageArgs: { version: outcome.version } });
+              })
+            }
           >
             {translate('ra.action.save')}
           </Button>

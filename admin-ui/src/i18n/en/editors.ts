@@ -54,6 +54,7 @@ export const editorMessages = {
       explanation_en: 'Explanation (English)',
       add_rule: 'Add a rule',
       remove_rule: 'Remove the rule',
+      saved: 'Draft saved (version %{version}).',
       move_up: 'Move up',
       move_down: 'Move down',
       move_left: 'Move the column left',

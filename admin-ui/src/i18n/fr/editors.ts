@@ -55,6 +55,7 @@ export const editorMessages = {
       explanation_en: 'Explication (anglais)',
       add_rule: 'Ajouter une règle',
       remove_rule: 'Supprimer la règle',
+      saved: 'Brouillon enregistré (version %{version}).',
       move_up: 'Monter',
       move_down: 'Descendre',
       move_left: 'Déplacer la colonne à gauche',
