@@ -115,4 +115,79 @@ describe('diff wording', () => {
     expect(worded).toContain('branche 1 › libellé');
     expect(worded).not.toMatch(/branches|› 0 ›/);
   });
+
+  it('says conditions, cells, decisions and branches in words, as the editors show them', () => {
+    // French typography puts non-breaking spaces before « : » and inside « »: compared as plain spaces here.
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const change = (path: string, before: unknown, after: unknown, summary: string): RulesetChange => ({
+      kind: 'changed',
+      entity: 'namedCondition',
+      id: 'doublon-possible',
+      path,
+      before,
+      after,
+      summary,
+    });
+    const added = wordChange(
+      change(
+        '/definition/conditions/doublon-possible/all/1',
+        undefined,
+        { fact: 'invoice', operator: 'greaterThanInclusive', value: 100, path: '$.total' },
+        'condition "doublon-possible" all/1: ∅ → {…}',
+      ),
+      translate,
+    );
+    expect(plain(added)).toContain('∅ → invoice.total est supérieur ou égal à 100');
+    expect(plain(added)).not.toContain('{');
+    const cell = wordChange(
+      {
+        ...change(
+          '/definition/rows/0/cells/level/operator',
+          'equal',
+          'in',
+          'row "direction" cells/level/operator: equal → in',
+        ),
+        entity: 'row',
+        id: 'direction',
+      },
+      translate,
+    );
+    expect(plain(cell)).toContain('est égal à → fait partie de');
+    const branch = wordChange(
+      {
+        ...change(
+          '/definition/nodes/0/branches/1',
+          undefined,
+          {
+            label: 'étudiant',
+            when: { all: [{ fact: 'employee', path: '$.status', operator: 'not:in', value: ['student', 'intern'] }] },
+            node: 'statut-etudiant',
+          },
+          'node "statut" branches/1: ∅ → {…}',
+        ),
+        entity: 'node',
+        id: 'statut',
+      },
+      translate,
+    );
+    expect(plain(branch)).toContain(
+      '« étudiant », quand toutes ces conditions : employee.status NON (fait partie de) « student », « intern », vers « statut-etudiant »',
+    );
+    const decision = wordChange(
+      {
+        ...change(
+          '/definition/rules/0/event',
+          { type: 'auto_approve' },
+          { type: 'manual_review', params: { motif: 'x' } },
+          'rule "r" event: {…} → {…}',
+        ),
+        entity: 'rule',
+        id: 'r',
+      },
+      translate,
+    );
+    expect(plain(decision)).toContain(
+      'Approuvée automatiquement → Transmise à un membre du personnel pour examen {"motif":"x"}',
+    );
+  });
 });

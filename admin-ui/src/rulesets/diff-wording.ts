@@ -1,12 +1,10 @@
 import type { ResponseOf } from '../api/types';
+import { outcomeWords } from '../common/outcomes';
 
 /** One change between two rule-set versions as the API gives it. */
 export type RulesetChange = ResponseOf<'/api/v1/rulesets/{key}/diff', 'get'>['changes'][number];
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-const show = (value: unknown) =>
-  value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The field inside the entity that changed ("cells/total/value"), read from the API's summary; empty for the whole entity. */
 function fieldOf(change: RulesetChange): string {
@@ -29,7 +27,16 @@ export function wordChange(change: RulesetChange, translate: Translate): string 
   const field = wholeObject ? change.id.replaceAll('.', '/') : fieldOf(change);
   if (!field && change.kind !== 'changed') return translate(`gabarit.diff.whole_${change.kind}`, { subject });
   if (!field)
-    return translate('gabarit.diff.value_changed', { subject, before: show(change.before), after: show(change.after) });
+    return translate('gabarit.diff.value_changed', {
+      subject,
+      before: valueWords(change.before, translate),
+      after: valueWords(change.after, translate),
+    });
+  // An operator changed is said as the editor says it (« est égal à → fait partie de »), not as its code.
+  const show = (value: unknown) =>
+    field.endsWith('operator') && typeof value === 'string'
+      ? operatorWords(value, translate)
+      : valueWords(value, translate);
   return translate('gabarit.diff.field_changed', {
     subject,
     // The API names fields in English (« priority »): each part the console knows is said in its language.
@@ -55,4 +62,70 @@ function fieldWords(field: string, translate: Translate): string {
     } else words.push(translate(`gabarit.diff.fields.${part}`, { _: part }));
   });
   return words.join(' › ');
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A value of the diff in words where it has a shape the editors show in words: a condition (« invoice.total est
+ * supérieur ou égal à 100 »), a group, a named condition, a table cell, a decision, a tree branch. Texts are
+ * shown as they are; anything else stays JSON, exactly as stored.
+ */
+export function valueWords(value: unknown, translate: Translate): string {
+  if (value === undefined) return '∅';
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) return JSON.stringify(value);
+  const words = (v: unknown) => valueWords(v, translate);
+  if (typeof value['fact'] === 'string' && typeof value['operator'] === 'string')
+    return `${factName(value)} ${operatorWords(value['operator'], translate)} ${operandWords(value['value'], translate)}`;
+  for (const kind of ['all', 'any'] as const) {
+    const children = value[kind];
+    if (Array.isArray(children))
+      return translate(`gabarit.diff.group_${kind}`, { conditions: children.map(words).join(' ; ') });
+  }
+  if (isObject(value['not'])) return translate('gabarit.diff.negation', { condition: words(value['not']) });
+  if (typeof value['condition'] === 'string')
+    return translate('gabarit.diff.named_condition', { name: value['condition'] });
+  if (typeof value['operator'] === 'string' && 'value' in value)
+    return `${operatorWords(value['operator'], translate)} ${operandWords(value['value'], translate)}`;
+  if (typeof value['type'] === 'string' && Object.keys(value).every((k) => k === 'type' || k === 'params'))
+    return [outcomeWords(value['type'], translate), ...(value['params'] ? [JSON.stringify(value['params'])] : [])].join(
+      ' ',
+    );
+  if ('when' in value && typeof value['node'] === 'string')
+    return translate('gabarit.diff.branch', {
+      label: typeof value['label'] === 'string' ? value['label'] : '—',
+      when: words(value['when']),
+      node: value['node'],
+    });
+  return JSON.stringify(value);
+}
+
+/** A fact and its path as the condition builder lists them: invoice.total, invoice.lines[0].amount. */
+function factName(leaf: Json): string {
+  const path = typeof leaf['path'] === 'string' ? leaf['path'].replace(/^\$\.?/, '') : '';
+  return path === '' ? String(leaf['fact']) : `${String(leaf['fact'])}${path.startsWith('[') ? '' : '.'}${path}`;
+}
+
+/** An operator as the editors name it (« est supérieur à »), a negated one as NON (…), an unknown one as its code. */
+export function operatorWords(operator: string, translate: Translate): string {
+  const parts = operator.split(':');
+  const base = parts.pop() ?? operator;
+  const worded = translate(`gabarit.editors.operators.${base}`, { _: base });
+  return parts.reduceRight(
+    (inner, decorator) =>
+      decorator === 'not' ? translate('gabarit.diff.negation', { condition: inner }) : `${decorator}:${inner}`,
+    worded,
+  );
+}
+
+/** What a condition compares with: another fact's value, a list, a text in quotes, or a number as written. */
+function operandWords(value: unknown, translate: Translate): string {
+  if (isObject(value) && typeof value['fact'] === 'string')
+    return translate('gabarit.diff.fact_ref', { fact: factName(value) });
+  if (Array.isArray(value)) return value.map((v) => operandWords(v, translate)).join(', ');
+  if (typeof value === 'string') return `« ${value} »`;
+  return JSON.stringify(value);
 }

@@ -264,6 +264,12 @@ export const editorMessages = {
       whole_removed: '%{subject}: removed',
       value_changed: '%{subject}: %{before} → %{after}',
       field_changed: '%{subject}, %{field}: %{before} → %{after}',
+      group_all: 'all of: %{conditions}',
+      group_any: 'at least one of: %{conditions}',
+      negation: 'NOT (%{condition})',
+      named_condition: 'the named condition "%{name}"',
+      fact_ref: 'the value of %{fact}',
+      branch: '"%{label}", when %{when}, to "%{node}"',
       items: {
         branches: 'branch %{n}',
         conditions: 'condition %{n}',

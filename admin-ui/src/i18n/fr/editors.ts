@@ -271,6 +271,12 @@ export const editorMessages = {
       whole_removed: '%{subject} : suppression',
       value_changed: '%{subject} : %{before} → %{after}',
       field_changed: '%{subject}, %{field} : %{before} → %{after}',
+      group_all: 'toutes ces conditions : %{conditions}',
+      group_any: 'au moins une de ces conditions : %{conditions}',
+      negation: 'NON (%{condition})',
+      named_condition: 'la condition nommée « %{name} »',
+      fact_ref: 'la valeur de %{fact}',
+      branch: '« %{label} », quand %{when}, vers « %{node} »',
       items: {
         branches: 'branche %{n}',
         conditions: 'condition %{n}',
