@@ -30,7 +30,11 @@ describe('experiment guardrails', () => {
 
   beforeAll(async () => {
     const baseUrl = await fake.start();
-    t = await startTestApp('experiment_guardrails', { ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: baseUrl });
+    t = await startTestApp('experiment_guardrails', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: baseUrl,
+      LLM_MAX_RETRIES: '0', // a throttled request is answered at once, not after the SDK's retries
+    });
     const cast = await signInCast(t);
     analyst = as(t, cast.analyst);
     approver = as(t, cast.approver);
@@ -117,9 +121,26 @@ describe('experiment guardrails', () => {
     expect(cost.value).toBeGreaterThan(0); // tokens × the default price
   });
 
+  it('charges no variant for the provider throttling it: the experiment keeps running', async () => {
+    fake.mode = 'rate_limited';
+    try {
+      for (let i = 0; i < 12; i++) expect((await complete(randomUUID())).status).toBe(429);
+    } finally {
+      fake.mode = 'ok';
+    }
+    const stored = await t.db
+      .collection('completions')
+      .find({ experiment: 'garde', error: 'llm_rate_limited' })
+      .toArray();
+    expect(stored.map((c) => c['outcome'])).toEqual(Array.from({ length: 12 }, () => 'unavailable'));
+    const results = (await analyst.get('/api/v1/experiments/garde/results')).body;
+    expect([results.running, results.halt]).toEqual([true, undefined]);
+    for (const variant of results.variants) expect(variant.errorRate ?? 0).toBe(0);
+  });
+
   it('stops on a planted breach once, sends everyone to the control, and tells the audit trail and the work queue', async () => {
     for (let i = 0; i < 10; i++) await complete(randomUUID());
-    // The model failed on 6 answers of the concise variant (recorded as serving records them).
+    // The provider refused 6 requests of the concise variant (recorded as serving records them).
     await t.db.collection('completions').insertMany(
       Array.from({ length: 6 }, (_, i) => ({
         _id: `failed-${i}`,
@@ -131,7 +152,7 @@ describe('experiment guardrails', () => {
         at: new Date(),
         latencyMs: 30,
         outcome: 'error',
-        error: 'llm_unavailable',
+        error: 'llm_rejected',
       })) as never[],
     );
     // Four readers at once (several instances would do the same): one stop, one event.

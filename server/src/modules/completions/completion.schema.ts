@@ -12,7 +12,11 @@ export interface CompletionDocument {
   at: Date;
   latencyMs: number;
   usage?: { inputTokens: number; outputTokens: number };
-  outcome: 'ok' | 'error';
+  /**
+   * `error`: the variant's request failed (refused, timed out), charged to its error rate; `unavailable`: the
+   * provider failed whatever was asked (rate limited, down, our credentials), charged to no variant.
+   */
+  outcome: 'ok' | 'error' | 'unavailable';
   error?: string;
 }
 

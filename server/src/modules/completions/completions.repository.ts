@@ -42,6 +42,7 @@ export class CompletionsRepository implements OnModuleInit {
       .toArray();
     const byVariant = new Map<string, VariantExposure>();
     for (const { _id, n } of groups) {
+      if (_id.outcome === 'unavailable') continue; // the provider's failure, not the variant's
       const variant = _id.variant ?? '';
       const entry = byVariant.get(variant) ?? { served: 0, errors: 0, p95LatencyMs: null };
       if (_id.outcome === 'ok') entry.served += n;
@@ -53,7 +54,10 @@ export class CompletionsRepository implements OnModuleInit {
         const total = entry.served + entry.errors;
         const rank = Math.min(total - 1, Math.floor(total * 0.95));
         const [atRank] = await this.completions.collection
-          .find({ experiment, variant: variant === '' ? null : variant }, { projection: { latencyMs: 1 } })
+          .find(
+            { experiment, variant: variant === '' ? null : variant, outcome: { $ne: 'unavailable' } },
+            { projection: { latencyMs: 1 } },
+          )
           .sort({ latencyMs: 1 })
           .skip(rank)
           .limit(1)

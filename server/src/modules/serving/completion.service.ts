@@ -14,6 +14,13 @@ import { PromptsService } from '../prompts/prompts.service.js';
  * rendered, sent to the model, and recorded under a pseudonym. It sits above prompts and experiments, which
  * therefore never need each other.
  */
+/**
+ * Failures of the provider whatever the prompt (throttled, down, an answer it could not give, our credentials):
+ * recorded, but charged to no experiment variant. Three rate-limited answers had stopped an experiment for the
+ * variant's "error rate". A request refused or timed out stays the variant's: its prompt may be the cause.
+ */
+const PROVIDER_FAILURES = new Set(['llm_rate_limited', 'llm_unavailable', 'llm_misconfigured']);
+
 @Injectable()
 export class CompletionService {
   constructor(
@@ -63,12 +70,13 @@ export class CompletionService {
         completionId,
       };
     } catch (err) {
+      const code = (err as { code?: string }).code;
       await this.completions
         .insert({
           ...base,
           latencyMs: Math.round(performance.now() - started),
-          outcome: 'error',
-          error: (err as { code?: string }).code ?? (err as Error).message,
+          outcome: code !== undefined && PROVIDER_FAILURES.has(code) ? 'unavailable' : 'error',
+          error: code ?? (err as Error).message,
         })
         .catch(() => undefined);
       throw err;
