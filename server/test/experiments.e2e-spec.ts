@@ -103,6 +103,12 @@ describe('experiments', () => {
       .set('x-api-key', frontEnd)
       .send({ completionId: randomUUID(), outcome: 'positive' });
     expect(unknown.status).toBe(404);
+    // Only the front end that served the answer speaks for the person: a console user cannot rewrite it.
+    const rewritten = await analyst.post('/api/v1/experiments/brievete/feedback', {
+      completionId: answers[0].completionId,
+      outcome: 'positive',
+    });
+    expect(rewritten.status).toBe(403);
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.running).toBe(true);
     const [control, concise] = results.variants;

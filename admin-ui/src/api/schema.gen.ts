@@ -1109,7 +1109,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Console roles: analyst, approver, risk, admin. API keys: scope experiments:feedback:{key}. */
+    /** @description Console users: not accepted. API keys: scope experiments:feedback:{key}. */
     post: operations['ExperimentsController_feedback'];
     delete?: never;
     options?: never;

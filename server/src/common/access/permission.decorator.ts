@@ -34,9 +34,12 @@ export const Authenticated = () => documented({ kind: 'authenticated' }, ['beare
 /** Console users holding at least one of the roles; API keys are refused. */
 export const RequireRoles = (...roles: Role[]) => documented({ kind: 'roles', roles }, ['bearer']);
 
-/** API keys whose scopes allow `action` on the route's `keyParam`, or console users holding one of the roles. */
+/**
+ * API keys whose scopes allow `action` on the route's `keyParam`, or console users holding one of the roles (none:
+ * API keys only).
+ */
 export const RequireScope = (action: ScopeAction, keyParam: string, ...roles: Role[]) =>
-  documented({ kind: 'scope', action, keyParam, roles }, ['bearer', 'apiKey']);
+  documented({ kind: 'scope', action, keyParam, roles }, roles.length > 0 ? ['bearer', 'apiKey'] : ['apiKey']);
 
 /**
  * Routes on one decision (`/decisions/:id/…`): console users holding one of the roles, or API keys whose scopes

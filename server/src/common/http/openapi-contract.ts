@@ -138,10 +138,8 @@ function documentPermission(operation: Operation, rule: PermissionRule | undefin
     operation.description = [operation.description, 'Any signed-in user or API key.'].filter(Boolean).join(' ');
     return;
   }
-  if (rule.roles.length > 0) {
-    operation['x-roles'] = [...rule.roles];
-    words.push(`Console roles: ${rule.roles.join(', ')}.`);
-  }
+  operation['x-roles'] = [...rule.roles];
+  words.push(rule.roles.length > 0 ? `Console roles: ${rule.roles.join(', ')}.` : 'Console users: not accepted.');
   if (rule.kind === 'decision-scope') {
     const scope = `${rule.action}:{rule set of the decision}`;
     operation['x-api-key-scope'] = scope;
