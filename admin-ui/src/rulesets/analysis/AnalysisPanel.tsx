@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Chip,
   List,
   ListItem,
@@ -10,7 +11,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { toProblem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
@@ -35,6 +36,8 @@ interface Props {
  * and, in an editor, leading to it; then what it could not decide, said to be "not checked", never "ok".
  */
 export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice }: Props) => {
+  const [showNotChecked, setShowNotChecked] = useState(false);
+  const notCheckedId = useId();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { data } = analysis;
@@ -121,7 +124,20 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
               <Typography variant="body2" color="text.secondary">
                 {translate('gabarit.analysis.not_checked_help')}
               </Typography>
+              {/* Closed at first: on the pilots it lists 37 places, which pushed the diff and Try it off the page. */}
+              <Button
+                size="small"
+                aria-expanded={showNotChecked}
+                aria-controls={notCheckedId}
+                onClick={() => setShowNotChecked((shown) => !shown)}
+              >
+                {translate(showNotChecked ? 'gabarit.analysis.hide_not_checked' : 'gabarit.analysis.show_not_checked', {
+                  smart_count: data.notChecked.length,
+                })}
+              </Button>
               <Box
+                id={notCheckedId}
+                hidden={!showNotChecked}
                 tabIndex={0}
                 role="region"
                 aria-label={translate('gabarit.analysis.not_checked_title', { smart_count: data.notChecked.length })}

@@ -141,6 +141,11 @@ describe('static analysis in the rule-set editor', () => {
     renderEditor();
     const title = await screen.findByRole('heading', { name: /Non vérifié \(1\)/ }, LOADED);
     expect(title).toBeTruthy();
+    // Closed at first (the pilots list dozens), opened by its button.
+    expect(screen.queryByRole('region', { name: /Non vérifié \(1\)/ })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Afficher le point non vérifié' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
     const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });
     expect(region.textContent).toMatch(/Non vérifié\s*:\s*Ligne «\s*petite\s*»/);
     expect(region.textContent).toContain('On ne sait pas si des lignes précédentes masquent la ligne');
