@@ -132,9 +132,13 @@ export function formatGuardrailValue(metric: GuardrailStatus['metric'], value: n
     return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 }).format(
       value,
     );
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 }).format(
-    value,
-  );
+  // Cents always shown (« 0,10 $ US », not « 0,1 $ US »), and more digits for costs under a cent.
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: value < 0.01 ? 4 : 2,
+  }).format(value);
 }
 
 /** A probability as a percentage, never rounded to a certainty: « > 99,9 % », « < 0,1 % ». */

@@ -94,8 +94,12 @@ describe('experimentVerdict', () => {
     expect(words(verdict.text)).toBe(
       'Pas encore assez de données pour conclure : il faut au moins 100 réponses servies par variante, et « detaillee » n’en a que 12.',
     );
+    // Before any answer, said so rather than « has only 0 ».
     expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
-      'Not enough evidence yet: at least 100 answers served per variant are needed, and “a” has only 0.',
+      'No data yet: “a” has not served an answer. At least 100 per variant are needed to conclude.',
+    );
+    expect(words(inFrench(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text)).toBe(
+      'Pas encore de données : « a » n’a servi aucune réponse. Il en faut au moins 100 par variante pour conclure.',
     );
     // 60 each is enough for the z-test, not for the minimum the results table and the sequential panel show.
     expect(inFrench(results([variant('a', 60, 10), variant('b', 60, 40)], [0.0001])).kind).toBe('too_few_subjects');

@@ -63,7 +63,12 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     return {
       kind: 'too_few_subjects',
       severity: 'info',
-      text: t('too_few_subjects', { min, variant: smallest.name, count: smallest.exposures }),
+      // « n'en a que 0 » reads oddly: a variant not served yet is said so.
+      text: t(smallest.exposures === 0 ? 'no_subjects_yet' : 'too_few_subjects', {
+        min,
+        variant: smallest.name,
+        count: smallest.exposures,
+      }),
     };
   }
   const served = variants.reduce((sum, v) => sum + v.exposures, 0);

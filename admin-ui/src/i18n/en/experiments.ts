@@ -69,7 +69,7 @@ export const experimentsMessages = {
       sequential: {
         title: 'Results valid at every look',
         intro:
-          'These values stay valid even if you read the results every day: the always-valid p-value and the confidence sequence (mSPRT) account for every look, unlike the test in the table below, which is valid for a single reading at the end.',
+          'These values stay valid even if you read the results every day: the always-valid p-value and the confidence sequence (mSPRT) account for every look, unlike the test in the table above, which is valid for a single reading at the end.',
         table_caption: 'Each variant against the control “%{control}”',
         difference: 'Observed difference',
         confidence_sequence: '95% confidence sequence',
@@ -125,6 +125,8 @@ export const experimentsMessages = {
           'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
         too_few_subjects:
           'Not enough evidence yet: at least %{min} answers served per variant are needed, and “%{variant}” has only %{count}.',
+        no_subjects_yet:
+          'No data yet: “%{variant}” has not served an answer. At least %{min} per variant are needed to conclude.',
         too_few_outcomes:
           'Not enough evidence yet: too few positive feedback or answers without positive feedback for the test to be valid (at least %{min} of each are expected per variant).',
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',

@@ -69,7 +69,7 @@ export const experimentsMessages = {
       sequential: {
         title: 'Résultats valables à chaque consultation',
         intro:
-          'Ces valeurs restent valables même si vous consultez les résultats chaque jour : la valeur p toujours valide et la séquence de confiance (mSPRT) tiennent compte de chaque coup d’œil, contrairement au test du tableau ci-dessous, valable pour une seule lecture à la fin.',
+          'Ces valeurs restent valables même si vous consultez les résultats chaque jour : la valeur p toujours valide et la séquence de confiance (mSPRT) tiennent compte de chaque coup d’œil, contrairement au test du tableau ci-dessus, valable pour une seule lecture à la fin.',
         table_caption: 'Chaque variante contre le témoin « %{control} »',
         difference: 'Écart observé',
         confidence_sequence: 'Séquence de confiance à 95 %',
@@ -126,6 +126,8 @@ export const experimentsMessages = {
           'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
         too_few_subjects:
           'Pas encore assez de données pour conclure : il faut au moins %{min} réponses servies par variante, et « %{variant} » n’en a que %{count}.',
+        no_subjects_yet:
+          'Pas encore de données : « %{variant} » n’a servi aucune réponse. Il en faut au moins %{min} par variante pour conclure.',
         too_few_outcomes:
           'Pas encore assez de données pour conclure : trop peu de retours positifs ou de réponses sans retour positif pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
         srm: 'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
