@@ -208,7 +208,8 @@ export const editorMessages = {
       kinds: {
         overlap: 'Les lignes %{names} peuvent s’appliquer toutes deux à une même entrée.',
         gap: 'Certaines entrées ne sont prises par aucune ligne (exemples en anglais dans le détail).',
-        unreachable: 'Jamais atteint : ce qui le précède prend toutes les entrées qu’il accepterait.',
+        // Said of a row, a rule or a branch: all three are feminine in French.
+        unreachable: 'Jamais atteinte : ce qui la précède prend toutes les entrées qu’elle accepterait.',
         contradiction: 'Ne peut jamais s’appliquer : ses conditions se contredisent.',
         subsumed:
           'La règle %{first} n’ajoute rien : %{second} s’applique toujours en même temps, avec la même décision.',
