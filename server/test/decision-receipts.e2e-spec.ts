@@ -263,7 +263,8 @@ describe('decision receipts and review requests', () => {
       submittedBy: 'analyst',
       overdue: false,
       ageDays: 0,
-      outcomes: ['ineligible', 'manual_review', 'auto_approve', 'request_documents'],
+      // A person's review (manual_review) is not a decision a reviewer makes: it is not offered.
+      outcomes: ['ineligible', 'auto_approve', 'request_documents'],
     });
     const due = new Date(submitted.body.dueAt).getTime() - new Date(submitted.body.submittedAt).getTime();
     expect(due).toBe(10 * 86_400_000);
@@ -296,7 +297,6 @@ describe('decision receipts and review requests', () => {
     // Each open request says what a reviewer may decide instead: the outcomes of the enrolment tree.
     expect((queue.body as { id: string; outcomes?: string[] }[]).find((r) => r.id === id)?.outcomes).toEqual([
       'ineligible',
-      'manual_review',
       'auto_approve',
       'request_documents',
     ]);
@@ -336,15 +336,16 @@ describe('decision receipts and review requests', () => {
     const unstorable = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',
       reason: 'r',
-      newDecision: { type: 'manual_review', params: { $where: '1' } },
+      newDecision: { type: 'request_documents', params: { $where: '1' } },
     });
     expect(unstorable.status).toBe(400); // it was a 500, the review left open
     expect(unstorable.body.details).toEqual([
       expect.objectContaining({ path: '/newDecision/params/$where', message: expect.stringMatching(/cannot store/) }),
     ]);
 
-    // An override decides an outcome the enrolment tree gives: not a typo, not the invoices' `reject`.
-    for (const type of ['manual_reveiw', 'reject']) {
+    // An override decides an outcome the enrolment tree gives: not a typo, not the invoices' `reject`, and not
+    // « sent to a staff member for review », which the reviewer is.
+    for (const type of ['manual_reveiw', 'reject', 'manual_review']) {
       const foreign = await approver.post(`/api/v1/reviews/${id}/decide`, {
         outcome: 'overridden',
         reason: 'r',
@@ -354,7 +355,7 @@ describe('decision receipts and review requests', () => {
       expect(foreign.body.details).toEqual([
         {
           path: '/newDecision/type',
-          message: 'must be one of: ineligible, manual_review, auto_approve, request_documents',
+          message: 'must be one of: ineligible, auto_approve, request_documents',
         },
       ]);
     }
@@ -362,14 +363,14 @@ describe('decision receipts and review requests', () => {
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
-      newDecision: { type: 'manual_review' },
+      newDecision: { type: 'request_documents' },
     });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({
       id,
       status: 'closed',
       outcome: 'overridden',
-      newDecision: { type: 'manual_review' },
+      newDecision: { type: 'request_documents' },
       automatedDecision: [{ type: 'auto_approve' }],
       decidedBy: 'approver',
     });
@@ -394,7 +395,7 @@ describe('decision receipts and review requests', () => {
     expect(receiptNow.review).toMatchObject({
       outcome: 'overridden',
       text: expect.stringMatching(
-        /^Le .+, la décision a été remplacée\u00a0: transmise à un membre du personnel pour examen\.$/,
+        /^Le .+, la décision a été remplacée\u00a0: documents demandés\.$/,
       ),
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
     });
@@ -402,14 +403,14 @@ describe('decision receipts and review requests', () => {
     expect(receiptNow).not.toHaveProperty('pendingReview'); // decided: no longer under way
     // It leads with the decision that holds, the automated one beside it.
     expect(receiptNow.decision).toMatchObject({
-      outcome: 'Transmise à un membre du personnel pour examen',
+      outcome: 'Documents demandés',
       automatedOutcome: 'Approuvée automatiquement',
     });
     expect(receiptNow.text).toContain(
-      'Décision\u00a0: Transmise à un membre du personnel pour examen\nDécision automatisée initiale\u00a0: Approuvée automatiquement\n',
+      'Décision\u00a0: Documents demandés\nDécision automatisée initiale\u00a0: Approuvée automatiquement\n',
     );
     const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
-    expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: sent to a staff member/);
+    expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: documents requested/);
     // The reviewer's words may repeat what a reader without the grant does not see: not on their receipt.
     const forAnalyst = (await analyst.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
     expect(forAnalyst.review).toMatchObject({ outcome: 'overridden' });
@@ -430,7 +431,7 @@ describe('decision receipts and review requests', () => {
     expect(JSON.stringify(trail[0])).not.toContain('erronée');
     expect(trail[1]).toMatchObject({
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
-      summary: { before: { events: [{ type: 'auto_approve' }] }, after: { events: [{ type: 'manual_review' }] } },
+      summary: { before: { events: [{ type: 'auto_approve' }] }, after: { events: [{ type: 'request_documents' }] } },
       details: { decisionId: enrolmentDecision, outcome: 'overridden' },
     });
 

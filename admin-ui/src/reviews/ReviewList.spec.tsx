@@ -17,7 +17,8 @@ const review = (id: string, overdue: boolean): Review => ({
   dueAt: overdue ? '2026-03-31T10:00:00.000Z' : '2099-03-31T10:00:00.000Z',
   overdue,
   ageDays: overdue ? 40 : 1,
-  outcomes: ['ineligible', 'manual_review', 'auto_approve', 'request_documents'],
+  // As the API offers them: a person's review (manual_review) is no decision a reviewer makes.
+  outcomes: ['ineligible', 'auto_approve', 'request_documents'],
 });
 
 /** The rule sets the queue's filter offers. */
@@ -77,7 +78,6 @@ describe('ReviewList', () => {
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
     expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
       'Non admissible',
-      'Transmise à un membre du personnel pour examen',
       'Documents demandés',
       'Approuvée', // decided by a person: not « automatiquement »
     ]);
@@ -85,13 +85,13 @@ describe('ReviewList', () => {
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });
     expect(within(dialog).getByRole('button', { name: 'Enregistrer' })).toHaveProperty('disabled', true);
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Transmise à un membre du personnel pour examen' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Documents demandés' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Demande de révision fermée.')).toBeTruthy();
     expect(api.to('POST', '/api/v1/reviews/1/decide')[0]!.body).toEqual({
       outcome: 'overridden',
       reason: 'Date corrigée.',
-      newDecision: { type: 'manual_review' },
+      newDecision: { type: 'request_documents' },
     });
   });
 

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { outcomesOf } from '../../engine/analysis/outcomes.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
+/** The outcome that hands a case to a person (docs/domain.md): not a decision a reviewer makes. */
+const TO_A_PERSON = 'manual_review';
+
 /** Versions whose outcomes are kept: a reviewers' queue spans a few versions of a few rule sets. */
 const KEPT = 256;
 
 /**
- * The outcomes a published rule set version can give: what a reviewer may decide instead of its automated
- * decision. A published version's content never changes, so each is read once.
+ * The outcomes a published rule set version can give, a person's review aside: what a reviewer may decide
+ * instead of its automated decision. A published version's content never changes, so each is read once.
  */
 @Injectable()
 export class VersionOutcomes {
@@ -31,6 +34,10 @@ export class VersionOutcomes {
   private async read(ruleset: string, version: number): Promise<string[]> {
     const state = await this.rulesets.state(ruleset);
     const content = await this.rulesets.content(state, version);
-    return outcomesOf(state.meta.format, content.definition as Record<string, unknown>);
+    // `manual_review` sends a case to a person: the person deciding a review decides it, and a receipt saying
+    // « sent to a staff member for review » after a staff member reviewed it would tell the person nothing.
+    return outcomesOf(state.meta.format, content.definition as Record<string, unknown>).filter(
+      (outcome) => outcome !== TO_A_PERSON,
+    );
   }
 }
