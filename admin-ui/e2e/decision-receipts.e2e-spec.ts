@@ -136,10 +136,10 @@ describe('decision receipts and review requests in the console', () => {
     await dialog.getByLabel('Modifier la décision').check();
     // The outcomes the enrolment tree gives; the reviewer chooses one (none is proposed).
     await dialog.getByRole('combobox').click();
-    await page.getByRole('option', { name: 'Transmise à un membre du personnel pour examen' }).click();
+    await page.getByRole('option', { name: 'Documents demandés' }).click();
     await dialog
       .getByLabel(/Motif/)
-      .fill('Emploi public récent : aucun délai de carence, la couverture commence plus tôt.');
+      .fill('Emploi public récent à prouver : sans délai de carence, la couverture commencerait plus tôt.');
     // The dialog at rest, its save button enabled by the reason, before the screenshot.
     await dialog.locator('button:not([disabled])', { hasText: 'Enregistrer' }).waitFor();
     await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
@@ -154,6 +154,6 @@ describe('decision receipts and review requests in the console', () => {
       .get(`/api/v1/reviews/${late.body.id}`)
       .set('authorization', `Bearer ${await t.login('risk')}`);
     expect(review.body).toMatchObject({ status: 'closed', outcome: 'overridden', decidedBy: 'approver' });
-    expect(review.body.newDecision).toEqual({ type: 'manual_review' });
+    expect(review.body.newDecision).toEqual({ type: 'request_documents' });
   });
 });

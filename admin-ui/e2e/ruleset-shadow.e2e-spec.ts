@@ -6,7 +6,8 @@ import { accessibilityViolations, signIn, startConsole, type ConsoleUnderTest } 
 
 const SCREENSHOTS = 'docs/screenshots';
 const KEY = 'factures-ombre';
-const TRANSITION = 'auto_approve → manual_review';
+// As the report says it, in words (the codes are in the cell's title).
+const TRANSITION = 'Approuvée automatiquement → Transmise à un membre du personnel pour examen';
 
 const invoice = (total: number, i: number) => ({ invoice: { total, payer: `Léa Martin ${i}` } });
 

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { RecordContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../testing/fake-api';
@@ -140,5 +141,35 @@ describe('approving a version', () => {
     await waitFor(() => expect(api.to('POST', APPROVE)).toHaveLength(1));
     expect(api.to('POST', APPROVE)[0]!.body).toEqual({ checksum: 'a1b2c3' });
     expect(await screen.findByText(/modifiée et soumise de nouveau depuis que vous l’avez lue/)).toBeTruthy();
+  });
+});
+
+describe('after a transition', () => {
+  it('puts the keyboard back on the version’s buttons when the one that was used is gone', async () => {
+    const APPROVE = '/api/v1/rulesets/remises/versions/2/approve';
+    let approve: () => void = () => undefined;
+    fakeApi({
+      [`POST ${APPROVE}`]: () => {
+        approve();
+        return { body: {} };
+      },
+    });
+    const Row = () => {
+      const [status, setStatus] = useState('in_review');
+      approve = () => setStatus('approved');
+      return (
+        <RecordContextProvider value={{ id: 2, number: 2, status, authors: ['redactrice'], checksum: 'a1' }}>
+          <VersionButtons resource="rulesets" id="remises" />
+        </RecordContextProvider>
+      );
+    };
+    renderConsole(<Row />, ['approver']);
+    const trigger = await screen.findByRole('button', { name: 'Approuver' });
+    trigger.focus();
+    fireEvent.click(trigger);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approuver' }));
+    // Approved: Publier replaces Approuver, and it has the focus, not the page's body.
+    const publish = await screen.findByRole('button', { name: 'Publier' });
+    await waitFor(() => expect(document.activeElement).toBe(publish));
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Stack, Tooltip, Typography } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
@@ -37,6 +37,16 @@ export const VersionButtons = ({
   const transition = useApiAction(resource);
   const busy = transition.busy;
   const [asking, setAsking] = useState<VersionAction | undefined>();
+  const place = useRef<HTMLDivElement>(null);
+  // The button that opened the dialog is gone once the version changed status (read again after the change), and
+  // focus fell to the page's body: a keyboard user is put back on this version's buttons, or on their place.
+  const refocusUntil = useRef(0);
+  useEffect(() => {
+    if (Date.now() > refocusUntil.current || !place.current) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    refocusUntil.current = 0;
+    (place.current.querySelector<HTMLElement>('button:not([disabled])') ?? place.current).focus();
+  });
   if (!version || !identity) return null;
   const actions = versionActions(version, {
     id: String(identity.id),
@@ -61,9 +71,12 @@ export const VersionButtons = ({
         ...(forLater && { at: formatDateTime(input.effectiveFrom!, locale) }),
       },
     });
+    refocusUntil.current = Date.now() + 5_000;
   };
   return (
     <Stack
+      ref={place}
+      tabIndex={-1}
       direction="row"
       spacing={1}
       useFlexGap
