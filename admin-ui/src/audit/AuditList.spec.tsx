@@ -178,6 +178,30 @@ describe('AuditList', () => {
     expect(await screen.findByText(/^Approbatrice \(démo\) \(approver\)$/)).toBeTruthy();
   });
 
+  it('filters by a person chosen by the name the list shows, searching the trail by their username', async () => {
+    const api = fakeApi({
+      'GET /api/v1/audit': { body: [{ ...event, actor: 'approver' }], headers: { 'Content-Range': 'audit 0-0/1' } },
+      'GET /api/v1/people': {
+        body: [
+          { username: 'approver', displayName: 'Approbatrice (démo)' },
+          { username: 'analyst', displayName: 'Analyste (démo)' },
+        ],
+      },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const actor = await screen.findByRole('combobox', { name: 'Acteur' });
+    fireEvent.change(actor, { target: { value: 'Approb' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Approbatrice (démo) (approver)' }));
+    await waitFor(() =>
+      expect(api.calls.some((c) => decodeURIComponent(c.url).includes('"actor":"approver"'))).toBe(true),
+    );
+  });
+
   it('gives an event’s details as labelled rows in words, not JSON', async () => {
     const submitted = {
       ...event,

@@ -16,6 +16,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import type { GabaritDataProvider } from '../dataProvider';
 import { ActorName } from './ActorName';
 import { eventActionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
+import { ActorFilter } from './ActorFilter';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
@@ -51,7 +52,7 @@ const AuditActions = () => {
 
 // The filters the API supports (audit.contract.ts): exact actor, action, resource type and key, and a date range.
 const filters = [
-  <TextInput key="actor" source="actor" alwaysOn />,
+  <ActorFilter key="actor" source="actor" alwaysOn />,
   <SelectInput
     key="action"
     source="action"

@@ -9,7 +9,7 @@ type Person = ResponseOf<'/api/v1/people', 'get'>[number];
  * The staff directory (GET /api/v1/people), read once and kept a few minutes. The API records who acted by
  * username, the identity that never changes; people know each other by name.
  */
-function usePeople(): Map<string, string> | undefined {
+export function usePeople(): Map<string, string> | undefined {
   const dataProvider = useDataProvider<GabaritDataProvider>();
   return useQuery({
     queryKey: ['people'],

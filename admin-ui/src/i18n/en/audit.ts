@@ -16,6 +16,7 @@ export const auditMessages = {
       export: 'Export as CSV',
       export_failed: 'The export could not be downloaded: %{message}',
       show_detail: 'Show the event details',
+      actor_other: 'Search for the actor “%{item}”',
       api_key_actor: 'API key “%{name}”',
       detail_title: 'Event no. %{seq}',
       comparison: 'Before and after',

@@ -16,6 +16,7 @@ export const auditMessages = {
       export: 'Exporter en CSV',
       export_failed: "L'exportation n'a pas pu être téléchargée : %{message}",
       show_detail: "Voir le détail de l'événement",
+      actor_other: 'Chercher l’acteur « %{item} »',
       api_key_actor: 'Clé API « %{name} »',
       detail_title: 'Événement n° %{seq}',
       comparison: 'Avant et après',
