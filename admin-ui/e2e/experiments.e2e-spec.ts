@@ -29,6 +29,7 @@ describe('console experiments', () => {
   let browser: Browser;
   let base: string;
   let analystToken: string;
+  let frontEndKey: string;
 
   beforeAll(async () => {
     c = await startConsole('console_experiments', {
@@ -37,6 +38,13 @@ describe('console experiments', () => {
     });
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
+    // Feedback comes from the front end that served the answers: an API key, as in production.
+    frontEndKey = (
+      await t.http
+        .post('/api/v1/api-keys')
+        .set('authorization', `Bearer ${await t.login('admin')}`)
+        .send({ name: 'Assistant', scopes: [`experiments:feedback:${EXPERIMENT}`] })
+    ).body.key as string;
   });
   afterAll(async () => {
     await c?.close();
@@ -62,7 +70,7 @@ describe('console experiments', () => {
   async function feedback(completionId: string, outcome: 'positive' | 'negative'): Promise<void> {
     const response = await t.http
       .post(`/api/v1/experiments/${EXPERIMENT}/feedback`)
-      .set('authorization', `Bearer ${analystToken}`)
+      .set('x-api-key', frontEndKey)
       .send({ completionId, outcome });
     expect(response.status).toBe(200);
   }

@@ -83,6 +83,25 @@ describe('prompt preview (console live preview)', () => {
     ]);
   });
 
+  it('says which variable the template reads and the sample left out, in a form the console words', async () => {
+    const analyst = as(t, cast.analyst);
+    const missing = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Bonjour {{nom}}',
+      system: 'Réponds.',
+      variablesSchema: { type: 'object', properties: { nom: { type: 'string' } } },
+      variables: {},
+    });
+    expect([missing.status, missing.body.error]).toEqual([400, 'render_failed']);
+    expect(missing.body.details).toEqual([
+      {
+        path: '/variables',
+        message: 'a variable the template reads is missing ("nom")',
+        keyword: 'template',
+        params: { reason: 'missing_variable', name: 'nom' },
+      },
+    ]);
+  });
+
   it('renders again and again with a variables schema that has an $id (it was a 500 from the second render on)', async () => {
     const analyst = as(t, cast.analyst);
     const variablesSchema = {

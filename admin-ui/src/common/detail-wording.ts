@@ -104,6 +104,7 @@ export const TEMPLATE_REASONS = [
   'partial',
   'decorator',
   'undeclared',
+  'missing_variable',
   'each_data',
   'block_arity',
   'literal',

@@ -104,6 +104,8 @@ export const VersionHistory = ({
           <DataTable.Col
             source="comments"
             label="gabarit.versions.comments"
+            // The review history is read as sentences: squeezed, it wrapped a word a line into rows 280 px tall.
+            cellSx={() => ({ minWidth: 300 })}
             render={(v: Listed) =>
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">

@@ -22,7 +22,10 @@ export const templateMessages = {
   literal: 'writes a value (“%{name}”) where a variable’s name goes: write the variable’s name, or the text itself',
   depth: 'reads “%{name}”, which climbs out of more blocks than enclose it',
   data: 'uses “%{name}”, which no block defines (only @root, and @index, @key, @first, @last in {{#each}})',
-  undeclared: 'uses {{%{name}}}, which the variables schema does not declare',
+  undeclared:
+    'uses {{%{name}}}, which the variables schema does not declare: add "%{name}" to its properties (the “Variables schema” field)',
+  missing_variable:
+    'the variable "%{name}", which the template reads, has no value: give it one (the schema lets it be left out, the template does not)',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
   tokens: TOKEN_ENGLISH,
 };

@@ -23,7 +23,10 @@ export const templateMessages = {
     'écrit une valeur (« %{name} ») là où va le nom d’une variable : écrivez le nom de la variable, ou le texte lui-même',
   depth: 'lit « %{name} », qui remonte de plus de blocs qu’il n’y en a autour',
   data: 'utilise « %{name} », qu’aucun bloc ne définit (seulement @root, et @index, @key, @first, @last dans {{#each}})',
-  undeclared: 'utilise {{%{name}}}, que le schéma des variables ne déclare pas',
+  undeclared:
+    'utilise {{%{name}}}, que le schéma des variables ne déclare pas : ajoutez « %{name} » à ses propriétés (champ « Schéma des variables »)',
+  missing_variable:
+    'la variable « %{name} », que le modèle lit, n’a pas de valeur : indiquez-la (le schéma permet de l’omettre, le modèle non)',
   // Symbols are written as in the template; the words are French.
   tokens: {
     ...TOKEN_SYMBOLS,

@@ -146,10 +146,10 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
                       <code>{example.evaluationId}</code>
                     </TableCell>
                     <TableCell>
-                      <code>{example.before}</code>
+                      <span title={example.before}>{transitionWords(example.before, translate)}</span>
                     </TableCell>
                     <TableCell>
-                      <code>{example.after}</code>
+                      <span title={example.after}>{transitionWords(example.after, translate)}</span>
                     </TableCell>
                     <TableCell>{example.rulesOnlyBefore.join(', ') || '—'}</TableCell>
                     <TableCell>{example.rulesOnlyAfter.join(', ') || '—'}</TableCell>

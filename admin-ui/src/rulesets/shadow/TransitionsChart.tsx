@@ -39,8 +39,9 @@ export const TransitionsChart = ({
           {
             scaleType: 'band',
             data: rows.map(([transition]) => transition),
-            // Transitions are read whole: the axis is as wide as the longest one (about 7 px a character).
-            width: Math.min(420, 24 + longest * 7),
+            // Transitions are read whole: the axis is as wide as the longest one (about 7 px a character); in words
+            // they are long, so the bars keep at least a third of the figure.
+            width: Math.min(580, 24 + longest * 7),
           },
         ]}
         xAxis={[

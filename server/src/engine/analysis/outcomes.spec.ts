@@ -35,6 +35,21 @@ describe('the spelling of outcomes', () => {
     expect(warnings('rules', { rules: [rule('pay_later'), rule('pay_latr')] })).toEqual([]);
   });
 
+  it('warns of a known outcome with text run into it, typed into the field that held it; a name of its own is left alone', () => {
+    expect(
+      warnings('rules', { rules: [rule('ineligiblerevue_manuelle'), rule('prereject'), rule('soft_reject')] }),
+    ).toEqual([
+      [
+        '/definition/rules/0/event/type',
+        'outcome "ineligiblerevue_manuelle" looks like a misspelling of "ineligible": the systems that read decisions would not recognise it',
+      ],
+      [
+        '/definition/rules/1/event/type',
+        'outcome "prereject" looks like a misspelling of "reject": the systems that read decisions would not recognise it',
+      ],
+    ]);
+  });
+
   it('reads the outcomes of a tree’s leaves, under branches and otherwise', () => {
     const tree = {
       root: {

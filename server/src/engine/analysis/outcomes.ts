@@ -66,12 +66,20 @@ export function checkOutcomeSpelling(format: string, definition: Json, report: R
   const known = new Set<string>(KNOWN_OUTCOMES);
   for (const { type, at } of uses) {
     if (known.has(type)) continue;
-    const alike = [...new Set([...KNOWN_OUTCOMES, ...count.keys()])].find(
-      (other) =>
-        other !== type &&
-        (known.has(other) || count.get(other)! > count.get(type)!) &&
-        leven(type, other) <= (Math.min(type.length, other.length) <= 6 ? 1 : 2),
-    );
+    const alike =
+      [...new Set([...KNOWN_OUTCOMES, ...count.keys()])].find(
+        (other) =>
+          other !== type &&
+          (known.has(other) || count.get(other)! > count.get(type)!) &&
+          leven(type, other) <= (Math.min(type.length, other.length) <= 6 ? 1 : 2),
+      ) ??
+      // A known outcome with text run into it (`ineligiblerevue_manuelle`: typed into a field that held one). Joined
+      // by `_` or `-` it is a name of its own (`soft_reject`).
+      KNOWN_OUTCOMES.find(
+        (other) =>
+          (type.startsWith(other) && /^[a-z0-9]/i.test(type.slice(other.length))) ||
+          (type.endsWith(other) && /[a-z0-9]$/i.test(type.slice(0, -other.length))),
+      );
     if (alike === undefined) continue;
     report.add(
       'outcome_typo',

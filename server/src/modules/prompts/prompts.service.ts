@@ -18,7 +18,6 @@ import type { CreatePromptRequest, PreviewRequest, renderedSchema } from './prom
 import { PromptsRepository } from './prompts.repository.js';
 import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
 
-
 /** A prompt rendered: what would be sent to the model, as the contract describes it. */
 export type Rendered = FromSchema<typeof renderedSchema>;
 
@@ -314,7 +313,12 @@ export async function renderContent(
         `The prompt could not be rendered: ${reason}`,
         [
           missing
-            ? { path: '/variables', message: `a variable the template reads is missing ("${missing[1]}")` }
+            ? {
+                path: '/variables',
+                message: `a variable the template reads is missing ("${missing[1]}")`,
+                keyword: 'template',
+                params: { reason: 'missing_variable', name: missing[1] },
+              }
             : { path: `/${field}`, message: `cannot be rendered: ${reason}` },
         ],
         'render_failed',
