@@ -13,7 +13,7 @@ import {
   TextField,
   Tooltip,
 } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import {
   addChild,
   kindOf,
@@ -27,7 +27,7 @@ import {
   type Condition,
   type Leaf,
 } from './condition-model';
-import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
+import { factLabel, findFact, parseFactLabel, titleOf, valueTitleOf, type FactOption } from './fact-paths';
 import { getAt, setAt, toPointerText, type Pointer } from './json-pointer';
 import type { ProblemMap } from './problems';
 import { useVocabulary } from './vocabulary';
@@ -56,6 +56,8 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
     shared.onChange(setAt(shared.root, path, next));
   };
   const option = findFact(shared.facts, leaf.fact, leaf.path);
+  const [locale] = useLocaleState();
+  const byLabel = new Map(shared.facts.map((f) => [f.label, f]));
   const { decorators, base } = splitOperator(leaf.operator ?? '');
   const negated = decorators.includes('not');
   const withDecorators = (nextBase: string, not: boolean) =>
@@ -66,6 +68,24 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         freeSolo
         size="small"
         options={shared.facts.map((f) => f.label)}
+        // Listed with the field's name in words where the schema gives one (« Total avec taxes — invoice.total »),
+        // and found by either: the box itself keeps the path, which is what the rule stores.
+        renderOption={(props, label) => {
+          const title = titleOf(byLabel.get(label), locale);
+          return (
+            <li {...props} key={label}>
+              {title ? `${title} — ${label}` : label}
+            </li>
+          );
+        }}
+        filterOptions={(labels, { inputValue }) => {
+          const typed = inputValue.trim().toLocaleLowerCase(locale);
+          return labels.filter(
+            (label) =>
+              label.toLocaleLowerCase(locale).includes(typed) ||
+              (titleOf(byLabel.get(label), locale) ?? '').toLocaleLowerCase(locale).includes(typed),
+          );
+        }}
         value={factLabel(leaf.fact, leaf.path)}
         onInputChange={(_, text, reason) => {
           if (reason === 'reset' && text === factLabel(leaf.fact, leaf.path)) return;
@@ -116,6 +136,7 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         value={leaf.value}
         type={valueTypeFor(option?.type, leaf.operator)}
         allowed={comparesOneValue(leaf.operator) ? option?.enum : undefined}
+        wordsFor={(value) => valueTitleOf(option, value, locale)}
         errors={at(shared, path, 'value')}
         onChange={(value) => update({ value })}
       />

@@ -19,10 +19,10 @@ import {
   TextField,
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { ANALYSIS_TARGET, findingsUnder, useAnalysisFindings, worst } from '../analysis/analysis-model';
 import { FindingList } from '../analysis/FindingList';
-import { factLabel, findFact, parseFactLabel, type FactOption } from './fact-paths';
+import { factLabel, findFact, parseFactLabel, valueTitleOf, type FactOption } from './fact-paths';
 import { setAt } from './json-pointer';
 import type { ProblemMap } from './problems';
 import {
@@ -53,6 +53,7 @@ interface Props {
 /** A decision table as an editable grid: one column per input, one row per rule, in the order the hit policy reads them. */
 export const TableEditor = ({ definition: table, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { operators } = useVocabulary();
   const findings = useAnalysisFindings();
   // What the analysis says of the table as a whole (gaps), of no one row.
@@ -243,6 +244,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                               value={cell.value}
                               type={valueTypeFor(type, cell.operator)}
                               allowed={comparesOneValue(cell.operator) ? option?.enum : undefined}
+                              wordsFor={(value) => valueTitleOf(option, value, locale)}
                               errors={errors(`${cellPath}/value`)}
                               onChange={(value) => onChange(setCell(table, r, input.id, { ...cell, value }))}
                             />

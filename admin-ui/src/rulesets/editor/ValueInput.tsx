@@ -14,10 +14,12 @@ interface Props {
   errors?: string[];
   /** The values the schema allows (its `enum`): offered in a list, and a value outside it is pointed out. */
   allowed?: unknown[];
+  /** A value's words, where the schema gives them (« étudiant » for `student`): shown beside it in the list. */
+  wordsFor?: (value: unknown) => string | undefined;
 }
 
 /** A value box that keeps what is typed while it is not yet valid, and passes on only values it could read. */
-export const ValueInput = ({ label, value, type, onChange, errors = [], width, allowed }: Props) => {
+export const ValueInput = ({ label, value, type, onChange, errors = [], width, allowed, wordsFor }: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState(formatValue(value));
   const [local, setLocal] = useState<string | undefined>();
@@ -80,6 +82,23 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
         freeSolo
         size="small"
         options={allowed.map(formatValue)}
+        // Each code with its words (« student — étudiant »), found by either; the box keeps the code it stores.
+        renderOption={(props, code) => {
+          const words = wordsFor?.(allowed.find((a) => formatValue(a) === code));
+          return (
+            <li {...props} key={code}>
+              {words ? `${words} (${code})` : code}
+            </li>
+          );
+        }}
+        filterOptions={(codes, { inputValue }) => {
+          const typed = inputValue.trim().toLowerCase();
+          return codes.filter(
+            (code) =>
+              code.toLowerCase().includes(typed) ||
+              (wordsFor?.(allowed.find((a) => formatValue(a) === code)) ?? '').toLowerCase().includes(typed),
+          );
+        }}
         inputValue={text}
         onInputChange={(_, next, reason) => {
           if (reason === 'reset' && next === text) return;

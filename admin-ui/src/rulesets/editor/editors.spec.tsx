@@ -98,6 +98,38 @@ describe('condition builder ↔ JSON', () => {
     expect(screen.queryByText(/ne permet pas cette valeur/)).toBeNull();
   });
 
+  it('lists fields and coded values with their words from the schema, found by either', () => {
+    const employee = factOptions({
+      type: 'object',
+      properties: {
+        employee: {
+          type: 'object',
+          properties: {
+            status: {
+              type: 'string',
+              title: 'Statut d’emploi',
+              enum: ['permanent', 'student'],
+              'x-enum-titles': { permanent: 'permanent', student: 'étudiant' },
+            },
+          },
+        },
+      },
+    });
+    renderBuilder(
+      new Map(),
+      { all: [{ fact: 'employee', path: '$.status', operator: 'equal', value: 'permanent' }] },
+      employee,
+    );
+    const factBox = screen.getByRole('combobox', { name: 'Fait' });
+    fireEvent.change(factBox, { target: { value: 'statut' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Statut d’emploi — employee.status']);
+    fireEvent.click(screen.getByRole('option'));
+    const valueBox = screen.getByRole('combobox', { name: 'Valeur' });
+    fireEvent.change(valueBox, { target: { value: 'étud' } });
+    fireEvent.click(screen.getByRole('option', { name: 'étudiant (student)' }));
+    expect(json()).toEqual({ all: [{ fact: 'employee', path: '$.status', operator: 'equal', value: 'student' }] });
+  });
+
   it('negates a condition with the not: decorator, nests groups and references named conditions', () => {
     renderBuilder();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Inverser (non)' }));

@@ -7,6 +7,10 @@ export interface FactOption {
   type?: string;
   enum?: unknown[];
   source: 'input' | 'computed' | 'lookup';
+  /** The field's name in words, from the schema (`title`, `x-title-en`): « Total avec taxes ». */
+  titles?: { fr?: string; en?: string };
+  /** The coded values in words (`x-enum-titles`, `x-enum-titles-en`): « étudiant » for `student`. */
+  enumTitles?: { fr?: Record<string, string>; en?: Record<string, string> };
   /**
    * The schema declares no fields under this one although it may hold some (an object without `properties`, a list,
    * a node without a type): a path below it cannot be checked here.
@@ -18,6 +22,35 @@ interface SchemaNode {
   type?: string | string[];
   properties?: Record<string, SchemaNode>;
   enum?: unknown[];
+  title?: string;
+  'x-title-en'?: string;
+  'x-enum-titles'?: Record<string, string>;
+  'x-enum-titles-en'?: Record<string, string>;
+}
+
+/** What a schema node says in words, for the option's `titles` and `enumTitles`. */
+function wordsOf(node: SchemaNode): Pick<FactOption, 'titles' | 'enumTitles'> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const map = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : undefined;
+  const titles = { fr: text(node.title), en: text(node['x-title-en']) };
+  const enumTitles = { fr: map(node['x-enum-titles']), en: map(node['x-enum-titles-en']) };
+  return {
+    ...(titles.fr || titles.en ? { titles } : {}),
+    ...(enumTitles.fr || enumTitles.en ? { enumTitles } : {}),
+  };
+}
+
+/** A field's name in the console's language (the French one when English has none), if the schema gives one. */
+export function titleOf(option: FactOption | undefined, locale: string): string | undefined {
+  return locale === 'en' ? (option?.titles?.en ?? option?.titles?.fr) : option?.titles?.fr;
+}
+
+/** A coded value's words in the console's language, if the schema gives them. */
+export function valueTitleOf(option: FactOption | undefined, value: unknown, locale: string): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const key = String(value);
+  return (locale === 'en' ? option?.enumTitles?.en?.[key] : undefined) ?? option?.enumTitles?.fr?.[key];
 }
 
 const typeOf = (node: SchemaNode): string | undefined =>
@@ -41,6 +74,7 @@ export function factOptions(
       label,
       type: typeOf(node),
       ...(node.enum ? { enum: node.enum } : {}),
+      ...wordsOf(node),
       source: 'input',
       // Past the depth walked, declared fields are not offered either: a path below is left unchecked too.
       ...((node.properties ? depth >= 6 : [undefined, 'object', 'array'].includes(typeOf(node))) ? { open: true } : {}),
