@@ -1586,7 +1586,8 @@ export interface components {
           | 'subsumed'
           | 'type_mismatch'
           | 'unknown_fact'
-          | 'outcome_typo';
+          | 'outcome_typo'
+          | 'default_row';
         /** @enum {string} */
         severity: 'error' | 'warning' | 'info';
         /** @description JSON pointer into the version content, e.g. /definition/rows/3 */

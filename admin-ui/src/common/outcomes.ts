@@ -1,5 +1,18 @@
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/**
+ * The outcomes the service words for people (server/src/engine/analysis/outcomes.ts, the receipts): offered first
+ * where an analyst writes a decision.
+ */
+export const KNOWN_OUTCOMES = [
+  'auto_approve',
+  'manual_review',
+  'ineligible',
+  'request_documents',
+  'request_correction',
+  'reject',
+] as const;
+
 /** An outcome (an event type) in words, when the console knows it (`gabarit.outcomes`); the code otherwise. */
 export const outcomeWords = (type: string, translate: Translate): string =>
   translate(`gabarit.outcomes.${type}`, { _: type });

@@ -205,6 +205,7 @@ export const editorMessages = {
       place_node: 'Node “%{id}”',
       kinds: {
         overlap: 'Rows %{names} can both match one input.',
+        default_row: 'Default row: it takes the inputs no earlier row takes.',
         gap: 'Some inputs match no row (examples in the detail).',
         unreachable: 'Never reached: what comes before it takes every input it would match.',
         contradiction: 'Can never apply: its conditions contradict each other.',

@@ -207,6 +207,7 @@ export const editorMessages = {
       place_node: 'Nœud « %{id} »',
       kinds: {
         overlap: 'Les lignes %{names} peuvent s’appliquer toutes deux à une même entrée.',
+        default_row: 'Ligne par défaut : elle prend les entrées qu’aucune ligne précédente ne prend.',
         gap: 'Certaines entrées ne sont prises par aucune ligne (exemples en anglais dans le détail).',
         // Said of a row, a rule or a branch: all three are feminine in French.
         unreachable: 'Jamais atteinte : ce qui la précède prend toutes les entrées qu’elle accepterait.',

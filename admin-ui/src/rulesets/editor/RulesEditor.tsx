@@ -23,6 +23,7 @@ import { NewNamedCondition } from './NewNamedCondition';
 import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 import { ValueInput } from './ValueInput';
+import { OutcomeInput } from './OutcomeInput';
 
 interface Rule {
   name?: string;
@@ -119,7 +120,13 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                       errors={fieldErrors(problems, `/rules/${i}/priority`)}
                       onChange={(priority) => set(['rules', i, 'priority'], priority)}
                     />
-                    {text(['rules', i, 'event', 'type'], translate('gabarit.editors.event_type'), rule.event?.type)}
+                    <OutcomeInput
+                      label={translate('gabarit.editors.event_type')}
+                      value={rule.event?.type}
+                      used={definition.rules.map((r) => r.event?.type ?? '')}
+                      errors={fieldErrors(problems, `/rules/${i}/event/type`)}
+                      onChange={(type) => set(['rules', i, 'event', 'type'], type)}
+                    />
                   </Stack>
                   <ParamsInput
                     value={rule.event?.params}

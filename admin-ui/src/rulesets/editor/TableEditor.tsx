@@ -39,6 +39,7 @@ import { comparesOneValue, valueTypeFor } from './condition-model';
 import { useVocabulary } from './vocabulary';
 import { ParamsInput } from './ParamsInput';
 import { ValueInput } from './ValueInput';
+import { OutcomeInput } from './OutcomeInput';
 
 /** The server's hit policies (docs/adr/0026), in the order the selector offers them. */
 const HIT_POLICIES: DecisionTable['hitPolicy'][] = ['first', 'collect', 'unique', 'any'];
@@ -256,7 +257,13 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                   })}
                   <TableCell sx={{ verticalAlign: 'top' }}>
                     <Stack spacing={1}>
-                      {text(['rows', r, 'event', 'type'], translate('gabarit.editors.event_type'), row.event.type)}
+                      <OutcomeInput
+                        label={translate('gabarit.editors.event_type')}
+                        value={row.event.type}
+                        used={table.rows.map((other) => other.event.type)}
+                        errors={errors(`/rows/${r}/event/type`)}
+                        onChange={(type) => onChange(setAt(table, ['rows', r, 'event', 'type'], type))}
+                      />
                       <ParamsInput
                         value={row.event.params}
                         errors={errors(`/rows/${r}/event/params`)}

@@ -14,6 +14,7 @@ import { getAt, removeAt, setAt, toPointerText, type Pointer } from './json-poin
 import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 import { newBranch, nodeIds, treeLines, type TreeLine, type TreeNode } from './tree-model';
+import { OutcomeInput } from './OutcomeInput';
 
 interface Props {
   definition: { root: TreeNode };
@@ -49,6 +50,8 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
     />
   );
 
+  // The decisions the tree gives already (every leaf, folded or not): offered where a leaf's decision is written.
+  const usedOutcomes = treeLines(definition.root).map((l) => l.node.outcome?.type ?? '');
   const line = ({ path, depth, node, via, isLeaf }: TreeLine) => {
     const branchPath = via?.kind === 'branch' ? path.slice(0, -1) : undefined;
     const hasChildren = !isLeaf && (node.branches?.length || node.otherwise);
@@ -128,7 +131,14 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
           )}
           {isLeaf && (
             <Box sx={{ width: 200 }}>
-              {field(path, 'outcome/type', translate('gabarit.editors.event_type'), node.outcome?.type)}
+              <OutcomeInput
+                label={translate('gabarit.editors.event_type')}
+                value={node.outcome?.type}
+                used={usedOutcomes}
+                errors={errors(path, 'outcome/type')}
+                onChange={(type) => set([...path, 'outcome', 'type'], type)}
+                width={200}
+              />
             </Box>
           )}
           {isLeaf && (

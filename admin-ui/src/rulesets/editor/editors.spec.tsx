@@ -191,6 +191,35 @@ describe('decision table grid', () => {
   });
 });
 
+describe('a row’s decision', () => {
+  it('offers the known decisions and the table’s own in words, keeps a new one typed, and says the code in words', () => {
+    const routing: DecisionTable = {
+      hitPolicy: 'first',
+      inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
+      rows: [
+        { id: 'directeur', cells: {}, event: { type: 'route_approval' } },
+        { id: 'autre', cells: {}, event: { type: 'route_approval' } },
+      ],
+    };
+    render(
+      <Harness
+        initial={routing}
+        render={(value, set) => <TableEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
+    const decision = screen.getAllByRole('combobox', { name: 'Décision' })[0]!;
+    fireEvent.change(decision, { target: { value: 'admis' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Non admissible (ineligible)']);
+    fireEvent.click(screen.getByRole('option'));
+    expect((json() as DecisionTable).rows[0]!.event.type).toBe('ineligible');
+    expect(screen.getByText('Non admissible')).toBeTruthy(); // the code in words, under the box
+    fireEvent.change(decision, { target: { value: 'route' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['route_approval']);
+    fireEvent.change(decision, { target: { value: 'escalade' } });
+    expect((json() as DecisionTable).rows[0]!.event.type).toBe('escalade');
+  });
+});
+
 describe('moving a decision table row', () => {
   it('moves its parameters with it: each row shows its own after « Monter »', () => {
     const routing: DecisionTable = {

@@ -2,7 +2,15 @@ import type { Words } from './words.js';
 
 /** What the static analysis of a rule-set version reports (docs/adr/0025-static-analysis.md). */
 export type FindingKind =
-  'overlap' | 'gap' | 'unreachable' | 'contradiction' | 'subsumed' | 'type_mismatch' | 'unknown_fact' | 'outcome_typo';
+  | 'overlap'
+  | 'default_row'
+  | 'gap'
+  | 'unreachable'
+  | 'contradiction'
+  | 'subsumed'
+  | 'type_mismatch'
+  | 'unknown_fact'
+  | 'outcome_typo';
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {

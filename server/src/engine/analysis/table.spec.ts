@@ -43,14 +43,21 @@ describe('decision tables', () => {
     expect(a.checked.length).toBeGreaterThan(0);
   });
 
-  it('takes a last row that constrains nothing, under first, as the default row: its overlaps are info', () => {
-    const withDefault = [row('big', { total: ['greaterThanInclusive', 1000] }), row('otherwise', {})];
-    const overlaps = kinds(table(withDefault), 'overlap');
-    expect(overlaps).toEqual([
+  it('takes a last row that constrains nothing, under first, as the default row: said once, not once a row', () => {
+    const withDefault = [
+      row('big', { total: ['greaterThanInclusive', 1000] }),
+      row('urgent', { urgent: ['equal', true] }),
+      row('otherwise', {}),
+    ];
+    expect(kinds(table(withDefault), 'overlap')).toEqual([
+      expect.objectContaining({ severity: 'warning', path: '/definition/rows/1' }), // big and urgent, a real one
+    ]);
+    expect(kinds(table(withDefault), 'default_row')).toEqual([
       expect.objectContaining({
         severity: 'info',
-        path: '/definition/rows/1',
-        message: expect.stringContaining('"big" wins'),
+        path: '/definition/rows/2',
+        message:
+          'row "otherwise" constrains nothing: it takes the inputs none of the 2 rows before it take (the default row)',
       }),
     ]);
     expect(kinds(table(withDefault), 'unreachable')).toEqual([]);

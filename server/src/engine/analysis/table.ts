@@ -130,6 +130,7 @@ export function* analyseTable(
   // number grows with the square of the rows': past its share of the budget, the later rows are left out.
   let pairs = 0;
   let undecided = 0;
+  const defaultOverlaps = new Map<Row, number>();
   const touching = live.map(() => [] as Row[]);
   let pairUnits = budget.remaining * PAIR_SHARE;
   let compared = 0;
@@ -161,6 +162,9 @@ export function* analyseTable(
             ),
           );
         }
+      } else if (first && constrainsNothing(b)) {
+        // The table's default row overlaps every row before it by design: said once, below, not once a row.
+        defaultOverlaps.set(b, (defaultOverlaps.get(b) ?? 0) + 1);
       } else if (++pairs <= MAX_PAIRS) {
         const [severity, then] = overlapVerdict(policy, a, b);
         report.add(
@@ -175,6 +179,17 @@ export function* analyseTable(
       }
     }
   }
+
+  for (const [row, earlier] of defaultOverlaps)
+    report.add(
+      'default_row',
+      'info',
+      rowAt(row),
+      words(
+        `la ligne ${quoted(row.id).fr} ne pose aucune condition : elle prend les entrées qu’aucune des ${earlier} lignes qui la précèdent ne prend (ligne par défaut)`,
+        `row "${row.id}" constrains nothing: it takes the inputs none of the ${earlier} rows before it take (the default row)`,
+      ),
+    );
 
   // Rows whose shadowing the budget left undecided: named by the first, counted, not listed one by one.
   const unsearched: Row[] = [];
@@ -253,9 +268,12 @@ export function* analyseTable(
 
 export type LeafCheck = (leaf: Json, at: string) => void;
 
+/** A row with no condition: under `first`, the table's default row, whose whole point is to overlap. */
+const constrainsNothing = (row: Row) => row.formula.kind === 'and' && row.formula.items.length === 0;
+
 /**
- * How bad two overlapping rows are under the table's hit policy: `first` lets the earlier win (warning; info
- * when the later row constrains nothing, the table's default row, whose whole point is to overlap), `collect`
+ * How bad two overlapping rows are under the table's hit policy: `first` lets the earlier win (warning; the default
+ * row, which constrains nothing, is said once as `default_row` instead), `collect`
  * fires both (info), `unique` forbids it (error), `any` allows it only when both give the same output.
  */
 function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
@@ -263,18 +281,10 @@ function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
   const [qa, qb] = [quoted(a.id).fr, quoted(b.id).fr];
   switch (policy) {
     case 'first':
-      return b.formula.kind === 'and' && b.formula.items.length === 0
-        ? [
-            'info',
-            then(
-              `la première ligne qui correspond décide, donc ${qa} l’emporte et ${qb}, qui ne pose aucune condition, prend le reste`,
-              `under first, "${a.id}" wins and "${b.id}", which constrains nothing, takes the rest`,
-            ),
-          ]
-        : [
-            'warning',
-            then(`la première ligne qui correspond décide, donc ${qa} l’emporte`, `under first, "${a.id}" wins`),
-          ];
+      return [
+        'warning',
+        then(`la première ligne qui correspond décide, donc ${qa} l’emporte`, `under first, "${a.id}" wins`),
+      ];
     case 'unique':
       return [
         'error',

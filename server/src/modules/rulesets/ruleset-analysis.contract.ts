@@ -29,6 +29,7 @@ export const rulesetAnalysisSchema = {
               'type_mismatch',
               'unknown_fact',
               'outcome_typo',
+              'default_row',
             ],
           },
           severity: { type: 'string', enum: ['error', 'warning', 'info'] },
