@@ -1,17 +1,12 @@
+import { reviewsMessages } from '../i18n/fr/reviews';
+
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
- * The outcomes the service words for people (server/src/engine/analysis/outcomes.ts, the receipts): offered first
- * where an analyst writes a decision.
+ * The outcomes the console words (gabarit.outcomes, the same words as the person's receipt): offered first where
+ * an analyst writes a decision.
  */
-export const KNOWN_OUTCOMES = [
-  'auto_approve',
-  'manual_review',
-  'ineligible',
-  'request_documents',
-  'request_correction',
-  'reject',
-] as const;
+export const KNOWN_OUTCOMES = Object.keys(reviewsMessages.gabarit.outcomes);
 
 /** An outcome (an event type) in words, when the console knows it (`gabarit.outcomes`); the code otherwise. */
 export const outcomeWords = (type: string, translate: Translate): string =>

@@ -2,10 +2,13 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 // Requests and views of the lifecycle every governed resource shares (rule sets, prompts, experiments).
 
+/** A comment the audit trail keeps with a transition. */
+const comment = { type: 'string', maxLength: 4000 } as const;
+
 export const transitionRequestSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { comment: { type: 'string', maxLength: 4000 } },
+  properties: { comment },
 } as const;
 export type TransitionRequest = FromSchema<typeof transitionRequestSchema>;
 
@@ -14,7 +17,7 @@ export const reviewRequestSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    comment: { type: 'string', maxLength: 4000 },
+    comment,
     checksum: {
       type: 'string',
       maxLength: 128,
@@ -29,7 +32,7 @@ export const publishRequestSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    comment: { type: 'string', maxLength: 4000 },
+    comment,
     effectiveFrom: {
       type: 'string',
       format: 'date-time',
