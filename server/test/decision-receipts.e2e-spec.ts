@@ -394,9 +394,7 @@ describe('decision receipts and review requests', () => {
     const receiptNow = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
     expect(receiptNow.review).toMatchObject({
       outcome: 'overridden',
-      text: expect.stringMatching(
-        /^Le .+, la décision a été remplacée\u00a0: documents demandés\.$/,
-      ),
+      text: expect.stringMatching(/^Le .+, la décision a été remplacée\u00a0: documents demandés\.$/),
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',
     });
     expect(receiptNow.text).toContain('Révision par un membre du personnel\n');

@@ -278,7 +278,7 @@ const constrainsNothing = (row: Row) => row.formula.kind === 'and' && row.formul
  */
 function overlapVerdict(policy: string, a: Row, b: Row): [Severity, Words] {
   const then = (fr: string, en: string) => words(` ; ${fr}`, `; ${en}`);
-  const [qa, qb] = [quoted(a.id).fr, quoted(b.id).fr];
+  const qa = quoted(a.id).fr;
   switch (policy) {
     case 'first':
       return [

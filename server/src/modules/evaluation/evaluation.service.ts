@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';

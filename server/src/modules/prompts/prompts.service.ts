@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { diffLines } from 'diff';
 import diffObjects from 'microdiff';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
