@@ -11,8 +11,8 @@ const { jStat } = jstatModule as unknown as {
 
 /** Wilson score interval at 95 %: sensible even for small counts and rates near 0 or 1. */
 export function wilson95(conversions: number, exposures: number): [number, number] {
-  // No exposure says nothing: the rate may be anything.
-  if (exposures === 0) return [0, 1];
+  // No exposure, no interval (callers say « — »; experiment results say [0, 1], nothing known).
+  if (exposures === 0) return [0, 0];
   const z = jStat.normal.inv(0.975, 0, 1);
   const p = conversions / exposures;
   const denominator = 1 + (z * z) / exposures;

@@ -57,6 +57,17 @@ describe('experiment results', () => {
     expect(results.alarm).toBeUndefined();
   });
 
+  it('says nothing is known of a variant before its first answer: no rate, no error rate, an interval of [0, 1]', () => {
+    const results = computeResults({
+      key: 'x',
+      content: content(),
+      running: true,
+      ...input(0, { control: 1, concise: 1 }),
+    });
+    for (const variant of results.variants)
+      expect([variant.rate, variant.errorRate, variant.ci95]).toEqual([null, null, [0, 1]]);
+  });
+
   it('allows a stop once every variant has the minimum sample and the always-valid p-value is below 5 %', () => {
     const results = computeResults({
       key: 'x',
