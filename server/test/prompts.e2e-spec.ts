@@ -176,7 +176,9 @@ describe('prompts', () => {
       expect(unreadable.body.message).toMatch(/could not read/);
     }
     fake.mode = 'ok';
-    expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(4);
+    // Recorded, as failures of the provider whatever was asked: charged to no experiment variant (ADR 0029).
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'unavailable' })).toBe(4);
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(0);
     // Calls and their latency by model and outcome, on /metrics.
     const metrics = (await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('admin')}`)).text;
     for (const outcome of ['ok', 'llm_rate_limited', 'llm_unavailable']) {
