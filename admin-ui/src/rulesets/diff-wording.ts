@@ -34,9 +34,13 @@ export function wordChange(change: RulesetChange, translate: Translate): string 
     });
   // An operator changed is said as the editor says it (« est égal à → fait partie de »), not as its code.
   const show = (value: unknown) =>
-    field.endsWith('operator') && typeof value === 'string'
-      ? operatorWords(value, translate)
-      : valueWords(value, translate);
+    typeof value !== 'string'
+      ? valueWords(value, translate)
+      : field.endsWith('operator')
+        ? operatorWords(value, translate)
+        : /(^|\/)(event|outcome)\/type$/.test(field)
+          ? outcomeWords(value, translate) // a decision: « Transmise à un membre du personnel pour examen »
+          : value;
   return translate('gabarit.diff.field_changed', {
     subject,
     // The API names fields in English (« priority »): each part the console knows is said in its language.

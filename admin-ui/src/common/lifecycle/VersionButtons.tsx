@@ -44,7 +44,6 @@ export const VersionButtons = ({
   useEffect(() => {
     if (Date.now() > refocusUntil.current || !place.current) return;
     if (document.activeElement && document.activeElement !== document.body) return;
-    refocusUntil.current = 0;
     (place.current.querySelector<HTMLElement>('button:not([disabled])') ?? place.current).focus();
   });
   if (!version || !identity) return null;
@@ -56,6 +55,8 @@ export const VersionButtons = ({
     translate(reason, reason === submitBlock?.reason ? submitBlock.args : undefined);
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
+    // Set first: the record may be read again, and the button removed, before the call below returns.
+    refocusUntil.current = Date.now() + 5_000;
     // A publication for a later date is said to be scheduled, with its date: « publiée » would read as in force.
     const forLater = action === 'publish' && input.effectiveFrom && Date.parse(input.effectiveFrom) > Date.now();
     // An approver decides on the content this page showed: if the version was rejected, changed and submitted
@@ -71,7 +72,6 @@ export const VersionButtons = ({
         ...(forLater && { at: formatDateTime(input.effectiveFrom!, locale) }),
       },
     });
-    refocusUntil.current = Date.now() + 5_000;
   };
   return (
     <Stack
