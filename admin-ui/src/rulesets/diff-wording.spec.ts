@@ -189,5 +189,15 @@ describe('diff wording', () => {
     expect(plain(decision)).toContain(
       'Approuvée automatiquement → Transmise à un membre du personnel pour examen {"motif":"x"}',
     );
+    // A decision's type alone: in words where the console has them, its code otherwise.
+    const typeOnly = wordChange(
+      {
+        ...change('/definition/rows/0/event/type', 'route_approval', 'manual_review', 'row "equipe" event/type: x'),
+        entity: 'row',
+        id: 'equipe',
+      },
+      translate,
+    );
+    expect(plain(typeOnly)).toContain('route_approval → Transmise à un membre du personnel pour examen');
   });
 });
