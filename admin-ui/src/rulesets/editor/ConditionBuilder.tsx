@@ -32,6 +32,7 @@ import { getAt, setAt, toPointerText, type Pointer } from './json-pointer';
 import type { ProblemMap } from './problems';
 import { useVocabulary } from './vocabulary';
 import { ValueInput } from './ValueInput';
+import { wordedOptions } from '../../common/worded-options';
 
 interface Shared {
   root: Condition;
@@ -70,22 +71,10 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         options={shared.facts.map((f) => f.label)}
         // Listed with the field's name in words where the schema gives one (« Total avec taxes — invoice.total »),
         // and found by either: the box itself keeps the path, which is what the rule stores.
-        renderOption={(props, label) => {
-          const title = titleOf(byLabel.get(label), locale);
-          return (
-            <li {...props} key={label}>
-              {title ? `${title} — ${label}` : label}
-            </li>
-          );
-        }}
-        filterOptions={(labels, { inputValue }) => {
-          const typed = inputValue.trim().toLocaleLowerCase(locale);
-          return labels.filter(
-            (label) =>
-              label.toLocaleLowerCase(locale).includes(typed) ||
-              (titleOf(byLabel.get(label), locale) ?? '').toLocaleLowerCase(locale).includes(typed),
-          );
-        }}
+        {...wordedOptions(
+          (label) => titleOf(byLabel.get(label), locale),
+          (label, title) => `${title} — ${label}`,
+        )}
         value={factLabel(leaf.fact, leaf.path)}
         onInputChange={(_, text, reason) => {
           if (reason === 'reset' && text === factLabel(leaf.fact, leaf.path)) return;

@@ -1,6 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { KNOWN_OUTCOMES, outcomeWords } from '../../common/outcomes';
+import { wordedOptions } from '../../common/worded-options';
 
 interface Props {
   label: string;
@@ -25,10 +26,6 @@ export const OutcomeInput = ({ label, value, used, errors = [], onChange, width 
   const own = others.indexOf(value ?? '');
   if (own >= 0) others.splice(own, 1);
   const options = [...new Set([...KNOWN_OUTCOMES, ...others.filter(Boolean)])];
-  const withWords = (code: string) => {
-    const words = outcomeWords(code, translate);
-    return words === code ? code : `${words} (${code})`;
-  };
   const words = value ? outcomeWords(value, translate) : undefined;
   return (
     <Autocomplete
@@ -40,15 +37,10 @@ export const OutcomeInput = ({ label, value, used, errors = [], onChange, width 
         if (reason === 'reset' && next === (value ?? '')) return;
         onChange(next);
       }}
-      renderOption={(props, code) => (
-        <li {...props} key={code}>
-          {withWords(code)}
-        </li>
+      {...wordedOptions(
+        (code) => outcomeWords(code, translate),
+        (code, words) => `${words} (${code})`,
       )}
-      filterOptions={(codes, { inputValue }) => {
-        const typed = inputValue.trim().toLowerCase();
-        return codes.filter((code) => withWords(code).toLowerCase().includes(typed));
-      }}
       sx={{ width }}
       renderInput={(params) => (
         <TextField

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatValue, parseValue } from './condition-model';
 import { useReportUnreadable } from './unreadable-values';
+import { wordedOptions } from '../../common/worded-options';
 
 interface Props {
   label: string;
@@ -82,23 +83,11 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
         freeSolo
         size="small"
         options={allowed.map(formatValue)}
-        // Each code with its words (« student — étudiant »), found by either; the box keeps the code it stores.
-        renderOption={(props, code) => {
-          const words = wordsFor?.(allowed.find((a) => formatValue(a) === code));
-          return (
-            <li {...props} key={code}>
-              {words ? `${words} (${code})` : code}
-            </li>
-          );
-        }}
-        filterOptions={(codes, { inputValue }) => {
-          const typed = inputValue.trim().toLowerCase();
-          return codes.filter(
-            (code) =>
-              code.toLowerCase().includes(typed) ||
-              (wordsFor?.(allowed.find((a) => formatValue(a) === code)) ?? '').toLowerCase().includes(typed),
-          );
-        }}
+        // Each code with its words (« étudiant (student) »), found by either; the box keeps the code it stores.
+        {...wordedOptions(
+          (code) => wordsFor?.(allowed.find((a) => formatValue(a) === code)),
+          (code, words) => `${words} (${code})`,
+        )}
         inputValue={text}
         onInputChange={(_, next, reason) => {
           if (reason === 'reset' && next === text) return;
