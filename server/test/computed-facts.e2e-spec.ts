@@ -84,9 +84,11 @@ describe('computed facts: bounded at save and at evaluation', () => {
     // The next request is served normally.
     expect((await t.http.get('/health')).status).toBe(200);
     const next = await evaluate({ items: Array.from({ length: 200 }, (_, i) => i) });
-    expect({ status: next.status, events: next.body.events }).toEqual({
+    // The refusal's message, if any, says which limit was passed: a failure here shows it.
+    expect({ status: next.status, events: next.body.events, refusal: next.body.message }).toEqual({
       status: 200,
       events: [{ type: 'manual_review' }],
+      refusal: undefined,
     });
   });
 });

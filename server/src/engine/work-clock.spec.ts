@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from '@jest/globals';
-import { cpuMilliseconds, pastLimit, startClock } from './work-clock.js';
+import { cpuMilliseconds, pastLimit, startClock, type WorkClock } from './work-clock.js';
 
 /** Blocks this thread for `ms` without spending CPU: what waiting for a core looks like from inside. */
 const waitWithoutWorking = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -24,11 +24,32 @@ describe('the work clock of computed facts and renders', () => {
     expect(pastLimit(clock)).toBe(false);
   });
 
+  /** Works in slices of a millisecond, checking after each as evaluations do; the CPU milliseconds it took to stop. */
+  const workUntilStopped = (clock: WorkClock) => {
+    const cpuFrom = cpuMilliseconds();
+    for (let slice = 0; slice < 1_000; slice++) {
+      work(1);
+      if (pastLimit(clock)) return cpuMilliseconds() - cpuFrom;
+    }
+    return Number.POSITIVE_INFINITY;
+  };
+
   it('is past its limit once the work has taken that long on both clocks', () => {
     const clock = startClock(5);
     expect(pastLimit(clock)).toBe(false);
-    work(8);
-    expect(pastLimit(clock)).toBe(true);
+    const took = workUntilStopped(clock);
+    expect(took).toBeGreaterThan(5);
+    expect(took).toBeLessThan(50);
+  });
+
+  it('does not count one long stretch between two checks (a garbage collection), but stops work that stays slow', () => {
+    const clock = startClock(5);
+    expect(pastLimit(clock)).toBe(false);
+    work(20); // a collection on this thread: its CPU time, not the evaluation's
+    expect(pastLimit(clock)).toBe(false);
+    const took = workUntilStopped(clock);
+    expect(took).toBeGreaterThan(5);
+    expect(took).toBeLessThan(50);
   });
 
   it('is not past its limit before the wall clock is, however the CPU time is counted', () => {
