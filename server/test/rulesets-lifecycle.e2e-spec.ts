@@ -188,6 +188,32 @@ describe('rule set lifecycle', () => {
     expect(approved.body.versions[0]).toMatchObject({ status: 'approved', approvalChecksum: version.checksum });
   });
 
+  it('submits only the draft the analyst read: a save by someone else since is refused with 409 draft_changed', async () => {
+    await analyst.post('/api/v1/rulesets', invoiceRuleset('resubmit-read'));
+    const read = (await analyst.get('/api/v1/rulesets/resubmit-read')).body.versions[0];
+    expect(read).toMatchObject({ status: 'draft', revision: expect.any(Number) });
+    await as(t, cast.analyst2).put(
+      '/api/v1/rulesets/resubmit-read/draft',
+      { definition: thresholdDefinition(777) },
+      await etagOf('resubmit-read'),
+    );
+
+    const blind = await analyst.post('/api/v1/rulesets/resubmit-read/versions/1/submit', { revision: read.revision });
+    expect(blind.status).toBe(409);
+    expect(blind.body).toMatchObject({
+      error: 'draft_changed',
+      message: expect.stringContaining('analyst2'),
+      details: [{ path: '/revision' }],
+    });
+    const now = (await analyst.get('/api/v1/rulesets/resubmit-read')).body.versions[0];
+    expect([now.status, now.revision]).toEqual(['draft', read.revision + 1]);
+    const submitted = await analyst.post('/api/v1/rulesets/resubmit-read/versions/1/submit', {
+      revision: now.revision,
+    });
+    expect(submitted.body.versions[0]).toMatchObject({ status: 'in_review' });
+    expect(submitted.body.versions[0].revision).toBeUndefined();
+  });
+
   it('never loses a concurrent edit: one of two writers with the same ETag gets 412', async () => {
     await analyst.post('/api/v1/rulesets', invoiceRuleset('concurrent-edit'));
     const etag = await etagOf('concurrent-edit');

@@ -1473,6 +1473,8 @@ export interface components {
       checksum?: string;
       /** @description the version a draft started from */
       basedOn?: number;
+      /** @description the draft only: its revision, one more at each save; submitting it may name it (`revision`) */
+      revision?: number;
       authors: string[];
       createdBy: string;
       /** Format: date-time */
@@ -4092,6 +4094,8 @@ export interface operations {
             checksum?: string;
             /** @description the version a draft started from */
             basedOn?: number;
+            /** @description the draft only: its revision, one more at each save; submitting it may name it (`revision`) */
+            revision?: number;
             authors: string[];
             createdBy: string;
             /** Format: date-time */
@@ -4227,6 +4231,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the draft's revision as the analyst read it (the version's `revision`); when the draft was saved again since, the submission is refused with 409 draft_changed. The console always sends it. */
+          revision?: number;
         };
       };
     };
@@ -8598,6 +8604,8 @@ export interface operations {
             checksum?: string;
             /** @description the version a draft started from */
             basedOn?: number;
+            /** @description the draft only: its revision, one more at each save; submitting it may name it (`revision`) */
+            revision?: number;
             authors: string[];
             createdBy: string;
             /** Format: date-time */
@@ -8750,6 +8758,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the draft's revision as the analyst read it (the version's `revision`); when the draft was saved again since, the submission is refused with 409 draft_changed. The console always sends it. */
+          revision?: number;
         };
       };
     };
@@ -10840,6 +10850,8 @@ export interface operations {
             checksum?: string;
             /** @description the version a draft started from */
             basedOn?: number;
+            /** @description the draft only: its revision, one more at each save; submitting it may name it (`revision`) */
+            revision?: number;
             authors: string[];
             createdBy: string;
             /** Format: date-time */
@@ -10994,6 +11006,8 @@ export interface operations {
       content: {
         'application/json': {
           comment?: string;
+          /** @description the draft's revision as the analyst read it (the version's `revision`); when the draft was saved again since, the submission is refused with 409 draft_changed. The console always sends it. */
+          revision?: number;
         };
       };
     };

@@ -20,6 +20,7 @@ export const TRANSLATED_ERRORS = [
   'evaluation_required',
   'approval_mismatch',
   'reviewed_content_changed',
+  'draft_changed',
   'invalid_transition',
   'draft_exists',
   'key_taken',

@@ -292,7 +292,12 @@ export const RulesetEdit = () => {
         {base.record.draftVersion !== null && !draft.dirty && (
           <>
             <VersionChecks rulesetKey={key} version={base.record.draftVersion} />
-            <SubmitDraftButton rulesetKey={key} version={base.record.draftVersion} analysisErrors={errorCount} />
+            <SubmitDraftButton
+              rulesetKey={key}
+              version={base.record.draftVersion}
+              revision={base.record.versions?.find((v) => v.number === base.record.draftVersion)?.revision}
+              analysisErrors={errorCount}
+            />
           </>
         )}
       </Box>

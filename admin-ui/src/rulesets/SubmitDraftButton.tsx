@@ -12,10 +12,13 @@ import { may } from '../layout/access';
 export const SubmitDraftButton = ({
   rulesetKey,
   version,
+  revision,
   analysisErrors = 0,
 }: {
   rulesetKey: string;
   version: number;
+  /** The draft's revision the editor shows: if someone saved it again since, the API refuses (draft_changed). */
+  revision: number | undefined;
   analysisErrors?: number;
 }) => {
   const translate = useTranslate();
@@ -30,7 +33,7 @@ export const SubmitDraftButton = ({
       await action.run({
         id: rulesetKey,
         command: `versions/${version}/submit`,
-        body: input,
+        body: revision === undefined ? input : { ...input, revision },
         success: 'gabarit.lifecycle.done_submit',
         messageArgs: { version },
       })

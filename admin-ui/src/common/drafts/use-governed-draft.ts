@@ -13,6 +13,8 @@ export interface GovernedRecord {
   activeVersion: number | null;
   draftVersion: number | null;
   latestVersion: number;
+  /** The draft's row says its revision, which a submission from the editor names. */
+  versions?: { number: number; revision?: number }[];
 }
 
 /** The draft as read, with the ETag a save sends back as If-Match (a concurrent change is refused, 412). */

@@ -144,6 +144,31 @@ describe('approving a version', () => {
   });
 });
 
+describe('submitting a draft', () => {
+  const SUBMIT = '/api/v1/rulesets/remises/versions/3/submit';
+  const draft = { id: 3, number: 3, status: 'draft', authors: ['analyst'], revision: 4 };
+
+  it('submits the draft the page showed, and says so when someone saved it again since', async () => {
+    const api = fakeApi({
+      [`POST ${SUBMIT}`]: apiError(409, 'draft_changed', 'Version 3 was saved again after you read it.', [
+        { path: '/revision', message: 'is the draft you read (4); it is now at 5' },
+      ]),
+    });
+    renderConsole(
+      <RecordContextProvider value={draft}>
+        <VersionButtons resource="rulesets" id="remises" />
+      </RecordContextProvider>,
+      ['analyst'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Soumettre' }));
+    const dialog = screen.getByRole('dialog', { name: /version 3/ });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Soumettre' }));
+    await waitFor(() => expect(api.to('POST', SUBMIT)).toHaveLength(1));
+    expect(api.to('POST', SUBMIT)[0]!.body).toEqual({ revision: 4 });
+    expect(await screen.findByText(/enregistré de nouveau depuis que vous l’avez lu/)).toBeTruthy();
+  });
+});
+
 describe('after a transition', () => {
   it('puts the keyboard back on the version’s buttons when the one that was used is gone', async () => {
     const APPROVE = '/api/v1/rulesets/remises/versions/2/approve';

@@ -62,10 +62,16 @@ export const VersionButtons = ({
     // An approver decides on the content this page showed: if the version was rejected, changed and submitted
     // again meanwhile, the API refuses (reviewed_content_changed) instead of approving what was never read.
     const reviewed = (action === 'approve' || action === 'reject') && version.checksum;
+    // Likewise an analyst submits the draft this page showed, not one another analyst saved a moment ago.
+    const read = action === 'submit' && version.revision !== undefined;
     await transition.run({
       id,
       command: `versions/${version.number}/${action}`,
-      body: reviewed ? { ...input, checksum: version.checksum } : input,
+      body: reviewed
+        ? { ...input, checksum: version.checksum }
+        : read
+          ? { ...input, revision: version.revision }
+          : input,
       success: forLater ? 'gabarit.lifecycle.done_schedule' : `gabarit.lifecycle.done_${action}`,
       messageArgs: {
         version: version.number,

@@ -6,6 +6,8 @@ export interface VersionRecord {
   status: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
   authors: string[];
   checksum?: string;
+  /** The draft's revision: a submission names the one its author read. */
+  revision?: number;
   /** When it was put (or is to be put) in force: a publication or a rollback each. */
   publications?: { effectiveFrom: string }[];
   inForce?: boolean;

@@ -11,6 +11,8 @@ export const errorMessages = {
   bad_url: 'The address asked for is not valid: an encoded character in it is not UTF-8 text.',
   uri_too_long: 'The address asked for is too long: one of its segments holds more than 4,096 characters.',
   headers_too_large: 'The request and its headers are too long for the server.',
+  draft_changed:
+    'This draft was saved again since you read it: reload the page and read what it holds now before submitting it.',
   reviewed_content_changed:
     'This version was changed and submitted again since you read it: reload the page and review it before deciding.',
   request_timeout: 'The request did not arrive in time; try again.',

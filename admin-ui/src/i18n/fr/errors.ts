@@ -12,6 +12,8 @@ export const errorMessages = {
   bad_url: "L'adresse demandée n'est pas valide : un caractère encodé n'y est pas du texte UTF-8.",
   uri_too_long: "L'adresse demandée est trop longue : l'un de ses segments dépasse 4 096 caractères.",
   headers_too_large: 'La demande et ses en-têtes sont trop longs pour le serveur.',
+  draft_changed:
+    'Ce brouillon a été enregistré de nouveau depuis que vous l’avez lu : rechargez la page et relisez ce qu’il contient avant de le soumettre.',
   reviewed_content_changed:
     'Cette version a été modifiée et soumise de nouveau depuis que vous l’avez lue : rechargez la page et relisez-la avant de décider.',
   request_timeout: "La demande n'est pas arrivée à temps ; réessayez.",

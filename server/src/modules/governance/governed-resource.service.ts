@@ -154,13 +154,16 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     action: TransitionAction,
     actor: string,
     comment?: string,
-    /** Approving or rejecting: the checksum of the content the approver read, when they say it. */
-    reviewedChecksum?: string,
+    /**
+     * What the caller read, when they say it: submitting, the draft's revision; approving or rejecting, the
+     * checksum of the submitted content.
+     */
+    read?: string | number,
   ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(key, async (s) => {
       if (action === 'submit') {
         // The state first: a version that is not a draft is refused without paying for its analysis.
-        const submitted = this.lifecycle.submit(s, number, actor, comment, new Date());
+        const submitted = this.lifecycle.submit(s, number, actor, comment, new Date(), read as number | undefined);
         await this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
         return submitted;
       }
@@ -168,14 +171,14 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       if (action === 'approve')
         return this.afterTransition(
           s,
-          this.lifecycle.approve(s, number, actor, comment, now, reviewedChecksum),
+          this.lifecycle.approve(s, number, actor, comment, now, read as string | undefined),
           action,
           number,
           actor,
           now,
         );
       const content = await this.resources.content(s, number);
-      const rejected = this.lifecycle.reject(s, number, actor, comment, now, content, reviewedChecksum);
+      const rejected = this.lifecycle.reject(s, number, actor, comment, now, content, read as string | undefined);
       return this.afterTransition(s, rejected, action, number, actor, now);
     });
     return resourceView(state);

@@ -12,6 +12,22 @@ export const transitionRequestSchema = {
 } as const;
 export type TransitionRequest = FromSchema<typeof transitionRequestSchema>;
 
+/** Submitting: the comment, and the draft's revision as the analyst read it. */
+export const submitRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    comment,
+    revision: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "the draft's revision as the analyst read it (the version's `revision`); when the draft was saved again since, the submission is refused with 409 draft_changed. The console always sends it.",
+    },
+  },
+} as const;
+export type SubmitRequest = FromSchema<typeof submitRequestSchema>;
+
 /** Approving or rejecting: the comment, and the checksum of the content the approver read. */
 export const reviewRequestSchema = {
   type: 'object',
@@ -113,6 +129,10 @@ const versionProperties = {
   status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published', 'retired'] },
   checksum: { ...text, description: 'of the content; set once submitted' },
   basedOn: { type: 'integer', description: 'the version a draft started from' },
+  revision: {
+    type: 'integer',
+    description: 'the draft only: its revision, one more at each save; submitting it may name it (`revision`)',
+  },
   authors: { type: 'array', items: text },
   createdBy: text,
   createdAt: instant,

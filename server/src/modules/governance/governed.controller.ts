@@ -13,7 +13,7 @@ import {
   publishRequestSchema,
   rollbackRequestSchema,
   reviewRequestSchema,
-  transitionRequestSchema,
+  submitRequestSchema,
   unscheduleRequestSchema,
   versionViewSchema,
   versionWithContentSchema,
@@ -21,7 +21,7 @@ import {
   type PublishRequest,
   type ReviewRequest,
   type RollbackRequest,
-  type TransitionRequest,
+  type SubmitRequest,
   type UnscheduleRequest,
 } from './governed.contract.js';
 import type { GovernedResourceService } from './governed-resource.service.js';
@@ -149,10 +149,10 @@ export function GovernedController(routes: GovernedRoutes) {
     submit(
       @Param('key') key: string,
       @VersionNumber() n: number,
-      @ValidBody(transitionRequestSchema) body: TransitionRequest,
+      @ValidBody(submitRequestSchema) body: SubmitRequest,
       @Req() request: FastifyRequest,
     ) {
-      return this.service.transition(key, n, 'submit', actor(request), body.comment);
+      return this.service.transition(key, n, 'submit', actor(request), body.comment, body.revision);
     }
 
     @Post(':key/versions/:n/approve')

@@ -104,11 +104,22 @@ export class Lifecycle<M, C> {
     actor: string,
     comment: string | undefined,
     now: Date,
+    /** The draft's revision as the analyst read it, when they say it. */
+    readRevision?: number,
   ): Transition<M, C> {
     this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'draft', 'submitted');
     if (state.draft?.version !== number)
       throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition');
+    if (readRevision !== undefined && readRevision !== state.draft.rev) {
+      // Otherwise a save by another analyst, a moment before, is submitted under this one's name, unread.
+      const { updatedBy, updatedAt } = state.draft;
+      throw new ConflictError(
+        `Version ${number} was saved again after you read it (by ${updatedBy}, ${updatedAt}): reload it and read what it holds now before you submit it.`,
+        'draft_changed',
+        [{ path: '/revision', message: `is the draft you read (${readRevision}); it is now at ${state.draft.rev}` }],
+      );
+    }
     const checksum = checksumOf(state.draft.content);
     const next = this.touch(state, now);
     next.draft = null;

@@ -20,6 +20,7 @@ export function resourceView<M extends object, C>(state: ResourceState<M, C>, no
     versions: withDerivedStatuses(state.versions, state.publications, now).map((v) => ({
       id: v.number,
       ...v,
+      ...(state.draft?.version === v.number && { revision: state.draft.rev }),
       inForce: v.number === inForce,
       publications: state.publications.filter((p) => p.version === v.number),
       ...shadowSummary(lastShadow.get(v.number)),
