@@ -104,6 +104,7 @@ describe('rule set lifecycle', () => {
     expect(own.status).toBe(403);
     expect(own.body.error).toBe('four_eyes');
     expect(own.body.message).toContain('another approver');
+    expect(own.body.details).toEqual([{ path: '/version', message: 'was written by double' }]);
     const byAnalyst = await analyst.post('/api/v1/rulesets/four-eyes/versions/1/approve');
     expect(byAnalyst.status).toBe(403);
     expect(byAnalyst.body.error).toBe('missing_role');
@@ -120,6 +121,9 @@ describe('rule set lifecycle', () => {
     expect((await approver.post('/api/v1/rulesets/unapproved/versions/1/publish')).status).toBe(409);
     const missing = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 7, comment: 'retour' });
     expect(missing.status).toBe(404);
+    expect(missing.body.details).toEqual([{ path: '/version', message: 'does not exist (the latest is 1)' }]);
+    const unknown = await approver.post('/api/v1/rulesets/nulle-part/versions/1/approve');
+    expect([unknown.status, unknown.body.details]).toEqual([404, [{ path: '/key', message: 'names no rule set' }]]);
     const noComment = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 1 });
     expect(noComment.status).toBe(400);
     expect(noComment.body.details).toEqual([

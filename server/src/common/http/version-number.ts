@@ -12,7 +12,9 @@ const VERSION = /^[1-9][0-9]{0,8}$/;
 export class VersionNumberPipe implements PipeTransform<string, number> {
   transform(raw: string): number {
     if (!VERSION.test(raw))
-      throw new NotFoundError(`There is no version "${raw.slice(0, 40)}": versions are numbered 1, 2, 3 and so on.`);
+      throw new NotFoundError(`There is no version "${raw.slice(0, 40)}": versions are numbered 1, 2, 3 and so on.`, [
+        { path: '/version', message: 'is not a version number' },
+      ]);
     return Number(raw);
   }
 }

@@ -111,7 +111,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const revoked = await this.repository.revoke(id, by, new Date(), event);
     if (!revoked) {
       const existing = await this.repository.findById(id);
-      if (!existing) throw new NotFoundError(`No API key with id "${id}".`);
+      if (!existing)
+        throw new NotFoundError(`No API key with id "${id}".`, [{ path: '/id', message: 'names no API key' }]);
       return toView(existing); // already revoked: revoking again changes nothing
     }
     this.forget(id);

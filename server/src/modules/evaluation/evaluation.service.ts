@@ -255,8 +255,12 @@ export class EvaluationService {
       principal.kind === 'user' && typeof requested === 'number'
         ? await this.rulesets.state(key)
         : await this.snapshots.get(key);
-    if (!state) throw new NotFoundError(`No rule set with key "${key}".`);
-    if (state.archived) throw new NotFoundError(`The rule set "${key}" is archived: it no longer decides.`);
+    if (!state)
+      throw new NotFoundError(`No rule set with key "${key}".`, [{ path: '/key', message: 'names no rule set' }]);
+    if (state.archived)
+      throw new NotFoundError(`The rule set "${key}" is archived: it no longer decides.`, [
+        { path: '/key', message: 'names an archived rule set' },
+      ]);
     const instant = asOf ? new Date(asOf) : new Date();
     const version =
       requested === undefined || requested === 'active' ? versionInForce(state.publications, instant) : requested;
@@ -546,5 +550,7 @@ function sameTypes(actual: string[], expected: string[]): boolean {
 
 /** The answer for a decision that is not there, or that the caller may not know of: the same words for both. */
 export function decisionNotFound(id: string): NotFoundError {
-  return new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`);
+  return new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`, [
+    { path: '/id', message: 'names no decision record kept' },
+  ]);
 }

@@ -462,7 +462,10 @@ export class Lifecycle<M, C> {
 
   find(state: ResourceState<M, C>, number: number): VersionRecord {
     const version = state.versions.find((v) => v.number === number);
-    if (!version) throw new NotFoundError(`The ${this.label} "${state.key}" has no version ${number}.`);
+    if (!version)
+      throw new NotFoundError(`The ${this.label} "${state.key}" has no version ${number}.`, [
+        { path: '/version', message: `does not exist (the latest is ${state.nextVersion - 1})` },
+      ]);
     return version;
   }
 
@@ -512,6 +515,7 @@ export class Lifecycle<M, C> {
       throw new ForbiddenError(
         `You wrote version ${version.number}, so you cannot ${verb} it: another approver must (four-eyes rule).`,
         'four_eyes',
+        [{ path: '/version', message: `was written by ${version.authors.join(', ')}` }],
       );
     }
   }
@@ -536,7 +540,10 @@ export class Lifecycle<M, C> {
   }
 
   private assertNotArchived(state: ResourceState<M, C>): void {
-    if (state.archived) throw new ConflictError(`The ${this.label} "${state.key}" is archived.`, 'archived');
+    if (state.archived)
+      throw new ConflictError(`The ${this.label} "${state.key}" is archived.`, 'archived', [
+        { path: '/key', message: `names an archived ${this.label}: it can no longer change` },
+      ]);
   }
 
   private touch(state: ResourceState<M, C>, now: Date): ResourceState<M, C> {

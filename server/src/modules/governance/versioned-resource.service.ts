@@ -35,7 +35,10 @@ export class VersionedResourceService<M, C> {
 
   async load(key: string): Promise<ResourceState<M, C>> {
     const state = await this.repository.get(key);
-    if (!state) throw new NotFoundError(`No ${this.label} with key "${key}".`);
+    if (!state)
+      throw new NotFoundError(`No ${this.label} with key "${key}".`, [
+        { path: '/key', message: `names no ${this.label}` },
+      ]);
     return state;
   }
 

@@ -322,7 +322,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 
   private async load(key: string): Promise<ReferenceTable> {
     const table = await this.repository.get(key);
-    if (!table) throw new NotFoundError(`No reference table "${key}".`);
+    if (!table)
+      throw new NotFoundError(`No reference table "${key}".`, [{ path: '/key', message: 'names no reference table' }]);
     return table;
   }
 

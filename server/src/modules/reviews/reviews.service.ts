@@ -221,7 +221,10 @@ export class ReviewsService {
 
   async one(id: string): Promise<ReviewView> {
     const request = await this.repository.findById(id);
-    if (!request) throw new NotFoundError(`No review request with id "${id}".`);
+    if (!request)
+      throw new NotFoundError(`No review request with id "${id}".`, [
+        { path: '/id', message: 'names no review request' },
+      ]);
     const [current] = await this.rollForward([request]);
     const [view] = await this.withOutcomes([toView(current!, new Date())]);
     return view!;
@@ -245,7 +248,10 @@ export class ReviewsService {
     if (unstorable.length > 0)
       throw new ValidationError('The decision made instead has keys the database cannot store.', unstorable);
     const request = await this.repository.findById(id);
-    if (!request) throw new NotFoundError(`No review request with id "${id}".`);
+    if (!request)
+      throw new NotFoundError(`No review request with id "${id}".`, [
+        { path: '/id', message: 'names no review request' },
+      ]);
     if (body.newDecision) await this.assertOutcomeOf(request, body.newDecision.type);
     const decision: ReviewDecisionDocument = {
       _id: id,

@@ -47,7 +47,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   async get(username: string): Promise<UserView> {
     const user = await this.repository.findByUsername(username);
-    if (!user) throw new NotFoundError(`No user named "${username}".`);
+    if (!user)
+      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
     return toView(user, this.throttle);
   }
 
@@ -77,7 +78,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   async update(username: string, request: UpdateUserRequest, actor: string): Promise<UserView> {
     const before = await this.repository.findByUsername(username);
-    if (!before) throw new NotFoundError(`No user named "${username}".`);
+    if (!before)
+      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
     // Compared on the stored name: usernames are case-insensitive, so `PUT /users/ADMIN` is the admin too.
     if (
       before._id === actor.toLowerCase() &&
@@ -108,7 +110,7 @@ export class UsersService implements OnApplicationBootstrap {
         endSessions,
       ))
     ) {
-      throw new NotFoundError(`No user named "${username}".`);
+      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
     }
     this.sessions.forget(before._id);
     if (request.unlock === true) this.throttle.clear(before._id);
