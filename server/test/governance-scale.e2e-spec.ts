@@ -60,7 +60,7 @@ describe('governance at scale', () => {
     expect(await events({ action: 'test.after_gap' })).toBe(1);
     expect(await verify()).toMatchObject({ ok: true });
     // The unfiltered page (read from the claims by position) shows the real newest event.
-    const page = await as(t, cast.risk).get('/api/v1/audit?_start=0&_end=1');
+    const page = await as(t, cast.risk).get('/api/v1/audit?range=[0,0]');
     expect(page.body[0]).toMatchObject({ action: 'test.after_gap', seq: after!.seq });
   });
 

@@ -499,6 +499,9 @@ describe('rule set lifecycle', () => {
     const byPilot = await analyst.get('/api/v1/rulesets?filter={"pilot":"pilot-list"}');
     expect(byPilot.headers['content-range']).toBe('rulesets 0-0/1');
     expect(byPilot.body[0].key).toBe('enrolment-tree-list');
+    // Beside the filter, the pilot would have listed every pilot as if it were the answer.
+    const beside = await analyst.get('/api/v1/rulesets?pilot=pilot-list');
+    expect([beside.status, beside.body.details?.[0]?.path]).toEqual([400, '/pilot']);
     const published = await analyst.get('/api/v1/rulesets?filter={"status":"published"}&sort=["key","ASC"]');
     expect((published.body as { key: string }[]).every((r) => r.key !== 'enrolment-tree-list')).toBe(true);
     const byText = await analyst.get(`/api/v1/rulesets?filter=${encodeURIComponent('{"q":"adhésion test"}')}`);

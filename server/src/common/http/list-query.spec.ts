@@ -30,6 +30,17 @@ describe('ListQueryPipe', () => {
     }
   });
 
+  it('refuses a parameter besides the three, saying that filters go inside filter', () => {
+    try {
+      pipe.transform({ pilot: 'invoices', 'a/b': 'x', range: '[0,9]' });
+      throw new Error('expected a ValidationError');
+    } catch (err) {
+      const details = (err as ValidationError).details;
+      expect(details.map((d) => d.path)).toEqual(['/pilot', '/a~1b']);
+      expect(details[0]!.message).toMatch(/sort, range, filter: filters go inside filter, as filter=\{"pilot":…\}$/);
+    }
+  });
+
   it('reads an inverted range as an empty page, and refuses null where a value is expected', () => {
     expect(pipe.transform({ range: '[5,2]' })).toMatchObject({ skip: 5, limit: 0 });
     for (const name of ['sort', 'range', 'filter']) {

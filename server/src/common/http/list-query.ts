@@ -2,6 +2,7 @@ import { Query, type PipeTransform } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { ValidationError, type ErrorDetail } from '../errors/domain-errors.js';
 import { contractAjv, toErrorDetails } from './ajv.js';
+import { pointerSegment } from '../json/json-pointer.js';
 import type { DescribesQuery, QueryParameter } from './query-parameters.js';
 
 /** A ra-data-simple-rest list request: `sort=["name","ASC"]`, `range=[0,24]`, `filter={"pilot":"invoices"}`. */
@@ -36,6 +37,8 @@ export const TEXT_SEARCH = {
  * `filters`, the filter must use only those, each with a value of its schema: a mistyped name or a number where
  * a status is expected would otherwise list everything as if it were the answer.
  */
+const LIST_PARAMETERS = ['sort', 'range', 'filter'];
+
 export class ListQueryPipe implements PipeTransform, DescribesQuery {
   private readonly filterSchema: object;
   private readonly validateFilter: ValidateFunction;
@@ -44,6 +47,8 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
     private readonly sortable: readonly string[],
     private readonly defaultSort: [string, 'ASC' | 'DESC'],
     filters?: ListFilters,
+    /** Parameters the list's own pipe reads beside these (the audit's `?actor=`): not refused here. */
+    private readonly alsoRead: readonly string[] = [],
   ) {
     this.filterSchema = filters
       ? { type: 'object', additionalProperties: false, properties: filters }
@@ -53,6 +58,14 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
 
   transform(query: Record<string, unknown>): ListQuery {
     const problems: ErrorDetail[] = [];
+    // `?pilot=invoices` beside the three would list every pilot as if it were the answer: refused, and shown where
+    // it goes.
+    const unknown = (name: string) => !LIST_PARAMETERS.includes(name) && !this.alsoRead.includes(name);
+    for (const name of Object.keys(query).filter(unknown))
+      problems.push({
+        path: `/${pointerSegment(name)}`,
+        message: `is not a parameter of this list, which takes ${[...LIST_PARAMETERS, ...this.alsoRead].join(', ')}: filters go inside filter, as filter={"${name.slice(0, 40)}":…}`,
+      });
     // Only an absent parameter takes the default: `range=null` is a value, and a wrong one.
     const sort = parseJson(query['sort'], '/sort', problems, this.defaultSort);
     const range = parseJson(query['range'], '/range', problems, [0, 24]);

@@ -10,9 +10,9 @@ export interface AuditQuery {
   filter: AuditFilter;
 }
 
-const listPipe = new ListQueryPipe(['seq', 'at'], ['seq', 'DESC']);
-const filterPipe = new JsonSchemaPipe(auditFilterSchema, 'audit filter');
 const FILTER_FIELDS = Object.keys(auditFilterSchema.properties);
+const listPipe = new ListQueryPipe(['seq', 'at'], ['seq', 'DESC'], undefined, FILTER_FIELDS);
+const filterPipe = new JsonSchemaPipe(auditFilterSchema, 'audit filter');
 
 /** Filters come as plain query parameters (`?actor=approver`) or in the console's `filter` JSON; both are validated. */
 class AuditQueryPipe implements PipeTransform, DescribesQuery {

@@ -8,10 +8,12 @@ export interface ReviewsQuery extends ReviewsFilter {
   list: ListQuery;
 }
 
-const listPipe = new ListQueryPipe(['dueAt', 'submittedAt', 'decidedAt'], ['dueAt', 'ASC'], {
-  status: reviewsFilterSchema.properties.status,
-  ruleset: reviewsFilterSchema.properties.ruleset,
-});
+const listPipe = new ListQueryPipe(
+  ['dueAt', 'submittedAt', 'decidedAt'],
+  ['dueAt', 'ASC'],
+  { status: reviewsFilterSchema.properties.status, ruleset: reviewsFilterSchema.properties.ruleset },
+  ['status', 'ruleset'],
+);
 const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'review filter');
 
 /**
