@@ -104,6 +104,18 @@ describe('template analysis', () => {
     expect(() => renderTemplate('{{missing}}', {})).toThrow();
     expect(renderTemplate('{{formatDate d "fr"}}', { d: '2026-03-02' })).toBe('2 mars 2026');
   });
+
+  it('formats only a real calendar day, and a date-time on the day it was written, leaving anything else as it is', () => {
+    const formatted = (d: unknown, locale = 'fr') => renderTemplate(`{{formatDate d "${locale}"}}`, { d });
+    expect(formatted('Dossier 7')).toBe('Dossier 7');
+    expect(formatted('1')).toBe('1');
+    expect(formatted(5)).toBe('5');
+    expect(formatted('2026-02-30')).toBe('2026-02-30');
+    expect(formatted('2026-02-31T10:00:00Z')).toBe('2026-02-31T10:00:00Z');
+    expect(formatted('2026-12-04T23:30:00-05:00')).toBe('4 décembre 2026');
+    expect(formatted('2026-12-04T23:30:00-05:00', 'en')).toBe('December 4, 2026');
+    expect(formatted('2024-02-29')).toBe('29 février 2024');
+  });
 });
 
 describe('template nesting', () => {

@@ -1,3 +1,4 @@
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
@@ -15,6 +16,20 @@ const dates = Object.fromEntries(
     new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   ]),
 ) as Record<'fr-CA' | 'en-CA', Intl.DateTimeFormat>;
+
+/**
+ * The calendar day a value writes (`2026-03-02`, or the start of an RFC 3339 date-time), or null when it is not a
+ * real one. `new Date` read « Dossier 7 » as 1 July 2001, any number as a day of 2001, and 30 February as 2 March:
+ * a made-up date in the model's prompt. A date-time's day is the one written, at its own offset: 23:30 on
+ * 4 December in Québec is the 4th, which UTC makes the 5th.
+ */
+function writtenDay(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 40) return null;
+  if (isDate(value)) return value;
+  return isDateTime(value) ? value.slice(0, 10) : null;
+}
+const isDate = (text: string) => (fullFormats.date as { validate: (s: string) => boolean }).validate(text);
+const isDateTime = (text: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(text);
 
 /** The documented helper set; nothing else can be called from a template. Each charges the render's budget. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
@@ -36,9 +51,9 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   },
   formatDate: (value, locale) => {
     charge(8);
-    const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) return String(value ?? '');
-    return dates[locale === 'en' ? 'en-CA' : 'fr-CA'].format(date);
+    const day = writtenDay(value);
+    if (day === null) return String(value ?? '');
+    return dates[locale === 'en' ? 'en-CA' : 'fr-CA'].format(new Date(`${day}T00:00:00Z`));
   },
 };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
