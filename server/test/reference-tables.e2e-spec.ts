@@ -118,7 +118,7 @@ describe('reference tables', () => {
         keyword: 'cellType',
         params: { type: 'date' },
       },
-      { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of row 0' },
+      { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of line 2' },
     ]);
     const table = await analyst.get('/api/v1/reference-tables/suppliers');
     expect(table.body).toMatchObject({ rev: 1, rowCount: 2 });
@@ -158,6 +158,26 @@ describe('reference tables', () => {
       },
       details: { added: 1, removed: 0, changed: 0 },
     });
+  });
+
+  it('refuses keys written with spaces at their ends, which a CSV merge would have made a second row of', async () => {
+    const spaced = await analyst
+      .put('/api/v1/reference-tables/suppliers/rows', { rows: [{ neq: ' 1145678901 ', name: 'Espacé' }] })
+      .set('if-match', await etag());
+    expect(spaced.status).toBe(400);
+    expect(spaced.body.details).toEqual([
+      {
+        path: '/rows/0/neq',
+        message: 'begins or ends with spaces: write the key without them, as a CSV import reads it',
+      },
+    ]);
+    // A merge that would take the table past its 20 000 rows names the file it came in.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${9_000_000_000 + i},Fournisseur ${i}`);
+    const tooMany = await importCsv(['neq,name', ...lines].join('\n'), 'merge');
+    expect([tooMany.status, tooMany.body.details]).toEqual([
+      400,
+      [{ path: '/csv', message: 'adds 20000 rows to 3: 20003' }],
+    ]);
   });
 
   it('guards row edits with If-Match', async () => {

@@ -67,6 +67,13 @@ describe('API error paths', () => {
       key: 'gabarit.reference_tables.server_errors.repeated_key',
       options: { key: '33', row: 2 },
     });
+    expect(serverMessage('repeats the key "33" of line 2', 2)).toEqual({
+      key: 'gabarit.reference_tables.server_errors.repeated_key_line',
+      options: { key: '33', line: 2 },
+    });
+    expect(
+      serverMessage('begins or ends with spaces: write the key without them, as a CSV import reads it', 1),
+    ).toEqual({ key: 'gabarit.reference_tables.server_errors.key_spaces' });
     expect(serverMessage('Invalid Closing Quote: got "x"', 1)).toBeUndefined();
   });
 });

@@ -78,11 +78,19 @@ export function serverMessage(
     return { key: 'gabarit.reference_tables.server_errors.unknown_column' };
   const type = /^must be a (string|number|boolean|date)\b/.exec(message);
   if (type) return { key: `gabarit.reference_tables.cell_errors.${type[1]}` };
-  const repeat = /^repeats the key "(.*)" of row (\d+)$/.exec(message);
-  if (repeat)
+  if (message.startsWith('begins or ends with spaces'))
+    return { key: 'gabarit.reference_tables.server_errors.key_spaces' };
+  const repeat = /^repeats the key "(.*)" of (row|line) (\d+)$/.exec(message);
+  if (repeat?.[2] === 'row')
     return {
       key: 'gabarit.reference_tables.server_errors.repeated_key',
-      options: { key: repeat[1], row: Number(repeat[2]) + rowOffset },
+      options: { key: repeat[1], row: Number(repeat[3]) + rowOffset },
+    };
+  // A CSV file's line, as a spreadsheet numbers it.
+  if (repeat)
+    return {
+      key: 'gabarit.reference_tables.server_errors.repeated_key_line',
+      options: { key: repeat[1], line: Number(repeat[3]) },
     };
   return undefined;
 }

@@ -30,6 +30,8 @@ export const referenceTablesMessages = {
       server_errors: {
         unknown_column: 'Is not a column of this table.',
         repeated_key: 'Repeats the key “%{key}” of row %{row}.',
+        repeated_key_line: 'Repeats the key “%{key}” of line %{line} of the file.',
+        key_spaces: 'Begins or ends with spaces: write the key without them, as a CSV import reads it.',
       },
       rows_title: 'Rows',
       row_number: 'No.',

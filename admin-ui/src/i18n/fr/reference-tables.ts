@@ -31,6 +31,8 @@ export const referenceTablesMessages = {
       server_errors: {
         unknown_column: "N'est pas une colonne de cette table.",
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
+        repeated_key_line: 'Répète la clé « %{key} » de la ligne %{line} du fichier.',
+        key_spaces: 'Commence ou finit par des espaces : écrivez la clé sans eux, comme une importation CSV la lit.',
       },
       rows_title: 'Lignes',
       row_number: 'N°',

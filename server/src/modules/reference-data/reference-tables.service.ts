@@ -140,12 +140,25 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return this.change(key, ifMatch, actor, async (table) => {
       const { records, lines } = await readCsv(request.csv, table);
       // Line numbers as a spreadsheet shows them: the header is line 1.
-      const { rows, problems } = await checkRows(table, records, true, (i) => `/csv/line/${lines[i]}`);
+      const { rows, problems } = await checkRows(
+        table,
+        records,
+        true,
+        (i) => `/csv/line/${lines[i]}`,
+        (i) => `line ${lines[i]}`,
+      );
       if (problems.length > 0)
         throw new ValidationError(`${problems.length} problem(s) in the CSV; nothing was imported.`, problems);
       if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment };
       const byKey = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
       for (const row of rows) byKey.set(String(row[table.keyColumn]), row);
+      if (byKey.size > MAX_ROWS)
+        throw new ValidationError(`A table holds at most ${MAX_ROWS} rows; nothing was imported.`, [
+          {
+            path: '/csv',
+            message: `adds ${byKey.size - table.rows.length} rows to ${table.rows.length}: ${byKey.size}`,
+          },
+        ]);
       return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment };
     });
   }

@@ -13,6 +13,8 @@ export async function checkRows(
   raw: Record<string, unknown>[],
   fromText: boolean,
   rowPath: (index: number) => string = (i) => `/rows/${i}`,
+  /** How a message names another row: `row 3` in JSON, `line 5` in a CSV file. */
+  rowName: (index: number) => string = (i) => `row ${i}`,
 ): Promise<{ rows: Row[]; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   const rows: Row[] = [];
@@ -45,12 +47,18 @@ export async function checkRows(
       else row[column.name] = value;
     }
     const key = row[table.keyColumn];
-    if (key !== null && key !== undefined) {
+    if (typeof key === 'string' && key !== key.trim())
+      // A CSV import trims its cells: merging " a " and "a" would make two rows of one key.
+      problems.push({
+        path: `${rowPath(i)}/${table.keyColumn}`,
+        message: 'begins or ends with spaces: write the key without them, as a CSV import reads it',
+      });
+    else if (key !== null && key !== undefined) {
       const first = seen.get(String(key));
       if (first !== undefined)
         problems.push({
           path: `${rowPath(i)}/${table.keyColumn}`,
-          message: `repeats the key "${String(key)}" of row ${first}`,
+          message: `repeats the key "${String(key)}" of ${rowName(first)}`,
         });
       else seen.set(String(key), i);
     }
