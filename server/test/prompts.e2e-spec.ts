@@ -123,6 +123,11 @@ describe('prompts', () => {
     ['helper injection', '{{#each datasets}}{{lookup this "x"}}{{/each}}', /not an allowed helper/],
     ['a missing partial', '{{> footer}}', /partial/],
     ['an undeclared variable', 'Bonjour {{user.name}}', /does not declare/],
+    [
+      'a loop over a text',
+      '{{#each question}}{{this}}{{/each}}',
+      /loops over \{\{#each question\}\}, which .* not as a list/,
+    ],
   ])('refuses a template with %s, never running it', async (_name, template, reason) => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     const response = await analyst.put('/api/v1/prompts/answer/draft', { template }, etag);

@@ -104,6 +104,7 @@ export const TEMPLATE_REASONS = [
   'partial',
   'decorator',
   'undeclared',
+  'not_a_list',
   'missing_variable',
   'each_data',
   'block_arity',

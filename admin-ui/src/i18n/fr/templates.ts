@@ -25,6 +25,8 @@ export const templateMessages = {
   data: 'utilise « %{name} », qu’aucun bloc ne définit (seulement @root, et @index, @key, @first, @last dans {{#each}})',
   undeclared:
     'utilise {{%{name}}}, que le schéma des variables ne déclare pas : ajoutez « %{name} » à ses propriétés (champ « Schéma des variables »)',
+  not_a_list:
+    'parcourt {{#each %{name}}}, que le schéma des variables déclare, mais pas comme une liste : {{#each}} parcourt un tableau, déclaré avec « "type": "array" » et ses « items »',
   missing_variable:
     'la variable « %{name} », que le modèle lit, n’a pas de valeur : indiquez-la (le schéma permet de l’omettre, le modèle non)',
   // Symbols are written as in the template; the words are French.

@@ -36,6 +36,23 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
         const name = variable.filter((s) => s !== '[]').join('.');
+        // `{{#each o}}` over a declared object reads `o.[]`: say it is the loop, not the name, that is wrong.
+        const loop = variable.indexOf('[]');
+        const listPath = variable.slice(0, loop);
+        const list = listPath.join('.');
+        if (
+          loop > 0 &&
+          declares(content.variablesSchema, listPath) &&
+          !declaresList(content.variablesSchema, listPath)
+        ) {
+          problems.push({
+            path: `/${field}`,
+            message: `loops over {{#each ${list}}}, which /variablesSchema declares but not as a list: {{#each}} goes through an array, declared with "type": "array" and its "items"`,
+            keyword: 'template',
+            params: { reason: 'not_a_list', name: list },
+          });
+          continue;
+        }
         problems.push({
           path: `/${field}`,
           message: `uses {{${name}}}, which /variablesSchema does not declare (${variable.join('.')})`,
@@ -47,4 +64,18 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
   }
   if (problems.length > 0)
     throw new ValidationError(`The prompt has ${problems.length} problem(s); each is listed with its place.`, problems);
+}
+
+/** Whether the schema declares the variable at `path` as an array (with or without its items). */
+function declaresList(schema: unknown, path: readonly string[]): boolean {
+  let node = schema as Record<string, unknown> | undefined;
+  for (const segment of path) {
+    if (segment === '[]') node = node?.['items'] as Record<string, unknown> | undefined;
+    else {
+      const properties = node?.['properties'] as Record<string, Record<string, unknown>> | undefined;
+      node = properties && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
+    }
+  }
+  const type = node?.['type'];
+  return type === 'array' || (Array.isArray(type) && type.includes('array'));
 }
