@@ -169,6 +169,10 @@ describe('evaluation', () => {
       '/facts/supplier',
     ]);
     expect((await evaluate({ facts: facts(1), version: 'latest' })).status).toBe(400);
+    // An integer to JSON, but no version: named at /version rather than echoed back as another number.
+    const huge = await evaluate({ facts: facts(1), version: 1e20 });
+    expect(huge.status).toBe(400);
+    expect(huge.body.details.map((d: { path: string }) => d.path)).toContain('/version');
     expect(
       (
         await t.http

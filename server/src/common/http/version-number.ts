@@ -4,6 +4,9 @@ import { NotFoundError } from '../errors/domain-errors.js';
 /** Versions are numbered 1, 2, 3…; nine digits is more than any resource will have. */
 const VERSION = /^[1-9][0-9]{0,8}$/;
 
+/** The same bound for a version number in a body (`{"version": 1e20}` is an integer to JSON Schema). */
+export const versionNumberSchema = { type: 'integer', minimum: 1, maximum: 999_999_999 } as const;
+
 /**
  * The `:n` of a version's URL. Anything but a version number names no version: 404, worded for the caller (Nest's
  * pipe said "Validation failed (numeric string is expected)", and read 99999999999999999999 as 1e20). The OpenAPI

@@ -1,10 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { versionNumberSchema } from '../../common/http/version-number.js';
 
 const version = {
-  oneOf: [
-    { type: 'integer', minimum: 1 },
-    { type: 'string', const: 'active' },
-  ],
+  oneOf: [versionNumberSchema, { type: 'string', const: 'active' }],
   description: 'a version number, or "active" (default): the version in force at asOf',
 } as const;
 const asOf = {

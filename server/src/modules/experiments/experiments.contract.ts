@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { versionNumberSchema } from '../../common/http/version-number.js';
 import { governedViewSchema } from '../governance/governed.contract.js';
 
 const variants = {
@@ -12,7 +13,7 @@ const variants = {
     required: ['name', 'version', 'weight'],
     properties: {
       name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' },
-      version: { type: 'integer', minimum: 1 },
+      version: versionNumberSchema,
       weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
     },
   },

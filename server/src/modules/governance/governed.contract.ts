@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { versionNumberSchema } from '../../common/http/version-number.js';
 
 // Requests and views of the lifecycle every governed resource shares (rule sets, prompts, experiments).
 
@@ -72,7 +73,7 @@ export const rollbackRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'comment'],
-  properties: { version: { type: 'integer', minimum: 1 }, comment: reason },
+  properties: { version: versionNumberSchema, comment: reason },
 } as const;
 export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
 

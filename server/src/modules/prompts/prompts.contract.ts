@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { versionNumberSchema } from '../../common/http/version-number.js';
 import { diffResponseSchema, fieldChangeSchema, governedViewSchema } from '../governance/governed.contract.js';
 
 const contentProperties = {
@@ -95,10 +96,7 @@ export const promptContentSchema = {
 } as const;
 
 const version = {
-  oneOf: [
-    { type: 'integer', minimum: 1 },
-    { type: 'string', const: 'active' },
-  ],
+  oneOf: [versionNumberSchema, { type: 'string', const: 'active' }],
 } as const;
 
 export const renderRequestSchema = {
