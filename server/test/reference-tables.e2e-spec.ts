@@ -187,6 +187,12 @@ describe('reference tables', () => {
       .put('/api/v1/reference-tables/suppliers/rows', { rows: [] })
       .set('if-match', '"reference_table:suppliers:r1"');
     expect(stale.status).toBe(412);
+    expect(stale.body.details).toEqual([
+      {
+        path: '/',
+        message: expect.stringMatching(/^your copy is "reference_table:suppliers:r1", the current one is /),
+      },
+    ]);
   });
 
   it('feeds decisions through lookups, and a table change shows in the next decision', async () => {

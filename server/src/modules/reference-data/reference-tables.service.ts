@@ -297,9 +297,12 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         'Send the If-Match header with the ETag you read, so concurrent edits are never overwritten.',
       );
     const table = await this.load(key);
-    if (!ifMatchAccepts(ifMatch, etag(table)))
+    const current = etag(table);
+    if (!ifMatchAccepts(ifMatch, current))
       throw new PreconditionFailedError(
         'This table was changed by someone else since you read it: reload it, then apply your change again.',
+        // Says it too when the ETag is another table's.
+        [{ path: '/', message: `your copy is ${ifMatch.slice(0, 200)}, the current one is ${current}` }],
       );
     return table;
   }
