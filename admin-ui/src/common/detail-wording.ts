@@ -105,6 +105,7 @@ export const TEMPLATE_REASONS = [
   'decorator',
   'undeclared',
   'not_a_list',
+  'whole_root',
   'missing_variable',
   'each_data',
   'block_arity',

@@ -118,6 +118,17 @@ describe('template analysis', () => {
   });
 });
 
+describe('the whole set of variables', () => {
+  it('refuses {{this}} and {{.}} outside any block, which would print [object Object], and keeps them in a loop', () => {
+    const reasons = (template: string) =>
+      analyseTemplate(template, '/template').problems.map((p) => p.params?.['reason']);
+    expect(reasons('A{{this}}B')).toEqual(['whole_root']);
+    expect(reasons('A{{.}}B')).toEqual(['whole_root']);
+    expect(reasons('{{#each l}}{{../this}}{{/each}}')).toEqual(['whole_root']);
+    expect(reasons('{{#each l}}{{this}}{{/each}}{{#with o}}{{this}}{{/with}}')).toEqual([]);
+  });
+});
+
 describe('template nesting', () => {
   it(`accepts ${MAX_TEMPLATE_NESTING} nested blocks and refuses one more, naming the field`, () => {
     expect(analyseTemplate(nested(MAX_TEMPLATE_NESTING), '/template').problems).toEqual([]);

@@ -158,6 +158,16 @@ export function analyseTemplate(
         name: String(node['original'] ?? node['value']),
       });
   };
+  /** `{{this}}` outside any #each or #with writes the whole variables object: « [object Object] » in the text. */
+  const wholeRoot = (node: Node, scopes: VariablePath[]) => {
+    const path = node as PathNode;
+    if (path.type !== 'PathExpression' || path.data || path.parts.length > 0) return;
+    if ((scopes[Math.max(0, scopes.length - 1 - path.depth)] ?? []).length === 0)
+      refuse(
+        `writes {{${path.original}}}, the whole set of variables, outside any {{#each}} or {{#with}}: it would print "[object Object]"; name the variable to write`,
+        { reason: 'whole_root', name: path.original },
+      );
+  };
   const expression = (node: Node | undefined, scopes: VariablePath[]) => {
     if (!node) return;
     if (node.type === 'PathExpression') {
@@ -190,6 +200,7 @@ export function analyseTemplate(
           call(node, scopes);
         else {
           literalLookup(node['path'] as Node);
+          wholeRoot(node['path'] as Node, scopes);
           expression(node['path'] as Node, scopes);
         }
         return;

@@ -26,6 +26,8 @@ export const templateMessages = {
     'uses {{%{name}}}, which the variables schema does not declare: add "%{name}" to its properties (the “Variables schema” field)',
   not_a_list:
     'loops over {{#each %{name}}}, which the variables schema declares but not as a list: {{#each}} goes through an array, declared with "type": "array" and its "items"',
+  whole_root:
+    'writes “%{name}”, the whole set of variables, outside an {{#each}} or {{#with}} block: the text would show “[object Object]”; write the variable’s name',
   missing_variable:
     'the variable "%{name}", which the template reads, has no value: give it one (the schema lets it be left out, the template does not)',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
