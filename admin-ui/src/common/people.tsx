@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useRecordContext } from 'react-admin';
+import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import type { GabaritDataProvider } from '../dataProvider';
 
@@ -22,13 +22,19 @@ export function usePeople(): Map<string, string> | undefined {
 }
 
 /**
- * A function giving a username's display name; the username itself while the directory loads, or for someone
- * it does not hold (a system name, an account since removed).
+ * A function giving a username's display name: the service's own names in words (`seed`: the files loaded at
+ * the first start), and the username itself while the directory loads, or for an account since removed.
  */
 export function usePersonName(): (username: string) => string {
   const people = usePeople();
-  return (username) => people?.get(username) ?? username;
+  const translate = useTranslate();
+  return (username) =>
+    people?.get(username) ??
+    (SYSTEM_ACTORS.includes(username) ? translate(`gabarit.audit.system_actors.${username}`) : username);
 }
+
+/** Who acts when no person does: the seed at the first start, the lockout of an account. */
+const SYSTEM_ACTORS = ['seed', 'system'];
 
 /** A person by name, their username on hover (to search the trail with it); `showId` writes it out instead. */
 export const PersonName = ({ username, showId = false }: { username: string; showId?: boolean }) => {

@@ -43,6 +43,23 @@ describe('the versions table', () => {
   });
 });
 
+describe('who wrote a version', () => {
+  it('names people by their name, and the files loaded at the first start in words rather than « seed »', async () => {
+    fakeApi({ 'GET /api/v1/people': { body: [{ username: 'analyst', displayName: 'Analyste (démo)' }] } });
+    const record = {
+      id: 'remises',
+      versions: [
+        { number: 2, status: 'draft', authors: ['analyst'] },
+        { number: 1, status: 'published', authors: ['seed'], checksum: 'c1' },
+      ],
+    };
+    renderVersions('rulesets', record, ['risk']);
+    expect(await screen.findByText('Analyste (démo)')).toBeTruthy();
+    expect(screen.getByText('Chargement initial')).toBeTruthy();
+    expect(screen.queryByText('seed')).toBeNull();
+  });
+});
+
 describe('a version awaiting approval whose tests never ran', () => {
   it('says how many cases were never run, where « — » read as « no tests » and publishing was then refused', async () => {
     fakeApi({

@@ -13,6 +13,10 @@ export const auditMessages = {
         truncated: 'end of the trail cut off (shorter than an anchor kept outside the database)',
         rewritten: 'trail rewritten (differs from an anchor kept outside the database)',
       },
+      system_actors: {
+        seed: 'Initial load',
+        system: 'System',
+      },
       export: 'Export as CSV',
       export_failed: 'The export could not be downloaded: %{message}',
       show_detail: 'Show the event details',

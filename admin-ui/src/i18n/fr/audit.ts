@@ -13,6 +13,10 @@ export const auditMessages = {
         truncated: 'fin de la piste coupée (plus courte qu’une ancre conservée hors de la base)',
         rewritten: 'piste réécrite (diffère d’une ancre conservée hors de la base)',
       },
+      system_actors: {
+        seed: 'Chargement initial',
+        system: 'Système',
+      },
       export: 'Exporter en CSV',
       export_failed: "L'exportation n'a pas pu être téléchargée : %{message}",
       show_detail: "Voir le détail de l'événement",
