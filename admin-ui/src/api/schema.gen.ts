@@ -2566,7 +2566,10 @@ export interface operations {
             revoked: boolean;
             /** Format: date-time */
             revokedAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the key last opened a request (written at most once a minute), whether or not its scopes then allowed what was asked: someone still holds it, which matters before revoking it
+             */
             lastUsedAt?: string;
             /**
              * Format: date-time
@@ -2744,7 +2747,10 @@ export interface operations {
             revoked: boolean;
             /** Format: date-time */
             revokedAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the key last opened a request (written at most once a minute), whether or not its scopes then allowed what was asked: someone still holds it, which matters before revoking it
+             */
             lastUsedAt?: string;
             /**
              * Format: date-time

@@ -39,7 +39,12 @@ export const apiKeyViewSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     revoked: { type: 'boolean' },
     revokedAt: { type: 'string', format: 'date-time' },
-    lastUsedAt: { type: 'string', format: 'date-time' },
+    lastUsedAt: {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'when the key last opened a request (written at most once a minute), whether or not its scopes then allowed what was asked: someone still holds it, which matters before revoking it',
+    },
     expiresAt: { type: 'string', format: 'date-time', description: 'absent: the key does not expire' },
     expired: { type: 'boolean', description: 'past its expiry, as of this answer' },
   },
