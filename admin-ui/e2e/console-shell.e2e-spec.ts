@@ -79,6 +79,16 @@ describe('console shell', () => {
     expect(secret).toMatch(/^gbt_/);
     const me = await t.http.get('/api/v1/auth/me').set('x-api-key', secret);
     expect(me.body).toMatchObject({ kind: 'apiKey', name: 'Portail RH', scopes: ['evaluate:enrolment'] });
+
+    // Revoked from the list, it stops working (the REST client's text/plain DELETE had been refused with 415).
+    await page.goto(`${base}/admin/#/api-keys`);
+    await page.getByRole('button', { name: /^Révoquer la clé API «\s*Portail RH\s*»$/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+    await page
+      .getByRole('row', { name: /Portail RH/ })
+      .getByRole('button')
+      .waitFor({ state: 'detached' });
+    expect((await t.http.get('/api/v1/auth/me').set('x-api-key', secret)).status).toBe(401);
     await page.close();
   });
 

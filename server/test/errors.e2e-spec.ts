@@ -65,6 +65,17 @@ describe('error bodies', () => {
     expect(response.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-type']);
   });
 
+  it('takes a request without a body whatever its label: the console revokes a key with text/plain and nothing', async () => {
+    const created = await post('/api/v1/api-keys').send({ name: 'à révoquer', scopes: ['evaluate:invoices'] });
+    const revoked = await t.http
+      .delete(`/api/v1/api-keys/${created.body.id}`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .set('content-type', 'text/plain');
+    expect(revoked.status).toBeLessThan(300);
+    const keys = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${adminToken}`);
+    expect(keys.body.find((k: { id: string }) => k.id === created.body.id)).toMatchObject({ revoked: true });
+  });
+
   it('refuses JSON it cannot read as sent (another charset, compressed) with 415 saying what to send', async () => {
     const body = JSON.stringify({ name: 'erp', scopes: ['evaluate:*'] });
     const utf16 = await post('/api/v1/api-keys')

@@ -4,6 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 
 interface ApiKeyRecord {
+  name: string;
   revoked: boolean;
   expiresAt?: string;
   expired?: boolean;
@@ -50,11 +51,19 @@ export const ApiKeyList = () => (
         <LocalDateField source="revokedAt" showTime />
       </DataTable.Col>
       {/* A revoked key stays revoked: revoking it again would change nothing, so it is not offered. */}
-      <DataTable.Col
-        render={(record: { revoked: boolean }) =>
-          record.revoked ? null : <DeleteButton label="gabarit.api_keys.revoke" mutationMode="pessimistic" />
-        }
-      />
+      <DataTable.Col render={(record: ApiKeyRecord) => (record.revoked ? null : <RevokeButton record={record} />)} />
     </DataTable>
   </List>
 );
+
+/** « Révoquer », named for the key it revokes: a screen reader going down the column hears which. */
+const RevokeButton = ({ record }: { record: ApiKeyRecord }) => {
+  const translate = useTranslate();
+  return (
+    <DeleteButton
+      label="gabarit.api_keys.revoke"
+      aria-label={translate('gabarit.api_keys.revoke_named', { name: record.name })}
+      mutationMode="pessimistic"
+    />
+  );
+};

@@ -38,7 +38,8 @@ describe('API keys', () => {
       </ResourceContextProvider>,
       ['admin'],
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Révoquer' }));
+    // Named for its key, so a screen reader going down the column hears which one it revokes.
+    fireEvent.click(await screen.findByRole('button', { name: /^Révoquer la clé API «\s*sonde-fr\s*»$/ }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Révoquer la clé API «\s*sonde-fr\s*»/)).toBeTruthy();
     expect(dialog.textContent).toMatch(/cessera de fonctionner immédiatement/);
@@ -56,8 +57,8 @@ describe('API keys', () => {
     );
     const revokedRow = (await screen.findByText('ancienne')).closest('tr')!;
     const activeRow = screen.getByText('sonde-fr').closest('tr')!;
-    expect(within(activeRow).getByRole('button', { name: 'Révoquer' })).toBeTruthy();
-    expect(within(revokedRow).queryByRole('button', { name: 'Révoquer' })).toBeNull();
+    expect(within(activeRow).getByRole('button', { name: /^Révoquer/ })).toBeTruthy();
+    expect(within(revokedRow).queryByRole('button', { name: /^Révoquer/ })).toBeNull();
     expect(revokedRow.textContent).toMatch(/1 avril 2026/); // when it was revoked
   });
 

@@ -276,6 +276,7 @@ export const en = {
       scopes_help:
         'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations)',
       revoke: 'Revoke',
+      revoke_named: 'Revoke the API key “%{name}”',
       copy: 'Copy the key',
       copied: 'Key copied to the clipboard.',
       copy_failed: 'The key could not be copied: select it and copy it yourself.',

@@ -288,6 +288,7 @@ export const fr = typesetMessages({
       scopes_help:
         'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations)',
       revoke: 'Révoquer',
+      revoke_named: 'Révoquer la clé API « %{name} »',
       copy: 'Copier la clé',
       copied: 'Clé copiée dans le presse-papiers.',
       copy_failed: 'La clé n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.',

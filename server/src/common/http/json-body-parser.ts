@@ -167,6 +167,21 @@ function unreadableEncoding(headers: FastifyRequest['headers']): string | undefi
 /** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
+  // react-admin's REST client labels a DELETE without a body `text/plain`: revoking a key from the console was a
+  // 415. No body is no body, whatever its label; text itself is still refused.
+  fastify.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string' },
+    (_request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      if (body.length === 0) return done(null, undefined);
+      done(
+        Object.assign(new Error('The body is text/plain; the API takes application/json.'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+      );
+    },
+  );
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer' },
