@@ -58,6 +58,12 @@ describe('ReceiptView', () => {
     renderConsole(<ReceiptView id="d-1" />, ['risk']);
     expect(await screen.findByRole('heading', { name: 'Avis de décision automatisée' })).toBeTruthy();
     expect(screen.getByText('Approuvée automatiquement')).toBeTruthy();
+    // The reference the rights ask the person to quote is the decision's, which staff open it by.
+    const reference = screen.getByTestId('receipt-reference');
+    expect([reference.previousElementSibling?.textContent, reference.textContent]).toEqual([
+      'Référence de cet avis',
+      'd-1',
+    ]);
     expect(screen.getByText('1990-05-10')).toBeTruthy();
     // A coded value in the words the schema gives it, not its code.
     expect(screen.getByText('monoparentale')).toBeTruthy();

@@ -162,6 +162,11 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         )}
         <dt>{label('decided_at')}</dt>
         <dd style={{ margin: 0 }}>{receipt.decidedAtText}</dd>
+        {/* What the rights below ask the person to quote, and what staff open the decision by. */}
+        <dt>{label('reference')}</dt>
+        <dd style={{ margin: 0, fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="receipt-reference">
+          {receipt.decisionId}
+        </dd>
         <dt>{label('ruleset')}</dt>
         <dd style={{ margin: 0 }}>
           {receipt.rulesetName ? `${receipt.rulesetName} (${receipt.ruleset})` : receipt.ruleset}

@@ -26,7 +26,8 @@ export const reviewsMessages = {
       not_shown: 'Value not shown (restricted access)',
       factors: 'Reasons and main factors',
       rights: 'Your rights',
-      audit_ref: 'Audit reference',
+      reference: 'Reference of this notice',
+      audit_ref: 'Audit reference of this consultation',
       masked_notice:
         "Personal information is not shown: only authorized people (risk officers, administrators) see the person's values.",
       observations_title: "Record the person's observations",

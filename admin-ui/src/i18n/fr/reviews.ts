@@ -26,7 +26,8 @@ export const reviewsMessages = {
       not_shown: 'Valeur non affichée (accès restreint)',
       factors: 'Raisons et principaux facteurs',
       rights: 'Vos droits',
-      audit_ref: 'Référence de journal',
+      reference: 'Référence de cet avis',
+      audit_ref: 'Référence de journal de cette consultation',
       masked_notice:
         'Les renseignements personnels ne sont pas affichés : seules les personnes autorisées (gestion des risques, administration) voient les valeurs de la personne.',
       observations_title: 'Consigner les observations de la personne',

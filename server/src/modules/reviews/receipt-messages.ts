@@ -23,6 +23,7 @@ interface Messages {
   notShown: string;
   factors: string;
   rights: string;
+  reference: string;
   auditRef: string;
   correctionTitle: string;
   correction: string;
@@ -57,7 +58,8 @@ const fr: Messages = {
   notShown: 'valeur non affichée',
   factors: 'Raisons et principaux facteurs',
   rights: 'Vos droits',
-  auditRef: 'Référence de journal',
+  reference: 'Référence de cet avis',
+  auditRef: 'Référence de journal de cette consultation',
   correctionTitle: 'Faire rectifier vos renseignements',
   correction:
     "Si un renseignement utilisé est inexact, incomplet ou équivoque, vous pouvez demander qu'il soit rectifié : écrivez au responsable de la protection des renseignements personnels de votre organisation, ou adressez-vous à votre service des ressources humaines, en indiquant la référence de cet avis.",
@@ -97,7 +99,8 @@ const en: Messages = {
   notShown: 'value not shown',
   factors: 'Reasons and main factors',
   rights: 'Your rights',
-  auditRef: 'Audit reference',
+  reference: 'Reference of this notice',
+  auditRef: 'Audit reference of this consultation',
   correctionTitle: 'Having your information corrected',
   correction:
     "If any information used is inaccurate, incomplete or equivocal, you may ask for it to be corrected: write to your organization's person in charge of the protection of personal information, or contact your human resources office, quoting the reference of this notice.",

@@ -106,6 +106,7 @@ describe('a receipt', () => {
         '',
         'Decision: Not eligible',
         'Date of the decision: April 2, 2026 at 2:05 p.m. (Eastern Daylight Time)',
+        'Reference of this notice: d-1',
         'Rule set: Adhésion (enrolment)',
         'Version: 2',
         'Checksum: abc',
@@ -121,7 +122,7 @@ describe('a receipt', () => {
         `Having your information corrected: ${receipt.rights.correction.text}`,
         `Asking for a review of the decision: ${receipt.rights.review.text}`,
         '',
-        'Audit reference: evt-1',
+        'Audit reference of this consultation: evt-1',
         '',
       ].join('\n'),
     );

@@ -238,6 +238,8 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
     line(m.decision, receipt.decision.outcome),
     ...(receipt.decision.automatedOutcome ? [line(m.automatedDecision, receipt.decision.automatedOutcome)] : []),
     line(m.decidedAt, receipt.decidedAtText),
+    // What the rights below ask the person to quote, and what staff open the decision by.
+    line(m.reference, receipt.decisionId),
     line(m.ruleset, receipt.rulesetName ? `${receipt.rulesetName} (${receipt.ruleset})` : receipt.ruleset),
     line(m.version, String(receipt.version)),
     line(m.checksum, receipt.checksum),
