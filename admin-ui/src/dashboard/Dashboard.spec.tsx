@@ -49,4 +49,21 @@ describe('Dashboard', () => {
     renderConsole(<Dashboard />, ['approver']);
     expect(await screen.findByText('Rien ne vous attend pour le moment.')).toBeTruthy();
   });
+
+  it('names who proposed a table change as the table’s page does, by their name', async () => {
+    const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
+    fakeApi({
+      'GET /api/v1/rulesets': empty('rulesets'),
+      'GET /api/v1/prompts': empty('prompts'),
+      'GET /api/v1/experiments': empty('experiments'),
+      'GET /api/v1/reviews': empty('reviews'),
+      'GET /api/v1/reference-tables': {
+        body: [{ id: 'seuils', key: 'seuils', name: 'Seuils', pending: { proposedBy: 'analyst' } }],
+        headers: { 'Content-Range': 'reference-tables 0-0/1' },
+      },
+      'GET /api/v1/people': { body: [{ username: 'analyst', displayName: 'Analyste (démo)' }] },
+    });
+    renderConsole(<Dashboard />, ['approver']);
+    expect(await screen.findByRole('link', { name: /proposée par Analyste \(démo\)/ })).toBeTruthy();
+  });
 });

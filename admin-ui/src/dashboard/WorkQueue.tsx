@@ -3,6 +3,7 @@ import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'r
 import { workQueue, type Governed, type Table, type WorkItem } from './work-queue';
 import { may } from '../layout/access';
 import { useOpenReviews } from '../reviews/ReviewsWaiting';
+import { usePersonName } from '../common/people';
 
 const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order: 'ASC' as const } };
 
@@ -10,6 +11,7 @@ const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'key', order
 export const WorkQueue = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const personName = usePersonName();
   const { identity } = useGetIdentity();
   const rulesets = useGetList<Governed>('rulesets', ALL);
   const prompts = useGetList<Governed>('prompts', ALL);
@@ -65,7 +67,10 @@ export const WorkQueue = () => {
                 primary={
                   <Link to={target(item)}>
                     {item.version === undefined
-                      ? translate('gabarit.dashboard.table_item', { name: item.name, by: item.proposedBy })
+                      ? translate('gabarit.dashboard.table_item', {
+                          name: item.name,
+                          by: item.proposedBy && personName(item.proposedBy),
+                        })
                       : translate('gabarit.dashboard.item', {
                           resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
                           name: item.name,
