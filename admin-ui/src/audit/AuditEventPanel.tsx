@@ -4,6 +4,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
 import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
+import { usePersonName } from '../common/people';
 import { ActorName } from './ActorName';
 import { eventActionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, type ComparisonRow } from './summary-diff';
@@ -37,7 +38,22 @@ const CODED_VALUES: Record<string, string> = {
   receivedVia: 'gabarit.receipt.via',
   lang: 'gabarit.audit.languages',
   outcome: 'gabarit.reviews.outcome',
+  action: 'gabarit.audit.actions.reference_table', // a table change held for approval: what it does
 };
+
+/** Keys whose values are usernames (`endedBy` is not: it says why a shadow run ended). */
+const PERSON_KEYS = new Set(['proposedBy', 'approvedBy', 'createdBy', 'updatedBy', 'submittedBy', 'rejectedBy']);
+
+/** A list of names (the rule sets reading a table) as a reader writes one, not as JSON. */
+function listText(text: string): string | undefined {
+  if (!text.startsWith('[')) return undefined;
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list) && list.every((item) => typeof item === 'string') ? list.join(', ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A summary's or details' keys and values as a reader takes them: keys in words, codes worded, instants as dates. */
 function useEventWording() {
@@ -49,9 +65,13 @@ function useEventWording() {
       .split('.')
       .map((part) => translate(`gabarit.audit.summary_keys.${part}`, { _: part }))
       .join(' › ');
+  const personName = usePersonName();
   const codedLabel = (key: string, text: string | undefined) => {
     const last = key.split('.').at(-1)!;
     if (text === 'true' || text === 'false') return translate(`gabarit.audit.${text === 'true' ? 'yes' : 'no'}`);
+    // Who proposed or approved: a person, by the name the console shows them by.
+    if (text !== undefined && PERSON_KEYS.has(last)) return personName(text);
+    if (text !== undefined && listText(text) !== undefined) return listText(text);
     return text !== undefined && Object.hasOwn(CODED_VALUES, last)
       ? translate(`${CODED_VALUES[last]}.${text}`, { _: text })
       : text;

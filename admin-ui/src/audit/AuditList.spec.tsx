@@ -202,6 +202,59 @@ describe('AuditList', () => {
     );
   });
 
+  it('words a table change approved by another person: who proposed and approved it, and which rule sets read it', async () => {
+    const approved = {
+      ...event,
+      id: 'e9',
+      seq: 9,
+      actor: 'approver',
+      action: 'reference_table.rows_replaced',
+      resourceType: 'reference_table',
+      details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['invoices-approval-routing', 'autre'] },
+    };
+    fakeApi({
+      'GET /api/v1/audit': { body: [approved], headers: { 'Content-Range': 'audit 0-0/1' } },
+      'GET /api/v1/people': { body: [{ username: 'analyst', displayName: 'Analyste (démo)' }] },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    fireEvent.click(await screen.findByText('Lignes de la table de référence modifiées'));
+    const table = await screen.findByRole('table', { name: 'Détails' });
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toContainEqual(['Proposée par', 'Analyste (démo)']);
+    expect(rows).toContainEqual(['Lue par les ensembles de règles publiés', 'invoices-approval-routing, autre']);
+  });
+
+  it('opens and closes an event from the keyboard, by the button its number is', async () => {
+    fakeApi({
+      'GET /api/v1/audit': {
+        body: [{ ...event, id: 'e8', seq: 8, action: 'ruleset.rejected', reason: 'Seuil à revoir' }],
+        headers: { 'Content-Range': 'audit 0-0/1' },
+      },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const toggle = await screen.findByRole('button', { name: /^Détail de l’événement n°\s8$/ });
+    expect(toggle.textContent).toBe('8');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.focus();
+    fireEvent.click(toggle); // Enter on a focused button
+    expect(await screen.findByRole('region', { name: /^Événement n°\s8$/ })).toBeTruthy();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.queryByRole('region', { name: /^Événement n°\s8$/ })).toBeNull());
+  });
+
   it('gives an event’s details as labelled rows in words, not JSON', async () => {
     const submitted = {
       ...event,

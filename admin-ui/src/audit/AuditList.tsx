@@ -9,6 +9,7 @@ import {
   TextInput,
   TopToolbar,
   useDataProvider,
+  useExpanded,
   useTranslate,
 } from 'react-admin';
 import type { ResponseOf } from '../api/types';
@@ -77,7 +78,7 @@ export const AuditList = () => {
   return (
     <List actions={<AuditActions />} filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
-        <DataTable.Col source="seq" />
+        <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>
@@ -93,5 +94,28 @@ export const AuditList = () => {
         <DataTable.Col source="reason" disableSort render={(event: AuditEvent) => reasonLabel(event, translate)} />
       </DataTable>
     </List>
+  );
+};
+
+/**
+ * The event's number, as a button that opens and closes its detail: the row's own expand arrow takes no focus
+ * (react-admin's), so a keyboard user could not reach the before and after.
+ */
+const DetailToggle = ({ event }: { event: AuditEvent }) => {
+  const translate = useTranslate();
+  const [expanded, toggle] = useExpanded('audit', event.id);
+  return (
+    <Button
+      size="small"
+      aria-expanded={expanded}
+      aria-label={translate('gabarit.audit.show_detail_of', { seq: event.seq })}
+      onClick={(click) => {
+        click.stopPropagation(); // the row's click would toggle it back
+        toggle();
+      }}
+      sx={{ minWidth: 0, p: 0, fontWeight: 'normal' }}
+    >
+      {event.seq}
+    </Button>
   );
 };
