@@ -21,5 +21,25 @@ export const lightTheme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     RaEmpty: { styleOverrides: { root: { '& .RaEmpty-message': { opacity: 1, color: 'rgba(0, 0, 0, 0.7)' } } } },
+    // A list's buttons (add a filter, export, verify the chain and its answer) took the row, and the filters were
+    // squeezed into a column, one per line; the page then scrolled sideways at 1 024 px. The filters keep room for
+    // a row of inputs; the buttons go under them when both do not fit.
+    RaListToolbar: { styleOverrides: { root: { flexWrap: 'wrap', columnGap: 16 } } },
+    RaFilterForm: { styleOverrides: { root: { flex: '1 1 560px' } } },
+    // A table wider than the window (the audit trail at 1 024 px) scrolls in its card; the page no longer scrolls
+    // sideways with the filters and buttons cut at its edge.
+    // A long page title (a prompt's name) ends in « … » before the language menu instead of running under it.
+    RaAppBar: {
+      styleOverrides: {
+        root: {
+          '& #react-admin-title': { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+          '& #react-admin-title .RaConfigurable-root': { display: 'inline' }, // a block inside takes no « … »
+        },
+      },
+    },
+    RaLayout: { styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } } },
+    RaList: {
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
+    },
   },
 };

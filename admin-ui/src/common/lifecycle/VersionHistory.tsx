@@ -58,6 +58,8 @@ export const VersionHistory = ({
           <DataTable.Col
             source="status"
             label="gabarit.versions.status"
+            // A status note (« Servie par l'expérience … ») wrapped a word a line in the narrowest column.
+            cellSx={() => ({ minWidth: 170 })}
             render={(v: Listed) => <StatusChip version={v} note={statusNote?.(v.number)} />}
           />
           {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
@@ -105,7 +107,7 @@ export const VersionHistory = ({
             source="comments"
             label="gabarit.versions.comments"
             // The review history is read as sentences: squeezed, it wrapped a word a line into rows 280 px tall.
-            cellSx={() => ({ minWidth: 300 })}
+            cellSx={() => ({ minWidth: 260 })}
             render={(v: Listed) =>
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">
