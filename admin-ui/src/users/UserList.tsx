@@ -1,4 +1,5 @@
-import { BooleanField, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { Chip, Typography } from '@mui/material';
+import { CreateButton, DataTable, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { RolesField } from './RolesField';
 
@@ -18,10 +19,10 @@ export const UserList = () => (
         <RolesField />
       </DataTable.Col>
       <DataTable.Col source="disabled" disableSort>
-        <BooleanField source="disabled" />
+        <StateFlag source="disabled" />
       </DataTable.Col>
       <DataTable.Col source="locked" disableSort>
-        <BooleanField source="locked" />
+        <StateFlag source="locked" />
       </DataTable.Col>
       <DataTable.Col source="lastLoginAt">
         <LocalDateField source="lastLoginAt" showTime />
@@ -29,3 +30,20 @@ export const UserList = () => (
     </DataTable>
   </List>
 );
+
+/**
+ * « Désactivé » or « Verrouillé » in words where it holds, « Non » in grey otherwise. react-admin's ✓/✕ icons were
+ * hidden from screen readers (the cell read as empty), and a red-looking ✕ for « not disabled » read as an error.
+ */
+const StateFlag = ({ source }: { source: 'disabled' | 'locked' }) => {
+  const record = useRecordContext<{ disabled?: boolean; locked?: boolean }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return record[source] ? (
+    <Chip size="small" color="warning" label={translate(`resources.users.fields.${source}`)} />
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      {translate('ra.boolean.false')}
+    </Typography>
+  );
+};

@@ -46,6 +46,11 @@ describe('users', () => {
     expect(within(row).getByText('Approbation')).toBeTruthy();
     expect(within(row).getByText('Gestion des risques')).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: /Nom affiché/ })).toBeTruthy();
+    // The states in words a screen reader reads: « Verrouillé » where it holds, « Non » otherwise.
+    const cells = (name: string) => within(screen.getByText(name).closest('tr')!).getAllByRole('cell');
+    const states = (name: string) => cells(name).slice(3, 5).map((cell) => cell.textContent);
+    expect(states('Léa Roy')).toEqual(['Non', 'Verrouillé']);
+    expect(states('Marc Côté')).toEqual(['Non', 'Non']);
   });
 
   it('changes roles and unlocks an account, sending only what the API takes and no empty password', async () => {
