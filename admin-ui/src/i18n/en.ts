@@ -267,6 +267,8 @@ export const en = {
       disabled_help: 'A disabled account can no longer sign in; its open sessions end',
       locked_notice: 'This account is locked after too many failed sign-in attempts.',
       unlock: 'Unlock the account',
+      created: 'Account “%{name}” created.',
+      updated: 'Account “%{name}” saved.',
     },
     api_keys: {
       created_title: 'API key created',

@@ -279,6 +279,8 @@ export const fr = typesetMessages({
       disabled_help: 'Un compte désactivé ne peut plus se connecter ; ses sessions en cours prennent fin',
       locked_notice: 'Ce compte est verrouillé après trop de tentatives de connexion échouées.',
       unlock: 'Déverrouiller le compte',
+      created: 'Compte « %{name} » créé.',
+      updated: 'Compte « %{name} » enregistré.',
     },
     api_keys: {
       created_title: 'Clé API créée',

@@ -19,8 +19,8 @@ export const UserCreate = () => {
   // A name already taken is said on the sign-in name, in the console's language.
   const submit = useCreateSubmit('users', {
     fields: ['username', 'displayName', 'password', 'roles'],
-    onCreated: () => {
-      notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+    onCreated: (created) => {
+      notify('gabarit.users.created', { type: 'info', messageArgs: { name: created['displayName'] } });
       redirect('list', 'users');
     },
   });

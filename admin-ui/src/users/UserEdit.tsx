@@ -11,7 +11,9 @@ import {
   TextInput,
   minLength,
   required,
+  useNotify,
   useRecordContext,
+  useRedirect,
   useTranslate,
 } from 'react-admin';
 import { roleChoices } from './roles';
@@ -49,28 +51,37 @@ const LockedNotice = () => {
 };
 
 /** An account's name, roles, access and password; every change is audited by the API. */
-export const UserEdit = (props: EditProps) => (
-  <Edit mutationMode="pessimistic" transform={userChanges} redirect="list" {...props}>
-    {/* No delete: accounts are disabled, never removed, so the audit trail keeps naming them. */}
-    <SimpleForm
-      toolbar={
-        <Toolbar>
-          <SaveButton />
-        </Toolbar>
-      }
-    >
-      <TextInput source="username" disabled />
-      <TextInput source="displayName" validate={required()} />
-      <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
-      <BooleanInput source="disabled" helperText="gabarit.users.disabled_help" />
-      <LockedNotice />
-      <PasswordInput
-        source="password"
-        label="gabarit.users.new_password"
-        validate={minLength(12)}
-        helperText="gabarit.users.new_password_help"
-        autoComplete="new-password"
-      />
-    </SimpleForm>
-  </Edit>
-);
+export const UserEdit = (props: EditProps) => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  // « Compte « Léa Roy » enregistré. », not react-admin's « Élément mis à jour ».
+  const onSuccess = (saved: { displayName?: string }) => {
+    notify('gabarit.users.updated', { type: 'info', messageArgs: { name: saved.displayName } });
+    redirect('list', 'users');
+  };
+  return (
+    <Edit mutationMode="pessimistic" transform={userChanges} mutationOptions={{ onSuccess }} {...props}>
+      {/* No delete: accounts are disabled, never removed, so the audit trail keeps naming them. */}
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
+        <TextInput source="username" disabled />
+        <TextInput source="displayName" validate={required()} />
+        <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
+        <BooleanInput source="disabled" helperText="gabarit.users.disabled_help" />
+        <LockedNotice />
+        <PasswordInput
+          source="password"
+          label="gabarit.users.new_password"
+          validate={minLength(12)}
+          helperText="gabarit.users.new_password_help"
+          autoComplete="new-password"
+        />
+      </SimpleForm>
+    </Edit>
+  );
+};

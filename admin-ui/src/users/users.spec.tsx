@@ -48,7 +48,10 @@ describe('users', () => {
     expect(screen.getByRole('columnheader', { name: /Nom affiché/ })).toBeTruthy();
     // The states in words a screen reader reads: « Verrouillé » where it holds, « Non » otherwise.
     const cells = (name: string) => within(screen.getByText(name).closest('tr')!).getAllByRole('cell');
-    const states = (name: string) => cells(name).slice(3, 5).map((cell) => cell.textContent);
+    const states = (name: string) =>
+      cells(name)
+        .slice(3, 5)
+        .map((cell) => cell.textContent);
     expect(states('Léa Roy')).toEqual(['Non', 'Verrouillé']);
     expect(states('Marc Côté')).toEqual(['Non', 'Non']);
   });
@@ -76,6 +79,7 @@ describe('users', () => {
       disabled: false,
       unlock: true,
     });
+    expect(await screen.findByText(/^Compte «\s*Léa Roy\s*» enregistré\.$/)).toBeTruthy();
   });
 
   it('says on the sign-in name, in French, that an account already has it', async () => {
