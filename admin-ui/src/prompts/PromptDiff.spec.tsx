@@ -34,6 +34,7 @@ describe('PromptDiff', () => {
           settings: [
             { path: '/maxTokens', before: 200, after: 400 },
             { path: '/tests/0/expect/contains/0', before: 'a', after: 'b' },
+            { path: '/variablesSchema/properties/title/maxLength', before: 80, after: 120 },
           ],
         },
       },
@@ -52,7 +53,9 @@ describe('PromptDiff', () => {
       .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
     expect(rows).toEqual([
       'Nombre maximal de jetons /maxTokens',
-      'Cas de test › n° 1 › expect › contains › n° 1 /tests/0/expect/contains/0',
+      'Cas de test › n° 1 › attendu › contient › n° 1 /tests/0/expect/contains/0',
+      // A variable's own name stays as written, even where it is also a keyword.
+      'Schéma des variables › propriétés › title › longueur maximale /variablesSchema/properties/title/maxLength',
     ]);
     expect(api.to('GET', '/api/v1/prompts/accueil/diff?from=1&to=2')).toHaveLength(1);
   });

@@ -94,19 +94,23 @@ export const PromptDiff = () => {
 
 /**
  * A setting's place in words, the pointer kept beside it for whoever reads the JSON: `/maxTokens` reads « Nombre
- * maximal de jetons », `/tests/0/expect/contains/0` « Cas de test › n° 1 › expect › contains › n° 1 » (lists
+ * maximal de jetons », `/tests/0/expect/contains/0` « Cas de test › n° 1 › attendu › contient › n° 1 » (lists
  * counted from 1, as a reader counts).
  */
 function settingWords(path: string, translate: (key: string, options?: object) => string): string {
-  return path
-    .split('/')
-    .slice(1)
+  const parts = path.split('/').slice(1);
+  // After `properties` or a case's `variables` comes a variable's own name, kept as written (« title »).
+  const named = (i: number) => i > 0 && (parts[i - 1] === 'properties' || parts[i - 1] === 'variables');
+  return parts
     .map((part, i) =>
       /^\d+$/.test(part)
         ? translate('gabarit.prompts.diff_item', { n: Number(part) + 1 })
         : i === 0
           ? translate(`resources.prompts.fields.${part}`, { _: part }).replace(/ \(.*\)$/, '')
-          : part,
+          : named(i)
+            ? part
+            : // The schema's and a test case's keywords in words.
+              translate(`gabarit.prompts.diff_parts.${part}`, { _: part }),
     )
     .join(' › ');
 }
