@@ -33,10 +33,10 @@ describe('VariablesPanel', () => {
     );
     expect(screen.getByRole('columnheader', { name: 'Obligatoire' })).toBeTruthy();
     expect(rowsOf()).toEqual([
-      ['question', 'string', 'Oui', 'la question de la personne'],
-      ['locale', 'string', 'Non', 'Valeurs permises : "fr", "en"'],
-      ['datasets', 'object[]', 'Oui', ''],
-      ['datasets[].url', 'string', 'Oui', ''],
+      ['question', 'texte', 'Oui', 'la question de la personne'],
+      ['locale', 'texte', 'Non', 'Valeurs permises : "fr", "en"'],
+      ['datasets', 'liste d’objets', 'Oui', ''],
+      ['datasets[].url', 'texte', 'Oui', ''],
     ]);
   });
 

@@ -30,9 +30,8 @@ export const VariablesPanel = ({ schema }: { schema: unknown }) => {
                   <TableCell style={{ paddingLeft: 8 + row.depth * 16 }}>
                     <code>{row.path}</code>
                   </TableCell>
-                  <TableCell>
-                    <code>{row.type}</code>
-                  </TableCell>
+                  {/* In words; the schema's own type on hover, for whoever writes the schema. */}
+                  <TableCell title={row.type}>{typeWords(row.type, translate)}</TableCell>
                   <TableCell>{translate(row.required ? 'gabarit.prompts.yes' : 'gabarit.prompts.no')}</TableCell>
                   <TableCell>
                     {row.description}
@@ -51,3 +50,20 @@ export const VariablesPanel = ({ schema }: { schema: unknown }) => {
     </Box>
   );
 };
+
+/** `string` « texte », `object[]` « liste d’objets », `string | null` « texte ou vide »; an unknown type as written. */
+function typeWords(type: string, translate: (key: string, options?: object) => string): string {
+  return type
+    .split(' | ')
+    .map((one) => {
+      const list = one.endsWith('[]');
+      const base = list ? one.slice(0, -2) : one;
+      if (base.endsWith('[]')) return one; // a list of lists: rare, kept as the schema says
+      return list
+        ? translate('gabarit.prompts.types.list_of', {
+            of: translate(`gabarit.prompts.types_plural.${base}`, { _: base }),
+          })
+        : translate(`gabarit.prompts.types.${base}`, { _: base });
+    })
+    .join(translate('gabarit.prompts.types.or'));
+}
