@@ -106,15 +106,17 @@ describe('console shell', () => {
     await page.getByRole('textbox', { name: 'Mot de passe' }).fill('une phrase de passe');
     await page.getByRole('checkbox', { name: 'Analyste' }).check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText('Nadia Tremblay').waitFor();
+    await page.getByText(/^Compte «\s*Nadia Tremblay\s*» créé\.$/).waitFor();
+    await page.getByRole('cell', { name: 'Nadia Tremblay' }).waitFor();
     const signedIn = await t.http
       .post('/api/v1/auth/login')
       .send({ username: 'nadia', password: 'une phrase de passe' });
     expect(signedIn.status).toBe(200);
 
-    await page.getByText('Nadia Tremblay').click();
+    await page.getByRole('cell', { name: 'Nadia Tremblay' }).click();
     await page.getByRole('checkbox', { name: 'Approbation' }).check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText(/^Compte «\s*Nadia Tremblay\s*» enregistré\.$/).waitFor();
     await page.getByRole('columnheader', { name: 'Nom affiché' }).waitFor();
     const user = await t.http.get('/api/v1/users/nadia').set('authorization', `Bearer ${await t.login('admin')}`);
     expect(user.body.roles).toEqual(['analyst', 'approver']);

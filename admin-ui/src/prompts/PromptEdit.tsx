@@ -130,7 +130,15 @@ export const PromptEdit = () => {
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>
         <Box component="section" aria-label={translate('gabarit.prompts.content_title')}>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr 1fr' }, gap: 2, mb: 1 }}>
+          {/* « Nombre maximal de jetons » is cut under 200 px. */}
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', sm: 'minmax(0, 3fr) minmax(200px, 2fr) minmax(120px, 1.5fr)' },
+              gap: 2,
+              mb: 1,
+            }}
+          >
             {textField('model')}
             {textField('maxTokens', 'number')}
             <TextField
