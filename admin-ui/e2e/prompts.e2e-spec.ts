@@ -51,7 +51,7 @@ describe('prompts console', () => {
     await page.getByText("Aucun brouillon : l'enregistrement créera un brouillon à partir de la version 4.").waitFor();
     // The variables panel lists what the schema declares; the preview renders the first test case's variables.
     const variables = page.getByRole('table', { name: 'Variables déclarées' });
-    await variables.getByRole('row', { name: /datasets\[\]\.title string Oui/ }).waitFor();
+    await variables.getByRole('row', { name: /datasets\[\]\.title texte Oui/ }).waitFor();
     await preview(page)
       .getByText(/Où trouver les arbres de Montréal\s\?/)
       .waitFor();
@@ -189,7 +189,7 @@ describe('prompts console', () => {
     await page.getByText('Vous modifiez le brouillon (version 1).').waitFor();
     await page
       .getByRole('table', { name: 'Variables déclarées' })
-      .getByRole('row', { name: /question string Oui/ })
+      .getByRole('row', { name: /question texte Oui/ })
       .waitFor();
     await preview(page).getByText('Réponds à : question').waitFor();
     await page.close();
