@@ -32,13 +32,14 @@ export const TEXT_SEARCH = {
   q: { type: 'string', maxLength: 200, description: 'text in the key, name or description' },
 };
 
+/** The parameters ra-data-simple-rest sends; any other is refused (see transform). */
+const LIST_PARAMETERS = ['sort', 'range', 'filter'];
+
 /**
  * Parses and checks the three JSON query parameters; the sort field must be one the resource allows. With
  * `filters`, the filter must use only those, each with a value of its schema: a mistyped name or a number where
  * a status is expected would otherwise list everything as if it were the answer.
  */
-const LIST_PARAMETERS = ['sort', 'range', 'filter'];
-
 export class ListQueryPipe implements PipeTransform, DescribesQuery {
   private readonly filterSchema: object;
   private readonly validateFilter: ValidateFunction;
