@@ -14,6 +14,27 @@ const event = {
   resourceKey: 'fraude',
 };
 
+/** The trail of these events as a risk officer sees it; `more` answers other reads (the people directory). */
+const renderTrail = (events: object[], more: Parameters<typeof fakeApi>[0] = {}) => {
+  const range = `audit 0-${events.length - 1}/${events.length}`;
+  const api = fakeApi({ 'GET /api/v1/audit': { body: events, headers: { 'Content-Range': range } }, ...more });
+  renderConsole(
+    <ResourceContextProvider value="audit">
+      <AuditList />
+    </ResourceContextProvider>,
+    ['risk'],
+  );
+  return api;
+};
+
+/** The rows of the open event's « Détails » table, each as its cells' text. */
+const detailRows = async () => {
+  const table = await screen.findByRole('table', { name: 'Détails' });
+  return [...table.querySelectorAll('tbody tr')].map((row) =>
+    [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
+  );
+};
+
 describe('AuditList', () => {
   it('checks the hash chain through the data provider on demand and says where it broke', async () => {
     const api = fakeApi({
@@ -212,38 +233,17 @@ describe('AuditList', () => {
       resourceType: 'reference_table',
       details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['invoices-approval-routing', 'autre'] },
     };
-    fakeApi({
-      'GET /api/v1/audit': { body: [approved], headers: { 'Content-Range': 'audit 0-0/1' } },
+    renderTrail([approved], {
       'GET /api/v1/people': { body: [{ username: 'analyst', displayName: 'Analyste (démo)' }] },
     });
-    renderConsole(
-      <ResourceContextProvider value="audit">
-        <AuditList />
-      </ResourceContextProvider>,
-      ['risk'],
-    );
     fireEvent.click(await screen.findByText('Lignes de la table de référence modifiées'));
-    const table = await screen.findByRole('table', { name: 'Détails' });
-    const rows = [...table.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
-    );
+    const rows = await detailRows();
     expect(rows).toContainEqual(['Proposée par', 'Analyste (démo)']);
     expect(rows).toContainEqual(['Lue par les ensembles de règles publiés', 'invoices-approval-routing, autre']);
   });
 
   it('opens and closes an event from the keyboard, by the button its number is', async () => {
-    fakeApi({
-      'GET /api/v1/audit': {
-        body: [{ ...event, id: 'e8', seq: 8, action: 'ruleset.rejected', reason: 'Seuil à revoir' }],
-        headers: { 'Content-Range': 'audit 0-0/1' },
-      },
-    });
-    renderConsole(
-      <ResourceContextProvider value="audit">
-        <AuditList />
-      </ResourceContextProvider>,
-      ['risk'],
-    );
+    renderTrail([{ ...event, id: 'e8', seq: 8, action: 'ruleset.rejected', reason: 'Seuil à revoir' }]);
     const toggle = await screen.findByRole('button', { name: /^Détail de l’événement n°\s8$/ });
     expect(toggle.textContent).toBe('8');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -272,19 +272,10 @@ describe('AuditList', () => {
       resourceType: 'decision',
       details: { ruleset: 'enrolment', lang: 'en', personalValuesShown: false },
     };
-    fakeApi({ 'GET /api/v1/audit': { body: [issued, submitted], headers: { 'Content-Range': 'audit 0-1/2' } } });
-    renderConsole(
-      <ResourceContextProvider value="audit">
-        <AuditList />
-      </ResourceContextProvider>,
-      ['risk'],
-    );
+    renderTrail([issued, submitted]);
     const rowsOf = async (label: string) => {
       fireEvent.click(await screen.findByText(label));
-      const table = await screen.findByRole('table', { name: 'Détails' });
-      const rows = [...table.querySelectorAll('tbody tr')].map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
-      );
+      const rows = await detailRows();
       fireEvent.click(screen.getByText(label)); // closed again: one panel at a time
       await waitFor(() => expect(screen.queryByRole('table', { name: 'Détails' })).toBeNull());
       return rows;
