@@ -7,7 +7,7 @@ import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
 import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
-import { versionNumbers } from '../common/lifecycle/version-pair';
+import { awaitingDecision, versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
 import { may } from '../layout/access';
@@ -34,7 +34,9 @@ export const PromptTests = () => {
   const [busy, setBusy] = useState(false);
   if (!record || !may('runTests', identity?.['roles'] as string[] | undefined)) return null;
   const numbers = versionNumbers(record.versions);
-  const chosen = version ?? record.draftVersion ?? record.activeVersion ?? numbers[0];
+  // The analyst's draft, else what awaits an approver's decision (as the comparison opens on), else what is in force.
+  const chosen =
+    version ?? record.draftVersion ?? awaitingDecision(record.versions) ?? record.activeVersion ?? numbers[0];
   if (chosen === undefined) return null;
   const start = async () => {
     setBusy(true);

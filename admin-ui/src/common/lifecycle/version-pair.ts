@@ -3,6 +3,14 @@ export function versionNumbers(versions: { number: number }[]): number[] {
   return versions.map((v) => v.number).sort((a, b) => b - a);
 }
 
+/** The newest version in review, else the newest approved and not yet published: what an approver decides on. */
+export function awaitingDecision(versions: { number: number; status?: string }[]): number | undefined {
+  // The newest such version: an older one may linger (approved, never published).
+  const newest = (status: string) =>
+    [...versions].sort((a, b) => b.number - a.number).find((v) => v.status === status)?.number;
+  return newest('in_review') ?? newest('approved');
+}
+
 /**
  * The pair the diff opens on: the version awaiting a decision (in review, else approved and not yet published),
  * else the draft (or the newest version), against the version in force, or against the one before it when that
@@ -16,10 +24,7 @@ export function defaultPair(record: {
 }): { from: number; to: number } | null {
   const numbers = versionNumbers(record.versions);
   if (numbers.length === 0) return null;
-  // The newest such version: an older one may linger (approved, never published).
-  const awaiting = (status: string) =>
-    [...record.versions].sort((a, b) => b.number - a.number).find((v) => v.status === status)?.number;
-  const to = awaiting('in_review') ?? awaiting('approved') ?? record.draftVersion ?? numbers[0]!;
+  const to = awaitingDecision(record.versions) ?? record.draftVersion ?? numbers[0]!;
   const from =
     record.activeVersion !== null && record.activeVersion !== to
       ? record.activeVersion
