@@ -14,7 +14,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { toProblem, type Problem } from '../common/api-error';
@@ -80,8 +80,16 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     change(grid.map((row) => (row.uid === uid ? { ...row, cells: { ...row.cells, [column]: text } } : row)));
     if (cells.has(cellId(uid, column))) setCells(new Map([...cells].filter(([id]) => id !== cellId(uid, column))));
   };
+  // The cell a new row's first column should take the focus in, once drawn: the keyboard had stayed on the button.
+  const focusCell = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusCell.current === null) return;
+    document.getElementById(focusCell.current)?.focus();
+    focusCell.current = null;
+  });
   const addRow = () => {
     change([...grid, { uid: nextUid, cells: Object.fromEntries(table.columns.map((c) => [c.name, ''])) }]);
+    if (table.columns[0]) focusCell.current = `cell-${nextUid}-${table.columns[0].name}`;
     setNextUid(nextUid + 1);
     setPage(Math.floor(grid.length / perPage));
   };

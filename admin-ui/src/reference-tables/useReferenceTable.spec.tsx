@@ -51,6 +51,13 @@ describe('reference table rows', () => {
     expect(second!.headers.get('If-Match')).toBe('"4"');
   });
 
+  it('puts the keyboard in the new row’s first cell when a row is added', async () => {
+    fakeApi({ [`GET ${TABLE}`]: read(3, 1) });
+    renderConsole(<Editor />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter une ligne' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'code, ligne 2' })));
+  });
+
   it('says when someone else changed the table (412), and reloads their version with its ETag on request', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // react-admin logs each failed call
     let reads = 0;
