@@ -24,32 +24,43 @@ describe('the work clock of computed facts and renders', () => {
     expect(pastLimit(clock)).toBe(false);
   });
 
-  /** Works in slices of a millisecond, checking after each as evaluations do; the CPU milliseconds it took to stop. */
-  const workUntilStopped = (clock: WorkClock) => {
-    const cpuFrom = cpuMilliseconds();
-    for (let slice = 0; slice < 1_000; slice++) {
-      work(1);
-      if (pastLimit(clock)) return cpuMilliseconds() - cpuFrom;
-    }
-    return Number.POSITIVE_INFINITY;
+  /**
+   * Clocks moved by hand, so that what is counted does not depend on the machine's load or the scheduler's tick
+   * (a real reading may trail by 4 ms): `work` spends CPU and wall time alike, `pause` wall time only.
+   */
+  const handClocks = () => {
+    const time = { wall: 0, cpu: 0 };
+    return {
+      readers: { wall: () => time.wall, cpu: () => time.cpu },
+      work: (ms: number) => ((time.wall += ms), (time.cpu += ms)),
+      /** Works in slices of a millisecond, checking after each as evaluations do: the CPU it took to stop. */
+      untilStopped: (clock: WorkClock) => {
+        const from = time.cpu;
+        for (let slice = 0; slice < 1_000; slice++) {
+          time.wall += 1;
+          time.cpu += 1;
+          if (pastLimit(clock)) return time.cpu - from;
+        }
+        return Number.POSITIVE_INFINITY;
+      },
+    };
   };
 
   it('is past its limit once the work has taken that long on both clocks', () => {
-    const clock = startClock(5);
+    const hand = handClocks();
+    const clock = startClock(5, hand.readers);
     expect(pastLimit(clock)).toBe(false);
-    const took = workUntilStopped(clock);
-    expect(took).toBeGreaterThan(5);
-    expect(took).toBeLessThan(50);
+    // One slice is the longest stretch, and not counted: the sixth millisecond past the fifth stops it.
+    expect(hand.untilStopped(clock)).toBe(7);
   });
 
   it('does not count one long stretch between two checks (a garbage collection), but stops work that stays slow', () => {
-    const clock = startClock(5);
+    const hand = handClocks();
+    const clock = startClock(5, hand.readers);
     expect(pastLimit(clock)).toBe(false);
-    work(20); // a collection on this thread: its CPU time, not the evaluation's
+    hand.work(20); // a collection on this thread: its CPU time, not the evaluation's
     expect(pastLimit(clock)).toBe(false);
-    const took = workUntilStopped(clock);
-    expect(took).toBeGreaterThan(5);
-    expect(took).toBeLessThan(50);
+    expect(hand.untilStopped(clock)).toBe(6);
   });
 
   it('is not past its limit before the wall clock is, however the CPU time is counted', () => {

@@ -53,6 +53,8 @@ export const cpuMilliseconds: () => number = threadCpuReader() ?? processCpuMill
  * 2 ms) was refused on `time` on a loaded machine. Work that stays slow still passes the limit one stretch later.
  */
 export interface WorkClock {
+  /** The two clocks read: the process's wall clock and this thread's CPU time (tests give clocks of their own). */
+  readers: ClockReaders;
   wallDeadline: number;
   /** The CPU time at the first check; NaN before it. */
   cpuFrom: number;
@@ -62,9 +64,16 @@ export interface WorkClock {
   longestStretch: number;
 }
 
-export function startClock(milliseconds: number): WorkClock {
+export interface ClockReaders {
+  wall: () => number;
+  cpu: () => number;
+}
+const REAL_CLOCKS: ClockReaders = { wall: () => performance.now(), cpu: cpuMilliseconds };
+
+export function startClock(milliseconds: number, readers: ClockReaders = REAL_CLOCKS): WorkClock {
   return {
-    wallDeadline: performance.now() + milliseconds,
+    readers,
+    wallDeadline: readers.wall() + milliseconds,
     cpuFrom: Number.NaN,
     milliseconds,
     lastCheck: Number.NaN,
@@ -80,11 +89,11 @@ const WALL_CEILING = 10;
  * times past it on the wall clock.
  */
 export function pastLimit(clock: WorkClock): boolean {
-  const now = performance.now();
-  if (Number.isNaN(clock.cpuFrom)) clock.cpuFrom = cpuMilliseconds();
+  const now = clock.readers.wall();
+  if (Number.isNaN(clock.cpuFrom)) clock.cpuFrom = clock.readers.cpu();
   else if (now - clock.lastCheck > clock.longestStretch) clock.longestStretch = now - clock.lastCheck;
   clock.lastCheck = now;
   if (now <= clock.wallDeadline) return false;
   if (now > clock.wallDeadline + (WALL_CEILING - 1) * clock.milliseconds) return true;
-  return cpuMilliseconds() - clock.cpuFrom - clock.longestStretch > clock.milliseconds;
+  return clock.readers.cpu() - clock.cpuFrom - clock.longestStretch > clock.milliseconds;
 }
