@@ -19,28 +19,27 @@ const prompt = (draftVersion: number | null) => ({
   updatedAt: '2025-03-01T10:00:00.000Z',
 });
 
+/** The tests section of the prompt's page, for someone holding `role`. */
+const renderTests = (record: object, role: string) => {
+  fakeApi({ 'GET /api/v1/prompts/accueil': { body: record } });
+  renderConsole(
+    <ShowPage resource="prompts" id="accueil">
+      <PromptTests />
+    </ShowPage>,
+    [role],
+  );
+};
+
 const chosenVersion = async () => (await screen.findByRole('combobox', { name: 'Version à tester' })).textContent;
 
 describe('the version a prompt’s tests run on', () => {
   it('is the version awaiting a decision for an approver, as the comparison opens on, not the one in force', async () => {
-    fakeApi({ 'GET /api/v1/prompts/accueil': { body: prompt(null) } });
-    renderConsole(
-      <ShowPage resource="prompts" id="accueil">
-        <PromptTests />
-      </ShowPage>,
-      ['approver'],
-    );
+    renderTests(prompt(null), 'approver');
     expect(await chosenVersion()).toBe('Version 5');
   });
 
   it('is the draft for an analyst who has one', async () => {
-    fakeApi({ 'GET /api/v1/prompts/accueil': { body: prompt(6) } });
-    renderConsole(
-      <ShowPage resource="prompts" id="accueil">
-        <PromptTests />
-      </ShowPage>,
-      ['analyst'],
-    );
+    renderTests(prompt(6), 'analyst');
     expect(await chosenVersion()).toBe('Brouillon (version 6)');
   });
 });
