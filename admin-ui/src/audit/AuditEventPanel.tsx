@@ -71,7 +71,8 @@ function useEventWording() {
     if (text === 'true' || text === 'false') return translate(`gabarit.audit.${text === 'true' ? 'yes' : 'no'}`);
     // Who proposed or approved: a person, by the name the console shows them by.
     if (text !== undefined && PERSON_KEYS.has(last)) return personName(text);
-    if (text !== undefined && listText(text) !== undefined) return listText(text);
+    const list = text === undefined ? undefined : listText(text);
+    if (list !== undefined) return list;
     return text !== undefined && Object.hasOwn(CODED_VALUES, last)
       ? translate(`${CODED_VALUES[last]}.${text}`, { _: text })
       : text;
