@@ -97,7 +97,12 @@ describe('reference tables refuse what they cannot hold', () => {
     const proto = await importCsv('neq,name,__proto__\n1,Un,x');
     expect(proto.status).toBe(400);
     expect(proto.body.details).toEqual([
-      expect.objectContaining({ path: '/csv/line/1/__proto__', message: 'is not a column of this table' }),
+      expect.objectContaining({
+        path: '/csv/line/1/__proto__',
+        message: 'is not a column of this table',
+        keyword: 'unknownColumn',
+        params: { column: '__proto__' },
+      }),
     ]);
     expect((await table()).body).toMatchObject({ rowCount: 3 });
   });

@@ -118,7 +118,12 @@ describe('reference tables', () => {
         keyword: 'cellType',
         params: { type: 'date' },
       },
-      { path: '/csv/line/4/neq', message: 'repeats the key "3345678901" of line 2' },
+      {
+        path: '/csv/line/4/neq',
+        message: 'repeats the key "3345678901" of line 2',
+        keyword: 'repeatedKey',
+        params: { key: '3345678901', line: 2 },
+      },
     ]);
     const table = await analyst.get('/api/v1/reference-tables/suppliers');
     expect(table.body).toMatchObject({ rev: 1, rowCount: 2 });
@@ -169,6 +174,24 @@ describe('reference tables', () => {
       {
         path: '/rows/0/neq',
         message: 'begins or ends with spaces: write the key without them, as a CSV import reads it',
+        keyword: 'keySpaces',
+      },
+    ]);
+    // A key repeated in the rows sent names the first row by its index, as the paths do.
+    const twice = await analyst
+      .put('/api/v1/reference-tables/suppliers/rows', {
+        rows: [
+          { neq: '1145678901', name: 'Un' },
+          { neq: '1145678901', name: 'Deux' },
+        ],
+      })
+      .set('if-match', await etag());
+    expect(twice.body.details).toEqual([
+      {
+        path: '/rows/1/neq',
+        message: 'repeats the key "1145678901" of row 0',
+        keyword: 'repeatedKey',
+        params: { key: '1145678901', row: 0 },
       },
     ]);
     // A merge that would take the table past its 20 000 rows names the file it came in.
@@ -176,7 +199,14 @@ describe('reference tables', () => {
     const tooMany = await importCsv(['neq,name', ...lines].join('\n'), 'merge');
     expect([tooMany.status, tooMany.body.details]).toEqual([
       400,
-      [{ path: '/csv', message: 'adds 20000 rows to 3: 20003' }],
+      [
+        {
+          path: '/csv',
+          message: 'adds 20000 rows to 3: 20003',
+          keyword: 'csv',
+          params: { reason: 'merge_too_many_rows', limit: 20_000, added: 20_000, rows: 3 },
+        },
+      ],
     ]);
   });
 

@@ -191,8 +191,15 @@ describe('refusals of a CSV import in the console’s language', () => {
     );
   });
 
+  it('words a merge that would pass the row limit with the rows it would add', () => {
+    const merge = csv('merge_too_many_rows', { limit: 20000, added: 20000, rows: 3 });
+    expect(wordDetail(merge, inEnglish, 'en')).toBe(
+      'Merged with the table’s 3 rows, this file would add 20000: a table holds at most 20000. Nothing was imported.',
+    );
+  });
+
   it('words every reason in both languages, and keeps the API’s message for one it does not know', () => {
-    const params = { column: 'n', cell: 2, limit: 50 };
+    const params = { column: 'n', cell: 2, limit: 50, added: 3, rows: 4 };
     for (const reason of CSV_REASONS)
       for (const translate of [inFrench, inEnglish]) {
         const worded = wordDetail(csv(reason, params), translate, 'fr');
@@ -200,6 +207,29 @@ describe('refusals of a CSV import in the console’s language', () => {
         expect(worded).not.toContain('%{');
       }
     expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('the API’s English');
+  });
+});
+
+describe('a reference table’s rows the API refuses, in the console’s language', () => {
+  // As the API sends them (server/src/modules/reference-data/rows.ts).
+  const repeated = (place: Record<string, number>) => ({
+    message: 'repeats the key "33" of …',
+    keyword: 'repeatedKey',
+    params: { key: '33', ...place },
+  });
+
+  it('names the first row of a repeated key as the grid numbers it, and a file’s line as the file does', () => {
+    expect(wordDetail(repeated({ row: 0 }), inFrench, 'fr')).toBe('Répète la clé «\u00a033\u00a0» de la ligne 1.');
+    expect(wordDetail(repeated({ line: 2 }), inEnglish, 'en')).toBe('Repeats the key “33” of line 2 of the file.');
+    expect(wordDetail({ ...repeated({}), message: 'as sent' }, inFrench, 'fr')).toBe('as sent');
+  });
+
+  it('words a column the table lacks and a key with spaces at its ends', () => {
+    const unknown = { message: 'is not a column of this table', keyword: 'unknownColumn', params: { column: 'x' } };
+    expect(wordDetail(unknown, inFrench, 'fr')).not.toBe(unknown.message);
+    expect(wordDetail(unknown, inEnglish, 'en')).toBe('Is not a column of this table.');
+    const spaces = { message: 'begins or ends with spaces', keyword: 'keySpaces' };
+    expect(wordDetail(spaces, inFrench, 'fr')).toMatch(/^Commence ou finit par des espaces/);
   });
 });
 

@@ -34,6 +34,10 @@ const OWN_WORDING: Record<
     typeof params['type'] === 'string'
       ? translate(`gabarit.reference_tables.cell_errors.${params['type']}`)
       : undefined,
+  // A reference table's cell or CSV header naming no column, a key with spaces at its ends, a key given twice.
+  unknownColumn: (_params, translate) => translate('gabarit.reference_tables.server_errors.unknown_column'),
+  keySpaces: (_params, translate) => translate('gabarit.reference_tables.server_errors.key_spaces'),
+  repeatedKey: (params, translate) => repeatedKeyWording(params, translate),
   // The API names twenty values at most, and counts them all (allowedCount) when there are more.
   enum: (params, translate) =>
     Array.isArray(params['allowedValues'])
@@ -67,14 +71,29 @@ const OWN_WORDING: Record<
       : undefined,
 };
 
-/** Why a CSV import is refused before its cells are read; other reasons keep the API's message. */
+/** Why a CSV import is refused as a whole; other reasons keep the API's message. */
 export const CSV_REASONS = [
   'duplicate_header',
   'empty_header',
   'too_many_columns',
   'too_many_rows',
   'line_too_long',
+  'merge_too_many_rows',
 ] as const;
+
+/**
+ * The first place of a repeated key: a row of the rows sent (`row` is its index, shown from 1 as the grid numbers
+ * its rows) or a line of a CSV file (`line`, as a spreadsheet numbers it).
+ */
+function repeatedKeyWording(params: Record<string, unknown>, translate: Translate): string | undefined {
+  const { key, row, line } = params;
+  if (typeof key !== 'string') return undefined;
+  if (typeof line === 'number')
+    return translate('gabarit.reference_tables.server_errors.repeated_key_line', { key, line });
+  if (typeof row === 'number')
+    return translate('gabarit.reference_tables.server_errors.repeated_key', { key, row: row + 1 });
+  return undefined;
+}
 /** The kinds of mistake a `syntax` detail may name (gabarit.details.syntax.reasons). */
 export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count'] as const;
 

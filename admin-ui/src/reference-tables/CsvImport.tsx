@@ -39,7 +39,7 @@ interface Props {
 export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const say = useCellMessage(2); // CSV record 0 is line 2 of the file (line 1 is the header)
+  const say = useCellMessage();
   const fileId = useId();
   const [csv, setCsv] = useState('');
   const [mode, setMode] = useState<'replace' | 'merge'>('replace');

@@ -1,16 +1,14 @@
 import { TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Column } from './cells';
-import { serverMessage } from './api-paths';
 
-/** A problem on a cell in words: our own keys, the server's wording we know, or the server's text as is. */
-export function useCellMessage(rowOffset: number) {
+/**
+ * A problem on a cell in words: the console's own checks give a translation key; the API's details arrive worded
+ * already, from their keyword and parameters (common/detail-wording.ts).
+ */
+export function useCellMessage() {
   const translate = useTranslate();
-  return (message: string) => {
-    if (message.startsWith('gabarit.')) return translate(message);
-    const known = serverMessage(message, rowOffset);
-    return known ? translate(known.key, known.options) : message;
-  };
+  return (message: string) => (message.startsWith('gabarit.') ? translate(message) : message);
 }
 
 interface Props {
@@ -25,7 +23,7 @@ interface Props {
 /** One typed, labelled cell of the rows grid; its problems show under it and are read with it. */
 export const GridCell = ({ id, column, rowNumber, text, messages, onChange }: Props) => {
   const translate = useTranslate();
-  const say = useCellMessage(1);
+  const say = useCellMessage();
   const label = translate('gabarit.reference_tables.cell_label', { column: column.name, row: rowNumber });
   const common = {
     id,

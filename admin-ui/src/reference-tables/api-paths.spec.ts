@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellProblemsFrom, csvLineProblems, formErrorsFrom, serverMessage } from './api-paths';
+import { cellProblemsFrom, csvLineProblems, formErrorsFrom } from './api-paths';
 import type { ShownDetail } from '../common/api-error';
 
 const problem = (details: ShownDetail[]) => ({
@@ -57,23 +57,5 @@ describe('API error paths', () => {
         { path: '', message: 'ignored: names no field' },
       ]),
     ).toEqual({ columns: { 1: { name: 'is used twice' } }, key: 'is already taken ; is too long' });
-  });
-
-  it('translates the server wording it knows, numbering rows as the user sees them', () => {
-    expect(serverMessage('must be a date YYYY-MM-DD, from 1900-01-01 to 9999-12-31', 1)).toEqual({
-      key: 'gabarit.reference_tables.cell_errors.date',
-    });
-    expect(serverMessage('repeats the key "33" of row 0', 2)).toEqual({
-      key: 'gabarit.reference_tables.server_errors.repeated_key',
-      options: { key: '33', row: 2 },
-    });
-    expect(serverMessage('repeats the key "33" of line 2', 2)).toEqual({
-      key: 'gabarit.reference_tables.server_errors.repeated_key_line',
-      options: { key: '33', line: 2 },
-    });
-    expect(
-      serverMessage('begins or ends with spaces: write the key without them, as a CSV import reads it', 1),
-    ).toEqual({ key: 'gabarit.reference_tables.server_errors.key_spaces' });
-    expect(serverMessage('Invalid Closing Quote: got "x"', 1)).toBeUndefined();
   });
 });

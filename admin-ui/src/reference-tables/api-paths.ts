@@ -65,32 +65,3 @@ export function formErrorsFrom(details: Problem['details']): Record<string, unkn
   }
   return errors;
 }
-
-/**
- * A server message about a cell in the user's language when it is particular to tables; the usual shapes (such as
- * "is required") the data provider already words (common/detail-wording.ts). Otherwise as the server said it.
- */
-export function serverMessage(
-  message: string,
-  rowOffset: number,
-): { key: string; options?: Record<string, unknown> } | undefined {
-  if (message === 'is not a column of this table')
-    return { key: 'gabarit.reference_tables.server_errors.unknown_column' };
-  const type = /^must be a (string|number|boolean|date)\b/.exec(message);
-  if (type) return { key: `gabarit.reference_tables.cell_errors.${type[1]}` };
-  if (message.startsWith('begins or ends with spaces'))
-    return { key: 'gabarit.reference_tables.server_errors.key_spaces' };
-  const repeat = /^repeats the key "(.*)" of (row|line) (\d+)$/.exec(message);
-  if (repeat?.[2] === 'row')
-    return {
-      key: 'gabarit.reference_tables.server_errors.repeated_key',
-      options: { key: repeat[1], row: Number(repeat[3]) + rowOffset },
-    };
-  // A CSV file's line, as a spreadsheet numbers it.
-  if (repeat)
-    return {
-      key: 'gabarit.reference_tables.server_errors.repeated_key_line',
-      options: { key: repeat[1], line: Number(repeat[3]) },
-    };
-  return undefined;
-}

@@ -25,6 +25,8 @@ export const referenceTablesMessages = {
         empty_header: 'Cell %{cell} of the header is empty: name its column.',
         too_many_columns: 'The header has more than %{limit} cells; a table has at most %{limit} columns.',
         too_many_rows: 'This line is past the %{limit} rows a table holds: nothing was imported.',
+        merge_too_many_rows:
+          'Merged with the table’s %{rows} rows, this file would add %{added}: a table holds at most %{limit}. Nothing was imported.',
         line_too_long: 'This line is longer than %{limit} characters: reading stops there.',
       },
       server_errors: {

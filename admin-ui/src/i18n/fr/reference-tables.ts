@@ -26,6 +26,8 @@ export const referenceTablesMessages = {
         empty_header: 'La cellule %{cell} de l’en-tête est vide : nommez sa colonne.',
         too_many_columns: 'L’en-tête a plus de %{limit} cellules ; une table a au plus %{limit} colonnes.',
         too_many_rows: 'Cette ligne dépasse les %{limit} lignes qu’une table peut contenir : rien n’a été importé.',
+        merge_too_many_rows:
+          'Fusionné avec les %{rows} lignes de la table, ce fichier en ajouterait %{added} : une table en contient au plus %{limit}. Rien n’a été importé.',
         line_too_long: 'Cette ligne dépasse %{limit} caractères : la lecture s’arrête là.',
       },
       server_errors: {

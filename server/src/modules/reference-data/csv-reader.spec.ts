@@ -45,9 +45,9 @@ describe('reading a CSV import', () => {
       expect.objectContaining({ path: '/csv/line/1', params: { reason: 'empty_header', cell: 2 } }),
     ]);
     const unknown = await refusal('id,__proto__,constructor\n1,2,3');
-    expect(unknown.details.map((d) => [d.path, d.message])).toEqual([
-      ['/csv/line/1/__proto__', 'is not a column of this table'],
-      ['/csv/line/1/constructor', 'is not a column of this table'],
+    expect(unknown.details.map((d) => [d.path, d.message, d.keyword, d.params])).toEqual([
+      ['/csv/line/1/__proto__', 'is not a column of this table', 'unknownColumn', { column: '__proto__' }],
+      ['/csv/line/1/constructor', 'is not a column of this table', 'unknownColumn', { column: 'constructor' }],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { parse, type Options, type Parser } from 'csv-parse';
 import { ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { MAX_COLUMNS, MAX_ROWS, type ReferenceTable } from './reference-table.js';
+import { unknownColumn } from './rows.js';
 
 /**
  * A record whose cells hold more characters than this is refused as it is read (csv-parse's max_record_size):
@@ -129,7 +130,7 @@ function headerProblems(names: string[], line: number, known: Set<string>): Erro
         keyword: 'csv',
         params: { reason: 'empty_header', cell: i + 1 },
       });
-    else if (!known.has(name)) problems.push({ path, message: 'is not a column of this table' });
+    else if (!known.has(name)) problems.push(unknownColumn(path, name));
     else if (names.indexOf(name) < i)
       problems.push({
         path,

@@ -145,7 +145,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         records,
         true,
         (i) => `/csv/line/${lines[i]}`,
-        (i) => `line ${lines[i]}`,
+        (i) => ({ line: lines[i]! }),
       );
       if (problems.length > 0)
         throw new ValidationError(`${problems.length} problem(s) in the CSV; nothing was imported.`, problems);
@@ -157,6 +157,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
           {
             path: '/csv',
             message: `adds ${byKey.size - table.rows.length} rows to ${table.rows.length}: ${byKey.size}`,
+            keyword: 'csv',
+            params: {
+              reason: 'merge_too_many_rows',
+              limit: MAX_ROWS,
+              added: byKey.size - table.rows.length,
+              rows: table.rows.length,
+            },
           },
         ]);
       return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment };

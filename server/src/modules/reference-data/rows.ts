@@ -3,6 +3,14 @@ import { timeSlices } from '../../common/async/time-slices.js';
 import { convertCell, FIRST_DATE, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
 
+/** Where the first row of a repeated key is: its index in the rows sent, or its line in the CSV file. */
+export type RowPlace = { row: number } | { line: number };
+
+/** A cell or header naming no column of the table; `params.column` lets a client word it. */
+export function unknownColumn(path: string, column: string): ErrorDetail {
+  return { path, message: 'is not a column of this table', keyword: 'unknownColumn', params: { column } };
+}
+
 /**
  * Checks and converts rows against the table's columns, a slice at a time (20 000 rows would hold the event loop).
  * `raw` rows come from JSON or CSV (all text); each problem names its row and column, e.g. `/rows/4/price`, or the
@@ -13,8 +21,8 @@ export async function checkRows(
   raw: Record<string, unknown>[],
   fromText: boolean,
   rowPath: (index: number) => string = (i) => `/rows/${i}`,
-  /** How a message names another row: `row 3` in JSON, `line 5` in a CSV file. */
-  rowName: (index: number) => string = (i) => `row ${i}`,
+  /** How a problem names another row: `{row: 3}` (its index) in JSON, `{line: 5}` (as a spreadsheet numbers it) in CSV. */
+  place: (index: number) => RowPlace = (i) => ({ row: i }),
 ): Promise<{ rows: Row[]; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   const rows: Row[] = [];
@@ -26,7 +34,7 @@ export async function checkRows(
     // No prototype: a cell can never reach Object.prototype, whatever a column or a CSV header is named.
     const row: Row = Object.create(null) as Row;
     for (const name of Object.keys(input))
-      if (!known.has(name)) problems.push({ path: `${rowPath(i)}/${name}`, message: 'is not a column of this table' });
+      if (!known.has(name)) problems.push(unknownColumn(`${rowPath(i)}/${name}`, name));
     for (const column of table.columns) {
       const value = convertCell(
         Object.hasOwn(input, column.name) ? input[column.name] : undefined,
@@ -52,15 +60,20 @@ export async function checkRows(
       problems.push({
         path: `${rowPath(i)}/${table.keyColumn}`,
         message: 'begins or ends with spaces: write the key without them, as a CSV import reads it',
+        keyword: 'keySpaces',
       });
     else if (key !== null && key !== undefined) {
       const first = seen.get(String(key));
-      if (first !== undefined)
+      if (first !== undefined) {
+        const other = place(first);
+        const named = 'row' in other ? `row ${other.row}` : `line ${other.line}`;
         problems.push({
           path: `${rowPath(i)}/${table.keyColumn}`,
-          message: `repeats the key "${String(key)}" of ${rowName(first)}`,
+          message: `repeats the key "${String(key)}" of ${named}`,
+          keyword: 'repeatedKey',
+          params: { key: String(key), ...other },
         });
-      else seen.set(String(key), i);
+      } else seen.set(String(key), i);
     }
     rows.push(row);
   }
