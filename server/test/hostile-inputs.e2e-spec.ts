@@ -313,6 +313,19 @@ describe('hostile inputs', () => {
     expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
   });
 
+  it('refuses an integer too long to be read exactly rather than deciding on, or recording, another number', async () => {
+    const refused = await t.http
+      .post('/api/v1/rulesets/target/evaluate')
+      .set('x-api-key', erpKey)
+      .set('content-type', 'application/json')
+      .send('{"facts":{"invoice":{"total":5,"supplierId":9007199254740993}}}');
+    expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+      400,
+      'unacceptable_value',
+      [{ path: '/facts/invoice/supplierId', message: expect.stringContaining('send it as a string') }],
+    ]);
+  });
+
   it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
     const inputSchema = {
       type: 'object',

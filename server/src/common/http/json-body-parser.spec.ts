@@ -138,11 +138,33 @@ describe('unacceptableValue', () => {
     fc.assert(
       fc.property(numberText, (number) => {
         const text = `{"facts":{"total":${number}}}`;
-        const infinite = !Number.isFinite(JSON.parse(text).facts.total);
-        expect(check(text)?.path).toBe(infinite ? '/facts/total' : undefined);
+        const read = JSON.parse(text).facts.total;
+        const infinite = !Number.isFinite(read);
+        // An integer written out in full that JSON.parse rounded is refused too (see the next test).
+        const inexact = /^-?\d+$/.test(number) && !infinite && BigInt(read) !== BigInt(number);
+        expect(check(text)?.path).toBe(infinite || inexact ? '/facts/total' : undefined);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('refuses an integer written with more digits than JSON.parse reads exactly, and only such an integer', () => {
+    expect(check('{"facts":{"invoice":{"id":9007199254740993}}}')).toEqual({
+      path: '/facts/invoice/id',
+      message: expect.stringContaining('read as 9007199254740992'),
+    });
+    expect(check('{"version":-12345678901234567890}')?.path).toBe('/version');
+    // Exact however long, or a floating-point number by how it is written: read as sent.
+    for (const exact of [
+      '9007199254740992',
+      '100000000000000000000',
+      '1e20',
+      '12345678901234567.5',
+      '1.2345678901234567e20',
+    ])
+      expect(check(`{"n":${exact}}`)).toBeUndefined();
+    // The same digits in a string are text: nothing is read from them.
+    expect(check('{"id":"9007199254740993","n":1}')).toBeUndefined();
   });
 
   it('names the place after walking clean values before it (the path is written only for the value refused)', () => {

@@ -66,7 +66,8 @@ export const MAX_KEY_LENGTH = 1024;
 /**
  * Where a parsed body holds what JSON allows but nothing downstream should get: a key longer than
  * MAX_KEY_LENGTH or with a NUL character (the database refuses such field names), a number JSON.parse turned
- * into Infinity (`1e309`), a string with an unpaired surrogate (it cannot be stored as UTF-8 unchanged).
+ * into Infinity (`1e309`), an integer it could not read exactly (`9007199254740993`), a string with an
+ * unpaired surrogate (it cannot be stored as UTF-8 unchanged).
  * Undefined when the body is clean. `text` (and the longest string the scan found) lets common bodies skip the
  * walk: these need an escape, a long exponent or a long string to appear at all.
  */
@@ -78,15 +79,17 @@ export function unacceptableValue(
   // A key over the limit needs a string over it (`longestString`, when the text was scanned: a batch of 100
   // invoices is 80 KB of short strings, and walking its values cost half its JSON.parse). A NUL or an unpaired
   // surrogate needs a `\u` escape (UTF-8 was checked). A number reaches Infinity (over 1.8e308) only with an
-  // exponent of two digits or more, or with over 299 digits before an exponent of one digit (or none). So
-  // bodies without long strings, escapes or such numbers are clean.
+  // exponent of two digits or more, or with over 299 digits before an exponent of one digit (or none); an
+  // integer is inexact only with 16 digits or more. So bodies without long strings, escapes or such numbers are
+  // clean.
   if (
     Math.min(text.length, longestString) <= MAX_KEY_LENGTH &&
     !text.includes('\\u') &&
     !/\d[eE][+-]?\d\d/.test(text) &&
-    !hasDigitRun(text, 300)
+    !hasDigitRun(text, 16)
   )
     return undefined;
+  let inexact: Set<number> | undefined;
   // The path is kept as a stack of keys and written only for the value refused: building it for every value
   // of a clean batch of 100 invoices cost twice its JSON.parse.
   const keys: (string | number)[] = [];
@@ -97,8 +100,16 @@ export function unacceptableValue(
   const visit = (node: unknown): { path: string; message: string } | undefined => {
     if (typeof node === 'string')
       return wellFormed(node) ? undefined : refuse('contains an unpaired surrogate (not valid Unicode text)');
-    if (typeof node === 'number')
-      return Number.isFinite(node) ? undefined : refuse('is a number too large to represent');
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return refuse('is a number too large to represent');
+      if (Number.isSafeInteger(node) || !Number.isInteger(node)) return undefined;
+      inexact ??= inexactIntegers(text);
+      return inexact.has(node)
+        ? refuse(
+            `is an integer of more digits than a JSON number holds exactly (it would be read as ${BigInt(node)}): send it as a string`,
+          )
+        : undefined;
+    }
     if (node === null || typeof node !== 'object') return undefined;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
@@ -126,6 +137,20 @@ export function unacceptableValue(
     return undefined;
   };
   return visit(value);
+}
+
+/**
+ * The numbers JSON.parse made of integers written in the text with more digits than a double holds exactly
+ * (`9007199254740993` is read as …992): an identifier sent as a number would be stored as another. Integers
+ * written with an exponent or a fraction are taken as the floating-point numbers they are.
+ */
+function inexactIntegers(text: string): Set<number> {
+  const found = new Set<number>();
+  for (const [literal] of text.matchAll(/(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g)) {
+    const value = Number(literal);
+    if (Number.isFinite(value) && BigInt(value) !== BigInt(literal)) found.add(value);
+  }
+  return found;
 }
 
 /**
