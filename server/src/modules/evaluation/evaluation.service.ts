@@ -280,7 +280,9 @@ export class EvaluationService {
         },
       ]);
     }
-    const record = state.versions.find((v) => v.number === version);
+    // Versions are numbered from 1 in the order they are kept: found at their place, not by a walk through history.
+    const atPlace = state.versions[version - 1];
+    const record = atPlace?.number === version ? atPlace : state.versions.find((v) => v.number === version);
     if (!record)
       throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
     // A version decides for callers once it has taken effect (by `asOf`, when asked for then): one only

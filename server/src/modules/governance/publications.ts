@@ -1,22 +1,43 @@
 import { ForbiddenError } from '../../common/errors/domain-errors.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
+/** A publication's window as instants, parsed once: `to` is Infinity for an open window. */
+interface Window {
+  version: number;
+  from: number;
+  to: number;
+  publishedAt: string;
+}
+
+// Every decision asks which version is in force, and a rule set's publications only grow: parsing each one's
+// dates on every request made that cost grow with the rule set's history. Publication lists are never changed
+// in place (a change makes a new state), so their windows are kept per list.
+const windowsOf = new WeakMap<readonly Publication[], readonly Window[]>();
+
+function windows(publications: readonly Publication[]): readonly Window[] {
+  let found = windowsOf.get(publications);
+  if (!found) {
+    found = publications.map((p) => ({
+      version: p.version,
+      from: Date.parse(p.effectiveFrom),
+      to: p.effectiveTo === undefined ? Infinity : Date.parse(p.effectiveTo),
+      publishedAt: p.publishedAt,
+    }));
+    windowsOf.set(publications, found);
+  }
+  return found;
+}
+
 /**
  * The version in force at an instant: among publications whose window contains it, the one that starts
  * latest (a later decision with the same start wins). A rollback starts now, so it takes over at once.
  */
 export function versionInForce(publications: readonly Publication[], instant: Date): number | null {
   const t = instant.getTime();
-  let best: Publication | undefined;
-  for (const p of publications) {
-    const from = Date.parse(p.effectiveFrom);
-    if (from > t || (p.effectiveTo !== undefined && Date.parse(p.effectiveTo) <= t)) continue;
-    if (
-      !best ||
-      from > Date.parse(best.effectiveFrom) ||
-      (from === Date.parse(best.effectiveFrom) && p.publishedAt >= best.publishedAt)
-    )
-      best = p;
+  let best: Window | undefined;
+  for (const w of windows(publications)) {
+    if (w.from > t || w.to <= t) continue;
+    if (!best || w.from > best.from || (w.from === best.from && w.publishedAt >= best.publishedAt)) best = w;
   }
   return best?.version ?? null;
 }
@@ -27,7 +48,7 @@ export function versionInForce(publications: readonly Publication[], instant: Da
  */
 export function hasTakenEffect(publications: readonly Publication[], version: number, instant: Date): boolean {
   const t = instant.getTime();
-  return publications.some((p) => p.version === version && Date.parse(p.effectiveFrom) <= t);
+  return windows(publications).some((w) => w.version === version && w.from <= t);
 }
 
 /** When a version only scheduled takes effect (its earliest publication), or undefined. */
