@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
 import { ValidationError } from '../../../common/errors/domain-errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan, unacceptableValue } from '../../../common/http/json-body-parser.js';
+import { isReservedName } from '../../../common/json/reserved-names.js';
 import { decisionTableDefinitionSchema } from '../ruleset-definition.schema.js';
 import type { CreateRulesetRequest } from '../rulesets.contract.js';
 import { DMN_HIT_POLICY, EXPLANATION_ANNOTATIONS, PARAMS_OUTPUT, TYPE_OUTPUT } from './dmn-export.js';
@@ -57,21 +58,36 @@ function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string
     if (!(root['required'] as string[]).includes(column.fact)) (root['required'] as string[]).push(column.fact);
     const segments = [...(column.path ?? '').matchAll(/\.([^.[]+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
     const type = SCHEMA_TYPE[(column.typeRef ?? '').replace(/^feel:/, '')];
-    let node = (properties[column.fact] ??= segments.length === 0 ? {} : { type: 'object' }) as Json;
+    let node = ownChild(properties, column.fact, segments.length === 0 ? {} : { type: 'object' });
     segments.forEach((segment, i) => {
       const last = i === segments.length - 1;
       if (typeof segment === 'number') {
         node['type'] = 'array';
-        node = (node['items'] ??= last ? {} : { type: 'object' }) as Json;
+        node = ownChild(node, 'items', last ? {} : { type: 'object' });
       } else {
         node['type'] ??= 'object';
-        const props = (node['properties'] ??= {}) as Json;
-        node = (props[segment] ??= last ? {} : { type: 'object' }) as Json;
+        node = ownChild(ownChild(node, 'properties', {}), segment, last ? {} : { type: 'object' });
       }
     });
     if (type) node['type'] = type;
   }
   return root;
+}
+
+/**
+ * The object at `key` of `parent`, made there if it has none of its own. Names come from the file: `??=` would
+ * read what every object inherits (`toString`, `__proto__`) and write into it, for the whole process.
+ */
+function ownChild(parent: Json, key: string, made: Json): Json {
+  if (Object.hasOwn(parent, key)) return parent[key] as Json;
+  Object.defineProperty(parent, key, { value: made, enumerable: true, writable: true, configurable: true });
+  return made;
+}
+
+/** A column's fact and path name only data: no name that reaches into JavaScript's objects (`__proto__`). */
+function readsOnlyData(read: { fact: string; path?: string }): boolean {
+  const names = [read.fact, ...[...(read.path ?? '').matchAll(/\.([^.[]+)/g)].map((m) => m[1]!)];
+  return !names.some(isReservedName);
 }
 
 /**
@@ -134,7 +150,7 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     const text = textOf(expression) ?? '';
     const ours = input.attrs['gabarit:fact'];
     const read = ours ? { fact: ours, path: input.attrs['gabarit:path'] } : feelToFact(text);
-    if (!read || !FACT_NAME.test(read.fact))
+    if (!read || !FACT_NAME.test(read.fact) || !readsOnlyData(read))
       problem(
         `${base}/input/${i}/inputExpression`,
         `input "${text.trim()}" is not a name or a path of names`,

@@ -224,6 +224,35 @@ describe('DMN export and import', () => {
     ]);
   });
 
+  it('reads inputs named like what every object inherits as data, and refuses __proto__, touching no prototype', async () => {
+    const table = (inputs: string[]) =>
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>${inputs
+        .map((text) => `<input><inputExpression typeRef="number"><text>${text}</text></inputExpression></input>`)
+        .join('')}<output name="o"/><rule>${inputs
+        .map(() => '<inputEntry><text>1</text></inputEntry>')
+        .join('')}<outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const { details } = await refusal(() =>
+      importDmn(table(['a.__proto__', '__proto__', 'b.constructor.x']), { key: 'k', pilot: 'p' }),
+    );
+    expect(details.map((d) => [d.path, d.params?.['reason']])).toEqual([
+      ['/definitions/decision/0/decisionTable/input/0/inputExpression', 'input_expression'],
+      ['/definitions/decision/0/decisionTable/input/1/inputExpression', 'input_expression'],
+      ['/definitions/decision/0/decisionTable/input/2/inputExpression', 'input_expression'],
+    ]);
+    const imported = await importDmn(table(['toString', 'a.hasOwnProperty']), { key: 'k', pilot: 'p' });
+    expect(imported.inputSchema).toEqual({
+      type: 'object',
+      properties: {
+        toString: { type: 'number' },
+        a: { type: 'object', properties: { hasOwnProperty: { type: 'number' } } },
+      },
+      required: ['toString', 'a'],
+    });
+    expect(Object.prototype).not.toHaveProperty('type');
+    expect(Object.prototype.toString).not.toHaveProperty('type');
+    expect(Object.prototype.hasOwnProperty).not.toHaveProperty('type');
+  });
+
   it('holds its carried content to a JSON body’s bounds: too deep, or a key no body may have, is refused there', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture);
     const withContent = (json: string) =>
