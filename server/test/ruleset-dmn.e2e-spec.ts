@@ -117,6 +117,16 @@ describe('DMN exchange over HTTP', () => {
     expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-broken')).status).toBe(404);
   });
 
+  it('refuses an input reading __proto__, and the service goes on answering signed-in requests', async () => {
+    const xml = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable><input><inputExpression typeRef="number"><text>a.__proto__</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const refused = await importXml(cast.analyst, 'key=proto-x&pilot=invoices', xml);
+    expect([refused.status, refused.body.details?.map((d: { path: string }) => d.path)]).toEqual([
+      400,
+      ['/definitions/decision/0/decisionTable/input/0/inputExpression'],
+    ]);
+    expect((await as(t, cast.analyst).get('/api/v1/auth/me')).status).toBe(200);
+  });
+
   it('refuses a DOCTYPE, malformed XML, JSON bodies, XML elsewhere, and callers who are not analysts', async () => {
     const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
     const entity = xml.replace(
