@@ -136,7 +136,7 @@ export const dataProvider = {
   },
 
   /** POST /api/v1/{apiPath} with a body that is not JSON (a DMN file as XML); answers the API's JSON. */
-  async postText(apiPath: string, params: { body: string; contentType: string }): Promise<unknown> {
+  async postText(apiPath: string, params: { body: string | Blob; contentType: string }): Promise<unknown> {
     const { json } = await httpClient(`/api/v1/${apiPath}`, {
       method: 'POST',
       headers: new Headers({ Accept: 'application/json', 'Content-Type': params.contentType }),

@@ -127,6 +127,29 @@ describe('DMN exchange over HTTP', () => {
     expect((await as(t, cast.analyst).get('/api/v1/auth/me')).status).toBe(200);
   });
 
+  it('reads XML in UTF-8 only: Latin-1 bytes, another declared encoding or charset are refused, not stored as �', async () => {
+    const xml = (name: string, declaration = '') =>
+      `${declaration}<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="${name}"><decisionTable><input><inputExpression typeRef="number"><text>a</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const send = (body: string | Buffer, type = 'application/xml') =>
+      t.http
+        .post('/api/v1/rulesets/import/dmn?key=dmn-latin&pilot=invoices')
+        .set('authorization', `Bearer ${cast.analyst}`)
+        .set('content-type', type)
+        .send(body);
+    const latin = await send(Buffer.from(xml('Café'), 'latin1'));
+    expect([latin.status, latin.body.error]).toEqual([400, 'invalid_encoding']);
+    const declared = await send(xml('Cafe', '<?xml version="1.0" encoding="ISO-8859-1"?>'));
+    expect([declared.status, declared.body.details]).toEqual([
+      400,
+      [{ path: '/', message: 'declares the encoding iso-8859-1' }],
+    ]);
+    expect((await send(xml('Cafe'), 'text/xml; charset=iso-8859-1')).status).toBe(415);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/dmn-latin')).status).toBe(404);
+    // The same file in UTF-8, declared so, is imported with its name as written.
+    const utf8 = await send(xml('Café', '<?xml version="1.0" encoding="UTF-8"?>'));
+    expect([utf8.status, utf8.body.name]).toEqual([201, 'Café']);
+  });
+
   it('refuses a DOCTYPE, malformed XML, JSON bodies, XML elsewhere, and callers who are not analysts', async () => {
     const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
     const entity = xml.replace(

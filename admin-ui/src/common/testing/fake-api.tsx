@@ -42,7 +42,8 @@ export function fakeApi(routes: Routes) {
   const calls: FakeCall[] = [];
   const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? jsonOrText(init.body) : undefined;
+    // A file sent as it is (a DMN import) stays the Blob it was: the spec reads its bytes.
+    const body = typeof init.body === 'string' ? jsonOrText(init.body) : (init.body ?? undefined);
     const call = { method, url, headers: new Headers(init.headers), body };
     calls.push(call);
     const route = routes[`${method} ${url}`] ?? routes[`${method} ${url.split('?')[0]}`];

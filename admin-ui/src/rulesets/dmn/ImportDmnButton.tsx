@@ -22,14 +22,6 @@ import { may } from '../../layout/access';
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
 /** A chosen file's text (FileReader: every browser the console supports has it). */
-const readText = (file: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
-    reader.readAsText(file);
-  });
-
 type Translate = (key: string, options?: object) => string;
 
 /** Where in the DMN file a refusal points, in words: the rule and its entry, or the input column. */
@@ -94,7 +86,9 @@ export const ImportDmnButton = () => {
     try {
       const query = new URLSearchParams({ key, pilot });
       await dataProvider.postText(`rulesets/import/dmn?${query}`, {
-        body: await readText(file),
+        // The file as it is: read as text here, Latin-1 bytes would arrive as U+FFFD, which the service cannot
+        // tell from what the analyst wrote. Sent unchanged, they are refused as not UTF-8.
+        body: file,
         contentType: 'application/xml',
       });
       notify('gabarit.dmn.imported', { type: 'success', messageArgs: { key } });

@@ -62,7 +62,14 @@ describe('DMN import', () => {
     ).toBe('en');
 
     const [call] = api.to('POST', `${IMPORT}?key=remises&pilot=invoices`);
-    expect(call?.body).toBe(XML);
+    // The file's own bytes: the service, not the browser, decides whether they are UTF-8.
+    expect(call?.body).toBeInstanceOf(Blob);
+    const sent = await new Promise<string>((resolve) => {
+      const reader = new FileReader(); // jsdom's Blob has no text()
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(call!.body as Blob);
+    });
+    expect(sent).toBe(XML);
     expect(call?.headers.get('content-type')).toBe('application/xml');
   });
 

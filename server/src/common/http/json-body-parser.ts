@@ -178,14 +178,14 @@ export function hasDigitRun(text: string, length: number): boolean {
  * Why the body cannot be read as the UTF-8 JSON it is parsed as, or undefined: another charset (UTF-16 read as
  * UTF-8 is garbage, answered as the caller's invalid JSON), or a compressed body. Both are a 415, saying what to send.
  */
-function unreadableEncoding(headers: FastifyRequest['headers']): string | undefined {
+export function unreadableEncoding(headers: FastifyRequest['headers']): string | undefined {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
   // US-ASCII is UTF-8's first 128 characters: a body labelled so reads the same.
   if (charset !== undefined && !['utf-8', 'utf8', 'us-ascii', 'ascii'].includes(charset))
-    return `The body's charset is ${charset}; the API reads JSON in UTF-8 only (send charset=utf-8, or none).`;
+    return `The body's charset is ${charset}; the API reads bodies in UTF-8 only (send charset=utf-8, or none).`;
   const encoding = headers['content-encoding']?.trim().toLowerCase();
   if (encoding && encoding !== 'identity')
-    return `The body is sent with Content-Encoding ${encoding}; the API takes JSON uncompressed.`;
+    return `The body is sent with Content-Encoding ${encoding}; the API takes bodies uncompressed.`;
   return undefined;
 }
 

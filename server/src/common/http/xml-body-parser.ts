@@ -1,26 +1,54 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ValidationError } from '../errors/domain-errors.js';
+import { unreadableEncoding } from './json-body-parser.js';
 
 /** The routes that take an XML body (DMN import); every other route keeps answering 415 to XML. */
 export const XML_BODY_ROUTES = new Set(['/api/v1/rulesets/import/dmn']);
 export const XML_CONTENT_TYPES = ['application/xml', 'text/xml'];
 
+const mediaError = (message: string) =>
+  Object.assign(new Error(message), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower case, if any. */
+export function declaredEncoding(text: string): string | undefined {
+  return /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1]?.toLowerCase();
+}
+
 /**
  * XML bodies are read as text, within the app's body limit (Fastify's bodyLimit), and only on the routes that
  * take them: the handler parses them safely (modules/rulesets/dmn/dmn-xml.ts refuses DOCTYPE and entities).
+ * They are read as UTF-8, as JSON bodies are: bytes that are not UTF-8 (« café » from an older tool in Latin-1)
+ * are refused rather than stored as U+FFFD, and so is a file that declares, or is labelled with, another encoding.
  */
 export function registerXmlBodyParser(fastify: FastifyInstance): void {
   fastify.addContentTypeParser(
     XML_CONTENT_TYPES,
-    { parseAs: 'string' },
+    { parseAs: 'buffer' },
     (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
       if (!XML_BODY_ROUTES.has(request.routeOptions.url ?? ''))
+        return done(mediaError(`Unsupported Media Type: ${String(request.headers['content-type'])}`));
+      const unreadable = unreadableEncoding(request.headers);
+      if (unreadable) return done(mediaError(unreadable));
+      if (typeof body !== 'string' && !isUtf8(body))
         return done(
-          Object.assign(new Error(`Unsupported Media Type: ${String(request.headers['content-type'])}`), {
-            statusCode: 415,
-            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-          }),
+          new ValidationError(
+            'The XML is not valid UTF-8 (it may have been saved in Latin-1 or Windows-1252): save it as UTF-8 and send it again.',
+            [{ path: '/', message: 'is not valid UTF-8' }],
+            'invalid_encoding',
+          ),
         );
-      done(null, body.toString());
+      const text = body.toString();
+      const declared = declaredEncoding(text);
+      if (declared !== undefined && !['utf-8', 'utf8', 'us-ascii', 'ascii'].includes(declared))
+        return done(
+          new ValidationError(
+            `The XML declares the encoding ${declared}; the import reads UTF-8 only: save the file as UTF-8.`,
+            [{ path: '/', message: `declares the encoding ${declared}` }],
+            'invalid_encoding',
+          ),
+        );
+      done(null, text);
     },
   );
 }
