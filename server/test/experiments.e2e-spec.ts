@@ -65,6 +65,31 @@ describe('experiments', () => {
     ]);
   });
 
+  it('refuses an experiment serving nobody, and prices that would make a cost no database stores', async () => {
+    const create = (extra: object) =>
+      analyst.post('/api/v1/experiments', {
+        key: 'bornes',
+        name: 'x',
+        prompt: 'ask',
+        variants: [
+          { name: 'control', version: 1, weight: 1 },
+          { name: 'b', version: 2, weight: 1 },
+        ],
+        ...extra,
+      });
+    const nobody = await create({ coverage: 0 });
+    expect([nobody.status, nobody.body.details?.map((d: { path: string }) => d.path)]).toEqual([400, ['/coverage']]);
+    const priced = await create({
+      guardrails: { maxCostPerAnswer: 1e308, pricePerMillionTokens: { input: 1e308, output: 1 } },
+    });
+    expect(priced.status).toBe(400);
+    expect(priced.body.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      '/guardrails/maxCostPerAnswer',
+      '/guardrails/pricePerMillionTokens/input',
+    ]);
+    expect((await analyst.get('/api/v1/experiments/bornes')).status).toBe(404);
+  });
+
   it('serves each subject a sticky variant once started, and records exposures', async () => {
     const started = await start(
       'brievete',

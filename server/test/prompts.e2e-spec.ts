@@ -174,7 +174,7 @@ describe('prompts', () => {
     expect(down.body.error).toBe('llm_unavailable');
     // A provider that answers 200 with what is not a message is unavailable too: not the caller's invalid JSON,
     // not a 500.
-    for (const mode of ['garbled', 'no_usage'] as const) {
+    for (const mode of ['garbled', 'no_usage', 'huge_usage'] as const) {
       fake.mode = mode;
       const unreadable = await call('complete', { variables, subjectId: 's' });
       expect([mode, unreadable.status, unreadable.body.error]).toEqual([mode, 503, 'llm_unavailable']);
@@ -182,8 +182,15 @@ describe('prompts', () => {
     }
     fake.mode = 'ok';
     // Recorded, as failures of the provider whatever was asked: charged to no experiment variant (ADR 0029).
-    expect(await t.db.collection('completions').countDocuments({ outcome: 'unavailable' })).toBe(4);
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'unavailable' })).toBe(5);
     expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(0);
+    // A request the provider refuses says which kind of refusal, not the provider's message, which quotes the prompt.
+    fake.mode = 'refused';
+    const refused = await call('complete', { variables, subjectId: 's' });
+    fake.mode = 'ok';
+    expect([refused.status, refused.body.error]).toEqual([503, 'llm_rejected']);
+    expect(refused.body.message).toContain('invalid_request_error');
+    expect(refused.body.message).not.toContain('prompt is too long');
     // Calls and their latency by model and outcome, on /metrics.
     const metrics = (await t.http.get('/metrics').set('authorization', `Bearer ${await t.login('admin')}`)).text;
     for (const outcome of ['ok', 'llm_rate_limited', 'llm_unavailable']) {

@@ -10441,7 +10441,7 @@ export interface operations {
           /** @description default: the experiment key */
           salt?: string;
           /**
-           * @description share of subjects in the experiment
+           * @description share of subjects in the experiment (more than 0: an experiment serving nobody would hold the prompt)
            * @default 1
            */
           coverage?: number;
@@ -10452,7 +10452,7 @@ export interface operations {
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
-            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
             pricePerMillionTokens?: {
               input: number;
               output: number;
@@ -10636,7 +10636,7 @@ export interface operations {
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
-            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
             pricePerMillionTokens?: {
               input: number;
               output: number;
@@ -10939,7 +10939,7 @@ export interface operations {
                 maxP95LatencyMs?: number;
                 /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
                 maxCostPerAnswer?: number;
-                /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars */
+                /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
                 pricePerMillionTokens?: {
                   input: number;
                   output: number;

@@ -1,8 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** `garbled`: a 200 whose body is not JSON; `no_usage`: a 200 message without its usage (a provider's bug). */
-export type FakeMode = 'ok' | 'rate_limited' | 'server_error' | 'slow' | 'garbled' | 'no_usage';
+/**
+ * `garbled`: a 200 whose body is not JSON; `no_usage`: a 200 message without its usage (a provider's bug);
+ * `huge_usage`: usage counts that are not counts (1e308); `refused`: a 400 quoting the prompt back.
+ */
+export type FakeMode =
+  'ok' | 'rate_limited' | 'server_error' | 'slow' | 'garbled' | 'no_usage' | 'huge_usage' | 'refused';
 
 /** A local stand-in for Anthropic's Messages API, so tests run the real SDK end to end without a network. */
 export class FakeAnthropic {
@@ -55,6 +59,11 @@ export class FakeAnthropic {
     }
     const messages = body['messages'] as { content: string }[];
     const prompt = messages[0]?.content ?? '';
+    if (this.mode === 'refused')
+      return send(400, {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: `prompt is too long: ${prompt.slice(0, 80)}` },
+      });
     send(200, {
       id: `msg_${this.requests.length}`,
       type: 'message',
@@ -70,7 +79,12 @@ export class FakeAnthropic {
       ],
       stop_reason: 'end_turn',
       stop_sequence: null,
-      ...(this.mode !== 'no_usage' && { usage: { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 } }),
+      ...(this.mode !== 'no_usage' && {
+        usage:
+          this.mode === 'huge_usage'
+            ? { input_tokens: 1e308, output_tokens: 12 }
+            : { input_tokens: Math.ceil(prompt.length / 4), output_tokens: 12 },
+      }),
     });
   }
 }

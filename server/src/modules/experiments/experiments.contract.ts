@@ -27,14 +27,19 @@ const guardrails = {
     maxCostPerAnswer: {
       type: 'number',
       minimum: 0,
+      maximum: 1000,
       description: 'highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1)',
     },
     pricePerMillionTokens: {
       type: 'object',
       additionalProperties: false,
       required: ['input', 'output'],
-      description: 'default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars',
-      properties: { input: { type: 'number', minimum: 0 }, output: { type: 'number', minimum: 0 } },
+      // Bounded so that a cost stays a finite number the database stores (1e308 made it Infinity).
+      description: 'default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each',
+      properties: {
+        input: { type: 'number', minimum: 0, maximum: 10000 },
+        output: { type: 'number', minimum: 0, maximum: 10000 },
+      },
     },
     minSamplePerVariant: {
       type: 'integer',
@@ -58,10 +63,11 @@ export const createExperimentRequestSchema = {
     salt: { type: 'string', minLength: 1, maxLength: 64, description: 'default: the experiment key' },
     coverage: {
       type: 'number',
-      minimum: 0,
+      exclusiveMinimum: 0,
       maximum: 1,
       default: 1,
-      description: 'share of subjects in the experiment',
+      description:
+        'share of subjects in the experiment (more than 0: an experiment serving nobody would hold the prompt)',
     },
     guardrails,
   },
@@ -72,7 +78,7 @@ export const updateExperimentDraftSchema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { variants, coverage: { type: 'number', minimum: 0, maximum: 1 }, guardrails },
+  properties: { variants, coverage: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, guardrails },
 } as const;
 export type UpdateExperimentDraftRequest = FromSchema<typeof updateExperimentDraftSchema>;
 

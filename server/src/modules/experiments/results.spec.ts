@@ -117,4 +117,12 @@ describe('experiment results', () => {
     expect(slow.alarm!.value).toBeCloseTo(10 / 60, 10);
     expect(slow.guardrails.filter((g) => g.breached).map((g) => g.metric)).toEqual(['error_rate', 'p95_latency_ms']);
   });
+
+  it('leaves out of the cost an answer stored with counts that are not counts, so the cost stays finite', () => {
+    const data = input(50, { control: 10, concise: 10 });
+    data.history[1]!.usage = { inputTokens: 1e308, outputTokens: 12 }; // the first answer of `concise`
+    const results = computeResults({ key: 'x', content: content({}), running: true, ...data });
+    const cost = results.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
+    expect(cost.value).toBeCloseTo(0.0105, 10);
+  });
 });

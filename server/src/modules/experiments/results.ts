@@ -179,6 +179,9 @@ function costPerAnswer(history: HistoryRow[], price: { input: number; output: nu
   const sums = new Map<string, { cost: number; n: number }>();
   for (const row of history) {
     if (row.outcome !== 'ok' || !row.usage || !row.variant) continue;
+    // Counts the provider reported are checked when an answer is read; a row stored before that is skipped if
+    // its counts are not counts (1e308 tokens made the cost infinite, and the automatic stop unstorable).
+    if (!Number.isSafeInteger(row.usage.inputTokens) || !Number.isSafeInteger(row.usage.outputTokens)) continue;
     const entry = sums.get(row.variant) ?? { cost: 0, n: 0 };
     entry.cost += (row.usage.inputTokens * price.input + row.usage.outputTokens * price.output) / 1_000_000;
     entry.n++;

@@ -109,7 +109,7 @@ class UnreadableAnswer extends Error {}
 /** The answer's text, usage and stop reason; throws UnreadableAnswer when the message lacks them. */
 function readAnswer(message: Anthropic.Message): CompletionAnswer {
   const { content, usage } = (message ?? {}) as Partial<Anthropic.Message>;
-  if (!Array.isArray(content) || typeof usage?.input_tokens !== 'number' || typeof usage.output_tokens !== 'number')
+  if (!Array.isArray(content) || !isTokenCount(usage?.input_tokens) || !isTokenCount(usage?.output_tokens))
     throw new UnreadableAnswer('no content or usage');
   return {
     text: content.map((block) => (block?.type === 'text' ? block.text : '')).join(''),
@@ -117,6 +117,12 @@ function readAnswer(message: Anthropic.Message): CompletionAnswer {
     stopReason: message.stop_reason ?? null,
   };
 }
+
+/**
+ * A count of tokens: usage feeds costs, budgets and an experiment's guardrails, where 1e308 tokens made an
+ * infinite cost the database would not store.
+ */
+const isTokenCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): Error {
   if (err instanceof Anthropic.RateLimitError) {
@@ -135,11 +141,15 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
       'llm_misconfigured',
     );
   }
-  if (err instanceof Anthropic.BadRequestError)
+  if (err instanceof Anthropic.BadRequestError) {
+    // Only the kind of refusal is said: the provider's message may quote the prompt, and so the person's question.
+    const kind = providerErrorType(err.error) ?? 'invalid_request_error';
+    new Logger('Llm').warn(`the language model provider refused a request (${kind})`);
     return new DependencyUnavailableError(
-      `The language model provider refused the request: ${err.message}`,
+      `The language model provider refused the request (${kind}): check the prompt's model and maximum tokens, and the length of what its variables add.`,
       'llm_rejected',
     );
+  }
   if (err instanceof Anthropic.APIError)
     return new DependencyUnavailableError(
       'The language model provider is unavailable; try again later.',
@@ -153,4 +163,10 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
     'The language model provider sent an answer the service could not read; try again later.',
     'llm_unavailable',
   );
+}
+
+/** The `error.type` of the provider's error body (`invalid_request_error`), when it is a plain word. */
+function providerErrorType(body: unknown): string | undefined {
+  const type = (body as { error?: { type?: unknown } } | undefined)?.error?.type;
+  return typeof type === 'string' && /^[a-z_]{1,64}$/.test(type) ? type : undefined;
 }
