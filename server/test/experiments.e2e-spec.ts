@@ -133,7 +133,11 @@ describe('experiments', () => {
       completionId: answers[0].completionId,
       outcome: 'positive',
     });
-    expect(rewritten.status).toBe(403);
+    expect([rewritten.status, rewritten.body.error, rewritten.body.message]).toEqual([
+      403,
+      'api_key_only',
+      expect.stringContaining('experiments:feedback:<key>'),
+    ]);
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.running).toBe(true);
     const [control, concise] = results.variants;

@@ -27,6 +27,7 @@ export const TRANSLATED_ERRORS = [
   'not_found',
   'forbidden',
   'missing_role',
+  'api_key_only',
   'invalid_csv',
   'render_failed',
   'render_limit',

@@ -5,6 +5,7 @@
 export const errorMessages = {
   account_disabled: 'This account is disabled. Contact the administrators.',
   account_locked: 'Too many failed attempts: the account is temporarily locked.',
+  api_key_only: 'Only a system holding an API key may do this, not a console user.',
   archived: 'This item is archived: it can no longer be changed.',
   audit_contention: 'The audit trail is too busy to record this action: nothing was lost, try again.',
   bad_request: 'The request is malformed.',

@@ -5,6 +5,7 @@
 export const errorMessages = {
   account_disabled: "Ce compte est désactivé. Adressez-vous à l'équipe d'administration.",
   account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
+  api_key_only: 'Seul un système muni d’une clé API peut faire cela, pas un utilisateur de la console.',
   archived: 'Cet élément est archivé : il ne peut plus être modifié.',
   audit_contention:
     "Le journal d'audit est trop sollicité pour consigner cette action : rien n'a été perdu, réessayez.",

@@ -68,6 +68,12 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'authenticated') return;
     if (principal.kind === 'user') {
       if (principal.roles.some((role) => rule.roles.includes(role))) return;
+      // Some routes are for the systems that hold a key only (an assistant posting feedback): say so, not "one of: ."
+      if (rule.roles.length === 0 && rule.kind === 'scope')
+        throw new ForbiddenError(
+          `Only an API key with a scope allowing ${rule.action}:<key> may do this; console users may not.`,
+          'api_key_only',
+        );
       throw new ForbiddenError(`This action needs one of the roles: ${rule.roles.join(', ')}.`, 'missing_role');
     }
     if (rule.kind === 'roles') {
