@@ -97,9 +97,11 @@ describe('console experiments', () => {
   }
 
   it('reads the verdict in plain words, then flags a skewed split, in French and English', async () => {
-    // 240 subjects, served once each; concise-v4 gets positive feedback on 13 answers in 20, detaillee-v3 on 8 in 20.
+    // 400 subjects, served once each; concise-v4 gets positive feedback on 13 answers in 20, detaillee-v3 on 8 in 20.
+    // About 200 a variant: enough for the test valid at every look to show the gap, which the verdict follows (at
+    // 120 a variant it does not yet, and the verdict says so).
     const served = await inBatches(
-      Array.from({ length: 240 }, (_, i) => `sujet-${i}`),
+      Array.from({ length: 400 }, (_, i) => `sujet-${i}`),
       async (subject) => ({ subject, ...(await serve(subject)) }),
     );
     const seen = new Map<string, number>();
@@ -202,7 +204,7 @@ describe('console experiments', () => {
       .set('authorization', `Bearer ${analystToken}`);
     expect(stopped.body).toMatchObject({ archived: true, halt: { reason: 'srm', fallback: { version: 3 } } });
     await page.close();
-  }, 120_000); // ~600 API calls to seed before the pages are read
+  }, 180_000); // ~1 000 API calls to seed before the pages are read
 
   it('lets an analyst create a draft, showing the API problems on their fields', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });

@@ -10244,6 +10244,7 @@ export interface operations {
               control: string;
               /** @description fixed-horizon z-test (valid for one look only) */
               pValue: number;
+              /** @description by the fixed-horizon z-test, like pValue; a difference shown at every look is byVariant[].sequential.canStop */
               winner?: string;
               byVariant: {
                 name: string;

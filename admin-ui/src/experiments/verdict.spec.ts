@@ -88,6 +88,22 @@ describe('experimentVerdict', () => {
     );
   });
 
+  it('follows the test valid at every look: a gap the z-test sees is not yet a verdict until that test shows it', () => {
+    const daily = (sequential: { pValue: number; canStop: boolean }) => {
+      const r = results([variant('detaillee', 130, 52), variant('concise-v4', 130, 78)], [0.004]);
+      r.comparison.byVariant[0]!.sequential = { ...sequential, confidenceSequence: [-0.05, 0.42] };
+      return r;
+    };
+    const early = inFrench(daily({ pValue: 0.15, canStop: false }));
+    expect([early.kind, early.severity]).toEqual(['not_yet_shown', 'info']);
+    expect(words(early.text)).toBe(
+      'Pas encore de conclusion : « concise-v4 » (60,0 %) et le témoin « detaillee » (40,0 %) s’écartent, mais le test valable à chaque consultation ne le démontre pas encore (p = 0,15). Poursuivez l’expérience : un écart lu en cours de route peut être dû au hasard.',
+    );
+    const shown = inEnglish(daily({ pValue: 0.02, canStop: true }));
+    expect(shown.kind).toBe('winner');
+    expect(shown.text).toMatch(/\(p = 0\.02\)\.$/);
+  });
+
   it('withholds a verdict while a variant has fewer answers than the experiment’s minimum, even with a tiny p-value', () => {
     const verdict = inFrench(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005]));
     expect(verdict.kind).toBe('too_few_subjects');

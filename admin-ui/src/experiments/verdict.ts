@@ -14,7 +14,8 @@ const rateOf = (v: VariantResult): number => v.rate ?? 0;
 export const MIN_EXPECTED_OUTCOMES = 5;
 export const ALPHA = 0.05;
 
-export type VerdictKind = 'srm' | 'too_few_subjects' | 'too_few_outcomes' | 'winner' | 'control_wins' | 'no_difference';
+export type VerdictKind =
+  'srm' | 'too_few_subjects' | 'too_few_outcomes' | 'winner' | 'control_wins' | 'not_yet_shown' | 'no_difference';
 
 export interface Verdict {
   kind: VerdictKind;
@@ -25,9 +26,20 @@ export interface Verdict {
   srmWarning?: string;
 }
 
+type Comparison = ExperimentResults['comparison']['byVariant'][number];
+
+/**
+ * A difference the reader may act on: by the always-valid test (docs/adr/0029) when the API gives it, since
+ * results are read every day and the fixed-horizon z-test holds for one look only. Read after every 100
+ * subjects, it finds a difference in an A/A experiment a quarter of the time.
+ */
+const shown = (c: Comparison): boolean => (c.sequential ? c.sequential.canStop : c.pValue < ALPHA);
+/** The p-value a verdict quotes: the always-valid one, when there is one. */
+const quotedP = (c: Comparison): number => c.sequential?.pValue ?? c.pValue;
+
 /**
  * Reads the results for a non-statistician: a broken split first (nothing else can be trusted), then too
- * little data, then the test against the control at the 5 % level.
+ * little data, then the test against the control at the 5 % level, valid at every look.
  */
 export function experimentVerdict(results: ExperimentResults, translate: Translate, locale: string): Verdict {
   const t = (key: string, options?: Record<string, unknown>) =>
@@ -83,7 +95,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
 
   const byName = new Map(variants.map((v) => [v.name, v]));
   const tests = comparison.byVariant.filter((c) => byName.has(c.name)).sort((a, b) => a.pValue - b.pValue);
-  const significant = tests.filter((c) => c.pValue < ALPHA);
+  const significant = tests.filter(shown);
   const better = significant.find((c) => rateOf(byName.get(c.name)!) > rateOf(control));
   if (better) {
     const winner = byName.get(better.name)!;
@@ -95,7 +107,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
         control: control.name,
         winnerRate: rate(rateOf(winner)),
         controlRate: rate(rateOf(control)),
-        p: p(better.pValue),
+        p: p(quotedP(better)),
       }),
     };
   }
@@ -110,7 +122,24 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
         loser: loser.name,
         controlRate: rate(rateOf(control)),
         loserRate: rate(rateOf(loser)),
-        p: p(worse.pValue),
+        p: p(quotedP(worse)),
+      }),
+    };
+  }
+  // The z-test sees a gap the test valid at every look does not show yet: what the green box used to call a
+  // winner while the panel beside it said « pas encore ».
+  const early = tests.find((c) => c.pValue < ALPHA);
+  if (early) {
+    const variant = byName.get(early.name)!;
+    return {
+      kind: 'not_yet_shown',
+      severity: 'info',
+      text: t('not_yet_shown', {
+        variant: variant.name,
+        variantRate: rate(rateOf(variant)),
+        control: control.name,
+        controlRate: rate(rateOf(control)),
+        p: p(quotedP(early)),
       }),
     };
   }
@@ -124,7 +153,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       variantRate: rate(rateOf(variant)),
       control: control.name,
       controlRate: rate(rateOf(control)),
-      p: p(closest?.pValue ?? 1),
+      p: p(closest ? quotedP(closest) : 1),
     }),
   };
 }

@@ -121,6 +121,8 @@ export const experimentsMessages = {
           'Variant “%{winner}” does better than the control “%{control}”: %{winnerRate} vs %{controlRate} positive feedback (%{p}).',
         control_wins:
           'The control “%{control}” does better than variant “%{loser}”: %{controlRate} vs %{loserRate} positive feedback (%{p}).',
+        not_yet_shown:
+          'No conclusion yet: “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) differ, but the test valid at every look does not show it yet (%{p}). Keep the experiment running: a gap read along the way may be chance.',
         no_difference:
           'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
         too_few_subjects:

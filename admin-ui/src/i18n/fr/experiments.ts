@@ -122,6 +122,8 @@ export const experimentsMessages = {
           'La variante « %{winner} » fait mieux que le témoin « %{control} » : %{winnerRate} contre %{controlRate} de retours positifs (%{p}).',
         control_wins:
           'Le témoin « %{control} » fait mieux que la variante « %{loser} » : %{controlRate} contre %{loserRate} de retours positifs (%{p}).',
+        not_yet_shown:
+          'Pas encore de conclusion : « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) s’écartent, mais le test valable à chaque consultation ne le démontre pas encore (%{p}). Poursuivez l’expérience : un écart lu en cours de route peut être dû au hasard.',
         no_difference:
           'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
         too_few_subjects:

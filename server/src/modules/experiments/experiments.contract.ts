@@ -229,7 +229,11 @@ export const experimentResultsSchema = {
       properties: {
         control: { type: 'string' },
         pValue: { type: 'number', description: 'fixed-horizon z-test (valid for one look only)' },
-        winner: { type: 'string' },
+        winner: {
+          type: 'string',
+          description:
+            'by the fixed-horizon z-test, like pValue; a difference shown at every look is byVariant[].sequential.canStop',
+        },
         byVariant: {
           type: 'array',
           items: {
