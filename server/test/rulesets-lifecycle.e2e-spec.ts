@@ -123,7 +123,10 @@ describe('rule set lifecycle', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.details).toEqual([{ path: '/version', message: 'does not exist (the latest is 1)' }]);
     const unknown = await approver.post('/api/v1/rulesets/nulle-part/versions/1/approve');
-    expect([unknown.status, unknown.body.details]).toEqual([404, [{ path: '/key', message: 'names no rule set' }]]);
+    expect([unknown.status, unknown.body.details]).toEqual([
+      404,
+      [{ path: '/key', message: 'names no rule set', keyword: 'notFound', params: { what: 'rule_set' } }],
+    ]);
     const noComment = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 1 });
     expect(noComment.status).toBe(400);
     expect(noComment.body.details).toEqual([

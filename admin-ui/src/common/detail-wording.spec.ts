@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { TOKEN_ENGLISH } from '../../../server/src/engine/template-errors';
-import { CSV_REASONS, DMN_REASONS, SYNTAX_REASONS, TEMPLATE_REASONS, wordDetail } from './detail-wording';
+import {
+  ARCHIVED_KINDS,
+  CSV_REASONS,
+  DMN_REASONS,
+  NOT_FOUND_KINDS,
+  SYNTAX_REASONS,
+  TEMPLATE_REASONS,
+  wordDetail,
+} from './detail-wording';
 import { PATTERN_FORMATS } from './pattern-formats';
 
 const inFrench = polyglotI18nProvider(() => fr, 'fr').translate as (
@@ -207,6 +215,38 @@ describe('refusals of a CSV import in the console’s language', () => {
         expect(worded).not.toContain('%{');
       }
     expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('the API’s English');
+  });
+});
+
+describe('paths that name nothing, or something archived, in the console’s language', () => {
+  it('words every kind the API names, in French and in English, and keeps the API’s message for another', () => {
+    for (const what of NOT_FOUND_KINDS)
+      for (const translate of [inFrench, inEnglish]) {
+        const worded = wordDetail({ message: 'names no x', keyword: 'notFound', params: { what } }, translate, 'fr');
+        expect(worded).not.toContain('gabarit.');
+        expect(worded).not.toBe('names no x');
+      }
+    for (const what of ARCHIVED_KINDS)
+      expect(wordDetail({ message: 'x', keyword: 'archived', params: { what } }, inFrench, 'fr')).toMatch(/^désigne/);
+    expect(
+      wordDetail(
+        { message: 'names no decision record kept', keyword: 'notFound', params: { what: 'decision' } },
+        inFrench,
+        'fr',
+      ),
+    ).toBe('ne désigne aucune décision conservée (les décisions sont conservées pour une durée limitée)');
+    expect(
+      wordDetail({ message: 'names no spaceship', keyword: 'notFound', params: { what: 'spaceship' } }, inFrench, 'fr'),
+    ).toBe('names no spaceship');
+  });
+
+  it('words a refused DOCTYPE with its place', () => {
+    const doctype = {
+      message: 'line 1: <!DOCTYPE is not accepted',
+      keyword: 'syntax',
+      params: { line: 1, column: 1, reason: 'declaration' },
+    };
+    expect(wordDetail(doctype, inFrench, 'fr')).toMatch(/^Ligne 1, colonne 1\s: une déclaration DOCTYPE ou ENTITY/);
   });
 });
 

@@ -34,6 +34,9 @@ const OWN_WORDING: Record<
     typeof params['type'] === 'string'
       ? translate(`gabarit.reference_tables.cell_errors.${params['type']}`)
       : undefined,
+  // A path naming nothing of its kind (an unknown key or id), or something archived: `what` says which kind.
+  notFound: (params, translate) => namedWording('not_found', NOT_FOUND_KINDS, params, translate),
+  archived: (params, translate) => namedWording('archived', ARCHIVED_KINDS, params, translate),
   // A reference table's cell or CSV header naming no column, a key with spaces at its ends, a key given twice.
   unknownColumn: (_params, translate) => translate('gabarit.reference_tables.server_errors.unknown_column'),
   keySpaces: (_params, translate) => translate('gabarit.reference_tables.server_errors.key_spaces'),
@@ -71,6 +74,30 @@ const OWN_WORDING: Record<
       : undefined,
 };
 
+/** The kinds of thing a `notFound` or `archived` detail names (server: common/errors/domain-errors.ts NamedThing). */
+export const NOT_FOUND_KINDS = [
+  'rule_set',
+  'prompt',
+  'experiment',
+  'decision',
+  'user',
+  'api_key',
+  'review_request',
+  'reference_table',
+  'evaluation_set',
+] as const;
+export const ARCHIVED_KINDS = ['rule_set', 'prompt', 'experiment'] as const;
+
+function namedWording(
+  group: 'not_found' | 'archived',
+  kinds: readonly string[],
+  params: Record<string, unknown>,
+  translate: Translate,
+): string | undefined {
+  const what = params['what'];
+  return typeof what === 'string' && kinds.includes(what) ? translate(`gabarit.details.${group}.${what}`) : undefined;
+}
+
 /** Why a CSV import is refused as a whole; other reasons keep the API's message. */
 export const CSV_REASONS = [
   'duplicate_header',
@@ -95,7 +122,7 @@ function repeatedKeyWording(params: Record<string, unknown>, translate: Translat
   return undefined;
 }
 /** The kinds of mistake a `syntax` detail may name (gabarit.details.syntax.reasons). */
-export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count'] as const;
+export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count', 'declaration'] as const;
 
 function syntaxWording(params: Record<string, unknown>, translate: Translate): string {
   const { line, column, reason } = params;

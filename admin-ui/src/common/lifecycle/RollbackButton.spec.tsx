@@ -38,12 +38,29 @@ describe('rolling back', () => {
     // The warning does not stand in the way: the approver may still roll back.
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
     // Only a version that was in force is offered: version 3 never was (it is published on its date, or withdrawn).
-    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Version 1']);
-    fireEvent.click(await screen.findByRole('option', { name: 'Version 1' }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/^Version 1, en vigueur juste avant \(mise en vigueur le 5 janvier 2026/),
+    ]);
+    fireEvent.click(await screen.findByRole('option', { name: /^Version 1,/ }));
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), { target: { value: 'Erreur de taux' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revenir à une version' }));
     await waitFor(() => expect(api.to('POST', ROLLBACK)).toHaveLength(1));
     expect(api.to('POST', ROLLBACK)[0]!.body).toEqual({ version: 1, comment: 'Erreur de taux' });
+  });
+
+  it('lists the versions most recently in force first, the one just before the current one said so', async () => {
+    fakeApi({});
+    const dialog = await open([
+      published(1, { status: 'retired', publications: [{ effectiveFrom: '2026-01-05T14:00:00.000Z' }] }),
+      published(2, { inForce: true, publications: [{ effectiveFrom: '2026-09-01T14:00:00.000Z' }] }),
+      published(3, { status: 'retired', publications: [{ effectiveFrom: '2026-03-02T14:00:00.000Z' }] }),
+    ]);
+    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
+    expect(options).toEqual([
+      expect.stringMatching(/^Version 3, en vigueur juste avant \(mise en vigueur le 2 mars 2026/),
+      expect.stringMatching(/^Version 1, mise en vigueur pour la dernière fois le 5 janvier 2026/),
+    ]);
   });
 
   it('warns of nothing when no publication waits', async () => {

@@ -80,9 +80,14 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
               value={target}
               onChange={(e) => setTarget(Number(e.target.value))}
             >
-              {candidates.map((v) => (
+              {candidates.map((v, i) => (
                 <MenuItem key={v.number} value={v.number}>
-                  {translate('gabarit.lifecycle.version_n', { version: v.number })}
+                  {translate(
+                    i === 0 && activeVersion !== null
+                      ? 'gabarit.lifecycle.rollback_choice_previous'
+                      : 'gabarit.lifecycle.rollback_choice',
+                    { version: v.number, at: formatDateTime(v.lastInForce, locale) },
+                  )}
                 </MenuItem>
               ))}
             </TextField>

@@ -52,7 +52,9 @@ describe('rollbackCandidates', () => {
       version(3, 'published', '2027-01-15T13:00:00Z'),
       version(4, 'approved'),
     ];
-    expect(rollbackCandidates(versions, 2, now).map((v) => v.number)).toEqual([1]);
+    expect(rollbackCandidates(versions, 2, now).map((v) => [v.number, v.lastInForce])).toEqual([
+      [1, '2026-01-05T14:00:00.000Z'],
+    ]);
     expect(rollbackCandidates(versions.slice(1), 2, now)).toEqual([]);
   });
 });

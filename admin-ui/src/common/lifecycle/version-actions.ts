@@ -28,14 +28,27 @@ export function scheduledFrom(version: VersionRecord, now = Date.now()): string 
  * The versions a rollback may put back: those that were in force once. One merely scheduled for later never was:
  * it is published on its date, or withdrawn (the API refuses it too).
  */
-export function rollbackCandidates(versions: VersionRecord[], activeVersion: number | null, now = Date.now()) {
-  return versions.filter(
-    (v) =>
-      (v.status === 'published' || v.status === 'retired') &&
-      v.number !== activeVersion &&
-      v.checksum &&
-      (v.publications ?? []).some((p) => Date.parse(p.effectiveFrom) <= now),
-  );
+export function rollbackCandidates(
+  versions: VersionRecord[],
+  activeVersion: number | null,
+  now = Date.now(),
+): RollbackCandidate[] {
+  return versions
+    .filter((v) => (v.status === 'published' || v.status === 'retired') && v.number !== activeVersion && v.checksum)
+    .flatMap((v) => {
+      const started = (v.publications ?? []).map((p) => Date.parse(p.effectiveFrom)).filter((at) => at <= now);
+      return started.length === 0 ? [] : [{ ...v, lastInForce: new Date(Math.max(...started)).toISOString() }];
+    })
+    .sort((a, b) => Date.parse(b.lastInForce) - Date.parse(a.lastInForce) || b.number - a.number);
+}
+
+/**
+ * A version a rollback may put back, with when it last took effect. Listed most recent first: the one in force
+ * just before the current one is usually what an approver undoing a bad publication wants, and the list had
+ * started with version 1, which was then put back by mistake.
+ */
+export interface RollbackCandidate extends VersionRecord {
+  lastInForce: string;
 }
 
 /** Why submitting a version is refused before asking the API (an i18n key and its arguments), or undefined. */

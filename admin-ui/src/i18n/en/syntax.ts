@@ -5,6 +5,7 @@ export const syntaxMessages = {
   somewhere: 'the syntax is not respected here.',
   whole: 'The syntax is not respected.',
   reasons: {
+    declaration: 'a DOCTYPE or ENTITY declaration, which the import refuses: remove it from the file.',
     quote_not_closed: 'an opening quote is never closed.',
     after_closing_quote: 'a closing quote is followed by something other than the delimiter.',
     field_count: 'the line does not have as many fields as the header.',

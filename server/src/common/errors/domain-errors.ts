@@ -10,6 +10,26 @@ export interface ErrorDetail {
   params?: Record<string, unknown>;
 }
 
+/**
+ * What a path fails to name, as `params.what` of a `notFound` or `archived` detail: a client words it in its own
+ * language from this code, the message staying the API's English.
+ */
+export type NamedThing =
+  | 'rule_set'
+  | 'prompt'
+  | 'experiment'
+  | 'decision'
+  | 'user'
+  | 'api_key'
+  | 'review_request'
+  | 'reference_table'
+  | 'evaluation_set';
+
+/** A detail saying the path names no such thing (`/key` names no rule set). */
+export function namesNone(path: string, what: NamedThing, message: string): ErrorDetail {
+  return { path, message, keyword: 'notFound', params: { what } };
+}
+
 /** Errors thrown by services. They know nothing of HTTP; the exception filter maps them to a status. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;

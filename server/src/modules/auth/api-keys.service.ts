@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, UnauthenticatedError, ValidationError, namesNone } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
@@ -112,7 +112,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
     if (!revoked) {
       const existing = await this.repository.findById(id);
       if (!existing)
-        throw new NotFoundError(`No API key with id "${id}".`, [{ path: '/id', message: 'names no API key' }]);
+        throw new NotFoundError(`No API key with id "${id}".`, [namesNone('/id', 'api_key', 'names no API key')]);
       return toView(existing); // already revoked: revoking again changes nothing
     }
     this.forget(id);

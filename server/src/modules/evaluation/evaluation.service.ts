@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError, type ErrorDetail, namesNone } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
@@ -256,10 +256,10 @@ export class EvaluationService {
         ? await this.rulesets.state(key)
         : await this.snapshots.get(key);
     if (!state)
-      throw new NotFoundError(`No rule set with key "${key}".`, [{ path: '/key', message: 'names no rule set' }]);
+      throw new NotFoundError(`No rule set with key "${key}".`, [namesNone('/key', 'rule_set', 'names no rule set')]);
     if (state.archived)
       throw new NotFoundError(`The rule set "${key}" is archived: it no longer decides.`, [
-        { path: '/key', message: 'names an archived rule set' },
+        { path: '/key', message: 'names an archived rule set', keyword: 'archived', params: { what: 'rule_set' } },
       ]);
     const instant = asOf ? new Date(asOf) : new Date();
     const version =
@@ -553,6 +553,6 @@ function sameTypes(actual: string[], expected: string[]): boolean {
 /** The answer for a decision that is not there, or that the caller may not know of: the same words for both. */
 export function decisionNotFound(id: string): NotFoundError {
   return new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`, [
-    { path: '/id', message: 'names no decision record kept' },
+    namesNone('/id', 'decision', 'names no decision record kept'),
   ]);
 }

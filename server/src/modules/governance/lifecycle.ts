@@ -542,7 +542,12 @@ export class Lifecycle<M, C> {
   private assertNotArchived(state: ResourceState<M, C>): void {
     if (state.archived)
       throw new ConflictError(`The ${this.label} "${state.key}" is archived.`, 'archived', [
-        { path: '/key', message: `names an archived ${this.label}: it can no longer change` },
+        {
+          path: '/key',
+          message: `names an archived ${this.label}: it can no longer change`,
+          keyword: 'archived',
+          params: { what: this.label.replace(' ', '_') },
+        },
       ]);
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError, namesNone, type NamedThing } from '../../common/errors/domain-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -37,7 +37,7 @@ export class VersionedResourceService<M, C> {
     const state = await this.repository.get(key);
     if (!state)
       throw new NotFoundError(`No ${this.label} with key "${key}".`, [
-        { path: '/key', message: `names no ${this.label}` },
+        namesNone('/key', this.label.replace(' ', '_') as NamedThing, `names no ${this.label}`),
       ]);
     return state;
   }

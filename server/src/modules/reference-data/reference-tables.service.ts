@@ -6,6 +6,7 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
   ValidationError,
+  namesNone,
 } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { ifMatchAccepts } from '../../common/http/if-match.js';
@@ -346,7 +347,9 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   private async load(key: string): Promise<ReferenceTable> {
     const table = await this.repository.get(key);
     if (!table)
-      throw new NotFoundError(`No reference table "${key}".`, [{ path: '/key', message: 'names no reference table' }]);
+      throw new NotFoundError(`No reference table "${key}".`, [
+        namesNone('/key', 'reference_table', 'names no reference table'),
+      ]);
     return table;
   }
 

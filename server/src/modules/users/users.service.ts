@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError, ValidationError, namesNone } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -48,7 +48,7 @@ export class UsersService implements OnApplicationBootstrap {
   async get(username: string): Promise<UserView> {
     const user = await this.repository.findByUsername(username);
     if (!user)
-      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
+      throw new NotFoundError(`No user named "${username}".`, [namesNone('/username', 'user', 'names no user')]);
     return toView(user, this.throttle);
   }
 
@@ -79,7 +79,7 @@ export class UsersService implements OnApplicationBootstrap {
   async update(username: string, request: UpdateUserRequest, actor: string): Promise<UserView> {
     const before = await this.repository.findByUsername(username);
     if (!before)
-      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
+      throw new NotFoundError(`No user named "${username}".`, [namesNone('/username', 'user', 'names no user')]);
     // Compared on the stored name: usernames are case-insensitive, so `PUT /users/ADMIN` is the admin too.
     if (
       before._id === actor.toLowerCase() &&
@@ -110,7 +110,7 @@ export class UsersService implements OnApplicationBootstrap {
         endSessions,
       ))
     ) {
-      throw new NotFoundError(`No user named "${username}".`, [{ path: '/username', message: 'names no user' }]);
+      throw new NotFoundError(`No user named "${username}".`, [namesNone('/username', 'user', 'names no user')]);
     }
     this.sessions.forget(before._id);
     if (request.unlock === true) this.throttle.clear(before._id);

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   ValidationError,
   type ErrorDetail,
+  namesNone,
 } from '../../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../../common/http/ajv.js';
 import { wilson95 } from '../../../common/statistics/proportions.js';
@@ -150,7 +151,7 @@ export class EvaluationService {
     const set = await this.repository.findSet(key, request.set);
     if (!set)
       throw new ValidationError(`The prompt "${key}" has no evaluation set named "${request.set}".`, [
-        { path: '/set', message: 'names no evaluation set of this prompt' },
+        namesNone('/set', 'evaluation_set', 'names no evaluation set of this prompt'),
       ]);
     // Without a model every case would fail the same way, and the run would be kept as evidence of a 0 % pass
     // rate that approvers then read: refused before any case runs (503 llm_not_configured), nothing stored. An

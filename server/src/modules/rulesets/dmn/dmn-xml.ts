@@ -65,7 +65,18 @@ export async function parseDmnXml(xml: string): Promise<XmlElement> {
   if (declaration)
     throw new ValidationError(
       'DMN files with a DOCTYPE or ENTITY declaration are refused.',
-      [{ path: '/', message: `line ${lineOf(text, declaration.index)}: <!${declaration[1]} is not accepted` }],
+      [
+        {
+          path: '/',
+          message: `line ${lineOf(text, declaration.index)}: <!${declaration[1]} is not accepted`,
+          keyword: 'syntax',
+          params: {
+            line: lineOf(text, declaration.index),
+            column: declaration.index - text.lastIndexOf('\n', declaration.index - 1),
+            reason: 'declaration',
+          },
+        },
+      ],
       'xml_doctype_refused',
     );
   const parser = new SaxesParser({ xmlns: true, position: true });

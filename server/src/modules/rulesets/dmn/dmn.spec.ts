@@ -278,7 +278,14 @@ describe('DMN export and import', () => {
     const doctype = xml.replace('<definitions', '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');
     expect(await refusal(() => importDmn(doctype, { key: 'k', pilot: 'p' }))).toEqual({
       code: 'xml_doctype_refused',
-      details: [{ path: '/', message: 'line 2: <!DOCTYPE is not accepted' }],
+      details: [
+        {
+          path: '/',
+          message: 'line 2: <!DOCTYPE is not accepted',
+          keyword: 'syntax',
+          params: { line: 2, column: 1, reason: 'declaration' },
+        },
+      ],
     });
     expect(await refusal(() => importDmn(xml.replace('</decision>', ''), { key: 'k', pilot: 'p' }))).toMatchObject({
       code: 'invalid_xml',
