@@ -13,9 +13,10 @@ const prompt = {
     { number: 2, status: 'published' },
   ],
 };
-const routes = (post: FakeAnswer) => ({
+const routes = (post: FakeAnswer, servedBy: object[] = []) => ({
   'GET /api/v1/prompts': { body: [prompt], headers: { 'Content-Range': 'prompts 0-0/1' } },
   'GET /api/v1/prompts/accueil': { body: prompt },
+  'GET /api/v1/prompts/accueil/experiments': { body: servedBy },
   'POST /api/v1/experiments': post,
   'GET /api/v1/experiments/accueil-ab': { body: { id: 'accueil-ab', key: 'accueil-ab' } },
 });
@@ -45,6 +46,15 @@ const renderCreate = () =>
   );
 
 describe('ExperimentCreate', () => {
+  it('warns as soon as the prompt is chosen that another experiment runs on it', async () => {
+    const running = { experiment: 'accueil-ton', variant: 'a', version: 1, control: true, fallback: false };
+    fakeApi(routes({ status: 201, body: {} }, [running]));
+    renderCreate();
+    await choose(await screen.findByRole('combobox', { name: /^Gabarit de requête/ }), 'Accueil (accueil)');
+    const warning = await screen.findByTestId('experiment-running-elsewhere');
+    expect(warning.textContent).toMatch(/L’expérience «\s?accueil-ton\s?» est en cours sur ce gabarit/);
+  });
+
   it("creates the experiment with react-admin's create: POST /api/v1/experiments with what the form says", async () => {
     const api = fakeApi(routes({ status: 201, body: { id: 'accueil-ab', key: 'accueil-ab' } }));
     renderCreate();

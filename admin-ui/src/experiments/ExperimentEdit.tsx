@@ -136,7 +136,7 @@ const DraftForm = () => {
       <Typography variant="body1" sx={{ mt: 2 }}>
         {translate('gabarit.experiments.prompt_is')} <strong>{baseEditing.prompt}</strong>
       </Typography>
-      <VariantsInput prompt={baseEditing.prompt ?? ''} />
+      <VariantsInput prompt={baseEditing.prompt ?? ''} experimentKey={key} />
     </SimpleForm>
   );
 };

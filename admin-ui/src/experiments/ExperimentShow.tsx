@@ -122,7 +122,22 @@ const Versions = () => {
 
 const Results = () => {
   const { record } = useShowContext<ExperimentRecord>();
-  return record ? <ExperimentResults experimentKey={record.key} updatedAt={record.updatedAt} /> : null;
+  const translate = useTranslate();
+  if (!record) return null;
+  const phase = experimentPhase(record);
+  // Before it starts there is nothing to read: an empty verdict, chart and guardrails said « figés ».
+  if (phase === 'not_started' || phase === 'scheduled')
+    return (
+      <Box component="section" aria-labelledby="experiment-results-title" sx={{ mt: 3 }}>
+        <Typography id="experiment-results-title" variant="h2" sx={{ fontSize: '1.25rem' }}>
+          {translate('gabarit.experiments.results.title')}
+        </Typography>
+        <Typography variant="body2" sx={{ mt: 1 }} data-testid="experiment-not-started">
+          {translate(`gabarit.experiments.results.${phase}`)}
+        </Typography>
+      </Box>
+    );
+  return <ExperimentResults experimentKey={record.key} updatedAt={record.updatedAt} />;
 };
 
 /** An experiment: its state and settings, its versions through review (publishing starts it), Stop, and results. */

@@ -1,4 +1,4 @@
-import { Typography } from '@mui/material';
+import { Alert, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
@@ -13,6 +13,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { useResourceRead } from '../common/use-resource-read';
 import { publishedVersionChoices, VARIANT_NAME_PATTERN, type ExperimentFormValues } from './experiment-form';
 import { weightShares } from './format';
 
@@ -43,8 +44,28 @@ const TrafficShares = () => {
   );
 };
 
+/**
+ * A prompt runs one experiment at a time: said as soon as the prompt is chosen, not at the last step, where
+ * publishing this one would be refused while the other runs.
+ */
+const RunningElsewhere = ({ prompt, experimentKey }: { prompt: string | undefined; experimentKey?: string }) => {
+  const translate = useTranslate();
+  const served = useResourceRead<{ experiment: string; fallback: boolean }[]>(
+    'prompts',
+    prompt || undefined,
+    prompt ? 'experiments' : undefined,
+  ).data;
+  const other = served?.find((s) => !s.fallback && s.experiment !== experimentKey)?.experiment;
+  if (!other) return null;
+  return (
+    <Alert severity="warning" sx={{ mt: 1 }} data-testid="experiment-running-elsewhere">
+      {translate('gabarit.experiments.running_elsewhere', { experiment: other })}
+    </Alert>
+  );
+};
+
 /** The variants (first = control), each a published version of the prompt with its weight, and the coverage. */
-export const VariantsInput = ({ prompt }: { prompt: string | undefined }) => {
+export const VariantsInput = ({ prompt, experimentKey }: { prompt: string | undefined; experimentKey?: string }) => {
   const translate = useTranslate();
   const { data } = useGetOne<{ id: string; versions: { number: number; status: string }[] }>(
     'prompts',
@@ -65,6 +86,7 @@ export const VariantsInput = ({ prompt }: { prompt: string | undefined }) => {
       : false;
   return (
     <>
+      <RunningElsewhere prompt={prompt} experimentKey={experimentKey} />
       <Typography variant="body2" sx={{ mt: 1 }}>
         {translate('gabarit.experiments.variants_help')}
       </Typography>

@@ -16,6 +16,8 @@ export const experimentsMessages = {
         'The first variant is the control. Each variant serves a published version of the prompt, according to its weight.',
       coverage_help: 'Share of subjects included in the experiment; the others get the version in force.',
       shares: 'Traffic split: %{shares}',
+      running_elsewhere:
+        'The experiment “%{experiment}” is running on this prompt: a prompt runs one experiment at a time, so this one can start only once that one is stopped.',
       choose_prompt_first: 'Choose a prompt first.',
       no_published_version: 'This prompt has no published version: publish at least two before comparing them.',
       version_choice: 'Version %{version} (%{status})',
@@ -44,6 +46,8 @@ export const experimentsMessages = {
         title: 'Results',
         refresh: 'Refresh results',
         not_running: 'The experiment is not serving any variant at the moment: results are frozen.',
+        not_started: 'The experiment has not started: results appear once an approved version is published.',
+        scheduled: 'The experiment is scheduled: results appear once it starts.',
         chart_title: 'Positive feedback rate per variant, with its 95% confidence interval',
         chart_note:
           'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',

@@ -16,6 +16,8 @@ export const experimentsMessages = {
         'La première variante est le témoin. Chaque variante sert une version publiée du gabarit, selon son poids.',
       coverage_help: 'Part des sujets inclus dans l’expérience ; les autres reçoivent la version en vigueur.',
       shares: 'Répartition du trafic : %{shares}',
+      running_elsewhere:
+        'L’expérience « %{experiment} » est en cours sur ce gabarit : un gabarit ne mène qu’une expérience à la fois, celle-ci ne pourra démarrer qu’une fois celle-là arrêtée.',
       choose_prompt_first: 'Choisissez d’abord un gabarit de requête.',
       no_published_version: 'Ce gabarit n’a aucune version publiée : publiez-en au moins deux avant de les comparer.',
       version_choice: 'Version %{version} (%{status})',
@@ -44,6 +46,9 @@ export const experimentsMessages = {
         title: 'Résultats',
         refresh: 'Actualiser les résultats',
         not_running: 'L’expérience ne sert aucune variante actuellement : les résultats sont figés.',
+        not_started:
+          'L’expérience n’a pas encore démarré : les résultats apparaîtront quand une version approuvée sera publiée.',
+        scheduled: 'L’expérience est programmée : les résultats apparaîtront quand elle démarrera.',
         chart_title: 'Taux de retours positifs par variante, avec leur intervalle de confiance à 95 %',
         chart_note:
           'Chaque barre est le taux observé ; le trait vertical couvre l’intervalle de confiance à 95 % (méthode de Wilson). Les valeurs exactes sont dans le tableau ci-dessous.',
