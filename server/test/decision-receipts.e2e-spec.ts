@@ -360,6 +360,17 @@ describe('decision receipts and review requests', () => {
       ]);
     }
 
+    // « Overriding » with the automated outcome itself changes nothing: that is a confirmation.
+    const same = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'overridden',
+      reason: 'r',
+      newDecision: { type: 'auto_approve' },
+    });
+    expect([same.status, same.body.details]).toEqual([
+      400,
+      [{ path: '/newDecision/type', message: 'is the automated decision itself: confirm it instead' }],
+    ]);
+
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',
       reason: 'La date d’embauche corrigée reporte le début de la couverture.',

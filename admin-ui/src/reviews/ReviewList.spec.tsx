@@ -74,12 +74,12 @@ describe('ReviewList', () => {
     fireEvent.click(within(late).getByRole('button', { name: 'Trancher' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByLabelText('Modifier la décision'));
-    // The outcomes the enrolment tree gives, the automated one last; none is proposed, so saving waits for one.
+    // The outcomes the enrolment tree gives other than the automated one (choosing it would be a confirmation);
+    // none is proposed, so saving waits for one.
     fireEvent.mouseDown(within(dialog).getByRole('combobox'));
     expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
       'Non admissible',
       'Documents demandés',
-      'Approuvée', // decided by a person: not « automatiquement »
     ]);
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     fireEvent.change(within(dialog).getByLabelText(/Motif/), { target: { value: 'Date corrigée.' } });

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { scopesAllow, type ScopeAction } from '../../common/access/scopes.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError, ValidationError, namesNone } from '../../common/errors/domain-errors.js';
 import { unstorableKeys } from '../../common/database/storable-keys.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import { within } from '../../common/async/within.js';
@@ -223,7 +223,7 @@ export class ReviewsService {
     const request = await this.repository.findById(id);
     if (!request)
       throw new NotFoundError(`No review request with id "${id}".`, [
-        { path: '/id', message: 'names no review request' },
+        namesNone('/id', 'review_request', 'names no review request'),
       ]);
     const [current] = await this.rollForward([request]);
     const [view] = await this.withOutcomes([toView(current!, new Date())]);
@@ -250,9 +250,20 @@ export class ReviewsService {
     const request = await this.repository.findById(id);
     if (!request)
       throw new NotFoundError(`No review request with id "${id}".`, [
-        { path: '/id', message: 'names no review request' },
+        namesNone('/id', 'review_request', 'names no review request'),
       ]);
-    if (body.newDecision) await this.assertOutcomeOf(request, body.newDecision.type);
+    if (body.newDecision) {
+      await this.assertOutcomeOf(request, body.newDecision.type);
+      const automated = request.automatedDecision ?? [];
+      if (
+        automated.length === 1 &&
+        automated[0]!.type === body.newDecision.type &&
+        body.newDecision.params === undefined
+      )
+        throw new ValidationError('An override changes the decision; this one is the automated decision itself.', [
+          { path: '/newDecision/type', message: 'is the automated decision itself: confirm it instead' },
+        ]);
+    }
     const decision: ReviewDecisionDocument = {
       _id: id,
       decisionId: request.decisionId,
