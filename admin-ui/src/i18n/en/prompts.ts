@@ -46,6 +46,8 @@ export const promptsMessages = {
       latency_value: 'mean %{mean} ms, max %{max} ms',
       total: 'Estimated total cost: %{cost}; tokens used: %{tokens} of a %{budget} budget.',
       budget_exhausted: 'The token budget ran out (%{used} of %{budget}): the remaining cases were not run.',
+      budget_overrun:
+        'The token budget was passed (%{used} of %{budget}) by the cases already running, which finish (up to %{concurrency} at once): every case was run.',
       case: 'Case',
       case_n: 'Case %{n}',
       passed: 'Passed',

@@ -47,6 +47,8 @@ export const promptsMessages = {
       total: 'Coût total estimé : %{cost} ; jetons utilisés : %{tokens} sur un budget de %{budget}.',
       budget_exhausted:
         "Le budget de jetons est épuisé (%{used} sur %{budget}) : les cas restants n'ont pas été exécutés.",
+      budget_overrun:
+        'Le budget de jetons a été dépassé (%{used} sur %{budget}) par les cas déjà lancés, qui vont à leur terme (jusqu’à %{concurrency} à la fois) : tous les cas ont été exécutés.',
       case: 'Cas',
       case_n: 'Cas %{n}',
       passed: 'Réussi',

@@ -8,6 +8,9 @@ export type EvaluationRun = components['schemas']['EvaluationRunView'];
 type CaseSide = NonNullable<EvaluationRun['cases'][number]['candidate']>;
 type Side = 'candidate' | 'inForce';
 
+/** Cases the service runs at once (server: prompts/evaluation/evaluation.service.ts CONCURRENCY). */
+const EVALUATION_CONCURRENCY = 4;
+
 const percent = (locale: string, x: number) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const decimal = (locale: string, x: number) =>
@@ -70,6 +73,15 @@ export const EvaluationSummary = ({ run }: { run: EvaluationRun }) => {
   ];
   return (
     <Box>
+      {!run.budgetExhausted && run.tokensUsed > run.budgetTokens && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate('gabarit.evaluations.budget_overrun', {
+            used: count(locale, run.tokensUsed),
+            budget: count(locale, run.budgetTokens),
+            concurrency: EVALUATION_CONCURRENCY,
+          })}
+        </Alert>
+      )}
       {run.budgetExhausted && (
         <Alert severity="warning" sx={{ mb: 1 }}>
           {translate('gabarit.evaluations.budget_exhausted', {

@@ -169,6 +169,25 @@ describe('PromptEvaluations', () => {
     expect(screen.getByRole('table', { name: /Résumé du jeu/ }).textContent).toContain('Taux de réussite');
   });
 
+  it('says a budget passed by the cases already running is not a budget that left cases unrun', async () => {
+    const overrun = { ...run, budgetTokens: 10, tokensUsed: 320, budgetExhausted: false };
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
+      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [overrun] },
+      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: overrun },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <PromptEvaluations />
+      </ShowPage>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('tab', { name: 'Résumé pour la revue' }));
+    await screen.findByText(/Le budget de jetons a été dépassé \(320 sur 10\) par les cas déjà lancés/);
+    expect(screen.queryByText(/les cas restants n'ont pas été exécutés/)).toBeNull();
+  });
+
   it('shows the latest run in the approval dialog of a version in review', async () => {
     fakeApi({
       'GET /api/v1/prompts/faq': { body: prompt },

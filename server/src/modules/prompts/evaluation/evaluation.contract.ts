@@ -222,8 +222,11 @@ export const evaluationRunViewSchema = {
     set: { type: 'string' },
     inForceVersion: { type: ['integer', 'null'], description: 'the version in force compared with, if any' },
     budgetTokens: { type: 'integer' },
-    tokensUsed: { type: 'integer' },
-    budgetExhausted: { type: 'boolean' },
+    tokensUsed: {
+      type: 'integer',
+      description: 'may pass budgetTokens: the cases already running when the budget runs out (4 at once) finish',
+    },
+    budgetExhausted: { type: 'boolean', description: 'cases were left unrun because the budget ran out' },
     passRate: {
       type: 'object',
       required: ['candidate', 'inForce'],
