@@ -1807,7 +1807,9 @@ export interface components {
       /** @description the version in force compared with, if any */
       inForceVersion: number | null;
       budgetTokens: number;
+      /** @description may pass budgetTokens: the cases already running when the budget runs out (4 at once) finish */
       tokensUsed: number;
+      /** @description cases were left unrun because the budget ran out */
       budgetExhausted?: boolean;
       passRate: {
         candidate: {
