@@ -241,7 +241,7 @@ describe('console experiments', () => {
     await page.getByLabel(/^Clé/).fill('chatbot-ton');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     // The API refuses the duplicate name; its message lands under the second variant's name.
-    await page.getByText('the variant name "formel" is used twice').waitFor();
+    await page.getByText(/^«\sformel\s» est déjà utilisé plus haut$/).waitFor();
     await page
       .getByRole('alert')
       .getByText('Le contenu comporte des erreurs : chacune est indiquée à sa place.')

@@ -48,6 +48,7 @@ describe('API detail messages in the console’s language', () => {
       keyword: 'reservedName',
       params: { name: '__proto__' },
     },
+    { message: 'the variant name "a" is used twice', keyword: 'duplicate', params: { value: 'a' } },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -62,6 +63,7 @@ describe('API detail messages in the console’s language', () => {
       'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
       'valeur déjà utilisée',
       '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
+      '«\u00a0a\u00a0» est déjà utilisé plus haut',
     ]);
   });
 

@@ -18,6 +18,11 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // A name or id used a second time (a variant, a column, a row or node id): said at its second use.
+  duplicate: (params, translate) =>
+    typeof params['value'] === 'string'
+      ? translate('gabarit.details.duplicate', { value: params['value'] })
+      : undefined,
   // A name JavaScript objects keep for themselves (__proto__, constructor, prototype), such as a table's column.
   reservedName: (params, translate) =>
     typeof params['name'] === 'string'

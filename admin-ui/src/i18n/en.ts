@@ -168,6 +168,7 @@ export const en = {
       required: 'Value required.',
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
+      duplicate: '“%{value}” is already used above',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',

@@ -178,6 +178,7 @@ export const fr = typesetMessages({
       required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',
       taken: 'valeur déjà utilisée',
+      duplicate: '« %{value} » est déjà utilisé plus haut',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',

@@ -25,6 +25,11 @@ export type NamedThing =
   | 'reference_table'
   | 'evaluation_set';
 
+// Keywords of our own details beside ajv's, which clients word: `notFound` and `archived` ({what}), `duplicate`
+// ({value}: a name or id used twice, the path at its second use), `taken`, `reservedName`, and those of the
+// files and tables (`syntax`, `csv`, `dmn`, `template`, `cellType`, `unknownColumn`, `keySpaces`, `repeatedKey`).
+
+
 /** A detail saying the path names no such thing (`/key` names no rule set). */
 export function namesNone(path: string, what: NamedThing, message: string): ErrorDetail {
   return { path, message, keyword: 'notFound', params: { what } };

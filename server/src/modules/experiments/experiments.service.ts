@@ -302,7 +302,12 @@ export class ExperimentsService
     names.forEach(
       (name, i) =>
         names.indexOf(name) !== i &&
-        problems.push({ path: `/variants/${i}/name`, message: `the variant name "${name}" is used twice` }),
+        problems.push({
+          path: `/variants/${i}/name`,
+          message: `the variant name "${name}" is used twice`,
+          keyword: 'duplicate',
+          params: { value: name },
+        }),
     );
     const since = await this.prompts.publishedSince(content.prompt).catch(() => null);
     if (!since) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });

@@ -31,6 +31,11 @@ export function checkColumns(table: Pick<ReferenceTable, 'columns' | 'keyColumn'
   const duplicate = table.columns.findIndex((c, i) => table.columns.findIndex((d) => d.name === c.name) !== i);
   if (duplicate >= 0)
     throw new ValidationError('Each column needs its own name.', [
-      { path: `/columns/${duplicate}/name`, message: 'is used twice' },
+      {
+        path: `/columns/${duplicate}/name`,
+        message: 'is used twice',
+        keyword: 'duplicate',
+        params: { value: table.columns[duplicate]!.name },
+      },
     ]);
 }

@@ -332,7 +332,13 @@ function checkNode(
 function duplicates(values: string[], pathOf: (index: number) => string, what: string, problems: ErrorDetail[]): void {
   const seen = new Set<string>();
   values.forEach((value, i) => {
-    if (seen.has(value)) problems.push({ path: pathOf(i), message: `the ${what} "${value}" is used twice` });
+    if (seen.has(value))
+      problems.push({
+        path: pathOf(i),
+        message: `the ${what} "${value}" is used twice`,
+        keyword: 'duplicate',
+        params: { value },
+      });
     seen.add(value);
   });
 }
