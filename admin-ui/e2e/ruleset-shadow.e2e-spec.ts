@@ -125,6 +125,15 @@ describe('shadow run of a rule set version in the console', () => {
       .getByText(/^Terminée le .+\s: arrêtée par une personne chargée de l’approbation\./)
       .waitFor();
     await expect(page.getByTestId('shadow-compared').textContent()).resolves.toBe('36');
+    // The approval dialog says how the version decided beside the one in force, before the approver decides.
+    await page.getByRole('tab', { name: 'Détails' }).click();
+    await page.getByRole('button', { name: 'Approuver' }).click();
+    await page
+      .getByRole('dialog')
+      .getByTestId('shadow-summary')
+      .getByText(/évaluations comparées\s: 36\s; décisions différentes\s: 12/)
+      .waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
     await page.close();
 
     // An analyst reads the same report, without the buttons.

@@ -112,6 +112,8 @@ export const en = {
       comment_required: 'Reason (required)',
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
+      failing_tests:
+        '%{failed} of the %{total} test cases of version %{version} fail on its content: it cannot be published until they pass.',
       rollback_to: 'Version to put back in force',
       rollback_choice: 'Version %{version}, last put in force on %{at}',
       rollback_choice_previous: 'Version %{version}, in force just before (put in force on %{at})',

@@ -122,6 +122,8 @@ export const fr = typesetMessages({
       comment_required: 'Motif (obligatoire)',
       effective_from: 'En vigueur à partir du (facultatif)',
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
+      failing_tests:
+        '%{failed} des %{total} cas de test de la version %{version} échouent sur son contenu : elle ne pourra pas être publiée tant qu’ils échouent.',
       rollback_to: 'Version à remettre en vigueur',
       rollback_choice: 'Version %{version}, mise en vigueur pour la dernière fois le %{at}',
       rollback_choice_previous: 'Version %{version}, en vigueur juste avant (mise en vigueur le %{at})',

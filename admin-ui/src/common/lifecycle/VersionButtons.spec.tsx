@@ -142,6 +142,28 @@ describe('approving a version', () => {
     expect(api.to('POST', APPROVE)[0]!.body).toEqual({ checksum: 'a1b2c3' });
     expect(await screen.findByText(/modifiée et soumise de nouveau depuis que vous l’avez lue/)).toBeTruthy();
   });
+
+  it('says in the dialog that the version’s tests fail on its content, and not for a run on other content', async () => {
+    fakeApi({});
+    const open = (testRun: { checksum: string; passed: number; failed: number }) => {
+      const view = renderConsole(
+        <RecordContextProvider value={{ ...inReview, testRun }}>
+          <VersionButtons resource="rulesets" id="remises" />
+        </RecordContextProvider>,
+        ['approver'],
+      );
+      return view;
+    };
+    const failing = open({ checksum: 'a1b2c3', passed: 26, failed: 18 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    expect(within(screen.getByRole('dialog')).getByTestId('failing-tests').textContent).toMatch(
+      /^18 des 44 cas de test de la version 2 échouent sur son contenu\s: elle ne pourra pas être publiée/,
+    );
+    failing.unmount();
+    open({ checksum: 'old', passed: 26, failed: 18 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    expect(within(screen.getByRole('dialog')).queryByTestId('failing-tests')).toBeNull();
+  });
 });
 
 describe('submitting a draft', () => {

@@ -1,4 +1,4 @@
-import { Button, Stack, Tooltip, Typography } from '@mui/material';
+import { Alert, Button, Stack, Tooltip, Typography } from '@mui/material';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../dates';
@@ -11,6 +11,25 @@ import {
   type VersionAction,
   type VersionRecord,
 } from './version-actions';
+
+/**
+ * Said in the approve and publish dialogs when the version's last test run, on this content, has failures: the
+ * versions table shows them in a chip the approver may not have read, and publishing is refused until they pass.
+ */
+const FailingTests = ({ version }: { version: VersionRecord }) => {
+  const translate = useTranslate();
+  const run = version.testRun;
+  if (!run || run.failed === 0 || (version.checksum !== undefined && run.checksum !== version.checksum)) return null;
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }} data-testid="failing-tests">
+      {translate('gabarit.lifecycle.failing_tests', {
+        failed: run.failed,
+        total: run.passed + run.failed,
+        version: version.number,
+      })}
+    </Alert>
+  );
+};
 
 /**
  * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
@@ -121,6 +140,7 @@ export const VersionButtons = ({
           onCancel={() => setAsking(undefined)}
           onConfirm={(input) => void run(asking, input)}
         >
+          {(asking === 'approve' || asking === 'publish') && <FailingTests version={version} />}
           {reviewDetails?.(version.number, asking)}
         </TransitionDialog>
       )}

@@ -13,7 +13,6 @@ import { useStatusWords } from './status-words';
 type Listed = VersionRecord & {
   approvedBy?: string;
   publishedAt?: string;
-  testRun?: { checksum: string; passed: number; failed: number };
   comments?: { by: string; action: string; text: string }[];
 };
 
