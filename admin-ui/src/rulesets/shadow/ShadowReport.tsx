@@ -29,7 +29,7 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
     ['diverged', number.format(report.diverged)],
     [
       'rate',
-      // With nothing compared yet there is no rate, and no interval to give (the API says 0, from 0 of 0).
+      // With nothing compared yet there is no rate, and no interval to give (the API says 0 in [0, 1], from 0 of 0).
       report.rate === undefined || report.compared === 0
         ? '—'
         : translate('gabarit.shadow.rate_value', {

@@ -110,7 +110,7 @@ describe('Shadow tab', () => {
       diverged: 0,
       byTransition: {},
       rate: 0,
-      interval: [0, 0],
+      interval: [0, 1],
       rates: {},
       examples: [],
     };

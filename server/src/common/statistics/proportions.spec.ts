@@ -153,6 +153,6 @@ describe('the Wilson 95 % interval of a rate', () => {
     expect(wilson95(0, 50)[0]).toBe(0); // was 6.9e-18
     expect(wilson95(0, 50)[1]).toBeCloseTo(0.071348, 5);
     expect(wilson95(50, 50)[1]).toBe(1);
-    expect(wilson95(0, 0)).toEqual([0, 0]); // no interval: callers say so in their own terms
+    expect(wilson95(0, 0)).toEqual([0, 1]); // nothing known: every rate is possible
   });
 });

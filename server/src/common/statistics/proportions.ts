@@ -11,8 +11,9 @@ const { jStat } = jstatModule as unknown as {
 
 /** Wilson score interval at 95 %: sensible even for small counts and rates near 0 or 1. */
 export function wilson95(conversions: number, exposures: number): [number, number] {
-  // No exposure, no interval (callers say « — »; experiment results say [0, 1], nothing known).
-  if (exposures === 0) return [0, 0];
+  // No exposure: nothing is known, every rate is possible. [0, 0] read as « certainly 0 % » to an API caller
+  // (a shadow report with nothing compared yet); screens say « — » for the rate.
+  if (exposures === 0) return [0, 1];
   const z = jStat.normal.inv(0.975, 0, 1);
   const p = conversions / exposures;
   const denominator = 1 + (z * z) / exposures;

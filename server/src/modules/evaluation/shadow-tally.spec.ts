@@ -136,7 +136,7 @@ describe('shadow runs: sampling and rates', () => {
     expect(rate).toBe(0.1);
     expect(interval[0]).toBeCloseTo(0.0552, 4);
     expect(interval[1]).toBeCloseTo(0.1744, 4);
-    expect(rateOf(0, 0)).toEqual({ rate: 0, interval: [0, 0] });
+    expect(rateOf(0, 0)).toEqual({ rate: 0, interval: [0, 1] });
     const zero = rateOf(0, 50).interval;
     expect(zero[0]).toBe(0);
     expect(zero[1]).toBeCloseTo(0.0713, 4);

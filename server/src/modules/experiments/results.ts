@@ -84,7 +84,7 @@ export function computeResults(input: ResultsInput) {
       conversions: won,
       rate: served.served === 0 ? null : won / served.served,
       // Before any exposure the rate may be anything: [0, 1], not a certainty of 0.
-      ci95: served.served === 0 ? ([0, 1] as [number, number]) : wilson95(won, served.served),
+      ci95: wilson95(won, served.served),
       errorRate,
       p95LatencyMs: served.p95LatencyMs,
       costPerAnswer: costPer,

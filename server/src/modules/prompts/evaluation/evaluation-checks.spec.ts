@@ -130,7 +130,7 @@ describe('scoring', () => {
     expect(summary.score!.interval).toEqual([1, 5]); // t(0.975, 1) = 12.7: the whole scale
     expect(summary.costUsd).toBeCloseTo((3 * (100 * 3 + 10 * 15)) / 1e6, 12);
     expect(summary.latencyMs).toEqual({ mean: 200, max: 300, total: 600 });
-    expect(summarise(1, [], 'inForce').passRate).toEqual({ rate: 0, interval: [0, 0] });
+    expect(summarise(1, [], 'inForce').passRate).toEqual({ rate: 0, interval: [0, 1] });
   });
 
   it('a mean over more scores narrows by Student t', () => {
