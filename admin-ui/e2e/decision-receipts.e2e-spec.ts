@@ -48,10 +48,12 @@ describe('decision receipts and review requests in the console', () => {
     const decision = decodeURIComponent(/#\/decisions\/([^/]+)\/receipt/.exec(analyst.url())![1]!);
     await analyst.close();
 
-    // A risk officer prints it for the person: values shown, French first, then English.
+    // A risk officer finds it from the reference the person reads out, and prints it: values shown, French
+    // first, then English.
     const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
     await signIn(page, 'risk');
-    await page.goto(`${base}/admin/#/decisions/${encodeURIComponent(decision)}/receipt`);
+    await page.getByRole('textbox', { name: 'Référence de l’avis' }).fill(` ${decision}.`);
+    await page.getByRole('button', { name: 'Ouvrir l’avis' }).click();
     await page.getByRole('heading', { name: 'Avis de décision automatisée' }).waitFor();
     await page.getByText('Approuvée automatiquement', { exact: true }).waitFor();
     await page.getByText('10 mai 1990').waitFor();

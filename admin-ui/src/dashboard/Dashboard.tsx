@@ -1,6 +1,7 @@
 import { Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { ReviewsWaiting } from '../reviews/ReviewsWaiting';
+import { FindDecision } from './FindDecision';
 import { WorkQueue } from './WorkQueue';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'] as const;
@@ -28,6 +29,7 @@ export const Dashboard = () => {
         </Stack>
         <WorkQueue />
         <ReviewsWaiting />
+        <FindDecision />
         <Typography variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
           {translate('gabarit.dashboard.pilots')}
         </Typography>

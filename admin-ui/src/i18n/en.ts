@@ -35,6 +35,10 @@ export const en = {
     access_denied: accessMessages,
     create_titles: createTitles,
     dashboard: {
+      find_decision: 'Find a decision',
+      decision_reference: 'Notice reference',
+      decision_reference_help: 'The “Reference of this notice” the person reads on their notice.',
+      open_receipt: 'Open the notice',
       work_title: 'To do',
       item: '%{resource} “%{name}” (%{version})',
       table_item: 'Reference table “%{name}”: change proposed by %{by}',

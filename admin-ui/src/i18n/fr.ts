@@ -42,6 +42,10 @@ export const fr = typesetMessages({
     access_denied: accessMessages,
     create_titles: createTitles,
     dashboard: {
+      find_decision: 'Retrouver une décision',
+      decision_reference: 'Référence de l’avis',
+      decision_reference_help: 'La « Référence de cet avis » que la personne lit sur son avis.',
+      open_receipt: 'Ouvrir l’avis',
       work_title: 'À faire',
       item: '%{resource} « %{name} », %{version}',
       table_item: 'Table de référence « %{name} » : modification proposée par %{by}',

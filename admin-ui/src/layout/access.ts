@@ -58,6 +58,11 @@ export const ACTIONS = {
     routes: ['POST /api/v1/prompts/{key}/versions/{n}/evaluation-runs'],
   },
   createEvaluationSets: { roles: ['analyst'], routes: ['POST /api/v1/prompts/{key}/evaluation-sets'] },
+  /** Open a decision's receipt by its reference (staff taking a call). */
+  readReceipts: {
+    roles: ['analyst', 'approver', 'risk', 'admin'],
+    routes: ['GET /api/v1/decisions/{id}/receipt'],
+  },
   /** Record a person's observations on a decision (from its receipt). */
   recordReview: { roles: ['analyst', 'approver', 'risk'], routes: ['POST /api/v1/decisions/{id}/reviews'] },
   decideReview: { roles: ['approver', 'risk'], routes: ['POST /api/v1/reviews/{id}/decide'] },
