@@ -111,6 +111,7 @@ export const CSV_REASONS = [
   'too_many_rows',
   'line_too_long',
   'merge_too_many_rows',
+  'missing_key_column',
 ] as const;
 
 /**

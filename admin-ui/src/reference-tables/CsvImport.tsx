@@ -20,7 +20,7 @@ import { useNotify, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { csvLineProblems } from './api-paths';
 import type { Column } from './cells';
-import { decodeCsv } from './csv-file';
+import { decodeCsv, looksLikeText } from './csv-file';
 import { useCellMessage } from './GridCell';
 import { StaleAlert } from './StaleAlert';
 import { sendChange, type LoadedTable } from './useReferenceTable';
@@ -46,8 +46,12 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
 
+  const [notText, setNotText] = useState<string | undefined>();
   const readFile = async (file: File | undefined) => {
-    if (file) setCsv(decodeCsv(await file.arrayBuffer()));
+    if (!file) return;
+    const bytes = await file.arrayBuffer();
+    setNotText(looksLikeText(bytes) ? undefined : file.name);
+    setCsv(looksLikeText(bytes) ? decodeCsv(bytes) : '');
   };
   const send = async () => {
     setBusy(true);
@@ -121,6 +125,11 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
             />
           </RadioGroup>
         </Box>
+        {notText !== undefined && (
+          <Alert severity="error" role="alert">
+            {translate('gabarit.reference_tables.not_text_file', { file: notText })}
+          </Alert>
+        )}
         {blocked && <Alert severity="info">{translate('gabarit.reference_tables.import_blocked')}</Alert>}
         <Box>
           <Button variant="contained" onClick={() => void send()} disabled={busy || blocked || csv.trim() === ''}>

@@ -16,7 +16,7 @@ export const referenceTablesMessages = {
       no: 'No',
       cell_errors: {
         string: 'Must be text.',
-        number: 'Must be a number, such as 1234.56.',
+        number: 'Must be a number, such as 1234.56 (1 234,56 in a CSV file from a French spreadsheet).',
         boolean: 'Must be yes or no.',
         date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
       },
@@ -28,6 +28,7 @@ export const referenceTablesMessages = {
         merge_too_many_rows:
           'Merged with the table’s %{rows} rows, this file would add %{added}: a table holds at most %{limit}. Nothing was imported.',
         line_too_long: 'This line is longer than %{limit} characters: reading stops there.',
+        missing_key_column: 'The header does not name the key column “%{column}”: add it.',
       },
       server_errors: {
         unknown_column: 'Is not a column of this table.',
@@ -35,6 +36,8 @@ export const referenceTablesMessages = {
         repeated_key_line: 'Repeats the key “%{key}” of line %{line} of the file.',
         key_spaces: 'Begins or ends with spaces: write the key without them, as a CSV import reads it.',
       },
+      not_text_file:
+        '“%{file}” is not a text file: save the sheet as CSV (semicolon- or comma-separated), then choose that file.',
       rows_title: 'Rows',
       row_number: 'No.',
       row_actions: 'Actions',
@@ -53,7 +56,7 @@ export const referenceTablesMessages = {
       reload: 'Reload the table',
       import_title: 'Import a CSV file',
       import_help:
-        'First line: the column names (%{header}), separated by commas or semicolons. Numbers such as 1 234,56, yes/no (or true/false, 1/0) and dates YYYY-MM-DD from 1900 on are accepted. If a single line is wrong, nothing is imported.',
+        'First line: the column names (%{header}), separated by commas or semicolons. Numbers such as 1234.56 (or 1 234,56 as a French spreadsheet writes them), yes/no (or true/false, 1/0) and dates YYYY-MM-DD from 1900 on are accepted. If a single line is wrong, nothing is imported.',
       csv_file: 'CSV file',
       csv_text: 'CSV content (paste it here or choose a file)',
       import_mode: 'Import mode',

@@ -29,6 +29,7 @@ export const referenceTablesMessages = {
         merge_too_many_rows:
           'Fusionné avec les %{rows} lignes de la table, ce fichier en ajouterait %{added} : une table en contient au plus %{limit}. Rien n’a été importé.',
         line_too_long: 'Cette ligne dépasse %{limit} caractères : la lecture s’arrête là.',
+        missing_key_column: 'L’en-tête ne nomme pas la colonne clé « %{column} » : ajoutez-la.',
       },
       server_errors: {
         unknown_column: "N'est pas une colonne de cette table.",
@@ -36,6 +37,8 @@ export const referenceTablesMessages = {
         repeated_key_line: 'Répète la clé « %{key} » de la ligne %{line} du fichier.',
         key_spaces: 'Commence ou finit par des espaces : écrivez la clé sans eux, comme une importation CSV la lit.',
       },
+      not_text_file:
+        '« %{file} » n’est pas un fichier texte : enregistrez la feuille au format CSV (séparateur : point-virgule ou virgule), puis choisissez ce fichier.',
       rows_title: 'Lignes',
       row_number: 'N°',
       row_actions: 'Actions',

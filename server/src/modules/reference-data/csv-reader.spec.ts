@@ -51,6 +51,20 @@ describe('reading a CSV import', () => {
     ]);
   });
 
+  it('says a header without the key column needs it, beside the columns it names that the table lacks', async () => {
+    const keyed = { ...table, keyColumn: 'id' };
+    const err = await readCsv('foo,bar\n1,2', keyed).then(
+      () => undefined,
+      (e: unknown) => e as ValidationError,
+    );
+    expect(err?.details.map((d) => [d.path, d.params])).toEqual([
+      ['/csv/line/1/foo', { column: 'foo' }],
+      ['/csv/line/1/bar', { column: 'bar' }],
+      ['/csv/line/1', { reason: 'missing_key_column', column: 'id' }],
+    ]);
+    expect((await readCsv('n;id\n1;a', keyed)).records).toHaveLength(1);
+  });
+
   it('refuses a header wider than a table can be before reading on', async () => {
     const wide = await refusal(Array.from({ length: 30_000 }, (_, i) => `c${i}`).join(';') + '\n1');
     expect(wide.details).toEqual([

@@ -28,7 +28,10 @@ export interface CsvRecords {
  * limit it passes: a header of more than MAX_COLUMNS cells, a line over MAX_CSV_LINE_CHARS, more than MAX_ROWS
  * records. A 60 000-row file is refused after its 20 001st record, not after reading it all.
  */
-export async function readCsv(text: string, table: Pick<ReferenceTable, 'columns'>): Promise<CsvRecords> {
+export async function readCsv(
+  text: string,
+  table: Pick<ReferenceTable, 'columns'> & Partial<Pick<ReferenceTable, 'keyColumn'>>,
+): Promise<CsvRecords> {
   const delimiter = checkFirstLine(text);
   const options: Options<NumberedRecord, string[]> = {
     delimiter,
@@ -41,7 +44,7 @@ export async function readCsv(text: string, table: Pick<ReferenceTable, 'columns
   };
   // csv-parse's overloads type a parser by plain records; on_record makes them NumberedRecord.
   const parser = parse(options as unknown as Options);
-  const reading = collect(parser, new Set(table.columns.map((c) => c.name)));
+  const reading = collect(parser, new Set(table.columns.map((c) => c.name)), table.keyColumn);
   // Handled here too: a refusal can come while the loop waits for its next slice, before the caller awaits it.
   reading.result.catch(() => undefined);
   const slice = timeSlices();
@@ -76,7 +79,7 @@ function checkFirstLine(text: string): ',' | ';' {
 }
 
 /** Gathers the parser's records into rows; `stopped` once a limit or a problem ends the reading. */
-function collect(parser: Parser, known: Set<string>) {
+function collect(parser: Parser, known: Set<string>, keyColumn: string | undefined) {
   let header: string[] | undefined;
   let stop = false;
   const out: CsvRecords = { records: [], lines: [] };
@@ -89,7 +92,7 @@ function collect(parser: Parser, known: Set<string>) {
     parser.on('data', ({ record, line }: NumberedRecord) => {
       if (stop) return;
       if (!header) {
-        const problems = headerProblems(record, line, known);
+        const problems = headerProblems(record, line, known, keyColumn);
         if (problems.length > 0)
           return fail(new ValidationError(`${problems.length} problem(s) in the header.`, problems));
         header = record;
@@ -118,8 +121,17 @@ function collect(parser: Parser, known: Set<string>) {
   return { result, stopped: () => stop };
 }
 
-/** Each header cell must name a column of the table, once. */
-function headerProblems(names: string[], line: number, known: Set<string>): ErrorDetail[] {
+/**
+ * Each header cell must name a column of the table, once, and the key column must be among them: without it
+ * every row would be refused for a missing key, and a file with another table's header said only that its
+ * columns were unknown.
+ */
+function headerProblems(
+  names: string[],
+  line: number,
+  known: Set<string>,
+  keyColumn: string | undefined,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   names.forEach((name, i) => {
     const path = `/csv/line/${line}/${name}`;
@@ -139,6 +151,13 @@ function headerProblems(names: string[], line: number, known: Set<string>): Erro
         params: { reason: 'duplicate_header', column: name },
       });
   });
+  if (keyColumn !== undefined && !names.includes(keyColumn))
+    problems.push({
+      path: `/csv/line/${line}`,
+      message: `names no key column: the header needs "${keyColumn}"`,
+      keyword: 'csv',
+      params: { reason: 'missing_key_column', column: keyColumn },
+    });
   return problems;
 }
 
