@@ -359,9 +359,20 @@ describe('rule set lifecycle', () => {
     expect(rolledBack.status).toBe(200);
     expect(rolledBack.body.activeVersion).toBe(1);
     const neverPublished = await approvedNext('scheduled', 1);
-    expect(
-      (await approver.post('/api/v1/rulesets/scheduled/rollback', { version: neverPublished, comment: 'x' })).status,
-    ).toBe(409);
+    const refused = await approver.post('/api/v1/rulesets/scheduled/rollback', {
+      version: neverPublished,
+      comment: 'x',
+    });
+    expect([refused.status, refused.body.details]).toEqual([
+      409,
+      [{ path: '/version', message: 'is approved', keyword: 'versionStatus', params: { status: 'approved' } }],
+    ]);
+    // The version in force is named so, where a client can word it.
+    const inForce = await approver.post('/api/v1/rulesets/scheduled/rollback', { version: 1, comment: 'x' });
+    expect([inForce.status, inForce.body.details]).toEqual([
+      409,
+      [{ path: '/version', message: 'is the version in force', keyword: 'inForce' }],
+    ]);
   });
 
   it('answers a committed change as done when its audit write fails, and records the event shortly after', async () => {

@@ -49,6 +49,7 @@ describe('API detail messages in the console’s language', () => {
       params: { name: '__proto__' },
     },
     { message: 'the variant name "a" is used twice', keyword: 'duplicate', params: { value: 'a' } },
+    { message: 'is in review', keyword: 'versionStatus', params: { status: 'in_review' } },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -64,6 +65,7 @@ describe('API detail messages in the console’s language', () => {
       'valeur déjà utilisée',
       '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
       '«\u00a0a\u00a0» est déjà utilisé plus haut',
+      'est à l’état «\u00a0En revue\u00a0»',
     ]);
   });
 

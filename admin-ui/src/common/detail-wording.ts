@@ -18,6 +18,14 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // A transition refused for the version's status (server: governance/lifecycle.ts), or because it is in force.
+  versionStatus: (params, translate) =>
+    typeof params['status'] === 'string'
+      ? translate('gabarit.details.version_status', {
+          status: translate(`gabarit.status.${params['status']}`, { _: params['status'] }),
+        })
+      : undefined,
+  inForce: (_params, translate) => translate('gabarit.details.in_force'),
   // A name or id used a second time (a variant, a column, a row or node id): said at its second use.
   duplicate: (params, translate) =>
     typeof params['value'] === 'string'

@@ -174,6 +174,8 @@ export const en = {
       required: 'Value required.',
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
+      version_status: 'is “%{status}”',
+      in_force: 'is the version in force',
       duplicate: '“%{value}” is already used above',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

@@ -184,6 +184,8 @@ export const fr = typesetMessages({
       required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',
       taken: 'valeur déjà utilisée',
+      version_status: 'est à l’état « %{status} »',
+      in_force: 'est la version en vigueur',
       duplicate: '« %{value} » est déjà utilisé plus haut',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',

@@ -5,6 +5,7 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
   ValidationError,
+  type ErrorDetail,
 } from '../../common/errors/domain-errors.js';
 import { ifMatchAccepts } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
@@ -285,6 +286,7 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} has no publication waiting to take effect: it is ${why}.`,
         'invalid_transition',
+        [statusDetail(version.status)],
       );
     }
     const next = this.touch(state, now);
@@ -312,11 +314,14 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} was never published, so it cannot be rolled back to.`,
         'invalid_transition',
+        [statusDetail(version.status)],
       );
     }
     const before = versionInForce(state.publications, now);
     if (before === number)
-      throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition');
+      throw new ConflictError(`Version ${number} is already the version in force.`, 'invalid_transition', [
+        { path: '/version', message: 'is the version in force', keyword: 'inForce' },
+      ]);
     // A version only scheduled for later was never in force: "rolling back" to it would publish it now, around
     // its schedule and its date. It is published (or withdrawn) as such.
     const wasInForce = state.publications.some(
@@ -480,6 +485,7 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} is ${version.status.replace('_', ' ')}; only a version that is ${expected.replace('_', ' ')} can be ${verb}.`,
         'invalid_transition',
+        [statusDetail(version.status)],
       );
     }
     return version;
@@ -652,4 +658,9 @@ function assertTestsPassed(version: VersionRecord, number: number): void {
       'tests_failed',
     );
   }
+}
+
+/** Where a transition is refused for the version's status: `/version`, with the status a client words. */
+function statusDetail(status: VersionStatus): ErrorDetail {
+  return { path: '/version', message: `is ${status.replace('_', ' ')}`, keyword: 'versionStatus', params: { status } };
 }
