@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ifMatchAccepts } from './if-match.js';
+import { ifMatchAccepts, ifMatchRefusal } from './if-match.js';
 
 describe('ifMatchAccepts', () => {
   const current = '"ruleset:invoices:7:n3"';
@@ -17,5 +17,17 @@ describe('ifMatchAccepts', () => {
     expect(ifMatchAccepts(`${current} junk`, current)).toBe(false);
     expect(ifMatchAccepts(`junk, ${current}`, current)).toBe(false);
     expect(ifMatchAccepts('', current)).toBe(false);
+  });
+});
+
+describe('ifMatchRefusal', () => {
+  it('says why * is not taken, and otherwise gives both tags', () => {
+    expect(ifMatchRefusal(' * ', '"t:2"').message).toBe(
+      'is *, which any version would match: send the ETag you read (the current one is "t:2")',
+    );
+    expect(ifMatchRefusal('"t:1"', '"t:2"')).toEqual({
+      path: '/',
+      message: 'your copy is "t:1", the current one is "t:2"',
+    });
   });
 });

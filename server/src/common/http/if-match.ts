@@ -18,3 +18,14 @@ export function ifMatchAccepts(header: string, current: string): boolean {
   }
   return false;
 }
+
+/** What a refused If-Match is told, at `/`: the tag sent beside the current one, or why `*` is not taken. */
+export function ifMatchRefusal(header: string, current: string): { path: string; message: string } {
+  const sent = header.trim();
+  return sent === '*'
+    ? {
+        path: '/',
+        message: `is *, which any version would match: send the ETag you read (the current one is ${current})`,
+      }
+    : { path: '/', message: `your copy is ${sent.slice(0, 200)}, the current one is ${current}` };
+}

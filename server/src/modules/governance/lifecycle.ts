@@ -7,7 +7,7 @@ import {
   ValidationError,
   type ErrorDetail,
 } from '../../common/errors/domain-errors.js';
-import { ifMatchAccepts } from '../../common/http/if-match.js';
+import { ifMatchAccepts, ifMatchRefusal } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
@@ -63,7 +63,7 @@ export class Lifecycle<M, C> {
     if (!ifMatchAccepts(ifMatch, etag)) {
       throw new PreconditionFailedError(
         `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
-        [{ path: '/', message: `your copy is ${ifMatch}, the current one is ${etag}` }],
+        [ifMatchRefusal(ifMatch, etag)],
       );
     }
     const at = now.toISOString();

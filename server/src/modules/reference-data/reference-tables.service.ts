@@ -9,7 +9,7 @@ import {
   namesNone,
 } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
-import { ifMatchAccepts } from '../../common/http/if-match.js';
+import { ifMatchAccepts, ifMatchRefusal } from '../../common/http/if-match.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -310,7 +310,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       throw new PreconditionFailedError(
         'This table was changed by someone else since you read it: reload it, then apply your change again.',
         // Says it too when the ETag is another table's.
-        [{ path: '/', message: `your copy is ${ifMatch.slice(0, 200)}, the current one is ${current}` }],
+        [ifMatchRefusal(ifMatch, current)],
       );
     return table;
   }
