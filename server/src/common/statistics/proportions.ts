@@ -139,6 +139,9 @@ export function probabilityToBeat(
   const bB = 1 + treatment.exposures - treatment.conversions;
   const aA = 1 + control.conversions;
   const bA = 1 + control.exposures - control.conversions;
+  // The same counts (no data yet, among others) give the same posterior: one half exactly, by symmetry, where the
+  // sum in logarithms left 0.49999999999999983.
+  if (aA === aB && bA === bB) return 0.5;
   // P(B > A) = 1 − P(A > B) (ties have probability 0): sum over whichever has fewer positives.
   if (aA < aB) return 1 - probabilityGreater(aA, bA, aB, bB);
   return probabilityGreater(aB, bB, aA, bA);
