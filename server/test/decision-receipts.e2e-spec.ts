@@ -420,6 +420,11 @@ describe('decision receipts and review requests', () => {
     );
     const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
     expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: documents requested/);
+    const twice = await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en&lang=fr`);
+    expect([twice.status, twice.body.details]).toEqual([
+      400,
+      [{ path: '/lang', message: 'is given 2 times; give it once' }],
+    ]);
     // The reviewer's words may repeat what a reader without the grant does not see: not on their receipt.
     const forAnalyst = (await analyst.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
     expect(forAnalyst.review).toMatchObject({ outcome: 'overridden' });

@@ -18,6 +18,8 @@ export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   transform(value: unknown): unknown {
     // No body at all reads as {}; a body of `null` is a body, and the schema judges it.
     const input = value === undefined ? {} : value;
+    const repeated = this.what === 'query string' ? repeatedParameters(this.schema, input) : [];
+    if (repeated.length > 0) throw new ValidationError(`The ${this.what} is invalid.`, repeated);
     if (!this.validate(input)) {
       throw new ValidationError(`The ${this.what} is invalid.`, toErrorDetails(this.validate.errors));
     }
@@ -27,6 +29,23 @@ export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   queryParameters(): QueryParameter[] {
     return parametersOfSchema(this.schema);
   }
+}
+
+/**
+ * Parameters given more than once (`?lang=en&lang=fr`) where the schema takes one value: said once, as such. The
+ * query parser makes them a list, which the schema then refused twice over (« must be string », « must be one of »).
+ */
+function repeatedParameters(schema: object, query: unknown): { path: string; message: string }[] {
+  if (query === null || typeof query !== 'object') return [];
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+  return Object.entries(query as Record<string, unknown>)
+    .filter(
+      ([name, value]) => Array.isArray(value) && Object.hasOwn(properties, name) && properties[name]!.type !== 'array',
+    )
+    .map(([name, value]) => ({
+      path: `/${name}`,
+      message: `is given ${(value as unknown[]).length} times; give it once`,
+    }));
 }
 
 /** `@ValidBody(schema)`: the body, validated against the schema. */
