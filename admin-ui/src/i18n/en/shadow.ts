@@ -59,6 +59,8 @@ export const shadowMessages = {
       interval: '95% confidence interval',
       no_divergence: 'No different decision so far.',
       examples: 'Examples of different decisions',
+      examples_all: 'Show all %{count} examples',
+      examples_fewer: 'Show fewer examples',
       evaluation_id: 'Evaluation ID',
       before: 'Decision in force',
       after: 'Decision under review',

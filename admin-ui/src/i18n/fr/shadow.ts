@@ -61,6 +61,8 @@ export const shadowMessages = {
       interval: 'Intervalle de confiance à 95 %',
       no_divergence: 'Aucune décision différente jusqu’ici.',
       examples: 'Exemples de décisions différentes',
+      examples_all: 'Voir les %{count} exemples',
+      examples_fewer: 'Voir moins d’exemples',
       evaluation_id: 'Identifiant de l’évaluation',
       before: 'Décision en vigueur',
       after: 'Décision à l’étude',

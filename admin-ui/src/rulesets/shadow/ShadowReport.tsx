@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { usePersonName } from '../../common/people';
 import { formatRate } from '../../experiments/format';
+import { ShadowExamples } from './ShadowExamples';
 import { TransitionsChart } from './TransitionsChart';
 import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
 import { transitionWords } from '../../common/outcomes';
@@ -117,63 +118,7 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
         </>
       )}
 
-      {report.examples.length > 0 && (
-        <Box component="section" aria-labelledby="shadow-examples-title" sx={{ mt: 3 }}>
-          <Typography id="shadow-examples-title" variant="h3" sx={{ fontSize: '1.1rem', mb: 1 }}>
-            {translate('gabarit.shadow.examples')}
-          </Typography>
-          {report.maskedFacts && (
-            <Typography variant="body2" sx={{ mb: 1 }}>
-              {translate('gabarit.shadow.masked')}
-            </Typography>
-          )}
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-labelledby="shadow-examples-title">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('gabarit.shadow.evaluation_id')}</TableCell>
-                  <TableCell>{translate('gabarit.shadow.before')}</TableCell>
-                  <TableCell>{translate('gabarit.shadow.after')}</TableCell>
-                  <TableCell>{translate('gabarit.shadow.rules_only_before')}</TableCell>
-                  <TableCell>{translate('gabarit.shadow.rules_only_after')}</TableCell>
-                  <TableCell>{translate('gabarit.shadow.facts')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {report.examples.map((example) => (
-                  <TableRow key={example.evaluationId} sx={{ verticalAlign: 'top' }}>
-                    <TableCell>
-                      <code>{example.evaluationId}</code>
-                    </TableCell>
-                    <TableCell>
-                      <span title={example.before}>{transitionWords(example.before, translate)}</span>
-                    </TableCell>
-                    <TableCell>
-                      <span title={example.after}>{transitionWords(example.after, translate)}</span>
-                    </TableCell>
-                    <TableCell>{example.rulesOnlyBefore.join(', ') || '—'}</TableCell>
-                    <TableCell>{example.rulesOnlyAfter.join(', ') || '—'}</TableCell>
-                    <TableCell>
-                      <Box
-                        component="code"
-                        sx={{
-                          display: 'block',
-                          fontSize: '0.8rem',
-                          overflowWrap: 'anywhere',
-                          minWidth: 240,
-                          maxWidth: 480,
-                        }}
-                      >
-                        {example.facts === undefined ? '—' : JSON.stringify(example.facts)}
-                      </Box>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        </Box>
-      )}
+      {report.examples.length > 0 && <ShadowExamples report={report} />}
     </Box>
   );
 };

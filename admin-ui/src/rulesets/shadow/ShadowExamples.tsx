@@ -1,0 +1,106 @@
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { transitionWords } from '../../common/outcomes';
+import type { ShadowReport } from './use-shadow';
+
+/** Examples shown before « show all »: twenty full rows made the page about 6 000 pixels tall. */
+const FIRST_SHOWN = 5;
+
+/**
+ * The rules only one side fired, as the report names them. A decision tree's rule is the path of node ids to
+ * its leaf (`statut>age>…>approbation`): the steps both paths share are said once, as « … », so what differs
+ * is what shows.
+ */
+export function differingRules(own: string[], other: string[]): string[] {
+  const steps = (name: string) => name.split('>');
+  return own.map((name) => {
+    if (!name.includes('>')) return name;
+    const mine = steps(name);
+    // The longest start this path shares with any path of the other side.
+    const shared = Math.max(
+      0,
+      ...other.map((o) => {
+        const theirs = steps(o);
+        let n = 0;
+        while (n < mine.length - 1 && n < theirs.length && mine[n] === theirs[n]) n++;
+        return n;
+      }),
+    );
+    return shared === 0 ? mine.join(' › ') : ['…', ...mine.slice(shared)].join(' › ');
+  });
+}
+
+/** The examples of different decisions: the first few, the others on request; facts folded under each row. */
+export const ShadowExamples = ({ report }: { report: ShadowReport }) => {
+  const translate = useTranslate();
+  const [all, setAll] = useState(false);
+  const shown = all ? report.examples : report.examples.slice(0, FIRST_SHOWN);
+  const rules = (own: string[], other: string[]) => {
+    const words = differingRules(own, other);
+    return words.length === 0 ? '—' : words.map((w, i) => <div key={i}>{w}</div>);
+  };
+  return (
+    <Box component="section" aria-labelledby="shadow-examples-title" sx={{ mt: 3 }}>
+      <Typography id="shadow-examples-title" variant="h3" sx={{ fontSize: '1.1rem', mb: 1 }}>
+        {translate('gabarit.shadow.examples')}
+      </Typography>
+      {report.maskedFacts && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {translate('gabarit.shadow.masked')}
+        </Typography>
+      )}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-labelledby="shadow-examples-title">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('gabarit.shadow.evaluation_id')}</TableCell>
+              <TableCell>{translate('gabarit.shadow.before')}</TableCell>
+              <TableCell>{translate('gabarit.shadow.after')}</TableCell>
+              <TableCell>{translate('gabarit.shadow.rules_only_before')}</TableCell>
+              <TableCell>{translate('gabarit.shadow.rules_only_after')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((example) => (
+              <TableRow key={example.evaluationId} sx={{ verticalAlign: 'top' }}>
+                <TableCell sx={{ maxWidth: 200 }}>
+                  <Box component="code" sx={{ fontSize: '0.8rem', overflowWrap: 'anywhere' }}>
+                    {example.evaluationId}
+                  </Box>
+                  {/* The facts folded under the id: a column of its own sat off to the right of the table. */}
+                  {example.facts !== undefined && (
+                    <details>
+                      <summary>{translate('gabarit.shadow.facts')}</summary>
+                      <Box
+                        component="code"
+                        sx={{ display: 'block', fontSize: '0.8rem', overflowWrap: 'anywhere', maxWidth: 480 }}
+                      >
+                        {JSON.stringify(example.facts)}
+                      </Box>
+                    </details>
+                  )}
+                </TableCell>
+                <TableCell sx={{ minWidth: 150 }}>
+                  <span title={example.before}>{transitionWords(example.before, translate)}</span>
+                </TableCell>
+                <TableCell sx={{ minWidth: 150 }}>
+                  <span title={example.after}>{transitionWords(example.after, translate)}</span>
+                </TableCell>
+                <TableCell>{rules(example.rulesOnlyBefore, example.rulesOnlyAfter)}</TableCell>
+                <TableCell>{rules(example.rulesOnlyAfter, example.rulesOnlyBefore)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+      {report.examples.length > FIRST_SHOWN && (
+        <Button size="small" sx={{ mt: 1 }} onClick={() => setAll(!all)}>
+          {translate(all ? 'gabarit.shadow.examples_fewer' : 'gabarit.shadow.examples_all', {
+            count: report.examples.length,
+          })}
+        </Button>
+      )}
+    </Box>
+  );
+};
