@@ -37,9 +37,17 @@ export const FindDecision = () => {
           helperText={translate('gabarit.dashboard.decision_reference_help')}
           value={reference}
           onChange={(e) => setReference(e.target.value)}
-          sx={{ minWidth: 360 }}
+          // The theme makes text fields as wide as their form: this one is as wide as a reference.
+          fullWidth={false}
+          sx={{ width: 420, maxWidth: '100%' }}
         />
-        <Button type="submit" variant="outlined" startIcon={<SearchIcon />} disabled={reference.trim() === ''}>
+        <Button
+          type="submit"
+          variant="outlined"
+          startIcon={<SearchIcon />}
+          disabled={reference.trim() === ''}
+          sx={{ mt: 0.5 }}
+        >
           {translate('gabarit.dashboard.open_receipt')}
         </Button>
       </Box>

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { ArrayField, DataTable, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { GabaritDataProvider } from '../../dataProvider';
 import { intlLocale } from '../dates';
-import { LocalDateField } from '../LocalDateField';
 import { usePersonName } from '../people';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
@@ -11,6 +10,7 @@ import { VersionButtons } from './VersionButtons';
 import { useStatusWords } from './status-words';
 
 type Listed = VersionRecord & {
+  createdAt?: string;
   approvedBy?: string;
   publishedAt?: string;
   comments?: { by: string; action: string; text: string }[];
@@ -61,12 +61,15 @@ export const VersionHistory = ({
             cellSx={() => ({ minWidth: 170 })}
             render={(v: Listed) => <StatusChip version={v} note={statusNote?.(v.number)} />}
           />
-          {/* What an approver needs before approving, next to the buttons: the tests of this exact content. */}
-          <DataTable.Col
-            source="testRun"
-            label="gabarit.versions.tests"
-            render={(v: Listed) => <TestRunChip version={v} resource={resource} id={id} />}
-          />
+          {/* What an approver needs before approving, next to the buttons: the tests of this exact content.
+              Experiments have no tests: no column of dashes. */}
+          {hasTests(resource) && (
+            <DataTable.Col
+              source="testRun"
+              label="gabarit.versions.tests"
+              render={(v: Listed) => <TestRunChip version={v} resource={resource} id={id} />}
+            />
+          )}
           {!archived && (
             <DataTable.Col label="gabarit.versions.actions">
               <VersionButtons
@@ -77,30 +80,40 @@ export const VersionHistory = ({
               />
             </DataTable.Col>
           )}
+          {/* Who wrote and who approved, then when, each pair in one column: in four, the comments were cut off
+              at 1 440 pixels and the dates wrapped. */}
           <DataTable.Col
             source="authors"
-            label="gabarit.versions.authors"
-            render={(v: Listed) => v.authors.map(personName).join(', ')}
+            label="gabarit.versions.people"
+            render={(v: Listed) => (
+              <>
+                <Typography variant="body2">{v.authors.map(personName).join(', ')}</Typography>
+                {v.approvedBy && (
+                  <Typography variant="caption" component="div">
+                    {translate('gabarit.versions.approved_by_line', { by: personName(v.approvedBy) })}
+                  </Typography>
+                )}
+              </>
+            )}
           />
           <DataTable.Col
-            source="approvedBy"
-            label="gabarit.versions.approved_by"
-            render={(v: Listed) => v.approvedBy && personName(v.approvedBy)}
-          />
-          <DataTable.Col source="createdAt" label="gabarit.versions.created_at">
-            <LocalDateField source="createdAt" showTime options={COMPACT} />
-          </DataTable.Col>
-          <DataTable.Col
-            source="publishedAt"
-            label="gabarit.versions.published_at"
-            // Scheduled for later, it is not published yet: when the approver scheduled it is said as such.
-            render={(v: Listed) =>
-              v.publishedAt && scheduledFrom(v)
-                ? translate('gabarit.versions.scheduled_on', {
-                    at: new Date(v.publishedAt).toLocaleString(intlLocale(locale), COMPACT),
-                  })
-                : v.publishedAt && <LocalDateField source="publishedAt" record={v} showTime options={COMPACT} />
-            }
+            source="createdAt"
+            label="gabarit.versions.dates"
+            render={(v: Listed) => (
+              <>
+                <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+                  {translate('gabarit.versions.created_line', { at: compactDate(v.createdAt, locale) })}
+                </Typography>
+                {v.publishedAt && (
+                  <Typography variant="caption" component="div" sx={{ whiteSpace: 'nowrap' }}>
+                    {/* Scheduled for later, it is not published yet: when the approver scheduled it is said so. */}
+                    {translate(scheduledFrom(v) ? 'gabarit.versions.scheduled_on' : 'gabarit.versions.published_line', {
+                      at: compactDate(v.publishedAt, locale),
+                    })}
+                  </Typography>
+                )}
+              </>
+            )}
           />
           <DataTable.Col
             source="comments"
@@ -190,7 +203,7 @@ const TestRunChip = ({ version, resource, id }: { version: Listed; resource: str
 function useUntestedCases(resource: string, id: string, version: Listed): number | undefined {
   const dataProvider = useDataProvider<GabaritDataProvider>();
   const waiting = version.testRun === undefined && (version.status === 'in_review' || version.status === 'approved');
-  const withTests = resource === 'rulesets' || resource === 'prompts';
+  const withTests = hasTests(resource);
   return (
     useQuery({
       queryKey: [resource, id, 'versions', version.number, 'test-cases'],
@@ -205,3 +218,11 @@ function useUntestedCases(resource: string, id: string, version: Listed): number
     }).data || undefined
   );
 }
+
+/** A date and time in the versions table's short form, or nothing. */
+function compactDate(value: string | undefined, locale: string): string {
+  return value ? new Date(value).toLocaleString(intlLocale(locale), COMPACT) : '';
+}
+
+/** The governed resources whose versions carry test cases. */
+const hasTests = (resource: string): boolean => resource === 'rulesets' || resource === 'prompts';
