@@ -126,34 +126,22 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       }),
     };
   }
-  // The z-test sees a gap the test valid at every look does not show yet: what the green box used to call a
-  // winner while the panel beside it said « pas encore ».
-  const early = tests.find((c) => c.pValue < ALPHA);
-  if (early) {
-    const variant = byName.get(early.name)!;
-    return {
-      kind: 'not_yet_shown',
-      severity: 'info',
-      text: t('not_yet_shown', {
-        variant: variant.name,
-        variantRate: rate(rateOf(variant)),
-        control: control.name,
-        controlRate: rate(rateOf(control)),
-        p: p(quotedP(early)),
-      }),
-    };
-  }
-  const closest = tests[0];
-  const variant = closest ? byName.get(closest.name)! : variants[1]!;
-  return {
-    kind: 'no_difference',
+  // A variant beside the control, said with both rates: a gap not shown yet, or none at all.
+  const beside = (kind: 'not_yet_shown' | 'no_difference', variant: VariantResult, pValue: number): Verdict => ({
+    kind,
     severity: 'info',
-    text: t('no_difference', {
+    text: t(kind, {
       variant: variant.name,
       variantRate: rate(rateOf(variant)),
       control: control.name,
       controlRate: rate(rateOf(control)),
-      p: p(closest ? quotedP(closest) : 1),
+      p: p(pValue),
     }),
-  };
+  });
+  // The z-test sees a gap the test valid at every look does not show yet: what the green box used to call a
+  // winner while the panel beside it said « pas encore ».
+  const early = tests.find((c) => c.pValue < ALPHA);
+  if (early) return beside('not_yet_shown', byName.get(early.name)!, quotedP(early));
+  const closest = tests[0];
+  return beside('no_difference', closest ? byName.get(closest.name)! : variants[1]!, closest ? quotedP(closest) : 1);
 }

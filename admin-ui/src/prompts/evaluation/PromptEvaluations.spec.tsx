@@ -151,12 +151,13 @@ describe('PromptEvaluations', () => {
     expect(screen.getByRole('alert').textContent).toContain('is not a regular expression');
   });
 
-  it('shows the latest run of the version on the review tab', async () => {
+  /** The review tab of the prompt, as an approver opens it, with this run as the version's latest. */
+  async function openReviewTab(latest: typeof run) {
     fakeApi({
       'GET /api/v1/prompts/faq': { body: prompt },
       'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
-      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [run] },
-      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: run },
+      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [latest] },
+      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: latest },
     });
     renderConsole(
       <ShowPage resource="prompts" id="faq">
@@ -165,25 +166,16 @@ describe('PromptEvaluations', () => {
       ['approver'],
     );
     fireEvent.click(await screen.findByRole('tab', { name: 'Résumé pour la revue' }));
+  }
+
+  it('shows the latest run of the version on the review tab', async () => {
+    await openReviewTab(run);
     await screen.findByText(/Dernière évaluation de cette version : jeu « regression », par analyst/);
     expect(screen.getByRole('table', { name: /Résumé du jeu/ }).textContent).toContain('Taux de réussite');
   });
 
   it('says a budget passed by the cases already running is not a budget that left cases unrun', async () => {
-    const overrun = { ...run, budgetTokens: 10, tokensUsed: 320, budgetExhausted: false };
-    fakeApi({
-      'GET /api/v1/prompts/faq': { body: prompt },
-      'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
-      'GET /api/v1/prompts/faq/versions/2/evaluation-runs': { body: [overrun] },
-      'GET /api/v1/prompts/faq/evaluation-runs/run-1': { body: overrun },
-    });
-    renderConsole(
-      <ShowPage resource="prompts" id="faq">
-        <PromptEvaluations />
-      </ShowPage>,
-      ['approver'],
-    );
-    fireEvent.click(await screen.findByRole('tab', { name: 'Résumé pour la revue' }));
+    await openReviewTab({ ...run, budgetTokens: 10, tokensUsed: 320, budgetExhausted: false });
     await screen.findByText(/Le budget de jetons a été dépassé \(320 sur 10\) par les cas déjà lancés/);
     expect(screen.queryByText(/les cas restants n'ont pas été exécutés/)).toBeNull();
   });
