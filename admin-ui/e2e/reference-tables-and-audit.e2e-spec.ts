@@ -79,7 +79,10 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('option', { name: 'province' }).click();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     // The API refuses the repeated column name; its message lands under the third name field.
-    await page.getByText(/^«\sprovince\s» est déjà utilisé plus haut$/).first().waitFor();
+    await page
+      .getByText(/^«\sprovince\s» est déjà utilisé plus haut$/)
+      .first()
+      .waitFor();
     await expect(
       page.getByRole('textbox', { name: 'Nom de la colonne' }).nth(2).getAttribute('aria-invalid'),
     ).resolves.toBe('true');

@@ -29,7 +29,6 @@ export type NamedThing =
 // ({value}: a name or id used twice, the path at its second use), `taken`, `reservedName`, and those of the
 // files and tables (`syntax`, `csv`, `dmn`, `template`, `cellType`, `unknownColumn`, `keySpaces`, `repeatedKey`).
 
-
 /** A detail saying the path names no such thing (`/key` names no rule set). */
 export function namesNone(path: string, what: NamedThing, message: string): ErrorDetail {
   return { path, message, keyword: 'notFound', params: { what } };
