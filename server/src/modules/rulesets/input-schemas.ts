@@ -18,10 +18,11 @@ addFormats.default(inputSchemaAjv);
  * Validators of input and variables schemas, shared by every version that has the same schema, compiled off the
  * main thread when large (see SchemaValidators). Schemas reach it checked against the meta-schema already. `addUsedSchema:
  * false`: a schema's `$id` never registers it by name, so schemas sharing an `$id` never collide. `pattern`
- * keywords are matched by RE2, in linear time, like the `matches` operator.
+ * keywords are matched by RE2, in linear time, like the `matches` operator. `ownProperties`: a fact named
+ * `toString` that was not sent is missing, not Object.prototype's function (« must be number »).
  */
 export const inputValidators = new SchemaValidators(
-  { allErrors: true, strict: false, addUsedSchema: false, validateSchema: false, logger: false },
+  { allErrors: true, strict: false, addUsedSchema: false, validateSchema: false, logger: false, ownProperties: true },
   2_000,
   ['x-pii'],
   linearRegExp,
