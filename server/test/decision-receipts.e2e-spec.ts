@@ -360,16 +360,29 @@ describe('decision receipts and review requests', () => {
       ]);
     }
 
-    // « Overriding » with the automated outcome itself changes nothing: that is a confirmation.
-    const same = await approver.post(`/api/v1/reviews/${id}/decide`, {
-      outcome: 'overridden',
-      reason: 'r',
-      newDecision: { type: 'auto_approve' },
-    });
-    expect([same.status, same.body.details]).toEqual([
-      400,
-      [{ path: '/newDecision/type', message: 'is the automated decision itself: confirm it instead' }],
-    ]);
+    // « Overriding » with the automated outcome itself changes nothing, with or without its own parameters:
+    // that is a confirmation.
+    for (const newDecision of [
+      { type: 'auto_approve' },
+      { type: 'auto_approve', params: {} },
+      { type: 'auto_approve', params: { automated: true } },
+    ]) {
+      const same = await approver.post(`/api/v1/reviews/${id}/decide`, {
+        outcome: 'overridden',
+        reason: 'r',
+        newDecision,
+      });
+      expect([same.status, same.body.details]).toEqual([
+        400,
+        [
+          {
+            path: '/newDecision',
+            message: 'is the automated decision itself: confirm it instead',
+            keyword: 'sameAsAutomated',
+          },
+        ],
+      ]);
+    }
 
     const decided = await approver.post(`/api/v1/reviews/${id}/decide`, {
       outcome: 'overridden',

@@ -26,6 +26,8 @@ const OWN_WORDING: Record<
         })
       : undefined,
   inForce: (_params, translate) => translate('gabarit.details.in_force'),
+  // A review override naming the automated decision itself (server: reviews/reviews.service.ts).
+  sameAsAutomated: (_params, translate) => translate('gabarit.details.same_as_automated'),
   // A name or id used a second time (a variant, a column, a row or node id): said at its second use.
   duplicate: (params, translate) =>
     typeof params['value'] === 'string'

@@ -181,6 +181,7 @@ export const en = {
       taken: 'is already taken',
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
+      same_as_automated: 'is the automated decision itself: confirm it instead',
       duplicate: '“%{value}” is already used above',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

@@ -191,6 +191,7 @@ export const fr = typesetMessages({
       taken: 'valeur déjà utilisée',
       version_status: 'est à l’état « %{status} »',
       in_force: 'est la version en vigueur',
+      same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',
       duplicate: '« %{value} » est déjà utilisé plus haut',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
@@ -254,14 +255,13 @@ export class ReviewsService {
       ]);
     if (body.newDecision) {
       await this.assertOutcomeOf(request, body.newDecision.type);
-      const automated = request.automatedDecision ?? [];
-      if (
-        automated.length === 1 &&
-        automated[0]!.type === body.newDecision.type &&
-        body.newDecision.params === undefined
-      )
+      if (sameAsAutomated(request.automatedDecision ?? [], body.newDecision))
         throw new ValidationError('An override changes the decision; this one is the automated decision itself.', [
-          { path: '/newDecision/type', message: 'is the automated decision itself: confirm it instead' },
+          {
+            path: '/newDecision',
+            message: 'is the automated decision itself: confirm it instead',
+            keyword: 'sameAsAutomated',
+          },
         ]);
     }
     const decision: ReviewDecisionDocument = {
@@ -400,4 +400,18 @@ function toView(r: ReviewRequestDocument, now: Date): ReviewView {
     ...(r.decidedBy && { decidedBy: r.decidedBy }),
     ...(r.decidedAt && { decidedAt: r.decidedAt.toISOString() }),
   };
+}
+
+/**
+ * Whether an override would leave a single automated outcome as it was: the same type with no parameters of its
+ * own (an outcome decided by a person reads the same), or with the automated event's parameters exactly.
+ * Parameters that differ are a change (the documents asked for, for instance).
+ */
+function sameAsAutomated(
+  automated: { type: string; params?: Record<string, unknown> }[],
+  instead: { type: string; params?: Record<string, unknown> },
+): boolean {
+  if (automated.length !== 1 || automated[0]!.type !== instead.type) return false;
+  const params = instead.params ?? {};
+  return Object.keys(params).length === 0 || isDeepStrictEqual(params, automated[0]!.params ?? {});
 }
