@@ -163,8 +163,13 @@ describe('unacceptableValue', () => {
       '1.2345678901234567e20',
     ])
       expect(check(`{"n":${exact}}`)).toBeUndefined();
-    // The same digits in a string are text: nothing is read from them.
+    // The same digits in a string are text: nothing is read from them, and an exact number of the same value
+    // beside them stands.
     expect(check('{"id":"9007199254740993","n":1}')).toBeUndefined();
+    expect(check('{"facts":{"id":"9007199254740993","n":9007199254740992}}')).toBeUndefined();
+    expect(check('{"facts":{"s":"a 9007199254740993","b":[9007199254740992]}}')).toBeUndefined();
+    // The one written inexactly is named, not an exact one of the same value before it.
+    expect(check('{"facts":{"n":9007199254740992,"m":[1,{"k\\"":9007199254740993}]}}')?.path).toBe('/facts/m/1/k"');
   });
 
   it('names the place after walking clean values before it (the path is written only for the value refused)', () => {
