@@ -56,7 +56,7 @@ function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string
   for (const column of columns) {
     const properties = root['properties'] as Json;
     if (!(root['required'] as string[]).includes(column.fact)) (root['required'] as string[]).push(column.fact);
-    const segments = [...(column.path ?? '').matchAll(/\.([^.[]+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
+    const segments = pathSegments(column.path);
     const type = SCHEMA_TYPE[(column.typeRef ?? '').replace(/^feel:/, '')];
     let node = ownChild(properties, column.fact, segments.length === 0 ? {} : { type: 'object' });
     segments.forEach((segment, i) => {
@@ -84,10 +84,19 @@ function ownChild(parent: Json, key: string, made: Json): Json {
   return made;
 }
 
+/**
+ * The steps of a JSONPath as our export writes it: `.name`, `[0]` and `['name']` (or `["name"]`), the form a
+ * name with a hyphen takes (`$['montant-ht']`).
+ */
+export function pathSegments(path: string | undefined): (string | number)[] {
+  return [...(path ?? '').matchAll(/\.([^.[]+)|\[(\d+)\]|\[\s*(['"])(.*?)\3\s*\]/g)].map(
+    (m) => m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[4]!),
+  );
+}
+
 /** A column's fact and path name only data: no name that reaches into JavaScript's objects (`__proto__`). */
 function readsOnlyData(read: { fact: string; path?: string }): boolean {
-  const names = [read.fact, ...[...(read.path ?? '').matchAll(/\.([^.[]+)/g)].map((m) => m[1]!)];
-  return !names.some(isReservedName);
+  return ![read.fact, ...pathSegments(read.path)].some((name) => typeof name === 'string' && isReservedName(name));
 }
 
 /**
@@ -150,13 +159,16 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     const text = textOf(expression) ?? '';
     const ours = input.attrs['gabarit:fact'];
     const read = ours ? { fact: ours, path: input.attrs['gabarit:path'] } : feelToFact(text);
-    if (!read || !FACT_NAME.test(read.fact) || !readsOnlyData(read))
+    if (!read || !FACT_NAME.test(read.fact) || !readsOnlyData(read)) {
+      // What was read: our attributes when the file carries them, which the expression's text then only labels.
+      const said = ours ? `${ours}${input.attrs['gabarit:path']?.replace(/^\$/, '') ?? ''}` : text.trim();
       problem(
-        `${base}/input/${i}/inputExpression`,
-        `input "${text.trim()}" is not a name or a path of names`,
+        ours ? `${base}/input/${i}/@gabarit:fact` : `${base}/input/${i}/inputExpression`,
+        `input "${said}" is not a name or a path of names`,
         'input_expression',
-        { text: text.trim() },
+        { text: said },
       );
+    }
     const idHint = input.attrs['gabarit:id'];
     const id =
       idHint && SLUG.test(idHint) && !takenInputs.has(idHint)

@@ -253,6 +253,26 @@ describe('DMN export and import', () => {
     expect(Object.prototype.hasOwnProperty).not.toHaveProperty('type');
   });
 
+  it('reads our bracket paths for the schema and the guard alike, and names our attribute when it is refused', async () => {
+    const ours = (path: string) =>
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:gabarit="urn:gabarit:dmn:1"><decision name="x"><decisionTable><input gabarit:fact="inv" gabarit:path="${path}"><inputExpression typeRef="number"><text>inv</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const imported = await importDmn(ours("$['montant-ht']"), { key: 'k', pilot: 'p' });
+    expect(imported.inputSchema).toEqual({
+      type: 'object',
+      properties: { inv: { type: 'object', properties: { 'montant-ht': { type: 'number' } } } },
+      required: ['inv'],
+    });
+    const { details } = await refusal(() => importDmn(ours("$['__proto__'].x"), { key: 'k', pilot: 'p' }));
+    expect(details).toEqual([
+      {
+        path: '/definitions/decision/0/decisionTable/input/0/@gabarit:fact',
+        message: `input "inv['__proto__'].x" is not a name or a path of names`,
+        keyword: 'dmn',
+        params: { reason: 'input_expression', text: "inv['__proto__'].x" },
+      },
+    ]);
+  });
+
   it('holds its carried content to a JSON body’s bounds: too deep, or a key no body may have, is refused there', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture);
     const withContent = (json: string) =>
