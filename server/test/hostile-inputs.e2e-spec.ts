@@ -268,7 +268,17 @@ describe('hostile inputs', () => {
       'If-Match: *',
       () =>
         analyst.put('/api/v1/rulesets/target/draft', { definition: withRules('x', [rule()]).definition }, '*') as never,
-      /^41[28]$/,
+      /^400$/,
+    ],
+    [
+      'a weak If-Match tag',
+      () =>
+        analyst.put(
+          '/api/v1/rulesets/target/draft',
+          { definition: withRules('x', [rule()]).definition },
+          'W/"x"',
+        ) as never,
+      /^412$/,
     ],
   ];
 

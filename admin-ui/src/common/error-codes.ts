@@ -11,6 +11,7 @@ export const TRANSLATED_ERRORS = [
   'dmn_unmappable',
   'stale_etag',
   'if_match_required',
+  'invalid_if_match',
   'four_eyes',
   'tests_not_passed',
   'tests_failed',

@@ -34,6 +34,7 @@ export const errorMessages = {
   invalid_api_key: 'The API key is not valid or has been revoked.',
   api_key_expired: 'The API key has expired: ask an administrator for a new one.',
   invalid_credentials: 'Unknown username or wrong password.',
+  invalid_if_match: 'The request names no version of this item to change: reload the page.',
   invalid_json: 'The content sent is not valid JSON.',
   invalid_token: 'Your session has expired. Please sign in again.',
   invalid_xml: 'The file is not well-formed XML.',

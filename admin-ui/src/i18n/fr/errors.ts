@@ -36,6 +36,7 @@ export const errorMessages = {
   invalid_api_key: "La clé API n'est pas valide ou a été révoquée.",
   api_key_expired: 'La clé API est expirée : demandez-en une nouvelle à une personne qui administre le service.',
   invalid_credentials: 'Identifiant ou mot de passe incorrect.',
+  invalid_if_match: 'La demande ne désigne aucune version de cet élément à modifier : rechargez la page.',
   invalid_json: "Le contenu envoyé n'est pas du JSON valide.",
   invalid_token: 'Votre session a expiré. Veuillez vous reconnecter.',
   invalid_xml: "Le fichier n'est pas du XML bien formé.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ifMatchAccepts, ifMatchRefusal } from './if-match.js';
+import { checkIfMatch, ifMatchAccepts, ifMatchUnusable } from './if-match.js';
 
 describe('ifMatchAccepts', () => {
   const current = '"ruleset:invoices:7:n3"';
@@ -20,14 +20,34 @@ describe('ifMatchAccepts', () => {
   });
 });
 
-describe('ifMatchRefusal', () => {
-  it('says why * is not taken, and otherwise gives both tags', () => {
-    expect(ifMatchRefusal(' * ', '"t:2"').message).toBe(
-      'is *, which any version would match: send the ETag you read (the current one is "t:2")',
-    );
-    expect(ifMatchRefusal('"t:1"', '"t:2"')).toEqual({
-      path: '/',
-      message: 'your copy is "t:1", the current one is "t:2"',
+describe('an If-Match that cannot match', () => {
+  it('is told why: * and text that is not a list of tags are 400, weak tags alone 412; strong tags are compared', () => {
+    expect(ifMatchUnusable(' * ')).toEqual({
+      status: 400,
+      message: expect.stringMatching(/^is \*, which any version/),
     });
+    expect(ifMatchUnusable('"t:2" junk')?.status).toBe(400);
+    expect(ifMatchUnusable('W/"t:2"')).toEqual({
+      status: 412,
+      message: expect.stringMatching(/^holds only weak tags/),
+    });
+    expect(ifMatchUnusable('W/"t:1", "t:2"')).toBeUndefined();
+    expect(ifMatchUnusable('"t:1", "t:2"')).toBeUndefined();
+  });
+
+  it('names /headers/if-match when the header is at fault, and both tags when it is stale', () => {
+    const refusal = (header: string) => {
+      try {
+        checkIfMatch(header, '"t:2"', 'changed since');
+      } catch (err) {
+        const e = err as { code: string; details: { path: string }[] };
+        return [e.code, e.details[0]!.path];
+      }
+      return undefined;
+    };
+    expect(refusal('*')).toEqual(['invalid_if_match', '/headers/if-match']);
+    expect(refusal('W/"t:2"')).toEqual(['stale_etag', '/headers/if-match']);
+    expect(refusal('"t:1"')).toEqual(['stale_etag', '/']);
+    expect(refusal('"t:2"')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { PreconditionFailedError, ValidationError } from '../errors/domain-errors.js';
+
 /**
  * Whether an If-Match header lets a change go ahead on a resource whose ETag is `current` (RFC 9110 §13.1.1):
  * a list of entity tags one of which is `current` by strong comparison (a weak `W/"…"` tag never matches). A
@@ -19,13 +21,49 @@ export function ifMatchAccepts(header: string, current: string): boolean {
   return false;
 }
 
-/** What a refused If-Match is told, at `/`: the tag sent beside the current one, or why `*` is not taken. */
-export function ifMatchRefusal(header: string, current: string): { path: string; message: string } {
+/**
+ * Why an If-Match header cannot match any version, or undefined when it is a list of strong tags (which then
+ * matches the current one or is stale). `*` (any version would match) and text that is not a list of tags are
+ * the request's fault (400). Weak tags are a list RFC 9110 compares strongly, so they never match (412, as
+ * the RFC has it), and are told so rather than « changed by someone else ».
+ */
+export function ifMatchUnusable(header: string): { status: 400 | 412; message: string } | undefined {
   const sent = header.trim();
-  return sent === '*'
-    ? {
-        path: '/',
-        message: `is *, which any version would match: send the ETag you read (the current one is ${current})`,
-      }
-    : { path: '/', message: `your copy is ${sent.slice(0, 200)}, the current one is ${current}` };
+  if (sent === '*') return { status: 400, message: 'is *, which any version would match: send the ETag you read' };
+  if (sent === '') return { status: 400, message: 'is empty: send the ETag you read' };
+  const tag = /\s*(W\/)?("[^"]*")\s*(?:,|$)/y;
+  let strong = false;
+  for (let at = 0; at < sent.length;) {
+    tag.lastIndex = at;
+    const found = tag.exec(sent);
+    if (!found)
+      return { status: 400, message: 'is not a list of entity tags ("…"): send the ETag you read as it came' };
+    strong ||= found[1] === undefined;
+    at = tag.lastIndex;
+  }
+  return strong
+    ? undefined
+    : { status: 412, message: 'holds only weak tags (W/"…"), which never match a change: send the ETag you read' };
+}
+
+/**
+ * Refuses an If-Match header that cannot match (400 `invalid_if_match`, or 412 for weak tags, saying why), or
+ * whose tags are not the current one (412 `stale_etag`: someone changed it since, which `stale` says).
+ */
+export function checkIfMatch(header: string, current: string, stale: string): void {
+  const unusable = ifMatchUnusable(header);
+  if (unusable?.status === 400)
+    throw new ValidationError(
+      `The If-Match header cannot guard this change: it ${unusable.message}.`,
+      [{ path: '/headers/if-match', message: unusable.message }],
+      'invalid_if_match',
+    );
+  if (unusable)
+    throw new PreconditionFailedError(`The If-Match header cannot match: it ${unusable.message}.`, [
+      { path: '/headers/if-match', message: unusable.message },
+    ]);
+  if (!ifMatchAccepts(header, current))
+    throw new PreconditionFailedError(stale, [
+      { path: '/', message: `your copy is ${header.trim().slice(0, 200)}, the current one is ${current}` },
+    ]);
 }

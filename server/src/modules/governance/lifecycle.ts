@@ -2,12 +2,11 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  PreconditionFailedError,
   PreconditionRequiredError,
   ValidationError,
   type ErrorDetail,
 } from '../../common/errors/domain-errors.js';
-import { ifMatchAccepts, ifMatchRefusal } from '../../common/http/if-match.js';
+import { checkIfMatch } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
@@ -60,12 +59,11 @@ export class Lifecycle<M, C> {
       );
     this.assertNotArchived(state);
     const etag = draftEtag(this.resourceType, state);
-    if (!ifMatchAccepts(ifMatch, etag)) {
-      throw new PreconditionFailedError(
-        `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
-        [ifMatchRefusal(ifMatch, etag)],
-      );
-    }
+    checkIfMatch(
+      ifMatch,
+      etag,
+      `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
+    );
     const at = now.toISOString();
     const next = this.touch(state, now);
     if (state.draft) {

@@ -9,7 +9,7 @@ import {
   namesNone,
 } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
-import { ifMatchAccepts, ifMatchRefusal } from '../../common/http/if-match.js';
+import { checkIfMatch } from '../../common/http/if-match.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -306,12 +306,12 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       );
     const table = await this.load(key);
     const current = etag(table);
-    if (!ifMatchAccepts(ifMatch, current))
-      throw new PreconditionFailedError(
-        'This table was changed by someone else since you read it: reload it, then apply your change again.',
-        // Says it too when the ETag is another table's.
-        [ifMatchRefusal(ifMatch, current)],
-      );
+    // Says it too when the ETag is another table's.
+    checkIfMatch(
+      ifMatch,
+      current,
+      'This table was changed by someone else since you read it: reload it, then apply your change again.',
+    );
     return table;
   }
 
