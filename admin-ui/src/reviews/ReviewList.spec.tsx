@@ -66,7 +66,7 @@ describe('ReviewList', () => {
     expect((await within(late).findByRole('link', { name: 'Adhésion' })).getAttribute('href')).toBe(
       '#/rulesets/enrolment/show',
     );
-    expect(within(late).getByText('40 jours')).toBeTruthy();
+    expect(within(late).getByText('reçue il y a 40 jours')).toBeTruthy();
     const listCall = api.calls.find((c) => c.url.startsWith('/api/v1/reviews?'))!;
     expect(decodeURIComponent(listCall.url)).toContain('filter={"status":"open"}');
     expect(decodeURIComponent(listCall.url)).toContain('sort=["dueAt","ASC"]');

@@ -94,7 +94,10 @@ const DueDate = () => {
       </Box>
       {/* Its age under the due date: one column fewer, so the reviewer's action fits a 1 024-pixel screen. */}
       <Typography variant="caption" component="div">
-        {translate('gabarit.reviews.age', { smart_count: review.ageDays ?? 0 })}
+        {/* Said as the request's age, not left as « 0 jour », which under a due date read as the days left. */}
+        {review.ageDays
+          ? translate('gabarit.reviews.age_line', { smart_count: review.ageDays })
+          : translate('gabarit.reviews.received_today')}
       </Typography>
     </>
   );
