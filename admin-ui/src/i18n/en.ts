@@ -116,6 +116,7 @@ export const en = {
       comment_required: 'Reason (required)',
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
+      tests_fail: 'Its test cases fail: correct the version (a new draft) or its tests before publishing it.',
       failing_tests:
         '%{failed} of the %{total} test cases of version %{version} fail on its content: it cannot be published until they pass.',
       rollback_to: 'Version to put back in force',

@@ -126,6 +126,8 @@ export const fr = typesetMessages({
       comment_required: 'Motif (obligatoire)',
       effective_from: 'En vigueur à partir du (facultatif)',
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
+      tests_fail:
+        'Ses cas de test échouent : corrigez la version (un nouveau brouillon) ou ses tests avant de la publier.',
       failing_tests:
         '%{failed} des %{total} cas de test de la version %{version} échouent sur son contenu : elle ne pourra pas être publiée tant qu’ils échouent.',
       rollback_to: 'Version à remettre en vigueur',

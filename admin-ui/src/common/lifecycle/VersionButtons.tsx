@@ -5,6 +5,7 @@ import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
 import {
+  failingTests,
   useNoSubmitBlock,
   versionActions,
   type UseSubmitBlock,
@@ -19,7 +20,7 @@ import {
 const FailingTests = ({ version }: { version: VersionRecord }) => {
   const translate = useTranslate();
   const run = version.testRun;
-  if (!run || run.failed === 0 || (version.checksum !== undefined && run.checksum !== version.checksum)) return null;
+  if (!run || !failingTests(version)) return null;
   return (
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="failing-tests">
       {translate('gabarit.lifecycle.failing_tests', {

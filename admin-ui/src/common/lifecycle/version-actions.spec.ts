@@ -33,6 +33,18 @@ describe('versionActions', () => {
       [],
     );
   });
+
+  it('disables publish while the tests of this exact content fail, as the API would refuse it', () => {
+    const approved = { number: 3, status: 'approved' as const, authors: ['ana'], checksum: 'c3' };
+    const approver = { id: 'appro', roles: ['approver'] };
+    expect(versionActions({ ...approved, testRun: { checksum: 'c3', passed: 74, failed: 2 } }, approver)).toEqual([
+      { action: 'publish', disabledReason: 'gabarit.lifecycle.tests_fail' },
+    ]);
+    // A run on other content says nothing of this one: the API decides, on publishing.
+    expect(versionActions({ ...approved, testRun: { checksum: 'c2', passed: 74, failed: 2 } }, approver)).toEqual([
+      { action: 'publish' },
+    ]);
+  });
 });
 
 describe('rollbackCandidates', () => {

@@ -82,7 +82,18 @@ export function versionActions(
     const ownWork = version.authors.includes(user.id) ? 'gabarit.lifecycle.four_eyes' : undefined;
     actions.push({ action: 'approve', disabledReason: ownWork }, { action: 'reject', disabledReason: ownWork });
   }
-  if (version.status === 'approved' && may('publishVersion', user.roles)) actions.push({ action: 'publish' });
+  if (version.status === 'approved' && may('publishVersion', user.roles))
+    // The API refuses to publish while its tests fail on this content: the button says so before, not a 409 after.
+    actions.push({
+      action: 'publish',
+      disabledReason: failingTests(version) ? 'gabarit.lifecycle.tests_fail' : undefined,
+    });
   if (scheduledFrom(version) !== undefined && may('publishVersion', user.roles)) actions.push({ action: 'unschedule' });
   return actions;
+}
+
+/** The version's last test run, on its own content, has failures. */
+export function failingTests(version: VersionRecord): boolean {
+  const run = version.testRun;
+  return run !== undefined && run.failed > 0 && (version.checksum === undefined || run.checksum === version.checksum);
 }
