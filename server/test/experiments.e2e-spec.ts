@@ -77,8 +77,10 @@ describe('experiments', () => {
         ],
         ...extra,
       });
-    const nobody = await create({ coverage: 0 });
-    expect([nobody.status, nobody.body.details?.map((d: { path: string }) => d.path)]).toEqual([400, ['/coverage']]);
+    for (const coverage of [0, 1e-300]) {
+      const nobody = await create({ coverage });
+      expect([nobody.status, nobody.body.details?.map((d: { path: string }) => d.path)]).toEqual([400, ['/coverage']]);
+    }
     const priced = await create({
       guardrails: { maxCostPerAnswer: 1e308, pricePerMillionTokens: { input: 1e308, output: 1 } },
     });

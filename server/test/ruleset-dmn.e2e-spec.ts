@@ -141,7 +141,14 @@ describe('DMN exchange over HTTP', () => {
     const declared = await send(xml('Cafe', '<?xml version="1.0" encoding="ISO-8859-1"?>'));
     expect([declared.status, declared.body.details]).toEqual([
       400,
-      [{ path: '/', message: 'declares the encoding iso-8859-1' }],
+      [
+        {
+          path: '/',
+          message: 'declares the encoding iso-8859-1',
+          keyword: 'encoding',
+          params: { reason: 'declared', encoding: 'iso-8859-1' },
+        },
+      ],
     ]);
     expect((await send(xml('Cafe'), 'text/xml; charset=iso-8859-1')).status).toBe(415);
     expect((await as(t, cast.risk).get('/api/v1/rulesets/dmn-latin')).status).toBe(404);

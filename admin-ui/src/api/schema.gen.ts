@@ -10444,14 +10444,14 @@ export interface operations {
           /** @description default: the experiment key */
           salt?: string;
           /**
-           * @description share of subjects in the experiment (more than 0: an experiment serving nobody would hold the prompt)
+           * @description share of subjects in the experiment, at least one in a thousand: an experiment serving nobody would hold the prompt
            * @default 1
            */
           coverage?: number;
           /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
           guardrails?: {
             maxErrorRate?: number;
-            /** @description default 20000 */
+            /** @description default 20000; at most 10 minutes */
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
@@ -10635,7 +10635,7 @@ export interface operations {
           /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
           guardrails?: {
             maxErrorRate?: number;
-            /** @description default 20000 */
+            /** @description default 20000; at most 10 minutes */
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
@@ -10938,7 +10938,7 @@ export interface operations {
               /** @description maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029) */
               guardrails?: {
                 maxErrorRate?: number;
-                /** @description default 20000 */
+                /** @description default 20000; at most 10 minutes */
                 maxP95LatencyMs?: number;
                 /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
                 maxCostPerAnswer?: number;

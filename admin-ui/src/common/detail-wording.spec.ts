@@ -244,6 +244,13 @@ describe('paths that name nothing, or something archived, in the console’s lan
     ).toBe('names no spaceship');
   });
 
+  it('words a file that is not UTF-8, saying what to do', () => {
+    const latin = { message: 'is not valid UTF-8', keyword: 'encoding', params: { reason: 'not_utf8' } };
+    expect(wordDetail(latin, inFrench, 'fr')).toMatch(/^n’est pas en UTF-8 .* enregistrez le fichier en UTF-8$/);
+    const declared = { message: 'x', keyword: 'encoding', params: { reason: 'declared', encoding: 'iso-8859-1' } };
+    expect(wordDetail(declared, inEnglish, 'en')).toBe('declares the encoding iso-8859-1: save the file as UTF-8');
+  });
+
   it('words a refused DOCTYPE with its place', () => {
     const doctype = {
       message: 'line 1: <!DOCTYPE is not accepted',

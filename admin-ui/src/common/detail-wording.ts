@@ -28,6 +28,11 @@ const OWN_WORDING: Record<
   inForce: (_params, translate) => translate('gabarit.details.in_force'),
   // A review override naming the automated decision itself (server: reviews/reviews.service.ts).
   sameAsAutomated: (_params, translate) => translate('gabarit.details.same_as_automated'),
+  // A file not in UTF-8 (server: common/http/xml-body-parser.ts): not UTF-8 at all, UTF-16, or declared otherwise.
+  encoding: (params, translate) =>
+    typeof params['reason'] === 'string' && ['not_utf8', 'utf16', 'declared'].includes(params['reason'])
+      ? translate(`gabarit.details.encoding.${params['reason']}`, { encoding: params['encoding'] ?? '' })
+      : undefined,
   // A name or id used a second time (a variant, a column, a row or node id): said at its second use.
   duplicate: (params, translate) =>
     typeof params['value'] === 'string'

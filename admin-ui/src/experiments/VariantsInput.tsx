@@ -24,7 +24,7 @@ const variantCount: Validator = (value: unknown) =>
 const weightRange: Validator = (value: unknown) =>
   Number(value) > 0 && Number(value) <= 1000 ? undefined : 'gabarit.experiments.validation.weight';
 const coverageRange: Validator = (value: unknown) =>
-  value !== '' && Number(value) > 0 && Number(value) <= 100 ? undefined : 'gabarit.experiments.validation.coverage';
+  value !== '' && Number(value) >= 0.1 && Number(value) <= 100 ? undefined : 'gabarit.experiments.validation.coverage';
 const nameRules = [required(), regex(VARIANT_NAME_PATTERN, 'gabarit.experiments.validation.variant_name')];
 const weightRules = [required(), weightRange];
 const coverageRules = [required(), coverageRange];

@@ -183,6 +183,11 @@ export const en = {
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
       same_as_automated: 'is the automated decision itself: confirm it instead',
+      encoding: {
+        not_utf8: 'is not UTF-8 (perhaps Latin-1 or Windows-1252): save the file as UTF-8',
+        utf16: 'is UTF-16: save the file as UTF-8',
+        declared: 'declares the encoding %{encoding}: save the file as UTF-8',
+      },
       duplicate: '“%{value}” is already used above',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

@@ -194,6 +194,11 @@ export const fr = typesetMessages({
       version_status: 'est à l’état « %{status} »',
       in_force: 'est la version en vigueur',
       same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',
+      encoding: {
+        not_utf8: 'n’est pas en UTF-8 (peut-être en Latin-1 ou Windows-1252) : enregistrez le fichier en UTF-8',
+        utf16: 'est en UTF-16 : enregistrez le fichier en UTF-8',
+        declared: 'déclare l’encodage %{encoding} : enregistrez le fichier en UTF-8',
+      },
       duplicate: '« %{value} » est déjà utilisé plus haut',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',

@@ -32,7 +32,7 @@ export const experimentsMessages = {
         key: 'Lower-case letters, digits and hyphens (2 to 63 characters), starting with a letter or digit.',
         variant_name: 'Lower-case letters, digits and hyphens (at most 32 characters), starting with a letter.',
         weight: 'A weight above 0, at most 1000.',
-        coverage: 'A percentage above 0, up to 100.',
+        coverage: 'A percentage from 0.1 to 100.',
         variant_count: 'Between 2 and 5 variants.',
       },
       stop: {

@@ -32,7 +32,7 @@ export const experimentsMessages = {
         key: 'Minuscules, chiffres et tirets (2 à 63 caractères), commençant par une lettre ou un chiffre.',
         variant_name: 'Minuscules, chiffres et tirets (32 caractères au plus), commençant par une lettre.',
         weight: 'Un poids supérieur à 0, au plus 1000.',
-        coverage: 'Un pourcentage supérieur à 0, jusqu’à 100.',
+        coverage: 'Un pourcentage de 0,1 à 100.',
         variant_count: 'Entre 2 et 5 variantes.',
       },
       stop: {

@@ -30,21 +30,39 @@ export function registerXmlBodyParser(fastify: FastifyInstance): void {
         return done(mediaError(`Unsupported Media Type: ${String(request.headers['content-type'])}`));
       const unreadable = unreadableEncoding(request.headers);
       if (unreadable) return done(mediaError(unreadable));
-      if (typeof body !== 'string' && !isUtf8(body))
+      if (typeof body !== 'string' && !isUtf8(body)) {
+        // A byte-order mark says which encoding it is; otherwise an older tool's single-byte one is most likely.
+        const utf16 =
+          body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff));
         return done(
           new ValidationError(
-            'The XML is not valid UTF-8 (it may have been saved in Latin-1 or Windows-1252): save it as UTF-8 and send it again.',
-            [{ path: '/', message: 'is not valid UTF-8' }],
+            `The XML is not valid UTF-8 (${utf16 ? 'it is saved in UTF-16' : 'it may have been saved in Latin-1 or Windows-1252'}): save it as UTF-8 and send it again.`,
+            [
+              {
+                path: '/',
+                message: utf16 ? 'is UTF-16, not UTF-8' : 'is not valid UTF-8',
+                keyword: 'encoding',
+                params: { reason: utf16 ? 'utf16' : 'not_utf8' },
+              },
+            ],
             'invalid_encoding',
           ),
         );
+      }
       const text = body.toString();
       const declared = declaredEncoding(text);
       if (declared !== undefined && !['utf-8', 'utf8', 'us-ascii', 'ascii'].includes(declared))
         return done(
           new ValidationError(
             `The XML declares the encoding ${declared}; the import reads UTF-8 only: save the file as UTF-8.`,
-            [{ path: '/', message: `declares the encoding ${declared}` }],
+            [
+              {
+                path: '/',
+                message: `declares the encoding ${declared}`,
+                keyword: 'encoding',
+                params: { reason: 'declared', encoding: declared },
+              },
+            ],
             'invalid_encoding',
           ),
         );

@@ -23,7 +23,7 @@ const guardrails = {
   additionalProperties: false,
   properties: {
     maxErrorRate: { type: 'number', minimum: 0, maximum: 1 },
-    maxP95LatencyMs: { type: 'integer', minimum: 1, description: 'default 20000' },
+    maxP95LatencyMs: { type: 'integer', minimum: 1, maximum: 600000, description: 'default 20000; at most 10 minutes' },
     maxCostPerAnswer: {
       type: 'number',
       minimum: 0,
@@ -63,11 +63,11 @@ export const createExperimentRequestSchema = {
     salt: { type: 'string', minLength: 1, maxLength: 64, description: 'default: the experiment key' },
     coverage: {
       type: 'number',
-      exclusiveMinimum: 0,
+      minimum: 0.001,
       maximum: 1,
       default: 1,
       description:
-        'share of subjects in the experiment (more than 0: an experiment serving nobody would hold the prompt)',
+        'share of subjects in the experiment, at least one in a thousand: an experiment serving nobody would hold the prompt',
     },
     guardrails,
   },
@@ -78,7 +78,7 @@ export const updateExperimentDraftSchema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { variants, coverage: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, guardrails },
+  properties: { variants, coverage: { type: 'number', minimum: 0.001, maximum: 1 }, guardrails },
 } as const;
 export type UpdateExperimentDraftRequest = FromSchema<typeof updateExperimentDraftSchema>;
 

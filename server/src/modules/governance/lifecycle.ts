@@ -284,7 +284,11 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} has no publication waiting to take effect: it is ${why}.`,
         'invalid_transition',
-        [statusDetail(version.status)],
+        [
+          version.status === 'published'
+            ? { path: '/version', message: 'is the version in force', keyword: 'inForce' }
+            : statusDetail(version.status),
+        ],
       );
     }
     const next = this.touch(state, now);
