@@ -438,6 +438,20 @@ describe('decision receipts and review requests', () => {
       400,
       [{ path: '/lang', message: 'is given 2 times; give it once' }],
     ]);
+    // The same on lists, for their own filters as for sort, range and filter.
+    for (const url of [
+      '/api/v1/reviews?status=open&status=closed',
+      '/api/v1/audit?actor=admin&actor=seed',
+      `/api/v1/rulesets?sort=${encodeURIComponent('["key","ASC"]')}&sort=${encodeURIComponent('["key","ASC"]')}`,
+    ]) {
+      const listed = await risk.get(url);
+      expect([url, listed.status, listed.body.details?.length, listed.body.details?.[0]?.message]).toEqual([
+        url,
+        400,
+        1,
+        'is given 2 times; give it once',
+      ]);
+    }
     // The reviewer's words may repeat what a reader without the grant does not see: not on their receipt.
     const forAnalyst = (await analyst.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
     expect(forAnalyst.review).toMatchObject({ outcome: 'overridden' });

@@ -2,7 +2,12 @@ import { Body, Query, type PipeTransform } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { ValidationError } from '../errors/domain-errors.js';
 import { contractAjv, toErrorDetails } from './ajv.js';
-import { parametersOfSchema, type DescribesQuery, type QueryParameter } from './query-parameters.js';
+import {
+  parametersOfSchema,
+  repeatedParameters,
+  type DescribesQuery,
+  type QueryParameter,
+} from './query-parameters.js';
 
 /** Validates a request part against a contract JSON Schema; a failure is a 400 naming every bad path. */
 export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
@@ -18,7 +23,11 @@ export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   transform(value: unknown): unknown {
     // No body at all reads as {}; a body of `null` is a body, and the schema judges it.
     const input = value === undefined ? {} : value;
-    const repeated = this.what === 'query string' ? repeatedParameters(this.schema, input) : [];
+    const properties = (this.schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+    const repeated =
+      this.what === 'query string'
+        ? repeatedParameters(input, (name) => Object.hasOwn(properties, name) && properties[name]!.type !== 'array')
+        : [];
     if (repeated.length > 0) throw new ValidationError(`The ${this.what} is invalid.`, repeated);
     if (!this.validate(input)) {
       throw new ValidationError(`The ${this.what} is invalid.`, toErrorDetails(this.validate.errors));
@@ -29,23 +38,6 @@ export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   queryParameters(): QueryParameter[] {
     return parametersOfSchema(this.schema);
   }
-}
-
-/**
- * Parameters given more than once (`?lang=en&lang=fr`) where the schema takes one value: said once, as such. The
- * query parser makes them a list, which the schema then refused twice over (« must be string », « must be one of »).
- */
-function repeatedParameters(schema: object, query: unknown): { path: string; message: string }[] {
-  if (query === null || typeof query !== 'object') return [];
-  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
-  return Object.entries(query as Record<string, unknown>)
-    .filter(
-      ([name, value]) => Array.isArray(value) && Object.hasOwn(properties, name) && properties[name]!.type !== 'array',
-    )
-    .map(([name, value]) => ({
-      path: `/${name}`,
-      message: `is given ${(value as unknown[]).length} times; give it once`,
-    }));
 }
 
 /** `@ValidBody(schema)`: the body, validated against the schema. */

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { ValidationError, type ErrorDetail } from '../errors/domain-errors.js';
 import { contractAjv, toErrorDetails } from './ajv.js';
 import { pointerSegment } from '../json/json-pointer.js';
-import type { DescribesQuery, QueryParameter } from './query-parameters.js';
+import { repeatedParameters, type DescribesQuery, type QueryParameter } from './query-parameters.js';
 
 /** A ra-data-simple-rest list request: `sort=["name","ASC"]`, `range=[0,24]`, `filter={"pilot":"invoices"}`. */
 export interface ListQuery {
@@ -58,6 +58,9 @@ export class ListQueryPipe implements PipeTransform, DescribesQuery {
   }
 
   transform(query: Record<string, unknown>): ListQuery {
+    // Every parameter of a list takes one value.
+    const repeated = repeatedParameters(query, () => true);
+    if (repeated.length > 0) throw new ValidationError('The list query is invalid.', repeated);
     const problems: ErrorDetail[] = [];
     // `?pilot=invoices` beside the three would list every pilot as if it were the answer: refused, and shown where
     // it goes.

@@ -1,3 +1,4 @@
+import { pointerSegment } from '../json/json-pointer.js';
 /** An OpenAPI 3.1 parameter object, as much of it as we write. */
 export interface QueryParameter {
   name: string;
@@ -29,4 +30,22 @@ export function parametersOfSchema(schema: {
     required: schema.required?.includes(name) ?? false,
     schema: property,
   }));
+}
+
+/**
+ * Parameters given more than once (`?lang=en&lang=fr`) where one value is taken: said once, as such. The query
+ * parser makes them a list, which was then refused twice over (« must be string », « must be one of »), or read
+ * as « is not valid JSON » for `sort`, `range` and `filter`.
+ */
+export function repeatedParameters(
+  query: unknown,
+  takesOne: (name: string) => boolean,
+): { path: string; message: string }[] {
+  if (query === null || typeof query !== 'object') return [];
+  return Object.entries(query as Record<string, unknown>)
+    .filter(([name, value]) => Array.isArray(value) && takesOne(name))
+    .map(([name, value]) => ({
+      path: `/${pointerSegment(name)}`,
+      message: `is given ${(value as unknown[]).length} times; give it once`,
+    }));
 }
