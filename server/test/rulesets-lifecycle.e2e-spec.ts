@@ -121,7 +121,17 @@ describe('rule set lifecycle', () => {
     expect((await approver.post('/api/v1/rulesets/unapproved/versions/1/publish')).status).toBe(409);
     const missing = await approver.post('/api/v1/rulesets/unapproved/rollback', { version: 7, comment: 'retour' });
     expect(missing.status).toBe(404);
-    expect(missing.body.details).toEqual([{ path: '/version', message: 'does not exist (the latest is 1)' }]);
+    expect(missing.body.details).toEqual([
+      {
+        path: '/version',
+        message: 'does not exist (the latest is 1)',
+        keyword: 'notFound',
+        params: { what: 'version', latest: 1 },
+      },
+    ]);
+    // A diff names the side that names no version.
+    const diff = await approver.get('/api/v1/rulesets/unapproved/diff?from=1&to=9');
+    expect([diff.status, diff.body.details?.[0]?.path]).toEqual([404, '/to']);
     const unknown = await approver.post('/api/v1/rulesets/nulle-part/versions/1/approve');
     expect([unknown.status, unknown.body.details]).toEqual([
       404,

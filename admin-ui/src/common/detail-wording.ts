@@ -105,6 +105,9 @@ export const NOT_FOUND_KINDS = [
   'review_request',
   'reference_table',
   'evaluation_set',
+  'evaluation_run',
+  'shadow_run',
+  'version',
 ] as const;
 export const ARCHIVED_KINDS = ['rule_set', 'prompt', 'experiment'] as const;
 
@@ -115,7 +118,9 @@ function namedWording(
   translate: Translate,
 ): string | undefined {
   const what = params['what'];
-  return typeof what === 'string' && kinds.includes(what) ? translate(`gabarit.details.${group}.${what}`) : undefined;
+  return typeof what === 'string' && kinds.includes(what)
+    ? translate(`gabarit.details.${group}.${what}`, { latest: params['latest'] })
+    : undefined;
 }
 
 /** Why a CSV import is refused as a whole; other reasons keep the API's message. */

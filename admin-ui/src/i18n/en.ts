@@ -203,6 +203,9 @@ export const en = {
         review_request: 'names no review request',
         reference_table: 'names no reference table',
         evaluation_set: 'names no evaluation set of this prompt',
+        evaluation_run: 'names no evaluation run of this prompt',
+        shadow_run: 'has never run in shadow',
+        version: 'names no version (the latest is %{latest})',
       },
       archived: {
         rule_set: 'names an archived rule set: it no longer decides or changes',

@@ -214,6 +214,9 @@ export const fr = typesetMessages({
         review_request: 'ne désigne aucune demande de révision',
         reference_table: 'ne désigne aucune table de référence',
         evaluation_set: 'ne désigne aucun jeu d’évaluation de ce gabarit',
+        evaluation_run: 'ne désigne aucune évaluation de ce gabarit',
+        shadow_run: 'n’a jamais été comparée en direct',
+        version: 'ne désigne aucune version (la dernière est la %{latest})',
       },
       archived: {
         rule_set: 'désigne un ensemble de règles archivé : il ne décide plus et ne change plus',

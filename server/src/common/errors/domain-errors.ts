@@ -23,7 +23,9 @@ export type NamedThing =
   | 'api_key'
   | 'review_request'
   | 'reference_table'
-  | 'evaluation_set';
+  | 'evaluation_set'
+  | 'evaluation_run'
+  | 'shadow_run';
 
 // Keywords of our own details beside ajv's, which clients word: `notFound` and `archived` ({what}), `duplicate`
 // ({value}: a name or id used twice, the path at its second use), `taken`, `reservedName`, and those of the

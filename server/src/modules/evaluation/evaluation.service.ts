@@ -1,3 +1,4 @@
+import { noSuchVersion } from '../governance/lifecycle.js';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
@@ -284,7 +285,9 @@ export class EvaluationService {
     const atPlace = state.versions[version - 1];
     const record = atPlace?.number === version ? atPlace : state.versions.find((v) => v.number === version);
     if (!record)
-      throw new NotFoundError(`"${key}" has no version ${version}.`, [{ path: '/version', message: 'does not exist' }]);
+      throw new NotFoundError(`"${key}" has no version ${version}.`, [
+        noSuchVersion('/version', Math.max(0, ...state.versions.map((v) => v.number))),
+      ]);
     // A version decides for callers once it has taken effect (by `asOf`, when asked for then): one only
     // scheduled is published but must not decide before its date.
     const inEffect = hasTakenEffect(state.publications, version, instant);

@@ -300,7 +300,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
         ]);
       return active;
     }
-    return this.lifecycle.find(state, Number(ref)).number;
+    return this.lifecycle.find(state, Number(ref), path).number;
   }
 }
 

@@ -467,11 +467,12 @@ export class Lifecycle<M, C> {
     return { state: next, events: [this.event(state.key, 'tested', actor, number, { after: run })] };
   }
 
-  find(state: ResourceState<M, C>, number: number): VersionRecord {
+  /** The version numbered so; `path` is where the request named it (`/version`, or a diff's `/to`). */
+  find(state: ResourceState<M, C>, number: number, path = '/version'): VersionRecord {
     const version = state.versions.find((v) => v.number === number);
     if (!version)
       throw new NotFoundError(`The ${this.label} "${state.key}" has no version ${number}.`, [
-        { path: '/version', message: `does not exist (the latest is ${state.nextVersion - 1})` },
+        noSuchVersion(path, state.nextVersion - 1),
       ]);
     return version;
   }
@@ -665,4 +666,14 @@ function assertTestsPassed(version: VersionRecord, number: number): void {
 /** Where a transition is refused for the version's status: `/version`, with the status a client words. */
 function statusDetail(status: VersionStatus): ErrorDetail {
   return { path: '/version', message: `is ${status.replace('_', ' ')}`, keyword: 'versionStatus', params: { status } };
+}
+
+/** A path naming a version that does not exist, with the latest one (keyword notFound, what: version). */
+export function noSuchVersion(path: string, latest: number): ErrorDetail {
+  return {
+    path,
+    message: `does not exist (the latest is ${latest})`,
+    keyword: 'notFound',
+    params: { what: 'version', latest },
+  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { analyseRulesetInTurns } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
-import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError, namesNone } from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import {
   GovernedResourceService,
@@ -88,7 +88,10 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   async stopShadow(key: string, number: number, actor: string): Promise<void> {
     await this.resources.apply(key, async (s) => {
       const run = runningShadow(s);
-      if (!run || run.version !== number) throw new NotFoundError(`No shadow runs on version ${number} of "${key}".`);
+      if (!run || run.version !== number)
+        throw new NotFoundError(`No shadow runs on version ${number} of "${key}".`, [
+          namesNone('/version', 'shadow_run', 'has never run in shadow'),
+        ]);
       const unchanged = { state: { ...s, rev: s.rev + 1, updatedAt: new Date().toISOString() }, events: [] };
       return endShadow(unchanged, number, 'stopped', actor, new Date(), await this.figuresOf(key, run));
     });

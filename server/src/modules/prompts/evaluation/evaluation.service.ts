@@ -141,7 +141,10 @@ export class EvaluationService {
 
   async getRun(key: string, id: string) {
     const run = await this.repository.findRun(key, id);
-    if (!run) throw new NotFoundError(`No evaluation run "${id}" of "${key}".`);
+    if (!run)
+      throw new NotFoundError(`No evaluation run "${id}" of "${key}".`, [
+        namesNone('/id', 'evaluation_run', 'names no evaluation run of this prompt'),
+      ]);
     return runView(run);
   }
 
