@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18nProvider } from '../i18n/i18nProvider';
-import { outcomeWithCode, outcomeWords } from './outcomes';
+import { outcomeWithCode, outcomeWords, transitionWords } from './outcomes';
 
 const translate = i18nProvider.translate as (key: string, options?: object) => string;
 
@@ -10,5 +10,19 @@ describe('outcomes in words', () => {
     expect(outcomeWithCode('auto_approve', translate)).toBe('Approuvée automatiquement (auto_approve)');
     // A rule set's own outcome has no words here: its code alone, not « undefined » nor a key.
     expect(outcomeWithCode('route_approval', translate)).toBe('route_approval');
+  });
+});
+
+describe('a change of outcome in words', () => {
+  it('says why a version could not decide when the API gives a code it knows, and only that it could not otherwise', () => {
+    expect(transitionWords('auto_approve → error: undefined_fact', translate)).toBe(
+      'Approuvée automatiquement → la version n’a pas pu décider (Les règles ont besoin d’un fait qui n’a pas été envoyé)',
+    );
+    expect(transitionWords('auto_approve → error: made_up_code', translate)).toBe(
+      'Approuvée automatiquement → la version n’a pas pu décider',
+    );
+    expect(transitionWords('(none) → error: Something broke', translate)).toBe(
+      'aucune décision → la version n’a pas pu décider',
+    );
   });
 });

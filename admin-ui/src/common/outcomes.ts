@@ -38,10 +38,22 @@ export const transitionWords = (transition: string, translate: Translate): strin
       side === '(none)'
         ? translate('gabarit.outcome_none')
         : side.startsWith('error: ')
-          ? translate('gabarit.outcome_error')
+          ? errorWords(side.slice('error: '.length), translate)
           : side
               .split('+')
               .map((type) => outcomeWords(type, translate))
               .join(' + '),
     )
     .join(' → ');
+
+/**
+ * A version that could not decide, with why when the reason is one of the API's codes (`undefined_fact`): an
+ * approver reading a live comparison told only « n'a pas pu décider » could not tell a broken version from a
+ * changed one.
+ */
+function errorWords(reason: string, translate: Translate): string {
+  const code = /^[a-z_]+$/.test(reason) ? reason : undefined;
+  // The error's sentence, in the parentheses without its final period.
+  const why = code ? translate(`gabarit.errors.${code}`, { _: '' }).replace(/\.$/, '') : '';
+  return why ? translate('gabarit.outcome_error_because', { why }) : translate('gabarit.outcome_error');
+}

@@ -73,6 +73,7 @@ export const reviewsMessages = {
     // The two sides of a change the impact and shadow reports count, when they are no outcome.
     outcome_none: 'no decision',
     outcome_error: 'the version could not decide',
+    outcome_error_because: 'the version could not decide (%{why})',
     outcomes_by_person: { auto_approve: 'Approved' },
     // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {

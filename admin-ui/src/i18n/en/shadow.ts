@@ -70,6 +70,8 @@ export const shadowMessages = {
       masked: 'Personal information in the facts is masked (***).',
       summary_title: 'Shadow run',
       summary: '%{status} — evaluations compared: %{compared}; different decisions: %{diverged} (%{rate}).',
+      summary_errors:
+        'Of which %{smart_count} where the version under review could not decide. |||| Of which %{smart_count} where the version under review could not decide.',
       summary_never: 'Version %{version} has not yet been compared live with the version in force.',
       open_report: 'See the shadow report',
       errors_wording: {

@@ -73,6 +73,7 @@ export const reviewsMessages = {
     // The two sides of a change the impact and shadow reports count, when they are no outcome.
     outcome_none: 'aucune décision',
     outcome_error: 'la version n’a pas pu décider',
+    outcome_error_because: 'la version n’a pas pu décider (%{why})',
     outcomes_by_person: { auto_approve: 'Approuvée' },
     // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {

@@ -72,6 +72,8 @@ export const shadowMessages = {
       masked: 'Les renseignements personnels des faits sont masqués (***).',
       summary_title: 'Comparaison en direct',
       summary: '%{status} — évaluations comparées : %{compared} ; décisions différentes : %{diverged} (%{rate}).',
+      summary_errors:
+        'Dont %{smart_count} où la version à l’étude n’a pas pu décider. |||| Dont %{smart_count} où la version à l’étude n’a pas pu décider.',
       summary_never: 'La version %{version} n’a pas encore été comparée en direct à la version en vigueur.',
       open_report: 'Voir le rapport de comparaison en direct',
       errors_wording: {

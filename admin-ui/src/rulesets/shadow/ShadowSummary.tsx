@@ -23,7 +23,7 @@ export const ShadowSummary = ({ rulesetKey, version }: { rulesetKey: string; ver
   );
   return (
     <Alert
-      severity={report && report.diverged > 0 ? 'warning' : 'info'}
+      severity={report && (report.errors ?? 0) > 0 ? 'error' : report && report.diverged > 0 ? 'warning' : 'info'}
       sx={{ mt: 2 }}
       data-testid="shadow-summary"
       role="status"
@@ -37,6 +37,10 @@ export const ShadowSummary = ({ rulesetKey, version }: { rulesetKey: string; ver
             rate: report.rate === undefined || report.compared === 0 ? '—' : formatRate(report.rate, locale),
           })
         : translate('gabarit.shadow.summary_never', { version: version.number })}{' '}
+      {/* Failures are counted among the different decisions: said apart, they are a broken version, not a change. */}
+      {report &&
+        (report.errors ?? 0) > 0 &&
+        `${translate('gabarit.shadow.summary_errors', { smart_count: report.errors })} `}
       {link}
     </Alert>
   );
