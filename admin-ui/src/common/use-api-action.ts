@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { GabaritDataProvider } from '../dataProvider';
-import { problemHeadline, toProblem } from './api-error';
+import { problemHeadline, toProblem, type Problem } from './api-error';
 
 interface Command {
   id: string;
@@ -34,9 +34,12 @@ export function useApiAction(resource: string) {
       notify(command.success, { type: 'success', messageArgs: command.messageArgs });
       return true;
     } catch (err) {
+      const problem = toProblem(err);
       // Worded already: react-admin would look the sentence up as a translation key (`_` is its own text).
-      const headline = problemHeadline(toProblem(err), translate);
-      notify(headline, { type: 'error', messageArgs: { _: headline } });
+      const said = [problemHeadline(problem, translate), ...why(problem, command, translate)].join(' ');
+      notify(said, { type: 'error', messageArgs: { _: said } });
+      // A conflict says the page is behind (another person acted meanwhile): it is read again.
+      if (problem.status === 409 || problem.status === 412) invalidate();
       return false;
     }
   };
@@ -50,4 +53,18 @@ export function useApiAction(resource: string) {
 export function useInvalidate(resource: string): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => void queryClient.invalidateQueries({ queryKey: [resource] }), [queryClient, resource]);
+}
+
+/**
+ * What the API's details add to the headline, worded already (dataProvider): « Version 2 est à l'état
+ * « Brouillon » » after « Cette action n'est pas possible… », which alone did not say what had changed.
+ */
+function why(problem: Problem, command: Command, translate: (key: string, options?: object) => string): string[] {
+  const version = /^versions\/(\d+)\//.exec(command.command)?.[1];
+  return problem.details.slice(0, 2).map((detail) => {
+    const subject =
+      detail.path === '/version' && version ? translate('gabarit.lifecycle.version_n', { version }) : undefined;
+    const sentence = subject ? `${subject} ${detail.message}` : detail.message;
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${/[.!?]$/.test(sentence) ? '' : '.'}`;
+  });
 }

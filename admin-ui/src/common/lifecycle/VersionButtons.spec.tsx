@@ -143,6 +143,26 @@ describe('approving a version', () => {
     expect(await screen.findByText(/modifiée et soumise de nouveau depuis que vous l’avez lue/)).toBeTruthy();
   });
 
+  it('says why a transition was refused, from the API’s detail, when the version changed status meanwhile', async () => {
+    fakeApi({
+      [`POST ${APPROVE}`]: apiError(
+        409,
+        'invalid_transition',
+        'Version 2 is draft; only a version that is in review can be approved.',
+        [{ path: '/version', message: 'is draft', keyword: 'versionStatus', params: { status: 'draft' } }],
+      ),
+    });
+    renderConsole(
+      <RecordContextProvider value={inReview}>
+        <VersionButtons resource="rulesets" id="remises" />
+      </RecordContextProvider>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approuver' }));
+    expect(await screen.findByText(/Version 2 est à l’état «\sBrouillon\s»\.$/)).toBeTruthy();
+  });
+
   it('says in the dialog that the version’s tests fail on its content, and not for a run on other content', async () => {
     fakeApi({});
     const open = (testRun: { checksum: string; passed: number; failed: number }) => {
