@@ -36,7 +36,7 @@ describe('an API error in the console', () => {
     renderConsole(<ProblemAlert problem={problem} placeOf={placeOf} />);
     const items = within(screen.getByRole('alert')).getAllByRole('listitem');
     expect(items[0]!.textContent).toBe(
-      'Règle « Montant élevé » (/definition/rules/18/event/type) : n’a pas le bon format',
+      'Règle « Montant élevé » (/definition/rules/18/event/type)\u00a0: n’a pas le bon format',
     );
     expect(items[1]!.textContent).toBe('Ligne 1, colonne 1 : syntaxe incorrecte.');
     expect(screen.getByRole('alert').textContent).toContain("Le fichier n'est pas du XML bien formé.");

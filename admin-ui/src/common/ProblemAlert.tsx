@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { problemHeadline, type Problem } from './api-error';
 
 /**
@@ -38,16 +38,20 @@ export const ProblemAlert = ({
 };
 
 const Place = ({ path, words }: { path: string; words: string | undefined }) => {
+  // French puts a space before the colon, English does not.
+  const [locale] = useLocaleState();
+  const colon = locale === 'fr' ? '\u00a0:' : ':';
   if (path === '/' || path === '') return null;
   if (words === undefined || words === path)
     return (
       <>
-        <code>{path}</code> :{' '}
+        <code>{path}</code>
+        {colon}{' '}
       </>
     );
   return (
     <>
-      {words} (<code>{path}</code>) :{' '}
+      {words} (<code>{path}</code>){colon}{' '}
     </>
   );
 };

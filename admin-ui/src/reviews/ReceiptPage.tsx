@@ -19,7 +19,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Title, useLocaleState, useParams, usePermissions, useTranslate } from 'react-admin';
+import { Link, Title, useLocaleState, useParams, usePermissions, useTranslate } from 'react-admin';
 import type { RequestOf, ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
@@ -128,11 +128,13 @@ export const ReceiptView = ({ id }: { id: string }) => {
         )}
       </Stack>
       {/* An unknown reference is most often mistyped, or its record has passed the retention period: both said. */}
+      {/* The hint says what the detail (« /id : ne désigne aucune décision conservée ») said again, in words. */}
       {problem && (
-        <ProblemAlert problem={problem}>
+        <ProblemAlert problem={problem.status === 404 ? { ...problem, details: [] } : problem}>
           {problem.status === 404 && translate('gabarit.receipt.not_found_hint')}
         </ProblemAlert>
       )}
+      {problem?.status === 404 && <Link to="/">{translate('gabarit.receipt.find_another')}</Link>}
       {receipt && <ReceiptSheet receipt={receipt} />}
       {receipt && mayRecord && <RecordObservations decisionId={id} />}
     </Box>

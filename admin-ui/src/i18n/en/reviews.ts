@@ -2,6 +2,7 @@
 export const reviewsMessages = {
   gabarit: {
     receipt: {
+      find_another: 'Look up another reference',
       not_found_hint:
         'Check the decision reference. A decision is also no longer found once its record has been deleted, at the end of the retention period the organization set.',
       title: 'Decision receipt',

@@ -2,6 +2,7 @@
 export const reviewsMessages = {
   gabarit: {
     receipt: {
+      find_another: 'Chercher une autre référence',
       not_found_hint:
         "Vérifiez la référence de la décision. Une décision n'est plus trouvée non plus une fois son enregistrement effacé, au terme de la durée de conservation fixée par l'organisation.",
       title: 'Avis de décision',
