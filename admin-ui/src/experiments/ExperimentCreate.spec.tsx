@@ -48,11 +48,21 @@ const renderCreate = () =>
 describe('ExperimentCreate', () => {
   it('warns as soon as the prompt is chosen that another experiment runs on it', async () => {
     const running = { experiment: 'accueil-ton', variant: 'a', version: 1, control: true, fallback: false };
-    fakeApi(routes({ status: 201, body: {} }, [running]));
+    fakeApi({
+      ...routes({ status: 201, body: {} }, [running]),
+      'GET /api/v1/experiments/accueil-ton': {
+        body: { id: 'accueil-ton', key: 'accueil-ton', name: 'Ton de l’accueil' },
+      },
+    });
     renderCreate();
     await choose(await screen.findByRole('combobox', { name: /^Gabarit de requête/ }), 'Accueil (accueil)');
     const warning = await screen.findByTestId('experiment-running-elsewhere');
-    expect(warning.textContent).toMatch(/L’expérience «\s?accueil-ton\s?» est en cours sur ce gabarit/);
+    await waitFor(() =>
+      expect(warning.textContent).toMatch(/L’expérience «\s?Ton de l’accueil\s?» est en cours sur ce gabarit/),
+    );
+    expect(within(warning).getByRole('link', { name: 'Ouvrir cette expérience' }).getAttribute('href')).toBe(
+      '#/experiments/accueil-ton/show',
+    );
   });
 
   it("creates the experiment with react-admin's create: POST /api/v1/experiments with what the form says", async () => {

@@ -2,6 +2,7 @@ import { Alert, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
+  Link,
   NumberInput,
   SelectInput,
   SimpleFormIterator,
@@ -56,10 +57,17 @@ const RunningElsewhere = ({ prompt, experimentKey }: { prompt: string | undefine
     prompt ? 'experiments' : undefined,
   ).data;
   const other = served?.find((s) => !s.fallback && s.experiment !== experimentKey)?.experiment;
+  // Named as analysts know it, and one click away.
+  const { data: running } = useGetOne<{ id: string; name: string }>(
+    'experiments',
+    { id: other ?? '' },
+    { enabled: Boolean(other) },
+  );
   if (!other) return null;
   return (
     <Alert severity="warning" sx={{ mt: 1 }} data-testid="experiment-running-elsewhere">
-      {translate('gabarit.experiments.running_elsewhere', { experiment: other })}
+      {translate('gabarit.experiments.running_elsewhere', { experiment: running?.name ?? other })}{' '}
+      <Link to={`/experiments/${encodeURIComponent(other)}/show`}>{translate('gabarit.experiments.open_running')}</Link>
     </Alert>
   );
 };

@@ -16,6 +16,7 @@ export const experimentsMessages = {
         'The first variant is the control. Each variant serves a published version of the prompt, according to its weight.',
       coverage_help: 'Share of subjects included in the experiment; the others get the version in force.',
       shares: 'Traffic split: %{shares}',
+      open_running: 'Open that experiment',
       running_elsewhere:
         'The experiment “%{experiment}” is running on this prompt: a prompt runs one experiment at a time, so this one can start only once that one is stopped.',
       choose_prompt_first: 'Choose a prompt first.',

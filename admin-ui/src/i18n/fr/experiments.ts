@@ -16,6 +16,7 @@ export const experimentsMessages = {
         'La première variante est le témoin. Chaque variante sert une version publiée du gabarit, selon son poids.',
       coverage_help: 'Part des sujets inclus dans l’expérience ; les autres reçoivent la version en vigueur.',
       shares: 'Répartition du trafic : %{shares}',
+      open_running: 'Ouvrir cette expérience',
       running_elsewhere:
         'L’expérience « %{experiment} » est en cours sur ce gabarit : un gabarit ne mène qu’une expérience à la fois, celle-ci ne pourra démarrer qu’une fois celle-là arrêtée.',
       choose_prompt_first: 'Choisissez d’abord un gabarit de requête.',
