@@ -75,6 +75,18 @@ describe('reference tables refuse what they cannot hold', () => {
     expect(refused.body.details).toEqual([
       expect.objectContaining({ path: '/csv/line/2/creditLimit', keyword: 'cellType', params: { type: 'number' } }),
     ]);
+    // An identifier of 19 digits in a number column would be kept as another number: refused, saying where it goes.
+    const inexact = await importCsv('neq;name;creditLimit\n1;Un;9007199254740993', 'merge');
+    expect([inexact.status, inexact.body.details]).toEqual([
+      400,
+      [
+        {
+          path: '/csv/line/2/creditLimit',
+          message: 'is an integer of more digits than a number holds exactly: keep such identifiers in a text column',
+          keyword: 'inexactNumber',
+        },
+      ],
+    ]);
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 

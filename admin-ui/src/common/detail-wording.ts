@@ -60,6 +60,7 @@ const OWN_WORDING: Record<
   // A reference table's cell or CSV header naming no column, a key with spaces at its ends, a key given twice.
   unknownColumn: (_params, translate) => translate('gabarit.reference_tables.server_errors.unknown_column'),
   keySpaces: (_params, translate) => translate('gabarit.reference_tables.server_errors.key_spaces'),
+  inexactNumber: (_params, translate) => translate('gabarit.reference_tables.server_errors.inexact_number'),
   repeatedKey: (params, translate) => repeatedKeyWording(params, translate),
   // The API names twenty values at most, and counts them all (allowedCount) when there are more.
   enum: (params, translate) =>

@@ -35,6 +35,8 @@ export const referenceTablesMessages = {
         repeated_key: 'Repeats the key “%{key}” of row %{row}.',
         repeated_key_line: 'Repeats the key “%{key}” of line %{line} of the file.',
         key_spaces: 'Begins or ends with spaces: write the key without them, as a CSV import reads it.',
+        inexact_number:
+          'This whole number has more digits than a number keeps exactly: keep such identifiers in a text column.',
       },
       not_text_file:
         '“%{file}” is not a text file: save the sheet as CSV (semicolon- or comma-separated), then choose that file.',

@@ -36,6 +36,8 @@ export const referenceTablesMessages = {
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
         repeated_key_line: 'Répète la clé « %{key} » de la ligne %{line} du fichier.',
         key_spaces: 'Commence ou finit par des espaces : écrivez la clé sans eux, comme une importation CSV la lit.',
+        inexact_number:
+          'Ce nombre entier a plus de chiffres qu’un nombre n’en garde exactement : gardez de tels identifiants dans une colonne de texte.',
       },
       not_text_file:
         '« %{file} » n’est pas un fichier texte : enregistrez la feuille au format CSV (séparateur : point-virgule ou virgule), puis choisissez ce fichier.',

@@ -37,8 +37,17 @@ describe('reference-table cells', () => {
     expect(convertCell('abc', 'number', true)).toBeUndefined();
   });
 
+  it('refuses an integer with more digits than a number holds exactly, rather than keep another number', () => {
+    expect(convertCell('9007199254740993', 'number', true)).toBeUndefined();
+    expect(convertCell('9 007 199 254 740 993', 'number', true)).toBeUndefined();
+    expect(convertCell('9007199254740992', 'number', true)).toBe(9007199254740992);
+    expect(convertCell('12345678901234567,5', 'number', true)).toBe(12345678901234567.5);
+  });
+
   it('refuses a number too large to represent, as a cell that is not a number (it was a 500 on import)', () => {
-    expect(convertCell('9'.repeat(308), 'number', true)).toBe(Number('9'.repeat(308)));
     expect(convertCell('9'.repeat(309), 'number', true)).toBeUndefined();
+    // Written out in full, such a number is no longer the one kept (see the next test): refused too.
+    expect(convertCell('9'.repeat(308), 'number', true)).toBeUndefined();
+    expect(convertCell(`${'9'.repeat(300)}.5`, 'number', true)).toBe(Number(`${'9'.repeat(300)}.5`));
   });
 });

@@ -24,7 +24,7 @@ export function convertCell(
     // CSV from French spreadsheets writes 1 234,56: accept a decimal comma and spaces as thousands separators.
     const text =
       typeof value === 'string' && fromText ? value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : undefined;
-    if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text)) return undefined;
+    if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text) || inexactInteger(text)) return undefined;
     const number = Number(text);
     return Number.isFinite(number) ? number : undefined; // 309 digits or more make Infinity, which JSON cannot hold
   }
@@ -47,4 +47,15 @@ export function isCalendarDate(text: string): boolean {
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * An integer written with more digits than a number holds exactly (9007199254740993 is kept as …992): an
+ * identifier in a number column would be stored as another. It belongs in a text column; the JSON body parser
+ * refuses the same in requests.
+ */
+export function inexactInteger(text: string): boolean {
+  if (!/^-?\d{16,}$/.test(text)) return false;
+  const number = Number(text);
+  return Number.isFinite(number) && BigInt(number) !== BigInt(text);
 }

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../common/errors/domain-errors.js';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { convertCell, FIRST_DATE, LAST_DATE } from './cells.js';
+import { convertCell, FIRST_DATE, inexactInteger, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
 
 /** Where the first row of a repeated key is: its index in the rows sent, or its line in the CSV file. */
@@ -42,7 +42,14 @@ export async function checkRows(
         fromText,
       );
       const path = `${rowPath(i)}/${column.name}`;
-      if (value === undefined)
+      const raw = input[column.name];
+      if (value === undefined && column.type === 'number' && typeof raw === 'string' && inexactInteger(raw.replace(/[\s\u00a0\u202f]/g, '')))
+        problems.push({
+          path,
+          message: 'is an integer of more digits than a number holds exactly: keep such identifiers in a text column',
+          keyword: 'inexactNumber',
+        });
+      else if (value === undefined)
         problems.push({
           path,
           message: `must be a ${column.type}${column.type === 'date' ? ` YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE}` : ''}`,
