@@ -217,6 +217,7 @@ export const DMN_REASONS = [
   'expected',
   'escape',
   'unclosed_string',
+  'inexact_number',
   'not_literal',
   'expected_name',
   'only_literal',

@@ -1,3 +1,4 @@
+import { integerReadsAsWritten } from '../../common/json/long-integers.js';
 /**
  * Dates a table accepts: real calendar days from 1900-01-01 to 9999-12-31. The pilots' dates (registrations,
  * orders, thresholds in force, birth dates) are all after 1900, so an earlier year is a typo (0202 for 2020);
@@ -49,13 +50,7 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-/**
- * An integer written with more digits than a number holds exactly (9007199254740993 is kept as …992): an
- * identifier in a number column would be stored as another. It belongs in a text column; the JSON body parser
- * refuses the same in requests.
- */
+/** An integer in a number cell that would be kept as another number (common/json/long-integers.ts). */
 export function inexactInteger(text: string): boolean {
-  if (!/^-?\d{16,}$/.test(text)) return false;
-  const number = Number(text);
-  return Number.isFinite(number) && BigInt(number) !== BigInt(text);
+  return /^-?\d{16,}$/.test(text) && !integerReadsAsWritten(text);
 }

@@ -28,6 +28,12 @@ describe('cells as FEEL unary tests', () => {
     expect(unaryTestsToCell(' - ')).toEqual({ cell: null });
     expect(unaryTestsToCell('not( "a" )')).toEqual({ cell: { operator: 'notEqual', value: 'a' } });
     expect(unaryTestsToCell('.5')).toEqual({ cell: { operator: 'equal', value: 0.5 } });
+    // An identifier of more digits than a number keeps would be compared as another number.
+    expect(unaryTestsToCell('9007199254740993')).toMatchObject({
+      reason: 'inexact_number',
+      params: { number: '9007199254740993' },
+    });
+    expect(unaryTestsToCell('9007199254740992')).toEqual({ cell: { operator: 'equal', value: 9007199254740992 } });
   });
 
   it('a hint picks an equivalent form, and is ignored when it does not fit', () => {

@@ -1,3 +1,4 @@
+import { integerReadsAsWritten } from '../../../common/json/long-integers.js';
 /**
  * The part of FEEL (DMN 1.3's expression language) a decision table cell maps to, both ways: unary tests for
  * input entries (`"a","b"`, `< 10`, `not("x")`, `-`) and literal values for output entries (strings, numbers,
@@ -208,7 +209,15 @@ class Reader {
     const match = /^-?\s*(\d+(\.\d+)?|\.\d+)(?![\w.])/.exec(this.text.slice(this.pos));
     if (!match) return undefined;
     this.pos += match[0].length;
-    return Number(match[0].replace(/\s/g, ''));
+    const written = match[0].replace(/\s/g, '');
+    // An identifier of 19 digits would be compared as another number: refused, as JSON bodies and CSV cells are.
+    if (/^-?\d{16,}$/.test(written) && !integerReadsAsWritten(written))
+      throw new FeelSyntaxError(
+        `the whole number ${written} has more digits than a number keeps exactly`,
+        'inexact_number',
+        { number: written },
+      );
+    return Number(written);
   }
 
   /** A literal value: string, number, boolean, null, list, context. */
