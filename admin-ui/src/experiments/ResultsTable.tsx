@@ -1,4 +1,4 @@
-import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { formatP, formatRate, scoped, weightShares, type ResultsViewProps } from './format';
 
 /** Every number behind the chart and the verdict, one row per variant (the control first). */
@@ -56,6 +56,8 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                 <TableCell align="right">
                   {isControl || p === undefined || !served || !controlServed ? '—' : formatP(p, locale, translate)}
                 </TableCell>
+                {/* The state alone: each measure and its threshold are in the guardrails table below, and beside the
+                    chip they pushed this column out of a 1 024-pixel screen. */}
                 <TableCell>
                   <Chip
                     size="small"
@@ -63,13 +65,6 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                     color={v.guardrailBreached ? 'error' : 'default'}
                     label={t(v.guardrailBreached ? 'guardrail_breached' : served ? 'guardrail_ok' : 'no_data')}
                   />
-                  <Typography variant="caption" component="div">
-                    {t('guardrail_detail', {
-                      // Before the first answer there is no rate: « — », as in the columns beside it.
-                      errors: v.errorRate !== null ? formatRate(v.errorRate, locale) : '—',
-                      latency: v.p95LatencyMs === null ? t('no_latency') : `${count.format(v.p95LatencyMs)} ms`,
-                    })}
-                  </Typography>
                 </TableCell>
               </TableRow>
             );

@@ -58,7 +58,7 @@ export const VersionHistory = ({
             source="status"
             label="gabarit.versions.status"
             // A status note (« Servie par l'expérience … ») wrapped a word a line in the narrowest column.
-            cellSx={() => ({ minWidth: 170 })}
+            cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) => <StatusChip version={v} note={statusNote?.(v.number)} />}
           />
           {/* What an approver needs before approving, next to the buttons: the tests of this exact content.
@@ -99,13 +99,14 @@ export const VersionHistory = ({
           <DataTable.Col
             source="createdAt"
             label="gabarit.versions.dates"
+            cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) => (
               <>
-                <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+                <Typography variant="body2">
                   {translate('gabarit.versions.created_line', { at: compactDate(v.createdAt, locale) })}
                 </Typography>
                 {v.publishedAt && (
-                  <Typography variant="caption" component="div" sx={{ whiteSpace: 'nowrap' }}>
+                  <Typography variant="caption" component="div">
                     {/* Scheduled for later, it is not published yet: when the approver scheduled it is said so. */}
                     {translate(scheduledFrom(v) ? 'gabarit.versions.scheduled_on' : 'gabarit.versions.published_line', {
                       at: compactDate(v.publishedAt, locale),
@@ -119,7 +120,7 @@ export const VersionHistory = ({
             source="comments"
             label="gabarit.versions.comments"
             // The review history is read as sentences: squeezed, it wrapped a word a line into rows 280 px tall.
-            cellSx={() => ({ minWidth: 260 })}
+            cellSx={() => ({ minWidth: 220 })}
             render={(v: Listed) =>
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">

@@ -66,8 +66,6 @@ export const experimentsMessages = {
         guardrail_ok: 'Within',
         guardrail_breached: 'Breached',
         no_data: 'No data yet',
-        guardrail_detail: 'Errors: %{errors} · p95 latency: %{latency}',
-        no_latency: 'no measurement',
         srm_title: 'Unbalanced split',
         verdict_title: 'Verdict',
       },

@@ -67,8 +67,6 @@ export const experimentsMessages = {
         guardrail_ok: 'Respectés',
         guardrail_breached: 'Dépassés',
         no_data: 'Pas encore de données',
-        guardrail_detail: 'Erreurs : %{errors} · latence p95 : %{latency}',
-        no_latency: 'aucune mesure',
         srm_title: 'Répartition déséquilibrée',
         verdict_title: 'Verdict',
       },
