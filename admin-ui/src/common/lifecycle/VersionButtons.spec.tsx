@@ -7,13 +7,16 @@ import { VersionButtons } from './VersionButtons';
 
 const PUBLISH = '/api/v1/rulesets/remises/versions/2/publish';
 
-const renderApproved = () =>
+/** The lifecycle buttons of one rule set version, as an approver sees them. */
+const renderButtons = (version: object) =>
   renderConsole(
-    <RecordContextProvider value={{ id: 2, number: 2, status: 'approved', authors: ['redactrice'] }}>
+    <RecordContextProvider value={version}>
       <VersionButtons resource="rulesets" id="remises" />
     </RecordContextProvider>,
     ['approver'],
   );
+
+const renderApproved = () => renderButtons({ id: 2, number: 2, status: 'approved', authors: ['redactrice'] });
 
 describe('publishing a version whose tests have not passed', () => {
   it('says before publishing that the tests must have been run, and after a refusal how to run them', async () => {
@@ -52,12 +55,7 @@ describe('withdrawing a scheduled publication', () => {
 
   it('offers approvers to unschedule a version still waiting, with a reason, and nobody a version in force', async () => {
     const api = fakeApi({ [`POST ${UNSCHEDULE}`]: { body: {} } });
-    renderConsole(
-      <RecordContextProvider value={scheduled}>
-        <VersionButtons resource="rulesets" id="remises" />
-      </RecordContextProvider>,
-      ['approver'],
-    );
+    renderButtons(scheduled);
     fireEvent.click(await screen.findByRole('button', { name: 'Déprogrammer' }));
     const dialog = screen.getByRole('dialog', { name: 'Annuler la publication programmée de la version 3' });
     expect(dialog.textContent).toMatch(/redevient approuvée/);
@@ -129,12 +127,7 @@ describe('approving a version', () => {
         [{ path: '/checksum', message: 'is the content you read (a1b2c3…); version 2 now holds d4e5f6…' }],
       ),
     });
-    renderConsole(
-      <RecordContextProvider value={inReview}>
-        <VersionButtons resource="rulesets" id="remises" />
-      </RecordContextProvider>,
-      ['approver'],
-    );
+    renderButtons(inReview);
     fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
     const dialog = screen.getByRole('dialog', { name: /version 2/ });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Approuver' }));
@@ -152,12 +145,7 @@ describe('approving a version', () => {
         [{ path: '/version', message: 'is draft', keyword: 'versionStatus', params: { status: 'draft' } }],
       ),
     });
-    renderConsole(
-      <RecordContextProvider value={inReview}>
-        <VersionButtons resource="rulesets" id="remises" />
-      </RecordContextProvider>,
-      ['approver'],
-    );
+    renderButtons(inReview);
     fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approuver' }));
     expect(await screen.findByText(/Version 2 est à l’état «\sBrouillon\s»\.$/)).toBeTruthy();
@@ -165,15 +153,8 @@ describe('approving a version', () => {
 
   it('says in the dialog that the version’s tests fail on its content, and not for a run on other content', async () => {
     fakeApi({});
-    const open = (testRun: { checksum: string; passed: number; failed: number }) => {
-      const view = renderConsole(
-        <RecordContextProvider value={{ ...inReview, testRun }}>
-          <VersionButtons resource="rulesets" id="remises" />
-        </RecordContextProvider>,
-        ['approver'],
-      );
-      return view;
-    };
+    const open = (testRun: { checksum: string; passed: number; failed: number }) =>
+      renderButtons({ ...inReview, testRun });
     const failing = open({ checksum: 'a1b2c3', passed: 26, failed: 18 });
     fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
     expect(within(screen.getByRole('dialog')).getByTestId('failing-tests').textContent).toMatch(
