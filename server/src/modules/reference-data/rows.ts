@@ -43,7 +43,12 @@ export async function checkRows(
       );
       const path = `${rowPath(i)}/${column.name}`;
       const raw = input[column.name];
-      if (value === undefined && column.type === 'number' && typeof raw === 'string' && inexactInteger(raw.replace(/[\s\u00a0\u202f]/g, '')))
+      if (
+        value === undefined &&
+        column.type === 'number' &&
+        typeof raw === 'string' &&
+        inexactInteger(raw.replace(/[\s\u00a0\u202f]/g, ''))
+      )
         problems.push({
           path,
           message: 'is an integer of more digits than a number holds exactly: keep such identifiers in a text column',
