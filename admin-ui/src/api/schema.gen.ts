@@ -3855,7 +3855,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -5303,7 +5303,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -5322,6 +5322,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReferenceTableView'];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -5402,7 +5411,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -5547,7 +5556,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -5678,7 +5687,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -5810,7 +5819,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -8356,7 +8365,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {
@@ -10614,7 +10623,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description the ETag of the version you read */
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
         'If-Match': string;
       };
       path: {

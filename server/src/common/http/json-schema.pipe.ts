@@ -9,15 +9,21 @@ import {
   type QueryParameter,
 } from './query-parameters.js';
 
-/** Validates a request part against a contract JSON Schema; a failure is a 400 naming every bad path. */
+/**
+ * Validates a request part against a contract JSON Schema; a failure is a 400 naming every bad path. `schema`
+ * is the one validated and documented: the contract's, with every integer held to what a JSON number carries
+ * exactly (see safeIntegers).
+ */
 export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   private readonly validate: ValidateFunction;
+  readonly schema: object;
 
   constructor(
-    readonly schema: object,
+    schema: object,
     private readonly what = 'request body',
   ) {
-    this.validate = contractAjv.compile(schema);
+    this.schema = safeIntegers(structuredClone(schema));
+    this.validate = contractAjv.compile(this.schema);
   }
 
   transform(value: unknown): unknown {
@@ -38,6 +44,27 @@ export class JsonSchemaPipe implements PipeTransform, DescribesQuery {
   queryParameters(): QueryParameter[] {
     return parametersOfSchema(this.schema);
   }
+}
+
+/**
+ * Bounds every integer without bounds of its own to ±(2^53 − 1): past that a JSON number is not read as written
+ * (the body parser refuses such an integer), so the contract says so rather than promise what cannot be kept.
+ */
+export function safeIntegers<T>(schema: T): T {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const node = schema as Record<string, unknown>;
+  const type = node['type'];
+  if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) {
+    if (node['maximum'] === undefined && node['exclusiveMaximum'] === undefined)
+      node['maximum'] = Number.MAX_SAFE_INTEGER;
+    if (node['minimum'] === undefined && node['exclusiveMinimum'] === undefined)
+      node['minimum'] = -Number.MAX_SAFE_INTEGER;
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach(safeIntegers);
+    else safeIntegers(value);
+  }
+  return schema;
 }
 
 /** `@ValidBody(schema)`: the body, validated against the schema. */

@@ -180,10 +180,11 @@ function completeOperation(
         name: 'If-Match',
         in: 'header',
         required: true,
-        description: 'the ETag of the version you read',
-        schema: { type: 'string', minLength: 1 },
+        description: 'the ETag of the version you read (strong; `*` is not taken: any version would match)',
+        // A list of entity tags (RFC 9110): anything else is refused as invalid_if_match (400).
+        schema: { type: 'string', pattern: '^\\s*(W/)?"[^"]*"(\\s*,\\s*(W/)?"[^"]*")*\\s*$' },
       });
-      [412, 428].forEach((s) => statuses.add(s));
+      [400, 412, 428].forEach((s) => statuses.add(s));
     } else if (
       type === RouteParamtypes.PARAM &&
       (argument.pipes ?? []).some((pipe) => pipe instanceof VersionNumberPipe)
