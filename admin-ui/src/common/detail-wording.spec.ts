@@ -171,6 +171,7 @@ describe('refusals of a DMN import in the console’s language', () => {
       escape: '\\q',
       at: 3,
       symbol: '<',
+      number: '9007199254740993',
     };
     for (const reason of DMN_REASONS) {
       for (const [translate, locale] of [
