@@ -49,16 +49,21 @@ describe('experiments', () => {
 
   const complete = (subjectId: string) => completeAsk(t, frontEnd, subjectId);
 
-  it('refuses variants that are not published versions of the prompt', async () => {
-    const response = await analyst.post('/api/v1/experiments', {
-      key: 'bad',
+  /** Creates an experiment draft on `ask` comparing version 1 with `other`, with whatever `extra` sets. */
+  const createDraft = (key: string, other: number, extra: object = {}) =>
+    analyst.post('/api/v1/experiments', {
+      key,
       name: 'x',
       prompt: 'ask',
       variants: [
         { name: 'control', version: 1, weight: 1 },
-        { name: 'b', version: 9, weight: 1 },
+        { name: 'b', version: other, weight: 1 },
       ],
+      ...extra,
     });
+
+  it('refuses variants that are not published versions of the prompt', async () => {
+    const response = await createDraft('bad', 9);
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
       { path: '/variants/1/version', message: 'version 9 of "ask" is not published' },
@@ -66,17 +71,7 @@ describe('experiments', () => {
   });
 
   it('refuses an experiment serving nobody, and prices that would make a cost no database stores', async () => {
-    const create = (extra: object) =>
-      analyst.post('/api/v1/experiments', {
-        key: 'bornes',
-        name: 'x',
-        prompt: 'ask',
-        variants: [
-          { name: 'control', version: 1, weight: 1 },
-          { name: 'b', version: 2, weight: 1 },
-        ],
-        ...extra,
-      });
+    const create = (extra: object) => createDraft('bornes', 2, extra);
     for (const coverage of [0, 1e-300]) {
       const nobody = await create({ coverage });
       expect([nobody.status, nobody.body.details?.map((d: { path: string }) => d.path)]).toEqual([400, ['/coverage']]);
