@@ -8,17 +8,21 @@ import { PreconditionFailedError, ValidationError } from '../errors/domain-error
  * rather than the proposal they read.
  */
 export function ifMatchAccepts(header: string, current: string): boolean {
+  return entityTags(header)?.some((t) => !t.weak && t.tag === current) ?? false;
+}
+
+/** The entity tags of an If-Match header, in order; undefined when it is not a list of them (`*` included). */
+function entityTags(header: string): { weak: boolean; tag: string }[] | undefined {
   const value = header.trim();
   const tag = /\s*(W\/)?("[^"]*")\s*(?:,|$)/y;
-  let at = 0;
-  while (at < value.length) {
+  const tags: { weak: boolean; tag: string }[] = [];
+  for (let at = 0; at < value.length; at = tag.lastIndex) {
     tag.lastIndex = at;
     const found = tag.exec(value);
-    if (!found) return false; // not a list of entity tags
-    if (!found[1] && found[2] === current) return true;
-    at = tag.lastIndex;
+    if (!found) return undefined;
+    tags.push({ weak: found[1] !== undefined, tag: found[2]! });
   }
-  return false;
+  return tags;
 }
 
 /**
@@ -31,16 +35,9 @@ export function ifMatchUnusable(header: string): { status: 400 | 412; message: s
   const sent = header.trim();
   if (sent === '*') return { status: 400, message: 'is *, which any version would match: send the ETag you read' };
   if (sent === '') return { status: 400, message: 'is empty: send the ETag you read' };
-  const tag = /\s*(W\/)?("[^"]*")\s*(?:,|$)/y;
-  let strong = false;
-  for (let at = 0; at < sent.length;) {
-    tag.lastIndex = at;
-    const found = tag.exec(sent);
-    if (!found)
-      return { status: 400, message: 'is not a list of entity tags ("…"): send the ETag you read as it came' };
-    strong ||= found[1] === undefined;
-    at = tag.lastIndex;
-  }
+  const tags = entityTags(sent);
+  if (!tags) return { status: 400, message: 'is not a list of entity tags ("…"): send the ETag you read as it came' };
+  const strong = tags.some((t) => !t.weak);
   return strong
     ? undefined
     : { status: 412, message: 'holds only weak tags (W/"…"), which never match a change: send the ETag you read' };
