@@ -58,11 +58,21 @@ describe('error bodies', () => {
     ]);
   });
 
-  it('refuses other media types with 415', async () => {
+  it('refuses other media types with 415 saying what was sent and what the route takes', async () => {
     const response = await post('/api/v1/api-keys').set('content-type', 'text/plain').send('name=erp');
     expect(response.status).toBe(415);
     expect(isErrorBody(response.body)).toBe(true);
     expect(response.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-type']);
+    expect(response.body.message).toBe('The body is text/plain; this route takes application/json.');
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
+      const refused = await post('/api/v1/api-keys').set('content-type', type).send('name=erp');
+      expect([refused.status, refused.body.message]).toEqual([
+        415,
+        `The body is ${type.split(';')[0]}; this route takes application/json.`,
+      ]);
+    }
+    const keys = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${adminToken}`);
+    expect(keys.body.some((k: { name: string }) => k.name === 'erp')).toBe(false);
   });
 
   it('takes a request without a body whatever its label: the console revokes a key with text/plain and nothing', async () => {
@@ -72,6 +82,13 @@ describe('error bodies', () => {
       .set('authorization', `Bearer ${adminToken}`)
       .set('content-type', 'text/plain');
     expect(revoked.status).toBeLessThan(300);
+    // Another tool's label on an empty body is no body either.
+    const other = await post('/api/v1/api-keys').send({ name: 'à révoquer aussi', scopes: ['evaluate:invoices'] });
+    const alsoRevoked = await t.http
+      .delete(`/api/v1/api-keys/${other.body.id}`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .set('content-type', 'application/octet-stream');
+    expect(alsoRevoked.status).toBeLessThan(300);
     const keys = await t.http.get('/api/v1/api-keys').set('authorization', `Bearer ${adminToken}`);
     expect(keys.body.find((k: { id: string }) => k.id === created.body.id)).toMatchObject({ revoked: true });
   });

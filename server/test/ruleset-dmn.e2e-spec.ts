@@ -173,12 +173,25 @@ describe('DMN exchange over HTTP', () => {
     expect((await as(t, cast.analyst).post('/api/v1/rulesets/import/dmn?key=x-json&pilot=invoices', {})).status).toBe(
       415,
     );
+    // JSON that does not even parse is still the wrong file for this route: a 415 saying what to send, not a 400.
+    const brokenJson = await t.http
+      .post('/api/v1/rulesets/import/dmn?key=x-json&pilot=invoices')
+      .set('authorization', `Bearer ${cast.analyst}`)
+      .set('content-type', 'application/json')
+      .send('{"a":');
+    expect([brokenJson.status, brokenJson.body.message]).toEqual([
+      415,
+      'The body is application/json; this route takes application/xml or text/xml.',
+    ]);
     const elsewhere = await t.http
       .post('/api/v1/rulesets')
       .set('authorization', `Bearer ${cast.analyst}`)
       .set('content-type', 'application/xml')
       .send(xml);
-    expect(elsewhere.status).toBe(415);
+    expect([elsewhere.status, elsewhere.body.message]).toEqual([
+      415,
+      'The body is application/xml; this route takes application/json.',
+    ]);
     expect((await importXml(cast.risk, 'key=routing-risk&pilot=invoices', xml)).status).toBe(403);
     expect((await importXml(cast.analyst, 'key=routing-copy&pilot=invoices', xml)).status).toBe(409);
   });

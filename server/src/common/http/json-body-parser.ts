@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors/domain-errors.js';
+import { mediaError, takesXml, wrongMediaType } from './body-media.js';
 import { pointerSegment } from '../json/json-pointer.js';
 import { integerReadsAsWritten } from '../json/long-integers.js';
 
@@ -223,31 +224,30 @@ export function unreadableEncoding(headers: FastifyRequest['headers']): string |
   return undefined;
 }
 
-/** JSON is the only body the API takes (others get 415); malformed or over-nested bodies get a clear 400. */
+/**
+ * JSON is the body the API takes (others get a 415 saying what to send; the DMN import takes XML instead,
+ * xml-body-parser.ts); malformed or over-nested bodies get a clear 400.
+ */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   // react-admin's REST client labels a DELETE without a body `text/plain`: revoking a key from the console was a
-  // 415. No body is no body, whatever its label; text itself is still refused.
+  // 415. No body is no body, whatever its label (text, a form, anything else); a body in another type is refused.
   fastify.addContentTypeParser(
-    'text/plain',
-    { parseAs: 'string' },
-    (_request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    '*',
+    { parseAs: 'buffer' },
+    (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
       if (body.length === 0) return done(null, undefined);
-      done(
-        Object.assign(new Error('The body is text/plain; the API takes application/json.'), {
-          statusCode: 415,
-          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-        }),
-      );
+      done(wrongMediaType(request));
     },
   );
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer' },
     (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      // JSON sent to the DMN import is the wrong file, whether or not it parses.
+      if (takesXml(request)) return done(wrongMediaType(request));
       const unreadable = unreadableEncoding(request.headers);
-      if (unreadable)
-        return done(Object.assign(new Error(unreadable), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      if (unreadable) return done(mediaError(unreadable));
       // Bytes that are not UTF-8 (Latin-1 from an older system, labelled UTF-8 or not) would be read as U+FFFD
       // and stored so: « Équipements » became « �quipements » in a decision record.
       if (typeof body !== 'string' && !isUtf8(body))

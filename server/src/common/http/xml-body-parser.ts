@@ -1,14 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors/domain-errors.js';
+import { XML_CONTENT_TYPES, mediaError, takesXml, wrongMediaType } from './body-media.js';
 import { unreadableEncoding } from './json-body-parser.js';
-
-/** The routes that take an XML body (DMN import); every other route keeps answering 415 to XML. */
-export const XML_BODY_ROUTES = new Set(['/api/v1/rulesets/import/dmn']);
-export const XML_CONTENT_TYPES = ['application/xml', 'text/xml'];
-
-const mediaError = (message: string) =>
-  Object.assign(new Error(message), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
 
 /** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower case, if any. */
 export function declaredEncoding(text: string): string | undefined {
@@ -26,8 +20,7 @@ export function registerXmlBodyParser(fastify: FastifyInstance): void {
     XML_CONTENT_TYPES,
     { parseAs: 'buffer' },
     (request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-      if (!XML_BODY_ROUTES.has(request.routeOptions.url ?? ''))
-        return done(mediaError(`Unsupported Media Type: ${String(request.headers['content-type'])}`));
+      if (!takesXml(request)) return done(wrongMediaType(request));
       const unreadable = unreadableEncoding(request.headers);
       if (unreadable) return done(mediaError(unreadable));
       if (typeof body !== 'string' && !isUtf8(body)) {

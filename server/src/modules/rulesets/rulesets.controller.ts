@@ -15,7 +15,7 @@ import { actorName } from '../../common/access/principal.js';
 import { errorResponse } from '../../common/http/openapi-contract.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
 import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
-import { XML_CONTENT_TYPES } from '../../common/http/xml-body-parser.js';
+import { XML_CONTENT_TYPES } from '../../common/http/body-media.js';
 import { GovernedController, READERS } from '../governance/governed.controller.js';
 import { rulesetAnalysisSchema } from './ruleset-analysis.contract.js';
 import {
