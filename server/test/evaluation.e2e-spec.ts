@@ -540,6 +540,15 @@ describe('evaluation', () => {
       byTransition: { '(none) → manual_review': 3 },
     });
     expect(impact.body.examples).toHaveLength(3);
+    // A rule set with nothing in force has nothing to compare with: said at the key, and nothing is replayed.
+    expect((await analyst.post('/api/v1/rulesets', { ...enrolmentLike(10000), key: 'eval-unpublished' })).status).toBe(
+      201,
+    );
+    const nothing = await analyst.post('/api/v1/rulesets/eval-unpublished/versions/1/impact', {});
+    expect([nothing.status, nothing.body.details]).toEqual([
+      404,
+      [{ path: '/key', message: 'has no version in force to compare with' }],
+    ]);
   });
 
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {

@@ -319,6 +319,15 @@ describe('prompts without a model configured', () => {
     // An unknown prompt is not found, model or no model.
     const unknown = await analyst.post('/api/v1/prompts/nulle-part/complete', { variables, subjectId: 'x' });
     expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
+    // A prompt with a draft only has nothing to serve: said at the key.
+    expect(
+      (await analyst.post('/api/v1/prompts', { ...chatbotPrompt, key: 'brouillon', tests: undefined })).status,
+    ).toBe(201);
+    const unpublished = await analyst.post('/api/v1/prompts/brouillon/complete', { variables, subjectId: 'x' });
+    expect([unpublished.status, unpublished.body.details]).toEqual([
+      404,
+      [{ path: '/key', message: 'has no version published' }],
+    ]);
   });
 
   it('refuses an evaluation run at once, rather than keeping every case failed as evidence for approvers', async () => {

@@ -81,7 +81,11 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect(published.status).toBe(409);
     expect(published.body.details).toEqual([{ path: '/version', message: 'is published' }]);
     expect(published.body.message).toContain('only a version in review or approved');
-    expect((await report(cast.analyst)).status).toBe(404); // never ran in shadow yet
+    const never = await report(cast.analyst); // never ran in shadow yet
+    expect([never.status, never.body.details]).toEqual([
+      404,
+      [{ path: '/version', message: 'has not run in shadow', keyword: 'notFound', params: { what: 'shadow_run' } }],
+    ]);
   });
 
   it('live answers are exactly those without a shadow, and the report counts the expected transitions', async () => {

@@ -194,7 +194,10 @@ export class EvaluationService {
   async impact(key: string, number: number, limit: number, principal: Principal) {
     const state = await this.rulesets.state(key);
     const active = versionInForce(state.publications, new Date());
-    if (active === null) throw new NotFoundError(`"${key}" has no version in force to compare with.`);
+    if (active === null)
+      throw new NotFoundError(`"${key}" has no version in force to compare with.`, [
+        { path: '/key', message: 'has no version in force to compare with' },
+      ]);
     const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
     const content = await this.rulesets.content(state, number);
     const entry = await this.prepared.for(checksumOf(content), state.meta.format, content);

@@ -8,7 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, namesNone } from '../../common/errors/domain-errors.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import type { Principal } from '../../common/access/principal.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
@@ -332,7 +332,10 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
     const state = await this.rulesets.state(key);
     this.rulesets.lifecycle.find(state, number);
     const run = latestShadowOf(state, number);
-    if (!run) throw new NotFoundError(`Version ${number} of "${key}" has not run in shadow.`);
+    if (!run)
+      throw new NotFoundError(`Version ${number} of "${key}" has not run in shadow.`, [
+        namesNone('/version', 'shadow_run', 'has not run in shadow'),
+      ]);
     const counts = await this.countsOf(run);
     const stored = await this.repository.examplesOf(run.id);
     const seen = new Set(stored.map((e) => e.evaluationId));

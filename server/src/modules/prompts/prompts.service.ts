@@ -182,7 +182,10 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     const state = await this.resources.load(key);
     const number =
       requested === undefined || requested === 'active' ? versionInForce(state.publications, new Date()) : requested;
-    if (number === null) throw new NotFoundError(`No version of the prompt "${key}" is published.`);
+    if (number === null)
+      throw new NotFoundError(`No version of the prompt "${key}" is published.`, [
+        { path: '/key', message: 'has no version published' },
+      ]);
     this.lifecycle.find(state, number);
     // A version only scheduled is published but must not be served before its date.
     if (!hasTakenEffect(state.publications, number, new Date()) && principal.kind !== 'user')

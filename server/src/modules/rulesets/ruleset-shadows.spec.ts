@@ -74,7 +74,12 @@ describe('shadow runs on a rule set’s state', () => {
         { path: '/version', message: 'there is no version in force to compare with' },
       ]);
     }
-    expect(() => startShadow(s, 9, 10, 'approver', now)).toThrow(/no version 9/);
+    expect(() => startShadow(s, 9, 10, 'approver', now)).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/no version 9/),
+        details: [expect.objectContaining({ path: '/version', params: { what: 'version', latest: 2 } })],
+      }),
+    );
   });
 
   it('a new start replaces the running shadow, which ends as replaced', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
+import { noSuchVersion } from '../governance/lifecycle.js';
 import { versionInForce } from '../governance/publications.js';
 import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
 import type { RulesetState } from './ruleset-views.js';
@@ -45,7 +46,10 @@ export function startShadow(
   now: Date,
 ): RulesetTransition & { run: ShadowRun } {
   const version = state.versions.find((v) => v.number === number);
-  if (!version) throw new NotFoundError(`The rule set "${state.key}" has no version ${number}.`);
+  if (!version)
+    throw new NotFoundError(`The rule set "${state.key}" has no version ${number}.`, [
+      noSuchVersion('/version', state.nextVersion - 1),
+    ]);
   if (state.archived) throw new ConflictError(`The rule set "${state.key}" is archived.`, 'archived');
   if (!SHADOWABLE.has(version.status))
     throw new ConflictError(
