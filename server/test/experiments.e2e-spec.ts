@@ -236,6 +236,11 @@ describe('experiments', () => {
     expect((await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Assez de données' })).status).toBe(
       200,
     );
+    const again = await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Encore' });
+    expect([again.status, again.body.details]).toEqual([
+      409,
+      [{ path: '/key', message: 'names a stopped experiment', keyword: 'archived', params: { what: 'experiment' } }],
+    ]);
     await new Promise((r) => setTimeout(r, 50));
     const after = (await complete(randomUUID())).body;
     expect(after.experiment).toBeUndefined();

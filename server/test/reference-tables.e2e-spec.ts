@@ -278,6 +278,14 @@ describe('reference tables', () => {
       .set('if-match', proposed.headers['etag'] as string);
     expect(approved.status).toBe(200);
     expect(approved.body.pending).toBeUndefined();
+    // Approved once: a second approval finds nothing awaiting it.
+    const twice = await approver
+      .post('/api/v1/reference-tables/suppliers/pending/approve', { comment: 'encore' })
+      .set('if-match', approved.headers['etag'] as string);
+    expect([twice.status, twice.body.details]).toEqual([
+      409,
+      [{ path: '/key', message: 'has no change awaiting approval' }],
+    ]);
     expect((await decide('1145678901')).body.events).toEqual([{ type: 'reject' }]);
     const event = await t.db
       .collection('audit_events')

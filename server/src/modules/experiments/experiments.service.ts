@@ -125,7 +125,10 @@ export class ExperimentsService
     // Read before archiving: an archived experiment holds no prompt, so afterwards there is nothing to ask.
     const state = await this.resources.load(key);
     // Stopped by a person or by its guardrails: "archived" would not tell the person what happened.
-    if (state.archived) throw new ConflictError(`The experiment "${key}" is already stopped.`, 'archived');
+    if (state.archived)
+      throw new ConflictError(`The experiment "${key}" is already stopped.`, 'archived', [
+        { path: '/key', message: 'names a stopped experiment', keyword: 'archived', params: { what: 'experiment' } },
+      ]);
     const prompts = await this.promptsOf(state);
     const stopped = await this.archive(key, actor, comment);
     for (const prompt of prompts) await this.slots.release(prompt, key);

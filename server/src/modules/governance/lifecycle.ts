@@ -109,7 +109,9 @@ export class Lifecycle<M, C> {
     this.assertNotArchived(state);
     const version = this.expectStatus(state, number, 'draft', 'submitted');
     if (state.draft?.version !== number)
-      throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition');
+      throw new ConflictError(`Version ${number} has no draft content to submit.`, 'invalid_transition', [
+        { path: '/version', message: 'has no draft content' },
+      ]);
     if (readRevision !== undefined && readRevision !== state.draft.rev) {
       // Otherwise a save by another analyst, a moment before, is submitted under this one's name, unread.
       const { updatedBy, updatedAt } = state.draft;

@@ -372,7 +372,10 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
 }
 
 function pendingOf(table: ReferenceTable): PendingChange {
-  if (!table.pending) throw new ConflictError('No change to this table awaits approval.', 'no_pending_change');
+  if (!table.pending)
+    throw new ConflictError('No change to this table awaits approval.', 'no_pending_change', [
+      { path: '/key', message: 'has no change awaiting approval' },
+    ]);
   return table.pending;
 }
 

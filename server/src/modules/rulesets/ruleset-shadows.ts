@@ -50,7 +50,10 @@ export function startShadow(
     throw new NotFoundError(`The rule set "${state.key}" has no version ${number}.`, [
       noSuchVersion('/version', state.nextVersion - 1),
     ]);
-  if (state.archived) throw new ConflictError(`The rule set "${state.key}" is archived.`, 'archived');
+  if (state.archived)
+    throw new ConflictError(`The rule set "${state.key}" is archived.`, 'archived', [
+      { path: '/key', message: 'names an archived rule set', keyword: 'archived', params: { what: 'rule_set' } },
+    ]);
   if (!SHADOWABLE.has(version.status))
     throw new ConflictError(
       `Version ${number} is ${version.status.replace('_', ' ')}; only a version in review or approved (not yet published) can run in shadow.`,
