@@ -67,3 +67,19 @@ export function newBranch(taken: string[], condition: Condition): { label: strin
     node: { id: `node-${n}`, outcome: { type: '' }, explanation: { fr: '', en: '' } },
   };
 }
+
+/**
+ * Each node's label in the console's language, by id (English falls back on the French label, as explanations
+ * do): a tree's rule names are paths of ids, which mean little to a reader when the console gave them
+ * (`node-19`). Nodes without a label are left out; a definition that is not a tree gives an empty map.
+ */
+export function nodeLabels(definition: unknown, locale: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  const root = (definition as { root?: TreeNode } | undefined)?.root;
+  if (!root || typeof root !== 'object') return labels;
+  for (const { node } of treeLines(root)) {
+    const label = (locale === 'en' ? node.labelEn?.trim() : undefined) || node.label?.trim();
+    if (label) labels.set(node.id, label);
+  }
+  return labels;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeLabels } from '../editor/tree-model';
 import { differingRules } from './ShadowExamples';
 
 describe('differingRules', () => {
@@ -16,5 +17,27 @@ describe('differingRules', () => {
     ]);
     expect(differingRules(['a>b'], ['c>d'])).toEqual(['a › b']);
     expect(differingRules(['a>b'], [])).toEqual(['a › b']);
+  });
+
+  it('names each step by its label in the console’s language, and an unlabelled node by its id', () => {
+    const definition = {
+      root: {
+        id: 'statut',
+        label: 'Statut d’emploi',
+        labelEn: 'Employment status',
+        branches: [
+          { when: { all: [] }, node: { id: 'node-19', label: 'Âge 65 et plus', outcome: { type: 'senior' } } },
+        ],
+        otherwise: { id: 'node-20', outcome: { type: 'adult' } },
+      },
+    };
+    const fr = nodeLabels(definition, 'fr');
+    expect(differingRules(['statut>node-19'], ['statut>node-20'], fr)).toEqual(['… › Âge 65 et plus']);
+    expect(differingRules(['statut>node-20'], ['autre'], fr)).toEqual(['Statut d’emploi › node-20']);
+    // English falls back on the French label where a node has no English one, as explanations do.
+    expect(differingRules(['statut>node-19'], ['x'], nodeLabels(definition, 'en'))).toEqual([
+      'Employment status › Âge 65 et plus',
+    ]);
+    expect(nodeLabels({ rules: [] }, 'fr').size).toBe(0);
   });
 });

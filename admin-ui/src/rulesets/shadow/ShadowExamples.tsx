@@ -1,7 +1,9 @@
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { transitionWords } from '../../common/outcomes';
+import { useResourceRead } from '../../common/use-resource-read';
+import { nodeLabels } from '../editor/tree-model';
 import type { ShadowReport } from './use-shadow';
 
 /** Examples shown before « show all »: twenty full rows made the page about 6 000 pixels tall. */
@@ -10,9 +12,13 @@ const FIRST_SHOWN = 5;
 /**
  * The rules only one side fired, as the report names them. A decision tree's rule is the path of node ids to
  * its leaf (`statut>age>…>approbation`): the steps both paths share are said once, as « … », so what differs
- * is what shows.
+ * is what shows, each step by its label in `labels` (this side's version) when it has one.
  */
-export function differingRules(own: string[], other: string[]): string[] {
+export function differingRules(
+  own: string[],
+  other: string[],
+  labels: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const steps = (name: string) => name.split('>');
   return own.map((name) => {
     if (!name.includes('>')) return name;
@@ -27,17 +33,37 @@ export function differingRules(own: string[], other: string[]): string[] {
         return n;
       }),
     );
-    return shared === 0 ? mine.join(' › ') : ['…', ...mine.slice(shared)].join(' › ');
+    const words = mine.slice(shared).map((id) => labels.get(id) ?? id);
+    return (shared === 0 ? words : ['…', ...words]).join(' › ');
   });
 }
 
-/** The examples of different decisions: the first few, the others on request; facts folded under each row. */
-export const ShadowExamples = ({ report }: { report: ShadowReport }) => {
+/** A version's tree node labels in the console's language (empty until read, and for other formats). */
+function useNodeLabels(rulesetKey: string, version: number | null | undefined): Map<string, string> {
+  const [locale] = useLocaleState();
+  const read = useResourceRead<{ content?: { definition?: unknown } }>(
+    'rulesets',
+    rulesetKey,
+    version === null || version === undefined ? undefined : `versions/${version}`,
+  );
+  return nodeLabels(read.data?.content?.definition, locale);
+}
+
+/**
+ * The examples of different decisions: the first few, the others on request; facts folded under each row. The
+ * rules each side fired alone are worded with that side's labels: before, the version in force; after, the
+ * version in shadow.
+ */
+export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; rulesetKey: string }) => {
   const translate = useTranslate();
   const [all, setAll] = useState(false);
+  // Only a tree's rules are paths of node ids: other formats' names are the analysts' own, and read as they are.
+  const paths = report.examples.some((e) => [...e.rulesOnlyBefore, ...e.rulesOnlyAfter].some((r) => r.includes('>')));
+  const beforeLabels = useNodeLabels(rulesetKey, paths ? report.activeVersion : undefined);
+  const afterLabels = useNodeLabels(rulesetKey, paths ? report.version : undefined);
   const shown = all ? report.examples : report.examples.slice(0, FIRST_SHOWN);
-  const rules = (own: string[], other: string[]) => {
-    const words = differingRules(own, other);
+  const rules = (own: string[], other: string[], labels: Map<string, string>) => {
+    const words = differingRules(own, other, labels);
     return words.length === 0 ? '—' : words.map((w, i) => <div key={i}>{w}</div>);
   };
   return (
@@ -87,8 +113,8 @@ export const ShadowExamples = ({ report }: { report: ShadowReport }) => {
                 <TableCell sx={{ minWidth: 150 }}>
                   <span title={example.after}>{transitionWords(example.after, translate)}</span>
                 </TableCell>
-                <TableCell>{rules(example.rulesOnlyBefore, example.rulesOnlyAfter)}</TableCell>
-                <TableCell>{rules(example.rulesOnlyAfter, example.rulesOnlyBefore)}</TableCell>
+                <TableCell>{rules(example.rulesOnlyBefore, example.rulesOnlyAfter, beforeLabels)}</TableCell>
+                <TableCell>{rules(example.rulesOnlyAfter, example.rulesOnlyBefore, afterLabels)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

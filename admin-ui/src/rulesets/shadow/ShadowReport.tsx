@@ -9,7 +9,15 @@ import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
 import { transitionWords } from '../../common/outcomes';
 
 /** A shadow run's report: whether it runs (or why and when it ended), its figures, the transitions, examples. */
-export const ShadowReport = ({ report, locale }: { report: Report; locale: string }) => {
+export const ShadowReport = ({
+  report,
+  locale,
+  rulesetKey,
+}: {
+  report: Report;
+  locale: string;
+  rulesetKey: string;
+}) => {
   const translate = useTranslate();
   const personName = usePersonName();
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-CA' : 'fr-CA');
@@ -118,7 +126,7 @@ export const ShadowReport = ({ report, locale }: { report: Report; locale: strin
         </>
       )}
 
-      {report.examples.length > 0 && <ShadowExamples report={report} />}
+      {report.examples.length > 0 && <ShadowExamples report={report} rulesetKey={rulesetKey} />}
     </Box>
   );
 };

@@ -103,6 +103,37 @@ describe('Shadow tab', () => {
     expect(screen.getByRole('button', { name: 'Arrêter la comparaison' })).toBeTruthy();
   });
 
+  it('words a decision tree’s differing paths with each side’s node labels', async () => {
+    const tree = (leafLabel: string) => ({
+      content: {
+        definition: {
+          root: {
+            id: 'statut',
+            label: 'Statut d’emploi',
+            branches: [{ when: { all: [] }, node: { id: 'node-19', label: leafLabel, outcome: { type: 'x' } } }],
+            otherwise: { id: 'node-20', label: 'Adhésion', outcome: { type: 'y' } },
+          },
+        },
+      },
+    });
+    const example = {
+      ...running.examples[0]!,
+      rulesOnlyBefore: ['statut>node-20'],
+      rulesOnlyAfter: ['statut>node-19'],
+    };
+    fakeApi({
+      [`GET ${RULESET}`]: { body: ran(true) },
+      [`GET ${SHADOW}`]: { body: { ...running, examples: [example] } },
+      [`GET ${RULESET}/versions/1`]: { body: tree('Ancienne règle') },
+      [`GET ${RULESET}/versions/2`]: { body: tree('Âge 65 et plus') },
+    });
+    renderTab(['risk']);
+    const examples = await screen.findByRole('table', { name: 'Exemples de décisions différentes' });
+    // Before in the version in force's words, after in the shadowed version's: not node-20 and node-19.
+    expect(await within(examples).findByText('… › Adhésion')).toBeTruthy();
+    expect(await within(examples).findByText('… › Âge 65 et plus')).toBeTruthy();
+  });
+
   it('gives no rate and no interval while nothing has been compared', async () => {
     const empty = {
       ...running,

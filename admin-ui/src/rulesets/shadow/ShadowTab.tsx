@@ -112,7 +112,7 @@ const VersionShadow = ({ rulesetKey, version: chosen }: { rulesetKey: string; ve
           {translate('gabarit.shadow.never_ran', { version })}
         </Alert>
       )}
-      {report && <ShadowReport report={report} locale={locale} />}
+      {report && <ShadowReport report={report} locale={locale} rulesetKey={rulesetKey} />}
     </>
   );
 };
