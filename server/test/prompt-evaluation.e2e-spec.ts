@@ -101,7 +101,8 @@ describe('prompt evaluation sets', () => {
   const auditOf = async (action: string) =>
     (await risk.get(`/api/v1/audit?resourceKey=${KEY}&action=${action}`)).body as {
       version: number;
-      details?: { evaluation?: Record<string, unknown> };
+      actor: string;
+      details?: { evaluation?: Record<string, unknown> } & Record<string, unknown>;
     }[];
 
   it('refuses a set with bad patterns, schemas, variables or a rubric without a judge, naming each path', async () => {
@@ -283,5 +284,52 @@ describe('prompt evaluation sets', () => {
     expect(
       (await analyst.post(`/api/v1/prompts/${KEY}/versions/9/evaluation-runs`, { set: 'regression' })).status,
     ).toBe(404);
+  });
+
+  it('sends a version that requires a set to review only once the set exists, and audits sets, runs and the run a publication met', async () => {
+    const etag = (await analyst.get(`/api/v1/prompts/${KEY}`)).headers['etag'];
+    const settings = { requireEvaluation: { set: 'ecrite-ensuite', minPassRate: 1 } };
+    const draft = await analyst.put(`/api/v1/prompts/${KEY}/draft`, { template: 'Q : {{question}}', settings }, etag);
+    expect(draft.status).toBe(200);
+    const version = draft.body.draftVersion as number;
+    // Otherwise the set could be written after the approval, of cases anything passes, and meet the gate.
+    const early = await analyst.post(`/api/v1/prompts/${KEY}/versions/${version}/submit`);
+    expect([early.status, early.body.error, early.body.details]).toEqual([
+      400,
+      'evaluation_set_missing',
+      [
+        {
+          path: '/settings/requireEvaluation/set',
+          message: `names the evaluation set "ecrite-ensuite", which "${KEY}" does not have`,
+        },
+      ],
+    ]);
+    expect((await analyst.get(`/api/v1/prompts/${KEY}`)).body.draftVersion).toBe(version);
+
+    const set = {
+      name: 'ecrite-ensuite',
+      cases: [{ variables: { question: 'lacs' }, expect: [{ type: 'contains', value: 'lacs' }] }],
+    };
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, set)).status).toBe(201);
+    const taken = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, set);
+    expect(taken.body.details).toEqual([{ path: '/name', message: 'is already taken', keyword: 'taken' }]);
+    expect(await auditOf('prompt.evaluation_set_created')).toContainEqual(
+      expect.objectContaining({ actor: 'analyst', details: { set: 'ecrite-ensuite', cases: 1 } }),
+    );
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/versions/${version}/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/approve`)).status).toBe(200);
+    const run = await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/evaluation-runs`, {
+      set: 'ecrite-ensuite',
+    });
+    expect(run.body.passRate.candidate.rate).toBe(1);
+    const ran = (await auditOf('prompt.evaluation_run')).find((e) => e.details?.['id'] === run.body.id);
+    expect(ran).toMatchObject({
+      actor: 'approver',
+      version,
+      details: { set: 'ecrite-ensuite', checksum: run.body.checksum },
+    });
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/publish`)).status).toBe(200);
+    const published = (await auditOf('prompt.published')).find((e) => e.version === version)!;
+    expect(published.details!.evaluation).toMatchObject({ id: run.body.id, set: 'ecrite-ensuite' });
   });
 });

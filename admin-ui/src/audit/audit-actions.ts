@@ -20,6 +20,8 @@ export const KNOWN_ACTIONS: string[] = [
   ...['ruleset', 'prompt', 'experiment'].flatMap((type) => LIFECYCLE_ACTIONS.map((action) => `${type}.${action}`)),
   'ruleset.shadow_started',
   'ruleset.shadow_stopped',
+  'prompt.evaluation_set_created',
+  'prompt.evaluation_run',
   'experiment.auto_stopped',
   ...[
     'created',

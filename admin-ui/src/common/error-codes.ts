@@ -19,6 +19,7 @@ export const TRANSLATED_ERRORS = [
   'stale_base',
   'scheduled_later',
   'evaluation_required',
+  'evaluation_set_missing',
   'approval_mismatch',
   'reviewed_content_changed',
   'draft_changed',

@@ -227,6 +227,8 @@ export const en = {
       tests_not_passed:
         'This version’s test cases must pass before it is published: run them on this version first (“Run the tests”), then publish.',
       evaluation_required: 'This version must first pass a run of its required evaluation set before it is published.',
+      evaluation_set_missing:
+        'This version requires an evaluation set this prompt does not have yet: create it in the “Evaluations” tab, then submit it.',
       approval_mismatch: 'The content changed since it was approved: it needs a new review.',
       computed_fact_failed:
         'A computed fact could not be computed from these facts (a value missing, of the wrong type or out of range): check the fields shown.',

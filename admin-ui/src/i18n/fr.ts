@@ -239,6 +239,8 @@ export const fr = typesetMessages({
         'Les cas de test de cette version doivent réussir avant sa publication : lancez-les d’abord sur cette version (« Lancer les tests »), puis publiez.',
       evaluation_required:
         "Cette version doit d'abord réussir une évaluation de son jeu d'évaluation obligatoire avant d'être publiée.",
+      evaluation_set_missing:
+        "Cette version exige un jeu d'évaluation que ce gabarit n'a pas encore : créez-le dans l'onglet « Évaluations », puis soumettez-la.",
       approval_mismatch: "Le contenu a changé depuis l'approbation : une nouvelle revue est nécessaire.",
       computed_fact_failed:
         'Un fait calculé n’a pas pu être calculé à partir de ces faits (une valeur manquante, du mauvais type ou hors limites) : vérifiez les champs indiqués.',

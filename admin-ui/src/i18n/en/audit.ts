@@ -133,6 +133,8 @@ export const auditMessages = {
           imported: 'Prompt imported',
           archived: 'Prompt archived',
           tested: 'Prompt tested',
+          evaluation_set_created: 'Evaluation set created',
+          evaluation_run: 'Evaluation set run on a version',
         },
         experiment: {
           created: 'Experiment created',

@@ -133,6 +133,8 @@ export const auditMessages = {
           imported: 'Gabarit de requête importé',
           archived: 'Gabarit de requête archivé',
           tested: 'Gabarit de requête testé',
+          evaluation_set_created: "Jeu d'évaluation créé",
+          evaluation_run: "Jeu d'évaluation exécuté sur une version",
         },
         experiment: {
           created: 'Expérience créée',

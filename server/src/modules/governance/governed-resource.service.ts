@@ -29,13 +29,20 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
   validate(content: C, meta: M): void | Promise<void>;
   /** Whether publishing needs a passing test run of that exact content. */
   requiresTestRun(content: C): boolean;
-  /** Throws a ValidationError when a version may not go to review as it is (rule sets: static analysis errors). */
-  beforeSubmit?(content: C, meta: M): void | Promise<void>;
+  /**
+   * Throws a ValidationError when a version may not go to review as it is (rule sets: static analysis errors;
+   * prompts: an evaluation set required that does not exist, which someone could write after the approval).
+   */
+  beforeSubmit?(content: C, meta: M, version: { key: string; number: number }): void | Promise<void>;
   /**
    * Throws a ValidationError when an approved version may not be published yet (prompts: a required evaluation
    * run). Called once the lifecycle accepts the publication, before anything is written.
    */
-  beforePublish?(content: C, meta: M, version: { key: string; number: number; checksum: string }): Promise<void>;
+  beforePublish?(
+    content: C,
+    meta: M,
+    version: { key: string; number: number; checksum: string; approvedAt?: string },
+  ): Promise<void>;
   /** What changed between two contents, in the resource's own terms (rules, template lines, variants). */
   diff(meta: M, before: C, after: C): object;
 }
@@ -164,7 +171,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       if (action === 'submit') {
         // The state first: a version that is not a draft is refused without paying for its analysis.
         const submitted = this.lifecycle.submit(s, number, actor, comment, new Date(), read as number | undefined);
-        await this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta);
+        await this.kind.beforeSubmit?.(await this.resources.content(s, number), s.meta, { key, number });
         return submitted;
       }
       const now = new Date();
@@ -192,8 +199,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
         const requiresTestRun = this.kind.requiresTestRun(content);
         const now = new Date();
         const published = this.lifecycle.publish(s, number, actor, { ...request, requiresTestRun }, now);
-        const checksum = this.lifecycle.find(s, number).checksum!;
-        await this.kind.beforePublish?.(content, s.meta, { key, number, checksum });
+        const { checksum, approvedAt } = this.lifecycle.find(s, number);
+        await this.kind.beforePublish?.(content, s.meta, { key, number, checksum: checksum!, approvedAt });
         return this.afterTransition(s, published, 'publish', number, actor, now);
       },
       { refuseIfPublicationsMoved: true },

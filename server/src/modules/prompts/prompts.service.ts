@@ -25,7 +25,8 @@ export type Rendered = FromSchema<typeof renderedSchema>;
 export interface EvaluationReader {
   /** The latest run of a version on that exact checksum (of that set, when named), or null. */
   latestRun(key: string, number: number, checksum: string, set?: string): Promise<EvaluationSummary | null>;
-  setExists(key: string, name: string): Promise<boolean>;
+  /** When the prompt's evaluation set of that name was created, or null when it has none. */
+  setCreatedAt(key: string, name: string): Promise<Date | null>;
 }
 
 export interface EvaluationSummary {
@@ -49,19 +50,46 @@ function promptKind(evaluations: Evaluations): GovernedKind<PromptMeta, PromptCo
     split: ({ key, name, pilot, ...content }) => ({ key, meta: { name, pilot }, content: content as PromptContent }),
     validate: (content) => validatePromptContent(content),
     requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
+    beforeSubmit: (content, _meta, { key }) => requireEvaluationSet(evaluations.reader, content, key),
     beforePublish: (content, _meta, version) => requireEvaluation(evaluations.reader, content, version),
     diff: (_meta, before, after) => promptDiff(before, after),
   };
 }
 
 /**
+ * A version that requires an evaluation goes to review only when its set exists: the approver then sees the cases
+ * the gate will count. Sets are never edited or deleted (docs/adr/0031), so what they approved stays what counts;
+ * a set written after the approval could otherwise be made of cases anything passes.
+ */
+async function requireEvaluationSet(
+  reader: EvaluationReader | undefined,
+  content: PromptContent,
+  key: string,
+): Promise<void> {
+  const required = content.settings?.requireEvaluation;
+  if (!required || (reader && (await reader.setCreatedAt(key, required.set)) !== null)) return;
+  throw new ValidationError(
+    `The version requires a run of the evaluation set "${required.set}", which "${key}" does not have: create the set, then submit.`,
+    [
+      {
+        path: '/settings/requireEvaluation/set',
+        message: `names the evaluation set "${required.set}", which "${key}" does not have`,
+      },
+    ],
+    'evaluation_set_missing',
+  );
+}
+
+/**
  * A version whose settings require an evaluation is published only with a run of that set on its exact
- * checksum that evaluated every case (none skipped by the budget) and passed at least `minPassRate` of them.
+ * checksum that evaluated every case (none skipped by the budget) and passed at least `minPassRate` of them;
+ * and only with a set that existed when the version was approved (versions submitted before the submission
+ * check, or a set restored into the database since).
  */
 async function requireEvaluation(
   reader: EvaluationReader | undefined,
   content: PromptContent,
-  { key, number, checksum }: { key: string; number: number; checksum: string },
+  { key, number, checksum, approvedAt }: { key: string; number: number; checksum: string; approvedAt?: string },
 ): Promise<void> {
   const required = content.settings?.requireEvaluation;
   if (!required) return;
@@ -72,8 +100,12 @@ async function requireEvaluation(
       [{ path, message }],
       'evaluation_required',
     );
-  if (!reader || !(await reader.setExists(key, required.set)))
-    throw refuse(`names the evaluation set "${required.set}", which "${key}" does not have`);
+  const created = reader ? await reader.setCreatedAt(key, required.set) : null;
+  if (!reader || !created) throw refuse(`names the evaluation set "${required.set}", which "${key}" does not have`);
+  if (approvedAt !== undefined && created.getTime() > Date.parse(approvedAt))
+    throw refuse(
+      `the evaluation set "${required.set}" was created after version ${number} was approved (${approvedAt}), so its approver never saw it: submit a new version for review`,
+    );
   const run = await reader.latestRun(key, number, checksum, required.set);
   if (!run)
     throw refuse(
@@ -122,7 +154,10 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     return super.unschedule(key, number, actor, comment);
   }
 
-  /** An approval carries the latest evaluation run of the approved content, as figures (docs/adr/0031). */
+  /**
+   * An approval carries the latest evaluation run of the approved content, as figures, and a gated publication
+   * the run that met the gate (docs/adr/0031).
+   */
   protected override async afterTransition(
     before: ResourceState<PromptMeta, PromptContent>,
     transition: Transition<PromptMeta, PromptContent>,
@@ -130,14 +165,17 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     number: number,
   ): Promise<Transition<PromptMeta, PromptContent>> {
     const reader = this.evaluations.reader;
-    if (action !== 'approve' || !reader) return transition;
+    if (action === 'reject' || !reader) return transition;
     const checksum = this.lifecycle.find(before, number).checksum;
     if (!checksum) return transition;
     const content = await this.resources.content(before, number);
     const required = content.settings?.requireEvaluation?.set;
+    // A publication names the run that met its gate (beforePublish read the same one); an approval, the latest
+    // run of the approved content: of the required set, else of any.
+    if (action === 'publish' && !required) return transition;
     const run =
       (required && (await reader.latestRun(before.key, number, checksum, required).catch(() => null))) ||
-      (await reader.latestRun(before.key, number, checksum).catch(() => null));
+      (action === 'approve' ? await reader.latestRun(before.key, number, checksum).catch(() => null) : null);
     if (!run) return transition;
     const [approved, ...rest] = transition.events;
     const details = { ...approved!.details, evaluation: run };

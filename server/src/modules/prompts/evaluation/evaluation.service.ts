@@ -15,6 +15,7 @@ import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.schema.js';
 import { inputValidators } from '../../rulesets/input-schemas.js';
 import { LlmService } from '../../llm/llm.service.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { costUsd } from '../../llm/model-pricing.js';
 import type { PromptContent } from '../prompt.types.js';
 import { PromptsService, renderContent } from '../prompts.service.js';
@@ -73,6 +74,7 @@ export class EvaluationService {
     private readonly llm: LlmService,
     private readonly repository: EvaluationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {
     const repo = repository;
     prompts.useEvaluations({
@@ -81,7 +83,7 @@ export class EvaluationService {
         const run = runs.find((r) => r.checksum === checksum && (set === undefined || r.set === set));
         return run ? summaryOf(run) : null;
       },
-      setExists: async (key, name) => (await repo.findSet(key, name)) !== null,
+      setCreatedAt: async (key, name) => (await repo.findSet(key, name))?.createdAt ?? null,
     });
   }
 
@@ -122,8 +124,21 @@ export class EvaluationService {
       throw new ConflictError(
         `The prompt "${key}" already has an evaluation set named "${request.name}".`,
         'set_exists',
-        [{ path: '/name', message: 'is taken' }],
+        [{ path: '/name', message: 'is already taken', keyword: 'taken' }],
       );
+    // The trail says which cases exist for a prompt, and from when: a publication gate counts only a set its
+    // approver could have seen.
+    await this.audit.record({
+      actor,
+      action: 'prompt.evaluation_set_created',
+      resourceType: 'prompt',
+      resourceKey: key,
+      details: {
+        set: request.name,
+        cases: request.cases.length,
+        ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
+      },
+    });
     return setView(document);
   }
 
@@ -206,6 +221,14 @@ export class EvaluationService {
       createdBy: actor,
     };
     await this.repository.insertRun(run);
+    await this.audit.record({
+      actor,
+      action: 'prompt.evaluation_run',
+      resourceType: 'prompt',
+      resourceKey: key,
+      version: number,
+      details: { ...summaryOf(run) },
+    });
     return runView(run);
   }
 
