@@ -145,6 +145,17 @@ describe('experiments', () => {
     expect(concise.ci95[1]).toBeLessThanOrEqual(1);
     expect(results.comparison).toMatchObject({ control: 'control', winner: 'concise' });
     expect(results.comparison.pValue).toBeLessThan(0.05);
+    // A person trying the prompt in the console sees the variant a subject would get, but is no subject: their
+    // completions count in neither the exposures nor the guardrails.
+    const exposures = (r: { variants: { exposures: number }[] }) => r.variants.reduce((n, v) => n + v.exposures, 0);
+    for (const subjectId of ['console:analyst', randomUUID()]) {
+      const tried = await analyst.post('/api/v1/prompts/ask/complete', {
+        variables: { question: 'Où trouver les arbres de Montréal ?' },
+        subjectId,
+      });
+      expect([tried.status, tried.body.experiment]).toEqual([200, 'brievete']);
+    }
+    expect(exposures((await analyst.get('/api/v1/experiments/brievete/results')).body)).toBe(exposures(results));
   });
 
   it('flags a sample-ratio mismatch on a skewed split', async () => {

@@ -46,7 +46,11 @@ export class CompletionService {
     // An experiment stopped automatically serves its control to everyone, no longer as part of the experiment.
     const experiment =
       assigned && !assigned.fallback ? { experiment: assigned.experiment, variant: assigned.variant.name } : {};
-    const base = { _id: completionId, prompt: key, version: rendered.version, ...experiment, subject, at: new Date() };
+    // A person trying the prompt in the console sees the variant a subject with that id would get, but is no
+    // subject: the completion is recorded outside the experiment, so it counts in neither its results nor its
+    // guardrails (console users cannot send the feedback that would make it a conversion either).
+    const counted = principal.kind === 'user' ? {} : experiment;
+    const base = { _id: completionId, prompt: key, version: rendered.version, ...counted, subject, at: new Date() };
     try {
       const answer = await this.llm.complete({
         model: rendered.model,
