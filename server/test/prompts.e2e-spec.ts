@@ -188,7 +188,8 @@ describe('prompts', () => {
     fake.mode = 'refused';
     const refused = await call('complete', { variables, subjectId: 's' });
     fake.mode = 'ok';
-    expect([refused.status, refused.body.error]).toEqual([503, 'llm_rejected']);
+    // A 502, not a 503: the same request would be refused again, so the caller is not told to retry.
+    expect([refused.status, refused.body.error]).toEqual([502, 'llm_rejected']);
     expect(refused.body.message).toContain('invalid_request_error');
     expect(refused.body.message).not.toContain('prompt is too long');
     // Calls and their latency by model and outcome, on /metrics.

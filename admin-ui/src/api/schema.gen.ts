@@ -11966,6 +11966,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The language model provider refused the request built from the prompt (`llm_rejected`): sending it again will not help; the prompt’s model, maximum tokens or the length of its variables must change. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
       503: {
         headers: {

@@ -103,6 +103,18 @@ export class DependencyUnavailableError extends DomainError {
   }
 }
 
+/**
+ * A dependency answered, and refused what we asked as we built it (the model provider refusing a prompt too long
+ * for its model): 502. Not a 503, which tells a caller to retry: the same request would be refused again.
+ */
+export class DependencyRefusedError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /** The caller's copy is stale (If-Match does not match): 412. */
 export class PreconditionFailedError extends DomainError {
   readonly code = 'stale_etag';

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import {
   ConflictError,
+  DependencyRefusedError,
   DependencyUnavailableError,
   DomainError,
   ForbiddenError,
@@ -24,6 +25,7 @@ const statusByDomainError: [new (...args: never[]) => DomainError, number][] = [
   [TooLargeError, 413],
   [PreconditionRequiredError, 428],
   [TooManyRequestsError, 429],
+  [DependencyRefusedError, 502],
   [DependencyUnavailableError, 503],
 ];
 

@@ -25,6 +25,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json.',
   428: 'If-Match is required: send the ETag you read.',
   429: 'Too many requests; Retry-After says when to try again.',
+  502: 'The language model provider refused the request built from the prompt (`llm_rejected`): sending it again will not help; the prompt’s model, maximum tokens or the length of its variables must change.',
   503: 'A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later.',
 };
 

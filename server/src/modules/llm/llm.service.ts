@@ -5,7 +5,11 @@ import { Counter, Histogram } from 'prom-client';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import { DependencyUnavailableError, TooManyRequestsError } from '../../common/errors/domain-errors.js';
+import {
+  DependencyRefusedError,
+  DependencyUnavailableError,
+  TooManyRequestsError,
+} from '../../common/errors/domain-errors.js';
 
 export interface CompletionRequest {
   model: string;
@@ -145,7 +149,7 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
     // Only the kind of refusal is said: the provider's message may quote the prompt, and so the person's question.
     const kind = providerErrorType(err.error) ?? 'invalid_request_error';
     new Logger('Llm').warn(`the language model provider refused a request (${kind})`);
-    return new DependencyUnavailableError(
+    return new DependencyRefusedError(
       `The language model provider refused the request (${kind}): check the prompt's model and maximum tokens, and the length of what its variables add.`,
       'llm_rejected',
     );

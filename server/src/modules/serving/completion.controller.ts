@@ -20,6 +20,7 @@ export class CompletionController {
     status: 429,
     ...errorResponse(429, 'The language model provider is rate limiting requests; Retry-After says when to try again.'),
   })
+  @ApiResponse({ status: 502, ...errorResponse(502) })
   @ApiOkResponse({ schema: completeResponseSchema as object })
   complete(
     @Param('key') key: string,
