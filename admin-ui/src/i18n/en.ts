@@ -117,6 +117,10 @@ export const en = {
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
       tests_fail: 'Its test cases fail: correct the version (a new draft) or its tests before publishing it.',
+      stale_base:
+        'Written from version %{base}, but version %{inForce} is in force: publishing it would undo version %{inForce}’s changes. Start a new draft from version %{inForce} and carry this change over. |||| Written when no version was in force, but version %{inForce} is now: publishing it would undo version %{inForce}’s changes. Start a new draft from version %{inForce} and carry this change over.',
+      stale_base_dialog:
+        'Version %{version} was written from version %{base}, but version %{inForce} has been put in force since: its comparison shows its changes to version %{base}, not what it would undo of version %{inForce}. It cannot be published over version %{inForce}: its change must be carried over into a new draft from version %{inForce}. |||| Version %{version} was written when no version was in force, but version %{inForce} has been put in force since. It cannot be published over version %{inForce}: its change must be carried over into a new draft from version %{inForce}.',
       failing_tests:
         '%{failed} of the %{total} test cases of version %{version} fail on its content: it cannot be published until they pass.',
       rollback_to: 'Version to put back in force',

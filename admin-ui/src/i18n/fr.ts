@@ -128,6 +128,10 @@ export const fr = typesetMessages({
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
       tests_fail:
         'Ses cas de test échouent : corrigez la version (un nouveau brouillon) ou ses tests avant de la publier.',
+      stale_base:
+        'Rédigée à partir de la version %{base}, mais la version %{inForce} est en vigueur : la publier déferait les changements de la version %{inForce}. Commencez un brouillon à partir de la version %{inForce} et reportez-y ce changement. |||| Rédigée quand aucune version n’était en vigueur, mais la version %{inForce} l’est maintenant : la publier déferait les changements de la version %{inForce}. Commencez un brouillon à partir de la version %{inForce} et reportez-y ce changement.',
+      stale_base_dialog:
+        'La version %{version} a été rédigée à partir de la version %{base}, mais la version %{inForce} a été mise en vigueur depuis : sa comparaison montre ses changements par rapport à la version %{base}, pas ce qu’elle déferait de la version %{inForce}. Elle ne peut pas être publiée par-dessus la version %{inForce} : son changement doit être reporté dans un nouveau brouillon à partir de la version %{inForce}. |||| La version %{version} a été rédigée quand aucune version n’était en vigueur, mais la version %{inForce} a été mise en vigueur depuis. Elle ne peut pas être publiée par-dessus la version %{inForce} : son changement doit être reporté dans un nouveau brouillon à partir de la version %{inForce}.',
       failing_tests:
         '%{failed} des %{total} cas de test de la version %{version} échouent sur son contenu : elle ne pourra pas être publiée tant qu’ils échouent.',
       rollback_to: 'Version à remettre en vigueur',

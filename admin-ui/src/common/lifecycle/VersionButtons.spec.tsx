@@ -42,6 +42,33 @@ describe('publishing a version whose tests have not passed', () => {
   });
 });
 
+describe('a version written from one that is no longer in force', () => {
+  it('warns the approver in the approve dialog, and disables publish saying why in words', async () => {
+    const stale = (status: string) => ({ id: 2, number: 2, status, authors: ['redactrice'], basedOn: 1 });
+    fakeApi({});
+    const { unmount } = renderConsole(
+      <RecordContextProvider value={stale('in_review')}>
+        <VersionButtons resource="rulesets" id="remises" activeVersion={3} />
+      </RecordContextProvider>,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    const dialog = screen.getByRole('dialog', { name: /version 2/ });
+    expect(within(dialog).getByTestId('stale-base').textContent).toMatch(
+      /^La version 2 a été rédigée à partir de la version 1, mais la version 3 a été mise en vigueur depuis/,
+    );
+    unmount();
+    renderConsole(
+      <RecordContextProvider value={stale('approved')}>
+        <VersionButtons resource="rulesets" id="remises" activeVersion={3} />
+      </RecordContextProvider>,
+      ['approver'],
+    );
+    expect((await screen.findByRole('button', { name: 'Publier' })).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(/^Rédigée à partir de la version 1, mais la version 3 est en vigueur/)).toBeTruthy();
+  });
+});
+
 describe('withdrawing a scheduled publication', () => {
   const UNSCHEDULE = '/api/v1/rulesets/remises/versions/3/unschedule';
   const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString();

@@ -6,6 +6,8 @@ import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
 import {
   failingTests,
+  staleArgs,
+  staleBase,
   useNoSubmitBlock,
   versionActions,
   type UseSubmitBlock,
@@ -33,6 +35,21 @@ const FailingTests = ({ version }: { version: VersionRecord }) => {
 };
 
 /**
+ * Said in the approve and publish dialogs when another version has been put in force since this one was written:
+ * publishing it would undo that version's changes, which a diff against its own base does not show.
+ */
+const StaleBase = ({ version, activeVersion }: { version: VersionRecord; activeVersion?: number | null }) => {
+  const translate = useTranslate();
+  const stale = staleBase(version, activeVersion);
+  if (!stale) return null;
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }} data-testid="stale-base">
+      {translate('gabarit.lifecycle.stale_base_dialog', staleArgs(version, stale))}
+    </Alert>
+  );
+};
+
+/**
  * The lifecycle buttons of the version in the record context, as the signed-in user may use them, for any
  * governed resource (`resource`, such as rulesets) whose key is `id`.
  */
@@ -41,6 +58,7 @@ export const VersionButtons = ({
   id,
   reviewDetails,
   useSubmitBlock = useNoSubmitBlock,
+  activeVersion,
 }: {
   resource: string;
   id: string;
@@ -48,6 +66,8 @@ export const VersionButtons = ({
   reviewDetails?: (version: number, action: VersionAction) => ReactNode;
   /** What keeps a version from being submitted, known before asking the API (a rule set's analysis errors). */
   useSubmitBlock?: UseSubmitBlock;
+  /** The resource's version in force: a version written from another is not published over it. */
+  activeVersion?: number | null;
 }) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
   const submitBlock = useSubmitBlock(id, version);
@@ -67,12 +87,17 @@ export const VersionButtons = ({
     (place.current.querySelector<HTMLElement>('button:not([disabled])') ?? place.current).focus();
   });
   if (!version || !identity) return null;
-  const actions = versionActions(version, {
-    id: String(identity.id),
-    roles: (identity['roles'] as string[]) ?? [],
-  }).map((a) => (a.action === 'submit' && submitBlock ? { ...a, disabledReason: submitBlock.reason } : a));
+  const actions = versionActions(
+    version,
+    { id: String(identity.id), roles: (identity['roles'] as string[]) ?? [] },
+    activeVersion,
+  ).map((a) =>
+    a.action === 'submit' && submitBlock
+      ? { ...a, disabledReason: submitBlock.reason, reasonArgs: submitBlock.args }
+      : a,
+  );
   const reasonText = (reason: string) =>
-    translate(reason, reason === submitBlock?.reason ? submitBlock.args : undefined);
+    translate(reason, actions.find((a) => a.disabledReason === reason)?.reasonArgs);
   const run = async (action: VersionAction, input: TransitionInput) => {
     setAsking(undefined);
     // Set first: the record may be read again, and the button removed, before the call below returns.
@@ -141,7 +166,12 @@ export const VersionButtons = ({
           onCancel={() => setAsking(undefined)}
           onConfirm={(input) => void run(asking, input)}
         >
-          {(asking === 'approve' || asking === 'publish') && <FailingTests version={version} />}
+          {(asking === 'approve' || asking === 'publish') && (
+            <>
+              <StaleBase version={version} activeVersion={activeVersion} />
+              <FailingTests version={version} />
+            </>
+          )}
           {reviewDetails?.(version.number, asking)}
         </TransitionDialog>
       )}

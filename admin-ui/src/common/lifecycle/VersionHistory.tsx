@@ -47,7 +47,8 @@ export const VersionHistory = ({
   const [locale] = useLocaleState();
   const personName = usePersonName();
   // An archived resource (a stopped experiment, an archived rule set) cannot change: no version has a button.
-  const archived = useRecordContext<{ archived?: boolean }>()?.archived === true;
+  const resourceRecord = useRecordContext<{ archived?: boolean; activeVersion?: number | null }>();
+  const archived = resourceRecord?.archived === true;
   return (
     // The table may be wider than the card: it scrolls rather than hiding the last columns.
     <Box sx={{ overflowX: 'auto' }}>
@@ -77,6 +78,7 @@ export const VersionHistory = ({
                 id={id}
                 reviewDetails={reviewDetails}
                 useSubmitBlock={useSubmitBlock}
+                activeVersion={resourceRecord?.activeVersion}
               />
             </DataTable.Col>
           )}

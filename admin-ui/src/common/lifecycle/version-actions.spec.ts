@@ -45,6 +45,25 @@ describe('versionActions', () => {
       { action: 'publish' },
     ]);
   });
+
+  it('disables publish over a version put in force since this one was written, naming both', () => {
+    const approver = { id: 'appro', roles: ['approver'] };
+    const fromOne = { number: 2, status: 'approved' as const, authors: ['ana'], basedOn: 1 };
+    expect(versionActions(fromOne, approver, 3)).toEqual([
+      {
+        action: 'publish',
+        disabledReason: 'gabarit.lifecycle.stale_base',
+        reasonArgs: { version: 2, base: 1, inForce: 3, smart_count: 1 },
+      },
+    ]);
+    expect(versionActions(fromOne, approver, 1)).toEqual([{ action: 'publish' }]);
+    // Written when nothing was in force: the wording's second form.
+    const fromNothing = { number: 2, status: 'approved' as const, authors: ['ana'] };
+    expect(versionActions(fromNothing, approver, 1)[0]!.reasonArgs).toMatchObject({ base: '—', smart_count: 2 });
+    // Nothing in force, or not known: nothing to undo that the page can tell.
+    expect(versionActions(fromOne, approver, null)).toEqual([{ action: 'publish' }]);
+    expect(versionActions(fromOne, approver)).toEqual([{ action: 'publish' }]);
+  });
 });
 
 describe('rollbackCandidates', () => {

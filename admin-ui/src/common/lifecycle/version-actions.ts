@@ -13,6 +13,8 @@ export interface VersionRecord {
   /** When it was put (or is to be put) in force: a publication or a rollback each. */
   publications?: { effectiveFrom: string }[];
   inForce?: boolean;
+  /** The version its draft began from (none when nothing was in force then). */
+  basedOn?: number;
 }
 
 export type VersionAction = 'submit' | 'approve' | 'reject' | 'publish' | 'unschedule';
@@ -69,25 +71,53 @@ export type UseSubmitBlock = (id: string, version: VersionRecord | undefined) =>
 export const useNoSubmitBlock: UseSubmitBlock = () => undefined;
 
 /**
+ * The version a version was written from and the one in force now, when they differ: publishing it would undo
+ * the changes of the version in force (the API refuses it, `stale_base`). Only for versions still on their way
+ * to publication; undefined when nothing is in force, or when `activeVersion` is not known.
+ */
+export function staleBase(
+  version: VersionRecord,
+  activeVersion: number | null | undefined,
+): { base: number | null; inForce: number } | undefined {
+  if (activeVersion === null || activeVersion === undefined) return undefined;
+  if (version.status !== 'in_review' && version.status !== 'approved') return undefined;
+  const base = version.basedOn ?? null;
+  return base === activeVersion ? undefined : { base, inForce: activeVersion };
+}
+
+export interface ListedAction {
+  action: VersionAction;
+  /** An i18n key saying why the button is disabled, with its arguments. */
+  disabledReason?: string;
+  reasonArgs?: Record<string, unknown>;
+}
+
+/**
  * Which lifecycle buttons a user sees for a version, and why one is disabled (an i18n key), following the
  * API's rules: analysts submit drafts; approvers approve or reject others' versions in review and publish.
  */
 export function versionActions(
   version: VersionRecord,
   user: { id: string; roles: string[] },
-): { action: VersionAction; disabledReason?: string }[] {
-  const actions: { action: VersionAction; disabledReason?: string }[] = [];
+  /** The resource's version in force, when known: a version written from another cannot be published. */
+  activeVersion?: number | null,
+): ListedAction[] {
+  const actions: ListedAction[] = [];
   if (version.status === 'draft' && may('submitVersion', user.roles)) actions.push({ action: 'submit' });
   if (version.status === 'in_review' && may('reviewVersion', user.roles)) {
     const ownWork = version.authors.includes(user.id) ? 'gabarit.lifecycle.four_eyes' : undefined;
     actions.push({ action: 'approve', disabledReason: ownWork }, { action: 'reject', disabledReason: ownWork });
   }
-  if (version.status === 'approved' && may('publishVersion', user.roles))
-    // The API refuses to publish while its tests fail on this content: the button says so before, not a 409 after.
-    actions.push({
-      action: 'publish',
-      disabledReason: failingTests(version) ? 'gabarit.lifecycle.tests_fail' : undefined,
-    });
+  if (version.status === 'approved' && may('publishVersion', user.roles)) {
+    // The API refuses to publish while its tests fail on this content, or over a version published since it was
+    // written: the button says so before, not a 409 after.
+    const stale = staleBase(version, activeVersion);
+    actions.push(
+      stale
+        ? { action: 'publish', disabledReason: 'gabarit.lifecycle.stale_base', reasonArgs: staleArgs(version, stale) }
+        : { action: 'publish', disabledReason: failingTests(version) ? 'gabarit.lifecycle.tests_fail' : undefined },
+    );
+  }
   if (scheduledFrom(version) !== undefined && may('publishVersion', user.roles)) actions.push({ action: 'unschedule' });
   return actions;
 }
@@ -96,4 +126,17 @@ export function versionActions(
 export function failingTests(version: VersionRecord): boolean {
   const run = version.testRun;
   return run !== undefined && run.failed > 0 && (version.checksum === undefined || run.checksum === version.checksum);
+}
+
+/**
+ * The arguments of the stale-base wording: the version, what it was written from, what is in force. The wording's
+ * second form (smart_count 2, the same in French and English) is for a version written when nothing was in force.
+ */
+export function staleArgs(version: VersionRecord, stale: { base: number | null; inForce: number }) {
+  return {
+    version: version.number,
+    base: stale.base ?? '—',
+    inForce: stale.inForce,
+    smart_count: stale.base === null ? 2 : 1,
+  };
 }
