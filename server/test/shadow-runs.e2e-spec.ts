@@ -105,6 +105,7 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect(seen.body).toMatchObject({
       version: 2,
       activeVersion: 1,
+      comparedWith: 1,
       percent: 100,
       running: true,
       compared: 8,
@@ -245,6 +246,59 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('compares only with the version in force when the run started, and says which it is', async () => {
+    const key = 'shadow-against';
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    const admin = as(t, cast.admin);
+    const newVersion = async (threshold: number) => {
+      const etag = (await analyst.get(`/api/v1/rulesets/${key}`)).headers['etag'] as string;
+      const draft = await analyst.put(
+        `/api/v1/rulesets/${key}/draft`,
+        { definition: approvalDefinition(threshold) },
+        etag,
+      );
+      const n = draft.body.draftVersion as number;
+      expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/submit`)).status).toBe(200);
+      return n;
+    };
+    expect((await analyst.post('/api/v1/rulesets', approvalRuleset(key, 'Ombre et retour', 10_000))).status).toBe(201);
+    await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`);
+    await approver.post(`/api/v1/rulesets/${key}/versions/1/approve`);
+    await approver.post(`/api/v1/rulesets/${key}/versions/1/publish`);
+    const eight = await newVersion(8_000);
+    await approver.post(`/api/v1/rulesets/${key}/versions/${eight}/approve`);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/${eight}/publish`)).status).toBe(200);
+    const five = await newVersion(5_000);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/${five}/shadow`, { percent: 100 })).status).toBe(201);
+    const key7000 = (await admin.post('/api/v1/api-keys', { name: 'ERP 2', scopes: [`evaluate:${key}`] })).body.key;
+    const decide = () =>
+      t.http
+        .post(`/api/v1/rulesets/${key}/evaluate`)
+        .set('x-api-key', key7000)
+        .send({ facts: invoice(7_000) });
+    const shadowReport = () => analyst.get(`/api/v1/rulesets/${key}/versions/${five}/shadow`);
+    expect((await decide()).status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while ((await shadowReport()).body.compared < 1 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Version 1 is put back in force: what it decides is not what the run compares with (version 8 000's).
+    expect((await approver.post(`/api/v1/rulesets/${key}/rollback`, { version: 1, comment: 'retour' })).status).toBe(
+      200,
+    );
+    for (let i = 0; i < 5; i++) expect((await decide()).body.version).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a comparison lands within milliseconds
+    const after = await shadowReport();
+    expect(after.body).toMatchObject({
+      running: true,
+      activeVersion: 1,
+      comparedWith: eight,
+      compared: 1,
+      byTransition: { [TRANSITION]: 1 },
+    });
   });
 
   it('archiving ends the shadow run, and a version of an archived rule set can no longer be approved', async () => {

@@ -1680,6 +1680,8 @@ export interface components {
       version: number;
       /** @description the version in force now */
       activeVersion: number | null;
+      /** @description the version the run compares with: the one in force when it started (evaluations decided by another are not compared) */
+      comparedWith: number | null;
       percent: number;
       running?: boolean;
       /** Format: date-time */

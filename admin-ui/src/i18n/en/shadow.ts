@@ -38,6 +38,11 @@ export const shadowMessages = {
         archived: 'the rule set was archived',
       },
       against: 'Compared with version %{version}, in force.',
+      against_then: 'Compared with version %{version}, in force when the run started.',
+      superseded:
+        'Version %{active} is in force now, not version %{version}: this run compares nothing more, and its figures are those against version %{version}. Stop it, and start a new one to compare with version %{active}.',
+      superseded_none:
+        'No version is in force now: this run compares nothing more, and its figures are those against version %{version}. Stop it.',
       against_none: 'No version is in force.',
       live: 'This report updates itself every 3 seconds.',
       figures: 'Figures of the shadow run',

@@ -40,6 +40,11 @@ export const shadowMessages = {
         archived: 'le jeu de règles a été archivé',
       },
       against: 'Comparée à la version %{version}, en vigueur.',
+      against_then: 'Comparée à la version %{version}, en vigueur au début de la comparaison.',
+      superseded:
+        'La version %{active} est maintenant en vigueur, et non la version %{version} : cette comparaison ne compare plus rien, et ses chiffres sont ceux obtenus face à la version %{version}. Arrêtez-la, puis lancez-en une nouvelle pour comparer avec la version %{active}.',
+      superseded_none:
+        'Aucune version n’est maintenant en vigueur : cette comparaison ne compare plus rien, et ses chiffres sont ceux obtenus face à la version %{version}. Arrêtez-la.',
       against_none: 'Aucune version n’est en vigueur.',
       live: 'Ce rapport se met à jour automatiquement toutes les 3 secondes.',
       figures: 'Chiffres de la comparaison',

@@ -51,7 +51,7 @@ function useNodeLabels(rulesetKey: string, version: number | null | undefined): 
 
 /**
  * The examples of different decisions: the first few, the others on request; facts folded under each row. The
- * rules each side fired alone are worded with that side's labels: before, the version in force; after, the
+ * rules each side fired alone are worded with that side's labels: before, the version compared with; after, the
  * version in shadow.
  */
 export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; rulesetKey: string }) => {
@@ -59,7 +59,7 @@ export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; r
   const [all, setAll] = useState(false);
   // Only a tree's rules are paths of node ids: other formats' names are the analysts' own, and read as they are.
   const paths = report.examples.some((e) => [...e.rulesOnlyBefore, ...e.rulesOnlyAfter].some((r) => r.includes('>')));
-  const beforeLabels = useNodeLabels(rulesetKey, paths ? report.activeVersion : undefined);
+  const beforeLabels = useNodeLabels(rulesetKey, paths ? report.comparedWith : undefined);
   const afterLabels = useNodeLabels(rulesetKey, paths ? report.version : undefined);
   const shown = all ? report.examples : report.examples.slice(0, FIRST_SHOWN);
   const rules = (own: string[], other: string[], labels: Map<string, string>) => {

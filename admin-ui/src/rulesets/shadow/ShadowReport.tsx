@@ -74,11 +74,22 @@ export const ShadowReport = ({
         </Typography>
       </Stack>
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {report.activeVersion === null
+        {report.comparedWith === null
           ? translate('gabarit.shadow.against_none')
-          : translate('gabarit.shadow.against', { version: report.activeVersion })}{' '}
+          : report.comparedWith === report.activeVersion
+            ? translate('gabarit.shadow.against', { version: report.comparedWith })
+            : translate('gabarit.shadow.against_then', { version: report.comparedWith })}{' '}
         {report.running && translate('gabarit.shadow.live', { seconds: LIVE_REFRESH_MS / 1000 })}
       </Typography>
+      {/* Another version decides now: the run compares nothing more, and its figures are about the earlier one. */}
+      {report.running && report.comparedWith !== null && report.comparedWith !== report.activeVersion && (
+        <Alert severity="warning" sx={{ mt: 1 }} data-testid="shadow-superseded">
+          {translate(report.activeVersion === null ? 'gabarit.shadow.superseded_none' : 'gabarit.shadow.superseded', {
+            version: report.comparedWith,
+            active: report.activeVersion,
+          })}
+        </Alert>
+      )}
 
       <Table size="small" aria-label={translate('gabarit.shadow.figures')} sx={{ mt: 2, maxWidth: 900 }}>
         <TableBody>

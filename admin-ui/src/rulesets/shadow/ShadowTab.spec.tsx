@@ -31,6 +31,7 @@ const ran = (running: boolean, status = 'in_review') => ({
 const running = {
   version: 2,
   activeVersion: 1,
+  comparedWith: 1,
   percent: 25,
   running: true,
   startedAt: '2026-12-02T14:05:00.000Z',
@@ -132,6 +133,20 @@ describe('Shadow tab', () => {
     // Before in the version in force's words, after in the shadowed version's: not node-20 and node-19.
     expect(await within(examples).findByText('… › Adhésion')).toBeTruthy();
     expect(await within(examples).findByText('… › Âge 65 et plus')).toBeTruthy();
+  });
+
+  it('says when another version has been put in force since the run started: it compares nothing more', async () => {
+    fakeApi({
+      [`GET ${RULESET}`]: { body: { ...ran(true), activeVersion: 3 } },
+      [`GET ${SHADOW}`]: { body: { ...running, activeVersion: 3 } },
+    });
+    renderTab(['approver']);
+    expect(
+      (await screen.findByText(/^Comparée à la version 1, en vigueur au début de la comparaison\./)).textContent,
+    ).toBeTruthy();
+    expect((await screen.findByTestId('shadow-superseded')).textContent).toMatch(
+      /^La version 3 est maintenant en vigueur, et non la version 1\s: cette comparaison ne compare plus rien/,
+    );
   });
 
   it('gives no rate and no interval while nothing has been compared', async () => {

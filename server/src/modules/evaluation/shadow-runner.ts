@@ -170,7 +170,9 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
    */
   offer(state: RulesetState, version: number, champion: PreparedEntry, decisions: readonly LiveDecision[]): void {
     const run = runningShadow(state);
-    if (!run || run.version === version) return;
+    // Compared with the version in force when the run started only: figures against two versions would mix
+    // two comparisons under one name (the report says when another has taken its place).
+    if (!run || run.version === version || (run.against !== undefined && run.against !== version)) return;
     const shadowVersion = state.versions.find((v) => v.number === run.version);
     if (!shadowVersion || !SHADOWABLE.has(shadowVersion.status)) return;
     let slot = this.slots.get(run.id);
@@ -343,11 +345,13 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
     const examples = [...stored, ...unstored].slice(0, EXAMPLES_PER_RUN);
     const masked = !mayReadPii(principal, key);
     const activeVersion = versionInForce(state.publications, new Date());
-    const shown = masked ? await this.masker(state, [number, activeVersion]) : undefined;
+    const comparedWith = run.against ?? activeVersion;
+    const shown = masked ? await this.masker(state, [number, comparedWith]) : undefined;
     const { rate, interval, byTransition: transitionRates } = rates(counts);
     return {
       version: number,
       activeVersion,
+      comparedWith,
       percent: run.percent,
       running: run.stoppedAt === undefined,
       startedAt: run.startedAt,

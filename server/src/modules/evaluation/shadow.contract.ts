@@ -46,10 +46,15 @@ const rate = {
 export const shadowReportSchema = {
   $id: 'ShadowReport',
   type: 'object',
-  required: ['version', 'activeVersion', 'percent', 'compared', 'diverged', 'byTransition', 'examples'],
+  required: ['version', 'activeVersion', 'comparedWith', 'percent', 'compared', 'diverged', 'byTransition', 'examples'],
   properties: {
     version: { type: 'integer' },
     activeVersion: { type: ['integer', 'null'], description: 'the version in force now' },
+    comparedWith: {
+      type: ['integer', 'null'],
+      description:
+        'the version the run compares with: the one in force when it started (evaluations decided by another are not compared)',
+    },
     percent: { type: 'integer' },
     running: { type: 'boolean' },
     startedAt: { type: 'string', format: 'date-time' },

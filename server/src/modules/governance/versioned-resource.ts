@@ -70,6 +70,12 @@ export interface ShadowRun {
   percent: number;
   startedAt: string;
   startedBy: string;
+  /**
+   * The version in force when the run started, which it is compared with: evaluations decided by another (one
+   * published or rolled back to since, or scheduled to take effect) are not compared. Absent on runs started
+   * before 2026-12-05, which compared with whichever version was in force.
+   */
+  against?: number;
   stoppedAt?: string;
   stoppedBy?: string;
   endedBy?: 'stopped' | 'published' | 'scheduled' | 'rejected' | 'replaced' | 'archived';

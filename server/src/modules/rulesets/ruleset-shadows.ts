@@ -68,7 +68,14 @@ export function startShadow(
       [{ path: '/version', message: 'there is no version in force to compare with' }],
     );
   const at = now.toISOString();
-  const run: ShadowRun = { id: randomUUID(), version: number, percent, startedAt: at, startedBy: actor };
+  const run: ShadowRun = {
+    id: randomUUID(),
+    version: number,
+    percent,
+    startedAt: at,
+    startedBy: actor,
+    against: inForce,
+  };
   const previous = runningShadow(state);
   const events: AuditEntry[] = [];
   let runs = state.shadows ?? [];
