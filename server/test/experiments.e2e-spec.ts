@@ -308,6 +308,39 @@ describe('experiments', () => {
     expect([taken.status, taken.body.error]).toEqual([409, 'experiment_running']);
   });
 
+  it('stopping an experiment scheduled to start withdraws its start: nothing waits on a stopped experiment', async () => {
+    const live = (
+      (await analyst.get('/api/v1/experiments')).body as { key: string; activeVersion: number | null }[]
+    ).filter((e) => e.activeVersion !== null);
+    for (const e of live) await approver.post(`/api/v1/experiments/${e.key}/stop`, { comment: 'Nettoyage' });
+    const variants = [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'ancienne', version: 1, weight: 1 },
+    ];
+    const key = 'arret-planifie';
+    expect((await analyst.post('/api/v1/experiments', { key, name: key, prompt: 'ask', variants })).status).toBe(201);
+    await analyst.post(`/api/v1/experiments/${key}/versions/1/submit`);
+    await approver.post(`/api/v1/experiments/${key}/versions/1/approve`);
+    const nextWeek = new Date(Date.now() + 7 * 86400_000).toISOString();
+    expect(
+      (await approver.post(`/api/v1/experiments/${key}/versions/1/publish`, { effectiveFrom: nextWeek })).status,
+    ).toBe(200);
+    const stopped = await approver.post(`/api/v1/experiments/${key}/stop`, { comment: 'Abandonnée' });
+    expect([stopped.status, stopped.body.archived, stopped.body.scheduled, stopped.body.versions[0].status]).toEqual([
+      200,
+      true,
+      [],
+      'approved',
+    ]);
+    const archived = (
+      (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${key}&action=experiment.archived`)).body as {
+        summary: { before: Record<string, unknown> };
+      }[]
+    )[0]!;
+    expect(archived.summary.before).toEqual({ archived: false, scheduled: [{ version: 1, effectiveFrom: nextWeek }] });
+    expect(await t.db.collection('experiment_prompt_slots').countDocuments({ _id: 'ask' } as never)).toBe(0);
+  });
+
   it('waits for a claim in progress on a prompt, and takes over only a stale one', async () => {
     const variants = [
       { name: 'control', version: 2, weight: 1 },

@@ -436,10 +436,31 @@ export class Lifecycle<M, C> {
     };
   }
 
+  /**
+   * Archives a resource: it changes and serves nothing more. Publications still to take effect are withdrawn
+   * with it (a stopped experiment had kept showing a start nobody could withdraw any more); a version that only
+   * waited for its date is approved again, as `unschedule` leaves it.
+   */
   archive(state: ResourceState<M, C>, actor: string, comment: string | undefined, now: Date): Transition<M, C> {
     this.assertNotArchived(state);
     const next = this.touch(state, now);
     next.archived = true;
+    const scheduled = scheduledPublications(state.publications, now);
+    if (scheduled.length > 0) {
+      next.publications = state.publications.filter((p) => !scheduled.includes(p));
+      const waitedOnly = (v: VersionRecord) =>
+        scheduled.some((p) => p.version === v.number) && !next.publications.some((p) => p.version === v.number);
+      next.versions = withDerivedStatuses(
+        state.versions.map((v) => {
+          if (!waitedOnly(v)) return v;
+          const { publishedBy: _by, publishedAt: _at, ...unpublished } = v;
+          return { ...unpublished, status: 'approved' as const };
+        }),
+        next.publications,
+        now,
+      );
+    }
+    const withdrawn = scheduled.map(({ version, effectiveFrom }) => ({ version, effectiveFrom }));
     return {
       state: next,
       events: [
@@ -448,7 +469,10 @@ export class Lifecycle<M, C> {
           'archived',
           actor,
           undefined,
-          { before: { archived: false }, after: { archived: true } },
+          {
+            before: { archived: false, ...(withdrawn.length > 0 && { scheduled: withdrawn }) },
+            after: { archived: true },
+          },
           comment,
         ),
       ],
