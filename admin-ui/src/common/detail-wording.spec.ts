@@ -50,6 +50,7 @@ describe('API detail messages in the console’s language', () => {
     },
     { message: 'the variant name "a" is used twice', keyword: 'duplicate', params: { value: 'a' } },
     { message: 'is in review', keyword: 'versionStatus', params: { status: 'in_review' } },
+    { message: 'is taken by "brievete"', keyword: 'takenBy', params: { experiment: 'brievete' } },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -66,6 +67,7 @@ describe('API detail messages in the console’s language', () => {
       '«\u00a0__proto__\u00a0» est un nom réservé\u00a0: choisissez-en un autre',
       '«\u00a0a\u00a0» est déjà utilisé plus haut',
       'est à l’état «\u00a0En revue\u00a0»',
+      'est déjà pris par l’expérience «\u00a0brievete\u00a0»',
     ]);
   });
 

@@ -18,6 +18,11 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // A prompt another experiment runs on, or is starting or scheduled to (server: experiments.service.ts).
+  takenBy: (params, translate) =>
+    typeof params['experiment'] === 'string'
+      ? translate('gabarit.details.taken_by', { experiment: params['experiment'] })
+      : undefined,
   // A transition refused for the version's status (server: governance/lifecycle.ts), or because it is in force.
   versionStatus: (params, translate) =>
     typeof params['status'] === 'string'

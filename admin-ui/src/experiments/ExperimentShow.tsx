@@ -18,6 +18,7 @@ import { useResourceRead } from '../common/use-resource-read';
 import { experimentActions, experimentPhase, type ExperimentContent } from './experiment-form';
 import { ExperimentResults } from './ExperimentResults';
 import { weightShares } from './format';
+import { RunningElsewhereOnPublish } from './RunningElsewhere';
 import { StopButton } from './StopButton';
 
 export interface ExperimentRecord {
@@ -115,7 +116,13 @@ const Versions = () => {
       <Typography variant="body2" sx={{ mb: 1 }}>
         {translate('gabarit.experiments.lifecycle_help')}
       </Typography>
-      <VersionHistory resource="experiments" id={record.key} />
+      <VersionHistory
+        resource="experiments"
+        id={record.key}
+        reviewDetails={(version, action) =>
+          action === 'publish' ? <RunningElsewhereOnPublish experimentKey={record.key} version={version} /> : null
+        }
+      />
     </Box>
   );
 };

@@ -1,8 +1,7 @@
-import { Alert, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
-  Link,
   NumberInput,
   SelectInput,
   SimpleFormIterator,
@@ -14,7 +13,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { useResourceRead } from '../common/use-resource-read';
+import { RunningElsewhere } from './RunningElsewhere';
 import { publishedVersionChoices, VARIANT_NAME_PATTERN, type ExperimentFormValues } from './experiment-form';
 import { weightShares } from './format';
 
@@ -42,33 +41,6 @@ const TrafficShares = () => {
     <Typography variant="body2" role="status" sx={{ mb: 2 }}>
       {translate('gabarit.experiments.shares', { shares: text })}
     </Typography>
-  );
-};
-
-/**
- * A prompt runs one experiment at a time: said as soon as the prompt is chosen, not at the last step, where
- * publishing this one would be refused while the other runs.
- */
-const RunningElsewhere = ({ prompt, experimentKey }: { prompt: string | undefined; experimentKey?: string }) => {
-  const translate = useTranslate();
-  const served = useResourceRead<{ experiment: string; fallback: boolean }[]>(
-    'prompts',
-    prompt || undefined,
-    prompt ? 'experiments' : undefined,
-  ).data;
-  const other = served?.find((s) => !s.fallback && s.experiment !== experimentKey)?.experiment;
-  // Named as analysts know it, and one click away.
-  const { data: running } = useGetOne<{ id: string; name: string }>(
-    'experiments',
-    { id: other ?? '' },
-    { enabled: Boolean(other) },
-  );
-  if (!other) return null;
-  return (
-    <Alert severity="warning" sx={{ mt: 1 }} data-testid="experiment-running-elsewhere">
-      {translate('gabarit.experiments.running_elsewhere', { experiment: running?.name ?? other })}{' '}
-      <Link to={`/experiments/${encodeURIComponent(other)}/show`}>{translate('gabarit.experiments.open_running')}</Link>
-    </Alert>
   );
 };
 

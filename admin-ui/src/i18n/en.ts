@@ -105,6 +105,10 @@ export const en = {
       dialog_unschedule: 'Cancel the scheduled publication of version %{version}',
       explain_submit:
         'The version is frozen and reviewed by an approver. Its test cases must pass before it is published.',
+      explain_submit_experiment:
+        'The version is frozen and reviewed by an approver. Once approved, publishing it starts the experiment (or gives it these settings if it runs).',
+      explain_publish_experiment:
+        'Without a date, the experiment starts at once (or takes these settings if it runs). A future date schedules its start.',
       explain_approve: 'The approval holds for this exact content: any later change needs a new review.',
       explain_reject: 'The version goes back to draft. Its authors will see your comment.',
       explain_publish:
@@ -184,6 +188,7 @@ export const en = {
       required: 'Value required.',
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
+      taken_by: 'is taken by the experiment “%{experiment}”',
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
       same_as_automated: 'is the automated decision itself: confirm it instead',

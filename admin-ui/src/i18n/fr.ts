@@ -113,6 +113,10 @@ export const fr = typesetMessages({
       dialog_unschedule: 'Annuler la publication programmée de la version %{version}',
       explain_submit:
         'La version sera figée et examinée par une personne qui approuve. Ses cas de test devront réussir avant sa publication.',
+      explain_submit_experiment:
+        'La version sera figée et examinée par une personne qui approuve. Une fois approuvée, la publier démarre l’expérience (ou lui donne ces réglages si elle est en cours).',
+      explain_publish_experiment:
+        'Sans date, l’expérience démarre immédiatement (ou prend ces réglages si elle est en cours). Une date future programme son démarrage.',
       explain_approve:
         "L'approbation vaut pour ce contenu exact : toute modification ultérieure demandera une nouvelle revue.",
       explain_reject: 'La version retourne en brouillon. Ses auteurs verront votre commentaire.',
@@ -195,6 +199,7 @@ export const fr = typesetMessages({
       required: 'Valeur obligatoire.',
       not_allowed: 'n’est pas un champ permis',
       taken: 'valeur déjà utilisée',
+      taken_by: 'est déjà pris par l’expérience « %{experiment} »',
       version_status: 'est à l’état « %{status} »',
       in_force: 'est la version en vigueur',
       same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',

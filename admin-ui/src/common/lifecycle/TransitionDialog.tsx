@@ -16,13 +16,15 @@ interface Props {
   onConfirm: (input: TransitionInput) => void;
   /** What the reviewer should see before deciding (a prompt's latest evaluation run). */
   children?: ReactNode;
+  /** The i18n key of what the action does, when the resource's differs from a version's (an experiment's start). */
+  explainKey?: string;
 }
 
 /**
  * Asks what a transition needs: a comment (required to reject or unschedule, so others know why) and, to publish,
  * an optional effective date.
  */
-export const TransitionDialog = ({ action, version, onCancel, onConfirm, children }: Props) => {
+export const TransitionDialog = ({ action, version, onCancel, onConfirm, children, explainKey }: Props) => {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
@@ -41,7 +43,7 @@ export const TransitionDialog = ({ action, version, onCancel, onConfirm, childre
     <Dialog open onClose={onCancel} aria-labelledby="transition-title" fullWidth maxWidth="sm">
       <DialogTitle id="transition-title">{translate(`gabarit.lifecycle.dialog_${action}`, { version })}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate(`gabarit.lifecycle.explain_${action}`)}</DialogContentText>
+        <DialogContentText>{translate(explainKey ?? `gabarit.lifecycle.explain_${action}`)}</DialogContentText>
         {children}
         <CommentField value={comment} onChange={setComment} required={commentRequired} />
         {action === 'publish' && (

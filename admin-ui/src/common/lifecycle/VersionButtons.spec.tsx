@@ -69,6 +69,22 @@ describe('a version written from one that is no longer in force', () => {
   });
 });
 
+describe('an experiment’s versions', () => {
+  it('say what submitting and publishing do to an experiment, which has no test cases', async () => {
+    fakeApi({});
+    renderConsole(
+      <RecordContextProvider value={{ id: 1, number: 1, status: 'draft', authors: ['analyst'] }}>
+        <VersionButtons resource="experiments" id="accueil-ab" />
+      </RecordContextProvider>,
+      ['analyst'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Soumettre' }));
+    const dialog = screen.getByRole('dialog', { name: /version 1/ });
+    expect(dialog.textContent).toMatch(/la publier démarre l’expérience/);
+    expect(dialog.textContent).not.toMatch(/cas de test/);
+  });
+});
+
 describe('withdrawing a scheduled publication', () => {
   const UNSCHEDULE = '/api/v1/rulesets/remises/versions/3/unschedule';
   const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString();

@@ -163,6 +163,12 @@ export const VersionButtons = ({
         <TransitionDialog
           action={asking}
           version={version.number}
+          // An experiment has no test cases, and publishing one starts it.
+          explainKey={
+            resource === 'experiments' && (asking === 'submit' || asking === 'publish')
+              ? `gabarit.lifecycle.explain_${asking}_experiment`
+              : undefined
+          }
           onCancel={() => setAsking(undefined)}
           onConfirm={(input) => void run(asking, input)}
         >

@@ -352,6 +352,7 @@ export class ExperimentsService
             {
               path: '/prompt',
               message: `is taken by "${holder.experiment}"`,
+              keyword: 'takenBy',
               params: { experiment: holder.experiment },
             },
           ],
