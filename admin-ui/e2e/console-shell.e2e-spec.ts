@@ -62,7 +62,7 @@ describe('console shell', () => {
     await page.getByRole('button', { name: /français/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: /api keys/i }).waitFor();
-    await page.getByRole('columnheader', { name: 'Created by' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Status' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/api-keys-en.png` });
     await page.close();
   });
@@ -84,10 +84,16 @@ describe('console shell', () => {
     await page.goto(`${base}/admin/#/api-keys`);
     await page.getByRole('button', { name: /^Révoquer la clé API «\s*Portail RH\s*»$/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText(/^Clé API révoquée\s: elle ne fonctionne plus\.$/).waitFor();
     await page
       .getByRole('row', { name: /Portail RH/ })
       .getByRole('button')
       .waitFor({ state: 'detached' });
+    // At 1 024 pixels the key's state and its button are in view, not past the table's right edge.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const revoke = page.getByRole('button', { name: /^Révoquer la clé API/ }).first();
+    const box = await revoke.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
     expect((await t.http.get('/api/v1/auth/me').set('x-api-key', secret)).status).toBe(401);
     await page.close();
   });

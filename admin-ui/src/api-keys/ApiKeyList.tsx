@@ -1,25 +1,54 @@
-import { Chip } from '@mui/material';
-import { CreateButton, DataTable, DeleteButton, List, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { CreateButton, DataTable, DeleteButton, List, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
+import { formatDay } from '../common/dates';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 
 interface ApiKeyRecord {
   name: string;
+  scopes: string[];
   revoked: boolean;
+  revokedAt?: string;
   expiresAt?: string;
   expired?: boolean;
 }
 
-const Expiry = ({ record }: { record: ApiKeyRecord }) => {
+/**
+ * Whether the key works, and until when, beside the button that revokes it: at 1 024 pixels the expiry, the
+ * revocation date and « Révoquer » each had a column of their own, and the last ones were off the screen.
+ */
+const KeyState = ({ record }: { record: ApiKeyRecord }) => {
   const translate = useTranslate();
-  if (!record.expiresAt) return null;
+  const [locale] = useLocaleState();
+  const day = (instant: string) => formatDay(instant, locale);
+  if (record.revoked)
+    return (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Chip size="small" label={translate('gabarit.api_keys.state_revoked')} />
+        {record.revokedAt && (
+          <Typography variant="body2">
+            {translate('gabarit.api_keys.on_day', { day: day(record.revokedAt) })}
+          </Typography>
+        )}
+      </Stack>
+    );
   return (
-    <>
-      <LocalDateField source="expiresAt" record={record} />
-      {record.expired && !record.revoked && (
-        <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('gabarit.api_keys.expired')} />
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      {record.expired ? (
+        <Chip size="small" color="warning" label={translate('gabarit.api_keys.expired')} />
+      ) : (
+        <Chip size="small" color="success" variant="outlined" label={translate('gabarit.api_keys.state_active')} />
       )}
-    </>
+      <Typography variant="body2">
+        {record.expiresAt
+          ? translate(record.expired ? 'gabarit.api_keys.expired_on' : 'gabarit.api_keys.expires_on', {
+              day: day(record.expiresAt),
+            })
+          : translate('gabarit.api_keys.no_expiry')}
+      </Typography>
+      {/* A revoked key stays revoked: revoking it again would change nothing, so it is offered on others only. */}
+      <RevokeButton record={record} />
+    </Stack>
   );
 };
 
@@ -32,27 +61,37 @@ const Actions = () => (
 /** Keys without their secrets; revoking an active key asks for confirmation. */
 export const ApiKeyList = () => (
   <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="name" />
-      <DataTable.Col source="scopes" disableSort render={(record: { scopes: string[] }) => record.scopes.join(', ')} />
-      <DataTable.Col source="createdBy" disableSort>
-        <PersonField source="createdBy" />
-      </DataTable.Col>
-      <DataTable.Col source="createdAt">
-        <LocalDateField source="createdAt" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="lastUsedAt">
-        <LocalDateField source="lastUsedAt" showTime />
-      </DataTable.Col>
-      {/* A key without an expiry date leaves the cell empty; one past it says so. */}
-      <DataTable.Col source="expiresAt" disableSort render={(record: ApiKeyRecord) => <Expiry record={record} />} />
-      {/* When a key was revoked is what a reviewer asks next; an active key leaves the cell empty. */}
-      <DataTable.Col source="revokedAt" disableSort>
-        <LocalDateField source="revokedAt" showTime />
-      </DataTable.Col>
-      {/* A revoked key stays revoked: revoking it again would change nothing, so it is not offered. */}
-      <DataTable.Col render={(record: ApiKeyRecord) => (record.revoked ? null : <RevokeButton record={record} />)} />
-    </DataTable>
+    <Box sx={{ overflowX: 'auto' }}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        {/* The scopes under the name: what the key may do is read with which key it is. */}
+        <DataTable.Col
+          source="name"
+          render={(record: ApiKeyRecord) => (
+            <>
+              <Typography variant="body2">{record.name}</Typography>
+              <Typography variant="caption" component="div" sx={{ overflowWrap: 'anywhere' }}>
+                {record.scopes.join(', ')}
+              </Typography>
+            </>
+          )}
+        />
+        <DataTable.Col
+          source="state"
+          label="resources.api-keys.fields.state"
+          disableSort
+          render={(record: ApiKeyRecord) => <KeyState record={record} />}
+        />
+        <DataTable.Col source="createdAt">
+          <LocalDateField source="createdAt" showTime />
+          <Typography variant="caption" component="div">
+            <PersonField source="createdBy" />
+          </Typography>
+        </DataTable.Col>
+        <DataTable.Col source="lastUsedAt">
+          <LocalDateField source="lastUsedAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </Box>
   </List>
 );
 
@@ -64,6 +103,8 @@ const RevokeButton = ({ record }: { record: ApiKeyRecord }) => {
       label="gabarit.api_keys.revoke"
       aria-label={translate('gabarit.api_keys.revoke_named', { name: record.name })}
       mutationMode="pessimistic"
+      // The key stays listed, as revoked: react-admin's « Élément supprimé » said otherwise.
+      successMessage="gabarit.api_keys.revoked_notice"
     />
   );
 };

@@ -46,6 +46,24 @@ describe('API keys', () => {
     expect(dialog.textContent).not.toMatch(/Supprimer|supprimer/);
   });
 
+  it('says the key was revoked, not deleted, once it is', async () => {
+    const api = fakeApi({
+      'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } },
+      'DELETE /api/v1/api-keys/k1': { body: { ...key, revoked: true, revokedAt: '2026-12-05T10:00:00.000Z' } },
+    });
+    renderConsole(
+      <ResourceContextProvider value="api-keys">
+        <ApiKeyList />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Révoquer la clé API «\s*sonde-fr\s*»$/ }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /Confirmer|Révoquer/ }));
+    await waitFor(() => expect(api.to('DELETE', '/api/v1/api-keys/k1')).toHaveLength(1));
+    expect(await screen.findByText(/^Clé API révoquée\s: elle ne fonctionne plus\.$/)).toBeTruthy();
+    expect(screen.queryByText(/supprimé/i)).toBeNull();
+  });
+
   it('offers no revocation for a key already revoked', async () => {
     const revoked = { ...key, id: 'k2', name: 'ancienne', revoked: true, revokedAt: '2026-04-01T10:00:00.000Z' };
     fakeApi({ 'GET /api/v1/api-keys': { body: [key, revoked], headers: { 'Content-Range': 'api-keys 0-1/2' } } });
@@ -88,15 +106,15 @@ describe('API keys', () => {
       </ResourceContextProvider>,
       ['admin'],
     );
-    const expiry = (name: string) => {
+    const state = (name: string) => {
       const row = screen.getByText(name).closest('tr')!;
-      const column = [...screen.getAllByRole('columnheader')].findIndex((h) => h.textContent === 'Expire le');
+      const column = [...screen.getAllByRole('columnheader')].findIndex((h) => h.textContent === 'État');
       return within(row).getAllByRole('cell')[column]!.textContent;
     };
     await screen.findByText('ancien pilote');
-    expect(expiry('pilote')).toMatch(/^(30 juin|1 juillet) 2099$/); // the reader's local day
-    expect(expiry('ancien pilote')).toMatch(/30 juin 2026Expirée$/);
-    expect(expiry('sonde-fr')).toBe('');
+    expect(state('pilote')).toMatch(/^Activejusqu’au (30 juin|1 juillet) 2099Révoquer$/); // the reader's local day
+    expect(state('ancien pilote')).toMatch(/^Expiréedepuis le 30 juin 2026Révoquer$/);
+    expect(state('sonde-fr')).toBe('Activesans date d’expirationRévoquer');
   });
 
   it('proposes an expiry a year ahead, which may be emptied for a key that does not expire', async () => {

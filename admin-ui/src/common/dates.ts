@@ -11,6 +11,11 @@ export function formatDateTime(value: string | number | Date, locale: string): s
   return new Date(value).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS);
 }
 
+/** The reader's local day of an instant, in words: « 30 juin 2026 », "June 30, 2026". */
+export function formatDay(value: string | number | Date, locale: string): string {
+  return new Date(value).toLocaleDateString(intlLocale(locale), DATE_OPTIONS);
+}
+
 /** A day picked in a date input (YYYY-MM-DD, local time) as the instant it starts or ends. */
 export function startOfDay(day: string | null | undefined): string | undefined {
   return dayInstant(day, 'T00:00:00.000');
