@@ -85,6 +85,25 @@ describe('reference tables', () => {
     expect((await search('suppl')).body.map((table: { key: string }) => table.key)).toContain('suppliers');
     const nul = await search('sup\u0000pliers');
     expect([nul.status, nul.body, nul.headers['content-range']]).toEqual([200, [], 'reference-tables */0']);
+    // The description is searched too, case and accents aside (« autorite » finds « Autorité des marchés publics »).
+    expect((await search('LCOP')).body.map((table: { key: string }) => table.key)).toEqual(['amp-thresholds']);
+    expect((await search('autorite des MARCHES')).body.map((table: { key: string }) => table.key)).toEqual([
+      'amp-thresholds',
+    ]);
+    // Sorted as asked, in both directions, page by page.
+    const keys = async (sort: [string, string], range = [0, 24]) =>
+      (
+        await analyst.get(
+          `/api/v1/reference-tables?sort=${encodeURIComponent(JSON.stringify(sort))}&range=${encodeURIComponent(JSON.stringify(range))}`,
+        )
+      ).body.map((table: { key: string }) => table.key);
+    const ascending = await keys(['key', 'ASC']);
+    expect(ascending).toEqual([...SEEDED, 'suppliers'].sort());
+    expect(await keys(['key', 'DESC'])).toEqual([...ascending].reverse());
+    expect(await keys(['key', 'DESC'], [1, 2])).toEqual([...ascending].reverse().slice(1, 3));
+    const byName = (await analyst.get(`/api/v1/reference-tables?sort=${encodeURIComponent('["name","ASC"]')}`)).body;
+    const names = byName.map((table: { name: string }) => table.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'fr')));
     expect(listed('amp-thresholds').rowCount).toBe(
       JSON.parse(readFileSync('seeds/reference-tables/amp-thresholds.json', 'utf8')).rows.length,
     );

@@ -74,6 +74,24 @@ describe('user administration', () => {
     const nul = await search('appro\u0000ver');
     expect([nul.status, nul.body]).toEqual([200, []]);
     expect(nul.headers['content-range']).toBe('users */0');
+    // Names as French readers write and order them: case and accents aside when searched, « É » among the E.
+    const created = await asAdmin.post('/api/v1/users', {
+      username: 'e.gagnon',
+      displayName: 'Élodie Gagnon',
+      password: 'correct horse battery',
+      roles: ['risk'],
+    });
+    expect(created.status).toBe(201);
+    expect((await search('ELODIE')).body.map((u: { username: string }) => u.username)).toEqual(['e.gagnon']);
+    const names = (await asAdmin.get('/api/v1/users?sort=["displayName","ASC"]&range=[0,99]')).body.map(
+      (u: { displayName: string }) => u.displayName,
+    );
+    expect(names.indexOf('Élodie Gagnon')).toBeLessThan(names.indexOf('Gestion des risques (démo)'));
+    expect(names.indexOf('Élodie Gagnon')).toBeGreaterThan(names.indexOf('Deuxième analyste (démo)'));
+    const descending = (await asAdmin.get('/api/v1/users?sort=["displayName","DESC"]&range=[0,99]')).body.map(
+      (u: { displayName: string }) => u.displayName,
+    );
+    expect(descending).toEqual([...names].reverse());
   });
 
   it('refuses duplicates and weak or malformed input, naming the field', async () => {

@@ -3,7 +3,7 @@ import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 
-/** Reference tables, searchable by key or name; the API sorts by key only. */
+/** Reference tables, searched in their key, name and description; sorted by key, name or last change. */
 export const ReferenceTableList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
@@ -12,13 +12,13 @@ export const ReferenceTableList = () => (
   >
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key" />
-      <DataTable.Col source="name" disableSort />
+      <DataTable.Col source="name" />
       <DataTable.Col source="keyColumn" disableSort />
       <DataTable.NumberCol source="rowCount" disableSort />
       <DataTable.Col source="updatedBy" disableSort>
         <PersonField source="updatedBy" />
       </DataTable.Col>
-      <DataTable.Col source="updatedAt" disableSort>
+      <DataTable.Col source="updatedAt">
         <LocalDateField source="updatedAt" showTime />
       </DataTable.Col>
     </DataTable>

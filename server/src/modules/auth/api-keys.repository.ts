@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Collection, Sort } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
+import { pageInListOrder } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 
@@ -28,14 +29,18 @@ export class ApiKeysRepository {
   async list(query: ListQuery): Promise<{ items: ApiKeyDocument[]; total: number }> {
     const filter =
       query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: query.filter['revoked'] === true } };
-    const sort: Sort = {
-      [query.sortField === 'id' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1,
-    };
-    const [items, total] = await Promise.all([
-      query.limit === 0 ? [] : this.keys.find(filter).sort(sort).skip(query.skip).limit(query.limit).toArray(),
-      this.keys.countDocuments(filter),
-    ]);
-    return { items, total };
+    // Keys are few: ordered here, names as French orders them (the database orders text by code point).
+    const all = await this.keys.find(filter).toArray();
+    const field = query.sortField === 'id' ? '_id' : (query.sortField as keyof ApiKeyDocument);
+    const items = pageInListOrder(
+      all,
+      (k) => k[field],
+      (k) => k._id,
+      query.sortOrder,
+      query.skip,
+      query.limit,
+    );
+    return { items, total: all.length };
   }
 
   /** Revokes once, with its audit event in the same update; returns the key, or null when unknown or already revoked. */

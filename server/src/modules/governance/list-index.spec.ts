@@ -80,6 +80,36 @@ describe('ListIndex', () => {
     expect((await index.select(page(), { q: 'BET' })).keys).toEqual(['a', 'c']);
   });
 
+  it('orders names as French does and finds them case and accents aside', async () => {
+    const collection = new Collection();
+    const names = ['Zèbre', 'abc', 'Bateau', 'école', 'Évaluation', 'version 10', 'version 9'];
+    names.forEach((name, i) => collection.rows.set(`k${i}`, row(`k${i}`, { name })));
+    const index = new ListIndex('prompt', collection, quietTrail());
+    const named = async (...args: Parameters<typeof index.select>) =>
+      (await index.select(...args)).keys.map((key) => names[Number(key.slice(1))]);
+    expect(await named(page('name'), {})).toEqual([
+      'abc',
+      'Bateau',
+      'école',
+      'Évaluation',
+      'version 9',
+      'version 10',
+      'Zèbre',
+    ]);
+    expect(await named(page('name', 'DESC'), {})).toEqual([
+      'Zèbre',
+      'version 10',
+      'version 9',
+      'Évaluation',
+      'école',
+      'Bateau',
+      'abc',
+    ]);
+    expect(await named(page(), { q: 'ecole' })).toEqual(['école']);
+    expect(await named(page(), { q: 'EVALUATION' })).toEqual(['Évaluation']);
+    expect(await named(page(), { q: 'zebre' })).toEqual(['Zèbre']);
+  });
+
   it('judges published and retired on the statuses the clock gives, not the stored ones', async () => {
     const collection = new Collection();
     const later = new Date(Date.now() + 86_400_000).toISOString();

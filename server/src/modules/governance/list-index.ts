@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import escapeStringRegexp from 'escape-string-regexp';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
+import { compareFrench, searchFold } from '../../common/text/french-order.js';
 import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -32,12 +32,13 @@ export interface ListRowSource {
   listRowsOf(keys: string[]): Promise<Map<string, ListRow | null>>;
 }
 
-const SORT_FIELDS: Record<string, (row: ListRow) => unknown> = {
-  key: (row) => row.key,
-  name: (row) => row.name,
-  pilot: (row) => row.pilot,
-  updatedAt: (row) => row.updatedAt,
-  createdAt: (row) => row.createdAt,
+/** What each sort field reads, and whether it is words (ordered as French is) rather than a timestamp. */
+const SORT_FIELDS: Record<string, { read: (row: ListRow) => unknown; words: boolean }> = {
+  key: { read: (row) => row.key, words: true },
+  name: { read: (row) => row.name, words: true },
+  pilot: { read: (row) => row.pilot, words: true },
+  updatedAt: { read: (row) => row.updatedAt, words: false },
+  createdAt: { read: (row) => row.createdAt, words: false },
 };
 
 /**
@@ -92,10 +93,10 @@ export class ListIndex {
     const matches = matcher(filter, new Date());
     const matching: ListRow[] = [];
     for (const row of rows.values()) if (matches(row)) matching.push(row);
-    const sortKey = SORT_FIELDS[query.sortField] ?? SORT_FIELDS['key']!;
+    const { read, words } = SORT_FIELDS[query.sortField] ?? SORT_FIELDS['key']!;
     const direction = query.sortOrder === 'ASC' ? 1 : -1;
     matching.sort(
-      (a, b) => direction * compareValues(sortKey(a), sortKey(b)) || direction * compareValues(a.key, b.key),
+      (a, b) => direction * compareValues(read(a), read(b), words) || direction * compareValues(a.key, b.key, true),
     );
     return { keys: matching.slice(query.skip, query.skip + query.limit).map((r) => r.key), total: matching.length };
   }
@@ -179,7 +180,7 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
   // Published and retired depend on the clock (a scheduled publication retires the version before it when it
   // starts): those are judged on the derived statuses, never on the stored ones.
   const derived = filter.status === 'published' || filter.status === 'retired';
-  const text = filter.q ? new RegExp(escapeStringRegexp(filter.q), 'i') : null;
+  const text = filter.q ? searchFold(filter.q) : null;
   return (row) => {
     if (row.archived !== archived) return false;
     if (filter.pilot && row.pilot !== filter.pilot) return false;
@@ -189,13 +190,17 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
         : row.versions;
       if (!versions.some((v) => v.status === filter.status)) return false;
     }
-    if (text && ![row.key, row.name, row.description].some((s) => s !== undefined && text.test(s))) return false;
+    if (text && ![row.key, row.name, row.description].some((s) => s !== undefined && searchFold(s).includes(text)))
+      return false;
     return true;
   };
 }
 
-/** MongoDB's order for what lists sort on: missing first, then numbers, strings, dates. */
-function compareValues(a: unknown, b: unknown): number {
+/**
+ * MongoDB's order of types for what lists sort on (missing first, then numbers, strings, dates); words among
+ * themselves as French orders them (2026-12-05: by code point before, « école » came after « Zèbre »).
+ */
+function compareValues(a: unknown, b: unknown, words: boolean): number {
   const rank = (v: unknown) =>
     v === undefined || v === null
       ? 0
@@ -207,6 +212,7 @@ function compareValues(a: unknown, b: unknown): number {
             ? 3
             : 4;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (words && typeof a === 'string' && typeof b === 'string') return compareFrench(a, b);
   const [x, y] =
     a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
   return x < y ? -1 : x > y ? 1 : 0;

@@ -42,7 +42,9 @@ export class ReferenceTablesController {
   @RequireRoles('analyst', 'approver', 'risk', 'admin')
   @ContentRange('reference-tables')
   @ApiOkResponse({ schema: { type: 'array', items: tableViewSchema } as object })
-  list(@ListParams(['key'], ['key', 'ASC'], TEXT_SEARCH) query: ListQuery): Promise<ListPage<TableView>> {
+  list(
+    @ListParams(['key', 'name', 'updatedAt'], ['key', 'ASC'], TEXT_SEARCH) query: ListQuery,
+  ): Promise<ListPage<TableView>> {
     return this.tables.list(query);
   }
 

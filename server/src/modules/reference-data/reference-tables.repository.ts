@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import escapeStringRegexp from 'escape-string-regexp';
-import type { Filter } from 'mongodb';
+import { compareFrench, searchFold } from '../../common/text/french-order.js';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { RevisionedStore } from '../../common/database/revisioned-store.js';
@@ -46,25 +45,32 @@ export class ReferenceTablesRepository {
     return this.store.replace(toStored(table), expectedRev);
   }
 
-  async list(skip: number, limit: number, q?: string): Promise<{ items: ListedTable[]; total: number }> {
-    // A BSON regular expression is a C string: search text holding NUL cannot be one (the driver threw, a 500).
-    // No key holds NUL (the API refuses it); a name that did would only go unfound by such a search.
-    if (q?.includes('\u0000')) return { items: [], total: 0 };
-    const text = q ? new RegExp(escapeStringRegexp(q), 'i') : undefined;
-    const filter: Filter<Stored> = text
-      ? { deleted: { $ne: true }, $or: [{ _id: text }, { name: text }] }
-      : { deleted: { $ne: true } };
-    const [docs, total] = await Promise.all([
-      limit === 0
-        ? []
-        : this.store.documents
-            .find(filter, { projection: { rows: 0 } })
-            .sort({ _id: 1 })
-            .skip(skip)
-            .limit(limit)
-            .toArray(),
-      this.store.documents.countDocuments(filter),
-    ]);
+  /**
+   * One page of the tables, ordered by `sortField` in French order (« école » before « Zèbre ») and matched by `q`
+   * in the key, name or description, case and accents aside. Tables are few (tens): they are read without their
+   * rows and ordered here, as FerretDB serves neither that order nor that search from an index anyway.
+   */
+  async list(
+    skip: number,
+    limit: number,
+    q: string | undefined,
+    sortField: 'key' | 'name' | 'updatedAt',
+    sortOrder: 'ASC' | 'DESC',
+  ): Promise<{ items: ListedTable[]; total: number }> {
+    const listed = await this.store.documents.find({ deleted: { $ne: true } }, { projection: { rows: 0 } }).toArray();
+    const text = q ? searchFold(q) : undefined;
+    const matching = text
+      ? listed.filter((d) =>
+          [d._id, d.name, d.description].some((s) => typeof s === 'string' && searchFold(s).includes(text)),
+        )
+      : listed;
+    const field = (d: (typeof listed)[number]) => String(sortField === 'key' ? d._id : (d[sortField] ?? ''));
+    const direction = sortOrder === 'ASC' ? 1 : -1;
+    // Timestamps (ISO 8601) order as text does; names and keys as French does; ties by key.
+    const compare = sortField === 'updatedAt' ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : compareFrench;
+    matching.sort((a, b) => direction * (compare(field(a), field(b)) || compareFrench(a._id, b._id)));
+    const total = matching.length;
+    const docs = matching.slice(skip, skip + limit);
     const uncounted = docs.filter((d) => typeof d.rowCount !== 'number').map((d) => d._id);
     const counted = await this.countRows(uncounted);
     const items = docs.map((d) => ({

@@ -113,6 +113,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       query.skip,
       query.limit,
       typeof query.filter['q'] === 'string' ? query.filter['q'] : undefined,
+      query.sortField as 'key' | 'name' | 'updatedAt',
+      query.sortOrder,
     );
     return { items: items.map(({ table, rowCount }) => view(table, rowCount)), total, skip: query.skip };
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import escapeStringRegexp from 'escape-string-regexp';
-import type { Collection, Filter, Sort, UpdateFilter } from 'mongodb';
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
+import { pageInListOrder, searchFold } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { Role } from '../../common/access/roles.js';
 import type { UserDocument } from './user.schema.js';
@@ -35,24 +35,29 @@ export class UsersRepository {
     return this.users.findOne({ _id: username.toLowerCase() });
   }
 
+  /**
+   * One page of the accounts, found by username or display name case and accents aside (« helene » finds
+   * « Hélène »), and ordered as French orders names: accounts are few, so they are ordered here rather than by
+   * the database, which puts « Élodie » after « Zoé ».
+   */
   async list(query: ListQuery): Promise<{ items: UserDocument[]; total: number }> {
     const filter: Filter<UserDocument> = {};
     if (typeof query.filter['role'] === 'string') filter.roles = query.filter['role'] as Role;
-    if (typeof query.filter['q'] === 'string' && query.filter['q'] !== '') {
-      // A BSON regular expression is a C string: search text holding NUL cannot be one (the driver threw, a 500),
-      // and no username or display name holds it either.
-      if (query.filter['q'].includes('\u0000')) return { items: [], total: 0 };
-      const text = new RegExp(escapeStringRegexp(query.filter['q']), 'i');
-      filter.$or = [{ _id: text }, { displayName: text }];
-    }
-    const sort: Sort = {
-      [query.sortField === 'username' ? '_id' : query.sortField]: query.sortOrder === 'ASC' ? 1 : -1,
-    };
-    const [items, total] = await Promise.all([
-      query.limit === 0 ? [] : this.users.find(filter).sort(sort).skip(query.skip).limit(query.limit).toArray(),
-      this.users.countDocuments(filter),
-    ]);
-    return { items, total };
+    const q = typeof query.filter['q'] === 'string' && query.filter['q'] !== '' ? searchFold(query.filter['q']) : '';
+    const all = await this.users.find(filter).toArray();
+    const matching = q
+      ? all.filter((u) => [u._id, u.displayName].some((s) => typeof s === 'string' && searchFold(s).includes(q)))
+      : all;
+    const field = query.sortField === 'username' ? '_id' : (query.sortField as keyof UserDocument);
+    const items = pageInListOrder(
+      matching,
+      (u) => u[field],
+      (u) => u._id,
+      query.sortOrder,
+      query.skip,
+      query.limit,
+    );
+    return { items, total: matching.length };
   }
 
   /** Applies a partial change with its audit events in the same update; false when the user is unknown. */

@@ -1,0 +1,47 @@
+// How lists order names and match searches for French-first readers. Code-point order put « abc », « Évaluation »
+// and « école » after « Zèbre », and a search for « ecole » did not find « École ».
+
+const collator = new Intl.Collator('fr-CA', { numeric: true });
+
+/**
+ * Names as a French reader orders them: « abc, Bateau, école, Évaluation, Zèbre »; « v2 » before « v10 ». Two
+ * different texts the collation calls equal (« v01 », « v1 ») keep an order, so pages never swap them.
+ */
+export function compareFrench(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Text as a search compares it: case and accents aside, so « ecole » and « ÉCOLE » both find « École ». */
+export function searchFold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+/** Values a list sorts on: missing first, then numbers and dates by value, then text in French order. */
+export function compareListValues(a: unknown, b: unknown): number {
+  const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'string' ? 2 : 1);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === 'string' && typeof b === 'string') return compareFrench(a, b);
+  const [x, y] = [Number(a instanceof Date ? a.getTime() : a), Number(b instanceof Date ? b.getTime() : b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * One page of `items` ordered by `read` (ties by `tie`, which is unique), for lists small enough to order in
+ * memory (accounts, API keys): the database orders text by code point, French readers do not.
+ */
+export function pageInListOrder<T>(
+  items: T[],
+  read: (item: T) => unknown,
+  tie: (item: T) => string,
+  order: 'ASC' | 'DESC',
+  skip: number,
+  limit: number,
+): T[] {
+  const direction = order === 'ASC' ? 1 : -1;
+  return [...items]
+    .sort((a, b) => direction * (compareListValues(read(a), read(b)) || compareFrench(tie(a), tie(b))))
+    .slice(skip, skip + limit);
+}
