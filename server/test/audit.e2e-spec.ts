@@ -56,6 +56,13 @@ describe('audit trail', () => {
     expect((viaConsoleFilter.body as { actor: string }[]).every((e) => e.actor === 'approver')).toBe(true);
     expect((await risk.get('/api/v1/audit?from=yesterday')).status).toBe(400);
     expect((await risk.get('/api/v1/audit?from=2026-06-30T23:59:60Z')).status).toBe(400); // it was ignored
+    // A filter given both ways is refused: one had silently won.
+    const both = await risk.get(`/api/v1/audit?actor=risk&filter=${encodeURIComponent('{"actor":"approver"}')}`);
+    expect([both.status, both.body.message, both.body.details]).toEqual([
+      400,
+      'The list query is invalid.',
+      [{ path: '/actor', message: 'is given both as a parameter and in filter: give it once' }],
+    ]);
   });
 
   it('exports CSV with hashes, for spreadsheets', async () => {
@@ -70,6 +77,12 @@ describe('audit trail', () => {
     expect(lines[0]).toBe('seq,at,actor,action,resourceType,resourceKey,version,reason,summary,details,prevHash,hash');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain('Conforme à la politique');
+    // The export holds every matching event, oldest first: paging it is refused rather than ignored.
+    const paged = await risk.get(`/api/v1/audit/export?resourceKey=audited&range=${encodeURIComponent('[0,1]')}`);
+    expect([paged.status, paged.body.details]).toEqual([
+      400,
+      [{ path: '/range', message: 'is not a parameter of the export, which is not paged' }],
+    ]);
   });
 
   it('exports formulas as text: a comment or a username typed as =HYPERLINK(…) never becomes a live cell', async () => {

@@ -2262,10 +2262,6 @@ export interface operations {
   AuditController_export: {
     parameters: {
       query?: {
-        /** @description ["field","ASC"|"DESC"], default ["seq","DESC"] */
-        sort?: string;
-        /** @description [start, end], both included, at most 500 items; default [0,24] */
-        range?: string;
         /** @description the same filters as JSON */
         filter?: string;
         resourceType?: string;

@@ -1,6 +1,7 @@
 import { Query, type PipeTransform } from '@nestjs/common';
+import { ValidationError } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
-import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { filtersGivenTwice, ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { auditFilterSchema, type AuditFilterQuery } from './audit.contract.js';
 import type { AuditFilter } from './audit.repository.js';
@@ -12,13 +13,32 @@ export interface AuditQuery {
 
 const FILTER_FIELDS = Object.keys(auditFilterSchema.properties);
 const listPipe = new ListQueryPipe(['seq', 'at'], ['seq', 'DESC'], undefined, FILTER_FIELDS);
-const filterPipe = new JsonSchemaPipe(auditFilterSchema, 'audit filter');
+const filterPipe = new JsonSchemaPipe(auditFilterSchema, 'list query');
 
-/** Filters come as plain query parameters (`?actor=approver`) or in the console's `filter` JSON; both are validated. */
+/** What the export leaves out of a list's parameters: it holds every matching event, oldest first. */
+const PAGING = ['sort', 'range'];
+
+/**
+ * Filters come as plain query parameters (`?actor=approver`) or in the console's `filter` JSON; both are validated,
+ * and a filter given both ways is refused rather than one silently winning. The export (`paged: false`) takes the
+ * filters only.
+ */
 class AuditQueryPipe implements PipeTransform, DescribesQuery {
+  constructor(private readonly paged = true) {}
+
   transform(query: Record<string, unknown>): AuditQuery {
+    if (!this.paged) {
+      const paging = PAGING.filter((name) => query[name] !== undefined);
+      if (paging.length > 0)
+        throw new ValidationError(
+          'The audit export holds every matching event, oldest first: it takes filters only.',
+          paging.map((name) => ({ path: `/${name}`, message: 'is not a parameter of the export, which is not paged' })),
+        );
+    }
     const list = listPipe.transform(query);
     const direct = Object.fromEntries(FILTER_FIELDS.filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
+    const twice = filtersGivenTwice(query, list.filter, FILTER_FIELDS);
+    if (twice.length > 0) throw new ValidationError('The list query is invalid.', twice);
     const merged = filterPipe.transform({ ...list.filter, ...direct }) as AuditFilterQuery;
     const { from, to, ...rest } = merged;
     return { list, filter: { ...rest, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) } };
@@ -34,8 +54,10 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
           }
         : p,
     );
-    return [...list, ...parametersOfSchema(auditFilterSchema)];
+    return [...list.filter((p) => this.paged || !PAGING.includes(p.name)), ...parametersOfSchema(auditFilterSchema)];
   }
 }
 
 export const AuditQueryParams = () => Query(new AuditQueryPipe());
+/** The export's: the same filters, without sort and range. */
+export const AuditExportParams = () => Query(new AuditQueryPipe(false));

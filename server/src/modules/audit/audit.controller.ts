@@ -5,7 +5,7 @@ import type { ListPage } from '../../common/http/list-query.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import type { ChainedEvent } from './audit-chain.js';
 import { AuditExport } from './audit-export.js';
-import { AuditQueryParams, type AuditQuery } from './audit-query.pipe.js';
+import { AuditExportParams, AuditQueryParams, type AuditQuery } from './audit-query.pipe.js';
 import { auditEventViewSchema, verifyResponseSchema } from './audit.contract.js';
 import { AuditService, type VerifyResult } from './audit.service.js';
 
@@ -39,7 +39,7 @@ export class AuditController {
     description: 'The matching events as CSV (formulas escaped).',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  export(@AuditQueryParams() query: AuditQuery): Promise<string> {
+  export(@AuditExportParams() query: AuditQuery): Promise<string> {
     return this.exporter.csv(query.filter);
   }
 }

@@ -1,6 +1,7 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
-import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { ValidationError } from '../../common/errors/domain-errors.js';
+import { filtersGivenTwice, ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { reviewsFilterSchema, type ReviewsFilter } from './reviews.contract.js';
 
@@ -14,7 +15,7 @@ const listPipe = new ListQueryPipe(
   { status: reviewsFilterSchema.properties.status, ruleset: reviewsFilterSchema.properties.ruleset },
   ['status', 'ruleset'],
 );
-const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'review filter');
+const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'list query');
 
 /**
  * `?status=open&ruleset=enrolment` or the console's `filter={"status":"open","ruleset":"enrolment"}`, with the
@@ -23,6 +24,8 @@ const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'review filter');
 class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   transform(query: Record<string, unknown>): ReviewsQuery {
     const list = listPipe.transform(query);
+    const twice = filtersGivenTwice(query, list.filter, ['status', 'ruleset']);
+    if (twice.length > 0) throw new ValidationError('The list query is invalid.', twice);
     const given: Record<string, unknown> = {};
     for (const name of ['status', 'ruleset'] as const) {
       const value = query[name] ?? list.filter[name];
