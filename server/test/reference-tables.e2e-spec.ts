@@ -311,7 +311,15 @@ describe('reference tables', () => {
       .findOne({ action: 'reference_table.csv_merged', actor: 'approver' });
     expect(event).toMatchObject({
       reason: 'RENA vérifié',
-      details: { proposedBy: 'analyst', approvedBy: 'approver', readers: ['supplier-check'] },
+      // With the counts a direct change's event carries.
+      details: {
+        proposedBy: 'analyst',
+        approvedBy: 'approver',
+        readers: ['supplier-check'],
+        added: 0,
+        removed: 0,
+        changed: 1,
+      },
       // A changed row reads as changed, before and after (it read as a key removed).
       summary: {
         before: { changedRows: [expect.objectContaining({ neq: '1145678901', onRena: false })] },
@@ -374,9 +382,11 @@ describe('reference tables', () => {
     const ownApproval = await self.post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', tag);
     expect(ownApproval.status).toBe(403);
     expect(ownApproval.body.error).toBe('four_eyes');
-    expect((await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag)).body.error).toBe(
+    const blocked = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag);
+    expect([blocked.body.error, blocked.body.details]).toEqual([
       'change_pending',
-    );
+      [{ path: '/key', message: expect.stringMatching(/^has a change by \S+ awaiting approval$/) }],
+    ]);
     expect(
       (
         await analyst

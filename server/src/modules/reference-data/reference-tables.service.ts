@@ -201,11 +201,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       rowsSummary(table.rows.length, pending.rows.length, pending.changes),
       comment ?? pending.comment,
     );
+    // The counts as the direct change's event gives them (ADR 0019): the trail reads the same either way.
     event.details = {
       proposedBy: pending.proposedBy,
       proposedAt: pending.proposedAt,
       approvedBy: actor,
       readers: pending.readers,
+      ...pending.counts,
     };
     const { pending: _applied, ...rest } = table;
     return this.write(
@@ -265,6 +267,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       throw new ConflictError(
         `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
         'change_pending',
+        [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
       );
     const { rows, action, comment, deleted } = await compute(table);
     if (rows.length > MAX_ROWS)
