@@ -169,7 +169,7 @@ export const AuditEventPanel = () => {
           <LocalDateField source="at" showTime />
         </Field>
         <Field label={label('actor')}>
-          <ActorName actor={event.actor} showId />
+          <ActorName actor={event.actor} action={event.action} showId />
         </Field>
         <Field label={label('action')}>
           {eventActionLabel(event, translate)} (<code>{event.action}</code>)

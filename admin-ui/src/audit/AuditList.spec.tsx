@@ -56,7 +56,15 @@ describe('AuditList', () => {
 
   it('words actions and sign-in failure reasons, and shows a reason a person wrote as written', async () => {
     const events = [
-      { ...event, id: 'e4', seq: 4, action: 'auth.login_failed', resourceType: 'user', reason: 'bad_password' },
+      {
+        ...event,
+        id: 'e4',
+        seq: 4,
+        actor: 'analyst',
+        action: 'auth.login_failed',
+        resourceType: 'user',
+        reason: 'bad_password',
+      },
       { ...event, id: 'e3', seq: 3, action: 'auth.logout', resourceType: 'user' },
       { ...event, id: 'e2', seq: 2, action: 'ruleset.rejected', reason: 'Seuil à revoir' },
       { ...event, id: 'e1', seq: 1, action: 'ruleset.imported', reason: 'rulesets/invoices/invoices.json' },
@@ -70,6 +78,8 @@ describe('AuditList', () => {
     );
     expect(await screen.findByText('Échec de connexion')).toBeTruthy();
     expect(screen.getByText('mot de passe incorrect')).toBeTruthy();
+    // Nobody proved they were « analyst »: the username is shown as typed, not as the person's name.
+    expect(screen.getByText(/^identifiant saisi «\s?analyst\s?» \(non authentifié\)$/)).toBeTruthy();
     expect(screen.getByText('Déconnexion')).toBeTruthy();
     expect(screen.getByText('Seuil à revoir')).toBeTruthy();
     expect(screen.getByText('Importé de rulesets/invoices/invoices.json')).toBeTruthy(); // in the reader's language

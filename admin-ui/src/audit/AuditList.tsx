@@ -82,7 +82,11 @@ export const AuditList = () => {
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>
-        <DataTable.Col source="actor" disableSort render={(event: AuditEvent) => <ActorName actor={event.actor} />} />
+        <DataTable.Col
+          source="actor"
+          disableSort
+          render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
+        />
         <DataTable.Col source="action" disableSort render={(event: AuditEvent) => eventActionLabel(event, translate)} />
         <DataTable.Col
           source="resourceType"

@@ -22,6 +22,7 @@ export const auditMessages = {
       show_detail_of: 'Details of event no. %{seq}',
       actor_other: 'Search for the actor “%{item}”',
       api_key_actor: 'API key “%{name}”',
+      typed_username: 'username typed “%{username}” (not signed in)',
       detail_title: 'Event no. %{seq}',
       comparison: 'Before and after',
       comparison_key: 'Item',

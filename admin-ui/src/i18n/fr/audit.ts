@@ -22,6 +22,7 @@ export const auditMessages = {
       show_detail_of: 'Détail de l’événement n° %{seq}',
       actor_other: 'Chercher l’acteur « %{item} »',
       api_key_actor: 'Clé API « %{name} »',
+      typed_username: 'identifiant saisi « %{username} » (non authentifié)',
       detail_title: 'Événement n° %{seq}',
       comparison: 'Avant et après',
       comparison_key: 'Élément',
