@@ -11,6 +11,15 @@ export function formatDateTime(value: string | number | Date, locale: string): s
   return new Date(value).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS);
 }
 
+/**
+ * How many calendar days, in the reader's time zone, lie between the day of `instant` and today: a request
+ * received at 21 h 57 is « d'hier » at 1 h, though not 24 hours old.
+ */
+export function calendarDaysAgo(instant: string, now = new Date()): number {
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+  return Math.max(0, Math.round(day(now) - day(new Date(instant))));
+}
+
 /** The reader's local day of an instant, in words: « 30 juin 2026 », "June 30, 2026". */
 export function formatDay(value: string | number | Date, locale: string): string {
   return new Date(value).toLocaleDateString(intlLocale(locale), DATE_OPTIONS);

@@ -4,6 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ReviewList, type Review } from './ReviewList';
 
+/** 21 h 57 yesterday, in the reader's time zone. */
+const yesterdayEvening = () => {
+  const at = new Date();
+  at.setDate(at.getDate() - 1);
+  at.setHours(21, 57, 0, 0);
+  return at.toISOString();
+};
+
 const review = (id: string, overdue: boolean): Review => ({
   id,
   decisionId: `d-${id}`,
@@ -54,7 +62,11 @@ describe('ReviewList', () => {
     const api = fakeApi({
       ...RULESETS,
       'GET /api/v1/reviews': {
-        body: [review('1', true), review('2', false)],
+        // 40 calendar days ago for the late one; yesterday evening for the other, maybe less than 24 hours ago.
+        body: [
+          { ...review('1', true), submittedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() },
+          { ...review('2', false), submittedAt: yesterdayEvening() },
+        ],
         headers: { 'Content-Range': 'reviews 0-1/2' },
       },
       'POST /api/v1/reviews/1/decide': { body: { ...review('1', true), status: 'closed', outcome: 'overridden' } },
@@ -67,6 +79,8 @@ describe('ReviewList', () => {
       '#/rulesets/enrolment/show',
     );
     expect(within(late).getByText('reçue il y a 40 jours')).toBeTruthy();
+    const recent = screen.getByText('Observations 2').closest('tr')!;
+    expect(within(recent).getByText('reçue hier')).toBeTruthy(); // not « aujourd’hui », though under 24 hours old
     const listCall = api.calls.find((c) => c.url.startsWith('/api/v1/reviews?'))!;
     expect(decodeURIComponent(listCall.url)).toContain('filter={"status":"open"}');
     expect(decodeURIComponent(listCall.url)).toContain('sort=["dueAt","ASC"]');

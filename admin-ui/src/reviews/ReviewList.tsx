@@ -27,7 +27,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { RequestOf, ResponseOf } from '../api/types';
-import { formatDateTime } from '../common/dates';
+import { calendarDaysAgo, formatDateTime } from '../common/dates';
 import { useApiAction } from '../common/use-api-action';
 import { may } from '../layout/access';
 import { outcomeWords, personOutcomeWords } from '../common/outcomes';
@@ -80,6 +80,14 @@ const filters = [
   </ReferenceInput>,
 ];
 
+const ReceivedAgo = ({ submittedAt }: { submittedAt: string }) => {
+  const translate = useTranslate();
+  const days = calendarDaysAgo(submittedAt);
+  if (days === 0) return <>{translate('gabarit.reviews.received_today')}</>;
+  if (days === 1) return <>{translate('gabarit.reviews.received_yesterday')}</>;
+  return <>{translate('gabarit.reviews.age_line', { smart_count: days })}</>;
+};
+
 const DueDate = () => {
   const review = useRecordContext<Review>();
   const translate = useTranslate();
@@ -94,10 +102,9 @@ const DueDate = () => {
       </Box>
       {/* Its age under the due date: one column fewer, so the reviewer's action fits a 1 024-pixel screen. */}
       <Typography variant="caption" component="div">
-        {/* Said as the request's age, not left as « 0 jour », which under a due date read as the days left. */}
-        {review.ageDays
-          ? translate('gabarit.reviews.age_line', { smart_count: review.ageDays })
-          : translate('gabarit.reviews.received_today')}
+        {/* Said as the request's age, not left as « 0 jour », which under a due date read as the days left; in
+            calendar days where the reader is (the API's ageDays counts whole 24 hours: last evening read as today). */}
+        <ReceivedAgo submittedAt={review.submittedAt} />
       </Typography>
     </>
   );

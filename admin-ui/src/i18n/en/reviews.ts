@@ -51,6 +51,7 @@ export const reviewsMessages = {
       overdue: 'Overdue',
       age_line: 'received %{smart_count} day ago |||| received %{smart_count} days ago',
       received_today: 'received today',
+      received_yesterday: 'received yesterday',
       decided_line: 'by %{by} on %{at}',
       received_line: 'Received on %{at} (%{from})',
       automated_line: 'Automated decision: %{outcome}',

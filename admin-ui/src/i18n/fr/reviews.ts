@@ -51,6 +51,7 @@ export const reviewsMessages = {
       overdue: 'En retard',
       age_line: 'reçue il y a %{smart_count} jour |||| reçue il y a %{smart_count} jours',
       received_today: 'reçue aujourd’hui',
+      received_yesterday: 'reçue hier',
       decided_line: 'par %{by}, le %{at}',
       received_line: 'Reçue le %{at} (%{from})',
       automated_line: 'Décision automatisée : %{outcome}',
