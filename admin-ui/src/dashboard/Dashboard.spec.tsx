@@ -66,4 +66,28 @@ describe('Dashboard', () => {
     renderConsole(<Dashboard />, ['approver']);
     expect(await screen.findByRole('link', { name: /proposée par Analyste \(démo\)/ })).toBeTruthy();
   });
+
+  it('tells apart two items of the same name by their keys', async () => {
+    const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
+    const inReview = (key: string) => ({
+      id: key,
+      key,
+      name: 'Routage des factures',
+      archived: false,
+      versions: [{ number: 1, status: 'in_review', authors: ['analyst'] }],
+    });
+    fakeApi({
+      'GET /api/v1/rulesets': {
+        body: [inReview('routage'), inReview('routage-copie')],
+        headers: { 'Content-Range': 'rulesets 0-1/2' },
+      },
+      'GET /api/v1/prompts': empty('prompts'),
+      'GET /api/v1/experiments': empty('experiments'),
+      'GET /api/v1/reviews': empty('reviews'),
+      'GET /api/v1/reference-tables': empty('reference-tables'),
+    });
+    renderConsole(<Dashboard />, ['approver']);
+    expect(await screen.findByRole('link', { name: /«\s?Routage des factures \(routage\)\s?»/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /«\s?Routage des factures \(routage-copie\)\s?»/ })).toBeTruthy();
+  });
 });

@@ -30,6 +30,11 @@ export const WorkQueue = () => {
     stopped.data ?? [],
     tables.data ?? [],
   );
+  // Two items of one name (a rule set and its copy, both « Routage de l'approbation des factures ») read as one
+  // task twice: their keys tell them apart.
+  const ids = new Map<string, Set<string>>();
+  for (const item of items) ids.set(item.name, (ids.get(item.name) ?? new Set()).add(`${item.resource}/${item.id}`));
+  const shownName = (item: WorkItem) => ((ids.get(item.name)?.size ?? 0) > 1 ? `${item.name} (${item.id})` : item.name);
   const target = (item: WorkItem) =>
     createPath({
       resource: item.resource,
@@ -68,12 +73,12 @@ export const WorkQueue = () => {
                   <Link to={target(item)}>
                     {item.version === undefined
                       ? translate('gabarit.dashboard.table_item', {
-                          name: item.name,
+                          name: shownName(item),
                           by: item.proposedBy && personName(item.proposedBy),
                         })
                       : translate('gabarit.dashboard.item', {
                           resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
-                          name: item.name,
+                          name: shownName(item),
                           version: translate('gabarit.lifecycle.version_n', { version: item.version }),
                         })}
                   </Link>
