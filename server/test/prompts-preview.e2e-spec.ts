@@ -176,6 +176,35 @@ describe('prompt preview (console live preview)', () => {
     ]);
   });
 
+  it('refuses helpers given the wrong values before any render: how many, a length, a list', async () => {
+    const analyst = as(t, cast.analyst);
+    const variablesSchema = { type: 'object', properties: { q: { type: 'string' } } };
+    const reasons = async (template: string) => {
+      const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+        template,
+        variablesSchema,
+        variables: { q: 'oui' },
+      });
+      expect(response.status).toBe(400);
+      return (response.body.details as { path: string; params: { reason: string } }[]).map((d) => [
+        d.path,
+        d.params.reason,
+      ]);
+    };
+    // Each had rendered something (« true », nothing, « … ») and was saved without a word.
+    expect(await reasons('{{eq}}')).toEqual([['/template', 'helper_arity']]);
+    expect(await reasons('{{truncate q -5}}')).toEqual([['/template', 'truncate_length']]);
+    expect(await reasons('{{join q}}')).toEqual([['/template', 'join_not_a_list']]);
+    expect(await reasons('{{join "a,b"}}')).toEqual([['/template', 'join_not_a_list']]);
+    expect(await reasons('{{formatDate}}')).toEqual([['/template', 'helper_arity_range']]);
+    const fine = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{truncate q 10}} {{#if (eq q "oui")}}oui{{/if}}',
+      variablesSchema,
+      variables: { q: 'oui' },
+    });
+    expect([fine.status, fine.body.text]).toEqual([200, 'oui oui']);
+  });
+
   it('stops a render past its budget with 400 render_limit naming the template', async () => {
     const analyst = as(t, cast.analyst);
     // Four nested #each over 60 items: 13 million iterations, 260 MB of text before renders were bounded.

@@ -318,7 +318,17 @@ describe('templates the API refuses, in the console’s language', () => {
   });
 
   it('words every reason in both languages, and keeps the API’s message when Handlebars said something else', () => {
-    const params = { found: 'end', expected: ['name'], limit: 16, line: 2, before: 'x', name: 'lookup', allowed: 'eq' };
+    const params = {
+      found: 'end',
+      expected: ['name'],
+      limit: 16,
+      line: 2,
+      before: 'x',
+      name: 'lookup',
+      allowed: 'eq',
+      min: 1,
+      max: 2,
+    };
     for (const reason of TEMPLATE_REASONS)
       for (const translate of [inFrench, inEnglish]) {
         const worded = wordDetail(template(reason, { ...params, opened: 'if', closed: 'each' }), translate, 'fr');

@@ -56,6 +56,16 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     return dates[locale === 'en' ? 'en-CA' : 'fr-CA'].format(new Date(`${day}T00:00:00Z`));
   },
 };
+/**
+ * How many values each prompt helper takes: `{{eq}}` had rendered « true », `{{join}}` nothing, with no word at
+ * saving. Explanation helpers check their own values (explain.ts).
+ */
+const HELPER_ARITY: Record<string, [min: number, max: number]> = {
+  eq: [2, 2],
+  join: [1, 2],
+  truncate: [1, 2],
+  formatDate: [1, 2],
+};
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 const FORBIDDEN = new Set([
   'constructor',
@@ -105,17 +115,23 @@ export function analyseTemplate(
    * #each fails every render and is refused; an explanation (not strict) writes it as nothing.
    */
   strict = true,
-): { variables: VariablePath[]; problems: ErrorDetail[] } {
+): {
+  variables: VariablePath[];
+  /** The variables `join` goes through: a list each, which the variables schema must declare as one. */
+  lists: VariablePath[];
+  problems: ErrorDetail[];
+} {
   // Before parsing: the parser's time grows with the square of the nesting and with the tags (template-shape.ts).
   const tooLarge = shapeProblem(templateShape(template));
-  if (tooLarge) return { variables: [], problems: [{ path, ...tooLarge }] };
+  if (tooLarge) return { variables: [], lists: [], problems: [{ path, ...tooLarge }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
   } catch (err) {
-    return { variables: [], problems: [templateSyntaxDetail(path, err)] };
+    return { variables: [], lists: [], problems: [templateSyntaxDetail(path, err)] };
   }
   const variables: VariablePath[] = [];
+  const lists: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
   /** How many #each blocks enclose the node being walked. */
   let eachDepth = 0;
@@ -183,9 +199,51 @@ export function analyseTemplate(
         name: helper,
         allowed: helpers.join(', '),
       });
-    for (const param of (node['params'] as Node[]) ?? []) expression(param, scopes);
+    const params = (node['params'] as Node[]) ?? [];
+    if (helpers.includes(helper)) helperValues(helper, params, scopes);
+    for (const param of params) expression(param, scopes);
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);
+  };
+  /** A helper's values where they can be known before any render: how many, a length, a list. */
+  const helperValues = (helper: string, params: Node[], scopes: VariablePath[]) => {
+    const arity = HELPER_ARITY[helper];
+    if (!arity) return;
+    const [min, max] = arity;
+    if (params.length < min || params.length > max) {
+      const expected = min === max ? String(min) : `${min} or ${max}`;
+      refuse(`calls "${helper}" with ${params.length} values; it takes ${expected}`, {
+        reason: min === max ? 'helper_arity' : 'helper_arity_range',
+        name: helper,
+        found: params.length,
+        min,
+        max,
+      });
+      return;
+    }
+    const length = params[1];
+    if (helper === 'truncate' && length && LITERALS.has(length.type)) {
+      const value = (length as { value?: unknown }).value;
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1))
+        refuse(
+          `gives "truncate" ${String((length as { original?: unknown }).original ?? value)} as its length: a whole number of characters, at least 1`,
+          { reason: 'truncate_length', name: String((length as { original?: unknown }).original ?? value) },
+        );
+    }
+    const list = params[0];
+    if (helper === 'join' && list) {
+      if (list.type === 'PathExpression') {
+        const variable = resolve(list as PathNode, scopes);
+        if (variable && variable.length > 0) lists.push(variable);
+      } else if (LITERALS.has(list.type))
+        refuse(
+          `gives "join" a value (${String((list as { original?: unknown }).original)}) where a list variable goes`,
+          {
+            reason: 'join_not_a_list',
+            name: String((list as { original?: unknown }).original),
+          },
+        );
+    }
   };
   const walk = (node: Node | undefined, scopes: VariablePath[]) => {
     if (!node) return;
@@ -248,7 +306,7 @@ export function analyseTemplate(
     }
   };
   walk(ast, [[]]);
-  return { variables: dedupe(variables), problems };
+  return { variables: dedupe(variables), lists: dedupe(lists), problems };
 }
 
 /** Why a template is too large to parse, if it is: the detail without its path. */

@@ -19,6 +19,11 @@ export const templateMessages = {
   decorator: 'uses a decorator; decorators are not allowed',
   each_data: 'uses “%{name}” outside an {{#each}} block, where it is not defined',
   block_arity: 'uses “#%{name}” with %{found} values; it takes exactly one ({{#%{name} name}})',
+  helper_arity: 'calls “%{name}” with %{found} values; it takes %{min}',
+  helper_arity_range: 'calls “%{name}” with %{found} values; it takes %{min} or %{max}',
+  truncate_length: 'gives %{name} as the length of “truncate”: a whole number of characters, at least 1',
+  join_not_a_list:
+    'gives “%{name}” to “join”, which is not a list: join goes through an array, declared with "type": "array" in the variables schema',
   literal: 'writes a value (“%{name}”) where a variable’s name goes: write the variable’s name, or the text itself',
   depth: 'reads “%{name}”, which climbs out of more blocks than enclose it',
   data: 'uses “%{name}”, which no block defines (only @root, and @index, @key, @first, @last in {{#each}})',

@@ -19,6 +19,11 @@ export const templateMessages = {
   decorator: 'utilise un décorateur ; les décorateurs ne sont pas permis',
   each_data: 'utilise « %{name} » hors d’un bloc {{#each}}, où elle n’est pas définie',
   block_arity: 'utilise « #%{name} » avec %{found} valeurs ; ce bloc en prend exactement une ({{#%{name} nom}})',
+  helper_arity: 'appelle « %{name} » avec %{found} valeurs ; cette fonction en prend %{min}',
+  helper_arity_range: 'appelle « %{name} » avec %{found} valeurs ; cette fonction en prend %{min} ou %{max}',
+  truncate_length: 'donne %{name} comme longueur à « truncate » : un nombre entier de caractères, au moins 1',
+  join_not_a_list:
+    'donne « %{name} » à « join », qui n’est pas une liste : join parcourt un tableau, déclaré avec « "type": "array" » dans le schéma des variables',
   literal:
     'écrit une valeur (« %{name} ») là où va le nom d’une variable : écrivez le nom de la variable, ou le texte lui-même',
   depth: 'lit « %{name} », qui remonte de plus de blocs qu’il n’y en a autour',

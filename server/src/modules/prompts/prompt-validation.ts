@@ -30,9 +30,20 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
   for (const field of ['template', 'system'] as const) {
     const text = content[field];
     if (text === undefined) continue;
-    const { variables, problems: refused } = analyseTemplate(text, `/${field}`);
+    const { variables, lists, problems: refused } = analyseTemplate(text, `/${field}`);
     problems.push(...refused);
     if (!schemaOk) continue;
+    // `{{join x}}` of a variable declared as anything but an array renders nothing: said here, as for #each.
+    for (const list of lists)
+      if (declares(content.variablesSchema, list) && !declaresList(content.variablesSchema, list)) {
+        const name = list.filter((s) => s !== '[]').join('.');
+        problems.push({
+          path: `/${field}`,
+          message: `joins {{join ${name}}}, which /variablesSchema declares but not as a list: join goes through an array, declared with "type": "array"`,
+          keyword: 'template',
+          params: { reason: 'join_not_a_list', name },
+        });
+      }
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
         const name = variable.filter((s) => s !== '[]').join('.');
