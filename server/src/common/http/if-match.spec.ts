@@ -50,4 +50,24 @@ describe('an If-Match that cannot match', () => {
     expect(refusal('"t:1"')).toEqual(['stale_etag', '/']);
     expect(refusal('"t:2"')).toBeUndefined();
   });
+
+  it('says when the tag sent is another resource’s, rather than that this one changed', () => {
+    const refusal = (header: string) => {
+      try {
+        checkIfMatch(header, '"prompt:accueil:v3:r2"', 'changed since');
+      } catch (err) {
+        const e = err as { message: string; details: { path: string; message: string }[] };
+        return [e.message, e.details[0]!];
+      }
+      return undefined;
+    };
+    expect(refusal('"experiment:pa-exp7:v2:r1"')).toEqual([
+      'The If-Match header holds the ETag of experiment "pa-exp7", not of this resource: read this one and send its ETag.',
+      { path: '/headers/if-match', message: 'is the ETag of experiment "pa-exp7", not of prompt "accueil"' },
+    ]);
+    // This resource's older copy: changed since, as before.
+    expect(refusal('"prompt:accueil:v3:r1"')).toEqual(['changed since', expect.objectContaining({ path: '/' })]);
+    // A list holding one of this resource's tags is a stale copy of it too.
+    expect(refusal('"experiment:x:v1:r1", "prompt:accueil:v2:r9"')![0]).toBe('changed since');
+  });
 });

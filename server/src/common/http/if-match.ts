@@ -59,8 +59,35 @@ export function checkIfMatch(header: string, current: string, stale: string): vo
     throw new PreconditionFailedError(`The If-Match header cannot match: it ${unusable.message}.`, [
       { path: '/headers/if-match', message: unusable.message },
     ]);
-  if (!ifMatchAccepts(header, current))
+  if (!ifMatchAccepts(header, current)) {
+    const other = otherResource(header, current);
+    if (other)
+      throw new PreconditionFailedError(
+        `The If-Match header holds the ETag of ${other}, not of this resource: read this one and send its ETag.`,
+        [{ path: '/headers/if-match', message: `is the ETag of ${other}, not of ${resourceOf(current)}` }],
+      );
     throw new PreconditionFailedError(stale, [
       { path: '/', message: `your copy is ${header.trim().slice(0, 200)}, the current one is ${current}` },
     ]);
+  }
+}
+
+/**
+ * The resource an ETag names (`"experiment:pa-exp7:v2:r1"` → experiment "pa-exp7"): our tags start with the
+ * resource's type and key. Undefined for a tag of another shape.
+ */
+function resourceOf(tag: string): string | undefined {
+  const [type, key, ...rest] = tag.replace(/^"|"$/g, '').split(':');
+  return type && key && rest.length > 0 ? `${type.replace('_', ' ')} "${key}"` : undefined;
+}
+
+/**
+ * When every strong tag sent names another resource than the current tag does: the caller sent the ETag of
+ * something else (a copy-paste, a client mixing its reads), which « changed by someone else » would misreport.
+ */
+function otherResource(header: string, current: string): string | undefined {
+  const mine = resourceOf(current);
+  const named = (entityTags(header) ?? []).filter((t) => !t.weak).map((t) => resourceOf(t.tag));
+  if (!mine || named.length === 0 || named.some((n) => n === undefined || n === mine)) return undefined;
+  return named[0];
 }

@@ -311,7 +311,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       );
     const table = await this.load(key);
     const current = etag(table);
-    // Says it too when the ETag is another table's.
+    // A stale copy of this table, or the ETag of another resource: checkIfMatch says which.
     checkIfMatch(
       ifMatch,
       current,
