@@ -16,7 +16,7 @@ import { toProblem } from '../common/api-error';
 import { defaultPair, versionNumbers } from '../common/lifecycle/version-pair';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useResourceRead } from '../common/use-resource-read';
-import { wordChange, type RulesetChange } from './diff-wording';
+import { textChange, wordChange, type RulesetChange, type TextPart } from './diff-wording';
 
 /** A readable diff between any two versions (or the draft), per rule, row or node, as the API words it. */
 export const VersionDiff = () => {
@@ -91,13 +91,51 @@ export const VersionDiff = () => {
           {changes.map((c, i) => (
             <ListItem key={i} divider>
               <ListItemText
-                primary={wordChange(c, translate)}
+                primary={<ChangeWords change={c} />}
                 slotProps={{ primary: { sx: { wordBreak: 'break-word' } } }}
               />
             </ListItem>
           ))}
         </List>
       )}
+    </Box>
+  );
+};
+
+/** A change in words; a long text changed in place, as its changed words only (struck out, then added). */
+const ChangeWords = ({ change }: { change: RulesetChange }) => {
+  const translate = useTranslate();
+  const text = textChange(change, translate);
+  if (!text) return <>{wordChange(change, translate)}</>;
+  return (
+    <>
+      {text.heading}{' '}
+      <Box component="span" sx={{ fontFamily: 'monospace', fontSize: '0.85rem' }}>
+        {text.parts.map((part, i) => (
+          <TextPartView key={i} part={part} />
+        ))}
+      </Box>
+    </>
+  );
+};
+
+const TextPartView = ({ part }: { part: TextPart }) => {
+  const translate = useTranslate();
+  if (part.kind === 'same') return <>{part.text}</>;
+  // Struck and coloured, and named for screen readers, which read neither.
+  const removed = part.kind === 'removed';
+  return (
+    <Box
+      component={removed ? 'del' : 'ins'}
+      aria-label={translate(removed ? 'gabarit.diff.text_removed' : 'gabarit.diff.text_added', { text: part.text })}
+      sx={{
+        bgcolor: removed ? 'error.light' : 'success.light',
+        color: removed ? 'error.contrastText' : 'success.contrastText',
+        px: 0.25,
+        textDecoration: removed ? 'line-through' : 'none',
+      }}
+    >
+      {part.text}
     </Box>
   );
 };

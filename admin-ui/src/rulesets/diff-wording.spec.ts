@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordChange, type RulesetChange } from './diff-wording';
+import { textChange, wordChange, type RulesetChange } from './diff-wording';
 import { fr } from '../i18n/fr';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 
@@ -199,5 +199,31 @@ describe('diff wording', () => {
       translate,
     );
     expect(plain(typeOnly)).toContain('route_approval → Transmise à un membre du personnel pour examen');
+  });
+
+  it('shows a long text changed in place by its changed words, with a little text around them', () => {
+    const expression = (days: number) =>
+      `{"eligibleStatuses": ["permanent", "temporary"], "formDeadlineDays": ${days}, "rehireWindowDays": 30, "waitingMonths": {"permanent": 1, "temporary": 3}, "publicPlanAge": 65}`;
+    const change: RulesetChange = {
+      kind: 'changed',
+      entity: 'computedFact',
+      id: 'parameters',
+      path: '/computedFacts/0/expression',
+      before: expression(14),
+      after: expression(5),
+      summary: `computedFact "parameters" expression: ${expression(14)} → ${expression(5)}`,
+    };
+    const text = textChange(change, translate)!;
+    expect(text.heading).toBe('Fait calculé «\u00a0parameters\u00a0», expression, mots changés\u00a0:');
+    expect(text.parts.filter((p) => p.kind !== 'same')).toEqual([
+      { text: '14', kind: 'removed' },
+      { text: '5', kind: 'added' },
+    ]);
+    // The unchanged text around the change is shortened, not shown whole.
+    const shown = text.parts.map((p) => p.text).join('');
+    expect(shown.length).toBeLessThan(expression(14).length);
+    expect(shown).toBe(`…"], "formDeadlineDays": 145, "rehireWindowDays": 30…`);
+    // A short value stays as before/after.
+    expect(textChange({ ...change, before: 'a', after: 'b' }, translate)).toBeUndefined();
   });
 });

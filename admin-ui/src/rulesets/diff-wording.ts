@@ -1,3 +1,4 @@
+import { diffWordsWithSpace } from 'diff';
 import type { ResponseOf } from '../api/types';
 import { outcomeWords } from '../common/outcomes';
 
@@ -48,6 +49,49 @@ export function wordChange(change: RulesetChange, translate: Translate): string 
     before: show(change.before),
     after: show(change.after),
   });
+}
+
+/** A part of a long text that changed in place: kept, removed or added. */
+export interface TextPart {
+  text: string;
+  kind: 'same' | 'removed' | 'added';
+}
+
+/** Texts longer than this are compared word by word rather than shown whole, twice. */
+const LONG_TEXT = 40;
+/** Unchanged text kept on each side of a change; the rest is said as « … ». */
+const CONTEXT = 24;
+
+/**
+ * A long text changed in place (a computed fact's expression, an explanation): its heading, then only the words
+ * that changed with a little text around them. Shown whole, twice, a map of fifteen parameters where one number
+ * moved had to be compared by eye. Undefined for any other change.
+ */
+export function textChange(
+  change: RulesetChange,
+  translate: Translate,
+): { heading: string; parts: TextPart[] } | undefined {
+  const { before, after } = change;
+  if (change.kind !== 'changed' || typeof before !== 'string' || typeof after !== 'string') return undefined;
+  if (Math.max(before.length, after.length) <= LONG_TEXT) return undefined;
+  const entity = translate(`gabarit.diff.entities.${change.entity}`, { _: change.entity });
+  const wholeObject = change.entity === 'inputSchema' || change.entity === 'setting';
+  const subject = wholeObject ? entity : translate('gabarit.diff.named', { entity, id: change.id });
+  const field = wholeObject ? change.id.replaceAll('.', '/') : fieldOf(change);
+  const heading = field
+    ? translate('gabarit.diff.text_changed', { subject, field: fieldWords(field, translate) })
+    : translate('gabarit.diff.text_changed_whole', { subject });
+  const pieces = diffWordsWithSpace(before, after);
+  const parts = pieces.map((piece, i): TextPart => {
+    const kind = piece.added ? 'added' : piece.removed ? 'removed' : 'same';
+    if (kind !== 'same' || piece.value.length <= 2 * CONTEXT + 3) return { text: piece.value, kind };
+    const first = i === 0;
+    const last = i === pieces.length - 1;
+    const head = first ? '' : piece.value.slice(0, CONTEXT);
+    const tail = last ? '' : piece.value.slice(-CONTEXT);
+    return { text: `${head}…${tail}`, kind };
+  });
+  return { heading, parts };
 }
 
 /**
