@@ -12,6 +12,7 @@ const CODE_ARGUMENT: Record<string, number> = {
   ConflictError: 1,
   TooManyRequestsError: 2,
   DependencyUnavailableError: 1,
+  DependencyRefusedError: 1,
   TooLargeError: 2,
 };
 

@@ -57,9 +57,13 @@ describe('Lifecycle', () => {
   it('guards draft edits with the ETag and starts a new draft from the version in force', () => {
     const s = publishedV1();
     expect(() => lifecycle.editDraft(s, { threshold: 12000 }, undefined, 'analyst', later(5))).toThrow(/If-Match/);
+    expect(() => lifecycle.editDraft(s, { threshold: 12000 }, `"ruleset:${s.key}:v1:r1"`, 'analyst', later(5))).toThrow(
+      /changed by someone else/,
+    );
+    // Another rule set's ETag is said to be that, not a change by someone else.
     expect(() =>
       lifecycle.editDraft(s, { threshold: 12000 }, '"ruleset:other:nodraft:n2"', 'analyst', later(5)),
-    ).toThrow(/changed by someone else/);
+    ).toThrow(/holds the ETag of ruleset "other", not of this resource/);
     const edited = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst2', later(5), {
       threshold: 10000,
     });
