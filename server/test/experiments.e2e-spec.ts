@@ -66,7 +66,12 @@ describe('experiments', () => {
     const response = await createDraft('bad', 9);
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
-      { path: '/variants/1/version', message: 'version 9 of "ask" is not published' },
+      {
+        path: '/variants/1/version',
+        message: 'version 9 of "ask" is not published',
+        keyword: 'notPublished',
+        params: { version: 9 },
+      },
     ]);
   });
 

@@ -207,7 +207,12 @@ describe('prompts', () => {
     const response = await analyst.put('/api/v1/prompts/answer/draft', { model: 'claude-sonnet-4-5' }, etag);
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([
-      { path: '/model', message: expect.stringContaining('end of life 2026-11-30') },
+      {
+        path: '/model',
+        message: expect.stringContaining('end of life 2026-11-30'),
+        keyword: 'retiringModel',
+        params: { model: 'claude-sonnet-4-5', endOfLife: '2026-11-30' },
+      },
     ]);
   });
 

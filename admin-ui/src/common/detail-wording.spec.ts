@@ -51,6 +51,12 @@ describe('API detail messages in the console’s language', () => {
     { message: 'the variant name "a" is used twice', keyword: 'duplicate', params: { value: 'a' } },
     { message: 'is in review', keyword: 'versionStatus', params: { status: 'in_review' } },
     { message: 'is taken by "brievete"', keyword: 'takenBy', params: { experiment: 'brievete' } },
+    { message: 'version 7 of "ask" is not published', keyword: 'notPublished', params: { version: 7 } },
+    {
+      message: 'claude-sonnet-4-5 is being retired by the provider (end of life 2026-11-30); choose a current model',
+      keyword: 'retiringModel',
+      params: { model: 'claude-sonnet-4-5', endOfLife: '2026-11-30' },
+    },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -68,6 +74,8 @@ describe('API detail messages in the console’s language', () => {
       '«\u00a0a\u00a0» est déjà utilisé plus haut',
       'est à l’état «\u00a0En revue\u00a0»',
       'est déjà pris par l’expérience «\u00a0brievete\u00a0»',
+      'la version 7 de ce gabarit n’est pas publiée\u00a0: une variante sert une version publiée',
+      'claude-sonnet-4-5 est un modèle que le fournisseur retire (fin de vie le 2026-11-30)\u00a0: choisissez un modèle actuel',
     ]);
   });
 

@@ -18,6 +18,16 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // An experiment's variant naming a version of its prompt that is not published (server: experiments.service.ts).
+  notPublished: (params, translate) =>
+    typeof params['version'] === 'number'
+      ? translate('gabarit.details.not_published', { version: params['version'] })
+      : undefined,
+  // A prompt's model that the provider retires (server: llm/model-lifecycle.ts), with its end of life.
+  retiringModel: (params, translate) =>
+    typeof params['model'] === 'string'
+      ? translate('gabarit.details.retiring_model', { model: params['model'], endOfLife: params['endOfLife'] ?? '—' })
+      : undefined,
   // A prompt another experiment runs on, or is starting or scheduled to (server: experiments.service.ts).
   takenBy: (params, translate) =>
     typeof params['experiment'] === 'string'

@@ -189,6 +189,8 @@ export const en = {
       not_allowed: 'is not an allowed field',
       taken: 'is already taken',
       taken_by: 'is taken by the experiment “%{experiment}”',
+      not_published: 'version %{version} of this prompt is not published: a variant serves a published version',
+      retiring_model: '%{model} is a model the provider is retiring (end of life %{endOfLife}): choose a current model',
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
       same_as_automated: 'is the automated decision itself: confirm it instead',

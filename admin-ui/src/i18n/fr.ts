@@ -200,6 +200,9 @@ export const fr = typesetMessages({
       not_allowed: 'n’est pas un champ permis',
       taken: 'valeur déjà utilisée',
       taken_by: 'est déjà pris par l’expérience « %{experiment} »',
+      not_published: 'la version %{version} de ce gabarit n’est pas publiée : une variante sert une version publiée',
+      retiring_model:
+        '%{model} est un modèle que le fournisseur retire (fin de vie le %{endOfLife}) : choisissez un modèle actuel',
       version_status: 'est à l’état « %{status} »',
       in_force: 'est la version en vigueur',
       same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',

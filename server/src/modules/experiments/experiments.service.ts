@@ -1,6 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import diffObjects from 'microdiff';
-import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  namesNone,
+  type ErrorDetail,
+} from '../../common/errors/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GovernedResourceService } from '../governance/governed-resource.service.js';
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
@@ -313,7 +319,7 @@ export class ExperimentsService
         }),
     );
     const since = await this.prompts.publishedSince(content.prompt).catch(() => null);
-    if (!since) problems.push({ path: '/prompt', message: `there is no prompt "${content.prompt}"` });
+    if (!since) problems.push(namesNone('/prompt', 'prompt', `there is no prompt "${content.prompt}"`));
     else
       content.variants.forEach((v, i) => {
         const from = since.get(v.version);
@@ -321,6 +327,8 @@ export class ExperimentsService
           problems.push({
             path: `/variants/${i}/version`,
             message: `version ${v.version} of "${content.prompt}" is not published`,
+            keyword: 'notPublished',
+            params: { version: v.version },
           });
         // A version scheduled for later is not served before its date, by an experiment either.
         else if (startsAt !== undefined && Date.parse(from) > startsAt.getTime())

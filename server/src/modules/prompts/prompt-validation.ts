@@ -16,6 +16,8 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
     problems.push({
       path: '/model',
       message: `${content.model} is being retired by the provider (end of life ${RETIRING_MODELS[content.model]}); choose a current model`,
+      keyword: 'retiringModel',
+      params: { model: content.model, endOfLife: RETIRING_MODELS[content.model] },
     });
   }
   // Compiled once here when it can be saved, and kept for rendering.
