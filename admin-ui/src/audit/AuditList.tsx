@@ -1,4 +1,4 @@
-import { Alert, Button } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   DataTable,
@@ -88,16 +88,34 @@ export const AuditList = () => {
           render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
         />
         <DataTable.Col source="action" disableSort render={(event: AuditEvent) => eventActionLabel(event, translate)} />
+        {/* The resource's kind, key and version in one column: in three, the reason ran off a 1 024-pixel screen. */}
         <DataTable.Col
-          source="resourceType"
+          source="resourceKey"
           disableSort
-          render={(event: AuditEvent) => resourceTypeLabel(event.resourceType, translate)}
+          render={(event: AuditEvent) => <ResourceCell event={event} />}
         />
-        <DataTable.Col source="resourceKey" disableSort />
-        <DataTable.Col source="version" disableSort />
         <DataTable.Col source="reason" disableSort render={(event: AuditEvent) => reasonLabel(event, translate)} />
       </DataTable>
     </List>
+  );
+};
+
+const ResourceCell = ({ event }: { event: AuditEvent }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="caption" component="div">
+        {resourceTypeLabel(event.resourceType, translate)}
+      </Typography>
+      <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+        {event.resourceKey}
+      </Box>
+      {event.version !== undefined && event.version !== null && (
+        <Typography variant="caption" component="div">
+          {translate('gabarit.lifecycle.version_n', { version: event.version })}
+        </Typography>
+      )}
+    </>
   );
 };
 
