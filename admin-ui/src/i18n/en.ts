@@ -157,6 +157,7 @@ export const en = {
       },
       number: 'Version',
       status: 'Status',
+      status_tests: 'Status and tests',
       authors: 'Authors',
       approved_by: 'Approved by',
       created_at: 'Created',

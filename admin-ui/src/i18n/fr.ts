@@ -168,6 +168,7 @@ export const fr = typesetMessages({
       },
       number: 'Version',
       status: 'Statut',
+      status_tests: 'Statut et tests',
       authors: 'Auteurs',
       approved_by: 'Approuvée par',
       created_at: 'Créée le',

@@ -31,15 +31,23 @@ const renderVersions = (
     roles,
   );
 
+/** A row's status, without the tests said under it. */
+const statusText = (row: HTMLElement) => {
+  const cell = within(row).getAllByRole('cell')[1]!;
+  const tests = cell.querySelector('[data-testid="version-tests"]')?.textContent ?? '';
+  return cell.textContent!.slice(0, cell.textContent!.length - tests.length);
+};
+
 describe('the versions table', () => {
   it('lists the newest version first, with the tests of its exact content beside the approver’s buttons', async () => {
     renderVersions('rulesets', ruleset, ['approver']);
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '3', '2', '1']);
-    const tests = rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent);
+    // Under each status, beside the buttons.
+    const tests = rows.map((row) => within(row).getByTestId('version-tests').textContent);
     expect(tests).toEqual(['—', 'à relancer (contenu modifié)', '4 en échec sur 76', '76 réussis']);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.indexOf('Actions')).toBe(headers.indexOf('Tests') + 1);
+    expect(headers.indexOf('Actions')).toBe(headers.indexOf('Statut et tests') + 1);
   });
 });
 
@@ -80,7 +88,7 @@ describe('a version awaiting approval whose tests never ran', () => {
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(await within(rows[1]!).findByText('3 cas jamais lancés')).toBeTruthy();
     // A version without test cases has nothing to run.
-    expect(within(rows[0]!).getAllByRole('cell')[2]!.textContent).toBe('—');
+    expect(within(rows[0]!).getByTestId('version-tests').textContent).toBe('—');
   });
 });
 
@@ -124,7 +132,7 @@ describe('a scheduled version', () => {
       ['approver'],
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
-    const statuses = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    const statuses = rows.map(statusText);
     expect(statuses[0]).toMatch(/^Programmée pour le 1(er)? avril 2099 à \d/);
     expect(statuses[1]).toBe('Publiée');
     // Its publication date column says when it was scheduled, not « published » on that day.
@@ -148,7 +156,7 @@ describe('a version still served elsewhere', () => {
       (n) => (n === 3 ? "Servie par l'expérience « brièveté » (témoin « détaillée »)" : undefined),
     );
     const rows = (await screen.findAllByRole('row')).slice(1);
-    const status = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    const status = rows.map(statusText);
     expect(status).toEqual(['Publiée', "RetiréeServie par l'expérience « brièveté » (témoin « détaillée »)"]);
   });
 });

@@ -55,22 +55,25 @@ export const VersionHistory = ({
       <ArrayField source="versions" label="gabarit.versions.title" sort={{ field: 'number', order: 'DESC' }}>
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="number" label="gabarit.versions.number" />
+          {/* What an approver needs before approving, next to the buttons: the status, and under it the tests of this
+              exact content (in a column of their own, the comments ran off a 1 024-pixel screen). Experiments have
+              no tests: no line of dashes. */}
           <DataTable.Col
             source="status"
-            label="gabarit.versions.status"
+            label={hasTests(resource) ? 'gabarit.versions.status_tests' : 'gabarit.versions.status'}
             // A status note (« Servie par l'expérience … ») wrapped a word a line in the narrowest column.
             cellSx={() => ({ minWidth: 150 })}
-            render={(v: Listed) => <StatusChip version={v} note={statusNote?.(v.number)} />}
+            render={(v: Listed) => (
+              <>
+                <StatusChip version={v} note={statusNote?.(v.number)} />
+                {hasTests(resource) && (
+                  <Box sx={{ mt: 0.5 }} data-testid="version-tests">
+                    <TestRunChip version={v} resource={resource} id={id} />
+                  </Box>
+                )}
+              </>
+            )}
           />
-          {/* What an approver needs before approving, next to the buttons: the tests of this exact content.
-              Experiments have no tests: no column of dashes. */}
-          {hasTests(resource) && (
-            <DataTable.Col
-              source="testRun"
-              label="gabarit.versions.tests"
-              render={(v: Listed) => <TestRunChip version={v} resource={resource} id={id} />}
-            />
-          )}
           {!archived && (
             <DataTable.Col label="gabarit.versions.actions">
               <VersionButtons
@@ -122,7 +125,7 @@ export const VersionHistory = ({
             source="comments"
             label="gabarit.versions.comments"
             // The review history is read as sentences: squeezed, it wrapped a word a line into rows 280 px tall.
-            cellSx={() => ({ minWidth: 220 })}
+            cellSx={() => ({ minWidth: 180 })}
             render={(v: Listed) =>
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">
