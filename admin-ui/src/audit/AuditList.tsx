@@ -10,10 +10,11 @@ import {
   TopToolbar,
   useDataProvider,
   useExpanded,
+  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import type { ResponseOf } from '../api/types';
-import { LocalDateField } from '../common/LocalDateField';
+import { dayAndTime } from '../common/dates';
 import type { GabaritDataProvider } from '../dataProvider';
 import { ActorName } from './ActorName';
 import { eventActionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
@@ -79,9 +80,7 @@ export const AuditList = () => {
     <List actions={<AuditActions />} filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
         <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
-        <DataTable.Col source="at">
-          <LocalDateField source="at" showTime />
-        </DataTable.Col>
+        <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />
         <DataTable.Col
           source="actor"
           disableSort
@@ -94,9 +93,31 @@ export const AuditList = () => {
           disableSort
           render={(event: AuditEvent) => <ResourceCell event={event} />}
         />
-        <DataTable.Col source="reason" disableSort render={(event: AuditEvent) => reasonLabel(event, translate)} />
+        <DataTable.Col
+          source="reason"
+          disableSort
+          // A file path has no space to break at: it breaks anywhere rather than running off the screen.
+          cellSx={() => ({ overflowWrap: 'anywhere', minWidth: 160 })}
+          render={(event: AuditEvent) => reasonLabel(event, translate)}
+        />
       </DataTable>
     </List>
+  );
+};
+
+/** The day, then the time under it: on one line, the date column took the width the reason needed. */
+const AtCell = ({ at }: { at: string }) => {
+  const [locale] = useLocaleState();
+  const { day, time } = dayAndTime(at, locale);
+  return (
+    <>
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {day}
+      </Box>
+      <Typography variant="caption" component="div" sx={{ whiteSpace: 'nowrap' }}>
+        {time}
+      </Typography>
+    </>
   );
 };
 

@@ -45,3 +45,15 @@ export function localDay(instant: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
+
+/**
+ * An instant as a day and a time apart (« 5 décembre 2026 », « 00 h 45 »), for a narrow column: it wraps between
+ * them, never inside the time (« 00 h » on one line, « 45 » on the next).
+ */
+export function dayAndTime(value: string | number | Date, locale: string): { day: string; time: string } {
+  const instant = new Date(value);
+  return {
+    day: instant.toLocaleDateString(intlLocale(locale), DATE_OPTIONS),
+    time: instant.toLocaleTimeString(intlLocale(locale), { timeStyle: 'short' }),
+  };
+}
