@@ -152,7 +152,7 @@ export function valueWords(value: unknown, translate: Translate): string {
 }
 
 /** A fact and its path as the condition builder lists them: invoice.total, invoice.lines[0].amount. */
-function factName(leaf: Json): string {
+export function factName(leaf: Json): string {
   const path = typeof leaf['path'] === 'string' ? leaf['path'].replace(/^\$\.?/, '') : '';
   return path === '' ? String(leaf['fact']) : `${String(leaf['fact'])}${path.startsWith('[') ? '' : '.'}${path}`;
 }

@@ -1,6 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { factName } from '../diff-wording';
 import { formatValue, parseValue } from './condition-model';
 import { useReportUnreadable } from './unreadable-values';
 import { wordedOptions } from '../../common/worded-options';
@@ -68,13 +69,23 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
     }
   };
   const sx = width ? { width } : { minWidth: 160, flex: 1 };
+  // A comparison with another fact's value ({"fact": "parameters", "path": "$.formDeadlineDays"}) is said in words
+  // under its JSON, which wraps rather than being cut off in a narrow branch of a tree.
+  const reference =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { fact?: unknown }).fact === 'string'
+      ? translate('gabarit.diff.fact_ref', { fact: factName(value as Record<string, unknown>) })
+      : undefined;
   const field = (props: object = {}) => (
     <TextField
       {...props}
       size="small"
       label={label}
+      multiline={reference !== undefined}
       error={messages.length > 0}
-      helperText={messages.join(' ') || undefined}
+      helperText={messages.join(' ') || reference}
     />
   );
   if (allowed)
