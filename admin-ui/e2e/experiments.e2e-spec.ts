@@ -38,12 +38,16 @@ describe('console experiments', () => {
     });
     ({ t, browser, base } = c);
     analystToken = await t.login('analyst');
-    // Feedback comes from the front end that served the answers: an API key, as in production.
+    // Answers are served, and feedback comes, through the chatbot front end's API key, as in production (a console
+    // user's completions are served outside the experiment).
     frontEndKey = (
       await t.http
         .post('/api/v1/api-keys')
         .set('authorization', `Bearer ${await t.login('admin')}`)
-        .send({ name: 'Assistant', scopes: [`experiments:feedback:${EXPERIMENT}`] })
+        .send({
+          name: 'Assistant',
+          scopes: ['prompts:complete:chatbot-answer', `experiments:feedback:${EXPERIMENT}`],
+        })
     ).body.key as string;
   });
   afterAll(async () => {
@@ -57,7 +61,7 @@ describe('console experiments', () => {
   async function serve(subjectId: string): Promise<Served> {
     const response = await t.http
       .post('/api/v1/prompts/chatbot-answer/complete')
-      .set('authorization', `Bearer ${analystToken}`)
+      .set('x-api-key', frontEndKey)
       .send({
         variables: { question: 'Où sont les arbres publics de Montréal ?', locale: 'fr', datasets, services: [] },
         subjectId,
