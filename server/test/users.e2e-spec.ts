@@ -17,18 +17,16 @@ describe('user administration', () => {
     put: (path: string, body: object) => t.http.put(path).set('authorization', `Bearer ${admin}`).send(body),
     get: (path: string) => t.http.get(path).set('authorization', `Bearer ${admin}`),
   };
+  /** Creates an account as an admin, with the password the tests sign in with. */
+  const createAccount = (username: string, displayName: string, roles: string[]) =>
+    asAdmin.post('/api/v1/users', { username, displayName, password: 'correct horse battery', roles });
 
   it('answers a created account as done when its audit write fails, and records the event shortly after', async () => {
     const audit = t.app.get(AuditService);
     const recordOnce = audit.recordOnce.bind(audit);
     // The audit store fails right after the account (with its outbox) is stored.
     audit.recordOnce = () => Promise.reject(new Error('audit store away'));
-    const created = await asAdmin.post('/api/v1/users', {
-      username: 'audit.later',
-      displayName: 'Audit plus tard',
-      password: 'correct horse battery',
-      roles: ['risk'],
-    });
+    const created = await createAccount('audit.later', 'Audit plus tard', ['risk']);
     audit.recordOnce = recordOnce;
     expect(created.status).toBe(201);
     const recorded = () =>
@@ -40,12 +38,7 @@ describe('user administration', () => {
   });
 
   it('creates an account that can sign in with its roles', async () => {
-    const created = await asAdmin.post('/api/v1/users', {
-      username: 'm.tremblay',
-      displayName: 'Marie Tremblay',
-      password: 'correct horse battery',
-      roles: ['analyst'],
-    });
+    const created = await createAccount('m.tremblay', 'Marie Tremblay', ['analyst']);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       id: 'm.tremblay',
@@ -75,12 +68,7 @@ describe('user administration', () => {
     expect([nul.status, nul.body]).toEqual([200, []]);
     expect(nul.headers['content-range']).toBe('users */0');
     // Names as French readers write and order them: case and accents aside when searched, « É » among the E.
-    const created = await asAdmin.post('/api/v1/users', {
-      username: 'e.gagnon',
-      displayName: 'Élodie Gagnon',
-      password: 'correct horse battery',
-      roles: ['risk'],
-    });
+    const created = await createAccount('e.gagnon', 'Élodie Gagnon', ['risk']);
     expect(created.status).toBe(201);
     expect((await search('ELODIE')).body.map((u: { username: string }) => u.username)).toEqual(['e.gagnon']);
     const names = (await asAdmin.get('/api/v1/users?sort=["displayName","ASC"]&range=[0,99]')).body.map(

@@ -29,15 +29,19 @@ async function fillCreateForm() {
   return api;
 }
 
+/** The keys list, as an admin sees it. */
+const renderList = () =>
+  renderConsole(
+    <ResourceContextProvider value="api-keys">
+      <ApiKeyList />
+    </ResourceContextProvider>,
+    ['admin'],
+  );
+
 describe('API keys', () => {
   it('asks before revoking a key, by its name, and says it stops working at once', async () => {
     fakeApi({ 'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderList();
     // Named for its key, so a screen reader going down the column hears which one it revokes.
     fireEvent.click(await screen.findByRole('button', { name: /^Révoquer la clé API «\s*sonde-fr\s*»$/ }));
     const dialog = await screen.findByRole('dialog');
@@ -51,12 +55,7 @@ describe('API keys', () => {
       'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } },
       'DELETE /api/v1/api-keys/k1': { body: { ...key, revoked: true, revokedAt: '2026-12-05T10:00:00.000Z' } },
     });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderList();
     fireEvent.click(await screen.findByRole('button', { name: /^Révoquer la clé API «\s*sonde-fr\s*»$/ }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /Confirmer|Révoquer/ }));
     await waitFor(() => expect(api.to('DELETE', '/api/v1/api-keys/k1')).toHaveLength(1));
@@ -67,12 +66,7 @@ describe('API keys', () => {
   it('offers no revocation for a key already revoked', async () => {
     const revoked = { ...key, id: 'k2', name: 'ancienne', revoked: true, revokedAt: '2026-04-01T10:00:00.000Z' };
     fakeApi({ 'GET /api/v1/api-keys': { body: [key, revoked], headers: { 'Content-Range': 'api-keys 0-1/2' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderList();
     const revokedRow = (await screen.findByText('ancienne')).closest('tr')!;
     const activeRow = screen.getByText('sonde-fr').closest('tr')!;
     expect(within(activeRow).getByRole('button', { name: /^Révoquer/ })).toBeTruthy();
@@ -82,12 +76,7 @@ describe('API keys', () => {
 
   it('says in correct French that there is no key yet, and offers to create one', async () => {
     fakeApi({ 'GET /api/v1/api-keys': { body: [], headers: { 'Content-Range': 'api-keys */0' } } });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderList();
     // react-admin's French default said "Pas encore de Clé API. Voulez-vous en créer un ?"
     expect(await screen.findByText(/^Aucune clé API pour l’instant\.$/)).toBeTruthy();
     // The invitation shows where the resource can be created (not in this bare list), in the same gender.
@@ -100,12 +89,7 @@ describe('API keys', () => {
     fakeApi({
       'GET /api/v1/api-keys': { body: [key, lasting, ended], headers: { 'Content-Range': 'api-keys 0-2/3' } },
     });
-    renderConsole(
-      <ResourceContextProvider value="api-keys">
-        <ApiKeyList />
-      </ResourceContextProvider>,
-      ['admin'],
-    );
+    renderList();
     const state = (name: string) => {
       const row = screen.getByText(name).closest('tr')!;
       const column = [...screen.getAllByRole('columnheader')].findIndex((h) => h.textContent === 'État');

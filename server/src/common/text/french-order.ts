@@ -36,11 +36,9 @@ export function pageInListOrder<T>(
   items: T[],
   read: (item: T) => unknown,
   tie: (item: T) => string,
-  order: 'ASC' | 'DESC',
-  skip: number,
-  limit: number,
+  { sortOrder, skip, limit }: { sortOrder: 'ASC' | 'DESC'; skip: number; limit: number },
 ): T[] {
-  const direction = order === 'ASC' ? 1 : -1;
+  const direction = sortOrder === 'ASC' ? 1 : -1;
   return [...items]
     .sort((a, b) => direction * (compareListValues(read(a), read(b)) || compareFrench(tie(a), tie(b))))
     .slice(skip, skip + limit);

@@ -36,9 +36,7 @@ export class ApiKeysRepository {
       all,
       (k) => k[field],
       (k) => k._id,
-      query.sortOrder,
-      query.skip,
-      query.limit,
+      query,
     );
     return { items, total: all.length };
   }

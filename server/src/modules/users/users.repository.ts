@@ -53,9 +53,7 @@ export class UsersRepository {
       matching,
       (u) => u[field],
       (u) => u._id,
-      query.sortOrder,
-      query.skip,
-      query.limit,
+      query,
     );
     return { items, total: matching.length };
   }
