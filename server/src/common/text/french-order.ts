@@ -11,12 +11,18 @@ export function compareFrench(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Text as a search compares it: case and accents aside, so « ecole » and « ÉCOLE » both find « École ». */
+/**
+ * Text as a search compares it: case and accents aside, so « ecole » and « ÉCOLE » both find « École », and
+ * « oeuvre » finds « Œuvre ». Only combining marks are dropped: `\p{Diacritic}` also holds ^ and `, which folded a
+ * search for « ^ » to nothing, and nothing matched everything.
+ */
 export function searchFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+}
+
+/** Whether `text` holds the search `q` (already folded); a search of accents alone finds nothing. */
+export function matchesSearch(text: string, q: string): boolean {
+  return q !== '' && searchFold(text).includes(q);
 }
 
 /** Values a list sorts on: missing first, then numbers and dates by value, then text in French order. */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import { compareFrench, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, matchesSearch, searchFold } from '../../common/text/french-order.js';
 import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -190,7 +190,7 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
         : row.versions;
       if (!versions.some((v) => v.status === filter.status)) return false;
     }
-    if (text && ![row.key, row.name, row.description].some((s) => s !== undefined && searchFold(s).includes(text)))
+    if (text !== null && ![row.key, row.name, row.description].some((s) => s !== undefined && matchesSearch(s, text)))
       return false;
     return true;
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compareFrench, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, matchesSearch, searchFold } from '../../common/text/french-order.js';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { RevisionedStore } from '../../common/database/revisioned-store.js';
@@ -59,11 +59,12 @@ export class ReferenceTablesRepository {
   ): Promise<{ items: ListedTable[]; total: number }> {
     const listed = await this.store.documents.find({ deleted: { $ne: true } }, { projection: { rows: 0 } }).toArray();
     const text = q ? searchFold(q) : undefined;
-    const matching = text
-      ? listed.filter((d) =>
-          [d._id, d.name, d.description].some((s) => typeof s === 'string' && searchFold(s).includes(text)),
-        )
-      : listed;
+    const matching =
+      text === undefined
+        ? listed
+        : listed.filter((d) =>
+            [d._id, d.name, d.description].some((s) => typeof s === 'string' && matchesSearch(s, text)),
+          );
     const field = (d: (typeof listed)[number]) => String(sortField === 'key' ? d._id : (d[sortField] ?? ''));
     const direction = sortOrder === 'ASC' ? 1 : -1;
     // Timestamps (ISO 8601) order as text does; names and keys as French does; ties by key.
