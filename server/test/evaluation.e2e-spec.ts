@@ -549,6 +549,12 @@ describe('evaluation', () => {
       404,
       [{ path: '/key', message: 'has no version in force to compare with' }],
     ]);
+    // Evaluating it says the same, at the same place.
+    const undecided = await analyst.post('/api/v1/rulesets/eval-unpublished/evaluate', { facts: {} });
+    expect([undecided.status, undecided.body.details]).toEqual([
+      404,
+      [{ path: '/key', message: 'nothing is published yet' }],
+    ]);
   });
 
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {

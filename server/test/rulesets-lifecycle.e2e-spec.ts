@@ -249,7 +249,10 @@ describe('rule set lifecycle', () => {
     const noIfMatch = await analyst.put('/api/v1/rulesets/concurrent-edit/draft', {
       definition: thresholdDefinition(1),
     });
-    expect(noIfMatch.status).toBe(428);
+    expect([noIfMatch.status, noIfMatch.body.details]).toEqual([
+      428,
+      [{ path: '/headers/if-match', message: 'is required: send the ETag you read' }],
+    ]);
     const otherResource = await analyst.put(
       '/api/v1/rulesets/concurrent-edit/draft',
       { definition: thresholdDefinition(1) },

@@ -123,6 +123,10 @@ export class PreconditionFailedError extends DomainError {
 /** The caller must say which copy it edited (If-Match missing): 428. */
 export class PreconditionRequiredError extends DomainError {
   readonly code = 'if_match_required';
+  /** Always the header that is missing, as every other If-Match refusal names it. */
+  constructor(message: string) {
+    super(message, [{ path: '/headers/if-match', message: 'is required: send the ETag you read' }]);
+  }
 }
 
 /** A document over a size limit: 413. */

@@ -67,6 +67,8 @@ describe('an If-Match that cannot match', () => {
     ]);
     // This resource's older copy: changed since, as before.
     expect(refusal('"prompt:accueil:v3:r1"')).toEqual(['changed since', expect.objectContaining({ path: '/' })]);
+    // A prefix this service never issues is no other resource: a stale copy, as before.
+    expect(refusal('"reftable:accueil:r1"')![0]).toBe('changed since');
     // A list holding one of this resource's tags is a stale copy of it too.
     expect(refusal('"experiment:x:v1:r1", "prompt:accueil:v2:r9"')![0]).toBe('changed since');
   });

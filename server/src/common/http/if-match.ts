@@ -78,8 +78,11 @@ export function checkIfMatch(header: string, current: string, stale: string): vo
  */
 function resourceOf(tag: string): string | undefined {
   const [type, key, ...rest] = tag.replace(/^"|"$/g, '').split(':');
-  return type && key && rest.length > 0 ? `${type.replace('_', ' ')} "${key}"` : undefined;
+  return type && TAGGED_KINDS.has(type) && key && rest.length > 0 ? `${type.replace('_', ' ')} "${key}"` : undefined;
 }
+
+/** The kinds whose ETags this service issues (`governance/etag.ts`, `reference-data`): another prefix is no tag of ours. */
+const TAGGED_KINDS = new Set(['ruleset', 'prompt', 'experiment', 'reference_table']);
 
 /**
  * When every strong tag sent names another resource than the current tag does: the caller sent the ETag of

@@ -275,7 +275,8 @@ export class EvaluationService {
       const first = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : undefined;
       throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`, [
         {
-          path: asOf ? '/asOf' : '/',
+          // Without a date asked for, it is the rule set that has nothing in force, as impact and /complete say.
+          path: asOf ? '/asOf' : '/key',
           message: !first
             ? 'nothing is published yet'
             : instant.getTime() < Date.parse(first)
