@@ -178,12 +178,19 @@ describe('prompt preview (console live preview)', () => {
 
   it('refuses helpers given the wrong values before any render: how many, a length, a list', async () => {
     const analyst = as(t, cast.analyst);
-    const variablesSchema = { type: 'object', properties: { q: { type: 'string' } } };
+    const variablesSchema = {
+      type: 'object',
+      properties: {
+        q: { type: 'string' },
+        tags: { type: 'array', items: { type: 'string' } },
+        items: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
+      },
+    };
     const reasons = async (template: string) => {
       const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
         template,
         variablesSchema,
-        variables: { q: 'oui' },
+        variables: { q: 'oui', tags: ['a', 'b'], items: [{ name: 'x' }] },
       });
       expect(response.status).toBe(400);
       return (response.body.details as { path: string; params: { reason: string } }[]).map((d) => [
@@ -197,12 +204,25 @@ describe('prompt preview (console live preview)', () => {
     expect(await reasons('{{join q}}')).toEqual([['/template', 'join_not_a_list']]);
     expect(await reasons('{{join "a,b"}}')).toEqual([['/template', 'join_not_a_list']]);
     expect(await reasons('{{formatDate}}')).toEqual([['/template', 'helper_arity_range']]);
-    const fine = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
-      template: '{{truncate q 10}} {{#if (eq q "oui")}}oui{{/if}}',
+    // Named values were ignored; a list of objects was written « [object Object] »; a subexpression, or the whole
+    // set of variables, is no list; a length in quotes is no number.
+    expect(await reasons('{{join tags sep="/"}}')).toEqual([['/template', 'helper_hash']]);
+    expect(await reasons('{{join items ", "}}')).toEqual([['/template', 'join_objects']]);
+    expect(await reasons('{{join (join tags ",") ","}}')).toEqual([['/template', 'join_not_a_list']]);
+    expect(await reasons('{{join this ","}}')).toEqual([['/template', 'join_not_a_list']]);
+    expect(await reasons('{{truncate q "3"}}')).toEqual([['/template', 'truncate_length']]);
+    const itemOfList = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{#each tags}}{{join this ","}}{{/each}}',
       variablesSchema,
-      variables: { q: 'oui' },
+      variables: { q: 'oui', tags: ['a'], items: [] },
     });
-    expect([fine.status, fine.body.text]).toEqual([200, 'oui oui']);
+    expect(itemOfList.body.details[0].message).toMatch(/^joins \{\{join tags\.\[\]\}\}/);
+    const fine = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{truncate q 10}} {{#if (eq q "oui")}}oui{{/if}} {{join tags "/"}}{{#each items}} {{name}}{{/each}}',
+      variablesSchema,
+      variables: { q: 'oui', tags: ['a', 'b'], items: [{ name: 'x' }] },
+    });
+    expect([fine.status, fine.body.text]).toEqual([200, 'oui oui a/b x']);
   });
 
   it('stops a render past its budget with 400 render_limit naming the template', async () => {

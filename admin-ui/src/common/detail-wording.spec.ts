@@ -336,6 +336,7 @@ describe('templates the API refuses, in the console’s language', () => {
       allowed: 'eq',
       min: 1,
       max: 2,
+      key: 'sep',
     };
     for (const reason of TEMPLATE_REASONS)
       for (const translate of [inFrench, inEnglish]) {

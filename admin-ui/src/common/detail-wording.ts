@@ -201,6 +201,8 @@ export const TEMPLATE_REASONS = [
   'helper_arity_range',
   'truncate_length',
   'join_not_a_list',
+  'join_objects',
+  'helper_hash',
   'literal',
   'depth',
   'data',

@@ -201,6 +201,14 @@ export function analyseTemplate(
       });
     const params = (node['params'] as Node[]) ?? [];
     if (helpers.includes(helper)) helperValues(helper, params, scopes);
+    // Prompt helpers take no named values: `{{join tags sep="/"}}` wrote « a, b » with its own separator.
+    const pairs = (node['hash'] as { pairs?: { key: string }[] } | undefined)?.pairs ?? [];
+    if (HELPER_ARITY[helper] && helpers.includes(helper) && pairs.length > 0)
+      refuse(`gives "${helper}" a named value (${pairs[0]!.key}=…); it takes its values in order, unnamed`, {
+        reason: 'helper_hash',
+        name: helper,
+        key: pairs[0]!.key,
+      });
     for (const param of params) expression(param, scopes);
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);
@@ -221,28 +229,32 @@ export function analyseTemplate(
       });
       return;
     }
+    // A value as the template writes it: a text in quotes (« "3" », which is no number), a subexpression as (…).
+    const written = (value: Node) =>
+      value.type === 'StringLiteral'
+        ? JSON.stringify((value as { value?: unknown }).value)
+        : value.type === 'SubExpression'
+          ? '(…)'
+          : String((value as { original?: unknown }).original ?? (value as { value?: unknown }).value);
     const length = params[1];
-    if (helper === 'truncate' && length && LITERALS.has(length.type)) {
+    if (helper === 'truncate' && length && (LITERALS.has(length.type) || length.type === 'SubExpression')) {
       const value = (length as { value?: unknown }).value;
       if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1))
-        refuse(
-          `gives "truncate" ${String((length as { original?: unknown }).original ?? value)} as its length: a whole number of characters, at least 1`,
-          { reason: 'truncate_length', name: String((length as { original?: unknown }).original ?? value) },
-        );
+        refuse(`gives "truncate" ${written(length)} as its length: a whole number of characters, at least 1`, {
+          reason: 'truncate_length',
+          name: written(length),
+        });
     }
     const list = params[0];
     if (helper === 'join' && list) {
-      if (list.type === 'PathExpression') {
-        const variable = resolve(list as PathNode, scopes);
-        if (variable && variable.length > 0) lists.push(variable);
-      } else if (LITERALS.has(list.type))
-        refuse(
-          `gives "join" a value (${String((list as { original?: unknown }).original)}) where a list variable goes`,
-          {
-            reason: 'join_not_a_list',
-            name: String((list as { original?: unknown }).original),
-          },
-        );
+      const variable = list.type === 'PathExpression' ? resolve(list as PathNode, scopes) : null;
+      if (variable && variable.length > 0) lists.push(variable);
+      // A text, a subexpression (its result is text), or the whole set of variables: nothing join goes through.
+      else if (list.type !== 'PathExpression' || (variable && variable.length === 0))
+        refuse(`gives "join" a value (${written(list)}) where a list variable goes`, {
+          reason: 'join_not_a_list',
+          name: written(list),
+        });
     }
   };
   const walk = (node: Node | undefined, scopes: VariablePath[]) => {

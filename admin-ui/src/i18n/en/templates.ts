@@ -22,6 +22,9 @@ export const templateMessages = {
   helper_arity: 'calls “%{name}” with %{found} values; it takes %{min}',
   helper_arity_range: 'calls “%{name}” with %{found} values; it takes %{min} or %{max}',
   truncate_length: 'gives %{name} as the length of “truncate”: a whole number of characters, at least 1',
+  join_objects:
+    'gives “%{name}” to “join”, a list of objects or lists, which would be written “[object Object]”: loop over it with {{#each}} and write its fields',
+  helper_hash: 'gives “%{name}” a named value (%{key}=…); it takes its values in order, unnamed',
   join_not_a_list:
     'gives “%{name}” to “join”, which is not a list: join goes through an array, declared with "type": "array" in the variables schema',
   literal: 'writes a value (“%{name}”) where a variable’s name goes: write the variable’s name, or the text itself',

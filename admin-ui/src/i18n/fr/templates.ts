@@ -22,6 +22,10 @@ export const templateMessages = {
   helper_arity: 'appelle « %{name} » avec %{found} valeurs ; cette fonction en prend %{min}',
   helper_arity_range: 'appelle « %{name} » avec %{found} valeurs ; cette fonction en prend %{min} ou %{max}',
   truncate_length: 'donne %{name} comme longueur à « truncate » : un nombre entier de caractères, au moins 1',
+  join_objects:
+    'donne « %{name} » à « join », une liste d’objets ou de listes, qui s’écrirait « [object Object] » : parcourez-la avec {{#each}} et écrivez ses champs',
+  helper_hash:
+    'donne à « %{name} » une valeur nommée (%{key}=…) ; cette fonction prend ses valeurs dans l’ordre, sans nom',
   join_not_a_list:
     'donne « %{name} » à « join », qui n’est pas une liste : join parcourt un tableau, déclaré avec « "type": "array" » dans le schéma des variables',
   literal:

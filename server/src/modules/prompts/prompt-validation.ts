@@ -36,16 +36,24 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
     problems.push(...refused);
     if (!schemaOk) continue;
     // `{{join x}}` of a variable declared as anything but an array renders nothing: said here, as for #each.
-    for (const list of lists)
-      if (declares(content.variablesSchema, list) && !declaresList(content.variablesSchema, list)) {
-        const name = list.filter((s) => s !== '[]').join('.');
+    for (const list of lists) {
+      // An item of a list is named as Handlebars does (« tags.[] »): the list itself is declared as one.
+      const name = list.join('.');
+      if (declares(content.variablesSchema, list) && !declaresList(content.variablesSchema, list))
         problems.push({
           path: `/${field}`,
           message: `joins {{join ${name}}}, which /variablesSchema declares but not as a list: join goes through an array, declared with "type": "array"`,
           keyword: 'template',
           params: { reason: 'join_not_a_list', name },
         });
-      }
+      else if (declaresListOfObjects(content.variablesSchema, list))
+        problems.push({
+          path: `/${field}`,
+          message: `joins {{join ${name}}}, a list of objects or lists, which would be written "[object Object]": loop over it with {{#each}} and write the fields`,
+          keyword: 'template',
+          params: { reason: 'join_objects', name },
+        });
+    }
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
         const name = variable.filter((s) => s !== '[]').join('.');
@@ -81,6 +89,16 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
 
 /** Whether the schema declares the variable at `path` as an array (with or without its items). */
 function declaresList(schema: unknown, path: readonly string[]): boolean {
+  return declaredTypes(schema, path).includes('array');
+}
+
+/** Whether the list at `path` is declared with items that are objects or lists: `join` would write « [object Object] ». */
+function declaresListOfObjects(schema: unknown, path: readonly string[]): boolean {
+  return declaredTypes(schema, [...path, '[]']).some((type) => type === 'object' || type === 'array');
+}
+
+/** The JSON types the schema declares at `path` (none when it does not say). */
+function declaredTypes(schema: unknown, path: readonly string[]): string[] {
   let node = schema as Record<string, unknown> | undefined;
   for (const segment of path) {
     if (segment === '[]') node = node?.['items'] as Record<string, unknown> | undefined;
@@ -90,5 +108,5 @@ function declaresList(schema: unknown, path: readonly string[]): boolean {
     }
   }
   const type = node?.['type'];
-  return type === 'array' || (Array.isArray(type) && type.includes('array'));
+  return typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === 'string') : [];
 }
