@@ -38,6 +38,8 @@ export const shadowMessages = {
         archived: 'the rule set was archived',
       },
       against: 'Compared with version %{version}, in force.',
+      summary_against:
+        'These figures were measured against version %{version}, which is no longer in force: they do not say what publishing would change now.',
       against_then: 'Compared with version %{version}, in force when the run started.',
       superseded:
         'Version %{active} is in force now, not version %{version}: this run compares nothing more, and its figures are those against version %{version}. Stop it, and start a new one to compare with version %{active}.',

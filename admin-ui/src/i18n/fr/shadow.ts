@@ -40,6 +40,8 @@ export const shadowMessages = {
         archived: 'le jeu de règles a été archivé',
       },
       against: 'Comparée à la version %{version}, en vigueur.',
+      summary_against:
+        'Ces chiffres ont été obtenus face à la version %{version}, qui n’est plus en vigueur : ils ne disent pas ce que changerait la publication maintenant.',
       against_then: 'Comparée à la version %{version}, en vigueur au début de la comparaison.',
       superseded:
         'La version %{active} est maintenant en vigueur, et non la version %{version} : cette comparaison ne compare plus rien, et ses chiffres sont ceux obtenus face à la version %{version}. Arrêtez-la, puis lancez-en une nouvelle pour comparer avec la version %{active}.',

@@ -41,6 +41,11 @@ export const ShadowSummary = ({ rulesetKey, version }: { rulesetKey: string; ver
       {report &&
         (report.errors ?? 0) > 0 &&
         `${translate('gabarit.shadow.summary_errors', { smart_count: report.errors })} `}
+      {/* Figures against a version no longer in force say nothing of what publishing would change now. */}
+      {report &&
+        report.comparedWith !== null &&
+        report.comparedWith !== report.activeVersion &&
+        `${translate('gabarit.shadow.summary_against', { version: report.comparedWith })} `}
       {link}
     </Alert>
   );

@@ -293,4 +293,25 @@ describe('Shadow summary on the review screen', () => {
       within(card).getByRole('link', { name: 'Voir le rapport de comparaison en direct' }).getAttribute('href'),
     ).toBe('#/rulesets/factures/show/shadow?version=2');
   });
+
+  it('says the figures were measured against a version no longer in force', async () => {
+    fakeApi({
+      [`GET ${RULESET}`]: { body: ran(true) },
+      [`GET ${SHADOW}`]: { body: { ...running, activeVersion: 3 } },
+    });
+    renderConsole(<ShadowSummary rulesetKey="factures" version={ran(true).versions[1]!} />);
+    const card = await screen.findByTestId('shadow-summary');
+    await waitFor(() => expect(card.textContent).toMatch(/obtenus face à la version 1, qui n’est plus en vigueur/));
+  });
+
+  it('opens the Shadow tab on the version whose run goes on, where it may need stopping', async () => {
+    const newer = {
+      ...ran(true),
+      activeVersion: 3,
+      versions: [...ran(true).versions, { number: 3, status: 'published' }, { number: 4, status: 'in_review' }],
+    };
+    fakeApi({ [`GET ${RULESET}`]: { body: newer }, [`GET ${SHADOW}`]: { body: { ...running, activeVersion: 3 } } });
+    renderTab(['approver']);
+    expect(await screen.findByTestId('shadow-superseded')).toBeTruthy();
+  });
 });

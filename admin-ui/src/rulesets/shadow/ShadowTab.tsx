@@ -28,9 +28,14 @@ interface RulesetRecord {
   versions: ShadowableVersion[];
 }
 
-/** The version the tab opens on: the one asked for (?version=), else the newest under review, else the newest read. */
+/**
+ * The version the tab opens on: the one asked for (?version=), else the one running in shadow (its run may need
+ * stopping: it opened on a newer version saying « never compared »), else the newest under review, else the newest.
+ */
 function defaultVersion(versions: RulesetRecord['versions'], asked: number | undefined): number | undefined {
   if (asked !== undefined && versions.some((v) => v.number === asked)) return asked;
+  const running = versions.find((v) => v.shadow?.running);
+  if (running) return running.number;
   const newestFirst = [...versions].sort((a, b) => b.number - a.number);
   return (newestFirst.find((v) => SHADOWABLE.has(v.status)) ?? newestFirst.find((v) => v.status !== 'draft'))?.number;
 }
