@@ -24,7 +24,15 @@ export const ActorName = ({ actor, action, showId = false }: { actor: string; ac
     { enabled: keyId !== undefined, staleTime: 5 * 60_000 },
   );
   const name = data?.[0]?.details?.name;
-  if (action === 'auth.login_failed') return <>{translate('gabarit.audit.typed_username', { username: actor })}</>;
+  // An unknown name is recorded as a keyed pseudonym (auth.service.ts): no typing error is kept in clear.
+  if (action === 'auth.login_failed')
+    return (
+      <>
+        {actor.startsWith('unknown-user:')
+          ? translate('gabarit.audit.unknown_username', { id: actor.slice('unknown-user:'.length) })
+          : translate('gabarit.audit.typed_username', { username: actor })}
+      </>
+    );
   if (keyId === undefined) return <PersonName username={actor} showId={showId} />;
   if (typeof name !== 'string') return <>{actor}</>;
   const named = translate('gabarit.audit.api_key_actor', { name });

@@ -65,6 +65,15 @@ describe('AuditList', () => {
         resourceType: 'user',
         reason: 'bad_password',
       },
+      {
+        ...event,
+        id: 'e5',
+        seq: 5,
+        actor: 'unknown-user:7ab9e5dee494d157',
+        action: 'auth.login_failed',
+        resourceType: 'user',
+        reason: 'unknown_user',
+      },
       { ...event, id: 'e3', seq: 3, action: 'auth.logout', resourceType: 'user' },
       { ...event, id: 'e2', seq: 2, action: 'ruleset.rejected', reason: 'Seuil à revoir' },
       { ...event, id: 'e1', seq: 1, action: 'ruleset.imported', reason: 'rulesets/invoices/invoices.json' },
@@ -76,10 +85,12 @@ describe('AuditList', () => {
       </ResourceContextProvider>,
       ['risk'],
     );
-    expect(await screen.findByText('Échec de connexion')).toBeTruthy();
+    expect(await screen.findAllByText('Échec de connexion')).toHaveLength(2);
     expect(screen.getByText('mot de passe incorrect')).toBeTruthy();
     // Nobody proved they were « analyst »: the username is shown as typed, not as the person's name.
-    expect(screen.getByText(/^identifiant saisi «\s?analyst\s?» \(non authentifié\)$/)).toBeTruthy();
+    expect(screen.getByText(/^connexion au compte «\s?analyst\s?» \(non authentifiée\)$/)).toBeTruthy();
+    // A name no account has is kept masked: it is not said to be what was typed.
+    expect(screen.getByText('identifiant inconnu (masqué, 7ab9e5dee494d157)')).toBeTruthy();
     expect(screen.getByText('Déconnexion')).toBeTruthy();
     expect(screen.getByText('Seuil à revoir')).toBeTruthy();
     expect(screen.getByText('Importé de rulesets/invoices/invoices.json')).toBeTruthy(); // in the reader's language
