@@ -120,6 +120,8 @@ export const en = {
       comment_required: 'Reason (required)',
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
+      tests_not_run:
+        'Its test case was never run on this version: run it (“Run the tests”) and get it passing before publishing. |||| Its %{smart_count} test cases were never run on this version: run them (“Run the tests”) and get them passing before publishing.',
       tests_fail: 'Its test cases fail: correct the version (a new draft) or its tests before publishing it.',
       stale_base:
         'Written from version %{base}, but version %{inForce} is in force: publishing it would undo version %{inForce}’s changes. Start a new draft from version %{inForce} and carry this change over. |||| Written when no version was in force, but version %{inForce} is now: publishing it would undo version %{inForce}’s changes. Start a new draft from version %{inForce} and carry this change over.',

@@ -130,6 +130,8 @@ export const fr = typesetMessages({
       comment_required: 'Motif (obligatoire)',
       effective_from: 'En vigueur à partir du (facultatif)',
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
+      tests_not_run:
+        'Son cas de test n’a jamais été lancé sur cette version : lancez-le (« Lancer les tests ») et qu’il réussisse avant de la publier. |||| Ses %{smart_count} cas de test n’ont jamais été lancés sur cette version : lancez-les (« Lancer les tests ») et qu’ils réussissent avant de la publier.',
       tests_fail:
         'Ses cas de test échouent : corrigez la version (un nouveau brouillon) ou ses tests avant de la publier.',
       stale_base:

@@ -69,6 +69,16 @@ describe('a version written from one that is no longer in force', () => {
   });
 });
 
+describe('a version whose test cases were never run', () => {
+  it('disables publish saying so, as the API would refuse it after the dialog', async () => {
+    fakeApi({ 'GET /api/v1/rulesets/remises/versions/2': { body: { content: { tests: [{}, {}, {}] } } } });
+    renderApproved();
+    const publish = await screen.findByRole('button', { name: 'Publier' });
+    await waitFor(() => expect(publish.hasAttribute('disabled')).toBe(true));
+    expect(screen.getByText(/^Ses 3 cas de test n’ont jamais été lancés sur cette version/)).toBeTruthy();
+  });
+});
+
 describe('an experiment’s versions', () => {
   it('say what submitting and publishing do to an experiment, which has no test cases', async () => {
     fakeApi({});

@@ -4,6 +4,7 @@ import { useGetIdentity, useLocaleState, useRecordContext, useTranslate } from '
 import { formatDateTime } from '../dates';
 import { useApiAction } from '../use-api-action';
 import { TransitionDialog, type TransitionInput } from './TransitionDialog';
+import { useUntestedCases } from './untested-cases';
 import {
   failingTests,
   staleArgs,
@@ -71,6 +72,8 @@ export const VersionButtons = ({
 }) => {
   const version = useRecordContext<VersionRecord & { id: number }>();
   const submitBlock = useSubmitBlock(id, version);
+  // Publishing is refused while the version's test cases were never run on it: said on the button, not after.
+  const untested = useUntestedCases(resource, id, version);
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -94,7 +97,9 @@ export const VersionButtons = ({
   ).map((a) =>
     a.action === 'submit' && submitBlock
       ? { ...a, disabledReason: submitBlock.reason, reasonArgs: submitBlock.args }
-      : a,
+      : a.action === 'publish' && !a.disabledReason && untested
+        ? { ...a, disabledReason: 'gabarit.lifecycle.tests_not_run', reasonArgs: { smart_count: untested } }
+        : a,
   );
   const reasonText = (reason: string) =>
     translate(reason, actions.find((a) => a.disabledReason === reason)?.reasonArgs);

@@ -1,13 +1,12 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { ArrayField, DataTable, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import type { GabaritDataProvider } from '../../dataProvider';
+import { ArrayField, DataTable, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { intlLocale } from '../dates';
 import { usePersonName } from '../people';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
 import { VersionButtons } from './VersionButtons';
 import { useStatusWords } from './status-words';
+import { hasTests, useUntestedCases } from './untested-cases';
 
 type Listed = VersionRecord & {
   createdAt?: string;
@@ -202,33 +201,7 @@ const TestRunChip = ({ version, resource, id }: { version: Listed; resource: str
   );
 };
 
-/**
- * How many test cases a version awaiting approval or publication holds when they were never run: publishing it
- * is refused until they pass, and « — » read as « no tests ». Read from the version's content, for those only.
- */
-function useUntestedCases(resource: string, id: string, version: Listed): number | undefined {
-  const dataProvider = useDataProvider<GabaritDataProvider>();
-  const waiting = version.testRun === undefined && (version.status === 'in_review' || version.status === 'approved');
-  const withTests = hasTests(resource);
-  return (
-    useQuery({
-      queryKey: [resource, id, 'versions', version.number, 'test-cases'],
-      queryFn: async () => {
-        const read = (await dataProvider.read(resource, { id, path: `versions/${version.number}` })) as {
-          content?: { tests?: unknown[] };
-        };
-        return read.content?.tests?.length ?? 0;
-      },
-      enabled: waiting && withTests,
-      staleTime: 60_000,
-    }).data || undefined
-  );
-}
-
 /** A date and time in the versions table's short form, or nothing. */
 function compactDate(value: string | undefined, locale: string): string {
   return value ? new Date(value).toLocaleString(intlLocale(locale), COMPACT) : '';
 }
-
-/** The governed resources whose versions carry test cases. */
-const hasTests = (resource: string): boolean => resource === 'rulesets' || resource === 'prompts';
