@@ -83,6 +83,11 @@ describe('audit trail', () => {
       400,
       [{ path: '/range', message: 'is not a parameter of the export, which is not paged' }],
     ]);
+    const unknown = await risk.get('/api/v1/audit/export?page=2');
+    expect(unknown.body.details).toEqual([
+      { path: '/page', message: expect.stringMatching(/^is not a parameter of the export, which takes filter, /) },
+    ]);
+    expect(unknown.body.details[0].message).not.toMatch(/sort|range/);
   });
 
   it('exports formulas as text: a comment or a username typed as =HYPERLINK(…) never becomes a live cell', async () => {

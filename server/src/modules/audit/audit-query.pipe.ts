@@ -1,6 +1,7 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { ValidationError } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
+import { pointerSegment } from '../../common/json/json-pointer.js';
 import { filtersGivenTwice, ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { auditFilterSchema, type AuditFilterQuery } from './audit.contract.js';
@@ -28,11 +29,18 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
 
   transform(query: Record<string, unknown>): AuditQuery {
     if (!this.paged) {
-      const paging = PAGING.filter((name) => query[name] !== undefined);
-      if (paging.length > 0)
+      // Said here, in the export's terms: the list's own refusal offers sort and range, which the export refuses.
+      const taken = ['filter', ...FILTER_FIELDS];
+      const refused = Object.keys(query).filter((name) => !taken.includes(name));
+      if (refused.length > 0)
         throw new ValidationError(
           'The audit export holds every matching event, oldest first: it takes filters only.',
-          paging.map((name) => ({ path: `/${name}`, message: 'is not a parameter of the export, which is not paged' })),
+          refused.map((name) => ({
+            path: `/${pointerSegment(name)}`,
+            message: PAGING.includes(name)
+              ? 'is not a parameter of the export, which is not paged'
+              : `is not a parameter of the export, which takes ${taken.join(', ')}`,
+          })),
         );
     }
     const list = listPipe.transform(query);
