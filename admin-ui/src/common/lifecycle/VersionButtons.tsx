@@ -136,7 +136,7 @@ export const VersionButtons = ({
       direction="row"
       spacing={1}
       useFlexGap
-      sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: actions.length > 0 ? 200 : 0 }}
+      sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: actions.length > 0 ? 110 : 0 }}
     >
       {actions.map(({ action, disabledReason }) => {
         const button = (

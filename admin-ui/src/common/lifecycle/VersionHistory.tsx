@@ -84,31 +84,23 @@ export const VersionHistory = ({
               />
             </DataTable.Col>
           )}
-          {/* Who wrote and who approved, then when, each pair in one column: in four, the comments were cut off
-              at 1 440 pixels and the dates wrapped. */}
+          {/* Who wrote it and when, who approved it, when it was published: one column (in four, the comments were
+              cut off at 1 440 pixels; in two, beside an approver's buttons, at 1 024). */}
           <DataTable.Col
             source="authors"
-            label="gabarit.versions.people"
+            label="gabarit.versions.people_dates"
+            cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) => (
               <>
                 <Typography variant="body2">{v.authors.map(personName).join(', ')}</Typography>
+                <Typography variant="caption" component="div">
+                  {translate('gabarit.versions.created_line', { at: compactDate(v.createdAt, locale) })}
+                </Typography>
                 {v.approvedBy && (
                   <Typography variant="caption" component="div">
                     {translate('gabarit.versions.approved_by_line', { by: personName(v.approvedBy) })}
                   </Typography>
                 )}
-              </>
-            )}
-          />
-          <DataTable.Col
-            source="createdAt"
-            label="gabarit.versions.dates"
-            cellSx={() => ({ minWidth: 150 })}
-            render={(v: Listed) => (
-              <>
-                <Typography variant="body2">
-                  {translate('gabarit.versions.created_line', { at: compactDate(v.createdAt, locale) })}
-                </Typography>
                 {v.publishedAt && (
                   <Typography variant="caption" component="div">
                     {/* Scheduled for later, it is not published yet: when the approver scheduled it is said so. */}
@@ -124,7 +116,7 @@ export const VersionHistory = ({
             source="comments"
             label="gabarit.versions.comments"
             // The review history is read as sentences: squeezed, it wrapped a word a line into rows 280 px tall.
-            cellSx={() => ({ minWidth: 180 })}
+            cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) =>
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">
@@ -201,7 +193,13 @@ const TestRunChip = ({ version, resource, id }: { version: Listed; resource: str
   );
 };
 
-/** A date and time in the versions table's short form, or nothing. */
+/**
+ * A date and time in the versions table's short form, or nothing. The time never breaks across lines (« 22 h » on
+ * one, « 44 » on the next): its spaces are no-break spaces.
+ */
 function compactDate(value: string | undefined, locale: string): string {
-  return value ? new Date(value).toLocaleString(intlLocale(locale), COMPACT) : '';
+  if (!value) return '';
+  const text = new Date(value).toLocaleString(intlLocale(locale), COMPACT);
+  const time = text.lastIndexOf(', ');
+  return time < 0 ? text : text.slice(0, time + 2) + text.slice(time + 2).replace(/ /g, '\u00a0');
 }
