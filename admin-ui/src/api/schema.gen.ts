@@ -2104,7 +2104,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description the same filters as JSON */
+        /** @description the same filters as JSON; a filter also given as its own parameter takes the parameter’s value */
         filter?: string;
         resourceType?: string;
         resourceKey?: string;
@@ -2262,7 +2262,7 @@ export interface operations {
   AuditController_export: {
     parameters: {
       query?: {
-        /** @description the same filters as JSON */
+        /** @description the same filters as JSON; a filter also given as its own parameter takes the parameter’s value */
         filter?: string;
         resourceType?: string;
         resourceKey?: string;
@@ -7389,7 +7389,7 @@ export interface operations {
         sort?: string;
         /** @description [start, end], both included, at most 500 items; default [0,24] */
         range?: string;
-        /** @description a JSON object of filters */
+        /** @description the same filters as JSON; a filter also given as its own parameter takes the parameter’s value */
         filter?: string;
         status?: 'open' | 'closed';
         ruleset?: string;

@@ -154,20 +154,3 @@ function parseJson(raw: unknown, path: string, problems: ErrorDetail[], absent: 
 /** `@ListParams(['name','createdAt'], ['createdAt','DESC'], { q: { type: 'string' } })`: the parsed list query. */
 export const ListParams = (sortable: readonly string[], defaultSort: [string, 'ASC' | 'DESC'], filters: ListFilters) =>
   Query(new ListQueryPipe(sortable, defaultSort, filters));
-
-/**
- * Filters a list takes both as plain parameters (`?status=open`) and inside `filter`: one given both ways is a
- * detail each, rather than one way silently winning (`filter={"status":"open"}&status=closed` listed the closed).
- */
-export function filtersGivenTwice(
-  query: Record<string, unknown>,
-  filter: Record<string, unknown>,
-  names: readonly string[],
-): ErrorDetail[] {
-  return names
-    .filter((name) => query[name] !== undefined && Object.hasOwn(filter, name))
-    .map((name) => ({
-      path: `/${pointerSegment(name)}`,
-      message: 'is given both as a parameter and in filter: give it once',
-    }));
-}

@@ -1,7 +1,6 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
-import { ValidationError } from '../../common/errors/domain-errors.js';
-import { filtersGivenTwice, ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { reviewsFilterSchema, type ReviewsFilter } from './reviews.contract.js';
 
@@ -24,8 +23,6 @@ const filterPipe = new JsonSchemaPipe(reviewsFilterSchema, 'list query');
 class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   transform(query: Record<string, unknown>): ReviewsQuery {
     const list = listPipe.transform(query);
-    const twice = filtersGivenTwice(query, list.filter, ['status', 'ruleset']);
-    if (twice.length > 0) throw new ValidationError('The list query is invalid.', twice);
     const given: Record<string, unknown> = {};
     for (const name of ['status', 'ruleset'] as const) {
       const value = query[name] ?? list.filter[name];
@@ -36,7 +33,18 @@ class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   }
 
   queryParameters(): QueryParameter[] {
-    return [...listPipe.queryParameters(), ...parametersOfSchema(reviewsFilterSchema)];
+    const list = listPipe
+      .queryParameters()
+      .map((p) =>
+        p.name === 'filter'
+          ? {
+              ...p,
+              description:
+                'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
+            }
+          : p,
+      );
+    return [...list, ...parametersOfSchema(reviewsFilterSchema)];
   }
 }
 
