@@ -33,17 +33,15 @@ class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   }
 
   queryParameters(): QueryParameter[] {
-    const list = listPipe
-      .queryParameters()
-      .map((p) =>
-        p.name === 'filter'
-          ? {
-              ...p,
-              description:
-                'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
-            }
-          : p,
-      );
+    const list = listPipe.queryParameters().map((p) =>
+      p.name === 'filter'
+        ? {
+            ...p,
+            description:
+              'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
+          }
+        : p,
+    );
     return [...list, ...parametersOfSchema(reviewsFilterSchema)];
   }
 }
