@@ -56,6 +56,11 @@ describe('audit trail', () => {
     expect((viaConsoleFilter.body as { actor: string }[]).every((e) => e.actor === 'approver')).toBe(true);
     expect((await risk.get('/api/v1/audit?from=yesterday')).status).toBe(400);
     expect((await risk.get('/api/v1/audit?from=2026-06-30T23:59:60Z')).status).toBe(400); // it was ignored
+    // Named where it was given: under /filter for the console's JSON, as the other lists name it.
+    const inJson = await risk.get(`/api/v1/audit?filter=${encodeURIComponent('{"page":2}')}`);
+    expect([inJson.status, inJson.body.details.map((d: { path: string }) => d.path)]).toEqual([400, ['/filter/page']]);
+    const asParameter = await risk.get('/api/v1/audit?from=yesterday');
+    expect(asParameter.body.details.map((d: { path: string }) => d.path)).toEqual(['/from']);
     // A filter given both ways takes the parameter's value, as the document says.
     const both = await risk.get(`/api/v1/audit?actor=approver&filter=${encodeURIComponent('{"actor":"nobody"}')}`);
     expect(both.status).toBe(200);

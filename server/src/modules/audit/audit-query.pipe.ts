@@ -1,5 +1,5 @@
 import { Query, type PipeTransform } from '@nestjs/common';
-import { ValidationError } from '../../common/errors/domain-errors.js';
+import { ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
@@ -45,7 +45,12 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
     }
     const list = listPipe.transform(query);
     const direct = Object.fromEntries(FILTER_FIELDS.filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
-    const merged = filterPipe.transform({ ...list.filter, ...direct }) as AuditFilterQuery;
+    // Each checked where it was given: a field of the filter JSON is named under /filter, as other lists name it.
+    const inJson = checked(list.filter, '/filter');
+    const asParameters = checked(direct, '');
+    const problems = [...inJson.problems, ...asParameters.problems];
+    if (problems.length > 0) throw new ValidationError('The list query is invalid.', problems);
+    const merged = { ...inJson.value, ...asParameters.value } as AuditFilterQuery;
     const { from, to, ...rest } = merged;
     return { list, filter: { ...rest, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) } };
   }
@@ -63,6 +68,16 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
         : p,
     );
     return [...list.filter((p) => this.paged || !PAGING.includes(p.name)), ...parametersOfSchema(auditFilterSchema)];
+  }
+}
+
+/** Filters validated by the audit filter schema, their problems' paths under `prefix`. */
+function checked(value: Record<string, unknown>, prefix: string): { value: object; problems: ErrorDetail[] } {
+  try {
+    return { value: filterPipe.transform(value) as object, problems: [] };
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return { value: {}, problems: err.details.map((d) => ({ ...d, path: `${prefix}${d.path}` })) };
   }
 }
 
