@@ -49,3 +49,21 @@ export function pageInListOrder<T>(
     .sort((a, b) => direction * (compareListValues(read(a), read(b)) || compareFrench(tie(a), tie(b))))
     .slice(skip, skip + limit);
 }
+
+/**
+ * One page of stored documents (keyed by `_id`) in list order: the list's own name for the key (`username`, `id`)
+ * reads `_id`, any other sort field the document's field of that name.
+ */
+export function pageOfDocuments<T extends { _id: string }>(
+  documents: T[],
+  keyName: string,
+  query: { sortField: string; sortOrder: 'ASC' | 'DESC'; skip: number; limit: number },
+): T[] {
+  const field = (query.sortField === keyName ? '_id' : query.sortField) as keyof T;
+  return pageInListOrder(
+    documents,
+    (d) => d[field],
+    (d) => d._id,
+    query,
+  );
+}

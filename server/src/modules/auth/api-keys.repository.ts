@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { pageInListOrder } from '../../common/text/french-order.js';
+import { pageOfDocuments } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 
@@ -31,14 +31,7 @@ export class ApiKeysRepository {
       query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: query.filter['revoked'] === true } };
     // Keys are few: ordered here, names as French orders them (the database orders text by code point).
     const all = await this.keys.find(filter).toArray();
-    const field = query.sortField === 'id' ? '_id' : (query.sortField as keyof ApiKeyDocument);
-    const items = pageInListOrder(
-      all,
-      (k) => k[field],
-      (k) => k._id,
-      query,
-    );
-    return { items, total: all.length };
+    return { items: pageOfDocuments(all, 'id', query), total: all.length };
   }
 
   /** Revokes once, with its audit event in the same update; returns the key, or null when unknown or already revoked. */

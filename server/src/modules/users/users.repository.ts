@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { matchesSearch, pageInListOrder, searchFold } from '../../common/text/french-order.js';
+import { matchesSearch, pageOfDocuments, searchFold } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { Role } from '../../common/access/roles.js';
 import type { UserDocument } from './user.schema.js';
@@ -50,14 +50,7 @@ export class UsersRepository {
       q === undefined
         ? all
         : all.filter((u) => [u._id, u.displayName].some((s) => typeof s === 'string' && matchesSearch(s, q)));
-    const field = query.sortField === 'username' ? '_id' : (query.sortField as keyof UserDocument);
-    const items = pageInListOrder(
-      matching,
-      (u) => u[field],
-      (u) => u._id,
-      query,
-    );
-    return { items, total: matching.length };
+    return { items: pageOfDocuments(matching, 'username', query), total: matching.length };
   }
 
   /** Applies a partial change with its audit events in the same update; false when the user is unknown. */
