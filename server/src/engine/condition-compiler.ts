@@ -173,6 +173,8 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
     value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')
       ? factRead((value as Json)['fact'] as string, (value as Json)['params'], (value as Json)['path'])
       : undefined;
+  // Our operators get the constant prepared once (date parsed, pattern compiled).
+  const test = op && !rhs ? withConstantValue(operator, value) : undefined;
   const run: Evaluate = !op
     ? () => {
         throw new Error(`Unknown operator: ${operator}`);
@@ -188,7 +190,9 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
           rec[at + 2] = result;
           return result;
         }
-      : leafWithConstant(operator, value, lhs, slot, op);
+      : test
+        ? leafWithPrepared(test, value, lhs, slot)
+        : leafWithOperator(op, value, lhs, slot);
   const path = c['path'];
   const tracePath = typeof path === 'string' && path ? path : undefined;
   return {
@@ -199,21 +203,14 @@ function leaf(c: Json, slot: number, factRead: Reads): LeafNode {
     value,
     lhs,
     ...(rhs && { rhs }),
+    ...(test && { test }),
     ...(tracePath && { tracePath }),
     slot,
     run,
     priority: c['priority'],
   };
 }
-/**
- * A leaf comparing a fact with a constant; our operators get the constant prepared once (date parsed, pattern
- * compiled). One closure per leaf either way: a cached version holds a hundred leaves or more.
- */
-function leafWithConstant(operator: string, value: unknown, lhs: FactRead, slot: number, op: OperatorFn): Evaluate {
-  const prepared = withConstantValue(operator, value);
-  return prepared ? leafWithPrepared(prepared, value, lhs, slot) : leafWithOperator(op, value, lhs, slot);
-}
-
+// One closure per leaf either way: a cached version holds a hundred leaves or more.
 function leafWithPrepared(test: (left: unknown) => boolean, value: unknown, lhs: FactRead, slot: number): Evaluate {
   return (s, rec, base) => {
     const left = s.read(lhs);

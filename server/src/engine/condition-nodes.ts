@@ -24,6 +24,8 @@ export interface LeafNode extends NodeBase {
   value: unknown;
   lhs: FactRead;
   rhs?: FactRead;
+  /** Our operator with its constant prepared (a date parsed, a pattern compiled), when it has one. */
+  test?: (left: unknown) => boolean;
   tracePath?: string;
   slot: number;
 }

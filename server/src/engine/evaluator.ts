@@ -1,5 +1,6 @@
 import { libraryError } from './library-order.js';
-import { FactRead, traceStepsInto, type FactSource, type Program, type ProgramRule } from './rule-program.js';
+import { NOT_READ } from './fact-read.js';
+import { FactRead, type FactSource, type Program } from './rule-program.js';
 import type { ConditionTrace, RuleTrace } from './trace.js';
 import { UndefinedFactError, UnnamedFactError } from './undefined-fact.js';
 
@@ -18,12 +19,11 @@ export interface Outcome {
   failed: RuleTrace[];
 }
 
-const UNSET = Symbol('unset');
 const NO_COMPUTED_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** One run's almanac: the given facts (which win over dynamic facts of the same name), then dynamic facts, cached. */
 export class RunContext implements FactSource {
-  private readonly memo: unknown[];
+  readonly memo: unknown[];
   /** Dynamic fact values by cache key, with the rule set (by index) in which each was first computed. */
   readonly cache = new Map<string, { value: unknown; set: number }>();
   set = 0;
@@ -36,7 +36,7 @@ export class RunContext implements FactSource {
     /** Computed facts, which win over given facts of the same name, as `{...facts, ...computed}` would (kept apart: merging costs more than the run). */
     readonly computedFacts: Readonly<Record<string, unknown>> = NO_COMPUTED_FACTS,
   ) {
-    this.memo = new Array(reads).fill(UNSET);
+    this.memo = new Array(reads).fill(NOT_READ);
   }
 
   /** A computed or given fact by that name exists (dynamic facts aside). */
@@ -52,7 +52,7 @@ export class RunContext implements FactSource {
     const index = read.index;
     if (index >= 0) {
       const known = this.memo[index];
-      if (known !== UNSET) return known;
+      if (known !== NOT_READ) return known;
     }
     const fact = read.fact;
     const computed = this.computedFacts;
@@ -123,21 +123,23 @@ export function evaluateProgram(
   const fired: RuleTrace[] = [];
   const failed: RuleTrace[] = [];
   const results: unknown[] = [];
-  // One record for the run: each rule's leaves have their own slots in it.
-  const rec = program.blank.slice();
+  const traced: (ConditionTrace[] | null)[] = [];
   for (let s = 0; s < program.sets.length; s++) {
     const set = program.sets[s]!;
     context.set = s;
     for (let i = 0; i < set.length; i++) {
+      const out = traces ? [] : null;
       try {
-        results[i] = set[i]!.evaluate(context, rec, 0);
+        results[i] = set[i]!.run(context, out);
       } catch (err) {
         throw libraryError(program, set, context, err);
       }
+      traced[i] = out;
     }
     let success = false;
     for (let i = 0; i < set.length; i++) {
       const rule = set[i]!;
+      const conditions = traced[i]!;
       if (results[i]) {
         success = true;
         events.push(
@@ -145,17 +147,10 @@ export function evaluateProgram(
             ? { type: rule.event.type }
             : { type: rule.event.type, params: rule.event.params },
         );
-        if (traces) fired.push(traceOf(rule, rec));
-      } else if (traces) failed.push(traceOf(rule, rec));
+        if (conditions !== null) fired.push({ name: rule.name, event: rule.event, conditions });
+      } else if (conditions !== null) failed.push({ name: rule.name, event: rule.event, conditions });
     }
     if (success && program.stopAtFirstSuccess) break;
   }
   return { events, fired, failed };
-}
-
-/** What traceRule makes of the library's RuleResult: leaves in tree order, references only once realized. */
-function traceOf(rule: ProgramRule, rec: unknown[]): RuleTrace {
-  const conditions: ConditionTrace[] = [];
-  traceStepsInto(rule.steps, rec, conditions);
-  return { name: rule.name, event: rule.event, conditions };
 }

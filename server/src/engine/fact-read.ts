@@ -25,9 +25,14 @@ export class FactRead {
   }
 }
 
+/** A memo entry whose read has not happened yet in this run. */
+export const NOT_READ = Symbol('not read');
+
 /** Where a compiled condition reads facts during one run. */
 export interface FactSource {
   read(read: FactRead): unknown;
+  /** Values read so far in the run by FactRead.index, NOT_READ until then (generated rules look here first). */
+  readonly memo: unknown[];
 }
 
 /** A cache key for params that does not depend on key order (hash-it does not either). */

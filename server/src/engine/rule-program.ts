@@ -3,9 +3,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { runSteps, type Steps } from '../common/async/steps.js';
 import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
-import type { Evaluate, Tree } from './condition-nodes.js';
+import type { Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
-import type { TraceStep } from './trace-steps.js';
+import { GENERATED_SLOT_LIMIT, generatedRule, type RuleRun } from './rule-source.js';
+import { traceStepsInto } from './trace-steps.js';
 
 // The pieces of a program, re-exported so importers keep one path.
 export type { Evaluate, GroupNode, LeafNode, Node, NotNode, RefNode, Tree } from './condition-nodes.js';
@@ -14,26 +15,22 @@ export { TraceStep, traceStepsInto, traceTree } from './trace-steps.js';
 
 type Json = Record<string, unknown>;
 
-/** What a run needs of a rule: its closures and its trace steps, not its condition tree (see `ConditionTrees`). */
+/** What a run needs of a rule: one function, not its condition tree (see `ConditionTrees`). */
 export interface ProgramRule {
   /** Its place in the definition: the key of its tree in `ConditionTrees`. */
   index: number;
   name: string;
   priority: number;
   event: { type: string; params?: Record<string, unknown> };
-  /** The rule's result as RuleResult.result holds it (truthy: success). */
-  evaluate: Evaluate;
-  /** The tree's leaves and references in traceRule's order, with their slots in the run's record. */
-  steps: TraceStep[];
+  /** Runs the rule, tracing it into `out` when given (see RuleRun). */
+  run: RuleRun;
 }
 
-/** A version compiled to closures: rules grouped by priority (highest first), each group in definition order. */
+/** A version compiled to functions: rules grouped by priority (highest first), each group in definition order. */
 export interface Program {
   sets: ProgramRule[][];
-  /** An empty per-run record of every rule's slots, packed: one copy per run is cheaper than one per rule. */
-  blank: unknown[];
   stopAtFirstSuccess: boolean;
-  /** Distinct fact reads (fact, params, path) of the version, each with its memo index. */
+  /** Distinct fact reads (fact, params, path), each with its memo index. */
   readCount: number;
   /** The condition trees, compiled again when first needed (references followed at run time, error replay). */
   trees: ConditionTrees;
@@ -83,16 +80,13 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     yield;
   }
   const bySet: Record<string, ProgramRule[]> = {};
-  let slots = 0;
   for (const [index, rule] of rules.entries()) {
     const conditions = rule['conditions'] as Json;
     if (!hasRoot(conditions)) throw new Error(ROOT_ERROR);
     const priority = Number.parseInt(String(rule['priority'] || 1), 10);
     if (priority <= 0) throw new Error('Priority must be greater than zero');
     const event = (rule['event'] ?? { type: 'unknown' }) as Json;
-    const tree = compileTree(conditions, context, [], slots);
-    slots = tree.slots;
-    const root = tree.root;
+    const tree = compileTree(conditions, context);
     const name = rule['name'] || rule['name'] === 0 ? rule['name'] : undefined;
     (bySet[priority] ??= []).push({
       index,
@@ -102,9 +96,7 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
         type: event['type'] as string,
         ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}),
       }),
-      // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
-      evaluate: root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw,
-      steps: tree.steps,
+      run: tree.slots <= GENERATED_SLOT_LIMIT ? generatedRule(tree.root, context.resolveRef) : closureRule(tree),
     });
     yield;
   }
@@ -113,7 +105,6 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     .map((p) => bySet[p]!);
   return {
     sets,
-    blank: new Array<unknown>(slots).fill(undefined),
     stopAtFirstSuccess: compiled.stopAtFirstSuccess,
     readCount: registry.size,
     trees,
@@ -184,6 +175,21 @@ function readsIn(registry: Map<string, FactRead>): Reads {
     let read = registry.get(key);
     if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
     return read;
+  };
+}
+
+/**
+ * A rule too large to write out runs its closures on a record of its own, traced from its steps. Made here: the
+ * closure keeps the record's size, the steps and the evaluator, not the tree's nodes.
+ */
+function closureRule({ root, blank, steps }: Tree): RuleRun {
+  // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
+  const evaluate = root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw;
+  return (source, out) => {
+    const rec = blank.slice();
+    const result = evaluate(source, rec, 0);
+    if (out !== null) traceStepsInto(steps, rec, out);
+    return result;
   };
 }
 
