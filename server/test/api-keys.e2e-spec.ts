@@ -160,4 +160,19 @@ describe('API keys', () => {
     const names = (page.body as { name: string }[]).map((k) => k.name);
     expect(names).toEqual([...names].sort());
   });
+
+  it('finds keys by name or scope, case and accents aside', async () => {
+    expect((await create(admin, { name: 'Clés de la Régie', scopes: ['evaluate:enrolment'] })).status).toBe(201);
+    const chatbot = await create(admin, { name: 'Borne', scopes: ['prompts:complete:chatbot-municipal'] });
+    expect(chatbot.status).toBe(201);
+    const search = async (q: string) => {
+      const filter = encodeURIComponent(JSON.stringify({ q }));
+      const res = await t.http.get(`/api/v1/api-keys?filter=${filter}`).set('authorization', `Bearer ${admin}`);
+      expect(res.status).toBe(200);
+      return { names: (res.body as { name: string }[]).map((k) => k.name), range: res.headers['content-range'] };
+    };
+    expect(await search('CLES DE LA REGIE')).toEqual({ names: ['Clés de la Régie'], range: 'api-keys 0-0/1' });
+    expect((await search('CHATBOT-MUNICIPAL')).names).toEqual(['Borne']);
+    expect((await search('aucune clé de ce nom')).names).toEqual([]);
+  });
 });

@@ -1,5 +1,14 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { CreateButton, DataTable, DeleteButton, List, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  DeleteButton,
+  List,
+  SearchInput,
+  TopToolbar,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { formatDay } from '../common/dates';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
@@ -58,9 +67,13 @@ const Actions = () => (
   </TopToolbar>
 );
 
-/** Keys without their secrets; revoking an active key asks for confirmation. */
+/** Keys without their secrets, found by name or scope; revoking an active key asks for confirmation. */
 export const ApiKeyList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />}>
+  <List
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    actions={<Actions />}
+    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+  >
     <Box sx={{ overflowX: 'auto' }}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         {/* The scopes under the name: what the key may do is read with which key it is. */}

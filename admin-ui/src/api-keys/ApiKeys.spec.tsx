@@ -83,6 +83,19 @@ describe('API keys', () => {
     expect(i18nProvider.translate('resources.api-keys.invite')).toMatch(/^Voulez-vous en créer une\s\?$/u);
   });
 
+  it('searches keys by what is typed in the search box', async () => {
+    const api = fakeApi({
+      'GET /api/v1/api-keys': { body: [key], headers: { 'Content-Range': 'api-keys 0-0/1' } },
+    });
+    renderList();
+    fireEvent.change(await screen.findByPlaceholderText(/Rechercher/), { target: { value: 'régie' } });
+    await waitFor(() =>
+      expect(
+        api.calls.some((c) => JSON.parse(new URL(c.url, 'http://x').searchParams.get('filter') ?? '{}').q === 'régie'),
+      ).toBe(true),
+    );
+  });
+
   it('says when a key expires, and marks one past it', async () => {
     const lasting = { ...key, id: 'k3', name: 'pilote', expiresAt: '2099-06-30T23:59:59.999Z', expired: false };
     const ended = { ...key, id: 'k4', name: 'ancien pilote', expiresAt: '2026-06-30T12:00:00.000Z', expired: true };

@@ -28,9 +28,13 @@ const MAX_OFFSET = 1_000_000_000;
 export type ListFilters = Record<string, object>;
 
 /** The free-text search every console list has (react-admin's `q`). */
-export const TEXT_SEARCH = {
-  q: { type: 'string', maxLength: 200, description: 'text in the key, name or description' },
-};
+/** The `q` filter of a list, described with what it searches (`'the key, name or description'`). */
+export const textSearch = (where: string) => ({
+  q: { type: 'string', maxLength: 200, description: `text in ${where}, case and accents aside` },
+});
+
+/** What governed resources and reference tables search. */
+export const TEXT_SEARCH = textSearch('the key, name or description');
 
 /** The parameters ra-data-simple-rest sends; any other is refused (see transform). */
 const LIST_PARAMETERS = ['sort', 'range', 'filter'];

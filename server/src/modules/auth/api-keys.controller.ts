@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { ListParams, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { ListParams, textSearch, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import {
   apiKeyViewSchema,
   createApiKeyRequestSchema,
@@ -37,6 +37,7 @@ export class ApiKeysController {
   @ApiOkResponse({ schema: { type: 'array', items: apiKeyViewSchema } as object })
   list(
     @ListParams(['id', 'name', 'createdAt', 'lastUsedAt'], ['createdAt', 'DESC'], {
+      ...textSearch('the name or a scope'),
       revoked: { type: 'boolean', description: 'only revoked keys (true) or only live ones (false)' },
     })
     query: ListQuery,

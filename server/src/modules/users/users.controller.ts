@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
-import { ListParams, TEXT_SEARCH, type ListPage, type ListQuery } from '../../common/http/list-query.js';
+import { ListParams, textSearch, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { ROLES } from '../../common/access/roles.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
@@ -28,7 +28,7 @@ export class UsersController {
   @ApiOkResponse({ schema: { type: 'array', items: userViewSchema } as object })
   list(
     @ListParams(['username', 'displayName', 'createdAt', 'lastLoginAt'], ['username', 'ASC'], {
-      ...TEXT_SEARCH,
+      ...textSearch('the username or display name'),
       role: { type: 'string', enum: ROLES },
     })
     query: ListQuery,
