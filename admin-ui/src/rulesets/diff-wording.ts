@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { ResponseOf } from '../api/types';
 import { outcomeWords } from '../common/outcomes';
+import { factLabel } from './editor/fact-paths';
 
 /** One change between two rule-set versions as the API gives it. */
 export type RulesetChange = ResponseOf<'/api/v1/rulesets/{key}/diff', 'get'>['changes'][number];
@@ -151,10 +152,9 @@ export function valueWords(value: unknown, translate: Translate): string {
   return JSON.stringify(value);
 }
 
-/** A fact and its path as the condition builder lists them: invoice.total, invoice.lines[0].amount. */
+/** A condition's fact and path, named as the editors name them (see factLabel). */
 export function factName(leaf: Json): string {
-  const path = typeof leaf['path'] === 'string' ? leaf['path'].replace(/^\$\.?/, '') : '';
-  return path === '' ? String(leaf['fact']) : `${String(leaf['fact'])}${path.startsWith('[') ? '' : '.'}${path}`;
+  return factLabel(String(leaf['fact']), typeof leaf['path'] === 'string' ? leaf['path'] : undefined);
 }
 
 /** An operator as the editors name it (« est supérieur à »), a negated one as NON (…), an unknown one as its code. */

@@ -1,7 +1,7 @@
 import { Autocomplete, TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { factName } from '../diff-wording';
+import { factLabel } from './fact-paths';
 import { formatValue, parseValue } from './condition-model';
 import { useReportUnreadable } from './unreadable-values';
 import { wordedOptions } from '../../common/worded-options';
@@ -71,12 +71,15 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
   const sx = width ? { width } : { minWidth: 160, flex: 1 };
   // A comparison with another fact's value ({"fact": "parameters", "path": "$.formDeadlineDays"}) is said in words
   // under its JSON, which wraps rather than being cut off in a narrow branch of a tree.
+  const other =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as { fact?: unknown; path?: unknown })
+      : undefined;
   const reference =
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    typeof (value as { fact?: unknown }).fact === 'string'
-      ? translate('gabarit.diff.fact_ref', { fact: factName(value as Record<string, unknown>) })
+    typeof other?.fact === 'string'
+      ? translate('gabarit.diff.fact_ref', {
+          fact: factLabel(other.fact, typeof other.path === 'string' ? other.path : undefined),
+        })
       : undefined;
   const field = (props: object = {}) => (
     <TextField

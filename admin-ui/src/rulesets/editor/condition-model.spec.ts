@@ -10,7 +10,7 @@ import {
   valueTypeFor,
   type Condition,
 } from './condition-model';
-import { factOptions, parseFactLabel } from './fact-paths';
+import { factLabel, factOptions, parseFactLabel } from './fact-paths';
 import { SERVER_VOCABULARY } from './vocabulary.fixture';
 
 const schema = {
@@ -47,6 +47,19 @@ describe('fact options from the input schema', () => {
     expect(parseFactLabel('invoice.total', facts)).toEqual({ fact: 'invoice', path: '$.total' });
     expect(parseFactLabel('gstCheck', facts)).toEqual({ fact: 'gstCheck' });
     expect(parseFactLabel('other.deep.field', facts)).toEqual({ fact: 'other', path: '$.deep.field' });
+    // An index after the fact is part of the path, not of the fact's name.
+    expect(parseFactLabel('lines[0].amount', facts)).toEqual({ fact: 'lines', path: '$[0].amount' });
+  });
+
+  it('names a fact and path as it reads them back', () => {
+    for (const [fact, path, label] of [
+      ['invoice', '$.total', 'invoice.total'],
+      ['lines', '$[0].amount', 'lines[0].amount'],
+      ['gstCheck', undefined, 'gstCheck'],
+    ] as const) {
+      expect(factLabel(fact, path)).toBe(label);
+      expect(parseFactLabel(label, [])).toEqual(path ? { fact, path } : { fact });
+    }
   });
 });
 

@@ -126,10 +126,13 @@ export function isUncheckedPath(options: FactOption[], fact: string, path: strin
 export function parseFactLabel(label: string, options: FactOption[]): { fact: string; path?: string } {
   const known = options.find((o) => o.label === label);
   if (known) return { fact: known.fact, ...(known.path ? { path: known.path } : {}) };
-  const [fact, ...rest] = label.split('.');
-  return { fact: fact ?? '', ...(rest.length ? { path: `$.${rest.join('.')}` } : {}) };
+  // The fact ends at the first `.` or `[`: « lines[0].amount » is lines at $[0].amount.
+  const end = label.search(/[.[]/);
+  return end < 0 ? { fact: label } : { fact: label.slice(0, end), path: `$${label.slice(end)}` };
 }
 
+/** A fact and its path as the editors and the version diff name them: invoice.total, lines[0].amount. */
 export function factLabel(fact: string, path?: string): string {
-  return path ? `${fact}.${path.replace(/^\$\.?/, '')}` : fact;
+  const rest = path ? path.replace(/^\$\.?/, '') : '';
+  return rest === '' ? fact : `${fact}${rest.startsWith('[') ? '' : '.'}${rest}`;
 }
