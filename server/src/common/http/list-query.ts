@@ -158,3 +158,20 @@ function parseJson(raw: unknown, path: string, problems: ErrorDetail[], absent: 
 /** `@ListParams(['name','createdAt'], ['createdAt','DESC'], { q: { type: 'string' } })`: the parsed list query. */
 export const ListParams = (sortable: readonly string[], defaultSort: [string, 'ASC' | 'DESC'], filters: ListFilters) =>
   Query(new ListQueryPipe(sortable, defaultSort, filters));
+
+/**
+ * A list's parameters when its filters are also taken as plain parameters (audit, reviews): `filter` says that
+ * the two may be given together, the parameter's value then used (a request with both is schema-valid, and the
+ * contract fuzzer sends them). `schema`, when given, describes the filter's JSON in place of the list's own.
+ */
+export function withFiltersAlsoAsParameters(parameters: QueryParameter[], schema?: object): QueryParameter[] {
+  return parameters.map((p) =>
+    p.name === 'filter'
+      ? {
+          ...p,
+          description: 'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
+          ...(schema && { content: { 'application/json': { schema } } }),
+        }
+      : p,
+  );
+}

@@ -2,7 +2,7 @@ import { Query, type PipeTransform } from '@nestjs/common';
 import { ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
-import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { ListQueryPipe, withFiltersAlsoAsParameters, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { auditFilterSchema, type AuditFilterQuery } from './audit.contract.js';
 import type { AuditFilter } from './audit.repository.js';
@@ -56,17 +56,7 @@ class AuditQueryPipe implements PipeTransform, DescribesQuery {
   }
 
   queryParameters(): QueryParameter[] {
-    const list = listPipe.queryParameters().map((p) =>
-      p.name === 'filter'
-        ? {
-            ...p,
-            // A request with both is schema-valid (the contract fuzzer sends them): the parameter's value is used.
-            description:
-              'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
-            content: { 'application/json': { schema: auditFilterSchema } },
-          }
-        : p,
-    );
+    const list = withFiltersAlsoAsParameters(listPipe.queryParameters(), auditFilterSchema);
     return [...list.filter((p) => this.paged || !PAGING.includes(p.name)), ...parametersOfSchema(auditFilterSchema)];
   }
 }

@@ -1,6 +1,6 @@
 import { Query, type PipeTransform } from '@nestjs/common';
 import { JsonSchemaPipe } from '../../common/http/json-schema.pipe.js';
-import { ListQueryPipe, type ListQuery } from '../../common/http/list-query.js';
+import { ListQueryPipe, withFiltersAlsoAsParameters, type ListQuery } from '../../common/http/list-query.js';
 import { parametersOfSchema, type DescribesQuery, type QueryParameter } from '../../common/http/query-parameters.js';
 import { reviewsFilterSchema, type ReviewsFilter } from './reviews.contract.js';
 
@@ -33,15 +33,7 @@ class ReviewsQueryPipe implements PipeTransform, DescribesQuery {
   }
 
   queryParameters(): QueryParameter[] {
-    const list = listPipe.queryParameters().map((p) =>
-      p.name === 'filter'
-        ? {
-            ...p,
-            description:
-              'the same filters as JSON; a filter also given as its own parameter takes the parameter’s value',
-          }
-        : p,
-    );
+    const list = withFiltersAlsoAsParameters(listPipe.queryParameters());
     return [...list, ...parametersOfSchema(reviewsFilterSchema)];
   }
 }
