@@ -506,6 +506,26 @@ describe('evaluation', () => {
     );
   });
 
+  it('writes out the rules of a busy rule set, answering exactly as before (docs/adr/0009)', async () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({ facts: facts(i * 997 + 1, i % 3 ? 'a@b.ca' : 'x@y.com') }));
+    const batch = async () => {
+      const res = await t.http
+        .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+        .set('x-api-key', erpKey)
+        .send({ items });
+      expect(res.status).toBe(200);
+      // What a caller reads of each decision: events and the explanation (the record's id differs per call).
+      return (res.body.results as { events: unknown; explanation?: unknown }[]).map((r) => [r.events, r.explanation]);
+    };
+    const writtenOut = async () =>
+      Number(/^gabarit_versions_written_out (\d+)$/m.exec((await as(t, cast.admin).get('/metrics')).text)?.[1]);
+    const before = await batch();
+    // A thousand runs make a version busy; each run after that writes out one more of its rules.
+    for (let i = 0; i < 11; i++) await batch();
+    expect(await writtenOut()).toBeGreaterThanOrEqual(1);
+    expect(await batch()).toEqual(before);
+  });
+
   it('lets console users evaluate a draft, but not API keys', async () => {
     const current = await analyst.get('/api/v1/rulesets/eval-demo');
     const draft = await analyst.put(

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import { TrailFeed } from '../modules/audit/trail-feed.js';
+import { HttpMetrics } from '../common/metrics/http-metrics.js';
 import { PreparedVersions } from '../modules/evaluation/prepared-versions.js';
 import { ReferenceLookups } from '../modules/reference-data/reference-lookups.js';
 import type { Row } from '../modules/reference-data/reference-table.js';
@@ -78,9 +79,13 @@ const content = {
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
-      compiledCacheSize: 10,
-    } as AppConfig).for('c1', 'rules', content);
+    const { prepared } = await new PreparedVersions(
+      new ReferenceLookups(tables.service, quietTrail),
+      {
+        compiledCacheSize: 10,
+      } as AppConfig,
+      new HttpMetrics(),
+    ).for('c1', 'rules', content);
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         await sleep(Math.random() * 3);
@@ -101,9 +106,13 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
-      compiledCacheSize: 10,
-    } as AppConfig).for('c2', 'rules', content);
+    const { prepared } = await new PreparedVersions(
+      new ReferenceLookups(tables.service, quietTrail),
+      {
+        compiledCacheSize: 10,
+      } as AppConfig,
+      new HttpMetrics(),
+    ).for('c2', 'rules', content);
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
     // `other` is keyed by the absent otherId: read (and failing) only once the higher-priority `amount < 0` holds.
     await expect(run(prepared, { amount: -1, supplierId: 's1' })).rejects.toEqual(new UndefinedFactError('otherId'));
@@ -115,9 +124,13 @@ describe('runs with reference-table lookups', () => {
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(new ReferenceLookups(tables.service, quietTrail), {
-      compiledCacheSize: 10,
-    } as AppConfig).for('c3', 'rules', content);
+    const { prepared } = await new PreparedVersions(
+      new ReferenceLookups(tables.service, quietTrail),
+      {
+        compiledCacheSize: 10,
+      } as AppConfig,
+      new HttpMetrics(),
+    ).for('c3', 'rules', content);
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');
     tables.change({ s1: { id: 's1', status: 'banned' } });
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual([

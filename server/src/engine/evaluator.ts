@@ -1,3 +1,4 @@
+import { noteRun } from './hot-programs.js';
 import { libraryError } from './library-order.js';
 import { NOT_READ } from './fact-read.js';
 import { FactRead, type FactSource, type Program } from './rule-program.js';
@@ -118,6 +119,7 @@ export function evaluateProgram(
   traces = true,
 ): Outcome {
   if (Object.hasOwn(facts, '')) throw new UnnamedFactError(); // new Fact('') in engine.run
+  noteRun(program); // a busy version's rules are written out, one per run
   const context = new RunContext(facts, dynamic, program.readCount, computed);
   const events: Outcome['events'] = [];
   const fired: RuleTrace[] = [];

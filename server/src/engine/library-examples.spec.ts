@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { compileDefinition } from './compile.js';
 import { prepare, run } from './evaluate.js';
+import { writeOutNow } from './hot-programs.js';
 import { asEvent, describeError, runLibrary, type Observed } from './fidelity-oracle.js';
 
 /*
@@ -36,15 +37,20 @@ describe('json-rules-engine documented examples', () => {
     const definition = { rules: fixture.rules, conditions: fixture.conditions ?? {} };
     const prepared = prepare('rules', structuredClone(definition));
     const asTheLibraryGetsIt = compileDefinition('rules', structuredClone(definition));
-    for (const { facts, expectedEvents, expectedError } of fixture.runs) {
-      const expected = await runLibrary(asTheLibraryGetsIt, facts);
-      const actual: Observed = await run(prepared, structuredClone(facts)).then(
-        (r) => ({ events: r.events.map(asEvent), fired: r.fired, failed: r.failed }),
-        (err: unknown) => describeError(err),
-      );
-      expect(actual).toEqual(expected);
-      if (expectedError) expect(actual).toEqual({ error: expectedError });
-      else expect('events' in actual && actual.events.map((e) => (e as { type: string }).type)).toEqual(expectedEvents);
+    // Each run on the rules' closures, then on the rules written out, as a busy version runs them.
+    for (const writtenOut of [false, true]) {
+      if (writtenOut) writeOutNow(prepared.program);
+      for (const { facts, expectedEvents, expectedError } of fixture.runs) {
+        const expected = await runLibrary(asTheLibraryGetsIt, facts);
+        const actual: Observed = await run(prepared, structuredClone(facts)).then(
+          (r) => ({ events: r.events.map(asEvent), fired: r.fired, failed: r.failed }),
+          (err: unknown) => describeError(err),
+        );
+        expect(actual).toEqual(expected);
+        if (expectedError) expect(actual).toEqual({ error: expectedError });
+        else
+          expect('events' in actual && actual.events.map((e) => (e as { type: string }).type)).toEqual(expectedEvents);
+      }
     }
   });
 });

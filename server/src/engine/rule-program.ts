@@ -5,7 +5,7 @@ import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import type { Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
-import { GENERATED_SLOT_LIMIT, generatedRule, type RuleRun } from './rule-source.js';
+import type { RuleRun } from './rule-source.js';
 import { traceStepsInto } from './trace-steps.js';
 
 // The pieces of a program, re-exported so importers keep one path.
@@ -18,22 +18,30 @@ type Json = Record<string, unknown>;
 /** What a run needs of a rule: one function, not its condition tree (see `ConditionTrees`). */
 export interface ProgramRule {
   /** Its place in the definition: the key of its tree in `ConditionTrees`. */
-  index: number;
-  name: string;
-  priority: number;
-  event: { type: string; params?: Record<string, unknown> };
-  /** Runs the rule, tracing it into `out` when given (see RuleRun). */
+  readonly index: number;
+  readonly name: string;
+  readonly priority: number;
+  readonly event: { type: string; params?: Record<string, unknown> };
+  /** Runs the rule, tracing it into `out` when given (see RuleRun): its closures, or the rule written out. */
   run: RuleRun;
+  /** The rule's closures, which `run` goes back to when the version is no longer busy (hot-programs.ts). */
+  readonly closures: RuleRun;
 }
 
 /** A version compiled to functions: rules grouped by priority (highest first), each group in definition order. */
 export interface Program {
-  sets: ProgramRule[][];
-  stopAtFirstSuccess: boolean;
+  readonly sets: ProgramRule[][];
+  /** The same rules in definition order. */
+  readonly rules: ProgramRule[];
+  readonly stopAtFirstSuccess: boolean;
   /** Distinct fact reads (fact, params, path), each with its memo index. */
-  readCount: number;
-  /** The condition trees, compiled again when first needed (references followed at run time, error replay). */
-  trees: ConditionTrees;
+  readonly readCount: number;
+  /** The condition trees, compiled again when needed (writing rules out, references followed at run time, error replay). */
+  readonly trees: ConditionTrees;
+  /** Runs since the version was last counted busy (hot-programs.ts). */
+  runs: number;
+  /** Rules still to write out, one per run, from the end of `rules`; 0 when none is being written out. */
+  unwritten: number;
 }
 
 const ROOT_ERROR = '"conditions" root must contain a single instance of "all", "any", "not", or "condition"';
@@ -80,6 +88,7 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     yield;
   }
   const bySet: Record<string, ProgramRule[]> = {};
+  const inOrder: ProgramRule[] = [];
   for (const [index, rule] of rules.entries()) {
     const conditions = rule['conditions'] as Json;
     if (!hasRoot(conditions)) throw new Error(ROOT_ERROR);
@@ -88,7 +97,8 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     const event = (rule['event'] ?? { type: 'unknown' }) as Json;
     const tree = compileTree(conditions, context);
     const name = rule['name'] || rule['name'] === 0 ? rule['name'] : undefined;
-    (bySet[priority] ??= []).push({
+    const closures = closureRule(tree);
+    const programRule: ProgramRule = {
       index,
       name: String(name),
       priority,
@@ -96,8 +106,11 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
         type: event['type'] as string,
         ...(event['params'] ? { params: event['params'] as Record<string, unknown> } : {}),
       }),
-      run: tree.slots <= GENERATED_SLOT_LIMIT ? generatedRule(tree.root, context.resolveRef) : closureRule(tree),
-    });
+      run: closures,
+      closures,
+    };
+    (bySet[priority] ??= []).push(programRule);
+    inOrder.push(programRule);
     yield;
   }
   const sets = Object.keys(bySet)
@@ -105,9 +118,12 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     .map((p) => bySet[p]!);
   return {
     sets,
+    rules: inOrder,
     stopAtFirstSuccess: compiled.stopAtFirstSuccess,
     readCount: registry.size,
     trees,
+    runs: 0,
+    unwritten: 0,
   };
 }
 
@@ -136,6 +152,20 @@ export class ConditionTrees {
     return tree;
   }
 
+  /** A rule's tree compiled afresh and not kept: what writing the rule out reads once (see hot-programs.ts). */
+  freshRule(index: number): Tree {
+    const { rules, sources } = this.source();
+    return compileTree(rules[index]!['conditions'] as Json, this.context(sources));
+  }
+
+  /** Lets the decoded rule JSON go (it is decoded again when needed): kept only while rules are written out. */
+  forgetSource(): void {
+    this.decoded = undefined;
+  }
+
+  /** Follows a reference at run time: the named condition's tree. */
+  readonly resolveRef = (name: string): Tree => this.condition(name);
+
   /** A named condition's tree; the library's error when there is none (it looks names up only when it gets there). */
   condition(name: string): Tree {
     let tree = this.named.get(name);
@@ -149,7 +179,7 @@ export class ConditionTrees {
   }
 
   context(sources: Map<string, Json>): TreeContext {
-    return { resolveRef: (name) => this.condition(name), reads: this.reads, sources };
+    return { resolveRef: this.resolveRef, reads: this.reads, sources };
   }
 
   private source(): { rules: Json[]; sources: Map<string, Json> } {
@@ -179,8 +209,9 @@ function readsIn(registry: Map<string, FactRead>): Reads {
 }
 
 /**
- * A rule too large to write out runs its closures on a record of its own, traced from its steps. Made here: the
- * closure keeps the record's size, the steps and the evaluator, not the tree's nodes.
+ * A rule's closures, on a record of its own, traced from its steps: how a rule runs until its version is busy,
+ * and always when it is too large to write out. Made here: the closure keeps the record's size, the steps and
+ * the evaluator, not the tree's nodes.
  */
 function closureRule({ root, blank, steps }: Tree): RuleRun {
   // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.

@@ -3,14 +3,18 @@ import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { CompiledRules } from './compile.js';
 import { evaluateProgram } from './evaluator.js';
 import { asEvent, describeError, runLibrary, type Observed } from './fidelity-oracle.js';
+import { writeOutNow } from './hot-programs.js';
 import { compileProgram } from './rule-program.js';
 import { GENERATED_SLOT_LIMIT } from './rule-source.js';
 
 type Json = Record<string, unknown>;
 
-function ours(compiled: CompiledRules, facts: Json): Observed {
+/** A run of the rules written out (`writtenOut`, as a busy version runs them) or of their closures. */
+function ours(compiled: CompiledRules, facts: Json, writtenOut = true): Observed {
   try {
-    const outcome = evaluateProgram(compileProgram(compiled), structuredClone(facts));
+    const program = compileProgram(compiled);
+    if (writtenOut) writeOutNow(program);
+    const outcome = evaluateProgram(program, structuredClone(facts));
     return { ...outcome, events: outcome.events.map(asEvent) };
   } catch (err) {
     return describeError(err);

@@ -3,6 +3,7 @@ import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { CompiledRules } from './compile.js';
 import { evaluateProgram } from './evaluator.js';
 import { runLibrary } from './fidelity-oracle.js';
+import { writeOutNow } from './hot-programs.js';
 import { compileProgram } from './rule-program.js';
 
 // A named condition inlined in several rules keeps one list of trace steps, its slots counted from where it is
@@ -30,7 +31,6 @@ const compiled: CompiledRules = {
 };
 
 describe('trace steps of named conditions inlined in several rules', () => {
-  const program = compileProgram(compiled);
   const cases = [
     { amount: 50, urgent: false, supplier: { known: true } },
     { amount: 500, urgent: true, supplier: { known: true } },
@@ -39,6 +39,13 @@ describe('trace steps of named conditions inlined in several rules', () => {
   ];
 
   it.each(cases)('traces each rule as json-rules-engine does (%o)', async (facts) => {
+    const ours = evaluateProgram(compileProgram(compiled), facts);
+    expect({ events: ours.events, fired: ours.fired, failed: ours.failed }).toEqual(await runLibrary(compiled, facts));
+  });
+
+  it.each(cases)('traces each rule written out as json-rules-engine does (%o)', async (facts) => {
+    const program = compileProgram(compiled);
+    writeOutNow(program);
     const ours = evaluateProgram(program, facts);
     expect({ events: ours.events, fired: ours.fired, failed: ours.failed }).toEqual(await runLibrary(compiled, facts));
   });

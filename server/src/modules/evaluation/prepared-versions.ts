@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
+import { Gauge } from 'prom-client';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
+import { writtenOutCount } from '../../engine/hot-programs.js';
+import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
@@ -48,8 +51,25 @@ export class PreparedVersions {
   constructor(
     private readonly lookups: ReferenceLookups,
     @Inject(APP_CONFIG) config: AppConfig,
+    metrics: HttpMetrics,
   ) {
-    this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize });
+    const cache = (this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize }));
+    new Gauge({
+      name: 'gabarit_compiled_versions',
+      help: 'Rule set versions compiled and kept in memory (at most COMPILED_CACHE_SIZE)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(cache.size);
+      },
+    });
+    new Gauge({
+      name: 'gabarit_versions_written_out',
+      help: 'Busy versions whose rules run written out as functions (docs/adr/0009; at most 64)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(writtenOutCount());
+      },
+    });
   }
 
   /** The entry for a checksum if it is already prepared: published content never needs reading again. */
