@@ -76,16 +76,18 @@ const content = {
   ],
 } as unknown as RulesetContent;
 
+/** The version of `content` as the service prepares it, its lookups answered from `tables`. */
+const preparedOn = (tables: ReturnType<typeof slowTables>, checksum: string) =>
+  new PreparedVersions(
+    new ReferenceLookups(tables.service, quietTrail),
+    { compiledCacheSize: 10 } as AppConfig,
+    new HttpMetrics(),
+  ).for(checksum, 'rules', content);
+
 describe('runs with reference-table lookups', () => {
   it('keeps every decision whole under 200 overlapping runs', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' }, s2: { id: 's2', status: 'banned' } });
-    const { prepared } = await new PreparedVersions(
-      new ReferenceLookups(tables.service, quietTrail),
-      {
-        compiledCacheSize: 10,
-      } as AppConfig,
-      new HttpMetrics(),
-    ).for('c1', 'rules', content);
+    const { prepared } = await preparedOn(tables, 'c1');
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         await sleep(Math.random() * 3);
@@ -106,13 +108,7 @@ describe('runs with reference-table lookups', () => {
 
   it('reads a lookup lazily: a missing key fact is an undefined fact only when a condition reads the lookup', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(
-      new ReferenceLookups(tables.service, quietTrail),
-      {
-        compiledCacheSize: 10,
-      } as AppConfig,
-      new HttpMetrics(),
-    ).for('c2', 'rules', content);
+    const { prepared } = await preparedOn(tables, 'c2');
     await expect(run(prepared, { amount: 1 })).rejects.toEqual(new UndefinedFactError('supplierId'));
     // `other` is keyed by the absent otherId: read (and failing) only once the higher-priority `amount < 0` holds.
     await expect(run(prepared, { amount: -1, supplierId: 's1' })).rejects.toEqual(new UndefinedFactError('otherId'));
@@ -124,13 +120,7 @@ describe('runs with reference-table lookups', () => {
 
   it('answers from the new rows once a table changed', async () => {
     const tables = slowTables({ s1: { id: 's1', status: 'known' } });
-    const { prepared } = await new PreparedVersions(
-      new ReferenceLookups(tables.service, quietTrail),
-      {
-        compiledCacheSize: 10,
-      } as AppConfig,
-      new HttpMetrics(),
-    ).for('c3', 'rules', content);
+    const { prepared } = await preparedOn(tables, 'c3');
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events[0]!.type).toBe('supplier_known');
     tables.change({ s1: { id: 's1', status: 'banned' } });
     expect((await run(prepared, { amount: 1, supplierId: 's1' })).events.map((e) => e.type)).toEqual([
