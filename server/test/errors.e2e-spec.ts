@@ -62,7 +62,9 @@ describe('error bodies', () => {
     const response = await post('/api/v1/api-keys').set('content-type', 'text/plain').send('name=erp');
     expect(response.status).toBe(415);
     expect(isErrorBody(response.body)).toBe(true);
-    expect(response.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-type']);
+    expect(response.body.details).toEqual([
+      { path: '/headers/content-type', message: 'is not a media type this route reads' },
+    ]);
     expect(response.body.message).toBe('The body is text/plain; this route takes application/json.');
     for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
       const refused = await post('/api/v1/api-keys').set('content-type', type).send('name=erp');
@@ -100,12 +102,17 @@ describe('error bodies', () => {
       .send(Buffer.from(body, 'utf16le'));
     expect([utf16.status, utf16.body.error]).toEqual([415, 'unsupported_media_type']);
     expect(utf16.body.message).toMatch(/UTF-8 only/);
+    expect(utf16.body.details).toEqual([
+      { path: '/headers/content-type', message: 'is not a charset this route reads' },
+    ]);
     const gzipped = await post('/api/v1/api-keys')
       .set('content-type', 'application/json')
       .set('content-encoding', 'gzip')
       .send(gzipSync(body));
     expect([gzipped.status, gzipped.body.error]).toEqual([415, 'unsupported_media_type']);
-    expect(gzipped.body.details.map((d: { path: string }) => d.path)).toEqual(['/headers/content-encoding']);
+    expect(gzipped.body.details).toEqual([
+      { path: '/headers/content-encoding', message: 'is not an encoding this route reads' },
+    ]);
     // A byte-order mark before the JSON means nothing (RFC 8259): the body is read.
     const marked = await post('/api/v1/api-keys')
       .set('content-type', 'application/json; charset=UTF-8')

@@ -118,11 +118,16 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
   return { status: 500, body: { error: 'internal_error', message: 'An unexpected error occurred.', details: [] } };
 }
 
-/** A body the route cannot read (415) is refused for a header: named there, a compressed body by its encoding. */
+/**
+ * A body the route cannot read (415) is refused for a header: named there, a compressed body by its encoding. The
+ * detail says which part of the header; the message beside it already says what was sent and what to send.
+ */
 function headerDetails(status: number, message: string): { path: string; message: string }[] {
   if (status !== 415) return [];
-  const header = /Content-Encoding/.test(message) ? 'content-encoding' : 'content-type';
-  return [{ path: `/headers/${header}`, message: `is not one this route reads (${message})` }];
+  if (/Content-Encoding/.test(message))
+    return [{ path: '/headers/content-encoding', message: 'is not an encoding this route reads' }];
+  const what = /charset/.test(message) ? 'a charset' : 'a media type';
+  return [{ path: '/headers/content-type', message: `is not ${what} this route reads` }];
 }
 
 /** A body over the limit, with the limit said: 500 invoices of ten lines reach a megabyte before 500 items. */
