@@ -188,6 +188,9 @@ function ours(compiled: CompiledRules, facts: Record<string, unknown>, writtenOu
   try {
     const program = compileProgram(compiled);
     if (writtenOut) writeOutNow(program);
+    // A rule that failed to write out would quietly keep its closures: this run would not test the written form.
+    if (writtenOut && program.rules.some((rule) => rule.writable && rule.run === rule.closures))
+      throw new Error('a rule was not written out');
     const outcome = evaluateProgram(program, structuredClone(facts), syncDynamic);
     return { ...outcome, events: outcome.events.map(asEvent) };
   } catch (err) {

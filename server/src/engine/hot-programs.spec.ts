@@ -1,8 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { RuleProperties } from 'json-rules-engine';
 import type { CompiledRules } from './compile.js';
 import { evaluateProgram } from './evaluator.js';
-import { BUSY_AFTER, MAX_WRITTEN_OUT, writeOutNow, writtenOutCount } from './hot-programs.js';
+import { BUSY_AFTER, IDLE_AFTER_MS, MAX_WRITTEN_OUT, release, writeOutNow, writtenOutCounts } from './hot-programs.js';
 import { compileProgram, type Program } from './rule-program.js';
 
 const compiled: CompiledRules = {
@@ -45,14 +45,35 @@ describe('versions written out when busy', () => {
     ]);
   });
 
-  it(`keeps at most ${MAX_WRITTEN_OUT} versions written out: the least recently busy goes back to its closures`, () => {
-    const programs = Array.from({ length: MAX_WRITTEN_OUT + 1 }, () => compileProgram(compiled));
-    const expected = JSON.stringify(evaluateProgram(programs[0]!, facts));
-    for (const program of programs) writeOutNow(program);
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
-    expect(writtenOutCount()).toBe(MAX_WRITTEN_OUT);
-    expect(writtenOut(programs[0]!)).toEqual([false, false, false]);
-    expect(writtenOut(programs[1]!)).toEqual([true, true, true]);
-    for (const program of programs) expect(JSON.stringify(evaluateProgram(program, facts))).toBe(expected);
+  it(`keeps at most ${MAX_WRITTEN_OUT} versions written out; a newly busy one takes the place of one idle for a minute`, () => {
+    let now = 1_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const held = Array.from({ length: MAX_WRITTEN_OUT }, () => compileProgram(compiled));
+    for (const program of held) writeOutNow(program);
+    const expected = JSON.stringify(evaluateProgram(compileProgram(compiled), facts));
+
+    // Every place held by a version busy within the minute: the newcomer stays on its closures.
+    const newcomer = compileProgram(compiled);
+    for (let i = 0; i < BUSY_AFTER + 3; i++) evaluateProgram(newcomer, facts);
+    expect(writtenOut(newcomer)).toEqual([false, false, false]);
+    expect(writtenOutCounts().versions).toBe(MAX_WRITTEN_OUT);
+
+    // A minute later the oldest has not been busy since: the newcomer's next busy round takes its place.
+    now += IDLE_AFTER_MS + 1;
+    for (let i = 0; i < BUSY_AFTER + 3; i++) evaluateProgram(newcomer, facts);
+    expect(writtenOut(newcomer)).toEqual([true, true, true]);
+    expect(writtenOut(held[0]!)).toEqual([false, false, false]);
+    expect(writtenOut(held[1]!)).toEqual([true, true, true]);
+    expect(writtenOutCounts().versions).toBe(MAX_WRITTEN_OUT);
+    for (const program of [newcomer, ...held]) expect(JSON.stringify(evaluateProgram(program, facts))).toBe(expected);
+
+    // A version the compiled-version cache lets go gives up its place at once.
+    release(held[1]!);
+    expect(writtenOut(held[1]!)).toEqual([false, false, false]);
+    expect(writtenOutCounts().versions).toBe(MAX_WRITTEN_OUT - 1);
   });
 });

@@ -5,7 +5,7 @@ import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import type { Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
-import type { RuleRun } from './rule-source.js';
+import { writable, type RuleRun } from './rule-source.js';
 import { traceStepsInto } from './trace-steps.js';
 
 // The pieces of a program, re-exported so importers keep one path.
@@ -26,6 +26,8 @@ export interface ProgramRule {
   run: RuleRun;
   /** The rule's closures, which `run` goes back to when the version is no longer busy (hot-programs.ts). */
   readonly closures: RuleRun;
+  /** Small enough to write out (rule-source.ts); a larger rule always runs its closures. */
+  readonly writable: boolean;
 }
 
 /** A version compiled to functions: rules grouped by priority (highest first), each group in definition order. */
@@ -40,7 +42,7 @@ export interface Program {
   readonly trees: ConditionTrees;
   /** Runs since the version was last counted busy (hot-programs.ts). */
   runs: number;
-  /** Rules still to write out, one per run, from the end of `rules`; 0 when none is being written out. */
+  /** Rules still to write out, one per run, in definition order; 0 when none is being written out. */
   unwritten: number;
 }
 
@@ -108,6 +110,7 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
       }),
       run: closures,
       closures,
+      writable: writable(tree.root),
     };
     (bySet[priority] ??= []).push(programRule);
     inOrder.push(programRule);

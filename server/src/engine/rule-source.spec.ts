@@ -5,7 +5,7 @@ import { evaluateProgram } from './evaluator.js';
 import { asEvent, describeError, runLibrary, type Observed } from './fidelity-oracle.js';
 import { writeOutNow } from './hot-programs.js';
 import { compileProgram } from './rule-program.js';
-import { GENERATED_SLOT_LIMIT } from './rule-source.js';
+import { WRITTEN_OUT_NODE_LIMIT } from './rule-source.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +14,9 @@ function ours(compiled: CompiledRules, facts: Json, writtenOut = true): Observed
   try {
     const program = compileProgram(compiled);
     if (writtenOut) writeOutNow(program);
+    // A rule that failed to write out would quietly keep its closures: this run would not test the written form.
+    if (writtenOut && program.rules.some((rule) => rule.writable && rule.run === rule.closures))
+      throw new Error('a rule was not written out');
     const outcome = evaluateProgram(program, structuredClone(facts));
     return { ...outcome, events: outcome.events.map(asEvent) };
   } catch (err) {
@@ -125,8 +128,24 @@ describe('rules written out as functions', () => {
     });
   });
 
+  it('count groups as well as leaves in the size of a rule they write out', () => {
+    const emptyGroups = Array.from({ length: WRITTEN_OUT_NODE_LIMIT }, () => ({ all: [] }));
+    const program = compileProgram(
+      rulesOf([
+        {
+          name: 'groups',
+          conditions: { any: [...emptyGroups, { fact: 'a', operator: 'equal', value: 1 }] },
+          event: { type: 'g' },
+        },
+        { name: 'small', conditions: { all: [{ fact: 'a', operator: 'equal', value: 1 }] }, event: { type: 's' } },
+      ]),
+    );
+    writeOutNow(program);
+    expect(program.rules.map((rule) => rule.run !== rule.closures)).toEqual([false, true]);
+  });
+
   it('keep closures for a rule too large to write out, with the same events and traces as the library', async () => {
-    const leaves = Array.from({ length: Math.ceil(GENERATED_SLOT_LIMIT / 3) + 10 }, (_, i) => ({
+    const leaves = Array.from({ length: WRITTEN_OUT_NODE_LIMIT + 10 }, (_, i) => ({
       fact: `f${i % 40}`,
       operator: i % 2 ? 'greaterThanInclusive' : 'lessThan',
       value: i % 7,

@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
-import { writtenOutCount } from '../../engine/hot-programs.js';
+import { release, writtenOutCounts } from '../../engine/hot-programs.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
@@ -53,7 +53,11 @@ export class PreparedVersions {
     @Inject(APP_CONFIG) config: AppConfig,
     metrics: HttpMetrics,
   ) {
-    const cache = (this.cache = new LRUCache<string, PreparedEntry>({ max: config.compiledCacheSize }));
+    const cache = (this.cache = new LRUCache<string, PreparedEntry>({
+      max: config.compiledCacheSize,
+      // A version written out because it was busy gives up its place with the cache's.
+      dispose: (entry) => release(entry.prepared.program),
+    }));
     new Gauge({
       name: 'gabarit_compiled_versions',
       help: 'Rule set versions compiled and kept in memory (at most COMPILED_CACHE_SIZE)',
@@ -67,7 +71,15 @@ export class PreparedVersions {
       help: 'Busy versions whose rules run written out as functions (docs/adr/0009; at most 64)',
       registers: [metrics.registry],
       collect() {
-        this.set(writtenOutCount());
+        this.set(writtenOutCounts().versions);
+      },
+    });
+    new Gauge({
+      name: 'gabarit_rule_write_out_failures',
+      help: 'Rules that could not be written out since start (they keep their closures; docs/adr/0009)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(writtenOutCounts().failures);
       },
     });
   }
