@@ -58,30 +58,32 @@ export class PreparedVersions {
       // A version written out because it was busy gives up its place with the cache's.
       dispose: (entry) => release(entry.prepared.program),
     }));
-    new Gauge({
-      name: 'gabarit_compiled_versions',
-      help: 'Rule set versions compiled and kept in memory (at most COMPILED_CACHE_SIZE)',
-      registers: [metrics.registry],
-      collect() {
-        this.set(cache.size);
-      },
-    });
-    new Gauge({
-      name: 'gabarit_versions_written_out',
-      help: 'Busy versions whose rules run written out as functions (docs/adr/0009; at most 64)',
-      registers: [metrics.registry],
-      collect() {
-        this.set(writtenOutCounts().versions);
-      },
-    });
-    new Gauge({
-      name: 'gabarit_rule_write_out_failures',
-      help: 'Rules that could not be written out since start (they keep their closures; docs/adr/0009)',
-      registers: [metrics.registry],
-      collect() {
-        this.set(writtenOutCounts().failures);
-      },
-    });
+    const gauges: [name: string, help: string, value: () => number][] = [
+      [
+        'gabarit_compiled_versions',
+        'Rule set versions compiled and kept in memory (at most COMPILED_CACHE_SIZE)',
+        () => cache.size,
+      ],
+      [
+        'gabarit_versions_written_out',
+        'Busy versions whose rules run written out as functions (docs/adr/0009; at most 64)',
+        () => writtenOutCounts().versions,
+      ],
+      [
+        'gabarit_rule_write_out_failures',
+        'Rules that could not be written out since start (they keep their closures)',
+        () => writtenOutCounts().failures,
+      ],
+    ];
+    for (const [name, help, value] of gauges)
+      new Gauge({
+        name,
+        help,
+        registers: [metrics.registry],
+        collect() {
+          this.set(value());
+        },
+      });
   }
 
   /** The entry for a checksum if it is already prepared: published content never needs reading again. */
