@@ -27,8 +27,7 @@ const MAX_OFFSET = 1_000_000_000;
 /** The filters a list takes, as JSON Schemas of their values (`{ q: { type: 'string' } }`). */
 export type ListFilters = Record<string, object>;
 
-/** The free-text search every console list has (react-admin's `q`). */
-/** The `q` filter of a list, described with what it searches (`'the key, name or description'`). */
+/** The free-text search of a console list (react-admin's `q`), described with what it searches. */
 export const textSearch = (where: string) => ({
   q: { type: 'string', maxLength: 200, description: `text in ${where}, case and accents aside` },
 });

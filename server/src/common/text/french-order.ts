@@ -51,19 +51,27 @@ export function pageInListOrder<T>(
 }
 
 /**
- * One page of stored documents (keyed by `_id`) in list order: the list's own name for the key (`username`, `id`)
- * reads `_id`, any other sort field the document's field of that name.
+ * One page of stored documents (keyed by `_id`) that a list reads whole (accounts, API keys): those whose
+ * `searched` texts hold the list's `q` filter, case and accents aside, in list order. The list's own name for the
+ * key (`username`, `id`) sorts by `_id`, any other sort field by the document's field of that name.
  */
 export function pageOfDocuments<T extends { _id: string }>(
   documents: T[],
-  keyName: string,
-  query: { sortField: string; sortOrder: 'ASC' | 'DESC'; skip: number; limit: number },
-): T[] {
+  { keyName, searched }: { keyName: string; searched: (document: T) => unknown[] },
+  query: { sortField: string; sortOrder: 'ASC' | 'DESC'; skip: number; limit: number; filter: Record<string, unknown> },
+): { items: T[]; total: number } {
+  const q = query.filter['q'];
+  const folded = typeof q === 'string' && q !== '' ? searchFold(q) : undefined;
+  const matching =
+    folded === undefined
+      ? documents
+      : documents.filter((d) => searched(d).some((text) => typeof text === 'string' && matchesSearch(text, folded)));
   const field = (query.sortField === keyName ? '_id' : query.sortField) as keyof T;
-  return pageInListOrder(
-    documents,
+  const items = pageInListOrder(
+    matching,
     (d) => d[field],
     (d) => d._id,
     query,
   );
+  return { items, total: matching.length };
 }

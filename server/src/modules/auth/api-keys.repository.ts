@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { matchesSearch, pageOfDocuments, searchFold } from '../../common/text/french-order.js';
+import { pageOfDocuments } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { ApiKeyDocument } from './api-key.schema.js';
 
@@ -31,11 +31,8 @@ export class ApiKeysRepository {
       query.filter['revoked'] === undefined ? {} : { revokedAt: { $exists: query.filter['revoked'] === true } };
     // Keys are few: found and ordered here, names as French orders them (the database orders text by code
     // point), and found by name or scope case and accents aside (« cles » finds « Clés de test »).
-    const q = typeof query.filter['q'] === 'string' ? searchFold(query.filter['q']) : '';
     const all = await this.keys.find(filter).toArray();
-    const matching =
-      q === '' ? all : all.filter((key) => [key.name, ...key.scopes].some((text) => matchesSearch(text, q)));
-    return { items: pageOfDocuments(matching, 'id', query), total: matching.length };
+    return pageOfDocuments(all, { keyName: 'id', searched: (key) => [key.name, ...key.scopes] }, query);
   }
 
   /** Revokes once, with its audit event in the same update; returns the key, or null when unknown or already revoked. */

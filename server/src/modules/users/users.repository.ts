@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { matchesSearch, pageOfDocuments, searchFold } from '../../common/text/french-order.js';
+import { pageOfDocuments } from '../../common/text/french-order.js';
 import type { OutboxItem } from '../audit/outbox.js';
 import type { Role } from '../../common/access/roles.js';
 import type { UserDocument } from './user.schema.js';
@@ -43,14 +43,8 @@ export class UsersRepository {
   async list(query: ListQuery): Promise<{ items: UserDocument[]; total: number }> {
     const filter: Filter<UserDocument> = {};
     if (typeof query.filter['role'] === 'string') filter.roles = query.filter['role'] as Role;
-    const q =
-      typeof query.filter['q'] === 'string' && query.filter['q'] !== '' ? searchFold(query.filter['q']) : undefined;
     const all = await this.users.find(filter).toArray();
-    const matching =
-      q === undefined
-        ? all
-        : all.filter((u) => [u._id, u.displayName].some((s) => typeof s === 'string' && matchesSearch(s, q)));
-    return { items: pageOfDocuments(matching, 'username', query), total: matching.length };
+    return pageOfDocuments(all, { keyName: 'username', searched: (u) => [u._id, u.displayName] }, query);
   }
 
   /** Applies a partial change with its audit events in the same update; false when the user is unknown. */
