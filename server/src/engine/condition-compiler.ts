@@ -1,4 +1,4 @@
-import type { Evaluate, LeafNode, Node, Tree } from './condition-nodes.js';
+import { emptyRecord, type Evaluate, type LeafNode, type Node, type Tree } from './condition-nodes.js';
 import type { FactRead } from './fact-read.js';
 import { compileOperator, type OperatorFn } from './operator-table.js';
 import { withConstantValue } from './operators.js';
@@ -48,7 +48,7 @@ export function compileTree(
   return {
     root,
     slots,
-    blank: new Array<unknown>(slots - firstSlot).fill(undefined),
+    size: slots - firstSlot,
     steps: traceSteps(root, context.resolveRef, shared.sharedSteps),
   };
 }
@@ -158,7 +158,7 @@ function realizedAtRunTime(slot: number, name: string, resolveRef: (name: string
   let tree: Tree | undefined;
   return (s, rec, base) => {
     tree ??= resolveRef(name);
-    const sub = tree.blank.slice();
+    const sub = emptyRecord(tree.size);
     rec[base + slot] = sub;
     return tree.root.run(s, sub, 0);
   };

@@ -53,13 +53,23 @@ export interface RefNode extends NodeBase {
 }
 export type Node = LeafNode | GroupNode | NotNode | RefNode;
 
+/**
+ * An empty record of `size` slots, packed (filled with undefined): copying a packed array is cheaper than growing
+ * a holey one. Every tree copies from this one array, so a cached version keeps no empty record per rule.
+ */
+export function emptyRecord(size: number): unknown[] {
+  if (size > undefineds.length) undefineds = new Array<unknown>(Math.max(size, 2 * undefineds.length)).fill(undefined);
+  return undefineds.slice(0, size);
+}
+let undefineds = new Array<unknown>(1024).fill(undefined);
+
 /** A condition tree (a rule's or a named condition's) and the size of its per-run record. */
 export interface Tree {
   root: Node;
   /** Where its slots end (they start at the `firstSlot` it was compiled with). */
   slots: number;
-  /** An empty record, packed (filled with undefined): copying it is cheaper than growing a holey array. */
-  blank: unknown[];
+  /** The length of its per-run record (see `emptyRecord`). */
+  size: number;
   /** The tree's leaves and references in traceRule's order, flat. */
   steps: TraceStep[];
 }

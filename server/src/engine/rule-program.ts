@@ -3,7 +3,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { runSteps, type Steps } from '../common/async/steps.js';
 import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
-import type { Tree } from './condition-nodes.js';
+import { emptyRecord, type Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
 import { writable, type RuleRun } from './rule-source.js';
 import { traceStepsInto } from './trace-steps.js';
@@ -216,11 +216,11 @@ function readsIn(registry: Map<string, FactRead>): Reads {
  * and always when it is too large to write out. Made here: the closure keeps the record's size, the steps and
  * the evaluator, not the tree's nodes.
  */
-function closureRule({ root, blank, steps }: Tree): RuleRun {
+function closureRule({ root, size, steps }: Tree): RuleRun {
   // rule.evaluate: a top-level group's result is not coerced to a boolean; a reference's is.
   const evaluate = root.kind === 'ref' || root.kind === 'leaf' ? root.run : root.raw;
   return (source, out) => {
-    const rec = blank.slice();
+    const rec = emptyRecord(size);
     const result = evaluate(source, rec, 0);
     if (out !== null) traceStepsInto(steps, rec, out);
     return result;

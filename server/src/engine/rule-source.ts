@@ -1,4 +1,4 @@
-import type { LeafNode, Node, RefNode, Tree } from './condition-nodes.js';
+import { emptyRecord, type LeafNode, type Node, type RefNode, type Tree } from './condition-nodes.js';
 import { NOT_READ, type FactRead, type FactSource } from './fact-read.js';
 import type { ConditionTrace } from './trace.js';
 import { traceTree } from './trace-steps.js';
@@ -68,7 +68,7 @@ const OWN_WORDS = new Set(
     't',
   ]
     .concat(['out', 'memo', 'read', 'push', 'fact', 'path', 'operator', 'value', 'factValue', 'result'])
-    .concat(['blank', 'slice', 'root', 'run']),
+    .concat(['size', 'root', 'run']),
 );
 const OWN_CHARACTERS = /^[\w\s{}()[\];=!,.:'?]*$/;
 
@@ -215,7 +215,7 @@ class RuleWriter {
   /** A reference followed at run time (it recurses, or is past the inlining limit), in a record of its own. */
   private followed(node: RefNode): Written {
     const tree = this.constant(lazyTree(node.name, this.resolveRef));
-    const record = this.assign(`${tree}().blank.slice()`);
+    const record = this.assign(`${this.constant(emptyRecord)}(${tree}().size)`);
     const result = this.assign(`${tree}().root.run(s, ${record}, 0)`);
     return { result, trace: [`  if (${record} !== undefined) k1(${tree}(), ${record}, out);`] };
   }

@@ -55,7 +55,9 @@ export function traceSteps(
     }
   };
   visit(root);
-  return steps;
+  // A copy has room for exactly its steps: the list grown by push has up to half as much again, empty, and a
+  // cached version keeps a list per rule and per inlined named condition.
+  return steps.slice();
 }
 
 /** The list already kept for this named condition if it has the same steps, else this one (kept from now on). */
