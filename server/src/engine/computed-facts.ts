@@ -100,24 +100,7 @@ export function compileComputedFacts(
   /** The work budget and the wall-clock backstop of one evaluation (tests lift the clock to check the budget alone). */
   limits: { budget: number; milliseconds: number } = EXPRESSION_LIMITS,
 ): ComputeFacts {
-  // Every run's result starts as a copy of this, so it has one shape: adding ten properties one by one to a
-  // fresh object cost more than evaluating all ten expressions, and merging 40 of them into another object
-  // (`{...found, ...computed}`) cost twice the expressions themselves.
-  const allNames = [...new Set([...foundNames, ...definitions.map((d) => d.name)])];
-  const shape = Object.fromEntries(allNames.map((name) => [name, undefined])) as Record<string, unknown>;
-  const slots = new Map(allNames.map((name, i) => [name, i]));
-  const signature = allNames.join('\u0000');
-  const compiled = definitions.map(({ name, expression }) => {
-    try {
-      return { name, code: compileExpression(expression, slots, signature) };
-    } catch {
-      return { name, code: null };
-    }
-  });
-  const names = compiled.map((c) => c.name);
-  const codes = compiled.map((c) => c.code);
-  const slotOf = names.map((name) => slots.get(name)!);
-  const foundSlots = foundNames.map((name) => slots.get(name)!);
+  const { allNames, shape, names, codes, slotOf, foundSlots } = slotted(definitions, foundNames);
   const { budget, milliseconds } = limits;
   return (facts, found) => {
     const computed = { ...shape };
@@ -154,6 +137,36 @@ export function compileComputedFacts(
     // A fact that failed is absent, not undefined (rare: only then is the object reshaped).
     if (absent) for (const name of allNames) if (computed[name] === undefined) delete computed[name];
     return computed;
+  };
+}
+
+/**
+ * The expressions compiled to read facts by slot, and where each fact goes. Apart from `compileComputedFacts`:
+ * the closures made here share one scope, and the slot map and signature (a few KB a version) would stay
+ * alive in it with the function a version keeps.
+ */
+function slotted(definitions: readonly ComputedFact[], foundNames: readonly string[]) {
+  const allNames = [...new Set([...foundNames, ...definitions.map((d) => d.name)])];
+  const slots = new Map(allNames.map((name, i) => [name, i]));
+  const signature = allNames.join('\u0000');
+  const codes = definitions.map(({ expression }) => {
+    try {
+      return compileExpression(expression, slots, signature);
+    } catch {
+      return null;
+    }
+  });
+  const names = definitions.map((d) => d.name);
+  return {
+    allNames,
+    // Every run's result starts as a copy of this, so it has one shape: adding ten properties one by one to a
+    // fresh object cost more than evaluating all ten expressions, and merging 40 of them into another object
+    // (`{...found, ...computed}`) cost twice the expressions themselves.
+    shape: Object.fromEntries(allNames.map((name) => [name, undefined])) as Record<string, unknown>,
+    names,
+    codes,
+    slotOf: names.map((name) => slots.get(name)!),
+    foundSlots: foundNames.map((name) => slots.get(name)!),
   };
 }
 

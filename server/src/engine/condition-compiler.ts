@@ -87,7 +87,9 @@ function compileNodes(
         children,
         sets,
         raw,
-        run: strictlyTrue(raw),
+        // Only a one-child group passes its child's result on uncoerced; the others give booleans already, and a
+        // wrapper would be one more closure per group in every cached version.
+        run: children.length === 1 ? strictlyTrue(raw) : raw,
         priority: Number.parseInt(c['priority'] as string, 10) || 1,
       };
     }

@@ -1,5 +1,6 @@
 import { INHERITED } from './inherited-names.js';
 import { compilePath, type PathResolver } from './json-path.js';
+import { sharedString } from './shared-strings.js';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ export class FactRead {
     /** Its place in the run's memo of reads (-1: not memoised); a fact and its path give one value per run. */
     readonly index = -1,
   ) {
-    this.cacheKey = `${fact}\u0000${stableKey(params)}`;
+    this.cacheKey = sharedString(`${fact}\u0000${stableKey(params)}`);
     this.resolve = path ? compilePath(String(path)) : undefined;
     this.plain = typeof fact === 'string' && !INHERITED.has(fact);
   }

@@ -6,9 +6,11 @@ import type { RuleExplanation } from './compile.js';
 /**
  * Versions whose explanations stay inflated. A decision that is logged or explained reads its version's
  * explanations every time, so the versions in use keep theirs; a thousand cached ones do not (docs/adr/0013).
- * An entry keeps its version alive until it falls out: at most this many, a few tens of KB each.
+ * An entry keeps its version alive until it falls out: at most this many, about 20 KB each on the invoice pilot.
+ * As many as the busy versions whose rules are written out (hot-programs.ts): 256 held 5 MB for versions that
+ * had decided once.
  */
-export const HOT_EXPLANATIONS = 256;
+export const HOT_EXPLANATIONS = 64;
 
 const inflated = new LRUCache<PackedExplanations, Map<string, RuleExplanation>>({ max: HOT_EXPLANATIONS });
 

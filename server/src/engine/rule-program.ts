@@ -5,6 +5,7 @@ import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import { emptyRecord, type Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
+import { frozenSharedCopy, sharedString } from './shared-strings.js';
 import { writable, type RuleRun } from './rule-source.js';
 import { traceStepsInto } from './trace-steps.js';
 
@@ -72,11 +73,11 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
   for (const [name, condition] of Object.entries(compiled.namedConditions)) {
     if (!condition || !hasRoot(condition as Json))
       throw new Error(name ? ROOT_ERROR : 'Engine: setCondition() requires name');
-    sources.set(name, deepFreeze(structuredClone(condition)) as Json);
+    sources.set(name, frozenSharedCopy(condition) as Json);
   }
   const rules: Json[] = [];
   for (const source of compiled.rules as unknown as Json[]) {
-    rules.push(deepFreeze(structuredClone(source)) as Json);
+    rules.push(frozenSharedCopy(source) as Json);
     yield;
   }
   // Serialized (v8 keeps undefined, NaN and -0, as the library would see them) and deflated: a few KB a version.
@@ -204,7 +205,7 @@ export class ConditionTrees {
 function readsIn(registry: Map<string, FactRead>): Reads {
   return (fact, given, path) => {
     const params = given === undefined ? {} : given;
-    const key = `${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`;
+    const key = sharedString(`${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`);
     let read = registry.get(key);
     if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
     return read;
@@ -225,12 +226,4 @@ function closureRule({ root, size, steps }: Tree): RuleRun {
     if (out !== null) traceStepsInto(steps, rec, out);
     return result;
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

@@ -109,6 +109,18 @@ describe('SchemaValidators', () => {
   it.each([
     ['here', (schema: Record<string, unknown>) => schema],
     ['in the worker', large],
+  ])('carries a private copy of its schema, which versions sharing the validator read (%s)', async (_where, sized) => {
+    const schema = sized({ type: 'object', properties: { name: { type: 'string', 'x-pii': true } } });
+    const pending = validators.for(schema);
+    schema['type'] = 'array';
+    const validate = await pending;
+    expect(validate.schema).toEqual({ ...schema, type: 'object' });
+    expect(validate.schema).not.toBe(schema);
+  });
+
+  it.each([
+    ['here', (schema: Record<string, unknown>) => schema],
+    ['in the worker', large],
   ])(
     "rejects a schema ajv cannot compile with ajv's message, and compiles the next one (%s)",
     async (_where, sized) => {

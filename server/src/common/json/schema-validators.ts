@@ -50,7 +50,9 @@ class CompilerFailure extends Error {
  * thread writes it (ajv's standalone code, `schema-compiler.worker.mjs`, set up as `compileHere` is) and the
  * main thread only evaluates it, a few milliseconds; meanwhile it serves other requests (docs/adr/0035). Each
  * schema gets an ajv instance of its own, here or in the worker, dropped after: a long-lived instance keeps every
- * schema it compiled. A validator still held by someone keeps working after it left the cache.
+ * schema it compiled. A validator still held by someone keeps working after it left the cache. Every validator
+ * carries a private copy of its schema (`schema`), which whoever shares the validator can read instead of
+ * keeping a copy of its own.
  */
 export class SchemaValidators {
   private readonly cache: LRUCache<string, ValidateFunction>;
@@ -93,9 +95,11 @@ export class SchemaValidators {
     }
     let pending = this.compiling.get(key);
     if (!pending) {
-      pending = this.compileInWorker(schema)
+      const copy = structuredClone(schema);
+      pending = this.compileInWorker(copy)
         .then((code) => {
           const compiled = evaluateStandalone(code, this.patternEngine);
+          compiled.schema = copy; // as ajv.compile gives it
           this.cache.set(key, compiled);
           return compiled;
         })
