@@ -4,6 +4,7 @@ import { FUNCTIONS } from './cel-functions.js';
 import { BINARY } from './cel-operators.js';
 import { regexReplacer } from './cel-regex.js';
 import { INHERITED } from './inherited-names.js';
+import { sharedString } from './shared-strings.js';
 import { bool, EvaluationFailure, fail, isMap, num, str, type Json } from './cel-values.js';
 
 // Compiles a cel-js syntax tree into closures that charge the budget as they run; refuses what cannot be bounded.
@@ -32,9 +33,10 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     case 'value':
       return literal(args, node.pos);
     case 'id':
-      return identifier(args as string, scope);
+      return identifier(sharedString(args as string), scope);
     case '.': {
-      const [target, field] = args as [ASTNode, string];
+      const [target, name] = args as [ASTNode, string];
+      const field = sharedString(name);
       const object = compileNode(target, scope);
       if (INHERITED.has(field))
         return (run) => {
@@ -47,14 +49,14 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       };
     }
     case '[]': {
-      const [target, key] = (args as [ASTNode, ASTNode]).map((a) => compileNode(a, scope)) as [Code, Code];
+      const [target, key] = compileEach(args as [ASTNode, ASTNode], scope) as [Code, Code];
       return (run) => {
         charge(run, 1);
         return index(target(run), key(run));
       };
     }
     case 'list': {
-      const items = (args as ASTNode[]).map((a) => compileNode(a, scope));
+      const items = compileEach(args as ASTNode[], scope);
       return (run) => {
         charge(run, 1 + items.length);
         return items.map((item) => item(run));
@@ -65,13 +67,23 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       // Keys written as string literals (the usual case) are checked once, here, not on every run.
       if (pairs.every(([k]) => k.op === 'value' && typeof k.args === 'string' && k.args !== '__proto__')) {
         const build = mapBuilder(pairs.map(([k]) => k.args as string));
-        const values = pairs.map(([, v]) => compileNode(v, scope));
+        const values = compileEach(
+          pairs.map(([, v]) => v),
+          scope,
+        );
         return (run) => {
           charge(run, 1 + values.length);
           return build(values, run);
         };
       }
-      const entries = pairs.map(([k, v]) => [compileNode(k, scope), compileNode(v, scope)] as const);
+      const keys = compileEach(
+        pairs.map(([k]) => k),
+        scope,
+      );
+      const entries = compileEach(
+        pairs.map(([, v]) => v),
+        scope,
+      ).map((value, i) => [keys[i]!, value] as const);
       return (run) => {
         charge(run, 1 + entries.length);
         const out: Json = {};
@@ -84,15 +96,15 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       };
     }
     case '?:': {
-      const [test, then, otherwise] = (args as ASTNode[]).map((a) => compileNode(a, scope)) as [Code, Code, Code];
+      const [test, then, otherwise] = compileEach(args as ASTNode[], scope) as [Code, Code, Code];
       return (run) => (bool(test(run)) ? then(run) : otherwise(run));
     }
     case '&&': {
-      const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+      const [a, b] = compileEach(args as ASTNode[], scope) as [Code, Code];
       return (run) => bool(a(run)) && bool(b(run));
     }
     case '||': {
-      const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+      const [a, b] = compileEach(args as ASTNode[], scope) as [Code, Code];
       return (run) => bool(a(run)) || bool(b(run));
     }
     case '!_': {
@@ -118,7 +130,7 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     }
     default:
       if (node.op in BINARY) {
-        const [a, b] = (args as ASTNode[]).map((x) => compileNode(x, scope)) as [Code, Code];
+        const [a, b] = compileEach(args as ASTNode[], scope) as [Code, Code];
         const op = BINARY[node.op]!;
         return (run) => {
           charge(run, 1);
@@ -127,6 +139,15 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       }
       throw new ExpressionSyntaxError(`"${node.op}" is not supported in computed facts`, node.pos);
   }
+}
+
+/**
+ * Compiles each node. Not written inline as `nodes.map((n) => compileNode(n, scope))`: that arrow would put
+ * `scope` in its function's closure context, which every Code made there shares, so each compiled expression
+ * of a cached version kept its scope alive (the version's slot map, the comprehension's locals).
+ */
+function compileEach(nodes: readonly ASTNode[], scope: Scope): Code[] {
+  return nodes.map((node) => compileNode(node, scope));
 }
 
 /**
@@ -143,7 +164,7 @@ function mapBuilder(keys: string[]): (values: Code[], run: Run) => Json {
 }
 
 function literal(value: unknown, pos: number): Code {
-  let v: unknown = value;
+  let v: unknown = typeof value === 'string' ? sharedString(value) : value;
   if (typeof value === 'bigint') v = Number(value);
   else if (value !== null && typeof value === 'object')
     throw new ExpressionSyntaxError('unsigned and bytes literals are not supported; numbers are plain numbers', pos);
@@ -208,13 +229,14 @@ function index(target: unknown, key: unknown): unknown {
 
 /** `has(a.b.c)`: true when every step of the path exists and is not null. */
 function has(args: ASTNode[], scope: Scope, pos: number): Code {
-  const path: string[] = [];
+  const fields: string[] = [];
   let node = args.length === 1 ? args[0] : undefined;
   while (node && node.op === '.') {
     const [target, field] = node.args as [ASTNode, string];
-    path.unshift(field);
+    fields.unshift(sharedString(field));
     node = target;
   }
+  const path = fields.slice(); // kept by the Code: without the room unshift left, a few KB a version
   if (!node || node.op !== 'id')
     throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
   const root = identifier(node.args as string, scope);
@@ -299,7 +321,7 @@ function comprehension(name: string, receiver: ASTNode, args: ASTNode[], scope: 
     locals: new Map(scope.locals).set(variable.args as string, slot),
     inComprehension: true,
   };
-  const [first, second] = args.slice(1).map((a) => compileNode(a, inner)) as [Code, Code | undefined];
+  const [first, second] = compileEach(args.slice(1), inner) as [Code, Code | undefined];
   // Every step pays for the whole body, including the nodes that do not charge for themselves (!, ?:, &&...).
   const perItem = 1 + args.slice(1).reduce((n, a) => n + nodeCount(a), 0);
   const itemsOf = (run: Run): unknown[] => {
@@ -398,7 +420,7 @@ function call(name: string, receiver: ASTNode | undefined, args: ASTNode[], scop
   const found = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!found)
     throw new ExpressionSyntaxError(`unknown function "${name}" (known: ${EXPRESSION_FUNCTIONS.join(', ')})`, pos);
-  const all = (receiver ? [receiver, ...args] : args).map((a) => compileNode(a, scope));
+  const all = compileEach(receiver ? [receiver, ...args] : args, scope);
   if (!found.arity.includes(all.length))
     throw new ExpressionSyntaxError(`${name}() does not take ${all.length} argument(s)`, pos);
   const { fn } = found;

@@ -8,7 +8,7 @@ const LENGTH_LIMIT = 256;
 const table = new Map<string, string>();
 
 /**
- * The copy of `text` already kept if there is one. Each version's rule JSON arrives as strings of its own (read
+ * The copy of `text` already kept if there is one, else a copy of its own, kept. Each version's rule JSON arrives as strings of its own (read
  * from the database, cloned), while versions of one rule set, and rule sets of one domain, name the same facts,
  * operators, paths and events: a cached version of the invoice pilot kept about 200 such strings of its own.
  */
@@ -17,8 +17,11 @@ export function sharedString(text: string): string {
   const known = table.get(text);
   if (known !== undefined) return known;
   if (table.size >= TABLE_LIMIT) table.clear();
-  table.set(text, text);
-  return text;
+  // A copy of its own: V8 cuts a string of 13 characters or more out of its parent without copying it, and such
+  // a slice (a name in an expression, a value in a database reply) keeps the whole parent alive.
+  const own = JSON.parse(JSON.stringify(text)) as string;
+  table.set(own, own);
+  return own;
 }
 
 /**
