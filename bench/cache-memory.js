@@ -1,6 +1,9 @@
 // Memory with many published rule sets: publishes N copies of the invoice pilot through the API, each with its
 // own checksum and, unless --same-schema, its own input schema (a `$comment` naming it), so nothing is shared;
-// with --same-schema the copies share one fact validator, as versions of one rule set usually do.
+// with --same-schema the copies share one fact validator, as versions of one rule set usually do. Compiled
+// computed facts are cached by expression and by the names of the version's facts, so copies share those of
+// their 37 expressions that are the same; with --distinct-facts each copy also has a computed fact of its own
+// (`copyN`), which changes those names: nothing compiled is shared, as between rule sets written separately.
 // Two readings, from /metrics:
 //   1. the instance that did the publishing, after evaluating each copy once (its heap still holds the
 //      garbage of thousands of governance requests);
@@ -11,6 +14,7 @@
 // Between the two, the publishing instance's decision rate with every copy cached, with the audit trail quiet and
 // with it moving (a governance change every 250 ms): noticing changes must not cost per cached rule set.
 // Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8] [--same-schema]
+//        [--distinct-facts]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load, startService } from './support.js';
@@ -20,6 +24,7 @@ const { values } = parseArgs({
     rulesets: { type: 'string', default: '1000' },
     writers: { type: 'string', default: '8' },
     'same-schema': { type: 'boolean', default: false },
+    'distinct-facts': { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(values.rulesets);
@@ -110,13 +115,14 @@ try {
     const computedFacts = pilot.computedFacts.map((fact) =>
       fact.name === 'parameters' ? { ...fact, expression: fact.expression.replace('}', `, "copy": ${n}}`) } : fact,
     );
+    if (values['distinct-facts']) computedFacts.push({ name: `copy${n}`, expression: String(n) });
     const inputSchema = values['same-schema'] ? pilot.inputSchema : { ...pilot.inputSchema, $comment: `copy ${n}` };
     await publisher.publish({ ...pilot, key: keyOf(n), name: `${pilot.name} ${n}`, computedFacts, inputSchema });
     await evaluate(keyOf(n));
   });
   const seconds = (Date.now() - started) / 1000;
   console.log(
-    `\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules, ${values['same-schema'] ? 'one shared input schema' : 'each its own input schema'}), in ${seconds.toFixed(0)} s (${(COUNT / seconds).toFixed(1)} published/s with ${WRITERS} writers)`,
+    `\n${COUNT} published copies of the invoice pilot (${pilot.definition.rules.length} rules, ${values['same-schema'] ? 'one shared input schema' : 'each its own input schema'}${values['distinct-facts'] ? ', computed facts compiled for each' : ''}), in ${seconds.toFixed(0)} s (${(COUNT / seconds).toFixed(1)} published/s with ${WRITERS} writers)`,
   );
   rows.push(['instance that published them, each evaluated once', before, await memory(publisher)]);
   for (const { quiet, moving, changes } of await rateWhileTrailMoves(publisher))
