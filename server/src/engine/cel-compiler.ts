@@ -33,7 +33,7 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     case 'value':
       return literal(args, node.pos);
     case 'id':
-      return identifier(sharedString(args as string), scope);
+      return identifier(args as string, scope);
     case '.': {
       const [target, name] = args as [ASTNode, string];
       const field = sharedString(name);
@@ -171,7 +171,8 @@ function literal(value: unknown, pos: number): Code {
   return () => v;
 }
 
-function identifier(name: string, scope: Scope): Code {
+function identifier(written: string, scope: Scope): Code {
+  const name = sharedString(written); // kept by the Code: not a slice of the expression's source
   const slot = scope.locals.get(name);
   if (slot !== undefined) return (run) => run.locals[slot];
   const computedSlot = scope.slots?.get(name);

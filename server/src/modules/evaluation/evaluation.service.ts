@@ -469,13 +469,13 @@ function runOrExplainWhy(
   try {
     return runNow(entry.prepared, facts, traces);
   } catch (err) {
-    if (err instanceof UndefinedFactError && entry.computedReads.has(err.fact)) {
+    const computedReads = err instanceof UndefinedFactError ? entry.computedReads(err.fact) : undefined;
+    if (err instanceof UndefinedFactError && computedReads) {
       // The rules read a computed fact the facts did not let it compute (a number too large, a date that is not
       // one, a field missing): the caller is told which of its facts the fact reads, not to send the fact.
       const read = [
         ...new Set(
-          entry.computedReads
-            .get(err.fact)!
+          computedReads
             .filter((path) => Object.hasOwn(facts, path[0]!))
             .map((path) => `${factsPath}/${path.map((segment) => pointerSegment(segment)).join('/')}`),
         ),

@@ -26,13 +26,17 @@ export interface PreparedEntry {
   maskInput: <T extends Record<string, unknown>>(facts: T) => T;
   /** Rule traces as the same reader sees them: conditions on marked or undeclared fields show `***`. */
   maskTraces: (traces: RuleTrace[]) => RuleTrace[];
-  /** Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015). */
-  derivedFacts: Map<string, 'computed fact' | 'lookup'>;
   /**
-   * The caller's fact paths each computed fact reads, through the computed facts it reads (`totalCheck` reads
-   * `total`, which reads `invoice.subtotal`): what a 400 names when a computed fact could not be computed.
+   * Facts the version derives itself (computed facts, lookups): a caller may not send them (docs/adr/0015).
+   * One map for every version that derives the same facts.
    */
-  computedReads: Map<string, string[][]>;
+  derivedFacts: ReadonlyMap<string, DerivedKind>;
+  /**
+   * The caller's fact paths a computed fact reads, through the computed facts it reads (`totalCheck` reads
+   * `total`, which reads `invoice.subtotal`): what a 400 names when a computed fact could not be computed.
+   * Undefined for a name that is no computed fact.
+   */
+  computedReads: (fact: string) => string[][] | undefined;
   /** Only what evaluating reads: a version's schema, tests and definition are not kept twice in memory. */
   content: Pick<RulesetContent, 'settings'>;
 }
@@ -113,7 +117,7 @@ export class PreparedVersions {
     // The validator's copy of the schema, shared by every version with this schema: each version keeping its own
     // (10 KB on the invoice pilot, most of it bilingual titles) weighed a sixth of a cached version.
     const schema: unknown = validateFacts.schema;
-    const derivedFacts = new Map([
+    const derivedFacts = sameDerivedFacts([
       ...(content.computedFacts ?? []).map((f) => [f.name, 'computed fact'] as const),
       ...(content.lookups ?? []).map((l) => [l.fact, 'lookup'] as const),
     ]);
@@ -143,7 +147,7 @@ export class PreparedVersions {
       maskInput:
         piiPaths.length === 0 ? (facts) => facts : (facts) => maskUndeclared(maskFacts(facts, piiPaths), schema),
       derivedFacts,
-      computedReads: inputReadsOfComputedFacts(content),
+      computedReads: packedReads(inputReadsOfComputedFacts(content)),
       content: { ...(content.settings && { settings: content.settings }) },
     };
     this.cache.set(checksum, entry);
@@ -170,6 +174,33 @@ export class PreparedVersions {
     const tables = [...new Set((content.lookups ?? []).map((lookup) => lookup.table))];
     return tables.length > 0 ? () => this.lookups.preload(tables) : undefined;
   }
+}
+
+type DerivedKind = 'computed fact' | 'lookup';
+const derivedMaps = new Map<string, ReadonlyMap<string, DerivedKind>>();
+
+/** The derived facts' map of another version with the same ones, or this one, kept for the next (bounded). */
+function sameDerivedFacts(entries: (readonly [string, DerivedKind])[]): ReadonlyMap<string, DerivedKind> {
+  const key = JSON.stringify(entries);
+  let map = derivedMaps.get(key);
+  if (!map) {
+    map = new Map(entries);
+    if (derivedMaps.size >= 2_000) derivedMaps.clear();
+    derivedMaps.set(key, map);
+  }
+  return map;
+}
+
+/**
+ * The computed facts' reads kept as one JSON text, read back only when a computed fact fails: as a map of
+ * arrays they weighed about 8 KB in every cached version of the invoice pilot.
+ */
+function packedReads(reads: Map<string, string[][]>): (fact: string) => string[][] | undefined {
+  const text = JSON.stringify(Object.fromEntries(reads));
+  return (fact) => {
+    const all = JSON.parse(text) as Record<string, string[][]>;
+    return Object.hasOwn(all, fact) ? all[fact] : undefined;
+  };
 }
 
 /** The input fields marked personal, and the facts the rule set derives from them (computed facts, lookups). */
