@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { checksumOf } from './canonical.js';
+import { withoutTextAnnotations } from './schema-annotations.js';
 import { subschemaCount } from './schema-cost.js';
 import './ajv-equality.js';
 import { hashedEnum } from './hashed-enum.mjs';
@@ -51,8 +52,8 @@ class CompilerFailure extends Error {
  * main thread only evaluates it, a few milliseconds; meanwhile it serves other requests (docs/adr/0035). Each
  * schema gets an ajv instance of its own, here or in the worker, dropped after: a long-lived instance keeps every
  * schema it compiled. A validator still held by someone keeps working after it left the cache. Every validator
- * carries a private copy of its schema (`schema`), which whoever shares the validator can read instead of
- * keeping a copy of its own.
+ * carries a private copy of its schema (`schema`), without its titles, descriptions and comments
+ * (`withoutTextAnnotations`), which whoever shares the validator can read instead of keeping a copy of its own.
  */
 export class SchemaValidators {
   private readonly cache: LRUCache<string, ValidateFunction>;
@@ -95,7 +96,7 @@ export class SchemaValidators {
     }
     let pending = this.compiling.get(key);
     if (!pending) {
-      const copy = structuredClone(schema);
+      const copy = withoutTextAnnotations(schema);
       pending = this.compileInWorker(copy)
         .then((code) => {
           const compiled = evaluateStandalone(code, this.patternEngine);
@@ -133,8 +134,8 @@ export class SchemaValidators {
     for (const keyword of this.keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
     ajv.removeKeyword('enum');
     ajv.addKeyword(hashedEnum);
-    // A private copy: the caller's object may be changed after this.
-    return ajv.compile(structuredClone(schema));
+    // A private copy (the caller's object may be changed after this), without the text only people read.
+    return ajv.compile(withoutTextAnnotations(schema));
   }
 }
 
