@@ -198,13 +198,16 @@ export class ConditionTrees {
   }
 }
 
+/** The params of a read that names none, as the library gives `{}`: one frozen object for every read. */
+const NO_PARAMS = Object.freeze({});
+
 /**
  * One FactRead per distinct (fact, params, path), numbered for the run's memo. Made here, not inside
  * compileProgram: the closure would keep that function's whole scope (rule JSON, compiler state) alive.
  */
 function readsIn(registry: Map<string, FactRead>): Reads {
   return (fact, given, path) => {
-    const params = given === undefined ? {} : given;
+    const params = given === undefined ? NO_PARAMS : given;
     const key = sharedString(`${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`);
     let read = registry.get(key);
     if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
