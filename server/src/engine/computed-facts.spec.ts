@@ -63,6 +63,39 @@ describe('computed facts: the language', () => {
     expect(compute(facts, {})).toEqual({ usesBroken: 41, knowsSupplier: false });
   });
 
+  it('reads a field the same way whatever holds it: a local, a computed fact, a lookup or a caller’s fact', () => {
+    const compute = compileComputedFacts(
+      [
+        { name: 'c', expression: '{"x": 1}' },
+        { name: 'fromComputed', expression: 'c.x' },
+        { name: 'fromLookup', expression: 'supplier.rate' },
+        { name: 'fromGiven', expression: 'invoice.total' },
+        { name: 'fromLocal', expression: 'invoice.lines.map(l, l.qty)' },
+        { name: 'missingField', expression: 'invoice.nothing' },
+        { name: 'missingLocalField', expression: 'invoice.lines.map(l, l.nothing)' },
+        { name: 'missingFact', expression: 'nobody.total' },
+        { name: 'inherited', expression: 'invoice.toString' },
+        { name: 'inheritedOfLocal', expression: 'invoice.lines.map(l, l.constructor)' },
+        { name: 'ownInherited', expression: 'invoice.valueOf' },
+        { name: 'ofNull', expression: 'invoice.empty.x' },
+        { name: 'givenInstead', expression: 'broken.x' },
+        { name: 'broken', expression: 'invoice.nothing' },
+      ],
+      ['supplier'],
+    );
+    const facts = { invoice: { total: 5, lines: [{ qty: 2 }], valueOf: 7, empty: null }, broken: { x: 'given' } };
+    expect(compute(facts, { supplier: { rate: 3 } })).toStrictEqual({
+      supplier: { rate: 3 },
+      c: { x: 1 },
+      fromComputed: 1,
+      fromLookup: 3,
+      fromGiven: 5,
+      fromLocal: [2],
+      ownInherited: 7,
+      givenInstead: 'given',
+    });
+  });
+
   it('rounds half up to the cent, where JSONata rounded half to even', () => {
     const taxes = (subtotal: number) => [
       one('round(s * 0.05, 2)', { s: subtotal }),
