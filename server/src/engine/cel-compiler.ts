@@ -70,17 +70,8 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     case 'map': {
       const pairs = args as [ASTNode, ASTNode][];
       // Keys written as string literals (the usual case) are checked once, here, not on every run.
-      if (pairs.every(([k]) => k.op === 'value' && typeof k.args === 'string' && k.args !== '__proto__')) {
-        const build = mapBuilder(pairs.map(([k]) => k.args as string));
-        const values = compileEach(
-          pairs.map(([, v]) => v),
-          scope,
-        );
-        return (run) => {
-          charge(run, 1 + values.length);
-          return build(values, run);
-        };
-      }
+      if (pairs.every(([k]) => k.op === 'value' && typeof k.args === 'string' && k.args !== '__proto__'))
+        return mapLiteral(pairs, scope);
       const keys = compileEach(
         pairs.map(([k]) => k),
         scope,
@@ -100,10 +91,8 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
         return out;
       };
     }
-    case '?:': {
-      const [test, then, otherwise] = compileEach(args as ASTNode[], scope) as [Code, Code, Code];
-      return (run) => (bool(test(run)) ? then(run) : otherwise(run));
-    }
+    case '?:':
+      return conditional(args as [ASTNode, ASTNode, ASTNode], scope);
     case '&&': {
       const [a, b] = compileEach(args as ASTNode[], scope) as [Code, Code];
       return (run) => bool(a(run)) && bool(b(run));
@@ -162,10 +151,64 @@ function compileEach(nodes: readonly ASTNode[], scope: Scope): Code[] {
  * build. Each key is written as a JSON string, which is a JavaScript string literal: no key is read as code.
  * `__proto__` never comes here (in a literal it would set the prototype).
  */
-function mapBuilder(keys: string[]): (values: Code[], run: Run) => Json {
-  const properties = keys.map((key, i) => `${JSON.stringify(key)}: values[${i}](run)`).join(', ');
+function mapBuilder(keys: string[], constant: boolean[]): (values: unknown[], run: Run) => Json {
+  const properties = keys
+    .map((key, i) => `${JSON.stringify(key)}: values[${i}]${constant[i] ? '' : '(run)'}`)
+    .join(', ');
   // eslint-disable-next-line no-restricted-syntax -- the analyst's keys are JSON string literals here, never code
-  return new Function('values', 'run', `return { ${properties} };`) as (values: Code[], run: Run) => Json;
+  return new Function('values', 'run', `return { ${properties} };`) as (values: unknown[], run: Run) => Json;
+}
+
+/**
+ * `{"k": v, …}` with keys written as strings. A value written as a literal is put in as it is, not as a Code
+ * returning it: a closure and its context less each (the invoice pilot's maps hold about 60 such values).
+ * Apart from compileNode, as the functions below: what a Code's closure shares its context with stays small.
+ */
+function mapLiteral(pairs: [ASTNode, ASTNode][], scope: Scope): Code {
+  const constant = pairs.map(([, value]) => value.op === 'value');
+  const build = mapBuilder(
+    pairs.map(([key]) => key.args as string),
+    constant,
+  );
+  const values: unknown[] = [];
+  for (const [i, [, value]] of pairs.entries())
+    values.push(constant[i] ? constantOf(value) : compileNode(value, scope));
+  return (run) => {
+    charge(run, 1 + values.length);
+    return build(values, run);
+  };
+}
+
+/** `test ? a : b`; a branch written as a literal (50 of the invoice pilot's 53) is its value, not a Code. */
+function conditional([testNode, thenNode, otherwiseNode]: [ASTNode, ASTNode, ASTNode], scope: Scope): Code {
+  const test = compileNode(testNode, scope);
+  const thenConstant = thenNode.op === 'value';
+  const otherwiseConstant = otherwiseNode.op === 'value';
+  if (thenConstant && otherwiseConstant) return constantBranches(test, constantOf(thenNode), constantOf(otherwiseNode));
+  if (thenConstant) return constantThen(test, constantOf(thenNode), compileNode(otherwiseNode, scope));
+  if (otherwiseConstant) return constantOtherwise(test, compileNode(thenNode, scope), constantOf(otherwiseNode));
+  return branches(test, compileNode(thenNode, scope), compileNode(otherwiseNode, scope));
+}
+const constantBranches =
+  (test: Code, then: unknown, otherwise: unknown): Code =>
+  (run) =>
+    bool(test(run)) ? then : otherwise;
+const constantThen =
+  (test: Code, then: unknown, otherwise: Code): Code =>
+  (run) =>
+    bool(test(run)) ? then : otherwise(run);
+const constantOtherwise =
+  (test: Code, then: Code, otherwise: unknown): Code =>
+  (run) =>
+    bool(test(run)) ? then(run) : otherwise;
+const branches =
+  (test: Code, then: Code, otherwise: Code): Code =>
+  (run) =>
+    bool(test(run)) ? then(run) : otherwise(run);
+
+/** The value of a literal node, as its Code would return it (and refused as it would be). */
+function constantOf(node: ASTNode): unknown {
+  return literal(node.args, node.pos)(undefined as never);
 }
 
 function literal(value: unknown, pos: number): Code {
