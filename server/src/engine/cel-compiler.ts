@@ -170,13 +170,16 @@ function mapLiteral(pairs: [ASTNode, ASTNode][], scope: Scope): Code {
     pairs.map(([key]) => key.args as string),
     constant,
   );
-  const values: unknown[] = [];
-  for (const [i, [, value]] of pairs.entries())
-    values.push(constant[i] ? constantOf(value) : compileNode(value, scope));
+  const values = mapValues(pairs, constant, scope);
   return (run) => {
     charge(run, 1 + values.length);
     return build(values, run);
   };
+}
+
+/** Each value's Code, or the value itself where it is a literal: a list of exactly their number. */
+function mapValues(pairs: [ASTNode, ASTNode][], constant: boolean[], scope: Scope): unknown[] {
+  return pairs.map(([, value], i) => (constant[i] ? constantOf(value) : compileNode(value, scope)));
 }
 
 /** `test ? a : b`; a branch written as a literal (50 of the invoice pilot's 53) is its value, not a Code. */
@@ -323,7 +326,8 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
   if (!node || node.op !== 'id')
     throw new ExpressionSyntaxError('has() takes a fact or a field path, e.g. has(invoice.gst)', pos);
   const root = identifier(node.args as string, scope);
-  const inherited = path.map((field) => INHERITED.has(field));
+  // Most paths name no inherited field: then no list of flags is kept.
+  const inherited = path.some((field) => INHERITED.has(field)) ? path.map((field) => INHERITED.has(field)) : undefined;
   return (run) => {
     charge(run, 1 + path.length);
     let value: unknown;
@@ -337,7 +341,7 @@ function has(args: ASTNode[], scope: Scope, pos: number): Code {
       if (!isMap(value)) return false;
       const field = path[i]!;
       // As ownField: a name no plain object inherits is read directly (absent reads as undefined, so false).
-      value = inherited[i] ? (Object.hasOwn(value, field) ? value[field] : undefined) : value[field];
+      value = inherited?.[i] ? (Object.hasOwn(value, field) ? value[field] : undefined) : value[field];
       if (typeof value === 'function') return false;
     }
     return value !== null && value !== undefined;
