@@ -110,7 +110,10 @@ describe('SchemaValidators', () => {
     ['here', (schema: Record<string, unknown>) => schema],
     ['in the worker', large],
   ])('carries a private copy of its schema, which versions sharing the validator read (%s)', async (_where, sized) => {
-    const schema = sized({ type: 'object', properties: { name: { type: 'string', 'x-pii': true } } });
+    const schema: Record<string, unknown> = sized({
+      type: 'object',
+      properties: { name: { type: 'string', 'x-pii': true } },
+    });
     const pending = validators.for(schema);
     schema['type'] = 'array';
     const validate = await pending;
