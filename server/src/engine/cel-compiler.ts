@@ -72,14 +72,9 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
       // Keys written as string literals (the usual case) are checked once, here, not on every run.
       if (pairs.every(([k]) => k.op === 'value' && typeof k.args === 'string' && k.args !== '__proto__'))
         return mapLiteral(pairs, scope);
-      const keys = compileEach(
-        pairs.map(([k]) => k),
-        scope,
-      );
-      const entries = compileEach(
-        pairs.map(([, v]) => v),
-        scope,
-      ).map((value, i) => [keys[i]!, value] as const);
+      // Compiled key, value, key, value…: the first that cannot compile is the one reported, as before.
+      const codes = compileEach(pairs.flat(), scope);
+      const entries = pairs.map((_, i) => [codes[2 * i]!, codes[2 * i + 1]!] as const);
       return (run) => {
         charge(run, 1 + entries.length);
         const out: Json = {};
