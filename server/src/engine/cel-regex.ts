@@ -24,7 +24,7 @@ export type Replacer = (run: Run, text: string) => string;
 export function regexReplacer(pattern: string, replacement: string): Replacer | string {
   // A replacer depends on nothing else: every expression (and every cached version) with the same pattern and
   // replacement shares one, with its RE2 program (the invoice pilot's 30 weighed about 17 KB a version).
-  const key = `${pattern}\u0000${replacement}`;
+  const key = JSON.stringify([pattern, replacement]); // either may hold any character, NUL included
   let replacer = replacers.get(key);
   if (replacer === undefined) {
     replacer = newReplacer(pattern, replacement);

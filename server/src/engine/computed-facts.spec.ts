@@ -194,6 +194,15 @@ describe('computed facts: the language', () => {
     );
   });
 
+  it('keeps apart two regex.replace calls whose pattern and replacement differ only around a NUL', () => {
+    const compute = compileComputedFacts([
+      { name: 'first', expression: 'regex.replace(s, "a\\x00b", "c")' },
+      { name: 'second', expression: 'regex.replace(s, "a", "b\\x00c")' },
+    ]);
+    expect(compute({ s: 'a' })).toStrictEqual({ first: 'a', second: 'b\u0000c' });
+    expect(compute({ s: 'a\u0000b' })).toStrictEqual({ first: 'c', second: 'b\u0000c\u0000b' });
+  });
+
   it('leaves a fact absent when its expression fails, and goes on with the next ones', () => {
     const facts = computeFacts(
       [

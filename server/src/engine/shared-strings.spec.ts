@@ -20,6 +20,10 @@ describe('frozenSharedCopy', () => {
     expect(Object.isFrozen(rule)).toBe(false); // the caller's object is left as it was
   });
 
+  it('refuses what is no JSON as structuredClone does', () => {
+    expect(() => frozenSharedCopy({ rule: () => 1 })).toThrow(/could not be cloned/);
+  });
+
   it('keeps working past its table limit: every string comes back equal', () => {
     const texts = Array.from({ length: 60_000 }, (_, i) => `fact-${i}`);
     expect(texts.every((text) => sharedString(text) === text)).toBe(true);

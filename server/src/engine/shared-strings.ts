@@ -31,6 +31,8 @@ export function sharedString(text: string): string {
  */
 export function frozenSharedCopy<T>(value: T): T {
   if (typeof value === 'string') return sharedString(value) as T;
+  // A function or a symbol is no JSON: refused as structuredClone refuses it (DataCloneError).
+  if (typeof value === 'function' || typeof value === 'symbol') return structuredClone(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return Object.freeze(value.map(frozenSharedCopy)) as T;
   const prototype = Object.getPrototypeOf(value) as unknown;

@@ -38,6 +38,18 @@ describe('withoutTextAnnotations', () => {
     expect(schema).toStrictEqual(before); // the caller's schema is left as it was
   });
 
+  it.each(['#/properties/b/description', '#/properties/b/%24comment', 'other#/title'])(
+    'keeps every annotation of a schema where a $ref may point at one (%s): ajv resolves it as before',
+    (ref) => {
+      const schema = {
+        type: 'object',
+        title: 'kept',
+        properties: { a: { $ref: ref }, b: { type: 'string', description: 'x', $comment: 'y' } },
+      };
+      expect(withoutTextAnnotations(schema)).toStrictEqual(schema);
+    },
+  );
+
   it('keeps an annotation keyword whose value is no text: ajv judges it as before', () => {
     const schema = { type: 'object', properties: { a: { 'x-pii': 'oui' } }, title: { not: 'a string' } };
     expect(withoutTextAnnotations(schema)).toStrictEqual(schema);

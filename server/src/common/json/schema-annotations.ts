@@ -30,19 +30,51 @@ const NAMED_SUBSCHEMAS = new Set([
   'dependencies',
 ]);
 
+const isTextAnnotationName = (key: string): boolean =>
+  key === 'title' || key === 'description' || key === '$comment' || /^x-(title|description)(-|$)/.test(key);
 const isTextAnnotation = (key: string, value: unknown): boolean =>
-  typeof value === 'string' &&
-  (key === 'title' || key === 'description' || key === '$comment' || /^x-(title|description)(-|$)/.test(key));
+  typeof value === 'string' && isTextAnnotationName(key);
+
+/**
+ * Whether a `$ref` anywhere in the schema may point at a text annotation (`#/properties/b/description`): a
+ * reference may target any place, a string too, and ajv compiles such a schema. Looked at loosely (the last
+ * segment of any `$ref`, wherever it stands): a schema that may do this keeps its annotations.
+ */
+function refersToText(schema: unknown): boolean {
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && isTextAnnotationName(lastSegment(value))) return true;
+      stack.push(value);
+    }
+  }
+  return false;
+}
+
+/** The last key of a reference's JSON Pointer, unescaped (`%24comment` and `~1` as a pointer reads them). */
+function lastSegment(ref: string): string {
+  const raw = ref.slice(ref.lastIndexOf('/') + 1);
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoded after all: read as written
+  }
+  return decoded.replaceAll('~1', '/').replaceAll('~0', '~');
+}
 
 /**
  * A copy of the schema without its text annotations: what a validator keeps (ajv keeps its schema, and masks
  * read it, ADR 0015). On the invoice pilot's bilingual schema they are three quarters of its text, and a
  * validator kept 14 KB of heap with them, 7 KB without. Only string values at keyword places go: an `examples`
- * list, a `default`, a property named `title` or anything under an unknown keyword stays as it was. A `$ref`
- * cannot point at a string (a string is no schema), so none loses its target.
+ * list, a `default`, a property named `title` or anything under an unknown keyword stays as it was; so does a
+ * schema where a `$ref` may point at an annotation (`refersToText`).
  */
 export function withoutTextAnnotations<T>(schema: T): T {
   const root: Json = { schema: structuredClone(schema) };
+  if (refersToText(root['schema'])) return root['schema'] as T;
   // Each place a subschema stands, as its holder and key: a node losing annotations is rebuilt without them and
   // put back there (deleting from it would turn it into a larger, slower dictionary object).
   const places: [holder: Json | unknown[], key: string | number][] = [[root, 'schema']];

@@ -469,7 +469,10 @@ function runOrExplainWhy(
   try {
     return runNow(entry.prepared, facts, traces);
   } catch (err) {
-    const computedReads = err instanceof UndefinedFactError ? entry.computedReads(err.fact) : undefined;
+    const computedReads =
+      err instanceof UndefinedFactError && entry.derivedFacts.get(err.fact) === 'computed fact'
+        ? entry.computedReads(err.fact)
+        : undefined;
     if (err instanceof UndefinedFactError && computedReads) {
       // The rules read a computed fact the facts did not let it compute (a number too large, a date that is not
       // one, a field missing): the caller is told which of its facts the fact reads, not to send the fact.
