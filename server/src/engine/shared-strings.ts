@@ -1,9 +1,12 @@
 // One copy of each short string compiled versions keep from their rule JSON, shared between versions.
 
-/** Distinct strings kept at most; past this the table starts again (strings already shared stay shared). */
-const TABLE_LIMIT = 50_000;
+/**
+ * Distinct strings kept at most; past this the table starts again (strings already shared stay shared). With
+ * LENGTH_LIMIT, the table itself holds 5 MB at the very most (two bytes a character), a few hundred KB usually.
+ */
+const TABLE_LIMIT = 20_000;
 /** Longer strings (an explanation, a long list value) are rarely the same in two rule sets: not worth a lookup. */
-const LENGTH_LIMIT = 256;
+const LENGTH_LIMIT = 128;
 
 const table = new Map<string, string>();
 
