@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { ClearingMemo } from '../common/memo/clearing-memo.js';
 import { charge, type Run } from './cel-budget.js';
 import { fail } from './cel-values.js';
 import { boundedShape, fixedShape, javascriptRegExp, patternProblem, SHORT_TEXT } from './linear-pattern.js';
@@ -24,17 +25,11 @@ export type Replacer = (run: Run, text: string) => string;
 export function regexReplacer(pattern: string, replacement: string): Replacer | string {
   // A replacer depends on nothing else: every expression (and every cached version) with the same pattern and
   // replacement shares one, with its RE2 program (the invoice pilot's 30 weighed about 17 KB a version).
-  const key = JSON.stringify([pattern, replacement]); // either may hold any character, NUL included
-  let replacer = replacers.get(key);
-  if (replacer === undefined) {
-    replacer = newReplacer(pattern, replacement);
-    if (replacers.size >= 1000) replacers.clear();
-    replacers.set(key, replacer);
-  }
-  return replacer;
+  // The key is the JSON of the pair: either may hold any character, NUL included.
+  return replacers.get(JSON.stringify([pattern, replacement]), () => newReplacer(pattern, replacement));
 }
 
-const replacers = new Map<string, Replacer | string>();
+const replacers = new ClearingMemo<string, Replacer | string>(1000);
 
 function newReplacer(pattern: string, replacement: string): Replacer | string {
   const refused = patternProblem(pattern);

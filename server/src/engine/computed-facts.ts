@@ -1,4 +1,5 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import { ClearingMemo } from '../common/memo/clearing-memo.js';
 import {
   BudgetExceeded,
   CLOCK_EVERY,
@@ -53,27 +54,22 @@ const parser = new Environment({
   },
 });
 
-const cache = new Map<string, Code>();
+const cache = new ClearingMemo<string, Code>(5000);
 
 /**
  * Parses and compiles one expression (cached); throws ExpressionSyntaxError when it cannot be saved. `slots`
  * (with `signature`, the names in slot order) lets identifiers of the version's computed facts read by slot.
  */
 export function compileExpression(expression: string, slots?: ReadonlyMap<string, number>, signature = ''): Code {
-  const key = slots ? `${signature}\u0001${expression}` : expression;
-  let code = cache.get(key);
-  if (!code) {
+  return cache.get(slots ? `${signature}\u0001${expression}` : expression, () => {
     let ast: ASTNode;
     try {
       ast = parser.parse(expression).ast;
     } catch (err) {
       throw new ExpressionSyntaxError((err as Error).message.split('\n')[0]!);
     }
-    code = compileNode(ast, { locals: new Map(), inComprehension: false, ...(slots && { slots }) });
-    if (cache.size >= 5000) cache.clear();
-    cache.set(key, code);
-  }
-  return code;
+    return compileNode(ast, { locals: new Map(), inComprehension: false, ...(slots && { slots }) });
+  });
 }
 
 /** The problem that keeps an expression from being saved, or undefined when it can be. */

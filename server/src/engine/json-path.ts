@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
+import { ClearingMemo } from '../common/memo/clearing-memo.js';
 
 /** Reads a condition's `path` inside an object fact value, as json-rules-engine's default path resolver does. */
 export type PathResolver = (objectValue: object) => unknown;
@@ -7,7 +8,7 @@ export type PathResolver = (objectValue: object) => unknown;
 const SIMPLE = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
 const STEP = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g;
 
-const resolvers = new Map<string, PathResolver>();
+const resolvers = new ClearingMemo<string, PathResolver>(10_000);
 
 /**
  * Compiles a JSONPath once. Plain paths get a fast walk that gives what `JSONPath({path, json, wrap: false})`
@@ -15,15 +16,13 @@ const resolvers = new Map<string, PathResolver>();
  * `$.s[0]` and `$.list.length` work), undefined otherwise. Anything else goes to jsonpath-plus itself.
  */
 export function compilePath(path: string): PathResolver {
-  let resolver = resolvers.get(path);
-  if (!resolver) {
-    resolver = SIMPLE.test(path)
-      ? walker([...path.matchAll(STEP)].map((m) => m[1] ?? m[2]!))
-      : (json) => JSONPath({ path, json, wrap: false });
-    if (resolvers.size > 10_000) resolvers.clear();
-    resolvers.set(path, resolver);
-  }
-  return resolver;
+  return resolvers.get(path, resolverOf);
+}
+
+function resolverOf(path: string): PathResolver {
+  return SIMPLE.test(path)
+    ? walker([...path.matchAll(STEP)].map((m) => m[1] ?? m[2]!))
+    : (json) => JSONPath({ path, json, wrap: false });
 }
 
 function walker(keys: string[]): PathResolver {

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { ClearingMemo } from '../common/memo/clearing-memo.js';
 
 export const MAX_PATTERN_LENGTH = 200;
 
@@ -7,7 +8,7 @@ export interface LinearPattern {
   test(text: string): boolean;
 }
 
-const patterns = new Map<string, LinearPattern | string>();
+const patterns = new ClearingMemo<string, LinearPattern | string>(1000);
 
 /**
  * Compiles a pattern with RE2 (re2js, in plain JavaScript). JavaScript's engine backtracks: `(a|a)*$` took 2 s
@@ -15,24 +16,20 @@ const patterns = new Map<string, LinearPattern | string>();
  * backreferences or lookarounds; a pattern using them is refused, with RE2's reason. Cached by source.
  */
 function compile(source: string): LinearPattern | string {
-  let compiled = patterns.get(source);
-  if (compiled === undefined) {
-    const weight = source.length > MAX_PATTERN_LENGTH ? 0 : repeatedWeight(source);
-    if (source.length > MAX_PATTERN_LENGTH) compiled = `is longer than ${MAX_PATTERN_LENGTH} characters`;
-    else if (weight > MAX_PATTERN_WEIGHT)
-      compiled = `is too large once its counted repetitions ({n}) are written out: ${weight} steps, where at most ${MAX_PATTERN_WEIGHT} are allowed`;
-    else {
-      try {
-        const re2 = RE2JS.compile(source); // RE2 decides what is accepted, whichever engine then runs it
-        compiled = matcherFor(source, (text) => re2.test(text));
-      } catch (err) {
-        compiled = `is not a regular expression Gabarit can match: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`;
-      }
-    }
-    if (patterns.size > 1000) patterns.clear();
-    patterns.set(source, compiled);
+  return patterns.get(source, compileNew);
+}
+
+function compileNew(source: string): LinearPattern | string {
+  const weight = source.length > MAX_PATTERN_LENGTH ? 0 : repeatedWeight(source);
+  if (source.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+  if (weight > MAX_PATTERN_WEIGHT)
+    return `is too large once its counted repetitions ({n}) are written out: ${weight} steps, where at most ${MAX_PATTERN_WEIGHT} are allowed`;
+  try {
+    const re2 = RE2JS.compile(source); // RE2 decides what is accepted, whichever engine then runs it
+    return matcherFor(source, (text) => re2.test(text));
+  } catch (err) {
+    return `is not a regular expression Gabarit can match: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`;
   }
-  return compiled;
 }
 
 /**

@@ -8,6 +8,7 @@ const TABLE_LIMIT = 20_000;
 /** Longer strings (an explanation, a long list value) are rarely the same in two rule sets: not worth a lookup. */
 const LENGTH_LIMIT = 128;
 
+// Not a ClearingMemo: the key kept must be the copy itself, not the string asked with (which may be a slice).
 const table = new Map<string, string>();
 
 /**

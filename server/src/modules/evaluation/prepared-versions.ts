@@ -5,6 +5,7 @@ import { Gauge } from 'prom-client';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { timeSlices } from '../../common/async/time-slices.js';
+import { ClearingMemo } from '../../common/memo/clearing-memo.js';
 import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
 import { release, writtenOutCounts } from '../../engine/hot-programs.js';
@@ -177,18 +178,11 @@ export class PreparedVersions {
 }
 
 type DerivedKind = 'computed fact' | 'lookup';
-const derivedMaps = new Map<string, ReadonlyMap<string, DerivedKind>>();
+const derivedMaps = new ClearingMemo<string, ReadonlyMap<string, DerivedKind>>(2_000);
 
 /** The derived facts' map of another version with the same ones, or this one, kept for the next (bounded). */
 function sameDerivedFacts(entries: (readonly [string, DerivedKind])[]): ReadonlyMap<string, DerivedKind> {
-  const key = JSON.stringify(entries);
-  let map = derivedMaps.get(key);
-  if (!map) {
-    map = new Map(entries);
-    if (derivedMaps.size >= 2_000) derivedMaps.clear();
-    derivedMaps.set(key, map);
-  }
-  return map;
+  return derivedMaps.get(JSON.stringify(entries), () => new Map(entries));
 }
 
 /**
