@@ -1,8 +1,9 @@
 import { runStepsInTurns } from '../common/async/steps.js';
 import { compileDefinition, type CompiledRules } from './compile.js';
-import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
+import type { ComputedFact, ComputeFacts } from './computed-facts.js';
 import { evaluateProgram, RunContext, type DynamicFact } from './evaluator.js';
 import { applyHitPolicy } from './hit-policy.js';
+import { tieredComputeFacts } from './packed-computed-facts.js';
 import { PackedExplanations } from './packed-explanations.js';
 import { compileProgram, programSteps, type Program } from './rule-program.js';
 import type { RuleTrace } from './trace.js';
@@ -18,12 +19,13 @@ export interface PreparedRules extends Pick<CompiledRules, 'stopAtFirstSuccess' 
 
 /**
  * A version ready to evaluate: its rules compiled once to synchronous closures (docs/adr/0009), its computed and
- * dynamic facts. The source of its computed facts is not kept: they are compiled, and nothing reads it again.
+ * dynamic facts. Its computed facts stay compiled while the version is among those that decided last, and are
+ * kept as deflated source otherwise (packed-computed-facts.ts).
  */
 export interface PreparedVersion {
   compiled: PreparedRules;
   program: Program;
-  /** The computed facts compiled once with the version. */
+  /** The computed facts, compiled with the version and again after it went cold. */
   computeFacts: ComputeFacts;
   dynamicFacts: Readonly<Record<string, DynamicFact>>;
   /**
@@ -87,7 +89,7 @@ function assemble(
   return {
     compiled: kept,
     program,
-    computeFacts: compileComputedFacts(computedFacts, Object.keys(dynamicFacts)),
+    computeFacts: tieredComputeFacts(computedFacts, Object.keys(dynamicFacts)),
     dynamicFacts,
     ...(beforeRun && { beforeRun }),
   };
