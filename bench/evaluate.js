@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import Fastify from 'fastify';
 import jstatModule from 'jstat';
 import { Engine } from 'json-rules-engine';
 import { MongoClient } from 'mongodb';
@@ -14,7 +13,7 @@ import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
-import { load, pacedLoad, startServiceWithDatabase, withSeededLookups } from './support.js';
+import { load, pacedLoad, startBare, startServiceWithDatabase, withSeededLookups } from './support.js';
 
 const { jStat } = jstatModule;
 
@@ -155,19 +154,20 @@ try {
   if (sample.events?.[0]?.type !== 'auto_approve' || sample.logged !== true)
     throw new Error(`unexpected decision: ${JSON.stringify(sample)}`);
 
-  const bare = Fastify();
-  bare.post('/evaluate', async (request) => {
-    if (typeof request.headers['x-api-key'] !== 'string' || typeof request.body?.facts !== 'object')
-      throw new Error('bad request');
-    return sample;
+  const bare = await startBare({
+    method: 'POST',
+    path: '/evaluate',
+    response: sample,
+    header: 'x-api-key',
+    bodyField: 'facts',
   });
-  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  const bareResult = await post('bare Fastify POST (same body, header and response JSON)', `${bareUrl}/evaluate`, {
+  const bareResult = await post('bare Fastify POST (same body, header and response JSON)', bare.url, {
     body,
     headers,
   });
   row(bareResult);
+  await bare.stop();
   const unlogged = await post(
     '/evaluate, no decision record (settings.logDecisions: false)',
     evaluateUrl('invoices-nolog'),
@@ -231,7 +231,6 @@ try {
     { body: batchBody, headers },
   );
   row({ ...batch, rps: batch.rps * BATCH_ITEMS }, 'decisions/s');
-  await bare.close();
 
   // In process, same rules and facts, with the supplier and purchase-order rows the pilot's lookups find (the
   // service reads them from its seeded tables). json-rules-engine gets the computed facts precomputed once.

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import { startBare } from './support.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -62,18 +62,16 @@ try {
   }).then((r) => r.json());
   const me = await fetch(`${base}/api/v1/auth/me`, { headers: { 'x-api-key': key.key } }).then((r) => r.json());
 
-  const bare = Fastify();
-  bare.get('/me', async () => me);
-  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bare = await startBare({ method: 'GET', path: '/me', response: me });
 
   const results = [];
-  results.push(await run('bare Fastify: GET /me (same JSON)', `${bareUrl}/me`));
+  results.push(await run('bare Fastify: GET /me (same JSON)', bare.url));
   results.push(
     await run('Gabarit: GET /api/v1/auth/me (API key, guard, logs, metrics)', `${base}/api/v1/auth/me`, {
       'x-api-key': key.key,
     }),
   );
-  await bare.close();
+  await bare.stop();
 
   const reference = results[0].rps;
   console.log(`\n${duration}s per endpoint, ${connections} connections, Node ${process.version}\n`);

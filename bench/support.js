@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
 
@@ -88,6 +89,37 @@ export async function startService(env = {}) {
     stop: () => {
       const exited =
         child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/**
+ * A bare Fastify endpoint answering `response` to `method` on `path`, in a child process (bench/bare-server.js):
+ * the reference the service is compared with. `header` must be sent, `bodyField` must be an object in the body.
+ * Resolves to the endpoint's URL and a stop function.
+ */
+export async function startBare({ method, path, response, header, bodyField }) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./bare-server.js', import.meta.url))], {
+    env: {
+      ...process.env,
+      BARE_METHOD: method,
+      BARE_PATH: path,
+      BARE_RESPONSE: JSON.stringify(response),
+      ...(header && { BARE_HEADER: header }),
+      ...(bodyField && { BARE_BODY_FIELD: bodyField }),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (line) => resolve(String(line).trim()));
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    stop: () => {
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       return exited;
     },
