@@ -30,11 +30,14 @@ describe('computed facts: bounded at save and at evaluation', () => {
   let t: TestApp;
   let analyst: ReturnType<typeof as>;
   let token: string;
+  let admin: ReturnType<typeof as>;
 
   beforeAll(async () => {
     t = await startTestApp('computed-facts');
-    token = (await signInCast(t)).analyst;
+    const cast = await signInCast(t);
+    token = cast.analyst;
     analyst = as(t, token);
+    admin = as(t, cast.admin);
   });
   afterAll(() => t.close());
 
@@ -69,9 +72,14 @@ describe('computed facts: bounded at save and at evaluation', () => {
         .set('authorization', `Bearer ${token}`)
         .send({ facts, version });
 
+    const compiledNow = async () =>
+      Number(/^gabarit_computed_facts_compiled (\d+)$/m.exec((await admin.get('/metrics')).text)?.[1]);
+    const before = await compiledNow();
     const small = await evaluate({ items: [1, 2, 2] });
     expect(small.status).toBe(200);
     expect(small.body.events).toEqual([]);
+    // The version it prepared keeps its computed facts compiled while it is among the last to decide (ADR 0013).
+    expect(await compiledNow()).toBe(before + 1);
 
     // About 0.9 MB of JSON: 150 000 numbers; `x in items` over it would take 150 000² steps.
     const items = Array.from({ length: 150_000 }, (_, i) => i % 10_000);

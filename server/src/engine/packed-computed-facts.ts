@@ -55,6 +55,11 @@ export class PackedComputedFacts {
   }
 }
 
+/** How many versions have their computed facts compiled now (`/metrics`). */
+export function compiledComputedFactsCount(): number {
+  return compiledNow.size;
+}
+
 /**
  * A version's computed facts as one function. With none, only the lookups' rows pass through: that function is
  * small, so it is kept compiled rather than packed.

@@ -9,6 +9,7 @@ import { ClearingMemo } from '../../common/memo/clearing-memo.js';
 import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../engine/evaluate.js';
 import { expressionReads } from '../../engine/computed-facts.js';
 import { release, writtenOutCounts } from '../../engine/hot-programs.js';
+import { compiledComputedFactsCount, HOT_COMPUTED_FACTS } from '../../engine/packed-computed-facts.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
@@ -73,6 +74,11 @@ export class PreparedVersions {
         'gabarit_versions_written_out',
         'Busy versions whose rules run written out as functions (docs/adr/0009; at most 64)',
         () => writtenOutCounts().versions,
+      ],
+      [
+        'gabarit_computed_facts_compiled',
+        `Versions whose computed facts are compiled now; the others keep them deflated (docs/adr/0013; at most ${HOT_COMPUTED_FACTS})`,
+        compiledComputedFactsCount,
       ],
       [
         'gabarit_rule_write_out_failures',
