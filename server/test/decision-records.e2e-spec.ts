@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import type { DecisionDocument } from '../src/modules/evaluation/decision.schema.js';
+import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, toStored } from '../src/modules/evaluation/decision-detail.js';
 
 describe('decision records written by group commit', () => {
   let t: TestApp;
@@ -67,6 +69,8 @@ describe('decision records written by group commit', () => {
     }
     expect(await metric(t, 'gabarit_decision_queue_depth')).toBe(0);
     expect(await metric(t, 'gabarit_decision_flush_failures_total')).toBe(0);
+    // What the 60 records repeat (rule names, events, conditions) is stored once, in the version's trace table.
+    expect(await t.db.collection('decision_trace_tables').countDocuments({})).toBe(1);
   });
 
   it('answers the same JSON through the response schema as before: explanation and traces included', async () => {
@@ -109,6 +113,11 @@ describe('decision records written by group commit', () => {
       ['_id', 'actor', 'at', 'checksum', 'detail', 'durationMs', 'events', 'ruleset', 'version'].sort(),
     );
     expect(stored!.detail).toBeInstanceOf(Binary);
+    // Its traces cite the version's trace table, stored once for all its records (docs/adr/0012).
+    expect((stored!.detail as Binary).sub_type).toBe(DEFLATED_JSON_CITING_TABLE);
+    const cited = (JSON.parse(inflateSync((stored!.detail as Binary).value()).toString('utf8')) as { table: string })
+      .table;
+    expect(await t.db.collection('decision_trace_tables').countDocuments({ _id: cited } as never)).toBe(1);
     // What queries filter on stays a field.
     expect(
       await t.db.collection('decisions').countDocuments({ checksum: answer.body.checksum, _id: id } as never),
@@ -146,11 +155,14 @@ describe('decision records written by group commit', () => {
       failed: answer.body.failed,
       explanation: answer.body.explanation,
     };
+    const before = toStored({ ...(meta as unknown as DecisionDocument), _id: 'deflated-whole', ...detail });
     await t.db.collection('decisions').insertMany([
       { ...meta, _id: 'as-text', detail: JSON.stringify(detail) },
       { ...meta, _id: 'as-fields', ...detail },
+      before,
     ] as never[]);
-    for (const id of ['as-text', 'as-fields']) {
+    expect((before.detail as Binary).sub_type).toBe(DEFLATED_JSON);
+    for (const id of ['as-text', 'as-fields', 'deflated-whole']) {
       const record = await risk.get(`/api/v1/decisions/${id}`);
       expect(record.status).toBe(200);
       expect(record.body).toMatchObject({

@@ -162,6 +162,15 @@ export class ConditionTrees {
     return compileTree(rules[index]!['conditions'] as Json, this.context(sources));
   }
 
+  /**
+   * The rule JSON and named conditions as compiled, decoded for the caller and not kept (decision records'
+   * trace tables read them once per version, trace-table.ts).
+   */
+  json(): { rules: readonly Json[]; named: ReadonlyMap<string, Json> } {
+    const { rules, sources } = this.decoded ?? this.decode();
+    return { rules, named: sources };
+  }
+
   /** Lets the decoded rule JSON go (it is decoded again when needed): kept only while rules are written out. */
   forgetSource(): void {
     this.decoded = undefined;
@@ -187,14 +196,12 @@ export class ConditionTrees {
   }
 
   private source(): { rules: Json[]; sources: Map<string, Json> } {
-    if (!this.decoded) {
-      const { rules, named } = deserialize(inflateRawSync(this.serialized)) as {
-        rules: Json[];
-        named: [string, Json][];
-      };
-      this.decoded = { rules, sources: new Map(named) };
-    }
-    return this.decoded;
+    return (this.decoded ??= this.decode());
+  }
+
+  private decode(): { rules: Json[]; sources: Map<string, Json> } {
+    const { rules, named } = deserialize(inflateRawSync(this.serialized)) as { rules: Json[]; named: [string, Json][] };
+    return { rules, sources: new Map(named) };
   }
 }
 

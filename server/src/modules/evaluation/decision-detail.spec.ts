@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Binary } from 'mongodb';
 import type { DecisionDocument, StoredDecision } from './decision.schema.js';
-import { DEFLATED_JSON, fromStored, toStored } from './decision-detail.js';
+import { TraceTable, type TableContent } from '../../engine/trace-table.js';
+import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, fromStored, toStored } from './decision-detail.js';
 
 const meta = {
   _id: 'd-1',
@@ -55,6 +56,18 @@ describe('decision detail as stored', () => {
   it('reads records written before: detail as JSON text, and detail as fields', () => {
     expect(fromStored({ ...meta, detail: JSON.stringify(detail) })).toEqual(decision);
     expect(fromStored({ ...meta, ...detail } as unknown as StoredDecision)).toEqual(decision);
+  });
+
+  it('stores traces citing the version’s trace table, and reads them back whole with it', () => {
+    const table = new TraceTable({
+      rules: [{ name: 'montant-eleve', event: { type: 'manual_review' } }],
+      conditions: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1000 }],
+    });
+    const stored = toStored({ ...decision, traceTable: table });
+    expect((stored.detail as Binary).sub_type).toBe(DEFLATED_JSON_CITING_TABLE);
+    expect(stored).not.toHaveProperty('traceTable');
+    expect(fromStored(stored, JSON.parse(table.json) as TableContent)).toEqual(decision);
+    expect(() => fromStored(stored)).toThrow(`cite trace table ${table.id}, which was not found`);
   });
 
   it('refuses a detail in an encoding it does not know, rather than reading it as something else', () => {

@@ -1,11 +1,19 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { MongoBulkWriteError } from 'mongodb';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import { Binary, MongoBulkWriteError } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
-import { fromStored, toStored } from './decision-detail.js';
-import { decisionIndexes, type DecisionDocument, type StoredDecision } from './decision.schema.js';
+import type { TableContent, TraceTable } from '../../engine/trace-table.js';
+import { decodeStored, fromDecoded, toStored } from './decision-detail.js';
+import {
+  decisionIndexes,
+  type DecisionDocument,
+  type StoredDecision,
+  type StoredTraceTable,
+} from './decision.schema.js';
 
 /** A record of a batch that the database refused, by its place in the batch. */
 export interface RefusedRecord {
@@ -13,13 +21,23 @@ export interface RefusedRecord {
   reason: string;
 }
 
-/** The only code that touches the decisions collection. */
+/** MongoDB's duplicate-key error: a trace table stored already, by this instance or another. */
+const DUPLICATE_KEY = 11000;
+
+/** The only code that touches the decisions collection and the trace tables records cite (docs/adr/0012). */
 @Injectable()
 export class DecisionsRepository implements OnModuleInit {
   private readonly decisions: TypedCollection<StoredDecision>;
+  private readonly traceTables: TypedCollection<StoredTraceTable>;
+  /** Ids of trace tables known to be stored: a batch stores only those it is the first to cite. */
+  private readonly storedTables = new LRUCache<string, true>({ max: 10_000 });
+  /** Trace tables read back, by id: records read together mostly cite the same few. */
+  private readonly readTables = new LRUCache<string, TableContent>({ max: 256 });
 
   constructor(@Inject(DB_CONNECTION) private readonly connection: Connection) {
     this.decisions = new TypedCollection<StoredDecision>(connection, 'decisions', decisionIndexes);
+    // Kept as long as the database: a table is a few KB per version that kept records, and any record may cite it.
+    this.traceTables = new TypedCollection<StoredTraceTable>(connection, 'decision_trace_tables');
   }
 
   onModuleInit(): Promise<unknown> {
@@ -38,6 +56,8 @@ export class DecisionsRepository implements OnModuleInit {
    */
   async insertMany(decisions: DecisionDocument[]): Promise<RefusedRecord[]> {
     if (decisions.length === 0) return [];
+    // A record cites its trace table: the table is stored first, so a stored record can always be read whole.
+    await this.storeTraceTables(decisions);
     try {
       await this.decisions.collection.insertMany(decisions.map(toStored), { ordered: false });
       return [];
@@ -51,13 +71,48 @@ export class DecisionsRepository implements OnModuleInit {
 
   async findById(id: string): Promise<DecisionDocument | null> {
     const stored = await this.decisions.collection.findOne({ _id: id });
-    return stored && fromStored(stored);
+    return stored && (await this.whole([stored]))[0]!;
   }
 
   /** The latest decisions made by one exact version, for impact analysis. */
   async latestFor(checksum: string, limit: number): Promise<DecisionDocument[]> {
     const stored = await this.decisions.collection.find({ checksum }).sort({ at: -1 }).limit(limit).toArray();
-    return stored.map(fromStored);
+    return this.whole(stored);
+  }
+
+  /** Stores the trace tables the records cite that are not known to be stored (an existing one is left as it is). */
+  private async storeTraceTables(decisions: DecisionDocument[]): Promise<void> {
+    const fresh = new Map<string, TraceTable>();
+    for (const { traceTable } of decisions)
+      if (traceTable && !this.storedTables.has(traceTable.id)) fresh.set(traceTable.id, traceTable);
+    if (fresh.size === 0) return;
+    const at = new Date();
+    const documents = [...fresh.values()].map(({ id, json }) => ({
+      _id: id,
+      table: new Binary(deflateSync(json, { level: 1 })),
+      at,
+    }));
+    try {
+      await this.traceTables.collection.insertMany(documents, { ordered: false });
+    } catch (err) {
+      const duplicatesOnly =
+        err instanceof MongoBulkWriteError &&
+        !err.writeConcernError &&
+        [err.writeErrors].flat().every((e) => e.code === DUPLICATE_KEY);
+      if (!duplicatesOnly) throw err;
+    }
+    for (const id of fresh.keys()) this.storedTables.set(id, true);
+  }
+
+  /** Stored records read back whole: traces that cite a trace table are expanded with it. */
+  private async whole(stored: StoredDecision[]): Promise<DecisionDocument[]> {
+    const decoded = stored.map(decodeStored);
+    const cited = [...new Set(decoded.flatMap((d) => (d.table === undefined ? [] : [d.table])))];
+    const missing = cited.filter((id) => !this.readTables.has(id));
+    if (missing.length > 0)
+      for (const { _id, table } of await this.traceTables.collection.find({ _id: { $in: missing } }).toArray())
+        this.readTables.set(_id, JSON.parse(inflateSync(table.value()).toString('utf8')) as TableContent);
+    return decoded.map((d) => fromDecoded(d, d.table === undefined ? undefined : this.readTables.get(d.table)));
   }
 
   /**

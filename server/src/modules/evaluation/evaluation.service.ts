@@ -28,6 +28,7 @@ import { RulesetsService } from '../rulesets/rulesets.service.js';
 import type { DecisionDocument } from './decision.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
+import { traceTableOf } from '../../engine/trace-table.js';
 import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskFacts, MASK, mayReadPii } from './pii.js';
@@ -361,6 +362,8 @@ export class EvaluationService {
     const records: DecisionDocument[] = [];
     const results: EvaluationResult[] = [];
     const traced = logging || withExplanation;
+    // What every record of this version repeats (rule names, events, conditions) is stored once (docs/adr/0012).
+    const traceTable = logging ? traceTableOf(entry.prepared.program) : undefined;
     const live: LiveDecision[] = [];
     const slice = timeSlices(YIELD_EVERY_MS);
     for (const [i, facts] of factsList.entries()) {
@@ -391,6 +394,7 @@ export class EvaluationService {
           failed,
           explanation,
           durationMs,
+          traceTable,
         });
       const shown = !withExplanation
         ? {}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Program } from './rule-program.js';
+import type { ConditionTrace, RuleTrace } from './trace.js';
+
+// Decision records keep every rule's trace, and each condition in it repeats what the version always writes the
+// same: the rule's name and event, the condition's fact, path, operator and value. A trace table lists those once
+// per version; a record then keeps of each condition its place in the table, its result and the fact's value
+// (docs/adr/0012). Anything the table does not hold (a value the run computed, fact-to-fact) stays whole in the
+// record, so a record always reads back complete, byte for byte as JSON.
+
+/** A condition as the table lists it: a condition's trace without what the run found. */
+export interface TableCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value?: unknown;
+}
+
+/** What a table lists, as stored (JSON): rules by name and event, conditions by fact, path, operator and value. */
+export interface TableContent {
+  rules: { name: string; event: RuleTrace['event'] }[];
+  conditions: TableCondition[];
+}
+
+/** A condition in a compact trace: `[place, result]`, `[place, result, factValue]`, or whole when not in the table. */
+export type CompactCondition = [number, boolean | null] | [number, boolean | null, unknown] | ConditionTrace;
+/** A rule in a compact trace: `[place, conditions]`, or whole when the table does not hold its name and event. */
+export type CompactRule = [number, CompactCondition[]] | RuleTrace;
+
+/** Versions whose trace table is kept in memory, as the explanations of those that decided last (HOT_EXPLANATIONS). */
+export const HOT_TRACE_TABLES = 128;
+
+const tables = new LRUCache<Program, TraceTable>({ max: HOT_TRACE_TABLES });
+
+/** The version's trace table, built from its rule JSON on first use after it went cold (about 0.5 ms, once). */
+export function traceTableOf(program: Program): TraceTable {
+  let table = tables.get(program);
+  if (!table) {
+    table = new TraceTable(tableContent(program));
+    tables.set(program, table);
+  }
+  return table;
+}
+
+interface ValuesAt {
+  /** Primitive values, compared as Map keys compare them (JSON writes equal keys the same). */
+  same: Map<unknown, number>;
+  /** Objects and arrays, by their JSON. */
+  json: Map<string, number>;
+}
+
+export class TraceTable {
+  /** The hash of `json`: the same content has the same id whoever built it, so storing it twice is harmless. */
+  readonly id: string;
+  readonly json: string;
+  private readonly rules = new Map<string, Map<string, number>>();
+  private readonly conditions = new Map<string, Map<string, Map<string | undefined, ValuesAt>>>();
+
+  constructor(content: TableContent) {
+    this.json = JSON.stringify(content);
+    this.id = createHash('sha256').update(this.json).digest('hex');
+    // Indexed from the JSON as stored, so that what a place stands for is what a reader will get back.
+    const stored = JSON.parse(this.json) as TableContent;
+    stored.rules.forEach(({ name, event }, place) => {
+      const events = this.rules.get(name) ?? new Map<string, number>();
+      this.rules.set(name, events);
+      if (!events.has(JSON.stringify(event))) events.set(JSON.stringify(event), place);
+    });
+    stored.conditions.forEach(({ fact, path, operator, value }, place) => {
+      const byOperator = this.conditions.get(fact) ?? new Map<string, Map<string | undefined, ValuesAt>>();
+      this.conditions.set(fact, byOperator);
+      const byPath = byOperator.get(operator) ?? new Map<string | undefined, ValuesAt>();
+      byOperator.set(operator, byPath);
+      const values = byPath.get(path) ?? { same: new Map<unknown, number>(), json: new Map<string, number>() };
+      byPath.set(path, values);
+      if (value !== null && typeof value === 'object') {
+        if (!values.json.has(JSON.stringify(value))) values.json.set(JSON.stringify(value), place);
+      } else if (!values.same.has(value)) values.same.set(value, place);
+    });
+  }
+
+  /** The traces with each rule and condition the table holds replaced by its place. */
+  compact(traces: readonly RuleTrace[]): CompactRule[] {
+    const out = new Array<CompactRule>(traces.length);
+    for (let i = 0; i < traces.length; i++) {
+      const rule = traces[i]!;
+      const place = this.rules.get(rule.name)?.get(jsonOf(rule.event));
+      if (place === undefined) {
+        out[i] = rule;
+        continue;
+      }
+      const conditions = new Array<CompactCondition>(rule.conditions.length);
+      for (let j = 0; j < conditions.length; j++) {
+        const condition = rule.conditions[j]!;
+        const at = this.place(condition);
+        conditions[j] =
+          at === undefined
+            ? condition
+            : condition.factValue === undefined
+              ? [at, condition.result]
+              : [at, condition.result, condition.factValue];
+      }
+      out[i] = [place, conditions];
+    }
+    return out;
+  }
+
+  private place({ fact, operator, path, value }: ConditionTrace): number | undefined {
+    const values = this.conditions.get(fact)?.get(operator)?.get(path);
+    if (values === undefined) return undefined;
+    return value !== null && typeof value === 'object' ? values.json.get(jsonOf(value)) : values.same.get(value);
+  }
+}
+
+/** Compact traces read back whole, with the table they cite; throws when they cite a place it does not have. */
+export function expandTraces(content: TableContent, compact: readonly CompactRule[]): RuleTrace[] {
+  return compact.map((rule) => {
+    if (!Array.isArray(rule)) return rule;
+    const [place, conditions] = rule;
+    const listed = content.rules[place];
+    if (!listed) throw new Error(`a trace cites rule ${place}, which its table does not list`);
+    return {
+      name: listed.name,
+      event: listed.event,
+      conditions: conditions.map((condition) => {
+        if (!Array.isArray(condition)) return condition;
+        const entry = content.conditions[condition[0]];
+        if (!entry) throw new Error(`a trace cites condition ${condition[0]}, which its table does not list`);
+        // The members in the order the evaluator writes them, and a fact value it did not find absent as there,
+        // so the JSON reads back the same.
+        return {
+          fact: entry.fact,
+          ...(entry.path !== undefined && { path: entry.path }),
+          operator: entry.operator,
+          value: entry.value,
+          ...(condition.length === 3 && { factValue: condition[2] }),
+          result: condition[1],
+        } as ConditionTrace;
+      }),
+    };
+  });
+}
+
+/**
+ * Rule and condition values of a version are frozen (shared-strings.ts) and the same objects in every run: their
+ * JSON is written once. Values a run computed are not frozen and are written each time.
+ */
+const frozenJson = new WeakMap<object, string>();
+function jsonOf(value: object): string {
+  if (!Object.isFrozen(value)) return JSON.stringify(value);
+  let json = frozenJson.get(value);
+  if (json === undefined) frozenJson.set(value, (json = JSON.stringify(value)));
+  return json;
+}
+
+type Json = Record<string, unknown>;
+
+/** Every rule's name and event, and every leaf of its conditions and of the named conditions, listed once. */
+function tableContent(program: Program): TableContent {
+  const { rules, named } = program.trees.json();
+  const conditions: TableCondition[] = [];
+  const listed = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const condition = node as Json;
+    for (const group of ['all', 'any'] as const)
+      if (Array.isArray(condition[group])) (condition[group] as unknown[]).forEach(visit);
+    if (condition['not'] !== undefined) visit(condition['not']);
+    if (typeof condition['fact'] !== 'string') return;
+    // As the evaluator traces a leaf (condition-compiler.ts): the path only when it is a string that is not empty.
+    const path = condition['path'];
+    const entry: TableCondition = {
+      fact: condition['fact'],
+      ...(typeof path === 'string' && path !== '' && { path }),
+      operator: condition['operator'] as string,
+      value: condition['value'],
+    };
+    const key = JSON.stringify(entry);
+    if (listed.has(key)) return;
+    listed.add(key);
+    conditions.push(entry);
+  };
+  for (const rule of rules) visit(rule['conditions']);
+  for (const condition of named.values()) visit(condition);
+  return { rules: program.rules.map(({ name, event }) => ({ name, event })), conditions };
+}
