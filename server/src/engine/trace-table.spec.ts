@@ -3,7 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { prepare, runNow } from './evaluate.js';
 import { withSeededLookups } from './fixtures/seeded-lookups.js';
 import { writeOutNow } from './hot-programs.js';
-import { expandTraces, traceTableOf, TraceTable, type TableContent } from './trace-table.js';
+import { timeSlices } from '../common/async/time-slices.js';
+import { manyConditions } from './fixtures/large-analyses.js';
+import { expandTraces, traceTableInTurns, traceTableOf, TraceTable, type TableContent } from './trace-table.js';
 import type { RuleTrace } from './trace.js';
 
 interface Pilot {
@@ -84,6 +86,18 @@ describe('trace tables: what decision records repeat, stored once per version', 
       traces[1],
     ]);
     expect(roundTrip(table, traces)).toBe(JSON.stringify(traces));
+  });
+
+  it('builds a large version’s table in turns, once for concurrent callers, then answers it at once', async () => {
+    const { program } = prepare('rules', manyConditions(2, 39, 'turns_').definition); // 7 800 conditions
+    const first = traceTableInTurns(program, timeSlices(10));
+    const second = traceTableInTurns(program, timeSlices(10));
+    expect(first).toBeInstanceOf(Promise);
+    expect(second).toBe(first);
+    const table = await first;
+    expect(traceTableInTurns(program, timeSlices(10))).toBe(table);
+    expect(traceTableOf(program)).toBe(table);
+    expect((JSON.parse(table.json) as TableContent).conditions.length).toBeGreaterThan(7_000);
   });
 
   it('refuses traces that cite a place their table does not list', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { runSteps, runStepsInTurns, type Steps } from '../common/async/steps.js';
 import type { Program } from './rule-program.js';
 import type { ConditionTrace, RuleTrace } from './trace.js';
 
@@ -32,15 +33,41 @@ export type CompactRule = [number, CompactCondition[]] | RuleTrace;
 export const HOT_TRACE_TABLES = 128;
 
 const tables = new LRUCache<Program, TraceTable>({ max: HOT_TRACE_TABLES });
+const building = new Map<Program, Promise<TraceTable>>();
 
-/** The version's trace table, built from its rule JSON on first use after it went cold (about 0.5 ms, once). */
+/** The version's trace table, built now if it is not kept (tests, and callers off the request path). */
 export function traceTableOf(program: Program): TraceTable {
   let table = tables.get(program);
   if (!table) {
-    table = new TraceTable(tableContent(program));
+    table = new TraceTable(runSteps(tableContentSteps(program)));
     tables.set(program, table);
   }
   return table;
+}
+
+/**
+ * The version's trace table: at once when it is kept, else built giving the event loop back whenever `pause` says
+ * (a rule set at the size limit lists 7 800 conditions, 25–60 ms of work in one go). Concurrent callers share one
+ * build.
+ */
+export function traceTableInTurns(
+  program: Program,
+  pause: () => Promise<void> | undefined,
+): TraceTable | Promise<TraceTable> {
+  const table = tables.get(program);
+  if (table) return table;
+  let pending = building.get(program);
+  if (!pending) {
+    pending = runStepsInTurns(tableContentSteps(program), pause)
+      .then((content) => {
+        const built = new TraceTable(content);
+        tables.set(program, built);
+        return built;
+      })
+      .finally(() => building.delete(program));
+    building.set(program, pending);
+  }
+  return pending;
 }
 
 interface ValuesAt {
@@ -156,18 +183,26 @@ function jsonOf(value: object): string {
 
 type Json = Record<string, unknown>;
 
+/** Leaves listed between two turns given back to the event loop. */
+const LEAVES_PER_STEP = 500;
+
 /** Every rule's name and event, and every leaf of its conditions and of the named conditions, listed once. */
-function tableContent(program: Program): TableContent {
+function* tableContentSteps(program: Program): Steps<TableContent> {
   const { rules, named } = program.trees.json();
+  yield;
   const conditions: TableCondition[] = [];
   const listed = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
+  const pending: unknown[] = [...rules.map((rule) => rule['conditions']), ...named.values()].reverse();
+  let leaves = 0;
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
     const condition = node as Json;
-    for (const group of ['all', 'any'] as const)
-      if (Array.isArray(condition[group])) (condition[group] as unknown[]).forEach(visit);
-    if (condition['not'] !== undefined) visit(condition['not']);
-    if (typeof condition['fact'] !== 'string') return;
+    // Children in the order they are written: the table lists leaves as a walk of the JSON meets them.
+    if (condition['not'] !== undefined) pending.push(condition['not']);
+    for (const group of ['any', 'all'] as const)
+      if (Array.isArray(condition[group])) pending.push(...(condition[group] as unknown[]).toReversed());
+    if (typeof condition['fact'] !== 'string') continue;
     // As the evaluator traces a leaf (condition-compiler.ts): the path only when it is a string that is not empty.
     const path = condition['path'];
     const entry: TableCondition = {
@@ -177,11 +212,11 @@ function tableContent(program: Program): TableContent {
       value: condition['value'],
     };
     const key = JSON.stringify(entry);
-    if (listed.has(key)) return;
-    listed.add(key);
-    conditions.push(entry);
-  };
-  for (const rule of rules) visit(rule['conditions']);
-  for (const condition of named.values()) visit(condition);
+    if (!listed.has(key)) {
+      listed.add(key);
+      conditions.push(entry);
+    }
+    if (++leaves % LEAVES_PER_STEP === 0) yield;
+  }
   return { rules: program.rules.map(({ name, event }) => ({ name, event })), conditions };
 }

@@ -28,7 +28,7 @@ import { RulesetsService } from '../rulesets/rulesets.service.js';
 import type { DecisionDocument } from './decision.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionWriter } from './decision-writer.js';
-import { traceTableOf } from '../../engine/trace-table.js';
+import { traceTableInTurns } from '../../engine/trace-table.js';
 import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskFacts, MASK, mayReadPii } from './pii.js';
@@ -362,10 +362,12 @@ export class EvaluationService {
     const records: DecisionDocument[] = [];
     const results: EvaluationResult[] = [];
     const traced = logging || withExplanation;
-    // What every record of this version repeats (rule names, events, conditions) is stored once (docs/adr/0012).
-    const traceTable = logging ? traceTableOf(entry.prepared.program) : undefined;
     const live: LiveDecision[] = [];
     const slice = timeSlices(YIELD_EVERY_MS);
+    // What every record of this version repeats (rule names, events, conditions) is stored once (docs/adr/0012);
+    // the table is built in turns the first time, and a version that logs is then not kept waiting.
+    let traceTable = logging ? traceTableInTurns(entry.prepared.program, slice) : undefined;
+    if (traceTable instanceof Promise) traceTable = await traceTable;
     for (const [i, facts] of factsList.entries()) {
       // A long batch gives the event loop back every few milliseconds, so other requests are not held behind it.
       await slice();
