@@ -156,11 +156,13 @@ describe('decision records written by group commit', () => {
       explanation: answer.body.explanation,
     };
     const before = toStored({ ...(meta as unknown as DecisionDocument), _id: 'deflated-whole', ...detail });
-    await t.db.collection('decisions').insertMany([
-      { ...meta, _id: 'as-text', detail: JSON.stringify(detail) },
-      { ...meta, _id: 'as-fields', ...detail },
-      before,
-    ] as never[]);
+    await t.db
+      .collection('decisions')
+      .insertMany([
+        { ...meta, _id: 'as-text', detail: JSON.stringify(detail) },
+        { ...meta, _id: 'as-fields', ...detail },
+        before,
+      ] as never[]);
     expect((before.detail as Binary).sub_type).toBe(DEFLATED_JSON);
     for (const id of ['as-text', 'as-fields', 'deflated-whole']) {
       const record = await risk.get(`/api/v1/decisions/${id}`);

@@ -23,29 +23,34 @@ const pilots = [
 
 /** What a record stores and reads: the traces through JSON, compact or not. */
 const roundTrip = (table: TraceTable, traces: RuleTrace[]) =>
-  JSON.stringify(expandTraces(JSON.parse(table.json) as TableContent, JSON.parse(JSON.stringify(table.compact(traces)))));
+  JSON.stringify(
+    expandTraces(JSON.parse(table.json) as TableContent, JSON.parse(JSON.stringify(table.compact(traces)))),
+  );
 
 describe('trace tables: what decision records repeat, stored once per version', () => {
-  it.each(pilots)('reads every test case of %s back as the same JSON, from closures and written-out rules', (_, pilot) => {
-    for (const writtenOut of [false, true]) {
-      const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
-      if (writtenOut) writeOutNow(prepared.program);
-      const table = traceTableOf(prepared.program);
-      for (const test of pilot.tests) {
-        let traces: RuleTrace[];
-        try {
-          const { fired, failed } = runNow(prepared, withSeededLookups(pilot.lookups, test.facts));
-          traces = [...fired, ...failed];
-        } catch {
-          continue; // a case that expects a 400 keeps no record
+  it.each(pilots)(
+    'reads every test case of %s back as the same JSON, from closures and written-out rules',
+    (_, pilot) => {
+      for (const writtenOut of [false, true]) {
+        const prepared = prepare(pilot.format, pilot.definition, pilot.computedFacts ?? []);
+        if (writtenOut) writeOutNow(prepared.program);
+        const table = traceTableOf(prepared.program);
+        for (const test of pilot.tests) {
+          let traces: RuleTrace[];
+          try {
+            const { fired, failed } = runNow(prepared, withSeededLookups(pilot.lookups, test.facts));
+            traces = [...fired, ...failed];
+          } catch {
+            continue; // a case that expects a 400 keeps no record
+          }
+          expect(roundTrip(table, traces)).toBe(JSON.stringify(traces));
+          // What the table holds leaves the record: only places, results and fact values stay.
+          const compact = JSON.stringify(table.compact(traces));
+          expect(compact.length).toBeLessThan(JSON.stringify(traces).length / 2);
         }
-        expect(roundTrip(table, traces)).toBe(JSON.stringify(traces));
-        // What the table holds leaves the record: only places, results and fact values stay.
-        const compact = JSON.stringify(table.compact(traces));
-        expect(compact.length).toBeLessThan(JSON.stringify(traces).length / 2);
       }
-    }
-  });
+    },
+  );
 
   it('is built the same by every instance: the same version gives the same id, another version another', () => {
     const [, invoices] = pilots[0]!;
@@ -81,10 +86,7 @@ describe('trace tables: what decision records repeat, stored once per version', 
       { name: 'r', event: { type: 'other' }, conditions: [] },
     ];
     const compact = table.compact(traces);
-    expect(compact).toEqual([
-      [0, [[0, true, 'x'], traces[0]!.conditions[1], [2, null]]],
-      traces[1],
-    ]);
+    expect(compact).toEqual([[0, [[0, true, 'x'], traces[0]!.conditions[1], [2, null]]], traces[1]]);
     expect(roundTrip(table, traces)).toBe(JSON.stringify(traces));
   });
 
