@@ -31,8 +31,11 @@ export class DecisionsRepository implements OnModuleInit {
   private readonly traceTables: TypedCollection<StoredTraceTable>;
   /** Ids of trace tables known to be stored: a batch stores only those it is the first to cite. */
   private readonly storedTables = new LRUCache<string, true>({ max: 10_000 });
-  /** Trace tables read back, by id: records read together mostly cite the same few. */
-  private readonly readTables = new LRUCache<string, TableContent>({ max: 256 });
+  /**
+   * Trace tables read back, by id: records read together mostly cite the same few. Bounded by their JSON's length
+   * (16 MB), since a rule set at the size limit has a table of 500 KB.
+   */
+  private readonly readTables = new LRUCache<string, TableContent>({ maxSize: 16 * 2 ** 20 });
 
   constructor(@Inject(DB_CONNECTION) private readonly connection: Connection) {
     this.decisions = new TypedCollection<StoredDecision>(connection, 'decisions', decisionIndexes);
@@ -107,12 +110,21 @@ export class DecisionsRepository implements OnModuleInit {
   /** Stored records read back whole: traces that cite a trace table are expanded with it. */
   private async whole(stored: StoredDecision[]): Promise<DecisionDocument[]> {
     const decoded = stored.map(decodeStored);
-    const cited = [...new Set(decoded.flatMap((d) => (d.table === undefined ? [] : [d.table])))];
-    const missing = cited.filter((id) => !this.readTables.has(id));
+    const tables = new Map<string, TableContent>();
+    const missing: string[] = [];
+    for (const { table: id } of decoded) {
+      if (id === undefined || tables.has(id) || missing.includes(id)) continue;
+      const known = this.readTables.get(id);
+      if (known) tables.set(id, known);
+      else missing.push(id);
+    }
     if (missing.length > 0)
-      for (const { _id, table } of await this.traceTables.collection.find({ _id: { $in: missing } }).toArray())
-        this.readTables.set(_id, JSON.parse(inflateSync(table.value()).toString('utf8')) as TableContent);
-    return decoded.map((d) => fromDecoded(d, d.table === undefined ? undefined : this.readTables.get(d.table)));
+      for (const { _id, table } of await this.traceTables.collection.find({ _id: { $in: missing } }).toArray()) {
+        const json = inflateSync(table.value()).toString('utf8');
+        tables.set(_id, JSON.parse(json) as TableContent);
+        this.readTables.set(_id, tables.get(_id)!, { size: Math.max(1, json.length) });
+      }
+    return decoded.map((d) => fromDecoded(d, d.table === undefined ? undefined : tables.get(d.table)));
   }
 
   /**
