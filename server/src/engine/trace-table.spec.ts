@@ -5,7 +5,14 @@ import { withSeededLookups } from './fixtures/seeded-lookups.js';
 import { writeOutNow } from './hot-programs.js';
 import { timeSlices } from '../common/async/time-slices.js';
 import { manyConditions } from './fixtures/large-analyses.js';
-import { expandTraces, traceTableInTurns, traceTableOf, TraceTable, type TableContent } from './trace-table.js';
+import {
+  expandTraces,
+  forgetTraceTable,
+  traceTableInTurns,
+  traceTableOf,
+  TraceTable,
+  type TableContent,
+} from './trace-table.js';
 import type { RuleTrace } from './trace.js';
 
 interface Pilot {
@@ -100,6 +107,9 @@ describe('trace tables: what decision records repeat, stored once per version', 
     expect(traceTableInTurns(program, timeSlices(10))).toBe(table);
     expect(traceTableOf(program)).toBe(table);
     expect((JSON.parse(table.json) as TableContent).conditions.length).toBeGreaterThan(7_000);
+    // A version that leaves the compiled-version cache does not stay alive through its table.
+    forgetTraceTable(program);
+    expect(traceTableInTurns(program, timeSlices(10))).toBeInstanceOf(Promise);
   });
 
   it('refuses traces that cite a place their table does not list', () => {

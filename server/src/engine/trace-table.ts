@@ -45,6 +45,11 @@ export function traceTableOf(program: Program): TraceTable {
   return table;
 }
 
+/** The version left the compiled-version cache: its table goes with it, rather than keep its program alive. */
+export function forgetTraceTable(program: Program): void {
+  tables.delete(program);
+}
+
 /**
  * The version's trace table: at once when it is kept, else built giving the event loop back whenever `pause` says
  * (a rule set at the size limit lists 7 800 conditions, 25–60 ms of work in one go). Concurrent callers share one

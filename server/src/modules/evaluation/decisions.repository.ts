@@ -24,13 +24,28 @@ export interface RefusedRecord {
 /** MongoDB's duplicate-key error: a trace table stored already, by this instance or another. */
 const DUPLICATE_KEY = 11000;
 
+/**
+ * True when an insert failed only because documents with those ids exist. The driver also reports a timeout,
+ * a reset connection or a failover during the insert as a bulk write error, with no write errors at all: that
+ * is a failure, not "already there".
+ */
+export function onlyDuplicateKeys(err: unknown): boolean {
+  if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) return false;
+  const errors = [err.writeErrors].flat();
+  return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
+}
+
 /** The only code that touches the decisions collection and the trace tables records cite (docs/adr/0012). */
 @Injectable()
 export class DecisionsRepository implements OnModuleInit {
   private readonly decisions: TypedCollection<StoredDecision>;
   private readonly traceTables: TypedCollection<StoredTraceTable>;
-  /** Ids of trace tables known to be stored: a batch stores only those it is the first to cite. */
-  private readonly storedTables = new LRUCache<string, true>({ max: 10_000 });
+  /**
+   * Ids of trace tables known to be stored: a batch stores only those it is the first to cite. Forgotten after a
+   * minute, so a table lost with its collection (dropped, restored from an older backup) is stored again by the next
+   * batch that cites it, and the records that cited it meanwhile read whole again: the id is the content's.
+   */
+  private readonly storedTables = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
   /**
    * Trace tables read back, by id: records read together mostly cite the same few. Bounded by their JSON's length
    * (16 MB), since a rule set at the size limit has a table of 500 KB.
@@ -98,11 +113,7 @@ export class DecisionsRepository implements OnModuleInit {
     try {
       await this.traceTables.collection.insertMany(documents, { ordered: false });
     } catch (err) {
-      const duplicatesOnly =
-        err instanceof MongoBulkWriteError &&
-        !err.writeConcernError &&
-        [err.writeErrors].flat().every((e) => e.code === DUPLICATE_KEY);
-      if (!duplicatesOnly) throw err;
+      if (!onlyDuplicateKeys(err)) throw err;
     }
     for (const id of fresh.keys()) this.storedTables.set(id, true);
   }

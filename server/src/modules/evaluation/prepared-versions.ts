@@ -10,6 +10,7 @@ import { prepareInTurns, type DynamicFact, type PreparedVersion } from '../../en
 import { expressionReads } from '../../engine/computed-facts.js';
 import { release, writtenOutCounts } from '../../engine/hot-programs.js';
 import { compiledComputedFactsCount, HOT_COMPUTED_FACTS } from '../../engine/packed-computed-facts.js';
+import { forgetTraceTable } from '../../engine/trace-table.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
@@ -61,8 +62,11 @@ export class PreparedVersions {
   ) {
     const cache = (this.cache = new LRUCache<string, PreparedEntry>({
       max: config.compiledCacheSize,
-      // A version written out because it was busy gives up its place with the cache's.
-      dispose: (entry) => release(entry.prepared.program),
+      // A version written out because it was busy gives up its place with the cache's, and its trace table too.
+      dispose: (entry) => {
+        release(entry.prepared.program);
+        forgetTraceTable(entry.prepared.program);
+      },
     }));
     const gauges: [name: string, help: string, value: () => number][] = [
       [
