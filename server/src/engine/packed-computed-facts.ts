@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { compileComputedFacts, type ComputedFact, type ComputeFacts } from './computed-facts.js';
+import { pack, unpack } from './packing.js';
 
 /**
  * Versions whose computed facts stay compiled. Compiled, the invoice pilot's 38 expressions are about 750
@@ -21,9 +21,7 @@ export class PackedComputedFacts {
   private readonly packed: Uint8Array;
 
   constructor(definitions: readonly ComputedFact[], foundNames: readonly string[]) {
-    // Copied out of zlib's output chunk, which would otherwise stay attached to it.
-    const source = definitions.map(({ name, expression }) => [name, expression]);
-    this.packed = new Uint8Array(deflateRawSync(JSON.stringify([source, foundNames])));
+    this.packed = pack([definitions.map(({ name, expression }) => [name, expression]), foundNames]);
     compiledNow.set(this, compileComputedFacts(definitions, foundNames));
   }
 
@@ -31,10 +29,7 @@ export class PackedComputedFacts {
   get compute(): ComputeFacts {
     let compute = compiledNow.get(this);
     if (!compute) {
-      const [source, foundNames] = JSON.parse(inflateRawSync(this.packed).toString('utf8')) as [
-        [name: string, expression: string][],
-        string[],
-      ];
+      const [source, foundNames] = unpack<[[name: string, expression: string][], string[]]>(this.packed);
       compute = compileComputedFacts(
         source.map(([name, expression]) => ({ name, expression })),
         foundNames,

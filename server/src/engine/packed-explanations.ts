@@ -1,7 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { deserialize, serialize } from 'node:v8';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { RuleExplanation } from './compile.js';
+import { pack, unpack } from './packing.js';
 
 /**
  * Versions whose explanations stay inflated. A decision that is logged or explained reads its version's
@@ -23,15 +22,14 @@ export class PackedExplanations {
   private readonly packed: Uint8Array;
 
   constructor(explanations: Map<string, RuleExplanation>) {
-    // Copied out of zlib's output chunk, which would otherwise stay attached to it.
-    this.packed = new Uint8Array(deflateRawSync(serialize([...explanations])));
+    this.packed = pack([...explanations]);
   }
 
   /** A rule's explanation by rule name; inflates the version's explanations on first use after it went cold. */
   get(name: string): RuleExplanation | undefined {
     let table = inflated.get(this);
     if (!table) {
-      table = new Map(deserialize(inflateRawSync(this.packed)) as [string, RuleExplanation][]);
+      table = new Map(unpack<[string, RuleExplanation][]>(this.packed));
       inflated.set(this, table);
     }
     return table.get(name);

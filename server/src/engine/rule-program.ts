@@ -1,10 +1,9 @@
-import { deserialize, serialize } from 'node:v8';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { runSteps, type Steps } from '../common/async/steps.js';
 import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import { emptyRecord, type Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
+import { pack, unpack } from './packing.js';
 import { frozenSharedCopy, sharedString } from './shared-strings.js';
 import { writable, type RuleRun } from './rule-source.js';
 import { traceStepsInto } from './trace-steps.js';
@@ -80,9 +79,8 @@ export function* programSteps(compiled: CompiledRules): Steps<Program> {
     rules.push(frozenSharedCopy(source) as Json);
     yield;
   }
-  // Serialized (v8 keeps undefined, NaN and -0, as the library would see them) and deflated: a few KB a version.
-  // Copied out of zlib's 16 KB output chunk, which would otherwise stay attached to it.
-  const trees = new ConditionTrees(new Uint8Array(deflateRawSync(serialize({ rules, named: [...sources] }))), reads);
+  // Packed (v8 keeps undefined, NaN and -0, as the library would see them): a few KB a version.
+  const trees = new ConditionTrees(pack({ rules, named: [...sources] }), reads);
   yield;
   const context = { ...trees.context(sources), sharedSteps: new Map(), sharedBodies: new Map() };
   // setCondition compiles every named condition, used or not: its errors surface now, as the library's would.
@@ -200,7 +198,7 @@ export class ConditionTrees {
   }
 
   private decode(): { rules: Json[]; sources: Map<string, Json> } {
-    const { rules, named } = deserialize(inflateRawSync(this.serialized)) as { rules: Json[]; named: [string, Json][] };
+    const { rules, named } = unpack<{ rules: Json[]; named: [string, Json][] }>(this.serialized);
     return { rules, sources: new Map(named) };
   }
 }
