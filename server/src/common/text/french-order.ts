@@ -25,13 +25,26 @@ export function matchesSearch(text: string, q: string): boolean {
   return q !== '' && searchFold(text).includes(q);
 }
 
-/** Values a list sorts on: missing first, then numbers and dates by value, then text in French order. */
-export function compareListValues(a: unknown, b: unknown): number {
-  const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'string' ? 2 : 1);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (typeof a === 'string' && typeof b === 'string') return compareFrench(a, b);
-  const [x, y] = [Number(a instanceof Date ? a.getTime() : a), Number(b instanceof Date ? b.getTime() : b)];
+/**
+ * Values a list sorts on, in MongoDB's order of types (missing, numbers, text, dates, anything else), so a list
+ * ordered in memory pages as the database would order it; text in French order, or by code point when it is not
+ * words (ISO timestamps, ids). Every list ordered in memory (rule sets and prompts, reference tables, accounts,
+ * API keys) compares through this one.
+ */
+export function compareListValues(a: unknown, b: unknown, words = true): number {
+  const [ra, rb] = [typeRank(a), typeRank(b)];
+  if (ra !== rb) return ra - rb;
+  if (words && typeof a === 'string' && typeof b === 'string') return compareFrench(a, b);
+  const [x, y] =
+    a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function typeRank(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value === 'number') return 1;
+  if (typeof value === 'string') return 2;
+  return value instanceof Date ? 3 : 4;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import { compareFrench, matchesSearch, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, compareListValues, matchesSearch, searchFold } from '../../common/text/french-order.js';
 import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -95,9 +95,7 @@ export class ListIndex {
     for (const row of rows.values()) if (matches(row)) matching.push(row);
     const { read, words } = SORT_FIELDS[query.sortField] ?? SORT_FIELDS['key']!;
     const direction = query.sortOrder === 'ASC' ? 1 : -1;
-    matching.sort(
-      (a, b) => direction * compareValues(read(a), read(b), words) || direction * compareValues(a.key, b.key, true),
-    );
+    matching.sort((a, b) => direction * (compareListValues(read(a), read(b), words) || compareFrench(a.key, b.key)));
     return { keys: matching.slice(query.skip, query.skip + query.limit).map((r) => r.key), total: matching.length };
   }
 
@@ -194,26 +192,4 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
       return false;
     return true;
   };
-}
-
-/**
- * MongoDB's order of types for what lists sort on (missing first, then numbers, strings, dates); words among
- * themselves as French orders them (2026-12-05: by code point before, « école » came after « Zèbre »).
- */
-function compareValues(a: unknown, b: unknown, words: boolean): number {
-  const rank = (v: unknown) =>
-    v === undefined || v === null
-      ? 0
-      : typeof v === 'number'
-        ? 1
-        : typeof v === 'string'
-          ? 2
-          : v instanceof Date
-            ? 3
-            : 4;
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (words && typeof a === 'string' && typeof b === 'string') return compareFrench(a, b);
-  const [x, y] =
-    a instanceof Date && b instanceof Date ? [a.getTime(), b.getTime()] : [a as number | string, b as number | string];
-  return x < y ? -1 : x > y ? 1 : 0;
 }

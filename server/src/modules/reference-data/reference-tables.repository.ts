@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compareFrench, matchesSearch, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, compareListValues, matchesSearch, searchFold } from '../../common/text/french-order.js';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { RevisionedStore } from '../../common/database/revisioned-store.js';
@@ -68,8 +68,8 @@ export class ReferenceTablesRepository {
     const field = (d: (typeof listed)[number]) => String(sortField === 'key' ? d._id : (d[sortField] ?? ''));
     const direction = sortOrder === 'ASC' ? 1 : -1;
     // Timestamps (ISO 8601) order as text does; names and keys as French does; ties by key.
-    const compare = sortField === 'updatedAt' ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : compareFrench;
-    matching.sort((a, b) => direction * (compare(field(a), field(b)) || compareFrench(a._id, b._id)));
+    const words = sortField !== 'updatedAt';
+    matching.sort((a, b) => direction * (compareListValues(field(a), field(b), words) || compareFrench(a._id, b._id)));
     const total = matching.length;
     const docs = matching.slice(skip, skip + limit);
     const uncounted = docs.filter((d) => typeof d.rowCount !== 'number').map((d) => d._id);
