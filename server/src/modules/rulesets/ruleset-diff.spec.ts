@@ -39,4 +39,32 @@ describe('diffRulesets', () => {
     const { settings: _, ...withoutSettings } = base;
     expect(diffRulesets('rules', withoutSettings, { ...withoutSettings, settings: {} })).toEqual([]);
   });
+
+  it('lists a tree branch whose English label alone changed, as a reviewer must see it', () => {
+    const tree = (labelEn: string): RulesetContent => ({
+      ...base,
+      definition: {
+        root: {
+          id: 'statut',
+          branches: [
+            {
+              label: 'non admissible',
+              labelEn,
+              when: { fact: 'status', operator: 'equal', value: 'contract' },
+              node: { id: 'refus', outcome: { type: 'ineligible' } },
+            },
+          ],
+          otherwise: { id: 'accord', outcome: { type: 'eligible' } },
+        },
+      },
+    });
+    expect(
+      diffRulesets('tree', tree('not eligible'), tree('status not eligible')).map(({ kind, id, path, after }) => [
+        kind,
+        id,
+        path,
+        after,
+      ]),
+    ).toEqual([['changed', 'statut', '/definition/root/branches/0/labelEn', 'status not eligible']]);
+  });
 });

@@ -195,7 +195,8 @@ function treeNodes(node: Json | undefined, path: string, out: Keyed[] = []): Key
   const branches = (node['branches'] ?? []) as Json[];
   const own = {
     ...node,
-    branches: branches.map((b) => ({ label: b['label'], when: b['when'], node: (b['node'] as Json)?.['id'] })),
+    // Every field of a branch (its English label too, which the English path shows), the child by its id.
+    branches: branches.map((b) => ({ ...b, node: (b['node'] as Json)?.['id'] })),
     otherwise: (node['otherwise'] as Json | undefined)?.['id'],
   };
   out.push({ id: String(node['id']), path, value: JSON.parse(JSON.stringify(own)), index: out.length });
