@@ -154,6 +154,7 @@ export const en = {
         approve: 'Approved',
         reject: 'Rejected',
         publish: 'Published',
+        schedule: 'Scheduled',
         unschedule: 'Unscheduled',
         rollback: 'Restored',
       },

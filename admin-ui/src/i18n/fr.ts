@@ -165,6 +165,7 @@ export const fr = typesetMessages({
         approve: 'Approuvée',
         reject: 'Rejetée',
         publish: 'Publiée',
+        schedule: 'Programmée',
         unschedule: 'Programmation annulée',
         rollback: 'Rétablie',
       },

@@ -126,6 +126,7 @@ describe('a scheduled version', () => {
             authors: ['a'],
             publishedAt: '2026-12-04T09:26:00Z',
             publications: [{ effectiveFrom: '2099-04-01T12:00:00Z' }],
+            comments: [{ by: 'b', action: 'publish', text: 'En vigueur au printemps.' }],
           },
         ],
       },
@@ -138,6 +139,8 @@ describe('a scheduled version', () => {
     // Its publication date column says when it was scheduled, not « published » on that day.
     const published = within(rows[0]!).getByText(/^Programmée le 4 déc\. 2026/);
     expect(published).toBeTruthy();
+    // So does the approver's comment: it was scheduled, it is not published yet.
+    expect(within(rows[0]!).getByText('Programmée — b : En vigueur au printemps.')).toBeTruthy();
   });
 });
 

@@ -121,8 +121,12 @@ export const VersionHistory = ({
               (v.comments ?? []).map((c, i) => (
                 <Typography key={i} variant="body2">
                   {translate('gabarit.versions.comment', {
-                    // What happened to the version (« Soumise »), not the button that did it (« Soumettre »).
-                    action: translate(`gabarit.versions.comment_actions.${c.action}`, { _: c.action }),
+                    // What happened to the version (« Soumise »), not the button that did it (« Soumettre »); a
+                    // publication still to come is « Programmée », as its status says.
+                    action: translate(
+                      `gabarit.versions.comment_actions.${c.action === 'publish' && scheduledFrom(v) ? 'schedule' : c.action}`,
+                      { _: c.action },
+                    ),
                     by: personName(c.by),
                     text: c.text,
                   })}
