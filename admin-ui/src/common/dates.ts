@@ -7,8 +7,12 @@ export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'long'
 
 export const intlLocale = (locale: string) => (locale === 'en' ? 'en-CA' : 'fr-CA');
 
+/** An instant in words; its time is never broken across lines (« 12 h » on one line and « 04 » on the next). */
 export function formatDateTime(value: string | number | Date, locale: string): string {
-  return new Date(value).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS);
+  const instant = new Date(value);
+  const written = instant.toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS);
+  const time = instant.toLocaleTimeString(intlLocale(locale), { timeStyle: 'short' });
+  return written.replace(time, time.replace(/ /g, '\u00a0'));
 }
 
 /**

@@ -88,7 +88,7 @@ describe('Shadow tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Démarrer la comparaison' }));
     await waitFor(() => expect(api.to('POST', SHADOW).map((c) => c.body)).toEqual([{ percent: 25 }]));
     const state = await screen.findByTestId('shadow-state');
-    expect(state.textContent).toMatch(/^En cours depuis le 2 décembre 2026 à \d+ h 05, sur 25\s%/);
+    expect(state.textContent).toMatch(/^En cours depuis le 2 décembre 2026 à \d+\sh\s05, sur 25\s%/);
     expect(screen.getByTestId('shadow-compared').textContent).toBe('8');
     expect(screen.getByTestId('shadow-diverged').textContent).toBe('3');
     expect(screen.getByTestId('shadow-rate').textContent).toMatch(
@@ -251,7 +251,7 @@ describe('Shadow tab', () => {
     });
     renderTab(['approver']);
     const state = await screen.findByTestId('shadow-state');
-    expect(state.textContent).toMatch(/^Terminée le 3 décembre 2026 à \d+ h 30\s: la version a été publiée\./);
+    expect(state.textContent).toMatch(/^Terminée le 3 décembre 2026 à \d+\sh\s30\s: la version a été publiée\./);
     expect(screen.queryByRole('button', { name: 'Démarrer la comparaison' })).toBeNull();
   });
 
