@@ -117,6 +117,23 @@ describe('DMN exchange over HTTP', () => {
     expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-broken')).status).toBe(404);
   });
 
+  it('refuses params nested thousands deep, naming the entry, where it had answered 500 (and, published, broken decisions)', async () => {
+    const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
+    const deep = xml.replace(
+      /(<outputEntry id="[^"]*_params"><text>)[^<]*/,
+      (_, open: string) => `${open}{"level": ${'['.repeat(3000)}1${']'.repeat(3000)}}`,
+    );
+    const refused = await importXml(cast.analyst, 'key=routing-deep&pilot=invoices', deep);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({
+        path: '/definitions/decision/0/decisionTable/rule/0/outputEntry/1',
+        params: expect.objectContaining({ reason: 'too_deep', max: 48 }),
+      }),
+    ]);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-deep')).status).toBe(404);
+  });
+
   it('refuses an input reading __proto__, and the service goes on answering signed-in requests', async () => {
     const xml = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable><input><inputExpression typeRef="number"><text>a.__proto__</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
     const refused = await importXml(cast.analyst, 'key=proto-x&pilot=invoices', xml);

@@ -238,6 +238,7 @@ export const DMN_REASONS = [
   'expected',
   'escape',
   'unclosed_string',
+  'too_deep',
   'inexact_number',
   'not_literal',
   'expected_name',

@@ -244,6 +244,7 @@ export const editorMessages = {
         expected: '“%{text}”: expected %{expected} at character %{at}',
         escape: '“%{text}”: unknown escape %{escape} in a string',
         unclosed_string: '“%{text}”: a string is not closed',
+        too_deep: 'a list or context nested more than %{max} levels deep',
         inexact_number: '“%{text}”: the whole number %{number} has more digits than a number keeps exactly',
         not_literal: '“%{text}”: not a literal value at character %{at}',
         expected_name: '“%{text}”: expected a name at character %{at}',

@@ -251,6 +251,7 @@ export const editorMessages = {
         expected: '« %{text} » : %{expected} attendu au caractère %{at}',
         escape: '« %{text} » : séquence d’échappement %{escape} inconnue dans une chaîne',
         unclosed_string: '« %{text} » : une chaîne n’est pas fermée',
+        too_deep: 'une liste ou un contexte imbriqué sur plus de %{max} niveaux',
         inexact_number:
           '« %{text} » : le nombre entier %{number} a plus de chiffres qu’un nombre n’en garde exactement',
         not_literal: '« %{text} » : pas une valeur littérale au caractère %{at}',

@@ -4,6 +4,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalByteLength } from '../../common/json/canonical.js';
+import { MAX_JSON_DEPTH } from '../../common/http/json-body-parser.js';
+import { pathNestedDeeperThan } from '../../common/json/nesting.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
 import { expressionProblem, expressionReads } from '../../engine/computed-facts.js';
@@ -40,6 +42,16 @@ const validateLookups = definitionAjv.compile(lookupsSchema);
 
 /** Checks a rule set version's content completely; throws one error listing every problem with its path. */
 export async function validateRulesetContent(format: RulesetFormat, content: RulesetContent): Promise<void> {
+  // A JSON body cannot nest deeper than this; content built otherwise (a DMN import) is held to the same bound
+  // before any recursive walk: 2 000 levels of event params had overflowed the stack (a 500), and once published
+  // made every evaluation of the version a 500 and its records unstorable.
+  const tooDeep = pathNestedDeeperThan(content, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined)
+    throw new ValidationError(
+      `The rule set nests deeper than ${MAX_JSON_DEPTH} levels.`,
+      [{ path: tooDeep, message: `nesting depth exceeds ${MAX_JSON_DEPTH}` }],
+      'too_deep',
+    );
   const size = canonicalByteLength(content);
   if (size > LIMITS.contentBytes) {
     throw new TooLargeError(

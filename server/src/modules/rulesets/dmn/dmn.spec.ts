@@ -8,6 +8,7 @@ import { runStepsInTurns } from '../../../common/async/steps.js';
 import { timeSlices } from '../../../common/async/time-slices.js';
 import { exportDmn, exportDmnSteps } from './dmn-export.js';
 import { importDmn } from './dmn-import.js';
+import { validateRulesetContent } from '../ruleset-validation.js';
 import { parseDmnXml } from './dmn-xml.js';
 
 type Ruleset = { key: string; name: string; description?: string; format: string } & RulesetContent;
@@ -291,6 +292,32 @@ describe('DMN export and import', () => {
         }),
       ]);
     }
+  });
+
+  it('refuses output params nested past what a rule set may hold, naming the entry (3 000 levels had been a 500)', async () => {
+    const xml = exportDmn(pilot.key, pilot, pilot);
+    for (const levels of [49, 3000, 20_000]) {
+      const params = `{"level": ${'['.repeat(levels)}1${']'.repeat(levels)}}`;
+      const deep = xml.replace(/(<outputEntry id="[^"]*_params"><text>)[^<]*/, (_, open: string) => open + params);
+      const { details } = await refusal(() => importDmn(deep, { key: 'k', pilot: 'p' }));
+      expect(details).toEqual([
+        {
+          path: '/definitions/decision/0/decisionTable/rule/0/outputEntry/1',
+          message: expect.stringMatching(/a value nests more than 48 levels deep$/),
+          keyword: 'dmn',
+          params: { reason: 'too_deep', max: 48, text: params },
+        },
+      ]);
+    }
+    // At the bound it maps, and the rule set it makes is within a JSON body's depth.
+    const atBound = xml.replace(
+      /(<outputEntry id="[^"]*_params"><text>)[^<]*/,
+      (_, open: string) => `${open}{"level": ${'['.repeat(47)}1${']'.repeat(47)}}`,
+    );
+    const imported = await importDmn(atBound, { key: 'k', pilot: 'p' });
+    await expect(
+      validateRulesetContent('decisionTable', contentOf(imported) as RulesetContent),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', async () => {

@@ -148,6 +148,13 @@ const problemOf = (err: unknown): FeelProblem =>
     ? feelProblem(err.message, err.reason, err.params)
     : feelProblem(String(err), 'other', { message: String(err) });
 
+/**
+ * How deep a list or context in an output entry may nest. It lands about six levels down the rule set's content
+ * (definition, rows, a row, its event, params), which nests at most 64 levels as a JSON body does; deeper, the
+ * reader's own recursion overflowed the stack at a few thousand levels.
+ */
+const MAX_VALUE_DEPTH = 48;
+
 /** A small reader over one FEEL text: literals, lists, contexts and the unary-test forms we map. */
 class Reader {
   pos = 0;
@@ -221,13 +228,17 @@ class Reader {
   }
 
   /** A literal value: string, number, boolean, null, list, context. */
-  value(): unknown {
+  value(level = 1): unknown {
     this.skip();
+    if (level > MAX_VALUE_DEPTH && (this.peek('[') || this.peek('{')))
+      throw new FeelSyntaxError(`a value nests more than ${MAX_VALUE_DEPTH} levels deep`, 'too_deep', {
+        max: MAX_VALUE_DEPTH,
+      });
     if (this.peek('"')) return this.string();
     if (this.eat('[')) {
       const items: unknown[] = [];
       if (!this.eat(']')) {
-        do items.push(this.value());
+        do items.push(this.value(level + 1));
         while (this.eat(','));
         this.expect(']');
       }
@@ -240,7 +251,7 @@ class Reader {
           this.skip();
           const key = this.peek('"') ? this.string() : this.name();
           this.expect(':');
-          context[key] = this.value();
+          context[key] = this.value(level + 1);
         } while (this.eat(','));
         this.expect('}');
       }
@@ -280,6 +291,8 @@ export function parseFeelValue(text: string): { value: unknown } | FeelProblem {
     return { value };
   } catch (err) {
     if (!(err instanceof FeelSyntaxError)) return problemOf(err);
+    // A literal too deep is not a syntax error: « only literal values map » would send the analyst looking for one.
+    if (err.reason === 'too_deep') return feelProblem(err.message, err.reason, err.params);
     return feelProblem(`${err.message}; only literal values map`, err.reason, { ...err.params, literalOnly: true });
   }
 }
