@@ -182,6 +182,7 @@ describe('refusals of a DMN import in the console’s language', () => {
       at: 3,
       symbol: '<',
       number: '9007199254740993',
+      max: 48,
     };
     for (const reason of DMN_REASONS) {
       for (const [translate, locale] of [
