@@ -319,6 +319,16 @@ describe('hostile inputs', () => {
     expect(failed.body.details).toEqual([
       { path: '/facts/invoice', message: expect.stringContaining('the operator "swap:in" can compare') },
     ]);
+    // Compared with another fact, `in` finds no list in it: that fact is named too, not the first one alone.
+    const listed = { fact: 'status', operator: 'in', value: { fact: 'allowed' } };
+    await analyst.post('/api/v1/rulesets', withRules('listed', [rule({ conditions: { all: [listed] } })]));
+    const notAList = await analyst.post('/api/v1/rulesets/listed/evaluate', {
+      version: 1,
+      facts: { status: 'x', allowed: 5 },
+    });
+    expect(notAList.status).toBe(400);
+    expect(notAList.body.error).toBe('operator_failed');
+    expect(notAList.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/status', '/facts/allowed']);
     // No decision was recorded for any of the three refusals.
     expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
   });

@@ -107,7 +107,7 @@ class Replay {
       try {
         return op(lhs, rhs);
       } catch (err) {
-        throw new OperatorFailedError(String(node.fact), node.operator, err);
+        throw new OperatorFailedError(String(node.fact), node.operator, err, node.rhs?.fact);
       }
     });
   }

@@ -510,15 +510,28 @@ function runOrExplainWhy(
         { path: `${factsPath}/`, message: 'a fact needs a name' },
       ]);
     if (err instanceof OperatorFailedError) {
-      // The value is not of the kind the operator works on (a number where `in` wants a list, say).
+      // The value is not of the kind the operator works on (a number where `in` wants a list, say). When the
+      // condition compares two facts, either may be the one sent wrong (`in` with a list fact that is a number):
+      // both are named.
+      const { fact, valueFact, operator } = err;
+      const compared = valueFact === undefined ? '' : ` with the fact "${valueFact}"`;
+      const details = [
+        {
+          path: `${factsPath}/${pointerSegment(fact)}`,
+          message: `is not a value the operator "${operator}" can compare${compared} (${err.message})`,
+        },
+        ...(valueFact === undefined || valueFact === fact
+          ? []
+          : [
+              {
+                path: `${factsPath}/${pointerSegment(valueFact)}`,
+                message: `is not a value the operator "${operator}" can compare "${fact}" with (${err.message})`,
+              },
+            ]),
+      ];
       throw new ValidationError(
-        `The operator "${err.operator}" cannot compare the fact "${err.fact}" as sent: ${err.message}`,
-        [
-          {
-            path: `${factsPath}/${pointerSegment(err.fact)}`,
-            message: `is not a value the operator "${err.operator}" can compare (${err.message})`,
-          },
-        ],
+        `The operator "${operator}" cannot compare the fact "${fact}"${compared} as sent: ${err.message}`,
+        details,
         'operator_failed',
       );
     }
