@@ -8,18 +8,16 @@ import {
   TextField,
   TopToolbar,
   useGetIdentity,
-  useLocaleState,
   useShowContext,
   useTranslate,
 } from 'react-admin';
 import type { VersionRecord } from '../common/lifecycle/version-actions';
 import { VersionHistory } from '../common/lifecycle/VersionHistory';
-import { useResourceRead } from '../common/use-resource-read';
-import { experimentActions, experimentPhase, type ExperimentContent } from './experiment-form';
+import { experimentActions, experimentPhase } from './experiment-form';
 import { ExperimentResults } from './ExperimentResults';
-import { weightShares } from './format';
 import { RunningElsewhereOnPublish } from './RunningElsewhere';
 import { StopButton } from './StopButton';
+import { AwaitingDecision, shownVersion, VersionSettings } from './VersionSettings';
 
 export interface ExperimentRecord {
   id: string;
@@ -64,46 +62,17 @@ const ShowActions = () => {
   );
 };
 
-/** The prompt, coverage and variants of the version in force (or of the latest one before the start). */
+/** The settings of the version in force (or of the latest one before the start), then of any awaiting a decision. */
 const Settings = () => {
   const { record } = useShowContext<ExperimentRecord>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const number = record ? (record.activeVersion ?? record.latestVersion) : undefined;
-  const { data } = useResourceRead<{ content: ExperimentContent }>(
-    'experiments',
-    record?.key,
-    number === undefined ? undefined : `versions/${number}`,
-    record?.updatedAt,
-  );
-  const content = data?.content;
-  if (!content || number === undefined) return null;
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const shares = weightShares(content.variants.map((v) => v.weight));
+  if (!record) return null;
+  const number = shownVersion(record);
   return (
-    <Box component="section" aria-labelledby="experiment-settings-title">
-      <Typography id="experiment-settings-title" variant="subtitle1" component="h2">
-        {translate('gabarit.experiments.settings_title', { version: number })}
-      </Typography>
-      <Typography variant="body2">
-        {translate('gabarit.experiments.prompt_is')} <strong>{content.prompt}</strong> ·{' '}
-        {translate('gabarit.experiments.coverage_is')} <strong>{percent.format(content.coverage)}</strong>
-      </Typography>
-      <Typography variant="body2" id="experiment-variants-title">
-        {translate('resources.experiments.fields.variants')}
-      </Typography>
-      <Box component="ul" aria-labelledby="experiment-variants-title" sx={{ mt: 0, typography: 'body2' }}>
-        {content.variants.map((v, i) => (
-          <li key={v.name}>
-            {translate('gabarit.experiments.variant_line', {
-              name: i === 0 ? `${v.name} (${translate('gabarit.experiments.control')})` : v.name,
-              version: v.version,
-              share: percent.format(shares[i] ?? 0),
-            })}
-          </li>
-        ))}
-      </Box>
-    </Box>
+    <>
+      <VersionSettings number={number} title={translate('gabarit.experiments.settings_title', { version: number })} />
+      <AwaitingDecision />
+    </>
   );
 };
 
