@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Binary } from 'mongodb';
 import type { DecisionDocument, StoredDecision } from './decision.schema.js';
 import { TraceTable, type TableContent } from '../../engine/trace-table.js';
-import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, fromStored, toStored } from './decision-detail.js';
+import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, fromStored, toStored, toStoredInTurns } from './decision-detail.js';
+import { turnsDuring } from '../../common/async/turns-during.js';
 
 const meta = {
   _id: 'd-1',
@@ -46,6 +47,16 @@ describe('decision detail as stored', () => {
     expect(stored).toEqual({ ...meta, detail: expect.any(Binary) });
     expect((stored.detail as Binary).sub_type).toBe(DEFLATED_JSON);
     expect(fromStored(stored)).toEqual(decision);
+  });
+
+  it('encodes a batch of large records giving the event loop turns between them, each as toStored would', async () => {
+    // Facts near the body limit (85 000 members) take about 20 ms each to write as JSON and deflate: eight held
+    // the loop for 150–200 ms in one turn.
+    const facts = Object.fromEntries(Array.from({ length: 85_000 }, (_, i) => [`f${i.toString(36)}`, i]));
+    const large = Array.from({ length: 8 }, (_, i) => ({ ...decision, _id: `large-${i}`, facts }));
+    const { result, turns } = await turnsDuring(() => toStoredInTurns(large));
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(result.map((stored) => fromStored(stored))).toEqual(large);
   });
 
   it('keeps a decision without an explanation without one', () => {

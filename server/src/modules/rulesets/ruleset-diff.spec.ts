@@ -59,12 +59,9 @@ describe('diffRulesets', () => {
       },
     });
     expect(
-      diffRulesets('tree', tree('not eligible'), tree('status not eligible')).map(({ kind, id, path, after }) => [
-        kind,
-        id,
-        path,
-        after,
-      ]),
+      diffRulesets('decisionTree', tree('not eligible'), tree('status not eligible')).map(
+        ({ kind, id, path, after }) => [kind, id, path, after],
+      ),
     ).toEqual([['changed', 'statut', '/definition/root/branches/0/labelEn', 'status not eligible']]);
   });
 });
