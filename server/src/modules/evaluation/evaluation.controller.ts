@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import {
   type EvaluateRequest,
   type ImpactRequest,
 } from './evaluation.contract.js';
+import { batchResponseJson } from './batch-response.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
 
 @ApiTags('evaluation')
@@ -44,14 +45,16 @@ export class EvaluationController {
   @HttpCode(200)
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: batchResponseSchema as object })
-  @RouteSchema({ response: { 200: batchResponseSchema } })
-  evaluateBatch(
+  // Written by batchResponseJson, in turns, as the schema's serializer would write it in one go.
+  @Header('content-type', 'application/json; charset=utf-8')
+  async evaluateBatch(
     @Param('key') key: string,
     @ValidBody(batchRequestSchema) body: BatchRequest,
     @NoQuery() _query: undefined,
     @Req() request: FastifyRequest,
-  ): Promise<{ results: EvaluationResult[] }> {
-    return this.evaluation.evaluateBatch(key, body, request.principal!);
+  ): Promise<string> {
+    const { results } = await this.evaluation.evaluateBatch(key, body, request.principal!);
+    return batchResponseJson(results);
   }
 
   @Get('decisions/:id')
