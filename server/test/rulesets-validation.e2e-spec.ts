@@ -462,6 +462,15 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
     expect(response.status).toBe(413);
     expect(response.body.error).toBe('ruleset_too_large');
     expect(response.body.message).toMatch(/KiB; the limit is 512 KiB/);
+    // Where the weight is: the rules, not the schema or the tests.
+    expect(response.body.details).toEqual([
+      {
+        path: '/definition',
+        message: expect.stringMatching(/^holds \d+ KiB of the \d+ KiB; the limit is 512 KiB in all$/),
+        keyword: 'maxBytes',
+        params: { partKiB: expect.any(Number), totalKiB: expect.any(Number), limitKiB: 512 },
+      },
+    ]);
   });
 
   it('refuses computed facts that could never be computed or that take another fact’s name, at their place', async () => {

@@ -79,6 +79,17 @@ describe('API detail messages in the console’s language', () => {
     ]);
   });
 
+  it('says where content over its size limit weighs, in each language', () => {
+    const heavy = {
+      path: '/definition',
+      message: 'holds 600 KiB of the 612 KiB; the limit is 512 KiB in all',
+      keyword: 'maxBytes',
+      params: { partKiB: 600, totalKiB: 612, limitKiB: 512 },
+    };
+    expect(wordDetail(heavy, inFrench, 'fr')).toBe('en pèse 600 Kio sur 612\u202f; la limite est de 512 Kio en tout');
+    expect(wordDetail(heavy, inEnglish, 'en')).toBe('holds 600 KiB of the 612; the limit is 512 KiB in all');
+  });
+
   it('says how many allowed values there are when the API names only the first ones', () => {
     const detail = {
       message: 'must be one of: a, {"b":1}, … (300 in all)',

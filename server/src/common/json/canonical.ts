@@ -1,3 +1,4 @@
+import { pointerSegment } from './json-pointer.js';
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 
@@ -22,6 +23,31 @@ export function canonicalJson(value: unknown): string {
  */
 export function canonicalByteLength(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? 'null');
+}
+
+/**
+ * The refusal of content over `limit` bytes, naming its heaviest top-level part (`/definition` of a rule set,
+ * `/template` of a prompt): where to cut.
+ */
+export function heaviestPart(
+  content: object,
+  size: number,
+  limit: number,
+): { path: string; message: string; keyword: string; params: { partKiB: number; totalKiB: number; limitKiB: number } } {
+  let heaviest: [string, number] = ['', size];
+  let most = -1;
+  for (const [key, part] of Object.entries(content)) {
+    const bytes = canonicalByteLength(part);
+    if (bytes > most) [heaviest, most] = [[key, bytes], bytes];
+  }
+  const [key, bytes] = heaviest;
+  const params = { partKiB: Math.round(bytes / 1024), totalKiB: Math.round(size / 1024), limitKiB: limit / 1024 };
+  return {
+    path: key === '' ? '/' : `/${pointerSegment(key)}`,
+    message: `holds ${params.partKiB} KiB of the ${params.totalKiB} KiB; the limit is ${params.limitKiB} KiB in all`,
+    keyword: 'maxBytes',
+    params,
+  };
 }
 
 export function sha256Hex(text: string): string {

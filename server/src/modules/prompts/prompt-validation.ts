@@ -1,5 +1,5 @@
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
-import { canonicalByteLength } from '../../common/json/canonical.js';
+import { canonicalByteLength, heaviestPart } from '../../common/json/canonical.js';
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
 import { schemaProblems } from '../rulesets/input-schemas.js';
 import type { PromptContent } from './prompt.types.js';
@@ -9,8 +9,13 @@ const MAX_BYTES = 128 * 1024;
 
 /** A prompt version must be safe to render: templates refused if hostile, every variable declared, schema compiling. */
 export async function validatePromptContent(content: PromptContent): Promise<void> {
-  if (canonicalByteLength(content) > MAX_BYTES)
-    throw new TooLargeError(`A prompt version is limited to ${MAX_BYTES / 1024} KiB.`, [], 'prompt_too_large');
+  const size = canonicalByteLength(content);
+  if (size > MAX_BYTES)
+    throw new TooLargeError(
+      `A prompt version is limited to ${MAX_BYTES / 1024} KiB.`,
+      [heaviestPart(content, size, MAX_BYTES)],
+      'prompt_too_large',
+    );
   const problems: ErrorDetail[] = [];
   if (Object.hasOwn(RETIRING_MODELS, content.model)) {
     problems.push({

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
-import { canonicalByteLength } from '../../common/json/canonical.js';
+import { canonicalByteLength, heaviestPart } from '../../common/json/canonical.js';
 import { MAX_JSON_DEPTH } from '../../common/http/json-body-parser.js';
 import { pathNestedDeeperThan } from '../../common/json/nesting.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
@@ -56,7 +56,7 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   if (size > LIMITS.contentBytes) {
     throw new TooLargeError(
       `The rule set is ${Math.round(size / 1024)} KiB; the limit is ${LIMITS.contentBytes / 1024} KiB. Split it into smaller rule sets.`,
-      [],
+      [heaviestPart(content, size, LIMITS.contentBytes)],
       'ruleset_too_large',
     );
   }
