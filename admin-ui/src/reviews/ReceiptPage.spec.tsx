@@ -150,14 +150,6 @@ describe('ReceiptView', () => {
     expect(api.to('POST', '/api/v1/decisions/d-1/reviews')[0]!.body).toEqual({ observations: 'Ma date est erronée.' });
   });
 
-  it('says why a decision that is not about a person has no receipt', async () => {
-    fakeApi({
-      'GET /api/v1/decisions/d-2/receipt?lang=fr': apiError(409, 'not_about_persons', 'does not decide about persons'),
-    });
-    renderConsole(<ReceiptView id="d-2" />, ['risk']);
-    expect(await screen.findByText(/ne concerne pas une personne/)).toBeTruthy();
-  });
-
   it('says an unknown reference may be mistyped or past its retention, beside « not found »', async () => {
     fakeApi({
       'GET /api/v1/decisions/d-9/receipt?lang=fr': apiError(404, 'not_found', 'No decision with id "d-9".'),
@@ -166,5 +158,78 @@ describe('ReceiptView', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Vérifiez la référence de la décision/);
     expect(alert.textContent).toMatch(/durée de conservation/);
+  });
+
+  it('shows the record of a decision about no person, which has no receipt: outcome, explanation, facts, conditions', async () => {
+    const api = fakeApi({
+      'GET /api/v1/decisions/d-2/receipt?lang=fr': apiError(
+        409,
+        'not_about_persons',
+        'The rule set that made the decision does not decide about persons.',
+      ),
+      'GET /api/v1/decisions/d-2': {
+        body: {
+          id: 'd-2',
+          ruleset: 'invoices',
+          version: 3,
+          checksum: 'c'.repeat(64),
+          at: '2026-04-02T18:05:00.000Z',
+          actor: 'api-key:erp',
+          facts: { invoice: { total: 114.98 }, supplier: '***' },
+          events: [{ type: 'auto_approve', params: { dueBy: '2026-04-05' } }],
+          fired: [
+            {
+              name: 'approbation-automatique',
+              event: { type: 'auto_approve' },
+              conditions: [
+                {
+                  fact: 'invoice',
+                  path: '$.total',
+                  operator: 'lessThan',
+                  value: 5000,
+                  factValue: 114.98,
+                  result: true,
+                },
+                { fact: 'late', operator: 'equal', value: true, factValue: false, result: null },
+              ],
+            },
+          ],
+          failed: [
+            { name: 'a', event: { type: 'reject' }, conditions: [] },
+            { name: 'b', event: { type: 'reject' }, conditions: [] },
+          ],
+          explanation: { fr: 'Facture conforme.', en: 'Invoice compliant.', rules: [] },
+          durationMs: 0.4,
+        },
+      },
+    });
+    renderConsole(<ReceiptView id="d-2" />, ['risk']);
+    const record = await screen.findByTestId('decision-record');
+    // Said as information, not as an error.
+    expect(screen.getByRole('status').textContent).toMatch(/ne concerne pas une personne/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(record).getByText('auto_approve')).toBeTruthy();
+    expect(within(record).getByText('Facture conforme.')).toBeTruthy();
+    expect(within(record).getByRole('link', { name: 'invoices' }).getAttribute('href')).toBe(
+      '#/rulesets/invoices/show',
+    );
+    const facts = within(record).getByRole('table', { name: 'Faits reçus' });
+    expect(
+      within(facts)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['invoice{"total":114.98}', 'supplier***']);
+    const rule = within(record).getByRole('table', { name: 'approbation-automatique' });
+    expect(
+      within(rule)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'FaitOpérateurValeur comparéeValeur du faitRésultat',
+      'invoice $.totallessThan5000114.98vérifiée',
+      'lateequaltruefalsenon évaluée',
+    ]);
+    expect(record.textContent).toMatch(/2 règles n’ont pas été appliquées\./);
+    expect(api.calls.map((c) => c.url)).toEqual(['/api/v1/decisions/d-2/receipt?lang=fr', '/api/v1/decisions/d-2']);
   });
 });

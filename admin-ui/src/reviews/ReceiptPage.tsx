@@ -24,6 +24,7 @@ import type { RequestOf, ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { DecisionRecord } from './DecisionRecord';
 import { dataProvider } from '../dataProvider';
 import { reviewsMessages as enMessages } from '../i18n/en/reviews';
 import { reviewsMessages as frMessages } from '../i18n/fr/reviews';
@@ -129,10 +130,20 @@ export const ReceiptView = ({ id }: { id: string }) => {
       </Stack>
       {/* An unknown reference is most often mistyped, or its record has passed the retention period: both said. */}
       {/* The hint says what the detail (« /id : ne désigne aucune décision conservée ») said again, in words. */}
-      {problem && (
-        <ProblemAlert problem={problem.status === 404 ? { ...problem, details: [] } : problem}>
-          {problem.status === 404 && translate('gabarit.receipt.not_found_hint')}
-        </ProblemAlert>
+      {/* A decision about no person has no receipt: its record says what was decided and why. */}
+      {problem?.error === 'not_about_persons' ? (
+        <>
+          <Alert severity="info" role="status" sx={{ mb: 2 }}>
+            {translate('gabarit.decision_record.not_about_persons')}
+          </Alert>
+          <DecisionRecord id={id} />
+        </>
+      ) : (
+        problem && (
+          <ProblemAlert problem={problem.status === 404 ? { ...problem, details: [] } : problem}>
+            {problem.status === 404 && translate('gabarit.receipt.not_found_hint')}
+          </ProblemAlert>
+        )
       )}
       {problem?.status === 404 && <Link to="/">{translate('gabarit.receipt.find_another')}</Link>}
       {receipt && <ReceiptSheet receipt={receipt} />}

@@ -1,6 +1,31 @@
 /** Decision receipts and review requests (en). */
 export const reviewsMessages = {
   gabarit: {
+    decision_record: {
+      title: 'Automated decision',
+      not_about_persons:
+        'This decision is not about a person: it has no receipt and no review. Here is what was decided, and why.',
+      outcome: 'Decision',
+      no_event: 'no event',
+      explanation: 'Explanation',
+      decided_at: 'Made on',
+      actor: 'Asked by',
+      ruleset: 'Rule set',
+      version: 'version %{version}',
+      reference: 'Reference',
+      checksum: 'Version checksum',
+      facts: 'Facts received',
+      fired: 'Rule that applied |||| Rules that applied (%{count})',
+      failed: '%{count} rule did not apply. |||| %{count} rules did not apply.',
+      fact: 'Fact',
+      operator: 'Operator',
+      value: 'Compared with',
+      fact_value: 'Fact value',
+      result: 'Result',
+      held: 'held',
+      not_held: 'did not hold',
+      not_evaluated: 'not evaluated',
+    },
     receipt: {
       find_another: 'Look up another reference',
       not_found_hint:

@@ -1,6 +1,31 @@
 /** Decision receipts and review requests (fr). */
 export const reviewsMessages = {
   gabarit: {
+    decision_record: {
+      title: 'Décision automatisée',
+      not_about_persons:
+        'Cette décision ne concerne pas une personne : elle n’a ni avis de décision ni révision. Voici ce qui a été décidé, et pourquoi.',
+      outcome: 'Décision',
+      no_event: 'aucun événement',
+      explanation: 'Explication',
+      decided_at: 'Rendue le',
+      actor: 'Demandée par',
+      ruleset: 'Jeu de règles',
+      version: 'version %{version}',
+      reference: 'Référence',
+      checksum: 'Empreinte de la version',
+      facts: 'Faits reçus',
+      fired: 'Règle appliquée |||| Règles appliquées (%{count})',
+      failed: '%{count} règle n’a pas été appliquée. |||| %{count} règles n’ont pas été appliquées.',
+      fact: 'Fait',
+      operator: 'Opérateur',
+      value: 'Valeur comparée',
+      fact_value: 'Valeur du fait',
+      result: 'Résultat',
+      held: 'vérifiée',
+      not_held: 'non vérifiée',
+      not_evaluated: 'non évaluée',
+    },
     receipt: {
       find_another: 'Chercher une autre référence',
       not_found_hint:

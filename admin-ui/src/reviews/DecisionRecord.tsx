@@ -1,0 +1,152 @@
+import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
+import type { ResponseOf } from '../api/types';
+import { toProblem, type Problem } from '../common/api-error';
+import { formatDateTime } from '../common/dates';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { dataProvider } from '../dataProvider';
+
+export type DecisionView = ResponseOf<'/api/v1/decisions/{id}', 'get'>;
+type Trace = DecisionView['fired'][number];
+
+/** A value as written in JSON, but text as it is (a masked « *** » is not quoted). */
+const json = (value: unknown) =>
+  value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+
+/**
+ * A decision record as staff read it: the rule set and version that decided, when and for whom, the outcome and
+ * its explanation, the facts (personal ones masked unless the reader may see them) and each condition of the rules
+ * that applied. A decision about no person has no receipt: this is what a risk officer finds it by.
+ */
+export const DecisionRecord = ({ id }: { id: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [record, setRecord] = useState<DecisionView | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  useEffect(() => {
+    void dataProvider
+      .readPath(`decisions/${encodeURIComponent(id)}`)
+      .then((read) => setRecord(read as DecisionView))
+      .catch((err: unknown) => setProblem(toProblem(err)));
+  }, [id]);
+  if (problem) return <ProblemAlert problem={problem} />;
+  if (!record) return null;
+  const t = (key: string, options?: object) => translate(`gabarit.decision_record.${key}`, options);
+  const explanation = record.explanation?.[locale === 'en' ? 'en' : 'fr'];
+  return (
+    <Paper variant="outlined" sx={{ p: 3 }} component="article" data-testid="decision-record">
+      <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
+        {t('title')}
+      </Typography>
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}>
+        <Entry label={t('outcome')}>
+          {record.events.length === 0
+            ? t('no_event')
+            : record.events.map((e, i) => (
+                <div key={i}>
+                  <strong>{e.type}</strong> {e.params && <code>{json(e.params)}</code>}
+                </div>
+              ))}
+        </Entry>
+        {explanation && <Entry label={t('explanation')}>{explanation}</Entry>}
+        <Entry label={t('decided_at')}>{formatDateTime(record.at, locale)}</Entry>
+        <Entry label={t('actor')}>{record.actor}</Entry>
+        <Entry label={t('ruleset')}>
+          <Link to={`/rulesets/${encodeURIComponent(record.ruleset)}/show`}>{record.ruleset}</Link>
+          {' · '}
+          {t('version', { version: record.version })}
+        </Entry>
+        <Entry label={t('reference')}>
+          <code>{record.id}</code>
+        </Entry>
+        <Entry label={t('checksum')}>
+          <code style={{ wordBreak: 'break-all' }}>{record.checksum}</code>
+        </Entry>
+      </Box>
+
+      <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
+        {t('facts')}
+      </Typography>
+      <Table size="small" aria-label={t('facts')}>
+        <TableBody>
+          {Object.entries(record.facts).map(([name, value]) => (
+            <TableRow key={name}>
+              <TableCell component="th" scope="row">
+                {name}
+              </TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                <code>{json(value)}</code>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
+        {t('fired', { count: record.fired.length })}
+      </Typography>
+      {record.fired.map((rule) => (
+        <RuleConditions key={rule.name} rule={rule} />
+      ))}
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        {t('failed', { count: record.failed.length })}
+      </Typography>
+    </Paper>
+  );
+};
+
+const Entry = ({ label, children }: { label: string; children: ReactNode }) => (
+  <>
+    <Box component="dt" sx={{ fontWeight: 500 }}>
+      {label}
+    </Box>
+    <Box component="dd" sx={{ m: 0 }}>
+      {children}
+    </Box>
+  </>
+);
+
+/** One rule that applied, each condition with the value the fact had and whether it held. */
+const RuleConditions = ({ rule }: { rule: Trace }) => {
+  const translate = useTranslate();
+  const t = (key: string) => translate(`gabarit.decision_record.${key}`);
+  return (
+    <Box sx={{ mb: 2, overflowX: 'auto' }}>
+      <Typography variant="subtitle2" component="h3">
+        {rule.name}
+      </Typography>
+      <Table size="small" aria-label={rule.name}>
+        <TableHead>
+          <TableRow>
+            {['fact', 'operator', 'value', 'fact_value', 'result'].map((column) => (
+              <TableCell key={column} component="th" scope="col">
+                {t(column)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(rule.conditions ?? []).map((c, i) => (
+            <TableRow key={i}>
+              <TableCell>
+                {c.fact}
+                {c.path ? <code> {c.path}</code> : null}
+              </TableCell>
+              <TableCell>
+                <code>{c.operator}</code>
+              </TableCell>
+              <TableCell>
+                <code>{json(c.value)}</code>
+              </TableCell>
+              <TableCell>
+                <code>{json(c.factValue)}</code>
+              </TableCell>
+              <TableCell>{t(c.result === true ? 'held' : c.result === false ? 'not_held' : 'not_evaluated')}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
