@@ -84,13 +84,13 @@ export const DecisionRecord = ({ id }: { id: string }) => {
       </Table>
 
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
-        {t('fired', { count: record.fired.length })}
+        {t('fired', { smart_count: record.fired.length })}
       </Typography>
       {record.fired.map((rule) => (
         <RuleConditions key={rule.name} rule={rule} />
       ))}
       <Typography variant="body2" sx={{ mt: 2 }}>
-        {t('failed', { count: record.failed.length })}
+        {t('failed', { smart_count: record.failed.length })}
       </Typography>
     </Paper>
   );
@@ -116,7 +116,17 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
       <Typography variant="subtitle2" component="h3">
         {rule.name}
       </Typography>
-      <Table size="small" aria-label={rule.name}>
+      {/* Columns share the width: a long value wraps in its cell rather than pushing the result out of view. */}
+      <Table
+        size="small"
+        aria-label={rule.name}
+        sx={{ tableLayout: 'fixed', '& td, & th': { verticalAlign: 'top' }, '& code': { overflowWrap: 'anywhere' } }}
+      >
+        <colgroup>
+          {[22, 16, 24, 24, 14].map((width, i) => (
+            <col key={i} style={{ width: `${width}%` }} />
+          ))}
+        </colgroup>
         <TableHead>
           <TableRow>
             {['fact', 'operator', 'value', 'fact_value', 'result'].map((column) => (

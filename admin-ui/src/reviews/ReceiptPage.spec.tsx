@@ -229,7 +229,10 @@ describe('ReceiptView', () => {
       'invoice $.totallessThan5000114.98vérifiée',
       'lateequaltruefalsenon évaluée',
     ]);
-    expect(record.textContent).toMatch(/2 règles n’ont pas été appliquées\./);
+    expect(within(record).getByRole('heading', { name: 'Règle appliquée' })).toBeTruthy();
+    expect(within(record).getByText('2 règles n’ont pas été appliquées.')).toBeTruthy();
+    // No language switch: the record is staff's view, not a notice in the person's language.
+    expect(screen.queryByRole('button', { name: 'English' })).toBeNull();
     expect(api.calls.map((c) => c.url)).toEqual(['/api/v1/decisions/d-2/receipt?lang=fr', '/api/v1/decisions/d-2']);
   });
 });

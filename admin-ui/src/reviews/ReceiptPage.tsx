@@ -102,11 +102,18 @@ export const ReceiptView = ({ id }: { id: string }) => {
       });
   }, [id, lang]);
 
+  // A decision about no person has no receipt: its record is shown instead, without a receipt's language switch.
+  const recordOnly = problem?.error === 'not_about_persons';
   return (
     <Box sx={{ p: 2, maxWidth: 960 }}>
       {printStyles}
-      <Title title={translate('gabarit.receipt.title')} />
-      <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center' }}>
+      <Title title={translate(recordOnly ? 'gabarit.decision_record.title' : 'gabarit.receipt.title')} />
+      <Stack
+        direction="row"
+        spacing={2}
+        className="no-print"
+        sx={{ mb: 2, alignItems: 'center', display: recordOnly ? 'none' : undefined }}
+      >
         <ToggleButtonGroup
           exclusive
           size="small"
@@ -131,7 +138,7 @@ export const ReceiptView = ({ id }: { id: string }) => {
       {/* An unknown reference is most often mistyped, or its record has passed the retention period: both said. */}
       {/* The hint says what the detail (« /id : ne désigne aucune décision conservée ») said again, in words. */}
       {/* A decision about no person has no receipt: its record says what was decided and why. */}
-      {problem?.error === 'not_about_persons' ? (
+      {recordOnly ? (
         <>
           <Alert severity="info" role="status" sx={{ mb: 2 }}>
             {translate('gabarit.decision_record.not_about_persons')}
