@@ -128,7 +128,7 @@ describe('DMN exchange over HTTP', () => {
     expect(refused.body.details).toEqual([
       expect.objectContaining({
         path: '/definitions/decision/0/decisionTable/rule/0/outputEntry/1',
-        params: expect.objectContaining({ reason: 'too_deep', max: 48 }),
+        params: expect.objectContaining({ reason: 'too_deep', max: 64 }),
       }),
     ]);
     expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-deep')).status).toBe(404);

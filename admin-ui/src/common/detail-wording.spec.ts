@@ -86,8 +86,10 @@ describe('API detail messages in the console’s language', () => {
       keyword: 'maxBytes',
       params: { partKiB: 600, totalKiB: 612, limitKiB: 512 },
     };
-    expect(wordDetail(heavy, inFrench, 'fr')).toBe('en pèse 600 Kio sur 612\u202f; la limite est de 512 Kio en tout');
-    expect(wordDetail(heavy, inEnglish, 'en')).toBe('holds 600 KiB of the 612; the limit is 512 KiB in all');
+    expect(wordDetail(heavy, inFrench, 'fr')).toBe(
+      'en pèse 600 Kio sur 612 Kio\u202f; la limite est de 512 Kio en tout',
+    );
+    expect(wordDetail(heavy, inEnglish, 'en')).toBe('holds 600 KiB of the 612 KiB; the limit is 512 KiB in all');
   });
 
   it('says how many allowed values there are when the API names only the first ones', () => {

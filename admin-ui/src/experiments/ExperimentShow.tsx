@@ -17,7 +17,7 @@ import { experimentActions, experimentPhase } from './experiment-form';
 import { ExperimentResults } from './ExperimentResults';
 import { RunningElsewhereOnPublish } from './RunningElsewhere';
 import { StopButton } from './StopButton';
-import { AwaitingDecision, shownVersion, VersionSettings } from './VersionSettings';
+import { ExperimentSettings } from './VersionSettings';
 
 export interface ExperimentRecord {
   id: string;
@@ -59,20 +59,6 @@ const ShowActions = () => {
         {allowed.edit && <EditButton label="gabarit.experiments.edit_draft" />}
       </Stack>
     </TopToolbar>
-  );
-};
-
-/** The settings of the version in force (or of the latest one before the start), then of any awaiting a decision. */
-const Settings = () => {
-  const { record } = useShowContext<ExperimentRecord>();
-  const translate = useTranslate();
-  if (!record) return null;
-  const number = shownVersion(record);
-  return (
-    <>
-      <VersionSettings number={number} title={translate('gabarit.experiments.settings_title', { version: number })} />
-      <AwaitingDecision />
-    </>
   );
 };
 
@@ -123,7 +109,7 @@ export const ExperimentShow = () => (
       <TextField source="key" />
       <TextField source="name" />
       <FunctionField source="phase" render={(record: ExperimentRecord) => <PhaseChip record={record} />} />
-      <Settings />
+      <ExperimentSettings />
       <Labeled label="gabarit.versions.title" fullWidth>
         <Versions />
       </Labeled>

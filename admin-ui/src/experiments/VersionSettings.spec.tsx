@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
-import { AwaitingDecision } from './VersionSettings';
+import { AwaitingDecision, ExperimentSettings } from './VersionSettings';
 
 const content = (weights: number[], coverage = 1) => ({
   content: {
@@ -75,6 +75,31 @@ describe('an experiment version awaiting a decision', () => {
       'couverture\u00a0: 100\u00a0% → 50\u00a0%',
       'garde-fous › taux d’erreurs maximal\u00a0: (absent) → 2\u00a0%',
     ]);
+  });
+
+  it('before the start, describes the version awaiting a decision first, not a draft started beside it', async () => {
+    fakeApi({
+      'GET /api/v1/experiments/brievete': {
+        body: experiment(
+          [
+            { number: 1, status: 'in_review', authors: ['analyst'] },
+            { number: 2, status: 'draft', authors: ['analyst'] },
+          ],
+          null,
+        ),
+      },
+      'GET /api/v1/experiments/brievete/versions/1': { body: content([50, 50]) },
+    });
+    renderConsole(
+      <ShowPage resource="experiments" id="brievete">
+        <ExperimentSettings />
+      </ShowPage>,
+      ['approver'],
+    );
+    const settings = await screen.findByTestId('experiment-settings-1');
+    expect(within(settings).getByRole('heading').textContent).toBe('Réglages de la version 1');
+    expect(screen.queryByTestId('experiment-settings-2')).toBeNull();
+    expect(screen.queryByTestId('experiment-changes')).toBeNull();
   });
 
   it('adds nothing when no version awaits a decision', async () => {

@@ -7,8 +7,12 @@ import type { ExperimentContent } from './experiment-form';
 import type { ExperimentRecord } from './ExperimentShow';
 import { weightShares } from './format';
 
-/** The version the page describes first: the one in force, or the latest before the experiment starts. */
-export const shownVersion = (record: ExperimentRecord) => record.activeVersion ?? record.latestVersion;
+/**
+ * The version the page describes first: the one in force; before the experiment starts, the one awaiting a
+ * decision (what an approver decides on, not a draft started beside it), else the latest.
+ */
+export const shownVersion = (record: ExperimentRecord) =>
+  record.activeVersion ?? awaitingDecision(record.versions) ?? record.latestVersion;
 
 /** The prompt, coverage and variants of one version of the experiment shown. */
 export const VersionSettings = ({ number, title }: { number: number; title: string }) => {
@@ -60,8 +64,8 @@ interface Change {
 }
 
 /**
- * The version an approver decides on (in review, else approved and not yet published), when it is not the one
- * described above: its settings, and each field it changes from that one. Only the version in force was shown,
+ * The version an approver decides on (in review, else approved and not yet published), beside the version in
+ * force: its settings, and each field it changes from that one. Only the version in force was shown,
  * so new weights or guardrails were seen nowhere before they were approved.
  */
 export const AwaitingDecision = () => {
@@ -69,9 +73,10 @@ export const AwaitingDecision = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const statusWords = useStatusWords();
-  const from = record ? shownVersion(record) : undefined;
+  // Compared with the version in force only: before the start, the version awaiting a decision is shown first.
+  const from = record?.activeVersion ?? undefined;
   const to = record ? awaitingDecision(record.versions) : undefined;
-  const pending = to !== undefined && to !== from;
+  const pending = from !== undefined && to !== undefined && to !== from;
   const { data } = useResourceRead<{ changes: Change[] }>(
     'experiments',
     record?.key,
@@ -137,3 +142,17 @@ function valueText(path: string, value: unknown, locale: string, translate: (key
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** The settings of the version described first, then of the one awaiting a decision beside the version in force. */
+export const ExperimentSettings = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const number = shownVersion(record);
+  return (
+    <>
+      <VersionSettings number={number} title={translate('gabarit.experiments.settings_title', { version: number })} />
+      <AwaitingDecision />
+    </>
+  );
+};

@@ -196,7 +196,7 @@ export const en = {
       retiring_model: '%{model} is a model the provider is retiring (end of life %{endOfLife}): choose a current model',
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
-      max_bytes: 'holds %{partKiB} KiB of the %{totalKiB}; the limit is %{limitKiB} KiB in all',
+      max_bytes: 'holds %{partKiB} KiB of the %{totalKiB} KiB; the limit is %{limitKiB} KiB in all',
       same_as_automated: 'is the automated decision itself: confirm it instead',
       encoding: {
         not_utf8: 'is not UTF-8 (perhaps Latin-1 or Windows-1252): save the file as UTF-8',

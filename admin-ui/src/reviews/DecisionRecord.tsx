@@ -84,7 +84,7 @@ export const DecisionRecord = ({ id }: { id: string }) => {
       </Table>
 
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
-        {t('fired', { smart_count: record.fired.length })}
+        {record.fired.length === 0 ? t('none_fired') : t('fired', { smart_count: record.fired.length })}
       </Typography>
       {record.fired.map((rule) => (
         <RuleConditions key={rule.name} rule={rule} />

@@ -16,6 +16,7 @@ export const reviewsMessages = {
       checksum: 'Version checksum',
       facts: 'Facts received',
       fired: 'Rule that applied |||| Rules that applied (%{smart_count})',
+      none_fired: 'No rule applied',
       failed: '%{smart_count} rule did not apply. |||| %{smart_count} rules did not apply.',
       fact: 'Fact',
       operator: 'Operator',

@@ -16,6 +16,7 @@ export const reviewsMessages = {
       checksum: 'Empreinte de la version',
       facts: 'Faits reçus',
       fired: 'Règle appliquée |||| Règles appliquées (%{smart_count})',
+      none_fired: 'Aucune règle ne s’est appliquée',
       failed: '%{smart_count} règle n’a pas été appliquée. |||| %{smart_count} règles n’ont pas été appliquées.',
       fact: 'Fait',
       operator: 'Opérateur',

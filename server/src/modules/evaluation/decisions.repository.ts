@@ -70,40 +70,20 @@ export class DecisionsRepository implements OnModuleInit {
   /**
    * Stores the records, each independently of the others (`ordered: false`). Answers the ones the database
    * refused while storing the rest (a key it cannot store, in a version saved before such keys were refused);
-   * throws when the database did not answer, or refused everything.
+   * throws when the database did not answer, or refused the insert as a whole.
    */
   async insertMany(decisions: DecisionDocument[]): Promise<RefusedRecord[]> {
     if (decisions.length === 0) return [];
     // A record cites its trace table: the table is stored first, so a stored record can always be read whole.
     await this.storeTraceTables(decisions);
-    return this.insertApart(await toStoredInTurns(decisions), 0);
-  }
-
-  /**
-   * Inserts `records` (at `offset` in the caller's batch). The embedded database refuses a document it cannot
-   * store as JSON with an error for the whole insert, having stored the documents before it and none after:
-   * the halves are then inserted apart, down to the record at fault, so one record does not take the others'
-   * down. A record stored before the refusal comes back as a duplicate key, which is a record stored. Both halves
-   * refused whole is the database failing, not a record: thrown, as a failure to answer is.
-   */
-  private async insertApart(records: StoredDecision[], offset: number): Promise<RefusedRecord[]> {
     try {
-      await this.decisions.collection.insertMany(records, { ordered: false });
+      await this.decisions.collection.insertMany(await toStoredInTurns(decisions), { ordered: false });
       return [];
     } catch (err) {
       if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
-      const errors = [err.writeErrors].flat();
-      const refused = errors.filter((e) => e.code !== DUPLICATE_KEY);
-      if (refused.length > 0) return refused.map((e) => ({ index: offset + e.index, reason: e.errmsg ?? err.message }));
-      if (errors.length > 0) return []; // only records stored already, by the attempt before
-      // No write error: refused as a whole when the database answered (ok: 0), else a timeout or a reset.
-      if (err.errorResponse?.ok !== 0) throw err;
-      if (records.length === 1) return [{ index: offset, reason: err.message }];
-      const half = Math.ceil(records.length / 2);
-      const first = await this.insertApart(records.slice(0, half), offset);
-      const second = await this.insertApart(records.slice(half), offset + half);
-      if (first.length === half && second.length === records.length - half) throw err;
-      return [...first, ...second];
+      const refused = [err.writeErrors].flat();
+      if (refused.length === 0) throw err;
+      return refused.map((e) => ({ index: e.index, reason: e.errmsg ?? err.message }));
     }
   }
 

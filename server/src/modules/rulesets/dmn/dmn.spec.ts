@@ -294,30 +294,48 @@ describe('DMN export and import', () => {
     }
   });
 
-  it('refuses output params nested past what a rule set may hold, naming the entry (3 000 levels had been a 500)', async () => {
+  it('refuses output params nested past what a rule set may hold, naming the place (3 000 levels had been a 500)', async () => {
     const xml = exportDmn(pilot.key, pilot, pilot);
-    for (const levels of [49, 3000, 20_000]) {
-      const params = `{"level": ${'['.repeat(levels)}1${']'.repeat(levels)}}`;
-      const deep = xml.replace(/(<outputEntry id="[^"]*_params"><text>)[^<]*/, (_, open: string) => open + params);
-      const { details } = await refusal(() => importDmn(deep, { key: 'k', pilot: 'p' }));
+    const withParams = (levels: number) =>
+      xml.replace(
+        /(<outputEntry id="[^"]*_params"><text>)[^<]*/,
+        (_, open: string) => `${open}{"level": ${'['.repeat(levels)}1${']'.repeat(levels)}}`,
+      );
+    // Past 64 levels the FEEL reader stops, at the output entry.
+    for (const levels of [64, 3000, 20_000]) {
+      const { details } = await refusal(() => importDmn(withParams(levels), { key: 'k', pilot: 'p' }));
       expect(details).toEqual([
-        {
+        expect.objectContaining({
           path: '/definitions/decision/0/decisionTable/rule/0/outputEntry/1',
-          message: expect.stringMatching(/a value nests more than 48 levels deep$/),
-          keyword: 'dmn',
-          params: { reason: 'too_deep', max: 48, text: params },
-        },
+          message: expect.stringMatching(/a value nests more than 64 levels deep$/),
+          params: expect.objectContaining({ reason: 'too_deep', max: 64 }),
+        }),
       ]);
     }
-    // At the bound it maps, and the rule set it makes is within a JSON body's depth.
-    const atBound = xml.replace(
-      /(<outputEntry id="[^"]*_params"><text>)[^<]*/,
-      (_, open: string) => `${open}{"level": ${'['.repeat(47)}1${']'.repeat(47)}}`,
+    // Params are the sixth level of the content (under definition, rows, a row, its event): 58 levels below them
+    // make the 64 a rule set may hold; 59 is refused there, as any content past 64 levels is.
+    const check = async (levels: number) =>
+      validateRulesetContent(
+        'decisionTable',
+        contentOf(await importDmn(withParams(levels), { key: 'k', pilot: 'p' })) as unknown as RulesetContent,
+      );
+    await expect(check(58)).resolves.toBeUndefined();
+    const refused = await refusal(() => check(59));
+    expect(refused.code).toBe('too_deep');
+    expect(refused.details[0]!.path).toMatch(/^\/definition\/rows\/0\/event\/params\/level\//);
+  });
+
+  it('reads back the export of a table whose params nest as deep as a rule set may hold', async () => {
+    const deep = structuredClone(pilot);
+    let params: unknown = 'x';
+    for (let i = 0; i < 58; i++) params = [params];
+    (deep.definition as { rows: { event: { params?: unknown } }[] }).rows[0]!.event.params = { level: params };
+    await validateRulesetContent(
+      'decisionTable',
+      contentOf(deep as unknown as Record<string, unknown>) as unknown as RulesetContent,
     );
-    const imported = await importDmn(atBound, { key: 'k', pilot: 'p' });
-    await expect(
-      validateRulesetContent('decisionTable', contentOf(imported) as unknown as RulesetContent),
-    ).resolves.toBeUndefined();
+    const imported = await importDmn(exportDmn(deep.key, deep, deep), { key: 'k', pilot: 'p' });
+    expect(contentOf(imported)).toEqual(contentOf(deep as unknown as Record<string, unknown>));
   });
 
   it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', async () => {

@@ -1,4 +1,5 @@
 import { integerReadsAsWritten } from '../../../common/json/long-integers.js';
+import { MAX_JSON_DEPTH } from '../../../common/http/json-body-parser.js';
 /**
  * The part of FEEL (DMN 1.3's expression language) a decision table cell maps to, both ways: unary tests for
  * input entries (`"a","b"`, `< 10`, `not("x")`, `-`) and literal values for output entries (strings, numbers,
@@ -149,11 +150,11 @@ const problemOf = (err: unknown): FeelProblem =>
     : feelProblem(String(err), 'other', { message: String(err) });
 
 /**
- * How deep a list or context in an output entry may nest. It lands about six levels down the rule set's content
- * (definition, rows, a row, its event, params), which nests at most 64 levels as a JSON body does; deeper, the
- * reader's own recursion overflowed the stack at a few thousand levels.
+ * How deep a list or context in an entry may nest: a guard for the reader's own recursion, which overflowed the
+ * stack at a few thousand levels. What the rule set may hold is decided where every content is checked
+ * (validateRulesetContent, 64 levels as a JSON body): an exported table always reads back.
  */
-const MAX_VALUE_DEPTH = 48;
+const MAX_VALUE_DEPTH = MAX_JSON_DEPTH;
 
 /** A small reader over one FEEL text: literals, lists, contexts and the unary-test forms we map. */
 class Reader {
