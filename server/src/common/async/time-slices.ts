@@ -14,3 +14,18 @@ export function timeSlices(milliseconds = 10): () => Promise<void> | undefined {
     });
   };
 }
+
+/**
+ * `items.map(map)` for work that must not hold the event loop (a batch of records to encode, of results to
+ * write): a turn is given back every `milliseconds`, and none while the slice lasts (no promise per item).
+ */
+export async function mapInTurns<T, R>(items: readonly T[], map: (item: T) => R, milliseconds = 10): Promise<R[]> {
+  const slice = timeSlices(milliseconds);
+  const mapped: R[] = [];
+  for (const item of items) {
+    const turn = slice();
+    if (turn) await turn;
+    mapped.push(map(item));
+  }
+  return mapped;
+}

@@ -34,13 +34,11 @@ export function heaviestPart(
   size: number,
   limit: number,
 ): { path: string; message: string; keyword: string; params: { partKiB: number; totalKiB: number; limitKiB: number } } {
-  let heaviest: [string, number] = ['', size];
-  let most = -1;
-  for (const [key, part] of Object.entries(content)) {
-    const bytes = canonicalByteLength(part);
-    if (bytes > most) [heaviest, most] = [[key, bytes], bytes];
+  let [key, bytes] = ['', size]; // content with no parts: the whole of it
+  for (const [name, part] of Object.entries(content)) {
+    const weight = canonicalByteLength(part);
+    if (key === '' || weight > bytes) [key, bytes] = [name, weight];
   }
-  const [key, bytes] = heaviest;
   const params = { partKiB: Math.round(bytes / 1024), totalKiB: Math.round(size / 1024), limitKiB: limit / 1024 };
   return {
     path: key === '' ? '/' : `/${pointerSegment(key)}`,

@@ -1,10 +1,12 @@
 import fastJson from 'fast-json-stringify';
-import { timeSlices } from '../../common/async/time-slices.js';
+import { mapInTurns } from '../../common/async/time-slices.js';
 import { evaluateResponseSchema } from './evaluation.contract.js';
 import type { EvaluationResult } from './evaluation.service.js';
 
-/** Each result as the route's response schema writes it (the serializer Fastify would compile for it). */
-// fast-json-stringify's types want mutable arrays; the schema is a readonly literal, the same object the docs use.
+/**
+ * Each result as the route's response schema writes it (the serializer Fastify would compile for it). The cast:
+ * fast-json-stringify's types want mutable arrays, and the schema is the readonly literal the docs use.
+ */
 const serializeResult = fastJson(evaluateResponseSchema as unknown as Parameters<typeof fastJson>[0]);
 
 /**
@@ -13,12 +15,5 @@ const serializeResult = fastJson(evaluateResponseSchema as unknown as Parameters
  * serializer wrote in one go in 80–110 ms while every other request waited.
  */
 export async function batchResponseJson(results: EvaluationResult[]): Promise<string> {
-  const slice = timeSlices(10);
-  const written: string[] = [];
-  for (const result of results) {
-    const turn = slice();
-    if (turn) await turn;
-    written.push(serializeResult(result));
-  }
-  return `{"results":[${written.join(',')}]}`;
+  return `{"results":[${(await mapInTurns(results, serializeResult)).join(',')}]}`;
 }

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
-import { timeSlices } from '../../common/async/time-slices.js';
+import { mapInTurns } from '../../common/async/time-slices.js';
 import { expandTraces, type CompactRule, type TableContent } from '../../engine/trace-table.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import type { DecisionDetail, DecisionDocument, StoredDecision } from './decision.schema.js';
@@ -41,15 +41,8 @@ export function toStored({ facts, fired, failed, explanation, traceTable, ...met
  * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
  * about 20 ms to encode, and a batch of them in one turn held every other request for a second.
  */
-export async function toStoredInTurns(decisions: DecisionDocument[]): Promise<StoredDecision[]> {
-  const slice = timeSlices(10);
-  const stored: StoredDecision[] = [];
-  for (const decision of decisions) {
-    const turn = slice();
-    if (turn) await turn;
-    stored.push(toStored(decision));
-  }
-  return stored;
+export function toStoredInTurns(decisions: DecisionDocument[]): Promise<StoredDecision[]> {
+  return mapInTurns(decisions, toStored);
 }
 
 /** A stored record read, its traces still compact when it cites a trace table (`table`, the table's id). */
