@@ -329,6 +329,25 @@ describe('hostile inputs', () => {
     expect(notAList.status).toBe(400);
     expect(notAList.body.error).toBe('operator_failed');
     expect(notAList.body.details.map((d: { path: string }) => d.path)).toEqual(['/facts/status', '/facts/allowed']);
+    // A computed fact is named by the facts it reads that were sent: the caller never sent « allowedList ».
+    await analyst.post('/api/v1/rulesets', {
+      ...withRules('listed-computed', [
+        rule({ conditions: { all: [{ fact: 'status', operator: 'in', value: { fact: 'allowedList' } }] } }),
+      ]),
+      computedFacts: [{ name: 'allowedList', expression: 'allowed' }],
+    });
+    const computed = await analyst.post('/api/v1/rulesets/listed-computed/evaluate', {
+      version: 1,
+      facts: { status: 'x', allowed: 5 },
+    });
+    expect(computed.status).toBe(400);
+    expect(computed.body.details).toEqual([
+      { path: '/facts/status', message: expect.stringContaining('with the fact "allowedList"') },
+      {
+        path: '/facts/allowed',
+        message: expect.stringMatching(/^gives the computed fact "allowedList", which is not/),
+      },
+    ]);
     // No decision was recorded for any of the three refusals.
     expect(await t.db.collection('decisions').countDocuments()).toBe(JSON.parse(before).counts[5]);
   });

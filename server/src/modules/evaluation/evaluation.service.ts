@@ -512,26 +512,23 @@ function runOrExplainWhy(
     if (err instanceof OperatorFailedError) {
       // The value is not of the kind the operator works on (a number where `in` wants a list, say). When the
       // condition compares two facts, either may be the one sent wrong (`in` with a list fact that is a number):
-      // both are named.
+      // both are named. A fact the version derives is named by what the caller sent that it derives from.
       const { fact, valueFact, operator } = err;
       const compared = valueFact === undefined ? '' : ` with the fact "${valueFact}"`;
+      const named = (name: string, message: string): ErrorDetail[] => {
+        const kind = entry.derivedFacts.get(name);
+        const said = kind ? `gives the ${kind} "${name}", which ${message}` : message;
+        return sentPlacesOf(entry, facts, factsPath, name).map((path) => ({ path, message: said }));
+      };
       const details = [
-        {
-          path: `${factsPath}/${pointerSegment(fact)}`,
-          message: `is not a value the operator "${operator}" can compare${compared} (${err.message})`,
-        },
+        ...named(fact, `is not a value the operator "${operator}" can compare${compared} (${err.message})`),
         ...(valueFact === undefined || valueFact === fact
           ? []
-          : [
-              {
-                path: `${factsPath}/${pointerSegment(valueFact)}`,
-                message: `is not a value the operator "${operator}" can compare "${fact}" with (${err.message})`,
-              },
-            ]),
+          : named(valueFact, `is not a value the operator "${operator}" can compare "${fact}" with (${err.message})`)),
       ];
       throw new ValidationError(
         `The operator "${operator}" cannot compare the fact "${fact}"${compared} as sent: ${err.message}`,
-        details,
+        details.filter((detail, i) => details.findIndex((d) => d.path === detail.path) === i),
         'operator_failed',
       );
     }
@@ -584,4 +581,19 @@ export function decisionNotFound(id: string): NotFoundError {
   return new NotFoundError(`No decision with id "${id}" (records are kept for the configured retention period).`, [
     namesNone('/id', 'decision', 'names no decision record kept'),
   ]);
+}
+
+/**
+ * Where in the caller's facts a fact the rules read comes from: the fact itself; for a computed fact, the facts it
+ * reads that were sent. The facts as a whole for a lookup (its key's place is not kept with the cached version),
+ * or when nothing it reads was sent.
+ */
+function sentPlacesOf(entry: PreparedEntry, facts: Record<string, unknown>, factsPath: string, name: string): string[] {
+  const pointer = (path: string[]) => `${factsPath}/${path.map((segment) => pointerSegment(segment)).join('/')}`;
+  const kind = entry.derivedFacts.get(name);
+  const places =
+    kind === undefined
+      ? [pointer([name])]
+      : (entry.computedReads(name) ?? []).filter((path) => Object.hasOwn(facts, path[0]!)).map(pointer);
+  return places.length > 0 ? [...new Set(places)] : [factsPath];
 }
