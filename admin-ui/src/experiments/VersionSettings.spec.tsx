@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
@@ -29,6 +30,15 @@ const experiment = (versions: object[], activeVersion: number | null) => ({
   versions,
 });
 
+/** `part` on the experiment's show page, read by an approver. */
+const showToApprover = (part: ReactNode) =>
+  renderConsole(
+    <ShowPage resource="experiments" id="brievete">
+      {part}
+    </ShowPage>,
+    ['approver'],
+  );
+
 describe('an experiment version awaiting a decision', () => {
   it('shows its settings and what it changes from the version in force, where only that one was shown', async () => {
     fakeApi({
@@ -55,12 +65,7 @@ describe('an experiment version awaiting a decision', () => {
         },
       },
     });
-    renderConsole(
-      <ShowPage resource="experiments" id="brievete">
-        <AwaitingDecision />
-      </ShowPage>,
-      ['approver'],
-    );
+    showToApprover(<AwaitingDecision />);
     const settings = await screen.findByTestId('experiment-settings-2');
     expect(within(settings).getByRole('heading').textContent).toBe('Réglages de la version 2, en revue');
     expect(settings.textContent).toMatch(/concise — version 4 du gabarit — 40\s%\sdu trafic/);
@@ -90,12 +95,7 @@ describe('an experiment version awaiting a decision', () => {
       },
       'GET /api/v1/experiments/brievete/versions/1': { body: content([50, 50]) },
     });
-    renderConsole(
-      <ShowPage resource="experiments" id="brievete">
-        <ExperimentSettings />
-      </ShowPage>,
-      ['approver'],
-    );
+    showToApprover(<ExperimentSettings />);
     const settings = await screen.findByTestId('experiment-settings-1');
     expect(within(settings).getByRole('heading').textContent).toBe('Réglages de la version 1');
     expect(screen.queryByTestId('experiment-settings-2')).toBeNull();
@@ -108,12 +108,7 @@ describe('an experiment version awaiting a decision', () => {
         body: experiment([{ number: 1, status: 'published', inForce: true, authors: ['analyst'] }], 1),
       },
     });
-    renderConsole(
-      <ShowPage resource="experiments" id="brievete">
-        <AwaitingDecision />
-      </ShowPage>,
-      ['approver'],
-    );
+    showToApprover(<AwaitingDecision />);
     await waitFor(() => expect(api.to('GET', '/api/v1/experiments/brievete')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 100)); // a render that would read more has had its turn
     expect(screen.queryByTestId('experiment-changes')).toBeNull();

@@ -475,23 +475,16 @@ function runOrExplainWhy(
   try {
     return runNow(entry.prepared, facts, traces);
   } catch (err) {
-    const computedReads =
-      err instanceof UndefinedFactError && entry.derivedFacts.get(err.fact) === 'computed fact'
-        ? entry.computedReads(err.fact)
-        : undefined;
-    if (err instanceof UndefinedFactError && computedReads) {
+    if (
+      err instanceof UndefinedFactError &&
+      entry.derivedFacts.get(err.fact) === 'computed fact' &&
+      entry.computedReads(err.fact)
+    ) {
       // The rules read a computed fact the facts did not let it compute (a number too large, a date that is not
       // one, a field missing): the caller is told which of its facts the fact reads, not to send the fact.
-      const read = [
-        ...new Set(
-          computedReads
-            .filter((path) => Object.hasOwn(facts, path[0]!))
-            .map((path) => `${factsPath}/${path.map((segment) => pointerSegment(segment)).join('/')}`),
-        ),
-      ];
       throw new ValidationError(
         `The computed fact "${err.fact}" could not be computed from these facts (a value missing, of the wrong type or out of range), and the rules need it.`,
-        (read.length > 0 ? read : [factsPath]).map((path) => ({
+        sentPlacesOf(entry, facts, factsPath, err.fact).map((path) => ({
           path,
           message: `read to compute "${err.fact}", which could not be computed`,
         })),
