@@ -33,7 +33,7 @@ export const configSchema = {
     DECISION_RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 3650, default: 90 },
     REVIEW_DUE_DAYS: { type: 'integer', minimum: 1, maximum: 365, default: 30 },
     DECISION_BATCH_SIZE: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
-    DECISION_FLUSH_MS: { type: 'integer', minimum: 0, maximum: 1000, default: 5 },
+    DECISION_FLUSH_MS: { type: 'integer', minimum: 0, maximum: 1000, default: 0 },
     DECISION_QUEUE_MAX: { type: 'integer', minimum: 1, maximum: 1000000, default: 5000 },
     DECISION_MAX_IN_FLIGHT: { type: 'integer', minimum: 1, maximum: 64, default: 2 },
     DECISION_WRITE_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },

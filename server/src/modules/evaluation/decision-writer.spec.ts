@@ -12,6 +12,8 @@ class FakeDecisions {
   fail = false;
   hang = false;
   pings = 0;
+  /** insertMany calls begun, answered or not. */
+  started = 0;
 
   /** Answers a ping unless the database is failing or hanging. */
   async answers(): Promise<boolean> {
@@ -23,6 +25,7 @@ class FakeDecisions {
   readonly refuse = new Set<string>();
 
   async insertMany(records: DecisionDocument[]): Promise<RefusedRecord[]> {
+    this.started++;
     if (this.hang) return new Promise(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.fail) throw new Error('connection refused');
@@ -77,6 +80,30 @@ describe('DecisionWriter (group commit)', () => {
     expect(await writer.write(big)).toBe(true);
     expect(fake.batches).toHaveLength(1);
     expect(fake.batches[0]).toHaveLength(120);
+  });
+
+  it('stores a lone record at once with no flush delay (the default): batches form while a write is in flight', async () => {
+    const { fake, writer } = writerWith({ decisionFlushMs: 0, decisionMaxInFlight: 1 });
+    fake.delayMs = 20;
+    const first = writer.write([record(1)]);
+    expect(fake.started).toBe(1); // not waiting for a batch that will not fill
+    const others = ids(2, 5).map((i) => writer.write([record(i)]));
+    expect(fake.started).toBe(1); // the slot is busy: these wait for it, together
+    expect(await Promise.all([first, ...others])).toEqual([true, true, true, true, true, true]);
+    expect(fake.batches).toEqual([['d1'], ['d2', 'd3', 'd4', 'd5', 'd6']]);
+  });
+
+  it('sends records that waited through a busy slot as soon as it frees, without waiting the flush delay again', async () => {
+    const { fake, writer } = writerWith({ decisionFlushMs: 30, decisionMaxInFlight: 1 });
+    fake.delayMs = 100;
+    const first = writer.write([record(1)]);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first batch is being stored
+    expect(fake.started).toBe(1);
+    const second = writer.write([record(2)]);
+    expect(await first).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.started).toBe(2); // it waited longer than 30 ms already: no new timer
+    expect(await second).toBe(true);
   });
 
   it('makes callers wait when the queue is full instead of dropping records (back-pressure)', async () => {

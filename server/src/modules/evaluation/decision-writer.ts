@@ -11,6 +11,8 @@ import { DecisionsRepository, type RefusedRecord } from './decisions.repository.
 interface Pending {
   records: DecisionDocument[];
   done: (stored: boolean) => void;
+  /** When the records were queued (performance.now()): how long they have waited for a batch. */
+  since: number;
 }
 
 /** After a failed flush, how often the database is pinged to learn it is back. */
@@ -90,7 +92,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
     }
     return new Promise<boolean>((done) => {
-      this.queue.push({ records, done });
+      this.queue.push({ records, done, since: performance.now() });
       this.queuedRecords += records.length;
       this.depth.set(this.queuedRecords);
       this.schedule();
@@ -107,15 +109,23 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * Flushes while a slot is free and the batch is full or its first record has waited `decisionFlushMs`; otherwise
+   * waits for the rest of that time. When every slot is busy, the flush that ends first picks the queue up, and
+   * records that waited through it go at once: waiting a full `decisionFlushMs` again after a slot freed left the
+   * database idle while callers waited (at 16 connections, a quarter fewer decisions per second).
+   */
   private schedule(): void {
-    if (this.queuedRecords >= this.config.decisionBatchSize && this.inFlight < this.config.decisionMaxInFlight) {
+    while (this.queue.length > 0 && this.inFlight < this.config.decisionMaxInFlight) {
+      const waited = performance.now() - this.queue[0]!.since;
+      if (this.queuedRecords < this.config.decisionBatchSize && waited < this.config.decisionFlushMs) {
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.schedule();
+        }, this.config.decisionFlushMs - waited);
+        return;
+      }
       this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        // With every slot busy, the flush that ends first picks the queue up.
-        if (this.inFlight < this.config.decisionMaxInFlight) this.flush();
-      }, this.config.decisionFlushMs);
     }
   }
 
@@ -126,7 +136,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     const flushing = this.store(batch).finally(() => {
       this.inFlight--;
       this.flushes.delete(flushing);
-      if (this.queue.length > 0) this.schedule();
+      this.schedule();
     });
     this.flushes.add(flushing);
   }
