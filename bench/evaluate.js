@@ -128,12 +128,18 @@ async function databaseRate(mongoUri, batchSize) {
   }
 }
 
-/** Mean records per insertMany, from the service's /metrics. */
-async function meanBatchSize(base) {
+/** Records stored and inserts made so far, from the service's /metrics. */
+async function batchTotals(base) {
   const text = await fetch(`${base}/metrics`).then((r) => r.text());
-  const sum = Number(/^gabarit_decision_batch_size_sum (\S+)$/m.exec(text)?.[1]);
-  const count = Number(/^gabarit_decision_batch_size_count (\S+)$/m.exec(text)?.[1]);
-  return count > 0 ? sum / count : 0;
+  const sum = Number(/^gabarit_decision_batch_size_sum (\S+)$/m.exec(text)?.[1] ?? 0);
+  const count = Number(/^gabarit_decision_batch_size_count (\S+)$/m.exec(text)?.[1] ?? 0);
+  return { sum, count };
+}
+
+/** Mean records per insertMany between two `batchTotals`: one run's batches, not the whole bench's. */
+function meanBatchSize(before, after) {
+  const count = after.count - before.count;
+  return count > 0 ? (after.sum - before.sum) / count : 0;
 }
 
 const service = await startServiceWithDatabase({ LOG_LEVEL: values['log-level'] });
@@ -213,12 +219,13 @@ try {
     headers,
   });
   row(logged);
+  const beforeWide = await batchTotals(service.base);
   const loggedWide = await post(
     `/evaluate, decision record stored (${recordConnections} connections)`,
     evaluateUrl('invoices'),
     { body, headers, connections: recordConnections },
   );
-  const batchSize = await meanBatchSize(service.base);
+  const batchSize = meanBatchSize(beforeWide, await batchTotals(service.base));
   row(loggedWide, `mean batch ${batchSize.toFixed(0)} records`);
   const dbSame = await databaseRate(service.mongoUri, Math.max(1, Math.round(batchSize)));
   row(dbSame);
