@@ -80,6 +80,18 @@ describe('ListIndex', () => {
     expect((await index.select(page(), { q: 'BET' })).keys).toEqual(['a', 'c']);
   });
 
+  it('finds a renamed resource by its new name, and no longer by its old one', async () => {
+    const collection = new Collection();
+    collection.rows.set('a', row('a', { name: 'Factures', description: 'Règles de l’été' }));
+    const index = new ListIndex('ruleset', collection, quietTrail());
+    expect((await index.select(page(), { q: 'ete' })).keys).toEqual(['a']);
+    collection.rows.set('a', row('a', { name: 'Écoles' }));
+    index.touch('a');
+    expect((await index.select(page(), { q: 'ecoles' })).keys).toEqual(['a']);
+    expect((await index.select(page(), { q: 'factures' })).keys).toEqual([]);
+    expect((await index.select(page(), { q: 'ete' })).keys).toEqual([]);
+  });
+
   it('orders names as French does and finds them case and accents aside', async () => {
     const collection = new Collection();
     const names = ['Zèbre', 'abc', 'Bateau', 'école', 'Évaluation', 'version 10', 'version 9'];

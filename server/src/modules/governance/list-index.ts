@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import { compareFrench, compareListValues, matchesSearch, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, compareListValues, searchFold } from '../../common/text/french-order.js';
 import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -172,6 +172,22 @@ export function listRowOf(doc: StoredListFields): ListRow {
   };
 }
 
+/** Rows' key, name and description as a search compares them: a row is replaced, never changed, when it changes. */
+const searchableText = new WeakMap<ListRow, string[]>();
+
+/**
+ * Folded once per row rather than once per row per search: folding (Unicode decomposition) every row's three texts
+ * took 26–42 ms of one turn for a search among 10 000 rule sets.
+ */
+function searchableTextOf(row: ListRow): string[] {
+  let folded = searchableText.get(row);
+  if (!folded) {
+    folded = [row.key, row.name, row.description].flatMap((s) => (s === undefined ? [] : [searchFold(s)]));
+    searchableText.set(row, folded);
+  }
+  return folded;
+}
+
 /** The same selection the database query made: archived or not, pilot, stored or derived status, text. */
 function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boolean {
   const archived = filter.archived ?? false;
@@ -188,8 +204,8 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
         : row.versions;
       if (!versions.some((v) => v.status === filter.status)) return false;
     }
-    if (text !== null && ![row.key, row.name, row.description].some((s) => s !== undefined && matchesSearch(s, text)))
-      return false;
+    // A search of accents alone folds to nothing, and finds nothing.
+    if (text !== null && (text === '' || !searchableTextOf(row).some((s) => s.includes(text)))) return false;
     return true;
   };
 }
