@@ -14,6 +14,9 @@ class FakeDecisions {
   pings = 0;
   /** insertMany calls begun, answered or not. */
   started = 0;
+  /** The most insertMany calls under way at once. */
+  mostAtOnce = 0;
+  private underWay = 0;
 
   /** Answers a ping unless the database is failing or hanging. */
   async answers(): Promise<boolean> {
@@ -27,7 +30,9 @@ class FakeDecisions {
   async insertMany(records: DecisionDocument[]): Promise<RefusedRecord[]> {
     this.started++;
     if (this.hang) return new Promise(() => undefined);
+    this.mostAtOnce = Math.max(this.mostAtOnce, ++this.underWay);
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    this.underWay--;
     if (this.fail) throw new Error('connection refused');
     this.batches.push(records.filter((r) => !this.refuse.has(r._id)).map((r) => r._id));
     return records.flatMap((r, index) => (this.refuse.has(r._id) ? [{ index, reason: 'invalid key: "$gt"' }] : []));
@@ -163,6 +168,25 @@ describe('DecisionWriter (group commit)', () => {
     expect(await writer.write([record(1)])).toBe(false);
     fake.hang = false;
     await new Promise((resolve) => setTimeout(resolve, 700)); // the next ping finds it back
+  });
+
+  it('answers callers waiting for room at once when the database is taken for away meanwhile', async () => {
+    const { fake, writer } = writerWith({ decisionQueueMax: 4, decisionBatchSize: 2, decisionWriteTimeoutMs: 200 });
+    fake.hang = true;
+    const answers = await Promise.all(ids(0, 11).map((i) => writer.write([record(i)])));
+    expect(answers.every((stored) => stored === false)).toBe(true);
+    // One insert timed out; those who waited for room were not queued behind it one timeout after another.
+    expect(fake.started).toBe(1);
+  });
+
+  it('stores what is queued when shutting down, within the insert slots', async () => {
+    const { fake, writer } = writerWith({ decisionFlushMs: 1_000, decisionBatchSize: 5 });
+    fake.delayMs = 10;
+    const pending = Promise.all(ids(0, 12).map((i) => writer.write([record(i)])));
+    await writer.beforeApplicationShutdown();
+    expect(fake.batches.map((batch) => batch.length)).toEqual([5, 5, 2]);
+    expect(fake.mostAtOnce).toBe(1);
+    expect((await pending).every(Boolean)).toBe(true);
   });
 
   it('stores what is queued before shutting down', async () => {

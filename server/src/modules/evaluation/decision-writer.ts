@@ -19,9 +19,10 @@ interface Pending {
 const PROBE_EVERY_MS = 500;
 
 /**
- * Group commit for decision records: records wait a few milliseconds (or until a batch is full) and are
- * stored with one `insertMany`; each caller learns whether its own batch was stored, so `logged: true` means
- * stored. The queue is bounded: when it is full, callers wait for room (back-pressure), nothing is dropped.
+ * Group commit for decision records: records are stored with one `insertMany` per batch, at most
+ * `decisionMaxInFlight` at once; a batch forms while earlier ones are being stored (or for `decisionFlushMs`,
+ * when set). Each caller learns whether its own batch was stored, so `logged: true` means stored. The queue is
+ * bounded: when it is full, callers wait for room (back-pressure), nothing is dropped.
  */
 @Injectable()
 export class DecisionWriter implements BeforeApplicationShutdown {
@@ -32,6 +33,8 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   /** Set by a failed flush, cleared by the first ping the database answers: meanwhile callers get `logged: false` at once. */
   private databaseAway = false;
+  /** Set on SIGTERM: what is queued goes at once, and no timer keeps the process alive. */
+  private shuttingDown = false;
   private readonly waitingForRoom: (() => void)[] = [];
   private readonly flushes = new Set<Promise<void>>();
   private readonly depth: Gauge;
@@ -83,13 +86,12 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   /** Resolves true once the records are stored, false when the database refused or did not answer in time. */
   async write(records: DecisionDocument[]): Promise<boolean> {
     if (records.length === 0) return true;
-    if (this.databaseAway) {
-      this.skippedWhileAway += records.length;
-      this.unlogged.inc({ reason: 'database_away' }, records.length);
-      return false;
-    }
+    if (this.databaseAway) return this.notTried(records);
     while (this.queuedRecords > 0 && this.queuedRecords + records.length > this.config.decisionQueueMax) {
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+      // The database was taken for away while this caller waited for room (the queue was answered and emptied):
+      // queued now, its records would go to it one timed-out insert after another.
+      if (this.databaseAway) return this.notTried(records);
     }
     return new Promise<boolean>((done) => {
       this.queue.push({ records, done, since: performance.now() });
@@ -99,14 +101,20 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     });
   }
 
-  /** SIGTERM: store what is queued before the database connection closes. */
+  /** Answered `logged: false` without a try: the database is taken for away. */
+  private notTried(records: DecisionDocument[]): false {
+    this.skippedWhileAway += records.length;
+    this.unlogged.inc({ reason: 'database_away' }, records.length);
+    return false;
+  }
+
+  /** SIGTERM: store what is queued before the database connection closes, within the usual slots, with no timer. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.queue.length > 0 || this.flushes.size > 0) {
-      if (this.queue.length > 0) this.flush();
-      await Promise.all([...this.flushes]);
-    }
+    this.schedule();
+    while (this.flushes.size > 0) await Promise.all([...this.flushes]); // each flush that ends sends the next
   }
 
   /**
@@ -118,7 +126,8 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private schedule(): void {
     while (this.queue.length > 0 && this.inFlight < this.config.decisionMaxInFlight) {
       const waited = performance.now() - this.queue[0]!.since;
-      if (this.queuedRecords < this.config.decisionBatchSize && waited < this.config.decisionFlushMs) {
+      const mayWait = !this.shuttingDown && this.queuedRecords < this.config.decisionBatchSize;
+      if (mayWait && waited < this.config.decisionFlushMs) {
         this.timer ??= setTimeout(() => {
           this.timer = undefined;
           this.schedule();
