@@ -119,7 +119,7 @@ export class RevisionedStore<D extends RevisionedDoc> {
     return (await this.documents.findOne({}, { projection: { _id: 1 } })) !== null;
   }
 
-  /** Creates the indexes lists use (MongoDB serves them; FerretDB 1.24 only `_id` lookups). */
+  /** Creates the store's declared indexes (none for governed resources, whose lists are answered from memory). */
   async init(): Promise<void> {
     await Promise.all(this.indexes.map((index) => this.documents.createIndex(index)));
   }
