@@ -394,6 +394,22 @@ describe('hostile inputs', () => {
     expect(accepted.status).toBe(200);
   });
 
+  it('refuses a megabyte URL fact that is no URL (400 naming the fact) and decides on a long valid one', async () => {
+    const inputSchema = {
+      type: 'object',
+      properties: { invoice: { type: 'object' }, link: { type: 'string', format: 'url' } },
+    };
+    const created = await analyst.post('/api/v1/rulesets', { ...withRules('links', [rule()]), inputSchema });
+    expect(created.status).toBe(201);
+    const evaluate = (link: string) =>
+      analyst.post('/api/v1/rulesets/links/evaluate', { version: 1, facts: { invoice: { total: 5 }, link } });
+    // ajv-formats' own expression took 70 s on 300 000 such colons, holding every other request.
+    const refused = await evaluate(`http://${':'.repeat(1_000_000)}`);
+    expect([refused.status, refused.body.details?.[0]?.path]).toEqual([400, '/facts/link']);
+    const decided = await evaluate(`https://exemple.québec/${'a'.repeat(1_000_000)}`);
+    expect(decided.status).toBe(200);
+  });
+
   it('stops explanations that would render without bound on a caller’s list, with 400 render_limit', async () => {
     const cube = '{{#each lines}}{{#each @root.lines}}{{#each @root.lines}}x{{/each}}{{/each}}{{/each}}';
     const explained = rule({ explanation: { fr: cube, en: 'x' } });

@@ -1,11 +1,11 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { ErrorDetail } from '../errors/domain-errors.js';
 import '../json/ajv-equality.js';
+import { addLinearFormats } from '../json/linear-formats.mjs';
 
 /** The shared ajv instance for request contracts: strict about unknown fields, no type coercion of bodies. */
 export const contractAjv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-addFormats.default(contractAjv);
+addLinearFormats(contractAjv);
 // RFC 3339 allows a leap second (23:59:60Z) and ajv-formats takes it; JavaScript's Date cannot hold one, so such an
 // instant was taken for "now" (asOf), for the past (effectiveFrom) or ignored (audit filters). Every instant the
 // API takes is one a Date can hold.

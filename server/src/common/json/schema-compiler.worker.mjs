@@ -7,9 +7,9 @@
 // from the build and under the test runner, which compiles TypeScript for its own module loader only.
 import { parentPort } from 'node:worker_threads';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { hashedEnum } from './hashed-enum.mjs';
+import { addLinearFormats } from './linear-formats.mjs';
 
 /**
  * `pattern` keywords are built on the main thread by the engine it names `patternEngine` (RE2 for analysts'
@@ -24,7 +24,7 @@ const patternWrittenOnly = Object.assign((source) => ({ test: () => false, toStr
 parentPort.on('message', ({ id, schema, options, keywords }) => {
   try {
     const ajv = new Ajv({ ...options, code: { source: true, regExp: patternWrittenOnly } });
-    addFormats.default(ajv);
+    addLinearFormats(ajv);
     for (const keyword of keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
     ajv.removeKeyword('enum');
     ajv.addKeyword(hashedEnum);

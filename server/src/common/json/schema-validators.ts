@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { Ajv, type AnySchema, type Options, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
 import { checksumOf } from './canonical.js';
+import { addLinearFormats, linearFormats } from './linear-formats.mjs';
 import { withoutTextAnnotations } from './schema-annotations.js';
 import { subschemaCount } from './schema-cost.js';
 import './ajv-equality.js';
@@ -24,6 +24,14 @@ export const COMPILED_HERE_UP_TO = 64;
 
 /** What ajv's standalone code requires: its runtime helpers and ajv-formats' formats, found from here. */
 const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * `require` for validators' standalone code: ajv-formats' formats are ours (`url` in linear time, linear-formats.mjs),
+ * as in validators compiled here.
+ */
+function requireForStandalone(id: string): unknown {
+  return id === 'ajv-formats/dist/formats' ? { fullFormats: linearFormats } : requireFromHere(id);
+}
 
 /** The worker that writes validators' code. */
 const COMPILER = new URL('./schema-compiler.worker.mjs', import.meta.url);
@@ -130,7 +138,7 @@ export class SchemaValidators {
   /** ajv on this thread, an instance per schema: a long-lived one keeps every schema it compiled. */
   private compileHere(schema: AnySchema): ValidateFunction {
     const ajv = new Ajv({ ...this.options, code: { regExp: this.patternEngine as never } });
-    addFormats.default(ajv);
+    addLinearFormats(ajv);
     for (const keyword of this.keywords) ajv.addKeyword({ keyword, schemaType: 'boolean' });
     ajv.removeKeyword('enum');
     ajv.addKeyword(hashedEnum);
@@ -150,7 +158,7 @@ function evaluateStandalone(code: string, patternEngine: PatternEngine): Validat
   // The code is ajv's, generated from the schema with every value quoted; this is how ajv runs it too.
   // eslint-disable-next-line no-restricted-syntax -- the text is ajv's code for a schema, not an analyst's text
   const load = new Function('require', 'module', 'exports', 'patternEngine', code) as (...args: unknown[]) => void;
-  load(requireFromHere, module, module.exports, patternEngine);
+  load(requireForStandalone, module, module.exports, patternEngine);
   return module.exports['default'] as ValidateFunction;
 }
 

@@ -1,10 +1,10 @@
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
 import { schemaCostProblems, schemaObjects } from '../../common/json/schema-cost.js';
 import { referenceProblems } from '../../common/json/schema-references.js';
+import { addLinearFormats } from '../../common/json/linear-formats.mjs';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 
@@ -12,7 +12,7 @@ import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
 
 /** Checks input and variables schemas against the JSON Schema meta-schema (it compiles none of them). */
 export const inputSchemaAjv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, logger: false });
-addFormats.default(inputSchemaAjv);
+addLinearFormats(inputSchemaAjv);
 
 /**
  * Validators of input and variables schemas, shared by every version that has the same schema, compiled off the
