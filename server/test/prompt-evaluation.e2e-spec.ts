@@ -141,6 +141,18 @@ describe('prompt evaluation sets', () => {
     expect((await risk.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression)).status).toBe(403);
   });
 
+  it('refuses a set checking answers against more than 20 different schemas, naming the first past them', async () => {
+    const shaped = (n: number) => ({ type: 'jsonSchema', schema: { type: 'object', required: [`champ${n}`] } });
+    const cases = (schemas: number) =>
+      Array.from({ length: 50 }, (_, i) => ({ variables: { question: 'arbres' }, expect: [shaped(i % schemas)] }));
+    const refused = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, { name: 'formes', cases: cases(21) });
+    expect([refused.status, refused.body.details]).toEqual([
+      400,
+      [expect.objectContaining({ path: '/cases/20/expect/0/schema', params: { limit: 20, count: 21 } })],
+    ]);
+    // Nothing stored: the next test finds the one set it creates.
+  });
+
   it('stores a set, lists it to readers, and refuses a second set of the same name', async () => {
     const created = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression);
     expect(created.status).toBe(201);

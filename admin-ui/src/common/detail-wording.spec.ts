@@ -92,6 +92,21 @@ describe('API detail messages in the console’s language', () => {
     expect(wordDetail(heavy, inEnglish, 'en')).toBe('holds 600 KiB of the 612 KiB; the limit is 512 KiB in all');
   });
 
+  it('says how many different schemas an evaluation set has, and how many it may, in each language', () => {
+    const many = {
+      path: '/cases/20/expect/0/schema',
+      message: 'is one schema more than a set may check answers against: this set has 40 different ones, at most 20',
+      keyword: 'maxSchemas',
+      params: { limit: 20, count: 40 },
+    };
+    expect(wordDetail(many, inFrench, 'fr')).toBe(
+      'est un schéma de trop\u00a0: ce jeu en compte 40 différents, au plus 20 (un schéma réutilisé compte une fois)',
+    );
+    expect(wordDetail(many, inEnglish, 'en')).toBe(
+      'is one schema too many: this set has 40 different ones, at most 20 (one used again counts once)',
+    );
+  });
+
   it('says how many allowed values there are when the API names only the first ones', () => {
     const detail = {
       message: 'must be one of: a, {"b":1}, … (300 in all)',

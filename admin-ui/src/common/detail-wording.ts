@@ -44,6 +44,9 @@ const OWN_WORDING: Record<
   // Content over its size limit, at its heaviest part (server: common/json/canonical.ts, heaviestPart).
   maxBytes: (params, translate) =>
     typeof params['partKiB'] === 'number' ? translate('gabarit.details.max_bytes', params) : undefined,
+  // An evaluation set checking answers against too many different schemas (server: prompts/evaluation).
+  maxSchemas: (params, translate) =>
+    typeof params['count'] === 'number' ? translate('gabarit.details.max_schemas', params) : undefined,
   // A review override naming the automated decision itself (server: reviews/reviews.service.ts).
   sameAsAutomated: (_params, translate) => translate('gabarit.details.same_as_automated'),
   // A file not in UTF-8 (server: common/http/xml-body-parser.ts): not UTF-8 at all, UTF-16, or declared otherwise.

@@ -197,6 +197,8 @@ export const en = {
       version_status: 'is “%{status}”',
       in_force: 'is the version in force',
       max_bytes: 'holds %{partKiB} KiB of the %{totalKiB} KiB; the limit is %{limitKiB} KiB in all',
+      max_schemas:
+        'is one schema too many: this set has %{count} different ones, at most %{limit} (one used again counts once)',
       same_as_automated: 'is the automated decision itself: confirm it instead',
       encoding: {
         not_utf8: 'is not UTF-8 (perhaps Latin-1 or Windows-1252): save the file as UTF-8',

@@ -209,6 +209,8 @@ export const fr = typesetMessages({
       version_status: 'est à l’état « %{status} »',
       in_force: 'est la version en vigueur',
       max_bytes: 'en pèse %{partKiB} Kio sur %{totalKiB} Kio ; la limite est de %{limitKiB} Kio en tout',
+      max_schemas:
+        'est un schéma de trop : ce jeu en compte %{count} différents, au plus %{limit} (un schéma réutilisé compte une fois)',
       same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',
       encoding: {
         not_utf8: 'n’est pas en UTF-8 (peut-être en Latin-1 ou Windows-1252) : enregistrez le fichier en UTF-8',

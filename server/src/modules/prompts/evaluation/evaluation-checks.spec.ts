@@ -1,9 +1,36 @@
 import { describe, expect, it } from '@jest/globals';
 import { meanWithInterval95 } from '../../../common/statistics/means.js';
 import { costUsd } from '../../llm/model-pricing.js';
-import { expectationProblems, judgeScore, parseJsonOutput, runExactCheck } from './evaluation-checks.js';
+import {
+  expectationProblems,
+  judgeScore,
+  MAX_SCHEMAS_PER_SET,
+  parseJsonOutput,
+  runExactCheck,
+  tooManySchemas,
+} from './evaluation-checks.js';
 import type { CaseResult, SideResult } from './evaluation.repository.js';
 import { summarise } from './evaluation.service.js';
+
+describe('schemas per evaluation set', () => {
+  const shaped = (n: number) => ({ type: 'jsonSchema' as const, schema: { type: 'object', required: [`champ${n}`] } });
+  const cases = (count: number, schemas: number) =>
+    Array.from({ length: count }, (_, i) => ({ expect: [shaped(i % schemas), { type: 'length' as const, max: 9 }] }));
+
+  it('counts a schema used again once, whatever its key order', () => {
+    expect(tooManySchemas(cases(200, MAX_SCHEMAS_PER_SET))).toBeUndefined();
+    const reordered = [{ expect: [{ type: 'jsonSchema' as const, schema: { required: ['champ0'], type: 'object' } }] }];
+    expect(tooManySchemas([...cases(20, MAX_SCHEMAS_PER_SET), ...reordered])).toBeUndefined();
+  });
+
+  it('names the first schema past the bound, with how many the set has', () => {
+    expect(tooManySchemas(cases(200, 40))).toMatchObject({
+      path: '/cases/20/expect/0/schema',
+      keyword: 'maxSchemas',
+      params: { limit: MAX_SCHEMAS_PER_SET, count: 40 },
+    });
+  });
+});
 
 describe('exact checks', () => {
   it('contains, notContains, regex and length', async () => {

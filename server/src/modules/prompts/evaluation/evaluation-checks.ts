@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
+import { checksumOf } from '../../../common/json/canonical.js';
 import { toErrorDetails } from '../../../common/http/ajv.js';
 import { linearPattern, patternProblem } from '../../../engine/linear-pattern.js';
 import { inputValidators, schemaProblems } from '../../rulesets/input-schemas.js';
@@ -53,6 +54,35 @@ const shapeAjv = new Ajv({ allErrors: true, strict: false });
 const shapeValidators = Object.fromEntries(
   Object.entries(typeSchemas).map(([type, schema]) => [type, shapeAjv.compile({ type: 'object', ...schema })]),
 ) as Record<Check['type'], ValidateFunction>;
+
+/**
+ * Different output schemas one evaluation set may check answers against. Each is compiled when the set is saved,
+ * about a millisecond for a small one, and kept with the rule sets' and prompts' validators: a set of 4 000 held the
+ * event loop 4 s and pushed those validators out of their cache. The same schema used again counts once.
+ */
+export const MAX_SCHEMAS_PER_SET = 20;
+
+/** Where a set uses one schema more than MAX_SCHEMAS_PER_SET, and how many different ones it has; none: it is within. */
+export function tooManySchemas(cases: { expect: Expectation[] }[]): ErrorDetail | undefined {
+  const seen = new Set<string>();
+  let first: string | undefined;
+  for (const [i, c] of cases.entries())
+    for (const [j, e] of c.expect.entries()) {
+      if (e.type !== 'jsonSchema' || e.schema === null || typeof e.schema !== 'object') continue;
+      const id = checksumOf(e.schema);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (seen.size === MAX_SCHEMAS_PER_SET + 1) first = `/cases/${i}/expect/${j}/schema`;
+    }
+  return first === undefined
+    ? undefined
+    : {
+        path: first,
+        message: `is one schema more than a set may check answers against: this set has ${seen.size} different ones, at most ${MAX_SCHEMAS_PER_SET} (one used again counts once)`,
+        keyword: 'maxSchemas',
+        params: { limit: MAX_SCHEMAS_PER_SET, count: seen.size },
+      };
+}
 
 /** The problems of one expectation (its fields for its type, its pattern, its schema), each at its path. */
 export async function expectationProblems(expectation: Expectation, path: string): Promise<ErrorDetail[]> {

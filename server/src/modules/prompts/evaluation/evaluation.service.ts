@@ -8,6 +8,7 @@ import {
   type ErrorDetail,
   namesNone,
 } from '../../../common/errors/domain-errors.js';
+import { timeSlices } from '../../../common/async/time-slices.js';
 import { toErrorDetails } from '../../../common/http/ajv.js';
 import { wilson95 } from '../../../common/statistics/proportions.js';
 import { meanWithInterval95 } from '../../../common/statistics/means.js';
@@ -24,6 +25,7 @@ import {
   expectationProblems,
   judgeScore,
   runExactCheck,
+  tooManySchemas,
   type Check,
   type CheckResult,
 } from './evaluation-checks.js';
@@ -92,8 +94,14 @@ export class EvaluationService {
     const latest = state.body.draftVersion ?? state.body.activeVersion ?? state.body.latestVersion;
     const content = await this.prompts.versionContent(key, latest);
     const validate = await inputValidators.for(content.variablesSchema);
+    // Counted before any is compiled: past the bound, compiling them would be the cost the bound prevents.
+    const tooMany = tooManySchemas(request.cases);
+    if (tooMany)
+      throw new ValidationError('The evaluation set checks answers against too many different schemas.', [tooMany]);
     const problems: ErrorDetail[] = [];
+    const slice = timeSlices();
     for (const [i, c] of request.cases.entries()) {
+      await slice(); // 200 cases of variables and expectations to check: other requests get turns
       if (!validate(structuredClone(c.variables)))
         problems.push(...toErrorDetails(validate.errors, `/cases/${i}/variables`));
       for (const [j, e] of c.expect.entries()) {
