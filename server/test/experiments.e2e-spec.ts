@@ -112,6 +112,14 @@ describe('experiments', () => {
       expect((await complete(s)).body.variant).toBe(first[i].variant);
     const sent = fake.requests.at(-1)!.body['messages'] as { content: string }[];
     expect(sent[0]!.content).toMatch(/^Question/);
+    // Rolling the prompt back from version 2 would leave « concise » serving it to half the subjects as before.
+    const rollback = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour' });
+    expect([rollback.status, rollback.body.error, rollback.body.details?.[0]?.params]).toEqual([
+      409,
+      'experiment_running',
+      { experiment: 'brievete' },
+    ]);
+    expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(2);
   });
 
   it('takes feedback on served answers and reports results per variant', async () => {

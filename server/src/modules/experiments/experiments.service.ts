@@ -74,7 +74,7 @@ export class ExperimentsService
 
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
-    this.prompts.guardUnschedule((prompt, version) => this.assertNoExperimentServes(prompt, version));
+    this.prompts.guardWithdrawal((prompt, version) => this.assertNoExperimentServes(prompt, version));
     // Every instance watches; a stop is a revision claim, so two instances that see the same breach stop the
     // experiment once and record one event (docs/adr/0029).
     this.watchTimer = setInterval(() => void this.watchRunning(), WATCH_INTERVAL_MS);
@@ -277,8 +277,8 @@ export class ExperimentsService
   }
 
   /**
-   * A prompt version an experiment serves (running, or scheduled to) must stay published: withdrawn, its subjects
-   * would be refused (`unpublished_version`) while the experiment runs on.
+   * A prompt version an experiment serves (running, or scheduled to) stays in service: withdrawn, its subjects would
+   * be refused (`unpublished_version`) while the experiment runs on; rolled back from, they would go on getting it.
    */
   private async assertNoExperimentServes(prompt: string, version: number): Promise<void> {
     const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };

@@ -142,17 +142,30 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     this.evaluations.reader = reader;
   }
 
-  /** What must hold before a version's scheduled publication is withdrawn (experiments: none serves it). */
-  private unscheduleGuard: (key: string, number: number) => Promise<void> = async () => undefined;
+  /**
+   * What must hold before a version is taken out of service: its scheduled publication withdrawn, or the version
+   * in force rolled back from (experiments: none serves it).
+   */
+  private withdrawalGuard: (key: string, number: number) => Promise<void> = async () => undefined;
 
-  /** The experiments module says which versions it serves: those keep their publication. */
-  guardUnschedule(guard: (key: string, number: number) => Promise<void>): void {
-    this.unscheduleGuard = guard;
+  /** The experiments module says which versions it serves: those stay in service while it runs. */
+  guardWithdrawal(guard: (key: string, number: number) => Promise<void>): void {
+    this.withdrawalGuard = guard;
   }
 
   override async unschedule(key: string, number: number, actor: string, comment: string) {
-    await this.unscheduleGuard(key, number);
+    await this.withdrawalGuard(key, number);
     return super.unschedule(key, number, actor, comment);
+  }
+
+  /**
+   * A rollback takes the version in force out of service; an experiment serving it would go on serving it to its
+   * variant's subjects, as if nothing had been rolled back.
+   */
+  override async rollback(key: string, number: number, actor: string, comment: string) {
+    const inForce = versionInForce((await this.resources.load(key)).publications, new Date());
+    if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
+    return super.rollback(key, number, actor, comment);
   }
 
   /**
