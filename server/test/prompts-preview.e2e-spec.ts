@@ -83,6 +83,25 @@ describe('prompt preview (console live preview)', () => {
     ]);
   });
 
+  it('takes variables its schema declares in allOf and references, lists included', async () => {
+    const analyst = as(t, cast.analyst);
+    const response = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{question}} : {{#each liens}}{{titre}} {{/each}}',
+      system: 'Réponds.',
+      variablesSchema: {
+        type: 'object',
+        allOf: [{ properties: { question: { type: 'string' } } }, { $ref: '#/$defs/avecLiens' }],
+        $defs: {
+          avecLiens: {
+            properties: { liens: { type: 'array', items: { properties: { titre: { type: 'string' } } } } },
+          },
+        },
+      },
+      variables: { question: 'Où ?', liens: [{ titre: 'Arbres' }, { titre: 'Parcs' }] },
+    });
+    expect([response.status, response.body.text]).toEqual([200, 'Où ? : Arbres Parcs ']);
+  });
+
   it('says which variable the template reads and the sample left out, in a form the console words', async () => {
     const analyst = as(t, cast.analyst);
     const missing = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {

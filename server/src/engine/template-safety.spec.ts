@@ -97,6 +97,24 @@ describe('template analysis', () => {
     expect(declares(schema, ['constructor'])).toBe(false);
   });
 
+  it('finds declarations in every part of the schema: allOf, anyOf, oneOf and local references', () => {
+    const schema = {
+      type: 'object',
+      allOf: [{ properties: { question: { type: 'string' } } }, { $ref: '#/$defs/withDatasets' }],
+      anyOf: [{ properties: { locale: { enum: ['fr', 'en'] } } }],
+      $defs: {
+        withDatasets: { properties: { datasets: { type: 'array', items: { $ref: '#/$defs/dataset' } } } },
+        dataset: { oneOf: [{ properties: { title: { type: 'string' } } }] },
+      },
+    };
+    expect(declares(schema, ['question'])).toBe(true);
+    expect(declares(schema, ['locale'])).toBe(true);
+    expect(declares(schema, ['datasets', 'length'])).toBe(true);
+    expect(declares(schema, ['datasets', '[]', 'title'])).toBe(true);
+    expect(declares(schema, ['datasets', '[]', 'url'])).toBe(false);
+    expect(declares(schema, ['withDatasets'])).toBe(false);
+  });
+
   it('renders without escaping and refuses prototype lookups at run time too', () => {
     expect(renderTemplate('Q: {{q}} <b>{{truncate q 5}}</b>', { q: 'Données & "arbres"' })).toBe(
       'Q: Données & "arbres" <b>Donn…</b>',

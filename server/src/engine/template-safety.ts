@@ -2,6 +2,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
+import { expandSchemas } from '../common/json/schema-parts.js';
 import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
 import { templateSyntaxDetail } from './template-errors.js';
 import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS, templateShape, type TemplateShape } from './template-shape.js';
@@ -371,17 +372,29 @@ function dedupe(paths: VariablePath[]): VariablePath[] {
   });
 }
 
-/** Whether a JSON Schema declares the variable path (object properties, `[]` for array items). */
-export function declares(schema: unknown, path: VariablePath): boolean {
-  let node = schema as Record<string, unknown> | undefined;
+/**
+ * The parts of a JSON Schema that say what the variable path holds (object properties, `[]` for array items), in
+ * any of its parts: `allOf`, `anyOf`, `oneOf` and local `$ref`s are followed, as the validator follows them.
+ * Undefined when nothing declares it; empty when it is declared by `true`, which says nothing more.
+ */
+export function declarationsOf(schema: unknown, path: readonly string[]): Record<string, unknown>[] | undefined {
+  let declared: unknown[] = [schema];
   for (const segment of path) {
-    if (!node || typeof node !== 'object') return false;
-    if (segment === '[]') node = node['items'] as Record<string, unknown> | undefined;
-    else if (segment === 'length' && node['type'] === 'array') return true;
-    else {
-      const properties = node['properties'] as Record<string, Record<string, unknown>> | undefined;
-      node = properties && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
-    }
+    const nodes = expandSchemas(declared, schema);
+    if (segment === 'length' && nodes.some((n) => n['type'] === 'array')) return [{ type: 'integer' }];
+    declared = nodes.flatMap((node): unknown[] => {
+      if (segment === '[]') return node['items'] !== undefined ? [node['items']] : [];
+      const properties = node['properties'] as Record<string, unknown> | undefined;
+      return properties && typeof properties === 'object' && Object.hasOwn(properties, segment)
+        ? [properties[segment]]
+        : [];
+    });
+    if (declared.length === 0) return undefined;
   }
-  return node !== undefined;
+  return expandSchemas(declared, schema);
+}
+
+/** Whether a JSON Schema declares the variable path (see declarationsOf). */
+export function declares(schema: unknown, path: readonly string[]): boolean {
+  return declarationsOf(schema, path) !== undefined;
 }

@@ -3,7 +3,7 @@ import { canonicalByteLength, heaviestPart } from '../../common/json/canonical.j
 import { RETIRING_MODELS } from '../llm/model-lifecycle.js';
 import { schemaProblems } from '../rulesets/input-schemas.js';
 import type { PromptContent } from './prompt.types.js';
-import { analyseTemplate, declares } from '../../engine/template-safety.js';
+import { analyseTemplate, declarationsOf, declares } from '../../engine/template-safety.js';
 
 const MAX_BYTES = 128 * 1024;
 
@@ -102,16 +102,9 @@ function declaresListOfObjects(schema: unknown, path: readonly string[]): boolea
   return declaredTypes(schema, [...path, '[]']).some((type) => type === 'object' || type === 'array');
 }
 
-/** The JSON types the schema declares at `path` (none when it does not say). */
+/** The JSON types the schema declares at `path`, in any of its parts (none when it does not say). */
 function declaredTypes(schema: unknown, path: readonly string[]): string[] {
-  let node = schema as Record<string, unknown> | undefined;
-  for (const segment of path) {
-    if (segment === '[]') node = node?.['items'] as Record<string, unknown> | undefined;
-    else {
-      const properties = node?.['properties'] as Record<string, Record<string, unknown>> | undefined;
-      node = properties && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
-    }
-  }
-  const type = node?.['type'];
-  return typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === 'string') : [];
+  return (declarationsOf(schema, path) ?? []).flatMap(({ type }) =>
+    typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === 'string') : [],
+  );
 }
