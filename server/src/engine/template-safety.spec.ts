@@ -144,6 +144,11 @@ describe('the whole set of variables', () => {
     expect(reasons('A{{.}}B')).toEqual(['whole_root']);
     expect(reasons('{{#each l}}{{../this}}{{/each}}')).toEqual(['whole_root']);
     expect(reasons('{{#each l}}{{this}}{{/each}}{{#with o}}{{this}}{{/with}}')).toEqual([]);
+    // In a block over what a helper answers, {{this}} is that answer, and its members are no variables.
+    const overHelper = analyseTemplate('{{#with (truncate titre 3)}}{{this}} {{length}}{{/with}}', '/template');
+    expect([overHelper.problems, overHelper.variables]).toEqual([[], [['titre']]]);
+    expect(renderTemplate('{{#with (truncate titre 3)}}[{{this}}]{{/with}}', { titre: 'Bonjour' })).toBe('[Bo…]');
+    expect(reasons('{{#with (truncate titre 3)}}{{../this}}{{/with}}')).toEqual(['whole_root']);
   });
 });
 

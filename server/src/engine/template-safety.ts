@@ -100,6 +100,12 @@ type PathNode = {
 };
 
 /** A variable a template reads, as a path from the root; `[]` stands for "each item of". */
+/**
+ * The scope of a block over what a helper answers (`{{#with (truncate title 40)}}`): what is read in it is that
+ * value, not a variable of the schema, and `{{this}}` there is not the whole set of variables.
+ */
+const HELPER_VALUE = '()';
+
 export type VariablePath = string[];
 
 /**
@@ -189,7 +195,8 @@ export function analyseTemplate(
     if (!node) return;
     if (node.type === 'PathExpression') {
       const variable = resolve(node as PathNode, scopes);
-      if (variable && variable.length > 0) variables.push(variable);
+      // A member of what a helper answered is no variable of the schema.
+      if (variable && variable.length > 0 && variable[0] !== HELPER_VALUE) variables.push(variable);
     } else if (node.type === 'SubExpression') call(node, scopes);
   };
   const call = (node: Node, scopes: VariablePath[]) => {
@@ -249,7 +256,7 @@ export function analyseTemplate(
     const list = params[0];
     if (helper === 'join' && list) {
       const variable = list.type === 'PathExpression' ? resolve(list as PathNode, scopes) : null;
-      if (variable && variable.length > 0) lists.push(variable);
+      if (variable && variable.length > 0 && variable[0] !== HELPER_VALUE) lists.push(variable);
       // A text, a subexpression (its result is text), or the whole set of variables: nothing join goes through.
       else if (list.type !== 'PathExpression' || (variable && variable.length === 0))
         refuse(`gives "join" a value (${written(list)}) where a list variable goes`, {
@@ -293,7 +300,12 @@ export function analyseTemplate(
           });
         literalLookup(node['path'] as Node);
         for (const param of params) expression(param, scopes);
-        const subject = params[0]?.type === 'PathExpression' ? resolve(params[0] as PathNode, scopes) : null;
+        const subject =
+          params[0]?.type === 'PathExpression'
+            ? resolve(params[0] as PathNode, scopes)
+            : params[0]?.type === 'SubExpression'
+              ? [HELPER_VALUE]
+              : null;
         const inner =
           helper === 'each' && subject
             ? [...scopes, [...subject, '[]']]
