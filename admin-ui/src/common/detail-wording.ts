@@ -200,6 +200,7 @@ export const TEMPLATE_REASONS = [
   'undeclared',
   'not_a_list',
   'whole_root',
+  'helper_member',
   'missing_variable',
   'each_data',
   'block_arity',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   analyseTemplate,
+  declarationsOf,
   declares,
   MAX_TEMPLATE_NESTING,
   MAX_TEMPLATE_TAGS,
@@ -115,6 +116,21 @@ describe('template analysis', () => {
     expect(declares(schema, ['withDatasets'])).toBe(false);
   });
 
+  it('follows a $ref to an anchor to the part that declares it, as the validator does', () => {
+    const schema = {
+      type: 'object',
+      properties: { title: { $ref: '#titre' }, tags: { $ref: '#liste' } },
+      $defs: {
+        title: { $anchor: 'titre', type: 'string' },
+        tags: { $anchor: 'liste', type: 'array', items: { type: 'string' } },
+      },
+    };
+    // The anchor was read as the whole schema: title.title was declared, and tags an object, not a list.
+    expect(declares(schema, ['title', 'title'])).toBe(false);
+    expect(declares(schema, ['tags', '[]'])).toBe(true);
+    expect(declarationsOf(schema, ['tags'])?.some((s) => s['type'] === 'object')).toBe(false);
+  });
+
   it('renders without escaping and refuses prototype lookups at run time too', () => {
     expect(renderTemplate('Q: {{q}} <b>{{truncate q 5}}</b>', { q: 'Données & "arbres"' })).toBe(
       'Q: Données & "arbres" <b>Donn…</b>',
@@ -144,11 +160,30 @@ describe('the whole set of variables', () => {
     expect(reasons('A{{.}}B')).toEqual(['whole_root']);
     expect(reasons('{{#each l}}{{../this}}{{/each}}')).toEqual(['whole_root']);
     expect(reasons('{{#each l}}{{this}}{{/each}}{{#with o}}{{this}}{{/with}}')).toEqual([]);
-    // In a block over what a helper answers, {{this}} is that answer, and its members are no variables.
-    const overHelper = analyseTemplate('{{#with (truncate titre 3)}}{{this}} {{length}}{{/with}}', '/template');
+    // In a block over what a helper answers, {{this}} is that answer.
+    const overHelper = analyseTemplate('{{#with (truncate titre 3)}}{{this}}{{/with}}', '/template');
     expect([overHelper.problems, overHelper.variables]).toEqual([[], [['titre']]]);
     expect(renderTemplate('{{#with (truncate titre 3)}}[{{this}}]{{/with}}', { titre: 'Bonjour' })).toBe('[Bo…]');
     expect(reasons('{{#with (truncate titre 3)}}{{../this}}{{/with}}')).toEqual(['whole_root']);
+  });
+
+  it('refuses reading a member of what a helper answers, a text on which every strict render fails', () => {
+    const reasons = (template: string) =>
+      analyseTemplate(template, '/template').problems.map((p) => [p.params?.['reason'], p.params?.['name']]);
+    expect(() => renderTemplate('{{#with (truncate titre 3)}}{{length}}{{/with}}', { titre: 'Bonjour' })).toThrow();
+    expect(reasons('{{#with (truncate titre 3)}}{{length}}{{/with}}')).toEqual([['helper_member', 'length']]);
+    expect(reasons('{{#with (truncate titre 3)}}{{#each this}}{{a}}{{/each}}{{/with}}')).toEqual([
+      ['helper_member', 'a'],
+    ]);
+    // join over it is join over a text, as {{join (truncate titre)}} is.
+    expect(reasons('{{#with (truncate titre)}}{{join this}}{{/with}}')).toEqual([['join_not_a_list', 'this']]);
+  });
+
+  it('reads {{[()]}} as the variable it names, which the schema must declare like any other', () => {
+    const schema = { type: 'object', properties: { x: { type: 'string' } }, additionalProperties: false };
+    for (const template of ['{{[()]}}', '{{join [()]}}', '{{#each [()]}}{{a.b}}{{/each}}'])
+      expect(analyseTemplate(template, '/template').variables[0]?.[0]).toBe('()');
+    expect(declares(schema, ['()'])).toBe(false);
   });
 });
 

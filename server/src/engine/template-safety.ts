@@ -100,13 +100,14 @@ type PathNode = {
 };
 
 /** A variable a template reads, as a path from the root; `[]` stands for "each item of". */
-/**
- * The scope of a block over what a helper answers (`{{#with (truncate title 40)}}`): what is read in it is that
- * value, not a variable of the schema, and `{{this}}` there is not the whole set of variables.
- */
-const HELPER_VALUE = '()';
-
 export type VariablePath = string[];
+
+/**
+ * The scope of a block over what a helper answers (`{{#with (truncate title 40)}}`), told apart by identity: no
+ * name a template can write (`{{[()]}}` names anything) reaches it. `{{this}}` there is that answer, not the whole
+ * set of variables; the answer is a text or a boolean, so reading a member of it fails every strict render.
+ */
+const HELPER_VALUE: VariablePath = Object.freeze([]) as unknown as VariablePath;
 
 /**
  * Parses a template without running it: lists the variables it reads (following #each/#with scopes) and the
@@ -171,7 +172,15 @@ export function analyseTemplate(
         name: node.original,
       });
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
-    return [...base, ...node.parts];
+    if (base !== HELPER_VALUE) return [...base, ...node.parts];
+    if (node.parts.length > 0) {
+      refuse(`reads "${node.original}" in what a helper answers, a text that has no such member`, {
+        reason: 'helper_member',
+        name: node.original,
+      });
+      return null;
+    }
+    return HELPER_VALUE;
   };
   /** `{{"name"}}`, `{{1}}`, `{{true}}`: a literal where the variable's name goes, looked up as one and never declared. */
   const literalLookup = (node: Node) => {
@@ -185,7 +194,8 @@ export function analyseTemplate(
   const wholeRoot = (node: Node, scopes: VariablePath[]) => {
     const path = node as PathNode;
     if (path.type !== 'PathExpression' || path.data || path.parts.length > 0) return;
-    if ((scopes[Math.max(0, scopes.length - 1 - path.depth)] ?? []).length === 0)
+    const scope = scopes[Math.max(0, scopes.length - 1 - path.depth)] ?? [];
+    if (scope !== HELPER_VALUE && scope.length === 0)
       refuse(
         `writes {{${path.original}}}, the whole set of variables, outside any {{#each}} or {{#with}}: it would print "[object Object]"; name the variable to write`,
         { reason: 'whole_root', name: path.original },
@@ -195,8 +205,7 @@ export function analyseTemplate(
     if (!node) return;
     if (node.type === 'PathExpression') {
       const variable = resolve(node as PathNode, scopes);
-      // A member of what a helper answered is no variable of the schema.
-      if (variable && variable.length > 0 && variable[0] !== HELPER_VALUE) variables.push(variable);
+      if (variable && variable.length > 0) variables.push(variable);
     } else if (node.type === 'SubExpression') call(node, scopes);
   };
   const call = (node: Node, scopes: VariablePath[]) => {
@@ -256,8 +265,8 @@ export function analyseTemplate(
     const list = params[0];
     if (helper === 'join' && list) {
       const variable = list.type === 'PathExpression' ? resolve(list as PathNode, scopes) : null;
-      if (variable && variable.length > 0 && variable[0] !== HELPER_VALUE) lists.push(variable);
-      // A text, a subexpression (its result is text), or the whole set of variables: nothing join goes through.
+      if (variable && variable.length > 0) lists.push(variable);
+      // A text, a subexpression or what one answered (a text), or the whole set of variables: not a list.
       else if (list.type !== 'PathExpression' || (variable && variable.length === 0))
         refuse(`gives "join" a value (${written(list)}) where a list variable goes`, {
           reason: 'join_not_a_list',
@@ -304,11 +313,11 @@ export function analyseTemplate(
           params[0]?.type === 'PathExpression'
             ? resolve(params[0] as PathNode, scopes)
             : params[0]?.type === 'SubExpression'
-              ? [HELPER_VALUE]
+              ? HELPER_VALUE
               : null;
         const inner =
           helper === 'each' && subject
-            ? [...scopes, [...subject, '[]']]
+            ? [...scopes, subject === HELPER_VALUE ? HELPER_VALUE : [...subject, '[]']]
             : helper === 'with' && subject
               ? [...scopes, subject]
               : scopes;
