@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors/domain-errors.js';
+import { DATA_KEYWORDS, resolveLocalRef, schemaObjects } from './schema-walk.js';
 
 /**
  * What a JSON Schema written by an analyst (facts, prompt variables, an expected answer's shape) may cost. ajv
@@ -27,31 +28,9 @@ export const SCHEMA_LIMITS = {
   constBytes: 4 * 1024,
 } as const;
 
-// Keywords whose values are data, not schemas: an `enum` of 1 000 strings costs little to compile.
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required', 'dependentRequired']);
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
 type Json = Record<string, unknown>;
-
-/**
- * Every object written in a schema where a subschema may stand (data keywords such as `enum` aside), with its
- * JSON Pointer under `base`. Iterative: the body parser lets 64 levels through, but a walk should not depend on it.
- */
-export function* schemaObjects(schema: unknown, base: string): Generator<{ node: Json; path: string }> {
-  const stack: { node: unknown; path: string }[] = [{ node: schema, path: base }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}` }));
-      continue;
-    }
-    yield { node: node as Json, path };
-    for (const [key, value] of Object.entries(node))
-      if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
-        stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
-  }
-}
 
 /** The places where a schema costs too much to compile or to validate with; `base` is its JSON Pointer. */
 export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[] {
@@ -165,7 +144,7 @@ function expandedSize(root: unknown): number {
     counting.add(node);
     let n = 1;
     for (const [key, value] of Object.entries(node as Json)) {
-      if (key === '$ref' && typeof value === 'string') n = Math.min(cap, n + size(resolveLocal(root, value)));
+      if (key === '$ref' && typeof value === 'string') n = Math.min(cap, n + size(resolveLocalRef(root, value)));
       else if (!DATA_KEYWORDS.has(key)) n = Math.min(cap, n + size(value));
     }
     counting.delete(node);
@@ -173,22 +152,4 @@ function expandedSize(root: unknown): number {
     return n;
   };
   return size(root);
-}
-
-/** The value a local JSON Pointer reference (`#/$defs/a`) points to in the schema, if any. */
-export function resolveLocal(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  let node = root;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      return undefined; // a malformed escape (`%E0`) points nowhere
-    }
-    const segment = decoded.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Json)[segment];
-  }
-  return node;
 }

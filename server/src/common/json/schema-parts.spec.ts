@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { declaredPropertyNames, expandSchemas, resolveSchemaPointer } from './schema-parts.js';
+import { declaredPropertyNames, expandSchemas } from './schema-parts.js';
+import { resolveLocalRef } from './schema-walk.js';
 
 describe('the parts of a schema', () => {
   it('finds the properties declared in every part: allOf, anyOf, oneOf and local $refs', () => {
@@ -25,8 +26,30 @@ describe('the parts of a schema', () => {
   });
 
   it('reads a malformed pointer as no part at all, not as an error', () => {
-    expect(resolveSchemaPointer({ a: 1 }, '/%zz')).toBeUndefined();
+    expect(resolveLocalRef({ a: 1 }, '#/%zz')).toBeUndefined();
     expect(declaredPropertyNames({ allOf: [{ $ref: '#/%zz' }], properties: { x: {} } })).toEqual(new Set(['x']));
-    expect(resolveSchemaPointer({ 'a/b': { c: 2 } }, '/a~1b/c')).toBe(2);
+    expect(resolveLocalRef({ 'a/b': { c: 2 } }, '#/a~1b/c')).toBe(2);
+  });
+
+  it('follows a $ref to an anchor to the part that declares it, not to the whole schema', () => {
+    const title = { $anchor: 'titre', type: 'string' };
+    const tags = { $anchor: 'liste', type: 'array', items: { type: 'string' } };
+    const schema = {
+      type: 'object',
+      properties: { title: { $ref: '#titre' }, tags: { $ref: '#liste' } },
+      $defs: { title, tags },
+    };
+    expect(resolveLocalRef(schema, '#titre')).toBe(title);
+    expect(resolveLocalRef(schema, '#nowhere')).toBeUndefined();
+    expect(expandSchemas([schema['properties']['tags']], schema)).toEqual([{ $ref: '#liste' }, tags]);
+    expect(declaredPropertyNames(schema['properties']['title'])).toEqual(new Set());
+  });
+
+  it('reads a reference through the schema’s own $id as a local one, and one to another document as nothing', () => {
+    const schema = { $id: 'https://gabarit.example/facts', $defs: { a: { type: 'string' } } };
+    expect(resolveLocalRef(schema, 'https://gabarit.example/facts#/$defs/a')).toEqual({ type: 'string' });
+    expect(resolveLocalRef(schema, 'facts#/$defs/a')).toEqual({ type: 'string' });
+    expect(resolveLocalRef(schema, 'https://elsewhere.example/facts#/$defs/a')).toBeUndefined();
+    expect(resolveLocalRef({ $defs: { a: {} } }, 'other.json#/$defs/a')).toBeUndefined();
   });
 });

@@ -1,25 +1,10 @@
-// Reading the analysts' JSON Schemas where they are split in parts: `allOf`/`anyOf`/`oneOf` and local `$ref`s.
+// Reading the analysts' JSON Schemas where they are split in parts: `allOf`/`anyOf`/`oneOf` and `$ref`s.
+import { resolveLocalRef } from './schema-walk.js';
 
 type Json = Record<string, unknown>;
 
-/** The part of a schema a local `$ref` (`#/$defs/x`) points to, or undefined (a malformed pointer too). */
-export function resolveSchemaPointer(root: unknown, pointer: string): unknown {
-  let node: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    let key: string;
-    try {
-      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined; // `#/%zz`: no such part
-    }
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Json)[key];
-  }
-  return node;
-}
-
 /**
- * The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and local `$ref`s, each part
+ * The schemas that apply at one place: each with its `allOf`/`anyOf`/`oneOf` parts and the `$ref`s that resolve in the schema (schema-walk.ts), each part
  * once. Visiting a part once keeps this linear in the schema: parts that refer twice to the next, 30 deep, had it
  * walk 2^30 paths (a schema may also refer to itself).
  */
@@ -35,7 +20,7 @@ export function expandSchemas(schemas: unknown[], root: unknown): Json[] {
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
       if (Array.isArray(node[keyword])) parts.push(...(node[keyword] as unknown[]));
     const ref = node['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#')) parts.push(resolveSchemaPointer(root, ref.slice(1)));
+    if (typeof ref === 'string') parts.push(resolveLocalRef(root, ref));
     stack.push(...parts.reverse());
   }
   return [...seen];

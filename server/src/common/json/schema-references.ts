@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors/domain-errors.js';
-import { resolveLocal, schemaObjects } from './schema-cost.js';
+import { resolveLocalRef, schemaObjects } from './schema-walk.js';
 
 type Json = Record<string, unknown>;
 
@@ -68,7 +68,7 @@ export function referenceProblems(schema: unknown, base: string): ErrorDetail[] 
       return declared ? undefined : `refers to the anchor "${fragment}", which no subschema of this schema declares`;
     }
     if (nestedIds) return undefined;
-    return resolveLocal(schema, fragment) === undefined
+    return resolveLocalRef(schema, fragment) === undefined
       ? `points to ${fragment}, which this schema does not have`
       : undefined;
   }
@@ -80,7 +80,7 @@ export function referenceProblems(schema: unknown, base: string): ErrorDetail[] 
     while (current !== null && typeof current === 'object' && typeof (current as Json)['$ref'] === 'string') {
       if (seen.has(current)) return current === node;
       seen.add(current);
-      current = resolveLocal(schema, (current as Json)['$ref'] as string);
+      current = resolveLocalRef(schema, (current as Json)['$ref'] as string);
     }
     return false;
   }

@@ -100,6 +100,17 @@ describe('personal information', () => {
     expect(JSON.stringify(deep)).not.toMatch(/N\d|Zoé/);
   });
 
+  it('follows a $ref to an anchor to the part that declares it (it was read as the whole schema, and failed open)', () => {
+    const schema = {
+      type: 'object',
+      properties: { employee: { $ref: '#person' }, total: { type: 'number' } },
+      $defs: { person: { $anchor: 'person', type: 'object', properties: { name: { type: 'string', 'x-pii': true } } } },
+    };
+    const found = piiPaths(schema);
+    expect(found).toEqual([['employee', 'name']]);
+    expect(maskFacts({ employee: { name: 'Léa' }, total: 5 }, found)).toEqual({ employee: { name: '***' }, total: 5 });
+  });
+
   it('knows which condition values would reveal them', () => {
     expect(touchesPii('employee', '$.birthDate', paths)).toBe(true);
     expect(touchesPii('employee', undefined, paths)).toBe(true);

@@ -1,6 +1,7 @@
 import type { Principal } from '../../common/access/principal.js';
 import { scopesAllow } from '../../common/access/scopes.js';
-import { expandSchemas as expand, resolveSchemaPointer as resolvePointer } from '../../common/json/schema-parts.js';
+import { expandSchemas as expand } from '../../common/json/schema-parts.js';
+import { resolveLocalRef } from '../../common/json/schema-walk.js';
 import { linearPattern } from '../../engine/linear-pattern.js';
 
 type Json = Record<string, unknown>;
@@ -36,8 +37,8 @@ export function piiPaths(
     if (Array.isArray(node[keyword])) for (const sub of node[keyword] as unknown[]) below(sub, prefix);
   }
   const ref = node['$ref'];
-  if (typeof ref === 'string' && ref.startsWith('#')) {
-    const target = resolvePointer(root, ref.slice(1));
+  if (typeof ref === 'string') {
+    const target = resolveLocalRef(root, ref);
     // A recursive schema (a manager who has a manager…) is followed a few levels; below that, a whole subtree
     // that could hold personal fields is masked: masking must not fail open where the schema stops saying.
     if (following.filter((r) => r === ref).length < MAX_REF_DEPTH)
