@@ -179,6 +179,14 @@ describe('the whole set of variables', () => {
     expect(reasons('{{#with (truncate titre)}}{{join this}}{{/with}}')).toEqual([['join_not_a_list', 'this']]);
   });
 
+  it('reads @root.x as the variable x, which the schema must declare, and refuses {{@root}} alone', () => {
+    expect(() => renderTemplate('{{@root.secret}}', {})).toThrow(/"secret" not defined/);
+    const read = analyseTemplate('{{#each lignes}}{{@root.secret}}{{join @root.tags}}{{/each}}', '/template');
+    expect([read.problems, read.variables, read.lists]).toEqual([[], [['lignes'], ['secret'], ['tags']], [['tags']]]);
+    const whole = analyseTemplate('{{@root}}', '/template').problems.map((p) => p.params?.['reason']);
+    expect(whole).toEqual(['whole_root']);
+  });
+
   it('reads {{[()]}} as the variable it names, which the schema must declare like any other', () => {
     const schema = { type: 'object', properties: { x: { type: 'string' } }, additionalProperties: false };
     for (const template of ['{{[()]}}', '{{join [()]}}', '{{#each [()]}}{{a.b}}{{/each}}'])

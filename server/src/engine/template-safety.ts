@@ -163,7 +163,9 @@ export function analyseTemplate(
           reason: 'data',
           name: `@${name}`,
         });
-      return null; // @index, @key, @first, @root...
+      // `@root.x` reads the variable x wherever it is written: the schema must declare it like {{x}}.
+      if (name === 'root') return node.parts.slice(1);
+      return null; // @index, @key, @first, @last
     }
     // `../` climbs out of an #each or #with: past the root, a strict render fails every time.
     if (strict && node.depth > scopes.length - 1)
@@ -193,7 +195,19 @@ export function analyseTemplate(
   /** `{{this}}` outside any #each or #with writes the whole variables object: « [object Object] » in the text. */
   const wholeRoot = (node: Node, scopes: VariablePath[]) => {
     const path = node as PathNode;
-    if (path.type !== 'PathExpression' || path.data || path.parts.length > 0) return;
+    if (path.type !== 'PathExpression') return;
+    if (path.data) {
+      if (path.parts.length === 1 && path.parts[0] === 'root')
+        refuse(
+          `writes {{${path.original}}}, the whole set of variables: it would print "[object Object]"; name the variable to write`,
+          {
+            reason: 'whole_root',
+            name: path.original,
+          },
+        );
+      return;
+    }
+    if (path.parts.length > 0) return;
     const scope = scopes[Math.max(0, scopes.length - 1 - path.depth)] ?? [];
     if (scope !== HELPER_VALUE && scope.length === 0)
       refuse(
