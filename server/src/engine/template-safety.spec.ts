@@ -183,6 +183,8 @@ describe('the whole set of variables', () => {
     expect(() => renderTemplate('{{@root.secret}}', {})).toThrow(/"secret" not defined/);
     const read = analyseTemplate('{{#each lignes}}{{@root.secret}}{{join @root.tags}}{{/each}}', '/template');
     expect([read.problems, read.variables, read.lists]).toEqual([[], [['lignes'], ['secret'], ['tags']], [['tags']]]);
+    const prototype = analyseTemplate('{{@root.constructor}}', '/template');
+    expect([prototype.problems.map((p) => p.params?.['reason']), prototype.variables]).toEqual([['prototype'], []]);
     const whole = analyseTemplate('{{@root}}', '/template').problems.map((p) => p.params?.['reason']);
     expect(whole).toEqual(['whole_root']);
   });

@@ -149,9 +149,11 @@ export function analyseTemplate(
 
   const resolve = (node: PathNode, scopes: VariablePath[]): VariablePath | null => {
     // Data paths too: `@root.constructor` reads the root object's prototype like `constructor` does.
-    for (const part of node.parts)
-      if (FORBIDDEN.has(part))
-        refuse(`may not use "${part}": prototype access is refused`, { reason: 'prototype', name: part });
+    const forbidden = node.parts.filter((part) => FORBIDDEN.has(part));
+    for (const part of forbidden)
+      refuse(`may not use "${part}": prototype access is refused`, { reason: 'prototype', name: part });
+    // Refused already: not also a variable the schema would have to declare.
+    if (forbidden.length > 0) return null;
     if (node.data) {
       // Handlebars defines these in an #each only: outside one a strict template fails on every render, and
       // the error blamed the caller's variables.
