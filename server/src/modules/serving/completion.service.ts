@@ -1,6 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Principal } from '../../common/access/principal.js';
@@ -38,7 +39,7 @@ export class CompletionService {
     // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment). Checked
     // after the prompt is found: an unknown prompt is a 404 whatever the model.
     this.llm.assertConfigured();
-    const completionId = randomUUID();
+    const completionId = timeOrderedUuid(); // in _id order, as decisions are (docs/adr/0012)
     const started = performance.now();
     // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
     // test a guessed identifier against the records.
