@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as timeOrderedUuid } from 'uuid';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Principal } from '../../common/access/principal.js';
+import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import { LlmService } from '../llm/llm.service.js';
@@ -39,7 +39,7 @@ export class CompletionService {
     // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment). Checked
     // after the prompt is found: an unknown prompt is a 404 whatever the model.
     this.llm.assertConfigured();
-    const completionId = timeOrderedUuid(); // in _id order, as decisions are (docs/adr/0012)
+    const completionId = timeOrderedId(); // the record's _id, in order as decisions' are
     const started = performance.now();
     // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
     // test a guessed identifier against the records.
