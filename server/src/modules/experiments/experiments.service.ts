@@ -281,9 +281,16 @@ export class ExperimentsService
    * be refused (`unpublished_version`) while the experiment runs on; rolled back from, they would go on getting it.
    */
   private async assertNoExperimentServes(prompt: string, version: number): Promise<void> {
-    const page = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: 1000, filter: {} };
-    // Archived (stopped) experiments are not listed: they serve nothing.
-    for (const state of (await this.states(page, {})).items) {
+    // Archived (stopped) experiments are not listed: they serve nothing. Every page is read: the 1 001st
+    // experiment by key was never asked.
+    const pageSize = 1000;
+    const states = [];
+    for (let skip = 0, total = Infinity; skip < total; skip += pageSize) {
+      const page = await this.states({ sortField: 'key', sortOrder: 'ASC', skip, limit: pageSize, filter: {} }, {});
+      states.push(...page.items);
+      total = page.items.length < pageSize ? 0 : page.total;
+    }
+    for (const state of states) {
       for (const content of await this.servedContents(state)) {
         if (content.prompt === prompt && content.variants.some((v) => v.version === version))
           throw new ConflictError(
