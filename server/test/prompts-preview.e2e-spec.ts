@@ -230,6 +230,10 @@ describe('prompt preview (console live preview)', () => {
     expect(await reasons('{{join (join tags ",") ","}}')).toEqual([['/template', 'join_not_a_list']]);
     expect(await reasons('{{join this ","}}')).toEqual([['/template', 'join_not_a_list']]);
     expect(await reasons('{{truncate q "3"}}')).toEqual([['/template', 'truncate_length']]);
+    // An object, or a list of objects, written as text: « [object Object] » in the model's prompt.
+    expect(await reasons('{{#each items}}{{formatDate this}}{{/each}}')).toEqual([['/template', 'writes_object']]);
+    expect(await reasons('{{items}}')).toEqual([['/template', 'writes_object']]);
+    expect(await reasons('{{#with items}}{{truncate this 5}}{{/with}}')).toEqual([['/template', 'writes_object']]);
     const itemOfList = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
       template: '{{#each tags}}{{join this ","}}{{/each}}',
       variablesSchema,
@@ -237,11 +241,12 @@ describe('prompt preview (console live preview)', () => {
     });
     expect(itemOfList.body.details[0].message).toMatch(/^joins \{\{join tags\.\[\]\}\}/);
     const fine = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
-      template: '{{truncate q 10}} {{#if (eq q "oui")}}oui{{/if}} {{join tags "/"}}{{#each items}} {{name}}{{/each}}',
+      template:
+        '{{truncate q 10}} {{#if (eq q "oui")}}oui{{/if}} {{join tags "/"}}{{#each items}} {{name}}{{/each}} {{tags}}',
       variablesSchema,
       variables: { q: 'oui', tags: ['a', 'b'], items: [{ name: 'x' }] },
     });
-    expect([fine.status, fine.body.text]).toEqual([200, 'oui oui a/b x']);
+    expect([fine.status, fine.body.text]).toEqual([200, 'oui oui a/b x a,b']);
   });
 
   it('stops a render past its budget with 400 render_limit naming the template', async () => {

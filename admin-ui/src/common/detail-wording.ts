@@ -209,6 +209,7 @@ export const TEMPLATE_REASONS = [
   'truncate_length',
   'join_not_a_list',
   'join_objects',
+  'writes_object',
   'helper_hash',
   'literal',
   'depth',

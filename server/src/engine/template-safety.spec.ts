@@ -179,6 +179,15 @@ describe('the whole set of variables', () => {
     expect(reasons('{{#with (truncate titre)}}{{join this}}{{/with}}')).toEqual([['join_not_a_list', 'this']]);
   });
 
+  it('lists the variables written as text: printed, or given to truncate and formatDate', () => {
+    const { written, variables } = analyseTemplate(
+      '{{a}} {{truncate b 3}} {{formatDate c}} {{join d}} {{#if e}}{{#each f}}{{this}}{{/each}}{{/if}}',
+      '/template',
+    );
+    expect(written).toEqual([['a'], ['b'], ['c'], ['f', '[]']]);
+    expect(variables).toEqual([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['f', '[]']]);
+  });
+
   it('reads @root.x as the variable x, which the schema must declare, and refuses {{@root}} alone', () => {
     expect(() => renderTemplate('{{@root.secret}}', {})).toThrow(/"secret" not defined/);
     const read = analyseTemplate('{{#each lignes}}{{@root.secret}}{{join @root.tags}}{{/each}}', '/template');

@@ -127,19 +127,22 @@ export function analyseTemplate(
   variables: VariablePath[];
   /** The variables `join` goes through: a list each, which the variables schema must declare as one. */
   lists: VariablePath[];
+  /** The variables written as text ({{x}}, {{truncate x}}, {{formatDate x}}): an object there prints « [object Object] ». */
+  written: VariablePath[];
   problems: ErrorDetail[];
 } {
   // Before parsing: the parser's time grows with the square of the nesting and with the tags (template-shape.ts).
   const tooLarge = shapeProblem(templateShape(template));
-  if (tooLarge) return { variables: [], lists: [], problems: [{ path, ...tooLarge }] };
+  if (tooLarge) return { variables: [], lists: [], written: [], problems: [{ path, ...tooLarge }] };
   let ast: Node;
   try {
     ast = handlebars.parse(template) as unknown as Node;
   } catch (err) {
-    return { variables: [], lists: [], problems: [templateSyntaxDetail(path, err)] };
+    return { variables: [], lists: [], written: [], problems: [templateSyntaxDetail(path, err)] };
   }
   const variables: VariablePath[] = [];
   const lists: VariablePath[] = [];
+  const written: VariablePath[] = [];
   const problems: ErrorDetail[] = [];
   /** How many #each blocks enclose the node being walked. */
   let eachDepth = 0;
@@ -217,12 +220,17 @@ export function analyseTemplate(
         { reason: 'whole_root', name: path.original },
       );
   };
-  const expression = (node: Node | undefined, scopes: VariablePath[]) => {
-    if (!node) return;
+  /** Notes what a value reads; the variable it is, when it is one. */
+  const expression = (node: Node | undefined, scopes: VariablePath[]): VariablePath | undefined => {
+    if (!node) return undefined;
     if (node.type === 'PathExpression') {
       const variable = resolve(node as PathNode, scopes);
-      if (variable && variable.length > 0) variables.push(variable);
+      if (variable && variable.length > 0) {
+        variables.push(variable);
+        return variable;
+      }
     } else if (node.type === 'SubExpression') call(node, scopes);
+    return undefined;
   };
   const call = (node: Node, scopes: VariablePath[]) => {
     const helper = (node['path'] as PathNode).original;
@@ -242,7 +250,11 @@ export function analyseTemplate(
         name: helper,
         key: pairs[0]!.key,
       });
-    for (const param of params) expression(param, scopes);
+    params.forEach((param, i) => {
+      const variable = expression(param, scopes);
+      // What truncate and formatDate are given, they write as text.
+      if (i === 0 && variable && (helper === 'truncate' || helper === 'formatDate')) written.push(variable);
+    });
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);
   };
@@ -304,7 +316,8 @@ export function analyseTemplate(
         else {
           literalLookup(node['path'] as Node);
           wholeRoot(node['path'] as Node, scopes);
-          expression(node['path'] as Node, scopes);
+          const variable = expression(node['path'] as Node, scopes);
+          if (variable) written.push(variable);
         }
         return;
       }
@@ -356,7 +369,7 @@ export function analyseTemplate(
     }
   };
   walk(ast, [[]]);
-  return { variables: dedupe(variables), lists: dedupe(lists), problems };
+  return { variables: dedupe(variables), lists: dedupe(lists), written: dedupe(written), problems };
 }
 
 /** Why a template is too large to parse, if it is: the detail without its path. */

@@ -36,6 +36,8 @@ export const templateMessages = {
     'loops over {{#each %{name}}}, which the variables schema declares but not as a list: {{#each}} goes through an array, declared with "type": "array" and its "items"',
   whole_root:
     'writes “%{name}”, the whole set of variables, outside an {{#each}} or {{#with}} block: the text would show “[object Object]”; write the variable’s name',
+  writes_object:
+    'writes {{%{name}}}, which the variables schema declares as an object or a list of objects: it would print “[object Object]”; write its fields, or loop over it with {{#each}}',
   helper_member:
     'reads “%{name}” in what a helper answers, a text that has no such member: write {{this}} there, or read the variable outside the block',
   missing_variable:

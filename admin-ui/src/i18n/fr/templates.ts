@@ -38,6 +38,8 @@ export const templateMessages = {
     'parcourt {{#each %{name}}}, que le schéma des variables déclare, mais pas comme une liste : {{#each}} parcourt un tableau, déclaré avec « "type": "array" » et ses « items »',
   whole_root:
     'écrit « %{name} », l’ensemble des variables, hors d’un bloc {{#each}} ou {{#with}} : le texte afficherait « [object Object] » ; écrivez le nom de la variable',
+  writes_object:
+    'écrit {{%{name}}}, que le schéma des variables déclare comme un objet ou une liste d’objets : le texte afficherait « [object Object] » ; écrivez ses champs, ou parcourez-la avec {{#each}}',
   helper_member:
     'lit « %{name} » dans ce qu’une fonction répond, un texte qui n’a pas ce membre : écrivez {{this}} à cet endroit, ou lisez la variable hors du bloc',
   missing_variable:

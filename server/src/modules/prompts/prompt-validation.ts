@@ -37,7 +37,7 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
   for (const field of ['template', 'system'] as const) {
     const text = content[field];
     if (text === undefined) continue;
-    const { variables, lists, problems: refused } = analyseTemplate(text, `/${field}`);
+    const { variables, lists, written, problems: refused } = analyseTemplate(text, `/${field}`);
     problems.push(...refused);
     if (!schemaOk) continue;
     // `{{join x}}` of a variable declared as anything but an array renders nothing: said here, as for #each.
@@ -59,6 +59,16 @@ export async function validatePromptContent(content: PromptContent): Promise<voi
           params: { reason: 'join_objects', name },
         });
     }
+    for (const variable of written)
+      if (declaresObjectOnly(content.variablesSchema, variable)) {
+        const name = variable.filter((s) => s !== '[]').join('.');
+        problems.push({
+          path: `/${field}`,
+          message: `writes {{${name}}}, which /variablesSchema declares as an object or a list of objects: it would print "[object Object]"; write its fields, or loop over it with {{#each}}`,
+          keyword: 'template',
+          params: { reason: 'writes_object', name },
+        });
+      }
     for (const variable of variables) {
       if (!declares(content.variablesSchema, variable)) {
         const name = variable.filter((s) => s !== '[]').join('.');
@@ -100,6 +110,17 @@ function declaresList(schema: unknown, path: readonly string[]): boolean {
 /** Whether the list at `path` is declared with items that are objects or lists: `join` would write « [object Object] ». */
 function declaresListOfObjects(schema: unknown, path: readonly string[]): boolean {
   return declaredTypes(schema, [...path, '[]']).some((type) => type === 'object' || type === 'array');
+}
+
+/**
+ * Whether every type the schema allows at `path` is an object, or a list of objects or lists: written as text, it
+ * can only print « [object Object] ». A list of texts or numbers writes them with commas, which is kept.
+ */
+function declaresObjectOnly(schema: unknown, path: readonly string[]): boolean {
+  const types = declaredTypes(schema, path);
+  const items = declaredTypes(schema, [...path, '[]']);
+  const ofObjects = items.length > 0 && items.every((type) => type === 'object' || type === 'array');
+  return types.length > 0 && types.every((type) => type === 'object' || (type === 'array' && ofObjects));
 }
 
 /** The JSON types the schema declares at `path`, in any of its parts (none when it does not say). */
