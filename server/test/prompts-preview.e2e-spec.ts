@@ -247,6 +247,19 @@ describe('prompt preview (console live preview)', () => {
       variables: { q: 'oui', tags: ['a', 'b'], items: [{ name: 'x' }] },
     });
     expect([fine.status, fine.body.text]).toEqual([200, 'oui oui a/b x a,b']);
+    // What may hold a text, and lists of lists of texts (written with commas), are not taken for objects.
+    const maybeText = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: '{{adresse}} {{grille}}',
+      variablesSchema: {
+        type: 'object',
+        properties: {
+          adresse: { anyOf: [{ type: 'object' }, { const: 'inconnue' }] },
+          grille: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+        },
+      },
+      variables: { adresse: 'inconnue', grille: [['a', 'b'], ['c']] },
+    });
+    expect([maybeText.status, maybeText.body.text]).toEqual([200, 'inconnue a,b,c']);
   });
 
   it('stops a render past its budget with 400 render_limit naming the template', async () => {

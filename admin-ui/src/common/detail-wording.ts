@@ -201,6 +201,7 @@ export const TEMPLATE_REASONS = [
   'not_a_list',
   'whole_root',
   'helper_member',
+  'block_params',
   'missing_variable',
   'each_data',
   'block_arity',

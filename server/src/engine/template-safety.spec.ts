@@ -198,6 +198,33 @@ describe('the whole set of variables', () => {
     expect(whole).toEqual(['whole_root']);
   });
 
+  it('follows Handlebars where a block adds no level, and refuses what every render would fail on or read unchecked', () => {
+    const reasons = (template: string) =>
+      analyseTemplate(template, '/template').problems.map((p) => [p.params?.['reason'], p.params?.['name']]);
+    // {{#with this}} (and {{#with @root}} at the top) is the context around it: ../ climbs past it.
+    expect(
+      renderTemplate('{{#each l}}{{#with this}}{{../s}}{{/with}}{{/each}}', { l: [{ s: 'item' }], s: 'top' }),
+    ).toBe('top');
+    expect(analyseTemplate('{{#each l}}{{#with this}}{{../s}}{{/with}}{{/each}}', '/t').variables).toEqual([
+      ['l'],
+      ['l', '[]'],
+      ['s'],
+    ]);
+    expect(reasons('{{#with @root}}{{../x}}{{/with}}')).toEqual([['depth', '../x']]);
+    expect(reasons('{{#with this as |r|}}{{r.z}}{{/with}}')).toEqual([['block_params', 'r']]);
+    expect(reasons('{{@../root.x}}')).toEqual([['depth', '@../root.x']]);
+    expect(reasons('{{#each l}}{{@../index}}{{/each}}')).toEqual([['depth', '@../index']]);
+    expect(reasons('{{#each l}}{{#each this}}{{@../index}}{{/each}}{{@../root.x}}{{/each}}')).toEqual([]);
+    expect(reasons('{{truncate this}} {{formatDate @root}}')).toEqual([
+      ['whole_root', 'this'],
+      ['whole_root', '@root'],
+    ]);
+    expect(reasons('{{lookup}} {{log}}')).toEqual([
+      ['helper', 'lookup'],
+      ['helper', 'log'],
+    ]);
+  });
+
   it('reads {{[()]}} as the variable it names, which the schema must declare like any other', () => {
     const schema = { type: 'object', properties: { x: { type: 'string' } }, additionalProperties: false };
     for (const template of ['{{[()]}}', '{{join [()]}}', '{{#each [()]}}{{a.b}}{{/each}}'])

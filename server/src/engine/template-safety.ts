@@ -68,6 +68,17 @@ const HELPER_ARITY: Record<string, [min: number, max: number]> = {
   formatDate: [1, 2],
 };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+/** The helpers every Handlebars instance has: a variable of one of these names is never looked up. */
+const BUILT_IN_HELPERS = new Set([
+  'if',
+  'unless',
+  'each',
+  'with',
+  'lookup',
+  'log',
+  'helperMissing',
+  'blockHelperMissing',
+]);
 const FORBIDDEN = new Set([
   'constructor',
   '__proto__',
@@ -168,6 +179,14 @@ export function analyseTemplate(
           reason: 'data',
           name: `@${name}`,
         });
+      // `@../index` climbs the data frames, which only #each adds: @root is in every frame, @index and the like
+      // only in an #each's. Past them, a strict render fails every time.
+      const frames = name !== undefined && EACH_DATA.has(name) ? eachDepth - 1 : eachDepth;
+      if (strict && node.depth > 0 && node.depth > frames)
+        refuse(`reads "${node.original}", which climbs out of more blocks than enclose it`, {
+          reason: 'depth',
+          name: node.original,
+        });
       // `@root.x` reads the variable x wherever it is written: the schema must declare it like {{x}}.
       if (name === 'root') return node.parts.slice(1);
       return null; // @index, @key, @first, @last
@@ -251,6 +270,7 @@ export function analyseTemplate(
         key: pairs[0]!.key,
       });
     params.forEach((param, i) => {
+      if (i === 0 && (helper === 'truncate' || helper === 'formatDate')) wholeRoot(param, scopes);
       const variable = expression(param, scopes);
       // What truncate and formatDate are given, they write as text.
       if (i === 0 && variable && (helper === 'truncate' || helper === 'formatDate')) written.push(variable);
@@ -311,8 +331,15 @@ export function analyseTemplate(
       case 'MustacheStatement': {
         const params = (node['params'] as Node[]) ?? [];
         const hash = (node['hash'] as { pairs?: unknown[] } | undefined)?.pairs ?? [];
-        if (params.length > 0 || hash.length > 0 || helpers.includes((node['path'] as PathNode).original))
-          call(node, scopes);
+        const name = (node['path'] as PathNode).original;
+        // `{{lookup}}`, `{{log}}`, `{{if}}`: Handlebars' own helpers, called even without values.
+        if (BUILT_IN_HELPERS.has(name) && !helpers.includes(name))
+          refuse(`calls "${name}", which is not an allowed helper (${helpers.join(', ')})`, {
+            reason: 'helper',
+            name,
+            allowed: helpers.join(', '),
+          });
+        else if (params.length > 0 || hash.length > 0 || helpers.includes(name)) call(node, scopes);
         else {
           literalLookup(node['path'] as Node);
           wholeRoot(node['path'] as Node, scopes);
@@ -347,9 +374,16 @@ export function analyseTemplate(
         const inner =
           helper === 'each' && subject
             ? [...scopes, subject === HELPER_VALUE ? HELPER_VALUE : [...subject, '[]']]
-            : helper === 'with' && subject
+            : helper === 'with' && subject && !sameScope(subject, scopes[scopes.length - 1])
               ? [...scopes, subject]
-              : scopes;
+              : scopes; // Handlebars adds no level for a context equal to the one around it ({{#with this}})
+        // `as |r|` names the block's value: the names it reads are not the schema's.
+        const blockParams = (node['program'] as { blockParams?: string[] } | undefined)?.blockParams ?? [];
+        if (blockParams.length > 0)
+          refuse(`names its block's value (as |${blockParams.join(' ')}|); write the variable's path instead`, {
+            reason: 'block_params',
+            name: blockParams.join(' '),
+          });
         if (helper === 'each') eachDepth++;
         walk(node['program'] as Node, inner);
         if (helper === 'each') eachDepth--;
@@ -370,6 +404,12 @@ export function analyseTemplate(
   };
   walk(ast, [[]]);
   return { variables: dedupe(variables), lists: dedupe(lists), written: dedupe(written), problems };
+}
+
+/** Whether a block's subject is the context around it already (`this`, or `@root` at the top). */
+function sameScope(subject: VariablePath, around: VariablePath | undefined): boolean {
+  if (subject === HELPER_VALUE || around === HELPER_VALUE) return subject === around;
+  return around !== undefined && subject.length === around.length && subject.every((part, i) => part === around[i]);
 }
 
 /** Why a template is too large to parse, if it is: the detail without its path. */

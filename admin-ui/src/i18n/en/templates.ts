@@ -38,6 +38,7 @@ export const templateMessages = {
     'writes “%{name}”, the whole set of variables, outside an {{#each}} or {{#with}} block: the text would show “[object Object]”; write the variable’s name',
   writes_object:
     'writes {{%{name}}}, which the variables schema declares as an object or a list of objects: it would print “[object Object]”; write its fields, or loop over it with {{#each}}',
+  block_params: 'names its block’s value (as |%{name}|): write the variable’s path instead',
   helper_member:
     'reads “%{name}” in what a helper answers, a text that has no such member: write {{this}} there, or read the variable outside the block',
   missing_variable:

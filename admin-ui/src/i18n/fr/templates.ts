@@ -40,6 +40,7 @@ export const templateMessages = {
     'écrit « %{name} », l’ensemble des variables, hors d’un bloc {{#each}} ou {{#with}} : le texte afficherait « [object Object] » ; écrivez le nom de la variable',
   writes_object:
     'écrit {{%{name}}}, que le schéma des variables déclare comme un objet ou une liste d’objets : le texte afficherait « [object Object] » ; écrivez ses champs, ou parcourez-la avec {{#each}}',
+  block_params: 'nomme la valeur de son bloc (as |%{name}|) : écrivez plutôt le chemin de la variable',
   helper_member:
     'lit « %{name} » dans ce qu’une fonction répond, un texte qui n’a pas ce membre : écrivez {{this}} à cet endroit, ou lisez la variable hors du bloc',
   missing_variable:

@@ -113,14 +113,22 @@ function declaresListOfObjects(schema: unknown, path: readonly string[]): boolea
 }
 
 /**
- * Whether every type the schema allows at `path` is an object, or a list of objects or lists: written as text, it
- * can only print « [object Object] ». A list of texts or numbers writes them with commas, which is kept.
+ * Whether the schema allows only objects at `path`, or lists of them (at any depth of lists): written as text,
+ * such a value can only print « [object Object] ». Lists of texts or numbers write them with commas, and are kept.
+ * A place with alternatives (`anyOf`, `oneOf`, `not`) or fixed values (`const`, `enum`) may hold a text: not
+ * refused, since what it holds cannot be told from the types alone.
  */
-function declaresObjectOnly(schema: unknown, path: readonly string[]): boolean {
+function declaresObjectOnly(schema: unknown, path: readonly string[], lists = 0): boolean {
+  const nodes = declarationsOf(schema, path) ?? [];
+  if (nodes.some((node) => ['anyOf', 'oneOf', 'not', 'const', 'enum'].some((keyword) => keyword in node))) return false;
   const types = declaredTypes(schema, path);
-  const items = declaredTypes(schema, [...path, '[]']);
-  const ofObjects = items.length > 0 && items.every((type) => type === 'object' || type === 'array');
-  return types.length > 0 && types.every((type) => type === 'object' || (type === 'array' && ofObjects));
+  return (
+    types.length > 0 &&
+    types.every(
+      (type) =>
+        type === 'object' || (type === 'array' && lists < 8 && declaresObjectOnly(schema, [...path, '[]'], lists + 1)),
+    )
+  );
 }
 
 /** The JSON types the schema declares at `path`, in any of its parts (none when it does not say). */
