@@ -25,7 +25,10 @@ export function* schemaObjects(schema: unknown, base: string): Generator<{ node:
   }
 }
 
-/** Each schema's `$anchor`s (and `$dynamicAnchor`s), found once: a template or a mask resolves many references. */
+/**
+ * Each schema's anchors (`$anchor`, `$dynamicAnchor`, draft 7's `$id: "#name"`), found once: a template or a mask
+ * resolves many references.
+ */
 const anchorsOf = new WeakMap<object, Map<string, Json>>();
 
 function anchors(root: object): Map<string, Json> {
@@ -33,8 +36,11 @@ function anchors(root: object): Map<string, Json> {
   if (!found) {
     found = new Map();
     for (const { node } of schemaObjects(root, ''))
-      for (const keyword of ['$anchor', '$dynamicAnchor'])
-        if (typeof node[keyword] === 'string' && !found.has(node[keyword])) found.set(node[keyword], node);
+      for (const keyword of ['$anchor', '$dynamicAnchor', '$id']) {
+        // Draft 7 writes an anchor as an `$id` of `#name`.
+        const name = keyword === '$id' ? /^#([^/].*)$/.exec(String(node[keyword]))?.[1] : node[keyword];
+        if (typeof name === 'string' && !found.has(name)) found.set(name, node);
+      }
     anchorsOf.set(root, found);
   }
   return found;

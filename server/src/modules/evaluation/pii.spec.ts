@@ -111,6 +111,19 @@ describe('personal information', () => {
     expect(maskFacts({ employee: { name: 'Léa' }, total: 5 }, found)).toEqual({ employee: { name: '***' }, total: 5 });
   });
 
+  it('follows draft 7 anchors ($id: "#name"), and masks the whole place when a reference cannot be followed', () => {
+    const draft7 = {
+      type: 'object',
+      properties: { employee: { $ref: '#person' } },
+      definitions: { p: { $id: '#person', type: 'object', properties: { name: { 'x-pii': true } } } },
+    };
+    expect(piiPaths(draft7)).toEqual([['employee', 'name']]);
+    // Read from a base a nested $id moved (ajv resolves it; this reading does not): masked whole, not shown.
+    const moved = { type: 'object', properties: { employee: { $ref: 'person.json' }, total: { type: 'number' } } };
+    expect(piiPaths(moved)).toEqual([['employee']]);
+    expect(piiPaths({ $ref: '#nowhere' })).toEqual([['*']]);
+  });
+
   it('knows which condition values would reveal them', () => {
     expect(touchesPii('employee', '$.birthDate', paths)).toBe(true);
     expect(touchesPii('employee', undefined, paths)).toBe(true);

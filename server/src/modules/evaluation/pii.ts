@@ -39,6 +39,12 @@ export function piiPaths(
   const ref = node['$ref'];
   if (typeof ref === 'string') {
     const target = resolveLocalRef(root, ref);
+    // Saving made sure ajv resolves every reference: one read differently here (a base moved by a nested `$id`,
+    // an anchor declared twice) could lead to personal fields, so the whole place is masked.
+    if (target === undefined) {
+      found.push(prefix.length > 0 ? prefix : ['*']);
+      return found;
+    }
     // A recursive schema (a manager who has a manager…) is followed a few levels; below that, a whole subtree
     // that could hold personal fields is masked: masking must not fail open where the schema stops saying.
     if (following.filter((r) => r === ref).length < MAX_REF_DEPTH)
