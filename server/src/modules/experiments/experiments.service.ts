@@ -288,7 +288,7 @@ export class ExperimentsService
     for (let skip = 0, total = Infinity; skip < total; skip += pageSize) {
       const page = await this.states({ sortField: 'key', sortOrder: 'ASC', skip, limit: pageSize, filter: {} }, {});
       states.push(...page.items);
-      total = page.items.length < pageSize ? 0 : page.total;
+      total = page.total; // the list index's count: a page short of a missing document does not end the loop
     }
     for (const state of states) {
       for (const content of await this.servedContents(state)) {
