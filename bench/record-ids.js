@@ -1,0 +1,117 @@
+// The embedded database's insertMany rate, and its CPU per record, for the service's own decision records keyed
+// by random UUIDs (version 4) against time-ordered ones (version 7, what the service writes: docs/adr/0012),
+// with both secondary indexes of `decisions`, and with none as a reference. Candidates alternate within one run
+// (the machine is shared: one measured alone, minutes apart, would compare noise), each on a collection already
+// holding `--stored` records, as a database that has kept decisions a while.
+// Usage: npm run build:server && npm run bench:record-ids [-- --seconds 4 --rounds 3 --stored 10000 --batch 28]
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { MongoClient } from 'mongodb';
+import { timeOrderedId } from '../dist/common/ids/time-ordered-id.js';
+import { decisionIndexes } from '../dist/modules/evaluation/decision.schema.js';
+import { startServiceWithDatabase } from './support.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    stored: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '28' },
+  },
+});
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const stored = Number(values.stored);
+const batch = Number(values.batch);
+const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
+
+const candidates = {
+  'random ids (v4), both indexes': { id: () => randomUUID(), indexes: decisionIndexes },
+  'time-ordered ids (v7), both indexes': { id: () => timeOrderedId(), indexes: decisionIndexes },
+  'random ids (v4), no secondary index': { id: () => randomUUID(), indexes: [] },
+};
+
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** CPU ticks (user + system) of a process so far, from /proc. */
+function ticks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The embedded FerretDB: the service's child process. */
+function databasePidOf(servicePid) {
+  const children = readFileSync(`/proc/${servicePid}/task/${servicePid}/children`, 'utf8').trim().split(' ');
+  const pid = children.find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--handler=sqlite'));
+  if (!pid) throw new Error('the embedded FerretDB process was not found');
+  return pid;
+}
+
+/** The service's own stored records of the pilot's test cases, as it writes them. */
+async function sampleRecords(service, db) {
+  const key = await service.apiKey(['evaluate:invoices*']);
+  for (const test of pilot.tests) {
+    const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ facts: test.facts }),
+    });
+    if (!response.ok) throw new Error(`${test.name}: ${response.status}`);
+  }
+  return db.collection('decisions').find({}).toArray();
+}
+
+/** Records per second stored by two insert loops (the writer's slots), and FerretDB's CPU µs per record. */
+async function rate(db, { id, indexes }, records, databasePid) {
+  const collection = db.collection('record_ids_bench');
+  await collection.drop().catch(() => {});
+  if (indexes.length > 0) await collection.createIndexes(indexes);
+  const copies = (n, from) =>
+    Array.from({ length: n }, (_, i) => ({ ...records[(from + i) % records.length], _id: id(), at: new Date() }));
+  for (let filled = 0; filled < stored; filled += 500)
+    await collection.insertMany(copies(Math.min(500, stored - filled), filled), { ordered: false });
+  let inserted = 0;
+  const databaseTicks = ticks(databasePid);
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < end) {
+      await collection.insertMany(copies(batch, inserted), { ordered: false });
+      inserted += batch;
+    }
+  };
+  await Promise.all([loop(), loop()]);
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    rps: inserted / elapsed,
+    databaseCpuPerRecord: ((ticks(databasePid) - databaseTicks) * 1e6) / TICKS_PER_SECOND / inserted,
+  };
+}
+
+const service = await startServiceWithDatabase({});
+try {
+  const client = await MongoClient.connect(service.mongoUri);
+  const db = client.db();
+  const records = await sampleRecords(service, db);
+  const databasePid = databasePidOf(service.pid);
+  const names = Object.keys(candidates);
+  const results = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++)
+    // Rotated order each round, so no candidate always runs first or last.
+    for (const name of names.map((_, i) => names[(i + round) % names.length]))
+      results[name].push(await rate(db, candidates[name], records, databasePid));
+  await client.close();
+  console.log(
+    `\n${records.length} records of the invoice pilot's tests, ${stored} already stored, batches of ${batch}, 2 inserts at once, ${seconds} s per measure, ${rounds} rounds alternated, Node ${process.version}\n`,
+  );
+  console.log('| ids and indexes | records/s per round | FerretDB CPU µs/record per round |');
+  console.log('|---|---|---|');
+  for (const [name, rs] of Object.entries(results))
+    console.log(
+      `| ${name} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${rs.map((r) => Math.round(r.databaseCpuPerRecord)).join(' / ')} |`,
+    );
+} finally {
+  await service.stop();
+}
