@@ -4,13 +4,12 @@
 // Encoding is inside the timed loop, as the service would do it, and the client's CPU per record is reported:
 // on two cores, what this process spends is taken from the service.
 // Usage: npm run build:server && npm run bench:records [-- --seconds 3 --rounds 3]
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Binary, MongoClient } from 'mongodb';
 import { fromStored } from '../dist/modules/evaluation/decision-detail.js';
-import { startServiceWithDatabase } from './support.js';
+import { cpuSecondsOf, databasePidOf, startServiceWithDatabase, storedPilotRecords } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +19,6 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
-const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
 
 const deflateAsync = promisify(zlib.deflateRaw);
 const brotli = (quality) => ({
@@ -70,21 +68,11 @@ const settings = [
   { batch: 100, inFlight: 4 },
 ];
 
+/** The service's stored records, read as the service reads them (whatever shape this build stores). */
 async function sampleRecords(service) {
-  const key = await service.apiKey(['evaluate:invoices*']);
-  for (const test of pilot.tests) {
-    const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ facts: test.facts }),
-    });
-    if (!response.ok) throw new Error(`${test.name}: ${response.status}`);
-  }
   const client = await MongoClient.connect(service.mongoUri);
   try {
-    const stored = await client.db().collection('decisions').find({}).toArray();
-    // Read as the service reads them, whatever shape this build stores.
-    return stored.map((record) => {
+    return (await storedPilotRecords(service, client.db())).map((record) => {
       const { facts, fired, failed, explanation, ...meta } = fromStored(record);
       return { meta, detail: { facts, fired, failed, explanation } };
     });
@@ -101,7 +89,7 @@ async function rate(db, encode, { batch, inFlight }, records, databasePid) {
   let stored = 0;
   let next = 0;
   const cpu = process.cpuUsage();
-  const databaseTicks = ticks(databasePid);
+  const databaseCpu = cpuSecondsOf(databasePid);
   const started = performance.now();
   const end = started + seconds * 1000;
   const loop = async () => {
@@ -124,24 +112,8 @@ async function rate(db, encode, { batch, inFlight }, records, databasePid) {
   return {
     rps: stored / elapsed,
     cpuPerRecord: (used.user + used.system) / stored,
-    databaseCpuPerRecord: ((ticks(databasePid) - databaseTicks) * 1e6) / TICKS_PER_SECOND / stored,
+    databaseCpuPerRecord: ((cpuSecondsOf(databasePid) - databaseCpu) * 1e6) / stored,
   };
-}
-
-const TICKS_PER_SECOND = 100; // Linux USER_HZ
-
-/** CPU ticks (user + system) of a process so far, from /proc. */
-function ticks(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** The embedded FerretDB: the service's child process. */
-function databasePidOf(servicePid) {
-  const children = readFileSync(`/proc/${servicePid}/task/${servicePid}/children`, 'utf8').trim().split(' ');
-  const pid = children.find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--handler=sqlite'));
-  if (!pid) throw new Error('the embedded FerretDB process was not found');
-  return pid;
 }
 
 /** This process's CPU µs per record to encode, one record at a time (all threads: async ones included), and the detail's bytes. */

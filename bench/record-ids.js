@@ -5,13 +5,12 @@
 // holding `--stored` records, as a database that has kept decisions a while.
 // Usage: npm run build:server && npm run bench:record-ids [-- --seconds 4 --rounds 3 --stored 10000 --batch 28]
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { timeOrderedId } from '../dist/common/ids/time-ordered-id.js';
 import { decisionIndexes } from '../dist/modules/evaluation/decision.schema.js';
-import { startServiceWithDatabase } from './support.js';
+import { cpuSecondsOf, databasePidOf, startServiceWithDatabase, storedPilotRecords } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,43 +24,12 @@ const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const stored = Number(values.stored);
 const batch = Number(values.batch);
-const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
 
 const candidates = {
   'random ids (v4), both indexes': { id: () => randomUUID(), indexes: decisionIndexes },
   'time-ordered ids (v7), both indexes': { id: () => timeOrderedId(), indexes: decisionIndexes },
   'random ids (v4), no secondary index': { id: () => randomUUID(), indexes: [] },
 };
-
-const TICKS_PER_SECOND = 100; // Linux USER_HZ
-
-/** CPU ticks (user + system) of a process so far, from /proc. */
-function ticks(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** The embedded FerretDB: the service's child process. */
-function databasePidOf(servicePid) {
-  const children = readFileSync(`/proc/${servicePid}/task/${servicePid}/children`, 'utf8').trim().split(' ');
-  const pid = children.find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--handler=sqlite'));
-  if (!pid) throw new Error('the embedded FerretDB process was not found');
-  return pid;
-}
-
-/** The service's own stored records of the pilot's test cases, as it writes them. */
-async function sampleRecords(service, db) {
-  const key = await service.apiKey(['evaluate:invoices*']);
-  for (const test of pilot.tests) {
-    const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ facts: test.facts }),
-    });
-    if (!response.ok) throw new Error(`${test.name}: ${response.status}`);
-  }
-  return db.collection('decisions').find({}).toArray();
-}
 
 /** Records per second stored by two insert loops (the writer's slots), and FerretDB's CPU µs per record. */
 async function rate(db, { id, indexes }, records, databasePid) {
@@ -73,7 +41,7 @@ async function rate(db, { id, indexes }, records, databasePid) {
   for (let filled = 0; filled < stored; filled += 500)
     await collection.insertMany(copies(Math.min(500, stored - filled), filled), { ordered: false });
   let inserted = 0;
-  const databaseTicks = ticks(databasePid);
+  const databaseCpu = cpuSecondsOf(databasePid);
   const started = performance.now();
   const end = started + seconds * 1000;
   const loop = async () => {
@@ -86,7 +54,7 @@ async function rate(db, { id, indexes }, records, databasePid) {
   const elapsed = (performance.now() - started) / 1000;
   return {
     rps: inserted / elapsed,
-    databaseCpuPerRecord: ((ticks(databasePid) - databaseTicks) * 1e6) / TICKS_PER_SECOND / inserted,
+    databaseCpuPerRecord: ((cpuSecondsOf(databasePid) - databaseCpu) * 1e6) / inserted,
   };
 }
 
@@ -94,7 +62,7 @@ const service = await startServiceWithDatabase({});
 try {
   const client = await MongoClient.connect(service.mongoUri);
   const db = client.db();
-  const records = await sampleRecords(service, db);
+  const records = await storedPilotRecords(service, db);
   const databasePid = databasePidOf(service.pid);
   const names = Object.keys(candidates);
   const results = Object.fromEntries(names.map((name) => [name, []]));

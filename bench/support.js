@@ -238,3 +238,37 @@ export function withSeededLookups(pilot, facts) {
   }
   return { ...facts, ...found };
 }
+
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** The embedded FerretDB of a service started here: the service's child process. */
+export function databasePidOf(servicePid) {
+  const children = readFileSync(`/proc/${servicePid}/task/${servicePid}/children`, 'utf8').trim().split(' ');
+  const pid = children.find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--handler=sqlite'));
+  if (!pid) throw new Error('the embedded FerretDB process was not found');
+  return pid;
+}
+
+/**
+ * The decision records a started service stores for the invoice pilot's test cases, as it stores them: each case
+ * is evaluated once through the API, then the records are read from `db` (the service's database).
+ */
+export async function storedPilotRecords(service, db) {
+  const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
+  const key = await service.apiKey(['evaluate:invoices*']);
+  for (const test of pilot.tests) {
+    const response = await fetch(`${service.base}/api/v1/rulesets/invoices/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ facts: test.facts }),
+    });
+    if (!response.ok) throw new Error(`${test.name}: ${response.status}`);
+  }
+  return db.collection('decisions').find({}).toArray();
+}
