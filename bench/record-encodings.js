@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Binary, MongoClient } from 'mongodb';
-import { fromStored } from '../dist/modules/evaluation/decision-detail.js';
+import { decodeStored, fromDecoded } from '../dist/modules/evaluation/decision-detail.js';
 import { cpuSecondsOf, databasePidOf, startServiceWithDatabase, storedPilotRecords } from './support.js';
 
 const { values } = parseArgs({
@@ -68,12 +68,25 @@ const settings = [
   { batch: 100, inFlight: 4 },
 ];
 
-/** The service's stored records, read as the service reads them (whatever shape this build stores). */
+/**
+ * The service's stored records, read whole as the service reads them (whatever shape this build stores): traces
+ * that cite their version's trace table are expanded with it (reading them without it failed).
+ */
 async function sampleRecords(service) {
   const client = await MongoClient.connect(service.mongoUri);
   try {
-    return (await storedPilotRecords(service, client.db())).map((record) => {
-      const { facts, fired, failed, explanation, ...meta } = fromStored(record);
+    const db = client.db();
+    const stored = await storedPilotRecords(service, db);
+    const tables = new Map(
+      (await db.collection('decision_trace_tables').find({}).toArray()).map(({ _id, table }) => [
+        _id,
+        JSON.parse(zlib.inflateSync(table.value()).toString('utf8')),
+      ]),
+    );
+    return stored.map((record) => {
+      const decoded = decodeStored(record);
+      const whole = fromDecoded(decoded, decoded.table === undefined ? undefined : tables.get(decoded.table));
+      const { facts, fired, failed, explanation, ...meta } = whole;
       return { meta, detail: { facts, fired, failed, explanation } };
     });
   } finally {
