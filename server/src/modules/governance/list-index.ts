@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query.js';
 import { FreshRun } from '../../common/async/fresh-run.js';
-import { compareFrench, compareListValues, searchFold } from '../../common/text/french-order.js';
+import { compareFrench, compareListValues, foldedMatchesSearch, searchFold } from '../../common/text/french-order.js';
 import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -204,8 +204,7 @@ function matcher(filter: ResourceListFilter, now: Date): (row: ListRow) => boole
         : row.versions;
       if (!versions.some((v) => v.status === filter.status)) return false;
     }
-    // A search of accents alone folds to nothing, and finds nothing.
-    if (text !== null && (text === '' || !searchableTextOf(row).some((s) => s.includes(text)))) return false;
+    if (text !== null && !searchableTextOf(row).some((s) => foldedMatchesSearch(s, text))) return false;
     return true;
   };
 }
