@@ -365,6 +365,26 @@ describe('hostile inputs', () => {
     ]);
   });
 
+  it('refuses facts holding an object of more than 10 000 members before parsing them, naming where it is', async () => {
+    const members = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    const evaluate = (extra: string) =>
+      t.http
+        .post('/api/v1/rulesets/target/evaluate')
+        .set('x-api-key', erpKey)
+        .set('content-type', 'application/json')
+        .send(`{"facts":{"invoice":{"total":5},"extra":${extra}}}`);
+    const refused = await evaluate(`[1,${members(10_001)}]`);
+    expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+      400,
+      'too_wide',
+      [{ path: '/facts/extra/1', message: 'has more than 10000 members' }],
+    ]);
+    expect(isErrorBody(refused.body)).toBe(true);
+    // As wide as the bound: parsed and decided.
+    const decided = await evaluate(members(10_000));
+    expect([decided.status, decided.body.events]).toEqual([200, []]);
+  });
+
   it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
     const inputSchema = {
       type: 'object',

@@ -41,6 +41,7 @@ export const TRANSLATED_ERRORS = [
   'unpublished_version',
   'payload_too_large',
   'too_deep',
+  'too_wide',
   'invalid_encoding',
   'rate_limited',
   'database_unavailable',

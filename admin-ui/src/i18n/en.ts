@@ -275,6 +275,7 @@ export const en = {
       unpublished_version: 'Variants must be published versions.',
       payload_too_large: 'The content sent is too large.',
       too_deep: 'The content sent is nested too deeply.',
+      too_wide: 'The content sent holds an object with too many members.',
       invalid_encoding: 'The content sent is not encoded in UTF-8.',
       rate_limited: 'Too many requests: try again in a moment.',
       database_unavailable: 'The database is unavailable for a moment: nothing was saved.',

@@ -288,6 +288,7 @@ export const fr = typesetMessages({
       unpublished_version: 'Les variantes doivent être des versions publiées.',
       payload_too_large: 'Le contenu envoyé est trop volumineux.',
       too_deep: 'Le contenu envoyé est trop imbriqué.',
+      too_wide: 'Le contenu envoyé contient un objet qui a trop de membres.',
       invalid_encoding: 'Le contenu envoyé n’est pas encodé en UTF-8.',
       rate_limited: 'Trop de requêtes : réessayez dans un moment.',
       database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { integerReadsAsWritten } from '../json/long-integers.js';
-import { hasDigitRun, nestsDeeperThan, scanJsonText, unacceptableValue } from './json-body-parser.js';
+import {
+  hasDigitRun,
+  MAX_OBJECT_MEMBERS,
+  nestsDeeperThan,
+  pointerOfContainerAt,
+  scanJsonText,
+  unacceptableValue,
+} from './json-body-parser.js';
 
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays, not brackets inside strings', () => {
@@ -42,6 +49,60 @@ describe('nestsDeeperThan', () => {
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
     expect(nestsDeeperThan(deep, 64)).toBe(true);
     expect(nestsDeeperThan(deep, 100_000)).toBe(false);
+  });
+});
+
+describe('scanJsonText: objects wider than the bound', () => {
+  const wideAt = (text: string, maxMembers: number) => scanJsonText(text, 64, maxMembers).wideAt;
+
+  it('finds an object of more members than the bound, not arrays or strings full of commas', () => {
+    expect(wideAt('{"a":1,"b":2,"c":3}', 3)).toBeUndefined();
+    expect(wideAt('{"a":1,"b":2,"c":3,"d":4}', 3)).toBe(0);
+    expect(wideAt('{"a":[1,2,3,4,5,6],"b":"x,y,z,w,v"}', 3)).toBeUndefined();
+    expect(wideAt('[{"a":1},{"b":2},{"c":3},{"d":4}]', 3)).toBeUndefined();
+    // Members of nested objects count for their own object only; the wide one is named by where it opens.
+    const text = '{"x":{"a":1,"b":{"c":1,"d":2},"e":3},"y":{"a":1,"b":2,"c":3,"d":4}}';
+    expect(wideAt(text, 3)).toBe(text.indexOf('{', 1 + text.indexOf('"y"')));
+    expect(pointerOfContainerAt(text, wideAt(text, 3)!)).toBe('/y');
+  });
+
+  it('says whether the parsed value has an object wider than the bound, and names one', () => {
+    const widest = (value: unknown): number =>
+      value === null || typeof value !== 'object'
+        ? 0
+        : Math.max(Array.isArray(value) ? 0 : Object.keys(value).length, ...Object.values(value).map(widest));
+    const at = (value: unknown, pointer: string): unknown =>
+      pointer === ''
+        ? value
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+            .reduce((node, token) => (node as Record<string, unknown>)[token], value);
+    const tricky = fc.string({ unit: fc.constantFrom(',', '{', '[', '"', '\\', '/', '~', 'a') });
+    const nested = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('object')),
+      list: fc.array(tie('value'), { maxLength: 5 }),
+      object: fc.dictionary(tricky, tie('value'), { maxKeys: 5 }),
+    })).value;
+    fc.assert(
+      fc.property(nested, fc.integer({ min: 1, max: 4 }), (value, maxMembers) => {
+        const text = JSON.stringify(value);
+        const found = wideAt(text, maxMembers);
+        expect(found !== undefined).toBe(widest(value) > maxMembers);
+        if (found === undefined) return;
+        const named = at(value, pointerOfContainerAt(text, found));
+        expect(Object.keys(named as object).length).toBeGreaterThan(maxMembers);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets an object as wide as the bound through and refuses one member more, at the API bound', () => {
+    const members = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    expect(wideAt(`{"facts":${members(MAX_OBJECT_MEMBERS)}}`, MAX_OBJECT_MEMBERS)).toBeUndefined();
+    const text = `{"facts":${members(MAX_OBJECT_MEMBERS + 1)}}`;
+    expect(pointerOfContainerAt(text, wideAt(text, MAX_OBJECT_MEMBERS)!)).toBe('/facts');
   });
 });
 
@@ -178,6 +239,13 @@ describe('unacceptableValue', () => {
     const items = Array.from({ length: 60 }, (_, i) => ({ facts: { n: i, lines: [{ a: 1 }, { b: 'x' }] } }));
     const text = JSON.stringify({ items }).replace('"n":57', '"n":1e999');
     expect(check(text)).toEqual({ path: '/items/57/facts/n', message: expect.stringMatching(/too large/) });
+  });
+
+  it('names the place of an inexact integer after empty objects and lists (their strings are not keys)', () => {
+    expect(check('{"a":[{},"x",{"":[]},12345678901234567]}')).toEqual({
+      path: '/a/3',
+      message: expect.stringContaining('send it as a string'),
+    });
   });
 
   it('reads nothing of the parsed value when its text shows it clean: keys spelling exponents, letters escaped', () => {

@@ -2,11 +2,19 @@ import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors/domain-errors.js';
 import { mediaError, takesXml, wrongMediaType } from './body-media.js';
-import { pointerSegment } from '../json/json-pointer.js';
+import { closingQuote, pointerOfPlaces, walkJsonText } from '../json/json-text-places.js';
 import { integerReadsAsWritten } from '../json/long-integers.js';
 
 /** Deeper documents are refused before any validator recurses into them (no legitimate payload nests this far). */
 export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Objects with more members are refused before JSON.parse. V8 builds such an object as a hash table, member by
+ * member: 1 MiB of members in one object took 22–39 ms to parse here (the same members in objects of 100, 4 ms),
+ * and everything after the parse (validation, masking, the record) walked it as slowly. No document of the API
+ * comes near (docs/adr/0012, "What a wide body held the event loop for").
+ */
+export const MAX_OBJECT_MEMBERS = 10_000;
 
 /**
  * True when the JSON text nests deeper than `max`, found by scanning brackets outside strings. It runs before
@@ -17,46 +25,61 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 }
 
 /**
- * One pass over JSON text: whether it nests deeper than `max`, and the length of its longest string as written
- * (escapes included, so at least as long as the string itself; undefined when the text was not walked).
+ * One pass over JSON text: whether it nests deeper than `max`, where an object with more than `maxMembers`
+ * members opens (`wideAt`), and the length of its longest string as written (escapes included, so at least as
+ * long as the string itself; undefined when the text was not walked).
  */
-export function scanJsonText(text: string, max: number): { tooDeep: boolean; longestString?: number } {
-  // Nesting deeper than `max` needs more than `max` opening brackets: most bodies have a few, counted by a
-  // native search far faster than the character walk below.
-  if (openingBracketsAtMost(text, max)) return { tooDeep: false };
+export function scanJsonText(
+  text: string,
+  max: number,
+  maxMembers = MAX_OBJECT_MEMBERS,
+): { tooDeep: boolean; wideAt?: number; longestString?: number } {
+  // Nesting deeper than `max` needs more than `max` opening brackets, and an object wider than `maxMembers` needs
+  // as many commas: most bodies have a few, counted by a native search far faster than the character walk below.
+  if (atMost(text, ['{', '['], max) && atMost(text, [','], maxMembers - 1)) return { tooDeep: false };
   let depth = 0;
   let longestString = 0;
+  // Per open container (index: its depth): its commas so far, or -1 for an array; and where it opened.
+  const commas: number[] = [];
+  const openedAt: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      // A string is skipped by a native search for its closing quote (one with an even run of backslashes
-      // before it): a batch of 100 invoices is half strings, and walking them a character at a time took
-      // most of this function's time.
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      // A string is skipped by a native search for its closing quote: a batch of 100 invoices is half strings,
+      // and walking them a character at a time took most of this function's time.
+      const end = closingQuote(text, i);
       if (end === -1) return { tooDeep: false }; // an unterminated string: JSON.parse refuses the body
       if (end - i - 1 > longestString) longestString = end - i - 1;
       i = end;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > max) return { tooDeep: true };
+      commas[depth] = c === 0x7b ? 0 : -1;
+      openedAt[depth] = i;
     } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c && commas[depth] >= 0 && ++commas[depth] >= maxMembers)
+      return { tooDeep: false, wideAt: openedAt[depth] };
   }
   return { tooDeep: false, longestString };
 }
 
-/** True when the character at `at` follows an odd number of backslashes. */
-function escaped(text: string, at: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-function openingBracketsAtMost(text: string, max: number): boolean {
+/** True when the text holds at most `max` of the given characters in all. */
+function atMost(text: string, characters: string[], max: number): boolean {
   let count = 0;
-  for (const bracket of ['{', '[']) {
-    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) if (++count > max) return false;
+  for (const character of characters) {
+    for (let i = text.indexOf(character); i !== -1; i = text.indexOf(character, i + 1)) if (++count > max) return false;
   }
   return true;
+}
+
+/** The JSON Pointer of the object or array that opens at `offset` of the text. */
+export function pointerOfContainerAt(text: string, offset: number): string {
+  let found = '';
+  walkJsonText(text, (token, places) => {
+    if (token.kind !== 'open' || token.start !== offset) return false;
+    found = pointerOfPlaces(places);
+    return true;
+  });
+  return found;
 }
 
 // String.prototype.isWellFormed is in Node 20, not in the ES2023 library this project compiles against.
@@ -104,7 +127,7 @@ export function unacceptableValue(
   // of a clean batch of 100 invoices cost twice its JSON.parse.
   const keys: (string | number)[] = [];
   const refuse = (message: string) => ({
-    path: keys.map((key) => `/${typeof key === 'number' ? key : pointerSegment(key.slice(0, 64))}`).join(''),
+    path: pointerOfPlaces(keys),
     message,
   });
   const visit = (node: unknown): { path: string; message: string } | undefined => {
@@ -148,46 +171,16 @@ export function unacceptableValue(
  * is. Integers written with an exponent or a fraction are the floating-point numbers they say they are.
  */
 export function inexactInteger(text: string): { path: string; literal: string } | undefined {
-  const places: (string | number)[] = [];
-  const inArray: boolean[] = [];
-  let key = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
-      if (end === -1) return undefined;
-      if (key) places[places.length - 1] = JSON.parse(text.slice(i, end + 1)) as string;
-      key = false;
-      i = end;
-    } else if (c === 0x7b || c === 0x5b) {
-      inArray.push(c === 0x5b);
-      places.push(0);
-      key = c === 0x7b;
-    } else if (c === 0x7d || c === 0x5d) {
-      inArray.pop();
-      places.pop();
-    } else if (c === 0x2c) {
-      if (inArray[inArray.length - 1]) (places[places.length - 1] as number)++;
-      else key = true;
-    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      let end = i + 1;
-      while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
-      const literal = text.slice(i, end);
-      if (/^-?\d{16,}$/.test(literal) && !integerReadsAsWritten(literal))
-        return {
-          path: places.map((p) => `/${typeof p === 'number' ? p : pointerSegment(p.slice(0, 64))}`).join('') || '/',
-          literal,
-        };
-      i = end - 1;
-    }
-  }
-  return undefined;
+  let found: { path: string; literal: string } | undefined;
+  walkJsonText(text, (token, places) => {
+    if (token.kind !== 'number') return false;
+    const literal = text.slice(token.start, token.end);
+    if (!/^-?\d{16,}$/.test(literal) || integerReadsAsWritten(literal)) return false;
+    found = { path: pointerOfPlaces(places) || '/', literal };
+    return true;
+  });
+  return found;
 }
-
-/** Digits, sign, decimal point and exponent: what a JSON number is written with. */
-const isNumberChar = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
 
 /**
  * True when the text holds `length` digits in a row. Only every `length`-th character is looked at first (a run
@@ -273,6 +266,16 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
           ),
         );
       }
+      if (scanned.wideAt !== undefined) {
+        const path = pointerOfContainerAt(text, scanned.wideAt) || '/';
+        return done(
+          new ValidationError(
+            `The request body holds an object of more than ${MAX_OBJECT_MEMBERS} members.`,
+            [{ path, message: `has more than ${MAX_OBJECT_MEMBERS} members` }],
+            'too_wide',
+          ),
+        );
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
@@ -288,7 +291,14 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
             'unacceptable_value',
           ),
         );
-      done(null, parsed);
+      // Parsing a large body is one long turn of the event loop; what the route does with it is another. Run in
+      // the same turn, the two held other requests for their sum (docs/adr/0012). A timer, not setImmediate: an
+      // immediate set from an I/O callback runs before the loop polls again, so it would let nothing in.
+      if (text.length > YIELD_AFTER_PARSING_CHARACTERS) setTimeout(done, 0, null, parsed);
+      else done(null, parsed);
     },
   );
 }
+
+/** Bodies longer than this (128 KiB of text, about 1 ms to parse) give the event loop a turn once parsed. */
+const YIELD_AFTER_PARSING_CHARACTERS = 128 * 1024;
