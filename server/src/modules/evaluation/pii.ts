@@ -54,28 +54,37 @@ export function piiPaths(
   return found;
 }
 
-/** A copy of the facts with personal information replaced by `***`. */
+/**
+ * The facts with personal information replaced by `***`, the originals untouched. Only the objects and lists on
+ * the way to a masked value are copied; the rest is shared with the originals. A whole copy (structuredClone) of
+ * a record whose facts were 870 KB of members nobody masked held the event loop 20–40 ms to read it back.
+ */
 export function maskFacts<T>(facts: T, paths: string[][]): T {
-  if (paths.length === 0) return facts;
-  const copy = structuredClone(facts);
-  for (const path of paths) maskAt(copy, path);
-  return copy;
+  let masked = facts;
+  for (const path of paths) masked = maskedAt(masked, path) as T;
+  return masked;
 }
 
-function maskAt(node: unknown, path: string[]): void {
-  if (node === null || typeof node !== 'object' || path.length === 0) return;
+/** `node` with the values at `path` masked: a copy of it when something was, `node` itself when nothing was. */
+function maskedAt(node: unknown, path: string[]): unknown {
+  if (node === null || typeof node !== 'object' || path.length === 0) return node;
   const [head, ...rest] = path as [string, ...string[]];
   // `*`: every item of an array, or every key of an object (additionalProperties, patternProperties).
-  const targets = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)) : [head];
-  for (const key of targets) {
-    const container = node as Record<string | number, unknown>;
+  const keys = head === '*' ? (Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)) : [head];
+  const original = node as Record<string | number, unknown>;
+  let copy: Record<string | number, unknown> | undefined;
+  for (const key of keys) {
     // Own properties only: `in` would walk into Object.prototype (a path `__proto__.toString` masked it for
-    // every object of the process), and assigning `__proto__` would change the copy's prototype.
-    if (!Object.hasOwn(container, key)) continue;
-    if (rest.length === 0)
-      Object.defineProperty(container, key, { value: MASK, writable: true, enumerable: true, configurable: true });
-    else maskAt(container[key], rest);
+    // every object of the process).
+    if (!Object.hasOwn(original, key)) continue;
+    const value = rest.length === 0 ? MASK : maskedAt(original[key], rest);
+    if (value === original[key]) continue;
+    // Spread copies a member named `__proto__` as a member, and the copy has the ordinary prototype; assigning
+    // `__proto__` would change the copy's prototype instead, hence defineProperty.
+    copy ??= (Array.isArray(original) ? [...original] : { ...original }) as Record<string | number, unknown>;
+    Object.defineProperty(copy, key, { value, writable: true, enumerable: true, configurable: true });
   }
+  return copy ?? node;
 }
 
 /** True when a condition's fact (and JSONPath) is, contains or lies inside a field marked as personal information. */
