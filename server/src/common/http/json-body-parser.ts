@@ -36,7 +36,9 @@ export function scanJsonText(
 ): { tooDeep: boolean; wideAt?: number; longestString?: number } {
   // Nesting deeper than `max` needs more than `max` opening brackets, and an object wider than `maxMembers` needs
   // as many commas: most bodies have a few, counted by a native search far faster than the character walk below.
-  if (atMost(text, ['{', '['], max) && atMost(text, [','], maxMembers - 1)) return { tooDeep: false };
+  // (A member is at least 5 characters with its comma, `"":0,`: shorter texts are not even counted.)
+  const narrow = text.length <= 5 * maxMembers || atMost(text, [','], maxMembers - 1);
+  if (narrow && atMost(text, ['{', '['], max)) return { tooDeep: false };
   let depth = 0;
   let longestString = 0;
   // Per open container (index: its depth): its commas so far, or -1 for an array; and where it opened.
