@@ -98,6 +98,28 @@ describe('template analysis', () => {
     expect(declares(schema, ['constructor'])).toBe(false);
   });
 
+  it('declares one item of a list by its items: {{datasets.[0].title}}, and by place in a list of places', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        question: { type: 'string' },
+        datasets: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' } } } },
+        pair: { type: 'array', items: [{ type: 'string' }, { type: 'object', properties: { n: {} } }] },
+        open: { type: 'array', items: [{ type: 'string' }], additionalItems: { type: 'number' } },
+        numbered: { type: 'object', properties: { '0': { type: 'string' } } },
+      },
+    };
+    const paths = analyseTemplate('{{datasets.[0].title}} {{datasets.12.title}}', '/template').variables;
+    expect(paths.map((path) => declares(schema, path))).toEqual([true, true]);
+    expect(declares(schema, ['datasets', '0', 'url'])).toBe(false);
+    expect(declares(schema, ['question', '0'])).toBe(false); // a text has no items
+    expect(declares(schema, ['datasets', '01', 'title'])).toBe(false); // not an index Handlebars reads as one
+    expect(declarationsOf(schema, ['pair', '1'])).toEqual([{ type: 'object', properties: { n: {} } }]);
+    expect(declares(schema, ['pair', '2'])).toBe(false);
+    expect(declarationsOf(schema, ['open', '5'])).toEqual([{ type: 'number' }]);
+    expect(declarationsOf(schema, ['numbered', '0'])).toEqual([{ type: 'string' }]);
+  });
+
   it('finds declarations in every part of the schema: allOf, anyOf, oneOf and local references', () => {
     const schema = {
       type: 'object',

@@ -475,13 +475,26 @@ export function declarationsOf(schema: unknown, path: readonly string[]): Record
     declared = nodes.flatMap((node): unknown[] => {
       if (segment === '[]') return node['items'] !== undefined ? [node['items']] : [];
       const properties = node['properties'] as Record<string, unknown> | undefined;
-      return properties && typeof properties === 'object' && Object.hasOwn(properties, segment)
-        ? [properties[segment]]
-        : [];
+      if (properties && typeof properties === 'object' && Object.hasOwn(properties, segment))
+        return [properties[segment]];
+      // `{{sources.[0].title}}`: one item of a list, declared by the list's items.
+      return /^(0|[1-9]\d{0,8})$/.test(segment) ? itemAt(node, Number(segment)) : [];
     });
     if (declared.length === 0) return undefined;
   }
   return expandSchemas(declared, schema);
+}
+
+/**
+ * The schema of item `index` of a list, as the validator reads draft-07: `items` for every item, or `items` as a
+ * list of one schema per place, then `additionalItems` for the items after them.
+ */
+function itemAt(node: Record<string, unknown>, index: number): unknown[] {
+  const items = node['items'];
+  if (!Array.isArray(items)) return items !== undefined ? [items] : [];
+  if (index < items.length) return [items[index]];
+  const more = node['additionalItems'];
+  return more !== undefined && more !== false ? [more] : [];
 }
 
 /** Whether a JSON Schema declares the variable path (see declarationsOf). */
