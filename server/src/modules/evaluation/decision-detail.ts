@@ -1,7 +1,6 @@
-import { promisify } from 'node:util';
-import { deflate, deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
-import { timeSlices } from '../../common/async/time-slices.js';
+import { mapInTurns } from '../../common/async/time-slices.js';
 import { expandTraces, type CompactRule, type TableContent } from '../../engine/trace-table.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import type { DecisionDetail, DecisionDocument, StoredDecision } from './decision.schema.js';
@@ -18,42 +17,11 @@ export const DEFLATED_JSON_CITING_TABLE = 0x81;
  * A record as stored. The embedded database pays per field and per byte it stores: one field for the detail
  * (docs/adr/0012), and that field deflated, since a record's traces repeat names and operators. Level 1: higher
  * levels or brotli save a few percent more bytes for twice the CPU. Synchronous: the thread pool's per-call cost was
- * larger than the compression itself (about 35 µs a record), except for large records (`toStoredInTurns`). With its version's trace table, the traces keep only
+ * larger than the compression itself (about 35 µs a record). With its version's trace table, the traces keep only
  * what each run found and cite the table for the rest (subtype 0x81): the invoice pilot's record deflates to 1.8 KB
  * instead of 2.5 and encodes in 72 µs instead of 91–97. The table must be stored first (decisions.repository.ts).
  */
-export function toStored(decision: DecisionDocument): StoredDecision {
-  const { meta, json, layout } = detailJson(decision);
-  return { ...meta, detail: new Binary(deflateSync(json, { level: 1 }), layout) };
-}
-
-/**
- * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
- * about 20 ms to encode, and a batch of them in one turn held every other request for a second. Such a record's
- * JSON is deflated on libuv's thread pool: its deflate alone was 10–15 ms of one turn, against the hand-off's
- * 35 µs that makes the pool a loss for ordinary records.
- */
-export async function toStoredInTurns(decisions: DecisionDocument[]): Promise<StoredDecision[]> {
-  const slice = timeSlices();
-  const stored: StoredDecision[] = [];
-  for (const decision of decisions) {
-    const turn = slice();
-    if (turn) await turn;
-    const { meta, json, layout } = detailJson(decision);
-    const deflated =
-      json.length > DEFLATE_ON_THE_POOL_CHARACTERS
-        ? await deflateOnPool(json, { level: 1 })
-        : deflateSync(json, { level: 1 });
-    stored.push({ ...meta, detail: new Binary(deflated, layout) });
-  }
-  return stored;
-}
-
-/** Records whose detail is longer than this (128 KiB of JSON, a millisecond or more to deflate) deflate on the pool. */
-const DEFLATE_ON_THE_POOL_CHARACTERS = 128 * 1024;
-const deflateOnPool = promisify(deflate);
-
-function detailJson({ facts, fired, failed, explanation, traceTable, ...meta }: DecisionDocument) {
+export function toStored({ facts, fired, failed, explanation, traceTable, ...meta }: DecisionDocument): StoredDecision {
   const json = JSON.stringify(
     traceTable
       ? {
@@ -65,7 +33,16 @@ function detailJson({ facts, fired, failed, explanation, traceTable, ...meta }: 
         }
       : { facts, fired, failed, explanation },
   );
-  return { meta, json, layout: traceTable ? DEFLATED_JSON_CITING_TABLE : DEFLATED_JSON };
+  const layout = traceTable ? DEFLATED_JSON_CITING_TABLE : DEFLATED_JSON;
+  return { ...meta, detail: new Binary(deflateSync(json, { level: 1 }), layout) };
+}
+
+/**
+ * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
+ * about 20 ms to encode, and a batch of them in one turn held every other request for a second.
+ */
+export function toStoredInTurns(decisions: DecisionDocument[]): Promise<StoredDecision[]> {
+  return mapInTurns(decisions, toStored);
 }
 
 /** A stored record read, its traces still compact when it cites a trace table (`table`, the table's id). */
