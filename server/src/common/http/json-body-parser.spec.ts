@@ -45,6 +45,13 @@ describe('nestsDeeperThan', () => {
     );
   });
 
+  it('sees nesting after an object wider than the body bound (the DMN import asks for depth alone)', () => {
+    const wide = `{${Array.from({ length: MAX_OBJECT_MEMBERS + 1 }, (_, i) => `"k${i}":0`).join(',')}}`;
+    const deep = `{"x":${wide},"y":${'['.repeat(100)}${']'.repeat(100)}}`;
+    expect(nestsDeeperThan(deep, 64)).toBe(true);
+    expect(scanJsonText(deep, 64).wideAt).toBe(5);
+  });
+
   it('answers for 100 000 levels without parsing them', () => {
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
     expect(nestsDeeperThan(deep, 64)).toBe(true);

@@ -12,7 +12,8 @@ export const MAX_JSON_DEPTH = 64;
  * Objects with more members are refused before JSON.parse. V8 builds such an object as a hash table, member by
  * member: 1 MiB of members in one object took 22–39 ms to parse here (the same members in objects of 100, 4 ms),
  * and everything after the parse (validation, masking, the record) walked it as slowly. No document of the API
- * comes near (docs/adr/0012, "What a wide body held the event loop for").
+ * comes near (docs/adr/0012, "What a wide body held the event loop for"). Members are counted as written: a key
+ * sent twice counts twice, as the parse does the work for each.
  */
 export const MAX_OBJECT_MEMBERS = 10_000;
 
@@ -21,7 +22,8 @@ export const MAX_OBJECT_MEMBERS = 10_000;
  * JSON.parse so hostile nesting never reaches code that recurses over the value (validators, canonical JSON, BSON).
  */
 export function nestsDeeperThan(text: string, max: number): boolean {
-  return scanJsonText(text, max).tooDeep;
+  // Width is not asked here: a scan stopped at a wide object would not see the nesting after it.
+  return scanJsonText(text, max, Infinity).tooDeep;
 }
 
 /**
@@ -35,9 +37,10 @@ export function scanJsonText(
   maxMembers = MAX_OBJECT_MEMBERS,
 ): { tooDeep: boolean; wideAt?: number; longestString?: number } {
   // Nesting deeper than `max` needs more than `max` opening brackets, and an object wider than `maxMembers` needs
-  // as many commas: most bodies have a few, counted by a native search far faster than the character walk below.
-  // (A member is at least 5 characters with its comma, `"":0,`: shorter texts are not even counted.)
-  const narrow = text.length <= 5 * maxMembers || atMost(text, [','], maxMembers - 1);
+  // as many colons (one per member): most bodies have a few, counted by a native search far faster than the
+  // character walk below. Long lists of numbers have no colons. (A member is at least 5 characters with its
+  // comma, `"":0,`: shorter texts are not even counted.)
+  const narrow = text.length <= 5 * maxMembers || atMost(text, [':'], maxMembers);
   if (narrow && atMost(text, ['{', '['], max)) return { tooDeep: false };
   let depth = 0;
   let longestString = 0;
