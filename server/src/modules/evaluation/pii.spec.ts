@@ -60,6 +60,16 @@ describe('personal information', () => {
     expect(maskFacts(facts, [['nothing']])).toBe(facts);
   });
 
+  it('leaves a list alone where the schema marks a member "length" (facts that do not follow the schema)', () => {
+    const facts = { x: [1, 2], y: [{ length: 'secret' }] };
+    expect(
+      maskFacts(facts, [
+        ['x', 'length'],
+        ['y', '*', 'length'],
+      ]),
+    ).toEqual({ x: [1, 2], y: [{ length: '***' }] });
+  });
+
   it('masks own fields only: a path through __proto__ or constructor never reaches Object.prototype', () => {
     const hostile = [['__proto__', 'toString'], ['constructor', 'prototype', 'valueOf'], ['toString'], ['__proto__']];
     const facts = JSON.parse('{"__proto__": {"toString": "x"}, "name": "Léa"}') as Record<string, unknown>;

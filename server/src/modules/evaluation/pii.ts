@@ -77,6 +77,9 @@ function maskedAt(node: unknown, path: string[]): unknown {
     // Own properties only: `in` would walk into Object.prototype (a path `__proto__.toString` masked it for
     // every object of the process).
     if (!Object.hasOwn(original, key)) continue;
+    // A list's one own member that is not an item is its length: a schema marking a member `length` personal,
+    // read against a list (old records replayed on a new schema), must not try to write it (a RangeError).
+    if (key === 'length' && Array.isArray(original)) continue;
     const value = rest.length === 0 ? MASK : maskedAt(original[key], rest);
     if (value === original[key]) continue;
     // Spread copies a member named `__proto__` as a member, and the copy has the ordinary prototype; assigning
