@@ -10,6 +10,19 @@ import {
   unacceptableValue,
 } from './json-body-parser.js';
 
+/**
+ * JSON values whose strings and keys are drawn from `characters` (those that matter to a scan, so brackets,
+ * quotes and escapes are common), with lists and objects of up to `width` members.
+ */
+const jsonValues = (characters: string[], width: number) => {
+  const tricky = fc.string({ unit: fc.constantFrom(...characters) });
+  return fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('object')),
+    list: fc.array(tie('value'), { maxLength: width }),
+    object: fc.dictionary(tricky, tie('value'), { maxKeys: width }),
+  })).value;
+};
+
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays, not brackets inside strings', () => {
     expect(nestsDeeperThan('{"a":[1,{"b":2}]}', 3)).toBe(false);
@@ -29,13 +42,7 @@ describe('nestsDeeperThan', () => {
   it('gives the depth of any JSON text, as its parsed value has it', () => {
     const depth = (value: unknown): number =>
       value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value as object).map(depth)) : 0;
-    // Strings drawn from the characters that matter to the scan, so brackets, quotes and escapes are common.
-    const tricky = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' ') });
-    const nested = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('object')),
-      list: fc.array(tie('value'), { maxLength: 4 }),
-      object: fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
-    })).value;
+    const nested = jsonValues(['[', ']', '{', '}', '"', '\\', 'a', ' '], 4);
     fc.assert(
       fc.property(nested, fc.nat(6), (value, max) => {
         const text = JSON.stringify(value);
@@ -86,12 +93,7 @@ describe('scanJsonText: objects wider than the bound', () => {
             .split('/')
             .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
             .reduce((node, token) => (node as Record<string, unknown>)[token], value);
-    const tricky = fc.string({ unit: fc.constantFrom(',', '{', '[', '"', '\\', '/', '~', 'a') });
-    const nested = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('object')),
-      list: fc.array(tie('value'), { maxLength: 5 }),
-      object: fc.dictionary(tricky, tie('value'), { maxKeys: 5 }),
-    })).value;
+    const nested = jsonValues([',', '{', '[', '"', '\\', '/', '~', 'a'], 5);
     fc.assert(
       fc.property(nested, fc.integer({ min: 1, max: 4 }), (value, maxMembers) => {
         const text = JSON.stringify(value);
