@@ -72,12 +72,27 @@ async function inProcess(title, once) {
 }
 
 /**
- * The in-process ratios measured again in alternating rounds: each contender runs for a quarter of a second, the
- * order turning every round, and each round gives its ratios. A ratio of two separate windows moves with the
- * machine's noise and does not show it (two runs on one build gave 123× and 91×); the rounds' median and range
- * do show it. Returns, per contender, the median ratio to `base` over the rounds and their range.
+ * Rates measured in alternating rounds: each of `rates` (async, answering one rate) is measured in turn, the order
+ * turning every round, and each round gives every contender's ratio to the first. A ratio of two separate windows
+ * moves with the machine's noise and does not show it (two runs on one build gave 123× and 91× in process; the
+ * bare endpoint alone ran 25 000 to 42 000 req/s from one bench to the next); the rounds' median and range do.
+ * Returns, per contender, the median ratio over the rounds and their range.
  */
-async function alternatingRatios(base, contenders, rounds = 12) {
+async function alternatingRounds(rates, rounds) {
+  const ratios = rates.slice(1).map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const measured = new Array(rates.length);
+    for (let k = 0; k < rates.length; k++) {
+      const index = (round + k) % rates.length;
+      measured[index] = await rates[index]();
+    }
+    ratios.forEach((list, i) => list.push(measured[i + 1] / measured[0]));
+  }
+  return ratios.map((list) => ({ median: jStat.median(list), min: jStat.min(list), max: jStat.max(list) }));
+}
+
+/** In process: each function runs for a quarter of a second per round, twelve rounds. */
+function alternatingRatios(base, contenders) {
   const runsPerSecond = async (once) => {
     let runs = 0;
     const started = performance.now();
@@ -87,36 +102,20 @@ async function alternatingRatios(base, contenders, rounds = 12) {
     }
     return (runs * 1000) / (performance.now() - started);
   };
-  const all = [base, ...contenders];
-  const ratios = contenders.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    const rates = new Array(all.length);
-    for (let k = 0; k < all.length; k++) {
-      const index = (round + k) % all.length;
-      rates[index] = await runsPerSecond(all[index]);
-    }
-    contenders.forEach((_, i) => ratios[i].push(rates[i + 1] / rates[0]));
-  }
-  return ratios.map((list) => ({ median: jStat.median(list), min: jStat.min(list), max: jStat.max(list) }));
+  return alternatingRounds(
+    [base, ...contenders].map((once) => () => runsPerSecond(once)),
+    12,
+  );
 }
 
-/**
- * The HTTP rates of `contenders` as ratios to `reference`'s (URLs, same body and headers), in rounds where each
- * runs in turn for `seconds`, the order rotating: one window of each, minutes apart, moved a ratio by a fifth on
- * this shared machine (the bare endpoint alone ran 25 000 to 42 000 req/s from one bench to the next).
- */
-async function alternatingHttpRatios(reference, contenders, { body, headers, seconds, rounds = 3 }) {
-  const all = [reference, ...contenders];
-  const ratios = contenders.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    const rates = new Array(all.length);
-    for (let k = 0; k < all.length; k++) {
-      const index = (round + k) % all.length;
-      rates[index] = (await post('alternating round', all[index], { body, headers, duration: seconds })).rps;
-    }
-    contenders.forEach((_, i) => ratios[i].push(rates[i + 1] / rates[0]));
-  }
-  return ratios.map((list) => ({ median: jStat.median(list), min: jStat.min(list), max: jStat.max(list) }));
+/** Over HTTP: each URL is loaded for `seconds` per round (same body and headers), three rounds. */
+function alternatingHttpRatios(reference, contenders, { body, headers, seconds }) {
+  return alternatingRounds(
+    [reference, ...contenders].map(
+      (url) => async () => (await post('alternating round', url, { body, headers, duration: seconds })).rps,
+    ),
+    3,
+  );
 }
 
 /** insertMany of copies of the service's own stored records, batch after batch: the database's own rate. */
