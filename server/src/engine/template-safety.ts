@@ -269,11 +269,12 @@ export function analyseTemplate(
         name: helper,
         key: pairs[0]!.key,
       });
+    // What truncate and formatDate are given first, they write as text.
+    const writesFirst = helper === 'truncate' || helper === 'formatDate';
     params.forEach((param, i) => {
-      if (i === 0 && (helper === 'truncate' || helper === 'formatDate')) wholeRoot(param, scopes);
+      if (i === 0 && writesFirst) wholeRoot(param, scopes);
       const variable = expression(param, scopes);
-      // What truncate and formatDate are given, they write as text.
-      if (i === 0 && variable && (helper === 'truncate' || helper === 'formatDate')) written.push(variable);
+      if (i === 0 && variable && writesFirst) written.push(variable);
     });
     for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
       expression(pair.value, scopes);

@@ -1,4 +1,5 @@
 // Walking an analyst's JSON Schema: the objects where a subschema may stand, and where a `$ref` inside it leads.
+import { pointerSegment } from './json-pointer.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export function* schemaObjects(schema: unknown, base: string): Generator<{ node:
     yield { node: node as Json, path };
     for (const [key, value] of Object.entries(node))
       if (!DATA_KEYWORDS.has(key) && value !== null && typeof value === 'object')
-        stack.push({ node: value, path: `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` });
+        stack.push({ node: value, path: `${path}/${pointerSegment(key)}` });
   }
 }
 
