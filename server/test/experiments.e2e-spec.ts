@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CompletionsRepository } from '../src/modules/completions/completions.repository.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
@@ -426,5 +426,36 @@ describe('experiments', () => {
     expect((await approver.post('/api/v1/experiments/sert-planifiee/stop', { comment: 'Fin' })).status).toBe(200);
     const withdrawn = await approver.post(`/api/v1/prompts/ask/versions/${n}/unschedule`, { comment: 'Reportée' });
     expect([withdrawn.status, withdrawn.body.scheduled]).toEqual([200, []]);
+  });
+
+  it('refuses a rollback when a publication lands after its check, rather than undoing that one unchecked', async () => {
+    await promptVersion('Courte : {{question}}'); // in force, and no experiment serves it
+    const variants = [
+      { name: 'control', version: 1, weight: 1 },
+      { name: 'b', version: 2, weight: 1 },
+    ];
+    expect((await start('pendant-le-retour', variants)).status).toBe(200);
+    type Guard = { assertNoExperimentServes(prompt: string, version: number): Promise<void> };
+    const experiments = t.app.get(ExperimentsService) as unknown as Guard;
+    const check = experiments.assertNoExperimentServes.bind(experiments);
+    // The rollback to version 1 has checked that nothing serves the version in force; before it writes, another
+    // approver rolls back to version 2, which the experiment serves.
+    const gap = jest
+      .spyOn(experiments, 'assertNoExperimentServes')
+      .mockImplementationOnce(async (prompt: string, version: number) => {
+        await check(prompt, version);
+        const meanwhile = await approver.post('/api/v1/prompts/ask/rollback', { version: 2, comment: 'Retour à 2' });
+        expect(meanwhile.status).toBe(200);
+      });
+    try {
+      const late = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
+      expect([late.status, late.body.error]).toEqual([409, 'concurrent_publication']);
+    } finally {
+      gap.mockRestore();
+    }
+    expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(2);
+    // Tried again, the rollback is checked against version 2, which the experiment serves.
+    const again = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
+    expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
   });
 });

@@ -116,13 +116,14 @@ export class ExperimentsService
   override async rollback(key: string, number: number, actor: string, comment: string) {
     const state = await this.resources.load(key);
     await this.checkVariants(await this.resources.content(state, number), new Date());
-    return super.rollback(key, number, actor, comment);
+    return super.rollback(key, number, actor, comment, state);
   }
 
   /** Withdraws a scheduled start: the prompt's slot is freed unless the experiment still runs on it. */
   override async unschedule(key: string, number: number, actor: string, comment: string) {
-    const prompts = await this.promptsOf(await this.resources.load(key));
-    const view = await super.unschedule(key, number, actor, comment);
+    const state = await this.resources.load(key);
+    const prompts = await this.promptsOf(state);
+    const view = await super.unschedule(key, number, actor, comment, state);
     for (const prompt of prompts) if (!(await this.holdsPrompt(key, prompt))) await this.slots.release(prompt, key);
     return view;
   }

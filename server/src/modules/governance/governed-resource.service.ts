@@ -208,21 +208,38 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     return resourceView(state);
   }
 
-  async rollback(key: string, number: number, actor: string, comment: string): Promise<ResourceView<M>> {
+  /**
+   * `checked`: the state a subclass read to check the rollback against (what it takes out of service). The write
+   * starts from it, so a publication landing after that check is refused (`concurrent_publication`) rather than
+   * rolled back unchecked.
+   */
+  async rollback(
+    key: string,
+    number: number,
+    actor: string,
+    comment: string,
+    checked?: ResourceState<M, C>,
+  ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(
       key,
       (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()),
-      { refuseIfPublicationsMoved: true },
+      { refuseIfPublicationsMoved: true, readState: checked },
     );
     return resourceView(state);
   }
 
-  /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). */
-  async unschedule(key: string, number: number, actor: string, comment: string): Promise<ResourceView<M>> {
+  /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). `checked`: as for `rollback`. */
+  async unschedule(
+    key: string,
+    number: number,
+    actor: string,
+    comment: string,
+    checked?: ResourceState<M, C>,
+  ): Promise<ResourceView<M>> {
     const state = await this.resources.apply(
       key,
       (s) => this.lifecycle.unschedule(s, number, actor, comment, new Date()),
-      { refuseIfPublicationsMoved: true },
+      { refuseIfPublicationsMoved: true, readState: checked },
     );
     return resourceView(state);
   }

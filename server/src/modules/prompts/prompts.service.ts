@@ -163,9 +163,10 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
    * variant's subjects, as if nothing had been rolled back.
    */
   override async rollback(key: string, number: number, actor: string, comment: string) {
-    const inForce = versionInForce((await this.resources.load(key)).publications, new Date());
+    const checked = await this.resources.load(key);
+    const inForce = versionInForce(checked.publications, new Date());
     if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
-    return super.rollback(key, number, actor, comment);
+    return super.rollback(key, number, actor, comment, checked);
   }
 
   /**
