@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { experimentResultsSchema } from '../src/modules/experiments/experiments.contract.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
-import { completeAsk, publishAskPrompt, publishAskVersion } from './support/prompts.js';
+import { completeAsk, publishAskPrompt, publishAskVersion, storeCompletions } from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -141,7 +141,8 @@ describe('experiment guardrails', () => {
   it('stops on a planted breach once, sends everyone to the control, and tells the audit trail and the work queue', async () => {
     for (let i = 0; i < 10; i++) await complete(randomUUID());
     // The provider refused 6 requests of the concise variant (recorded as serving records them).
-    await t.db.collection('completions').insertMany(
+    await storeCompletions(
+      t,
       Array.from({ length: 6 }, (_, i) => ({
         _id: `failed-${i}`,
         prompt: 'ask',
@@ -151,9 +152,9 @@ describe('experiment guardrails', () => {
         subject: `failed-${i}`,
         at: new Date(),
         latencyMs: 30,
-        outcome: 'error',
+        outcome: 'error' as const,
         error: 'llm_rejected',
-      })) as never[],
+      })),
     );
     // Four readers at once (several instances would do the same): one stop, one event.
     const reads = await Promise.all(Array.from({ length: 4 }, () => analyst.get('/api/v1/experiments/garde/results')));

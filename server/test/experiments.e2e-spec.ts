@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { CompletionsRepository } from '../src/modules/completions/completions.repository.js';
+import { ExperimentLog } from '../src/modules/completions/experiment-log.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
+import { resultsInputs } from '../src/modules/experiments/results-inputs.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
-import { completeAsk, publishAskPrompt, publishAskVersion } from './support/prompts.js';
+import { completeAsk, publishAskPrompt, publishAskVersion, storeCompletions } from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('experiments', () => {
   const fake = new FakeAnthropic();
@@ -183,25 +184,25 @@ describe('experiments', () => {
       subject: `s${i}`,
       at: new Date(),
       latencyMs: 10,
-      outcome: 'ok',
+      outcome: 'ok' as const,
     }));
-    await t.db.collection('completions').insertMany(docs as never[]);
+    await storeCompletions(t, docs);
     const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
     expect(results.srm.mismatch).toBe(true);
     expect(results.srm.pValue).toBeLessThan(0.001);
     expect(results.running).toBe(true);
   });
 
-  it('counts exposures and errors and finds the p95 latency in the database, per variant', async () => {
+  it('counts exposures and errors and finds the p95 latency in the experiment log, per variant', async () => {
     // 200 answers at 1..200 ms for one variant (every tenth an error), 3 for another: the 95th percentile of
     // 1..200 is at rank 190, i.e. 191 ms; of three, the slowest.
     const docs = [
       ...Array.from({ length: 200 }, (_, i) => ({
         variant: 'long',
-        latencyMs: i + 1,
-        outcome: i % 10 ? 'ok' : 'error',
+        latencyMs: 200 - i,
+        outcome: i % 10 ? ('ok' as const) : ('error' as const),
       })),
-      ...[40, 5, 700].map((latencyMs) => ({ variant: 'short', latencyMs, outcome: 'ok' })),
+      ...[40, 5, 700].map((latencyMs) => ({ variant: 'short', latencyMs, outcome: 'ok' as const })),
     ].map((doc, i) => ({
       _id: `p95-${i}`,
       prompt: 'ask',
@@ -211,13 +212,47 @@ describe('experiments', () => {
       at: new Date(),
       ...doc,
     }));
-    await t.db.collection('completions').insertMany(docs as never[]);
-    const exposures = await t.app.get(CompletionsRepository).exposures('p95-check');
-    expect(Object.fromEntries(exposures)).toEqual({
+    await storeCompletions(t, docs);
+    const log = t.app.get(ExperimentLog);
+    expect(Object.fromEntries((await resultsInputs(await log.read('p95-check'))).exposures)).toEqual({
       long: { served: 180, errors: 20, p95LatencyMs: 191 },
       short: { served: 3, errors: 0, p95LatencyMs: 700 },
     });
-    expect((await t.app.get(CompletionsRepository).exposures('nothing-served')).size).toBe(0);
+    // Written, then read back by the same query another instance makes.
+    await log.flush();
+    expect(Object.fromEntries((await resultsInputs(await log.read('p95-check'))).exposures)).toMatchObject({
+      long: { served: 180, p95LatencyMs: 191 },
+    });
+    expect((await resultsInputs(await log.read('nothing-served'))).exposures.size).toBe(0);
+  });
+
+  it('merges an experiment’s many small chunks of log into one, losing and doubling nothing', async () => {
+    const log = t.app.get(ExperimentLog);
+    const chunks = () => t.db.collection('experiment_log').countDocuments({ experiment: 'fusion' });
+    // A quiet experiment: each second's flush holds one answer.
+    for (let i = 0; i < 17; i++) {
+      await storeCompletions(t, [
+        {
+          _id: `fusion-${i}`,
+          prompt: 'ask',
+          version: 1,
+          experiment: 'fusion',
+          variant: i % 2 ? 'b' : 'control',
+          subject: `s${i}`,
+          at: new Date(Date.now() + i),
+          latencyMs: 10 * (i + 1),
+          outcome: 'ok',
+        },
+      ]);
+      await log.flush();
+    }
+    expect(await chunks()).toBe(17);
+    const before = await resultsInputs(await log.read('fusion')); // finds 17 small chunks: merges them in the background
+    for (let i = 0; i < 100 && (await chunks()) > 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await chunks()).toBe(1);
+    const after = await resultsInputs(await log.read('fusion'));
+    expect(Object.fromEntries(after.exposures)).toEqual(Object.fromEntries(before.exposures));
+    expect(after.answers.map((row) => row[0])).toEqual(Array.from({ length: 17 }, (_, i) => `fusion-${i}`));
   });
 
   it('splits 10 000 subjects within 1 % of the weights on the running experiment, each one sticky', async () => {
@@ -457,5 +492,40 @@ describe('experiments', () => {
     // Tried again, the rollback is checked against version 2, which the experiment serves.
     const again = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
     expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
+  });
+
+  it('another instance reads the answers this one served; answers stored before the log existed are copied in once', async () => {
+    const served = (body: { variants: { exposures: number }[] }) => body.variants.reduce((n, v) => n + v.exposures, 0);
+    for (let i = 0; i < 6; i++) expect((await complete(randomUUID())).status).toBe(200);
+    const here = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body;
+    expect(served(here)).toBe(6);
+    await t.app.get(ExperimentLog).flush(); // what the timer does every second
+    // A database written before results were read from the log: its completions are only in their collection.
+    await t.db.collection('completions').insertMany(
+      Array.from({ length: 5 }, (_, i) => ({
+        _id: `avant-le-journal-${i}`,
+        prompt: 'ask',
+        version: 2,
+        experiment: 'pendant-le-retour',
+        variant: 'b',
+        subject: `ancien-${i}`,
+        at: new Date(Date.now() - 86_400_000),
+        latencyMs: 900,
+        outcome: 'ok',
+      })) as never[],
+    );
+    await t.db.collection('experiment_log').deleteOne({ _id: 'backfilled:v1' } as never);
+    const other = await startAnotherInstance(t);
+    try {
+      const there = (await as(other, cast.analyst).get('/api/v1/experiments/pendant-le-retour/results')).body;
+      // The six served here once each (the copy read them from the completions too), and the five older ones.
+      expect(served(there)).toBe(11);
+      expect(there.variants.find((v: { name: string }) => v.name === 'b').exposures).toBe(
+        here.variants.find((v: { name: string }) => v.name === 'b').exposures + 5,
+      );
+    } finally {
+      await other.close();
+    }
+    expect(served((await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body)).toBe(11);
   });
 });

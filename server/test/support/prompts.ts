@@ -1,3 +1,5 @@
+import type { CompletionDocument } from '../../src/modules/completions/completion.schema.js';
+import { CompletionsRepository } from '../../src/modules/completions/completions.repository.js';
 import type { as } from './rulesets.js';
 import type { TestApp } from './test-app.js';
 
@@ -39,4 +41,10 @@ export function completeAsk(t: TestApp, apiKey: string, subjectId: string) {
     .post('/api/v1/prompts/ask/complete')
     .set('x-api-key', apiKey)
     .send({ variables: { question: 'Où trouver les arbres de Montréal ?' }, subjectId });
+}
+
+/** Stores completions as serving records them: in the completions collection and in the experiment log. */
+export async function storeCompletions(t: TestApp, completions: CompletionDocument[]): Promise<void> {
+  const repository = t.app.get(CompletionsRepository);
+  for (const completion of completions) await repository.insert(completion);
 }

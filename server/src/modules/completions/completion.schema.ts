@@ -22,6 +22,5 @@ export interface CompletionDocument {
 
 export const completionIndexes: IndexDeclaration[] = [
   { key: { prompt: 1, at: -1 } },
-  // Results count by experiment and variant, and read one completion at the p95 rank in latency order.
-  { key: { experiment: 1, variant: 1, latencyMs: 1 } },
+  // Experiments' results are read from the experiment log (experiment-log.ts), not from here.
 ];

@@ -12,6 +12,8 @@ import { GovernedResourceService } from '../governance/governed-resource.service
 import { scheduledPublications, versionInForce } from '../governance/publications.js';
 import type { ResourceState } from '../governance/versioned-resource.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
+import { ExperimentLog } from '../completions/experiment-log.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import { PromptsService } from '../prompts/prompts.service.js';
 import type { PublishRequest } from '../governance/governed.contract.js';
 import { assign, type Variant } from './assignment.js';
@@ -21,12 +23,16 @@ import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { computeResults, type Alarm } from './results.js';
+import { resultsInputs } from './results-inputs.js';
 
 /** Who the audit trail names for a stop the service decided itself. */
 export const WATCH_ACTOR = 'system:experiment-watch';
 /** How often each instance checks the running experiments' guardrails and split (besides every results read). */
 export const WATCH_INTERVAL_MS = 60_000;
 const RUNNING_TTL_MS = 2_000;
+/** Copying into the experiment log writes a chunk every this many rows (about 1 MB of JSON). */
+const COPY_FLUSH_ROWS = 10_000;
+
 /** How long a fresh claim on a prompt counts as a publication in progress rather than a stale claim. */
 const CLAIM_GRACE_MS = 10_000;
 
@@ -48,6 +54,7 @@ export class ExperimentsService
     private readonly slots: PromptSlotsRepository,
     private readonly prompts: PromptsService,
     private readonly completions: CompletionsRepository,
+    private readonly log: ExperimentLog,
     audit: AuditService,
   ) {
     super(
@@ -74,11 +81,32 @@ export class ExperimentsService
 
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
+    await this.copyIntoLogOnce();
     this.prompts.guardWithdrawal((prompt, version) => this.assertNoExperimentServes(prompt, version));
     // Every instance watches; a stop is a revision claim, so two instances that see the same breach stop the
     // experiment once and record one event (docs/adr/0029).
     this.watchTimer = setInterval(() => void this.watchRunning(), WATCH_INTERVAL_MS);
     this.watchTimer.unref();
+  }
+
+  /**
+   * Completions and feedback stored before results were read from the experiment log are copied into it, once per
+   * database (one scan of each collection, before the service answers). Two instances starting together may both
+   * copy; a read counts each answer once.
+   */
+  private async copyIntoLogOnce(): Promise<void> {
+    if (await this.log.backfilled()) return;
+    let copied = 0;
+    for await (const completion of this.completions.servedByExperiments()) {
+      this.log.answered(completion);
+      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flush();
+    }
+    for await (const { _id, experiment, variant, outcome, at } of this.feedback.all()) {
+      this.log.feedbackGiven(experiment, [_id, variant, outcome, new Date(at).getTime()]);
+      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flush();
+    }
+    await this.log.markBackfilled();
+    if (copied > 0) this.logger.log(`${copied} answer(s) and feedback copied into the experiment log`);
   }
 
   onModuleDestroy(): void {
@@ -173,14 +201,16 @@ export class ExperimentsService
         { path: '/completionId', message: 'unknown for this experiment' },
       ]);
     }
+    const at = new Date();
     await this.feedback.upsert({
       _id: request.completionId,
       experiment: key,
       variant: completion.variant,
       outcome: request.outcome,
       ...(request.value !== undefined && { value: request.value }),
-      at: new Date(),
+      at,
     });
+    this.log.feedbackGiven(key, [request.completionId, completion.variant, request.outcome, at.getTime()]);
     return { completionId: request.completionId, variant: completion.variant, outcome: request.outcome };
   }
 
@@ -192,23 +222,13 @@ export class ExperimentsService
     const state = await this.resources.load(key);
     const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = await this.resources.content(state, number);
-    const [exposures, conversions, history, positives] = await Promise.all([
-      this.completions.exposures(key),
-      this.feedback.conversions(key),
-      this.completions.history(key),
-      this.feedback.positiveAnswers(key),
-    ]);
+    const slice = timeSlices();
+    const { exposures, conversions, answers, positives } = await resultsInputs(await this.log.read(key, slice), slice);
     const running = !state.archived && versionInForce(state.publications, new Date()) !== null;
-    const { alarm, ...results } = computeResults({
-      key,
-      content,
-      running,
-      exposures,
-      conversions,
-      history,
-      positives,
-      halt: state.meta.halt,
-    });
+    const { alarm, ...results } = await computeResults(
+      { key, content, running, exposures, conversions, answers, positives, halt: state.meta.halt },
+      slice,
+    );
     if (!running || !alarm) return results;
     const halt = await this.halt(key, content, alarm);
     return { ...results, running: false, halt };

@@ -18,9 +18,8 @@ export class FeedbackRepository implements OnModuleInit {
   private readonly feedback: TypedCollection<FeedbackDocument>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.feedback = new TypedCollection<FeedbackDocument>(connection, 'feedback', [
-      { key: { experiment: 1, variant: 1 } },
-    ]);
+    // Looked up by `_id` only: results read the experiment log (completions/experiment-log.ts).
+    this.feedback = new TypedCollection<FeedbackDocument>(connection, 'feedback');
   }
 
   onModuleInit(): Promise<unknown> {
@@ -32,22 +31,8 @@ export class FeedbackRepository implements OnModuleInit {
     await this.feedback.collection.updateOne({ _id }, { $set: fields }, { upsert: true });
   }
 
-  /** The answers that received positive feedback (their completion ids). */
-  async positiveAnswers(experiment: string): Promise<Set<string>> {
-    const rows = await this.feedback.collection
-      .find({ experiment, outcome: 'positive' }, { projection: { _id: 1 } })
-      .toArray();
-    return new Set(rows.map((r) => r._id));
-  }
-
-  /** Positive feedback per variant. */
-  async conversions(experiment: string): Promise<Map<string, number>> {
-    const rows = await this.feedback.collection
-      .aggregate<{ _id: string; n: number }>([
-        { $match: { experiment, outcome: 'positive' } },
-        { $group: { _id: '$variant', n: { $sum: 1 } } },
-      ])
-      .toArray();
-    return new Map(rows.map((r) => [r._id, r.n]));
+  /** Every feedback stored, for copying into the experiment log once (one scan of the collection). */
+  all(): AsyncIterable<FeedbackDocument> {
+    return this.feedback.collection.find({});
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CompletionDocument } from '../completions/completion.schema.js';
-import type { VariantExposure } from '../completions/completions.repository.js';
+import type { AnswerRow } from '../completions/experiment-rows.js';
+import type { VariantExposure } from './results-inputs.js';
 import type { ExperimentContent } from './experiment.types.js';
 import { computeResults } from './results.js';
 
@@ -19,18 +19,12 @@ const content = (guardrails: ExperimentContent['guardrails'] = {}): ExperimentCo
 
 /** `n` answers per variant, every `every`-th positive, served alternately; `errors` failures of `concise`. */
 function input(n: number, every: { control: number; concise: number }, extra: Partial<VariantExposure> = {}) {
-  const history: Pick<CompletionDocument, '_id' | 'variant' | 'at' | 'outcome' | 'usage'>[] = [];
+  const answers: AnswerRow[] = [];
   const positives = new Set<string>();
   for (let i = 0; i < n; i++)
     for (const variant of ['control', 'concise'] as const) {
       const id = `${variant}-${i}`;
-      history.push({
-        _id: id,
-        variant,
-        at: new Date(1_700_000_000_000 + history.length),
-        outcome: 'ok',
-        usage: { inputTokens: 1000, outputTokens: 500 },
-      });
+      answers.push([id, variant, 1_700_000_000_000 + answers.length, 'ok', 800, 1000, 500]);
       if (i % every[variant] === 0) positives.add(id);
     }
   const conversions = new Map(
@@ -40,12 +34,12 @@ function input(n: number, every: { control: number; concise: number }, extra: Pa
     ['control', { served: n, errors: 0, p95LatencyMs: 800 }],
     ['concise', { served: n, errors: 0, p95LatencyMs: 900, ...extra }],
   ]);
-  return { exposures, conversions, history, positives };
+  return { exposures, conversions, answers, positives };
 }
 
 describe('experiment results', () => {
-  it('allows no stop below the minimum sample, and names the leading variant', () => {
-    const results = computeResults({
+  it('allows no stop below the minimum sample, and names the leading variant', async () => {
+    const results = await computeResults({
       key: 'x',
       content: content(),
       running: true,
@@ -57,8 +51,8 @@ describe('experiment results', () => {
     expect(results.alarm).toBeUndefined();
   });
 
-  it('says nothing is known of a variant before its first answer: no rate, no error rate, an interval of [0, 1]', () => {
-    const results = computeResults({
+  it('says nothing is known of a variant before its first answer: no rate, no error rate, an interval of [0, 1]', async () => {
+    const results = await computeResults({
       key: 'x',
       content: content(),
       running: true,
@@ -68,8 +62,8 @@ describe('experiment results', () => {
       expect([variant.rate, variant.errorRate, variant.ci95]).toEqual([null, null, [0, 1]]);
   });
 
-  it('allows a stop once every variant has the minimum sample and the always-valid p-value is below 5 %', () => {
-    const results = computeResults({
+  it('allows a stop once every variant has the minimum sample and the always-valid p-value is below 5 %', async () => {
+    const results = await computeResults({
       key: 'x',
       content: content(),
       running: true,
@@ -82,9 +76,9 @@ describe('experiment results', () => {
     expect(hi).toBeGreaterThan(0.4); // observed 0.5 − 0.1 = 0.4
   });
 
-  it('prices the answers and raises an alarm on a guardrail only once its variant has the minimum sample', () => {
+  it('prices the answers and raises an alarm on a guardrail only once its variant has the minimum sample', async () => {
     // 1 000 input and 500 output tokens at 3 and 15 per million: 0.0105 an answer.
-    const cheap = computeResults({
+    const cheap = await computeResults({
       key: 'x',
       content: content({ maxCostPerAnswer: 0.01, minSamplePerVariant: 100 }),
       running: true,
@@ -94,7 +88,7 @@ describe('experiment results', () => {
     expect(cost.value).toBeCloseTo(0.0105, 10);
     expect(cost.breached).toBe(true);
     expect(cheap.alarm).toBeUndefined();
-    const enough = computeResults({
+    const enough = await computeResults({
       key: 'x',
       content: content({ maxCostPerAnswer: 0.01, minSamplePerVariant: 40 }),
       running: true,
@@ -107,7 +101,7 @@ describe('experiment results', () => {
       value: expect.closeTo(0.0105, 10),
       threshold: 0.01,
     });
-    const slow = computeResults({
+    const slow = await computeResults({
       key: 'x',
       content: content({ minSamplePerVariant: 40 }),
       running: true,
@@ -118,11 +112,22 @@ describe('experiment results', () => {
     expect(slow.guardrails.filter((g) => g.breached).map((g) => g.metric)).toEqual(['error_rate', 'p95_latency_ms']);
   });
 
-  it('leaves out of the cost an answer stored with counts that are not counts, so the cost stays finite', () => {
+  it('leaves out of the cost an answer stored with counts that are not counts, so the cost stays finite', async () => {
     const data = input(50, { control: 10, concise: 10 });
-    data.history[1]!.usage = { inputTokens: 1e308, outputTokens: 12 }; // the first answer of `concise`
-    const results = computeResults({ key: 'x', content: content({}), running: true, ...data });
+    data.answers[1]![5] = 1e308; // the input tokens of the first answer of `concise`
+    const results = await computeResults({ key: 'x', content: content({}), running: true, ...data });
     const cost = results.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
     expect(cost.value).toBeCloseTo(0.0105, 10);
+  });
+
+  it('leaves out of the cost an answer whose provider reported no tokens, rather than counting it as free', async () => {
+    const data = input(50, { control: 10, concise: 10 });
+    for (const answer of data.answers.filter((row) => row[1] === 'concise').slice(0, 25)) {
+      answer[5] = null;
+      answer[6] = null;
+    }
+    const results = await computeResults({ key: 'x', content: content({}), running: true, ...data });
+    const cost = results.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
+    expect(cost.value).toBeCloseTo(0.0105, 10); // 1 000 × $3 + 500 × $15 per million, over the 25 that said
   });
 });

@@ -1,5 +1,6 @@
-import type { CompletionDocument } from '../completions/completion.schema.js';
-import type { VariantExposure } from '../completions/completions.repository.js';
+import { timeSlices } from '../../common/async/time-slices.js';
+import type { AnswerRow } from '../completions/experiment-rows.js';
+import type { VariantExposure } from './results-inputs.js';
 import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
 import {
   probabilityToBeat,
@@ -23,11 +24,15 @@ export const DEFAULT_GUARDRAILS: Required<GuardrailSettings> = {
   minSamplePerVariant: 100,
 };
 
+/** How many answers go between two looks at the clock: an experiment may have served hundreds of thousands. */
+const SLICE_CHECK_EVERY = 1_024;
+
+type Slice = () => Promise<void> | undefined;
+
 /** About this many points on the chart of the boundary, whatever the number of subjects. */
 const BOUNDARY_POINTS = 40;
 
 export type GuardrailMetric = 'error_rate' | 'p95_latency_ms' | 'cost_per_answer';
-type HistoryRow = Pick<CompletionDocument, '_id' | 'variant' | 'at' | 'outcome' | 'usage'>;
 
 export interface ResultsInput {
   key: string;
@@ -35,7 +40,8 @@ export interface ResultsInput {
   running: boolean;
   exposures: Map<string, VariantExposure>;
   conversions: Map<string, number>;
-  history: HistoryRow[];
+  /** Every answer, in the order served (the experiment log's rows). */
+  answers: AnswerRow[];
   positives: Set<string>;
   halt?: ExperimentHalt;
 }
@@ -49,11 +55,11 @@ export function settingsOf(content: ExperimentContent): Required<GuardrailSettin
  * the control: the fixed-horizon z-test, the always-valid p-value and confidence sequence (mSPRT) with their
  * path over the subjects, the probability to beat the control; the split check; the minimum sample.
  */
-export function computeResults(input: ResultsInput) {
-  const { content, exposures, conversions, history, positives } = input;
+export async function computeResults(input: ResultsInput, slice: Slice = timeSlices()) {
+  const { content, exposures, conversions, answers, positives } = input;
   const settings = settingsOf(content);
   const min = settings.minSamplePerVariant;
-  const cost = costPerAnswer(history, settings.pricePerMillionTokens);
+  const cost = await costPerAnswer(answers, settings.pricePerMillionTokens, slice);
 
   const guardrails: {
     variant: string;
@@ -98,8 +104,10 @@ export function computeResults(input: ResultsInput) {
   );
   const control = variants[0]!;
   const reached = variants.every((v) => v.exposures >= min);
-  const byVariant = variants.slice(1).map((v) => {
-    const boundary = boundaryOf(history, positives, v.name, control.name);
+  const boundaries: Awaited<ReturnType<typeof boundaryOf>>[] = [];
+  for (const v of variants.slice(1)) boundaries.push(await boundaryOf(answers, positives, v.name, control.name, slice));
+  const byVariant = variants.slice(1).map((v, i) => {
+    const boundary = boundaries[i]!;
     const last = boundary.at(-1);
     const pValue = last?.pValue ?? 1;
     return {
@@ -143,7 +151,7 @@ export function computeResults(input: ResultsInput) {
   };
 }
 
-export type ExperimentResults = Omit<ReturnType<typeof computeResults>, 'alarm'>;
+export type ExperimentResults = Omit<Awaited<ReturnType<typeof computeResults>>, 'alarm'>;
 export type Alarm = Pick<ExperimentHalt, 'reason' | 'metric' | 'variant' | 'value' | 'threshold'>;
 
 /**
@@ -175,17 +183,22 @@ function alarmOf(
 }
 
 /** Mean cost of an answer per variant: tokens × price, over the answers that report their usage. */
-function costPerAnswer(history: HistoryRow[], price: { input: number; output: number }): Map<string, number> {
+async function costPerAnswer(
+  answers: AnswerRow[],
+  price: { input: number; output: number },
+  slice: Slice,
+): Promise<Map<string, number>> {
   const sums = new Map<string, { cost: number; n: number }>();
-  for (const row of history) {
-    if (row.outcome !== 'ok' || !row.usage || !row.variant) continue;
+  for (const [i, [, variant, , outcome, , inputTokens, outputTokens]] of answers.entries()) {
+    if (i % SLICE_CHECK_EVERY === 0) await slice();
+    if (outcome !== 'ok' || !variant) continue;
     // Counts the provider reported are checked when an answer is read; a row stored before that is skipped if
     // its counts are not counts (1e308 tokens made the cost infinite, and the automatic stop unstorable).
-    if (!Number.isSafeInteger(row.usage.inputTokens) || !Number.isSafeInteger(row.usage.outputTokens)) continue;
-    const entry = sums.get(row.variant) ?? { cost: 0, n: 0 };
-    entry.cost += (row.usage.inputTokens * price.input + row.usage.outputTokens * price.output) / 1_000_000;
+    if (!Number.isSafeInteger(inputTokens) || !Number.isSafeInteger(outputTokens)) continue;
+    const entry = sums.get(variant) ?? { cost: 0, n: 0 };
+    entry.cost += (inputTokens! * price.input + outputTokens! * price.output) / 1_000_000;
     entry.n++;
-    sums.set(row.variant, entry);
+    sums.set(variant, entry);
   }
   return new Map([...sums].map(([variant, { cost, n }]) => [variant, cost / n]));
 }
@@ -195,18 +208,30 @@ function costPerAnswer(history: HistoryRow[], price: { input: number; output: nu
  * counted positive if it received positive feedback since): one look per block of subjects, so about
  * BOUNDARY_POINTS looks. Ville's inequality holds over every n at once, so any set of looks keeps the guarantee.
  */
-function boundaryOf(history: HistoryRow[], positives: Set<string>, variant: string, control: string) {
-  const rows = history.filter((r) => r.outcome === 'ok' && (r.variant === variant || r.variant === control));
-  const step = Math.max(10, Math.ceil(rows.length / BOUNDARY_POINTS));
+async function boundaryOf(
+  answers: AnswerRow[],
+  positives: Set<string>,
+  variant: string,
+  control: string,
+  slice: Slice,
+) {
+  const compared = ([, served, , outcome]: AnswerRow) => outcome === 'ok' && (served === variant || served === control);
+  let total = 0;
+  for (const row of answers) if (compared(row)) total++;
+  const step = Math.max(10, Math.ceil(total / BOUNDARY_POINTS));
   const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
   const looks: SequentialLook[] = [];
-  rows.forEach((row, i) => {
-    const arm = row.variant === variant ? counts.treatment : counts.control;
+  let i = 0;
+  for (const [n, row] of answers.entries()) {
+    if (n % SLICE_CHECK_EVERY === 0) await slice();
+    if (!compared(row)) continue;
+    const arm = row[1] === variant ? counts.treatment : counts.control;
     arm.exposures++;
-    if (positives.has(row._id)) arm.conversions++;
-    if ((i + 1) % step === 0 || i === rows.length - 1)
+    if (positives.has(row[0])) arm.conversions++;
+    i++;
+    if (i % step === 0 || i === total)
       looks.push({ treatment: { ...counts.treatment }, control: { ...counts.control } });
-  });
+  }
   const path = sequentialPath(looks);
   return path.map((state, i) => {
     const look = looks[i]!;

@@ -1,0 +1,95 @@
+import { timeSlices } from '../../common/async/time-slices.js';
+import type { CompletionDocument } from './completion.schema.js';
+
+/**
+ * One answer an experiment served, as its results read it: completion id, variant, when (ms since the epoch),
+ * outcome, latency in ms, and the tokens the provider reported (null when it reported none).
+ */
+export type AnswerRow = [
+  id: string,
+  variant: string | null,
+  at: number,
+  outcome: CompletionDocument['outcome'],
+  latencyMs: number,
+  inputTokens: number | null,
+  outputTokens: number | null,
+];
+
+/** Feedback on one answer: completion id, the answer's variant, the outcome, when it was given (ms). */
+export type FeedbackRow = [completionId: string, variant: string, outcome: 'positive' | 'negative', at: number];
+
+export interface ExperimentRows {
+  answers: AnswerRow[];
+  feedback: FeedbackRow[];
+}
+
+export function answerRow(completion: CompletionDocument): AnswerRow {
+  return [
+    completion._id,
+    completion.variant ?? null,
+    new Date(completion.at).getTime(),
+    completion.outcome,
+    completion.latencyMs,
+    completion.usage?.inputTokens ?? null,
+    completion.usage?.outputTokens ?? null,
+  ];
+}
+
+/**
+ * Rows read from several chunks (and from what this instance has not written yet) as one log: an answer once,
+ * whichever chunks hold it (two instances merging the same chunks, or a copy made before the log existed, may
+ * both hold it), and for each answer the feedback given last. Answers in the order they were served.
+ *
+ * An experiment may have served hundreds of thousands of answers: the work goes in slices (`slice`, from
+ * common/async/time-slices.ts), each part sorted on its own and the parts then merged, so no turn of the event
+ * loop holds the whole log.
+ */
+export async function mergeRows(parts: ExperimentRows[], slice: Slice = timeSlices()): Promise<ExperimentRows> {
+  const seen = new Set<string>();
+  const sortedParts: AnswerRow[][] = [];
+  const feedback = new Map<string, FeedbackRow>();
+  for (const part of parts) {
+    const fresh: AnswerRow[] = [];
+    for (const [i, row] of part.answers.entries()) {
+      if (i % SLICE_CHECK_EVERY === 0) await slice();
+      if (seen.has(row[0])) continue;
+      seen.add(row[0]);
+      fresh.push(row);
+    }
+    await slice();
+    sortedParts.push(fresh.sort(servedBefore));
+    for (const [i, row] of part.feedback.entries()) {
+      if (i % SLICE_CHECK_EVERY === 0) await slice();
+      const given = feedback.get(row[0]);
+      // The same instant: the later row read wins, as the later write did in the feedback collection.
+      if (!given || given[3] <= row[3]) feedback.set(row[0], row);
+    }
+  }
+  return { answers: await mergeSorted(sortedParts, slice), feedback: [...feedback.values()] };
+}
+
+type Slice = () => Promise<void> | undefined;
+
+/** How many rows go between two looks at the clock (`slice()` reads it). */
+const SLICE_CHECK_EVERY = 1_024;
+
+function servedBefore(a: AnswerRow, b: AnswerRow): number {
+  return a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/** One list in served order out of lists each in served order (a few dozen at most: one per chunk). */
+async function mergeSorted(lists: AnswerRow[][], slice: Slice): Promise<AnswerRow[]> {
+  const heads = lists.map(() => 0);
+  const total = lists.reduce((n, list) => n + list.length, 0);
+  const merged: AnswerRow[] = new Array<AnswerRow>(total);
+  for (let out = 0; out < total; out++) {
+    if (out % SLICE_CHECK_EVERY === 0) await slice();
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const head = lists[l]![heads[l]!];
+      if (head && (best < 0 || servedBefore(head, lists[best]![heads[best]!]!) < 0)) best = l;
+    }
+    merged[out] = lists[best]![heads[best]!++]!;
+  }
+  return merged;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { mergeRows, type AnswerRow, type FeedbackRow } from '../completions/experiment-rows.js';
+import { resultsInputs } from './results-inputs.js';
+
+const answer = (id: string, variant: string, at: number, outcome: AnswerRow[3] = 'ok', latencyMs = 100): AnswerRow => [
+  id,
+  variant,
+  at,
+  outcome,
+  latencyMs,
+  300,
+  120,
+];
+
+describe('the experiment log read as results inputs', () => {
+  it('counts an answer once however many chunks hold it, in the order answers were served', async () => {
+    const early = answer('a', 'control', 1_000);
+    const late = answer('b', 'concise', 2_000);
+    const sameInstant = answer('c', 'control', 2_000);
+    const merged = await mergeRows([
+      { answers: [late, early], feedback: [] },
+      { answers: [sameInstant, early], feedback: [] }, // a merge and the chunk it merged, both still there
+    ]);
+    expect(merged.answers.map((row) => row[0])).toEqual(['a', 'b', 'c']);
+    const { exposures, answers } = await resultsInputs(merged);
+    expect(answers.map((row) => row[0])).toEqual(['a', 'b', 'c']);
+    expect(exposures.get('control')?.served).toBe(2);
+  });
+
+  it('keeps the feedback given last on each answer, whichever chunk was written first', async () => {
+    const positive: FeedbackRow = ['a', 'control', 'positive', 5_000];
+    const changedMind: FeedbackRow = ['a', 'control', 'negative', 6_000];
+    const other: FeedbackRow = ['b', 'concise', 'positive', 5_500];
+    for (const parts of [
+      [
+        { answers: [], feedback: [positive, other] },
+        { answers: [], feedback: [changedMind] },
+      ],
+      [
+        { answers: [], feedback: [changedMind] },
+        { answers: [], feedback: [other, positive] },
+      ],
+    ]) {
+      const { positives, conversions } = await resultsInputs(await mergeRows(parts));
+      expect([...positives]).toEqual(['b']);
+      expect(Object.fromEntries(conversions)).toEqual({ concise: 1 });
+    }
+  });
+
+  it('charges the provider’s own failures to no variant, and finds the 95th percentile over answers and errors', async () => {
+    const answers = [
+      ...Array.from({ length: 40 }, (_, i) => answer(`x${i}`, 'control', i, i % 4 ? 'ok' : 'error', 400 - i * 10)),
+      answer('down', 'control', 50, 'unavailable', 99_999),
+    ];
+    const { exposures } = await resultsInputs({ answers, feedback: [] });
+    // 40 latencies 10..400: rank ⌊0.95 × 40⌋ = 38 of the sorted list, 390 ms.
+    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, p95LatencyMs: 390 });
+  });
+});
