@@ -208,39 +208,27 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     return resourceView(state);
   }
 
-  /**
-   * `checked`: the state a subclass read to check the rollback against (what it takes out of service). The write
-   * starts from it, so a publication landing after that check is refused (`concurrent_publication`) rather than
-   * rolled back unchecked.
-   */
-  async rollback(
-    key: string,
-    number: number,
-    actor: string,
-    comment: string,
-    checked?: ResourceState<M, C>,
-  ): Promise<ResourceView<M>> {
-    const state = await this.resources.apply(
-      key,
-      (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()),
-      { refuseIfPublicationsMoved: true, readState: checked },
-    );
-    return resourceView(state);
+  /** Goes back to an earlier published version (approvers; a reason is required). `checked`: see `withdraw`. */
+  rollback(key: string, number: number, actor: string, comment: string, checked?: ResourceState<M, C>) {
+    return this.withdraw(key, checked, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()));
   }
 
-  /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). `checked`: as for `rollback`. */
-  async unschedule(
+  /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). */
+  unschedule(key: string, number: number, actor: string, comment: string, checked?: ResourceState<M, C>) {
+    return this.withdraw(key, checked, (s) => this.lifecycle.unschedule(s, number, actor, comment, new Date()));
+  }
+
+  /**
+   * A change that takes a version out of service. `checked`: the state a subclass read to check it against (what
+   * it takes out of service); the write starts from it, so a publication landing after that check is refused
+   * (`concurrent_publication`) rather than withdrawn unchecked.
+   */
+  private async withdraw(
     key: string,
-    number: number,
-    actor: string,
-    comment: string,
-    checked?: ResourceState<M, C>,
+    checked: ResourceState<M, C> | undefined,
+    change: (state: ResourceState<M, C>) => Transition<M, C>,
   ): Promise<ResourceView<M>> {
-    const state = await this.resources.apply(
-      key,
-      (s) => this.lifecycle.unschedule(s, number, actor, comment, new Date()),
-      { refuseIfPublicationsMoved: true, readState: checked },
-    );
+    const state = await this.resources.apply(key, change, { refuseIfPublicationsMoved: true, readState: checked });
     return resourceView(state);
   }
 
