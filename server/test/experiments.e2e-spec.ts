@@ -6,7 +6,9 @@ import { resultsInputs } from '../src/modules/experiments/results-inputs.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { completeAsk, publishAskPrompt, publishAskVersion, storeCompletions } from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
-import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, startWithConfig, type TestApp } from './support/test-app.js';
+
+type Results = { variants: { name: string; exposures: number; conversions: number }[] };
 
 describe('experiments', () => {
   const fake = new FakeAnthropic();
@@ -494,13 +496,47 @@ describe('experiments', () => {
     expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
   });
 
-  it('another instance reads the answers this one served; answers stored before the log existed are copied in once', async () => {
-    const served = (body: { variants: { exposures: number }[] }) => body.variants.reduce((n, v) => n + v.exposures, 0);
-    for (let i = 0; i < 6; i++) expect((await complete(randomUUID())).status).toBe(200);
-    const here = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body;
-    expect(served(here)).toBe(6);
+  it('another instance reads the answers and feedback this one recorded, and a flip of feedback made there', async () => {
+    const served = (body: Results) => body.variants.reduce((n, v) => n + v.exposures, 0);
+    const converted = (body: Results) => body.variants.reduce((n, v) => n + v.conversions, 0);
+    const feedbackKey = (
+      await as(t, cast.admin).post('/api/v1/api-keys', {
+        name: 'Retour',
+        scopes: ['prompts:complete:ask', 'experiments:feedback:pendant-le-retour'],
+      })
+    ).body.key as string;
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await completeAsk(t, feedbackKey, randomUUID())).body);
+    const feedback = (app: TestApp, completionId: string, outcome: string) =>
+      app.http
+        .post('/api/v1/experiments/pendant-le-retour/feedback')
+        .set('x-api-key', feedbackKey)
+        .send({ completionId, outcome })
+        .expect(200);
+    await feedback(t, answers[0].completionId, 'positive');
+    await feedback(t, answers[1].completionId, 'positive');
+    const here = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body as Results;
+    expect([served(here), converted(here)]).toEqual([6, 2]);
     await t.app.get(ExperimentLog).flush(); // what the timer does every second
-    // A database written before results were read from the log: its completions are only in their collection.
+    const other = await startAnotherInstance(t); // the copy was done: it reads the log alone
+    try {
+      const there = (await as(other, cast.analyst).get('/api/v1/experiments/pendant-le-retour/results')).body;
+      expect([served(there), converted(there)]).toEqual([6, 2]);
+      // The person changes their mind through the other instance: the later feedback is the one that counts.
+      await feedback(other, answers[0].completionId, 'negative');
+      await other.app.get(ExperimentLog).flush();
+    } finally {
+      await other.close();
+    }
+    const after = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body as Results;
+    expect([served(after), converted(after)]).toEqual([6, 1]);
+  });
+
+  it('copies answers and feedback stored before the log existed into it once, counting none twice', async () => {
+    const served = (body: Results) => body.variants.reduce((n, v) => n + v.exposures, 0);
+    const converted = (body: Results) => body.variants.reduce((n, v) => n + v.conversions, 0);
+    const before = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body as Results;
+    // A database written by an earlier version: these answers and this feedback are only in their collections.
     await t.db.collection('completions').insertMany(
       Array.from({ length: 5 }, (_, i) => ({
         _id: `avant-le-journal-${i}`,
@@ -514,18 +550,46 @@ describe('experiments', () => {
         outcome: 'ok',
       })) as never[],
     );
+    await t.db.collection('feedback').insertOne({
+      _id: 'avant-le-journal-0',
+      experiment: 'pendant-le-retour',
+      variant: 'b',
+      outcome: 'positive',
+      at: new Date(Date.now() - 86_000_000),
+    } as never);
     await t.db.collection('experiment_log').deleteOne({ _id: 'backfilled:v1' } as never);
     const other = await startAnotherInstance(t);
     try {
       const there = (await as(other, cast.analyst).get('/api/v1/experiments/pendant-le-retour/results')).body;
-      // The six served here once each (the copy read them from the completions too), and the five older ones.
-      expect(served(there)).toBe(11);
-      expect(there.variants.find((v: { name: string }) => v.name === 'b').exposures).toBe(
-        here.variants.find((v: { name: string }) => v.name === 'b').exposures + 5,
-      );
+      // What the log held already (its answers were copied again from the completions: counted once), and the
+      // five older answers with their one positive feedback.
+      expect([served(there), converted(there)]).toEqual([served(before) + 5, converted(before) + 1]);
+      expect(await t.db.collection('experiment_log').countDocuments({ _id: 'backfilled:v1' } as never)).toBe(1);
     } finally {
       await other.close();
     }
-    expect(served((await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body)).toBe(11);
+    const here = (await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body;
+    expect([served(here), converted(here)]).toEqual([served(before) + 5, converted(before) + 1]);
+  });
+
+  it('keeps in the results an answer a stopping instance was still waiting for', async () => {
+    const served = (body: Results) => body.variants.reduce((n, v) => n + v.exposures, 0);
+    const key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Lente', scopes: ['prompts:complete:ask'] }))
+      .body.key as string;
+    const before = served((await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body);
+    const other = await startWithConfig({ ...t.config }); // another instance, with the model configured
+    fake.mode = 'slow';
+    fake.slowMs = 1_500;
+    try {
+      const answering = completeAsk(other, key, randomUUID()).then((r) => r);
+      await new Promise((r) => setTimeout(r, 300)); // the model is answering when the instance is told to stop
+      const stopping = other.close();
+      const answered = await answering;
+      expect([answered.status, answered.body.error]).toEqual([200, undefined]);
+      await stopping;
+    } finally {
+      fake.mode = 'ok';
+    }
+    expect(served((await analyst.get('/api/v1/experiments/pendant-le-retour/results')).body)).toBe(before + 1);
   });
 });

@@ -24,13 +24,20 @@ export class CompletionsRepository implements OnModuleInit {
   /** Stores a completion; one an experiment served also goes to the log its results are read from. */
   async insert(record: CompletionDocument): Promise<void> {
     await this.completions.collection.insertOne(record);
-    this.log.answered(record);
+    await this.log.answered(record);
   }
 
   /** Every completion an experiment served, for copying into the experiment log once (one scan of the collection). */
   async *servedByExperiments(): AsyncGenerator<CompletionDocument> {
     for await (const completion of this.completions.collection.find({ experiment: { $exists: true } }))
       if (completion.experiment) yield completion;
+  }
+
+  /** Drops an index the service no longer reads through (left by an earlier version); none is fine. */
+  async dropIndexIfPresent(name: string): Promise<void> {
+    // A collection not created yet has no index (and listing its indexes is an error).
+    const present = await this.completions.collection.indexExists(name).catch(() => false);
+    if (present) await this.completions.collection.dropIndex(name);
   }
 
   findById(id: string): Promise<CompletionDocument | null> {

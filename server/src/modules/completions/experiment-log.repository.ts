@@ -7,16 +7,24 @@ import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { ExperimentRows } from './experiment-rows.js';
 
-/** Rows of one experiment written together: a flush of one instance, or the merge of earlier chunks. */
+/**
+ * Rows of one experiment written together: a flush of one instance, or the merge of earlier chunks. Listed in
+ * `experiment_log` (small documents: reading an experiment's list scans them all), their rows in
+ * `experiment_log_rows` under the same `_id` (read by `_id`, which the embedded database serves from its index).
+ */
 interface StoredChunk {
   _id: string;
   /** Empty on the log's own markers, which name no experiment. */
   experiment: string;
   /** How many answers and feedback rows the chunk holds: merges pick the small chunks. */
   size: number;
-  /** `ExperimentRows` as deflated JSON: the embedded database pays per field and per document, not per byte. */
-  rows?: Binary;
   at: Date;
+}
+
+interface StoredRows {
+  _id: string;
+  /** `ExperimentRows` as deflated JSON: the embedded database pays per field and per document, not per byte. */
+  rows: Binary;
 }
 
 export interface LogChunk {
@@ -32,60 +40,69 @@ const deflated = promisify(deflate);
 const inflated = promisify(inflate);
 
 /**
- * The only code that touches `experiment_log` (docs/adr/0029, "Results from a log of answers"). Reading an
- * experiment's chunks is one scan of this collection, whose documents are a few per experiment, not one per answer.
- * Deflate and inflate run on the thread pool: a merged chunk is about a megabyte of JSON.
+ * The only code that touches `experiment_log` and `experiment_log_rows` (docs/adr/0029, "Results from a log of
+ * answers"). Listing an experiment's chunks scans the list, whose documents are small and a few per experiment;
+ * the rows are then read by `_id`. Deflate and inflate run on the thread pool: a chunk is up to about 1 MB of JSON.
  */
 @Injectable()
 export class ExperimentLogRepository implements OnModuleInit {
   private readonly chunks: TypedCollection<StoredChunk>;
+  private readonly rows: TypedCollection<StoredRows>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
     this.chunks = new TypedCollection<StoredChunk>(connection, 'experiment_log', [{ key: { experiment: 1 } }]);
+    this.rows = new TypedCollection<StoredRows>(connection, 'experiment_log_rows');
   }
 
   onModuleInit(): Promise<unknown> {
     return this.chunks.ensureIndexes();
   }
 
+  /** Stores chunks: the rows first, so a listed chunk always has them. */
   async insert(chunks: { id: string; experiment: string; rows: ExperimentRows }[]): Promise<void> {
     if (chunks.length === 0) return;
+    const rows = [];
+    for (const chunk of chunks)
+      rows.push({ _id: chunk.id, rows: new Binary(await deflated(JSON.stringify(chunk.rows), { level: 1 })) });
+    await this.rows.collection.insertMany(rows, { ordered: false });
     const at = new Date();
-    const documents = await Promise.all(
-      chunks.map(async ({ id, experiment, rows }) => ({
+    await this.chunks.collection.insertMany(
+      chunks.map(({ id, experiment, rows: { answers, feedback } }) => ({
         _id: id,
         experiment,
-        size: rows.answers.length + rows.feedback.length,
-        rows: new Binary(await deflated(JSON.stringify(rows), { level: 1 })),
+        size: answers.length + feedback.length,
         at,
       })),
+      { ordered: false },
     );
-    await this.chunks.collection.insertMany(documents, { ordered: false });
   }
 
-  /** The stored chunks of one experiment, in the order they were written. */
+  /**
+   * The stored chunks of one experiment, in the order they were written. A chunk deleted between the list and its
+   * rows (merged by another instance, which wrote the merged chunk first) is left out.
+   */
   async chunksOf(experiment: string): Promise<LogChunk[]> {
-    const stored = await this.chunks.collection.find({ experiment }).toArray();
-    stored.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    const listed = await this.chunks.collection.find({ experiment }).toArray();
+    listed.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     // One after the other: each chunk's JSON (up to about 1 MB) is parsed in a turn of its own. Inflated all at
     // once, their parses ran back to back in one turn.
     const chunks: LogChunk[] = [];
-    for (const { _id, size, rows } of stored)
-      chunks.push({
-        id: _id,
-        size,
-        rows: JSON.parse((await inflated(rows!.buffer)).toString('utf8')) as ExperimentRows,
-      });
+    for (const { _id, size } of listed) {
+      const stored = await this.rows.collection.findOne({ _id });
+      if (!stored) continue;
+      const json = (await inflated(stored.rows.buffer)).toString('utf8');
+      chunks.push({ id: _id, size, rows: JSON.parse(json) as ExperimentRows });
+    }
     return chunks;
   }
 
   /** Deletes chunks by id (each an `_id` delete, which the embedded database serves from its index). */
   async delete(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.chunks.collection.bulkWrite(
-      ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
-      { ordered: false },
-    );
+    const byId = ids.map((_id) => ({ deleteOne: { filter: { _id } } }));
+    // Unlisted first: a reader never finds a listed chunk without its rows (except in that gap, which it skips).
+    await this.chunks.collection.bulkWrite(byId, { ordered: false });
+    await this.rows.collection.bulkWrite(byId, { ordered: false });
   }
 
   async backfilled(): Promise<boolean> {

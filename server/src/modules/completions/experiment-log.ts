@@ -3,7 +3,7 @@ import { timeSlices } from '../../common/async/time-slices.js';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
 import type { CompletionDocument } from './completion.schema.js';
 import { ExperimentLogRepository, type LogChunk } from './experiment-log.repository.js';
-import { answerRow, mergeRows, type ExperimentRows, type FeedbackRow } from './experiment-rows.js';
+import { answerRow, mergeRows, splitRows, type ExperimentRows, type FeedbackRow } from './experiment-rows.js';
 
 /** How often what this instance recorded is written as chunks. */
 const FLUSH_EVERY_MS = 1_000;
@@ -31,22 +31,26 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
   private writing = new Map<string, ExperimentRows>();
   private flushing?: Promise<void>;
   private failing = false;
+  private closing = false;
   private readonly merging = new Set<string>();
   private readonly timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
 
   constructor(private readonly repository: ExperimentLogRepository) {}
 
-  /** A completion stored (answer or error) that an experiment served. */
-  answered(completion: CompletionDocument): void {
-    if (!completion.experiment) return;
+  /**
+   * A completion stored (answer or error) that an experiment served. Once the service is stopping, the row is
+   * written before this resolves: the request that recorded it is still in flight, so the database is still open.
+   */
+  answered(completion: CompletionDocument): Promise<void> | undefined {
+    if (!completion.experiment) return undefined;
     this.rowsOf(completion.experiment).answers.push(answerRow(completion));
-    this.counted(1);
+    return this.counted(1);
   }
 
   /** Feedback stored on an answer of an experiment: the latest given for an answer is the one that counts. */
-  feedbackGiven(experiment: string, row: FeedbackRow): void {
+  feedbackGiven(experiment: string, row: FeedbackRow): Promise<void> | undefined {
     this.rowsOf(experiment).feedback.push(row);
-    this.counted(1);
+    return this.counted(1);
   }
 
   /** Every answer of the experiment, once, in the order served, with the last feedback given on each. */
@@ -59,16 +63,28 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     return mergeRows([...chunks.map((c) => c.rows), ...copies], slice);
   }
 
-  /** Writes what is pending as one chunk per experiment (a flush in progress is joined, not doubled). */
+  /** Writes what is pending, in chunks per experiment (a flush in progress is joined, not doubled). */
   flush(): Promise<void> {
     this.flushing ??= this.writePending().finally(() => (this.flushing = undefined));
     return this.flushing;
   }
 
+  /** Until everything recorded so far is written; throws when the database did not take it. */
+  async flushAll(): Promise<void> {
+    while (this.flushing || this.pending.size > 0) {
+      await this.flush();
+      if (this.failing) throw new Error('the experiment log could not be written');
+    }
+  }
+
+  /**
+   * Requests still in flight (a model's answer takes up to its timeout) record answers after this: from now on
+   * each is written before its request ends (`answered`), while the database is still open.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
-    await this.flush();
-    if (this.pending.size > 0) await this.flush(); // recorded while the first flush was writing
+    await this.flushAll().catch((err: Error) => this.logger.warn(`${err.message} before the service stopped`));
   }
 
   onModuleDestroy(): void {
@@ -79,8 +95,9 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     return this.repository.backfilled();
   }
 
+  /** Marks the copy done, once what it copied is written (a copy interrupted before is done again). */
   async markBackfilled(): Promise<void> {
-    await this.flush();
+    await this.flushAll();
     await this.repository.markBackfilled();
   }
 
@@ -90,9 +107,10 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     return rows;
   }
 
-  private counted(rows: number): void {
+  private counted(rows: number): Promise<void> | undefined {
     this.pendingRows += rows;
-    if (this.pendingRows <= MAX_PENDING_ROWS) return;
+    if (this.closing) return this.flushAll().catch(() => undefined); // warned by the failed write
+    if (this.pendingRows <= MAX_PENDING_ROWS) return undefined;
     // Only while the database refuses every write for a long time: the completions themselves are stored (or not)
     // apart from this log, so what is lost is their place in results, which the warning says.
     const [experiment, oldest] = this.pending.entries().next().value!;
@@ -101,6 +119,7 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     this.logger.warn(
       `${oldest.answers.length} answer(s) and ${oldest.feedback.length} feedback row(s) of experiment "${experiment}" dropped from its results: the database has not taken the log for too long`,
     );
+    return undefined;
   }
 
   private async writePending(): Promise<void> {
@@ -109,8 +128,12 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     this.pending = new Map();
     this.pendingRows = 0;
     try {
+      // At most MERGED_CHUNK_ROWS a chunk: rows kept through an outage would otherwise make one chunk that every
+      // read parses in one long turn.
       await this.repository.insert(
-        [...this.writing].map(([experiment, rows]) => ({ id: timeOrderedId(), experiment, rows })),
+        [...this.writing].flatMap(([experiment, rows]) =>
+          splitRows(rows, MERGED_CHUNK_ROWS).map((part) => ({ id: timeOrderedId(), experiment, rows: part })),
+        ),
       );
       if (this.failing) this.logger.warn('the experiment log is written again');
       this.failing = false;
@@ -125,7 +148,7 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
             ? { answers: [...rows.answers, ...later.answers], feedback: [...rows.feedback, ...later.feedback] }
             : rows,
         );
-        this.counted(rows.answers.length + rows.feedback.length);
+        void this.counted(rows.answers.length + rows.feedback.length);
       }
       if (!this.failing)
         this.logger.warn(`experiment log not written (${(err as Error).message}); kept, and tried again every second`);

@@ -35,6 +35,19 @@ export function answerRow(completion: CompletionDocument): AnswerRow {
   ];
 }
 
+/** The rows as parts of at most `max` rows each, answers first, then feedback; none when there are no rows. */
+export function splitRows({ answers, feedback }: ExperimentRows, max: number): ExperimentRows[] {
+  const parts: ExperimentRows[] = [];
+  for (let first = 0; first < answers.length + feedback.length; first += max) {
+    const last = first + max;
+    parts.push({
+      answers: answers.slice(first, last),
+      feedback: feedback.slice(Math.max(0, first - answers.length), Math.max(0, last - answers.length)),
+    });
+  }
+  return parts;
+}
+
 /**
  * Rows read from several chunks (and from what this instance has not written yet) as one log: an answer once,
  * whichever chunks hold it (two instances merging the same chunks, or a copy made before the log existed, may

@@ -98,14 +98,17 @@ export class ExperimentsService
     if (await this.log.backfilled()) return;
     let copied = 0;
     for await (const completion of this.completions.servedByExperiments()) {
-      this.log.answered(completion);
-      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flush();
+      await this.log.answered(completion);
+      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flushAll();
     }
     for await (const { _id, experiment, variant, outcome, at } of this.feedback.all()) {
-      this.log.feedbackGiven(experiment, [_id, variant, outcome, new Date(at).getTime()]);
-      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flush();
+      await this.log.feedbackGiven(experiment, [_id, variant, outcome, new Date(at).getTime()]);
+      if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flushAll();
     }
     await this.log.markBackfilled();
+    // What results read before; every completion and feedback written paid for these indexes.
+    await this.completions.dropIndexIfPresent('experiment_1_variant_1_latencyMs_1');
+    await this.feedback.dropIndexIfPresent('experiment_1_variant_1');
     if (copied > 0) this.logger.log(`${copied} answer(s) and feedback copied into the experiment log`);
   }
 
@@ -210,7 +213,7 @@ export class ExperimentsService
       ...(request.value !== undefined && { value: request.value }),
       at,
     });
-    this.log.feedbackGiven(key, [request.completionId, completion.variant, request.outcome, at.getTime()]);
+    await this.log.feedbackGiven(key, [request.completionId, completion.variant, request.outcome, at.getTime()]);
     return { completionId: request.completionId, variant: completion.variant, outcome: request.outcome };
   }
 

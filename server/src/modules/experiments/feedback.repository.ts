@@ -31,6 +31,13 @@ export class FeedbackRepository implements OnModuleInit {
     await this.feedback.collection.updateOne({ _id }, { $set: fields }, { upsert: true });
   }
 
+  /** Drops an index the service no longer reads through (left by an earlier version); none is fine. */
+  async dropIndexIfPresent(name: string): Promise<void> {
+    // A collection not created yet has no index (and listing its indexes is an error).
+    const present = await this.feedback.collection.indexExists(name).catch(() => false);
+    if (present) await this.feedback.collection.dropIndex(name);
+  }
+
   /** Every feedback stored, for copying into the experiment log once (one scan of the collection). */
   all(): AsyncIterable<FeedbackDocument> {
     return this.feedback.collection.find({});

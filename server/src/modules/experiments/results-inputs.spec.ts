@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mergeRows, type AnswerRow, type FeedbackRow } from '../completions/experiment-rows.js';
+import { mergeRows, splitRows, type AnswerRow, type FeedbackRow } from '../completions/experiment-rows.js';
 import { resultsInputs } from './results-inputs.js';
 
 const answer = (id: string, variant: string, at: number, outcome: AnswerRow[3] = 'ok', latencyMs = 100): AnswerRow => [
@@ -55,5 +55,21 @@ describe('the experiment log read as results inputs', () => {
     const { exposures } = await resultsInputs({ answers, feedback: [] });
     // 40 latencies 10..400: rank ⌊0.95 × 40⌋ = 38 of the sorted list, 390 ms.
     expect(exposures.get('control')).toEqual({ served: 30, errors: 10, p95LatencyMs: 390 });
+  });
+
+  it('writes rows kept through an outage as chunks of a bounded size, none lost or doubled', async () => {
+    const answers = Array.from({ length: 7 }, (_, i) => answer(`a${i}`, 'control', i));
+    const feedback: FeedbackRow[] = [
+      ['a0', 'control', 'positive', 10],
+      ['a1', 'control', 'negative', 11],
+    ];
+    const parts = splitRows({ answers, feedback }, 3);
+    expect(parts.map((p) => [p.answers.length, p.feedback.length])).toEqual([
+      [3, 0],
+      [3, 0],
+      [1, 2],
+    ]);
+    expect(await mergeRows(parts)).toEqual({ answers, feedback });
+    expect(splitRows({ answers: [], feedback: [] }, 3)).toEqual([]);
   });
 });
