@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ExperimentLog } from '../src/modules/completions/experiment-log.js';
+import { ExperimentLogRepository } from '../src/modules/completions/experiment-log.repository.js';
+import { answerRow } from '../src/modules/completions/experiment-rows.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { resultsInputs } from '../src/modules/experiments/results-inputs.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
@@ -494,6 +496,53 @@ describe('experiments', () => {
     // Tried again, the rollback is checked against version 2, which the experiment serves.
     const again = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
     expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
+  });
+
+  it('reads every answer when another instance merges the chunks while they are being read', async () => {
+    const log = t.app.get(ExperimentLog);
+    const repository = t.app.get(ExperimentLogRepository);
+    const completions = Array.from({ length: 17 }, (_, i) => ({
+      _id: `course-${i}`,
+      prompt: 'ask',
+      version: 1,
+      experiment: 'course',
+      variant: 'control',
+      subject: `s${i}`,
+      at: new Date(Date.now() + i),
+      latencyMs: 10,
+      outcome: 'ok' as const,
+    }));
+    const chunkIds: string[] = [];
+    for (const completion of completions) {
+      chunkIds.push(`chunk-${completion._id}`);
+      await repository.insert([
+        {
+          id: `chunk-${completion._id}`,
+          experiment: 'course',
+          rows: { answers: [answerRow(completion)], feedback: [] },
+        },
+      ]);
+    }
+    // The read has listed the 17 chunks; before it reads their rows, another instance merges them all.
+    type Rows = { rowsOf(id: string): Promise<unknown> };
+    const rowsOf = (repository as unknown as Rows).rowsOf.bind(repository);
+    const merging = jest.spyOn(repository as unknown as Rows, 'rowsOf').mockImplementationOnce(async (id: string) => {
+      await repository.insert([
+        {
+          id: 'chunk-course-merged',
+          experiment: 'course',
+          rows: { answers: completions.map(answerRow), feedback: [] },
+        },
+      ]);
+      await repository.delete(chunkIds);
+      return rowsOf(id);
+    });
+    try {
+      const { exposures } = await resultsInputs(await log.read('course'));
+      expect(exposures.get('control')?.served).toBe(17);
+    } finally {
+      merging.mockRestore();
+    }
   });
 
   it('another instance reads the answers and feedback this one recorded, and a flip of feedback made there', async () => {

@@ -36,6 +36,8 @@ export interface LogChunk {
 /** The marker saying completions and feedback stored before the log existed were copied into it. */
 const BACKFILLED = 'backfilled:v1';
 const DUPLICATE_KEY = 11000;
+/** A read lists the chunks again when one was merged under it; merges are seconds apart, so a few tries do. */
+const MAX_LIST_ATTEMPTS = 5;
 const deflated = promisify(deflate);
 const inflated = promisify(inflate);
 
@@ -78,22 +80,37 @@ export class ExperimentLogRepository implements OnModuleInit {
   }
 
   /**
-   * The stored chunks of one experiment, in the order they were written. A chunk deleted between the list and its
-   * rows (merged by another instance, which wrote the merged chunk first) is left out.
+   * The stored chunks of one experiment, in the order they were written. A chunk whose rows are gone by the time
+   * they are read was merged meanwhile (by any instance): the merged chunk was listed before they were deleted,
+   * so the chunks are listed again, and none is left out.
    */
   async chunksOf(experiment: string): Promise<LogChunk[]> {
+    for (let attempt = 1; ; attempt++) {
+      const chunks = await this.readListed(experiment);
+      if (chunks) return chunks;
+      if (attempt === MAX_LIST_ATTEMPTS)
+        throw new Error(`the chunks of experiment "${experiment}" kept being merged while they were read`);
+    }
+  }
+
+  /** The chunks as listed now, or null when one of them was deleted before its rows were read. */
+  private async readListed(experiment: string): Promise<LogChunk[] | null> {
     const listed = await this.chunks.collection.find({ experiment }).toArray();
     listed.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     // One after the other: each chunk's JSON (up to about 1 MB) is parsed in a turn of its own. Inflated all at
     // once, their parses ran back to back in one turn.
     const chunks: LogChunk[] = [];
     for (const { _id, size } of listed) {
-      const stored = await this.rows.collection.findOne({ _id });
-      if (!stored) continue;
-      const json = (await inflated(stored.rows.buffer)).toString('utf8');
-      chunks.push({ id: _id, size, rows: JSON.parse(json) as ExperimentRows });
+      const rows = await this.rowsOf(_id);
+      if (!rows) return null;
+      chunks.push({ id: _id, size, rows });
     }
     return chunks;
+  }
+
+  private async rowsOf(id: string): Promise<ExperimentRows | null> {
+    const stored = await this.rows.collection.findOne({ _id: id });
+    return stored && (JSON.parse((await inflated(stored.rows.buffer)).toString('utf8')) as ExperimentRows);
   }
 
   /** Deletes chunks by id (each an `_id` delete, which the embedded database serves from its index). */
