@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
+import { LatestDecisions } from '../src/modules/evaluation/latest-decisions.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
 
@@ -560,6 +561,55 @@ describe('evaluation', () => {
       byTransition: { '(none) → manual_review': 3 },
     });
     expect(impact.body.examples).toHaveLength(3);
+    // The latest are found without a search through every record (latest-decisions.ts): two decided on another
+    // instance are the newest, and an impact of two asked there compares exactly those.
+    const other = await startAnotherInstance(t);
+    try {
+      const newest = [];
+      for (const subtotal of [600, 700]) {
+        const decided = await other.http
+          .post('/api/v1/rulesets/eval-demo/evaluate')
+          .set('x-api-key', erpKey)
+          .send({ facts: facts(subtotal) });
+        newest.push(decided.body.evaluationId as string);
+      }
+      await t.app.get(LatestDecisions).flush();
+      await other.app.get(LatestDecisions).flush();
+      const latestTwo = (body: { examples: { evaluationId: string }[] }) =>
+        body.examples.map((e) => e.evaluationId).sort();
+      // What the instance asks the database meanwhile: no search of the decisions by version (watched, not replaced).
+      type Decisions = { decisions: { collection: { find(filter: object): unknown } } };
+      const collection = (other.app.get(DecisionsRepository) as unknown as Decisions).decisions.collection;
+      const finds = jest.spyOn(collection, 'find');
+      const there = await as(other, cast.analyst).post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, {
+        limit: 2,
+      });
+      const searches = finds.mock.calls.filter(([filter]) => 'checksum' in (filter as object));
+      finds.mockRestore();
+      expect([there.body.compared, latestTwo(there.body), searches]).toEqual([2, [...newest].sort(), []]);
+      // Records stored before versions kept samples are found by searching them, the same ones.
+      await t.db.collection('decision_samples').deleteMany({});
+      const searched = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 2 });
+      expect([searched.body.compared, latestTwo(searched.body)]).toEqual([2, [...newest].sort()]);
+      // Samples of instances gone for a while (each restart is a new instance) are merged into one when read.
+      const checksum = (await t.db.collection('decisions').findOne({ _id: newest[0] } as never))!['checksum'];
+      const gone = new Date(Date.now() - 3_600_000);
+      const byOldInstances = [[newest[0]], [newest[1]], [newest[0], newest[1]]].map((ids, i) => ({
+        _id: `${checksum}/gone-${i}`,
+        checksum,
+        ids: ids!.join(','),
+        at: gone,
+      }));
+      await t.db.collection('decision_samples').insertMany(byOldInstances as never[]);
+      const read = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 2 });
+      expect(latestTwo(read.body)).toEqual([...newest].sort());
+      const samples = () => t.db.collection('decision_samples').find({ checksum }).toArray();
+      for (let i = 0; i < 50 && (await samples()).length > 1; i++) await sleep(50);
+      const [merged, ...others] = await samples();
+      expect([String(merged!['ids']).split(',').sort(), others]).toEqual([[...newest].sort(), []]);
+    } finally {
+      await other.close();
+    }
     // A rule set with nothing in force has nothing to compare with: said at the key, and nothing is replayed.
     expect((await analyst.post('/api/v1/rulesets', { ...enrolmentLike(10000), key: 'eval-unpublished' })).status).toBe(
       201,

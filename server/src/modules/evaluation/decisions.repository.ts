@@ -14,12 +14,16 @@ import {
   type StoredDecision,
   type StoredTraceTable,
 } from './decision.schema.js';
+import { LatestDecisions } from './latest-decisions.js';
 
 /** A record of a batch that the database refused, by its place in the batch. */
 export interface RefusedRecord {
   index: number;
   reason: string;
 }
+
+/** How many records impact reads at once by `_id`. */
+const READ_TOGETHER = 16;
 
 /** MongoDB's duplicate-key error: a trace table stored already, by this instance or another. */
 const DUPLICATE_KEY = 11000;
@@ -52,7 +56,10 @@ export class DecisionsRepository implements OnModuleInit {
    */
   private readonly readTables = new LRUCache<string, TableContent>({ maxSize: 16 * 2 ** 20 });
 
-  constructor(@Inject(DB_CONNECTION) private readonly connection: Connection) {
+  constructor(
+    @Inject(DB_CONNECTION) private readonly connection: Connection,
+    private readonly latest: LatestDecisions,
+  ) {
     this.decisions = new TypedCollection<StoredDecision>(connection, 'decisions', decisionIndexes);
     // Kept as long as the database: a table is a few KB per version that kept records, and any record may cite it.
     this.traceTables = new TypedCollection<StoredTraceTable>(connection, 'decision_trace_tables');
@@ -78,11 +85,14 @@ export class DecisionsRepository implements OnModuleInit {
     await this.storeTraceTables(decisions);
     try {
       await this.decisions.collection.insertMany(await toStoredInTurns(decisions), { ordered: false });
+      this.latest.noted(decisions);
       return [];
     } catch (err) {
       if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
       const refused = [err.writeErrors].flat();
       if (refused.length === 0) throw err;
+      const refusedAt = new Set(refused.map((e) => e.index));
+      this.latest.noted(decisions.filter((_, i) => !refusedAt.has(i)));
       return refused.map((e) => ({ index: e.index, reason: e.errmsg ?? err.message }));
     }
   }
@@ -92,10 +102,27 @@ export class DecisionsRepository implements OnModuleInit {
     return stored && (await this.whole([stored]))[0]!;
   }
 
-  /** The latest decisions made by one exact version, for impact analysis. */
+  /**
+   * The latest decisions made by one exact version, newest first, for impact analysis: found by their ids in the
+   * version's samples (latest-decisions.ts), each read by `_id`, which the embedded database serves from its
+   * index. A version whose records were all stored before samples were kept is searched by checksum, which scans
+   * the collection (9 s at 100 000 records here).
+   */
   async latestFor(checksum: string, limit: number): Promise<DecisionDocument[]> {
-    const stored = await this.decisions.collection.find({ checksum }).sort({ at: -1 }).limit(limit).toArray();
-    return this.whole(stored);
+    const ids = await this.latest.latestIds(checksum, limit);
+    if (ids === null) {
+      const stored = await this.decisions.collection.find({ checksum }).sort({ at: -1 }).limit(limit).toArray();
+      return this.whole(stored);
+    }
+    const found: DecisionDocument[] = [];
+    // A few reads at once, and each group decoded in a turn of its own (a record inflates and parses in ~0.1 ms).
+    for (let first = 0; first < ids.length; first += READ_TOGETHER) {
+      const group = ids.slice(first, first + READ_TOGETHER);
+      const stored = await Promise.all(group.map((_id) => this.decisions.collection.findOne({ _id })));
+      // A record deleted since (past its retention) is simply not compared.
+      found.push(...(await this.whole(stored.filter((s) => s !== null))));
+    }
+    return found;
   }
 
   /** Stores the trace tables the records cite that are not known to be stored (an existing one is left as it is). */
