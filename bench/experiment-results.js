@@ -45,7 +45,13 @@ async function plant(mongoUri, from, to) {
         outcome: i % 50 === 0 ? 'error' : 'ok',
       });
       if (i % 3 === 0)
-        feedback.push({ _id, experiment: EXPERIMENT, variant, outcome: i % 6 === 0 ? 'positive' : 'negative', at: new Date() });
+        feedback.push({
+          _id,
+          experiment: EXPERIMENT,
+          variant,
+          outcome: i % 6 === 0 ? 'positive' : 'negative',
+          at: new Date(),
+        });
     }
     await db.collection('completions').insertMany(completions, { ordered: false });
     await db.collection('feedback').insertMany(feedback, { ordered: false });
@@ -78,12 +84,21 @@ try {
       const metrics = await (await fetch(`${service.base}/metrics`)).text();
       const lag = Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(metrics)?.[1]) * 1000;
       const served = body.variants?.reduce((n, v) => n + v.exposures, 0);
-      rows.push([size, round === 0 ? Math.round(restartMs) : '', response.status, served, Math.round(ms), Math.round(lag)]);
+      rows.push([
+        size,
+        round === 0 ? Math.round(restartMs) : '',
+        response.status,
+        served,
+        Math.round(ms),
+        Math.round(lag),
+      ]);
     }
   }
 } finally {
   await service.stop();
 }
-console.log('| answers stored | restart with the copy, ms | status | exposures counted | results, ms | worst lag, ms |');
+console.log(
+  '| answers stored | restart with the copy, ms | status | exposures counted | results, ms | worst lag, ms |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
