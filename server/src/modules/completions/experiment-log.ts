@@ -151,7 +151,9 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
         void this.counted(rows.answers.length + rows.feedback.length);
       }
       if (!this.failing)
-        this.logger.warn(`experiment log not written (${(err as Error).message}); kept, and tried again every second`);
+        this.logger.warn(
+          `experiment log not written (${(err as Error).message}); kept, and tried again every second (once stopping, with the next answer)`,
+        );
       this.failing = true;
     } finally {
       this.writing = new Map();

@@ -3,57 +3,67 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
 
-/** The ids of one instance's latest decision records of one version, oldest first (docs/adr/0012). */
-interface StoredSample {
+/** One instance's sample of one version's latest records, listed: small, so listing a version's is cheap. */
+interface ListedSample {
   _id: string;
   checksum: string;
-  /** Comma-separated: one field, where an array would be one field per id on the embedded database. */
-  ids: string;
   at: Date;
 }
 
-export interface DecisionSample {
-  id: string;
-  ids: string[];
-  at: Date;
+/** The ids of a sample, oldest first, under the listed sample's `_id`. */
+interface SampleIds {
+  _id: string;
+  /** Comma-separated: one field, where an array would be one field per id on the embedded database. */
+  ids: string;
 }
 
 /**
- * The only code that touches `decision_samples`. Its documents are one per version and instance, so reading a
- * version's samples scans a collection as long as the versions that decided, not as long as their records.
+ * The only code that touches `decision_samples` and `decision_sample_ids` (docs/adr/0012, "The latest records of
+ * a version"). Listing a version's samples scans the list, one small document per version and instance; the ids
+ * (up to 5 000, about 185 KB) are then read by `_id`, which the embedded database serves from its index.
  */
 @Injectable()
 export class DecisionSamplesRepository {
-  private readonly samples: TypedCollection<StoredSample>;
+  private readonly listed: TypedCollection<ListedSample>;
+  private readonly ids: TypedCollection<SampleIds>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.samples = new TypedCollection<StoredSample>(connection, 'decision_samples');
+    this.listed = new TypedCollection<ListedSample>(connection, 'decision_samples');
+    this.ids = new TypedCollection<SampleIds>(connection, 'decision_sample_ids');
   }
 
   async get(id: string): Promise<string[]> {
-    const sample = await this.samples.collection.findOne({ _id: id });
-    return sample ? idsOf(sample) : [];
+    return idsOf(await this.ids.collection.findOne({ _id: id }));
   }
 
-  /** Replaces (or creates) one sample: an `_id` write, which the embedded database serves from its index. */
+  /** Replaces (or creates) one sample: the ids first, so a listed sample always has them. */
   async put(id: string, checksum: string, ids: string[]): Promise<void> {
-    await this.samples.collection.replaceOne(
-      { _id: id },
-      { checksum, ids: ids.join(','), at: new Date() },
-      { upsert: true },
-    );
+    await this.ids.collection.replaceOne({ _id: id }, { ids: ids.join(',') }, { upsert: true });
+    await this.listed.collection.replaceOne({ _id: id }, { checksum, at: new Date() }, { upsert: true });
   }
 
-  async ofVersion(checksum: string): Promise<DecisionSample[]> {
-    const samples = await this.samples.collection.find({ checksum }).toArray();
-    return samples.map((sample) => ({ id: sample._id, ids: idsOf(sample), at: sample.at }));
+  /** Every instance's sample of the version, as ids. */
+  async ofVersion(checksum: string): Promise<string[][]> {
+    const samples: string[][] = [];
+    for (const { _id } of await this.listed.collection.find({ checksum }).toArray())
+      samples.push(idsOf(await this.ids.collection.findOne({ _id })));
+    return samples;
   }
 
-  async delete(ids: string[]): Promise<void> {
-    for (const _id of ids) await this.samples.collection.deleteOne({ _id });
+  /**
+   * Deletes the samples not written since `cutoff` (instances long gone, versions that stopped deciding): their
+   * records are past retention too. Unlisted first, then their ids.
+   */
+  async deleteNotWrittenSince(cutoff: Date): Promise<number> {
+    const old = await this.listed.collection.find({ at: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
+    for (const { _id } of old) {
+      await this.listed.collection.deleteOne({ _id });
+      await this.ids.collection.deleteOne({ _id });
+    }
+    return old.length;
   }
 }
 
-function idsOf(sample: StoredSample): string[] {
-  return sample.ids === '' ? [] : sample.ids.split(',');
+function idsOf(sample: SampleIds | null): string[] {
+  return !sample || sample.ids === '' ? [] : sample.ids.split(',');
 }

@@ -85,14 +85,14 @@ export class DecisionsRepository implements OnModuleInit {
     await this.storeTraceTables(decisions);
     try {
       await this.decisions.collection.insertMany(await toStoredInTurns(decisions), { ordered: false });
-      this.latest.noted(decisions);
+      await this.latest.noted(decisions);
       return [];
     } catch (err) {
       if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
       const refused = [err.writeErrors].flat();
       if (refused.length === 0) throw err;
       const refusedAt = new Set(refused.map((e) => e.index));
-      this.latest.noted(decisions.filter((_, i) => !refusedAt.has(i)));
+      await this.latest.noted(decisions.filter((_, i) => !refusedAt.has(i)));
       return refused.map((e) => ({ index: e.index, reason: e.errmsg ?? err.message }));
     }
   }

@@ -1,25 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
-import { DecisionSamplesRepository, type DecisionSample } from './decision-samples.repository.js';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
+import { DecisionSamplesRepository } from './decision-samples.repository.js';
 
 /** How many ids a version's sample keeps: the largest `limit` an impact replay may ask for. */
 export const SAMPLE_SIZE = 5_000;
 /** How often what this instance stored is added to its samples. */
 const FLUSH_EVERY_MS = 5_000;
-/** A sample not written for this long belongs to an instance that stopped, or stopped deciding on that version. */
-const STALE_AFTER_MS = 60_000;
+/** How often samples past the records' retention are deleted. */
+const PURGE_EVERY_MS = 24 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Which decision records are a version's latest, without reading the records: impact replays them (docs/adr/0012,
  * "The latest records of a version"). Finding them by checksum scanned every record stored on the embedded
  * database, 1.9 s at 20 000 records and 9 s at 100 000, for a window that holds millions. Each instance notes the
- * ids of the records it stores and adds them every few seconds to its own sample per version (the newest
+ * ids of the records the database took and adds them every few seconds to its own sample per version (the newest
  * SAMPLE_SIZE ids); a read takes every instance's samples of the version and what this one has not written yet.
- * Ids are time-ordered (common/ids/time-ordered-id.ts), so the newest sort last.
+ * Only the instance that owns a sample writes it, and nothing deletes one before the records it names are past
+ * retention. Ids are time-ordered (common/ids/time-ordered-id.ts): sorted as text, the newest are last.
  */
 @Injectable()
-export class LatestDecisions implements BeforeApplicationShutdown, OnModuleDestroy {
+export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
   private readonly logger = new Logger('LatestDecisions');
   private readonly instance = randomUUID();
   private pending = new Map<string, string[]>();
@@ -27,20 +37,33 @@ export class LatestDecisions implements BeforeApplicationShutdown, OnModuleDestr
   private writing = new Map<string, string[]>();
   private flushing?: Promise<void>;
   private failing = false;
-  private readonly merging = new Set<string>();
+  private closing = false;
   private readonly timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
+  private purgeTimer?: NodeJS.Timeout;
 
-  constructor(private readonly samples: DecisionSamplesRepository) {}
+  constructor(
+    private readonly samples: DecisionSamplesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** Records the database stored. */
-  noted(records: { _id: string; checksum: string }[]): void {
+  onApplicationBootstrap(): void {
+    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
+    void this.purge();
+  }
+
+  /**
+   * Records the database stored. Once the service is stopping, the ids are written before this resolves: the
+   * request that stored them is still in flight, so the database is still open.
+   */
+  noted(records: { _id: string; checksum: string }[]): Promise<void> | undefined {
     for (const { _id, checksum } of records) {
       let ids = this.pending.get(checksum);
       if (!ids) this.pending.set(checksum, (ids = []));
       ids.push(_id);
-      // Only the newest SAMPLE_SIZE can be read; trimmed now and then rather than on every record.
-      if (ids.length >= 2 * SAMPLE_SIZE) ids.splice(0, ids.length - SAMPLE_SIZE);
+      // Only the newest SAMPLE_SIZE can be read; trimmed now and then (batches may land out of order: sorted).
+      if (ids.length >= 2 * SAMPLE_SIZE) ids.sort().splice(0, ids.length - SAMPLE_SIZE);
     }
+    return this.closing && records.length > 0 ? this.flushAll().catch(() => undefined) : undefined;
   }
 
   /**
@@ -52,9 +75,8 @@ export class LatestDecisions implements BeforeApplicationShutdown, OnModuleDestr
     const unwritten = [...(this.writing.get(checksum) ?? []), ...(this.pending.get(checksum) ?? [])];
     const samples = await this.samples.ofVersion(checksum);
     if (samples.length === 0 && unwritten.length === 0) return null;
-    this.mergeStale(checksum, samples);
     const ids = new Set(unwritten);
-    for (const sample of samples) for (const id of sample.ids) ids.add(id);
+    for (const sample of samples) for (const id of sample) ids.add(id);
     return [...ids].sort().reverse().slice(0, limit);
   }
 
@@ -63,14 +85,24 @@ export class LatestDecisions implements BeforeApplicationShutdown, OnModuleDestr
     return this.flushing;
   }
 
+  /** Until every id noted so far is written; throws when the database did not take them. */
+  async flushAll(): Promise<void> {
+    while (this.flushing || this.pending.size > 0) {
+      await this.flush();
+      if (this.failing) throw new Error('samples of the latest decisions could not be written');
+    }
+  }
+
+  /** Requests still in flight store records after this: from now on their ids are written before they end. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
-    await this.flush();
-    if (this.pending.size > 0) await this.flush(); // noted while the first flush was writing
+    await this.flushAll().catch((err: Error) => this.logger.warn(`${err.message} before the service stopped`));
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    clearInterval(this.purgeTimer);
   }
 
   private async writePending(): Promise<void> {
@@ -81,35 +113,27 @@ export class LatestDecisions implements BeforeApplicationShutdown, OnModuleDestr
       for (const [checksum, fresh] of this.writing) {
         const id = `${checksum}/${this.instance}`;
         const kept = await this.samples.get(id);
-        await this.samples.put(id, checksum, [...kept, ...fresh].slice(-SAMPLE_SIZE));
+        const newest = [...new Set([...kept, ...fresh])].sort().slice(-SAMPLE_SIZE);
+        await this.samples.put(id, checksum, newest);
       }
       if (this.failing) this.logger.warn('samples of the latest decisions are written again');
       this.failing = false;
     } catch (err) {
-      // Kept for the next flush, ahead of what came since; a sample written already gets its ids twice, read once.
-      for (const [checksum, ids] of this.writing) this.noted(ids.map((_id) => ({ _id, checksum })));
+      // Kept for the next flush (sorted when written); a sample written already gets its ids twice, kept once.
+      for (const [checksum, ids] of this.writing)
+        this.pending.set(checksum, [...ids, ...(this.pending.get(checksum) ?? [])]);
       if (!this.failing)
-        this.logger.warn(`samples of the latest decisions not written (${(err as Error).message}); tried again`);
+        this.logger.warn(`samples of the latest decisions not written (${(err as Error).message}); kept`);
       this.failing = true;
     } finally {
       this.writing = new Map();
     }
   }
 
-  /**
-   * Stale samples of a version (instances restarted or gone) are merged into a new one, then deleted, in the
-   * background: each restart would otherwise leave one more to read. The merged sample is written first and
-   * under a new id, so nothing is lost if the deletes fail, and no live instance's sample is touched.
-   */
-  private mergeStale(checksum: string, samples: DecisionSample[]): void {
-    const stale = samples.filter((sample) => Date.now() - sample.at.getTime() > STALE_AFTER_MS);
-    if (stale.length < 2 || this.merging.has(checksum)) return;
-    this.merging.add(checksum);
-    const ids = [...new Set(stale.flatMap((sample) => sample.ids))].sort().slice(-SAMPLE_SIZE);
-    void this.samples
-      .put(`${checksum}/merged-${timeOrderedId()}`, checksum, ids)
-      .then(() => this.samples.delete(stale.map((sample) => sample.id)))
-      .catch((err: Error) => this.logger.warn(`stale samples of ${checksum} not merged: ${err.message}`))
-      .finally(() => this.merging.delete(checksum));
+  private async purge(): Promise<void> {
+    const cutoff = new Date(Date.now() - this.config.decisionRetentionDays * DAY_MS);
+    await this.samples
+      .deleteNotWrittenSince(cutoff)
+      .catch((err: Error) => this.logger.warn(`old samples of the latest decisions not deleted: ${err.message}`));
   }
 }

@@ -82,6 +82,9 @@ export class ExperimentsService
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
     await this.copyIntoLogOnce();
+    // What results read through before the log; every completion and feedback written paid for these indexes.
+    await this.completions.dropIndexIfPresent('experiment_1_variant_1_latencyMs_1');
+    await this.feedback.dropIndexIfPresent('experiment_1_variant_1');
     this.prompts.guardWithdrawal((prompt, version) => this.assertNoExperimentServes(prompt, version));
     // Every instance watches; a stop is a revision claim, so two instances that see the same breach stop the
     // experiment once and record one event (docs/adr/0029).
@@ -106,9 +109,6 @@ export class ExperimentsService
       if (++copied % COPY_FLUSH_ROWS === 0) await this.log.flushAll();
     }
     await this.log.markBackfilled();
-    // What results read before; every completion and feedback written paid for these indexes.
-    await this.completions.dropIndexIfPresent('experiment_1_variant_1_latencyMs_1');
-    await this.feedback.dropIndexIfPresent('experiment_1_variant_1');
     if (copied > 0) this.logger.log(`${copied} answer(s) and feedback copied into the experiment log`);
   }
 

@@ -33,9 +33,10 @@ export class FeedbackRepository implements OnModuleInit {
 
   /** Drops an index the service no longer reads through (left by an earlier version); none is fine. */
   async dropIndexIfPresent(name: string): Promise<void> {
-    // A collection not created yet has no index (and listing its indexes is an error).
+    // A collection not created yet has no index (and listing its indexes is an error); another instance
+    // starting at the same moment may drop it first.
     const present = await this.feedback.collection.indexExists(name).catch(() => false);
-    if (present) await this.feedback.collection.dropIndex(name);
+    if (present) await this.feedback.collection.dropIndex(name).catch(() => undefined);
   }
 
   /** Every feedback stored, for copying into the experiment log once (one scan of the collection). */
