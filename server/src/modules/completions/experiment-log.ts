@@ -1,10 +1,12 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicFlush } from '../../common/async/periodic-flush.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
 import type { CompletionDocument } from './completion.schema.js';
 import { ExperimentLogRepository, type LogChunk } from './experiment-log.repository.js';
 import { answerRow, mergeRows, splitRows, type ExperimentRows, type FeedbackRow } from './experiment-rows.js';
 
+const WHAT = 'the experiment log';
 /** How often what this instance recorded is written as chunks. */
 const FLUSH_EVERY_MS = 1_000;
 /** Chunks smaller than this are merged into chunks of at most this many rows (about 1 MB of JSON). */
@@ -29,11 +31,12 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
   private pendingRows = 0;
   /** Rows being written: a read in the meantime finds them neither pending nor stored. */
   private writing = new Map<string, ExperimentRows>();
-  private flushing?: Promise<void>;
-  private failing = false;
-  private closing = false;
   private readonly merging = new Set<string>();
-  private readonly timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
+  private readonly flusher = new PeriodicFlush(
+    () => this.writePending(),
+    () => this.pending.size > 0,
+    FLUSH_EVERY_MS,
+  );
 
   constructor(private readonly repository: ExperimentLogRepository) {}
 
@@ -65,30 +68,24 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
 
   /** Writes what is pending, in chunks per experiment (a flush in progress is joined, not doubled). */
   flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => (this.flushing = undefined));
-    return this.flushing;
+    return this.flusher.flush();
   }
 
   /** Until everything recorded so far is written; throws when the database did not take it. */
-  async flushAll(): Promise<void> {
-    while (this.flushing || this.pending.size > 0) {
-      await this.flush();
-      if (this.failing) throw new Error('the experiment log could not be written');
-    }
+  flushAll(): Promise<void> {
+    return this.flusher.flushAll(WHAT);
   }
 
   /**
    * Requests still in flight (a model's answer takes up to its timeout) record answers after this: from now on
    * each is written before its request ends (`answered`), while the database is still open.
    */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    clearInterval(this.timer);
-    await this.flushAll().catch((err: Error) => this.logger.warn(`${err.message} before the service stopped`));
+  beforeApplicationShutdown(): Promise<void> {
+    return this.flusher.close(WHAT, (message) => this.logger.warn(message));
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.flusher.stop();
   }
 
   backfilled(): Promise<boolean> {
@@ -108,9 +105,14 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
   }
 
   private counted(rows: number): Promise<void> | undefined {
+    this.bound(rows);
+    return this.flusher.recorded(WHAT);
+  }
+
+  /** Counts rows kept in memory, and drops the oldest experiment's past MAX_PENDING_ROWS. */
+  private bound(rows: number): void {
     this.pendingRows += rows;
-    if (this.closing) return this.flushAll().catch(() => undefined); // warned by the failed write
-    if (this.pendingRows <= MAX_PENDING_ROWS) return undefined;
+    if (this.pendingRows <= MAX_PENDING_ROWS) return;
     // Only while the database refuses every write for a long time: the completions themselves are stored (or not)
     // apart from this log, so what is lost is their place in results, which the warning says.
     const [experiment, oldest] = this.pending.entries().next().value!;
@@ -119,11 +121,11 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     this.logger.warn(
       `${oldest.answers.length} answer(s) and ${oldest.feedback.length} feedback row(s) of experiment "${experiment}" dropped from its results: the database has not taken the log for too long`,
     );
-    return undefined;
   }
 
-  private async writePending(): Promise<void> {
-    if (this.pending.size === 0) return;
+  /** Resolves false when the database did not take the rows (they are kept for the next flush). */
+  private async writePending(): Promise<boolean> {
+    if (this.pending.size === 0) return true;
     this.writing = this.pending;
     this.pending = new Map();
     this.pendingRows = 0;
@@ -135,8 +137,8 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
           splitRows(rows, MERGED_CHUNK_ROWS).map((part) => ({ id: timeOrderedId(), experiment, rows: part })),
         ),
       );
-      if (this.failing) this.logger.warn('the experiment log is written again');
-      this.failing = false;
+      if (this.flusher.failing) this.logger.warn('the experiment log is written again');
+      return true;
     } catch (err) {
       // Kept for the next flush, ahead of what came since. A chunk that did land is then written twice: a read
       // counts each answer once.
@@ -148,13 +150,13 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
             ? { answers: [...rows.answers, ...later.answers], feedback: [...rows.feedback, ...later.feedback] }
             : rows,
         );
-        void this.counted(rows.answers.length + rows.feedback.length);
+        this.bound(rows.answers.length + rows.feedback.length);
       }
-      if (!this.failing)
+      if (!this.flusher.failing)
         this.logger.warn(
           `experiment log not written (${(err as Error).message}); kept, and tried again every second (once stopping, with the next answer)`,
         );
-      this.failing = true;
+      return false;
     } finally {
       this.writing = new Map();
     }

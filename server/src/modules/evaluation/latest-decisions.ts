@@ -7,12 +7,14 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { PeriodicFlush } from '../../common/async/periodic-flush.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { DecisionSamplesRepository } from './decision-samples.repository.js';
 
 /** How many ids a version's sample keeps: the largest `limit` an impact replay may ask for. */
 export const SAMPLE_SIZE = 5_000;
+const WHAT = 'the samples of the latest decisions';
 /** How often what this instance stored is added to its samples. */
 const FLUSH_EVERY_MS = 5_000;
 /** How often samples past the records' retention are deleted. */
@@ -35,10 +37,11 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
   private pending = new Map<string, string[]>();
   /** Ids being written: a read in the meantime finds them neither pending nor stored. */
   private writing = new Map<string, string[]>();
-  private flushing?: Promise<void>;
-  private failing = false;
-  private closing = false;
-  private readonly timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
+  private readonly flusher = new PeriodicFlush(
+    () => this.writePending(),
+    () => this.pending.size > 0,
+    FLUSH_EVERY_MS,
+  );
   private purgeTimer?: NodeJS.Timeout;
 
   constructor(
@@ -63,7 +66,7 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
       // Only the newest SAMPLE_SIZE can be read; trimmed now and then (batches may land out of order: sorted).
       if (ids.length >= 2 * SAMPLE_SIZE) ids.sort().splice(0, ids.length - SAMPLE_SIZE);
     }
-    return this.closing && records.length > 0 ? this.flushAll().catch(() => undefined) : undefined;
+    return records.length > 0 ? this.flusher.recorded(WHAT) : undefined;
   }
 
   /**
@@ -81,32 +84,22 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => (this.flushing = undefined));
-    return this.flushing;
-  }
-
-  /** Until every id noted so far is written; throws when the database did not take them. */
-  async flushAll(): Promise<void> {
-    while (this.flushing || this.pending.size > 0) {
-      await this.flush();
-      if (this.failing) throw new Error('samples of the latest decisions could not be written');
-    }
+    return this.flusher.flush();
   }
 
   /** Requests still in flight store records after this: from now on their ids are written before they end. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    clearInterval(this.timer);
-    await this.flushAll().catch((err: Error) => this.logger.warn(`${err.message} before the service stopped`));
+  beforeApplicationShutdown(): Promise<void> {
+    return this.flusher.close(WHAT, (message) => this.logger.warn(message));
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.flusher.stop();
     clearInterval(this.purgeTimer);
   }
 
-  private async writePending(): Promise<void> {
-    if (this.pending.size === 0) return;
+  /** Resolves false when the database did not take the ids (they are kept for the next flush). */
+  private async writePending(): Promise<boolean> {
+    if (this.pending.size === 0) return true;
     this.writing = this.pending;
     this.pending = new Map();
     try {
@@ -116,15 +109,15 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
         const newest = [...new Set([...kept, ...fresh])].sort().slice(-SAMPLE_SIZE);
         await this.samples.put(id, checksum, newest);
       }
-      if (this.failing) this.logger.warn('samples of the latest decisions are written again');
-      this.failing = false;
+      if (this.flusher.failing) this.logger.warn('samples of the latest decisions are written again');
+      return true;
     } catch (err) {
       // Kept for the next flush (sorted when written); a sample written already gets its ids twice, kept once.
       for (const [checksum, ids] of this.writing)
         this.pending.set(checksum, [...ids, ...(this.pending.get(checksum) ?? [])]);
-      if (!this.failing)
+      if (!this.flusher.failing)
         this.logger.warn(`samples of the latest decisions not written (${(err as Error).message}); kept`);
-      this.failing = true;
+      return false;
     } finally {
       this.writing = new Map();
     }
