@@ -1,11 +1,20 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
+/** What `timeSlices` returns: a promise to await once the slice has run out, nothing while it lasts. */
+export type Slice = () => Promise<void> | undefined;
+
+/**
+ * In loops over many cheap items (the rows of an experiment's log), reading the clock for each would cost more
+ * than the item: such loops call their slice once every this many items (`if (i % ITEMS_PER_CLOCK_READ === 0)`).
+ */
+export const ITEMS_PER_CLOCK_READ = 1_024;
+
 /**
  * For a loop over many items in one request (a batch, a test run, a 20 000-row import): `await slice()` between
  * items gives the event loop back once the current slice has run `milliseconds`, so nothing a caller sends holds
  * other requests up. Awaiting a resolved promise would not do: it resumes on a microtask, before any I/O.
  */
-export function timeSlices(milliseconds = 10): () => Promise<void> | undefined {
+export function timeSlices(milliseconds = 10): Slice {
   let started = performance.now();
   return () => {
     if (performance.now() - started <= milliseconds) return undefined;

@@ -5,7 +5,7 @@ import { Binary, MongoServerError } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
-import type { ExperimentRows } from './experiment-rows.js';
+import { compareIds, type ExperimentRows } from './experiment-rows.js';
 
 /**
  * Rows of one experiment written together: a flush of one instance, or the merge of earlier chunks. Listed in
@@ -96,7 +96,7 @@ export class ExperimentLogRepository implements OnModuleInit {
   /** The chunks as listed now, or null when one of them was deleted before its rows were read. */
   private async readListed(experiment: string): Promise<LogChunk[] | null> {
     const listed = await this.chunks.collection.find({ experiment }).toArray();
-    listed.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    listed.sort((a, b) => compareIds(a._id, b._id));
     // One after the other: each chunk's JSON (up to about 1 MB) is parsed in a turn of its own. Inflated all at
     // once, their parses ran back to back in one turn.
     const chunks: LogChunk[] = [];

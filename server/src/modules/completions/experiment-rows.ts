@@ -1,4 +1,4 @@
-import { timeSlices } from '../../common/async/time-slices.js';
+import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
 import type { CompletionDocument } from './completion.schema.js';
 
 /**
@@ -64,7 +64,7 @@ export async function mergeRows(parts: ExperimentRows[], slice: Slice = timeSlic
   for (const part of parts) {
     const fresh: AnswerRow[] = [];
     for (const [i, row] of part.answers.entries()) {
-      if (i % SLICE_CHECK_EVERY === 0) await slice();
+      if (i % ITEMS_PER_CLOCK_READ === 0) await slice();
       if (seen.has(row[0])) continue;
       seen.add(row[0]);
       fresh.push(row);
@@ -72,7 +72,7 @@ export async function mergeRows(parts: ExperimentRows[], slice: Slice = timeSlic
     await slice();
     sortedParts.push(fresh.sort(servedBefore));
     for (const [i, row] of part.feedback.entries()) {
-      if (i % SLICE_CHECK_EVERY === 0) await slice();
+      if (i % ITEMS_PER_CLOCK_READ === 0) await slice();
       const given = feedback.get(row[0]);
       // The same instant: the later row read wins, as the later write did in the feedback collection.
       if (!given || given[3] <= row[3]) feedback.set(row[0], row);
@@ -81,13 +81,13 @@ export async function mergeRows(parts: ExperimentRows[], slice: Slice = timeSlic
   return { answers: await mergeSorted(sortedParts, slice), feedback: [...feedback.values()] };
 }
 
-type Slice = () => Promise<void> | undefined;
-
-/** How many rows go between two looks at the clock (`slice()` reads it). */
-const SLICE_CHECK_EVERY = 1_024;
+/** Ids (completions', chunks') in the order of their code units, as MongoDB sorts strings without a collation. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function servedBefore(a: AnswerRow, b: AnswerRow): number {
-  return a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return a[2] - b[2] || compareIds(a[0], b[0]);
 }
 
 /** One list in served order out of lists each in served order (a few dozen at most: one per chunk). */
@@ -96,7 +96,7 @@ async function mergeSorted(lists: AnswerRow[][], slice: Slice): Promise<AnswerRo
   const total = lists.reduce((n, list) => n + list.length, 0);
   const merged: AnswerRow[] = new Array<AnswerRow>(total);
   for (let out = 0; out < total; out++) {
-    if (out % SLICE_CHECK_EVERY === 0) await slice();
+    if (out % ITEMS_PER_CLOCK_READ === 0) await slice();
     let best = -1;
     for (let l = 0; l < lists.length; l++) {
       const head = lists[l]![heads[l]!];

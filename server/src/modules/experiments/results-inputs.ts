@@ -1,8 +1,5 @@
-import { timeSlices } from '../../common/async/time-slices.js';
+import { ITEMS_PER_CLOCK_READ, timeSlices } from '../../common/async/time-slices.js';
 import type { ExperimentRows } from '../completions/experiment-rows.js';
-
-/** How many answers go between two looks at the clock. */
-const SLICE_CHECK_EVERY = 1_024;
 
 export interface VariantExposure {
   served: number;
@@ -20,7 +17,7 @@ export interface VariantExposure {
 export async function resultsInputs({ answers, feedback }: ExperimentRows, slice = timeSlices()) {
   const byVariant = new Map<string, VariantExposure & { latencies: number[] }>();
   for (const [i, [, variant, , outcome, latencyMs]] of answers.entries()) {
-    if (i % SLICE_CHECK_EVERY === 0) await slice(); // hundreds of thousands of answers: not in one turn
+    if (i % ITEMS_PER_CLOCK_READ === 0) await slice(); // hundreds of thousands of answers: not in one turn
     if (outcome === 'unavailable') continue;
     const name = variant ?? '';
     let entry = byVariant.get(name);

@@ -1,4 +1,4 @@
-import { timeSlices } from '../../common/async/time-slices.js';
+import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
 import type { AnswerRow } from '../completions/experiment-rows.js';
 import type { VariantExposure } from './results-inputs.js';
 import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
@@ -23,11 +23,6 @@ export const DEFAULT_GUARDRAILS: Required<GuardrailSettings> = {
   pricePerMillionTokens: { input: 3, output: 15 },
   minSamplePerVariant: 100,
 };
-
-/** How many answers go between two looks at the clock: an experiment may have served hundreds of thousands. */
-const SLICE_CHECK_EVERY = 1_024;
-
-type Slice = () => Promise<void> | undefined;
 
 /** About this many points on the chart of the boundary, whatever the number of subjects. */
 const BOUNDARY_POINTS = 40;
@@ -190,7 +185,7 @@ async function costPerAnswer(
 ): Promise<Map<string, number>> {
   const sums = new Map<string, { cost: number; n: number }>();
   for (const [i, [, variant, , outcome, , inputTokens, outputTokens]] of answers.entries()) {
-    if (i % SLICE_CHECK_EVERY === 0) await slice();
+    if (i % ITEMS_PER_CLOCK_READ === 0) await slice();
     if (outcome !== 'ok' || !variant) continue;
     // Counts the provider reported are checked when an answer is read; a row stored before that is skipped if
     // its counts are not counts (1e308 tokens made the cost infinite, and the automatic stop unstorable).
@@ -223,7 +218,7 @@ async function boundaryOf(
   const looks: SequentialLook[] = [];
   let i = 0;
   for (const [n, row] of answers.entries()) {
-    if (n % SLICE_CHECK_EVERY === 0) await slice();
+    if (n % ITEMS_PER_CLOCK_READ === 0) await slice();
     if (!compared(row)) continue;
     const arm = row[1] === variant ? counts.treatment : counts.control;
     arm.exposures++;
