@@ -616,6 +616,30 @@ describe('evaluation', () => {
     ]);
   });
 
+  it('counts among the latest decisions the ones an instance stored just before it stopped', async () => {
+    const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
+    await evaluate({ facts: facts(600) });
+    await t.app.get(LatestDecisions).flush(); // this instance's sample exists: impact reads samples, not a search
+    const other = await startAnotherInstance(t);
+    let last: string;
+    try {
+      const decided = await other.http
+        .post('/api/v1/rulesets/eval-demo/evaluate')
+        .set('x-api-key', erpKey)
+        .send({ facts: facts(700) });
+      expect(decided.body.logged).toBe(true);
+      last = decided.body.evaluationId as string;
+    } finally {
+      await other.close(); // before its samples' timer (every 5 s) wrote the id: stopping writes it
+    }
+    const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 1 });
+    expect([
+      impact.status,
+      impact.body.compared,
+      impact.body.examples.map((e: { evaluationId: string }) => e.evaluationId),
+    ]).toEqual([200, 1, [last]]);
+  });
+
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {
     for (const email of ['lea.roy@fournisseur.ca', 'max.cote@fournisseur.ca', 'lucie.b@fournisseur.ca'])
       await evaluate({ facts: facts(100, email) });
