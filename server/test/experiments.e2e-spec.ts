@@ -498,6 +498,42 @@ describe('experiments', () => {
     expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
   });
 
+  it('refuses a rollback when a scheduled publication takes effect between its check and its write', async () => {
+    // Version 2 is in force (the test before); a new version is scheduled to take effect in a moment.
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
+    const n = (await analyst.put('/api/v1/prompts/ask/draft', { template: 'Bientôt : {{question}}' }, etag)).body
+      .draftVersion as number;
+    await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
+    await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
+    const takesEffect = Date.now() + 1_500;
+    const scheduled = await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`, {
+      effectiveFrom: new Date(takesEffect).toISOString(),
+    });
+    expect([scheduled.status, scheduled.body.activeVersion]).toEqual([200, 2]);
+    type Guard = { assertNoExperimentServes(prompt: string, version: number): Promise<void> };
+    const experiments = t.app.get(ExperimentsService) as unknown as Guard;
+    const checkedVersions: number[] = [];
+    // The rollback checks version 2, the one in force (taken as passing here), and writes once version n took
+    // effect: the rollback would take n out of service unchecked, and an experiment may serve n.
+    const gap = jest
+      .spyOn(experiments, 'assertNoExperimentServes')
+      .mockImplementationOnce(async (_prompt: string, version: number) => {
+        checkedVersions.push(version);
+        await new Promise((resolve) => setTimeout(resolve, takesEffect + 200 - Date.now()));
+      });
+    try {
+      const late = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
+      expect([checkedVersions, late.status, late.body.error]).toEqual([[2], 409, 'concurrent_publication']);
+    } finally {
+      gap.mockRestore();
+    }
+    expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(n);
+    // Back to version 2 for the tests that follow (n is served by no experiment: the check passes).
+    expect((await approver.post('/api/v1/prompts/ask/rollback', { version: 2, comment: 'Retour à 2' })).status).toBe(
+      200,
+    );
+  });
+
   it('reads every answer when another instance merges the chunks while they are being read', async () => {
     const log = t.app.get(ExperimentLog);
     const repository = t.app.get(ExperimentLogRepository);

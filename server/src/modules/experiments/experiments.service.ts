@@ -146,15 +146,16 @@ export class ExperimentsService
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
   override async rollback(key: string, number: number, actor: string, comment: string) {
     const state = await this.resources.load(key);
-    await this.checkVariants(await this.resources.content(state, number), new Date());
-    return super.rollback(key, number, actor, comment, state);
+    const at = new Date();
+    await this.checkVariants(await this.resources.content(state, number), at);
+    return super.rollback(key, number, actor, comment, { state, at });
   }
 
   /** Withdraws a scheduled start: the prompt's slot is freed unless the experiment still runs on it. */
   override async unschedule(key: string, number: number, actor: string, comment: string) {
-    const state = await this.resources.load(key);
-    const prompts = await this.promptsOf(state);
-    const view = await super.unschedule(key, number, actor, comment, state);
+    const checked = { state: await this.resources.load(key), at: new Date() };
+    const prompts = await this.promptsOf(checked.state);
+    const view = await super.unschedule(key, number, actor, comment, checked);
     for (const prompt of prompts) if (!(await this.holdsPrompt(key, prompt))) await this.slots.release(prompt, key);
     return view;
   }

@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -16,6 +16,11 @@ import type { ResourceState, Transition } from './versioned-resource.js';
 export type ResourceView<M extends object> = ReturnType<typeof resourceView<M, unknown>>;
 export type VersionView = ResourceView<object>['versions'][number];
 export type TransitionAction = 'submit' | 'approve' | 'reject';
+/** A state a subclass checked a withdrawal against, and the instant it took "in force" at. */
+export interface CheckedState<M, C> {
+  state: ResourceState<M, C>;
+  at: Date;
+}
 
 /** What a kind of governed resource says about itself; the lifecycle around it is the same for all. */
 export interface GovernedKind<M extends object, C, CreateRequest> {
@@ -209,26 +214,39 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   }
 
   /** Goes back to an earlier published version (approvers; a reason is required). `checked`: see `withdraw`. */
-  rollback(key: string, number: number, actor: string, comment: string, checked?: ResourceState<M, C>) {
-    return this.withdraw(key, checked, (s) => this.lifecycle.rollback(s, number, actor, comment, new Date()));
+  rollback(key: string, number: number, actor: string, comment: string, checked?: CheckedState<M, C>) {
+    return this.withdraw(key, checked, (s, now) => this.lifecycle.rollback(s, number, actor, comment, now));
   }
 
   /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). */
-  unschedule(key: string, number: number, actor: string, comment: string, checked?: ResourceState<M, C>) {
-    return this.withdraw(key, checked, (s) => this.lifecycle.unschedule(s, number, actor, comment, new Date()));
+  unschedule(key: string, number: number, actor: string, comment: string, checked?: CheckedState<M, C>) {
+    return this.withdraw(key, checked, (s, now) => this.lifecycle.unschedule(s, number, actor, comment, now));
   }
 
   /**
    * A change that takes a version out of service. `checked`: the state a subclass read to check it against (what
-   * it takes out of service); the write starts from it, so a publication landing after that check is refused
-   * (`concurrent_publication`) rather than withdrawn unchecked.
+   * it takes out of service) and the instant it checked it at. The write starts from that state, so a publication
+   * landing after the check is refused (`concurrent_publication`) rather than withdrawn unchecked; so is a
+   * scheduled publication that took effect in between (the version checked is no longer the one in force).
    */
   private async withdraw(
     key: string,
-    checked: ResourceState<M, C> | undefined,
-    change: (state: ResourceState<M, C>) => Transition<M, C>,
+    checked: CheckedState<M, C> | undefined,
+    change: (state: ResourceState<M, C>, now: Date) => Transition<M, C>,
   ): Promise<ResourceView<M>> {
-    const state = await this.resources.apply(key, change, { refuseIfPublicationsMoved: true, readState: checked });
+    const state = await this.resources.apply(
+      key,
+      (s) => {
+        const now = new Date();
+        if (checked && versionInForce(s.publications, now) !== versionInForce(s.publications, checked.at))
+          throw new ConflictError(
+            `A scheduled publication of "${key}" took effect while this change was being checked; reload to see which version is in force.`,
+            'concurrent_publication',
+          );
+        return change(s, now);
+      },
+      { refuseIfPublicationsMoved: true, readState: checked?.state },
+    );
     return resourceView(state);
   }
 

@@ -163,8 +163,8 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
    * variant's subjects, as if nothing had been rolled back.
    */
   override async rollback(key: string, number: number, actor: string, comment: string) {
-    const checked = await this.resources.load(key);
-    const inForce = versionInForce(checked.publications, new Date());
+    const checked = { state: await this.resources.load(key), at: new Date() };
+    const inForce = versionInForce(checked.state.publications, checked.at);
     if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
     return super.rollback(key, number, actor, comment, checked);
   }
