@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
+import { DecisionSamplesRepository } from '../src/modules/evaluation/decision-samples.repository.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import { LatestDecisions } from '../src/modules/evaluation/latest-decisions.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -638,6 +639,38 @@ describe('evaluation', () => {
       impact.body.compared,
       impact.body.examples.map((e: { evaluationId: string }) => e.evaluationId),
     ]).toEqual([200, 1, [last]]);
+  });
+
+  it('reads only the samples that can hold the latest decisions, however many restarts left one', async () => {
+    const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
+    const latest = (await evaluate({ facts: facts(800) })).body.evaluationId as string;
+    await t.app.get(LatestDecisions).flush();
+    const { checksum } = (await t.db.collection('decisions').findOne({ _id: latest } as never))!;
+    // Each restart leaves a sample per version until retention: thirty instances that stopped long ago.
+    const gone = Array.from({ length: 30 }, (_, i) => ({
+      _id: `${checksum}/instance-arretee-${i}`,
+      newest: `00000000-0000-7000-8000-0000000000${String(i).padStart(2, '0')}`,
+    }));
+    await t.db
+      .collection('decision_sample_ids')
+      .insertMany(gone.map(({ _id, newest }) => ({ _id, ids: newest })) as never[]);
+    await t.db
+      .collection('decision_samples')
+      .insertMany(gone.map(({ _id, newest }) => ({ _id, checksum, at: new Date(), newest })) as never[]);
+    const reads = jest.spyOn(t.app.get(DecisionSamplesRepository), 'get');
+    try {
+      const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 1 });
+      const read = reads.mock.calls.map(([id]) => id);
+      expect([impact.body.examples.map((e: { evaluationId: string }) => e.evaluationId), read]).toEqual([
+        [latest],
+        [expect.not.stringContaining('instance-arretee')],
+      ]);
+    } finally {
+      reads.mockRestore();
+      const planted = { _id: { $in: gone.map(({ _id }) => _id) } } as never;
+      await t.db.collection('decision_samples').deleteMany(planted);
+      await t.db.collection('decision_sample_ids').deleteMany(planted);
+    }
   });
 
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {

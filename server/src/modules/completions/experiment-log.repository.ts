@@ -5,7 +5,8 @@ import { Binary, MongoServerError } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
-import { compareIds, type ExperimentRows } from './experiment-rows.js';
+import { compareIds } from '../../common/ids/compare-ids.js';
+import type { ExperimentRows } from './experiment-rows.js';
 
 /**
  * Rows of one experiment written together: a flush of one instance, or the merge of earlier chunks. Listed in

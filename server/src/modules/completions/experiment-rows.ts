@@ -1,4 +1,5 @@
 import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
+import { compareIds } from '../../common/ids/compare-ids.js';
 import type { CompletionDocument } from './completion.schema.js';
 
 /**
@@ -79,11 +80,6 @@ export async function mergeRows(parts: ExperimentRows[], slice: Slice = timeSlic
     }
   }
   return { answers: await mergeSorted(sortedParts, slice), feedback: [...feedback.values()] };
-}
-
-/** Ids (completions', chunks') in the order of their code units, as MongoDB sorts strings without a collation. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function servedBefore(a: AnswerRow, b: AnswerRow): number {

@@ -8,7 +8,12 @@ interface ListedSample {
   _id: string;
   checksum: string;
   at: Date;
+  /** The sample's newest id (absent in samples listed before it was kept, and in an empty one). */
+  newest?: string;
 }
+
+/** A listed sample, as a read chooses which samples to read the ids of. */
+export type SampleListing = Pick<ListedSample, '_id' | 'newest'>;
 
 /** The ids of a sample, oldest first, under the listed sample's `_id`. */
 interface SampleIds {
@@ -39,15 +44,13 @@ export class DecisionSamplesRepository {
   /** Replaces (or creates) one sample: the ids first, so a listed sample always has them. */
   async put(id: string, checksum: string, ids: string[]): Promise<void> {
     await this.ids.collection.replaceOne({ _id: id }, { ids: ids.join(',') }, { upsert: true });
-    await this.listed.collection.replaceOne({ _id: id }, { checksum, at: new Date() }, { upsert: true });
+    const listing = { checksum, at: new Date(), ...(ids.length > 0 && { newest: ids.at(-1)! }) };
+    await this.listed.collection.replaceOne({ _id: id }, listing, { upsert: true });
   }
 
-  /** Every instance's sample of the version, as ids. */
-  async ofVersion(checksum: string): Promise<string[][]> {
-    const samples: string[][] = [];
-    for (const { _id } of await this.listed.collection.find({ checksum }).toArray())
-      samples.push(idsOf(await this.ids.collection.findOne({ _id })));
-    return samples;
+  /** Every instance's sample of the version, listed (their ids are read with `get`). */
+  async listedOfVersion(checksum: string): Promise<SampleListing[]> {
+    return this.listed.collection.find({ checksum }, { projection: { _id: 1, newest: 1 } }).toArray();
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { PeriodicFlush } from '../../common/async/periodic-flush.js';
+import { compareIds } from '../../common/ids/compare-ids.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { DecisionSamplesRepository } from './decision-samples.repository.js';
@@ -20,13 +21,16 @@ const FLUSH_EVERY_MS = 5_000;
 /** How often samples past the records' retention are deleted. */
 const PURGE_EVERY_MS = 24 * 3_600_000;
 const DAY_MS = 86_400_000;
+/** Sorts after every id: a sample listed without its newest id is read first. */
+const NEWEST_UNKNOWN = '\uffff';
 
 /**
  * Which decision records are a version's latest, without reading the records: impact replays them (docs/adr/0012,
  * "The latest records of a version"). Finding them by checksum scanned every record stored on the embedded
  * database, 1.9 s at 20 000 records and 9 s at 100 000, for a window that holds millions. Each instance notes the
  * ids of the records the database took and adds them every few seconds to its own sample per version (the newest
- * SAMPLE_SIZE ids); a read takes every instance's samples of the version and what this one has not written yet.
+ * SAMPLE_SIZE ids); a read takes what this one has not written yet and the samples of the version, newest first,
+ * until the rest are older than what it found.
  * Only the instance that owns a sample writes it, and nothing deletes one before the records it names are past
  * retention. Ids are time-ordered (common/ids/time-ordered-id.ts): sorted as text, the newest are last.
  */
@@ -76,11 +80,19 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
   async latestIds(checksum: string, limit: number): Promise<string[] | null> {
     // Taken before the samples are read: ids written while they are read are then in one or the other (or both).
     const unwritten = [...(this.writing.get(checksum) ?? []), ...(this.pending.get(checksum) ?? [])];
-    const samples = await this.samples.ofVersion(checksum);
-    if (samples.length === 0 && unwritten.length === 0) return null;
-    const ids = new Set(unwritten);
-    for (const sample of samples) for (const id of sample) ids.add(id);
-    return [...ids].sort().reverse().slice(0, limit);
+    const listed = await this.samples.listedOfVersion(checksum);
+    if (listed.length === 0 && unwritten.length === 0) return null;
+    // Newest samples first (one listed without its newest id is read in any case): every restart leaves a sample
+    // per version until retention, and one whose newest id is older than the `limit` ids found so far has nothing
+    // to add, nor has any after it.
+    listed.sort((a, b) => compareIds(b.newest ?? NEWEST_UNKNOWN, a.newest ?? NEWEST_UNKNOWN));
+    let newest = [...new Set(unwritten)].sort().reverse().slice(0, limit);
+    for (const sample of listed) {
+      if (sample.newest !== undefined && newest.length === limit && sample.newest < newest.at(-1)!) break;
+      const ids = new Set([...newest, ...(await this.samples.get(sample._id))]);
+      newest = [...ids].sort().reverse().slice(0, limit);
+    }
+    return newest;
   }
 
   flush(): Promise<void> {
