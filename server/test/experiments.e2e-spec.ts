@@ -505,7 +505,7 @@ describe('experiments', () => {
       .draftVersion as number;
     await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
     await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
-    const takesEffect = Date.now() + 1_500;
+    const takesEffect = Date.now() + 4_000; // room for the publication and the rollback's check on a slow machine
     const scheduled = await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`, {
       effectiveFrom: new Date(takesEffect).toISOString(),
     });

@@ -41,11 +41,15 @@ export class DecisionSamplesRepository {
     return idsOf(await this.ids.collection.findOne({ _id: id }));
   }
 
-  /** Replaces (or creates) one sample: the ids first, so a listed sample always has them. */
+  /**
+   * Replaces (or creates) one sample: the listing first, so its `newest` is never behind the stored ids (a read
+   * skips a sample by it); stopped in between, the listing is ahead, which costs a read, and a listed sample whose
+   * ids are not stored yet reads as none.
+   */
   async put(id: string, checksum: string, ids: string[]): Promise<void> {
-    await this.ids.collection.replaceOne({ _id: id }, { ids: ids.join(',') }, { upsert: true });
     const listing = { checksum, at: new Date(), ...(ids.length > 0 && { newest: ids.at(-1)! }) };
     await this.listed.collection.replaceOne({ _id: id }, listing, { upsert: true });
+    await this.ids.collection.replaceOne({ _id: id }, { ids: ids.join(',') }, { upsert: true });
   }
 
   /** Every instance's sample of the version, listed (their ids are read with `get`). */
