@@ -673,6 +673,43 @@ describe('evaluation', () => {
     }
   });
 
+  it('keeps the latest ids in segments another instance reads newest first, a full segment written once', async () => {
+    const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
+    const other = await startAnotherInstance(t);
+    try {
+      const decided: string[] = [];
+      for (let request = 0; request < 4; request++) {
+        const batch = await other.http
+          .post('/api/v1/rulesets/eval-demo/evaluate/batch')
+          .set('x-api-key', erpKey)
+          .send({ items: Array.from({ length: 100 }, () => ({ facts: facts(700) })) });
+        expect(batch.body.results.every((r: { logged: boolean }) => r.logged)).toBe(true);
+        decided.push(...batch.body.results.map((r: { evaluationId: string }) => r.evaluationId));
+      }
+      await other.app.get(LatestDecisions).flush();
+      const { checksum } = (await t.db.collection('decisions').findOne({ _id: decided[0] } as never))!;
+      const listing = await t.db
+        .collection('decision_samples')
+        .findOne({ checksum, segments: { $exists: true } } as never, { sort: { at: -1 } });
+      // 400 ids: a full segment of 250 and a head of 150, each listed with its newest id.
+      const segments = (listing!.segments as string).split(',').map((s) => s.split(':')[0]);
+      const stored = await Promise.all(
+        segments.map(async (seq) => {
+          const doc = await t.db.collection('decision_sample_ids').findOne({ _id: `${listing!._id}/${seq}` } as never);
+          return (doc!.ids as string).split(',').length;
+        }),
+      );
+      expect(stored).toEqual([250, 150]);
+      // This instance reads the other's segments: the newest 300, from the head and the segment before it (the
+      // examples are the first 20 of them, newest first).
+      const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 300 });
+      const examples = impact.body.examples.map((e: { evaluationId: string }) => e.evaluationId);
+      expect([impact.body.compared, examples]).toEqual([300, decided.sort().reverse().slice(0, 20)]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('replays masked facts in an impact analysis for readers without access, so a draft cannot spell out personal fields', async () => {
     for (const email of ['lea.roy@fournisseur.ca', 'max.cote@fournisseur.ca', 'lucie.b@fournisseur.ca'])
       await evaluate({ facts: facts(100, email) });

@@ -39,6 +39,22 @@ describe('periodic flush', () => {
     flusher.stop();
   });
 
+  it('tells the write whether the timer called it (a timed write may leave what is not worth a write yet)', async () => {
+    const calls: boolean[] = [];
+    const flusher = new PeriodicFlush(
+      async (timed) => {
+        calls.push(timed);
+        return true;
+      },
+      () => false,
+      5,
+    );
+    await new Promise((r) => setTimeout(r, 40));
+    await flusher.flush();
+    flusher.stop();
+    expect([calls.length > 1, calls.slice(0, -1).every((timed) => timed), calls.at(-1)]).toEqual([true, true, false]);
+  });
+
   it('once closing, makes whoever records wait for its write', async () => {
     const { state, flusher } = store();
     state.pending.push(1);

@@ -13,19 +13,21 @@ export class PeriodicFlush {
 
   /**
    * @param write writes what is pending; resolves false when the database did not take it (kept for next time).
+   *   `timed`: called by the timer, when a writer may leave for later what is not worth a write yet; otherwise
+   *   everything pending is written.
    * @param pending whether anything is waiting to be written.
    */
   constructor(
-    private readonly write: () => Promise<boolean>,
+    private readonly write: (timed: boolean) => Promise<boolean>,
     private readonly pending: () => boolean,
     everyMs: number,
   ) {
-    this.timer = setInterval(() => void this.flush(), everyMs).unref();
+    this.timer = setInterval(() => void this.flush(true), everyMs).unref();
   }
 
   /** Writes what is pending (a write in progress is joined, not doubled). */
-  flush(): Promise<void> {
-    this.flushing ??= this.write()
+  flush(timed = false): Promise<void> {
+    this.flushing ??= this.write(timed)
       .then(
         (written) => {
           this.failing = !written;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
+import { parseSegments, segmentId } from './sample-segments.js';
 
 /** One instance's sample of one version's latest records, listed: small, so listing a version's is cheap. */
 interface ListedSample {
@@ -10,12 +11,14 @@ interface ListedSample {
   at: Date;
   /** The sample's newest id (absent in samples listed before it was kept, and in an empty one). */
   newest?: string;
+  /** Its segments, `seq:newest` comma-separated, the head last (absent in samples stored whole, as at first). */
+  segments?: string;
 }
 
-/** A listed sample, as a read chooses which samples to read the ids of. */
-export type SampleListing = Pick<ListedSample, '_id' | 'newest'>;
+/** A listed sample, as a read chooses which ids to read (sample-segments.ts, `readOrder`). */
+export type SampleListing = Pick<ListedSample, '_id' | 'newest' | 'segments'>;
 
-/** The ids of a sample, oldest first, under the listed sample's `_id`. */
+/** Ids, oldest first: a segment of a sample under `sample/seq`, or a whole sample (as at first) under its `_id`. */
 interface SampleIds {
   _id: string;
   /** Comma-separated: one field, where an array would be one field per id on the embedded database. */
@@ -25,7 +28,7 @@ interface SampleIds {
 /**
  * The only code that touches `decision_samples` and `decision_sample_ids` (docs/adr/0012, "The latest records of
  * a version"). Listing a version's samples scans the list, one small document per version and instance; the ids
- * (up to 5 000, about 185 KB) are then read by `_id`, which the embedded database serves from its index.
+ * (segments of up to 250, about 9 KB) are then read by `_id`, which the embedded database serves from its index.
  */
 @Injectable()
 export class DecisionSamplesRepository {
@@ -41,20 +44,37 @@ export class DecisionSamplesRepository {
     return idsOf(await this.ids.collection.findOne({ _id: id }));
   }
 
+  /** One sample's listed segments (none when it has not been written). */
+  async segmentsOf(id: string): Promise<string | undefined> {
+    return (await this.listed.collection.findOne({ _id: id }, { projection: { segments: 1 } }))?.segments;
+  }
+
   /**
-   * Replaces (or creates) one sample: the listing first, so its `newest` is never behind the stored ids (a read
-   * skips a sample by it); stopped in between, the listing is ahead, which costs a read, and a listed sample whose
-   * ids are not stored yet reads as none.
+   * Writes a change to one sample: the listing first, so the newest ids it names are never behind the stored
+   * ones (a read skips segments by them); stopped in between, the listing is ahead, which costs a read, and a
+   * listed segment not stored yet reads as none. Segments the sample dropped are deleted last.
    */
-  async put(id: string, checksum: string, ids: string[]): Promise<void> {
-    const listing = { checksum, at: new Date(), ...(ids.length > 0 && { newest: ids.at(-1)! }) };
-    await this.listed.collection.replaceOne({ _id: id }, listing, { upsert: true });
-    await this.ids.collection.replaceOne({ _id: id }, { ids: ids.join(',') }, { upsert: true });
+  async put(
+    id: string,
+    checksum: string,
+    listing: { newest: string; segments: string },
+    write: { seq: number; ids: string[] }[],
+    remove: number[],
+  ): Promise<void> {
+    await this.listed.collection.replaceOne({ _id: id }, { checksum, at: new Date(), ...listing }, { upsert: true });
+    // One command, in order (the embedded database spent half the CPU on 20 segments this way as one by one).
+    const operations = [
+      ...write.map(({ seq, ids }) => ({
+        replaceOne: { filter: { _id: segmentId(id, seq) }, replacement: { ids: ids.join(',') }, upsert: true },
+      })),
+      ...remove.map((seq) => ({ deleteOne: { filter: { _id: segmentId(id, seq) } } })),
+    ];
+    if (operations.length > 0) await this.ids.collection.bulkWrite(operations);
   }
 
   /** Every instance's sample of the version, listed (their ids are read with `get`). */
   async listedOfVersion(checksum: string): Promise<SampleListing[]> {
-    return this.listed.collection.find({ checksum }, { projection: { _id: 1, newest: 1 } }).toArray();
+    return this.listed.collection.find({ checksum }, { projection: { _id: 1, newest: 1, segments: 1 } }).toArray();
   }
 
   /**
@@ -62,10 +82,13 @@ export class DecisionSamplesRepository {
    * records are past retention too. Unlisted first, then their ids.
    */
   async deleteNotWrittenSince(cutoff: Date): Promise<number> {
-    const old = await this.listed.collection.find({ at: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
-    for (const { _id } of old) {
+    const old = await this.listed.collection
+      .find({ at: { $lt: cutoff } }, { projection: { _id: 1, segments: 1 } })
+      .toArray();
+    for (const { _id, segments } of old) {
       await this.listed.collection.deleteOne({ _id });
-      await this.ids.collection.deleteOne({ _id });
+      const stored = segments === undefined ? [_id] : parseSegments(segments).map((s) => segmentId(_id, s.seq));
+      for (const ids of stored) await this.ids.collection.deleteOne({ _id: ids });
     }
     return old.length;
   }
