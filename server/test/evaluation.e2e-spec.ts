@@ -688,9 +688,8 @@ describe('evaluation', () => {
       }
       await other.app.get(LatestDecisions).flush();
       const { checksum } = (await t.db.collection('decisions').findOne({ _id: decided[0] } as never))!;
-      const listing = await t.db
-        .collection('decision_samples')
-        .findOne({ checksum, segments: { $exists: true } } as never, { sort: { at: -1 } });
+      const { instance } = other.app.get(LatestDecisions) as unknown as { instance: string };
+      const listing = await t.db.collection('decision_samples').findOne({ _id: `${checksum}/${instance}` } as never);
       // 400 ids: a full segment of 250 and a head of 150, each listed with its newest id.
       const segments = (listing!.segments as string).split(',').map((s) => s.split(':')[0]);
       const stored = await Promise.all(

@@ -79,18 +79,21 @@ export class DecisionSamplesRepository {
 
   /**
    * Deletes the samples not written since `cutoff` (instances long gone, versions that stopped deciding): their
-   * records are past retention too. Unlisted first, then their ids.
+   * records are past retention too. Unlisted first, then their ids; a sample written again since it was found is
+   * kept. Resolves the `_id`s of the samples deleted.
    */
-  async deleteNotWrittenSince(cutoff: Date): Promise<number> {
+  async deleteNotWrittenSince(cutoff: Date): Promise<string[]> {
     const old = await this.listed.collection
       .find({ at: { $lt: cutoff } }, { projection: { _id: 1, segments: 1 } })
       .toArray();
+    const deleted: string[] = [];
     for (const { _id, segments } of old) {
-      await this.listed.collection.deleteOne({ _id });
+      if ((await this.listed.collection.deleteOne({ _id, at: { $lt: cutoff } })).deletedCount === 0) continue;
       const stored = segments === undefined ? [_id] : parseSegments(segments).map((s) => segmentId(_id, s.seq));
       for (const ids of stored) await this.ids.collection.deleteOne({ _id: ids });
+      deleted.push(_id);
     }
-    return old.length;
+    return deleted;
   }
 }
 

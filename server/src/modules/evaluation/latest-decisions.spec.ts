@@ -12,6 +12,8 @@ function memorySamples() {
   const listed = new Map<string, SampleListing & { checksum: string; at: Date }>();
   const ids = new Map<string, string[]>();
   const writes: { checksum: string; ids: number }[] = [];
+  /** Checksums whose next write fails after its listing is written (a database gone in the middle). */
+  const failing = new Set<string>();
   const repository = {
     get: async (id: string) => ids.get(id) ?? [],
     segmentsOf: async (id: string) => listed.get(id)?.segments,
@@ -23,14 +25,22 @@ function memorySamples() {
       remove: number[],
     ) => {
       listed.set(id, { _id: id, checksum, at: new Date(), ...listing });
+      if (failing.delete(checksum)) throw new Error('connection closed');
       for (const segment of write) ids.set(`${id}/${segment.seq}`, [...segment.ids]);
       for (const seq of remove) ids.delete(`${id}/${seq}`);
       writes.push({ checksum, ids: write.reduce((n, s) => n + s.ids.length, 0) });
     },
     listedOfVersion: async (checksum: string) => [...listed.values()].filter((l) => l.checksum === checksum),
-    deleteNotWrittenSince: async () => 0,
+    deleteNotWrittenSince: async (cutoff: Date) => {
+      const old = [...listed.values()].filter((l) => l.at < cutoff);
+      for (const { _id } of old) {
+        listed.delete(_id);
+        for (const key of ids.keys()) if (key.startsWith(`${_id}/`)) ids.delete(key);
+      }
+      return old.map((l) => l._id);
+    },
   };
-  return { repository: repository as unknown as DecisionSamplesRepository, writes, ids };
+  return { repository: repository as unknown as DecisionSamplesRepository, writes, ids, failing };
 }
 
 let next = 0;
@@ -104,6 +114,40 @@ describe('the latest decisions of a version', () => {
     expect(store.ids.get([...store.ids.keys()].find((k) => k.startsWith('v0/'))!)).toEqual([
       first[0]!._id,
       second[0]!._id,
+    ]);
+  });
+
+  it('writes again only what a failed write left, so no id is stored twice', async () => {
+    const a = records('a', SEGMENT_SIZE + 10);
+    const b = records('b', 5);
+    latest.noted(a);
+    latest.noted(b);
+    store.failing.add('b'); // a is stored, then b's write fails half-way
+    await expect(latest.flush()).rejects.toThrow('could not be written');
+    const more = records('b', 1);
+    latest.noted(more);
+    await latest.flush();
+    const stored = (checksum: string) =>
+      [...store.ids].filter(([key]) => key.startsWith(`${checksum}/`)).flatMap(([, v]) => v);
+    expect([stored('a').length, new Set(stored('a')).size]).toEqual([SEGMENT_SIZE + 10, SEGMENT_SIZE + 10]);
+    expect(stored('b').sort()).toEqual([...b, ...more].map((r) => r._id).sort());
+    expect(await latest.latestIds('b', 10)).toEqual([...b, ...more].map((r) => r._id).reverse());
+  });
+
+  it('starts a sample again when retention deleted it while this instance still knew it', async () => {
+    jest.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    latest.noted(records('v', SEGMENT_SIZE + 1));
+    await latest.flush();
+    jest.setSystemTime(new Date('2026-06-01T00:00:00Z')); // quiet for longer than the 90 days of retention
+    latest.onApplicationBootstrap(); // purges at once
+    await jest.advanceTimersByTimeAsync(0);
+    expect(store.ids.size).toBe(0);
+    const fresh = records('v', 1);
+    latest.noted(fresh);
+    await latest.flush();
+    // Not listed with segments that are gone: a new sample, from segment 0.
+    expect([...store.ids.entries()].map(([key, value]) => [key.split('/').at(-1), value])).toEqual([
+      ['0', [fresh[0]!._id]],
     ]);
   });
 

@@ -33,8 +33,11 @@ const FLUSH_EVERY_MS = 5_000;
  * deciding now and then, a write per version every 5 s would keep the embedded database busy (docs/adr/0012).
  */
 const MAX_WAIT_MS = 60_000;
-/** How many of its own samples an instance keeps in memory (up to a segment of ids each); others are read back. */
-const OWN_SAMPLES_KEPT = 500;
+/**
+ * How many of its own samples an instance keeps in memory (a head of fewer than 250 ids each, about 14 KB when
+ * nearly full); a sample set aside costs two reads by `_id` at its next write.
+ */
+const OWN_SAMPLES_KEPT = 1_000;
 /** How often samples past the records' retention are deleted. */
 const PURGE_EVERY_MS = 24 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -145,13 +148,16 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
         this.writing.set(checksum, waiting);
         this.pending.delete(checksum);
       }
-    if (this.writing.size === 0) return true;
+    if (this.writing.size === 0) return !this.flusher.failing; // nothing was tried: no news either way
     try {
-      for (const [checksum, { ids }] of this.writing) await this.addToSample(checksum, ids);
+      for (const [checksum, { ids }] of this.writing) {
+        await this.addToSample(checksum, ids);
+        this.writing.delete(checksum); // stored: not to be written again if a later version's write fails
+      }
       if (this.flusher.failing) this.logger.warn('samples of the latest decisions are written again');
       return true;
     } catch (err) {
-      // Kept for the next flush; a segment written already gets its ids again (kept once).
+      // Kept for the next flush: the version whose write failed and those not tried yet.
       for (const [checksum, { ids, since }] of this.writing) {
         const later = this.pending.get(checksum);
         this.pending.set(checksum, {
@@ -167,16 +173,32 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  /** Writes the ids into this instance's sample of the version; what it knows of the sample moves on once stored. */
+  /**
+   * Writes the ids into this instance's sample of the version; what it knows of the sample moves on once stored.
+   * After a failed write the listing may be ahead of what it knows: the version stays in memory (it is pending)
+   * and the retry starts from what it knew, rewriting the same segments.
+   */
   private async addToSample(checksum: string, fresh: string[]): Promise<void> {
     if (fresh.length === 0) return;
-    const id = `${checksum}/${this.instance}`;
+    const id = this.sampleId(checksum);
     const sample = this.own.get(checksum) ?? (await this.readOwn(id));
     const change = withIds(sample, fresh, SAMPLE_SIZE);
     await this.samples.put(id, checksum, listingOf(change.next), change.write, change.remove);
     this.own.delete(checksum); // most recently written last
     this.own.set(checksum, change.next);
-    if (this.own.size > OWN_SAMPLES_KEPT) this.own.delete(this.own.keys().next().value!);
+    this.setAside();
+  }
+
+  /** Beyond OWN_SAMPLES_KEPT, the least recently written samples with nothing waiting are read back when needed. */
+  private setAside(): void {
+    for (const checksum of this.own.keys()) {
+      if (this.own.size <= OWN_SAMPLES_KEPT) return;
+      if (!this.pending.has(checksum) && !this.writing.has(checksum)) this.own.delete(checksum);
+    }
+  }
+
+  private sampleId(checksum: string): string {
+    return `${checksum}/${this.instance}`;
   }
 
   /** One of this instance's samples it set aside: from its listing and its head (empty if never written). */
@@ -189,8 +211,12 @@ export class LatestDecisions implements OnApplicationBootstrap, BeforeApplicatio
 
   private async purge(): Promise<void> {
     const cutoff = new Date(Date.now() - this.config.decisionRetentionDays * DAY_MS);
-    await this.samples
-      .deleteNotWrittenSince(cutoff)
-      .catch((err: Error) => this.logger.warn(`old samples of the latest decisions not deleted: ${err.message}`));
+    try {
+      // One of this instance's own may go too (a version quiet for the whole retention): it starts again empty.
+      for (const id of await this.samples.deleteNotWrittenSince(cutoff))
+        for (const checksum of this.own.keys()) if (this.sampleId(checksum) === id) this.own.delete(checksum);
+    } catch (err) {
+      this.logger.warn(`old samples of the latest decisions not deleted: ${(err as Error).message}`);
+    }
   }
 }

@@ -32,9 +32,11 @@ export interface SampleChange {
 }
 
 /**
- * Adds `fresh` ids to a sample of at most about `maxIds` (whole segments are dropped, the oldest written first).
+ * Adds `fresh` ids to a sample of at most about `maxIds` (whole segments are dropped, the first written first).
  * Batches may be stored out of order, so a full segment's ids are the oldest of the head and `fresh` together,
- * not necessarily older than every later one; readers go by each segment's newest id.
+ * not necessarily older than every later one: readers go by each segment's newest id, and a dropped segment may
+ * hold an id a little newer than a late one kept (milliseconds apart), so the sample is about the newest
+ * `maxIds`, not exactly them. Impact replays a sample; the ADR says so.
  */
 export function withIds(sample: OwnSample, fresh: readonly string[], maxIds: number): SampleChange {
   const ids = [...new Set([...sample.head, ...fresh])].sort(compareIds);
@@ -54,8 +56,8 @@ export function withIds(sample: OwnSample, fresh: readonly string[], maxIds: num
   return {
     next: { closed, headSeq: seq, head: ids },
     write: write.filter((s) => !dropped.has(s.seq)),
-    // Only segments stored before this change exist to be deleted.
-    remove: [...dropped].filter((s) => s <= sample.headSeq),
+    // Every segment dropped, even one made in this change: a write that failed half-way may have stored it.
+    remove: [...dropped],
   };
 }
 
