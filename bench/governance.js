@@ -136,9 +136,9 @@ async function measure(http, tokens, label) {
     const times = await lifecycle(http, tokens, key);
     for (const s of STEPS) samples[s].push(times[s]);
     samples['get'].push(await timed(() => http.get(tokens.analyst, `/rulesets/${key}`)));
-    samples['audit page'].push(await timed(() => http.get(tokens.risk, '/audit?_start=0&_end=25')));
+    samples['audit page'].push(await timed(() => http.get(tokens.risk, '/audit?range=%5B0%2C24%5D')));
     // Lists and filtered audit queries select in memory, kept current from the audit trail (docs/adr/0037).
-    samples['list'].push(await timed(() => http.get(tokens.analyst, '/rulesets?_start=0&_end=25')));
+    samples['list'].push(await timed(() => http.get(tokens.analyst, '/rulesets?range=%5B0%2C24%5D')));
     samples['audit by key'].push(
       await timed(() => http.get(tokens.risk, `/audit?resourceType=ruleset&resourceKey=${key}`)),
     );
@@ -328,7 +328,7 @@ async function main() {
       // The fill went around the service, past what the trail's recent positions tell: this list reads them all.
       firstReads.push({
         label,
-        list: await timed(() => http.get(tokens.analyst, '/rulesets?_start=0&_end=25')),
+        list: await timed(() => http.get(tokens.analyst, '/rulesets?range=%5B0%2C24%5D')),
         audit: await timed(() => http.get(tokens.risk, '/audit?resourceType=ruleset&resourceKey=fill-000000')),
       });
       rows.push({ label, result: await measure(http, tokens, label) });
