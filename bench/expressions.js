@@ -1,16 +1,15 @@
 // µs per computed-fact expression on the pilots' facts: JSONata (what computed facts were), the two CEL
 // libraries, and Gabarit's CEL subset (cel-js parser + budgeted closures, server/src/engine/computed-facts.ts and cel-*.ts).
 // Figures and decision: docs/adr/0010-computed-facts.md.
-// Usage: node bench/expressions.js [--ms 300]
+// Usage: npm run build:server && node bench/expressions.js [--ms 300]
 // Only the chosen library is a dependency; to measure the others, install them anywhere and point at them:
 //   npm install --prefix /tmp/exprbench jsonata@2.2.2 @bufbuild/cel@0.6.1 @marcbachmann/cel-js@8.0.0
 //   EXPRESSION_BENCH_MODULES=/tmp/exprbench/node_modules node bench/expressions.js
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { transformFileSync } from '@swc/core';
 import { withSeededLookups } from './support.js';
 
 const { values } = parseArgs({ options: { ms: { type: 'string', default: '300' } } });
@@ -32,21 +31,8 @@ async function optional(name, entry) {
   }
 }
 
-// Gabarit's engine straight from the TypeScript source (no build needed), written under node_modules/.cache.
-const cacheDir = join('node_modules', '.cache', 'gabarit-bench');
-mkdirSync(cacheDir, { recursive: true });
-// The engine's modules (the entry imports several: cel-*, linear-pattern…), as .js files in an ES-module scope
-// (their imports say .js). The engine is a leaf: it imports nothing from the rest of the server.
-writeFileSync(join(cacheDir, 'package.json'), '{ "type": "module" }\n');
-for (const file of readdirSync('server/src/engine').filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
-  const code = transformFileSync(join('server/src/engine', file), {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'es6' },
-  }).code;
-  writeFileSync(join(cacheDir, file.replace(/\.ts$/, '.js')), code);
-}
-const compiledPath = join(cacheDir, 'computed-facts.js');
-const gabarit = await import(pathToFileURL(compiledPath).href);
+// Gabarit's engine as built (npm run build:server), as bench/engine.js takes it.
+const gabarit = await import('../dist/engine/computed-facts.js');
 
 const jsonataModule = await optional('jsonata', 'jsonata.js');
 const jsonata = jsonataModule?.default ?? null;
