@@ -14,7 +14,7 @@
 // Between the two, the publishing instance's decision rate with every copy cached, with the audit trail quiet and
 // with it moving (a governance change every 250 ms): noticing changes must not cost per cached rule set.
 // Usage: npm run build:server && node bench/cache-memory.js [--rulesets 1000] [--writers 8] [--same-schema]
-//        [--distinct-facts]
+//        [--distinct-facts] [--idle-seconds 30] [--load-seconds 8]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load, startService } from './support.js';
@@ -25,10 +25,13 @@ const { values } = parseArgs({
     writers: { type: 'string', default: '8' },
     'same-schema': { type: 'boolean', default: false },
     'distinct-facts': { type: 'boolean', default: false },
+    'idle-seconds': { type: 'string', default: '30' },
+    'load-seconds': { type: 'string', default: '8' },
   },
 });
 const COUNT = Number(values.rulesets);
-const IDLE_SECONDS = 30;
+const IDLE_SECONDS = Number(values['idle-seconds']);
+const LOAD_SECONDS = Number(values['load-seconds']);
 const WRITERS = Number(values.writers);
 const pilot = JSON.parse(readFileSync('rulesets/invoices/invoices.json', 'utf8'));
 const facts = pilot.tests[0].facts;
@@ -76,10 +79,10 @@ const rateWhileTrailMoves = async (service) => {
   await service.publish({ ...pilot, key: 'memory-nolog', settings: { logDecisions: false } });
   const url = `${service.base}/api/v1/rulesets/memory-nolog/evaluate`;
   const request = { method: 'POST', body: JSON.stringify({ facts }), headers: { 'x-api-key': key }, connections: 16 };
-  await load('warm-up', url, { ...request, duration: 3 });
+  await load('warm-up', url, { ...request, duration: Math.min(3, LOAD_SECONDS) });
   const rounds = [];
   for (let round = 0; round < 2; round++) {
-    const quiet = await load('quiet trail', url, { ...request, duration: 8 });
+    const quiet = await load('quiet trail', url, { ...request, duration: LOAD_SECONDS });
     let changes = 0;
     let stop = false;
     const changing = (async () => {
@@ -94,7 +97,7 @@ const rateWhileTrailMoves = async (service) => {
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
-    const moving = await load('moving trail', url, { ...request, duration: 8 });
+    const moving = await load('moving trail', url, { ...request, duration: LOAD_SECONDS });
     stop = true;
     await changing;
     rounds.push({ quiet: quiet.rps, moving: moving.rps, changes });

@@ -13,11 +13,12 @@ let failed = 0;
 const runners = [];
 for (const line of text.split('\n')) {
   // Jest: "Tests:       261 passed, 261 total"; Vitest: "      Tests  111 passed (111)";
-  // Schemathesis: "  6369 generated, 6369 passed, 61 skipped".
+  // Schemathesis: "  6369 generated, 6369 passed, 61 skipped"; the bench smoke run: "Benches: 18 passed, 0 failed".
   const jest = /^Tests:\s+(.*\d+ total)/.exec(line);
   const vitest = /^\s+Tests\s+(\d+ (passed|failed).*)/.exec(line);
   const schemathesis = /^\s*\d+ generated, (.*)/.exec(line);
-  const found = jest?.[1] ?? vitest?.[1] ?? schemathesis?.[1];
+  const benches = /^Benches: (\d+ passed, \d+ failed)/.exec(line);
+  const found = jest?.[1] ?? vitest?.[1] ?? schemathesis?.[1] ?? (benches && `benches ${benches[1]}`);
   if (!found) continue;
   passed += count(found, 'passed');
   failed += count(found, 'failed');
