@@ -581,6 +581,51 @@ describe('experiments', () => {
     }
   });
 
+  it('reads every answer while merges keep replacing the chunks it lists, rather than failing', async () => {
+    const log = t.app.get(ExperimentLog);
+    const repository = t.app.get(ExperimentLogRepository);
+    const completions = Array.from({ length: 12 }, (_, i) => ({
+      _id: `affairee-${i}`,
+      prompt: 'ask',
+      version: 1,
+      experiment: 'affairee',
+      variant: 'control',
+      subject: `s${i}`,
+      at: new Date(Date.now() + i),
+      latencyMs: 10,
+      outcome: 'ok' as const,
+    }));
+    for (const [i, completion] of completions.entries())
+      await repository.insert([
+        { id: `affairee-${i}`, experiment: 'affairee', rows: { answers: [answerRow(completion)], feedback: [] } },
+      ]);
+    // Before each of the next eight reads of a chunk's rows, another instance merges whatever is listed into a
+    // new chunk: the chunk asked for is gone each time. A read that started over each time gave up (500).
+    type Rows = { rowsOf(id: string): Promise<unknown> };
+    const rowsOf = (repository as unknown as Rows).rowsOf.bind(repository);
+    let merges = 0;
+    const busy = jest.spyOn(repository as unknown as Rows, 'rowsOf').mockImplementation(async (id: string) => {
+      if (merges < 8) {
+        const listed = await t.db.collection('experiment_log').find({ experiment: 'affairee' }).toArray();
+        await repository.insert([
+          {
+            id: `affairee-fusion-${merges++}`,
+            experiment: 'affairee',
+            rows: { answers: completions.map(answerRow), feedback: [] },
+          },
+        ]);
+        await repository.delete(listed.map((c) => c._id as unknown as string));
+      }
+      return rowsOf(id);
+    });
+    try {
+      const { exposures } = await resultsInputs(await log.read('affairee'));
+      expect([merges, exposures.get('control')?.served]).toEqual([8, 12]);
+    } finally {
+      busy.mockRestore();
+    }
+  });
+
   it('another instance reads the answers and feedback this one recorded, and a flip of feedback made there', async () => {
     const served = (body: Results) => body.variants.reduce((n, v) => n + v.exposures, 0);
     const converted = (body: Results) => body.variants.reduce((n, v) => n + v.conversions, 0);

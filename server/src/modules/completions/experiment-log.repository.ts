@@ -5,6 +5,7 @@ import { Binary, MongoServerError } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { TypedCollection } from '../../common/database/typed-collection.js';
+import { DependencyUnavailableError } from '../../common/errors/domain-errors.js';
 import { compareIds } from '../../common/ids/compare-ids.js';
 import type { ExperimentRows } from './experiment-rows.js';
 
@@ -37,8 +38,8 @@ export interface LogChunk {
 /** The marker saying completions and feedback stored before the log existed were copied into it. */
 const BACKFILLED = 'backfilled:v1';
 const DUPLICATE_KEY = 11000;
-/** A read lists the chunks again when one was merged under it; merges are seconds apart, so a few tries do. */
-const MAX_LIST_ATTEMPTS = 5;
+/** A read lists the chunks again when one was merged under it, reading only those it has not read yet. */
+const MAX_LIST_ATTEMPTS = 20;
 const deflated = promisify(deflate);
 const inflated = promisify(inflate);
 
@@ -81,32 +82,31 @@ export class ExperimentLogRepository implements OnModuleInit {
   }
 
   /**
-   * The stored chunks of one experiment, in the order they were written. A chunk whose rows are gone by the time
-   * they are read was merged meanwhile (by any instance): the merged chunk was listed before they were deleted,
-   * so the chunks are listed again, and none is left out.
+   * The stored chunks of one experiment, in the order they were written, and whether the list moved while it was
+   * read. A chunk whose rows are gone by the time they are read was merged meanwhile (by any instance): the merged
+   * chunk was written before they were deleted, so the list is read again for the chunks not read yet, and no row
+   * is left out. A merged chunk read along with chunks it merged repeats their rows, which a read counts once
+   * (`mergeRows`). Read again in full, each time, a busy merge made reads fail (500) at 100 000 answers.
    */
-  async chunksOf(experiment: string): Promise<LogChunk[]> {
-    for (let attempt = 1; ; attempt++) {
-      const chunks = await this.readListed(experiment);
-      if (chunks) return chunks;
-      if (attempt === MAX_LIST_ATTEMPTS)
-        throw new Error(`the chunks of experiment "${experiment}" kept being merged while they were read`);
+  async chunksOf(experiment: string): Promise<{ chunks: LogChunk[]; moved: boolean }> {
+    const read = new Map<string, LogChunk>();
+    for (let attempt = 1; attempt <= MAX_LIST_ATTEMPTS; attempt++) {
+      const listed = await this.chunks.collection.find({ experiment }).toArray();
+      listed.sort((a, b) => compareIds(a._id, b._id));
+      let vanished = false;
+      // One after the other: each chunk's JSON is parsed in a turn of its own. Inflated all at once, their parses
+      // ran back to back in one turn.
+      for (const { _id, size } of listed) {
+        if (read.has(_id)) continue;
+        const rows = await this.rowsOf(_id);
+        if (rows) read.set(_id, { id: _id, size, rows });
+        else vanished = true;
+      }
+      if (!vanished) return { chunks: [...read.values()].sort((a, b) => compareIds(a.id, b.id)), moved: attempt > 1 };
     }
-  }
-
-  /** The chunks as listed now, or null when one of them was deleted before its rows were read. */
-  private async readListed(experiment: string): Promise<LogChunk[] | null> {
-    const listed = await this.chunks.collection.find({ experiment }).toArray();
-    listed.sort((a, b) => compareIds(a._id, b._id));
-    // One after the other: each chunk's JSON (up to about 1 MB) is parsed in a turn of its own. Inflated all at
-    // once, their parses ran back to back in one turn.
-    const chunks: LogChunk[] = [];
-    for (const { _id, size } of listed) {
-      const rows = await this.rowsOf(_id);
-      if (!rows) return null;
-      chunks.push({ id: _id, size, rows });
-    }
-    return chunks;
+    throw new DependencyUnavailableError(
+      `The log of experiment "${experiment}" is being reorganised by another instance; try again in a moment.`,
+    );
   }
 
   private async rowsOf(id: string): Promise<ExperimentRows | null> {

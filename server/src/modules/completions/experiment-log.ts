@@ -10,7 +10,7 @@ const WHAT = 'the experiment log';
 /** How often what this instance recorded is written as chunks. */
 const FLUSH_EVERY_MS = 1_000;
 /** Chunks smaller than this are merged into chunks of at most this many rows (about 1 MB of JSON). */
-const MERGED_CHUNK_ROWS = 20_000;
+const MERGED_CHUNK_ROWS = 5_000;
 /** An experiment whose log has this many small chunks has them merged when it is next read. */
 const MERGE_AFTER_CHUNKS = 16;
 /** Rows kept while the database does not take them; past this, the oldest are dropped, and said so. */
@@ -61,8 +61,9 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     // Taken before the chunks are read: rows written while they are read are then in one or the other (or both).
     const unwritten = [this.writing.get(experiment), this.pending.get(experiment)].filter((r) => r !== undefined);
     const copies = unwritten.map((rows) => ({ answers: [...rows.answers], feedback: [...rows.feedback] }));
-    const chunks = await this.repository.chunksOf(experiment);
-    this.mergeSmallChunks(experiment, chunks);
+    const { chunks, moved } = await this.repository.chunksOf(experiment);
+    // Chunks that moved while they were read are being merged already (some may be gone): not merged again.
+    if (!moved) this.mergeSmallChunks(experiment, chunks);
     return mergeRows([...chunks.map((c) => c.rows), ...copies], slice);
   }
 

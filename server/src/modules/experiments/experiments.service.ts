@@ -31,7 +31,7 @@ export const WATCH_ACTOR = 'system:experiment-watch';
 export const WATCH_INTERVAL_MS = 60_000;
 const RUNNING_TTL_MS = 2_000;
 /** Copying into the experiment log writes a chunk every this many rows (about 1 MB of JSON). */
-const COPY_FLUSH_ROWS = 10_000;
+const COPY_FLUSH_ROWS = 5_000;
 
 /** How long a fresh claim on a prompt counts as a publication in progress rather than a stale claim. */
 const CLAIM_GRACE_MS = 10_000;
