@@ -599,28 +599,33 @@ describe('experiments', () => {
       await repository.insert([
         { id: `affairee-${i}`, experiment: 'affairee', rows: { answers: [answerRow(completion)], feedback: [] } },
       ]);
-    // Before each of the next eight reads of a chunk's rows, another instance merges whatever is listed into a
-    // new chunk: the chunk asked for is gone each time. A read that started over each time gave up (500).
+    // The read takes the first chunk's rows; then, before each of its next eight reads of a chunk's rows, another
+    // instance merges the other chunks listed into a new one: the chunk asked for is gone each time. A read that
+    // started over each time gave up (500), and read the first chunk again at each listing.
     type Rows = { rowsOf(id: string): Promise<unknown> };
     const rowsOf = (repository as unknown as Rows).rowsOf.bind(repository);
     let merges = 0;
+    const reads: string[] = [];
     const busy = jest.spyOn(repository as unknown as Rows, 'rowsOf').mockImplementation(async (id: string) => {
-      if (merges < 8) {
+      reads.push(id);
+      if (reads.length > 1 && merges < 8) {
         const listed = await t.db.collection('experiment_log').find({ experiment: 'affairee' }).toArray();
+        const others = listed.map((c) => c._id as unknown as string).filter((chunk) => chunk !== 'affairee-0');
         await repository.insert([
           {
             id: `affairee-fusion-${merges++}`,
             experiment: 'affairee',
-            rows: { answers: completions.map(answerRow), feedback: [] },
+            rows: { answers: completions.slice(1).map(answerRow), feedback: [] },
           },
         ]);
-        await repository.delete(listed.map((c) => c._id as unknown as string));
+        await repository.delete(others);
       }
       return rowsOf(id);
     });
     try {
       const { exposures } = await resultsInputs(await log.read('affairee'));
-      expect([merges, exposures.get('control')?.served]).toEqual([8, 12]);
+      const firstChunkReads = reads.filter((id) => id === 'affairee-0').length;
+      expect([merges, exposures.get('control')?.served, firstChunkReads]).toEqual([8, 12, 1]);
     } finally {
       busy.mockRestore();
     }

@@ -45,8 +45,9 @@ const inflated = promisify(inflate);
 
 /**
  * The only code that touches `experiment_log` and `experiment_log_rows` (docs/adr/0029, "Results from a log of
- * answers"). Listing an experiment's chunks scans the list, whose documents are small and a few per experiment;
- * the rows are then read by `_id`. Deflate and inflate run on the thread pool: a chunk is up to about 1 MB of JSON.
+ * answers"). Listing an experiment's chunks scans the list, whose documents are small (a few dozen per
+ * experiment at 100 000 answers); the rows are then read by `_id`. Deflate and inflate run on the thread pool: a
+ * chunk is up to about 250 KB of JSON.
  */
 @Injectable()
 export class ExperimentLogRepository implements OnModuleInit {

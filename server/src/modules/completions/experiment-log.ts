@@ -9,8 +9,13 @@ import { answerRow, mergeRows, splitRows, type ExperimentRows, type FeedbackRow 
 const WHAT = 'the experiment log';
 /** How often what this instance recorded is written as chunks. */
 const FLUSH_EVERY_MS = 1_000;
-/** Chunks smaller than this are merged into chunks of at most this many rows (about 1 MB of JSON). */
+/** Chunks hold at most this many rows (about 250 KB of JSON); merging makes chunks of up to this many. */
 const MERGED_CHUNK_ROWS = 5_000;
+/**
+ * Chunks under this many rows are merged. Not every chunk under MERGED_CHUNK_ROWS: a merged chunk of 4 990 rows
+ * pairs with none, and sixteen such would have had every read merge again (a review found the churn).
+ */
+const SMALL_CHUNK_ROWS = MERGED_CHUNK_ROWS / 2;
 /** An experiment whose log has this many small chunks has them merged when it is next read. */
 const MERGE_AFTER_CHUNKS = 16;
 /** Rows kept while the database does not take them; past this, the oldest are dropped, and said so. */
@@ -62,7 +67,8 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
     const unwritten = [this.writing.get(experiment), this.pending.get(experiment)].filter((r) => r !== undefined);
     const copies = unwritten.map((rows) => ({ answers: [...rows.answers], feedback: [...rows.feedback] }));
     const { chunks, moved } = await this.repository.chunksOf(experiment);
-    // Chunks that moved while they were read are being merged already (some may be gone): not merged again.
+    // Chunks that moved while they were read are being merged already: not merged again here. (One merged by
+    // another instance after it was read here may still be merged again: its rows stored twice, counted once.)
     if (!moved) this.mergeSmallChunks(experiment, chunks);
     return mergeRows([...chunks.map((c) => c.rows), ...copies], slice);
   }
@@ -169,7 +175,7 @@ export class ExperimentLog implements BeforeApplicationShutdown, OnModuleDestroy
    * never nowhere. Two instances merging at once both write their copy; reads count each answer once.
    */
   private mergeSmallChunks(experiment: string, chunks: LogChunk[]): void {
-    const small = chunks.filter((c) => c.size < MERGED_CHUNK_ROWS);
+    const small = chunks.filter((c) => c.size < SMALL_CHUNK_ROWS);
     if (small.length < MERGE_AFTER_CHUNKS || this.merging.has(experiment)) return;
     this.merging.add(experiment);
     const groups: LogChunk[][] = [[]];

@@ -30,7 +30,7 @@ export const WATCH_ACTOR = 'system:experiment-watch';
 /** How often each instance checks the running experiments' guardrails and split (besides every results read). */
 export const WATCH_INTERVAL_MS = 60_000;
 const RUNNING_TTL_MS = 2_000;
-/** Copying into the experiment log writes a chunk every this many rows (about 1 MB of JSON). */
+/** Copying into the experiment log writes what it copied every this many rows (the log's timer may write sooner). */
 const COPY_FLUSH_ROWS = 5_000;
 
 /** How long a fresh claim on a prompt counts as a publication in progress rather than a stale claim. */
