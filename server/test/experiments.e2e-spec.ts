@@ -534,31 +534,31 @@ describe('experiments', () => {
     );
   });
 
-  it('reads every answer when another instance merges the chunks while they are being read', async () => {
-    const log = t.app.get(ExperimentLog);
+  /** Answers of `experiment` in its log one chunk each (chunk `${experiment}-${i}`), as many small flushes leave them. */
+  async function oneChunkPerAnswer(experiment: string, count: number) {
     const repository = t.app.get(ExperimentLogRepository);
-    const completions = Array.from({ length: 17 }, (_, i) => ({
-      _id: `course-${i}`,
+    const completions = Array.from({ length: count }, (_, i) => ({
+      _id: `${experiment}-${i}`,
       prompt: 'ask',
       version: 1,
-      experiment: 'course',
+      experiment,
       variant: 'control',
       subject: `s${i}`,
       at: new Date(Date.now() + i),
       latencyMs: 10,
       outcome: 'ok' as const,
     }));
-    const chunkIds: string[] = [];
-    for (const completion of completions) {
-      chunkIds.push(`chunk-${completion._id}`);
+    for (const completion of completions)
       await repository.insert([
-        {
-          id: `chunk-${completion._id}`,
-          experiment: 'course',
-          rows: { answers: [answerRow(completion)], feedback: [] },
-        },
+        { id: completion._id, experiment, rows: { answers: [answerRow(completion)], feedback: [] } },
       ]);
-    }
+    return { completions, chunkIds: completions.map((c) => c._id) };
+  }
+
+  it('reads every answer when another instance merges the chunks while they are being read', async () => {
+    const log = t.app.get(ExperimentLog);
+    const repository = t.app.get(ExperimentLogRepository);
+    const { completions, chunkIds } = await oneChunkPerAnswer('course', 17);
     // The read has listed the 17 chunks; before it reads their rows, another instance merges them all.
     type Rows = { rowsOf(id: string): Promise<unknown> };
     const rowsOf = (repository as unknown as Rows).rowsOf.bind(repository);
@@ -584,21 +584,7 @@ describe('experiments', () => {
   it('reads every answer while merges keep replacing the chunks it lists, rather than failing', async () => {
     const log = t.app.get(ExperimentLog);
     const repository = t.app.get(ExperimentLogRepository);
-    const completions = Array.from({ length: 12 }, (_, i) => ({
-      _id: `affairee-${i}`,
-      prompt: 'ask',
-      version: 1,
-      experiment: 'affairee',
-      variant: 'control',
-      subject: `s${i}`,
-      at: new Date(Date.now() + i),
-      latencyMs: 10,
-      outcome: 'ok' as const,
-    }));
-    for (const [i, completion] of completions.entries())
-      await repository.insert([
-        { id: `affairee-${i}`, experiment: 'affairee', rows: { answers: [answerRow(completion)], feedback: [] } },
-      ]);
+    const { completions } = await oneChunkPerAnswer('affairee', 12);
     // The read takes the first chunk's rows; then, before each of its next eight reads of a chunk's rows, another
     // instance merges the other chunks listed into a new one: the chunk asked for is gone each time. A read that
     // started over each time gave up (500), and read the first chunk again at each listing.
