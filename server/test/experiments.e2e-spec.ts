@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ExperimentLog } from '../src/modules/completions/experiment-log.js';
 import { ExperimentLogRepository } from '../src/modules/completions/experiment-log.repository.js';
-import { answerRow } from '../src/modules/completions/experiment-rows.js';
+import { answerRow, type ExperimentRows } from '../src/modules/completions/experiment-rows.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { resultsInputs } from '../src/modules/experiments/results-inputs.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
@@ -615,6 +615,33 @@ describe('experiments', () => {
     } finally {
       busy.mockRestore();
     }
+  });
+
+  it('answers 503 with Retry-After when merges never let a read finish, and loses no answer', async () => {
+    const repository = t.app.get(ExperimentLogRepository);
+    const before = (await analyst.get('/api/v1/experiments/brievete/results')).body as Results;
+    // Each chunk the read asks for has just been merged (moved under a new id, its rows kept) by another instance.
+    type Rows = { rowsOf(id: string): Promise<ExperimentRows | null> };
+    const rowsOf = (repository as unknown as Rows).rowsOf.bind(repository);
+    let moves = 0;
+    const moving = jest.spyOn(repository as unknown as Rows, 'rowsOf').mockImplementation(async (id: string) => {
+      const rows = await rowsOf(id);
+      if (rows) {
+        await repository.insert([{ id: `brievete-moved-${moves++}`, experiment: 'brievete', rows }]);
+        await repository.delete([id]);
+      }
+      return null;
+    });
+    let busy;
+    try {
+      busy = await analyst.get('/api/v1/experiments/brievete/results');
+    } finally {
+      moving.mockRestore();
+    }
+    expect([busy.status, busy.body.error, busy.headers['retry-after']]).toEqual([503, 'experiment_log_busy', '1']);
+    expect(moves).toBeGreaterThanOrEqual(20);
+    const after = (await analyst.get('/api/v1/experiments/brievete/results')).body as Results;
+    expect(after.variants).toEqual(before.variants);
   });
 
   it('another instance reads the answers and feedback this one recorded, and a flip of feedback made there', async () => {

@@ -174,6 +174,7 @@ describe('the OpenAPI document as a contract', () => {
     expect(headersOf('/api/v1/rulesets/{key}/draft', 'put', '200')).toContain('ETag');
     expect(headersOf('/api/v1/rulesets', 'get', '200')).toContain('Content-Range');
     expect(headersOf('/api/v1/auth/login', 'post', '429')).toContain('Retry-After');
+    expect(headersOf('/api/v1/experiments/{key}/results', 'get', '503')).toContain('Retry-After');
     expect(headersOf('/api/v1/rulesets/{key}/evaluate', 'post', '200')).toEqual([]);
   });
 

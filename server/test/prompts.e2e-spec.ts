@@ -168,10 +168,12 @@ describe('prompts', () => {
     const limited = await call('complete', { variables, subjectId: 's' });
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('llm_rate_limited');
+    expect(limited.headers['retry-after']).toBe('7'); // the provider's own
     fake.mode = 'server_error';
     const down = await call('complete', { variables, subjectId: 's' });
     expect(down.status).toBe(503);
     expect(down.body.error).toBe('llm_unavailable');
+    expect(down.headers['retry-after']).toBe('10'); // the provider said nothing: ours
     // A provider that answers 200 with what is not a message is unavailable too: not the caller's invalid JSON,
     // not a 500.
     for (const mode of ['garbled', 'no_usage', 'huge_usage'] as const) {
@@ -189,7 +191,11 @@ describe('prompts', () => {
     const refused = await call('complete', { variables, subjectId: 's' });
     fake.mode = 'ok';
     // A 502, not a 503: the same request would be refused again, so the caller is not told to retry.
-    expect([refused.status, refused.body.error]).toEqual([502, 'llm_rejected']);
+    expect([refused.status, refused.body.error, refused.headers['retry-after']]).toEqual([
+      502,
+      'llm_rejected',
+      undefined,
+    ]);
     expect(refused.body.message).toContain('invalid_request_error');
     expect(refused.body.message).not.toContain('prompt is too long');
     // Calls and their latency by model and outcome, on /metrics.
@@ -302,6 +308,7 @@ describe('prompts with a slow model', () => {
     const response = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
     expect(response.status).toBe(503);
     expect(response.body.error).toBe('llm_timeout');
+    expect(response.headers['retry-after']).toBe('5');
     expect(Date.now() - started).toBeLessThan(5000);
     expect(fake.requests.length).toBe(2); // the first try and one retry
   });
@@ -320,6 +327,8 @@ describe('prompts without a model configured', () => {
     const complete = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
     expect(complete.status).toBe(503);
     expect(complete.body.error).toBe('llm_not_configured');
+    // Only configuration helps: no Retry-After, so a client does not retry in a loop.
+    expect(complete.headers['retry-after']).toBeUndefined();
     // Nothing was served: no completion is recorded, so none counts as an experiment variant's error.
     expect(await t.db.collection('completions').countDocuments({ prompt: 'answer' })).toBe(0);
     // An unknown prompt is not found, model or no model.

@@ -88,6 +88,7 @@ describe('data survives restarts (embedded database)', () => {
       .send({ name: 'while-down', scopes: ['evaluate:*'] });
     expect(write.status).toBe(503);
     expect(write.body.error).toBe('database_unavailable');
+    expect(write.headers['retry-after']).toBe('5'); // the driver looks for the database every 2 s
 
     await embedded.start();
     await waitForHealth(app, 200);

@@ -2175,9 +2175,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2248,9 +2250,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2313,9 +2317,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2423,9 +2429,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2477,9 +2485,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2522,9 +2532,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2608,9 +2620,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2710,9 +2724,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2807,9 +2823,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2883,9 +2901,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2988,9 +3008,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3066,9 +3088,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3192,9 +3216,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3241,9 +3267,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3349,9 +3377,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3416,9 +3446,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3493,9 +3525,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3585,9 +3619,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3649,9 +3685,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3770,9 +3808,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3838,9 +3878,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3992,9 +4034,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4060,9 +4104,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4212,9 +4258,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4323,9 +4371,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4434,9 +4484,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4545,9 +4597,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4661,9 +4715,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4771,9 +4827,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4881,9 +4939,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4986,9 +5046,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5049,9 +5111,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5113,9 +5177,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5218,9 +5284,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5286,9 +5354,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5394,9 +5464,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5539,9 +5611,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5670,9 +5744,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5802,9 +5878,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5952,9 +6030,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6134,9 +6214,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6319,9 +6401,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6454,9 +6538,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6545,9 +6631,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6675,9 +6763,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6742,9 +6832,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6852,9 +6944,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6927,9 +7021,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7098,9 +7194,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7215,9 +7313,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7371,9 +7471,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7479,9 +7581,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7587,9 +7691,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7747,9 +7853,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7838,9 +7946,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7958,9 +8068,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8090,9 +8202,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8154,9 +8268,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8280,9 +8396,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8348,9 +8466,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8511,9 +8631,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8579,9 +8701,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8748,9 +8872,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8859,9 +8985,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8970,9 +9098,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9081,9 +9211,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9197,9 +9329,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9307,9 +9441,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9417,9 +9553,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9522,9 +9660,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9590,9 +9730,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9727,9 +9869,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9796,9 +9940,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9908,9 +10054,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The database is unavailable. Model failures are each case’s error, not the run’s. */
+      /** @description The database is unavailable (Retry-After says when to try again), or no language model is configured (`llm_not_configured`). Model failures are each case’s error, not the run’s. */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9975,9 +10123,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10083,9 +10233,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10199,9 +10351,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10354,9 +10508,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10418,9 +10574,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10538,9 +10696,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10606,9 +10766,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10758,9 +10920,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10826,9 +10990,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10997,9 +11163,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11108,9 +11276,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11219,9 +11389,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11330,9 +11502,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11446,9 +11620,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11556,9 +11732,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11666,9 +11844,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11755,9 +11935,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11829,9 +12011,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11973,9 +12157,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12035,9 +12221,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12068,9 +12256,11 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12099,9 +12289,11 @@ export interface operations {
           };
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12146,9 +12338,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later. */
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
       503: {
         headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

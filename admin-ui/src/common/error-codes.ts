@@ -62,6 +62,7 @@ export const TRANSLATED_ERRORS = [
   'derived_fact',
   'effective_in_past',
   'expression_limit',
+  'experiment_log_busy',
   'hit_policy_violation',
   'http_error',
   'internal_error',

@@ -29,6 +29,8 @@ export const errorMessages = {
   effective_in_past:
     'Une publication ne peut pas commencer dans le passé : laissez la date vide pour publier maintenant, ou choisissez une date future.',
   expression_limit: 'Un fait calculé dépasse la limite de calcul permise pour une évaluation.',
+  experiment_log_busy:
+    'Les réponses de cette expérience sont en cours de réorganisation par une autre instance : réessayez dans une seconde.',
   hit_policy_violation:
     'Plusieurs lignes de la table s’appliquent à ces faits, ce que sa politique de résultat interdit.',
   http_error: 'Le serveur a refusé la demande.',

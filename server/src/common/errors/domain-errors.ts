@@ -95,9 +95,18 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
+/**
+ * A dependency is away or busy: 503. `retryAfterSeconds` is sent as Retry-After when trying again later may
+ * succeed; it is left out when only a change of configuration would help (no model configured, credentials
+ * refused), so a client does not retry in a loop.
+ */
 export class DependencyUnavailableError extends DomainError {
   readonly code: string;
-  constructor(message: string, code = 'dependency_unavailable') {
+  constructor(
+    message: string,
+    code = 'dependency_unavailable',
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
     this.code = code;
   }

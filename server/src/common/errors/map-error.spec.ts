@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, TooManyRequestsError, ValidationError } from './domain-errors.js';
+import { ConflictError, DependencyUnavailableError, TooManyRequestsError, ValidationError } from './domain-errors.js';
 import { mapError } from './map-error.js';
 
 describe('mapError', () => {
@@ -12,11 +12,19 @@ describe('mapError', () => {
     });
     expect(mapError(new ConflictError('stale', 'stale_etag')).status).toBe(409);
     expect(mapError(new TooManyRequestsError('slow down', 30)).headers).toEqual({ 'retry-after': '30' });
+    expect(mapError(new DependencyUnavailableError('busy', 'experiment_log_busy', 1)).headers).toEqual({
+      'retry-after': '1',
+    });
+    expect(mapError(new DependencyUnavailableError('configure it', 'llm_not_configured')).headers).toBeUndefined();
   });
 
   it('maps a driver error meaning "database unreachable" to 503', () => {
     const err = Object.assign(new Error('connect ECONNREFUSED'), { name: 'MongoServerSelectionError' });
-    expect(mapError(err)).toMatchObject({ status: 503, body: { error: 'database_unavailable' } });
+    expect(mapError(err)).toMatchObject({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      body: { error: 'database_unavailable' },
+    });
   });
 
   it('keeps Fastify 4xx errors and Nest HTTP exceptions as they are', () => {

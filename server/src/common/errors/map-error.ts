@@ -59,12 +59,21 @@ const databaseDownErrors = new Set([
   'MongoServerClosedError',
 ]);
 
+/**
+ * The driver looks for a database it lost every 2 s (mongo-connection.ts) and reconnects within the next
+ * look: a client that waits this long asks a connection that knows again.
+ */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** Turns anything thrown while serving a request into a status and the §7 error body. */
 export function mapError(exception: unknown, bodyLimitBytes?: number): MappedError {
   if (exception instanceof DomainError) {
     const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;
-    const headers =
-      exception instanceof TooManyRequestsError ? { 'retry-after': String(exception.retryAfterSeconds) } : undefined;
+    const retryAfter =
+      exception instanceof TooManyRequestsError || exception instanceof DependencyUnavailableError
+        ? exception.retryAfterSeconds
+        : undefined;
+    const headers = retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
     return { status, headers, body: { error: exception.code, message: exception.message, details: exception.details } };
   }
   if (exception instanceof HttpException) {
@@ -83,6 +92,7 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
   if (err?.name && databaseDownErrors.has(err.name)) {
     return {
       status: 503,
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
       body: {
         error: 'database_unavailable',
         message: 'The database is unreachable; nothing was changed. Try again shortly.',

@@ -26,7 +26,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   428: 'If-Match is required: send the ETag you read.',
   429: 'Too many requests; Retry-After says when to try again.',
   502: 'The language model provider refused the request built from the prompt (`llm_rejected`): sending it again will not help; the prompt’s model, maximum tokens or the length of its variables must change.',
-  503: 'A dependency (the database, the language model, or the worker that compiles large JSON Schemas) is unavailable; retry later.',
+  503: 'A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`).',
 };
 
 export const ERROR_SCHEMA_REF = { $ref: '#/components/schemas/Error' };
@@ -206,7 +206,7 @@ function completeOperation(
 
 /**
  * The response headers a client needs, on the responses that carry them: the ETag that a later If-Match sends
- * back, the Content-Range that holds a list's total, the Retry-After of a 429. Generated clients read only what
+ * back, the Content-Range that holds a list's total, the Retry-After of a 429 or a 503. Generated clients read only what
  * the document declares.
  */
 function documentHeaders(operation: Operation, interceptors: unknown[] | undefined): void {
@@ -224,7 +224,7 @@ function documentHeaders(operation: Operation, interceptors: unknown[] | undefin
   for (const [status, response] of Object.entries(operation.responses) as [string, { headers?: object }][]) {
     if (status.startsWith('2') && Object.keys(headers).length > 0)
       response.headers = { ...response.headers, ...headers };
-    if (status === '429')
+    if (status === '429' || status === '503')
       response.headers = {
         ...response.headers,
         'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },

@@ -175,7 +175,7 @@ describe('SchemaValidators', () => {
     );
     const refused = failing.for(large({ ...amount, 'x-asked': asked }));
     await expect(refused).rejects.toBeInstanceOf(DependencyUnavailableError);
-    await expect(refused).rejects.toMatchObject({ code: 'schema_compiler_unavailable' });
+    await expect(refused).rejects.toMatchObject({ code: 'schema_compiler_unavailable', retryAfterSeconds: 1 });
     await expect(refused).rejects.toThrow(/could not be compiled now \(the schema compiler stopped\); try again/);
     expect(readFileSync(asked, 'utf8').trim().split('\n')).toHaveLength(2); // two workers asked, once each
     // Small schemas never needed the worker: they still compile.

@@ -130,6 +130,7 @@ export class SchemaValidators {
         throw new DependencyUnavailableError(
           `The JSON Schema could not be compiled now (${err.message}); try again.`,
           'schema_compiler_unavailable',
+          1, // the next compile starts a new worker
         );
       }
     }

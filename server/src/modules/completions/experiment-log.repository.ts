@@ -107,6 +107,8 @@ export class ExperimentLogRepository implements OnModuleInit {
     }
     throw new DependencyUnavailableError(
       `The log of experiment "${experiment}" is being reorganised by another instance; try again in a moment.`,
+      'experiment_log_busy',
+      1, // a merge takes tens of milliseconds: a second later it is over
     );
   }
 

@@ -130,15 +130,14 @@ const isTokenCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n 
 
 function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): Error {
   if (err instanceof Anthropic.RateLimitError) {
-    const retryAfter = Number(err.headers?.get?.('retry-after') ?? 30);
     return new TooManyRequestsError(
       'The language model provider is rate limiting requests; try again shortly.',
-      Number.isFinite(retryAfter) ? retryAfter : 30,
+      providerRetryAfter(err, 30),
       'llm_rate_limited',
     );
   }
   if (err instanceof Anthropic.APIConnectionTimeoutError)
-    return new DependencyUnavailableError('The language model did not answer in time.', 'llm_timeout');
+    return new DependencyUnavailableError('The language model did not answer in time.', 'llm_timeout', 5);
   if (err instanceof Anthropic.AuthenticationError || err instanceof Anthropic.PermissionDeniedError) {
     return new DependencyUnavailableError(
       'The language model provider refused our credentials; check ANTHROPIC_API_KEY.',
@@ -158,6 +157,7 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
     return new DependencyUnavailableError(
       'The language model provider is unavailable; try again later.',
       'llm_unavailable',
+      providerRetryAfter(err, 10),
     );
   // Anything else came from reading the provider's answer: a body that is not JSON (a SyntaxError, which must not
   // pass for the caller's invalid JSON), or a message without its parts. The provider failed, not the caller.
@@ -166,7 +166,17 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
   return new DependencyUnavailableError(
     'The language model provider sent an answer the service could not read; try again later.',
     'llm_unavailable',
+    10,
   );
+}
+
+/**
+ * The provider's own Retry-After in whole seconds when it sent one we can read (a number of seconds; an HTTP date
+ * or anything else gives the fallback), so our caller waits as long as the provider asked.
+ */
+function providerRetryAfter(err: { headers?: { get?(name: string): string | null } }, fallback: number): number {
+  const seconds = Number(err.headers?.get?.('retry-after') ?? Number.NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : fallback;
 }
 
 /** The `error.type` of the provider's error body (`invalid_request_error`), when it is a plain word. */

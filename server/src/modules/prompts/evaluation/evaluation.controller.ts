@@ -50,7 +50,10 @@ export class PromptEvaluationController {
   @ApiCreatedResponse({ schema: evaluationRunViewSchema as object })
   @ApiResponse({
     status: 503,
-    ...errorResponse(503, 'The database is unavailable. Model failures are each case’s error, not the run’s.'),
+    ...errorResponse(
+      503,
+      'The database is unavailable (Retry-After says when to try again), or no language model is configured (`llm_not_configured`). Model failures are each case’s error, not the run’s.',
+    ),
   })
   run(
     @Param('key') key: string,
