@@ -53,8 +53,8 @@ describe('the experiment log read as results inputs', () => {
       answer('down', 'control', 50, 'unavailable', 99_999),
     ];
     const { exposures } = await resultsInputs({ answers, feedback: [] });
-    // 40 latencies 10..400: rank ⌊0.95 × 40⌋ = 38 of the sorted list, 390 ms.
-    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, p95LatencyMs: 390 });
+    // 40 latencies 10..400: the ⌈0.95 × 40⌉ = 38th smallest, 380 ms (not the 39th: one rank too high).
+    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, p95LatencyMs: 380 });
   });
 
   it('writes rows kept through an outage as chunks of a bounded size, none lost or doubled', async () => {

@@ -10,8 +10,7 @@ export interface VariantExposure {
 
 /**
  * What results.ts computes from, out of an experiment's log: per variant the answers served, the errors and the
- * latency at the 95th percentile (the completion at rank ⌊0.95 n⌋ in latency order, answers and errors, as the
- * guardrail has always read it); positive feedback per variant and the answers that received it; and every
+ * latency at the 95th percentile (nearest rank: the ⌈0.95 n⌉-th in latency order, answers and errors); positive feedback per variant and the answers that received it; and every
  * answer in the order served. The provider's own failures (`unavailable`) are charged to no variant.
  */
 export async function resultsInputs({ answers, feedback }: ExperimentRows, slice = timeSlices()) {
@@ -30,7 +29,8 @@ export async function resultsInputs({ answers, feedback }: ExperimentRows, slice
   for (const [name, { served, errors, latencies }] of byVariant) {
     await slice();
     const sorted = Float64Array.from(latencies).sort();
-    const rank = Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95));
+    // Nearest rank: the ⌈0.95 n⌉-th smallest. ⌊0.95 n⌋ (0-based) read one rank too high, the slowest of 20.
+    const rank = Math.max(0, Math.ceil(sorted.length * 0.95) - 1);
     exposures.set(name, { served, errors, p95LatencyMs: Number.isFinite(sorted[rank]) ? sorted[rank]! : null });
   }
   const positives = new Set<string>();
