@@ -268,6 +268,23 @@ describe('rule set lifecycle', () => {
     );
   });
 
+  it('refuses a draft from a page read before a publication or a rollback, which would silently undo it', async () => {
+    await published('stale-base-edit');
+    const v2 = await approvedNext('stale-base-edit', 33);
+    const readWithV1 = await etagOf('stale-base-edit');
+    expect((await approver.post(`/api/v1/rulesets/stale-base-edit/versions/${v2}/publish`)).status).toBe(200);
+    // The editor still holds version 1's rules: saved as they are, they would become version 3 and undo version 2.
+    const fromV1 = { definition: thresholdDefinition(10000) };
+    const stale = await analyst.put('/api/v1/rulesets/stale-base-edit/draft', fromV1, readWithV1);
+    expect([stale.status, stale.body.error]).toEqual([412, 'stale_etag']);
+    const readWithV2 = await etagOf('stale-base-edit');
+    const rollback = { version: 1, comment: 'Retour à la version 1' };
+    expect((await approver.post('/api/v1/rulesets/stale-base-edit/rollback', rollback)).status).toBe(200);
+    const afterRollback = await analyst.put('/api/v1/rulesets/stale-base-edit/draft', fromV1, readWithV2);
+    expect([afterRollback.status, afterRollback.body.error]).toEqual([412, 'stale_etag']);
+    expect((await analyst.get('/api/v1/rulesets/stale-base-edit')).body.draftVersion).toBeNull();
+  });
+
   it('never leaves a mixed state when two publications of different versions arrive together', async () => {
     await published('race');
     const v2 = await approvedNext('race', 11000);

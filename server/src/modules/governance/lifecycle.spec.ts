@@ -75,6 +75,23 @@ describe('Lifecycle', () => {
     );
   });
 
+  it('refuses a new draft from an ETag read before a publication or a rollback: it would undo that change', () => {
+    let s = twoApprovedFromV1();
+    const readWithV1InForce = draftEtag('ruleset', s, later(10));
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(11)).state;
+    expect(() => lifecycle.editDraft(s, { threshold: 1 }, readWithV1InForce, 'analyst', later(12))).toThrow(
+      /changed by someone else/,
+    );
+    const readWithV2InForce = draftEtag('ruleset', s, later(12));
+    s = lifecycle.rollback(s, 1, 'approver', 'retour', later(13)).state;
+    expect(() => lifecycle.editDraft(s, { threshold: 1 }, readWithV2InForce, 'analyst', later(14))).toThrow(
+      /changed by someone else/,
+    );
+    // Read again, the tag names version 1 in force, and a draft starts from it.
+    const edited = lifecycle.editDraft(s, { threshold: 1 }, draftEtag('ruleset', s, later(14)), 'analyst', later(14));
+    expect(edited.state.versions.at(-1)).toMatchObject({ status: 'draft', basedOn: 1 });
+  });
+
   it('refuses to publish what was not approved, or approved content that has tests without a passing run', () => {
     let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
     expect(() => lifecycle.publish(s, 1, 'approver', { requiresTestRun: false }, later(1))).toThrow(

@@ -58,7 +58,7 @@ export class Lifecycle<M, C> {
         `Send the If-Match header with the ETag you read, so concurrent edits of this ${this.label} are never overwritten.`,
       );
     this.assertNotArchived(state);
-    const etag = draftEtag(this.resourceType, state);
+    const etag = draftEtag(this.resourceType, state, now);
     checkIfMatch(
       ifMatch,
       etag,
