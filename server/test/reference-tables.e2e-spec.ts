@@ -472,6 +472,52 @@ describe('reference tables', () => {
     ).toBe(1);
     expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
   });
+  it('holds the rows of a table that a published rule set named before it existed: one person cannot move decisions', async () => {
+    const approver = as(t, cast.approver);
+    const ruleset = {
+      ...lookupRuleset,
+      key: 'supplier-check-later',
+      lookups: [{ ...lookupRuleset.lookups[0]!, table: 'suppliers-later' }],
+    };
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/supplier-check-later/versions/1/submit');
+    await approver.post('/api/v1/rulesets/supplier-check-later/versions/1/approve');
+    expect((await approver.post('/api/v1/rulesets/supplier-check-later/versions/1/publish')).status).toBe(200);
+    const decide = async () =>
+      (
+        await analyst.post('/api/v1/rulesets/supplier-check-later/evaluate', {
+          facts: { invoice: { neq: '2245678901' } },
+        })
+      ).body.events;
+    expect(await decide()).toEqual([{ type: 'manual_review' }]); // no table: no supplier found
+
+    const created = await analyst.post('/api/v1/reference-tables', suppliersTable('suppliers-later'));
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({
+      rowCount: 0,
+      pending: { proposedBy: 'analyst', readers: ['supplier-check-later'], rowCount: 2 },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await decide()).toEqual([{ type: 'manual_review' }]);
+    const actions = await t.db
+      .collection('audit_events')
+      .find({ resourceKey: 'suppliers-later' })
+      .map((e) => e['action'])
+      .toArray();
+    expect(actions).toEqual(['reference_table.created', 'reference_table.change_proposed']);
+
+    const own = await analyst
+      .post('/api/v1/reference-tables/suppliers-later/pending/approve')
+      .set('if-match', created.headers['etag'] as string);
+    expect(own.status).toBe(403);
+    const approved = await approver
+      .post('/api/v1/reference-tables/suppliers-later/pending/approve')
+      .set('if-match', created.headers['etag'] as string);
+    expect([approved.status, approved.body.rowCount]).toEqual([200, 2]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await decide()).toEqual([{ type: 'reject' }]);
+  });
+
   it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {
     const approver = as(t, cast.approver);
     const table = {

@@ -31,6 +31,11 @@ export class ReferenceTablesController {
   @RequireRoles('analyst', 'admin')
   @WithEtag()
   @ApiCreatedResponse({ schema: tableViewSchema as object })
+  @ApiResponse({
+    status: 202,
+    description: 'A published rule set already names this table: it is created empty, and its rows await an approver.',
+    schema: tableViewSchema as object,
+  })
   create(
     @ValidBody(createTableRequestSchema) body: CreateTableRequest,
     @Req() request: FastifyRequest,

@@ -78,8 +78,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     if (problems.length > 0)
       throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
     const at = new Date().toISOString();
+    // A published rule set may name a table that does not exist yet (its lookups then find no row): the rows of
+    // such a table would change its decisions at once, so they wait for an approver as any change of a table it
+    // reads does. The table is created empty, with its rows as the pending change, in one write.
+    const readers = rows.length > 0 ? await this.readersOf(request.key) : [];
+    const held = readers.length > 0;
     const event = this.event(request.key, 'created', actor, {
-      after: { columns: request.columns.map((c) => c.name), rows: rows.length },
+      after: { columns: request.columns.map((c) => c.name), rows: held ? 0 : rows.length },
     });
     const table: ReferenceTable = {
       key: request.key,
@@ -87,12 +92,19 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       ...(request.description !== undefined && { description: request.description }),
       keyColumn: request.keyColumn,
       columns: request.columns.map((c) => ({ ...c })),
-      rows,
+      rows: held ? [] : rows,
       rev: 1,
       updatedBy: actor,
       updatedAt: at,
       outbox: [outboxItem(event)],
     };
+    if (held) {
+      const { changes, counts } = await rowChanges(table, rows);
+      table.pending = { action: 'rows_replaced', rows, proposedBy: actor, proposedAt: at, readers, changes, counts };
+      const proposed = this.event(request.key, 'change_proposed', actor, rowsSummary(0, rows.length, changes));
+      proposed.details = { action: 'rows_replaced', readers, ...counts };
+      table.outbox.push(outboxItem(proposed));
+    }
     if (!(await this.repository.create(table))) {
       throw new ConflictError(
         `A reference table "${request.key}" exists or existed (deleted keys keep their history).`,
@@ -101,7 +113,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       );
     }
     await this.afterWrite(table);
-    return tagged(table);
+    return held ? { ...tagged(table), status: 202 } : tagged(table);
   }
 
   async get(key: string): Promise<Tagged<TableView>> {
