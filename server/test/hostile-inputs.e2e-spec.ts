@@ -385,6 +385,38 @@ describe('hostile inputs', () => {
     expect([decided.status, decided.body.events]).toEqual([200, []]);
   });
 
+  it('names the first 100 of 160 000 wrong items, and weighs schemas with 200 000 parts: never a 500', async () => {
+    const cast = await signInCast(t);
+    const lines = {
+      ...invoiceRuleset('many-lines'),
+      inputSchema: { type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } } } },
+    };
+    expect((await analyst.post('/api/v1/rulesets', lines)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/many-lines/versions/1/submit');
+    await as(t, cast.approver).post('/api/v1/rulesets/many-lines/versions/1/approve');
+    expect((await as(t, cast.approver).post('/api/v1/rulesets/many-lines/versions/1/publish')).status).toBe(200);
+    const wrong = await t.http
+      .post('/api/v1/rulesets/many-lines/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { lines: Array(160_000).fill(0) } });
+    expect([wrong.status, wrong.body.error, wrong.body.details.length]).toEqual([400, 'validation_failed', 100]);
+    expect(wrong.body.details[99]).toMatchObject({ path: '/facts/lines/99', keyword: 'type' });
+
+    // Spread as arguments, their parts had overflowed the stack while the schema's size was counted.
+    const saved = [];
+    for (const [i, inputSchema] of [
+      { type: 'object', 'x-note': Array(200_000).fill(0) },
+      { type: 'object', allOf: Array(200_000).fill(true) },
+    ].entries()) {
+      const answer = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset(`many-parts-${i}`), inputSchema });
+      saved.push([answer.status, answer.body.error, answer.body.details?.[0]?.path]);
+    }
+    expect(saved).toEqual([
+      [201, undefined, undefined], // a long annotation is no subschema: within the size limit, it is kept
+      [413, 'ruleset_too_large', '/inputSchema'],
+    ]);
+  });
+
   it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
     const inputSchema = {
       type: 'object',

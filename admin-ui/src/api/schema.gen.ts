@@ -1447,6 +1447,7 @@ export interface components {
       /** @example validation_failed */
       error: string;
       message: string;
+      /** @description the offending places, at most 100 (the message then says how many there were in all) */
       details: {
         /** @description JSON Pointer to the offending place in the request */
         path: string;
@@ -5221,6 +5222,17 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceTableView'];
+        };
+      };
+      /** @description A published rule set already names this table: it is created empty, and its rows await an approver. */
+      202: {
         headers: {
           /** @description the version of the resource read; send it back as If-Match to change it */
           ETag?: string;

@@ -7,6 +7,23 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
+/**
+ * The most details an error body lists; its message says how many there were in all. A CSV of 9 500 wrong lines
+ * made 465 500 details, a 50 MB answer that took half a second to serialize: a person reads the first ones,
+ * corrects, and sends again.
+ */
+export const MAX_ERROR_DETAILS = 100;
+
+/** The body with at most MAX_ERROR_DETAILS details, its message saying how many were left out. */
+export function boundedDetails(body: ErrorBody): ErrorBody {
+  if (body.details.length <= MAX_ERROR_DETAILS) return body;
+  return {
+    ...body,
+    message: `${body.message} (the first ${MAX_ERROR_DETAILS} of ${body.details.length} details are listed)`,
+    details: body.details.slice(0, MAX_ERROR_DETAILS),
+  };
+}
+
 export interface MappedError {
   status: number;
   body: ErrorBody;
@@ -21,6 +38,8 @@ export const errorBodySchema = {
     message: { type: 'string' },
     details: {
       type: 'array',
+      description: 'the offending places, at most 100 (the message then says how many there were in all)',
+      maxItems: 100,
       items: {
         type: 'object',
         required: ['path', 'message'],

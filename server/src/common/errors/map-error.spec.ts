@@ -18,6 +18,18 @@ describe('mapError', () => {
     expect(mapError(new DependencyUnavailableError('configure it', 'llm_not_configured')).headers).toBeUndefined();
   });
 
+  it('lists at most 100 details, and says how many there were', () => {
+    const details = Array.from({ length: 465_500 }, (_, i) => ({
+      path: `/csv/line/${i + 2}/x`,
+      message: 'is not a number',
+    }));
+    const { body } = mapError(new ValidationError('465500 problem(s) in the CSV; nothing was changed.', details));
+    expect(body.details).toEqual(details.slice(0, 100));
+    expect(body.message).toBe(
+      '465500 problem(s) in the CSV; nothing was changed. (the first 100 of 465500 details are listed)',
+    );
+  });
+
   it('maps a driver error meaning "database unreachable" to 503', () => {
     const err = Object.assign(new Error('connect ECONNREFUSED'), { name: 'MongoServerSelectionError' });
     expect(mapError(err)).toMatchObject({

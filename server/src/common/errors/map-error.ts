@@ -13,7 +13,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from './domain-errors.js';
-import type { MappedError } from './error-body.js';
+import { boundedDetails, type MappedError } from './error-body.js';
 
 const statusByDomainError: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -74,7 +74,8 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
         ? exception.retryAfterSeconds
         : undefined;
     const headers = retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
-    return { status, headers, body: { error: exception.code, message: exception.message, details: exception.details } };
+    const body = { error: exception.code, message: exception.message, details: exception.details };
+    return { status, headers, body: boundedDetails(body) };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

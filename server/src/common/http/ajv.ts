@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { ErrorDetail } from '../errors/domain-errors.js';
+import { MAX_ERROR_DETAILS } from '../errors/error-body.js';
 import '../json/ajv-equality.js';
 import { addLinearFormats } from '../json/linear-formats.mjs';
 
@@ -18,9 +19,13 @@ contractAjv.addFormat('date-time', {
 /** Allowed values an enum's error names; the rest are counted. */
 const ENUM_SHOWN = 20;
 
-/** ajv errors as §7 details: the JSON Pointer names the exact field, including a missing or unexpected one. */
+/**
+ * ajv errors as §7 details: the JSON Pointer names the exact field, including a missing or unexpected one. The
+ * first MAX_ERROR_DETAILS only: with `allErrors`, 150 000 wrong items of an array made as many errors, and
+ * spreading them into a list overflowed the stack (a 500 any caller could cause); the error body lists no more.
+ */
 export function toErrorDetails(errors: ErrorObject[] | null | undefined, basePath = ''): ErrorDetail[] {
-  return (errors ?? []).map((e) => {
+  return (errors ?? []).slice(0, MAX_ERROR_DETAILS).map((e) => {
     let path = basePath + e.instancePath;
     let message = e.message ?? 'is invalid';
     let params: Record<string, unknown> = e.params;

@@ -78,7 +78,8 @@ export function subschemaCount(schema: unknown): number {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      stack.push(...(node as unknown[]));
+      // One at a time: spread as arguments, an array of 200 000 items (`x-note`, `allOf`) overflowed the stack (500).
+      for (const item of node as unknown[]) stack.push(item);
       continue;
     }
     count++;

@@ -17,11 +17,12 @@ export function expandSchemas(schemas: unknown[], root: unknown): Json[] {
     const node = schema as Json;
     seen.add(node);
     const parts: unknown[] = [];
+    // Item by item, not spread as arguments: `allOf` may list 200 000 parts, past what the stack holds.
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const)
-      if (Array.isArray(node[keyword])) parts.push(...(node[keyword] as unknown[]));
+      if (Array.isArray(node[keyword])) for (const part of node[keyword] as unknown[]) parts.push(part);
     const ref = node['$ref'];
     if (typeof ref === 'string') parts.push(resolveLocalRef(root, ref));
-    stack.push(...parts.reverse());
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
   }
   return [...seen];
 }
