@@ -211,6 +211,8 @@ describe('refusals of a DMN import in the console’s language', () => {
       symbol: '<',
       number: '9007199254740993',
       max: 48,
+      limit: 2000,
+      key: '__proto__',
     };
     for (const reason of DMN_REASONS) {
       for (const [translate, locale] of [

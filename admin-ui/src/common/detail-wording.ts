@@ -257,6 +257,9 @@ export const DMN_REASONS = [
   'list_not_test',
   'unexpected_text',
   'or_list',
+  'too_many_rules',
+  'too_many_inputs',
+  'reserved_key',
 ] as const;
 
 function dmnReason(params: Record<string, unknown>, translate: Translate): string | undefined {

@@ -251,6 +251,9 @@ export const editorMessages = {
         expected: '« %{text} » : %{expected} attendu au caractère %{at}',
         escape: '« %{text} » : séquence d’échappement %{escape} inconnue dans une chaîne',
         unclosed_string: '« %{text} » : une chaîne n’est pas fermée',
+        too_many_rules: 'la table a %{count} règles ; un ensemble de règles en tient au plus %{limit}',
+        too_many_inputs: 'la table a %{count} colonnes d’entrée ; un ensemble de règles en tient au plus %{limit}',
+        reserved_key: '« %{text} » : la clé de contexte « %{key} » ne désigne pas une donnée',
         too_deep: 'une liste ou un contexte imbriqué sur plus de %{max} niveaux',
         inexact_number:
           '« %{text} » : le nombre entier %{number} a plus de chiffres qu’un nombre n’en garde exactement',

@@ -254,6 +254,40 @@ describe('DMN export and import', () => {
     expect(Object.prototype.hasOwnProperty).not.toHaveProperty('type');
   });
 
+  /** A one-input table of `rules` rules, each labelled `label`, whose output is `output` (FEEL). */
+  const labelled = (rules: number, label: string, output = '"x"') =>
+    `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>` +
+    `<input><inputExpression typeRef="number"><text>a</text></inputExpression></input><output name="o"/>` +
+    `<rule label="${label}"><inputEntry><text>1</text></inputEntry><outputEntry><text>${output}</text></outputEntry></rule>`.repeat(
+      rules,
+    ) +
+    `</decisionTable></decision></definitions>`;
+
+  it('names 2 000 rows of the same label a, a-2 … a-2000, and refuses 2 001 rows before reading any', async () => {
+    const imported = await importDmn(labelled(2000, 'a'), { key: 'k', pilot: 'p' });
+    const ids = (imported.definition as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect([ids.length, new Set(ids).size, ids[0], ids[1], ids[1999]]).toEqual([2000, 2000, 'a', 'a-2', 'a-2000']);
+    const { details } = await refusal(() => importDmn(labelled(2001, 'a'), { key: 'k', pilot: 'p' }));
+    expect(details).toEqual([
+      {
+        path: '/definitions/decision/0/decisionTable/rule',
+        message: 'has 2001 rules; at most 2000 are allowed',
+        keyword: 'dmn',
+        params: { reason: 'too_many_rules', count: 2001, limit: 2000 },
+      },
+    ]);
+  });
+
+  it('refuses a FEEL context key __proto__, which had set the params’ prototype and vanished', async () => {
+    const { details } = await refusal(() =>
+      importDmn(labelled(1, 'a', '{"__proto__": {"polluted": 1}, "a": 2}'), { key: 'k', pilot: 'p' }),
+    );
+    expect(details.map((d) => [d.path, d.params?.['reason'], d.params?.['key']])).toEqual([
+      ['/definitions/decision/0/decisionTable/rule/0/outputEntry/0', 'reserved_key', '__proto__'],
+    ]);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
   it('reads our bracket paths for the schema and the guard alike, and names our attribute when it is refused', async () => {
     const ours = (path: string) =>
       `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:gabarit="urn:gabarit:dmn:1"><decision name="x"><decisionTable><input gabarit:fact="inv" gabarit:path="${path}"><inputExpression typeRef="number"><text>inv</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;

@@ -1,4 +1,5 @@
 import { integerReadsAsWritten } from '../../../common/json/long-integers.js';
+import { isReservedName } from '../../../common/json/reserved-names.js';
 import { MAX_JSON_DEPTH } from '../../../common/http/json-body-parser.js';
 /**
  * The part of FEEL (DMN 1.3's expression language) a decision table cell maps to, both ways: unary tests for
@@ -251,6 +252,15 @@ class Reader {
         do {
           this.skip();
           const key = this.peek('"') ? this.string() : this.name();
+          // Assigned to a plain object, `__proto__` set its prototype and was dropped without a word.
+          if (isReservedName(key))
+            throw new FeelSyntaxError(
+              `a context key "${key}" names no data (it reaches into JavaScript's objects)`,
+              'reserved_key',
+              {
+                key,
+              },
+            );
           this.expect(':');
           context[key] = this.value(level + 1);
         } while (this.eat(','));
