@@ -116,6 +116,13 @@ describe('reference tables refuse what they cannot hold', () => {
         params: { column: '__proto__' },
       }),
     ]);
+    // A row's unknown key is named as one JSON Pointer segment (`/` and `~` escaped), as a header is.
+    const slash = await analyst.put(
+      '/api/v1/reference-tables/suppliers/rows',
+      { rows: [{ neq: '1', name: 'Un', 'x/0': 1 }] },
+      (await table()).headers['etag'] as string,
+    );
+    expect([slash.status, slash.body.details.map((d: { path: string }) => d.path)]).toEqual([400, ['/rows/0/x~10']]);
     expect((await table()).body).toMatchObject({ rowCount: 3 });
   });
 

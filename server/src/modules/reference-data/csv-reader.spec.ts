@@ -44,10 +44,12 @@ describe('reading a CSV import', () => {
     expect(empty.details).toEqual([
       expect.objectContaining({ path: '/csv/line/1', params: { reason: 'empty_header', cell: 2 } }),
     ]);
-    const unknown = await refusal('id,__proto__,constructor\n1,2,3');
+    const unknown = await refusal('id,__proto__,constructor,a/b~c\n1,2,3,4');
     expect(unknown.details.map((d) => [d.path, d.message, d.keyword, d.params])).toEqual([
       ['/csv/line/1/__proto__', 'is not a column of this table', 'unknownColumn', { column: '__proto__' }],
       ['/csv/line/1/constructor', 'is not a column of this table', 'unknownColumn', { column: 'constructor' }],
+      // A JSON Pointer's segment: `/` and `~` escaped, so the path names one header, not a place below another.
+      ['/csv/line/1/a~1b~0c', 'is not a column of this table', 'unknownColumn', { column: 'a/b~c' }],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { ValidationError, type ErrorDetail } from '../../common/errors/domain-er
 import { timeSlices } from '../../common/async/time-slices.js';
 import { MAX_COLUMNS, MAX_ROWS, type ReferenceTable } from './reference-table.js';
 import { unknownColumn } from './rows.js';
+import { pointerSegment } from '../../common/json/json-pointer.js';
 
 /**
  * A record whose cells hold more characters than this is refused as it is read (csv-parse's max_record_size):
@@ -134,7 +135,7 @@ function headerProblems(
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   names.forEach((name, i) => {
-    const path = `/csv/line/${line}/${name}`;
+    const path = `/csv/line/${line}/${pointerSegment(name)}`;
     if (name === '')
       problems.push({
         path: `/csv/line/${line}`,

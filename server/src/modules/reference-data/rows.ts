@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../../common/errors/domain-errors.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { convertCell, FIRST_DATE, inexactInteger, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
+import { pointerSegment } from '../../common/json/json-pointer.js';
 
 /** Where the first row of a repeated key is: its index in the rows sent, or its line in the CSV file. */
 export type RowPlace = { row: number } | { line: number };
@@ -34,7 +35,7 @@ export async function checkRows(
     // No prototype: a cell can never reach Object.prototype, whatever a column or a CSV header is named.
     const row: Row = Object.create(null) as Row;
     for (const name of Object.keys(input))
-      if (!known.has(name)) problems.push(unknownColumn(`${rowPath(i)}/${name}`, name));
+      if (!known.has(name)) problems.push(unknownColumn(`${rowPath(i)}/${pointerSegment(name)}`, name));
     for (const column of table.columns) {
       const value = convertCell(
         Object.hasOwn(input, column.name) ? input[column.name] : undefined,

@@ -276,7 +276,7 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
       for (const inputId of Object.keys(row['cells'] as Json)) {
         if (!inputIds.has(inputId))
           problems.push({
-            path: `/definition/rows/${i}/cells/${inputId}`,
+            path: `/definition/rows/${i}/cells/${pointerSegment(inputId)}`,
             message: `refers to input "${inputId}", which the table does not have`,
           });
       }
