@@ -211,9 +211,36 @@ describe('experiment guardrails', () => {
     expect(again.filter((e) => e.action === 'experiment.auto_stopped')).toHaveLength(1);
   });
 
-  it('ends the fallback when the prompt publishes a new version', async () => {
+  const cachesExpire = () => new Promise((r) => setTimeout(r, 2_100)); // instances' caches of running experiments
+
+  it('ends the fallback for good when another experiment runs on the prompt, even once it is stopped by hand', async () => {
+    const next = {
+      key: 'garde-suite',
+      name: 'Suite',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 2, weight: 1 },
+        { name: 'first', version: 1, weight: 1 },
+      ],
+    };
+    expect((await analyst.post('/api/v1/experiments', next)).status).toBe(201);
+    await analyst.post('/api/v1/experiments/garde-suite/versions/1/submit');
+    await approver.post('/api/v1/experiments/garde-suite/versions/1/approve');
+    expect((await approver.post('/api/v1/experiments/garde-suite/versions/1/publish')).status).toBe(200);
+    expect((await approver.post('/api/v1/experiments/garde-suite/stop', { comment: 'Assez vu' })).status).toBe(200);
+    await cachesExpire();
+    // Version 2 is in force, as at the automatic stop: the old fallback (version 1) does not come back.
+    for (let i = 0; i < 4; i++) expect((await complete(randomUUID())).body.version).toBe(2);
+    expect((await analyst.get('/api/v1/prompts/ask/experiments')).body).toEqual([]);
+  });
+
+  it('ends the fallback when the prompt publishes a new version, and a rollback to the old one does not revive it', async () => {
     const n = await promptVersion('Question (v3) : {{question}}');
-    await new Promise((r) => setTimeout(r, 2_100));
+    await cachesExpire();
     expect((await complete(randomUUID())).body.version).toBe(n);
+    const back = await approver.post('/api/v1/prompts/ask/rollback', { version: 2, comment: 'Retour à 2' });
+    expect(back.status).toBe(200);
+    await cachesExpire();
+    for (let i = 0; i < 4; i++) expect((await complete(randomUUID())).body.version).toBe(2);
   });
 });

@@ -458,13 +458,29 @@ export class ExperimentsService
       const content = await this.resources.content(state, number);
       if (seen.has(content.prompt)) continue; // a running experiment, or a later stop, decides
       seen.add(content.prompt);
-      const inForce = await this.prompts.versionInForce(content.prompt).catch(() => null);
-      if (inForce !== halt.promptVersion) continue;
+      // The fallback ends for good with a publication of the prompt or another experiment on it: a rollback to the
+      // version of the stop, or the stop of a later experiment, had brought the old fallback back (review).
+      const prompt = await this.prompts.inForceSince(content.prompt).catch(() => null);
+      if (!prompt || prompt.version !== halt.promptVersion) continue;
+      if (prompt.since !== null && prompt.since > Date.parse(halt.at)) continue;
+      if (await this.startedOnPromptSince([...items, ...archived], content.prompt, Date.parse(halt.at))) continue;
       const control = content.variants.find((v) => v.name === halt.fallback.variant) ?? content.variants[0]!;
       byPrompt.set(content.prompt, { key: state.key, content, fallback: control });
     }
     this.running.cache = { at: Date.now(), byPrompt };
     return byPrompt;
+  }
+
+  /** Whether one of the experiments started on `prompt` after `since` (ms): a publication that took effect then. */
+  private async startedOnPromptSince(states: ExperimentState[], prompt: string, since: number): Promise<boolean> {
+    const now = Date.now();
+    for (const state of states)
+      for (const publication of state.publications) {
+        const at = Date.parse(publication.effectiveFrom);
+        if (at <= since || at > now) continue;
+        if ((await this.resources.content(state, publication.version)).prompt === prompt) return true;
+      }
+    return false;
   }
 }
 

@@ -262,6 +262,20 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
   }
 
   /**
+   * The version in force, and when the latest publication that has taken effect did (a publication, a rollback or
+   * a scheduled version reaching its date; ms, null when none has).
+   */
+  async inForceSince(key: string): Promise<{ version: number | null; since: number | null }> {
+    const { publications } = await this.resources.load(key);
+    const now = Date.now();
+    const effective = publications.map((p) => Date.parse(p.effectiveFrom)).filter((at) => at <= now);
+    return {
+      version: versionInForce(publications, new Date(now)),
+      since: effective.length === 0 ? null : Math.max(...effective),
+    };
+  }
+
+  /**
    * When each published version of a prompt takes effect (its earliest publication), by number: an experiment
    * may serve a version from then on, not before.
    */
