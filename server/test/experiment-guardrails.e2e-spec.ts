@@ -234,6 +234,46 @@ describe('experiment guardrails', () => {
     expect((await analyst.get('/api/v1/prompts/ask/experiments')).body).toEqual([]);
   });
 
+  it('refuses a version that would move subjects a running experiment has served; coverage may change', async () => {
+    const split = {
+      key: 'repartition',
+      name: 'Répartition',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 2, weight: 1 },
+        { name: 'first', version: 1, weight: 1 },
+      ],
+    };
+    expect((await analyst.post('/api/v1/experiments', split)).status).toBe(201);
+    const etag = async () => (await analyst.get('/api/v1/experiments/repartition')).headers['etag'] as string;
+    const toApproved = async (n: number) => {
+      expect((await analyst.post(`/api/v1/experiments/repartition/versions/${n}/submit`)).status).toBe(200);
+      expect((await approver.post(`/api/v1/experiments/repartition/versions/${n}/approve`)).status).toBe(200);
+    };
+    await toApproved(1);
+    expect((await approver.post('/api/v1/experiments/repartition/versions/1/publish')).status).toBe(200);
+    const before = new Map<string, string>();
+    for (let i = 0; i < 20; i++) before.set(`s${i}`, (await complete(`s${i}`)).body.variant);
+    expect(new Set(before.values())).toEqual(new Set(['control', 'first']));
+
+    const weights = { variants: [split.variants[0], { ...split.variants[1], weight: 9 }] };
+    expect((await analyst.put('/api/v1/experiments/repartition/draft', weights, await etag())).status).toBe(200);
+    await toApproved(2);
+    const moved = await approver.post('/api/v1/experiments/repartition/versions/2/publish');
+    expect([moved.status, moved.body.error, moved.body.details]).toEqual([
+      409,
+      'assignment_changed',
+      [{ path: '/variants', message: 'differs from version 1, which has served subjects' }],
+    ]);
+    const coverage = { ...weights, variants: split.variants, coverage: 1 };
+    expect((await analyst.put('/api/v1/experiments/repartition/draft', coverage, await etag())).status).toBe(200);
+    await toApproved(3);
+    expect((await approver.post('/api/v1/experiments/repartition/versions/3/publish')).status).toBe(200);
+    await cachesExpire();
+    for (const [subject, variant] of before) expect((await complete(subject)).body.variant).toBe(variant);
+    expect((await approver.post('/api/v1/experiments/repartition/stop', { comment: 'Fini' })).status).toBe(200);
+  });
+
   it('ends the fallback when the prompt publishes a new version, and a rollback to the old one does not revive it', async () => {
     const n = await promptVersion('Question (v3) : {{question}}');
     await cachesExpire();

@@ -50,6 +50,7 @@ export const TRANSLATED_ERRORS = [
   'account_disabled',
   'account_locked',
   'archived',
+  'assignment_changed',
   'audit_contention',
   'bad_request',
   'busy',

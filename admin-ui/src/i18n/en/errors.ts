@@ -7,6 +7,8 @@ export const errorMessages = {
   account_locked: 'Too many failed attempts: the account is temporarily locked.',
   api_key_only: 'Only a system holding an API key may do this, not a console user.',
   archived: 'This item is archived: it can no longer be changed.',
+  assignment_changed:
+    'This experiment has already served people: a version may change its coverage, guardrails or name, not its variants, weights or salt. Stop it and start a new experiment.',
   audit_contention: 'The audit trail is too busy to record this action: nothing was lost, try again.',
   bad_request: 'The request is malformed.',
   bad_url: 'The address asked for is not valid: an encoded character in it is not UTF-8 text.',

@@ -7,6 +7,8 @@ export const errorMessages = {
   account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',
   api_key_only: 'Seul un système muni d’une clé API peut faire cela, pas un utilisateur de la console.',
   archived: 'Cet élément est archivé : il ne peut plus être modifié.',
+  assignment_changed:
+    'Cette expérience a déjà servi des personnes : une version peut changer sa couverture, ses garde-fous ou son nom, pas ses variantes, leurs poids ni son sel. Arrêtez-la et lancez une nouvelle expérience.',
   audit_contention:
     "Le journal d'audit est trop sollicité pour consigner cette action : rien n'a été perdu, réessayez.",
   bad_request: 'La demande est mal formée.',

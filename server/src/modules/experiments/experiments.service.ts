@@ -133,6 +133,7 @@ export class ExperimentsService
   override async publish(key: string, number: number, actor: string, request: PublishRequest) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
+    await this.checkAssignmentKept(state, content);
     await this.checkVariants(content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
     await this.claimPrompt(content.prompt, key);
     try {
@@ -337,6 +338,35 @@ export class ExperimentsService
    * The variants name published versions of the prompt, each once; `startsAt` (publishing, rolling back): each
    * has taken effect by the experiment's start.
    */
+  /**
+   * Once an experiment has served, a version of it may change its coverage, guardrails and name, not who gets which
+   * variant: other variants, weights, salt or hash would move subjects served already (assignment is sticky, ADR
+   * 0023), and its results, read from every answer, would mix two splits and test them against the new weights (a
+   * review saw 9:1 after 1:1 stop it on the split check). A new experiment measures a new split.
+   */
+  private async checkAssignmentKept(state: ExperimentState, content: ExperimentContent): Promise<void> {
+    const now = Date.now();
+    const first = state.publications
+      .filter((p) => Date.parse(p.effectiveFrom) <= now)
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+    if (!first) return;
+    const served = await this.resources.content(state, first.version);
+    const split = (c: ExperimentContent) =>
+      JSON.stringify([c.prompt, c.variants.map((v) => [v.name, v.version, v.weight]), c.salt, c.hash ?? 'fnv1a']);
+    if (split(served) === split(content)) return;
+    const changed = (['prompt', 'variants', 'salt', 'hash'] as const).filter(
+      (field) => JSON.stringify(served[field] ?? null) !== JSON.stringify(content[field] ?? null),
+    );
+    throw new ConflictError(
+      `Experiment "${state.key}" has served subjects by its variants and weights (version ${first.version}): a version that changes them would move those subjects and mix two splits in its results. Change only its coverage, guardrails or name, or stop it and start a new experiment.`,
+      'assignment_changed',
+      changed.map((field) => ({
+        path: `/${field}`,
+        message: `differs from version ${first.version}, which has served subjects`,
+      })),
+    );
+  }
+
   private async checkVariants(content: ExperimentContent, startsAt?: Date): Promise<void> {
     const problems: ErrorDetail[] = [];
     const names = content.variants.map((v) => v.name);
