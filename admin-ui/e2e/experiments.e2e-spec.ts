@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { FakeAnthropic } from '../../server/test/support/fake-anthropic.js';
+import { storeCompletions } from '../../server/test/support/prompts.js';
 import type { TestApp } from '../../server/test/support/test-app.js';
 import { accessibilityViolations, signIn as signInAt, startConsole, type ConsoleUnderTest } from './support/console.js';
 
@@ -176,10 +177,22 @@ describe('console experiments', () => {
     await page.evaluate('window.scrollTo(0, 0)');
     await switchLanguage(page, /english/i, 'Français');
 
-    // A logging defect in miniature: every subject on concise-v4 is served (and counted) a second time.
-    await inBatches(
-      served.filter((s) => s.variant === 'concise-v4'),
-      (s) => serve(s.subject),
+    // A defect in miniature: as many people again are logged on concise-v4, none on detaillee-v3 (asking twice
+    // would not do: a person is counted once however many answers they get).
+    const concise = served.filter((s) => s.variant === 'concise-v4');
+    await storeCompletions(
+      t,
+      concise.map((s, i) => ({
+        _id: `${s.completionId}-defect`,
+        prompt: 'chatbot-answer',
+        version: 4,
+        experiment: EXPERIMENT,
+        variant: 'concise-v4',
+        subject: `defect-${i}`,
+        at: new Date(),
+        latencyMs: 20,
+        outcome: 'ok' as const,
+      })),
     );
     expect((await results()).srm.mismatch).toBe(true);
     await page.getByRole('button', { name: 'Actualiser les résultats' }).click();
@@ -187,7 +200,7 @@ describe('console experiments', () => {
     await warning.getByText('Répartition déséquilibrée').waitFor();
     await warning
       .getByText(
-        /Les réponses servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\)\s: test du khi-deux, p < 0,001\./,
+        /Les personnes servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\)\s: test du khi-deux, p < 0,001\./,
       )
       .waitFor();
     await verdict

@@ -115,6 +115,9 @@ describe('experiments', () => {
     expect(first.filter((r) => r.variant === 'concise').every((r) => r.version === 2)).toBe(true);
     for (const [i, s] of subjects.slice(0, 10).entries())
       expect((await complete(s)).body.variant).toBe(first[i].variant);
+    // Ten of them asked twice: the results count forty people exposed, not fifty answers.
+    const results = (await analyst.get('/api/v1/experiments/brievete/results')).body;
+    expect(results.variants.reduce((n: number, v: { exposures: number }) => n + v.exposures, 0)).toBe(40);
     const sent = fake.requests.at(-1)!.body['messages'] as { content: string }[];
     expect(sent[0]!.content).toMatch(/^Question/);
     // Rolling the prompt back from version 2 would leave « concise » serving it to half the subjects as before.
@@ -177,7 +180,7 @@ describe('experiments', () => {
   });
 
   it('flags a sample-ratio mismatch on a skewed split', async () => {
-    // 80 more answers counted for the control (about 115 against 35): flagged, but with fewer answers in all than
+    // 80 more people counted for the control (about 115 against 35): flagged, but with fewer people in all than
     // the minimum sample (100) per variant, so the experiment is not stopped for it (experiment-guardrails.e2e-spec).
     const docs = Array.from({ length: 80 }, (_, i) => ({
       _id: `skew-${i}`,
@@ -197,7 +200,7 @@ describe('experiments', () => {
     expect(results.running).toBe(true);
   });
 
-  it('counts exposures and errors and finds the p95 latency in the experiment log, per variant', async () => {
+  it('counts answers, errors, the people served and assigned, and finds the p95 latency in the experiment log, per variant', async () => {
     // 200 answers at 1..200 ms for one variant (every tenth an error), 3 for another: the 95th percentile of
     // 1..200 is the 190th smallest, 190 ms; of three, the slowest (the ⌈2.85⌉ = 3rd).
     const docs = [
@@ -212,20 +215,21 @@ describe('experiments', () => {
       prompt: 'ask',
       version: 1,
       experiment: 'p95-check',
-      subject: `s${i}`,
+      // 100 people asked twice each for `long` (those whose answers failed both times were never served one)
+      subject: i < 200 ? `person-${i % 100}` : `s${i}`,
       at: new Date(),
       ...doc,
     }));
     await storeCompletions(t, docs);
     const log = t.app.get(ExperimentLog);
     expect(Object.fromEntries((await resultsInputs(await log.read('p95-check'))).exposures)).toEqual({
-      long: { served: 180, errors: 20, p95LatencyMs: 190 },
-      short: { served: 3, errors: 0, p95LatencyMs: 700 },
+      long: { served: 180, errors: 20, exposed: 90, assigned: 100, p95LatencyMs: 190 },
+      short: { served: 3, errors: 0, exposed: 3, assigned: 3, p95LatencyMs: 700 },
     });
     // Written, then read back by the same query another instance makes.
     await log.flush();
     expect(Object.fromEntries((await resultsInputs(await log.read('p95-check'))).exposures)).toMatchObject({
-      long: { served: 180, p95LatencyMs: 190 },
+      long: { served: 180, exposed: 90, p95LatencyMs: 190 },
     });
     expect((await resultsInputs(await log.read('nothing-served'))).exposures.size).toBe(0);
   });

@@ -10400,7 +10400,9 @@ export interface operations {
               name: string;
               version: number;
               weight: number;
+              /** @description people (distinct subjects) served at least one answer */
               exposures: number;
+              /** @description people who gave positive feedback on at least one answer (the feedback given last on each) */
               conversions: number;
               /** @description null before the variant has an exposure */
               rate: number | null;
@@ -10436,7 +10438,7 @@ export interface operations {
                 probabilityToBeatControl: number;
                 /** @description the confidence sequence as it stood after each block of subjects, oldest first */
                 boundary: {
-                  /** @description answers served to this variant and the control */
+                  /** @description people served by this variant and the control */
                   subjects: number;
                   difference: number;
                   confidenceSequence: number[];
@@ -10637,7 +10639,7 @@ export interface operations {
               input: number;
               output: number;
             };
-            /** @description answers per variant before any verdict or automatic stop (default 100) */
+            /** @description people served per variant before any verdict, and answers per variant before a guardrail may stop the experiment (default 100) */
             minSamplePerVariant?: number;
           };
         };
@@ -10825,7 +10827,7 @@ export interface operations {
               input: number;
               output: number;
             };
-            /** @description answers per variant before any verdict or automatic stop (default 100) */
+            /** @description people served per variant before any verdict, and answers per variant before a guardrail may stop the experiment (default 100) */
             minSamplePerVariant?: number;
           };
         };
@@ -11132,7 +11134,7 @@ export interface operations {
                   input: number;
                   output: number;
                 };
-                /** @description answers per variant before any verdict or automatic stop (default 100) */
+                /** @description people served per variant before any verdict, and answers per variant before a guardrail may stop the experiment (default 100) */
                 minSamplePerVariant?: number;
               };
             };

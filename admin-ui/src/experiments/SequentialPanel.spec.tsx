@@ -154,7 +154,7 @@ describe('the results valid at every look', () => {
     );
     const panel = await screen.findByTestId('sequential-panel');
     expect(within(panel).getByTestId('minimum-sample').textContent).toMatch(
-      /Pas assez de données pour conclure\s?: il faut au moins 100 réponses servies par variante avant tout verdict \(temoin 40, concise 45\)\./,
+      /Pas assez de données pour conclure\s?: il faut au moins 100 personnes servies par variante avant tout verdict \(temoin 40, concise 45\)\./,
     );
     expect(within(panel).getByText('Pas assez de données')).toBeTruthy();
     expect(screen.getByTestId('experiment-halt').textContent).toMatch(

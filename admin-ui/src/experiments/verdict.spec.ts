@@ -27,7 +27,7 @@ function variant(name: string, exposures: number, conversions: number, weight = 
   };
 }
 
-/** Results as the API sends them, with its default minimum of 100 answers served per variant. */
+/** Results as the API sends them, with its default minimum of 100 people served per variant. */
 function results(variants: VariantResult[], pValues: number[], srmP = 0.6, minimum = 100): ExperimentResults {
   const control = variants[0]!;
   const byVariant = variants
@@ -104,18 +104,18 @@ describe('experimentVerdict', () => {
     expect(shown.text).toMatch(/\(p = 0\.02\)\.$/);
   });
 
-  it('withholds a verdict while a variant has fewer answers than the experiment’s minimum, even with a tiny p-value', () => {
+  it('withholds a verdict while a variant has served fewer people than the experiment’s minimum, even with a tiny p-value', () => {
     const verdict = inFrench(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005]));
     expect(verdict.kind).toBe('too_few_subjects');
     expect(words(verdict.text)).toBe(
-      'Pas encore assez de données pour conclure : il faut au moins 100 réponses servies par variante, et « detaillee » n’en a que 12.',
+      'Pas encore assez de données pour conclure : il faut au moins 100 personnes servies par variante, et « detaillee » n’en a que 12.',
     );
     // Before any answer, said so rather than « has only 0 ».
     expect(inEnglish(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text).toBe(
-      'No data yet: “a” has not served an answer. At least 100 per variant are needed to conclude.',
+      'No data yet: “a” has not served anyone yet. At least 100 people per variant are needed to conclude.',
     );
     expect(words(inFrench(results([variant('a', 0, 0), variant('b', 0, 0)], [1])).text)).toBe(
-      'Pas encore de données : « a » n’a servi aucune réponse. Il en faut au moins 100 par variante pour conclure.',
+      'Pas encore de données : « a » n’a encore servi personne. Il faut au moins 100 personnes par variante pour conclure.',
     );
     // 60 each is enough for the z-test, not for the minimum the results table and the sequential panel show.
     expect(inFrench(results([variant('a', 60, 10), variant('b', 60, 40)], [0.0001])).kind).toBe('too_few_subjects');
@@ -125,14 +125,14 @@ describe('experimentVerdict', () => {
     const small = [variant('a', 40, 5), variant('b', 40, 30)];
     expect(inFrench(results(small, [0.0001], 0.6, 30)).kind).toBe('winner');
     expect(inEnglish(results(small, [0.0001], 0.6, 50)).text).toBe(
-      'Not enough evidence yet: at least 50 answers served per variant are needed, and “a” has only 40.',
+      'Not enough evidence yet: at least 50 people served per variant are needed, and “a” has only 40.',
     );
   });
 
   it('withholds a verdict while there is almost no positive feedback at all', () => {
     const verdict = inEnglish(results([variant('a', 100, 0), variant('b', 100, 3)], [0.08]));
     expect(verdict.kind).toBe('too_few_outcomes');
-    expect(verdict.text).toMatch(/^Not enough evidence yet: too few positive feedback/);
+    expect(verdict.text).toMatch(/^Not enough evidence yet: too few people with positive feedback/);
   });
 
   it('flags a sample-ratio mismatch before anything else, with the observed and planned split', () => {
@@ -143,7 +143,7 @@ describe('experimentVerdict', () => {
       'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
     );
     expect(words(verdict.srmWarning)).toBe(
-      'Les réponses servies (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+      'Les personnes servies (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
     );
     const skewedWeights = inEnglish(results([variant('a', 2000, 800, 90), variant('b', 1000, 400, 10)], [0.9], 1e-9));
     expect(skewedWeights.srmWarning).toMatch(/\(a 2,000, b 1,000\) do not follow the planned split \(a 90%, b 10%\)/);

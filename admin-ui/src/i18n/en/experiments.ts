@@ -47,7 +47,7 @@ export const experimentsMessages = {
           pricePerMillionTokens: 'price per million tokens',
           input: 'input',
           output: 'output',
-          minSamplePerVariant: 'answers per variant before any verdict',
+          minSamplePerVariant: 'people per variant before any verdict',
         },
       },
       lifecycle_help:
@@ -72,15 +72,15 @@ export const experimentsMessages = {
         not_running: 'The experiment is not serving any variant at the moment: results are frozen.',
         not_started: 'The experiment has not started: results appear once an approved version is published.',
         scheduled: 'The experiment is scheduled: results appear once it starts.',
-        chart_title: 'Positive feedback rate per variant, with its 95% confidence interval',
+        chart_title: 'Share of people who gave positive feedback, per variant, with its 95% confidence interval',
         chart_note:
           'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',
         table_caption: 'Results per variant',
         variant: 'Variant',
         version: 'Version',
         weight: 'Planned share',
-        exposures: 'Answers served',
-        conversions: 'Positive feedback',
+        exposures: 'People served',
+        conversions: 'People with positive feedback',
         rate: 'Rate',
         ci95: '95% interval',
         ci_range: '%{low} to %{high}',
@@ -110,10 +110,10 @@ export const experimentsMessages = {
         stop_no: 'Not yet',
         stop_not_enough: 'Not enough data',
         not_enough:
-          'Not enough data to conclude: each variant needs at least %{min} answers served before any verdict (%{counts}).',
+          'Not enough data to conclude: each variant needs at least %{min} people served before any verdict (%{counts}).',
         chart_title:
           'Difference between “%{variant}” and the control “%{control}” as subjects came in, with its confidence sequence',
-        chart_subjects: 'Answers served (variant and control)',
+        chart_subjects: 'People served (variant and control)',
         chart_difference: 'Difference (points)',
         chart_high: 'Upper bound',
         chart_low: 'Lower bound',
@@ -152,14 +152,14 @@ export const experimentsMessages = {
         no_difference:
           'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
         too_few_subjects:
-          'Not enough evidence yet: at least %{min} answers served per variant are needed, and “%{variant}” has only %{count}.',
+          'Not enough evidence yet: at least %{min} people served per variant are needed, and “%{variant}” has only %{count}.',
         no_subjects_yet:
-          'No data yet: “%{variant}” has not served an answer. At least %{min} per variant are needed to conclude.',
+          'No data yet: “%{variant}” has not served anyone yet. At least %{min} people per variant are needed to conclude.',
         too_few_outcomes:
-          'Not enough evidence yet: too few positive feedback or answers without positive feedback for the test to be valid (at least %{min} of each are expected per variant).',
+          'Not enough evidence yet: too few people with positive feedback, or without, for the test to be valid (at least %{min} of each are expected per variant).',
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',
         srm_warning:
-          'Answers served (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
+          'People served (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

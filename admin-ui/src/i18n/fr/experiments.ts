@@ -47,7 +47,7 @@ export const experimentsMessages = {
           pricePerMillionTokens: 'prix par million de jetons',
           input: 'en entrée',
           output: 'en sortie',
-          minSamplePerVariant: 'réponses par variante avant tout verdict',
+          minSamplePerVariant: 'personnes par variante avant tout verdict',
         },
       },
       lifecycle_help:
@@ -73,15 +73,16 @@ export const experimentsMessages = {
         not_started:
           'L’expérience n’a pas encore démarré : les résultats apparaîtront quand une version approuvée sera publiée.',
         scheduled: 'L’expérience est programmée : les résultats apparaîtront quand elle démarrera.',
-        chart_title: 'Taux de retours positifs par variante, avec leur intervalle de confiance à 95 %',
+        chart_title:
+          'Part des personnes ayant donné un retour positif, par variante, avec son intervalle de confiance à 95 %',
         chart_note:
           'Chaque barre est le taux observé ; le trait vertical couvre l’intervalle de confiance à 95 % (méthode de Wilson). Les valeurs exactes sont dans le tableau ci-dessous.',
         table_caption: 'Résultats par variante',
         variant: 'Variante',
         version: 'Version',
         weight: 'Part prévue',
-        exposures: 'Réponses servies',
-        conversions: 'Retours positifs',
+        exposures: 'Personnes servies',
+        conversions: 'Personnes avec un retour positif',
         rate: 'Taux',
         ci95: 'Intervalle à 95 %',
         ci_range: '%{low} à %{high}',
@@ -111,10 +112,10 @@ export const experimentsMessages = {
         stop_no: 'Pas encore',
         stop_not_enough: 'Pas assez de données',
         not_enough:
-          'Pas assez de données pour conclure : il faut au moins %{min} réponses servies par variante avant tout verdict (%{counts}).',
+          'Pas assez de données pour conclure : il faut au moins %{min} personnes servies par variante avant tout verdict (%{counts}).',
         chart_title:
           'Écart entre « %{variant} » et le témoin « %{control} » au fil des sujets, avec sa séquence de confiance',
-        chart_subjects: 'Réponses servies (variante et témoin)',
+        chart_subjects: 'Personnes servies (variante et témoin)',
         chart_difference: 'Écart (points)',
         chart_high: 'Borne haute',
         chart_low: 'Borne basse',
@@ -154,14 +155,14 @@ export const experimentsMessages = {
         no_difference:
           'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
         too_few_subjects:
-          'Pas encore assez de données pour conclure : il faut au moins %{min} réponses servies par variante, et « %{variant} » n’en a que %{count}.',
+          'Pas encore assez de données pour conclure : il faut au moins %{min} personnes servies par variante, et « %{variant} » n’en a que %{count}.',
         no_subjects_yet:
-          'Pas encore de données : « %{variant} » n’a servi aucune réponse. Il en faut au moins %{min} par variante pour conclure.',
+          'Pas encore de données : « %{variant} » n’a encore servi personne. Il faut au moins %{min} personnes par variante pour conclure.',
         too_few_outcomes:
-          'Pas encore assez de données pour conclure : trop peu de retours positifs ou de réponses sans retour positif pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
+          'Pas encore assez de données pour conclure : trop peu de personnes avec un retour positif, ou sans, pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
         srm: 'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
         srm_warning:
-          'Les réponses servies (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+          'Les personnes servies (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

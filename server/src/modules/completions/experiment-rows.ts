@@ -4,7 +4,8 @@ import type { CompletionDocument } from './completion.schema.js';
 
 /**
  * One answer an experiment served, as its results read it: completion id, variant, when (ms since the epoch),
- * outcome, latency in ms, and the tokens the provider reported (null when it reported none).
+ * outcome, latency in ms, the tokens the provider reported (null when it reported none), and who asked: the first
+ * SUBJECT_CHARS characters of the subject's pseudonym (absent on rows logged before 2026-12-06).
  */
 export type AnswerRow = [
   id: string,
@@ -14,7 +15,14 @@ export type AnswerRow = [
   latencyMs: number,
   inputTokens: number | null,
   outputTokens: number | null,
+  subject?: string | null,
 ];
+
+/**
+ * 64 bits of the pseudonym (hexadecimal): enough to tell people apart when they are counted (two of a million
+ * share a prefix with a chance of about 3 in 100 million), half the bytes of the whole.
+ */
+const SUBJECT_CHARS = 16;
 
 /** Feedback on one answer: completion id, the answer's variant, the outcome, when it was given (ms). */
 export type FeedbackRow = [completionId: string, variant: string, outcome: 'positive' | 'negative', at: number];
@@ -33,6 +41,7 @@ export function answerRow(completion: CompletionDocument): AnswerRow {
     completion.latencyMs,
     completion.usage?.inputTokens ?? null,
     completion.usage?.outputTokens ?? null,
+    completion.subject ? completion.subject.slice(0, SUBJECT_CHARS) : null,
   ];
 }
 

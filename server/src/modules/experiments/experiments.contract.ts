@@ -45,7 +45,8 @@ const guardrails = {
       type: 'integer',
       minimum: 1,
       maximum: 1000000,
-      description: 'answers per variant before any verdict or automatic stop (default 100)',
+      description:
+        'people served per variant before any verdict, and answers per variant before a guardrail may stop the experiment (default 100)',
     },
   },
   description: 'maxErrorRate defaults to 0.05; breaching any threshold stops the experiment (docs/adr/0029)',
@@ -207,8 +208,11 @@ export const experimentResultsSchema = {
           name: { type: 'string' },
           version: { type: 'integer' },
           weight: { type: 'number' },
-          exposures: { type: 'integer' },
-          conversions: { type: 'integer' },
+          exposures: { type: 'integer', description: 'people (distinct subjects) served at least one answer' },
+          conversions: {
+            type: 'integer',
+            description: 'people who gave positive feedback on at least one answer (the feedback given last on each)',
+          },
           rate: { type: ['number', 'null'], description: 'null before the variant has an exposure' },
           ci95: interval,
           errorRate: { type: ['number', 'null'], description: 'null before the variant has an answer' },
@@ -252,7 +256,7 @@ export const experimentResultsSchema = {
                   type: 'object',
                   required: ['subjects', 'difference', 'confidenceSequence', 'pValue'],
                   properties: {
-                    subjects: { type: 'integer', description: 'answers served to this variant and the control' },
+                    subjects: { type: 'integer', description: 'people served by this variant and the control' },
                     difference: { type: 'number' },
                     confidenceSequence: interval,
                     pValue: { type: 'number' },

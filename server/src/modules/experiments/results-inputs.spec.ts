@@ -54,7 +54,7 @@ describe('the experiment log read as results inputs', () => {
     ];
     const { exposures } = await resultsInputs({ answers, feedback: [] });
     // 40 latencies 10..400: the ⌈0.95 × 40⌉ = 38th smallest, 380 ms (not the 39th: one rank too high).
-    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, p95LatencyMs: 380 });
+    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, exposed: 30, assigned: 40, p95LatencyMs: 380 });
   });
 
   it('writes rows kept through an outage as chunks of a bounded size, none lost or doubled', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AnswerRow } from '../completions/experiment-rows.js';
-import type { VariantExposure } from './results-inputs.js';
+import type { AnswerRow, FeedbackRow } from '../completions/experiment-rows.js';
+import { resultsInputs, type VariantExposure } from './results-inputs.js';
 import type { ExperimentContent } from './experiment.types.js';
 import { computeResults } from './results.js';
 
@@ -17,24 +17,29 @@ const content = (guardrails: ExperimentContent['guardrails'] = {}): ExperimentCo
   guardrails,
 });
 
-/** `n` answers per variant, every `every`-th positive, served alternately; `errors` failures of `concise`. */
-function input(n: number, every: { control: number; concise: number }, extra: Partial<VariantExposure> = {}) {
+/**
+ * `n` people per variant, each asking `asks` questions, every `every`-th person's first answer positive; served
+ * alternately; `extra` overrides the counts of `concise` (its errors, its p95).
+ */
+async function input(
+  n: number,
+  every: { control: number; concise: number },
+  extra: Partial<VariantExposure> = {},
+  asks = 1,
+) {
   const answers: AnswerRow[] = [];
-  const positives = new Set<string>();
+  const feedback: FeedbackRow[] = [];
   for (let i = 0; i < n; i++)
-    for (const variant of ['control', 'concise'] as const) {
-      const id = `${variant}-${i}`;
-      answers.push([id, variant, 1_700_000_000_000 + answers.length, 'ok', 800, 1000, 500]);
-      if (i % every[variant] === 0) positives.add(id);
-    }
-  const conversions = new Map(
-    (['control', 'concise'] as const).map((v) => [v, [...positives].filter((id) => id.startsWith(`${v}-`)).length]),
-  );
-  const exposures = new Map<string, VariantExposure>([
-    ['control', { served: n, errors: 0, p95LatencyMs: 800 }],
-    ['concise', { served: n, errors: 0, p95LatencyMs: 900, ...extra }],
-  ]);
-  return { exposures, conversions, answers, positives };
+    for (const variant of ['control', 'concise'] as const)
+      for (let q = 0; q < asks; q++) {
+        const id = `${variant}-${i}-${q}`;
+        const at = 1_700_000_000_000 + answers.length;
+        answers.push([id, variant, at, 'ok', 800, 1000, 500, `${variant}-person-${i}`]);
+        if (q === 0 && i % every[variant] === 0) feedback.push([id, variant, 'positive', at + 1]);
+      }
+  const read = await resultsInputs({ answers, feedback });
+  if (Object.keys(extra).length > 0) read.exposures.set('concise', { ...read.exposures.get('concise')!, ...extra });
+  return read;
 }
 
 describe('experiment results', () => {
@@ -43,7 +48,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content(),
       running: true,
-      ...input(60, { control: 10, concise: 2 }),
+      ...(await input(60, { control: 10, concise: 2 })),
     });
     expect(results.minimumSample).toEqual({ perVariant: 100, reached: false });
     expect(results.sequential).toMatchObject({ variant: 'concise', canStop: false });
@@ -56,7 +61,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content(),
       running: true,
-      ...input(0, { control: 1, concise: 1 }),
+      ...(await input(0, { control: 1, concise: 1 })),
     });
     for (const variant of results.variants)
       expect([variant.rate, variant.errorRate, variant.ci95]).toEqual([null, null, [0, 1]]);
@@ -67,7 +72,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content(),
       running: true,
-      ...input(150, { control: 10, concise: 2 }),
+      ...(await input(150, { control: 10, concise: 2 })),
     });
     expect(results.sequential.canStop).toBe(true);
     expect(results.probabilityToBeatControl).toBeGreaterThan(0.999);
@@ -82,7 +87,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content({ maxCostPerAnswer: 0.01, minSamplePerVariant: 100 }),
       running: true,
-      ...input(50, { control: 10, concise: 10 }),
+      ...(await input(50, { control: 10, concise: 10 })),
     });
     const cost = cheap.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
     expect(cost.value).toBeCloseTo(0.0105, 10);
@@ -92,7 +97,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content({ maxCostPerAnswer: 0.01, minSamplePerVariant: 40 }),
       running: true,
-      ...input(50, { control: 10, concise: 10 }),
+      ...(await input(50, { control: 10, concise: 10 })),
     });
     expect(enough.alarm).toEqual({
       reason: 'guardrail',
@@ -105,7 +110,7 @@ describe('experiment results', () => {
       key: 'x',
       content: content({ minSamplePerVariant: 40 }),
       running: true,
-      ...input(50, { control: 10, concise: 10 }, { p95LatencyMs: 25_000, errors: 10 }),
+      ...(await input(50, { control: 10, concise: 10 }, { p95LatencyMs: 25_000, errors: 10 })),
     });
     expect(slow.alarm).toMatchObject({ metric: 'error_rate', variant: 'concise', threshold: 0.05 });
     expect(slow.alarm!.value).toBeCloseTo(10 / 60, 10);
@@ -113,7 +118,7 @@ describe('experiment results', () => {
   });
 
   it('leaves out of the cost an answer stored with counts that are not counts, so the cost stays finite', async () => {
-    const data = input(50, { control: 10, concise: 10 });
+    const data = await input(50, { control: 10, concise: 10 });
     data.answers[1]![5] = 1e308; // the input tokens of the first answer of `concise`
     const results = await computeResults({ key: 'x', content: content({}), running: true, ...data });
     const cost = results.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
@@ -121,7 +126,7 @@ describe('experiment results', () => {
   });
 
   it('leaves out of the cost an answer whose provider reported no tokens, rather than counting it as free', async () => {
-    const data = input(50, { control: 10, concise: 10 });
+    const data = await input(50, { control: 10, concise: 10 });
     for (const answer of data.answers.filter((row) => row[1] === 'concise').slice(0, 25)) {
       answer[5] = null;
       answer[6] = null;
@@ -129,5 +134,57 @@ describe('experiment results', () => {
     const results = await computeResults({ key: 'x', content: content({}), running: true, ...data });
     const cost = results.guardrails.find((g) => g.variant === 'concise' && g.metric === 'cost_per_answer')!;
     expect(cost.value).toBeCloseTo(0.0105, 10); // 1 000 × $3 + 500 × $15 per million, over the 25 that said
+  });
+
+  it('counts people, not answers: one person asking sixty questions is one exposure and sets off no split alarm', async () => {
+    const data = await input(120, { control: 10, concise: 10 }, {}, 1);
+    const talkative = data.answers.find((row) => row[7] === 'control-person-0')!;
+    for (let q = 1; q < 60; q++)
+      data.answers.push([`${talkative[0]}-${q}`, 'control', 1_800_000_000_000 + q, 'ok', 800, 1000, 500, talkative[7]]);
+    const again = await resultsInputs({ answers: data.answers, feedback: [] });
+    expect(again.exposures.get('control')).toMatchObject({ served: 179, exposed: 120, assigned: 120 });
+    const results = await computeResults({ key: 'x', content: content(), running: true, ...again });
+    expect(results.variants.map((v) => v.exposures)).toEqual([120, 120]);
+    // Counted by answer, 179 against 120 gave p ≈ 0.0006: a split alarm that stops the experiment.
+    expect(results.srm).toEqual({ pValue: 1, mismatch: false });
+    expect(results.alarm).toBeUndefined();
+  });
+
+  it('counts in the split the people a variant failed, and converts a person once however many answers they liked', async () => {
+    const answers: AnswerRow[] = [];
+    for (let i = 0; i < 150; i++)
+      for (const variant of ['control', 'concise'] as const) {
+        const failed = variant === 'concise' && i < 8;
+        answers.push([
+          `${variant}-${i}`,
+          variant,
+          answers.length,
+          failed ? 'error' : 'ok',
+          800,
+          null,
+          null,
+          `p-${variant}-${i}`,
+        ]);
+      }
+    // One person of the control liked three answers; an old row without a subject counts as a person of its own.
+    answers.push(['control-0-b', 'control', 1_000, 'ok', 800, null, null, 'p-control-0']);
+    answers.push(['control-0-c', 'control', 1_001, 'ok', 800, null, null, 'p-control-0']);
+    answers.push(['old', 'control', 1_002, 'ok', 800, null, null]);
+    const feedback: FeedbackRow[] = ['control-0', 'control-0-b', 'control-0-c', 'old'].map((id) => [
+      id,
+      'control',
+      'positive',
+      2_000,
+    ]);
+    const read = await resultsInputs({ answers, feedback });
+    expect(read.exposures.get('concise')).toMatchObject({ served: 142, errors: 8, exposed: 142, assigned: 150 });
+    expect(read.exposures.get('control')).toMatchObject({ served: 153, exposed: 151, assigned: 151 });
+    expect(read.conversions.get('control')).toBe(2);
+    const results = await computeResults({ key: 'x', content: content(), running: true, ...read });
+    expect(results.srm.pValue).toBeGreaterThan(0.9); // 151 against 150 assigned; by people served, 151 against 142
+    expect(results.variants.map((v) => [v.exposures, v.conversions])).toEqual([
+      [151, 2],
+      [142, 0],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
 import type { AnswerRow } from '../completions/experiment-rows.js';
-import type { VariantExposure } from './results-inputs.js';
+import { convertedKey, subjectOf, type VariantExposure } from './results-inputs.js';
 import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
 import {
   probabilityToBeat,
@@ -34,10 +34,12 @@ export interface ResultsInput {
   content: ExperimentContent;
   running: boolean;
   exposures: Map<string, VariantExposure>;
+  /** People per variant who gave positive feedback on at least one answer. */
   conversions: Map<string, number>;
   /** Every answer, in the order served (the experiment log's rows). */
   answers: AnswerRow[];
-  positives: Set<string>;
+  /** Those people, by `convertedKey(variant, subject)`. */
+  converted: Set<string>;
   halt?: ExperimentHalt;
 }
 
@@ -46,12 +48,13 @@ export function settingsOf(content: ExperimentContent): Required<GuardrailSettin
 }
 
 /**
- * Per variant: exposures, conversions, rate with a Wilson 95 % interval, guardrail metrics; per variant against
- * the control: the fixed-horizon z-test, the always-valid p-value and confidence sequence (mSPRT) with their
- * path over the subjects, the probability to beat the control; the split check; the minimum sample.
+ * Per variant: exposures (people served), conversions (people who gave positive feedback on an answer), rate with
+ * a Wilson 95 % interval, guardrail metrics (per answer); per variant against the control: the fixed-horizon
+ * z-test, the always-valid p-value and confidence sequence (mSPRT) with their path over the people, the
+ * probability to beat the control; the split check (people assigned); the minimum sample (people per variant).
  */
 export async function computeResults(input: ResultsInput, slice: Slice = timeSlices()) {
-  const { content, exposures, conversions, answers, positives } = input;
+  const { content, exposures, conversions, answers, converted } = input;
   const settings = settingsOf(content);
   const min = settings.minSamplePerVariant;
   const cost = await costPerAnswer(answers, settings.pricePerMillionTokens, slice);
@@ -64,7 +67,7 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
     breached: boolean;
   }[] = [];
   const variants = content.variants.map((v) => {
-    const served = exposures.get(v.name) ?? { served: 0, errors: 0, p95LatencyMs: null };
+    const served = exposures.get(v.name) ?? { served: 0, errors: 0, exposed: 0, assigned: 0, p95LatencyMs: null };
     const won = conversions.get(v.name) ?? 0;
     const answered = served.served + served.errors;
     // Before the first answer a variant has no rate (null), not a rate of 0.
@@ -81,26 +84,28 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
       name: v.name,
       version: v.version,
       weight: v.weight,
-      exposures: served.served,
+      exposures: served.exposed,
       conversions: won,
-      rate: served.served === 0 ? null : won / served.served,
+      rate: served.exposed === 0 ? null : won / served.exposed,
       // Before any exposure the rate may be anything: [0, 1], not a certainty of 0.
-      ci95: wilson95(won, served.served),
+      ci95: wilson95(won, served.exposed),
       errorRate,
       p95LatencyMs: served.p95LatencyMs,
       costPerAnswer: costPer,
       guardrailBreached: guardrails.some((g) => g.variant === v.name && g.breached),
       answered,
+      assigned: served.assigned,
     };
   });
+  // People assigned, answered or not: a variant that fails more is not a split that does not follow the weights.
   const srmP = sampleRatioPValue(
-    variants.map((v) => v.exposures),
+    variants.map((v) => v.assigned),
     variants.map((v) => v.weight),
   );
   const control = variants[0]!;
   const reached = variants.every((v) => v.exposures >= min);
   const boundaries: Awaited<ReturnType<typeof boundaryOf>>[] = [];
-  for (const v of variants.slice(1)) boundaries.push(await boundaryOf(answers, positives, v.name, control.name, slice));
+  for (const v of variants.slice(1)) boundaries.push(await boundaryOf(answers, converted, v.name, control.name, slice));
   const byVariant = variants.slice(1).map((v, i) => {
     const boundary = boundaries[i]!;
     const last = boundary.at(-1);
@@ -133,7 +138,7 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
     experiment: input.key,
     prompt: content.prompt,
     running: input.running,
-    variants: variants.map(({ answered: _answered, ...v }) => v),
+    variants: variants.map(({ answered: _answered, assigned: _assigned, ...v }) => v),
     srm: { pValue: srmP, mismatch: srmP < SRM_THRESHOLD },
     comparison: { control: control.name, pValue: best?.pValue ?? 1, ...(winner && { winner }), byVariant },
     sequential: { variant: lead.name, ...lead.sequential },
@@ -155,7 +160,7 @@ export type Alarm = Pick<ExperimentHalt, 'reason' | 'metric' | 'variant' | 'valu
  * experiment as a whole has served that many per variant (a variant starved by a defect has few answers itself).
  */
 function alarmOf(
-  variants: { name: string; answered: number; exposures: number }[],
+  variants: { name: string; answered: number; assigned: number }[],
   guardrails: {
     variant: string;
     metric: GuardrailMetric;
@@ -171,7 +176,7 @@ function alarmOf(
     if (g.breached && variant.answered >= min)
       return { reason: 'guardrail', metric: g.metric, variant: g.variant, value: g.value!, threshold: g.threshold };
   }
-  const total = variants.reduce((sum, v) => sum + v.exposures, 0);
+  const total = variants.reduce((sum, v) => sum + v.assigned, 0);
   if (srmP < SRM_THRESHOLD && total >= min * variants.length)
     return { reason: 'srm', metric: 'sample_ratio', value: srmP, threshold: SRM_THRESHOLD };
   return undefined;
@@ -199,32 +204,38 @@ async function costPerAnswer(
 }
 
 /**
- * The mSPRT path of a variant against the control, the answers taken in the order they were served (each
- * counted positive if it received positive feedback since): one look per block of subjects, so about
- * BOUNDARY_POINTS looks. Ville's inequality holds over every n at once, so any set of looks keeps the guarantee.
+ * The mSPRT path of a variant against the control over people, taken in the order of their first answer (each
+ * counted converted if they have given positive feedback on any answer since): one look per block of people, so
+ * about BOUNDARY_POINTS looks. Ville's inequality holds over every n at once, so any set of looks keeps the
+ * guarantee.
  */
 async function boundaryOf(
   answers: AnswerRow[],
-  positives: Set<string>,
+  converted: Set<string>,
   variant: string,
   control: string,
   slice: Slice,
 ) {
-  const compared = ([, served, , outcome]: AnswerRow) => outcome === 'ok' && (served === variant || served === control);
-  let total = 0;
-  for (const row of answers) if (compared(row)) total++;
-  const step = Math.max(10, Math.ceil(total / BOUNDARY_POINTS));
-  const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
-  const looks: SequentialLook[] = [];
-  let i = 0;
+  // Each person once, at their first answer in either arm.
+  const firsts: { arm: 'treatment' | 'control'; converted: boolean }[] = [];
+  const seen = new Set<string>();
   for (const [n, row] of answers.entries()) {
     if (n % ITEMS_PER_CLOCK_READ === 0) await slice();
-    if (!compared(row)) continue;
-    const arm = row[1] === variant ? counts.treatment : counts.control;
+    const [, served, , outcome] = row;
+    if (outcome !== 'ok' || (served !== variant && served !== control)) continue;
+    const key = convertedKey(served, subjectOf(row));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    firsts.push({ arm: served === variant ? 'treatment' : 'control', converted: converted.has(key) });
+  }
+  const step = Math.max(10, Math.ceil(firsts.length / BOUNDARY_POINTS));
+  const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
+  const looks: SequentialLook[] = [];
+  for (const [i, person] of firsts.entries()) {
+    const arm = counts[person.arm];
     arm.exposures++;
-    if (positives.has(row[0])) arm.conversions++;
-    i++;
-    if (i % step === 0 || i === total)
+    if (person.converted) arm.conversions++;
+    if ((i + 1) % step === 0 || i + 1 === firsts.length)
       looks.push({ treatment: { ...counts.treatment }, control: { ...counts.control } });
   }
   const path = sequentialPath(looks);
