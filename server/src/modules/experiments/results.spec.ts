@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AnswerRow, FeedbackRow } from '../completions/experiment-rows.js';
 import { resultsInputs, type VariantExposure } from './results-inputs.js';
 import type { ExperimentContent } from './experiment.types.js';
-import { computeResults } from './results.js';
+import { computeResults, holmSignificant } from './results.js';
 
 const content = (guardrails: ExperimentContent['guardrails'] = {}): ExperimentContent => ({
   prompt: 'ask',
@@ -186,5 +186,57 @@ describe('experiment results', () => {
       [151, 2],
       [142, 0],
     ]);
+  });
+
+  it('shares the 5 % among the variants compared with the control: a gap one variant shows alone is not shown beside a second', async () => {
+    // People in order; the first `conversions` of each arm gave positive feedback.
+    const rows = (arms: [string, number][]) => {
+      const answers: AnswerRow[] = [];
+      const feedback: FeedbackRow[] = [];
+      for (let i = 0; i < 300; i++)
+        for (const [name, conversions] of arms) {
+          answers.push([`${name}-${i}`, name, answers.length, 'ok', 800, 10, 10, `${name}-p${i}`]);
+          if (i < conversions) feedback.push([`${name}-${i}`, name, 'positive', answers.length]);
+        }
+      return resultsInputs({ answers, feedback });
+    };
+    const withVariants = (names: string[]): ExperimentContent => ({
+      ...content(),
+      variants: names.map((name, i) => ({ name, version: i + 1, weight: 1 })),
+    });
+    const alone = await computeResults({
+      key: 'x',
+      content: withVariants(['control', 'b']),
+      running: true,
+      ...(await rows([
+        ['control', 30],
+        ['b', 48],
+      ])),
+    });
+    const b = alone.comparison.byVariant[0]!;
+    // 16 % against 10 % of 300: always-valid p ≈ 0.038 and fixed-horizon p ≈ 0.029, both under 5 % and over 2.5 %.
+    expect([b.sequential.pValue, b.pValue].every((p) => p > 0.025 && p < 0.05)).toBe(true);
+    expect([b.sequential.canStop, alone.comparison.winner]).toEqual([true, 'b']);
+    const beside = await computeResults({
+      key: 'x',
+      content: withVariants(['control', 'b', 'c']),
+      running: true,
+      ...(await rows([
+        ['control', 30],
+        ['b', 48],
+        ['c', 30],
+      ])),
+    });
+    const sameB = beside.comparison.byVariant.find((v) => v.name === 'b')!;
+    expect([sameB.sequential.pValue, sameB.pValue]).toEqual([b.sequential.pValue, b.pValue]);
+    expect([sameB.sequential.canStop, beside.comparison.winner]).toEqual([false, undefined]);
+  });
+
+  it('finds by Holm’s steps the comparisons significant over the family', () => {
+    const tests = [0.01, 0.04, 0.03, 0.2].map((pValue, i) => ({ name: `v${i}`, pValue }));
+    // 0.01 < 0.05/4; then 0.03 ≥ 0.05/3 stops the steps.
+    expect(holmSignificant(tests, 0.05).map((t) => t.name)).toEqual(['v0']);
+    expect(holmSignificant([{ pValue: 0.04 }], 0.05)).toHaveLength(1);
+    expect(holmSignificant([{ pValue: 0.01 }, { pValue: 0.02 }], 0.05)).toHaveLength(2);
   });
 });
