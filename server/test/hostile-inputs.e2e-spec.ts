@@ -417,6 +417,25 @@ describe('hostile inputs', () => {
     ]);
   });
 
+  it('refuses a fact schema whose recursion meets the same value twice, which doubled validation per level', async () => {
+    // Saved and published, this one made a 60-byte body nested 26 deep hold every caller up for 7.9 s.
+    const inputSchema = {
+      type: 'object',
+      properties: { x: { $ref: '#/$defs/n' } },
+      $defs: { n: { allOf: [{ items: { $ref: '#/$defs/n' } }, { items: { $ref: '#/$defs/n' } }] } },
+    };
+    const before = await stored();
+    const refused = await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('doubling'), inputSchema });
+    expect([refused.status, refused.body.details?.[0]?.path]).toEqual([400, '/inputSchema/$defs/n/allOf/1/items/$ref']);
+    expect(refused.body.details[0].message).toMatch(/double with each level/);
+    expect(await stored()).toBe(before);
+    // Referring back once per value, as a list of lists does, is kept.
+    const lists = { ...inputSchema, $defs: { n: { type: 'array', items: { $ref: '#/$defs/n' } } } };
+    expect(
+      (await analyst.post('/api/v1/rulesets', { ...invoiceRuleset('nested-lists'), inputSchema: lists })).status,
+    ).toBe(201);
+  });
+
   it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
     const inputSchema = {
       type: 'object',
