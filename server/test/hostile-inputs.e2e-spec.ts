@@ -436,6 +436,32 @@ describe('hostile inputs', () => {
     ).toBe(201);
   });
 
+  it('stops a decorated operator that would compare a caller’s list with a rule’s past a million pairs: 400, no stall', async () => {
+    const cast = await signInCast(t);
+    const listed = Array.from({ length: 20_000 }, (_, i) => i + 1_000_000);
+    const decorated = withRules('decorated', [
+      rule({ conditions: { all: [{ fact: 'codes', operator: 'someFact:in', value: listed }] } }),
+    ]);
+    expect((await analyst.post('/api/v1/rulesets', decorated)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/decorated/versions/1/submit');
+    await as(t, cast.approver).post('/api/v1/rulesets/decorated/versions/1/approve');
+    expect((await as(t, cast.approver).post('/api/v1/rulesets/decorated/versions/1/publish')).status).toBe(200);
+    const evaluate = (n: number) =>
+      t.http
+        .post('/api/v1/rulesets/decorated/evaluate')
+        .set('x-api-key', erpKey)
+        .send({ facts: { codes: Array.from({ length: n }, (_, i) => i) } });
+    // 100 000 codes against 20 000: two billion pairs, 1.9 s of a held event loop before.
+    const refused = await evaluate(100_000);
+    expect([refused.status, refused.body.error, refused.body.details[0]?.path]).toEqual([
+      400,
+      'operator_failed',
+      '/facts/codes',
+    ]);
+    expect(refused.body.message).toMatch(/more than 1000000 pairs/);
+    expect((await evaluate(40)).body.events).toEqual([]);
+  });
+
   it('judges facts with keys named like methods against const, enum and uniqueItems: a 400, never a 500', async () => {
     const inputSchema = {
       type: 'object',

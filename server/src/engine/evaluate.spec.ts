@@ -72,3 +72,29 @@ describe('prepareInTurns', () => {
     expect(runNow(inTurns, { t: x(10_000) }).events).toEqual([{ type: 'e' }, { type: 'e' }]);
   });
 });
+
+describe('decorated operators', () => {
+  const rules = (operator: string, value: unknown, times = 1) => ({
+    rules: Array.from({ length: times }, (_, i) => ({
+      name: `r${i}`,
+      conditions: { all: [{ fact: 'codes', operator, value }] },
+      event: { type: 'flag' },
+    })),
+  });
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it('compare at most a million pairs in one run, across conditions: past it the run stops, naming the operator', () => {
+    // 1 000 codes against 999 listed: 999 000 pairs, decided; a second such condition passes the bound.
+    const list = codes(999).map((c) => c + 5_000);
+    expect(runNow(prepare('rules', rules('someFact:in', list), []), { codes: codes(1_000) }).events).toEqual([]);
+    const twice = prepare('rules', rules('someFact:in', list, 2), []);
+    expect(() => runNow(twice, { codes: codes(1_000) })).toThrow(
+      /decorated operators would compare more than 1000000 pairs \(here 1000 against 999\)/,
+    );
+    // The count is the run's: the next run starts again from none.
+    expect(runNow(prepare('rules', rules('someFact:in', list), []), { codes: codes(1_000) }).events).toEqual([]);
+    // Stacked decorators count what the inner operator searches too: 2 000 codes, each in a list of 600.
+    const stacked = prepare('rules', rules('someFact:someValue:in', [codes(600).map((c) => c + 5_000)]), []);
+    expect(() => runNow(stacked, { codes: codes(2_000) })).toThrow(/more than 1000000 pairs/);
+  });
+});

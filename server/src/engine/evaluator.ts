@@ -4,6 +4,7 @@ import { NOT_READ } from './fact-read.js';
 import { FactRead, type FactSource, type Program } from './rule-program.js';
 import type { ConditionTrace, RuleTrace } from './trace.js';
 import { UndefinedFactError, UnnamedFactError } from './undefined-fact.js';
+import { startDecoratedPairs } from './operator-table.js';
 
 /**
  * A fact computed on demand during a run (a reference-table lookup), synchronously. `factValue` reads another
@@ -120,6 +121,7 @@ export function evaluateProgram(
 ): Outcome {
   if (Object.hasOwn(facts, '')) throw new UnnamedFactError(); // new Fact('') in engine.run
   noteRun(program); // a busy version's rules are written out, one per run
+  startDecoratedPairs();
   const context = new RunContext(facts, dynamic, program.readCount, computed);
   const events: Outcome['events'] = [];
   const fired: RuleTrace[] = [];

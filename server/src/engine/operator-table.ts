@@ -25,12 +25,61 @@ const BUILT_INS: Record<string, [Callback, Validator]> = {
   greaterThanInclusive: [(a, b) => a >= b, numberValidator],
 };
 
-// engine-default-operator-decorators.js (parameter names kept: a TypeError's message names them).
+/**
+ * Pairs the decorated conditions of one run may compare in all (about 10–20 ms here). `someFact:in` multiplies the
+ * fact's items by the value's: 100 000 items sent against a list of 20 000 held the service 1.9 s, decorators
+ * stack, and a rule set holds many conditions. A run is synchronous, so one count serves: each run starts it again
+ * (`startDecoratedPairs`, evaluator.ts).
+ */
+export const MAX_DECORATED_PAIRS = 1_000_000;
+let pairsCompared = 0;
+
+export function startDecoratedPairs(): void {
+  pairsCompared = 0;
+}
+
+/** What comparing with a value costs: a list is searched member by member (`in`, `contains`). */
+const weight = (value: unknown): number => (Array.isArray(value) ? Math.max(1, value.length) : 1);
+
+/** `items` taken in turn against `other`: each pair of a list item's members and `other`'s counts. */
+function iterate<T>(items: unknown[], other: unknown, each: () => T): T {
+  let members = 0;
+  for (const item of items) members += weight(item);
+  pairsCompared += members * weight(other);
+  if (pairsCompared > MAX_DECORATED_PAIRS)
+    throw new RangeError(
+      `the run's decorated operators would compare more than ${MAX_DECORATED_PAIRS} pairs (here ${members} against ${weight(other)})`,
+    );
+  return each();
+}
+
+// engine-default-operator-decorators.js (parameter names kept: a TypeError's message names them), within the
+// bound above. A value that is not a list fails as the library's does (`.some` of a number).
 const DECORATORS: Record<string, [DecoratorCallback, Validator]> = {
-  someFact: [(factValue, jsonValue, next) => factValue.some((fv: unknown) => next(fv, jsonValue)), Array.isArray],
-  someValue: [(factValue, jsonValue, next) => jsonValue.some((jv: unknown) => next(factValue, jv)), always],
-  everyFact: [(factValue, jsonValue, next) => factValue.every((fv: unknown) => next(fv, jsonValue)), Array.isArray],
-  everyValue: [(factValue, jsonValue, next) => jsonValue.every((jv: unknown) => next(factValue, jv)), always],
+  someFact: [
+    (factValue, jsonValue, next) =>
+      iterate(factValue, jsonValue, () => factValue.some((fv: unknown) => next(fv, jsonValue))),
+    Array.isArray,
+  ],
+  someValue: [
+    (factValue, jsonValue, next) =>
+      Array.isArray(jsonValue)
+        ? iterate(jsonValue, factValue, () => jsonValue.some((jv: unknown) => next(factValue, jv)))
+        : jsonValue.some((jv: unknown) => next(factValue, jv)),
+    always,
+  ],
+  everyFact: [
+    (factValue, jsonValue, next) =>
+      iterate(factValue, jsonValue, () => factValue.every((fv: unknown) => next(fv, jsonValue))),
+    Array.isArray,
+  ],
+  everyValue: [
+    (factValue, jsonValue, next) =>
+      Array.isArray(jsonValue)
+        ? iterate(jsonValue, factValue, () => jsonValue.every((jv: unknown) => next(factValue, jv)))
+        : jsonValue.every((jv: unknown) => next(factValue, jv)),
+    always,
+  ],
   swap: [(factValue, jsonValue, next) => next(jsonValue, factValue), always],
   not: [(factValue, jsonValue, next) => !next(factValue, jsonValue), always],
 };
