@@ -609,4 +609,31 @@ describe('the invoice and enrolment pilots', () => {
       'depuis le 1er décembre 2025 et le contrat a été conclu le 20 janvier 2026',
     );
   });
+
+  it('does not load a stale pilot file over a version published through the console since', async () => {
+    const analyst = as(t, cast.analyst);
+    const approver = as(t, cast.approver);
+    const key = 'invoices-approval-routing';
+    const read = await analyst.get(`/api/v1/rulesets/${key}`);
+    const draft = await analyst.put(
+      `/api/v1/rulesets/${key}/draft`,
+      { settings: { logDecisions: false } },
+      read.headers['etag'] as string,
+    );
+    expect(draft.status).toBe(200);
+    const n = draft.body.draftVersion as number;
+    expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/test`)).status).toBe(200);
+    expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/${n}/approve`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/rulesets/${key}/versions/${n}/publish`)).status).toBe(200);
+    // The file still holds the version loaded first: seeding again would have published it over version n, unreviewed.
+    await expect(t.app.get(SeedService).seedAll()).rejects.toThrow(/rule set file\(s\) could not be loaded/);
+    const after = (await analyst.get(`/api/v1/rulesets/${key}`)).body;
+    expect([after.activeVersion, after.versions.length]).toEqual([n, n]);
+    expect(
+      await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'ruleset.imported', resourceKey: key, actor: 'seed' }),
+    ).toBe(1);
+  });
 });

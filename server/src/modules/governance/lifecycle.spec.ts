@@ -208,23 +208,39 @@ describe('Lifecycle', () => {
     expect(versionInForce(s.publications, later(3 * 24 * 60))).toBe(3);
   });
 
+  const loadFile = (state: ResourceState<{ name: string }, Content> | null, threshold: number, at: Date) =>
+    lifecycle.importPublished(state, 'invoices', { name: 'Factures' }, { threshold }, 'seed', 'rulesets/f.json', at);
+
   it('does not load reviewed content from a file over a version scheduled later, which would undo it', () => {
-    let s = twoApprovedFromV1();
+    let s = loadFile(null, 10000, t0)!.state;
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s, later(5)), 'analyst', later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(7)).state;
     const inADay = later(24 * 60).toISOString();
     s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false, effectiveFrom: inADay }, later(10)).state;
-    const load = (state: typeof s) =>
-      lifecycle.importPublished(
-        state,
-        'invoices',
-        { name: 'Factures' },
-        { threshold: 7 },
-        'seed',
-        'rulesets/f.json',
-        later(11),
-      );
-    expect(() => load(s)).toThrow(expect.objectContaining({ code: 'scheduled_later' }));
+    expect(() => loadFile(s, 7, later(11))).toThrow(expect.objectContaining({ code: 'scheduled_later' }));
     const withdrawn = lifecycle.unschedule(s, 2, 'approver', 'Le fichier revu la remplace', later(11)).state;
-    expect(load(withdrawn)?.state.versions.at(-1)).toMatchObject({ number: 4, status: 'published' });
+    expect(loadFile(withdrawn, 7, later(11))?.state.versions.at(-1)).toMatchObject({ number: 3, status: 'published' });
+  });
+
+  it('does not load a file over a version a person put in force since: the file is stale, it would undo it', () => {
+    let s = loadFile(null, 10000, t0)!.state;
+    expect(loadFile(s, 10000, later(1))).toBeNull(); // the same file again: nothing new
+    s = lifecycle.editDraft(s, { threshold: 2 }, draftEtag('ruleset', s, later(5)), 'analyst', later(5)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(6)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(7)).state;
+    s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(8)).state;
+    expect(() => loadFile(s, 10000, later(9))).toThrow(
+      expect.objectContaining({
+        code: 'stale_base',
+        message: expect.stringMatching(/^Version 2 is in force, published by approver/),
+      }),
+    );
+    // A rollback by a person is a choice made in the console too.
+    const back = lifecycle.rollback(s, 1, 'approver', 'Retour', later(10)).state;
+    expect(() => loadFile(back, 11000, later(11))).toThrow(expect.objectContaining({ code: 'stale_base' }));
+    // The file brought up to date with the version in force loads as nothing new.
+    expect(loadFile(s, 2, later(9))).toBeNull();
   });
 
   it('schedules a version written from the one in force: it undoes nothing', () => {

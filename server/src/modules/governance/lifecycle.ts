@@ -364,6 +364,14 @@ export class Lifecycle<M, C> {
     };
   }
 
+  /** The publication that put `version` in force at `now`: the latest of its own that had taken effect. */
+  private latestPublicationOf(state: ResourceState<M, C>, version: number, now: Date): Publication | undefined {
+    return state.publications
+      .filter((p) => p.version === version && Date.parse(p.effectiveFrom) <= now.getTime())
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.publishedAt.localeCompare(b.publishedAt))
+      .at(-1);
+  }
+
   /**
    * Publishes content that was reviewed elsewhere (a file in git, loaded by the seed command) as a new version,
    * unless the version in force already has that exact content. With `anyPublished` (a resource kept as one file
@@ -387,6 +395,16 @@ export class Lifecycle<M, C> {
       if (inForce !== null && this.find(state, inForce).checksum === checksum) return null;
       if (anyPublished && state.versions.some((v) => v.publishedAt !== undefined && v.checksum === checksum))
         return null;
+      // A file is written from what was loaded from files before. When a person has put another version in force
+      // since (a publication or a rollback reviewed in the console), the file is stale: loaded, it would undo that
+      // version unreviewed (a review saw `npm run seed` do so).
+      const since = inForce === null ? undefined : this.latestPublicationOf(state, inForce, now);
+      if (since && since.publishedBy !== actor)
+        throw new ConflictError(
+          `Version ${inForce} is in force, published by ${since.publishedBy} on ${since.publishedAt} through the console, not loaded from a file: loading ${source} would undo it unreviewed. Bring the file up to date from the version in force (npm run export:rulesets for rule sets), or make the change through the console.`,
+          'stale_base',
+          [{ path: '/', message: `differs from version ${inForce}, which ${since.publishedBy} put in force` }],
+        );
     }
     const base: ResourceState<M, C> = state ?? {
       ...this.create(key, meta, content, actor, now).state,
