@@ -285,6 +285,21 @@ describe('rule set lifecycle', () => {
     expect((await analyst.get('/api/v1/rulesets/stale-base-edit')).body.draftVersion).toBeNull();
   });
 
+  it('archives a rule set that decides only by an approver who says why: not an admin alone, not without a reason', async () => {
+    await published('archive-live');
+    const admin = as(t, cast.admin);
+    const byAdmin = await admin.post('/api/v1/rulesets/archive-live/archive', { comment: 'Ménage' });
+    expect([byAdmin.status, byAdmin.body.error]).toEqual([403, 'missing_role']);
+    const silent = await approver.post('/api/v1/rulesets/archive-live/archive', {});
+    expect([silent.status, silent.body.details]).toEqual([
+      400,
+      [{ path: '/comment', message: 'is required to archive a rule set in force', keyword: 'required' }],
+    ]);
+    expect((await analyst.get('/api/v1/rulesets/archive-live')).body.archived).toBe(false);
+    const said = await approver.post('/api/v1/rulesets/archive-live/archive', { comment: 'Remplacé par la table' });
+    expect([said.status, said.body.archived]).toEqual([200, true]);
+  });
+
   it('never leaves a mixed state when two publications of different versions arrive together', async () => {
     await published('race');
     const v2 = await approvedNext('race', 11000);

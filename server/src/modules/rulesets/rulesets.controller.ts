@@ -51,9 +51,13 @@ export class RulesetsController extends GovernedController({
     super();
   }
 
+  /**
+   * Takes the rule set out of service for good: approvers only (admins keep accounts, keys and the audit trail, not
+   * what decides), with a reason when a version is in force.
+   */
   @Post(':key/archive')
   @HttpCode(200)
-  @RequireRoles('approver', 'admin')
+  @RequireRoles('approver')
   @ApiOkResponse({ schema: rulesetViewSchema as object })
   archive(
     @Param('key') key: string,

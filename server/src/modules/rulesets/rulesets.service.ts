@@ -123,6 +123,12 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   override async archive(key: string, actor: string, comment?: string): Promise<ResourceView<RulesetMeta>> {
     const state = await this.resources.apply(key, async (s) => {
       const now = new Date();
+      // Archived, a rule set that decides answers 404 to its callers from then on: the trail says why.
+      if (versionInForce(s.publications, now) !== null && !comment?.trim())
+        throw new ValidationError(
+          `Rule set "${key}" decides (a version is in force): say why it is archived, in a comment.`,
+          [{ path: '/comment', message: 'is required to archive a rule set in force', keyword: 'required' }],
+        );
       const archived = this.lifecycle.archive(s, actor, comment, now);
       const run = runningShadow(s);
       return run ? endShadow(archived, run.version, 'archived', actor, now, await this.figuresOf(key, run)) : archived;
