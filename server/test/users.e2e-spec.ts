@@ -91,6 +91,20 @@ describe('user administration', () => {
     });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.details).toEqual([{ path: '/username', message: 'is already taken', keyword: 'taken' }]);
+    // The names the service acts under in the trail: a person named « seed » would pass for the file loader.
+    for (const username of ['seed', 'system', 'cli']) {
+      const reserved = await asAdmin.post('/api/v1/users', {
+        username,
+        displayName: 'x',
+        password: 'long enough password',
+        roles: ['approver'],
+      });
+      expect([reserved.status, reserved.body.details]).toEqual([
+        409,
+        [{ path: '/username', message: 'is reserved for the service itself', keyword: 'taken' }],
+      ]);
+    }
+    expect(await t.db.collection('users').countDocuments({ _id: { $in: ['seed', 'system', 'cli'] } } as never)).toBe(0);
     const bad = await asAdmin.post('/api/v1/users', {
       username: '../Root',
       displayName: 'x',

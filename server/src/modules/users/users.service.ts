@@ -13,6 +13,13 @@ import { SessionUsers } from './session-users.js';
 import { UsersRepository } from './users.repository.js';
 
 /** Console accounts, managed by admins; creations, role changes and disabling are audited. */
+/**
+ * The names the service acts under in the audit trail: `seed` (files it loads), `system` (accounts it locks), `cli`
+ * (accounts made from the command line). Other service actors (`system:experiment-watch`, `api-key:…`) hold a
+ * character no username may.
+ */
+export const SERVICE_ACTORS: readonly string[] = ['seed', 'system', 'cli'];
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly outbox: OutboxDrain;
@@ -53,6 +60,12 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async create(request: CreateUserRequest, actor: string): Promise<UserView> {
+    if (SERVICE_ACTORS.includes(request.username))
+      throw new ConflictError(
+        `"${request.username}" is a name the service itself acts under in the audit trail (${SERVICE_ACTORS.join(', ')}): a person named so could not be told apart from it.`,
+        'user_exists',
+        [{ path: '/username', message: 'is reserved for the service itself', keyword: 'taken' }],
+      );
     const event = outboxItem({
       actor,
       action: 'user.created',
