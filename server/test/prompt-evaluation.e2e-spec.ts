@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '../src/modules/audit/audit.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -343,5 +344,39 @@ describe('prompt evaluation sets', () => {
     expect((await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/publish`)).status).toBe(200);
     const published = (await auditOf('prompt.published')).find((e) => e.version === version)!;
     expect(published.details!.evaluation).toMatchObject({ id: run.body.id, set: 'ecrite-ensuite' });
+  });
+
+  it('answers a set and a run as done when their audit writes fail, and records the events shortly after', async () => {
+    const audit = t.app.get(AuditService);
+    const recordOnce = audit.recordOnce.bind(audit);
+    const set = {
+      name: 'trace-differee',
+      cases: [{ variables: { question: 'parcs' }, expect: [{ type: 'contains', value: 'parcs' }] }],
+    };
+    // The audit store fails right after the set (with its event) is stored, then after the run is.
+    audit.recordOnce = () => Promise.reject(new Error('audit store away'));
+    let created;
+    let run;
+    try {
+      created = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, set);
+      const version = (await analyst.get(`/api/v1/prompts/${KEY}`)).body.activeVersion as number;
+      run = await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/evaluation-runs`, { set: set.name });
+    } finally {
+      audit.recordOnce = recordOnce;
+    }
+    expect([created.status, run.status]).toEqual([201, 201]);
+    const recorded = async () =>
+      (await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'prompt.evaluation_set_created', 'details.set': set.name })) +
+      (await t.db
+        .collection('audit_events')
+        .countDocuments({ action: 'prompt.evaluation_run', 'details.id': run.body.id }));
+    for (let i = 0; i < 50 && (await recorded()) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recorded()).toBe(2);
+    // Once recorded, each event leaves the outbox it was stored in.
+    const stored = await t.db.collection('prompt_evaluation_sets').findOne({ _id: `${KEY}/${set.name}` as never });
+    const storedRun = await t.db.collection('prompt_evaluation_runs').findOne({ _id: run.body.id as never });
+    expect([stored?.['outbox'], storedRun?.['outbox']]).toEqual([[], []]);
   });
 });

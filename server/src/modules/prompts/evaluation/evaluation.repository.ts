@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../../common/database/database.module.js';
 import { TypedCollection } from '../../../common/database/typed-collection.js';
+import type { OutboxItem } from '../../audit/outbox.js';
 import type { Check, CheckResult } from './evaluation-checks.js';
 
 export interface EvaluationCase {
@@ -20,6 +21,8 @@ export interface EvaluationSetDocument {
   casesJson: string;
   createdAt: Date;
   createdBy: string;
+  /** The audit event of its creation until the trail holds it, stored in the same insert (docs/adr/0005). */
+  outbox?: OutboxItem[];
 }
 
 export interface SideResult {
@@ -72,6 +75,8 @@ export interface EvaluationRunDocument {
   casesJson: string;
   createdAt: Date;
   createdBy: string;
+  /** The audit event of the run until the trail holds it, stored in the same insert. */
+  outbox?: OutboxItem[];
 }
 
 /** The only code that touches evaluation sets and runs: inserts and reads, no conditional update (ADR 0005). */
@@ -120,10 +125,30 @@ export class EvaluationRepository implements OnModuleInit {
     return this.runs.collection.findOne({ _id: id, prompt });
   }
 
+  async removeSetOutbox(id: string, items: OutboxItem[]): Promise<void> {
+    await this.sets.collection.updateOne({ _id: id }, { $pullAll: { outbox: items } });
+  }
+
+  async removeRunOutbox(id: string, items: OutboxItem[]): Promise<void> {
+    await this.runs.collection.updateOne({ _id: id }, { $pullAll: { outbox: items } });
+  }
+
+  /** Sets and runs whose creation's audit event is not in the trail yet (recorded at start-up). */
+  async withOutbox(): Promise<{ sets: [string, OutboxItem[]][]; runs: [string, OutboxItem[]][] }> {
+    const filter = { 'outbox.0': { $exists: true } };
+    const [sets, runs] = await Promise.all([
+      this.sets.collection.find(filter, { projection: { outbox: 1 } }).toArray(),
+      this.runs.collection.find(filter, { projection: { outbox: 1 } }).toArray(),
+    ]);
+    const pairs = (docs: { _id: string; outbox?: OutboxItem[] }[]) =>
+      docs.map((d): [string, OutboxItem[]] => [d._id, d.outbox ?? []]);
+    return { sets: pairs(sets), runs: pairs(runs) };
+  }
+
   /** Runs of a version, newest first (summaries: the cases are left out). */
   runsOf(prompt: string, version: number, limit = 50): Promise<EvaluationRunDocument[]> {
     return this.runs.collection
-      .find({ prompt, version }, { projection: { casesJson: 0 } })
+      .find({ prompt, version }, { projection: { casesJson: 0, outbox: 0 } })
       .sort({ createdAt: -1 })
       .limit(limit)
       .toArray();

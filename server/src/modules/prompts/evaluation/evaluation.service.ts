@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   ConflictError,
   NotFoundError,
@@ -17,6 +17,8 @@ import type { AppConfig } from '../../../config/config.schema.js';
 import { inputValidators } from '../../rulesets/input-schemas.js';
 import { LlmService } from '../../llm/llm.service.js';
 import { AuditService } from '../../audit/audit.service.js';
+import { OutboxDrain } from '../../audit/outbox-drain.js';
+import { outboxItem } from '../../audit/outbox.js';
 import { costUsd } from '../../llm/model-pricing.js';
 import type { PromptContent } from '../prompt.types.js';
 import { PromptsService, renderContent } from '../prompts.service.js';
@@ -70,14 +72,20 @@ export interface RunSummary {
  * exact checks on the outputs, rubrics scored by a judge prompt, a token budget, limited concurrency.
  */
 @Injectable()
-export class EvaluationService {
+export class EvaluationService implements OnApplicationBootstrap {
+  /** A set's or a run's audit event is stored with it and leaves once the trail holds it (docs/adr/0005). */
+  private readonly setEvents: OutboxDrain;
+  private readonly runEvents: OutboxDrain;
+
   constructor(
     private readonly prompts: PromptsService,
     private readonly llm: LlmService,
     private readonly repository: EvaluationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly audit: AuditService,
+    audit: AuditService,
   ) {
+    this.setEvents = new OutboxDrain(audit, 'evaluation set', (id, items) => repository.removeSetOutbox(id, items));
+    this.runEvents = new OutboxDrain(audit, 'evaluation run', (id, items) => repository.removeRunOutbox(id, items));
     const repo = repository;
     prompts.useEvaluations({
       latestRun: async (key, number, checksum, set) => {
@@ -87,6 +95,13 @@ export class EvaluationService {
       },
       setCreatedAt: async (key, name) => (await repo.findSet(key, name))?.createdAt ?? null,
     });
+  }
+
+  /** What a process that stopped between a set's or a run's insert and its audit write left: recorded now. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { sets, runs } = await this.repository.withOutbox();
+    await this.setEvents.atStartup(sets);
+    await this.runEvents.atStartup(runs);
   }
 
   async createSet(key: string, request: CreateEvaluationSetRequest, actor: string) {
@@ -119,24 +134,9 @@ export class EvaluationService {
         `The evaluation set has ${problems.length} problem(s); each is listed with its place.`,
         problems,
       );
-    const document: EvaluationSetDocument = {
-      _id: `${key}/${request.name}`,
-      prompt: key,
-      name: request.name,
-      ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
-      casesJson: JSON.stringify(request.cases),
-      createdAt: new Date(),
-      createdBy: actor,
-    };
-    if (!(await this.repository.insertSet(document)))
-      throw new ConflictError(
-        `The prompt "${key}" already has an evaluation set named "${request.name}".`,
-        'set_exists',
-        [{ path: '/name', message: 'is already taken', keyword: 'taken' }],
-      );
     // The trail says which cases exist for a prompt, and from when: a publication gate counts only a set its
-    // approver could have seen.
-    await this.audit.record({
+    // approver could have seen. The event is stored with the set: a set the gate counts always has its event.
+    const event = outboxItem({
       actor,
       action: 'prompt.evaluation_set_created',
       resourceType: 'prompt',
@@ -147,6 +147,23 @@ export class EvaluationService {
         ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
       },
     });
+    const document: EvaluationSetDocument = {
+      _id: `${key}/${request.name}`,
+      prompt: key,
+      name: request.name,
+      ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
+      casesJson: JSON.stringify(request.cases),
+      createdAt: new Date(),
+      createdBy: actor,
+      outbox: [event],
+    };
+    if (!(await this.repository.insertSet(document)))
+      throw new ConflictError(
+        `The prompt "${key}" already has an evaluation set named "${request.name}".`,
+        'set_exists',
+        [{ path: '/name', message: 'is already taken', keyword: 'taken' }],
+      );
+    await this.setEvents.afterCommit(document._id, [event]);
     return setView(document);
   }
 
@@ -228,8 +245,7 @@ export class EvaluationService {
       createdAt: new Date(),
       createdBy: actor,
     };
-    await this.repository.insertRun(run);
-    await this.audit.record({
+    const event = outboxItem({
       actor,
       action: 'prompt.evaluation_run',
       resourceType: 'prompt',
@@ -237,6 +253,8 @@ export class EvaluationService {
       version: number,
       details: { ...summaryOf(run) },
     });
+    await this.repository.insertRun({ ...run, outbox: [event] });
+    await this.runEvents.afterCommit(run._id, [event]);
     return runView(run);
   }
 
