@@ -213,6 +213,7 @@ describe('refusals of a DMN import in the console’s language', () => {
       max: 48,
       limit: 2000,
       key: '__proto__',
+      length: 30000,
     };
     for (const reason of DMN_REASONS) {
       for (const [translate, locale] of [

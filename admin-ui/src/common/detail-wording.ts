@@ -260,6 +260,7 @@ export const DMN_REASONS = [
   'too_many_rules',
   'too_many_inputs',
   'reserved_key',
+  'text_too_long',
 ] as const;
 
 function dmnReason(params: Record<string, unknown>, translate: Translate): string | undefined {

@@ -247,6 +247,7 @@ export const editorMessages = {
         too_many_rules: 'the table has %{count} rules; a rule set holds at most %{limit}',
         too_many_inputs: 'the table has %{count} input columns; a rule set holds at most %{limit}',
         reserved_key: '“%{text}”: the context key “%{key}” names no data',
+        text_too_long: 'the cell holds %{length} characters of FEEL; at most %{max} are read',
         too_deep: 'a list or context nested more than %{max} levels deep',
         inexact_number: '“%{text}”: the whole number %{number} has more digits than a number keeps exactly',
         not_literal: '“%{text}”: not a literal value at character %{at}',

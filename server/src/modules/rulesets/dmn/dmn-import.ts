@@ -56,6 +56,15 @@ class Slugs {
   }
 }
 
+/** Characters of FEEL one cell may hold: the longest `in` list a rule set holds is far shorter. */
+const MAX_FEEL_TEXT = 20_000;
+
+/** A cell's text as a refusal quotes it: its first 200 characters. */
+const quoted = (text: string): string => {
+  const trimmed = text.trim();
+  return trimmed.length <= 200 ? trimmed : `${trimmed.slice(0, 200)}…`;
+};
+
 /** `invoice.lines[1].amount` → fact `invoice`, path `$.lines[0].amount`; undefined when it is not such a path. */
 export function feelToFact(text: string): { fact: string; path?: string } | undefined {
   const match = /^\s*([A-Za-z_$][A-Za-z0-9_$]*)((?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[[1-9][0-9]*\])*)\s*$/.exec(text);
@@ -250,27 +259,43 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     const entries = children(rule, 'inputEntry');
     entriesFor('input', entries.length, columns.length);
     const cells: Record<string, Cell> = {};
+    // Read only when not too long: a list of 450 000 items in one cell held the event loop 1.3 s.
+    const tooLong = (path: string, place: string, text: string) => {
+      if (text.length <= MAX_FEEL_TEXT) return false;
+      problem(
+        path,
+        `${ruleName}, ${place}: ${text.length} characters of FEEL; at most ${MAX_FEEL_TEXT} are read`,
+        'text_too_long',
+        {
+          length: text.length,
+          max: MAX_FEEL_TEXT,
+        },
+      );
+      return true;
+    };
     entries.forEach((entry, e) => {
       const text = textOf(entry) ?? '';
+      if (tooLong(`${base}/rule/${r}/inputEntry/${e}`, `input ${e + 1}`, text)) return;
       const read = unaryTestsToCell(text, entry.attrs['gabarit:operator']);
       if ('error' in read)
         problem(
           `${base}/rule/${r}/inputEntry/${e}`,
-          `${ruleName}, input ${e + 1} ("${text.trim()}"): ${read.error}`,
+          `${ruleName}, input ${e + 1} ("${quoted(text)}"): ${read.error}`,
           read.reason,
-          { ...read.params, text: text.trim() },
+          { ...read.params, text: quoted(text) },
         );
       else if (read.cell && columns[e]) cells[columns[e].id] = read.cell;
     });
     const values = children(rule, 'outputEntry').map((entry, o) => {
       const text = textOf(entry) ?? '';
+      if (tooLong(`${base}/rule/${r}/outputEntry/${o}`, `output ${o + 1}`, text)) return undefined;
       const read = parseFeelValue(text);
       if ('error' in read)
         problem(
           `${base}/rule/${r}/outputEntry/${o}`,
-          `${ruleName}, output ${o + 1} ("${text.trim()}"): ${read.error}`,
+          `${ruleName}, output ${o + 1} ("${quoted(text)}"): ${read.error}`,
           read.reason,
-          { ...read.params, text: text.trim() },
+          { ...read.params, text: quoted(text) },
         );
       return 'value' in read ? read.value : undefined;
     });

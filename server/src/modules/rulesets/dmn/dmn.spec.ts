@@ -278,6 +278,28 @@ describe('DMN export and import', () => {
     ]);
   });
 
+  it('reads no cell past 20 000 characters of FEEL, and quotes at most 200 of a cell it refuses', async () => {
+    const long = Array.from({ length: 12_000 }, () => '1').join(', '); // 35 998 characters
+    const refused = await refusal(() =>
+      importDmn(labelled(1, 'a').replace('<inputEntry><text>1</text>', `<inputEntry><text>${long}</text>`), {
+        key: 'k',
+        pilot: 'p',
+      }),
+    );
+    expect(refused.details).toEqual([
+      {
+        path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
+        message: 'rule 1, input 1: 35998 characters of FEEL; at most 20000 are read',
+        keyword: 'dmn',
+        params: { reason: 'text_too_long', length: 35_998, max: 20_000 },
+      },
+    ]);
+    const wrong = await refusal(() =>
+      importDmn(labelled(1, 'a', `upper case("${'x'.repeat(500)}")`), { key: 'k', pilot: 'p' }),
+    );
+    expect(wrong.details[0]!.params!['text']).toBe(`upper case("${'x'.repeat(188)}…`);
+  });
+
   it('refuses a FEEL context key __proto__, which had set the params’ prototype and vanished', async () => {
     const { details } = await refusal(() =>
       importDmn(labelled(1, 'a', '{"__proto__": {"polluted": 1}, "a": 2}'), { key: 'k', pilot: 'p' }),
@@ -335,8 +357,8 @@ describe('DMN export and import', () => {
         /(<outputEntry id="[^"]*_params"><text>)[^<]*/,
         (_, open: string) => `${open}{"level": ${'['.repeat(levels)}1${']'.repeat(levels)}}`,
       );
-    // Past 64 levels the FEEL reader stops, at the output entry.
-    for (const levels of [64, 3000, 20_000]) {
+    // Past 64 levels the FEEL reader stops, at the output entry (20 000 levels are past the length read at all).
+    for (const levels of [64, 3000, 9_000]) {
       const { details } = await refusal(() => importDmn(withParams(levels), { key: 'k', pilot: 'p' }));
       expect(details).toEqual([
         expect.objectContaining({
