@@ -21,4 +21,16 @@ describe('validateRulesetContent', () => {
       },
     ]);
   });
+
+  it('refuses a definition of 200 000 wrong items with its first errors, not a stack overflow (a 500 before)', async () => {
+    const content = {
+      inputSchema: { type: 'object' },
+      definition: { rules: Array.from({ length: 200_000 }, () => 1) },
+    } as unknown as RulesetContent;
+    const refused = await validateRulesetContent('rules', content).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(ValidationError);
+    const { details } = refused as ValidationError;
+    expect(details.length).toBeLessThanOrEqual(100);
+    expect(details[0]).toMatchObject({ path: expect.stringMatching(/^\/definition\/rules/) });
+  });
 });

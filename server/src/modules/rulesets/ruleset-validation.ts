@@ -27,6 +27,8 @@ import {
 import { schemaProblems } from './input-schemas.js';
 import { definesCondition, namedConditionProblems } from './named-conditions.js';
 import type { RulesetContent, RulesetFormat } from './ruleset.types.js';
+import { addDetails } from '../../common/errors/add-details.js';
+import { MAX_ERROR_DETAILS } from '../../common/errors/error-body.js';
 
 // Definitions use if/then chains, which ajv's strict mode flags; the schemas themselves are ours and tested.
 const definitionAjv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -64,19 +66,19 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
   await nextTurn();
   const details: ErrorDetail[] = [];
   const validate = validators[format];
-  if (!validate(content.definition)) details.push(...definitionErrors(validate.errors));
-  else details.push(...semanticProblems(format, content.definition));
+  if (!validate(content.definition)) addDetails(details, definitionErrors(validate.errors));
+  else addDetails(details, semanticProblems(format, content.definition));
   // At the size limit each of the three passes over the definition takes 5–30 ms (more in a cold process):
   // other requests are served between them, not after all three (docs/adr/0034).
   await nextTurn();
   const schemaRefused = await inputSchemaProblems(content.inputSchema);
-  details.push(...schemaRefused);
+  addDetails(details, schemaRefused);
   if (content.tests !== undefined && !validateTests(content.tests))
-    details.push(...toErrorDetails(validateTests.errors, '/tests'));
+    addDetails(details, toErrorDetails(validateTests.errors, '/tests'));
   if (content.lookups !== undefined && !validateLookups(content.lookups))
-    details.push(...toErrorDetails(validateLookups.errors, '/lookups'));
+    addDetails(details, toErrorDetails(validateLookups.errors, '/lookups'));
   if (content.settings !== undefined && !validateSettings(content.settings))
-    details.push(...toErrorDetails(validateSettings.errors, '/settings'));
+    addDetails(details, toErrorDetails(validateSettings.errors, '/settings'));
   else if (content.settings?.decidesAboutPersons === true && content.settings.logDecisions === false)
     // A receipt and a review need the decision record: a rule set about persons must keep its decisions.
     details.push({
@@ -85,24 +87,24 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
     });
   if (content.computedFacts !== undefined) {
     if (!validateComputedFacts(content.computedFacts))
-      details.push(...toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
-    else
-      details.push(
-        ...expressionProblems(content.computedFacts),
-        // A refused input schema (too costly, malformed) is not read again for the names it declares.
-        ...(schemaRefused.length === 0 ? computedFactNameProblems(content) : []),
-      );
+      addDetails(details, toErrorDetails(validateComputedFacts.errors, '/computedFacts'));
+    else {
+      addDetails(details, expressionProblems(content.computedFacts));
+      // A refused input schema (too costly, malformed) is not read again for the names it declares.
+      if (schemaRefused.length === 0) addDetails(details, computedFactNameProblems(content));
+    }
   }
-  if (details.length === 0) details.push(...explanationSizeProblems(content.definition));
+  if (details.length === 0) addDetails(details, explanationSizeProblems(content.definition));
   await nextTurn();
-  if (details.length === 0) details.push(...textProblems(content.definition));
+  if (details.length === 0) addDetails(details, textProblems(content.definition));
   if (details.length > 0)
     throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
   await nextTurn(); // what follows a save (its checksum, the write) starts in a turn of its own
 }
 
 function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail[] {
-  const meaningful = (errors ?? []).filter((e) => e.keyword !== 'if');
+  // The first ones only: 200 000 wrong items made as many errors, and the error body lists 100.
+  const meaningful = (errors ?? []).filter((e) => e.keyword !== 'if').slice(0, MAX_ERROR_DETAILS);
   return meaningful.map((e) => {
     if (e.keyword === 'pattern' && e.instancePath.endsWith('/operator')) {
       return {
@@ -201,7 +203,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
   for (const [key, value] of Object.entries(node)) {
     // An event's params are stored as fields of every decision record: a key the database refuses would lose them.
     if ((key === 'event' || key === 'outcome') && value && typeof value === 'object')
-      problems.push(...unstorableKeys((value as Json)['params'], `${path}/${key}/params`));
+      addDetails(problems, unstorableKeys((value as Json)['params'], `${path}/${key}/params`));
     if (key === 'explanation' && value && typeof value === 'object') {
       for (const [lang, template] of Object.entries(value as Json)) {
         // Analysed like prompt templates: no partials, no `log` (it prints the facts to the server's output),
@@ -209,7 +211,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
         const at = `${path}/explanation/${lang}`;
         const refused = analyseTemplate(String(template), at, EXPLANATION_HELPERS, false).problems;
         if (refused.length > 0) {
-          problems.push(...refused);
+          addDetails(problems, refused);
           continue;
         }
         try {
@@ -218,7 +220,7 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
           problems.push(templateSyntaxDetail(`${path}/explanation/${lang}`, err));
         }
       }
-    } else problems.push(...textProblems(value, `${path}/${pointerSegment(key)}`));
+    } else addDetails(problems, textProblems(value, `${path}/${pointerSegment(key)}`));
   }
   return problems;
 }
@@ -247,7 +249,7 @@ function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[
       'rule name',
       problems,
     );
-    problems.push(...namedConditionProblems(named, rules));
+    addDetails(problems, namedConditionProblems(named, rules));
     rules.forEach((rule, i) => {
       const conditions = rule['conditions'] as Json;
       const path = `/definition/rules/${i}/conditions`;
