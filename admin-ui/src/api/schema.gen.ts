@@ -199,7 +199,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Console roles: approver, admin. API keys: not accepted. */
+    /** @description Console roles: approver. API keys: not accepted. */
     post: operations['RulesetsController_archive'];
     delete?: never;
     options?: never;

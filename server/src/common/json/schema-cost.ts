@@ -1,5 +1,4 @@
 import type { ErrorDetail } from '../errors/domain-errors.js';
-import { branchingRecursion } from './schema-recursion.js';
 import { DATA_KEYWORDS, resolveLocalRef, schemaObjects } from './schema-walk.js';
 
 /**
@@ -65,15 +64,6 @@ export function schemaCostProblems(schema: unknown, base: string): ErrorDetail[]
       path: base,
       message: `refers to its definitions so many times that it holds more than ${SCHEMA_LIMITS.expanded} subschemas once every $ref is put in place; validating one value would take seconds`,
     });
-  else {
-    const again = branchingRecursion(schema);
-    if (again !== undefined)
-      problems.push({
-        path: `${base}${again}`,
-        message:
-          'refers back to a schema that already applies to the same value by another $ref: validation would double with each level of nesting (refer back once per value, e.g. through one `items`)',
-      });
-  }
   return problems;
 }
 

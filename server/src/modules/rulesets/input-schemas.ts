@@ -8,6 +8,7 @@ import { referenceProblems } from '../../common/json/schema-references.js';
 import { addLinearFormats } from '../../common/json/linear-formats.mjs';
 import { SchemaValidators } from '../../common/json/schema-validators.js';
 import { linearRegExp, patternProblem } from '../../engine/linear-pattern.js';
+import { recursionProblems } from '../../common/json/schema-recursion.js';
 
 // The JSON Schemas analysts write: a rule set's facts, a prompt's variables, an expected answer's shape.
 
@@ -59,6 +60,9 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
   if (costly.length > 0) return costly;
   const keywords = [...keywordProblems(schema, base), ...referenceProblems(schema, base)];
   if (keywords.length > 0) return keywords;
+  // Once every reference resolves: a recursion that meets one value twice doubles validation at each level.
+  const recursive = recursionProblems(schema, base);
+  if (recursive.length > 0) return recursive;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
     await inputValidators.for(schema as object);
