@@ -263,7 +263,7 @@ describe('experiment guardrails', () => {
     expect([moved.status, moved.body.error, moved.body.details]).toEqual([
       409,
       'assignment_changed',
-      [{ path: '/variants', message: 'differs from version 1, which has served subjects' }],
+      [{ path: '/variants', message: 'differs from version 1, which serves subjects' }],
     ]);
     const coverage = { ...weights, variants: split.variants, coverage: 1 };
     expect((await analyst.put('/api/v1/experiments/repartition/draft', coverage, await etag())).status).toBe(200);
@@ -272,6 +272,38 @@ describe('experiment guardrails', () => {
     await cachesExpire();
     for (const [subject, variant] of before) expect((await complete(subject)).body.variant).toBe(variant);
     expect((await approver.post('/api/v1/experiments/repartition/stop', { comment: 'Fini' })).status).toBe(200);
+  });
+
+  it('refuses a second scheduled version that would change the split on its date, before either starts', async () => {
+    const later = {
+      key: 'plus-tard',
+      name: 'Plus tard',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 2, weight: 1 },
+        { name: 'first', version: 1, weight: 1 },
+      ],
+    };
+    expect((await analyst.post('/api/v1/experiments', later)).status).toBe(201);
+    const toApproved = async (n: number) => {
+      expect((await analyst.post(`/api/v1/experiments/plus-tard/versions/${n}/submit`)).status).toBe(200);
+      expect((await approver.post(`/api/v1/experiments/plus-tard/versions/${n}/approve`)).status).toBe(200);
+    };
+    await toApproved(1);
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const first = await approver.post('/api/v1/experiments/plus-tard/versions/1/publish', { effectiveFrom: inAnHour });
+    expect(first.status).toBe(200);
+    const etag = (await analyst.get('/api/v1/experiments/plus-tard')).headers['etag'] as string;
+    const weights = { variants: [later.variants[0], { ...later.variants[1], weight: 9 }] };
+    expect((await analyst.put('/api/v1/experiments/plus-tard/draft', weights, etag)).status).toBe(200);
+    await toApproved(2);
+    const inTwoHours = new Date(Date.now() + 7_200_000).toISOString();
+    const second = await approver.post('/api/v1/experiments/plus-tard/versions/2/publish', {
+      effectiveFrom: inTwoHours,
+    });
+    expect([second.status, second.body.error]).toEqual([409, 'assignment_changed']);
+    // Stopped before it started: its start is withdrawn, and the prompt is free again.
+    expect((await approver.post('/api/v1/experiments/plus-tard/stop', { comment: 'Annulée' })).status).toBe(200);
   });
 
   it('ends the fallback when the prompt publishes a new version, and a rollback to the old one does not revive it', async () => {

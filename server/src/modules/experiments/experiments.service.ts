@@ -147,6 +147,7 @@ export class ExperimentsService
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
   override async rollback(key: string, number: number, actor: string, comment: string) {
     const state = await this.resources.load(key);
+    await this.checkAssignmentKept(state, await this.resources.content(state, number));
     const at = new Date();
     await this.checkVariants(await this.resources.content(state, number), at);
     return super.rollback(key, number, actor, comment, { state, at });
@@ -177,6 +178,12 @@ export class ExperimentsService
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
   override async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
+    // A file loaded over an experiment that served: its split is kept, as a publication's is.
+    const stored = await this.resources.load(request.key).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    });
+    if (stored) await this.checkAssignmentKept(stored, contentOf(request));
     await this.checkVariants(contentOf(request));
     await this.claimPrompt(request.prompt, request.key);
     return super.importPublished(request, actor, source);
@@ -345,10 +352,11 @@ export class ExperimentsService
    * review saw 9:1 after 1:1 stop it on the split check). A new experiment measures a new split.
    */
   private async checkAssignmentKept(state: ExperimentState, content: ExperimentContent): Promise<void> {
-    const now = Date.now();
-    const first = state.publications
-      .filter((p) => Date.parse(p.effectiveFrom) <= now)
-      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+    // The first publication, in effect or scheduled: a start scheduled for later serves with its split then, and a
+    // second version scheduled after it would change the split on its date (review). Withdrawn ones are gone.
+    const first = [...state.publications].sort(
+      (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.publishedAt.localeCompare(b.publishedAt),
+    )[0];
     if (!first) return;
     const served = await this.resources.content(state, first.version);
     const split = (c: ExperimentContent) =>
@@ -358,11 +366,11 @@ export class ExperimentsService
       (field) => JSON.stringify(served[field] ?? null) !== JSON.stringify(content[field] ?? null),
     );
     throw new ConflictError(
-      `Experiment "${state.key}" has served subjects by its variants and weights (version ${first.version}): a version that changes them would move those subjects and mix two splits in its results. Change only its coverage, guardrails or name, or stop it and start a new experiment.`,
+      `Experiment "${state.key}" serves subjects by the variants and weights of version ${first.version} (or will, from its start): a version that changes them would move those subjects and mix two splits in its results. Change only its coverage, guardrails or name, or stop it and start a new experiment.`,
       'assignment_changed',
       changed.map((field) => ({
         path: `/${field}`,
-        message: `differs from version ${first.version}, which has served subjects`,
+        message: `differs from version ${first.version}, which serves subjects`,
       })),
     );
   }
