@@ -200,7 +200,7 @@ describe('console experiments', () => {
     await warning.getByText('Répartition déséquilibrée').waitFor();
     await warning
       .getByText(
-        /Les personnes servies \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\)\s: test du khi-deux, p < 0,001\./,
+        /Les personnes affectées \(detaillee-v3 \d+, concise-v4 \d+\) ne suivent pas la répartition prévue \(detaillee-v3 50\s%, concise-v4 50\s%\)\s: test du khi-deux, p < 0,001\./,
       )
       .waitFor();
     await verdict

@@ -10402,6 +10402,8 @@ export interface operations {
               weight: number;
               /** @description people (distinct subjects) served at least one answer */
               exposures: number;
+              /** @description people the variant answered or failed: who was assigned to it, what the split check counts */
+              assigned?: number;
               /** @description people who gave positive feedback on at least one answer (the feedback given last on each) */
               conversions: number;
               /** @description null before the variant has an exposure */

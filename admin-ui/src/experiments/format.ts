@@ -3,7 +3,11 @@ export interface VariantResult {
   name: string;
   version: number;
   weight: number;
+  /** people served at least one answer */
   exposures: number;
+  /** people the variant answered or failed: what the split check counts (absent from older services) */
+  assigned?: number;
+  /** people who gave positive feedback on an answer */
   conversions: number;
   /** null before the first exposure */
   rate: number | null;

@@ -143,7 +143,7 @@ describe('experimentVerdict', () => {
       'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
     );
     expect(words(verdict.srmWarning)).toBe(
-      'Les personnes servies (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+      'Les personnes affectées (detaillee 120, concise 180) ne suivent pas la répartition prévue (detaillee 50 %, concise 50 %) : test du khi-deux, p < 0,001. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
     );
     const skewedWeights = inEnglish(results([variant('a', 2000, 800, 90), variant('b', 1000, 400, 10)], [0.9], 1e-9));
     expect(skewedWeights.srmWarning).toMatch(/\(a 2,000, b 1,000\) do not follow the planned split \(a 90%, b 10%\)/);

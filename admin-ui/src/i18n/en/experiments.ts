@@ -159,7 +159,7 @@ export const experimentsMessages = {
           'Not enough evidence yet: too few people with positive feedback, or without, for the test to be valid (at least %{min} of each are expected per variant).',
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',
         srm_warning:
-          'People served (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
+          'People assigned (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

@@ -162,7 +162,7 @@ export const experimentsMessages = {
           'Pas encore assez de données pour conclure : trop peu de personnes avec un retour positif, ou sans, pour que le test soit valable (au moins %{min} de chaque sont attendus par variante).',
         srm: 'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
         srm_warning:
-          'Les personnes servies (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+          'Les personnes affectées (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

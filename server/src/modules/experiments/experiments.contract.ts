@@ -209,6 +209,10 @@ export const experimentResultsSchema = {
           version: { type: 'integer' },
           weight: { type: 'number' },
           exposures: { type: 'integer', description: 'people (distinct subjects) served at least one answer' },
+          assigned: {
+            type: 'integer',
+            description: 'people the variant answered or failed: who was assigned to it, what the split check counts',
+          },
           conversions: {
             type: 'integer',
             description: 'people who gave positive feedback on at least one answer (the feedback given last on each)',

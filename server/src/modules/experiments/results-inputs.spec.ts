@@ -33,18 +33,29 @@ describe('the experiment log read as results inputs', () => {
     const other: FeedbackRow = ['b', 'concise', 'positive', 5_500];
     for (const parts of [
       [
-        { answers: [], feedback: [positive, other] },
-        { answers: [], feedback: [changedMind] },
+        { answers: [answer('a', 'control', 1_000)], feedback: [positive, other] },
+        { answers: [answer('b', 'concise', 2_000)], feedback: [changedMind] },
       ],
       [
-        { answers: [], feedback: [changedMind] },
-        { answers: [], feedback: [other, positive] },
+        { answers: [answer('b', 'concise', 2_000)], feedback: [changedMind] },
+        { answers: [answer('a', 'control', 1_000)], feedback: [other, positive] },
       ],
     ]) {
       const { positives, conversions } = await resultsInputs(await mergeRows(parts));
       expect([...positives]).toEqual(['b']);
       expect(Object.fromEntries(conversions)).toEqual({ concise: 1 });
     }
+  });
+
+  it('counts feedback once the log holds its answer: a person of no exposure is no conversion', async () => {
+    // The feedback's instance wrote it; the answer's instance has not written the answer yet.
+    const early = await resultsInputs({ answers: [], feedback: [['x', 'concise', 'positive', 5_000]] });
+    expect([early.conversions.size, early.exposures.size]).toEqual([0, 0]);
+    const later = await resultsInputs({
+      answers: [answer('x', 'concise', 4_000)],
+      feedback: [['x', 'concise', 'positive', 5_000]],
+    });
+    expect([later.conversions.get('concise'), later.exposures.get('concise')?.exposed]).toEqual([1, 1]);
   });
 
   it('charges the provider’s own failures to no variant, and finds the 95th percentile over answers and errors', async () => {

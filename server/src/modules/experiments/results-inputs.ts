@@ -39,7 +39,6 @@ export async function resultsInputs({ answers, feedback }: ExperimentRows, slice
   type Counts = { served: number; errors: number; exposed: Set<string>; assigned: Set<string>; latencies: number[] };
   const byVariant = new Map<string, Counts>();
   const converted = new Set<string>();
-  const answered = new Set<string>();
   for (const [i, row] of answers.entries()) {
     if (i % ITEMS_PER_CLOCK_READ === 0) await slice(); // hundreds of thousands of answers: not in one turn
     const [id, variant, , outcome, latencyMs] = row;
@@ -56,13 +55,10 @@ export async function resultsInputs({ answers, feedback }: ExperimentRows, slice
     } else entry.errors++;
     if (typeof latencyMs === 'number') entry.latencies.push(latencyMs);
     const positiveIn = positives.get(id);
-    if (positiveIn !== undefined) {
-      answered.add(id);
-      converted.add(convertedKey(positiveIn, subject));
-    }
+    if (positiveIn !== undefined) converted.add(convertedKey(positiveIn, subject));
   }
-  // Feedback on an answer the log does not hold (yet): that answer's person, known by the answer alone.
-  for (const [id, variant] of positives) if (!answered.has(id)) converted.add(convertedKey(variant, id));
+  // Feedback on an answer the log does not hold yet (its instance writes it within a second) counts once the answer
+  // does: counted before, its person was one of no exposure, and counted again under their subject later (review).
   const exposures = new Map<string, VariantExposure>();
   for (const [name, { served, errors, exposed, assigned, latencies }] of byVariant) {
     await slice();

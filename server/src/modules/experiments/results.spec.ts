@@ -230,6 +230,12 @@ describe('experiment results', () => {
     const sameB = beside.comparison.byVariant.find((v) => v.name === 'b')!;
     expect([sameB.sequential.pValue, sameB.pValue]).toEqual([b.sequential.pValue, b.pValue]);
     expect([sameB.sequential.canStop, beside.comparison.winner]).toEqual([false, undefined]);
+    // The confidence sequence says the same: it leaves out 0 alone, and holds it beside a second variant.
+    const holdsZero = ([lo, hi]: [number, number]) => lo <= 0 && hi >= 0;
+    expect([holdsZero(b.sequential.confidenceSequence), holdsZero(sameB.sequential.confidenceSequence)]).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it('finds by Holm’s steps the comparisons significant over the family', () => {

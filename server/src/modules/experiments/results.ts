@@ -106,13 +106,15 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
   );
   const control = variants[0]!;
   const reached = variants.every((v) => v.exposures >= min);
-  const boundaries: Awaited<ReturnType<typeof boundaryOf>>[] = [];
-  for (const v of variants.slice(1)) boundaries.push(await boundaryOf(answers, converted, v.name, control.name, slice));
   // Each variant is tested against the control: with several, one of them crosses 5 % by chance more often than 5 %
   // of the time (A/A, five arms: a « winner » in 17 % of runs, a stop allowed in 6 %; review). The always-valid
-  // test takes 5 % shared among them (Bonferroni: an always-valid p-value stays one under it), the winner of the
-  // fixed-horizon test is found by Holm's steps.
+  // test takes 5 % shared among them (Bonferroni: an always-valid p-value stays one under it, and each confidence
+  // sequence at 1 − 5 %/m makes them hold at 95 % all together), the winner of the fixed-horizon test is found by
+  // Holm's steps.
   const comparisons = Math.max(1, variants.length - 1);
+  const boundaries: Awaited<ReturnType<typeof boundaryOf>>[] = [];
+  for (const v of variants.slice(1))
+    boundaries.push(await boundaryOf(answers, converted, v.name, control.name, SEQUENTIAL_ALPHA / comparisons, slice));
   const byVariant = variants.slice(1).map((v, i) => {
     const boundary = boundaries[i]!;
     const last = boundary.at(-1);
@@ -145,7 +147,7 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
     experiment: input.key,
     prompt: content.prompt,
     running: input.running,
-    variants: variants.map(({ answered: _answered, assigned: _assigned, ...v }) => v),
+    variants: variants.map(({ answered: _answered, ...v }) => v),
     srm: { pValue: srmP, mismatch: srmP < SRM_THRESHOLD },
     comparison: { control: control.name, pValue: best?.pValue ?? 1, ...(winner && { winner }), byVariant },
     sequential: { variant: lead.name, ...lead.sequential },
@@ -235,6 +237,7 @@ async function boundaryOf(
   converted: Set<string>,
   variant: string,
   control: string,
+  alpha: number,
   slice: Slice,
 ) {
   // Each person once, at their first answer in either arm.
@@ -259,7 +262,7 @@ async function boundaryOf(
     if ((i + 1) % step === 0 || i + 1 === firsts.length)
       looks.push({ treatment: { ...counts.treatment }, control: { ...counts.control } });
   }
-  const path = sequentialPath(looks);
+  const path = sequentialPath(looks, undefined, alpha);
   return path.map((state, i) => {
     const look = looks[i]!;
     const rate = (arm: { conversions: number; exposures: number }) =>
