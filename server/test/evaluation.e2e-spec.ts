@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
 import { DecisionSamplesRepository } from '../src/modules/evaluation/decision-samples.repository.js';
+import { ShadowTalliesRepository } from '../src/modules/evaluation/shadow-tallies.repository.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import { LatestDecisions } from '../src/modules/evaluation/latest-decisions.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -858,6 +859,25 @@ describe('evaluation', () => {
     expect(await t.db.collection('decisions').countDocuments()).toBeGreaterThan(10);
   });
 
+  it('deletes the shadow examples past the retention period with the records: they hold a person’s facts', async () => {
+    const examples = t.db.collection('shadow_examples');
+    const example = (id: string, daysAgo: number) => ({
+      _id: id,
+      run: 'run-retention',
+      ruleset: 'eval-demo',
+      evaluationId: id,
+      before: 'a',
+      after: 'b',
+      rulesOnlyBefore: [],
+      rulesOnlyAfter: [],
+      factsJson: '{"employee":{"name":"Personne test"}}',
+      at: new Date(Date.now() - daysAgo * 86400_000),
+    });
+    await examples.insertMany([example('ex-old', 91), example('ex-recent', 1)] as never[]);
+    await t.app.get(DecisionRetention).purge();
+    expect(await examples.distinct('_id', { run: 'run-retention' })).toEqual(['ex-recent']);
+  });
+
   it('deletes a large backlog of old records in chunks, keeping the recent ones', async () => {
     const decisions = t.db.collection('decisions');
     const recent = await decisions.countDocuments();
@@ -891,7 +911,11 @@ describe('evaluation', () => {
         at: new Date(Date.now() - 100 * 86400_000),
       })) as never[],
     );
-    const stopping = new DecisionRetention(t.config, t.app.get(DecisionsRepository));
+    const stopping = new DecisionRetention(
+      t.config,
+      t.app.get(DecisionsRepository),
+      t.app.get(ShadowTalliesRepository),
+    );
     const purging = stopping.purge();
     await stopping.onApplicationShutdown(); // before the first chunk of 500 is stored
     expect(await purging).toBe(500);

@@ -138,6 +138,15 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     const risk = await report(cast.risk);
     expect(risk.body.maskedFacts).toBeUndefined();
     expect(risk.body.examples[0].facts).toEqual(invoice(7_000));
+    // An example keeps facts of at most 16 KiB of JSON: 17 of 900 KB held a report's turn for 0.3–0.7 s.
+    const large = await evaluate({ facts: { ...invoice(7_000), note: 'a'.repeat(20_000) } });
+    expect(large.status).toBe(200);
+    const withLarge = await reportOnce(cast.risk, 9);
+    const kept = (withLarge.body.examples as { evaluationId: string; facts?: unknown }[]).find(
+      (e) => e.evaluationId === large.body.evaluationId,
+    );
+    expect(kept).toMatchObject({ before: 'auto_approve', after: 'manual_review' });
+    expect(kept).not.toHaveProperty('facts');
 
     const [startEvent] = await auditOf('ruleset.shadow_started');
     expect(startEvent).toMatchObject({ actor: 'approver', version: 2, summary: { after: { percent: 100 } } });
@@ -148,16 +157,17 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     expect((await approver.post(`/api/v1/rulesets/${KEY}/versions/2/approve`)).status).toBe(200);
     const [approved] = await auditOf('ruleset.approved');
     expect(approved!.version).toBe(2);
-    expect(approved!.details!.shadow).toMatchObject({ compared: 8, diverged: 3, byTransition: { [TRANSITION]: 3 } });
+    // The eight of the live traffic, and the one with a large note.
+    expect(approved!.details!.shadow).toMatchObject({ compared: 9, diverged: 4, byTransition: { [TRANSITION]: 4 } });
 
     expect((await as(t, cast.analyst).delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(403);
     expect((await approver.delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(204);
     expect((await approver.delete(`/api/v1/rulesets/${KEY}/versions/2/shadow`)).status).toBe(404);
     const [stopped] = await auditOf('ruleset.shadow_stopped');
     expect(stopped).toMatchObject({ actor: 'approver', version: 2, summary: { after: { endedBy: 'stopped' } } });
-    expect(stopped!.details!.shadow).toMatchObject({ compared: 8, diverged: 3 });
+    expect(stopped!.details!.shadow).toMatchObject({ compared: 9, diverged: 4 });
     const ended = await report(cast.analyst);
-    expect(ended.body).toMatchObject({ running: false, endedBy: 'stopped', compared: 8 });
+    expect(ended.body).toMatchObject({ running: false, endedBy: 'stopped', compared: 9 });
     // The rule set's view says which versions have a report (the console asks only for those).
     const versions = (await as(t, cast.analyst).get(`/api/v1/rulesets/${KEY}`)).body.versions as {
       number: number;
@@ -171,7 +181,7 @@ describe('shadow runs on live traffic (docs/adr/0028)', () => {
     });
     expect(versions.find((v) => v.number === 1)).not.toHaveProperty('shadow');
     await evaluate({ facts: invoice(7_000) }); // no shadow runs: not counted
-    expect((await report(cast.analyst)).body.compared).toBe(8);
+    expect((await report(cast.analyst)).body.compared).toBe(9);
 
     // An approved version may run in shadow again (a new run, its own counts), until it is published.
     const again = await approver.post(`/api/v1/rulesets/${KEY}/versions/2/shadow`, { percent: 50 });

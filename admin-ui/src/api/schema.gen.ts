@@ -1722,7 +1722,7 @@ export interface components {
         after: string;
         rulesOnlyBefore: string[];
         rulesOnlyAfter: string[];
-        /** @description personal fields masked unless the reader may see them */
+        /** @description personal fields masked unless the reader may see them; absent when their JSON was over 16 KiB (not kept) */
         facts?: Record<string, unknown>;
       }[];
       maskedFacts?: boolean;

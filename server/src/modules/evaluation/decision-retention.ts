@@ -3,12 +3,16 @@ import { within } from '../../common/async/within.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
+import { ShadowTalliesRepository } from './shadow-tallies.repository.js';
 
 const EVERY_MS = 6 * 3600_000;
 /** How often a long purge says how far it is. */
 const PROGRESS_EVERY_MS = 10_000;
 
-/** Deletes decision records older than the retention period (a scheduled job: TTL indexes are not portable). */
+/**
+ * Deletes decision records, and the shadow examples that copy their facts, older than the retention period (a
+ * scheduled job: TTL indexes are not portable).
+ */
 @Injectable()
 export class DecisionRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -19,6 +23,7 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisions: DecisionsRepository,
+    private readonly shadows: ShadowTalliesRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,6 +71,12 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
       return deleted;
     }
     if (deleted > 0) this.logger.log(`deleted ${deleted} decision record(s) older than ${days} days`);
+    // A shadow run's examples hold the facts of the decisions they compared: kept no longer than the records.
+    const examples = await this.shadows.deleteExamplesBefore(cutoff).catch((err: Error) => {
+      this.logger.warn(`retention purge of shadow examples failed: ${err.message}; it runs again in 6 h`);
+      return 0;
+    });
+    if (examples > 0) this.logger.log(`deleted ${examples} shadow example(s) older than ${days} days`);
     return deleted;
   }
 }

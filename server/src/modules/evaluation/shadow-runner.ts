@@ -20,7 +20,7 @@ import type { RulesetState } from '../rulesets/ruleset-views.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 import { MASK, mayReadPii } from './pii.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
-import { ShadowTalliesRepository } from './shadow-tallies.repository.js';
+import { keptFacts, ShadowTalliesRepository } from './shadow-tallies.repository.js';
 import {
   addCounts,
   compare,
@@ -252,7 +252,7 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
         evaluationId: decision.evaluationId,
         rulesOnlyBefore: comparison.rulesOnlyBefore,
         rulesOnlyAfter: comparison.rulesOnlyAfter,
-        facts: decision.facts,
+        ...keptFacts(decision.facts),
         at: new Date().toISOString(),
       }),
       shadow.outcome.startsWith('error: '),
@@ -367,7 +367,7 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
       errors: counts.errors,
       examples: examples.map(({ at: _at, facts, ...example }) => ({
         ...example,
-        facts: shown ? shown(facts) : facts,
+        ...(facts !== undefined && { facts: shown ? shown(facts) : facts }),
       })),
       ...(shown && { maskedFacts: true }),
     };

@@ -30,7 +30,8 @@ interface StoredExample {
   after: string;
   rulesOnlyBefore: string[];
   rulesOnlyAfter: string[];
-  factsJson: string;
+  /** Absent when the facts' JSON was longer than MAX_EXAMPLE_FACTS_BYTES. */
+  factsJson?: string;
   at: Date;
 }
 
@@ -39,6 +40,17 @@ interface StoredExample {
  * counts with an increasing sequence and deletes its older copies: no conditional update (not atomic on
  * FerretDB 1.24, docs/adr/0005), and a report reads one document per instance that ever ran the shadow.
  */
+/**
+ * The facts of an example are kept up to this size of JSON; larger ones are left out (the example keeps its
+ * outcomes). A report reads up to EXAMPLES_PER_RUN examples: 17 of 900 KB held the event loop 0.3–0.7 s.
+ */
+export const MAX_EXAMPLE_FACTS_BYTES = 16 * 1024;
+
+/** The facts an example keeps: none when their JSON is longer than the bound. */
+export function keptFacts(facts: Record<string, unknown> | undefined): { facts?: Record<string, unknown> } {
+  return facts !== undefined && JSON.stringify(facts).length <= MAX_EXAMPLE_FACTS_BYTES ? { facts } : {};
+}
+
 @Injectable()
 export class ShadowTalliesRepository implements OnModuleInit {
   private readonly tallies: TypedCollection<StoredTally>;
@@ -70,7 +82,7 @@ export class ShadowTalliesRepository implements OnModuleInit {
           after: example.after,
           rulesOnlyBefore: example.rulesOnlyBefore,
           rulesOnlyAfter: example.rulesOnlyAfter,
-          factsJson: JSON.stringify(example.facts),
+          ...(example.facts !== undefined && { factsJson: JSON.stringify(example.facts) }),
           at: new Date(example.at),
         })),
         { ordered: false },
@@ -118,6 +130,14 @@ export class ShadowTalliesRepository implements OnModuleInit {
     );
   }
 
+  /**
+   * Deletes the examples stored before `cutoff`: their facts are a person's, kept no longer than decision records
+   * (DecisionRetention). Answers how many.
+   */
+  async deleteExamplesBefore(cutoff: Date): Promise<number> {
+    return (await this.examples.collection.deleteMany({ at: { $lt: cutoff } })).deletedCount;
+  }
+
   /** A run's stored examples, oldest first, at most EXAMPLES_PER_RUN. */
   async examplesOf(run: string): Promise<ShadowExample[]> {
     const docs = await this.examples.collection.find({ run }).sort({ at: 1 }).limit(EXAMPLES_PER_RUN).toArray();
@@ -127,7 +147,7 @@ export class ShadowTalliesRepository implements OnModuleInit {
       after: doc.after,
       rulesOnlyBefore: doc.rulesOnlyBefore,
       rulesOnlyAfter: doc.rulesOnlyAfter,
-      facts: JSON.parse(doc.factsJson) as Record<string, unknown>,
+      ...(doc.factsJson !== undefined && { facts: JSON.parse(doc.factsJson) as Record<string, unknown> }),
       at: doc.at.toISOString(),
     }));
   }

@@ -41,7 +41,8 @@ export interface ShadowExample {
   after: string;
   rulesOnlyBefore: string[];
   rulesOnlyAfter: string[];
-  facts: Record<string, unknown>;
+  /** Absent when their JSON is longer than MAX_EXAMPLE_FACTS_BYTES (shadow-tallies.repository.ts). */
+  facts?: Record<string, unknown>;
   at: string;
 }
 

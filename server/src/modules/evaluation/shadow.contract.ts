@@ -84,7 +84,11 @@ export const shadowReportSchema = {
           after: { type: 'string' },
           rulesOnlyBefore: { type: 'array', items: { type: 'string' } },
           rulesOnlyAfter: { type: 'array', items: { type: 'string' } },
-          facts: { type: 'object', description: 'personal fields masked unless the reader may see them' },
+          facts: {
+            type: 'object',
+            description:
+              'personal fields masked unless the reader may see them; absent when their JSON was over 16 KiB (not kept)',
+          },
         },
       },
     },
