@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { timeSlices } from '../../common/async/time-slices.js';
 import { AuditService } from './audit.service.js';
 import type { AuditFilter } from './audit.repository.js';
 
@@ -18,13 +19,29 @@ const COLUMNS = [
   'hash',
 ] as const;
 
+/** Rows written between two looks at the clock (about 5 ms of csv-stringify here). */
+const ROWS_PER_TURN = 500;
+
 /** CSV of the trail for risk officers' spreadsheets; hashes included so a copy can be checked later. */
 @Injectable()
 export class AuditExport {
   constructor(private readonly audit: AuditService) {}
 
   async csv(filter: AuditFilter): Promise<string> {
-    const rows: unknown[][] = [];
+    // A byte-order mark so spreadsheet software reads the French accents as UTF-8.
+    const parts = ['\uFEFF'];
+    const slice = timeSlices();
+    let rows: unknown[][] = [];
+    let header = true;
+    // Written ROWS_PER_TURN rows at a time, the event loop given back between: the whole trail in one call held it
+    // 56–132 ms at 4 000 events, 251 ms at 20 000, and any caller can lengthen the trail (a receipt read is an event).
+    // `escape_formulas`: a cell starting with = + - @ (or tab, carriage return) gets a leading quote, so a
+    // spreadsheet shows it as text instead of running it (a comment or a username can be `=HYPERLINK(…)`).
+    const write = () => {
+      parts.push(stringify(rows, { header, columns: [...COLUMNS], escape_formulas: true }));
+      header = false;
+      rows = [];
+    };
     for await (const event of this.audit.events(filter)) {
       rows.push([
         event.seq,
@@ -40,10 +57,12 @@ export class AuditExport {
         event.prevHash,
         event.hash,
       ]);
+      if (rows.length === ROWS_PER_TURN) {
+        write();
+        await slice();
+      }
     }
-    // A byte-order mark so spreadsheet software reads the French accents as UTF-8. `escape_formulas`: a cell
-    // starting with = + - @ (or tab, carriage return) gets a leading quote, so a spreadsheet shows it as text
-    // instead of running it (a comment or a username can be `=HYPERLINK(…)`).
-    return '\uFEFF' + stringify(rows, { header: true, columns: [...COLUMNS], escape_formulas: true });
+    if (rows.length > 0 || header) write();
+    return parts.join('');
   }
 }
