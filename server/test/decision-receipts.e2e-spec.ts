@@ -490,6 +490,19 @@ describe('decision receipts and review requests', () => {
     });
     expect([anew.status, anew.body.status]).toEqual([201, 'open']);
     expect(anew.body.id).not.toBe(id);
+    // Retried five times at once, that new request stands once too, with one audit event.
+    const retriedAnew = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, {
+          observations: 'Ma date d’embauche est erronée.',
+          receivedVia: 'phone',
+        }),
+      ),
+    );
+    expect(new Set(retriedAnew.map((r) => r.body.id))).toEqual(new Set([anew.body.id]));
+    expect(
+      await t.db.collection('audit_events').countDocuments({ action: 'review.submitted', resourceKey: anew.body.id }),
+    ).toBe(1);
   });
 
   it('counts overdue requests and shows their age; two reviewers deciding at once leave one decision', async () => {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
@@ -28,6 +28,9 @@ const DAY_MS = 86_400_000;
  * Receipts of automated decisions about persons, and the review requests that follow them (docs/adr/0030):
  * the person is told what was decided from what and why, and may have a staff member review it.
  */
+/** Requests with the same words on one decision, each decided before the next: a bound on the series. */
+const MAX_ROUNDS = 50;
+
 @Injectable()
 export class ReviewsService {
   private readonly dueDays: number;
@@ -151,15 +154,21 @@ export class ReviewsService {
     };
     // The same observations on the same decision, sent again (a retry, a double click): the request stands once,
     // and its audit event is recorded once too (recordOnce), even if the first sender's process died in between.
-    if (!(await this.repository.insert(request))) {
+    // The same words again once a request with them was decided: the next request, under the next id of the same
+    // series, so retries of it stand once too (a random id made five requests of five retries; review).
+    for (let round = 2; !(await this.repository.insert(request)); round++) {
       const [stored] = await this.rollForward(await this.repository.findById(request._id).then((r) => (r ? [r] : [])));
       if (stored?.status === 'open') {
         await this.auditSubmitted(stored);
         return (await this.withOutcomes([toView(stored, now)]))[0]!;
       }
-      // The same words again once the first request was decided: a new request, under an id of its own.
-      request._id = randomUUID();
-      await this.repository.insert(request);
+      if (round > MAX_ROUNDS)
+        throw new ConflictError(
+          `The same observations were already recorded and decided ${MAX_ROUNDS} times for this decision.`,
+          'conflict',
+          [{ path: '/observations', message: `were recorded and decided ${MAX_ROUNDS} times already` }],
+        );
+      request._id = this.requestId(view.id, actorName(principal), body, round);
     }
     await this.auditSubmitted(request);
     return (await this.withOutcomes([toView(request, now)]))[0]!;
@@ -171,10 +180,10 @@ export class ReviewsService {
    * (HMAC with the subject key) since the id is in URLs and the audit trail, which must not let anyone test a
    * guess at the observations' words. Shaped as a UUID (version 8).
    */
-  private requestId(decisionId: string, by: string, body: SubmitReviewRequest): string {
-    const hex = createHmac('sha256', this.idKey)
-      .update(JSON.stringify([decisionId, by, body.receivedVia ?? null, body.observations]))
-      .digest('hex');
+  private requestId(decisionId: string, by: string, body: SubmitReviewRequest, round = 1): string {
+    // The first of a series keeps the id it always had; the later ones are numbered.
+    const what = [decisionId, by, body.receivedVia ?? null, body.observations, ...(round > 1 ? [round] : [])];
+    const hex = createHmac('sha256', this.idKey).update(JSON.stringify(what)).digest('hex');
     const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
