@@ -39,6 +39,27 @@ describe('a receipt', () => {
     ]);
   });
 
+  it('marks a list personal when its items have a personal member, and withholds it whole', () => {
+    const withList = {
+      type: 'object',
+      properties: {
+        adultChildren: {
+          title: 'Enfants majeurs',
+          type: 'array',
+          items: { type: 'object', properties: { birthDate: { type: 'string', 'x-pii': true }, student: {} } },
+        },
+      },
+    };
+    const facts = { adultChildren: [{ birthDate: '***', student: true }] };
+    expect(informationUsed(withList, facts, 'fr', false)).toEqual([
+      { path: '/adultChildren', title: 'Enfants majeurs', personal: true, shown: false },
+    ]);
+    const read = [{ birthDate: '2004-02-29', student: true }];
+    expect(informationUsed(withList, { adultChildren: read }, 'fr', true)).toEqual([
+      { path: '/adultChildren', title: 'Enfants majeurs', personal: true, shown: true, value: read },
+    ]);
+  });
+
   it('gives a calendar date received in words, as the person reads one, the value itself kept', () => {
     const dated = {
       type: 'object',

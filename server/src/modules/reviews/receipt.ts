@@ -83,7 +83,7 @@ interface ExplanationRule {
 /**
  * The information a decision was made from: every input field it received (leaves of the input schema's
  * objects), titled in the reader's language (`title`, `x-title-en`), marked personal when the schema marks it
- * `x-pii` or it lies under such a field. Values come from the facts as the reader may see them (masked already);
+ * `x-pii` or it lies under such a field, or holds one (a list is given whole). Values come from the facts as the reader may see them (masked already);
  * a personal value is withheld from a reader who may not see personal information. A coded value the schema
  * names in words (`x-enum-titles`, `x-enum-titles-en`: `{ "single_parent": "monoparentale" }`) is given in them
  * too: the person reads « monoparentale », not the code.
@@ -108,7 +108,9 @@ export function informationUsed(
       return;
     }
     const joined = path.join('/');
-    const isPersonal = personal.some((p) => joined === p || joined.startsWith(`${p}/`));
+    // Under a personal field, or holding one: a list (given whole) whose items have a personal member is personal
+    // (`dependants/adultChildren/*/birthDate` makes `dependants/adultChildren` so; it was listed as not).
+    const isPersonal = personal.some((p) => joined === p || joined.startsWith(`${p}/`) || p.startsWith(`${joined}/`));
     const shown = !isPersonal || personalValuesShown;
     const words = shown ? (enumTitle(n, value, lang) ?? dateTitle(n, value, lang)) : undefined;
     items.push({
