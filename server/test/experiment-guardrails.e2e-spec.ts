@@ -213,19 +213,26 @@ describe('experiment guardrails', () => {
 
   const cachesExpire = () => new Promise((r) => setTimeout(r, 2_100)); // instances' caches of running experiments
 
+  /** An experiment on `ask` splitting its people evenly between versions 2 (the control) and 1. */
+  const evenSplit = (key: string, name: string) => ({
+    key,
+    name,
+    prompt: 'ask',
+    variants: [
+      { name: 'control', version: 2, weight: 1 },
+      { name: 'first', version: 1, weight: 1 },
+    ],
+  });
+
+  /** Submits version `n` of experiment `key` and has it approved. */
+  const toApproved = async (key: string, n: number) => {
+    expect((await analyst.post(`/api/v1/experiments/${key}/versions/${n}/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/experiments/${key}/versions/${n}/approve`)).status).toBe(200);
+  };
+
   it('ends the fallback for good when another experiment runs on the prompt, even once it is stopped by hand', async () => {
-    const next = {
-      key: 'garde-suite',
-      name: 'Suite',
-      prompt: 'ask',
-      variants: [
-        { name: 'control', version: 2, weight: 1 },
-        { name: 'first', version: 1, weight: 1 },
-      ],
-    };
-    expect((await analyst.post('/api/v1/experiments', next)).status).toBe(201);
-    await analyst.post('/api/v1/experiments/garde-suite/versions/1/submit');
-    await approver.post('/api/v1/experiments/garde-suite/versions/1/approve');
+    expect((await analyst.post('/api/v1/experiments', evenSplit('garde-suite', 'Suite'))).status).toBe(201);
+    await toApproved('garde-suite', 1);
     expect((await approver.post('/api/v1/experiments/garde-suite/versions/1/publish')).status).toBe(200);
     expect((await approver.post('/api/v1/experiments/garde-suite/stop', { comment: 'Assez vu' })).status).toBe(200);
     await cachesExpire();
@@ -235,22 +242,10 @@ describe('experiment guardrails', () => {
   });
 
   it('refuses a version that would move subjects a running experiment has served; coverage may change', async () => {
-    const split = {
-      key: 'repartition',
-      name: 'Répartition',
-      prompt: 'ask',
-      variants: [
-        { name: 'control', version: 2, weight: 1 },
-        { name: 'first', version: 1, weight: 1 },
-      ],
-    };
+    const split = evenSplit('repartition', 'Répartition');
     expect((await analyst.post('/api/v1/experiments', split)).status).toBe(201);
     const etag = async () => (await analyst.get('/api/v1/experiments/repartition')).headers['etag'] as string;
-    const toApproved = async (n: number) => {
-      expect((await analyst.post(`/api/v1/experiments/repartition/versions/${n}/submit`)).status).toBe(200);
-      expect((await approver.post(`/api/v1/experiments/repartition/versions/${n}/approve`)).status).toBe(200);
-    };
-    await toApproved(1);
+    await toApproved('repartition', 1);
     expect((await approver.post('/api/v1/experiments/repartition/versions/1/publish')).status).toBe(200);
     const before = new Map<string, string>();
     for (let i = 0; i < 20; i++) before.set(`s${i}`, (await complete(`s${i}`)).body.variant);
@@ -258,7 +253,7 @@ describe('experiment guardrails', () => {
 
     const weights = { variants: [split.variants[0], { ...split.variants[1], weight: 9 }] };
     expect((await analyst.put('/api/v1/experiments/repartition/draft', weights, await etag())).status).toBe(200);
-    await toApproved(2);
+    await toApproved('repartition', 2);
     const moved = await approver.post('/api/v1/experiments/repartition/versions/2/publish');
     expect([moved.status, moved.body.error, moved.body.details]).toEqual([
       409,
@@ -267,7 +262,7 @@ describe('experiment guardrails', () => {
     ]);
     const coverage = { ...weights, variants: split.variants, coverage: 1 };
     expect((await analyst.put('/api/v1/experiments/repartition/draft', coverage, await etag())).status).toBe(200);
-    await toApproved(3);
+    await toApproved('repartition', 3);
     expect((await approver.post('/api/v1/experiments/repartition/versions/3/publish')).status).toBe(200);
     await cachesExpire();
     for (const [subject, variant] of before) expect((await complete(subject)).body.variant).toBe(variant);
@@ -275,28 +270,16 @@ describe('experiment guardrails', () => {
   });
 
   it('refuses a second scheduled version that would change the split on its date, before either starts', async () => {
-    const later = {
-      key: 'plus-tard',
-      name: 'Plus tard',
-      prompt: 'ask',
-      variants: [
-        { name: 'control', version: 2, weight: 1 },
-        { name: 'first', version: 1, weight: 1 },
-      ],
-    };
+    const later = evenSplit('plus-tard', 'Plus tard');
     expect((await analyst.post('/api/v1/experiments', later)).status).toBe(201);
-    const toApproved = async (n: number) => {
-      expect((await analyst.post(`/api/v1/experiments/plus-tard/versions/${n}/submit`)).status).toBe(200);
-      expect((await approver.post(`/api/v1/experiments/plus-tard/versions/${n}/approve`)).status).toBe(200);
-    };
-    await toApproved(1);
+    await toApproved('plus-tard', 1);
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     const first = await approver.post('/api/v1/experiments/plus-tard/versions/1/publish', { effectiveFrom: inAnHour });
     expect(first.status).toBe(200);
     const etag = (await analyst.get('/api/v1/experiments/plus-tard')).headers['etag'] as string;
     const weights = { variants: [later.variants[0], { ...later.variants[1], weight: 9 }] };
     expect((await analyst.put('/api/v1/experiments/plus-tard/draft', weights, etag)).status).toBe(200);
-    await toApproved(2);
+    await toApproved('plus-tard', 2);
     const inTwoHours = new Date(Date.now() + 7_200_000).toISOString();
     const second = await approver.post('/api/v1/experiments/plus-tard/versions/2/publish', {
       effectiveFrom: inTwoHours,
