@@ -235,10 +235,10 @@ export class ExperimentsService
     const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = await this.resources.content(state, number);
     const slice = timeSlices();
-    const { exposures, conversions, answers, converted } = await resultsInputs(await this.log.read(key, slice), slice);
+    const { exposures, conversions, answers, people } = await resultsInputs(await this.log.read(key, slice), slice);
     const running = !state.archived && versionInForce(state.publications, new Date()) !== null;
     const { alarm, ...results } = await computeResults(
-      { key, content, running, exposures, conversions, answers, converted, halt: state.meta.halt },
+      { key, content, running, exposures, conversions, answers, people, halt: state.meta.halt },
       slice,
     );
     if (!running || !alarm) return results;

@@ -1,6 +1,6 @@
 import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
 import type { AnswerRow } from '../completions/experiment-rows.js';
-import { convertedKey, subjectOf, type VariantExposure } from './results-inputs.js';
+import type { Person, VariantExposure } from './results-inputs.js';
 import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
 import {
   probabilityToBeat,
@@ -40,8 +40,8 @@ export interface ResultsInput {
   conversions: Map<string, number>;
   /** Every answer, in the order served (the experiment log's rows). */
   answers: AnswerRow[];
-  /** Those people, by `convertedKey(variant, subject)`. */
-  converted: Set<string>;
+  /** The people, in the order of their first answer served. */
+  people: Person[];
   halt?: ExperimentHalt;
 }
 
@@ -56,7 +56,7 @@ export function settingsOf(content: ExperimentContent): Required<GuardrailSettin
  * probability to beat the control; the split check (people assigned); the minimum sample (people per variant).
  */
 export async function computeResults(input: ResultsInput, slice: Slice = timeSlices()) {
-  const { content, exposures, conversions, answers, converted } = input;
+  const { content, exposures, conversions, answers, people } = input;
   const settings = settingsOf(content);
   const min = settings.minSamplePerVariant;
   const cost = await costPerAnswer(answers, settings.pricePerMillionTokens, slice);
@@ -114,7 +114,7 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
   const comparisons = Math.max(1, variants.length - 1);
   const boundaries: Awaited<ReturnType<typeof boundaryOf>>[] = [];
   for (const v of variants.slice(1))
-    boundaries.push(await boundaryOf(answers, converted, v.name, control.name, SEQUENTIAL_ALPHA / comparisons, slice));
+    boundaries.push(await boundaryOf(people, v.name, control.name, SEQUENTIAL_ALPHA / comparisons, slice));
   const byVariant = variants.slice(1).map((v, i) => {
     const boundary = boundaries[i]!;
     const last = boundary.at(-1);
@@ -232,25 +232,12 @@ async function costPerAnswer(
  * about BOUNDARY_POINTS looks. Ville's inequality holds over every n at once, so any set of looks keeps the
  * guarantee.
  */
-async function boundaryOf(
-  answers: AnswerRow[],
-  converted: Set<string>,
-  variant: string,
-  control: string,
-  alpha: number,
-  slice: Slice,
-) {
-  // Each person once, at their first answer in either arm.
+async function boundaryOf(people: Person[], variant: string, control: string, alpha: number, slice: Slice) {
   const firsts: { arm: 'treatment' | 'control'; converted: boolean }[] = [];
-  const seen = new Set<string>();
-  for (const [n, row] of answers.entries()) {
+  for (const [n, person] of people.entries()) {
     if (n % ITEMS_PER_CLOCK_READ === 0) await slice();
-    const [, served, , outcome] = row;
-    if (outcome !== 'ok' || (served !== variant && served !== control)) continue;
-    const key = convertedKey(served, subjectOf(row));
-    if (seen.has(key)) continue;
-    seen.add(key);
-    firsts.push({ arm: served === variant ? 'treatment' : 'control', converted: converted.has(key) });
+    if (person.variant === variant || person.variant === control)
+      firsts.push({ arm: person.variant === variant ? 'treatment' : 'control', converted: person.converted });
   }
   const step = Math.max(10, Math.ceil(firsts.length / BOUNDARY_POINTS));
   const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
