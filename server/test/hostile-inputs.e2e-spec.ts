@@ -458,7 +458,7 @@ describe('hostile inputs', () => {
       'operator_failed',
       '/facts/codes',
     ]);
-    expect(refused.body.message).toMatch(/more than 20000000 pairs/);
+    expect(refused.body.message).toMatch(/search more than 20000000 list members/);
     expect((await evaluate(40)).body.events).toEqual([]);
   });
 

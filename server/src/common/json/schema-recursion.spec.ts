@@ -37,6 +37,20 @@ describe('recursionProblems', () => {
     expect(refusedAt(node({ properties: { x: n() }, dependencies: { x: { properties: { x: n() } } } }))).toBe(
       '/definitions/n/dependencies/x/properties/x/$ref',
     );
+    // Through a subschema's own $id, as ajv follows it: 172 bytes nested 26 deep took 2.15 s (a review).
+    expect(
+      refusedAt({
+        type: 'object',
+        properties: { tree: { $ref: 'node.json' } },
+        definitions: {
+          node: {
+            $id: 'node.json',
+            type: 'object',
+            properties: { c: { allOf: [{ $ref: 'node.json' }, { $ref: 'node.json' }] } },
+          },
+        },
+      }),
+    ).toBe('/definitions/node/properties/c/allOf/1/$ref');
     // Itself, on the same value: no data step at all.
     expect(refusedAt(node({ type: 'object', allOf: [n()] }))).toBe('/definitions/n/allOf/0/$ref');
   });

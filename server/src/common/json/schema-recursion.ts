@@ -20,8 +20,12 @@ interface Return {
   branches: Map<object, 'then' | 'else'>;
 }
 
-/** Subschemas visited before the walk gives up, and the schema is refused as too intricate to check. */
-const MAX_VISITS = 20_000;
+/**
+ * Subschemas visited, and ways back found, before the walk gives up and the schema is refused as too intricate to
+ * check: each way is compared with those before it, and 20 000 visits took 0.8 s (a review).
+ */
+const MAX_VISITS = 2_000;
+const MAX_RETURNS = 100;
 
 /**
  * Where a recursive schema would make validation double with each level of the data, as §7 details; none when
@@ -40,15 +44,16 @@ const MAX_VISITS = 20_000;
 export function recursionProblems(root: unknown, base: string): ErrorDetail[] {
   const pointers = new Map<object, string>();
   for (const { node, path } of schemaObjects(root, '')) pointers.set(node, path);
+  const resolve = resolver(root);
   const targets = new Set<Json>();
   for (const { node } of schemaObjects(root, ''))
     for (const keyword of ['$ref', '$dynamicRef'])
       if (typeof node[keyword] === 'string') {
-        const target = resolveLocalRef(root, node[keyword]);
+        const target = resolve(node[keyword]);
         if (target !== null && typeof target === 'object' && !Array.isArray(target)) targets.add(target as Json);
       }
   for (const target of targets) {
-    const found = returnsTo(root, target, pointers);
+    const found = returnsTo(resolve, target, pointers);
     if (found === 'intricate')
       return [
         {
@@ -69,7 +74,30 @@ export function recursionProblems(root: unknown, base: string): ErrorDetail[] {
 }
 
 /** The `$ref` (JSON Pointer) of a second way back to `target` that meets an earlier one, `intricate`, or none. */
-function returnsTo(root: unknown, target: Json, pointers: Map<object, string>): string | 'intricate' | undefined {
+/**
+ * Where a `$ref` leads as ajv reads it: inside the schema (schema-walk.ts), or to a subschema by its own `$id`
+ * (`"$ref": "node.json"`), which references accept and a walk by pointers alone did not follow (a review passed a
+ * doubling schema that way).
+ */
+function resolver(root: unknown): (ref: string) => unknown {
+  const ids: [string, Json][] = [];
+  for (const { node } of schemaObjects(root, ''))
+    if (node !== root && typeof node['$id'] === 'string') ids.push([node['$id'], node]);
+  return (ref) => {
+    const local = resolveLocalRef(root, ref);
+    if (local !== undefined || ids.length === 0) return local;
+    const hash = ref.indexOf('#');
+    const document = hash === -1 ? ref : ref.slice(0, hash);
+    const named = ids.find(([id]) => id === document || id.endsWith(`/${document}`))?.[1];
+    return named && (hash === -1 ? named : resolveLocalRef(named, ref.slice(hash)));
+  };
+}
+
+function returnsTo(
+  resolve: (ref: string) => unknown,
+  target: Json,
+  pointers: Map<object, string>,
+): string | 'intricate' | undefined {
   const returns: Return[] = [];
   let visits = 0;
   let clash: string | undefined;
@@ -83,10 +111,11 @@ function returnsTo(root: unknown, target: Json, pointers: Map<object, string>): 
     for (const keyword of ['$ref', '$dynamicRef']) {
       const ref = schema[keyword];
       if (typeof ref !== 'string') continue;
-      const next = resolveLocalRef(root, ref);
+      const next = resolve(ref);
       if (next === target) {
         if (way.steps.length === 0 || returns.some((earlier) => meet(earlier, way)))
           clash = `${pointers.get(schema) ?? ''}/${keyword}`;
+        else if (returns.length >= MAX_RETURNS) clash = 'intricate';
         returns.push(way);
       } else if (next !== null && typeof next === 'object' && !following.has(next)) {
         // Another recursion is judged from its own schema: followed once here, not around its loop.

@@ -46,6 +46,22 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async deleteOld(now: Date): Promise<number> {
+    const deleted = await this.deleteOldRecords(now);
+    if (this.stopping) return deleted;
+    // A shadow run's examples hold the facts of the decisions they compared: kept no longer than the records, and
+    // purged even when the records' purge stopped early.
+    const days = this.config.decisionRetentionDays;
+    const examples = await this.shadows
+      .deleteExamplesBefore(new Date(now.getTime() - days * 86400_000))
+      .catch((err: Error) => {
+        this.logger.warn(`retention purge of shadow examples failed: ${err.message}; it runs again in 6 h`);
+        return 0;
+      });
+    if (examples > 0) this.logger.log(`deleted ${examples} shadow example(s) older than ${days} days`);
+    return deleted;
+  }
+
+  private async deleteOldRecords(now: Date): Promise<number> {
     const days = this.config.decisionRetentionDays;
     const cutoff = new Date(now.getTime() - days * 86400_000);
     let deleted = 0;
@@ -71,12 +87,6 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
       return deleted;
     }
     if (deleted > 0) this.logger.log(`deleted ${deleted} decision record(s) older than ${days} days`);
-    // A shadow run's examples hold the facts of the decisions they compared: kept no longer than the records.
-    const examples = await this.shadows.deleteExamplesBefore(cutoff).catch((err: Error) => {
-      this.logger.warn(`retention purge of shadow examples failed: ${err.message}; it runs again in 6 h`);
-      return 0;
-    });
-    if (examples > 0) this.logger.log(`deleted ${examples} shadow example(s) older than ${days} days`);
     return deleted;
   }
 }

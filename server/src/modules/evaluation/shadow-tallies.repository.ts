@@ -36,11 +36,6 @@ interface StoredExample {
 }
 
 /**
- * The only code that touches the shadow runs' figures (docs/adr/0028). Each instance inserts its cumulative
- * counts with an increasing sequence and deletes its older copies: no conditional update (not atomic on
- * FerretDB 1.24, docs/adr/0005), and a report reads one document per instance that ever ran the shadow.
- */
-/**
  * The facts of an example are kept up to this size of JSON; larger ones are left out (the example keeps its
  * outcomes). A report reads up to EXAMPLES_PER_RUN examples: 17 of 900 KB held the event loop 0.3–0.7 s.
  */
@@ -48,9 +43,14 @@ export const MAX_EXAMPLE_FACTS_BYTES = 16 * 1024;
 
 /** The facts an example keeps: none when their JSON is longer than the bound. */
 export function keptFacts(facts: Record<string, unknown> | undefined): { facts?: Record<string, unknown> } {
-  return facts !== undefined && JSON.stringify(facts).length <= MAX_EXAMPLE_FACTS_BYTES ? { facts } : {};
+  return facts !== undefined && Buffer.byteLength(JSON.stringify(facts)) <= MAX_EXAMPLE_FACTS_BYTES ? { facts } : {};
 }
 
+/**
+ * The only code that touches the shadow runs' figures (docs/adr/0028). Each instance inserts its cumulative
+ * counts with an increasing sequence and deletes its older copies: no conditional update (not atomic on
+ * FerretDB 1.24, docs/adr/0005), and a report reads one document per instance that ever ran the shadow.
+ */
 @Injectable()
 export class ShadowTalliesRepository implements OnModuleInit {
   private readonly tallies: TypedCollection<StoredTally>;

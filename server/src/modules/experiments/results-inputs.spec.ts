@@ -56,6 +56,12 @@ describe('the experiment log read as results inputs', () => {
       feedback: [['x', 'concise', 'positive', 5_000]],
     });
     expect([later.conversions.get('concise'), later.exposures.get('concise')?.exposed]).toEqual([1, 1]);
+    // Feedback on a failed answer (an odd or old row): its person was never served, and is no conversion.
+    const failed = await resultsInputs({
+      answers: [answer('f', 'concise', 4_000, 'error')],
+      feedback: [['f', 'concise', 'positive', 5_000]],
+    });
+    expect([failed.conversions.size, failed.exposures.get('concise')?.exposed]).toEqual([0, 0]);
   });
 
   it('charges the provider’s own failures to no variant, and finds the 95th percentile over answers and errors', async () => {

@@ -75,7 +75,8 @@ export async function resultsInputs({ answers, feedback }: ExperimentRows, slice
     if (typeof latencyMs === 'number') counts.latencies.push(latencyMs);
     // Feedback on an answer the log does not hold yet (its instance writes it within a second) counts once the
     // answer does: counted before, its person was one of no exposure, and again under their subject later (review).
-    if (!person.converted && positives.get(id) === name) {
+    // A served answer's only: a failed one is no exposure, and counting its feedback made a rate above 1 (review).
+    if (outcome === 'ok' && !person.converted && positives.get(id) === name) {
       person.converted = true;
       counts.conversions++;
     }

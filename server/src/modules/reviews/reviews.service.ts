@@ -24,13 +24,13 @@ import { VersionOutcomes } from './version-outcomes.js';
 
 const DAY_MS = 86_400_000;
 
+/** Requests with the same words on one decision, each decided before the next: a bound on the series. */
+const MAX_ROUNDS = 50;
+
 /**
  * Receipts of automated decisions about persons, and the review requests that follow them (docs/adr/0030):
  * the person is told what was decided from what and why, and may have a staff member review it.
  */
-/** Requests with the same words on one decision, each decided before the next: a bound on the series. */
-const MAX_ROUNDS = 50;
-
 @Injectable()
 export class ReviewsService {
   private readonly dueDays: number;
