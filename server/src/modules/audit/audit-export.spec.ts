@@ -33,8 +33,9 @@ describe('AuditExport', () => {
     expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(
       Array.from({ length: 1_234 }, (_, i) => i + 1),
     );
-    // Written all at once, the trail held the event loop until the last row (251 ms at 20 000 events).
-    expect(turns).toBeGreaterThan(1);
+    // Written all at once, the trail held the event loop until the last row (251 ms at 20 000 events); in groups
+    // of 500 rows, 1 234 events give it back twice, however fast the machine.
+    expect(turns).toBeGreaterThanOrEqual(2);
   });
 
   it('writes the header alone for an empty trail', async () => {
