@@ -214,10 +214,11 @@ export class EvaluationService {
       );
     const byTransition: Record<string, number> = {};
     const examples: { evaluationId: string; before: string; after: string }[] = [];
-    const logged = await this.decisions.latestFor(activeChecksum, limit);
+    let compared = 0;
     let notCompared = 0;
     const slice = timeSlices(YIELD_EVERY_MS);
-    for (const decision of logged) {
+    for await (const decision of this.decisions.latestFor(activeChecksum, limit)) {
+      compared++;
       await slice();
       // Masked as each version's readers see it: marked fields of either, and what either does not declare (a
       // draft that declares a field to read it would otherwise spell out what the version in force hides).
@@ -241,7 +242,7 @@ export class EvaluationService {
     return {
       activeVersion: active,
       version: number,
-      compared: logged.length,
+      compared,
       changed,
       notCompared,
       byTransition,
