@@ -25,7 +25,7 @@ const BENCHES = {
   'http-stalls': ['bench/http-stalls.js'],
   'wide-bodies': ['bench/wide-bodies.js'],
   'experiment-results': ['bench/experiment-results.js', '--sizes', '500'],
-  impact: ['bench/impact.js', '--sizes', '500'],
+  impact: ['bench/impact.js', '--sizes', '500', '--wide', '5'],
 };
 /** Longer than any of them takes shortened: a bench that hangs fails instead of holding CI. */
 const TIMEOUT_MS = 180_000;
