@@ -40,8 +40,9 @@ describe('experiment guardrails', () => {
     approver = as(t, cast.approver);
     risk = as(t, cast.risk);
     await publishAskPrompt(analyst, approver);
-    // Version 2 is in force; the experiment's control is version 1, so falling back to it is visible.
-    await promptVersion('Question (réponds brièvement) : {{question}}');
+    // Version 2 is in force; the experiment's control is version 1, so falling back to it is visible. It calls a
+    // cheaper model, so each variant's cost has its own price.
+    await publishAskVersion(analyst, approver, 'Question (réponds brièvement) : {{question}}', 'claude-haiku-4-5');
     frontEnd = (
       await as(t, cast.admin).post('/api/v1/api-keys', {
         name: 'Assistant',
@@ -114,11 +115,16 @@ describe('experiment guardrails', () => {
       threshold: 0.1,
       breached: false,
     });
-    const cost = results.guardrails.find(
-      (g: { variant: string; metric: string }) => g.variant === 'control' && g.metric === 'cost_per_answer',
-    );
-    expect(cost).toMatchObject({ threshold: 0.1, breached: false });
-    expect(cost.value).toBeGreaterThan(0); // tokens × the default price
+    const costOf = (variant: string) =>
+      results.guardrails.find(
+        (g: { variant: string; metric: string }) => g.variant === variant && g.metric === 'cost_per_answer',
+      );
+    expect(costOf('control')).toMatchObject({ threshold: 0.1, breached: false });
+    expect(costOf('control').value).toBeGreaterThan(0); // tokens × Claude Sonnet's list price
+    // The concise variant's prompt is longer, but its model (Haiku) costs a third of Sonnet's per token: priced at
+    // one price for all, it cost more than the control.
+    expect(costOf('concise').value).toBeGreaterThan(0);
+    expect(costOf('concise').value).toBeLessThan(costOf('control').value / 2);
   });
 
   it('charges no variant for the provider throttling it: the experiment keeps running', async () => {

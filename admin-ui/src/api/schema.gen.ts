@@ -10636,7 +10636,7 @@ export interface operations {
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
-            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
+            /** @description the price of every variant's tokens; default: the list price of each variant's model in US dollars (Claude Sonnet's, 3 and 15, for a model of no known family); at most 10 000 each */
             pricePerMillionTokens?: {
               input: number;
               output: number;
@@ -10824,7 +10824,7 @@ export interface operations {
             maxP95LatencyMs?: number;
             /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
             maxCostPerAnswer?: number;
-            /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
+            /** @description the price of every variant's tokens; default: the list price of each variant's model in US dollars (Claude Sonnet's, 3 and 15, for a model of no known family); at most 10 000 each */
             pricePerMillionTokens?: {
               input: number;
               output: number;
@@ -11131,7 +11131,7 @@ export interface operations {
                 maxP95LatencyMs?: number;
                 /** @description highest mean cost of an answer, in the currency of pricePerMillionTokens (default 0.1) */
                 maxCostPerAnswer?: number;
-                /** @description default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each */
+                /** @description the price of every variant's tokens; default: the list price of each variant's model in US dollars (Claude Sonnet's, 3 and 15, for a model of no known family); at most 10 000 each */
                 pricePerMillionTokens?: {
                   input: number;
                   output: number;

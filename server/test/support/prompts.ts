@@ -25,10 +25,16 @@ export async function publishAskPrompt(analyst: Client, approver: Client): Promi
   await approver.post('/api/v1/prompts/ask/versions/1/publish');
 }
 
-/** Publishes a new version of `ask` with this template; returns its number. */
-export async function publishAskVersion(analyst: Client, approver: Client, template: string): Promise<number> {
+/** Publishes a new version of `ask` with this template (and model, if given); returns its number. */
+export async function publishAskVersion(
+  analyst: Client,
+  approver: Client,
+  template: string,
+  model?: string,
+): Promise<number> {
   const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
-  const n = (await analyst.put('/api/v1/prompts/ask/draft', { template }, etag)).body.draftVersion as number;
+  const draft = { template, ...(model !== undefined && { model }) };
+  const n = (await analyst.put('/api/v1/prompts/ask/draft', draft, etag)).body.draftVersion as number;
   await analyst.post(`/api/v1/prompts/ask/versions/${n}/submit`);
   await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
   await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);

@@ -26,7 +26,10 @@ export interface GuardrailSettings {
   maxP95LatencyMs?: number;
   /** Highest mean cost of an answer, in the currency of the prices below. */
   maxCostPerAnswer?: number;
-  /** Price per million input and output tokens (default: Claude Sonnet 4.6 list prices in US dollars). */
+  /**
+   * Price per million input and output tokens of every variant (default: the list price of each variant's model,
+   * in US dollars; Claude Sonnet's for a model of no known family).
+   */
   pricePerMillionTokens?: { input: number; output: number };
   /** Answers each variant needs before any verdict, and before a guardrail may stop the experiment. */
   minSamplePerVariant?: number;

@@ -35,7 +35,8 @@ const guardrails = {
       additionalProperties: false,
       required: ['input', 'output'],
       // Bounded so that a cost stays a finite number the database stores (1e308 made it Infinity).
-      description: 'default: Claude Sonnet 4.6 list prices, 3 and 15 US dollars; at most 10 000 each',
+      description:
+        "the price of every variant's tokens; default: the list price of each variant's model in US dollars (Claude Sonnet's, 3 and 15, for a model of no known family); at most 10 000 each",
       properties: {
         input: { type: 'number', minimum: 0, maximum: 10000 },
         output: { type: 'number', minimum: 0, maximum: 10000 },

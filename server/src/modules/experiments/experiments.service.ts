@@ -22,7 +22,7 @@ import type { CreateExperimentRequest, FeedbackRequest, ServedVersion } from './
 import { ExperimentsRepository } from './experiments.repository.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
-import { computeResults, type Alarm } from './results.js';
+import { computeResults, variantPrices, type Alarm } from './results.js';
 import { resultsInputs } from './results-inputs.js';
 
 /** Who the audit trail names for a stop the service decided itself. */
@@ -237,13 +237,24 @@ export class ExperimentsService
     const slice = timeSlices();
     const { exposures, conversions, answers, people } = await resultsInputs(await this.log.read(key, slice), slice);
     const running = !state.archived && versionInForce(state.publications, new Date()) !== null;
+    const prices = variantPrices(content, await this.modelsOf(content));
     const { alarm, ...results } = await computeResults(
-      { key, content, running, exposures, conversions, answers, people, halt: state.meta.halt },
+      { key, content, running, exposures, conversions, answers, people, prices, halt: state.meta.halt },
       slice,
     );
     if (!running || !alarm) return results;
     const halt = await this.halt(key, content, alarm);
     return { ...results, running: false, halt };
+  }
+
+  /** The model each variant's prompt version calls (a version that cannot be read is left out: priced by default). */
+  private async modelsOf(content: ExperimentContent): Promise<Map<string, string>> {
+    const models = new Map<string, string>();
+    for (const variant of content.variants) {
+      const version = await this.prompts.versionContent(content.prompt, variant.version).catch(() => null);
+      if (version) models.set(variant.name, version.model);
+    }
+    return models;
   }
 
   /**

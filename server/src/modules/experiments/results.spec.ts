@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AnswerRow, FeedbackRow } from '../completions/experiment-rows.js';
 import { resultsInputs, type VariantExposure } from './results-inputs.js';
 import type { ExperimentContent } from './experiment.types.js';
-import { computeResults, holmSignificant } from './results.js';
+import { computeResults, holmSignificant, variantPrices } from './results.js';
 
 const content = (guardrails: ExperimentContent['guardrails'] = {}): ExperimentContent => ({
   prompt: 'ask',
@@ -115,6 +115,42 @@ describe('experiment results', () => {
     expect(slow.alarm).toMatchObject({ metric: 'error_rate', variant: 'concise', threshold: 0.05 });
     expect(slow.alarm!.value).toBeCloseTo(10 / 60, 10);
     expect(slow.guardrails.filter((g) => g.breached).map((g) => g.metric)).toEqual(['error_rate', 'p95_latency_ms']);
+  });
+
+  it('prices each variant at the list price of its own model, unless the experiment names a price for all', async () => {
+    const models = new Map([
+      ['control', 'claude-sonnet-4-6'],
+      ['concise', 'claude-haiku-4-5'],
+    ]);
+    const data = await input(50, { control: 10, concise: 10 });
+    const costs = async (guardrails: ExperimentContent['guardrails']) => {
+      const experiment = content(guardrails);
+      const results = await computeResults({
+        key: 'x',
+        content: experiment,
+        running: true,
+        ...data,
+        prices: variantPrices(experiment, models),
+      });
+      return results.guardrails.filter((g) => g.metric === 'cost_per_answer').map((g) => [g.variant, g.value]);
+    };
+    // 1 000 input and 500 output tokens: at 3 and 15 per million 0.0105, at Haiku's 1 and 5 0.0035. Priced at one
+    // price for all, the Haiku variant was three times too dear, and could be stopped for a cost it did not have.
+    expect(await costs({})).toEqual([
+      ['control', expect.closeTo(0.0105, 10)],
+      ['concise', expect.closeTo(0.0035, 10)],
+    ]);
+    expect(await costs({ pricePerMillionTokens: { input: 2, output: 10 } })).toEqual([
+      ['control', expect.closeTo(0.007, 10)],
+      ['concise', expect.closeTo(0.007, 10)],
+    ]);
+    // A model of no known family, or a version that could not be read, is priced at Sonnet's list price.
+    expect(variantPrices(content(), new Map([['control', 'mistral-large']]))).toEqual(
+      new Map([
+        ['control', { input: 3, output: 15 }],
+        ['concise', { input: 3, output: 15 }],
+      ]),
+    );
   });
 
   it('leaves out of the cost an answer stored with counts that are not counts, so the cost stays finite', async () => {

@@ -1,5 +1,6 @@
 import { ITEMS_PER_CLOCK_READ, timeSlices, type Slice } from '../../common/async/time-slices.js';
 import type { AnswerRow } from '../completions/experiment-rows.js';
+import { listPrice } from '../llm/model-pricing.js';
 import type { Person, VariantExposure } from './results-inputs.js';
 import type { ExperimentContent, ExperimentHalt, GuardrailSettings } from './experiment.types.js';
 import {
@@ -17,14 +18,36 @@ export const SRM_THRESHOLD = 0.001;
 const FIXED_ALPHA = 0.05;
 
 /** What an experiment gets when its definition says nothing (docs/adr/0029). */
-export const DEFAULT_GUARDRAILS: Required<GuardrailSettings> = {
+export const DEFAULT_GUARDRAILS: Required<Omit<GuardrailSettings, 'pricePerMillionTokens'>> = {
   maxErrorRate: 0.05,
   maxP95LatencyMs: 20_000,
   maxCostPerAnswer: 0.1,
-  // Claude Sonnet 4.6 list prices per million tokens (US dollars), the pilots' model.
-  pricePerMillionTokens: { input: 3, output: 15 },
   minSamplePerVariant: 100,
 };
+
+/** A price per million input and output tokens. */
+export type TokenPrice = { input: number; output: number };
+
+/**
+ * The price of a variant's answers when the experiment names none and the model of the variant's version has no
+ * known list price: Claude Sonnet's (US dollars), the pilots' family.
+ */
+export const FALLBACK_PRICE: TokenPrice = { input: 3, output: 15 };
+
+/**
+ * What each variant's tokens cost: the experiment's own `pricePerMillionTokens` for every variant when it names
+ * one (a negotiated price, another currency), else the list price of the model each variant's version calls
+ * (`models`, by variant): one price for all had priced a Haiku variant at Sonnet's, three times its cost.
+ */
+export function variantPrices(content: ExperimentContent, models: Map<string, string>): Map<string, TokenPrice> {
+  const named = content.guardrails?.pricePerMillionTokens;
+  return new Map(
+    content.variants.map((v) => {
+      const model = models.get(v.name);
+      return [v.name, named ?? (model !== undefined ? listPrice(model) : undefined) ?? FALLBACK_PRICE];
+    }),
+  );
+}
 
 /** About this many points on the chart of the boundary, whatever the number of subjects. */
 const BOUNDARY_POINTS = 40;
@@ -42,10 +65,16 @@ export interface ResultsInput {
   answers: AnswerRow[];
   /** The people, in the order of their first answer served. */
   people: Person[];
+  /**
+   * The price of each variant's tokens: the experiment's `pricePerMillionTokens` for all when it names one, else
+   * the list price of the model of each variant's version (variants may use different models). A variant not
+   * listed (every variant, when the map is absent) is priced at FALLBACK_PRICE.
+   */
+  prices?: Map<string, TokenPrice>;
   halt?: ExperimentHalt;
 }
 
-export function settingsOf(content: ExperimentContent): Required<GuardrailSettings> {
+export function settingsOf(content: ExperimentContent): typeof DEFAULT_GUARDRAILS & GuardrailSettings {
   return { ...DEFAULT_GUARDRAILS, ...content.guardrails };
 }
 
@@ -56,10 +85,10 @@ export function settingsOf(content: ExperimentContent): Required<GuardrailSettin
  * probability to beat the control; the split check (people assigned); the minimum sample (people per variant).
  */
 export async function computeResults(input: ResultsInput, slice: Slice = timeSlices()) {
-  const { content, exposures, conversions, answers, people } = input;
+  const { content, exposures, conversions, answers, people, prices } = input;
   const settings = settingsOf(content);
   const min = settings.minSamplePerVariant;
-  const cost = await costPerAnswer(answers, settings.pricePerMillionTokens, slice);
+  const cost = await costPerAnswer(answers, prices ?? new Map(), slice);
 
   const guardrails: {
     variant: string;
@@ -205,10 +234,10 @@ function alarmOf(
   return undefined;
 }
 
-/** Mean cost of an answer per variant: tokens × price, over the answers that report their usage. */
+/** Mean cost of an answer per variant: tokens × the variant's price, over the answers that report their usage. */
 async function costPerAnswer(
   answers: AnswerRow[],
-  price: { input: number; output: number },
+  prices: Map<string, TokenPrice>,
   slice: Slice,
 ): Promise<Map<string, number>> {
   const sums = new Map<string, { cost: number; n: number }>();
@@ -219,6 +248,7 @@ async function costPerAnswer(
     // its counts are not counts (1e308 tokens made the cost infinite, and the automatic stop unstorable).
     if (!Number.isSafeInteger(inputTokens) || !Number.isSafeInteger(outputTokens)) continue;
     const entry = sums.get(variant) ?? { cost: 0, n: 0 };
+    const price = prices.get(variant) ?? FALLBACK_PRICE;
     entry.cost += (inputTokens! * price.input + outputTokens! * price.output) / 1_000_000;
     entry.n++;
     sums.set(variant, entry);

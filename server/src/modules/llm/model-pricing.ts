@@ -15,13 +15,18 @@ const PER_MILLION: Record<string, { input: number; output: number }> = {
 const FAMILY = /^claude-(?:\d+(?:[-.]\d+)*-)?([a-z]+)/;
 const unpriced = new Set<string>();
 
+/** A model's list price per million tokens, by its family; undefined for a model of no known family. */
+export function listPrice(model: string): { input: number; output: number } | undefined {
+  const family = FAMILY.exec(model)?.[1];
+  return family && Object.hasOwn(PER_MILLION, family) ? PER_MILLION[family] : undefined;
+}
+
 /**
  * The estimated cost of a model's usage. A model of no known family costs 0, and the log says so once per model:
  * the estimate then understates, which an operator must know to read budgets and costs.
  */
 export function costUsd(model: string, usage: { inputTokens: number; outputTokens: number }): number {
-  const family = FAMILY.exec(model)?.[1];
-  const price = family && Object.hasOwn(PER_MILLION, family) ? PER_MILLION[family] : undefined;
+  const price = listPrice(model);
   if (!price) {
     if (!unpriced.has(model) && unpriced.size < 100) {
       unpriced.add(model);
