@@ -133,8 +133,7 @@ export class ExperimentsService
   override async publish(key: string, number: number, actor: string, request: PublishRequest) {
     const state = await this.resources.load(key);
     const content = await this.resources.content(state, number);
-    await this.checkAssignmentKept(state, content);
-    await this.checkVariants(content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
+    await this.checkServable(state, content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
     await this.claimPrompt(content.prompt, key);
     try {
       return await super.publish(key, number, actor, request);
@@ -147,9 +146,8 @@ export class ExperimentsService
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
   override async rollback(key: string, number: number, actor: string, comment: string) {
     const state = await this.resources.load(key);
-    await this.checkAssignmentKept(state, await this.resources.content(state, number));
     const at = new Date();
-    await this.checkVariants(await this.resources.content(state, number), at);
+    await this.checkServable(state, await this.resources.content(state, number), at);
     return super.rollback(key, number, actor, comment, { state, at });
   }
 
@@ -183,8 +181,7 @@ export class ExperimentsService
       if (err instanceof NotFoundError) return null;
       throw err;
     });
-    if (stored) await this.checkAssignmentKept(stored, contentOf(request));
-    await this.checkVariants(contentOf(request));
+    await this.checkServable(stored, contentOf(request));
     await this.claimPrompt(request.prompt, request.key);
     return super.importPublished(request, actor, source);
   }
@@ -353,9 +350,19 @@ export class ExperimentsService
   }
 
   /**
-   * The variants name published versions of the prompt, each once; `startsAt` (publishing, rolling back): each
-   * has taken effect by the experiment's start.
+   * What a version must be to serve (publishing, rolling back, loading from a file): the split it serves by is the
+   * one it started with (`stored`, the experiment as it is, none for a new one), and its variants are published
+   * versions of the prompt (in effect by `startsAt`).
    */
+  private async checkServable(
+    stored: ExperimentState | null,
+    content: ExperimentContent,
+    startsAt?: Date,
+  ): Promise<void> {
+    if (stored) await this.checkAssignmentKept(stored, content);
+    await this.checkVariants(content, startsAt);
+  }
+
   /**
    * Once an experiment has served, a version of it may change its coverage, guardrails and name, not who gets which
    * variant: other variants, weights, salt or hash would move subjects served already (assignment is sticky, ADR
@@ -386,6 +393,10 @@ export class ExperimentsService
     );
   }
 
+  /**
+   * The variants name published versions of the prompt, each once; `startsAt` (publishing, rolling back): each
+   * has taken effect by the experiment's start.
+   */
   private async checkVariants(content: ExperimentContent, startsAt?: Date): Promise<void> {
     const problems: ErrorDetail[] = [];
     const names = content.variants.map((v) => v.name);
