@@ -388,6 +388,23 @@ describe('render budget', () => {
     expect(stopped('{{truncate l 5}}', { l: big })).toBe('steps');
   });
 
+  it('charges join and formatDate for the text they write, even inside a block that writes nothing', () => {
+    // 70 000 numbers: 60 calls of either, each charged a few units, held the event loop 0.4–1.8 s.
+    const numbers = Array.from({ length: 70_000 }, (_, i) => 0.1234567 + i);
+    expect(stopped('x' + '{{#if (join l)}}{{/if}}'.repeat(60), { l: [numbers] })).toBe('steps');
+    expect(stopped('x' + '{{#if (formatDate d)}}{{/if}}'.repeat(60), { d: numbers })).toBe('steps');
+    // What they write at ordinary sizes still renders.
+    expect(renderTemplate('{{join l}} / {{formatDate d}}', { l: [[1, 2], 3], d: 'Dossier 7' })).toBe(
+      '1,2, 3 / Dossier 7',
+    );
+  });
+
+  it('truncates before a character outside the BMP rather than through it', () => {
+    // « Bonjour 😀 » : the emoji is two UTF-16 units, the 9th and 10th; cut at 10, the 9th alone was left.
+    expect(renderTemplate('{{truncate q 10}}', { q: 'Bonjour 😀 je cherche' })).toBe('Bonjour …');
+    expect(renderTemplate('{{truncate q 11}}', { q: 'Bonjour 😀 je cherche' })).toBe('Bonjour 😀…');
+  });
+
   it('renders the same text from the cached compiled template', () => {
     const template = '{{#each l}}{{this}}{{#unless @last}}, {{/unless}}{{/each}} — {{formatDate d "en"}}';
     const first = renderTemplate(template, { l: ['a', 'b'], d: '2026-04-01' });
