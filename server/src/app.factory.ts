@@ -13,7 +13,7 @@ import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { setupOpenApi } from './common/http/openapi.js';
 import { requestIdFor } from './common/http/request-id.js';
 import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
-import { RequestLogController } from './common/logging/request-log-controller.js';
+import { logAbortedRequests, RequestLogController } from './common/logging/request-log-controller.js';
 import { HttpMetrics } from './common/metrics/http-metrics.js';
 import type { AppConfig } from './config/config.schema.js';
 
@@ -51,6 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
     done();
   });
+  logAbortedRequests(fastify);
   registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {

@@ -305,3 +305,74 @@ describe('experiment guardrails', () => {
     for (let i = 0; i < 4; i++) expect((await complete(randomUUID())).body.version).toBe(2);
   });
 });
+
+describe('an experiment whose variant cannot render what callers send', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  let frontEnd: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('experiment_render_failures', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: await fake.start(),
+    });
+    const cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    await publishAskPrompt(analyst, approver);
+    // Version 2 writes a variable the schema declares optional, which callers of version 1 do not send: it
+    // renders for none of them (a strict render refuses a missing variable).
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
+    const draft = await analyst.put(
+      '/api/v1/prompts/ask/draft',
+      {
+        template: 'Question : {{question}} (contexte : {{contexte}})',
+        variablesSchema: {
+          type: 'object',
+          required: ['question'],
+          properties: { question: { type: 'string' }, contexte: { type: 'string' } },
+        },
+      },
+      etag,
+    );
+    expect(draft.status).toBe(200);
+    await analyst.post('/api/v1/prompts/ask/versions/2/submit');
+    await approver.post('/api/v1/prompts/ask/versions/2/approve');
+    expect((await approver.post('/api/v1/prompts/ask/versions/2/publish')).status).toBe(200);
+    frontEnd = (
+      await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:complete:ask'] })
+    ).body.key;
+    await analyst.post('/api/v1/experiments', {
+      key: 'rendu',
+      name: 'Rendu',
+      prompt: 'ask',
+      variants: [
+        { name: 'control', version: 1, weight: 1 },
+        { name: 'contexte', version: 2, weight: 1 },
+      ],
+      guardrails: { maxErrorRate: 0.1, minSamplePerVariant: 10 },
+    });
+    await analyst.post('/api/v1/experiments/rendu/versions/1/submit');
+    await approver.post('/api/v1/experiments/rendu/versions/1/approve');
+    expect((await approver.post('/api/v1/experiments/rendu/versions/1/publish')).status).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+
+  it('counts the failed renders as the variant’s errors, and stops it for its error rate, not for its split', async () => {
+    const statuses = [];
+    for (let i = 0; i < 40; i++) statuses.push((await completeAsk(t, frontEnd, randomUUID())).status);
+    expect(statuses.filter((s) => s === 400).length).toBeGreaterThanOrEqual(10);
+    const results = (await analyst.get('/api/v1/experiments/rendu/results')).body;
+    const failing = results.variants.find((v: { name: string }) => v.name === 'contexte');
+    // Unrecorded, the variant's subjects vanished from its counts (assigned 0, error rate null), and the split
+    // check stopped the experiment for a broken split.
+    expect(failing.errorRate).toBe(1);
+    expect(failing.assigned).toBe(statuses.filter((s) => s === 400).length);
+    expect(results.halt).toMatchObject({ reason: 'guardrail', metric: 'error_rate', variant: 'contexte' });
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -144,6 +144,8 @@ describe('prompts', () => {
       version: 1,
       text: expect.stringContaining('Réponse simulée'),
       usage: { inputTokens: expect.any(Number), outputTokens: 12 },
+      stopReason: 'end_turn',
+      logged: true,
     });
     const sent = fake.requests.at(-1)!;
     expect(sent.body).toMatchObject({
@@ -284,33 +286,99 @@ describe('prompts', () => {
   });
 });
 
-describe('prompts with a slow model', () => {
+describe('prompts with a slow or failing model', () => {
   const fake = new FakeAnthropic();
   let t: TestApp;
+  let analyst: Awaited<ReturnType<typeof publishPromptWithoutTests>>;
   beforeAll(async () => {
     t = await startTestApp('prompts_slow', {
       ANTHROPIC_API_KEY: fake.apiKey,
       ANTHROPIC_BASE_URL: await fake.start(),
-      LLM_TIMEOUT_MS: '300',
-      LLM_MAX_RETRIES: '1',
+      LLM_TIMEOUT_MS: '3000',
+      LLM_MAX_RETRIES: '2',
     });
+    analyst = await publishPromptWithoutTests(t);
   });
   afterAll(async () => {
     await t.close();
     await fake.stop();
   });
+  beforeEach(() => {
+    fake.mode = 'ok';
+    fake.requests.length = 0;
+  });
+  const complete = () => analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
+  const latestRecord = async () =>
+    (await t.db.collection('completions').find({ prompt: 'answer' }).sort({ at: -1 }).limit(1).toArray())[0];
 
-  it('gives up after the bounded timeout and retries with 503 llm_timeout', async () => {
-    const analyst = await publishPromptWithoutTests(t);
+  it('bounds the whole call by LLM_TIMEOUT_MS, retries included: 503 llm_timeout once it is spent', async () => {
     fake.mode = 'slow';
-    fake.slowMs = 1500;
+    fake.slowMs = 6_000;
     const started = Date.now();
-    const response = await analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
-    expect(response.status).toBe(503);
-    expect(response.body.error).toBe('llm_timeout');
-    expect(response.headers['retry-after']).toBe('5');
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(fake.requests.length).toBe(2); // the first try and one retry
+    const response = await complete();
+    expect([response.status, response.body.error, response.headers['retry-after']]).toEqual([503, 'llm_timeout', '5']);
+    // Each try had its own 3 s, and the retries theirs: 3 × 3 s (3 × 30 s by default) for one hung provider.
+    expect(Date.now() - started).toBeLessThan(5_500);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('answers a 429 at once, with the provider’s Retry-After, when waiting it out would pass the deadline', async () => {
+    fake.mode = 'rate_limited'; // Retry-After: 7, past the 3 s the call has
+    const started = Date.now();
+    const response = await complete();
+    expect([response.status, response.body.error, response.headers['retry-after']]).toEqual([
+      429,
+      'llm_rate_limited',
+      '7',
+    ]);
+    // The SDK waited it out before each retry: 14 s here, two hours for `Retry-After: 3600`.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('retries a failing provider within the deadline, then says it is unavailable', async () => {
+    fake.mode = 'server_error';
+    const response = await complete();
+    expect([response.status, response.body.error]).toEqual([503, 'llm_unavailable']);
+    expect(fake.requests).toHaveLength(3); // the first try and LLM_MAX_RETRIES more, after 0.5 and 1 s
+  });
+
+  it('charges a model the provider does not have to the prompt: 502 llm_rejected, recorded as an error', async () => {
+    fake.mode = 'unknown_model';
+    const response = await complete();
+    // It was 503 « unavailable, try again in 10 s », recorded as the provider's failure, which no experiment
+    // guardrail counts: a variant calling a mistyped model failed for its share of subjects unseen.
+    expect([response.status, response.body.error, response.headers['retry-after']]).toEqual([
+      502,
+      'llm_rejected',
+      undefined,
+    ]);
+    expect(response.body.message).toContain('not_found_error');
+    expect(fake.requests).toHaveLength(1);
+    expect(await latestRecord()).toMatchObject({ outcome: 'error', error: 'llm_rejected' });
+  });
+
+  it('says why the model stopped: an answer cut at the maximum tokens is not a whole one', async () => {
+    fake.mode = 'cut';
+    const cut = await complete();
+    expect(cut.status).toBe(200);
+    expect(cut.body).toMatchObject({ stopReason: 'max_tokens', logged: true });
+    expect(await latestRecord()).toMatchObject({ outcome: 'ok', stopReason: 'max_tokens' });
+    fake.mode = 'ok';
+    expect((await complete()).body).toMatchObject({ stopReason: 'end_turn', logged: true });
+  });
+
+  it('gives the model call up when the caller leaves, and counts it as no answer served', async () => {
+    fake.mode = 'slow';
+    fake.slowMs = 2_000;
+    await expect(complete().timeout(300)).rejects.toThrow(/Timeout/);
+    // The service closed its call to the model: it ran to its end before, for an answer nobody read.
+    for (let i = 0; i < 50 && fake.abandoned === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(fake.abandoned).toBe(1);
+    for (let i = 0; i < 50 && (await latestRecord())?.['error'] !== 'caller_gone'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    // Recorded, but charged to no variant and no exposure: the person saw nothing.
+    expect(await latestRecord()).toMatchObject({ outcome: 'unavailable', error: 'caller_gone' });
   });
 });
 

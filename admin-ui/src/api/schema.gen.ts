@@ -12072,12 +12072,16 @@ export interface operations {
             experiment?: string;
             variant?: string;
             text: string;
+            /** @description why the model stopped, as the provider says: end_turn (its answer is whole), max_tokens (cut at the prompt's maximum), stop_sequence, refusal (declined: the text may be empty); null when it said nothing */
+            stopReason: string | null;
             usage: {
               inputTokens: number;
               outputTokens: number;
             };
             /** @description what feedback on this answer names */
             completionId: string;
+            /** @description false when the answer could not be recorded (the database did not answer): it counts in no experiment, and feedback naming it is refused */
+            logged: boolean;
           };
         };
       };

@@ -3,16 +3,29 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * `garbled`: a 200 whose body is not JSON; `no_usage`: a 200 message without its usage (a provider's bug);
- * `huge_usage`: usage counts that are not counts (1e308); `refused`: a 400 quoting the prompt back.
+ * `huge_usage`: usage counts that are not counts (1e308); `refused`: a 400 quoting the prompt back;
+ * `unknown_model`: the 404 the provider answers for a model it does not have; `cut`: an answer stopped at the
+ * maximum tokens.
  */
 export type FakeMode =
-  'ok' | 'rate_limited' | 'server_error' | 'slow' | 'garbled' | 'no_usage' | 'huge_usage' | 'refused';
+  | 'ok'
+  | 'rate_limited'
+  | 'server_error'
+  | 'slow'
+  | 'garbled'
+  | 'no_usage'
+  | 'huge_usage'
+  | 'refused'
+  | 'unknown_model'
+  | 'cut';
 
 /** A local stand-in for Anthropic's Messages API, so tests run the real SDK end to end without a network. */
 export class FakeAnthropic {
   mode: FakeMode = 'ok';
   slowMs = 3_000;
   readonly requests: { auth: string; body: Record<string, unknown> }[] = [];
+  /** Requests whose caller (the service) closed them before the fake answered. */
+  abandoned = 0;
   /** What the fake model answers to a request (system and user text); by default a sentence counting the prompt. */
   reply?: (request: { system: string; prompt: string }) => string;
   private server?: Server;
@@ -52,7 +65,20 @@ export class FakeAnthropic {
       );
     if (this.mode === 'server_error')
       return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });
-    if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
+    if (this.mode === 'unknown_model')
+      return send(404, {
+        type: 'error',
+        error: { type: 'not_found_error', message: `model: ${String(body['model'])}` },
+      });
+    if (this.mode === 'slow') {
+      let closed = false;
+      res.on('close', () => (closed = !res.writableFinished));
+      await new Promise((r) => setTimeout(r, this.slowMs));
+      if (closed) {
+        this.abandoned++;
+        return;
+      }
+    }
     if (this.mode === 'garbled') {
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${Date.now()}` });
       return void res.end('{not json');
@@ -77,7 +103,7 @@ export class FakeAnthropic {
             `Réponse simulée (${prompt.length} caractères reçus).`,
         },
       ],
-      stop_reason: 'end_turn',
+      stop_reason: this.mode === 'cut' ? 'max_tokens' : 'end_turn',
       stop_sequence: null,
       ...(this.mode !== 'no_usage' && {
         usage:

@@ -1,4 +1,4 @@
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /**
  * One log line per request, when its answer has gone (Fastify writes two: on arrival and on completion), with the
@@ -50,6 +50,20 @@ export class RequestLogController extends LogController {
     this.skipped++;
     return false;
   }
+}
+
+/**
+ * A line for a request whose caller closed the connection before its answer: no answer is completed for it, so
+ * `requestCompleted` never runs, and a caller giving up on a slow completion left no trace in the logs at all.
+ */
+export function logAbortedRequests(fastify: FastifyInstance): void {
+  fastify.addHook('onRequestAbort', (request, done) => {
+    request.log.info(
+      { req: { method: request.method, url: withoutQueryValues(request.url) } },
+      'request closed by the caller before its answer',
+    );
+    done();
+  });
 }
 
 /** The URL with each query parameter's value left out: `/search?q=…&limit=…`. */

@@ -13,11 +13,14 @@ export interface CompletionDocument {
   latencyMs: number;
   usage?: { inputTokens: number; outputTokens: number };
   /**
-   * `error`: the variant's request failed (refused, timed out), charged to its error rate; `unavailable`: the
-   * provider failed whatever was asked (rate limited, down, our credentials), charged to no variant.
+   * `error`: the variant's request failed (its version could not render the variables, the provider refused it
+   * or timed out), charged to its error rate; `unavailable`: the provider failed whatever was asked (rate
+   * limited, down, our credentials) or the caller left before the answer, charged to no variant.
    */
   outcome: 'ok' | 'error' | 'unavailable';
   error?: string;
+  /** Why the model stopped (`end_turn`, `max_tokens`, `refusal`…), for an answer; absent on records before it. */
+  stopReason?: string | null;
 }
 
 export const completionIndexes: IndexDeclaration[] = [

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Anthropic from '@anthropic-ai/sdk';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
@@ -17,6 +18,17 @@ export interface CompletionRequest {
   system?: string;
   text: string;
   stopSequences?: string[];
+  /** Aborted when the caller has gone: the call is given up (CallerGoneError). */
+  signal?: AbortSignal;
+}
+
+/** The caller went away before the model answered: the call was given up, and nobody reads the answer. */
+export class CallerGoneError extends Error {
+  readonly code = 'caller_gone';
+  constructor() {
+    super('The caller closed the request before the model answered.');
+    this.name = 'CallerGoneError';
+  }
 }
 
 export interface CompletionAnswer {
@@ -27,14 +39,25 @@ export interface CompletionAnswer {
 
 type AnthropicModule = typeof import('@anthropic-ai/sdk');
 
+/** A retry waits at least this long, doubling each time up to MAX_BACKOFF_MS, when the provider names no wait. */
+const FIRST_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+
 /**
- * Claude through the official SDK, with a bounded timeout and retries; provider failures become our errors.
+ * Claude through the official SDK; provider failures become our errors. One deadline bounds the whole call,
+ * retries and their waits included (`LLM_TIMEOUT_MS`): the SDK's own retries bounded each attempt only, and
+ * waited out any Retry-After, so a provider answering 429 with `Retry-After: 3600` held a request for hours and
+ * a hung one 3 × 30 s. Retries are ours: at most `LLM_MAX_RETRIES`, after the wait the provider asks for or a
+ * doubling backoff, and only when that wait ends before the deadline; otherwise the caller gets the provider's
+ * answer at once (a 429 with the provider's own Retry-After).
  * The SDK (about 7 MB of heap, more in code) is loaded at the first completion, not at start: an instance that
  * only evaluates rules never pays for it (docs/adr/0013).
  */
 @Injectable()
 export class LlmService {
   private readonly options: ConstructorParameters<AnthropicModule['default']>[0] | null;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
   private client?: Promise<{ sdk: AnthropicModule['default']; client: Anthropic }>;
   private readonly calls: Counter<'model' | 'outcome'>;
   private readonly seconds: Histogram<'model'>;
@@ -45,9 +68,11 @@ export class LlmService {
           apiKey: config.anthropicApiKey,
           ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }),
           timeout: config.llmTimeoutMs,
-          maxRetries: config.llmMaxRetries,
+          maxRetries: 0,
         }
       : null;
+    this.timeoutMs = config.llmTimeoutMs;
+    this.maxRetries = config.llmMaxRetries;
     const registers = [metrics.registry];
     this.calls = new Counter({
       name: 'gabarit_llm_requests_total',
@@ -83,21 +108,42 @@ export class LlmService {
     this.client ??= import('@anthropic-ai/sdk').then(({ default: sdk }) => ({ sdk, client: new sdk(options) }));
     const { sdk, client } = await this.client;
     const started = performance.now();
-    try {
-      const message = await client.messages.create({
-        model: request.model,
-        max_tokens: request.maxTokens,
-        ...(request.system && { system: request.system }),
-        ...(request.stopSequences?.length && { stop_sequences: request.stopSequences }),
-        messages: [{ role: 'user', content: request.text }],
-      });
-      const answer = readAnswer(message);
-      this.observe(request.model, 'ok', started);
-      return answer;
-    } catch (err) {
-      const mapped = mapProviderError(sdk, err);
-      this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
-      throw mapped;
+    const deadline = started + this.timeoutMs;
+    for (let retries = 0; ; retries++) {
+      try {
+        const message = await client.messages.create(
+          {
+            model: request.model,
+            max_tokens: request.maxTokens,
+            ...(request.system && { system: request.system }),
+            ...(request.stopSequences?.length && { stop_sequences: request.stopSequences }),
+            messages: [{ role: 'user', content: request.text }],
+          },
+          {
+            timeout: Math.max(1, Math.ceil(deadline - performance.now())),
+            maxRetries: 0,
+            ...(request.signal && { signal: request.signal }),
+          },
+        );
+        const answer = readAnswer(message);
+        this.observe(request.model, 'ok', started);
+        return answer;
+      } catch (err) {
+        if (request.signal?.aborted) {
+          this.observe(request.model, 'caller_gone', started);
+          throw new CallerGoneError();
+        }
+        const wait = retries < this.maxRetries ? retryWait(sdk, err, retries) : null;
+        if (wait !== null && performance.now() + wait < deadline) {
+          const waited = await sleep(wait, true, request.signal ? { signal: request.signal } : {}).catch(() => false);
+          if (waited) continue;
+          this.observe(request.model, 'caller_gone', started);
+          throw new CallerGoneError();
+        }
+        const mapped = mapProviderError(sdk, err);
+        this.observe(request.model, (mapped as { code?: string }).code ?? 'error', started);
+        throw mapped;
+      }
     }
   }
 
@@ -144,6 +190,16 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
       'llm_misconfigured',
     );
   }
+  if (err instanceof Anthropic.NotFoundError || err instanceof Anthropic.UnprocessableEntityError) {
+    // The model the prompt names does not exist (claude-sonnet-4-7), or the request cannot be processed as built:
+    // the prompt's to fix, not an outage to wait out, so the variant that calls it is charged (ADR 0029).
+    const kind = providerErrorType(err.error) ?? (err.status === 404 ? 'not_found_error' : 'invalid_request_error');
+    new Logger('Llm').warn(`the language model provider refused a request (${kind})`);
+    return new DependencyRefusedError(
+      `The language model provider refused the request (${kind}): check that the prompt's model exists.`,
+      'llm_rejected',
+    );
+  }
   if (err instanceof Anthropic.BadRequestError) {
     // Only the kind of refusal is said: the provider's message may quote the prompt, and so the person's question.
     const kind = providerErrorType(err.error) ?? 'invalid_request_error';
@@ -168,6 +224,27 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
     'llm_unavailable',
     10,
   );
+}
+
+/**
+ * How long to wait before trying again, or null when trying again cannot help: the kinds the SDK retries (no
+ * connection or no answer in time, 408, 409, 429 and 5xx, unless the provider says `x-should-retry: false`),
+ * after the provider's `retry-after-ms` or `retry-after` (seconds) when it sends one, else a doubling backoff
+ * with a quarter of jitter.
+ */
+function retryWait(Anthropic: AnthropicModule['default'], err: unknown, retries: number): number | null {
+  const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** retries, MAX_BACKOFF_MS) * (1 - Math.random() * 0.25);
+  if (err instanceof Anthropic.APIConnectionError) return backoff;
+  if (!(err instanceof Anthropic.APIError) || err.status === undefined) return null;
+  const shouldRetry = err.headers?.get?.('x-should-retry');
+  if (shouldRetry === 'false') return null;
+  const status = err.status;
+  if (shouldRetry !== 'true' && status !== 408 && status !== 409 && status !== 429 && status < 500) return null;
+  const ms = Number(err.headers?.get?.('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const seconds = Number(err.headers?.get?.('retry-after') ?? Number.NaN);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  return backoff;
 }
 
 /**

@@ -127,13 +127,18 @@ export type CompleteRequest = FromSchema<typeof completeRequestSchema>;
 export const completeResponseSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['prompt', 'version', 'text', 'usage', 'completionId'],
+  required: ['prompt', 'version', 'text', 'usage', 'stopReason', 'completionId', 'logged'],
   properties: {
     prompt: { type: 'string' },
     version: { type: 'integer' },
     experiment: { type: 'string' },
     variant: { type: 'string' },
     text: { type: 'string' },
+    stopReason: {
+      type: ['string', 'null'],
+      description:
+        "why the model stopped, as the provider says: end_turn (its answer is whole), max_tokens (cut at the prompt's maximum), stop_sequence, refusal (declined: the text may be empty); null when it said nothing",
+    },
     usage: {
       type: 'object',
       additionalProperties: false,
@@ -141,6 +146,11 @@ export const completeResponseSchema = {
       properties: { inputTokens: { type: 'integer' }, outputTokens: { type: 'integer' } },
     },
     completionId: { type: 'string', description: 'what feedback on this answer names' },
+    logged: {
+      type: 'boolean',
+      description:
+        'false when the answer could not be recorded (the database did not answer): it counts in no experiment, and feedback naming it is refused',
+    },
   },
 } as const;
 

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { errorResponse } from '../../common/http/openapi-contract.js';
 import { RequireScope } from '../../common/access/permission.decorator.js';
@@ -26,12 +26,20 @@ export class CompletionController {
     @Param('key') key: string,
     @ValidBody(completeRequestSchema) body: CompleteRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    // A caller who closes the request before the model answers gives the call up: it ran to its end, for an
+    // answer nobody read, counted as served to a person who never saw it.
+    const callerGone = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) callerGone.abort();
+    });
     return this.completions.complete(
       key,
       body.variables as Record<string, unknown>,
       body.subjectId,
       request.principal!,
+      callerGone.signal,
     );
   }
 }

@@ -1,14 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Principal } from '../../common/access/principal.js';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
+import { ValidationError } from '../../common/errors/domain-errors.js';
+import type { CompletionDocument } from '../completions/completion.schema.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
-import { LlmService } from '../llm/llm.service.js';
-import { PromptsService } from '../prompts/prompts.service.js';
+import { CallerGoneError, LlmService, type CompletionAnswer } from '../llm/llm.service.js';
+import { PromptsService, type Rendered } from '../prompts/prompts.service.js';
 
 /**
  * Serving a prompt to a subject: the experiment variant this subject is assigned to (or the version in force),
@@ -24,6 +26,8 @@ const PROVIDER_FAILURES = new Set(['llm_rate_limited', 'llm_unavailable', 'llm_m
 
 @Injectable()
 export class CompletionService {
+  private readonly logger = new Logger('Completions');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prompts: PromptsService,
@@ -32,15 +36,17 @@ export class CompletionService {
     private readonly llm: LlmService,
   ) {}
 
-  async complete(key: string, variables: Record<string, unknown>, subjectId: string, principal: Principal) {
-    const assigned = await this.experiments.variantFor(key, subjectId);
-    const rendered = await this.prompts.render(key, variables, assigned?.variant.version ?? 'active', principal);
-    // Without a model nothing is served: no completion to record, and no error to count against an experiment's
-    // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment). Checked
-    // after the prompt is found: an unknown prompt is a 404 whatever the model.
-    this.llm.assertConfigured();
-    const completionId = timeOrderedId(); // the record's _id, in order as decisions' are
+  /** `callerGone` is aborted when the caller closes the request: the model call is given up. */
+  async complete(
+    key: string,
+    variables: Record<string, unknown>,
+    subjectId: string,
+    principal: Principal,
+    callerGone?: AbortSignal,
+  ) {
     const started = performance.now();
+    const assigned = await this.experiments.variantFor(key, subjectId);
+    const completionId = timeOrderedId(); // the record's _id, in order as decisions' are
     // A keyed pseudonym: the same subject is recognisable across completions, and nobody without the key can
     // test a guessed identifier against the records.
     const subject = createHmac('sha256', this.config.subjectKey).update(subjectId).digest('hex').slice(0, 32);
@@ -51,40 +57,76 @@ export class CompletionService {
     // subject: the completion is recorded outside the experiment, so it counts in neither its results nor its
     // guardrails (console users cannot send the feedback that would make it a conversion either).
     const counted = principal.kind === 'user' ? {} : experiment;
-    const base = { _id: completionId, prompt: key, version: rendered.version, ...counted, subject, at: new Date() };
+    const record = (version: number, fields: Pick<CompletionDocument, 'outcome' | 'error' | 'usage' | 'stopReason'>) =>
+      this.completions.insert({
+        _id: completionId,
+        prompt: key,
+        version,
+        ...counted,
+        subject,
+        at: new Date(),
+        latencyMs: Math.round(performance.now() - started),
+        ...fields,
+      });
+
+    let rendered: Rendered;
     try {
-      const answer = await this.llm.complete({
+      rendered = await this.prompts.render(key, variables, assigned?.variant.version ?? 'active', principal);
+    } catch (err) {
+      // A variant whose version cannot render what callers send (a variable it needs that others do not) fails
+      // for its share of subjects: that is its error rate. Unrecorded, its subjects vanished from its counts and
+      // the split check stopped the experiment for a broken split instead (review).
+      if (assigned && 'variant' in counted && err instanceof ValidationError)
+        await record(assigned.variant.version, { outcome: 'error', error: err.code }).catch(() => undefined);
+      throw err;
+    }
+    // Without a model nothing is served: no completion to record, and no error to count against an experiment's
+    // variant (a smoke test on an instance without ANTHROPIC_API_KEY stopped the running experiment). Checked
+    // after the prompt is found: an unknown prompt is a 404 whatever the model.
+    this.llm.assertConfigured();
+    let answer: CompletionAnswer;
+    try {
+      answer = await this.llm.complete({
         model: rendered.model,
         maxTokens: rendered.maxTokens,
         system: rendered.system ?? undefined,
         text: rendered.text,
         stopSequences: rendered.stopSequences,
+        ...(callerGone && { signal: callerGone }),
       });
-      await this.completions.insert({
-        ...base,
-        latencyMs: Math.round(performance.now() - started),
-        usage: answer.usage,
-        outcome: 'ok',
-      });
-      return {
-        prompt: key,
-        version: rendered.version,
-        ...experiment,
-        text: answer.text,
-        usage: answer.usage,
-        completionId,
-      };
     } catch (err) {
       const code = (err as { code?: string }).code;
-      await this.completions
-        .insert({
-          ...base,
-          latencyMs: Math.round(performance.now() - started),
-          outcome: code !== undefined && PROVIDER_FAILURES.has(code) ? 'unavailable' : 'error',
-          error: code ?? (err as Error).message,
-        })
-        .catch(() => undefined);
+      // A caller who left got nothing: no exposure, and no fault of the variant's.
+      const unavailable = err instanceof CallerGoneError || (code !== undefined && PROVIDER_FAILURES.has(code));
+      await record(rendered.version, {
+        outcome: unavailable ? 'unavailable' : 'error',
+        error: code ?? (err as Error).message,
+      }).catch(() => undefined);
       throw err;
     }
+    // The answer is paid for: the caller gets it even when it cannot be recorded (the database did not answer),
+    // told so by `logged`, as /evaluate does. Answering 503 « nothing was changed » lost an answer the caller
+    // would pay for again, while the record could still land later (review).
+    const logged = await record(rendered.version, {
+      usage: answer.usage,
+      outcome: 'ok',
+      stopReason: answer.stopReason,
+    }).then(
+      () => true,
+      (err: Error) => {
+        this.logger.warn(`a completion of "${key}" could not be recorded: ${err.message}`);
+        return false;
+      },
+    );
+    return {
+      prompt: key,
+      version: rendered.version,
+      ...experiment,
+      text: answer.text,
+      usage: answer.usage,
+      stopReason: answer.stopReason,
+      completionId,
+      logged,
+    };
   }
 }
