@@ -385,7 +385,7 @@ describe('hostile inputs', () => {
     expect([decided.status, decided.body.events]).toEqual([200, []]);
   });
 
-  it('names the first 100 of 160 000 wrong items, and weighs schemas with 200 000 parts: never a 500', async () => {
+  it('names the first of 160 000 wrong items, and weighs schemas with 200 000 parts: never a 500', async () => {
     const cast = await signInCast(t);
     const lines = {
       ...invoiceRuleset('many-lines'),
@@ -399,8 +399,18 @@ describe('hostile inputs', () => {
       .post('/api/v1/rulesets/many-lines/evaluate')
       .set('x-api-key', erpKey)
       .send({ facts: { lines: Array(160_000).fill(0) } });
-    expect([wrong.status, wrong.body.error, wrong.body.details.length]).toEqual([400, 'validation_failed', 100]);
-    expect(wrong.body.details[99]).toMatchObject({ path: '/facts/lines/99', keyword: 'type' });
+    // Past 10 000 values the facts are checked up to their first problem: listing all 160 000 took one call of
+    // the event loop as long as there were problems (163 ms for 400 000).
+    expect([wrong.status, wrong.body.error, wrong.body.details.length]).toEqual([400, 'validation_failed', 1]);
+    expect(wrong.body.details[0]).toMatchObject({ path: '/facts/lines/0', keyword: 'type' });
+    expect(wrong.body.details[0].message).toMatch(/first problem found/);
+    // Fewer values: every problem, up to the error body's 100.
+    const fewer = await t.http
+      .post('/api/v1/rulesets/many-lines/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { lines: Array(9_000).fill(0) } });
+    expect([fewer.status, fewer.body.details.length]).toEqual([400, 100]);
+    expect(fewer.body.details[99]).toMatchObject({ path: '/facts/lines/99', keyword: 'type' });
 
     // Spread as arguments, their parts had overflowed the stack while the schema's size was counted.
     const saved = [];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ValidateFunction } from 'ajv';
+import type { Validator } from '../../common/json/schema-validators.js';
 import { LRUCache } from 'lru-cache';
 import { Gauge } from 'prom-client';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -20,7 +20,7 @@ import type { RuleTrace } from '../../engine/trace.js';
 
 export interface PreparedEntry {
   prepared: PreparedVersion;
-  validateFacts: ValidateFunction;
+  validateFacts: Validator;
   piiPaths: string[][];
   /**
    * The caller's facts as a reader without access to personal information sees them: marked fields and, on a
