@@ -210,6 +210,19 @@ describe('prompts', () => {
     expect(metrics).toMatch(/gabarit_llm_request_duration_seconds_count\{model="claude-sonnet-4-6"\} [1-9]/);
   }, 60_000);
 
+  it('refuses a stop sequence of whitespace only, which the provider refuses in every call', async () => {
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const response = await analyst.put('/api/v1/prompts/answer/draft', { stopSequences: ['FIN', '\n\n'] }, etag);
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([
+      expect.objectContaining({
+        path: '/stopSequences/1',
+        message: expect.stringContaining('at least one character that is not a space'),
+      }),
+    ]);
+    expect((await analyst.get('/api/v1/prompts/answer')).body.draftVersion).toBeNull();
+  });
+
   it('refuses a model the provider is retiring', async () => {
     const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     const response = await analyst.put('/api/v1/prompts/answer/draft', { model: 'claude-sonnet-4-5' }, etag);

@@ -17,7 +17,19 @@ const contentProperties = {
     description: 'a Claude model id such as claude-sonnet-4-6',
   },
   maxTokens: { type: 'integer', minimum: 1, maximum: 64000 },
-  stopSequences: { type: 'array', maxItems: 4, items: { type: 'string', minLength: 1, maxLength: 100 } },
+  stopSequences: {
+    type: 'array',
+    maxItems: 4,
+    // The provider refuses a stop sequence of whitespace only (« each stop sequence must contain non-whitespace »):
+    // saved, it made every call of the version a 502.
+    items: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      pattern: '\\S',
+      description: 'a text with at least one character that is not a space, tab or line break',
+    },
+  },
   variablesSchema: {
     type: 'object',
     description: 'JSON Schema of the variables; every variable the templates read must be declared',
