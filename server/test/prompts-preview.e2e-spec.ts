@@ -121,6 +121,21 @@ describe('prompt preview (console live preview)', () => {
     ]);
   });
 
+  it('blames the variables, not the template, for a value the template cannot write', async () => {
+    const analyst = as(t, cast.analyst);
+    // An object whose toString is a text: « Cannot convert object to primitive value » had named /template.
+    const unwritable = await analyst.post('/api/v1/prompts/chatbot-answer/preview', {
+      template: 'Bonjour {{nom}}',
+      system: 'Réponds.',
+      variablesSchema: { type: 'object', properties: { nom: {} } },
+      variables: { nom: { toString: 't' } },
+    });
+    expect([unwritable.status, unwritable.body.error]).toEqual([400, 'render_failed']);
+    expect(unwritable.body.details).toEqual([
+      expect.objectContaining({ path: '/variables', params: { reason: 'unwritable_value' } }),
+    ]);
+  });
+
   it('renders again and again with a variables schema that has an $id (it was a 500 from the second render on)', async () => {
     const analyst = as(t, cast.analyst);
     const variablesSchema = {

@@ -203,6 +203,7 @@ export const TEMPLATE_REASONS = [
   'helper_member',
   'block_params',
   'missing_variable',
+  'unwritable_value',
   'each_data',
   'block_arity',
   'helper_arity',

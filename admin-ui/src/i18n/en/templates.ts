@@ -43,6 +43,8 @@ export const templateMessages = {
     'reads “%{name}” in what a helper answers, a text that has no such member: write {{this}} there, or read the variable outside the block',
   missing_variable:
     'the variable "%{name}", which the template reads, has no value: give it one (the schema lets it be left out, the template does not)',
+  unwritable_value:
+    'holds a value the template cannot write as text (an object where a text goes, or a member read from a number): give the variables the types the template reads',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
   tokens: TOKEN_ENGLISH,
 };

@@ -45,6 +45,8 @@ export const templateMessages = {
     'lit « %{name} » dans ce qu’une fonction répond, un texte qui n’a pas ce membre : écrivez {{this}} à cet endroit, ou lisez la variable hors du bloc',
   missing_variable:
     'la variable « %{name} », que le modèle lit, n’a pas de valeur : indiquez-la (le schéma permet de l’omettre, le modèle non)',
+  unwritable_value:
+    'contient une valeur que le modèle ne peut pas écrire en texte (un objet là où va un texte, ou un membre lu dans un nombre) : donnez aux variables les types que le modèle lit',
   // Symbols are written as in the template; the words are French.
   tokens: {
     ...TOKEN_SYMBOLS,

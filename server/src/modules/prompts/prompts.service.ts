@@ -378,8 +378,10 @@ export async function renderContent(
           [{ path: `/${field}`, message: err.message, params: { limit: err.limit } }],
           'render_limit',
         );
-      // Strict lookups fail on a variable the schema lets the caller leave out: that is the caller's input.
-      // Anything else is the template's own fault, and names it.
+      // Strict lookups fail on a variable the schema lets the caller leave out: that is the caller's input. So is
+      // a TypeError: templates that cannot render are refused when saved, so what fails now is a value the schema
+      // lets through and JavaScript cannot write (an object whose `toString` is a text, a number where
+      // `{{x.y}}` reads a member). Anything else is the template's own fault, and names it.
       const reason = (err as Error).message.split('\n')[0] ?? '';
       const missing = /^"(.+)" not defined in /.exec(reason);
       throw new ValidationError(
@@ -392,7 +394,14 @@ export async function renderContent(
                 keyword: 'template',
                 params: { reason: 'missing_variable', name: missing[1] },
               }
-            : { path: `/${field}`, message: `cannot be rendered: ${reason}` },
+            : err instanceof TypeError
+              ? {
+                  path: '/variables',
+                  message: `holds a value the ${field} cannot write: ${reason}`,
+                  keyword: 'template',
+                  params: { reason: 'unwritable_value' },
+                }
+              : { path: `/${field}`, message: `cannot be rendered: ${reason}` },
         ],
         'render_failed',
       );
