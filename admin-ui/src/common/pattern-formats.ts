@@ -13,6 +13,7 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'a reason in words, not only spaces': 'reason',
   'a reference table key such as suppliers': 'table_key',
   'a version number, draft or active': 'version',
+  'a text with at least one character that is not a space, tab or line break': 'stop_sequence',
   'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does':
     'column',
   'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*': 'scope',

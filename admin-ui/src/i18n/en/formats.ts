@@ -17,5 +17,7 @@ export const formatMessages = {
   key: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026',
   id: 'lowercase letters, digits, - or _, such as row-1',
   username: 'lowercase letters, digits, . _ -; 2 to 64 characters',
+  stop_sequence:
+    'a text with at least one character that is not a space, tab or line break (the model’s provider refuses a stop sequence of whitespace only)',
   event_type: 'lowercase letters, digits and _, starting with a letter, such as auto_approve',
 };

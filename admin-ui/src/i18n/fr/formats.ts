@@ -18,5 +18,7 @@ export const formatMessages = {
   key: 'lettres minuscules, chiffres et tirets, de 2 à 63 caractères, par exemple invoices-2026',
   id: 'lettres minuscules, chiffres, - ou _, par exemple row-1',
   username: 'lettres minuscules, chiffres, point, tiret ou soulignement ; de 2 à 64 caractères',
+  stop_sequence:
+    'un texte d’au moins un caractère qui n’est ni une espace, ni une tabulation, ni un saut de ligne (le fournisseur du modèle refuse une séquence d’arrêt faite d’espaces seulement)',
   event_type: 'lettres minuscules, chiffres et _, commençant par une lettre, par exemple auto_approve',
 };

@@ -1,5 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CallerGoneError } from './caller-gone.js';
 import { mapError } from './map-error.js';
 
 /** The one place where errors become HTTP responses. Unexpected errors are logged with the request id. */
@@ -12,6 +13,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // Nobody is there to read an answer; the request's log line says it was closed (logAbortedRequests).
+    if (exception instanceof CallerGoneError) return;
     const mapped = mapError(exception, this.bodyLimitBytes);
     if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
       request.log.error({ err: exception }, 'unhandled error');

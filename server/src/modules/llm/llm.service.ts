@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type Anthropic from '@anthropic-ai/sdk';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
+import { CallerGoneError } from '../../common/errors/caller-gone.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -20,15 +21,6 @@ export interface CompletionRequest {
   stopSequences?: string[];
   /** Aborted when the caller has gone: the call is given up (CallerGoneError). */
   signal?: AbortSignal;
-}
-
-/** The caller went away before the model answered: the call was given up, and nobody reads the answer. */
-export class CallerGoneError extends Error {
-  readonly code = 'caller_gone';
-  constructor() {
-    super('The caller closed the request before the model answered.');
-    this.name = 'CallerGoneError';
-  }
 }
 
 export interface CompletionAnswer {

@@ -5,11 +5,12 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import type { Principal } from '../../common/access/principal.js';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
+import { CallerGoneError } from '../../common/errors/caller-gone.js';
 import { ValidationError } from '../../common/errors/domain-errors.js';
 import type { CompletionDocument } from '../completions/completion.schema.js';
 import { CompletionsRepository } from '../completions/completions.repository.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
-import { CallerGoneError, LlmService, type CompletionAnswer } from '../llm/llm.service.js';
+import { LlmService, type CompletionAnswer } from '../llm/llm.service.js';
 import { PromptsService, type Rendered } from '../prompts/prompts.service.js';
 
 /**
@@ -95,9 +96,10 @@ export class CompletionService {
         ...(callerGone && { signal: callerGone }),
       });
     } catch (err) {
-      const code = (err as { code?: string }).code;
+      const gone = err instanceof CallerGoneError;
+      const code = gone ? 'caller_gone' : (err as { code?: string }).code;
       // A caller who left got nothing: no exposure, and no fault of the variant's.
-      const unavailable = err instanceof CallerGoneError || (code !== undefined && PROVIDER_FAILURES.has(code));
+      const unavailable = gone || (code !== undefined && PROVIDER_FAILURES.has(code));
       await record(rendered.version, {
         outcome: unavailable ? 'unavailable' : 'error',
         error: code ?? (err as Error).message,
