@@ -102,6 +102,33 @@ describe('rule set editors', () => {
     await page.close();
   });
 
+  it('keeps JSON typed in a tab that does not parse yet, across tabs, and holds Save until it does', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/rulesets/invoices-approval-routing`);
+    const save = page.getByRole('button', { name: 'Enregistrer' });
+    await page.getByRole('tab', { name: 'Tests' }).click();
+    const editor = page.getByRole('textbox', { name: 'Tests' });
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace'); // typed over a selection, a bracket would wrap it
+    await page.keyboard.type('[{"name": "cas B", ');
+    // Save stored the last valid JSON and said « saved », the half-typed case gone.
+    await page.getByText(/Le JSON de l’onglet «\sTests\s» n’est pas valide/).waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    await page.getByRole('tab', { name: 'Définition' }).click();
+    expect(await save.isDisabled()).toBe(true);
+    await page.getByRole('tab', { name: 'Tests' }).click();
+    await expect(editor.textContent()).resolves.toContain('"cas B"');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('[]');
+    await page.waitForFunction(() => !document.body.textContent?.includes('n’est pas valide'));
+    expect(await save.isDisabled()).toBe(false);
+    await page.close();
+  });
+
   it('creates a rule set from the list, with the API’s refusals on their fields, and opens it in the editor', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'analyst');

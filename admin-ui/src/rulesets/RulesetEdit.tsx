@@ -33,39 +33,53 @@ const TABS = ['definition', 'tests', 'inputSchema', 'computedFacts', 'lookups'] 
 
 const pretty = (value: unknown) => JSON.stringify(value ?? null, null, 2);
 
-/** One content field as JSON, with its parse error and the API's problems for it listed under the editor. */
+/** Text typed in a JSON tab that does not parse yet, with its parse error. */
+interface Typing {
+  text: string;
+  error: string;
+}
+
+/**
+ * One content field as JSON, with its parse error and the API's problems for it listed under the editor. Text that
+ * does not parse is kept by the page (`typing`), not here: it survives a change of tab and holds Save back. Kept
+ * here, it was dropped on a change of tab, and Save stored the last valid JSON, saying « saved ».
+ */
 const JsonFieldEditor = ({
   field,
   content,
   edit,
+  typing,
+  onTyping,
   serverErrors,
 }: {
   field: JsonField;
   content: RulesetContent;
   edit: (c: RulesetContent) => void;
+  typing: Typing | undefined;
+  onTyping: (typing: Typing | undefined) => void;
   serverErrors: string[];
 }) => {
   const translate = useTranslate();
-  const [text, setText] = useState(pretty(content[field]));
-  const [parseError, setParseError] = useState<string | undefined>();
+  const [text, setText] = useState(typing?.text ?? pretty(content[field]));
   return (
     <CodeEditor
       label={translate(`gabarit.editors.tabs.${field}`)}
       language="json"
       value={text}
       minHeight="400px"
-      errors={[...(parseError ? [parseError] : []), ...serverErrors]}
+      errors={[...(typing ? [typing.error] : []), ...serverErrors]}
       onChange={(next) => {
         setText(next);
         try {
           edit({ ...content, [field]: JSON.parse(next) as unknown });
-          setParseError(undefined);
+          onTyping(undefined);
         } catch (err) {
-          setParseError(
-            translate('gabarit.editors.invalid_json', {
+          onTyping({
+            text: next,
+            error: translate('gabarit.editors.invalid_json', {
               reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
             }),
-          );
+          });
         }
       }}
     />
@@ -84,6 +98,7 @@ export const RulesetEdit = () => {
   const [tab, setTab] = useState<(typeof TABS)[number]>('definition');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | undefined>();
+  const [typing, setTyping] = useState<Partial<Record<JsonField, Typing>>>({});
   const unreadable = useUnreadableValues();
   // The saved version's static analysis, read again after each save (the draft's ETag changes).
   const analysis = useVersionAnalysis(key, base?.version, base?.etag);
@@ -116,6 +131,10 @@ export const RulesetEdit = () => {
     setJsonText(pretty(content.definition));
     setJsonError(undefined);
   }, [content?.definition]);
+
+  // A new base (saved, or the other person's changes taken) replaces what the tabs hold, half-typed text included.
+  useEffect(() => setTyping({}), [base?.etag]);
+  const typingIn = (Object.keys(typing) as JsonField[]).filter((field) => typing[field] !== undefined);
 
   const facts = useMemo(
     () => (content ? factOptions(content.inputSchema, content.computedFacts, content.lookups) : []),
@@ -175,7 +194,7 @@ export const RulesetEdit = () => {
           </Button>
           <Button
             variant="contained"
-            disabled={!draft.dirty || draft.saving || !!jsonError || unreadable.count > 0}
+            disabled={!draft.dirty || draft.saving || !!jsonError || typingIn.length > 0 || unreadable.count > 0}
             onClick={() =>
               void draft.save().then((outcome) => {
                 // Said, as prompts and experiments say it: only the button greying out showed the save.
@@ -190,6 +209,18 @@ export const RulesetEdit = () => {
         {draft.dirty && (
           <Alert severity="info" sx={{ mb: 2 }}>
             {translate('gabarit.editors.unsaved_notice')}
+          </Alert>
+        )}
+        {typingIn.length > 0 && (
+          <Alert severity="warning" sx={{ mb: 2 }} role="status">
+            {translate('gabarit.editors.invalid_json_tabs', {
+              smart_count: typingIn.length,
+              tabs: typingIn
+                .map((field) =>
+                  translate('gabarit.analysis.quoted', { name: translate(`gabarit.editors.tabs.${field}`) }),
+                )
+                .join(', '),
+            })}
           </Alert>
         )}
         {unreadable.count > 0 && (
@@ -273,6 +304,8 @@ export const RulesetEdit = () => {
             field={tab}
             content={content}
             edit={draft.edit}
+            typing={typing[tab]}
+            onTyping={(now) => setTyping((all) => ({ ...all, [tab]: now }))}
             serverErrors={serverErrors(tab)}
           />
         )}

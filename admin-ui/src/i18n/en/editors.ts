@@ -14,6 +14,8 @@ export const editorMessages = {
       back: 'Back to versions',
       json: 'Definition (JSON)',
       invalid_json: 'Invalid JSON: %{reason}',
+      invalid_json_tabs:
+        'The JSON of the %{tabs} tab is not valid: correct it to save (what you typed is kept). |||| The JSON of the %{tabs} tabs is not valid: correct it to save (what you typed is kept).',
       tabs_label: 'Parts of the version',
       tabs: {
         definition: 'Definition',

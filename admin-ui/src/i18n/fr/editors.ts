@@ -14,6 +14,8 @@ export const editorMessages = {
       back: 'Retour aux versions',
       json: 'Définition (JSON)',
       invalid_json: 'JSON invalide : %{reason}',
+      invalid_json_tabs:
+        'Le JSON de l’onglet %{tabs} n’est pas valide : corrigez-le pour enregistrer (le texte saisi est conservé). |||| Le JSON des onglets %{tabs} n’est pas valide : corrigez-le pour enregistrer (le texte saisi est conservé).',
       tabs_label: 'Parties de la version',
       tabs: {
         definition: 'Définition',
