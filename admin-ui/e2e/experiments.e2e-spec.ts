@@ -335,6 +335,20 @@ describe('console experiments', () => {
     await page.close();
   });
 
+  it('offers only the coverage to change once the experiment has started: its split stays', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/experiments/${EXPERIMENT}`);
+    await page.getByText(/^Cette expérience a commencé\s: ses variantes/).waitFor();
+    // A new weight went through review and failed only at publication (409 assignment_changed).
+    const weights = page.getByLabel(/^Poids/);
+    expect(await weights.count()).toBeGreaterThan(1);
+    for (const weight of await weights.all()) expect(await weight.isDisabled()).toBe(true);
+    expect(await page.getByLabel(/^Couverture/).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: /Ajouter/ }).count()).toBe(0);
+    await page.close();
+  });
+
   it('lets an approver stop the running experiment after confirming', async () => {
     // The seeded experiment stopped itself on its broken split: the draft made above is started to be stopped.
     const approverToken = await t.login('approver');

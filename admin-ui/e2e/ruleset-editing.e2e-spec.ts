@@ -124,7 +124,7 @@ describe('rule set editors', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('[]');
-    await page.waitForFunction(() => !document.body.textContent?.includes('n’est pas valide'));
+    await page.waitForFunction(`!document.body.textContent.includes('n’est pas valide')`);
     expect(await save.isDisabled()).toBe(false);
     await page.close();
   });

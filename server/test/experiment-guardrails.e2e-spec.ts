@@ -264,7 +264,14 @@ describe('experiment guardrails', () => {
     expect([moved.status, moved.body.error, moved.body.details]).toEqual([
       409,
       'assignment_changed',
-      [{ path: '/variants', message: 'differs from version 1, which serves subjects' }],
+      [
+        {
+          path: '/variants',
+          message: 'differs from version 1, which serves subjects',
+          keyword: 'assignmentChanged',
+          params: { version: 1 },
+        },
+      ],
     ]);
     const coverage = { ...weights, variants: split.variants, coverage: 1 };
     expect((await analyst.put('/api/v1/experiments/repartition/draft', coverage, await etag())).status).toBe(200);

@@ -57,6 +57,11 @@ describe('API detail messages in the console’s language', () => {
       keyword: 'retiringModel',
       params: { model: 'claude-sonnet-4-5', endOfLife: '2026-11-30' },
     },
+    {
+      message: 'differs from version 1, which serves subjects',
+      keyword: 'assignmentChanged',
+      params: { version: 1 },
+    },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -76,6 +81,7 @@ describe('API detail messages in the console’s language', () => {
       'est déjà pris par l’expérience «\u00a0brievete\u00a0»',
       'la version 7 de ce gabarit n’est pas publiée\u00a0: une variante sert une version publiée',
       'claude-sonnet-4-5 est un modèle que le fournisseur retire (fin de vie le 2026-11-30)\u00a0: choisissez un modèle actuel',
+      'diffère de la version 1, qui sert déjà des personnes',
     ]);
   });
 

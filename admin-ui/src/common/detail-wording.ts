@@ -59,6 +59,12 @@ const OWN_WORDING: Record<
     typeof params['value'] === 'string'
       ? translate('gabarit.details.duplicate', { value: params['value'] })
       : undefined,
+  // A started experiment's split (server: experiments.service.ts checkAssignmentKept): this part is not the one it
+  // serves by.
+  assignmentChanged: (params, translate) =>
+    typeof params['version'] === 'number'
+      ? translate('gabarit.details.assignment_changed', { version: params['version'] })
+      : undefined,
   // A name JavaScript objects keep for themselves (__proto__, constructor, prototype), such as a table's column.
   reservedName: (params, translate) =>
     typeof params['name'] === 'string'

@@ -136,7 +136,12 @@ const DraftForm = () => {
       <Typography variant="body1" sx={{ mt: 2 }}>
         {translate('gabarit.experiments.prompt_is')} <strong>{baseEditing.prompt}</strong>
       </Typography>
-      <VariantsInput prompt={baseEditing.prompt ?? ''} experimentKey={key} />
+      <VariantsInput
+        prompt={baseEditing.prompt ?? ''}
+        experimentKey={key}
+        // Published once (in force, scheduled or since retired): it has served, or will, by this split.
+        splitFixed={(base.record.versions ?? []).some((v) => v.status === 'published' || v.status === 'retired')}
+      />
     </SimpleForm>
   );
 };

@@ -1,4 +1,4 @@
-import { Typography } from '@mui/material';
+import { Alert, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
@@ -44,8 +44,21 @@ const TrafficShares = () => {
   );
 };
 
-/** The variants (first = control), each a published version of the prompt with its weight, and the coverage. */
-export const VariantsInput = ({ prompt, experimentKey }: { prompt: string | undefined; experimentKey?: string }) => {
+/**
+ * The variants (first = control), each a published version of the prompt with its weight, and the coverage.
+ * `splitFixed`: the experiment has started (or is scheduled to), so its variants, versions and weights stay as
+ * they are (the API refuses a version that changes them, 409 `assignment_changed`: subjects already served would
+ * move); only the coverage is offered. Offered, a change went through review and failed only at publication.
+ */
+export const VariantsInput = ({
+  prompt,
+  experimentKey,
+  splitFixed = false,
+}: {
+  prompt: string | undefined;
+  experimentKey?: string;
+  splitFixed?: boolean;
+}) => {
   const translate = useTranslate();
   const { data } = useGetOne<{ id: string; versions: { number: number; status: string }[] }>(
     'prompts',
@@ -67,12 +80,24 @@ export const VariantsInput = ({ prompt, experimentKey }: { prompt: string | unde
   return (
     <>
       <RunningElsewhere prompt={prompt} experimentKey={experimentKey} />
-      <Typography variant="body2" sx={{ mt: 1 }}>
-        {translate('gabarit.experiments.variants_help')}
-      </Typography>
+      {splitFixed ? (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {translate('gabarit.experiments.split_fixed')}
+        </Alert>
+      ) : (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {translate('gabarit.experiments.variants_help')}
+        </Typography>
+      )}
       <ArrayInput source="variants" validate={variantCount}>
-        <SimpleFormIterator inline disableReordering disableClear>
-          <TextInput source="name" label="gabarit.experiments.variant_name" validate={nameRules} helperText={false} />
+        <SimpleFormIterator inline disableReordering disableClear disabled={splitFixed}>
+          <TextInput
+            source="name"
+            label="gabarit.experiments.variant_name"
+            validate={nameRules}
+            helperText={false}
+            disabled={splitFixed}
+          />
           <SelectInput
             source="version"
             label="gabarit.experiments.variant_version"
@@ -80,6 +105,7 @@ export const VariantsInput = ({ prompt, experimentKey }: { prompt: string | unde
             translateChoice={false}
             validate={required()}
             helperText={versionHelp}
+            disabled={splitFixed}
             sx={{ minWidth: 220 }}
           />
           <NumberInput
@@ -89,6 +115,7 @@ export const VariantsInput = ({ prompt, experimentKey }: { prompt: string | unde
             min={0}
             max={1000}
             helperText={false}
+            disabled={splitFixed}
           />
         </SimpleFormIterator>
       </ArrayInput>

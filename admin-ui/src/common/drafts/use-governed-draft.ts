@@ -14,7 +14,7 @@ export interface GovernedRecord {
   draftVersion: number | null;
   latestVersion: number;
   /** The draft's row says its revision, which a submission from the editor names. */
-  versions?: { number: number; revision?: number }[];
+  versions?: { number: number; revision?: number; status?: string }[];
 }
 
 /** The draft as read, with the ETag a save sends back as If-Match (a concurrent change is refused, 412). */

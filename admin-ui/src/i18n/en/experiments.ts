@@ -12,6 +12,8 @@ export const experimentsMessages = {
       variant_name: 'Variant name',
       variant_version: 'Prompt version',
       variant_weight: 'Weight',
+      split_fixed:
+        'This experiment has started: its variants, their versions and weights stay as they were when it started, since changing them would move people already served and mix two splits in its results. You can change its coverage; for another split, stop it and start a new experiment.',
       variants_help:
         'The first variant is the control. Each variant serves a published version of the prompt, according to its weight.',
       coverage_help: 'Share of subjects included in the experiment; the others get the version in force.',

@@ -12,6 +12,8 @@ export const experimentsMessages = {
       variant_name: 'Nom de la variante',
       variant_version: 'Version du gabarit',
       variant_weight: 'Poids',
+      split_fixed:
+        'Cette expérience a commencé : ses variantes, leurs versions et leurs poids restent ceux de son départ, car les changer déplacerait des personnes déjà servies et mêlerait deux partages dans ses résultats. Vous pouvez changer sa couverture ; pour un autre partage, arrêtez-la et lancez une nouvelle expérience.',
       variants_help:
         'La première variante est le témoin. Chaque variante sert une version publiée du gabarit, selon son poids.',
       coverage_help: 'Part des sujets inclus dans l’expérience ; les autres reçoivent la version en vigueur.',

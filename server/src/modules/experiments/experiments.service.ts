@@ -389,6 +389,8 @@ export class ExperimentsService
       changed.map((field) => ({
         path: `/${field}`,
         message: `differs from version ${first.version}, which serves subjects`,
+        keyword: 'assignmentChanged',
+        params: { version: first.version },
       })),
     );
   }
