@@ -59,6 +59,8 @@ const OWN_WORDING: Record<
     typeof params['value'] === 'string'
       ? translate('gabarit.details.duplicate', { value: params['value'] })
       : undefined,
+  // An admin's own account: removing its admin role or disabling it would leave it out of administration.
+  selfLockout: (_params, translate) => translate('gabarit.details.self_lockout'),
   // A started experiment's split (server: experiments.service.ts checkAssignmentKept): this part is not the one it
   // serves by.
   assignmentChanged: (params, translate) =>

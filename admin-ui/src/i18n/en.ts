@@ -206,6 +206,7 @@ export const en = {
         declared: 'declares the encoding %{encoding}: save the file as UTF-8',
       },
       duplicate: '“%{value}” is already used above',
+      self_lockout: 'would lock you out of administration: ask another person to do it',
       assignment_changed: 'differs from version %{version}, which serves people already',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

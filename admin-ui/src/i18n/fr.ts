@@ -218,6 +218,7 @@ export const fr = typesetMessages({
         declared: 'déclare l’encodage %{encoding} : enregistrez le fichier en UTF-8',
       },
       duplicate: '« %{value} » est déjà utilisé plus haut',
+      self_lockout: 'vous retirerait l’accès à l’administration : demandez à une autre personne de le faire',
       assignment_changed: 'diffère de la version %{version}, qui sert déjà des personnes',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',

@@ -11,11 +11,13 @@ import {
   TextInput,
   minLength,
   required,
+  useDataProvider,
   useNotify,
   useRecordContext,
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { formRefusal, toProblem } from '../common/api-error';
 import { roleChoices } from './roles';
 
 interface UserForm {
@@ -50,38 +52,70 @@ const LockedNotice = () => {
   );
 };
 
-/** An account's name, roles, access and password; every change is audited by the API. */
-export const UserEdit = (props: EditProps) => {
+/** The form's fields: a problem the API places on one of them is shown there. */
+const FIELDS = ['displayName', 'roles', 'disabled', 'password'] as const;
+
+/**
+ * Saves the account and says what the API refused in the console's language, each problem on its field (an
+ * admin removing their own admin role: on Rôles): react-admin's own save showed the API's English sentence alone.
+ */
+const useUserSubmit = (id: string) => {
+  const dataProvider = useDataProvider();
   const notify = useNotify();
   const redirect = useRedirect();
-  // « Compte « Léa Roy » enregistré. », not react-admin's « Élément mis à jour ».
-  const onSuccess = (saved: { displayName?: string }) => {
-    notify('gabarit.users.updated', { type: 'info', messageArgs: { name: saved.displayName } });
-    redirect('list', 'users');
+  const translate = useTranslate();
+  return async (values: Record<string, unknown>) => {
+    try {
+      const { data: saved } = await dataProvider.update('users', {
+        id,
+        data: userChanges(values as unknown as UserForm),
+        previousData: values,
+      });
+      // « Compte « Léa Roy » enregistré. », not react-admin's « Élément mis à jour ».
+      notify('gabarit.users.updated', { type: 'info', messageArgs: { name: saved['displayName'] } });
+      redirect('list', 'users');
+      return undefined;
+    } catch (err) {
+      const { notice, fieldErrors } = formRefusal(toProblem(err), FIELDS, translate);
+      // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
+      notify(notice, { type: 'error', messageArgs: { _: notice } });
+      return fieldErrors;
+    }
   };
+};
+
+const UserForm = () => {
+  const record = useRecordContext<UserForm & { id: string }>();
+  const submit = useUserSubmit(String(record?.id ?? ''));
   return (
-    <Edit mutationMode="pessimistic" transform={userChanges} mutationOptions={{ onSuccess }} {...props}>
-      {/* No delete: accounts are disabled, never removed, so the audit trail keeps naming them. */}
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
-        <TextInput source="username" disabled />
-        <TextInput source="displayName" validate={required()} />
-        <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
-        <BooleanInput source="disabled" helperText="gabarit.users.disabled_help" />
-        <LockedNotice />
-        <PasswordInput
-          source="password"
-          label="gabarit.users.new_password"
-          validate={minLength(12)}
-          helperText="gabarit.users.new_password_help"
-          autoComplete="new-password"
-        />
-      </SimpleForm>
-    </Edit>
+    // No delete: accounts are disabled, never removed, so the audit trail keeps naming them.
+    <SimpleForm
+      onSubmit={submit}
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
+      <TextInput source="username" disabled />
+      <TextInput source="displayName" validate={required()} />
+      <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
+      <BooleanInput source="disabled" helperText="gabarit.users.disabled_help" />
+      <LockedNotice />
+      <PasswordInput
+        source="password"
+        label="gabarit.users.new_password"
+        validate={minLength(12)}
+        helperText="gabarit.users.new_password_help"
+        autoComplete="new-password"
+      />
+    </SimpleForm>
   );
 };
+
+/** An account's name, roles, access and password; every change is audited by the API. */
+export const UserEdit = (props: EditProps) => (
+  <Edit mutationMode="pessimistic" {...props}>
+    <UserForm />
+  </Edit>
+);

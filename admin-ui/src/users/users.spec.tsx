@@ -82,6 +82,31 @@ describe('users', () => {
     expect(await screen.findByText(/^Compte «\s*Léa Roy\s*» enregistré\.$/)).toBeTruthy();
   });
 
+  it('says in French, on Rôles, that an admin cannot remove their own admin role', async () => {
+    fakeApi({
+      'GET /api/v1/users/lea': { body: { ...lea, roles: ['admin'] } },
+      'PUT /api/v1/users/lea': apiError(
+        400,
+        'self_lockout',
+        'You cannot remove your own admin role or disable your own account; ask another admin.',
+        [{ path: '/roles', message: 'would lock you out of administration', keyword: 'selfLockout' }],
+      ),
+    });
+    renderConsole(
+      <ResourceContextProvider value="users">
+        <UserEdit id="lea" />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Analyste' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Administration' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    // The API's English sentence had been the whole notice, and nothing marked on the roles.
+    expect(await screen.findByText(/Vous ne pouvez pas retirer votre propre rôle/)).toBeTruthy();
+    expect(await screen.findByText(/vous retirerait l’accès à l’administration/)).toBeTruthy();
+    expect(screen.queryByText(/You cannot remove/)).toBeNull();
+  });
+
   it('says on the sign-in name, in French, that an account already has it', async () => {
     const api = fakeApi({
       'POST /api/v1/users': apiError(409, 'user_exists', 'A user named "lea" already exists.', [

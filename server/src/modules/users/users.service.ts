@@ -100,7 +100,13 @@ export class UsersService implements OnApplicationBootstrap {
     ) {
       throw new ValidationError(
         'You cannot remove your own admin role or disable your own account; ask another admin.',
-        [{ path: request.disabled === true ? '/disabled' : '/roles', message: 'would lock you out of administration' }],
+        [
+          {
+            path: request.disabled === true ? '/disabled' : '/roles',
+            message: 'would lock you out of administration',
+            keyword: 'selfLockout',
+          },
+        ],
         'self_lockout',
       );
     }
