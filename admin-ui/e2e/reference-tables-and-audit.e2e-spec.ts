@@ -223,6 +223,22 @@ describe('reference tables and audit trail in the console', () => {
     await expect(page.getByRole('button', { name: 'Importer', exact: true }).count()).resolves.toBe(0);
   });
 
+  it('keeps the audit trail’s filters and buttons within reach on a phone', async () => {
+    const page = await newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-CA' });
+    await signIn(page, 'risk');
+    await page.goto(`${base}/admin/#/audit`);
+    const addFilter = page.getByRole('button', { name: 'Ajouter un filtre' });
+    await addFilter.waitFor();
+    // It was drawn at x = −57, off the screen, and the filters began under a blank screen (560 px of a row's
+    // basis taken as height in a column).
+    const button = (await addFilter.boundingBox())!;
+    expect(button.x).toBeGreaterThanOrEqual(0);
+    expect(button.x + button.width).toBeLessThanOrEqual(390);
+    expect((await page.getByRole('combobox', { name: 'Type de ressource' }).boundingBox())!.y).toBeLessThan(400);
+    await addFilter.click();
+    await page.getByRole('menu').getByText('Depuis le').waitFor();
+  });
+
   it('lets a risk officer filter the audit trail, read an event before/after, verify the chain and export CSV', async () => {
     const page = await newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-CA' });
     await signIn(page, 'risk');

@@ -25,7 +25,11 @@ export const lightTheme: RaThemeOptions = {
     // squeezed into a column, one per line; the page then scrolled sideways at 1 024 px. The filters keep room for
     // a row of inputs; the buttons go under them when both do not fit.
     RaListToolbar: { styleOverrides: { root: { flexWrap: 'wrap', columnGap: 16 } } },
-    RaFilterForm: { styleOverrides: { root: { flex: '1 1 560px' } } },
+    // On a phone the toolbar is a column (react-admin's), where 560 px of basis was 560 px of height: a blank
+    // screen above the filters of every list.
+    RaFilterForm: {
+      styleOverrides: { root: { flex: '1 1 560px', '@media (max-width: 599.95px)': { flex: '0 0 auto' } } },
+    },
     // A table wider than the window (the audit trail at 1 024 px) scrolls in its card; the page no longer scrolls
     // sideways with the filters and buttons cut at its edge.
     // A long page title (a prompt's name) ends in « … » before the language menu instead of running under it.

@@ -32,7 +32,10 @@ const AuditActions = () => {
   const [result, setResult] = useState<Verification | undefined>();
   const verify = async () => setResult((await dataProvider.readPath('audit/verify')) as Verification);
   return (
-    <TopToolbar sx={{ alignItems: 'center', gap: 2 }}>
+    // Wrapping: in one row on a phone, « Ajouter un filtre » was pushed off the left edge, out of reach.
+    <TopToolbar
+      sx={{ alignItems: 'center', alignContent: 'flex-start', gap: 2, flexWrap: 'wrap', justifyContent: 'flex-end' }}
+    >
       {result && (
         <Alert severity={result.ok ? 'success' : 'error'} role="status">
           {result.ok
