@@ -235,6 +235,9 @@ describe('reference tables and audit trail in the console', () => {
     expect(button.x).toBeGreaterThanOrEqual(0);
     expect(button.x + button.width).toBeLessThanOrEqual(390);
     expect((await page.getByRole('combobox', { name: 'Type de ressource' }).boundingBox())!.y).toBeLessThan(400);
+    // Named in French on a phone too: MUI's pagination said « Go to next page », react-admin's menu « Profile ».
+    await page.getByRole('button', { name: 'Aller à la prochaine page' }).waitFor();
+    await page.getByRole('button', { name: 'Profil' }).waitFor();
     await addFilter.click();
     await page.getByRole('menu').getByText('Depuis le').waitFor();
   });

@@ -12,6 +12,7 @@ import {
 import { formatDay } from '../common/dates';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 interface ApiKeyRecord {
   name: string;
@@ -70,6 +71,7 @@ const Actions = () => (
 /** Keys without their secrets, found by name or scope; revoking an active key asks for confirmation. */
 export const ApiKeyList = () => (
   <List
+    pagination={<TranslatedPagination />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={<Actions />}
     filters={[<SearchInput key="q" source="q" alwaysOn />]}

@@ -22,6 +22,7 @@ import { ActorFilter } from './ActorFilter';
 import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 type Verification = ResponseOf<'/api/v1/audit/verify', 'get'>;
 
@@ -80,7 +81,12 @@ const filters = [
 export const AuditList = () => {
   const translate = useTranslate();
   return (
-    <List actions={<AuditActions />} filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
+    <List
+      pagination={<TranslatedPagination />}
+      actions={<AuditActions />}
+      filters={filters}
+      sort={{ field: 'seq', order: 'DESC' }}
+    >
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
         <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
         <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />

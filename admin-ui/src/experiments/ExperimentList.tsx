@@ -2,6 +2,7 @@ import { BooleanInput, DataTable, List, SearchInput } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 /**
  * Experiments with their state; analysts create new ones here. A stopped experiment is archived, and the API
@@ -9,6 +10,7 @@ import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
  */
 export const ExperimentList = () => (
   <List
+    pagination={<TranslatedPagination />}
     filters={[<SearchInput key="q" source="q" alwaysOn />, <BooleanInput key="archived" source="archived" alwaysOn />]}
     filterDefaultValues={{ archived: false }}
     sort={{ field: 'key', order: 'ASC' }}

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
+import { useMediaQuery, type Theme } from '@mui/material';
 import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
 
-// The user menu's accessible name is the name it shows (WCAG 2.5.3), not react-admin's generic "Profile".
+// The user menu's accessible name is the name it shows (WCAG 2.5.3), not react-admin's generic "Profile". On a
+// phone it shows an icon alone, which react-admin names with `label` as a message key, falling back to the
+// English « Profile »: there it is the translated « Profil ».
 const NamedUserMenu = () => {
   const { identity } = useGetIdentity();
-  return <UserMenu label={identity?.fullName ?? 'ra.auth.user_menu'} />;
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return <UserMenu label={small ? 'ra.auth.user_menu' : (identity?.fullName ?? 'ra.auth.user_menu')} />;
 };
 
 // Always shown: the editors keep their title and Save button in view under it, where a bar sliding back in on

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 const PILOTS = ['chatbot', 'invoices', 'enrolment'];
 
@@ -17,7 +18,12 @@ export const PromptList = () => {
     />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<CreateForRoles />}>
+    <List
+      pagination={<TranslatedPagination />}
+      filters={filters}
+      sort={{ field: 'key', order: 'ASC' }}
+      actions={<CreateForRoles />}
+    >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />

@@ -2,10 +2,12 @@ import { DataTable, List, SearchInput } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 /** Reference tables, searched in their key, name and description; sorted by key, name or last change. */
 export const ReferenceTableList = () => (
   <List
+    pagination={<TranslatedPagination />}
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
     sort={{ field: 'key', order: 'ASC' }}
     actions={<CreateForRoles action="editReferenceTables" />}

@@ -32,6 +32,7 @@ import { useApiAction } from '../common/use-api-action';
 import { may } from '../layout/access';
 import { outcomeWords, personOutcomeWords } from '../common/outcomes';
 import { usePersonName } from '../common/people';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 
@@ -123,6 +124,7 @@ export const ReviewList = () => {
   const mayDecide = may('decideReview', permissions);
   return (
     <List
+      pagination={<TranslatedPagination />}
       filters={filters}
       filterDefaultValues={{ status: 'open' }}
       sort={{ field: 'dueAt', order: 'ASC' }}

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { ImportDmnButton } from './dmn/ImportDmnButton';
 import { may } from '../layout/access';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 
@@ -46,7 +47,12 @@ export const RulesetList = () => {
     />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'key', order: 'ASC' }} actions={<RulesetListActions />}>
+    <List
+      pagination={<TranslatedPagination />}
+      filters={filters}
+      sort={{ field: 'key', order: 'ASC' }}
+      actions={<RulesetListActions />}
+    >
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key" />
         <DataTable.Col source="name" />

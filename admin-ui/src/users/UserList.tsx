@@ -2,6 +2,7 @@ import { Chip, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { RolesField } from './RolesField';
+import { TranslatedPagination } from '../common/TranslatedPagination';
 
 const Actions = () => (
   <TopToolbar>
@@ -11,7 +12,7 @@ const Actions = () => (
 
 /** Who may sign in to the console, with their roles; a row opens the account to change it. */
 export const UserList = () => (
-  <List sort={{ field: 'username', order: 'ASC' }} actions={<Actions />}>
+  <List pagination={<TranslatedPagination />} sort={{ field: 'username', order: 'ASC' }} actions={<Actions />}>
     <DataTable bulkActionButtons={false} rowClick="edit">
       <DataTable.Col source="username" />
       <DataTable.Col source="displayName" />
