@@ -4,11 +4,25 @@ import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
+import { outcomeWithCode } from '../common/outcomes';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
+import { ActorName } from '../audit/ActorName';
+import { splitOperator } from '../rulesets/editor/condition-model';
 
 export type DecisionView = ResponseOf<'/api/v1/decisions/{id}', 'get'>;
 type Trace = DecisionView['fired'][number];
+
+/**
+ * An operator in the words the rule editor offers (« est dans la liste »), « non (…) » when negated; other
+ * decorators (someFact, swap…) keep their names. A risk officer read `not:matches`.
+ */
+const operatorWords = (operator: string, translate: (key: string, options?: object) => string) => {
+  const { decorators, base } = splitOperator(operator);
+  const words = translate(`gabarit.editors.operators.${base}`, { _: base });
+  const worded = decorators.includes('not') ? translate('gabarit.decision_record.negated', { words }) : words;
+  return [...decorators.filter((d) => d !== 'not'), worded].join(' : ');
+};
 
 /** A value as written in JSON, but text as it is (a masked « *** » is not quoted). */
 const json = (value: unknown) =>
@@ -39,19 +53,25 @@ export const DecisionRecord = ({ id }: { id: string }) => {
       <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
         {t('title')}
       </Typography>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}>
+      <Box
+        component="dl"
+        // On a phone each label above its value: beside it, the values had a third of the width.
+        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 1 }}
+      >
         <Entry label={t('outcome')}>
           {record.events.length === 0
             ? t('no_event')
             : record.events.map((e, i) => (
                 <div key={i}>
-                  <strong>{e.type}</strong> {e.params && <code>{json(e.params)}</code>}
+                  <strong>{outcomeWithCode(e.type, translate)}</strong> {e.params && <code>{json(e.params)}</code>}
                 </div>
               ))}
         </Entry>
         {explanation && <Entry label={t('explanation')}>{explanation}</Entry>}
         <Entry label={t('decided_at')}>{formatDateTime(record.at, locale)}</Entry>
-        <Entry label={t('actor')}>{record.actor}</Entry>
+        <Entry label={t('actor')}>
+          <ActorName actor={record.actor} />
+        </Entry>
         <Entry label={t('ruleset')}>
           <Link to={`/rulesets/${encodeURIComponent(record.ruleset)}/show`}>{record.ruleset}</Link>
           {' · '}
@@ -86,6 +106,11 @@ export const DecisionRecord = ({ id }: { id: string }) => {
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
         {record.fired.length === 0 ? t('none_fired') : t('fired', { smart_count: record.fired.length })}
       </Typography>
+      {record.fired.length > 0 && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {t('conditions_note')}
+        </Typography>
+      )}
       {record.fired.map((rule) => (
         <RuleConditions key={rule.name} rule={rule} />
       ))}
@@ -116,11 +141,18 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
       <Typography variant="subtitle2" component="h3">
         {rule.name}
       </Typography>
-      {/* Columns share the width: a long value wraps in its cell rather than pushing the result out of view. */}
+      {/* Columns share the width: a long value wraps in its cell rather than pushing the result out of view. Not
+          narrower than 600 px: on a phone the box scrolls, where the headers overlapped and words broke a letter a
+          line. */}
       <Table
         size="small"
         aria-label={rule.name}
-        sx={{ tableLayout: 'fixed', '& td, & th': { verticalAlign: 'top' }, '& code': { overflowWrap: 'anywhere' } }}
+        sx={{
+          tableLayout: 'fixed',
+          minWidth: 600,
+          '& td, & th': { verticalAlign: 'top' },
+          '& code': { overflowWrap: 'anywhere' },
+        }}
       >
         <colgroup>
           {[22, 16, 24, 24, 14].map((width, i) => (
@@ -143,9 +175,7 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
                 {c.fact}
                 {c.path ? <code> {c.path}</code> : null}
               </TableCell>
-              <TableCell>
-                <code>{c.operator}</code>
-              </TableCell>
+              <TableCell>{operatorWords(c.operator ?? '', translate)}</TableCell>
               <TableCell>
                 <code>{json(c.value)}</code>
               </TableCell>

@@ -191,6 +191,7 @@ describe('ReceiptView', () => {
                   result: true,
                 },
                 { fact: 'late', operator: 'equal', value: true, factValue: false, result: null },
+                { fact: 'number', operator: 'not:matches', value: '^X', factValue: 'F-1', result: true },
               ],
             },
           ],
@@ -208,7 +209,8 @@ describe('ReceiptView', () => {
     // Said as information, not as an error.
     expect(screen.getByRole('status').textContent).toMatch(/ne concerne pas une personne/);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(within(record).getByText('auto_approve')).toBeTruthy();
+    // In words, as Tests and « Essayer » say it: a risk officer read the code alone.
+    expect(within(record).getByText('Approuvée automatiquement (auto_approve)')).toBeTruthy();
     expect(within(record).getByText('Facture conforme.')).toBeTruthy();
     expect(within(record).getByRole('link', { name: 'invoices' }).getAttribute('href')).toBe(
       '#/rulesets/invoices/show',
@@ -226,13 +228,21 @@ describe('ReceiptView', () => {
         .map((row) => row.textContent),
     ).toEqual([
       'FaitOpérateurValeur comparéeValeur du faitRésultat',
-      'invoice $.totallessThan5000114.98vérifiée',
-      'lateequaltruefalsenon évaluée',
+      // Operators in the editor's words (a risk officer read `lessThan`, `not:matches`).
+      'invoice $.totalest inférieur à5000114.98vérifiée',
+      'lateest égal àtruefalsenon évaluée',
+      "numbernon (correspond à l'expression)^XF-1vérifiée",
     ]);
     expect(within(record).getByRole('heading', { name: 'Règle appliquée' })).toBeTruthy();
     expect(within(record).getByText('2 règles n’ont pas été appliquées.')).toBeTruthy();
     // No language switch: the record is staff's view, not a notice in the person's language.
     expect(screen.queryByRole('button', { name: 'English' })).toBeNull();
-    expect(api.calls.map((c) => c.url)).toEqual(['/api/v1/decisions/d-2/receipt?lang=fr', '/api/v1/decisions/d-2']);
+    // The key that asked is named as the audit trail names it (its name read from the trail), not by its id alone.
+    expect(api.calls.map((c) => c.url.split('?')[0])).toEqual([
+      '/api/v1/decisions/d-2/receipt',
+      '/api/v1/decisions/d-2',
+      '/api/v1/audit',
+    ]);
+    expect(within(record).getByText('api-key:erp')).toBeTruthy(); // the trail did not name it here
   });
 });

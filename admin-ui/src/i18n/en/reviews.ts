@@ -26,6 +26,9 @@ export const reviewsMessages = {
       held: 'held',
       not_held: 'did not hold',
       not_evaluated: 'not evaluated',
+      negated: 'not (%{words})',
+      conditions_note:
+        'Each condition is said to hold or not as it is written: a rule may apply because conditions do not hold (“none of”, “not”).',
     },
     receipt: {
       find_another: 'Look up another reference',

@@ -26,6 +26,9 @@ export const reviewsMessages = {
       held: 'vérifiée',
       not_held: 'non vérifiée',
       not_evaluated: 'non évaluée',
+      negated: 'non (%{words})',
+      conditions_note:
+        'Chaque condition est dite vérifiée ou non telle qu’elle est écrite : une règle peut s’appliquer parce que des conditions ne sont pas vérifiées (« aucune des conditions », « non »).',
     },
     receipt: {
       find_another: 'Chercher une autre référence',
