@@ -166,6 +166,7 @@ export const en = {
       created_at: 'Created',
       published_at: 'Published',
       people_dates: 'People and dates',
+      approved_line: 'Approved by %{by} on %{at}',
       approved_by_line: 'Approved by %{by}',
       created_line: 'Created %{at}',
       published_line: 'Published %{at}',

@@ -177,6 +177,7 @@ export const fr = typesetMessages({
       created_at: 'Créée le',
       published_at: 'Publiée le',
       people_dates: 'Personnes et dates',
+      approved_line: 'Approuvée par %{by} le %{at}',
       approved_by_line: 'Approuvée par %{by}',
       created_line: 'Créée le %{at}',
       published_line: 'Publiée le %{at}',

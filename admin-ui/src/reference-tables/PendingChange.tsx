@@ -151,12 +151,19 @@ export const PendingChange = ({
       </AlertTitle>
       <Box component="p" sx={{ m: 0 }}>
         {translate(`gabarit.reference_tables.pending.action_${pending.action}`)}{' '}
-        {translate('gabarit.reference_tables.pending.counts', {
-          added: translate('gabarit.reference_tables.pending.added', { smart_count: pending.counts.added }),
-          removed: translate('gabarit.reference_tables.pending.removed', { smart_count: pending.counts.removed }),
-          changed: translate('gabarit.reference_tables.pending.changed', { smart_count: pending.counts.changed }),
-          rows: translate('gabarit.reference_tables.pending.rows', { smart_count: pending.rowCount }),
-        })}
+        {/* A deletion takes every row: « la table compterait 3 lignes » (its rows today) read as if it kept them. */}
+        {pending.action === 'deleted'
+          ? translate('gabarit.reference_tables.pending.deleted_rows', { smart_count: pending.rowCount })
+          : translate('gabarit.reference_tables.pending.counts', {
+              added: translate('gabarit.reference_tables.pending.added', { smart_count: pending.counts.added }),
+              removed: translate('gabarit.reference_tables.pending.removed', {
+                smart_count: pending.counts.removed,
+              }),
+              changed: translate('gabarit.reference_tables.pending.changed', {
+                smart_count: pending.counts.changed,
+              }),
+              rows: translate('gabarit.reference_tables.pending.rows', { smart_count: pending.rowCount }),
+            })}
       </Box>
       <Box component="p" sx={{ mb: 1 }}>
         {translate('gabarit.reference_tables.pending.readers', {

@@ -66,6 +66,25 @@ describe('who wrote a version', () => {
     expect(screen.getByText('Chargement initial')).toBeTruthy();
     expect(screen.queryByText('seed')).toBeNull();
   });
+
+  it('says when a version was approved, as it says when it was created and published', async () => {
+    fakeApi({ 'GET /api/v1/people': { body: [{ username: 'approver', displayName: 'Approbatrice (démo)' }] } });
+    const record = {
+      id: 'remises',
+      versions: [
+        {
+          number: 1,
+          status: 'approved',
+          authors: ['analyst'],
+          checksum: 'c1',
+          approvedBy: 'approver',
+          approvedAt: '2026-12-04T14:17:00.000Z',
+        },
+      ],
+    };
+    renderVersions('rulesets', record, ['risk']);
+    expect(await screen.findByText(/^Approuvée par Approbatrice \(démo\) le .*2026/)).toBeTruthy();
+  });
 });
 
 describe('a version awaiting approval whose tests never ran', () => {

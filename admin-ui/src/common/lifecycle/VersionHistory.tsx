@@ -11,6 +11,7 @@ import { hasTests, useUntestedCases } from './untested-cases';
 type Listed = VersionRecord & {
   createdAt?: string;
   approvedBy?: string;
+  approvedAt?: string;
   publishedAt?: string;
   comments?: { by: string; action: string; text: string }[];
 };
@@ -98,7 +99,13 @@ export const VersionHistory = ({
                 </Typography>
                 {v.approvedBy && (
                   <Typography variant="caption" component="div">
-                    {translate('gabarit.versions.approved_by_line', { by: personName(v.approvedBy) })}
+                    {/* With its date, as created and published are: an approval's date was only in the API. */}
+                    {v.approvedAt
+                      ? translate('gabarit.versions.approved_line', {
+                          by: personName(v.approvedBy),
+                          at: compactDate(v.approvedAt, locale),
+                        })
+                      : translate('gabarit.versions.approved_by_line', { by: personName(v.approvedBy) })}
                   </Typography>
                 )}
                 {v.publishedAt && (

@@ -85,6 +85,7 @@ export const referenceTablesMessages = {
         action_csv_imported: 'A CSV import replaces the rows.',
         action_csv_merged: 'A CSV import adds or updates rows.',
         action_deleted: 'The table is deleted.',
+        deleted_rows: 'Its one row would go with it. |||| Its %{smart_count} rows would go with it.',
         counts: '%{added}, %{removed}, %{changed}; the table would have %{rows}.',
         added: '%{smart_count} added',
         removed: '%{smart_count} removed',

@@ -88,6 +88,7 @@ export const referenceTablesMessages = {
         action_csv_imported: 'Un import CSV remplace les lignes.',
         action_csv_merged: 'Un import CSV ajoute ou met à jour des lignes.',
         action_deleted: 'La table est supprimée.',
+        deleted_rows: 'Sa ligne disparaîtrait avec elle. |||| Ses %{smart_count} lignes disparaîtraient avec elle.',
         counts: '%{added}, %{removed}, %{changed} ; la table compterait %{rows}.',
         added: '%{smart_count} ajoutée |||| %{smart_count} ajoutées',
         removed: '%{smart_count} supprimée |||| %{smart_count} supprimées',
