@@ -163,6 +163,10 @@ describe('Try it', () => {
     // Said right after the button, not only in the list at the top of a long form.
     expect(evaluate.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.queryByText('revue')).toBeNull();
+    // Worded as the rest of the console words a missing value, its label in « »: ajv-i18n's « requiert la
+    // propriété 'Numéro' » had its own quotes (which collided with « Date d'embauche »).
+    expect(screen.getByText(/^«\sNuméro\s»\s:\sValeur obligatoire\.$/)).toBeTruthy();
+    expect(screen.queryByText(/requiert la propriété/)).toBeNull();
     expect(document.activeElement).toBe(numero);
     expect(api.to('POST', `${RULESET}/evaluate`)).toHaveLength(1);
 

@@ -6,7 +6,14 @@ import { Link, useLocaleState, useShowContext, useTranslate } from 'react-admin'
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
-import { enumLabels, exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
+import {
+  enumLabels,
+  exampleFacts,
+  factsValidator,
+  wordedFormErrors,
+  formStringTranslator,
+  schemaInLanguage,
+} from './facts-form';
 import { parseFacts } from './facts-input';
 import { SaveAsTestCase } from './SaveAsTestCase';
 import { ShadowSummary } from './shadow/ShadowSummary';
@@ -184,6 +191,7 @@ export const TryIt = () => {
           uiSchema={uiSchema}
           formData={facts}
           validator={factsValidator(locale)}
+          transformErrors={(errors) => wordedFormErrors(errors, translate)}
           translateString={formStringTranslator(translate)}
           templates={itemTemplates}
           showErrorList="top"

@@ -90,3 +90,28 @@ export function exampleFacts(content: { tests?: { facts?: unknown }[] } | undefi
   const facts = content?.tests?.[0]?.facts;
   return facts && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Record<string, unknown>) : {};
 }
+
+/** What rjsf gives `transformErrors`: the parts of an error this module rewrites. */
+interface FormError {
+  name?: string;
+  message?: string;
+  stack: string;
+}
+
+/**
+ * A missing field worded as the rest of the console words it (« Valeur obligatoire. », its label in « ») instead of
+ * ajv-i18n's « requiert la propriété 'Date d'embauche' », whose quotes collided with the label's apostrophe. rjsf
+ * has already put the field's title in the message in place of its property name: it is read back from there.
+ */
+export function wordedFormErrors<E extends FormError>(
+  errors: E[],
+  translate: (key: string, options?: object) => string,
+): E[] {
+  return errors.map((error) => {
+    if (error.name !== 'required') return error;
+    const title = /'(.*)'/.exec(error.message ?? '')?.[1];
+    const message = translate('gabarit.details.required');
+    const stack = title ? `${translate('gabarit.analysis.quoted', { name: title })} : ${message}` : message;
+    return { ...error, message, stack };
+  });
+}
