@@ -5,7 +5,13 @@ import addFormats from 'ajv-formats';
 import { experimentResultsSchema } from '../src/modules/experiments/experiments.contract.js';
 import { ExperimentsService } from '../src/modules/experiments/experiments.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
-import { completeAsk, publishAskPrompt, publishAskVersion, storeCompletions } from './support/prompts.js';
+import {
+  completeAsk,
+  publishAskPrompt,
+  publishAskVersion,
+  startExperiment,
+  storeCompletions,
+} from './support/prompts.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -49,7 +55,7 @@ describe('experiment guardrails', () => {
         scopes: ['prompts:complete:ask', 'experiments:feedback:garde'],
       })
     ).body.key;
-    const created = await analyst.post('/api/v1/experiments', {
+    await startExperiment(analyst, approver, {
       key: 'garde',
       name: 'Garde-fous',
       prompt: 'ask',
@@ -59,10 +65,6 @@ describe('experiment guardrails', () => {
       ],
       guardrails: { maxErrorRate: 0.1, minSamplePerVariant: 10 },
     });
-    expect(created.status).toBe(201);
-    await analyst.post('/api/v1/experiments/garde/versions/1/submit');
-    await approver.post('/api/v1/experiments/garde/versions/1/approve');
-    expect((await approver.post('/api/v1/experiments/garde/versions/1/publish')).status).toBe(200);
   });
   afterAll(async () => {
     await t.close();
@@ -351,7 +353,7 @@ describe('an experiment whose variant cannot render what callers send', () => {
     frontEnd = (
       await as(t, cast.admin).post('/api/v1/api-keys', { name: 'Assistant', scopes: ['prompts:complete:ask'] })
     ).body.key;
-    await analyst.post('/api/v1/experiments', {
+    await startExperiment(analyst, approver, {
       key: 'rendu',
       name: 'Rendu',
       prompt: 'ask',
@@ -361,9 +363,6 @@ describe('an experiment whose variant cannot render what callers send', () => {
       ],
       guardrails: { maxErrorRate: 0.1, minSamplePerVariant: 10 },
     });
-    await analyst.post('/api/v1/experiments/rendu/versions/1/submit');
-    await approver.post('/api/v1/experiments/rendu/versions/1/approve');
-    expect((await approver.post('/api/v1/experiments/rendu/versions/1/publish')).status).toBe(200);
   });
   afterAll(async () => {
     await t.close();

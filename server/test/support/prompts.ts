@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { CompletionDocument } from '../../src/modules/completions/completion.schema.js';
 import { CompletionsRepository } from '../../src/modules/completions/completions.repository.js';
 import type { as } from './rulesets.js';
@@ -39,6 +40,18 @@ export async function publishAskVersion(
   await approver.post(`/api/v1/prompts/ask/versions/${n}/approve`);
   await approver.post(`/api/v1/prompts/ask/versions/${n}/publish`);
   return n;
+}
+
+/** Creates an experiment as `body` says and starts it: the analyst submits version 1, the approver publishes it. */
+export async function startExperiment(
+  analyst: Client,
+  approver: Client,
+  body: { key: string } & Record<string, unknown>,
+): Promise<void> {
+  expect((await analyst.post('/api/v1/experiments', body)).status).toBe(201);
+  await analyst.post(`/api/v1/experiments/${body.key}/versions/1/submit`);
+  await approver.post(`/api/v1/experiments/${body.key}/versions/1/approve`);
+  expect((await approver.post(`/api/v1/experiments/${body.key}/versions/1/publish`)).status).toBe(200);
 }
 
 /** A front end asking `ask` one question for this subject, with its API key. */
