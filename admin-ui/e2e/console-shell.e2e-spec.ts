@@ -177,7 +177,7 @@ describe('console shell', () => {
       .fill('');
     await page.getByRole('button', { name: 'Évaluer' }).click();
     await page
-      .getByText(/requiert la propriété '(Numéro|number)'/)
+      .getByText(/^«\sNuméro\s»\s:\sValeur obligatoire\.$/)
       .first()
       .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/try-it-form-fr.png`, fullPage: true });

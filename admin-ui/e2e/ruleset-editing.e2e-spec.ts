@@ -129,6 +129,25 @@ describe('rule set editors', () => {
     await page.close();
   });
 
+  it('fits the rule set and prompt editors in a phone’s width, Save within reach', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, 'analyst');
+    for (const [route, save] of [
+      ['rulesets/invoices', 'Enregistrer'],
+      ['prompts/chatbot-answer', /^Enregistrer|^Aucune modification/],
+    ] as const) {
+      await page.goto(`${base}/admin/#/${route}`);
+      const button = page.getByRole('button', { name: save }).first();
+      await button.waitFor();
+      await page.waitForTimeout(500); // the analysis and the variables table are drawn after the form
+      // The page had scrolled sideways to 478 and 544 px, Save cut at the edge.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await page.close();
+  });
+
   it('creates a rule set from the list, with the API’s refusals on their fields, and opens it in the editor', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'analyst');

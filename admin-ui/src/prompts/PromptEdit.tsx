@@ -128,7 +128,15 @@ export const PromptEdit = () => {
           onKeepMine={() => void submit(() => draft.overwrite())}
         />
       )}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>
+      {/* minmax(0, …): a plain 1fr is at least its widest child, and the variables table made a phone's page 544 px
+          wide; it scrolls in its own box instead. */}
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          gap: 3,
+        }}
+      >
         <Box component="section" aria-label={translate('gabarit.prompts.content_title')}>
           {/* « Nombre maximal de jetons » is cut under 200 px. */}
           <Box

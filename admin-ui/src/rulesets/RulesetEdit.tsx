@@ -163,21 +163,25 @@ export const RulesetEdit = () => {
         {/* The title and what is edited take the room left; the buttons stay on the right, where they were before
             the first save turned « from the version in force » into « draft » (a longer note pushed them down).
             The row stays under the app bar as the page scrolls: a decision tree runs to thousands of pixels, and
-            saving from the top had taken the analyst away from the branch they were editing. */}
+            saving from the top had taken the analyst away from the branch they were editing. On a phone the title
+            takes a line of its own and the row scrolls away: kept in one line it broke a word a line, pushed Save
+            past the edge, and covered half the screen as it stayed. */}
         <Stack
           direction="row"
           spacing={2}
+          useFlexGap
           sx={{
             alignItems: 'center',
+            flexWrap: { xs: 'wrap', sm: 'nowrap' },
             mb: 2,
             py: 1,
-            position: 'sticky',
-            top: { xs: 56, sm: 48 }, // the app bar's height (regular toolbar on phones, dense above)
+            position: { xs: 'static', sm: 'sticky' },
+            top: { sm: 48 }, // the app bar's height (dense above phones)
             zIndex: (theme) => theme.zIndex.appBar - 1,
             bgcolor: 'background.default',
           }}
         >
-          <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Box sx={{ flex: { xs: '1 1 100%', sm: 1 }, minWidth: 0 }}>
             <Typography variant="h1" sx={{ fontSize: '1.5rem' }}>
               {translate('gabarit.editors.title', { name: base.record.name })}
             </Typography>
@@ -253,6 +257,9 @@ export const RulesetEdit = () => {
           value={tab}
           onChange={(_, next: (typeof TABS)[number]) => setTab(next)}
           aria-label={translate('gabarit.editors.tabs_label')}
+          // Five tabs are wider than a phone: they scroll in their row instead of the page scrolling sideways.
+          variant="scrollable"
+          scrollButtons="auto"
           sx={{ mb: 2 }}
         >
           {TABS.map((t) => (

@@ -84,7 +84,8 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
       )}
       {data && (
         <>
-          <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
+          {/* Wrapping: four counts in one row ran past a phone's edge. */}
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 1, flexWrap: 'wrap' }}>
             {SEVERITIES.map((s) => (
               <Chip
                 key={s}
