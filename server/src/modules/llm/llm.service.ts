@@ -232,20 +232,29 @@ function retryWait(Anthropic: AnthropicModule['default'], err: unknown, retries:
   if (shouldRetry === 'false') return null;
   const status = err.status;
   if (shouldRetry !== 'true' && status !== 408 && status !== 409 && status !== 429 && status < 500) return null;
+  return askedWaitMs(err) ?? backoff;
+}
+
+type WithHeaders = { headers?: { get?(name: string): string | null } };
+
+/**
+ * The wait the provider asks for, in milliseconds: `retry-after-ms`, else `retry-after` as a number of seconds;
+ * undefined when it sent neither in a form we can read (an HTTP date, anything else).
+ */
+function askedWaitMs(err: WithHeaders): number | undefined {
   const ms = Number(err.headers?.get?.('retry-after-ms') ?? Number.NaN);
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const seconds = Number(err.headers?.get?.('retry-after') ?? Number.NaN);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  return backoff;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
 /**
- * The provider's own Retry-After in whole seconds when it sent one we can read (a number of seconds; an HTTP date
- * or anything else gives the fallback), so our caller waits as long as the provider asked.
+ * The provider's own wait in whole seconds when it asked for one we can read (the fallback otherwise), so our
+ * caller waits as long as the provider asked.
  */
-function providerRetryAfter(err: { headers?: { get?(name: string): string | null } }, fallback: number): number {
-  const seconds = Number(err.headers?.get?.('retry-after') ?? Number.NaN);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : fallback;
+function providerRetryAfter(err: WithHeaders, fallback: number): number {
+  const ms = askedWaitMs(err);
+  return ms === undefined ? fallback : Math.ceil(ms / 1000);
 }
 
 /** The `error.type` of the provider's error body (`invalid_request_error`), when it is a plain word. */
