@@ -11,13 +11,28 @@ interface CreateSubmitOptions {
 }
 
 /**
- * A create form's onSubmit that says what the API refused in the console's language: each problem on its field,
- * the headline worded from its code, where react-admin's default save would show the API's English message alone.
+ * What a form's onSubmit returns when the API refused its save: the headline, worded from the error's code, in a
+ * notification (with the problems on no field of the form), and each problem on its field (`fields`), in the
+ * console's language, where react-admin's default save would show the API's English message alone.
  */
-export function useCreateSubmit(resource: string, options: CreateSubmitOptions) {
-  const dataProvider = useDataProvider();
+export function useRefusalOnFields(
+  fields: readonly string[],
+): (err: unknown, byField?: (problem: Problem) => Record<string, string>) => Record<string, string> {
   const notify = useNotify();
   const translate = useTranslate();
+  return (err, byField) => {
+    const problem = toProblem(err);
+    const { notice, fieldErrors } = formRefusal(problem, fields, translate, byField?.(problem));
+    // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
+    notify(notice, { type: 'error', messageArgs: { _: notice } });
+    return fieldErrors;
+  };
+}
+
+/** A create form's onSubmit that says what the API refused in the console's language (useRefusalOnFields). */
+export function useCreateSubmit(resource: string, options: CreateSubmitOptions) {
+  const dataProvider = useDataProvider();
+  const refused = useRefusalOnFields(options.fields);
   return async (values: Record<string, unknown>) => {
     const data = options.transform ? options.transform(values) : values;
     try {
@@ -25,16 +40,7 @@ export function useCreateSubmit(resource: string, options: CreateSubmitOptions) 
       options.onCreated(created);
       return undefined;
     } catch (err) {
-      const problem = toProblem(err);
-      const { notice, fieldErrors } = formRefusal(
-        problem,
-        options.fields,
-        translate,
-        options.errorsOf?.(problem, values),
-      );
-      // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
-      notify(notice, { type: 'error', messageArgs: { _: notice } });
-      return fieldErrors;
+      return refused(err, options.errorsOf && ((problem) => options.errorsOf!(problem, values)));
     }
   };
 }

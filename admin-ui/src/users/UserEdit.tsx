@@ -17,7 +17,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { formRefusal, toProblem } from '../common/api-error';
+import { useRefusalOnFields } from '../common/use-create-submit';
 import { roleChoices } from './roles';
 
 interface UserForm {
@@ -63,7 +63,7 @@ const useUserSubmit = (id: string) => {
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const redirect = useRedirect();
-  const translate = useTranslate();
+  const refused = useRefusalOnFields(FIELDS);
   return async (values: Record<string, unknown>) => {
     try {
       const { data: saved } = await dataProvider.update('users', {
@@ -76,10 +76,7 @@ const useUserSubmit = (id: string) => {
       redirect('list', 'users');
       return undefined;
     } catch (err) {
-      const { notice, fieldErrors } = formRefusal(toProblem(err), FIELDS, translate);
-      // Already in words: `_` keeps react-admin from looking the sentence up as a message key.
-      notify(notice, { type: 'error', messageArgs: { _: notice } });
-      return fieldErrors;
+      return refused(err);
     }
   };
 };
