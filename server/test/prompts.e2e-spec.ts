@@ -381,6 +381,19 @@ describe('prompts with a slow or failing model', () => {
     expect((await complete()).body).toMatchObject({ stopReason: 'end_turn', logged: true });
   });
 
+  it('counts an answer with no text as the variant’s error, though the caller gets it', async () => {
+    fake.mode = 'empty';
+    const empty = await complete();
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ text: '', stopReason: 'end_turn', logged: true });
+    // It was recorded `ok`: a variant answering nothing to part of its subjects looked healthy to every guardrail.
+    expect(await latestRecord()).toMatchObject({ outcome: 'error', error: 'empty_answer', stopReason: 'end_turn' });
+    fake.mode = 'ok';
+    await complete();
+    expect(await latestRecord()).toMatchObject({ outcome: 'ok' });
+    expect(await latestRecord()).not.toHaveProperty('error');
+  });
+
   it('gives the model call up when the caller leaves, and counts it as no answer served', async () => {
     fake.mode = 'slow';
     fake.slowMs = 2_000;

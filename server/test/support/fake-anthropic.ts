@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * `garbled`: a 200 whose body is not JSON; `no_usage`: a 200 message without its usage (a provider's bug);
  * `huge_usage`: usage counts that are not counts (1e308); `refused`: a 400 quoting the prompt back;
  * `unknown_model`: the 404 the provider answers for a model it does not have; `cut`: an answer stopped at the
- * maximum tokens.
+ * maximum tokens; `empty`: a whole answer with no text in it.
  */
 export type FakeMode =
   | 'ok'
@@ -17,7 +17,8 @@ export type FakeMode =
   | 'huge_usage'
   | 'refused'
   | 'unknown_model'
-  | 'cut';
+  | 'cut'
+  | 'empty';
 
 /** A local stand-in for Anthropic's Messages API, so tests run the real SDK end to end without a network. */
 export class FakeAnthropic {
@@ -95,14 +96,17 @@ export class FakeAnthropic {
       type: 'message',
       role: 'assistant',
       model: body['model'],
-      content: [
-        {
-          type: 'text',
-          text:
-            this.reply?.({ system: systemText(body['system']), prompt }) ??
-            `Réponse simulée (${prompt.length} caractères reçus).`,
-        },
-      ],
+      content:
+        this.mode === 'empty'
+          ? []
+          : [
+              {
+                type: 'text',
+                text:
+                  this.reply?.({ system: systemText(body['system']), prompt }) ??
+                  `Réponse simulée (${prompt.length} caractères reçus).`,
+              },
+            ],
       stop_reason: this.mode === 'cut' ? 'max_tokens' : 'end_turn',
       stop_sequence: null,
       ...(this.mode !== 'no_usage' && {

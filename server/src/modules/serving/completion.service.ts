@@ -14,17 +14,20 @@ import { LlmService, type CompletionAnswer } from '../llm/llm.service.js';
 import { PromptsService, type Rendered } from '../prompts/prompts.service.js';
 
 /**
- * Serving a prompt to a subject: the experiment variant this subject is assigned to (or the version in force),
- * rendered, sent to the model, and recorded under a pseudonym. It sits above prompts and experiments, which
- * therefore never need each other.
- */
-/**
  * Failures of the provider whatever the prompt (throttled, down, an answer it could not give, our credentials):
  * recorded, but charged to no experiment variant. Three rate-limited answers had stopped an experiment for the
  * variant's "error rate". A request refused or timed out stays the variant's: its prompt may be the cause.
  */
 const PROVIDER_FAILURES = new Set(['llm_rate_limited', 'llm_unavailable', 'llm_misconfigured']);
 
+/** What an answer without text is recorded as: the variant's error, though the caller is answered 200. */
+const EMPTY_ANSWER = 'empty_answer';
+
+/**
+ * Serving a prompt to a subject: the experiment variant this subject is assigned to (or the version in force),
+ * rendered, sent to the model, and recorded under a pseudonym. It sits above prompts and experiments, which
+ * therefore never need each other.
+ */
 @Injectable()
 export class CompletionService {
   private readonly logger = new Logger('Completions');
@@ -109,9 +112,14 @@ export class CompletionService {
     // The answer is paid for: the caller gets it even when it cannot be recorded (the database did not answer),
     // told so by `logged`, as /evaluate does. Answering 503 « nothing was changed » lost an answer the caller
     // would pay for again, while the record could still land later (review).
+    // An answer with no text (the model stopped at once, or refused with nothing written) reaches the caller,
+    // who paid for it and sees its stop reason, but it served nobody: it is the variant's error, as a failed call
+    // is. Counted as served, a variant answering nothing to part of its subjects looked healthy to every guardrail.
+    const empty = answer.text.trim() === '';
     const logged = await record(rendered.version, {
       usage: answer.usage,
-      outcome: 'ok',
+      outcome: empty ? 'error' : 'ok',
+      ...(empty && { error: EMPTY_ANSWER }),
       stopReason: answer.stopReason,
     }).then(
       () => true,
