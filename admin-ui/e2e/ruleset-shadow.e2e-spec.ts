@@ -143,5 +143,18 @@ describe('shadow run of a rule set version in the console', () => {
     await analyst.getByTestId('shadow-diverged').getByText('12', { exact: true }).waitFor();
     await expect(analyst.getByRole('button', { name: /Démarrer|Arrêter/ }).count()).resolves.toBe(0);
     await analyst.close();
+
+    // On a phone the bars keep most of the figure: the axis took the transitions' whole width, and no bar showed.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(phone, base, 'analyst');
+    await phone.goto(`${base}/admin/#/rulesets/${KEY}/show/shadow`);
+    const bar = phone
+      .getByRole('figure', { name: 'Décisions différentes par transition' })
+      .locator('rect.MuiBarChart-element')
+      .first();
+    await bar.waitFor();
+    const { x, width } = (await bar.boundingBox())!;
+    expect([width > 100, x + width <= 390]).toEqual([true, true]);
+    await phone.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { BarChart } from '@mui/x-charts';
 import { useId } from 'react';
 import type { Translate } from '../../experiments/format';
@@ -25,6 +25,9 @@ export const TransitionsChart = ({
     .map(([transition, n]) => [transitionWords(transition, translate), n] as const);
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const longest = Math.max(...rows.map(([transition]) => transition.length));
+  // On a phone the figure is about 350 px wide: an axis as wide as the words left the bars no room at all. There
+  // the labels are shortened (the chart ends them with « … »; the transitions table has them whole, and so does the tooltip).
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Box component="figure" aria-labelledby={titleId} aria-describedby={noteId} sx={{ m: 0, mt: 2, maxWidth: 900 }}>
       <Typography id={titleId} component="figcaption" variant="subtitle1">
@@ -40,8 +43,8 @@ export const TransitionsChart = ({
             scaleType: 'band',
             data: rows.map(([transition]) => transition),
             // Transitions are read whole: the axis is as wide as the longest one (about 7 px a character); in words
-            // they are long, so the bars keep at least a third of the figure.
-            width: Math.min(580, 24 + longest * 7),
+            // they are long, so the bars keep at least a third of the figure, and more than half on a phone.
+            width: Math.min(phone ? 150 : 580, 24 + longest * 7),
           },
         ]}
         xAxis={[
