@@ -107,6 +107,37 @@ describe('the invoice and enrolment pilots', () => {
     expect(`${fr} ${en}`).not.toMatch(/supplier\.|buyerName|paymentTerms/);
   });
 
+  it('matches an order only with its own supplier, says an unknown order number, and quotes the taxes invoiced', async () => {
+    const cases = pilotCases('invoices/invoices.json');
+    const find = (start: string) => cases.find((x) => x.name.startsWith(start))!.facts;
+    // It was approved, « rapprochement avec le bon de commande réussi », against another supplier's order.
+    const other = (await evaluate('invoices', find('bon de commande émis à un autre fournisseur'))).body;
+    expect(other.events).toEqual([{ type: 'manual_review' }]);
+    expect(other.explanation.fr).toBe(
+      'Le bon de commande BC-77 a été émis à un autre fournisseur (FRN-001) que celui de la facture (FRN-002)\u00a0: une personne vérifiera la facture avant tout rapprochement.',
+    );
+    const unknown = (await evaluate('invoices', find('bon de commande inconnu au dossier'))).body;
+    expect(unknown.explanation.fr).toBe(
+      "Le bon de commande BC-999 n'est pas au dossier\u00a0: rapprochement facture-commande-réception impossible.",
+    );
+    // A cent from the calculation on each tax is accepted, and said: the approval had called 5,01 $ « exact » at 5 $.
+    const rounded = (await evaluate('invoices', find('TPS et TVQ à un cent près de leur calcul'))).body;
+    expect(rounded.events).toEqual([{ type: 'auto_approve' }]);
+    expect(rounded.explanation.fr).toContain(
+      "taxes justes à l'arrondi près (TPS facturée 5,01\u00a0$, calculée 5\u00a0$\u202f; TVQ facturée 9,99\u00a0$, calculée 9,98\u00a0$)",
+    );
+    expect(rounded.explanation.en).toContain(
+      'taxes correct within rounding (GST invoiced $5.01, calculated $5; QST invoiced $9.99, calculated $9.98)',
+    );
+    const exact = (await evaluate('invoices', cases[0]!.facts)).body;
+    expect(exact.explanation.fr).toContain('taxes exactes (TPS 5\u00a0$, TVQ 9,98\u00a0$)');
+    // But the total must add up to the cent: 115,01 $ for 100 $ + 5,01 $ + 9,99 $ was approved too.
+    const total = (await evaluate('invoices', find('TPS et TVQ à un cent près, mais un total'))).body;
+    expect(total.events).toEqual([{ type: 'request_correction' }]);
+    const blank = (await evaluate('invoices', find('nom du fournisseur laissé en blanc'))).body;
+    expect(blank.explanation.fr).toMatch(/Renseignements obligatoires manquants .*\u00a0: nom du fournisseur\./);
+  });
+
   it('asks for the registration numbers from 100 $ and the buyer, terms and description from 500 $ (ITC thresholds)', async () => {
     const c = pilotCases('invoices/invoices.json').find((x) => x.name.startsWith('100,00 $ sans numéro de TPS'))!;
     const at100 = await evaluate('invoices', c.facts);
@@ -540,6 +571,16 @@ describe('the invoice and enrolment pilots', () => {
     expect(received.explanation.en).toBe(
       "Quantity invoiced beyond the quantity received: line 2 (Cartouches d'encre), 6 invoiced in all (4 before) for 5 received.",
     );
+    // A receipt the ERP did not send is unknown, not « 0 reçue ».
+    const unsent = structuredClone(find('deux lignes : la seconde facturée au-delà')) as {
+      invoice: { lines: { receivedQuantity?: number }[] };
+    };
+    delete unsent.invoice.lines[1]!.receivedQuantity;
+    const unknownReceipt = (await evaluate('invoices', unsent)).body;
+    expect(unknownReceipt.explanation.fr).toContain(
+      '6\u00a0facturées en tout (dont 4 auparavant) sans quantité reçue indiquée.',
+    );
+    expect(unknownReceipt.explanation.en).toContain('6 invoiced in all (4 before) with no quantity received given.');
     const price = (await evaluate('invoices', find('deux lignes : prix unitaire de la seconde'))).body;
     expect(price.explanation.fr).toBe(
       "Prix unitaire hors de la tolérance de 2\u00a0% du bon de commande\u00a0: ligne 2 (Cartouches d'encre), 52\u00a0$ au lieu de 50\u00a0$ (avant taxes).",

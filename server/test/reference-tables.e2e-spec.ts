@@ -615,7 +615,8 @@ describe('seeded reference tables in production', () => {
       // Neither the supplier nor the order is on file: both go to a person, and the explanation says why.
       expect(decided.body.events.map((e: { type: string }) => e.type)).toEqual(['manual_review', 'manual_review']);
       expect(decided.body.explanation.fr).toContain("FRN-001 n'est pas au fichier des fournisseurs");
-      expect(decided.body.explanation.fr).toContain('Aucun bon de commande associé');
+      // The order was named: it is not on file (« Aucun bon de commande associé » said the invoice named none).
+      expect(decided.body.explanation.fr).toContain("Le bon de commande BC-77 n'est pas au dossier");
     } finally {
       await prod.close();
     }
