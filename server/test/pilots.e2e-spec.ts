@@ -325,6 +325,40 @@ describe('the invoice and enrolment pilots', () => {
     expect(baby.body.explanation.en).toContain('The dates given make you 1 on the hire date');
   });
 
+  it('says a refused exemption on every path after it, counts the days since a previous job, and checks one that ends after the hire', async () => {
+    const cases = pilotCases('enrolment/enrolment.json');
+    const find = (start: string) => cases.find((x) => x.name.startsWith(start))!.facts as Record<string, object>;
+    // The refusal was said only when the enrolment was approved; a late form hid it.
+    const late = (await evaluate('enrolment', find('exemption refusée (RAMQ seulement) et formulaire en retard'))).body;
+    expect(late.events).toEqual([{ type: 'manual_review', params: { defaultTier: 'individual' } }]);
+    expect(late.explanation.fr).toContain(
+      "Votre demande d'exemption est refusée\u00a0: le régime public de la RAMQ ne dispense pas d'adhérer au régime du groupe",
+    );
+    expect(late.explanation.en).toContain(
+      'Your exemption request is refused: the public RAMQ plan does not exempt you',
+    );
+    const base = find('permanent, individuelle, tout en règle');
+    const rehired = (end: string) =>
+      evaluate('enrolment', { ...base, enrolment: { ...base['enrolment'], previousPublicJobEndDate: end } });
+    // « 1 jours » and « 0 jours » before.
+    const dayBefore = (await rehired('2026-03-01')).body;
+    expect(dayBefore.explanation.fr).toContain('a pris fin 1\u00a0jour avant votre embauche');
+    expect(dayBefore.explanation.en).toContain('ended 1 day before your hire');
+    const sameDay = (await rehired('2026-03-02')).body;
+    expect(sameDay.explanation.fr).toContain('a pris fin le jour de votre embauche');
+    // An end after the hire read as « no previous job » (-1) and was approved with a waiting period.
+    const after = (await rehired('2026-03-10')).body;
+    expect(after.events).toEqual([{ type: 'manual_review' }]);
+    expect(after.explanation.fr).toContain(
+      'Votre emploi public précédent aurait pris fin le 10 mars 2026, après votre embauche le 2 mars 2026',
+    );
+    // The path names each step once: « terminé après l'embauche → dates à vérifier ».
+    expect(after.explanation.fr).toContain("Emploi public antérieur → terminé après l'embauche → dates à vérifier");
+    const ineligible = (await evaluate('enrolment', cases.find((x) => x.expectedEvents[0] === 'ineligible')!.facts))
+      .body;
+    expect(ineligible.explanation.fr).toContain("Parcours\u00a0: Statut d'emploi → non admissible.");
+  });
+
   it('tells an ineligible employee to join a spouse’s or parent’s group plan first, with the automated-decision notice', async () => {
     const c = pilotCases('enrolment/enrolment.json').find((x) => x.expectedEvents[0] === 'ineligible')!;
     const { fr, en } = (await evaluate('enrolment', c.facts)).body.explanation;

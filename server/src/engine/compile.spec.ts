@@ -157,4 +157,14 @@ describe('decision trees', () => {
     expect((await run(prepared, { x: 5 })).events).toEqual([{ type: 'positive' }]);
     expect((await run(prepared, { x: -1 })).events).toEqual([{ type: 'other' }]);
   });
+
+  it('does not say a label twice: an outcome that repeats its branch takes the branch’s place in the path', () => {
+    const repeating = structuredClone(tree) as typeof tree & { root: { branches: { node: object }[] } };
+    repeating.root.branches[0]!.node = { id: 'b', label: 'Montant élevé', outcome: { type: 'high' } };
+    repeating.root.branches[1]!.node = { id: 'c', label: 'positif', outcome: { type: 'positive' } };
+    const { explanations } = prepare('decisionTree', repeating).compiled;
+    expect(explanations.get('a>b')?.path).toEqual(['Montant', 'Montant élevé']);
+    expect(explanations.get('a>c')?.path).toEqual(['Montant', 'positif']);
+    expect(explanations.get('a>d')?.path).toEqual(['Montant', 'd']);
+  });
 });
