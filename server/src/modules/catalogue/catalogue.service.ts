@@ -25,6 +25,9 @@ export interface Dataset {
 /** A dataset found, as the contract describes it; its licence in words: the chatbot names any that is not CC BY. */
 export type DatasetHit = FromSchema<typeof searchResponseSchema>['results'][number];
 
+/** The shortest word (as indexed: folded, singular) that also finds the words it begins. */
+const MIN_PREFIX_LENGTH = 6;
+
 /** The open-data catalogue sample, searched in process (MiniSearch), accent-insensitive, title and tags boosted. */
 @Injectable()
 export class CatalogueService {
@@ -40,7 +43,14 @@ export class CatalogueService {
       fields: ['title', 'tagText', 'notes', 'organizationTitle'],
       storeFields: ['name'],
       processTerm: frenchTerm,
-      searchOptions: { boost: { title: 3, tagText: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
+      // A word of six letters or more also finds the longer words it begins (« routier » finds « routières »); a
+      // shorter one only itself and its near spellings: « panne » (de courant) found « panneaux » de stationnement.
+      searchOptions: {
+        boost: { title: 3, tagText: 2 },
+        prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+        fuzzy: 0.15,
+        combineWith: 'OR',
+      },
     });
     this.index.addAll(
       this.datasets.map((d) => ({
