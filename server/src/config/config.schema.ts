@@ -45,7 +45,7 @@ export const configSchema = {
     METRICS_PUBLIC: { type: 'boolean', default: false },
     TRUST_PROXY: {
       type: 'string',
-      pattern: '^(true|false|[0-9]{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
+      pattern: '^(true|false|[0-9]{1,2}|[0-9a-fA-F.:/]+( *, *[0-9a-fA-F.:/]+)*)$', // « 10.0.0.1, 10.0.0.2 » too
       default: 'false',
     },
   },

@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(config.mongodbUri).toBeUndefined();
   });
 
+  it('takes the proxies to trust as a list of addresses, spaces after the commas or not', () => {
+    // The README says « comma-separated »; « 10.0.0.1, 10.0.0.2 » stopped the start.
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('takes a heap growing factor from 0 (V8 decides) to 300 percent', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(() => loadConfig({ DATA_DIR: dataDir(), HEAP_GROWING_PERCENT: '301' })).toThrow(/HEAP_GROWING_PERCENT/);
