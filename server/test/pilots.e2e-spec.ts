@@ -552,7 +552,7 @@ describe('the invoice and enrolment pilots', () => {
     ]);
     const manager = (await evaluate('invoices-approval-routing', { invoice: { total: 5000 } })).body.explanation;
     expect(manager.fr).toBe(
-      '5\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la gestion (limite de signature déléguée\u00a0: moins de 25\u00a0000\u00a0$).',
+      '5\u00a0000\u00a0$ taxes comprises\u00a0: approbation par la ou le gestionnaire (limite de signature déléguée\u00a0: moins de 25\u00a0000\u00a0$).',
     );
     expect(manager.en).toBe(
       '$5,000 including taxes: approval by the manager (delegated signing limit: under $25,000).',
