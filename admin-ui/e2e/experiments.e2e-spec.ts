@@ -320,7 +320,7 @@ describe('console experiments', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
-    await dialog.getByText('/coverage').waitFor();
+    await dialog.getByText(/Modification\s: couverture \(\/coverage\)/).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/experiment-conflict-fr.png`, animations: 'disabled' });
     const meanwhile = await t.http
       .get('/api/v1/experiments/chatbot-ton/versions/1')

@@ -136,7 +136,7 @@ describe('prompts console', () => {
     // The same conflict dialog as every editor: what the other person changed, and the choice.
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
-    await dialog.getByText('/maxTokens').waitFor();
+    await dialog.getByText(/Modification\s: Nombre maximal de jetons \(\/maxTokens\)/).waitFor();
     const after = await t.http
       .get(`/api/v1/prompts/${PROMPT}/versions/${read.body.draftVersion}`)
       .set('authorization', `Bearer ${other}`);

@@ -19,6 +19,7 @@ import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import {
   fieldErrors,
+  fieldWords,
   fromContent,
   toDraftRequest,
   type ExperimentContent,
@@ -54,6 +55,7 @@ const DraftWatcher = ({ draft }: { draft: Draft }) => {
 /** The banner offering an edit kept from an earlier visit, and the dialog of a conflicting save, inside the form. */
 const DraftNotices = ({ draft, id, onSaved }: { draft: Draft; id: unknown; onSaved: () => void }) => {
   const { reset, getValues } = useFormContext<ExperimentFormValues>();
+  const translate = useTranslate();
   return (
     <>
       {draft.restorable && (
@@ -73,6 +75,7 @@ const DraftNotices = ({ draft, id, onSaved }: { draft: Draft; id: unknown; onSav
           onKeepMine={() =>
             void draft.overwrite(formValues(getValues()))?.then((outcome) => outcome.saved && onSaved())
           }
+          placeOf={(path) => fieldWords(path, translate)}
         />
       )}
     </>

@@ -3,7 +3,7 @@ import { useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { awaitingDecision } from '../common/lifecycle/version-pair';
 import { useStatusWords } from '../common/lifecycle/status-words';
 import { useResourceRead } from '../common/use-resource-read';
-import type { ExperimentContent } from './experiment-form';
+import { fieldWords, type ExperimentContent } from './experiment-form';
 import type { ExperimentRecord } from './ExperimentShow';
 import { weightShares } from './format';
 
@@ -118,21 +118,6 @@ export const AwaitingDecision = () => {
     </Box>
   );
 };
-
-/** `/variants/1/weight` reads « Variante 2 › Poids »; a field without words keeps its name. */
-function fieldWords(path: string, translate: (key: string, options?: object) => string): string {
-  const parts = path.split('/').slice(1);
-  const words: string[] = [];
-  parts.forEach((part, i) => {
-    if (part === 'variants' && /^\d+$/.test(parts[i + 1] ?? '')) return; // « Variante 2 » says it
-    words.push(
-      /^\d+$/.test(part) && parts[i - 1] === 'variants'
-        ? translate('gabarit.experiments.changes.variant', { n: Number(part) + 1 })
-        : translate(`gabarit.experiments.changes.fields.${part}`, { _: part }),
-    );
-  });
-  return words.join(' › ');
-}
 
 /** Shares (coverage, an error rate) as percentages, as the settings above write them; anything else as it is. */
 function valueText(path: string, value: unknown, locale: string, translate: (key: string) => string): string {

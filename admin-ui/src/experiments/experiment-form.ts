@@ -113,3 +113,18 @@ export function experimentActions(
     stop: (phase === 'running' || phase === 'scheduled') && may('stopExperiment', roles),
   };
 }
+
+/** `/variants/1/weight` reads « Variante 2 › Poids »; a field without words keeps its name. */
+export function fieldWords(path: string, translate: (key: string, options?: object) => string): string {
+  const parts = path.split('/').slice(1);
+  const words: string[] = [];
+  parts.forEach((part, i) => {
+    if (part === 'variants' && /^\d+$/.test(parts[i + 1] ?? '')) return; // « Variante 2 » says it
+    words.push(
+      /^\d+$/.test(part) && parts[i - 1] === 'variants'
+        ? translate('gabarit.experiments.changes.variant', { n: Number(part) + 1 })
+        : translate(`gabarit.experiments.changes.fields.${part}`, { _: part }),
+    );
+  });
+  return words.join(' › ');
+}

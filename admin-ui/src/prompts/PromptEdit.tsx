@@ -126,6 +126,7 @@ export const PromptEdit = () => {
           changes={draft.conflict.changes}
           onTakeTheirs={draft.takeTheirs}
           onKeepMine={() => void submit(() => draft.overwrite())}
+          placeOf={(path) => translate(`resources.prompts.fields.${path.slice(1)}`, { _: path })}
         />
       )}
       {/* minmax(0, …): a plain 1fr is at least its widest child, and the variables table made a phone's page 544 px

@@ -11,6 +11,7 @@ import { ConflictDialog } from '../common/drafts/ConflictDialog';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import {
   AnalysisContext,
+  changedPlace,
   definitionPath,
   onDefinition,
   placeOf,
@@ -251,6 +252,7 @@ export const RulesetEdit = () => {
             changes={draft.conflict.changes}
             onTakeTheirs={draft.takeTheirs}
             onKeepMine={() => void draft.overwrite()}
+            placeOf={(path) => changedPlace(path, content.definition, translate)}
           />
         )}
         <Tabs

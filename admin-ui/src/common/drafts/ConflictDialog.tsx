@@ -18,10 +18,12 @@ interface Props {
   changes: Change[];
   onTakeTheirs: () => void;
   onKeepMine: () => void;
+  /** Names a changed place in words, as the editor does (« Règle « Montant élevé » »); the pointer stays beside it. */
+  placeOf?: (path: string) => string;
 }
 
 /** Someone saved the draft since this editor loaded it: say what they changed, and let the analyst choose. */
-export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => {
+export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine, placeOf }: Props) => {
   const translate = useTranslate();
   return (
     <Dialog open aria-labelledby="conflict-title" fullWidth maxWidth="md">
@@ -34,7 +36,11 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => 
           {changes.slice(0, 50).map((c) => (
             <ListItem key={c.path} divider>
               <ListItemText
-                primary={`${translate(`gabarit.editors.change_${c.kind}`)} ${c.path}`}
+                primary={
+                  <>
+                    {translate(`gabarit.editors.change_${c.kind}`)} <Place path={c.path} words={placeOf?.(c.path)} />
+                  </>
+                }
                 secondary={`${show(c.before)} → ${show(c.after)}`}
                 slotProps={{ secondary: { sx: { fontFamily: 'monospace' } } }}
               />
@@ -51,3 +57,13 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine }: Props) => 
     </Dialog>
   );
 };
+
+/** A place in words with its pointer in brackets (the JSON tabs speak pointers); the pointer alone when no words. */
+const Place = ({ path, words }: { path: string; words: string | undefined }) =>
+  words === undefined || words === path ? (
+    <code>{path}</code>
+  ) : (
+    <>
+      {words} (<code>{path}</code>)
+    </>
+  );

@@ -153,3 +153,19 @@ export function placeOf(path: string, definition: unknown, translate: Translate)
   }
   return path;
 }
+
+/**
+ * Where a changed path of the whole version is, in words (the conflict dialog lists them): the definition's places
+ * as placeOf names them, a setting by its name (« Réglage « conserver les décisions » »), another part of the
+ * version by its tab (« Tests »); the pointer itself where nothing better names it.
+ */
+export function changedPlace(path: string, definition: unknown, translate: Translate): string {
+  if (definitionPath(path) !== undefined) return placeOf(path, definition, translate);
+  const [head, setting] = path.split('/').slice(1);
+  if (head === 'settings' && setting)
+    return translate('gabarit.diff.named', {
+      entity: translate('gabarit.diff.entities.setting'),
+      id: translate(`gabarit.diff.fields.${setting}`, { _: setting }),
+    });
+  return translate(`gabarit.editors.tabs.${head}`, { _: path });
+}

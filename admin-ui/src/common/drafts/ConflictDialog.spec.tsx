@@ -1,0 +1,73 @@
+import { screen } from '@testing-library/react';
+import { useTranslate } from 'react-admin';
+import { describe, expect, it } from 'vitest';
+import { changedPlace } from '../../rulesets/analysis/analysis-model';
+import { fieldWords } from '../../experiments/experiment-form';
+import { fakeApi, renderConsole } from '../testing/fake-api';
+import { ConflictDialog } from './ConflictDialog';
+import { changesBetween } from './conflict';
+
+const nothing = () => undefined;
+
+/** The dialog as the rule-set editor shows it: places named as the editor names them. */
+const RulesetConflict = ({ before, after }: { before: object; after: object }) => {
+  const translate = useTranslate();
+  const definition = (after as { definition: unknown }).definition;
+  return (
+    <ConflictDialog
+      changes={changesBetween(before, after)}
+      onTakeTheirs={nothing}
+      onKeepMine={nothing}
+      placeOf={(path) => changedPlace(path, definition, translate)}
+    />
+  );
+};
+
+const ExperimentConflict = ({ before, after }: { before: object; after: object }) => {
+  const translate = useTranslate();
+  return (
+    <ConflictDialog
+      changes={changesBetween(before, after)}
+      onTakeTheirs={nothing}
+      onKeepMine={nothing}
+      placeOf={(path) => fieldWords(path, translate)}
+    />
+  );
+};
+
+describe('the conflict dialog', () => {
+  it('names what the other person changed in words, the pointer beside it for the JSON tabs', async () => {
+    fakeApi({});
+    const rule = { name: 'Montant élevé', priority: 1, conditions: { all: [] }, event: { type: 'manual_review' } };
+    renderConsole(
+      <RulesetConflict
+        before={{ definition: { rules: [rule] }, settings: { logDecisions: true }, tests: [] }}
+        after={{ definition: { rules: [{ ...rule, priority: 5 }] }, settings: { logDecisions: false }, tests: [{}] }}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog');
+    // It listed « Modification : /definition/rules/0/priority », a JSON Pointer an analyst cannot read.
+    expect(dialog.textContent).toMatch(
+      /Modification\s: Règle\s«\sMontant élevé\s» \(\/definition\/rules\/0\/priority\)/,
+    );
+    expect(dialog.textContent).toMatch(/Réglage\s«\sconserver les décisions\s» \(\/settings\/logDecisions\)/);
+    expect(dialog.textContent).toMatch(/Ajout\s: Tests \(\/tests\/0\)/);
+  });
+
+  it('names an experiment’s variant by its place in the list', async () => {
+    fakeApi({});
+    const variants = [
+      { name: 'a', version: 1, weight: 50 },
+      { name: 'b', version: 2, weight: 50 },
+    ];
+    renderConsole(
+      <ExperimentConflict
+        before={{ coverage: 100, variants }}
+        after={{ coverage: 40, variants: [variants[0], { ...variants[1], weight: 30 }] }}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toMatch(/variante 2 › poids \(\/variants\/1\/weight\)/);
+    expect(dialog.textContent).toMatch(/couverture \(\/coverage\)/);
+  });
+});
