@@ -24,6 +24,7 @@ import { ParamsInput } from './ParamsInput';
 import { countUnder, type ProblemMap } from './problems';
 import { ValueInput } from './ValueInput';
 import { OutcomeInput } from './OutcomeInput';
+import { outcomeWords } from '../../common/outcomes';
 
 interface Rule {
   name?: string;
@@ -97,7 +98,13 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                   <Typography sx={{ fontWeight: 600 }}>
                     {rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}
                   </Typography>
-                  <Chip size="small" variant="outlined" label={rule.event?.type || '—'} />
+                  {/* The decision in words (the code is in the field below, and in the chip's title). */}
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label={rule.event?.type ? outcomeWords(rule.event.type, translate) : '—'}
+                    title={rule.event?.type}
+                  />
                   {issues > 0 && (
                     <Chip
                       size="small"

@@ -366,4 +366,22 @@ describe('rules editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une condition nommée' }));
     expect(Object.keys((json() as RulesDefinition).conditions!)).toEqual(['eleve', 'anglais-seulement']);
   });
+
+  it('heads each rule with its decision in words, its own code where the console has none', () => {
+    const definition: RulesDefinition = {
+      rules: [
+        { name: 'montant-eleve', conditions: { all: [] }, event: { type: 'manual_review' } },
+        { name: 'propre', conditions: { all: [] }, event: { type: 'review' } },
+      ],
+    };
+    render(
+      <Harness
+        initial={definition}
+        render={(value, set) => <RulesEditor definition={value} onChange={set} facts={facts} problems={new Map()} />}
+      />,
+    );
+    // The header said « manual_review »: a code in a console written for analysts.
+    expect(screen.getByTitle('manual_review').textContent).toBe('Transmise à un membre du personnel pour examen');
+    expect(screen.getByTitle('review').textContent).toBe('review');
+  });
 });
