@@ -70,6 +70,9 @@ describe('a value box whose text cannot be read', () => {
     fireEvent.change(priority, { target: { value: '7' } });
     await waitFor(() => expect(save).toHaveProperty('disabled', false));
     expect(screen.queryByText(/n’a pas pu être lue/)).toBeNull();
+    // A negative priority reads as a number, but the server refuses it: said on the field as it is typed.
+    fireEvent.change(priority, { target: { value: '-5' } });
+    await screen.findByText(/^Un nombre entier de 1 à 1000/);
   });
 
   it('says the draft was saved, and as which version', async () => {

@@ -146,6 +146,7 @@ export const editorMessages = {
         value_boolean: 'This fact is true or false.',
         value_not_allowed: 'The facts schema does not allow this value; it allows: %{values}.',
         event_required: 'Enter the decision made.',
+        priority_range: 'A whole number from %{min} to %{max}: the rule with the highest priority is evaluated first.',
         params_object: 'A JSON object is expected, such as {"level": "director"}.',
         unknown_column: 'The column “%{column}” no longer exists.',
         duplicate_id: 'The identifier “%{id}” is already used.',

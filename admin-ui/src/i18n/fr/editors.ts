@@ -148,6 +148,7 @@ export const editorMessages = {
         value_boolean: 'Ce fait vaut true ou false.',
         value_not_allowed: 'Le schéma des faits ne permet pas cette valeur ; il permet : %{values}.',
         event_required: 'Indiquez la décision rendue.',
+        priority_range: 'Un nombre entier de %{min} à %{max} : la règle de plus grande priorité est évaluée d’abord.',
         params_object: 'Un objet JSON est attendu, par exemple {"level": "director"}.',
         unknown_column: 'La colonne « %{column} » n’existe plus.',
         duplicate_id: 'L’identifiant « %{id} » est déjà utilisé.',

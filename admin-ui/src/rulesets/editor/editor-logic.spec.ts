@@ -22,6 +22,21 @@ describe('live checks of a whole definition', () => {
     ]);
   });
 
+  it('says a priority the server would refuse as it is typed: a whole number from 1 to 1000', () => {
+    const rule = (priority: unknown) => ({
+      priority,
+      conditions: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1 }] },
+      event: { type: 'x' },
+    });
+    const definition = { rules: [rule(-5), rule(0), rule(2.5), rule(1001), rule(1), rule(1000), rule(undefined)] };
+    expect(liveChecks('rules', definition, facts, SERVER_VOCABULARY).map((p) => `${p.path} ${p.problem}`)).toEqual([
+      '/rules/0/priority priority_range',
+      '/rules/1/priority priority_range',
+      '/rules/2/priority priority_range',
+      '/rules/3/priority priority_range',
+    ]);
+  });
+
   it('flags table cells with unknown operators or columns, and duplicate row ids', () => {
     const table = {
       hitPolicy: 'first',

@@ -33,7 +33,7 @@ function prefixed(problems: ConditionProblem[], prefix: string): ConditionProble
 
 function checkRules(
   definition: {
-    rules?: { conditions: Condition; event?: { type?: string } }[];
+    rules?: { conditions: Condition; event?: { type?: string }; priority?: unknown }[];
     conditions?: Record<string, Condition>;
   },
   facts: FactOption[],
@@ -45,6 +45,13 @@ function checkRules(
   (definition.rules ?? []).forEach((rule, i) => {
     problems.push(...prefixed(checkCondition(rule.conditions, context), `/rules/${i}/conditions`));
     if (!rule.event?.type) problems.push({ path: `/rules/${i}/event/type`, problem: 'event_required' });
+    // The server refuses the rest on save; said here, as the analyst types « -5 ».
+    const { priority } = rule;
+    if (
+      priority !== undefined &&
+      !(Number.isInteger(priority) && (priority as number) >= 1 && (priority as number) <= 1000)
+    )
+      problems.push({ path: `/rules/${i}/priority`, problem: 'priority_range', args: { min: '1', max: '1000' } });
   });
   for (const name of named)
     problems.push(
