@@ -262,6 +262,22 @@ describe('prompts', () => {
       skipped: 0,
       cases: [{ passed: true }, { name: 'la réponse est en français', passed: true, checkedAnswer: true }],
     });
+    // What a case finds wrong comes as data too, for the console to word (the English `failures` stay).
+    const wrong = [
+      ...tests,
+      { name: 'trop long', variables, expect: { contains: ['absent'], maxLength: 3 }, needsModel: true },
+    ];
+    const etag2 = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    await analyst.put('/api/v1/prompts/answer/draft', { tests: wrong }, etag2);
+    const failed = await analyst.post(`/api/v1/prompts/answer/versions/${n}/test`);
+    expect(failed.body.cases[2]).toMatchObject({
+      passed: false,
+      problems: [
+        { kind: 'missing', text: 'absent' },
+        { kind: 'too_long', max: 3 },
+      ],
+      failures: ['does not contain "absent"', expect.stringMatching(/^is \d+ characters, more than 3$/)],
+    });
   });
 
   it('uses a fake Messages API that takes both x-api-key and Authorization: Bearer', async () => {
@@ -309,6 +325,7 @@ describe('prompts with a slow or failing model', () => {
       ANTHROPIC_BASE_URL: await fake.start(),
       LLM_TIMEOUT_MS: '3000',
       LLM_MAX_RETRIES: '2',
+      PROMPT_TEST_MODEL_BUDGET_MS: '2000',
     });
     analyst = await publishPromptWithoutTests(t);
   });
@@ -323,6 +340,20 @@ describe('prompts with a slow or failing model', () => {
   const complete = () => analyst.post('/api/v1/prompts/answer/complete', { variables, subjectId: 'x' });
   const latestRecord = async () =>
     (await t.db.collection('completions').find({ prompt: 'answer' }).sort({ at: -1 }).limit(1).toArray())[0];
+
+  it('bounds the model checks of a test run by PROMPT_TEST_MODEL_BUDGET_MS: the cases past it fail as not checked', async () => {
+    fake.mode = 'slow';
+    fake.slowMs = 1_200;
+    const etag = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
+    const tests = ['a', 'b', 'c', 'd'].map((name) => ({ name, variables, expect: {}, needsModel: true }));
+    const n = (await analyst.put('/api/v1/prompts/answer/draft', { tests }, etag)).body.draftVersion;
+    const started = Date.now();
+    const run = await analyst.post(`/api/v1/prompts/answer/versions/${n}/test`);
+    // Each case waited for the model in turn, however many: 200 cases of 30 s held the request for hours.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(run.body).toMatchObject({ passed: 2, failed: 2 });
+    expect(run.body.cases[3]).toMatchObject({ passed: false, problems: [{ kind: 'not_checked', seconds: 2 }] });
+  });
 
   it('bounds the whole call by LLM_TIMEOUT_MS, retries included: 503 llm_timeout once it is spent', async () => {
     fake.mode = 'slow';

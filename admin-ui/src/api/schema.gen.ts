@@ -7908,7 +7908,19 @@ export interface operations {
               skipped?: boolean;
               /** @description the model's answer was checked, not the prompt */
               checkedAnswer?: boolean;
+              /** @description the problems below, in English */
               failures: string[];
+              /** @description what the case found wrong, for a client to word: a text missing from the output or present in it, an output too long, an error (the prompt did not render, the model did not answer), an answer not checked because the run spent its time on the model */
+              problems?: {
+                /** @enum {string} */
+                kind: 'missing' | 'present' | 'too_long' | 'error' | 'not_checked';
+                text?: string;
+                length?: number;
+                max?: number;
+                code?: string;
+                message?: string;
+                seconds?: number;
+              }[];
             }[];
           };
         };

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
 import { PromptTests } from './PromptTests';
@@ -41,5 +41,52 @@ describe('the version a prompt’s tests run on', () => {
   it('is the draft for an analyst who has one', async () => {
     renderTests(prompt(6), 'analyst');
     expect(await chosenVersion()).toBe('Brouillon (version 6)');
+  });
+});
+
+describe('what a failed case found', () => {
+  it('is said in the console’s language, an error by the console’s words for its code', async () => {
+    fakeApi({
+      'GET /api/v1/prompts/accueil': { body: prompt(6) },
+      'POST /api/v1/prompts/accueil/versions/6/test': {
+        body: {
+          version: 6,
+          checksum: 'c',
+          passed: 0,
+          failed: 2,
+          skipped: 0,
+          cases: [
+            {
+              name: 'vouvoiement',
+              passed: false,
+              failures: ['does not contain "vous"', 'is 900 characters, more than 800'],
+              problems: [
+                { kind: 'missing', text: 'vous' },
+                { kind: 'too_long', length: 900, max: 800 },
+              ],
+            },
+            {
+              name: 'réponse',
+              passed: false,
+              checkedAnswer: true,
+              failures: ["not checked: the run's checks of the model's answers took more than 120 s"],
+              problems: [{ kind: 'not_checked', seconds: 120 }],
+            },
+          ],
+        },
+      },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="accueil">
+        <PromptTests />
+      </ShowPage>,
+      ['analyst'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Lancer les tests' }));
+    // The API's English (« does not contain "vous" ») was shown as is in a French console.
+    await screen.findByText(/^ne contient pas «\svous\s»\s; 900 caractères, plus que les 800 permis$/);
+    expect(
+      screen.getByText(/^réponse non vérifiée : les vérifications par le modèle de cette série ont dépassé 120/),
+    ).toBeTruthy();
   });
 });

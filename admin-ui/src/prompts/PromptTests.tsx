@@ -10,6 +10,7 @@ import { dataProvider } from '../dataProvider';
 import { awaitingDecision, versionNumbers } from '../common/lifecycle/version-pair';
 import type { PromptRecord } from './prompt-record';
 import { VersionPicker } from './VersionPicker';
+import { caseProblemWords } from './case-problems';
 import { may } from '../layout/access';
 import type { ResponseOf } from '../api/types';
 
@@ -95,7 +96,9 @@ export const PromptTests = () => {
                         <span>{translate(`gabarit.prompts.tests_${outcomeOf(c)}`)}</span>
                       </Stack>
                     </TableCell>
-                    <TableCell>{c.failures.join(' ; ')}</TableCell>
+                    <TableCell>
+                      {caseProblemWords(c, translate).join(translate('gabarit.prompts.case_problems.separator'))}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -159,7 +159,7 @@ describe('decision trees', () => {
   });
 
   it('does not say a label twice: an outcome that repeats its branch takes the branch’s place in the path', () => {
-    const repeating = structuredClone(tree) as typeof tree & { root: { branches: { node: object }[] } };
+    const repeating = structuredClone(tree) as { root: { branches: { node: object }[] } };
     repeating.root.branches[0]!.node = { id: 'b', label: 'Montant élevé', outcome: { type: 'high' } };
     repeating.root.branches[1]!.node = { id: 'c', label: 'positif', outcome: { type: 'positive' } };
     const { explanations } = prepare('decisionTree', repeating).compiled;

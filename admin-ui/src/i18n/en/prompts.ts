@@ -198,6 +198,15 @@ export const promptsMessages = {
       tests_case: 'Case',
       tests_outcome: 'Outcome',
       tests_failures: 'Differences found',
+      case_problems: {
+        separator: '; ',
+        missing: 'does not contain “%{text}”',
+        present: 'contains “%{text}”',
+        too_long: '%{length} characters, more than the %{max} allowed',
+        error: 'could not run: %{reason}',
+        not_checked:
+          "answer not checked: this run's checks by the model took more than %{seconds} s; run the tests again",
+      },
       tests_passed: 'Passed',
       tests_failed: 'Failed',
       tests_skipped: 'Skipped (no model configured)',

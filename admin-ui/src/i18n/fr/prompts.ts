@@ -199,6 +199,15 @@ export const promptsMessages = {
       tests_case: 'Cas',
       tests_outcome: 'Résultat',
       tests_failures: 'Écarts constatés',
+      case_problems: {
+        separator: ' ; ',
+        missing: 'ne contient pas « %{text} »',
+        present: 'contient « %{text} »',
+        too_long: '%{length} caractères, plus que les %{max} permis',
+        error: 'n’a pas pu s’exécuter : %{reason}',
+        not_checked:
+          'réponse non vérifiée : les vérifications par le modèle de cette série ont dépassé %{seconds} s ; relancez les tests',
+      },
       tests_passed: 'Réussi',
       tests_failed: 'Échec',
       tests_skipped: 'Ignoré (aucun modèle configuré)',

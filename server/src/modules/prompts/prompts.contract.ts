@@ -221,7 +221,26 @@ export const promptTestRunSchema = {
           passed: { type: 'boolean' },
           skipped: { type: 'boolean' },
           checkedAnswer: { type: 'boolean', description: "the model's answer was checked, not the prompt" },
-          failures: { type: 'array', items: { type: 'string' } },
+          failures: { type: 'array', items: { type: 'string' }, description: 'the problems below, in English' },
+          problems: {
+            type: 'array',
+            description:
+              'what the case found wrong, for a client to word: a text missing from the output or present in it, an output too long, an error (the prompt did not render, the model did not answer), an answer not checked because the run spent its time on the model',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string', enum: ['missing', 'present', 'too_long', 'error', 'not_checked'] },
+                text: { type: 'string' },
+                length: { type: 'integer' },
+                max: { type: 'integer' },
+                code: { type: 'string' },
+                message: { type: 'string' },
+                seconds: { type: 'integer' },
+              },
+            },
+          },
         },
       },
     },
