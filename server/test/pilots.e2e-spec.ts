@@ -134,6 +134,18 @@ describe('the invoice and enrolment pilots', () => {
     // But the total must add up to the cent: 115,01 $ for 100 $ + 5,01 $ + 9,99 $ was approved too.
     const total = (await evaluate('invoices', find('TPS et TVQ à un cent près, mais un total'))).body;
     expect(total.events).toEqual([{ type: 'request_correction' }]);
+    // A tax the invoice does not show is not quoted as invoiced, and keeps its cent in the total (under 100 $).
+    const small = structuredClone(find('moins de 100 $ : 57,49 $')) as { invoice: Record<string, unknown> };
+    Object.assign(small.invoice, { qst: 4.98, total: 57.48 });
+    const shown = (await evaluate('invoices', small)).body;
+    expect(shown.events).toEqual([{ type: 'auto_approve' }]);
+    expect(shown.explanation.fr).toContain(
+      "taxes justes à l'arrondi près (TPS 2,50\u00a0$\u202f; TVQ facturée 4,98\u00a0$, calculée 4,99\u00a0$)",
+    );
+    const dated = (await evaluate('invoices', find('facture datée avant la conclusion du contrat'))).body;
+    expect(dated.explanation.fr).toBe(
+      'Dates à vérifier\u00a0: la facture est datée du 10 janvier 2026, avant la conclusion du contrat le 20 janvier 2026. Une personne vérifiera que le travail facturé relève bien de ce contrat.',
+    );
     const blank = (await evaluate('invoices', find('nom du fournisseur laissé en blanc'))).body;
     expect(blank.explanation.fr).toMatch(/Renseignements obligatoires manquants .*\u00a0: nom du fournisseur\./);
   });
@@ -260,6 +272,14 @@ describe('the invoice and enrolment pilots', () => {
     expect(response.body.details).toEqual([
       expect.objectContaining({ path: '/facts/enrolment/previousPublicJobEnd', message: 'is not an allowed field' }),
     ]);
+    // An order number with spaces around it is not an id: it was looked up as is and « not on file ».
+    const invoice = pilotCases('invoices/invoices.json')[0]!.facts as { invoice: Record<string, unknown> };
+    const padded = await evaluate('invoices', {
+      ...invoice,
+      invoice: { ...invoice.invoice, purchaseOrderNumber: ' BC-77' },
+    });
+    expect(padded.status).toBe(400);
+    expect(padded.body.details).toEqual([expect.objectContaining({ path: '/facts/invoice/purchaseOrderNumber' })]);
   });
 
   it('names the main factors and the right to human review in an automated enrolment approval, with its path', async () => {
@@ -310,7 +330,7 @@ describe('the invoice and enrolment pilots', () => {
     expect(baby.body.events[0].type).toBe('manual_review');
     expect(baby.body.explanation.fr).toContain('Les dates indiquées vous donnent 1\u00a0an à la date d');
     // The path names each step in the reader's language, not by its identifier (« date-de-naissance-a-verifier »).
-    expect(baby.body.explanation.fr).toContain("âge invraisemblable à l'embauche → date de naissance à vérifier.");
+    expect(baby.body.explanation.fr).toContain("Âge au début de la couverture → âge invraisemblable à l'embauche.");
     const unnamed: string[] = [];
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
@@ -353,7 +373,7 @@ describe('the invoice and enrolment pilots', () => {
       'Votre emploi public précédent aurait pris fin le 10 mars 2026, après votre embauche le 2 mars 2026',
     );
     // The path names each step once: « terminé après l'embauche → dates à vérifier ».
-    expect(after.explanation.fr).toContain("Emploi public antérieur → terminé après l'embauche → dates à vérifier");
+    expect(after.explanation.fr).toContain("Emploi public antérieur → terminé après l'embauche.");
     const ineligible = (await evaluate('enrolment', cases.find((x) => x.expectedEvents[0] === 'ineligible')!.facts))
       .body;
     expect(ineligible.explanation.fr).toContain("Parcours\u00a0: Statut d'emploi → non admissible.");
@@ -427,7 +447,7 @@ describe('the invoice and enrolment pilots', () => {
       { type: 'auto_approve', params: { automated: true, exemptionRefused: true } },
     ]);
     const { fr, en } = response.body.explanation;
-    expect(fr).toContain('Adhésion → exemption refusée → adhésion obligatoire');
+    expect(fr).toContain('Adhésion → exemption refusée.');
     expect(fr).toContain("Votre demande d'exemption est refusée\u00a0:");
     expect(fr).toContain("seule une protection par un autre régime d'assurance collective");
     expect(fr).toContain('avec la protection «\u00a0familiale\u00a0»');

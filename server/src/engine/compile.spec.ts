@@ -153,18 +153,18 @@ describe('decision trees', () => {
     const prepared = prepare('decisionTree', tree);
     const high = await run(prepared, { x: 50 });
     expect(high.events).toEqual([{ type: 'high' }]);
-    expect(prepared.compiled.explanations.get(high.fired[0]!.name)?.path).toEqual(['Montant', 'élevé', 'b']);
+    expect(prepared.compiled.explanations.get(high.fired[0]!.name)?.path).toEqual(['Montant', 'élevé']);
     expect((await run(prepared, { x: 5 })).events).toEqual([{ type: 'positive' }]);
     expect((await run(prepared, { x: -1 })).events).toEqual([{ type: 'other' }]);
   });
 
-  it('does not say a label twice: an outcome that repeats its branch takes the branch’s place in the path', () => {
-    const repeating = structuredClone(tree) as { root: { branches: { node: object }[] } };
-    repeating.root.branches[0]!.node = { id: 'b', label: 'Montant élevé', outcome: { type: 'high' } };
-    repeating.root.branches[1]!.node = { id: 'c', label: 'positif', outcome: { type: 'positive' } };
-    const { explanations } = prepare('decisionTree', repeating).compiled;
-    expect(explanations.get('a>b')?.path).toEqual(['Montant', 'Montant élevé']);
-    expect(explanations.get('a>c')?.path).toEqual(['Montant', 'positif']);
+  it('names an outcome reached by a labelled branch once, by the branch’s answer: the person reads the path', () => {
+    const labelled = structuredClone(tree) as { root: { branches: { node: object }[] } };
+    labelled.root.branches[0]!.node = { id: 'b', label: 'montant élevé', outcome: { type: 'high' } };
+    const { explanations } = prepare('decisionTree', labelled).compiled;
+    // « Montant → élevé → montant élevé » said the answer twice.
+    expect(explanations.get('a>b')?.path).toEqual(['Montant', 'élevé']);
+    // Reached by `otherwise`, no answer says it: the outcome is named.
     expect(explanations.get('a>d')?.path).toEqual(['Montant', 'd']);
   });
 });

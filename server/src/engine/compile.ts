@@ -86,28 +86,27 @@ export function compileDecisionTable(definition: Json): CompiledRules {
 }
 
 /**
- * A path with one more label. A label that says again the one before it (the branch « non admissible » into the
- * outcome « non admissible », or « incohérente » into « protection incohérente ») takes its place: the path is
- * read by the person decided about, and « Statut d'emploi → non admissible → non admissible » read as a stutter.
- */
-function followedBy(labels: string[], label: string): string[] {
-  const last = labels.at(-1);
-  const repeats = last !== undefined && label.toLocaleLowerCase().includes(last.toLocaleLowerCase());
-  return repeats ? [...labels.slice(0, -1), label] : [...labels, label];
-}
-
-/**
  * `decisionTree`: one rule per root-to-leaf path. A branch is taken when its condition holds and no earlier
  * sibling's does; `otherwise` when none does. So exactly one path can fire, and its labels explain it.
  */
 export function compileDecisionTree(definition: Json): CompiledRules {
   const rules: RuleProperties[] = [];
   const explanations = new Map<string, RuleExplanation>();
-  // A path is kept in both languages: `label` (French first) and `labelEn`.
-  const walk = (node: Json, conditions: Condition[], labels: string[], labelsEn: string[], ids: string[]) => {
+  // A path is kept in both languages: `label` (French first) and `labelEn`. It is read by the person decided
+  // about: each question, then the answer of the branch taken; an outcome reached by a labelled branch is not
+  // named again (« Statut d'emploi → non admissible → non admissible », « reçu en retard → formulaire en retard »).
+  const walk = (
+    node: Json,
+    conditions: Condition[],
+    labels: string[],
+    labelsEn: string[],
+    ids: string[],
+    answered = false,
+  ) => {
     const here = [...ids, String(node['id'])];
-    const label = followedBy(labels, String(node['label'] ?? node['id']));
-    const labelEn = followedBy(labelsEn, String(node['labelEn'] ?? node['label'] ?? node['id']));
+    const named = !(node['outcome'] && answered);
+    const label = named ? [...labels, String(node['label'] ?? node['id'])] : labels;
+    const labelEn = named ? [...labelsEn, String(node['labelEn'] ?? node['label'] ?? node['id'])] : labelsEn;
     if (node['outcome']) {
       const name = here.join('>');
       rules.push({
@@ -129,6 +128,7 @@ export function compileDecisionTree(definition: Json): CompiledRules {
         branch['label'] ? [...label, String(branch['label'])] : label,
         branch['label'] ? [...labelEn, String(branch['labelEn'] ?? branch['label'])] : labelEn,
         here,
+        Boolean(branch['label']),
       );
       earlier.push(when);
     }
