@@ -650,6 +650,12 @@ describe('the invoice and enrolment pilots', () => {
     expect(absent.explanation.fr).toBe(
       "Ligne absente du bon de commande BC-77\u00a0: ligne 3 (Cartouches d'encre), 100\u00a0$ avant taxes. Une personne vérifiera ce qui a été commandé.",
     );
+    // 10 units at 10 $ billed 15 000 $ passed every check, the order's price included.
+    const inflated = (await evaluate('invoices', find('ligne facturée 15 000 $ pour 10 unités'))).body;
+    expect(inflated.events).toEqual([{ type: 'request_correction' }]);
+    expect(inflated.explanation.fr).toBe(
+      "Montant de ligne qui n'est pas la quantité multipliée par le prix unitaire\u00a0: ligne 1 (Fournitures de bureau), 10 × 10\u00a0$ = 100\u00a0$, facturée 15\u00a0000\u00a0$ (avant taxes).",
+    );
     const sum = (await evaluate('invoices', find('lignes qui ne totalisent pas le sous-total'))).body;
     expect(sum.events).toEqual([{ type: 'request_correction' }]);
     expect(sum.explanation.fr).toBe(

@@ -6,7 +6,7 @@ import { words, type Words } from './words.js';
  * holds the event loop for long (docs/adr/0025-static-analysis.md, "Budget"); what is left undecided when it
  * runs out is listed as not checked.
  */
-export const ANALYSIS_UNITS = 120_000;
+export const ANALYSIS_UNITS = 160_000;
 
 /**
  * An analysis step by step: it yields between one row, rule or branch and the next, where the service may give
