@@ -142,6 +142,13 @@ describe('the invoice and enrolment pilots', () => {
     expect(shown.explanation.fr).toContain(
       "taxes justes à l'arrondi près (TPS 2,50\u00a0$\u202f; TVQ facturée 4,98\u00a0$, calculée 4,99\u00a0$)",
     );
+    // A tax-free line beside taxed ones: the taxes are the other lines', and a person checks the line. The invoice
+    // was sent back for « wrong » taxes on the whole subtotal.
+    const mixed = (await evaluate('invoices', find('deux lignes dont une détaxée'))).body;
+    expect(mixed.events).toEqual([{ type: 'manual_review' }]);
+    expect(mixed.explanation.fr).toBe(
+      "Fourniture détaxée ou exonérée (ligne 2 «\u00a0Cartouches d'encre\u00a0», 100\u00a0$)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u202f; la facture n'est pas renvoyée au fournisseur.",
+    );
     const dated = (await evaluate('invoices', find('facture datée avant la conclusion du contrat'))).body;
     expect(dated.explanation.fr).toBe(
       'Dates à vérifier\u00a0: la facture est datée du 10 janvier 2026, avant la conclusion du contrat le 20 janvier 2026. Une personne vérifiera que le travail facturé relève bien de ce contrat.',
