@@ -116,6 +116,10 @@ describe('the invoice and enrolment pilots', () => {
     expect(other.explanation.fr).toBe(
       'Le bon de commande BC-77 a été émis à un autre fournisseur (FRN-001) que celui de la facture (FRN-002)\u00a0: une personne vérifiera la facture avant tout rapprochement.',
     );
+    const closed = (await evaluate('invoices', find('bon de commande fermé'))).body;
+    expect(closed.explanation.fr).toBe(
+      'Le bon de commande BC-81 est fermé depuis le 15 février 2026\u00a0: il ne prend plus de factures, une personne vérifiera celle-ci.',
+    );
     const unknown = (await evaluate('invoices', find('bon de commande inconnu au dossier'))).body;
     expect(unknown.explanation.fr).toBe(
       "Le bon de commande BC-999 n'est pas au dossier\u00a0: rapprochement facture-commande-réception impossible.",
