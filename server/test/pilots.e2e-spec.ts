@@ -238,6 +238,15 @@ describe('the invoice and enrolment pilots', () => {
       'Facture en double\u00a0: f 2026 001, déjà reçue de ce fournisseur, a le même numéro (à la casse, aux espaces, aux tirets et aux zéros de tête près), la même date et le même montant.',
     );
     expect(duplicate.explanation.en).toContain('has the same number (ignoring case, spaces, dashes and leading zeros)');
+    // Two earlier copies: « déjà reçues … ont », not « déjà reçue … a ».
+    const twice = structuredClone(spaced.facts) as { previousInvoices: { number: string }[] };
+    twice.previousInvoices.push({
+      ...twice.previousInvoices.find((p) => p.number === 'f 2026 001')!,
+      number: 'F-2026-0001',
+    });
+    const both = (await evaluate('invoices', twice)).body;
+    expect(both.explanation.fr).toContain('f 2026 001, F-2026-0001, déjà reçues de ce fournisseur, ont le même numéro');
+    expect(both.explanation.en).toContain('already received from this supplier, have the same number');
     const zeros = cases.find((x) => x.name.startsWith('doublon malgré les zéros de tête'))!;
     expect((await evaluate('invoices', zeros.facts)).body.events).toEqual([{ type: 'reject' }]);
     const sameDayAndAmount = cases.find((x) => x.name.startsWith('même date et même montant sous un autre numéro'))!;
