@@ -53,9 +53,7 @@ describe('rule set editors', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText("Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.").waitFor();
     // In words, the pointer beside it: « Ajout : Réglage « conserver les décisions » (/settings/logDecisions) ».
-    await dialog
-      .getByText(/Ajout\s: Réglage\s«\sconserver les décisions\s» \(\/settings\/logDecisions\)/)
-      .waitFor();
+    await dialog.getByText(/Ajout\s: Réglage\s«\sconserver les décisions\s» \(\/settings\/logDecisions\)/).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/ruleset-conflict-fr.png`, animations: 'disabled' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Reprendre sa version' }).click();
