@@ -357,6 +357,19 @@ describe('console experiments', () => {
     expect((await as(analystToken, 'submit').send({})).status).toBe(200);
     expect((await as(approverToken, 'approve').send({})).status).toBe(200);
     expect((await as(approverToken, 'publish').send({})).status).toBe(200);
+    // Running, its coverage is saved with the split as it is: it was sent with no variants and refused (400).
+    const analyst = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(analyst, 'analyst');
+    await analyst.goto(`${base}/admin/#/experiments/chatbot-ton`);
+    await analyst.getByText(/^Cette expérience a commencé\s: ses variantes/).waitFor();
+    await analyst.getByLabel(/^Couverture/).fill('60');
+    await analyst.getByRole('button', { name: 'Enregistrer' }).click();
+    await analyst.getByText('Brouillon enregistré.').waitFor();
+    const saved = await t.http
+      .get('/api/v1/experiments/chatbot-ton/versions/2')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(saved.body.content).toMatchObject({ coverage: 0.6, variants: [{ name: 'formel' }, { name: 'familier' }] });
+    await analyst.close();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'approver');
     // The work queue shows the experiment that stopped itself, first.

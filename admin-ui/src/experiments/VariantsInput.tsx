@@ -49,6 +49,8 @@ const TrafficShares = () => {
  * `splitFixed`: the experiment has started (or is scheduled to), so its variants, versions and weights stay as
  * they are (the API refuses a version that changes them, 409 `assignment_changed`: subjects already served would
  * move); only the coverage is offered. Offered, a change went through review and failed only at publication.
+ * Read-only, not disabled: a disabled input leaves the form's values, and the coverage was saved with no variants
+ * (400, « au moins 2 éléments »).
  */
 export const VariantsInput = ({
   prompt,
@@ -96,7 +98,7 @@ export const VariantsInput = ({
             label="gabarit.experiments.variant_name"
             validate={nameRules}
             helperText={false}
-            disabled={splitFixed}
+            readOnly={splitFixed}
           />
           <SelectInput
             source="version"
@@ -105,7 +107,7 @@ export const VariantsInput = ({
             translateChoice={false}
             validate={required()}
             helperText={versionHelp}
-            disabled={splitFixed}
+            readOnly={splitFixed}
             sx={{ minWidth: 220 }}
           />
           <NumberInput
@@ -115,7 +117,7 @@ export const VariantsInput = ({
             min={0}
             max={1000}
             helperText={false}
-            disabled={splitFixed}
+            readOnly={splitFixed}
           />
         </SimpleFormIterator>
       </ArrayInput>
