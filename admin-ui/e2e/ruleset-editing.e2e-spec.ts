@@ -146,6 +146,14 @@ describe('rule set editors', () => {
       const box = (await button.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }
+    // A rule's header wraps: its decision in words pushed the name past the left edge and the chevron past the right.
+    await page.goto(`${base}/admin/#/rulesets/invoices`);
+    const header = page.locator('#rule-1-header');
+    await header.waitFor();
+    for (const part of [header.getByText('rena-contrat-anterieur'), header.locator('svg').last()]) {
+      const { x, width } = (await part.boundingBox())!;
+      expect([x >= 0, x + width <= 390]).toEqual([true, true]);
+    }
     await page.close();
   });
 
@@ -180,7 +188,8 @@ describe('rule set editors', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Rule sets' }).waitFor();
     await page.goto(`${base}/admin/#/rulesets/invoices`);
-    await page.getByRole('button', { name: 'tps-incorrecte request_correction' }).click();
+    // The header says the decision in words, in the console's language.
+    await page.getByRole('button', { name: 'tps-incorrecte Correction requested' }).click();
     await page.getByRole('combobox', { name: 'Grouping' }).first().waitFor();
     await page.getByText('Definition (JSON)').waitFor();
     await page.getByRole('button', { name: 'Add a rule' }).waitFor();

@@ -70,9 +70,16 @@ describe('a value box whose text cannot be read', () => {
     fireEvent.change(priority, { target: { value: '7' } });
     await waitFor(() => expect(save).toHaveProperty('disabled', false));
     expect(screen.queryByText(/n’a pas pu être lue/)).toBeNull();
-    // A negative priority reads as a number, but the server refuses it: said on the field as it is typed.
-    fireEvent.change(priority, { target: { value: '-5' } });
-    await screen.findByText(/^Un nombre entier de 1 à 1000/);
+    // A priority the server refuses is said on the field as it is typed, once, and holds Save: -5 was saved and
+    // came back as « doit être >= 1 », 2.5 was told to « write a number (such as 12.5) ».
+    for (const typed of ['-5', '2.5', '1001']) {
+      fireEvent.change(priority, { target: { value: typed } });
+      await waitFor(() => expect(save).toHaveProperty('disabled', true));
+      expect(screen.getByText(/^Un nombre entier de 1 à 1000/)).toBeTruthy();
+      expect(document.body.textContent).not.toMatch(/Cette comparaison porte sur un nombre/);
+    }
+    fireEvent.change(priority, { target: { value: '50' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
   });
 
   it('says the draft was saved, and as which version', async () => {

@@ -47,6 +47,9 @@ interface Props {
 
 const fieldErrors = (problems: ProblemMap, path: string) => problems.get(path) ?? [];
 
+/** What the server takes as a rule's priority (the greatest is evaluated first). */
+const PRIORITY_RANGE = { min: 1, max: 1000, problem: 'priority_range' };
+
 /** The rules of a `rules` rule set, each with its condition builder, event and explanation; then the named conditions. */
 export const RulesEditor = ({ definition, onChange, facts, problems }: Props) => {
   const translate = useTranslate();
@@ -94,8 +97,9 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                 aria-controls={`rule-${i}-content`}
                 id={`rule-${i}-header`}
               >
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Typography sx={{ fontWeight: 600 }}>
+                {/* Wraps on a phone: the decision in words is long, and it pushed the name and the chevron off. */}
+                <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1, minWidth: 0 }}>
+                  <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
                     {rule.name || translate('gabarit.editors.unnamed_rule', { n: i + 1 })}
                   </Typography>
                   {/* The decision in words (the code is in the field below, and in the chip's title). */}
@@ -104,6 +108,7 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                     variant="outlined"
                     label={rule.event?.type ? outcomeWords(rule.event.type, translate) : '—'}
                     title={rule.event?.type}
+                    sx={{ maxWidth: '100%' }}
                   />
                   {issues > 0 && (
                     <Chip
@@ -124,6 +129,7 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                       type="integer"
                       label={translate('gabarit.editors.priority')}
                       value={rule.priority ?? 1}
+                      range={PRIORITY_RANGE}
                       errors={fieldErrors(problems, `/rules/${i}/priority`)}
                       onChange={(priority) => set(['rules', i, 'priority'], priority)}
                     />

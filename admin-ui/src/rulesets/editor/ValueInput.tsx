@@ -18,10 +18,16 @@ interface Props {
   allowed?: unknown[];
   /** A value's words, where the schema gives them (« étudiant » for `student`): shown beside it in the list. */
   wordsFor?: (value: unknown) => string | undefined;
+  /**
+   * A whole number within bounds (a priority): anything else is held, not passed on, and said with this one
+   * problem (`gabarit.editors.problems.<problem>`), so Save waits. -5 went to the server and came back as
+   * « doit être >= 1 », and 2.5 was told to « write a number (such as 12.5) ».
+   */
+  range?: { min: number; max: number; problem: string };
 }
 
 /** A value box that keeps what is typed while it is not yet valid, and passes on only values it could read. */
-export const ValueInput = ({ label, value, type, onChange, errors = [], width, allowed, wordsFor }: Props) => {
+export const ValueInput = ({ label, value, type, onChange, errors = [], width, allowed, wordsFor, range }: Props) => {
   const translate = useTranslate();
   const [text, setText] = useState(formatValue(value));
   const [local, setLocal] = useState<string | undefined>();
@@ -53,7 +59,7 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
     value !== undefined &&
     !allowed.some((a) => JSON.stringify(a) === JSON.stringify(value));
   const messages = [
-    ...(local ? [translate(`gabarit.editors.problems.${local}`)] : []),
+    ...(local ? [translate(`gabarit.editors.problems.${local}`, range && { min: range.min, max: range.max })] : []),
     ...(outside
       ? [translate('gabarit.editors.problems.value_not_allowed', { values: allowed.map(formatValue).join(', ') })]
       : []),
@@ -62,7 +68,8 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
   const read = (next: string) => {
     setText(next);
     const parsed = parseValue(next, type);
-    if ('error' in parsed) setLocal(parsed.error);
+    if (range && !('value' in parsed && inRange(parsed.value, range))) setLocal(range.problem);
+    else if ('error' in parsed) setLocal(parsed.error);
     else {
       setLocal(undefined);
       onChange(parsed.value);
@@ -113,3 +120,6 @@ export const ValueInput = ({ label, value, type, onChange, errors = [], width, a
     );
   return field({ value: text, onChange: (e: { target: { value: string } }) => read(e.target.value), sx });
 };
+
+const inRange = (value: unknown, { min, max }: { min: number; max: number }) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
