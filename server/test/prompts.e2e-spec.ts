@@ -266,6 +266,7 @@ describe('prompts', () => {
     const wrong = [
       ...tests,
       { name: 'trop long', variables, expect: { contains: ['absent'], maxLength: 3 }, needsModel: true },
+      { name: 'sans question', variables: { ...variables, question: undefined }, expect: {} },
     ];
     const etag2 = (await analyst.get('/api/v1/prompts/answer')).headers['etag'];
     await analyst.put('/api/v1/prompts/answer/draft', { tests: wrong }, etag2);
@@ -278,6 +279,15 @@ describe('prompts', () => {
       ],
       failures: ['does not contain "absent"', expect.stringMatching(/^is \d+ characters, more than 3$/)],
     });
+    // A case that cannot run says why, at its path: the code alone read « the content has problems, each shown
+    // in its place », no place shown.
+    expect(failed.body.cases[3].problems).toEqual([
+      expect.objectContaining({
+        kind: 'error',
+        code: 'validation_failed',
+        details: [expect.objectContaining({ path: '/variables/question', keyword: 'required' })],
+      }),
+    ]);
   });
 
   it('uses a fake Messages API that takes both x-api-key and Authorization: Bearer', async () => {

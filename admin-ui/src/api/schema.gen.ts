@@ -7919,6 +7919,13 @@ export interface operations {
                 max?: number;
                 code?: string;
                 message?: string;
+                /** @description an error’s problems, each at its path, as in the error body */
+                details?: {
+                  path: string;
+                  message: string;
+                  keyword?: string;
+                  params?: Record<string, unknown>;
+                }[];
                 seconds?: number;
               }[];
             }[];

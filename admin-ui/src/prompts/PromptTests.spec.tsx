@@ -53,16 +53,16 @@ describe('what a failed case found', () => {
           version: 6,
           checksum: 'c',
           passed: 0,
-          failed: 2,
+          failed: 3,
           skipped: 0,
           cases: [
             {
               name: 'vouvoiement',
               passed: false,
-              failures: ['does not contain "vous"', 'is 900 characters, more than 800'],
+              failures: ['does not contain "vous"', 'is 2224 characters, more than 800'],
               problems: [
                 { kind: 'missing', text: 'vous' },
-                { kind: 'too_long', length: 900, max: 800 },
+                { kind: 'too_long', length: 2224, max: 800 },
               ],
             },
             {
@@ -71,6 +71,19 @@ describe('what a failed case found', () => {
               checkedAnswer: true,
               failures: ["not checked: the run's checks of the model's answers took more than 120 s"],
               problems: [{ kind: 'not_checked', seconds: 120 }],
+            },
+            {
+              name: 'sans locale',
+              passed: false,
+              failures: ['The variables do not match the prompt’s variables schema.'],
+              problems: [
+                {
+                  kind: 'error',
+                  code: 'validation_failed',
+                  message: 'The variables do not match the prompt’s variables schema.',
+                  details: [{ path: '/variables/locale', message: 'is required', keyword: 'required', params: {} }],
+                },
+              ],
             },
           ],
         },
@@ -84,7 +97,9 @@ describe('what a failed case found', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Lancer les tests' }));
     // The API's English (« does not contain "vous" ») was shown as is in a French console.
-    await screen.findByText(/^ne contient pas «\svous\s»\s; 900 caractères, plus que les 800 permis$/);
+    await screen.findByText(/^ne contient pas «\svous\s»\s; 2\s224 caractères, plus que les 800 permis$/);
+    // A case that could not run says where (« the content has problems, each shown in its place » said nothing).
+    expect(screen.getByText(/^n’a pas pu s’exécuter\s: \/variables\/locale\s: /)).toBeTruthy();
     expect(
       screen.getByText(/^réponse non vérifiée : les vérifications par le modèle de cette série ont dépassé 120/),
     ).toBeTruthy();

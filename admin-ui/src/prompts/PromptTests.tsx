@@ -3,7 +3,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import BlockIcon from '@mui/icons-material/Block';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
+import { useGetIdentity, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { useInvalidate } from '../common/use-api-action';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { dataProvider } from '../dataProvider';
@@ -28,6 +28,7 @@ export const PromptTests = () => {
   const { record } = useShowContext<PromptRecord>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const refresh = useInvalidate('prompts');
   const [version, setVersion] = useState<number | undefined>();
   const [run, setRun] = useState<TestRun | undefined>();
@@ -97,7 +98,9 @@ export const PromptTests = () => {
                       </Stack>
                     </TableCell>
                     <TableCell>
-                      {caseProblemWords(c, translate).join(translate('gabarit.prompts.case_problems.separator'))}
+                      {caseProblemWords(c, translate, locale).join(
+                        translate('gabarit.prompts.case_problems.separator'),
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

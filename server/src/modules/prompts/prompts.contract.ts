@@ -237,6 +237,20 @@ export const promptTestRunSchema = {
                 max: { type: 'integer' },
                 code: { type: 'string' },
                 message: { type: 'string' },
+                details: {
+                  type: 'array',
+                  description: 'an error’s problems, each at its path, as in the error body',
+                  items: {
+                    type: 'object',
+                    required: ['path', 'message'],
+                    properties: {
+                      path: { type: 'string' },
+                      message: { type: 'string' },
+                      keyword: { type: 'string' },
+                      params: { type: 'object' },
+                    },
+                  },
+                },
                 seconds: { type: 'integer' },
               },
             },

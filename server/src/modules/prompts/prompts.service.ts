@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { diffLines } from 'diff';
 import diffObjects from 'microdiff';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { NotFoundError, ValidationError } from '../../common/errors/domain-errors.js';
+import { NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -335,10 +335,14 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
             : [rendered.system ?? '', rendered.text].join('\n');
         } catch (err) {
           const code = (err as { code?: unknown }).code;
+          // The variables' problems each at its path (« /variables/locale »): the code alone said « the content
+          // has problems, each shown in its place » with no place shown.
+          const details = (err as { details?: ErrorDetail[] }).details;
           problems.push({
             kind: 'error',
             code: typeof code === 'string' ? code : 'error',
             message: (err as Error).message,
+            ...(details?.length && { details: details.slice(0, 5) }),
           });
         }
         if (text !== undefined) problems.push(...textProblems(text, test.expect));

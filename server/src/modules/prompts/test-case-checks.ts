@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '../../common/errors/domain-errors.js';
 import type { PromptTest } from './prompt.types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { PromptTest } from './prompt.types.js';
 export type CaseProblem =
   | { kind: 'missing' | 'present'; text: string }
   | { kind: 'too_long'; length: number; max: number }
-  | { kind: 'error'; code: string; message: string }
+  | { kind: 'error'; code: string; message: string; details?: ErrorDetail[] }
   | { kind: 'not_checked'; seconds: number };
 
 /** The checks of a case's `expect` on the text it produced (the rendered prompt, or the model's answer). */
@@ -33,7 +34,7 @@ export function failureText(problem: CaseProblem): string {
     case 'too_long':
       return `is ${problem.length} characters, more than ${problem.max}`;
     case 'error':
-      return problem.message;
+      return [problem.message, ...(problem.details ?? []).map((d) => `${d.path}: ${d.message}`)].join(' ');
     case 'not_checked':
       return `not checked: the run's checks of the model's answers took more than ${problem.seconds} s; run the tests again`;
   }
