@@ -153,6 +153,13 @@ describe('the invoice and enrolment pilots', () => {
     expect(mixed.explanation.fr).toBe(
       "Fourniture détaxée ou exonérée (ligne 2 «\u00a0Cartouches d'encre\u00a0», 100\u00a0$)\u00a0: une personne vérifiera qu'aucune taxe ne s'applique\u202f; la facture n'est pas renvoyée au fournisseur.",
     );
+    // GST charged on the tax-free line too: the expected amount is said of the taxed lines (« 5 % du prix avant
+    // taxes » of a 200 $ invoice read as 10 $, the amount charged).
+    const taxedBoth = (await evaluate('invoices', find('deux lignes dont une détaxée, la TPS facturée sur les deux')))
+      .body;
+    expect(taxedBoth.explanation.fr).toContain(
+      'TPS de 10\u00a0$ au lieu de 5\u00a0$ (5\u00a0% du prix avant taxes des lignes taxées, 100\u00a0$).',
+    );
     const dated = (await evaluate('invoices', find('facture datée avant la conclusion du contrat'))).body;
     expect(dated.explanation.fr).toBe(
       'Dates à vérifier\u00a0: la facture est datée du 10 janvier 2026, avant la conclusion du contrat le 20 janvier 2026. Une personne vérifiera que le travail facturé relève bien de ce contrat.',
