@@ -170,6 +170,22 @@ describe('console experiments', () => {
     const noAppBar = 'header { visibility: hidden !important; }';
     await panel.screenshot({ path: `${SCREENSHOTS}/experiment-sequential-fr.png`, style: noAppBar });
     await page.evaluate('window.scrollTo(0, 0)');
+    // On a phone every table wider than the screen scrolls in a box of its own: the card hid their last columns.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('table')]
+        .filter((table) => table.getBoundingClientRect().right > window.innerWidth)
+        .filter((table) => {
+          for (let box = table.parentElement; box; box = box.parentElement)
+            if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+              return box.getBoundingClientRect().right > window.innerWidth;
+          return true;
+        })
+        .map((table) => table.textContent!.slice(0, 40)),
+    );
+    expect(clipped).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await switchLanguage(page, /français/i, 'English');
     await panel.getByRole('heading', { name: 'Results valid at every look' }).waitFor();
     await panel.getByText('Probability to beat the control').waitFor();

@@ -1,4 +1,15 @@
-import { Alert, AlertTitle, Box, Chip, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { ChartsReferenceLine, LineChart } from '@mui/x-charts';
 import { useId } from 'react';
 import { ColumnHeaders } from '../common/ColumnHeaders';
@@ -44,57 +55,61 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
         </Alert>
       )}
       {rows.length > 0 && (
-        <Table size="small" sx={{ mt: 2, maxWidth: 1000 }}>
-          <caption>{t('table_caption', { control })}</caption>
-          <ColumnHeaders
-            labels={[
-              translate('gabarit.experiments.results.variant'),
-              t('difference'),
-              t('confidence_sequence'),
-              t('p_value'),
-              t('probability'),
-              t('can_stop'),
-            ]}
-          />
-          <TableBody>
-            {rows.map((row) => {
-              const seq = row.sequential!;
-              const last = row.boundary?.at(-1);
-              // Until both the variant and the control have answered, there is nothing to infer: « — », not p = 1.
-              const measured = [row.name, control].every((name) =>
-                results.variants.some((v) => v.name === name && v.exposures > 0),
-              );
-              return (
-                <TableRow key={row.name}>
-                  <TableCell component="th" scope="row">
-                    {row.name}
-                  </TableCell>
-                  <TableCell>{last ? formatPoints(last.difference, locale, translate) : '—'}</TableCell>
-                  <TableCell>
-                    {measured
-                      ? t('range', {
-                          low: formatPoints(seq.confidenceSequence[0], locale, translate),
-                          high: formatPoints(seq.confidenceSequence[1], locale, translate),
-                        })
-                      : '—'}
-                  </TableCell>
-                  <TableCell>{measured ? formatP(seq.pValue, locale, translate) : '—'}</TableCell>
-                  <TableCell>
-                    {measured ? formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate) : '—'}
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      color={seq.canStop ? 'success' : 'default'}
-                      variant={seq.canStop ? 'filled' : 'outlined'}
-                      label={t(seq.canStop ? 'stop_yes' : minimum && !minimum.reached ? 'stop_not_enough' : 'stop_no')}
-                    />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <TableContainer sx={{ mt: 2, maxWidth: 1000 }}>
+          <Table size="small">
+            <caption>{t('table_caption', { control })}</caption>
+            <ColumnHeaders
+              labels={[
+                translate('gabarit.experiments.results.variant'),
+                t('difference'),
+                t('confidence_sequence'),
+                t('p_value'),
+                t('probability'),
+                t('can_stop'),
+              ]}
+            />
+            <TableBody>
+              {rows.map((row) => {
+                const seq = row.sequential!;
+                const last = row.boundary?.at(-1);
+                // Until both the variant and the control have answered, there is nothing to infer: « — », not p = 1.
+                const measured = [row.name, control].every((name) =>
+                  results.variants.some((v) => v.name === name && v.exposures > 0),
+                );
+                return (
+                  <TableRow key={row.name}>
+                    <TableCell component="th" scope="row">
+                      {row.name}
+                    </TableCell>
+                    <TableCell>{last ? formatPoints(last.difference, locale, translate) : '—'}</TableCell>
+                    <TableCell>
+                      {measured
+                        ? t('range', {
+                            low: formatPoints(seq.confidenceSequence[0], locale, translate),
+                            high: formatPoints(seq.confidenceSequence[1], locale, translate),
+                          })
+                        : '—'}
+                    </TableCell>
+                    <TableCell>{measured ? formatP(seq.pValue, locale, translate) : '—'}</TableCell>
+                    <TableCell>
+                      {measured ? formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate) : '—'}
+                    </TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        color={seq.canStop ? 'success' : 'default'}
+                        variant={seq.canStop ? 'filled' : 'outlined'}
+                        label={t(
+                          seq.canStop ? 'stop_yes' : minimum && !minimum.reached ? 'stop_not_enough' : 'stop_no',
+                        )}
+                      />
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {rows.map(
         (row) =>
@@ -111,40 +126,42 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
           ),
       )}
       {results.guardrails && results.guardrails.length > 0 && (
-        <Table size="small" sx={{ mt: 2, maxWidth: 1000 }} data-testid="guardrails">
-          <caption>{t('guardrails_caption')}</caption>
-          <ColumnHeaders
-            labels={[
-              translate('gabarit.experiments.results.variant'),
-              t('metric'),
-              t('value'),
-              t('threshold'),
-              t('status'),
-            ]}
-          />
-          <TableBody>
-            {results.guardrails.map((g) => (
-              <TableRow key={`${g.variant}/${g.metric}`}>
-                <TableCell component="th" scope="row">
-                  {g.variant}
-                </TableCell>
-                <TableCell>{t(`metrics.${g.metric}`)}</TableCell>
-                <TableCell>
-                  {g.value === null ? t('no_value') : formatGuardrailValue(g.metric, g.value, locale)}
-                </TableCell>
-                <TableCell>{formatGuardrailValue(g.metric, g.threshold, locale)}</TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    variant={g.breached ? 'filled' : 'outlined'}
-                    color={g.breached ? 'error' : 'default'}
-                    label={t(g.breached ? 'breached' : g.value === null ? 'no_data' : 'within')}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TableContainer sx={{ mt: 2, maxWidth: 1000 }}>
+          <Table size="small" data-testid="guardrails">
+            <caption>{t('guardrails_caption')}</caption>
+            <ColumnHeaders
+              labels={[
+                translate('gabarit.experiments.results.variant'),
+                t('metric'),
+                t('value'),
+                t('threshold'),
+                t('status'),
+              ]}
+            />
+            <TableBody>
+              {results.guardrails.map((g) => (
+                <TableRow key={`${g.variant}/${g.metric}`}>
+                  <TableCell component="th" scope="row">
+                    {g.variant}
+                  </TableCell>
+                  <TableCell>{t(`metrics.${g.metric}`)}</TableCell>
+                  <TableCell>
+                    {g.value === null ? t('no_value') : formatGuardrailValue(g.metric, g.value, locale)}
+                  </TableCell>
+                  <TableCell>{formatGuardrailValue(g.metric, g.threshold, locale)}</TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      variant={g.breached ? 'filled' : 'outlined'}
+                      color={g.breached ? 'error' : 'default'}
+                      label={t(g.breached ? 'breached' : g.value === null ? 'no_data' : 'within')}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
     </Box>
   );

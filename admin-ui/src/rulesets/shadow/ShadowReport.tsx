@@ -1,4 +1,16 @@
-import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { usePersonName } from '../../common/people';
@@ -91,18 +103,20 @@ export const ShadowReport = ({
         </Alert>
       )}
 
-      <Table size="small" aria-label={translate('gabarit.shadow.figures')} sx={{ mt: 2, maxWidth: 900 }}>
-        <TableBody>
-          {figures.map(([key, value]) => (
-            <TableRow key={key}>
-              <TableCell component="th" scope="row">
-                {translate(`gabarit.shadow.${key}`)}
-              </TableCell>
-              <TableCell data-testid={`shadow-${key}`}>{value}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <TableContainer sx={{ mt: 2, maxWidth: 900 }}>
+        <Table size="small" aria-label={translate('gabarit.shadow.figures')}>
+          <TableBody>
+            {figures.map(([key, value]) => (
+              <TableRow key={key}>
+                <TableCell component="th" scope="row">
+                  {translate(`gabarit.shadow.${key}`)}
+                </TableCell>
+                <TableCell data-testid={`shadow-${key}`}>{value}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
 
       {transitions.length === 0 ? (
         <Alert severity="info" role="status" sx={{ mt: 2 }}>
@@ -111,29 +125,31 @@ export const ShadowReport = ({
       ) : (
         <>
           <TransitionsChart byTransition={report.byTransition} locale={locale} translate={translate} />
-          <Table size="small" aria-label={translate('gabarit.shadow.transitions')} sx={{ mt: 2, maxWidth: 900 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('gabarit.shadow.transition')}</TableCell>
-                <TableCell align="right">{translate('gabarit.shadow.count')}</TableCell>
-                <TableCell align="right">{translate('gabarit.shadow.transition_rate')}</TableCell>
-                <TableCell>{translate('gabarit.shadow.interval')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {transitions.map(([transition, count]) => {
-                const rate = report.rates?.[transition];
-                return (
-                  <TableRow key={transition}>
-                    <TableCell title={transition}>{transitionWords(transition, translate)}</TableCell>
-                    <TableCell align="right">{number.format(count)}</TableCell>
-                    <TableCell align="right">{rate ? formatRate(rate.rate, locale) : '—'}</TableCell>
-                    <TableCell>{interval(rate?.interval)}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <TableContainer sx={{ mt: 2, maxWidth: 900 }}>
+            <Table size="small" aria-label={translate('gabarit.shadow.transitions')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('gabarit.shadow.transition')}</TableCell>
+                  <TableCell align="right">{translate('gabarit.shadow.count')}</TableCell>
+                  <TableCell align="right">{translate('gabarit.shadow.transition_rate')}</TableCell>
+                  <TableCell>{translate('gabarit.shadow.interval')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {transitions.map(([transition, count]) => {
+                  const rate = report.rates?.[transition];
+                  return (
+                    <TableRow key={transition}>
+                      <TableCell title={transition}>{transitionWords(transition, translate)}</TableCell>
+                      <TableCell align="right">{number.format(count)}</TableCell>
+                      <TableCell align="right">{rate ? formatRate(rate.rate, locale) : '—'}</TableCell>
+                      <TableCell>{interval(rate?.interval)}</TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableContainer>
         </>
       )}
 
