@@ -252,7 +252,9 @@ export const RulesetEdit = () => {
             changes={draft.conflict.changes}
             onTakeTheirs={draft.takeTheirs}
             onKeepMine={() => void draft.overwrite()}
-            placeOf={(path) => changedPlace(path, content.definition, translate)}
+            placeOf={(path, kind) =>
+              changedPlace(path, kind === 'removed' ? content : draft.conflict!.current.content, translate)
+            }
           />
         )}
         <Tabs

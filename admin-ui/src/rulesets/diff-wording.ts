@@ -100,7 +100,7 @@ export function textChange(
  * its language, and an item of a list is counted from 1 as the editor counts it: `branches/0/label` reads
  * « branche 1 › libellé », not « branches › 0 › libellé ».
  */
-function fieldWords(field: string, translate: Translate): string {
+export function fieldWords(field: string, translate: Translate): string {
   const words: string[] = [];
   const parts = field.split('/');
   parts.forEach((part, i) => {

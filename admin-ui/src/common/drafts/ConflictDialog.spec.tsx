@@ -12,13 +12,12 @@ const nothing = () => undefined;
 /** The dialog as the rule-set editor shows it: places named as the editor names them. */
 const RulesetConflict = ({ before, after }: { before: object; after: object }) => {
   const translate = useTranslate();
-  const definition = (after as { definition: unknown }).definition;
   return (
     <ConflictDialog
       changes={changesBetween(before, after)}
       onTakeTheirs={nothing}
       onKeepMine={nothing}
-      placeOf={(path) => changedPlace(path, definition, translate)}
+      placeOf={(path, kind) => changedPlace(path, kind === 'removed' ? before : after, translate)}
     />
   );
 };
@@ -42,16 +41,27 @@ describe('the conflict dialog', () => {
     renderConsole(
       <RulesetConflict
         before={{ definition: { rules: [rule] }, settings: { logDecisions: true }, tests: [] }}
-        after={{ definition: { rules: [{ ...rule, priority: 5 }] }, settings: { logDecisions: false }, tests: [{}] }}
+        after={{
+          definition: {
+            rules: [
+              { ...rule, priority: 5 },
+              { ...rule, name: 'Nouvelle' },
+            ],
+          },
+          settings: { logDecisions: false },
+          tests: [{ name: '100 $ accepté' }],
+        }}
       />,
     );
     const dialog = await screen.findByRole('dialog');
     // It listed « Modification : /definition/rules/0/priority », a JSON Pointer an analyst cannot read.
     expect(dialog.textContent).toMatch(
-      /Modification\s: Règle\s«\sMontant élevé\s» \(\/definition\/rules\/0\/priority\)/,
+      /Modification\s: Règle\s«\sMontant élevé\s» › priorité \(\/definition\/rules\/0\/priority\)/,
     );
     expect(dialog.textContent).toMatch(/Réglage\s«\sconserver les décisions\s» \(\/settings\/logDecisions\)/);
-    expect(dialog.textContent).toMatch(/Ajout\s: Tests \(\/tests\/0\)/);
+    // Named as they wrote them: an added rule is in their copy, not in mine.
+    expect(dialog.textContent).toMatch(/Ajout\s: Règle\s«\sNouvelle\s» \(\/definition\/rules\/1\)/);
+    expect(dialog.textContent).toMatch(/Ajout\s: Test\s«\s100\s\$ accepté\s» \(\/tests\/0\)/);
   });
 
   it('names an experiment’s variant by its place in the list', async () => {

@@ -18,8 +18,11 @@ interface Props {
   changes: Change[];
   onTakeTheirs: () => void;
   onKeepMine: () => void;
-  /** Names a changed place in words, as the editor does (« Règle « Montant élevé » »); the pointer stays beside it. */
-  placeOf?: (path: string) => string;
+  /**
+   * Names a changed place in words, as the editor does (« Règle « Montant élevé » »); the pointer stays beside it.
+   * The kind tells where to read the place: a removed rule is named from the editor's copy, others from theirs.
+   */
+  placeOf?: (path: string, kind: Change['kind']) => string;
 }
 
 /** Someone saved the draft since this editor loaded it: say what they changed, and let the analyst choose. */
@@ -38,11 +41,16 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine, placeOf }: P
               <ListItemText
                 primary={
                   <>
-                    {translate(`gabarit.editors.change_${c.kind}`)} <Place path={c.path} words={placeOf?.(c.path)} />
+                    {translate(`gabarit.editors.change_${c.kind}`)}{' '}
+                    <Place path={c.path} words={placeOf?.(c.path, c.kind)} />
                   </>
                 }
                 secondary={`${show(c.before)} → ${show(c.after)}`}
-                slotProps={{ secondary: { sx: { fontFamily: 'monospace' } } }}
+                // Long pointers and values wrap on a phone: the dialog was 795 px wide in 326.
+                slotProps={{
+                  primary: { sx: { overflowWrap: 'anywhere' } },
+                  secondary: { sx: { fontFamily: 'monospace', overflowWrap: 'anywhere' } },
+                }}
               />
             </ListItem>
           ))}

@@ -1,3 +1,4 @@
+import { fieldWords } from '../diff-wording';
 import { createContext, useContext } from 'react';
 import type { components } from '../../api/schema.gen';
 import { useResourceRead } from '../../common/use-resource-read';
@@ -156,16 +157,36 @@ export function placeOf(path: string, definition: unknown, translate: Translate)
 
 /**
  * Where a changed path of the whole version is, in words (the conflict dialog lists them): the definition's places
- * as placeOf names them, a setting by its name (« Réglage « conserver les décisions » »), another part of the
- * version by its tab (« Tests »); the pointer itself where nothing better names it.
+ * as placeOf names them, then the field changed in them (« Règle « rena » › priorité »); a test by its name; a
+ * setting by its name (« Réglage « conserver les décisions » »); another part of the version by its tab
+ * (« Schéma des faits »); the pointer itself where nothing better names it. `content` is the version the place
+ * is read in: theirs for what they added or changed, mine for what they removed.
  */
-export function changedPlace(path: string, definition: unknown, translate: Translate): string {
-  if (definitionPath(path) !== undefined) return placeOf(path, definition, translate);
-  const [head, setting] = path.split('/').slice(1);
-  if (head === 'settings' && setting)
+export function changedPlace(
+  path: string,
+  content: { definition?: unknown; tests?: unknown[] },
+  translate: Translate,
+): string {
+  const parts = path.split('/').slice(1);
+  const rest = (from: number) =>
+    parts.length > from ? ` › ${fieldWords(parts.slice(from).join('/'), translate)}` : '';
+  if (definitionPath(path) !== undefined) {
+    const place = placeOf(path, content.definition, translate);
+    if (place === path) return path;
+    // rules/3/…, rows/3/…, conditions/name/…: the entity is named, then what changed in it.
+    return ['rules', 'rows', 'conditions'].includes(parts[1]!) ? place + rest(3) : place;
+  }
+  const [head, second] = parts;
+  if (head === 'settings' && second)
     return translate('gabarit.diff.named', {
       entity: translate('gabarit.diff.entities.setting'),
-      id: translate(`gabarit.diff.fields.${setting}`, { _: setting }),
+      id: translate(`gabarit.diff.fields.${second}`, { _: second }),
     });
+  const test =
+    head === 'tests' && second !== undefined ? (content.tests?.[Number(second)] as { name?: string }) : undefined;
+  if (test?.name)
+    return (
+      translate('gabarit.diff.named', { entity: translate('gabarit.diff.entities.test'), id: test.name }) + rest(2)
+    );
   return translate(`gabarit.editors.tabs.${head}`, { _: path });
 }
