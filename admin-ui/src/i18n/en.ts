@@ -306,6 +306,7 @@ export const en = {
       facts: 'Facts (JSON)',
       evaluate: 'Evaluate',
       events: 'Decisions',
+      event_count: '%{outcome} |||| %{outcome} × %{smart_count}',
       no_event: 'No decision',
       invalid_json: 'The facts are not valid JSON.',
       not_object: 'The facts must be a JSON object.',

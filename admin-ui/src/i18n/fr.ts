@@ -320,6 +320,7 @@ export const fr = typesetMessages({
       facts: 'Faits (JSON)',
       evaluate: 'Évaluer',
       events: 'Décisions',
+      event_count: '%{outcome} |||| %{outcome} × %{smart_count}',
       no_event: 'Aucune décision',
       invalid_json: 'Les faits ne sont pas du JSON valide.',
       not_object: 'Les faits doivent être un objet JSON.',

@@ -204,3 +204,27 @@ describe('Try it', () => {
     expect(screen.queryByText(/Lignes de la facture-\d/)).toBeNull();
   });
 });
+
+describe('the decisions of an evaluation', () => {
+  it('are each shown once, counted when several rules give them', async () => {
+    fakeApi({
+      ...routes({ body: {} }),
+      [`POST ${RULESET}/evaluate`]: {
+        body: {
+          events: [{ type: 'request_correction' }, { type: 'request_correction' }, { type: 'manual_review' }],
+          version: 2,
+        },
+      },
+    });
+    renderTryIt();
+    fireEvent.click(await screen.findByRole('tab', { name: 'JSON' }, LOADED));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Faits (JSON)' })).toHaveProperty('value', '{\n  "montant": 10\n}'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Évaluer' }));
+    // The same decision twice was two chips, pushing the others off the line.
+    await screen.findByText('Correction demandée (request_correction) × 2');
+    expect(screen.getAllByText(/^Correction demandée/)).toHaveLength(1);
+    expect(screen.getByText(/^Transmise à un membre du personnel pour examen/)).toBeTruthy();
+  });
+});

@@ -242,11 +242,23 @@ export const TryIt = () => {
       {problem && <ProblemAlert problem={problem} />}
       {outcome && (
         <Alert severity="info" sx={{ mt: 2 }} role="status">
-          <Stack direction="row" spacing={1} sx={{ mb: 1 }} aria-label={translate('gabarit.try.events')}>
+          {/* One chip per decision, counted when several rules give it, wrapping: repeated chips ran off the
+              line and a long decision was cut on a phone. */}
+          <Stack direction="row" sx={{ mb: 1, flexWrap: 'wrap', gap: 1 }} aria-label={translate('gabarit.try.events')}>
             {outcome.events.length === 0 ? (
               <Chip label={translate('gabarit.try.no_event')} />
             ) : (
-              outcome.events.map((e, i) => <Chip key={i} color="primary" label={outcomeWithCode(e.type, translate)} />)
+              [...countBy(outcome.events.map((e) => e.type))].map(([type, n]) => (
+                <Chip
+                  key={type}
+                  color="primary"
+                  label={translate('gabarit.try.event_count', {
+                    outcome: outcomeWithCode(type, translate),
+                    smart_count: n,
+                  })}
+                  sx={{ height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
+                />
+              ))
             )}
           </Stack>
           <div>{outcome.explanation?.[locale === 'en' ? 'en' : 'fr']}</div>
@@ -267,4 +279,11 @@ export const TryIt = () => {
       />
     </Box>
   );
+};
+
+/** Each value once, in the order first met, with how many times it came. */
+const countBy = (values: string[]) => {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 };
