@@ -7921,9 +7921,16 @@ export interface operations {
                 message?: string;
                 /** @description an error’s problems, each at its path, as in the error body */
                 details?: {
+                  /** @description JSON Pointer to the offending place in the request */
                   path: string;
+                  /** @description what is wrong there, in English */
                   message: string;
+                  /**
+                   * @description the kind of problem (a JSON Schema keyword such as minimum, taken for a used key, dmn for a part of a DMN file the import cannot convert, syntax for a file a parser cannot read)
+                   * @example required
+                   */
                   keyword?: string;
+                  /** @description the values the problem depends on, by keyword (e.g. {comparison, limit} for minimum; {reason, text, at} for dmn; {line, column, reason} for syntax) */
                   params?: Record<string, unknown>;
                 }[];
                 seconds?: number;

@@ -1,45 +1,41 @@
 import { screen } from '@testing-library/react';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type TranslateFunction as Translate } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { changedPlace } from '../../rulesets/analysis/analysis-model';
 import { fieldWords } from '../../experiments/experiment-form';
 import { fakeApi, renderConsole } from '../testing/fake-api';
 import { ConflictDialog } from './ConflictDialog';
-import { changesBetween } from './conflict';
+import { changesBetween, type Change } from './conflict';
 
 const nothing = () => undefined;
 
-/** The dialog as the rule-set editor shows it: places named as the editor names them. */
-const RulesetConflict = ({ before, after }: { before: object; after: object }) => {
+type PlaceOf = (translate: Translate, before: object, after: object) => (path: string, kind: Change['kind']) => string;
+
+/** The dialog as an editor shows it, naming places its way. */
+const Conflict = ({ before, after, words }: { before: object; after: object; words: PlaceOf }) => {
   const translate = useTranslate();
   return (
     <ConflictDialog
       changes={changesBetween(before, after)}
       onTakeTheirs={nothing}
       onKeepMine={nothing}
-      placeOf={(path, kind) => changedPlace(path, kind === 'removed' ? before : after, translate)}
+      placeOf={words(translate, before, after)}
     />
   );
 };
 
-const ExperimentConflict = ({ before, after }: { before: object; after: object }) => {
-  const translate = useTranslate();
-  return (
-    <ConflictDialog
-      changes={changesBetween(before, after)}
-      onTakeTheirs={nothing}
-      onKeepMine={nothing}
-      placeOf={(path) => fieldWords(path, translate)}
-    />
-  );
-};
+/** The rule-set editor's way: from their copy, or mine for what they removed. */
+const rulesetPlaces: PlaceOf = (translate, before, after) => (path, kind) =>
+  changedPlace(path, kind === 'removed' ? before : after, translate);
+const experimentPlaces: PlaceOf = (translate) => (path) => fieldWords(path, translate);
 
 describe('the conflict dialog', () => {
   it('names what the other person changed in words, the pointer beside it for the JSON tabs', async () => {
     fakeApi({});
     const rule = { name: 'Montant élevé', priority: 1, conditions: { all: [] }, event: { type: 'manual_review' } };
     renderConsole(
-      <RulesetConflict
+      <Conflict
+        words={rulesetPlaces}
         before={{ definition: { rules: [rule] }, settings: { logDecisions: true }, tests: [] }}
         after={{
           definition: {
@@ -71,7 +67,8 @@ describe('the conflict dialog', () => {
       { name: 'b', version: 2, weight: 50 },
     ];
     renderConsole(
-      <ExperimentConflict
+      <Conflict
+        words={experimentPlaces}
         before={{ coverage: 100, variants }}
         after={{ coverage: 40, variants: [variants[0], { ...variants[1], weight: 30 }] }}
       />,

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { errorBodySchema } from '../../common/errors/error-body.js';
 import { versionNumberSchema } from '../../common/http/version-number.js';
 import { diffResponseSchema, fieldChangeSchema, governedViewSchema } from '../governance/governed.contract.js';
 
@@ -240,16 +241,7 @@ export const promptTestRunSchema = {
                 details: {
                   type: 'array',
                   description: 'an error’s problems, each at its path, as in the error body',
-                  items: {
-                    type: 'object',
-                    required: ['path', 'message'],
-                    properties: {
-                      path: { type: 'string' },
-                      message: { type: 'string' },
-                      keyword: { type: 'string' },
-                      params: { type: 'object' },
-                    },
-                  },
+                  items: errorBodySchema.properties.details.items,
                 },
                 seconds: { type: 'integer' },
               },
