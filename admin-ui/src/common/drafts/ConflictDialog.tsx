@@ -10,9 +10,7 @@ import {
   ListItemText,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Change } from './conflict';
-
-const show = (value: unknown) => (value === undefined ? '∅' : JSON.stringify(value).slice(0, 200));
+import { shownValues, type Change } from './conflict';
 
 interface Props {
   changes: Change[];
@@ -45,7 +43,7 @@ export const ConflictDialog = ({ changes, onTakeTheirs, onKeepMine, placeOf }: P
                     <Place path={c.path} words={placeOf?.(c.path, c.kind)} />
                   </>
                 }
-                secondary={`${show(c.before)} → ${show(c.after)}`}
+                secondary={shownValues(c).join(' → ')}
                 // Long pointers and values wrap on a phone: the dialog was 795 px wide in 326.
                 slotProps={{
                   primary: { sx: { overflowWrap: 'anywhere' } },
