@@ -13,6 +13,8 @@ export interface GovernedRecord {
   activeVersion: number | null;
   draftVersion: number | null;
   latestVersion: number;
+  /** Archived (a stopped experiment, an archived rule set or prompt): it can no longer change. */
+  archived?: boolean;
   /** The draft's row says its revision, which a submission from the editor names. */
   versions?: { number: number; revision?: number; status?: string }[];
 }
@@ -29,6 +31,17 @@ export interface DraftShape<Content, Editing> {
 
 export type SaveOutcome =
   { saved: true; version: number } | { saved: false; errors?: Partial<Record<string, string>>; problem?: Problem };
+
+/**
+ * An archived resource's editor, opened by its address (a bookmark, the history), says it can no longer change
+ * instead of showing a form whose every save the API refuses (409 `archived`).
+ */
+const ARCHIVED: Problem = {
+  status: 409,
+  error: 'archived',
+  message: 'This item is archived: it can no longer change.',
+  details: [],
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -61,6 +74,10 @@ export function useGovernedDraft<Content, Editing extends object, Record extends
     if (!key) return undefined;
     try {
       const loaded = await load<Content, Record>(resource, key);
+      if (loaded.record.archived) {
+        setProblem(ARCHIVED);
+        return undefined;
+      }
       setBase(loaded);
       setBaseEditing(fromContent(loaded.content));
       setEditing(fromContent(loaded.content));
