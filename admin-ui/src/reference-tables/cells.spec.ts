@@ -39,8 +39,17 @@ describe('cell input by column type', () => {
   });
 
   it('shows numbers with the decimal mark of the language', () => {
-    expect(formatCell(1500.5, 'number', 'fr')).toBe('1500,5');
-    expect(formatCell(1500.5, 'number', 'en')).toBe('1500.5');
+    expect(formatCell(1500.5, 'number', 'fr')).toBe('1\u00a0500,5');
+    expect(formatCell(1500.5, 'number', 'en')).toBe('1\u00a0500.5');
+    expect(formatCell(-25000000, 'number', 'fr')).toBe('-25\u00a0000\u00a0000');
+    expect(formatCell(999, 'number', 'fr')).toBe('999');
+    // The number's own digits, grouped: neither binary noise nor rounding.
+    expect(formatCell(0.1, 'number', 'fr')).toBe('0,1');
+    expect(formatCell(1234567.0000001, 'number', 'en')).toBe('1\u00a0234\u00a0567.0000001');
+    expect(formatCell(1e21, 'number', 'fr')).toBe('1e+21');
+    // What a cell shows reads back as the same number, in either language.
+    for (const n of [1500.5, -25000000, 0.1, 1234567.0000001])
+      for (const locale of ['fr', 'en']) expect(parseCell(formatCell(n, 'number', locale), 'number')).toEqual({ value: n });
     expect(formatCell(null, 'date', 'fr')).toBe('');
     expect(formatCell(true, 'boolean', 'fr')).toBe('true');
   });
@@ -51,7 +60,7 @@ describe('grid and rows', () => {
     const rows = [{ neq: '1145678901', creditLimit: 50000.25, onRena: false, since: '2019-04-01' }];
     const grid = rowsToGrid(rows, columns, 'fr', 7);
     expect(grid).toEqual([
-      { uid: 7, cells: { neq: '1145678901', creditLimit: '50000,25', onRena: 'false', since: '2019-04-01' } },
+      { uid: 7, cells: { neq: '1145678901', creditLimit: '50\u00a0000,25', onRena: 'false', since: '2019-04-01' } },
     ]);
     expect(gridToRows(grid, columns)).toEqual({ rows, problems: new Map() });
   });

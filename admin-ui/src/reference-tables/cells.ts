@@ -44,11 +44,25 @@ export function parseCell(text: string, type: ColumnType): ParsedCell {
     : { error: 'date' };
 }
 
-/** A stored value as the text its cell shows: a decimal comma in French, booleans as true/false for the select. */
+// Thousands apart with a no-break space in both languages: SI's grouping, which parseCell reads back in either
+// (an English comma would be read back as a decimal comma, the CSV import's French one).
+const THOUSANDS = new Intl.NumberFormat('fr-CA', { useGrouping: true });
+
+/**
+ * A stored value as the text its cell shows: 250 000 rather than 250000, a decimal comma in French, booleans as
+ * true/false for the select. The digits are the number's shortest exact form (String), only grouped: formatting
+ * the whole number would show binary noise (0,1000000000000000055…) or round it.
+ */
 export function formatCell(value: CellValue | undefined, type: ColumnType, locale: string): string {
   if (value === null || value === undefined) return '';
-  if (type === 'number' && typeof value === 'number')
-    return locale === 'fr' ? String(value).replace('.', ',') : String(value);
+  if (type === 'number' && typeof value === 'number') {
+    const parts = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value));
+    // 1e+21 and beyond keep their exponent: there are no digits to group.
+    if (!parts) return String(value);
+    const [, sign, whole, fraction] = parts;
+    const grouped = THOUSANDS.format(BigInt(whole!)).replace(/\s/g, '\u00a0');
+    return `${sign}${grouped}${fraction === undefined ? '' : (locale === 'fr' ? ',' : '.') + fraction}`;
+  }
   return String(value);
 }
 
