@@ -49,7 +49,8 @@ describe('cell input by column type', () => {
     expect(formatCell(1e21, 'number', 'fr')).toBe('1e+21');
     // What a cell shows reads back as the same number, in either language.
     for (const n of [1500.5, -25000000, 0.1, 1234567.0000001])
-      for (const locale of ['fr', 'en']) expect(parseCell(formatCell(n, 'number', locale), 'number')).toEqual({ value: n });
+      for (const locale of ['fr', 'en'])
+        expect(parseCell(formatCell(n, 'number', locale), 'number')).toEqual({ value: n });
     expect(formatCell(null, 'date', 'fr')).toBe('');
     expect(formatCell(true, 'boolean', 'fr')).toBe('true');
   });
