@@ -548,6 +548,85 @@ describe('hostile inputs', () => {
     expect(few.body.explanation.fr).toContain('xxxxxxxx');
   });
 
+  it('keeps a large fact out of the traces of every condition that reads it: answer and record stay small', async () => {
+    const cast = await signInCast(t);
+    // A named condition of 100 leaves used 50 times: 5 000 conditions, each reading the caller's list.
+    const readsBig = { fact: 'big', operator: 'notEqual', value: [0] };
+    const fanned = {
+      ...invoiceRuleset('fanned'),
+      inputSchema: { type: 'object', properties: { invoice: { type: 'object' }, big: { type: 'array' } } },
+      definition: {
+        conditions: { n0: { all: Array.from({ length: 100 }, () => readsBig) } },
+        rules: [rule({ conditions: { all: Array.from({ length: 50 }, () => ({ condition: 'n0' })) } })],
+      },
+    };
+    expect((await analyst.post('/api/v1/rulesets', fanned)).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/fanned/versions/1/submit');
+    await as(t, cast.approver).post('/api/v1/rulesets/fanned/versions/1/approve');
+    expect((await as(t, cast.approver).post('/api/v1/rulesets/fanned/versions/1/publish')).status).toBe(200);
+    const big = Array.from({ length: 2_000 }, (_, i) => i + 1);
+    // Written out in full, its 2 000 numbers at each of the 5 000 conditions were 45 MB of answer, in one go.
+    const decided = await t.http
+      .post('/api/v1/rulesets/fanned/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { invoice: { total: 5 }, big }, explain: true });
+    expect(decided.status).toBe(200);
+    expect(decided.text.length).toBeLessThan(2_000_000);
+    expect(decided.body.logged).toBe(true);
+    const conditions = decided.body.fired[0].conditions;
+    expect(conditions).toHaveLength(5_000);
+    expect(conditions[0]).toEqual({
+      fact: 'big',
+      operator: 'notEqual',
+      value: [0],
+      result: true,
+      omitted: { factValue: { type: 'array', length: 2_000 } },
+    });
+    // The record keeps the facts once, and its traces say the same.
+    const record = await as(t, cast.risk).get(`/api/v1/decisions/${decided.body.evaluationId}`);
+    expect(record.status).toBe(200);
+    expect(record.text.length).toBeLessThan(2_000_000);
+    expect(record.body.facts.big).toEqual(big);
+    expect(record.body.fired[0].conditions[4_999]).toEqual(conditions[4_999]);
+    // A short list is traced as it was.
+    const small = await t.http
+      .post('/api/v1/rulesets/fanned/evaluate')
+      .set('x-api-key', erpKey)
+      .send({ facts: { invoice: { total: 5 }, big: [1, 2, 3] }, explain: true });
+    expect(small.body.fired[0].conditions[0]).toEqual({
+      fact: 'big',
+      operator: 'notEqual',
+      value: [0],
+      factValue: [1, 2, 3],
+      result: true,
+    });
+  });
+
+  it('stops a computed fact that shares one list hundreds of times, which is small in memory and huge written out', async () => {
+    const list = (item: string, n: number) => `[${Array.from({ length: n }, () => item).join(', ')}]`;
+    const shared = {
+      ...invoiceRuleset('shared-lists'),
+      computedFacts: [
+        { name: 'a', expression: `cel.bind(x, "${'y'.repeat(100)}", ${list('x', 300)})` },
+        { name: 'b', expression: list('a', 300) },
+        { name: 'c', expression: list('b', 3) },
+      ],
+      definition: { rules: [rule({ conditions: { all: [{ fact: 'c', operator: 'notEqual', value: 0 }] } })] },
+    };
+    expect((await analyst.post('/api/v1/rulesets', shared)).status).toBe(201);
+    // Built by reference for a few hundred steps, `c` is 27 MB of JSON in its trace: it was written out, 0.2 s.
+    const refused = await analyst.post('/api/v1/rulesets/shared-lists/evaluate', {
+      version: 1,
+      facts: { invoice: { total: 5 } },
+      explain: true,
+    });
+    expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+      400,
+      'expression_limit',
+      [{ path: '/computedFacts/2', message: '"c" exceeds the evaluation limit (steps)' }],
+    ]);
+  });
+
   it('still has the ETag it started with', () => {
     expect(etag).toMatch(/^"ruleset:target:/);
   });

@@ -6127,6 +6127,21 @@ export interface operations {
                 factValue?: unknown;
                 /** @description null when the condition was not evaluated (short-circuit) */
                 result?: boolean | null;
+                /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                omitted?: {
+                  value?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                  factValue?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                };
               }[];
             }[];
             failed?: {
@@ -6145,6 +6160,21 @@ export interface operations {
                 factValue?: unknown;
                 /** @description null when the condition was not evaluated (short-circuit) */
                 result?: boolean | null;
+                /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                omitted?: {
+                  value?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                  factValue?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                };
               }[];
             }[];
             evaluationId: string;
@@ -6313,6 +6343,21 @@ export interface operations {
                   factValue?: unknown;
                   /** @description null when the condition was not evaluated (short-circuit) */
                   result?: boolean | null;
+                  /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                  omitted?: {
+                    value?: {
+                      /** @enum {string} */
+                      type: 'array' | 'object' | 'string';
+                      /** @description its items, entries or characters */
+                      length: number;
+                    };
+                    factValue?: {
+                      /** @enum {string} */
+                      type: 'array' | 'object' | 'string';
+                      /** @description its items, entries or characters */
+                      length: number;
+                    };
+                  };
                 }[];
               }[];
               failed?: {
@@ -6331,6 +6376,21 @@ export interface operations {
                   factValue?: unknown;
                   /** @description null when the condition was not evaluated (short-circuit) */
                   result?: boolean | null;
+                  /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                  omitted?: {
+                    value?: {
+                      /** @enum {string} */
+                      type: 'array' | 'object' | 'string';
+                      /** @description its items, entries or characters */
+                      length: number;
+                    };
+                    factValue?: {
+                      /** @enum {string} */
+                      type: 'array' | 'object' | 'string';
+                      /** @description its items, entries or characters */
+                      length: number;
+                    };
+                  };
                 }[];
               }[];
               evaluationId: string;
@@ -6477,6 +6537,21 @@ export interface operations {
                 factValue?: unknown;
                 /** @description null when the condition was not evaluated (short-circuit) */
                 result?: boolean | null;
+                /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                omitted?: {
+                  value?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                  factValue?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                };
               }[];
             }[];
             failed: {
@@ -6495,6 +6570,21 @@ export interface operations {
                 factValue?: unknown;
                 /** @description null when the condition was not evaluated (short-circuit) */
                 result?: boolean | null;
+                /** @description the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record) */
+                omitted?: {
+                  value?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                  factValue?: {
+                    /** @enum {string} */
+                    type: 'array' | 'object' | 'string';
+                    /** @description its items, entries or characters */
+                    length: number;
+                  };
+                };
               }[];
             }[];
             explanation?: {

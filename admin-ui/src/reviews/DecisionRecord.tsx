@@ -132,6 +132,18 @@ const Entry = ({ label, children }: { label: string; children: ReactNode }) => (
   </>
 );
 
+type Omitted = NonNullable<NonNullable<Trace['conditions'][number]['omitted']>['value']>;
+
+/** A value the trace left out for its size, said by its kind and length (« liste de 2 000 éléments »). */
+const OmittedValue = ({ omitted }: { omitted: Omitted }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const count = new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA').format(omitted.length);
+  return (
+    <em>{translate(`gabarit.decision_record.omitted.${omitted.type}`, { smart_count: omitted.length, count })}</em>
+  );
+};
+
 /** One rule that applied, each condition with the value the fact had and whether it held. */
 const RuleConditions = ({ rule }: { rule: Trace }) => {
   const translate = useTranslate();
@@ -177,10 +189,14 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
               </TableCell>
               <TableCell>{operatorWords(c.operator ?? '', translate)}</TableCell>
               <TableCell>
-                <code>{json(c.value)}</code>
+                {c.omitted?.value ? <OmittedValue omitted={c.omitted.value} /> : <code>{json(c.value)}</code>}
               </TableCell>
               <TableCell>
-                <code>{json(c.factValue)}</code>
+                {c.omitted?.factValue ? (
+                  <OmittedValue omitted={c.omitted.factValue} />
+                ) : (
+                  <code>{json(c.factValue)}</code>
+                )}
               </TableCell>
               <TableCell>{t(c.result === true ? 'held' : c.result === false ? 'not_held' : 'not_evaluated')}</TableCell>
             </TableRow>

@@ -192,6 +192,14 @@ describe('ReceiptView', () => {
                 },
                 { fact: 'late', operator: 'equal', value: true, factValue: false, result: null },
                 { fact: 'number', operator: 'not:matches', value: '^X', factValue: 'F-1', result: true },
+                // Too large to repeat at each condition: the trace says what it was (the facts hold it once).
+                {
+                  fact: 'lines',
+                  operator: 'notEqual',
+                  value: [],
+                  result: true,
+                  omitted: { factValue: { type: 'array', length: 2000 } },
+                },
               ],
             },
           ],
@@ -232,6 +240,7 @@ describe('ReceiptView', () => {
       'invoice $.totalest inférieur à5000114.98vérifiée',
       'lateest égal àtruefalsenon évaluée',
       "numbernon (correspond à l'expression)^XF-1vérifiée",
+      "linesn'est pas égal à[]liste de 2\u00a0000 éléments, non reprise ici pour sa taillevérifiée",
     ]);
     expect(within(record).getByRole('heading', { name: 'Règle appliquée' })).toBeTruthy();
     expect(within(record).getByText('2 règles n’ont pas été appliquées.')).toBeTruthy();

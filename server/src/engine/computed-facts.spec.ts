@@ -418,6 +418,21 @@ describe('computed facts: bounded work', () => {
     expect(error).toMatchObject({ fact: 'hostile', index: 1, message: expect.stringContaining('"hostile"') });
   });
 
+  it('charges a list for its size written out: the same list shared hundreds of times is stopped, naming the fact', () => {
+    const list = (item: string, n: number) => `[${Array.from({ length: n }, () => item).join(', ')}]`;
+    const shared = [
+      { name: 'a', expression: `cel.bind(x, "${'y'.repeat(100)}", ${list('x', 300)})` },
+      { name: 'b', expression: list('a', 300) },
+      { name: 'c', expression: list('b', 3) },
+    ];
+    // Built by reference, `c` took a few hundred steps; written out in traces and records it is 27 MB of JSON.
+    expect(() => compileComputedFacts(shared, [], { ...EXPRESSION_LIMITS, milliseconds: 60_000 })({})).toThrow(
+      expect.objectContaining({ fact: 'c', index: 2, limit: 'steps' }) as never,
+    );
+    // Once is as before.
+    expect(compileComputedFacts(shared.slice(0, 1))({})['a']).toHaveLength(300);
+  });
+
   // Legitimate work stays far below the budget (and the wall-clock backstop, even on a loaded machine).
   const medium = {
     objects: large.objects.slice(0, 5_000),

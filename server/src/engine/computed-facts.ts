@@ -2,6 +2,7 @@ import { Environment, type ASTNode } from '@marcbachmann/cel-js';
 import { ClearingMemo } from '../common/memo/clearing-memo.js';
 import {
   BudgetExceeded,
+  chargeWrittenSize,
   CLOCK_EVERY,
   EXPRESSION_LIMITS,
   ExpressionLimitError,
@@ -123,7 +124,10 @@ export function compileComputedFacts(
         continue;
       }
       try {
-        computed[names[index]!] = values[slotOf[index]!] = code(run);
+        const value = code(run);
+        // Numbers, flags and texts were charged as they were made; a list or map is charged for what it shares.
+        if (typeof value === 'object' && value !== null) chargeWrittenSize(run, value);
+        computed[names[index]!] = values[slotOf[index]!] = value;
       } catch (err) {
         if (err instanceof BudgetExceeded) throw new ExpressionLimitError(names[index]!, index, err.limit);
         if (!(err instanceof EvaluationFailure)) throw err;

@@ -6,6 +6,7 @@ import { applyHitPolicy } from './hit-policy.js';
 import { tieredComputeFacts } from './packed-computed-facts.js';
 import { PackedExplanations } from './packed-explanations.js';
 import { compileProgram, programSteps, type Program } from './rule-program.js';
+import { boundTraceValues } from './trace-bounds.js';
 import type { RuleTrace } from './trace.js';
 
 export { OperatorFailedError, UndefinedFactError, UnnamedFactError } from './undefined-fact.js';
@@ -118,6 +119,8 @@ export function runNow(prepared: PreparedVersion, facts: Record<string, unknown>
         () => evaluateProgram(prepared.program, facts, prepared.dynamicFacts, computed, true).fired,
       )
     : outcome;
+  // Written out, a trace repeats each value at every condition that read it: large ones are left out.
+  if (traces) boundTraceValues(fired, failed);
   return { events, fired, failed, computed };
 }
 

@@ -125,7 +125,9 @@ export class TraceTable {
       const conditions = new Array<CompactCondition>(rule.conditions.length);
       for (let j = 0; j < conditions.length; j++) {
         const condition = rule.conditions[j]!;
-        const at = this.place(condition);
+        // A condition whose values were left out for their size (trace-bounds.ts) stays whole: the compact form
+        // has no room to say so.
+        const at = condition.omitted === undefined ? this.place(condition) : undefined;
         conditions[j] =
           at === undefined
             ? condition

@@ -8,6 +8,14 @@ export interface ConditionTrace {
   value: unknown;
   factValue: unknown;
   result: boolean | null;
+  /** The values left out for their size (trace-bounds.ts), in place of `value` or `factValue`. */
+  omitted?: { value?: OmittedValue; factValue?: OmittedValue };
+}
+
+/** What a value left out of a trace was: its kind, and how many items, entries or characters it held. */
+export interface OmittedValue {
+  type: 'array' | 'object' | 'string';
+  length: number;
 }
 
 export interface RuleTrace {

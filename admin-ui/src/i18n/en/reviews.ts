@@ -26,6 +26,14 @@ export const reviewsMessages = {
       held: 'held',
       not_held: 'did not hold',
       not_evaluated: 'not evaluated',
+      omitted: {
+        array:
+          'list of %{count} item, not repeated here for its size |||| list of %{count} items, not repeated here for its size',
+        object:
+          'object of %{count} member, not repeated here for its size |||| object of %{count} members, not repeated here for its size',
+        string:
+          'text of %{count} character, not repeated here for its size |||| text of %{count} characters, not repeated here for its size',
+      },
       negated: 'not (%{words})',
       conditions_note:
         'Each condition is said to hold or not as it is written: a rule may apply because conditions do not hold (“none of”, “not”).',

@@ -26,6 +26,14 @@ export const reviewsMessages = {
       held: 'vérifiée',
       not_held: 'non vérifiée',
       not_evaluated: 'non évaluée',
+      omitted: {
+        array:
+          'liste de %{count} élément, non reprise ici pour sa taille |||| liste de %{count} éléments, non reprise ici pour sa taille',
+        object:
+          'objet de %{count} membre, non repris ici pour sa taille |||| objet de %{count} membres, non repris ici pour sa taille',
+        string:
+          'texte de %{count} caractère, non repris ici pour sa taille |||| texte de %{count} caractères, non repris ici pour sa taille',
+      },
       negated: 'non (%{words})',
       conditions_note:
         'Chaque condition est dite vérifiée ou non telle qu’elle est écrite : une règle peut s’appliquer parce que des conditions ne sont pas vérifiées (« aucune des conditions », « non »).',

@@ -61,6 +61,14 @@ const event = {
   required: ['type'],
   properties: { type: { type: 'string' }, params: openObject },
 } as const;
+const omittedValue = {
+  type: 'object',
+  required: ['type', 'length'],
+  properties: {
+    type: { type: 'string', enum: ['array', 'object', 'string'] },
+    length: { type: 'integer', description: 'its items, entries or characters' },
+  },
+} as const;
 const conditionTrace = {
   type: 'object',
   properties: {
@@ -70,6 +78,12 @@ const conditionTrace = {
     value: {},
     factValue: {},
     result: { type: ['boolean', 'null'], description: 'null when the condition was not evaluated (short-circuit)' },
+    omitted: {
+      type: 'object',
+      description:
+        'the values left out of this condition for their size, in place of `value` or `factValue`: a value over 1 024 characters of JSON, or past 64 KiB of such values in one decision (the facts themselves are in the decision record)',
+      properties: { value: omittedValue, factValue: omittedValue },
+    },
   },
 } as const;
 const ruleTrace = {

@@ -31,7 +31,7 @@ import { DecisionWriter } from './decision-writer.js';
 import { traceTableInTurns } from '../../engine/trace-table.js';
 import { EvaluationMetrics } from './evaluation-metrics.js';
 import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
-import { maskFacts, MASK, mayReadPii } from './pii.js';
+import { maskedCondition, maskFacts, MASK, mayReadPii } from './pii.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
@@ -547,7 +547,7 @@ function runOrExplainWhy(
 
 /** Every fact value of the traces masked: for when the personal fields cannot be known. */
 function maskAllTraces(traces: RuleTrace[]): RuleTrace[] {
-  return traces.map((rule) => ({ ...rule, conditions: rule.conditions.map((c) => ({ ...c, factValue: MASK })) }));
+  return traces.map((rule) => ({ ...rule, conditions: rule.conditions.map(maskedCondition) }));
 }
 
 /**

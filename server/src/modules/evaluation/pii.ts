@@ -3,10 +3,21 @@ import { scopesAllow } from '../../common/access/scopes.js';
 import { expandSchemas as expand } from '../../common/json/schema-parts.js';
 import { resolveLocalRef } from '../../common/json/schema-walk.js';
 import { linearPattern } from '../../engine/linear-pattern.js';
+import type { ConditionTrace } from '../../engine/trace.js';
 
 type Json = Record<string, unknown>;
 
 export const MASK = '***';
+
+/**
+ * A trace condition with its fact's value masked. What a trace says of a value left out for its size (its kind
+ * and length) goes too: the length of a personal text is itself something about the person.
+ */
+export function maskedCondition(condition: ConditionTrace): ConditionTrace {
+  const { omitted, ...rest } = condition;
+  const kept = omitted?.value && { omitted: { value: omitted.value } };
+  return { ...rest, factValue: MASK, ...kept };
+}
 
 /** How many times one `$ref` is followed along a path before its whole subtree is masked. */
 const MAX_REF_DEPTH = 4;

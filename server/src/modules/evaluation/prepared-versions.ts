@@ -15,7 +15,15 @@ import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { ReferenceLookups } from '../reference-data/reference-lookups.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import type { RulesetContent } from '../rulesets/ruleset.types.js';
-import { declaresRead, derivedPiiPaths, MASK, maskFacts, maskUndeclared, piiPaths, touchesPii } from './pii.js';
+import {
+  declaresRead,
+  derivedPiiPaths,
+  maskedCondition,
+  maskFacts,
+  maskUndeclared,
+  piiPaths,
+  touchesPii,
+} from './pii.js';
 import type { RuleTrace } from '../../engine/trace.js';
 
 export interface PreparedEntry {
@@ -153,7 +161,7 @@ export class PreparedVersions {
           : (traces) =>
               traces.map((rule) => ({
                 ...rule,
-                conditions: rule.conditions.map((c) => (hidden(c.fact, c.path) ? { ...c, factValue: MASK } : c)),
+                conditions: rule.conditions.map((c) => (hidden(c.fact, c.path) ? maskedCondition(c) : c)),
               })),
       maskInput:
         piiPaths.length === 0 ? (facts) => facts : (facts) => maskUndeclared(maskFacts(facts, piiPaths), schema),
