@@ -548,12 +548,12 @@ describe('hostile inputs', () => {
     expect(few.body.explanation.fr).toContain('xxxxxxxx');
   });
 
-  it('keeps a large fact out of the traces of every condition that reads it: answer and record stay small', async () => {
+  /** Published: a named condition of 100 leaves used 50 times, 5 000 conditions each reading the caller's list. */
+  async function publishFanned(key: string) {
     const cast = await signInCast(t);
-    // A named condition of 100 leaves used 50 times: 5 000 conditions, each reading the caller's list.
     const readsBig = { fact: 'big', operator: 'notEqual', value: [0] };
     const fanned = {
-      ...invoiceRuleset('fanned'),
+      ...invoiceRuleset(key),
       inputSchema: { type: 'object', properties: { invoice: { type: 'object' }, big: { type: 'array' } } },
       definition: {
         conditions: { n0: { all: Array.from({ length: 100 }, () => readsBig) } },
@@ -561,9 +561,14 @@ describe('hostile inputs', () => {
       },
     };
     expect((await analyst.post('/api/v1/rulesets', fanned)).status).toBe(201);
-    await analyst.post('/api/v1/rulesets/fanned/versions/1/submit');
-    await as(t, cast.approver).post('/api/v1/rulesets/fanned/versions/1/approve');
-    expect((await as(t, cast.approver).post('/api/v1/rulesets/fanned/versions/1/publish')).status).toBe(200);
+    await analyst.post(`/api/v1/rulesets/${key}/versions/1/submit`);
+    await as(t, cast.approver).post(`/api/v1/rulesets/${key}/versions/1/approve`);
+    expect((await as(t, cast.approver).post(`/api/v1/rulesets/${key}/versions/1/publish`)).status).toBe(200);
+    return cast;
+  }
+
+  it('keeps a large fact out of the traces of every condition that reads it: answer and record stay small', async () => {
+    const cast = await publishFanned('fanned');
     const big = Array.from({ length: 2_000 }, (_, i) => i + 1);
     // Written out in full, its 2 000 numbers at each of the 5 000 conditions were 45 MB of answer, in one go.
     const decided = await t.http
@@ -600,6 +605,38 @@ describe('hostile inputs', () => {
       factValue: [1, 2, 3],
       result: true,
     });
+  });
+
+  it('refuses a batch whose decisions would trace more than 100 000 conditions, keeping none of its records', async () => {
+    await publishFanned('fanned-batch');
+    const batch = (n: number) =>
+      t.http
+        .post('/api/v1/rulesets/fanned-batch/evaluate/batch')
+        .set('x-api-key', erpKey)
+        .send({
+          items: Array.from({ length: n }, () => ({ facts: { invoice: { total: 5 }, big: [1] } })),
+          explain: true,
+        });
+    const records = () => t.db.collection('decisions').countDocuments({ ruleset: 'fanned-batch' });
+    // 100 of them traced 500 000 conditions: with a larger fact, 236 MB of answer and seconds of a held loop.
+    const refused = await batch(100);
+    expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+      400,
+      'traces_too_large',
+      [
+        {
+          path: '/items/20',
+          message: 'the decisions asked for trace more than 100000 conditions in all by this item',
+          params: { limit: 100_000 },
+        },
+      ],
+    ]);
+    expect(await records()).toBe(0);
+    // Twenty, 100 000 conditions, are decided and kept.
+    const decided = await batch(20);
+    expect(decided.status).toBe(200);
+    expect(decided.body.results.every((r: { logged: boolean }) => r.logged)).toBe(true);
+    expect(await records()).toBe(20);
   });
 
   it('stops a computed fact that shares one list hundreds of times, which is small in memory and huge written out', async () => {

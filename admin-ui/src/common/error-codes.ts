@@ -63,6 +63,7 @@ export const TRANSLATED_ERRORS = [
   'derived_fact',
   'effective_in_past',
   'expression_limit',
+  'traces_too_large',
   'experiment_log_busy',
   'hit_policy_violation',
   'http_error',

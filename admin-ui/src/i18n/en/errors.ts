@@ -30,6 +30,7 @@ export const errorMessages = {
   effective_in_past:
     'A publication cannot start in the past: leave the date empty to publish now, or choose a future date.',
   expression_limit: 'A computed fact exceeds the computation limit allowed for one evaluation.',
+  traces_too_large: 'Too many conditions to trace in one request: send fewer cases at a time.',
   experiment_log_busy: 'This experiment’s answers are being reorganised by another instance: try again in a second.',
   hit_policy_violation: 'Several rows of the table apply to these facts, which its hit policy forbids.',
   http_error: 'The server refused the request.',

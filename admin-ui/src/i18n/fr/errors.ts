@@ -31,6 +31,7 @@ export const errorMessages = {
   effective_in_past:
     'Une publication ne peut pas commencer dans le passé : laissez la date vide pour publier maintenant, ou choisissez une date future.',
   expression_limit: 'Un fait calculé dépasse la limite de calcul permise pour une évaluation.',
+  traces_too_large: 'Trop de conditions à retracer en une seule demande : envoyez moins de cas à la fois.',
   experiment_log_busy:
     'Les réponses de cette expérience sont en cours de réorganisation par une autre instance : réessayez dans une seconde.',
   hit_policy_violation:

@@ -70,6 +70,13 @@ const YIELD_EVERY_MS = 10;
 /** How many problems a refused batch lists at most: enough to correct it, bounded for a 500-item batch. */
 const MAX_BATCH_DETAILS = 100;
 
+/**
+ * Conditions one request may trace in all (its answer with `explain`, its records). A decision traces at most
+ * about 20 000 (docs/adr/0034) and the invoice pilot 88, so 500 of its invoices trace 44 000; 100 decisions of a
+ * rule set at the limit traced 2 million, 236 MB of answer and 1 GB of memory, seconds of a held event loop.
+ */
+export const MAX_TRACED_CONDITIONS = 100_000;
+
 /** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 @Injectable()
 export class EvaluationService {
@@ -364,6 +371,7 @@ export class EvaluationService {
     const results: EvaluationResult[] = [];
     const traced = logging || withExplanation;
     const live: LiveDecision[] = [];
+    let tracedConditions = 0;
     const slice = timeSlices(YIELD_EVERY_MS);
     // What every record of this version repeats (rule names, events, conditions) is stored once (docs/adr/0012);
     // the table is built in turns the first time, and a version that logs is then not kept waiting.
@@ -375,6 +383,10 @@ export class EvaluationService {
       const started = performance.now();
       const factsPath = basePath === '/items' ? `/items/${i}/facts` : '/facts';
       const outcome = runOrExplainWhy(entry, facts, factsPath, logging || withExplanation);
+      if (traced) {
+        tracedConditions += conditionsIn(outcome.fired) + conditionsIn(outcome.failed);
+        if (tracedConditions > MAX_TRACED_CONDITIONS) throw tooManyTraced(basePath, i);
+      }
       // The record keeps the explanation; an unlogged answer that does not show it need not render it.
       const explanation =
         logging || (withExplanation && canReadPii)
@@ -447,6 +459,28 @@ export class EvaluationService {
       failed: entry.maskTraces(outcome.failed),
     };
   }
+}
+
+const conditionsIn = (traces: RuleTrace[]) => {
+  let n = 0;
+  for (const rule of traces) n += rule.conditions.length;
+  return n;
+};
+
+/** Refused before any record is written: nothing of the request is kept. */
+function tooManyTraced(basePath: string, index: number): ValidationError {
+  const what = `the decisions asked for trace more than ${MAX_TRACED_CONDITIONS} conditions in all`;
+  return basePath === '/items'
+    ? new ValidationError(
+        `Too much to decide in one request: ${what} by item ${index}. Send fewer items at a time.`,
+        [{ path: `/items/${index}`, message: `${what} by this item`, params: { limit: MAX_TRACED_CONDITIONS } }],
+        'traces_too_large',
+      )
+    : new ValidationError(
+        `Too much to decide in one request: ${what}.`,
+        [{ path: '/facts', message: what, params: { limit: MAX_TRACED_CONDITIONS } }],
+        'traces_too_large',
+      );
 }
 
 /** An explanation whose templates need more work than a decision allows with these facts is the caller's 400. */
