@@ -1,8 +1,10 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import { createTheme, getContrastRatio, ThemeProvider } from '@mui/material/styles';
 import { useState } from 'react';
 import { ShowContextProvider, type ShowControllerResult } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
+import { lightTheme } from '../theme';
 import { VersionDiff } from './VersionDiff';
 
 const ruleset = {
@@ -46,6 +48,45 @@ describe('VersionDiff', () => {
     const list = await screen.findByRole('list', { name: 'Comparer deux versions' });
     expect(within(list).getByText('Politique de résultat : first → collect')).toBeTruthy();
     expect(api.to('GET', DIFF)).toHaveLength(1);
+  });
+
+  it('shows added and removed words with enough contrast to read (WCAG AA: 4.5:1)', async () => {
+    const before = 'Le fournisseur est inscrit au registre depuis le 1er mars : une personne vérifie la facture.';
+    const after = `${before} Vérifiez auprès du fournisseur.`.replace('1er mars', '2 avril');
+    fakeApi({
+      'GET /api/v1/rulesets/fraude': { body: ruleset },
+      [`GET ${DIFF}`]: {
+        body: {
+          changes: [
+            {
+              kind: 'changed',
+              entity: 'rule',
+              id: 'rena',
+              path: '/definition/rules/0/explanation/fr',
+              before,
+              after,
+              summary: 'rule rena: explanation changed',
+            },
+          ],
+        },
+      },
+    });
+    // In the console's own colours.
+    renderConsole(
+      <ThemeProvider theme={createTheme(lightTheme)}>
+        <ShowPage resource="rulesets" id="fraude">
+          <VersionDiff />
+        </ShowPage>
+      </ThemeProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Comparer' }));
+    const added = await screen.findByLabelText(/^ajouté : .*Vérifiez auprès du fournisseur/);
+    const removed = screen.getByLabelText('retiré : 1er');
+    for (const part of [added, removed]) {
+      const style = getComputedStyle(part);
+      // White on light green was 2.8:1: the words a reviewer reads first.
+      expect(getContrastRatio(style.color, style.backgroundColor)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it("shows the API's refusal at once, without retrying it", async () => {
