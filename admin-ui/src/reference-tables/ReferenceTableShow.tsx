@@ -17,6 +17,7 @@ import { CsvImport } from './CsvImport';
 import { DeleteTableButton } from './DeleteTableButton';
 import { PendingChange } from './PendingChange';
 import { may } from '../layout/access';
+import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
 
@@ -41,6 +42,8 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
   if (!loaded) return null;
   return (
     <Box>
+      {/* Rows edited and not saved (signing limits, thresholds) are asked about before leaving, as in every editor. */}
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mt: 2 }}>
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
