@@ -18,7 +18,7 @@ interface RulesetRecord {
 
 /**
  * The static analysis of one version on the rule set's page, for its review: the version in review by default,
- * else the draft, else the one in force; and, for a decision table, its DMN file.
+ * else the one approved and not yet published, else the draft, else the one in force; and, for a decision table, its DMN file.
  */
 export const VersionAnalysis = () => {
   const { record } = useShowContext<RulesetRecord>();
@@ -26,8 +26,11 @@ export const VersionAnalysis = () => {
   const statusWords = useStatusWords();
   const [chosen, setChosen] = useState<number | undefined>();
   const versions = [...(record?.versions ?? [])].sort((a, b) => b.number - a.number);
+  // The version someone is about to decide on: in review, or approved and waiting to be published (whoever
+  // clicks Publier read the findings of the version it replaces).
   const reviewed =
     versions.find((v) => v.status === 'in_review')?.number ??
+    versions.find((v) => v.status === 'approved')?.number ??
     record?.draftVersion ??
     record?.activeVersion ??
     versions[0]?.number;
