@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { checksumOf } from '../../common/json/canonical.js';
 import { draftEtag } from './etag.js';
 import { Lifecycle } from './lifecycle.js';
 import { versionInForce } from './publications.js';
@@ -114,6 +115,19 @@ describe('Lifecycle', () => {
     expect(
       lifecycle.publish(passing, 1, 'approver', { requiresTestRun: true }, later(4)).state.versions[0]?.status,
     ).toBe('published');
+  });
+
+  it('drops a draft’s test run once the draft holds other content, and keeps it when saved unchanged', () => {
+    let s = publishedV1();
+    const draft = (content: Content, at: Date) =>
+      lifecycle.editDraft(s, content, draftEtag('ruleset', s), 'analyst', at);
+    s = draft({ threshold: 2 }, later(5)).state;
+    const run = { checksum: checksumOf({ threshold: 2 }), passed: 90, failed: 0 };
+    s = lifecycle.recordTestRun(s, 2, run, 'analyst', later(6)).state;
+    s = draft({ threshold: 2 }, later(7)).state;
+    expect(s.versions.find((v) => v.number === 2)?.testRun).toMatchObject(run);
+    s = draft({ threshold: 3 }, later(8)).state;
+    expect(s.versions.find((v) => v.number === 2)).not.toHaveProperty('testRun');
   });
 
   it('refuses to publish a version written from one that another has replaced since: it would undo that one', () => {

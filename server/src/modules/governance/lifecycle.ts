@@ -68,14 +68,12 @@ export class Lifecycle<M, C> {
     const next = this.touch(state, now);
     if (state.draft) {
       const number = state.draft.version;
+      const checksum = checksumOf(content);
       next.draft = { version: number, content, rev: state.draft.rev + 1, updatedBy: actor, updatedAt: at };
       next.versions = state.versions.map((v) =>
-        v.number === number ? { ...v, authors: addAuthor(v.authors, actor) } : v,
+        v.number === number ? withoutRunOnOtherContent({ ...v, authors: addAuthor(v.authors, actor) }, checksum) : v,
       );
-      const summary = {
-        before: { checksum: checksumOf(state.draft.content) },
-        after: { checksum: checksumOf(content) },
-      };
+      const summary = { before: { checksum: checksumOf(state.draft.content) }, after: { checksum } };
       return { state: next, events: [this.event(state.key, 'draft_updated', actor, number, summary)] };
     }
     const number = state.nextVersion;
@@ -630,6 +628,17 @@ export class Lifecycle<M, C> {
       summary,
     };
   }
+}
+
+/**
+ * A draft's test run, dropped when the draft no longer holds the content it ran on: a draft has no checksum of its
+ * own until it is submitted, so the console kept showing « 90 réussis » in green for content changed since (a case
+ * added from « Essayer »), and the analyst submitted thinking the tests current. Saved unchanged, the run stays.
+ */
+function withoutRunOnOtherContent<V extends { testRun?: { checksum: string } }>(version: V, checksum: string): V {
+  if (!version.testRun || version.testRun.checksum === checksum) return version;
+  const { testRun: _stale, ...rest } = version;
+  return rest as V;
 }
 
 function addAuthor(authors: string[], actor: string): string[] {
