@@ -45,14 +45,34 @@ const CODED_VALUES: Record<string, string> = {
 const PERSON_KEYS = new Set(['proposedBy', 'approvedBy', 'createdBy', 'updatedBy', 'submittedBy', 'rejectedBy']);
 
 /** A list of names (the rule sets reading a table) as a reader writes one, not as JSON. */
-function listText(text: string): string | undefined {
+function listText(text: string, cell: (column: string, value: string) => string): string | undefined {
   if (!text.startsWith('[')) return undefined;
+  let list: unknown;
   try {
-    const list: unknown = JSON.parse(text);
-    return Array.isArray(list) && list.every((item) => typeof item === 'string') ? list.join(', ') : undefined;
+    list = JSON.parse(text);
   } catch {
     return undefined;
   }
+  if (!Array.isArray(list)) return undefined;
+  if (list.every((item) => typeof item === 'string')) return list.join(', ');
+  // Rows (a reference table's rows changed): one a line, each column named, as the table's pending change shows
+  // them (« below : 6000 »); a risk officer read them as JSON.
+  const flat = (item: unknown): item is Record<string, unknown> =>
+    typeof item === 'object' &&
+    item !== null &&
+    !Array.isArray(item) &&
+    Object.values(item).every((v) => v === null || typeof v !== 'object');
+  // A row added has no « before », a row removed no « after »: « — » in its place.
+  if (list.length === 0 || !list.every((item) => item === null || flat(item))) return undefined;
+  return list
+    .map((row: Record<string, unknown> | null) =>
+      row === null
+        ? '—'
+        : Object.entries(row)
+            .map(([column, value]) => cell(column, value === null ? '∅' : String(value)))
+            .join(' · '),
+    )
+    .join('\n');
 }
 
 /** A summary's or details' keys and values as a reader takes them: keys in words, codes worded, instants as dates. */
@@ -71,7 +91,10 @@ function useEventWording() {
     if (text === 'true' || text === 'false') return translate(`gabarit.audit.${text === 'true' ? 'yes' : 'no'}`);
     // Who proposed or approved: a person, by the name the console shows them by.
     if (text !== undefined && PERSON_KEYS.has(last)) return personName(text);
-    const list = text === undefined ? undefined : listText(text);
+    const list =
+      text === undefined
+        ? undefined
+        : listText(text, (column, value) => translate('gabarit.reference_tables.pending.cell', { column, value }));
     if (list !== undefined) return list;
     return text !== undefined && Object.hasOwn(CODED_VALUES, last)
       ? translate(`${CODED_VALUES[last]}.${text}`, { _: text })
@@ -85,7 +108,7 @@ function useEventWording() {
         {new Date(text).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS)}
       </span>
     ) : (
-      <span style={mono}>{text}</span>
+      <span style={{ ...mono, whiteSpace: 'pre-line' }}>{text}</span>
     );
   return { keyLabel, shown: (key: string, text: string | undefined) => value(codedLabel(key, text)) };
 }

@@ -131,6 +131,29 @@ describe('AuditList', () => {
     ]);
   });
 
+  it('shows a table change’s rows one a line, each column named, not as JSON', async () => {
+    const { rows } = await comparisonOf(
+      {
+        before: { rows: 3, changedRows: [{ level: 'team_lead', below: 5000 }, null] },
+        after: {
+          rows: 4,
+          changedRows: [
+            { level: 'team_lead', below: 6000 },
+            { level: 'director', below: null },
+          ],
+        },
+      },
+      'reference_table.change_proposed',
+      'Modification de table de référence proposée',
+    );
+    expect(rows).toContainEqual([
+      'Lignes ajoutées, retirées ou modifiées',
+      'below : 5000 · level : team_lead\n—',
+      'below : 6000 · level : team_lead\nbelow : ∅ · level : director',
+      'Modifié',
+    ]);
+  });
+
   it('says in words why a shadow run ended', async () => {
     const { rows } = await comparisonOf(
       { before: { shadow: 'r1', percent: 50 }, after: { endedBy: 'scheduled' } },
