@@ -148,8 +148,8 @@ describe('AuditList', () => {
     );
     expect(rows).toContainEqual([
       'Lignes ajoutées, retirées ou modifiées',
-      'below : 5000 · level : team_lead\n—',
-      'below : 6000 · level : team_lead\nbelow : ∅ · level : director',
+      'below\u00a0: 5000 · level\u00a0: team_lead\n—',
+      'below\u00a0: 6000 · level\u00a0: team_lead\nbelow\u00a0: ∅ · level\u00a0: director',
       'Modifié',
     ]);
   });
