@@ -132,7 +132,7 @@ const Entry = ({ label, children }: { label: string; children: ReactNode }) => (
   </>
 );
 
-type Omitted = NonNullable<NonNullable<Trace['conditions'][number]['omitted']>['value']>;
+type Omitted = NonNullable<NonNullable<NonNullable<Trace['conditions']>[number]['omitted']>['value']>;
 
 /** A value the trace left out for its size, said by its kind and length (« liste de 2 000 éléments »). */
 const OmittedValue = ({ omitted }: { omitted: Omitted }) => {
