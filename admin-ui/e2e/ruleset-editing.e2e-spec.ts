@@ -135,6 +135,9 @@ describe('rule set editors', () => {
     await signIn(page, 'analyst');
     for (const [route, save] of [
       ['rulesets/invoices', 'Enregistrer'],
+      // The decision table's add buttons (478 px) and the tree's indentation (537 px, deep nodes' fields cut off).
+      ['rulesets/invoices-approval-routing', 'Enregistrer'],
+      ['rulesets/enrolment', 'Enregistrer'],
       ['prompts/chatbot-answer', /^Enregistrer|^Aucune modification/],
     ] as const) {
       await page.goto(`${base}/admin/#/${route}`);

@@ -207,7 +207,7 @@ const Node = ({ shared, path }: { shared: Shared; path: Pointer }) => {
   return (
     <Paper
       variant="outlined"
-      sx={{ p: 1.5, borderLeft: 4, borderLeftColor: kind === 'all' ? 'primary.main' : 'secondary.main' }}
+      sx={{ p: { xs: 1, sm: 1.5 }, borderLeft: 4, borderLeftColor: kind === 'all' ? 'primary.main' : 'secondary.main' }}
       role="group"
       aria-label={translate(`gabarit.editors.group_${kind}`)}
     >
@@ -256,7 +256,7 @@ const Node = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         )}
       </Stack>
       {groupErrors.length > 0 && <Box sx={{ color: 'error.main', mb: 1 }}>{groupErrors.join(' ')}</Box>}
-      <Stack spacing={1} sx={{ pl: 2 }}>
+      <Stack spacing={1} sx={{ pl: { xs: 0.5, sm: 2 } }}>
         {children.map((_, i) => (
           <Node key={i} shared={shared} path={[...path, kind, i]} />
         ))}

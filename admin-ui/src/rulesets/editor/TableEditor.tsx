@@ -76,7 +76,8 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
   };
   return (
     <Box>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', mb: 2 }}>
+      {/* Wraps on a phone: in one row, the add buttons ran 70 px past a 390 px screen and the page scrolled sideways. */}
+      <Stack direction="row" sx={{ alignItems: 'flex-start', mb: 2, flexWrap: 'wrap', gap: 2 }}>
         <TextField
           select
           size="small"
@@ -90,7 +91,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
               ? translate(`gabarit.editors.hit_${table.hitPolicy}_help`)
               : undefined)
           }
-          sx={{ minWidth: 280, maxWidth: 440 }}
+          sx={{ minWidth: { xs: '100%', sm: 280 }, maxWidth: 440 }}
         >
           {HIT_POLICIES.map((policy) => (
             <MenuItem key={policy} value={policy}>

@@ -67,8 +67,9 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
         key={toPointerText(path)}
         variant="outlined"
         sx={{
-          ml: depth * 4,
-          p: 1.5,
+          // 32 px a level left a node eight levels down 150 px of a phone's 390 (its fields cut off at the edge).
+          ml: { xs: Math.min(depth, 8), sm: depth * 4 },
+          p: { xs: 1, sm: 1.5 },
           mb: 1,
           ...(severity && {
             bgcolor: (theme) => alpha(theme.palette[severity].main, 0.06),
