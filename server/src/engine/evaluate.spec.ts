@@ -96,6 +96,32 @@ describe('decorated operators', () => {
     expect(() => runNow(stacked, { codes: codes(40_000) })).toThrow(/search more than 20000000 list members/);
   });
 
+  it('search at most twenty million list members undecorated too: a list searched once per condition', () => {
+    // 20 000 conditions (a named condition of 100 used 50 times in each of four rules) on a list of 100 000.
+    const definition = {
+      conditions: {
+        n0: { any: Array.from({ length: 100 }, () => ({ fact: 'codes', operator: 'contains', value: -1 })) },
+      },
+      rules: Array.from({ length: 4 }, (_, i) => ({
+        name: `r${i}`,
+        conditions: { any: Array.from({ length: 50 }, () => ({ condition: 'n0' })) },
+        event: { type: 'flag' },
+      })),
+    };
+    // Two thousand million members: 1.5 s of a held event loop before, the run now stops past twenty million.
+    expect(() => runNow(prepare('rules', definition, []), { codes: codes(100_000) })).toThrow(
+      /search more than 20000000 list members/,
+    );
+    // A short list is searched as before.
+    expect(runNow(prepare('rules', definition, []), { codes: codes(100) }).events).toEqual([]);
+    // A pattern reads its text again at each condition: a character counts as a member.
+    const reads = JSON.parse(JSON.stringify(definition).replaceAll('"contains","value":-1', '"matches","value":"^z"'));
+    expect(() => runNow(prepare('rules', reads, []), { codes: 'a'.repeat(10_000) })).toThrow(
+      /search more than 20000000 list members/,
+    );
+    expect(runNow(prepare('rules', reads, []), { codes: 'a'.repeat(100) }).events).toEqual([]);
+  });
+
   it('count each call of the operator within too: a million at most, whatever it compares', () => {
     // 2 000 codes against 1 000 listed values, compared one by one: two million calls of `equal`.
     const oneByOne = prepare('rules', rules('someFact:someValue:equal', codes(1_000, 5_000_000)), []);

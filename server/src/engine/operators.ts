@@ -1,5 +1,6 @@
 import type { Engine } from 'json-rules-engine';
 import { linearPattern } from './linear-pattern.js';
+import { chargeOperatorWork } from './operator-work.js';
 
 const MAX_SUBJECT_LENGTH = 10_000;
 
@@ -72,8 +73,11 @@ export function withConstantValue(operator: string, jsonValue: unknown): ((factV
   }
   if (operator === 'matches' && typeof jsonValue === 'string') {
     const pattern = linearPattern(jsonValue);
-    return (factValue) =>
-      typeof factValue === 'string' && factValue.length <= MAX_SUBJECT_LENGTH && (pattern?.test(factValue) ?? false);
+    return (factValue) => {
+      if (typeof factValue !== 'string' || factValue.length > MAX_SUBJECT_LENGTH) return false;
+      chargeOperatorWork(0, factValue.length); // each condition reads its text again
+      return pattern?.test(factValue) ?? false;
+    };
   }
   return undefined;
 }
