@@ -225,6 +225,27 @@ describe('maskUndeclared', () => {
     expect(facts.notes).toBe('Jean Tremblay, diabétique'); // a copy: the facts are not changed
   });
 
+  it('works out each place’s schemas once, and still tells a list’s first items from the rest', () => {
+    const listed = {
+      type: 'object',
+      properties: {
+        rows: {
+          type: 'array',
+          prefixItems: [{ type: 'object', properties: { a: { type: 'number' } } }],
+          items: { type: 'object', properties: { b: { type: 'number' } } },
+        },
+      },
+    };
+    const rows = Array.from({ length: 3 }, () => ({ a: 1, b: 2, c: 3 }));
+    expect(maskUndeclared({ rows }, listed)).toEqual({
+      rows: [
+        { a: 1, b: 2, c: MASK },
+        { a: MASK, b: 2, c: MASK },
+        { a: MASK, b: 2, c: MASK },
+      ],
+    });
+  });
+
   it('keeps an object key named __proto__ as data, masked, without touching the copy’s prototype', () => {
     const masked = maskUndeclared(JSON.parse('{"__proto__": {"polluted": true}}'), schema) as object;
     expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
