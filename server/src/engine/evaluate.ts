@@ -97,9 +97,13 @@ function assemble(
 }
 
 /** Runs a version on facts: computed facts first, then the rules, with json-rules-engine's semantics. */
-export async function run(prepared: PreparedVersion, facts: Record<string, unknown>): Promise<RunResult> {
+export async function run(
+  prepared: PreparedVersion,
+  facts: Record<string, unknown>,
+  traces = true,
+): Promise<RunResult> {
   if (prepared.beforeRun) await prepared.beforeRun();
-  return runNow(prepared, facts);
+  return runNow(prepared, facts, traces);
 }
 
 /**
