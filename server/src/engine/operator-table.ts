@@ -27,7 +27,7 @@ const BUILT_INS: Record<string, [Callback, Validator]> = {
 };
 
 // What operators may do in one run, and its count: operator-work.ts.
-export { MAX_DECORATED_CALLS, MAX_DECORATED_PAIRS, startDecoratedPairs } from './operator-work.js';
+export { isOperatorWorkSpent, MAX_DECORATED_CALLS, MAX_DECORATED_PAIRS, startDecoratedPairs } from './operator-work.js';
 
 /** The members a list-searching operator goes through: the list's. */
 const searched = (value: unknown): number => (Array.isArray(value) ? value.length : 1);
@@ -50,6 +50,12 @@ function charged(op: OperatorFn, name: string): OperatorFn {
 }
 
 const ITERATING = new Set(['someFact', 'someValue', 'everyFact', 'everyValue']);
+
+/** Whether an operator's calls are charged to the run's operator work (operator-work.ts). */
+export function chargesWork(operator: string): boolean {
+  const parts = operator.split(':');
+  return Object.hasOwn(SEARCHES, parts.at(-1)!) || parts.slice(0, -1).some((d) => ITERATING.has(d));
+}
 
 // engine-default-operator-decorators.js (parameter names kept: a TypeError's message names them).
 const DECORATORS: Record<string, [DecoratorCallback, Validator]> = {
