@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
 import { ReceiptView, type Receipt } from './ReceiptPage';
@@ -247,11 +247,14 @@ describe('ReceiptView', () => {
     // No language switch: the record is staff's view, not a notice in the person's language.
     expect(screen.queryByRole('button', { name: 'English' })).toBeNull();
     // The key that asked is named as the audit trail names it (its name read from the trail), not by its id alone.
-    expect(api.calls.map((c) => c.url.split('?')[0])).toEqual([
-      '/api/v1/decisions/d-2/receipt',
-      '/api/v1/decisions/d-2',
-      '/api/v1/audit',
-    ]);
+    // The trail is read after the record is shown: waited for (on a busy machine it came after the checks above).
+    await waitFor(() =>
+      expect(api.calls.map((c) => c.url.split('?')[0])).toEqual([
+        '/api/v1/decisions/d-2/receipt',
+        '/api/v1/decisions/d-2',
+        '/api/v1/audit',
+      ]),
+    );
     expect(within(record).getByText('api-key:erp')).toBeTruthy(); // the trail did not name it here
   });
 });
