@@ -350,17 +350,14 @@ describe('console experiments', () => {
     await page.close();
   });
 
-  it('offers only the coverage to change once the experiment has started: its split stays', async () => {
+  it('says a stopped experiment can no longer change when its editor is opened by its address', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await signIn(page, 'analyst');
+    // The seeded experiment stopped itself above: its editor showed a form whose every save was refused (409).
     await page.goto(`${base}/admin/#/experiments/${EXPERIMENT}`);
-    await page.getByText(/^Cette expérience a commencé\s: ses variantes/).waitFor();
-    // A new weight went through review and failed only at publication (409 assignment_changed).
-    const weights = page.getByLabel(/^Poids/);
-    expect(await weights.count()).toBeGreaterThan(1);
-    for (const weight of await weights.all()) expect(await weight.isDisabled()).toBe(true);
-    expect(await page.getByLabel(/^Couverture/).isDisabled()).toBe(false);
-    expect(await page.getByRole('button', { name: /Ajouter/ }).count()).toBe(0);
+    await page.getByText(/^Cet élément est archivé\s: il ne peut plus être modifié\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer' }).count()).toBe(0);
+    expect(await page.getByLabel(/^Couverture/).count()).toBe(0);
     await page.close();
   });
 
@@ -377,6 +374,11 @@ describe('console experiments', () => {
     await signIn(analyst, 'analyst');
     await analyst.goto(`${base}/admin/#/experiments/chatbot-ton`);
     await analyst.getByText(/^Cette expérience a commencé\s: ses variantes/).waitFor();
+    // Only the coverage changes once started: a new weight went through review and failed only at publication.
+    const weights = analyst.getByLabel(/^Poids/);
+    expect(await weights.count()).toBeGreaterThan(1);
+    for (const weight of await weights.all()) expect(await weight.isEditable()).toBe(false);
+    expect(await analyst.getByRole('button', { name: /Ajouter/ }).count()).toBe(0);
     await analyst.getByLabel(/^Couverture/).fill('60');
     await analyst.getByRole('button', { name: 'Enregistrer' }).click();
     await analyst.getByText('Brouillon enregistré.').waitFor();
