@@ -108,7 +108,16 @@ function useEventWording() {
         {new Date(text).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS)}
       </span>
     ) : (
-      <span style={{ ...mono, whiteSpace: 'pre-line' }}>{text}</span>
+      // Rows a line each, words kept whole (a hash or a code breaks anywhere: it has no words).
+      <span
+        style={
+          text.includes('\n')
+            ? { ...mono, whiteSpace: 'pre-line', wordBreak: 'normal', overflowWrap: 'anywhere' }
+            : mono
+        }
+      >
+        {text}
+      </span>
     );
   return { keyLabel, shown: (key: string, text: string | undefined) => value(codedLabel(key, text)) };
 }
