@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
-import { formatDateTime } from '../common/dates';
+import { formatDateTime, intlLocale } from '../common/dates';
 import { outcomeWithCode } from '../common/outcomes';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
@@ -138,7 +138,7 @@ type Omitted = NonNullable<NonNullable<NonNullable<Trace['conditions']>[number][
 const OmittedValue = ({ omitted }: { omitted: Omitted }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const count = new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA').format(omitted.length);
+  const count = new Intl.NumberFormat(intlLocale(locale)).format(omitted.length);
   return (
     <em>{translate(`gabarit.decision_record.omitted.${omitted.type}`, { smart_count: omitted.length, count })}</em>
   );

@@ -18,7 +18,8 @@ interface RulesetRecord {
 
 /**
  * The static analysis of one version on the rule set's page, for its review: the version in review by default,
- * else the one approved and not yet published, else the draft, else the one in force; and, for a decision table, its DMN file.
+ * else the one approved and not yet published, else the draft, else the one in force; and, for a decision table,
+ * its DMN file.
  */
 export const VersionAnalysis = () => {
   const { record } = useShowContext<RulesetRecord>();
