@@ -204,6 +204,17 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /names the format "dat", which nothing checks: use one of date, time, date-time/,
     ],
     [
+      'a personal-information mark that is not true or false, named at the field',
+      () =>
+        analyst.post('/api/v1/rulesets', {
+          ...invoiceRuleset('pii-mark'),
+          inputSchema: { type: 'object', properties: { email: { type: 'string', 'x-pii': 'yes' } } },
+        }) as never,
+      400,
+      '/inputSchema/properties/email/x-pii',
+      /must be true or false/,
+    ],
+    [
       'a lookahead in patternProperties, named at its key',
       () =>
         analyst.post('/api/v1/rulesets', {

@@ -94,6 +94,9 @@ function keywordProblems(schema: unknown, base: string): ErrorDetail[] {
         path: `${path}/format`,
         message: `names the format "${format}", which nothing checks: use one of ${KNOWN_FORMATS.join(', ')}, or a pattern`,
       });
+    // Compiling would refuse it too, but naming only the whole schema: the analyst is told which field.
+    if (node['x-pii'] !== undefined && typeof node['x-pii'] !== 'boolean')
+      problems.push({ path: `${path}/x-pii`, message: 'must be true or false (true marks personal information)' });
     const pattern = node['pattern'];
     if (typeof pattern === 'string') {
       const why = patternProblem(pattern);
