@@ -97,6 +97,31 @@ describe('trace tables: what decision records repeat, stored once per version', 
     expect(roundTrip(table, traces)).toBe(JSON.stringify(traces));
   });
 
+  it('keeps a condition whose fact value was left out for its size compact, and says so when read back', () => {
+    const list = Array.from({ length: 2_000 }, (_, i) => i);
+    const { program, ...prepared } = prepare('rules', {
+      conditions: { long: { all: [{ fact: 'list', operator: 'notEqual', value: [0] }] } },
+      rules: [
+        {
+          name: 'r',
+          conditions: { all: Array.from({ length: 50 }, () => ({ condition: 'long' })) },
+          event: { type: 'x' },
+        },
+      ],
+    });
+    const { fired } = runNow({ program, ...prepared }, { list });
+    const conditions = fired[0]!.conditions;
+    expect(conditions).toHaveLength(50);
+    expect(conditions[0]!.omitted).toEqual({ factValue: { type: 'array', length: 2_000 } });
+    const table = traceTableOf(program);
+    const compact = table.compact(fired);
+    expect(compact).toEqual([[0, Array.from({ length: 50 }, () => [-1, true, { type: 'array', length: 2_000 }])]]);
+    expect(roundTrip(table, fired)).toBe(JSON.stringify(fired));
+    // A rule value left out stays whole: the table's entry holds the value the trace no longer has.
+    const ruleValueLeftOut = { ...conditions[0]!, omitted: { value: { type: 'array' as const, length: 2_000 } } };
+    expect(table.compact([{ ...fired[0]!, conditions: [ruleValueLeftOut] }])).toEqual([[0, [ruleValueLeftOut]]]);
+  });
+
   it('builds a large version’s table in turns, once for concurrent callers, then answers it at once', async () => {
     const { program } = prepare('rules', manyConditions(2, 39, 'turns_').definition); // 7 800 conditions
     const first = traceTableInTurns(program, timeSlices(10));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { runSteps, runStepsInTurns, type Steps } from '../common/async/steps.js';
 import type { Program } from './rule-program.js';
-import type { ConditionTrace, RuleTrace } from './trace.js';
+import type { ConditionTrace, OmittedValue, RuleTrace } from './trace.js';
 
 // Decision records keep every rule's trace, and each condition in it repeats what the version always writes the
 // same: the rule's name and event, the condition's fact, path, operator and value. A trace table lists those once
@@ -24,8 +24,15 @@ export interface TableContent {
   conditions: TableCondition[];
 }
 
-/** A condition in a compact trace: `[place, result]`, `[place, result, factValue]`, or whole when not in the table. */
-export type CompactCondition = [number, boolean | null] | [number, boolean | null, unknown] | ConditionTrace;
+/**
+ * A condition in a compact trace: `[place, result]`, `[place, result, factValue]`, `[-1 - place, result, omitted]`
+ * when the fact's value was left out for its size (`omitted` says what it was), or whole when not in the table.
+ */
+export type CompactCondition =
+  | [number, boolean | null]
+  | [number, boolean | null, unknown]
+  | [number, boolean | null, OmittedValue]
+  | ConditionTrace;
 /** A rule in a compact trace: `[place, conditions]`, or whole when the table does not hold its name and event. */
 export type CompactRule = [number, CompactCondition[]] | RuleTrace;
 
@@ -125,15 +132,22 @@ export class TraceTable {
       const conditions = new Array<CompactCondition>(rule.conditions.length);
       for (let j = 0; j < conditions.length; j++) {
         const condition = rule.conditions[j]!;
-        // A condition whose values were left out for their size (trace-bounds.ts) stays whole: the compact form
-        // has no room to say so.
-        const at = condition.omitted === undefined ? this.place(condition) : undefined;
-        conditions[j] =
-          at === undefined
-            ? condition
-            : condition.factValue === undefined
-              ? [at, condition.result]
-              : [at, condition.result, condition.factValue];
+        const omitted = condition.omitted;
+        if (omitted === undefined) {
+          const at = this.place(condition);
+          conditions[j] =
+            at === undefined
+              ? condition
+              : condition.factValue === undefined
+                ? [at, condition.result]
+                : [at, condition.result, condition.factValue];
+        } else if (omitted.value === undefined && omitted.factValue !== undefined) {
+          // A fact's value left out for its size (trace-bounds.ts), as when a caller's long list is read by
+          // thousands of conditions: the place is negative so that it says so. A rule value left out (rare: a
+          // rule's own list past 1 KiB) stays whole, since the table's entry holds the value the trace lacks.
+          const at = this.place(condition);
+          conditions[j] = at === undefined ? condition : [-1 - at, condition.result, omitted.factValue];
+        } else conditions[j] = condition;
       }
       out[i] = [place, conditions];
     }
@@ -159,17 +173,20 @@ export function expandTraces(content: TableContent, compact: readonly CompactRul
       event: listed.event,
       conditions: conditions.map((condition) => {
         if (!Array.isArray(condition)) return condition;
-        const entry = content.conditions[condition[0]];
-        if (!entry) throw new Error(`a trace cites condition ${condition[0]}, which its table does not list`);
-        // The members in the order the evaluator writes them, and a fact value it did not find absent as there,
-        // so the JSON reads back the same.
+        const factLeftOut = condition[0] < 0;
+        const place = factLeftOut ? -1 - condition[0] : condition[0];
+        const entry = content.conditions[place];
+        if (!entry) throw new Error(`a trace cites condition ${place}, which its table does not list`);
+        // The members in the order the evaluator and the trace bounds write them, and a fact value it did not find
+        // absent as there, so the JSON reads back the same.
         return {
           fact: entry.fact,
           ...(entry.path !== undefined && { path: entry.path }),
           operator: entry.operator,
           value: entry.value,
-          ...(condition.length === 3 && { factValue: condition[2] }),
+          ...(condition.length === 3 && !factLeftOut && { factValue: condition[2] }),
           result: condition[1],
+          ...(factLeftOut && { omitted: { factValue: condition[2] as OmittedValue } }),
         } as ConditionTrace;
       }),
     };
