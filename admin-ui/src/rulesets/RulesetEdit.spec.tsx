@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { afterEach, describe, expect, it } from 'vitest';
 import invoices from '../../../rulesets/invoices/invoices.json';
@@ -20,8 +20,21 @@ const record = {
 };
 const { key: _key, name: _name, pilot: _pilot, format: _format, description: _description, ...content } = invoices;
 
+/** The reference tables as the list answers them: the four the invoice pilot's lookups read, unless said. */
+const tablesAnswer = (
+  tables = ['amp-thresholds', 'purchase-order-lines', 'purchase-orders', 'supplier-registrations'],
+) => ({
+  body: tables.map((key) => ({
+    id: key,
+    key,
+    columns: [{ name: 'key' }, ...(key === 'purchase-order-lines' ? [{ name: 'poNumber' }] : [])],
+  })),
+  headers: { 'Content-Range': `reference-tables 0-${tables.length - 1}/${tables.length}` },
+});
+
 const routes = {
   [`GET ${RULESET}`]: { body: record, headers: { ETag: 'W/"rev-1"' } },
+  'GET /api/v1/reference-tables': tablesAnswer(),
   [`GET ${RULESET}/versions/1`]: { body: { number: 1, content } },
   [`GET ${RULESET}/versions/1/analysis`]: { body: { findings: [], checked: [], checkedText: [], notChecked: [] } },
   'GET /api/v1/schemas/rulesets': { body: SERVER_VOCABULARY },
@@ -54,6 +67,47 @@ describe('the rule-set editor on a clean pilot', () => {
     });
     expect(document.body.textContent).not.toContain('n’est pas dans le schéma des faits');
     expect(screen.queryByText(/\d+ problèmes?$/)).toBeNull();
+  });
+});
+
+describe('lookups of tables that are not there', () => {
+  it('says which lookup will find no row: its table does not exist, or has not the column it searches', async () => {
+    fakeApi({ ...routes, 'GET /api/v1/reference-tables': tablesAnswer(['purchase-orders', 'supplier-registrations']) });
+    renderEditor();
+    const missing = await screen.findByText(
+      /La consultation « ampThreshold » lit la table « amp-thresholds »/,
+      undefined,
+      {
+        timeout: 8000,
+      },
+    );
+    expect(missing.textContent).toMatch(/qui n’existe pas\s: elle ne trouvera aucune ligne/);
+    expect(
+      screen.getByText(/La consultation « purchaseOrderLines » lit la table « purchase-order-lines »/),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toContain('« supplierStatus »');
+  });
+
+  it('names a column the table lacks, and says nothing when every table and column is there', async () => {
+    const lines = tablesAnswer();
+    (lines.body[1]!.columns as { name: string }[]).pop(); // purchase-order-lines without poNumber
+    fakeApi({ ...routes, 'GET /api/v1/reference-tables': lines });
+    renderEditor();
+    await screen.findByText(
+      /cherche dans la colonne « poNumber », que la table « purchase-order-lines » n’a pas/,
+      undefined,
+      {
+        timeout: 8000,
+      },
+    );
+    cleanup();
+    fakeApi(routes);
+    renderEditor();
+    await screen.findByRole('button', { name: 'Enregistrer' }, { timeout: 8000 });
+    await waitFor(() => expect(screen.getAllByText(/L’analyse ne trouve aucun problème/i).length).toBeGreaterThan(0), {
+      timeout: 8000,
+    });
+    expect(document.body.textContent).not.toMatch(/ne trouvera aucune ligne/);
   });
 });
 

@@ -22,6 +22,7 @@ import { DefinitionEditor } from './DefinitionEditor';
 import { ExportDmnButton } from './dmn/ExportDmnButton';
 import { factOptions } from './editor/fact-paths';
 import { liveChecks } from './editor/live-checks';
+import { LookupTablesNotice } from './editor/LookupTablesNotice';
 import { useRuleVocabulary, VocabularyContext } from './editor/vocabulary';
 import { conditionProblems, mergeProblems } from './editor/problems';
 import { SubmitDraftButton } from './SubmitDraftButton';
@@ -320,6 +321,7 @@ export const RulesetEdit = () => {
             serverErrors={serverErrors(tab)}
           />
         )}
+        <LookupTablesNotice lookups={content.lookups} />
         <AnalysisPanel
           version={base.version}
           analysis={analysis}

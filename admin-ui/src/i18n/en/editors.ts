@@ -24,6 +24,12 @@ export const editorMessages = {
         computedFacts: 'Computed facts',
         lookups: 'Table lookups',
       },
+      lookup_tables: {
+        missing_table:
+          'The lookup “%{fact}” reads the table “%{table}”, which does not exist: it will find no row until the table is created.',
+        missing_column:
+          'The lookup “%{fact}” searches the column “%{column}”, which the table “%{table}” does not have: it will find no row.',
+      },
       unreadable_values:
         'A value outlined in red could not be read: correct it before saving (the previous value would be kept otherwise). |||| %{smart_count} values outlined in red could not be read: correct them before saving (the previous values would be kept otherwise).',
       unsaved_notice: 'Unsaved changes: they are kept in this browser meanwhile.',

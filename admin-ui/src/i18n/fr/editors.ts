@@ -24,6 +24,12 @@ export const editorMessages = {
         computedFacts: 'Faits calculés',
         lookups: 'Consultations de tables',
       },
+      lookup_tables: {
+        missing_table:
+          'La consultation « %{fact} » lit la table « %{table} », qui n’existe pas : elle ne trouvera aucune ligne tant que la table n’est pas créée.',
+        missing_column:
+          'La consultation « %{fact} » cherche dans la colonne « %{column} », que la table « %{table} » n’a pas : elle ne trouvera aucune ligne.',
+      },
       unreadable_values:
         'Une valeur encadrée en rouge n’a pas pu être lue : corrigez-la avant d’enregistrer (sinon l’ancienne valeur serait gardée). |||| %{smart_count} valeurs encadrées en rouge n’ont pas pu être lues : corrigez-les avant d’enregistrer (sinon les anciennes valeurs seraient gardées).',
       unsaved_notice: 'Modifications non enregistrées : elles sont conservées dans ce navigateur en attendant.',
