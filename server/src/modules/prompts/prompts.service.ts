@@ -22,6 +22,7 @@ import type { CreatePromptRequest, PreviewRequest, renderedSchema } from './prom
 import { PromptsRepository } from './prompts.repository.js';
 import { failureText, textProblems, type CaseProblem } from './test-case-checks.js';
 import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
+import { asModelText } from './variable-text.js';
 
 /** A prompt rendered: what would be sent to the model, as the contract describes it. */
 export type Rendered = FromSchema<typeof renderedSchema>;
@@ -381,7 +382,7 @@ export async function renderContent(
   variables: Record<string, unknown>,
 ): Promise<Rendered> {
   const validate = await inputValidators.for(content.variablesSchema);
-  const input = structuredClone(variables);
+  const input = asModelText(variables);
   if (!validate(input))
     throw new ValidationError(
       'The variables do not match the prompt’s variables schema.',

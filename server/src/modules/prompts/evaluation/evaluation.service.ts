@@ -41,6 +41,7 @@ import {
   type SideResult,
   type SideSummary,
 } from './evaluation.repository.js';
+import { asModelText } from '../variable-text.js';
 
 /** Cases evaluated at once: each holds up to four model calls (both sides, their judges). */
 export const CONCURRENCY = 4;
@@ -117,7 +118,7 @@ export class EvaluationService implements OnApplicationBootstrap {
     const slice = timeSlices();
     for (const [i, c] of request.cases.entries()) {
       await slice(); // 200 cases of variables and expectations to check: other requests get turns
-      if (!validate(structuredClone(c.variables)))
+      if (!validate(asModelText(c.variables)))
         problems.push(...toErrorDetails(validate.errors, `/cases/${i}/variables`));
       for (const [j, e] of c.expect.entries()) {
         problems.push(...(await expectationProblems(e, `/cases/${i}/expect/${j}`)));
