@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule } from './common/database/database.module.js';
+import { SerialLocksModule } from './common/database/serial-locks.js';
 import { MetricsModule } from './common/metrics/metrics.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         MetricsModule,
         DatabaseModule,
+        SerialLocksModule,
         AuditModule,
         AuthModule,
         UsersModule,

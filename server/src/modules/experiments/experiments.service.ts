@@ -24,6 +24,7 @@ import { FeedbackRepository } from './feedback.repository.js';
 import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { computeResults, variantPrices, type Alarm } from './results.js';
 import { resultsInputs } from './results-inputs.js';
+import { SerialLocks } from '../../common/database/serial-locks.js';
 
 /** Who the audit trail names for a stop the service decided itself. */
 export const WATCH_ACTOR = 'system:experiment-watch';
@@ -56,6 +57,7 @@ export class ExperimentsService
     private readonly completions: CompletionsRepository,
     private readonly log: ExperimentLog,
     audit: AuditService,
+    private readonly locks: SerialLocks,
   ) {
     super(
       {
@@ -131,33 +133,42 @@ export class ExperimentsService
    * experiment may run on the prompt, or be scheduled to: it must win the prompt's slot first.
    */
   override async publish(key: string, number: number, actor: string, request: PublishRequest) {
-    const state = await this.resources.load(key);
-    const content = await this.resources.content(state, number);
-    await this.checkServable(state, content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
-    await this.claimPrompt(content.prompt, key);
-    try {
-      return await super.publish(key, number, actor, request);
-    } catch (err) {
-      if (!(await this.holdsPrompt(key, content.prompt))) await this.slots.release(content.prompt, key);
-      throw err;
-    }
+    const content = await this.resources.content(await this.resources.load(key), number);
+    // From the check of its variants to its write, no version of the prompt is withdrawn (prompts.service.ts).
+    return this.locks.serially([`prompt:${content.prompt}`], async () => {
+      const state = await this.resources.load(key);
+      await this.checkServable(state, content, request.effectiveFrom ? new Date(request.effectiveFrom) : new Date());
+      await this.claimPrompt(content.prompt, key);
+      try {
+        return await super.publish(key, number, actor, request);
+      } catch (err) {
+        if (!(await this.holdsPrompt(key, content.prompt))) await this.slots.release(content.prompt, key);
+        throw err;
+      }
+    });
   }
 
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
   override async rollback(key: string, number: number, actor: string, comment: string) {
-    const state = await this.resources.load(key);
-    const at = new Date();
-    await this.checkServable(state, await this.resources.content(state, number), at);
-    return super.rollback(key, number, actor, comment, { state, at });
+    const content = await this.resources.content(await this.resources.load(key), number);
+    return this.locks.serially([`prompt:${content.prompt}`], async () => {
+      const state = await this.resources.load(key);
+      const at = new Date();
+      await this.checkServable(state, content, at);
+      return super.rollback(key, number, actor, comment, { state, at });
+    });
   }
 
   /** Withdraws a scheduled start: the prompt's slot is freed unless the experiment still runs on it. */
   override async unschedule(key: string, number: number, actor: string, comment: string) {
-    const checked = { state: await this.resources.load(key), at: new Date() };
-    const prompts = await this.promptsOf(checked.state);
-    const view = await super.unschedule(key, number, actor, comment, checked);
-    for (const prompt of prompts) if (!(await this.holdsPrompt(key, prompt))) await this.slots.release(prompt, key);
-    return view;
+    const content = await this.resources.content(await this.resources.load(key), number);
+    return this.locks.serially([`prompt:${content.prompt}`], async () => {
+      const checked = { state: await this.resources.load(key), at: new Date() };
+      const prompts = await this.promptsOf(checked.state);
+      const view = await super.unschedule(key, number, actor, comment, checked);
+      for (const prompt of prompts) if (!(await this.holdsPrompt(key, prompt))) await this.slots.release(prompt, key);
+      return view;
+    });
   }
 
   async stop(key: string, actor: string, comment?: string) {
@@ -176,14 +187,16 @@ export class ExperimentsService
 
   /** Starts an experiment described by a reviewed file (seed); nothing changes when it already runs as written. */
   override async importPublished(request: CreateExperimentRequest, actor: string, source: string): Promise<boolean> {
-    // A file loaded over an experiment that served: its split is kept, as a publication's is.
-    const stored = await this.resources.load(request.key).catch((err: unknown) => {
-      if (err instanceof NotFoundError) return null;
-      throw err;
+    return this.locks.serially([`prompt:${request.prompt}`], async () => {
+      // A file loaded over an experiment that served: its split is kept, as a publication's is.
+      const stored = await this.resources.load(request.key).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      });
+      await this.checkServable(stored, contentOf(request));
+      await this.claimPrompt(request.prompt, request.key);
+      return super.importPublished(request, actor, source);
     });
-    await this.checkServable(stored, contentOf(request));
-    await this.claimPrompt(request.prompt, request.key);
-    return super.importPublished(request, actor, source);
   }
 
   /** The variant a subject sees for a prompt, if an experiment runs on it and covers the subject. */

@@ -23,6 +23,7 @@ import { PromptsRepository } from './prompts.repository.js';
 import { failureText, textProblems, type CaseProblem } from './test-case-checks.js';
 import { RenderLimitError, renderTemplate } from '../../engine/template-safety.js';
 import { asModelText } from './variable-text.js';
+import { SerialLocks } from '../../common/database/serial-locks.js';
 
 /** A prompt rendered: what would be sent to the model, as the contract describes it. */
 export type Rendered = FromSchema<typeof renderedSchema>;
@@ -137,6 +138,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     private readonly llm: LlmService,
     audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly locks: SerialLocks,
   ) {
     const evaluations: Evaluations = {};
     super(promptKind(evaluations), repository, audit);
@@ -159,9 +161,13 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     this.withdrawalGuard = guard;
   }
 
+  // Withdrawing a version and an experiment starting on it each check the other: one at a time per prompt
+  // (`prompt:<key>`, as experiments take it), or both checks pass and both changes land.
   override async unschedule(key: string, number: number, actor: string, comment: string) {
-    await this.withdrawalGuard(key, number);
-    return super.unschedule(key, number, actor, comment);
+    return this.locks.serially([`prompt:${key}`], async () => {
+      await this.withdrawalGuard(key, number);
+      return super.unschedule(key, number, actor, comment);
+    });
   }
 
   /**
@@ -169,10 +175,12 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
    * variant's subjects, as if nothing had been rolled back.
    */
   override async rollback(key: string, number: number, actor: string, comment: string) {
-    const checked = { state: await this.resources.load(key), at: new Date() };
-    const inForce = versionInForce(checked.state.publications, checked.at);
-    if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
-    return super.rollback(key, number, actor, comment, checked);
+    return this.locks.serially([`prompt:${key}`], async () => {
+      const checked = { state: await this.resources.load(key), at: new Date() };
+      const inForce = versionInForce(checked.state.publications, checked.at);
+      if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
+      return super.rollback(key, number, actor, comment, checked);
+    });
   }
 
   /**

@@ -22,6 +22,7 @@ import { checkColumns } from './columns.js';
 import { readCsv } from './csv-reader.js';
 import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
+import { SerialLocks } from '../../common/database/serial-locks.js';
 
 export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
   id: string;
@@ -50,6 +51,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: ReferenceTablesRepository,
     audit: AuditService,
+    private readonly locks: SerialLocks,
   ) {
     // Recorded items leave the outbox with the table's next change, inside that change's own write.
     this.outbox = new OutboxDrain(audit, 'reference table');
@@ -68,7 +70,15 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     this.readersOf = probe;
   }
 
-  async create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
+  /**
+   * Whether the rows wait for an approver depends on the rule sets in force that read the table: the check and the
+   * write hold the table's lock (`table:<key>`), which a rule set's publication takes too (rulesets.service.ts).
+   */
+  create(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
+    return this.locks.serially([`table:${request.key}`], () => this.createNow(request, actor));
+  }
+
+  private async createNow(request: CreateTableRequest, actor: string): Promise<Tagged<TableView>> {
     checkColumns(request);
     const { rows, problems } = await checkRows(
       request as ReferenceTable,
@@ -268,7 +278,17 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     return this.repository.revisionsOf(keys);
   }
 
-  private async change(
+  private change(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    compute: (table: ReferenceTable) => ComputedChange | Promise<ComputedChange>,
+  ): Promise<Tagged<TableView>> {
+    return this.locks.serially([`table:${key}`], () => this.changeNow(key, ifMatch, actor, compute));
+  }
+
+  /** `change`, holding the table's lock: its readers are checked and its change written with none published between. */
+  private async changeNow(
     key: string,
     ifMatch: string | undefined,
     actor: string,

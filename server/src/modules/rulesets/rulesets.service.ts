@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SerialLocks } from '../../common/database/serial-locks.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { analyseRulesetInTurns } from '../../engine/analysis/analyse.js';
 import type { Analysis } from '../../engine/analysis/findings.js';
@@ -9,6 +10,7 @@ import {
   type GovernedKind,
   type ResourceView,
 } from '../governance/governed-resource.service.js';
+import type { PublishRequest } from '../governance/governed.contract.js';
 import type { ResourceListFilter } from '../governance/list-index.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { resourceView } from '../governance/resource-view.js';
@@ -54,8 +56,35 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   constructor(
     protected override readonly repository: RulesetsRepository,
     audit: AuditService,
+    private readonly locks: SerialLocks,
   ) {
     super(RULESET, repository, audit, (key) => this.listeners.forEach((l) => l(key)));
+  }
+
+  /**
+   * Putting a version in force makes it a reader of the tables its lookups name, whose changes then wait for an
+   * approver. A table's change checks its readers: one at a time per table (`table:<key>`, as reference tables take
+   * it), or a table created with rows while the version was being published had its rows applied unreviewed.
+   */
+  override async publish(key: string, number: number, actor: string, request: PublishRequest) {
+    const tables = await this.tablesReadBy(key, number);
+    return this.locks.serially(tables, () => super.publish(key, number, actor, request));
+  }
+
+  override async rollback(key: string, number: number, actor: string, comment: string) {
+    const tables = await this.tablesReadBy(key, number);
+    return this.locks.serially(tables, () => super.rollback(key, number, actor, comment));
+  }
+
+  /** The locks of the tables a version's lookups read (none for a version that does not exist: the change says so). */
+  private async tablesReadBy(key: string, number: number): Promise<string[]> {
+    const content = await this.resources
+      .content(await this.resources.load(key), number)
+      .catch((err: unknown): Partial<RulesetContent> => {
+        if (err instanceof NotFoundError) return {};
+        throw err;
+      });
+    return (content.lookups ?? []).map((lookup) => `table:${lookup.table}`);
   }
 
   /** The figures of a shadow run so far, as evaluation tallies them (set by the evaluation module). */
