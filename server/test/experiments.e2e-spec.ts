@@ -122,10 +122,17 @@ describe('experiments', () => {
     expect(sent[0]!.content).toMatch(/^Question/);
     // Rolling the prompt back from version 2 would leave « concise » serving it to half the subjects as before.
     const rollback = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour' });
-    expect([rollback.status, rollback.body.error, rollback.body.details?.[0]?.params]).toEqual([
+    expect([rollback.status, rollback.body.error, rollback.body.details]).toEqual([
       409,
       'experiment_running',
-      { experiment: 'brievete' },
+      [
+        {
+          path: '/version',
+          message: 'version 2 is served by "brievete"',
+          keyword: 'servedBy',
+          params: { experiment: 'brievete', version: 2 },
+        },
+      ],
     ]);
     expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(2);
   });
@@ -478,16 +485,22 @@ describe('experiments', () => {
       { name: 'b', version: 2, weight: 1 },
     ];
     expect((await start('pendant-le-retour', variants)).status).toBe(200);
+    const etag = (await analyst.get('/api/v1/prompts/ask')).headers['etag'];
+    const next = (await analyst.put('/api/v1/prompts/ask/draft', { template: 'Autre : {{question}}' }, etag)).body
+      .draftVersion as number;
+    await analyst.post(`/api/v1/prompts/ask/versions/${next}/submit`);
+    await approver.post(`/api/v1/prompts/ask/versions/${next}/approve`);
     type Guard = { assertNoExperimentServes(prompt: string, version: number): Promise<void> };
     const experiments = t.app.get(ExperimentsService) as unknown as Guard;
     const check = experiments.assertNoExperimentServes.bind(experiments);
     // The rollback to version 1 has checked that nothing serves the version in force; before it writes, another
-    // approver rolls back to version 2, which the experiment serves.
+    // approver publishes a new version (a publication takes nothing out of what an experiment serves: it does not
+    // wait for the rollback, as another rollback would, docs/adr/0040).
     const gap = jest
       .spyOn(experiments, 'assertNoExperimentServes')
       .mockImplementationOnce(async (prompt: string, version: number) => {
         await check(prompt, version);
-        const meanwhile = await approver.post('/api/v1/prompts/ask/rollback', { version: 2, comment: 'Retour à 2' });
+        const meanwhile = await approver.post(`/api/v1/prompts/ask/versions/${next}/publish`);
         expect(meanwhile.status).toBe(200);
       });
     try {
@@ -496,8 +509,11 @@ describe('experiments', () => {
     } finally {
       gap.mockRestore();
     }
-    expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(2);
-    // Tried again, the rollback is checked against version 2, which the experiment serves.
+    expect((await analyst.get('/api/v1/prompts/ask')).body.activeVersion).toBe(next);
+    // Back to version 2, then the rollback tried again is checked against version 2, which the experiment serves.
+    expect((await approver.post('/api/v1/prompts/ask/rollback', { version: 2, comment: 'Retour à 2' })).status).toBe(
+      200,
+    );
     const again = await approver.post('/api/v1/prompts/ask/rollback', { version: 1, comment: 'Retour à 1' });
     expect([again.status, again.body.error]).toEqual([409, 'experiment_running']);
   });

@@ -238,8 +238,9 @@ describe('reference tables', () => {
     expect(stale.status).toBe(412);
     expect(stale.body.details).toEqual([
       {
-        path: '/',
-        message: expect.stringMatching(/^your copy is "reference_table:suppliers:r1", the current one is /),
+        path: '/headers/if-match',
+        message: expect.stringMatching(/^is "reference_table:suppliers:r1", the current one is /),
+        keyword: 'staleCopy',
       },
     ]);
   });
@@ -382,6 +383,7 @@ describe('reference tables', () => {
     const ownApproval = await self.post('/api/v1/reference-tables/suppliers/pending/approve').set('if-match', tag);
     expect(ownApproval.status).toBe(403);
     expect(ownApproval.body.error).toBe('four_eyes');
+    expect(ownApproval.body.details).toMatchObject([{ path: '/key' }]);
     const blocked = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows }, tag);
     expect([blocked.body.error, blocked.body.details]).toEqual([
       'change_pending',

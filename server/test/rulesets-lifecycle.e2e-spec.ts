@@ -173,6 +173,37 @@ describe('rule set lifecycle', () => {
     expect((await analyst.post('/api/v1/rulesets/rejected/versions/1/submit')).status).toBe(200);
   });
 
+  it('says who drafts, and which version, when a rejection cannot send a version back to draft', async () => {
+    await published('reject-drafting');
+    const inReview = (
+      await analyst.put(
+        '/api/v1/rulesets/reject-drafting/draft',
+        { definition: thresholdDefinition(2) },
+        await etagOf('reject-drafting'),
+      )
+    ).body.draftVersion as number;
+    await analyst.post(`/api/v1/rulesets/reject-drafting/versions/${inReview}/submit`);
+    const next = await as(t, cast.analyst2).put(
+      '/api/v1/rulesets/reject-drafting/draft',
+      { definition: thresholdDefinition(3) },
+      await etagOf('reject-drafting'),
+    );
+    const drafting = next.body.draftVersion as number;
+    const refused = await approver.post(`/api/v1/rulesets/reject-drafting/versions/${inReview}/reject`, {
+      comment: 'non',
+    });
+    expect([refused.status, refused.body.error]).toEqual([409, 'draft_exists']);
+    expect(refused.body.message).toContain(`last saved by analyst2`);
+    expect(refused.body.details).toEqual([
+      {
+        path: '/version',
+        message: `cannot go back to draft while version ${drafting} is one`,
+        keyword: 'draftExists',
+        params: { draft: drafting, draftedBy: 'analyst2' },
+      },
+    ]);
+  });
+
   it('approves only the content the approver read, and a draft reopened by a rejection takes no stale ETag', async () => {
     const analyst2 = as(t, cast.analyst2);
     await analyst.post('/api/v1/rulesets', invoiceRuleset('reread'));
@@ -322,6 +353,14 @@ describe('rule set lifecycle', () => {
     expect(statusesOf(state)).toEqual({ 1: 'retired', [winner]: 'published', [loser]: 'approved' });
     const stale = await approver.post(`/api/v1/rulesets/race/versions/${loser}/publish`);
     expect([stale.status, stale.body.error]).toEqual([409, 'stale_base']);
+    expect(stale.body.details).toEqual([
+      {
+        path: '/version',
+        message: `was written from version 1, not from version ${winner}`,
+        keyword: 'staleBase',
+        params: { basedOn: 1, inForce: winner },
+      },
+    ]);
 
     const again = await approvedNext('race', 13000); // written from the winner
     const same = await Promise.all([
@@ -362,6 +401,7 @@ describe('rule set lifecycle', () => {
     // the schedule is withdrawn, by an approver, with a reason.
     const undone = await approver.post(`/api/v1/rulesets/scheduled/versions/${v3}/publish`);
     expect([undone.status, undone.body.error]).toEqual([409, 'scheduled_later']);
+    expect(undone.body.details).toMatchObject([{ path: '/version', params: { scheduled: v2, effectiveFrom: from } }]);
     expect(undone.body.message).toContain(`Version ${v2} is scheduled to take effect from ${from}`);
     expect((await analyst.post(`/api/v1/rulesets/scheduled/versions/${v2}/unschedule`, { comment: 'x' })).status).toBe(
       403,

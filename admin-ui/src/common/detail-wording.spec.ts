@@ -155,6 +155,76 @@ describe('API detail messages in the console’s language', () => {
   });
 });
 
+describe('refused changes of a version or a table, in the console’s language', () => {
+  // As the API sends them (server: governance/lifecycle.ts, reference-tables.service.ts, common/http/if-match.ts).
+  const refusals = [
+    {
+      message: 'cannot go back to draft while version 3 is one',
+      keyword: 'draftExists',
+      params: { draft: 3, draftedBy: 'analyst2' },
+    },
+    {
+      message: 'was written from version 1, not from version 2',
+      keyword: 'staleBase',
+      params: { basedOn: 1, inForce: 2 },
+    },
+    {
+      message: 'was written when no version was in force, not from version 2',
+      keyword: 'staleBase',
+      params: { basedOn: null, inForce: 2 },
+    },
+    {
+      message: 'would be undone…',
+      keyword: 'scheduledLater',
+      params: { scheduled: 4, effectiveFrom: '2027-01-01T00:00:00.000Z' },
+    },
+    { message: 'has test cases that were not run on its content', keyword: 'testsNotRun' },
+    { message: 'has 1 failing test case(s)', keyword: 'testsFailed', params: { failed: 1 } },
+    { message: 'has 3 failing test case(s)', keyword: 'testsFailed', params: { failed: 3 } },
+    {
+      message: 'takes effect at …, less than a minute from now',
+      keyword: 'tooLateToWithdraw',
+      params: { effectiveFrom: 'x' },
+    },
+    { message: 'had another publication at the same moment', keyword: 'concurrentPublication' },
+    { message: 'has a change proposed by analyst', keyword: 'proposedBy', params: { proposedBy: 'analyst' } },
+    { message: 'was changed by someone else at the same moment', keyword: 'changedMeanwhile' },
+    { message: 'is "ruleset:a:v1:r1", the current one is …', keyword: 'staleCopy' },
+    {
+      message: 'version 2 is served by "brievete"',
+      keyword: 'servedBy',
+      params: { experiment: 'brievete', version: 2 },
+    },
+  ];
+
+  it('says what stands in the way, with the versions and people it names, in French and in English', () => {
+    expect(refusals.map((d) => wordDetail(d, inFrench, 'fr'))).toEqual([
+      'ne peut pas revenir au brouillon\u00a0: la version 3 est en cours de rédaction (par analyst2) et doit d’abord être soumise',
+      'a été rédigée à partir de la version 1, pas de la version 2 en vigueur',
+      'a été rédigée quand aucune version n’était en vigueur, pas à partir de la version 2',
+      'serait annulée par la version 4, programmée pour prendre effet plus tard',
+      'a des cas de test qui n’ont pas été lancés sur son contenu',
+      'a un cas de test en échec',
+      'a 3 cas de test en échec',
+      'prend effet dans moins d’une minute\u00a0: trop tard pour retirer sa programmation',
+      'Une autre publication a eu lieu au même moment',
+      'La modification a été proposée par analyst',
+      'Quelqu’un d’autre l’a modifiée au même moment',
+      'Votre copie n’est plus la version actuelle\u00a0: rechargez la page',
+      'La version 2 est servie par l’expérience «\u00a0brievete\u00a0»',
+    ]);
+    const english = refusals.map((d) => wordDetail(d, inEnglish, 'en'));
+    expect(english.slice(0, 3)).toEqual([
+      'cannot go back to draft: version 3 is being drafted (by analyst2) and must be submitted first',
+      'was written from version 1, not from version 2, which is in force',
+      'was written when no version was in force, not from version 2',
+    ]);
+    expect(english.slice(5, 7)).toEqual(['has one failing test case', 'has 3 failing test cases']);
+    // None falls back on the API's English message in French.
+    refusals.forEach((d) => expect(wordDetail(d, inFrench, 'fr')).not.toBe(d.message));
+  });
+});
+
 describe('files a parser cannot read, in the console’s language', () => {
   // As the API sends them: dmn-xml.ts (line and column) and reference-tables.service.ts (CSV line and reason).
   const xml = {

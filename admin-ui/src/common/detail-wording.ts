@@ -41,6 +41,35 @@ const OWN_WORDING: Record<
         })
       : undefined,
   inForce: (_params, translate) => translate('gabarit.details.in_force'),
+  // Lifecycle refusals (server: governance/lifecycle.ts): what stands in the transition's way.
+  draftExists: (params, translate) =>
+    typeof params['draft'] === 'number' ? translate('gabarit.details.draft_exists', params) : undefined,
+  staleBase: (params, translate) =>
+    typeof params['inForce'] !== 'number'
+      ? undefined
+      : typeof params['basedOn'] === 'number'
+        ? translate('gabarit.details.stale_base', params)
+        : translate('gabarit.details.stale_base_none', params),
+  scheduledLater: (params, translate) =>
+    typeof params['scheduled'] === 'number' ? translate('gabarit.details.scheduled_later', params) : undefined,
+  testsNotRun: (_params, translate) => translate('gabarit.details.tests_not_run'),
+  testsFailed: (params, translate) =>
+    typeof params['failed'] === 'number'
+      ? translate('gabarit.details.tests_failed', { smart_count: params['failed'] })
+      : undefined,
+  tooLateToWithdraw: (_params, translate) => translate('gabarit.details.too_late_to_withdraw'),
+  concurrentPublication: (_params, translate) => translate('gabarit.details.concurrent_publication'),
+  // Reference tables: who proposed the change waiting (four eyes), a change that crossed another.
+  proposedBy: (params, translate) =>
+    typeof params['proposedBy'] === 'string' ? translate('gabarit.details.proposed_by', params) : undefined,
+  changedMeanwhile: (_params, translate) => translate('gabarit.details.changed_meanwhile'),
+  // An If-Match naming an older copy (server: common/http/if-match.ts).
+  staleCopy: (_params, translate) => translate('gabarit.details.stale_copy'),
+  // A prompt version an experiment serves, which a rollback or a withdrawal would take out of service.
+  servedBy: (params, translate) =>
+    typeof params['experiment'] === 'string' && typeof params['version'] === 'number'
+      ? translate('gabarit.details.served_by', params)
+      : undefined,
   // Content over its size limit, at its heaviest part (server: common/json/canonical.ts, heaviestPart).
   maxBytes: (params, translate) =>
     typeof params['partKiB'] === 'number' ? translate('gabarit.details.max_bytes', params) : undefined,

@@ -67,7 +67,11 @@ export function checkIfMatch(header: string, current: string, stale: string): vo
         [{ path: '/headers/if-match', message: `is the ETag of ${other}, not of ${resourceOf(current)}` }],
       );
     throw new PreconditionFailedError(stale, [
-      { path: '/', message: `your copy is ${header.trim().slice(0, 200)}, the current one is ${current}` },
+      {
+        path: '/headers/if-match',
+        message: `is ${header.trim().slice(0, 200)}, the current one is ${current}`,
+        keyword: 'staleCopy',
+      },
     ]);
   }
 }

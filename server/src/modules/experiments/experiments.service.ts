@@ -352,9 +352,10 @@ export class ExperimentsService
             'experiment_running',
             [
               {
-                path: '/',
+                path: '/version',
                 message: `version ${version} is served by "${state.key}"`,
-                params: { experiment: state.key },
+                keyword: 'servedBy',
+                params: { experiment: state.key, version },
               },
             ],
           );

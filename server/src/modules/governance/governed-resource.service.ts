@@ -242,6 +242,13 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
           throw new ConflictError(
             `A scheduled publication of "${key}" took effect while this change was being checked; reload to see which version is in force.`,
             'concurrent_publication',
+            [
+              {
+                path: '/key',
+                message: 'had a scheduled publication take effect during this change',
+                keyword: 'concurrentPublication',
+              },
+            ],
           );
         return change(s, now);
       },

@@ -182,10 +182,19 @@ export class Lifecycle<M, C> {
       throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [
         { path: '/comment', message: 'is required when rejecting' },
       ]);
+    // A rejected version goes back to being the draft, and a resource has one draft at a time.
     if (state.draft)
       throw new ConflictError(
-        `Version ${state.draft.version} is already being drafted; finish or submit it before rejecting version ${number}.`,
+        `Version ${state.draft.version} is being drafted (last saved by ${state.draft.updatedBy}), and a rejected version goes back to being the draft: version ${state.draft.version} must be submitted before version ${number} can be rejected.`,
         'draft_exists',
+        [
+          {
+            path: '/version',
+            message: `cannot go back to draft while version ${state.draft.version} is one`,
+            keyword: 'draftExists',
+            params: { draft: state.draft.version, draftedBy: state.draft.updatedBy },
+          },
+        ],
       );
     const next = this.touch(state, now);
     // The reopened draft's revision is the resource's, never one its earlier draft had: an editor still holding
@@ -230,6 +239,14 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} was written ${base}, but version ${inForce} is in force ${when}: publishing it would undo version ${inForce}'s changes. Start a new draft from version ${inForce} and carry this one's change over.`,
         'stale_base',
+        [
+          {
+            path: '/version',
+            message: `was written ${base}, not from version ${inForce}`,
+            keyword: 'staleBase',
+            params: { basedOn: version.basedOn ?? null, inForce },
+          },
+        ],
       );
     }
     this.assertNoLaterScheduleUndoes(state, number, effectiveFrom, options.effectiveTo, now);
@@ -275,6 +292,14 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${number} takes effect at ${imminent.effectiveFrom}, in less than a minute: too late to withdraw. Let it take effect, then roll back to the version you want.`,
         'invalid_transition',
+        [
+          {
+            path: '/version',
+            message: `takes effect at ${imminent.effectiveFrom}, less than a minute from now`,
+            keyword: 'tooLateToWithdraw',
+            params: { effectiveFrom: imminent.effectiveFrom },
+          },
+        ],
       );
     if (scheduled.length === 0) {
       const why =
@@ -557,6 +582,14 @@ export class Lifecycle<M, C> {
       throw new ConflictError(
         `Version ${later.version} is scheduled to take effect from ${later.effectiveFrom} and was not written from version ${number}: on that date it would undo version ${number}'s changes. Withdraw version ${later.version}'s scheduled publication first.`,
         'scheduled_later',
+        [
+          {
+            path: '/version',
+            message: `would be undone on ${later.effectiveFrom} by version ${later.version}, scheduled then`,
+            keyword: 'scheduledLater',
+            params: { scheduled: later.version, effectiveFrom: later.effectiveFrom },
+          },
+        ],
       );
     }
   }
@@ -706,12 +739,21 @@ function assertTestsPassed(version: VersionRecord, number: number): void {
     throw new ConflictError(
       `Version ${number} has test cases: run them on this exact version and get them all passing before publishing.`,
       'tests_not_passed',
+      [{ path: '/version', message: 'has test cases that were not run on its content', keyword: 'testsNotRun' }],
     );
   }
   if (run.failed > 0) {
     throw new ConflictError(
       `${run.failed} of version ${number}'s test cases fail on its content: correct the version (a new draft) or its tests before publishing.`,
       'tests_failed',
+      [
+        {
+          path: '/version',
+          message: `has ${run.failed} failing test case(s)`,
+          keyword: 'testsFailed',
+          params: { failed: run.failed },
+        },
+      ],
     );
   }
 }

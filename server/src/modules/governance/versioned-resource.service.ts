@@ -101,6 +101,7 @@ export class VersionedResourceService<M, C> {
         throw new ConflictError(
           `Another publication of "${key}" happened at the same moment; reload to see which version is in force.`,
           'concurrent_publication',
+          [{ path: '/key', message: 'had another publication at the same moment', keyword: 'concurrentPublication' }],
         );
       }
     }

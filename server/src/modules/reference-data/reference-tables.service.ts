@@ -215,7 +215,14 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     const table = await this.loadForChange(key, ifMatch);
     const pending = pendingOf(table);
     if (pending.proposedBy === actor)
-      throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes');
+      throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes', [
+        {
+          path: '/key',
+          message: `has a change proposed by ${pending.proposedBy}, who may not approve it`,
+          keyword: 'proposedBy',
+          params: { proposedBy: pending.proposedBy },
+        },
+      ]);
     const event = this.event(
       key,
       pending.action,
@@ -252,7 +259,14 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     const pending = pendingOf(table);
     const withdrawing = pending.proposedBy === actor;
     if (!withdrawing && !isReviewer)
-      throw new ForbiddenError('Only an approver, or the author of the change, can discard it.');
+      throw new ForbiddenError('Only an approver, or the author of the change, can discard it.', 'forbidden', [
+        {
+          path: '/key',
+          message: `has a change proposed by ${pending.proposedBy}`,
+          keyword: 'proposedBy',
+          params: { proposedBy: pending.proposedBy },
+        },
+      ]);
     const event = this.event(
       key,
       withdrawing ? 'change_withdrawn' : 'change_rejected',
@@ -371,6 +385,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     if (!(await this.repository.replace(written, table.rev)))
       throw new PreconditionFailedError(
         'This table was changed by someone else at the same moment: reload it, then apply your change again.',
+        [{ path: '/key', message: 'was changed by someone else at the same moment', keyword: 'changedMeanwhile' }],
       );
     await this.afterWrite(written);
     return tagged(written);
