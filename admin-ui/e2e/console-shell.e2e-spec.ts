@@ -89,6 +89,8 @@ describe('console shell', () => {
       .getByRole('row', { name: /Portail RH/ })
       .getByRole('button')
       .waitFor({ state: 'detached' });
+    // The button that opened the dialog is gone: focus goes to the page's content, not back to the top of the page.
+    await page.waitForFunction(`document.activeElement?.id === 'main-content'`);
     // At 1 024 pixels the key's state and its button are in view, not past the table's right edge.
     await page.setViewportSize({ width: 1024, height: 768 });
     const revoke = page.getByRole('button', { name: /^Révoquer la clé API/ }).first();

@@ -387,6 +387,8 @@ describe('reference tables and audit trail in the console', () => {
     await approver.getByRole('dialog').getByRole('button', { name: 'Approuver la modification' }).click();
     await approver.getByText('Modification approuvée : elle est en vigueur.').waitFor();
     await review.waitFor({ state: 'detached' });
+    // The change and its buttons are gone: a keyboard user goes on from the page's content, not from its top.
+    await approver.waitForFunction(`document.activeElement?.id === 'main-content'`);
     expect((await table()).body.rows[0]).toMatchObject({ neq: '1145678901', onRena: true });
     const decision = await post(analystToken, '/api/v1/rulesets/controle-fournisseur/evaluate', {
       facts: { neq: '1145678901' },

@@ -157,6 +157,13 @@ describe('rule set editors', () => {
       const { x, width } = (await part.boundingBox())!;
       expect([x >= 0, x + width <= 390]).toEqual([true, true]);
     }
+    // The versions page's « Comparer » sat at 376–480 px, in a card that hides what overflows (the enrolment tree
+    // has a draft, version 2, since the first test: two versions to compare).
+    await page.goto(`${base}/admin/#/rulesets/enrolment/show`);
+    const compare = page.getByRole('button', { name: 'Comparer' });
+    await compare.waitFor();
+    const { x, width } = (await compare.boundingBox())!;
+    expect([x >= 0, x + width <= 390]).toEqual([true, true]);
     await page.close();
   });
 

@@ -17,8 +17,8 @@ export const FindDecision = () => {
   if (!may('readReceipts', identity?.['roles'] as string[] | undefined)) return null;
   const open = (event: FormEvent) => {
     event.preventDefault();
-    // Read out or pasted: spaces and a trailing period come with it.
-    const id = reference.trim().replace(/\.$/, '');
+    // Read out or pasted: spaces and a trailing period come with it, and capitals (references are lower case).
+    const id = reference.trim().replace(/\.$/, '').toLowerCase();
     if (id) redirect(`/decisions/${encodeURIComponent(id)}/receipt`);
   };
   return (

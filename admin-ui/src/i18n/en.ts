@@ -117,7 +117,7 @@ export const en = {
         'The version will not come into force on the planned date. It is approved again and may be published later. The reason is kept in the audit trail.',
       explain_rollback: 'The chosen version is put back in force at once. The reason is kept in the audit trail.',
       comment: 'Comment (optional)',
-      comment_required: 'Reason (required)',
+      comment_required: 'Reason',
       effective_from: 'In force from (optional)',
       effective_from_help: 'Local time. Leave empty to publish now.',
       tests_not_run:
@@ -340,7 +340,8 @@ export const en = {
     },
     users: {
       username_help: 'Lowercase letters, digits, dot, dash or underscore; 2 to 64 characters',
-      password_help: 'At least 12 characters; the person can change it afterwards',
+      password_help:
+        'At least 12 characters. Give it to the person by another channel; an administrator can replace it when needed',
       new_password: 'New password',
       new_password_help: 'Leave empty to keep the current password; at least 12 characters',
       disabled_help: 'A disabled account can no longer sign in; its open sessions end',

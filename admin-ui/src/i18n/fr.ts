@@ -127,7 +127,7 @@ export const fr = typesetMessages({
       explain_rollback:
         "La version choisie redevient celle en vigueur immédiatement. Le motif est conservé dans le journal d'audit.",
       comment: 'Commentaire (facultatif)',
-      comment_required: 'Motif (obligatoire)',
+      comment_required: 'Motif',
       effective_from: 'En vigueur à partir du (facultatif)',
       effective_from_help: 'Heure locale. Laissez vide pour publier maintenant.',
       tests_not_run:
@@ -354,7 +354,8 @@ export const fr = typesetMessages({
     },
     users: {
       username_help: 'Lettres minuscules, chiffres, point, tiret ou soulignement ; de 2 à 64 caractères',
-      password_help: 'Au moins 12 caractères ; la personne pourra le changer ensuite',
+      password_help:
+        'Au moins 12 caractères. Transmettez-le à la personne par un autre canal ; un administrateur peut le remplacer au besoin',
       new_password: 'Nouveau mot de passe',
       new_password_help: 'Laissez vide pour garder le mot de passe actuel ; au moins 12 caractères',
       disabled_help: 'Un compte désactivé ne peut plus se connecter ; ses sessions en cours prennent fin',

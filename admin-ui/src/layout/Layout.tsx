@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
+import { keepFocusAfterDialogs } from './focus-after-dialogs';
 
 // The user menu's accessible name is the name it shows (WCAG 2.5.3), not react-admin's generic "Profile". On a
 // phone it shows an icon alone, which react-admin names with `label` as a message key, falling back to the
@@ -20,11 +21,14 @@ const GabaritAppBar = () => <AppBar alwaysOn userMenu={<NamedUserMenu />} />;
  * unless told it may shrink (min-width 0): a wide table then made the whole page scroll sideways, its page actions
  * out of view, instead of scrolling in its own box.
  */
-export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout
-    appBar={GabaritAppBar}
-    sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
-  >
-    {children}
-  </RaLayout>
-);
+export const Layout = ({ children }: { children: ReactNode }) => {
+  useEffect(() => keepFocusAfterDialogs(), []);
+  return (
+    <RaLayout
+      appBar={GabaritAppBar}
+      sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+    >
+      {children}
+    </RaLayout>
+  );
+};

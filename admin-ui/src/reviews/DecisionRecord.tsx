@@ -1,5 +1,5 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
@@ -96,7 +96,7 @@ export const DecisionRecord = ({ id }: { id: string }) => {
                 {name}
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                <code>{json(value)}</code>
+                <FactValue value={value} />
               </TableCell>
             </TableRow>
           ))}
@@ -118,6 +118,58 @@ export const DecisionRecord = ({ id }: { id: string }) => {
         {t('failed', { smart_count: record.failed.length })}
       </Typography>
     </Paper>
+  );
+};
+
+/** Past this many characters of JSON a value stays one JSON text: thousands of nested rows help no reader. */
+const LAID_OUT_UP_TO = 10_000;
+
+/**
+ * A fact's value as a reader takes it in: an object's members one a line, by name (nested ones indented), a list
+ * of plain values separated by commas, anything else as written. It was one line of JSON, cut anywhere on a phone.
+ */
+const FactValue = ({ value }: { value: unknown }) => {
+  if (value === null || typeof value !== 'object' || JSON.stringify(value).length > LAID_OUT_UP_TO)
+    return <code>{json(value)}</code>;
+  const plain = (v: unknown) => v === null || typeof v !== 'object';
+  if (Array.isArray(value))
+    return value.length > 0 && value.every(plain) ? (
+      <code>{value.map(json).join(', ')}</code>
+    ) : value.length === 0 ? (
+      <code>[]</code>
+    ) : (
+      <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
+        {value.map((item, i) => (
+          <li key={i}>
+            <FactValue value={item} />
+          </li>
+        ))}
+      </Box>
+    );
+  const members = Object.entries(value);
+  if (members.length === 0) return <code>{'{}'}</code>;
+  return (
+    <Box
+      component="dl"
+      sx={{
+        m: 0,
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, max-content) 1fr',
+        columnGap: 1.5,
+        '& dd': { m: 0 },
+      }}
+    >
+      {members.map(([name, member]) => (
+        <Fragment key={name}>
+          <Box component="dt" sx={{ color: 'text.secondary' }}>
+            {name}
+          </Box>
+          <dd>
+            <FactValue value={member} />
+          </dd>
+        </Fragment>
+      ))}
+    </Box>
   );
 };
 

@@ -128,6 +128,8 @@ describe('ReceiptView', () => {
     const pending = await screen.findByTestId('receipt-pending-review');
     expect(within(pending).getByRole('heading', { name: 'Demande de révision en cours' })).toBeTruthy();
     expect(pending.textContent).toContain('au plus tard le 6 mai 2026');
+    // Recording more observations makes another request: the form says so before it is sent.
+    expect(screen.getByText(/^Une demande de révision est déjà en cours pour cette décision\./)).toBeTruthy();
   });
 
   it('says a value is withheld, and records the person’s observations as a review request', async () => {
@@ -146,7 +148,9 @@ describe('ReceiptView', () => {
       target: { value: 'Ma date est erronée.' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la demande de révision' }));
+    expect(screen.queryByText(/^Une demande de révision est déjà en cours/)).toBeNull(); // none was under way
     expect((await screen.findByRole('status')).textContent).toMatch(/^Demande de révision enregistrée/);
+    expect(screen.getByText(/^Une demande de révision est déjà en cours/)).toBeTruthy(); // the one just recorded
     expect(api.to('POST', '/api/v1/decisions/d-1/reviews')[0]!.body).toEqual({ observations: 'Ma date est erronée.' });
   });
 
@@ -228,7 +232,9 @@ describe('ReceiptView', () => {
       within(facts)
         .getAllByRole('row')
         .map((row) => row.textContent),
-    ).toEqual(['invoice{"total":114.98}', 'supplier***']);
+    ).toEqual(['invoicetotal114.98', 'supplier***']);
+    // An object's members one a line, by name: it was one line of JSON with its braces and quotes.
+    expect(within(facts).getByText('total').tagName).toBe('DT');
     const rule = within(record).getByRole('table', { name: 'approbation-automatique' });
     expect(
       within(rule)

@@ -154,7 +154,7 @@ export const ReceiptView = ({ id }: { id: string }) => {
       )}
       {problem?.status === 404 && <Link to="/">{translate('gabarit.receipt.find_another')}</Link>}
       {receipt && <ReceiptSheet receipt={receipt} />}
-      {receipt && mayRecord && <RecordObservations decisionId={id} />}
+      {receipt && mayRecord && <RecordObservations decisionId={id} pending={receipt.pendingReview !== undefined} />}
     </Box>
   );
 };
@@ -293,7 +293,7 @@ const SheetSection = ({ title, testId, children }: { title: string; testId: stri
 );
 
 /** A staff member records the person's observations: a review request, due in REVIEW_DUE_DAYS. */
-const RecordObservations = ({ decisionId }: { decisionId: string }) => {
+const RecordObservations = ({ decisionId, pending }: { decisionId: string; pending: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [observations, setObservations] = useState('');
@@ -315,6 +315,12 @@ const RecordObservations = ({ decisionId }: { decisionId: string }) => {
       <Typography id="observations-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
         {translate('gabarit.receipt.observations_title')}
       </Typography>
+      {/* A request already under way (or just recorded here): new words make another one, with its own due date. */}
+      {(pending || created) && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('gabarit.receipt.another_request')}
+        </Alert>
+      )}
       <TextField
         label={translate('gabarit.receipt.observations')}
         multiline

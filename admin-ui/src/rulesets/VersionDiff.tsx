@@ -72,7 +72,8 @@ export const VersionDiff = () => {
       <Typography id="diff-title" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
         {translate('gabarit.diff.title')}
       </Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      {/* On a phone the button goes under the pickers: in one row it ran off the card's edge. */}
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         {picker(translate('gabarit.diff.from'), from, (n) => setPicked({ from: n, to: to === '' ? n : to }))}
         {picker(translate('gabarit.diff.to'), to, (n) => setPicked({ from: from === '' ? n : from, to: n }))}
         {/* The pickers grow; the button keeps its label whole. */}

@@ -68,6 +68,8 @@ export const reviewsMessages = {
       audit_ref: 'Audit reference of this consultation',
       masked_notice:
         "Personal information is not shown: only authorized people (risk officers, administrators) see the person's values.",
+      another_request:
+        'A review request is already under way for this decision. New observations make another request, with its own due date: if they add to the first, say so in their text.',
       observations_title: "Record the person's observations",
       observations: "The person's observations",
       received_via: 'Received by',
@@ -102,7 +104,7 @@ export const reviewsMessages = {
       observations: 'Observations',
       confirm: 'Confirm the automated decision',
       override: 'Change the decision',
-      reason: 'Reason (required)',
+      reason: 'Reason',
       new_decision: 'New decision',
       decided: 'Review request closed.',
       receipt: 'Receipt',

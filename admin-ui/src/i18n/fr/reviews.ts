@@ -10,7 +10,7 @@ export const reviewsMessages = {
       explanation: 'Explication',
       decided_at: 'Rendue le',
       actor: 'Demandée par',
-      ruleset: 'Jeu de règles',
+      ruleset: 'Ensemble de règles',
       version: 'version %{version}',
       reference: 'Référence',
       checksum: 'Empreinte de la version',
@@ -68,6 +68,8 @@ export const reviewsMessages = {
       audit_ref: 'Référence de journal de cette consultation',
       masked_notice:
         'Les renseignements personnels ne sont pas affichés : seules les personnes autorisées (gestion des risques, administration) voient les valeurs de la personne.',
+      another_request:
+        'Une demande de révision est déjà en cours pour cette décision. Des observations nouvelles formeront une autre demande, avec son propre délai : si elles complètent la première, signalez-le dans leur texte.',
       observations_title: 'Consigner les observations de la personne',
       observations: 'Observations de la personne',
       received_via: 'Reçues par',
@@ -102,7 +104,7 @@ export const reviewsMessages = {
       observations: 'Observations',
       confirm: 'Confirmer la décision automatisée',
       override: 'Modifier la décision',
-      reason: 'Motif (obligatoire)',
+      reason: 'Motif',
       new_decision: 'Nouvelle décision',
       decided: 'Demande de révision fermée.',
       receipt: 'Avis',

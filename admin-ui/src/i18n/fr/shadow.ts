@@ -37,7 +37,7 @@ export const shadowMessages = {
         scheduled: 'la version a été programmée pour entrer en vigueur plus tard',
         rejected: 'la version a été rejetée',
         replaced: 'remplacée par la comparaison d’une autre version',
-        archived: 'le jeu de règles a été archivé',
+        archived: 'l’ensemble de règles a été archivé',
       },
       against: 'Comparée à la version %{version}, en vigueur.',
       summary_against:
