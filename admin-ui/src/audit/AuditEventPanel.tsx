@@ -8,6 +8,7 @@ import { usePersonName } from '../common/people';
 import { ActorName } from './ActorName';
 import { eventActionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
 import { compareSummary, type ComparisonRow } from './summary-diff';
+import { formatCell } from '../reference-tables/cells';
 
 /** An audit event as GET /api/v1/audit lists it. */
 export type AuditEvent = ResponseOf<'/api/v1/audit', 'get'>[number];
@@ -38,14 +39,14 @@ const CODED_VALUES: Record<string, string> = {
   receivedVia: 'gabarit.receipt.via',
   lang: 'gabarit.audit.languages',
   outcome: 'gabarit.reviews.outcome',
-  action: 'gabarit.audit.actions.reference_table', // a table change held for approval: what it does
+  action: 'gabarit.audit.table_changes', // a table change held for approval: what it would do
 };
 
 /** Keys whose values are usernames (`endedBy` is not: it says why a shadow run ended). */
 const PERSON_KEYS = new Set(['proposedBy', 'approvedBy', 'createdBy', 'updatedBy', 'submittedBy', 'rejectedBy']);
 
 /** A list of names (the rule sets reading a table) as a reader writes one, not as JSON. */
-function listText(text: string, cell: (column: string, value: string) => string): string | undefined {
+function listText(text: string, cell: (column: string, value: unknown) => string): string | undefined {
   if (!text.startsWith('[')) return undefined;
   let list: unknown;
   try {
@@ -69,7 +70,7 @@ function listText(text: string, cell: (column: string, value: string) => string)
       row === null
         ? '—'
         : Object.entries(row)
-            .map(([column, value]) => cell(column, value === null ? '∅' : String(value)))
+            .map(([column, value]) => cell(column, value === null ? '∅' : value))
             .join(' · '),
     )
     .join('\n');
@@ -94,7 +95,13 @@ function useEventWording() {
     const list =
       text === undefined
         ? undefined
-        : listText(text, (column, value) => translate('gabarit.reference_tables.pending.cell', { column, value }));
+        : listText(text, (column, value) =>
+            translate('gabarit.reference_tables.pending.cell', {
+              column,
+              // Numbers as the table shows them (1 000 000): the same rows read 1000000 here.
+              value: typeof value === 'number' ? formatCell(value, 'number', locale) : String(value),
+            }),
+          );
     if (list !== undefined) return list;
     return text !== undefined && Object.hasOwn(CODED_VALUES, last)
       ? translate(`${CODED_VALUES[last]}.${text}`, { _: text })

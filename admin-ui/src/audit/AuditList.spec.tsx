@@ -131,7 +131,7 @@ describe('AuditList', () => {
     ]);
   });
 
-  it('shows a table change’s rows one a line, each column named, not as JSON', async () => {
+  it('shows a table change’s rows one a line, each column named, numbers grouped as the table shows them', async () => {
     const { rows } = await comparisonOf(
       {
         before: { rows: 3, changedRows: [{ level: 'team_lead', below: 5000 }, null] },
@@ -148,8 +148,8 @@ describe('AuditList', () => {
     );
     expect(rows).toContainEqual([
       'Lignes ajoutées, retirées ou modifiées',
-      'below\u00a0: 5000 · level\u00a0: team_lead\n—',
-      'below\u00a0: 6000 · level\u00a0: team_lead\nbelow\u00a0: ∅ · level\u00a0: director',
+      'below\u00a0: 5\u00a0000 · level\u00a0: team_lead\n—',
+      'below\u00a0: 6\u00a0000 · level\u00a0: team_lead\nbelow\u00a0: ∅ · level\u00a0: director',
       'Modifié',
     ]);
   });
@@ -284,6 +284,21 @@ describe('AuditList', () => {
     const rows = await detailRows();
     expect(rows).toContainEqual(['Proposée par', 'Analyste (démo)']);
     expect(rows).toContainEqual(['Lue par les ensembles de règles publiés', 'invoices-approval-routing, autre']);
+  });
+
+  it('says what a proposed table change would do, not that it was done', async () => {
+    const proposed = {
+      ...event,
+      id: 'e10',
+      seq: 10,
+      actor: 'analyst',
+      action: 'reference_table.change_proposed',
+      resourceType: 'reference_table',
+      details: { action: 'rows_replaced', readers: ['invoices-approval-routing'], added: 0, removed: 0, changed: 1 },
+    };
+    renderTrail([proposed]);
+    fireEvent.click(await screen.findByText('Modification de table de référence proposée'));
+    expect(await detailRows()).toContainEqual(['Modification', 'remplacer les lignes']);
   });
 
   it('opens and closes an event from the keyboard, by the button its number is', async () => {

@@ -38,6 +38,12 @@ export const auditMessages = {
       languages: { fr: 'French', en: 'English' },
       yes: 'yes',
       no: 'no',
+      table_changes: {
+        rows_replaced: 'replace the rows',
+        csv_imported: 'replace the table with a CSV import',
+        csv_merged: 'add or update rows from a CSV import',
+        deleted: 'delete the table',
+      },
       summary_keys: {
         proposedBy: 'Proposed by',
         proposedAt: 'Proposed on',

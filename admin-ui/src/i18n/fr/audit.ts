@@ -38,6 +38,12 @@ export const auditMessages = {
       languages: { fr: 'français', en: 'anglais' },
       yes: 'oui',
       no: 'non',
+      table_changes: {
+        rows_replaced: 'remplacer les lignes',
+        csv_imported: 'remplacer la table par un import CSV',
+        csv_merged: 'ajouter ou mettre à jour des lignes par un import CSV',
+        deleted: 'supprimer la table',
+      },
       summary_keys: {
         proposedBy: 'Proposée par',
         proposedAt: 'Proposée le',
