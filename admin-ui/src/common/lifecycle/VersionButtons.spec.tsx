@@ -77,6 +77,18 @@ describe('a version whose test cases were never run', () => {
     await waitFor(() => expect(publish.hasAttribute('disabled')).toBe(true));
     expect(screen.getByText(/^Ses 3 cas de test n’ont jamais été lancés sur cette version/)).toBeTruthy();
   });
+
+  it('says so in the approve dialog too, before the approval rather than at the publication', async () => {
+    fakeApi({ 'GET /api/v1/rulesets/remises/versions/2': { body: { content: { tests: [{}, {}, {}] } } } });
+    renderButtons({ id: 2, number: 2, status: 'in_review', authors: ['redactrice'] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver' }));
+    const dialog = screen.getByRole('dialog', { name: /version 2/ });
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('untested-cases').textContent).toMatch(
+        /^Ses 3 cas de test n’ont jamais été lancés sur cette version/,
+      ),
+    );
+  });
 });
 
 describe('an experiment’s versions', () => {

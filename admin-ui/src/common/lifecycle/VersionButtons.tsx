@@ -181,6 +181,12 @@ export const VersionButtons = ({
             <>
               <StaleBase version={version} activeVersion={activeVersion} />
               <FailingTests version={version} />
+              {/* Approving is allowed, publishing is not until they ran: said before the approval, not after it. */}
+              {asking === 'approve' && untested !== undefined && untested > 0 && (
+                <Alert severity="info" sx={{ mt: 2 }} data-testid="untested-cases">
+                  {translate('gabarit.lifecycle.tests_not_run', { smart_count: untested })}
+                </Alert>
+              )}
             </>
           )}
           {reviewDetails?.(version.number, asking)}
