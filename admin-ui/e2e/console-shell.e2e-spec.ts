@@ -77,6 +77,10 @@ describe('console shell', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const secret = await page.getByTestId('api-key-secret').inputValue();
     expect(secret).toMatch(/^gbt_/);
+    // All of it in view: on one line its end ran past the field's edge.
+    expect(await page.getByTestId('api-key-secret').evaluate((field) => field.scrollWidth <= field.clientWidth)).toBe(
+      true,
+    );
     const me = await t.http.get('/api/v1/auth/me').set('x-api-key', secret);
     expect(me.body).toMatchObject({ kind: 'apiKey', name: 'Portail RH', scopes: ['evaluate:enrolment'] });
 

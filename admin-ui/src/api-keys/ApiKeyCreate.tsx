@@ -85,10 +85,13 @@ export const ApiKeyCreate = () => {
           <Alert severity="warning" sx={{ mb: 2 }}>
             {translate('gabarit.api_keys.created_warning')}
           </Alert>
+          {/* Wrapped, in a fixed-width font: on one line the secret ran past the field's edge, its end out of sight. */}
           <TextField
             label={translate('resources.api-keys.fields.key')}
             value={secret ?? ''}
             fullWidth
+            multiline
+            sx={{ '& textarea': { fontFamily: 'monospace', wordBreak: 'break-all' } }}
             slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'api-key-secret' } }}
             onFocus={(event) => event.target.select()}
           />
