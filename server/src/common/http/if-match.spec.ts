@@ -35,7 +35,7 @@ describe('an If-Match that cannot match', () => {
     expect(ifMatchUnusable('"t:1", "t:2"')).toBeUndefined();
   });
 
-  it('names /headers/if-match when the header is at fault, and both tags when it is stale', () => {
+  it('names /headers/if-match, whether the header is at fault or names a copy that is stale', () => {
     const refusal = (header: string) => {
       try {
         checkIfMatch(header, '"t:2"', 'changed since');
@@ -47,7 +47,7 @@ describe('an If-Match that cannot match', () => {
     };
     expect(refusal('*')).toEqual(['invalid_if_match', '/headers/if-match']);
     expect(refusal('W/"t:2"')).toEqual(['stale_etag', '/headers/if-match']);
-    expect(refusal('"t:1"')).toEqual(['stale_etag', '/']);
+    expect(refusal('"t:1"')).toEqual(['stale_etag', '/headers/if-match']);
     expect(refusal('"t:2"')).toBeUndefined();
   });
 
@@ -66,7 +66,14 @@ describe('an If-Match that cannot match', () => {
       { path: '/headers/if-match', message: 'is the ETag of experiment "pa-exp7", not of prompt "accueil"' },
     ]);
     // This resource's older copy: changed since, as before.
-    expect(refusal('"prompt:accueil:v3:r1"')).toEqual(['changed since', expect.objectContaining({ path: '/' })]);
+    expect(refusal('"prompt:accueil:v3:r1"')).toEqual([
+      'changed since',
+      {
+        path: '/headers/if-match',
+        message: 'is "prompt:accueil:v3:r1", the current one is "prompt:accueil:v3:r2"',
+        keyword: 'staleCopy',
+      },
+    ]);
     // A prefix this service never issues is no other resource: a stale copy, as before.
     expect(refusal('"reftable:accueil:r1"')![0]).toBe('changed since');
     // A list holding one of this resource's tags is a stale copy of it too.
