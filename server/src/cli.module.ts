@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DatabaseModule } from './common/database/database.module.js';
+import { SerialLocksModule } from './common/database/serial-locks.js';
 import { MetricsModule } from './common/metrics/metrics.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -11,6 +12,9 @@ import type { AppConfig } from './config/config.schema.js';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, modules: Type[]): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, ...modules] };
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), MetricsModule, DatabaseModule, SerialLocksModule, ...modules],
+    };
   }
 }
