@@ -88,14 +88,23 @@ export const DecisionRecord = ({ id }: { id: string }) => {
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
         {t('facts')}
       </Typography>
-      <Table size="small" aria-label={t('facts')}>
+      {/* On a phone each fact's name above its value: beside it, a nested value had a few letters a line. */}
+      <Table
+        size="small"
+        aria-label={t('facts')}
+        sx={{
+          '& tr': { display: { xs: 'block', sm: 'table-row' } },
+          '& th, & td': { display: { xs: 'block', sm: 'table-cell' } },
+          '& th': { borderBottom: { xs: 'none', sm: undefined }, pb: { xs: 0, sm: undefined } },
+        }}
+      >
         <TableBody>
           {Object.entries(record.facts).map(([name, value]) => (
             <TableRow key={name}>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" sx={{ width: { sm: '1%' }, verticalAlign: 'top' }}>
                 {name}
               </TableCell>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+              <TableCell sx={{ overflowWrap: 'anywhere', verticalAlign: 'top' }}>
                 <FactValue value={value} />
               </TableCell>
             </TableRow>
@@ -154,7 +163,7 @@ const FactValue = ({ value }: { value: unknown }) => {
       sx={{
         m: 0,
         display: 'grid',
-        gridTemplateColumns: 'minmax(0, max-content) 1fr',
+        gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
         columnGap: 1.5,
         '& dd': { m: 0 },
       }}
