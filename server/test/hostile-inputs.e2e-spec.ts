@@ -577,6 +577,9 @@ describe('hostile inputs', () => {
       .send({ facts: { invoice: { total: 5 }, big }, explain: true });
     expect(decided.status).toBe(200);
     expect(decided.text.length).toBeLessThan(2_000_000);
+    // Written in turns (5 000 conditions shown), and sent as the route's JSON all the same.
+    expect(decided.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(decided.headers['content-length'])).toBe(Buffer.byteLength(decided.text));
     expect(decided.body.logged).toBe(true);
     const conditions = decided.body.fired[0].conditions;
     expect(conditions).toHaveLength(5_000);

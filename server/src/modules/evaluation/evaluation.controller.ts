@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -19,8 +19,25 @@ import {
   type EvaluateRequest,
   type ImpactRequest,
 } from './evaluation.contract.js';
-import { batchResponseJson } from './batch-response.js';
+import {
+  batchResponseBody,
+  CONDITIONS_WRITTEN_AT_ONCE,
+  conditionsShown,
+  evaluateResponseBody,
+} from './response-json.js';
 import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * An explained decision of a rule set near its size limit is megabytes of JSON: it is written in turns, the same
+ * bytes as the response schema gives (response-json.ts), and sent as they are.
+ */
+async function inTurnsIfLarge(result: EvaluationResult): Promise<EvaluationResult | StreamableFile> {
+  if (conditionsShown(result) <= CONDITIONS_WRITTEN_AT_ONCE) return result;
+  const body = await evaluateResponseBody(result);
+  return new StreamableFile(body, { type: JSON_TYPE, length: body.length });
+}
 
 @ApiTags('evaluation')
 @Controller('api/v1')
@@ -37,24 +54,26 @@ export class EvaluationController {
     @ValidBody(evaluateRequestSchema) body: EvaluateRequest,
     @NoQuery() _query: undefined,
     @Req() request: FastifyRequest,
-  ): Promise<EvaluationResult> {
-    return this.evaluation.evaluate(key, body, request.principal!);
+  ): Promise<EvaluationResult | StreamableFile> {
+    const answer = this.evaluation.evaluate(key, body, request.principal!);
+    // Only an explained answer can grow past what is written in one go; the others take the schema's serializer.
+    return body.explain === true ? answer.then(inTurnsIfLarge) : answer;
   }
 
   @Post('rulesets/:key/evaluate/batch')
   @HttpCode(200)
   @RequireScope('evaluate', 'key', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: batchResponseSchema as object })
-  // Written by batchResponseJson, in turns, as the schema's serializer would write it in one go.
-  @Header('content-type', 'application/json; charset=utf-8')
+  // Written by batchResponseBody, in turns, as the schema's serializer would write it in one go.
+  @Header('content-type', JSON_TYPE)
   async evaluateBatch(
     @Param('key') key: string,
     @ValidBody(batchRequestSchema) body: BatchRequest,
     @NoQuery() _query: undefined,
     @Req() request: FastifyRequest,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const { results } = await this.evaluation.evaluateBatch(key, body, request.principal!);
-    return batchResponseJson(results);
+    return batchResponseBody(results);
   }
 
   @Get('decisions/:id')
