@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { Binary } from 'mongodb';
 import type { DecisionDocument, StoredDecision } from './decision.schema.js';
 import { TraceTable, type TableContent } from '../../engine/trace-table.js';
-import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, fromStored, toStored, toStoredInTurns } from './decision-detail.js';
+import {
+  CONDITIONS_ENCODED_AT_ONCE,
+  DEFLATED_JSON,
+  DEFLATED_JSON_CITING_TABLE,
+  fromStored,
+  toStored,
+  toStoredInTurns,
+} from './decision-detail.js';
 import { turnsDuring } from '../../common/async/turns-during.js';
 
 const meta = {
@@ -79,6 +86,62 @@ describe('decision detail as stored', () => {
     expect(stored).not.toHaveProperty('traceTable');
     expect(fromStored(stored, JSON.parse(table.json) as TableContent)).toEqual(decision);
     expect(() => fromStored(stored)).toThrow(`cite trace table ${table.id}, which was not found`);
+  });
+
+  it('writes a record of a rule set near the size limit in pieces, the same bytes as in one go', async () => {
+    // 40 rules of 500 conditions reading a list of 2 000 numbers: the shape of a rule set at the size limit.
+    const list = Array.from({ length: 2_000 }, (_, i) => i);
+    const value = Object.freeze([0]);
+    const rule = (r: number) => ({
+      name: `r${r}`,
+      event: { type: 'x' },
+      conditions: Array.from({ length: 500 }, (_, c) =>
+        c % 2 === 0
+          ? {
+              fact: 'list',
+              operator: 'notEqual',
+              value,
+              result: true,
+              omitted: { factValue: { type: 'array', length: 2_000 } },
+            }
+          : { fact: 'n', operator: 'equal', value: c, factValue: r, result: c % 3 === 0 ? null : false },
+      ),
+    });
+    const table = new TraceTable({
+      rules: Array.from({ length: 40 }, (_, r) => ({ name: `r${r}`, event: { type: 'x' } })),
+      conditions: [{ fact: 'list', operator: 'notEqual', value }],
+    });
+    const big = {
+      ...decision,
+      facts: { list, n: 3 },
+      fired: Array.from({ length: 20 }, (_, r) => rule(r)),
+      failed: Array.from({ length: 20 }, (_, r) => rule(20 + r)),
+    } as DecisionDocument;
+    expect(40 * 500).toBeGreaterThan(CONDITIONS_ENCODED_AT_ONCE);
+    for (const record of [big, { ...big, traceTable: table }, { ...big, explanation: undefined }]) {
+      const [inPieces] = await toStoredInTurns([record]);
+      expect((inPieces!.detail as Binary).buffer).toEqual((toStored(record).detail as Binary).buffer);
+    }
+    const [cited] = await toStoredInTurns([{ ...big, traceTable: table }]);
+    expect(fromStored(cited!, JSON.parse(table.json) as TableContent)).toEqual(big);
+  });
+
+  it('gives the event loop turns while it writes one record of 100 000 traced conditions', async () => {
+    const rule = (r: number) => ({
+      name: `r${r}`,
+      event: { type: 'x' },
+      conditions: Array.from({ length: 5_000 }, (_, c) => ({
+        fact: 'n',
+        operator: 'equal',
+        value: c,
+        factValue: r,
+        result: false,
+      })),
+    });
+    const huge = { ...decision, fired: [], failed: Array.from({ length: 20 }, (_, r) => rule(r)) };
+    const { result, turns } = await turnsDuring(() => toStoredInTurns([huge]));
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(fromStored(result[0]!).failed).toHaveLength(20);
   });
 
   it('refuses a detail in an encoding it does not know, rather than reading it as something else', () => {

@@ -1,6 +1,7 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
-import { mapInTurns } from '../../common/async/time-slices.js';
+import { timeSlices, type Slice } from '../../common/async/time-slices.js';
 import { expandTraces, type CompactRule, type TableContent } from '../../engine/trace-table.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import type { DecisionDetail, DecisionDocument, StoredDecision } from './decision.schema.js';
@@ -38,11 +39,66 @@ export function toStored({ facts, fired, failed, explanation, traceTable, ...met
 }
 
 /**
- * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
- * about 20 ms to encode, and a batch of them in one turn held every other request for a second.
+ * Records tracing more conditions than this are encoded a rule at a time (`toStoredInPieces`). The invoice pilot's
+ * traces 88; a rule set at the size limit (docs/adr/0034) traces 20 000, whose record took 20–55 ms in one go.
  */
-export function toStoredInTurns(decisions: DecisionDocument[]): Promise<StoredDecision[]> {
-  return mapInTurns(decisions, toStored);
+export const CONDITIONS_ENCODED_AT_ONCE = 2_000;
+
+const deflateOnThreadPool = promisify(deflate);
+
+/**
+ * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
+ * about 20 ms to encode, and a batch of them in one turn held every other request for a second. A record with
+ * many traced conditions is written in pieces with turns between them (`toStoredInPieces`).
+ */
+export async function toStoredInTurns(decisions: readonly DecisionDocument[]): Promise<StoredDecision[]> {
+  const slice = timeSlices();
+  const stored: StoredDecision[] = [];
+  for (const decision of decisions) {
+    const turn = slice();
+    if (turn) await turn;
+    const large = conditionsIn(decision.fired) + conditionsIn(decision.failed) > CONDITIONS_ENCODED_AT_ONCE;
+    stored.push(large ? await toStoredInPieces(decision, slice) : toStored(decision));
+  }
+  return stored;
+}
+
+function conditionsIn(traces: readonly unknown[]): number {
+  let count = 0;
+  for (const rule of traces as readonly Partial<RuleTrace>[]) count += rule.conditions?.length ?? 0;
+  return count;
+}
+
+/**
+ * The bytes `toStored` gives, written a rule at a time with turns between rules (a rule holds at most 5 000
+ * conditions), and deflated on the thread pool, where its per-call cost no longer matters: the JSON of such a
+ * record is a megabyte or more.
+ */
+export async function toStoredInPieces(
+  { facts, fired, failed, explanation, traceTable, ...meta }: DecisionDocument,
+  slice: Slice,
+): Promise<StoredDecision> {
+  // JSON.stringify's own rules: a member whose value writes as nothing (undefined) is left out.
+  const members: string[] = [];
+  const member = (name: string, json: string | undefined) => {
+    if (json !== undefined) members.push(`${JSON.stringify(name)}:${json}`);
+  };
+  const rules = async (traces: unknown[]): Promise<string> => {
+    const written: string[] = [];
+    for (const rule of traces) {
+      written.push(JSON.stringify(traceTable ? traceTable.compact([rule as RuleTrace])[0] : rule));
+      const turn = slice();
+      if (turn) await turn;
+    }
+    return `[${written.join(',')}]`;
+  };
+  if (traceTable) member('table', JSON.stringify(traceTable.id));
+  member('facts', JSON.stringify(facts));
+  member('fired', await rules(fired));
+  member('failed', await rules(failed));
+  member('explanation', JSON.stringify(explanation));
+  const layout = traceTable ? DEFLATED_JSON_CITING_TABLE : DEFLATED_JSON;
+  return { ...meta, detail: new Binary(await deflateOnThreadPool(`{${members.join(',')}}`, { level: 1 }), layout) };
 }
 
 /** A stored record read, its traces still compact when it cites a trace table (`table`, the table's id). */

@@ -439,6 +439,10 @@ export class EvaluationService {
       if (target.live && target.state.shadows) live.push({ facts, events, evaluationId, ...(traced && { fired }) });
     }
     if (logging) {
+      // The records are encoded next, from a turn of their own: after the last of a batch's decisions at the size
+      // limit, its encoding began in the same turn, which lasted 43 ms.
+      const turn = slice();
+      if (turn) await turn;
       // Deciding from memory must not stop when the database is away; the caller is told the record was not kept.
       const logged = await this.writer.write(records);
       for (const result of results) result.logged = logged;
