@@ -75,6 +75,47 @@ await step('first decision (compiles it)', () =>
     body: JSON.stringify({ facts: { t: { x0: 5 } } }),
   }),
 );
+
+// A caller's side at the size limit: four rules each naming 50 times a condition of 100 leaves (20 000 conditions),
+// all reading a list of 2 000 numbers; and a batch of five such decisions, 100 000 traced conditions, the cap.
+const fanned = 'fanned';
+const readsBig = { fact: 'big', operator: 'notEqual', value: [0] };
+await send('POST', '/rulesets', analyst, {
+  key: fanned,
+  name: 'Fanned',
+  pilot: 'invoices',
+  format: 'rules',
+  inputSchema: { type: 'object', properties: { big: { type: 'array', items: { type: 'number' } } } },
+  definition: {
+    conditions: { n0: { all: Array.from({ length: 100 }, () => readsBig) } },
+    rules: Array.from({ length: 4 }, (_, i) => ({
+      name: `r${i}`,
+      conditions: { all: Array.from({ length: 50 }, () => ({ condition: 'n0' })) },
+      event: { type: 'x' },
+    })),
+  },
+});
+for (const action of ['submit', 'approve', 'publish'])
+  await send('POST', `/rulesets/${fanned}/versions/1/${action}`, action === 'submit' ? analyst : approver, {});
+const big = Array.from({ length: 2_000 }, (_, i) => i + 1);
+const decide = (path, body) => () =>
+  fetch(`${base}/api/v1/rulesets/${fanned}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify(body),
+  });
+let recordId;
+for (let i = 1; i <= 3; i++) {
+  const decided = await step(`decision at the size limit, record (${i})`, decide('evaluate', { facts: { big } }));
+  recordId = (await decided.json()).evaluationId;
+}
+for (let i = 1; i <= 3; i++)
+  await step(`the same with explain, 2.4 MB answer (${i})`, decide('evaluate', { facts: { big }, explain: true }));
+for (let i = 1; i <= 3; i++)
+  await step(`read its record (${i})`, () => send('GET', `/decisions/${recordId}`, approver));
+const items = Array.from({ length: 5 }, () => ({ facts: { big } }));
+for (let i = 1; i <= 3; i++)
+  await step(`batch of 5 such decisions, records (${i})`, decide('evaluate/batch', { items }));
 await service.stop();
 
 console.log('\n| step | status | wall ms | worst event-loop lag, ms (/metrics) |\n|---|---:|---:|---:|');
@@ -108,9 +149,11 @@ console.log(`\nGaps over 25 ms during the steps, with the service's own function
 for (const [from, to] of gaps.filter(([from]) => from >= firstStep)) {
   const counts = new Map();
   let samples = 0;
+  let collecting = 0;
   profile.samples.forEach((id, i) => {
     if (times[i] < from || times[i] > to) return;
     samples++;
+    if (nodes.get(id).callFrame.functionName === '(garbage collector)') collecting++;
     const seen = new Set();
     for (let n = id; n !== undefined; n = parents.get(n)) {
       const node = nodes.get(n);
@@ -121,7 +164,8 @@ for (const [from, to] of gaps.filter(([from]) => from >= firstStep)) {
     }
   });
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  const share = (c) => `${Math.round((100 * c) / samples)} %`;
   console.log(
-    `- ${((to - from) / 1000).toFixed(0)} ms: ${top.map(([name, c]) => `${name} ${Math.round((100 * c) / samples)} %`).join(', ') || '(no function of the service sampled)'}`,
+    `- ${((to - from) / 1000).toFixed(0)} ms (garbage collection ${share(collecting)}): ${top.map(([name, c]) => `${name} ${share(c)}`).join(', ') || '(no function of the service sampled)'}`,
   );
 }
