@@ -297,7 +297,11 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
 const YIELD_AFTER_PARSING_CHARACTERS = 128 * 1024;
 
 /** JSON.parse, then the values the service refuses; hands the body on in a turn of its own when it is large. */
-function parseChecked(text: string, longestString: number, done: (err: Error | null, body?: unknown) => void): void {
+function parseChecked(
+  text: string,
+  longestString: number | undefined,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
