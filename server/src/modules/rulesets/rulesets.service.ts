@@ -270,9 +270,12 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     return this.repository.any();
   }
 
-  /** Every rule set not archived (for export), or those the filter selects, by key; chosen by the list index. */
-  async allStates(filter: ResourceListFilter = {}): Promise<RulesetState[]> {
-    const all = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: Number.MAX_SAFE_INTEGER, filter: {} };
+  /**
+   * Every rule set not archived (for export), or those the filter selects, by key; chosen by the list index. With
+   * `limit`, the first that many.
+   */
+  async allStates(filter: ResourceListFilter = {}, limit = Number.MAX_SAFE_INTEGER): Promise<RulesetState[]> {
+    const all = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit, filter: {} };
     return (await this.states(all, filter)).items;
   }
 }
