@@ -106,6 +106,27 @@ describe('the answer to one decision', () => {
     expect((JSON.parse(body.toString()) as EvaluationResult).failed).toHaveLength(100);
   });
 
+  it('gives turns within a rule too, every few hundred conditions', async () => {
+    // One rule of 80 000 conditions (the limits allow 5 000): only turns between its conditions can come.
+    const { result: body, turns } = await turnsDuring(() => evaluateResponseBody(large(1, 80_000)));
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect((JSON.parse(body.toString()) as EvaluationResult).failed![0]!.conditions).toHaveLength(80_000);
+  });
+
+  it('writes what the schema writes for values the service never sends, or refuses them as it does', async () => {
+    const answer = large(3, 1_000);
+    const odd = [
+      { ...answer, failed: null },
+      { ...answer, fired: [null, ...answer.failed!] },
+      { ...answer, toJSON: () => ({ ...answer, version: 99 }) },
+      { ...answer, failed: [{ ...answer.failed![0]!, conditions: null }, ...answer.failed!] },
+    ] as unknown as EvaluationResult[];
+    for (const result of odd) expectSameJson(await evaluateResponseBody(result), bySchema(result));
+    const aSet = { ...answer, failed: new Set(answer.failed) } as unknown as EvaluationResult;
+    expect(() => bySchema(aSet)).toThrow();
+    await expect(evaluateResponseBody(aSet)).rejects.toThrow();
+  });
+
   it('refuses an answer without a member the schema requires, as the schema’s serializer does', async () => {
     const { evaluationId: _id, ...withoutId } = large(2, 1_000);
     await expect(evaluateResponseBody(withoutId as EvaluationResult)).rejects.toThrow('"evaluationId" is required');

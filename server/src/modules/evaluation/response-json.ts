@@ -2,6 +2,7 @@ import fastJson from 'fast-json-stringify';
 import { timeSlices, type Slice } from '../../common/async/time-slices.js';
 import { evaluateResponseSchema } from './evaluation.contract.js';
 import type { EvaluationResult } from './evaluation.service.js';
+import type { RuleTrace } from '../../engine/trace.js';
 
 type Serializer = (value: unknown) => string;
 
@@ -12,35 +13,62 @@ type Serializer = (value: unknown) => string;
 const serializerOf = (schema: object): Serializer =>
   fastJson(schema as unknown as Parameters<typeof fastJson>[0]) as Serializer;
 
-const serializeResult = serializerOf(evaluateResponseSchema);
-const serializeRule = serializerOf(evaluateResponseSchema.properties.fired.items);
+/** A value of a member's type, its own required members filled in, for the probe in `membersOf`. */
+function placeholder(schema: {
+  type?: unknown;
+  properties?: Record<string, object>;
+  required?: readonly string[];
+}): unknown {
+  if (schema.type === 'object')
+    return Object.fromEntries(
+      (schema.required ?? []).map((name) => [name, placeholder(schema.properties?.[name] ?? {})]),
+    );
+  return (
+    ({ string: '', integer: 0, number: 0, boolean: false, array: [] } as Record<string, unknown>)[
+      String(schema.type)
+    ] ?? null
+  );
+}
 
-/** A value of a member's type, for the probe below. */
-const placeholder = (schema: { type?: unknown }): unknown =>
-  ({ string: '', integer: 0, number: 0, boolean: false, array: [], object: {} })[String(schema.type)] ?? null;
+interface ObjectSchema {
+  properties: Record<string, object>;
+  required?: readonly string[];
+}
+
+/** A member of an object as the schema's serializer writes it. */
+interface Member {
+  name: string;
+  /** `"name":` */
+  key: string;
+  required: boolean;
+  write: Serializer;
+}
 
 /**
- * The members of an answer in the order the schema's serializer writes them, each with its own serializer;
- * `fired` and `failed` are written a rule at a time. That order is not the schema's (fast-json-stringify writes
- * the required members first), so it is read from what the serializer writes for an answer with every member.
+ * The members of an object in the order the schema's serializer writes them, each with its own serializer. That
+ * order is not the schema's (fast-json-stringify writes the required members first), so it is read from what the
+ * serializer writes for an object with every member.
  */
-const members = Object.keys(
-  JSON.parse(
-    serializeResult(
-      Object.fromEntries(
-        Object.entries(evaluateResponseSchema.properties).map(([name, schema]) => [name, placeholder(schema)]),
-      ),
-    ),
-  ) as object,
-).map((name) => ({
-  name: name as keyof EvaluationResult,
-  key: `${JSON.stringify(name)}:`,
-  required: (evaluateResponseSchema.required as readonly string[]).includes(name),
-  write:
-    name === 'fired' || name === 'failed'
-      ? undefined
-      : serializerOf(evaluateResponseSchema.properties[name as keyof typeof evaluateResponseSchema.properties]),
-}));
+function membersOf(schema: ObjectSchema): Member[] {
+  const probe = Object.fromEntries(Object.entries(schema.properties).map(([name, s]) => [name, placeholder(s)]));
+  const order = Object.keys(JSON.parse(serializerOf(schema)(probe)) as object);
+  const missing = Object.keys(schema.properties).filter((name) => !order.includes(name));
+  // A member the probe did not bring out would be left out of every answer written in turns.
+  if (missing.length > 0) throw new Error(`the probe of the response schema does not write ${missing.join(', ')}`);
+  return order.map((name) => ({
+    name,
+    key: `${JSON.stringify(name)}:`,
+    required: schema.required?.includes(name) ?? false,
+    write: serializerOf(schema.properties[name]!),
+  }));
+}
+
+const ruleSchema = evaluateResponseSchema.properties.fired.items;
+const serializeResult = serializerOf(evaluateResponseSchema);
+const serializeRule = serializerOf(ruleSchema);
+const serializeCondition = serializerOf(ruleSchema.properties.conditions.items);
+const resultMembers = membersOf(evaluateResponseSchema as unknown as ObjectSchema);
+const ruleMembers = membersOf(ruleSchema as unknown as ObjectSchema);
 
 /**
  * Below this many traced conditions an answer is written in one go: the invoice pilot traces 88, about 12 KB
@@ -49,11 +77,18 @@ const members = Object.keys(
  */
 export const CONDITIONS_WRITTEN_AT_ONCE = 1_000;
 
+/** Conditions written between two looks at the clock (about 60 KB); a rule holds up to 5 000. */
+const CONDITIONS_PER_PIECE = 500;
+
 /** Conditions traced in an answer (those shown with `explain`). */
 export function conditionsShown(result: EvaluationResult): number {
   let count = 0;
-  for (const rule of result.fired ?? []) count += rule.conditions.length;
-  for (const rule of result.failed ?? []) count += rule.conditions.length;
+  for (const rules of [result.fired, result.failed])
+    if (Array.isArray(rules))
+      for (const rule of rules as unknown[]) {
+        const conditions = (rule as Partial<RuleTrace> | null)?.conditions;
+        if (Array.isArray(conditions)) count += conditions.length;
+      }
   return count;
 }
 
@@ -81,37 +116,76 @@ class Utf8Parts {
   }
 }
 
-async function writeResult(out: Utf8Parts, result: EvaluationResult, slice: Slice): Promise<void> {
-  if (conditionsShown(result) <= CONDITIONS_WRITTEN_AT_ONCE) {
-    out.push(serializeResult(result));
-    return;
-  }
+/** Lists written an item at a time, by name of the member holding them; the other members in one go. */
+type ListWriters = Record<string, (items: readonly unknown[]) => Promise<void>>;
+
+/** An object as its schema's serializer writes it, the lists `inPieces` names written by their own writers. */
+async function writeObject(
+  out: Utf8Parts,
+  value: Record<string, unknown>,
+  members: readonly Member[],
+  inPieces: ListWriters,
+): Promise<void> {
   out.push('{');
   let first = true;
   for (const member of members) {
-    const value = result[member.name];
-    if (value === undefined) {
+    const item = value[member.name];
+    if (item === undefined) {
       // As the schema's serializer does: an answer without its required members is this code's mistake.
       if (member.required) throw new Error(`"${member.name}" is required!`);
       continue;
     }
     out.push(first ? member.key : `,${member.key}`);
     first = false;
-    if (member.write) {
-      out.push(member.write(value));
-      continue;
-    }
-    // A rule holds at most 5 000 conditions (docs/adr/0034): each is written in one go, turns between rules.
+    const writeList = inPieces[member.name];
+    // Anything but a list (null, a Set) is written, or refused, by the member's own serializer.
+    if (writeList && Array.isArray(item)) await writeList(item);
+    else out.push(member.write(item));
+  }
+  out.push('}');
+}
+
+/** An object with a `toJSON` is written by the serializer, which calls it. */
+const writesItself = (value: unknown) => typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function';
+
+async function writeRule(out: Utf8Parts, rule: unknown, slice: Slice): Promise<void> {
+  const conditions = (rule as Partial<RuleTrace> | null)?.conditions;
+  if (!Array.isArray(conditions) || conditions.length <= CONDITIONS_PER_PIECE || writesItself(rule)) {
+    out.push(serializeRule(rule));
+    return;
+  }
+  await writeObject(out, rule as Record<string, unknown>, ruleMembers, {
+    conditions: async (items) => {
+      out.push('[');
+      for (const [i, condition] of items.entries()) {
+        if (i > 0) out.push(',');
+        out.push(serializeCondition(condition));
+        if ((i + 1) % CONDITIONS_PER_PIECE === 0) {
+          const turn = slice();
+          if (turn) await turn;
+        }
+      }
+      out.push(']');
+    },
+  });
+}
+
+async function writeResult(out: Utf8Parts, result: EvaluationResult, slice: Slice): Promise<void> {
+  if (conditionsShown(result) <= CONDITIONS_WRITTEN_AT_ONCE || writesItself(result)) {
+    out.push(serializeResult(result));
+    return;
+  }
+  const rules = async (items: readonly unknown[]) => {
     out.push('[');
-    for (const [i, rule] of (value as readonly unknown[]).entries()) {
+    for (const [i, rule] of items.entries()) {
       if (i > 0) out.push(',');
-      out.push(serializeRule(rule));
+      await writeRule(out, rule, slice);
       const turn = slice();
       if (turn) await turn;
     }
     out.push(']');
-  }
-  out.push('}');
+  };
+  await writeObject(out, result as unknown as Record<string, unknown>, resultMembers, { fired: rules, failed: rules });
 }
 
 /**
