@@ -86,7 +86,8 @@ export async function toStoredInPieces(
   const rules = async (traces: unknown[]): Promise<string> => {
     const written: string[] = [];
     for (const rule of traces) {
-      written.push(JSON.stringify(traceTable ? traceTable.compact([rule as RuleTrace])[0] : rule));
+      // As JSON.stringify writes a list: an item that writes as nothing is null.
+      written.push(JSON.stringify(traceTable ? traceTable.compact([rule as RuleTrace])[0] : rule) ?? 'null');
       const turn = slice();
       if (turn) await turn;
     }
