@@ -303,12 +303,14 @@ function parseChecked(
   done: (err: Error | null, body?: unknown) => void,
 ): void {
   let parsed: unknown;
+  let refused: ReturnType<typeof unacceptableValue>;
+  // Run from a timer, outside Fastify's own try around parsers: whatever throws is handed on, not left uncaught.
   try {
     parsed = JSON.parse(text);
+    refused = unacceptableValue(parsed, text, longestString);
   } catch (err) {
-    return done(err as SyntaxError);
+    return done(err as Error);
   }
-  const refused = unacceptableValue(parsed, text, longestString);
   if (refused)
     return done(
       new ValidationError(
