@@ -80,23 +80,32 @@ await step('first decision (compiles it)', () =>
 // all reading a list of 2 000 numbers; and a batch of five such decisions, 100 000 traced conditions, the cap.
 const fanned = 'fanned';
 const readsBig = { fact: 'big', operator: 'notEqual', value: [0] };
-await send('POST', '/rulesets', analyst, {
-  key: fanned,
-  name: 'Fanned',
-  pilot: 'invoices',
-  format: 'rules',
-  inputSchema: { type: 'object', properties: { big: { type: 'array', items: { type: 'number' } } } },
-  definition: {
-    conditions: { n0: { all: Array.from({ length: 100 }, () => readsBig) } },
-    rules: Array.from({ length: 4 }, (_, i) => ({
-      name: `r${i}`,
-      conditions: { all: Array.from({ length: 50 }, () => ({ condition: 'n0' })) },
-      event: { type: 'x' },
-    })),
-  },
-});
+const succeeded = async (what, response) => {
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+};
+await succeeded(
+  'create the fanned rule set',
+  await send('POST', '/rulesets', analyst, {
+    key: fanned,
+    name: 'Fanned',
+    pilot: 'invoices',
+    format: 'rules',
+    inputSchema: { type: 'object', properties: { big: { type: 'array', items: { type: 'number' } } } },
+    definition: {
+      conditions: { n0: { all: Array.from({ length: 100 }, () => readsBig) } },
+      rules: Array.from({ length: 4 }, (_, i) => ({
+        name: `r${i}`,
+        conditions: { all: Array.from({ length: 50 }, () => ({ condition: 'n0' })) },
+        event: { type: 'x' },
+      })),
+    },
+  }),
+);
 for (const action of ['submit', 'approve', 'publish'])
-  await send('POST', `/rulesets/${fanned}/versions/1/${action}`, action === 'submit' ? analyst : approver, {});
+  await succeeded(
+    `${action} it`,
+    await send('POST', `/rulesets/${fanned}/versions/1/${action}`, action === 'submit' ? analyst : approver, {}),
+  );
 const big = Array.from({ length: 2_000 }, (_, i) => i + 1);
 const decide = (path, body) => () =>
   fetch(`${base}/api/v1/rulesets/${fanned}/${path}`, {
