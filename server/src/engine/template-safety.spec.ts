@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import {
   analyseTemplate,
   declarationsOf,
@@ -385,7 +386,35 @@ describe('render budget', () => {
   it('charges helpers for the size of what they read', () => {
     const big = Array.from({ length: RENDER_LIMITS.steps }, () => 'a');
     expect(stopped('{{join l ""}}', { l: big })).toBe('steps');
-    expect(stopped('{{truncate l 5}}', { l: big })).toBe('steps');
+    // truncate reads a list only as far as it shows it.
+    expect(renderTemplate('{{truncate l 5}}', { l: big })).toBe('a,a,…');
+  });
+
+  it('truncates a list to what String() would write, reading only as far as it shows', () => {
+    const item: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant({}),
+        fc.array(tie('value'), { maxLength: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), fc.nat(40), (list, n) => {
+        const whole = String(list);
+        const shown = renderTemplate(`{{truncate l ${n}}}`, { l: list });
+        const expected = renderTemplate(`{{truncate t ${n}}}`, { t: whole });
+        expect(shown).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+    // 100 lists of 1 300 numbers: a megabyte of text, of which five characters are shown.
+    const numbers = Array.from({ length: 100 }, () => Array.from({ length: 1_300 }, (_, i) => i * 1.5));
+    expect(renderTemplate('{{truncate n 5}}', { n: numbers })).toBe('0,1.…');
   });
 
   it('charges join and formatDate for the text they write, even inside a block that writes nothing', () => {

@@ -33,6 +33,31 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isDate = (text: string) => (fullFormats.date as { validate: (s: string) => boolean }).validate(text);
 const isDateTime = (text: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(text);
 
+/**
+ * The start of what `String(list)` writes (Array.prototype.join with commas, nested lists alike, null and
+ * undefined as nothing), at least `max` characters when the whole is longer. Charged one step per item it
+ * visits, so it costs what it writes, not the list's size.
+ */
+export function listPrefix(list: readonly unknown[], max: number): string {
+  let written = '';
+  const visit = (items: readonly unknown[]): boolean => {
+    charge(1);
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) written += ',';
+      if (written.length >= max) return false;
+      charge(1);
+      const item = items[i];
+      if (Array.isArray(item)) {
+        if (!visit(item)) return false;
+      } else if (item !== null && item !== undefined) written += String(item);
+      if (written.length >= max) return false;
+    }
+    return true;
+  };
+  visit(list);
+  return written;
+}
+
 /** The documented helper set; nothing else can be called from a template. Each charges the render's budget. */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   eq: (a, b) => {
@@ -50,10 +75,10 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     return text;
   },
   truncate: (text, length) => {
-    if (Array.isArray(text)) charge(1 + text.length);
-    const s = String(text ?? '');
-    charge(sized(s.length));
     const n = typeof length === 'number' ? length : 200;
+    // A list is written only as far as it is shown: its whole text (130 000 numbers, 1 MB) took 12–15 ms a call.
+    const s = Array.isArray(text) ? listPrefix(text, Math.max(0, n) + 1) : String(text ?? '');
+    charge(sized(s.length));
     if (s.length <= n) return s;
     // Not between the two halves of a character outside the BMP (an emoji): a lone half is not valid text.
     let end = Math.max(0, n - 1);
