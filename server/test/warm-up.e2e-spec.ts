@@ -15,7 +15,10 @@ describe('preparing the versions in force at start', () => {
 
   it('prepares the pilots in force, decides nothing on record and counts no decision', async () => {
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(0);
-    const warmUp = (limit: number) => t.app.get(EvaluationService).warmUp(limit);
+    const warmUp = (limit: number, milliseconds?: number) => t.app.get(EvaluationService).warmUp(limit, milliseconds);
+    // No time for it: nothing is prepared, and the first callers prepare what they ask for.
+    expect(await warmUp(100, 0)).toBe(0);
+    expect(await metric(t, 'gabarit_compiled_versions')).toBe(0);
     // The first by key only, when asked for fewer than there are.
     expect(await warmUp(1)).toBe(1);
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(1);

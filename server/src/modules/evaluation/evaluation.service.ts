@@ -83,6 +83,8 @@ export const MAX_TRACED_CONDITIONS = 100_000;
  * more at most (1–5 ms each once the code is warm).
  */
 export const WARM_UP_RULESETS = 100;
+/** How long a start may spend preparing them, at most (a rule set at the size limit takes 20–50 ms). */
+export const WARM_UP_MS = 5_000;
 
 /** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 @Injectable()
@@ -114,11 +116,21 @@ export class EvaluationService {
    * test case, keeping no record and counting nothing: called once at start, before the service listens
    * (main.ts). The first decision of a version after a start compiled it and ran code not yet optimized (its
    * patterns, its computed facts): 65–150 ms for the invoice pilot's first caller, holding the event loop 30–40 ms
-   * (docs/adr/0012). Answers how many were prepared; a rule set that cannot be is left to its first caller.
+   * (docs/adr/0012). Answers how many were prepared; a rule set that cannot be is left to its first caller, as are
+   * those left when `milliseconds` have passed.
    */
-  async warmUp(limit: number): Promise<number> {
+  async warmUp(limit: number, milliseconds = WARM_UP_MS): Promise<number> {
+    const until = performance.now() + milliseconds;
     let prepared = 0;
-    for (const { key } of await this.rulesets.allStates({ status: 'published' }, limit)) {
+    let published: RulesetState[];
+    try {
+      published = await this.rulesets.allStates({ status: 'published' }, limit);
+    } catch {
+      return 0; // the listing failed: every version is prepared by its first caller, as without this
+    }
+    for (const { key } of published) {
+      // A start is not held up long by rule sets at the size limit: past the time, the rest wait for a caller.
+      if (performance.now() > until) break;
       try {
         const state = await this.snapshots.get(key);
         const version = state && !state.archived ? versionInForce(state.publications, new Date()) : null;
