@@ -19,7 +19,7 @@ describe('preparing the versions in force at start', () => {
     // No time for it: nothing is prepared, and the first callers prepare what they ask for.
     expect(await warmUp(100, 0)).toBe(0);
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(0);
-    // The first by key only, when asked for fewer than there are.
+    // The first stored only, when asked for fewer than there are.
     expect(await warmUp(1)).toBe(1);
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(1);
     expect(await warmUp(100)).toBe(3);

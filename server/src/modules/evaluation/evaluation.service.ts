@@ -78,7 +78,7 @@ const MAX_BATCH_DETAILS = 100;
 export const MAX_TRACED_CONDITIONS = 100_000;
 
 /**
- * Rule sets whose versions in force are prepared at start (`warmUp`): the first by key, a fraction of the compiled
+ * Rule sets whose versions in force are prepared at start (`warmUp`): the first stored, a fraction of the compiled
  * versions kept (COMPILED_CACHE_SIZE, 2 000 by default), so a database of many rule sets starts in about a second
  * more at most (1–5 ms each once the code is warm).
  */
@@ -112,7 +112,7 @@ export class EvaluationService {
   }
 
   /**
-   * Prepares the versions in force of the first `limit` published rule sets (by key) and runs each one's first
+   * Prepares the versions in force of the first `limit` rule sets stored (about the oldest) and runs each one's first
    * test case, keeping no record and counting nothing: called once at start, before the service listens
    * (main.ts). The first decision of a version after a start compiled it and ran code not yet optimized (its
    * patterns, its computed facts): 65–150 ms for the invoice pilot's first caller, holding the event loop 30–40 ms
@@ -122,13 +122,13 @@ export class EvaluationService {
   async warmUp(limit: number, milliseconds = WARM_UP_MS): Promise<number> {
     const until = performance.now() + milliseconds;
     let prepared = 0;
-    let published: RulesetState[];
+    let keys: string[];
     try {
-      published = await this.rulesets.allStates({ status: 'published' }, limit);
+      keys = await this.rulesets.firstKeys(limit);
     } catch {
-      return 0; // the listing failed: every version is prepared by its first caller, as without this
+      return 0; // the read failed: every version is prepared by its first caller, as without this
     }
-    for (const { key } of published) {
+    for (const key of keys) {
       // A start is not held up long by rule sets at the size limit: past the time, the rest wait for a caller.
       if (performance.now() > until) break;
       try {

@@ -51,6 +51,11 @@ export class VersionedResourceRepository<M, C> {
     return this.store.any();
   }
 
+  /** The keys of the first `limit` resources stored (about the oldest first), read without a scan. */
+  firstKeys(limit: number): Promise<string[]> {
+    return this.store.firstKeys(limit);
+  }
+
   /** Current revision numbers of some resources: the cheap check instances poll to notice others' changes. */
   revisionsOf(keys: string[]): Promise<Map<string, number>> {
     return this.store.revisionsOf(keys);

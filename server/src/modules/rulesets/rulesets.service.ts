@@ -265,17 +265,23 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     return readers;
   }
 
+  /**
+   * The keys of the first `limit` rule sets stored, archived or not (about the oldest first: the pilots on a seeded
+   * database), without building the console's list index (docs/adr/0037: an instance that only decides never
+   * lists).
+   */
+  firstKeys(limit: number): Promise<string[]> {
+    return this.repository.firstKeys(limit);
+  }
+
   /** Whether any rule set was ever stored (archived ones included): seeding uses it to recognise a new database. */
   anyStored(): Promise<boolean> {
     return this.repository.any();
   }
 
-  /**
-   * Every rule set not archived (for export), or those the filter selects, by key; chosen by the list index. With
-   * `limit`, the first that many.
-   */
-  async allStates(filter: ResourceListFilter = {}, limit = Number.MAX_SAFE_INTEGER): Promise<RulesetState[]> {
-    const all = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit, filter: {} };
+  /** Every rule set not archived (for export), or those the filter selects, by key; chosen by the list index. */
+  async allStates(filter: ResourceListFilter = {}): Promise<RulesetState[]> {
+    const all = { sortField: 'key', sortOrder: 'ASC' as const, skip: 0, limit: Number.MAX_SAFE_INTEGER, filter: {} };
     return (await this.states(all, filter)).items;
   }
 }
