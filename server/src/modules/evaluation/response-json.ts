@@ -148,6 +148,27 @@ async function writeObject(
 /** An object with a `toJSON` is written by the serializer, which calls it. */
 const writesItself = (value: unknown) => typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function';
 
+/** A JSON list an item at a time, asking the slice for a turn after every `every` items. */
+async function writeList<T>(
+  out: Utf8Parts,
+  items: readonly T[],
+  writeItem: (item: T) => void | Promise<void>,
+  slice: Slice,
+  every = 1,
+): Promise<void> {
+  out.push('[');
+  for (const [i, item] of items.entries()) {
+    if (i > 0) out.push(',');
+    const writing = writeItem(item);
+    if (writing) await writing;
+    if ((i + 1) % every === 0) {
+      const turn = slice();
+      if (turn) await turn;
+    }
+  }
+  out.push(']');
+}
+
 async function writeRule(out: Utf8Parts, rule: unknown, slice: Slice): Promise<void> {
   const conditions = (rule as Partial<RuleTrace> | null)?.conditions;
   if (!Array.isArray(conditions) || conditions.length <= CONDITIONS_PER_PIECE || writesItself(rule)) {
@@ -155,18 +176,8 @@ async function writeRule(out: Utf8Parts, rule: unknown, slice: Slice): Promise<v
     return;
   }
   await writeObject(out, rule as Record<string, unknown>, ruleMembers, {
-    conditions: async (items) => {
-      out.push('[');
-      for (const [i, condition] of items.entries()) {
-        if (i > 0) out.push(',');
-        out.push(serializeCondition(condition));
-        if ((i + 1) % CONDITIONS_PER_PIECE === 0) {
-          const turn = slice();
-          if (turn) await turn;
-        }
-      }
-      out.push(']');
-    },
+    conditions: (items) =>
+      writeList(out, items, (condition) => out.push(serializeCondition(condition)), slice, CONDITIONS_PER_PIECE),
   });
 }
 
@@ -175,16 +186,7 @@ async function writeResult(out: Utf8Parts, result: EvaluationResult, slice: Slic
     out.push(serializeResult(result));
     return;
   }
-  const rules = async (items: readonly unknown[]) => {
-    out.push('[');
-    for (const [i, rule] of items.entries()) {
-      if (i > 0) out.push(',');
-      await writeRule(out, rule, slice);
-      const turn = slice();
-      if (turn) await turn;
-    }
-    out.push(']');
-  };
+  const rules = (items: readonly unknown[]) => writeList(out, items, (rule) => writeRule(out, rule, slice), slice);
   await writeObject(out, result as unknown as Record<string, unknown>, resultMembers, { fired: rules, failed: rules });
 }
 
@@ -206,13 +208,8 @@ export async function evaluateResponseBody(result: EvaluationResult): Promise<Bu
 export async function batchResponseBody(results: readonly EvaluationResult[]): Promise<Buffer> {
   const out = new Utf8Parts();
   const slice = timeSlices();
-  out.push('{"results":[');
-  for (const [i, result] of results.entries()) {
-    if (i > 0) out.push(',');
-    await writeResult(out, result, slice);
-    const turn = slice();
-    if (turn) await turn;
-  }
-  out.push(']}');
+  out.push('{"results":');
+  await writeList(out, results, (result) => writeResult(out, result, slice), slice);
+  out.push('}');
   return out.finish();
 }
