@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { deflate, deflateSync, inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
 import { timeSlices, type Slice } from '../../common/async/time-slices.js';
+import { writtenLength } from '../../engine/trace-bounds.js';
 import { expandTraces, type CompactRule, type TableContent } from '../../engine/trace-table.js';
 import type { RuleTrace } from '../../engine/trace.js';
 import type { DecisionDetail, DecisionDocument, StoredDecision } from './decision.schema.js';
@@ -44,6 +45,13 @@ export function toStored({ facts, fired, failed, explanation, traceTable, ...met
  */
 export const CONDITIONS_ENCODED_AT_ONCE = 2_000;
 
+/**
+ * Records whose facts write as more than this many characters of JSON (the invoice pilot's about 2 000) are
+ * deflated on the thread pool too: facts near the 1 MiB body limit took 26–35 ms to write and deflate in one go,
+ * about half of it the deflate. Weighed by a walk that stops past the bound (a few µs for the pilot's facts).
+ */
+export const FACTS_ENCODED_AT_ONCE = 128 * 1024;
+
 const deflateOnThreadPool = promisify(deflate);
 
 /**
@@ -57,7 +65,9 @@ export async function toStoredInTurns(decisions: readonly DecisionDocument[]): P
   for (const decision of decisions) {
     const turn = slice();
     if (turn) await turn;
-    const large = conditionsIn(decision.fired) + conditionsIn(decision.failed) > CONDITIONS_ENCODED_AT_ONCE;
+    const large =
+      conditionsIn(decision.fired) + conditionsIn(decision.failed) > CONDITIONS_ENCODED_AT_ONCE ||
+      writtenLength(decision.facts, FACTS_ENCODED_AT_ONCE) > FACTS_ENCODED_AT_ONCE;
     stored.push(large ? await toStoredInPieces(decision, slice) : toStored(decision));
   }
   return stored;
