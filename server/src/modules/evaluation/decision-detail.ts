@@ -46,9 +46,9 @@ export function toStored({ facts, fired, failed, explanation, traceTable, ...met
 export const CONDITIONS_ENCODED_AT_ONCE = 2_000;
 
 /**
- * Records whose facts write as more than this many characters of JSON (the invoice pilot's about 2 000) are
+ * Records whose facts write as more than this many characters of JSON (the invoice pilot's about 800) are
  * deflated on the thread pool too: facts near the 1 MiB body limit took 26–35 ms to write and deflate in one go,
- * about half of it the deflate. Weighed by a walk that stops past the bound (a few µs for the pilot's facts).
+ * about half of it the deflate. Weighed by a walk that stops past the bound (0.6 µs for the pilot's facts).
  */
 export const FACTS_ENCODED_AT_ONCE = 128 * 1024;
 
@@ -57,7 +57,8 @@ const deflateOnThreadPool = promisify(deflate);
 /**
  * `toStored` for a batch, giving the event loop a turn every 10 ms: a record with facts near the body limit takes
  * about 20 ms to encode, and a batch of them in one turn held every other request for a second. A record with
- * many traced conditions is written in pieces with turns between them (`toStoredInPieces`).
+ * many traced conditions, or large facts, is written in pieces with turns between them and deflated on the
+ * thread pool (`toStoredInPieces`).
  */
 export async function toStoredInTurns(decisions: readonly DecisionDocument[]): Promise<StoredDecision[]> {
   const slice = timeSlices();
@@ -75,7 +76,7 @@ export async function toStoredInTurns(decisions: readonly DecisionDocument[]): P
 
 function conditionsIn(traces: readonly unknown[]): number {
   let count = 0;
-  for (const rule of traces as readonly Partial<RuleTrace>[]) count += rule.conditions?.length ?? 0;
+  for (const rule of traces as readonly (Partial<RuleTrace> | undefined)[]) count += rule?.conditions?.length ?? 0;
   return count;
 }
 
