@@ -141,7 +141,11 @@ export class EvaluationService {
         prepared++;
         if (content.settings?.logDecisions !== false) await traceTableInTurns(entry.prepared.program, timeSlices());
         const facts = content.tests?.[0]?.facts;
-        if (facts && entry.validateFacts(facts)) await run(entry.prepared, facts, true);
+        if (facts && entry.validateFacts(facts)) {
+          const outcome = await run(entry.prepared, facts, true);
+          // Its explanation's templates are compiled on first use too (10 ms for the pilot's first explanation).
+          explain(entry.prepared.compiled, outcome.fired, facts, outcome.computed);
+        }
       } catch {
         // A test case that fails, or a rule set that cannot be prepared: its first caller will hear why.
       }
