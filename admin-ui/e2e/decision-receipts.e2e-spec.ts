@@ -6,8 +6,9 @@ import { accessibilityViolations, signIn as signInAt, startConsole, type Console
 
 const SCREENSHOTS = 'docs/screenshots';
 /** The enrolment pilot's first test case: a permanent employee, individual coverage, approved automatically. */
-const enrolmentFacts = () =>
-  (JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')) as { tests: { facts: object }[] }).tests[0]!
+const enrolmentFacts = () => firstTestFacts('enrolment');
+const firstTestFacts = (pilot: string) =>
+  (JSON.parse(readFileSync(`rulesets/${pilot}/${pilot}.json`, 'utf8')) as { tests: { facts: object }[] }).tests[0]!
     .facts;
 
 // Law 25 (s. 65.2) in the console: a decision's receipt, printed in French or English, and the review queue.
@@ -79,6 +80,36 @@ describe('decision receipts and review requests in the console', () => {
       ['risk', 'en'],
       ['risk', 'fr'],
     ]);
+  });
+
+  it('shows an invoice decision on a phone with every word of its nested facts whole, nothing wider than the screen', async () => {
+    const decided = await t.http
+      .post('/api/v1/rulesets/invoices/evaluate')
+      .set('authorization', `Bearer ${await t.login('analyst')}`)
+      .send({ facts: firstTestFacts('invoices') });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, 'risk');
+    await page.goto(`${base}/admin/#/decisions/${encodeURIComponent(decided.body.evaluationId as string)}/receipt`);
+    const facts = page.getByRole('table', { name: 'Faits reçus' });
+    // The supplier's name, two levels down, and a member of an invoice line, three levels down.
+    await facts.getByText('Fournitures Laval inc.').waitFor();
+    await facts.getByText('receivedQuantity').waitFor();
+    // A word cut across lines has client rectangles on more than one line.
+    const cutWords = await facts.evaluate((table) => {
+      const cut: string[] = [];
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (const word of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(word[0]);
+        }
+      return cut;
+    });
+    expect(cutWords).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.close();
   });
 
   it('records observations, shows the queue with overdue requests in red, and overrides one', async () => {

@@ -1,5 +1,5 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
@@ -162,25 +162,46 @@ const FactValue = ({ value }: { value: unknown }) => {
       component="dl"
       sx={{
         m: 0,
-        display: 'grid',
+        display: { xs: 'block', sm: 'grid' },
         gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
         columnGap: 1.5,
         '& dd': { m: 0 },
       }}
     >
       {members.map(([name, member]) => (
-        <Fragment key={name}>
-          <Box component="dt" sx={{ color: 'text.secondary' }}>
+        // On a phone a member's value goes beside its name when it fits, else below it, whole; beside it in a
+        // column, « Fournitures » had been cut into « Fournitu / res ». A wider screen keeps the columns.
+        <Box
+          key={name}
+          sx={{ display: { xs: 'flex', sm: 'contents' }, flexWrap: 'wrap', columnGap: 1.5, alignItems: 'baseline' }}
+        >
+          <Box component="dt" sx={{ color: 'text.secondary', flex: '0 1 auto' }}>
             {name}
           </Box>
-          <dd>
+          <Box
+            component="dd"
+            sx={{
+              flex: isLaidOut(member) ? '1 1 100%' : '1 1 8rem',
+              minWidth: 0,
+              pl: { xs: isLaidOut(member) ? 1.5 : 0, sm: 0 },
+            }}
+          >
             <FactValue value={member} />
-          </dd>
-        </Fragment>
+          </Box>
+        </Box>
       ))}
     </Box>
   );
 };
+
+/** Whether a value shows as nested rows (an object, or a list holding one) rather than as one text. */
+const isLaidOut = (value: unknown): boolean =>
+  value !== null &&
+  typeof value === 'object' &&
+  (Array.isArray(value)
+    ? value.some((item) => item !== null && typeof item === 'object')
+    : Object.keys(value).length > 0) &&
+  JSON.stringify(value).length <= LAID_OUT_UP_TO;
 
 const Entry = ({ label, children }: { label: string; children: ReactNode }) => (
   <>
