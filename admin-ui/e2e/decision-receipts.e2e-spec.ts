@@ -95,18 +95,19 @@ describe('decision receipts and review requests in the console', () => {
     await facts.getByText('Fournitures Laval inc.').waitFor();
     await facts.getByText('receivedQuantity').waitFor();
     // A word cut across lines has client rectangles on more than one line.
-    const cutWords = await facts.evaluate((table) => {
-      const cut: string[] = [];
+    const cutWords = await page.evaluate<string[]>(`(() => {
+      const cut = [];
+      const table = document.querySelector('table[aria-label="Faits reçus"]');
       const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode())
-        for (const word of node.textContent!.matchAll(/\S+/g)) {
+        for (const word of node.textContent.matchAll(/\\S+/g)) {
           const range = document.createRange();
           range.setStart(node, word.index);
           range.setEnd(node, word.index + word[0].length);
           if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(word[0]);
         }
       return cut;
-    });
+    })()`);
     expect(cutWords).toEqual([]);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
