@@ -1,7 +1,8 @@
+import type { Steps } from '../../common/async/steps.js';
 import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
-import { solve } from './solver.js';
+import { solve, solveInSteps } from './solver.js';
 import { joined, quoted, quotedList, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
@@ -49,7 +50,7 @@ export function* analyseRules(
       continue;
     }
     yield;
-    const outcome = solve([rule.formula], seed, budget);
+    const outcome = yield* solveInSteps([rule.formula], seed, budget);
     if (outcome.result === 'unsat') {
       report.add(
         'contradiction',
@@ -84,8 +85,9 @@ export function* analyseRules(
     );
   }
   // Subsumption compares rules pairwise, on what is left of the analysis budget.
-  const implies = (a: Formula, b: Formula) =>
-    solve([a, negateFormula(b)], seed, budget, { onlyUnsat: true }).result === 'unsat';
+  function* implies(a: Formula, b: Formula): Steps<boolean> {
+    return (yield* solveInSteps([a, negateFormula(b)], seed, budget, { onlyUnsat: true })).result === 'unsat';
+  }
   const unsearched: string[] = [];
   // Only rules with one event are compared: grouped first, so that rules which all differ cost no pairs.
   const sameEvent = new Map<string, { rule: (typeof possible)[number]; index: number }[]>();
@@ -102,14 +104,11 @@ export function* analyseRules(
         unsearched.push(rule.name);
         break;
       }
-      // Comparing two rules at the size limit takes 10–20 ms: each comparison is a step of its own.
+      // Comparing two rules at the size limit takes 10–20 ms: the search yields as it goes.
       yield;
-      if (!implies(rule.formula, other.formula)) continue;
+      if (!(yield* implies(rule.formula, other.formula))) continue;
       // Two equivalent rules: only the later one is reported.
-      if (index > j) {
-        yield;
-        if (implies(other.formula, rule.formula)) continue;
-      }
+      if (index > j && (yield* implies(other.formula, rule.formula))) continue;
       report.add(
         'subsumed',
         'info',

@@ -4,7 +4,7 @@ import { pointer, type Report, type Severity } from './findings.js';
 import { factKey, negateFormula, toFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
 import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
-import { solve } from './solver.js';
+import { solveInSteps } from './solver.js';
 import { gaps } from './table-gaps.js';
 import { counted, joined, quoted, words, type Words } from './words.js';
 
@@ -200,7 +200,11 @@ export function* analyseTable(
       continue;
     }
     yield;
-    const shadow = solve([row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))], seed, budget);
+    const shadow = yield* solveInSteps(
+      [row.formula, ...touching[j]!.map((r) => negateFormula(r.formula))],
+      seed,
+      budget,
+    );
     if (shadow.result === 'unsat') {
       const message = words(
         `la ligne ${quoted(row.id).fr} n’est jamais atteinte : les lignes précédentes prennent toutes les entrées qui lui correspondent (première ligne qui correspond)`,

@@ -1,11 +1,12 @@
 import { budgetSpent, type WorkBudget, type Turns } from './budget.js';
 import { pointer, type Report } from './findings.js';
 import { negateFormula, toFormula, type Formula, type FormulaContext } from './formula.js';
-import { solve, type Outcome } from './solver.js';
+import { solveInSteps, type Outcome } from './solver.js';
+import type { Steps } from '../../common/async/steps.js';
 import { counted, joined, quoted, words, type Words } from './words.js';
 
 type Json = Record<string, unknown>;
-type Seed = Parameters<typeof solve>[1];
+type Seed = Parameters<typeof solveInSteps>[1];
 
 /** What the walk shares: the analysis budget, and the branches left unexamined once it is spent. */
 interface Walk {
@@ -65,7 +66,7 @@ function* walk(node: Json, at: string, path: Formula[], w: Walk): Turns {
     const guards = w.budget.spent ? [] : earlier.map(negateFormula);
     earlier.push(when);
     const label = String(branch['label'] ?? (branch['node'] as Json)['id']);
-    const verdict = decide(
+    const verdict = yield* decide(
       [
         [
           [when],
@@ -107,7 +108,7 @@ function* walk(node: Json, at: string, path: Formula[], w: Walk): Turns {
     const guards = w.budget.spent ? [] : earlier.map(negateFormula);
     const otherwiseAt = `${at}/otherwise`;
     // A fallback the branches happen to cover is often kept on purpose: info, not warning.
-    const verdict = decide(
+    const verdict = yield* decide(
       [
         [
           [...path, ...guards],
@@ -131,14 +132,14 @@ function* walk(node: Json, at: string, path: Formula[], w: Walk): Turns {
 type Check = [Formula[], 'contradiction' | 'unreachable', 'error' | 'warning' | 'info', () => Words];
 
 /** Runs the checks in order; the first that proves "never" is reported. True when the branch may be taken. */
-function decide(checks: Check[], at: string, w: Walk): boolean {
+function* decide(checks: Check[], at: string, w: Walk): Steps<boolean> {
   const { report } = w;
   if (w.budget.spent) {
     w.unexamined.push(at);
     return true;
   }
   for (const [formulas, kind, severity, message] of checks) {
-    const outcome: Outcome = solve(formulas, w.seed, w.budget);
+    const outcome: Outcome = yield* solveInSteps(formulas, w.seed, w.budget);
     if (outcome.result === 'unsat') {
       report.add(kind, severity, at, message());
       return false;
