@@ -379,6 +379,9 @@ describe('reference tables and audit trail in the console', () => {
     const review = approver.getByTestId('pending-change');
     const changes = review.getByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
     await changes.getByRole('row', { name: /1145678901 .*onRena\s: Non.* onRena\s: Oui/ }).waitFor();
+    // The one value that changes is highlighted on both sides; the legend says so.
+    expect(await changes.locator('mark').allTextContents()).toEqual(['onRena\u00a0: Non', 'onRena\u00a0: Oui']);
+    await review.getByText('En surbrillance\u00a0: les valeurs qui changent.').waitFor();
     await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
     expect(await accessibilityViolations(approver)).toEqual([]); // the pending change and its buttons, on the warning alert
     await review.getByRole('button', { name: 'Approuver la modification' }).click();

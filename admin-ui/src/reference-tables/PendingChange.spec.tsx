@@ -35,4 +35,29 @@ describe('a change to a table awaiting approval', () => {
     expect(banner.textContent).toContain('La table est supprimée. Ses 3 lignes disparaîtraient avec elle.');
     expect(banner.textContent).not.toContain('compterait');
   });
+
+  it('highlights in a changed row the values that change, on both sides, and says what the highlight means', async () => {
+    fakeApi({ 'GET /api/v1/people': { body: [] } });
+    const loaded = table({
+      action: 'rows_replaced',
+      counts: { added: 1, removed: 0, changed: 1 },
+      changes: [
+        { key: 'a', before: { code: 'a', rate: 0.05, label: 'TPS' }, after: { code: 'a', rate: 0.06, label: 'TPS' } },
+        { key: 'd', before: null, after: { code: 'd', rate: 0.1, label: 'Nouvelle' } },
+      ],
+    });
+    loaded.table.columns = [
+      { name: 'code', type: 'string' },
+      { name: 'rate', type: 'number' },
+      { name: 'label', type: 'string' },
+    ] as typeof loaded.table.columns;
+    renderConsole(<PendingChange loaded={loaded} onDecided={() => undefined} />, ['approver']);
+    const changes = await screen.findByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
+    const marked = [...changes.querySelectorAll('mark')].map((m) => m.textContent);
+    // Only the rate of row « a », before and after; nothing of the added row, which has no other side.
+    expect(marked).toEqual(['rate\u00a0: 0,05', 'rate\u00a0: 0,06']);
+    expect(screen.getByTestId('pending-change').textContent).toContain(
+      'En surbrillance\u00a0: les valeurs qui changent.',
+    );
+  });
 });

@@ -15,7 +15,7 @@ import {
   TableHead,
   TableRow,
 } from '@mui/material';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useGetIdentity, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
@@ -27,8 +27,20 @@ import { may } from '../layout/access';
 
 type Decision = 'approve' | 'reject';
 
-/** A row as a reviewer reads it: each column's value, in the user's number format; "—" for no row. */
-const RowText = ({ row, columns }: { row: Pending['changes'][number]['before']; columns: Column[] }) => {
+/**
+ * A row as a reviewer reads it: each column's value, in the user's number format; "—" for no row. Beside the other
+ * side of a changed row, the values that differ are highlighted: in a row of eight columns, the one rate that
+ * changed had to be found by reading both lines word by word.
+ */
+const RowText = ({
+  row,
+  other,
+  columns,
+}: {
+  row: Pending['changes'][number]['before'];
+  other: Pending['changes'][number]['before'];
+  columns: Column[];
+}) => {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   if (!row) return <>—</>;
@@ -40,12 +52,27 @@ const RowText = ({ row, columns }: { row: Pending['changes'][number]['before']; 
   };
   return (
     <>
-      {columns
-        .map((c) => translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) }))
-        .join(' · ')}
+      {columns.map((c, i) => {
+        const cell = translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) });
+        return (
+          <Fragment key={c.name}>
+            {i > 0 && ' · '}
+            {other && differs(row[c.name], other[c.name]) ? (
+              <Box component="mark" sx={{ bgcolor: '#ffe08a', color: 'inherit', fontWeight: 700, px: 0.25 }}>
+                {cell}
+              </Box>
+            ) : (
+              cell
+            )}
+          </Fragment>
+        );
+      })}
     </>
   );
 };
+
+/** Whether a column's value differs between the rows before and after (absent and null alike). */
+const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 
 /** Asks for the reviewer's comment: optional to approve, required to reject (the author learns why). */
 const DecisionDialog = ({
@@ -188,15 +215,20 @@ export const PendingChange = ({
               <TableRow key={change.key}>
                 <TableCell>{change.key}</TableCell>
                 <TableCell>
-                  <RowText row={change.before} columns={loaded.table.columns} />
+                  <RowText row={change.before} other={change.after} columns={loaded.table.columns} />
                 </TableCell>
                 <TableCell>
-                  <RowText row={change.after} columns={loaded.table.columns} />
+                  <RowText row={change.after} other={change.before} columns={loaded.table.columns} />
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+      )}
+      {pending.changes.some((change) => change.before && change.after) && (
+        <Box component="p" sx={{ mt: 0.5, mb: 0 }}>
+          {translate('gabarit.reference_tables.pending.highlighted')}
+        </Box>
       )}
       {hidden > 0 && (
         <Box component="p">{translate('gabarit.reference_tables.pending.more', { smart_count: hidden })}</Box>

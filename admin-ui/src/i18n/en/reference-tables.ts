@@ -98,6 +98,7 @@ export const referenceTablesMessages = {
         before: 'Before',
         after: 'After',
         cell: '%{column}: %{value}',
+        highlighted: 'Highlighted: the values that change.',
         more: 'and %{smart_count} more row touched. |||| and %{smart_count} more rows touched.',
         approve: 'Approve the change',
         reject: 'Reject the change',

@@ -101,6 +101,7 @@ export const referenceTablesMessages = {
         before: 'Avant',
         after: 'Après',
         cell: '%{column} : %{value}',
+        highlighted: 'En surbrillance : les valeurs qui changent.',
         more: 'et %{smart_count} autre ligne touchée. |||| et %{smart_count} autres lignes touchées.',
         approve: 'Approuver la modification',
         reject: 'Rejeter la modification',
