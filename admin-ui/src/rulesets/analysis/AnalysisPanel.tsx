@@ -15,7 +15,15 @@ import { useId, useState, type ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { toProblem } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
-import { asSentence, inLocale, placeOf, wordFinding, type Analysis, type Finding } from './analysis-model';
+import {
+  asSentence,
+  groupNotChecked,
+  inLocale,
+  placeOf,
+  wordFinding,
+  type Analysis,
+  type Finding,
+} from './analysis-model';
 import { SEVERITY_COLOURS, SEVERITY_ICONS } from './FindingList';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -145,18 +153,18 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
                 sx={{ maxHeight: 260, overflowY: 'auto' }}
               >
                 <List dense>
-                  {data.notChecked.map((n) => (
-                    <ListItem key={`${n.path}|${n.reason}`}>
+                  {groupNotChecked(data.notChecked).map((group) => (
+                    <ListItem key={group.text.en}>
                       <ListItemText
                         primary={
                           <>
                             <Box component="span" sx={{ fontWeight: 600 }}>
                               {translate('gabarit.analysis.not_checked')}
                             </Box>{' '}
-                            {placeOf(n.path, definition, translate)}
+                            {[...new Set(group.paths.map((path) => placeOf(path, definition, translate)))].join(', ')}
                           </>
                         }
-                        secondary={asSentence(n.text, locale)}
+                        secondary={asSentence(group.text, locale)}
                       />
                     </ListItem>
                   ))}

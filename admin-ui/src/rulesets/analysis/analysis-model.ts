@@ -190,3 +190,18 @@ export function changedPlace(
     );
   return translate(`gabarit.editors.tabs.${head}`, { _: path });
 }
+
+/**
+ * The questions not checked, one entry per reason with the places it applies to, each place once, in the order
+ * the analysis gave them: on the invoice pilot 37 questions said « "purchaseOrder" is computed or looked up: its
+ * type is not checked » place after place, and a named condition with two such conditions was listed twice.
+ */
+export function groupNotChecked(notChecked: NotChecked[]): { text: Words; paths: string[] }[] {
+  const groups = new Map<string, { text: Words; paths: string[] }>();
+  for (const n of notChecked) {
+    const group = groups.get(n.reason) ?? { text: n.text, paths: [] };
+    group.paths.push(n.path);
+    groups.set(n.reason, group);
+  }
+  return [...groups.values()];
+}
