@@ -419,6 +419,7 @@ describe('decision receipts and review requests', () => {
       outcome: 'overridden',
     });
     const receiptNow = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt`)).body;
+    expect(receiptNow.title).toBe('Avis de décision modifiée après révision');
     expect(receiptNow.review).toMatchObject({
       outcome: 'overridden',
       text: expect.stringMatching(/^Le .+, la décision a été remplacée\u00a0: documents demandés\.$/),
@@ -436,6 +437,7 @@ describe('decision receipts and review requests', () => {
     );
     const inEnglish = (await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en`)).body;
     expect(inEnglish.review.text).toMatch(/^On .+, the decision was replaced: documents requested/);
+    expect(inEnglish.title).toBe('Notice of a decision changed after review');
     const twice = await risk.get(`/api/v1/decisions/${enrolmentDecision}/receipt?lang=en&lang=fr`);
     expect([twice.status, twice.body.details]).toEqual([
       400,

@@ -11,6 +11,11 @@ const NBSP = '\u00a0';
 
 interface Messages {
   title: string;
+  /**
+   * Once a staff member's review replaced the decision: what holds is no longer an automated decision, and the
+   * notice leads with the person's (the automated one stays beside it).
+   */
+  titleOverridden: string;
   decision: string;
   /** The automated decision, beside the one a staff member's review put in its place. */
   automatedDecision: string;
@@ -47,6 +52,7 @@ interface Messages {
 
 const fr: Messages = {
   title: 'Avis de décision automatisée',
+  titleOverridden: 'Avis de décision modifiée après révision',
   decision: 'Décision',
   automatedDecision: 'Décision automatisée initiale',
   decidedAt: 'Date de la décision',
@@ -88,6 +94,7 @@ const fr: Messages = {
 
 const en: Messages = {
   title: 'Notice of an automated decision',
+  titleOverridden: 'Notice of a decision changed after review',
   decision: 'Decision',
   automatedDecision: 'Initial automated decision',
   decidedAt: 'Date of the decision',

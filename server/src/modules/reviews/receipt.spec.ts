@@ -181,6 +181,9 @@ describe('a receipt', () => {
       outcome: 'Documents demandés',
       automatedOutcome: 'Approuvée automatiquement',
     });
+    // Titled for what holds: a person's decision, no longer an automated one.
+    expect(overridden.title).toBe('Avis de décision modifiée après révision');
+    expect(overridden.text.split('\n')[0]).toBe('AVIS DE DÉCISION MODIFIÉE APRÈS RÉVISION');
     const lines = overridden.text.split('\n');
     expect(lines.slice(2, 4)).toEqual([
       'Décision\u00a0: Documents demandés',
@@ -192,6 +195,7 @@ describe('a receipt', () => {
       'en',
     );
     expect(confirmed.decision).toEqual({ events: [{ type: 'auto_approve' }], outcome: 'Approved automatically' });
+    expect(confirmed.title).toBe('Notice of an automated decision');
     // Approved by a person is not "automatically".
     const approvedByPerson = buildReceipt(
       {

@@ -163,7 +163,7 @@ export function buildReceipt(source: ReceiptSource, lang: Language): Receipt {
   const receipt: Omit<Receipt, 'text'> = {
     decisionId: decision.id,
     lang,
-    title: m.title,
+    title: source.review?.outcome === 'overridden' ? m.titleOverridden : m.title,
     decision: decisionInWords(events, source.review, lang),
     ruleset: decision.ruleset,
     ...(source.rulesetName && { rulesetName: source.rulesetName }),
@@ -234,7 +234,7 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
   const line = (label: string, value: string) =>
     lang === 'fr' ? typesetFrench(`${label} : ${value}`) : `${label}: ${value}`;
   const lines = [
-    m.title.toUpperCase(),
+    receipt.title.toUpperCase(),
     '',
     // Words only: the person reads « Documents demandés », not the code a system keys on.
     line(m.decision, receipt.decision.outcome),
