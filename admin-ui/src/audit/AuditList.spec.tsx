@@ -350,4 +350,42 @@ describe('AuditList', () => {
     ]);
     expect(document.body.textContent).not.toMatch(/"receivedVia"|personalValuesShown/);
   });
+
+  it('leads from an event to the page of its rule set, prompt, table or decision, and not to a deleted table', async () => {
+    renderTrail([
+      event,
+      {
+        ...event,
+        id: 'e2',
+        seq: 2,
+        action: 'decision.receipt_issued',
+        resourceType: 'decision',
+        resourceKey: '01a2-b3',
+      },
+      {
+        ...event,
+        id: 'e3',
+        seq: 3,
+        action: 'reference_table.created',
+        resourceType: 'reference_table',
+        resourceKey: 'tps',
+      },
+      {
+        ...event,
+        id: 'e4',
+        seq: 4,
+        action: 'reference_table.deleted',
+        resourceType: 'reference_table',
+        resourceKey: 'old',
+      },
+      { ...event, id: 'e5', seq: 5, action: 'user.created', resourceType: 'user', resourceKey: 'marie' },
+    ]);
+    const href = async (name: string) => (await screen.findByRole('link', { name })).getAttribute('href');
+    expect(await href('fraude')).toMatch(/\/rulesets\/fraude\/show$/);
+    expect(await href('01a2-b3')).toMatch(/\/decisions\/01a2-b3\/receipt$/);
+    expect(await href('tps')).toMatch(/\/reference-tables\/tps\/show$/);
+    // A deleted table has no page left; a person's account is the administrators' page, not every reader's.
+    expect(screen.getByText('old').closest('a')).toBeNull();
+    expect(screen.getByText('marie').closest('a')).toBeNull();
+  });
 });

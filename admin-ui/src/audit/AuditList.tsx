@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import {
   DataTable,
   DateInput,
   FilterButton,
+  Link,
   List,
   SelectInput,
   TextInput,
@@ -130,15 +131,40 @@ const AtCell = ({ at }: { at: string }) => {
   );
 };
 
+/** The console page of each kind of resource that has one, every signed-in role may open. */
+const PAGES: Record<string, (key: string) => string> = {
+  ruleset: (key) => `/rulesets/${encodeURIComponent(key)}/show`,
+  prompt: (key) => `/prompts/${encodeURIComponent(key)}/show`,
+  experiment: (key) => `/experiments/${encodeURIComponent(key)}/show`,
+  reference_table: (key) => `/reference-tables/${encodeURIComponent(key)}/show`,
+  decision: (key) => `/decisions/${encodeURIComponent(key)}/receipt`,
+};
+
+/**
+ * The resource's kind, key and version; the key leads to the resource's page, so that a risk officer reading who
+ * read a decision's receipt opens that decision from the trail instead of copying its reference. A deleted table
+ * has no page left.
+ */
 const ResourceCell = ({ event }: { event: AuditEvent }) => {
   const translate = useTranslate();
+  const page =
+    event.resourceKey !== undefined && event.action !== 'reference_table.deleted'
+      ? PAGES[event.resourceType]?.(event.resourceKey)
+      : undefined;
   return (
     <>
       <Typography variant="caption" component="div">
         {resourceTypeLabel(event.resourceType, translate)}
       </Typography>
       <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
-        {event.resourceKey}
+        {page ? (
+          // The row's own click opens its detail: following the link does only that.
+          <Link to={page} onClick={(click: MouseEvent) => click.stopPropagation()}>
+            {event.resourceKey}
+          </Link>
+        ) : (
+          event.resourceKey
+        )}
       </Box>
       {event.version !== undefined && event.version !== null && (
         <Typography variant="caption" component="div">
