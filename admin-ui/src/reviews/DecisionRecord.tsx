@@ -1,5 +1,5 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
@@ -27,6 +27,21 @@ const operatorWords = (operator: string, translate: (key: string, options?: obje
 /** A value as written in JSON, but text as it is (a masked « *** » is not quoted). */
 const json = (value: unknown) =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+
+/**
+ * A code in a narrow column, allowed to break after its underscores, dots and slashes before it breaks anywhere:
+ * « contract_after_listing » wrapped as « contract_after_listi / ng ». Copied, the text is unchanged.
+ */
+const Breakable = ({ text }: { text: string }) => (
+  <>
+    {text.split(/(?<=[_./])/).map((part, i) => (
+      <Fragment key={i}>
+        {i > 0 && <wbr />}
+        {part}
+      </Fragment>
+    ))}
+  </>
+);
 
 /**
  * A decision record as staff read it: the rule set and version that decided, when and for whom, the outcome and
@@ -271,13 +286,21 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
               </TableCell>
               <TableCell>{operatorWords(c.operator ?? '', translate)}</TableCell>
               <TableCell>
-                {c.omitted?.value ? <OmittedValue omitted={c.omitted.value} /> : <code>{json(c.value)}</code>}
+                {c.omitted?.value ? (
+                  <OmittedValue omitted={c.omitted.value} />
+                ) : (
+                  <code>
+                    <Breakable text={json(c.value)} />
+                  </code>
+                )}
               </TableCell>
               <TableCell>
                 {c.omitted?.factValue ? (
                   <OmittedValue omitted={c.omitted.factValue} />
                 ) : (
-                  <code>{json(c.factValue)}</code>
+                  <code>
+                    <Breakable text={json(c.factValue)} />
+                  </code>
                 )}
               </TableCell>
               <TableCell>{t(c.result === true ? 'held' : c.result === false ? 'not_held' : 'not_evaluated')}</TableCell>

@@ -195,7 +195,13 @@ describe('ReceiptView', () => {
                   result: true,
                 },
                 { fact: 'late', operator: 'equal', value: true, factValue: false, result: null },
-                { fact: 'number', operator: 'not:matches', value: '^X', factValue: 'F-1', result: true },
+                {
+                  fact: 'number',
+                  operator: 'not:matches',
+                  value: '^X',
+                  factValue: 'contract_after_listing',
+                  result: true,
+                },
                 // Too large to repeat at each condition: the trace says what it was (the facts hold it once).
                 {
                   fact: 'lines',
@@ -245,9 +251,14 @@ describe('ReceiptView', () => {
       // Operators in the editor's words (a risk officer read `lessThan`, `not:matches`).
       'invoice $.totalest inférieur à5000114.98vérifiée',
       'lateest égal àtruefalsenon évaluée',
-      "numbernon (correspond à l'expression)^XF-1vérifiée",
+      "numbernon (correspond à l'expression)^Xcontract_after_listingvérifiée",
       "linesn'est pas égal à[]liste de 2\u00a0000 éléments, non reprise ici pour sa taillevérifiée",
     ]);
+    // A code in a narrow column may break after its underscores rather than inside a word.
+    const code = within(rule).getByText(
+      (_, element) => element?.textContent === 'contract_after_listing' && element.tagName === 'CODE',
+    );
+    expect(code.innerHTML).toBe('contract_<wbr>after_<wbr>listing');
     expect(within(record).getByRole('heading', { name: 'Règle appliquée' })).toBeTruthy();
     expect(within(record).getByText('2 règles n’ont pas été appliquées.')).toBeTruthy();
     // No language switch: the record is staff's view, not a notice in the person's language.
