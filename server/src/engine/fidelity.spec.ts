@@ -232,4 +232,32 @@ describe('fidelity to json-rules-engine 7.3', () => {
     expect(seen.undefinedFacts).toBeGreaterThan(100);
     expect(seen.runs - seen.errors).toBeGreaterThan(600);
   });
+
+  it('reads a path that builds a list anew on each side of a condition, as the library does (a review found one list shared)', async () => {
+    const facts = { o: { x: 1, y: 2 }, list: [1, 2, 3] };
+    for (const [fact, path, operator] of [
+      ['o', '$.*', 'equal'],
+      ['o', '$.*', 'notEqual'],
+      ['o', '$.*', 'not:equal'],
+      ['list', '$[-1:]', 'equal'],
+      ['list', '$..*', 'swap:equal'],
+      ['o', '$.x', 'equal'],
+    ]) {
+      const compiled: CompiledRules = {
+        rules: [
+          {
+            name: 'r',
+            conditions: { all: [{ fact: fact!, path, operator: operator!, value: { fact, path } }] },
+            event: { type: 'same' },
+          },
+        ] as unknown as RuleProperties[],
+        namedConditions: {},
+        explanations: new Map(),
+        stopAtFirstSuccess: false,
+      };
+      const expected = await runLibrary(compiled, facts, dynamic);
+      expect([path, operator, ours(compiled, facts, false)]).toEqual([path, operator, expected]);
+      expect([path, operator, ours(compiled, facts, true)]).toEqual([path, operator, expected]);
+    }
+  });
 });

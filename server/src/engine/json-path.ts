@@ -11,6 +11,15 @@ const STEP = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g;
 const resolvers = new ClearingMemo<string, PathResolver>(10_000);
 
 /**
+ * Whether a path reads keys only (`$.a.b[0]`), so that every read of it in a run gives the same value, the very
+ * object the fact holds. jsonpath-plus builds a new list for each read of a wildcard, union, slice or recursive
+ * descent: the library compares two such reads as different lists (`equal` is false), so they are not shared.
+ */
+export function isPlainPath(path: string): boolean {
+  return SIMPLE.test(path);
+}
+
+/**
  * Compiles a JSONPath once. Plain paths get a fast walk that gives what `JSONPath({path, json, wrap: false})`
  * gives: the value when every step is an own property of a truthy value (strings and arrays included, so
  * `$.s[0]` and `$.list.length` work), undefined otherwise. Anything else goes to jsonpath-plus itself.

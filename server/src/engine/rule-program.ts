@@ -3,6 +3,7 @@ import type { CompiledRules } from './compile.js';
 import { compileTree, type Reads, type TreeContext } from './condition-compiler.js';
 import { emptyRecord, type Tree } from './condition-nodes.js';
 import { FactRead, stableKey } from './fact-read.js';
+import { isPlainPath } from './json-path.js';
 import { pack, unpack } from './packing.js';
 import { frozenSharedCopy, sharedString } from './shared-strings.js';
 import { writable, type RuleRun } from './rule-source.js';
@@ -208,14 +209,18 @@ const NO_PARAMS = Object.freeze({});
 
 /**
  * One FactRead per distinct (fact, params, path), numbered for the run's memo. Made here, not inside
- * compileProgram: the closure would keep that function's whole scope (rule JSON, compiler state) alive.
+ * compileProgram: the closure would keep that function's whole scope (rule JSON, compiler state) alive. A path
+ * jsonpath-plus evaluates is read anew each time, as the library reads it (`isPlainPath`).
  */
 function readsIn(registry: Map<string, FactRead>): Reads {
   return (fact, given, path) => {
     const params = given === undefined ? NO_PARAMS : given;
     const key = sharedString(`${String(fact)}\u0000${stableKey(params)}\u0000${path ? String(path) : ''}`);
     let read = registry.get(key);
-    if (!read) registry.set(key, (read = new FactRead(fact, params, path, registry.size)));
+    if (!read) {
+      const memoised = !path || isPlainPath(String(path));
+      registry.set(key, (read = new FactRead(fact, params, path, memoised ? registry.size : -1)));
+    }
     return read;
   };
 }
