@@ -407,6 +407,38 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       '/definition/rules/1/explanation/fr',
       /^is not a valid template: line 1, after "Total \{\{#if x\}\}": found the end of the template/,
     ],
+    // A review's differential fuzz: paths jsonpath-plus reads as its own syntax threw at evaluation (500), a chain
+    // of named conditions within every per-tree limit overflowed the compiler's stack (500 for every decision), and
+    // a named condition with no name is one the library refuses.
+    ...["$['^']", "$['~']", "$['?(@)']", "$['(1)']", "$['#0']", "$['*']", "$['..']", '$.$'].map((path): Case => [
+      `a path with JSONPath syntax where a key goes, ${path}`,
+      () => analyst.post('/api/v1/rulesets', withRule(leaf({ path }))) as never,
+      400,
+      '/definition/rules/1/conditions/all/0/path',
+      /^has the wrong format \(expected a JSONPath into the fact such as .*a key in brackets without/,
+    ]),
+    [
+      'a chain of named conditions nesting past 100 levels once put in place',
+      () => {
+        // c0 → c1 → … → c9, each reference 11 levels down a single-item `all`.
+        const named: Record<string, object> = { c9: { all: [{ fact: 'a', operator: 'equal', value: 1 }] } };
+        for (let i = 8; i >= 0; i--) {
+          let node: object = { condition: `c${i + 1}` };
+          for (let level = 0; level < 11; level++) node = { all: [node] };
+          named[`c${i}`] = node;
+        }
+        return analyst.post('/api/v1/rulesets', withNamed(named, { condition: 'c0' })) as never;
+      },
+      400,
+      '/definition/rules/1/conditions',
+      /^nests deeper than 100 levels once its named conditions are put in place/,
+    ],
+    [
+      'a named condition with an empty name',
+      () => analyst.post('/api/v1/rulesets', withNamed({ '': { all: [] } }, { all: [] })) as never,
+      400,
+      '/definition/conditions',
+    ],
     [
       'a draft edit with an unknown operator',
       () =>

@@ -6,7 +6,8 @@
 export const PATTERN_FORMATS: Record<string, string> = {
   '1 to 20 (default 5)': 'one_to_twenty',
   'a Claude model id such as claude-sonnet-4-6': 'model',
-  "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']": 'json_path',
+  "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']; a key in brackets without ( ) * , : ; @ [ ] ^ ` ~ #":
+    'json_path',
   'a fact name such as invoice or supplierRecord': 'fact',
   'a known operator such as greaterThan, in, not:in, matches or withinTolerance': 'operator',
   'a pilot such as invoices, enrolment or chatbot': 'pilot',

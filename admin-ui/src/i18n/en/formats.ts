@@ -2,7 +2,8 @@
 export const formatMessages = {
   one_to_twenty: 'a number from 1 to 20',
   model: 'a Claude model id such as claude-sonnet-4-6',
-  json_path: "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']",
+  json_path:
+    "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']; a key in brackets without ( ) * , : ; @ [ ] ^ ` ~ #",
   fact: 'a fact name such as invoice or supplierRecord',
   operator: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',
   pilot: 'a pilot such as invoices, enrolment or chatbot',

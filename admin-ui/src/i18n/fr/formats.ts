@@ -2,7 +2,8 @@
 export const formatMessages = {
   one_to_twenty: 'un nombre de 1 à 20',
   model: 'un identifiant de modèle Claude, par exemple claude-sonnet-4-6',
-  json_path: "un chemin JSONPath dans le fait, par exemple $.total, $.lines[0].amount ou $['montant-ht']",
+  json_path:
+    "un chemin JSONPath dans le fait, par exemple $.total, $.lines[0].amount ou $['montant-ht'] ; une clé entre crochets sans ( ) * , : ; @ [ ] ^ ` ~ #",
   fact: 'un nom de fait, par exemple invoice ou supplierRecord',
   operator: 'un opérateur connu, par exemple greaterThan, in, not:in, matches ou withinTolerance',
   pilot: 'un projet pilote, par exemple invoices, enrolment ou chatbot',

@@ -29,6 +29,7 @@ export function namedConditionProblems(named: Record<string, Json>, rules: Json[
   // Sizes are only defined without cycles (and a cycle is refused anyway).
   if (cycles.length > 0) return problems;
   const expanded = expansion(named);
+  const depthOf = expandedDepth(named);
   let total = 0;
   rules.forEach((rule, i) => {
     const size = expanded(rule['conditions'] as Json);
@@ -37,6 +38,11 @@ export function namedConditionProblems(named: Record<string, Json>, rules: Json[
       problems.push({
         path: `/definition/rules/${i}/conditions`,
         message: `holds more than ${LIMITS.expandedConditionsPerRule} conditions once its named conditions are put in place; a named condition used many times inside another multiplies`,
+      });
+    else if (depthOf(rule['conditions']) > LIMITS.expandedConditionDepth)
+      problems.push({
+        path: `/definition/rules/${i}/conditions`,
+        message: `nests deeper than ${LIMITS.expandedConditionDepth} levels once its named conditions are put in place; shorten the chain of named conditions inside one another`,
       });
   });
   // A rule past its own limit already says why; the total would only repeat it.
@@ -126,4 +132,28 @@ function expansion(named: Record<string, Json>): Expansion {
     return n;
   };
   return size;
+}
+
+/**
+ * Levels of nesting with every reference put in place, each named condition measured once (memoized); cycles are
+ * excluded before. The recursion follows the chain: at most 200 named conditions of 12 levels each.
+ */
+function expandedDepth(named: Record<string, Json>): (condition: unknown) => number {
+  const depths = new Map<string, number>();
+  const depth = (c: unknown): number => {
+    if (c === null || typeof c !== 'object') return 0;
+    const node = c as Json;
+    let deepest = 0;
+    for (const group of ['all', 'any'] as const)
+      if (Array.isArray(node[group])) for (const item of node[group]) deepest = Math.max(deepest, depth(item));
+    if (node['not'] && typeof node['not'] === 'object') deepest = Math.max(deepest, depth(node['not']));
+    const ref = node['condition'];
+    if (typeof ref === 'string' && definesCondition(named, ref)) {
+      let known = depths.get(ref);
+      if (known === undefined) depths.set(ref, (known = depth(named[ref])));
+      deepest = Math.max(deepest, known);
+    }
+    return deepest + 1;
+  };
+  return depth;
 }

@@ -9,6 +9,12 @@ export const LIMITS = {
   expandedConditionsPerRule: 5_000,
   /** The same over all the rules: what one run may have to evaluate (docs/adr/0034). */
   expandedConditions: 20_000,
+  /**
+   * Levels a rule's conditions nest once its named conditions are put in place: 200 named conditions in a chain,
+   * each 11 levels deep, overflowed the stack of the compiler and of the replay that finds a missing fact (a 500
+   * for every decision of that version). The compiler failed from about 1 400 levels with a deep caller.
+   */
+  expandedConditionDepth: 100,
   tableInputs: 30,
   tableRows: 2000,
   treeDepth: 20,
@@ -33,10 +39,16 @@ const factName = {
   pattern: '^[A-Za-z_$][A-Za-z0-9_$-]{0,127}$',
   description: 'a fact name such as invoice or supplierRecord',
 } as const;
+// Keys only. jsonpath-plus reads some text inside brackets as its own syntax: `$['*']` is a wildcard, `$['..']`
+// a descent, `$['a,b']` a union, and `$['^']` (parent), `$['~']` (names), `$['?(@)']` (a script) or `$['#0']`
+// (its own placeholders) throw on an object, which answered 500 at evaluation. A bracketed key holds none of those
+// characters, and a step is never `$` alone (the root again).
 const factPath = {
   type: 'string',
-  pattern: "^\\$(\\.[A-Za-z_$][A-Za-z0-9_$-]*|\\[[0-9]+\\]|\\['[^'\\\\]+'\\])*$",
-  description: "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']",
+  pattern:
+    "^\\$(\\.(?!\\$(?![A-Za-z0-9_$-]))[A-Za-z_$][A-Za-z0-9_$-]*|\\[[0-9]+\\]|\\['(?!\\$'|\\.\\.')[^'\\\\()*,:;@[\\]^`~#]+'\\])*$",
+  description:
+    "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']; a key in brackets without ( ) * , : ; @ [ ] ^ ` ~ #",
 } as const;
 const operator = {
   type: 'string',
@@ -135,7 +147,7 @@ export const rulesDefinitionSchema = {
     conditions: {
       type: 'object',
       maxProperties: LIMITS.namedConditions,
-      propertyNames: { maxLength: 120 },
+      propertyNames: { minLength: 1, maxLength: 120 },
       additionalProperties: { $ref: '#/$defs/condition' },
     },
   },
