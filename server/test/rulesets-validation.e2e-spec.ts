@@ -434,6 +434,19 @@ describe('bad rule set input: a clear 4xx, nothing stored', () => {
       /^nests deeper than 100 levels once its named conditions are put in place/,
     ],
     [
+      'an event parameter named __proto__, which the library drops',
+      () =>
+        analyst.post(
+          '/api/v1/rulesets',
+          withRule(
+            JSON.parse('{"name":"r","conditions":{"all":[]},"event":{"type":"e","params":{"__proto__":{"x":1}}}}'),
+          ),
+        ) as never,
+      400,
+      '/definition/rules/1/event/params/__proto__',
+      /^is a member named __proto__, which the rules engine drops/,
+    ],
+    [
       'a named condition with an empty name',
       () => analyst.post('/api/v1/rulesets', withNamed({ '': { all: [] } }, { all: [] })) as never,
       400,

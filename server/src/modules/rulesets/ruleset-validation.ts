@@ -5,6 +5,7 @@ import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/e
 import { toErrorDetails } from '../../common/http/ajv.js';
 import { canonicalByteLength, heaviestPart } from '../../common/json/canonical.js';
 import { MAX_JSON_DEPTH } from '../../common/http/json-body-parser.js';
+import { membersNamed } from '../../common/json/member-names.js';
 import { pathNestedDeeperThan } from '../../common/json/nesting.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
@@ -238,6 +239,10 @@ type Json = Record<string, unknown>;
 /** What a schema cannot say: nesting depth, references to named conditions, duplicate names and ids. */
 function semanticProblems(format: RulesetFormat, definition: Json): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
+  // json-rules-engine copies a rule without its members named `__proto__` (event params came back `{}` where ours
+  // kept them): a name no reader of JSON can take at its word is refused rather than answered two ways.
+  for (const path of membersNamed(definition, '__proto__', '/definition', MAX_ERROR_DETAILS))
+    problems.push({ path, message: 'is a member named __proto__, which the rules engine drops; rename it' });
   if (format === 'rules') {
     const named = (definition['conditions'] ?? {}) as Record<string, Json>;
     for (const [name, condition] of Object.entries(named))
