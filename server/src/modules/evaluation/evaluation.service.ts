@@ -135,9 +135,7 @@ export class EvaluationService {
         const state = await this.snapshots.get(key);
         const version = state && !state.archived ? versionInForce(state.publications, new Date()) : null;
         if (!state || version === null) continue;
-        const content = await this.rulesets.content(state, version);
-        const record = state.versions.find((v) => v.number === version);
-        const entry = await this.prepared.for(record?.checksum ?? checksumOf(content), state.meta.format, content);
+        const { content, entry } = await this.prepareVersion(state, version);
         prepared++;
         if (content.settings?.logDecisions !== false) await traceTableInTurns(entry.prepared.program, timeSlices());
         const facts = content.tests?.[0]?.facts;
@@ -369,10 +367,19 @@ export class EvaluationService {
     const trial = !inEffect;
     const cached = record.checksum ? this.prepared.cached(record.checksum) : undefined;
     if (cached) return { state, version, checksum: record.checksum!, entry: cached, live, trial };
-    const content: RulesetContent = await this.rulesets.content(state, version);
-    const checksum = record.checksum ?? checksumOf(content);
-    const entry = await this.prepared.for(checksum, state.meta.format, content);
+    const { checksum, entry } = await this.prepareVersion(state, version, record);
     return { state, version, checksum, entry, live, trial };
+  }
+
+  /** A version's content, read, and its prepared form, made once per checksum (a draft has none yet). */
+  private async prepareVersion(
+    state: RulesetState,
+    version: number,
+    record = state.versions.find((v) => v.number === version),
+  ): Promise<{ content: RulesetContent; checksum: string; entry: PreparedEntry }> {
+    const content = await this.rulesets.content(state, version);
+    const checksum = record?.checksum ?? checksumOf(content);
+    return { content, checksum, entry: await this.prepared.for(checksum, state.meta.format, content) };
   }
 
   private async decide(
