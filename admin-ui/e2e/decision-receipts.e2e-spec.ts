@@ -68,8 +68,12 @@ describe('decision receipts and review requests in the console', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/receipt-en.png`, fullPage: true });
 
     // Printed, the receipt stands alone: no app bar, no menu, no language switch.
+    const menu = page.getByRole('menuitem', { name: /Tableau de bord|Dashboard/ });
+    expect(await menu.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').first().isVisible()).toBe(false);
+    // Nor the menu (it was printed beside the receipt).
+    expect(await menu.isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Français' }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { name: 'Notice of an automated decision' }).isVisible()).toBe(true);
     await page.close();
@@ -189,5 +193,15 @@ describe('decision receipts and review requests in the console', () => {
       .set('authorization', `Bearer ${await t.login('risk')}`);
     expect(review.body).toMatchObject({ status: 'closed', outcome: 'overridden', decidedBy: 'approver' });
     expect(review.body.newDecision).toEqual({ type: 'request_documents' });
+
+    // The person's notice now leads with the decision a person made, titled so, and fits a phone: the label
+    // « Décision automatisée initiale » beside its value had pushed the values past the screen's edge.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(phone, 'risk');
+    await phone.goto(`${base}/admin/#/decisions/${encodeURIComponent(decision)}/receipt`);
+    await phone.getByRole('heading', { name: 'Avis de décision modifiée après révision' }).waitFor();
+    await phone.getByText('Décision automatisée initiale').waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phone.close();
   });
 });

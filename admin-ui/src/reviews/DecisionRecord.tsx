@@ -29,12 +29,13 @@ const json = (value: unknown) =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
- * A code in a narrow column, allowed to break after its underscores, dots and slashes before it breaks anywhere:
- * « contract_after_listing » wrapped as « contract_after_listi / ng ». Copied, the text is unchanged.
+ * A code in a narrow column, allowed to break after its underscores, slashes, commas and the dots of a path before
+ * it breaks anywhere: « contract_after_listing » wrapped as « contract_after_listi / ng ». Not at a number's
+ * decimal point (« 9. / 98 »). Copied, the text is unchanged.
  */
 const Breakable = ({ text }: { text: string }) => (
   <>
-    {text.split(/(?<=[_./])/).map((part, i) => (
+    {text.split(/(?<=[_/,]|\.(?!\d))/).map((part, i) => (
       <Fragment key={i}>
         {i > 0 && <wbr />}
         {part}
@@ -246,7 +247,8 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
   const translate = useTranslate();
   const t = (key: string) => translate(`gabarit.decision_record.${key}`);
   return (
-    <Box sx={{ mb: 2, overflowX: 'auto' }}>
+    // On a phone the box scrolls sideways: focusable and named, so that a keyboard can scroll it too.
+    <Box sx={{ mb: 2, overflowX: 'auto' }} tabIndex={0} role="region" aria-label={rule.name}>
       <Typography variant="subtitle2" component="h3">
         {rule.name}
       </Typography>

@@ -202,6 +202,13 @@ describe('ReceiptView', () => {
                   factValue: 'contract_after_listing',
                   result: true,
                 },
+                {
+                  fact: 'qst',
+                  operator: 'withinTolerance',
+                  value: { expected: 9.98, absolute: 0.01 },
+                  factValue: 9.98,
+                  result: true,
+                },
                 // Too large to repeat at each condition: the trace says what it was (the facts hold it once).
                 {
                   fact: 'lines',
@@ -252,6 +259,7 @@ describe('ReceiptView', () => {
       'invoice $.totalest inférieur à5000114.98vérifiée',
       'lateest égal àtruefalsenon évaluée',
       "numbernon (correspond à l'expression)^Xcontract_after_listingvérifiée",
+      'qstest dans la tolérance de{"expected":9.98,"absolute":0.01}9.98vérifiée',
       "linesn'est pas égal à[]liste de 2\u00a0000 éléments, non reprise ici pour sa taillevérifiée",
     ]);
     // A code in a narrow column may break after its underscores rather than inside a word.
@@ -259,6 +267,11 @@ describe('ReceiptView', () => {
       (_, element) => element?.textContent === 'contract_after_listing' && element.tagName === 'CODE',
     );
     expect(code.innerHTML).toBe('contract_<wbr>after_<wbr>listing');
+    // Between a JSON object's members, not at a number's decimal point.
+    const tolerance = within(rule).getByText(
+      (_, element) => element?.tagName === 'CODE' && element.textContent!.startsWith('{"expected"'),
+    );
+    expect(tolerance.innerHTML).toBe('{"expected":9.98,<wbr>"absolute":0.01}');
     expect(within(record).getByRole('heading', { name: 'Règle appliquée' })).toBeTruthy();
     expect(within(record).getByText('2 règles n’ont pas été appliquées.')).toBeTruthy();
     // No language switch: the record is staff's view, not a notice in the person's language.

@@ -42,7 +42,10 @@ const printStyles = (
   <GlobalStyles
     styles={{
       '@media print': {
-        'header, .MuiAppBar-root, .RaSidebar-root, .RaAppBar-root, .no-print': { display: 'none !important' },
+        // The menu is react-admin's drawer: its classes are RaSidebar-docked or -fixed, never RaSidebar-root.
+        'header, .MuiAppBar-root, .MuiDrawer-root, .RaSidebar-docked, .RaSidebar-fixed, .RaAppBar-root, .no-print': {
+          display: 'none !important',
+        },
         '.RaLayout-content, .RaLayout-contentWithSidebar': { padding: '0 !important', margin: '0 !important' },
         '.receipt-sheet': { boxShadow: 'none !important', border: 'none !important' },
         body: { background: 'white' },
@@ -168,7 +171,19 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
       <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
         {receipt.title}
       </Typography>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}>
+      {/* On a phone each label above its value: « Décision automatisée initiale » beside it pushed the values past
+          the screen's edge. */}
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'max-content 1fr' },
+          columnGap: 2,
+          rowGap: { xs: 0.25, sm: 1 },
+          '& > dt:not(:first-of-type)': { mt: { xs: 1, sm: 0 } },
+          '& > dt': { fontWeight: { xs: 500, sm: 'inherit' } },
+        }}
+      >
         <dt>{label('decision')}</dt>
         {/* Words only, the decision that holds first: the person reads « Documents demandés », not a code. */}
         <dd style={{ margin: 0 }}>
