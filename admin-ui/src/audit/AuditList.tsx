@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Typography } from '@mui/material';
-import { useState, type MouseEvent } from 'react';
+import { createContext, useContext, useMemo, useState, type MouseEvent } from 'react';
 import {
   DataTable,
   DateInput,
@@ -11,6 +11,7 @@ import {
   TopToolbar,
   useDataProvider,
   useExpanded,
+  useGetList,
   useLocaleState,
   useTranslate,
 } from 'react-admin';
@@ -78,40 +79,57 @@ const filters = [
   <DateInput key="to" source="to" parse={endOfDay} />,
 ];
 
+/**
+ * The reference tables that exist, by key: a deleted table's events are not links (its page answers 404). Undefined
+ * until read; the API lists at most 500 a page, far more than a deployment keeps.
+ */
+const ExistingTables = createContext<Set<string> | undefined>(undefined);
+
 /** The audit trail, newest first and filterable; a row opens the whole event with its before/after. */
 export const AuditList = () => {
   const translate = useTranslate();
+  const { data: tables } = useGetList('reference-tables', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'key', order: 'ASC' },
+  });
+  const existingTables = useMemo(() => (tables ? new Set(tables.map((t) => String(t.id))) : undefined), [tables]);
   return (
-    <List
-      pagination={<TranslatedPagination />}
-      actions={<AuditActions />}
-      filters={filters}
-      sort={{ field: 'seq', order: 'DESC' }}
-    >
-      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
-        <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
-        <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />
-        <DataTable.Col
-          source="actor"
-          disableSort
-          render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
-        />
-        <DataTable.Col source="action" disableSort render={(event: AuditEvent) => eventActionLabel(event, translate)} />
-        {/* The resource's kind, key and version in one column: in three, the reason ran off a 1 024-pixel screen. */}
-        <DataTable.Col
-          source="resourceKey"
-          disableSort
-          render={(event: AuditEvent) => <ResourceCell event={event} />}
-        />
-        <DataTable.Col
-          source="reason"
-          disableSort
-          // A file path has no space to break at: it breaks anywhere rather than running off the screen.
-          cellSx={() => ({ overflowWrap: 'anywhere', minWidth: 160 })}
-          render={(event: AuditEvent) => reasonLabel(event, translate)}
-        />
-      </DataTable>
-    </List>
+    <ExistingTables.Provider value={existingTables}>
+      <List
+        pagination={<TranslatedPagination />}
+        actions={<AuditActions />}
+        filters={filters}
+        sort={{ field: 'seq', order: 'DESC' }}
+      >
+        <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
+          <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
+          <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />
+          <DataTable.Col
+            source="actor"
+            disableSort
+            render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
+          />
+          <DataTable.Col
+            source="action"
+            disableSort
+            render={(event: AuditEvent) => eventActionLabel(event, translate)}
+          />
+          {/* The resource's kind, key and version in one column: in three, the reason ran off a 1 024-pixel screen. */}
+          <DataTable.Col
+            source="resourceKey"
+            disableSort
+            render={(event: AuditEvent) => <ResourceCell event={event} />}
+          />
+          <DataTable.Col
+            source="reason"
+            disableSort
+            // A file path has no space to break at: it breaks anywhere rather than running off the screen.
+            cellSx={() => ({ overflowWrap: 'anywhere', minWidth: 160 })}
+            render={(event: AuditEvent) => reasonLabel(event, translate)}
+          />
+        </DataTable>
+      </List>
+    </ExistingTables.Provider>
   );
 };
 
@@ -143,14 +161,14 @@ const PAGES: Record<string, (key: string) => string> = {
 /**
  * The resource's kind, key and version; the key leads to the resource's page, so that a risk officer reading who
  * read a decision's receipt opens that decision from the trail instead of copying its reference. A deleted table
- * has no page left.
+ * has no page left, from any of its events.
  */
 const ResourceCell = ({ event }: { event: AuditEvent }) => {
   const translate = useTranslate();
-  const page =
-    event.resourceKey !== undefined && event.action !== 'reference_table.deleted'
-      ? PAGES[event.resourceType]?.(event.resourceKey)
-      : undefined;
+  const existingTables = useContext(ExistingTables);
+  const key = event.resourceKey;
+  const gone = event.resourceType === 'reference_table' && !existingTables?.has(key ?? '');
+  const page = key !== undefined && !gone ? PAGES[event.resourceType]?.(key) : undefined;
   return (
     <>
       <Typography variant="caption" component="div">
