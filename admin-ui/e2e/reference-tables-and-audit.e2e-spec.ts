@@ -382,6 +382,18 @@ describe('reference tables and audit trail in the console', () => {
     // The one value that changes is highlighted on both sides; the legend says so.
     expect(await changes.locator('mark').allTextContents()).toEqual(['onRena\u00a0: Non', 'onRena\u00a0: Oui']);
     await review.getByText('En surbrillance\u00a0: les valeurs qui changent.').waitFor();
+    // On a phone the change's rows are blocks: what it changes is on the screen, not off to the right.
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-CA' });
+    await signIn(phone, 'approver');
+    await phone.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
+    const phoneMarks = phone.getByTestId('pending-change').locator('mark');
+    await phoneMarks.first().waitFor();
+    for (const mark of await phoneMarks.all()) {
+      const { x, width } = (await mark.boundingBox())!;
+      expect([x >= 0, x + width <= 390]).toEqual([true, true]);
+    }
+    await phone.getByTestId('pending-change').getByText('Après\u00a0:').waitFor();
+    await phone.close();
     await approver.screenshot({ path: `${SCREENSHOTS}/reference-table-pending-fr.png`, fullPage: true });
     expect(await accessibilityViolations(approver)).toEqual([]); // the pending change and its buttons, on the warning alert
     await review.getByRole('button', { name: 'Approuver la modification' }).click();

@@ -53,7 +53,16 @@ const RowText = ({
   return (
     <>
       {columns.map((c, i) => {
-        const cell = translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) });
+        const said = translate('gabarit.reference_tables.pending.cell', { column: c.name, value: text(c) });
+        // A date is not broken at its hyphens (« 2026-01- / 02 »).
+        const cell =
+          c.type === 'date' ? (
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {said}
+            </Box>
+          ) : (
+            said
+          );
         return (
           <Fragment key={c.name}>
             {i > 0 && ' · '}
@@ -68,6 +77,16 @@ const RowText = ({
         );
       })}
     </>
+  );
+};
+
+/** A cell's column name, said in the cell on a phone, where the table's header row is not shown. */
+const PhoneLabel = ({ label }: { label: string }) => {
+  const translate = useTranslate();
+  return (
+    <Box component="span" sx={{ display: { xs: 'inline', sm: 'none' }, fontWeight: 600 }}>
+      {translate('gabarit.reference_tables.pending.cell', { column: label, value: '' })}
+    </Box>
   );
 };
 
@@ -202,10 +221,21 @@ export const PendingChange = ({
         <Box component="p">{translate('gabarit.reference_tables.pending.comment', { comment: pending.comment })}</Box>
       )}
       {pending.changes.length > 0 && (
-        <Table size="small" aria-label={translate('gabarit.reference_tables.pending.changes_label')}>
+        <Table
+          size="small"
+          aria-label={translate('gabarit.reference_tables.pending.changes_label')}
+          // On a phone each row is a block, each cell labelled in it: three columns in the alert's width put
+          // « Après » and its highlights out of sight, to the right.
+          sx={{
+            '& thead': { display: { xs: 'none', sm: 'table-header-group' } },
+            '& tr': { display: { xs: 'block', sm: 'table-row' } },
+            '& td': { display: { xs: 'block', sm: 'table-cell' }, borderBottom: { xs: 'none', sm: undefined } },
+            '& tr > td:last-of-type': { borderBottom: { xs: 1, sm: undefined }, borderColor: 'divider' },
+          }}
+        >
           <TableHead>
             <TableRow>
-              <TableCell>{translate('gabarit.reference_tables.key_column')}</TableCell>
+              <TableCell>{translate('gabarit.reference_tables.pending.key')}</TableCell>
               <TableCell>{translate('gabarit.reference_tables.pending.before')}</TableCell>
               <TableCell>{translate('gabarit.reference_tables.pending.after')}</TableCell>
             </TableRow>
@@ -213,11 +243,16 @@ export const PendingChange = ({
           <TableBody>
             {pending.changes.map((change) => (
               <TableRow key={change.key}>
-                <TableCell>{change.key}</TableCell>
                 <TableCell>
+                  <PhoneLabel label={translate('gabarit.reference_tables.pending.key')} />
+                  {change.key}
+                </TableCell>
+                <TableCell>
+                  <PhoneLabel label={translate('gabarit.reference_tables.pending.before')} />
                   <RowText row={change.before} other={change.after} columns={loaded.table.columns} />
                 </TableCell>
                 <TableCell>
+                  <PhoneLabel label={translate('gabarit.reference_tables.pending.after')} />
                   <RowText row={change.after} other={change.before} columns={loaded.table.columns} />
                 </TableCell>
               </TableRow>

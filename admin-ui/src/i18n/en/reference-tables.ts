@@ -95,6 +95,7 @@ export const referenceTablesMessages = {
           'Read by the published rule set %{readers}: its decisions change as soon as this is approved. |||| Read by the published rule sets %{readers}: their decisions change as soon as this is approved.',
         comment: 'Comment: %{comment}',
         changes_label: 'Rows the change touches, before and after',
+        key: 'Key',
         before: 'Before',
         after: 'After',
         cell: '%{column}: %{value}',

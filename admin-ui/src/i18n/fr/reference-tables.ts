@@ -98,6 +98,7 @@ export const referenceTablesMessages = {
           'Lue par la règle publiée %{readers} : ses décisions changeront dès l’approbation. |||| Lue par les règles publiées %{readers} : leurs décisions changeront dès l’approbation.',
         comment: 'Commentaire : %{comment}',
         changes_label: 'Lignes touchées par la modification, avant et après',
+        key: 'Clé',
         before: 'Avant',
         after: 'Après',
         cell: '%{column} : %{value}',
