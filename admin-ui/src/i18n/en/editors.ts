@@ -195,8 +195,8 @@ export const editorMessages = {
         'Cannot submit: the static analysis finds an error in this version. |||| Cannot submit: the static analysis finds %{smart_count} errors in this version.',
       none_found:
         'The analysis finds no problem in what it could examine. What it could not decide is listed as not checked.',
-      show_not_checked: 'Show the unchecked point |||| Show the %{smart_count} unchecked points',
-      hide_not_checked: 'Hide the unchecked point |||| Hide the %{smart_count} unchecked points',
+      show_not_checked: 'Show the question not checked |||| Show the %{smart_count} questions not checked',
+      hide_not_checked: 'Hide the question not checked |||| Hide the %{smart_count} questions not checked',
       not_checked_title: 'Not checked (%{smart_count})',
       not_checked_help:
         'The analysis could not decide these questions: they are not judged correct, only not checked. Tests and run time cover them.',

@@ -197,8 +197,8 @@ export const editorMessages = {
         'Soumission impossible : l’analyse statique trouve une erreur dans cette version. |||| Soumission impossible : l’analyse statique trouve %{smart_count} erreurs dans cette version.',
       none_found:
         'L’analyse ne trouve aucun problème dans ce qu’elle a pu examiner. Ce qu’elle n’a pas pu trancher est listé comme non vérifié.',
-      show_not_checked: 'Afficher le point non vérifié |||| Afficher les %{smart_count} points non vérifiés',
-      hide_not_checked: 'Masquer le point non vérifié |||| Masquer les %{smart_count} points non vérifiés',
+      show_not_checked: 'Afficher la question non vérifiée |||| Afficher les %{smart_count} questions non vérifiées',
+      hide_not_checked: 'Masquer la question non vérifiée |||| Masquer les %{smart_count} questions non vérifiées',
       not_checked_title: 'Non vérifié (%{smart_count})',
       not_checked_help:
         'L’analyse n’a pas pu trancher ces questions : elles ne sont pas jugées correctes, seulement non vérifiées. Les tests et l’exécution les couvrent.',

@@ -161,7 +161,7 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
                             <Box component="span" sx={{ fontWeight: 600 }}>
                               {translate('gabarit.analysis.not_checked')}
                             </Box>{' '}
-                            {[...new Set(group.paths.map((path) => placeOf(path, definition, translate)))].join(', ')}
+                            {placesOnce(group.paths.map((path) => placeOf(path, definition, translate)))}
                           </>
                         }
                         secondary={asSentence(group.text, locale)}
@@ -182,3 +182,13 @@ export const AnalysisPanel = ({ version, analysis, definition, onReveal, notice 
     </Box>
   );
 };
+
+/**
+ * Places named once each, in order, « ×3 » after one the reason applies to three times (three conditions of one
+ * named condition): the counts add up to the number of questions the panel says are not checked.
+ */
+function placesOnce(places: string[]): string {
+  const counts = new Map<string, number>();
+  for (const place of places) counts.set(place, (counts.get(place) ?? 0) + 1);
+  return [...counts].map(([place, n]) => (n > 1 ? `${place} ×${n}` : place)).join(', ');
+}

@@ -143,7 +143,7 @@ describe('static analysis in the rule-set editor', () => {
     expect(title).toBeTruthy();
     // Closed at first (the pilots list dozens), opened by its button.
     expect(screen.queryByRole('region', { name: /Non vérifié \(1\)/ })).toBeNull();
-    const toggle = screen.getByRole('button', { name: 'Afficher le point non vérifié' });
+    const toggle = screen.getByRole('button', { name: 'Afficher la question non vérifiée' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
     const region = screen.getByRole('region', { name: /Non vérifié \(1\)/ });

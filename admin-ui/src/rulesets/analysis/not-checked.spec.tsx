@@ -26,7 +26,7 @@ const analysis: Analysis = {
 };
 
 describe('what the analysis could not check', () => {
-  it('lists each reason once with the places it applies to, each place once', async () => {
+  it('lists each reason once with the places it applies to, each place once with how many questions', async () => {
     renderConsole(
       <AnalysisPanel
         version={1}
@@ -37,10 +37,10 @@ describe('what the analysis could not check', () => {
     );
     // Four questions, counted as such; two reasons listed.
     expect(await screen.findByText('4 questions non vérifiées')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Afficher les 4 points non vérifiés' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les 4 questions non vérifiées' }));
     const items = within(screen.getByRole('region', { name: /Non vérifié \(4\)/ })).getAllByRole('listitem');
     expect(items.map((item) => item.textContent!.replace(/\s+/g, ' '))).toEqual([
-      'Non vérifié : Condition nommée « neq-invalide », Condition nommée « neq-different »' +
+      'Non vérifié : Condition nommée « neq-invalide » ×2, Condition nommée « neq-different »' +
         '« neqCompact » est calculé ou consulté : son type n’est pas vérifié',
       'Non vérifié : Condition nommée « sans-bon-de-commande »' +
         '« purchaseOrder » est calculé ou consulté : son type n’est pas vérifié',
