@@ -149,7 +149,15 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
           {translate('gabarit.reference_tables.cells_unreadable', { smart_count: cells.size })}
         </Alert>
       )}
-      <Box sx={{ overflowX: 'auto' }}>
+      {/* Read only, a wide table scrolls sideways with nothing in it to focus: the box itself takes the keyboard. */}
+      <Box
+        sx={{ overflowX: 'auto' }}
+        {...(!editable && {
+          tabIndex: 0,
+          role: 'region',
+          'aria-label': translate('gabarit.reference_tables.rows_title'),
+        })}
+      >
         <Table size="small" aria-label={translate('gabarit.reference_tables.rows_title')}>
           <TableHead>
             <TableRow>
