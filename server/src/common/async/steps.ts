@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { turn } from './turn.js';
 
 /** A long computation written as a generator that yields between its steps (a rule, a pass, a row...). */
 export type Steps<T> = Generator<void, T, void>;
@@ -15,11 +15,11 @@ export function runSteps<T>(steps: Steps<T>): T {
  * step waits for a new turn: the caller has usually just read and hashed the content in the current one.
  */
 export async function runStepsInTurns<T>(steps: Steps<T>, pause: () => Promise<void> | undefined): Promise<T> {
-  await nextTurn();
+  await turn();
   let step = steps.next();
   while (!step.done) {
-    const turn = pause();
-    if (turn) await turn;
+    const slice = pause();
+    if (slice) await slice;
     step = steps.next();
   }
   return step.value;

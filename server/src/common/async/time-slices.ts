@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { turn } from './turn.js';
 
 /** What `timeSlices` returns: a promise to await once the slice has run out, nothing while it lasts. */
 export type Slice = () => Promise<void> | undefined;
@@ -18,7 +18,7 @@ export function timeSlices(milliseconds = 10): Slice {
   let started = performance.now();
   return () => {
     if (performance.now() - started <= milliseconds) return undefined;
-    return nextTurn().then(() => {
+    return turn().then(() => {
       started = performance.now();
     });
   };

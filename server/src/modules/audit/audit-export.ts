@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { turn } from '../../common/async/turn.js';
 import { AuditService } from './audit.service.js';
 import type { AuditFilter } from './audit.repository.js';
 
@@ -60,7 +60,7 @@ export class AuditExport {
       ]);
       if (rows.length === ROWS_PER_TURN) {
         write();
-        await nextTurn();
+        await turn();
       }
     }
     if (rows.length > 0 || header) write();

@@ -1,5 +1,5 @@
 import { declaredPropertyNames } from '../../common/json/schema-parts.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { turn } from '../../common/async/turn.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { TooLargeError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
@@ -64,14 +64,14 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
     );
   }
   // The body was just parsed and checked in one block; the definition's passes each get a turn of their own.
-  await nextTurn();
+  await turn();
   const details: ErrorDetail[] = [];
   const validate = validators[format];
   if (!validate(content.definition)) addDetails(details, definitionErrors(validate.errors));
   else addDetails(details, semanticProblems(format, content.definition));
   // At the size limit each of the three passes over the definition takes 5–30 ms (more in a cold process):
   // other requests are served between them, not after all three (docs/adr/0034).
-  await nextTurn();
+  await turn();
   const schemaRefused = await inputSchemaProblems(content.inputSchema);
   addDetails(details, schemaRefused);
   if (content.tests !== undefined && !validateTests(content.tests))
@@ -96,11 +96,11 @@ export async function validateRulesetContent(format: RulesetFormat, content: Rul
     }
   }
   if (details.length === 0) addDetails(details, explanationSizeProblems(content.definition));
-  await nextTurn();
+  await turn();
   if (details.length === 0) addDetails(details, textProblems(content.definition));
   if (details.length > 0)
     throw new ValidationError(`The rule set has ${details.length} problem(s); each is listed with its place.`, details);
-  await nextTurn(); // what follows a save (its checksum, the write) starts in a turn of its own
+  await turn(); // what follows a save (its checksum, the write) starts in a turn of its own
 }
 
 function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail[] {
