@@ -21,6 +21,7 @@ import { problemHeadline, toProblem } from '../common/api-error';
 import { formatDateTime } from '../common/dates';
 import { usePersonName } from '../common/people';
 import { CommentField } from '../common/lifecycle/CommentField';
+import { rowsAsBlocksOnPhone } from '../common/phone-table';
 import { formatCell, type Column } from './cells';
 import { sendChange, type LoadedTable, type PendingChange as Pending } from './useReferenceTable';
 import { may } from '../layout/access';
@@ -227,9 +228,9 @@ export const PendingChange = ({
           // On a phone each row is a block, each cell labelled in it: three columns in the alert's width put
           // « Après » and its highlights out of sight, to the right.
           sx={{
+            ...rowsAsBlocksOnPhone,
             '& thead': { display: { xs: 'none', sm: 'table-header-group' } },
-            '& tr': { display: { xs: 'block', sm: 'table-row' } },
-            '& td': { display: { xs: 'block', sm: 'table-cell' }, borderBottom: { xs: 'none', sm: undefined } },
+            '& td': { borderBottom: { xs: 'none', sm: undefined } },
             '& tr > td:last-of-type': { borderBottom: { xs: 1, sm: undefined }, borderColor: 'divider' },
           }}
         >

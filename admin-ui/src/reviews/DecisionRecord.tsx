@@ -3,6 +3,7 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
+import { rowsAsBlocksOnPhone } from '../common/phone-table';
 import { formatDateTime, intlLocale } from '../common/dates';
 import { outcomeWithCode } from '../common/outcomes';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -109,8 +110,7 @@ export const DecisionRecord = ({ id }: { id: string }) => {
         size="small"
         aria-label={t('facts')}
         sx={{
-          '& tr': { display: { xs: 'block', sm: 'table-row' } },
-          '& th, & td': { display: { xs: 'block', sm: 'table-cell' } },
+          ...rowsAsBlocksOnPhone,
           '& th': { borderBottom: { xs: 'none', sm: undefined }, pb: { xs: 0, sm: undefined } },
         }}
       >

@@ -14,9 +14,6 @@ interface Reference {
   path: string;
 }
 
-/** The conditions a rule or named condition holds, counted once every reference is put in place (capped just past the limit). */
-type Expansion = (condition: Json) => number;
-
 export function namedConditionProblems(named: Record<string, Json>, rules: Json[]): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const pathOf = (name: string) => `/definition/conditions/${pointerSegment(name)}`;
@@ -29,17 +26,16 @@ export function namedConditionProblems(named: Record<string, Json>, rules: Json[
   // Sizes are only defined without cycles (and a cycle is refused anyway).
   if (cycles.length > 0) return problems;
   const expanded = expansion(named);
-  const depthOf = expandedDepth(named);
   let total = 0;
   rules.forEach((rule, i) => {
-    const size = expanded(rule['conditions'] as Json);
+    const { size, depth } = expanded(rule['conditions']);
     total += size;
     if (size > LIMITS.expandedConditionsPerRule)
       problems.push({
         path: `/definition/rules/${i}/conditions`,
         message: `holds more than ${LIMITS.expandedConditionsPerRule} conditions once its named conditions are put in place; a named condition used many times inside another multiplies`,
       });
-    else if (depthOf(rule['conditions']) > LIMITS.expandedConditionDepth)
+    else if (depth > LIMITS.expandedConditionDepth)
       problems.push({
         path: `/definition/rules/${i}/conditions`,
         message: `nests deeper than ${LIMITS.expandedConditionDepth} levels once its named conditions are put in place; shorten the chain of named conditions inside one another`,
@@ -110,50 +106,41 @@ function cycleProblems(named: Record<string, Json>, references: Map<string, Refe
   return problems;
 }
 
-/** Counts leaves with every reference expanded, each named condition counted once (memoized); cycles are excluded before. */
-function expansion(named: Record<string, Json>): Expansion {
+/**
+ * A condition as it is once every reference is put in place, each named condition measured once (memoized; cycles
+ * are excluded before): the leaves it holds (capped just past the limit, so 100^199 is counted, not expanded) and
+ * the levels it nests. The recursion follows the chain: at most 200 named conditions of 12 levels each.
+ */
+function expansion(named: Record<string, Json>): (condition: unknown) => Measure {
   const cap = LIMITS.expandedConditions + 1;
-  const sizes = new Map<string, number>();
-  const size = (c: unknown): number => {
-    if (c === null || typeof c !== 'object') return 0;
+  const measured = new Map<string, Measure>();
+  const measure = (c: unknown): Measure => {
+    if (c === null || typeof c !== 'object') return NOTHING;
     const node = c as Json;
-    let n = 0;
+    let size = 0;
+    let depth = 0;
+    const add = (inner: Measure) => {
+      size = Math.min(cap, size + inner.size);
+      depth = Math.max(depth, inner.depth);
+    };
     for (const group of ['all', 'any'] as const)
-      if (Array.isArray(node[group])) for (const item of node[group]) n = Math.min(cap, n + size(item));
-    if (node['not'] && typeof node['not'] === 'object') n = Math.min(cap, n + size(node['not']));
+      if (Array.isArray(node[group])) for (const item of node[group]) add(measure(item));
+    if (node['not'] && typeof node['not'] === 'object') add(measure(node['not']));
     const ref = node['condition'];
     if (typeof ref === 'string') {
-      if (!definesCondition(named, ref)) return n + 1;
-      let known = sizes.get(ref);
-      if (known === undefined) sizes.set(ref, (known = size(named[ref])));
-      n = Math.min(cap, n + known);
+      if (!definesCondition(named, ref)) return { size: size + 1, depth: depth + 1 };
+      let known = measured.get(ref);
+      if (known === undefined) measured.set(ref, (known = measure(named[ref])));
+      add(known);
     }
-    if (typeof node['fact'] === 'string' || 'operator' in node) n = Math.min(cap, n + 1);
-    return n;
+    if (typeof node['fact'] === 'string' || 'operator' in node) size = Math.min(cap, size + 1);
+    return { size, depth: depth + 1 };
   };
-  return size;
+  return measure;
 }
 
-/**
- * Levels of nesting with every reference put in place, each named condition measured once (memoized); cycles are
- * excluded before. The recursion follows the chain: at most 200 named conditions of 12 levels each.
- */
-function expandedDepth(named: Record<string, Json>): (condition: unknown) => number {
-  const depths = new Map<string, number>();
-  const depth = (c: unknown): number => {
-    if (c === null || typeof c !== 'object') return 0;
-    const node = c as Json;
-    let deepest = 0;
-    for (const group of ['all', 'any'] as const)
-      if (Array.isArray(node[group])) for (const item of node[group]) deepest = Math.max(deepest, depth(item));
-    if (node['not'] && typeof node['not'] === 'object') deepest = Math.max(deepest, depth(node['not']));
-    const ref = node['condition'];
-    if (typeof ref === 'string' && definesCondition(named, ref)) {
-      let known = depths.get(ref);
-      if (known === undefined) depths.set(ref, (known = depth(named[ref])));
-      deepest = Math.max(deepest, known);
-    }
-    return deepest + 1;
-  };
-  return depth;
+interface Measure {
+  size: number;
+  depth: number;
 }
+const NOTHING: Measure = { size: 0, depth: 0 };
