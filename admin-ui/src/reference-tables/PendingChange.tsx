@@ -231,7 +231,11 @@ export const PendingChange = ({
             ...rowsAsBlocksOnPhone,
             '& thead': { display: { xs: 'none', sm: 'table-header-group' } },
             '& td': { borderBottom: { xs: 'none', sm: undefined } },
-            '& tr > td:last-of-type': { borderBottom: { xs: 1, sm: undefined }, borderColor: 'divider' },
+            // Both by breakpoint, so that the colour comes after the shorthand in the phone's rule.
+            '& tr > td:last-of-type': {
+              borderBottom: { xs: '1px solid', sm: undefined },
+              borderBottomColor: { xs: 'divider', sm: undefined },
+            },
           }}
         >
           <TableHead>
