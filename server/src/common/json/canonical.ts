@@ -52,7 +52,18 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The checksum of a version's content: sha256 of its canonical JSON. */
+/** Checksums `checksumInTurns` computed, by content object: the synchronous transitions read them back. */
+const remembered = new WeakMap<object, string>();
+
+export function rememberChecksum(content: unknown, checksum: string): void {
+  if (typeof content === 'object' && content !== null) remembered.set(content, checksum);
+}
+
+export function rememberedChecksum(content: unknown): string | undefined {
+  return typeof content === 'object' && content !== null ? remembered.get(content) : undefined;
+}
+
+/** The checksum of a version's content: sha256 of its canonical JSON (remembered, if computed in turns). */
 export function checksumOf(content: unknown): string {
-  return sha256Hex(canonicalJson(content));
+  return rememberedChecksum(content) ?? sha256Hex(canonicalJson(content));
 }

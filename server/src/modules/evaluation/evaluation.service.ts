@@ -5,7 +5,7 @@ import { timeSlices } from '../../common/async/time-slices.js';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
 import { NotFoundError, ValidationError, type ErrorDetail, namesNone } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
-import { checksumOf } from '../../common/json/canonical.js';
+import { checksumInTurns } from '../../common/json/checksum-in-turns.js';
 import { ExpressionLimitError } from '../../engine/computed-facts.js';
 import {
   computedFactsOf,
@@ -220,7 +220,7 @@ export class EvaluationService {
   async runTests(key: string, number: number, principal: Principal) {
     const state = await this.rulesets.state(key);
     const content = await this.rulesets.content(state, number);
-    const checksum = checksumOf(content);
+    const checksum = await checksumInTurns(content);
     const entry = await this.prepared.for(checksum, state.meta.format, content);
     const cases = [];
     const slice = timeSlices(YIELD_EVERY_MS);
@@ -257,7 +257,7 @@ export class EvaluationService {
       ]);
     const activeChecksum = state.versions.find((v) => v.number === active)!.checksum!;
     const content = await this.rulesets.content(state, number);
-    const entry = await this.prepared.for(checksumOf(content), state.meta.format, content);
+    const entry = await this.prepared.for(await checksumInTurns(content), state.meta.format, content);
     const masked = !mayReadPii(principal, key);
     const activeEntry = masked
       ? await this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active))
@@ -378,7 +378,7 @@ export class EvaluationService {
     record = state.versions.find((v) => v.number === version),
   ): Promise<{ content: RulesetContent; checksum: string; entry: PreparedEntry }> {
     const content = await this.rulesets.content(state, version);
-    const checksum = record?.checksum ?? checksumOf(content);
+    const checksum = record?.checksum ?? (await checksumInTurns(content));
     return { content, checksum, entry: await this.prepared.for(checksum, state.meta.format, content) };
   }
 

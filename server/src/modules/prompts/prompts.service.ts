@@ -7,7 +7,7 @@ import diffObjects from 'microdiff';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { toErrorDetails } from '../../common/http/ajv.js';
-import { checksumOf } from '../../common/json/canonical.js';
+import { checksumInTurns } from '../../common/json/checksum-in-turns.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../../common/access/principal.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
@@ -226,7 +226,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
     const active = versionInForce(state.publications, new Date());
     return {
       content,
-      checksum: checksumOf(content),
+      checksum: await checksumInTurns(content),
       inForce: active === null ? null : { version: active, content: await this.resources.content(state, active) },
     };
   }
@@ -369,7 +369,7 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
       failed: cases.filter((c) => !c.passed).length,
       skipped: cases.filter((c) => 'skipped' in c).length,
     };
-    const checksum = checksumOf(content);
+    const checksum = await checksumInTurns(content);
     await this.resources.apply(key, (s) =>
       this.lifecycle.recordTestRun(
         s,
