@@ -3,7 +3,8 @@ import { describeDomain, finiteValues, onlyNonNumbers, type Domain, type Test } 
 import { pointer, type Report } from './findings.js';
 import { factKey, negateFormula, type Formula } from './formula.js';
 import type { FactCatalogue } from './schema.js';
-import { solve } from './solver.js';
+import type { Steps } from '../../common/async/steps.js';
+import { solveInSteps } from './solver.js';
 import { joined, quoted, words } from './words.js';
 
 type Json = Record<string, unknown>;
@@ -18,15 +19,18 @@ interface Row {
   formula: Formula;
 }
 
-/** Inputs no row takes: searched only when every column is enumerated, boolean or numeric. */
-export function gaps(
+/**
+ * Inputs no row takes: searched only when every column is enumerated, boolean or numeric. The search yields as it
+ * goes (`solveInSteps`), as the other searches of the analysis do.
+ */
+export function* gaps(
   inputs: Map<string, Json>,
   rows: Row[],
   facts: FactCatalogue,
   report: Report,
   seed: (key: string) => ReturnType<FactCatalogue['seed']>,
   budget: WorkBudget,
-): void {
+): Steps<void> {
   for (const [id, input] of inputs) {
     const fact = String(input['fact']);
     const schema = facts.schemaOf(fact, input['path'] as string | undefined);
@@ -68,7 +72,7 @@ export function gaps(
   // Each example is searched outside the earlier ones, so the examples are distinct gaps, not one gap thrice.
   const open: Formula[] = rows.map((r) => negateFormula(r.formula));
   for (let n = 0; n < GAP_EXAMPLES; n++) {
-    const outcome = solve(open, seed, budget, { maxSteps: GAP_STEPS });
+    const outcome = yield* solveInSteps(open, seed, budget, { maxSteps: GAP_STEPS });
     if (outcome.result === 'unknown') {
       const why = joined(outcome.reasons);
       report.skip(

@@ -267,7 +267,7 @@ export function* analyseTable(
   }
 
   yield;
-  gaps(inputs, rows, facts, report, seed, budget);
+  yield* gaps(inputs, rows, facts, report, seed, budget);
 }
 
 export type LeafCheck = (leaf: Json, at: string) => void;
