@@ -1,21 +1,37 @@
 import { pointerSegment } from './json-pointer.js';
 
+/** A member met by the walk, with the one that holds it: its pointer is only written when it is found. */
+interface Visit {
+  key?: string;
+  value: unknown;
+  holder?: Visit;
+}
+
+function pointerOf(visit: Visit, base: string): string {
+  const segments: string[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.holder) segments.push(pointerSegment(at.key));
+  return segments.length === 0 ? base : `${base}/${segments.reverse().join('/')}`;
+}
+
 /**
  * The JSON Pointers (under `base`) of the members called `name`, in document order, at most `max`. A walk with a
- * stack of its own, like `pathNestedDeeperThan`, which bounds the depth before this runs.
+ * stack of its own, like `pathNestedDeeperThan`, which bounds the depth before this runs. Pointers are written
+ * for the members found only: writing one for every member was most of the walk's time (a third of a 28 ms turn
+ * when a rule set at the size limit was saved).
  */
 export function membersNamed(value: unknown, name: string, base: string, max: number): string[] {
   const found: string[] = [];
-  const pending: { key?: string; value: unknown; path: string }[] = [{ value, path: base }];
+  const pending: Visit[] = [{ value }];
   while (pending.length > 0 && found.length < max) {
-    const { key, value: next, path } = pending.pop()!;
-    if (key === name) found.push(path);
+    const visit = pending.pop()!;
+    if (visit.key === name) found.push(pointerOf(visit, base));
+    const next = visit.value;
     if (next === null || typeof next !== 'object') continue;
-    const entries = Object.entries(next);
+    const keys = Object.keys(next);
     // Pushed last first, so that the first member is looked at first.
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [childKey, child] = entries[i]!;
-      pending.push({ key: childKey, value: child, path: `${path}/${pointerSegment(childKey)}` });
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      pending.push({ key, value: (next as Record<string, unknown>)[key], holder: visit });
     }
   }
   return found;
