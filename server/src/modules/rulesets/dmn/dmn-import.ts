@@ -1,6 +1,12 @@
 import type { ErrorDetail } from '../../../common/errors/domain-errors.js';
 import { ValidationError } from '../../../common/errors/domain-errors.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan, unacceptableValue } from '../../../common/http/json-body-parser.js';
+import {
+  MAX_JSON_DEPTH,
+  MAX_OBJECT_MEMBERS,
+  pointerOfContainerAt,
+  scanJsonText,
+  unacceptableValue,
+} from '../../../common/http/json-body-parser.js';
 import { isReservedName } from '../../../common/json/reserved-names.js';
 import { decisionTableDefinitionSchema, LIMITS } from '../ruleset-definition.schema.js';
 import type { CreateRulesetRequest } from '../rulesets.contract.js';
@@ -334,9 +340,13 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
   if (content) {
     try {
       // The same bounds as a JSON body: this text reaches the same checks (a 3 000-level schema overflowed the
-      // stack while its size was counted: a 500).
-      if (nestsDeeperThan(content.text, MAX_JSON_DEPTH))
-        throw new Error(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+      // stack while its size was counted: a 500; an object of 45 000 members, refused in a body, was stored).
+      const scanned = scanJsonText(content.text, MAX_JSON_DEPTH);
+      if (scanned.tooDeep) throw new Error(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+      if (scanned.wideAt !== undefined)
+        throw new Error(
+          `${pointerOfContainerAt(content.text, scanned.wideAt) || '/'} has more than ${MAX_OBJECT_MEMBERS} members`,
+        );
       const parsed = JSON.parse(content.text) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       const refused = unacceptableValue(parsed, content.text);

@@ -330,15 +330,19 @@ describe('DMN export and import', () => {
     ]);
   });
 
-  it('holds its carried content to a JSON body’s bounds: too deep, or a key no body may have, is refused there', async () => {
+  it('holds its carried content to a JSON body’s bounds: too deep, too wide, or a key no body may have, is refused there', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture);
     const withContent = (json: string) =>
       xml.replace(/<gabarit:content>[\s\S]*?<\/gabarit:content>/, () => `<gabarit:content>${json}</gabarit:content>`);
     const deep = `{"inputSchema":${'{"type":"object","properties":{"x":'.repeat(3000)}{}${'}}'.repeat(3000)}}`;
     const longKey = JSON.stringify({ inputSchema: { type: 'object', properties: { ['k'.repeat(2000)]: {} } } });
+    // A test case's facts of 10 001 members: refused in a JSON body (too_wide), it had been stored from DMN.
+    const facts = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`f${i}`, i]));
+    const wide = JSON.stringify({ tests: [{ name: 'wide', facts, expectedEvents: [] }] });
     for (const [json, why] of [
       [deep, /nested more than 64 levels/],
       [longKey, /keys are limited to 1024/],
+      [wide, /^Gabarit's content is not a JSON object \(\/tests\/0\/facts has more than 10000 members\)$/],
     ] as const) {
       const { details } = await refusal(() => importDmn(withContent(json), { key: 'k', pilot: 'p' }));
       expect(details).toEqual([
