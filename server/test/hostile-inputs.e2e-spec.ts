@@ -427,6 +427,50 @@ describe('hostile inputs', () => {
     ]);
   });
 
+  it('bounds the alternatives a schema makes the service try: too wide refused at save, too many values at /facts', async () => {
+    const cast = await signInCast(t);
+    const branches = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'integer', minimum: i, maximum: i }));
+    const withItems = (key: string, n: number) => ({
+      ...invoiceRuleset(key),
+      inputSchema: {
+        type: 'object',
+        definitions: { v: { anyOf: branches(n) } },
+        properties: { d: { type: 'array', items: { $ref: '#/definitions/v' } } },
+      },
+    });
+    // 440 branches: 100 000 items held the service 13 s, with `contains` it ran out of memory and ended.
+    const before = await stored();
+    const wide = await analyst.post('/api/v1/rulesets', withItems('too-wide', 440));
+    expect([wide.status, wide.body.error, wide.body.details]).toEqual([
+      400,
+      'validation_failed',
+      [{ path: '/inputSchema/properties/d/items', message: expect.stringContaining('against 442 subschemas at once') }],
+    ]);
+    expect(await stored()).toEqual(before);
+    // 61 branches (63 subschemas with the $ref and the anyOf): saved, and each caller's list bounded.
+    expect((await analyst.post('/api/v1/rulesets', withItems('union', 61))).status).toBe(201);
+    await analyst.post('/api/v1/rulesets/union/versions/1/submit');
+    await as(t, cast.approver).post('/api/v1/rulesets/union/versions/1/approve');
+    expect((await as(t, cast.approver).post('/api/v1/rulesets/union/versions/1/publish')).status).toBe(200);
+    const decide = (d: number[]) =>
+      t.http
+        .post('/api/v1/rulesets/union/evaluate')
+        .set('x-api-key', erpKey)
+        .send({ facts: { invoice: { total: 5 }, d } });
+    const refused = await decide(Array(100_000).fill(-1));
+    expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+      400,
+      'validation_failed',
+      [expect.objectContaining({ path: '/facts', keyword: 'maxWork' })],
+    ]);
+    expect(refused.body.details[0].message).toMatch(/^holds more values than its schema can check in one request/);
+    // 1 500 items (94 500 subschemas tried): checked, up to the first problem.
+    const checked = await decide(Array(1_500).fill(-1));
+    expect([checked.status, checked.body.details[0].path]).toEqual([400, '/facts/d/0']);
+    const decided = await decide(Array(1_500).fill(60));
+    expect([decided.status, decided.body.error]).toEqual([200, undefined]);
+  });
+
   it('refuses a fact schema whose recursion meets the same value twice, which doubled validation per level', async () => {
     // Saved and published, this one made a 60-byte body nested 26 deep hold every caller up for 7.9 s.
     const inputSchema = {

@@ -6,7 +6,14 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { turnsDuring } from '../async/turns-during.js';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
-import { COMPILED_HERE_UP_TO, LISTED_UP_TO, SchemaValidators, valuesWithin } from './schema-validators.js';
+import {
+  CHECKED_WORK,
+  COMPILED_HERE_UP_TO,
+  LISTED_UP_TO,
+  LISTED_WORK,
+  SchemaValidators,
+  valuesWithin,
+} from './schema-validators.js';
 
 /** The same schema with unused definitions enough to be compiled in the worker rather than here. */
 const large = (schema: Record<string, unknown>) => ({
@@ -36,6 +43,49 @@ describe('SchemaValidators', () => {
       expect(validate.errors).toBeNull();
       expect(validate({ l: ['a'] })).toBe(true);
     }
+  });
+
+  it('refuses, unchecked, an input whose alternatives would be tried more than the bound allows', async () => {
+    // Saved before the width bound, such a schema held the service 13 s for 100 000 items (`items`), and ran it
+    // out of memory (`contains`, an error kept per item and branch).
+    const branches = Array.from({ length: 440 }, (_, i) => ({ type: 'integer', minimum: i, maximum: i }));
+    for (const keyword of ['items', 'contains']) {
+      const schema = { type: 'object', properties: { d: { type: 'array', [keyword]: { anyOf: branches } } } };
+      for (const validate of [await validators.for(schema), await validators.for(large(schema))]) {
+        expect(validate({ d: Array(100_000).fill(-1) })).toBe(false);
+        expect(validate.errors).toEqual([
+          expect.objectContaining({ instancePath: '', keyword: 'maxWork', params: { limit: CHECKED_WORK } }),
+        ]);
+        // 441 subschemas tried per item: 453 items are within the bound, checked up to their first problem.
+        const within = Math.floor(CHECKED_WORK / 441);
+        expect(validate({ d: Array(within).fill(keyword === 'items' ? 439 : 5) })).toBe(true);
+        expect(validate({ d: Array(within).fill(-1) })).toBe(false);
+        // The first item that fails, with its branches' reasons (the anyOf's own problem last).
+        expect(new Set(validate.errors!.map((e) => e.instancePath))).toEqual(new Set([keyword === 'items' ? '/d/0' : '/d']));
+        expect(validate.errors![0]!.message).toMatch(/the first problem found/);
+        // Few enough for every problem to be listed.
+        const listed = Math.floor(LISTED_WORK / 441);
+        expect(validate({ d: Array(listed).fill(-1) })).toBe(false);
+        expect(validate.errors!.length).toBeGreaterThan(listed);
+      }
+    }
+  });
+
+  it('tries alternatives where they are: a long list of plain values under a union elsewhere is not refused', async () => {
+    const shape = (kind: number) => ({ type: 'object', properties: { kind: { const: kind }, a: { type: 'number' } } });
+    const schema = {
+      type: 'object',
+      properties: {
+        plain: { type: 'array', items: { type: 'string' } },
+        shapes: { type: 'array', items: { anyOf: [shape(0), shape(1), shape(2), shape(3)] } },
+      },
+    };
+    const validate = await validators.for(schema);
+    expect(validate({ plain: Array(400_000).fill('a'), shapes: [{ kind: 3, a: 1 }] })).toBe(true);
+    // Five subschemas tried per item: 20 000 shapes are within the bound, 40 001 are not.
+    expect(validate({ shapes: Array(20_000).fill({ kind: 3, a: 1 }) })).toBe(true);
+    expect(validate({ shapes: Array(40_001).fill({ kind: 3, a: 1 }) })).toBe(false);
+    expect(validate.errors![0]!.keyword).toBe('maxWork');
   });
 
   it('counts the values of an input up to a limit, without walking past it', () => {

@@ -7,6 +7,7 @@ import { checksumOf } from './canonical.js';
 import { addLinearFormats, linearFormats } from './linear-formats.mjs';
 import { withoutTextAnnotations } from './schema-annotations.js';
 import { subschemaCount } from './schema-cost.js';
+import { SchemaWork, schemaWorkOn } from './schema-work.js';
 import './ajv-equality.js';
 import { hashedEnum } from './hashed-enum.mjs';
 
@@ -30,8 +31,25 @@ export const COMPILED_HERE_UP_TO = 64;
 export const LISTED_UP_TO = 10_000;
 
 /**
- * A compiled schema as callers use it: true or false, with `errors` after a false. An input of more than
- * LISTED_UP_TO values is checked by a validator that stops at its first problem, which `errors` then names alone.
+ * Subschemas applied where they may fail without the input failing (`schemaWorkOn`: the branches of `anyOf`,
+ * `oneOf`, `not`, `if`, and `contains`) up to which every problem is listed; past it the check stops at the first.
+ * Each that fails leaves an error: 0.3–1 µs per subschema applied when most fail.
+ */
+export const LISTED_WORK = 50_000;
+
+/**
+ * The same, at most, for one input: past it the input is refused before ajv runs. Stopping at the first problem,
+ * ajv still keeps an error for every `anyOf` branch and `contains` item that fails before one passes: 0.2–0.3 µs
+ * per subschema applied in the service at the widest place SCHEMA_LIMITS allows (64), so 20–30 ms at this bound
+ * (`contains` with every item failing, the worst measured: 60–66 ms at twice the bound). Elsewhere
+ * the first failure ends the check, and the body's size bounds a pass (a few nanoseconds per subschema).
+ */
+export const CHECKED_WORK = 100_000;
+
+/**
+ * A compiled schema as callers use it: true or false, with `errors` after a false. A large input (past
+ * LISTED_UP_TO values or LISTED_WORK subschemas applied) is checked by a validator that stops at its first
+ * problem, which `errors` then names alone; one past CHECKED_WORK is refused unchecked (`maxWork`).
  */
 export interface Validator {
   (data: unknown): boolean;
@@ -60,16 +78,42 @@ export function valuesWithin(data: unknown, limit: number): boolean {
   return true;
 }
 
-/** `full` (every problem) on inputs of up to LISTED_UP_TO values, `firstProblem()` (built when first needed) past. */
+/** The refusal of an input whose check would apply more than CHECKED_WORK subschemas. */
+function tooMuchWork(): ErrorObject {
+  return {
+    instancePath: '',
+    schemaPath: '#',
+    keyword: 'maxWork',
+    params: { limit: CHECKED_WORK },
+    message: `holds more values than its schema can check in one request: checking them would apply more than ${CHECKED_WORK} subschemas (send fewer values, or ask for a schema with fewer alternatives where the values are many)`,
+  };
+}
+
+/**
+ * `full` (every problem) on small inputs, `firstProblem()` (built when first needed) on large ones, nothing on
+ * inputs past CHECKED_WORK. An input of few values, for the schema's widest place, is known small without
+ * counting its work: every decision's facts are.
+ */
 function bounded(full: ValidateFunction, firstProblem: () => ValidateFunction): Validator {
   let quick: ValidateFunction | undefined;
+  const work = new SchemaWork(full.schema);
+  const { weight } = work.widest();
+  const smallUpTo = weight === 0 ? LISTED_UP_TO : Math.min(LISTED_UP_TO, Math.floor(LISTED_WORK / weight));
   const validate = ((data: unknown) => {
-    const used = valuesWithin(data, LISTED_UP_TO) ? full : (quick ??= firstProblem());
+    let used = full;
+    if (!valuesWithin(data, smallUpTo)) {
+      const units = weight === 0 ? 0 : schemaWorkOn(data, work, CHECKED_WORK);
+      if (units > CHECKED_WORK) {
+        validate.errors = [tooMuchWork()];
+        return false;
+      }
+      if (units > LISTED_WORK || !valuesWithin(data, LISTED_UP_TO)) used = quick ??= firstProblem();
+    }
     const valid = used(data) as boolean;
     validate.errors = valid ? null : (used.errors ?? null);
     // Said in the problem itself, so that every caller's error body tells it: there may be more.
     if (!valid && used === quick && validate.errors?.[0])
-      validate.errors[0].message = `${validate.errors[0].message ?? 'is invalid'} (the first problem found: an input of more than ${LISTED_UP_TO} values is checked up to its first)`;
+      validate.errors[0].message = `${validate.errors[0].message ?? 'is invalid'} (the first problem found: a large input is checked up to its first)`;
     return valid;
   }) as Validator;
   validate.errors = null;

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DependencyUnavailableError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { reservedPropertyNames } from '../../common/json/reserved-names.js';
-import { schemaCostProblems } from '../../common/json/schema-cost.js';
+import { schemaCostProblems, schemaWidthProblems } from '../../common/json/schema-cost.js';
 import { schemaObjects } from '../../common/json/schema-walk.js';
 import { referenceProblems } from '../../common/json/schema-references.js';
 import { addLinearFormats } from '../../common/json/linear-formats.mjs';
@@ -63,6 +63,8 @@ export async function schemaProblems(schema: unknown, base: string): Promise<Err
   // Once every reference resolves: a recursion that meets one value twice doubles validation at each level.
   const recursive = recursionProblems(schema, base);
   if (recursive.length > 0) return recursive;
+  const wide = schemaWidthProblems(schema, base);
+  if (wide.length > 0) return wide;
   try {
     // Compiled once here, and kept: using the version later finds the same validator.
     await inputValidators.for(schema as object);
