@@ -94,6 +94,7 @@ export const TRANSLATED_ERRORS = [
   'service_unavailable',
   'session_ended',
   'set_exists',
+  'table_too_large',
   'token_expired',
   'too_large',
   'unacceptable_value',

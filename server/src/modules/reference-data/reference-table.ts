@@ -46,4 +46,11 @@ export interface RowChange {
 export const MAX_SHOWN_CHANGES = 50;
 
 export const MAX_ROWS = 20_000;
+
+/**
+ * The most a table's rows may weigh, as JSON. A table is one document of the database (16 MiB at most) holding its
+ * rows, a pending change's rows and up to 50 changed rows before and after (50 × 2 × 32 KB); its revision claim
+ * carries the same. Past 16 MiB the write failed as a 500; from about 8 MB each merge held the event loop 80–184 ms.
+ */
+export const MAX_TABLE_BYTES = 4 * 1024 * 1024;
 export const MAX_COLUMNS = 50;

@@ -5,9 +5,11 @@ import {
   NotFoundError,
   PreconditionFailedError,
   PreconditionRequiredError,
+  TooLargeError,
   ValidationError,
   namesNone,
 } from '../../common/errors/domain-errors.js';
+import { canonicalByteLength } from '../../common/json/canonical.js';
 import type { Tagged } from '../../common/http/etag.interceptor.js';
 import { checkIfMatch } from '../../common/http/if-match.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
@@ -15,7 +17,14 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem } from '../audit/outbox.js';
-import { MAX_ROWS, type PendingChange, type ReferenceTable, type Row, type RowChange } from './reference-table.js';
+import {
+  MAX_ROWS,
+  MAX_TABLE_BYTES,
+  type PendingChange,
+  type ReferenceTable,
+  type Row,
+  type RowChange,
+} from './reference-table.js';
 import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkColumns } from './columns.js';
@@ -87,6 +96,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     );
     if (problems.length > 0)
       throw new ValidationError(`${problems.length} problem(s) in the rows; nothing was saved.`, problems);
+    refuseHeavyRows(rows, '/rows');
     const at = new Date().toISOString();
     // A published rule set may name a table that does not exist yet (its lookups then find no row): the rows of
     // such a table would change its decisions at once, so they wait for an approver as any change of a table it
@@ -320,6 +330,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [
         { path: '/rows', message: `has ${rows.length} rows` },
       ]);
+    if (!deleted) refuseHeavyRows(rows, action === 'csv_imported' || action === 'csv_merged' ? '/csv' : '/rows');
     const readers = await this.readersOf(key);
     const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
     if (readers.length > 0) {
@@ -455,6 +466,25 @@ const SUMMARY_ROWS = 20;
  * changes, side by side: a row absent on one side is null there. Lists, not
  * objects keyed by row: a key is the analyst's text, and the database refuses some texts as field names.
  */
+/** Refuses rows heavier than MAX_TABLE_BYTES as JSON, naming what brought them (`/csv`, `/rows`): a 413. */
+function refuseHeavyRows(rows: readonly Row[], path: string): void {
+  const bytes = canonicalByteLength(rows);
+  if (bytes <= MAX_TABLE_BYTES) return;
+  const [size, limit] = [Math.round(bytes / 1024), MAX_TABLE_BYTES / 1024];
+  throw new TooLargeError(
+    `The table's rows would be ${size} KiB; the limit is ${limit} KiB. Nothing was saved.`,
+    [
+      {
+        path,
+        message: `makes the rows ${size} KiB; the limit is ${limit} KiB`,
+        keyword: 'maxBytes',
+        params: { size, limit },
+      },
+    ],
+    'table_too_large',
+  );
+}
+
 function rowsSummary(
   rowsBefore: number,
   rowsAfter: number,
