@@ -189,10 +189,15 @@ export class PreparedVersions {
     );
   }
 
-  /** Loads (or finds cached) the tables the lookups read, before each run, so rows are answered synchronously. */
+  /**
+   * Loads (or finds cached) the tables the lookups read, and indexes the columns they read by, before each run,
+   * so rows are answered synchronously.
+   */
   private preloadTables(content: RulesetContent): (() => Promise<void> | undefined) | undefined {
-    const tables = [...new Set((content.lookups ?? []).map((lookup) => lookup.table))];
-    return tables.length > 0 ? () => this.lookups.preload(tables) : undefined;
+    const lookups = content.lookups ?? [];
+    const tables = [...new Set(lookups.map((lookup) => lookup.table))];
+    const columns = lookups.flatMap((l) => (l.column === undefined ? [] : [[l.table, l.column] as const]));
+    return tables.length > 0 ? () => this.lookups.preload(tables, columns) : undefined;
   }
 }
 

@@ -120,3 +120,35 @@ describe('ReferenceLookups', () => {
     expect(await status('suppliers')).toBe('banned');
   });
 });
+
+describe('ReferenceLookups.preload', () => {
+  it('loads tables a few at a time and indexes the columns lookups read, so the run itself builds nothing', async () => {
+    const { tables, lookups } = await setUp();
+    // Ten tables of rows sharing a `group`: a run reading them by group had built each index within itself.
+    for (let t = 0; t < 10; t++)
+      tables.tables.set(`t${t}`, {
+        rows: Array.from({ length: 3 }, (_, i) => ({ id: `r${i}`, group: i < 2 ? 'a' : 'b' })),
+        rev: 1,
+      });
+    let reading = 0;
+    let mostAtOnce = 0;
+    const read = tables.asService().rowsByKey;
+    (lookups as unknown as { tables: ReferenceTablesService }).tables.rowsByKey = async (key: string) => {
+      mostAtOnce = Math.max(mostAtOnce, ++reading);
+      await new Promise((resolve) => setImmediate(resolve));
+      reading--;
+      return read(key);
+    };
+    const names = [...tables.tables.keys()];
+    const columns = names.map((table) => [table, 'group'] as const);
+    await lookups.preload(names, columns);
+    expect(mostAtOnce).toBe(4);
+    const indexes = (lookups as unknown as { columnIndexes: WeakMap<object, Map<string, unknown>> }).columnIndexes;
+    const loaded = (lookups as unknown as { loaded: Map<string, { rows: object }> }).loaded;
+    expect(names.every((table) => indexes.get(loaded.get(table)!.rows)?.has('group'))).toBe(true);
+    expect(lookups.rowsNow('t3', 'group', 'a').map((row) => row['id'])).toEqual(['r0', 'r1']);
+    // Loaded and indexed: nothing to wait for. A column not indexed yet is waited for.
+    expect(lookups.preload(names, columns)).toBeUndefined();
+    expect(lookups.preload(names, [['t1', 'id']])).toBeInstanceOf(Promise);
+  });
+});

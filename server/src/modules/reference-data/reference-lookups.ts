@@ -1,8 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { watchResources } from '../audit/trail-feed.js';
 import { AuditService } from '../audit/audit.service.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import type { Row } from './reference-table.js';
 import { ReferenceTablesService } from './reference-tables.service.js';
+
+/** Tables a preload reads from the database at once: their rows are decoded when they arrive, together. */
+const TABLES_AT_ONCE = 4;
 
 /** How often every cached table's revision is checked, for a change whose audit event comes late. */
 const SWEEP_MS = 60_000;
@@ -65,16 +69,63 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Loads the tables that are not cached (or were changed) and waits for them, so that `rowNow` can answer.
-   * A table that fails to load is not an error here: only a lookup that reads it fails, as before. Undefined
-   * when every table is loaded already: the usual case, and the decision then goes on without yielding (an
-   * await of five settled promises cost more than some decisions).
+   * Loads the tables that are not cached (or were changed) and waits for them, so that `rowNow` can answer, and
+   * indexes the `columns` (`[table, column]`) that `rowsNow` reads. A table that fails to load is not an error
+   * here: only a lookup that reads it fails, as before. Undefined when every table is loaded and indexed already:
+   * the usual case, and the decision then goes on without yielding (an await of five settled promises cost more
+   * than some decisions).
    */
-  preload(tables: readonly string[]): Promise<void> | undefined {
-    if (tables.every((table) => this.ready.has(table))) return undefined;
-    return Promise.all(tables.map((table) => (this.cache.get(table) ?? this.load(table)).catch(() => undefined))).then(
-      () => undefined,
-    );
+  preload(tables: readonly string[], columns: readonly (readonly [string, string])[] = []): Promise<void> | undefined {
+    if (tables.every((table) => this.ready.has(table)) && columns.every(([t, c]) => this.indexOf(t, c)))
+      return undefined;
+    return this.loadAndIndex(tables, columns);
+  }
+
+  /**
+   * Tables loaded a few at a time, columns indexed a turn every 10 ms: the first run of a draft reading 50 tables
+   * of 20 000 rows had decoded them together and built every index within the run, 215–551 ms of a held loop.
+   */
+  private async loadAndIndex(tables: readonly string[], columns: readonly (readonly [string, string])[]) {
+    const missing = tables.filter((table) => !this.ready.has(table));
+    for (let i = 0; i < missing.length; i += TABLES_AT_ONCE)
+      await Promise.all(
+        missing
+          .slice(i, i + TABLES_AT_ONCE)
+          .map((table) => (this.cache.get(table) ?? this.load(table)).catch(() => undefined)),
+      );
+    const slice = timeSlices();
+    for (const [table, column] of columns) {
+      const rows = this.loaded.get(table)?.rows;
+      if (!rows || this.indexOf(table, column)) continue;
+      const pause = slice();
+      if (pause) await pause;
+      this.index(rows, column);
+    }
+  }
+
+  /** The index of a loaded table's column, if built. */
+  private indexOf(table: string, column: string): Map<string, Row[]> | undefined {
+    const rows = this.loaded.get(table)?.rows;
+    return rows ? this.columnIndexes.get(rows)?.get(column) : undefined;
+  }
+
+  /** Rows by the value of `column`, in the table's order. */
+  private index(rows: Map<string, Row>, column: string): Map<string, Row[]> {
+    let byColumn = this.columnIndexes.get(rows);
+    if (!byColumn) this.columnIndexes.set(rows, (byColumn = new Map()));
+    let index = byColumn.get(column);
+    if (!index) {
+      index = new Map();
+      for (const row of rows.values()) {
+        const value = row[column];
+        if (value === undefined || value === null) continue;
+        const list = index.get(String(value));
+        if (list) list.push(row);
+        else index.set(String(value), [row]);
+      }
+      byColumn.set(column, index);
+    }
+    return index;
   }
 
   /** Synchronous `row` for the evaluator, after `preload`: the last rows loaded (kept while a reload fails). */
@@ -91,21 +142,8 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
     const rows = this.loaded.get(table);
     if (!rows) throw this.failures.get(table) ?? new Error(`Reference table "${table}" was not loaded before the run.`);
     if (!rows.rows) return [];
-    let byColumn = this.columnIndexes.get(rows.rows);
-    if (!byColumn) this.columnIndexes.set(rows.rows, (byColumn = new Map()));
-    let index = byColumn.get(column);
-    if (!index) {
-      index = new Map();
-      for (const row of rows.rows.values()) {
-        const value = row[column];
-        if (value === undefined || value === null) continue;
-        const list = index.get(String(value));
-        if (list) list.push(row);
-        else index.set(String(value), [row]);
-      }
-      byColumn.set(column, index);
-    }
-    return index.get(String(keyValue)) ?? [];
+    // Built by `preload` for the lookups a version declares; here only for a caller that did not say the column.
+    return this.index(rows.rows, column).get(String(keyValue)) ?? [];
   }
 
   private load(table: string): Promise<Map<string, Row> | null> {
