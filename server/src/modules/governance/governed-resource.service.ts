@@ -51,7 +51,7 @@ export interface GovernedKind<M extends object, C, CreateRequest> {
     version: { key: string; number: number; checksum: string; approvedAt?: string },
   ): Promise<void>;
   /** What changed between two contents, in the resource's own terms (rules, template lines, variants). */
-  diff(meta: M, before: C, after: C): object;
+  diff(meta: M, before: C, after: C): object | Promise<object>;
 }
 
 /**
@@ -294,7 +294,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
       this.resources.content(state, fromNumber),
       this.resources.content(state, toNumber),
     ]);
-    return { from: fromNumber, to: toNumber, ...this.kind.diff(state.meta, before, after) };
+    return { from: fromNumber, to: toNumber, ...(await this.kind.diff(state.meta, before, after)) };
   }
 
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffRulesets } from './ruleset-diff.js';
+import { turnsDuring } from '../../common/async/turns-during.js';
+import { longTable } from '../../engine/fixtures/large-analyses.js';
+import { diffRulesets, diffRulesetsInTurns } from './ruleset-diff.js';
 import type { RulesetContent } from './ruleset.types.js';
 
 const base: RulesetContent = {
@@ -63,5 +65,21 @@ describe('diffRulesets', () => {
         ({ kind, id, path, after }) => [kind, id, path, after],
       ),
     ).toEqual([['changed', 'statut', '/definition/root/branches/0/labelEn', 'status not eligible']]);
+  });
+
+  it('compares 2 000 rows moved and changed in turns, with the same changes as in one go', async () => {
+    const before = longTable('first', 2000) as RulesetContent;
+    const after = structuredClone(before);
+    const rows = (after.definition as { rows: { cells: Record<string, { value: unknown }> }[] }).rows;
+    rows.reverse();
+    for (const row of rows) for (const cell of Object.values(row.cells)) cell.value = 1;
+    let asked = 0;
+    const pause = () => (++asked % 5 === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
+    const { result, turns } = await turnsDuring(() => diffRulesetsInTurns('decisionTable', before, after, pause));
+    expect(result).toEqual(diffRulesets('decisionTable', before, after));
+    expect(result.filter((c) => c.kind === 'moved')).toHaveLength(2000);
+    // A pause may be taken every 100 rows: the service's slices take one every 10 ms of them.
+    expect(asked).toBeGreaterThanOrEqual(20);
+    expect(turns).toBeGreaterThanOrEqual(4);
   });
 });

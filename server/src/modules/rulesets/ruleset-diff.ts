@@ -1,4 +1,6 @@
 import diff from 'microdiff';
+import { runSteps, runStepsInTurns, type Steps } from '../../common/async/steps.js';
+import { timeSlices } from '../../common/async/time-slices.js';
 import type { DiffEntity, RulesetContent, RulesetFormat } from './ruleset.types.js';
 
 /** One change a reviewer reads: what (a rule, a row, a node...), where (JSON Pointer in the newer version), before and after. */
@@ -19,21 +21,40 @@ export interface RulesetDiff {
 }
 
 type Json = Record<string, unknown>;
+/** Rows (rules, nodes...) compared between two steps: about a millisecond's work. */
+const ITEMS_PER_STEP = 100;
 type Keyed = { id: string; path: string; value: unknown; index: number };
 
 /** Matches rules by name, rows/inputs/nodes by id and tests by name, then lists field-level changes inside each. */
 export function diffRulesets(format: RulesetFormat, before: RulesetContent, after: RulesetContent): DiffChange[] {
+  return runSteps(diffSteps(format, before, after));
+}
+
+/**
+ * `diffRulesets` giving the event loop a turn every 10 ms: two tables of 2 000 rows, every row moved and changed,
+ * took 14–42 ms to compare, and their 12 000 changes as much again to send (75–85 ms in one turn).
+ */
+export function diffRulesetsInTurns(
+  format: RulesetFormat,
+  before: RulesetContent,
+  after: RulesetContent,
+  pause: () => Promise<void> | undefined = timeSlices(),
+): Promise<DiffChange[]> {
+  return runStepsInTurns(diffSteps(format, before, after), pause);
+}
+
+function* diffSteps(format: RulesetFormat, before: RulesetContent, after: RulesetContent): Steps<DiffChange[]> {
   const changes: DiffChange[] = [];
   const b = before.definition as Json;
   const a = after.definition as Json;
   if (format === 'rules') {
-    compareKeyed(
+    yield* compareKeyed(
       'rule',
       byKey(b['rules'], 'name', '/definition/rules'),
       byKey(a['rules'], 'name', '/definition/rules'),
       changes,
     );
-    compareKeyed(
+    yield* compareKeyed(
       'namedCondition',
       byObjectKey(b['conditions'], '/definition/conditions'),
       byObjectKey(a['conditions'], '/definition/conditions'),
@@ -51,13 +72,13 @@ export function diffRulesets(format: RulesetFormat, before: RulesetContent, afte
         summary: `hit policy ${String(b['hitPolicy'])} → ${String(a['hitPolicy'])}`,
       });
     }
-    compareKeyed(
+    yield* compareKeyed(
       'input',
       byKey(b['inputs'], 'id', '/definition/inputs'),
       byKey(a['inputs'], 'id', '/definition/inputs'),
       changes,
     );
-    compareKeyed(
+    yield* compareKeyed(
       'row',
       byKey(b['rows'], 'id', '/definition/rows'),
       byKey(a['rows'], 'id', '/definition/rows'),
@@ -65,7 +86,7 @@ export function diffRulesets(format: RulesetFormat, before: RulesetContent, afte
       true,
     );
   } else {
-    compareKeyed(
+    yield* compareKeyed(
       'node',
       treeNodes(b['root'] as Json, '/definition/root'),
       treeNodes(a['root'] as Json, '/definition/root'),
@@ -75,16 +96,21 @@ export function diffRulesets(format: RulesetFormat, before: RulesetContent, afte
   compareFields('inputSchema', 'input schema', before.inputSchema, after.inputSchema, changes);
   // What the rules read besides the caller's facts, and whether decisions are kept: a reviewer must see these too
   // (a parameter in a computed fact moves every decision; `logDecisions: false` ends the records).
-  compareKeyed(
+  yield* compareKeyed(
     'computedFact',
     byKey(before.computedFacts, 'name', '/computedFacts'),
     byKey(after.computedFacts, 'name', '/computedFacts'),
     changes,
     true, // each reads the ones before it
   );
-  compareKeyed('lookup', byKey(before.lookups, 'fact', '/lookups'), byKey(after.lookups, 'fact', '/lookups'), changes);
+  yield* compareKeyed(
+    'lookup',
+    byKey(before.lookups, 'fact', '/lookups'),
+    byKey(after.lookups, 'fact', '/lookups'),
+    changes,
+  );
   compareFields('setting', 'setting', before.settings ?? {}, after.settings ?? {}, changes);
-  compareKeyed('test', byKey(before.tests, 'name', '/tests'), byKey(after.tests, 'name', '/tests'), changes);
+  yield* compareKeyed('test', byKey(before.tests, 'name', '/tests'), byKey(after.tests, 'name', '/tests'), changes);
   return changes;
 }
 
@@ -107,13 +133,14 @@ function compareFields(entity: DiffEntity, label: string, before: object, after:
   }
 }
 
-function compareKeyed(
+/** Compares two keyed lists, yielding every few items (a step for the caller's time slices). */
+function* compareKeyed(
   entity: DiffEntity,
   before: Keyed[],
   after: Keyed[],
   changes: DiffChange[],
   reportMoves = false,
-): void {
+): Steps<void> {
   const beforeById = new Map(before.map((k) => [k.id, k]));
   const afterIds = new Set(after.map((k) => k.id));
   for (const old of before) {
@@ -127,9 +154,14 @@ function compareKeyed(
         summary: `${entity} "${old.id}" removed`,
       });
   }
-  const keptOrder = before.filter((k) => afterIds.has(k.id)).map((k) => k.id);
-  const newOrder = after.filter((k) => beforeById.has(k.id)).map((k) => k.id);
-  for (const now of after) {
+  // Each kept id's position among the kept ones, before and after (looked up, not searched: 2 000 rows searched
+  // twice each were most of 75–85 ms for one diff).
+  const positions = (list: Keyed[], kept: (id: string) => boolean) =>
+    new Map(list.filter((k) => kept(k.id)).map((k, position) => [k.id, position]));
+  const keptOrder = positions(before, (id) => afterIds.has(id));
+  const newOrder = positions(after, (id) => beforeById.has(id));
+  for (const [i, now] of after.entries()) {
+    if (i % ITEMS_PER_STEP === 0) yield;
     const old = beforeById.get(now.id);
     if (!old) {
       changes.push({
@@ -142,7 +174,7 @@ function compareKeyed(
       });
       continue;
     }
-    if (reportMoves && keptOrder.indexOf(now.id) !== newOrder.indexOf(now.id)) {
+    if (reportMoves && keptOrder.get(now.id) !== newOrder.get(now.id)) {
       changes.push({
         kind: 'moved',
         entity,

@@ -18,7 +18,7 @@ import type { ShadowRun, Transition } from '../governance/versioned-resource.js'
 import { runStepsInTurns } from '../../common/async/steps.js';
 import { exportDmnSteps } from './dmn/dmn-export.js';
 import { importDmn } from './dmn/dmn-import.js';
-import { diffRulesets } from './ruleset-diff.js';
+import { diffRulesetsInTurns } from './ruleset-diff.js';
 import { endShadow, runningShadow, startShadow, withShadowFigures, type ShadowFigures } from './ruleset-shadows.js';
 import { validateRulesetContent } from './ruleset-validation.js';
 import type { RulesetState } from './ruleset-views.js';
@@ -42,7 +42,7 @@ const RULESET: GovernedKind<RulesetMeta, RulesetContent, CreateRulesetRequest> =
   requiresTestRun: (content) => (content.tests?.length ?? 0) > 0,
   beforeSubmit: async (content, meta) =>
     refuseAnalysisErrors(await analyseRulesetInTurns(meta.format, content, timeSlices())),
-  diff: (meta, before, after) => ({ changes: diffRulesets(meta.format, before, after) }),
+  diff: async (meta, before, after) => ({ changes: await diffRulesetsInTurns(meta.format, before, after) }),
 };
 
 /** Rule sets under governance (the shared lifecycle), with what evaluation needs: fresh states, revisions, readers of tables. */
