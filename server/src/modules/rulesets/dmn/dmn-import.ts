@@ -7,6 +7,7 @@ import {
   scanJsonText,
   unacceptableValue,
 } from '../../../common/http/json-body-parser.js';
+import { mapInTurns } from '../../../common/async/time-slices.js';
 import { isReservedName } from '../../../common/json/reserved-names.js';
 import { decisionTableDefinitionSchema, LIMITS } from '../ruleset-definition.schema.js';
 import type { CreateRulesetRequest } from '../rulesets.contract.js';
@@ -247,7 +248,9 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
   const annotations = children(table, 'annotation').map((a) => a.attrs['name']);
 
   const rowIds = new Slugs();
-  const rows = children(table, 'rule').map((rule, r) => {
+  // Row by row, a turn every 10 ms: 2 000 rows of FEEL read in one go held the loop 43–125 ms with the parse.
+  const numbered = children(table, 'rule').map((rule, r) => [rule, r] as const);
+  const rows = await mapInTurns(numbered, ([rule, r]) => {
     const ruleName = rule.attrs['id'] ? `rule ${rule.attrs['id']}` : `rule ${r + 1}`;
     const id = rowIds.claim(rule.attrs['gabarit:id']) ?? rowIds.from(rule.attrs['label'] ?? '', `rule-${r + 1}`);
     const entriesFor = (kind: 'input' | 'output', found: number, expected: number) => {
