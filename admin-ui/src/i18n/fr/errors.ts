@@ -68,7 +68,8 @@ export const errorMessages = {
   service_unavailable: 'Le service est momentanément indisponible : réessayez dans un moment.',
   session_ended: 'Votre session a pris fin (déconnexion ou compte modifié). Veuillez vous reconnecter.',
   set_exists: "Ce gabarit a déjà un jeu d'évaluation de ce nom.",
-  table_too_large: 'Cette table de référence dépasserait la taille permise (4 Mio de lignes) : rien n’a été enregistré.',
+  table_too_large:
+    'Cette table de référence dépasserait la taille permise (4 Mio de lignes) : rien n’a été enregistré.',
   token_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
   too_large: 'Le contenu envoyé dépasse la taille permise.',
   unacceptable_value: 'Le contenu envoyé contient une valeur que le service refuse.',

@@ -49,5 +49,4 @@ describe('checksumInTurns', () => {
       '9cd9984d173ec4f23209564e2bb2eb29841d76dbe0077a9c2624580a63aa520d',
     );
   });
-
 });

@@ -16,9 +16,7 @@ type Members = Record<string, unknown>;
 
 /** A value the JSON writers take whole: a primitive, or an object that says how to write itself. */
 const writtenWhole = (value: unknown): boolean =>
-  typeof value !== 'object' ||
-  value === null ||
-  typeof (value as { toJSON?: unknown }).toJSON === 'function';
+  typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
 /**
  * Counts the values of `value` and keeps, in `heavy`, the containers holding more than PIECE_VALUES: the ones

@@ -40,7 +40,10 @@ describe('what an analyst’s JSON Schema may cost', () => {
     // 62 subschemas check `o` once d0 to d4 are put in place; 126 with d5.
     expect(schemaWidthProblems(doubling(4), '/inputSchema')).toEqual([]);
     expect(schemaWidthProblems(doubling(5), '/inputSchema')).toEqual([
-      { path: '/inputSchema/properties/o', message: expect.stringMatching(/^checks one value against 126 subschemas at once/) },
+      {
+        path: '/inputSchema/properties/o',
+        message: expect.stringMatching(/^checks one value against 126 subschemas at once/),
+      },
     ]);
     const branches = Array.from({ length: 440 }, (_, i) => ({ type: 'integer', minimum: i, maximum: i }));
     const schema = {

@@ -61,7 +61,9 @@ describe('SchemaValidators', () => {
         expect(validate({ d: Array(within).fill(keyword === 'items' ? 439 : 5) })).toBe(true);
         expect(validate({ d: Array(within).fill(-1) })).toBe(false);
         // The first item that fails, with its branches' reasons (the anyOf's own problem last).
-        expect(new Set(validate.errors!.map((e) => e.instancePath))).toEqual(new Set([keyword === 'items' ? '/d/0' : '/d']));
+        expect(new Set(validate.errors!.map((e) => e.instancePath))).toEqual(
+          new Set([keyword === 'items' ? '/d/0' : '/d']),
+        );
         expect(validate.errors![0]!.message).toMatch(/the first problem found/);
         // Few enough for every problem to be listed.
         const listed = Math.floor(LISTED_WORK / 441);

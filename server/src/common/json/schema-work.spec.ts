@@ -5,7 +5,10 @@ describe('SchemaWork', () => {
   it('counts the subschemas checking each place, references and in-place branches followed', () => {
     const work = new SchemaWork({
       type: 'object',
-      definitions: { amount: { type: 'number' }, either: { anyOf: [{ type: 'string' }, { $ref: '#/definitions/amount' }] } },
+      definitions: {
+        amount: { type: 'number' },
+        either: { anyOf: [{ type: 'string' }, { $ref: '#/definitions/amount' }] },
+      },
       properties: { total: { $ref: '#/definitions/amount' }, code: { $ref: '#/definitions/either' } },
       additionalProperties: { type: 'boolean' },
     });

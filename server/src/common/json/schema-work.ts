@@ -213,7 +213,7 @@ export class SchemaWork {
     if (!places) return 'all';
     // A place weighs if it has weight or leads to one that does: grown to a fixed point (places form cycles).
     const weighing = new Set([...places].filter((place) => place.weight > 0));
-    for (let grown = true; grown; ) {
+    for (let grown = true; grown;) {
       grown = false;
       for (const place of places)
         if (!weighing.has(place) && [...place.next()].some((next) => weighing.has(next))) {
