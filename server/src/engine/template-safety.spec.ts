@@ -211,6 +211,12 @@ describe('the whole set of variables', () => {
     expect(variables).toEqual([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['f', '[]']]);
   });
 
+  it('reads the named values of a block as variables too (a review saved {{#if a b=c}} with c undeclared)', () => {
+    const { problems, variables } = analyseTemplate('{{#if a b=c}}x{{/if}}{{#each l k=(truncate d 3)}}{{/each}}', '/t');
+    expect(problems).toEqual([]);
+    expect(variables).toEqual([['a'], ['c'], ['l'], ['d']]);
+  });
+
   it('reads @root.x as the variable x, which the schema must declare, and refuses {{@root}} alone', () => {
     expect(() => renderTemplate('{{@root.secret}}', {})).toThrow(/"secret" not defined/);
     const read = analyseTemplate('{{#each lignes}}{{@root.secret}}{{join @root.tags}}{{/each}}', '/template');

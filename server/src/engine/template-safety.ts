@@ -405,6 +405,9 @@ export function analyseTemplate(
           });
         literalLookup(node['path'] as Node);
         for (const param of params) expression(param, scopes);
+        // Named values read variables too (`{{#if a b=c}}` read `c`, which was saved undeclared).
+        for (const pair of (node['hash'] as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [])
+          expression(pair.value, scopes);
         const subject =
           params[0]?.type === 'PathExpression'
             ? resolve(params[0] as PathNode, scopes)
