@@ -421,6 +421,11 @@ describe('render budget', () => {
     // 100 lists of 1 300 numbers: a megabyte of text, of which five characters are shown.
     const numbers = Array.from({ length: 100 }, () => Array.from({ length: 1_300 }, (_, i) => i * 1.5));
     expect(renderTemplate('{{truncate n 5}}', { n: numbers })).toBe('0,1.…');
+    // A text is charged for what is shown too: 900 KB cut to 200 characters had spent the render's budget.
+    expect(renderTemplate('{{truncate q 200}}', { q: 'é'.repeat(900_000) })).toBe(`${'é'.repeat(199)}…`);
+    // What it writes still counts: 3 000 cuts of 200 characters pass the render's 500 000.
+    const l = Array.from({ length: 3_000 }, (_, i) => i);
+    expect(stopped('{{#each l}}{{truncate ../q 200}}{{/each}}', { l, q: 'é'.repeat(900_000) })).toBe('characters');
   });
 
   it('charges join and formatDate for the text they write, even inside a block that writes nothing', () => {

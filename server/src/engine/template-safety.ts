@@ -78,7 +78,8 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const n = typeof length === 'number' ? length : 200;
     // A list is written only as far as it is shown: its whole text (130 000 numbers, 1 MB) took 12–15 ms a call.
     const s = Array.isArray(text) ? listPrefix(text, Math.max(0, n) + 1) : String(text ?? '');
-    charge(sized(s.length));
+    // Charged for what it writes: a text of 900 KB cut to 200 characters had spent the whole render's budget.
+    charge(sized(Math.min(s.length, Math.max(0, n) + 1)));
     if (s.length <= n) return s;
     // Not between the two halves of a character outside the BMP (an emoji): a lone half is not valid text.
     let end = Math.max(0, n - 1);
