@@ -40,7 +40,14 @@ export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
   pending?: Omit<PendingChange, 'rows'> & { rowCount: number };
 };
 
-type ComputedChange = { rows: Row[]; action: PendingChange['action']; comment?: string; deleted?: boolean };
+type ComputedChange = {
+  rows: Row[];
+  action: PendingChange['action'];
+  comment?: string;
+  deleted?: boolean;
+  /** Where the rows came from in the request, for a refusal to name: `/rows` unless said. */
+  source?: string;
+};
 
 /** Which published rule sets read a table; the module that knows both rule sets and tables provides it. */
 export type TableReadersProbe = (table: string) => Promise<string[]>;
@@ -184,7 +191,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       );
       if (problems.length > 0)
         throw new ValidationError(`${problems.length} problem(s) in the CSV; nothing was imported.`, problems);
-      if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment };
+      if (request.mode !== 'merge') return { rows, action: 'csv_imported', comment: request.comment, source: '/csv' };
       const byKey = new Map(table.rows.map((r) => [String(r[table.keyColumn]), r]));
       for (const row of rows) byKey.set(String(row[table.keyColumn]), row);
       if (byKey.size > MAX_ROWS)
@@ -201,7 +208,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
             },
           },
         ]);
-      return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment };
+      return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment, source: '/csv' };
     });
   }
 
@@ -325,12 +332,12 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
         'change_pending',
         [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
       );
-    const { rows, action, comment, deleted } = await compute(table);
+    const { rows, action, comment, deleted, source } = await compute(table);
     if (rows.length > MAX_ROWS)
       throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [
         { path: '/rows', message: `has ${rows.length} rows` },
       ]);
-    if (!deleted) refuseHeavyRows(rows, action === 'csv_imported' || action === 'csv_merged' ? '/csv' : '/rows');
+    if (!deleted) refuseHeavyRows(rows, source ?? '/rows');
     const readers = await this.readersOf(key);
     const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
     if (readers.length > 0) {
