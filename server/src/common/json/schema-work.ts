@@ -19,6 +19,9 @@ const ITEM_KEYWORDS = ['items', 'prefixItems', 'additionalItems', 'contains', 'u
 /** Keywords whose subschemas may check any member of an object (its name or its value). */
 const ANY_MEMBER_KEYWORDS = ['additionalProperties', 'unevaluatedProperties', 'propertyNames'] as const;
 
+/** Subschemas summed over a schema's places past which they are not listed: the schema limits stop far below. */
+const PLACES_BUDGET = 1_000_000;
+
 /** More subschemas than this at one place are not counted further: the schema limits stop far below. */
 const COUNT_CAP = 100_000;
 
@@ -182,12 +185,12 @@ export class SchemaWork {
 
   /**
    * The most subschemas that check one value, over every place the schema has, with the first subschema of that
-   * place; and the greatest `weight`. The walk stops after `budget` subschemas in all (the schema limits keep
+   * place; and the greatest `weight`. The walk stops after PLACES_BUDGET subschemas in all (the schema limits keep
    * real schemas far below): the weight is then taken as unknown, as large as can be.
    */
-  widest(budget = 1_000_000): { count: number; first: object | undefined; weight: number } {
+  widest(): { count: number; first: object | undefined; weight: number } {
     let widest = { count: 0, first: undefined as object | undefined, weight: 0 };
-    const places = this.reachable(budget);
+    const places = this.reachable();
     if (!places) return { count: COUNT_CAP, first: this.root?.firstNode, weight: COUNT_CAP };
     for (const place of places) {
       if (place.count > widest.count) widest = { ...widest, count: place.count, first: place.firstNode };
@@ -209,7 +212,7 @@ export class SchemaWork {
   private weighing?: Set<SchemaPlace> | 'all';
 
   private placesThatWeigh(): Set<SchemaPlace> | 'all' {
-    const places = this.reachable(1_000_000);
+    const places = this.reachable();
     if (!places) return 'all';
     // A place weighs if it has weight or leads to one that does: grown to a fixed point (places form cycles).
     const weighing = new Set([...places].filter((place) => place.weight > 0));
@@ -224,20 +227,28 @@ export class SchemaWork {
     return weighing;
   }
 
-  /** Every place values can reach from the root, or undefined past `budget` subschemas in all. */
-  private reachable(budget: number): Set<SchemaPlace> | undefined {
+  /** Every place values can reach from the root, or undefined past PLACES_BUDGET subschemas in all. */
+  private reachable(): Set<SchemaPlace> | undefined {
+    if (this.listed !== undefined) return this.listed ?? undefined;
     const seen = new Set<SchemaPlace>();
     const pending = this.root ? [this.root] : [];
-    let left = budget;
+    let left = PLACES_BUDGET;
     while (pending.length > 0) {
       const place = pending.pop()!;
       if (seen.has(place)) continue;
       seen.add(place);
-      if ((left -= place.count) < 0) return undefined;
+      if ((left -= place.count) < 0) {
+        this.listed = null;
+        return undefined;
+      }
       for (const next of place.next()) if (!seen.has(next)) pending.push(next);
     }
+    this.listed = seen;
     return seen;
   }
+
+  /** `reachable`'s answer, walked once (null: past the budget). */
+  private listed?: Set<SchemaPlace> | null;
 
   private idOf(node: object): number {
     let id = this.ids.get(node);
