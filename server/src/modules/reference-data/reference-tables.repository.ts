@@ -3,10 +3,25 @@ import { compareFrench, compareListValues, matchesSearch, searchFold } from '../
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { RevisionedStore } from '../../common/database/revisioned-store.js';
-import type { ReferenceTable } from './reference-table.js';
+import type { PendingChange, ReferenceTable, Row } from './reference-table.js';
+import { ORPHAN_AFTER_MS, RowSets, type RowSetRef } from './row-sets.js';
 
-/** `rowCount` is kept beside the rows because lists leave the rows out and FerretDB cannot `$size` an array. */
-type Stored = Omit<ReferenceTable, 'key'> & { _id: string; rowCount?: number };
+/**
+ * A table as stored: its rows, and a pending change's, in row sets apart (docs/adr/0041). `rows` inline is how
+ * tables were stored before 2026-12-07: still read, and moved to a set by the table's next change.
+ * `rowCount` is kept beside them because lists leave the rows out and FerretDB cannot `$size` an array.
+ */
+type Stored = Omit<ReferenceTable, 'key' | 'rows' | 'pending'> & {
+  _id: string;
+  rowCount?: number;
+  rows?: Row[];
+  rowSet?: RowSetRef;
+  pending?: StoredPending;
+};
+type StoredPending = Omit<PendingChange, 'rows'> & { rows?: Row[]; rowSet?: RowSetRef };
+
+/** Reads of a table that met a set a newer revision had just removed, before giving up. */
+const READ_ATTEMPTS = 5;
 
 /** A table as listed: without its rows, with how many it holds. */
 export interface ListedTable {
@@ -21,28 +36,99 @@ export interface ListedTable {
 @Injectable()
 export class ReferenceTablesRepository {
   private readonly store: RevisionedStore<Stored>;
+  private readonly rowSets: RowSets;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
     this.store = new RevisionedStore<Stored>(connection.db!, 'reference_tables', 'reference_table_revisions');
+    this.rowSets = new RowSets(connection.db!);
   }
 
   async get(key: string): Promise<ReferenceTable | null> {
-    const doc = await this.store.get(key);
-    return doc && !doc.deleted ? fromStored(doc) : null;
+    return (await this.getWithRevision(key)).table;
   }
 
   /** The table (null when missing or deleted) with the revision it was read at (undefined when never created). */
-  async getWithRevision(key: string): Promise<{ table: ReferenceTable | null; rev: number | undefined }> {
-    const doc = await this.store.get(key);
-    return { table: doc && !doc.deleted ? fromStored(doc) : null, rev: doc?.rev };
+  getWithRevision(key: string): Promise<{ table: ReferenceTable | null; rev: number | undefined }> {
+    return this.read(key, async (doc) => {
+      const rows = await this.rowsOf(doc);
+      const pendingRows = doc.pending ? await this.rowsOf(doc.pending) : [];
+      return rows && pendingRows ? fromStored(doc, rows, pendingRows) : undefined;
+    });
   }
 
-  create(table: ReferenceTable): Promise<boolean> {
-    return this.store.insert(toStored(table));
+  /** The table's current rows (null when missing or deleted) and its revision: what lookups read, no pending rows. */
+  rowsWithRevision(key: string): Promise<{ table: Omit<ReferenceTable, 'pending'> | null; rev: number | undefined }> {
+    return this.read(key, async (doc) => {
+      const rows = await this.rowsOf(doc);
+      return rows ? fromStored({ ...doc, pending: undefined }, rows, []) : undefined;
+    });
   }
 
-  replace(table: ReferenceTable, expectedRev: number): Promise<boolean> {
-    return this.store.replace(toStored(table), expectedRev);
+  async create(table: ReferenceTable): Promise<boolean> {
+    const { doc, written } = await this.toStored(table);
+    const created = await this.store.insert(doc);
+    if (!created) await this.rowSets.remove(written);
+    return created;
+  }
+
+  /**
+   * The next revision, its new row sets written first. Won, the sets the previous revision named and this one does
+   * not are removed (a reader still reading them reads the table again); lost, its own new sets are.
+   */
+  async replace(table: ReferenceTable, expectedRev: number): Promise<boolean> {
+    const previous = await this.store.documents.findOne({ _id: table.key });
+    const { doc, written } = await this.toStored(table);
+    if (!(await this.store.replace(doc, expectedRev))) {
+      await this.rowSets.remove(written);
+      return false;
+    }
+    if (previous?.rev === expectedRev) {
+      const kept = new Set(setsOf(doc).map((ref) => ref.set));
+      await this.rowSets.remove(setsOf(previous).filter((ref) => !kept.has(ref.set)));
+    }
+    return true;
+  }
+
+  /** The document, rolled forward, made into a table by `hydrate`; read again when a set it names was removed. */
+  private async read<T>(
+    key: string,
+    hydrate: (doc: Stored) => Promise<T | undefined>,
+  ): Promise<{ table: T | null; rev: number | undefined }> {
+    for (let attempt = 1; ; attempt++) {
+      const doc = await this.store.get(key);
+      if (!doc || doc.deleted) return { table: null, rev: doc?.rev };
+      const table = await hydrate(doc);
+      if (table !== undefined) return { table, rev: doc.rev };
+      if (attempt === READ_ATTEMPTS)
+        throw new Error(`reference table "${key}" changed ${READ_ATTEMPTS} times while its rows were read`);
+    }
+  }
+
+  /** Rows stored inline (before row sets) or in a set; null when the set was removed meanwhile. */
+  private rowsOf(holder: { rows?: Row[]; rowSet?: RowSetRef }): Promise<Row[] | null> {
+    if (holder.rowSet) return this.rowSets.read(holder.rowSet);
+    return Promise.resolve(holder.rows ?? []);
+  }
+
+  private async toStored(table: ReferenceTable): Promise<{ doc: Stored; written: RowSetRef[] }> {
+    const { key, rows, pending, ...rest } = table;
+    const written: RowSetRef[] = [];
+    const setOf = async (held: readonly Row[]) => {
+      const stored = await this.rowSets.store(key, held);
+      if (stored.written) written.push(stored.ref);
+      return stored.ref;
+    };
+    try {
+      const doc: Stored = { _id: key, ...rest, rowCount: rows.length, rowSet: await setOf(rows) };
+      if (pending) {
+        const { rows: pendingRows, ...summary } = pending;
+        doc.pending = { ...summary, rowSet: await setOf(pendingRows) };
+      }
+      return { doc, written };
+    } catch (err) {
+      await this.rowSets.remove(written).catch(() => undefined);
+      throw err;
+    }
   }
 
   /**
@@ -57,7 +143,9 @@ export class ReferenceTablesRepository {
     sortField: 'key' | 'name' | 'updatedAt',
     sortOrder: 'ASC' | 'DESC',
   ): Promise<{ items: ListedTable[]; total: number }> {
-    const listed = await this.store.documents.find({ deleted: { $ne: true } }, { projection: { rows: 0 } }).toArray();
+    const listed = await this.store.documents
+      .find({ deleted: { $ne: true } }, { projection: { rows: 0, 'pending.rows': 0 } })
+      .toArray();
     const text = q ? searchFold(q) : undefined;
     const matching =
       text === undefined
@@ -75,7 +163,7 @@ export class ReferenceTablesRepository {
     const uncounted = docs.filter((d) => typeof d.rowCount !== 'number').map((d) => d._id);
     const counted = await this.countRows(uncounted);
     const items = docs.map((d) => ({
-      table: fromStored({ ...(d as Stored), rows: [] }),
+      table: fromStored(d as Stored, [], []),
       rowCount: d.rowCount ?? counted.get(d._id) ?? 0,
     }));
     return { items, total };
@@ -96,17 +184,36 @@ export class ReferenceTablesRepository {
     return this.store.keysWithOutbox();
   }
 
-  init(): Promise<void> {
-    return this.store.init();
+  /** Indexes, then the row sets no table names, left by writers that lost or stopped (older than ten minutes). */
+  async init(): Promise<number> {
+    await this.store.init();
+    return this.sweepRowSets(new Date(Date.now() - ORPHAN_AFTER_MS));
+  }
+
+  /** Removes the row sets registered before `before` that no table's current revision names; how many. */
+  async sweepRowSets(before: Date): Promise<number> {
+    const docs = await this.store.documents.find({}, { projection: { _id: 1 } }).toArray();
+    const named = new Set<string>();
+    for (const { _id } of docs) {
+      // Rolled forward: a revision claimed but not yet applied names sets the document does not.
+      const doc = await this.store.get(String(_id));
+      for (const ref of doc ? setsOf(doc) : []) named.add(ref.set);
+    }
+    return this.rowSets.sweep(named, before);
   }
 }
 
-function toStored(table: ReferenceTable): Stored {
-  const { key, ...rest } = table;
-  return { _id: key, ...rest, rowCount: table.rows.length };
+/** The row sets a stored table names: its rows', and its pending change's. */
+function setsOf(doc: Stored): RowSetRef[] {
+  return [doc.rowSet, doc.pending?.rowSet].filter((ref) => ref !== undefined);
 }
 
-function fromStored(doc: Stored): ReferenceTable {
-  const { _id, rowCount: _rowCount, ...rest } = doc;
-  return { key: _id, ...rest };
+function fromStored(doc: Stored, rows: Row[], pendingRows: Row[]): ReferenceTable {
+  const { _id, rowCount: _rowCount, rows: _inline, rowSet: _rowSet, pending, ...rest } = doc;
+  const table: ReferenceTable = { key: _id, ...rest, rows };
+  if (pending) {
+    const { rows: _pendingInline, rowSet: _pendingSet, ...summary } = pending;
+    table.pending = { ...summary, rows: pendingRows };
+  }
+  return table;
 }

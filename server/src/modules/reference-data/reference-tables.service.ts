@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   ConflictError,
   ForbiddenError,
@@ -63,6 +63,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   private readersOf: TableReadersProbe = async () => [];
 
   private readonly outbox: OutboxDrain;
+  private readonly logger = new Logger('ReferenceTablesService');
 
   constructor(
     private readonly repository: ReferenceTablesRepository,
@@ -74,7 +75,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.repository.init();
+    const swept = await this.repository.init();
+    if (swept > 0) this.logger.warn(`removed ${swept} set(s) of table rows left by interrupted or lost writes`);
     await this.outbox.drainStored(this.repository);
   }
 
@@ -301,7 +303,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
    * to know whether the table moved (undefined when the table was never created).
    */
   async rowsByKey(key: string): Promise<{ rows: Map<string, Row> | null; rev: number | undefined }> {
-    const { table, rev } = await this.repository.getWithRevision(key);
+    const { table, rev } = await this.repository.rowsWithRevision(key);
     return { rows: table ? new Map(table.rows.map((r) => [String(r[table.keyColumn]), r])) : null, rev };
   }
 
