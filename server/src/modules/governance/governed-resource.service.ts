@@ -132,18 +132,20 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
     actor: string,
   ): Promise<Tagged<ResourceView<M>>> {
     const state = await this.resources.apply(key, async (current) => {
+      const now = new Date();
+      // A stale editor hears « reload » before any work on the content, or anything about it.
+      this.lifecycle.assertDraftEditable(current, ifMatch, now);
       const base = current.draft?.content ?? (await this.resources.content(current, startingVersion(current)));
       const content = { ...base, ...request };
       // Before and after: 5–25 ms each at the size limit, hashed in turns (ADR 0034).
       await checksumInTurns(base);
       await checksumInTurns(content);
-      // The transition checks If-Match first: a stale editor hears "reload" before anything about content.
       const transition = this.lifecycle.editDraft(
         current,
         content,
         ifMatch,
         actor,
-        new Date(),
+        now,
         current.draft ? undefined : base,
       );
       await turn(); // the checks start in a turn of their own (ADR 0034)

@@ -43,15 +43,12 @@ export class Lifecycle<M, C> {
     };
   }
 
-  /** Edits the draft, or starts a new one from the version in force when there is none. */
-  editDraft(
-    state: ResourceState<M, C>,
-    content: C,
-    ifMatch: string | undefined,
-    actor: string,
-    now: Date,
-    baseContent?: C,
-  ): Transition<M, C> {
+  /**
+   * What a draft edit checks before its content: If-Match sent and current, the resource not archived. Cheap, so a
+   * caller holding a large content asks it first, before hashing or checking the content (a stale editor hears
+   * « reload » without waiting for that work); `editDraft` asks it again.
+   */
+  assertDraftEditable(state: ResourceState<M, C>, ifMatch: string | undefined, now: Date): void {
     // A request without If-Match is malformed whatever the resource's state: say that first.
     if (!ifMatch)
       throw new PreconditionRequiredError(
@@ -64,6 +61,18 @@ export class Lifecycle<M, C> {
       etag,
       `This ${this.label} draft was changed by someone else since you read it: reload it, then apply your change again.`,
     );
+  }
+
+  /** Edits the draft, or starts a new one from the version in force when there is none. */
+  editDraft(
+    state: ResourceState<M, C>,
+    content: C,
+    ifMatch: string | undefined,
+    actor: string,
+    now: Date,
+    baseContent?: C,
+  ): Transition<M, C> {
+    this.assertDraftEditable(state, ifMatch, now);
     const at = now.toISOString();
     const next = this.touch(state, now);
     if (state.draft) {
