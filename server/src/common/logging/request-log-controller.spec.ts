@@ -7,7 +7,8 @@ const at = (level: string) => (fields: Record<string, unknown>, message: string)
   lines.push({ level, fields, message });
 const request = (url: string) =>
   ({ method: 'POST', url, log: { info: at('info'), error: at('error') } }) as unknown as FastifyRequest;
-const reply = (statusCode: number) => ({ statusCode, elapsedTime: 1.5 }) as unknown as FastifyReply;
+const reply = (statusCode: number, writableFinished = true) =>
+  ({ statusCode, elapsedTime: 1.5, raw: { writableFinished } }) as unknown as FastifyReply;
 
 describe('RequestLogController', () => {
   it('logs one line per request up to the budget, counts the rest in the next line, and always logs failures', () => {
@@ -41,5 +42,23 @@ describe('RequestLogController', () => {
       ['error', '/api/v1/rulesets/invoices/evaluate'],
     ]);
     expect(withoutQueryValues('/a?')).toBe('/a?');
+  });
+
+  it('says an answer was not delivered when the caller closed the connection first, whatever the budget', () => {
+    lines.length = 0;
+    const controller = new RequestLogController(0);
+    controller.requestCompleted(null, request('/api/v1/prompts/faq/complete'), reply(200, false));
+    controller.requestCompleted(null, request('/api/v1/prompts/faq/complete'), reply(200));
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        fields: {
+          req: { method: 'POST', url: '/api/v1/prompts/faq/complete' },
+          res: { statusCode: 200, delivered: false },
+          responseTime: 1.5,
+        },
+        message: 'request closed by the caller before its answer was delivered',
+      },
+    ]);
   });
 });

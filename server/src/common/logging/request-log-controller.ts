@@ -22,6 +22,19 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
+    // The connection closed before the answer was written out: its status is what the service chose, which the
+    // caller never read. Said as such, and always: a line reading 200 for it misled whoever read the log.
+    if (reply.raw?.writableFinished === false) {
+      request.log.info(
+        {
+          req: { method: request.method, url: withoutQueryValues(request.url) },
+          res: { statusCode: reply.statusCode, delivered: false },
+          responseTime: reply.elapsedTime,
+        },
+        'request closed by the caller before its answer was delivered',
+      );
+      return;
+    }
     if (reply.statusCode < 400 && !this.withinBudget()) return;
     const unlogged = this.skipped;
     this.skipped = 0;
