@@ -55,6 +55,10 @@ describe('French typography', () => {
     expect(i18nProvider.translate('ra.message.are_you_sure')).toMatch(/\u202f\?$/);
   });
 
+  it('quotes English with “ ”, never with French « »', () => {
+    expect(messagesOf(en).filter((text) => /[«»]/.test(text))).toEqual([]);
+  });
+
   it('uses the Québec terms, not calques', () => {
     const all = messagesOf(fr).join('\n');
     expect(all).toContain("Fonctions d'aide permises");

@@ -14,7 +14,7 @@ export const templateMessages = {
   mismatch: 'is not a valid template: line %{line}, {{#%{opened}}} is closed by {{/%{closed}}}',
   prototype: 'may not use “%{name}”: prototype access is refused',
   helper: 'calls “%{name}”, which is not an allowed helper (%{allowed})',
-  block: 'uses the block "#%{name}"; only #if, #unless, #each and #with are allowed',
+  block: 'uses the block “#%{name}”; only #if, #unless, #each and #with are allowed',
   partial: 'uses a partial ({{> …}}); partials are not available',
   decorator: 'uses a decorator; decorators are not allowed',
   each_data: 'uses “%{name}” outside an {{#each}} block, where it is not defined',
@@ -42,7 +42,7 @@ export const templateMessages = {
   helper_member:
     'reads “%{name}” in what a helper answers, a text that has no such member: write {{this}} there, or read the variable outside the block',
   missing_variable:
-    'the variable "%{name}", which the template reads, has no value: give it one (the schema lets it be left out, the template does not)',
+    'the variable “%{name}”, which the template reads, has no value: give it one (the schema lets it be left out, the template does not)',
   unwritable_value:
     'holds a value the template cannot write as text (an object where a text goes, or a member read from a number): give the variables the types the template reads',
   // The API's own English words for the parser's tokens (server/src/engine/template-errors.ts).
