@@ -95,6 +95,16 @@ describe('reference table rows in storage', () => {
     expect(await setsOf('wide')).toEqual([after]);
     expect(await chunksOf(before)).toEqual([]);
     expect(await rowsRead('wide')).toEqual(manyRows(10, 'court'));
+    // Its key taken, a second creation is refused and leaves no rows behind.
+    const again = await analyst.post('/api/v1/reference-tables', {
+      key: 'wide',
+      name: 'Encore',
+      keyColumn: 'code',
+      columns,
+      rows: manyRows(3_000, 'y'),
+    });
+    expect(again.status).toBe(409);
+    expect(await setsOf('wide')).toEqual([after]);
   });
 
   it('holds a pending change in its own set: approving adopts it, rejecting removes it, decisions follow', async () => {

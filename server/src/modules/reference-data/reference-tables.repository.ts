@@ -65,6 +65,8 @@ export class ReferenceTablesRepository {
   }
 
   async create(table: ReferenceTable): Promise<boolean> {
+    // A key taken long ago is refused before its rows are written (the insert below decides a race).
+    if (await this.store.documents.findOne({ _id: table.key }, { projection: { _id: 1 } })) return false;
     const { doc, written } = await this.toStored(table);
     const created = await this.store.insert(doc);
     if (!created) await this.rowSets.remove(written);
