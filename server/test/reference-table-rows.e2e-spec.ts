@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, signInCast } from './support/rulesets.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
+import { ReferenceTablesRepository } from '../src/modules/reference-data/reference-tables.repository.js';
 
 /**
  * Where a table's rows are kept (docs/adr/0041): apart from the table document, in row sets of chunks, so that
@@ -212,5 +213,34 @@ describe('reference table rows in storage', () => {
     expect(doc).not.toHaveProperty('rows');
     expect(doc).toMatchObject({ rowCount: 3, rowSet: { count: 3 } });
     expect(await rowsRead('legacy')).toEqual([...legacyRows, { code: 'A3', label: 'nouveau', limit: 3 }]);
+  });
+
+  it('refuses a writer that read the table revisions ago, and rolls a document written back by one forward', async () => {
+    const created = await analyst.post('/api/v1/reference-tables', {
+      key: 'stale',
+      name: 'Périmée',
+      keyColumn: 'code',
+      columns,
+      rows: manyRows(10, 'v1'),
+    });
+    expect(created.status).toBe(201);
+    const repository = t.app.get(ReferenceTablesRepository);
+    const read = (await repository.get('stale'))!;
+    let tag = created.headers['etag'] as string;
+    for (let v = 2; v <= 5; v++) {
+      const put = await analyst.put('/api/v1/reference-tables/stale/rows', { rows: manyRows(10, `v${v}`) }, tag);
+      expect(put.status).toBe(200);
+      tag = put.headers['etag'] as string;
+    }
+    // A writer still holding revision 1 (an approval slowed down, a process paused) tries to write revision 2.
+    expect(await repository.replace(read, { ...read, rev: 2, updatedBy: 'stale' })).toBe(false);
+    const current = await analyst.get('/api/v1/reference-tables/stale');
+    expect([current.headers['etag'], current.body.rows]).toEqual(['"reference_table:stale:r5"', manyRows(10, 'v5')]);
+
+    // A slow writer's document landing after newer ones: readers roll forward past the claims kept without state.
+    await t.db.collection('reference_tables').updateOne({ _id: 'stale' as never }, { $set: { rev: 2 } });
+    const rolled = await analyst.get('/api/v1/reference-tables/stale');
+    expect([rolled.headers['etag'], rolled.body.rows]).toEqual(['"reference_table:stale:r5"', manyRows(10, 'v5')]);
+    expect(await setsOf('stale')).toEqual([(await tableDoc('stale'))!['rowSet'].set]);
   });
 });

@@ -13,13 +13,16 @@ export interface RevisionedDoc {
   rev: number;
 }
 
-/** The claim of one revision: its `_id` is `<key>#<rev>`, unique, and it carries the whole next document. */
+/**
+ * The claim of one revision: its `_id` is `<key>#<rev>`, unique, and it carries the whole next document until two
+ * newer revisions are written; then only the claim stays, without `state`, so that the revision stays taken.
+ */
 interface RevisionClaim<D> {
   _id: string;
   key: string;
   rev: number;
   at: Date;
-  state: D;
+  state?: D;
 }
 
 /**
@@ -52,13 +55,18 @@ export class RevisionedStore<D extends RevisionedDoc> {
     return doc ? this.rollForward(doc as D) : null;
   }
 
-  /** Applies the claims newer than `doc` (a document read by some other query, such as a list's page). */
+  /**
+   * Applies the claims newer than `doc` (a document read by some other query, such as a list's page). A claim
+   * without its state was applied and followed by two more: the document is older than that (a slow writer
+   * overwrote a newer state), and the newer claims that still carry theirs are applied.
+   */
   async rollForward(doc: D): Promise<D> {
     let current = doc;
-    for (;;) {
-      const claim = await this.claims.findOne(byId<RevisionClaim<D>>(claimId(current._id, current.rev + 1)));
+    for (let rev = doc.rev + 1; ; rev++) {
+      const claim = await this.claims.findOne(byId<RevisionClaim<D>>(claimId(doc._id, rev)));
       if (!claim) return current;
-      current = claim.state as D;
+      if (!claim.state) continue;
+      current = claim.state;
       await this.writeCurrent(current);
     }
   }
@@ -91,11 +99,18 @@ export class RevisionedStore<D extends RevisionedDoc> {
       throw err;
     }
     await this.writeCurrent(next);
-    // Older claims are no longer needed to roll forward; keeping the last two covers a writer still finishing.
-    // Deleted by `_id` (each change removes the one that just fell out): a filter on key/rev would make
-    // FerretDB read every claim of every document.
+    // Older states are no longer needed to roll forward; keeping the last two covers a writer still finishing.
+    // The claim itself stays: deleted, its revision could be claimed again by a writer that read it long ago,
+    // whose change would then be written over newer ones (a review saw a table's rows lost so). Stripped by `_id`
+    // (each change strips the one that just fell out): a filter on key/rev would make FerretDB read every claim.
     if (next.rev > 2)
-      void this.claims.deleteOne(byId<RevisionClaim<D>>(claimId(next._id, next.rev - 2))).catch(() => undefined);
+      void this.claims
+        .replaceOne(byId<RevisionClaim<D>>(claimId(next._id, next.rev - 2)), {
+          key: next._id,
+          rev: next.rev - 2,
+          at: new Date(),
+        } as RevisionClaim<D>)
+        .catch(() => undefined);
     return true;
   }
 

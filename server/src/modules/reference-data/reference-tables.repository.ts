@@ -37,6 +37,8 @@ export interface ListedTable {
 export class ReferenceTablesRepository {
   private readonly store: RevisionedStore<Stored>;
   private readonly rowSets: RowSets;
+  /** The row sets each table read here was stored in: what its next revision may no longer name. */
+  private readonly setsRead = new WeakMap<ReferenceTable, RowSetRef[]>();
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
     this.store = new RevisionedStore<Stored>(connection.db!, 'reference_tables', 'reference_table_revisions');
@@ -52,8 +54,17 @@ export class ReferenceTablesRepository {
     return this.read(key, async (doc) => {
       const rows = await this.rowsOf(doc);
       const pendingRows = doc.pending ? await this.rowsOf(doc.pending) : [];
-      return rows && pendingRows ? fromStored(doc, rows, pendingRows) : undefined;
+      if (!rows || !pendingRows) return undefined;
+      const table = fromStored(doc, rows, pendingRows);
+      this.setsRead.set(table, setsOf(doc));
+      return table;
     });
+  }
+
+  /** The outbox of a table, deleted or not, read without its rows: what the start-up drain records. */
+  async outboxOf(key: string): Promise<{ outbox: ReferenceTable['outbox'] } | null> {
+    const doc = await this.store.get(key);
+    return doc ? { outbox: doc.outbox } : null;
   }
 
   /** The table's current rows (null when missing or deleted) and its revision: what lookups read, no pending rows. */
@@ -74,20 +85,18 @@ export class ReferenceTablesRepository {
   }
 
   /**
-   * The next revision, its new row sets written first. Won, the sets the previous revision named and this one does
-   * not are removed (a reader still reading them reads the table again); lost, its own new sets are.
+   * `next`, the revision after `read` (a table read here), its new row sets written first. Won, the sets `read`
+   * named and `next` does not are removed (a reader still reading them reads the table again); lost, its own new
+   * sets are.
    */
-  async replace(table: ReferenceTable, expectedRev: number): Promise<boolean> {
-    const previous = await this.store.documents.findOne({ _id: table.key });
-    const { doc, written } = await this.toStored(table);
-    if (!(await this.store.replace(doc, expectedRev))) {
+  async replace(read: ReferenceTable, next: ReferenceTable): Promise<boolean> {
+    const { doc, written } = await this.toStored(next);
+    if (!(await this.store.replace(doc, read.rev))) {
       await this.rowSets.remove(written);
       return false;
     }
-    if (previous?.rev === expectedRev) {
-      const kept = new Set(setsOf(doc).map((ref) => ref.set));
-      await this.rowSets.remove(setsOf(previous).filter((ref) => !kept.has(ref.set)));
-    }
+    const kept = new Set(setsOf(doc).map((ref) => ref.set));
+    await this.rowSets.remove((this.setsRead.get(read) ?? []).filter((ref) => !kept.has(ref.set)));
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConflictError,
   ForbiddenError,
@@ -32,6 +32,10 @@ import { readCsv } from './csv-reader.js';
 import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
 import { SerialLocks } from '../../common/database/serial-locks.js';
+import { ORPHAN_AFTER_MS } from './row-sets.js';
+
+/** How often row sets no table names are looked for while the service runs (also at every start). */
+const ROW_SET_SWEEP_MS = 60 * 60_000;
 
 export type TableView = Omit<ReferenceTable, 'outbox' | 'key' | 'pending'> & {
   id: string;
@@ -58,12 +62,13 @@ export type TableReadersProbe = (table: string) => Promise<string[]>;
  * same four eyes: it is held as a pending change until an approver other than its author applies it.
  */
 @Injectable()
-export class ReferenceTablesService implements OnApplicationBootstrap {
+export class ReferenceTablesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly listeners: ((key: string) => void)[] = [];
   private readersOf: TableReadersProbe = async () => [];
 
   private readonly outbox: OutboxDrain;
   private readonly logger = new Logger('ReferenceTablesService');
+  private sweepTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly repository: ReferenceTablesRepository,
@@ -75,9 +80,30 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const swept = await this.repository.init();
-    if (swept > 0) this.logger.warn(`removed ${swept} set(s) of table rows left by interrupted or lost writes`);
-    await this.outbox.drainStored(this.repository);
+    this.sweptRowSets(await this.repository.init());
+    // Sets left while the service runs (a write that failed half-way) go within the hour, not at the next start.
+    this.sweepTimer = setInterval(
+      () =>
+        void this.repository
+          .sweepRowSets(new Date(Date.now() - ORPHAN_AFTER_MS))
+          .then((swept) => this.sweptRowSets(swept))
+          .catch((err: Error) => this.logger.warn(`row sets not swept: ${err.message}`)),
+      ROW_SET_SWEEP_MS,
+    );
+    this.sweepTimer.unref();
+    // From the documents without their rows: a table whose rows cannot be read must not keep the service down.
+    await this.outbox.drainStored({
+      keysWithOutbox: () => this.repository.keysWithOutbox(),
+      get: (key) => this.repository.outboxOf(key),
+    });
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  private sweptRowSets(count: number): void {
+    if (count > 0) this.logger.warn(`removed ${count} set(s) of table rows left by interrupted or lost writes`);
   }
 
   onChange(listener: (key: string) => void): void {
@@ -224,8 +250,20 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
     }));
   }
 
-  /** Applies the pending change: an approver who did not propose it (four eyes). */
-  async approvePending(
+  /**
+   * Applies the pending change: an approver who did not propose it (four eyes). Under the table's lock, as every
+   * change of it: an approval and a withdrawal sent together from two instances had both been answered 200.
+   */
+  approvePending(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    comment?: string,
+  ): Promise<Tagged<TableView>> {
+    return this.locks.serially([`table:${key}`], () => this.approveNow(key, ifMatch, actor, comment));
+  }
+
+  private async approveNow(
     key: string,
     ifMatch: string | undefined,
     actor: string,
@@ -267,7 +305,17 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
   }
 
   /** Discards the pending change: an approver rejecting it, or its author withdrawing it; a reason is required. */
-  async rejectPending(
+  rejectPending(
+    key: string,
+    ifMatch: string | undefined,
+    actor: string,
+    isReviewer: boolean,
+    comment: string,
+  ): Promise<Tagged<TableView>> {
+    return this.locks.serially([`table:${key}`], () => this.rejectNow(key, ifMatch, actor, isReviewer, comment));
+  }
+
+  private async rejectNow(
     key: string,
     ifMatch: string | undefined,
     actor: string,
@@ -402,7 +450,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap {
       updatedAt: rowsChanged ? new Date().toISOString() : table.updatedAt,
       outbox: [...(await this.outbox.unrecorded(table.outbox)), outboxItem(event)],
     };
-    if (!(await this.repository.replace(written, table.rev)))
+    if (!(await this.repository.replace(table, written)))
       throw new PreconditionFailedError(
         'This table was changed by someone else at the same moment: reload it, then apply your change again.',
         [{ path: '/key', message: 'was changed by someone else at the same moment', keyword: 'changedMeanwhile' }],

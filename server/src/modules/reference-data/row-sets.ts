@@ -57,10 +57,15 @@ export class RowSets {
     this.chunks = db.collection<RowChunkDoc>('reference_table_row_chunks');
   }
 
-  /** The set holding `rows`: the one they came from, or a new one written now. */
+  /**
+   * The set holding `rows`: the one they came from while it is still registered, or a new one written now. (A set
+   * is removed once a newer revision no longer names it; a writer holding rows read before that loses its claim,
+   * but its rows must not be named meanwhile as if they were stored.)
+   */
   async store(table: string, rows: readonly Row[]): Promise<{ ref: RowSetRef; written: boolean }> {
     const known = this.known.get(rows);
-    if (known) return { ref: known, written: false };
+    if (known && (await this.sets.findOne({ _id: known.set }, { projection: { _id: 1 } })))
+      return { ref: known, written: false };
     const pieces = chunked(rows);
     const ref: RowSetRef = { set: timeOrderedId(), chunks: pieces.length, count: rows.length };
     await this.sets.insertOne({ _id: ref.set, table, chunks: ref.chunks, at: new Date() });
