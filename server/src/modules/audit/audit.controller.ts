@@ -1,4 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import type { ListPage } from '../../common/http/list-query.js';
@@ -39,7 +40,11 @@ export class AuditController {
     description: 'The matching events as CSV (formulas escaped).',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  export(@AuditExportParams() query: AuditQuery): Promise<string> {
-    return this.exporter.csv(query.filter);
+  export(@AuditExportParams() query: AuditQuery): StreamableFile {
+    // Streamed as it is written: a trail of megabytes is never held, joined or sent in one piece.
+    return new StreamableFile(Readable.from(this.exporter.pieces(query.filter)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="gabarit-audit.csv"',
+    });
   }
 }

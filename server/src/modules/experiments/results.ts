@@ -263,20 +263,24 @@ async function costPerAnswer(
  * guarantee.
  */
 async function boundaryOf(people: Person[], variant: string, control: string, alpha: number, slice: Slice) {
-  const firsts: { arm: 'treatment' | 'control'; converted: boolean }[] = [];
+  // The people of the two arms, as indexes into `people`: no object per person (100 000 answers made the watch's
+  // collections hold the loop 54–103 ms).
+  const inArms = new Uint32Array(people.length);
+  let count = 0;
   for (const [n, person] of people.entries()) {
     if (n % ITEMS_PER_CLOCK_READ === 0) await slice();
-    if (person.variant === variant || person.variant === control)
-      firsts.push({ arm: person.variant === variant ? 'treatment' : 'control', converted: person.converted });
+    if (person.variant === variant || person.variant === control) inArms[count++] = n;
   }
-  const step = Math.max(10, Math.ceil(firsts.length / BOUNDARY_POINTS));
+  const step = Math.max(10, Math.ceil(count / BOUNDARY_POINTS));
   const counts = { treatment: { conversions: 0, exposures: 0 }, control: { conversions: 0, exposures: 0 } };
   const looks: SequentialLook[] = [];
-  for (const [i, person] of firsts.entries()) {
-    const arm = counts[person.arm];
+  for (let i = 0; i < count; i++) {
+    if (i % ITEMS_PER_CLOCK_READ === 0) await slice();
+    const person = people[inArms[i]!]!;
+    const arm = counts[person.variant === variant ? 'treatment' : 'control'];
     arm.exposures++;
     if (person.converted) arm.conversions++;
-    if ((i + 1) % step === 0 || i + 1 === firsts.length)
+    if ((i + 1) % step === 0 || i + 1 === count)
       looks.push({ treatment: { ...counts.treatment }, control: { ...counts.control } });
   }
   const path = sequentialPath(looks, undefined, alpha);
