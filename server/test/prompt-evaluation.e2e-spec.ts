@@ -162,7 +162,19 @@ describe('prompt evaluation sets', () => {
     const list = await risk.get(`/api/v1/prompts/${KEY}/evaluation-sets`);
     expect(list.status).toBe(200);
     expect(list.headers['content-range']).toBe('evaluation-sets 0-0/1');
-    expect(list.body[0].cases).toHaveLength(6);
+    // Listed without its cases (a set may hold a megabyte of them), which are read one set at a time.
+    expect(list.body[0]).toMatchObject({ name: 'regression', caseCount: 6 });
+    expect(list.body[0]).not.toHaveProperty('cases');
+    const one = await risk.get(`/api/v1/prompts/${KEY}/evaluation-sets/regression`);
+    expect([one.status, one.body.cases]).toEqual([200, regression.cases]);
+    const missing = await risk.get(`/api/v1/prompts/${KEY}/evaluation-sets/absente`);
+    expect([missing.status, missing.body.details]).toEqual([
+      404,
+      [{ path: '/name', message: 'names no evaluation set of this prompt' }],
+    ]);
+    // A set stored before sets kept their count is counted from its cases.
+    await t.db.collection('prompt_evaluation_sets').updateOne({ name: 'regression' }, { $unset: { caseCount: '' } });
+    expect((await risk.get(`/api/v1/prompts/${KEY}/evaluation-sets`)).body[0]).toMatchObject({ caseCount: 6 });
   });
 
   it('gates publication: refused without a run, with a run cut by its budget, accepted after a passing run', async () => {

@@ -1048,6 +1048,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/prompts/{key}/evaluation-sets/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['PromptEvaluationController_getSet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/prompts/{key}/versions/{n}/evaluation-runs': {
     parameters: {
       query?: never;
@@ -1796,6 +1813,16 @@ export interface components {
           minScore?: number;
         }[];
       }[];
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+    };
+    EvaluationSetSummary: {
+      id: string;
+      prompt: string;
+      name: string;
+      judgePrompt?: string;
+      caseCount: number;
       /** Format: date-time */
       createdAt: string;
       createdBy: string;
@@ -9819,7 +9846,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EvaluationSetView'][];
+          'application/json': components['schemas']['EvaluationSetSummary'][];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -9990,6 +10017,75 @@ export interface operations {
       };
       /** @description The body is not application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
+      503: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PromptEvaluationController_getSet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSetView'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
         headers: {
           [name: string]: unknown;
         };

@@ -23,7 +23,7 @@ const set = {
   prompt: 'faq',
   name: 'regression',
   judgePrompt: 'juge',
-  cases: [{ variables: { question: 'arbres' }, expect: [{ type: 'contains', value: 'deux' }] }],
+  caseCount: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   createdBy: 'analyst',
 };

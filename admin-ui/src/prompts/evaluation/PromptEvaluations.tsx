@@ -31,7 +31,7 @@ import { EvaluationCases, EvaluationSummary, type EvaluationRun } from './Evalua
 import { LatestEvaluation } from './LatestEvaluation';
 import { may } from '../../layout/access';
 
-type EvaluationSet = components['schemas']['EvaluationSetView'];
+type EvaluationSet = components['schemas']['EvaluationSetSummary'];
 
 const NEW_SET = `{
   "name": "regression",
@@ -183,7 +183,7 @@ export const PromptEvaluations = () => {
                 {sets.data.map((s) => (
                   <TableRow key={s.name}>
                     <TableCell>{s.name}</TableCell>
-                    <TableCell>{s.cases.length}</TableCell>
+                    <TableCell>{s.caseCount}</TableCell>
                     <TableCell>{s.judgePrompt ?? '—'}</TableCell>
                     <TableCell>
                       <PersonName username={s.createdBy} />

@@ -69,6 +69,25 @@ export const evaluationSetViewSchema = {
   },
 } as const;
 
+/**
+ * A set as listed: how many cases, not the cases (up to 200 of them, a megabyte, in each of up to 500 sets); one
+ * set's cases are read with `GET …/evaluation-sets/{name}`.
+ */
+export const evaluationSetSummarySchema = {
+  $id: 'EvaluationSetSummary',
+  type: 'object',
+  required: ['id', 'prompt', 'name', 'caseCount', 'createdAt', 'createdBy'],
+  properties: {
+    id: { type: 'string' },
+    prompt: { type: 'string' },
+    name: { type: 'string' },
+    judgePrompt: { type: 'string' },
+    caseCount: { type: 'integer', minimum: 1 },
+    createdAt: { type: 'string', format: 'date-time' },
+    createdBy: { type: 'string' },
+  },
+} as const;
+
 export const startEvaluationRunRequestSchema = {
   type: 'object',
   additionalProperties: false,

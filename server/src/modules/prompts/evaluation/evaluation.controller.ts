@@ -11,6 +11,7 @@ import { READERS } from '../../governance/governed.controller.js';
 import {
   createEvaluationSetRequestSchema,
   evaluationRunViewSchema,
+  evaluationSetSummarySchema,
   evaluationSetViewSchema,
   startEvaluationRunRequestSchema,
   type CreateEvaluationSetRequest,
@@ -40,9 +41,16 @@ export class PromptEvaluationController {
   @Get(':key/evaluation-sets')
   @RequireRoles(...READERS)
   @ContentRange('evaluation-sets')
-  @ApiOkResponse({ schema: { type: 'array', items: evaluationSetViewSchema as object } })
+  @ApiOkResponse({ schema: { type: 'array', items: evaluationSetSummarySchema as object } })
   listSets(@Param('key') key: string) {
     return this.evaluations.listSets(key);
+  }
+
+  @Get(':key/evaluation-sets/:name')
+  @RequireRoles(...READERS)
+  @ApiOkResponse({ schema: evaluationSetViewSchema as object })
+  getSet(@Param('key') key: string, @Param('name') name: string) {
+    return this.evaluations.getSet(key, name);
   }
 
   @Post(':key/versions/:n/evaluation-runs')

@@ -19,6 +19,8 @@ export interface EvaluationSetDocument {
   judgePrompt?: string;
   /** As one JSON text: analysts' variables and schemas may hold names the database refuses as field names. */
   casesJson: string;
+  /** How many cases `casesJson` holds, for lists (absent on sets stored before 2026-12-07). */
+  caseCount?: number;
   createdAt: Date;
   createdBy: string;
   /** The audit event of its creation until the trail holds it, stored in the same insert (docs/adr/0005). */
@@ -113,8 +115,20 @@ export class EvaluationRepository implements OnModuleInit {
     return this.sets.collection.findOne({ _id: `${prompt}/${name}` });
   }
 
-  listSets(prompt: string): Promise<EvaluationSetDocument[]> {
-    return this.sets.collection.find({ prompt }).sort({ name: 1 }).limit(500).toArray();
+  /** The sets of a prompt without their cases; a set stored before `caseCount` has its cases read to count them. */
+  async listSets(prompt: string): Promise<(Omit<EvaluationSetDocument, 'casesJson'> & { caseCount: number })[]> {
+    const listed = await this.sets.collection
+      .find({ prompt }, { projection: { casesJson: 0, outbox: 0 } })
+      .sort({ name: 1 })
+      .limit(500)
+      .toArray();
+    return Promise.all(
+      listed.map(async (set) => ({
+        ...set,
+        caseCount:
+          set.caseCount ?? (JSON.parse((await this.findSet(prompt, set.name))?.casesJson ?? '[]') as []).length,
+      })),
+    );
   }
 
   async insertRun(run: EvaluationRunDocument): Promise<void> {

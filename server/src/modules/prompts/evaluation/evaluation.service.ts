@@ -154,6 +154,7 @@ export class EvaluationService implements OnApplicationBootstrap {
       name: request.name,
       ...(request.judgePrompt !== undefined && { judgePrompt: request.judgePrompt }),
       casesJson: JSON.stringify(request.cases),
+      caseCount: request.cases.length,
       createdAt: new Date(),
       createdBy: actor,
       outbox: [event],
@@ -170,8 +171,19 @@ export class EvaluationService implements OnApplicationBootstrap {
 
   async listSets(key: string) {
     await this.prompts.get(key);
-    const items = (await this.repository.listSets(key)).map(setView);
+    const items = (await this.repository.listSets(key)).map(setSummary);
     return { items, total: items.length, skip: 0 };
+  }
+
+  /** One set with its cases; 404 naming the set when the prompt has none of that name. */
+  async getSet(key: string, name: string) {
+    await this.prompts.get(key);
+    const set = await this.repository.findSet(key, name);
+    if (!set)
+      throw new NotFoundError(`The prompt "${key}" has no evaluation set named "${name}".`, [
+        { path: '/name', message: 'names no evaluation set of this prompt' },
+      ]);
+    return setView(set);
   }
 
   async listRuns(key: string, number: number) {
@@ -393,6 +405,18 @@ export function summaryOf(run: EvaluationRunDocument): RunSummary {
     candidate: run.candidate,
     inForce: run.inForce,
     createdAt: run.createdAt.toISOString(),
+  };
+}
+
+function setSummary(set: Omit<EvaluationSetDocument, 'casesJson'> & { caseCount: number }) {
+  return {
+    id: set.name,
+    prompt: set.prompt,
+    name: set.name,
+    ...(set.judgePrompt !== undefined && { judgePrompt: set.judgePrompt }),
+    caseCount: set.caseCount,
+    createdAt: set.createdAt.toISOString(),
+    createdBy: set.createdBy,
   };
 }
 
