@@ -1791,6 +1791,9 @@ export interface components {
       prompt: string;
       name: string;
       judgePrompt?: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
       cases: {
         name?: string;
         variables: Record<string, unknown>;
@@ -1813,19 +1816,16 @@ export interface components {
           minScore?: number;
         }[];
       }[];
-      /** Format: date-time */
-      createdAt: string;
-      createdBy: string;
     };
     EvaluationSetSummary: {
       id: string;
       prompt: string;
       name: string;
       judgePrompt?: string;
-      caseCount: number;
       /** Format: date-time */
       createdAt: string;
       createdBy: string;
+      caseCount: number;
     };
     EvaluationRunView: {
       id: string;

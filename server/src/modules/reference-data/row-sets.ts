@@ -69,9 +69,15 @@ export class RowSets {
     const pieces = chunked(rows);
     const ref: RowSetRef = { set: timeOrderedId(), chunks: pieces.length, count: rows.length };
     await this.sets.insertOne({ _id: ref.set, table, chunks: ref.chunks, at: new Date() });
-    await inGroups(pieces, async (piece, i) => {
-      await this.chunks.insertOne({ _id: chunkId(ref.set, i), rows: piece });
-    });
+    try {
+      await inGroups(pieces, async (piece, i) => {
+        await this.chunks.insertOne({ _id: chunkId(ref.set, i), rows: piece });
+      });
+    } catch (err) {
+      // Half-written: removed now if the database lets us, else by the sweep.
+      await this.remove([ref]).catch(() => undefined);
+      throw err;
+    }
     this.known.set(rows, ref);
     return { ref, written: true };
   }

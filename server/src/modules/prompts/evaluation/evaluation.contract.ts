@@ -54,19 +54,21 @@ export const createEvaluationSetRequestSchema = {
 export type CreateEvaluationSetRequest = FromSchema<typeof createEvaluationSetRequestSchema>;
 export type Expectation = FromSchema<typeof expectationSchema>;
 
+/** What a set's view and its summary both say about it. */
+const setFields = {
+  id: { type: 'string' },
+  prompt: { type: 'string' },
+  name: { type: 'string' },
+  judgePrompt: { type: 'string' },
+  createdAt: { type: 'string', format: 'date-time' },
+  createdBy: { type: 'string' },
+} as const;
+
 export const evaluationSetViewSchema = {
   $id: 'EvaluationSetView',
   type: 'object',
   required: ['id', 'prompt', 'name', 'cases', 'createdAt', 'createdBy'],
-  properties: {
-    id: { type: 'string' },
-    prompt: { type: 'string' },
-    name: { type: 'string' },
-    judgePrompt: { type: 'string' },
-    cases: createEvaluationSetRequestSchema.properties.cases,
-    createdAt: { type: 'string', format: 'date-time' },
-    createdBy: { type: 'string' },
-  },
+  properties: { ...setFields, cases: createEvaluationSetRequestSchema.properties.cases },
 } as const;
 
 /**
@@ -77,15 +79,7 @@ export const evaluationSetSummarySchema = {
   $id: 'EvaluationSetSummary',
   type: 'object',
   required: ['id', 'prompt', 'name', 'caseCount', 'createdAt', 'createdBy'],
-  properties: {
-    id: { type: 'string' },
-    prompt: { type: 'string' },
-    name: { type: 'string' },
-    judgePrompt: { type: 'string' },
-    caseCount: { type: 'integer', minimum: 1 },
-    createdAt: { type: 'string', format: 'date-time' },
-    createdBy: { type: 'string' },
-  },
+  properties: { ...setFields, caseCount: { type: 'integer', minimum: 1 } },
 } as const;
 
 export const startEvaluationRunRequestSchema = {
