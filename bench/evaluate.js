@@ -13,6 +13,7 @@ import { compileDefinition } from '../dist/engine/compile.js';
 import { computeFacts } from '../dist/engine/computed-facts.js';
 import { evaluateCompiled, prepare, runNow } from '../dist/engine/evaluate.js';
 import { addGabaritOperators } from '../dist/engine/operators.js';
+import { dayCollection } from '../dist/modules/evaluation/decision-partitions.js';
 import { load, pacedLoad, startBare, startServiceWithDatabase, withSeededLookups } from './support.js';
 
 const { jStat } = jstatModule;
@@ -122,7 +123,8 @@ function alternatingHttpRatios(reference, contenders, { body, headers, seconds }
 async function databaseRate(mongoUri, batchSize) {
   const client = await MongoClient.connect(mongoUri);
   try {
-    const decisions = client.db().collection('decisions');
+    // The collection the service stores today's records in (docs/adr/0042), with the same indexes: none but _id.
+    const decisions = client.db().collection(dayCollection(Date.now()));
     const samples = await decisions.find({}).limit(batchSize).toArray();
     let stored = 0;
     const started = performance.now();

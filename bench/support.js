@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
+import { isDecisionCollection } from '../dist/modules/evaluation/decision-partitions.js';
 
 /** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
 export async function startService(env = {}) {
@@ -270,5 +271,9 @@ export async function storedPilotRecords(service, db) {
     });
     if (!response.ok) throw new Error(`${test.name}: ${response.status}`);
   }
-  return db.collection('decisions').find({}).toArray();
+  // A collection per day (docs/adr/0042): a run around midnight has records in two.
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  const stored = [];
+  for (const name of names.filter(isDecisionCollection)) stored.push(...(await db.collection(name).find({}).toArray()));
+  return stored;
 }

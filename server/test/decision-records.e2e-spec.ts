@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import type { DecisionDocument } from '../src/modules/evaluation/decision.schema.js';
 import { DEFLATED_JSON, DEFLATED_JSON_CITING_TABLE, toStored } from '../src/modules/evaluation/decision-detail.js';
+import { decisionCollection } from './support/decision-records.js';
 
 describe('decision records written by group commit', () => {
   let t: TestApp;
@@ -108,7 +109,7 @@ describe('decision records written by group commit', () => {
       .set('x-api-key', key)
       .send({ facts: { invoice: { total: 1500, note: 'é ✓' } }, explain: true });
     const id = answer.body.evaluationId as string;
-    const stored = await t.db.collection('decisions').findOne({ _id: id } as never);
+    const stored = await decisionCollection(t.db, id).findOne({ _id: id } as never);
     expect(Object.keys(stored!).sort()).toEqual(
       ['_id', 'actor', 'at', 'checksum', 'detail', 'durationMs', 'events', 'ruleset', 'version'].sort(),
     );
@@ -120,7 +121,7 @@ describe('decision records written by group commit', () => {
     expect(await t.db.collection('decision_trace_tables').countDocuments({ _id: cited } as never)).toBe(1);
     // What queries filter on stays a field.
     expect(
-      await t.db.collection('decisions').countDocuments({ checksum: answer.body.checksum, _id: id } as never),
+      await decisionCollection(t.db, id).countDocuments({ checksum: answer.body.checksum, _id: id } as never),
     ).toBe(1);
     const record = await risk.get(`/api/v1/decisions/${id}`);
     expect(record.body).toEqual({
@@ -148,7 +149,7 @@ describe('decision records written by group commit', () => {
       _id,
       detail: _detail,
       ...meta
-    } = (await t.db.collection('decisions').findOne({ _id: answer.body.evaluationId } as never))!;
+    } = (await decisionCollection(t.db, answer.body.evaluationId).findOne({ _id: answer.body.evaluationId } as never))!;
     const detail = {
       facts: { invoice: { total: 1200 } },
       fired: answer.body.fired,

@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Collection } from 'mongodb';
 import { DecisionRetention } from '../src/modules/evaluation/decision-retention.js';
 import { DecisionSamplesRepository } from '../src/modules/evaluation/decision-samples.repository.js';
 import { ShadowTalliesRepository } from '../src/modules/evaluation/shadow-tallies.repository.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
 import { LatestDecisions } from '../src/modules/evaluation/latest-decisions.js';
+import { isDecisionCollection } from '../src/modules/evaluation/decision-partitions.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, startAnotherInstance, type TestApp } from './support/test-app.js';
+import { countDecisions, decisionCollection } from './support/decision-records.js';
 
 const enrolmentLike = (threshold: number, tests?: object[]) => ({
   key: 'eval-demo',
@@ -544,7 +547,7 @@ describe('evaluation', () => {
     expect(byAnalyst.body).toMatchObject({ version: n, events: [{ type: 'manual_review' }] });
     // A trial decides about nobody: no record, so no receipt and no review request can cite it.
     expect(byAnalyst.body.logged).toBe(false);
-    expect(await t.db.collection('decisions').countDocuments({ _id: byAnalyst.body.evaluationId })).toBe(0);
+    expect(await countDecisions(t.db, { _id: byAnalyst.body.evaluationId })).toBe(0);
     expect((await analyst.get(`/api/v1/decisions/${byAnalyst.body.evaluationId}`)).status).toBe(404);
     const byKey = await evaluate({ facts: facts(1000), version: n });
     expect(byKey.status).toBe(403);
@@ -580,13 +583,15 @@ describe('evaluation', () => {
       const latestTwo = (body: { examples: { evaluationId: string }[] }) =>
         body.examples.map((e) => e.evaluationId).sort();
       // What the instance asks the database meanwhile: no search of the decisions by version (watched, not replaced).
-      type Decisions = { decisions: { collection: { find(filter: object): unknown } } };
-      const collection = (other.app.get(DecisionsRepository) as unknown as Decisions).decisions.collection;
-      const finds = jest.spyOn(collection, 'find');
+      const finds = jest.spyOn(Collection.prototype, 'find');
       const there = await as(other, cast.analyst).post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, {
         limit: 2,
       });
-      const searches = finds.mock.calls.filter(([filter]) => 'checksum' in (filter as object));
+      const searches = finds.mock.calls.filter(
+        ([filter], i) =>
+          'checksum' in (filter as object) &&
+          isDecisionCollection((finds.mock.contexts[i] as Collection).collectionName),
+      );
       finds.mockRestore();
       expect([there.body.compared, latestTwo(there.body), searches]).toEqual([2, [...newest].sort(), []]);
       // One more decided here and not written yet: this instance counts it among the latest at once.
@@ -646,7 +651,7 @@ describe('evaluation', () => {
     const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
     const latest = (await evaluate({ facts: facts(800) })).body.evaluationId as string;
     await t.app.get(LatestDecisions).flush();
-    const { checksum } = (await t.db.collection('decisions').findOne({ _id: latest } as never))!;
+    const { checksum } = (await decisionCollection(t.db, latest).findOne({ _id: latest } as never))!;
     // Each restart leaves a sample per version until retention: thirty instances that stopped long ago.
     const gone = Array.from({ length: 30 }, (_, i) => ({
       _id: `${checksum}/instance-arretee-${i}`,
@@ -688,7 +693,7 @@ describe('evaluation', () => {
         decided.push(...batch.body.results.map((r: { evaluationId: string }) => r.evaluationId));
       }
       await other.app.get(LatestDecisions).flush();
-      const { checksum } = (await t.db.collection('decisions').findOne({ _id: decided[0] } as never))!;
+      const { checksum } = (await decisionCollection(t.db, decided[0]!).findOne({ _id: decided[0] } as never))!;
       const { instance } = other.app.get(LatestDecisions) as unknown as { instance: string };
       const listing = await t.db.collection('decision_samples').findOne({ _id: `${checksum}/${instance}` } as never);
       // 400 ids: a full segment of 250 and a head of 150, each listed with its newest id.
@@ -854,9 +859,9 @@ describe('evaluation', () => {
       .collection('decisions')
       .insertOne({ _id: 'old-decision', ruleset: 'eval-demo', at: new Date(Date.now() - 91 * 86400_000) } as never);
     const deleted = await t.app.get(DecisionRetention).purge();
-    expect(deleted).toBe(1);
-    expect(await t.db.collection('decisions').countDocuments({ _id: 'old-decision' } as never)).toBe(0);
-    expect(await t.db.collection('decisions').countDocuments()).toBeGreaterThan(10);
+    expect(deleted.records).toBe(1);
+    expect(await countDecisions(t.db, { _id: 'old-decision' } as never)).toBe(0);
+    expect(await countDecisions(t.db)).toBeGreaterThan(10); // the recent ones, in their day's collection
   });
 
   it('deletes the shadow examples past the retention period with the records: they hold a person’s facts', async () => {
@@ -896,8 +901,8 @@ describe('evaluation', () => {
     } as never);
     const retention = t.app.get(DecisionRetention);
     const [first, second] = await Promise.all([retention.purge(), retention.purge()]);
-    expect(first).toBe(1_201);
-    expect(second).toBe(1_201); // the same purge, not a second one racing it
+    expect(first.records).toBe(1_201);
+    expect(second).toBe(first); // the same purge, not a second one racing it
     expect(await decisions.countDocuments({ _id: /^backlog-/ } as never)).toBe(0);
     expect(await decisions.countDocuments()).toBe(recent + 1);
   });
@@ -918,8 +923,8 @@ describe('evaluation', () => {
     );
     const purging = stopping.purge();
     await stopping.onApplicationShutdown(); // before the first chunk of 500 is stored
-    expect(await purging).toBe(500);
+    expect((await purging).records).toBe(500);
     expect(await decisions.countDocuments({ _id: /^halted-/ } as never)).toBe(600);
-    expect(await t.app.get(DecisionRetention).purge()).toBe(600);
+    expect((await t.app.get(DecisionRetention).purge()).records).toBe(600);
   });
 });

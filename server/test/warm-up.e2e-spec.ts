@@ -3,6 +3,7 @@ import { EvaluationService } from '../src/modules/evaluation/evaluation.service.
 import { readFileSync } from 'node:fs';
 import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { countDecisions } from './support/decision-records.js';
 
 // On start the service prepares the versions in force before it listens (main.ts), so that the first caller of
 // each does not compile it while others wait.
@@ -24,7 +25,7 @@ describe('preparing the versions in force at start', () => {
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(1);
     expect(await warmUp(100)).toBe(3);
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(3);
-    expect(await t.db.collection('decisions').countDocuments()).toBe(0);
+    expect(await countDecisions(t.db)).toBe(0);
     const counted = /^gabarit_evaluations_total\{/m;
     expect((await t.http.get('/metrics')).text).not.toMatch(counted);
     // A caller's decision is counted and kept, and finds its version prepared.
@@ -35,7 +36,7 @@ describe('preparing the versions in force at start', () => {
       .send({ facts });
     expect(decided.status).toBe(200);
     expect((await t.http.get('/metrics')).text).toMatch(counted);
-    expect(await t.db.collection('decisions').countDocuments()).toBe(1);
+    expect(await countDecisions(t.db)).toBe(1);
     expect(await metric(t, 'gabarit_compiled_versions')).toBe(3);
   });
 });

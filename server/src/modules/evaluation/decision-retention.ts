@@ -5,18 +5,34 @@ import type { AppConfig } from '../../config/config.schema.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { ShadowTalliesRepository } from './shadow-tallies.repository.js';
 
-const EVERY_MS = 6 * 3600_000;
+/**
+ * How often the purge runs. Records go a day at a time, when the last of their day is past retention: dropping a
+ * day costs one statement, so the purge runs hourly and keeps none more than an hour past that.
+ */
+const EVERY_MS = 3600_000;
+/** How often the legacy collection, which the purge reads whole, is read: it only shrinks. */
+const LEGACY_EVERY_MS = 6 * 3600_000;
 /** How often a long purge says how far it is. */
 const PROGRESS_EVERY_MS = 10_000;
 
+/** What a purge deleted: the day collections dropped, and the records deleted one by one from the legacy collection. */
+export interface Purged {
+  days: string[];
+  records: number;
+}
+
 /**
  * Deletes decision records, and the shadow examples that copy their facts, older than the retention period (a
- * scheduled job: TTL indexes are not portable).
+ * scheduled job: TTL indexes are not portable). Records are stored a collection per day (docs/adr/0042): a day is
+ * dropped once its last moment is past retention, so a record is kept at most a day and an hour longer than the
+ * retention period.
  */
 @Injectable()
 export class DecisionRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private running?: Promise<Purged>;
+  /** When the legacy collection was last read through (ms); 0: never, since this process started. */
+  private legacyReadAt = 0;
   private stopping = false;
   private readonly logger = new Logger('DecisionRetention');
 
@@ -27,8 +43,8 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.purge();
-    this.timer = setInterval(() => void this.purge(), EVERY_MS);
+    void this.purge(new Date(), 'scheduled');
+    this.timer = setInterval(() => void this.purge(new Date(), 'scheduled'), EVERY_MS);
     this.timer.unref();
   }
 
@@ -36,17 +52,23 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.stopping = true;
-    if (this.running) await within(this.running, 2_000, () => 0);
+    if (this.running) await within(this.running, 2_000, () => ({ days: [], records: 0 }));
   }
 
-  /** Deletes the records past retention; a purge already running is not started twice. Answers how many. */
-  purge(now = new Date()): Promise<number> {
-    this.running ??= this.deleteOld(now).finally(() => (this.running = undefined));
+  /**
+   * Deletes the records past retention; a purge already running is not started twice. Answers what it deleted.
+   * A scheduled purge reads the legacy collection at most every 6 hours; one asked for reads it every time.
+   */
+  purge(now = new Date(), how: 'scheduled' | 'asked' = 'asked'): Promise<Purged> {
+    this.running ??= this.deleteOld(now, how).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async deleteOld(now: Date): Promise<number> {
-    const deleted = await this.deleteOldRecords(now);
+  private async deleteOld(now: Date, how: 'scheduled' | 'asked'): Promise<Purged> {
+    const deleted = await this.deleteOldRecords(
+      now,
+      how === 'asked' || Date.now() - this.legacyReadAt >= LEGACY_EVERY_MS,
+    );
     if (this.stopping) return deleted;
     // A shadow run's examples hold the facts of the decisions they compared: kept no longer than the records, and
     // purged even when the records' purge stopped early.
@@ -54,39 +76,58 @@ export class DecisionRetention implements OnApplicationBootstrap, OnApplicationS
     const examples = await this.shadows
       .deleteExamplesBefore(new Date(now.getTime() - days * 86400_000))
       .catch((err: Error) => {
-        this.logger.warn(`retention purge of shadow examples failed: ${err.message}; it runs again in 6 h`);
+        this.logger.warn(`retention purge of shadow examples failed: ${err.message}; it runs again in an hour`);
         return 0;
       });
     if (examples > 0) this.logger.log(`deleted ${examples} shadow example(s) older than ${days} days`);
     return deleted;
   }
 
-  private async deleteOldRecords(now: Date): Promise<number> {
+  private async deleteOldRecords(now: Date, readLegacy: boolean): Promise<Purged> {
     const days = this.config.decisionRetentionDays;
     const cutoff = new Date(now.getTime() - days * 86400_000);
-    let deleted = 0;
+    const purged: Purged = { days: [], records: 0 };
     let reported = Date.now();
-    const stoppedByShutdown = (): number => {
-      this.logger.log(`retention purge stopped by shutdown after ${deleted} record(s); the next start goes on`);
-      return deleted;
+    const stoppedByShutdown = (): Purged => {
+      this.logger.log(`retention purge stopped by shutdown after ${describe(purged)}; the next start goes on`);
+      return purged;
     };
     try {
-      for await (const chunk of this.decisions.deleteOlderThan(cutoff)) {
-        deleted += chunk;
+      for await (const day of this.decisions.dropDaysBefore(cutoff)) {
+        purged.days.push(day);
         if (this.stopping) return stoppedByShutdown();
-        if (Date.now() - reported >= PROGRESS_EVERY_MS) {
-          reported = Date.now();
-          this.logger.log(`retention purge: ${deleted} decision record(s) older than ${days} days deleted so far`);
+      }
+      if (readLegacy) {
+        for await (const chunk of this.decisions.deleteLegacyBefore(cutoff)) {
+          purged.records += chunk;
+          if (this.stopping) return stoppedByShutdown();
+          if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+            reported = Date.now();
+            this.logger.log(
+              `retention purge: ${purged.records} decision record(s) older than ${days} days deleted so far`,
+            );
+          }
         }
+        this.legacyReadAt = Date.now();
       }
     } catch (err) {
       if (this.stopping) return stoppedByShutdown(); // the connection closed under it
       this.logger.warn(
-        `retention purge failed after deleting ${deleted} record(s): ${(err as Error).message}; it runs again in 6 h`,
+        `retention purge failed after deleting ${describe(purged)}: ${(err as Error).message}; it runs again in an hour`,
       );
-      return deleted;
+      return purged;
     }
-    if (deleted > 0) this.logger.log(`deleted ${deleted} decision record(s) older than ${days} days`);
-    return deleted;
+    if (purged.days.length > 0 || purged.records > 0)
+      this.logger.log(`deleted ${describe(purged)}, older than ${days} days`);
+    return purged;
   }
+}
+
+/** « the decision records of 2 day(s) (decisions_20260901, decisions_20260902) and 3 record(s) stored before days » */
+function describe({ days, records }: Purged): string {
+  const parts = [
+    ...(days.length > 0 ? [`the decision records of ${days.length} day(s) (${days.join(', ')})`] : []),
+    ...(records > 0 || days.length === 0 ? [`${records} decision record(s) stored before day collections`] : []),
+  ];
+  return parts.join(' and ');
 }

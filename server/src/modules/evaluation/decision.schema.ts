@@ -1,6 +1,5 @@
 import type { Binary } from 'mongodb';
 import type { TraceTable } from '../../engine/trace-table.js';
-import type { IndexDeclaration } from '../../common/database/typed-collection.js';
 
 /** What was decided, on what, and why: kept for replay and for the person's right to an explanation. */
 export interface DecisionDocument {
@@ -40,6 +39,3 @@ export interface StoredTraceTable {
 export interface StoredDecision extends Omit<DecisionDocument, keyof DecisionDetail | 'traceTable'> {
   detail: Binary | string;
 }
-
-/** What reads decisions use: impact analysis (latest by version) and retention (oldest first). */
-export const decisionIndexes: IndexDeclaration[] = [{ key: { checksum: 1, at: -1 } }, { key: { at: 1 } }];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
-import { Binary, MongoBulkWriteError } from 'mongodb';
+import { Binary, MongoBulkWriteError, type Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { databaseAnswers } from '../../common/database/mongo-connection.js';
@@ -9,11 +9,12 @@ import { TypedCollection } from '../../common/database/typed-collection.js';
 import type { TableContent, TraceTable } from '../../engine/trace-table.js';
 import { decodeStored, fromDecoded, toStoredInTurns } from './decision-detail.js';
 import {
-  decisionIndexes,
-  type DecisionDocument,
-  type StoredDecision,
-  type StoredTraceTable,
-} from './decision.schema.js';
+  collectionOfDecision,
+  dayCollectionEnds,
+  isDecisionCollection,
+  LEGACY_DECISIONS,
+} from './decision-partitions.js';
+import { type DecisionDocument, type StoredDecision, type StoredTraceTable } from './decision.schema.js';
 import { LatestDecisions } from './latest-decisions.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 
@@ -25,6 +26,9 @@ export interface RefusedRecord {
 
 /** How many records impact reads at once by `_id`. */
 const READ_TOGETHER = 16;
+
+/** MongoDB's error for a collection that does not exist. */
+const NAMESPACE_NOT_FOUND = 26;
 
 /** MongoDB's duplicate-key error: a trace table stored already, by this instance or another. */
 const DUPLICATE_KEY = 11000;
@@ -40,10 +44,9 @@ export function onlyDuplicateKeys(err: unknown): boolean {
   return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
 }
 
-/** The only code that touches the decisions collection and the trace tables records cite (docs/adr/0012). */
+/** The only code that touches decision records (a collection per day, docs/adr/0042) and the trace tables they cite (0012). */
 @Injectable()
 export class DecisionsRepository implements OnModuleInit {
-  private readonly decisions: TypedCollection<StoredDecision>;
   private readonly traceTables: TypedCollection<StoredTraceTable>;
   /**
    * Ids of trace tables known to be stored: a batch stores only those it is the first to cite. Forgotten after a
@@ -56,18 +59,26 @@ export class DecisionsRepository implements OnModuleInit {
    * (16 MB), since a rule set at the size limit has a table of 500 KB.
    */
   private readonly readTables = new LRUCache<string, TableContent>({ maxSize: 16 * 2 ** 20 });
+  /** The collections of decision records, by name: a day's (decision-partitions.ts) or the legacy one. */
+  private readonly collections = new Map<string, Collection<StoredDecision>>();
+  /**
+   * False once the legacy collection is known to be gone (never created here, or dropped empty by the purge): a
+   * record not in its day's collection is then not looked for there.
+   */
+  private legacyMayHold = true;
 
   constructor(
     @Inject(DB_CONNECTION) private readonly connection: Connection,
     private readonly latest: LatestDecisions,
   ) {
-    this.decisions = new TypedCollection<StoredDecision>(connection, 'decisions', decisionIndexes);
     // Kept as long as the database: a table is a few KB per version that kept records, and any record may cite it.
     this.traceTables = new TypedCollection<StoredTraceTable>(connection, 'decision_trace_tables');
   }
 
-  onModuleInit(): Promise<unknown> {
-    return this.decisions.ensureIndexes();
+  /** Whether records stored before day collections are still there to read (docs/adr/0042). */
+  async onModuleInit(): Promise<void> {
+    const found = await this.connection.db!.listCollections({ name: LEGACY_DECISIONS }, { nameOnly: true }).toArray();
+    this.legacyMayHold = found.length > 0;
   }
 
   /** True when the database answers a ping within `timeoutMs`. */
@@ -84,23 +95,59 @@ export class DecisionsRepository implements OnModuleInit {
     if (decisions.length === 0) return [];
     // A record cites its trace table: the table is stored first, so a stored record can always be read whole.
     await this.storeTraceTables(decisions);
+    const stored = await toStoredInTurns(decisions);
+    // One collection per day: a batch made around midnight is stored in two.
+    const byCollection = new Map<string, number[]>();
+    stored.forEach(({ _id }, i) => {
+      const name = collectionOfDecision(_id);
+      const indexes = byCollection.get(name);
+      if (indexes) indexes.push(i);
+      else byCollection.set(name, [i]);
+    });
+    const refused: RefusedRecord[] = [];
+    const done: number[] = [];
     try {
-      await this.decisions.collection.insertMany(await toStoredInTurns(decisions), { ordered: false });
-      await this.latest.noted(decisions);
-      return [];
-    } catch (err) {
-      if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
-      const refused = [err.writeErrors].flat();
-      if (refused.length === 0) throw err;
-      const refusedAt = new Set(refused.map((e) => e.index));
-      await this.latest.noted(decisions.filter((_, i) => !refusedAt.has(i)));
-      return refused.map((e) => ({ index: e.index, reason: e.errmsg ?? err.message }));
+      for (const [name, indexes] of byCollection) {
+        if (name === LEGACY_DECISIONS) this.legacyMayHold = true;
+        try {
+          const records = byCollection.size === 1 ? stored : indexes.map((i) => stored[i]!);
+          await this.collection(name).insertMany(records, { ordered: false });
+        } catch (err) {
+          if (!(err instanceof MongoBulkWriteError) || err.writeConcernError) throw err;
+          const errors = [err.writeErrors].flat();
+          if (errors.length === 0) throw err;
+          for (const e of errors) refused.push({ index: indexes[e.index]!, reason: e.errmsg ?? err.message });
+        }
+        done.push(...indexes);
+      }
+    } finally {
+      // What was stored before a failure is noted all the same: impact may replay it.
+      const refusedAt = new Set(refused.map((r) => r.index));
+      await this.latest.noted(done.filter((i) => !refusedAt.has(i)).map((i) => decisions[i]!));
     }
+    return refused.sort((a, b) => a.index - b.index);
   }
 
   async findById(id: string): Promise<DecisionDocument | null> {
-    const stored = await this.decisions.collection.findOne({ _id: id });
+    const stored = await this.storedById(id);
     return stored && (await this.whole([stored]))[0]!;
+  }
+
+  /**
+   * A stored record by id: in its day's collection, or, for one stored before those, in the legacy collection
+   * while that still exists.
+   */
+  private async storedById(id: string): Promise<StoredDecision | null> {
+    const name = collectionOfDecision(id);
+    const found = await this.collection(name).findOne({ _id: id });
+    if (found || name === LEGACY_DECISIONS || !this.legacyMayHold) return found;
+    return this.collection(LEGACY_DECISIONS).findOne({ _id: id });
+  }
+
+  private collection(name: string): Collection<StoredDecision> {
+    let collection = this.collections.get(name);
+    if (!collection) this.collections.set(name, (collection = this.connection.db!.collection<StoredDecision>(name)));
+    return collection;
   }
 
   /**
@@ -114,10 +161,16 @@ export class DecisionsRepository implements OnModuleInit {
     const slice = timeSlices();
     const ids = await this.latest.latestIds(checksum, limit);
     if (ids === null) {
-      const stored = this.decisions.collection.find({ checksum }, { batchSize: READ_TOGETHER });
-      for await (const record of stored.sort({ at: -1 }).limit(limit)) {
-        await slice();
-        yield (await this.whole([record]))[0]!;
+      // Newest day first, the legacy collection last; each searched by checksum (a scan on the embedded database).
+      let left = limit;
+      for (const name of await this.decisionCollections()) {
+        const stored = this.collection(name).find({ checksum }, { batchSize: READ_TOGETHER });
+        for await (const record of stored.sort({ at: -1 }).limit(left)) {
+          await slice();
+          left--;
+          yield (await this.whole([record]))[0]!;
+        }
+        if (left === 0) return;
       }
       return;
     }
@@ -126,13 +179,21 @@ export class DecisionsRepository implements OnModuleInit {
     // held it 67–182 ms, a review found).
     for (let first = 0; first < ids.length; first += READ_TOGETHER) {
       const group = ids.slice(first, first + READ_TOGETHER);
-      const stored = await Promise.all(group.map((_id) => this.decisions.collection.findOne({ _id })));
+      const stored = await Promise.all(group.map((_id) => this.storedById(_id)));
       for (const record of stored) {
         if (record === null) continue; // deleted since (past its retention): simply not compared
         await slice();
         yield (await this.whole([record]))[0]!;
       }
     }
+  }
+
+  /** The collections holding decision records: the days' newest first, then the legacy one if it is there. */
+  private async decisionCollections(): Promise<string[]> {
+    const all = await this.connection.db!.listCollections({}, { nameOnly: true }).toArray();
+    const names = all.map((c) => c.name).filter(isDecisionCollection);
+    // `decisions_YYYYMMDD` sorts by day as text; `decisions` sorts before every day, so it ends up last.
+    return names.sort().reverse();
   }
 
   /** Stores the trace tables the records cite that are not known to be stored (an existing one is left as it is). */
@@ -176,27 +237,57 @@ export class DecisionsRepository implements OnModuleInit {
   }
 
   /**
-   * Deletes the records older than `cutoff`, `chunk` at a time, yielding how many each chunk deleted; stopping the
-   * iteration stops the purge between chunks. One `deleteMany` on the date would be a single statement as long as
-   * the collection: the embedded database cannot use the index for it (it scans), and a 460 MB collection held
-   * SQLite's only write lock for 13 s, during which no decision record could be stored, and past the socket
-   * timeout on larger ones. One cursor over the old records' ids, and deletes by id, keep each statement short.
+   * Drops the day collections whose whole day is older than `cutoff`, oldest first, yielding each one's name;
+   * stopping the iteration stops the purge between days. Dropping a day is one statement however many records it
+   * held, where deleting them by date made the embedded database read every record (docs/adr/0042).
    */
-  async *deleteOlderThan(cutoff: Date, chunk = 500): AsyncGenerator<number> {
+  async *dropDaysBefore(cutoff: Date): AsyncGenerator<string> {
+    const days = (await this.decisionCollections()).filter((name) => name !== LEGACY_DECISIONS).reverse();
+    for (const name of days) {
+      if (dayCollectionEnds(name)! > cutoff.getTime()) return;
+      await this.collection(name)
+        .drop()
+        .catch((err: unknown) => {
+          if ((err as { code?: number }).code !== NAMESPACE_NOT_FOUND) throw err; // dropped by another instance
+        });
+      this.collections.delete(name);
+      yield name;
+    }
+  }
+
+  /**
+   * Deletes the legacy collection's records older than `cutoff`, `chunk` at a time, yielding how many each chunk
+   * deleted; stopping the iteration stops the purge between chunks. The collection is read whole, in batches,
+   * and the dates compared here: a filter on the date makes the embedded database read every record before it
+   * answers the first batch (8 s at 100 000 records, past the socket timeout at a few hundred thousand). Deletes
+   * go by id, a chunk per statement: one `deleteMany` held SQLite's only write lock for 13 s on 460 MB. Once no
+   * record is left, the collection is dropped, and reads stop looking there.
+   */
+  async *deleteLegacyBefore(cutoff: Date, chunk = 500): AsyncGenerator<number> {
+    const [exists] = await this.connection
+      .db!.listCollections({ name: LEGACY_DECISIONS }, { nameOnly: true })
+      .toArray();
+    if (!exists) return void (this.legacyMayHold = false);
+    const legacy = this.collection(LEGACY_DECISIONS);
     let ids: string[] = [];
+    let kept = 0;
     const deleteChunk = async (): Promise<number> => {
-      const result = await this.decisions.collection.bulkWrite(
+      const result = await legacy.bulkWrite(
         ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
         { ordered: false },
       );
       ids = [];
       return result.deletedCount;
     };
-    const old = this.decisions.collection.find({ at: { $lt: cutoff } }, { projection: { _id: 1 }, batchSize: chunk });
-    for await (const { _id } of old) {
-      ids.push(_id);
+    for await (const { _id, at } of legacy.find({}, { projection: { _id: 1, at: 1 }, batchSize: chunk })) {
+      if (at instanceof Date && at < cutoff) ids.push(_id);
+      else kept++;
       if (ids.length === chunk) yield await deleteChunk();
     }
     if (ids.length > 0) yield await deleteChunk();
+    if (kept === 0 && (await legacy.findOne({}, { projection: { _id: 1 } })) === null) {
+      await legacy.drop().catch(() => undefined); // gone already, or left for the next purge
+      this.legacyMayHold = false;
+    }
   }
 }
