@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { metric } from './support/metrics.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 type Case = { name: string; facts: Record<string, Record<string, unknown>>; expectedEvents: string[] };
 const enrolmentCases = (): Case[] => JSON.parse(readFileSync('rulesets/enrolment/enrolment.json', 'utf8')).tests;
@@ -541,5 +542,45 @@ describe('decision receipts and review requests', () => {
     const decided = (await risk.get(`/api/v1/audit?resourceKey=${id}&action=review.decided`)).body as unknown[];
     expect(decided).toHaveLength(1);
     expect(await metric(t, 'gabarit_review_requests_overdue')).toBe(overdueBefore);
+  });
+
+  it('finds the requests about a decision from their list under it, which lists those stored before it at the next start', async () => {
+    const analyst = as(t, cast.analyst);
+    const decide = async () =>
+      (await analyst.post('/api/v1/rulesets/enrolment/evaluate', { facts })).body.evaluationId as string;
+    const [decision, earlier] = [await decide(), await decide()];
+    const ids: string[] = [];
+    for (const observations of ['Mon nom est mal écrit.', 'Mon adresse a changé.'])
+      ids.push((await analyst.post(`/api/v1/decisions/${decision}/reviews`, { observations })).body.id);
+    const entries = t.db.db!.collection('review_requests_by_decision');
+    expect(
+      await entries.find({ _id: { $in: [`${decision}#1`, `${decision}#2`, `${decision}#3`] } } as never).toArray(),
+    ).toEqual([
+      { _id: `${decision}#1`, request: ids[0] },
+      { _id: `${decision}#2`, request: ids[1] },
+    ]);
+    const listed = await as(t, cast.risk).get(`/api/v1/decisions/${decision}/reviews`);
+    expect((listed.body as { id: string }[]).map((r) => r.id)).toEqual(ids);
+
+    // A request stored by a version that kept no list: found once an instance has listed it, at its start.
+    const stored = (await t.db.db!.collection('review_requests').findOne({ _id: ids[0] } as never))!;
+    const unlisted = randomUUID();
+    await t.db.db!.collection('review_requests').insertOne({ ...stored, _id: unlisted, decisionId: earlier } as never);
+    await entries.deleteOne({ _id: 'all-requests-listed' } as never);
+    const next = await startAnotherInstance(t);
+    try {
+      for (let i = 0; i < 100 && !(await entries.findOne({ _id: 'all-requests-listed' } as never)); i++)
+        await sleep(50);
+      expect(await entries.findOne({ _id: `${earlier}#1` } as never)).toEqual({
+        _id: `${earlier}#1`,
+        request: unlisted,
+      });
+      const found = await as(next, await next.login('risk')).get(`/api/v1/decisions/${earlier}/reviews`);
+      expect((found.body as { id: string }[]).map((r) => r.id)).toEqual([unlisted]);
+      // Listing again changed nothing for the requests already listed.
+      expect(await entries.countDocuments({ request: { $in: ids } } as never)).toBe(2);
+    } finally {
+      await next.close();
+    }
   });
 });
