@@ -49,13 +49,14 @@ export async function startTestApp(label: string, env: Record<string, string> = 
 }
 
 /** A second instance of the app on the same database and data folder (another process of a fleet, or a restart). */
-export function startAnotherInstance(t: TestApp): Promise<TestApp> {
+export function startAnotherInstance(t: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
   return startWithConfig(
     loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       DATA_DIR: t.config.dataDir,
       MONGODB_URI: t.config.mongodbUri!,
+      ...env,
     }),
   );
 }

@@ -1,8 +1,7 @@
-import { Logger } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query.js';
-import { FreshRun } from '../../common/async/fresh-run.js';
 import { compareFrench, compareListValues, foldedMatchesSearch, searchFold } from '../../common/text/french-order.js';
-import { type NamingEvent, type TrailReader, watchResources } from '../audit/trail-feed.js';
+import { FeedKeptRows } from '../audit/feed-kept-rows.js';
+import type { NamingEvent, TrailReader } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
 
@@ -44,52 +43,28 @@ const SORT_FIELDS: Record<string, { read: (row: ListRow) => unknown; words: bool
 /**
  * The rows console lists filter and sort, kept in memory so that a list costs the same with 10 or 10 000
  * resources (docs/adr/0037). FerretDB 1.24 serves no filter or sort from an index: reading the collection for each
- * list took seconds at 10 000 rule sets.
- *
- * Built by one pass over the collection on the first list (an instance that only decides never pays for it), then
- * kept current without reading it
- * again: this instance's own changes mark their key, and the audit trail's feed tells which resources other
- * instances changed (each change records an event naming its resource in the same request). Before each list, the
- * feed catches up and the marked and named keys are read again by `_id`. When the trail moved further than its
- * recent claims can tell, the collection is read once more. One sync runs at a time; a list waits for one that
- * started after it was asked.
+ * list took seconds at 10 000 rule sets. Kept current through the audit trail's feed (FeedKeptRows).
  */
 export class ListIndex {
-  private readonly logger = new Logger('ListIndex');
-  private rows = new Map<string, ListRow>();
-  private built = false;
-  /** Keys changed (by this instance, or told by the trail) since the last sync. */
-  private readonly touched = new Set<string>();
-  /** The trail moved further than its claims tell: only a new pass knows what changed. */
-  private lost = false;
-  /** A list waits for a sync that started after it was asked: it covers every change made before. */
-  private readonly syncs = new FreshRun(() => this.sync());
-  private syncing = false;
+  private readonly kept: FeedKeptRows<ListRow>;
 
-  constructor(
-    private readonly resourceType: string,
-    private readonly source: ListRowSource,
-    private readonly feed: TrailReader<NamingEvent>,
-  ) {
-    watchResources(feed, resourceType, {
-      changed: (key) => this.touch(key),
-      lost: () => (this.lost = true),
-    });
+  constructor(resourceType: string, source: ListRowSource, feed: TrailReader<NamingEvent>) {
+    this.kept = new FeedKeptRows(
+      resourceType,
+      { allRows: () => source.allListRows(), rowsOf: (keys) => source.listRowsOf(keys) },
+      (row) => row.key,
+      feed,
+    );
   }
 
   /** This instance changed the resource: read it again before the next list. */
   touch(key: string): void {
-    if (this.tracking()) this.touched.add(key);
-  }
-
-  /** Before the first list nothing is kept (an instance that only decides never lists): the first pass reads all. */
-  private tracking(): boolean {
-    return this.built || this.syncing;
+    this.kept.touch(key);
   }
 
   /** The keys of one page, in list order, and how many rows match. */
   async select(query: ListQuery, filter: ResourceListFilter): Promise<{ keys: string[]; total: number }> {
-    const rows = await this.current();
+    const rows = await this.kept.current();
     const matches = matcher(filter, new Date());
     const matching: ListRow[] = [];
     for (const row of rows.values()) if (matches(row)) matching.push(row);
@@ -97,51 +72,6 @@ export class ListIndex {
     const direction = query.sortOrder === 'ASC' ? 1 : -1;
     matching.sort((a, b) => direction * (compareListValues(read(a), read(b), words) || compareFrench(a.key, b.key)));
     return { keys: matching.slice(query.skip, query.skip + query.limit).map((r) => r.key), total: matching.length };
-  }
-
-  /** The rows, current as of this call: every change committed before it is in them. */
-  private async current(): Promise<Map<string, ListRow>> {
-    await this.syncs.run();
-    return this.rows;
-  }
-
-  private async sync(): Promise<void> {
-    this.syncing = true;
-    try {
-      await this.feed.catchUp(); // marks what other instances changed, or that only a pass can tell
-      const touched = [...this.touched];
-      this.touched.clear();
-      const pass = !this.built || this.lost;
-      this.lost = false;
-      try {
-        // What changes while the pass reads is told by the feed after it, and read again next time.
-        if (pass) await this.rebuild();
-        await this.reread(touched);
-        this.built = true;
-      } catch (err) {
-        touched.forEach((key) => this.touched.add(key));
-        if (pass) this.lost = true;
-        throw err;
-      }
-    } finally {
-      this.syncing = false;
-    }
-  }
-
-  private async rebuild(): Promise<void> {
-    const started = Date.now();
-    const rows = new Map<string, ListRow>();
-    for await (const row of this.source.allListRows()) rows.set(row.key, row);
-    this.rows = rows;
-    this.logger.log(`${this.resourceType} list index: ${rows.size} rows read in ${Date.now() - started} ms`);
-  }
-
-  private async reread(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    for (const [key, row] of await this.source.listRowsOf(keys)) {
-      if (row === null) this.rows.delete(key);
-      else this.rows.set(key, row);
-    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { isDuplicateKey } from '../../common/database/revisioned-store.js';
 import { TypedCollection, type IndexDeclaration } from '../../common/database/typed-collection.js';
+import type { QueueRow } from './review-queue.js';
 
 /** A person's observations on a decision, as a staff member recorded them; the queue's item. */
 export interface ReviewRequestDocument {
@@ -55,7 +56,28 @@ interface RequestOfDecision {
 /** The document saying every request stored before the list of requests by decision is in it. */
 const LISTED = 'all-requests-listed';
 
-const requestIndexes: IndexDeclaration[] = [{ key: { status: 1, dueAt: 1 } }, { key: { decisionId: 1 } }];
+/** For the search by decision until every request is listed under its decision, on MongoDB. */
+const requestIndexes: IndexDeclaration[] = [{ key: { decisionId: 1 } }];
+
+/** What a queue row is made of. */
+const QUEUE_FIELDS = { _id: 1, ruleset: 1, status: 1, outcome: 1, dueAt: 1, submittedAt: 1, decidedAt: 1 } as const;
+type QueueFields = Pick<ReviewRequestDocument, keyof typeof QUEUE_FIELDS>;
+const DECIDED_FIELDS = { _id: 1, outcome: 1, decidedAt: 1 } as const;
+type DecidedFields = Pick<ReviewDecisionDocument, keyof typeof DECIDED_FIELDS>;
+
+function queueRowOf(request: QueueFields, decision: DecidedFields | undefined): QueueRow {
+  const outcome = decision?.outcome ?? request.outcome;
+  const decidedAt = decision?.decidedAt ?? request.decidedAt;
+  return {
+    id: request._id,
+    ruleset: request.ruleset,
+    status: decision ? 'closed' : request.status,
+    ...(outcome && { outcome }),
+    dueAt: request.dueAt.getTime(),
+    submittedAt: request.submittedAt.getTime(),
+    ...(decidedAt && { decidedAt: decidedAt.getTime() }),
+  };
+}
 
 /** The only code that touches review requests and their decisions. */
 @Injectable()
@@ -157,12 +179,30 @@ export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
     return this.requests.collection.findOne({ _id: id });
   }
 
-  /** Every request of a status (or all), by due date then id. The queue is small: a person's requests, not decisions. */
-  list(status: 'open' | 'closed' | undefined): Promise<ReviewRequestDocument[]> {
-    return this.requests.collection
-      .find(status ? { status } : {})
-      .sort({ dueAt: 1, _id: 1 })
-      .toArray();
+  /**
+   * Every request's queue row, read whole in batches; one whose decision is recorded but not yet copied into it
+   * (a reviewer's process stopped in between) is closed, as reading it would make it.
+   */
+  async *allQueueRows(): AsyncIterable<QueueRow> {
+    const decided = new Map<string, DecidedFields>();
+    for await (const d of this.decisions.collection.find({}, { projection: DECIDED_FIELDS, batchSize: 1000 }))
+      decided.set(d._id, d);
+    for await (const r of this.requests.collection.find({}, { projection: QUEUE_FIELDS, batchSize: 500 }))
+      yield queueRowOf(r, decided.get(r._id));
+  }
+
+  /** The queue rows of these requests (null for one that does not exist), each read by `_id`. */
+  async queueRowsOf(ids: string[]): Promise<Map<string, QueueRow | null>> {
+    const rows = await Promise.all(
+      ids.map(async (_id) => {
+        const [request, decision] = await Promise.all([
+          this.requests.collection.findOne({ _id }, { projection: QUEUE_FIELDS }),
+          this.decisions.collection.findOne({ _id }, { projection: DECIDED_FIELDS }),
+        ]);
+        return [_id, request && queueRowOf(request, decision ?? undefined)] as const;
+      }),
+    );
+    return new Map(rows);
   }
 
   /** True when this call recorded the decision; false when one was recorded already. */
@@ -179,17 +219,6 @@ export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
   async close(decision: ReviewDecisionDocument): Promise<void> {
     const { _id, decisionId: _decisionId, ...fields } = decision;
     await this.requests.collection.updateOne({ _id }, { $set: { status: 'closed', ...fields } });
-  }
-
-  /** Open, overdue and closed-by-outcome counts, for /metrics. */
-  async counts(now: Date): Promise<{ open: number; overdue: number; confirmed: number; overridden: number }> {
-    const [open, overdue, confirmed, overridden] = await Promise.all([
-      this.requests.collection.countDocuments({ status: 'open' }),
-      this.requests.collection.countDocuments({ status: 'open', dueAt: { $lt: now } }),
-      this.requests.collection.countDocuments({ status: 'closed', outcome: 'confirmed' }),
-      this.requests.collection.countDocuments({ status: 'closed', outcome: 'overridden' }),
-    ]);
-    return { open, overdue, confirmed, overridden };
   }
 }
 

@@ -21,6 +21,7 @@ const SCRAPE_WAIT_MS = 1_000;
 import type { DecideReviewRequest, ReviewsFilter, ReviewView, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
 import { VersionOutcomes } from './version-outcomes.js';
+import { ReviewQueue } from './review-queue.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,6 +36,7 @@ const MAX_ROUNDS = 50;
 export class ReviewsService {
   private readonly dueDays: number;
   private readonly idKey: Buffer;
+  private readonly queue: ReviewQueue;
 
   constructor(
     private readonly evaluation: EvaluationService,
@@ -46,14 +48,16 @@ export class ReviewsService {
   ) {
     this.dueDays = config.reviewDueDays;
     this.idKey = config.subjectKey;
-    type Counts = Awaited<ReturnType<ReviewsRepository['counts']>>;
+    this.queue = new ReviewQueue(repository, audit.feed);
+    type Counts = Awaited<ReturnType<ReviewQueue['counts']>>;
     let known: Counts | null = null;
     let latest: Promise<Counts | null> | undefined;
-    // The three series of one scrape share one count. A database that fails, or does not answer within a second,
-    // leaves the last counts known: a frozen one held /metrics for 5–8 s, past a scraper's timeout.
+    // The three series of one scrape share one count, from the queue's rows in memory (four counts by the
+    // database read every request each scrape). A database that fails, or does not answer within a second, leaves
+    // the last counts known: a frozen one held /metrics for 5–8 s, past a scraper's timeout.
     const read = () =>
       (latest ??= within(
-        this.repository.counts(new Date()).then(
+        this.queue.counts(new Date()).then(
           (counts) => (known = counts),
           () => known,
         ),
@@ -214,19 +218,14 @@ export class ReviewsService {
     return this.withOutcomes((await this.rollForward(requests)).map((r) => toView(r, now)));
   }
 
+  /** A page of the queue: selected from the rows in memory (review-queue.ts), its requests read by `_id`. */
   async list({ status, ruleset }: ReviewsFilter, query: ListQuery): Promise<ListPage<ReviewView>> {
+    const { ids, total } = await this.queue.select({ status, ruleset }, query);
+    const found = await Promise.all(ids.map((id) => this.repository.findById(id)));
     const now = new Date();
-    let requests = await this.rollForward(await this.repository.list(status === 'open' ? 'open' : undefined));
-    if (status) requests = requests.filter((r) => r.status === status);
-    if (ruleset) requests = requests.filter((r) => r.ruleset === ruleset);
-    const views = requests.map((r) => toView(r, now));
-    const field = query.sortField as 'dueAt' | 'submittedAt' | 'decidedAt';
-    const sign = query.sortOrder === 'ASC' ? 1 : -1;
-    views.sort(
-      (a, b) => sign * ((a[field] ?? '') < (b[field] ?? '') ? -1 : (a[field] ?? '') > (b[field] ?? '') ? 1 : 0),
-    );
-    const items = await this.withOutcomes(views.slice(query.skip, query.skip + query.limit));
-    return { items, total: views.length, skip: query.skip };
+    const requests = await this.rollForward(found.filter((r): r is ReviewRequestDocument => r !== null));
+    const items = await this.withOutcomes(requests.map((r) => toView(r, now)));
+    return { items, total, skip: query.skip };
   }
 
   async one(id: string): Promise<ReviewView> {
