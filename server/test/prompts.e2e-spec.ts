@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { LlmService } from '../src/modules/llm/llm.service.js';
 
 const chatbotPrompt = {
   key: 'answer',
@@ -97,6 +98,12 @@ describe('prompts', () => {
 
   const call = (path: string, body: object) =>
     t.http.post(`/api/v1/prompts/answer/${path}`).set('x-api-key', frontEndKey).send(body);
+
+  it('has the model’s SDK loaded before it listens, so that the first completion does not load it (155 ms of the loop)', async () => {
+    const loaded = (t.app.get(LlmService) as unknown as { client?: Promise<unknown> }).client;
+    expect(loaded).toBeDefined();
+    await expect(loaded).resolves.toMatchObject({ client: expect.anything() });
+  });
 
   it('renders the published version with the variables validated first, without HTML escaping', async () => {
     const rendered = await call('render', { variables: { ...variables, question: 'Arbres & "parcs" <Montréal>' } });
