@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { VersionNumber } from '../../../common/http/version-number.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -83,7 +83,8 @@ export class PromptEvaluationController {
   @Get(':key/evaluation-runs/:id')
   @RequireRoles(...READERS)
   @ApiOkResponse({ schema: evaluationRunViewSchema as object })
-  getRun(@Param('key') key: string, @Param('id') id: string) {
-    return this.evaluations.getRun(key, id);
+  async getRun(@Param('key') key: string, @Param('id') id: string): Promise<StreamableFile> {
+    const body = await this.evaluations.getRunJson(key, id);
+    return new StreamableFile(body, { type: 'application/json; charset=utf-8', length: body.length });
   }
 }

@@ -192,13 +192,18 @@ export class EvaluationService implements OnApplicationBootstrap {
     return { items, total: items.length, skip: 0 };
   }
 
-  async getRun(key: string, id: string) {
+  /**
+   * A run as JSON, its cases spliced in as the text they are stored as: parsing a run's megabyte of cases and
+   * writing it out again held the event loop 94 ms (a review: 200 cases on two versions, with a judge).
+   */
+  async getRunJson(key: string, id: string): Promise<Buffer> {
     const run = await this.repository.findRun(key, id);
     if (!run)
       throw new NotFoundError(`No evaluation run "${id}" of "${key}".`, [
         namesNone('/id', 'evaluation_run', 'names no evaluation run of this prompt'),
       ]);
-    return runView(run);
+    const rest = JSON.stringify({ ...runView(run, []), cases: undefined });
+    return Buffer.from(`${rest.slice(0, -1)},"cases":${run.casesJson}}`);
   }
 
   /** Runs the set on version `number` and on the version in force (when another one is), and stores the run. */
@@ -433,8 +438,8 @@ function setView(set: EvaluationSetDocument) {
   };
 }
 
-/** A run as answered; its cases read from their stored text unless the caller holds them already. */
-function runView(run: EvaluationRunDocument, cases = JSON.parse(run.casesJson) as CaseResult[]) {
+/** A run as answered, with the cases given. */
+function runView(run: EvaluationRunDocument, cases: CaseResult[]) {
   const { candidate, inForce } = run;
   return {
     id: run._id,
