@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 const KEY = 'faq';
 const prompt = {
@@ -390,5 +390,44 @@ describe('prompt evaluation sets', () => {
     const stored = await t.db.collection('prompt_evaluation_sets').findOne({ _id: `${KEY}/${set.name}` as never });
     const storedRun = await t.db.collection('prompt_evaluation_runs').findOne({ _id: run.body.id as never });
     expect([stored?.['outbox'], storedRun?.['outbox']]).toEqual([[], []]);
+  });
+
+  it('keeps cases apart from their set or run, and moves those stored inline before at the next start', async () => {
+    const sets = t.db.collection('prompt_evaluation_sets');
+    const runs = t.db.collection('prompt_evaluation_runs');
+    const cases = t.db.collection('prompt_evaluation_cases');
+    // A list selects sets and runs by prompt: the embedded database reads each document whole to do it.
+    const stored = (await sets.findOne({ _id: `${KEY}/regression` } as never))!;
+    expect(stored['casesJson']).toBeUndefined();
+    const setCases = (await cases.findOne({ _id: stored['casesId'] } as never))!['json'] as string;
+    expect(JSON.parse(setCases)).toHaveLength(6);
+    const [run] = (await risk.get(`/api/v1/prompts/${KEY}/versions/2/evaluation-runs`)).body as { id: string }[];
+    const storedRun = (await runs.findOne({ _id: run!.id } as never))!;
+    expect(storedRun['casesJson']).toBeUndefined();
+    const runCases = (await cases.findOne({ _id: storedRun['casesId'] } as never))!['json'] as string;
+
+    // As an earlier version stored them: the cases inline.
+    const { casesId: _set, ...setFields } = stored;
+    const { casesId: _run, ...runFields } = storedRun;
+    await sets.insertOne({ ...setFields, _id: `${KEY}/ancien`, name: 'ancien', casesJson: setCases } as never);
+    await runs.insertOne({ ...runFields, _id: `${run!.id}-ancien`, casesJson: runCases } as never);
+    const next = await startAnotherInstance(t);
+    try {
+      const inline = () => sets.countDocuments({ casesJson: { $exists: true } });
+      for (
+        let i = 0;
+        i < 100 && ((await inline()) > 0 || (await runs.countDocuments({ casesJson: { $exists: true } })) > 0);
+        i++
+      )
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await inline()).toBe(0);
+      const reader = as(next, await next.login('risk'));
+      const set = await reader.get(`/api/v1/prompts/${KEY}/evaluation-sets/ancien`);
+      expect([set.status, set.body.cases]).toEqual([200, JSON.parse(setCases)]);
+      const moved = await reader.get(`/api/v1/prompts/${KEY}/evaluation-runs/${run!.id}-ancien`);
+      expect([moved.status, moved.body.cases]).toEqual([200, JSON.parse(runCases)]);
+    } finally {
+      await next.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../../common/database/database.module.js';
 import { TypedCollection } from '../../../common/database/typed-collection.js';
@@ -81,44 +82,76 @@ export interface EvaluationRunDocument {
   outbox?: OutboxItem[];
 }
 
-/** The only code that touches evaluation sets and runs: inserts and reads, no conditional update (ADR 0005). */
+/** A set or a run as stored: its cases in `prompt_evaluation_cases` (docs/adr/0044), or inline when stored before. */
+type Stored<D extends { casesJson: string }> = Omit<D, 'casesJson'> & { casesJson?: string; casesId?: string };
+
+/** The cases of one set or run, as the JSON text the service wrote. */
+interface CasesDocument {
+  _id: string;
+  json: string;
+}
+
+/**
+ * The only code that touches evaluation sets and runs: inserts and reads, no conditional update (ADR 0005). Their
+ * cases, up to a megabyte, are stored apart from them (docs/adr/0044): lists select sets and runs by prompt and
+ * version, which the embedded database does by reading every document whole, so a few runs of a megabyte made a
+ * list take seconds.
+ */
 @Injectable()
-export class EvaluationRepository implements OnModuleInit {
-  private readonly sets: TypedCollection<EvaluationSetDocument>;
-  private readonly runs: TypedCollection<EvaluationRunDocument>;
+export class EvaluationRepository implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('EvaluationRepository');
+  private readonly sets: TypedCollection<Stored<EvaluationSetDocument>>;
+  private readonly runs: TypedCollection<Stored<EvaluationRunDocument>>;
+  private readonly cases: TypedCollection<CasesDocument>;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
-    this.sets = new TypedCollection<EvaluationSetDocument>(connection, 'prompt_evaluation_sets', [
+    this.sets = new TypedCollection<Stored<EvaluationSetDocument>>(connection, 'prompt_evaluation_sets', [
       { key: { prompt: 1, name: 1 } },
     ]);
-    this.runs = new TypedCollection<EvaluationRunDocument>(connection, 'prompt_evaluation_runs', [
+    this.runs = new TypedCollection<Stored<EvaluationRunDocument>>(connection, 'prompt_evaluation_runs', [
       { key: { prompt: 1, version: 1, createdAt: -1 } },
     ]);
+    this.cases = new TypedCollection<CasesDocument>(connection, 'prompt_evaluation_cases');
   }
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.sets.ensureIndexes(), this.runs.ensureIndexes()]);
   }
 
-  /** False when the prompt already has a set of that name. */
+  /** Moves the cases of sets and runs stored inline before, in the background. */
+  onApplicationBootstrap(): void {
+    void this.moveCasesApart().catch((err: Error) =>
+      this.logger.warn(`moving evaluation cases apart failed (${err.message}); the next start goes on`),
+    );
+  }
+
+  /**
+   * False when the prompt already has a set of that name. The cases are stored first, under an id of their own,
+   * so a stored set always has them; the ones of a set refused are removed.
+   */
   async insertSet(set: EvaluationSetDocument): Promise<boolean> {
+    const { casesJson, ...fields } = set;
+    const casesId = `set:${set._id}:${randomUUID()}`;
+    await this.cases.collection.insertOne({ _id: casesId, json: casesJson });
     try {
-      await this.sets.collection.insertOne(set);
+      await this.sets.collection.insertOne({ ...fields, casesId });
       return true;
     } catch (err) {
+      await this.cases.collection.deleteOne({ _id: casesId });
       if ((err as { code?: number }).code === 11000) return false;
       throw err;
     }
   }
 
-  findSet(prompt: string, name: string): Promise<EvaluationSetDocument | null> {
-    return this.sets.collection.findOne({ _id: `${prompt}/${name}` });
+  async findSet(prompt: string, name: string): Promise<EvaluationSetDocument | null> {
+    const stored = await this.sets.collection.findOne({ _id: `${prompt}/${name}` });
+    return stored && { ...stored, casesJson: await this.casesOf(stored) };
   }
 
   /** The sets of a prompt without their cases; a set stored before `caseCount` has its cases read to count them. */
   async listSets(prompt: string): Promise<(Omit<EvaluationSetDocument, 'casesJson'> & { caseCount: number })[]> {
     const listed = await this.sets.collection
-      .find({ prompt }, { projection: { casesJson: 0, outbox: 0 } })
+      .find({ prompt }, { projection: { casesJson: 0, casesId: 0, outbox: 0 } })
       .sort({ name: 1 })
       .limit(500)
       .toArray();
@@ -131,12 +164,52 @@ export class EvaluationRepository implements OnModuleInit {
     );
   }
 
+  /** Stores a run: its cases first, so a stored run always has them. */
   async insertRun(run: EvaluationRunDocument): Promise<void> {
-    await this.runs.collection.insertOne(run);
+    const { casesJson, ...fields } = run;
+    const casesId = `run:${run._id}`;
+    await this.cases.collection.insertOne({ _id: casesId, json: casesJson });
+    await this.runs.collection.insertOne({ ...fields, casesId });
   }
 
-  findRun(prompt: string, id: string): Promise<EvaluationRunDocument | null> {
-    return this.runs.collection.findOne({ _id: id, prompt });
+  async findRun(prompt: string, id: string): Promise<EvaluationRunDocument | null> {
+    const stored = await this.runs.collection.findOne({ _id: id, prompt });
+    return stored && { ...stored, casesJson: await this.casesOf(stored) };
+  }
+
+  private async casesOf(stored: { _id: string; casesJson?: string; casesId?: string }): Promise<string> {
+    if (stored.casesJson !== undefined) return stored.casesJson;
+    const cases = stored.casesId ? await this.cases.collection.findOne({ _id: stored.casesId }) : null;
+    if (!cases) throw new Error(`The cases of evaluation set or run "${stored._id}" are missing.`);
+    return cases.json;
+  }
+
+  /**
+   * Moves the inline cases of sets and runs stored before cases were kept apart: the cases are stored (under an
+   * id made from the document's, so doing it twice, or on two instances at once, stores them once), then the
+   * document names them and loses its copy. A reader in between finds either, whole.
+   */
+  private async moveCasesApart(): Promise<void> {
+    let moved = 0;
+    for (const [kind, store] of [
+      ['set', this.sets],
+      ['run', this.runs],
+    ] as const) {
+      const inline = await store.collection
+        .find({ casesJson: { $exists: true } }, { projection: { _id: 1 } })
+        .toArray();
+      for (const { _id } of inline) {
+        const stored = await store.collection.findOne({ _id });
+        if (stored?.casesJson === undefined) continue;
+        const casesId = `${kind}:${_id}:moved`;
+        await this.cases.collection.insertOne({ _id: casesId, json: stored.casesJson }).catch((err: unknown) => {
+          if ((err as { code?: number }).code !== 11000) throw err;
+        });
+        await store.collection.updateOne({ _id }, { $set: { casesId }, $unset: { casesJson: '' } });
+        moved++;
+      }
+    }
+    if (moved > 0) this.logger.log(`moved the cases of ${moved} evaluation set(s) and run(s) apart`);
   }
 
   async removeSetOutbox(id: string, items: OutboxItem[]): Promise<void> {
@@ -160,9 +233,9 @@ export class EvaluationRepository implements OnModuleInit {
   }
 
   /** Runs of a version, newest first (summaries: the cases are left out). */
-  runsOf(prompt: string, version: number, limit = 50): Promise<EvaluationRunDocument[]> {
+  runsOf(prompt: string, version: number, limit = 50): Promise<Omit<EvaluationRunDocument, 'casesJson'>[]> {
     return this.runs.collection
-      .find({ prompt, version }, { projection: { casesJson: 0, outbox: 0 } })
+      .find({ prompt, version }, { projection: { casesJson: 0, casesId: 0, outbox: 0 } })
       .sort({ createdAt: -1 })
       .limit(limit)
       .toArray();

@@ -402,7 +402,7 @@ export function summarise(version: number, results: CaseResult[], side: 'candida
   };
 }
 
-export function summaryOf(run: EvaluationRunDocument): RunSummary {
+export function summaryOf(run: Omit<EvaluationRunDocument, 'casesJson'>): RunSummary {
   return {
     id: run._id,
     set: run.set,
@@ -439,7 +439,7 @@ function setView(set: EvaluationSetDocument) {
 }
 
 /** A run as answered, with the cases given. */
-function runView(run: EvaluationRunDocument, cases: CaseResult[]) {
+function runView(run: Omit<EvaluationRunDocument, 'casesJson'>, cases: CaseResult[]) {
   const { candidate, inForce } = run;
   return {
     id: run._id,
