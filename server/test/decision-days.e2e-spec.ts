@@ -113,7 +113,7 @@ describe('decision records stored a collection per day (docs/adr/0042)', () => {
       const reader = as(upgraded, await upgraded.login('risk'));
       const read = await reader.get(`/api/v1/decisions/${recent._id}`);
       expect([read.status, read.body.facts]).toEqual([200, recent.facts]);
-      // The purge at its start deleted the one past retention.
+      // Past retention: deleted by the purge (at this start, or by this one asked for).
       const retention = upgraded.app.get(DecisionRetention);
       await retention.purge();
       expect((await reader.get(`/api/v1/decisions/${old._id}`)).status).toBe(404);

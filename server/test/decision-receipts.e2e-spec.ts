@@ -573,15 +573,66 @@ describe('decision receipts and review requests', () => {
     const listed = await as(t, cast.risk).get(`/api/v1/decisions/${decision}/reviews`);
     expect((listed.body as { id: string }[]).map((r) => r.id)).toEqual(ids);
 
-    // A request stored by a version that kept no list: found once an instance has listed it, at its start.
-    const stored = (await t.db.db!.collection('review_requests').findOne({ _id: ids[0] } as never))!;
+    // What the next start finishes: a request stored by an earlier version (which may still be running: the list
+    // is already complete), a request whose audit event a stopped process left in its outbox, and a decision
+    // recorded but neither audited nor copied into its request.
+    const requests = t.db.db!.collection('review_requests');
+    const stored = (await requests.findOne({ _id: ids[0] } as never))!;
+    const { listed: _listed, ...earlierFields } = stored;
     const unlisted = randomUUID();
-    await t.db.db!.collection('review_requests').insertOne({ ...stored, _id: unlisted, decisionId: earlier } as never);
-    await entries.deleteOne({ _id: 'all-requests-listed' } as never);
+    await requests.insertOne({ ...earlierFields, _id: unlisted, decisionId: earlier } as never);
+    const unaudited = randomUUID();
+    const submittedAt = new Date();
+    await requests.insertOne({
+      ...stored,
+      _id: unaudited,
+      submittedAt,
+      outbox: [
+        {
+          id: `${unaudited}:submitted`,
+          at: submittedAt.toISOString(),
+          entry: {
+            actor: 'analyst',
+            action: 'review.submitted',
+            resourceType: 'review',
+            resourceKey: unaudited,
+            details: { decisionId: decision, ruleset: 'enrolment', version: stored['version'] },
+          },
+        },
+      ],
+    } as never);
+    const decidedAt = new Date();
+    await t.db.db!.collection('review_decisions').insertOne({
+      _id: ids[1],
+      decisionId: decision,
+      outcome: 'confirmed',
+      reason: 'Confirmée avant l’arrêt.',
+      decidedBy: 'approver',
+      decidedAt,
+      outbox: [
+        {
+          id: `${ids[1]}:decided`,
+          at: decidedAt.toISOString(),
+          entry: {
+            actor: 'approver',
+            action: 'review.decided',
+            resourceType: 'review',
+            resourceKey: ids[1],
+            reason: 'Confirmée avant l’arrêt.',
+            details: { decisionId: decision, ruleset: 'enrolment', outcome: 'confirmed' },
+          },
+        },
+      ],
+    } as never);
+    const audited = (key: string, action: string) =>
+      t.db.collection('audit_events').countDocuments({ resourceKey: key, action });
     const next = await startAnotherInstance(t);
     try {
-      for (let i = 0; i < 100 && !(await entries.findOne({ _id: 'all-requests-listed' } as never)); i++)
-        await sleep(50);
+      const finished = async () =>
+        (await requests.findOne({ _id: unlisted } as never))?.['listed'] === true &&
+        (await audited(unaudited, 'review.submitted')) === 1 &&
+        (await requests.findOne({ _id: ids[1] } as never))?.['status'] === 'closed';
+      for (let i = 0; i < 100 && !(await finished()); i++) await sleep(50);
       expect(await entries.findOne({ _id: `${earlier}#1` } as never)).toEqual({
         _id: `${earlier}#1`,
         request: unlisted,
@@ -590,6 +641,16 @@ describe('decision receipts and review requests', () => {
       expect((found.body as { id: string }[]).map((r) => r.id)).toEqual([unlisted]);
       // Listing again changed nothing for the requests already listed.
       expect(await entries.countDocuments({ request: { $in: ids } } as never)).toBe(2);
+      // The events recorded at start reach the running instance's queue through the trail.
+      expect([await audited(unaudited, 'review.submitted'), await audited(ids[1]!, 'review.decided')]).toEqual([1, 1]);
+      const queue = (await as(t, cast.risk).get('/api/v1/reviews?range=[0,999]')).body as {
+        id: string;
+        status: string;
+      }[];
+      expect(queue.find((r) => r.id === unaudited)?.status).toBe('open');
+      expect(queue.find((r) => r.id === ids[1])?.status).toBe('closed');
+      expect((await requests.findOne({ _id: unaudited } as never))?.['outbox']).toEqual([]);
+      expect((await t.db.db!.collection('review_decisions').findOne({ _id: ids[1] } as never))?.['outbox']).toEqual([]);
     } finally {
       await next.close();
     }

@@ -27,6 +27,10 @@ export interface RefusedRecord {
 /** How many records impact reads at once by `_id`. */
 const READ_TOGETHER = 16;
 
+/** How often a reader looks whether the legacy collection came back once it was gone. */
+const LEGACY_CHECK_EVERY_MS = 60_000;
+const LEGACY_READ = 'legacy-read';
+
 /** MongoDB's error for a collection that does not exist. */
 const NAMESPACE_NOT_FOUND = 26;
 
@@ -66,6 +70,9 @@ export class DecisionsRepository implements OnModuleInit {
    * record not in its day's collection is then not looked for there.
    */
   private legacyMayHold = true;
+  private legacyCheckedAt = 0;
+  /** When the purge last read the legacy collection, shared by the instances (`legacy-read`). */
+  private readonly purgeState: TypedCollection<{ _id: string; at: Date }>;
 
   constructor(
     @Inject(DB_CONNECTION) private readonly connection: Connection,
@@ -73,6 +80,7 @@ export class DecisionsRepository implements OnModuleInit {
   ) {
     // Kept as long as the database: a table is a few KB per version that kept records, and any record may cite it.
     this.traceTables = new TypedCollection<StoredTraceTable>(connection, 'decision_trace_tables');
+    this.purgeState = new TypedCollection<{ _id: string; at: Date }>(connection, 'decision_retention');
   }
 
   /** Whether records stored before day collections are still there to read (docs/adr/0042). */
@@ -140,8 +148,30 @@ export class DecisionsRepository implements OnModuleInit {
   private async storedById(id: string): Promise<StoredDecision | null> {
     const name = collectionOfDecision(id);
     const found = await this.collection(name).findOne({ _id: id });
-    if (found || name === LEGACY_DECISIONS || !this.legacyMayHold) return found;
+    if (found || name === LEGACY_DECISIONS || !(await this.legacyMayHoldNow())) return found;
     return this.collection(LEGACY_DECISIONS).findOne({ _id: id });
+  }
+
+  /**
+   * Whether the legacy collection may hold records. Checked again at most once a minute once found gone: an
+   * instance of an earlier version (a rolling upgrade) or a restored backup may bring it back.
+   */
+  private async legacyMayHoldNow(): Promise<boolean> {
+    if (this.legacyMayHold || Date.now() - this.legacyCheckedAt < LEGACY_CHECK_EVERY_MS) return this.legacyMayHold;
+    this.legacyCheckedAt = Date.now();
+    const found = await this.connection.db!.listCollections({ name: LEGACY_DECISIONS }, { nameOnly: true }).toArray();
+    this.legacyMayHold = found.length > 0;
+    return this.legacyMayHold;
+  }
+
+  /** When any instance last read the legacy collection through for the purge (ms; 0: never). */
+  async legacyReadAt(): Promise<number> {
+    const state = await this.purgeState.collection.findOne({ _id: LEGACY_READ });
+    return state?.at.getTime() ?? 0;
+  }
+
+  async noteLegacyRead(at: Date): Promise<void> {
+    await this.purgeState.collection.updateOne({ _id: LEGACY_READ }, { $set: { at } }, { upsert: true });
   }
 
   private collection(name: string): Collection<StoredDecision> {

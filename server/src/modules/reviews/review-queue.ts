@@ -44,6 +44,11 @@ export class ReviewQueue {
     );
   }
 
+  /** This instance stored or decided the request: read it again before the next read. */
+  touch(id: string): void {
+    this.kept.touch(id);
+  }
+
   /**
    * The ids of one page and how many match. Ordered by the field asked (a request without it first when
    * ascending), then by due date and id, as the database ordered them before.

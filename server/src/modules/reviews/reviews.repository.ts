@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { OutboxItem } from '../audit/outbox.js';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../common/database/database.module.js';
 import { isDuplicateKey } from '../../common/database/revisioned-store.js';
@@ -26,6 +27,10 @@ export interface ReviewRequestDocument {
   newDecision?: { type: string; params?: Record<string, unknown> };
   decidedBy?: string;
   decidedAt?: Date;
+  /** True once listed under its decision (docs/adr/0043); absent on requests stored by earlier versions. */
+  listed?: true;
+  /** The audit event of its submission until the trail holds it, stored in the same insert (docs/adr/0005). */
+  outbox?: OutboxItem[];
 }
 
 /**
@@ -41,6 +46,8 @@ export interface ReviewDecisionDocument {
   newDecision?: { type: string; params?: Record<string, unknown> };
   decidedBy: string;
   decidedAt: Date;
+  /** The audit event of the decision until the trail holds it and the request is closed. */
+  outbox?: OutboxItem[];
 }
 
 /**
@@ -81,8 +88,7 @@ function queueRowOf(request: QueueFields, decision: DecidedFields | undefined): 
 
 /** The only code that touches review requests and their decisions. */
 @Injectable()
-export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('ReviewsRepository');
+export class ReviewsRepository implements OnModuleInit {
   private readonly requests: TypedCollection<ReviewRequestDocument>;
   private readonly decisions: TypedCollection<ReviewDecisionDocument>;
   private readonly ofDecision: TypedCollection<RequestOfDecision>;
@@ -97,13 +103,6 @@ export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): Promise<unknown> {
     return this.requests.ensureIndexes();
-  }
-
-  /** Lists the requests stored before the list by decision existed, in the background: once, then marked. */
-  onApplicationBootstrap(): void {
-    void this.listEarlierRequests().catch((err: Error) =>
-      this.logger.warn(`listing review requests by decision failed (${err.message}); the next start goes on`),
-    );
   }
 
   /**
@@ -158,21 +157,42 @@ export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /**
-   * Lists every stored request under its decision, then marks the list complete. Requests are read whole, in
-   * batches (a filter would make the embedded database read them all before the first batch); listing one already
+   * Every stored request's id, decision, whether it is listed and its outbox: what the start-up pass looks after.
+   * Read whole, in batches: a filter would make the embedded database read them all before the first batch.
+   */
+  requestsAtStart(): AsyncIterable<Pick<ReviewRequestDocument, '_id' | 'decisionId' | 'listed' | 'outbox'>> {
+    return this.requests.collection.find(
+      {},
+      { projection: { _id: 1, decisionId: 1, listed: 1, outbox: 1 }, batchSize: 500 },
+    );
+  }
+
+  /**
+   * Lists a request stored by an earlier version under its decision, then marks it listed. Listing one already
    * listed changes nothing, so two instances doing it at once, or a start after a crash halfway, are harmless.
    */
-  private async listEarlierRequests(): Promise<void> {
-    if (await this.allListed()) return;
-    let count = 0;
-    const all = this.requests.collection.find({}, { projection: { _id: 1, decisionId: 1 }, batchSize: 500 });
-    for await (const { _id, decisionId } of all) {
-      await this.listUnderDecision(decisionId, _id);
-      count++;
-    }
-    await insertUnlessTaken(this.ofDecision, { _id: LISTED, request: '' });
+  async listEarlier(request: Pick<ReviewRequestDocument, '_id' | 'decisionId'>): Promise<void> {
+    await this.listUnderDecision(request.decisionId, request._id);
+    await this.requests.collection.updateOne({ _id: request._id }, { $set: { listed: true } });
+  }
+
+  /** Says every request stored before the list by decision is in it: reads stop searching by decision. */
+  async markAllListed(): Promise<void> {
+    if (!(await this.allListed())) await insertUnlessTaken(this.ofDecision, { _id: LISTED, request: '' });
     this.listed = true;
-    if (count > 0) this.logger.log(`${count} review request(s) listed by decision`);
+  }
+
+  async removeRequestOutbox(id: string, items: OutboxItem[]): Promise<void> {
+    await this.requests.collection.updateOne({ _id: id }, { $pullAll: { outbox: items } });
+  }
+
+  async removeDecisionOutbox(id: string, items: OutboxItem[]): Promise<void> {
+    await this.decisions.collection.updateOne({ _id: id }, { $pullAll: { outbox: items } });
+  }
+
+  /** Decisions whose audit event or copy into their request may not have been written (a process stopped). */
+  decisionsWithOutbox(): Promise<ReviewDecisionDocument[]> {
+    return this.decisions.collection.find({ 'outbox.0': { $exists: true } }).toArray();
   }
 
   findById(id: string): Promise<ReviewRequestDocument | null> {
@@ -210,14 +230,15 @@ export class ReviewsRepository implements OnModuleInit, OnApplicationBootstrap {
     return insertUnlessTaken(this.decisions, decision);
   }
 
-  findDecisions(ids: string[]): Promise<ReviewDecisionDocument[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.decisions.collection.find({ _id: { $in: ids } }).toArray();
+  /** The recorded decisions of these requests, each read by `_id` (a `$in` reads every decision here). */
+  async findDecisions(ids: string[]): Promise<ReviewDecisionDocument[]> {
+    const found = await Promise.all(ids.map((_id) => this.decisions.collection.findOne({ _id })));
+    return found.filter((d): d is ReviewDecisionDocument => d !== null);
   }
 
   /** Copies a recorded decision into its request (whoever recorded it; the same values every time). */
   async close(decision: ReviewDecisionDocument): Promise<void> {
-    const { _id, decisionId: _decisionId, ...fields } = decision;
+    const { _id, decisionId: _decisionId, outbox: _outbox, ...fields } = decision;
     await this.requests.collection.updateOne({ _id }, { $set: { status: 'closed', ...fields } });
   }
 }

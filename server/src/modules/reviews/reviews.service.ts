@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { OutboxDrain } from '../audit/outbox-drain.js';
+import type { OutboxItem } from '../audit/outbox.js';
 import { Gauge } from 'prom-client';
 import { actorName, type Principal } from '../../common/access/principal.js';
 import { scopesAllow, type ScopeAction } from '../../common/access/scopes.js';
@@ -33,10 +35,12 @@ const MAX_ROUNDS = 50;
  * the person is told what was decided from what and why, and may have a staff member review it.
  */
 @Injectable()
-export class ReviewsService {
+export class ReviewsService implements OnApplicationBootstrap {
   private readonly dueDays: number;
   private readonly idKey: Buffer;
   private readonly queue: ReviewQueue;
+  private readonly requestEvents: OutboxDrain;
+  private readonly logger = new Logger('Reviews');
 
   constructor(
     private readonly evaluation: EvaluationService,
@@ -49,6 +53,9 @@ export class ReviewsService {
     this.dueDays = config.reviewDueDays;
     this.idKey = config.subjectKey;
     this.queue = new ReviewQueue(repository, audit.feed);
+    this.requestEvents = new OutboxDrain(audit, 'review request', (id, items) =>
+      repository.removeRequestOutbox(id, items),
+    );
     type Counts = Awaited<ReturnType<ReviewQueue['counts']>>;
     let known: Counts | null = null;
     let latest: Promise<Counts | null> | undefined;
@@ -155,12 +162,15 @@ export class ReviewsService {
       submittedAt: now,
       dueAt: new Date(now.getTime() + this.dueDays * DAY_MS),
       status: 'open',
+      listed: true,
     };
     // The same observations on the same decision, sent again (a retry, a double click): the request stands once,
     // and its audit event is recorded once too (recordOnce), even if the first sender's process died in between.
     // The same words again once a request with them was decided: the next request, under the next id of the same
     // series, so retries of it stand once too (a random id made five requests of five retries; review).
-    for (let round = 2; !(await this.repository.insert(request)); round++) {
+    // Its audit event is stored with it (an outbox, docs/adr/0005): a process stopping before the event is written
+    // leaves it for the next start, and the queues of other instances learn of the request from that event.
+    for (let round = 2; !(await this.repository.insert({ ...request, outbox: [submittedEvent(request)] })); round++) {
       const [stored] = await this.rollForward(await this.repository.findById(request._id).then((r) => (r ? [r] : [])));
       if (stored?.status === 'open') {
         await this.auditSubmitted(stored);
@@ -174,7 +184,8 @@ export class ReviewsService {
         );
       request._id = this.requestId(view.id, actorName(principal), body, round);
     }
-    await this.auditSubmitted(request);
+    this.queue.touch(request._id);
+    await this.requestEvents.afterCommit(request._id, [submittedEvent(request)]);
     return (await this.withOutcomes([toView(request, now)]))[0]!;
   }
 
@@ -193,20 +204,8 @@ export class ReviewsService {
   }
 
   private async auditSubmitted(request: ReviewRequestDocument): Promise<void> {
-    // The observations may hold personal information: the trail says who recorded what request, not its words.
-    await this.audit.recordOnce(`${request._id}:submitted`, {
-      actor: request.submittedBy,
-      action: 'review.submitted',
-      resourceType: 'review',
-      resourceKey: request._id,
-      details: {
-        decisionId: request.decisionId,
-        ruleset: request.ruleset,
-        version: request.version,
-        dueAt: request.dueAt.toISOString(),
-        ...(request.receivedVia && { receivedVia: request.receivedVia }),
-      },
-    });
+    const { id, entry, at } = submittedEvent(request);
+    await this.audit.recordOnce(id, entry, new Date(at));
   }
 
   /** The review requests made about one decision, oldest first: what became of the person's observations. */
@@ -281,12 +280,14 @@ export class ReviewsService {
       decidedBy: actorName(principal),
       decidedAt: new Date(),
     };
+    decision.outbox = [decidedEvent(request, decision)];
     if (!(await this.repository.insertDecision(decision))) {
       await this.rollForward([request]);
       throw new ConflictError(`Review request "${id}" was already decided.`, 'review_closed', [
         { path: '/outcome', message: 'the request is closed; its decision stands' },
       ]);
     }
+    this.queue.touch(id);
     await this.complete(request, decision);
     return toView({ ...request, ...closedFields(decision) }, new Date());
   }
@@ -318,25 +319,47 @@ export class ReviewsService {
     return views;
   }
 
-  /** Audits a recorded decision (once, by id) and copies it into its request: after a win, or for one left halfway. */
+  /**
+   * Audits a recorded decision (once, by id), copies it into its request, then empties the decision's outbox: after a
+   * win, for one found left halfway by a read, or at start.
+   */
   private async complete(request: ReviewRequestDocument, decision: ReviewDecisionDocument): Promise<void> {
-    await this.audit.recordOnce(
-      `${request._id}:decided`,
-      {
-        actor: decision.decidedBy,
-        action: 'review.decided',
-        resourceType: 'review',
-        resourceKey: request._id,
-        reason: decision.reason,
-        summary: {
-          before: { events: request.automatedDecision },
-          after: decision.newDecision ? { events: [decision.newDecision] } : { events: request.automatedDecision },
-        },
-        details: { decisionId: request.decisionId, ruleset: request.ruleset, outcome: decision.outcome },
-      },
-      decision.decidedAt,
-    );
+    const { id, entry, at } = decidedEvent(request, decision);
+    await this.audit.recordOnce(id, entry, new Date(at));
     await this.repository.close(decision);
+    if (decision.outbox?.length) await this.repository.removeDecisionOutbox(decision._id, decision.outbox);
+  }
+
+  /**
+   * In the background at start: lists under their decision the requests an earlier version stored (one may still
+   * be running, in a rolling upgrade: each start lists what it finds), records the audit events a stopped process
+   * left in outboxes, and completes the decisions it left halfway. Reads every request once.
+   */
+  onApplicationBootstrap(): void {
+    void this.finishLeftovers().catch((err: Error) =>
+      this.logger.warn(
+        `finishing what earlier processes left of review requests failed (${err.message}); the next start goes on`,
+      ),
+    );
+  }
+
+  private async finishLeftovers(): Promise<void> {
+    let listed = 0;
+    const unrecorded: [string, OutboxItem[]][] = [];
+    for await (const request of this.repository.requestsAtStart()) {
+      if (request.listed !== true) {
+        await this.repository.listEarlier(request);
+        listed++;
+      }
+      if (request.outbox?.length) unrecorded.push([request._id, request.outbox]);
+    }
+    await this.repository.markAllListed();
+    if (listed > 0) this.logger.log(`${listed} review request(s) listed by decision`);
+    await this.requestEvents.atStartup(unrecorded);
+    for (const decision of await this.repository.decisionsWithOutbox()) {
+      const request = await this.repository.findById(decision._id);
+      if (request) await this.complete(request, decision);
+    }
   }
 
   /** Requests still open whose decision was recorded (a reviewer's process stopped in between) are completed. */
@@ -380,8 +403,50 @@ export class ReviewsService {
   }
 }
 
+/** A request's submission as an audit event, keyed so that it is recorded once whoever records it. */
+function submittedEvent(request: ReviewRequestDocument): OutboxItem {
+  return {
+    id: `${request._id}:submitted`,
+    at: request.submittedAt.toISOString(),
+    // The observations may hold personal information: the trail says who recorded what request, not its words.
+    entry: {
+      actor: request.submittedBy,
+      action: 'review.submitted',
+      resourceType: 'review',
+      resourceKey: request._id,
+      details: {
+        decisionId: request.decisionId,
+        ruleset: request.ruleset,
+        version: request.version,
+        dueAt: request.dueAt.toISOString(),
+        ...(request.receivedVia && { receivedVia: request.receivedVia }),
+      },
+    },
+  };
+}
+
+/** A reviewer's decision as an audit event, keyed so that it is recorded once whoever records it. */
+function decidedEvent(request: ReviewRequestDocument, decision: ReviewDecisionDocument): OutboxItem {
+  return {
+    id: `${request._id}:decided`,
+    at: decision.decidedAt.toISOString(),
+    entry: {
+      actor: decision.decidedBy,
+      action: 'review.decided',
+      resourceType: 'review',
+      resourceKey: request._id,
+      reason: decision.reason,
+      summary: {
+        before: { events: request.automatedDecision },
+        after: decision.newDecision ? { events: [decision.newDecision] } : { events: request.automatedDecision },
+      },
+      details: { decisionId: request.decisionId, ruleset: request.ruleset, outcome: decision.outcome },
+    },
+  };
+}
+
 function closedFields(decision: ReviewDecisionDocument): Partial<ReviewRequestDocument> {
-  const { _id: _id, decisionId: _decisionId, ...fields } = decision;
+  const { _id: _id, decisionId: _decisionId, outbox: _outbox, ...fields } = decision;
   return { status: 'closed', ...fields };
 }
 
