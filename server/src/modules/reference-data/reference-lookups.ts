@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { watchResources } from '../audit/trail-feed.js';
 import { AuditService } from '../audit/audit.service.js';
+import { inGroups } from '../../common/async/in-groups.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import type { Row } from './reference-table.js';
 import { ReferenceTablesService } from './reference-tables.service.js';
@@ -87,12 +88,9 @@ export class ReferenceLookups implements OnModuleInit, OnApplicationShutdown {
    */
   private async loadAndIndex(tables: readonly string[], columns: readonly (readonly [string, string])[]) {
     const missing = tables.filter((table) => !this.ready.has(table));
-    for (let i = 0; i < missing.length; i += TABLES_AT_ONCE)
-      await Promise.all(
-        missing
-          .slice(i, i + TABLES_AT_ONCE)
-          .map((table) => (this.cache.get(table) ?? this.load(table)).catch(() => undefined)),
-      );
+    await inGroups(missing, TABLES_AT_ONCE, (table) =>
+      (this.cache.get(table) ?? this.load(table)).catch(() => undefined),
+    );
     const slice = timeSlices();
     for (const [table, column] of columns) {
       const rows = this.loaded.get(table)?.rows;

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { timeOrderedId } from '../../common/ids/time-ordered-id.js';
-import { turn } from '../../common/async/turn.js';
+import { inGroups } from '../../common/async/in-groups.js';
 import type { Row } from './reference-table.js';
 
 /** Where a table's rows (or a pending change's) are stored: `chunks` documents `<set>.0` … of `count` rows. */
@@ -70,7 +70,7 @@ export class RowSets {
     const ref: RowSetRef = { set: timeOrderedId(), chunks: pieces.length, count: rows.length };
     await this.sets.insertOne({ _id: ref.set, table, chunks: ref.chunks, at: new Date() });
     try {
-      await inGroups(pieces, async (piece, i) => {
+      await inGroups(pieces, CHUNKS_AT_ONCE, async (piece, i) => {
         await this.chunks.insertOne({ _id: chunkId(ref.set, i), rows: piece });
       });
     } catch (err) {
@@ -85,7 +85,7 @@ export class RowSets {
   /** The rows of a set; null when a chunk is gone (a newer revision removed the set: read the table again). */
   async read(ref: RowSetRef): Promise<Row[] | null> {
     const pieces = new Array<Row[] | null>(ref.chunks).fill(null);
-    await inGroups(pieces, async (_, i) => {
+    await inGroups(pieces, CHUNKS_AT_ONCE, async (_, i) => {
       pieces[i] = (await this.chunks.findOne({ _id: chunkId(ref.set, i) }))?.rows ?? null;
     });
     if (pieces.some((piece) => piece === null)) return null;
@@ -97,8 +97,8 @@ export class RowSets {
   /** Removes sets: their chunks first, then the entry that lets the sweep find them. */
   async remove(refs: readonly RowSetRef[]): Promise<void> {
     for (const ref of refs) {
-      await inGroups(new Array<undefined>(ref.chunks).fill(undefined), (_, i) =>
-        this.chunks.deleteOne({ _id: chunkId(ref.set, i) }).then(() => undefined),
+      await inGroups(new Array<undefined>(ref.chunks).fill(undefined), CHUNKS_AT_ONCE, (_, i) =>
+        this.chunks.deleteOne({ _id: chunkId(ref.set, i) }),
       );
       await this.sets.deleteOne({ _id: ref.set });
     }
@@ -147,12 +147,4 @@ function weightOf(row: Row): number {
     weight += name.length + (typeof value === 'string' ? value.length : 8);
   }
   return weight;
-}
-
-/** `work` on every item, CHUNKS_AT_ONCE at a time, with a turn between groups for the rest of the service. */
-async function inGroups<T>(items: T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += CHUNKS_AT_ONCE) {
-    if (start > 0) await turn();
-    await Promise.all(items.slice(start, start + CHUNKS_AT_ONCE).map((item, i) => work(item, start + i)));
-  }
 }
