@@ -5,7 +5,7 @@ import { DecisionsRepository } from '../src/modules/evaluation/decisions.reposit
 import { dayCollection } from '../src/modules/evaluation/decision-partitions.js';
 import type { DecisionDocument } from '../src/modules/evaluation/decision.schema.js';
 import { toStored } from '../src/modules/evaluation/decision-detail.js';
-import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { as, invoiceRuleset, publishNewRuleset, signInCast } from './support/rulesets.js';
 import { countDecisions } from './support/decision-records.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -19,12 +19,8 @@ describe('decision records stored a collection per day (docs/adr/0042)', () => {
   beforeAll(async () => {
     t = await startTestApp('decision-days');
     const cast = await signInCast(t);
-    const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
     risk = as(t, cast.risk);
-    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('days-demo', 1000))).status).toBe(201);
-    await analyst.post('/api/v1/rulesets/days-demo/versions/1/submit');
-    await approver.post('/api/v1/rulesets/days-demo/versions/1/approve');
-    expect((await approver.post('/api/v1/rulesets/days-demo/versions/1/publish')).status).toBe(200);
+    await publishNewRuleset(t, cast, invoiceRuleset('days-demo', 1000));
     key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:days-*'] })).body.key;
   });
   afterAll(() => t.close());

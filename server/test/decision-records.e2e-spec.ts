@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inflateSync } from 'node:zlib';
 import { Binary } from 'mongodb';
-import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { as, invoiceRuleset, publishNewRuleset, signInCast } from './support/rulesets.js';
 import { metric } from './support/metrics.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { DecisionsRepository } from '../src/modules/evaluation/decisions.repository.js';
@@ -22,23 +22,9 @@ describe('decision records written by group commit', () => {
       METRICS_PUBLIC: 'true',
     });
     const cast = await signInCast(t);
-    const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
     risk = as(t, cast.risk);
-    expect((await analyst.post('/api/v1/rulesets', invoiceRuleset('records-demo', 1000))).status).toBe(201);
-    await analyst.post('/api/v1/rulesets/records-demo/versions/1/submit');
-    await approver.post('/api/v1/rulesets/records-demo/versions/1/approve');
-    expect((await approver.post('/api/v1/rulesets/records-demo/versions/1/publish')).status).toBe(200);
-    expect(
-      (
-        await analyst.post('/api/v1/rulesets', {
-          ...invoiceRuleset('records-off', 1000),
-          settings: { logDecisions: false },
-        })
-      ).status,
-    ).toBe(201);
-    await analyst.post('/api/v1/rulesets/records-off/versions/1/submit');
-    await approver.post('/api/v1/rulesets/records-off/versions/1/approve');
-    expect((await approver.post('/api/v1/rulesets/records-off/versions/1/publish')).status).toBe(200);
+    await publishNewRuleset(t, cast, invoiceRuleset('records-demo', 1000));
+    await publishNewRuleset(t, cast, { ...invoiceRuleset('records-off', 1000), settings: { logDecisions: false } });
     key = (await as(t, cast.admin).post('/api/v1/api-keys', { name: 'ERP', scopes: ['evaluate:records-*'] })).body.key;
   });
   afterAll(() => t.close());

@@ -93,3 +93,19 @@ export function as(t: TestApp, token: string) {
     },
   };
 }
+
+/** Creates a rule set and takes its first version through submission, approval and publication. */
+export async function publishNewRuleset(t: TestApp, cast: Awaited<ReturnType<typeof signInCast>>, body: object) {
+  const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
+  const created = await analyst.post('/api/v1/rulesets', body);
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
+  const key = created.body.key as string;
+  for (const [who, step] of [
+    [analyst, 'submit'],
+    [approver, 'approve'],
+    [approver, 'publish'],
+  ] as const) {
+    const answer = await who.post(`/api/v1/rulesets/${key}/versions/1/${step}`);
+    if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+}

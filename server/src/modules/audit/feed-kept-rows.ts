@@ -97,3 +97,19 @@ export class FeedKeptRows<R> {
     }
   }
 }
+
+/**
+ * One page of the kept rows that match, in the order `compare` gives (it breaks every tie: the same page each
+ * time), and how many match.
+ */
+export function pageOfRows<R>(
+  rows: ReadonlyMap<string, R>,
+  matches: (row: R) => boolean,
+  compare: (a: R, b: R) => number,
+  { skip, limit }: { skip: number; limit: number },
+): { page: R[]; total: number } {
+  const matching: R[] = [];
+  for (const row of rows.values()) if (matches(row)) matching.push(row);
+  matching.sort(compare);
+  return { page: matching.slice(skip, skip + limit), total: matching.length };
+}

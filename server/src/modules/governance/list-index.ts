@@ -1,6 +1,6 @@
 import type { ListQuery } from '../../common/http/list-query.js';
 import { compareFrench, compareListValues, foldedMatchesSearch, searchFold } from '../../common/text/french-order.js';
-import { FeedKeptRows } from '../audit/feed-kept-rows.js';
+import { FeedKeptRows, pageOfRows } from '../audit/feed-kept-rows.js';
 import type { NamingEvent, TrailReader } from '../audit/trail-feed.js';
 import { withDerivedStatuses } from './publications.js';
 import type { Publication, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -64,14 +64,15 @@ export class ListIndex {
 
   /** The keys of one page, in list order, and how many rows match. */
   async select(query: ListQuery, filter: ResourceListFilter): Promise<{ keys: string[]; total: number }> {
-    const rows = await this.kept.current();
-    const matches = matcher(filter, new Date());
-    const matching: ListRow[] = [];
-    for (const row of rows.values()) if (matches(row)) matching.push(row);
     const { read, words } = SORT_FIELDS[query.sortField] ?? SORT_FIELDS['key']!;
     const direction = query.sortOrder === 'ASC' ? 1 : -1;
-    matching.sort((a, b) => direction * (compareListValues(read(a), read(b), words) || compareFrench(a.key, b.key)));
-    return { keys: matching.slice(query.skip, query.skip + query.limit).map((r) => r.key), total: matching.length };
+    const { page, total } = pageOfRows(
+      await this.kept.current(),
+      matcher(filter, new Date()),
+      (a, b) => direction * (compareListValues(read(a), read(b), words) || compareFrench(a.key, b.key)),
+      query,
+    );
+    return { keys: page.map((r) => r.key), total };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ListQuery } from '../../common/http/list-query.js';
-import { FeedKeptRows } from '../audit/feed-kept-rows.js';
+import { FeedKeptRows, pageOfRows } from '../audit/feed-kept-rows.js';
 import type { NamingEvent, TrailReader } from '../audit/trail-feed.js';
 
 /** What the review queue filters, sorts and counts on, for one request: under a hundred bytes. */
@@ -54,15 +54,16 @@ export class ReviewQueue {
    * ascending), then by due date and id, as the database ordered them before.
    */
   async select(filter: QueueFilter, query: ListQuery): Promise<{ ids: string[]; total: number }> {
-    const matching: QueueRow[] = [];
-    for (const row of (await this.kept.current()).values())
-      if ((!filter.status || row.status === filter.status) && (!filter.ruleset || row.ruleset === filter.ruleset))
-        matching.push(row);
     const field = query.sortField as SortField;
     const sign = query.sortOrder === 'ASC' ? 1 : -1;
     const at = (row: QueueRow) => row[field] ?? -Infinity;
-    matching.sort((a, b) => sign * (at(a) - at(b)) || a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { ids: matching.slice(query.skip, query.skip + query.limit).map((r) => r.id), total: matching.length };
+    const { page, total } = pageOfRows(
+      await this.kept.current(),
+      (row) => (!filter.status || row.status === filter.status) && (!filter.ruleset || row.ruleset === filter.ruleset),
+      (a, b) => sign * (at(a) - at(b)) || a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      query,
+    );
+    return { ids: page.map((r) => r.id), total };
   }
 
   /** Open, overdue and closed-by-outcome counts, for /metrics. */
