@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
+import { AuditService } from '../src/modules/audit/audit.service.js';
 import { metric } from './support/metrics.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -654,5 +655,32 @@ describe('decision receipts and review requests', () => {
     } finally {
       await next.close();
     }
+  });
+
+  it('takes a request and a reviewer’s decision when their audit writes fail, and records the events shortly after', async () => {
+    const [analyst, approver] = [as(t, cast.analyst), as(t, cast.approver)];
+    const decision = (await analyst.post('/api/v1/rulesets/enrolment/evaluate', { facts })).body.evaluationId as string;
+    const audit = t.app.get(AuditService);
+    const recordOnce = audit.recordOnce.bind(audit);
+    audit.recordOnce = () => Promise.reject(new Error('audit store away'));
+    let submitted;
+    let decided;
+    try {
+      submitted = await analyst.post(`/api/v1/decisions/${decision}/reviews`, { observations: 'Trace différée.' });
+      decided = await approver.post(`/api/v1/reviews/${submitted.body.id}/decide`, {
+        outcome: 'confirmed',
+        reason: 'Confirmée sans trace immédiate.',
+      });
+    } finally {
+      audit.recordOnce = recordOnce;
+    }
+    expect([submitted.status, decided.status, decided.body.status]).toEqual([201, 200, 'closed']);
+    const id = submitted.body.id as string;
+    const recorded = async () =>
+      (await t.db.collection('audit_events').countDocuments({ resourceKey: id, action: 'review.submitted' })) +
+      (await t.db.collection('audit_events').countDocuments({ resourceKey: id, action: 'review.decided' }));
+    for (let i = 0; i < 60 && (await recorded()) < 2; i++) await sleep(100);
+    expect(await recorded()).toBe(2);
+    expect((await t.db.db!.collection('review_decisions').findOne({ _id: id } as never))?.['outbox']).toEqual([]);
   });
 });

@@ -101,11 +101,7 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
       },
     };
   }
-  if (
-    err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-    err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-    err instanceof SyntaxError
-  ) {
+  if (err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return {
       status: 400,
       body: {

@@ -309,7 +309,11 @@ function parseChecked(
     parsed = JSON.parse(text);
     refused = unacceptableValue(parsed, text, longestString);
   } catch (err) {
-    return done(err as Error);
+    // Marked as the body's: a SyntaxError from anything else (stored data read back) is the service's fault, not
+    // the caller's, and must not be answered « the request body is not valid JSON » (a review).
+    return done(
+      err instanceof SyntaxError ? Object.assign(err, { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }) : (err as Error),
+    );
   }
   if (refused)
     return done(

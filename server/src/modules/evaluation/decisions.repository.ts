@@ -171,7 +171,12 @@ export class DecisionsRepository implements OnModuleInit {
   }
 
   async noteLegacyRead(at: Date): Promise<void> {
-    await this.purgeState.collection.updateOne({ _id: LEGACY_READ }, { $set: { at } }, { upsert: true });
+    const note = () => this.purgeState.collection.updateOne({ _id: LEGACY_READ }, { $set: { at } }, { upsert: true });
+    // Two first notes at once: FerretDB refuses one upsert of the same new `_id` (E11000); the document is then there.
+    await note().catch((err: unknown) => {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return note();
+    });
   }
 
   private collection(name: string): Collection<StoredDecision> {

@@ -40,6 +40,7 @@ export class ReviewsService implements OnApplicationBootstrap {
   private readonly idKey: Buffer;
   private readonly queue: ReviewQueue;
   private readonly requestEvents: OutboxDrain;
+  private readonly decisionEvents: OutboxDrain;
   private readonly logger = new Logger('Reviews');
 
   constructor(
@@ -55,6 +56,9 @@ export class ReviewsService implements OnApplicationBootstrap {
     this.queue = new ReviewQueue(repository, audit.feed);
     this.requestEvents = new OutboxDrain(audit, 'review request', (id, items) =>
       repository.removeRequestOutbox(id, items),
+    );
+    this.decisionEvents = new OutboxDrain(audit, 'review decision', (id, items) =>
+      repository.removeDecisionOutbox(id, items),
     );
     type Counts = Awaited<ReturnType<ReviewQueue['counts']>>;
     let known: Counts | null = null;
@@ -185,7 +189,7 @@ export class ReviewsService implements OnApplicationBootstrap {
       request._id = this.requestId(view.id, actorName(principal), body, round);
     }
     this.queue.touch(request._id);
-    await this.requestEvents.afterCommit(request._id, [submittedEvent(request)]);
+    await this.auditSubmitted(request);
     return (await this.withOutcomes([toView(request, now)]))[0]!;
   }
 
@@ -203,9 +207,9 @@ export class ReviewsService implements OnApplicationBootstrap {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
-  private async auditSubmitted(request: ReviewRequestDocument): Promise<void> {
-    const { id, entry, at } = submittedEvent(request);
-    await this.audit.recordOnce(id, entry, new Date(at));
+  /** Records a stored request's event (once, by its id) and empties its outbox; later if the trail fails now. */
+  private auditSubmitted(request: ReviewRequestDocument): Promise<void> {
+    return this.requestEvents.afterCommit(request._id, [submittedEvent(request)]);
   }
 
   /** The review requests made about one decision, oldest first: what became of the person's observations. */
@@ -320,14 +324,16 @@ export class ReviewsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Audits a recorded decision (once, by id), copies it into its request, then empties the decision's outbox: after a
-   * win, for one found left halfway by a read, or at start.
+   * Copies a recorded decision into its request, then audits it (once, by id) and empties the decision's outbox:
+   * after a win, for one found left halfway by a read, or at start. A trail that cannot be written now does not
+   * fail the reviewer: the event waits in the outbox and is recorded 2 s later, or at the next start.
    */
   private async complete(request: ReviewRequestDocument, decision: ReviewDecisionDocument): Promise<void> {
+    await this.repository.close(decision);
+    if (decision.outbox?.length) return this.decisionEvents.afterCommit(decision._id, decision.outbox);
+    // Decided before decisions carried their event.
     const { id, entry, at } = decidedEvent(request, decision);
     await this.audit.recordOnce(id, entry, new Date(at));
-    await this.repository.close(decision);
-    if (decision.outbox?.length) await this.repository.removeDecisionOutbox(decision._id, decision.outbox);
   }
 
   /**

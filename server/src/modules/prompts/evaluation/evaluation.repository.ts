@@ -137,9 +137,10 @@ export class EvaluationRepository implements OnModuleInit, OnApplicationBootstra
       await this.sets.collection.insertOne({ ...fields, casesId });
       return true;
     } catch (err) {
-      await this.cases.collection.deleteOne({ _id: casesId });
-      if ((err as { code?: number }).code === 11000) return false;
-      throw err;
+      // Only a refusal is sure to have stored nothing: after another error the set may be stored, cases and all.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await this.cases.collection.deleteOne({ _id: casesId }).catch(() => undefined);
+      return false;
     }
   }
 
