@@ -260,48 +260,41 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     actor: string,
     comment?: string,
   ): Promise<Tagged<TableView>> {
-    return this.locks.serially([`table:${key}`], () => this.approveNow(key, ifMatch, actor, comment));
-  }
-
-  private async approveNow(
-    key: string,
-    ifMatch: string | undefined,
-    actor: string,
-    comment?: string,
-  ): Promise<Tagged<TableView>> {
-    const table = await this.loadForChange(key, ifMatch);
-    const pending = pendingOf(table);
-    if (pending.proposedBy === actor)
-      throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes', [
-        {
-          path: '/key',
-          message: `has a change proposed by ${pending.proposedBy}, who may not approve it`,
-          keyword: 'proposedBy',
-          params: { proposedBy: pending.proposedBy },
-        },
-      ]);
-    const event = this.event(
-      key,
-      pending.action,
-      actor,
-      rowsSummary(table.rows.length, pending.rows.length, pending.changes),
-      comment ?? pending.comment,
-    );
-    // The counts as the direct change's event gives them (ADR 0019): the trail reads the same either way.
-    event.details = {
-      proposedBy: pending.proposedBy,
-      proposedAt: pending.proposedAt,
-      approvedBy: actor,
-      readers: pending.readers,
-      ...pending.counts,
-    };
-    const { pending: _applied, ...rest } = table;
-    return this.write(
-      table,
-      // The change is its author's; the trail says who approved it.
-      { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: pending.proposedBy },
-      event,
-    );
+    return this.locks.serially([`table:${key}`], async () => {
+      const table = await this.loadForChange(key, ifMatch);
+      const pending = pendingOf(table);
+      if (pending.proposedBy === actor)
+        throw new ForbiddenError('You proposed this change: someone else must approve it (four eyes).', 'four_eyes', [
+          {
+            path: '/key',
+            message: `has a change proposed by ${pending.proposedBy}, who may not approve it`,
+            keyword: 'proposedBy',
+            params: { proposedBy: pending.proposedBy },
+          },
+        ]);
+      const event = this.event(
+        key,
+        pending.action,
+        actor,
+        rowsSummary(table.rows.length, pending.rows.length, pending.changes),
+        comment ?? pending.comment,
+      );
+      // The counts as the direct change's event gives them (ADR 0019): the trail reads the same either way.
+      event.details = {
+        proposedBy: pending.proposedBy,
+        proposedAt: pending.proposedAt,
+        approvedBy: actor,
+        readers: pending.readers,
+        ...pending.counts,
+      };
+      const { pending: _applied, ...rest } = table;
+      return this.write(
+        table,
+        // The change is its author's; the trail says who approved it.
+        { ...rest, rows: pending.rows, ...(pending.deleted && { deleted: true }), updatedBy: pending.proposedBy },
+        event,
+      );
+    });
   }
 
   /** Discards the pending change: an approver rejecting it, or its author withdrawing it; a reason is required. */
@@ -312,38 +305,30 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     isReviewer: boolean,
     comment: string,
   ): Promise<Tagged<TableView>> {
-    return this.locks.serially([`table:${key}`], () => this.rejectNow(key, ifMatch, actor, isReviewer, comment));
-  }
-
-  private async rejectNow(
-    key: string,
-    ifMatch: string | undefined,
-    actor: string,
-    isReviewer: boolean,
-    comment: string,
-  ): Promise<Tagged<TableView>> {
-    const table = await this.loadForChange(key, ifMatch);
-    const pending = pendingOf(table);
-    const withdrawing = pending.proposedBy === actor;
-    if (!withdrawing && !isReviewer)
-      throw new ForbiddenError('Only an approver, or the author of the change, can discard it.', 'forbidden', [
-        {
-          path: '/key',
-          message: `has a change proposed by ${pending.proposedBy}`,
-          keyword: 'proposedBy',
-          params: { proposedBy: pending.proposedBy },
-        },
-      ]);
-    const event = this.event(
-      key,
-      withdrawing ? 'change_withdrawn' : 'change_rejected',
-      actor,
-      { before: { rows: pending.rows.length }, after: { rows: table.rows.length } },
-      comment,
-    );
-    event.details = { proposedBy: pending.proposedBy, action: pending.action };
-    const { pending: _discarded, ...rest } = table;
-    return this.write(table, rest, event, false);
+    return this.locks.serially([`table:${key}`], async () => {
+      const table = await this.loadForChange(key, ifMatch);
+      const pending = pendingOf(table);
+      const withdrawing = pending.proposedBy === actor;
+      if (!withdrawing && !isReviewer)
+        throw new ForbiddenError('Only an approver, or the author of the change, can discard it.', 'forbidden', [
+          {
+            path: '/key',
+            message: `has a change proposed by ${pending.proposedBy}`,
+            keyword: 'proposedBy',
+            params: { proposedBy: pending.proposedBy },
+          },
+        ]);
+      const event = this.event(
+        key,
+        withdrawing ? 'change_withdrawn' : 'change_rejected',
+        actor,
+        { before: { rows: pending.rows.length }, after: { rows: table.rows.length } },
+        comment,
+      );
+      event.details = { proposedBy: pending.proposedBy, action: pending.action };
+      const { pending: _discarded, ...rest } = table;
+      return this.write(table, rest, event, false);
+    });
   }
 
   /**
