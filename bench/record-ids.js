@@ -1,6 +1,7 @@
 // The embedded database's insertMany rate, and its CPU per record, for the service's own decision records keyed
 // by random UUIDs (version 4) against time-ordered ones (version 7, what the service writes: docs/adr/0012),
-// with both secondary indexes of `decisions`, and with none as a reference. Candidates alternate within one run
+// with the two secondary indexes `decisions` had before day collections, and with none (each day's collection
+// has none: docs/adr/0042). Candidates alternate within one run
 // (the machine is shared: one measured alone, minutes apart, would compare noise), each on a collection already
 // holding `--stored` records, as a database that has kept decisions a while.
 // Usage: npm run build:server && npm run bench:record-ids [-- --seconds 4 --rounds 3 --stored 10000 --batch 28]
@@ -9,7 +10,6 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { timeOrderedId } from '../dist/common/ids/time-ordered-id.js';
-import { decisionIndexes } from '../dist/modules/evaluation/decision.schema.js';
 import { cpuSecondsOf, databasePidOf, startServiceWithDatabase, storedPilotRecords } from './support.js';
 
 const { values } = parseArgs({
@@ -25,10 +25,14 @@ const rounds = Number(values.rounds);
 const stored = Number(values.stored);
 const batch = Number(values.batch);
 
+/** The two secondary indexes `decisions` had before records went to a collection per day (docs/adr/0042). */
+const FORMER_INDEXES = [{ key: { checksum: 1, at: -1 } }, { key: { at: 1 } }];
+
 const candidates = {
-  'random ids (v4), both indexes': { id: () => randomUUID(), indexes: decisionIndexes },
-  'time-ordered ids (v7), both indexes': { id: () => timeOrderedId(), indexes: decisionIndexes },
+  'random ids (v4), both former indexes': { id: () => randomUUID(), indexes: FORMER_INDEXES },
+  'time-ordered ids (v7), both former indexes': { id: () => timeOrderedId(), indexes: FORMER_INDEXES },
   'random ids (v4), no secondary index': { id: () => randomUUID(), indexes: [] },
+  'time-ordered ids (v7), no secondary index (what the service writes)': { id: () => timeOrderedId(), indexes: [] },
 };
 
 /** Records per second stored by two insert loops (the writer's slots), and FerretDB's CPU µs per record. */
