@@ -191,12 +191,20 @@ describe('reference table rows in storage', () => {
     await chunks.insertOne({ _id: 'abandoned.0' as never, rows: legacyRows });
     await sets.insertOne({ _id: 'in-progress' as never, table: 'legacy', chunks: 1, at: new Date() });
     await chunks.insertOne({ _id: 'in-progress.0' as never, rows: legacyRows });
+    // One of a table no longer stored, and the set a table names, both registered long ago.
+    await sets.insertOne({ _id: 'of-no-table' as never, table: 'gone', chunks: 1, at: old });
+    await chunks.insertOne({ _id: 'of-no-table.0' as never, rows: legacyRows });
+    const [named] = await setsOf('codes');
+    await sets.updateOne({ _id: named as never }, { $set: { at: old } });
 
     // Another instance starting sweeps what was abandoned, not what another writer may still be naming.
     const other = await startAnotherInstance(t);
     try {
       expect(await setsOf('legacy')).toEqual(['in-progress']);
       expect(await chunks.countDocuments({ _id: 'abandoned.0' as never })).toBe(0);
+      expect([await setsOf('gone'), await chunks.countDocuments({ _id: 'of-no-table.0' as never })]).toEqual([[], 0]);
+      expect(await setsOf('codes')).toEqual([named]);
+      expect(await rowsRead('codes')).toEqual(manyRows(200, 'après'));
       const read = await as(other, await other.login('analyst')).get('/api/v1/reference-tables/legacy');
       expect([read.status, read.body.rows, read.body.rowCount]).toEqual([200, legacyRows, 2]);
     } finally {

@@ -201,16 +201,17 @@ export class ReferenceTablesRepository {
     return this.sweepRowSets(new Date(Date.now() - ORPHAN_AFTER_MS));
   }
 
-  /** Removes the row sets registered before `before` that no table's current revision names; how many. */
+  /**
+   * Removes the row sets registered before `before` that their table's current revision does not name; how many.
+   * Only the tables those sets belong to are read, each by `_id`: tables whose rows are still stored inline (until
+   * their next change) hold no set and are not read at all.
+   */
   async sweepRowSets(before: Date): Promise<number> {
-    const docs = await this.store.documents.find({}, { projection: { _id: 1 } }).toArray();
-    const named = new Set<string>();
-    for (const { _id } of docs) {
+    return this.rowSets.sweep(before, async (key) => {
       // Rolled forward: a revision claimed but not yet applied names sets the document does not.
-      const doc = await this.store.get(String(_id));
-      for (const ref of doc ? setsOf(doc) : []) named.add(ref.set);
-    }
-    return this.rowSets.sweep(named, before);
+      const doc = await this.store.get(key);
+      return doc ? setsOf(doc).map((ref) => ref.set) : [];
+    });
   }
 }
 

@@ -105,12 +105,19 @@ export class RowSets {
   }
 
   /**
-   * Removes the sets registered before `before` that no table names (`named`): left by a writer that lost its
-   * revision, or stopped between writing a revision and removing the sets it replaced. Returns how many.
+   * Removes the sets registered before `before` that their table no longer names (`namedBy`, asked once per
+   * table): left by a writer that lost its revision, or stopped between writing a revision and removing the sets
+   * it replaced. Returns how many.
    */
-  async sweep(named: ReadonlySet<string>, before: Date): Promise<number> {
+  async sweep(before: Date, namedBy: (table: string) => Promise<readonly string[]>): Promise<number> {
     const registered = await this.sets.find({ at: { $lt: before } }).toArray();
-    const orphans = registered.filter((doc) => !named.has(doc._id));
+    const byTable = new Map<string, RowSetDoc[]>();
+    for (const doc of registered) byTable.set(doc.table, [...(byTable.get(doc.table) ?? []), doc]);
+    const orphans: RowSetDoc[] = [];
+    for (const [table, docs] of byTable) {
+      const named = new Set(await namedBy(table));
+      orphans.push(...docs.filter((doc) => !named.has(doc._id)));
+    }
     await this.remove(orphans.map((doc) => ({ set: doc._id, chunks: doc.chunks, count: 0 })));
     return orphans.length;
   }
