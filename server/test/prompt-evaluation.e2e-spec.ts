@@ -430,4 +430,42 @@ describe('prompt evaluation sets', () => {
       await next.close();
     }
   });
+
+  it('removes cases whose set or run was never stored, and only those, once they are ten minutes old', async () => {
+    const cases = t.db.collection('prompt_evaluation_cases');
+    const writes = t.db.collection('prompt_evaluation_cases_writes');
+    // Sets and runs stored through the API leave no entry behind.
+    expect(await writes.countDocuments({})).toBe(0);
+    const stored = (await t.db.collection('prompt_evaluation_sets').findOne({ _id: `${KEY}/regression` } as never))!;
+    const old = new Date(Date.now() - 11 * 60_000);
+    const left = [
+      // An insert that failed after its cases were stored, and a process stopped before its run was stored.
+      { _id: `set:${KEY}/jamais:1`, owner: 'set', ownerId: `${KEY}/jamais`, at: old },
+      { _id: 'run:never-stored', owner: 'run', ownerId: 'never-stored', at: old },
+      // A set stored whose entry was not removed; a set of the same name stored by another writer first.
+      { _id: stored['casesId'], owner: 'set', ownerId: `${KEY}/regression`, at: old },
+      { _id: `set:${KEY}/regression:2`, owner: 'set', ownerId: `${KEY}/regression`, at: old },
+      // A write still in progress.
+      { _id: 'run:in-progress', owner: 'run', ownerId: 'in-progress', at: new Date() },
+    ];
+    await writes.insertMany(left as never[]);
+    await cases.insertMany(
+      left.filter((e) => e._id !== stored['casesId']).map((e) => ({ _id: e._id, json: '[]' })) as never[],
+    );
+    const next = await startAnotherInstance(t);
+    try {
+      const remaining = async () => (await writes.find({}).toArray()).map((e) => String(e._id));
+      for (let i = 0; i < 100 && (await remaining()).length > 1; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await remaining()).toEqual(['run:in-progress']);
+      const kept = (await cases.find({ _id: { $in: left.map((e) => e._id) } } as never).toArray()).map((c) =>
+        String(c._id),
+      );
+      expect(kept.sort()).toEqual([stored['casesId'], 'run:in-progress'].sort());
+      const set = await as(next, await next.login('risk')).get(`/api/v1/prompts/${KEY}/evaluation-sets/regression`);
+      expect([set.status, set.body.cases.length]).toEqual([200, 6]);
+    } finally {
+      await next.close();
+    }
+  });
 });

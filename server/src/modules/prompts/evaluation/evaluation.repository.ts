@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { DB_CONNECTION } from '../../../common/database/database.module.js';
 import { TypedCollection } from '../../../common/database/typed-collection.js';
@@ -92,17 +99,34 @@ interface CasesDocument {
 }
 
 /**
+ * Cases being stored for a set or a run, registered before them and removed once their owner names them: what the
+ * sweep reads to find cases whose owner was never stored, without reading any cases (up to a megabyte each).
+ */
+interface CasesWriteDocument {
+  _id: string;
+  owner: 'set' | 'run';
+  ownerId: string;
+  at: Date;
+}
+
+/** Cases registered this long ago whose owner does not name them were left by a write that failed or stopped. */
+export const UNNAMED_CASES_AFTER_MS = 10 * 60_000;
+const CASES_SWEEP_MS = 60 * 60_000;
+
+/**
  * The only code that touches evaluation sets and runs: inserts and reads, no conditional update (ADR 0005). Their
  * cases, up to a megabyte, are stored apart from them (docs/adr/0044): lists select sets and runs by prompt and
  * version, which the embedded database does by reading every document whole, so a few runs of a megabyte made a
  * list take seconds.
  */
 @Injectable()
-export class EvaluationRepository implements OnModuleInit, OnApplicationBootstrap {
+export class EvaluationRepository implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EvaluationRepository');
   private readonly sets: TypedCollection<Stored<EvaluationSetDocument>>;
   private readonly runs: TypedCollection<Stored<EvaluationRunDocument>>;
   private readonly cases: TypedCollection<CasesDocument>;
+  private readonly casesWrites: TypedCollection<CasesWriteDocument>;
+  private sweepTimer?: NodeJS.Timeout;
 
   constructor(@Inject(DB_CONNECTION) connection: Connection) {
     this.sets = new TypedCollection<Stored<EvaluationSetDocument>>(connection, 'prompt_evaluation_sets', [
@@ -112,36 +136,50 @@ export class EvaluationRepository implements OnModuleInit, OnApplicationBootstra
       { key: { prompt: 1, version: 1, createdAt: -1 } },
     ]);
     this.cases = new TypedCollection<CasesDocument>(connection, 'prompt_evaluation_cases');
+    this.casesWrites = new TypedCollection<CasesWriteDocument>(connection, 'prompt_evaluation_cases_writes');
   }
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.sets.ensureIndexes(), this.runs.ensureIndexes()]);
   }
 
-  /** Moves the cases of sets and runs stored inline before, in the background. */
+  /**
+   * In the background: moves the cases of sets and runs stored inline before, then removes cases no set or run
+   * names (at start, then every hour).
+   */
   onApplicationBootstrap(): void {
-    void this.moveCasesApart().catch((err: Error) =>
-      this.logger.warn(`moving evaluation cases apart failed (${err.message}); the next start goes on`),
-    );
+    void this.moveCasesApart()
+      .catch((err: Error) =>
+        this.logger.warn(`moving evaluation cases apart failed (${err.message}); the next start goes on`),
+      )
+      .then(() => this.sweepUnnamedCases());
+    this.sweepTimer = setInterval(() => void this.sweepUnnamedCases(), CASES_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
   }
 
   /**
    * False when the prompt already has a set of that name. The cases are stored first, under an id of their own,
-   * so a stored set always has them; the ones of a set refused are removed.
+   * so a stored set always has them; the ones of a set refused are removed, and those of a set whose insert
+   * failed otherwise are removed by the sweep if the set was not stored.
    */
   async insertSet(set: EvaluationSetDocument): Promise<boolean> {
     const { casesJson, ...fields } = set;
     const casesId = `set:${set._id}:${randomUUID()}`;
-    await this.cases.collection.insertOne({ _id: casesId, json: casesJson });
+    await this.storeCases(casesId, 'set', set._id, casesJson);
     try {
       await this.sets.collection.insertOne({ ...fields, casesId });
-      return true;
     } catch (err) {
       // Only a refusal is sure to have stored nothing: after another error the set may be stored, cases and all.
       if ((err as { code?: number }).code !== 11000) throw err;
-      await this.cases.collection.deleteOne({ _id: casesId }).catch(() => undefined);
+      await this.removeCases(casesId).catch(() => undefined);
       return false;
     }
+    await this.casesNamed(casesId);
+    return true;
   }
 
   async findSet(prompt: string, name: string): Promise<EvaluationSetDocument | null> {
@@ -169,8 +207,51 @@ export class EvaluationRepository implements OnModuleInit, OnApplicationBootstra
   async insertRun(run: EvaluationRunDocument): Promise<void> {
     const { casesJson, ...fields } = run;
     const casesId = `run:${run._id}`;
-    await this.cases.collection.insertOne({ _id: casesId, json: casesJson });
+    await this.storeCases(casesId, 'run', run._id, casesJson);
     await this.runs.collection.insertOne({ ...fields, casesId });
+    await this.casesNamed(casesId);
+  }
+
+  /** Registers the cases (for the sweep), then stores them. */
+  private async storeCases(casesId: string, owner: 'set' | 'run', ownerId: string, json: string): Promise<void> {
+    await this.casesWrites.collection.insertOne({ _id: casesId, owner, ownerId, at: new Date() });
+    await this.cases.collection.insertOne({ _id: casesId, json });
+  }
+
+  /** Their owner is stored: the entry is no longer needed (if this fails, the sweep finds the owner and removes it). */
+  private async casesNamed(casesId: string): Promise<void> {
+    await this.casesWrites.collection.deleteOne({ _id: casesId }).catch(() => undefined);
+  }
+
+  private async removeCases(casesId: string): Promise<void> {
+    await this.cases.collection.deleteOne({ _id: casesId });
+    await this.casesWrites.collection.deleteOne({ _id: casesId });
+  }
+
+  /**
+   * Removes the cases registered before `before` that their set or run does not name: left by an insert that
+   * failed (a database error after the cases were stored) or a process that stopped in between. Each owner is
+   * read by `_id`; no cases are read. Returns how many were removed.
+   */
+  async sweepUnnamedCases(before = new Date(Date.now() - UNNAMED_CASES_AFTER_MS)): Promise<number> {
+    try {
+      const registered = await this.casesWrites.collection.find({ at: { $lt: before } }).toArray();
+      let removed = 0;
+      for (const entry of registered) {
+        const store = entry.owner === 'set' ? this.sets : this.runs;
+        const owner = await store.collection.findOne({ _id: entry.ownerId }, { projection: { casesId: 1 } });
+        if (owner?.casesId === entry._id) await this.casesNamed(entry._id);
+        else {
+          await this.removeCases(entry._id);
+          removed++;
+        }
+      }
+      if (removed > 0) this.logger.warn(`removed the cases of ${removed} evaluation set(s) or run(s) never stored`);
+      return removed;
+    } catch (err) {
+      this.logger.warn(`evaluation cases not swept (${(err as Error).message}); tried again within the hour`);
+      return 0;
+    }
   }
 
   async findRun(prompt: string, id: string): Promise<EvaluationRunDocument | null> {
