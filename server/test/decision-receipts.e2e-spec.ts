@@ -230,6 +230,11 @@ describe('decision receipts and review requests', () => {
       observations: ' \n ',
     });
     expect([blank.status, blank.body.details?.[0]?.path]).toEqual([400, '/observations']);
+    // Invisible characters are no observations either (zero-width space, joiner, word joiner, soft hyphen).
+    const invisible = await analyst.post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, {
+      observations: '\u200B\u200D \u2060\u00AD',
+    });
+    expect([invisible.status, invisible.body.details?.[0]?.path]).toEqual([400, '/observations']);
     const review = await analyst.post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, { observations: 'x' });
     expect(review.status).toBe(409);
     // A rule set about persons keeps its decision records: receipts and reviews read them.
@@ -323,6 +328,8 @@ describe('decision receipts and review requests', () => {
     // The person is told the reason: spaces are no reason, and the review stays open.
     const blank = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: '   ' });
     expect([blank.status, blank.body.details?.[0]?.path]).toEqual([400, '/reason']);
+    const invisible = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: '\u200B' });
+    expect([invisible.status, invisible.body.details?.[0]?.path]).toEqual([400, '/reason']);
     const incomplete = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'overridden', reason: 'r' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.details).toEqual([

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { versionNumberSchema } from '../../common/http/version-number.js';
+import { VISIBLE_TEXT_PATTERN } from '../../common/text/visible-text.js';
 
 // Requests and views of the lifecycle every governed resource shares (rule sets, prompts, experiments).
 
@@ -65,7 +66,7 @@ const reason = {
   type: 'string',
   minLength: 1,
   maxLength: 4000,
-  pattern: '\\S',
+  pattern: VISIBLE_TEXT_PATTERN,
   description: 'a reason in words, not only spaces',
 } as const;
 

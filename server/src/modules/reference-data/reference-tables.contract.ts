@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { COLUMN_TYPES, MAX_COLUMNS, MAX_ROWS } from './reference-table.js';
+import { VISIBLE_TEXT_PATTERN } from '../../common/text/visible-text.js';
 
 const columnName = {
   type: 'string',
@@ -89,7 +90,7 @@ export const rejectRequestSchema = {
       type: 'string',
       minLength: 1,
       maxLength: 2000,
-      pattern: '\\S',
+      pattern: VISIBLE_TEXT_PATTERN,
       // Why the change is rejected or withdrawn: the console words a pattern's refusal by this description.
       description: 'a reason in words, not only spaces',
     },

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { VISIBLE_TEXT_PATTERN } from '../../common/text/visible-text.js';
 
 export const receiptQuerySchema = {
   type: 'object',
@@ -153,7 +154,7 @@ export const submitReviewRequestSchema = {
       type: 'string',
       minLength: 1,
       maxLength: 10000,
-      pattern: '\\S',
+      pattern: VISIBLE_TEXT_PATTERN,
       description: 'some text in words, not only spaces',
     },
     receivedVia: {
@@ -179,7 +180,7 @@ export const decideReviewRequestSchema = {
       type: 'string',
       minLength: 1,
       maxLength: 10000,
-      pattern: '\\S',
+      pattern: VISIBLE_TEXT_PATTERN,
       description: 'a reason in words, not only spaces',
     },
     newDecision: {
