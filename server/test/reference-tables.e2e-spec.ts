@@ -520,6 +520,42 @@ describe('reference tables', () => {
     expect(await decide()).toEqual([{ type: 'reject' }]);
   });
 
+  it('holds changes to a table that a version in review or approved reads: what was approved is what gets published', async () => {
+    const approver = as(t, cast.approver);
+    const ruleset = {
+      ...lookupRuleset,
+      key: 'supplier-check-review',
+      lookups: [{ ...lookupRuleset.lookups[0]!, table: 'suppliers-review' }],
+    };
+    const created = await analyst.post('/api/v1/reference-tables', suppliersTable('suppliers-review'));
+    expect(created.status).toBe(201);
+    const replace = (csv: string) =>
+      analyst.get('/api/v1/reference-tables/suppliers-review').then((read) =>
+        analyst
+          .post('/api/v1/reference-tables/suppliers-review/import')
+          .set('if-match', read.headers['etag'] as string)
+          .send({ csv, mode: 'replace' }),
+      );
+    // A draft is still being written: the table is too, and changes apply at once.
+    expect((await analyst.post('/api/v1/rulesets', ruleset)).status).toBe(201);
+    expect((await replace('neq,name,onRena\n2245678901,Brouillon,true')).status).toBe(200);
+
+    expect((await analyst.post('/api/v1/rulesets/supplier-check-review/versions/1/submit')).status).toBe(200);
+    const inReview = await replace('neq,name,onRena\n2245678901,En révision,false');
+    expect([inReview.status, inReview.body.pending?.readers]).toEqual([202, ['supplier-check-review']]);
+    const rejected = await approver
+      .post('/api/v1/reference-tables/suppliers-review/pending/reject')
+      .set('if-match', inReview.headers['etag'] as string)
+      .send({ comment: 'Pas pendant la révision' });
+    expect(rejected.status).toBe(200);
+
+    expect((await approver.post('/api/v1/rulesets/supplier-check-review/versions/1/approve')).status).toBe(200);
+    const approved = await replace('neq,name,onRena\n2245678901,Après approbation,false');
+    expect([approved.status, approved.body.pending?.readers]).toEqual([202, ['supplier-check-review']]);
+    const rows = (await analyst.get('/api/v1/reference-tables/suppliers-review')).body.rows;
+    expect(rows).toEqual([{ neq: '2245678901', name: 'Brouillon', onRena: true, creditLimit: null, since: null }]);
+  });
+
   it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {
     const approver = as(t, cast.approver);
     const table = {

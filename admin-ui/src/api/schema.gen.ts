@@ -1668,7 +1668,7 @@ export interface components {
         proposedBy: string;
         /** Format: date-time */
         proposedAt: string;
-        /** @description published rule sets that read the table */
+        /** @description rule sets with a version published, in review or approved that reads the table */
         readers: string[];
         changes: {
           key: string;

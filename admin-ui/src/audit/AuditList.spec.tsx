@@ -283,7 +283,10 @@ describe('AuditList', () => {
     fireEvent.click(await screen.findByText('Lignes de la table de référence modifiées'));
     const rows = await detailRows();
     expect(rows).toContainEqual(['Proposée par', 'Analyste (démo)']);
-    expect(rows).toContainEqual(['Lue par les ensembles de règles publiés', 'invoices-approval-routing, autre']);
+    expect(rows).toContainEqual([
+      'Lue par les ensembles de règles (publiés, en révision ou approuvés)',
+      'invoices-approval-routing, autre',
+    ]);
   });
 
   it('says what a proposed table change would do, not that it was done', async () => {

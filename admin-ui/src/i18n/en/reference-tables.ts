@@ -92,7 +92,7 @@ export const referenceTablesMessages = {
         changed: '%{smart_count} changed',
         rows: '%{smart_count} row |||| %{smart_count} rows',
         readers:
-          'Read by the published rule set %{readers}: its decisions change as soon as this is approved. |||| Read by the published rule sets %{readers}: their decisions change as soon as this is approved.',
+          'Read by the rule set %{readers} (published, in review or approved): its decisions follow these rows once this is approved. |||| Read by the rule sets %{readers} (published, in review or approved): their decisions follow these rows once this is approved.',
         comment: 'Comment: %{comment}',
         changes_label: 'Rows the change touches, before and after',
         key: 'Key',
@@ -107,13 +107,15 @@ export const referenceTablesMessages = {
         dialog_approve: 'Approve this change?',
         dialog_reject: 'Reject this change?',
         dialog_withdraw: 'Withdraw your proposal?',
-        explain_approve: 'The proposed rows replace the current ones, and published rules read them at once.',
+        explain_approve:
+          'The proposed rows replace the current ones, and the rule sets that read the table use them at once.',
         explain_reject: 'The change is discarded and the table stays as it is. Tell its author why.',
         explain_withdraw: 'Your change is discarded and the table stays as it is.',
         approved: 'Change approved: it is in force.',
         rejected: 'Change rejected: the table stays as it is.',
         withdrawn: 'Proposal withdrawn: the table stays as it is.',
-        proposed: 'Published rules read this table: your change awaits approval by someone else.',
+        proposed:
+          'Rule sets published, in review or approved read this table: your change awaits approval by someone else.',
         awaiting_approver: 'Someone with the approver role must approve or reject it before any other change.',
         four_eyes: 'You proposed this change: someone else must approve it (four eyes).',
       },

@@ -95,7 +95,7 @@ export const referenceTablesMessages = {
         changed: '%{smart_count} modifiée |||| %{smart_count} modifiées',
         rows: '%{smart_count} ligne |||| %{smart_count} lignes',
         readers:
-          'Lue par la règle publiée %{readers} : ses décisions changeront dès l’approbation. |||| Lue par les règles publiées %{readers} : leurs décisions changeront dès l’approbation.',
+          'Lue par la règle %{readers} (publiée, en révision ou approuvée) : ses décisions suivront ces lignes dès l’approbation. |||| Lue par les règles %{readers} (publiées, en révision ou approuvées) : leurs décisions suivront ces lignes dès l’approbation.',
         comment: 'Commentaire : %{comment}',
         changes_label: 'Lignes touchées par la modification, avant et après',
         key: 'Clé',
@@ -111,7 +111,7 @@ export const referenceTablesMessages = {
         dialog_reject: 'Rejeter cette modification ?',
         dialog_withdraw: 'Retirer votre proposition ?',
         explain_approve:
-          'Les lignes proposées remplacent les lignes actuelles, et les règles publiées les liront aussitôt.',
+          'Les lignes proposées remplacent les lignes actuelles, et les règles qui lisent la table les utilisent aussitôt.',
         explain_reject:
           'La modification est abandonnée et la table reste telle quelle. Dites pourquoi à la personne qui l’a proposée.',
         explain_withdraw: 'Votre modification est abandonnée et la table reste telle quelle.',
@@ -119,7 +119,7 @@ export const referenceTablesMessages = {
         rejected: 'Modification rejetée : la table reste telle quelle.',
         withdrawn: 'Proposition retirée : la table reste telle quelle.',
         proposed:
-          'Des règles publiées lisent cette table : votre modification attend l’approbation d’une autre personne.',
+          'Des règles publiées, en révision ou approuvées lisent cette table : votre modification attend l’approbation d’une autre personne.',
         awaiting_approver:
           'Une personne ayant le rôle Approbation doit l’approuver ou la rejeter avant toute autre modification.',
         four_eyes:

@@ -3,7 +3,7 @@ import { ReferenceTablesService } from '../reference-data/reference-tables.servi
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
 /**
- * Tells reference tables which published rule sets read them, so changes to those tables wait for an approver.
+ * Tells reference tables which rule sets read them in a version published, in review or approved, so changes to those tables wait for an approver.
  * Here because this module already composes rule sets and reference data; neither imports the other.
  */
 @Injectable()
@@ -14,6 +14,6 @@ export class TableReaders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.tables.useReadersProbe((table) => this.rulesets.publishedReadersOf(table));
+    this.tables.useReadersProbe((table) => this.rulesets.reviewedReadersOf(table));
   }
 }

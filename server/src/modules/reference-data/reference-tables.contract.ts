@@ -128,7 +128,11 @@ export const tableViewSchema = {
         comment: { type: 'string' },
         proposedBy: { type: 'string' },
         proposedAt: { type: 'string', format: 'date-time' },
-        readers: { type: 'array', items: { type: 'string' }, description: 'published rule sets that read the table' },
+        readers: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'rule sets with a version published, in review or approved that reads the table',
+        },
         changes: {
           type: 'array',
           items: {

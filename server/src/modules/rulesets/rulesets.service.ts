@@ -14,7 +14,7 @@ import type { PublishRequest } from '../governance/governed.contract.js';
 import type { ResourceListFilter } from '../governance/list-index.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { resourceView } from '../governance/resource-view.js';
-import type { ShadowRun, Transition } from '../governance/versioned-resource.js';
+import type { ShadowRun, Transition, VersionStatus } from '../governance/versioned-resource.js';
 import { runStepsInTurns } from '../../common/async/steps.js';
 import { exportDmnSteps } from './dmn/dmn-export.js';
 import { importDmn } from './dmn/dmn-import.js';
@@ -25,6 +25,9 @@ import type { RulesetState } from './ruleset-views.js';
 import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
 import type { CreateRulesetRequest } from './rulesets.contract.js';
 import { RulesetsRepository } from './rulesets.repository.js';
+
+/** Versions whose lookups make a table's changes wait for an approver. */
+const READER_STATUSES: readonly VersionStatus[] = ['published', 'in_review', 'approved'];
 
 const JUST_READ_MS = 5_000;
 const JUST_READ_MAX = 256;
@@ -242,27 +245,32 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   }
 
   /**
-   * The rule sets with a published version (in force or scheduled) that looks up `table`. Published contents
-   * never change, so the tables each one reads are remembered by checksum.
+   * The rule sets with a version published (in force or scheduled), in review or approved that looks up `table`.
+   * A version in review or approved counts: its reviewer approves decisions made with the table's rows as they
+   * are, so a change between approval and publication must be reviewed too (docs/adr/0019). Those contents never
+   * change, so the tables each one reads are remembered by checksum.
    */
-  async publishedReadersOf(table: string): Promise<string[]> {
-    const readers: string[] = [];
-    for (const state of await this.allStates({ status: 'published' })) {
-      for (const version of withDerivedStatuses(state.versions, state.publications, new Date()).filter(
-        (v) => v.status === 'published' && v.checksum,
-      )) {
-        let tables = this.tablesByChecksum.get(version.checksum!);
-        if (!tables) {
-          tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((lookup) => lookup.table);
-          this.tablesByChecksum.set(version.checksum!, tables);
-        }
-        if (tables.includes(table)) {
-          readers.push(state.key);
-          break;
+  async reviewedReadersOf(table: string): Promise<string[]> {
+    const readers = new Set<string>();
+    const now = new Date();
+    for (const status of READER_STATUSES) {
+      for (const state of await this.allStates({ status })) {
+        if (readers.has(state.key)) continue;
+        for (const version of withDerivedStatuses(state.versions, state.publications, now)) {
+          if (!READER_STATUSES.includes(version.status) || !version.checksum) continue;
+          let tables = this.tablesByChecksum.get(version.checksum);
+          if (!tables) {
+            tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((l) => l.table);
+            this.tablesByChecksum.set(version.checksum, tables);
+          }
+          if (tables.includes(table)) {
+            readers.add(state.key);
+            break;
+          }
         }
       }
     }
-    return readers;
+    return [...readers].sort();
   }
 
   /**
