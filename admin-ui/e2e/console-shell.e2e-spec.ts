@@ -64,6 +64,15 @@ describe('console shell', () => {
     await page.getByRole('menuitem', { name: /api keys/i }).waitFor();
     await page.getByRole('columnheader', { name: 'Status' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/api-keys-en.png` });
+
+    // The language is the person's, not the session's: it stays after signing out, and after signing in again.
+    await page.getByRole('button', { name: 'Administration (démo)' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: 'Welcome, Administration (démo)' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: /api keys/i }).waitFor();
     await page.close();
   });
 

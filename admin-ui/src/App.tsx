@@ -6,6 +6,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
 import { i18nProvider } from './i18n/i18nProvider';
+import { storeKeepingLocale } from './i18n/locale-store';
 import { prompts } from './prompts';
 import { referenceTables } from './reference-tables';
 import { CatchAll } from './layout/CatchAll';
@@ -19,6 +20,7 @@ import { users } from './users';
 import { lightTheme } from './theme';
 
 const { Route } = reactRouterProvider;
+const store = storeKeepingLocale();
 
 /** Registers resources only; each resource's screens live in its own folder. */
 export const App = () => (
@@ -28,6 +30,7 @@ export const App = () => (
     authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
+    store={store}
     theme={lightTheme}
     layout={Layout}
     loginPage={SignIn}
