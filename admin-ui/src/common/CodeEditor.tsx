@@ -4,6 +4,8 @@ import { EditorView } from '@codemirror/view';
 import { FormHelperText, FormLabel, Box } from '@mui/material';
 import CodeMirror from '@uiw/react-codemirror';
 import { useId, useMemo } from 'react';
+import { useLocaleState } from 'react-admin';
+import { editorPhrases } from './editor-phrases';
 import { handlebarsLanguage } from './handlebars-language';
 
 interface Props {
@@ -31,8 +33,10 @@ export const CodeEditor = ({
   readOnly = false,
 }: Props) => {
   const id = useId();
+  const [locale] = useLocaleState();
   const extensions = useMemo(
     () => [
+      editorPhrases(locale),
       ...(language === 'json' ? [json(), linter(jsonParseLinter()), lintGutter()] : [handlebarsLanguage]),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({
@@ -44,7 +48,7 @@ export const CodeEditor = ({
         'aria-invalid': errors.length ? 'true' : 'false',
       }),
     ],
-    [language, id, errors.length],
+    [language, id, errors.length, locale],
   );
   return (
     <Box sx={{ my: 1 }}>

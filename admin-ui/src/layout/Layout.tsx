@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
 import { keepFocusAfterDialogs } from './focus-after-dialogs';
+import { MuiLocale } from './MuiLocale';
 
 // The user menu's accessible name is the name it shows (WCAG 2.5.3), not react-admin's generic "Profile". On a
 // phone it shows an icon alone, which react-admin names with `label` as a message key, falling back to the
@@ -24,11 +25,16 @@ const GabaritAppBar = () => <AppBar alwaysOn userMenu={<NamedUserMenu />} />;
 export const Layout = ({ children }: { children: ReactNode }) => {
   useEffect(() => keepFocusAfterDialogs(), []);
   return (
-    <RaLayout
-      appBar={GabaritAppBar}
-      sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
-    >
-      {children}
-    </RaLayout>
+    <MuiLocale>
+      <RaLayout
+        appBar={GabaritAppBar}
+        sx={{
+          minWidth: 0,
+          '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+        }}
+      >
+        {children}
+      </RaLayout>
+    </MuiLocale>
   );
 };
