@@ -295,6 +295,30 @@ describe('hostile inputs', () => {
     },
   );
 
+  it('refuses an operator stacking more than six decorators at save, naming it briefly; six are taken', async () => {
+    const withOperator = (key: string, operator: string) =>
+      withRules(key, [rule({ conditions: { all: [{ ...leaf, operator }] } })]);
+    // 40 000 `not:` were saved, then held the service 16 s compiling the version at its first evaluation.
+    const long = await analyst.post('/api/v1/rulesets', withOperator('nots', `${'not:'.repeat(40_000)}equal`));
+    expect(long.status).toBe(400);
+    expect(long.body.details).toEqual([
+      {
+        path: '/definition/rules/0/conditions/all/0/operator',
+        message: 'stacks 40000 decorators; at most 6 may be stacked',
+        keyword: 'maxDecorators',
+        params: { limit: 6, count: 40_000 },
+      },
+    ]);
+    expect(JSON.stringify(long.body).length).toBeLessThan(1_000);
+    const seven = await analyst.post('/api/v1/rulesets', withOperator('seven', 'not:swap:not:swap:not:swap:not:equal'));
+    expect([seven.status, seven.body.details?.[0]?.keyword]).toEqual([400, 'maxDecorators']);
+    const unknown = await analyst.post('/api/v1/rulesets', withOperator('unknown', `${'x'.repeat(5_000)}`));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0].message).toMatch(/^"x{80}…" is not a known operator/);
+    const six = await analyst.post('/api/v1/rulesets', withOperator('six', 'not:swap:not:swap:not:swap:greaterThan'));
+    expect(six.status).toBe(201);
+  });
+
   it('names the fact when facts have an empty name, or a value an operator cannot compare', async () => {
     const evaluate = (body: object) =>
       t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).send(body);

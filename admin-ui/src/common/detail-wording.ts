@@ -96,6 +96,11 @@ const OWN_WORDING: Record<
     typeof params['version'] === 'number'
       ? translate('gabarit.details.assignment_changed', { version: params['version'] })
       : undefined,
+  // An operator stacking more decorators than a rule may (server: engine/operator-names.ts).
+  maxDecorators: (params, translate) =>
+    typeof params['count'] === 'number' && typeof params['limit'] === 'number'
+      ? translate('gabarit.details.max_decorators', { count: params['count'], limit: params['limit'] })
+      : undefined,
   // A name JavaScript objects keep for themselves (__proto__, constructor, prototype), such as a table's column.
   reservedName: (params, translate) =>
     typeof params['name'] === 'string'

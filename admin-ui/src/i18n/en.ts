@@ -226,6 +226,7 @@ export const en = {
       one_of: 'must be one of: %{values}',
       pattern: 'has the wrong format (expected %{expected})',
       reserved_name: '“%{name}” is a reserved name: choose another',
+      max_decorators: 'stacks %{count} prefixes (not:, swap:…); %{limit} at most',
       not_found: {
         rule_set: 'names no rule set',
         prompt: 'names no prompt',

@@ -238,6 +238,7 @@ export const fr = typesetMessages({
       one_of: 'doit valoir l’une de ces valeurs : %{values}',
       pattern: 'n’a pas le bon format (attendu : %{expected})',
       reserved_name: '« %{name} » est un nom réservé : choisissez-en un autre',
+      max_decorators: 'empile %{count} préfixes (not:, swap:…) ; %{limit} au plus',
       not_found: {
         rule_set: 'ne désigne aucun ensemble de règles',
         prompt: 'ne désigne aucun gabarit de requête',

@@ -1,3 +1,4 @@
+import { MAX_OPERATOR_DECORATORS } from './operator-names.js';
 import { chargeOperatorWork } from './operator-work.js';
 import { GABARIT_OPERATOR_FUNCTIONS } from './operators.js';
 
@@ -89,6 +90,8 @@ export function compileOperator(name: string): OperatorFn | null {
   let op = base(rest);
   let iterates = false;
   while (!op) {
+    // Stored before chains were bounded at save: refused here too (unknown), not compiled for seconds.
+    if (decorators.length === MAX_OPERATOR_DECORATORS) break;
     const colon = rest.indexOf(':');
     const decorator =
       colon > 0 && Object.hasOwn(DECORATORS, rest.slice(0, colon)) ? DECORATORS[rest.slice(0, colon)] : undefined;

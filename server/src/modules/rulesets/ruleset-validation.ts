@@ -8,7 +8,12 @@ import { MAX_JSON_DEPTH } from '../../common/http/json-body-parser.js';
 import { membersNamed } from '../../common/json/member-names.js';
 import { pathNestedDeeperThan } from '../../common/json/nesting.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
-import { KNOWN_OPERATORS, OPERATOR_DECORATORS } from '../../engine/operator-names.js';
+import {
+  decoratorCount,
+  KNOWN_OPERATORS,
+  MAX_OPERATOR_DECORATORS,
+  OPERATOR_DECORATORS,
+} from '../../engine/operator-names.js';
 import { expressionProblem, expressionReads } from '../../engine/computed-facts.js';
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
@@ -108,9 +113,20 @@ function definitionErrors(errors: ErrorObject[] | null | undefined): ErrorDetail
   const meaningful = (errors ?? []).filter((e) => e.keyword !== 'if').slice(0, MAX_ERROR_DETAILS);
   return meaningful.map((e) => {
     if (e.keyword === 'pattern' && e.instancePath.endsWith('/operator')) {
+      const name = String(e.data);
+      const stacked = decoratorCount(name);
+      if (stacked > MAX_OPERATOR_DECORATORS)
+        return {
+          path: `/definition${e.instancePath}`,
+          message: `stacks ${stacked} decorators; at most ${MAX_OPERATOR_DECORATORS} may be stacked`,
+          keyword: 'maxDecorators',
+          params: { limit: MAX_OPERATOR_DECORATORS, count: stacked },
+        };
+      // Quoted short: the operator is the analyst's text, which the body would otherwise repeat whole.
+      const quoted = name.length > 80 ? `${name.slice(0, 80)}…` : name;
       return {
         path: `/definition${e.instancePath}`,
-        message: `"${String(e.data)}" is not a known operator (known: ${KNOWN_OPERATORS.join(', ')}; prefixes: ${OPERATOR_DECORATORS.map((d) => `${d}:`).join(' ')})`,
+        message: `"${quoted}" is not a known operator (known: ${KNOWN_OPERATORS.join(', ')}; prefixes: ${OPERATOR_DECORATORS.map((d) => `${d}:`).join(' ')})`,
       };
     }
     return toErrorDetails([e], '/definition')[0]!;
