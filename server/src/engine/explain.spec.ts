@@ -85,6 +85,17 @@ describe('the context an explanation reads', () => {
     const nested = compileExplanation('{{#each items}}{{#each ../items}}x{{/each}}{{/each}} {{nom}}', 'fr');
     expect(nested(context, { allowProtoPropertiesByDefault: false })).toBe('xxxx un fait');
   });
+
+  it("writes a caller's object whose toString is no function as any object (it threw, and the decision answered 500)", () => {
+    const facts = JSON.parse('{"o": {"toString": "a", "valueOf": 1}, "l": [{"toString": "a"}]}') as Record<
+      string,
+      unknown
+    >;
+    const template = compileExplanation('{{o}} {{money o}} {{date o}} {{count o "an" "ans"}} {{l}}', 'fr');
+    expect(template(explanationContext(facts, {}))).toBe(
+      '[object Object] [object Object] [object Object] [object Object]\u00a0ans [object Array]',
+    );
+  });
 });
 
 describe('explain', () => {

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { RuleExplanation } from './compile.js';
-import { metered, meterRenders } from './template-budget.js';
+import { metered, meterRenders, textOf } from './template-budget.js';
 import type { RuleTrace } from './trace.js';
 
 type Language = 'fr' | 'en';
@@ -46,7 +46,7 @@ function withFormats(locale: string): typeof Handlebars {
       return value;
     const n = typeof value === 'string' ? Number(value) : value;
     // A masked « *** » (or another text that is no number) keeps the noun: « *** ans ».
-    if (typeof n !== 'number' || !Number.isFinite(n)) return `${String(value)}${space}${other}`;
+    if (typeof n !== 'number' || !Number.isFinite(n)) return `${textOf(value)}${space}${other}`;
     return `${quantity.format(n)}${space}${plural.select(n) === 'one' ? one : other}`;
   });
   environment.registerHelper('date', (value: unknown) => {

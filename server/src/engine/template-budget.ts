@@ -73,9 +73,22 @@ export const sized = (length: number) => 1 + (length >> 4);
 /** The name under which compiled templates find the output meter; a space keeps templates from calling it. */
 const OUTPUT = 'gabarit output';
 
+/**
+ * A value as Handlebars' `buffer += value` would append it, except that an object whose `toString` and `valueOf`
+ * are not functions (JSON a caller sends: `{"toString": "a"}`) is written as JavaScript names any object,
+ * « [object Object] », where the conversion threw a TypeError and the decision answered 500 (an API probe).
+ */
+export function textOf(value: unknown): string {
+  try {
+    return `${value as string}`;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function output(value: unknown): string {
   if (Array.isArray(value)) charge(value.length); // written out item by item, before its length is known
-  const text = `${value as string}`; // what Handlebars' `buffer += value` would append
+  const text = textOf(value);
   if (meter && (meter.characters -= text.length) < 0) throw new RenderLimitError('characters');
   charge(1);
   return text;
