@@ -556,6 +556,33 @@ describe('reference tables', () => {
     expect(rows).toEqual([{ neq: '2245678901', name: 'Brouillon', onRena: true, creditLimit: null, since: null }]);
   });
 
+  it('refuses a lookup key sent as a list or an object, naming the fact: no row is found by its text', async () => {
+    const loose = {
+      ...lookupRuleset,
+      key: 'supplier-check-loose',
+      inputSchema: { type: 'object', properties: { invoice: { type: 'object', properties: { neq: {} } } } },
+      lookups: [{ ...lookupRuleset.lookups[0]!, table: 'suppliers-review' }],
+    };
+    expect((await analyst.post('/api/v1/rulesets', loose)).status).toBe(201);
+    const decide = (neq: unknown) =>
+      analyst.post('/api/v1/rulesets/supplier-check-loose/evaluate', { facts: { invoice: { neq } }, version: 1 });
+    expect((await decide('2245678901')).body.events).toEqual([{ type: 'reject' }]);
+    // A list found the row of its only item, by its text; an object whose toString is no function answered 500.
+    for (const neq of [['2245678901'], [['2245678901']], JSON.parse('{"toString": "a"}'), {}]) {
+      const refused = await decide(neq);
+      expect([refused.status, refused.body.error, refused.body.details]).toEqual([
+        400,
+        'invalid_lookup_key',
+        [expect.objectContaining({ path: '/facts/invoice', keyword: 'lookupKey' })],
+      ]);
+    }
+    const batch = await analyst.post('/api/v1/rulesets/supplier-check-loose/evaluate/batch', {
+      version: 1,
+      items: [{ facts: { invoice: { neq: '2245678901' } } }, { facts: { invoice: { neq: ['2245678901'] } } }],
+    });
+    expect([batch.status, batch.body.details?.[0]?.path]).toEqual([400, '/items/1/facts/invoice']);
+  });
+
   it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {
     const approver = as(t, cast.approver);
     const table = {

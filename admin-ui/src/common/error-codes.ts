@@ -72,6 +72,7 @@ export const TRANSLATED_ERRORS = [
   'api_key_expired',
   'invalid_credentials',
   'invalid_json',
+  'invalid_lookup_key',
   'invalid_token',
   'invalid_xml',
   'llm_misconfigured',

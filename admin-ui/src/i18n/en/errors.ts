@@ -40,6 +40,8 @@ export const errorMessages = {
   invalid_credentials: 'Unknown username or wrong password.',
   invalid_if_match: 'The request names no version of this item to change: reload the page.',
   invalid_json: 'The content sent is not valid JSON.',
+  invalid_lookup_key:
+    'The key of a reference-table lookup is a list or an object: a key is a text, a number or true/false.',
   invalid_token: 'Your session has expired. Please sign in again.',
   invalid_xml: 'The file is not well-formed XML.',
   llm_misconfigured: "The model provider refuses the server's credentials: the administrators must check them.",

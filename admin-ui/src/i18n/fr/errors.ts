@@ -43,6 +43,8 @@ export const errorMessages = {
   invalid_credentials: 'Identifiant ou mot de passe incorrect.',
   invalid_if_match: 'La demande ne désigne aucune version de cet élément à modifier : rechargez la page.',
   invalid_json: "Le contenu envoyé n'est pas du JSON valide.",
+  invalid_lookup_key:
+    'La clé d’une recherche dans une table de référence est une liste ou un objet : une clé est un texte, un nombre ou vrai/faux.',
   invalid_token: 'Votre session a expiré. Veuillez vous reconnecter.',
   invalid_xml: "Le fichier n'est pas du XML bien formé.",
   llm_misconfigured:

@@ -34,6 +34,7 @@ import type { BatchRequest, EvaluateRequest } from './evaluation.contract.js';
 import { maskedCondition, maskFacts, MASK, mayReadPii } from './pii.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
+import { LookupKeyError } from './lookup-key-error.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 import { ShadowRunner, type LiveDecision } from './shadow-runner.js';
 import { outcome } from './shadow-tally.js';
@@ -629,6 +630,18 @@ function runOrExplainWhy(
         `The operator "${operator}" cannot compare the fact "${fact}"${compared} as sent: ${err.message}`,
         details.filter((detail, i) => details.findIndex((d) => d.path === detail.path) === i),
         'operator_failed',
+      );
+    }
+    if (err instanceof LookupKeyError) {
+      const said = `is the key of the lookup "${err.lookupFact}": a text, a number or true/false, not a list or an object`;
+      throw new ValidationError(
+        err.message,
+        sentPlacesOf(entry, facts, factsPath, err.keyFact).map((path) => ({
+          path,
+          message: said,
+          keyword: 'lookupKey',
+        })),
+        'invalid_lookup_key',
       );
     }
     if (err instanceof ExpressionLimitError) {

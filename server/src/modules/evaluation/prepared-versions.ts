@@ -25,6 +25,7 @@ import {
   touchesPii,
 } from './pii.js';
 import type { RuleTrace } from '../../engine/trace.js';
+import { isLookupKey, LookupKeyError } from './lookup-key-error.js';
 
 export interface PreparedEntry {
   prepared: PreparedVersion;
@@ -181,6 +182,8 @@ export class PreparedVersions {
         lookup.fact,
         (_params: Record<string, unknown>, factValue: (fact: string, path?: string) => unknown) => {
           const key = lookup.key.fact === undefined ? lookup.key.value : factValue(lookup.key.fact, lookup.key.path);
+          if (lookup.key.fact !== undefined && !isLookupKey(key))
+            throw new LookupKeyError(lookup.fact, lookup.key.fact);
           return lookup.column === undefined
             ? this.lookups.rowNow(lookup.table, key)
             : this.lookups.rowsNow(lookup.table, lookup.column, key);
