@@ -299,7 +299,7 @@ describe('rule set lifecycle', () => {
     );
   });
 
-  it('refuses a draft from a page read before a publication or a rollback, which would silently undo it', async () => {
+  it('refuses a draft or a rollback from a page read before a publication or a rollback, which would silently undo it', async () => {
     await published('stale-base-edit');
     const v2 = await approvedNext('stale-base-edit', 33);
     const readWithV1 = await etagOf('stale-base-edit');
@@ -309,8 +309,16 @@ describe('rule set lifecycle', () => {
     const stale = await analyst.put('/api/v1/rulesets/stale-base-edit/draft', fromV1, readWithV1);
     expect([stale.status, stale.body.error]).toEqual([412, 'stale_etag']);
     const readWithV2 = await etagOf('stale-base-edit');
+    // A rollback decided on the page that showed version 1 in force would undo version 2 unseen: refused.
     const rollback = { version: 1, comment: 'Retour à la version 1' };
-    expect((await approver.post('/api/v1/rulesets/stale-base-edit/rollback', rollback)).status).toBe(200);
+    const staleRollback = await approver.post('/api/v1/rulesets/stale-base-edit/rollback', { ...rollback, from: 1 });
+    expect([staleRollback.status, staleRollback.body.error, staleRollback.body.details?.[0]?.path]).toEqual([
+      409,
+      'concurrent_publication',
+      '/from',
+    ]);
+    const seen = await approver.post('/api/v1/rulesets/stale-base-edit/rollback', { ...rollback, from: v2 });
+    expect(seen.status).toBe(200);
     const afterRollback = await analyst.put('/api/v1/rulesets/stale-base-edit/draft', fromV1, readWithV2);
     expect([afterRollback.status, afterRollback.body.error]).toEqual([412, 'stale_etag']);
     expect((await analyst.get('/api/v1/rulesets/stale-base-edit')).body.draftVersion).toBeNull();

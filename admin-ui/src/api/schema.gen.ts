@@ -4883,6 +4883,8 @@ export interface operations {
           version: number;
           /** @description a reason in words, not only spaces */
           comment: string;
+          /** @description the version in force as the caller saw it: refused (409 concurrent_publication) if another is in force now, so a rollback decided on a page read before a publication does not undo it */
+          from?: number;
         };
       };
     };
@@ -9624,6 +9626,8 @@ export interface operations {
           version: number;
           /** @description a reason in words, not only spaces */
           comment: string;
+          /** @description the version in force as the caller saw it: refused (409 concurrent_publication) if another is in force now, so a rollback decided on a page read before a publication does not undo it */
+          from?: number;
         };
       };
     };
@@ -11988,6 +11992,8 @@ export interface operations {
           version: number;
           /** @description a reason in words, not only spaces */
           comment: string;
+          /** @description the version in force as the caller saw it: refused (409 concurrent_publication) if another is in force now, so a rollback decided on a page read before a publication does not undo it */
+          from?: number;
         };
       };
     };

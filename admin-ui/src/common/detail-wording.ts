@@ -59,6 +59,8 @@ const OWN_WORDING: Record<
       : undefined,
   tooLateToWithdraw: (_params, translate) => translate('gabarit.details.too_late_to_withdraw'),
   concurrentPublication: (_params, translate) => translate('gabarit.details.concurrent_publication'),
+  // A rollback decided on a page showing another version in force than the one in force now.
+  inForceChanged: (_params, translate) => translate('gabarit.details.concurrent_publication'),
   // Reference tables: who proposed the change waiting (four eyes), a change that crossed another.
   proposedBy: (params, translate) =>
     typeof params['proposedBy'] === 'string' ? translate('gabarit.details.proposed_by', params) : undefined,

@@ -45,7 +45,8 @@ describe('rolling back', () => {
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), { target: { value: 'Erreur de taux' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revenir à une version' }));
     await waitFor(() => expect(api.to('POST', ROLLBACK)).toHaveLength(1));
-    expect(api.to('POST', ROLLBACK)[0]!.body).toEqual({ version: 1, comment: 'Erreur de taux' });
+    // With the version in force the page shows, so a publication meanwhile refuses it rather than be undone.
+    expect(api.to('POST', ROLLBACK)[0]!.body).toEqual({ version: 1, comment: 'Erreur de taux', from: 2 });
   });
 
   it('lists the versions most recently in force first, the one just before the current one said so', async () => {

@@ -49,7 +49,8 @@ export const RollbackButton = ({ resource, id, versions, activeVersion }: Props)
       await rollback.run({
         id,
         command: 'rollback',
-        body: { version: target, comment: comment.trim() },
+        // The version in force this page shows: a publication meanwhile refuses the rollback rather than undo it.
+        body: { version: target, comment: comment.trim(), ...(activeVersion !== null && { from: activeVersion }) },
         success: 'gabarit.lifecycle.done_rollback',
         messageArgs: { version: target },
       })

@@ -15,7 +15,7 @@ import { CompletionsRepository } from '../completions/completions.repository.js'
 import { ExperimentLog } from '../completions/experiment-log.js';
 import { timeSlices } from '../../common/async/time-slices.js';
 import { PromptsService } from '../prompts/prompts.service.js';
-import type { PublishRequest } from '../governance/governed.contract.js';
+import type { PublishRequest, RollbackRequest } from '../governance/governed.contract.js';
 import { assign, type Variant } from './assignment.js';
 import type { ExperimentContent, ExperimentHalt, ExperimentMeta } from './experiment.types.js';
 import type { CreateExperimentRequest, FeedbackRequest, ServedVersion } from './experiments.contract.js';
@@ -149,13 +149,13 @@ export class ExperimentsService
   }
 
   /** Goes back to an earlier version: its variants must still be published (the prompt's slot is already held). */
-  override async rollback(key: string, number: number, actor: string, comment: string) {
-    const content = await this.resources.content(await this.resources.load(key), number);
+  override async rollback(key: string, request: RollbackRequest, actor: string) {
+    const content = await this.resources.content(await this.resources.load(key), request.version);
     return this.locks.serially([`prompt:${content.prompt}`], async () => {
       const state = await this.resources.load(key);
       const at = new Date();
       await this.checkServable(state, content, at);
-      return super.rollback(key, number, actor, comment, { state, at });
+      return super.rollback(key, request, actor, { state, at });
     });
   }
 

@@ -6,7 +6,7 @@ import type { Tagged } from '../../common/http/etag.interceptor.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { draftEtag } from './etag.js';
-import type { PublishRequest } from './governed.contract.js';
+import type { PublishRequest, RollbackRequest } from './governed.contract.js';
 import { Lifecycle } from './lifecycle.js';
 import { ListIndex, type ResourceListFilter } from './list-index.js';
 import { versionInForce } from './publications.js';
@@ -225,8 +225,8 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   }
 
   /** Goes back to an earlier published version (approvers; a reason is required). `checked`: see `withdraw`. */
-  rollback(key: string, number: number, actor: string, comment: string, checked?: CheckedState<M, C>) {
-    return this.withdraw(key, checked, (s, now) => this.lifecycle.rollback(s, number, actor, comment, now));
+  rollback(key: string, request: RollbackRequest, actor: string, checked?: CheckedState<M, C>) {
+    return this.withdraw(key, checked, (s, now) => this.lifecycle.rollback(s, request, actor, now));
   }
 
   /** Withdraws a version's publication that has not taken effect yet (approvers; a reason is required). */

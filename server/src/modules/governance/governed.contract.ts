@@ -74,7 +74,15 @@ export const rollbackRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'comment'],
-  properties: { version: versionNumberSchema, comment: reason },
+  properties: {
+    version: versionNumberSchema,
+    comment: reason,
+    from: {
+      ...versionNumberSchema,
+      description:
+        'the version in force as the caller saw it: refused (409 concurrent_publication) if another is in force now, so a rollback decided on a page read before a publication does not undo it',
+    },
+  },
 } as const;
 export type RollbackRequest = FromSchema<typeof rollbackRequestSchema>;
 

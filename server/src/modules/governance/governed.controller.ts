@@ -216,7 +216,7 @@ export function GovernedController(routes: GovernedRoutes) {
       @ValidBody(rollbackRequestSchema) body: RollbackRequest,
       @Req() request: FastifyRequest,
     ) {
-      return this.service.rollback(key, body.version, actor(request), body.comment);
+      return this.service.rollback(key, body, actor(request));
     }
 
     @Get(':key/diff')

@@ -84,7 +84,7 @@ describe('Lifecycle', () => {
       /changed by someone else/,
     );
     const readWithV2InForce = draftEtag('ruleset', s, later(12));
-    s = lifecycle.rollback(s, 1, 'approver', 'retour', later(13)).state;
+    s = lifecycle.rollback(s, { version: 1, comment: 'retour' }, 'approver', later(13)).state;
     expect(() => lifecycle.editDraft(s, { threshold: 1 }, readWithV2InForce, 'analyst', later(14))).toThrow(
       /changed by someone else/,
     );
@@ -148,7 +148,7 @@ describe('Lifecycle', () => {
       }),
     );
     // Back on version 1 (a rollback), version 2 is what its approver read against: it may be published.
-    s = lifecycle.rollback(s, 1, 'approver', 'retour', later(13)).state;
+    s = lifecycle.rollback(s, { version: 1, comment: 'retour' }, 'approver', later(13)).state;
     expect(lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(14)).state.versions[1]?.status).toBe(
       'published',
     );
@@ -251,7 +251,7 @@ describe('Lifecycle', () => {
       }),
     );
     // A rollback by a person is a choice made in the console too.
-    const back = lifecycle.rollback(s, 1, 'approver', 'Retour', later(10)).state;
+    const back = lifecycle.rollback(s, { version: 1, comment: 'Retour' }, 'approver', later(10)).state;
     expect(() => loadFile(back, 11000, later(11))).toThrow(expect.objectContaining({ code: 'stale_base' }));
     // The file brought up to date with the version in force loads as nothing new.
     expect(loadFile(s, 2, later(9))).toBeNull();
@@ -330,7 +330,7 @@ describe('Lifecycle', () => {
       later(8),
     ).state;
     // Never in force, it is not "rolled back to": that would publish it now, around its schedule.
-    expect(() => lifecycle.rollback(t, 2, 'approver', 'tout de suite', later(9))).toThrow(
+    expect(() => lifecycle.rollback(t, { version: 2, comment: 'tout de suite' }, 'approver', later(9))).toThrow(
       expect.objectContaining({ code: 'invalid_transition', message: expect.stringContaining('never been in force') }),
     );
     const withdrawn = lifecycle.unschedule(t, 2, 'approver', 'pas encore', later(10)).state;
@@ -347,7 +347,7 @@ describe('Lifecycle', () => {
     s = lifecycle.approve(s, 2, 'approver', undefined, later(12)).state;
     s = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(13)).state;
     expect(s.versions.map((v) => v.status)).toEqual(['retired', 'published']);
-    const rolled = lifecycle.rollback(s, 1, 'approver', 'Seuil trop élevé', later(20));
+    const rolled = lifecycle.rollback(s, { version: 1, comment: 'Seuil trop élevé' }, 'approver', later(20));
     expect(versionInForce(rolled.state.publications, later(21))).toBe(1);
     expect(rolled.state.versions.map((v) => v.status)).toEqual(['published', 'retired']);
     expect(rolled.events[0]).toMatchObject({
@@ -355,10 +355,30 @@ describe('Lifecycle', () => {
       reason: 'Seuil trop élevé',
       summary: { before: { activeVersion: 2 }, after: { activeVersion: 1 } },
     });
-    expect(() => lifecycle.rollback(rolled.state, 1, 'approver', 'again', later(22))).toThrow(
+    expect(() => lifecycle.rollback(rolled.state, { version: 1, comment: 'again' }, 'approver', later(22))).toThrow(
       /already the version in force/,
     );
-    expect(() => lifecycle.rollback(rolled.state, 9, 'approver', 'nope', later(22))).toThrow(/no version 9/);
+    expect(() => lifecycle.rollback(rolled.state, { version: 9, comment: 'nope' }, 'approver', later(22))).toThrow(
+      /no version 9/,
+    );
+  });
+
+  it('refuses a rollback decided on a page that showed another version in force', () => {
+    let s = publishedV1();
+    s = lifecycle.editDraft(s, { threshold: 12000 }, draftEtag('ruleset', s), 'analyst', later(10)).state;
+    s = lifecycle.submit(s, 2, 'analyst', undefined, later(11)).state;
+    s = lifecycle.approve(s, 2, 'approver', undefined, later(12)).state;
+    // The approver read the page while version 1 was in force; version 2 was published before the rollback came.
+    const published = lifecycle.publish(s, 2, 'approver', { requiresTestRun: false }, later(13)).state;
+    const stale = { version: 1, comment: 'Retour', from: 1 };
+    expect(() => lifecycle.rollback(published, stale, 'approver', later(14))).toThrow(
+      expect.objectContaining({
+        code: 'concurrent_publication',
+        details: [expect.objectContaining({ path: '/from', params: { inForce: 2 } })],
+      }),
+    );
+    const seen = lifecycle.rollback(published, { ...stale, from: 2 }, 'approver', later(14));
+    expect(versionInForce(seen.state.publications, later(15))).toBe(1);
   });
 
   it('sends a rejected version back to draft with its content and the reason', () => {

@@ -10,6 +10,7 @@ import { checkIfMatch } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
+import type { RollbackRequest } from './governed.contract.js';
 import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
 import type { Publication, ResourceState, Transition, VersionRecord, VersionStatus } from './versioned-resource.js';
 
@@ -342,9 +343,29 @@ export class Lifecycle<M, C> {
     return { state: next, events: [this.event(state.key, 'unscheduled', actor, number, summary, comment)] };
   }
 
-  /** Puts an earlier published version back in force from now, with a reason. */
-  rollback(state: ResourceState<M, C>, number: number, actor: string, comment: string, now: Date): Transition<M, C> {
+  /**
+   * Puts an earlier published version back in force from now, with a reason. `from`, when given, is the version in
+   * force the approver saw: another one in force now (a publication or a rollback meanwhile) refuses the rollback,
+   * which would otherwise undo that change unseen (an API probe: a publication and a rollback sent together both
+   * answered 200, the publication replaced 227 ms later).
+   */
+  rollback(state: ResourceState<M, C>, request: RollbackRequest, actor: string, now: Date): Transition<M, C> {
+    const { version: number, comment, from } = request;
     this.assertNotArchived(state);
+    const inForceNow = versionInForce(state.publications, now);
+    if (from !== undefined && inForceNow !== from)
+      throw new ConflictError(
+        `Version ${inForceNow ?? 'none'} of this ${this.label} is in force now, not version ${from} as you saw: reload to see what changed, then decide again.`,
+        'concurrent_publication',
+        [
+          {
+            path: '/from',
+            message: `is no longer the version in force (${inForceNow === null ? 'none is' : `version ${inForceNow} is`})`,
+            keyword: 'inForceChanged',
+            params: { inForce: inForceNow },
+          },
+        ],
+      );
     const version = this.find(state, number);
     if (version.status !== 'published' && version.status !== 'retired') {
       throw new ConflictError(

@@ -13,6 +13,7 @@ import type { Principal } from '../../common/access/principal.js';
 import { GovernedResourceService, type GovernedKind } from '../governance/governed-resource.service.js';
 import { hasTakenEffect, notInEffect, takesEffectOn, versionInForce } from '../governance/publications.js';
 import type { ResourceState, Transition } from '../governance/versioned-resource.js';
+import type { RollbackRequest } from '../governance/governed.contract.js';
 import { LlmService } from '../llm/llm.service.js';
 import { inputValidators } from '../rulesets/input-schemas.js';
 import { validatePromptContent } from './prompt-validation.js';
@@ -174,12 +175,12 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
    * A rollback takes the version in force out of service; an experiment serving it would go on serving it to its
    * variant's subjects, as if nothing had been rolled back.
    */
-  override async rollback(key: string, number: number, actor: string, comment: string) {
+  override async rollback(key: string, request: RollbackRequest, actor: string) {
     return this.locks.serially([`prompt:${key}`], async () => {
       const checked = { state: await this.resources.load(key), at: new Date() };
       const inForce = versionInForce(checked.state.publications, checked.at);
-      if (inForce !== null && inForce !== number) await this.withdrawalGuard(key, inForce);
-      return super.rollback(key, number, actor, comment, checked);
+      if (inForce !== null && inForce !== request.version) await this.withdrawalGuard(key, inForce);
+      return super.rollback(key, request, actor, checked);
     });
   }
 

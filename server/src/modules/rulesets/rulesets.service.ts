@@ -10,7 +10,7 @@ import {
   type GovernedKind,
   type ResourceView,
 } from '../governance/governed-resource.service.js';
-import type { PublishRequest } from '../governance/governed.contract.js';
+import type { PublishRequest, RollbackRequest } from '../governance/governed.contract.js';
 import type { ResourceListFilter } from '../governance/list-index.js';
 import { versionInForce, withDerivedStatuses } from '../governance/publications.js';
 import { resourceView } from '../governance/resource-view.js';
@@ -74,9 +74,9 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     return this.locks.serially(tables, () => super.publish(key, number, actor, request));
   }
 
-  override async rollback(key: string, number: number, actor: string, comment: string) {
-    const tables = await this.tablesReadBy(key, number);
-    return this.locks.serially(tables, () => super.rollback(key, number, actor, comment));
+  override async rollback(key: string, request: RollbackRequest, actor: string) {
+    const tables = await this.tablesReadBy(key, request.version);
+    return this.locks.serially(tables, () => super.rollback(key, request, actor));
   }
 
   /** The locks of the tables a version's lookups read (none for a version that does not exist: the change says so). */
