@@ -68,6 +68,13 @@ describe('prompts console', () => {
     await page.keyboard.type(' {{user.name}}');
     await page.getByText(/utilise \{\{user\.name\}\}, que le schéma des variables ne déclare pas/).waitFor();
     await preview(page).getByText('Le détail est indiqué sous chaque champ concerné.', { exact: false }).waitFor();
+    // Saved anyway, the refusal's banner names the field in words, and closes with a French button.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Gabarit (Handlebars) (/template)\u00a0:' });
+    await refusal.waitFor();
+    await refusal.getByRole('button', { name: 'Fermer' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    await typeAtEnd(page, 'Gabarit (Handlebars)', '');
     for (let i = 0; i < ' {{user.name}}'.length; i++) await page.keyboard.press('Backspace');
     await preview(page)
       .getByText(/Indique le format de chaque jeu de données\.$/m)

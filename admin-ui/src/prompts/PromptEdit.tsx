@@ -35,6 +35,8 @@ const PROMPT_SHAPE: DraftShape<PromptContent, DraftForm> = { fromContent: toForm
 export const PromptEdit = () => {
   const key = String(useGetRecordId());
   const translate = useTranslate();
+  // A problem's place as the field it is in (« Gabarit (Handlebars) »), the pointer beside it for nested places.
+  const fieldOf = (path: string) => translate(`resources.prompts.fields.${path.split('/')[1] ?? ''}`, { _: path });
   const notify = useNotify();
   const createPath = useCreatePath();
   const draft = useGovernedDraft<PromptContent, DraftForm, GovernedRecord>('prompts', key, PROMPT_SHAPE);
@@ -120,13 +122,13 @@ export const PromptEdit = () => {
           onDiscard={draft.discardRestorable}
         />
       )}
-      {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} />}
+      {draft.problem && <ProblemAlert problem={draft.problem} onClose={draft.clearProblem} placeOf={fieldOf} />}
       {draft.conflict && (
         <ConflictDialog
           changes={draft.conflict.changes}
           onTakeTheirs={draft.takeTheirs}
           onKeepMine={() => void submit(() => draft.overwrite())}
-          placeOf={(path) => translate(`resources.prompts.fields.${path.slice(1)}`, { _: path })}
+          placeOf={fieldOf}
         />
       )}
       {/* minmax(0, …): a plain 1fr is at least its widest child, and the variables table made a phone's page 544 px
