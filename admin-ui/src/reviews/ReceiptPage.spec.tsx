@@ -111,6 +111,24 @@ describe('ReceiptView', () => {
     expect(sheet.textContent).not.toContain('auto_approve');
   });
 
+  it('says the review’s reason is withheld from a reader who may not see personal values', async () => {
+    fakeApi({
+      'GET /api/v1/decisions/d-1/receipt?lang=fr': {
+        body: {
+          ...receipt('fr', false),
+          review: {
+            outcome: 'confirmed',
+            decidedAt: '2026-04-09T14:00:00.000Z',
+            text: 'Le 9 avril 2026 à 10 h 00, la décision a été confirmée.',
+          },
+        },
+      },
+    });
+    renderConsole(<ReceiptView id="d-1" />, ['analyst']);
+    const review = await screen.findByTestId('receipt-review');
+    expect(review.textContent).toMatch(/Motif\u00a0: non affiché \(accès restreint\)/);
+  });
+
   it('says a review request was received and by when it is answered, while it is open', async () => {
     fakeApi({
       'GET /api/v1/decisions/d-1/receipt?lang=fr': {

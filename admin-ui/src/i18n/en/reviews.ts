@@ -45,6 +45,7 @@ export const reviewsMessages = {
       title: 'Decision receipt',
       reviewed: 'Review by a staff member',
       review_reason: 'Reason: %{reason}',
+      review_reason_withheld: 'Reason: not shown (restricted access)',
       review_pending: 'Review request under way',
       language: 'Language of the receipt',
       lang_fr: 'Français',

@@ -45,6 +45,7 @@ export const reviewsMessages = {
       title: 'Avis de décision',
       reviewed: 'Révision par un membre du personnel',
       review_reason: 'Motif : %{reason}',
+      review_reason_withheld: 'Motif : non affiché (accès restreint)',
       review_pending: 'Demande de révision en cours',
       language: "Langue de l'avis",
       lang_fr: 'Français',
