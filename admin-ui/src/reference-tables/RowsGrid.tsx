@@ -177,7 +177,11 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
                 <TableRow key={row.uid}>
                   <TableCell>{rowNumber}</TableCell>
                   {table.columns.map((column) => (
-                    <TableCell key={column.name} sx={{ verticalAlign: 'top' }}>
+                    // A date is read whole: broken at its hyphen (« 2015- / 11-02 ») it read as two values.
+                    <TableCell
+                      key={column.name}
+                      sx={{ verticalAlign: 'top', ...(column.type === 'date' && { whiteSpace: 'nowrap' }) }}
+                    >
                       {editable ? (
                         <GridCell
                           id={`cell-${row.uid}-${column.name}`}

@@ -7,6 +7,25 @@ import { VersionChecks } from './VersionChecks';
 /** Says when the signed-in roles are known: what the checks decide by. */
 const RolesRead = () => (usePermissions().permissions ? <p>roles read</p> : null);
 
+describe("a version's test cases", () => {
+  it('names each case in French typography: a no-break space before the colon the analyst typed', async () => {
+    fakeApi({
+      'POST /api/v1/rulesets/invoices/versions/2/test': {
+        body: {
+          passed: 1,
+          failed: 0,
+          cases: [{ name: 'bon de commande inconnu : une personne vérifie', passed: true, expected: [], actual: [] }],
+        },
+      },
+    });
+    renderConsole(<VersionChecks rulesetKey="invoices" version={2} />);
+    fireEvent.click(await screen.findByRole('button', { name: /tests/i }));
+    expect(
+      await screen.findByRole('cell', { name: 'bon de commande inconnu\u00a0: une personne vérifie' }),
+    ).toBeTruthy();
+  });
+});
+
 describe('the impact of a version on recent decisions', () => {
   it('says how many decisions could not be compared on masked facts, rather than counting them unchanged', async () => {
     fakeApi({

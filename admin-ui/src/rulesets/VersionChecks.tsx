@@ -12,7 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { useLocaleState, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { typesetFrench } from '../i18n/typography';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
@@ -29,6 +30,7 @@ type Impact = ResponseOf<'/api/v1/rulesets/{key}/versions/{n}/impact', 'post'>;
  */
 export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; version: number }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   const refresh = useRefresh();
   const mayTest = may('runTests', permissions);
@@ -99,7 +101,8 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
             <TableBody>
               {tests.cases.map((c) => (
                 <TableRow key={c.name}>
-                  <TableCell>{c.name}</TableCell>
+                  {/* Analysts type names with plain spaces; French sets them (« inconnu : une personne vérifie »). */}
+                  <TableCell>{locale === 'fr' ? typesetFrench(c.name) : c.name}</TableCell>
                   <TableCell>
                     <Chip
                       size="small"
