@@ -93,6 +93,8 @@ describe('decision receipts and review requests in the console', () => {
       .send({ facts: firstTestFacts('invoices') });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(page, 'risk');
+    // On a phone the language is named by its code, leaving the page's title its room.
+    await page.getByRole('button', { name: 'FR', exact: true }).waitFor();
     await page.goto(`${base}/admin/#/decisions/${encodeURIComponent(decided.body.evaluationId as string)}/receipt`);
     const facts = page.getByRole('table', { name: 'Faits reçus' });
     // The supplier's name, two levels down, and a member of an invoice line, three levels down.

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, UserMenu, useGetIdentity } from 'react-admin';
 import { keepFocusAfterDialogs } from './focus-after-dialogs';
 import { MuiLocale } from './MuiLocale';
 
@@ -13,9 +13,25 @@ const NamedUserMenu = () => {
   return <UserMenu label={small ? 'ra.auth.user_menu' : (identity?.fullName ?? 'ra.auth.user_menu')} />;
 };
 
+// On a phone the language is named by its code, as Canada.ca does: « Français » with its icons left the page's
+// title « Ensemble… » at 390 px.
+const SHORT_LANGUAGES = [
+  { locale: 'fr', name: 'FR' },
+  { locale: 'en', name: 'EN' },
+];
+const Toolbar = () => {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <>
+      <LocalesMenuButton languages={small ? SHORT_LANGUAGES : undefined} icon={small ? null : undefined} />
+      <LoadingIndicator />
+    </>
+  );
+};
+
 // Always shown: the editors keep their title and Save button in view under it, where a bar sliding back in on
 // scroll-up would cover them.
-const GabaritAppBar = () => <AppBar alwaysOn userMenu={<NamedUserMenu />} />;
+const GabaritAppBar = () => <AppBar alwaysOn userMenu={<NamedUserMenu />} toolbar={<Toolbar />} />;
 
 /**
  * react-admin's layout with the app bar above. Its content column is a flex item, which grows to its widest child
