@@ -1,4 +1,5 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Fragment } from 'react';
 import { useTranslate } from 'react-admin';
 import { declaredVariables } from './variables';
 
@@ -28,7 +29,16 @@ export const VariablesPanel = ({ schema }: { schema: unknown }) => {
               {rows.map((row) => (
                 <TableRow key={row.path}>
                   <TableCell style={{ paddingLeft: 8 + row.depth * 16 }}>
-                    <code>{row.path}</code>
+                    {/* May break after each dot: a long path (datasets[].services[].name) otherwise widened the table
+                        past its column, its descriptions cut off in a box that scrolled sideways. */}
+                    <code>
+                      {row.path.split(/(?<=\.)/).map((part, i) => (
+                        <Fragment key={i}>
+                          {i > 0 && <wbr />}
+                          {part}
+                        </Fragment>
+                      ))}
+                    </code>
                   </TableCell>
                   {/* In words; the schema's own type on hover, for whoever writes the schema. */}
                   <TableCell title={row.type}>{typeWords(row.type, translate)}</TableCell>
