@@ -319,6 +319,17 @@ describe('hostile inputs', () => {
     expect(six.status).toBe(201);
   });
 
+  it('explains a decision whose fact is an object with a toString member (it answered 500)', async () => {
+    const explained = withRules('tostring', [
+      rule({ event: { type: 'reject' }, explanation: { fr: 'Note : {{invoice.note}}', en: 'Note: {{invoice.note}}' } }),
+    ]);
+    expect((await analyst.post('/api/v1/rulesets', explained)).status).toBe(201);
+    const facts = { invoice: { total: 5, note: JSON.parse('{"toString": "a", "valueOf": 1}') } };
+    const decided = await analyst.post('/api/v1/rulesets/tostring/evaluate', { facts, version: 1, explain: true });
+    expect([decided.status, decided.body.events]).toEqual([200, [{ type: 'reject' }]]);
+    expect(JSON.stringify(decided.body)).toContain('[object Object]');
+  });
+
   it('names the fact when facts have an empty name, or a value an operator cannot compare', async () => {
     const evaluate = (body: object) =>
       t.http.post('/api/v1/rulesets/target/evaluate').set('x-api-key', erpKey).send(body);

@@ -25,7 +25,7 @@ const templates = {
 function withFormats(locale: string): typeof Handlebars {
   const environment = Handlebars.create();
   // Facts come from callers: a nested #each over a list they send would otherwise render without bound.
-  meterRenders(environment);
+  meterRenders(environment, textOf);
   const currency = (digits: number) =>
     new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', minimumFractionDigits: digits });
   const whole = currency(0);

@@ -73,10 +73,17 @@ export const sized = (length: number) => 1 + (length >> 4);
 /** The name under which compiled templates find the output meter; a space keeps templates from calling it. */
 const OUTPUT = 'gabarit output';
 
+/** A value as Handlebars' `buffer += value` appends it: a TypeError for what JavaScript cannot write. */
+export function strictText(value: unknown): string {
+  return `${value as string}`;
+}
+
 /**
  * A value as Handlebars' `buffer += value` would append it, except that an object whose `toString` and `valueOf`
  * are not functions (JSON a caller sends: `{"toString": "a"}`) is written as JavaScript names any object,
- * « [object Object] », where the conversion threw a TypeError and the decision answered 500 (an API probe).
+ * « [object Object] ». For explanations: the conversion threw a TypeError and the decision answered 500 (an API
+ * probe), where a prompt refuses such variables (400 `render_failed`, the variables blamed) rather than send the
+ * model « [object Object] ».
  */
 export function textOf(value: unknown): string {
   try {
@@ -86,13 +93,14 @@ export function textOf(value: unknown): string {
   }
 }
 
-function output(value: unknown): string {
+/** The output meter, writing values with `write`. */
+const outputWith = (write: (value: unknown) => string) => (value: unknown) => {
   if (Array.isArray(value)) charge(value.length); // written out item by item, before its length is known
-  const text = textOf(value);
+  const text = write(value);
   if (meter && (meter.characters -= text.length) < 0) throw new RenderLimitError('characters');
   charge(1);
   return text;
-}
+};
 
 // Handlebars' code generator; its types do not declare it. `compiler` is the class nested programs are built with.
 interface Generator {
@@ -106,7 +114,7 @@ type CompilerClass = { new (): Generator; prototype: Generator };
  * through the output meter, each #each iteration and each block costs a unit. A block's result was counted as
  * its body appended it, so its characters are given back before it is appended again.
  */
-export function meterRenders(handlebars: typeof Handlebars): void {
+export function meterRenders(handlebars: typeof Handlebars, write: (value: unknown) => string = strictText): void {
   const Base = (handlebars as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler;
   class MeteredCompiler extends Base {}
   MeteredCompiler.prototype.appendToBuffer = function (this: unknown, source: unknown, ...rest: unknown[]) {
@@ -116,7 +124,7 @@ export function meterRenders(handlebars: typeof Handlebars): void {
   };
   MeteredCompiler.prototype.compiler = MeteredCompiler; // nested programs are compiled by `new this.compiler()`
   (handlebars as unknown as { JavaScriptCompiler: CompilerClass }).JavaScriptCompiler = MeteredCompiler;
-  handlebars.registerHelper(OUTPUT, output);
+  handlebars.registerHelper(OUTPUT, outputWith(write));
 
   for (const name of ['if', 'unless', 'with', 'each']) {
     const builtin = handlebars.helpers[name] as (...args: unknown[]) => unknown;

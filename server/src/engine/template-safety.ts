@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
 import { expandSchemas } from '../common/json/schema-parts.js';
-import { charge, metered, meterRenders, RenderLimitError, sized, textOf } from './template-budget.js';
+import { charge, metered, meterRenders, RenderLimitError, sized } from './template-budget.js';
 import { templateSyntaxDetail } from './template-errors.js';
 import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_TAGS, templateShape, type TemplateShape } from './template-shape.js';
 
@@ -49,7 +49,7 @@ export function listPrefix(list: readonly unknown[], max: number): string {
       const item = items[i];
       if (Array.isArray(item)) {
         if (!visit(item)) return false;
-      } else if (item !== null && item !== undefined) written += textOf(item);
+      } else if (item !== null && item !== undefined) written += String(item);
       if (written.length >= max) return false;
     }
     return true;
@@ -77,7 +77,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   truncate: (text, length) => {
     const n = typeof length === 'number' ? length : 200;
     // A list is written only as far as it is shown: its whole text (130 000 numbers, 1 MB) took 12–15 ms a call.
-    const s = Array.isArray(text) ? listPrefix(text, Math.max(0, n) + 1) : textOf(text ?? '');
+    const s = Array.isArray(text) ? listPrefix(text, Math.max(0, n) + 1) : String(text ?? '');
     // Charged for what it writes: a text of 900 KB cut to 200 characters had spent the whole render's budget.
     charge(sized(Math.min(s.length, Math.max(0, n) + 1)));
     if (s.length <= n) return s;
@@ -90,7 +90,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     charge(8);
     const day = writtenDay(value);
     if (day === null) {
-      const text = textOf(value ?? '');
+      const text = String(value ?? '');
       charge(sized(text.length));
       return text;
     }
