@@ -69,6 +69,9 @@ export function compileNode(node: ASTNode, scope: Scope): Code {
     }
     case 'map': {
       const pairs = args as [ASTNode, ASTNode][];
+      // A key that could never be stored: the fact was absent from every run (an API probe saved one).
+      const reserved = pairs.find(([k]) => k.op === 'value' && k.args === '__proto__');
+      if (reserved) throw new ExpressionSyntaxError('a map key may not be "__proto__"', reserved[0].pos);
       // Keys written as string literals (the usual case) are checked once, here, not on every run.
       if (pairs.every(([k]) => k.op === 'value' && typeof k.args === 'string' && k.args !== '__proto__'))
         return mapLiteral(pairs, scope);

@@ -359,6 +359,9 @@ describe('computed facts: bounded work', () => {
     expect(expressionProblem('items.all(a, items.exists(b, b == a))')).toMatch(/inside another comprehension/);
     expect(expressionProblem('a.?b')).toMatch(/.+/);
     expect(expressionProblem('1u + 2u')).toMatch(/unsigned/);
+    // A key that could never be stored: the fact was absent from every run.
+    expect(expressionProblem('{"a": 1, "__proto__": 2}')).toMatch(/map key may not be "__proto__"/);
+    expect(expressionProblem('{"constructor": 1, "prototype": 2}')).toBeUndefined();
     expect(expressionProblem('[' + '1, '.repeat(600) + '1]')).toMatch(/.+/); // literal lists are short
     expect(expressionProblem('1' + ' + 1'.repeat(EXPRESSION_LIMITS.maxNodes))).toMatch(/.+/);
   });
