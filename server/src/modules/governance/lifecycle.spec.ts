@@ -385,6 +385,7 @@ describe('Lifecycle', () => {
     let s = lifecycle.create('x', { name: 'x' }, { threshold: 1 }, 'analyst', t0).state;
     s = lifecycle.submit(s, 1, 'analyst', undefined, later(1)).state;
     expect(() => lifecycle.reject(s, 1, 'approver', '  ', later(2), { threshold: 1 })).toThrow(/why/);
+    expect(() => lifecycle.reject(s, 1, 'approver', '\u200B\u202E', later(2), { threshold: 1 })).toThrow(/why/);
     const rejected = lifecycle.reject(s, 1, 'approver', 'Seuil manquant', later(2), { threshold: 1 }).state;
     expect(rejected.draft).toMatchObject({ version: 1, content: { threshold: 1 } });
     expect(rejected.versions[0]).toMatchObject({ status: 'draft', rejectedBy: 'approver' });

@@ -10,6 +10,7 @@ import { checkIfMatch } from '../../common/http/if-match.js';
 import { checksumOf } from '../../common/json/canonical.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { draftEtag } from './etag.js';
+import { isBlank } from '../../common/text/visible-text.js';
 import type { RollbackRequest } from './governed.contract.js';
 import { scheduledPublications, versionInForce, withDerivedStatuses } from './publications.js';
 import type { Publication, ResourceState, Transition, VersionRecord, VersionStatus } from './versioned-resource.js';
@@ -188,7 +189,7 @@ export class Lifecycle<M, C> {
     const version = this.expectStatus(state, number, 'in_review', 'rejected');
     this.assertNotAuthor(version, actor, 'reject');
     this.assertReviewed(version, reviewedChecksum, 'reject');
-    if (!comment?.trim())
+    if (isBlank(comment))
       throw new ValidationError('Say why the version is rejected, so its authors know what to correct.', [
         { path: '/comment', message: 'is required when rejecting' },
       ]);

@@ -25,6 +25,7 @@ import type { RulesetState } from './ruleset-views.js';
 import type { RulesetContent, RulesetMeta } from './ruleset.types.js';
 import type { CreateRulesetRequest } from './rulesets.contract.js';
 import { RulesetsRepository } from './rulesets.repository.js';
+import { isBlank } from '../../common/text/visible-text.js';
 
 /** Versions whose lookups make a table's changes wait for an approver. */
 const READER_STATUSES: readonly VersionStatus[] = ['published', 'in_review', 'approved'];
@@ -156,7 +157,7 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     const state = await this.resources.apply(key, async (s) => {
       const now = new Date();
       // Archived, a rule set that decides answers 404 to its callers from then on: the trail says why.
-      if (versionInForce(s.publications, now) !== null && !comment?.trim())
+      if (versionInForce(s.publications, now) !== null && isBlank(comment))
         throw new ValidationError(
           `Rule set "${key}" decides (a version is in force): say why it is archived, in a comment.`,
           [{ path: '/comment', message: 'is required to archive a rule set in force', keyword: 'required' }],
