@@ -16,6 +16,8 @@ const INVISIBLE =
  */
 export const VISIBLE_TEXT_PATTERN = `[^${INVISIBLE}]`;
 
+// The class lists combining marks (U+034F, variation selectors) on purpose, each as a character of its own.
+// eslint-disable-next-line no-misleading-character-class
 const VISIBLE = new RegExp(VISIBLE_TEXT_PATTERN, 'u');
 
 /** Whether a text a person must write (a reason, a comment) holds nothing a reader sees; absent counts as blank. */
