@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UsersRepository } from '../src/modules/users/users.repository.js';
 import { hashPassword } from '../src/modules/users/password.js';
-import { as, signInCast } from './support/rulesets.js';
+import { as, publishNewRuleset, signInCast } from './support/rulesets.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 import { DEMO_ROW_TABLES, SEEDED_TABLES as SEEDED, suppliersTable } from './support/reference-tables.js';
 
@@ -554,6 +554,63 @@ describe('reference tables', () => {
     expect([approved.status, approved.body.pending?.readers]).toEqual([202, ['supplier-check-review']]);
     const rows = (await analyst.get('/api/v1/reference-tables/suppliers-review')).body.rows;
     expect(rows).toEqual([{ neq: '2245678901', name: 'Brouillon', onRena: true, creditLimit: null, since: null }]);
+  });
+
+  it('holds the tables of a version a rollback can put back, not those of an approved version that can no longer be published', async () => {
+    const approver = as(t, cast.approver);
+    const withTable = (table: string) => [{ ...lookupRuleset.lookups[0]!, table }];
+    const noLookup = {
+      rules: [lookupRuleset.definition.rules[0]!].map((r) => ({
+        ...r,
+        conditions: { all: [{ fact: 'invoice', path: '$.neq', operator: 'equal', value: 'x' }] },
+      })),
+    };
+    const importInto = async (table: string, csv: string) => {
+      const read = await analyst.get(`/api/v1/reference-tables/${table}`);
+      return analyst
+        .post(`/api/v1/reference-tables/${table}/import`)
+        .set('if-match', read.headers['etag'] as string)
+        .send({ csv, mode: 'replace' });
+    };
+    const nextVersion = async (key: string, draft: object) => {
+      const read = await analyst.get(`/api/v1/rulesets/${key}`);
+      const saved = await analyst.put(`/api/v1/rulesets/${key}/draft`, draft, read.headers['etag'] as string);
+      expect(saved.status).toBe(200);
+      const n = saved.body.draftVersion as number;
+      expect((await analyst.post(`/api/v1/rulesets/${key}/versions/${n}/submit`)).status).toBe(200);
+      expect((await approver.post(`/api/v1/rulesets/${key}/versions/${n}/approve`)).status).toBe(200);
+      return n;
+    };
+    for (const table of ['suppliers-retired', 'suppliers-stale'])
+      expect((await analyst.post('/api/v1/reference-tables', suppliersTable(table))).status).toBe(201);
+
+    // Version 1 read the table and was in force; version 2 no longer reads it. A rollback can put 1 back.
+    await publishNewRuleset(t, cast, {
+      ...lookupRuleset,
+      key: 'retired-reader',
+      lookups: withTable('suppliers-retired'),
+    });
+    const v2 = await nextVersion('retired-reader', { lookups: [], definition: noLookup });
+    expect((await approver.post(`/api/v1/rulesets/retired-reader/versions/${v2}/publish`)).status).toBe(200);
+    const retired = await importInto('suppliers-retired', 'neq,name,onRena\n2245678901,Après retrait,false');
+    expect([retired.status, retired.body.pending?.readers]).toEqual([202, ['retired-reader']]);
+
+    // Version 2 reads the table and is approved; version 3, written from 1, is published first: 2 can never be.
+    await publishNewRuleset(t, cast, { ...lookupRuleset, key: 'stale-reader', lookups: [], definition: noLookup });
+    await nextVersion('stale-reader', { lookups: withTable('suppliers-stale') });
+    const held = await importInto('suppliers-stale', 'neq,name,onRena\n2245678901,Tant que publiable,false');
+    expect([held.status, held.body.pending?.readers]).toEqual([202, ['stale-reader']]);
+    const withdrawn = await analyst
+      .post('/api/v1/reference-tables/suppliers-stale/pending/reject')
+      .set('if-match', held.headers['etag'] as string)
+      .send({ comment: 'Retirée' });
+    expect(withdrawn.status).toBe(200);
+    const v3 = await nextVersion('stale-reader', {
+      definition: { ...noLookup, rules: noLookup.rules.map((r) => ({ ...r, priority: 5 })) },
+    });
+    expect((await approver.post(`/api/v1/rulesets/stale-reader/versions/${v3}/publish`)).status).toBe(200);
+    const free = await importInto('suppliers-stale', 'neq,name,onRena\n2245678901,Plus lue,false');
+    expect(free.status).toBe(200);
   });
 
   it('refuses a lookup key sent as a list or an object, naming the fact: no row is found by its text', async () => {

@@ -1668,7 +1668,7 @@ export interface components {
         proposedBy: string;
         /** Format: date-time */
         proposedAt: string;
-        /** @description rule sets with a version published, in review or approved that reads the table */
+        /** @description rule sets with a version that reads the table and is published (in force, scheduled or once in force), or in review or approved and still publishable */
         readers: string[];
         changes: {
           key: string;

@@ -284,7 +284,7 @@ describe('AuditList', () => {
     const rows = await detailRows();
     expect(rows).toContainEqual(['Proposée par', 'Analyste (démo)']);
     expect(rows).toContainEqual([
-      'Lue par les ensembles de règles (publiés, en révision ou approuvés)',
+      'Lue par les ensembles de règles (publiés maintenant ou avant, en révision ou approuvés)',
       'invoices-approval-routing, autre',
     ]);
   });

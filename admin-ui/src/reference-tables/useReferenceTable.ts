@@ -5,7 +5,7 @@ import type { ResponseOf } from '../api/types';
 /** A reference table as GET /api/v1/reference-tables/{key} returns it. */
 export type TableView = ResponseOf<'/api/v1/reference-tables/{key}', 'get'>;
 
-/** A change awaiting an approver: rule sets published, in review or approved read this table. */
+/** A change awaiting an approver: rule sets published now or before, in review or approved read this table. */
 export type PendingChange = NonNullable<TableView['pending']>;
 
 export interface LoadedTable {

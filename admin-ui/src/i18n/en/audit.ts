@@ -48,7 +48,7 @@ export const auditMessages = {
         proposedBy: 'Proposed by',
         proposedAt: 'Proposed on',
         approvedBy: 'Approved by',
-        readers: 'Read by the rule sets (published, in review or approved)',
+        readers: 'Read by the rule sets (published now or before, in review or approved)',
         added: 'Rows added',
         removed: 'Rows removed',
         changed: 'Rows changed',

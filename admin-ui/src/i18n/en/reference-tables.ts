@@ -92,7 +92,7 @@ export const referenceTablesMessages = {
         changed: '%{smart_count} changed',
         rows: '%{smart_count} row |||| %{smart_count} rows',
         readers:
-          'Read by the rule set %{readers} (published, in review or approved): its decisions follow these rows once this is approved. |||| Read by the rule sets %{readers} (published, in review or approved): their decisions follow these rows once this is approved.',
+          'Read by the rule set %{readers} (published now or before, in review or approved): its decisions follow these rows once this is approved. |||| Read by the rule sets %{readers} (published now or before, in review or approved): their decisions follow these rows once this is approved.',
         comment: 'Comment: %{comment}',
         changes_label: 'Rows the change touches, before and after',
         key: 'Key',
@@ -115,7 +115,7 @@ export const referenceTablesMessages = {
         rejected: 'Change rejected: the table stays as it is.',
         withdrawn: 'Proposal withdrawn: the table stays as it is.',
         proposed:
-          'Rule sets published, in review or approved read this table: your change awaits approval by someone else.',
+          'Rule sets published now or before, in review or approved read this table: your change awaits approval by someone else.',
         awaiting_approver: 'Someone with the approver role must approve or reject it before any other change.',
         four_eyes: 'You proposed this change: someone else must approve it (four eyes).',
       },

@@ -48,7 +48,7 @@ export const auditMessages = {
         proposedBy: 'Proposée par',
         proposedAt: 'Proposée le',
         approvedBy: 'Approuvée par',
-        readers: 'Lue par les ensembles de règles (publiés, en révision ou approuvés)',
+        readers: 'Lue par les ensembles de règles (publiés maintenant ou avant, en révision ou approuvés)',
         added: 'Lignes ajoutées',
         removed: 'Lignes retirées',
         changed: 'Lignes modifiées',

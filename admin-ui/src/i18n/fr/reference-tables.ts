@@ -95,7 +95,7 @@ export const referenceTablesMessages = {
         changed: '%{smart_count} modifiée |||| %{smart_count} modifiées',
         rows: '%{smart_count} ligne |||| %{smart_count} lignes',
         readers:
-          'Lue par la règle %{readers} (publiée, en révision ou approuvée) : ses décisions suivront ces lignes dès l’approbation. |||| Lue par les règles %{readers} (publiées, en révision ou approuvées) : leurs décisions suivront ces lignes dès l’approbation.',
+          'Lue par la règle %{readers} (publiée maintenant ou avant, en révision ou approuvée) : ses décisions suivront ces lignes dès l’approbation. |||| Lue par les règles %{readers} (publiées maintenant ou avant, en révision ou approuvées) : leurs décisions suivront ces lignes dès l’approbation.',
         comment: 'Commentaire : %{comment}',
         changes_label: 'Lignes touchées par la modification, avant et après',
         key: 'Clé',
@@ -119,7 +119,7 @@ export const referenceTablesMessages = {
         rejected: 'Modification rejetée : la table reste telle quelle.',
         withdrawn: 'Proposition retirée : la table reste telle quelle.',
         proposed:
-          'Des règles publiées, en révision ou approuvées lisent cette table : votre modification attend l’approbation d’une autre personne.',
+          'Des règles publiées maintenant ou avant, en révision ou approuvées lisent cette table : votre modification attend l’approbation d’une autre personne.',
         awaiting_approver:
           'Une personne ayant le rôle Approbation doit l’approuver ou la rejeter avant toute autre modification.',
         four_eyes:

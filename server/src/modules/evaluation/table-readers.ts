@@ -3,7 +3,7 @@ import { ReferenceTablesService } from '../reference-data/reference-tables.servi
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
 /**
- * Tells reference tables which rule sets read them in a version published, in review or approved, so changes to those tables wait for an approver.
+ * Tells reference tables which rule sets read them in a version published (now or before), in review or approved, so changes to those tables wait for an approver.
  * Here because this module already composes rule sets and reference data; neither imports the other.
  */
 @Injectable()

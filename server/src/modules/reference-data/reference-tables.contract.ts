@@ -131,7 +131,8 @@ export const tableViewSchema = {
         readers: {
           type: 'array',
           items: { type: 'string' },
-          description: 'rule sets with a version published, in review or approved that reads the table',
+          description:
+            'rule sets with a version that reads the table and is published (in force, scheduled or once in force), or in review or approved and still publishable',
         },
         changes: {
           type: 'array',

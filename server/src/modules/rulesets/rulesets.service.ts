@@ -27,8 +27,17 @@ import type { CreateRulesetRequest } from './rulesets.contract.js';
 import { RulesetsRepository } from './rulesets.repository.js';
 import { isBlank } from '../../common/text/visible-text.js';
 
-/** Versions whose lookups make a table's changes wait for an approver. */
-const READER_STATUSES: readonly VersionStatus[] = ['published', 'in_review', 'approved'];
+/**
+ * Whether a version's lookups make its tables' changes wait for an approver: it is in force or scheduled, it was
+ * (a rollback can put it back), or it is in review or approved and can still be published, i.e. written from the
+ * version in force. An approved version written from another can never be published (`stale_base`), and had kept
+ * its tables under review for good (a review).
+ */
+function readsUnderReview(version: { status: VersionStatus; basedOn?: number }, inForce: number | null): boolean {
+  if (version.status === 'published' || version.status === 'retired') return true;
+  if (version.status !== 'in_review' && version.status !== 'approved') return false;
+  return inForce === null || (version.basedOn ?? null) === inForce;
+}
 
 const JUST_READ_MS = 5_000;
 const JUST_READ_MAX = 256;
@@ -246,32 +255,31 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
   }
 
   /**
-   * The rule sets with a version published (in force or scheduled), in review or approved that looks up `table`.
-   * A version in review or approved counts: its reviewer approves decisions made with the table's rows as they
-   * are, so a change between approval and publication must be reviewed too (docs/adr/0019). Those contents never
-   * change, so the tables each one reads are remembered by checksum.
+   * The rule sets with a version that looks up `table` and is, or may be, in force under review's guarantee
+   * (`readsUnderReview`): published (in force or scheduled), retired (a rollback can put it back), or in review or
+   * approved and still publishable. Their reviewers approved decisions made with the table's rows as they are, so
+   * the rows change only through an approver too (docs/adr/0019). One pass over the rule sets; the tables a
+   * checksum reads are remembered, since those contents never change.
    */
   async reviewedReadersOf(table: string): Promise<string[]> {
-    const readers = new Set<string>();
+    const readers: string[] = [];
     const now = new Date();
-    for (const status of READER_STATUSES) {
-      for (const state of await this.allStates({ status })) {
-        if (readers.has(state.key)) continue;
-        for (const version of withDerivedStatuses(state.versions, state.publications, now)) {
-          if (!READER_STATUSES.includes(version.status) || !version.checksum) continue;
-          let tables = this.tablesByChecksum.get(version.checksum);
-          if (!tables) {
-            tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((l) => l.table);
-            this.tablesByChecksum.set(version.checksum, tables);
-          }
-          if (tables.includes(table)) {
-            readers.add(state.key);
-            break;
-          }
+    for (const state of await this.allStates()) {
+      const inForce = versionInForce(state.publications, now);
+      for (const version of withDerivedStatuses(state.versions, state.publications, now)) {
+        if (!version.checksum || !readsUnderReview(version, inForce)) continue;
+        let tables = this.tablesByChecksum.get(version.checksum);
+        if (!tables) {
+          tables = ((await this.resources.content(state, version.number)).lookups ?? []).map((l) => l.table);
+          this.tablesByChecksum.set(version.checksum, tables);
+        }
+        if (tables.includes(table)) {
+          readers.push(state.key);
+          break;
         }
       }
     }
-    return [...readers].sort();
+    return readers.sort();
   }
 
   /**
