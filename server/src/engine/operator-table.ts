@@ -1,6 +1,11 @@
-import { MAX_OPERATOR_DECORATORS } from './operator-names.js';
 import { chargeOperatorWork } from './operator-work.js';
 import { GABARIT_OPERATOR_FUNCTIONS } from './operators.js';
+
+/**
+ * Decorators compiled in a stored version: more than a save accepts now (MAX_OPERATOR_DECORATORS in
+ * operator-names.ts), since versions saved before the bound may stack more and must still evaluate.
+ */
+const MAX_STORED_DECORATORS = 64;
 
 /** An operator as json-rules-engine evaluates it: its fact-value validator, then its callback. */
 export type OperatorFn = (factValue: unknown, jsonValue: unknown) => unknown;
@@ -90,8 +95,9 @@ export function compileOperator(name: string): OperatorFn | null {
   let op = base(rest);
   let iterates = false;
   while (!op) {
-    // Stored before chains were bounded at save: refused here too (unknown), not compiled for seconds.
-    if (decorators.length === MAX_OPERATOR_DECORATORS) break;
+    // A version stored before chains were bounded at save still evaluates with a chain of up to 64 (microseconds
+    // to compile); past that it is unknown, found here rather than after copying the name once per decorator.
+    if (decorators.length === MAX_STORED_DECORATORS) break;
     const colon = rest.indexOf(':');
     const decorator =
       colon > 0 && Object.hasOwn(DECORATORS, rest.slice(0, colon)) ? DECORATORS[rest.slice(0, colon)] : undefined;
