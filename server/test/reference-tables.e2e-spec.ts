@@ -618,8 +618,9 @@ describe('reference tables', () => {
       ...lookupRuleset,
       key: 'supplier-check-loose',
       inputSchema: { type: 'object', properties: { invoice: { type: 'object', properties: { neq: {} } } } },
-      lookups: [{ ...lookupRuleset.lookups[0]!, table: 'suppliers-review' }],
+      lookups: [{ ...lookupRuleset.lookups[0]!, table: 'suppliers-loose' }],
     };
+    expect((await analyst.post('/api/v1/reference-tables', suppliersTable('suppliers-loose'))).status).toBe(201);
     expect((await analyst.post('/api/v1/rulesets', loose)).status).toBe(201);
     const decide = (neq: unknown) =>
       analyst.post('/api/v1/rulesets/supplier-check-loose/evaluate', { facts: { invoice: { neq } }, version: 1 });
@@ -638,6 +639,24 @@ describe('reference tables', () => {
       items: [{ facts: { invoice: { neq: '2245678901' } } }, { facts: { invoice: { neq: ['2245678901'] } } }],
     });
     expect([batch.status, batch.body.details?.[0]?.path]).toEqual([400, '/items/1/facts/invoice']);
+    // A key the version computes as a list is the version's doing, and the answer says so.
+    const computedKey = {
+      ...loose,
+      key: 'supplier-check-computed',
+      computedFacts: [{ name: 'neqs', expression: '[invoice.neq]' }],
+      lookups: [{ fact: 'supplierRecord', table: 'suppliers-loose', key: { fact: 'neqs' } }],
+    };
+    expect((await analyst.post('/api/v1/rulesets', computedKey)).status).toBe(201);
+    const derived = await analyst.post('/api/v1/rulesets/supplier-check-computed/evaluate', {
+      facts: { invoice: { neq: '2245678901' } },
+      version: 1,
+    });
+    expect([derived.status, derived.body.error, derived.body.details?.[0]?.path]).toEqual([
+      400,
+      'invalid_lookup_key',
+      '/facts/invoice/neq',
+    ]);
+    expect(derived.body.details[0].message).toMatch(/^gives the computed fact "neqs", the key of the lookup/);
   });
 
   it('reads every row of a column (the lines of an order) and rows under a fixed key, in the table’s order', async () => {

@@ -262,11 +262,13 @@ export const ReceiptSheet = ({ receipt }: { receipt: Receipt }) => {
         <SheetSection title={label('reviewed')} testId="receipt-review">
           <Typography component="p">{receipt.review.text}</Typography>
           {/* The reason is withheld from a reader who may not see personal values: said so, not left out unseen. */}
-          <Typography component="p">
-            {receipt.review.reason !== undefined
-              ? label('review_reason').replace('%{reason}', () => receipt.review!.reason!)
-              : label('review_reason_withheld')}
-          </Typography>
+          {(receipt.review.reason !== undefined || !receipt.personalValuesShown) && (
+            <Typography component="p">
+              {receipt.review.reason !== undefined
+                ? label('review_reason').replace('%{reason}', () => receipt.review!.reason!)
+                : label('review_reason_withheld')}
+            </Typography>
+          )}
         </SheetSection>
       )}
 

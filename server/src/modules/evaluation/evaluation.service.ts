@@ -633,7 +633,11 @@ function runOrExplainWhy(
       );
     }
     if (err instanceof LookupKeyError) {
-      const said = `is the key of the lookup "${err.lookupFact}": a text, a number or true/false, not a list or an object`;
+      // A key the version derives (a computed fact) is the version's doing: the places it reads are named, saying so.
+      const kind = entry.derivedFacts.get(err.keyFact);
+      const said = kind
+        ? `gives the ${kind} "${err.keyFact}", the key of the lookup "${err.lookupFact}", which the version makes a list or an object where a key is a text, a number or true/false`
+        : `is the key of the lookup "${err.lookupFact}": a text, a number or true/false, not a list or an object`;
       throw new ValidationError(
         err.message,
         sentPlacesOf(entry, facts, factsPath, err.keyFact).map((path) => ({

@@ -34,6 +34,7 @@ import {
   type SideResult,
   type TallyCounts,
 } from './shadow-tally.js';
+import { LookupKeyError } from './lookup-key-error.js';
 
 /** Shadow evaluations waiting to run; past this, sampled evaluations are shed (counted, not run). */
 export const SHADOW_QUEUE_MAX = 1_000;
@@ -412,5 +413,6 @@ function errorCode(err: unknown): string {
   if (err instanceof ExpressionLimitError) return 'expression_limit';
   if (err instanceof HitPolicyError) return 'hit_policy_violation';
   if (err instanceof OperatorFailedError) return 'operator_failed';
+  if (err instanceof LookupKeyError) return 'invalid_lookup_key';
   return 'internal';
 }

@@ -210,6 +210,17 @@ describe('a receipt', () => {
       'fr',
     );
     expect(approvedByPerson.decision.outcome).toBe('Approuvée');
+    // The reason withheld from a reader who may not see personal values is said so, in the text as on the sheet.
+    const withheld = buildReceipt(
+      {
+        ...source,
+        personalValuesShown: false,
+        review: { outcome: 'confirmed', decidedAt: new Date('2026-04-03T14:00:00Z') },
+      },
+      'fr',
+    );
+    expect(withheld.text).toContain('Motif\u00a0: [valeur non affichée]');
+    expect(confirmed.text).not.toMatch(/^Reason:/m);
     expect(approvedByPerson.review?.text).toMatch(/la décision a été remplacée\u00a0: approuvée\.$/);
   });
 

@@ -263,7 +263,12 @@ export function receiptText(receipt: Omit<Receipt, 'text'>, lang: Language): str
           '',
           m.reviewed,
           receipt.review.text,
-          ...(receipt.review.reason !== undefined ? [line(m.reviewReason, receipt.review.reason)] : []),
+          // Withheld from a reader who may not see personal values: said so, as the console's sheet says it.
+          ...(receipt.review.reason !== undefined
+            ? [line(m.reviewReason, receipt.review.reason)]
+            : receipt.personalValuesShown
+              ? []
+              : [line(m.reviewReason, `[${m.notShown}]`)]),
         ]
       : []),
     ...(receipt.pendingReview ? ['', m.reviewPendingTitle, receipt.pendingReview.text] : []),
