@@ -64,7 +64,8 @@ export class RowSets {
    */
   async store(table: string, rows: readonly Row[]): Promise<{ ref: RowSetRef; written: boolean }> {
     const known = this.known.get(rows);
-    if (known && (await this.sets.findOne({ _id: known.set }, { projection: { _id: 1 } })))
+    // Named again only by the table it is registered under: the sweep asks that table alone whether it names it.
+    if (known && (await this.sets.findOne({ _id: known.set }, { projection: { table: 1 } }))?.table === table)
       return { ref: known, written: false };
     const pieces = chunked(rows);
     const ref: RowSetRef = { set: timeOrderedId(), chunks: pieces.length, count: rows.length };
