@@ -372,7 +372,9 @@ describe('reference tables and audit trail in the console', () => {
     await analyst.getByText(/votre modification attend l’approbation d’une autre personne/).waitFor();
     const banner = analyst.getByTestId('pending-change');
     await banner.getByText(/Modification proposée par Analyste \(démo\)/).waitFor();
-    await banner.getByText(/Lue par la règle publiée controle-fournisseur/).waitFor();
+    await banner
+      .getByText(/Lue par la règle controle-fournisseur \(publiée maintenant ou avant, en révision ou approuvée\)/)
+      .waitFor();
     await banner.getByRole('button', { name: 'Retirer ma proposition' }).waitFor();
     // Nothing changed yet, and the grid waits for the decision.
     expect((await table()).body.rows[0]).toMatchObject({ neq: '1145678901', onRena: false });
