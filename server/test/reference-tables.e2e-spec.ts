@@ -639,6 +639,21 @@ describe('reference tables', () => {
       items: [{ facts: { invoice: { neq: '2245678901' } } }, { facts: { invoice: { neq: ['2245678901'] } } }],
     });
     expect([batch.status, batch.body.details?.[0]?.path]).toEqual([400, '/items/1/facts/invoice']);
+    // A batch refused on a later item decided nothing: /metrics counts none of its items, a good batch all of them.
+    await publishNewRuleset(t, cast, { ...loose, key: 'supplier-check-counted' });
+    const decideBatch = (neqs: unknown[]) =>
+      analyst.post('/api/v1/rulesets/supplier-check-counted/evaluate/batch', {
+        items: neqs.map((neq) => ({ facts: { invoice: { neq } } })),
+      });
+    const counted = async () => {
+      const text = (await as(t, cast.admin).get('/metrics')).text;
+      const line = /gabarit_evaluations_total\{ruleset="supplier-check-counted",outcome="reject"\} (\d+)/.exec(text);
+      return Number(line?.[1] ?? 0);
+    };
+    expect((await decideBatch(['2245678901', '2245678901', ['2245678901']])).status).toBe(400);
+    expect(await counted()).toBe(0);
+    expect((await decideBatch(['2245678901', '2245678901'])).status).toBe(200);
+    expect(await counted()).toBe(2);
     // A key the version computes as a list is the version's doing, and the answer says so.
     const computedKey = {
       ...loose,

@@ -494,9 +494,10 @@ export class EvaluationService {
         logged: false,
         durationMs,
       });
-      if (!target.trial) this.metrics.count(target.state.key, events);
       if (target.live && target.state.shadows) live.push({ facts, events, evaluationId, ...(traced && { fired }) });
     }
+    // Counted once every item has run: a batch refused on a later item decided nothing, so it counts nothing.
+    if (!target.trial) for (const result of results) this.metrics.count(target.state.key, result.events);
     if (logging) {
       // The records are encoded next, from a turn of their own: after the last of a batch's decisions at the size
       // limit, its encoding began in the same turn, which lasted 43 ms.
