@@ -162,6 +162,65 @@ describe('changes that depend on another resource, at the same moment', () => {
     }
   });
 
+  it('holds a table change made while a version that reads the table is being submitted, or lands it before the submission', async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const [rulesetKey, table] = [`submit-reader-${trial}`, `submit-table-${trial}`];
+      const analyst = as(t, cast.analyst);
+      const created = await analyst.post('/api/v1/reference-tables', {
+        key: table,
+        name: 'Plafonds',
+        keyColumn: 'code',
+        columns: [
+          { name: 'code', type: 'string' },
+          { name: 'max', type: 'number' },
+        ],
+        rows: [{ code: 'a', max: 1 }],
+      });
+      expect(created.status).toBe(201); // nothing reads it yet
+      const draft = await analyst.post('/api/v1/rulesets', {
+        key: rulesetKey,
+        name: 'Lit une table',
+        pilot: 'invoices',
+        format: 'rules',
+        inputSchema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } },
+        lookups: [{ fact: 'limit', table, key: { value: 'a' } }],
+        definition: {
+          rules: [
+            {
+              name: 'over',
+              conditions: {
+                all: [{ fact: 'amount', operator: 'greaterThan', value: { fact: 'limit', path: '$.max' } }],
+              },
+              event: { type: 'over' },
+            },
+          ],
+        },
+      });
+      expect(draft.status).toBe(201); // a draft reads nothing yet: its table changes freely
+      const etag = (await analyst.get(`/api/v1/reference-tables/${table}`)).headers['etag'] as string;
+      // The table change leaves first: its reader check is the slower to reach.
+      const [changed, submitted] = await race(
+        () =>
+          analyst
+            .put(`/api/v1/reference-tables/${table}/rows`)
+            .set('if-match', etag)
+            .send({ rows: [{ code: 'a', max: 1000 }] }),
+        () => analyst.post(`/api/v1/rulesets/${rulesetKey}/versions/1/submit`),
+        trial,
+      );
+      expect(submitted.status).toBe(200);
+      // Either order is sound: the rows changed before the version went into review (200), or they wait for an
+      // approver (202). Rows changed by one analyst while the version is in review are not.
+      if (changed.status === 202) expect(changed.body.pending?.readers).toEqual([rulesetKey]);
+      else {
+        expect(changed.status).toBe(200);
+        expect(await seq(table, 'reference_table.rows_replaced')).toBeLessThan(
+          await seq(rulesetKey, 'ruleset.submitted'),
+        );
+      }
+    }
+  });
+
   it('runs changes that share a lock one after the other, takes over a lock its holder left, and says busy past the wait', async () => {
     const locks = t.app.get(SerialLocks);
     const timeline: string[] = [];

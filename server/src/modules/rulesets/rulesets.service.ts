@@ -84,6 +84,20 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     return this.locks.serially(tables, () => super.publish(key, number, actor, request));
   }
 
+  /**
+   * Submitting makes a version a reader of its tables too (docs/adr/0019): a table change whose reader check ran just
+   * before the submission landed while the version was in review, its rows changed under the reviewer's eyes by one
+   * analyst alone. Only submission adds a reader; approving and rejecting take no lock.
+   */
+  override async transition(
+    ...args: Parameters<GovernedResourceService<RulesetMeta, RulesetContent, CreateRulesetRequest>['transition']>
+  ) {
+    const [key, number, action] = args;
+    if (action !== 'submit') return super.transition(...args);
+    const tables = await this.tablesReadBy(key, number);
+    return this.locks.serially(tables, () => super.transition(...args));
+  }
+
   override async rollback(key: string, request: RollbackRequest, actor: string) {
     const tables = await this.tablesReadBy(key, request.version);
     return this.locks.serially(tables, () => super.rollback(key, request, actor));
