@@ -3,8 +3,7 @@ import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { ReviewsWaiting } from '../reviews/ReviewsWaiting';
 import { FindDecision } from './FindDecision';
 import { WorkQueue } from './WorkQueue';
-
-const PILOTS = ['invoices', 'enrolment', 'chatbot'] as const;
+import { PILOTS } from '../common/pilots';
 
 /** Landing page: who is signed in, with which roles, what waits for them, and what the pilots are. */
 export const Dashboard = () => {

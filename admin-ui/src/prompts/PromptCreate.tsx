@@ -13,6 +13,7 @@ import {
 import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { parseJsonObject } from './variables';
+import { pilotChoices } from '../common/pilots';
 
 const DEFAULTS = {
   pilot: 'chatbot',
@@ -58,11 +59,7 @@ export const PromptCreate = () => {
       <SimpleForm onSubmit={submit} defaultValues={DEFAULTS} warnWhenUnsavedChanges>
         <TextInput source="key" validate={required()} helperText="gabarit.prompts.key_help" />
         <TextInput source="name" validate={required()} fullWidth />
-        <SelectInput
-          source="pilot"
-          validate={required()}
-          choices={['chatbot', 'invoices', 'enrolment'].map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
-        />
+        <SelectInput source="pilot" validate={required()} choices={pilotChoices('chatbot')} />
         <SelectInput
           source="locale"
           validate={required()}

@@ -2,20 +2,14 @@ import { Chip } from '@mui/material';
 import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { CreateForRoles } from '../common/CreateForRoles';
 import { TranslatedPagination } from '../common/TranslatedPagination';
-
-const PILOTS = ['chatbot', 'invoices', 'enrolment'];
+import { pilotChoices } from '../common/pilots';
 
 /** Prompts with filters by pilot and text (key or name). */
 export const PromptList = () => {
   const translate = useTranslate();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput
-      key="pilot"
-      source="pilot"
-      choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
-      alwaysOn
-    />,
+    <SelectInput key="pilot" source="pilot" choices={pilotChoices('chatbot')} alwaysOn />,
   ];
   return (
     <List

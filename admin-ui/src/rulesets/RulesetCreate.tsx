@@ -14,8 +14,8 @@ import { formRefusal, problemHeadline, toProblem } from '../common/api-error';
 import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { STARTER_SCHEMA, starterDefinition } from './starter-content';
+import { pilotChoices } from '../common/pilots';
 
-const PILOTS = ['invoices', 'enrolment', 'chatbot'];
 const FORMATS = ['rules', 'decisionTable', 'decisionTree'];
 const FIELDS = ['key', 'name', 'pilot', 'format', 'description', 'inputSchema'];
 
@@ -69,11 +69,7 @@ export const RulesetCreate = () => {
       >
         <TextInput source="key" validate={required()} helperText="gabarit.editors.key_help" />
         <TextInput source="name" validate={required()} fullWidth />
-        <SelectInput
-          source="pilot"
-          validate={required()}
-          choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
-        />
+        <SelectInput source="pilot" validate={required()} choices={pilotChoices()} />
         <SelectInput
           source="format"
           validate={required()}

@@ -13,8 +13,7 @@ import {
 import { ImportDmnButton } from './dmn/ImportDmnButton';
 import { may } from '../layout/access';
 import { TranslatedPagination } from '../common/TranslatedPagination';
-
-const PILOTS = ['invoices', 'enrolment', 'chatbot'];
+import { pilotChoices } from '../common/pilots';
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {
@@ -34,12 +33,7 @@ export const RulesetList = () => {
   const translate = useTranslate();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput
-      key="pilot"
-      source="pilot"
-      choices={PILOTS.map((id) => ({ id, name: `gabarit.pilots.${id}` }))}
-      alwaysOn
-    />,
+    <SelectInput key="pilot" source="pilot" choices={pilotChoices()} alwaysOn />,
     <SelectInput
       key="status"
       source="status"

@@ -18,8 +18,7 @@ import { problemHeadline, toProblem, type Problem } from '../../common/api-error
 import { ProblemAlert } from '../../common/ProblemAlert';
 import type { GabaritDataProvider } from '../../dataProvider';
 import { may } from '../../layout/access';
-
-const PILOTS = ['invoices', 'enrolment', 'chatbot'];
+import { PILOTS } from '../../common/pilots';
 
 /** A chosen file's text (FileReader: every browser the console supports has it). */
 type Translate = (key: string, options?: object) => string;
