@@ -13,7 +13,7 @@ if [ -x "$OUT" ] && [ "$(cat "$OUT.build-id" 2>/dev/null)" = "$BUILD_ID" ] && "$
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
-  echo "Go is not installed: install Go 1.22+ (https://go.dev/dl) to build the embedded FerretDB, or set MONGODB_URI." >&2
+  echo "Go is not installed: install Go 1.24+ (https://go.dev/dl; FerretDB v1.24.2 declares go 1.24) to build the embedded FerretDB, or set MONGODB_URI." >&2
   exit 3
 fi
 

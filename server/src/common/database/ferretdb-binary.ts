@@ -6,9 +6,10 @@ import { projectRoot } from '../project-root.js';
 
 export const NO_DATABASE_MESSAGE =
   'Gabarit needs a MongoDB-compatible database and none is available. With no MONGODB_URI it builds and starts an ' +
-  'embedded FerretDB v1.24.2, which needs Go 1.22 or newer on the PATH to build once (https://go.dev/dl, or ' +
-  '`apt-get install golang`). Either install Go and run `npm start` again, or set MONGODB_URI to a MongoDB 6+ server ' +
-  '(replica set or Atlas) or a FerretDB server, for example MONGODB_URI=mongodb://127.0.0.1:27017/gabarit.';
+  'embedded FerretDB v1.24.2, which needs Go 1.24 or newer on the PATH to build once (https://go.dev/dl; a ' +
+  "distribution's older Go cannot build it). Either install Go and run `npm start` again, or set MONGODB_URI to a " +
+  'MongoDB 6+ server (replica set or Atlas) or a FerretDB server, for example ' +
+  'MONGODB_URI=mongodb://127.0.0.1:27017/gabarit.';
 
 /**
  * Makes sure the FerretDB binary exists, building it once from the Go module proxy (scripts/build-ferretdb.sh).
