@@ -2,12 +2,9 @@
 // Usage: npm run build && npm run bench [-- --seconds 10 --connections 10]
 // Starts the built service (dist/main.js) with its embedded FerretDB in a temporary data directory.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startBare } from './support.js';
+import { ownDatabaseEnv, startBare } from './support.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -39,12 +36,7 @@ function run(title, url, headers = {}) {
 
 const servicePort = 3100 + Math.floor(Math.random() * 800);
 const service = spawn(process.execPath, ['dist/main.js'], {
-  env: {
-    ...process.env,
-    PORT: String(servicePort),
-    LOG_LEVEL: 'warn',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')),
-  },
+  env: ownDatabaseEnv({ PORT: String(servicePort) }),
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${servicePort}`;

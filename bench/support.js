@@ -9,17 +9,20 @@ import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
 import { isDecisionCollection } from '../dist/modules/evaluation/decision-partitions.js';
 
-/** Starts the built service; `env` adds or overrides variables (e.g. LOG_LEVEL). */
+/**
+ * The environment of a service on an embedded database of its own, in a new temporary DATA_DIR. A MONGODB_URI of
+ * the caller's is not passed on: the benches and the contract run fill the database with seed and bench data,
+ * create fixed users, and stop the embedded FerretDB (bench:outage).
+ */
+export function ownDatabaseEnv(env) {
+  const { MONGODB_URI: _callers, ...inherited } = process.env;
+  return { ...inherited, LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')), ...env };
+}
+
+/** Starts the built service on an embedded database of its own; `env` adds or overrides variables (e.g. LOG_LEVEL). */
 export async function startService(env = {}) {
   const port = 3100 + Math.floor(Math.random() * 800);
-  const childEnv = {
-    ...process.env,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    METRICS_PUBLIC: 'true',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-bench-')),
-    ...env,
-  };
+  const childEnv = ownDatabaseEnv({ PORT: String(port), METRICS_PUBLIC: 'true', ...env });
   // BENCH_NODE_ARGS adds Node options to the service alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profile".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {

@@ -6,7 +6,7 @@
 // Usage: npm run build && node scripts/bench-smoke.js [name…]
 import { spawn } from 'node:child_process';
 
-/** Each bench's script and the options that make it short; together about three minutes on the 2-core machine. */
+/** Each bench's script and the options that make it short; together about four minutes on the 2-core machine. */
 const BENCHES = {
   run: ['bench/run.js', '--seconds', '1'],
   evaluate: ['bench/evaluate.js', '--seconds', '1'],
