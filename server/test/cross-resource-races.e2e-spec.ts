@@ -200,11 +200,7 @@ describe('changes that depend on another resource, at the same moment', () => {
       const etag = (await analyst.get(`/api/v1/reference-tables/${table}`)).headers['etag'] as string;
       // The table change leaves first: its reader check is the slower to reach.
       const [changed, submitted] = await race(
-        () =>
-          analyst
-            .put(`/api/v1/reference-tables/${table}/rows`)
-            .set('if-match', etag)
-            .send({ rows: [{ code: 'a', max: 1000 }] }),
+        () => analyst.put(`/api/v1/reference-tables/${table}/rows`, { rows: [{ code: 'a', max: 1000 }] }, etag),
         () => analyst.post(`/api/v1/rulesets/${rulesetKey}/versions/1/submit`),
         trial,
       );

@@ -99,6 +99,44 @@ describe('data survives restarts (embedded database)', () => {
     expect(names).not.toContain('while-down');
   }, 60_000);
 
+  it('records the audit event of a write that lands after the database stopped answering, without a restart', async () => {
+    const app = t!;
+    const admin = await app.login('admin');
+    expect((await app.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`)).status).toBe(200);
+    // Frozen, not stopped: its sockets stay open, so the insert reaches it and is applied when it resumes, after
+    // the driver has given the request up (a review saw the key stored, and no api_key.created event, until a start).
+    const ferretdb = ferretDbPid(dataDir);
+    process.kill(ferretdb, 'SIGSTOP');
+    let write;
+    try {
+      write = await app.http
+        .post('/api/v1/api-keys')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ name: 'while-frozen', scopes: ['evaluate:*'] });
+    } finally {
+      process.kill(ferretdb, 'SIGCONT');
+    }
+    expect([write.status, write.body.error]).toEqual([503, 'database_unavailable']);
+    expect(write.body.message).toMatch(/may or may not have been made/);
+    await waitForHealth(app, 200);
+    const keys = (await app.http.get('/api/v1/api-keys').set('authorization', `Bearer ${admin}`)).body as {
+      id: string;
+      name: string;
+    }[];
+    const landed = keys.find((key) => key.name === 'while-frozen');
+    expect(landed).toBeDefined(); // the insert had reached the database
+    const risk = await app.login('risk');
+    let actions: string[] = [];
+    for (let i = 0; i < 50 && !actions.includes('api_key.created'); i++) {
+      await sleep(200);
+      const trail = await app.http
+        .get(`/api/v1/audit?resourceKey=${landed!.id}`)
+        .set('authorization', `Bearer ${risk}`);
+      actions = (trail.body as { action: string }[]).map((event) => event.action);
+    }
+    expect(actions).toEqual(['api_key.created']);
+  }, 60_000);
+
   const options = (dataDir: string, port = 0) => ({
     binary: resolve('.tools/bin/ferretdb'),
     dataDir,

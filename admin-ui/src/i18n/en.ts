@@ -295,7 +295,8 @@ export const en = {
       too_wide: 'The content sent holds an object with too many members.',
       invalid_encoding: 'The content sent is not encoded in UTF-8.',
       rate_limited: 'Too many requests: try again in a moment.',
-      database_unavailable: 'The database is unavailable for a moment: nothing was saved.',
+      database_unavailable:
+        'The database is not answering. If you were saving a change, reload to see whether it was kept before trying again.',
       not_about_persons: 'This decision is not about a person: it has no receipt and no review.',
       review_closed: 'This review request was already decided: its decision stands.',
       change_pending: 'A change to this table already awaits approval: it must be approved or rejected first.',

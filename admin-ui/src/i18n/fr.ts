@@ -308,7 +308,8 @@ export const fr = typesetMessages({
       too_wide: 'Le contenu envoyé contient un objet qui a trop de membres.',
       invalid_encoding: 'Le contenu envoyé n’est pas encodé en UTF-8.',
       rate_limited: 'Trop de requêtes : réessayez dans un moment.',
-      database_unavailable: 'La base de données est momentanément indisponible : rien n’a été enregistré.',
+      database_unavailable:
+        'La base de données ne répond pas. Si vous enregistriez une modification, rechargez la page pour voir si elle a été prise en compte avant de recommencer.',
       not_about_persons: "Cette décision ne concerne pas une personne : elle n'a ni avis de décision ni révision.",
       review_closed: 'Cette demande de révision a déjà été tranchée : sa décision est maintenue.',
       change_pending:

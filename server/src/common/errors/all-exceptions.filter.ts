@@ -15,7 +15,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     // Nobody is there to read an answer; the request's log line says it was closed (logAbortedRequests).
     if (exception instanceof CallerGoneError) return;
-    const mapped = mapError(exception, this.bodyLimitBytes);
+    const mapped = mapError(exception, this.bodyLimitBytes, request.method);
     if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
       request.log.error({ err: exception }, 'unhandled error');
     }

@@ -37,6 +37,12 @@ describe('mapError', () => {
       headers: { 'retry-after': '5' },
       body: { error: 'database_unavailable' },
     });
+    // A write's request may have reached the database before it stopped answering: its outcome is not known.
+    const timeout = Object.assign(new Error('timed out'), { name: 'MongoNetworkTimeoutError' });
+    expect(mapError(timeout, undefined, 'POST').body.message).toBe(
+      'The database stopped answering: the change may or may not have been made. Read it back before sending it again.',
+    );
+    expect(mapError(timeout, undefined, 'GET').body.message).toBe('The database is unreachable. Try again shortly.');
   });
 
   it('keeps Fastify 4xx errors and Nest HTTP exceptions as they are', () => {

@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from './domain-errors.js';
 import { boundedDetails, type MappedError } from './error-body.js';
+import { isDatabaseDown } from './database-errors.js';
 
 const statusByDomainError: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -45,20 +46,6 @@ const codeByStatus: Record<number, string> = {
   503: 'service_unavailable',
 };
 
-// Errors the MongoDB driver raises when it cannot reach the server: the database is down, not our bug.
-const databaseDownErrors = new Set([
-  'MongoServerSelectionError',
-  'MongooseServerSelectionError',
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  // In-flight operations interrupted when the driver's monitor finds the database gone.
-  'PoolClearedOnNetworkError',
-  'PoolClearedError',
-  'MongoServerClosedError',
-]);
-
 /**
  * The driver looks for a database it lost every 2 s (mongo-connection.ts) and reconnects within the next
  * look: a client that waits this long asks a connection that knows again.
@@ -66,7 +53,7 @@ const databaseDownErrors = new Set([
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Turns anything thrown while serving a request into a status and the §7 error body. */
-export function mapError(exception: unknown, bodyLimitBytes?: number): MappedError {
+export function mapError(exception: unknown, bodyLimitBytes?: number, method = 'GET'): MappedError {
   if (exception instanceof DomainError) {
     const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;
     const retryAfter =
@@ -90,13 +77,18 @@ export function mapError(exception: unknown, bodyLimitBytes?: number): MappedErr
     };
   }
   const err = exception as { name?: string; code?: string; statusCode?: number; message?: string } | undefined;
-  if (err?.name && databaseDownErrors.has(err.name)) {
+  if (isDatabaseDown(exception)) {
+    // A write may have reached the database before it stopped answering (it then lands when the database resumes,
+    // its audit event with it): « nothing was changed » was untrue of an admin account created so.
+    const reading = method === 'GET' || method === 'HEAD';
     return {
       status: 503,
       headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
       body: {
         error: 'database_unavailable',
-        message: 'The database is unreachable; nothing was changed. Try again shortly.',
+        message: reading
+          ? 'The database is unreachable. Try again shortly.'
+          : 'The database stopped answering: the change may or may not have been made. Read it back before sending it again.',
         details: [],
       },
     };

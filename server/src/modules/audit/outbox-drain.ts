@@ -1,9 +1,15 @@
 import { Logger } from '@nestjs/common';
 import type { AuditService } from './audit.service.js';
+import { isDatabaseDown } from '../../common/errors/database-errors.js';
 import type { OutboxItem } from './outbox.js';
 
 /** After a committed change whose audit write failed, the outbox is drained again this much later. */
 const RETRY_MS = 2_000;
+/** A write the database stopped answering is looked for this often, for 10 minutes; then the next start drains it. */
+const FOLLOW_UP_MS = 2_000;
+const FOLLOW_UP_TRIES = 300;
+/** Once the database answers, a write still on its way to it may land after the first read: read back this often. */
+const READS_ONCE_ANSWERED = 3;
 
 /**
  * The one way audit events leave an outbox (docs/adr/0005): each is recorded in the trail at most once, by its
@@ -52,6 +58,64 @@ export class OutboxDrain {
         RETRY_MS,
       ).unref();
     }
+  }
+
+  /**
+   * Runs a write that stores `events` in a document's outbox. When the database stops answering during it, the write
+   * may land all the same (the request had gone), and its events would wait in the outbox until the next start: a
+   * change the trail did not name for as long as the process ran (a review froze the database while an admin account
+   * was created; the account could sign in, its `user.created` event was nowhere). The document is then read back
+   * until the database answers, and what the write left in its outbox is recorded. The caller still gets the error.
+   */
+  async written<T>(
+    key: string,
+    events: readonly OutboxItem[],
+    write: () => Promise<T>,
+    readBack: () => Promise<{ outbox?: readonly OutboxItem[] } | null>,
+  ): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (isDatabaseDown(err) && events.length > 0) this.followUp(key, events, readBack, 1, 0);
+      throw err;
+    }
+  }
+
+  private followUp(
+    key: string,
+    events: readonly OutboxItem[],
+    readBack: () => Promise<{ outbox?: readonly OutboxItem[] } | null>,
+    tries: number,
+    answered: number,
+  ): void {
+    const again = (answeredNow: number) => {
+      if (tries < FOLLOW_UP_TRIES && answeredNow < READS_ONCE_ANSWERED)
+        this.followUp(key, events, readBack, tries + 1, answeredNow);
+      else if (answeredNow === 0)
+        this.logger.warn(`a change to "${key}" may have landed unaudited; the next start records its events if so`);
+    };
+    setTimeout(() => {
+      void (async () => {
+        let document: { outbox?: readonly OutboxItem[] } | null;
+        try {
+          document = await readBack();
+        } catch {
+          return again(answered);
+        }
+        const ids = new Set(events.map((event) => event.id));
+        const landed = (document?.outbox ?? []).filter((item) => ids.has(item.id));
+        if (landed.length === 0) return again(answered + 1);
+        try {
+          const recorded = await this.record(key, landed);
+          if (recorded > 0)
+            this.logger.warn(
+              `recorded ${recorded} audit event(s) of a change to "${key}" made as the database stopped answering`,
+            );
+        } catch {
+          again(answered);
+        }
+      })();
+    }, FOLLOW_UP_MS).unref();
   }
 
   /** At start-up, for a revisioned store: every document whose outbox still holds events, read fresh by key. */

@@ -81,7 +81,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       resourceKey: id,
       details: { name: request.name, scopes: request.scopes, ...(expiresAt && { expiresAt: expiresAt.toISOString() }) },
     });
-    await this.repository.insert({
+    const document = {
       _id: id,
       name: request.name,
       scopes: [...request.scopes],
@@ -90,7 +90,13 @@ export class ApiKeysService implements OnApplicationBootstrap {
       createdAt: new Date(),
       ...(expiresAt && { expiresAt }),
       outbox: [event],
-    });
+    };
+    await this.outbox.written(
+      id,
+      [event],
+      () => this.repository.insert(document),
+      () => this.repository.findById(id),
+    );
     await this.outbox.afterCommit(id, [event]);
     return {
       id,
@@ -108,7 +114,12 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   async revoke(id: string, by: string): Promise<ApiKeyView> {
     const event = outboxItem({ actor: by, action: 'api_key.revoked', resourceType: 'api_key', resourceKey: id });
-    const revoked = await this.repository.revoke(id, by, new Date(), event);
+    const revoked = await this.outbox.written(
+      id,
+      [event],
+      () => this.repository.revoke(id, by, new Date(), event),
+      () => this.repository.findById(id),
+    );
     if (!revoked) {
       const existing = await this.repository.findById(id);
       if (!existing)

@@ -44,7 +44,13 @@ export class VersionedResourceService<M, C> {
 
   async create(transition: Transition<M, C>): Promise<ResourceState<M, C>> {
     const state = { ...transition.state, outbox: this.outboxFor(transition) };
-    if (!(await this.repository.create(state))) {
+    const created = await this.outbox.written(
+      state.key,
+      state.outbox,
+      () => this.repository.create(state),
+      () => this.repository.get(state.key),
+    );
+    if (!created) {
       const article = /^[aeiou]/i.test(this.label) ? 'An' : 'A';
       throw new ConflictError(`${article} ${this.label} with key "${state.key}" already exists.`, 'key_taken', [
         { path: '/key', message: 'is already taken', keyword: 'taken' },
@@ -91,7 +97,14 @@ export class VersionedResourceService<M, C> {
       // The outbox keeps what is not yet in the audit trail, plus this change's events, in the same write.
       const pending = await this.outbox.unrecorded(state.outbox);
       const next = { ...transition.state, outbox: [...pending, ...this.outboxFor(transition)] };
-      if (await this.repository.replace(next, state.rev)) {
+      const events = next.outbox.slice(pending.length);
+      const replaced = await this.outbox.written(
+        key,
+        events,
+        () => this.repository.replace(next, state.rev),
+        () => this.repository.get(key),
+      );
+      if (replaced) {
         this.changed(key);
         await this.outbox.afterCommit(key, next.outbox);
         return next;

@@ -160,7 +160,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
       proposed.details = { action: 'rows_replaced', readers, ...counts };
       table.outbox.push(outboxItem(proposed));
     }
-    if (!(await this.repository.create(table))) {
+    const created = await this.outbox.written(
+      table.key,
+      table.outbox,
+      () => this.repository.create(table),
+      () => this.repository.outboxOf(table.key),
+    );
+    if (!created) {
       throw new ConflictError(
         `A reference table "${request.key}" exists or existed (deleted keys keep their history).`,
         'key_taken',
@@ -435,7 +441,13 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
       updatedAt: rowsChanged ? new Date().toISOString() : table.updatedAt,
       outbox: [...(await this.outbox.unrecorded(table.outbox)), outboxItem(event)],
     };
-    if (!(await this.repository.replace(table, written)))
+    const replaced = await this.outbox.written(
+      table.key,
+      written.outbox.slice(-1),
+      () => this.repository.replace(table, written),
+      () => this.repository.outboxOf(table.key),
+    );
+    if (!replaced)
       throw new PreconditionFailedError(
         'This table was changed by someone else at the same moment: reload it, then apply your change again.',
         [{ path: '/key', message: 'was changed by someone else at the same moment', keyword: 'changedMeanwhile' }],

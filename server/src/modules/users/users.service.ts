@@ -73,14 +73,21 @@ export class UsersService implements OnApplicationBootstrap {
       resourceKey: request.username,
       summary: { after: { roles: request.roles } },
     });
-    const created = await this.repository.createIfAbsent({
-      username: request.username,
-      displayName: request.displayName,
-      passwordHash: await hashPassword(request.password),
-      roles: [...request.roles],
-      demo: false,
-      outbox: [event],
-    });
+    const passwordHash = await hashPassword(request.password);
+    const created = await this.outbox.written(
+      request.username,
+      [event],
+      () =>
+        this.repository.createIfAbsent({
+          username: request.username,
+          displayName: request.displayName,
+          passwordHash,
+          roles: [...request.roles],
+          demo: false,
+          outbox: [event],
+        }),
+      () => this.repository.findByUsername(request.username),
+    );
     if (!created)
       throw new ConflictError(`A user named "${request.username}" already exists.`, 'user_exists', [
         { path: '/username', message: 'is already taken', keyword: 'taken' },
@@ -120,15 +127,20 @@ export class UsersService implements OnApplicationBootstrap {
     const rolesChanged =
       request.roles !== undefined && [...request.roles].sort().join() !== [...before.roles].sort().join();
     const endSessions = request.disabled === true || rolesChanged || request.password !== undefined;
-    if (
-      !(await this.repository.update(
-        username,
-        change,
-        request.unlock === true || request.password !== undefined,
-        events,
-        endSessions,
-      ))
-    ) {
+    const updated = await this.outbox.written(
+      before._id,
+      events,
+      () =>
+        this.repository.update(
+          username,
+          change,
+          request.unlock === true || request.password !== undefined,
+          events,
+          endSessions,
+        ),
+      () => this.repository.findByUsername(before._id),
+    );
+    if (!updated) {
       throw new NotFoundError(`No user named "${username}".`, [namesNone('/username', 'user', 'names no user')]);
     }
     this.sessions.forget(before._id);

@@ -159,7 +159,13 @@ export class EvaluationService implements OnApplicationBootstrap {
       createdBy: actor,
       outbox: [event],
     };
-    if (!(await this.repository.insertSet(document)))
+    const inserted = await this.setEvents.written(
+      document._id,
+      [event],
+      () => this.repository.insertSet(document),
+      () => this.repository.findSet(key, request.name),
+    );
+    if (!inserted)
       throw new ConflictError(
         `The prompt "${key}" already has an evaluation set named "${request.name}".`,
         'set_exists',
@@ -272,7 +278,12 @@ export class EvaluationService implements OnApplicationBootstrap {
       version: number,
       details: { ...summaryOf(run) },
     });
-    await this.repository.insertRun({ ...run, outbox: [event] });
+    await this.runEvents.written(
+      run._id,
+      [event],
+      () => this.repository.insertRun({ ...run, outbox: [event] }),
+      () => this.repository.findRun(key, run._id),
+    );
     await this.runEvents.afterCommit(run._id, [event]);
     return runView(run, results);
   }
