@@ -146,6 +146,24 @@ describe('experiment guardrails', () => {
     for (const variant of results.variants) expect(variant.errorRate ?? 0).toBe(0);
   });
 
+  it('charges no variant for variables every variant refuses: a caller cannot stop the experiment so', async () => {
+    const refused = (subjectId: string) =>
+      t.http
+        .post('/api/v1/prompts/ask/complete')
+        .set('x-api-key', frontEnd)
+        .send({ variables: { question: 42 }, subjectId });
+    // Twelve refusals in all: charged to the variants, they would pass the guardrail's 10 % and stop it.
+    for (let i = 0; i < 12; i++) expect((await refused(randomUUID())).status).toBe(400);
+    const stored = await t.db
+      .collection('completions')
+      .find({ experiment: 'garde', error: 'refused_by_every_variant' })
+      .toArray();
+    expect(stored.map((c) => c['outcome'])).toEqual(Array.from({ length: 12 }, () => 'unavailable'));
+    const results = (await analyst.get('/api/v1/experiments/garde/results')).body;
+    expect([results.running, results.halt]).toEqual([true, undefined]);
+    for (const variant of results.variants) expect(variant.errorRate ?? 0).toBe(0);
+  });
+
   it('stops on a planted breach once, sends everyone to the control, and tells the audit trail and the work queue', async () => {
     for (let i = 0; i < 10; i++) await complete(randomUUID());
     // The provider refused 6 requests of the concise variant (recorded as serving records them).

@@ -213,6 +213,12 @@ export class ExperimentsService
     return variant ? { experiment: running.key, variant } : null;
   }
 
+  /** The variants of the experiment serving `prompt` to subjects now (none when it stopped or none runs). */
+  async servingVariants(prompt: string): Promise<readonly Variant[]> {
+    const running = (await this.runningByPrompt()).get(prompt);
+    return running && !running.fallback ? running.content.variants : [];
+  }
+
   async recordFeedback(
     key: string,
     request: FeedbackRequest,

@@ -22,6 +22,8 @@ const PROVIDER_FAILURES = new Set(['llm_rate_limited', 'llm_unavailable', 'llm_m
 
 /** What an answer without text is recorded as: the variant's error, though the caller is answered 200. */
 const EMPTY_ANSWER = 'empty_answer';
+/** Variables every variant refuses: the caller's, recorded as served by none (no exposure, no variant's error). */
+const REFUSED_BY_EVERY_VARIANT = 'refused_by_every_variant';
 
 /**
  * Serving a prompt to a subject: the experiment variant this subject is assigned to (or the version in force),
@@ -39,6 +41,25 @@ export class CompletionService {
     private readonly completions: CompletionsRepository,
     private readonly llm: LlmService,
   ) {}
+
+  /** Whether a variant other than the one on `version` renders these variables: a refusal is then that version's. */
+  private async anotherVariantRenders(
+    key: string,
+    version: number,
+    variables: Record<string, unknown>,
+    principal: Principal,
+  ): Promise<boolean> {
+    const others = new Set((await this.experiments.servingVariants(key)).map((variant) => variant.version));
+    others.delete(version);
+    for (const other of others) {
+      const rendered = await this.prompts.render(key, variables, other, principal).then(
+        () => true,
+        () => false,
+      );
+      if (rendered) return true;
+    }
+    return false;
+  }
 
   /** `callerGone` is aborted when the caller closes the request: the model call is given up. */
   async complete(
@@ -79,9 +100,18 @@ export class CompletionService {
     } catch (err) {
       // A variant whose version cannot render what callers send (a variable it needs that others do not) fails
       // for its share of subjects: that is its error rate. Unrecorded, its subjects vanished from its counts and
-      // the split check stopped the experiment for a broken split instead (review).
-      if (assigned && 'variant' in counted && err instanceof ValidationError)
-        await record(assigned.variant.version, { outcome: 'error', error: err.code }).catch(() => undefined);
+      // the split check stopped the experiment for a broken split instead (review). Variables every variant
+      // refuses are the caller's doing, refused whatever the assignment: charged to the variant, a few callers
+      // typing what the schema refuses stopped the experiment on its error-rate guardrail (an API probe).
+      if (assigned && 'variant' in counted && err instanceof ValidationError) {
+        const particular = await this.anotherVariantRenders(key, assigned.variant.version, variables, principal);
+        await record(
+          assigned.variant.version,
+          particular
+            ? { outcome: 'error', error: err.code }
+            : { outcome: 'unavailable', error: REFUSED_BY_EVERY_VARIANT },
+        ).catch(() => undefined);
+      }
       throw err;
     }
     // Without a model nothing is served: no completion to record, and no error to count against an experiment's
