@@ -222,3 +222,39 @@ describe('user administration', () => {
     }
   });
 });
+
+describe('the last enabled admin', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('users_last_admin');
+  });
+  afterAll(() => t.close());
+
+  it('is kept when two admins disable each other at the same moment: one change is refused, naming why', async () => {
+    const admin = await t.login('admin');
+    for (const username of ['adm-a', 'adm-b']) {
+      const created = await t.http
+        .post('/api/v1/users')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ username, displayName: username, password: 'correct horse battery', roles: ['admin'] });
+      expect(created.status).toBe(201);
+    }
+    const signIn = async (username: string) =>
+      (await t.http.post('/api/v1/auth/login').send({ username, password: 'correct horse battery' })).body
+        .token as string;
+    const [a, b] = [await signIn('adm-a'), await signIn('adm-b')];
+    const disable = (token: string, username: string) =>
+      t.http.put(`/api/v1/users/${username}`).set('authorization', `Bearer ${token}`).send({ disabled: true });
+    expect((await disable(a, 'admin')).status).toBe(200); // two admins are left
+    // Both changes were accepted before, and nobody was left to administer the service.
+    const answers = await Promise.all([disable(a, 'adm-b'), disable(b, 'adm-a')]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const refused = answers.find((answer) => answer.status === 409)!;
+    expect([refused.body.error, refused.body.details[0]?.path]).toEqual(['last_admin', '/disabled']);
+    const users = await t.db
+      .collection('users')
+      .find({ roles: 'admin', disabled: { $ne: true } })
+      .toArray();
+    expect(users.map((user) => user['_id'])).toHaveLength(1);
+  });
+});

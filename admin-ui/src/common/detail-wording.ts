@@ -92,6 +92,8 @@ const OWN_WORDING: Record<
       : undefined,
   // An admin's own account: removing its admin role or disabling it would leave it out of administration.
   selfLockout: (_params, translate) => translate('gabarit.details.self_lockout'),
+  // The last enabled admin account: disabling it or removing its admin role would leave nobody to administer.
+  lastAdmin: (_params, translate) => translate('gabarit.details.last_admin'),
   // A started experiment's split (server: experiments.service.ts checkAssignmentKept): this part is not the one it
   // serves by.
   assignmentChanged: (params, translate) =>

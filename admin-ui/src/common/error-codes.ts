@@ -26,6 +26,7 @@ export const TRANSLATED_ERRORS = [
   'invalid_transition',
   'draft_exists',
   'key_taken',
+  'last_admin',
   'not_found',
   'forbidden',
   'missing_role',

@@ -221,6 +221,7 @@ export const en = {
       },
       duplicate: '“%{value}” is already used above',
       self_lockout: 'would lock you out of administration: ask another person to do it',
+      last_admin: 'would leave no enabled admin',
       assignment_changed: 'differs from version %{version}, which serves people already',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

@@ -61,6 +61,8 @@ export const errorMessages = {
   schema_compiler_unavailable:
     'The JSON Schema could not be compiled just now; nothing was changed. Try again in a moment.',
   self_lockout: 'You cannot remove your own admin role or disable your own account: ask another person to.',
+  last_admin:
+    'This is the last enabled admin: nobody could manage accounts or API keys after this change. Make another account admin first.',
   service_unavailable: 'The service is temporarily unavailable: try again shortly.',
   session_ended: 'Your session has ended (signed out, or the account changed). Please sign in again.',
   set_exists: 'This prompt already has an evaluation set with this name.',

@@ -67,6 +67,8 @@ export const errorMessages = {
     'Le schéma JSON n’a pas pu être compilé pour le moment ; rien n’a été modifié. Réessayez dans un instant.',
   self_lockout:
     'Vous ne pouvez pas retirer votre propre rôle d’administration ni désactiver votre propre compte : demandez-le à une autre personne.',
+  last_admin:
+    'C’est le dernier compte d’administration actif : plus personne ne pourrait gérer les comptes ni les clés d’API après ce changement. Donnez d’abord le rôle d’administration à un autre compte.',
   service_unavailable: 'Le service est momentanément indisponible : réessayez dans un moment.',
   session_ended: 'Votre session a pris fin (déconnexion ou compte modifié). Veuillez vous reconnecter.',
   set_exists: "Ce gabarit a déjà un jeu d'évaluation de ce nom.",

@@ -47,6 +47,12 @@ export class UsersRepository {
     return pageOfDocuments(all, { keyName: 'username', searched: (u) => [u._id, u.displayName] }, query);
   }
 
+  /** The usernames of the enabled accounts holding the admin role. */
+  async enabledAdmins(): Promise<string[]> {
+    const admins = await this.users.find({ roles: 'admin' }, { projection: { _id: 1, disabled: 1 } }).toArray();
+    return admins.filter((user) => user.disabled !== true).map((user) => user._id);
+  }
+
   /** Applies a partial change with its audit events in the same update; false when the user is unknown. */
   async update(
     username: string,

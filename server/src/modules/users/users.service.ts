@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { SerialLocks } from '../../common/database/serial-locks.js';
 import { ConflictError, NotFoundError, ValidationError, namesNone } from '../../common/errors/domain-errors.js';
 import type { ListPage, ListQuery } from '../../common/http/list-query.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
@@ -29,6 +30,7 @@ export class UsersService implements OnApplicationBootstrap {
     audit: AuditService,
     private readonly sessions: SessionUsers,
     private readonly throttle: LoginThrottle,
+    private readonly locks: SerialLocks,
   ) {
     // Recorded items are taken out of the document's outbox at once: its next change does not rewrite it whole.
     this.outbox = new OutboxDrain(audit, 'user', (key, items) => this.repository.removeFromOutbox(key, items));
@@ -97,6 +99,19 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(username: string, request: UpdateUserRequest, actor: string): Promise<UserView> {
+    // Taking an admin away is checked against the other admins and done one at a time: two admins disabling each
+    // other at the same moment both succeeded, and nobody was left to administer the service (an API probe).
+    const removesAdmin = request.disabled === true || (request.roles !== undefined && !request.roles.includes('admin'));
+    if (!removesAdmin) return this.updateNow(username, request, actor);
+    return this.locks.serially(['users:admins'], () => this.updateNow(username, request, actor, true));
+  }
+
+  private async updateNow(
+    username: string,
+    request: UpdateUserRequest,
+    actor: string,
+    checkOtherAdmins = false,
+  ): Promise<UserView> {
     const before = await this.repository.findByUsername(username);
     if (!before)
       throw new NotFoundError(`No user named "${username}".`, [namesNone('/username', 'user', 'names no user')]);
@@ -116,6 +131,21 @@ export class UsersService implements OnApplicationBootstrap {
         ],
         'self_lockout',
       );
+    }
+    if (checkOtherAdmins && before.roles.includes('admin') && before.disabled !== true) {
+      const others = (await this.repository.enabledAdmins()).filter((name) => name !== before._id);
+      if (others.length === 0)
+        throw new ConflictError(
+          `"${before._id}" is the last enabled admin: nobody could manage accounts or API keys after this change. Make another account admin first.`,
+          'last_admin',
+          [
+            {
+              path: request.disabled === true ? '/disabled' : '/roles',
+              message: 'would leave no enabled admin',
+              keyword: 'lastAdmin',
+            },
+          ],
+        );
     }
     const change: Partial<Pick<UserDocument, 'displayName' | 'roles' | 'disabled' | 'passwordHash'>> = {};
     if (request.displayName !== undefined) change.displayName = request.displayName;
