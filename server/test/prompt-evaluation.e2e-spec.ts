@@ -311,6 +311,21 @@ describe('prompt evaluation sets', () => {
     ).toBe(404);
   });
 
+  it('keeps a run whose answers are more than a stored run holds, their stored copies shortened after the checks', async () => {
+    const reply = fake.reply;
+    // Six answers of 3 MB: 18 MB, past the database's 16 MiB for one run.
+    fake.reply = (r) => (r.prompt.startsWith('JUGE') ? reply!(r) : `${reply!(r)} ${'x'.repeat(3_000_000)}`);
+    const run = await analyst.post(`/api/v1/prompts/${KEY}/versions/3/evaluation-runs`, { set: 'regression' });
+    fake.reply = reply;
+    expect(run.status).toBe(201); // 500 before, every model call paid for and nothing kept
+    const side = run.body.cases[0].candidate;
+    expect(side.outputLength).toBeGreaterThan(3_000_000);
+    expect(side.output.length).toBeLessThan(1_500_000); // six shares of 8 MB
+    expect(side.checks[0].passed).toBe(true); // checked on the whole answer, which holds the question
+    const stored = await analyst.get(`/api/v1/prompts/${KEY}/evaluation-runs/${run.body.id}`);
+    expect([stored.status, stored.body.cases[0].candidate.outputLength]).toEqual([200, side.outputLength]);
+  });
+
   it('sends a version that requires a set to review only once the set exists, and audits sets, runs and the run a publication met', async () => {
     const etag = (await analyst.get(`/api/v1/prompts/${KEY}`)).headers['etag'];
     const settings = { requireEvaluation: { set: 'ecrite-ensuite', minPassRate: 1 } };

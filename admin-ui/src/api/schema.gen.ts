@@ -1958,6 +1958,8 @@ export interface components {
           version: number;
           passed: boolean;
           output?: string;
+          /** @description present when the output was shortened to be stored (a run is one document): the whole output’s length in characters; the checks ran on the whole output */
+          outputLength?: number;
           /** @description the case could not be evaluated (render, model or judge failure) */
           error?: string;
           checks: {
@@ -2008,6 +2010,8 @@ export interface components {
           version: number;
           passed: boolean;
           output?: string;
+          /** @description present when the output was shortened to be stored (a run is one document): the whole output’s length in characters; the checks ran on the whole output */
+          outputLength?: number;
           /** @description the case could not be evaluated (render, model or judge failure) */
           error?: string;
           checks: {

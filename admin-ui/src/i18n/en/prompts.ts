@@ -54,6 +54,8 @@ export const promptsMessages = {
       failed: 'Failed',
       check_label: '%{type}: %{outcome}%{score}',
       case_cost: '%{tokens} tokens, %{cost}, %{latency} ms',
+      output_shortened:
+        'Answer shortened to be stored: %{length} characters in all. The checks ran on the whole answer.',
       skipped_budget: 'Not run: the token budget ran out.',
       latest_run: 'Latest evaluation of this version: set “%{set}”, by %{by}, on %{at}.',
       no_run: 'Version %{version} has not been evaluated yet.',

@@ -55,6 +55,8 @@ export const promptsMessages = {
       failed: 'Échoué',
       check_label: '%{type} : %{outcome}%{score}',
       case_cost: '%{tokens} jetons, %{cost}, %{latency} ms',
+      output_shortened:
+        'Réponse raccourcie pour être enregistrée : %{length} caractères en tout. Les vérifications ont porté sur la réponse entière.',
       skipped_budget: 'Non exécuté : budget de jetons épuisé.',
       latest_run: 'Dernière évaluation de cette version : jeu « %{set} », par %{by}, le %{at}.',
       no_run: "La version %{version} n'a pas encore été évaluée.",

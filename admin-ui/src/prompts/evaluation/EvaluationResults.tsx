@@ -170,6 +170,11 @@ const Outcome = ({ side }: { side: CaseSide }) => {
           {side.output}
         </Box>
       )}
+      {side.outputLength !== undefined && (
+        <Typography variant="caption" component="p">
+          {translate('gabarit.evaluations.output_shortened', { length: count(locale, side.outputLength) })}
+        </Typography>
+      )}
       {side.error && (
         <Alert severity="error" sx={{ mt: 0.5 }}>
           {side.error}

@@ -80,7 +80,8 @@ const run = {
       name: 'arbres',
       variables: { question: 'arbres' },
       candidate: side(2, true, 'Réponse deux'),
-      inForce: side(1, false, 'Réponse un'),
+      // Stored shortened: the run's answers did not fit one document.
+      inForce: { ...side(1, false, 'Réponse un'), outputLength: 2_500_000 },
     },
     { index: 1, variables: { question: 'parcs' }, skipped: 'budget' },
   ],
@@ -122,6 +123,9 @@ describe('PromptEvaluations', () => {
     const cases = screen.getByRole('table', { name: 'Cas côte à côte' });
     expect(within(cases).getByText('Réponse deux')).toBeTruthy();
     expect(within(cases).getByText('Réponse un')).toBeTruthy();
+    expect(
+      within(cases).getByText(/^Réponse raccourcie pour être enregistrée\s:\s2\s500\s000 caractères en tout\./),
+    ).toBeTruthy();
     expect(within(cases).getByText('Grille : Échoué (2/5)')).toBeTruthy();
     // Why a check failed is said in French; a run stored before codes shows the server's English.
     expect(within(cases).getByText(/^ne contient pas «\s+deux\s+»$/)).toBeTruthy();

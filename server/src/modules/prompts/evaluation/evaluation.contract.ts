@@ -192,6 +192,11 @@ const caseSide = {
     version: { type: 'integer' },
     passed: { type: 'boolean' },
     output: { type: 'string' },
+    outputLength: {
+      type: 'integer',
+      description:
+        'present when the output was shortened to be stored (a run is one document): the whole output’s length in characters; the checks ran on the whole output',
+    },
     error: { type: 'string', description: 'the case could not be evaluated (render, model or judge failure)' },
     checks: { type: 'array', items: checkResult },
     tokens: {

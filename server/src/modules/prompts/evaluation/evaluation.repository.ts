@@ -39,6 +39,8 @@ export interface SideResult {
   version: number;
   passed: boolean;
   output?: string;
+  /** The output's length in characters, when it was shortened to be stored (stored-outputs.ts). */
+  outputLength?: number;
   error?: string;
   checks: CheckResult[];
   tokens: { input: number; output: number };

@@ -42,6 +42,7 @@ import {
   type SideSummary,
 } from './evaluation.repository.js';
 import { asModelText } from '../variable-text.js';
+import { fitOutputs } from './stored-outputs.js';
 
 /** Cases evaluated at once: each holds up to four model calls (both sides, their judges). */
 export const CONCURRENCY = 4;
@@ -253,6 +254,7 @@ export class EvaluationService implements OnApplicationBootstrap {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases.length) }, worker));
+    fitOutputs(results.flatMap((result) => [result.candidate, result.inForce].filter((side) => side !== undefined)));
     const run: EvaluationRunDocument = {
       _id: randomUUID(),
       prompt: key,
