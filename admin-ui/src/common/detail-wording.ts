@@ -261,6 +261,7 @@ export const TEMPLATE_REASONS = [
   'helper_hash',
   'literal',
   'depth',
+  'depth_by_value',
   'data',
 ] as const;
 

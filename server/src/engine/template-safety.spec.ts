@@ -254,6 +254,31 @@ describe('the whole set of variables', () => {
     ]);
   });
 
+  it('refuses ../ past a block over a value Handlebars may take for the context around it, whose level it then leaves out', () => {
+    const reasons = (template: string) =>
+      analyseTemplate(template, '/template').problems.map((p) => [p.params?.['reason'], p.params?.['name']]);
+    // Handlebars adds a level only for a value that is not the context around it: an inner item equal to the
+    // outer one (the same text, the same object) leaves it out, and ../ climbs one level less (an API probe).
+    const pairs = '{{#each items}}[{{#each ../items}}{{../this}}{{/each}}]{{/each}}';
+    expect(renderTemplate(pairs, { items: ['a', 'b'] })).toBe('[[object Object]a][b[object Object]]');
+    expect(reasons(pairs)).toEqual([['depth_by_value', '../this']]);
+    expect(reasons('{{#each items}}{{#each ../items}}{{../../name}}{{/each}}{{/each}}')).toEqual([
+      ['depth_by_value', '../../name'],
+    ]);
+    expect(reasons('{{#each items}}{{#each @root.items}}{{../x}}{{/each}}{{/each}}')).toEqual([
+      ['depth_by_value', '../x'],
+    ]);
+    expect(reasons('{{#each items}}{{#with (truncate this 5)}}{{../x}}{{/with}}{{/each}}')).toEqual([
+      ['depth_by_value', '../x'],
+    ]);
+    // The same reads by path from the root, or ../ that climbs only levels every render adds, are kept.
+    expect(reasons('{{#each items}}[{{#each ../items}}{{this}}{{@root.name}}{{/each}}]{{/each}}')).toEqual([]);
+    expect(reasons('{{#each orders}}{{#each lines}}{{../id}} {{../../name}}{{/each}}{{/each}}')).toEqual([]);
+    expect(reasons('{{#each items}}{{#each ../items}}{{#each tags}}{{../label}}{{/each}}{{/each}}{{/each}}')).toEqual(
+      [],
+    );
+  });
+
   it('reads {{[()]}} as the variable it names, which the schema must declare like any other', () => {
     const schema = { type: 'object', properties: { x: { type: 'string' } }, additionalProperties: false };
     for (const template of ['{{[()]}}', '{{join [()]}}', '{{#each [()]}}{{a.b}}{{/each}}'])

@@ -197,6 +197,13 @@ export function analyseTemplate(
   const problems: ErrorDetail[] = [];
   /** How many #each blocks enclose the node being walked. */
   let eachDepth = 0;
+  /**
+   * By scope level: whether Handlebars may leave the level out. It adds a level for a block only when the block's
+   * value is not the context around it (`context !== depths[0]`), so a value reached by climbing (`../items`,
+   * `@root.items`) or a helper's answer can be the very value around it (the same item, an equal text), and then
+   * `../` climbs one level less: a review saw « [object Object] » written, and a variable sent called missing.
+   */
+  const skippable: boolean[] = [];
   // `keyword: template` and the reason let the console word the problem in its language.
   const refuse = (message: string, params: Record<string, unknown>) =>
     problems.push({ path, message, keyword: 'template', params });
@@ -237,6 +244,11 @@ export function analyseTemplate(
         reason: 'depth',
         name: node.original,
       });
+    else if (climbsOverSkippable(node.depth, scopes.length))
+      refuse(
+        `reads "${node.original}" from inside a block over a value reached by climbing (../ or @root) or a helper's answer: Handlebars leaves that block's level out when its value equals the one around it, so how far "../" climbs would depend on the data; read the variable by its path from the root (@root.…)`,
+        { reason: 'depth_by_value', name: node.original },
+      );
     const base = scopes[Math.max(0, scopes.length - 1 - node.depth)] ?? [];
     if (base !== HELPER_VALUE) return [...base, ...node.parts];
     if (node.parts.length > 0) {
@@ -363,6 +375,16 @@ export function analyseTemplate(
         });
     }
   };
+  /** Whether climbing `depth` levels from the top of `levels` leaves a level Handlebars may have left out. */
+  const climbsOverSkippable = (depth: number, levels: number) => {
+    for (let level = levels - 1; level > levels - 1 - depth && level > 0; level--) if (skippable[level]) return true;
+    return false;
+  };
+  /** A block's value that can be the context around it: reached by climbing, from @root, or a helper's answer. */
+  const mayBeTheContextAround = (param: Node | undefined) =>
+    param?.type === 'SubExpression' ||
+    (param?.type === 'PathExpression' &&
+      ((param as PathNode).depth > 0 || ((param as PathNode).data && (param as PathNode).parts[0] === 'root')));
   const walk = (node: Node | undefined, scopes: VariablePath[]) => {
     if (!node) return;
     switch (node.type) {
@@ -429,7 +451,12 @@ export function analyseTemplate(
             name: blockParams.join(' '),
           });
         if (helper === 'each') eachDepth++;
+        const level = inner.length - 1;
+        const wasSkippable = skippable[level];
+        // At the top the context around is the whole set of variables, which no item or helper answer can be.
+        if (inner !== scopes) skippable[level] = scopes.length > 1 && mayBeTheContextAround(params[0]);
         walk(node['program'] as Node, inner);
+        skippable[level] = wasSkippable ?? false;
         if (helper === 'each') eachDepth--;
         walk(node['inverse'] as Node, scopes);
         return;

@@ -29,6 +29,8 @@ export const templateMessages = {
     'gives “%{name}” to “join”, which is not a list: join goes through an array, declared with "type": "array" in the variables schema',
   literal: 'writes a value (“%{name}”) where a variable’s name goes: write the variable’s name, or the text itself',
   depth: 'reads “%{name}”, which climbs out of more blocks than enclose it',
+  depth_by_value:
+    'reads “%{name}” inside a block over a value reached with ../ or @root, or a helper’s answer: how far “../” climbs there depends on the data; read the variable from the root (@root.…)',
   data: 'uses “%{name}”, which no block defines (only @root, and @index, @key, @first, @last in {{#each}})',
   undeclared:
     'uses {{%{name}}}, which the variables schema does not declare: add "%{name}" to its properties (the “Variables schema” field)',

@@ -31,6 +31,8 @@ export const templateMessages = {
   literal:
     'écrit une valeur (« %{name} ») là où va le nom d’une variable : écrivez le nom de la variable, ou le texte lui-même',
   depth: 'lit « %{name} », qui remonte de plus de blocs qu’il n’y en a autour',
+  depth_by_value:
+    'lit « %{name} » dans un bloc sur une valeur atteinte par ../ ou @root, ou sur la réponse d’une aide : jusqu’où « ../ » remonte y dépend des données ; lisez la variable depuis la racine (@root.…)',
   data: 'utilise « %{name} », qu’aucun bloc ne définit (seulement @root, et @index, @key, @first, @last dans {{#each}})',
   undeclared:
     'utilise {{%{name}}}, que le schéma des variables ne déclare pas : ajoutez « %{name} » à ses propriétés (champ « Schéma des variables »)',
