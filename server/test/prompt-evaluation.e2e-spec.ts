@@ -139,6 +139,12 @@ describe('prompt evaluation sets', () => {
       judgePrompt: 'absent',
     });
     expect([noJudge.status, noJudge.body.details[0].path]).toEqual([400, '/judgePrompt']);
+    // A judge is given criteria, output and input: a prompt whose schema refuses them would fail every rubric.
+    const unfit = await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, { ...regression, judgePrompt: KEY });
+    expect([unfit.status, unfit.body.details]).toEqual([
+      400,
+      [expect.objectContaining({ path: '/judgePrompt', keyword: 'judgeVariables' })],
+    ]);
     expect((await risk.post(`/api/v1/prompts/${KEY}/evaluation-sets`, regression)).status).toBe(403);
   });
 

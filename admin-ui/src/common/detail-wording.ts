@@ -94,6 +94,8 @@ const OWN_WORDING: Record<
   selfLockout: (_params, translate) => translate('gabarit.details.self_lockout'),
   // The last enabled admin account: disabling it or removing its admin role would leave nobody to administer.
   lastAdmin: (_params, translate) => translate('gabarit.details.last_admin'),
+  // An evaluation set's judge prompt (server: evaluation.service.ts createSet) cannot take what a judge is given.
+  judgeVariables: (_params, translate) => translate('gabarit.details.judge_variables'),
   // A started experiment's split (server: experiments.service.ts checkAssignmentKept): this part is not the one it
   // serves by.
   assignmentChanged: (params, translate) =>

@@ -222,6 +222,8 @@ export const en = {
       duplicate: '“%{value}” is already used above',
       self_lockout: 'would lock you out of administration: ask another person to do it',
       last_admin: 'would leave no enabled admin',
+      judge_variables:
+        'names a prompt whose variables schema refuses what a judge is given (criteria, output and input, three texts)',
       assignment_changed: 'differs from version %{version}, which serves people already',
       type: 'must be %{type}',
       one_of: 'must be one of: %{values}',

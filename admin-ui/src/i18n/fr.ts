@@ -234,6 +234,8 @@ export const fr = typesetMessages({
       duplicate: '« %{value} » est déjà utilisé plus haut',
       self_lockout: 'vous retirerait l’accès à l’administration : demandez à une autre personne de le faire',
       last_admin: 'ne laisserait aucun compte d’administration actif',
+      judge_variables:
+        'désigne un gabarit dont le schéma des variables refuse ce qu’on donne à un juge (criteria, output et input, trois textes)',
       assignment_changed: 'diffère de la version %{version}, qui sert déjà des personnes',
       type: 'doit être %{type}',
       one_of: 'doit valoir l’une de ces valeurs : %{values}',

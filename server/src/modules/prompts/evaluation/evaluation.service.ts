@@ -44,6 +44,9 @@ import {
 import { asModelText } from '../variable-text.js';
 import { fitOutputs } from './stored-outputs.js';
 
+/** What a judge prompt is rendered with (evaluateSide): its variables schema must accept such texts. */
+const JUDGE_VARIABLES_SAMPLE = { criteria: 'critère', output: 'réponse', input: '{}' };
+
 /** Cases evaluated at once: each holds up to four model calls (both sides, their judges). */
 export const CONCURRENCY = 4;
 
@@ -130,6 +133,14 @@ export class EvaluationService implements OnApplicationBootstrap {
     if (request.judgePrompt !== undefined) {
       const judge = await this.judge(request.judgePrompt).catch((err: Error) => err.message);
       if (typeof judge === 'string') problems.push({ path: '/judgePrompt', message: judge });
+      // A judge is given three texts; a judge whose schema refuses them fails every rubric of a set that cannot
+      // be changed (an API probe saved one).
+      else if (!(await inputValidators.for(judge.content.variablesSchema))(JUDGE_VARIABLES_SAMPLE))
+        problems.push({
+          path: '/judgePrompt',
+          message: `names a prompt whose variables schema refuses what a judge is given (criteria, output and input, three texts)`,
+          keyword: 'judgeVariables',
+        });
     }
     if (problems.length > 0)
       throw new ValidationError(
