@@ -178,6 +178,10 @@ describe('prompts', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('llm_rate_limited');
     expect(limited.headers['retry-after']).toBe('7'); // the provider's own
+    fake.retryAfter = '1000000000';
+    const asked = await call('complete', { variables, subjectId: 's' });
+    fake.retryAfter = '7';
+    expect([asked.status, asked.headers['retry-after']]).toEqual([429, '600']); // not 31 years
     fake.mode = 'server_error';
     const down = await call('complete', { variables, subjectId: 's' });
     expect(down.status).toBe(503);
@@ -193,7 +197,7 @@ describe('prompts', () => {
     }
     fake.mode = 'ok';
     // Recorded, as failures of the provider whatever was asked: charged to no experiment variant (ADR 0029).
-    expect(await t.db.collection('completions').countDocuments({ outcome: 'unavailable' })).toBe(5);
+    expect(await t.db.collection('completions').countDocuments({ outcome: 'unavailable' })).toBe(6);
     expect(await t.db.collection('completions').countDocuments({ outcome: 'error' })).toBe(0);
     // A request the provider refuses says which kind of refusal, not the provider's message, which quotes the prompt.
     fake.mode = 'refused';

@@ -24,6 +24,8 @@ export type FakeMode =
 export class FakeAnthropic {
   mode: FakeMode = 'ok';
   slowMs = 3_000;
+  /** The wait a `rate_limited` answer asks for, in seconds. */
+  retryAfter = '7';
   readonly requests: { auth: string; body: Record<string, unknown> }[] = [];
   /** Requests whose caller (the service) closed them before the fake answered. */
   abandoned = 0;
@@ -62,7 +64,7 @@ export class FakeAnthropic {
       return send(
         429,
         { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } },
-        { 'retry-after': '7' },
+        { 'retry-after': this.retryAfter },
       );
     if (this.mode === 'server_error')
       return send(500, { type: 'error', error: { type: 'api_error', message: 'boom' } });

@@ -253,6 +253,9 @@ function retryWait(Anthropic: AnthropicModule['default'], err: unknown, retries:
 
 type WithHeaders = { headers?: { get?(name: string): string | null } };
 
+/** The longest wait the service passes on from the provider: a throttled provider asks for seconds, at most minutes. */
+const MAX_RETRY_AFTER_SECONDS = 600;
+
 /**
  * The wait the provider asks for, in milliseconds: `retry-after-ms`, else `retry-after` as a number of seconds;
  * undefined when it sent neither in a form we can read (an HTTP date, anything else).
@@ -270,7 +273,8 @@ function askedWaitMs(err: WithHeaders): number | undefined {
  */
 function providerRetryAfter(err: WithHeaders, fallback: number): number {
   const ms = askedWaitMs(err);
-  return ms === undefined ? fallback : Math.ceil(ms / 1000);
+  // Passed on to our callers: a provider asking for 10⁹ s (31 years) was repeated as it was (an API probe).
+  return ms === undefined ? fallback : Math.min(MAX_RETRY_AFTER_SECONDS, Math.ceil(ms / 1000));
 }
 
 /** The `error.type` of the provider's error body (`invalid_request_error`), when it is a plain word. */
