@@ -15,7 +15,8 @@ export const createApiKeyRequestSchema = {
       items: {
         type: 'string',
         pattern: SCOPE_PATTERN,
-        description: 'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*',
+        description:
+          'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*; metrics:* is the only metrics scope',
       },
     },
     expiresAt: {
