@@ -136,6 +136,21 @@ describe('a value box whose text cannot be read', () => {
     await waitFor(() => expect(save).toHaveProperty('disabled', false));
   });
 
+  it('holds Save while a decision’s parameters are not a JSON object: they were dropped and the save said done', async () => {
+    fakeApi(routes);
+    renderEditor();
+    const save = await screen.findByRole('button', { name: 'Enregistrer' }, { timeout: 8000 });
+    fireEvent.click(screen.getAllByRole('button', { expanded: false })[0]!); // the first rule opens
+    fireEvent.change((await screen.findAllByLabelText('Priorité'))[0]!, { target: { value: '7' } }); // a change
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
+    const params = (await screen.findAllByLabelText('Paramètres de la décision (JSON)'))[0]!;
+    fireEvent.change(params, { target: { value: '{"level": "director"' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', true));
+    expect(screen.getByRole('status').textContent).toMatch(/n’a pas pu être lue/);
+    fireEvent.change(params, { target: { value: '{"level": "director"}' } });
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
+  });
+
   it('says the draft was saved, and as which version', async () => {
     let saved = false;
     const drafted = { ...record, draftVersion: 2, latestVersion: 2 };

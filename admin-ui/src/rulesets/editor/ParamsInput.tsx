@@ -1,6 +1,7 @@
 import { TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { useReportUnreadable } from './unreadable-values';
 
 interface Props {
   value: Record<string, unknown> | undefined;
@@ -20,6 +21,9 @@ export const ParamsInput = ({ value, onChange, errors = [] }: Props) => {
     setText(value ? JSON.stringify(value) : '');
     setInvalid(false);
   }, [value]);
+  // Unreadable text has passed nothing on: Save is held, as for value boxes. Saving stored the parameters from
+  // before and said « Brouillon enregistré » (a console review).
+  useReportUnreadable(invalid);
   const messages = [...(invalid ? [translate('gabarit.editors.problems.params_object')] : []), ...errors];
   return (
     <TextField
