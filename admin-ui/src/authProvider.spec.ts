@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { authProvider } from './authProvider';
-import { readSession } from './session';
+import { readSession, takeSessionEnded } from './session';
 
 // The HTTP boundary is faked here; the real sign-in against the server is covered by the browser tests.
 function answer(status: number, body: object) {
@@ -10,7 +10,30 @@ function answer(status: number, body: object) {
 }
 
 describe('authProvider', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('notes a session that ended under its user (a 401, or expired) for the sign-in page, not a first visit', async () => {
+    const session = (minutes: number) =>
+      localStorage.setItem(
+        'gabarit.session',
+        JSON.stringify({
+          token: 't',
+          expiresAt: new Date(Date.now() + minutes * 60_000).toISOString(),
+          user: { username: 'analyst', displayName: 'Analyste', roles: ['analyst'] },
+        }),
+      );
+    await expect(authProvider.checkAuth({})).rejects.toThrow('gabarit.auth.session_expired');
+    expect(takeSessionEnded()).toBe(false); // nobody was signed in
+    session(60);
+    await expect(authProvider.checkError({ status: 401 })).rejects.toThrow('gabarit.auth.session_expired');
+    expect([readSession(), takeSessionEnded(), takeSessionEnded()]).toEqual([undefined, true, false]);
+    session(-1);
+    await expect(authProvider.checkAuth({})).rejects.toThrow('gabarit.auth.session_expired');
+    expect(takeSessionEnded()).toBe(true);
+  });
 
   it('keeps the session after a successful sign-in and exposes identity and roles', async () => {
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();

@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, readSession, saveSession, type Session } from './session';
+import { clearSession, endSession, readSession, saveSession, type Session } from './session';
 
 // Server error codes the console explains in the user's language; others show the server's message.
 const KNOWN_LOGIN_ERRORS = new Set([
@@ -39,11 +39,13 @@ export const authProvider: AuthProvider = {
       }).catch(() => undefined);
   },
   async checkAuth() {
-    if (!readSession()) throw new Error('gabarit.auth.session_expired');
+    if (readSession()) return;
+    endSession(); // an expired one is kept until now: the sign-in page then says the session ended
+    throw new Error('gabarit.auth.session_expired');
   },
   async checkError(error: { status?: number }) {
     if (error.status === 401) {
-      clearSession();
+      endSession();
       throw new Error('gabarit.auth.session_expired');
     }
   },

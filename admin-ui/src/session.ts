@@ -25,3 +25,22 @@ export function saveSession(session: Session): void {
 export function clearSession(): void {
   localStorage.removeItem(KEY);
 }
+
+const ENDED = 'gabarit.session-ended';
+
+/**
+ * A session that ended without its user signing out (expired, or ended on the server): cleared, and noted for the
+ * sign-in page, which says why the user is there. Only when one was kept: a first visit is not an ended session.
+ */
+export function endSession(): void {
+  if (localStorage.getItem(KEY) === null) return;
+  clearSession();
+  sessionStorage.setItem(ENDED, '1');
+}
+
+/** Whether a session ended since the sign-in page last said so; asking forgets it. */
+export function takeSessionEnded(): boolean {
+  const ended = sessionStorage.getItem(ENDED) !== null;
+  sessionStorage.removeItem(ENDED);
+  return ended;
+}

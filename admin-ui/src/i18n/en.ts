@@ -71,6 +71,8 @@ export const en = {
     },
     auth: {
       session_expired: 'Your session has expired. Please sign in again.',
+      session_ended:
+        'Your session has ended: sign in again. Unsaved changes to a rule set, prompt or experiment are kept in this browser and will be offered back.',
       errors: {
         invalid_credentials: 'Unknown username or wrong password.',
         account_locked: 'Too many failed attempts: the account is temporarily locked.',

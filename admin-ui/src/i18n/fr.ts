@@ -78,6 +78,8 @@ export const fr = typesetMessages({
     },
     auth: {
       session_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
+      session_ended:
+        'Votre session a pris fin : reconnectez-vous. Une modification non enregistrée d’un ensemble de règles, d’un gabarit ou d’une expérience est gardée dans ce navigateur et vous sera proposée de nouveau.',
       errors: {
         invalid_credentials: 'Identifiant ou mot de passe incorrect.',
         account_locked: 'Trop de tentatives échouées : le compte est verrouillé temporairement.',

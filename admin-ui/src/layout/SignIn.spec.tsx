@@ -14,6 +14,17 @@ const signedOut: AuthProvider = {
 };
 
 describe('the sign-in page', () => {
+  it('says a session ended mid-work, and that unsaved changes were kept', () => {
+    sessionStorage.setItem('gabarit.session-ended', '1');
+    render(
+      <AdminContext i18nProvider={i18nProvider} authProvider={signedOut} store={memoryStore()}>
+        <SignIn />
+      </AdminContext>,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/^Votre session a pris fin\s: reconnectez-vous\./);
+    expect(screen.getByRole('alert').textContent).toContain('gardée dans ce navigateur');
+  });
+
   it('names the product and what it is for, in French first, and switches to English before signing in', async () => {
     render(
       <AdminContext i18nProvider={i18nProvider} authProvider={signedOut} store={memoryStore()}>
@@ -29,5 +40,6 @@ describe('the sign-in page', () => {
     fireEvent.click(await screen.findByRole('menuitem', { name: 'English' }));
     expect(await screen.findByText('Rules and prompt templates of the pilot projects')).toBeTruthy();
     expect(screen.getByRole('button', { name: /sign in/i })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull(); // nothing ended: nothing to say
   });
 });

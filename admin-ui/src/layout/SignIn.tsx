@@ -1,5 +1,7 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
+import { useState } from 'react';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
+import { takeSessionEnded } from '../session';
 
 /**
  * The sign-in page: the product's name and what it is for, the form, and the language switch (react-admin's own
@@ -7,6 +9,8 @@ import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
  */
 export const SignIn = () => {
   const translate = useTranslate();
+  // Sent here by a session that ended mid-work (expired, or ended on another device): said, with what was kept.
+  const [ended] = useState(takeSessionEnded);
   return (
     <Login>
       <Box component="header" sx={{ px: 2, textAlign: 'center' }}>
@@ -17,6 +21,11 @@ export const SignIn = () => {
           {translate('gabarit.sign_in.tagline')}
         </Typography>
       </Box>
+      {ended && (
+        <Alert severity="info" sx={{ mx: 2, mt: 1 }}>
+          {translate('gabarit.auth.session_ended')}
+        </Alert>
+      )}
       <LoginForm />
       <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
         <LocalesMenuButton />
