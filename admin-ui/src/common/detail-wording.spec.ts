@@ -69,8 +69,8 @@ describe('API detail messages in the console’s language', () => {
       'Valeur obligatoire.',
       'doit être un nombre',
       'doit valoir l’une de ces valeurs : fr, en, fr-en',
-      'doit être >= 0',
-      'ne doit pas faire moins de 2 caractères',
+      'doit être au moins 0',
+      'doit compter au moins 2 caractères',
       'n’a pas le bon format (attendu : lettres minuscules, chiffres et _, commençant par une lettre, par exemple auto_approve)',
       'n’est pas un champ permis',
       'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
@@ -127,8 +127,14 @@ describe('API detail messages in the console’s language', () => {
       'Value required.',
       'must be number',
       'must be one of: fr, en, fr-en',
-      'must be >= 0',
-      'must NOT be shorter than 2 characters',
+      'must be at least 0',
+      'must be at least 2 characters long',
+    ]);
+    // An empty field is said so, in both languages, not as « ne doit pas faire moins de 1 caractère ».
+    const empty = { message: 'must NOT have fewer than 1 characters', keyword: 'minLength', params: { limit: 1 } };
+    expect([wordDetail(empty, inFrench, 'fr'), wordDetail(empty, inEnglish, 'en')]).toEqual([
+      'ne peut pas être vide',
+      'cannot be empty',
     ]);
     expect(wordDetail({ message: '"bogus" is not a known operator' }, inFrench, 'fr')).toBe(
       '"bogus" is not a known operator',

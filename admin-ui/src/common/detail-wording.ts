@@ -11,6 +11,42 @@ export type ApiDetail = Omit<ApiErrorDetail, 'path'> & { path?: string };
 
 /** Keywords the console words itself: the API rephrases these too (a missing field is named by its path). */
 // `undefined`: no wording of its own (ajv-i18n's may apply); `null`: the API's message says more, keep it.
+/**
+ * Bounds in words (« ne peut pas être vide », « doit être au moins 1 »): ajv-i18n wrote « ne doit pas faire moins de
+ * 1 caractère », « doit être >= 1 » and "must NOT be shorter than 1 character" (a console review). Undefined for
+ * other keywords, or a bound without its limit.
+ */
+export function boundWording(
+  keyword: string | undefined,
+  params: Record<string, unknown> | undefined,
+  translate: Translate,
+): string | undefined {
+  const limit = params?.['limit'];
+  if (typeof limit !== 'number' || keyword === undefined) return undefined;
+  switch (keyword) {
+    case 'minLength':
+      return limit === 1
+        ? translate('gabarit.details.bounds.not_empty')
+        : translate('gabarit.details.bounds.min_length', { smart_count: limit });
+    case 'maxLength':
+      return translate('gabarit.details.bounds.max_length', { smart_count: limit });
+    case 'minItems':
+      return translate('gabarit.details.bounds.min_items', { smart_count: limit });
+    case 'maxItems':
+      return translate('gabarit.details.bounds.max_items', { smart_count: limit });
+    case 'minimum':
+      return translate('gabarit.details.bounds.minimum', { limit });
+    case 'maximum':
+      return translate('gabarit.details.bounds.maximum', { limit });
+    case 'exclusiveMinimum':
+      return translate('gabarit.details.bounds.exclusive_minimum', { limit });
+    case 'exclusiveMaximum':
+      return translate('gabarit.details.bounds.exclusive_maximum', { limit });
+    default:
+      return undefined;
+  }
+}
+
 const OWN_WORDING: Record<
   string,
   (params: Record<string, unknown>, translate: Translate) => string | null | undefined
@@ -343,7 +379,9 @@ const LOCALIZED_KEYWORDS = new Set(
 export function wordDetail(detail: ApiDetail, translate: Translate, locale: string): string {
   const { keyword, params = {} } = detail;
   if (!keyword) return detail.message;
-  const own = Object.hasOwn(OWN_WORDING, keyword) ? OWN_WORDING[keyword]!(params, translate) : undefined;
+  const own = Object.hasOwn(OWN_WORDING, keyword)
+    ? OWN_WORDING[keyword]!(params, translate)
+    : boundWording(keyword, params, translate);
   if (own === null) return detail.message;
   if (own !== undefined) return own;
   const localize = LOCALIZERS[locale];

@@ -223,6 +223,18 @@ export const en = {
       },
       duplicate: '“%{value}” is already used above',
       self_lockout: 'would lock you out of administration: ask another person to do it',
+      bounds: {
+        not_empty: 'cannot be empty',
+        min_length:
+          'must be at least %{smart_count} character long |||| must be at least %{smart_count} characters long',
+        max_length: 'must be at most %{smart_count} character long |||| must be at most %{smart_count} characters long',
+        min_items: 'must have at least %{smart_count} item |||| must have at least %{smart_count} items',
+        max_items: 'must have at most %{smart_count} item |||| must have at most %{smart_count} items',
+        minimum: 'must be at least %{limit}',
+        maximum: 'must be at most %{limit}',
+        exclusive_minimum: 'must be more than %{limit}',
+        exclusive_maximum: 'must be less than %{limit}',
+      },
       last_admin: 'would leave no enabled admin',
       judge_variables:
         'names a prompt whose variables schema refuses what a judge is given (criteria, output and input, three texts)',

@@ -235,6 +235,18 @@ export const fr = typesetMessages({
       },
       duplicate: '« %{value} » est déjà utilisé plus haut',
       self_lockout: 'vous retirerait l’accès à l’administration : demandez à une autre personne de le faire',
+      bounds: {
+        not_empty: 'ne peut pas être vide',
+        min_length:
+          'doit compter au moins %{smart_count} caractère |||| doit compter au moins %{smart_count} caractères',
+        max_length: 'doit compter au plus %{smart_count} caractère |||| doit compter au plus %{smart_count} caractères',
+        min_items: 'doit compter au moins %{smart_count} élément |||| doit compter au moins %{smart_count} éléments',
+        max_items: 'doit compter au plus %{smart_count} élément |||| doit compter au plus %{smart_count} éléments',
+        minimum: 'doit être au moins %{limit}',
+        maximum: 'doit être au plus %{limit}',
+        exclusive_minimum: 'doit être supérieur à %{limit}',
+        exclusive_maximum: 'doit être inférieur à %{limit}',
+      },
       last_admin: 'ne laisserait aucun compte d’administration actif',
       judge_variables:
         'désigne un gabarit dont le schéma des variables refuse ce qu’on donne à un juge (criteria, output et input, trois textes)',

@@ -1,6 +1,13 @@
 import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { enumLabels, exampleFacts, factsValidator, formStringTranslator, schemaInLanguage } from './facts-form';
+import {
+  enumLabels,
+  exampleFacts,
+  factsValidator,
+  formStringTranslator,
+  schemaInLanguage,
+  wordedFormErrors,
+} from './facts-form';
 
 const schema: RJSFSchema = {
   type: 'object',
@@ -13,10 +20,18 @@ const schema: RJSFSchema = {
 describe('the facts form of Try it', () => {
   it('explains invalid facts in French by default and in English on request, at their place', () => {
     const fr = factsValidator('fr').validateFormData({ invoice: { total: -5 } }, schema);
-    expect(fr.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', 'doit être >= 0']]);
+    expect(fr.errors.map((e) => [e.property, e.message])).toEqual([['.invoice.total', 'doit être >= 0']]); // ajv-i18n's; the form words it again (wordedFormErrors)
     const en = factsValidator('en').validateFormData({ invoice: {} }, schema);
     expect(en.errors.map((e) => [e.property, e.message])).toEqual([
       ['.invoice.total', "must have required property 'total'"],
+    ]);
+  });
+
+  it('words a bound as the rest of the console does, not as « doit être >= 0 »', () => {
+    const { errors } = factsValidator('fr').validateFormData({ invoice: { total: -5 } }, schema);
+    const translate = (key: string, options?: object) => `${key} ${JSON.stringify(options)}`;
+    expect(wordedFormErrors(errors, translate).map((e) => e.message)).toEqual([
+      'gabarit.details.bounds.minimum {"limit":0}',
     ]);
   });
 

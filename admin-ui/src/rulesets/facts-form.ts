@@ -3,6 +3,7 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { Localize } from 'ajv-i18n/localize/types';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeFr from 'ajv-i18n/localize/fr';
+import { boundWording } from '../common/detail-wording';
 
 // react-jsonschema-form's own words (buttons, labels) by their enum name, so the console's messages can replace them.
 const NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
@@ -94,6 +95,7 @@ export function exampleFacts(content: { tests?: { facts?: unknown }[] } | undefi
 /** What rjsf gives `transformErrors`: the parts of an error this module rewrites. */
 interface FormError {
   name?: string;
+  params?: Record<string, unknown>;
   message?: string;
   stack: string;
 }
@@ -108,6 +110,8 @@ export function wordedFormErrors<E extends FormError>(
   translate: (key: string, options?: object) => string,
 ): E[] {
   return errors.map((error) => {
+    const bound = boundWording(error.name, error.params, translate);
+    if (bound) return { ...error, message: bound, stack: error.stack.replace(error.message ?? '', bound) };
     if (error.name !== 'required') return error;
     const title = /'(.*)'/.exec(error.message ?? '')?.[1];
     const message = translate('gabarit.details.required');
