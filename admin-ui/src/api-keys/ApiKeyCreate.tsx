@@ -20,7 +20,7 @@ const inAYear = () => {
  */
 const scopeErrors =
   (translate: (key: string, options?: object) => string) => (problem: Problem, values: Record<string, unknown>) => {
-    const errors = formErrors(problem);
+    const errors = formErrors(problem, translate);
     const sent = Array.isArray(values['scopes'])
       ? (values['scopes'] as string[])
       : parseScopes(String(values['scopes'] ?? ''));

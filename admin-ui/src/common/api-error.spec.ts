@@ -6,37 +6,46 @@ import { i18nProvider } from '../i18n/i18nProvider';
 
 describe('API problems by form field', () => {
   it('puts each API problem on its field, naming the place inside the field', () => {
-    const byField = detailsByField({
-      error: 'validation_failed',
-      message: 'x',
-      details: [
-        { path: '/template', message: 'uses {{user.name}}, which /variablesSchema does not declare (user.name)' },
-        { path: '/variablesSchema/type', message: 'must be "object"' },
-        { path: '/variables/question', message: 'must be string' },
-      ],
-    });
+    const byField = detailsByField(
+      {
+        error: 'validation_failed',
+        message: 'x',
+        details: [
+          { path: '/template', message: 'uses {{user.name}}, which /variablesSchema does not declare (user.name)' },
+          { path: '/variablesSchema/type', message: 'must be "object"' },
+          { path: '/variables/question', message: 'must be string' },
+        ],
+      },
+      i18nProvider.translate,
+    );
     expect(byField.get('template')).toEqual([
       'uses {{user.name}}, which /variablesSchema does not declare (user.name)',
     ]);
-    expect(byField.get('variablesSchema')).toEqual(['/type : must be "object"']);
-    expect(byField.get('variables')).toEqual(['/question : must be string']);
-    expect(detailsByField(undefined).size).toBe(0);
+    expect(byField.get('variablesSchema')).toEqual(['/type\u00a0: must be "object"']); // typeset: the colon stays with its place
+    expect(byField.get('variables')).toEqual(['/question\u00a0: must be string']);
+    expect(detailsByField(undefined, i18nProvider.translate).size).toBe(0);
   });
 
   it('gives a form one text per field', () => {
     expect(
-      formErrors({
-        error: 'validation_failed',
-        message: 'x',
-        details: [
-          { path: '/key', message: 'must match pattern' },
-          { path: '/inputSchema/properties/x', message: 'bad' },
-          { path: '/inputSchema', message: 'worse' },
-        ],
-      }),
+      formErrors(
+        {
+          error: 'validation_failed',
+          message: 'x',
+          details: [
+            { path: '/key', message: 'must match pattern' },
+            { path: '/inputSchema/properties/x', message: 'bad' },
+            { path: '/inputSchema', message: 'worse' },
+          ],
+        },
+        (key: string, options?: object) =>
+          key === 'gabarit.at_place'
+            ? `${(options as { place: string }).place}: ${(options as { problem: string }).problem}`
+            : key,
+      ),
     ).toEqual({
       key: 'must match pattern',
-      inputSchema: '/properties/x : bad · worse',
+      inputSchema: '/properties/x: bad · worse', // as English writes it
     });
   });
 });

@@ -51,21 +51,33 @@ export function detailsUnder(problem: Problem | undefined, prefix: string): Map<
 
 /**
  * The API's problems grouped by the form field they belong to (the first segment of their path); a problem deeper
- * in the field names its place: '/variablesSchema/type' → variablesSchema: '/type : must be "object"'.
+ * in the field names its place: '/variablesSchema/type' → variablesSchema: '/type : must be "object"' (in French).
  */
-export function detailsByField(problem: Problem | undefined): Map<string, string[]> {
+export function detailsByField(problem: Problem | undefined, translate: PlaceTranslate): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const { path, message } of problem?.details ?? []) {
     const [, field = '', ...rest] = path.split('/');
-    const text = rest.length > 0 ? `/${rest.join('/')} : ${message}` : message;
+    const text = rest.length > 0 ? atPlace(translate, `/${rest.join('/')}`, message) : message;
     found.set(field, [...(found.get(field) ?? []), text]);
   }
   return found;
 }
 
 /** The same, one text per field, as a react-admin form's onSubmit returns its errors. */
-export function formErrors(problem: Problem): Record<string, string> {
-  return Object.fromEntries([...detailsByField(problem)].map(([field, messages]) => [field, messages.join(' · ')]));
+export function formErrors(problem: Problem, translate: PlaceTranslate): Record<string, string> {
+  return Object.fromEntries(
+    [...detailsByField(problem, translate)].map(([field, messages]) => [field, messages.join(' · ')]),
+  );
+}
+
+type PlaceTranslate = (key: string, options?: object) => string;
+
+/**
+ * A problem after the place it is at (« /type : … » in French, "/type: …" in English): written by hand as « : »,
+ * English had French spacing and French an ordinary space the line could break at (a console review).
+ */
+export function atPlace(translate: PlaceTranslate, place: string, problem: string): string {
+  return translate('gabarit.at_place', { place, problem });
 }
 
 /**
@@ -76,9 +88,9 @@ export function formRefusal(
   problem: Problem,
   fields: readonly string[],
   translate: (key: string, options?: object) => string,
-  byField: Record<string, string> = formErrors(problem),
+  byField: Record<string, string> = formErrors(problem, translate),
 ): { notice: string; fieldErrors: Record<string, string> } {
-  const elsewhere = Object.entries(formErrors(problem)).filter(([field]) => !fields.includes(field));
+  const elsewhere = Object.entries(formErrors(problem, translate)).filter(([field]) => !fields.includes(field));
   const notice = [
     problemHeadline(problem, translate),
     ...elsewhere.map(([field, message]) => translate('gabarit.details.at_field', { field, message })),

@@ -38,6 +38,7 @@ export const fr = typesetMessages({
   },
   gabarit: {
     title: 'Gabarit',
+    at_place: '%{place} : %{problem}',
     sign_in: { tagline: 'Règles et gabarits de requête des projets pilotes' },
     access_denied: accessMessages,
     create_titles: createTitles,

@@ -50,7 +50,7 @@ export const PromptCreate = () => {
       const problem = toProblem(err);
       notify(problemHeadline(problem, translate), { type: 'error' });
       if (problem.error === 'key_taken') return { key: problemHeadline(problem, translate) };
-      return formErrors(problem);
+      return formErrors(problem, translate);
     }
   };
 

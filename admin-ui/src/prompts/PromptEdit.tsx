@@ -60,8 +60,8 @@ export const PromptEdit = () => {
       <CircularProgress aria-label={translate('ra.page.loading')} sx={{ m: 4 }} />
     );
 
-  const fromSave = detailsByField(draft.problem);
-  const fromPreview = detailsByField(preview.problem);
+  const fromSave = detailsByField(draft.problem, translate);
+  const fromPreview = detailsByField(preview.problem, translate);
   const errorsOf = (field: string) => [
     ...new Set([
       ...(localErrors[field as DraftField] ? [translate(localErrors[field as DraftField]!)] : []),

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Title, useCreatePath, useGetRecordId, useNotify, useTranslate } from 'react-admin';
-import { detailsUnder } from '../common/api-error';
+import { detailsUnder, atPlace } from '../common/api-error';
 import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -154,8 +154,10 @@ export const RulesetEdit = () => {
   // A decision table needs the page's width; its JSON goes below it.
   const wide = base.record.format === 'decisionTable';
   const serverErrors = (field: string) =>
-    [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
-  const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => `${path} : ${m}`));
+    [...detailsUnder(draft.problem, `/${field}`)].flatMap(([path, messages]) =>
+      messages.map((m) => atPlace(translate, path, m)),
+    );
+  const allProblems = [...problems].flatMap(([path, messages]) => messages.map((m) => atPlace(translate, path, m)));
 
   return (
     <unreadable.Provider>

@@ -4,6 +4,7 @@ import type { Localize } from 'ajv-i18n/localize/types';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeFr from 'ajv-i18n/localize/fr';
 import { boundWording } from '../common/detail-wording';
+import { atPlace } from '../common/api-error';
 
 // react-jsonschema-form's own words (buttons, labels) by their enum name, so the console's messages can replace them.
 const NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
@@ -115,7 +116,7 @@ export function wordedFormErrors<E extends FormError>(
     if (error.name !== 'required') return error;
     const title = /'(.*)'/.exec(error.message ?? '')?.[1];
     const message = translate('gabarit.details.required');
-    const stack = title ? `${translate('gabarit.analysis.quoted', { name: title })} : ${message}` : message;
+    const stack = title ? atPlace(translate, translate('gabarit.analysis.quoted', { name: title }), message) : message;
     return { ...error, message, stack };
   });
 }

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useGetIdentity, useShowContext, useTranslate } from 'react-admin';
 import type { components } from '../../api/schema.gen';
 import { CodeEditor } from '../../common/CodeEditor';
-import { toProblem, type Problem } from '../../common/api-error';
+import { toProblem, type Problem, atPlace } from '../../common/api-error';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { PersonName } from '../../common/people';
 import { dataProvider } from '../../dataProvider';
@@ -210,7 +210,7 @@ export const PromptEvaluations = () => {
                 }}
                 errors={[
                   ...(parsedSet && 'error' in parsedSet ? [translate(parsedSet.error)] : []),
-                  ...(setProblem?.details ?? []).map((d) => `${d.path} : ${d.message}`),
+                  ...(setProblem?.details ?? []).map((d) => atPlace(translate, d.path, d.message)),
                 ]}
                 minHeight="220px"
               />
