@@ -83,7 +83,9 @@ describe('prompts console', () => {
     // No model key on this server: the answer preview says so in French.
     await page.getByRole('button', { name: 'Demander une réponse' }).click();
     await page
-      .getByText("Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.")
+      .getByText(
+        'Aucun modèle n’est configuré sur ce serveur : ce qui demande une réponse du modèle (un aperçu, une évaluation) est indisponible.',
+      )
       .waitFor();
     await screenshot(page, 'prompt-edit-fr');
 

@@ -300,7 +300,8 @@ export const en = {
       render_failed: 'The template cannot be rendered with these variables.',
       render_limit:
         'Rendering was stopped: with these variables the template needs more work or gives a longer text than a render allows.',
-      llm_not_configured: 'No model is configured on this server: the completion preview is unavailable.',
+      llm_not_configured:
+        'No model is configured on this server: what needs an answer from the model (a preview, an evaluation) is unavailable.',
       llm_timeout: 'The model did not answer in time.',
       llm_rate_limited: 'The model provider is limiting calls: try again in a moment.',
       llm_unavailable: 'The model provider is unavailable.',

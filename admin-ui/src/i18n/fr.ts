@@ -313,7 +313,8 @@ export const fr = typesetMessages({
       render_failed: 'Le gabarit ne peut pas être rendu avec ces variables.',
       render_limit:
         'Le rendu a été arrêté : avec ces variables, le gabarit demande plus de travail ou donne un texte plus long qu’un rendu ne le permet.',
-      llm_not_configured: "Aucun modèle n'est configuré sur ce serveur : l'aperçu de la réponse est indisponible.",
+      llm_not_configured:
+        'Aucun modèle n’est configuré sur ce serveur : ce qui demande une réponse du modèle (un aperçu, une évaluation) est indisponible.',
       llm_timeout: "Le modèle n'a pas répondu à temps.",
       llm_rate_limited: 'Le fournisseur du modèle limite les appels : réessayez dans un moment.',
       llm_unavailable: 'Le fournisseur du modèle est indisponible.',
