@@ -491,6 +491,21 @@ describe('prompts without a model configured', () => {
     ]);
   });
 
+  it('keeps with a version’s test run how many model checks went unchecked, for the approver to see', async () => {
+    const analyst = as(t, (await signInCast(t)).analyst);
+    const tests = [
+      ...chatbotPrompt.tests,
+      { name: 'la réponse est en français', variables, expect: { contains: ['Réponse'] }, needsModel: true },
+    ];
+    expect((await analyst.post('/api/v1/prompts', { ...chatbotPrompt, key: 'sans-modele', tests })).status).toBe(201);
+    const run = await analyst.post('/api/v1/prompts/sans-modele/versions/1/test');
+    expect([run.body.passed, run.body.skipped]).toEqual([1, 1]);
+    const version = (await analyst.get('/api/v1/prompts/sans-modele/versions')).body as {
+      testRun?: { passed: number; skipped?: number };
+    }[];
+    expect(version[0]!.testRun).toMatchObject({ passed: 1, failed: 0, skipped: 1 });
+  });
+
   it('refuses an evaluation run at once, rather than keeping every case failed as evidence for approvers', async () => {
     const analyst = as(t, (await signInCast(t)).analyst);
     const set = { name: 'base', cases: [{ variables, expect: [{ type: 'contains', value: 'données' }] }] };

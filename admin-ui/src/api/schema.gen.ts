@@ -1522,6 +1522,8 @@ export interface components {
         checksum: string;
         passed: number;
         failed: number;
+        /** @description prompts: cases that check the model's answer and were not checked; absent when none */
+        skipped?: number;
         /** Format: date-time */
         at: string;
         by: string;
@@ -4209,6 +4211,8 @@ export interface operations {
               checksum: string;
               passed: number;
               failed: number;
+              /** @description prompts: cases that check the model's answer and were not checked; absent when none */
+              skipped?: number;
               /** Format: date-time */
               at: string;
               by: string;
@@ -8935,6 +8939,8 @@ export interface operations {
               checksum: string;
               passed: number;
               failed: number;
+              /** @description prompts: cases that check the model's answer and were not checked; absent when none */
+              skipped?: number;
               /** Format: date-time */
               at: string;
               by: string;
@@ -11299,6 +11305,8 @@ export interface operations {
               checksum: string;
               passed: number;
               failed: number;
+              /** @description prompts: cases that check the model's answer and were not checked; absent when none */
+              skipped?: number;
               /** Format: date-time */
               at: string;
               by: string;

@@ -176,6 +176,8 @@ export const en = {
       comments: 'Comments',
       tests: 'Tests',
       tests_passed: '%{total} passed',
+      tests_passed_some_unchecked: '%{total} passed, %{skipped}',
+      tests_unchecked: '%{smart_count} not checked |||| %{smart_count} not checked',
       tests_failed: '%{failed} of %{total} failing',
       tests_stale: 'to run again (content changed)',
       tests_not_run: '%{smart_count} case never run |||| %{smart_count} cases never run',

@@ -187,6 +187,8 @@ export const fr = typesetMessages({
       comments: 'Commentaires',
       tests: 'Tests',
       tests_passed: '%{total} réussis',
+      tests_passed_some_unchecked: '%{total} réussis, %{skipped}',
+      tests_unchecked: '%{smart_count} non vérifié |||| %{smart_count} non vérifiés',
       tests_failed: '%{failed} en échec sur %{total}',
       tests_stale: 'à relancer (contenu modifié)',
       tests_not_run: '%{smart_count} cas jamais lancé |||| %{smart_count} cas jamais lancés',

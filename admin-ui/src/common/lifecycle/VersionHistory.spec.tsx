@@ -39,6 +39,18 @@ const statusText = (row: HTMLElement) => {
 };
 
 describe('the versions table', () => {
+  it('says how many of a prompt version’s cases were not checked, not only the ones that passed', async () => {
+    const prompt = {
+      id: 'reponse',
+      versions: [
+        { number: 1, status: 'in_review', authors: ['a'], checksum: 'c1', testRun: { ...run('c1', 9, 0), skipped: 2 } },
+      ],
+    };
+    renderVersions('prompts', prompt, ['approver']);
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(within(rows[0]!).getByTestId('version-tests').textContent).toBe('9 réussis, 2 non vérifiés');
+  });
+
   it('lists the newest version first, with the tests of its exact content beside the approver’s buttons', async () => {
     renderVersions('rulesets', ruleset, ['approver']);
     const rows = (await screen.findAllByRole('row')).slice(1);

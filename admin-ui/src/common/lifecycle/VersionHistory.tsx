@@ -194,6 +194,17 @@ const TestRunChip = ({ version, resource, id }: { version: Listed; resource: str
       color="error"
       label={translate('gabarit.versions.tests_failed', { failed: run.failed, total })}
     />
+  ) : run.skipped ? (
+    // Cases that check the model's answer and were not checked: a green « 9 réussis » hid them from the approver.
+    <Chip
+      size="small"
+      color="warning"
+      variant="outlined"
+      label={translate('gabarit.versions.tests_passed_some_unchecked', {
+        total,
+        skipped: translate('gabarit.versions.tests_unchecked', { smart_count: run.skipped }),
+      })}
+    />
   ) : (
     <Chip
       size="small"

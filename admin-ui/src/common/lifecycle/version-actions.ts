@@ -9,7 +9,7 @@ export interface VersionRecord {
   /** The draft's revision: a submission names the one its author read. */
   revision?: number;
   /** Its last test run, on the content whose checksum it names. */
-  testRun?: { checksum: string; passed: number; failed: number };
+  testRun?: { checksum: string; passed: number; failed: number; skipped?: number };
   /** When it was put (or is to be put) in force: a publication or a rollback each. */
   publications?: { effectiveFrom: string }[];
   inForce?: boolean;

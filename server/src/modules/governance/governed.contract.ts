@@ -168,7 +168,17 @@ const versionProperties = {
     type: 'object',
     additionalProperties: false,
     required: ['checksum', 'passed', 'failed', 'at', 'by'],
-    properties: { checksum: text, passed: { type: 'integer' }, failed: { type: 'integer' }, at: instant, by: text },
+    properties: {
+      checksum: text,
+      passed: { type: 'integer' },
+      failed: { type: 'integer' },
+      skipped: {
+        type: 'integer',
+        description: "prompts: cases that check the model's answer and were not checked; absent when none",
+      },
+      at: instant,
+      by: text,
+    },
   },
   inForce: { type: 'boolean' },
   publications: { type: 'array', items: publicationSchema },

@@ -555,7 +555,7 @@ export class Lifecycle<M, C> {
   recordTestRun(
     state: ResourceState<M, C>,
     number: number,
-    run: { checksum: string; passed: number; failed: number },
+    run: { checksum: string; passed: number; failed: number; skipped?: number },
     actor: string,
     now: Date,
   ): Transition<M, C> {

@@ -7,6 +7,8 @@ export interface TestRunRecord {
   checksum: string;
   passed: number;
   failed: number;
+  /** Prompts: cases that check the model's answer and were not checked (no model, or past the run's budget). */
+  skipped?: number;
   at: string;
   by: string;
 }

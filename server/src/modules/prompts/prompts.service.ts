@@ -375,7 +375,12 @@ export class PromptsService extends GovernedResourceService<PromptMeta, PromptCo
       this.lifecycle.recordTestRun(
         s,
         number,
-        { checksum, passed: summary.passed, failed: summary.failed },
+        {
+          checksum,
+          passed: summary.passed,
+          failed: summary.failed,
+          ...(summary.skipped > 0 && { skipped: summary.skipped }),
+        },
         actor,
         new Date(),
       ),
