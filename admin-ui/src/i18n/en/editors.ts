@@ -157,6 +157,9 @@ export const editorMessages = {
         unknown_column: 'The column “%{column}” no longer exists.',
         duplicate_id: 'The identifier “%{id}” is already used.',
         name_format: 'Lowercase letters, digits and dashes only.',
+        node_id_format:
+          'Lowercase letters, digits, - or _, at most 64, starting with a letter or a digit (such as node-3).',
+        text_required: 'This text cannot be empty.',
       },
     },
     checks: {

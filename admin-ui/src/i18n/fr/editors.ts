@@ -159,6 +159,9 @@ export const editorMessages = {
         unknown_column: 'La colonne « %{column} » n’existe plus.',
         duplicate_id: 'L’identifiant « %{id} » est déjà utilisé.',
         name_format: 'Lettres minuscules, chiffres et tirets seulement.',
+        node_id_format:
+          'Lettres minuscules, chiffres, - ou _, 64 au plus, commençant par une lettre ou un chiffre (par exemple node-3).',
+        text_required: 'Ce texte ne peut pas être vide.',
       },
     },
     checks: {

@@ -147,9 +147,14 @@ export function placeOf(path: string, definition: unknown, translate: Translate)
       const node = getAt(definition, parts.slice(0, n)) as { id?: unknown } | undefined;
       if (node && typeof node === 'object' && typeof node.id === 'string') id = node.id;
     }
-    // A branch is named by the node it leads to.
-    const branch = getAt(definition, parts) as { node?: { id?: unknown } } | undefined;
-    if (typeof branch?.node?.id === 'string') id = branch.node.id;
+    // A branch, and its own fields (labels, condition), are named by the node it leads to, not the node above it.
+    for (let n = parts.length; n >= 2; n--) {
+      if (parts[n - 2] !== 'branches') continue;
+      if (parts[n] === 'node') break; // inside the node it leads to: named above
+      const branch = getAt(definition, parts.slice(0, n)) as { node?: { id?: unknown } } | undefined;
+      if (typeof branch?.node?.id === 'string') id = branch.node.id;
+      break;
+    }
     if (id) return translate('gabarit.analysis.place_node', { id });
   }
   return path;

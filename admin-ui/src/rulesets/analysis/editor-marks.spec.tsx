@@ -8,7 +8,7 @@ import { RulesEditor } from '../editor/RulesEditor';
 import { TreeEditor } from '../editor/TreeEditor';
 import { VocabularyContext } from '../editor/vocabulary';
 import { SERVER_VOCABULARY } from '../editor/vocabulary.fixture';
-import { AnalysisContext, type Finding } from './analysis-model';
+import { AnalysisContext, placeOf, type Finding } from './analysis-model';
 
 const facts = factOptions({
   type: 'object',
@@ -104,5 +104,27 @@ describe('findings on the element they name', () => {
     expect(rule).toMatch(/Le fait «\s*demande\.taux\s*» est absent du schéma des faits/);
     expect(marked('/rules/0').textContent).not.toMatch(/Erreur/);
     expect(screen.getByRole('button', { name: /^impossible revue/ })).toBeTruthy();
+  });
+});
+
+describe('the place a problem of a tree is named by', () => {
+  it('names a branch’s own fields by the node it leads to, not the question above it', () => {
+    const definition = {
+      root: {
+        id: 'age',
+        branches: [
+          { when: { all: [] }, node: { id: 'jeune', outcome: { type: 'a' } } },
+          { label: '', when: { all: [] }, node: { id: 'node-3', outcome: { type: '' } } },
+        ],
+      },
+    };
+    const translate = (key: string, options?: object) => `${key} ${JSON.stringify(options)}`;
+    expect(placeOf('/definition/root/branches/1/label', definition, translate)).toBe(
+      'gabarit.analysis.place_node {"id":"node-3"}',
+    );
+    expect(placeOf('/definition/root/branches/1/node/outcome/type', definition, translate)).toBe(
+      'gabarit.analysis.place_node {"id":"node-3"}',
+    );
+    expect(placeOf('/definition/root/label', definition, translate)).toBe('gabarit.analysis.place_node {"id":"age"}');
   });
 });

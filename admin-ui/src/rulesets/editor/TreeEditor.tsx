@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Box, Button, Chip, IconButton, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { alpha } from '@mui/material/styles';
 import { useTranslate } from 'react-admin';
 import { ANALYSIS_TARGET, findingsUnder, useAnalysisFindings, worst } from '../analysis/analysis-model';
@@ -31,6 +31,18 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
   const toggle = (id: string) =>
     setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const set = (path: Pointer, value: unknown) => onChange(setAt(definition, path, value));
+  // A branch just added gets the focus, scrolled into view: it lands after the whole subtree of the branches before
+  // it, often screens below the button, and nothing said it was there (a console review).
+  const [added, setAdded] = useState<string>();
+  useEffect(() => {
+    if (!added) return;
+    const target = [...document.querySelectorAll<HTMLElement>(`[${ANALYSIS_TARGET}]`)].find(
+      (element) => element.getAttribute(ANALYSIS_TARGET) === added,
+    );
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus();
+    setAdded(undefined);
+  }, [added]);
   const errors = (path: Pointer, field: string) => problems.get(`${toPointerText(path)}/${field}`) ?? [];
   const field = (path: Pointer, name: string, label: string, value: string | undefined, multiline = false) => (
     <TextField
@@ -196,12 +208,11 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
             size="small"
             startIcon={<AddIcon />}
             sx={{ mt: 1 }}
-            onClick={() =>
-              set(
-                [...path, 'branches'],
-                [...(node.branches ?? []), newBranch(nodeIds(definition.root), { all: [newLeaf(facts)] })],
-              )
-            }
+            onClick={() => {
+              const branches = node.branches ?? [];
+              set([...path, 'branches'], [...branches, newBranch(nodeIds(definition.root), { all: [newLeaf(facts)] })]);
+              setAdded(toPointerText([...path, 'branches', branches.length]));
+            }}
           >
             {translate('gabarit.editors.add_branch')}
           </Button>

@@ -71,6 +71,28 @@ describe('live checks of a whole definition', () => {
       '/root/branches/0/when/all/0/value value_required',
     ]);
   });
+
+  it('says at once what the server would refuse in a new branch: empty labels and explanations, a malformed id', () => {
+    const tree = {
+      root: {
+        id: 'q',
+        label: 'Statut',
+        branches: [
+          {
+            label: ' ',
+            when: { all: [{ fact: 'invoice', path: '$.total', operator: 'greaterThan', value: 1 }] },
+            node: { id: 'Feuille 1', outcome: { type: 'ok' }, explanation: { fr: '', en: 'Fine.' } },
+          },
+        ],
+        otherwise: { id: 'ok', outcome: { type: 'fine' } },
+      },
+    };
+    expect(liveChecks('decisionTree', tree, facts, SERVER_VOCABULARY).map((p) => `${p.path} ${p.problem}`)).toEqual([
+      '/root/branches/0/node/id node_id_format',
+      '/root/branches/0/node/explanation/fr text_required',
+      '/root/branches/0/label text_required',
+    ]);
+  });
 });
 
 describe('conflict summary', () => {

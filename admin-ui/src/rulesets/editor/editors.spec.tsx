@@ -321,6 +321,8 @@ describe('decision tree outline', () => {
     const root = (json() as { root: TreeNode }).root;
     expect(root.branches).toHaveLength(2);
     expect(root.branches![1]!.node).toEqual({ id: 'node-4', outcome: { type: '' }, explanation: { fr: '', en: '' } });
+    // The new branch has the focus: it may land screens below the button.
+    expect(document.activeElement?.getAttribute('data-analysis-path')).toBe('/root/branches/1');
   });
 
   it('writes the English labels of questions and branches, and drops an emptied one', () => {

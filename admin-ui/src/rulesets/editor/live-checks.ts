@@ -5,6 +5,9 @@ import type { DecisionTable } from './table-model';
 import { duplicateIds, treeLines, type TreeNode } from './tree-model';
 import type { RuleVocabulary } from './vocabulary';
 
+/** A node's id as the server takes it (ruleset-definition.schema.ts `slug`). */
+const NODE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
 /**
  * The checks the console can make while the analyst types, each at its JSON Pointer in the definition. The server
  * checks everything again on save (and more: JSON Schema, safe patterns); its answer is shown at the same places.
@@ -104,13 +107,28 @@ function checkTree(
       problems.push({ path: `${at}/id`, problem: 'duplicate_id', args: { id: line.node.id } });
     if (line.isLeaf && !line.node.outcome?.type)
       problems.push({ path: `${at}/outcome/type`, problem: 'event_required' });
+    // What the server refuses on save, said as it is typed: a new branch starts with these empty (a console review
+    // saw five refusals on save, one of them placed on the node above).
+    if (typeof line.node.id !== 'string' || !NODE_ID.test(line.node.id))
+      problems.push({ path: `${at}/id`, problem: 'node_id_format' });
+    for (const field of ['label', 'labelEn'] as const)
+      if (typeof line.node[field] === 'string' && line.node[field].trim() === '')
+        problems.push({ path: `${at}/${field}`, problem: 'text_required' });
+    for (const language of ['fr', 'en'] as const)
+      if (typeof line.node.explanation?.[language] === 'string' && line.node.explanation[language].trim() === '')
+        problems.push({ path: `${at}/explanation/${language}`, problem: 'text_required' });
     if (line.via?.kind === 'branch') {
       const branchAt = toPointerText(line.path.slice(0, -1));
       const branch = line.path
         .slice(0, -1)
         .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key as string], definition) as {
         when: Condition;
+        label?: unknown;
+        labelEn?: unknown;
       };
+      for (const field of ['label', 'labelEn'] as const)
+        if (typeof branch[field] === 'string' && branch[field].trim() === '')
+          problems.push({ path: `${branchAt}/${field}`, problem: 'text_required' });
       problems.push(
         ...prefixed(checkCondition(branch.when, { facts, namedConditions: [], vocabulary }), `${branchAt}/when`),
       );
