@@ -30,13 +30,21 @@ export function freshId(prefix: string, taken: string[]): string {
   return `${prefix}-${n}`;
 }
 
+/**
+ * A new row, last, or just before a last row that matches everything when the first matching row decides: after
+ * that default row it could never match (a console review saw « Jamais atteinte » only after saving).
+ */
 export function addRow(table: DecisionTable): DecisionTable {
   const id = freshId(
     'row',
     table.rows.map((r) => r.id),
   );
-  const previous = table.rows[table.rows.length - 1];
-  return { ...table, rows: [...table.rows, { id, cells: {}, event: { type: previous?.event.type ?? '' } }] };
+  const last = table.rows[table.rows.length - 1];
+  const beforeDefault = table.hitPolicy === 'first' && last !== undefined && Object.keys(last.cells).length === 0;
+  const at = beforeDefault ? table.rows.length - 1 : table.rows.length;
+  const previous = table.rows[at - 1];
+  const row = { id, cells: {}, event: { type: previous?.event.type ?? '' } };
+  return { ...table, rows: [...table.rows.slice(0, at), row, ...table.rows.slice(at)] };
 }
 
 export function moveRow(table: DecisionTable, index: number, by: -1 | 1): DecisionTable {

@@ -37,6 +37,23 @@ describe('decision table grid', () => {
     expect(removeRow(added, 0).rows.map((r) => r.id)).toEqual(['bas', 'row-3']);
   });
 
+  it('adds a row before a last row that matches everything when the first match decides, where it can be reached', () => {
+    const withDefault = {
+      ...table,
+      hitPolicy: 'first' as const,
+      rows: [...table.rows, { id: 'sinon', cells: {}, event: { type: 'manual' } }],
+    };
+    expect(addRow(withDefault).rows.map((r) => r.id)).toEqual(['haut', 'bas', 'row-4', 'sinon']);
+    expect(addRow(withDefault).rows[2]!.event).toEqual({ type: 'route' }); // the event of the row above it
+    // Collecting every match, a row after the default is reached like any other.
+    expect(addRow({ ...withDefault, hitPolicy: 'collect' }).rows.map((r) => r.id)).toEqual([
+      'haut',
+      'bas',
+      'sinon',
+      'row-4',
+    ]);
+  });
+
   it('removing a column removes its cells from every row', () => {
     const without = removeInput(table, 1);
     expect(without.inputs.map((i) => i.id)).toEqual(['total']);
