@@ -17,7 +17,7 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'a text with at least one character that is not a space, tab or line break': 'stop_sequence',
   'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does':
     'column',
-  'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*': 'scope',
+  'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*; metrics:* is the only metrics scope': 'scope',
   'an evaluation set name': 'set_name',
   'key of the prompt whose version in force judges rubrics': 'prompt_key',
   'letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype': 'column',
@@ -25,7 +25,7 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'lowercase letters, digits and dashes, such as chatbot-answer': 'prompt_key',
   'lowercase letters, digits and dashes, such as regression': 'set_name',
   'lowercase letters, digits and dashes, such as suppliers': 'table_key',
-  'lowercase letters, digits, - or _, such as row-1': 'id',
+  'lowercase letters, digits, - or _, such as row-1 or node-3': 'id',
   'lowercase letters, digits, . _ -; 2 to 64 characters': 'username',
   'snake_case such as auto_approve': 'event_type',
   'some text in words, not only spaces': 'text',

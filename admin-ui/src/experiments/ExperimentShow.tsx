@@ -56,7 +56,16 @@ const ShowActions = () => {
     <TopToolbar>
       <Stack direction="row" spacing={1}>
         {allowed.stop && <StopButton experimentKey={record.key} name={record.name} />}
-        {allowed.edit && <EditButton label="gabarit.experiments.edit_draft" />}
+        {/* Without a draft, editing starts one (« Modifier le brouillon » named a draft that did not exist). */}
+        {allowed.edit && (
+          <EditButton
+            label={
+              record.versions.some((v) => v.status === 'draft')
+                ? 'gabarit.experiments.edit_draft'
+                : 'gabarit.lifecycle.create_draft'
+            }
+          />
+        )}
       </Stack>
     </TopToolbar>
   );

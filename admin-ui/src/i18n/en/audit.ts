@@ -156,7 +156,7 @@ export const auditMessages = {
           unscheduled: "Experiment's scheduled start cancelled",
           rolled_back: 'Experiment rolled back',
           imported: 'Experiment imported',
-          archived: 'Experiment archived',
+          archived: 'Experiment stopped (archived)',
           auto_stopped: 'Experiment stopped automatically (guardrail or split)',
           tested: 'Experiment tested',
         },

@@ -12,11 +12,11 @@ export const formatMessages = {
   table_key: 'lowercase letters, digits and dashes, such as suppliers',
   version: 'a version number, draft or active',
   column: 'a column name of letters, digits and _, such as neq or unitPrice (not __proto__, constructor or prototype)',
-  scope: 'an action and a key pattern, such as evaluate:invoices-*',
+  scope: 'an action and a key pattern, such as evaluate:invoices-*; metrics:* is the only metrics scope',
   set_name: 'lowercase letters, digits and dashes, such as regression',
   prompt_key: 'lowercase letters, digits and dashes, such as chatbot-answer',
   key: 'lowercase letters, digits and dashes, 2 to 63 characters, such as invoices-2026',
-  id: 'lowercase letters, digits, - or _, such as row-1',
+  id: 'lowercase letters, digits, - or _, such as row-1 or node-3',
   username: 'lowercase letters, digits, . _ -; 2 to 64 characters',
   stop_sequence:
     'a text with at least one character that is not a space, tab or line break (the model’s provider refuses a stop sequence of whitespace only)',

@@ -156,7 +156,7 @@ export const auditMessages = {
           unscheduled: "Démarrage programmé d'une expérience annulé",
           rolled_back: 'Expérience remise à une version antérieure',
           imported: 'Expérience importée',
-          archived: 'Expérience archivée',
+          archived: 'Expérience arrêtée (archivée)',
           auto_stopped: 'Expérience arrêtée automatiquement (garde-fou ou répartition)',
           tested: 'Expérience testée',
         },

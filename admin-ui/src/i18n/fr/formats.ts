@@ -13,11 +13,11 @@ export const formatMessages = {
   version: 'un numéro de version, draft ou active',
   column:
     'un nom de colonne fait de lettres, de chiffres et de _, par exemple neq ou unitPrice (ni __proto__, ni constructor, ni prototype)',
-  scope: 'une action et un motif de clé, par exemple evaluate:invoices-*',
+  scope: 'une action et un motif de clé, par exemple evaluate:invoices-* ; metrics:* est la seule portée des métriques',
   set_name: 'lettres minuscules, chiffres et tirets, par exemple regression',
   prompt_key: 'lettres minuscules, chiffres et tirets, par exemple chatbot-answer',
   key: 'lettres minuscules, chiffres et tirets, de 2 à 63 caractères, par exemple invoices-2026',
-  id: 'lettres minuscules, chiffres, - ou _, par exemple row-1',
+  id: 'lettres minuscules, chiffres, - ou _, par exemple row-1 ou node-3',
   username: 'lettres minuscules, chiffres, point, tiret ou soulignement ; de 2 à 64 caractères',
   stop_sequence:
     'un texte d’au moins un caractère qui n’est ni une espace, ni une tabulation, ni un saut de ligne (le fournisseur du modèle refuse une séquence d’arrêt faite d’espaces seulement)',

@@ -32,7 +32,7 @@ const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max })
 const slug = {
   type: 'string',
   pattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
-  description: 'lowercase letters, digits, - or _, such as row-1',
+  description: 'lowercase letters, digits, - or _, such as row-1 or node-3',
 } as const;
 const factName = {
   type: 'string',
