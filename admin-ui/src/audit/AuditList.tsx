@@ -65,12 +65,14 @@ const filters = [
     key="action"
     source="action"
     choices={KNOWN_ACTIONS.map((id) => ({ id, name: `gabarit.audit.actions.${id}` }))}
+    emptyText="gabarit.audit.all_actions" // a blank first line said nothing (a console review)
     alwaysOn
   />,
   <SelectInput
     key="resourceType"
     source="resourceType"
     choices={RESOURCE_TYPES.map((id) => ({ id, name: `gabarit.audit.resource_types.${id}` }))}
+    emptyText="gabarit.audit.all_resource_types"
     alwaysOn
     sx={{ minWidth: 200 }} // « Type de ressource » must not run under the arrow
   />,

@@ -3,6 +3,8 @@ export const auditMessages = {
   gabarit: {
     audit: {
       verify: 'Verify the chain',
+      all_actions: 'All actions',
+      all_resource_types: 'All types',
       chain_ok: 'Chain intact: %{events} events verified.',
       chain_broken: 'Chain broken at event %{seq}: %{reason}.',
       reasons: {

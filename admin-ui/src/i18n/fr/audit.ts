@@ -3,6 +3,8 @@ export const auditMessages = {
   gabarit: {
     audit: {
       verify: 'Vérifier la chaîne',
+      all_actions: 'Toutes les actions',
+      all_resource_types: 'Tous les types',
       chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
       chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
       reasons: {
