@@ -114,8 +114,10 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
           <FindingList findings={tableFindings} />
         </Box>
       )}
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={translate('gabarit.formats.decisionTable')}>
+      {/* At most a screen tall, its header kept in view: the sideways scrollbar of a wide table was at the bottom of
+          a table several screens tall, and a row's buttons out of reach on its right (a console review). */}
+      <Box sx={{ overflow: 'auto', maxHeight: '75vh' }}>
+        <Table size="small" stickyHeader aria-label={translate('gabarit.formats.decisionTable')}>
           <TableHead>
             <TableRow>
               <TableCell scope="col">{translate('gabarit.editors.row_id')}</TableCell>
