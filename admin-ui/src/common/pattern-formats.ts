@@ -17,7 +17,8 @@ export const PATTERN_FORMATS: Record<string, string> = {
   'a text with at least one character that is not a space, tab or line break': 'stop_sequence',
   'all the rows whose column equals the key, as a list (the lines of a purchase order), instead of the row whose key column does':
     'column',
-  'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*; metrics:* is the only metrics scope': 'scope',
+  'an action and a rule set or prompt key pattern, e.g. evaluate:invoices-*; metrics:* is the only metrics scope':
+    'scope',
   'an evaluation set name': 'set_name',
   'key of the prompt whose version in force judges rubrics': 'prompt_key',
   'letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype': 'column',
