@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { authProvider } from './authProvider';
-import { readSession, takeSessionEnded } from './session';
+import { readSession, sessionEnded } from './session';
 
 // The HTTP boundary is faked here; the real sign-in against the server is covered by the browser tests.
 function answer(status: number, body: object) {
@@ -26,13 +26,21 @@ describe('authProvider', () => {
         }),
       );
     await expect(authProvider.checkAuth({})).rejects.toThrow('gabarit.auth.session_expired');
-    expect(takeSessionEnded()).toBe(false); // nobody was signed in
+    expect(sessionEnded()).toBe(false); // nobody was signed in
     session(60);
     await expect(authProvider.checkError({ status: 401 })).rejects.toThrow('gabarit.auth.session_expired');
-    expect([readSession(), takeSessionEnded(), takeSessionEnded()]).toEqual([undefined, true, false]);
+    expect([readSession(), sessionEnded(), sessionEnded()]).toEqual([undefined, true, true]); // read, still there
+    // Signing in again forgets it.
+    const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+    vi.stubGlobal(
+      'fetch',
+      answer(200, { token: 't', expiresAt, user: { username: 'a', displayName: 'A', roles: [] } }),
+    );
+    await authProvider.login({ username: 'a', password: 'demo' });
+    expect(sessionEnded()).toBe(false);
     session(-1);
     await expect(authProvider.checkAuth({})).rejects.toThrow('gabarit.auth.session_expired');
-    expect(takeSessionEnded()).toBe(true);
+    expect(sessionEnded()).toBe(true);
   });
 
   it('keeps the session after a successful sign-in and exposes identity and roles', async () => {

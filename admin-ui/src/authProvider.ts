@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, endSession, readSession, saveSession, type Session } from './session';
+import { clearSession, endSession, forgetSessionEnded, readSession, saveSession, type Session } from './session';
 
 // Server error codes the console explains in the user's language; others show the server's message.
 const KNOWN_LOGIN_ERRORS = new Set([
@@ -27,6 +27,7 @@ export const authProvider: AuthProvider = {
       );
     }
     saveSession(body as Session);
+    forgetSessionEnded();
   },
   async logout() {
     // Ends the session on the server too (every token of this user), so a copied token is useless after it.

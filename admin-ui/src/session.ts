@@ -38,9 +38,14 @@ export function endSession(): void {
   sessionStorage.setItem(ENDED, '1');
 }
 
-/** Whether a session ended since the sign-in page last said so; asking forgets it. */
-export function takeSessionEnded(): boolean {
-  const ended = sessionStorage.getItem(ENDED) !== null;
+/**
+ * Whether a session ended and nobody signed in since. Kept until a sign-in, not forgotten when read: react-admin
+ * mounts the sign-in page more than once on the way there, and the first mount had taken the note away.
+ */
+export function sessionEnded(): boolean {
+  return sessionStorage.getItem(ENDED) !== null;
+}
+
+export function forgetSessionEnded(): void {
   sessionStorage.removeItem(ENDED);
-  return ended;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLogout } from 'react-admin';
 import type { Problem } from './api-error';
 import { dropStash, readStash, stashEdit, type StashedEdit } from './draft-stash';
+import { endSession } from '../session';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const STASH_DELAY_MS = 400;
@@ -67,6 +68,7 @@ export function useEditStash<T>(
       async (problem: Problem) => {
         if (problem.status !== 401) return false;
         flush();
+        endSession(); // the sign-in page then says the session ended and the changes were kept
         await logout({}, undefined, true);
         return true;
       },

@@ -26,6 +26,7 @@ describe('the sign-in page', () => {
   });
 
   it('names the product and what it is for, in French first, and switches to English before signing in', async () => {
+    sessionStorage.clear(); // no session ended here
     render(
       <AdminContext i18nProvider={i18nProvider} authProvider={signedOut} store={memoryStore()}>
         <SignIn />

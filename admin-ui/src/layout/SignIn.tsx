@@ -1,7 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useState } from 'react';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
-import { takeSessionEnded } from '../session';
+import { sessionEnded } from '../session';
 
 /**
  * The sign-in page: the product's name and what it is for, the form, and the language switch (react-admin's own
@@ -10,7 +10,7 @@ import { takeSessionEnded } from '../session';
 export const SignIn = () => {
   const translate = useTranslate();
   // Sent here by a session that ended mid-work (expired, or ended on another device): said, with what was kept.
-  const [ended] = useState(takeSessionEnded);
+  const [ended] = useState(sessionEnded);
   return (
     <Login>
       <Box component="header" sx={{ px: 2, textAlign: 'center' }}>
@@ -22,7 +22,7 @@ export const SignIn = () => {
         </Typography>
       </Box>
       {ended && (
-        <Alert severity="info" sx={{ mx: 2, mt: 1 }}>
+        <Alert severity="info" sx={{ mx: 2, mt: 1, maxWidth: 268 }}>
           {translate('gabarit.auth.session_ended')}
         </Alert>
       )}
