@@ -33,6 +33,36 @@ describe('changes that depend on another resource, at the same moment', () => {
     variablesSchema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
   });
 
+  /** A rule set whose one rule compares an amount with the `max` of row `a` of `table`. */
+  const tableReader = (rulesetKey: string, table: string) => ({
+    key: rulesetKey,
+    name: 'Lit une table',
+    pilot: 'invoices',
+    format: 'rules',
+    inputSchema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } },
+    lookups: [{ fact: 'limit', table, key: { value: 'a' } }],
+    definition: {
+      rules: [
+        {
+          name: 'over',
+          conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: { fact: 'limit', path: '$.max' } }] },
+          event: { type: 'over' },
+        },
+      ],
+    },
+  });
+  /** The table it reads, with row `a`. */
+  const limitsTable = (table: string) => ({
+    key: table,
+    name: 'Plafonds',
+    keyColumn: 'code',
+    columns: [
+      { name: 'code', type: 'string' },
+      { name: 'max', type: 'number' },
+    ],
+    rows: [{ code: 'a', max: 1 }],
+  });
+
   /** The audit sequence number of a resource's event. */
   const seq = async (key: string, action: string) =>
     (
@@ -118,40 +148,11 @@ describe('changes that depend on another resource, at the same moment', () => {
   it('holds the rows of a table created while a rule set that reads it is approved and being published, whichever comes first', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const [rulesetKey, table] = [`race-reader-${trial}`, `race-table-${trial}`];
-      const reader = {
-        key: rulesetKey,
-        name: 'Lit une table',
-        pilot: 'invoices',
-        format: 'rules',
-        inputSchema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } },
-        lookups: [{ fact: 'limit', table, key: { value: 'a' } }],
-        definition: {
-          rules: [
-            {
-              name: 'over',
-              conditions: {
-                all: [{ fact: 'amount', operator: 'greaterThan', value: { fact: 'limit', path: '$.max' } }],
-              },
-              event: { type: 'over' },
-            },
-          ],
-        },
-      };
-      expect((await as(t, cast.analyst).post('/api/v1/rulesets', reader)).status).toBe(201);
+      expect((await as(t, cast.analyst).post('/api/v1/rulesets', tableReader(rulesetKey, table))).status).toBe(201);
       await approve('rulesets', rulesetKey, 1);
       const [published, created] = await race(
         () => as(t, cast.approver).post(`/api/v1/rulesets/${rulesetKey}/versions/1/publish`),
-        () =>
-          as(t, cast.analyst).post('/api/v1/reference-tables', {
-            key: table,
-            name: 'Plafonds',
-            keyColumn: 'code',
-            columns: [
-              { name: 'code', type: 'string' },
-              { name: 'max', type: 'number' },
-            ],
-            rows: [{ code: 'a', max: 1 }],
-          }),
+        () => as(t, cast.analyst).post('/api/v1/reference-tables', limitsTable(table)),
         trial,
       );
       expect(published.status).toBe(200);
@@ -166,36 +167,9 @@ describe('changes that depend on another resource, at the same moment', () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const [rulesetKey, table] = [`submit-reader-${trial}`, `submit-table-${trial}`];
       const analyst = as(t, cast.analyst);
-      const created = await analyst.post('/api/v1/reference-tables', {
-        key: table,
-        name: 'Plafonds',
-        keyColumn: 'code',
-        columns: [
-          { name: 'code', type: 'string' },
-          { name: 'max', type: 'number' },
-        ],
-        rows: [{ code: 'a', max: 1 }],
-      });
+      const created = await analyst.post('/api/v1/reference-tables', limitsTable(table));
       expect(created.status).toBe(201); // nothing reads it yet
-      const draft = await analyst.post('/api/v1/rulesets', {
-        key: rulesetKey,
-        name: 'Lit une table',
-        pilot: 'invoices',
-        format: 'rules',
-        inputSchema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } },
-        lookups: [{ fact: 'limit', table, key: { value: 'a' } }],
-        definition: {
-          rules: [
-            {
-              name: 'over',
-              conditions: {
-                all: [{ fact: 'amount', operator: 'greaterThan', value: { fact: 'limit', path: '$.max' } }],
-              },
-              event: { type: 'over' },
-            },
-          ],
-        },
-      });
+      const draft = await analyst.post('/api/v1/rulesets', tableReader(rulesetKey, table));
       expect(draft.status).toBe(201); // a draft reads nothing yet: its table changes freely
       const etag = (await analyst.get(`/api/v1/reference-tables/${table}`)).headers['etag'] as string;
       // The table change leaves first: its reader check is the slower to reach.
