@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
@@ -488,5 +488,99 @@ describe('prompt evaluation sets', () => {
     } finally {
       await next.close();
     }
+  });
+});
+
+describe('prompt evaluation runs with a slow model', () => {
+  const fake = new FakeAnthropic();
+  let t: TestApp;
+  let analyst: ReturnType<typeof as>;
+  let approver: ReturnType<typeof as>;
+  /** Ten cases of an echo: each passes when the model answers at all. */
+  const tenCases = {
+    name: 'dix',
+    cases: Array.from({ length: 10 }, (_, i) => ({
+      variables: { question: `q${i}` },
+      expect: [{ type: 'contains', value: `q${i}` }],
+    })),
+  };
+  const runsOf = async (version: number) =>
+    (await analyst.get(`/api/v1/prompts/${KEY}/versions/${version}/evaluation-runs`)).body as {
+      id: string;
+      stoppedBy: string | null;
+    }[];
+
+  beforeAll(async () => {
+    fake.reply = ({ prompt: text }) => `Réponse : ${text}`;
+    t = await startTestApp('prompt-evaluation-slow', {
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: await fake.start(),
+      LLM_MAX_RETRIES: '0',
+      EVAL_RUN_BUDGET_MS: '2000',
+    });
+    const cast = await signInCast(t);
+    analyst = as(t, cast.analyst);
+    approver = as(t, cast.approver);
+    expect((await analyst.post('/api/v1/prompts', prompt)).status).toBe(201);
+    await analyst.post(`/api/v1/prompts/${KEY}/versions/1/submit`);
+    await approver.post(`/api/v1/prompts/${KEY}/versions/1/approve`);
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/1/publish`)).status).toBe(200);
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/evaluation-sets`, tenCases)).status).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.stop();
+  });
+  beforeEach(() => {
+    fake.mode = 'slow';
+    fake.requests.length = 0;
+    fake.abandoned = 0;
+  });
+
+  it('starts no case once EVAL_RUN_BUDGET_MS is spent, keeps what ran, and a publication gate does not count it', async () => {
+    fake.slowMs = 1_200;
+    const etag = (await analyst.get(`/api/v1/prompts/${KEY}`)).headers['etag'];
+    const settings = { requireEvaluation: { set: 'dix', minPassRate: 0.5 } };
+    const draft = await analyst.put(`/api/v1/prompts/${KEY}/draft`, { settings }, etag);
+    const version = draft.body.draftVersion as number;
+    const run = await analyst.post(`/api/v1/prompts/${KEY}/versions/${version}/evaluation-runs`, { set: 'dix' });
+    expect(run.status).toBe(201);
+    // Four cases at a time, 1.2 s each, 2 s in all: the third round never starts (before, all ten ran).
+    const skipped = run.body.cases.filter((c: { skipped?: string }) => c.skipped === 'time');
+    expect(skipped.length).toBeGreaterThanOrEqual(2);
+    expect(run.body).toMatchObject({ stoppedBy: 'time', budgetExhausted: false });
+    const ran = run.body.cases.filter((c: { skipped?: string }) => c.skipped === undefined);
+    expect(ran.length).toBeGreaterThanOrEqual(4);
+    expect(ran.every((c: { candidate: { passed: boolean } }) => c.candidate.passed)).toBe(true);
+    expect(fake.requests).toHaveLength(ran.length * 2); // both versions of every case that ran, and no other
+    expect((await runsOf(version)).map((r) => [r.id, r.stoppedBy])).toEqual([[run.body.id, 'time']]);
+
+    expect((await analyst.post(`/api/v1/prompts/${KEY}/versions/${version}/submit`)).status).toBe(200);
+    expect((await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/approve`)).status).toBe(200);
+    const refused = await approver.post(`/api/v1/prompts/${KEY}/versions/${version}/publish`);
+    expect([refused.status, refused.body.error]).toEqual([400, 'evaluation_required']);
+    expect(refused.body.details[0].message).toContain('when its time (EVAL_RUN_BUDGET_MS) ran out');
+  });
+
+  it('gives a run up when its caller leaves: calls in flight are closed, no case starts after, what ran is kept', async () => {
+    fake.slowMs = 2_000;
+    const version = (await analyst.get(`/api/v1/prompts/${KEY}`)).body.activeVersion as number;
+    const before = (await runsOf(version)).length;
+    await expect(
+      analyst.post(`/api/v1/prompts/${KEY}/versions/${version}/evaluation-runs`, { set: 'dix' }).timeout(500),
+    ).rejects.toThrow(/Timeout/);
+    let runs = await runsOf(version);
+    for (let i = 0; i < 50 && runs.length === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      runs = await runsOf(version);
+    }
+    expect(runs[0]!.stoppedBy).toBe('caller_gone');
+    const stored = await analyst.get(`/api/v1/prompts/${KEY}/evaluation-runs/${runs[0]!.id}`);
+    // Every case either never started or had its model call closed: none is counted as the version's failure.
+    expect(stored.body.cases.map((c: { skipped?: string }) => c.skipped)).toEqual(Array(10).fill('caller_gone'));
+    expect(stored.body.summary.candidate).toMatchObject({ cases: 0, failed: 0, skipped: 10 });
+    // The four cases already running were closed (it ran to the last case, 25 minutes for 200, before).
+    for (let i = 0; i < 50 && fake.abandoned < 4; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([fake.requests.length, fake.abandoned]).toEqual([4, 4]);
   });
 });

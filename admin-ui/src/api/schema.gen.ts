@@ -1841,8 +1841,13 @@ export interface components {
       budgetTokens: number;
       /** @description may pass budgetTokens: the cases already running when the budget runs out (4 at once) finish */
       tokensUsed: number;
-      /** @description cases were left unrun because the budget ran out */
+      /** @description cases were left unrun because the token budget ran out */
       budgetExhausted?: boolean;
+      /**
+       * @description why cases were left unrun, null when every case ran: the token budget, the time a run has (EVAL_RUN_BUDGET_MS), or the caller closed the request (what ran is kept); a publication gate counts no run that skipped cases
+       * @enum {string|null}
+       */
+      stoppedBy: 'budget' | 'time' | 'caller_gone' | null;
       passRate: {
         candidate: {
           rate: number;
@@ -1954,8 +1959,11 @@ export interface components {
         index: number;
         name?: string;
         variables?: Record<string, unknown>;
-        /** @enum {string} */
-        skipped?: 'budget';
+        /**
+         * @description the case did not run (or its model calls were cut short by the caller leaving), and why
+         * @enum {string}
+         */
+        skipped?: 'budget' | 'time' | 'caller_gone';
         candidate?: {
           version: number;
           passed: boolean;

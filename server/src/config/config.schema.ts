@@ -42,6 +42,7 @@ export const configSchema = {
     LLM_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     LLM_MAX_RETRIES: { type: 'integer', minimum: 0, maximum: 10, default: 2 },
     EVAL_RUN_BUDGET_TOKENS: { type: 'integer', minimum: 1, maximum: 10000000, default: 50000 },
+    EVAL_RUN_BUDGET_MS: { type: 'integer', minimum: 1000, maximum: 14400000, default: 900000 },
     PROMPT_TEST_MODEL_BUDGET_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 120000 },
     METRICS_PUBLIC: { type: 'boolean', default: false },
     TRUST_PROXY: {
@@ -78,6 +79,7 @@ export const configSchema = {
     'LLM_TIMEOUT_MS',
     'LLM_MAX_RETRIES',
     'EVAL_RUN_BUDGET_TOKENS',
+    'EVAL_RUN_BUDGET_MS',
     'PROMPT_TEST_MODEL_BUDGET_MS',
     'METRICS_PUBLIC',
     'TRUST_PROXY',
@@ -133,6 +135,7 @@ export interface AppConfig {
   llmMaxRetries: number;
   /** Tokens an evaluation run may spend when the request names no budget (docs/adr/0031). */
   evalRunBudgetTokens: number;
+  evalRunBudgetMs: number;
   /** How long the model checks of one prompt test run may take in all; past it, a case fails as not checked. */
   promptTestModelBudgetMs: number;
   /** /metrics without credentials (a scraper on a private network); otherwise a `metrics:*` API key or an admin. */

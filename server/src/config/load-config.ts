@@ -69,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     llmTimeoutMs: raw.LLM_TIMEOUT_MS,
     llmMaxRetries: raw.LLM_MAX_RETRIES,
     evalRunBudgetTokens: raw.EVAL_RUN_BUDGET_TOKENS,
+    evalRunBudgetMs: raw.EVAL_RUN_BUDGET_MS,
     promptTestModelBudgetMs: raw.PROMPT_TEST_MODEL_BUDGET_MS,
     metricsPublic: raw.METRICS_PUBLIC,
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),

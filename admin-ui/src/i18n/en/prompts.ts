@@ -46,6 +46,10 @@ export const promptsMessages = {
       latency_value: 'mean %{mean} ms, max %{max} ms',
       total: 'Estimated total cost: %{cost}; tokens used: %{tokens} of a %{budget} budget.',
       budget_exhausted: 'The token budget ran out (%{used} of %{budget}): the remaining cases were not run.',
+      stopped_time:
+        'The time an evaluation has (EVAL_RUN_BUDGET_MS) was up: the remaining cases were not run. The model was answering slowly; run it again later.',
+      stopped_caller_gone:
+        'The evaluation was given up (the page was closed or the connection lost): the cases running were cut short and the rest were not run. Run it again for a complete evaluation.',
       budget_overrun:
         'The token budget was passed (%{used} of %{budget}) by the cases already running, which finish (up to %{concurrency} at once): every case was run.',
       case: 'Case',
@@ -57,6 +61,8 @@ export const promptsMessages = {
       output_shortened:
         'Answer shortened to be stored: %{length} characters in all. The checks ran on the whole answer.',
       skipped_budget: 'Not run: the token budget ran out.',
+      skipped_time: 'Not run: the evaluation’s time was up.',
+      skipped_caller_gone: 'Not run or cut short: the evaluation was given up.',
       latest_run: 'Latest evaluation of this version: set “%{set}”, by %{by}, on %{at}.',
       no_run: 'Version %{version} has not been evaluated yet.',
       check_reasons: {

@@ -47,6 +47,10 @@ export const promptsMessages = {
       total: 'Coût total estimé : %{cost} ; jetons utilisés : %{tokens} sur un budget de %{budget}.',
       budget_exhausted:
         "Le budget de jetons est épuisé (%{used} sur %{budget}) : les cas restants n'ont pas été exécutés.",
+      stopped_time:
+        'Le temps d’une évaluation (EVAL_RUN_BUDGET_MS) était écoulé : les cas restants n’ont pas été exécutés. Le modèle répondait lentement ; relancez l’évaluation plus tard.',
+      stopped_caller_gone:
+        'L’évaluation a été abandonnée (la page a été fermée ou la connexion perdue) : les cas en cours ont été interrompus et les suivants n’ont pas été exécutés. Relancez-la pour une évaluation complète.',
       budget_overrun:
         'Le budget de jetons a été dépassé (%{used} sur %{budget}) par les cas déjà lancés, qui vont à leur terme (jusqu’à %{concurrency} à la fois) : tous les cas ont été exécutés.',
       case: 'Cas',
@@ -58,6 +62,8 @@ export const promptsMessages = {
       output_shortened:
         'Réponse raccourcie pour être enregistrée : %{length} caractères en tout. Les vérifications ont porté sur la réponse entière.',
       skipped_budget: 'Non exécuté : budget de jetons épuisé.',
+      skipped_time: 'Non exécuté : le temps de l’évaluation était écoulé.',
+      skipped_caller_gone: 'Non exécuté ou interrompu : l’évaluation a été abandonnée.',
       latest_run: 'Dernière évaluation de cette version : jeu « %{set} », par %{by}, le %{at}.',
       no_run: "La version %{version} n'a pas encore été évaluée.",
       check_reasons: {

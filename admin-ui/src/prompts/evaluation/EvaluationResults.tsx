@@ -90,6 +90,11 @@ export const EvaluationSummary = ({ run }: { run: EvaluationRun }) => {
           })}
         </Alert>
       )}
+      {(run.stoppedBy === 'time' || run.stoppedBy === 'caller_gone') && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {translate(`gabarit.evaluations.stopped_${run.stoppedBy}`)}
+        </Alert>
+      )}
       <Table size="small" aria-label={translate('gabarit.evaluations.summary_title', { set: run.set })}>
         <TableHead>
           <TableRow>
@@ -236,7 +241,7 @@ export const EvaluationCases = ({ run }: { run: EvaluationRun }) => {
               </Typography>
             </TableCell>
             {c.skipped ? (
-              <TableCell colSpan={both ? 2 : 1}>{translate('gabarit.evaluations.skipped_budget')}</TableCell>
+              <TableCell colSpan={both ? 2 : 1}>{translate(`gabarit.evaluations.skipped_${c.skipped}`)}</TableCell>
             ) : (
               <>
                 <TableCell>{c.candidate && <Outcome side={c.candidate} />}</TableCell>

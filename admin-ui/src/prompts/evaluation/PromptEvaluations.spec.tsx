@@ -66,6 +66,7 @@ const run = {
   budgetTokens: 50000,
   tokensUsed: 12000,
   budgetExhausted: true,
+  stoppedBy: 'budget',
   passRate: { candidate: { rate: 1, interval: [0.21, 1] }, inForce: { rate: 0, interval: [0, 0.79] } },
   scores: { candidate: { mean: 5, n: 1, interval: null }, inForce: { mean: 2, n: 1, interval: null } },
   cost: { candidateUsd: 0.0002, inForceUsd: 0.0002, totalUsd: 0.0004 },
@@ -182,6 +183,40 @@ describe('PromptEvaluations', () => {
     await openReviewTab({ ...run, budgetTokens: 10, tokensUsed: 320, budgetExhausted: false });
     await screen.findByText(/Le budget de jetons a été dépassé \(320 sur 10\) par les cas déjà lancés/);
     expect(screen.queryByText(/les cas restants n'ont pas été exécutés/)).toBeNull();
+  });
+
+  /** Runs the set from the console; the service answers `answer`. */
+  async function runAnswering(answer: object) {
+    fakeApi({
+      'GET /api/v1/prompts/faq': { body: prompt },
+      'GET /api/v1/prompts/faq/evaluation-sets': { body: [set] },
+      'POST /api/v1/prompts/faq/versions/2/evaluation-runs': { status: 201, body: answer },
+    });
+    renderConsole(
+      <ShowPage resource="prompts" id="faq">
+        <PromptEvaluations />
+      </ShowPage>,
+    );
+    await screen.findByRole('table', { name: "Jeux d'évaluation" });
+    fireEvent.click(screen.getByRole('button', { name: 'Évaluer la version 2' }));
+    return screen.findByRole('table', { name: 'Cas côte à côte' });
+  }
+
+  it('says a run cut short by its time, and why each case did not run', async () => {
+    const cases = [run.cases[0]!, { ...run.cases[1]!, skipped: 'time' }];
+    const table = await runAnswering({ ...run, budgetExhausted: false, stoppedBy: 'time', cases });
+    expect(screen.getByText(/^Le temps d’une évaluation \(EVAL_RUN_BUDGET_MS\) était écoulé/)).toBeTruthy();
+    expect(within(table).getByText(/^Non exécuté\s:\sle temps de l’évaluation était écoulé\.$/)).toBeTruthy();
+    expect(screen.queryByText(/Le budget de jetons est épuisé/)).toBeNull();
+  });
+
+  it('says a run its caller gave up was cut short, its cases not run', async () => {
+    const cases = [{ ...run.cases[1]!, skipped: 'caller_gone' }];
+    const table = await runAnswering({ ...run, budgetExhausted: false, stoppedBy: 'caller_gone', cases });
+    expect(
+      screen.getByText(/^L’évaluation a été abandonnée \(la page a été fermée ou la connexion perdue\)/),
+    ).toBeTruthy();
+    expect(within(table).getByText(/^Non exécuté ou interrompu\s:\sl’évaluation a été abandonnée\.$/)).toBeTruthy();
   });
 
   it('shows the latest run in the approval dialog of a version in review', async () => {

@@ -41,9 +41,17 @@ export interface EvaluationSummary {
   id: string;
   set: string;
   budgetExhausted: boolean;
+  stoppedBy: 'budget' | 'time' | 'caller_gone' | null;
   candidate: { passRate: { rate: number; interval: [number, number] }; skipped: number } & object;
   inForce: object | null;
 }
+
+/** Why a run that skipped cases proves nothing, and what to do about it. */
+const SKIPPED_BECAUSE = {
+  budget: 'when its token budget ran out: run it again with a larger budget',
+  time: 'when its time (EVAL_RUN_BUDGET_MS) ran out: run it again when the model answers faster, or with more time',
+  caller_gone: 'when its caller left before it ended: run it again',
+} as const;
 
 /** Shared by reference between the kind's hooks and the service (no closure over `this` in a constructor). */
 interface Evaluations {
@@ -120,9 +128,7 @@ async function requireEvaluation(
       `no run of "${required.set}" on version ${number} (checksum ${checksum.slice(0, 12)}…): run it (POST /api/v1/prompts/${key}/versions/${number}/evaluation-runs)`,
     );
   if (run.budgetExhausted || run.candidate.skipped > 0)
-    throw refuse(
-      `the latest run (${run.id}) skipped cases when its token budget ran out: run it again with a larger budget`,
-    );
+    throw refuse(`the latest run (${run.id}) skipped cases ${SKIPPED_BECAUSE[run.stoppedBy ?? 'budget']}`);
   if (run.candidate.passRate.rate < required.minPassRate)
     throw refuse(
       `the latest run (${run.id}) passed ${Math.round(run.candidate.passRate.rate * 1000) / 10} % of the cases, below the ${Math.round(required.minPassRate * 1000) / 10} % required`,

@@ -221,6 +221,7 @@ export const evaluationRunViewSchema = {
     'inForceVersion',
     'budgetTokens',
     'tokensUsed',
+    'stoppedBy',
     'passRate',
     'scores',
     'cost',
@@ -244,7 +245,13 @@ export const evaluationRunViewSchema = {
       type: 'integer',
       description: 'may pass budgetTokens: the cases already running when the budget runs out (4 at once) finish',
     },
-    budgetExhausted: { type: 'boolean', description: 'cases were left unrun because the budget ran out' },
+    budgetExhausted: { type: 'boolean', description: 'cases were left unrun because the token budget ran out' },
+    stoppedBy: {
+      type: ['string', 'null'],
+      enum: ['budget', 'time', 'caller_gone', null],
+      description:
+        'why cases were left unrun, null when every case ran: the token budget, the time a run has (EVAL_RUN_BUDGET_MS), or the caller closed the request (what ran is kept); a publication gate counts no run that skipped cases',
+    },
     passRate: {
       type: 'object',
       required: ['candidate', 'inForce'],
@@ -285,7 +292,11 @@ export const evaluationRunViewSchema = {
           index: { type: 'integer' },
           name: { type: 'string' },
           variables: { type: 'object' },
-          skipped: { type: 'string', enum: ['budget'] },
+          skipped: {
+            type: 'string',
+            enum: ['budget', 'time', 'caller_gone'],
+            description: 'the case did not run (or its model calls were cut short by the caller leaving), and why',
+          },
           candidate: caseSide,
           inForce: caseSide,
         },

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { VersionNumber } from '../../../common/http/version-number.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../../common/access/permission.decorator.js';
 import { actorName } from '../../../common/access/principal.js';
 import { ContentRange } from '../../../common/http/content-range.interceptor.js';
@@ -68,8 +68,14 @@ export class PromptEvaluationController {
     @VersionNumber() n: number,
     @ValidBody(startEvaluationRunRequestSchema) body: StartEvaluationRunRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.evaluations.run(key, n, body, actor(request));
+    // An analyst who closes the page gives the run up: no case starts after, and calls in flight are closed.
+    const callerGone = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) callerGone.abort();
+    });
+    return this.evaluations.run(key, n, body, actor(request), callerGone.signal);
   }
 
   @Get(':key/versions/:n/evaluation-runs')

@@ -48,11 +48,15 @@ export interface SideResult {
   latencyMs: number;
 }
 
+/** `budget`: the tokens (EVAL_RUN_BUDGET_TOKENS or the request's); `time`: EVAL_RUN_BUDGET_MS; `caller_gone`. */
+export type StopReason = 'budget' | 'time' | 'caller_gone';
+
 export interface CaseResult {
   index: number;
   name?: string;
   variables: Record<string, unknown>;
-  skipped?: 'budget';
+  /** Why the case did not run: the run's token budget or time were spent, or its caller left (StopReason). */
+  skipped?: StopReason;
   candidate?: SideResult;
   inForce?: SideResult;
 }
@@ -82,6 +86,8 @@ export interface EvaluationRunDocument {
   budgetTokens: number;
   tokensUsed: number;
   budgetExhausted: boolean;
+  /** Why cases were left unrun, if any were; absent on runs stored before it was kept (read as their budget). */
+  stoppedBy?: StopReason;
   candidate: SideSummary;
   inForce: SideSummary | null;
   casesJson: string;

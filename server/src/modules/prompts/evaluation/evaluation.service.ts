@@ -40,6 +40,7 @@ import {
   type EvaluationSetDocument,
   type SideResult,
   type SideSummary,
+  type StopReason,
 } from './evaluation.repository.js';
 import { asModelText } from '../variable-text.js';
 import { fitOutputs } from './stored-outputs.js';
@@ -67,6 +68,8 @@ export interface RunSummary {
   set: string;
   checksum: string;
   budgetExhausted: boolean;
+  /** Why cases were left unrun, or null when every case ran. */
+  stoppedBy: StopReason | null;
   candidate: SideSummary;
   inForce: SideSummary | null;
   createdAt: string;
@@ -224,8 +227,13 @@ export class EvaluationService implements OnApplicationBootstrap {
     return Buffer.from(`${rest.slice(0, -1)},"cases":${run.casesJson}}`);
   }
 
-  /** Runs the set on version `number` and on the version in force (when another one is), and stores the run. */
-  async run(key: string, number: number, request: StartEvaluationRunRequest, actor: string) {
+  /**
+   * Runs the set on version `number` and on the version in force (when another one is), and stores the run.
+   * No case starts once the token budget or EVAL_RUN_BUDGET_MS is spent, or once the caller has left
+   * (`callerGone`): 200 cases against a provider that hung held the request for 25 minutes, and went on paying
+   * for answers after the analyst closed the page. What ran is stored, its skipped cases saying why.
+   */
+  async run(key: string, number: number, request: StartEvaluationRunRequest, actor: string, callerGone?: AbortSignal) {
     const target = await this.prompts.evaluationTarget(key, number);
     const set = await this.repository.findSet(key, request.set);
     if (!set)
@@ -244,7 +252,16 @@ export class EvaluationService implements OnApplicationBootstrap {
     const candidate: Side = { version: number, content: target.content };
     const inForce: Side | null = target.inForce && target.inForce.version !== number ? target.inForce : null;
     const budget = request.budgetTokens ?? this.config.evalRunBudgetTokens;
+    const deadline = performance.now() + this.config.evalRunBudgetMs;
     let spent = 0;
+    const stopReason = (): StopReason | undefined =>
+      callerGone?.aborted
+        ? 'caller_gone'
+        : spent >= budget
+          ? 'budget'
+          : performance.now() >= deadline
+            ? 'time'
+            : undefined;
     const results: CaseResult[] = new Array<CaseResult>(cases.length);
     let next = 0;
     const worker = async () => {
@@ -252,19 +269,25 @@ export class EvaluationService implements OnApplicationBootstrap {
         const index = next++;
         const c = cases[index]!;
         const base = { index, ...(c.name !== undefined && { name: c.name }), variables: c.variables };
-        if (spent >= budget) {
-          results[index] = { ...base, skipped: 'budget' };
+        const stop = stopReason();
+        if (stop) {
+          results[index] = { ...base, skipped: stop };
           continue;
         }
         const [a, b] = await Promise.all([
-          this.evaluateSide(key, candidate, c, judge),
-          inForce ? this.evaluateSide(key, inForce, c, judge) : Promise.resolve(undefined),
+          this.evaluateSide(key, candidate, c, judge, callerGone),
+          inForce ? this.evaluateSide(key, inForce, c, judge, callerGone) : Promise.resolve(undefined),
         ]);
         spent += tokensOf(a) + (b ? tokensOf(b) : 0);
-        results[index] = { ...base, candidate: a, ...(b && { inForce: b }) };
+        // A case whose model calls the caller's leaving cut short did not fail: it was not run to its end.
+        results[index] =
+          callerGone?.aborted && (a.error !== undefined || b?.error !== undefined)
+            ? { ...base, skipped: 'caller_gone' }
+            : { ...base, candidate: a, ...(b && { inForce: b }) };
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases.length) }, worker));
+    const skipped = results.filter((r) => r.skipped !== undefined);
     fitOutputs(results.flatMap((result) => [result.candidate, result.inForce].filter((side) => side !== undefined)));
     const run: EvaluationRunDocument = {
       _id: randomUUID(),
@@ -276,6 +299,10 @@ export class EvaluationService implements OnApplicationBootstrap {
       budgetTokens: budget,
       tokensUsed: spent,
       budgetExhausted: results.some((r) => r.skipped === 'budget'),
+      // The caller's leaving says most about a run cut short; otherwise what stopped the first case left unrun.
+      ...(skipped.length > 0 && {
+        stoppedBy: skipped.some((r) => r.skipped === 'caller_gone') ? 'caller_gone' : skipped[0]!.skipped,
+      }),
       candidate: summarise(number, results, 'candidate'),
       inForce: inForce ? summarise(inForce.version, results, 'inForce') : null,
       // A case at a time, in turns: 200 cases of two sides and their judges are a megabyte (139 ms in one piece).
@@ -314,6 +341,7 @@ export class EvaluationService implements OnApplicationBootstrap {
     side: Side,
     c: EvaluationCase,
     judge: Judge | Error | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<SideResult> {
     const tokens = { input: 0, output: 0 };
     let cost = 0;
@@ -337,6 +365,7 @@ export class EvaluationService implements OnApplicationBootstrap {
         system: rendered.system ?? undefined,
         text: rendered.text,
         stopSequences: rendered.stopSequences,
+        ...(signal && { signal }),
       });
       latencyMs = Math.round(performance.now() - started);
       tokens.input += answer.usage.inputTokens;
@@ -366,6 +395,7 @@ export class EvaluationService implements OnApplicationBootstrap {
           system: rendered.system ?? undefined,
           text: rendered.text,
           stopSequences: rendered.stopSequences,
+          ...(signal && { signal }),
         });
         tokens.input += answer.usage.inputTokens;
         tokens.output += answer.usage.outputTokens;
@@ -432,10 +462,16 @@ export function summaryOf(run: Omit<EvaluationRunDocument, 'casesJson'>): RunSum
     set: run.set,
     checksum: run.checksum,
     budgetExhausted: run.budgetExhausted,
+    stoppedBy: stoppedBy(run),
     candidate: run.candidate,
     inForce: run.inForce,
     createdAt: run.createdAt.toISOString(),
   };
+}
+
+/** Runs stored before `stoppedBy` was kept could only be cut by their token budget. */
+function stoppedBy(run: Pick<EvaluationRunDocument, 'stoppedBy' | 'budgetExhausted'>): StopReason | null {
+  return run.stoppedBy ?? (run.budgetExhausted ? 'budget' : null);
 }
 
 function setSummary(set: Omit<EvaluationSetDocument, 'casesJson'> & { caseCount: number }) {
@@ -475,6 +511,7 @@ function runView(run: Omit<EvaluationRunDocument, 'casesJson'>, cases: CaseResul
     budgetTokens: run.budgetTokens,
     tokensUsed: run.tokensUsed,
     budgetExhausted: run.budgetExhausted,
+    stoppedBy: stoppedBy(run),
     passRate: { candidate: candidate.passRate, inForce: inForce?.passRate ?? null },
     scores: { candidate: candidate.score, inForce: inForce?.score ?? null },
     cost: {
