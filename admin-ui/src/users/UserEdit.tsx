@@ -97,7 +97,14 @@ const UserForm = () => {
       <TextInput source="username" disabled />
       <TextInput source="displayName" validate={required()} />
       <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} />
-      <BooleanInput source="disabled" helperText="gabarit.users.disabled_help" />
+      {/* Shown as « Compte actif », on for an account that may sign in: « Désactivé » off read as a double negative. */}
+      <BooleanInput
+        source="disabled"
+        label="gabarit.users.enabled"
+        format={(disabled: boolean | undefined) => !disabled}
+        parse={(enabled: boolean) => !enabled}
+        helperText="gabarit.users.enabled_help"
+      />
       <LockedNotice />
       <PasswordInput
         source="password"

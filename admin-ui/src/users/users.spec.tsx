@@ -82,6 +82,26 @@ describe('users', () => {
     expect(await screen.findByText(/^Compte «\s*Léa Roy\s*» enregistré\.$/)).toBeTruthy();
   });
 
+  it('shows an account that may sign in as « Compte actif » switched on, and turning it off disables it', async () => {
+    const api = fakeApi({
+      'GET /api/v1/users/lea': { body: { ...lea, locked: false } },
+      'PUT /api/v1/users/lea': { body: { ...lea, locked: false, disabled: true } },
+    });
+    renderConsole(
+      <ResourceContextProvider value="users">
+        <UserEdit id="lea" />
+      </ResourceContextProvider>,
+      ['admin'],
+    );
+    const active = (await screen.findByRole('switch', { name: 'Compte actif' })) as HTMLInputElement;
+    expect(active.checked).toBe(true);
+    expect(screen.queryByRole('switch', { name: 'Désactivé' })).toBeNull();
+    fireEvent.click(active);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(api.to('PUT', '/api/v1/users/lea')).toHaveLength(1));
+    expect(api.to('PUT', '/api/v1/users/lea')[0]!.body).toMatchObject({ disabled: true });
+  });
+
   it('says in French, on Rôles, that an admin cannot remove their own admin role', async () => {
     fakeApi({
       'GET /api/v1/users/lea': { body: { ...lea, roles: ['admin'] } },
