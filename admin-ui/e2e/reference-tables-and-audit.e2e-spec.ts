@@ -248,6 +248,27 @@ describe('reference tables and audit trail in the console', () => {
     // Named in French on a phone too: MUI's pagination said « Go to next page », react-admin's menu « Profile ».
     await page.getByRole('button', { name: 'Aller à la prochaine page' }).waitFor();
     await page.getByRole('button', { name: 'Profil' }).waitFor();
+    // Each event's action and resource are on the screen, and an opened event fits it: in six columns only the
+    // number, date and actor did, and the opened event was cut at the edge of a table scrolling sideways.
+    const firstEvent = page.getByRole('row').nth(1);
+    await firstEvent.getByRole('button', { name: /^Détail de l’événement n°/ }).waitFor();
+    const rightmost = `Math.max(...[...document.querySelectorAll('tbody tr:first-child *')].map((e) => e.getBoundingClientRect().right))`;
+    expect(await page.evaluate(rightmost)).toBeLessThanOrEqual(390);
+    await firstEvent.getByRole('button', { name: /^Détail de l’événement n°/ }).click();
+    const detail = page.getByRole('region', { name: /^Événement n°/ });
+    await detail.getByText('Empreinte précédente').waitFor();
+    for (const part of [
+      detail.getByRole('heading').first(),
+      detail.locator('dd').first(),
+      detail.locator('dd').last(),
+    ]) {
+      const { x, width } = (await part.boundingBox())!;
+      expect([x >= 0, x + width <= 390]).toEqual([true, true]);
+    }
+    expect(await page.evaluate('document.querySelector("table").scrollWidth')).toBeLessThanOrEqual(
+      await page.evaluate('document.querySelector("table").parentElement.clientWidth'),
+    );
+    await page.keyboard.press('Escape');
     await addFilter.click();
     await page.getByRole('menu').getByText('Depuis le').waitFor();
   });

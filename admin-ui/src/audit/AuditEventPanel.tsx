@@ -193,13 +193,31 @@ export const AuditEventPanel = () => {
   const label = (field: string) => translate(`resources.audit.fields.${field}`);
   const rows = compareSummary(event.summary?.before, event.summary?.after);
   return (
-    <Box component="section" aria-label={translate('gabarit.audit.detail_title', { seq: event.seq })} sx={{ p: 2 }}>
-      <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+    <Box
+      component="section"
+      aria-label={translate('gabarit.audit.detail_title', { seq: event.seq })}
+      sx={{
+        p: { xs: 1, sm: 2 },
+        // Within a table cell, the comparison's four columns widened the row past a phone's screen however its box
+        // scrolled: a width the cell cannot grow past lets the box scroll instead.
+        maxWidth: { xs: 'calc(100vw - 64px)', sm: 'none' },
+      }}
+    >
+      <Typography variant="h6" component="h3" sx={{ mb: 1, overflowWrap: 'anywhere' }}>
         {translate('gabarit.audit.detail_title', { seq: event.seq })} — {eventActionLabel(event, translate)}
       </Typography>
       <Box
         component="dl"
-        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, mb: 2 }}
+        sx={{
+          display: 'grid',
+          // On a phone a label above its value: beside it, identifiers and hashes ran off the screen.
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'max-content minmax(0, 1fr)' },
+          columnGap: 2,
+          rowGap: 0.5,
+          m: 0,
+          mb: 2,
+          '& dd': { overflowWrap: 'anywhere', mb: { xs: 1, sm: 0 } },
+        }}
       >
         <Field label={label('id')}>
           <span style={mono}>{event.id}</span>
@@ -233,7 +251,10 @@ export const AuditEventPanel = () => {
         {translate('gabarit.audit.comparison')}
       </Typography>
       {rows.length > 0 ? (
-        <Comparison rows={rows} />
+        // Four columns of before and after scroll sideways in their own box, not the page's.
+        <Box sx={{ overflowX: 'auto' }}>
+          <Comparison rows={rows} />
+        </Box>
       ) : (
         <Typography variant="body2">{translate('gabarit.audit.no_summary')}</Typography>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { createContext, useContext, useMemo, useState, type MouseEvent } from 'react';
 import {
   DataTable,
@@ -90,6 +90,7 @@ const ExistingTables = createContext<Set<string> | undefined>(undefined);
 /** The audit trail, newest first and filterable; a row opens the whole event with its before/after. */
 export const AuditList = () => {
   const translate = useTranslate();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const { data: tables } = useGetList('reference-tables', {
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'key', order: 'ASC' },
@@ -103,42 +104,88 @@ export const AuditList = () => {
         filters={filters}
         sort={{ field: 'seq', order: 'DESC' }}
       >
-        <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
-          <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
-          <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />
-          <DataTable.Col
-            source="actor"
-            disableSort
-            render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
-          />
-          <DataTable.Col
-            source="action"
-            disableSort
-            render={(event: AuditEvent) => eventActionLabel(event, translate)}
-          />
-          {/* The resource's kind, key and version in one column: in three, the reason ran off a 1 024-pixel screen. */}
-          <DataTable.Col
-            source="resourceKey"
-            disableSort
-            render={(event: AuditEvent) => <ResourceCell event={event} />}
-          />
-          <DataTable.Col
-            source="reason"
-            disableSort
-            // A file path has no space to break at: it breaks anywhere rather than running off the screen.
-            cellSx={() => ({ overflowWrap: 'anywhere', minWidth: 160 })}
-            render={(event: AuditEvent) => reasonLabel(event, translate)}
-          />
-        </DataTable>
+        {phone ? (
+          <PhoneTable />
+        ) : (
+          <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
+            <DataTable.Col source="seq" render={(event: AuditEvent) => <DetailToggle event={event} />} />
+            <DataTable.Col source="at" render={(event: AuditEvent) => <AtCell at={event.at} />} />
+            <DataTable.Col
+              source="actor"
+              disableSort
+              render={(event: AuditEvent) => <ActorName actor={event.actor} action={event.action} />}
+            />
+            <DataTable.Col
+              source="action"
+              disableSort
+              render={(event: AuditEvent) => eventActionLabel(event, translate)}
+            />
+            {/* The resource's kind, key and version in one column: in three, the reason ran off a 1 024-pixel screen. */}
+            <DataTable.Col
+              source="resourceKey"
+              disableSort
+              render={(event: AuditEvent) => <ResourceCell event={event} />}
+            />
+            <DataTable.Col
+              source="reason"
+              disableSort
+              // A file path has no space to break at: it breaks anywhere rather than running off the screen.
+              cellSx={() => ({ overflowWrap: 'anywhere', minWidth: 160 })}
+              render={(event: AuditEvent) => reasonLabel(event, translate)}
+            />
+          </DataTable>
+        )}
       </List>
     </ExistingTables.Provider>
   );
 };
 
+/**
+ * On a phone, each event in one column, its fields one under the other: in six columns only the number, date and
+ * actor fit, and an opened event was cut at the screen's edge inside a table scrolling sideways (a console review).
+ */
+const PhoneTable = () => {
+  const translate = useTranslate();
+  return (
+    <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditEventPanel />}>
+      <DataTable.Col
+        source="seq"
+        label="gabarit.audit.event_column"
+        render={(event: AuditEvent) => (
+          <Box sx={{ overflowWrap: 'anywhere' }}>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline' }}>
+              <DetailToggle event={event} />
+              <AtCell at={event.at} inline />
+            </Box>
+            <Typography variant="body2" sx={{ fontWeight: 'medium' }}>
+              {eventActionLabel(event, translate)}
+            </Typography>
+            <Typography variant="body2" component="div">
+              <ActorName actor={event.actor} action={event.action} />
+            </Typography>
+            <ResourceCell event={event} />
+            {event.reason && (
+              <Typography variant="caption" component="div">
+                {reasonLabel(event, translate)}
+              </Typography>
+            )}
+          </Box>
+        )}
+      />
+    </DataTable>
+  );
+};
+
 /** The day, then the time under it: on one line, the date column took the width the reason needed. */
-const AtCell = ({ at }: { at: string }) => {
+const AtCell = ({ at, inline = false }: { at: string; inline?: boolean }) => {
   const [locale] = useLocaleState();
   const { day, time } = dayAndTime(at, locale);
+  if (inline)
+    return (
+      <Typography variant="caption" component="span">
+        {day}, {time}
+      </Typography>
+    );
   return (
     <>
       <Box component="span" sx={{ whiteSpace: 'nowrap' }}>

@@ -26,6 +26,7 @@ export const auditMessages = {
       api_key_actor: 'API key “%{name}”',
       typed_username: 'sign-in to the account “%{username}” (not authenticated)',
       unknown_username: 'unknown username (masked, %{id})',
+      event_column: 'Event',
       detail_title: 'Event no. %{seq}',
       comparison: 'Before and after',
       comparison_key: 'Item',

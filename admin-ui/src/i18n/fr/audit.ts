@@ -26,6 +26,7 @@ export const auditMessages = {
       api_key_actor: 'Clé API « %{name} »',
       typed_username: 'connexion au compte « %{username} » (non authentifiée)',
       unknown_username: 'identifiant inconnu (masqué, %{id})',
+      event_column: 'Événement',
       detail_title: 'Événement n° %{seq}',
       comparison: 'Avant et après',
       comparison_key: 'Élément',
