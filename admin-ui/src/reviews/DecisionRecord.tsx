@@ -1,5 +1,5 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { toProblem, type Problem } from '../common/api-error';
@@ -10,6 +10,50 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { dataProvider } from '../dataProvider';
 import { ActorName } from '../audit/ActorName';
 import { splitOperator } from '../rulesets/editor/condition-model';
+import { factLabel, factOptions, titleOf } from '../rulesets/editor/fact-paths';
+
+/**
+ * The rule set's words for its facts, by label (invoice.receivedDate → « Date de réception »), from the deciding
+ * version's input schema: a risk officer read the invoice's facts by their English field names.
+ */
+const FactTitles = createContext<Map<string, string>>(new Map());
+
+/** A fact or field by its name in words, its code name beside it; the name alone where the schema has no words. */
+const FactName = ({ label, name = label }: { label: string; name?: string }) => {
+  const title = useContext(FactTitles).get(label);
+  return title ? (
+    <>
+      {title}{' '}
+      <Typography component="code" variant="caption" color="text.secondary">
+        {name}
+      </Typography>
+    </>
+  ) : (
+    <>{name}</>
+  );
+};
+
+/** The titles of a version's facts in the console's language. */
+function useFactTitles(ruleset: string | undefined, version: number | undefined, locale: string) {
+  const [titles, setTitles] = useState(new Map<string, string>());
+  useEffect(() => {
+    if (ruleset === undefined || version === undefined) return;
+    // Words are a help: without them (a reader the version is refused to) the names still say it.
+    void dataProvider
+      .readPath(`rulesets/${encodeURIComponent(ruleset)}/versions/${version}`)
+      .then((read) => {
+        const content = (read as { content?: { inputSchema?: unknown } }).content;
+        const words = new Map<string, string>();
+        for (const option of factOptions(content?.inputSchema)) {
+          const title = titleOf(option, locale);
+          if (title) words.set(option.label, title);
+        }
+        setTitles(words);
+      })
+      .catch(() => undefined);
+  }, [ruleset, version, locale]);
+  return titles;
+}
 
 export type DecisionView = ResponseOf<'/api/v1/decisions/{id}', 'get'>;
 type Trace = DecisionView['fired'][number];
@@ -55,6 +99,7 @@ export const DecisionRecord = ({ id }: { id: string }) => {
   const [locale] = useLocaleState();
   const [record, setRecord] = useState<DecisionView | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
+  const titles = useFactTitles(record?.ruleset, record?.version, locale === 'en' ? 'en' : 'fr');
   useEffect(() => {
     void dataProvider
       .readPath(`decisions/${encodeURIComponent(id)}`)
@@ -66,83 +111,85 @@ export const DecisionRecord = ({ id }: { id: string }) => {
   const t = (key: string, options?: object) => translate(`gabarit.decision_record.${key}`, options);
   const explanation = record.explanation?.[locale === 'en' ? 'en' : 'fr'];
   return (
-    <Paper variant="outlined" sx={{ p: 3 }} component="article" data-testid="decision-record">
-      <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
-        {t('title')}
-      </Typography>
-      <Box
-        component="dl"
-        // On a phone each label above its value: beside it, the values had a third of the width.
-        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 1 }}
-      >
-        <Entry label={t('outcome')}>
-          {record.events.length === 0
-            ? t('no_event')
-            : record.events.map((e, i) => (
-                <div key={i}>
-                  <strong>{outcomeWithCode(e.type, translate)}</strong> {e.params && <code>{json(e.params)}</code>}
-                </div>
-              ))}
-        </Entry>
-        {explanation && <Entry label={t('explanation')}>{explanation}</Entry>}
-        <Entry label={t('decided_at')}>{formatDateTime(record.at, locale)}</Entry>
-        <Entry label={t('actor')}>
-          <ActorName actor={record.actor} />
-        </Entry>
-        <Entry label={t('ruleset')}>
-          <Link to={`/rulesets/${encodeURIComponent(record.ruleset)}/show`}>{record.ruleset}</Link>
-          {' · '}
-          {t('version', { version: record.version })}
-        </Entry>
-        <Entry label={t('reference')}>
-          <code>{record.id}</code>
-        </Entry>
-        <Entry label={t('checksum')}>
-          <code style={{ wordBreak: 'break-all' }}>{record.checksum}</code>
-        </Entry>
-      </Box>
-
-      <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
-        {t('facts')}
-      </Typography>
-      {/* On a phone each fact's name above its value: beside it, a nested value had a few letters a line. */}
-      <Table
-        size="small"
-        aria-label={t('facts')}
-        sx={{
-          ...rowsAsBlocksOnPhone,
-          '& th': { borderBottom: { xs: 'none', sm: undefined }, pb: { xs: 0, sm: undefined } },
-        }}
-      >
-        <TableBody>
-          {Object.entries(record.facts).map(([name, value]) => (
-            <TableRow key={name}>
-              <TableCell component="th" scope="row" sx={{ width: { sm: '1%' }, verticalAlign: 'top' }}>
-                {name}
-              </TableCell>
-              <TableCell sx={{ overflowWrap: 'anywhere', verticalAlign: 'top' }}>
-                <FactValue value={value} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-
-      <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
-        {record.fired.length === 0 ? t('none_fired') : t('fired', { smart_count: record.fired.length })}
-      </Typography>
-      {record.fired.length > 0 && (
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {t('conditions_note')}
+    <FactTitles.Provider value={titles}>
+      <Paper variant="outlined" sx={{ p: 3 }} component="article" data-testid="decision-record">
+        <Typography variant="h1" sx={{ fontSize: '1.6rem', mb: 2 }}>
+          {t('title')}
         </Typography>
-      )}
-      {record.fired.map((rule) => (
-        <RuleConditions key={rule.name} rule={rule} />
-      ))}
-      <Typography variant="body2" sx={{ mt: 2 }}>
-        {t('failed', { smart_count: record.failed.length })}
-      </Typography>
-    </Paper>
+        <Box
+          component="dl"
+          // On a phone each label above its value: beside it, the values had a third of the width.
+          sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 1 }}
+        >
+          <Entry label={t('outcome')}>
+            {record.events.length === 0
+              ? t('no_event')
+              : record.events.map((e, i) => (
+                  <div key={i}>
+                    <strong>{outcomeWithCode(e.type, translate)}</strong> {e.params && <code>{json(e.params)}</code>}
+                  </div>
+                ))}
+          </Entry>
+          {explanation && <Entry label={t('explanation')}>{explanation}</Entry>}
+          <Entry label={t('decided_at')}>{formatDateTime(record.at, locale)}</Entry>
+          <Entry label={t('actor')}>
+            <ActorName actor={record.actor} />
+          </Entry>
+          <Entry label={t('ruleset')}>
+            <Link to={`/rulesets/${encodeURIComponent(record.ruleset)}/show`}>{record.ruleset}</Link>
+            {' · '}
+            {t('version', { version: record.version })}
+          </Entry>
+          <Entry label={t('reference')}>
+            <code>{record.id}</code>
+          </Entry>
+          <Entry label={t('checksum')}>
+            <code style={{ wordBreak: 'break-all' }}>{record.checksum}</code>
+          </Entry>
+        </Box>
+
+        <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
+          {t('facts')}
+        </Typography>
+        {/* On a phone each fact's name above its value: beside it, a nested value had a few letters a line. */}
+        <Table
+          size="small"
+          aria-label={t('facts')}
+          sx={{
+            ...rowsAsBlocksOnPhone,
+            '& th': { borderBottom: { xs: 'none', sm: undefined }, pb: { xs: 0, sm: undefined } },
+          }}
+        >
+          <TableBody>
+            {Object.entries(record.facts).map(([name, value]) => (
+              <TableRow key={name}>
+                <TableCell component="th" scope="row" sx={{ width: { sm: '1%' }, verticalAlign: 'top' }}>
+                  <FactName label={name} />
+                </TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere', verticalAlign: 'top' }}>
+                  <FactValue value={value} label={name} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+
+        <Typography variant="h2" sx={{ fontSize: '1.2rem', mt: 3, mb: 1 }}>
+          {record.fired.length === 0 ? t('none_fired') : t('fired', { smart_count: record.fired.length })}
+        </Typography>
+        {record.fired.length > 0 && (
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {t('conditions_note')}
+          </Typography>
+        )}
+        {record.fired.map((rule) => (
+          <RuleConditions key={rule.name} rule={rule} />
+        ))}
+        <Typography variant="body2" sx={{ mt: 2 }}>
+          {t('failed', { smart_count: record.failed.length })}
+        </Typography>
+      </Paper>
+    </FactTitles.Provider>
   );
 };
 
@@ -153,7 +200,7 @@ const LAID_OUT_UP_TO = 10_000;
  * A fact's value as a reader takes it in: an object's members one a line, by name (nested ones indented), a list
  * of plain values separated by commas, anything else as written. It was one line of JSON, cut anywhere on a phone.
  */
-const FactValue = ({ value }: { value: unknown }) => {
+const FactValue = ({ value, label }: { value: unknown; label?: string }) => {
   if (value === null || typeof value !== 'object' || JSON.stringify(value).length > LAID_OUT_UP_TO)
     return <code>{json(value)}</code>;
   const plain = (v: unknown) => v === null || typeof v !== 'object';
@@ -192,7 +239,7 @@ const FactValue = ({ value }: { value: unknown }) => {
           sx={{ display: { xs: 'flex', sm: 'contents' }, flexWrap: 'wrap', columnGap: 1.5, alignItems: 'baseline' }}
         >
           <Box component="dt" sx={{ color: 'text.secondary', flex: '0 1 auto' }}>
-            {name}
+            {label === undefined ? name : <FactName label={`${label}.${name}`} name={name} />}
           </Box>
           <Box
             component="dd"
@@ -202,7 +249,7 @@ const FactValue = ({ value }: { value: unknown }) => {
               pl: { xs: isLaidOut(member) ? 1.5 : 0, sm: 0 },
             }}
           >
-            <FactValue value={member} />
+            <FactValue value={member} {...(label !== undefined && { label: `${label}.${name}` })} />
           </Box>
         </Box>
       ))}
@@ -283,8 +330,7 @@ const RuleConditions = ({ rule }: { rule: Trace }) => {
           {(rule.conditions ?? []).map((c, i) => (
             <TableRow key={i}>
               <TableCell>
-                {c.fact}
-                {c.path ? <code> {c.path}</code> : null}
+                <FactName label={factLabel(c.fact ?? '', c.path)} />
               </TableCell>
               <TableCell>{operatorWords(c.operator ?? '', translate)}</TableCell>
               <TableCell>

@@ -189,6 +189,25 @@ describe('ReceiptView', () => {
         'not_about_persons',
         'The rule set that made the decision does not decide about persons.',
       ),
+      // The deciding version's words for its facts.
+      'GET /api/v1/rulesets/invoices/versions/3': {
+        body: {
+          number: 3,
+          content: {
+            inputSchema: {
+              type: 'object',
+              properties: {
+                invoice: {
+                  title: 'Facture',
+                  'x-title-en': 'Invoice',
+                  type: 'object',
+                  properties: { total: { title: 'Total avec taxes', type: 'number' } },
+                },
+              },
+            },
+          },
+        },
+      },
       'GET /api/v1/decisions/d-2': {
         body: {
           id: 'd-2',
@@ -259,13 +278,16 @@ describe('ReceiptView', () => {
       '#/rulesets/invoices/show',
     );
     const facts = within(record).getByRole('table', { name: 'Faits reçus' });
-    expect(
-      within(facts)
-        .getAllByRole('row')
-        .map((row) => row.textContent),
-    ).toEqual(['invoicetotal114.98', 'supplier***']);
-    // An object's members one a line, by name: it was one line of JSON with its braces and quotes.
-    expect(within(facts).getByText('total').tagName).toBe('DT');
+    await waitFor(() =>
+      expect(
+        within(facts)
+          .getAllByRole('row')
+          .map((row) => row.textContent),
+      ).toEqual(['Facture invoiceTotal avec taxes total114.98', 'supplier***']),
+    );
+    // An object's members one a line, by name: it was one line of JSON with its braces and quotes. In the schema's
+    // words, the code name beside them: a risk officer read the invoice's English field names alone.
+    expect(within(facts).getByText('total').closest('dt')).not.toBeNull();
     const rule = within(record).getByRole('table', { name: 'approbation-automatique' });
     expect(
       within(rule)
@@ -274,7 +296,7 @@ describe('ReceiptView', () => {
     ).toEqual([
       'FaitOpérateurValeur comparéeValeur du faitRésultat',
       // Operators in the editor's words (a risk officer read `lessThan`, `not:matches`).
-      'invoice $.totalest inférieur à5000114.98vérifiée',
+      'Total avec taxes invoice.totalest inférieur à5000114.98vérifiée',
       'lateest égal àtruefalsenon évaluée',
       "numbernon (correspond à l'expression)^Xcontract_after_listingvérifiée",
       'qstest dans la tolérance de{"expected":9.98,"absolute":0.01}9.98vérifiée',
@@ -297,12 +319,17 @@ describe('ReceiptView', () => {
     // The key that asked is named as the audit trail names it (its name read from the trail), not by its id alone.
     // The trail is read after the record is shown: waited for (on a busy machine it came after the checks above).
     await waitFor(() =>
-      expect(api.calls.map((c) => c.url.split('?')[0])).toEqual([
-        '/api/v1/decisions/d-2/receipt',
-        '/api/v1/decisions/d-2',
+      expect(api.calls.map((c) => c.url.split('?')[0]).sort()).toEqual([
         '/api/v1/audit',
+        '/api/v1/decisions/d-2',
+        '/api/v1/decisions/d-2/receipt',
+        '/api/v1/rulesets/invoices/versions/3',
       ]),
     );
+    expect(api.calls.slice(0, 2).map((c) => c.url.split('?')[0])).toEqual([
+      '/api/v1/decisions/d-2/receipt',
+      '/api/v1/decisions/d-2',
+    ]);
     expect(within(record).getByText('api-key:erp')).toBeTruthy(); // the trail did not name it here
   });
 });
