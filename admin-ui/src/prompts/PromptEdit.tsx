@@ -84,6 +84,7 @@ export const PromptEdit = () => {
 
   const textField = (field: 'model' | 'maxTokens', type = 'text') => (
     <TextField
+      fullWidth
       label={translate(`resources.prompts.fields.${field}`)}
       value={form[field]}
       type={type}
@@ -145,12 +146,18 @@ export const PromptEdit = () => {
           <Box
             sx={{
               display: 'grid',
-              gridTemplateColumns: { xs: '1fr', sm: 'minmax(0, 3fr) minmax(200px, 2fr) minmax(120px, 1.5fr)' },
+              // The model on a line of its own beside the variables: in three columns of half the page its name was
+              // cut (« claude-sonnet- ») above a helper of four lines. On a wide screen, one line.
+              gridTemplateColumns: {
+                xs: '1fr',
+                sm: 'minmax(0, 1fr) minmax(0, 1fr)',
+                xl: 'minmax(0, 3fr) minmax(160px, 2fr) minmax(120px, 1.5fr)',
+              },
               gap: 2,
               mb: 1,
             }}
           >
-            {textField('model')}
+            <Box sx={{ gridColumn: { sm: '1 / -1', xl: 'auto' } }}>{textField('model')}</Box>
             {textField('maxTokens', 'number')}
             <TextField
               select

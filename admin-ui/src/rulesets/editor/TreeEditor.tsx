@@ -47,7 +47,9 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
   const field = (path: Pointer, name: string, label: string, value: string | undefined, multiline = false) => (
     <TextField
       size="small"
-      fullWidth={multiline}
+      // As wide as its place: at the field's own width a question or a branch label was cut (« Âge au début de la
+      // couvertu »), with room to spare beside it.
+      fullWidth
       multiline={multiline}
       label={label}
       value={value ?? ''}
@@ -131,7 +133,7 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
               label={translate('gabarit.editors.problem_count', { smart_count: issues })}
             />
           )}
-          <Box sx={{ width: 160 }}>{field(path, 'id', translate('gabarit.editors.node_id'), node.id)}</Box>
+          <Box sx={{ width: 200 }}>{field(path, 'id', translate('gabarit.editors.node_id'), node.id)}</Box>
           {!isLeaf && (
             <Box sx={{ flex: 1, minWidth: 200 }}>
               {field(path, 'label', translate('gabarit.editors.node_label'), node.label)}
@@ -172,18 +174,24 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
         <FindingList findings={own} />
         {branchPath && (
           <Box sx={{ mt: 1 }}>
-            {field(
-              branchPath,
-              'label',
-              translate('gabarit.editors.branch_label'),
-              (getAt(definition, branchPath) as { label?: string }).label,
-            )}
-            {field(
-              branchPath,
-              'labelEn',
-              translate('gabarit.editors.branch_label_en'),
-              (getAt(definition, branchPath) as { labelEn?: string }).labelEn,
-            )}
+            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+              <Box sx={{ flex: 1, minWidth: 200 }}>
+                {field(
+                  branchPath,
+                  'label',
+                  translate('gabarit.editors.branch_label'),
+                  (getAt(definition, branchPath) as { label?: string }).label,
+                )}
+              </Box>
+              <Box sx={{ flex: 1, minWidth: 200 }}>
+                {field(
+                  branchPath,
+                  'labelEn',
+                  translate('gabarit.editors.branch_label_en'),
+                  (getAt(definition, branchPath) as { labelEn?: string }).labelEn,
+                )}
+              </Box>
+            </Stack>
             <Typography variant="caption" component="p" sx={{ mt: 1 }}>
               {translate('gabarit.editors.branch_when')}
             </Typography>
