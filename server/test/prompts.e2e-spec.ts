@@ -446,6 +446,23 @@ describe('prompts with a slow or failing model', () => {
     expect(await latestRecord()).not.toHaveProperty('error');
   });
 
+  it('does not read an answer larger than a model can give, nor ask again for it: 503 llm_unavailable', async () => {
+    const reply = fake.reply;
+    fake.reply = () => 'x'.repeat(5 * 1024 * 1024); // past the 4 MiB a model's answer stays under
+    try {
+      const response = await complete();
+      expect([response.status, response.body.error]).toEqual([503, 'llm_unavailable']);
+      expect(response.body.message).toMatch(/larger than a model's answer can be \(over 4 MB\)/);
+    } finally {
+      fake.reply = reply;
+    }
+    // The same answer would come again: one call, where a failing provider is tried three times.
+    expect(fake.requests).toHaveLength(1);
+    // The provider's failure, as an outage is: charged to no variant.
+    expect(await latestRecord()).toMatchObject({ outcome: 'unavailable', error: 'llm_unavailable' });
+    expect((await complete()).status).toBe(200);
+  });
+
   it('gives the model call up when the caller leaves, and counts it as no answer served', async () => {
     fake.mode = 'slow';
     fake.slowMs = 2_000;

@@ -4,6 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { CallerGoneError } from '../../common/errors/caller-gone.js';
+import { AnswerTooLargeError, cappedFetch, MAX_ANSWER_BYTES } from './capped-fetch.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -62,6 +63,7 @@ export class LlmService implements OnModuleInit {
           ...(config.anthropicBaseUrl && { baseURL: config.anthropicBaseUrl }),
           timeout: config.llmTimeoutMs,
           maxRetries: 0,
+          fetch: cappedFetch(),
         }
       : null;
     this.timeoutMs = config.llmTimeoutMs;
@@ -141,7 +143,8 @@ export class LlmService implements OnModuleInit {
           this.observe(request.model, 'caller_gone', started);
           throw new CallerGoneError();
         }
-        const wait = retries < this.maxRetries ? retryWait(sdk, err, retries) : null;
+        const tooLarge = (err as { cause?: unknown }).cause instanceof AnswerTooLargeError;
+        const wait = retries < this.maxRetries && !tooLarge ? retryWait(sdk, err, retries) : null;
         if (wait !== null && performance.now() + wait < deadline) {
           const waited = await sleep(wait, true, request.signal ? { signal: request.signal } : {}).catch(() => false);
           if (waited) continue;
@@ -160,6 +163,8 @@ export class LlmService implements OnModuleInit {
     this.seconds.labels(model).observe((performance.now() - started) / 1000);
   }
 }
+
+const MAX_ANSWER_MB = Math.round(MAX_ANSWER_BYTES / 1024 / 1024);
 
 /** The provider sent something other than a message (its bug, or a proxy's page): not our caller's fault. */
 class UnreadableAnswer extends Error {}
@@ -188,6 +193,14 @@ function mapProviderError(Anthropic: AnthropicModule['default'], err: unknown): 
       'The language model provider is rate limiting requests; try again shortly.',
       providerRetryAfter(err, 30),
       'llm_rate_limited',
+    );
+  }
+  if ((err as { cause?: unknown }).cause instanceof AnswerTooLargeError) {
+    new Logger('Llm').warn(`the language model provider sent an answer past ${MAX_ANSWER_MB} MB`);
+    return new DependencyUnavailableError(
+      `The language model provider sent an answer larger than a model's answer can be (over ${MAX_ANSWER_MB} MB); it was not read.`,
+      'llm_unavailable',
+      10,
     );
   }
   if (err instanceof Anthropic.APIConnectionTimeoutError)
