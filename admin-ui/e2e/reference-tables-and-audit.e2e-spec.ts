@@ -217,6 +217,20 @@ describe('reference tables and audit trail in the console', () => {
       ['2245678901', 'Rénovations Dubé', 0],
       ['4445678901', 'Électricité Gagnon', 12500],
     ]);
+
+    // A merge of two columns updates those two, and the mode says so before it is chosen.
+    await page.getByRole('radio', { name: 'Ajouter ou mettre à jour par clé' }).check();
+    const modes = page.getByRole('radiogroup', { name: "Mode d'import" });
+    await expect(modes.getAttribute('aria-describedby')).resolves.toBeTruthy();
+    await page.getByText(/dans les seules colonnes de l’en-tête\s;\sles autres gardent leur valeur/).waitFor();
+    await csvText.fill('neq;creditLimit\n2245678901;500');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import réussi : la table compte 3 lignes.').waitFor();
+    expect((await table()).body.rows[1]).toMatchObject({
+      neq: '2245678901',
+      name: 'Rénovations Dubé',
+      creditLimit: 500,
+    });
   });
 
   it('shows nothing to change to a risk officer', async () => {
@@ -295,14 +309,15 @@ describe('reference tables and audit trail in the console', () => {
         .set('authorization', `Bearer ${riskToken}`)
     ).body as { action: string; hash: string; prevHash: string }[];
     expect(events.map((e) => e.action)).toEqual([
+      'reference_table.csv_merged',
       'reference_table.csv_imported',
       'reference_table.rows_replaced',
       'reference_table.rows_replaced',
       'reference_table.created',
     ]);
-    await page.getByText('1-4 sur 4').waitFor();
+    await page.getByText('1-5 sur 5').waitFor();
 
-    // A date range, in the browser's own days: from tomorrow finds nothing, from today finds the four events.
+    // A date range, in the browser's own days: from tomorrow finds nothing, from today finds the five events.
     const [today, tomorrow] = await page.evaluate(() =>
       [0, 1].map((d) => new Date(Date.now() + d * 86_400_000).toLocaleDateString('en-CA')),
     );
@@ -311,7 +326,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByLabel('Depuis le').fill(tomorrow!);
     await page.getByText('Aucun résultat trouvé avec les filtres actuels.').waitFor();
     await page.getByLabel('Depuis le').fill(today!);
-    await page.getByText('1-4 sur 4').waitFor();
+    await page.getByText('1-5 sur 5').waitFor();
     const imported = events.find((e) => e.action === 'reference_table.csv_imported')!;
     await page.getByText('Table de référence remplacée par un import CSV').click();
     const comparison = page.getByRole('table', { name: 'Avant et après' });

@@ -184,6 +184,32 @@ describe('reference tables', () => {
     });
   });
 
+  it('merges only the columns the header names: a row it updates keeps its other values', async () => {
+    // Line 2 updates a row, line 3 adds one: the required name the header leaves out is the new row's alone to miss.
+    const refused = await importCsv('neq;creditLimit\n1145678901;2 000\n6645678901;10', 'merge');
+    expect([refused.status, refused.body.details]).toEqual([
+      400,
+      [{ path: '/csv/line/3/name', message: 'is required', keyword: 'required' }],
+    ]);
+    const merged = await importCsv('neq;creditLimit\n1145678901;2 000', 'merge');
+    expect(merged.status).toBe(200);
+    // It emptied every other column of the rows it updated (and refused their required name as missing).
+    expect((merged.body.rows as Record<string, unknown>[]).find((r) => r['neq'] === '1145678901')).toEqual({
+      neq: '1145678901',
+      name: 'Fournitures Laval inc.',
+      onRena: false,
+      creditLimit: 2000,
+      since: '2019-04-01',
+    });
+    const event = await t.db
+      .collection('audit_events')
+      .find({ action: 'reference_table.csv_merged' })
+      .sort({ seq: -1 })
+      .limit(1)
+      .next();
+    expect(event).toMatchObject({ details: { added: 0, removed: 0, changed: 1 } });
+  });
+
   it('refuses keys written with spaces at their ends, which a CSV merge would have made a second row of', async () => {
     const spaced = await analyst
       .put('/api/v1/reference-tables/suppliers/rows', { rows: [{ neq: ' 1145678901 ', name: 'Espacé' }] })

@@ -3,6 +3,7 @@ import {
   Box,
   Button,
   FormControlLabel,
+  FormHelperText,
   FormLabel,
   Radio,
   RadioGroup,
@@ -110,6 +111,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
           <RadioGroup
             row
             aria-labelledby={`${fileId}-mode`}
+            aria-describedby={`${fileId}-mode-help`}
             value={mode}
             onChange={(e) => setMode(e.target.value as 'replace' | 'merge')}
           >
@@ -124,6 +126,9 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
               label={translate('gabarit.reference_tables.mode_merge')}
             />
           </RadioGroup>
+          <FormHelperText id={`${fileId}-mode-help`}>
+            {translate(`gabarit.reference_tables.mode_${mode}_help`)}
+          </FormHelperText>
         </Box>
         {notText !== undefined && (
           <Alert severity="error" role="alert">

@@ -64,6 +64,9 @@ export const referenceTablesMessages = {
       import_mode: 'Import mode',
       mode_replace: 'Replace all rows',
       mode_merge: 'Add or update by key',
+      mode_replace_help: "The file's rows replace all of the table's.",
+      mode_merge_help:
+        "A row whose key exists is updated in the header's columns only; the others keep their values. A new key adds a row.",
       import_blocked: 'Save or discard your grid changes before importing.',
       import: 'Import',
       imported: 'Import done: the table has %{smart_count} row. |||| Import done: the table has %{smart_count} rows.',

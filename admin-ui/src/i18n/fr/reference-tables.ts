@@ -66,6 +66,9 @@ export const referenceTablesMessages = {
       import_mode: "Mode d'import",
       mode_replace: 'Remplacer toutes les lignes',
       mode_merge: 'Ajouter ou mettre à jour par clé',
+      mode_replace_help: 'Les lignes du fichier remplacent toutes celles de la table.',
+      mode_merge_help:
+        'Une ligne dont la clé existe est mise à jour dans les seules colonnes de l’en-tête ; les autres gardent leur valeur. Une clé nouvelle ajoute une ligne.',
       import_blocked: "Enregistrez ou annulez vos modifications de la grille avant d'importer.",
       import: 'Importer',
       imported:

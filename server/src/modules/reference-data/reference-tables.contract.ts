@@ -67,7 +67,8 @@ export const importCsvRequestSchema = {
       type: 'string',
       enum: ['replace', 'merge'],
       default: 'replace',
-      description: 'replace all rows, or add and update rows by key',
+      description:
+        'replace all rows, or add and update rows by key: a merge changes only the columns its header names (a row it updates keeps its values in the others; a row it adds has none there)',
     },
     comment: { type: 'string', maxLength: 2000 },
   },

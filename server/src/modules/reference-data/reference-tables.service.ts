@@ -31,6 +31,7 @@ import { checkColumns } from './columns.js';
 import { readCsv } from './csv-reader.js';
 import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
+import { convertCell } from './cells.js';
 import { SerialLocks } from '../../common/database/serial-locks.js';
 import { ORPHAN_AFTER_MS } from './row-sets.js';
 
@@ -218,7 +219,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
       // Line numbers as a spreadsheet shows them: the header is line 1.
       const { rows, problems } = await checkRows(
         table,
-        records,
+        request.mode === 'merge' ? withUnnamedColumnsKept(table, records) : records,
         true,
         (i) => `/csv/line/${lines[i]}`,
         (i) => ({ line: lines[i]! }),
@@ -549,4 +550,28 @@ function rowsSummary(
     before: { rows: rowsBefore, changedRows: shown.map((c) => c.before) },
     after: { rows: rowsAfter, changedRows: shown.map((c) => c.after) },
   };
+}
+
+/**
+ * A merge updates the columns its header names, no others: each record of a row the table has is completed with
+ * that row's values in the columns the header leaves out. Two columns of prices from an ERP had emptied every other
+ * column (dates, flags, notes) of the rows they updated, and refused them where those columns are required (an API
+ * probe). A new row gets nothing in the columns left out, as in a replacing import.
+ */
+function withUnnamedColumnsKept(
+  table: Pick<ReferenceTable, 'columns' | 'keyColumn' | 'rows'>,
+  records: Record<string, string>[],
+): Record<string, unknown>[] {
+  const keyType = table.columns.find((c) => c.name === table.keyColumn)?.type ?? 'string';
+  const byKey = new Map(table.rows.map((row) => [String(row[table.keyColumn]), row]));
+  return records.map((record) => {
+    const key = convertCell(record[table.keyColumn], keyType, true);
+    const current = key === null || key === undefined ? undefined : byKey.get(String(key));
+    if (!current) return record;
+    const completed: Record<string, unknown> = Object.assign(Object.create(null) as object, record);
+    for (const column of table.columns)
+      if (!Object.hasOwn(record, column.name) && current[column.name] !== undefined)
+        completed[column.name] = current[column.name];
+    return completed;
+  });
 }
