@@ -69,6 +69,21 @@ describe('reference tables refuse what they cannot hold', () => {
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 
+  it('refuses « 1,000 », which a French reader takes for 1 and an English one for 1000, at its cell', async () => {
+    const refused = await importCsv('neq,name,creditLimit\n1,Un,"1,000"\n2,Deux,"12,5"', 'merge');
+    expect([refused.status, refused.body.details]).toEqual([
+      400,
+      [
+        expect.objectContaining({
+          path: '/csv/line/2/creditLimit',
+          keyword: 'ambiguousNumber',
+          params: { text: '1,000' },
+        }),
+      ],
+    ]);
+    expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
+  });
+
   it('refuses a number too large to represent, at its cell, and stores nothing (it was a 500)', async () => {
     const refused = await importCsv(`neq;name;creditLimit\n1;Un;${'9'.repeat(309)}`, 'merge');
     expect(refused.status).toBe(400);

@@ -166,6 +166,7 @@ const OWN_WORDING: Record<
   unknownColumn: (_params, translate) => translate('gabarit.reference_tables.server_errors.unknown_column'),
   keySpaces: (_params, translate) => translate('gabarit.reference_tables.server_errors.key_spaces'),
   inexactNumber: (_params, translate) => translate('gabarit.reference_tables.server_errors.inexact_number'),
+  ambiguousNumber: (_params, translate) => translate('gabarit.reference_tables.cell_errors.number_ambiguous'),
   repeatedKey: (params, translate) => repeatedKeyWording(params, translate),
   // The API names twenty values at most, and counts them all (allowedCount) when there are more.
   enum: (params, translate) =>

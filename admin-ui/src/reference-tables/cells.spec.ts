@@ -14,6 +14,11 @@ describe('cell input by column type', () => {
     expect(parseCell('1\u202f500', 'number')).toEqual({ value: 1500 });
     expect(parseCell('-0.5', 'number')).toEqual({ value: -0.5 });
     expect(parseCell('12 $', 'number')).toEqual({ error: 'number' });
+    // « 1,000 » in the English console was saved as 1: refused as either reading could be meant.
+    expect(parseCell('1,000', 'number')).toEqual({ error: 'number_ambiguous' });
+    expect(parseCell('12,500', 'number')).toEqual({ error: 'number_ambiguous' });
+    expect(parseCell('0,125', 'number')).toEqual({ value: 0.125 });
+    expect(parseCell('1,5', 'number')).toEqual({ value: 1.5 });
     expect(parseCell('1,2,3', 'number')).toEqual({ error: 'number' });
   });
 

@@ -9,7 +9,10 @@ export interface Column {
 }
 
 /** What a cell's text means for its column: a value (null when empty) or why it cannot be one. */
-export type ParsedCell = { value: CellValue } | { error: ColumnType };
+export type ParsedCell = { value: CellValue } | { error: ColumnType | 'number_ambiguous' };
+
+/** « 1,000 »: 1 to a French reader, 1000 to an English one (server: reference-data/cells.ts AMBIGUOUS_COMMA). */
+const AMBIGUOUS_COMMA = /^-?[1-9]\d{0,2},\d{3}$/;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FIRST_DATE = '1900-01-01';
@@ -22,7 +25,10 @@ export function parseCell(text: string, type: ColumnType): ParsedCell {
   if (trimmed === '') return { value: null };
   if (type === 'string') return { value: trimmed };
   if (type === 'number') {
-    const normalised = trimmed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    const compact = trimmed.replace(/[\s\u00a0\u202f]/g, '');
+    // Refused rather than guessed: « 1,000 » typed as a signing limit in English was saved as 1.
+    if (AMBIGUOUS_COMMA.test(compact)) return { error: 'number_ambiguous' };
+    const normalised = compact.replace(',', '.');
     return /^-?\d+(\.\d+)?$/.test(normalised) ? { value: Number(normalised) } : { error: 'number' };
   }
   if (type === 'boolean') {

@@ -19,6 +19,8 @@ export const referenceTablesMessages = {
         number: 'Must be a number, such as 1234.56 (1 234,56 in a CSV file from a French spreadsheet).',
         boolean: 'Must be yes or no.',
         date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
+        number_ambiguous:
+          'Ambiguous: the comma is a decimal point in French and a thousands separator in English. Write the number without it (1000), or with one more decimal (1.0).',
       },
       csv_reasons: {
         duplicate_header: 'The column “%{column}” is named twice in the header.',

@@ -20,6 +20,8 @@ export const referenceTablesMessages = {
         number: 'Doit être un nombre, par exemple 1 234,56.',
         boolean: 'Doit être oui ou non.',
         date: 'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
+        number_ambiguous:
+          'Ambigu : la virgule est décimale en français, un séparateur de milliers en anglais. Écrivez le nombre sans virgule (1000), ou avec une décimale de plus (1,0).',
       },
       csv_reasons: {
         duplicate_header: 'La colonne « %{column} » est nommée deux fois dans l’en-tête.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { convertCell } from './cells.js';
+import { ambiguousComma, convertCell } from './cells.js';
 
 // What a cell of a CSV import (text) is read as, by its column's type.
 describe('reference-table cells', () => {
@@ -35,6 +35,21 @@ describe('reference-table cells', () => {
     expect(convertCell('1 234,56', 'number', true)).toBe(1234.56);
     expect(convertCell('', 'number', true)).toBeNull();
     expect(convertCell('abc', 'number', true)).toBeUndefined();
+  });
+
+  it('refuses « 1,000 », a French 1 and an English 1000, and reads the decimals no one could take for thousands', () => {
+    for (const text of ['1,000', '12,500', '-999,999', ' 1,000 '])
+      expect(convertCell(text, 'number', true)).toBeUndefined();
+    expect(ambiguousComma('12,500')).toBe(true);
+    for (const [text, value] of [
+      ['1,5', 1.5],
+      ['0,125', 0.125],
+      ['1 234,567', 1234.567],
+      ['1234,567', 1234.567],
+      ['1,0000', 1],
+      ['1000', 1000],
+    ] as const)
+      expect(convertCell(text, 'number', true)).toBe(value);
   });
 
   it('refuses an integer with more digits than a number holds exactly, rather than keep another number', () => {

@@ -22,6 +22,7 @@ export function convertCell(
   if (type === 'string') return typeof value === 'string' ? value : fromText ? String(value) : undefined;
   if (type === 'number') {
     if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && fromText && ambiguousComma(value)) return undefined;
     // CSV from French spreadsheets writes 1 234,56: accept a decimal comma and spaces as thousands separators.
     const text =
       typeof value === 'string' && fromText ? value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : undefined;
@@ -51,6 +52,18 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** An integer in a number cell that would be kept as another number (common/json/long-integers.ts). */
+export function ambiguousComma(text: string): boolean {
+  return AMBIGUOUS_COMMA.test(text.replace(/[\s\u00a0\u202f]/g, ''));
+}
+
+/**
+ * « 1,000 » or « 12,500 »: one to three digits, a comma, three digits. A French spreadsheet means 1 and 12,5; an
+ * English one 1000 and 12500. Read as French, « 1,000 » typed as a signing limit in the English console became 1
+ * (a console review): such a number is refused as ambiguous, to be written 1000 or 1,0. « 0,125 », « 1 234,567 »
+ * and « 1,5 » are French decimals beyond doubt.
+ */
+const AMBIGUOUS_COMMA = /^-?[1-9]\d{0,2},\d{3}$/;
+
 export function inexactInteger(text: string): boolean {
   return /^-?\d{16,}$/.test(text) && !integerReadsAsWritten(text);
 }

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../common/errors/domain-errors.js';
 import { timeSlices } from '../../common/async/time-slices.js';
-import { convertCell, FIRST_DATE, inexactInteger, LAST_DATE } from './cells.js';
+import { ambiguousComma, convertCell, FIRST_DATE, inexactInteger, LAST_DATE } from './cells.js';
 import type { ReferenceTable, Row } from './reference-table.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 
@@ -54,6 +54,19 @@ export async function checkRows(
           path,
           message: 'is an integer of more digits than a number holds exactly: keep such identifiers in a text column',
           keyword: 'inexactNumber',
+        });
+      else if (
+        value === undefined &&
+        fromText &&
+        column.type === 'number' &&
+        typeof raw === 'string' &&
+        ambiguousComma(raw)
+      )
+        problems.push({
+          path,
+          message: `is ambiguous: "${raw.trim()}" is a decimal with a comma in French and a thousands separator in English; write it without the comma (1000) or with one decimal more (1,0)`,
+          keyword: 'ambiguousNumber',
+          params: { text: raw.trim() },
         });
       else if (value === undefined)
         problems.push({
