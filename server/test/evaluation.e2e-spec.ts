@@ -554,18 +554,70 @@ describe('evaluation', () => {
     expect(byKey.body.error).toBe('unpublished_version');
   });
 
+  it('counts a decision routed elsewhere as changed, the same for every reader: both versions replayed today', async () => {
+    const routing = (manager: string) => ({
+      key: 'eval-route',
+      name: 'Acheminement',
+      pilot: 'invoices',
+      format: 'rules',
+      inputSchema: {
+        type: 'object',
+        required: ['amount'],
+        properties: { amount: { type: 'number' }, contact: { type: 'string', 'x-pii': true } },
+      },
+      definition: {
+        rules: [
+          {
+            name: 'petit',
+            conditions: { all: [{ fact: 'amount', operator: 'lessThan', value: 1000 }] },
+            event: { type: 'route_approval', params: { level: manager } },
+          },
+          {
+            name: 'grand',
+            conditions: { all: [{ fact: 'amount', operator: 'greaterThanInclusive', value: 1000 }] },
+            event: { type: 'route_approval', params: { level: 'director' } },
+          },
+        ],
+      },
+    });
+    await publishNew(routing('manager'));
+    for (const amount of [100, 200, 5000])
+      expect(
+        (
+          await t.http
+            .post('/api/v1/rulesets/eval-route/evaluate')
+            .set('x-api-key', erpKey)
+            .send({ facts: { amount, contact: 'x@y.ca' } })
+        ).body.logged,
+      ).toBe(true);
+    const etag = (await analyst.get('/api/v1/rulesets/eval-route')).headers['etag'];
+    const draft = await analyst.put(
+      '/api/v1/rulesets/eval-route/draft',
+      { definition: routing('team_lead').definition },
+      etag,
+    );
+    const impactFor = async (token: string) =>
+      (await as(t, token).post(`/api/v1/rulesets/eval-route/versions/${draft.body.draftVersion as number}/impact`, {}))
+        .body;
+    // Compared by event types alone, `route_approval` on both sides was « no change ».
+    const expected = { compared: 3, changed: 2, byTransition: { 'route_approval → route_approval (level)': 2 } };
+    expect(await impactFor(cast.analyst)).toMatchObject(expected);
+    expect(await impactFor(cast.risk)).toMatchObject(expected);
+  });
+
   it('reports the impact of a draft on the latest logged decisions', async () => {
     for (const subtotal of [600, 700, 800, 20000]) await evaluate({ facts: facts(subtotal) });
     const draft = (await analyst.get('/api/v1/rulesets/eval-demo')).body.draftVersion;
     const impact = await analyst.post(`/api/v1/rulesets/eval-demo/versions/${draft}/impact`, { limit: 4 });
     expect(impact.status).toBe(200);
+    // The 20 000 $ invoice is reviewed by both, above another threshold (the event's parameter).
     expect(impact.body).toMatchObject({
       activeVersion: 1,
       compared: 4,
-      changed: 3,
-      byTransition: { '(none) → manual_review': 3 },
+      changed: 4,
+      byTransition: { '(none) → manual_review': 3, 'manual_review → manual_review (threshold)': 1 },
     });
-    expect(impact.body.examples).toHaveLength(3);
+    expect(impact.body.examples).toHaveLength(4);
     // The latest are found without a search through every record (latest-decisions.ts): two decided on another
     // instance are the newest, and an impact of two asked there compares exactly those.
     const other = await startAnotherInstance(t);

@@ -25,4 +25,17 @@ describe('a change of outcome in words', () => {
       'aucune décision → la version n’a pas pu décider',
     );
   });
+
+  it('says the same decision with other parameters, naming them', () => {
+    expect(transitionWords('route_approval → route_approval (level)', translate)).toMatch(
+      /^route_approval → route_approval \(paramètres modifiés\s:\slevel\)$/,
+    );
+    expect(transitionWords('auto_approve → auto_approve (dueBy, level)', translate)).toMatch(
+      /^Approuvée automatiquement → Approuvée automatiquement \(paramètres modifiés\s:\sdueBy, level\)$/,
+    );
+    // An error's own parentheses are not parameters.
+    expect(transitionWords('auto_approve → error: x (y)', translate)).toBe(
+      'Approuvée automatiquement → la version n’a pas pu décider',
+    );
+  });
 });

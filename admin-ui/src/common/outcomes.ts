@@ -29,9 +29,19 @@ export const outcomeWithCode = (type: string, translate: Translate): string => {
 
 /**
  * A change of outcome as the impact and shadow reports count it (`auto_approve → manual_review`; a side may be
- * `(none)`, several types joined by `+`, or `error: …`), in words.
+ * `(none)`, several types joined by `+`, or `error: …`; the same types with other parameters end with the
+ * parameters' names in parentheses), in words.
  */
-export const transitionWords = (transition: string, translate: Translate): string =>
+export const transitionWords = (transition: string, translate: Translate): string => {
+  // The same types with other parameters: their names follow in parentheses (`route_approval → route_approval
+  // (level)`).
+  const params = /^(.*) → (.*) \(([^()]+)\)$/.exec(transition);
+  if (params && params[1] === params[2])
+    return `${sidesWords(`${params[1]} → ${params[2]}`, translate)} ${translate('gabarit.outcome_params_changed', { names: params[3] })}`;
+  return sidesWords(transition, translate);
+};
+
+const sidesWords = (transition: string, translate: Translate): string =>
   transition
     .split(' → ')
     .map((side) =>

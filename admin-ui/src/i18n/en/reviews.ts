@@ -113,6 +113,7 @@ export const reviewsMessages = {
       save: 'Save',
     },
     // The two sides of a change the impact and shadow reports count, when they are no outcome.
+    outcome_params_changed: '(parameters changed: %{names})',
     outcome_none: 'no decision',
     outcome_error: 'the version could not decide',
     outcome_error_because: 'the version could not decide (%{why})',

@@ -113,6 +113,7 @@ export const reviewsMessages = {
       save: 'Enregistrer',
     },
     // The two sides of a change the impact and shadow reports count, when they are no outcome.
+    outcome_params_changed: '(paramètres modifiés : %{names})',
     outcome_none: 'aucune décision',
     outcome_error: 'la version n’a pas pu décider',
     outcome_error_because: 'la version n’a pas pu décider (%{why})',

@@ -37,7 +37,7 @@ import { PreparedVersions, type PreparedEntry } from './prepared-versions.js';
 import { LookupKeyError } from './lookup-key-error.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 import { ShadowRunner, type LiveDecision } from './shadow-runner.js';
-import { outcome } from './shadow-tally.js';
+import { compare, outcome, type SideResult } from './shadow-tally.js';
 
 export interface EvaluationResult {
   ruleset: string;
@@ -246,8 +246,11 @@ export class EvaluationService {
 
   /**
    * Replays the latest logged decisions of the version in force against another version: what would change.
-   * A reader who may not see personal information gets both versions replayed on masked facts: otherwise a
-   * draft rule like "name matches ^L" would spell masked fields out through the transitions it reports.
+   * Both versions are replayed on the recorded facts, today: compared with the outcome recorded then, the draft
+   * was blamed for every table change approved since (a draft identical to the version in force « rejected » 50
+   * invoices after a supplier's row changed, for risk officers alone: an API probe). A reader who may not see
+   * personal information gets both versions replayed on masked facts: otherwise a draft rule like "name matches
+   * ^L" would spell masked fields out through the transitions it reports.
    */
   async impact(key: string, number: number, limit: number, principal: Principal) {
     const state = await this.rulesets.state(key);
@@ -260,14 +263,16 @@ export class EvaluationService {
     const content = await this.rulesets.content(state, number);
     const entry = await this.prepared.for(await checksumInTurns(content), state.meta.format, content);
     const masked = !mayReadPii(principal, key);
-    const activeEntry = masked
-      ? await this.prepared.for(activeChecksum, state.meta.format, await this.rulesets.content(state, active))
-      : undefined;
-    const piiPaths = activeEntry ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
-    const outcomeOf = (target: PreparedEntry, facts: Record<string, unknown>) =>
+    const activeEntry = await this.prepared.for(
+      activeChecksum,
+      state.meta.format,
+      await this.rulesets.content(state, active),
+    );
+    const piiPaths = masked ? [...entry.piiPaths, ...activeEntry.piiPaths] : [];
+    const sideOf = (target: PreparedEntry, facts: Record<string, unknown>): Promise<SideResult> =>
       run(target.prepared, facts, false).then(
-        (r) => outcome(r.events.map((e) => e.type)),
-        (err: Error) => `error: ${err.message}`,
+        (r) => ({ outcome: outcome(r.events.map((e) => e.type)), fired: [], events: r.events }),
+        (err: Error) => ({ outcome: `error: ${err.message}`, fired: [] }),
       );
     const byTransition: Record<string, number> = {};
     const examples: { evaluationId: string; before: string; after: string }[] = [];
@@ -280,29 +285,28 @@ export class EvaluationService {
       // Masked as each version's readers see it: marked fields of either, and what either does not declare (a
       // draft that declares a field to read it would otherwise spell out what the version in force hides).
       let facts = decision.facts;
-      if (masked && activeEntry) {
+      if (masked) {
         // Each masking of a large record is tens of milliseconds: a turn between them.
         facts = entry.maskInput(facts);
         await slice();
         facts = activeEntry.maskInput(facts);
         await slice();
       }
-      const before = activeEntry
-        ? await outcomeOf(activeEntry, facts)
-        : outcome((decision.events as { type: string }[]).map((e) => e.type));
+      const before = await sideOf(activeEntry, facts);
       // A turn between the two runs too: on a large record, masking and two runs in one turn held the loop 0.4 s.
       await slice();
-      const after = await outcomeOf(entry, facts);
+      const after = await sideOf(entry, facts);
       // On masked facts a version may fail where the real facts would not (a date that is now "***"): that says
       // nothing of the change, and two such failures are not "no change". They are counted apart.
-      if (masked && (before.startsWith('error: ') || after.startsWith('error: '))) {
+      if (masked && (before.outcome.startsWith('error: ') || after.outcome.startsWith('error: '))) {
         notCompared++;
         continue;
       }
-      if (before === after) continue;
-      const transition = `${before} → ${after}`;
-      byTransition[transition] = (byTransition[transition] ?? 0) + 1;
-      if (examples.length < 20) examples.push({ evaluationId: decision._id, before, after });
+      const comparison = compare(before, after);
+      if (!comparison.diverged) continue;
+      byTransition[comparison.transition] = (byTransition[comparison.transition] ?? 0) + 1;
+      if (examples.length < 20)
+        examples.push({ evaluationId: decision._id, before: comparison.before, after: comparison.after });
     }
     const changed = Object.values(byTransition).reduce((a, b) => a + b, 0);
     return {

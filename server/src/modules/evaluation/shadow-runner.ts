@@ -238,12 +238,13 @@ export class ShadowRunner implements OnModuleInit, BeforeApplicationShutdown, On
   private runOne({ slot, champion, decision }: Job, entry: PreparedEntry): void {
     const before = outcome(decision.events.map((e) => e.type));
     const shadow = shadowOutcome(entry, decision.facts, false);
-    let comparison = compare({ outcome: before, fired: [] }, { outcome: shadow.outcome, fired: [] });
+    let comparison = compare({ outcome: before, fired: [], events: decision.events }, shadow);
     if (comparison.diverged) {
       // Which rules differ is only worked out for divergences: both sides are traced again, off the hot path.
       const championSide: SideResult = {
         outcome: before,
         fired: decision.fired?.map((r) => r.name) ?? shadowOutcome(champion, decision.facts, true).fired,
+        events: decision.events,
       };
       comparison = compare(championSide, shadowOutcome(entry, decision.facts, true));
     }
@@ -402,7 +403,11 @@ export function shadowOutcome(entry: PreparedEntry, facts: Record<string, unknow
     return { outcome: 'error: derived_fact', fired: [] };
   try {
     const result = runNow(entry.prepared, facts, traces);
-    return { outcome: outcome(result.events.map((e) => e.type)), fired: result.fired.map((r) => r.name) };
+    return {
+      outcome: outcome(result.events.map((e) => e.type)),
+      fired: result.fired.map((r) => r.name),
+      events: result.events,
+    };
   } catch (err) {
     return { outcome: `error: ${errorCode(err)}`, fired: [] };
   }

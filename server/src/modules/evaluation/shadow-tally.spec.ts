@@ -42,6 +42,34 @@ describe('shadow runs: comparison', () => {
     });
     expect(compare({ outcome: 'x', fired: ['a'] }, { outcome: 'x', fired: ['b'] }).diverged).toBe(false);
   });
+
+  it('the same types with other parameters diverge, named by the parameters that differ, not by their values', () => {
+    const side = (level: string, dueBy = '2026-04-05') => ({
+      outcome: 'route_approval',
+      fired: [],
+      events: [{ type: 'route_approval', params: { level, dueBy } }],
+    });
+    const routed = compare(side('manager'), side('director'));
+    expect([routed.diverged, routed.transition]).toEqual([true, 'route_approval → route_approval (level)']);
+    // Values differ from one decision to the next; names do not: one transition however many due dates.
+    expect(compare(side('manager', '2026-01-01'), side('director', '2026-02-02')).transition).toBe(
+      'route_approval → route_approval (dueBy, level)',
+    );
+    expect(compare(side('manager'), side('manager')).diverged).toBe(false);
+    // Key order is not a difference; a parameter that appears is.
+    expect(
+      compare(
+        { outcome: 'a', fired: [], events: [{ type: 'a', params: { x: 1, y: { p: 1, q: 2 } } }] },
+        { outcome: 'a', fired: [], events: [{ type: 'a', params: { y: { q: 2, p: 1 }, x: 1 } }] },
+      ).diverged,
+    ).toBe(false);
+    expect(
+      compare(
+        { outcome: 'a', fired: [], events: [{ type: 'a' }] },
+        { outcome: 'a', fired: [], events: [{ type: 'a', params: { note: 'x' } }] },
+      ).transition,
+    ).toBe('a → a (note)');
+  });
 });
 
 describe('shadow runs: tallies', () => {

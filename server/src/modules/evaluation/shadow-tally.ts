@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../common/json/canonical.js';
 import { wilson95 } from '../../common/statistics/proportions.js';
 
 /** An outcome as the impact replay names it: the event types joined with `+`, `(none)` for none. */
@@ -5,11 +6,43 @@ export function outcome(types: readonly string[]): string {
   return types.length === 0 ? '(none)' : types.join('+');
 }
 
-/** What one side of a comparison gave: its outcome, and the names of the rules that fired (when known). */
+/** An event as a decision gives it: its type and its parameters (who approves, by when). */
+export interface DecidedEvent {
+  type: string;
+  params?: unknown;
+}
+
+/**
+ * What one side of a comparison gave: its outcome, the names of the rules that fired (when known), and its events
+ * with their parameters (absent for an error).
+ */
 export interface SideResult {
   outcome: string;
   fired: readonly string[];
+  events?: readonly DecidedEvent[];
 }
+
+/**
+ * The names of the parameters whose values differ between two sides that give the same event types, sorted.
+ * The invoice routing pilot decides everything in its parameters (`route_approval` to a manager or a director):
+ * compared by types alone, a draft sending every manager's invoice to the director changed « nothing », in the
+ * impact, the shadow report and the approval dialog (a console review).
+ */
+export function changedParams(before: readonly DecidedEvent[], after: readonly DecidedEvent[]): string[] {
+  const names = new Set<string>();
+  before.forEach((event, i) => {
+    const a = paramsOf(event);
+    const b = paramsOf(after[i]);
+    for (const name of new Set([...Object.keys(a), ...Object.keys(b)]))
+      if (canonicalJson(a[name]) !== canonicalJson(b[name])) names.add(name);
+  });
+  return [...names].sort();
+}
+
+const paramsOf = (event: DecidedEvent | undefined): Record<string, unknown> =>
+  event?.params !== null && typeof event?.params === 'object' && !Array.isArray(event.params)
+    ? (event.params as Record<string, unknown>)
+    : { '': event?.params }; // params that are not an object: compared whole
 
 export interface Comparison {
   before: string;
@@ -20,15 +53,22 @@ export interface Comparison {
   rulesOnlyAfter: string[];
 }
 
-/** Compares the version in force (before) with the shadow (after): a divergence is a different outcome. */
+/**
+ * Compares the version in force (before) with the shadow (after): a divergence is a different outcome, or the
+ * same event types with other parameters. The transition names the types; when only parameters differ, their
+ * names follow in parentheses (`route_approval → route_approval (level)`): by name and not by value, so a
+ * parameter that differs for every decision (a due date) makes one transition, not one a decision.
+ */
 export function compare(before: SideResult, after: SideResult): Comparison {
   const inAfter = new Set(after.fired);
   const inBefore = new Set(before.fired);
+  const params =
+    before.outcome === after.outcome && before.events && after.events ? changedParams(before.events, after.events) : [];
   return {
     before: before.outcome,
     after: after.outcome,
-    diverged: before.outcome !== after.outcome,
-    transition: `${before.outcome} → ${after.outcome}`,
+    diverged: before.outcome !== after.outcome || params.length > 0,
+    transition: `${before.outcome} → ${after.outcome}${params.length > 0 ? ` (${params.join(', ')})` : ''}`,
     rulesOnlyBefore: [...new Set(before.fired)].filter((name) => !inAfter.has(name)),
     rulesOnlyAfter: [...new Set(after.fired)].filter((name) => !inBefore.has(name)),
   };
