@@ -55,6 +55,8 @@ export const TRANSLATED_ERRORS = [
   'audit_contention',
   'bad_request',
   'busy',
+  'impact_running',
+  'impact_busy',
   'change_pending',
   'concurrent_publication',
   'conflict',

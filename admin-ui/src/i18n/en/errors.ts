@@ -19,6 +19,8 @@ export const errorMessages = {
   reviewed_content_changed:
     'This version was changed and submitted again since you read it: reload the page and review it before deciding.',
   request_timeout: 'The request did not arrive in time; try again.',
+  impact_running: 'An impact analysis you asked for is still running: wait for its answer before asking for another.',
+  impact_busy: 'Two impact analyses are running: try again in a few seconds.',
   busy: 'This item is changing too fast to apply this change: try again.',
   concurrent_publication:
     'Another publication happened at the same moment: reload the page to see the version in force.',

@@ -20,6 +20,9 @@ export const errorMessages = {
   reviewed_content_changed:
     'Cette version a été modifiée et soumise de nouveau depuis que vous l’avez lue : rechargez la page et relisez-la avant de décider.',
   request_timeout: "La demande n'est pas arrivée à temps ; réessayez.",
+  impact_running:
+    'Une analyse d’impact que vous avez demandée est encore en cours : attendez sa réponse avant d’en demander une autre.',
+  impact_busy: 'Deux analyses d’impact sont en cours : réessayez dans quelques secondes.',
   busy: 'Cet élément change trop vite pour appliquer cette modification : réessayez.',
   concurrent_publication:
     'Une autre publication a eu lieu au même moment : rechargez la page pour voir la version en vigueur.',

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
 import { RouteSchema } from '@nestjs/platform-fastify';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { NoQuery } from '../../common/http/no-query.js';
@@ -97,6 +98,13 @@ export class EvaluationController {
   @HttpCode(200)
   @RequireRoles('analyst', 'approver', 'risk')
   @ApiOkResponse({ schema: impactResponseSchema as object })
+  @ApiResponse({
+    status: 429,
+    ...errorResponse(
+      429,
+      'An impact analysis of the caller is still running (`impact_running`), or two are running in all (`impact_busy`); Retry-After says when to try again.',
+    ),
+  })
   impact(
     @Param('key') key: string,
     @VersionNumber() n: number,

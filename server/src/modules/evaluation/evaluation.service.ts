@@ -38,6 +38,7 @@ import { LookupKeyError } from './lookup-key-error.js';
 import { RulesetSnapshots } from './ruleset-snapshots.js';
 import { ShadowRunner, type LiveDecision } from './shadow-runner.js';
 import { compare, outcome, type SideResult } from './shadow-tally.js';
+import { ReplaySlots } from './replay-slots.js';
 
 export interface EvaluationResult {
   ruleset: string;
@@ -90,6 +91,8 @@ export const WARM_UP_MS = 5_000;
 /** Decides: picks the version, validates the facts, runs json-rules-engine, explains, and keeps the record. */
 @Injectable()
 export class EvaluationService {
+  private readonly replays = new ReplaySlots();
+
   constructor(
     private readonly rulesets: RulesetsService,
     private readonly snapshots: RulesetSnapshots,
@@ -252,7 +255,11 @@ export class EvaluationService {
    * personal information gets both versions replayed on masked facts: otherwise a draft rule like "name matches
    * ^L" would spell masked fields out through the transitions it reports.
    */
-  async impact(key: string, number: number, limit: number, principal: Principal) {
+  impact(key: string, number: number, limit: number, principal: Principal) {
+    return this.replays.run(actorName(principal), () => this.replay(key, number, limit, principal));
+  }
+
+  private async replay(key: string, number: number, limit: number, principal: Principal) {
     const state = await this.rulesets.state(key);
     const active = versionInForce(state.publications, new Date());
     if (active === null)
