@@ -15,10 +15,12 @@ describe('impact replay slots', () => {
     const [lea, max] = [pending(), pending()];
     const first = slots.run('lea', lea.replay);
     const refusal = (who: string) =>
-      slots.run(who, () => Promise.resolve('ran')).then(
-        () => 'ran',
-        (err: TooManyRequestsError) => [err.code, err.retryAfterSeconds],
-      );
+      slots
+        .run(who, () => Promise.resolve('ran'))
+        .then(
+          () => 'ran',
+          (err: TooManyRequestsError) => [err.code, err.retryAfterSeconds],
+        );
     expect(await refusal('lea')).toEqual(['impact_running', 5]);
     const second = slots.run('max', max.replay);
     expect(MAX_REPLAYS).toBe(2);
