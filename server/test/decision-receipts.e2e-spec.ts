@@ -516,6 +516,35 @@ describe('decision receipts and review requests', () => {
     ).toBe(1);
   });
 
+  it('decides a case the rules sent to a person, and refuses to confirm « sent to a staff member », which decides nothing', async () => {
+    const c = enrolmentCases().find((x) => x.expectedEvents[0] === 'manual_review')!;
+    const decided = await as(t, cast.analyst).post('/api/v1/rulesets/enrolment/evaluate', { facts: c.facts });
+    const submitted = await as(t, cast.analyst).post(`/api/v1/decisions/${decided.body.evaluationId}/reviews`, {
+      observations: 'Je voudrais une décision.',
+      receivedVia: 'phone',
+    });
+    const id = submitted.body.id as string;
+    const approver = as(t, cast.approver);
+    const confirmed = await approver.post(`/api/v1/reviews/${id}/decide`, { outcome: 'confirmed', reason: 'Vu.' });
+    expect([confirmed.status, confirmed.body.details]).toEqual([
+      400,
+      [
+        {
+          path: '/outcome',
+          message: 'cannot confirm "manual_review", which decides nothing: override it with the decision made',
+          keyword: 'nothingToConfirm',
+        },
+      ],
+    ]);
+    const made = await approver.post(`/api/v1/reviews/${id}/decide`, {
+      outcome: 'overridden',
+      reason: 'Âge vérifié : 64 ans à l’embauche.',
+      newDecision: { type: 'auto_approve' },
+    });
+    expect(made.status).toBe(200);
+    expect((await receipt(cast.analyst, decided.body.evaluationId)).body.decision.outcome).not.toMatch(/examen/);
+  });
+
   it('counts overdue requests and shows their age; two reviewers deciding at once leave one decision', async () => {
     const [analyst, approver, risk] = [as(t, cast.analyst), as(t, cast.approver), as(t, cast.risk)];
     const id = (await analyst.post(`/api/v1/decisions/${enrolmentDecision}/reviews`, { observations: 'En retard' }))

@@ -116,6 +116,7 @@ const OWN_WORDING: Record<
     typeof params['count'] === 'number' ? translate('gabarit.details.max_schemas', params) : undefined,
   // A review override naming the automated decision itself (server: reviews/reviews.service.ts).
   sameAsAutomated: (_params, translate) => translate('gabarit.details.same_as_automated'),
+  nothingToConfirm: (_params, translate) => translate('gabarit.details.nothing_to_confirm'),
   // A file not in UTF-8 (server: common/http/xml-body-parser.ts): not UTF-8 at all, UTF-16, or declared otherwise.
   encoding: (params, translate) =>
     typeof params['reason'] === 'string' && ['not_utf8', 'utf16', 'declared'].includes(params['reason'])

@@ -218,6 +218,7 @@ export const en = {
       max_bytes: 'holds %{partKiB} KiB of the %{totalKiB} KiB; the limit is %{limitKiB} KiB in all',
       max_schemas:
         'is one schema too many: this set has %{count} different ones, at most %{limit} (one used again counts once)',
+      nothing_to_confirm: 'cannot be confirmed: it sends the case to a person and decides nothing; make the decision',
       same_as_automated: 'is the automated decision itself: confirm it instead',
       encoding: {
         not_utf8: 'is not UTF-8 (perhaps Latin-1 or Windows-1252): save the file as UTF-8',

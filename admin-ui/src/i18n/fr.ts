@@ -230,6 +230,8 @@ export const fr = typesetMessages({
       max_bytes: 'en pèse %{partKiB} Kio sur %{totalKiB} Kio ; la limite est de %{limitKiB} Kio en tout',
       max_schemas:
         'est un schéma de trop : ce jeu en compte %{count} différents, au plus %{limit} (un schéma réutilisé compte une fois)',
+      nothing_to_confirm:
+        'ne peut pas être confirmée : elle transmet le dossier à une personne sans rien décider ; rendez la décision',
       same_as_automated: 'est la décision automatisée elle-même : confirmez-la plutôt',
       encoding: {
         not_utf8: 'n’est pas en UTF-8 (peut-être en Latin-1 ou Windows-1252) : enregistrez le fichier en UTF-8',

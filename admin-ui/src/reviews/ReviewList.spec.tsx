@@ -167,6 +167,34 @@ describe('ReviewList', () => {
     expect(within(dialog).getByText(/^Reçue le 1 mars 2026.*\(En ligne · Clé API « Portail RH »\)$/)).toBeTruthy();
   });
 
+  it('offers only to make the decision of a case the rules sent to a person, not to confirm it', async () => {
+    const api = fakeApi({
+      ...RULESETS,
+      'GET /api/v1/reviews': {
+        body: [{ ...review('1', false), automatedDecision: [{ type: 'manual_review' }] }],
+        headers: { 'Content-Range': 'reviews 0-0/1' },
+      },
+      'POST /api/v1/reviews/1/decide': { body: { ...review('1', false), status: 'closed' } },
+    });
+    renderQueue('approver');
+    const row = (await screen.findByText('Observations 1')).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Trancher' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByRole('radio', { name: 'Confirmer la décision automatisée' })).toBeNull();
+    const make = within(dialog).getByRole('radio', { name: /^Rendre la décision/ }) as HTMLInputElement;
+    expect(make.checked).toBe(true);
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: 'Nouvelle décision' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Approuvée' }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), { target: { value: 'Âge vérifié.' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(api.to('POST', '/api/v1/reviews/1/decide')).toHaveLength(1));
+    expect(api.to('POST', '/api/v1/reviews/1/decide')[0]!.body).toEqual({
+      outcome: 'overridden',
+      reason: 'Âge vérifié.',
+      newDecision: { type: 'auto_approve' },
+    });
+  });
+
   it('says of a closed request what was decided, by whom and when, and offers no empty filter menu', async () => {
     fakeApi({
       ...RULESETS,

@@ -213,7 +213,10 @@ export const DecideButton = ({ review }: { review: Review }) => {
   const receivedFrom = useReceivedFrom();
   const [locale] = useLocaleState();
   const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<Decide['outcome']>('confirmed');
+  // A case the rules sent to a person (manual_review) is decided, not confirmed: « confirmed », the person's
+  // receipt gave no decision.
+  const toAPerson = (review.automatedDecision ?? []).some((e) => e.type === 'manual_review');
+  const [outcome, setOutcome] = useState<Decide['outcome']>(toAPerson ? 'overridden' : 'confirmed');
   const [reason, setReason] = useState('');
   const options = overrideOptions(review);
   // Nothing is proposed: deciding instead of the automated decision is a choice the reviewer makes.
@@ -255,8 +258,14 @@ export const DecideButton = ({ review }: { review: Review }) => {
             onChange={(e) => setOutcome(e.target.value as Decide['outcome'])}
             aria-label={translate('resources.reviews.fields.outcome')}
           >
-            <FormControlLabel value="confirmed" control={<Radio />} label={translate('gabarit.reviews.confirm')} />
-            <FormControlLabel value="overridden" control={<Radio />} label={translate('gabarit.reviews.override')} />
+            {!toAPerson && (
+              <FormControlLabel value="confirmed" control={<Radio />} label={translate('gabarit.reviews.confirm')} />
+            )}
+            <FormControlLabel
+              value="overridden"
+              control={<Radio />}
+              label={translate(toAPerson ? 'gabarit.reviews.decide_case' : 'gabarit.reviews.override')}
+            />
           </RadioGroup>
           {outcome === 'overridden' && (
             <TextField

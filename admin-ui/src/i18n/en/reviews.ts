@@ -105,6 +105,7 @@ export const reviewsMessages = {
       observations: 'Observations',
       confirm: 'Confirm the automated decision',
       override: 'Change the decision',
+      decide_case: 'Make the decision (the rules sent this case to a person)',
       reason: 'Reason',
       new_decision: 'New decision',
       decided: 'Review request closed.',

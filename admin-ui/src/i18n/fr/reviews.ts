@@ -105,6 +105,7 @@ export const reviewsMessages = {
       observations: 'Observations',
       confirm: 'Confirmer la décision automatisée',
       override: 'Modifier la décision',
+      decide_case: 'Rendre la décision (les règles ont transmis ce dossier à une personne)',
       reason: 'Motif',
       new_decision: 'Nouvelle décision',
       decided: 'Demande de révision fermée.',

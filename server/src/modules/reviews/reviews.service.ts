@@ -22,7 +22,7 @@ import type { Language } from './receipt-messages.js';
 const SCRAPE_WAIT_MS = 1_000;
 import type { DecideReviewRequest, ReviewsFilter, ReviewView, SubmitReviewRequest } from './reviews.contract.js';
 import { ReviewsRepository, type ReviewDecisionDocument, type ReviewRequestDocument } from './reviews.repository.js';
-import { VersionOutcomes } from './version-outcomes.js';
+import { TO_A_PERSON, VersionOutcomes } from './version-outcomes.js';
 import { ReviewQueue } from './review-queue.js';
 
 const DAY_MS = 86_400_000;
@@ -263,6 +263,16 @@ export class ReviewsService implements OnApplicationBootstrap {
     if (!request)
       throw new NotFoundError(`No review request with id "${id}".`, [
         namesNone('/id', 'review_request', 'names no review request'),
+      ]);
+    // « Sent to a staff member for review », confirmed, decides nothing: the person's receipt said the decision
+    // was confirmed and gave none (a console review). The reviewer makes the decision the case was sent for.
+    if (body.outcome === 'confirmed' && (request.automatedDecision ?? []).some((e) => e.type === TO_A_PERSON))
+      throw new ValidationError('The automated decision sent the case to a person: decide it, do not confirm it.', [
+        {
+          path: '/outcome',
+          message: `cannot confirm "${TO_A_PERSON}", which decides nothing: override it with the decision made`,
+          keyword: 'nothingToConfirm',
+        },
       ]);
     if (body.newDecision) {
       await this.assertOutcomeOf(request, body.newDecision.type);

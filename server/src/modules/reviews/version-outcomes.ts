@@ -3,7 +3,7 @@ import { outcomesOf } from '../../engine/analysis/outcomes.js';
 import { RulesetsService } from '../rulesets/rulesets.service.js';
 
 /** The outcome that hands a case to a person (docs/domain.md): not a decision a reviewer makes. */
-const TO_A_PERSON = 'manual_review';
+export const TO_A_PERSON = 'manual_review';
 
 /** Versions whose outcomes are kept: a reviewers' queue spans a few versions of a few rule sets. */
 const KEPT = 256;
