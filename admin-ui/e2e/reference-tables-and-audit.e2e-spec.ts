@@ -115,6 +115,8 @@ describe('reference tables and audit trail in the console', () => {
     // Leaving with rows not saved asks first (the edited limits were dropped without a word).
     await page.getByRole('menuitem', { name: /ensembles de règles/i }).click();
     await page.getByText('Quitter sans enregistrer ?').waitFor();
+    // The grid keeps nothing once left: the dialog says so (it promised the edits would be offered back).
+    await page.getByText(/elles seront perdues si vous quittez cette page/).waitFor();
     await page.getByRole('button', { name: 'Rester' }).click();
     await expect(cell(page, 'creditLimit', 1).inputValue()).resolves.toBe('75 000,50');
     await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
@@ -185,6 +187,9 @@ describe('reference tables and audit trail in the console', () => {
       '6645678901;Toitures Nadeau;non;beaucoup;2020-06-01',
     ].join('\n');
     await page.getByLabel(/Contenu CSV/).fill(bad);
+    // CSV waiting to be imported is work too: leaving asks first.
+    await page.getByRole('menuitem', { name: /ensembles de règles/i }).click();
+    await page.getByRole('button', { name: 'Rester' }).click();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const problems = page.getByRole('table', { name: "Problèmes de l'import, par ligne" });
     await problems.getByRole('row', { name: /3 creditLimit Doit être un nombre/ }).waitFor();

@@ -2,8 +2,13 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { useEffect } from 'react';
 import { useBlocker, useTranslate } from 'react-admin';
 
-/** Asks before leaving a page with unsaved changes: in-console navigation gets a dialog, closing the tab the browser's prompt. */
-export const UnsavedChangesGuard = ({ dirty }: { dirty: boolean }) => {
+/**
+ * Asks before leaving a page with unsaved changes: in-console navigation gets a dialog, closing the tab the browser's
+ * prompt. `kept`: the page keeps its unsaved work in the browser and offers it back (the editors of rule sets,
+ * prompts and experiments); otherwise the dialog says the changes will be lost (a reference table's grid promised
+ * to keep edits it lost: a console review).
+ */
+export const UnsavedChangesGuard = ({ dirty, kept = true }: { dirty: boolean; kept?: boolean }) => {
   const translate = useTranslate();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
@@ -19,7 +24,9 @@ export const UnsavedChangesGuard = ({ dirty }: { dirty: boolean }) => {
     <Dialog open aria-labelledby="unsaved-title" onClose={() => blocker.reset?.()}>
       <DialogTitle id="unsaved-title">{translate('gabarit.editors.unsaved_title')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate('gabarit.editors.unsaved_text')}</DialogContentText>
+        <DialogContentText>
+          {translate(kept ? 'gabarit.editors.unsaved_text' : 'gabarit.editors.unsaved_text_lost')}
+        </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button autoFocus variant="contained" onClick={() => blocker.reset?.()}>

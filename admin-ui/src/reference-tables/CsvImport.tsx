@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
 import { csvLineProblems } from './api-paths';
@@ -34,15 +34,19 @@ interface Props {
   blocked: boolean;
   onImported: (next: LoadedTable) => void;
   reload: () => Promise<void>;
+  /** Whether CSV text waits to be imported: leaving the page then asks first (it went without a word). */
+  onPendingChange?: (pending: boolean) => void;
 }
 
 /** CSV import from a file or pasted text; all or nothing: any bad line is listed and no row is imported. */
-export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload }: Props) => {
+export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload, onPendingChange }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
   const say = useCellMessage();
   const fileId = useId();
   const [csv, setCsv] = useState('');
+  const pending = csv.trim() !== '';
+  useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
   const [mode, setMode] = useState<'replace' | 'merge'>('replace');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);

@@ -30,6 +30,7 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
   // A pending change must be decided before the next one: the grid and the import wait for it.
   const editable = may('editReferenceTables', identity?.['roles'] as string[] | undefined) && !loaded?.table.pending;
   const [dirty, setDirty] = useState(false);
+  const [csvPending, setCsvPending] = useState(false);
   const changed = useCallback(
     (next: LoadedTable) => {
       setLoaded(next);
@@ -43,7 +44,7 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
   return (
     <Box>
       {/* Rows edited and not saved (signing limits, thresholds) are asked about before leaving, as in every editor. */}
-      <UnsavedChangesGuard dirty={dirty} />
+      <UnsavedChangesGuard dirty={dirty || csvPending} kept={false} />
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mt: 2 }}>
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
@@ -71,6 +72,7 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
           blocked={dirty}
           onImported={changed}
           reload={reload}
+          onPendingChange={setCsvPending}
         />
       )}
     </Box>

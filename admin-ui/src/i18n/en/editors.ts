@@ -34,6 +34,7 @@ export const editorMessages = {
         'A value outlined in red could not be read: correct it before saving (the previous value would be kept otherwise). |||| %{smart_count} values outlined in red could not be read: correct them before saving (the previous values would be kept otherwise).',
       unsaved_notice: 'Unsaved changes: they are kept in this browser meanwhile.',
       unsaved_title: 'Leave without saving?',
+      unsaved_text_lost: 'Your changes are not saved: they will be lost if you leave this page.',
       unsaved_text: 'Your changes are not saved. They stay in this browser and will be offered back when you return.',
       stay: 'Stay',
       leave: 'Leave',

@@ -34,6 +34,8 @@ export const editorMessages = {
         'Une valeur encadrée en rouge n’a pas pu être lue : corrigez-la avant d’enregistrer (sinon l’ancienne valeur serait gardée). |||| %{smart_count} valeurs encadrées en rouge n’ont pas pu être lues : corrigez-les avant d’enregistrer (sinon les anciennes valeurs seraient gardées).',
       unsaved_notice: 'Modifications non enregistrées : elles sont conservées dans ce navigateur en attendant.',
       unsaved_title: 'Quitter sans enregistrer ?',
+      unsaved_text_lost:
+        'Vos modifications ne sont pas enregistrées : elles seront perdues si vous quittez cette page.',
       unsaved_text:
         'Vos modifications ne sont pas enregistrées. Elles restent dans ce navigateur et vous seront proposées au retour.',
       stay: 'Rester',
