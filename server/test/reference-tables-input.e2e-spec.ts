@@ -69,6 +69,22 @@ describe('reference tables refuse what they cannot hold', () => {
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 
+  it('refuses to replace the rows with a header alone, which would empty the table', async () => {
+    const refused = await importCsv('neq;name;creditLimit\n');
+    expect([refused.status, refused.body.details]).toEqual([
+      400,
+      [
+        {
+          path: '/csv',
+          message: 'has no row after its header: a replacing import would delete every row of the table',
+          keyword: 'csv',
+          params: { reason: 'no_rows', rows: 2 },
+        },
+      ],
+    ]);
+    expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
+  });
+
   it('refuses « 1,000 », which a French reader takes for 1 and an English one for 1000, at its cell', async () => {
     const refused = await importCsv('neq,name,creditLimit\n1,Un,"1,000"\n2,Deux,"12,5"', 'merge');
     expect([refused.status, refused.body.details]).toEqual([

@@ -240,6 +240,7 @@ export const CSV_REASONS = [
   'line_too_long',
   'merge_too_many_rows',
   'missing_key_column',
+  'no_rows',
 ] as const;
 
 /**

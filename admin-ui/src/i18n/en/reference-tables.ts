@@ -30,6 +30,8 @@ export const referenceTablesMessages = {
         merge_too_many_rows:
           'Merged with the table’s %{rows} rows, this file would add %{added}: a table holds at most %{limit}. Nothing was imported.',
         line_too_long: 'This line is longer than %{limit} characters: reading stops there.',
+        no_rows:
+          'The file has no row after its header: importing it as a replacement would delete the table’s %{rows} rows. Nothing was imported; to empty the table, delete its rows in the grid.',
         missing_key_column: 'The header does not name the key column “%{column}”: add it.',
       },
       server_errors: {

@@ -31,6 +31,8 @@ export const referenceTablesMessages = {
         merge_too_many_rows:
           'Fusionné avec les %{rows} lignes de la table, ce fichier en ajouterait %{added} : une table en contient au plus %{limit}. Rien n’a été importé.',
         line_too_long: 'Cette ligne dépasse %{limit} caractères : la lecture s’arrête là.',
+        no_rows:
+          'Le fichier n’a aucune ligne après son en-tête : l’importer en remplacement supprimerait les %{rows} lignes de la table. Rien n’a été importé ; pour vider la table, supprimez ses lignes dans la grille.',
         missing_key_column: 'L’en-tête ne nomme pas la colonne clé « %{column} » : ajoutez-la.',
       },
       server_errors: {

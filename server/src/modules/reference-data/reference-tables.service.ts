@@ -216,6 +216,17 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
   ): Promise<Tagged<TableView>> {
     return this.change(key, ifMatch, actor, async (table) => {
       const { records, lines } = await readCsv(request.csv, table);
+      // A header alone, replacing: every row gone at one click, the file most likely cut or the wrong one (a console
+      // review). Emptying a table is done in its grid, row by row, where each removal shows.
+      if (records.length === 0 && request.mode !== 'merge')
+        throw new ValidationError('The CSV has a header and no row: replacing with it would empty the table.', [
+          {
+            path: '/csv',
+            message: 'has no row after its header: a replacing import would delete every row of the table',
+            keyword: 'csv',
+            params: { reason: 'no_rows', rows: table.rows.length },
+          },
+        ]);
       // Line numbers as a spreadsheet shows them: the header is line 1.
       const { rows, problems } = await checkRows(
         table,
