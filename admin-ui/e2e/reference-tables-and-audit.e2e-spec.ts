@@ -414,7 +414,9 @@ describe('reference tables and audit trail in the console', () => {
     const banner = analyst.getByTestId('pending-change');
     await banner.getByText(/Modification proposée par Analyste \(démo\)/).waitFor();
     await banner
-      .getByText(/Lue par la règle controle-fournisseur \(publiée maintenant ou avant, en révision ou approuvée\)/)
+      .getByText(
+        /Lue par l’ensemble de règles controle-fournisseur \(publié maintenant ou avant, en révision ou approuvé\)/,
+      )
       .waitFor();
     await banner.getByRole('button', { name: 'Retirer ma proposition' }).waitFor();
     // Nothing changed yet, and the grid waits for the decision.

@@ -478,7 +478,13 @@ describe('reference tables', () => {
     expect((await analyst.delete('/api/v1/reference-tables/suppliers')).status).toBe(428);
     const proposed = await analyst.delete('/api/v1/reference-tables/suppliers').set('if-match', await etag());
     expect(proposed.status).toBe(202);
-    expect(proposed.body.pending).toMatchObject({ action: 'deleted', deleted: true, readers: ['supplier-check'] });
+    // No row after a deletion: the view and the trail said the rows were still there.
+    expect(proposed.body.pending).toMatchObject({
+      action: 'deleted',
+      deleted: true,
+      readers: ['supplier-check'],
+      rowCount: 0,
+    });
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).status).toBe(200);
     const approved = await as(t, cast.approver)
       .post('/api/v1/reference-tables/suppliers/pending/approve')
@@ -493,11 +499,13 @@ describe('reference tables', () => {
       facts: { invoice: { neq: '2245678901' } },
     });
     expect(decision.body.events).toEqual([{ type: 'manual_review' }]);
-    expect(
-      await t.db
-        .collection('audit_events')
-        .countDocuments({ action: 'reference_table.deleted', resourceKey: 'suppliers' }),
-    ).toBe(1);
+    const deleted = await t.db
+      .collection('audit_events')
+      .find({ action: 'reference_table.deleted', resourceKey: 'suppliers' })
+      .toArray();
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]!['summary']['after']).toMatchObject({ rows: 0 });
+    expect(deleted[0]!['summary']['before']['rows']).toBeGreaterThan(0);
     expect((await analyst.post('/api/v1/reference-tables', suppliers)).status).toBe(409);
   });
   it('holds the rows of a table that a published rule set named before it existed: one person cannot move decisions', async () => {

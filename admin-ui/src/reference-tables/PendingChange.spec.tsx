@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderConsole } from '../common/testing/fake-api';
+import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
 import { PendingChange } from './PendingChange';
 import type { LoadedTable } from './useReferenceTable';
 
@@ -18,7 +18,8 @@ const table = (pending: object) =>
         proposedBy: 'analyst',
         proposedAt: '2026-12-06T10:00:00.000Z',
         counts: { added: 0, removed: 3, changed: 0 },
-        rowCount: 3,
+        // No row after a deletion (the API said 3 before).
+        rowCount: 0,
         readers: [],
         changes: [],
         ...pending,
@@ -30,10 +31,43 @@ const table = (pending: object) =>
 describe('a change to a table awaiting approval', () => {
   it('says a deletion takes the table’s rows with it, not that the table « would have » them', async () => {
     fakeApi({ 'GET /api/v1/people': { body: [] } });
-    renderConsole(<PendingChange loaded={table({})} onDecided={() => undefined} />, ['approver']);
+    renderConsole(<PendingChange loaded={table({})} onDecided={() => undefined} reload={() => Promise.resolve()} />, [
+      'approver',
+    ]);
     const banner = await screen.findByTestId('pending-change');
     expect(banner.textContent).toContain('La table est supprimée. Ses 3 lignes disparaîtraient avec elle.');
     expect(banner.textContent).not.toContain('compterait');
+  });
+
+  it('says approving a deletion removes the rows, and shows the table as it is when the change went meanwhile', async () => {
+    fakeApi({
+      'GET /api/v1/people': { body: [] },
+      'POST /api/v1/reference-tables/seuils/pending/approve': apiError(
+        412,
+        'stale_etag',
+        'This table was changed by someone else since you read it.',
+      ),
+    });
+    let reloaded = 0;
+    renderConsole(
+      <PendingChange
+        loaded={table({})}
+        onDecided={() => undefined}
+        reload={() => {
+          reloaded++;
+          return Promise.resolve();
+        }}
+      />,
+      ['approver'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Approuver la modification' }));
+    const dialog = await screen.findByRole('dialog');
+    // It said « Les lignes proposées remplacent les lignes actuelles » of a deletion.
+    expect(dialog.textContent).toMatch(/La table et ses lignes sont supprimées/);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Approuver la modification' }).at(-1)!);
+    await screen.findByText(/La modification en attente a changé depuis que vous l’avez ouverte/);
+    await waitFor(() => expect(reloaded).toBe(1));
+    expect(screen.queryByText(/ce brouillon/)).toBeNull();
   });
 
   it('highlights in a changed row the values that change, on both sides, and says what the highlight means', async () => {
@@ -51,7 +85,9 @@ describe('a change to a table awaiting approval', () => {
       { name: 'rate', type: 'number' },
       { name: 'label', type: 'string' },
     ] as typeof loaded.table.columns;
-    renderConsole(<PendingChange loaded={loaded} onDecided={() => undefined} />, ['approver']);
+    renderConsole(<PendingChange loaded={loaded} onDecided={() => undefined} reload={() => Promise.resolve()} />, [
+      'approver',
+    ]);
     const changes = await screen.findByRole('table', { name: 'Lignes touchées par la modification, avant et après' });
     const marked = [...changes.querySelectorAll('mark')].map((m) => m.textContent);
     // Only the rate of row « a », before and after; nothing of the added row, which has no other side.

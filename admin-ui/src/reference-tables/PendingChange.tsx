@@ -98,11 +98,14 @@ const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.s
 const DecisionDialog = ({
   decision,
   withdrawing,
+  deleting,
   onCancel,
   onConfirm,
 }: {
   decision: Decision;
   withdrawing: boolean;
+  /** The change deletes the table: approving it replaces no rows, it removes them all. */
+  deleting: boolean;
   onCancel: () => void;
   onConfirm: (comment: string) => void;
 }) => {
@@ -116,7 +119,11 @@ const DecisionDialog = ({
         {translate(`gabarit.reference_tables.pending.dialog_${title}`)}
       </DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate(`gabarit.reference_tables.pending.explain_${title}`)}</DialogContentText>
+        <DialogContentText>
+          {translate(
+            `gabarit.reference_tables.pending.explain_${title}${title === 'approve' && deleting ? '_deleted' : ''}`,
+          )}
+        </DialogContentText>
         <CommentField value={comment} onChange={setComment} required={required} />
       </DialogContent>
       <DialogActions>
@@ -141,9 +148,12 @@ const DecisionDialog = ({
 export const PendingChange = ({
   loaded,
   onDecided,
+  reload,
 }: {
   loaded: LoadedTable;
   onDecided: (next: LoadedTable) => void;
+  /** Reads the table again: after a 412, the change on screen is no longer the one pending. */
+  reload: () => Promise<void>;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -182,7 +192,13 @@ export const PendingChange = ({
       );
       onDecided(next);
     } catch (err) {
-      notify(problemHeadline(toProblem(err), translate), { type: 'error' });
+      const problem = toProblem(err);
+      // Withdrawn, decided or replaced meanwhile: said of the table (not of « ce brouillon »), and the page shows
+      // what is pending now instead of the change that is gone, its buttons still active.
+      if (problem.status === 412) {
+        notify('gabarit.reference_tables.pending.stale', { type: 'warning' });
+        await reload();
+      } else notify(problemHeadline(problem, translate), { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -200,7 +216,7 @@ export const PendingChange = ({
         {translate(`gabarit.reference_tables.pending.action_${pending.action}`)}{' '}
         {/* A deletion takes every row: « la table compterait 3 lignes » (its rows today) read as if it kept them. */}
         {pending.action === 'deleted'
-          ? translate('gabarit.reference_tables.pending.deleted_rows', { smart_count: pending.rowCount })
+          ? translate('gabarit.reference_tables.pending.deleted_rows', { smart_count: pending.counts.removed })
           : translate('gabarit.reference_tables.pending.counts', {
               added: translate('gabarit.reference_tables.pending.added', { smart_count: pending.counts.added }),
               removed: translate('gabarit.reference_tables.pending.removed', {
@@ -293,6 +309,7 @@ export const PendingChange = ({
         <DecisionDialog
           decision={decision}
           withdrawing={isAuthor}
+          deleting={pending.action === 'deleted'}
           onCancel={() => setDecision(undefined)}
           onConfirm={(c) => void decide(c)}
         />

@@ -54,7 +54,9 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
         )}
       </Stack>
       {/* Keyed apart from the grid below: siblings sharing a key confuse React, which then leaves stale nodes. */}
-      {loaded.table.pending && <PendingChange key={`pending-${loaded.etag}`} loaded={loaded} onDecided={changed} />}
+      {loaded.table.pending && (
+        <PendingChange key={`pending-${loaded.etag}`} loaded={loaded} onDecided={changed} reload={reload} />
+      )}
       {/* A new ETag (saved, imported, reloaded) starts the grid afresh from the server's rows. */}
       <RowsGrid
         key={loaded.etag}

@@ -116,6 +116,10 @@ export const referenceTablesMessages = {
         dialog_withdraw: 'Withdraw your proposal?',
         explain_approve:
           'The proposed rows replace the current ones, and the rule sets that read the table use them at once.',
+        explain_approve_deleted:
+          'The table and its rows are deleted: the rule sets that read it find nothing from the approval on, and its key can never be used again.',
+        stale:
+          'The pending change changed since you opened it (withdrawn, decided or replaced): here is the table as it is now.',
         explain_reject: 'The change is discarded and the table stays as it is. Tell its author why.',
         explain_withdraw: 'Your change is discarded and the table stays as it is.',
         approved: 'Change approved: it is in force.',

@@ -102,7 +102,7 @@ export const referenceTablesMessages = {
         changed: '%{smart_count} modifiée |||| %{smart_count} modifiées',
         rows: '%{smart_count} ligne |||| %{smart_count} lignes',
         readers:
-          'Lue par la règle %{readers} (publiée maintenant ou avant, en révision ou approuvée) : ses décisions suivront ces lignes dès l’approbation. |||| Lue par les règles %{readers} (publiées maintenant ou avant, en révision ou approuvées) : leurs décisions suivront ces lignes dès l’approbation.',
+          'Lue par l’ensemble de règles %{readers} (publié maintenant ou avant, en révision ou approuvé) : ses décisions suivront ces lignes dès l’approbation. |||| Lue par les ensembles de règles %{readers} (publiés maintenant ou avant, en révision ou approuvés) : leurs décisions suivront ces lignes dès l’approbation.',
         comment: 'Commentaire : %{comment}',
         changes_label: 'Lignes touchées par la modification, avant et après',
         key: 'Clé',
@@ -119,6 +119,10 @@ export const referenceTablesMessages = {
         dialog_withdraw: 'Retirer votre proposition ?',
         explain_approve:
           'Les lignes proposées remplacent les lignes actuelles, et les règles qui lisent la table les utilisent aussitôt.',
+        explain_approve_deleted:
+          'La table et ses lignes sont supprimées : les ensembles de règles qui la lisent ne trouvent plus rien dès l’approbation, et sa clé ne pourra plus servir.',
+        stale:
+          'La modification en attente a changé depuis que vous l’avez ouverte (retirée, décidée ou remplacée) : voici la table telle qu’elle est maintenant.',
         explain_reject:
           'La modification est abandonnée et la table reste telle quelle. Dites pourquoi à la personne qui l’a proposée.',
         explain_withdraw: 'Votre modification est abandonnée et la table reste telle quelle.',

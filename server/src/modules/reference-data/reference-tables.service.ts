@@ -294,7 +294,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         key,
         pending.action,
         actor,
-        rowsSummary(table.rows.length, pending.rows.length, pending.changes),
+        rowsSummary(table.rows.length, pending.deleted ? 0 : pending.rows.length, pending.changes),
         comment ?? pending.comment,
       );
       // The counts as the direct change's event gives them (ADR 0019): the trail reads the same either way.
@@ -393,6 +393,8 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     if (!deleted) refuseHeavyRows(rows, source ?? '/rows');
     const readers = await this.readersOf(key);
     const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
+    // A deleted table keeps its rows for its history, but has none: the trail said « after: 1 row » of a deletion.
+    const rowsAfter = deleted ? 0 : rows.length;
     if (readers.length > 0) {
       const pending: PendingChange = {
         action,
@@ -409,14 +411,14 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         key,
         'change_proposed',
         actor,
-        rowsSummary(table.rows.length, rows.length, changes),
+        rowsSummary(table.rows.length, rowsAfter, changes),
         comment,
       );
       event.details = { action, readers, ...counts };
       // The rows are as they were until the change is approved: so are who changed them last, and when.
       return { ...(await this.write(table, { ...table, pending }, event, false)), status: 202 };
     }
-    const event = this.event(key, action, actor, rowsSummary(table.rows.length, rows.length, changes), comment);
+    const event = this.event(key, action, actor, rowsSummary(table.rows.length, rowsAfter, changes), comment);
     event.details = { ...counts };
     return this.write(table, { ...table, ...(deleted && { deleted }), rows, updatedBy: actor }, event);
   }
@@ -516,7 +518,8 @@ function etag(table: ReferenceTable): string {
 function view(table: ReferenceTable, rowCount = table.rows.length): TableView {
   const { outbox: _outbox, pending, ...rest } = table;
   // The pending rows themselves stay on the server: a reviewer reads the changes, and the counts.
-  const pendingView = pending && (({ rows, ...summary }) => ({ ...summary, rowCount: rows.length }))(pending);
+  const pendingView =
+    pending && (({ rows, ...summary }) => ({ ...summary, rowCount: summary.deleted ? 0 : rows.length }))(pending);
   return { id: table.key, ...rest, rowCount, ...(pendingView && { pending: pendingView }) };
 }
 
