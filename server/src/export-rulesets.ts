@@ -10,7 +10,8 @@ import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
-  const dir = resolve(process.argv[2] ?? join(projectRoot(), 'rulesets'));
+  // An empty argument (`"$DIR"` of an unset variable) is no directory: it wrote into the working directory.
+  const dir = resolve(process.argv[2] || join(projectRoot(), 'rulesets'));
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [RulesetsModule]), {
     abortOnError: false,
     logger: new JsonLogger(serviceLog({ logLevel: 'error' }, 'sync')), // its own output is the answer; errors as JSON

@@ -132,8 +132,9 @@ export class SeedService implements OnApplicationBootstrap {
   private report(folder: string, what: string, report: ImportReport): void {
     this.logger.log(`${what} files: ${report.imported.length} imported, ${report.unchanged.length} unchanged`);
     for (const failure of report.failed)
+      // The code as the API answers it (`stale_base`): what the README and an operator grep for.
       this.logger.error(
-        `${folder}/${failure.file}: ${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+        `${folder}/${failure.file}: ${failure.code ? `${failure.code}: ` : ''}${failure.message} ${failure.details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
       );
     if (report.failed.length > 0)
       throw new Error(`${report.failed.length} ${what} file(s) could not be loaded; see the log above.`);

@@ -6,7 +6,8 @@ import { DomainError, type ErrorDetail } from '../errors/domain-errors.js';
 export interface ImportReport {
   imported: string[];
   unchanged: string[];
-  failed: { file: string; message: string; details: ErrorDetail[] }[];
+  /** `code`: the error code the API would answer (`stale_base`), when the refusal has one. */
+  failed: { file: string; message: string; code?: string; details: ErrorDetail[] }[];
 }
 
 /**
@@ -27,7 +28,13 @@ export async function importFiles(
       (changed ? report.imported : report.unchanged).push(label);
     } catch (err) {
       const details = err instanceof DomainError ? err.details : [];
-      report.failed.push({ file: name, message: (err as Error).message, details });
+      const code = (err as { code?: unknown }).code;
+      report.failed.push({
+        file: name,
+        message: (err as Error).message,
+        ...(err instanceof DomainError && typeof code === 'string' && { code }),
+        details,
+      });
     }
   }
   return report;
