@@ -350,6 +350,8 @@ export const DMN_REASONS = [
   'too_many_inputs',
   'reserved_key',
   'text_too_long',
+  'lone_surrogate',
+  'duplicate_output',
 ] as const;
 
 function dmnReason(params: Record<string, unknown>, translate: Translate): string | undefined {

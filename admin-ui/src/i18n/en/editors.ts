@@ -260,6 +260,9 @@ export const editorMessages = {
         too_many_rules: 'the table has %{count} rules; a rule set holds at most %{limit}',
         too_many_inputs: 'the table has %{count} input columns; a rule set holds at most %{limit}',
         reserved_key: '“%{text}”: the context key “%{key}” names no data',
+        lone_surrogate: '“%{text}”: a string holds half of a character (an unpaired surrogate)',
+        duplicate_output:
+          'outputs %{first} and %{second} are both named “%{name}”: each becomes the parameter of its name',
         text_too_long: 'the cell holds %{length} characters of FEEL; at most %{max} are read',
         too_deep: 'a list or context nested more than %{max} levels deep',
         inexact_number: '“%{text}”: the whole number %{number} has more digits than a number keeps exactly',

@@ -268,6 +268,10 @@ export const editorMessages = {
         too_many_rules: 'la table a %{count} règles ; un ensemble de règles en tient au plus %{limit}',
         too_many_inputs: 'la table a %{count} colonnes d’entrée ; un ensemble de règles en tient au plus %{limit}',
         reserved_key: '« %{text} » : la clé de contexte « %{key} » ne désigne pas une donnée',
+        lone_surrogate:
+          '« %{text} » : une chaîne contient la moitié d’un caractère (une demi-paire de substitution seule)',
+        duplicate_output:
+          'les sorties %{first} et %{second} se nomment toutes deux « %{name} » : chacune devient le paramètre de son nom',
         text_too_long: 'la cellule contient %{length} caractères de FEEL ; au plus %{max} sont lus',
         too_deep: 'une liste ou un contexte imbriqué sur plus de %{max} niveaux',
         inexact_number:

@@ -246,6 +246,17 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
       (outputs.length === 1 ? (child(decision, 'variable')?.attrs['name'] ?? decisionName) : `output${i + 1}`),
   );
   const annotations = children(table, 'annotation').map((a) => a.attrs['name']);
+  // Two outputs of one name would be one parameter: the rule's first value was dropped without a word.
+  if (!ourOutputs)
+    paramNames.forEach((name, o) => {
+      if (paramNames.indexOf(name) < o)
+        problem(
+          `${base}/output/${o}/@name`,
+          `outputs ${paramNames.indexOf(name) + 1} and ${o + 1} are both named "${name}": each becomes the parameter of its name`,
+          'duplicate_output',
+          { name, first: paramNames.indexOf(name) + 1, second: o + 1 },
+        );
+    });
 
   const rowIds = new Slugs();
   // Row by row, a turn every 10 ms: 2 000 rows of FEEL read in one go held the loop 43–125 ms with the parse.

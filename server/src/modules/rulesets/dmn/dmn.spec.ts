@@ -254,6 +254,31 @@ describe('DMN export and import', () => {
     expect(Object.prototype.hasOwnProperty).not.toHaveProperty('type');
   });
 
+  it('refuses two outputs of one name, a number too large for one, and half a character, each at its place', async () => {
+    const table = (outputs: string[], input: string, values: string[]) =>
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>` +
+      `<input><inputExpression typeRef="number"><text>a</text></inputExpression></input>` +
+      outputs.map((name) => `<output name="${name}"/>`).join('') +
+      `<rule><inputEntry><text>${input}</text></inputEntry>` +
+      values.map((v) => `<outputEntry><text>${v}</text></outputEntry>`).join('') +
+      `</rule></decisionTable></decision></definitions>`;
+    const huge = '9'.repeat(400);
+    const { details } = await refusal(() =>
+      importDmn(table(['risk', 'risk'], `&lt; ${huge}`, ['"A"', `{"limit": ${huge}}`]), { key: 'k', pilot: 'p' }),
+    );
+    // The first value was dropped, and the limit stored as null; `< 9…9` became `lessThan null`.
+    expect(details.map((d) => [d.path, d.params?.['reason']])).toEqual([
+      ['/definitions/decision/0/decisionTable/output/1/@name', 'duplicate_output'],
+      ['/definitions/decision/0/decisionTable/rule/0/inputEntry/0', 'inexact_number'],
+      ['/definitions/decision/0/decisionTable/rule/0/outputEntry/1', 'inexact_number'],
+    ]);
+    // `"\uD800"`: a text no JSON body may hold, and the draft could not be saved back.
+    const half = await refusal(() => importDmn(table(['o'], '1', ['"\\uD800"']), { key: 'k', pilot: 'p' }));
+    expect(half.details.map((d) => d.params?.['reason'])).toEqual(['lone_surrogate']);
+    const pair = await importDmn(table(['o'], '1', ['"\\uD83D\\uDE00"']), { key: 'k', pilot: 'p' });
+    expect(JSON.stringify(pair.definition)).toContain('😀');
+  });
+
   /** A one-input table of `rules` rules, each labelled `label`, whose output is `output` (FEEL). */
   const labelled = (rules: number, label: string, output = '"x"') =>
     `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>` +

@@ -191,7 +191,12 @@ class Reader {
     let out = '';
     while (this.pos < this.text.length) {
       const ch = this.text[this.pos++]!;
-      if (ch === '"') return out;
+      if (ch === '"') {
+        // `"\uD800"` alone: a text every JSON body refuses, which the draft could then never be saved back as.
+        if (LONE_SURROGATE.test(out))
+          throw new FeelSyntaxError('a string holds half of a character (an unpaired surrogate)', 'lone_surrogate');
+        return out;
+      }
       if (ch !== '\\') {
         out += ch;
         continue;
@@ -226,7 +231,13 @@ class Reader {
         'inexact_number',
         { number: written },
       );
-    return Number(written);
+    const number = Number(written);
+    // 400 digits make Infinity, which JSON writes as null: `< 9…9` became `lessThan null`, matching nothing.
+    if (!Number.isFinite(number))
+      throw new FeelSyntaxError(`the number ${written.slice(0, 20)}… is too large for a number`, 'inexact_number', {
+        number: `${written.slice(0, 20)}…`,
+      });
+    return number;
   }
 
   /** A literal value: string, number, boolean, null, list, context. */
@@ -381,3 +392,6 @@ function withHint(cell: Cell, hint: string): Cell {
   const value = alternatives[cell.operator]?.[hint];
   return value === undefined ? cell : { operator: hint, value };
 }
+
+/** Half of a UTF-16 pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
