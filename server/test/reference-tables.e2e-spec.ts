@@ -442,6 +442,13 @@ describe('reference tables', () => {
       updatedAt: proposed.body.updatedAt,
     });
     expect(rejected.body.updatedBy).not.toBe('approver');
+    // Its author reads why on the table (analysts do not read the audit trail), until the next change.
+    expect((await self.get('/api/v1/reference-tables/suppliers')).body.lastRejected).toMatchObject({
+      action: 'rows_replaced',
+      proposedBy: proposed.body.pending.proposedBy,
+      rejectedBy: 'approver',
+      comment: 'Fournisseur encore actif',
+    });
     expect(
       await t.db
         .collection('audit_events')
@@ -449,6 +456,7 @@ describe('reference tables', () => {
     ).toBe(1);
     // Its author may withdraw a proposal.
     const again = await self.put('/api/v1/reference-tables/suppliers/rows', { rows: rows.slice(1) }, await etag());
+    expect(again.body.lastRejected).toBeUndefined();
     const withdrawn = await self
       .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Erreur de ma part' })
       .set('if-match', again.headers['etag'] as string);

@@ -1662,6 +1662,18 @@ export interface components {
       updatedBy: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description the last held change a reviewer rejected, with the reason, until another change is proposed or made */
+      lastRejected?: {
+        /** @enum {string} */
+        action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
+        proposedBy: string;
+        /** Format: date-time */
+        proposedAt: string;
+        rejectedBy: string;
+        /** Format: date-time */
+        rejectedAt: string;
+        comment: string;
+      };
       pending?: {
         /** @enum {string} */
         action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
@@ -5963,10 +5975,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56. */
+          /** @description CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56 (a comma before three digits after at most three, as in 1,000, is refused as ambiguous: 1 in French, 1000 in English). */
           csv: string;
           /**
-           * @description replace all rows, or add and update rows by key
+           * @description replace all rows, or add and update rows by key: a merge changes only the columns its header names (a row it updates keeps its values in the others; a row it adds has none there)
            * @default replace
            * @enum {string}
            */
@@ -6904,6 +6916,17 @@ export interface operations {
       /** @description The body is not application/json. */
       415: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An impact analysis of the caller is still running (`impact_running`), or two are running in all (`impact_busy`); Retry-After says when to try again. */
+      429: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

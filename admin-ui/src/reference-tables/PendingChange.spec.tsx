@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi, renderConsole } from '../common/testing/fake-api';
+import { LastRejection } from './LastRejection';
 import { PendingChange } from './PendingChange';
 import type { LoadedTable } from './useReferenceTable';
 
@@ -68,6 +69,35 @@ describe('a change to a table awaiting approval', () => {
     await screen.findByText(/La modification en attente a changé depuis que vous l’avez ouverte/);
     await waitFor(() => expect(reloaded).toBe(1));
     expect(screen.queryByText(/ce brouillon/)).toBeNull();
+  });
+
+  it('tells who proposed a change, who rejected it and why, by their names', async () => {
+    fakeApi({
+      'GET /api/v1/people': {
+        body: [
+          { username: 'analyst', displayName: 'Léa Roy' },
+          { username: 'approver', displayName: 'Max Côté' },
+        ],
+      },
+    });
+    renderConsole(
+      <LastRejection
+        rejected={{
+          action: 'rows_replaced',
+          proposedBy: 'analyst',
+          proposedAt: '2026-12-06T10:00:00.000Z',
+          rejectedBy: 'approver',
+          rejectedAt: '2026-12-06T15:00:00.000Z',
+          comment: 'Ce niveau n’existe pas.',
+        }}
+      />,
+      ['analyst'],
+    );
+    const notice = await screen.findByTestId('last-rejection');
+    await waitFor(() => expect(notice.textContent).toContain('Léa Roy'));
+    expect(notice.textContent).toMatch(
+      /^La modification proposée par Léa Roy le 6 décembre 2026.* a été rejetée par Max Côté le .*«\sCe niveau n’existe pas\.\s»$/,
+    );
   });
 
   it('highlights in a changed row the values that change, on both sides, and says what the highlight means', async () => {

@@ -18,6 +18,7 @@ import { DeleteTableButton } from './DeleteTableButton';
 import { PendingChange } from './PendingChange';
 import { may } from '../layout/access';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
+import { LastRejection } from './LastRejection';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
 
@@ -53,6 +54,7 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
           <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />
         )}
       </Stack>
+      {loaded.table.lastRejected && !loaded.table.pending && <LastRejection rejected={loaded.table.lastRejected} />}
       {/* Keyed apart from the grid below: siblings sharing a key confuse React, which then leaves stale nodes. */}
       {loaded.table.pending && (
         <PendingChange key={`pending-${loaded.etag}`} loaded={loaded} onDecided={changed} reload={reload} />

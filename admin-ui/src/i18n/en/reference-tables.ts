@@ -44,6 +44,7 @@ export const referenceTablesMessages = {
       },
       not_text_file:
         '“%{file}” is not a text file: save the sheet as CSV (semicolon- or comma-separated), then choose that file.',
+      last_rejected: 'The change %{who} proposed on %{proposed} was rejected by %{reviewer} on %{at}: “%{comment}”',
       rows_title: 'Rows',
       row_number: 'No.',
       row_actions: 'Actions',

@@ -45,6 +45,8 @@ export const referenceTablesMessages = {
       },
       not_text_file:
         '« %{file} » n’est pas un fichier texte : enregistrez la feuille au format CSV (séparateur : point-virgule ou virgule), puis choisissez ce fichier.',
+      last_rejected:
+        'La modification proposée par %{who} le %{proposed} a été rejetée par %{reviewer} le %{at} : « %{comment} »',
       rows_title: 'Lignes',
       row_number: 'N°',
       row_actions: 'Actions',

@@ -20,6 +20,20 @@ export interface ReferenceTable {
   deleted?: boolean;
   /** A change to a table that published rule sets read, held until an approver other than its author applies it. */
   pending?: PendingChange;
+  /**
+   * The last held change a reviewer rejected, and why, until another change is proposed or made: its author could
+   * not learn it (analysts do not read the audit trail), though the reason is required so that they do.
+   */
+  lastRejected?: RejectedChange;
+}
+
+export interface RejectedChange {
+  action: PendingChange['action'];
+  proposedBy: string;
+  proposedAt: string;
+  rejectedBy: string;
+  rejectedAt: string;
+  comment: string;
 }
 
 export interface PendingChange {

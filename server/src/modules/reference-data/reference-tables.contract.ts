@@ -120,6 +120,20 @@ export const tableViewSchema = {
     rev: { type: 'integer' },
     updatedBy: { type: 'string' },
     updatedAt: { type: 'string', format: 'date-time' },
+    lastRejected: {
+      type: 'object',
+      description:
+        'the last held change a reviewer rejected, with the reason, until another change is proposed or made',
+      required: ['action', 'proposedBy', 'proposedAt', 'rejectedBy', 'rejectedAt', 'comment'],
+      properties: {
+        action: { type: 'string', enum: ['rows_replaced', 'csv_imported', 'csv_merged', 'deleted'] },
+        proposedBy: { type: 'string' },
+        proposedAt: { type: 'string', format: 'date-time' },
+        rejectedBy: { type: 'string' },
+        rejectedAt: { type: 'string', format: 'date-time' },
+        comment: { type: 'string' },
+      },
+    },
     pending: {
       type: 'object',
       required: ['action', 'proposedBy', 'proposedAt', 'readers', 'changes', 'counts', 'rowCount'],

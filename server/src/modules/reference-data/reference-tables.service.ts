@@ -344,8 +344,18 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         comment,
       );
       event.details = { proposedBy: pending.proposedBy, action: pending.action };
-      const { pending: _discarded, ...rest } = table;
-      return this.write(table, rest, event, false);
+      const { pending: _discarded, lastRejected: _earlier, ...rest } = table;
+      const rejected = withdrawing
+        ? undefined
+        : {
+            action: pending.action,
+            proposedBy: pending.proposedBy,
+            proposedAt: pending.proposedAt,
+            rejectedBy: actor,
+            rejectedAt: new Date().toISOString(),
+            comment,
+          };
+      return this.write(table, { ...rest, ...(rejected && { lastRejected: rejected }) }, event, false);
     });
   }
 
@@ -416,11 +426,15 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
       );
       event.details = { action, readers, ...counts };
       // The rows are as they were until the change is approved: so are who changed them last, and when.
-      return { ...(await this.write(table, { ...table, pending }, event, false)), status: 202 };
+      return { ...(await this.write(table, { ...withoutRejection(table), pending }, event, false)), status: 202 };
     }
     const event = this.event(key, action, actor, rowsSummary(table.rows.length, rowsAfter, changes), comment);
     event.details = { ...counts };
-    return this.write(table, { ...table, ...(deleted && { deleted }), rows, updatedBy: actor }, event);
+    return this.write(
+      table,
+      { ...withoutRejection(table), ...(deleted && { deleted }), rows, updatedBy: actor },
+      event,
+    );
   }
 
   private async loadForChange(key: string, ifMatch: string | undefined): Promise<ReferenceTable> {
@@ -588,4 +602,10 @@ function withUnnamedColumnsKept(
         completed[column.name] = current[column.name];
     return completed;
   });
+}
+
+/** The table without its last rejected change: a new change, proposed or made, is what the page says now. */
+function withoutRejection(table: ReferenceTable): ReferenceTable {
+  const { lastRejected: _said, ...rest } = table;
+  return rest;
 }
