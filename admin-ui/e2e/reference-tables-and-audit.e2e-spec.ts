@@ -409,6 +409,11 @@ describe('reference tables and audit trail in the console', () => {
     await signIn(analyst, 'analyst');
     await analyst.goto(`${base}/admin/#/reference-tables/fournisseurs/show`);
     await cell(analyst, 'onRena', 1).selectOption('true');
+    // Why, for the approver: the API took a reason the console never asked for.
+    await analyst
+      .getByRole('textbox', { name: 'Motif de la modification (facultatif)' })
+      .first()
+      .fill('Inscrit au RENA le 1er décembre.');
     await analyst.getByRole('button', { name: 'Enregistrer les lignes' }).click();
     await analyst.getByText(/votre modification attend l’approbation d’une autre personne/).waitFor();
     const banner = analyst.getByTestId('pending-change');
@@ -432,6 +437,7 @@ describe('reference tables and audit trail in the console', () => {
     // The one value that changes is highlighted on both sides; the legend says so.
     expect(await changes.locator('mark').allTextContents()).toEqual(['onRena\u00a0: Non', 'onRena\u00a0: Oui']);
     await review.getByText('En surbrillance\u00a0: les valeurs qui changent.').waitFor();
+    await review.getByText(/Commentaire\s:\sInscrit au RENA le 1er décembre\./).waitFor();
     // On a phone the change's rows are blocks: what it changes is on the screen, not off to the right.
     const phone = await newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-CA' });
     await signIn(phone, 'approver');

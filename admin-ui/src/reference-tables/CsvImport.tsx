@@ -25,6 +25,7 @@ import { decodeCsv, looksLikeText } from './csv-file';
 import { useCellMessage } from './GridCell';
 import { StaleAlert } from './StaleAlert';
 import { sendChange, type LoadedTable } from './useReferenceTable';
+import { ChangeComment } from './ChangeComment';
 
 interface Props {
   tableKey: string;
@@ -48,6 +49,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
   const pending = csv.trim() !== '';
   useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
   const [mode, setMode] = useState<'replace' | 'merge'>('replace');
+  const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -62,7 +64,11 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
     setBusy(true);
     setProblem(undefined);
     try {
-      const next = await sendChange(tableKey, 'import', 'POST', etag, { csv, mode });
+      const next = await sendChange(tableKey, 'import', 'POST', etag, {
+        csv,
+        mode,
+        ...(comment.trim() && { comment: comment.trim() }),
+      });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
       else
         notify('gabarit.reference_tables.imported', {
@@ -70,6 +76,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
           messageArgs: { smart_count: next.table.rowCount },
         });
       setCsv('');
+      setComment('');
       onImported(next);
     } catch (err) {
       setProblem(toProblem(err));
@@ -134,6 +141,7 @@ export const CsvImport = ({ tableKey, columns, etag, blocked, onImported, reload
             {translate(`gabarit.reference_tables.mode_${mode}_help`)}
           </FormHelperText>
         </Box>
+        <ChangeComment value={comment} onChange={setComment} />
         {notText !== undefined && (
           <Alert severity="error" role="alert">
             {translate('gabarit.reference_tables.not_text_file', { file: notText })}

@@ -23,6 +23,7 @@ import { cellId, gridToRows, rowsToGrid, type CellProblems, type Column, type Gr
 import { GridCell } from './GridCell';
 import { StaleAlert } from './StaleAlert';
 import { sendChange, type LoadedTable } from './useReferenceTable';
+import { ChangeComment } from './ChangeComment';
 
 interface Props {
   loaded: LoadedTable;
@@ -68,6 +69,8 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
   const [cells, setCells] = useState<CellProblems>(new Map());
   const [problem, setProblem] = useState<Problem | undefined>();
   const [saving, setSaving] = useState(false);
+  // Why the rows change: what an approver reads beside them when published rule sets read the table.
+  const [comment, setComment] = useState('');
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -112,7 +115,10 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     if (problems.size > 0) return showFirstProblem(problems);
     setSaving(true);
     try {
-      const next = await sendChange(table.key, 'rows', 'PUT', etag, { rows });
+      const next = await sendChange(table.key, 'rows', 'PUT', etag, {
+        rows,
+        ...(comment.trim() && { comment: comment.trim() }),
+      });
       if (next.table.pending) notify('gabarit.reference_tables.pending.proposed', { type: 'info' });
       else
         notify('gabarit.reference_tables.saved', {
@@ -236,6 +242,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
         }
         getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
       />
+      {editable && dirty && <ChangeComment value={comment} onChange={setComment} />}
       {editable && (
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
           <Button startIcon={<AddIcon />} onClick={addRow}>

@@ -45,6 +45,9 @@ export const referenceTablesMessages = {
       not_text_file:
         '“%{file}” is not a text file: save the sheet as CSV (semicolon- or comma-separated), then choose that file.',
       last_rejected: 'The change %{who} proposed on %{proposed} was rejected by %{reviewer} on %{at}: “%{comment}”',
+      change_comment: 'Reason for the change (optional)',
+      change_comment_help:
+        'Shown to the person who approves the change when published rule sets read the table, and kept in the audit trail.',
       rows_title: 'Rows',
       row_number: 'No.',
       row_actions: 'Actions',

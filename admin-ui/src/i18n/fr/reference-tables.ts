@@ -47,6 +47,9 @@ export const referenceTablesMessages = {
         '« %{file} » n’est pas un fichier texte : enregistrez la feuille au format CSV (séparateur : point-virgule ou virgule), puis choisissez ce fichier.',
       last_rejected:
         'La modification proposée par %{who} le %{proposed} a été rejetée par %{reviewer} le %{at} : « %{comment} »',
+      change_comment: 'Motif de la modification (facultatif)',
+      change_comment_help:
+        'Montré à la personne qui approuve la modification quand des ensembles de règles publiés lisent la table, et gardé au journal d’audit.',
       rows_title: 'Lignes',
       row_number: 'N°',
       row_actions: 'Actions',
