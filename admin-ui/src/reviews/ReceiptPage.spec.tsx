@@ -170,6 +170,8 @@ describe('ReceiptView', () => {
     expect((await screen.findByRole('status')).textContent).toMatch(/^Demande de révision enregistrée/);
     expect(screen.getByText(/^Une demande de révision est déjà en cours/)).toBeTruthy(); // the one just recorded
     expect(api.to('POST', '/api/v1/decisions/d-1/reviews')[0]!.body).toEqual({ observations: 'Ma date est erronée.' });
+    // The receipt is read again, so that one printed now says the request is under way.
+    await waitFor(() => expect(api.to('GET', '/api/v1/decisions/d-1/receipt?lang=fr')).toHaveLength(2));
   });
 
   it('says an unknown reference may be mistyped or past its retention, beside « not found »', async () => {

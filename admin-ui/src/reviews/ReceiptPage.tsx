@@ -93,6 +93,8 @@ export const ReceiptView = ({ id }: { id: string }) => {
   const [problem, setProblem] = useState<Problem | undefined>();
   const { permissions } = usePermissions<string[]>();
   const mayRecord = may('recordReview', permissions);
+  // Read again once a request is recorded: the receipt printed right after did not mention it until a reload.
+  const [requests, setRequests] = useState(0);
 
   useEffect(() => {
     setProblem(undefined);
@@ -103,7 +105,7 @@ export const ReceiptView = ({ id }: { id: string }) => {
         setReceipt(undefined);
         setProblem(toProblem(err));
       });
-  }, [id, lang]);
+  }, [id, lang, requests]);
 
   // A decision about no person has no receipt: its record is shown instead, without a receipt's language switch.
   const recordOnly = problem?.error === 'not_about_persons';
@@ -157,7 +159,13 @@ export const ReceiptView = ({ id }: { id: string }) => {
       )}
       {problem?.status === 404 && <Link to="/">{translate('gabarit.receipt.find_another')}</Link>}
       {receipt && <ReceiptSheet receipt={receipt} />}
-      {receipt && mayRecord && <RecordObservations decisionId={id} pending={receipt.pendingReview !== undefined} />}
+      {receipt && mayRecord && (
+        <RecordObservations
+          decisionId={id}
+          pending={receipt.pendingReview !== undefined}
+          onRecorded={() => setRequests((n) => n + 1)}
+        />
+      )}
     </Box>
   );
 };
@@ -311,7 +319,15 @@ const SheetSection = ({ title, testId, children }: { title: string; testId: stri
 );
 
 /** A staff member records the person's observations: a review request, due in REVIEW_DUE_DAYS. */
-const RecordObservations = ({ decisionId, pending }: { decisionId: string; pending: boolean }) => {
+const RecordObservations = ({
+  decisionId,
+  pending,
+  onRecorded,
+}: {
+  decisionId: string;
+  pending: boolean;
+  onRecorded: () => void;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [observations, setObservations] = useState('');
@@ -323,6 +339,7 @@ const RecordObservations = ({ decisionId, pending }: { decisionId: string; pendi
     try {
       const body: ReviewRequest = { observations, ...(receivedVia && { receivedVia }) };
       setCreated((await dataProvider.command('decisions', { id: decisionId, command: 'reviews', body })) as Created);
+      onRecorded();
       setObservations('');
     } catch (err) {
       setProblem(toProblem(err));
