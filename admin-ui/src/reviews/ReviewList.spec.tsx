@@ -201,10 +201,11 @@ describe('ReviewList', () => {
       'GET /api/v1/reviews': {
         body: [
           {
-            ...review('1', false),
+            ...review('1', true),
             status: 'closed',
             outcome: 'overridden',
             newDecision: { type: 'request_documents' },
+            reason: 'Preuve d’assurance manquante.',
             decidedBy: 'approver',
             decidedAt: '2026-03-05T15:00:00.000Z',
           },
@@ -216,6 +217,9 @@ describe('ReviewList', () => {
     const row = (await screen.findByText('Observations 1')).closest('tr')!;
     expect(within(row).getByText('Décision modifiée : Documents demandés')).toBeTruthy();
     expect(await within(row).findByText(/^par Approbatrice \(démo\), le 5 mars 2026/)).toBeTruthy();
+    // Decided after its due date, and why: a risk officer checking deadlines opened each receipt to learn it.
+    expect(within(row).getByText(/ — décidée en retard$/)).toBeTruthy();
+    expect(within(row).getByText(/^Motif\s:\sPreuve d’assurance manquante\.$/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajouter un filtre' })).toBeNull();
   });
 });

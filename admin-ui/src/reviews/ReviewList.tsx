@@ -95,11 +95,14 @@ const DueDate = () => {
   const [locale] = useLocaleState();
   if (!review) return null;
   const late = review.overdue && review.status === 'open';
+  // Closed after its due date: what a risk officer checking the deadlines looks for (the API says `overdue`).
+  const decidedLate = review.overdue && review.status === 'closed';
   return (
     <>
       <Box component="span" sx={late ? { color: 'error.dark', fontWeight: 600 } : undefined}>
         {formatDateTime(review.dueAt, locale)}
         {late && ` — ${translate('gabarit.reviews.overdue')}`}
+        {decidedLate && ` — ${translate('gabarit.reviews.decided_late')}`}
       </Box>
       {/* Its age under the due date: one column fewer, so the reviewer's action fits a 1 024-pixel screen. */}
       <Typography variant="caption" component="div">
@@ -188,6 +191,12 @@ export const ReviewList = () => {
                       by: personName(r.decidedBy),
                       at: formatDateTime(r.decidedAt, locale),
                     })}
+                  </Typography>
+                )}
+                {/* Why: it was only on each receipt. */}
+                {r.reason && (
+                  <Typography variant="caption" component="div" sx={{ whiteSpace: 'pre-wrap' }}>
+                    {translate('gabarit.reviews.reason_line', { reason: r.reason })}
                   </Typography>
                 )}
               </>

@@ -88,6 +88,8 @@ export const reviewsMessages = {
     reviews: {
       status: { open: 'Open', closed: 'Closed' },
       outcome: { confirmed: 'Decision confirmed', overridden: 'Decision changed' },
+      decided_late: 'decided late',
+      reason_line: 'Reason: %{reason}',
       overdue: 'Overdue',
       age_line: 'received %{smart_count} day ago |||| received %{smart_count} days ago',
       received_today: 'received today',

@@ -88,6 +88,8 @@ export const reviewsMessages = {
     reviews: {
       status: { open: 'Ouverte', closed: 'Fermée' },
       outcome: { confirmed: 'Décision confirmée', overridden: 'Décision modifiée' },
+      decided_late: 'décidée en retard',
+      reason_line: 'Motif : %{reason}',
       overdue: 'En retard',
       age_line: 'reçue il y a %{smart_count} jour |||| reçue il y a %{smart_count} jours',
       received_today: 'reçue aujourd’hui',
