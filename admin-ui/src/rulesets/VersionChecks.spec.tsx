@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { usePermissions } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
@@ -48,6 +48,8 @@ describe('the impact of a version on recent decisions', () => {
     expect(summary.textContent).toMatch(/500 décisions récentes rejouées/);
     expect(summary.textContent).toMatch(/477 décisions n’ont pas pu être comparées/);
     expect(summary.textContent).toMatch(/gestion des risques voit le résultat complet/);
+    // Every replay ran on masked facts: said, not only the decisions that could not be compared.
+    expect(summary.textContent).toMatch(/rejouées sur les faits personnels masqués/);
   });
 
   it('says each change of decision in words, not in codes', async () => {
@@ -60,18 +62,22 @@ describe('the impact of a version on recent decisions', () => {
           changed: 4,
           notCompared: 0,
           byTransition: { 'auto_approve → manual_review': 3, 'reject → (none)': 1 },
-          examples: [],
+          examples: [{ evaluationId: '01a25036-0c21-7489', before: 'auto_approve', after: 'manual_review' }],
         },
       },
     });
     renderConsole(<VersionChecks rulesetKey="invoices" version={2} />);
     fireEvent.click(await screen.findByRole('button', { name: /impact/i }));
     const summary = await screen.findByRole('status');
-    expect(summary.textContent).toContain(
-      'Approuvée automatiquement → Transmise à un membre du personnel pour examen : 3',
+    expect(summary.textContent).toMatch(
+      /Approuvée automatiquement → Transmise à un membre du personnel pour examen\s:\s3/,
     );
-    expect(summary.textContent).toContain('Refusée → aucune décision : 1');
+    expect(summary.textContent).toMatch(/Refusée → aucune décision\s:\s1/);
     expect(summary.textContent).not.toContain('auto_approve');
+    // Each decision that would change opens its record.
+    expect(within(summary).getByRole('link', { name: '01a25036' }).getAttribute('href')).toBe(
+      '#/decisions/01a25036-0c21-7489/receipt',
+    );
   });
 
   it('offers each check to the roles that may run it: a risk officer replays impact, an admin runs neither', async () => {

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useLocaleState, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { Link, useLocaleState, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { typesetFrench } from '../i18n/typography';
 import { toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -130,14 +130,32 @@ export const VersionChecks = ({ rulesetKey, version }: { rulesetKey: string; ver
           {impact.notCompared > 0 && (
             <> {translate('gabarit.checks.impact_not_compared', { smart_count: impact.notCompared })}</>
           )}
+          {impact.maskedFacts && <> {translate('gabarit.checks.impact_masked')}</>}
           {Object.keys(impact.byTransition).length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
               {Object.entries(impact.byTransition).map(([transition, count]) => (
                 <li key={transition}>
-                  <span title={transition}>{transitionWords(transition, translate)}</span> : {count}
+                  {translate('gabarit.checks.impact_transition', {
+                    transition: transitionWords(transition, translate),
+                    count,
+                  })}
                 </li>
               ))}
             </ul>
+          )}
+          {/* The decisions that would change, each opening its record: the counts alone named none. */}
+          {impact.examples.length > 0 && (
+            <Box sx={{ mt: 1 }}>
+              {translate('gabarit.checks.impact_examples')}{' '}
+              {impact.examples.map((example, i) => (
+                <span key={example.evaluationId}>
+                  {i > 0 && ', '}
+                  <Link to={`/decisions/${encodeURIComponent(example.evaluationId)}/receipt`}>
+                    {example.evaluationId.slice(0, 8)}
+                  </Link>
+                </span>
+              ))}
+            </Box>
           )}
         </Alert>
       )}

@@ -182,6 +182,10 @@ export const editorMessages = {
       impact_replayed: '%{smart_count} recent decision replayed |||| %{smart_count} recent decisions replayed',
       impact_not_compared:
         '%{smart_count} decision could not be compared: on the masked personal facts, one of the versions does not decide. A risk officer sees the full result. |||| %{smart_count} decisions could not be compared: on the masked personal facts, one of the versions does not decide. A risk officer sees the full result.',
+      impact_masked:
+        'Both versions were replayed on masked personal facts (“***”): a rule reading them does not decide there as it would on the real ones.',
+      impact_transition: '%{transition}: %{count}',
+      impact_examples: 'Decisions that would change (up to 20):',
       impact_changed: '%{smart_count} would change |||| %{smart_count} would change',
     },
     analysis: {

@@ -185,6 +185,10 @@ export const editorMessages = {
       impact_replayed: '%{smart_count} décision récente rejouée |||| %{smart_count} décisions récentes rejouées',
       impact_not_compared:
         '%{smart_count} décision n’a pas pu être comparée : sur les faits personnels masqués, une des versions ne décide pas. Une personne de la gestion des risques voit le résultat complet. |||| %{smart_count} décisions n’ont pas pu être comparées : sur les faits personnels masqués, une des versions ne décide pas. Une personne de la gestion des risques voit le résultat complet.',
+      impact_masked:
+        'Les versions ont été rejouées sur les faits personnels masqués (« *** ») : une règle qui les lit n’y décide pas comme sur les vrais.',
+      impact_transition: '%{transition} : %{count}',
+      impact_examples: 'Décisions qui changeraient (jusqu’à 20) :',
       impact_changed: '%{smart_count} changerait |||| %{smart_count} changeraient',
     },
     analysis: {
