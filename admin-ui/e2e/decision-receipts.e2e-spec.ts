@@ -204,6 +204,12 @@ describe('decision receipts and review requests in the console', () => {
     await phone.getByRole('heading', { name: 'Avis de décision modifiée après révision' }).waitFor();
     await phone.getByText('Décision automatisée initiale').waitFor();
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The queue on a phone: each request in one column, its « Trancher » on the screen (it was off to the right).
+    await phone.goto(`${base}/admin/#/reviews`);
+    const decide = phone.getByRole('button', { name: 'Trancher' }).first();
+    await decide.waitFor();
+    const { x, width } = (await decide.boundingBox())!;
+    expect(x + width).toBeLessThanOrEqual(390);
     await phone.close();
   });
 });

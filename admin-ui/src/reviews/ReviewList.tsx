@@ -9,8 +9,11 @@ import {
   MenuItem,
   Radio,
   RadioGroup,
+  Stack,
   TextField,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -119,12 +122,9 @@ const DueDate = () => {
  * or override each; the override is kept beside the automated decision.
  */
 export const ReviewList = () => {
-  const translate = useTranslate();
-  const receivedFrom = useReceivedFrom();
-  const personName = usePersonName();
-  const [locale] = useLocaleState();
   const { permissions } = usePermissions<string[]>();
   const mayDecide = may('decideReview', permissions);
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List
       pagination={<TranslatedPagination />}
@@ -135,84 +135,124 @@ export const ReviewList = () => {
       // Both filters are always shown: « Ajouter un filtre » would offer nothing but saved queries.
       actions={false}
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="dueAt">
-          <DueDate />
-        </DataTable.Col>
-        <DataTable.Col
-          source="submittedAt"
-          disableSort
-          render={(r: Review) => (
-            <>
-              {formatDateTime(r.submittedAt, locale)}
-              <Typography variant="caption" component="div">
-                {receivedFrom(r)}
-              </Typography>
-            </>
-          )}
-        />
-        {/* The rule set by its name, leading to it (its key is what the API gives). */}
-        <DataTable.Col source="ruleset" disableSort>
-          <ReferenceField source="ruleset" reference="rulesets" link="show">
-            <RaTextField source="name" />
-          </ReferenceField>
-        </DataTable.Col>
-        {/* The automated decision with its receipt under it, as the person received it. */}
-        <DataTable.Col
-          source="automatedDecision"
-          disableSort
-          render={(r: Review) => (
-            <>
-              {(r.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', ')}
-              <Box>
-                <Link to={`/decisions/${encodeURIComponent(r.decisionId)}/receipt`}>
-                  {translate('gabarit.reviews.receipt')}
-                </Link>
-              </Box>
-            </>
-          )}
-        />
-        <DataTable.Col source="observations" label="gabarit.reviews.observations" disableSort />
-        <DataTable.Col
-          source="status"
-          disableSort
-          render={(r: Review) =>
-            r.status === 'closed' && r.outcome ? (
-              <>
-                {r.newDecision
-                  ? translate('gabarit.reviews.overridden_to', {
-                      outcome: personOutcomeWords(r.newDecision.type, translate),
-                    })
-                  : translate(`gabarit.reviews.outcome.${r.outcome}`)}
-                {/* Who decided and when: what a risk officer checks of a closed request. */}
-                {r.decidedBy && r.decidedAt && (
-                  <Typography variant="caption" component="div">
-                    {translate('gabarit.reviews.decided_line', {
-                      by: personName(r.decidedBy),
-                      at: formatDateTime(r.decidedAt, locale),
-                    })}
-                  </Typography>
-                )}
-                {/* Why: it was only on each receipt. */}
-                {r.reason && (
-                  <Typography variant="caption" component="div" sx={{ whiteSpace: 'pre-wrap' }}>
-                    {translate('gabarit.reviews.reason_line', { reason: r.reason })}
-                  </Typography>
-                )}
-              </>
-            ) : (
-              translate(`gabarit.reviews.status.${r.status}`)
-            )
-          }
-        />
-        {mayDecide ? (
-          <DataTable.Col
-            label="gabarit.reviews.decide"
-            render={(r: Review) => (r.status === 'open' ? <DecideButton review={r} /> : null)}
-          />
-        ) : null}
-      </DataTable>
+      {phone ? <PhoneQueue mayDecide={mayDecide} /> : <WideQueue mayDecide={mayDecide} />}
     </List>
+  );
+};
+
+const WideQueue = ({ mayDecide }: { mayDecide: boolean }) => (
+  <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable.Col source="dueAt">
+      <DueDate />
+    </DataTable.Col>
+    <DataTable.Col source="submittedAt" disableSort render={(r: Review) => <Received review={r} />} />
+    {/* The rule set by its name, leading to it (its key is what the API gives). */}
+    <DataTable.Col source="ruleset" disableSort>
+      <RulesetName />
+    </DataTable.Col>
+    {/* The automated decision with its receipt under it, as the person received it. */}
+    <DataTable.Col source="automatedDecision" disableSort render={(r: Review) => <Automated review={r} />} />
+    <DataTable.Col source="observations" label="gabarit.reviews.observations" disableSort />
+    <DataTable.Col source="status" disableSort render={(r: Review) => <Status review={r} />} />
+    {mayDecide ? (
+      <DataTable.Col
+        label="gabarit.reviews.decide"
+        render={(r: Review) => (r.status === 'open' ? <DecideButton review={r} /> : null)}
+      />
+    ) : null}
+  </DataTable>
+);
+
+/**
+ * On a phone, each request in one column, « Trancher » within reach: in seven columns only the due date, the date
+ * received, the rule set and half the decision fitted, the button off to the right (a console review).
+ */
+const PhoneQueue = ({ mayDecide }: { mayDecide: boolean }) => (
+  <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable.Col
+      source="dueAt"
+      render={(r: Review) => (
+        <Stack spacing={0.5} sx={{ overflowWrap: 'anywhere' }}>
+          <DueDate />
+          <Received review={r} />
+          <RulesetName />
+          <Automated review={r} />
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {r.observations}
+          </Typography>
+          <Status review={r} />
+          {mayDecide && r.status === 'open' && (
+            <Box>
+              <DecideButton review={r} />
+            </Box>
+          )}
+        </Stack>
+      )}
+    />
+  </DataTable>
+);
+
+const Received = ({ review }: { review: Review }) => {
+  const receivedFrom = useReceivedFrom();
+  const [locale] = useLocaleState();
+  return (
+    <Box>
+      {formatDateTime(review.submittedAt, locale)}
+      <Typography variant="caption" component="div">
+        {receivedFrom(review)}
+      </Typography>
+    </Box>
+  );
+};
+
+const RulesetName = () => (
+  <ReferenceField source="ruleset" reference="rulesets" link="show">
+    <RaTextField source="name" />
+  </ReferenceField>
+);
+
+const Automated = ({ review }: { review: Review }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      {(review.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', ')}
+      <Box>
+        <Link to={`/decisions/${encodeURIComponent(review.decisionId)}/receipt`}>
+          {translate('gabarit.reviews.receipt')}
+        </Link>
+      </Box>
+    </Box>
+  );
+};
+
+const Status = ({ review: r }: { review: Review }) => {
+  const translate = useTranslate();
+  const personName = usePersonName();
+  const [locale] = useLocaleState();
+  if (r.status !== 'closed' || !r.outcome) return <>{translate(`gabarit.reviews.status.${r.status}`)}</>;
+  return (
+    <Box>
+      {r.newDecision
+        ? translate('gabarit.reviews.overridden_to', {
+            outcome: personOutcomeWords(r.newDecision.type, translate),
+          })
+        : translate(`gabarit.reviews.outcome.${r.outcome}`)}
+      {/* Who decided and when: what a risk officer checks of a closed request. */}
+      {r.decidedBy && r.decidedAt && (
+        <Typography variant="caption" component="div">
+          {translate('gabarit.reviews.decided_line', {
+            by: personName(r.decidedBy),
+            at: formatDateTime(r.decidedAt, locale),
+          })}
+        </Typography>
+      )}
+      {/* Why: it was only on each receipt. */}
+      {r.reason && (
+        <Typography variant="caption" component="div" sx={{ whiteSpace: 'pre-wrap' }}>
+          {translate('gabarit.reviews.reason_line', { reason: r.reason })}
+        </Typography>
+      )}
+    </Box>
   );
 };
 
