@@ -42,7 +42,7 @@ describe('ReferenceTableCreate', () => {
     });
     renderCreate();
     await fillAndSave();
-    expect(await screen.findByText('Élément créé')).toBeTruthy();
+    expect(await screen.findByText(/^Table «\sTarifs\s» créée\.$/)).toBeTruthy();
     expect(api.to('POST', '/api/v1/reference-tables').map((call) => call.body)).toEqual([
       { key: 'tarifs', name: 'Tarifs', keyColumn: 'code', columns: [{ name: 'code', type: 'string' }] },
     ]);

@@ -63,7 +63,8 @@ export const ReferenceTableCreate = () => {
     setProblem(undefined);
     try {
       await create('reference-tables', { data: body }, { returnPromise: true });
-      notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+      // Named: react-admin's « Élément créé » said nothing of which (a console review).
+      notify('gabarit.reference_tables.created', { type: 'info', messageArgs: { name: body.name } });
       redirect('show', 'reference-tables', body.key);
       return undefined;
     } catch (err) {

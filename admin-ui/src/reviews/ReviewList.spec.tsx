@@ -164,7 +164,7 @@ describe('ReviewList', () => {
     expect(within(online).queryByText(/api-key:k-1/)).toBeNull();
     fireEvent.click(within(online).getByRole('button', { name: 'Trancher' }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/^Reçue le 1 mars 2026.*\(En ligne · Clé API « Portail RH »\)$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Reçue le 1 mars 2026.* · En ligne · Clé API « Portail RH »$/)).toBeTruthy();
   });
 
   it('offers only to make the decision of a case the rules sent to a person, not to confirm it', async () => {

@@ -48,6 +48,7 @@ export const referenceTablesMessages = {
       change_comment: 'Reason for the change (optional)',
       change_comment_help:
         'Shown to the person who approves the change when published rule sets read the table, and kept in the audit trail.',
+      created: 'Table “%{name}” created.',
       rows_title: 'Rows',
       row_number: 'No.',
       row_actions: 'Actions',

@@ -95,7 +95,7 @@ export const reviewsMessages = {
       received_today: 'received today',
       received_yesterday: 'received yesterday',
       decided_line: 'by %{by} on %{at}',
-      received_line: 'Received on %{at} (%{from})',
+      received_line: 'Received on %{at} · %{from}',
       automated_line: 'Automated decision: %{outcome}',
       observations_line: 'Observations: %{text}',
       overridden_to: 'Decision changed: %{outcome}',

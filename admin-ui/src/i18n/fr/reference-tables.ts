@@ -50,6 +50,7 @@ export const referenceTablesMessages = {
       change_comment: 'Motif de la modification (facultatif)',
       change_comment_help:
         'Montré à la personne qui approuve la modification quand des ensembles de règles publiés lisent la table, et gardé au journal d’audit.',
+      created: 'Table « %{name} » créée.',
       rows_title: 'Lignes',
       row_number: 'N°',
       row_actions: 'Actions',
@@ -69,7 +70,7 @@ export const referenceTablesMessages = {
       reload: 'Recharger la table',
       import_title: 'Importer un fichier CSV',
       import_help:
-        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Sont acceptés les nombres comme 1 234,56, oui/non (ou vrai/faux, 1/0) et les dates AAAA-MM-JJ à partir de 1900. Si une seule ligne est en erreur, rien n’est importé.',
+        'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Sont acceptés les nombres comme 1 234,56, oui/non (ou vrai/faux, 1/0) et les dates AAAA-MM-JJ à partir de 1900. Si une seule ligne est en erreur, rien n’est importé.',
       csv_file: 'Fichier CSV',
       csv_text: 'Contenu CSV (collez-le ici ou choisissez un fichier)',
       import_mode: "Mode d'import",

@@ -95,7 +95,7 @@ export const reviewsMessages = {
       received_today: 'reçue aujourd’hui',
       received_yesterday: 'reçue hier',
       decided_line: 'par %{by}, le %{at}',
-      received_line: 'Reçue le %{at} (%{from})',
+      received_line: 'Reçue le %{at} · %{from}',
       automated_line: 'Décision automatisée : %{outcome}',
       observations_line: 'Observations : %{text}',
       overridden_to: 'Décision modifiée : %{outcome}',
