@@ -256,6 +256,19 @@ describe('files a parser cannot read, in the console’s language', () => {
     expect(wordDetail(csv('made_up'), inFrench, 'fr')).toBe('La syntaxe n’est pas respectée à cet endroit.');
     for (const reason of SYNTAX_REASONS)
       expect(wordDetail(csv(reason), inEnglish, 'en')).not.toMatch(/gabarit\.|Quote/);
+    // A DMN file's XML mistakes, with the tag the parser names (it was « la syntaxe n'est pas respectée »).
+    const unclosed = {
+      message: 'x',
+      keyword: 'syntax',
+      params: { line: 27, column: 20, reason: 'unclosed_tag', tag: 'rule' },
+    };
+    expect(wordDetail(unclosed, inFrench, 'fr')).toMatch(
+      /^Ligne 27, colonne 20\s:\sla balise <rule> n’est jamais fermée \(le fichier est peut-être tronqué\)\.$/,
+    );
+    const notDmn = { message: 'x', keyword: 'syntax', params: { reason: 'not_definitions', root: 'html' } };
+    expect(wordDetail(notDmn, inEnglish, 'en')).toBe(
+      'The root element is <html>, not DMN <definitions>: this is not a DMN file.',
+    );
   });
 });
 
@@ -296,6 +309,9 @@ describe('refusals of a DMN import in the console’s language', () => {
       limit: 2000,
       key: '__proto__',
       length: 30000,
+      name: 'risk',
+      first: 1,
+      second: 2,
     };
     for (const reason of DMN_REASONS) {
       for (const [translate, locale] of [

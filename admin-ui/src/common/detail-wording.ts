@@ -257,13 +257,26 @@ function repeatedKeyWording(params: Record<string, unknown>, translate: Translat
   return undefined;
 }
 /** The kinds of mistake a `syntax` detail may name (gabarit.details.syntax.reasons). */
-export const SYNTAX_REASONS = ['quote_not_closed', 'after_closing_quote', 'field_count', 'declaration'] as const;
+export const SYNTAX_REASONS = [
+  'quote_not_closed',
+  'after_closing_quote',
+  'field_count',
+  'declaration',
+  'unclosed_tag',
+  'unmatched_tag',
+  'no_root',
+  'unexpected_end',
+  'duplicate_attribute',
+  'unquoted_attribute',
+  'not_definitions',
+] as const;
 
 function syntaxWording(params: Record<string, unknown>, translate: Translate): string {
   const { line, column, reason } = params;
   const known = typeof reason === 'string' && (SYNTAX_REASONS as readonly string[]).includes(reason);
   const what = translate(
     known ? `gabarit.details.syntax.reasons.${reason as string}` : 'gabarit.details.syntax.somewhere',
+    params,
   );
   if (typeof line === 'number' && typeof column === 'number')
     return translate('gabarit.details.syntax.at', { line, column, what });

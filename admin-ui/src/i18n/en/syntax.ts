@@ -9,5 +9,12 @@ export const syntaxMessages = {
     quote_not_closed: 'an opening quote is never closed.',
     after_closing_quote: 'a closing quote is followed by something other than the delimiter.',
     field_count: 'the line does not have as many fields as the header.',
+    unclosed_tag: 'the tag <%{tag}> is never closed (the file may be cut short).',
+    unmatched_tag: 'the closing tag </%{tag}> closes no open tag.',
+    no_root: 'the file is empty: no XML element.',
+    unexpected_end: 'the file stops in the middle of an element (it may be cut short).',
+    duplicate_attribute: 'an attribute is written twice on the same element.',
+    unquoted_attribute: 'an attribute’s value is not in quotes.',
+    not_definitions: 'the root element is <%{root}>, not DMN <definitions>: this is not a DMN file.',
   },
 };

@@ -44,13 +44,28 @@ const syntaxError = (line: number, column: number, message: string) =>
       {
         path: '/',
         message: `line ${line}, column ${column}: ${message}`,
-        // A client words the place itself; the parser's own reason is English only.
+        // A client words the place itself, and the kinds of mistake it knows (the parser's reason is English only):
+        // the console had said « la syntaxe n'est pas respectée » where the parser said which tag was not closed.
         keyword: 'syntax',
-        params: { line, column },
+        params: { line, column, ...xmlReason(message) },
       },
     ],
     'invalid_xml',
   );
+
+/** The kinds of XML mistake worded for a reader, from the parser's English (saxes), with the tag they name. */
+function xmlReason(message: string): { reason?: string; tag?: string } {
+  const unclosed = /^unclosed tag: (.+)$/.exec(message);
+  if (unclosed) return { reason: 'unclosed_tag', tag: unclosed[1]! };
+  const unmatched = /^unmatched closing tag: (.+)\.$/.exec(message);
+  if (unmatched) return { reason: 'unmatched_tag', tag: unmatched[1]! };
+  if (message === 'document must contain a root element.') return { reason: 'no_root' };
+  if (message === 'unexpected end.') return { reason: 'unexpected_end' };
+  if (message.startsWith('duplicate attribute')) return { reason: 'duplicate_attribute' };
+  if (message === 'unquoted attribute value.' || message === 'value must be quoted.')
+    return { reason: 'unquoted_attribute' };
+  return {};
+}
 
 /**
  * Parses a DMN document safely: a DOCTYPE or ENTITY declaration is refused outright (no entity is ever
@@ -133,7 +148,14 @@ export async function parseDmnXml(xml: string): Promise<XmlElement> {
   if (!root || root.name !== 'definitions')
     throw new ValidationError(
       'The body is not a DMN document.',
-      [{ path: '/', message: `the root element is ${root ? `<${root.name}>` : 'missing'}, not DMN <definitions>` }],
+      [
+        {
+          path: '/',
+          message: `the root element is ${root ? `<${root.name}>` : 'missing'}, not DMN <definitions>`,
+          keyword: 'syntax',
+          params: { reason: 'not_definitions', root: root?.name ?? '' },
+        },
+      ],
       'not_dmn',
     );
   if (!rootNamespaces.some((ns) => DMN_NAMESPACE.test(ns)))

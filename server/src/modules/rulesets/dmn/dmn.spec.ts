@@ -451,7 +451,19 @@ describe('DMN export and import', () => {
     expect((await refusal(() => importDmn(xml.replace('"team_lead"', '&nbsp;'), { key: 'k', pilot: 'p' }))).code).toBe(
       'invalid_xml',
     );
-    expect((await refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' }))).code).toBe('not_dmn');
+    expect(await refusal(() => importDmn('<html/>', { key: 'k', pilot: 'p' }))).toMatchObject({
+      code: 'not_dmn',
+      details: [{ keyword: 'syntax', params: { reason: 'not_definitions', root: 'html' } }],
+    });
+    // The parser's reason as a kind a client words, with the tag it names (the console said only « syntax »).
+    const cut = xml.slice(0, xml.indexOf('</rule>'));
+    expect((await refusal(() => importDmn(cut, { key: 'k', pilot: 'p' }))).details[0]!.params).toMatchObject({
+      reason: 'unclosed_tag',
+      tag: expect.stringMatching(/rule|text|outputEntry/),
+    });
+    expect((await refusal(() => importDmn('', { key: 'k', pilot: 'p' }))).details[0]!.params).toMatchObject({
+      reason: 'no_root',
+    });
     const deep = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</definitions>`;
     expect((await refusal(() => importDmn(deep, { key: 'k', pilot: 'p' }))).code).toBe('invalid_xml');
     expect(
