@@ -134,6 +134,22 @@ describe('DMN exchange over HTTP', () => {
     expect((await as(t, cast.risk).get('/api/v1/rulesets/routing-deep')).status).toBe(404);
   });
 
+  it('places the rule set checks’ refusals of what a file converts to in the file: the rule and output, not a JSON path', async () => {
+    const xml = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable><input><inputExpression typeRef="number"><text>a</text></inputExpression></input><output name="risk"/><output name="$set"/><rule id="r1"><inputEntry><text>1</text></inputEntry><outputEntry><text>"A"</text></outputEntry><outputEntry><text>"B"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const refused = await importXml(cast.analyst, 'key=dollar-set&pilot=invoices', xml);
+    expect(refused.status).toBe(400);
+    // It named /definition/rows/0/event/params/$set: no place an analyst holding the XML could find.
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({
+        path: '/definitions/decision/0/decisionTable/rule/0/outputEntry/1',
+        params: expect.objectContaining({
+          convertedPath: expect.stringMatching(/^\/definition\/rows\/0\/event\/params/),
+        }),
+      }),
+    ]);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/dollar-set')).status).toBe(404);
+  });
+
   it('refuses an input reading __proto__, and the service goes on answering signed-in requests', async () => {
     const xml = `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable><input><inputExpression typeRef="number"><text>a.__proto__</text></inputExpression></input><output name="o"/><rule><inputEntry><text>1</text></inputEntry><outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
     const refused = await importXml(cast.analyst, 'key=proto-x&pilot=invoices', xml);

@@ -17,7 +17,7 @@ import { resourceView } from '../governance/resource-view.js';
 import type { ShadowRun, Transition, VersionStatus } from '../governance/versioned-resource.js';
 import { runStepsInTurns } from '../../common/async/steps.js';
 import { exportDmnSteps } from './dmn/dmn-export.js';
-import { importDmn } from './dmn/dmn-import.js';
+import { importDmn, inDmnPlaces } from './dmn/dmn-import.js';
 import { diffRulesetsInTurns } from './ruleset-diff.js';
 import { endShadow, runningShadow, startShadow, withShadowFigures, type ShadowFigures } from './ruleset-shadows.js';
 import { validateRulesetContent } from './ruleset-validation.js';
@@ -240,7 +240,12 @@ export class RulesetsService extends GovernedResourceService<RulesetMeta, Rulese
     target: { key: string; pilot: string },
     actor: string,
   ): ReturnType<RulesetsService['create']> {
-    return this.create(await importDmn(xml, target), actor);
+    const request = await importDmn(xml, target);
+    try {
+      return await this.create(request, actor);
+    } catch (err) {
+      throw err instanceof ValidationError ? inDmnPlaces(err, request) : err;
+    }
   }
 
   /** The stored state, or null when there is no such rule set. */

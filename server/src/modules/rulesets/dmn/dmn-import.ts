@@ -381,7 +381,7 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
       'dmn_unmappable',
     );
   const description = child(decision, 'description')?.text.slice(0, 4000);
-  return {
+  const request = {
     key: target.key,
     name: decisionName.slice(0, 200) || target.key,
     pilot: target.pilot,
@@ -395,4 +395,53 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
       rows,
     },
   } as CreateRulesetRequest;
+  tableOf.set(request, { base, ours: ourOutputs });
+  return request;
+}
+
+/** Where in its file each imported request's decision table is, for inDmnPlaces. */
+const tableOf = new WeakMap<object, { base: string; ours: boolean }>();
+
+/**
+ * The rule set's own checks, refusing what a file converted to (an output named `$set`, an input nested 70 names
+ * deep), named places of the converted JSON (`/definition/rows/0/event/params/$set`) that an analyst holding the
+ * XML could not find: each detail is placed in the file instead (`…/decisionTable/rule/0/outputEntry/0`), the
+ * converted place kept in `params.convertedPath`.
+ */
+export function inDmnPlaces(err: ValidationError, request: CreateRulesetRequest): ValidationError {
+  const table = tableOf.get(request);
+  if (table === undefined) return err;
+  const { base, ours } = table;
+  const definition = request.definition as { inputs?: { id: string; fact: string }[]; rows?: { event?: Json }[] };
+  const inputs = definition.inputs ?? [];
+  const place = (path: string): string => {
+    const [, part, ...rest] = path.split('/');
+    if (part === 'inputSchema') {
+      const fact = rest[0] === 'properties' ? rest[1] : undefined;
+      const i = inputs.findIndex((input) => input.fact === fact);
+      return i >= 0 ? `${base}/input/${i}` : `${base}/input`;
+    }
+    if (part !== 'definition') return base;
+    const [section, index, field, name] = rest;
+    if (section === 'inputs' && index !== undefined) return `${base}/input/${index}`;
+    if (section !== 'rows' || index === undefined) return base;
+    const rule = `${base}/rule/${index}`;
+    if (field === 'cells' && name !== undefined) {
+      const c = inputs.findIndex((input) => input.id === name);
+      return c >= 0 ? `${rule}/inputEntry/${c}` : rule;
+    }
+    if (field !== 'event') return rule;
+    if (name === 'type') return `${rule}/outputEntry/0`;
+    if (name !== 'params') return rule;
+    const param = rest[4];
+    const event = definition.rows?.[Number(index)]?.event as { params?: Record<string, unknown> } | undefined;
+    const o = Object.keys(event?.params ?? {}).indexOf(param ?? '');
+    return ours ? `${rule}/outputEntry/1` : o >= 0 ? `${rule}/outputEntry/${o}` : rule;
+  };
+  const details = err.details.map((detail) =>
+    detail.path.startsWith('/definitions')
+      ? detail
+      : { ...detail, path: place(detail.path), params: { ...detail.params, convertedPath: detail.path } },
+  );
+  return new ValidationError(err.message, details, err.code);
 }
