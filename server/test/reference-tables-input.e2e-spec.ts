@@ -85,7 +85,7 @@ describe('reference tables refuse what they cannot hold', () => {
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
   });
 
-  it('refuses « 1,000 », which a French reader takes for 1 and an English one for 1000, at its cell', async () => {
+  it('refuses « 1,000 » in a file separated by commas, which a French reader takes for 1 and an English one for 1000', async () => {
     const refused = await importCsv('neq,name,creditLimit\n1,Un,"1,000"\n2,Deux,"12,5"', 'merge');
     expect([refused.status, refused.body.details]).toEqual([
       400,
@@ -98,6 +98,10 @@ describe('reference tables refuse what they cannot hold', () => {
       ],
     ]);
     expect((await table()).body).toMatchObject({ rev: 1, rowCount: 2 });
+    // Separated by semicolons, a French spreadsheet's: the comma is its decimal point, and « 9,975 » is no
+    // problem (line 3's missing name keeps the table as it is).
+    const french = await importCsv('neq;name;creditLimit\n1;Un;9,975\n2;;12,5', 'merge');
+    expect(french.body.details).toEqual([{ path: '/csv/line/3/name', message: 'is required', keyword: 'required' }]);
   });
 
   it('refuses a number too large to represent, at its cell, and stores nothing (it was a 500)', async () => {

@@ -109,7 +109,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
   };
 
   const save = async () => {
-    const { rows, problems } = gridToRows(grid, table.columns);
+    const { rows, problems } = gridToRows(grid, table.columns, locale);
     setProblem(undefined);
     setCells(problems);
     if (problems.size > 0) return showFirstProblem(problems);

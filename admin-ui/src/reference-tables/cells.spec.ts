@@ -14,10 +14,12 @@ describe('cell input by column type', () => {
     expect(parseCell('1\u202f500', 'number')).toEqual({ value: 1500 });
     expect(parseCell('-0.5', 'number')).toEqual({ value: -0.5 });
     expect(parseCell('12 $', 'number')).toEqual({ error: 'number' });
-    // « 1,000 » in the English console was saved as 1: refused as either reading could be meant.
-    expect(parseCell('1,000', 'number')).toEqual({ error: 'number_ambiguous' });
-    expect(parseCell('12,500', 'number')).toEqual({ error: 'number_ambiguous' });
-    expect(parseCell('0,125', 'number')).toEqual({ value: 0.125 });
+    // « 1,000 » in the English console was saved as 1: refused there, where the comma groups thousands.
+    expect(parseCell('1,000', 'number', 'en')).toEqual({ error: 'number_ambiguous' });
+    expect(parseCell('12,500', 'number', 'en')).toEqual({ error: 'number_ambiguous' });
+    expect(parseCell('0,125', 'number', 'en')).toEqual({ value: 0.125 });
+    // In French the comma is the decimal point: « 9,975 » is the QST rate.
+    expect(parseCell('9,975', 'number', 'fr')).toEqual({ value: 9.975 });
     expect(parseCell('1,5', 'number')).toEqual({ value: 1.5 });
     expect(parseCell('1,2,3', 'number')).toEqual({ error: 'number' });
   });

@@ -19,15 +19,17 @@ const FIRST_DATE = '1900-01-01';
 const TRUE_WORDS = ['true', 'oui', 'yes', '1', 'vrai'];
 const FALSE_WORDS = ['false', 'non', 'no', '0', 'faux'];
 
-/** Reads a cell's text as its column's type; French numbers (1 234,56) are accepted like the CSV import. */
-export function parseCell(text: string, type: ColumnType): ParsedCell {
+/**
+ * Reads a cell's text as its column's type; French numbers (1 234,56) are accepted like the CSV import. In English,
+ * where the comma groups thousands, « 1,000 » is refused as ambiguous: it was saved as 1 (a console review).
+ */
+export function parseCell(text: string, type: ColumnType, locale = 'fr'): ParsedCell {
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
   if (type === 'string') return { value: trimmed };
   if (type === 'number') {
     const compact = trimmed.replace(/[\s\u00a0\u202f]/g, '');
-    // Refused rather than guessed: « 1,000 » typed as a signing limit in English was saved as 1.
-    if (AMBIGUOUS_COMMA.test(compact)) return { error: 'number_ambiguous' };
+    if (locale === 'en' && AMBIGUOUS_COMMA.test(compact)) return { error: 'number_ambiguous' };
     const normalised = compact.replace(',', '.');
     return /^-?\d+(\.\d+)?$/.test(normalised) ? { value: Number(normalised) } : { error: 'number' };
   }
@@ -87,12 +89,13 @@ export const cellId = (uid: number, column: string) => `${uid}/${column}`;
 export function gridToRows(
   grid: GridRow[],
   columns: Column[],
+  locale = 'fr',
 ): { rows: Record<string, CellValue>[]; problems: CellProblems } {
   const problems: CellProblems = new Map();
   const rows = grid.map((row) => {
     const out: Record<string, CellValue> = {};
     for (const column of columns) {
-      const parsed = parseCell(row.cells[column.name] ?? '', column.type);
+      const parsed = parseCell(row.cells[column.name] ?? '', column.type, locale);
       if ('error' in parsed)
         problems.set(cellId(row.uid, column.name), [`gabarit.reference_tables.cell_errors.${parsed.error}`]);
       else out[column.name] = parsed.value;

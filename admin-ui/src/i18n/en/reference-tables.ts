@@ -20,7 +20,7 @@ export const referenceTablesMessages = {
         boolean: 'Must be yes or no.',
         date: 'Must be a real date YYYY-MM-DD, from 1900-01-01 to 9999-12-31.',
         number_ambiguous:
-          'Ambiguous: the comma is a decimal point in French and a thousands separator in English. Write the number without it (1000), or with one more decimal (1.0).',
+          'Ambiguous: the comma is a decimal point in French and a thousands separator in English. Write the number without it (1000), or with a decimal point (1.0).',
       },
       csv_reasons: {
         duplicate_header: 'The column “%{column}” is named twice in the header.',

@@ -21,7 +21,7 @@ export const referenceTablesMessages = {
         boolean: 'Doit être oui ou non.',
         date: 'Doit être une date réelle AAAA-MM-JJ, du 1900-01-01 au 9999-12-31.',
         number_ambiguous:
-          'Ambigu : la virgule est décimale en français, un séparateur de milliers en anglais. Écrivez le nombre sans virgule (1000), ou avec une décimale de plus (1,0).',
+          'Ambigu : dans un fichier séparé par des virgules, la virgule d’un nombre peut être décimale (français) ou séparer les milliers (anglais). Écrivez le nombre sans virgule (1000), ou avec un point décimal (1.0).',
       },
       csv_reasons: {
         duplicate_header: 'La colonne « %{column} » est nommée deux fois dans l’en-tête.',

@@ -37,10 +37,12 @@ describe('reference-table cells', () => {
     expect(convertCell('abc', 'number', true)).toBeUndefined();
   });
 
-  it('refuses « 1,000 », a French 1 and an English 1000, and reads the decimals no one could take for thousands', () => {
+  it('refuses « 1,000 » from a file separated by commas, a French 1 and an English 1000, and reads the decimals no one could take for thousands', () => {
     for (const text of ['1,000', '12,500', '-999,999', ' 1,000 '])
-      expect(convertCell(text, 'number', true)).toBeUndefined();
+      expect(convertCell(text, 'number', true, true)).toBeUndefined();
     expect(ambiguousComma('12,500')).toBe(true);
+    // Separated by semicolons, a French spreadsheet's: the comma is the decimal point (9,975 is the QST rate).
+    expect(convertCell('9,975', 'number', true)).toBe(9.975);
     for (const [text, value] of [
       ['1,5', 1.5],
       ['0,125', 0.125],
@@ -48,8 +50,9 @@ describe('reference-table cells', () => {
       ['1234,567', 1234.567],
       ['1,0000', 1],
       ['1000', 1000],
+      ['12.5', 12.5],
     ] as const)
-      expect(convertCell(text, 'number', true)).toBe(value);
+      expect(convertCell(text, 'number', true, true)).toBe(value);
   });
 
   it('refuses an integer with more digits than a number holds exactly, rather than keep another number', () => {

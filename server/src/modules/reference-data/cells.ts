@@ -17,12 +17,14 @@ export function convertCell(
   value: unknown,
   type: string,
   fromText: boolean,
+  /** The text comes from a CSV separated by commas, an English spreadsheet's: « 1,000 » may be a thousand. */
+  commaMayGroup = false,
 ): string | number | boolean | null | undefined {
   if (value === undefined || value === null || value === '') return null;
   if (type === 'string') return typeof value === 'string' ? value : fromText ? String(value) : undefined;
   if (type === 'number') {
     if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-    if (typeof value === 'string' && fromText && ambiguousComma(value)) return undefined;
+    if (typeof value === 'string' && fromText && commaMayGroup && ambiguousComma(value)) return undefined;
     // CSV from French spreadsheets writes 1 234,56: accept a decimal comma and spaces as thousands separators.
     const text =
       typeof value === 'string' && fromText ? value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.') : undefined;
@@ -58,9 +60,10 @@ export function ambiguousComma(text: string): boolean {
 
 /**
  * « 1,000 » or « 12,500 »: one to three digits, a comma, three digits. A French spreadsheet means 1 and 12,5; an
- * English one 1000 and 12500. Read as French, « 1,000 » typed as a signing limit in the English console became 1
- * (a console review): such a number is refused as ambiguous, to be written 1000 or 1,0. « 0,125 », « 1 234,567 »
- * and « 1,5 » are French decimals beyond doubt.
+ * English one 1000 and 12500. Read as French, « 12,500 » from an English spreadsheet became 12.5 (a console review):
+ * in a CSV separated by commas (a spreadsheet whose decimal point is not the comma), such a number is refused as
+ * ambiguous, to be written 12500 or 12.5. Separated by semicolons (a French spreadsheet), the comma is the decimal
+ * point: « 9,975 » is the QST rate. « 0,125 », « 1 234,567 » and « 1,5 » are decimals beyond doubt either way.
  */
 const AMBIGUOUS_COMMA = /^-?[1-9]\d{0,2},\d{3}$/;
 

@@ -22,6 +22,8 @@ interface NumberedRecord {
 export interface CsvRecords {
   records: Record<string, string>[];
   lines: number[];
+  /** `;` (a French spreadsheet: a comma in a number is its decimal point) or `,`. */
+  delimiter: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function readCsv(
     await slice();
   }
   if (!reading.stopped()) parser.end();
-  return reading.result;
+  return { ...(await reading.result), delimiter };
 }
 
 /** The delimiter the header uses (`;` from French spreadsheets, or `,`); a header too wide is refused unread. */
@@ -83,8 +85,8 @@ function checkFirstLine(text: string): ',' | ';' {
 function collect(parser: Parser, known: Set<string>, keyColumn: string | undefined) {
   let header: string[] | undefined;
   let stop = false;
-  const out: CsvRecords = { records: [], lines: [] };
-  const result = new Promise<CsvRecords>((resolve, reject) => {
+  const out: Omit<CsvRecords, 'delimiter'> = { records: [], lines: [] };
+  const result = new Promise<Omit<CsvRecords, 'delimiter'>>((resolve, reject) => {
     const fail = (err: unknown) => {
       stop = true;
       parser.destroy();

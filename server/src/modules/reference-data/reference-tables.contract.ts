@@ -61,7 +61,7 @@ export const importCsvRequestSchema = {
       description:
         'CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns ' +
         'and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 ' +
-        'to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56 (a comma before three digits after at most three, as in 1,000, is refused as ambiguous: 1 in French, 1000 in English).',
+        'to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56 (in a file separated by commas, a comma before three digits after at most three, as in "1,000", is refused as ambiguous: 1 in French, 1000 in English; separated by semicolons, the comma is the decimal point).',
     },
     mode: {
       type: 'string',

@@ -215,7 +215,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     actor: string,
   ): Promise<Tagged<TableView>> {
     return this.change(key, ifMatch, actor, async (table) => {
-      const { records, lines } = await readCsv(request.csv, table);
+      const { records, lines, delimiter } = await readCsv(request.csv, table);
       // A header alone, replacing: every row gone at one click, the file most likely cut or the wrong one (a console
       // review). Emptying a table is done in its grid, row by row, where each removal shows.
       if (records.length === 0 && request.mode !== 'merge')
@@ -234,6 +234,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         true,
         (i) => `/csv/line/${lines[i]}`,
         (i) => ({ line: lines[i]! }),
+        delimiter === ',',
       );
       if (problems.length > 0)
         throw new ValidationError(`${problems.length} problem(s) in the CSV; nothing was imported.`, problems);

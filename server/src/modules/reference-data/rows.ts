@@ -24,6 +24,8 @@ export async function checkRows(
   rowPath: (index: number) => string = (i) => `/rows/${i}`,
   /** How a problem names another row: `{row: 3}` (its index) in JSON, `{line: 5}` (as a spreadsheet numbers it) in CSV. */
   place: (index: number) => RowPlace = (i) => ({ row: i }),
+  /** Text from a CSV separated by commas: « 1,000 » is refused as ambiguous (cells.ts AMBIGUOUS_COMMA). */
+  commaMayGroup = false,
 ): Promise<{ rows: Row[]; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   const rows: Row[] = [];
@@ -41,6 +43,7 @@ export async function checkRows(
         Object.hasOwn(input, column.name) ? input[column.name] : undefined,
         column.type,
         fromText,
+        commaMayGroup,
       );
       const path = `${rowPath(i)}/${column.name}`;
       const raw = input[column.name];
@@ -64,7 +67,7 @@ export async function checkRows(
       )
         problems.push({
           path,
-          message: `is ambiguous: "${raw.trim()}" is a decimal with a comma in French and a thousands separator in English; write it without the comma (1000) or with one decimal more (1,0)`,
+          message: `is ambiguous in a file separated by commas: "${raw.trim()}" is a decimal with a comma in French and a thousands separator in English; write it without the comma (1000), or with a decimal point (1.0)`,
           keyword: 'ambiguousNumber',
           params: { text: raw.trim() },
         });
