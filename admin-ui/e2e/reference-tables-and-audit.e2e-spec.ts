@@ -245,6 +245,15 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('cell', { name: 'Électricité Gagnon' }).waitFor();
     await expect(page.getByRole('button', { name: 'Enregistrer les lignes' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Importer', exact: true }).count()).resolves.toBe(0);
+    // Every reader may take the rows away as CSV, which the import reads back.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('fournisseurs.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^\uFEFFneq;name;onRena;creditLimit;since\n/);
+    expect(csv).toContain('4445678901;Électricité Gagnon;non;12500;2022-01-10');
     // The seeded table of twelve columns scrolls sideways with nothing in it to focus: its box takes the keyboard
     // (axe: scrollable-region-focusable).
     await page.goto(`${base}/admin/#/reference-tables/supplier-registrations/show`);

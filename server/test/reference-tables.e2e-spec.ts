@@ -210,6 +210,22 @@ describe('reference tables', () => {
     expect(event).toMatchObject({ details: { added: 0, removed: 0, changed: 1 } });
   });
 
+  it('exports the rows as CSV its import reads back to the same rows, to every reader', async () => {
+    const before = (await analyst.get('/api/v1/reference-tables/suppliers')).body;
+    const exported = await as(t, cast.risk).get('/api/v1/reference-tables/suppliers/csv');
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="suppliers.csv"');
+    const text = exported.text;
+    // A French spreadsheet's file: semicolons, a decimal comma, oui/non, and a byte-order mark for the accents.
+    expect(text.startsWith('\uFEFFneq;name;onRena;creditLimit;since\n')).toBe(true);
+    expect(text).toContain('1145678901;Fournitures Laval inc.;non;2000;2019-04-01');
+    const reimported = await importCsv(text.slice(1));
+    expect(reimported.status).toBe(200);
+    expect(reimported.body.rows).toEqual(before.rows);
+    expect((await analyst.get('/api/v1/reference-tables/nope/csv')).status).toBe(404);
+  });
+
   it('refuses keys written with spaces at their ends, which a CSV merge would have made a second row of', async () => {
     const spaced = await analyst
       .put('/api/v1/reference-tables/suppliers/rows', { rows: [{ neq: ' 1145678901 ', name: 'Espacé' }] })

@@ -3,8 +3,8 @@ import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useListContext, useNotify, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem } from '../common/api-error';
-import { readSession } from '../session';
-import { exportUrl, filenameFrom } from './audit-filters';
+import { downloadFile } from '../common/download';
+import { exportUrl } from './audit-filters';
 
 /**
  * Downloads GET /api/v1/audit/export with the list's filters. The endpoint needs the bearer token, so the file is
@@ -18,22 +18,7 @@ export const ExportButton = () => {
   const download = async () => {
     setBusy(true);
     try {
-      const token = readSession()?.token;
-      const response = await fetch(exportUrl(filterValues as Record<string, unknown>), {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) {
-        const body: unknown = await response.json().catch(() => undefined);
-        throw Object.assign(new Error(response.statusText), { status: response.status, body });
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filenameFrom(response.headers.get('content-disposition'), 'gabarit-audit.csv');
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFile(exportUrl(filterValues as Record<string, unknown>), 'gabarit-audit.csv');
     } catch (err) {
       notify('gabarit.audit.export_failed', {
         type: 'error',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { actionLabel, KNOWN_ACTIONS } from './audit-actions';
-import { endOfDay, exportUrl, filenameFrom, startOfDay } from './audit-filters';
+import { endOfDay, exportUrl, startOfDay } from './audit-filters';
+import { filenameFrom } from '../common/download';
 
 describe('audit filters', () => {
   it('turns a picked day into the instants it starts and ends, in local time', () => {

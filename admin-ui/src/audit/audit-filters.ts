@@ -15,18 +15,3 @@ export function exportUrl(filterValues: Record<string, unknown>): string {
     ? '/api/v1/audit/export'
     : `/api/v1/audit/export?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
-
-/** The file name the server gives in Content-Disposition (`filename*=UTF-8''…` preferred), or the fallback. */
-export function filenameFrom(contentDisposition: string | null, fallback = 'audit.csv'): string {
-  if (!contentDisposition) return fallback;
-  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(contentDisposition);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1]!.trim());
-    } catch {
-      /* a malformed encoded name: fall back to the plain one */
-    }
-  }
-  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/.exec(contentDisposition);
-  return plain?.[1] ?? plain?.[2] ?? fallback;
-}

@@ -19,6 +19,7 @@ import { PendingChange } from './PendingChange';
 import { may } from '../layout/access';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
 import { LastRejection } from './LastRejection';
+import { CsvExportButton } from './CsvExportButton';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
 
@@ -50,9 +51,12 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
         </Typography>
-        {editable && (
-          <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />
-        )}
+        <Stack direction="row" spacing={1}>
+          <CsvExportButton tableKey={tableKey} />
+          {editable && (
+            <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />
+          )}
+        </Stack>
       </Stack>
       {loaded.table.lastRejected && !loaded.table.pending && <LastRejection rejected={loaded.table.lastRejected} />}
       {/* Keyed apart from the grid below: siblings sharing a key confuse React, which then leaves stale nodes. */}

@@ -49,6 +49,8 @@ export const referenceTablesMessages = {
       change_comment_help:
         'Shown to the person who approves the change when published rule sets read the table, and kept in the audit trail.',
       created: 'Table “%{name}” created.',
+      export_csv: 'Export as CSV',
+      export_failed: 'The export failed: %{message}',
       rows_title: 'Rows',
       row_number: 'No.',
       row_actions: 'Actions',

@@ -51,6 +51,8 @@ export const referenceTablesMessages = {
       change_comment_help:
         'Montré à la personne qui approuve la modification quand des ensembles de règles publiés lisent la table, et gardé au journal d’audit.',
       created: 'Table « %{name} » créée.',
+      export_csv: 'Exporter en CSV',
+      export_failed: 'L’export a échoué : %{message}',
       rows_title: 'Lignes',
       row_number: 'N°',
       row_actions: 'Actions',

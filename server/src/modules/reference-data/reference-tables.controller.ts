@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
@@ -59,6 +59,22 @@ export class ReferenceTablesController {
   @ApiOkResponse({ schema: tableViewSchema as object })
   get(@Param('key') key: string): Promise<Tagged<TableView>> {
     return this.tables.get(key);
+  }
+
+  @Get(':key/csv')
+  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'The rows as CSV the import reads back: separated by semicolons, decimal comma, booleans oui/non, dates YYYY-MM-DD, a byte-order mark; a text a spreadsheet would run as a formula starts with a quote.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  async csv(@Param('key') key: string): Promise<StreamableFile> {
+    const text = await this.tables.csv(key);
+    return new StreamableFile(Buffer.from(text), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${key}.csv"`,
+    });
   }
 
   @Put(':key/rows')

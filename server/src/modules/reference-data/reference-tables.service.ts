@@ -32,6 +32,7 @@ import { readCsv } from './csv-reader.js';
 import { rowChanges } from './row-changes.js';
 import { checkRows } from './rows.js';
 import { convertCell } from './cells.js';
+import { tableCsv } from './csv-export.js';
 import { SerialLocks } from '../../common/database/serial-locks.js';
 import { ORPHAN_AFTER_MS } from './row-sets.js';
 
@@ -257,6 +258,11 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         ]);
       return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment, source: '/csv' };
     });
+  }
+
+  /** The table's rows as CSV its import reads back (csv-export.ts); 404 for a table that does not exist. */
+  async csv(key: string): Promise<string> {
+    return tableCsv(await this.load(key));
   }
 
   /** Deletes a table (its history stays in the revisions and the audit trail); rule lookups into it then find nothing. */

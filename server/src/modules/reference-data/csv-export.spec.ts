@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import { readCsv } from './csv-reader.js';
+import { checkRows } from './rows.js';
+import { tableCsv } from './csv-export.js';
+import type { ReferenceTable } from './reference-table.js';
+
+const table: Pick<ReferenceTable, 'columns' | 'rows' | 'keyColumn'> = {
+  keyColumn: 'code',
+  columns: [
+    { name: 'code', type: 'string' },
+    { name: 'rate', type: 'number' },
+    { name: 'active', type: 'boolean' },
+    { name: 'since', type: 'date' },
+  ],
+  rows: [
+    { code: 'qst', rate: 9.975, active: true, since: '2013-01-01' },
+    { code: 'tiny', rate: 0.0000001, active: false, since: null },
+    { code: 'neg', rate: -5, active: null, since: '1900-01-01' },
+    { code: 'Café; "le" coin', rate: 1e20, active: true, since: null },
+    { code: '=HYPERLINK("x")', rate: null, active: false, since: null },
+  ],
+};
+
+describe('reference table CSV export', () => {
+  it('writes what a French spreadsheet opens, which the import reads back to the same rows', async () => {
+    const text = await tableCsv(table);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '\uFEFFcode;rate;active;since',
+      'qst;9,975;oui;2013-01-01',
+      'tiny;0,0000001;non;',
+      'neg;-5;;1900-01-01',
+    ]);
+    const { records, lines, delimiter } = await readCsv(text.slice(1), table);
+    const { rows, problems } = await checkRows(table, records, true, undefined, undefined, delimiter === ',');
+    expect([lines.length, problems]).toEqual([5, []]);
+    expect(rows.slice(0, 4)).toEqual(table.rows.slice(0, 4));
+    expect(rows[3]!['rate']).toBe(1e20);
+    // A text a spreadsheet would run comes back with the quote that kept it text.
+    expect(rows[4]!['code']).toBe('\'=HYPERLINK("x")');
+  });
+});
