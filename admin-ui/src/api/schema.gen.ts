@@ -516,6 +516,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference-tables/{key}/csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    get: operations['ReferenceTablesController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reference-tables/{key}/rows': {
     parameters: {
       query?: never;
@@ -5546,6 +5563,75 @@ export interface operations {
       };
     };
   };
+  ReferenceTablesController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rows as CSV the import reads back: separated by semicolons, decimal comma, booleans oui/non, dates YYYY-MM-DD, a byte-order mark; a text a spreadsheet would run as a formula starts with a quote. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
+      503: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   ReferenceTablesController_replaceRows: {
     parameters: {
       query?: never;
@@ -5975,7 +6061,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56 (a comma before three digits after at most three, as in 1,000, is refused as ambiguous: 1 in French, 1000 in English). */
+          /** @description CSV text with a header line naming each column once; , or ; separated. At most 20 000 rows, 50 columns and 32 768 characters a line (reading stops at the first limit passed). Dates YYYY-MM-DD from 1900-01-01 to 9999-12-31; booleans oui/non, vrai/faux, yes/no, true/false, 1/0; numbers such as 1 234,56 (in a file separated by commas, a comma before three digits after at most three, as in "1,000", is refused as ambiguous: 1 in French, 1000 in English; separated by semicolons, the comma is the decimal point). */
           csv: string;
           /**
            * @description replace all rows, or add and update rows by key: a merge changes only the columns its header names (a row it updates keeps its values in the others; a row it adds has none there)
