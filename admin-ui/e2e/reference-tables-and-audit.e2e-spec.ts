@@ -103,6 +103,20 @@ describe('reference tables and audit trail in the console', () => {
     });
   });
 
+  it('fits the signing limits on a 1 280-pixel screen: each text whole, each row’s delete button in sight', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-CA' });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/reference-tables/signing-limits/show`);
+    const label = cell(page, 'labelFr', 1);
+    await expect(label.inputValue()).resolves.toBe("la ou le chef d'équipe");
+    // Fixed 160-pixel cells read « la ou le chef d'équi » and pushed the delete buttons off the screen.
+    expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1)).toBe(
+      true,
+    );
+    const remove = (await page.getByRole('button', { name: 'Supprimer la ligne 1' }).boundingBox())!;
+    expect(remove.x + remove.width).toBeLessThanOrEqual(1280);
+  });
+
   it('lets an analyst edit rows in the grid, with problems on their cells, and refuses a stale save', async () => {
     const page = await newPage({ viewport: { width: 1400, height: 1500 }, locale: 'fr-CA' });
     await signIn(page, 'analyst');

@@ -32,7 +32,10 @@ export const GridCell = ({ id, column, rowNumber, text, messages, onChange }: Pr
     error: messages.length > 0,
     helperText: messages.length > 0 ? messages.map(say).join(' ') : undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-    sx: { minWidth: column.type === 'string' ? 160 : 120 },
+    // As wide as its column gets, and a text wraps onto more lines: at a fixed 160 px « la ou le chef d'équipe »
+    // read « la ou le chef d'équi », and five columns pushed the row's delete button off a 1 280-pixel screen.
+    fullWidth: true,
+    sx: { minWidth: column.type === 'string' ? 120 : 104 },
   };
   if (column.type === 'boolean') {
     return (
@@ -46,6 +49,7 @@ export const GridCell = ({ id, column, rowNumber, text, messages, onChange }: Pr
   return (
     <TextField
       {...common}
+      {...(column.type === 'string' && { multiline: true, maxRows: 4 })}
       type={column.type === 'date' ? 'date' : 'text'}
       slotProps={{ htmlInput: { 'aria-label': label, ...(column.type === 'number' && { inputMode: 'decimal' }) } }}
     />
