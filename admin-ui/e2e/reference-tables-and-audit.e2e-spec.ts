@@ -181,7 +181,7 @@ describe('reference tables and audit trail in the console', () => {
     expect(theirs.status).toBe(200);
     await cell(page, 'name', 1).fill('Fournitures Laval');
     await page.getByRole('button', { name: 'Enregistrer les lignes' }).click();
-    await page.getByText(/Quelqu'un d'autre a modifié cette table/).waitFor();
+    await page.getByText(/Quelqu’un d’autre a modifié cette table/).waitFor();
     await page.getByRole('button', { name: 'Recharger la table' }).click();
     await expect(cell(page, 'name', 3).inputValue()).resolves.toBe('Déneigement Tremblay');
     await expect(cell(page, 'name', 1).inputValue()).resolves.toBe('Fournitures Laval inc.');
@@ -205,9 +205,9 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('menuitem', { name: /ensembles de règles/i }).click();
     await page.getByRole('button', { name: 'Rester' }).click();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    const problems = page.getByRole('table', { name: "Problèmes de l'import, par ligne" });
+    const problems = page.getByRole('table', { name: 'Problèmes de l’import, par ligne' });
     await problems.getByRole('row', { name: /3 creditLimit Doit être un nombre/ }).waitFor();
-    await page.getByText(/Aucune ligne n'a été importée \(1 problème\)/).waitFor();
+    await page.getByText(/Aucune ligne n’a été importée \(1 problème\)/).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/reference-table-import-fr.png`, fullPage: true });
     expect((await table()).body).toEqual(before.body);
 
@@ -239,7 +239,7 @@ describe('reference tables and audit trail in the console', () => {
 
     // A merge of two columns updates those two, and the mode says so before it is chosen.
     await page.getByRole('radio', { name: 'Ajouter ou mettre à jour par clé' }).check();
-    const modes = page.getByRole('radiogroup', { name: "Mode d'import" });
+    const modes = page.getByRole('radiogroup', { name: 'Mode d’import' });
     await expect(modes.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await page.getByText(/dans les seules colonnes de l’en-tête\s;\sles autres gardent leur valeur/).waitFor();
     await csvText.fill('neq;creditLimit\n2245678901;500');

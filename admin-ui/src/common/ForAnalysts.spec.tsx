@@ -69,7 +69,7 @@ describe('the reference-table creation form', () => {
   it('sends an approver or a risk officer back to the list, and is drawn for an admin as for an analyst', async () => {
     fakeApi({});
     const { unmount } = open('reference-tables', referenceTables.create, ['approver', 'risk']);
-    expect(await screen.findByText(/Seules les équipes d'analyse et d'administration créent des tables/)).toBeTruthy();
+    expect(await screen.findByText(/Seules les équipes d’analyse et d’administration créent des tables/)).toBeTruthy();
     await waitFor(() => expect(screen.getByLabelText('adresse').textContent).toBe('/reference-tables'));
     unmount();
     open('reference-tables', referenceTables.create, ['admin']);

@@ -67,7 +67,7 @@ describe('reference table rows', () => {
     });
     renderConsole(<Editor />);
     await setPrice('2');
-    expect(await screen.findByText(/Quelqu'un d'autre a modifié cette table/)).toBeTruthy();
+    expect(await screen.findByText(/Quelqu’un d’autre a modifié cette table/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Recharger la table' }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'prix, ligne 1' })).toHaveProperty('value', '9'));
     await setPrice('3');

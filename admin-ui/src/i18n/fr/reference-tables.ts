@@ -3,7 +3,7 @@ export const referenceTablesMessages = {
   gabarit: {
     reference_tables: {
       create_not_allowed:
-        "Seules les équipes d'analyse et d'administration créent des tables de référence : retour à la liste.",
+        'Seules les équipes d’analyse et d’administration créent des tables de référence : retour à la liste.',
       types: { string: 'texte', number: 'nombre', boolean: 'oui/non', date: 'date' },
       key_column: 'clé',
       required: 'obligatoire',
@@ -36,7 +36,7 @@ export const referenceTablesMessages = {
         missing_key_column: 'L’en-tête ne nomme pas la colonne clé « %{column} » : ajoutez-la.',
       },
       server_errors: {
-        unknown_column: "N'est pas une colonne de cette table.",
+        unknown_column: 'N’est pas une colonne de cette table.',
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
         repeated_key_line: 'Répète la clé « %{key} » de la ligne %{line} du fichier.',
         key_spaces: 'Commence ou finit par des espaces : écrivez la clé sans eux, comme une importation CSV la lit.',
@@ -66,28 +66,28 @@ export const referenceTablesMessages = {
       cells_to_fix:
         '%{smart_count} cellule à corriger, signalée dans la grille. |||| %{smart_count} cellules à corriger, signalées dans la grille.',
       cells_unreadable:
-        "%{smart_count} cellule ne peut pas être lue : corrigez-la avant d'enregistrer. Rien n'a été envoyé. |||| %{smart_count} cellules ne peuvent pas être lues : corrigez-les avant d'enregistrer. Rien n'a été envoyé.",
+        '%{smart_count} cellule ne peut pas être lue : corrigez-la avant d’enregistrer. Rien n’a été envoyé. |||| %{smart_count} cellules ne peuvent pas être lues : corrigez-les avant d’enregistrer. Rien n’a été envoyé.',
       stale:
-        "Quelqu'un d'autre a modifié cette table depuis que vous l'avez ouverte. Rechargez-la pour voir sa version, puis refaites vos modifications.",
+        'Quelqu’un d’autre a modifié cette table depuis que vous l’avez ouverte. Rechargez-la pour voir sa version, puis refaites vos modifications.',
       reload: 'Recharger la table',
       import_title: 'Importer un fichier CSV',
       import_help:
         'Première ligne : les noms des colonnes (%{header}), séparés par des virgules ou des points-virgules. Sont acceptés les nombres comme 1 234,56, oui/non (ou vrai/faux, 1/0) et les dates AAAA-MM-JJ à partir de 1900. Si une seule ligne est en erreur, rien n’est importé.',
       csv_file: 'Fichier CSV',
       csv_text: 'Contenu CSV (collez-le ici ou choisissez un fichier)',
-      import_mode: "Mode d'import",
+      import_mode: 'Mode d’import',
       mode_replace: 'Remplacer toutes les lignes',
       mode_merge: 'Ajouter ou mettre à jour par clé',
       mode_replace_help: 'Les lignes du fichier remplacent toutes celles de la table.',
       mode_merge_help:
         'Une ligne dont la clé existe est mise à jour dans les seules colonnes de l’en-tête ; les autres gardent leur valeur. Une clé nouvelle ajoute une ligne.',
-      import_blocked: "Enregistrez ou annulez vos modifications de la grille avant d'importer.",
+      import_blocked: 'Enregistrez ou annulez vos modifications de la grille avant d’importer.',
       import: 'Importer',
       imported:
         'Import réussi : la table compte %{smart_count} ligne. |||| Import réussi : la table compte %{smart_count} lignes.',
       nothing_imported:
-        "Aucune ligne n'a été importée (%{smart_count} problème). |||| Aucune ligne n'a été importée (%{smart_count} problèmes).",
-      import_problems: "Problèmes de l'import, par ligne",
+        'Aucune ligne n’a été importée (%{smart_count} problème). |||| Aucune ligne n’a été importée (%{smart_count} problèmes).',
+      import_problems: 'Problèmes de l’import, par ligne',
       line: 'Ligne',
       column: 'Colonne',
       message: 'Problème',
@@ -95,7 +95,7 @@ export const referenceTablesMessages = {
       delete_table: 'Supprimer la table',
       delete_title: 'Supprimer la table « %{name} » ?',
       delete_explain:
-        "Les règles qui la consultent n'y trouveront plus rien. Son historique reste dans le journal d'audit, et sa clé ne pourra pas être réutilisée.",
+        'Les règles qui la consultent n’y trouveront plus rien. Son historique reste dans le journal d’audit, et sa clé ne pourra pas être réutilisée.',
       deleted: 'Table « %{name} » supprimée.',
       pending: {
         title: 'Modification proposée par %{who} le %{when}, en attente d’approbation',
