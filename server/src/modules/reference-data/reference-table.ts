@@ -28,7 +28,7 @@ export interface ReferenceTable {
 }
 
 export interface RejectedChange {
-  action: PendingChange['action'];
+  action: 'rows_replaced' | 'csv_imported' | 'csv_merged' | 'deleted';
   proposedBy: string;
   proposedAt: string;
   rejectedBy: string;

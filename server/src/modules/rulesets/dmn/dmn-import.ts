@@ -443,5 +443,7 @@ export function inDmnPlaces(err: ValidationError, request: CreateRulesetRequest)
       ? detail
       : { ...detail, path: place(detail.path), params: { ...detail.params, convertedPath: detail.path } },
   );
-  return new ValidationError(err.message, details, err.code);
+  // The same refusal (its status and code), its places moved into the file.
+  err.details.splice(0, err.details.length, ...details);
+  return err;
 }
