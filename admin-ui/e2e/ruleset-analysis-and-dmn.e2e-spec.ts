@@ -141,9 +141,9 @@ describe('rule set analysis and DMN in the console', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dmn-'));
     const good = join(dir, 'routage.dmn');
     writeFileSync(good, xml);
-    // The same table with a FEEL range in its first input entry: one cell holds one operator here.
+    // The same table with a negated FEEL range in its first input entry: an « or » no row of cells can say.
     const bad = join(dir, 'routage-intervalle.dmn');
-    writeFileSync(bad, xml.replace(/(<inputEntry\b[^>]*>\s*<text>)[^<]*(<\/text>)/, '$1[1..5]$2'));
+    writeFileSync(bad, xml.replace(/(<inputEntry\b[^>]*>\s*<text>)[^<]*(<\/text>)/, '$1not([1..5])$2'));
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
@@ -159,7 +159,7 @@ describe('rule set analysis and DMN in the console', () => {
     await alert.getByText(/Le fichier DMN contient des éléments qui ne peuvent pas être convertis/).waitFor();
     // The service's reason, worded in French by the console from its reason code and the cell's text.
     expect(await alert.getByRole('listitem').first().textContent()).toMatch(
-      /^Règle 1, entrée 1 — «\s\[1\.\.5\]\s»\s: un intervalle \(\[a\.\.b\]\) n’a pas d’opérateur Gabarit unique\/.*\/inputEntry\/0$/,
+      /^Règle 1, entrée 1 — «\snot\(\[1\.\.5\]\)\s»\s: un intervalle ne se convertit que seul dans sa cellule\s: avec not\(\) ou d’autres tests, c’est un «\sou\s» de comparaisons\/.*\/inputEntry\/0$/,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/dmn-import-fr.png`, animations: 'disabled' });
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -94,7 +94,7 @@ describe('DMN exchange over HTTP', () => {
   it('refuses an import naming every entry that does not map, and creates nothing', async () => {
     const xml = (await exportXml(cast.risk, '/api/v1/rulesets/routing-copy/versions/1/dmn')).body as string;
     const broken = xml
-      .replace('<text>"team_lead"</text>', '<text>[1..5]</text>')
+      .replace('<text>"team_lead"</text>', '<text>not([1..5])</text>')
       .replace('<text>"director"</text>', '<text>matches(?, "x")</text>');
     const refused = await importXml(cast.analyst, 'key=routing-broken&pilot=invoices', broken, 'text/xml');
     expect(refused.status).toBe(400);
@@ -105,7 +105,7 @@ describe('DMN exchange over HTTP', () => {
         message: expect.stringContaining('rule rule_1'),
         // What the console words in French or English.
         keyword: 'dmn',
-        params: { reason: 'range', text: '[1..5]' },
+        params: { reason: 'range', text: 'not([1..5])' },
       },
       {
         path: '/definitions/decision/0/decisionTable/rule/2/inputEntry/0',
@@ -148,6 +148,30 @@ describe('DMN exchange over HTTP', () => {
       }),
     ]);
     expect((await as(t, cast.risk).get('/api/v1/rulesets/dollar-set')).status).toBe(404);
+  });
+
+  it('imports a column of ranges as two columns, and places a refusal after it in the file’s own column', async () => {
+    const table = (second: string) =>
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>` +
+      `<input><inputExpression typeRef="number"><text>invoice.total</text></inputExpression></input>` +
+      `<input><inputExpression typeRef="string"><text>${second}</text></inputExpression></input><output name="o"/>` +
+      `<rule><inputEntry><text>[1000..10000)</text></inputEntry><inputEntry><text>"QC"</text></inputEntry>` +
+      `<outputEntry><text>"x"</text></outputEntry></rule></decisionTable></decision></definitions>`;
+    const imported = await importXml(cast.analyst, 'key=ranges-ok&pilot=invoices', table('invoice.region'));
+    expect(imported.status).toBe(201);
+    const draft = await as(t, cast.analyst).get('/api/v1/rulesets/ranges-ok/versions/1');
+    expect(draft.body.content.definition.rows[0].cells).toEqual({
+      'invoice-total': { operator: 'greaterThanInclusive', value: 1000 },
+      'invoice-total-max': { operator: 'lessThan', value: 10000 },
+      'invoice-region': { operator: 'equal', value: 'QC' },
+    });
+    // The second column of the file is the third of the table: the refusal names the file's.
+    const refused = await importXml(cast.analyst, 'key=ranges-set&pilot=invoices', table('vendor.$'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual([
+      '/definitions/decision/0/decisionTable/input/1',
+    ]);
+    expect((await as(t, cast.risk).get('/api/v1/rulesets/ranges-set')).status).toBe(404);
   });
 
   it('refuses an input reading __proto__, and the service goes on answering signed-in requests', async () => {

@@ -281,11 +281,18 @@ describe('refusals of a DMN import in the console’s language', () => {
   });
 
   it('words a FEEL cell it cannot convert with the cell’s text, in French and in English', () => {
-    const range = dmn('range', { text: '[1..5]' });
+    const range = dmn('range', { text: 'not([1..5])' });
     expect(wordDetail(range, inFrench, 'fr')).toBe(
-      '«\u00a0[1..5]\u00a0»\u00a0: un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique',
+      '«\u00a0not([1..5])\u00a0»\u00a0: un intervalle ne se convertit que seul dans sa cellule\u00a0: ' +
+        'avec not() ou d’autres tests, c’est un «\u00a0ou\u00a0» de comparaisons',
     );
-    expect(wordDetail(range, inEnglish, 'en')).toBe('“[1..5]”: a range ([a..b]) has no single Gabarit operator');
+    expect(wordDetail(range, inEnglish, 'en')).toBe(
+      '“not([1..5])”: a range converts only alone in its cell: with not() or other tests it is an “or” of comparisons',
+    );
+    const words = dmn('range_numbers', { text: '["a".."m"]' });
+    expect(wordDetail(words, inFrench, 'fr')).toBe(
+      '«\u00a0["a".."m"]\u00a0»\u00a0: un intervalle ([a..b]) ne se convertit qu’avec un nombre à chaque borne',
+    );
     const output = dmn('not_literal', { text: 'date("2024-01-01")', at: 1, literalOnly: true });
     expect(wordDetail(output, inFrench, 'fr')).toBe(
       '«\u00a0date("2024-01-01")\u00a0»\u00a0: pas une valeur littérale au caractère 1\u202f; seules les valeurs littérales sont converties',

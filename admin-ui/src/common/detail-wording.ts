@@ -355,6 +355,7 @@ export const DMN_REASONS = [
   'expected_name',
   'only_literal',
   'range',
+  'range_numbers',
   'number_only',
   'list_not_test',
   'unexpected_text',

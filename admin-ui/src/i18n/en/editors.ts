@@ -273,7 +273,9 @@ export const editorMessages = {
         not_literal: '“%{text}”: not a literal value at character %{at}',
         expected_name: '“%{text}”: expected a name at character %{at}',
         only_literal: '“%{text}”: only a literal value (string, number, boolean, null, list, context) converts',
-        range: '“%{text}”: a range ([a..b]) has no single Gabarit operator',
+        range:
+          '“%{text}”: a range converts only alone in its cell: with not() or other tests it is an “or” of comparisons',
+        range_numbers: '“%{text}”: a range ([a..b]) converts only with a number at each end',
         number_only: '“%{text}”: %{symbol} converts only with a number',
         list_not_test: '“%{text}”: a list or context is not a unary test Gabarit converts',
         unexpected_text: '“%{text}”: unexpected text at character %{at}',

@@ -284,7 +284,9 @@ export const editorMessages = {
         expected_name: '« %{text} » : nom attendu au caractère %{at}',
         only_literal:
           '« %{text} » : seule une valeur littérale (chaîne, nombre, booléen, null, liste, contexte) est convertie',
-        range: '« %{text} » : un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique',
+        range:
+          '« %{text} » : un intervalle ne se convertit que seul dans sa cellule : avec not() ou d’autres tests, c’est un « ou » de comparaisons',
+        range_numbers: '« %{text} » : un intervalle ([a..b]) ne se convertit qu’avec un nombre à chaque borne',
         number_only: '« %{text} » : %{symbol} ne se convertit qu’avec un nombre',
         list_not_test: '« %{text} » : une liste ou un contexte n’est pas un test unaire que Gabarit convertit',
         unexpected_text: '« %{text} » : texte inattendu au caractère %{at}',

@@ -27,9 +27,9 @@ describe('DMN import', () => {
       [`POST ${IMPORT}`]: apiError(400, 'dmn_unmappable', 'The DMN file cannot be mapped', [
         {
           path: '/definitions/decision/0/decisionTable/rule/1/inputEntry/0',
-          message: 'rule r2, input 1 ("[1..5]"): a range ([a..b]) has no single Gabarit operator',
+          message: 'rule r2, input 1 ("["a".."m"]"): a range ([a..b]) maps only with a number at each end',
           keyword: 'dmn',
-          params: { reason: 'range', text: '[1..5]' },
+          params: { reason: 'range_numbers', text: '["a".."m"]' },
         },
         {
           // A reason this console does not know: the API's English, marked as English.
@@ -45,7 +45,7 @@ describe('DMN import', () => {
     expect(alert.textContent).toContain('Le fichier DMN contient des éléments qui ne peuvent pas être convertis');
     const items = within(alert).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      'Règle 2, entrée 1 — «\u00a0[1..5]\u00a0»\u00a0: un intervalle ([a..b]) n’a pas d’opérateur Gabarit unique' +
+      'Règle 2, entrée 1 — «\u00a0["a".."m"]\u00a0»\u00a0: un intervalle ([a..b]) ne se convertit qu’avec un nombre à chaque borne' +
         '/definitions/decision/0/decisionTable/rule/1/inputEntry/0',
       'Règle 4, entrée 2 — rule "r4": date("2024-01-01") is a function' +
         '/definitions/decision/0/decisionTable/rule/3/inputEntry/1',

@@ -229,6 +229,7 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
       ...(read?.path !== undefined && { path: read.path }),
       ...(label !== undefined && label !== '' && { label }),
       typeRef: expression?.attrs['typeRef'],
+      named: label || text.trim(),
     };
   });
 
@@ -259,6 +260,8 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     });
 
   const rowIds = new Slugs();
+  // The high ends of ranges (`[1000..10000)`), by row and column: a second column on the same fact holds them.
+  const upperEnds: { row: number; column: number; cell: Cell }[] = [];
   // Row by row, a turn every 10 ms: 2 000 rows of FEEL read in one go held the loop 43–125 ms with the parse.
   const numbered = children(table, 'rule').map((rule, r) => [rule, r] as const);
   const rows = await mapInTurns(numbered, ([rule, r]) => {
@@ -304,7 +307,10 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
           read.reason,
           { ...read.params, text: quoted(text) },
         );
-      else if (read.cell && columns[e]) cells[columns[e].id] = read.cell;
+      else if (read.cell && columns[e]) {
+        cells[columns[e].id] = read.cell;
+        if (read.upper) upperEnds.push({ row: r, column: e, cell: read.upper });
+      }
     });
     const values = children(rule, 'outputEntry').map((entry, o) => {
       const text = textOf(entry) ?? '';
@@ -374,6 +380,14 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
       );
     }
   }
+  const { inputs, columnInFile } = withRangeColumns(columns, rows, upperEnds, inputIds);
+  if (inputs.length > LIMITS.tableInputs)
+    problem(
+      `${base}/input`,
+      `its ranges make ${inputs.length} columns (each range two); a rule set's table holds at most ${LIMITS.tableInputs}`,
+      'too_many_inputs',
+      { count: inputs.length, limit: LIMITS.tableInputs },
+    );
   if (problems.length > 0)
     throw new ValidationError(
       `The DMN file has ${problems.length} part(s) Gabarit cannot map; nothing was imported.`,
@@ -391,16 +405,45 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     ...carried,
     definition: {
       hitPolicy: hitPolicy!,
-      inputs: columns.map(({ typeRef: _t, ...column }) => column),
+      inputs,
       rows,
     },
   } as CreateRulesetRequest;
-  tableOf.set(request, { base, ours: ourOutputs });
+  tableOf.set(request, { base, ours: ourOutputs, columnInFile });
   return request;
 }
 
+type Column = { id: string; fact: string; path?: string; label?: string; typeRef?: string; named: string };
+
+/**
+ * The table's inputs, a column whose cells hold ranges followed by a second on the same fact for their high
+ * ends (`montant` `>= 1000`, `montant-max` `< 10000`): a row matches when both cells do, as it matched the range.
+ * `columnInFile` gives each input's column in the file.
+ */
+function withRangeColumns(
+  columns: Column[],
+  rows: { cells: Record<string, Cell> }[],
+  upperEnds: { row: number; column: number; cell: Cell }[],
+  ids: Slugs,
+): { inputs: Record<string, unknown>[]; columnInFile: number[] } {
+  const inputs: Record<string, unknown>[] = [];
+  const columnInFile: number[] = [];
+  const upperId = new Map<number, string>();
+  columns.forEach(({ typeRef: _t, named, ...column }, c) => {
+    inputs.push(column);
+    columnInFile.push(c);
+    if (!upperEnds.some((end) => end.column === c)) return;
+    const id = ids.from(`${column.id}-max`, `input-${c + 1}-max`);
+    upperId.set(c, id);
+    inputs.push({ ...column, id, label: `${named} (max)`.slice(0, 200) });
+    columnInFile.push(c);
+  });
+  for (const end of upperEnds) rows[end.row]!.cells[upperId.get(end.column)!] = end.cell;
+  return { inputs, columnInFile };
+}
+
 /** Where in its file each imported request's decision table is, for inDmnPlaces. */
-const tableOf = new WeakMap<object, { base: string; ours: boolean }>();
+const tableOf = new WeakMap<object, { base: string; ours: boolean; columnInFile: number[] }>();
 
 /**
  * The rule set's own checks, refusing what a file converted to (an output named `$set`, an input nested 70 names
@@ -411,7 +454,7 @@ const tableOf = new WeakMap<object, { base: string; ours: boolean }>();
 export function inDmnPlaces(err: ValidationError, request: CreateRulesetRequest): ValidationError {
   const table = tableOf.get(request);
   if (table === undefined) return err;
-  const { base, ours } = table;
+  const { base, ours, columnInFile } = table;
   const definition = request.definition as { inputs?: { id: string; fact: string }[]; rows?: { event?: Json }[] };
   const inputs = definition.inputs ?? [];
   const place = (path: string): string => {
@@ -419,16 +462,16 @@ export function inDmnPlaces(err: ValidationError, request: CreateRulesetRequest)
     if (part === 'inputSchema') {
       const fact = rest[0] === 'properties' ? rest[1] : undefined;
       const i = inputs.findIndex((input) => input.fact === fact);
-      return i >= 0 ? `${base}/input/${i}` : `${base}/input`;
+      return i >= 0 ? `${base}/input/${columnInFile[i]}` : `${base}/input`;
     }
     if (part !== 'definition') return base;
     const [section, index, field, name] = rest;
-    if (section === 'inputs' && index !== undefined) return `${base}/input/${index}`;
+    if (section === 'inputs' && index !== undefined) return `${base}/input/${columnInFile[Number(index)] ?? index}`;
     if (section !== 'rows' || index === undefined) return base;
     const rule = `${base}/rule/${index}`;
     if (field === 'cells' && name !== undefined) {
       const c = inputs.findIndex((input) => input.id === name);
-      return c >= 0 ? `${rule}/inputEntry/${c}` : rule;
+      return c >= 0 ? `${rule}/inputEntry/${columnInFile[c]}` : rule;
     }
     if (field !== 'event') return rule;
     if (name === 'type') return `${rule}/outputEntry/0`;

@@ -9,6 +9,7 @@ import { timeSlices } from '../../../common/async/time-slices.js';
 import { exportDmn, exportDmnSteps } from './dmn-export.js';
 import { importDmn } from './dmn-import.js';
 import { validateRulesetContent } from '../ruleset-validation.js';
+import { prepare, runNow } from '../../../engine/evaluate.js';
 import { parseDmnXml } from './dmn-xml.js';
 
 type Ruleset = { key: string; name: string; description?: string; format: string } & RulesetContent;
@@ -199,7 +200,7 @@ describe('DMN export and import', () => {
 
   it('lists every entry it cannot map, naming the rule', async () => {
     const xml = exportDmn(fixture.key, fixture, fixture)
-      .replace('<text>&gt;= 1000000000000000000000</text>', '<text>[1..5]</text>')
+      .replace('<text>&gt;= 1000000000000000000000</text>', '<text>not([1..5])</text>')
       .replace('<text>"manual_review"</text>', '<text>upper case("x")</text>')
       .replace('<text>not("en")</text>', '<text>&lt; 1, &gt; 5</text>');
     const { details } = await refusal(() => importDmn(xml, { key: 'k', pilot: 'p' }));
@@ -208,7 +209,7 @@ describe('DMN export and import', () => {
         path: '/definitions/decision/0/decisionTable/rule/0/inputEntry/0',
         message: expect.stringMatching(/rule rule_1.*range/),
         keyword: 'dmn',
-        params: { reason: 'range', text: '[1..5]' },
+        params: { reason: 'range', text: 'not([1..5])' },
       },
       {
         path: '/definitions/decision/0/decisionTable/rule/1/inputEntry/4',
@@ -277,6 +278,62 @@ describe('DMN export and import', () => {
     expect(half.details.map((d) => d.params?.['reason'])).toEqual(['lone_surrogate']);
     const pair = await importDmn(table(['o'], '1', ['"\\uD83D\\uDE00"']), { key: 'k', pilot: 'p' });
     expect(JSON.stringify(pair.definition)).toContain('😀');
+  });
+
+  it('reads a column of ranges as two columns on the same fact, which decide as the ranges did', async () => {
+    const rule = (amount: string, region: string, discount: string) =>
+      `<rule><inputEntry><text>${amount}</text></inputEntry><inputEntry><text>${region}</text></inputEntry>` +
+      `<outputEntry><text>${discount}</text></outputEntry></rule>`;
+    const xml =
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="Remise">` +
+      `<decisionTable hitPolicy="FIRST">` +
+      `<input label="Montant"><inputExpression typeRef="number"><text>order.amount</text></inputExpression></input>` +
+      `<input><inputExpression typeRef="string"><text>order.region</text></inputExpression></input>` +
+      `<output name="discount"/>` +
+      rule('&lt; 1000', '-', '0') +
+      rule('[1000..10000)', '"QC"', '0.05') +
+      rule(']1000..10000]', '-', '0.02') +
+      rule('&gt; 10000', '-', '0.1') +
+      `</decisionTable></decision></definitions>`;
+    const imported = await importDmn(xml, { key: 'k', pilot: 'p' });
+    const definition = imported.definition as { inputs: unknown[]; rows: { cells: Record<string, unknown> }[] };
+    expect(definition.inputs).toEqual([
+      { id: 'order-amount', fact: 'order', path: '$.amount', label: 'Montant' },
+      { id: 'order-amount-max', fact: 'order', path: '$.amount', label: 'Montant (max)' },
+      { id: 'order-region', fact: 'order', path: '$.region' },
+    ]);
+    expect(definition.rows.map((row) => row.cells)).toEqual([
+      { 'order-amount': { operator: 'lessThan', value: 1000 } },
+      {
+        'order-amount': { operator: 'greaterThanInclusive', value: 1000 },
+        'order-amount-max': { operator: 'lessThan', value: 10000 },
+        'order-region': { operator: 'equal', value: 'QC' },
+      },
+      {
+        'order-amount': { operator: 'greaterThan', value: 1000 },
+        'order-amount-max': { operator: 'lessThanInclusive', value: 10000 },
+      },
+      { 'order-amount': { operator: 'greaterThan', value: 10000 } },
+    ]);
+    await expect(
+      validateRulesetContent('decisionTable', contentOf(imported) as unknown as RulesetContent),
+    ).resolves.toBeUndefined();
+    // Each end of each range, inside and out: the discount a DMN engine gives.
+    const prepared = prepare('decisionTable', definition as unknown as Record<string, unknown>, []);
+    const discount = (amount: number, region: string) =>
+      runNow(prepared, { order: { amount, region } }).events.map((e) => (e.params as { discount: number }).discount);
+    expect(
+      [
+        [999.99, 'QC'],
+        [1000, 'QC'],
+        [1000, 'ON'],
+        [1000.01, 'ON'],
+        [9999, 'QC'],
+        [10000, 'QC'],
+        [10000, 'ON'],
+        [10000.5, 'QC'],
+      ].map(([amount, region]) => discount(amount as number, region as string)),
+    ).toEqual([[0], [0.05], [], [0.02], [0.05], [0.02], [0.02], [0.1]]);
   });
 
   /** A one-input table of `rules` rules, each labelled `label`, whose output is `output` (FEEL). */

@@ -58,9 +58,25 @@ describe('cells as FEEL unary tests', () => {
   });
 
   it.each([
-    ['[1..10]', 'range', {}],
-    ['(1..10)', 'range', {}],
-    [']1..10[', 'range', {}],
+    ['[1000..10000)', { operator: 'greaterThanInclusive', value: 1000 }, { operator: 'lessThan', value: 10000 }],
+    ['[1..10]', { operator: 'greaterThanInclusive', value: 1 }, { operator: 'lessThanInclusive', value: 10 }],
+    ['(1..10)', { operator: 'greaterThan', value: 1 }, { operator: 'lessThan', value: 10 }],
+    [']1..10[', { operator: 'greaterThan', value: 1 }, { operator: 'lessThan', value: 10 }],
+    [
+      '[ -2.5 .. .5 ]',
+      { operator: 'greaterThanInclusive', value: -2.5 },
+      { operator: 'lessThanInclusive', value: 0.5 },
+    ],
+  ])('reads the range %s as its two ends', (text, cell, upper) => {
+    expect(unaryTestsToCell(text)).toEqual({ cell, upper });
+  });
+
+  it.each([
+    ['not([1..10])', 'range', {}],
+    ['[1..10], 20', 'range', {}],
+    ['["a".."m"]', 'range_numbers', {}],
+    ['[1..]', 'range_numbers', {}],
+    ['[1..10', 'expected', { expected: ']', at: 7 }],
     ['< 5, > 10', 'or_list', {}],
     ['date("2026-01-01")', 'not_literal', { at: 1 }],
     ['x + 1', 'not_literal', { at: 1 }],
@@ -69,7 +85,7 @@ describe('cells as FEEL unary tests', () => {
     ['"open', 'unclosed_string', {}],
     ['"a" "b"', 'unexpected_text', { at: 5 }],
     ['"\\q"', 'escape', { escape: '\\q' }],
-    ['[1, 2]', 'range', {}],
+    ['[1, 2]', 'range_numbers', {}],
     ['not("a"', 'expected', { expected: ')', at: 8 }],
   ])('refuses %s on import, with the reason the console words', (text, reason, params) => {
     expect(unaryTestsToCell(text)).toEqual({ error: expect.any(String), reason, params });

@@ -3,9 +3,9 @@ import { isReservedName } from '../../../common/json/reserved-names.js';
 import { MAX_JSON_DEPTH } from '../../../common/http/json-body-parser.js';
 /**
  * The part of FEEL (DMN 1.3's expression language) a decision table cell maps to, both ways: unary tests for
- * input entries (`"a","b"`, `< 10`, `not("x")`, `-`) and literal values for output entries (strings, numbers,
- * booleans, null, lists, contexts). What has no exact counterpart among our operators is refused, never
- * approximated (docs/adr/0027-dmn-exchange.md).
+ * input entries (`"a","b"`, `< 10`, `not("x")`, `-`; on import a range `[1..5]`, as its two ends) and literal
+ * values for output entries (strings, numbers, booleans, null, lists, contexts). What has no exact counterpart
+ * among our operators is refused, never approximated (docs/adr/0027-dmn-exchange.md).
  */
 
 export interface Cell {
@@ -157,6 +157,9 @@ const problemOf = (err: unknown): FeelProblem =>
  */
 const MAX_VALUE_DEPTH = MAX_JSON_DEPTH;
 
+const NUMBER = /^-?\s*(\d+(\.\d+)?|\.\d+)(?![\w.])/;
+const NUMBER_BEFORE_RANGE = /^-?\s*(\d+(\.\d+)?|\.\d+)(?!\w|\.(?!\.))/;
+
 /** A small reader over one FEEL text: literals, lists, contexts and the unary-test forms we map. */
 class Reader {
   pos = 0;
@@ -218,9 +221,10 @@ class Reader {
     throw new FeelSyntaxError('a string is not closed', 'unclosed_string');
   }
 
-  number(): number | undefined {
+  /** A number; `beforeRange` lets `..` follow it, as the low end of `[1..5]`. */
+  number(beforeRange = false): number | undefined {
     this.skip();
-    const match = /^-?\s*(\d+(\.\d+)?|\.\d+)(?![\w.])/.exec(this.text.slice(this.pos));
+    const match = (beforeRange ? NUMBER_BEFORE_RANGE : NUMBER).exec(this.text.slice(this.pos));
     if (!match) return undefined;
     this.pos += match[0].length;
     const written = match[0].replace(/\s/g, '');
@@ -319,14 +323,46 @@ export function parseFeelValue(text: string): { value: unknown } | FeelProblem {
   }
 }
 
-type PositiveTest = { kind: 'literal'; value: Scalar } | { kind: 'compare'; operator: string; value: number };
+type PositiveTest =
+  | { kind: 'literal'; value: Scalar }
+  | { kind: 'compare'; operator: string; value: number }
+  | { kind: 'range'; low: Cell; high: Cell };
+
+/**
+ * A FEEL range of numbers, `[1000..10000)`: each end inclusive with a square bracket turned inwards, exclusive
+ * with a parenthesis or a bracket turned outwards (`]1000..10000[`). Its two ends are two comparisons.
+ */
+function range(reader: Reader): PositiveTest {
+  const opening = reader.text[reader.pos]!;
+  reader.pos++;
+  const low = reader.number(true);
+  const dots = low !== undefined && reader.eat('..');
+  const high = dots ? reader.number() : undefined;
+  if (low === undefined || high === undefined)
+    throw new FeelSyntaxError('a range ([a..b]) maps only with a number at each end', 'range_numbers');
+  reader.skip();
+  const closing = reader.text[reader.pos];
+  if (closing !== ']' && closing !== ')' && closing !== '[')
+    throw new FeelSyntaxError(`expected ], ) or [ at character ${reader.pos + 1}`, 'expected', {
+      expected: ']',
+      at: reader.pos + 1,
+    });
+  reader.pos++;
+  return {
+    kind: 'range',
+    low: { operator: opening === '[' ? 'greaterThanInclusive' : 'greaterThan', value: low },
+    high: { operator: closing === ']' ? 'lessThanInclusive' : 'lessThan', value: high },
+  };
+}
 
 function positiveTests(reader: Reader): PositiveTest[] {
   const tests: PositiveTest[] = [];
   do {
     reader.skip();
-    if (reader.peek('[') || reader.peek('(') || reader.peek(']'))
-      throw new FeelSyntaxError('a range ([a..b]) has no single Gabarit operator', 'range');
+    if (reader.peek('[') || reader.peek('(') || reader.peek(']')) {
+      tests.push(range(reader));
+      continue;
+    }
     const symbol = ['<=', '>=', '<', '>'].find((s) => reader.peek(s));
     if (symbol) {
       reader.eat(symbol);
@@ -345,9 +381,10 @@ function positiveTests(reader: Reader): PositiveTest[] {
 /**
  * FEEL unary tests as a cell: `null` for `-` (the row does not constrain the column). Each form has one
  * reading; `hint` (an operator our export wrote beside the text) picks among equivalent ones, so `in ["a"]`
- * and `notIn ["a"]` survive a round trip. A hint that does not fit the text is ignored.
+ * and `notIn ["a"]` survive a round trip. A hint that does not fit the text is ignored. A range alone is two
+ * cells: its low end as `cell`, its high end as `upper`, for a second column on the same fact (ADR 0027).
  */
-export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | null } | FeelProblem {
+export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | null; upper?: Cell } | FeelProblem {
   const trimmed = text.trim();
   if (trimmed === '-' || trimmed === '') return { cell: null };
   const reader = new Reader(trimmed);
@@ -364,6 +401,15 @@ export function unaryTestsToCell(text: string, hint?: string): { cell: Cell | nu
       throw new FeelSyntaxError(`unexpected text at character ${reader.pos + 1}`, 'unexpected_text', {
         at: reader.pos + 1,
       });
+    const ranges = tests.filter((t) => t.kind === 'range');
+    if (ranges.length > 0) {
+      if (negated || tests.length > 1)
+        throw new FeelSyntaxError(
+          'a range maps alone in its cell; negated or listed with other tests it is an "or" of comparisons',
+          'range',
+        );
+      return { cell: ranges[0]!.low, upper: ranges[0]!.high };
+    }
     let cell: Cell;
     if (tests.length === 1 && tests[0]!.kind === 'compare')
       cell = { operator: (negated ? 'not:' : '') + tests[0]!.operator, value: tests[0]!.value };
