@@ -29,6 +29,24 @@ describe('reading a CSV import', () => {
     expect(read.lines).toEqual([3, 5, 6]);
   });
 
+  it('reads Windows, Unix and old Mac line endings alike, in one file, numbering the lines an editor shows', async () => {
+    // A lone \r had been part of a cell (« 2\rx »), the record refused as five cells « on line 5 » of four.
+    const mixed = await readCsv('id,n\na,1\r\nb,2\rc,3\n"d\r\nsuite",4\r', table);
+    expect(mixed.records.map((r) => ({ ...r }))).toEqual([
+      { id: 'a', n: '1' },
+      { id: 'b', n: '2' },
+      { id: 'c', n: '3' },
+      { id: 'd\nsuite', n: '4' },
+    ]);
+    expect(mixed.lines).toEqual([2, 3, 4, 6]);
+    // A file of old Mac lines alone, with a \r\n split across the reader's slices of 2 048 characters.
+    const mac = await readCsv(`id;n\r${'x;1\r'.repeat(510)}${'y'.repeat(3)};2\r\nz;3`, table);
+    expect(mac.records).toHaveLength(512);
+    expect(mac.lines.slice(-2)).toEqual([512, 513]);
+    const wrong = await refusal('id,n\na,1\rb,2,3\n');
+    expect(wrong.details.map((d) => d.path)).toEqual(['/csv/line/3']);
+  });
+
   it('refuses a header naming a column twice, or naming no column of the table', async () => {
     const twice = await refusal('id,n,n\n1,2,3');
     expect(twice.code).toBe('validation_failed');

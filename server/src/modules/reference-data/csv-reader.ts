@@ -51,17 +51,41 @@ export async function readCsv(
   // Handled here too: a refusal can come while the loop waits for its next slice, before the caller awaits it.
   reading.result.catch(() => undefined);
   const slice = timeSlices();
+  const lineEnds = new LineEnds();
   for (let at = 0; at < text.length && !reading.stopped(); at += CHUNK_CHARS) {
-    parser.write(text.slice(at, at + CHUNK_CHARS));
+    parser.write(lineEnds.asNewlines(text.slice(at, at + CHUNK_CHARS)));
     await slice();
   }
-  if (!reading.stopped()) parser.end();
+  if (!reading.stopped()) parser.end(lineEnds.rest());
   return { ...(await reading.result), delimiter };
+}
+
+/**
+ * Every line end (`\r\n`, `\n`, an old Mac's lone `\r`) as `\n`, one slice at a time. csv-parse takes the first
+ * line's end for the whole file: a lone `\r` later became part of a cell (« 2\rx »), the record refused as five
+ * cells on a line the analyst could not find. A slice ending in `\r` keeps it for the next, which may start `\n`.
+ */
+class LineEnds {
+  private held = '';
+
+  asNewlines(slice: string): string {
+    let text = this.held + slice;
+    this.held = '';
+    if (text.endsWith('\r')) {
+      this.held = '\r';
+      text = text.slice(0, -1);
+    }
+    return text.replace(/\r\n?/g, '\n');
+  }
+
+  rest(): string {
+    return this.held === '' ? '' : '\n';
+  }
 }
 
 /** The delimiter the header uses (`;` from French spreadsheets, or `,`); a header too wide is refused unread. */
 function checkFirstLine(text: string): ',' | ';' {
-  const end = text.indexOf('\n');
+  const end = text.search(/[\r\n]/);
   // Only the first MAX_CSV_LINE_CHARS characters are looked at: enough to count 50 cells, and bounded.
   const firstLine = text.slice(0, Math.min(end < 0 ? text.length : end, MAX_CSV_LINE_CHARS + 1));
   const semicolons = firstLine.split(';').length - 1;
