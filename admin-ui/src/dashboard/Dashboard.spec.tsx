@@ -67,6 +67,35 @@ describe('Dashboard', () => {
     expect(await screen.findByRole('link', { name: /proposée par Analyste \(démo\)/ })).toBeTruthy();
   });
 
+  it('tells the author of a rejected table change who rejected it and why, a link to the table', async () => {
+    const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
+    fakeApi({
+      'GET /api/v1/rulesets': empty('rulesets'),
+      'GET /api/v1/prompts': empty('prompts'),
+      'GET /api/v1/experiments': empty('experiments'),
+      'GET /api/v1/reviews': empty('reviews'),
+      'GET /api/v1/reference-tables': {
+        body: [
+          {
+            id: 'seuils',
+            key: 'seuils',
+            name: 'Seuils',
+            lastRejected: { proposedBy: 'analyste', rejectedBy: 'approver', comment: 'Il manque le seuil du DG.' },
+          },
+        ],
+        headers: { 'Content-Range': 'reference-tables 0-0/1' },
+      },
+      'GET /api/v1/people': { body: [{ username: 'approver', displayName: 'Approbatrice (démo)' }] },
+    });
+    renderConsole(<Dashboard />, ['analyst']);
+    const link = await screen.findByRole('link', {
+      name: /Table de référence «\s?Seuils\s?»\s?: votre modification, rejetée par Approbatrice \(démo\)/,
+    });
+    expect(link.getAttribute('href')).toMatch(/\/reference-tables\/seuils\/show$/);
+    expect(screen.getByText('Modification rejetée')).toBeTruthy();
+    expect(screen.getByText(/Motif du rejet\s?: Il manque le seuil du DG\./)).toBeTruthy();
+  });
+
   it('tells apart two items of the same name by their keys', async () => {
     const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
     const inReview = (key: string) => ({

@@ -21,7 +21,8 @@ export const WorkQueue = () => {
   // Review requests are said just below (ReviewsWaiting): while one waits, « nothing waits » would be false.
   const openReviews = useOpenReviews();
   const roles = identity?.['roles'] as string[] | undefined;
-  if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles))) return null;
+  if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles) || may('editReferenceTables', roles)))
+    return null;
   // Nothing is said before every list is read: « nothing waits » must not flash while review requests load.
   if ([rulesets, prompts, experiments, stopped, tables, openReviews].some((list) => list.isPending)) return null;
   const items = workQueue(
@@ -60,7 +61,7 @@ export const WorkQueue = () => {
                 size="small"
                 sx={{ mr: 2 }}
                 color={
-                  item.task === 'rejected' || item.task === 'halted'
+                  item.task === 'rejected' || item.task === 'table_rejected' || item.task === 'halted'
                     ? 'error'
                     : item.task === 'to_review' || item.task === 'table_change'
                       ? 'warning'
@@ -71,16 +72,21 @@ export const WorkQueue = () => {
               <ListItemText
                 primary={
                   <Link to={target(item)}>
-                    {item.version === undefined
-                      ? translate('gabarit.dashboard.table_item', {
+                    {item.task === 'table_rejected'
+                      ? translate('gabarit.dashboard.table_rejected_item', {
                           name: shownName(item),
-                          by: item.proposedBy && personName(item.proposedBy),
+                          by: item.rejectedBy && personName(item.rejectedBy),
                         })
-                      : translate('gabarit.dashboard.item', {
-                          resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
-                          name: shownName(item),
-                          version: translate('gabarit.lifecycle.version_n', { version: item.version }),
-                        })}
+                      : item.version === undefined
+                        ? translate('gabarit.dashboard.table_item', {
+                            name: shownName(item),
+                            by: item.proposedBy && personName(item.proposedBy),
+                          })
+                        : translate('gabarit.dashboard.item', {
+                            resource: translate(`resources.${item.resource}.name`, { smart_count: 1 }),
+                            name: shownName(item),
+                            version: translate('gabarit.lifecycle.version_n', { version: item.version }),
+                          })}
                   </Link>
                 }
                 secondary={

@@ -100,4 +100,29 @@ describe('work queue', () => {
       'table_change',
     );
   });
+
+  it('tells the author of a table change an approver rejected, with the reason, and no one else', () => {
+    const tables = [
+      {
+        id: 'signing-limits',
+        name: 'Seuils de signature',
+        lastRejected: { proposedBy: 'analyst', rejectedBy: 'approver', comment: 'Le seuil de 5 000 $ manque.' },
+      },
+    ];
+    const mine = workQueue(lists, { id: 'analyst', roles: ['analyst'] }, [], tables);
+    expect(mine.find((i) => i.resource === 'reference-tables')).toEqual({
+      resource: 'reference-tables',
+      id: 'signing-limits',
+      name: 'Seuils de signature',
+      task: 'table_rejected',
+      rejectedBy: 'approver',
+      comment: 'Le seuil de 5 000 $ manque.',
+    });
+    // After the rejected versions (before the drafts).
+    expect(mine.map((i) => i.task)).toEqual(['rejected', 'table_rejected']);
+    expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] }, [], tables).map((i) => i.task)).not.toContain(
+      'table_rejected',
+    );
+    expect(workQueue(lists, { id: 'analyst', roles: ['risk'] }, [], tables)).toEqual([]);
+  });
 });

@@ -21,9 +21,11 @@ export interface Table {
   id: string;
   name: string;
   pending?: { proposedBy: string };
+  /** The last held change an approver rejected, until the next change is proposed or made. */
+  lastRejected?: { proposedBy: string; rejectedBy: string; comment: string };
 }
 
-export type Task = 'halted' | 'to_review' | 'table_change' | 'to_publish' | 'rejected' | 'draft';
+export type Task = 'halted' | 'to_review' | 'table_change' | 'to_publish' | 'rejected' | 'table_rejected' | 'draft';
 
 export interface WorkItem {
   resource: 'rulesets' | 'prompts' | 'experiments' | 'reference-tables';
@@ -33,6 +35,8 @@ export interface WorkItem {
   version?: number;
   /** Who proposed a table's change. */
   proposedBy?: string;
+  /** Who rejected this person's change to a table. */
+  rejectedBy?: string;
   task: Task;
   /** The reviewer's comment when the version came back rejected. */
   comment?: string;
@@ -40,12 +44,13 @@ export interface WorkItem {
   metric?: string;
 }
 
-const ORDER: Task[] = ['halted', 'to_review', 'table_change', 'to_publish', 'rejected', 'draft'];
+const ORDER: Task[] = ['halted', 'to_review', 'table_change', 'to_publish', 'rejected', 'table_rejected', 'draft'];
 
 /**
  * What waits for this person: experiments stopped automatically first; approvers review others' versions and
  * changes to reference tables that published rules read, and publish approved versions (four-eyes: never their
- * own); analysts see their drafts, the rejected ones first with the reviewer's reason.
+ * own); analysts see their drafts, the rejected ones first with the reviewer's reason, and their table changes an
+ * approver rejected (the table keeps nothing of them: the rows are to be made again).
  */
 export function workQueue(
   lists: Record<'rulesets' | 'prompts' | 'experiments', Governed[]>,
@@ -78,6 +83,17 @@ export function workQueue(
           name: table.name,
           task: 'table_change',
           proposedBy: table.pending.proposedBy,
+        });
+  if (may('editReferenceTables', user.roles))
+    for (const table of tables)
+      if (table.lastRejected?.proposedBy === user.id)
+        items.push({
+          resource: 'reference-tables',
+          id: table.id,
+          name: table.name,
+          task: 'table_rejected',
+          rejectedBy: table.lastRejected.rejectedBy,
+          comment: table.lastRejected.comment,
         });
   for (const [resource, records] of Object.entries(lists) as [keyof typeof lists, Governed[]][]) {
     for (const record of records) {
