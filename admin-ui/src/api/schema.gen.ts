@@ -550,6 +550,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference-tables/{key}/definition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Console roles: analyst, admin. API keys: not accepted. */
+    put: operations['ReferenceTablesController_changeDefinition'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reference-tables/{key}/pending/approve': {
     parameters: {
       query?: never;
@@ -5713,6 +5730,153 @@ export interface operations {
         };
       };
       /** @description The request conflicts with the resource’s current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description If-Match does not match the current ETag: someone else changed it; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is larger than the configured limit. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A path segment of the URL holds more than 4 096 characters. */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description If-Match is required: send the ETag you read. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency is unavailable or busy: the database, the language model, the worker that compiles large JSON Schemas, or an experiment’s log being reorganised by another instance. Retry-After says when to try again; it is absent when only a change of configuration helps (`llm_not_configured`, `llm_misconfigured`). */
+      503: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReferenceTablesController_changeDefinition: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the ETag of the version you read (strong; `*` is not taken: any version would match) */
+        'If-Match': string;
+      };
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @description absent or empty: the table has none */
+          description?: string;
+          /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
+          keyColumn: string;
+          columns: {
+            /** @description letters, digits and _, such as neq or unitPrice; not __proto__, constructor or prototype */
+            name: string;
+            /** @enum {string} */
+            type: 'string' | 'number' | 'boolean' | 'date';
+            required?: boolean;
+            /** @description the name the column had: it keeps its values under its new one */
+            renamedFrom?: string;
+          }[];
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description the version of the resource read; send it back as If-Match to change it */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceTableView'];
+        };
+      };
+      /** @description The request is invalid; `details` names each offending path. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The credentials do not allow this operation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A change awaits approval (`change_pending`), or the columns change while a rule set that reads the table is published or on its way (`table_in_use`). */
       409: {
         headers: {
           [name: string]: unknown;

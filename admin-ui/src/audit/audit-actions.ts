@@ -28,6 +28,7 @@ export const KNOWN_ACTIONS: string[] = [
     'rows_replaced',
     'csv_imported',
     'csv_merged',
+    'definition_changed',
     'deleted',
     'change_proposed',
     'change_rejected',

@@ -169,6 +169,14 @@ const OWN_WORDING: Record<
   inexactNumber: (_params, translate) => translate('gabarit.reference_tables.server_errors.inexact_number'),
   ambiguousNumber: (_params, translate) => translate('gabarit.reference_tables.cell_errors.number_ambiguous'),
   repeatedKey: (params, translate) => repeatedKeyWording(params, translate),
+  // A change of a table's columns: a column renamed twice, or columns that published rule sets read.
+  renamedTwice: (params, translate) =>
+    translate('gabarit.reference_tables.server_errors.renamed_twice', {
+      column: params['column'],
+      other: params['other'],
+    }),
+  readers: (params, translate) =>
+    translate('gabarit.reference_tables.server_errors.read_by', { readers: params['readers'] }),
   // The API names twenty values at most, and counts them all (allowedCount) when there are more.
   enum: (params, translate) =>
     Array.isArray(params['allowedValues'])
@@ -396,6 +404,15 @@ const LOCALIZED_KEYWORDS = new Set(
  * with one no wording knows, keeps the API's own message.
  */
 export function wordDetail(detail: ApiDetail, translate: Translate, locale: string): string {
+  const worded = wordOnly(detail, translate, locale);
+  // A value refused by a change of a table's columns: which row holds it (the API's message names it too).
+  const rowKey = detail.params?.['rowKey'];
+  return typeof rowKey === 'string' && detail.keyword
+    ? translate('gabarit.reference_tables.definition.in_row', { key: rowKey, problem: worded })
+    : worded;
+}
+
+function wordOnly(detail: ApiDetail, translate: Translate, locale: string): string {
   const { keyword, params = {} } = detail;
   if (!keyword) return detail.message;
   const own = Object.hasOwn(OWN_WORDING, keyword)

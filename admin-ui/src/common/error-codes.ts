@@ -98,6 +98,7 @@ export const TRANSLATED_ERRORS = [
   'service_unavailable',
   'session_ended',
   'set_exists',
+  'table_in_use',
   'table_too_large',
   'token_expired',
   'too_large',

@@ -15,6 +15,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { CsvImport } from './CsvImport';
 import { DeleteTableButton } from './DeleteTableButton';
+import { EditDefinitionButton } from './EditDefinitionButton';
 import { PendingChange } from './PendingChange';
 import { may } from '../layout/access';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
@@ -53,6 +54,8 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
         </Typography>
         <Stack direction="row" spacing={1}>
           <CsvExportButton tableKey={tableKey} />
+          {/* Rows edited and not saved would be lost when the columns change: saved or discarded first. */}
+          {editable && <EditDefinitionButton loaded={loaded} blocked={dirty || csvPending} onSaved={changed} />}
           {editable && (
             <DeleteTableButton tableKey={tableKey} name={loaded.table.name} etag={loaded.etag} onProposed={changed} />
           )}

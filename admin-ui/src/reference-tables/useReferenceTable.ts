@@ -41,7 +41,7 @@ export function useReferenceTable(key: string) {
  */
 export async function sendChange(
   key: string,
-  path: '' | 'rows' | 'import' | 'pending/approve' | 'pending/reject',
+  path: '' | 'rows' | 'definition' | 'import' | 'pending/approve' | 'pending/reject',
   method: 'PUT' | 'POST' | 'DELETE',
   etag: string,
   body?: object,

@@ -68,6 +68,8 @@ export const errorMessages = {
   service_unavailable: 'The service is temporarily unavailable: try again shortly.',
   session_ended: 'Your session has ended (signed out, or the account changed). Please sign in again.',
   set_exists: 'This prompt already has an evaluation set with this name.',
+  table_in_use:
+    'Rule sets read this table’s columns: change them first, or keep the columns. The name and description can change.',
   table_too_large: 'This reference table would exceed the size allowed (4 MiB of rows): nothing was saved.',
   token_expired: 'Your session has expired. Please sign in again.',
   too_large: 'The content sent exceeds the size allowed.',

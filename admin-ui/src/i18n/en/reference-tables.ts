@@ -38,6 +38,9 @@ export const referenceTablesMessages = {
         unknown_column: 'Is not a column of this table.',
         repeated_key: 'Repeats the key “%{key}” of row %{row}.',
         repeated_key_line: 'Repeats the key “%{key}” of line %{line} of the file.',
+        renamed_twice: 'Renames “%{column}”, which column %{other} renames too.',
+        read_by:
+          'Read by %{readers}, published or on their way: their lookups into the table would read columns that are gone.',
         key_spaces: 'Begins or ends with spaces: write the key without them, as a CSV import reads it.',
         inexact_number:
           'This whole number has more digits than a number keeps exactly: keep such identifiers in a text column.',
@@ -89,6 +92,21 @@ export const referenceTablesMessages = {
       message: 'Problem',
       whole_file: 'File',
       delete_table: 'Delete the table',
+      definition: {
+        edit: 'Edit the definition',
+        title: 'Definition of the table “%{name}”',
+        explain:
+          'A renamed column keeps its values; a column given another type reads them again as a CSV import does; a removed column takes them with it. While rule sets read the table, only its name and description can change.',
+        column_n: 'Column %{n}',
+        column_place: 'Column “%{name}”',
+        in_row: 'Row “%{key}”: %{problem}',
+        renamed_from: 'Renamed (was “%{name}”)',
+        new_column: 'New column, empty',
+        remove_column: 'Remove the column “%{name}”',
+        add_column: 'Add a column',
+        save: 'Save the definition',
+        saved: 'Definition of the table “%{name}” saved.',
+      },
       delete_title: 'Delete the table “%{name}”?',
       delete_explain:
         'Rules that look it up will find nothing. Its history stays in the audit trail, and its key cannot be reused.',

@@ -75,6 +75,8 @@ export const errorMessages = {
   service_unavailable: 'Le service est momentanément indisponible : réessayez dans un moment.',
   session_ended: 'Votre session a pris fin (déconnexion ou compte modifié). Veuillez vous reconnecter.',
   set_exists: "Ce gabarit a déjà un jeu d'évaluation de ce nom.",
+  table_in_use:
+    'Des ensembles de règles lisent les colonnes de cette table : modifiez-les d’abord, ou gardez les colonnes. Le nom et la description, eux, peuvent changer.',
   table_too_large:
     'Cette table de référence dépasserait la taille permise (4 Mio de lignes) : rien n’a été enregistré.',
   token_expired: 'Votre session a expiré. Veuillez vous reconnecter.',

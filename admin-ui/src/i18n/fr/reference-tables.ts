@@ -39,6 +39,9 @@ export const referenceTablesMessages = {
         unknown_column: 'N’est pas une colonne de cette table.',
         repeated_key: 'Répète la clé « %{key} » de la ligne %{row}.',
         repeated_key_line: 'Répète la clé « %{key} » de la ligne %{line} du fichier.',
+        renamed_twice: 'Renomme « %{column} », que la colonne %{other} renomme aussi.',
+        read_by:
+          'Lues par %{readers}, publiés ou en voie de l’être : leurs consultations de la table liraient des colonnes disparues.',
         key_spaces: 'Commence ou finit par des espaces : écrivez la clé sans eux, comme une importation CSV la lit.',
         inexact_number:
           'Ce nombre entier a plus de chiffres qu’un nombre n’en garde exactement : gardez de tels identifiants dans une colonne de texte.',
@@ -93,6 +96,21 @@ export const referenceTablesMessages = {
       message: 'Problème',
       whole_file: 'Fichier',
       delete_table: 'Supprimer la table',
+      definition: {
+        edit: 'Modifier la définition',
+        title: 'Définition de la table « %{name} »',
+        explain:
+          'Une colonne renommée garde ses valeurs ; une colonne changée de type les relit comme un import CSV ; une colonne retirée les emporte. Tant que des ensembles de règles lisent la table, seuls son nom et sa description peuvent changer.',
+        column_n: 'Colonne %{n}',
+        column_place: 'Colonne « %{name} »',
+        in_row: 'Ligne « %{key} » : %{problem}',
+        renamed_from: 'Renommée (était « %{name} »)',
+        new_column: 'Nouvelle colonne, vide',
+        remove_column: 'Retirer la colonne « %{name} »',
+        add_column: 'Ajouter une colonne',
+        save: 'Enregistrer la définition',
+        saved: 'Définition de la table « %{name} » enregistrée.',
+      },
       delete_title: 'Supprimer la table « %{name} » ?',
       delete_explain:
         'Les règles qui la consultent n’y trouveront plus rien. Son historique reste dans le journal d’audit, et sa clé ne pourra pas être réutilisée.',

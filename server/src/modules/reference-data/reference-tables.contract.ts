@@ -39,6 +39,36 @@ export const createTableRequestSchema = {
 } as const;
 export type CreateTableRequest = FromSchema<typeof createTableRequestSchema>;
 
+/**
+ * A table's name, description and columns. Columns are the whole new list, in order: one `renamedFrom` an existing
+ * column keeps its values under the new name; one named like an existing column keeps that column; any other is new
+ * and starts empty; an existing column the list leaves out is removed with its values.
+ */
+export const changeDefinitionRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'keyColumn', 'columns'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 2000, description: 'absent or empty: the table has none' },
+    keyColumn: columnName,
+    columns: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_COLUMNS,
+      items: {
+        ...columnSchema,
+        properties: {
+          ...columnSchema.properties,
+          renamedFrom: { ...columnName, description: 'the name the column had: it keeps its values under its new one' },
+        },
+      },
+    },
+    comment: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+export type ChangeDefinitionRequest = FromSchema<typeof changeDefinitionRequestSchema>;
+
 export const replaceRowsRequestSchema = {
   type: 'object',
   additionalProperties: false,

@@ -2,18 +2,21 @@ import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req, Stre
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import { WithEtag, type Tagged } from '../../common/http/etag.interceptor.js';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { ListParams, TEXT_SEARCH, type ListPage, type ListQuery } from '../../common/http/list-query.js';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName, hasRole } from '../../common/access/principal.js';
 import {
+  changeDefinitionRequestSchema,
   createTableRequestSchema,
   importCsvRequestSchema,
   rejectRequestSchema,
   replaceRowsRequestSchema,
   reviewRequestSchema,
   tableViewSchema,
+  type ChangeDefinitionRequest,
   type CreateTableRequest,
   type ImportCsvRequest,
   type RejectRequest,
@@ -93,6 +96,26 @@ export class ReferenceTablesController {
     @Req() request: FastifyRequest,
   ): Promise<Tagged<TableView>> {
     return this.tables.replaceRows(key, body, ifMatch, actorName(request.principal!));
+  }
+
+  @Put(':key/definition')
+  @RequireRoles('analyst', 'admin')
+  @WithEtag()
+  @ApiOkResponse({ schema: tableViewSchema as object })
+  @ApiResponse({
+    status: 409,
+    ...errorResponse(
+      409,
+      'A change awaits approval (`change_pending`), or the columns change while a rule set that reads the table is published or on its way (`table_in_use`).',
+    ),
+  })
+  changeDefinition(
+    @Param('key') key: string,
+    @ValidBody(changeDefinitionRequestSchema) body: ChangeDefinitionRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<Tagged<TableView>> {
+    return this.tables.changeDefinition(key, body, ifMatch, actorName(request.principal!));
   }
 
   @Delete(':key')

@@ -25,7 +25,13 @@ import {
   type Row,
   type RowChange,
 } from './reference-table.js';
-import type { CreateTableRequest, ImportCsvRequest, ReplaceRowsRequest } from './reference-tables.contract.js';
+import type {
+  ChangeDefinitionRequest,
+  CreateTableRequest,
+  ImportCsvRequest,
+  ReplaceRowsRequest,
+} from './reference-tables.contract.js';
+import { changedDefinition } from './table-definition.js';
 import { ReferenceTablesRepository } from './reference-tables.repository.js';
 import { checkColumns } from './columns.js';
 import { readCsv } from './csv-reader.js';
@@ -257,6 +263,79 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
           },
         ]);
       return { rows: [...byKey.values()], action: 'csv_merged', comment: request.comment, source: '/csv' };
+    });
+  }
+
+  /**
+   * Renames the table, describes it, or changes its columns (table-definition.ts). Its name and description decide
+   * nothing and change at once. Its columns are what the rules read: while a rule set that reads the table is in
+   * force or on its way there, they are refused (409 `table_in_use`), the rule set having to change first.
+   */
+  changeDefinition(
+    key: string,
+    request: ChangeDefinitionRequest,
+    ifMatch: string | undefined,
+    actor: string,
+  ): Promise<Tagged<TableView>> {
+    return this.locks.serially([`table:${key}`], async () => {
+      const table = await this.loadForChange(key, ifMatch);
+      if (table.pending)
+        throw new ConflictError(
+          `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
+          'change_pending',
+          [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
+        );
+      const change = await changedDefinition(table, request);
+      if (change.columnsChanged) {
+        const readers = await this.readersOf(key);
+        if (readers.length > 0)
+          throw new ConflictError(
+            `Rule sets read this table's columns (${readers.join(', ')}): change them first, or keep the columns.`,
+            'table_in_use',
+            [
+              {
+                path: '/columns',
+                message: `are read by ${readers.join(', ')}, published or on the way to be; their lookups would read columns that are gone`,
+                keyword: 'readers',
+                params: { readers: readers.join(', ') },
+              },
+            ],
+          );
+        refuseHeavyRows(change.rows, '/columns');
+      }
+      const description = request.description || undefined;
+      const shape = (t: Pick<ReferenceTable, 'name' | 'description' | 'keyColumn' | 'columns'>) => ({
+        name: t.name,
+        ...(t.description !== undefined && { description: t.description }),
+        keyColumn: t.keyColumn,
+        columns: t.columns.map((c) => `${c.name} (${c.type}${c.required ? ', required' : ''})`),
+      });
+      const { description: _before, ...rest } = table;
+      const next: ReferenceTable = {
+        ...rest,
+        name: request.name,
+        ...(description !== undefined && { description }),
+        keyColumn: change.keyColumn,
+        columns: change.columns,
+        rows: change.rows,
+        ...(change.columnsChanged && { updatedBy: actor }),
+      };
+      const event = this.event(
+        key,
+        'definition_changed',
+        actor,
+        { before: shape(table), after: shape(next) },
+        request.comment,
+      );
+      // Named apart from a row change's `added`/`removed`, which count rows.
+      event.details = {
+        columnsRenamed: change.renamed,
+        columnsAdded: change.added,
+        columnsRemoved: change.removed,
+        columnsRetyped: change.retyped,
+        rows: change.rows.length,
+      };
+      return this.write(table, next, event, change.columnsChanged);
     });
   }
 
