@@ -114,14 +114,34 @@ describe('a reference table’s name, description and columns, changed after its
         expect.objectContaining({ path: '/columns/3', message: 'row "2245678901": is required' }),
       ]),
     );
+    // « 1,000 » is a thousand in English and one in French: refused, never guessed.
+    const commas = await analyst.put(
+      '/api/v1/reference-tables/fournisseurs/rows',
+      { rows: [...before.body.rows.slice(0, 1), { ...before.body.rows[1], raison_sociale: '1,000' }] },
+      before.headers['etag'] as string,
+    );
+    expect(commas.status).toBe(200);
+    const ambiguous = await define({
+      name: 'Fournisseurs',
+      keyColumn: 'neq',
+      columns: [
+        { name: 'neq', type: 'string' },
+        { name: 'raison_sociale', type: 'number' },
+      ],
+    });
+    expect(ambiguous.body.details).toEqual([
+      expect.objectContaining({ path: '/columns/1', message: expect.stringMatching(/^row "1145678901": /) }),
+      expect.objectContaining({
+        path: '/columns/1',
+        keyword: 'ambiguousNumber',
+        params: expect.objectContaining({ rowKey: '2245678901' }),
+      }),
+    ]);
     // An NEQ of ten digits is a number: the key column's type may change when every key fits.
     expect(refused.body.details.map((d: { path: string }) => d.path)).not.toContain('/columns/0');
     const after = await read();
-    expect([after.body.rev, after.body.columns, after.body.rows]).toEqual([
-      before.body.rev,
-      before.body.columns,
-      before.body.rows,
-    ]);
+    expect([after.body.rev, after.body.columns]).toEqual([before.body.rev + 1, before.body.columns]);
+    expect(after.body.rows[1].raison_sociale).toBe('1,000');
     const renamedTwice = await define({
       name: 'Fournisseurs',
       keyColumn: 'neq',
@@ -172,7 +192,11 @@ describe('a reference table’s name, description and columns, changed after its
     const current = (await read()).body;
     const columns = current.columns as { name: string; type: string }[];
     const renamed = await define({ name: 'Fournisseurs inscrits', keyColumn: 'neq', columns });
-    expect([renamed.status, renamed.body.name, renamed.body.pending]).toEqual([200, 'Fournisseurs inscrits', undefined]);
+    expect([renamed.status, renamed.body.name, renamed.body.pending]).toEqual([
+      200,
+      'Fournisseurs inscrits',
+      undefined,
+    ]);
     // The rows and who last changed them are as they were: a new name decides nothing.
     expect(renamed.body.updatedAt).toBe(current.updatedAt);
     const retyped = await define({
