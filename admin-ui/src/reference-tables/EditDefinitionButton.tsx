@@ -150,7 +150,12 @@ export const EditDefinitionButton = ({
                 spacing={1}
                 role="group"
                 aria-label={translate('gabarit.reference_tables.definition.column_n', { n: i + 1 })}
-                sx={{ alignItems: phone ? 'stretch' : 'center' }}
+                // On a phone each column is a block of four lines: a rule tells one from the next.
+                sx={
+                  phone
+                    ? { alignItems: 'stretch', borderBottom: 1, borderColor: 'divider', pb: 1 }
+                    : { alignItems: 'center' }
+                }
               >
                 <TextField
                   size="small"
