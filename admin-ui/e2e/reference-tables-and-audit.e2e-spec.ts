@@ -103,6 +103,53 @@ describe('reference tables and audit trail in the console', () => {
     });
   });
 
+  it('lets an analyst rename the table and a column after its creation, the column keeping its values', async () => {
+    const rows = [
+      { province: 'QC', rate: 9.975 },
+      { province: 'ON', rate: 8 },
+    ];
+    const current = await t.http
+      .get('/api/v1/reference-tables/taux-taxes')
+      .set('authorization', `Bearer ${analystToken}`);
+    const filled = await t.http
+      .put('/api/v1/reference-tables/taux-taxes/rows')
+      .set('authorization', `Bearer ${analystToken}`)
+      .set('if-match', current.headers['etag'] as string)
+      .send({ rows });
+    expect(filled.status).toBe(200);
+    const page = await newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-CA' });
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/admin/#/reference-tables/taux-taxes/show`);
+    await page.getByRole('button', { name: 'Modifier la définition' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Définition de la table «\sTaux de taxes\s»$/ });
+    await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Taux de taxe de vente');
+    const rate = dialog.getByRole('group', { name: 'Colonne 2' });
+    await rate.getByRole('textbox', { name: 'Nom de la colonne' }).fill('taux_provincial');
+    await rate.getByText(/^Renommée \(était «\srate\s»\)$/).waitFor();
+    await dialog.getByRole('button', { name: 'Ajouter une colonne' }).click();
+    await dialog
+      .getByRole('group', { name: 'Colonne 3' })
+      .getByRole('textbox', { name: 'Nom de la colonne' })
+      .fill('depuis');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Enregistrer la définition' }).click();
+    await page.getByText(/^Définition de la table «\sTaux de taxe de vente\s» enregistrée\.$/).waitFor();
+    // The grid reads the new columns, the values kept under the new name.
+    await page.getByRole('columnheader', { name: /^taux_provincial/ }).waitFor();
+    await expect(page.getByLabel('taux_provincial, ligne 1', { exact: true }).inputValue()).resolves.toBe('9,975');
+    const changed = await t.http
+      .get('/api/v1/reference-tables/taux-taxes')
+      .set('authorization', `Bearer ${analystToken}`);
+    expect(changed.body).toMatchObject({
+      name: 'Taux de taxe de vente',
+      columns: [{ name: 'province' }, { name: 'taux_provincial', type: 'number' }, { name: 'depuis' }],
+      rows: [
+        { province: 'QC', taux_provincial: 9.975, depuis: null },
+        { province: 'ON', taux_provincial: 8, depuis: null },
+      ],
+    });
+  });
+
   it('fits the signing limits on a 1 280-pixel screen: each text whole, each row’s delete button in sight', async () => {
     const page = await newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-CA' });
     await signIn(page, 'analyst');
@@ -329,7 +376,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByText('Ensemble de règles importé').first().waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes, beside the seeded tables
     await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
-    await page.getByRole('cell', { name: 'taux-taxes' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'taux-taxes' }).first().waitFor({ state: 'detached' });
     const riskToken = await t.login('risk');
     const events = (
       await t.http
