@@ -196,7 +196,8 @@ describe('experiments', () => {
       experiment: 'brievete',
       variant: 'control',
       subject: `s${i}`,
-      at: new Date(),
+      // Answered two minutes ago: the split check counts people whose requests have all ended (LLM_TIMEOUT_MS).
+      at: new Date(Date.now() - 120_000),
       latencyMs: 10,
       outcome: 'ok' as const,
     }));
@@ -205,6 +206,15 @@ describe('experiments', () => {
     expect(results.srm.mismatch).toBe(true);
     expect(results.srm.pValue).toBeLessThan(0.001);
     expect(results.running).toBe(true);
+    // People answered just now may have others still waiting on the other variant (a slower one): the split check
+    // leaves them out until every request begun with them has ended. 80 more for the control change nothing.
+    await storeCompletions(
+      t,
+      docs.map((doc, i) => ({ ...doc, _id: `recent-${i}`, subject: `recent-${i}`, at: new Date() })),
+    );
+    const now = (await analyst.get('/api/v1/experiments/brievete/results')).body;
+    expect(now.srm.pValue).toBe(results.srm.pValue);
+    expect(now.variants[0].assigned).toBe(results.variants[0].assigned + docs.length);
   });
 
   it('counts answers, errors, the people served and assigned, and finds the p95 latency in the experiment log, per variant', async () => {
@@ -230,8 +240,8 @@ describe('experiments', () => {
     await storeCompletions(t, docs);
     const log = t.app.get(ExperimentLog);
     expect(Object.fromEntries((await resultsInputs(await log.read('p95-check'))).exposures)).toEqual({
-      long: { served: 180, errors: 20, exposed: 90, assigned: 100, p95LatencyMs: 190 },
-      short: { served: 3, errors: 0, exposed: 3, assigned: 3, p95LatencyMs: 700 },
+      long: { served: 180, errors: 20, exposed: 90, assigned: 100, settled: 100, p95LatencyMs: 190 },
+      short: { served: 3, errors: 0, exposed: 3, assigned: 3, settled: 3, p95LatencyMs: 700 },
     });
     // Written, then read back by the same query another instance makes.
     await log.flush();

@@ -10909,8 +10909,10 @@ export interface operations {
               weight: number;
               /** @description people (distinct subjects) served at least one answer */
               exposures: number;
-              /** @description people the variant answered or failed: who was assigned to it, what the split check counts */
+              /** @description people assigned to the variant, whatever their requests gave (an answer, an error, the provider’s failure) */
               assigned?: number;
+              /** @description those of them whose requests have all ended (while the experiment runs, who began more than LLM_TIMEOUT_MS + 5 s ago): what the split check counts, a slower variant having fewer people answered at any moment */
+              settled?: number;
               /** @description people who gave positive feedback on at least one answer (the feedback given last on each) */
               conversions: number;
               /** @description null before the variant has an exposure */

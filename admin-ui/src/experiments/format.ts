@@ -5,8 +5,10 @@ export interface VariantResult {
   weight: number;
   /** people served at least one answer */
   exposures: number;
-  /** people the variant answered or failed: what the split check counts (absent from older services) */
+  /** people assigned, whatever their requests gave (absent from older services) */
   assigned?: number;
+  /** those whose requests have all ended: what the split check counts (absent from older services) */
+  settled?: number;
   /** people who gave positive feedback on an answer */
   conversions: number;
   /** null before the first exposure */

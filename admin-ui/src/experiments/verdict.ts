@@ -55,8 +55,8 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     const shares = weightShares(variants.map((v) => v.weight));
     const list = (values: string[]) => variants.map((v, i) => `${v.name} ${values[i]}`).join(', ');
     const srmWarning = t('srm_warning', {
-      // The people assigned, served or failed: what the split check counted.
-      observed: list(variants.map((v) => new Intl.NumberFormat(locale).format(v.assigned ?? v.exposures))),
+      // The people assigned whose requests have all ended, served or failed: what the split check counted.
+      observed: list(variants.map((v) => new Intl.NumberFormat(locale).format(v.settled ?? v.assigned ?? v.exposures))),
       expected: list(
         shares.map((s) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(s)),
       ),

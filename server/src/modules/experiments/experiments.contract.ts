@@ -212,7 +212,13 @@ export const experimentResultsSchema = {
           exposures: { type: 'integer', description: 'people (distinct subjects) served at least one answer' },
           assigned: {
             type: 'integer',
-            description: 'people the variant answered or failed: who was assigned to it, what the split check counts',
+            description:
+              'people assigned to the variant, whatever their requests gave (an answer, an error, the provider’s failure)',
+          },
+          settled: {
+            type: 'integer',
+            description:
+              'those of them whose requests have all ended (while the experiment runs, who began more than LLM_TIMEOUT_MS + 5 s ago): what the split check counts, a slower variant having fewer people answered at any moment',
           },
           conversions: {
             type: 'integer',

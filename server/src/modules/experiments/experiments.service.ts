@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import diffObjects from 'microdiff';
 import {
   ConflictError,
@@ -25,6 +25,8 @@ import { PromptSlotsRepository } from './prompt-slots.repository.js';
 import { computeResults, variantPrices, type Alarm } from './results.js';
 import { resultsInputs } from './results-inputs.js';
 import { SerialLocks } from '../../common/database/serial-locks.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.schema.js';
 
 /** Who the audit trail names for a stop the service decided itself. */
 export const WATCH_ACTOR = 'system:experiment-watch';
@@ -38,6 +40,9 @@ const COPY_FLUSH_ROWS = 5_000;
 const CLAIM_GRACE_MS = 10_000;
 
 /** A/B tests of prompt versions, governed like rule sets: publishing starts one, archiving stops it. */
+/** Beyond the provider's timeout, what a request's other steps and the log's flush take at most. */
+const SETTLE_MARGIN_MS = 5_000;
+
 @Injectable()
 export class ExperimentsService
   extends GovernedResourceService<ExperimentMeta, ExperimentContent, CreateExperimentRequest>
@@ -58,6 +63,7 @@ export class ExperimentsService
     private readonly log: ExperimentLog,
     audit: AuditService,
     private readonly locks: SerialLocks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super(
       {
@@ -251,8 +257,15 @@ export class ExperimentsService
     const number = versionInForce(state.publications, new Date()) ?? state.nextVersion - 1;
     const content = await this.resources.content(state, number);
     const slice = timeSlices();
-    const { exposures, conversions, answers, people } = await resultsInputs(await this.log.read(key, slice), slice);
     const running = !state.archived && versionInForce(state.publications, new Date()) !== null;
+    // While it runs, the split check counts people whose requests have all ended: a call lasts at most
+    // LLM_TIMEOUT_MS, retries included, and its row reaches the log within a second or two (ADR 0029).
+    const settledBefore = running ? Date.now() - this.config.llmTimeoutMs - SETTLE_MARGIN_MS : Infinity;
+    const { exposures, conversions, answers, people } = await resultsInputs(
+      await this.log.read(key, slice),
+      slice,
+      settledBefore,
+    );
     const prices = variantPrices(content, await this.modelsOf(content));
     const { alarm, ...results } = await computeResults(
       { key, content, running, exposures, conversions, answers, people, prices, halt: state.meta.halt },

@@ -70,8 +70,33 @@ describe('the experiment log read as results inputs', () => {
       answer('down', 'control', 50, 'unavailable', 99_999),
     ];
     const { exposures } = await resultsInputs({ answers, feedback: [] });
-    // 40 latencies 10..400: the ⌈0.95 × 40⌉ = 38th smallest, 380 ms (not the 39th: one rank too high).
-    expect(exposures.get('control')).toEqual({ served: 30, errors: 10, exposed: 30, assigned: 40, p95LatencyMs: 380 });
+    // 40 latencies 10..400: the ⌈0.95 × 40⌉ = 38th smallest, 380 ms (not the 39th: one rank too high). The person the
+    // provider failed was assigned all the same: 41.
+    expect(exposures.get('control')).toEqual({
+      served: 30,
+      errors: 10,
+      exposed: 30,
+      assigned: 41,
+      settled: 41,
+      p95LatencyMs: 380,
+    });
+  });
+
+  it('counts for the split only the people whose requests have all ended, whatever they gave', async () => {
+    // A slow variant (9 s) and a fast one (1 s), one person a second each for a minute, read at 60 s with the
+    // requests that began in the last 35 s unsettled; and the fast variant's last ten people failed by the provider.
+    const answers: AnswerRow[] = [];
+    for (let s = 0; s < 60; s++) {
+      const slowEnd = (s + 9) * 1000;
+      if (slowEnd <= 60_000) answers.push([`slow-${s}`, 'slow', slowEnd, 'ok', 9_000, null, null, `ps${s}`]);
+      answers.push([`fast-${s}`, 'fast', (s + 1) * 1000, s >= 50 ? 'unavailable' : 'ok', 1_000, null, null, `pf${s}`]);
+    }
+    answers.sort((a, b) => a[2] - b[2]);
+    const now = await resultsInputs({ answers, feedback: [] }, undefined, 60_000 - 35_000);
+    // Logged: 52 slow people against 60 fast; begun before 25 s: 25 and 25.
+    expect([now.exposures.get('slow')?.assigned, now.exposures.get('fast')?.assigned]).toEqual([52, 60]);
+    expect([now.exposures.get('slow')?.settled, now.exposures.get('fast')?.settled]).toEqual([25, 25]);
+    expect(now.exposures.get('fast')).toMatchObject({ served: 50, exposed: 50 });
   });
 
   it('writes rows kept through an outage as chunks of a bounded size, none lost or doubled', async () => {

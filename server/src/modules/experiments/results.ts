@@ -98,7 +98,14 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
     breached: boolean;
   }[] = [];
   const variants = content.variants.map((v) => {
-    const served = exposures.get(v.name) ?? { served: 0, errors: 0, exposed: 0, assigned: 0, p95LatencyMs: null };
+    const served = exposures.get(v.name) ?? {
+      served: 0,
+      errors: 0,
+      exposed: 0,
+      assigned: 0,
+      settled: 0,
+      p95LatencyMs: null,
+    };
     const won = conversions.get(v.name) ?? 0;
     const answered = served.served + served.errors;
     // Before the first answer a variant has no rate (null), not a rate of 0.
@@ -126,11 +133,13 @@ export async function computeResults(input: ResultsInput, slice: Slice = timeSli
       guardrailBreached: guardrails.some((g) => g.variant === v.name && g.breached),
       answered,
       assigned: served.assigned,
+      settled: served.settled,
     };
   });
-  // People assigned, answered or not: a variant that fails more is not a split that does not follow the weights.
+  // People assigned, answered or not (a variant that fails more is not a split that does not follow the weights),
+  // once their requests have all ended (a slower variant is not one with fewer people: results-inputs.ts).
   const srmP = sampleRatioPValue(
-    variants.map((v) => v.assigned),
+    variants.map((v) => v.settled),
     variants.map((v) => v.weight),
   );
   const control = variants[0]!;
@@ -212,7 +221,7 @@ export type Alarm = Pick<ExperimentHalt, 'reason' | 'metric' | 'variant' | 'valu
  * experiment as a whole has served that many per variant (a variant starved by a defect has few answers itself).
  */
 function alarmOf(
-  variants: { name: string; answered: number; assigned: number }[],
+  variants: { name: string; answered: number; settled: number }[],
   guardrails: {
     variant: string;
     metric: GuardrailMetric;
@@ -228,7 +237,7 @@ function alarmOf(
     if (g.breached && variant.answered >= min)
       return { reason: 'guardrail', metric: g.metric, variant: g.variant, value: g.value!, threshold: g.threshold };
   }
-  const total = variants.reduce((sum, v) => sum + v.assigned, 0);
+  const total = variants.reduce((sum, v) => sum + v.settled, 0);
   if (srmP < SRM_THRESHOLD && total >= min * variants.length)
     return { reason: 'srm', metric: 'sample_ratio', value: srmP, threshold: SRM_THRESHOLD };
   return undefined;
