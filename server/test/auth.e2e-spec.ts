@@ -191,6 +191,7 @@ describe('demo accounts in production', () => {
     // The same secret throughout: the audit key derives from it, and a process with another refuses the trail.
     const dev = await startTestApp('auth_prod', { JWT_SECRET: 's'.repeat(40) });
     const uri = dev.config.mongodbUri!;
+    const demoSession = await dev.login('admin');
     await dev.close();
     const prod = await startTestApp('auth_prod_empty', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
     expect(await prod.db.collection('users').countDocuments()).toBe(0);
@@ -204,6 +205,15 @@ describe('demo accounts in production', () => {
     const response = await prodOnSeeded.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe('demo_account_disabled');
+    // A session a demo account opened in development ends too: its token had created a lasting administrator.
+    const kept = await prodOnSeeded.http.get('/api/v1/auth/me').set('authorization', `Bearer ${demoSession}`);
+    expect([kept.status, kept.body.error]).toEqual([401, 'session_ended']);
+    const created = await prodOnSeeded.http
+      .post('/api/v1/users')
+      .set('authorization', `Bearer ${demoSession}`)
+      .send({ username: 'intruder', displayName: 'Intrus', password: 'un-mot-de-passe-long', roles: ['admin'] });
+    expect(created.status).toBe(401);
+    expect(await prodOnSeeded.db.collection('users').countDocuments({ _id: 'intruder' } as never)).toBe(0);
     await prodOnSeeded.close();
   });
 });

@@ -50,7 +50,7 @@ function call(route: keyof Routes, headers: Record<string, string>, params: Reco
 type Role = 'analyst' | 'approver' | 'risk' | 'admin';
 const bearer = (...roles: Role[]) => {
   const username = `user-${roles.join('-')}`;
-  accounts.set(username, { roles, disabled: false, tokenVersion: 0 });
+  accounts.set(username, { roles, disabled: false, tokenVersion: 0, demo: false });
   return { authorization: `Bearer ${tokens.issue(username, roles).token}` };
 };
 
@@ -104,14 +104,14 @@ describe('AccessGuard', () => {
   });
 
   it('decides by the account as it is now: a removed role, a disabled account or an ended session no longer pass', async () => {
-    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 3 });
+    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 3, demo: false });
     const token = { authorization: `Bearer ${tokens.issue('lea', ['admin'], 3).token}` };
     await expect(call('manageKeys', token).result).resolves.toBe(true);
-    accounts.set('lea', { roles: ['analyst'], disabled: false, tokenVersion: 3 });
+    accounts.set('lea', { roles: ['analyst'], disabled: false, tokenVersion: 3, demo: false });
     await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'missing_role' });
-    accounts.set('lea', { roles: ['admin'], disabled: true, tokenVersion: 3 });
+    accounts.set('lea', { roles: ['admin'], disabled: true, tokenVersion: 3, demo: false });
     await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });
-    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 4 });
+    accounts.set('lea', { roles: ['admin'], disabled: false, tokenVersion: 4, demo: false });
     await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });
     accounts.delete('lea');
     await expect(call('manageKeys', token).result).rejects.toMatchObject({ code: 'session_ended' });

@@ -11,6 +11,8 @@ export interface SessionUser {
   roles: Role[];
   disabled: boolean;
   tokenVersion: number;
+  /** A demonstration account (`demo` password), refused in production. */
+  demo: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export class SessionUsers {
     const found = await this.reads.get(username, async (stale) => {
       const user = await this.users.findByUsername(username);
       const read: SessionUser | false = user
-        ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0 }
+        ? { roles: user.roles, disabled: user.disabled, tokenVersion: user.tokenVersion ?? 0, demo: !!user.demo }
         : false;
       if (!stale()) this.cache.set(username, read);
       return read;
