@@ -3,6 +3,7 @@ import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { RecordLink } from '../common/RecordLink';
 
 /**
  * Experiments with their state; analysts create new ones here. A stopped experiment is archived, and the API
@@ -17,7 +18,9 @@ export const ExperimentList = () => (
     actions={<CreateForRoles />}
   >
     <DataTable bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="key" />
+      <DataTable.Col source="key">
+        <RecordLink source="key" />
+      </DataTable.Col>
       <DataTable.Col source="name" />
       <DataTable.Col source="phase" disableSort render={(record: ExperimentRecord) => <PhaseChip record={record} />} />
       <DataTable.Col source="activeVersion" disableSort />

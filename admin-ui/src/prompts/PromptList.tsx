@@ -3,6 +3,7 @@ import { DataTable, List, SearchInput, SelectInput, useTranslate } from 'react-a
 import { CreateForRoles } from '../common/CreateForRoles';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
+import { RecordLink } from '../common/RecordLink';
 
 /** Prompts with filters by pilot and text (key or name). */
 export const PromptList = () => {
@@ -19,7 +20,9 @@ export const PromptList = () => {
       actions={<CreateForRoles />}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="key" />
+        <DataTable.Col source="key">
+          <RecordLink source="key" />
+        </DataTable.Col>
         <DataTable.Col source="name" />
         <DataTable.Col
           source="pilot"

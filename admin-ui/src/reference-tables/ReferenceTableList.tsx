@@ -3,6 +3,7 @@ import { CreateForRoles } from '../common/CreateForRoles';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { RecordLink } from '../common/RecordLink';
 
 /** Reference tables, searched in their key, name and description; sorted by key, name or last change. */
 export const ReferenceTableList = () => (
@@ -13,7 +14,9 @@ export const ReferenceTableList = () => (
     actions={<CreateForRoles action="editReferenceTables" />}
   >
     <DataTable bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="key" />
+      <DataTable.Col source="key">
+        <RecordLink source="key" />
+      </DataTable.Col>
       <DataTable.Col source="name" />
       <DataTable.Col source="keyColumn" disableSort />
       <DataTable.NumberCol source="rowCount" disableSort />

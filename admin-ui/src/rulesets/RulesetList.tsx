@@ -14,6 +14,7 @@ import { ImportDmnButton } from './dmn/ImportDmnButton';
 import { may } from '../layout/access';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
+import { RecordLink } from '../common/RecordLink';
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {
@@ -48,7 +49,9 @@ export const RulesetList = () => {
       actions={<RulesetListActions />}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="key" />
+        <DataTable.Col source="key">
+          <RecordLink source="key" />
+        </DataTable.Col>
         <DataTable.Col source="name" />
         <DataTable.Col
           source="pilot"

@@ -3,6 +3,7 @@ import { CreateButton, DataTable, List, TopToolbar, useRecordContext, useTransla
 import { LocalDateField } from '../common/LocalDateField';
 import { RolesField } from './RolesField';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { RecordLink } from '../common/RecordLink';
 
 const Actions = () => (
   <TopToolbar>
@@ -14,7 +15,9 @@ const Actions = () => (
 export const UserList = () => (
   <List pagination={<TranslatedPagination />} sort={{ field: 'username', order: 'ASC' }} actions={<Actions />}>
     <DataTable bulkActionButtons={false} rowClick="edit">
-      <DataTable.Col source="username" />
+      <DataTable.Col source="username">
+        <RecordLink source="username" type="edit" />
+      </DataTable.Col>
       <DataTable.Col source="displayName" />
       <DataTable.Col source="roles" disableSort>
         <RolesField />
