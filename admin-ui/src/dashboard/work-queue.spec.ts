@@ -101,6 +101,24 @@ describe('work queue', () => {
     );
   });
 
+  it('gives no approved version to publish that was begun from another than the one in force since', () => {
+    const record: Governed = {
+      id: 'invoices',
+      name: 'Factures',
+      activeVersion: 3,
+      versions: [
+        { number: 2, status: 'approved', authors: ['analyst2'], basedOn: 1 },
+        { number: 3, status: 'published', authors: ['analyst'], basedOn: 1 },
+        { number: 4, status: 'approved', authors: ['analyst'], basedOn: 3 },
+      ],
+    };
+    const queue = workQueue(
+      { rulesets: [record], prompts: [], experiments: [] },
+      { id: 'approver', roles: ['approver'] },
+    );
+    expect(queue.map((i) => `${i.task} v${i.version}`)).toEqual(['to_publish v4']);
+  });
+
   it('tells the author of a table change an approver rejected, with the reason, and no one else', () => {
     const tables = [
       {

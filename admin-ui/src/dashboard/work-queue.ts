@@ -1,4 +1,5 @@
 import { may } from '../layout/access';
+import { staleBase } from '../common/lifecycle/version-actions';
 
 /** A governed resource as its list endpoint returns it (only what the queue reads). */
 export interface Governed {
@@ -12,6 +13,8 @@ export interface Governed {
     number: number;
     status: string;
     authors: string[];
+    /** The version its draft began from: an approved version begun from another than the one in force is stale. */
+    basedOn?: number;
     comments?: { action: string; by: string; text: string }[];
   }[];
 }
@@ -101,7 +104,14 @@ export function workQueue(
         const base = { resource, id: record.id, name: record.name, version: version.number };
         if (approver && version.status === 'in_review' && !version.authors.includes(user.id))
           items.push({ ...base, task: 'to_review' });
-        if (approver && version.status === 'approved') items.push({ ...base, task: 'to_publish' });
+        // Approved from another version than the one in force, it cannot be published (that would undo the newer
+        // one, the version's page says): no task, where it had stayed « À publier » for good (a console review).
+        if (
+          approver &&
+          version.status === 'approved' &&
+          !staleBase(version as Parameters<typeof staleBase>[0], record.activeVersion)
+        )
+          items.push({ ...base, task: 'to_publish' });
         if (analyst && version.status === 'draft' && version.authors.includes(user.id)) {
           const last = version.comments?.[version.comments.length - 1];
           items.push(
