@@ -80,12 +80,39 @@ describe('experimentVerdict', () => {
     expect(verdict.kind).toBe('no_difference');
     expect(verdict.severity).toBe('info');
     expect(words(verdict.text)).toBe(
-      'Pas de différence démontrée pour l’instant : l’écart entre « concise » (44,0 %) et le témoin « detaillee » (40,0 %) peut être dû au hasard (p = 0,48). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
+      'Pas de différence démontrée pour l’instant : l’écart entre « concise » (44,0 %) et le témoin « detaillee » (40,0 %) peut être dû au hasard (p = 0,48). Poursuivez l’expérience : ne pas démontrer d’écart n’est pas démontrer que les versions se valent.',
     );
     expect(inEnglish(results([variant('a', 150, 60), variant('b', 150, 66)], [0.048])).kind).toBe('winner');
     expect(inEnglish(results([variant('a', 150, 60), variant('b', 150, 66)], [0.05])).text).toMatch(
       /^No difference shown yet.*\(p = 0\.05\)/,
     );
+  });
+
+  it('calls the versions alike only when their difference is shown to be within two points, not when it is unknown', () => {
+    const r = (confidenceSequence: [number, number]) => {
+      const out = results([variant('detaillee', 4000, 1600), variant('concise', 4000, 1620)], [0.64]);
+      out.comparison.byVariant[0]!.sequential = { pValue: 0.9, canStop: false, confidenceSequence };
+      return out;
+    };
+    const alike = inFrench(r([-0.012, 0.018]));
+    expect([alike.kind, alike.severity]).toEqual(['equivalent', 'success']);
+    expect(words(alike.text)).toBe(
+      'Les versions se valent : l’écart de chaque variante avec le témoin « detaillee » reste entre -1,2 et +1,8 points de retours positifs, avec une confiance de 95 % valable à chaque consultation.',
+    );
+    // −10.9 to +22 points had been « consider them equivalent ».
+    expect(inEnglish(r([-0.109, 0.22])).kind).toBe('no_difference');
+  });
+
+  it('says a stopped experiment ended without a conclusion, never to keep it running', () => {
+    const stopped = (r: ExperimentResults) => ({ ...r, running: false });
+    const none = inFrench(stopped(results([variant('detaillee', 150, 60), variant('concise', 150, 66)], [0.48])));
+    expect(none.kind).toBe('ended_without_conclusion');
+    expect(words(none.text)).toBe(
+      'L’expérience est terminée sans conclusion : l’écart entre « concise » (44,0 %) et le témoin « detaillee » (40,0 %) n’est pas démontré (p = 0,48). Ses résultats sont figés ; une nouvelle expérience peut reprendre la question.',
+    );
+    const early = inEnglish(stopped(results([variant('detaillee', 12, 1), variant('concise', 40, 30)], [0.0005])));
+    expect(early.text).toMatch(/^The experiment ended before it had enough evidence: .*“detaillee” had only 12\.$/);
+    for (const r of [none, early]) expect(r.text).not.toMatch(/Poursuivez|Keep the experiment running/);
   });
 
   it('follows the test valid at every look: a gap the z-test sees is not yet a verdict until that test shows it', () => {

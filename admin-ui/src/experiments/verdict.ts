@@ -15,7 +15,22 @@ export const MIN_EXPECTED_OUTCOMES = 5;
 export const ALPHA = 0.05;
 
 export type VerdictKind =
-  'srm' | 'too_few_subjects' | 'too_few_outcomes' | 'winner' | 'control_wins' | 'not_yet_shown' | 'no_difference';
+  | 'srm'
+  | 'too_few_subjects'
+  | 'too_few_outcomes'
+  | 'winner'
+  | 'control_wins'
+  | 'not_yet_shown'
+  | 'no_difference'
+  | 'equivalent'
+  | 'ended_without_conclusion';
+
+/**
+ * How close two rates must be shown to be (the whole confidence sequence of their difference within ± this) for the
+ * verdict to call the versions equivalent: 2 points of positive feedback. A difference not shown is no equivalence
+ * (−10.9 to +22 points had been « consider them equivalent », a console review).
+ */
+export const EQUIVALENCE_MARGIN = 0.02;
 
 export interface Verdict {
   kind: VerdictKind;
@@ -48,6 +63,9 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const p = (value: number) => formatP(value, locale, translate);
   const { variants, comparison } = results;
   const control = variants.find((v) => v.name === comparison.control) ?? variants[0];
+  // A stopped experiment's results are frozen: « keep it running » would send its owner to what cannot be done.
+  const ended = !results.running;
+  const endedKey = (key: string) => (ended ? `ended_${key}` : key);
   // The experiment's own minimum (settings.minSamplePerVariant), the one the results and the sequential panel use.
   const min = results.minimumSample.perVariant;
 
@@ -68,7 +86,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     return {
       kind: 'too_few_subjects',
       severity: 'info',
-      text: t('too_few_subjects', { min, variant: control?.name ?? '', count: control?.exposures ?? 0 }),
+      text: t(endedKey('too_few_subjects'), { min, variant: control?.name ?? '', count: control?.exposures ?? 0 }),
     };
 
   const smallest = [...variants].sort((a, b) => a.exposures - b.exposures)[0]!;
@@ -77,7 +95,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       kind: 'too_few_subjects',
       severity: 'info',
       // « n'en a que 0 » reads oddly: a variant not served yet is said so.
-      text: t(smallest.exposures === 0 ? 'no_subjects_yet' : 'too_few_subjects', {
+      text: t(endedKey(smallest.exposures === 0 ? 'no_subjects_yet' : 'too_few_subjects'), {
         min,
         variant: smallest.name,
         count: smallest.exposures,
@@ -91,7 +109,11 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       (v) => v.exposures * pooled < MIN_EXPECTED_OUTCOMES || v.exposures * (1 - pooled) < MIN_EXPECTED_OUTCOMES,
     )
   ) {
-    return { kind: 'too_few_outcomes', severity: 'info', text: t('too_few_outcomes', { min: MIN_EXPECTED_OUTCOMES }) };
+    return {
+      kind: 'too_few_outcomes',
+      severity: 'info',
+      text: t(endedKey('too_few_outcomes'), { min: MIN_EXPECTED_OUTCOMES }),
+    };
   }
 
   const byName = new Map(variants.map((v) => [v.name, v]));
@@ -128,7 +150,11 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
     };
   }
   // A variant beside the control, said with both rates: a gap not shown yet, or none at all.
-  const beside = (kind: 'not_yet_shown' | 'no_difference', variant: VariantResult, pValue: number): Verdict => ({
+  const beside = (
+    kind: 'not_yet_shown' | 'no_difference' | 'ended_without_conclusion',
+    variant: VariantResult,
+    pValue: number,
+  ): Verdict => ({
     kind,
     severity: 'info',
     text: t(kind, {
@@ -139,10 +165,33 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       p: p(pValue),
     }),
   });
+  // Every variant's difference with the control shown to lie within the margin, at every look: equivalent.
+  const sequences = tests.map((c) => c.sequential?.confidenceSequence);
+  if (
+    sequences.length > 0 &&
+    sequences.every((cs) => cs !== undefined && cs[0] >= -EQUIVALENCE_MARGIN && cs[1] <= EQUIVALENCE_MARGIN)
+  ) {
+    const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    const widest = sequences.reduce<[number, number]>(
+      (w, cs) => [Math.min(w[0], cs![0]), Math.max(w[1], cs![1])],
+      [0, 0],
+    );
+    return {
+      kind: 'equivalent',
+      severity: 'success',
+      text: t('equivalent', {
+        control: control.name,
+        low: points.format(widest[0] * 100),
+        high: points.format(widest[1] * 100),
+      }),
+    };
+  }
   // The z-test sees a gap the test valid at every look does not show yet: what the green box used to call a
   // winner while the panel beside it said « pas encore ».
   const early = tests.find((c) => c.pValue < ALPHA);
-  if (early) return beside('not_yet_shown', byName.get(early.name)!, quotedP(early));
-  const closest = tests[0];
-  return beside('no_difference', closest ? byName.get(closest.name)! : variants[1]!, closest ? quotedP(closest) : 1);
+  const closest = early ?? tests[0];
+  const named = closest ? byName.get(closest.name)! : variants[1]!;
+  const quoted = closest ? quotedP(closest) : 1;
+  if (ended) return beside('ended_without_conclusion', named, quoted);
+  return beside(early ? 'not_yet_shown' : 'no_difference', named, quoted);
 }

@@ -152,7 +152,16 @@ export const experimentsMessages = {
         not_yet_shown:
           'No conclusion yet: “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) differ, but the test valid at every look does not show it yet (%{p}). Keep the experiment running: a gap read along the way may be chance.',
         no_difference:
-          'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running, or treat the versions as equivalent.',
+          'No difference shown yet: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) may be due to chance (%{p}). Keep the experiment running: not showing a gap is not showing the versions are alike.',
+        equivalent:
+          'The versions are alike: each variant’s gap with the control “%{control}” stays between %{low} and %{high} points of positive feedback, with 95% confidence valid at every look.',
+        ended_without_conclusion:
+          'The experiment ended without a conclusion: the gap between “%{variant}” (%{variantRate}) and the control “%{control}” (%{controlRate}) is not shown (%{p}). Its results are frozen; a new experiment can take the question up again.',
+        ended_too_few_subjects:
+          'The experiment ended before it had enough evidence: at least %{min} people served per variant were needed, and “%{variant}” had only %{count}.',
+        ended_no_subjects_yet: 'The experiment ended without data: “%{variant}” served no one.',
+        ended_too_few_outcomes:
+          'The experiment ended before it had enough evidence: too few people with positive feedback, or without, for the test to hold.',
         too_few_subjects:
           'Not enough evidence yet: at least %{min} people served per variant are needed, and “%{variant}” has only %{count}.',
         no_subjects_yet:

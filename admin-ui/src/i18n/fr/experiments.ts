@@ -155,7 +155,16 @@ export const experimentsMessages = {
         not_yet_shown:
           'Pas encore de conclusion : « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) s’écartent, mais le test valable à chaque consultation ne le démontre pas encore (%{p}). Poursuivez l’expérience : un écart lu en cours de route peut être dû au hasard.',
         no_difference:
-          'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience, ou considérez les versions comme équivalentes.',
+          'Pas de différence démontrée pour l’instant : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) peut être dû au hasard (%{p}). Poursuivez l’expérience : ne pas démontrer d’écart n’est pas démontrer que les versions se valent.',
+        equivalent:
+          'Les versions se valent : l’écart de chaque variante avec le témoin « %{control} » reste entre %{low} et %{high} points de retours positifs, avec une confiance de 95 % valable à chaque consultation.',
+        ended_without_conclusion:
+          'L’expérience est terminée sans conclusion : l’écart entre « %{variant} » (%{variantRate}) et le témoin « %{control} » (%{controlRate}) n’est pas démontré (%{p}). Ses résultats sont figés ; une nouvelle expérience peut reprendre la question.',
+        ended_too_few_subjects:
+          'L’expérience est terminée avant d’avoir assez de données pour conclure : il fallait au moins %{min} personnes servies par variante, et « %{variant} » n’en a eu que %{count}.',
+        ended_no_subjects_yet: 'L’expérience est terminée sans données : « %{variant} » n’a servi personne.',
+        ended_too_few_outcomes:
+          'L’expérience est terminée avant d’avoir assez de données pour conclure : trop peu de personnes avec un retour positif, ou sans, pour que le test soit valable.',
         too_few_subjects:
           'Pas encore assez de données pour conclure : il faut au moins %{min} personnes servies par variante, et « %{variant} » n’en a que %{count}.',
         no_subjects_yet:
