@@ -8,8 +8,9 @@ describe('outcomes in words', () => {
   it('words the outcomes the console knows, and keeps the code beside them for those who write rules', () => {
     expect(outcomeWords('request_documents', translate)).toBe('Documents demandés');
     expect(outcomeWithCode('auto_approve', translate)).toBe('Approuvée automatiquement (auto_approve)');
+    expect(outcomeWithCode('route_approval', translate)).toBe('Acheminée pour approbation (route_approval)');
     // A rule set's own outcome has no words here: its code alone, not « undefined » nor a key.
-    expect(outcomeWithCode('route_approval', translate)).toBe('route_approval');
+    expect(outcomeWithCode('escalate_to_board', translate)).toBe('escalate_to_board');
   });
 });
 
@@ -28,7 +29,7 @@ describe('a change of outcome in words', () => {
 
   it('says the same decision with other parameters, naming them', () => {
     expect(transitionWords('route_approval → route_approval (level)', translate)).toMatch(
-      /^route_approval → route_approval \(paramètres modifiés\s:\slevel\)$/,
+      /^Acheminée pour approbation → Acheminée pour approbation \(paramètres modifiés\s:\slevel\)$/,
     );
     expect(transitionWords('auto_approve → auto_approve (dueBy, level)', translate)).toMatch(
       /^Approuvée automatiquement → Approuvée automatiquement \(paramètres modifiés\s:\sdueBy, level\)$/,

@@ -198,7 +198,7 @@ describe('diff wording', () => {
       },
       translate,
     );
-    expect(plain(typeOnly)).toContain('route_approval → Transmise à un membre du personnel pour examen');
+    expect(plain(typeOnly)).toContain('Acheminée pour approbation → Transmise à un membre du personnel pour examen');
   });
 
   it('shows a long text changed in place by its changed words, with a little text around them', () => {

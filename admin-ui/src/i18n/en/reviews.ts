@@ -128,6 +128,7 @@ export const reviewsMessages = {
       ineligible: 'Not eligible',
       request_documents: 'Documents requested',
       request_correction: 'Correction requested',
+      route_approval: 'Routed for approval',
       reject: 'Rejected',
     },
   },

@@ -128,6 +128,7 @@ export const reviewsMessages = {
       ineligible: 'Non admissible',
       request_documents: 'Documents demandés',
       request_correction: 'Correction demandée',
+      route_approval: 'Acheminée pour approbation',
       reject: 'Refusée',
     },
   },

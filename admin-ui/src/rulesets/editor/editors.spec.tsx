@@ -197,8 +197,8 @@ describe('a row’s decision', () => {
       hitPolicy: 'first',
       inputs: [{ id: 'total', label: 'Total', fact: 'invoice', path: '$.total' }],
       rows: [
-        { id: 'directeur', cells: {}, event: { type: 'route_approval' } },
-        { id: 'autre', cells: {}, event: { type: 'route_approval' } },
+        { id: 'directeur', cells: {}, event: { type: 'route_to_board' } },
+        { id: 'autre', cells: {}, event: { type: 'route_to_board' } },
       ],
     };
     render(
@@ -213,8 +213,8 @@ describe('a row’s decision', () => {
     fireEvent.click(screen.getByRole('option'));
     expect((json() as DecisionTable).rows[0]!.event.type).toBe('ineligible');
     expect(screen.getByText('Non admissible')).toBeTruthy(); // the code in words, under the box
-    fireEvent.change(decision, { target: { value: 'route' } });
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['route_approval']);
+    fireEvent.change(decision, { target: { value: 'board' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['route_to_board']);
     fireEvent.change(decision, { target: { value: 'escalade' } });
     expect((json() as DecisionTable).rows[0]!.event.type).toBe('escalade');
   });
