@@ -17,7 +17,7 @@ describe('outcomes in words', () => {
 describe('a change of outcome in words', () => {
   it('says why a version could not decide when the API gives a code it knows, and only that it could not otherwise', () => {
     expect(transitionWords('auto_approve → error: undefined_fact', translate)).toBe(
-      'Approuvée automatiquement → la version n’a pas pu décider (Les règles ont besoin d’un fait qui n’a pas été envoyé)',
+      'Approuvée automatiquement → la version n’a pas pu décider (ses règles lisent un fait que les données n’ont pas)',
     );
     expect(transitionWords('auto_approve → error: made_up_code', translate)).toBe(
       'Approuvée automatiquement → la version n’a pas pu décider',

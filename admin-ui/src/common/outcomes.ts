@@ -63,7 +63,11 @@ const sidesWords = (transition: string, translate: Translate): string =>
  */
 function errorWords(reason: string, translate: Translate): string {
   const code = /^[a-z_]+$/.test(reason) ? reason : undefined;
-  // The error's sentence, in the parentheses without its final period.
-  const why = code ? translate(`gabarit.errors.${code}`, { _: '' }).replace(/\.$/, '') : '';
+  // Said of the version where the API's sentence speaks to a caller (« the rules need a fact that was not sent »
+  // blamed the caller for the version's own missing fact); else the error's sentence, in the parentheses, without
+  // its capital and final period.
+  const own = code ? translate(`gabarit.outcome_error_reasons.${code}`, { _: '' }) : '';
+  const said = code ? translate(`gabarit.errors.${code}`, { _: '' }).replace(/\.$/, '') : '';
+  const why = own || (said && said.charAt(0).toLocaleLowerCase() + said.slice(1));
   return why ? translate('gabarit.outcome_error_because', { why }) : translate('gabarit.outcome_error');
 }

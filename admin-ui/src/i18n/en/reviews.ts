@@ -120,6 +120,7 @@ export const reviewsMessages = {
     outcome_none: 'no decision',
     outcome_error: 'the version could not decide',
     outcome_error_because: 'the version could not decide (%{why})',
+    outcome_error_reasons: { undefined_fact: 'its rules read a fact the data does not have' },
     outcomes_by_person: { auto_approve: 'Approved' },
     // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {

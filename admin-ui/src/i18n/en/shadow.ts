@@ -78,7 +78,7 @@ export const shadowMessages = {
       summary_title: 'Shadow run',
       summary: '%{status} — evaluations compared: %{compared}; different decisions: %{diverged} (%{rate}).',
       summary_errors:
-        'Of which %{smart_count} where the version under review could not decide. |||| Of which %{smart_count} where the version under review could not decide.',
+        'In %{smart_count} of them the version under review could not decide. |||| In %{smart_count} of them the version under review could not decide.',
       summary_never: 'Version %{version} has not yet been compared live with the version in force.',
       open_report: 'See the shadow report',
       errors_wording: {

@@ -120,6 +120,7 @@ export const reviewsMessages = {
     outcome_none: 'aucune décision',
     outcome_error: 'la version n’a pas pu décider',
     outcome_error_because: 'la version n’a pas pu décider (%{why})',
+    outcome_error_reasons: { undefined_fact: 'ses règles lisent un fait que les données n’ont pas' },
     outcomes_by_person: { auto_approve: 'Approuvée' },
     // The same words as the person's receipt (server/src/modules/reviews/receipt-messages.ts).
     outcomes: {
