@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { AdminContext, type AuthProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
@@ -94,6 +94,35 @@ describe('Dashboard', () => {
     expect(link.getAttribute('href')).toMatch(/\/reference-tables\/seuils\/show$/);
     expect(screen.getByText('Modification rejetée')).toBeTruthy();
     expect(screen.getByText(/Motif du rejet\s?: Il manque le seuil du DG\./)).toBeTruthy();
+  });
+
+  it('lets a person mark an experiment that stopped itself as seen: it leaves their list', async () => {
+    const empty = (resource: string) => ({ body: [], headers: { 'Content-Range': `${resource} 0-0/0` } });
+    const halted = {
+      id: 'brievete',
+      key: 'brievete',
+      name: 'Brièveté',
+      archived: true,
+      activeVersion: 1,
+      halt: { reason: 'guardrail', metric: 'error_rate', at: '2026-12-07T10:00:00.000Z' },
+      versions: [{ number: 1, status: 'published', authors: ['analyst'] }],
+    };
+    fakeApi({
+      'GET /api/v1/rulesets': empty('rulesets'),
+      'GET /api/v1/prompts': empty('prompts'),
+      'GET /api/v1/experiments': (call) =>
+        call.url.includes('archived')
+          ? { body: [halted], headers: { 'Content-Range': 'experiments 0-0/1' } }
+          : empty('experiments'),
+      'GET /api/v1/reviews': empty('reviews'),
+      'GET /api/v1/reference-tables': empty('reference-tables'),
+    });
+    renderConsole(<Dashboard />, ['analyst']);
+    const seen = await screen.findByRole('button', { name: /^Marquer comme vu l’arrêt de «\s?Brièveté\s?»$/ });
+    expect(screen.getByText('Arrêtée automatiquement')).toBeTruthy();
+    fireEvent.click(seen);
+    expect(await screen.findByText('Rien ne vous attend pour le moment.')).toBeTruthy();
+    expect(screen.queryByText('Arrêtée automatiquement')).toBeNull();
   });
 
   it('tells apart two items of the same name by their keys', async () => {

@@ -1,5 +1,5 @@
-import { Alert, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
-import { Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { Alert, Button, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Link, useCreatePath, useGetIdentity, useGetList, useStore, useTranslate } from 'react-admin';
 import { workQueue, type Governed, type Table, type WorkItem } from './work-queue';
 import { may } from '../layout/access';
 import { useOpenReviews } from '../reviews/ReviewsWaiting';
@@ -20,6 +20,9 @@ export const WorkQueue = () => {
   const tables = useGetList<Table>('reference-tables', ALL);
   // Review requests are said just below (ReviewsWaiting): while one waits, « nothing waits » would be false.
   const openReviews = useOpenReviews();
+  // Automatic stops this person has marked seen (experiment → the stop's time), in this browser: an experiment that
+  // stopped itself had stayed first in everyone's list for good, nothing on its page able to clear it.
+  const [seenHalts, setSeenHalts] = useStore<Record<string, string>>(`gabarit.seen_halts.${identity?.id ?? ''}`, {});
   const roles = identity?.['roles'] as string[] | undefined;
   if (!identity || !(may('submitVersion', roles) || may('reviewVersion', roles) || may('editReferenceTables', roles)))
     return null;
@@ -28,7 +31,7 @@ export const WorkQueue = () => {
   const items = workQueue(
     { rulesets: rulesets.data ?? [], prompts: prompts.data ?? [], experiments: experiments.data ?? [] },
     { id: String(identity.id), roles: roles ?? [] },
-    stopped.data ?? [],
+    (stopped.data ?? []).filter((record) => !record.halt || seenHalts[record.id] !== record.halt.at),
     tables.data ?? [],
   );
   // Two items of one name (a rule set and its copy, both « Routage de l'approbation des factures ») read as one
@@ -56,7 +59,21 @@ export const WorkQueue = () => {
       ) : (
         <List dense sx={{ mb: 2 }}>
           {items.map((item) => (
-            <ListItem key={`${item.resource}/${item.id}/${item.version}/${item.task}`} divider>
+            <ListItem
+              key={`${item.resource}/${item.id}/${item.version}/${item.task}`}
+              divider
+              secondaryAction={
+                item.task === 'halted' && item.haltAt ? (
+                  <Button
+                    size="small"
+                    aria-label={translate('gabarit.dashboard.mark_seen_named', { name: shownName(item) })}
+                    onClick={() => setSeenHalts({ ...seenHalts, [item.id]: item.haltAt! })}
+                  >
+                    {translate('gabarit.dashboard.mark_seen')}
+                  </Button>
+                ) : undefined
+              }
+            >
               <Chip
                 size="small"
                 sx={{ mr: 2 }}

@@ -78,6 +78,7 @@ describe('work queue', () => {
       version: 1,
       task: 'halted',
       metric: 'error_rate',
+      haltAt: '2026-04-15T10:00:00.000Z',
     });
     expect(workQueue(lists, { id: 'analyst2', roles: ['analyst'] }, stopped).map((i) => i.task)).toEqual(['halted']);
     expect(workQueue(lists, { id: 'risk', roles: ['risk'] }, stopped)).toEqual([]);

@@ -43,8 +43,9 @@ export interface WorkItem {
   task: Task;
   /** The reviewer's comment when the version came back rejected. */
   comment?: string;
-  /** The metric that stopped an experiment automatically. */
+  /** The metric that stopped an experiment automatically, and when (what « seen » remembers). */
   metric?: string;
+  haltAt?: string;
 }
 
 const ORDER: Task[] = ['halted', 'to_review', 'table_change', 'to_publish', 'rejected', 'table_rejected', 'draft'];
@@ -75,6 +76,7 @@ export function workQueue(
       version,
       task: 'halted',
       metric: record.halt.metric,
+      haltAt: record.halt.at,
     });
   }
   if (may('approveTableChange', user.roles))

@@ -47,6 +47,8 @@ export const en = {
       work_none: 'Nothing waits for you right now.',
       rejected_because: 'Rejected because: %{comment}',
       halted_because: 'Stopped automatically (%{metric}): everyone gets the control.',
+      mark_seen: 'Mark as seen',
+      mark_seen_named: 'Mark the stop of “%{name}” as seen',
       tasks: {
         to_review: 'To review',
         table_change: 'Change to approve',

@@ -54,6 +54,8 @@ export const fr = typesetMessages({
       work_none: 'Rien ne vous attend pour le moment.',
       rejected_because: 'Motif du rejet : %{comment}',
       halted_because: 'Arrêt automatique (%{metric}) : tout le monde reçoit le témoin.',
+      mark_seen: 'Marquer comme vu',
+      mark_seen_named: 'Marquer comme vu l’arrêt de « %{name} »',
       tasks: {
         to_review: 'À examiner',
         table_change: 'Modification à approuver',
