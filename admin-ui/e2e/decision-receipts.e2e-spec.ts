@@ -210,6 +210,9 @@ describe('decision receipts and review requests in the console', () => {
     await decide.waitFor();
     const { x, width } = (await decide.boundingBox())!;
     expect(x + width).toBeLessThanOrEqual(390);
+    // Each part named, as the wide table's headers name them: two dates alone did not say which was due.
+    for (const label of ['Reçue le', 'Ensemble de règles', 'Décision automatisée', 'Observations'])
+      await phone.getByText(label, { exact: true }).first().waitFor();
     await phone.close();
   });
 });

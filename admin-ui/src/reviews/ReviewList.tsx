@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Box,
   Button,
@@ -172,14 +173,26 @@ const PhoneQueue = ({ mayDecide }: { mayDecide: boolean }) => (
     <DataTable.Col
       source="dueAt"
       render={(r: Review) => (
-        <Stack spacing={0.5} sx={{ overflowWrap: 'anywhere' }}>
-          <DueDate />
-          <Received review={r} />
-          <RulesetName />
-          <Automated review={r} />
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-            {r.observations}
-          </Typography>
+        <Stack spacing={0.75} sx={{ overflowWrap: 'anywhere' }}>
+          {/* Each part named, as the wide table's headers name them: « 6 janvier 2027 … reçue aujourd'hui » alone
+              did not say which date was due (a console review). */}
+          <Labelled label="resources.reviews.fields.dueAt">
+            <DueDate />
+          </Labelled>
+          <Labelled label="resources.reviews.fields.submittedAt">
+            <Received review={r} />
+          </Labelled>
+          <Labelled label="resources.reviews.fields.ruleset">
+            <RulesetName />
+          </Labelled>
+          <Labelled label="resources.reviews.fields.automatedDecision">
+            <Automated review={r} />
+          </Labelled>
+          <Labelled label="gabarit.reviews.observations">
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+              {r.observations}
+            </Typography>
+          </Labelled>
           <Status review={r} />
           {mayDecide && r.status === 'open' && (
             <Box>
@@ -191,6 +204,19 @@ const PhoneQueue = ({ mayDecide }: { mayDecide: boolean }) => (
     />
   </DataTable>
 );
+
+/** A part of a request on a phone, under its name in small capitals. */
+const Labelled = ({ label, children }: { label: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <Typography variant="overline" component="div" sx={{ lineHeight: 1.6, color: 'text.secondary' }}>
+        {translate(label)}
+      </Typography>
+      {children}
+    </Box>
+  );
+};
 
 const Received = ({ review }: { review: Review }) => {
   const receivedFrom = useReceivedFrom();
