@@ -17,11 +17,13 @@ export const shadowMessages = {
       percent_invalid: 'Enter a whole number from 1 to 100.',
       start: 'Start the shadow run',
       start_replaces: 'Starting replaces any shadow run of another version of this rule set.',
+      start_restarts:
+        'A new shadow run of version %{version} starts again from zero: the figures of the last one, shown below, will be replaced.',
       started: 'Shadow run of version %{version} started.',
       stop: 'Stop the shadow run',
       stop_title: 'Stop the shadow run of version %{version}?',
       stop_explain:
-        'Callers are not affected. The figures gathered remain available, and a new shadow run can be started as long as the version is not published.',
+        'Callers are not affected. The figures gathered remain available until a new shadow run of this version, which starts again from zero; a new run can be started as long as the version is not published.',
       stopped: 'Shadow run of version %{version} stopped.',
       approvers_only: 'Only approvers can start or stop a shadow run.',
       not_shadowable: 'Only a version in review or approved (not yet published) can run in shadow.',

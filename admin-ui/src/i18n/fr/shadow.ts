@@ -17,11 +17,13 @@ export const shadowMessages = {
       percent_invalid: 'Indiquez un nombre entier de 1 à 100.',
       start: 'Démarrer la comparaison',
       start_replaces: 'Démarrer remplace toute comparaison en cours d’une autre version de cet ensemble de règles.',
+      start_restarts:
+        'Une nouvelle comparaison de la version %{version} repart de zéro : les chiffres de la précédente, affichés ci-dessous, seront remplacés.',
       started: 'Comparaison en direct de la version %{version} démarrée.',
       stop: 'Arrêter la comparaison',
       stop_title: 'Arrêter la comparaison en direct de la version %{version} ?',
       stop_explain:
-        'Les appelants ne sont pas touchés. Les chiffres recueillis restent consultables, et une nouvelle comparaison pourra être démarrée tant que la version n’est pas publiée.',
+        'Les appelants ne sont pas touchés. Les chiffres recueillis restent consultables jusqu’à une nouvelle comparaison de cette version, qui repart de zéro ; une nouvelle comparaison peut être démarrée tant que la version n’est pas publiée.',
       stopped: 'Comparaison en direct de la version %{version} arrêtée.',
       approvers_only:
         'Seules les personnes chargées de l’approbation peuvent démarrer ou arrêter une comparaison en direct.',

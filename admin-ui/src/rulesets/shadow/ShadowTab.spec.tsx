@@ -276,6 +276,12 @@ describe('Shadow tab', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Arrêter la comparaison' }));
     await waitFor(() => expect(api.to('DELETE', SHADOW)).toHaveLength(1));
     expect((await screen.findByTestId('shadow-state')).textContent).toMatch(/arrêtée par une personne/);
+    // Its figures stay until a new run of the version, which starts from zero: said before it is started.
+    expect(
+      await screen.findByText(
+        /Une nouvelle comparaison de la version 2 repart de zéro\s?: les chiffres de la précédente/,
+      ),
+    ).toBeTruthy();
   });
 });
 

@@ -104,7 +104,13 @@ const VersionShadow = ({ rulesetKey, version: chosen }: { rulesetKey: string; ve
   return (
     <>
       {isApprover ? (
-        <ShadowControls rulesetKey={rulesetKey} version={version} status={status} running={!!report?.running} />
+        <ShadowControls
+          rulesetKey={rulesetKey}
+          version={version}
+          status={status}
+          running={!!report?.running}
+          ranBefore={!!report && !report.running}
+        />
       ) : (
         <Typography variant="body2" sx={{ mb: 1 }}>
           {translate('gabarit.shadow.approvers_only')}
@@ -128,11 +134,14 @@ const ShadowControls = ({
   version,
   status,
   running,
+  ranBefore,
 }: {
   rulesetKey: string;
   version: number;
   status: string;
   running: boolean;
+  /** This version ran in shadow before: a new run's figures start from zero, the last run's are replaced. */
+  ranBefore: boolean;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -191,6 +200,7 @@ const ShadowControls = ({
       {SHADOWABLE.has(status) && !running && (
         <Typography variant="caption" component="p" sx={{ mt: 1 }}>
           {translate('gabarit.shadow.start_replaces')}
+          {ranBefore && ` ${translate('gabarit.shadow.start_restarts', { version })}`}
         </Typography>
       )}
       {commands.problem &&
