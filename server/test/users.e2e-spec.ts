@@ -117,6 +117,18 @@ describe('user administration', () => {
       '/roles/0',
       '/username',
     ]);
+    // A name of spaces shows blank in the trail; one reversed by U+202E reads « admin » in every list.
+    for (const displayName of ['   ', '\u202Enimda', 'Léa \u2066Tremblay']) {
+      const unseen = await asAdmin.post('/api/v1/users', {
+        username: 'lea',
+        displayName,
+        password: 'long enough password',
+        roles: ['analyst'],
+      });
+      expect([unseen.status, unseen.body.details[0].path]).toEqual([400, '/displayName']);
+    }
+    const renamed = await asAdmin.put('/api/v1/users/analyst', { displayName: '\u202Enimda' });
+    expect([renamed.status, renamed.body.details?.[0]?.path]).toEqual([400, '/displayName']);
   });
 
   it('changes roles with an audit event holding before and after', async () => {

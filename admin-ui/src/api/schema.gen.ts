@@ -3014,6 +3014,7 @@ export interface operations {
         'application/json': {
           /** @description lowercase letters, digits, . _ -; 2 to 64 characters */
           username: string;
+          /** @description a name in words, not only spaces, without direction overrides */
           displayName: string;
           /** @description at least 12 characters */
           password: string;
@@ -3201,6 +3202,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description a name in words, not only spaces, without direction overrides */
           displayName?: string;
           /** @description at least 12 characters */
           password?: string;
@@ -10937,6 +10939,7 @@ export interface operations {
               byVariant: {
                 name: string;
                 pValue: number;
+                /** @description its rate is above the control’s: a direction only, whatever the p-value (a difference is shown by sequential.canStop) */
                 better: boolean;
                 /** @description always-valid inference on the difference of rates (variant − control): mSPRT with a normal mixture (Johari, Pekelis and Walsh 2022) */
                 sequential: {

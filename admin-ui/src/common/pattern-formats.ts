@@ -9,6 +9,7 @@ export const PATTERN_FORMATS: Record<string, string> = {
   "a JSONPath into the fact such as $.total, $.lines[0].amount or $['montant-ht']; a key in brackets without ( ) * , : ; @ [ ] ^ ` ~ #":
     'json_path',
   'a fact name such as invoice or supplierRecord': 'fact',
+  'a name in words, not only spaces, without direction overrides': 'person_name',
   'a known operator such as greaterThan, in, not:in, matches or withinTolerance': 'operator',
   'a pilot such as invoices, enrolment or chatbot': 'pilot',
   'a reason in words, not only spaces': 'reason',

@@ -7,6 +7,7 @@ export const formatMessages = {
   fact: 'a fact name such as invoice or supplierRecord',
   operator: 'a known operator such as greaterThan, in, not:in, matches or withinTolerance',
   pilot: 'a pilot such as invoices, enrolment or chatbot',
+  person_name: 'a name in words, not only spaces, without characters that reverse the direction of the text',
   reason: 'a reason in words, not only spaces',
   text: 'some text in words, not only spaces',
   table_key: 'lowercase letters, digits and dashes, such as suppliers',

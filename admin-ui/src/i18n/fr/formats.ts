@@ -7,6 +7,7 @@ export const formatMessages = {
   fact: 'un nom de fait, par exemple invoice ou supplierRecord',
   operator: 'un opérateur connu, par exemple greaterThan, in, not:in, matches ou withinTolerance',
   pilot: 'un projet pilote, par exemple invoices, enrolment ou chatbot',
+  person_name: 'un nom écrit en toutes lettres, pas seulement des espaces, sans caractère qui inverse le sens du texte',
   reason: 'un motif écrit en toutes lettres, pas seulement des espaces',
   text: 'un texte écrit en toutes lettres, pas seulement des espaces',
   table_key: 'lettres minuscules, chiffres et tirets, par exemple suppliers',

@@ -24,3 +24,12 @@ const VISIBLE = new RegExp(VISIBLE_TEXT_PATTERN, 'u');
 export function isBlank(text: string | undefined): boolean {
   return text === undefined || !VISIBLE.test(text);
 }
+
+/** Characters that reverse or isolate the direction of the text after them: a name could read as another. */
+const DIRECTION_CONTROLS = '\\u202A-\\u202E\\u2066-\\u2069';
+
+/**
+ * A JSON Schema `pattern` for a person's name: at least one character a reader sees, and no direction override
+ * (« \u202Enimda » displays as « admin » in the audit trail and every list that names its author).
+ */
+export const VISIBLE_NAME_PATTERN = `^[^${DIRECTION_CONTROLS}]*[^${INVISIBLE}][^${DIRECTION_CONTROLS}]*$`;

@@ -257,7 +257,11 @@ export const experimentResultsSchema = {
             properties: {
               name: { type: 'string' },
               pValue: { type: 'number' },
-              better: { type: 'boolean' },
+              better: {
+                type: 'boolean',
+                description:
+                  'its rate is above the control’s: a direction only, whatever the p-value (a difference is shown by sequential.canStop)',
+              },
               sequential,
               probabilityToBeatControl: { type: 'number', minimum: 0, maximum: 1 },
               boundary: {

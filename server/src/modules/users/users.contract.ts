@@ -1,9 +1,16 @@
+import { VISIBLE_NAME_PATTERN } from '../../common/text/visible-text.js';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ROLES } from '../../common/access/roles.js';
 
 const roles = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ROLES } } as const;
 const password = { type: 'string', minLength: 12, maxLength: 256, description: 'at least 12 characters' } as const;
-const displayName = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const displayName = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 100,
+  pattern: VISIBLE_NAME_PATTERN,
+  description: 'a name in words, not only spaces, without direction overrides',
+} as const;
 
 export const createUserRequestSchema = {
   type: 'object',
