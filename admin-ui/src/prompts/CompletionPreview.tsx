@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { problemHeadline, toProblem, type Problem } from '../common/api-error';
@@ -9,6 +9,8 @@ interface Completion {
   variant?: string;
   text: string;
   usage: { inputTokens: number; outputTokens: number };
+  /** Why the model stopped: `max_tokens` is an answer cut at the version's limit. */
+  stopReason?: string | null;
 }
 
 /**
@@ -56,12 +58,30 @@ export const CompletionPreview = ({
         {translate('gabarit.prompts.completion_ask')}
       </Button>
       <Box aria-live="polite" sx={{ mt: 1 }}>
+        {/* A model can take seconds: a greyed button alone looked like nothing was happening (a console review). */}
+        {busy && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status">
+            <CircularProgress size={18} />
+            <Typography variant="body2">{translate('gabarit.prompts.completion_waiting')}</Typography>
+          </Stack>
+        )}
         {problem && (
           <Alert severity={problem.error === 'llm_not_configured' ? 'info' : 'error'} role="alert">
             {problemHeadline(problem, translate)}
           </Alert>
         )}
-        {answer && (
+        {/* An empty answer is the variant's error for the service; a cut one reads as whole unless said. */}
+        {answer && answer.text.trim() === '' && (
+          <Alert severity="warning" role="status" sx={{ mb: 1 }}>
+            {translate('gabarit.prompts.completion_empty')}
+          </Alert>
+        )}
+        {answer && answer.stopReason === 'max_tokens' && (
+          <Alert severity="warning" role="status" sx={{ mb: 1 }}>
+            {translate('gabarit.prompts.completion_cut')}
+          </Alert>
+        )}
+        {answer && answer.text.trim() !== '' && (
           <Alert severity="success" icon={false} role="status">
             <Typography variant="subtitle2">
               {translate('gabarit.prompts.completion_meta', {

@@ -156,6 +156,10 @@ export const promptsMessages = {
       completion_help:
         'The answer comes from the version in force (or the assigned experiment variant), not from the unpublished draft.',
       completion_ask: 'Ask for an answer',
+      completion_waiting: 'Waiting for the model’s answer…',
+      completion_empty: 'The model answered nothing: an empty answer counts as an error of the version (or variant).',
+      completion_cut:
+        'Answer cut: the model reached the version’s maximum number of tokens (max_tokens). The end is missing.',
       completion_meta: 'Version %{version} — %{input} tokens sent, %{output} tokens received',
       completion_variant: 'variant %{variant}',
       draft_n: 'Draft (version %{version})',

@@ -157,6 +157,11 @@ export const promptsMessages = {
       completion_help:
         "La réponse vient de la version en vigueur (ou de la variante d'expérience attribuée), pas du brouillon non publié.",
       completion_ask: 'Demander une réponse',
+      completion_waiting: 'En attente de la réponse du modèle…',
+      completion_empty:
+        'Le modèle n’a rien répondu : une réponse vide compte comme une erreur de la version (ou de la variante).',
+      completion_cut:
+        'Réponse coupée : le modèle a atteint le nombre maximal de jetons de la version (max_tokens). La fin manque.',
       completion_meta: 'Version %{version} — %{input} jetons envoyés, %{output} jetons reçus',
       completion_variant: 'variante %{variant}',
       draft_n: 'Brouillon (version %{version})',
