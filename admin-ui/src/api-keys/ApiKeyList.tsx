@@ -13,6 +13,7 @@ import { formatDay } from '../common/dates';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { ListHeading } from '../common/ListHeading';
 
 interface ApiKeyRecord {
   name: string;
@@ -77,6 +78,7 @@ export const ApiKeyList = () => (
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
   >
     <Box sx={{ overflowX: 'auto' }}>
+      <ListHeading />
       <DataTable bulkActionButtons={false} rowClick={false}>
         {/* The scopes under the name: what the key may do is read with which key it is. */}
         <DataTable.Col

@@ -25,6 +25,7 @@ import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { ListHeading } from '../common/ListHeading';
 
 type Verification = ResponseOf<'/api/v1/audit/verify', 'get'>;
 
@@ -104,6 +105,7 @@ export const AuditList = () => {
         filters={filters}
         sort={{ field: 'seq', order: 'DESC' }}
       >
+        <ListHeading />
         {phone ? (
           <PhoneTable />
         ) : (

@@ -19,6 +19,8 @@ describe('a list row from the keyboard', () => {
       </ResourceContextProvider>,
     );
     const link = await screen.findByRole('link', { name: 'invoices' });
+    // The page's level-1 heading, for those who move by headings.
+    expect(screen.getByRole('heading', { level: 1, name: 'Ensembles de règles' })).toBeTruthy();
     expect(link.getAttribute('href')).toBe('#/rulesets/invoices/show');
     link.focus();
     expect(document.activeElement).toBe(link);

@@ -4,6 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
+import { ListHeading } from '../common/ListHeading';
 
 /**
  * Experiments with their state; analysts create new ones here. A stopped experiment is archived, and the API
@@ -17,6 +18,7 @@ export const ExperimentList = () => (
     sort={{ field: 'key', order: 'ASC' }}
     actions={<CreateForRoles />}
   >
+    <ListHeading />
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key">
         <RecordLink source="key" />

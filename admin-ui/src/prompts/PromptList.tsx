@@ -4,6 +4,7 @@ import { CreateForRoles } from '../common/CreateForRoles';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
 import { RecordLink } from '../common/RecordLink';
+import { ListHeading } from '../common/ListHeading';
 
 /** Prompts with filters by pilot and text (key or name). */
 export const PromptList = () => {
@@ -19,6 +20,7 @@ export const PromptList = () => {
       sort={{ field: 'key', order: 'ASC' }}
       actions={<CreateForRoles />}
     >
+      <ListHeading />
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key">
           <RecordLink source="key" />

@@ -4,6 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
+import { ListHeading } from '../common/ListHeading';
 
 /** Reference tables, searched in their key, name and description; sorted by key, name or last change. */
 export const ReferenceTableList = () => (
@@ -13,6 +14,7 @@ export const ReferenceTableList = () => (
     sort={{ field: 'key', order: 'ASC' }}
     actions={<CreateForRoles action="editReferenceTables" />}
   >
+    <ListHeading />
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="key">
         <RecordLink source="key" />

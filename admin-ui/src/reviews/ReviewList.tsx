@@ -37,6 +37,7 @@ import { may } from '../layout/access';
 import { outcomeWords, personOutcomeWords } from '../common/outcomes';
 import { usePersonName } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
+import { ListHeading } from '../common/ListHeading';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 
@@ -136,6 +137,7 @@ export const ReviewList = () => {
       // Both filters are always shown: « Ajouter un filtre » would offer nothing but saved queries.
       actions={false}
     >
+      <ListHeading />
       {phone ? <PhoneQueue mayDecide={mayDecide} /> : <WideQueue mayDecide={mayDecide} />}
     </List>
   );

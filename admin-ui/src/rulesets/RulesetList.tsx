@@ -15,6 +15,7 @@ import { may } from '../layout/access';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
 import { RecordLink } from '../common/RecordLink';
+import { ListHeading } from '../common/ListHeading';
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {
@@ -48,6 +49,7 @@ export const RulesetList = () => {
       sort={{ field: 'key', order: 'ASC' }}
       actions={<RulesetListActions />}
     >
+      <ListHeading />
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key">
           <RecordLink source="key" />

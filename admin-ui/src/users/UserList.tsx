@@ -4,6 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { RolesField } from './RolesField';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
+import { ListHeading } from '../common/ListHeading';
 
 const Actions = () => (
   <TopToolbar>
@@ -14,6 +15,7 @@ const Actions = () => (
 /** Who may sign in to the console, with their roles; a row opens the account to change it. */
 export const UserList = () => (
   <List pagination={<TranslatedPagination />} sort={{ field: 'username', order: 'ASC' }} actions={<Actions />}>
+    <ListHeading />
     <DataTable bulkActionButtons={false} rowClick="edit">
       <DataTable.Col source="username">
         <RecordLink source="username" type="edit" />

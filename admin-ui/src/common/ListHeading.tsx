@@ -1,0 +1,30 @@
+import { Typography } from '@mui/material';
+import { useResourceContext, useTranslate } from 'react-admin';
+
+/** Read by screen readers, not drawn: the usual clip of one pixel. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: '-1px',
+  padding: 0,
+  border: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/**
+ * A list page's level-1 heading, for those who move by headings: the app bar's title is a level-6 heading, and a
+ * list had no other (a console review). Hidden from sight, since the app bar already shows the same words.
+ */
+export const ListHeading = () => {
+  const resource = useResourceContext();
+  const translate = useTranslate();
+  if (!resource) return null;
+  return (
+    <Typography component="h1" sx={visuallyHidden}>
+      {translate(`resources.${resource}.name`, { smart_count: 2 })}
+    </Typography>
+  );
+};
