@@ -320,6 +320,10 @@ describe('experiments', () => {
     expect((await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Assez de données' })).status).toBe(
       200,
     );
+    // Who stopped it, when and why, on the record its analysts read (it was in the audit trail only).
+    const read = (await analyst.get('/api/v1/experiments/brievete')).body;
+    expect(read.archival).toEqual({ by: 'approver', at: expect.any(String), comment: 'Assez de données' });
+    expect(Date.now() - Date.parse(read.archival.at)).toBeLessThan(60_000);
     const again = await approver.post('/api/v1/experiments/brievete/stop', { comment: 'Encore' });
     expect([again.status, again.body.details]).toEqual([
       409,

@@ -1596,6 +1596,13 @@ export interface components {
       format: 'rules' | 'decisionTable' | 'decisionTree';
       description?: string;
       archived: boolean;
+      /** @description who archived it (stopped it, for an experiment), when and why; absent for older archives */
+      archival?: {
+        by: string;
+        /** Format: date-time */
+        at: string;
+        comment?: string;
+      };
       /** @description the version in force now */
       activeVersion: number | null;
       draftVersion: number | null;
@@ -1799,6 +1806,13 @@ export interface components {
       name: string;
       pilot: string;
       archived: boolean;
+      /** @description who archived it (stopped it, for an experiment), when and why; absent for older archives */
+      archival?: {
+        by: string;
+        /** Format: date-time */
+        at: string;
+        comment?: string;
+      };
       /** @description the version in force now */
       activeVersion: number | null;
       draftVersion: number | null;
@@ -2141,6 +2155,13 @@ export interface components {
         promptVersion?: number | null;
       };
       archived: boolean;
+      /** @description who archived it (stopped it, for an experiment), when and why; absent for older archives */
+      archival?: {
+        by: string;
+        /** Format: date-time */
+        at: string;
+        comment?: string;
+      };
       /** @description the version in force now */
       activeVersion: number | null;
       draftVersion: number | null;

@@ -1,4 +1,4 @@
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import {
   EditButton,
   FunctionField,
@@ -8,9 +8,12 @@ import {
   TextField,
   TopToolbar,
   useGetIdentity,
+  useLocaleState,
   useShowContext,
   useTranslate,
 } from 'react-admin';
+import { formatDateTime } from '../common/dates';
+import { usePersonName } from '../common/people';
 import type { VersionRecord } from '../common/lifecycle/version-actions';
 import { VersionHistory } from '../common/lifecycle/VersionHistory';
 import { experimentActions, experimentPhase } from './experiment-form';
@@ -24,6 +27,10 @@ export interface ExperimentRecord {
   key: string;
   name: string;
   archived: boolean;
+  /** Who stopped it, when and why (absent for experiments stopped before 2026-12-07). */
+  archival?: { by: string; at: string; comment?: string };
+  /** Set when the service stopped it itself: the results say why. */
+  halt?: object;
   activeVersion: number | null;
   draftVersion: number | null;
   latestVersion: number;
@@ -111,6 +118,26 @@ const Results = () => {
   return <ExperimentResults experimentKey={record.key} updatedAt={record.updatedAt} />;
 };
 
+/** Who stopped the experiment, when and why: it was in the audit trail only, which its analysts do not read. */
+export const StoppedBy = () => {
+  const { record } = useShowContext<ExperimentRecord>();
+  const translate = useTranslate();
+  const personName = usePersonName();
+  const [locale] = useLocaleState();
+  // An automatic stop is said beside the results, with its metric.
+  if (!record?.archived || !record.archival || record.halt) return null;
+  const { by, at, comment } = record.archival;
+  return (
+    <Alert severity="info" data-testid="experiment-stopped-by">
+      {translate(comment ? 'gabarit.experiments.stopped_by_because' : 'gabarit.experiments.stopped_by', {
+        at: formatDateTime(at, locale),
+        by: personName(by),
+        comment,
+      })}
+    </Alert>
+  );
+};
+
 /** An experiment: its state and settings, its versions through review (publishing starts it), Stop, and results. */
 export const ExperimentShow = () => (
   <Show actions={<ShowActions />}>
@@ -118,6 +145,7 @@ export const ExperimentShow = () => (
       <TextField source="key" />
       <TextField source="name" />
       <FunctionField source="phase" render={(record: ExperimentRecord) => <PhaseChip record={record} />} />
+      <StoppedBy />
       <ExperimentSettings />
       <Labeled label="gabarit.versions.title" fullWidth>
         <Versions />

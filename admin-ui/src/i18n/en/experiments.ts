@@ -3,6 +3,8 @@ export const experimentsMessages = {
   gabarit: {
     experiments: {
       phase: { not_started: 'Not started', scheduled: 'Scheduled', running: 'Running', stopped: 'Stopped' },
+      stopped_by: 'Stopped on %{at} by %{by}.',
+      stopped_by_because: 'Stopped on %{at} by %{by}: “%{comment}”',
       edit_draft: 'Edit the draft',
       edit_title: 'Draft of experiment “%{key}”',
       edit_base:

@@ -3,6 +3,8 @@ export const experimentsMessages = {
   gabarit: {
     experiments: {
       phase: { not_started: 'Pas démarrée', scheduled: 'Programmée', running: 'En cours', stopped: 'Arrêtée' },
+      stopped_by: 'Arrêtée le %{at} par %{by}.',
+      stopped_by_because: 'Arrêtée le %{at} par %{by} : « %{comment} »',
       edit_draft: 'Modifier le brouillon',
       edit_title: 'Brouillon de l’expérience « %{key} »',
       edit_base:

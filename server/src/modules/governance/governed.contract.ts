@@ -229,6 +229,12 @@ export function governedViewSchema(name: string, meta: Record<string, object>, o
       key: text,
       ...meta,
       archived: { type: 'boolean' },
+      archival: {
+        type: 'object',
+        description: 'who archived it (stopped it, for an experiment), when and why; absent for older archives',
+        required: ['by', 'at'],
+        properties: { by: text, at: instant, comment: text },
+      },
       activeVersion: { type: ['integer', 'null'], description: 'the version in force now' },
       draftVersion: { type: ['integer', 'null'] },
       latestVersion: { type: 'integer' },

@@ -517,6 +517,9 @@ export class Lifecycle<M, C> {
     this.assertNotArchived(state);
     const next = this.touch(state, now);
     next.archived = true;
+    // Said on the record: who stopped an experiment and why was in the audit trail only, which its analysts and
+    // approvers do not read (a console review).
+    next.archival = { by: actor, at: now.toISOString(), ...(comment && { comment }) };
     const scheduled = scheduledPublications(state.publications, now);
     if (scheduled.length > 0) {
       next.publications = state.publications.filter((p) => !scheduled.includes(p));

@@ -13,6 +13,7 @@ export function resourceView<M extends object, C>(state: ResourceState<M, C>, no
     key: state.key,
     ...state.meta,
     archived: state.archived,
+    ...(state.archived && state.archival && { archival: state.archival }),
     activeVersion: inForce,
     draftVersion: state.draft?.version ?? null,
     latestVersion: state.nextVersion - 1,

@@ -88,6 +88,8 @@ export interface ResourceState<M, C> {
   key: string;
   meta: M;
   archived: boolean;
+  /** Who archived it, when and why (an experiment stopped by hand): absent before 2026-12-07, and for the others. */
+  archival?: { by: string; at: string; comment?: string };
   rev: number;
   draft: DraftState<C> | null;
   versions: VersionRecord[];
