@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -196,7 +197,8 @@ describe('demo accounts in production', () => {
     const prod = await startTestApp('auth_prod_empty', { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
     expect(await prod.db.collection('users').countDocuments()).toBe(0);
     await prod.close();
-    // A database seeded earlier in development: the demo accounts exist but are refused.
+    // A database seeded earlier in development: the demo accounts exist but are refused, and the start says so.
+    const warned = jest.spyOn(Logger.prototype, 'warn');
     const prodOnSeeded = await startTestApp('auth_prod_seeded', {
       NODE_ENV: 'production',
       JWT_SECRET: 's'.repeat(40),
@@ -205,6 +207,10 @@ describe('demo accounts in production', () => {
     const response = await prodOnSeeded.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'demo' });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe('demo_account_disabled');
+    expect(warned.mock.calls.map(([message]) => String(message))).toContainEqual(
+      expect.stringMatching(/^NODE_ENV=production: \d+ demo account\(s\) remain in the database \(.*admin.*\)/),
+    );
+    warned.mockRestore();
     // A session a demo account opened in development ends too: its token had created a lasting administrator.
     const kept = await prodOnSeeded.http.get('/api/v1/auth/me').set('authorization', `Bearer ${demoSession}`);
     expect([kept.status, kept.body.error]).toEqual([401, 'session_ended']);

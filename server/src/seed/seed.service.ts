@@ -65,6 +65,7 @@ export class SeedService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.users.count()) === 0) await this.seedDemoAccounts();
+    else await this.warnOfDemoAccounts();
     if (await this.marks.has(PILOTS)) return;
     const interrupted = await this.marks.has(PILOTS_STARTED);
     if (interrupted || !(await this.rulesets.anyStored())) {
@@ -138,6 +139,19 @@ export class SeedService implements OnApplicationBootstrap {
       );
     if (report.failed.length > 0)
       throw new Error(`${report.failed.length} ${what} file(s) could not be loaded; see the log above.`);
+  }
+
+  /**
+   * A database first started outside production keeps its demo accounts: refused at sign-in, their sessions ended,
+   * but an operator should remove them (an API review found no word of them at a production start).
+   */
+  private async warnOfDemoAccounts(): Promise<void> {
+    if (this.config.nodeEnv !== 'production') return;
+    const demo = await this.users.demoUsernames();
+    if (demo.length > 0)
+      this.logger.warn(
+        `NODE_ENV=production: ${demo.length} demo account(s) remain in the database (${demo.join(', ')}); they are refused; disable them`,
+      );
   }
 
   /** Demo accounts (password DEMO_PASSWORD) exist only outside production. */

@@ -92,6 +92,15 @@ export class UsersRepository {
     return this.users.countDocuments();
   }
 
+  /** The demonstration accounts still stored (a database first started outside production). */
+  async demoUsernames(): Promise<string[]> {
+    const docs = await this.users
+      .find({ demo: true }, { projection: { _id: 1 } })
+      .limit(50)
+      .toArray();
+    return docs.map((d) => String(d._id));
+  }
+
   /** Inserts unless the username exists; returns whether it was created (seeding is idempotent). */
   async createIfAbsent(user: NewUser): Promise<boolean> {
     const now = new Date();
