@@ -63,6 +63,21 @@ describe('experiment versions', () => {
     expect((await risk.get('/api/v1/prompts/chatbot-answer/versions')).body.length).toBe(4);
   });
 
+  it('refuses a range, a sort or a filter on lists returned whole, naming the parameter', async () => {
+    const risk = as(t, cast.risk);
+    for (const path of [
+      '/api/v1/experiments/chatbot-brievete/versions',
+      '/api/v1/rulesets/invoices/versions',
+      '/api/v1/prompts/chatbot-answer/evaluation-sets',
+      '/api/v1/prompts/chatbot-answer/versions/1/evaluation-runs',
+    ]) {
+      expect((await risk.get(path)).status).toBe(200);
+      const paged = await risk.get(`${path}?range=${encodeURIComponent('[1,1]')}`);
+      expect([path, paged.status, paged.body.details?.[0]?.path]).toEqual([path, 400, '/range']);
+      expect((await risk.get(`${path}?foo=1`)).status).toBe(400);
+    }
+  });
+
   it('answers 404 for a version that does not exist', async () => {
     expect((await as(t, cast.analyst).get('/api/v1/experiments/chatbot-brievete/versions/9')).status).toBe(404);
     expect((await as(t, cast.analyst).get('/api/v1/experiments/nope/versions/1')).status).toBe(404);

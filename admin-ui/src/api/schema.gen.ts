@@ -4179,6 +4179,15 @@ export interface operations {
           'application/json': components['schemas']['VersionView'][];
         };
       };
+      /** @description A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
         headers: {
@@ -9134,6 +9143,15 @@ export interface operations {
           'application/json': components['schemas']['VersionView'][];
         };
       };
+      /** @description A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
         headers: {
@@ -10167,6 +10185,15 @@ export interface operations {
           'application/json': components['schemas']['EvaluationSetSummary'][];
         };
       };
+      /** @description A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
       401: {
         headers: {
@@ -10444,6 +10471,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EvaluationRunView'][];
+        };
+      };
+      /** @description A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */
@@ -11501,6 +11537,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VersionView'][];
+        };
+      };
+      /** @description A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid credentials (a bearer token or an X-API-Key). */

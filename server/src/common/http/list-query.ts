@@ -174,3 +174,14 @@ export function withFiltersAlsoAsParameters(parameters: QueryParameter[], schema
       : p,
   );
 }
+
+/**
+ * The query of a list returned whole (a resource's versions, a prompt's evaluation sets and runs): none. `range`,
+ * `sort` or `filter` sent to one were ignored, the answer looking paged and filtered when it was not (an API review);
+ * they are refused, naming the parameter, as every list refuses what it does not take (docs/adr/0004).
+ */
+export const WHOLE_LIST_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
+
+/** The 400 a list returned whole answers to any query parameter, for its OpenAPI document. */
+export const WHOLE_LIST_REFUSAL =
+  'A query parameter (`/range`, `/sort`, `/filter`…): this list is returned whole and takes none.';

@@ -1,13 +1,20 @@
 import { Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { VersionNumber } from '../../common/http/version-number.js';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
+import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../common/access/permission.decorator.js';
 import { actorName } from '../../common/access/principal.js';
 import { ContentRange } from '../../common/http/content-range.interceptor.js';
 import { WithEtag } from '../../common/http/etag.interceptor.js';
 import { ValidBody, ValidQuery } from '../../common/http/json-schema.pipe.js';
-import { ListParams, TEXT_SEARCH, type ListQuery } from '../../common/http/list-query.js';
+import {
+  ListParams,
+  TEXT_SEARCH,
+  WHOLE_LIST_QUERY,
+  WHOLE_LIST_REFUSAL,
+  type ListQuery,
+} from '../../common/http/list-query.js';
 import {
   diffQuerySchema,
   publishRequestSchema,
@@ -129,8 +136,9 @@ export function GovernedController(routes: GovernedRoutes) {
     @Get(':key/versions')
     @RequireRoles(...READERS)
     @ContentRange('versions')
+    @ApiResponse({ status: 400, ...errorResponse(400, WHOLE_LIST_REFUSAL) })
     @ApiOkResponse({ schema: { type: 'array', items: versionViewSchema } as object })
-    versions(@Param('key') key: string) {
+    versions(@Param('key') key: string, @ValidQuery(WHOLE_LIST_QUERY) _query: object) {
       return this.service.versions(key);
     }
 

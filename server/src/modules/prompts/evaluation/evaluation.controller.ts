@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../../../common/access/permission.decorator.js';
 import { actorName } from '../../../common/access/principal.js';
 import { ContentRange } from '../../../common/http/content-range.interceptor.js';
-import { ValidBody } from '../../../common/http/json-schema.pipe.js';
+import { ValidBody, ValidQuery } from '../../../common/http/json-schema.pipe.js';
+import { WHOLE_LIST_QUERY, WHOLE_LIST_REFUSAL } from '../../../common/http/list-query.js';
 import { errorResponse } from '../../../common/http/openapi-contract.js';
 import { READERS } from '../../governance/governed.controller.js';
 import {
@@ -41,8 +42,9 @@ export class PromptEvaluationController {
   @Get(':key/evaluation-sets')
   @RequireRoles(...READERS)
   @ContentRange('evaluation-sets')
+  @ApiResponse({ status: 400, ...errorResponse(400, WHOLE_LIST_REFUSAL) })
   @ApiOkResponse({ schema: { type: 'array', items: evaluationSetSummarySchema as object } })
-  listSets(@Param('key') key: string) {
+  listSets(@Param('key') key: string, @ValidQuery(WHOLE_LIST_QUERY) _query: object) {
     return this.evaluations.listSets(key);
   }
 
@@ -81,8 +83,9 @@ export class PromptEvaluationController {
   @Get(':key/versions/:n/evaluation-runs')
   @RequireRoles(...READERS)
   @ContentRange('evaluation-runs')
+  @ApiResponse({ status: 400, ...errorResponse(400, WHOLE_LIST_REFUSAL) })
   @ApiOkResponse({ schema: { type: 'array', items: evaluationRunViewSchema as object } })
-  listRuns(@Param('key') key: string, @VersionNumber() n: number) {
+  listRuns(@Param('key') key: string, @VersionNumber() n: number, @ValidQuery(WHOLE_LIST_QUERY) _query: object) {
     return this.evaluations.listRuns(key, n);
   }
 
