@@ -13,7 +13,7 @@ import { formatDay } from '../common/dates';
 import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 interface ApiKeyRecord {
   name: string;

@@ -25,7 +25,7 @@ import { endOfDay, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 import { TranslatedPagination } from '../common/TranslatedPagination';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 type Verification = ResponseOf<'/api/v1/audit/verify', 'get'>;
 

@@ -4,7 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PhaseChip, type ExperimentRecord } from './ExperimentShow';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 /**
  * Experiments with their state; analysts create new ones here. A stopped experiment is archived, and the API

@@ -21,6 +21,7 @@ import { ExperimentResults } from './ExperimentResults';
 import { RunningElsewhereOnPublish } from './RunningElsewhere';
 import { StopButton } from './StopButton';
 import { ExperimentSettings } from './VersionSettings';
+import { RecordHeading } from '../common/PageHeadings';
 
 export interface ExperimentRecord {
   id: string;
@@ -141,6 +142,7 @@ export const StoppedBy = () => {
 /** An experiment: its state and settings, its versions through review (publishing starts it), Stop, and results. */
 export const ExperimentShow = () => (
   <Show actions={<ShowActions />}>
+    <RecordHeading />
     <SimpleShowLayout>
       <TextField source="key" />
       <TextField source="name" />

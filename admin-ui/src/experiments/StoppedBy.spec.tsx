@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole, ShowPage } from '../common/testing/fake-api';
 import { StoppedBy } from './ExperimentShow';
+import { RecordHeading } from '../common/PageHeadings';
 
 const experiment = (extra: object) => ({
   id: 'brievete',
@@ -27,10 +28,13 @@ describe('a stopped experiment', () => {
     });
     renderConsole(
       <ShowPage resource="experiments" id="brievete">
+        <RecordHeading />
         <StoppedBy />
       </ShowPage>,
     );
     const said = await screen.findByTestId('experiment-stopped-by');
+    // The page's level-1 heading names the record, for those who move by headings.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Expérience «\s?Brièveté\s?»$/);
     await waitFor(() =>
       expect(said.textContent).toMatch(/^Arrêtée le .+ par Approbatrice \(démo\)\s?: «\s?Assez de données\s?»$/),
     );

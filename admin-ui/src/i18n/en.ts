@@ -31,6 +31,7 @@ export const en = {
   },
   gabarit: {
     title: 'Gabarit',
+    record_heading: '%{resource} “%{name}”',
     at_place: '%{place}: %{problem}',
     sign_in: { tagline: 'Rules and prompt templates of the pilot projects' },
     access_denied: accessMessages,

@@ -38,6 +38,7 @@ export const fr = typesetMessages({
   },
   gabarit: {
     title: 'Gabarit',
+    record_heading: '%{resource} « %{name} »',
     at_place: '%{place} : %{problem}',
     sign_in: { tagline: 'Règles et gabarits de requête des projets pilotes' },
     access_denied: accessMessages,

@@ -4,7 +4,7 @@ import { CreateForRoles } from '../common/CreateForRoles';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
 import { RecordLink } from '../common/RecordLink';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 /** Prompts with filters by pilot and text (key or name). */
 export const PromptList = () => {

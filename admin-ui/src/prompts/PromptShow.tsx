@@ -9,6 +9,7 @@ import { PromptTests } from './PromptTests';
 import type { PromptRecord } from './prompt-record';
 import { servedNote, type ServedVersion } from './served-note';
 import { useResourceRead } from '../common/use-resource-read';
+import { RecordHeading } from '../common/PageHeadings';
 
 /**
  * The prompt's versions, each saying whether a running experiment still serves it: a version « retirée » from the
@@ -64,6 +65,7 @@ export const PromptShow = () => {
   const translate = useTranslate();
   return (
     <Show actions={<GovernedShowActions resource="prompts" editLabel="gabarit.prompts.edit_draft" />}>
+      <RecordHeading />
       <SimpleShowLayout>
         <TextField source="key" />
         <TextField source="name" />

@@ -4,7 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { PersonField } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 /** Reference tables, searched in their key, name and description; sorted by key, name or last change. */
 export const ReferenceTableList = () => (

@@ -23,6 +23,7 @@ import { LastRejection } from './LastRejection';
 import { CsvExportButton } from './CsvExportButton';
 import { RowsGrid } from './RowsGrid';
 import { useReferenceTable, type LoadedTable, type TableView } from './useReferenceTable';
+import { RecordHeading } from '../common/PageHeadings';
 
 /** The rows grid and the CSV import share the table and its ETag; a change from either refreshes both. */
 const TableEditor = ({ tableKey }: { tableKey: string }) => {
@@ -98,6 +99,7 @@ const Rows = () => {
 /** A reference table: what it is, its rows (editable by analysts and admins) and the CSV import. */
 export const ReferenceTableShow = () => (
   <Show>
+    <RecordHeading />
     <SimpleShowLayout>
       <TextField source="key" />
       <TextField source="name" />

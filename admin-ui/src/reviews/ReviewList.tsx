@@ -37,7 +37,7 @@ import { may } from '../layout/access';
 import { outcomeWords, personOutcomeWords } from '../common/outcomes';
 import { usePersonName } from '../common/people';
 import { TranslatedPagination } from '../common/TranslatedPagination';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 export type Review = ResponseOf<'/api/v1/reviews', 'get'>[number];
 

@@ -15,7 +15,7 @@ import { may } from '../layout/access';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
 import { RecordLink } from '../common/RecordLink';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {

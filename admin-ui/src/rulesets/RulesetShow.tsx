@@ -7,6 +7,7 @@ import { ShadowTab } from './shadow/ShadowTab';
 import type { ShadowableVersion } from './shadow/use-shadow';
 import { TryIt } from './TryIt';
 import { VersionDiff } from './VersionDiff';
+import { RecordHeading } from '../common/PageHeadings';
 
 /**
  * In the approve and publish dialogs: how the version decided beside the one in force on live traffic, so an
@@ -24,6 +25,7 @@ const ShadowForReview = ({ version }: { version: number }) => {
  */
 export const RulesetShow = () => (
   <Show actions={<GovernedShowActions resource="rulesets" editLabel="gabarit.editors.edit_draft" />}>
+    <RecordHeading />
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="gabarit.shadow.details_tab">
         <TextField source="key" />

@@ -4,7 +4,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { RolesField } from './RolesField';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { RecordLink } from '../common/RecordLink';
-import { ListHeading } from '../common/ListHeading';
+import { ListHeading } from '../common/PageHeadings';
 
 const Actions = () => (
   <TopToolbar>

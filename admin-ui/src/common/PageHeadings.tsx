@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import { useResourceContext, useTranslate } from 'react-admin';
+import { useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 
 /** Read by screen readers, not drawn: the usual clip of one pixel. */
 const visuallyHidden = {
@@ -25,6 +25,25 @@ export const ListHeading = () => {
   return (
     <Typography component="h1" sx={visuallyHidden}>
       {translate(`resources.${resource}.name`, { smart_count: 2 })}
+    </Typography>
+  );
+};
+
+/**
+ * A record page's level-1 heading (« Ensemble de règles « Factures » »): its sections started at level 2 under the
+ * app bar's level-6 title. Hidden from sight, as the list's.
+ */
+export const RecordHeading = () => {
+  const resource = useResourceContext();
+  const record = useRecordContext<{ key?: string; name?: string }>();
+  const translate = useTranslate();
+  if (!resource || !record) return null;
+  return (
+    <Typography component="h1" sx={visuallyHidden}>
+      {translate('gabarit.record_heading', {
+        resource: translate(`resources.${resource}.name`, { smart_count: 1 }),
+        name: record.name ?? record.key ?? '',
+      })}
     </Typography>
   );
 };
