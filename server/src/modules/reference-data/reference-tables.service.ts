@@ -279,12 +279,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
   ): Promise<Tagged<TableView>> {
     return this.locks.serially([`table:${key}`], async () => {
       const table = await this.loadForChange(key, ifMatch);
-      if (table.pending)
-        throw new ConflictError(
-          `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
-          'change_pending',
-          [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
-        );
+      refuseWhilePending(table);
       const change = await changedDefinition(table, request);
       if (change.columnsChanged) {
         const readers = await this.readersOf(key);
@@ -475,12 +470,7 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     compute: (table: ReferenceTable) => ComputedChange | Promise<ComputedChange>,
   ): Promise<Tagged<TableView>> {
     const table = await this.loadForChange(key, ifMatch);
-    if (table.pending)
-      throw new ConflictError(
-        `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
-        'change_pending',
-        [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
-      );
+    refuseWhilePending(table);
     const { rows, action, comment, deleted, source } = await compute(table);
     if (rows.length > MAX_ROWS)
       throw new ValidationError(`A table holds at most ${MAX_ROWS} rows.`, [
@@ -600,6 +590,16 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
       ...(reason && { reason }),
     };
   }
+}
+
+/** One change at a time: a change awaiting an approver is approved or rejected before the next. */
+function refuseWhilePending(table: ReferenceTable): void {
+  if (table.pending)
+    throw new ConflictError(
+      `A change by ${table.pending.proposedBy} awaits approval: it must be approved or rejected first.`,
+      'change_pending',
+      [{ path: '/key', message: `has a change by ${table.pending.proposedBy} awaiting approval` }],
+    );
 }
 
 function pendingOf(table: ReferenceTable): PendingChange {
