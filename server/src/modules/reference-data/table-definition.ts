@@ -27,7 +27,8 @@ const MAX_LISTED = 50;
  * The columns a definition change asks for, and the rows made to fit them: a column takes the values of the one it
  * was `renamedFrom`, or of the column of its name; a new column starts empty; a removed one takes its values with
  * it. Values of a column given another type are read again from their text (« 12 » becomes 12, 12 becomes « 12 »),
- * as an import reads a cell; « 1,000 » and « 9,975 », a thousand or one, are refused as ambiguous. Nothing is changed when any value does not fit: each is named by its column and row.
+ * as an import reads a cell; « 1,000 » and « 9,975 », a thousand or one, are refused as ambiguous. Nothing is
+ * changed when any value does not fit: each is named by its column and row.
  */
 export async function changedDefinition(
   table: ReferenceTable,
