@@ -155,6 +155,10 @@ describe('shadow run of a rule set version in the console', () => {
     await bar.waitFor();
     const { x, width } = (await bar.boundingBox())!;
     expect([width > 100, x + width <= 390]).toEqual([true, true]);
+    // The bars are numbered, each transition whole in the list under them: labels cut to fit had read alike.
+    const key = phone.getByTestId('transitions-key').getByRole('listitem');
+    await key.first().waitFor();
+    expect(await key.first().textContent()).toMatch(/ → .+\s?: \d+$/);
     await phone.close();
   });
 });

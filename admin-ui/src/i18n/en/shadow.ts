@@ -57,6 +57,7 @@ export const shadowMessages = {
       interval_value: '%{low} to %{high}',
       shed: "Comparisons skipped to protect callers' response time",
       errors: 'Errors of the version under review',
+      chart_key: '%{transition}: %{count}',
       chart_title: 'Different decisions by transition',
       chart_axis: 'Evaluations',
       chart_note:

@@ -59,6 +59,7 @@ export const shadowMessages = {
       interval_value: 'de %{low} à %{high}',
       shed: 'Comparaisons omises pour préserver le temps de réponse des appelants',
       errors: 'Erreurs de la version à l’étude',
+      chart_key: '%{transition} : %{count}',
       chart_title: 'Décisions différentes par transition',
       chart_axis: 'Évaluations',
       chart_note:

@@ -25,8 +25,9 @@ export const TransitionsChart = ({
     .map(([transition, n]) => [transitionWords(transition, translate), n] as const);
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const longest = Math.max(...rows.map(([transition]) => transition.length));
-  // On a phone the figure is about 350 px wide: an axis as wide as the words left the bars no room at all. There
-  // the labels are shortened (the chart ends them with « … »; the transitions table has them whole, and so does the tooltip).
+  // On a phone the figure is about 350 px wide: an axis as wide as the words left the bars no room at all, and
+  // labels cut to fit read alike (« Acheminée pour appro… » twice, a console review). There the bars are numbered,
+  // and the numbered list under the chart gives each transition whole.
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Box component="figure" aria-labelledby={titleId} aria-describedby={noteId} sx={{ m: 0, mt: 2, maxWidth: 900 }}>
@@ -41,10 +42,10 @@ export const TransitionsChart = ({
         yAxis={[
           {
             scaleType: 'band',
-            data: rows.map(([transition]) => transition),
+            data: rows.map(([transition], i) => (phone ? String(i + 1) : transition)),
             // Transitions are read whole: the axis is as wide as the longest one (about 7 px a character); in words
-            // they are long, so the bars keep at least a third of the figure, and more than half on a phone.
-            width: Math.min(phone ? 150 : 580, 24 + longest * 7),
+            // they are long, so the bars keep at least a third of the figure.
+            width: phone ? 32 : Math.min(580, 24 + longest * 7),
           },
         ]}
         xAxis={[
@@ -63,6 +64,15 @@ export const TransitionsChart = ({
           },
         ]}
       />
+      {phone && (
+        <Box component="ol" sx={{ mt: 0, mb: 1, pl: 3 }} data-testid="transitions-key">
+          {rows.map(([transition, n]) => (
+            <Typography component="li" variant="body2" key={transition}>
+              {translate('gabarit.shadow.chart_key', { transition, count: count.format(n) })}
+            </Typography>
+          ))}
+        </Box>
+      )}
       <Typography id={noteId} variant="caption">
         {translate('gabarit.shadow.chart_note')}
       </Typography>
