@@ -61,7 +61,9 @@ export async function changedDefinition(
     ),
     added: columns.filter((_, j) => sources[j] === undefined).map((c) => c.name),
     removed: table.columns.filter((c) => !kept.has(c.name)).map((c) => c.name),
-    retyped: columns.filter((c, j) => sources[j] !== undefined && oldType.get(sources[j]) !== c.type).map((c) => c.name),
+    retyped: columns
+      .filter((c, j) => sources[j] !== undefined && oldType.get(sources[j]) !== c.type)
+      .map((c) => c.name),
   };
   if (!columnsChanged)
     return { columns: table.columns, keyColumn: table.keyColumn, columnsChanged, rows: table.rows, ...said };
@@ -110,7 +112,8 @@ function sourcesOf(table: ReferenceTable, request: ChangeDefinitionRequest): (st
       });
     else renamedBy.set(from, j);
   });
-  if (problems.length > 0) throw new ValidationError('The columns cannot be changed so; nothing was changed.', problems);
+  if (problems.length > 0)
+    throw new ValidationError('The columns cannot be changed so; nothing was changed.', problems);
   return request.columns.map(
     (column) =>
       column.renamedFrom ?? (existing.has(column.name) && !renamedBy.has(column.name) ? column.name : undefined),
