@@ -38,7 +38,11 @@ export async function startService(env = {}) {
       )
     )
       break;
-    if (i > 600) throw new Error('service did not become healthy');
+    if (i > 600) {
+      // Not left behind: it would outlive the bench, on its port and its database.
+      child.kill('SIGKILL');
+      throw new Error('service did not become healthy');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const signIn = (username) =>

@@ -30,18 +30,40 @@ const BENCHES = {
 /** Longer than any of them takes shortened: a bench that hangs fails instead of holding CI. */
 const TIMEOUT_MS = 180_000;
 
+/** How long the output may still come after a bench exits: a service it left running holds the pipe open. */
+const DRAIN_MS = 2_000;
+
+/**
+ * Runs one bench in a process group of its own, so that the services it starts go with it: a bench that died
+ * before stopping its service (« service did not become healthy ») left that service holding the output pipe,
+ * and waiting for the pipe to close held the smoke run, and CI, for good.
+ */
 function runBench(name, [script, ...args]) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.on('close', (code, signal) => {
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    };
+    let done = false;
+    const finish = (code, signal) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
+      killGroup(); // whatever the bench left running
       resolve({ name, ok: code === 0, code, signal, seconds: (Date.now() - started) / 1000, output });
-    });
+    };
+    const timer = setTimeout(killGroup, TIMEOUT_MS);
+    child.on('close', (code, signal) => finish(code, signal));
+    // Exited, its output still open: a service of its own holds it; what it said by then is enough.
+    child.on('exit', (code, signal) => setTimeout(() => finish(code, signal), DRAIN_MS).unref());
   });
 }
 
