@@ -29,7 +29,7 @@ parentPort.on('message', ({ id, schema, options, keywords }) => {
     ajv.removeKeyword('enum');
     ajv.addKeyword(hashedEnum);
     const validate = ajv.compile(schema);
-    parentPort.postMessage({ id, code: standaloneCode.default(ajv, validate) });
+    parentPort.postMessage({ id, result: standaloneCode.default(ajv, validate) });
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

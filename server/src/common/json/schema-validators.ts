@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { Ajv, type AnySchema, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
 import { DependencyUnavailableError } from '../errors/domain-errors.js';
+import { OnDemandWorker, WorkerFailure } from '../workers/on-demand-worker.js';
 import { checksumOf } from './canonical.js';
 import { addLinearFormats, linearFormats } from './linear-formats.mjs';
 import { withoutTextAnnotations } from './schema-annotations.js';
@@ -135,18 +135,11 @@ function requireForStandalone(id: string): unknown {
 /** The worker that writes validators' code. */
 const COMPILER = new URL('./schema-compiler.worker.mjs', import.meta.url);
 
-/**
- * The worker failed, not the schema: it crashed, ended, or did not answer in time. After a crash the schema is
- * compiled once more in a new worker (a timeout would only come again). What still fails is a 503
- * (`schema_compiler_unavailable`): neither a 400 blaming the schema nor a 500.
- */
-class CompilerFailure extends Error {
-  constructor(
-    message: string,
-    readonly worthRetrying: boolean,
-  ) {
-    super(message);
-  }
+/** What the compiler worker is sent: the schema, ajv's plain options, and the annotation keywords it accepts. */
+interface CompileRequest {
+  schema: AnySchema;
+  options: Options;
+  keywords: readonly string[];
 }
 
 /**
@@ -166,7 +159,11 @@ export class SchemaValidators {
   private readonly cache: LRUCache<string, Validator>;
   /** Compilations under way, by checksum: two requests for one new schema share one. */
   private readonly compiling = new Map<string, Promise<Validator>>();
-  private worker: SchemaCompiler | undefined;
+  /**
+   * The one worker thread that writes validators' code, started when needed and ended when idle (its ajv and its
+   * heap, about 13 MB of RSS, are not worth keeping between saves), started again after a failure.
+   */
+  private worker: OnDemandWorker<CompileRequest, string> | undefined;
 
   constructor(
     /** ajv's options (plain values: they are sent to the worker). */
@@ -223,14 +220,21 @@ export class SchemaValidators {
     return pending;
   }
 
-  /** The validator's code, written by the worker; once more in a new worker if that one failed. */
+  /**
+   * The validator's code, written by the worker; once more in a new worker if that one crashed. What still fails
+   * is a 503 (`schema_compiler_unavailable`): neither a 400 blaming the schema nor a 500.
+   */
   private async compileInWorker(schema: AnySchema, overrides: Options = {}): Promise<string> {
-    this.worker ??= new SchemaCompiler(this.compiler);
+    this.worker ??= new OnDemandWorker(this.compiler, {
+      timeoutMs: SCHEMA_COMPILE_TIMEOUT_MS,
+      idleMs: WORKER_IDLE_MS,
+      name: 'the schema compiler',
+    });
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.worker.compile(schema, { ...this.options, ...overrides }, this.keywords);
+        return await this.worker.run({ schema, options: { ...this.options, ...overrides }, keywords: this.keywords });
       } catch (err) {
-        if (!(err instanceof CompilerFailure)) throw err; // the schema's own error: ajv's message
+        if (!(err instanceof WorkerFailure)) throw err; // the schema's own error: ajv's message
         if (attempt === 1 && err.worthRetrying) continue;
         throw new DependencyUnavailableError(
           `The JSON Schema could not be compiled now (${err.message}); try again.`,
@@ -266,84 +270,4 @@ function evaluateStandalone(code: string, patternEngine: PatternEngine): Validat
   const load = new Function('require', 'module', 'exports', 'patternEngine', code) as (...args: unknown[]) => void;
   load(requireForStandalone, module, module.exports, patternEngine);
   return module.exports['default'] as ValidateFunction;
-}
-
-interface Pending {
-  resolve: (code: string) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
-/**
- * The one worker thread that writes validators' code, started when needed and ended when idle (its ajv and its
- * heap, about 13 MB of RSS, are not worth keeping between saves), started again after a failure.
- */
-class SchemaCompiler {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
-  private idle: NodeJS.Timeout | undefined;
-
-  constructor(private readonly script: URL) {}
-
-  compile(schema: AnySchema, options: Options, keywords: readonly string[]): Promise<string> {
-    clearTimeout(this.idle);
-    const worker = this.started();
-    const id = this.nextId++;
-    return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // A compilation that never ends would hold every later one: the worker is replaced.
-        this.stop(new CompilerFailure(`the schema compiler took over ${SCHEMA_COMPILE_TIMEOUT_MS / 1000} s`, false));
-      }, SCHEMA_COMPILE_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.ref(); // while something waits for it; idle, it does not keep the process alive
-      worker.postMessage({ id, schema, options, keywords });
-    });
-  }
-
-  private started(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
-    worker.unref();
-    worker.on('message', ({ id, code, error }: { id: number; code?: string; error?: string }) => {
-      const waiting = this.pending.get(id);
-      if (!waiting) return;
-      this.settle(id);
-      if (code !== undefined) waiting.resolve(code);
-      else waiting.reject(new Error(error ?? 'the schema could not be compiled'));
-    });
-    // A worker already replaced may still report its end: only the current one's failure fails what waits.
-    worker.on('error', (err) => this.worker === worker && this.stop(new CompilerFailure(err.message, true)));
-    worker.on(
-      'exit',
-      () => this.worker === worker && this.stop(new CompilerFailure('the schema compiler stopped', true)),
-    );
-    this.worker = worker;
-    return worker;
-  }
-
-  private settle(id: number): void {
-    clearTimeout(this.pending.get(id)!.timer);
-    this.pending.delete(id);
-    if (this.pending.size > 0) return;
-    this.worker?.unref();
-    this.idle = setTimeout(() => this.retire(), WORKER_IDLE_MS).unref();
-  }
-
-  private retire(): void {
-    const worker = this.worker;
-    this.worker = undefined; // its exit is then no failure
-    if (worker) void worker.terminate();
-  }
-
-  /** Fails everything waiting and drops the worker; the next compilation starts a new one. */
-  private stop(error: Error): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    for (const [id, waiting] of [...this.pending]) {
-      this.settle(id);
-      waiting.reject(error);
-    }
-    if (worker) void worker.terminate();
-  }
 }
