@@ -14,16 +14,18 @@ import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
  * account directly in the database. This is how the first admin of a production install is made.
  */
 async function createUser(): Promise<void> {
-  const [username, roleList, displayName] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const [username, roleList, displayName] = args;
   const password = process.env['NEW_USER_PASSWORD'];
   const named = (roleList ?? '').split(',').filter(Boolean);
   // An unknown role is refused rather than dropped: `admin,Approver` made an admin who was no approver, silently.
   const unknown = named.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const roles = named as Role[];
-  if (!username || roles.length === 0 || !password) {
+  // More than three arguments is a display name left unquoted: « Chef de projet » would have made an account « Chef ».
+  if (!username || roles.length === 0 || !password || args.length > 3) {
     throw new Error(
-      `usage: NEW_USER_PASSWORD=<12+ characters> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name"]`,
+      `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`,
     );
   }
   const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   if (config.heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
   const app = await createApp(config);
   const log = app.getHttpAdapter().getInstance().log;
+  for (const warning of config.warnings) log.warn(`Configuration: ${warning}`);
   // SIGTERM/SIGINT: drain, stop taking requests, finish those in flight, close the database, stop the embedded
   // server, exit 0. Closing at once reset the connection of a keep-alive client whose next request was on its way
   // (one failed request per connection under load): for SHUTDOWN_DRAIN_MS, answers still come, each closing its

@@ -131,6 +131,53 @@ describe('user administration', () => {
     expect([renamed.status, renamed.body.details?.[0]?.path]).toEqual([400, '/displayName']);
   });
 
+  it('refuses a password easily guessed, in a new account or a reset, naming why and changing nothing', async () => {
+    // Twelve characters are not enough: these are long enough for the schema, and guessed at once.
+    const guessed: [string, string | undefined][] = [
+      ['aaaaaaaaaaaa', 'simpleRepeat'],
+      ['password1234', 'similarToCommon'],
+      ['azertyuiop12', 'straightRow'],
+      ['marguerite2026', undefined], // her own name and a year
+    ];
+    for (const [password, warning] of guessed) {
+      const refused = await asAdmin.post('/api/v1/users', {
+        username: 'marguerite',
+        displayName: 'Marguerite Gagnon',
+        password,
+        roles: ['analyst'],
+      });
+      expect([password, refused.status, refused.body.error]).toEqual([password, 400, 'weak_password']);
+      expect(refused.body.details).toEqual([
+        expect.objectContaining({
+          path: '/password',
+          keyword: 'weakPassword',
+          params: expect.objectContaining({ minimum: 3 }),
+        }),
+      ]);
+      if (warning) expect(refused.body.details[0].params.warning).toBe(warning);
+    }
+    expect(await t.db.collection('users').countDocuments({ _id: 'marguerite' } as never)).toBe(0);
+    const before = await t.db.collection('users').findOne({ _id: 'analyst2' } as never);
+    const reset = await asAdmin.put('/api/v1/users/analyst2', {
+      password: 'analyst2analyst2',
+      displayName: 'Autre nom',
+    });
+    expect([reset.status, reset.body.details?.[0]?.path]).toEqual([400, '/password']);
+    // Nothing of the change is kept: neither the name sent with it nor the password.
+    const after = await t.db.collection('users').findOne({ _id: 'analyst2' } as never);
+    expect([after?.['displayName'], after?.['passwordHash']]).toEqual([
+      before?.['displayName'],
+      before?.['passwordHash'],
+    ]);
+    const kept = await asAdmin.post('/api/v1/users', {
+      username: 'marguerite',
+      displayName: 'Marguerite Gagnon',
+      password: 'trois mots choisis au hasard',
+      roles: ['analyst'],
+    });
+    expect(kept.status).toBe(201);
+  });
+
   it('changes roles with an audit event holding before and after', async () => {
     const changed = await asAdmin.put('/api/v1/users/analyst2', { roles: ['analyst', 'approver'] });
     expect(changed.status).toBe(200);
@@ -212,6 +259,17 @@ describe('user administration', () => {
     });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('/password');
+    const guessed = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin'], {
+      env: { ...env, NEW_USER_PASSWORD: 'aaaaaaaaaaaa' },
+      encoding: 'utf8',
+    });
+    expect([guessed.status, guessed.stderr]).toEqual([1, expect.stringContaining('too easy to guess')]);
+    // A fourth word was dropped without a word: a display name left unquoted made « Chef » the account's name.
+    const unquoted = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef', 'de', 'projet'], {
+      env: { ...env, NEW_USER_PASSWORD: 'a long production password' },
+      encoding: 'utf8',
+    });
+    expect([unquoted.status, unquoted.stderr]).toEqual([1, expect.stringContaining('usage:')]);
     const made = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef de projet'], {
       env: { ...env, NEW_USER_PASSWORD: 'a long production password' },
       encoding: 'utf8',

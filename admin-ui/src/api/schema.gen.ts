@@ -3037,7 +3037,7 @@ export interface operations {
           username: string;
           /** @description a name in words, not only spaces, without direction overrides */
           displayName: string;
-          /** @description at least 12 characters */
+          /** @description at least 12 characters, and not easily guessed: zxcvbn scores it 3 of 4 or more (a few unrelated words do) */
           password: string;
           roles: ('analyst' | 'approver' | 'risk' | 'admin')[];
         };
@@ -3225,7 +3225,7 @@ export interface operations {
         'application/json': {
           /** @description a name in words, not only spaces, without direction overrides */
           displayName?: string;
-          /** @description at least 12 characters */
+          /** @description at least 12 characters, and not easily guessed: zxcvbn scores it 3 of 4 or more (a few unrelated words do) */
           password?: string;
           roles?: ('analyst' | 'approver' | 'risk' | 'admin')[];
           disabled?: boolean;

@@ -113,6 +113,28 @@ describe('API detail messages in the console’s language', () => {
     );
   });
 
+  it('says why a password is too easy to guess, in each language, and still refuses one whose reason it cannot name', () => {
+    const repeated = {
+      path: '/password',
+      message: 'is too easy to guess (strength 0 of 4, at least 3 needed)',
+      keyword: 'weakPassword',
+      params: { score: 0, minimum: 3, warning: 'simpleRepeat' },
+    };
+    expect(wordDetail(repeated, inFrench, 'fr')).toBe(
+      'est trop facile à deviner (des caractères répétés («\u00a0aaa\u00a0») se devinent facilement)\u00a0: choisissez-en un plus long, par exemple quelques mots sans lien entre eux',
+    );
+    expect(wordDetail(repeated, inEnglish, 'en')).toBe(
+      'is too easy to guess (repeated characters ("aaa") are easy to guess): choose a longer one, such as a few unrelated words',
+    );
+    for (const params of [
+      { score: 2, minimum: 3 },
+      { score: 1, minimum: 3, warning: 'aNewReason' },
+    ])
+      expect(wordDetail({ ...repeated, params }, inFrench, 'fr')).toBe(
+        'est trop facile à deviner\u00a0: choisissez-en un plus long, par exemple quelques mots sans lien entre eux',
+      );
+  });
+
   it('says how many allowed values there are when the API names only the first ones', () => {
     const detail = {
       message: 'must be one of: a, {"b":1}, … (300 in all)',

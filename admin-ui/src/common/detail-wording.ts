@@ -131,6 +131,16 @@ const OWN_WORDING: Record<
   selfLockout: (_params, translate) => translate('gabarit.details.self_lockout'),
   // The last enabled admin account: disabling it or removing its admin role would leave nobody to administer.
   lastAdmin: (_params, translate) => translate('gabarit.details.last_admin'),
+  // A password zxcvbn finds easy to guess (server: users/password-strength.ts), with its reason when it names one.
+  weakPassword: (params, translate) => {
+    const reason =
+      typeof params['warning'] === 'string'
+        ? translate(`gabarit.details.weak_password.reasons.${params['warning']}`, { _: '' })
+        : '';
+    return reason
+      ? translate('gabarit.details.weak_password.because', { reason })
+      : translate('gabarit.details.weak_password.plain');
+  },
   // An evaluation set's judge prompt (server: evaluation.service.ts createSet) cannot take what a judge is given.
   judgeVariables: (_params, translate) => translate('gabarit.details.judge_variables'),
   // A started experiment's split (server: experiments.service.ts checkAssignmentKept): this part is not the one it

@@ -89,6 +89,7 @@ export const TRANSLATED_ERRORS = [
   'not_dmn',
   'nothing_in_force',
   'operator_failed',
+  'password_check_unavailable',
   'precondition_failed',
   'precondition_required',
   'prompt_too_large',
@@ -107,5 +108,6 @@ export const TRANSLATED_ERRORS = [
   'undefined_fact',
   'unsupported_media_type',
   'user_exists',
+  'weak_password',
   'xml_doctype_refused',
 ] as const;

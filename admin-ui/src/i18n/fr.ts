@@ -258,6 +258,29 @@ export const fr = typesetMessages({
         exclusive_maximum: 'doit être inférieur à %{limit}',
       },
       last_admin: 'ne laisserait aucun compte d’administration actif',
+      weak_password: {
+        plain: 'est trop facile à deviner : choisissez-en un plus long, par exemple quelques mots sans lien entre eux',
+        because:
+          'est trop facile à deviner (%{reason}) : choisissez-en un plus long, par exemple quelques mots sans lien entre eux',
+        reasons: {
+          straightRow: 'des touches voisines du clavier (« azerty ») se devinent facilement',
+          keyPattern: 'un motif court du clavier se devine facilement',
+          simpleRepeat: 'des caractères répétés (« aaa ») se devinent facilement',
+          extendedRepeat: 'des motifs répétés (« abcabcabc ») se devinent facilement',
+          sequences: 'des suites courantes (« abc », « 123 ») se devinent facilement',
+          recentYears: 'les années récentes se devinent facilement',
+          dates: 'les dates se devinent facilement',
+          topTen: 'c’est l’un des dix mots de passe les plus utilisés',
+          topHundred: 'c’est l’un des cent mots de passe les plus utilisés',
+          common: 'c’est un mot de passe courant',
+          similarToCommon: 'il ressemble à un mot de passe courant',
+          wordByItself: 'un mot seul se devine facilement',
+          namesByThemselves: 'des noms ou des prénoms seuls se devinent facilement',
+          commonNames: 'les noms et les prénoms courants se devinent facilement',
+          userInputs: 'il reprend le nom du compte',
+          pwned: 'il figure parmi les mots de passe publiés après une fuite de données',
+        },
+      },
       judge_variables:
         'désigne un gabarit dont le schéma des variables refuse ce qu’on donne à un juge (criteria, output et input, trois textes)',
       assignment_changed: 'diffère de la version %{version}, qui sert déjà des personnes',
@@ -385,9 +408,10 @@ export const fr = typesetMessages({
     users: {
       username_help: 'Lettres minuscules, chiffres, point, tiret ou soulignement ; de 2 à 64 caractères',
       password_help:
-        'Au moins 12 caractères. Transmettez-le à la personne par un autre canal ; un administrateur peut le remplacer au besoin',
+        'Au moins 12 caractères, difficile à deviner : quelques mots sans lien entre eux conviennent. Transmettez-le à la personne par un autre canal ; un administrateur peut le remplacer au besoin',
       new_password: 'Nouveau mot de passe',
-      new_password_help: 'Laissez vide pour garder le mot de passe actuel ; au moins 12 caractères',
+      new_password_help:
+        'Laissez vide pour garder le mot de passe actuel ; au moins 12 caractères, difficile à deviner',
       enabled: 'Compte actif',
       enabled_help: 'Désactivé, le compte ne peut plus se connecter et ses sessions en cours prennent fin',
       locked_notice: 'Ce compte est verrouillé après trop de tentatives de connexion échouées.',

@@ -90,6 +90,8 @@ export type RawConfig = FromSchema<typeof configSchema>;
 
 /** Typed configuration, after validation and after the JWT secret has been resolved. */
 export interface AppConfig {
+  /** What start-up logs as a warning: settings accepted, that an operator should change (weak production secrets). */
+  warnings: string[];
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +73,53 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
       /JWT_SECRET/,
     );
-    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe(
-      'x'.repeat(32),
+    const random = randomBytes(16).toString('hex');
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: random })).toMatchObject({
+      jwtSecret: random,
+      warnings: [],
+    });
+  });
+
+  it('refuses production secrets plainly not random, or the same for two purposes, where a new one costs only sign-ins', () => {
+    const production = { DATA_DIR: dataDir(), NODE_ENV: 'production' };
+    const audit = randomBytes(24).toString('base64');
+    for (const [jwt, why] of [
+      ['x'.repeat(40), 'repeats "x"'],
+      ['abc'.repeat(11), 'repeats "abc"'],
+      ['0123456'.repeat(4) + '0123', 'repeats "0123456"'],
+      ['abcdefggfedcbaaabbccddeeffggabacadaeafag', 'only 7 different characters'],
+    ]) {
+      expect(() => loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: audit })).toThrow(
+        new RegExp(`JWT_SECRET is not random \\(it (has )?${why.replace(/[()]/g, '\\$&')}.*openssl rand`),
+      );
+    }
+    const jwt = randomBytes(24).toString('base64');
+    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: jwt })).toThrow(
+      /AUDIT_KEY is the same as JWT_SECRET; choose a new random JWT_SECRET/,
     );
+    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, SUBJECT_KEY: jwt })).toThrow(/SUBJECT_KEY is the same/);
+    // Outside production, anything 32 characters long still goes: tests and demos.
+    expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'x'.repeat(40) }).warnings).toEqual(
+      [],
+    );
+  });
+
+  it('starts with a warning where a new secret would break what it keyed: the audit chain, or pseudonyms', () => {
+    const production = { DATA_DIR: dataDir(), NODE_ENV: 'production' };
+    // The audit key derives from this JWT_SECRET: a new one would not verify the trail, so it is kept, and said.
+    expect(loadConfig({ ...production, JWT_SECRET: 'q'.repeat(40) }).warnings).toEqual([
+      expect.stringMatching(/^JWT_SECRET is not random \(it repeats "q"\), and the audit key derives from it/),
+    ]);
+    const jwt = randomBytes(24).toString('base64');
+    const shared = randomBytes(24).toString('base64');
+    expect(
+      loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: 'k'.repeat(32), SUBJECT_KEY: 'ab'.repeat(16) }).warnings,
+    ).toEqual([
+      expect.stringMatching(/^AUDIT_KEY is not random \(it repeats "k"\); a new one would break the audit chain/),
+      expect.stringMatching(/^SUBJECT_KEY is not random \(it repeats "ab"\); a new one would break the pseudonyms/),
+    ]);
+    expect(loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: shared, SUBJECT_KEY: shared }).warnings).toEqual([
+      expect.stringMatching(/^SUBJECT_KEY is the same as AUDIT_KEY/),
+    ]);
   });
 });

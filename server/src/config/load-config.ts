@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { projectRoot } from '../common/project-root.js';
 import { configSchema, type AppConfig, type RawConfig } from './config.schema.js';
+import { secretProblems } from './secret-strength.js';
 
 /** A configuration problem: the message names the variable so the operator knows what to fix. */
 export class ConfigError extends Error {
@@ -30,7 +31,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const dataDir = resolve(raw.DATA_DIR);
   const jwtSecret = resolveJwtSecret(raw.JWT_SECRET, raw.NODE_ENV, dataDir);
+  // Production only: elsewhere the secret is generated, and tests and demos may use what they like.
+  const secrets = raw.NODE_ENV === 'production' ? secretProblems(raw) : { refused: [], warnings: [] };
+  if (secrets.refused.length > 0) throw new ConfigError(`Invalid configuration: ${secrets.refused.join('; ')}.`);
   return {
+    warnings: secrets.warnings,
     nodeEnv: raw.NODE_ENV,
     host: raw.HOST,
     port: raw.PORT,

@@ -60,6 +60,8 @@ export const errorMessages = {
   precondition_required: 'The version read is unknown: reload the page before editing.',
   prompt_too_large: 'This prompt version exceeds the size allowed.',
   ruleset_too_large: 'This rule set exceeds the size allowed.',
+  password_check_unavailable:
+    'The password’s strength could not be checked just now; nothing was changed. Try again in a moment.',
   schema_compiler_unavailable:
     'The JSON Schema could not be compiled just now; nothing was changed. Try again in a moment.',
   self_lockout: 'You cannot remove your own admin role or disable your own account: ask another person to.',
@@ -78,5 +80,6 @@ export const errorMessages = {
   undefined_fact: 'The rules need a fact that was not sent.',
   unsupported_media_type: 'The server does not read this type of content.',
   user_exists: 'An account already has this username.',
+  weak_password: 'This password is too easy to guess; nothing was changed.',
   xml_doctype_refused: 'DMN files with a DOCTYPE or ENTITY declaration are refused, for safety.',
 };

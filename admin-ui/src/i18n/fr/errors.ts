@@ -66,6 +66,8 @@ export const errorMessages = {
   precondition_required: 'La version lue est inconnue : rechargez la page avant de modifier.',
   prompt_too_large: 'Cette version du gabarit dépasse la taille permise.',
   ruleset_too_large: 'Cet ensemble de règles dépasse la taille permise.',
+  password_check_unavailable:
+    'La solidité du mot de passe n’a pas pu être vérifiée pour le moment ; rien n’a été modifié. Réessayez dans un instant.',
   schema_compiler_unavailable:
     'Le schéma JSON n’a pas pu être compilé pour le moment ; rien n’a été modifié. Réessayez dans un instant.',
   self_lockout:
@@ -86,5 +88,6 @@ export const errorMessages = {
   undefined_fact: 'Les règles ont besoin d’un fait qui n’a pas été envoyé.',
   unsupported_media_type: 'Le serveur ne lit pas ce type de contenu.',
   user_exists: 'Un compte porte déjà cet identifiant de connexion.',
+  weak_password: 'Ce mot de passe est trop facile à deviner ; rien n’a été modifié.',
   xml_doctype_refused: 'Les fichiers DMN qui contiennent une déclaration DOCTYPE ou ENTITY sont refusés, par sécurité.',
 };

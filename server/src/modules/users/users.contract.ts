@@ -3,7 +3,13 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { ROLES } from '../../common/access/roles.js';
 
 const roles = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ROLES } } as const;
-const password = { type: 'string', minLength: 12, maxLength: 256, description: 'at least 12 characters' } as const;
+const password = {
+  type: 'string',
+  minLength: 12,
+  maxLength: 256,
+  description:
+    'at least 12 characters, and not easily guessed: zxcvbn scores it 3 of 4 or more (a few unrelated words do)',
+} as const;
 const displayName = {
   type: 'string',
   minLength: 1,

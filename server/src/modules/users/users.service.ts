@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { OutboxDrain } from '../audit/outbox-drain.js';
 import { outboxItem, type OutboxItem } from '../audit/outbox.js';
 import { hashPassword } from './password.js';
+import { assertStrongPassword } from './password-strength.js';
 import type { UserDocument } from './user.schema.js';
 import type { CreateUserRequest, PersonView, UpdateUserRequest, UserView } from './users.contract.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -75,6 +76,7 @@ export class UsersService implements OnApplicationBootstrap {
       resourceKey: request.username,
       summary: { after: { roles: request.roles } },
     });
+    await assertStrongPassword(request.password, [request.username, request.displayName]);
     const passwordHash = await hashPassword(request.password);
     const created = await this.outbox.written(
       request.username,
@@ -151,7 +153,10 @@ export class UsersService implements OnApplicationBootstrap {
     if (request.displayName !== undefined) change.displayName = request.displayName;
     if (request.roles !== undefined) change.roles = [...request.roles];
     if (request.disabled !== undefined) change.disabled = request.disabled;
-    if (request.password !== undefined) change.passwordHash = await hashPassword(request.password);
+    if (request.password !== undefined) {
+      await assertStrongPassword(request.password, [before._id, request.displayName ?? before.displayName]);
+      change.passwordHash = await hashPassword(request.password);
+    }
     const events = changeEvents(before, request, actor).map((entry) => outboxItem(entry));
     // Disabling, a change of roles or a new password ends the user's sessions at once (docs/adr/0003).
     const rolesChanged =
