@@ -38,4 +38,35 @@ describe('reference table CSV export', () => {
     // A text a spreadsheet would run comes back with the quote that kept it text.
     expect(rows[4]!['code']).toBe('\'=HYPERLINK("x")');
   });
+
+  it('quotes every text a spreadsheet would run, a minus before digits included, and leaves negative numbers be', async () => {
+    const notes = {
+      keyColumn: 'id',
+      columns: [
+        { name: 'id', type: 'string' },
+        { name: 'note', type: 'string' },
+      ],
+      rows: ["-2+3+cmd|' /C calc'!A0", '-1+1', '-A1', '+1', '@SUM(A1)', '-5', '-1 000,50', '-12.5', 'a-1+1'].map(
+        (note, i) => ({ id: `r${i}`, note }),
+      ),
+    };
+    const lines = (await tableCsv(notes)).split('\n').slice(1, -1);
+    const written = lines.map((line) =>
+      line
+        .slice(line.indexOf(';') + 1)
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/""/g, '"'),
+    );
+    expect(written).toEqual([
+      "'-2+3+cmd|' /C calc'!A0",
+      "'-1+1",
+      "'-A1",
+      "'+1",
+      "'@SUM(A1)",
+      '-5',
+      '-1 000,50',
+      '-12.5',
+      'a-1+1',
+    ]);
+  });
 });

@@ -9,23 +9,30 @@ const ROWS_PER_PIECE = 1000;
 const plain = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 
 /**
- * A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `@`, or `-` before anything but a digit): a
- * leading quote makes it text there. Numbers are written as numbers: a negative limit stays -5.
+ * A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `@`, or `-` before anything but a plain
+ * number): a leading quote makes it text there. `-` before a digit is a formula too when more follows: Excel runs
+ * « -2+3+cmd|' /C calc'!A0 » (an API review). Numbers are written as numbers: a negative limit stays -5, and so
+ * does a text « -1 000,50 ».
  */
-const FORMULA = /^(?:[=+@\t\r]|-(?!\d))/;
+const FORMULA = /^[=+@\t\r]/;
+const NEGATIVE_NUMBER = /^-\d[\d \u00a0\u202f]*(?:[.,]\d+)?$/;
+
+function runsAsFormula(text: string): boolean {
+  return FORMULA.test(text) || (text.startsWith('-') && !NEGATIVE_NUMBER.test(text));
+}
 
 function cellText(value: Row[string] | undefined, type: string): string {
   if (value === null || value === undefined) return '';
   if (type === 'boolean') return value ? 'oui' : 'non';
   if (type === 'number' && typeof value === 'number') return plain.format(value).replace('.', ',');
   const text = String(value);
-  return FORMULA.test(text) ? `'${text}` : text;
+  return runsAsFormula(text) ? `'${text}` : text;
 }
 
 /**
  * A table's rows as CSV that its own import reads back to the same rows: separated by semicolons with a decimal
  * comma (what a French spreadsheet opens and saves), booleans oui/non, dates YYYY-MM-DD, a byte-order mark for the
- * accents, and texts that would run as formulas quoted (FORMULA; such a text comes back with its quote). Replacing rows by CSV
+ * accents, and texts that would run as formulas quoted (runsAsFormula; such a text comes back with its quote). Replacing rows by CSV
  * needs the whole table; it could only be typed out again from the grid (a console review).
  */
 export async function tableCsv(table: Pick<ReferenceTable, 'columns' | 'rows'>): Promise<string> {
