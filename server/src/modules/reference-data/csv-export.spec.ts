@@ -43,8 +43,8 @@ describe('reference table CSV export', () => {
     const notes = {
       keyColumn: 'id',
       columns: [
-        { name: 'id', type: 'string' },
-        { name: 'note', type: 'string' },
+        { name: 'id', type: 'string' as const },
+        { name: 'note', type: 'string' as const },
       ],
       rows: ["-2+3+cmd|' /C calc'!A0", '-1+1', '-A1', '+1', '@SUM(A1)', '-5', '-1 000,50', '-12.5', 'a-1+1'].map(
         (note, i) => ({ id: `r${i}`, note }),

@@ -82,10 +82,28 @@ export function feelToFact(text: string): { fact: string; path?: string } | unde
   return { fact: match[1]!, ...(path && { path: `$${path}` }) };
 }
 
-const SCHEMA_TYPE: Record<string, string> = { number: 'number', string: 'string', boolean: 'boolean' };
+/**
+ * JSON Schema types of the FEEL types, and of the Java ones Camunda's modeler writes (`integer`, `long`, `double`,
+ * its most common numeric typeRefs): left untyped, « 0x5 », « 1e0 » and [3] were decided as numbers (an API review).
+ */
+const SCHEMA_TYPE: Record<string, string> = {
+  number: 'number',
+  string: 'string',
+  boolean: 'boolean',
+  integer: 'integer',
+  long: 'integer',
+  double: 'number',
+};
 
-/** An input schema from the columns' facts and FEEL types, where the file carries none of ours. */
-function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string }[]): Json {
+/**
+ * An input schema from the columns' facts and FEEL types, where the file carries none of ours. A column whose cells
+ * test `null` (a value other tools' tables leave missing) takes null too: typed `string` alone, its rows could
+ * never fire, and the draft's own analysis called them a type mismatch (an API review).
+ */
+function inputSchemaFor(
+  columns: { id: string; fact: string; path?: string; typeRef?: string }[],
+  rows: { cells: Record<string, Cell> }[],
+): Json {
   const root: Json = { type: 'object', properties: {}, required: [] };
   for (const column of columns) {
     const properties = root['properties'] as Json;
@@ -103,7 +121,11 @@ function inputSchemaFor(columns: { fact: string; path?: string; typeRef?: string
         node = ownChild(ownChild(node, 'properties', {}), segment, last ? {} : { type: 'object' });
       }
     });
-    if (type) node['type'] = type;
+    const testsNull = rows.some(({ cells }) => {
+      const value = cells[column.id]?.value;
+      return value === null || (Array.isArray(value) && value.includes(null));
+    });
+    if (type) node['type'] = testsNull ? [type, 'null'] : type;
   }
   return root;
 }
@@ -314,6 +336,8 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     });
     const values = children(rule, 'outputEntry').map((entry, o) => {
       const text = textOf(entry) ?? '';
+      // An empty output cell, as Camunda's modeler writes one, is null there: it had been refused as no literal.
+      if (text.trim() === '') return null;
       if (tooLong(`${base}/rule/${r}/outputEntry/${o}`, `output ${o + 1}`, text)) return undefined;
       const read = parseFeelValue(text);
       if ('error' in read)
@@ -401,7 +425,7 @@ export async function importDmn(xml: string, target: { key: string; pilot: strin
     pilot: target.pilot,
     format: 'decisionTable',
     ...(description !== undefined && { description }),
-    inputSchema: (carried['inputSchema'] as Json | undefined) ?? inputSchemaFor(columns),
+    inputSchema: (carried['inputSchema'] as Json | undefined) ?? inputSchemaFor(columns, rows),
     ...carried,
     definition: {
       hitPolicy: hitPolicy!,

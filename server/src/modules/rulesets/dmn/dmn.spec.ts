@@ -336,6 +336,39 @@ describe('DMN export and import', () => {
     ).toEqual([[0], [0.05], [], [0.02], [0.05], [0.02], [0.02], [0.1]]);
   });
 
+  it("reads Camunda's number types, its empty output cells as null, and a column testing null as one that may be null", async () => {
+    const xml =
+      `<definitions xmlns="https://www.omg.org/spec/DMN/20151101/dmn.xsd"><decision name="Plat">` +
+      `<decisionTable hitPolicy="FIRST">` +
+      `<input label="Invités"><inputExpression typeRef="integer"><text>guestCount</text></inputExpression></input>` +
+      `<input label="Saison"><inputExpression typeRef="string"><text>season</text></inputExpression></input>` +
+      `<input label="Budget"><inputExpression typeRef="double"><text>budget</text></inputExpression></input>` +
+      `<input label="Visites"><inputExpression typeRef="long"><text>visits</text></inputExpression></input>` +
+      `<output name="dish" typeRef="string"/><output name="note" typeRef="string"/>` +
+      `<rule><inputEntry><text>&lt;= 8</text></inputEntry><inputEntry><text>"Winter"</text></inputEntry>` +
+      `<inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
+      `<outputEntry><text>"Spareribs"</text></outputEntry><outputEntry><text></text></outputEntry></rule>` +
+      `<rule><inputEntry><text>-</text></inputEntry><inputEntry><text>null</text></inputEntry>` +
+      `<inputEntry><text>&gt; 0.5</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
+      `<outputEntry><text>"Soupe"</text></outputEntry><outputEntry><text>"sans saison"</text></outputEntry></rule>` +
+      `</decisionTable></decision></definitions>`;
+    const imported = await importDmn(xml, { key: 'k', pilot: 'p' });
+    expect((imported.inputSchema as { properties: unknown }).properties).toEqual({
+      guestCount: { type: 'integer' },
+      season: { type: ['string', 'null'] },
+      budget: { type: 'number' },
+      visits: { type: 'integer' },
+    });
+    const definition = imported.definition as { rows: { event: unknown }[] };
+    expect(definition.rows.map((row) => row.event)).toEqual([
+      { type: expect.any(String), params: { dish: 'Spareribs', note: null } },
+      { type: expect.any(String), params: { dish: 'Soupe', note: 'sans saison' } },
+    ]);
+    await expect(
+      validateRulesetContent('decisionTable', contentOf(imported) as unknown as RulesetContent),
+    ).resolves.toBeUndefined();
+  });
+
   /** A one-input table of `rules` rules, each labelled `label`, whose output is `output` (FEEL). */
   const labelled = (rules: number, label: string, output = '"x"') =>
     `<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision name="x"><decisionTable>` +
