@@ -104,6 +104,15 @@ describe('decision receipts and review requests', () => {
     expect(status).toMatchObject({ value: 'permanent', valueText: 'permanent' });
   });
 
+  it('finds the decision from its id typed in capitals, as a person may read it out from a letter', async () => {
+    const typed = enrolmentDecision.toUpperCase();
+    expect(typed).not.toBe(enrolmentDecision);
+    const shown = await receipt(cast.risk, typed);
+    expect([shown.status, shown.body.decisionId]).toEqual([200, enrolmentDecision]);
+    const record = await as(t, cast.risk).get(`/api/v1/decisions/${typed}`);
+    expect([record.status, record.body.id]).toEqual([200, enrolmentDecision]);
+  });
+
   it('withholds the person’s values from those who may not read personal information, as the decision read-back does', async () => {
     const body = (await receipt(cast.analyst, enrolmentDecision)).body;
     expect(body.personalValuesShown).toBe(false);

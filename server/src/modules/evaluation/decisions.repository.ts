@@ -136,8 +136,13 @@ export class DecisionsRepository implements OnModuleInit {
     return refused.sort((a, b) => a.index - b.index);
   }
 
+  /**
+   * A record by its id, read in any case: ids are written in lower case (UUIDs), and one read out over the phone or
+   * typed from a letter in capitals is the same id (RFC 9562). Found as given first: only a miss reads again.
+   */
   async findById(id: string): Promise<DecisionDocument | null> {
-    const stored = await this.storedById(id);
+    const lower = id.toLowerCase();
+    const stored = (await this.storedById(id)) ?? (lower !== id ? await this.storedById(lower) : null);
     return stored && (await this.whole([stored]))[0]!;
   }
 
