@@ -47,6 +47,29 @@ describe('reading a CSV import', () => {
     expect(wrong.details.map((d) => d.path)).toEqual(['/csv/line/3']);
   });
 
+  it('finds the header after blank lines or Excel’s « sep=; » line, and reads a quote inside a cell as text', async () => {
+    // Guessed from a blank first line, the delimiter had been a comma: the header read as one column « id;n ».
+    const blankFirst = await readCsv('\ufeff\r\n\nid;n\na;1,5\n', table);
+    expect([blankFirst.delimiter, blankFirst.records.map((r) => ({ ...r })), blankFirst.lines]).toEqual([
+      ';',
+      [{ id: 'a', n: '1,5' }],
+      [4],
+    ]);
+    const excel = await readCsv('sep=;\r\nid;n\r\na;2\r\n', table);
+    expect([excel.delimiter, excel.records.map((r) => ({ ...r })), excel.lines]).toEqual([
+      ';',
+      [{ id: 'a', n: '2' }],
+      [3],
+    ]);
+    const comma = await readCsv('SEP=,\nid,n\nb,3\n', table);
+    expect([comma.delimiter, comma.records.map((r) => ({ ...r }))]).toEqual([',', [{ id: 'b', n: '3' }]]);
+    const inches = await readCsv('id;n\ntuyau 12" acier;4\n', table);
+    expect(inches.records.map((r) => ({ ...r }))).toEqual([{ id: 'tuyau 12" acier', n: '4' }]);
+    // A header problem after blank lines names the header's own line.
+    const unknown = await refusal('\n\nid;nope\n');
+    expect(unknown.details.map((d) => d.path)).toEqual(['/csv/line/3/nope']);
+  });
+
   it('refuses a header naming a column twice, or naming no column of the table', async () => {
     const twice = await refusal('id,n,n\n1,2,3');
     expect(twice.code).toBe('validation_failed');

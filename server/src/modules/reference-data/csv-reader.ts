@@ -35,12 +35,16 @@ export async function readCsv(
   text: string,
   table: Pick<ReferenceTable, 'columns'> & Partial<Pick<ReferenceTable, 'keyColumn'>>,
 ): Promise<CsvRecords> {
-  const delimiter = checkFirstLine(text);
+  const header = checkHeaderLine(text);
+  const delimiter = header.delimiter;
+  text = header.text;
   const options: Options<NumberedRecord, string[]> = {
     delimiter,
     bom: true,
     skip_empty_lines: true,
     trim: true,
+    // « 12" pipe » in a cell not in quotes is that text, as spreadsheets read it; it had been refused in English only.
+    relax_quotes: true,
     max_record_size: MAX_CSV_LINE_CHARS,
     // The line each record ends on, as a spreadsheet numbers it (header = 1), to name it in problems.
     on_record: (record, { lines }) => ({ record, line: lines }),
@@ -83,26 +87,46 @@ class LineEnds {
   }
 }
 
-/** The delimiter the header uses (`;` from French spreadsheets, or `,`); a header too wide is refused unread. */
-function checkFirstLine(text: string): ',' | ';' {
-  const end = text.search(/[\r\n]/);
-  // Only the first MAX_CSV_LINE_CHARS characters are looked at: enough to count 50 cells, and bounded.
-  const firstLine = text.slice(0, Math.min(end < 0 ? text.length : end, MAX_CSV_LINE_CHARS + 1));
-  const semicolons = firstLine.split(';').length - 1;
-  const commas = firstLine.split(',').length - 1;
-  const delimiter = semicolons > commas ? ';' : ',';
+/**
+ * The delimiter the header uses (`;` from French spreadsheets, or `,`); a header too wide is refused unread. The
+ * header is the first line that is not blank, as csv-parse reads it: guessed from a blank first line, a `;` file
+ * was read with commas and its header refused as one unknown column « code;amount » (an API review). Excel's
+ * `sep=;` line before the header names the delimiter, and is taken out (its line left empty, so lines keep their
+ * numbers).
+ */
+function checkHeaderLine(text: string): { delimiter: ',' | ';'; text: string } {
+  let start = text.startsWith('\uFEFF') ? 1 : 0;
+  while (text[start] === '\r' || text[start] === '\n') start++;
+  let line = readLine(text, start);
+  const named = /^sep=([;,])$/i.exec(line.trim())?.[1] as ',' | ';' | undefined;
+  if (named) {
+    text = text.slice(0, start) + text.slice(start + line.length);
+    while (text[start] === '\r' || text[start] === '\n') start++;
+    line = readLine(text, start);
+  }
+  const semicolons = line.split(';').length - 1;
+  const commas = line.split(',').length - 1;
+  const delimiter = named ?? (semicolons > commas ? ';' : ',');
+  const lineNumber = (text.slice(0, start).match(/\r\n|\r|\n/g) ?? []).length + 1;
   const cells = Math.max(semicolons, commas) + 1;
   if (cells > MAX_COLUMNS)
     throw new ValidationError('The header names more cells than a table has columns; nothing was imported.', [
       {
-        path: '/csv/line/1',
+        path: `/csv/line/${lineNumber}`,
         message: `has more than ${MAX_COLUMNS} cells; a table has at most ${MAX_COLUMNS} columns`,
         keyword: 'csv',
         params: { reason: 'too_many_columns', limit: MAX_COLUMNS },
       },
     ]);
-  if (firstLine.length > MAX_CSV_LINE_CHARS) throw unreadable(lineTooLong(1));
-  return delimiter;
+  if (line.length > MAX_CSV_LINE_CHARS) throw unreadable(lineTooLong(lineNumber));
+  return { delimiter, text };
+}
+
+/** The line starting at `start`, without its end; only the first MAX_CSV_LINE_CHARS + 1 characters, to stay bounded. */
+function readLine(text: string, start: number): string {
+  const rest = text.slice(start, start + MAX_CSV_LINE_CHARS + 2);
+  const end = rest.search(/[\r\n]/);
+  return rest.slice(0, end < 0 ? MAX_CSV_LINE_CHARS + 1 : Math.min(end, MAX_CSV_LINE_CHARS + 1));
 }
 
 /** Gathers the parser's records into rows; `stopped` once a limit or a problem ends the reading. */
