@@ -483,6 +483,42 @@ describe('reference tables', () => {
     expect((await analyst.get('/api/v1/reference-tables/suppliers')).body.rowCount).toBe(rows.length);
   });
 
+  it('answers a change that changes nothing as done, proposing and recording nothing, on a table rules read', async () => {
+    const before = await analyst.get('/api/v1/reference-tables/suppliers');
+    expect(before.body.pending).toBeUndefined();
+    const tag = before.headers['etag'] as string;
+    const events = () => t.db.collection('audit_events').countDocuments({ resourceKey: 'suppliers' });
+    const recorded = await events();
+    const exported = (await analyst.get('/api/v1/reference-tables/suppliers/csv')).text;
+    const reimported = await analyst
+      .post('/api/v1/reference-tables/suppliers/import')
+      .set('if-match', tag)
+      .send({ csv: exported, mode: 'replace' });
+    const merged = await analyst
+      .post('/api/v1/reference-tables/suppliers/import')
+      .set('if-match', tag)
+      .send({ csv: exported, mode: 'merge' });
+    const unedited = await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: before.body.rows }, tag);
+    const { name, description, keyColumn, columns } = before.body;
+    const sameDefinition = await analyst.put(
+      '/api/v1/reference-tables/suppliers/definition',
+      { name, ...(description && { description }), keyColumn, columns },
+      tag,
+    );
+    for (const answer of [reimported, merged, unedited, sameDefinition]) {
+      expect([answer.status, answer.headers['etag'], answer.body.pending]).toEqual([200, tag, undefined]);
+    }
+    expect(await events()).toBe(recorded);
+    // Another analyst's change is not held up by a proposal of nothing.
+    const moved = [...before.body.rows].reverse();
+    expect((await analyst.put('/api/v1/reference-tables/suppliers/rows', { rows: moved }, tag)).status).toBe(202);
+    const proposal = await analyst.get('/api/v1/reference-tables/suppliers');
+    const withdrawn = await analyst
+      .post('/api/v1/reference-tables/suppliers/pending/reject', { comment: 'Ordre seulement' })
+      .set('if-match', proposal.headers['etag'] as string);
+    expect(withdrawn.status).toBe(200);
+  });
+
   it('keeps concurrent decisions with async lookups whole', async () => {
     const neqs = Array.from({ length: 60 }, (_, i) => ['2245678901', '5545678901', '0000000000'][i % 3]!);
     const responses = await Promise.all(

@@ -299,6 +299,9 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
         refuseHeavyRows(change.rows, '/columns');
       }
       const description = request.description || undefined;
+      // Saved as it was: nothing to record, and other people's copies stay current (an API review).
+      if (!change.columnsChanged && request.name === table.name && description === table.description)
+        return tagged(table);
       const shape = (t: Pick<ReferenceTable, 'name' | 'description' | 'keyColumn' | 'columns'>) => ({
         name: t.name,
         ...(t.description !== undefined && { description: t.description }),
@@ -479,6 +482,10 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     if (!deleted) refuseHeavyRows(rows, source ?? '/rows');
     const readers = await this.readersOf(key);
     const { changes, counts } = await rowChanges(table, deleted ? [] : rows);
+    // The same rows in the same order (a file exported and imported again, a grid saved unedited): nothing to
+    // propose or record. Held for an approver, such a change had blocked every other change to the table.
+    if (!deleted && counts.added + counts.removed + counts.changed === 0 && sameOrder(table, rows))
+      return tagged(table);
     // A deleted table keeps its rows for its history, but has none: the trail said « after: 1 row » of a deletion.
     const rowsAfter = deleted ? 0 : rows.length;
     if (readers.length > 0) {
@@ -694,4 +701,12 @@ function withUnnamedColumnsKept(
 function withoutRejection(table: ReferenceTable): ReferenceTable {
   const { lastRejected: _said, ...rest } = table;
   return rest;
+}
+
+/** Whether `rows` hold the table's keys in the table's order (their cells compared apart, by rowChanges). */
+function sameOrder(table: Pick<ReferenceTable, 'keyColumn' | 'rows'>, rows: Row[]): boolean {
+  return (
+    rows.length === table.rows.length &&
+    rows.every((row, i) => row[table.keyColumn] === table.rows[i]![table.keyColumn])
+  );
 }
