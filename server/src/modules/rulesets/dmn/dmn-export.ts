@@ -53,6 +53,10 @@ export function typeRefOf(inputSchema: Json, fact: string, path: string | undefi
   return undefined;
 }
 
+/** JSON that XML can carry: JSON.stringify escapes controls and lone surrogates already, not U+FFFE or U+FFFF. */
+const jsonForXml = (value: unknown) =>
+  JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeXml(value)}"`);
 
 /**
@@ -104,7 +108,7 @@ export function* exportDmnSteps(
   out(1, `<decision id="decision"${attr('name', meta.name)}>`);
   if (meta.description !== undefined) out(2, `<description>${escapeText(meta.description)}</description>`);
   out(2, '<extensionElements>');
-  out(3, `<gabarit:content>${escapeText(JSON.stringify(rest))}</gabarit:content>`);
+  out(3, `<gabarit:content>${escapeText(jsonForXml(rest))}</gabarit:content>`);
   out(2, '</extensionElements>');
   out(2, `<variable${attr('name', meta.name)}/>`);
   out(2, `<decisionTable id="decisionTable"${attr('hitPolicy', hitPolicy)}>`);

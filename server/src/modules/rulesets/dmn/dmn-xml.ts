@@ -171,9 +171,20 @@ export async function parseDmnXml(xml: string): Promise<XmlElement> {
 const qualified = (uri: string | undefined, local: string | undefined) =>
   uri === GABARIT_NAMESPACE ? `gabarit:${local ?? ''}` : (local ?? '');
 
+/**
+ * Characters XML 1.0 cannot carry, not even as a reference: C0 controls but tab and line ends, U+FFFE, U+FFFF and
+ * lone surrogates. A label pasted from a spreadsheet with one made an export that no tool, ours included, imports
+ * (an API review). In names and texts they become U+FFFD, the sign of a character lost; FEEL strings and JSON keep
+ * them as escapes.
+ */
+const NOT_IN_XML =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Escapes text for element content and attribute values (newlines and tabs kept through attributes). */
 export function escapeXml(text: string): string {
   return text
+    .replace(NOT_IN_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -185,5 +196,10 @@ export function escapeXml(text: string): string {
 
 /** Element content keeps its newlines as they are (only `\r` needs a reference to survive). */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return text
+    .replace(NOT_IN_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }

@@ -513,6 +513,26 @@ describe('DMN export and import', () => {
     expect(contentOf(imported)).toEqual(contentOf(deep as unknown as Record<string, unknown>));
   });
 
+  it('writes a file XML tools read whatever characters the table holds: values exact, a control in a label lost', async () => {
+    const odd = structuredClone(pilot);
+    const table = odd.definition as {
+      inputs: { label?: string }[];
+      rows: { cells: Record<string, { value: unknown }>; event: { params?: unknown } }[];
+    };
+    table.inputs[0]!.label = 'Niveau\u0001 de signature';
+    table.rows[0]!.cells['level']!.value = 'team\uFFFElead';
+    table.rows[0]!.event.params = { level: 'team\uFFFFlead', note: 'fin\u0003' };
+    odd.description = 'Collée d’un tableur\u0002';
+    const xml = exportDmn(odd.key, odd, odd);
+    expect(xml).not.toMatch(/[\u0001\u0002\u0003\uFFFE\uFFFF]/);
+    const imported = await importDmn(xml, { key: 'k', pilot: 'p' });
+    const back = imported.definition as typeof table;
+    expect(back.rows[0]!.cells['level']!.value).toBe('team\uFFFElead');
+    expect(back.rows[0]!.event.params).toEqual({ level: 'team\uFFFFlead', note: 'fin\u0003' });
+    // What XML cannot carry even as a reference, in a name or a text, is written as U+FFFD, the sign of a loss.
+    expect(back.inputs[0]!.label).toBe('Niveau\uFFFD de signature');
+  });
+
   it('refuses a DOCTYPE, entities, malformed XML and what is not DMN', async () => {
     const xml = exportDmn(pilot.key, pilot, pilot);
     const doctype = xml.replace('<definitions', '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');

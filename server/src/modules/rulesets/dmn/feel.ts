@@ -25,7 +25,10 @@ const BY_SYMBOL = Object.fromEntries(Object.entries(COMPARISONS).map(([op, symbo
 
 // ---------------------------------------------------------------------------------------------- writing FEEL
 
-/** A FEEL string literal: the escapes FEEL 1.3 knows, control characters as \u. */
+/**
+ * A FEEL string literal: the escapes FEEL 1.3 knows, control characters as \u, and the characters XML cannot carry
+ * at all (U+FFFE, U+FFFF, a lone surrogate) as \u too: written as they were, the file was not XML.
+ */
 export function feelString(text: string): string {
   let out = '"';
   for (const ch of text) {
@@ -35,7 +38,8 @@ export function feelString(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x7f || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff))
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}"`;
