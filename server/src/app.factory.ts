@@ -15,6 +15,8 @@ import { requestIdFor } from './common/http/request-id.js';
 import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 import { logAbortedRequests, RequestLogController } from './common/logging/request-log-controller.js';
 import { HttpMetrics } from './common/metrics/http-metrics.js';
+import { raiseBodyLimits } from './common/http/route-body-limits.js';
+import { WHOLE_TABLE_ROUTES } from './modules/reference-data/reference-table.js';
 import type { AppConfig } from './config/config.schema.js';
 
 /** Builds the whole service, exactly as production runs it; tests use this too. Does not listen. */
@@ -47,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   registerXmlBodyParser(fastify);
   registerStatusOverrides(fastify);
   const registerMethodNotAllowed = watchRoutesForMethodNotAllowed(fastify);
+  raiseBodyLimits(fastify, WHOLE_TABLE_ROUTES, config.bodyLimitBytes);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

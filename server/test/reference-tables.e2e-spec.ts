@@ -157,6 +157,11 @@ describe('reference tables', () => {
     });
     const uneven = await importCsv('neq;name\n3345678901;Ateliers Côté;en trop');
     expect(uneven.body.details).toMatchObject([{ keyword: 'syntax', params: { reason: 'field_count' } }]);
+    for (const empty of ['', ' \r\n\n'])
+      expect((await importCsv(empty)).body).toMatchObject({
+        error: 'validation_failed',
+        details: [{ path: '/csv', keyword: 'minLength', params: { limit: 1 } }],
+      });
   });
 
   it('imports French-formatted CSV, replaces or merges rows, and records what changed', async () => {
@@ -866,6 +871,35 @@ describe('reference tables', () => {
     ]);
     const table = await analyst.get('/api/v1/reference-tables/wide-notes');
     expect([table.body.rowCount, table.body.rev]).toEqual([120, 5]);
+    // Grown past the 1 MiB of BODY_LIMIT_BYTES by merges, the table still goes round a spreadsheet whole, and its
+    // grid still saves: those routes take a whole table (they had answered 413).
+    const exported = (await analyst.get('/api/v1/reference-tables/wide-notes/csv')).text;
+    expect(exported.length).toBeGreaterThan(3_500_000);
+    const edited = exported.replace(/\nn0-0;x+/, '\nn0-0;changée dans le tableur');
+    const reimported = await analyst
+      .post('/api/v1/reference-tables/wide-notes/import')
+      .set('if-match', table.headers['etag'] as string)
+      .send({ csv: edited, mode: 'replace' });
+    expect([reimported.status, reimported.body.rev, reimported.body.rowCount]).toEqual([200, 6, 120]);
+    const rows = (await analyst.get('/api/v1/reference-tables/wide-notes')).body.rows as { id: string; note: string }[];
+    expect(rows.find((row) => row.id === 'n0-0')!.note).toBe('changée dans le tableur');
+    rows[1]!.note = 'changée dans la grille';
+    const saved = await analyst.put(
+      '/api/v1/reference-tables/wide-notes/rows',
+      { rows },
+      reimported.headers['etag'] as string,
+    );
+    expect([saved.status, saved.body.rev]).toEqual([200, 7]);
+    const tooMuch = await analyst.put(
+      '/api/v1/reference-tables/wide-notes/rows',
+      { rows, comment: 'x', padding: 'y'.repeat(5_300_000) },
+      saved.headers['etag'] as string,
+    );
+    expect([tooMuch.status, tooMuch.body.error, tooMuch.body.message]).toEqual([
+      413,
+      'payload_too_large',
+      expect.stringContaining('5242880 bytes (this route)'),
+    ]);
   });
 });
 

@@ -15,7 +15,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     // Nobody is there to read an answer; the request's log line says it was closed (logAbortedRequests).
     if (exception instanceof CallerGoneError) return;
-    const mapped = mapError(exception, this.bodyLimitBytes, request.method);
+    // A route may take more than BODY_LIMIT_BYTES (a whole reference table): its 413 says its own limit.
+    const routeLimit = request.routeOptions?.bodyLimit;
+    const bodyLimit =
+      routeLimit !== undefined && routeLimit !== this.bodyLimitBytes
+        ? { bytes: routeLimit, of: 'this route' }
+        : this.bodyLimitBytes === undefined
+          ? undefined
+          : { bytes: this.bodyLimitBytes, of: 'BODY_LIMIT_BYTES' };
+    const mapped = mapError(exception, bodyLimit, request.method);
     if (mapped.status >= 500 && mapped.body.error === 'internal_error') {
       request.log.error({ err: exception }, 'unhandled error');
     }

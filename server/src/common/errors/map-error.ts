@@ -53,7 +53,13 @@ const codeByStatus: Record<number, string> = {
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Turns anything thrown while serving a request into a status and the §7 error body. */
-export function mapError(exception: unknown, bodyLimitBytes?: number, method = 'GET'): MappedError {
+/** A body limit as a 413 says it: its bytes, and whose (`BODY_LIMIT_BYTES`, or a route's own). */
+export interface BodyLimit {
+  bytes: number;
+  of: string;
+}
+
+export function mapError(exception: unknown, bodyLimit?: BodyLimit, method = 'GET'): MappedError {
   if (exception instanceof DomainError) {
     const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;
     const retryAfter =
@@ -66,7 +72,7 @@ export function mapError(exception: unknown, bodyLimitBytes?: number, method = '
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status === 413) return tooLarge(bodyLimitBytes); // Nest's adapter wraps Fastify's body limit so
+    if (status === 413) return tooLarge(bodyLimit); // Nest's adapter wraps Fastify's body limit so
     return {
       status,
       body: {
@@ -107,7 +113,7 @@ export function mapError(exception: unknown, bodyLimitBytes?: number, method = '
   // Errors raised by Fastify itself (body limit, media type...) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     const status = err.statusCode;
-    if (status === 413) return tooLarge(bodyLimitBytes);
+    if (status === 413) return tooLarge(bodyLimit);
     const message = err.message ?? 'Bad request';
     return {
       status,
@@ -130,8 +136,8 @@ function headerDetails(status: number, message: string): { path: string; message
 }
 
 /** A body over the limit, with the limit said: 500 invoices of ten lines reach a megabyte before 500 items. */
-function tooLarge(bodyLimitBytes: number | undefined): MappedError {
-  const limit = bodyLimitBytes === undefined ? 'the configured limit' : `${bodyLimitBytes} bytes (BODY_LIMIT_BYTES)`;
+function tooLarge(bodyLimit: BodyLimit | undefined): MappedError {
+  const limit = bodyLimit === undefined ? 'the configured limit' : `${bodyLimit.bytes} bytes (${bodyLimit.of})`;
   return {
     status: 413,
     body: {

@@ -67,4 +67,17 @@ export const MAX_ROWS = 20_000;
  * carries the same. Past 16 MiB the write failed as a 500; from about 8 MB each merge held the event loop 80–184 ms.
  */
 export const MAX_TABLE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What a request replacing a table's rows whole may weigh: a table at MAX_TABLE_BYTES, as rows or as the CSV its
+ * export writes, with room for JSON's escapes. Under BODY_LIMIT_BYTES (1 MiB), a table grown past it by merges
+ * could no longer be saved from its grid, nor its own export imported back (an API review).
+ */
+export const TABLE_BODY_LIMIT_BYTES = MAX_TABLE_BYTES + 1024 * 1024;
+
+/** The routes that carry a whole table, with TABLE_BODY_LIMIT_BYTES. */
+export const WHOLE_TABLE_ROUTES = [
+  { method: 'PUT', url: '/api/v1/reference-tables/:key/rows', bodyLimit: TABLE_BODY_LIMIT_BYTES },
+  { method: 'POST', url: '/api/v1/reference-tables/:key/import', bodyLimit: TABLE_BODY_LIMIT_BYTES },
+] as const;
 export const MAX_COLUMNS = 50;

@@ -222,6 +222,10 @@ export class ReferenceTablesService implements OnApplicationBootstrap, OnApplica
     actor: string,
   ): Promise<Tagged<TableView>> {
     return this.change(key, ifMatch, actor, async (table) => {
+      if (!/\S/.test(request.csv))
+        throw new ValidationError('The CSV is empty; nothing was imported.', [
+          { path: '/csv', message: 'is empty', keyword: 'minLength', params: { limit: 1 } },
+        ]);
       const { records, lines, delimiter } = await readCsv(request.csv, table);
       // A header alone, replacing: every row gone at one click, the file most likely cut or the wrong one (a console
       // review). Emptying a table is done in its grid, row by row, where each removal shows.
