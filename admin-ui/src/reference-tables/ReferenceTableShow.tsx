@@ -49,11 +49,15 @@ const TableEditor = ({ tableKey }: { tableKey: string }) => {
     <Box>
       {/* Rows edited and not saved (signing limits, thresholds) are asked about before leaving, as in every editor. */}
       <UnsavedChangesGuard dirty={dirty || csvPending} kept={false} />
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mt: 2 }}>
+      {/* The buttons wrap under the heading on a phone: in one row, « Supprimer la table » was cut to « S ». */}
+      <Stack
+        direction="row"
+        sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', rowGap: 1, columnGap: 1, mt: 2 }}
+      >
         <Typography variant="h6" component="h2">
           {translate('gabarit.reference_tables.rows_title')}
         </Typography>
-        <Stack direction="row" spacing={1}>
+        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1 }}>
           <CsvExportButton tableKey={tableKey} />
           {/* Rows edited and not saved would be lost when the columns change: saved or discarded first. */}
           {editable && <EditDefinitionButton loaded={loaded} blocked={dirty || csvPending} onSaved={changed} />}

@@ -24,6 +24,7 @@ import { GridCell } from './GridCell';
 import { StaleAlert } from './StaleAlert';
 import { sendChange, type LoadedTable } from './useReferenceTable';
 import { ChangeComment } from './ChangeComment';
+import { visuallyHidden } from '../common/visually-hidden';
 
 interface Props {
   loaded: LoadedTable;
@@ -57,6 +58,8 @@ const ColumnHeader = ({ column, isKey }: { column: Column; isKey: boolean }) => 
  * The rows of a table in an editable grid: typed cells, rows added and deleted, saved at once with If-Match.
  * The API's problems land on their cells; a 412 says someone else changed the table and offers to reload it.
  */
+const ADD_ROW_ID = 'reference-table-add-row';
+
 export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -96,12 +99,23 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     setNextUid(nextUid + 1);
     setPage(Math.floor(grid.length / perPage));
   };
-  const deleteRow = (uid: number) => change(grid.filter((row) => row.uid !== uid));
+  // Removed, a row's button went with the focus, to the page's body: the keyboard goes on from the row that takes
+  // its place (or the one before it), and the removal is said.
+  const [announced, setAnnounced] = useState('');
+  const deleteRow = (uid: number, rowNumber: number) => {
+    const at = grid.findIndex((row) => row.uid === uid);
+    const next = grid.filter((row) => row.uid !== uid);
+    change(next);
+    const successor = next[at] ?? next[at - 1];
+    focusCell.current = successor ? `delete-${successor.uid}` : ADD_ROW_ID;
+    setAnnounced(translate('gabarit.reference_tables.row_deleted', { row: rowNumber }));
+  };
   const cancel = () => {
     setGrid(initial);
     setDirty(false);
     setCells(new Map());
     setProblem(undefined);
+    focusCell.current = ADD_ROW_ID; // « Annuler » is disabled once done, which had left the focus nowhere
   };
   const showFirstProblem = (found: CellProblems) => {
     const index = grid.findIndex((row) => table.columns.some((c) => found.has(cellId(row.uid, c.name))));
@@ -137,7 +151,10 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     }
   };
 
-  const visible = grid.slice(page * perPage, (page + 1) * perPage);
+  // The page asked for, within the rows there are: after a cancel or a removal the grid may have fewer pages, and
+  // a page past its end showed no row under « 376-400 sur 400 ».
+  const shownPage = Math.min(page, Math.max(0, Math.ceil(grid.length / perPage) - 1));
+  const visible = grid.slice(shownPage * perPage, (shownPage + 1) * perPage);
   const readOnlyText = (column: Column, text: string) =>
     column.type === 'boolean' && text !== ''
       ? translate(text === 'true' ? 'gabarit.reference_tables.yes' : 'gabarit.reference_tables.no')
@@ -178,7 +195,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
           </TableHead>
           <TableBody>
             {visible.map((row, i) => {
-              const rowNumber = page * perPage + i + 1;
+              const rowNumber = shownPage * perPage + i + 1;
               return (
                 <TableRow key={row.uid}>
                   <TableCell>{rowNumber}</TableCell>
@@ -205,7 +222,8 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
                   {editable && (
                     <TableCell>
                       <IconButton
-                        onClick={() => deleteRow(row.uid)}
+                        id={`delete-${row.uid}`}
+                        onClick={() => deleteRow(row.uid, rowNumber)}
                         aria-label={translate('gabarit.reference_tables.delete_row', { row: rowNumber })}
                       >
                         <DeleteIcon />
@@ -228,7 +246,7 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
       <TablePagination
         component="div"
         count={grid.length}
-        page={Math.min(page, Math.max(0, Math.ceil(grid.length / perPage) - 1))}
+        page={shownPage}
         rowsPerPage={perPage}
         rowsPerPageOptions={[10, 25, 50, 100]}
         onPageChange={(_e, next) => setPage(next)}
@@ -242,10 +260,13 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
         }
         getItemAriaLabel={(type) => translate(`ra.navigation.${type}`)}
       />
+      <Box role="status" aria-live="polite" sx={visuallyHidden}>
+        {announced}
+      </Box>
       {editable && dirty && <ChangeComment value={comment} onChange={setComment} />}
       {editable && (
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <Button startIcon={<AddIcon />} onClick={addRow}>
+          <Button id={ADD_ROW_ID} startIcon={<AddIcon />} onClick={addRow}>
             {translate('gabarit.reference_tables.add_row')}
           </Button>
           <Button variant="contained" onClick={() => void save()} disabled={!dirty || saving}>

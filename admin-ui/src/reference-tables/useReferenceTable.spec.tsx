@@ -58,6 +58,37 @@ describe('reference table rows', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'code, ligne 2' })));
   });
 
+  it('shows the table’s rows again after a row added on a new page is cancelled, the keyboard on « Ajouter »', async () => {
+    const many = { ...table(3, 1), rows: Array.from({ length: 25 }, (_, i) => ({ code: `c${i}`, prix: i })) };
+    fakeApi({ [`GET ${TABLE}`]: { body: many, headers: { ETag: '"3"' } } });
+    renderConsole(<Editor />);
+    const add = await screen.findByRole('button', { name: 'Ajouter une ligne' });
+    fireEvent.click(add);
+    // The new row is alone on a second page.
+    expect(await screen.findByRole('textbox', { name: 'code, ligne 26' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler les modifications' }));
+    // The one page of 25 rows, not an empty second page under « 1-25 sur 25 ».
+    expect(await screen.findByRole('textbox', { name: 'code, ligne 25' })).toBeTruthy();
+    expect(screen.getByText(/1-25 sur 25/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(add));
+  });
+
+  it('moves the keyboard to the row that takes a removed row’s place, and says it was removed', async () => {
+    const three = { ...table(3, 1), rows: ['a', 'b', 'c'].map((code, i) => ({ code, prix: i })) };
+    fakeApi({ [`GET ${TABLE}`]: { body: three, headers: { ETag: '"3"' } } });
+    renderConsole(<Editor />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Supprimer la ligne 2' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Supprimer la ligne 2' })),
+    );
+    expect((screen.getByRole('textbox', { name: 'code, ligne 2' }) as HTMLInputElement).value).toBe('c');
+    expect(screen.getByRole('status').textContent).toMatch(/^Ligne 2 retirée/);
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer la ligne 2' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Supprimer la ligne 1' })),
+    );
+  });
+
   it('says when someone else changed the table (412), and reloads their version with its ETag on request', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // react-admin logs each failed call
     let reads = 0;
