@@ -7,6 +7,7 @@ import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
+import { useScrollPaddingUnder } from '../common/use-scroll-padding';
 import { ConflictDialog } from '../common/drafts/ConflictDialog';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import {
@@ -102,6 +103,7 @@ export const RulesetEdit = () => {
   const [jsonError, setJsonError] = useState<string | undefined>();
   const [typing, setTyping] = useState<Partial<Record<JsonField, Typing>>>({});
   const unreadable = useUnreadableValues();
+  const stickyBar = useScrollPaddingUnder<HTMLDivElement>();
   // The saved version's static analysis, read again after each save (the draft's ETag changes).
   const analysis = useVersionAnalysis(key, base?.version, base?.etag);
   const analysisView = useMemo(
@@ -171,6 +173,7 @@ export const RulesetEdit = () => {
             takes a line of its own and the row scrolls away: kept in one line it broke a word a line, pushed Save
             past the edge, and covered half the screen as it stayed. */}
         <Stack
+          ref={stickyBar}
           direction="row"
           spacing={2}
           useFlexGap
