@@ -108,6 +108,7 @@ export const editorMessages = {
       root: 'Root',
       otherwise: 'Otherwise',
       branch_n: 'Branch %{n}',
+      node_group: '%{place} — %{kind} “%{name}”',
       branch_label: 'Branch label',
       branch_label_en: 'Branch label in English',
       branch_when: 'This branch is taken when:',

@@ -110,6 +110,7 @@ export const editorMessages = {
       root: 'Racine',
       otherwise: 'Sinon',
       branch_n: 'Branche %{n}',
+      node_group: '%{place} — %{kind} « %{name} »',
       branch_label: 'Libellé de la branche',
       branch_label_en: 'Libellé de la branche en anglais',
       branch_when: 'Cette branche est prise quand :',

@@ -76,6 +76,18 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
       `${toPointerText(path)}/otherwise`,
     ]);
     const severity = worst(own);
+    const place = via
+      ? via.kind === 'otherwise'
+        ? translate('gabarit.editors.otherwise')
+        : translate('gabarit.editors.branch_n', { n: via.index + 1 })
+      : translate('gabarit.editors.root');
+    // Each node is a group named by where it is and what it asks or decides (« Branche 1 — Résultat « refus » »):
+    // a `tree` of `treeitem`s promised arrow keys this editor does not have, and named outcomes not at all.
+    const nodeName = translate('gabarit.editors.node_group', {
+      place,
+      kind: translate(isLeaf ? 'gabarit.editors.outcome' : 'gabarit.editors.question'),
+      name: (!isLeaf && node.label) || node.outcome?.type || node.id,
+    });
     return (
       <Paper
         key={toPointerText(path)}
@@ -94,14 +106,14 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
         }}
         {...{ [ANALYSIS_TARGET]: toPointerText(branchPath ?? path) }}
         tabIndex={-1}
-        role="treeitem"
-        aria-level={depth + 1}
-        aria-expanded={hasChildren ? !collapsed.has(node.id) : undefined}
+        role="group"
+        aria-label={nodeName}
       >
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
           {hasChildren ? (
             <IconButton
               size="small"
+              aria-expanded={!collapsed.has(node.id)}
               aria-label={translate(collapsed.has(node.id) ? 'gabarit.editors.expand' : 'gabarit.editors.collapse', {
                 name: node.label || node.id,
               })}
@@ -110,17 +122,7 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
               {collapsed.has(node.id) ? <ChevronRightIcon /> : <ExpandMoreIcon />}
             </IconButton>
           ) : null}
-          <Chip
-            size="small"
-            variant="outlined"
-            label={
-              via
-                ? via.kind === 'otherwise'
-                  ? translate('gabarit.editors.otherwise')
-                  : translate('gabarit.editors.branch_n', { n: via.index + 1 })
-                : translate('gabarit.editors.root')
-            }
-          />
+          <Chip size="small" variant="outlined" label={place} />
           {isLeaf ? (
             <Chip size="small" color="success" label={translate('gabarit.editors.outcome')} />
           ) : (
@@ -230,7 +232,7 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
   };
 
   return (
-    <Box role="tree" aria-label={translate('gabarit.formats.decisionTree')}>
+    <Box role="group" aria-label={translate('gabarit.formats.decisionTree')}>
       {treeLines(definition.root, collapsed).map(line)}
     </Box>
   );
