@@ -135,6 +135,22 @@ describe('API detail messages in the console’s language', () => {
       );
   });
 
+  it('words a pattern RE2 refuses in each language, keeping RE2’s own reason', () => {
+    const invalid = {
+      path: '/definition/rules/1/conditions/all/1/value',
+      message: 'is not a regular expression Gabarit can match: missing closing ]: `[a-z`',
+      keyword: 'regex',
+      params: { reason: 'invalid', engine: 'missing closing ]: `[a-z`' },
+    };
+    expect(wordDetail(invalid, inFrench, 'fr')).toMatch(
+      /^n’est pas une expression régulière que Gabarit applique \(RE2\s?: missing closing \]: `\[a-z`\)/,
+    );
+    expect(wordDetail(invalid, inEnglish, 'en')).toMatch(/^is not a regular expression Gabarit can match \(RE2: /);
+    expect(wordDetail({ ...invalid, params: { reason: 'too_long', limit: 200 } }, inFrench, 'fr')).toBe(
+      'compte plus de 200 caractères',
+    );
+  });
+
   it('says how many allowed values there are when the API names only the first ones', () => {
     const detail = {
       message: 'must be one of: a, {"b":1}, … (300 in all)',

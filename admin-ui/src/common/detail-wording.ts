@@ -131,6 +131,16 @@ const OWN_WORDING: Record<
   selfLockout: (_params, translate) => translate('gabarit.details.self_lockout'),
   // The last enabled admin account: disabling it or removing its admin role would leave nobody to administer.
   lastAdmin: (_params, translate) => translate('gabarit.details.last_admin'),
+  // A `matches` pattern the server's RE2 refuses (server: engine/linear-pattern.ts patternRefusal): RE2's own reason
+  // stays in English, in parentheses, as the place to look.
+  regex: (params, translate) => {
+    const reason = params['reason'];
+    if (reason === 'invalid')
+      return translate('gabarit.details.regex.invalid', { engine: String(params['engine'] ?? '') });
+    if (reason === 'too_long' || reason === 'too_large')
+      return translate(`gabarit.details.regex.${reason}`, { limit: params['limit'] ?? '' });
+    return undefined;
+  },
   // A password zxcvbn finds easy to guess (server: users/password-strength.ts), with its reason when it names one.
   weakPassword: (params, translate) => {
     const reason =

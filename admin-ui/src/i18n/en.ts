@@ -245,6 +245,12 @@ export const en = {
         exclusive_maximum: 'must be less than %{limit}',
       },
       last_admin: 'would leave no enabled admin',
+      regex: {
+        invalid:
+          'is not a regular expression Gabarit can match (RE2: %{engine}); RE2 has no lookarounds (?=…) or backreferences \\1',
+        too_long: 'has more than %{limit} characters',
+        too_large: 'is too large once its counted repetitions ({n}) are written out: at most %{limit} steps',
+      },
       weak_password: {
         plain: 'is too easy to guess: choose a longer one, such as a few unrelated words',
         because: 'is too easy to guess (%{reason}): choose a longer one, such as a few unrelated words',

@@ -258,6 +258,13 @@ export const fr = typesetMessages({
         exclusive_maximum: 'doit être inférieur à %{limit}',
       },
       last_admin: 'ne laisserait aucun compte d’administration actif',
+      regex: {
+        invalid:
+          'n’est pas une expression régulière que Gabarit applique (RE2 : %{engine}) ; les assertions (?=…) et les références arrière \\1 n’existent pas dans RE2',
+        too_long: 'compte plus de %{limit} caractères',
+        too_large:
+          'est trop grande une fois ses répétitions comptées ({n}) écrites en entier : au plus %{limit} étapes',
+      },
       weak_password: {
         plain: 'est trop facile à deviner : choisissez-en un plus long, par exemple quelques mots sans lien entre eux',
         because:

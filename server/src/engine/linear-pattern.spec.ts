@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import { boundedShape, fixedShape, linearPattern, linearRegExp, patternProblem, SHORT_TEXT } from './linear-pattern.js';
+import {
+  boundedShape,
+  fixedShape,
+  linearPattern,
+  linearRegExp,
+  patternProblem,
+  patternRefusal,
+  SHORT_TEXT,
+} from './linear-pattern.js';
 
 describe('linear-time patterns', () => {
   it('answers like JavaScript on the patterns the pilots and analysts write', () => {
@@ -163,5 +171,19 @@ describe('linear-time patterns', () => {
     expect(linearPattern('^10\\s\\$$')!.test('10\u00a0$')).toBe(false);
     // `\\S` inside a class has no JavaScript spelling with RE2's meaning: RE2 runs it.
     expect(linearPattern('^[\\S]$')!.test('\u00a0')).toBe(RE2JS.compile('^[\\S]$').test('\u00a0'));
+  });
+});
+
+describe('a refused pattern as a detail', () => {
+  it('names the kind of refusal a client words, with RE2’s own reason when it is not a pattern RE2 reads', () => {
+    expect(patternRefusal('/v', '([a-z')).toEqual({
+      path: '/v',
+      message: expect.stringMatching(/^is not a regular expression Gabarit can match: /),
+      keyword: 'regex',
+      params: { reason: 'invalid', engine: expect.stringContaining('missing closing') },
+    });
+    expect(patternRefusal('/v', 'a'.repeat(201))?.params).toEqual({ reason: 'too_long', limit: 200 });
+    expect(patternRefusal('/v', '\\p{L}{800}1')?.params).toEqual({ reason: 'too_large', limit: 400 });
+    expect(patternRefusal('/v', '^[A-Z]{2}$')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { ClearingMemo } from '../common/memo/clearing-memo.js';
+import type { ErrorDetail } from '../common/errors/domain-errors.js';
 
 export const MAX_PATTERN_LENGTH = 200;
 
@@ -209,6 +210,28 @@ export function linearPattern(source: string): LinearPattern | null {
 export function patternProblem(source: string): string | undefined {
   const compiled = compile(source);
   return typeof compiled === 'string' ? compiled : undefined;
+}
+
+/**
+ * A refused `matches` pattern as a detail at `path`: keyword `regex`, with the kind of refusal a client words
+ * (`too_long`, `too_large`, `invalid` with RE2's own reason in `engine`), the English message beside it.
+ */
+export function patternRefusal(path: string, source: string): ErrorDetail | undefined {
+  const message = patternProblem(source);
+  if (message === undefined) return undefined;
+  const engine = /^is not a regular expression Gabarit can match: (.*)$/s.exec(message)?.[1];
+  const reason = engine !== undefined ? 'invalid' : message.startsWith('is longer') ? 'too_long' : 'too_large';
+  return {
+    path,
+    message,
+    keyword: 'regex',
+    params: {
+      reason,
+      ...(engine !== undefined && { engine }),
+      ...(reason === 'too_long' && { limit: MAX_PATTERN_LENGTH }),
+      ...(reason === 'too_large' && { limit: MAX_PATTERN_WEIGHT }),
+    },
+  };
 }
 
 /**

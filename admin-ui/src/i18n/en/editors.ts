@@ -147,6 +147,10 @@ export const editorMessages = {
         unknown_path: 'The field “%{path}” is not in the facts schema.',
         unknown_operator: 'Unknown operator: “%{operator}”.',
         value_required: 'Enter a value.',
+        pattern_invalid: 'This is not a valid regular expression: a parenthesis or bracket may be left open.',
+        pattern_unsupported:
+          'Gabarit does not run lookarounds ((?=…), (?<=…), (?!…)) or backreferences (\\1): write the expression without them.',
+        pattern_too_long: 'A regular expression has at most 200 characters.',
         value_number: 'This comparison is on a number: write a number (such as 10000 or 12.5).',
         value_number_ambiguous: '“1,500” could be read as fifteen hundred or as one and a half: write 1500, or 1.5.',
         value_list:

@@ -149,6 +149,11 @@ export const editorMessages = {
         unknown_path: 'Le champ « %{path} » n’est pas dans le schéma des faits.',
         unknown_operator: 'Opérateur inconnu : « %{operator} ».',
         value_required: 'Indiquez une valeur.',
+        pattern_invalid:
+          'Ce n’est pas une expression régulière valide : une parenthèse ou un crochet n’est peut-être pas fermé.',
+        pattern_unsupported:
+          'Gabarit n’applique pas les assertions avant ou arrière ((?=…), (?<=…), (?!…)) ni les références arrière (\\1) : réécrivez l’expression sans elles.',
+        pattern_too_long: 'Une expression régulière compte au plus 200 caractères.',
         value_number: 'Cette comparaison porte sur un nombre : écrivez un nombre (par exemple 10000 ou 12.5).',
         value_number_ambiguous:
           '« 1,500 » peut se lire mille cinq cents ou un et demi : écrivez 1500, ou 1,5 pour une décimale.',

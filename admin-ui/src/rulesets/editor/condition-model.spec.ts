@@ -94,6 +94,19 @@ describe('checking a condition tree as the analyst types', () => {
     ]);
   });
 
+  it('says as the analyst types that a « matches » value is no pattern Gabarit runs, as the server would on save', () => {
+    const leaf = (operator: string, value: string) => ({ fact: 'invoice', path: '$.total', operator, value });
+    const found = (operator: string, value: string) =>
+      checkCondition(leaf(operator, value), context).map((p) => p.problem);
+    expect(found('matches', '([a-z')).toEqual(['pattern_invalid']);
+    expect(found('not:matches', '^(?<=a)b')).toEqual(['pattern_unsupported']);
+    expect(found('matches', '(a)\\1')).toEqual(['pattern_unsupported']);
+    expect(found('matches', 'a'.repeat(201))).toEqual(['pattern_too_long']);
+    expect(found('matches', '^[A-Z]{2}-\\d{4}$')).toEqual([]);
+    // Other operators take any text.
+    expect(found('equal', '([a-z')).toEqual([]);
+  });
+
   it('leaves a path below an open object, into a list or with brackets unchecked; a declared object still catches typos', () => {
     const open = {
       ...context,

@@ -143,7 +143,29 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   if (!isKnownOperator(operator, context.vocabulary))
     problems.push({ path: `${at}/operator`, problem: 'unknown_operator', args: { operator } });
   if (!('value' in n)) problems.push({ path: `${at}/value`, problem: 'value_required' });
+  const pattern = matchesPatternProblem(operator, n['value']);
+  if (pattern) problems.push({ path: `${at}/value`, problem: pattern });
   return problems;
+}
+
+/** The server's bound on a `matches` pattern (engine/linear-pattern.ts MAX_PATTERN_LENGTH). */
+const MAX_PATTERN_LENGTH = 200;
+
+/**
+ * Why a `matches` value (`not:matches` too) is no pattern Gabarit runs, as far as the browser can tell: too long, a
+ * construct RE2 does not have (lookarounds, backreferences), or not a regular expression at all. It had been found
+ * on save only, in RE2's English (a console review). The server's RE2 still decides, on save.
+ */
+export function matchesPatternProblem(operator: string, value: unknown): string | undefined {
+  if (!operator.endsWith('matches') || typeof value !== 'string') return undefined;
+  if (value.length > MAX_PATTERN_LENGTH) return 'pattern_too_long';
+  if (/\\(?:[1-9]|k<)|\(\?<?[=!]/.test(value)) return 'pattern_unsupported';
+  try {
+    new RegExp(value, 'u');
+  } catch {
+    return 'pattern_invalid';
+  }
+  return undefined;
 }
 
 export function newLeaf(facts: FactOption[]): Leaf {

@@ -1,4 +1,10 @@
-import { checkCondition, isKnownOperator, type Condition, type ConditionProblem } from './condition-model';
+import {
+  checkCondition,
+  isKnownOperator,
+  matchesPatternProblem,
+  type Condition,
+  type ConditionProblem,
+} from './condition-model';
 import type { FactOption } from './fact-paths';
 import { toPointerText } from './json-pointer';
 import type { DecisionTable } from './table-model';
@@ -83,6 +89,10 @@ function checkTable(table: DecisionTable, vocabulary: RuleVocabulary): Condition
           problem: 'unknown_operator',
           args: { operator: cell.operator },
         });
+      else if (cell) {
+        const pattern = matchesPatternProblem(cell.operator, cell.value);
+        if (pattern) problems.push({ path: `/rows/${r}/cells/${id}/value`, problem: pattern });
+      }
     }
     if (!row.event?.type) problems.push({ path: `/rows/${r}/event/type`, problem: 'event_required' });
   });

@@ -18,7 +18,7 @@ import { expressionProblem, expressionReads } from '../../engine/computed-facts.
 import { compileExplanation, EXPLANATION_HELPERS } from '../../engine/explain.js';
 import { analyseTemplate, templateSyntaxDetail } from '../../engine/template-safety.js';
 import { templateShape } from '../../engine/template-shape.js';
-import { patternProblem } from '../../engine/linear-pattern.js';
+import { patternRefusal } from '../../engine/linear-pattern.js';
 import { unstorableKeys } from '../../common/database/storable-keys.js';
 import {
   computedFactsSchema,
@@ -214,9 +214,9 @@ function textProblems(definition: unknown, path = '/definition'): ErrorDetail[] 
   const problems: ErrorDetail[] = [];
   const patternRefused =
     typeof node['operator'] === 'string' && node['operator'].endsWith('matches') && typeof node['value'] === 'string'
-      ? patternProblem(node['value'])
+      ? patternRefusal(`${path}/value`, node['value'])
       : undefined;
-  if (patternRefused) problems.push({ path: `${path}/value`, message: patternRefused });
+  if (patternRefused) problems.push(patternRefused);
   for (const [key, value] of Object.entries(node)) {
     // An event's params are stored as fields of every decision record: a key the database refuses would lose them.
     if ((key === 'event' || key === 'outcome') && value && typeof value === 'object')
