@@ -93,8 +93,15 @@ describe('a reference table’s definition', () => {
     const save = within(dialog).getByRole('button', { name: 'Enregistrer la définition' });
     fireEvent.click(save);
     const value = await within(dialog).findByRole('alert');
-    expect(value.textContent).toMatch(/Colonne «\s?tuax\s?»/);
+    expect(value.textContent).toMatch(/Colonne 2 \(«\s?tuax\s?»\)/);
     expect(value.textContent).toMatch(/Ligne «\s?TPS\s?»\s?: Doit être oui ou non\./);
+    // Said on the column too, as the alert promises: its name field is marked and tells why.
+    const column = within(dialog).getByRole('group', { name: 'Colonne 2' });
+    const name = within(column).getByRole('textbox', { name: /Nom de la colonne/ });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /Doit être oui ou non/,
+    );
     fireEvent.click(save);
     await waitFor(() =>
       expect(within(dialog).getByRole('alert').textContent).toMatch(

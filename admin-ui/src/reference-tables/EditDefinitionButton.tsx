@@ -19,7 +19,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { toProblem, type Problem } from '../common/api-error';
+import { detailsUnder, toProblem, type Problem } from '../common/api-error';
 import { ProblemAlert } from '../common/ProblemAlert';
 import type { RequestOf } from '../api/types';
 import { COLUMN_TYPES, type ColumnType } from './cells';
@@ -110,10 +110,22 @@ export const EditDefinitionButton = ({
       setSaving(false);
     }
   };
+  // Two columns may bear the name a refusal quotes (« code » twice): the place says which, by position too.
   const columnPlace = (path: string) => {
     const match = /^\/columns\/(\d+)/.exec(path);
     const column = match ? form.columns[Number(match[1])] : undefined;
-    return column ? translate('gabarit.reference_tables.definition.column_place', { name: column.name }) : '';
+    return column
+      ? translate('gabarit.reference_tables.definition.column_place', { n: Number(match![1]) + 1, name: column.name })
+      : '';
+  };
+  // Each refusal on a column is said on its field as well, as the alert promises (« chacune est indiquée à sa place »).
+  const onColumns = detailsUnder(problem, '/columns');
+  const fieldProblem = (i: number, field: string) => {
+    const messages = [
+      ...(onColumns.get(`/${i}/${field}`) ?? []),
+      ...(field === 'name' ? (onColumns.get(`/${i}`) ?? []) : []),
+    ];
+    return messages.length > 0 ? messages.join(' · ') : undefined;
   };
   return (
     <>
@@ -162,12 +174,14 @@ export const EditDefinitionButton = ({
                   label={translate('gabarit.reference_tables.column_name')}
                   value={column.name}
                   required
+                  error={fieldProblem(i, 'name') !== undefined}
                   helperText={
-                    column.original !== undefined && column.original !== column.name.trim()
+                    fieldProblem(i, 'name') ??
+                    (column.original !== undefined && column.original !== column.name.trim()
                       ? translate('gabarit.reference_tables.definition.renamed_from', { name: column.original })
                       : column.original === undefined
                         ? translate('gabarit.reference_tables.definition.new_column')
-                        : ' '
+                        : ' ')
                   }
                   onChange={(e) => setColumn(i, { name: e.target.value })}
                   sx={{ flex: 2 }}
@@ -177,7 +191,8 @@ export const EditDefinitionButton = ({
                   size="small"
                   label={translate('gabarit.reference_tables.column_type')}
                   value={column.type}
-                  helperText=" "
+                  error={fieldProblem(i, 'type') !== undefined}
+                  helperText={fieldProblem(i, 'type') ?? ' '}
                   onChange={(e) => setColumn(i, { type: e.target.value as ColumnType })}
                   sx={{ flex: 1, minWidth: 140 }}
                 >

@@ -99,7 +99,7 @@ export const referenceTablesMessages = {
         explain:
           'A renamed column keeps its values; a column given another type reads them again as a CSV import does; a removed column takes them with it. While rule sets read the table, only its name and description can change.',
         column_n: 'Column %{n}',
-        column_place: 'Column “%{name}”',
+        column_place: 'Column %{n} (“%{name}”)',
         in_row: 'Row “%{key}”: %{problem}',
         renamed_from: 'Renamed (was “%{name}”)',
         new_column: 'New column, empty',

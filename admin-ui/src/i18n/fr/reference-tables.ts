@@ -103,7 +103,7 @@ export const referenceTablesMessages = {
         explain:
           'Une colonne renommée garde ses valeurs ; une colonne changée de type les relit comme un import CSV ; une colonne retirée les emporte. Tant que des ensembles de règles lisent la table, seuls son nom et sa description peuvent changer.',
         column_n: 'Colonne %{n}',
-        column_place: 'Colonne « %{name} »',
+        column_place: 'Colonne %{n} (« %{name} »)',
         in_row: 'Ligne « %{key} » : %{problem}',
         renamed_from: 'Renommée (était « %{name} »)',
         new_column: 'Nouvelle colonne, vide',
