@@ -89,6 +89,13 @@ describe('prompts console', () => {
       .waitFor();
     await screenshot(page, 'prompt-edit-fr');
 
+    // A schema that stops being JSON as it is typed: said at its place at once, and Save waits for it.
+    await typeAtEnd(page, 'Schéma des variables (JSON Schema)', ',');
+    await page.getByText(/JSON invalide\s?: ligne \d+, colonne \d+/).waitFor();
+    await expect(page.getByRole('button', { name: 'Enregistrer le brouillon' }).isDisabled()).resolves.toBe(true);
+    await page.keyboard.press('Backspace');
+    await page.getByText(/JSON invalide/).waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText('Brouillon enregistré (version 5).').waitFor();
     await page.getByText('Vous modifiez le brouillon (version 5).').waitFor();

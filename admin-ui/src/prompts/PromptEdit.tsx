@@ -5,6 +5,7 @@ import { CodeEditor } from '../common/CodeEditor';
 import { detailsByField } from '../common/api-error';
 import { ConflictDialog } from '../common/drafts/ConflictDialog';
 import { useGovernedDraft, type DraftShape, type GovernedRecord } from '../common/drafts/use-governed-draft';
+import { jsonSyntaxPlace } from '../common/json-syntax';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
@@ -62,9 +63,20 @@ export const PromptEdit = () => {
 
   const fromSave = detailsByField(draft.problem, translate);
   const fromPreview = detailsByField(preview.problem, translate);
+  // The JSON fields are read as they are typed, the place of a mistake said (line, column), and Save waits, as in
+  // the rule-set editor: they had said only « Ce n'est pas du JSON valide. », once saved.
+  const typedJson: Partial<Record<DraftField, string>> = {
+    variablesSchema: jsonMistake(form.variablesSchema, translate),
+    tests: jsonMistake(form.tests, translate),
+  };
+  const unreadableJson = Object.values(typedJson).some((mistake) => mistake !== undefined);
   const errorsOf = (field: string) => [
     ...new Set([
-      ...(localErrors[field as DraftField] ? [translate(localErrors[field as DraftField]!)] : []),
+      ...(typedJson[field as DraftField] !== undefined
+        ? [typedJson[field as DraftField]!]
+        : localErrors[field as DraftField]
+          ? [translate(localErrors[field as DraftField]!)]
+          : []),
       ...(fromSave.get(field) ?? []),
       ...(fromPreview.get(field) ?? []),
     ]),
@@ -112,7 +124,11 @@ export const PromptEdit = () => {
         <Button component={Link} to={createPath({ resource: 'prompts', id: key, type: 'show' })}>
           {translate('gabarit.prompts.back_to_show')}
         </Button>
-        <Button variant="contained" disabled={!dirty || saving} onClick={() => void submit(() => draft.save())}>
+        <Button
+          variant="contained"
+          disabled={!dirty || saving || unreadableJson}
+          onClick={() => void submit(() => draft.save())}
+        >
           {translate(dirty ? 'gabarit.prompts.save' : 'gabarit.prompts.saved_no_change')}
         </Button>
       </Stack>
@@ -234,3 +250,15 @@ export const PromptEdit = () => {
     </Box>
   );
 };
+
+/** Where JSON being typed stops being JSON, in words (« JSON invalide : ligne 3, colonne 5 »), or undefined. */
+function jsonMistake(text: string, translate: (key: string, options?: object) => string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    return translate('gabarit.editors.invalid_json', {
+      reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(text, err)),
+    });
+  }
+}
