@@ -33,6 +33,8 @@ export const en = {
     title: 'Gabarit',
     record_heading: '%{resource} “%{name}”',
     at_place: '%{place}: %{problem}',
+    // A button repeated on every row says which one it acts on (“Move up — rule “rena””), its words first.
+    action_for: '%{action} — %{what}',
     sign_in: { tagline: 'Rules and prompt templates of the pilot projects' },
     access_denied: accessMessages,
     create_titles: createTitles,

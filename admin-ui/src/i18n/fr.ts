@@ -40,6 +40,8 @@ export const fr = typesetMessages({
     title: 'Gabarit',
     record_heading: '%{resource} « %{name} »',
     at_place: '%{place} : %{problem}',
+    // A button repeated on every row says which one it acts on (« Monter — règle « rena » »), its words first.
+    action_for: '%{action} — %{what}',
     sign_in: { tagline: 'Règles et gabarits de requête des projets pilotes' },
     access_denied: accessMessages,
     create_titles: createTitles,

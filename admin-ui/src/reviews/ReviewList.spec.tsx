@@ -85,7 +85,7 @@ describe('ReviewList', () => {
     expect(decodeURIComponent(listCall.url)).toContain('filter={"status":"open"}');
     expect(decodeURIComponent(listCall.url)).toContain('sort=["dueAt","ASC"]');
 
-    fireEvent.click(within(late).getByRole('button', { name: 'Trancher' }));
+    fireEvent.click(within(late).getByRole('button', { name: /^Trancher — demande reçue le / }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByLabelText('Modifier la décision'));
     // The outcomes the enrolment tree gives other than the automated one (choosing it would be a confirmation);
@@ -136,7 +136,7 @@ describe('ReviewList', () => {
     });
     renderQueue('admin');
     await screen.findByText('Observations 1');
-    expect(screen.queryByRole('button', { name: 'Trancher' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Trancher — demande reçue le / })).toBeNull();
   });
 
   it('says when each request came, how, and who recorded it: a staff member by name, or a system by its key’s name', async () => {
@@ -162,7 +162,7 @@ describe('ReviewList', () => {
     const online = screen.getByText('Observations 2').closest('tr')!;
     expect(within(online).getByText(/^En ligne · Clé API « Portail RH »$/)).toBeTruthy();
     expect(within(online).queryByText(/api-key:k-1/)).toBeNull();
-    fireEvent.click(within(online).getByRole('button', { name: 'Trancher' }));
+    fireEvent.click(within(online).getByRole('button', { name: /^Trancher — demande reçue le / }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/^Reçue le 1 mars 2026.* · En ligne · Clé API « Portail RH »$/)).toBeTruthy();
   });
@@ -178,7 +178,7 @@ describe('ReviewList', () => {
     });
     renderQueue('approver');
     const row = (await screen.findByText('Observations 1')).closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Trancher' }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Trancher — demande reçue le / }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('radio', { name: 'Confirmer la décision automatisée' })).toBeNull();
     const make = within(dialog).getByRole('radio', { name: /^Rendre la décision/ }) as HTMLInputElement;

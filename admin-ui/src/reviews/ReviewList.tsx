@@ -241,11 +241,18 @@ const RulesetName = () => (
 
 const Automated = ({ review }: { review: Review }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Box>
       {(review.automatedDecision ?? []).map((e) => outcomeWords(e.type, translate)).join(', ')}
       <Box>
-        <Link to={`/decisions/${encodeURIComponent(review.decisionId)}/receipt`}>
+        <Link
+          to={`/decisions/${encodeURIComponent(review.decisionId)}/receipt`}
+          aria-label={translate('gabarit.action_for', {
+            action: translate('gabarit.reviews.receipt'),
+            what: translate('gabarit.reviews.request_received', { at: formatDateTime(review.submittedAt, locale) }),
+          })}
+        >
           {translate('gabarit.reviews.receipt')}
         </Link>
       </Box>
@@ -310,7 +317,15 @@ export const DecideButton = ({ review }: { review: Review }) => {
   const titleId = `decide-title-${review.id}`;
   return (
     <>
-      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
+      <Button
+        size="small"
+        variant="outlined"
+        aria-label={translate('gabarit.action_for', {
+          action: translate('gabarit.reviews.decide'),
+          what: translate('gabarit.reviews.request_received', { at: formatDateTime(review.submittedAt, locale) }),
+        })}
+        onClick={() => setOpen(true)}
+      >
         {translate('gabarit.reviews.decide')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">

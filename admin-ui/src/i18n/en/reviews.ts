@@ -112,6 +112,7 @@ export const reviewsMessages = {
       new_decision: 'New decision',
       decided: 'Review request closed.',
       receipt: 'Receipt',
+      request_received: 'request received %{at}',
       cancel: 'Cancel',
       save: 'Save',
     },

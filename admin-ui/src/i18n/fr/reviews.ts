@@ -112,6 +112,7 @@ export const reviewsMessages = {
       new_decision: 'Nouvelle décision',
       decided: 'Demande de révision fermée.',
       receipt: 'Avis',
+      request_received: 'demande reçue le %{at}',
       cancel: 'Annuler',
       save: 'Enregistrer',
     },

@@ -131,7 +131,10 @@ const LeafRow = ({ shared, path }: { shared: Shared; path: Pointer }) => {
       />
       <Tooltip title={translate('gabarit.editors.remove_condition')}>
         <IconButton
-          aria-label={translate('gabarit.editors.remove_condition')}
+          aria-label={translate('gabarit.action_for', {
+            action: translate('gabarit.editors.remove_condition'),
+            what: translate('gabarit.editors.condition_on', { fact: factLabel(leaf.fact, leaf.path) || '—' }),
+          })}
           onClick={() => shared.onChange(removeNode(shared.root, path))}
         >
           <DeleteIcon />
@@ -163,7 +166,10 @@ const NamedRef = ({ shared, path }: { shared: Shared; path: Pointer }) => {
         ))}
       </TextField>
       <IconButton
-        aria-label={translate('gabarit.editors.remove_condition')}
+        aria-label={translate('gabarit.action_for', {
+          action: translate('gabarit.editors.remove_condition'),
+          what: translate('gabarit.editors.condition_named', { name: node.condition || '—' }),
+        })}
         onClick={() => shared.onChange(removeNode(shared.root, path))}
       >
         <DeleteIcon />

@@ -81,6 +81,11 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
         const issues = countUnder(problems, `/rules/${i}`);
         const ruleFindings = findingsUnder(findings, `/rules/${i}`);
         const severity = worst(ruleFindings);
+        const forRule = (action: string) =>
+          translate('gabarit.action_for', {
+            action: translate(action),
+            what: translate('gabarit.editors.rule_named', { name: rule.name || i + 1 }),
+          });
         return (
           <Box
             key={i}
@@ -171,6 +176,7 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                   <Stack direction="row" spacing={1}>
                     <Button
                       size="small"
+                      aria-label={forRule('gabarit.editors.move_up')}
                       disabled={i === 0}
                       onClick={() => onChange(moveAt(definition, ['rules', i], -1))}
                     >
@@ -178,12 +184,18 @@ export const RulesEditor = ({ definition, onChange, facts, problems }: Props) =>
                     </Button>
                     <Button
                       size="small"
+                      aria-label={forRule('gabarit.editors.move_down')}
                       disabled={i === definition.rules.length - 1}
                       onClick={() => onChange(moveAt(definition, ['rules', i], 1))}
                     >
                       {translate('gabarit.editors.move_down')}
                     </Button>
-                    <Button size="small" color="error" onClick={() => onChange(removeAt(definition, ['rules', i]))}>
+                    <Button
+                      size="small"
+                      color="error"
+                      aria-label={forRule('gabarit.editors.remove_rule')}
+                      onClick={() => onChange(removeAt(definition, ['rules', i]))}
+                    >
                       {translate('gabarit.editors.remove_rule')}
                     </Button>
                   </Stack>

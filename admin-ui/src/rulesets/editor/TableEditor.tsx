@@ -185,6 +185,11 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
             {table.rows.map((row, r) => {
               const rowFindings = findingsUnder(findings, `/rows/${r}`);
               const severity = worst(rowFindings);
+              const forRow = (action: string) =>
+                translate('gabarit.action_for', {
+                  action: translate(action),
+                  what: translate('gabarit.editors.row_named', { name: row.id || r + 1 }),
+                });
               return (
                 <TableRow
                   key={r}
@@ -295,7 +300,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                   <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
                     <IconButton
                       size="small"
-                      aria-label={translate('gabarit.editors.move_up')}
+                      aria-label={forRow('gabarit.editors.move_up')}
                       disabled={r === 0}
                       onClick={() => onChange(moveRow(table, r, -1))}
                     >
@@ -303,7 +308,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                     </IconButton>
                     <IconButton
                       size="small"
-                      aria-label={translate('gabarit.editors.move_down')}
+                      aria-label={forRow('gabarit.editors.move_down')}
                       disabled={r === table.rows.length - 1}
                       onClick={() => onChange(moveRow(table, r, 1))}
                     >
@@ -311,7 +316,7 @@ export const TableEditor = ({ definition: table, onChange, facts, problems }: Pr
                     </IconButton>
                     <IconButton
                       size="small"
-                      aria-label={translate('gabarit.editors.remove_row')}
+                      aria-label={forRow('gabarit.editors.remove_row')}
                       onClick={() => onChange(removeRow(table, r))}
                     >
                       <DeleteIcon />

@@ -168,7 +168,15 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
             />
           )}
           {branchPath && (
-            <Button size="small" color="error" onClick={() => onChange(removeAt(definition, branchPath))}>
+            <Button
+              size="small"
+              color="error"
+              aria-label={translate('gabarit.action_for', {
+                action: translate('gabarit.editors.remove_branch'),
+                what: place,
+              })}
+              onClick={() => onChange(removeAt(definition, branchPath))}
+            >
               {translate('gabarit.editors.remove_branch')}
             </Button>
           )}

@@ -186,7 +186,8 @@ describe('decision table grid', () => {
     expect(screen.getByText(/Un objet JSON est attendu/)).toBeTruthy();
     fireEvent.change(params, { target: { value: '{"level": "director"}' } });
     expect((json() as DecisionTable).rows[0]!.event).toEqual({ type: 'director', params: { level: 'director' } });
-    fireEvent.click(screen.getAllByRole('button', { name: 'Supprimer la ligne' })[0]!);
+    // Each row's buttons say which row they act on.
+    fireEvent.click(screen.getByRole('button', { name: /^Supprimer la ligne — ligne «\s?haut\s?»$/ }));
     expect((json() as DecisionTable).rows.map((r) => r.id)).toEqual(['row-2']);
   });
 });
@@ -241,7 +242,7 @@ describe('moving a decision table row', () => {
         .getAllByRole('textbox', { name: 'Paramètres de la décision (JSON)' })
         .map((box) => (box as HTMLInputElement).value);
     expect(shown()).toEqual(['{"level":"director"}', '{"level":"minister"}']);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Monter' })[1]!);
+    fireEvent.click(screen.getByRole('button', { name: /^Monter — ligne «\s?ministre\s?»$/ }));
     expect((json() as DecisionTable).rows.map((r) => r.id)).toEqual(['ministre', 'directeur']);
     expect(shown()).toEqual(['{"level":"minister"}', '{"level":"director"}']);
   });
