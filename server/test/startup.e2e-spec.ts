@@ -152,15 +152,19 @@ describe('starting the service', () => {
     const run = runService({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://127.0.0.1:1/x' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('JWT_SECRET is required');
-    // A secret of one repeated letter, with the audit key apart: a new one costs only sign-ins, so it is refused.
+    // A secret of one repeated letter, with the audit and pseudonym keys apart: a new one costs only sign-ins, so it
+    // is refused.
     const weak = runService({
       NODE_ENV: 'production',
       MONGODB_URI: 'mongodb://127.0.0.1:1/x',
       JWT_SECRET: 'x'.repeat(40),
       AUDIT_KEY: 'an audit key kept apart from the sessions secret',
+      SUBJECT_KEY: 'a pseudonyms key kept apart from the other two',
     });
     expect(await weak.exited).toBe(1);
-    expect(weak.output()).toContain('JWT_SECRET is not random (it repeats "x"); choose a new random JWT_SECRET');
+    expect(weak.output()).toContain(
+      'JWT_SECRET is not random (it repeats a run of 1 character); choose a new random JWT_SECRET',
+    );
   });
 
   it('explains what to install or set when there is neither Go nor MONGODB_URI', async () => {

@@ -80,43 +80,62 @@ describe('loadConfig', () => {
     });
   });
 
-  it('refuses production secrets plainly not random, or the same for two purposes, where a new one costs only sign-ins', () => {
+  it('refuses production secrets plainly not random, or shared, where a new JWT_SECRET costs only sign-ins', () => {
     const production = { DATA_DIR: dataDir(), NODE_ENV: 'production' };
-    const audit = randomBytes(24).toString('base64');
+    const apart = { AUDIT_KEY: randomBytes(24).toString('base64'), SUBJECT_KEY: randomBytes(24).toString('base64') };
     for (const [jwt, why] of [
-      ['x'.repeat(40), 'repeats "x"'],
-      ['abc'.repeat(11), 'repeats "abc"'],
-      ['0123456'.repeat(4) + '0123', 'repeats "0123456"'],
-      ['abcdefggfedcbaaabbccddeeffggabacadaeafag', 'only 7 different characters'],
+      ['x'.repeat(40), 'repeats a run of 1 character'],
+      ['abc'.repeat(11), 'repeats a run of 3 characters'],
+      ['0123456'.repeat(4) + '0123', 'repeats a run of 7 characters'],
+      ['abcdefggfedcbaaabbccddeeffggabacadaeafag', 'has only 7 different characters'],
     ]) {
-      expect(() => loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: audit })).toThrow(
-        new RegExp(`JWT_SECRET is not random \\(it (has )?${why.replace(/[()]/g, '\\$&')}.*openssl rand`),
+      expect(() => loadConfig({ ...production, JWT_SECRET: jwt, ...apart })).toThrow(
+        new RegExp(`JWT_SECRET is not random \\(it ${why}\\); choose a new random JWT_SECRET \\(openssl rand`),
       );
     }
     const jwt = randomBytes(24).toString('base64');
-    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: jwt })).toThrow(
+    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, ...apart, AUDIT_KEY: jwt })).toThrow(
       /AUDIT_KEY is the same as JWT_SECRET; choose a new random JWT_SECRET/,
     );
-    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, SUBJECT_KEY: jwt })).toThrow(/SUBJECT_KEY is the same/);
+    expect(() => loadConfig({ ...production, JWT_SECRET: jwt, ...apart, SUBJECT_KEY: jwt })).toThrow(
+      /SUBJECT_KEY is the same as JWT_SECRET; choose a new random JWT_SECRET/,
+    );
+    // The words never quote the secret: they are logged, and a repeated part may be most of it.
+    expect(() => loadConfig({ ...production, JWT_SECRET: 's3cr3tK!'.repeat(4), ...apart })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cr3tK!') }),
+    );
     // Outside production, anything 32 characters long still goes: tests and demos.
     expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'x'.repeat(40) }).warnings).toEqual(
       [],
     );
   });
 
-  it('starts with a warning where a new secret would break what it keyed: the audit chain, or pseudonyms', () => {
+  it('starts with a warning where a new key would break what it keyed: the audit chain, or pseudonyms', () => {
     const production = { DATA_DIR: dataDir(), NODE_ENV: 'production' };
     // The audit key derives from this JWT_SECRET: a new one would not verify the trail, so it is kept, and said.
     expect(loadConfig({ ...production, JWT_SECRET: 'q'.repeat(40) }).warnings).toEqual([
-      expect.stringMatching(/^JWT_SECRET is not random \(it repeats "q"\), and the audit key derives from it/),
+      expect.stringMatching(/^JWT_SECRET is not random \(it repeats a run of 1 character\)\. The audit key derives/),
     ]);
     const jwt = randomBytes(24).toString('base64');
+    // AUDIT_KEY set apart, SUBJECT_KEY not: a new JWT_SECRET would start new pseudonyms, so it is not asked for.
+    expect(loadConfig({ ...production, JWT_SECRET: jwt, SUBJECT_KEY: jwt, AUDIT_KEY: undefined }).warnings).toEqual([
+      expect.stringMatching(/^SUBJECT_KEY is the same as JWT_SECRET\. The audit key derives from JWT_SECRET/),
+    ]);
+    expect(
+      loadConfig({ ...production, JWT_SECRET: 'q'.repeat(40), AUDIT_KEY: randomBytes(24).toString('base64') }).warnings,
+    ).toEqual([
+      expect.stringMatching(/\. The pseudonyms key derives from JWT_SECRET: a new one would start new pseudonyms/),
+    ]);
     const shared = randomBytes(24).toString('base64');
     expect(
       loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: 'k'.repeat(32), SUBJECT_KEY: 'ab'.repeat(16) }).warnings,
     ).toEqual([
-      expect.stringMatching(/^AUDIT_KEY is not random \(it repeats "k"\); a new one would break the audit chain/),
-      expect.stringMatching(/^SUBJECT_KEY is not random \(it repeats "ab"\); a new one would break the pseudonyms/),
+      expect.stringMatching(
+        /^AUDIT_KEY is not random \(it repeats a run of 1 character\); a new one would break the audit chain/,
+      ),
+      expect.stringMatching(
+        /^SUBJECT_KEY is not random \(it repeats a run of 2 characters\); a new one would break the pseudonyms/,
+      ),
     ]);
     expect(loadConfig({ ...production, JWT_SECRET: jwt, AUDIT_KEY: shared, SUBJECT_KEY: shared }).warnings).toEqual([
       expect.stringMatching(/^SUBJECT_KEY is the same as AUDIT_KEY/),

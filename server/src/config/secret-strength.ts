@@ -5,11 +5,13 @@
  */
 const FEWEST_DISTINCT_CHARACTERS = 8;
 
-/** What makes a secret guessable, in words, or undefined when nothing plainly does. */
+/**
+ * What makes a secret guessable, in words, or undefined when nothing plainly does. Never quotes the secret: the
+ * words are logged at each start, and a repeated part may be most of it.
+ */
 export function secretWeakness(secret: string): string | undefined {
   const period = smallestPeriod(secret);
-  if (period <= secret.length / 2)
-    return `it repeats "${secret.slice(0, Math.min(period, 8))}${period > 8 ? '…' : ''}"`;
+  if (period <= secret.length / 2) return `it repeats a run of ${period} character${period === 1 ? '' : 's'}`;
   const distinct = new Set(secret).size;
   if (distinct < FEWEST_DISTINCT_CHARACTERS) return `it has only ${distinct} different characters`;
   return undefined;
@@ -34,31 +36,33 @@ interface Secrets {
 }
 
 /**
- * Problems of production secrets. Refused: those whose fix costs only sign-ins, i.e. a new JWT_SECRET while the
- * audit key does not derive from it. Warned of: those whose fix would break something kept, since the audit
- * chain was written with AUDIT_KEY (another is refused at start, docs/adr/0017) and experiments' pseudonyms with
- * SUBJECT_KEY.
+ * Problems of production secrets. A new JWT_SECRET costs only sign-ins when AUDIT_KEY and SUBJECT_KEY are both set:
+ * unset, each derives from it, and a new one would fail the audit chain (another key is refused at start,
+ * docs/adr/0017) or start new pseudonyms. So a problem a new JWT_SECRET mends is refused when both are set, and
+ * warned of otherwise; a weak or shared AUDIT_KEY or SUBJECT_KEY is warned of, since changing it breaks what it
+ * keyed.
  */
 export function secretProblems(secrets: Secrets): { refused: string[]; warnings: string[] } {
   const refused: string[] = [];
   const warnings: string[] = [];
   const { JWT_SECRET: jwt, AUDIT_KEY: audit, SUBJECT_KEY: subject } = secrets;
-  const newJwt =
-    'choose a new random JWT_SECRET (openssl rand -base64 48): it signs sessions only, so everyone signs in again';
-  if (jwt !== undefined && audit === jwt) refused.push(`AUDIT_KEY is the same as JWT_SECRET; ${newJwt}`);
-  if (jwt !== undefined && subject === jwt) refused.push(`SUBJECT_KEY is the same as JWT_SECRET; ${newJwt}`);
-  if (audit !== undefined && subject !== undefined && audit === subject)
+  const apart = audit !== undefined && subject !== undefined;
+  const mendedByNewJwt = (problem: string) =>
+    apart
+      ? refused.push(
+          `${problem}; choose a new random JWT_SECRET (openssl rand -base64 48): with AUDIT_KEY and SUBJECT_KEY set, it signs sessions only, so everyone signs in again`,
+        )
+      : warnings.push(
+          `${problem}. ${audit === undefined ? 'The audit key' : 'The pseudonyms key'} derives from JWT_SECRET: a new one would ${audit === undefined ? 'not verify the audit trail' : 'start new pseudonyms'}, so keep it until a new install sets AUDIT_KEY and SUBJECT_KEY apart (docs/operations.md)`,
+        );
+  if (jwt !== undefined && audit === jwt) mendedByNewJwt('AUDIT_KEY is the same as JWT_SECRET');
+  if (jwt !== undefined && subject === jwt) mendedByNewJwt('SUBJECT_KEY is the same as JWT_SECRET');
+  if (apart && audit === subject)
     warnings.push(
       'SUBJECT_KEY is the same as AUDIT_KEY: a key leaked for one purpose serves the other. Changing either breaks what it keyed (the audit chain, or the pseudonyms completions were recorded under); plan it with the next install',
     );
   const jwtWeakness = jwt === undefined ? undefined : secretWeakness(jwt);
-  if (jwtWeakness !== undefined) {
-    if (audit !== undefined) refused.push(`JWT_SECRET is not random (${jwtWeakness}); ${newJwt}`);
-    else
-      warnings.push(
-        `JWT_SECRET is not random (${jwtWeakness}), and the audit key derives from it: a new one would not verify the audit trail. Keep it until AUDIT_KEY can be set on a new install (docs/operations.md)`,
-      );
-  }
+  if (jwtWeakness !== undefined) mendedByNewJwt(`JWT_SECRET is not random (${jwtWeakness})`);
   for (const [name, value, breaks] of [
     ['AUDIT_KEY', audit, 'the audit chain written with it'],
     ['SUBJECT_KEY', subject, 'the pseudonyms completions were recorded under'],
