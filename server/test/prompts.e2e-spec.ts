@@ -433,6 +433,16 @@ describe('prompts with a slow or failing model', () => {
     expect((await complete()).body).toMatchObject({ stopReason: 'end_turn', logged: true });
   });
 
+  it('gives an answer holding half a character or a NUL with each as U+FFFD, the sign of a character lost', async () => {
+    fake.reply = () => 'avant\u0000après \ud800 fin 😀';
+    try {
+      const answer = await complete();
+      expect([answer.status, answer.body.text]).toEqual([200, 'avant\uFFFDaprès \uFFFD fin 😀']);
+    } finally {
+      fake.reply = undefined;
+    }
+  });
+
   it('counts an answer with no text as the variant’s error, though the caller gets it', async () => {
     fake.mode = 'empty';
     const empty = await complete();

@@ -175,7 +175,12 @@ function readAnswer(message: Anthropic.Message): CompletionAnswer {
   if (!Array.isArray(content) || !isTokenCount(usage?.input_tokens) || !isTokenCount(usage?.output_tokens))
     throw new UnreadableAnswer('no content or usage');
   return {
-    text: content.map((block) => (block?.type === 'text' ? block.text : '')).join(''),
+    // Half a character (a lone surrogate) or a NUL from the provider is no text a caller, a spreadsheet of
+    // answers or the database reads back whole: each becomes U+FFFD, the sign of a character lost (an API review).
+    text: wellFormed(content.map((block) => (block?.type === 'text' ? block.text : '')).join('')).replaceAll(
+      '\u0000',
+      '\uFFFD',
+    ),
     usage: { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens },
     stopReason: message.stop_reason ?? null,
   };
@@ -295,3 +300,6 @@ function providerErrorType(body: unknown): string | undefined {
   const type = (body as { error?: { type?: unknown } } | undefined)?.error?.type;
   return typeof type === 'string' && /^[a-z_]{1,64}$/.test(type) ? type : undefined;
 }
+
+// String.prototype.toWellFormed is in Node 20, not in the ES2023 library this project compiles against.
+const wellFormed = (text: string): string => (text as unknown as { toWellFormed(): string }).toWellFormed();
