@@ -111,6 +111,15 @@ describe('decision receipts and review requests', () => {
     expect([shown.status, shown.body.decisionId]).toEqual([200, enrolmentDecision]);
     const record = await as(t, cast.risk).get(`/api/v1/decisions/${typed}`);
     expect([record.status, record.body.id]).toEqual([200, enrolmentDecision]);
+    // Its review requests too, found under the id in capitals (a decision of its own: other tests count requests).
+    const own = (await as(t, cast.analyst).post('/api/v1/rulesets/enrolment/evaluate', { facts })).body
+      .evaluationId as string;
+    const asked = await as(t, cast.analyst).post(`/api/v1/decisions/${own.toUpperCase()}/reviews`, {
+      observations: 'Mon statut d’emploi a changé.',
+    });
+    expect([asked.status, asked.body.decisionId]).toEqual([201, own]);
+    const listed = await as(t, cast.risk).get(`/api/v1/decisions/${own.toUpperCase()}/reviews`);
+    expect((listed.body as { id: string }[]).map((r) => r.id)).toEqual([asked.body.id]);
   });
 
   it('withholds the person’s values from those who may not read personal information, as the decision read-back does', async () => {

@@ -161,7 +161,14 @@ export function matchesPatternProblem(operator: string, value: unknown): string 
   if (value.length > MAX_PATTERN_LENGTH) return 'pattern_too_long';
   if (/\\(?:[1-9]|k<)|\(\?<?[=!]/.test(value)) return 'pattern_unsupported';
   try {
-    new RegExp(value, 'u');
+    // RE2's own forms JavaScript does not read (flags `(?i)`, `(?i:…)`, named groups `(?P<n>…)`) are set aside, and
+    // the pattern read without `u`, where `\-`, `\pL` and `[[:alpha:]]` are text: the check had called them invalid.
+    new RegExp(
+      value
+        .replace(/\(\?[imsU]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:')
+        .replace(/\(\?P</g, '(?<'),
+    );
   } catch {
     return 'pattern_invalid';
   }

@@ -21,18 +21,31 @@ function runsAsFormula(text: string): boolean {
   return FORMULA.test(text) || (text.startsWith('-') && !NEGATIVE_NUMBER.test(text));
 }
 
+/** Whether a text, its leading quotes set aside, would run as a formula: such a text is written with one more. */
+const quotedForSpreadsheets = (text: string) => runsAsFormula(text.replace(/^'+/, ''));
+
+/**
+ * A cell as the import reads it: the quote the export put before a text that would run as a formula taken off, so
+ * that an export imported again is the same table (« '=HYPERLINK(…) » had come back with its quote, a change to
+ * approve). A text of the table starting with quotes before such a text was written with one more, so it comes
+ * back whole too.
+ */
+export function withoutFormulaQuote(cell: string): string {
+  return cell.startsWith("'") && quotedForSpreadsheets(cell) ? cell.slice(1) : cell;
+}
+
 function cellText(value: Row[string] | undefined, type: string): string {
   if (value === null || value === undefined) return '';
   if (type === 'boolean') return value ? 'oui' : 'non';
   if (type === 'number' && typeof value === 'number') return plain.format(value).replace('.', ',');
   const text = String(value);
-  return runsAsFormula(text) ? `'${text}` : text;
+  return quotedForSpreadsheets(text) ? `'${text}` : text;
 }
 
 /**
  * A table's rows as CSV that its own import reads back to the same rows: separated by semicolons with a decimal
  * comma (what a French spreadsheet opens and saves), booleans oui/non, dates YYYY-MM-DD, a byte-order mark for the
- * accents, and texts that would run as formulas quoted (runsAsFormula; such a text comes back with its quote). Replacing rows by CSV
+ * accents, and texts that would run as formulas quoted (withoutFormulaQuote takes the quote off on import). Replacing rows by CSV
  * needs the whole table; it could only be typed out again from the grid (a console review).
  */
 export async function tableCsv(table: Pick<ReferenceTable, 'columns' | 'rows'>): Promise<string> {

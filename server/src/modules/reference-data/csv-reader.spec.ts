@@ -63,6 +63,16 @@ describe('reading a CSV import', () => {
     ]);
     const comma = await readCsv('SEP=,\nid,n\nb,3\n', table);
     expect([comma.delimiter, comma.records.map((r) => ({ ...r }))]).toEqual([',', [{ id: 'b', n: '3' }]]);
+    // A first line of spaces or tabs is blank too, and csv-parse is handed it empty, as it skips those.
+    const spaces = await readCsv(' \t\r\n  \nid;n\na;2,5\n', table);
+    expect([spaces.delimiter, spaces.records.map((r) => ({ ...r })), spaces.lines]).toEqual([
+      ';',
+      [{ id: 'a', n: '2,5' }],
+      [4],
+    ]);
+    // Blank lines are looked through for 64 KiB, no further: a body of newlines is not walked whole.
+    const far = await refusal(`${'\n'.repeat(70_000)}id;n\na;1\n`);
+    expect(far.details[0]!.path).toMatch(/^\/csv\/line\/70001/);
     const inches = await readCsv('id;n\ntuyau 12" acier;4\n', table);
     expect(inches.records.map((r) => ({ ...r }))).toEqual([{ id: 'tuyau 12" acier', n: '4' }]);
     // A header problem after blank lines names the header's own line.

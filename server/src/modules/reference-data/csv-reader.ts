@@ -3,6 +3,7 @@ import { ValidationError, type ErrorDetail } from '../../common/errors/domain-er
 import { timeSlices } from '../../common/async/time-slices.js';
 import { MAX_COLUMNS, MAX_ROWS, type ReferenceTable } from './reference-table.js';
 import { unknownColumn } from './rows.js';
+import { withoutFormulaQuote } from './csv-export.js';
 import { pointerSegment } from '../../common/json/json-pointer.js';
 
 /**
@@ -10,6 +11,8 @@ import { pointerSegment } from '../../common/json/json-pointer.js';
  * 50 columns of 600 characters fit; a runaway quote swallowing the rest of the file does not.
  */
 export const MAX_CSV_LINE_CHARS = 32_768;
+/** How far blank lines before the header are looked through (64 KiB): past them, the first line is the header. */
+const HEADER_SEARCH_CHARS = 65_536;
 /** Text handed to the parser at a time: small enough that the time-slice check runs often (csv-parse ~1 MB/s). */
 const CHUNK_CHARS = 2_048;
 
@@ -95,19 +98,21 @@ class LineEnds {
  * numbers).
  */
 function checkHeaderLine(text: string): { delimiter: ',' | ';'; text: string } {
-  let start = text.startsWith('\uFEFF') ? 1 : 0;
-  while (text[start] === '\r' || text[start] === '\n') start++;
-  let line = readLine(text, start);
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  let { start, text: blanked } = headerStart(text, bom);
+  let line = readLine(blanked, start);
   const named = /^sep=([;,])$/i.exec(line.trim())?.[1] as ',' | ';' | undefined;
   if (named) {
-    text = text.slice(0, start) + text.slice(start + line.length);
-    while (text[start] === '\r' || text[start] === '\n') start++;
-    line = readLine(text, start);
+    // The sep= line left empty, and the lines after it read again for the header.
+    blanked = blanked.slice(0, start) + blanked.slice(start + line.length);
+    ({ start, text: blanked } = headerStart(blanked, start));
+    line = readLine(blanked, start);
   }
+  text = blanked;
   const semicolons = line.split(';').length - 1;
   const commas = line.split(',').length - 1;
   const delimiter = named ?? (semicolons > commas ? ';' : ',');
-  const lineNumber = (text.slice(0, start).match(/\r\n|\r|\n/g) ?? []).length + 1;
+  const lineNumber = lineEndsIn(text.slice(0, start)) + 1;
   const cells = Math.max(semicolons, commas) + 1;
   if (cells > MAX_COLUMNS)
     throw new ValidationError('The header names more cells than a table has columns; nothing was imported.', [
@@ -120,6 +125,30 @@ function checkHeaderLine(text: string): { delimiter: ',' | ';'; text: string } {
     ]);
   if (line.length > MAX_CSV_LINE_CHARS) throw unreadable(lineTooLong(lineNumber));
   return { delimiter, text };
+}
+
+/**
+ * Where the header starts, from `from`: the first line with anything but spaces, looked for in the next
+ * HEADER_SEARCH_CHARS characters (bounded: a body of newlines had been walked whole). The lines of spaces before it
+ * are left empty in the text returned, so csv-parse skips them as it skips empty lines.
+ */
+function headerStart(text: string, from: number): { start: number; text: string } {
+  const window = text.slice(from, from + HEADER_SEARCH_CHARS);
+  const found = /[^\s]/.exec(window);
+  if (!found) return { start: from, text };
+  const lineStart = Math.max(window.lastIndexOf('\n', found.index), window.lastIndexOf('\r', found.index)) + 1;
+  const blank = window.slice(0, lineStart).replace(/[^\r\n]/g, '');
+  return { start: from + blank.length, text: text.slice(0, from) + blank + text.slice(from + lineStart) };
+}
+
+/** Line ends in a text, `\r\n` counting once. */
+function lineEndsIn(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+  }
+  return count;
 }
 
 /** The line starting at `start`, without its end; only the first MAX_CSV_LINE_CHARS + 1 characters, to stay bounded. */
@@ -162,7 +191,8 @@ function collect(parser: Parser, known: Set<string>, keyColumn: string | undefin
         );
       // No prototype: whatever the header says, a cell never reaches Object.prototype.
       const row = Object.create(null) as Record<string, string>;
-      header.forEach((name, i) => (row[name] = record[i]!));
+      // What the export quoted to keep a spreadsheet from running it is read without the quote (csv-export.ts).
+      header.forEach((name, i) => (row[name] = withoutFormulaQuote(record[i]!)));
       out.records.push(row);
       out.lines.push(line);
     });

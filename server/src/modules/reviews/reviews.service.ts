@@ -215,7 +215,10 @@ export class ReviewsService implements OnApplicationBootstrap {
   /** The review requests made about one decision, oldest first: what became of the person's observations. */
   async ofDecision(decisionId: string, principal: Principal): Promise<ReviewView[]> {
     // Requests outlive the decision record (kept DECISION_RETENTION_DAYS): they are found without it.
-    const requests = await this.repository.byDecision(decisionId);
+    // An id typed in capitals is the same decision (decisions.repository.ts findById): so are its requests.
+    const lower = decisionId.toLowerCase();
+    let requests = await this.repository.byDecision(decisionId);
+    if (requests.length === 0 && lower !== decisionId) requests = await this.repository.byDecision(lower);
     if (requests.length === 0) await this.aboutPerson(decisionId, principal, null); // 404 or 409 said as for a receipt
     const now = new Date();
     return this.withOutcomes((await this.rollForward(requests)).map((r) => toView(r, now)));
