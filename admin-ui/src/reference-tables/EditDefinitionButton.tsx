@@ -216,7 +216,11 @@ export const EditDefinitionButton = ({
                     name: column.name || i + 1,
                   })}
                   disabled={form.columns.length === 1}
-                  onClick={() => setForm((f) => ({ ...f, columns: f.columns.filter((_, j) => j !== i) }))}
+                  onClick={() => {
+                    // The refusal named columns by position: after a removal it would mark the one that moved up.
+                    setProblem(undefined);
+                    setForm((f) => ({ ...f, columns: f.columns.filter((_, j) => j !== i) }));
+                  }}
                 >
                   <DeleteIcon />
                 </IconButton>

@@ -108,7 +108,10 @@ export const RowsGrid = ({ loaded, editable, onSaved, onDirtyChange, reload }: P
     change(next);
     const successor = next[at] ?? next[at - 1];
     focusCell.current = successor ? `delete-${successor.uid}` : ADD_ROW_ID;
-    setAnnounced(translate('gabarit.reference_tables.row_deleted', { row: rowNumber }));
+    // Its key said too: removing the next row at the same place would otherwise say the same words, which a screen
+    // reader does not announce again.
+    const key = grid[at]?.cells[table.keyColumn] || '—';
+    setAnnounced(translate('gabarit.reference_tables.row_deleted', { row: rowNumber, key }));
   };
   const cancel = () => {
     setGrid(initial);

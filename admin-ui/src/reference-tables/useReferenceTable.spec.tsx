@@ -82,11 +82,12 @@ describe('reference table rows', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Supprimer la ligne 2' })),
     );
     expect((screen.getByRole('textbox', { name: 'code, ligne 2' }) as HTMLInputElement).value).toBe('c');
-    expect(screen.getByRole('status').textContent).toMatch(/^Ligne 2 retirée/);
+    expect(screen.getByRole('status').textContent).toMatch(/^Ligne 2 \(«\s?b\s?»\) retirée/);
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer la ligne 2' }));
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Supprimer la ligne 1' })),
     );
+    expect(screen.getByRole('status').textContent).toMatch(/^Ligne 2 \(«\s?c\s?»\) retirée/);
   });
 
   it('says when someone else changed the table (412), and reloads their version with its ETag on request', async () => {

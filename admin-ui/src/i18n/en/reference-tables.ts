@@ -58,7 +58,7 @@ export const referenceTablesMessages = {
       row_number: 'No.',
       row_actions: 'Actions',
       delete_row: 'Delete row %{row}',
-      row_deleted: 'Row %{row} removed (save to delete it from the table)',
+      row_deleted: 'Row %{row} (“%{key}”) removed; save to delete it from the table',
       no_rows: 'No rows yet.',
       add_row: 'Add a row',
       save_rows: 'Save the rows',

@@ -60,7 +60,7 @@ export const referenceTablesMessages = {
       row_number: 'N°',
       row_actions: 'Actions',
       delete_row: 'Supprimer la ligne %{row}',
-      row_deleted: 'Ligne %{row} retirée (enregistrez pour la supprimer de la table)',
+      row_deleted: 'Ligne %{row} (« %{key} ») retirée ; enregistrez pour la supprimer de la table',
       no_rows: 'Aucune ligne pour le moment.',
       add_row: 'Ajouter une ligne',
       save_rows: 'Enregistrer les lignes',

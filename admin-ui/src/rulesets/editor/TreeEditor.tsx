@@ -81,10 +81,13 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
         ? translate('gabarit.editors.otherwise')
         : translate('gabarit.editors.branch_n', { n: via.index + 1 })
       : translate('gabarit.editors.root');
+    // The way down from the root (« Branche 1 › Sinon »): the nodes are a flat list to a screen reader, and
+    // « Branche 1 » alone was said at every depth.
+    const way = wayFromRoot(path, translate) || place;
     // Each node is a group named by where it is and what it asks or decides (« Branche 1 — Résultat « refus » »):
     // a `tree` of `treeitem`s promised arrow keys this editor does not have, and named outcomes not at all.
     const nodeName = translate('gabarit.editors.node_group', {
-      place,
+      place: way,
       kind: translate(isLeaf ? 'gabarit.editors.outcome' : 'gabarit.editors.question'),
       name: (!isLeaf && node.label) || node.outcome?.type || node.id,
     });
@@ -173,7 +176,7 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
               color="error"
               aria-label={translate('gabarit.action_for', {
                 action: translate('gabarit.editors.remove_branch'),
-                what: place,
+                what: way,
               })}
               onClick={() => onChange(removeAt(definition, branchPath))}
             >
@@ -245,3 +248,13 @@ export const TreeEditor = ({ definition, onChange, facts, problems }: Props) => 
     </Box>
   );
 };
+
+/** The branches taken from the root to a node, in words (« Branche 1 › Sinon »); empty for the root. */
+function wayFromRoot(path: Pointer, translate: (key: string, options?: object) => string): string {
+  const steps: string[] = [];
+  path.forEach((segment, i) => {
+    if (segment === 'branches') steps.push(translate('gabarit.editors.branch_n', { n: Number(path[i + 1]) + 1 }));
+    if (segment === 'otherwise') steps.push(translate('gabarit.editors.otherwise'));
+  });
+  return steps.join(' › ');
+}

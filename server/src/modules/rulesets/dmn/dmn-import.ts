@@ -109,7 +109,9 @@ function inputSchemaFor(
     const properties = root['properties'] as Json;
     if (!(root['required'] as string[]).includes(column.fact)) (root['required'] as string[]).push(column.fact);
     const segments = pathSegments(column.path);
-    const type = SCHEMA_TYPE[(column.typeRef ?? '').replace(/^feel:/, '')];
+    // Own names only: `constructor` or `toString` would read what every object inherits, a function, as a type.
+    const typeRef = (column.typeRef ?? '').replace(/^feel:/, '');
+    const type = Object.hasOwn(SCHEMA_TYPE, typeRef) ? SCHEMA_TYPE[typeRef] : undefined;
     let node = ownChild(properties, column.fact, segments.length === 0 ? {} : { type: 'object' });
     segments.forEach((segment, i) => {
       const last = i === segments.length - 1;

@@ -344,12 +344,13 @@ describe('DMN export and import', () => {
       `<input label="Saison"><inputExpression typeRef="string"><text>season</text></inputExpression></input>` +
       `<input label="Budget"><inputExpression typeRef="double"><text>budget</text></inputExpression></input>` +
       `<input label="Visites"><inputExpression typeRef="long"><text>visits</text></inputExpression></input>` +
+      `<input label="Objet"><inputExpression typeRef="constructor"><text>other</text></inputExpression></input>` +
       `<output name="dish" typeRef="string"/><output name="note" typeRef="string"/>` +
       `<rule><inputEntry><text>&lt;= 8</text></inputEntry><inputEntry><text>"Winter"</text></inputEntry>` +
-      `<inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
+      `<inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
       `<outputEntry><text>"Spareribs"</text></outputEntry><outputEntry><text></text></outputEntry></rule>` +
       `<rule><inputEntry><text>-</text></inputEntry><inputEntry><text>null</text></inputEntry>` +
-      `<inputEntry><text>&gt; 0.5</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
+      `<inputEntry><text>&gt; 0.5</text></inputEntry><inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>` +
       `<outputEntry><text>"Soupe"</text></outputEntry><outputEntry><text>"sans saison"</text></outputEntry></rule>` +
       `</decisionTable></decision></definitions>`;
     const imported = await importDmn(xml, { key: 'k', pilot: 'p' });
@@ -358,6 +359,7 @@ describe('DMN export and import', () => {
       season: { type: ['string', 'null'] },
       budget: { type: 'number' },
       visits: { type: 'integer' },
+      other: {}, // a typeRef named like what every object inherits is no type
     });
     const definition = imported.definition as { rows: { event: unknown }[] };
     expect(definition.rows.map((row) => row.event)).toEqual([
