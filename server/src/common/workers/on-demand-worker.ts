@@ -41,7 +41,10 @@ export class OnDemandWorker<Request extends object, Result> {
   constructor(
     private readonly script: URL,
     private readonly limits: {
-      /** A job taking longer is failed, and the worker replaced: a job that never ends would hold every later one. */
+      /**
+       * A job not done within this, once for itself and once for each job queued before it, is failed and the worker
+       * replaced: a job that never ends would hold every later one.
+       */
       timeoutMs: number;
       /** An idle worker ends after this long. */
       idleMs: number;
@@ -54,10 +57,13 @@ export class OnDemandWorker<Request extends object, Result> {
     clearTimeout(this.idle);
     const worker = this.started();
     const id = this.nextId++;
+    // The worker takes its jobs one at a time: a job behind others waits for them too, so its time counts theirs
+    // (a burst of accounts created at once had each job past the first few failed as a worker that hung).
+    const allowedMs = this.limits.timeoutMs * (this.pending.size + 1);
     return new Promise<Result>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.stop(new WorkerFailure(`${this.limits.name} took over ${this.limits.timeoutMs / 1000} s`, false));
-      }, this.limits.timeoutMs);
+        this.stop(new WorkerFailure(`${this.limits.name} took over ${allowedMs / 1000} s`, false));
+      }, allowedMs);
       this.pending.set(id, { resolve, reject, timer });
       worker.ref(); // while something waits for it; idle, it does not keep the process alive
       worker.postMessage({ ...request, id });
