@@ -21,6 +21,16 @@ const table: Pick<ReferenceTable, 'columns' | 'rows' | 'keyColumn'> = {
   ],
 };
 
+/** A table of free texts, one row per note, keyed r0, r1… */
+const notesTable = (notes: string[]) => ({
+  keyColumn: 'id',
+  columns: [
+    { name: 'id', type: 'string' as const },
+    { name: 'note', type: 'string' as const },
+  ],
+  rows: notes.map((note, i) => ({ id: `r${i}`, note })),
+});
+
 describe('reference table CSV export', () => {
   it('writes what a French spreadsheet opens, which the import reads back to the same rows', async () => {
     const text = await tableCsv(table);
@@ -41,16 +51,17 @@ describe('reference table CSV export', () => {
   });
 
   it('quotes every text a spreadsheet would run, a minus before digits included, and leaves negative numbers be', async () => {
-    const notes = {
-      keyColumn: 'id',
-      columns: [
-        { name: 'id', type: 'string' as const },
-        { name: 'note', type: 'string' as const },
-      ],
-      rows: ["-2+3+cmd|' /C calc'!A0", '-1+1', '-A1', '+1', '@SUM(A1)', '-5', '-1 000,50', '-12.5', 'a-1+1'].map(
-        (note, i) => ({ id: `r${i}`, note }),
-      ),
-    };
+    const notes = notesTable([
+      "-2+3+cmd|' /C calc'!A0",
+      '-1+1',
+      '-A1',
+      '+1',
+      '@SUM(A1)',
+      '-5',
+      '-1 000,50',
+      '-12.5',
+      'a-1+1',
+    ]);
     const lines = (await tableCsv(notes)).split('\n').slice(1, -1);
     const written = lines.map((line) =>
       line
@@ -72,17 +83,7 @@ describe('reference table CSV export', () => {
   });
 
   it('reads its own export back to the same texts, those it quoted and those that start with a quote', async () => {
-    const notes = {
-      keyColumn: 'id',
-      columns: [
-        { name: 'id', type: 'string' as const },
-        { name: 'note', type: 'string' as const },
-      ],
-      rows: ['=1+1', "'=1+1", "''+2", "'ordinaire", "l'apostrophe", '-3+4', '-12,5'].map((note, i) => ({
-        id: `r${i}`,
-        note,
-      })),
-    };
+    const notes = notesTable(['=1+1', "'=1+1", "''+2", "'ordinaire", "l'apostrophe", '-3+4', '-12,5']);
     const text = await tableCsv(notes);
     const { records, delimiter } = await readCsv(text.slice(1), notes);
     const { rows } = await checkRows(notes, records, true, undefined, undefined, delimiter === ',');
