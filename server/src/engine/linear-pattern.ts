@@ -1,35 +1,52 @@
 import { RE2JS } from 're2js';
 import { ClearingMemo } from '../common/memo/clearing-memo.js';
 import type { ErrorDetail } from '../common/errors/domain-errors.js';
+import { MAX_PATTERN_LENGTH } from './pattern-limits.js';
 
-export const MAX_PATTERN_LENGTH = 200;
+export { MAX_PATTERN_LENGTH };
 
 /** A regular expression matched in time linear in the text: RE2's automaton, no backtracking. */
 export interface LinearPattern {
   test(text: string): boolean;
 }
 
-const patterns = new ClearingMemo<string, LinearPattern | string>(1000);
+/** Why a pattern is refused: the kind a client words, the English message, RE2's own reason when invalid. */
+interface Refusal {
+  reason: 'too_long' | 'too_large' | 'invalid';
+  message: string;
+  engine?: string;
+}
+
+const patterns = new ClearingMemo<string, LinearPattern | Refusal>(1000);
 
 /**
  * Compiles a pattern with RE2 (re2js, in plain JavaScript). JavaScript's engine backtracks: `(a|a)*$` took 2 s
  * on 25 characters and `.*.*.*.*x` did not finish, and no static check catches every such pattern. RE2 has no
  * backreferences or lookarounds; a pattern using them is refused, with RE2's reason. Cached by source.
  */
-function compile(source: string): LinearPattern | string {
+function compile(source: string): LinearPattern | Refusal {
   return patterns.get(source, compileNew);
 }
 
-function compileNew(source: string): LinearPattern | string {
-  const weight = source.length > MAX_PATTERN_LENGTH ? 0 : repeatedWeight(source);
-  if (source.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+function isRefusal(compiled: LinearPattern | Refusal): compiled is Refusal {
+  return 'reason' in compiled;
+}
+
+function compileNew(source: string): LinearPattern | Refusal {
+  if (source.length > MAX_PATTERN_LENGTH)
+    return { reason: 'too_long', message: `is longer than ${MAX_PATTERN_LENGTH} characters` };
+  const weight = repeatedWeight(source);
   if (weight > MAX_PATTERN_WEIGHT)
-    return `is too large once its counted repetitions ({n}) are written out: ${weight} steps, where at most ${MAX_PATTERN_WEIGHT} are allowed`;
+    return {
+      reason: 'too_large',
+      message: `is too large once its counted repetitions ({n}) are written out: ${weight} steps, where at most ${MAX_PATTERN_WEIGHT} are allowed`,
+    };
   try {
     const re2 = RE2JS.compile(source); // RE2 decides what is accepted, whichever engine then runs it
     return matcherFor(source, (text) => re2.test(text));
   } catch (err) {
-    return `is not a regular expression Gabarit can match: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`;
+    const engine = (err as Error).message.replace(/^error parsing regexp: /, '');
+    return { reason: 'invalid', message: `is not a regular expression Gabarit can match: ${engine}`, engine };
   }
 }
 
@@ -203,13 +220,13 @@ export function javascriptRegExp(source: string, flags: string): RegExp | undefi
 /** The compiled pattern, or null when it is refused (see `patternProblem`). */
 export function linearPattern(source: string): LinearPattern | null {
   const compiled = compile(source);
-  return typeof compiled === 'string' ? null : compiled;
+  return isRefusal(compiled) ? null : compiled;
 }
 
 /** Why a pattern is refused (too long, invalid, or a construct RE2 does not have), or undefined if it is fine. */
 export function patternProblem(source: string): string | undefined {
   const compiled = compile(source);
-  return typeof compiled === 'string' ? compiled : undefined;
+  return isRefusal(compiled) ? compiled.message : undefined;
 }
 
 /**
@@ -217,10 +234,9 @@ export function patternProblem(source: string): string | undefined {
  * (`too_long`, `too_large`, `invalid` with RE2's own reason in `engine`), the English message beside it.
  */
 export function patternRefusal(path: string, source: string): ErrorDetail | undefined {
-  const message = patternProblem(source);
-  if (message === undefined) return undefined;
-  const engine = /^is not a regular expression Gabarit can match: (.*)$/s.exec(message)?.[1];
-  const reason = engine !== undefined ? 'invalid' : message.startsWith('is longer') ? 'too_long' : 'too_large';
+  const compiled = compile(source);
+  if (!isRefusal(compiled)) return undefined;
+  const { reason, message, engine } = compiled;
   return {
     path,
     message,
@@ -241,7 +257,7 @@ export function patternRefusal(path: string, source: string): ErrorDetail | unde
 export const linearRegExp = Object.assign(
   (source: string): LinearPattern & { toString(): string } => {
     const compiled = compile(source);
-    if (typeof compiled === 'string') throw new Error(`pattern "${source}" ${compiled}`);
+    if (isRefusal(compiled)) throw new Error(`pattern "${source}" ${compiled.message}`);
     // Called as a method of this object, not of the RegExp a fixed-shape pattern compiles to: bind the call.
     return { test: (text) => compiled.test(text), toString: () => `/${source}/` };
   },

@@ -1,6 +1,7 @@
 import { findFact, isDerived, isUncheckedPath, type FactOption } from './fact-paths';
 import type { RuleVocabulary } from './vocabulary';
 import { getAt, setAt, removeAt, type Pointer } from './json-pointer';
+import { MAX_PATTERN_LENGTH } from '../../../../server/src/engine/pattern-limits';
 
 /** json-rules-engine conditions as stored in a rule set (other keys, like `name`, are kept untouched). */
 export interface Leaf {
@@ -147,9 +148,6 @@ export function checkCondition(node: unknown, context: Context, at = ''): Condit
   if (pattern) problems.push({ path: `${at}/value`, problem: pattern });
   return problems;
 }
-
-/** The server's bound on a `matches` pattern (engine/linear-pattern.ts MAX_PATTERN_LENGTH). */
-const MAX_PATTERN_LENGTH = 200;
 
 /**
  * Why a `matches` value (`not:matches` too) is no pattern Gabarit runs, as far as the browser can tell: too long, a
