@@ -17,6 +17,7 @@ import {
 import { type DecisionDocument, type StoredDecision, type StoredTraceTable } from './decision.schema.js';
 import { LatestDecisions } from './latest-decisions.js';
 import { timeSlices } from '../../common/async/time-slices.js';
+import { decisionIdSpellings } from './decision-id-spellings.js';
 
 /** A record of a batch that the database refused, by its place in the batch. */
 export interface RefusedRecord {
@@ -136,14 +137,13 @@ export class DecisionsRepository implements OnModuleInit {
     return refused.sort((a, b) => a.index - b.index);
   }
 
-  /**
-   * A record by its id, read in any case: ids are written in lower case (UUIDs), and one read out over the phone or
-   * typed from a letter in capitals is the same id (RFC 9562). Found as given first: only a miss reads again.
-   */
+  /** A record by its id, read in any case (decision-id-spellings.ts). */
   async findById(id: string): Promise<DecisionDocument | null> {
-    const lower = id.toLowerCase();
-    const stored = (await this.storedById(id)) ?? (lower !== id ? await this.storedById(lower) : null);
-    return stored && (await this.whole([stored]))[0]!;
+    for (const spelling of decisionIdSpellings(id)) {
+      const stored = await this.storedById(spelling);
+      if (stored) return (await this.whole([stored]))[0]!;
+    }
+    return null;
   }
 
   /**

@@ -15,6 +15,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { AuditService } from '../audit/audit.service.js';
 import { decisionNotFound, EvaluationService } from '../evaluation/evaluation.service.js';
+import { decisionIdSpellings } from '../evaluation/decision-id-spellings.js';
 import { buildReceipt, type Receipt } from './receipt.js';
 import type { Language } from './receipt-messages.js';
 
@@ -214,11 +215,13 @@ export class ReviewsService implements OnApplicationBootstrap {
 
   /** The review requests made about one decision, oldest first: what became of the person's observations. */
   async ofDecision(decisionId: string, principal: Principal): Promise<ReviewView[]> {
-    // Requests outlive the decision record (kept DECISION_RETENTION_DAYS): they are found without it.
-    // An id typed in capitals is the same decision (decisions.repository.ts findById): so are its requests.
-    const lower = decisionId.toLowerCase();
-    let requests = await this.repository.byDecision(decisionId);
-    if (requests.length === 0 && lower !== decisionId) requests = await this.repository.byDecision(lower);
+    // Requests outlive the decision record (kept DECISION_RETENTION_DAYS): they are found without it, under the
+    // same spellings of its id as the record.
+    let requests: ReviewRequestDocument[] = [];
+    for (const spelling of decisionIdSpellings(decisionId)) {
+      requests = await this.repository.byDecision(spelling);
+      if (requests.length > 0) break;
+    }
     if (requests.length === 0) await this.aboutPerson(decisionId, principal, null); // 404 or 409 said as for a receipt
     const now = new Date();
     return this.withOutcomes((await this.rollForward(requests)).map((r) => toView(r, now)));
