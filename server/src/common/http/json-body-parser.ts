@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/domain-errors.js';
 import { mediaError, takesXml, wrongMediaType } from './body-media.js';
 import { closingQuote, pointerOfPlaces, walkJsonText } from '../json/json-text-places.js';
 import { integerReadsAsWritten } from '../json/long-integers.js';
+import { isWellFormed } from '../text/well-formed.js';
 
 /** Deeper documents are refused before any validator recurses into them (no legitimate payload nests this far). */
 export const MAX_JSON_DEPTH = 64;
@@ -87,9 +88,6 @@ export function pointerOfContainerAt(text: string, offset: number): string {
   return found;
 }
 
-// String.prototype.isWellFormed is in Node 20, not in the ES2023 library this project compiles against.
-const wellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-
 /** Longer object keys are refused: no field of ours comes near, and a key is copied into every path and error. */
 export const MAX_KEY_LENGTH = 1024;
 
@@ -137,7 +135,7 @@ export function unacceptableValue(
   });
   const visit = (node: unknown): { path: string; message: string } | undefined => {
     if (typeof node === 'string')
-      return wellFormed(node) ? undefined : refuse('contains an unpaired surrogate (not valid Unicode text)');
+      return isWellFormed(node) ? undefined : refuse('contains an unpaired surrogate (not valid Unicode text)');
     if (typeof node === 'number')
       return Number.isFinite(node) ? undefined : refuse('is a number too large to represent');
     if (node === null || typeof node !== 'object') return undefined;
@@ -159,7 +157,7 @@ export function unacceptableValue(
         const found = refuse('is a key containing a NUL character');
         return { ...found, path: found.path.split('\u0000').join('\\u0000') };
       }
-      if (!wellFormed(key)) return refuse('is a key with an unpaired surrogate');
+      if (!isWellFormed(key)) return refuse('is a key with an unpaired surrogate');
       const found = visit((node as Record<string, unknown>)[key]);
       if (found) return found;
       keys.pop();

@@ -13,6 +13,7 @@ import {
   DependencyUnavailableError,
   TooManyRequestsError,
 } from '../../common/errors/domain-errors.js';
+import { toWellFormed } from '../../common/text/well-formed.js';
 
 export interface CompletionRequest {
   model: string;
@@ -177,7 +178,7 @@ function readAnswer(message: Anthropic.Message): CompletionAnswer {
   return {
     // Half a character (a lone surrogate) or a NUL from the provider is no text a caller, a spreadsheet of
     // answers or the database reads back whole: each becomes U+FFFD, the sign of a character lost (an API review).
-    text: wellFormed(content.map((block) => (block?.type === 'text' ? block.text : '')).join('')).replaceAll(
+    text: toWellFormed(content.map((block) => (block?.type === 'text' ? block.text : '')).join('')).replaceAll(
       '\u0000',
       '\uFFFD',
     ),
@@ -300,6 +301,3 @@ function providerErrorType(body: unknown): string | undefined {
   const type = (body as { error?: { type?: unknown } } | undefined)?.error?.type;
   return typeof type === 'string' && /^[a-z_]{1,64}$/.test(type) ? type : undefined;
 }
-
-// String.prototype.toWellFormed is in Node 20, not in the ES2023 library this project compiles against.
-const wellFormed = (text: string): string => (text as unknown as { toWellFormed(): string }).toWellFormed();

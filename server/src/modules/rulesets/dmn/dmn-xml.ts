@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { timeSlices } from '../../../common/async/time-slices.js';
 import { ValidationError } from '../../../common/errors/domain-errors.js';
+import { toWellFormed } from '../../../common/text/well-formed.js';
 
 /** The namespace our export writes; DMN 1.1 to 1.5 model namespaces are read (their decision tables agree). */
 export const DMN13_NAMESPACE = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
@@ -172,19 +173,20 @@ const qualified = (uri: string | undefined, local: string | undefined) =>
   uri === GABARIT_NAMESPACE ? `gabarit:${local ?? ''}` : (local ?? '');
 
 /**
- * Characters XML 1.0 cannot carry, not even as a reference: C0 controls but tab and line ends, U+FFFE, U+FFFF and
- * lone surrogates. A label pasted from a spreadsheet with one made an export that no tool, ours included, imports
+ * Characters XML 1.0 cannot carry, not even as a reference: C0 controls but tab and line ends, U+FFFE and U+FFFF
+ * (lone surrogates neither: see xmlCharacters). A label pasted from a spreadsheet with one made an export that no tool, ours included, imports
  * (an API review). In names and texts they become U+FFFD, the sign of a character lost; FEEL strings and JSON keep
  * them as escapes.
  */
-const NOT_IN_XML =
-  // eslint-disable-next-line no-control-regex -- the control characters are what this finds
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- the control characters are what this finds
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** The text with what XML cannot carry (NOT_IN_XML, lone surrogates) as U+FFFD. */
+const xmlCharacters = (text: string) => toWellFormed(text).replace(NOT_IN_XML, '\uFFFD');
 
 /** Escapes text for element content and attribute values (newlines and tabs kept through attributes). */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_IN_XML, '\uFFFD')
+  return xmlCharacters(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -196,10 +198,5 @@ export function escapeXml(text: string): string {
 
 /** Element content keeps its newlines as they are (only `\r` needs a reference to survive). */
 export function escapeText(text: string): string {
-  return text
-    .replace(NOT_IN_XML, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+  return xmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }

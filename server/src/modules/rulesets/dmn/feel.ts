@@ -1,6 +1,7 @@
 import { integerReadsAsWritten } from '../../../common/json/long-integers.js';
 import { isReservedName } from '../../../common/json/reserved-names.js';
 import { MAX_JSON_DEPTH } from '../../../common/http/json-body-parser.js';
+import { isWellFormed } from '../../../common/text/well-formed.js';
 /**
  * The part of FEEL (DMN 1.3's expression language) a decision table cell maps to, both ways: unary tests for
  * input entries (`"a","b"`, `< 10`, `not("x")`, `-`; on import a range `[1..5]`, as its two ends) and literal
@@ -200,7 +201,7 @@ class Reader {
       const ch = this.text[this.pos++]!;
       if (ch === '"') {
         // `"\uD800"` alone: a text every JSON body refuses, which the draft could then never be saved back as.
-        if (LONE_SURROGATE.test(out))
+        if (!isWellFormed(out))
           throw new FeelSyntaxError('a string holds half of a character (an unpaired surrogate)', 'lone_surrogate');
         return out;
       }
@@ -442,6 +443,3 @@ function withHint(cell: Cell, hint: string): Cell {
   const value = alternatives[cell.operator]?.[hint];
   return value === undefined ? cell : { operator: hint, value };
 }
-
-/** Half of a UTF-16 pair without its other half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
