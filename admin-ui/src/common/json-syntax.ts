@@ -11,3 +11,21 @@ export function jsonSyntaxPlace(text: string, err: unknown): { line: number; col
   const before = text.slice(0, index).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
+
+type Translate = (key: string, options?: object) => string;
+
+/**
+ * JSON being typed in an editor, read: its value, or where it stops being JSON in the console's words (« JSON
+ * invalide : ligne 3, colonne 5 »).
+ */
+export function readTypedJson(text: string, translate: Translate): { value: unknown } | { mistake: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return {
+      mistake: translate('gabarit.editors.invalid_json', {
+        reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(text, err)),
+      }),
+    };
+  }
+}

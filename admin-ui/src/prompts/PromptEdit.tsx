@@ -5,7 +5,7 @@ import { CodeEditor } from '../common/CodeEditor';
 import { detailsByField } from '../common/api-error';
 import { ConflictDialog } from '../common/drafts/ConflictDialog';
 import { useGovernedDraft, type DraftShape, type GovernedRecord } from '../common/drafts/use-governed-draft';
-import { jsonSyntaxPlace } from '../common/json-syntax';
+import { readTypedJson } from '../common/json-syntax';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
 import { UnsavedChangesGuard } from '../common/UnsavedChangesGuard';
@@ -251,14 +251,8 @@ export const PromptEdit = () => {
   );
 };
 
-/** Where JSON being typed stops being JSON, in words (« JSON invalide : ligne 3, colonne 5 »), or undefined. */
+/** Where JSON being typed stops being JSON, in words, or undefined. */
 function jsonMistake(text: string, translate: (key: string, options?: object) => string): string | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (err) {
-    return translate('gabarit.editors.invalid_json', {
-      reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(text, err)),
-    });
-  }
+  const read = readTypedJson(text, translate);
+  return 'mistake' in read ? read.mistake : undefined;
 }

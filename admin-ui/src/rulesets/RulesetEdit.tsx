@@ -2,7 +2,7 @@ import { Alert, Box, Button, Grid, Stack, Tab, Tabs, Typography } from '@mui/mat
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Title, useCreatePath, useGetRecordId, useNotify, useTranslate } from 'react-admin';
 import { detailsUnder, atPlace } from '../common/api-error';
-import { jsonSyntaxPlace } from '../common/json-syntax';
+import { readTypedJson } from '../common/json-syntax';
 import { CodeEditor } from '../common/CodeEditor';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { RestoreBanner } from '../common/RestoreBanner';
@@ -73,17 +73,10 @@ const JsonFieldEditor = ({
       errors={[...(typing ? [typing.error] : []), ...serverErrors]}
       onChange={(next) => {
         setText(next);
-        try {
-          edit({ ...content, [field]: JSON.parse(next) as unknown });
-          onTyping(undefined);
-        } catch (err) {
-          onTyping({
-            text: next,
-            error: translate('gabarit.editors.invalid_json', {
-              reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
-            }),
-          });
-        }
+        const read = readTypedJson(next, translate);
+        if ('mistake' in read) return onTyping({ text: next, error: read.mistake });
+        edit({ ...content, [field]: read.value });
+        onTyping(undefined);
       }}
     />
   );
@@ -300,17 +293,10 @@ export const RulesetEdit = () => {
                 errors={[...(jsonError ? [jsonError] : []), ...allProblems]}
                 onChange={(next) => {
                   setJsonText(next);
-                  try {
-                    const parsed = JSON.parse(next) as Record<string, unknown>;
-                    setJsonError(undefined);
-                    draft.edit({ ...content, definition: parsed });
-                  } catch (err) {
-                    setJsonError(
-                      translate('gabarit.editors.invalid_json', {
-                        reason: translate('gabarit.details.syntax.place', jsonSyntaxPlace(next, err)),
-                      }),
-                    );
-                  }
+                  const read = readTypedJson(next, translate);
+                  if ('mistake' in read) return setJsonError(read.mistake);
+                  setJsonError(undefined);
+                  draft.edit({ ...content, definition: read.value as Record<string, unknown> });
                 }}
               />
             </Grid>
