@@ -23,6 +23,7 @@ import {
   type ResultsViewProps,
   type Translate,
 } from './format';
+import { chartFocusRing } from '../common/chart-focus';
 
 const SEQUENTIAL = 'gabarit.experiments.sequential';
 
@@ -45,7 +46,8 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
         {t('intro')}
       </Typography>
       {minimum && !minimum.reached && (
-        <Alert severity="info" sx={{ mt: 2 }} data-testid="minimum-sample">
+        // Information, not an alarm: MUI's default role="alert" had it announced at once on every visit (a review).
+        <Alert severity="info" role="note" sx={{ mt: 2 }} data-testid="minimum-sample">
           {t('not_enough', {
             min: new Intl.NumberFormat(locale).format(minimum.perVariant),
             counts: results.variants
@@ -216,7 +218,14 @@ const BoundaryChart = ({
   const noteId = useId();
   const t = scoped(translate, SEQUENTIAL);
   const axis = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-  const pts = (value: number | null) => (value === null ? '' : formatPoints(value / 100, locale, translate));
+  // The tooltip and what a screen reader hears say the true value, not where the line is drawn: a bound of ±100
+  // points drawn on a ±30 edge had read « +30,0 pts », narrower than known (a console review).
+  const truly =
+    (of: (p: BoundaryPoint) => number) =>
+    (_drawn: number | null, { dataIndex }: { dataIndex: number }) => {
+      const point = points[dataIndex];
+      return point === undefined ? '' : formatPoints(of(point), locale, translate);
+    };
   // The first looks are very wide (up to ±100 points): the axis spans the observed differences with room around
   // them, and a bound beyond it is drawn on its edge.
   const widest = Math.max(...points.map((p) => Math.abs(p.difference) * 100));
@@ -227,7 +236,7 @@ const BoundaryChart = ({
       component="figure"
       aria-labelledby={titleId}
       aria-describedby={noteId}
-      sx={{ m: 0, mt: 2, maxWidth: 720 }}
+      sx={{ m: 0, mt: 2, maxWidth: 720, ...chartFocusRing }}
       data-testid="sequential-boundary"
     >
       <Typography id={titleId} component="figcaption" variant="subtitle1">
@@ -258,20 +267,20 @@ const BoundaryChart = ({
             label: t('chart_high'),
             curve: 'linear',
             showMark: false,
-            valueFormatter: pts,
+            valueFormatter: truly((p) => p.confidenceSequence[1]),
           },
           {
             data: points.map((p) => clamp(p.difference)),
             label: t('chart_observed'),
             curve: 'linear',
-            valueFormatter: pts,
+            valueFormatter: truly((p) => p.difference),
           },
           {
             data: points.map((p) => clamp(p.confidenceSequence[0])),
             label: t('chart_low'),
             curve: 'linear',
             showMark: false,
-            valueFormatter: pts,
+            valueFormatter: truly((p) => p.confidenceSequence[0]),
           },
         ]}
       >

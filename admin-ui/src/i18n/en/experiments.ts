@@ -76,6 +76,7 @@ export const experimentsMessages = {
         not_running: 'The experiment is not serving any variant at the moment: results are frozen.',
         not_started: 'The experiment has not started: results appear once an approved version is published.',
         scheduled: 'The experiment is scheduled: results appear once it starts.',
+        chart_item: '%{variant}: %{rate} (95% interval: %{low} to %{high})',
         chart_title: 'Share of people who gave positive feedback, per variant, with its 95% confidence interval',
         chart_note:
           'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',
@@ -89,7 +90,7 @@ export const experimentsMessages = {
         rate: 'Rate',
         ci95: '95% interval',
         ci_range: '%{low} to %{high}',
-        p_value: 'p against control',
+        p_value: 'p against control (single look)',
         guardrails: 'Guardrails',
         guardrail_ok: 'Within',
         guardrail_breached: 'Breached',
@@ -174,6 +175,8 @@ export const experimentsMessages = {
         srm: 'No conclusion is possible while the split is unbalanced: fix the cause reported above first.',
         srm_warning:
           'People assigned (%{observed}) do not follow the planned split (%{expected}): chi-square test, %{p}. A defect in assignment or logging is probably skewing the results.',
+        always_valid_p_equals: 'always-valid p = %{value}',
+        always_valid_p_below: 'always-valid p < %{value}',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

@@ -77,6 +77,7 @@ export const experimentsMessages = {
         not_started:
           'L’expérience n’a pas encore démarré : les résultats apparaîtront quand une version approuvée sera publiée.',
         scheduled: 'L’expérience est programmée : les résultats apparaîtront quand elle démarrera.',
+        chart_item: '%{variant} : %{rate} (intervalle à 95 % : %{low} à %{high})',
         chart_title:
           'Part des personnes ayant donné un retour positif, par variante, avec son intervalle de confiance à 95 %',
         chart_note:
@@ -91,7 +92,7 @@ export const experimentsMessages = {
         rate: 'Taux',
         ci95: 'Intervalle à 95 %',
         ci_range: '%{low} à %{high}',
-        p_value: 'p contre le témoin',
+        p_value: 'p contre le témoin (lecture unique)',
         guardrails: 'Garde-fous',
         guardrail_ok: 'Respectés',
         guardrail_breached: 'Dépassés',
@@ -177,6 +178,8 @@ export const experimentsMessages = {
         srm: 'Aucune conclusion possible tant que la répartition est déséquilibrée : corrigez d’abord la cause signalée ci-dessus.',
         srm_warning:
           'Les personnes affectées (%{observed}) ne suivent pas la répartition prévue (%{expected}) : test du khi-deux, %{p}. Un défaut d’affectation ou de journalisation fausse probablement les résultats.',
+        always_valid_p_equals: 'p toujours valide = %{value}',
+        always_valid_p_below: 'p toujours valide < %{value}',
         p_equals: 'p = %{value}',
         p_below: 'p < %{value}',
       },

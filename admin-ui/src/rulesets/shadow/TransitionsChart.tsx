@@ -3,6 +3,7 @@ import { BarChart } from '@mui/x-charts';
 import { useId } from 'react';
 import type { Translate } from '../../experiments/format';
 import { transitionWords } from '../../common/outcomes';
+import { chartFocusRing } from '../../common/chart-focus';
 
 /**
  * The divergent evaluations of a shadow run as one horizontal bar per transition (`auto_approve → manual_review`),
@@ -30,7 +31,12 @@ export const TransitionsChart = ({
   // and the numbered list under the chart gives each transition whole.
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <Box component="figure" aria-labelledby={titleId} aria-describedby={noteId} sx={{ m: 0, mt: 2, maxWidth: 900 }}>
+    <Box
+      component="figure"
+      aria-labelledby={titleId}
+      aria-describedby={noteId}
+      sx={{ m: 0, mt: 2, maxWidth: 900, ...chartFocusRing }}
+    >
       <Typography id={titleId} component="figcaption" variant="subtitle1">
         {translate('gabarit.shadow.chart_title')}
       </Typography>
@@ -60,7 +66,14 @@ export const TransitionsChart = ({
           {
             data: rows.map(([, n]) => n),
             label: translate('gabarit.shadow.count'),
-            valueFormatter: (value) => (value === null ? '' : count.format(value)),
+            // Each bar says its transition, as the numbered list does: « Évaluations; 24 » had not (a console review).
+            valueFormatter: (value, { dataIndex }) =>
+              value === null
+                ? ''
+                : translate('gabarit.shadow.chart_key', {
+                    transition: rows[dataIndex]?.[0] ?? '',
+                    count: count.format(value),
+                  }),
           },
         ]}
       />
