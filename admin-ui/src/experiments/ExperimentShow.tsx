@@ -129,7 +129,7 @@ export const StoppedBy = () => {
   if (!record?.archived || !record.archival || record.halt) return null;
   const { by, at, comment } = record.archival;
   return (
-    <Alert severity="info" data-testid="experiment-stopped-by">
+    <Alert severity="info" role="note" data-testid="experiment-stopped-by">
       {translate(comment ? 'gabarit.experiments.stopped_by_because' : 'gabarit.experiments.stopped_by', {
         at: formatDateTime(at, locale),
         by: personName(by),

@@ -103,13 +103,17 @@ export function formatRate(rate: number, locale: string): string {
   );
 }
 
-/** A p-value as readers expect it: « p = 0,012 », and « p < 0,001 » below what the test can tell apart. */
-export function formatP(p: number, locale: string, translate: Translate): string {
-  if (p < 0.001)
-    return translate('gabarit.experiments.verdict.p_below', { value: new Intl.NumberFormat(locale).format(0.001) });
+/**
+ * A p-value as readers expect it: « p = 0,012 », and « p < 0,001 » below what the test can tell apart. An
+ * always-valid one says so where nothing around it does (« p toujours valide = 0,8 »): the verdict quoted it as
+ * « p = 0,8 » above a table giving « p = 0,13 » for the same pair, from the single-look test (a console review).
+ */
+export function formatP(p: number, locale: string, translate: Translate, alwaysValid = false): string {
+  const key = `gabarit.experiments.verdict.${alwaysValid ? 'always_valid_' : ''}`;
+  if (p < 0.001) return translate(`${key}p_below`, { value: new Intl.NumberFormat(locale).format(0.001) });
   // Three decimals under 0.1 so a value just under 0.05 never reads as 0.05.
   const digits = p < 0.1 ? 3 : 2;
-  return translate('gabarit.experiments.verdict.p_equals', {
+  return translate(`${key}p_equals`, {
     value: new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(p),
   });
 }

@@ -124,11 +124,11 @@ describe('experimentVerdict', () => {
     const early = inFrench(daily({ pValue: 0.15, canStop: false }));
     expect([early.kind, early.severity]).toEqual(['not_yet_shown', 'info']);
     expect(words(early.text)).toBe(
-      'Pas encore de conclusion : « concise-v4 » (60,0 %) et le témoin « detaillee » (40,0 %) s’écartent, mais le test valable à chaque consultation ne le démontre pas encore (p = 0,15). Poursuivez l’expérience : un écart lu en cours de route peut être dû au hasard.',
+      'Pas encore de conclusion : « concise-v4 » (60,0 %) et le témoin « detaillee » (40,0 %) s’écartent, mais le test valable à chaque consultation ne le démontre pas encore (p toujours valide = 0,15). Poursuivez l’expérience : un écart lu en cours de route peut être dû au hasard.',
     );
     const shown = inEnglish(daily({ pValue: 0.02, canStop: true }));
     expect(shown.kind).toBe('winner');
-    expect(shown.text).toMatch(/\(p = 0\.02\)\.$/);
+    expect(shown.text).toMatch(/\(always-valid p = 0\.02\)\.$/);
   });
 
   it('withholds a verdict while a variant has served fewer people than the experiment’s minimum, even with a tiny p-value', () => {

@@ -50,7 +50,12 @@ type Comparison = ExperimentResults['comparison']['byVariant'][number];
  */
 const shown = (c: Comparison): boolean => (c.sequential ? c.sequential.canStop : c.pValue < ALPHA);
 /** The p-value a verdict quotes: the always-valid one, when there is one. */
-const quotedP = (c: Comparison): number => c.sequential?.pValue ?? c.pValue;
+interface QuotedP {
+  value: number;
+  alwaysValid: boolean;
+}
+const quotedP = (c: Comparison): QuotedP =>
+  c.sequential ? { value: c.sequential.pValue, alwaysValid: true } : { value: c.pValue, alwaysValid: false };
 
 /**
  * Reads the results for a non-statistician: a broken split first (nothing else can be trusted), then too
@@ -60,7 +65,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`gabarit.experiments.verdict.${key}`, options);
   const rate = (r: number) => formatRate(r, locale);
-  const p = (value: number) => formatP(value, locale, translate);
+  const p = ({ value, alwaysValid }: QuotedP) => formatP(value, locale, translate, alwaysValid);
   const { variants, comparison } = results;
   const control = variants.find((v) => v.name === comparison.control) ?? variants[0];
   // A stopped experiment's results are frozen: « keep it running » would send its owner to what cannot be done.
@@ -78,7 +83,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
       expected: list(
         shares.map((s) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(s)),
       ),
-      p: p(results.srm.pValue),
+      p: formatP(results.srm.pValue, locale, translate),
     });
     return { kind: 'srm', severity: 'warning', text: t('srm'), srmWarning };
   }
@@ -153,7 +158,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const beside = (
     kind: 'not_yet_shown' | 'no_difference' | 'ended_without_conclusion',
     variant: VariantResult,
-    pValue: number,
+    pValue: QuotedP,
   ): Verdict => ({
     kind,
     severity: 'info',
@@ -191,7 +196,7 @@ export function experimentVerdict(results: ExperimentResults, translate: Transla
   const early = tests.find((c) => c.pValue < ALPHA);
   const closest = early ?? tests[0];
   const named = closest ? byName.get(closest.name)! : variants[1]!;
-  const quoted = closest ? quotedP(closest) : 1;
+  const quoted = closest ? quotedP(closest) : { value: 1, alwaysValid: false };
   if (ended) return beside('ended_without_conclusion', named, quoted);
   return beside(early ? 'not_yet_shown' : 'no_difference', named, quoted);
 }
