@@ -16,7 +16,7 @@ import { ReferenceDataModule } from './modules/reference-data/reference-data.mod
 import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
-import { SeedModule } from './seed/seed.module.js';
+import { SeedOnStartModule } from './seed/seed.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,7 +40,7 @@ export class AppModule {
         ServingModule,
         CatalogueModule,
         HealthModule,
-        SeedModule,
+        SeedOnStartModule,
       ],
     };
   }

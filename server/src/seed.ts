@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
+import { CliModule } from './cli.module.js';
 import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 import { loadConfig } from './config/load-config.js';
+import { SeedModule } from './seed/seed.module.js';
 import { SeedService } from './seed/seed.service.js';
 
 /** `npm run seed`: loads the seed content into the configured database (idempotent) and exits. */
 async function seed(): Promise<void> {
   const config = loadConfig(process.env);
   // The same JSON lines as the service's, so one log pipeline reads both.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+  // The command-line module: no HTTP, pollers or retention jobs (the whole service here had purged decision records).
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, [SeedModule]), {
     abortOnError: false,
     logger: new JsonLogger(serviceLog(config, 'sync')),
   });

@@ -31,18 +31,22 @@ describe('the first load of the pilots', () => {
   });
 });
 
+/** `node dist/seed.js` on the database at `mongodbUri`, as an operator runs it. */
+const runSeed = (mongodbUri: string) =>
+  spawnSync(process.execPath, ['dist/seed.js'], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      MONGODB_URI: mongodbUri,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-seed-')),
+    },
+    encoding: 'utf8',
+  });
+
 describe('npm run seed', () => {
   it('loads the pilots into an empty database and logs JSON lines, as the service does', async () => {
     const mongodbUri = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('seed-cli'));
-    const seeded = spawnSync(process.execPath, ['dist/seed.js'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        MONGODB_URI: mongodbUri,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'gabarit-seed-')),
-      },
-      encoding: 'utf8',
-    });
+    const seeded = runSeed(mongodbUri);
     expect([seeded.status, seeded.stderr]).toEqual([0, '']);
     const lines = seeded.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(3);
@@ -55,6 +59,39 @@ describe('npm run seed', () => {
     try {
       const keys = await client.db().collection('rulesets').distinct('_id');
       expect(keys).toEqual(expect.arrayContaining(['enrolment', 'invoices']));
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('npm run seed on a database in use', () => {
+  it('loads the pilot files only: decision records and accounts stay as they were', async () => {
+    const mongodbUri = uriForDatabase(process.env['GABARIT_TEST_MONGODB_URI']!, freshDatabaseName('seed-in-use'));
+    const client = await MongoClient.connect(mongodbUri);
+    try {
+      // A first admin made with `user:create`, and a day of decisions the service keeps (its retention is longer
+      // than the 90 days the tool would read from its own environment).
+      await client
+        .db()
+        .collection('users')
+        .insertOne({ _id: 'chef', roles: ['admin'] } as never);
+      await client
+        .db()
+        .collection('decisions_20200115')
+        .insertOne({ _id: 'kept-by-the-service' } as never);
+
+      const seeded = runSeed(mongodbUri);
+      expect([seeded.status, seeded.stderr]).toEqual([0, '']);
+      const messages = seeded.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+      // Each folder loaded once: started as the whole service, the tool seeded at start and then again.
+      expect(messages.filter((m) => m.startsWith('rule set files:'))).toHaveLength(1);
+      const collections = (await client.db().listCollections().toArray()).map((c) => c.name);
+      expect(collections).toContain('decisions_20200115');
+      expect(await client.db().collection('users').distinct('_id')).toEqual(['chef']);
     } finally {
       await client.close();
     }

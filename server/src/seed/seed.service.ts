@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { projectRoot } from '../common/project-root.js';
@@ -40,9 +40,12 @@ function demoRowTables(): Set<string> {
   return new Set(JSON.parse(readFileSync(join(projectRoot(), 'seeds', DEMO_ROWS), 'utf8')) as string[]);
 }
 
-/** Loads seed content into an empty database at start-up; running it again changes nothing. */
+/**
+ * Loads seed content: into an empty database at the service's start (SeedOnStartModule), or when `npm run seed`
+ * asks; running it again changes nothing.
+ */
 @Injectable()
-export class SeedService implements OnApplicationBootstrap {
+export class SeedService {
   private readonly logger = new Logger('Seed');
 
   constructor(
@@ -63,9 +66,8 @@ export class SeedService implements OnApplicationBootstrap {
    * load that was cut short (the process killed during it) is finished at the next start: before, it was taken
    * for such an old database, and the invoice pilot, the prompts and the experiment stayed missing.
    */
-  async onApplicationBootstrap(): Promise<void> {
-    if ((await this.users.count()) === 0) await this.seedDemoAccounts();
-    else await this.warnOfDemoAccounts();
+  async seedFirstStart(): Promise<void> {
+    await this.seedDemoAccountsIntoNoUsers();
     if (await this.marks.has(PILOTS)) return;
     const interrupted = await this.marks.has(PILOTS_STARTED);
     if (interrupted || !(await this.rulesets.anyStored())) {
@@ -76,10 +78,21 @@ export class SeedService implements OnApplicationBootstrap {
     await this.marks.set(PILOTS);
   }
 
+  /**
+   * `npm run seed`: the pilots' files loaded again, and demo accounts as at a first start, into a database with no
+   * user only. It had created them in any database outside production: a staging install whose first admin was made
+   * with `user:create` got `admin`/`demo` by reloading the pilot files (a command-line review).
+   */
   async seedAll(): Promise<void> {
-    await this.seedDemoAccounts();
+    await this.seedDemoAccountsIntoNoUsers();
     await this.seedPilots();
     await this.marks.set(PILOTS);
+  }
+
+  /** Demo accounts into a database with no user at all; a production database with some is warned of them. */
+  private async seedDemoAccountsIntoNoUsers(): Promise<void> {
+    if ((await this.users.count()) === 0) await this.seedDemoAccounts();
+    else await this.warnOfDemoAccounts();
   }
 
   /** Tables first: the pilots' rule sets read them, and once published, a change to a table they read waits for review. */
