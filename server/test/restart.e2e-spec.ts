@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -145,6 +145,8 @@ describe('data survives restarts (embedded database)', () => {
   });
   const ferretDbPid = (dataDir: string) =>
     (JSON.parse(readFileSync(join(dataDir, 'ferretdb.pid'), 'utf8')) as { ferretdb: number }).ferretdb;
+  const ownerOf = (dataDir: string) =>
+    (JSON.parse(readFileSync(join(dataDir, 'ferretdb.pid'), 'utf8')) as { owner: number }).owner;
 
   it('lets a command-line tool use the database of the service running on its data directory, and stops a killed run’s leftover', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gabarit-shared-'));
@@ -174,6 +176,67 @@ describe('data survives restarts (embedded database)', () => {
     }
     expect(existsSync(join(dir, 'ferretdb.pid'))).toBe(false);
   }, 90_000);
+
+  it('takes the database over when the process it shared it with stops it, tool or service', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gabarit-takeover-'));
+    // A command-line tool (this test) starts first and owns the database; the service then starts and uses it.
+    const tool = new EmbeddedFerretDbClass(options(dir));
+    await tool.start();
+    const toolsDb = ferretDbPid(dir);
+    const service = await runService(dir);
+    try {
+      const health = () => fetch(`${service.base}/health`).then(async (r) => [r.status, await r.json()] as const);
+      expect(await health()).toEqual([200, { status: 'ok', db: 'up' }]);
+      // The tool ends, stopping its FerretDB: the service had answered « db: down » until someone restarted it.
+      await tool.stop();
+      expect(isAlive(toolsDb)).toBe(false);
+      let owner: number | undefined;
+      for (let i = 0; i < 100 && owner !== service.child.pid; i++) {
+        await sleep(200);
+        owner = existsSync(join(dir, 'ferretdb.pid')) ? ownerOf(dir) : undefined;
+      }
+      expect(owner).toBe(service.child.pid);
+      let answer = await health();
+      for (let i = 0; i < 50 && answer[0] !== 200; i++) {
+        await sleep(200);
+        answer = await health();
+      }
+      expect(answer).toEqual([200, { status: 'ok', db: 'up' }]);
+      // The same files: what the first start seeded is there.
+      const login = await fetch(`${service.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'demo' }),
+      });
+      expect(login.status).toBe(200);
+
+      // And the other way round: a tool using the service's FerretDB takes it over when the service stops.
+      const next = new EmbeddedFerretDbClass(options(dir));
+      await next.start();
+      try {
+        service.child.kill('SIGTERM');
+        await service.exited;
+        for (let i = 0; i < 100 && !next.running; i++) await sleep(200);
+        expect(next.running).toBe(true);
+        expect(ownerOf(dir)).toBe(process.pid);
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('says in a sentence that a FERRETDB_BIN cannot be run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gabarit-bin-'));
+    const binary = join(dir, 'ferretdb');
+    writeFileSync(binary, '#!/bin/sh\n', { mode: 0o644 }); // there, but not executable
+    const embedded = new EmbeddedFerretDbClass({ ...options(dir), binary });
+    await expect(embedded.start()).rejects.toThrow(
+      `FerretDB (FERRETDB_BIN ${binary}) cannot be run: permission denied`,
+    );
+    expect(existsSync(join(dir, 'ferretdb.pid'))).toBe(false);
+  });
 
   it('starts its database again when it dies under the service', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gabarit-respawn-'));

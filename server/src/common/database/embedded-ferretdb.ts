@@ -35,16 +35,21 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** How often a process using another's FerretDB looks whether that process has stopped it. */
+const OWNER_WATCH_MS = 1_000;
+
 /**
  * A FerretDB child process (SQLite backend, loopback only) holding its data under `<dataDir>/db`. One Gabarit
  * process owns it; another process on the same data directory (a command-line tool, a second instance) uses it
- * rather than starting a second FerretDB on the same files. The owner restarts it if it dies.
+ * rather than starting a second FerretDB on the same files. The owner restarts it if it dies; when the owner
+ * stops it (it ends), a process still using it starts it again on the same port and takes over.
  */
 export class EmbeddedFerretDb {
   private child?: ChildProcess;
   private port: number;
   private output = '';
   private stopping = false;
+  private ownerWatch?: NodeJS.Timeout;
   private readonly killOnExit = () => this.child?.kill('SIGKILL');
 
   constructor(private readonly options: EmbeddedFerretDbOptions) {
@@ -67,17 +72,7 @@ export class EmbeddedFerretDb {
     chmodSync(this.dbDir, 0o700);
     mkdirSync(this.stateDir, { recursive: true });
     const record = this.readPidRecord();
-    const owner = record?.owner;
-    if (owner !== undefined && owner !== process.pid && isAlive(owner) && this.isOurs(record!.ferretdb)) {
-      // Killing it, as a leftover, took the running service's database away until someone restarted it.
-      this.port = record!.port ?? this.port;
-      if (await this.accepts()) {
-        this.options.log(
-          `using the embedded FerretDB of the Gabarit process (pid ${owner}) running on this data directory, on 127.0.0.1:${this.port}`,
-        );
-        return this.uri;
-      }
-    }
+    if (await this.useOwners(record)) return this.uri;
     await this.stopLeftover(record);
     if (this.port === 0) this.port = await freePort();
     await this.spawnChild();
@@ -85,8 +80,76 @@ export class EmbeddedFerretDb {
     return this.uri;
   }
 
+  /**
+   * Uses the FerretDB of another live Gabarit process on this data directory, if there is one listening, and
+   * watches for its end. Killing it, as a leftover, took the running service's database away until someone
+   * restarted it.
+   */
+  private async useOwners(record: PidRecord | undefined, samePort = false): Promise<boolean> {
+    const owner = record?.owner;
+    if (owner === undefined || owner === process.pid || !isAlive(owner) || !this.isOurs(record!.ferretdb)) return false;
+    const port = record!.port ?? this.port;
+    // Once the driver is connected its port is fixed: a FerretDB on another is not the one this process reads.
+    if (samePort && port !== this.port) return false;
+    this.port = port;
+    if (!(await this.accepts())) return false;
+    this.options.log(
+      `using the embedded FerretDB of the Gabarit process (pid ${owner}) running on this data directory, on 127.0.0.1:${this.port}`,
+    );
+    this.watchOwner(owner);
+    return true;
+  }
+
+  /**
+   * The owner stops its FerretDB when it ends (a command-line tool after its run, an instance stopped), whoever
+   * still uses it. A service that had started while a tool held the database then answered 503 until someone
+   * restarted it, and a seed racing a `user:create` was cut off halfway (a command-line review). Once the owner
+   * has gone, or no longer names itself in the pid file, this process starts FerretDB again on the same port and
+   * files, and the driver reconnects by itself; if another process did first, it uses that one.
+   */
+  private watchOwner(owner: number): void {
+    clearInterval(this.ownerWatch);
+    let busy = false;
+    this.ownerWatch = setInterval(() => {
+      if (busy || this.stopping) return;
+      const record = this.readPidRecord();
+      if (isAlive(owner) && record?.owner === owner) return;
+      busy = true;
+      clearInterval(this.ownerWatch);
+      this.takeOver(owner).finally(() => (busy = false));
+    }, OWNER_WATCH_MS);
+    this.ownerWatch.unref();
+  }
+
+  private async takeOver(owner: number): Promise<void> {
+    while (!this.stopping) {
+      const record = this.readPidRecord();
+      if (await this.useOwners(record, true)) return;
+      try {
+        if (!(await this.accepts())) {
+          await this.stopLeftover(record);
+          await this.spawnChild();
+          if (this.stopping) return await this.stopChild(); // stopped while it started: not left behind
+          this.options.log(
+            `the Gabarit process (pid ${owner}) that ran the embedded FerretDB has stopped it: started again on 127.0.0.1:${this.port}`,
+          );
+          return;
+        }
+      } catch (err) {
+        this.options.log(`embedded FerretDB not started again yet (${(err as Error).message}); next try in 1 s`);
+      }
+      // Listening but no record yet: another process is taking over and writes it once FerretDB listens.
+      await sleep(OWNER_WATCH_MS);
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.ownerWatch);
+    await this.stopChild();
+  }
+
+  private async stopChild(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     process.removeListener('exit', this.killOnExit);
@@ -124,6 +187,7 @@ export class EmbeddedFerretDb {
         `Port ${this.port} (FERRETDB_PORT) is already in use by another process: choose another, or leave FERRETDB_PORT unset to take a free one.`,
       );
     this.output = '';
+    let spawnError: Error | undefined;
     const child = spawn(
       this.options.binary,
       [
@@ -139,11 +203,10 @@ export class EmbeddedFerretDb {
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    // A binary that cannot be run (not executable, a directory, gone since) is said in a sentence: without a
+    // listener, the spawn's error event had stopped the process with a stack trace (a command-line review).
+    child.once('error', (err) => (spawnError = err));
     this.child = child;
-    if (child.pid) {
-      const record: PidRecord = { ferretdb: child.pid, owner: process.pid, port: this.port };
-      writeFileSync(this.pidFile, JSON.stringify(record));
-    }
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-4000);
     };
@@ -151,7 +214,20 @@ export class EmbeddedFerretDb {
     child.stderr?.on('data', keep);
     process.removeListener('exit', this.killOnExit);
     process.once('exit', this.killOnExit);
-    await this.waitUntilListening(child);
+    // Written before it listens, so a process killed meanwhile leaves a leftover the next start stops; written again
+    // once it listens, and taken back if it never does: when two processes take over at once, only the FerretDB
+    // that got the port is named.
+    const record: PidRecord | undefined = child.pid
+      ? { ferretdb: child.pid, owner: process.pid, port: this.port }
+      : undefined;
+    if (record) writeFileSync(this.pidFile, JSON.stringify(record));
+    try {
+      await this.waitUntilListening(child, () => spawnError);
+    } catch (err) {
+      if (record && this.readPidRecord()?.ferretdb === record.ferretdb) rmSync(this.pidFile, { force: true });
+      throw err;
+    }
+    if (record) writeFileSync(this.pidFile, JSON.stringify(record));
     child.once('exit', (code, signal) => {
       if (!this.stopping) this.restartAfterCrash(`code ${code}, signal ${signal}`);
     });
@@ -213,9 +289,14 @@ export class EmbeddedFerretDb {
     for (let waited = 0; isAlive(pid) && waited < STOP_TIMEOUT_MS; waited += 100) await sleep(100);
   }
 
-  private async waitUntilListening(child: ChildProcess): Promise<void> {
+  private async waitUntilListening(child: ChildProcess, spawnError: () => Error | undefined): Promise<void> {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
+      const failed = spawnError();
+      if (failed) {
+        const reason = (failed as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : failed.message;
+        throw new Error(`FerretDB (FERRETDB_BIN ${this.options.binary}) cannot be run: ${reason}`);
+      }
       if (child.exitCode !== null) {
         throw new Error(`FerretDB exited with code ${child.exitCode} at start-up: ${this.output.trim()}`);
       }
