@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -66,6 +66,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
     expect(statSync(join(dir, 'jwt-secret')).mode & 0o077).toBe(0);
+  });
+
+  it('refuses a kept secret file that is empty or short, rather than signing with it', () => {
+    for (const held of ['', '\n', 'abc']) {
+      const dir = dataDir();
+      writeFileSync(join(dir, 'jwt-secret'), held);
+      expect(() => loadConfig({ DATA_DIR: dir })).toThrow(/jwt-secret holds .*: remove it to have a new one made/);
+    }
+    const given = dataDir();
+    writeFileSync(join(given, 'jwt-secret'), '');
+    expect(loadConfig({ DATA_DIR: given, JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
 
   it('requires a long enough JWT_SECRET in production', () => {

@@ -90,7 +90,16 @@ function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: s
     );
   }
   const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    // A truncated restore, a full disk or a `touch` had left an empty file: the service started healthy and every
+    // sign-in answered 500 (a command-line review). The rule of JWT_SECRET holds for the kept one too.
+    if (kept.length < 32)
+      throw new ConfigError(
+        `Invalid configuration: ${file} holds ${kept.length === 0 ? 'no secret' : 'a secret shorter than 32 characters'}: remove it to have a new one made (sessions signed with the old one end), or set JWT_SECRET.`,
+      );
+    return kept;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
