@@ -7,36 +7,40 @@ import { JsonSchemaPipe } from './common/http/json-schema.pipe.js';
 import { createUserRequestSchema, type CreateUserRequest } from './modules/users/users.contract.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { UsersService } from './modules/users/users.service.js';
-import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
+import { JsonLogger, toolLog } from './common/logging/json-logger.js';
+import { toolArguments } from './common/cli/tool-arguments.js';
 
 /**
  * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
  * account directly in the database. This is how the first admin of a production install is made.
  */
+const USAGE = `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`;
+
 async function createUser(): Promise<void> {
-  const args = process.argv.slice(2);
+  const args = toolArguments(USAGE, process.argv.slice(2), Infinity);
   const [username, roleList, displayName] = args;
   const password = process.env['NEW_USER_PASSWORD'];
-  const named = (roleList ?? '').split(',').filter(Boolean);
+  // « admin, approver » (a space after the comma) had made « approver » an unknown role.
+  const named = (roleList ?? '')
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
   // An unknown role is refused rather than dropped: `admin,Approver` made an admin who was no approver, silently.
   const unknown = named.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const roles = named as Role[];
   // More than three arguments is a display name left unquoted: « Chef de projet » would have made an account « Chef ».
-  if (!username || roles.length === 0 || !password || args.length > 3) {
-    throw new Error(
-      `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`,
-    );
-  }
+  if (!username || roles.length === 0 || !password || args.length > 3) throw new Error(USAGE);
   const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({
     username,
-    displayName: displayName ?? username,
+    displayName: displayName?.trim() || username,
     password,
     roles,
   }) as CreateUserRequest;
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [UsersModule]), {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, [UsersModule]), {
     abortOnError: false,
-    logger: new JsonLogger(serviceLog({ logLevel: 'error' }, 'sync')), // its own output is the answer; errors as JSON
+    logger: new JsonLogger(toolLog(config)), // its own output is the answer: warnings and errors on stderr
   });
   try {
     const user = await app.get(UsersService).create(request, 'cli');

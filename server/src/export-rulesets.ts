@@ -6,19 +6,28 @@ import { projectRoot } from './common/project-root.js';
 import { loadConfig } from './config/load-config.js';
 import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
-import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
+import { JsonLogger, toolLog } from './common/logging/json-logger.js';
+import { embeddedDatabaseMissing, toolArguments } from './common/cli/tool-arguments.js';
+
+const USAGE = "usage: npm run export:rulesets [-- <folder>]   (default: the project's rulesets/)";
 
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
+  const [target] = toolArguments(USAGE, process.argv.slice(2), 1);
   // An empty argument (`"$DIR"` of an unset variable) is no directory: it wrote into the working directory.
-  const dir = resolve(process.argv[2] || join(projectRoot(), 'rulesets'));
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfig(process.env), [RulesetsModule]), {
+  const dir = resolve(target || join(projectRoot(), 'rulesets'));
+  const missing = embeddedDatabaseMissing(process.env);
+  if (missing !== undefined)
+    throw new Error(`there is no Gabarit database in ${missing} (DATA_DIR): nothing to export; check DATA_DIR`);
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, [RulesetsModule]), {
     abortOnError: false,
-    logger: new JsonLogger(serviceLog({ logLevel: 'error' }, 'sync')), // its own output is the answer; errors as JSON
+    logger: new JsonLogger(toolLog(config)), // its own output is the answer: warnings and errors on stderr
   });
   try {
     const written = await app.get(RulesetFiles).exportActive(dir);
     process.stdout.write(`${written.length} rule set(s) written to ${dir}\n${written.map((f) => `  ${f}\n`).join('')}`);
+    if (written.length === 0) process.stderr.write("No rule set is in force in this database: is it the service's?\n");
   } finally {
     await app.close();
   }

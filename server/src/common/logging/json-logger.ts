@@ -19,6 +19,21 @@ export function serviceLog(config: Pick<AppConfig, 'logLevel'>, write: 'async' |
   );
 }
 
+const SEVERITY = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/**
+ * The log of a command-line tool whose standard output is its answer (`user:create`, `export:rulesets`): warnings
+ * and errors, as JSON lines on standard error, fewer when LOG_LEVEL asks. Errors alone had left an operator
+ * 85 s without a word while the tool waited for a database that was not there (a command-line review).
+ */
+export function toolLog(config: Pick<AppConfig, 'logLevel'>): PinoLogger {
+  const level = SEVERITY[Math.max(SEVERITY.indexOf(config.logLevel), SEVERITY.indexOf('warn'))]!;
+  return pino(
+    { level, base: { service: 'gabarit' }, timestamp: pino.stdTimeFunctions.isoTime },
+    level === 'silent' ? undefined : pino.destination({ dest: 2, sync: true }),
+  );
+}
+
 /** Routes Nest's own log lines into the same pino JSON stream as Fastify's request logs. */
 export class JsonLogger implements LoggerService {
   constructor(private readonly pino: PinoLogger) {}
