@@ -8,7 +8,7 @@ import { createUserRequestSchema, type CreateUserRequest } from './modules/users
 import { UsersModule } from './modules/users/users.module.js';
 import { UsersService } from './modules/users/users.service.js';
 import { JsonLogger, toolLog } from './common/logging/json-logger.js';
-import { toolArguments } from './common/cli/tool-arguments.js';
+import { endOnSignals, toolArguments } from './common/cli/tool-arguments.js';
 
 /**
  * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
@@ -17,6 +17,7 @@ import { toolArguments } from './common/cli/tool-arguments.js';
 const USAGE = `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`;
 
 async function createUser(): Promise<void> {
+  endOnSignals();
   const args = toolArguments(USAGE, process.argv.slice(2), Infinity);
   const [username, roleList, displayName] = args;
   const password = process.env['NEW_USER_PASSWORD'];

@@ -7,12 +7,13 @@ import { loadConfig } from './config/load-config.js';
 import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
 import { JsonLogger, toolLog } from './common/logging/json-logger.js';
-import { embeddedDatabaseMissing, toolArguments } from './common/cli/tool-arguments.js';
+import { embeddedDatabaseMissing, endOnSignals, toolArguments } from './common/cli/tool-arguments.js';
 
 const USAGE = "usage: npm run export:rulesets [-- <folder>]   (default: the project's rulesets/)";
 
 /** `npm run export:rulesets [-- <dir>]`: writes the version in force of every rule set as JSON files (default rulesets/). */
 async function exportRulesets(): Promise<void> {
+  endOnSignals();
   const [target] = toolArguments(USAGE, process.argv.slice(2), 1);
   // An empty argument (`"$DIR"` of an unset variable) is no directory: it wrote into the working directory.
   const dir = resolve(target || join(projectRoot(), 'rulesets'));

@@ -6,6 +6,7 @@ import { createApp } from './app.factory.js';
 import { EvaluationService, WARM_UP_RULESETS } from './modules/evaluation/evaluation.service.js';
 import { isDraining, startDraining } from './common/http/shutdown.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import type { AddressInfo } from 'node:net';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   const warmed = await app.get(EvaluationService).warmUp(WARM_UP_RULESETS);
   log.info(`Prepared the versions in force of ${warmed} rule set(s) in ${Math.round(performance.now() - warming)} ms`);
   await app.listen({ port: config.port, host: config.host });
-  const base = `http://${config.host}:${config.port}`;
+  // The port bound, which PORT=0 leaves to the system: the line had said « :0 ».
+  const bound = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
+  const base = `http://${config.host}:${bound}`;
   log.info(`Gabarit is ready: console ${base}/admin, API docs ${base}/api/docs, health ${base}/health`);
 }
 

@@ -3,12 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
 import { JsonLogger, serviceLog } from './common/logging/json-logger.js';
 import { loadConfig } from './config/load-config.js';
-import { toolArguments } from './common/cli/tool-arguments.js';
+import { endOnSignals, toolArguments } from './common/cli/tool-arguments.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SeedService } from './seed/seed.service.js';
 
 /** `npm run seed`: loads the seed content into the configured database (idempotent) and exits. */
 async function seed(): Promise<void> {
+  endOnSignals();
   toolArguments(
     'usage: npm run seed   (loads rulesets/, prompts/ and seeds/ into the database of DATA_DIR or MONGODB_URI)',
     process.argv.slice(2),

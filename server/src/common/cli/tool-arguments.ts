@@ -27,3 +27,12 @@ export function embeddedDatabaseMissing(env: NodeJS.ProcessEnv): string | undefi
   const dataDir = resolve(env['DATA_DIR'] || './data');
   return existsSync(join(dataDir, 'db')) ? undefined : dataDir;
 }
+
+/**
+ * Ends a tool on SIGTERM or SIGINT through `process.exit`, whose exit handlers stop the embedded FerretDB it
+ * started: Node's default ending runs none, and a tool stopped with `kill` left its FerretDB running on the files.
+ */
+export function endOnSignals(): void {
+  process.once('SIGTERM', () => process.exit(143));
+  process.once('SIGINT', () => process.exit(130));
+}
