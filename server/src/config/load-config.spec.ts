@@ -68,6 +68,12 @@ describe('loadConfig', () => {
     expect(statSync(join(dir, 'jwt-secret')).mode & 0o077).toBe(0);
   });
 
+  it('refuses an empty NODE_ENV rather than take it for development', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: '' })).toThrow(
+      /NODE_ENV: must be equal to one of the allowed values/,
+    );
+  });
+
   it('refuses a kept secret file that is empty or short, rather than signing with it', () => {
     for (const held of ['', '\n', 'abc']) {
       const dir = dataDir();

@@ -19,7 +19,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const name of Object.keys(configSchema.properties)) {
     const value = env[name];
-    if (value !== undefined && value !== '') raw[name] = value;
+    // An empty NODE_ENV is a mistake, not development: a unit file's `NODE_ENV=$ENV` with ENV unset had started a
+    // production host with the demo accounts and their password (a command-line review). Other empty values are unset.
+    if (value !== undefined && (value !== '' || name === 'NODE_ENV')) raw[name] = value;
   }
   if (!validateRaw(raw)) {
     const problems = (validateRaw.errors ?? []).map((e) => {
