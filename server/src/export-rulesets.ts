@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
 import { projectRoot } from './common/project-root.js';
+import { jsonFilesIn } from './common/json/json-files.js';
 import { loadConfig } from './config/load-config.js';
 import { RulesetFiles } from './modules/rulesets/ruleset-files.js';
 import { RulesetsModule } from './modules/rulesets/rulesets.module.js';
@@ -29,6 +30,13 @@ async function exportRulesets(): Promise<void> {
     const written = await app.get(RulesetFiles).exportActive(dir);
     process.stdout.write(`${written.length} rule set(s) written to ${dir}\n${written.map((f) => `  ${f}\n`).join('')}`);
     if (written.length === 0) process.stderr.write("No rule set is in force in this database: is it the service's?\n");
+    // Files this export did not write (a rule set archived or no longer in force) stay: `seed` reads the folder and
+    // would put them in force again on a fresh install (a command-line review). They are named, not deleted.
+    const others = (await jsonFilesIn(dir)).filter((file) => !written.includes(file));
+    if (others.length > 0)
+      process.stderr.write(
+        `${others.length} file(s) in ${dir} name no rule set in force here; \`npm run seed\` would load them:\n${others.map((f) => `  ${f}\n`).join('')}`,
+      );
   } finally {
     await app.close();
   }

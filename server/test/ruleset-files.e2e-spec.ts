@@ -97,5 +97,23 @@ describe('rule sets as files', () => {
     expect(reloaded.imported).toEqual([]);
     expect(reloaded.failed).toEqual([]);
     expect(reloaded.unchanged).toEqual(expect.arrayContaining(['from-file', 'other-file', 'invoices', 'enrolment']));
+
+    // A file this export did not write (a rule set archived since) is named: seed would load it again.
+    mkdirSync(join(out, 'enrolment'), { recursive: true });
+    writeFileSync(join(out, 'enrolment', 'retired.json'), '{}');
+    const again = spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        MONGODB_URI: t.config.mongodbUri!,
+        DATA_DIR: t.config.dataDir,
+      },
+      encoding: 'utf8',
+    });
+    expect([again.status, again.stderr]).toEqual([
+      0,
+      `1 file(s) in ${out} name no rule set in force here; \`npm run seed\` would load them:\n  ${join(out, 'enrolment', 'retired.json')}\n`,
+    ]);
   });
 });
