@@ -26,10 +26,33 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
         if (worded === detail.message && locale !== 'en') detail.lang = 'en';
         detail.message = worded;
       }
+      listQueryRefused(url, options, err as { message: string; body: { error?: unknown; details: ApiDetail[] } });
     }
     throw err;
   }
 };
+
+/**
+ * A list whose filters the API refuses shows the error's message in a notification: it was the API's English
+ * (« The list query is invalid. ») in the French console (a console review). It is said in the console's language,
+ * each refused filter named by its label: « Cette recherche ne peut pas être faite : Ressource : … ».
+ */
+function listQueryRefused(
+  url: string,
+  options: fetchUtils.Options,
+  err: { message: string; body: { error?: unknown; details: ApiDetail[] } },
+): void {
+  if ((options.method ?? 'GET') !== 'GET' || err.body.error !== 'validation_failed') return;
+  const resource = /\/api\/v1\/([^/?]+)/.exec(url)?.[1];
+  if (resource === undefined || err.body.details.length === 0) return;
+  const translate = i18nProvider.translate as (key: string, options?: Record<string, unknown>) => string;
+  const details = err.body.details.map((detail) => {
+    const field = (detail.path ?? '').split('/').pop() ?? '';
+    const label = translate(`resources.${resource}.fields.${field}`, { _: field });
+    return translate('gabarit.errors.list_query_detail', { field: label, message: detail.message });
+  });
+  err.message = translate('gabarit.errors.list_query_invalid', { details: details.join(' ; ') });
+}
 
 const path = (resource: string, id: string) => `/api/v1/${resource}/${encodeURIComponent(id)}`;
 

@@ -267,6 +267,36 @@ describe('AuditList', () => {
     );
   });
 
+  it('says in French which filter the API refused, and why a reversed date range finds nothing', async () => {
+    fakeApi({
+      'GET /api/v1/audit': {
+        status: 400,
+        body: {
+          error: 'validation_failed',
+          message: 'The list query is invalid.',
+          details: [
+            {
+              path: '/filter/resourceKey',
+              message: 'must NOT have more than 128 characters',
+              keyword: 'maxLength',
+              params: { limit: 128 },
+            },
+          ],
+        },
+      },
+    });
+    renderConsole(
+      <ResourceContextProvider value="audit">
+        <AuditList />
+      </ResourceContextProvider>,
+      ['risk'],
+    );
+    const said = await screen.findByText(/^Cette recherche ne peut pas être faite\s?:/);
+    expect(said.textContent).toMatch(/«\sRessource\s» .*128 caractères/);
+    expect(said.textContent).not.toMatch(/list query/);
+    expect((await screen.findByRole('textbox', { name: 'Ressource' })).getAttribute('maxlength')).toBe('128');
+  });
+
   it('words a table change approved by another person: who proposed and approved it, and which rule sets read it', async () => {
     const approved = {
       ...event,

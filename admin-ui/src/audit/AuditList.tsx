@@ -12,6 +12,7 @@ import {
   useDataProvider,
   useExpanded,
   useGetList,
+  useListContext,
   useLocaleState,
   useTranslate,
 } from 'react-admin';
@@ -21,7 +22,7 @@ import type { GabaritDataProvider } from '../dataProvider';
 import { ActorName } from './ActorName';
 import { eventActionLabel, KNOWN_ACTIONS, reasonLabel, RESOURCE_TYPES, resourceTypeLabel } from './audit-actions';
 import { ActorFilter } from './ActorFilter';
-import { endOfDay, startOfDay } from './audit-filters';
+import { endOfDay, reversedRange, startOfDay } from './audit-filters';
 import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 import { TranslatedPagination } from '../common/TranslatedPagination';
@@ -77,10 +78,29 @@ const filters = [
     alwaysOn
     sx={{ minWidth: 200 }} // « Type de ressource » must not run under the arrow
   />,
-  <TextInput key="resourceKey" source="resourceKey" alwaysOn />,
+  // The API takes the key as written, 128 characters at most: the field says so, rather than a refusal after.
+  <TextInput
+    key="resourceKey"
+    source="resourceKey"
+    helperText="gabarit.audit.resource_key_help"
+    slotProps={{ htmlInput: { maxLength: 128 } }}
+    alwaysOn
+  />,
   <DateInput key="from" source="from" parse={startOfDay} />,
   <DateInput key="to" source="to" parse={endOfDay} />,
 ];
+
+/** Says why a reversed date range finds nothing, beside the empty list. */
+const ReversedRangeNote = () => {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  if (!reversedRange(filterValues as Record<string, unknown>)) return null;
+  return (
+    <Alert severity="warning" role="status" sx={{ mb: 1 }} data-testid="reversed-range">
+      {translate('gabarit.audit.reversed_range')}
+    </Alert>
+  );
+};
 
 /**
  * The reference tables that exist, by key: a deleted table's events are not links (its page answers 404). Undefined
@@ -106,6 +126,7 @@ export const AuditList = () => {
         sort={{ field: 'seq', order: 'DESC' }}
       >
         <ListHeading />
+        <ReversedRangeNote />
         {phone ? (
           <PhoneTable />
         ) : (

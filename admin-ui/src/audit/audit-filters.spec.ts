@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { actionLabel, KNOWN_ACTIONS } from './audit-actions';
-import { endOfDay, exportUrl, startOfDay } from './audit-filters';
+import { endOfDay, exportUrl, reversedRange, startOfDay } from './audit-filters';
 import { filenameFrom } from '../common/download';
 
 describe('audit filters', () => {
@@ -49,5 +49,14 @@ describe('action names', () => {
 
   it('shows the raw code of an action it does not know', () => {
     expect(actionLabel('catalogue.refreshed', translateIn(fr))).toBe('catalogue.refreshed');
+  });
+});
+
+describe('a reversed date range', () => {
+  it('is told from an ordinary or open one', () => {
+    const day = (iso: string) => new Date(iso).toISOString();
+    expect(reversedRange({ from: day('2026-03-02T00:00:00Z'), to: day('2026-03-01T23:59:59Z') })).toBe(true);
+    expect(reversedRange({ from: day('2026-03-01T00:00:00Z'), to: day('2026-03-01T23:59:59Z') })).toBe(false);
+    expect(reversedRange({ from: day('2026-03-02T00:00:00Z') })).toBe(false);
   });
 });

@@ -15,3 +15,12 @@ export function exportUrl(filterValues: Record<string, unknown>): string {
     ? '/api/v1/audit/export'
     : `/api/v1/audit/export?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
+
+/**
+ * A date range whose end comes before its start: no event can match, and the list had said only « Aucun résultat »
+ * (a console review). The values are ISO instants (startOfDay, endOfDay), compared as times.
+ */
+export function reversedRange(filterValues: Record<string, unknown>): boolean {
+  const { from, to } = filterValues;
+  return typeof from === 'string' && typeof to === 'string' && Date.parse(to) < Date.parse(from);
+}

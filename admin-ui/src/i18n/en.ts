@@ -309,6 +309,8 @@ export const en = {
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',
       validation_failed: 'The content has problems: each is shown in its place.',
+      list_query_invalid: 'This search cannot be made: %{details}.',
+      list_query_detail: '“%{field}” %{message}',
       analysis_errors:
         'The static analysis finds errors in this version (a row, rule or branch that can never apply, or a value of the wrong type): correct them before submitting it.',
       stale_etag: 'Someone else changed this draft since you opened it.',

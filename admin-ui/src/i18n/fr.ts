@@ -324,6 +324,8 @@ export const fr = typesetMessages({
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',
       validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
+      list_query_invalid: 'Cette recherche ne peut pas être faite : %{details}.',
+      list_query_detail: '« %{field} » %{message}',
       analysis_errors:
         "L'analyse statique trouve des erreurs dans cette version (une ligne, une règle ou une branche qui ne peut jamais s'appliquer, ou une valeur du mauvais type) : corrigez-les avant de la soumettre.",
       stale_etag: "Quelqu'un d'autre a modifié ce brouillon depuis que vous l'avez ouvert.",
