@@ -402,6 +402,14 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByText('Aucun résultat trouvé avec les filtres actuels.').waitFor();
     await page.getByLabel('Depuis le').fill(today!);
     await page.getByText('1-5 sur 5').waitFor();
+    // A range that ends before it starts says why it finds nothing (it said « Aucun résultat » alone).
+    const yesterday = await page.evaluate(() => new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA'));
+    await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
+    await page.getByRole('menuitemcheckbox', { name: /^Jusqu.au$/ }).click();
+    await page.getByLabel(/^Jusqu.au$/).fill(yesterday);
+    await page.getByText(/^La date «\sJusqu.au\s» précède la date «\sDepuis le\s»/).waitFor();
+    await page.getByLabel(/^Jusqu.au$/).fill(today!);
+    await page.getByText('1-5 sur 5').waitFor();
     const imported = events.find((e) => e.action === 'reference_table.csv_imported')!;
     await page.getByText('Table de référence remplacée par un import CSV').click();
     const comparison = page.getByRole('table', { name: 'Avant et après' });
@@ -422,6 +430,16 @@ describe('reference tables and audit trail in the console', () => {
       .getByRole('status')
       .getByText(/Chaîne intègre\s: \d+ événements vérifiés\./)
       .waitFor();
+    // From « Aller au contenu », the first filter the keyboard reaches is clear of the app bar, not under it.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Ressource' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = (await page.locator(':focus').boundingBox())!;
+    const appBar = (await page.locator('header').first().boundingBox())!;
+    expect(focused.y).toBeGreaterThanOrEqual(appBar.y + appBar.height);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -42,6 +42,10 @@ export const lightTheme: RaThemeOptions = {
       },
     },
     RaLayout: { styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } } },
+    // A field reached by Tab is scrolled just into view: under the app bar (48 px, 56 on a phone) when the page
+    // scrolls up to it, as the audit trail's filters were (WCAG 2.4.11, a console review). A sticky editor bar
+    // sets a larger padding of its own while it is there (common/use-scroll-padding.ts).
+    MuiCssBaseline: { styleOverrides: { html: { scrollPaddingTop: 64 } } },
     // A sort header reached by Tab only turned a lighter grey: a ring says where the keyboard is (a console review).
     MuiTableSortLabel: {
       styleOverrides: {
