@@ -4,7 +4,7 @@ import { readSession } from '../session';
  * Fetches a file the API serves behind the bearer token and saves it under the name the server gives: a plain link
  * would carry no token. A refusal throws with the API's status and body, for the caller to word.
  */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+export async function downloadFile(url: string, fallbackName: string): Promise<string> {
   const token = readSession()?.token;
   const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
@@ -19,6 +19,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  return link.download;
 }
 
 /** The file name the server gives in Content-Disposition (`filename*=UTF-8''…` preferred), or the fallback. */

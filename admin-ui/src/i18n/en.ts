@@ -30,6 +30,7 @@ export const en = {
     },
   },
   gabarit: {
+    download: { saved: 'File “%{name}” downloaded.' },
     title: 'Gabarit',
     record_heading: '%{resource} “%{name}”',
     at_place: '%{place}: %{problem}',
@@ -145,6 +146,7 @@ export const en = {
       rollback_scheduled:
         'Version %{version} is scheduled to take effect on %{at}: on that date it will replace the version put back in force. If it must not apply, unschedule it.',
       version_n: 'Version %{version}',
+      actions_of: 'Actions on version %{version}',
       done_submit: 'Version %{version} submitted for review.',
       done_approve: 'Version %{version} approved.',
       done_reject: 'Version %{version} sent back to draft.',

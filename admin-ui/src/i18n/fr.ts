@@ -37,6 +37,7 @@ export const fr = typesetMessages({
     },
   },
   gabarit: {
+    download: { saved: 'Fichier « %{name} » téléchargé.' },
     title: 'Gabarit',
     record_heading: '%{resource} « %{name} »',
     at_place: '%{place} : %{problem}',
@@ -156,6 +157,7 @@ export const fr = typesetMessages({
       rollback_scheduled:
         "La version %{version} est programmée pour le %{at} : à cette date, elle remplacera la version remise en vigueur. Si elle ne doit pas s'appliquer, déprogrammez-la.",
       version_n: 'Version %{version}',
+      actions_of: 'Actions sur la version %{version}',
       done_submit: 'Version %{version} soumise pour revue.',
       done_approve: 'Version %{version} approuvée.',
       done_reject: 'Version %{version} renvoyée en brouillon.',

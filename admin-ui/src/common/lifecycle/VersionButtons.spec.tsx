@@ -285,4 +285,33 @@ describe('after a transition', () => {
     const publish = await screen.findByRole('button', { name: 'Publier' });
     await waitFor(() => expect(document.activeElement).toBe(publish));
   });
+
+  it('puts it on the version’s named place when no button is left to it', async () => {
+    const SUBMIT = '/api/v1/rulesets/remises/versions/2/submit';
+    let submit: () => void = () => undefined;
+    fakeApi({
+      [`POST ${SUBMIT}`]: () => {
+        submit();
+        return { body: {} };
+      },
+    });
+    const Row = () => {
+      const [status, setStatus] = useState('draft');
+      submit = () => setStatus('in_review');
+      return (
+        <RecordContextProvider value={{ id: 2, number: 2, status, authors: ['analyst'], revision: 1 }}>
+          <VersionButtons resource="rulesets" id="remises" />
+        </RecordContextProvider>
+      );
+    };
+    renderConsole(<Row />, ['analyst']);
+    const trigger = await screen.findByRole('button', { name: 'Soumettre' });
+    trigger.focus();
+    fireEvent.click(trigger);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Soumettre' }));
+    // Submitted: the analyst has nothing more to do on it; a screen reader hears where the keyboard is.
+    const place = await screen.findByRole('group', { name: 'Actions sur la version 2' });
+    await waitFor(() => expect(document.activeElement).toBe(place));
+    expect(within(place).queryAllByRole('button')).toEqual([]);
+  });
 });

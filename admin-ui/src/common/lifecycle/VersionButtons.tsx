@@ -133,10 +133,14 @@ export const VersionButtons = ({
     <Stack
       ref={place}
       tabIndex={-1}
+      // Named, and as tall as a button: once the change left the version no button (an analyst's submit), focus came
+      // here, to an unnamed box 0 pixels high, and a screen reader said nothing (a console review).
+      role="group"
+      aria-label={translate('gabarit.lifecycle.actions_of', { version: version.number })}
       direction="row"
       spacing={1}
       useFlexGap
-      sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: actions.length > 0 ? 110 : 0 }}
+      sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: actions.length > 0 ? 110 : 0, minHeight: 30 }}
     >
       {actions.map(({ action, disabledReason }) => {
         const button = (

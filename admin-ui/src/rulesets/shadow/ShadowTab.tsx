@@ -13,7 +13,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useGetIdentity, useLocaleState, useLocation, useNotify, useShowContext, useTranslate } from 'react-admin';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { ShadowReport } from './ShadowReport';
@@ -150,24 +150,35 @@ const ShadowControls = ({
   const [confirming, setConfirming] = useState(false);
   const value = Number(percent);
   const valid = /^\d+$/.test(percent.trim()) && value >= 1 && value <= 100;
+  // Starting replaces the start button with the stop button, and stopping the other way round: the focus, on the
+  // button that went, fell to the page's body (a console review). It goes to the one that took its place.
+  const focusNext = useRef(false);
+  // Stable, so that it runs when a button is drawn, not at every render.
+  const takesFocus = useCallback((button: HTMLButtonElement | null) => {
+    if (!button || !focusNext.current) return;
+    focusNext.current = false;
+    button.focus();
+  }, []);
   const start = async () => {
     if (!valid) return;
     commands.reset();
+    focusNext.current = true; // before the call: the record may be read again, and the button drawn, before it returns
     try {
       await commands.start(value);
       notify('gabarit.shadow.started', { type: 'success', messageArgs: { version } });
     } catch {
-      // shown below, in words
+      focusNext.current = false; // shown below, in words
     }
   };
   const stop = async () => {
     setConfirming(false);
     commands.reset();
+    focusNext.current = true;
     try {
       await commands.stop();
       notify('gabarit.shadow.stopped', { type: 'success', messageArgs: { version } });
     } catch {
-      // shown below, in words
+      focusNext.current = false; // shown below, in words
     }
   };
   const refusal = commands.problem && shadowRefusal(commands.problem, translate);
@@ -176,7 +187,13 @@ const ShadowControls = ({
       {!SHADOWABLE.has(status) ? (
         <Typography variant="body2">{translate('gabarit.shadow.not_shadowable')}</Typography>
       ) : running ? (
-        <Button variant="outlined" color="warning" disabled={commands.busy} onClick={() => setConfirming(true)}>
+        <Button
+          ref={takesFocus}
+          variant="outlined"
+          color="warning"
+          disabled={commands.busy}
+          onClick={() => setConfirming(true)}
+        >
           {translate('gabarit.shadow.stop')}
         </Button>
       ) : (
@@ -192,7 +209,7 @@ const ShadowControls = ({
             slotProps={{ htmlInput: { min: 1, max: 100, step: 1 } }}
             sx={{ width: 280 }}
           />
-          <Button variant="contained" disabled={commands.busy || !valid} onClick={() => void start()}>
+          <Button ref={takesFocus} variant="contained" disabled={commands.busy || !valid} onClick={() => void start()}>
             {translate('gabarit.shadow.start')}
           </Button>
         </Stack>
