@@ -7,7 +7,7 @@ import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
 import { usePersonName } from '../common/people';
 import { ActorName } from './ActorName';
 import { eventActionLabel, reasonLabel, resourceTypeLabel } from './audit-actions';
-import { compareSummary, type ComparisonRow } from './summary-diff';
+import { compareSummary, NOTHING, type ComparisonRow } from './summary-diff';
 import { formatCell } from '../reference-tables/cells';
 
 /** An audit event as GET /api/v1/audit lists it. */
@@ -110,6 +110,9 @@ function useEventWording() {
   const value = (text: string | undefined) =>
     text === undefined ? (
       <em>{translate('gabarit.audit.absent')}</em>
+    ) : text === NOTHING ? (
+      // A value set to nothing (no version in force yet): « null » is JSON, not words (a console review).
+      <em>{translate('gabarit.audit.none')}</em>
     ) : INSTANT.test(text) ? (
       <span style={{ whiteSpace: 'nowrap' }}>
         {new Date(text).toLocaleString(intlLocale(locale), DATE_TIME_OPTIONS)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSummary } from './summary-diff';
+import { compareSummary, NOTHING } from './summary-diff';
 
 describe('before/after comparison of an audit event', () => {
   it('compares key by key and says which keys changed', () => {
@@ -22,7 +22,7 @@ describe('before/after comparison of an audit event', () => {
         { activeVersion: 2, meta: { name: 'B', pilot: 'invoices' }, keys: ['x', 'y'] },
       ),
     ).toEqual([
-      { key: 'activeVersion', before: 'null', after: '2', change: 'changed' },
+      { key: 'activeVersion', before: NOTHING, after: '2', change: 'changed' },
       { key: 'meta.name', before: 'A', after: 'B', change: 'changed' },
       { key: 'meta.pilot', before: 'invoices', after: 'invoices', change: 'unchanged' },
       { key: 'keys', after: '["x","y"]', change: 'added' },

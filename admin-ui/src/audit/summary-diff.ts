@@ -22,9 +22,13 @@ function flatten(value: Record<string, unknown>, prefix = '', into = new Map<str
   return into;
 }
 
-/** Text for a value: strings as they are, everything else as JSON with keys in a stable order. */
+/** What `showValue` gives for a value set to nothing (`null`): told from a text « null », and worded by the panel. */
+export const NOTHING = '\u0000null';
+
+/** Text for a value: strings as they are, null as NOTHING, everything else as JSON with keys in a stable order. */
 export function showValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
+  if (value === null) return NOTHING;
   return typeof value === 'string' ? value : stableJson(value);
 }
 

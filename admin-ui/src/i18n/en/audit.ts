@@ -38,6 +38,7 @@ export const auditMessages = {
       whole_value: '(value)',
       no_summary: 'This event has no before/after summary.',
       absent: '(absent)',
+      none: '(none)',
       imported_from: 'Imported from %{source}',
       changes: { added: 'Added', removed: 'Removed', changed: 'Changed', unchanged: 'Unchanged' },
       languages: { fr: 'French', en: 'English' },

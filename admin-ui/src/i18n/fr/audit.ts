@@ -38,6 +38,7 @@ export const auditMessages = {
       whole_value: '(valeur)',
       no_summary: "Cet événement n'a pas de résumé avant/après.",
       absent: '(absent)',
+      none: '(aucune valeur)',
       imported_from: 'Importé de %{source}',
       changes: { added: 'Ajouté', removed: 'Retiré', changed: 'Modifié', unchanged: 'Inchangé' },
       languages: { fr: 'français', en: 'anglais' },
