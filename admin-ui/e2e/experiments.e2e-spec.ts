@@ -126,7 +126,7 @@ describe('console experiments', () => {
     const verdict = page.getByTestId('experiment-verdict');
     await verdict
       .getByText(
-        /La variante «\sconcise-v4\s» fait mieux que le témoin «\sdetaillee-v3\s»\s: 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p [<=] 0,0\d+\)\.$/,
+        /La variante «\sconcise-v4\s» fait mieux que le témoin «\sdetaillee-v3\s»\s: 6\d,\d\s%\scontre 4\d,\d\s%\sde retours positifs \(p toujours valide [<=] 0,0\d+\)\.$/,
       )
       .waitFor();
     await expect(page.getByTestId('srm-warning').count()).resolves.toBe(0);

@@ -159,6 +159,15 @@ describe('shadow run of a rule set version in the console', () => {
     const key = phone.getByTestId('transitions-key').getByRole('listitem');
     await key.first().waitFor();
     expect(await key.first().textContent()).toMatch(/ → .+\s?: \d+$/);
+    // The tables are a block a row, each value under its column's name: « Décision à l'étude » was cut at the
+    // screen's edge, and the interval column off it.
+    const examples = phone.getByRole('table', { name: 'Exemples de décisions différentes' });
+    await examples
+      .getByText(/^Décision à l.étude\s?:/)
+      .first()
+      .waitFor();
+    const rightmost = `Math.max(...[...document.querySelectorAll('table td')].map((cell) => cell.getBoundingClientRect().right))`;
+    expect(await phone.evaluate(rightmost)).toBeLessThanOrEqual(390);
     await phone.close();
   });
 });

@@ -1,25 +1,6 @@
-import { Box, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
-import type { ReactNode } from 'react';
-import { rowsAsBlocksOnPhone } from '../common/phone-table';
+import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { blocksOnPhone, PhoneLabel } from '../common/PhoneLabel';
 import { formatP, formatRate, scoped, weightShares, type ResultsViewProps } from './format';
-
-/**
- * On a phone each variant is a block, each figure on its own line under the name its column header gives it: in
- * nine columns the rate, the interval and the p-value were off to the right, with nothing to say so (a console
- * review). The header row, then, is not shown.
- */
-const onPhone = {
-  ...rowsAsBlocksOnPhone,
-  '& thead': { display: { xs: 'none', sm: 'table-header-group' } },
-  '@media (max-width: 599.95px)': { '& td, & th': { textAlign: 'left', borderBottom: 0, py: 0.25 } },
-} as const;
-
-/** A figure's name, said before it on a phone only (wider screens have the column header). */
-const PhoneLabel = ({ children }: { children: ReactNode }) => (
-  <Box component="span" sx={{ display: { xs: 'inline', sm: 'none' }, fontWeight: 600, mr: 0.5 }}>
-    {children}
-  </Box>
-);
 
 /** Every number behind the chart and the verdict, one row per variant (the control first). */
 export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) => {
@@ -28,11 +9,9 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
   const shares = weightShares(results.variants.map((v) => v.weight));
   const pFor = new Map(results.comparison.byVariant.map((c) => [c.name, c.pValue]));
   const headers = ['variant', 'version', 'weight', 'exposures', 'conversions', 'rate', 'ci95', 'p_value', 'guardrails'];
-  // The header's words and « : » as each language sets it (« Taux : », "Rate:").
-  const label = (header: string) => t('phone_label', { name: t(header) });
   return (
     <TableContainer sx={{ mt: 2 }}>
-      <Table size="small" sx={onPhone}>
+      <Table size="small" sx={blocksOnPhone}>
         <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{t('table_caption')}</caption>
         <TableHead>
           <TableRow>
@@ -63,40 +42,40 @@ export const ResultsTable = ({ results, locale, translate }: ResultsViewProps) =
                   {isControl && ` (${translate('gabarit.experiments.control')})`}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('version')}</PhoneLabel>
+                  <PhoneLabel>{t('version')}</PhoneLabel>
                   {v.version}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('weight')}</PhoneLabel>
+                  <PhoneLabel>{t('weight')}</PhoneLabel>
                   {new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shares[i] ?? 0)}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('exposures')}</PhoneLabel>
+                  <PhoneLabel>{t('exposures')}</PhoneLabel>
                   {count.format(v.exposures)}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('conversions')}</PhoneLabel>
+                  <PhoneLabel>{t('conversions')}</PhoneLabel>
                   {count.format(v.conversions)}
                 </TableCell>
                 {/* Before its first answer a variant has no rate, interval or p: « — », not 0 % or p = 1. */}
                 <TableCell align="right">
-                  <PhoneLabel>{label('rate')}</PhoneLabel>
+                  <PhoneLabel>{t('rate')}</PhoneLabel>
                   {v.rate !== null ? formatRate(v.rate, locale) : '—'}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('ci95')}</PhoneLabel>
+                  <PhoneLabel>{t('ci95')}</PhoneLabel>
                   {served
                     ? t('ci_range', { low: formatRate(v.ci95[0], locale), high: formatRate(v.ci95[1], locale) })
                     : '—'}
                 </TableCell>
                 <TableCell align="right">
-                  <PhoneLabel>{label('p_value')}</PhoneLabel>
+                  <PhoneLabel>{t('p_value')}</PhoneLabel>
                   {isControl || p === undefined || !served || !controlServed ? '—' : formatP(p, locale, translate)}
                 </TableCell>
                 {/* The state alone: each measure and its threshold are in the guardrails table below, and beside the
                     chip they pushed this column out of a 1 024-pixel screen. */}
                 <TableCell>
-                  <PhoneLabel>{label('guardrails')}</PhoneLabel>
+                  <PhoneLabel>{t('guardrails')}</PhoneLabel>
                   <Chip
                     size="small"
                     variant={v.guardrailBreached ? 'filled' : 'outlined'}

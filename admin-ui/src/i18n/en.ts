@@ -30,6 +30,7 @@ export const en = {
     },
   },
   gabarit: {
+    phone_label: '%{name}:',
     download: { saved: 'File “%{name}” downloaded.' },
     title: 'Gabarit',
     record_heading: '%{resource} “%{name}”',

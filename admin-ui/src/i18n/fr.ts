@@ -37,6 +37,7 @@ export const fr = typesetMessages({
     },
   },
   gabarit: {
+    phone_label: '%{name} :',
     download: { saved: 'Fichier « %{name} » téléchargé.' },
     title: 'Gabarit',
     record_heading: '%{resource} « %{name} »',

@@ -80,7 +80,6 @@ export const experimentsMessages = {
         chart_title: 'Share of people who gave positive feedback, per variant, with its 95% confidence interval',
         chart_note:
           'Each bar is the observed rate; the vertical line spans the 95% confidence interval (Wilson method). The exact values are in the table below.',
-        phone_label: '%{name}:',
         table_caption: 'Results per variant',
         variant: 'Variant',
         version: 'Version',

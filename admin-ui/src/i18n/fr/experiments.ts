@@ -82,7 +82,6 @@ export const experimentsMessages = {
           'Part des personnes ayant donné un retour positif, par variante, avec son intervalle de confiance à 95 %',
         chart_note:
           'Chaque barre est le taux observé ; le trait vertical couvre l’intervalle de confiance à 95 % (méthode de Wilson). Les valeurs exactes sont dans le tableau ci-dessous.',
-        phone_label: '%{name} :',
         table_caption: 'Résultats par variante',
         variant: 'Variante',
         version: 'Version',

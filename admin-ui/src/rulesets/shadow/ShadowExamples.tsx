@@ -5,6 +5,7 @@ import { transitionWords } from '../../common/outcomes';
 import { useResourceRead } from '../../common/use-resource-read';
 import { nodeLabels } from '../editor/tree-model';
 import type { ShadowReport } from './use-shadow';
+import { blocksOnPhone, PhoneLabel } from '../../common/PhoneLabel';
 
 /** Examples shown before « show all »: twenty full rows made the page about 6 000 pixels tall. */
 const FIRST_SHOWN = 5;
@@ -77,7 +78,7 @@ export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; r
         </Typography>
       )}
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-labelledby="shadow-examples-title">
+        <Table size="small" aria-labelledby="shadow-examples-title" sx={blocksOnPhone}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('gabarit.shadow.evaluation_id')}</TableCell>
@@ -90,7 +91,8 @@ export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; r
           <TableBody>
             {shown.map((example) => (
               <TableRow key={example.evaluationId} sx={{ verticalAlign: 'top' }}>
-                <TableCell sx={{ maxWidth: 200 }}>
+                <TableCell sx={{ maxWidth: { sm: 200 } }}>
+                  <PhoneLabel>{translate('gabarit.shadow.evaluation_id')}</PhoneLabel>
                   <Box component="code" sx={{ fontSize: '0.8rem', overflowWrap: 'anywhere' }}>
                     {example.evaluationId}
                   </Box>
@@ -107,14 +109,22 @@ export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; r
                     </details>
                   )}
                 </TableCell>
-                <TableCell sx={{ minWidth: 150 }}>
+                <TableCell sx={{ minWidth: { sm: 150 } }}>
+                  <PhoneLabel>{translate('gabarit.shadow.before')}</PhoneLabel>
                   <span title={example.before}>{transitionWords(example.before, translate)}</span>
                 </TableCell>
-                <TableCell sx={{ minWidth: 150 }}>
+                <TableCell sx={{ minWidth: { sm: 150 } }}>
+                  <PhoneLabel>{translate('gabarit.shadow.after')}</PhoneLabel>
                   <span title={example.after}>{transitionWords(example.after, translate)}</span>
                 </TableCell>
-                <TableCell>{rules(example.rulesOnlyBefore, example.rulesOnlyAfter, beforeLabels)}</TableCell>
-                <TableCell>{rules(example.rulesOnlyAfter, example.rulesOnlyBefore, afterLabels)}</TableCell>
+                <TableCell>
+                  <PhoneLabel>{translate('gabarit.shadow.rules_only_before')}</PhoneLabel>
+                  {rules(example.rulesOnlyBefore, example.rulesOnlyAfter, beforeLabels)}
+                </TableCell>
+                <TableCell>
+                  <PhoneLabel>{translate('gabarit.shadow.rules_only_after')}</PhoneLabel>
+                  {rules(example.rulesOnlyAfter, example.rulesOnlyBefore, afterLabels)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -19,6 +19,7 @@ import { ShadowExamples } from './ShadowExamples';
 import { TransitionsChart } from './TransitionsChart';
 import { LIVE_REFRESH_MS, type ShadowReport as Report } from './use-shadow';
 import { transitionWords } from '../../common/outcomes';
+import { blocksOnPhone, PhoneLabel } from '../../common/PhoneLabel';
 
 /** A shadow run's report: whether it runs (or why and when it ended), its figures, the transitions, examples. */
 export const ShadowReport = ({
@@ -126,7 +127,7 @@ export const ShadowReport = ({
         <>
           <TransitionsChart byTransition={report.byTransition} locale={locale} translate={translate} />
           <TableContainer sx={{ mt: 2, maxWidth: 900 }}>
-            <Table size="small" aria-label={translate('gabarit.shadow.transitions')}>
+            <Table size="small" aria-label={translate('gabarit.shadow.transitions')} sx={blocksOnPhone}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('gabarit.shadow.transition')}</TableCell>
@@ -141,9 +142,18 @@ export const ShadowReport = ({
                   return (
                     <TableRow key={transition}>
                       <TableCell title={transition}>{transitionWords(transition, translate)}</TableCell>
-                      <TableCell align="right">{number.format(count)}</TableCell>
-                      <TableCell align="right">{rate ? formatRate(rate.rate, locale) : '—'}</TableCell>
-                      <TableCell>{interval(rate?.interval)}</TableCell>
+                      <TableCell align="right">
+                        <PhoneLabel>{translate('gabarit.shadow.count')}</PhoneLabel>
+                        {number.format(count)}
+                      </TableCell>
+                      <TableCell align="right">
+                        <PhoneLabel>{translate('gabarit.shadow.transition_rate')}</PhoneLabel>
+                        {rate ? formatRate(rate.rate, locale) : '—'}
+                      </TableCell>
+                      <TableCell>
+                        <PhoneLabel>{translate('gabarit.shadow.interval')}</PhoneLabel>
+                        {interval(rate?.interval)}
+                      </TableCell>
                     </TableRow>
                   );
                 })}
