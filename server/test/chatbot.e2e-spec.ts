@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { projectRoot } from '../src/common/project-root.js';
 import { PromptFiles } from '../src/modules/prompts/prompt-files.js';
+import { ExperimentFiles } from '../src/modules/experiments/experiment-files.js';
 import { FakeAnthropic } from './support/fake-anthropic.js';
 import { as, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -233,6 +234,20 @@ describe('the open-data chatbot pilot', () => {
     expect((await as(t, cast.analyst).get('/api/v1/prompts/chatbot-answer')).body).toMatchObject({
       activeVersion: 4,
       latestVersion: 4,
+    });
+  });
+
+  it('leaves a stopped experiment stopped when its file is loaded again, and its prompt free', async () => {
+    const stopped = await as(t, cast.approver).post('/api/v1/experiments/chatbot-brievete/stop', { comment: 'Fini' });
+    expect(stopped.status).toBe(200);
+    const slots = t.db.collection('experiment_prompt_slots');
+    expect(await slots.countDocuments({ experiment: 'chatbot-brievete' })).toBe(0);
+    const report = await t.app.get(ExperimentFiles).importDirectory(join(projectRoot(), 'prompts'));
+    expect(report).toMatchObject({ imported: [], failed: [] });
+    // The seed had claimed the prompt for it again: a new experiment on it was refused for a while.
+    expect(await slots.countDocuments({ experiment: 'chatbot-brievete' })).toBe(0);
+    expect((await as(t, cast.analyst).get('/api/v1/experiments/chatbot-brievete')).body).toMatchObject({
+      archived: true,
     });
   });
 });

@@ -200,7 +200,9 @@ export class ExperimentsService
         throw err;
       });
       await this.checkServable(stored, contentOf(request));
-      await this.claimPrompt(request.prompt, request.key);
+      // A stopped experiment stays stopped whatever its file says: claiming its prompt again had kept a new
+      // experiment on that prompt out for CLAIM_GRACE_MS after each seed (a command-line review).
+      if (!stored?.archived) await this.claimPrompt(request.prompt, request.key);
       return super.importPublished(request, actor, source);
     });
   }
