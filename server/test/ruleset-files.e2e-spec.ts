@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { RulesetFiles } from '../src/modules/rulesets/ruleset-files.js';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -33,6 +34,21 @@ describe('rule sets as files', () => {
     });
     expect(await files.importDirectory(dir)).toEqual({ imported: [], unchanged: ['from-file'], failed: [] });
     expect((await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body.latestVersion).toBe(1);
+  });
+
+  it('says that a file’s new name is not loaded over the stored one', async () => {
+    const warned = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      write('seuil.json', { ...invoiceRuleset('from-file'), name: 'Factures — seuil renommé' });
+      expect(await files.importDirectory(dir)).toEqual({ imported: [], unchanged: ['from-file'], failed: [] });
+      expect(warned.mock.calls.map(([message]) => String(message))).toContainEqual(
+        expect.stringMatching(/seuil\.json: the stored name is kept, not the file's; change it in the console$/),
+      );
+      expect((await as(t, cast.analyst).get('/api/v1/rulesets/from-file')).body.name).toBe('Factures — seuil');
+    } finally {
+      warned.mockRestore();
+      write('seuil.json', invoiceRuleset('from-file'));
+    }
   });
 
   it('publishes a changed file as a new version, audited with its source', async () => {

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { turn } from '../../common/async/turn.js';
 import { checksumInTurns } from '../../common/json/checksum-in-turns.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
@@ -64,6 +64,7 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   readonly lifecycle: Lifecycle<M, C>;
   protected readonly resources: VersionedResourceService<M, C>;
   private readonly listIndex: ListIndex;
+  private readonly metaLog = new Logger('Files');
 
   constructor(
     protected readonly kind: GovernedKind<M, C, CreateRequest>,
@@ -306,8 +307,9 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
   async importPublished(request: CreateRequest, actor: string, source: string, anyPublished = false): Promise<boolean> {
     const { key, meta, content } = this.kind.split(request);
     await this.kind.validate(content, meta);
-    const state = await this.resources.upsert(key, (current) =>
-      this.lifecycle.importPublished(
+    const state = await this.resources.upsert(key, (current) => {
+      if (current) this.warnOfMetaKept(source, current.meta, meta);
+      return this.lifecycle.importPublished(
         current,
         key,
         current?.meta ?? meta,
@@ -316,9 +318,26 @@ export abstract class GovernedResourceService<M extends object, C, CreateRequest
         source,
         new Date(),
         anyPublished,
-      ),
-    );
+      );
+    });
     return state !== null;
+  }
+
+  /**
+   * A stored resource keeps its name and description (changed in the console, audited); a file that says others
+   * is loaded for its content only. That was silent: a rename reviewed in git never arrived, and the next export
+   * wrote the stored name back over it (a command-line review).
+   */
+  private warnOfMetaKept(source: string, stored: M, file: M): void {
+    const differ = Object.keys(file as object).filter(
+      (field) =>
+        JSON.stringify((file as Record<string, unknown>)[field]) !==
+        JSON.stringify((stored as Record<string, unknown>)[field]),
+    );
+    if (differ.length > 0)
+      this.metaLog.warn(
+        `${source}: the stored ${differ.join(' and ')} ${differ.length > 1 ? 'are' : 'is'} kept, not the file's; change ${differ.length > 1 ? 'them' : 'it'} in the console`,
+      );
   }
 
   /** The content of a version of a stored resource. */
