@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Chip,
   Stack,
   Table,
@@ -26,10 +27,15 @@ export const ShadowReport = ({
   report,
   locale,
   rulesetKey,
+  paused = false,
+  onPause,
 }: {
   report: Report;
   locale: string;
   rulesetKey: string;
+  /** The running report is not read again until resumed: its figures hold still for whoever reads them. */
+  paused?: boolean;
+  onPause?: (paused: boolean) => void;
 }) => {
   const translate = useTranslate();
   const personName = usePersonName();
@@ -92,7 +98,16 @@ export const ShadowReport = ({
           : report.comparedWith === report.activeVersion
             ? translate('gabarit.shadow.against', { version: report.comparedWith })
             : translate('gabarit.shadow.against_then', { version: report.comparedWith })}{' '}
-        {report.running && translate('gabarit.shadow.live', { seconds: LIVE_REFRESH_MS / 1000 })}
+        {report.running &&
+          (paused
+            ? translate('gabarit.shadow.live_paused')
+            : translate('gabarit.shadow.live', { seconds: LIVE_REFRESH_MS / 1000 }))}
+        {/* Figures that change under a reader's eyes or a screen reader's cursor can be held still (WCAG 2.2.2). */}
+        {report.running && onPause && (
+          <Button size="small" sx={{ ml: 1 }} onClick={() => onPause(!paused)}>
+            {translate(paused ? 'gabarit.shadow.resume_updates' : 'gabarit.shadow.pause_updates')}
+          </Button>
+        )}
       </Typography>
       {/* Another version decides now: the run compares nothing more, and its figures are about the earlier one. */}
       {report.running && report.comparedWith !== null && report.comparedWith !== report.activeVersion && (

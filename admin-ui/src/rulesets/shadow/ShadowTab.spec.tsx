@@ -230,6 +230,11 @@ describe('Shadow tab', () => {
     expect(ticks.map((tick) => tick.textContent)).toEqual(inWords);
     // jsdom lays the chart out in no space at all: the bars are drawn, not measured (the browser test looks at them).
     expect(chart.querySelectorAll('rect.MuiBarChart-element').length).toBeGreaterThan(0);
+    // The live figures can be held still while they are read, and set going again.
+    fireEvent.click(screen.getByRole('button', { name: 'Suspendre la mise à jour' }));
+    expect(screen.getByText(/Mise à jour suspendue/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Reprendre la mise à jour' }));
+    expect(screen.getByText(/se met à jour automatiquement toutes les 3 secondes/)).toBeTruthy();
     // Analysts read the report; only approvers start or stop.
     expect(screen.queryByRole('button', { name: 'Arrêter la comparaison' })).toBeNull();
     expect(screen.getByText(/Seules les personnes chargées de l’approbation/)).toBeTruthy();

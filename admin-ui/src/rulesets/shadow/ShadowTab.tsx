@@ -97,7 +97,8 @@ export const ShadowTab = () => {
 const VersionShadow = ({ rulesetKey, version: chosen }: { rulesetKey: string; version: ShadowableVersion }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { report, problem, loading } = useShadowReport(rulesetKey, chosen);
+  const [paused, setPaused] = useState(false);
+  const { report, problem, loading } = useShadowReport(rulesetKey, chosen, !paused);
   const { number: version, status } = chosen;
   const { identity } = useGetIdentity();
   const isApprover = may('runShadow', identity?.['roles'] as string[] | undefined);
@@ -123,7 +124,9 @@ const VersionShadow = ({ rulesetKey, version: chosen }: { rulesetKey: string; ve
           {translate('gabarit.shadow.never_ran', { version })}
         </Alert>
       )}
-      {report && <ShadowReport report={report} locale={locale} rulesetKey={rulesetKey} />}
+      {report && (
+        <ShadowReport report={report} locale={locale} rulesetKey={rulesetKey} paused={paused} onPause={setPaused} />
+      )}
     </>
   );
 };
