@@ -6,6 +6,7 @@ import { formErrors, type Problem } from '../common/api-error';
 import { useCreateSubmit } from '../common/use-create-submit';
 import { endOfDay, localDay } from '../common/dates';
 import { formatScopes, parseScopes } from './scopes-input';
+import { CreateHeading } from '../common/PageHeadings';
 
 /** The end of the same day next year: a key nobody renews stops working within a year (the field may be emptied). */
 const inAYear = () => {
@@ -58,6 +59,7 @@ export const ApiKeyCreate = () => {
   return (
     <>
       <Create title="gabarit.create_titles.api-keys" redirect={false}>
+        <CreateHeading />
         <SimpleForm onSubmit={submit}>
           <TextInput source="name" validate={required()} />
           <TextInput

@@ -35,3 +35,18 @@ export const RecordHeading = () => {
     </Typography>
   );
 };
+
+/**
+ * A creation page's level-1 heading (« Nouvelle expérience »), the app bar's title again for those who move by
+ * headings: the creation pages had none (a console review). Hidden from sight, as the list's.
+ */
+export const CreateHeading = () => {
+  const resource = useResourceContext();
+  const translate = useTranslate();
+  if (!resource) return null;
+  return (
+    <Typography component="h1" sx={visuallyHidden}>
+      {translate(`gabarit.create_titles.${resource}`)}
+    </Typography>
+  );
+};

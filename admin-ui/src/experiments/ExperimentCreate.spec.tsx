@@ -55,6 +55,8 @@ describe('ExperimentCreate', () => {
       },
     });
     renderCreate();
+    // For those who move by headings, the page has one of level 1 (the app bar's title is of level 6).
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Nouvelle expérience');
     await choose(await screen.findByRole('combobox', { name: /^Gabarit de requête/ }), 'Accueil (accueil)');
     const warning = await screen.findByTestId('experiment-running-elsewhere');
     await waitFor(() =>

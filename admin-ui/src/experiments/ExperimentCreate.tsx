@@ -15,6 +15,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { KEY_PATTERN, toCreateRequest, type ExperimentFormValues } from './experiment-form';
 import { useExperimentSubmit } from './useExperimentSubmit';
 import { VariantsInput } from './VariantsInput';
+import { CreateHeading } from '../common/PageHeadings';
 
 const keyRules = [required(), regex(KEY_PATTERN, 'gabarit.experiments.validation.key')];
 const nameRules = [required(), maxLength(200)];
@@ -52,6 +53,7 @@ export const ExperimentCreate = () => {
   };
   return (
     <Create title="gabarit.create_titles.experiments">
+      <CreateHeading />
       <SimpleForm
         onSubmit={submit}
         defaultValues={DEFAULTS}

@@ -14,6 +14,7 @@ import { formErrors, problemHeadline, toProblem } from '../common/api-error';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { parseJsonObject } from './variables';
 import { pilotChoices } from '../common/pilots';
+import { CreateHeading } from '../common/PageHeadings';
 
 const DEFAULTS = {
   pilot: 'chatbot',
@@ -56,6 +57,7 @@ export const PromptCreate = () => {
 
   return (
     <Create title="gabarit.create_titles.prompts">
+      <CreateHeading />
       <SimpleForm onSubmit={submit} defaultValues={DEFAULTS} warnWhenUnsavedChanges>
         <TextInput source="key" validate={required()} helperText="gabarit.prompts.key_help" />
         <TextInput source="name" validate={required()} fullWidth />

@@ -19,6 +19,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import type { RequestOf } from '../api/types';
 import { formErrorsFrom } from './api-paths';
 import { COLUMN_TYPES, type Column } from './cells';
+import { CreateHeading } from '../common/PageHeadings';
 
 type NewTable = RequestOf<'/api/v1/reference-tables', 'post'>;
 
@@ -75,6 +76,7 @@ export const ReferenceTableCreate = () => {
   };
   return (
     <Create title="gabarit.create_titles.reference-tables">
+      <CreateHeading />
       <SimpleForm onSubmit={submit} defaultValues={{ columns: [{ name: '', type: 'string' }] }}>
         {problem && <ProblemAlert problem={problem} onClose={() => setProblem(undefined)} />}
         <TextInput source="key" validate={required()} helperText="gabarit.reference_tables.key_help" />

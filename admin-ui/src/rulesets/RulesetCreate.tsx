@@ -15,6 +15,7 @@ import { jsonSyntaxPlace } from '../common/json-syntax';
 import { CodeEditorInput } from '../common/CodeEditorInput';
 import { STARTER_SCHEMA, starterDefinition } from './starter-content';
 import { pilotChoices } from '../common/pilots';
+import { CreateHeading } from '../common/PageHeadings';
 
 const FORMATS = ['rules', 'decisionTable', 'decisionTree'];
 const FIELDS = ['key', 'name', 'pilot', 'format', 'description', 'inputSchema'];
@@ -62,6 +63,7 @@ export const RulesetCreate = () => {
 
   return (
     <Create title="gabarit.create_titles.rulesets">
+      <CreateHeading />
       <SimpleForm
         onSubmit={submit}
         defaultValues={{ pilot: 'invoices', format: 'rules', inputSchema: JSON.stringify(STARTER_SCHEMA, null, 2) }}

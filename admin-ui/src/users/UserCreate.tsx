@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { useCreateSubmit } from '../common/use-create-submit';
 import { roleChoices } from './roles';
+import { CreateHeading } from '../common/PageHeadings';
 
 /** A new account: its sign-in name, the name people see, a first password and its roles. */
 export const UserCreate = () => {
@@ -26,6 +27,7 @@ export const UserCreate = () => {
   });
   return (
     <Create title="gabarit.create_titles.users">
+      <CreateHeading />
       <SimpleForm onSubmit={submit}>
         <TextInput source="username" validate={required()} helperText="gabarit.users.username_help" />
         <TextInput source="displayName" validate={required()} />
