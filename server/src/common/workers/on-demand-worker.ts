@@ -82,7 +82,13 @@ export class OnDemandWorker<Request extends object, Result> {
       else waiting.reject(new Error(error));
     });
     // A worker already replaced may still report its end: only the current one's failure fails what waits.
-    worker.on('error', (err) => this.worker === worker && this.stop(new WorkerFailure(err.message, true)));
+    // A module that cannot be found (an incomplete installation) fails the same way every time: not worth retrying.
+    worker.on(
+      'error',
+      (err) =>
+        this.worker === worker &&
+        this.stop(new WorkerFailure(err.message, (err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND')),
+    );
     worker.on(
       'exit',
       () => this.worker === worker && this.stop(new WorkerFailure(`${this.limits.name} stopped`, true)),

@@ -39,8 +39,9 @@ export async function assertStrongPassword(password: string, userInputs: string[
     strength = await worker.run({ password, userInputs });
   } catch (err) {
     if (!(err instanceof WorkerFailure)) throw err;
+    // « Try again » only where another try may succeed: a package missing from the installation fails every time.
     throw new DependencyUnavailableError(
-      `The password's strength could not be checked now (${err.message}); try again.`,
+      `The password's strength could not be checked now (${err.message})${err.worthRetrying ? '; try again.' : '.'}`,
       'password_check_unavailable',
       1,
     );
