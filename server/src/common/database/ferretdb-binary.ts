@@ -18,7 +18,9 @@ export const NO_DATABASE_MESSAGE =
 export async function ensureFerretDbBinary(binary: string): Promise<void> {
   const script = join(projectRoot(), 'scripts', 'build-ferretdb.sh');
   if (existsSync(binary) && !staleBuild(binary, script)) return;
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) throw new ConfigError(NO_DATABASE_MESSAGE);
+  // The path is said first: a mistyped FERRETDB_BIN had read as « Go is needed », not as a file that is not there.
+  if (spawnSync('go', ['version'], { stdio: 'ignore', env: process.env }).status !== 0)
+    throw new ConfigError(`There is no FerretDB at ${binary} (FERRETDB_BIN). ${NO_DATABASE_MESSAGE}`);
   await new Promise<void>((resolveBuild, reject) => {
     const build = spawn('bash', [script], {
       env: { ...process.env, FERRETDB_BIN: binary },
