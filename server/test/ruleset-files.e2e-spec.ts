@@ -88,9 +88,9 @@ describe('rule sets as files', () => {
     expect((await as(t, cast.analyst).get('/api/v1/rulesets/broken')).status).toBe(404);
   });
 
-  it('exports the versions in force so that reloading them changes nothing', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'gabarit-export-'));
-    const run = spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
+  /** `node dist/export-rulesets.js <out>` on this test's database, as an operator runs it. */
+  const exportTo = (out: string) =>
+    spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
       env: {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'test',
@@ -100,6 +100,10 @@ describe('rule sets as files', () => {
       },
       encoding: 'utf8',
     });
+
+  it('exports the versions in force so that reloading them changes nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gabarit-export-'));
+    const run = exportTo(out);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/\d+ rule set\(s\) written/);
     const exported = JSON.parse(readFileSync(join(out, 'invoices', 'from-file.json'), 'utf8'));
@@ -117,16 +121,7 @@ describe('rule sets as files', () => {
     // A file this export did not write (a rule set archived since) is named: seed would load it again.
     mkdirSync(join(out, 'enrolment'), { recursive: true });
     writeFileSync(join(out, 'enrolment', 'retired.json'), '{}');
-    const again = spawnSync(process.execPath, ['dist/export-rulesets.js', out], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        MONGODB_URI: t.config.mongodbUri!,
-        DATA_DIR: t.config.dataDir,
-      },
-      encoding: 'utf8',
-    });
+    const again = exportTo(out);
     expect([again.status, again.stderr]).toEqual([
       0,
       `1 file(s) in ${out} name no rule set in force here; \`npm run seed\` would load them:\n  ${join(out, 'enrolment', 'retired.json')}\n`,
