@@ -10,12 +10,12 @@ import { UsersService } from './modules/users/users.service.js';
 import { JsonLogger, toolLog } from './common/logging/json-logger.js';
 import { endOnSignals, toolArguments } from './common/cli/tool-arguments.js';
 
+const USAGE = `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`;
+
 /**
  * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
  * account directly in the database. This is how the first admin of a production install is made.
  */
-const USAGE = `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`;
-
 async function createUser(): Promise<void> {
   endOnSignals();
   const args = toolArguments(USAGE, process.argv.slice(2), Infinity);

@@ -125,8 +125,12 @@ export class EmbeddedFerretDb {
     while (!this.stopping) {
       const record = this.readPidRecord();
       if (await this.useOwners(record, true)) return;
+      // Another live process named in the file is starting its FerretDB (the file is written before it listens):
+      // waited for, not stopped as a leftover.
+      const starting =
+        record?.owner !== undefined && record.owner !== owner && record.owner !== process.pid && isAlive(record.owner);
       try {
-        if (!(await this.accepts())) {
+        if (!starting && !(await this.accepts())) {
           await this.stopLeftover(record);
           await this.spawnChild();
           if (this.stopping) return await this.stopChild(); // stopped while it started: not left behind
@@ -138,7 +142,6 @@ export class EmbeddedFerretDb {
       } catch (err) {
         this.options.log(`embedded FerretDB not started again yet (${(err as Error).message}); next try in 1 s`);
       }
-      // Listening but no record yet: another process is taking over and writes it once FerretDB listens.
       await sleep(OWNER_WATCH_MS);
     }
   }
