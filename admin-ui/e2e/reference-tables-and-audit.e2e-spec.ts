@@ -375,7 +375,7 @@ describe('reference tables and audit trail in the console', () => {
     await page.getByRole('option', { name: 'Table de référence' }).click();
     await page.getByText('Ensemble de règles importé').first().waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'Table de référence créée' }).nth(1).waitFor(); // fournisseurs and taux-taxes, beside the seeded tables
-    await page.getByRole('textbox', { name: 'Ressource' }).fill('fournisseurs');
+    await page.getByRole('textbox', { name: 'Ressource (clé exacte)' }).fill('fournisseurs');
     await page.getByRole('cell', { name: 'taux-taxes' }).first().waitFor({ state: 'detached' });
     const riskToken = await t.login('risk');
     const events = (
@@ -432,7 +432,7 @@ describe('reference tables and audit trail in the console', () => {
       .waitFor();
     // From « Aller au contenu », the first filter the keyboard reaches is clear of the app bar, not under it.
     await page.reload();
-    await page.getByRole('textbox', { name: 'Ressource' }).waitFor();
+    await page.getByRole('textbox', { name: 'Ressource (clé exacte)' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').textContent()).toBe('Aller au contenu');
     await page.keyboard.press('Enter');

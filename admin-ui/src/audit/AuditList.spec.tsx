@@ -299,7 +299,9 @@ describe('AuditList', () => {
     const said = await screen.findByText(/^Cette recherche ne peut pas être faite\s?:/);
     expect(said.textContent).toMatch(/«\sRessource\s» .*128 caractères/);
     expect(said.textContent).not.toMatch(/list query/);
-    expect((await screen.findByRole('textbox', { name: 'Ressource' })).getAttribute('maxlength')).toBe('128');
+    expect((await screen.findByRole('textbox', { name: 'Ressource (clé exacte)' })).getAttribute('maxlength')).toBe(
+      '128',
+    );
   });
 
   it('words a table change approved by another person: who proposed and approved it, and which rule sets read it', async () => {

@@ -78,11 +78,12 @@ const filters = [
     alwaysOn
     sx={{ minWidth: 200 }} // « Type de ressource » must not run under the arrow
   />,
-  // The API takes the key as written, 128 characters at most: the field says so, rather than a refusal after.
+  // The API takes the key as written, 128 characters at most: the field says so, rather than a refusal after. In
+  // its label: react-admin shows no helper text under a filter.
   <TextInput
     key="resourceKey"
     source="resourceKey"
-    helperText="gabarit.audit.resource_key_help"
+    label="gabarit.audit.resource_key_filter"
     slotProps={{ htmlInput: { maxLength: 128 } }}
     alwaysOn
   />,

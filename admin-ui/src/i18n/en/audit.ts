@@ -5,7 +5,7 @@ export const auditMessages = {
       verify: 'Verify the chain',
       all_actions: 'All actions',
       all_resource_types: 'All types',
-      resource_key_help: 'The exact key, capitals included',
+      resource_key_filter: 'Resource (exact key)',
       reversed_range: 'The “To” date comes before the “From” date: no event can match.',
       chain_ok: 'Chain intact: %{events} events verified.',
       chain_broken: 'Chain broken at event %{seq}: %{reason}.',

@@ -5,7 +5,7 @@ export const auditMessages = {
       verify: 'Vérifier la chaîne',
       all_actions: 'Toutes les actions',
       all_resource_types: 'Tous les types',
-      resource_key_help: 'La clé exacte, majuscules comprises',
+      resource_key_filter: 'Ressource (clé exacte)',
       reversed_range: 'La date « Jusqu’au » précède la date « Depuis le » : aucun événement ne peut correspondre.',
       chain_ok: 'Chaîne intègre : %{events} événements vérifiés.',
       chain_broken: "Chaîne rompue à l'événement %{seq} : %{reason}.",
