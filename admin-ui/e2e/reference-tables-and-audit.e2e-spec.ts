@@ -382,7 +382,7 @@ describe('reference tables and audit trail in the console', () => {
       await t.http
         .get('/api/v1/audit?resourceType=reference_table&resourceKey=fournisseurs')
         .set('authorization', `Bearer ${riskToken}`)
-    ).body as { action: string; hash: string; prevHash: string }[];
+    ).body as { action: string; hash: string; prevHash: string; at: string }[];
     expect(events.map((e) => e.action)).toEqual([
       'reference_table.csv_merged',
       'reference_table.csv_imported',
@@ -392,23 +392,29 @@ describe('reference tables and audit trail in the console', () => {
     ]);
     await page.getByText('1-5 sur 5').waitFor();
 
-    // A date range, in the browser's own days: from tomorrow finds nothing, from today finds the five events.
-    const [today, tomorrow] = await page.evaluate(() =>
-      [0, 1].map((d) => new Date(Date.now() + d * 86_400_000).toLocaleDateString('en-CA')),
+    // A date range, in the browser's own days: from the day after the newest event finds nothing, from the day of
+    // the oldest finds the five. The days come from the events, not the clock: a run that crosses midnight (CI did)
+    // would otherwise filter from a day the events were not written on.
+    const [firstDay, dayAfterLast, dayBeforeFirst] = await page.evaluate(
+      ([oldest, newest]) => {
+        const day = (at: string, shift: number) =>
+          new Date(Date.parse(at) + shift * 86_400_000).toLocaleDateString('en-CA');
+        return [day(oldest!, 0), day(newest!, 1), day(oldest!, -1)];
+      },
+      [events.at(-1)!.at, events[0]!.at],
     );
     await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Depuis le' }).click();
-    await page.getByLabel('Depuis le').fill(tomorrow!);
+    await page.getByLabel('Depuis le').fill(dayAfterLast!);
     await page.getByText('Aucun résultat trouvé avec les filtres actuels.').waitFor();
-    await page.getByLabel('Depuis le').fill(today!);
+    await page.getByLabel('Depuis le').fill(firstDay!);
     await page.getByText('1-5 sur 5').waitFor();
     // A range that ends before it starts says why it finds nothing (it said « Aucun résultat » alone).
-    const yesterday = await page.evaluate(() => new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA'));
     await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
     await page.getByRole('menuitemcheckbox', { name: /^Jusqu.au$/ }).click();
-    await page.getByLabel(/^Jusqu.au$/).fill(yesterday);
+    await page.getByLabel(/^Jusqu.au$/).fill(dayBeforeFirst!);
     await page.getByText(/^La date «\sJusqu.au\s» précède la date «\sDepuis le\s»/).waitFor();
-    await page.getByLabel(/^Jusqu.au$/).fill(today!);
+    await page.getByLabel(/^Jusqu.au$/).fill(dayAfterLast!);
     await page.getByText('1-5 sur 5').waitFor();
     const imported = events.find((e) => e.action === 'reference_table.csv_imported')!;
     await page.getByText('Table de référence remplacée par un import CSV').click();
