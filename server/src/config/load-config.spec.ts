@@ -30,6 +30,22 @@ describe('loadConfig', () => {
       '10.0.0.0/8',
     ]);
     expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '::1,fd00::/8,10.0.0.0/255.0.0.0' }).trustProxy).toHaveLength(
+      3,
+    );
+    // Hexadecimal words and impossible prefixes fit the characters of an address, not an address.
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'dead,beef' })).toThrow(
+      'TRUST_PROXY: « dead », « beef » is not an IP address or network',
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/33' })).toThrow(/« 10\.0\.0\.0\/33 »/);
+  });
+
+  it('takes whole numbers in digits only: 1e3 or 0x50 for a port is a typo, not 1000 or 80', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: '1e3' })).toThrow(
+      'Invalid configuration: PORT: must be a whole number written in digits',
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), JWT_TTL_SECONDS: '0x50' })).toThrow(/JWT_TTL_SECONDS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: '80.5' })).toThrow(/PORT: must be a whole number/);
   });
 
   it('takes a heap growing factor from 0 (V8 decides) to 300 percent', () => {

@@ -1,5 +1,6 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP, isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { projectRoot } from '../common/project-root.js';
@@ -23,12 +24,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     // production host with the demo accounts and their password (a command-line review). Other empty values are unset.
     if (value !== undefined && (value !== '' || name === 'NODE_ENV')) raw[name] = value;
   }
-  if (!validateRaw(raw)) {
-    const problems = (validateRaw.errors ?? []).map((e) => {
+  // Checked before ajv coerces the strings; a variable they name is said once, in their words.
+  const problems = [...notWrittenInDigits(raw), ...unknownProxies(raw)];
+  const named = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(':'))));
+  if (!validateRaw(raw) || problems.length > 0) {
+    for (const e of validateRaw.errors ?? []) {
       const variable = e.instancePath.replace(/^\//, '') || String(e.params['missingProperty'] ?? '');
       const allowed = e.keyword === 'enum' ? ` (${(e.params['allowedValues'] as unknown[]).join(', ')})` : '';
-      return `${variable}: ${e.message ?? 'invalid'}${allowed}`;
-    });
+      if (!named.has(variable)) problems.push(`${variable}: ${e.message ?? 'invalid'}${allowed}`);
+    }
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const dataDir = resolve(raw.DATA_DIR);
@@ -109,6 +113,42 @@ function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: s
 }
 
 /** `false` (direct clients), `true` (any proxy: only behind one you control), a hop count, or proxies' addresses/CIDRs. */
+/**
+ * Whole numbers written as digits only: ajv's coercion read PORT=1e3 as 1000 and PORT=0x50 as 80, a typo that started
+ * a service on a port nobody asked for (a command-line review).
+ */
+function notWrittenInDigits(raw: Record<string, unknown>): string[] {
+  return Object.entries(configSchema.properties)
+    .filter(([name, rule]) => rule.type === 'integer' && typeof raw[name] === 'string')
+    .filter(([name]) => !/^[0-9]+$/.test(raw[name] as string))
+    .map(([name]) => `${name}: must be a whole number written in digits`);
+}
+
+/**
+ * Each proxy an address or a network (address/prefix or address/mask): the schema's pattern alone let « dead,beef »
+ * through, and Fastify then trusted no proxy without a word.
+ */
+function unknownProxies(raw: Record<string, unknown>): string[] {
+  const value = raw['TRUST_PROXY'];
+  if (typeof value !== 'string' || /^(true|false|[0-9]{1,2})$/.test(value)) return [];
+  const unknown = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => !isAddressOrNetwork(entry));
+  return unknown.length === 0
+    ? []
+    : [`TRUST_PROXY: ${unknown.map((entry) => `« ${entry} »`).join(', ')} is not an IP address or network`];
+}
+
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^[0-9]{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIPv4(range);
+}
+
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^[0-9]+$/.test(value)) return Number(value);
