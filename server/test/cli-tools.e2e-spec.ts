@@ -24,7 +24,9 @@ describe('the command-line tools', () => {
       expect([asked.status, asked.stdout]).toEqual([0, expect.stringMatching(/^usage: /)]);
     }
     const dryRun = run('seed.js', ['--dry-run'], { DATA_DIR: dataDir });
-    expect([dryRun.status, dryRun.stderr]).toEqual([1, expect.stringContaining('unknown option --dry-run')]);
+    expect([dryRun.status, dryRun.stderr]).toEqual([1, expect.stringContaining("Unknown option '--dry-run'")]);
+    const helpBesideUnknown = run('seed.js', ['--dry-run', '-h'], { DATA_DIR: dataDir });
+    expect([helpBesideUnknown.status, helpBesideUnknown.stdout]).toEqual([0, expect.stringMatching(/^usage: /)]);
     const twoFolders = run('export-rulesets.js', ['one', 'two'], { DATA_DIR: dataDir });
     expect([twoFolders.status, twoFolders.stderr]).toEqual([1, expect.stringContaining('too many arguments')]);
     // None of them made an installation on the way.

@@ -19,15 +19,16 @@ export function serviceLog(config: Pick<AppConfig, 'logLevel'>, write: 'async' |
   );
 }
 
-const SEVERITY = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-
 /**
  * The log of a command-line tool whose standard output is its answer (`user:create`, `export:rulesets`): warnings
  * and errors, as JSON lines on standard error, fewer when LOG_LEVEL asks. Errors alone had left an operator
  * 85 s without a word while the tool waited for a database that was not there (a command-line review).
  */
 export function toolLog(config: Pick<AppConfig, 'logLevel'>): PinoLogger {
-  const level = SEVERITY[Math.max(SEVERITY.indexOf(config.logLevel), SEVERITY.indexOf('warn'))]!;
+  // pino knows no number for 'silent': it is quieter than any level.
+  const quieterThanWarn =
+    config.logLevel === 'silent' || pino.levels.values[config.logLevel]! >= pino.levels.values['warn']!;
+  const level = quieterThanWarn ? config.logLevel : 'warn';
   return pino(
     { level, base: { service: 'gabarit' }, timestamp: pino.stdTimeFunctions.isoTime },
     level === 'silent' ? undefined : pino.destination({ dest: 2, sync: true }),
