@@ -391,6 +391,18 @@ describe('reference tables and audit trail in the console', () => {
       'reference_table.created',
     ]);
     await page.getByText('1-5 sur 5').waitFor();
+    // The newest first, and the header of the number column says so to a screen reader; a click turns it round.
+    const sortedBy = async (header: string, order: 'ascending' | 'descending') => {
+      await page.locator(`th[aria-sort="${order}"]`, { hasText: header }).waitFor();
+      expect(await page.locator('th[aria-sort]').count()).toBe(1);
+    };
+    await sortedBy('N°', 'descending');
+    await page.getByRole('columnheader', { name: 'Date' }).getByRole('button').click();
+    await sortedBy('Date', 'ascending');
+    await page.getByRole('columnheader', { name: 'N°' }).getByRole('button').click();
+    await sortedBy('N°', 'ascending');
+    await page.getByRole('columnheader', { name: 'N°' }).getByRole('button').click();
+    await sortedBy('N°', 'descending');
 
     // A date range, in the browser's own days: from the day after the newest event finds nothing, from the day of
     // the oldest finds the five. The days come from the events, not the clock: a run that crosses midnight (CI did)

@@ -1,4 +1,5 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { SortAnnouncingHead } from './common/SortAnnouncingHead';
 
 /**
  * react-admin's light theme with darker blues: its default app bar (#2196f3 under white text, 3.1:1) and link
@@ -52,6 +53,8 @@ export const lightTheme: RaThemeOptions = {
         root: { '&.Mui-focusVisible': { outline: '2px solid #1565c0', outlineOffset: 2, borderRadius: 2 } },
       },
     },
+    // Every table says which column it is sorted by, and which way, to a screen reader too (aria-sort).
+    RaDataTable: { defaultProps: { head: SortAnnouncingHead } },
     RaList: {
       styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
     },

@@ -84,6 +84,11 @@ describe('ReviewList', () => {
     const listCall = api.calls.find((c) => c.url.startsWith('/api/v1/reviews?'))!;
     expect(decodeURIComponent(listCall.url)).toContain('filter={"status":"open"}');
     expect(decodeURIComponent(listCall.url)).toContain('sort=["dueAt","ASC"]');
+    // The header of the column sorted by says so to a screen reader, and no other header does.
+    const sorted = screen.getAllByRole('columnheader').filter((header) => header.hasAttribute('aria-sort'));
+    expect(sorted.map((header) => [header.textContent, header.getAttribute('aria-sort')])).toEqual([
+      ['Échéance', 'ascending'],
+    ]);
 
     fireEvent.click(within(late).getByRole('button', { name: /^Trancher — demande reçue le / }));
     const dialog = await screen.findByRole('dialog');

@@ -4,6 +4,7 @@ import { AdminContext, Notification, ShowBase, SimpleShowLayout, type AuthProvid
 import { vi } from 'vitest';
 import { dataProvider } from '../../dataProvider';
 import { i18nProvider } from '../../i18n/i18nProvider';
+import { lightTheme } from '../../theme';
 
 /** A request as it left the console: what a spec checks (the URL, the If-Match, the body). */
 export interface FakeCall {
@@ -82,10 +83,15 @@ const signedInAs = (roles: string[]): AuthProvider => ({
   getPermissions: async () => roles,
 });
 
-/** Renders under the console's own data provider and French wording, with the notifications shown. */
+/** Renders under the console's own data provider, theme and French wording, with the notifications shown. */
 export function renderConsole(ui: ReactNode, roles: string[] = ['analyst']) {
   return render(
-    <AdminContext dataProvider={dataProvider} authProvider={signedInAs(roles)} i18nProvider={i18nProvider}>
+    <AdminContext
+      dataProvider={dataProvider}
+      authProvider={signedInAs(roles)}
+      i18nProvider={i18nProvider}
+      theme={lightTheme}
+    >
       {ui}
       <Notification />
     </AdminContext>,
