@@ -5,11 +5,14 @@ import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.factory.js';
 import { EvaluationService, WARM_UP_RULESETS } from './modules/evaluation/evaluation.service.js';
 import { isDraining, startDraining } from './common/http/shutdown.js';
+import { portProblem } from './common/http/port-probe.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import type { AddressInfo } from 'node:net';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const taken = await portProblem(config.host, config.port);
+  if (taken !== undefined) throw new ConfigError(taken);
   // V8 sizes the heap from how fast garbage comes as much as from what stays: filling the cache of compiled
   // versions let it reserve up to four times the live heap, and RSS never came back (docs/adr/0013). V8 reads
   // this factor at each full collection, so setting it here, before the cache fills, takes effect.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -135,6 +136,21 @@ describe('starting the service', () => {
     expect(run.output()).toContain('PORT');
     expect(run.output()).toContain('LOG_LEVEL');
     expect(run.output()).not.toContain('    at ');
+  });
+
+  it('says a taken PORT before it starts a database or seeds anything', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((listening) => taken.once('listening', listening));
+    const port = (taken.address() as AddressInfo).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'gabarit-taken-port-'));
+    try {
+      const run = runService({ PORT: String(port), DATA_DIR: dataDir });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`PORT ${port} on 127.0.0.1 is already in use by another process`);
+      expect(existsSync(join(dataDir, 'db'))).toBe(false); // no embedded database was made, nothing seeded into it
+    } finally {
+      taken.close();
+    }
   });
 
   it('keeps its data in the gabarit database when MONGODB_URI names none (the driver would use test)', async () => {
