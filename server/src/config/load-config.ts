@@ -1,11 +1,12 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP, isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { projectRoot } from '../common/project-root.js';
 import { configSchema, type AppConfig, type RawConfig } from './config.schema.js';
 import { secretProblems } from './secret-strength.js';
+import { makeDirectory } from '../common/files/make-directory.js';
 
 /** A configuration problem: the message names the variable so the operator knows what to fix. */
 export class ConfigError extends Error {
@@ -106,7 +107,7 @@ function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: s
       );
     return kept;
   }
-  mkdirSync(dataDir, { recursive: true });
+  makeDirectory(dataDir);
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureFerretDbBinary } from './ferretdb-binary.js';
 import { freePort } from './free-port.js';
 import { within } from '../async/within.js';
+import { makeDirectory } from '../files/make-directory.js';
 
 export interface EmbeddedFerretDbOptions {
   binary: string;
@@ -68,9 +69,9 @@ export class EmbeddedFerretDb {
     this.stopping = false;
     await ensureFerretDbBinary(this.options.binary);
     // Owner only: the SQLite files hold password hashes and decision facts, and FerretDB creates them 0644.
-    mkdirSync(this.dbDir, { recursive: true, mode: 0o700 });
+    makeDirectory(this.dbDir, 0o700);
     chmodSync(this.dbDir, 0o700);
-    mkdirSync(this.stateDir, { recursive: true });
+    makeDirectory(this.stateDir);
     const record = this.readPidRecord();
     if (await this.useOwners(record)) return this.uri;
     await this.stopLeftover(record);

@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
+import { makeDirectory } from '../../common/files/make-directory.js';
 
 /** A position of the audit chain and its hash, kept outside the database. */
 export interface AuditAnchor {
@@ -48,7 +49,7 @@ export class AuditAnchors implements OnApplicationShutdown {
     if (!anchor || (this.written && anchor.seq <= this.written.seq)) return;
     try {
       // With MONGODB_URI and JWT_SECRET set nothing else creates DATA_DIR, and the anchors were never written.
-      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      makeDirectory(dirname(this.file), 0o700);
       appendFileSync(this.file, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
       this.written = anchor;
     } catch (err) {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { importFiles, type ImportReport } from '../../common/json/file-import.js';
@@ -8,6 +8,7 @@ import type { RulesetContent } from './ruleset.types.js';
 import { createRulesetRequestSchema, type CreateRulesetRequest } from './rulesets.contract.js';
 import { RulesetsService } from './rulesets.service.js';
 import { jsonFilesIn } from '../../common/json/json-files.js';
+import { makeDirectory } from '../../common/files/make-directory.js';
 
 export type { ImportReport } from '../../common/json/file-import.js';
 
@@ -41,7 +42,7 @@ export class RulesetFiles {
         description: state.meta.description,
         ...content,
       };
-      await mkdir(join(dir, state.meta.pilot), { recursive: true });
+      makeDirectory(join(dir, state.meta.pilot));
       const path = join(dir, state.meta.pilot, `${state.key}.json`);
       await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
       written.push(path);
