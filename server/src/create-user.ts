@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { text } from 'node:stream/consumers';
+import { read } from 'read';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
 import { loadConfig } from './config/load-config.js';
@@ -10,17 +12,20 @@ import { UsersService } from './modules/users/users.service.js';
 import { JsonLogger, toolLog } from './common/logging/json-logger.js';
 import { endOnSignals, toolArguments } from './common/cli/tool-arguments.js';
 
-const USAGE = `usage: NEW_USER_PASSWORD=<12+ characters, hard to guess> npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`;
+const USAGE = [
+  `usage: npm run user:create -- <username> <${ROLES.join('|')}>[,...] ["Display name", quoted]`,
+  '  The password (12+ characters, hard to guess) is asked for at a terminal, else read from standard input,',
+  '  or taken from NEW_USER_PASSWORD, which a shell keeps in its history: prefer the other two.',
+].join('\n');
 
 /**
- * `NEW_USER_PASSWORD=... npm run user:create -- <username> <role,role> ["Display name"]`: creates a console
- * account directly in the database. This is how the first admin of a production install is made.
+ * `npm run user:create -- <username> <role,role> ["Display name"]`: creates a console account directly in the
+ * database. This is how the first admin of a production install is made.
  */
 async function createUser(): Promise<void> {
   endOnSignals();
   const args = toolArguments(USAGE, process.argv.slice(2), Infinity);
   const [username, roleList, displayName] = args;
-  const password = process.env['NEW_USER_PASSWORD'];
   // « admin, approver » (a space after the comma) had made « approver » an unknown role.
   const named = (roleList ?? '')
     .split(',')
@@ -31,7 +36,9 @@ async function createUser(): Promise<void> {
   if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const roles = named as Role[];
   // More than three arguments is a display name left unquoted: « Chef de projet » would have made an account « Chef ».
-  if (!username || roles.length === 0 || !password || args.length > 3) throw new Error(USAGE);
+  if (!username || roles.length === 0 || args.length > 3) throw new Error(USAGE);
+  const password = await passwordFor(username);
+  if (!password) throw new Error(`no password given for ${username}: nothing was created\n${USAGE}`);
   const request = new JsonSchemaPipe(createUserRequestSchema, 'new user').transform({
     username,
     displayName: displayName?.trim() || username,
@@ -49,6 +56,23 @@ async function createUser(): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/**
+ * The new account's password: NEW_USER_PASSWORD when set (scripts that had it keep working), else typed twice at a
+ * terminal without being shown, else the first line of standard input (`< /run/secrets/password`). Only the
+ * variable could give it before, and the command line that set it stayed in the shell's history.
+ */
+async function passwordFor(username: string): Promise<string> {
+  const given = process.env['NEW_USER_PASSWORD'];
+  if (given) return given;
+  if (!process.stdin.isTTY) return (await text(process.stdin)).split(/\r?\n/)[0] ?? '';
+  // On standard error: standard output is the tool's answer.
+  const ask = (prompt: string) => read({ prompt, silent: true, replace: '', output: process.stderr });
+  const first = await ask(`Password for ${username}: `);
+  if (first === '') return '';
+  if ((await ask('The same again: ')) !== first) throw new Error('the two passwords differ: nothing was created');
+  return first;
 }
 
 createUser().catch((err: unknown) => {

@@ -270,8 +270,13 @@ describe('user administration', () => {
       encoding: 'utf8',
     });
     expect([unquoted.status, unquoted.stderr]).toEqual([1, expect.stringContaining('usage:')]);
+    // No password anywhere: nothing is made, and the usage says where one comes from.
+    const none = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin'], { env, encoding: 'utf8' });
+    expect([none.status, none.stderr]).toEqual([1, expect.stringContaining('no password given for chef')]);
+    // The password on standard input (a secret file), not in the environment a shell's history keeps.
     const made = spawnSync(process.execPath, ['dist/create-user.js', 'chef', 'admin', 'Chef de projet'], {
-      env: { ...env, NEW_USER_PASSWORD: 'a long production password' },
+      env,
+      input: 'a long production password\n',
       encoding: 'utf8',
     });
     expect(made.stderr).toBe('');
