@@ -357,6 +357,14 @@ describe('reference tables and audit trail in the console', () => {
     expect(await page.evaluate('document.querySelector("table").scrollWidth')).toBeLessThanOrEqual(
       await page.evaluate('document.querySelector("table").parentElement.clientWidth'),
     );
+    // Before and after, a key a block with each value a line under its name: in four columns a checksum stood four
+    // characters a line and the change column was off the screen.
+    const comparison = detail.getByRole('table', { name: 'Avant et après' });
+    await comparison.getByText(/^Après\s:/).first().waitFor();
+    const widest = await comparison.evaluate((table) =>
+      Math.max(...[...table.querySelectorAll('td')].map((cell) => cell.getBoundingClientRect().right)),
+    );
+    expect(widest).toBeLessThanOrEqual(390);
     await page.keyboard.press('Escape');
     await addFilter.click();
     await page.getByRole('menu').getByText('Depuis le').waitFor();

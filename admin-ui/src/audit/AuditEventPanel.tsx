@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { ResponseOf } from '../api/types';
 import { LocalDateField } from '../common/LocalDateField';
+import { blocksOnPhone, PhoneLabel } from '../common/PhoneLabel';
 import { DATE_TIME_OPTIONS, intlLocale } from '../common/dates';
 import { usePersonName } from '../common/people';
 import { ActorName } from './ActorName';
@@ -158,7 +159,9 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
   const translate = useTranslate();
   const { keyLabel, shown } = useEventWording();
   return (
-    <Table size="small" aria-label={translate('gabarit.audit.comparison')}>
+    // On a phone each key a block, before, after and change a line each under their names: in four columns a
+    // content checksum stood four characters a line, and the change column was off the screen (a console review).
+    <Table size="small" aria-label={translate('gabarit.audit.comparison')} sx={blocksOnPhone}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('gabarit.audit.comparison_key')}</TableCell>
@@ -175,9 +178,16 @@ const Comparison = ({ rows }: { rows: ComparisonRow[] }) => {
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
                 {row.key ? keyLabel(row.key) : translate('gabarit.audit.whole_value')}
               </TableCell>
-              <TableCell>{shown(row.key, row.before)}</TableCell>
-              <TableCell>{shown(row.key, row.after)}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                <PhoneLabel>{translate('gabarit.audit.before')}</PhoneLabel>
+                {shown(row.key, row.before)}
+              </TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                <PhoneLabel>{translate('gabarit.audit.after')}</PhoneLabel>
+                {shown(row.key, row.after)}
+              </TableCell>
               <TableCell sx={{ fontWeight: moved ? 'bold' : undefined }}>
+                <PhoneLabel>{translate('gabarit.audit.change')}</PhoneLabel>
                 {translate(`gabarit.audit.changes.${row.change}`)}
               </TableCell>
             </TableRow>

@@ -3,6 +3,7 @@ import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../common/testing/fake-api';
 import { AuditList } from './AuditList';
+import { textBesidePhoneLabel } from '../common/testing/phone-label';
 
 const event = {
   id: 'e1',
@@ -119,7 +120,7 @@ describe('AuditList', () => {
     fireEvent.click(await screen.findByText(label));
     const table = await screen.findByRole('table', { name: 'Avant et après' });
     const rows = [...table.querySelectorAll('tbody tr')]
-      .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))
+      .map((row) => [...row.querySelectorAll('td')].map(textBesidePhoneLabel))
       .filter((cells) => cells.length > 0);
     return { table, rows };
   }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, renderConsole, ShowPage } from '../../common/testing/fake-api';
 import { ShadowSummary } from './ShadowSummary';
 import { ShadowTab } from './ShadowTab';
+import { textBesidePhoneLabel } from '../../common/testing/phone-label';
 
 const RULESET = '/api/v1/rulesets/factures';
 const SHADOW = `${RULESET}/versions/2/shadow`;
@@ -327,10 +328,3 @@ describe('Shadow summary on the review screen', () => {
     expect(await screen.findByTestId('shadow-superseded')).toBeTruthy();
   });
 });
-
-/** A cell's text as a wide screen shows it: without the column name said before it on a phone only. */
-function textBesidePhoneLabel(cell: HTMLElement): string | null {
-  const copy = cell.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('[data-phone-label]').forEach((label) => label.remove());
-  return copy.textContent;
-}
