@@ -158,9 +158,11 @@ describe('console experiments', () => {
     const panel = page.getByTestId('sequential-panel');
     await panel.getByRole('heading', { name: 'Résultats valables à chaque consultation' }).waitFor();
     const row = panel.getByRole('row', { name: /^concise-v4/ });
-    await row.getByText(/^\+2\d,\d\spts$/).waitFor();
-    await row.getByText(/^[−+-]?\d+,\d\spts à \+\d+,\d\spts$/).waitFor();
-    await row.getByText(/^(>\s)?99,\d\s%$/).waitFor();
+    // By the cells' names, as a screen reader reads them: the column name said before each value on a phone only
+    // is not part of it.
+    await row.getByRole('cell', { name: /^\+2\d,\d\spts$/ }).waitFor();
+    await row.getByRole('cell', { name: /^[−+-]?\d+,\d\spts à \+\d+,\d\spts$/ }).waitFor();
+    await row.getByRole('cell', { name: /^(>\s)?99,\d\s%$/ }).waitFor();
     await panel.getByText(/^Écart entre «\sconcise-v4\s» et le témoin «\sdetaillee-v3\s» au fil des sujets/).waitFor();
     await panel.getByTestId('sequential-boundary').locator('.MuiLineChart-line').first().waitFor({ state: 'attached' });
     await expect(panel.getByTestId('guardrails').getByText('Respecté').count()).resolves.toBe(6);
@@ -170,24 +172,22 @@ describe('console experiments', () => {
     const noAppBar = 'header { visibility: hidden !important; }';
     await panel.screenshot({ path: `${SCREENSHOTS}/experiment-sequential-fr.png`, style: noAppBar });
     await page.evaluate('window.scrollTo(0, 0)');
-    // On a phone every table wider than the screen scrolls in a box of its own: the card hid their last columns.
+    // On a phone every table fits the screen, its rows blocks with each value under its name: the card hid the
+    // last columns, then a box of their own scrolled sideways, with the verdict, the dates and the guardrails'
+    // state past its edge.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     // A string, as the other browser tests pass page code: this project's types have no DOM.
     const clipped = await page.evaluate(`[...document.querySelectorAll('table')]
-      .filter((table) => table.getBoundingClientRect().right > window.innerWidth)
-      .filter((table) => {
-        for (let box = table.parentElement; box; box = box.parentElement)
-          if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
-            return box.getBoundingClientRect().right > window.innerWidth;
-        return true;
-      })
+      .filter((table) => table.scrollWidth > table.parentElement.clientWidth
+        || table.getBoundingClientRect().right > window.innerWidth)
       .map((table) => table.textContent.slice(0, 40))`);
     expect(clipped).toEqual([]);
+    await panel.getByTestId('guardrails').getByText(/^État\s:/).first().waitFor();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await switchLanguage(page, /français/i, 'English');
     await panel.getByRole('heading', { name: 'Results valid at every look' }).waitFor();
-    await panel.getByText('Probability to beat the control').waitFor();
+    await panel.getByRole('columnheader', { name: 'Probability to beat the control' }).waitFor();
     await panel.screenshot({ path: `${SCREENSHOTS}/experiment-sequential-en.png`, style: noAppBar });
     await page.evaluate('window.scrollTo(0, 0)');
     await switchLanguage(page, /english/i, 'Français');

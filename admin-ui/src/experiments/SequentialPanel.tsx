@@ -13,6 +13,7 @@ import {
 import { ChartsReferenceLine, LineChart } from '@mui/x-charts';
 import { useId } from 'react';
 import { ColumnHeaders } from '../common/ColumnHeaders';
+import { blocksOnPhone, PhoneLabel } from '../common/PhoneLabel';
 import {
   formatGuardrailValue,
   formatP,
@@ -26,6 +27,9 @@ import {
 import { chartFocusRing } from '../common/chart-focus';
 
 const SEQUENTIAL = 'gabarit.experiments.sequential';
+
+// Above its table, as the results table's: under it, on a phone, it read as the title of the table that follows.
+const CAPTION_ABOVE = { captionSide: 'top', textAlign: 'left', padding: '4px 0' } as const;
 
 /**
  * The results that stay valid however often they are read (docs/adr/0029): for each variant against the control,
@@ -58,8 +62,9 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
       )}
       {rows.length > 0 && (
         <TableContainer sx={{ mt: 2, maxWidth: 1000 }}>
-          <Table size="small">
-            <caption>{t('table_caption', { control })}</caption>
+          {/* Blocks on a phone, like the results table: of six columns, four fitted and the verdict was off the screen. */}
+          <Table size="small" sx={blocksOnPhone}>
+            <caption style={CAPTION_ABOVE}>{t('table_caption', { control })}</caption>
             <ColumnHeaders
               labels={[
                 translate('gabarit.experiments.results.variant'),
@@ -83,8 +88,12 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
                     <TableCell component="th" scope="row">
                       {row.name}
                     </TableCell>
-                    <TableCell>{last ? formatPoints(last.difference, locale, translate) : '—'}</TableCell>
                     <TableCell>
+                      <PhoneLabel>{t('difference')}</PhoneLabel>
+                      {last ? formatPoints(last.difference, locale, translate) : '—'}
+                    </TableCell>
+                    <TableCell>
+                      <PhoneLabel>{t('confidence_sequence')}</PhoneLabel>
                       {measured
                         ? t('range', {
                             low: formatPoints(seq.confidenceSequence[0], locale, translate),
@@ -92,11 +101,16 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
                           })
                         : '—'}
                     </TableCell>
-                    <TableCell>{measured ? formatP(seq.pValue, locale, translate) : '—'}</TableCell>
                     <TableCell>
+                      <PhoneLabel>{t('p_value')}</PhoneLabel>
+                      {measured ? formatP(seq.pValue, locale, translate) : '—'}
+                    </TableCell>
+                    <TableCell>
+                      <PhoneLabel>{t('probability')}</PhoneLabel>
                       {measured ? formatProbability(row.probabilityToBeatControl ?? 0.5, locale, translate) : '—'}
                     </TableCell>
                     <TableCell>
+                      <PhoneLabel>{t('can_stop')}</PhoneLabel>
                       <Chip
                         size="small"
                         color={seq.canStop ? 'success' : 'default'}
@@ -129,8 +143,8 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
       )}
       {results.guardrails && results.guardrails.length > 0 && (
         <TableContainer sx={{ mt: 2, maxWidth: 1000 }}>
-          <Table size="small" data-testid="guardrails">
-            <caption>{t('guardrails_caption')}</caption>
+          <Table size="small" data-testid="guardrails" sx={blocksOnPhone}>
+            <caption style={CAPTION_ABOVE}>{t('guardrails_caption')}</caption>
             <ColumnHeaders
               labels={[
                 translate('gabarit.experiments.results.variant'),
@@ -146,12 +160,20 @@ export const SequentialPanel = ({ results, locale, translate }: ResultsViewProps
                   <TableCell component="th" scope="row">
                     {g.variant}
                   </TableCell>
-                  <TableCell>{t(`metrics.${g.metric}`)}</TableCell>
                   <TableCell>
+                    <PhoneLabel>{t('metric')}</PhoneLabel>
+                    {t(`metrics.${g.metric}`)}
+                  </TableCell>
+                  <TableCell>
+                    <PhoneLabel>{t('value')}</PhoneLabel>
                     {g.value === null ? t('no_value') : formatGuardrailValue(g.metric, g.value, locale)}
                   </TableCell>
-                  <TableCell>{formatGuardrailValue(g.metric, g.threshold, locale)}</TableCell>
                   <TableCell>
+                    <PhoneLabel>{t('threshold')}</PhoneLabel>
+                    {formatGuardrailValue(g.metric, g.threshold, locale)}
+                  </TableCell>
+                  <TableCell>
+                    <PhoneLabel>{t('status')}</PhoneLabel>
                     <Chip
                       size="small"
                       variant={g.breached ? 'filled' : 'outlined'}

@@ -3,6 +3,7 @@ import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderConsole } from '../testing/fake-api';
 import { VersionHistory } from './VersionHistory';
+import { textBesidePhoneLabel } from '../testing/phone-label';
 
 const run = (checksum: string, passed: number, failed: number) => ({ checksum, passed, failed, at: '', by: 'a' });
 const ruleset = {
@@ -35,7 +36,8 @@ const renderVersions = (
 const statusText = (row: HTMLElement) => {
   const cell = within(row).getAllByRole('cell')[1]!;
   const tests = cell.querySelector('[data-testid="version-tests"]')?.textContent ?? '';
-  return cell.textContent!.slice(0, cell.textContent!.length - tests.length);
+  const text = textBesidePhoneLabel(cell)!;
+  return text.slice(0, text.length - tests.length);
 };
 
 describe('the versions table', () => {
@@ -54,7 +56,7 @@ describe('the versions table', () => {
   it('lists the newest version first, with the tests of its exact content beside the approver’s buttons', async () => {
     renderVersions('rulesets', ruleset, ['approver']);
     const rows = (await screen.findAllByRole('row')).slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['4', '3', '2', '1']);
+    expect(rows.map((row) => textBesidePhoneLabel(within(row).getAllByRole('cell')[0]!))).toEqual(['4', '3', '2', '1']);
     // Under each status, beside the buttons.
     const tests = rows.map((row) => within(row).getByTestId('version-tests').textContent);
     expect(tests).toEqual(['—', 'à relancer (contenu modifié)', '4 en échec sur 76', '76 réussis']);

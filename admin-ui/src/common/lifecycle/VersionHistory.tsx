@@ -1,6 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { ArrayField, DataTable, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { intlLocale } from '../dates';
+import { blocksOnPhone, PhoneLabel } from '../PhoneLabel';
 import { usePersonName } from '../people';
 import type { ReactNode } from 'react';
 import { scheduledFrom, type UseSubmitBlock, type VersionAction, type VersionRecord } from './version-actions';
@@ -53,8 +54,19 @@ export const VersionHistory = ({
     // The table may be wider than the card: it scrolls rather than hiding the last columns.
     <Box sx={{ overflowX: 'auto' }}>
       <ArrayField source="versions" label="gabarit.versions.title" sort={{ field: 'number', order: 'DESC' }}>
-        <DataTable bulkActionButtons={false} rowClick={false}>
-          <DataTable.Col source="number" label="gabarit.versions.number" />
+        {/* On a phone each version a block, each column a line under its name: in five columns the dates and the
+            comments were off the screen, past the buttons (a console review). */}
+        <DataTable bulkActionButtons={false} rowClick={false} sx={blocksOnPhone}>
+          <DataTable.Col
+            source="number"
+            label="gabarit.versions.number"
+            render={(v: Listed) => (
+              <>
+                <PhoneLabel>{translate('gabarit.versions.number')}</PhoneLabel>
+                {v.number}
+              </>
+            )}
+          />
           {/* What an approver needs before approving, next to the buttons: the status, and under it the tests of this
               exact content (in a column of their own, the comments ran off a 1 024-pixel screen). Experiments have
               no tests: no line of dashes. */}
@@ -65,6 +77,9 @@ export const VersionHistory = ({
             cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) => (
               <>
+                <PhoneLabel>
+                  {translate(hasTests(resource) ? 'gabarit.versions.status_tests' : 'gabarit.versions.status')}
+                </PhoneLabel>
                 <StatusChip version={v} note={statusNote?.(v.number)} />
                 {hasTests(resource) && (
                   <Box sx={{ mt: 0.5 }} data-testid="version-tests">
@@ -93,7 +108,10 @@ export const VersionHistory = ({
             cellSx={() => ({ minWidth: 150 })}
             render={(v: Listed) => (
               <>
-                <Typography variant="body2">{v.authors.map(personName).join(', ')}</Typography>
+                <Typography variant="body2">
+                  <PhoneLabel>{translate('gabarit.versions.people_dates')}</PhoneLabel>
+                  {v.authors.map(personName).join(', ')}
+                </Typography>
                 <Typography variant="caption" component="div">
                   {translate('gabarit.versions.created_line', { at: compactDate(v.createdAt, locale) })}
                 </Typography>
