@@ -52,6 +52,7 @@ function listQueryRefused(
     return translate('gabarit.errors.list_query_detail', { field: label, message: detail.message });
   });
   err.message = translate('gabarit.errors.list_query_invalid', { details: details.join(' ; ') });
+  (err as { listQueryRefused?: boolean }).listQueryRefused = true; // the list says it in place of its rows
 }
 
 const path = (resource: string, id: string) => `/api/v1/${resource}/${encodeURIComponent(id)}`;

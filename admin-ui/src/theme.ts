@@ -1,4 +1,6 @@
+import { createElement } from 'react';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { ListLoadError } from './common/ListLoadError';
 import { SortAnnouncingHead } from './common/SortAnnouncingHead';
 
 /**
@@ -55,7 +57,9 @@ export const lightTheme: RaThemeOptions = {
     },
     // Every table says which column it is sorted by, and which way, to a screen reader too (aria-sort).
     RaDataTable: { defaultProps: { head: SortAnnouncingHead } },
+    // A list the API refused says so in place of the previous search's rows (common/ListLoadError.tsx).
     RaList: {
+      defaultProps: { error: createElement(ListLoadError) },
       styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
     },
   },

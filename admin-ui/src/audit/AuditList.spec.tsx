@@ -273,23 +273,27 @@ describe('AuditList', () => {
     );
   });
 
-  it('says in French which filter the API refused, and why a reversed date range finds nothing', async () => {
-    fakeApi({
-      'GET /api/v1/audit': {
-        status: 400,
-        body: {
-          error: 'validation_failed',
-          message: 'The list query is invalid.',
-          details: [
-            {
-              path: '/filter/resourceKey',
-              message: 'must NOT have more than 128 characters',
-              keyword: 'maxLength',
-              params: { limit: 128 },
-            },
-          ],
-        },
+  it('says in French which filter the API refused, in place of the rows and count of the search before', async () => {
+    const refused = {
+      status: 400,
+      body: {
+        error: 'validation_failed',
+        message: 'The list query is invalid.',
+        details: [
+          {
+            path: '/filter/resourceKey',
+            message: 'must NOT have more than 128 characters',
+            keyword: 'maxLength',
+            params: { limit: 128 },
+          },
+        ],
       },
+    };
+    fakeApi({
+      'GET /api/v1/audit': (call) =>
+        decodeURIComponent(call.url).includes('resourceKey')
+          ? refused
+          : { body: [event], headers: { 'Content-Range': 'audit 0-0/1' } },
     });
     renderConsole(
       <ResourceContextProvider value="audit">
@@ -297,12 +301,19 @@ describe('AuditList', () => {
       </ResourceContextProvider>,
       ['risk'],
     );
-    const said = await screen.findByText(/^Cette recherche ne peut pas être faite\s?:/);
+    await screen.findByText('1-1 sur 1');
+    expect(screen.getAllByText('fraude').length).toBeGreaterThan(0);
+    const key = await screen.findByRole('textbox', { name: 'Ressource (clé exacte)' });
+    expect(key.getAttribute('maxlength')).toBe('128');
+    fireEvent.change(key, { target: { value: 'x'.repeat(129) } });
+    const said = await screen.findByTestId('list-load-error', {}, { timeout: 3000 });
+    expect(said.textContent).toMatch(/^Cette recherche ne peut pas être faite\s?:/);
     expect(said.textContent).toMatch(/«\sRessource\s» .*128 caractères/);
     expect(said.textContent).not.toMatch(/list query/);
-    expect((await screen.findByRole('textbox', { name: 'Ressource (clé exacte)' })).getAttribute('maxlength')).toBe(
-      '128',
-    );
+    // The event of the search before and its count are gone: they did not answer this one.
+    expect(screen.queryByText('fraude')).toBeNull();
+    expect(screen.queryByText('1-1 sur 1')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Journal d'audit");
   });
 
   it('words a table change approved by another person: who proposed and approved it, and which rule sets read it', async () => {

@@ -312,6 +312,7 @@ export const en = {
     errors: {
       dmn_unmappable: 'The DMN file holds parts that cannot be converted: nothing was imported.',
       validation_failed: 'The content has problems: each is shown in its place.',
+      list_load_failed: 'The list could not be read: try again; if it goes on, tell the administrator.',
       list_query_invalid: 'This search cannot be made: %{details}.',
       list_query_detail: '“%{field}” %{message}',
       analysis_errors:

@@ -327,6 +327,7 @@ export const fr = typesetMessages({
     errors: {
       dmn_unmappable: 'Le fichier DMN contient des éléments qui ne peuvent pas être convertis : rien n’a été importé.',
       validation_failed: 'Le contenu comporte des erreurs : chacune est indiquée à sa place.',
+      list_load_failed: 'La liste n’a pas pu être lue : réessayez ; si cela dure, prévenez l’administrateur.',
       list_query_invalid: 'Cette recherche ne peut pas être faite : %{details}.',
       list_query_detail: '« %{field} » %{message}',
       analysis_errors:
