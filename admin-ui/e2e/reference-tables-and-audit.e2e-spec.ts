@@ -399,6 +399,8 @@ describe('reference tables and audit trail in the console', () => {
       'reference_table.created',
     ]);
     await page.getByText('1-5 sur 5').waitFor();
+    // The header and the five events, to a screen reader too: no empty row after each event for its closed detail.
+    expect(await page.getByRole('table').getByRole('row').count()).toBe(6);
     // The newest first, and the header of the number column says so to a screen reader; a click turns it round.
     const sortedBy = async (header: string, order: 'ascending' | 'descending') => {
       await page.locator(`th[aria-sort="${order}"]`, { hasText: header }).waitFor();
