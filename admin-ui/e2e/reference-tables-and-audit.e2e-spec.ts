@@ -427,6 +427,8 @@ describe('reference tables and audit trail in the console', () => {
     );
     await page.getByRole('button', { name: 'Ajouter un filtre' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Depuis le' }).click();
+    // The keyboard is in the filter just added, not back on the button that added it.
+    await page.waitForFunction("document.activeElement?.getAttribute('name') === 'from'", null, { timeout: 5000 });
     await page.getByLabel('Depuis le').fill(dayAfterLast!);
     await page.getByText('Aucun résultat trouvé avec les filtres actuels.').waitFor();
     await page.getByLabel('Depuis le').fill(firstDay!);

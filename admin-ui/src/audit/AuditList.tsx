@@ -27,6 +27,7 @@ import { AuditEventPanel, type AuditEvent } from './AuditEventPanel';
 import { ExportButton } from './ExportButton';
 import { TranslatedPagination } from '../common/TranslatedPagination';
 import { ListHeading } from '../common/PageHeadings';
+import { FocusAddedFilter } from '../common/FocusAddedFilter';
 
 type Verification = ResponseOf<'/api/v1/audit/verify', 'get'>;
 
@@ -127,6 +128,7 @@ export const AuditList = () => {
         sort={{ field: 'seq', order: 'DESC' }}
       >
         <ListHeading />
+        <FocusAddedFilter />
         <ReversedRangeNote />
         {phone ? (
           <PhoneTable />

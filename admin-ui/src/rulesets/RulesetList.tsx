@@ -16,6 +16,7 @@ import { TranslatedPagination } from '../common/TranslatedPagination';
 import { pilotChoices } from '../common/pilots';
 import { RecordLink } from '../common/RecordLink';
 import { ListHeading } from '../common/PageHeadings';
+import { FocusAddedFilter } from '../common/FocusAddedFilter';
 
 /** The list's top bar: its filters, and for analysts Create and Import DMN. */
 const RulesetListActions = () => {
@@ -50,6 +51,7 @@ export const RulesetList = () => {
       actions={<RulesetListActions />}
     >
       <ListHeading />
+      <FocusAddedFilter />
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="key">
           <RecordLink source="key" />
