@@ -72,6 +72,8 @@ export const shadowMessages = {
       interval: '95% confidence interval',
       no_divergence: 'No different decision so far.',
       examples: 'Examples of different decisions',
+      examples_sample:
+        '%{examples} example of %{diverged} different decisions: the first of a transition, kept as the comparison runs. |||| %{examples} examples of %{diverged} different decisions: the first of each transition, kept as the comparison runs.',
       examples_all: 'Show all %{count} examples',
       examples_fewer: 'Show fewer examples',
       evaluation_id: 'Evaluation ID',

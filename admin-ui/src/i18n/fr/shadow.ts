@@ -74,6 +74,8 @@ export const shadowMessages = {
       interval: 'Intervalle de confiance à 95 %',
       no_divergence: 'Aucune décision différente jusqu’ici.',
       examples: 'Exemples de décisions différentes',
+      examples_sample:
+        '%{examples} exemple sur %{diverged} décisions différentes : le premier d’une transition, gardé au fil de la comparaison. |||| %{examples} exemples sur %{diverged} décisions différentes : les premières de chaque transition, gardées au fil de la comparaison.',
       examples_all: 'Voir les %{count} exemples',
       examples_fewer: 'Voir moins d’exemples',
       evaluation_id: 'Identifiant de l’évaluation',

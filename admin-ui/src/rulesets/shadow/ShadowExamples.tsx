@@ -1,6 +1,7 @@
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { intlLocale } from '../../common/dates';
 import { transitionWords } from '../../common/outcomes';
 import { useResourceRead } from '../../common/use-resource-read';
 import { nodeLabels } from '../editor/tree-model';
@@ -57,6 +58,7 @@ function useNodeLabels(rulesetKey: string, version: number | null | undefined): 
  */
 export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; rulesetKey: string }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const [all, setAll] = useState(false);
   // Only a tree's rules are paths of node ids: other formats' names are the analysts' own, and read as they are.
   const paths = report.examples.some((e) => [...e.rulesOnlyBefore, ...e.rulesOnlyAfter].some((r) => r.includes('>')));
@@ -72,6 +74,17 @@ export const ShadowExamples = ({ report, rulesetKey }: { report: ShadowReport; r
       <Typography id="shadow-examples-title" variant="h3" sx={{ fontSize: '1.1rem', mb: 1 }}>
         {translate('gabarit.shadow.examples')}
       </Typography>
+      {/* A sample, not every different decision: the service keeps the first of each transition, up to a bound.
+          The list had read as all of them (a console review). */}
+      {report.diverged > report.examples.length && (
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="shadow-examples-sample">
+          {translate('gabarit.shadow.examples_sample', {
+            smart_count: report.examples.length,
+            examples: new Intl.NumberFormat(intlLocale(locale)).format(report.examples.length),
+            diverged: new Intl.NumberFormat(intlLocale(locale)).format(report.diverged),
+          })}
+        </Typography>
+      )}
       {report.maskedFacts && (
         <Typography variant="body2" sx={{ mb: 1 }}>
           {translate('gabarit.shadow.masked')}

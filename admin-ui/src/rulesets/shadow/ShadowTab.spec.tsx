@@ -92,6 +92,10 @@ describe('Shadow tab', () => {
     expect(state.textContent).toMatch(/^En cours depuis le 2 décembre 2026 à \d+\sh\s05, sur 25\s%/);
     expect(screen.getByTestId('shadow-compared').textContent).toBe('8');
     expect(screen.getByTestId('shadow-diverged').textContent).toBe('3');
+    // One example kept of the three different decisions: said as a sample, not read as all of them.
+    expect(screen.getByTestId('shadow-examples-sample').textContent).toMatch(
+      /^1 exemple sur 3 décisions différentes\s?: le premier d’une transition/,
+    );
     expect(screen.getByTestId('shadow-rate').textContent).toMatch(
       /^37,5\s% \(intervalle de confiance à 95\s%\s: de 13,7\s% à 69,4\s%\)$/,
     );
