@@ -301,7 +301,8 @@ describe('AuditList', () => {
       </ResourceContextProvider>,
       ['risk'],
     );
-    await screen.findByText('1-1 sur 1');
+    // The rows shown are a status: a screen reader hears the new ones after « page suivante » or a new filter.
+    expect((await screen.findByText('1-1 sur 1')).getAttribute('role')).toBe('status');
     expect(screen.getAllByText('fraude').length).toBeGreaterThan(0);
     const key = await screen.findByRole('textbox', { name: 'Ressource (clé exacte)' });
     expect(key.getAttribute('maxlength')).toBe('128');
