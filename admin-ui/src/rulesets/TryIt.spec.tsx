@@ -189,6 +189,7 @@ describe('Try it', () => {
             lignes: {
               type: 'array',
               title: 'Lignes de la facture',
+              description: 'Une ligne par article facturé',
               items: { type: 'object', properties: { montant: { type: 'number' } } },
             },
           },
@@ -202,6 +203,11 @@ describe('Try it', () => {
     expect(await screen.findByText('Lignes de la facture — élément 2', {}, LOADED)).toBeTruthy();
     expect(screen.getByText('Lignes de la facture — élément 1')).toBeTruthy();
     expect(screen.queryByText(/Lignes de la facture-\d/)).toBeNull();
+    // Headings under the panel's h2, and a description that is no heading: the library drew h5 and h6.
+    const headings = screen.getAllByRole('heading').map((h) => [h.tagName, h.textContent]);
+    expect(headings.filter(([tag]) => tag === 'H5' || tag === 'H6')).toEqual([]);
+    expect(headings).toContainEqual(['H3', 'Lignes de la facture — élément 1']);
+    expect(screen.getByText('Une ligne par article facturé').closest('h1, h2, h3, h4, h5, h6')).toBeNull();
   });
 });
 

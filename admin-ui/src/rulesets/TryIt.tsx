@@ -20,7 +20,7 @@ import { ShadowSummary } from './shadow/ShadowSummary';
 import { VersionChecks } from './VersionChecks';
 import { useStatusWords } from '../common/lifecycle/status-words';
 import { outcomeWithCode } from '../common/outcomes';
-import { itemTitleTemplate, listTitles } from './item-titles';
+import { DescriptionParagraph, itemTitleTemplate, listTitles } from './item-titles';
 
 interface Outcome {
   events: { type: string; params?: Record<string, unknown> }[];
@@ -71,7 +71,10 @@ export const TryIt = () => {
   const [aboutPersons, setAboutPersons] = useState(false);
   const labelledSchema = useMemo(() => schema && schemaInLanguage(schema, locale), [schema, locale]);
   const itemTemplates = useMemo(
-    () => ({ TitleFieldTemplate: itemTitleTemplate(listTitles(labelledSchema), translate) }),
+    () => ({
+      TitleFieldTemplate: itemTitleTemplate(listTitles(labelledSchema), translate),
+      DescriptionFieldTemplate: DescriptionParagraph,
+    }),
     [labelledSchema, translate],
   );
   const uiSchema = useMemo(() => enumLabels(schema, locale), [schema, locale]);

@@ -1,5 +1,7 @@
+import { Box, Divider, Typography } from '@mui/material';
+import { RichDescription } from '@rjsf/core';
 import { Templates } from '@rjsf/mui';
-import type { TitleFieldProps } from '@rjsf/utils';
+import type { DescriptionFieldProps, TitleFieldProps } from '@rjsf/utils';
 import type { ComponentType } from 'react';
 
 const DefaultTitle = Templates.TitleFieldTemplate as ComponentType<TitleFieldProps>;
@@ -36,7 +38,27 @@ export function itemTitleTemplate(
       match && lists.has(match[1]!)
         ? translate('gabarit.try.item_title', { list: match[1], n: match[2] })
         : props.title;
-    return <DefaultTitle {...props} title={title} />;
+    // A heading under the panel's h2: the library's h5 skipped two levels, and a group read as « H5 Facture ».
+    if (props.optionalDataControl) return <DefaultTitle {...props} title={title} />;
+    return (
+      <Box id={props.id} sx={{ mb: 1, mt: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
+        <Divider />
+      </Box>
+    );
   };
   return ItemTitle;
 }
+
+/**
+ * A group's description as a paragraph: the library's subtitle2 is drawn as an h6, and each description (« Total
+ * de la facture, taxes incluses ») was a heading of its own (a console review).
+ */
+export const DescriptionParagraph = ({ id, description, registry, uiSchema }: DescriptionFieldProps) =>
+  description ? (
+    <Typography id={id} variant="body2" component="div" color="text.secondary" sx={{ mt: 0.625 }}>
+      <RichDescription description={description} registry={registry} uiSchema={uiSchema} />
+    </Typography>
+  ) : null;
