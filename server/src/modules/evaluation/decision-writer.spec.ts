@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../../config/config.schema.js';
 import { HttpMetrics } from '../../common/metrics/http-metrics.js';
 import type { DecisionDocument } from './decision.schema.js';
@@ -129,6 +130,7 @@ describe('DecisionWriter (group commit)', () => {
 
   it('answers false when the database refuses, then false at once (not even tried) until a ping answers again', async () => {
     const { fake, writer, metrics } = writerWith();
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
     fake.fail = true;
     expect(await writer.write([record(1)])).toBe(false);
     expect(await writer.write([record(2)])).toBe(false); // away: not even tried
@@ -143,6 +145,13 @@ describe('DecisionWriter (group commit)', () => {
     // One batch failed, but three decisions have no record: the counter of decisions says so.
     expect(await metrics.text()).toMatch(/gabarit_decision_records_unlogged_total\{reason="not_confirmed"\} 1/);
     expect(await metrics.text()).toMatch(/gabarit_decision_records_unlogged_total\{reason="database_away"\} 2/);
+    // The line saying the database is back counts both: the skipped ones, and the batch whose storing failed.
+    expect(warnings.mock.calls.map(([message]) => String(message))).toContainEqual(
+      expect.stringMatching(
+        /answers again: .* 2 decision\(s\) were answered logged: false meanwhile and have no record, and 1 whose storing was not confirmed/,
+      ),
+    );
+    warnings.mockRestore();
   });
 
   it('answers false only to the caller whose record the database refused, and keeps storing everyone else’s', async () => {

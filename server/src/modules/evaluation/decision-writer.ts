@@ -45,6 +45,8 @@ export class DecisionWriter implements BeforeApplicationShutdown {
   private readonly unlogged: Counter<'reason'>;
   /** Decisions answered `logged: false` without being tried, since the database was taken for away. */
   private skippedWhileAway = 0;
+  /** Records of batches that timed out or failed since the database was last seen: they may have landed. */
+  private unconfirmedWhileAway = 0;
 
   constructor(
     private readonly decisions: DecisionsRepository,
@@ -180,6 +182,7 @@ export class DecisionWriter implements BeforeApplicationShutdown {
     } catch (err) {
       this.failures.inc();
       this.unlogged.inc({ reason: 'not_confirmed' }, records.length);
+      this.unconfirmedWhileAway += records.length;
       // Not "not stored": an insert that timed out may still land; its callers were told it was not logged.
       this.logger.warn(
         `${records.length} decision record(s) not confirmed (${(err as Error).message}): answered logged: false, though they may still be stored; decisions go unrecorded until the database answers`,
@@ -228,10 +231,13 @@ export class DecisionWriter implements BeforeApplicationShutdown {
         await sleep(PROBE_EVERY_MS, undefined, { ref: false }); // never what keeps the process alive
         if (await this.decisions.answers(PROBE_EVERY_MS * 2)) {
           this.databaseAway = false;
+          // Both kinds are said: the recovery line had counted only the skipped ones, and read « 0 » after an
+          // outage whose only casualty was the batch that timed out (an API review).
           this.logger.warn(
-            `the database answers again: decision records are stored again; ${this.skippedWhileAway} decision(s) were answered logged: false meanwhile and have no record`,
+            `the database answers again: decision records are stored again; ${this.skippedWhileAway} decision(s) were answered logged: false meanwhile and have no record, and ${this.unconfirmedWhileAway} whose storing was not confirmed may or may not have one`,
           );
           this.skippedWhileAway = 0;
+          this.unconfirmedWhileAway = 0;
         }
       }
     };
