@@ -8,9 +8,12 @@ type Operation = {
   requestBody?: { required: boolean; content: Record<string, { schema: Record<string, unknown> }> };
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
   security?: unknown[];
+  tags?: string[];
 };
 type Document = {
   openapi: string;
+  info: { description: string };
+  tags: { name: string; description: string }[];
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, unknown> };
 };
@@ -76,6 +79,26 @@ describe('the OpenAPI document as a contract', () => {
       if (!operation.security?.length || described.description?.includes('Any signed-in user or API key.')) continue;
       expect([path, method, described['x-roles']]).not.toEqual([path, method, undefined]);
     }
+  });
+
+  it('introduces itself to an integrator, and groups its operations by what they act on', () => {
+    // One line had introduced the API, and its operations were listed bare, the audit trail first.
+    for (const words of ['X-API-Key', 'evaluate:invoices', 'X-Request-Id', 'If-Match', 'Retry-After', 'logged: false'])
+      expect([words, doc.info.description.includes(words)]).toEqual([words, true]);
+    expect(doc.tags[0]).toMatchObject({ name: 'rulesets' });
+    const tagged = operations().map(({ path, method, op }) => [path, method, op.tags?.length ?? 0]);
+    expect(tagged.filter(([, , tags]) => tags !== 1)).toEqual([]);
+    expect(doc.paths['/api/v1/rulesets/{key}/evaluate']!['post']!.tags).toEqual(['rulesets']);
+    expect(doc.paths['/health']!['get']!.tags).toEqual(['operations']);
+    const declared = new Set(doc.tags.map((tag) => tag.name));
+    expect(operations().filter(({ op }) => !declared.has(op.tags![0]!))).toEqual([]);
+  });
+
+  it('asks for credentials in its 401 as HTTP says: WWW-Authenticate: Bearer', async () => {
+    const answer = await t.http.post('/api/v1/rulesets/invoices/evaluate').send({ facts: {} });
+    expect([answer.status, answer.headers['www-authenticate']]).toEqual([401, 'Bearer realm="gabarit"']);
+    const badKey = await t.http.get('/api/v1/rulesets').set('x-api-key', 'gbt_not-a-key');
+    expect([badKey.status, badKey.headers['www-authenticate']]).toEqual([401, 'Bearer realm="gabarit"']);
   });
 
   it('documents credentials, 401 and 403 on every protected operation, and a success status on every one', () => {

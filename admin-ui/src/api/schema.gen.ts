@@ -2266,7 +2266,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2341,7 +2341,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2408,7 +2408,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2567,7 +2567,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2632,7 +2632,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2711,7 +2711,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2788,7 +2788,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2887,7 +2887,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2992,7 +2992,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3073,7 +3073,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3162,7 +3162,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3264,7 +3264,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3360,7 +3360,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3425,7 +3425,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3521,7 +3521,7 @@ export interface operations {
           'application/json': components['schemas']['RulesetAnalysis'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3600,7 +3600,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3685,7 +3685,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3778,7 +3778,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3874,7 +3874,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3953,7 +3953,7 @@ export interface operations {
           'application/json': components['schemas']['RulesetView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4064,7 +4064,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4188,7 +4188,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4344,7 +4344,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4430,7 +4430,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4543,7 +4543,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4656,7 +4656,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4774,7 +4774,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4886,7 +4886,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5000,7 +5000,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5134,7 +5134,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5217,7 +5217,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5283,7 +5283,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5374,7 +5374,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5453,7 +5453,7 @@ export interface operations {
           'application/json': components['schemas']['ReferenceTableView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5536,7 +5536,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5632,7 +5632,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5734,7 +5734,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5881,7 +5881,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6014,7 +6014,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6148,7 +6148,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6300,7 +6300,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6517,7 +6517,7 @@ export interface operations {
               }[];
             }[];
             evaluationId: string;
-            /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back by evaluationId later) */
+            /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; a console account can look for it later by evaluationId, GET /api/v1/decisions/{id}: API keys do not read decision records) */
             logged: boolean;
             durationMs: number;
           };
@@ -6532,7 +6532,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6733,7 +6733,7 @@ export interface operations {
                 }[];
               }[];
               evaluationId: string;
-              /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back by evaluationId later) */
+              /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; a console account can look for it later by evaluationId, GET /api/v1/decisions/{id}: API keys do not read decision records) */
               logged: boolean;
               durationMs: number;
             }[];
@@ -6749,7 +6749,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6943,7 +6943,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7027,7 +7027,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7141,7 +7141,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7248,7 +7248,7 @@ export interface operations {
           'application/json': components['schemas']['ShadowReport'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7333,7 +7333,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7428,7 +7428,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7601,7 +7601,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7720,7 +7720,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7860,7 +7860,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8015,7 +8015,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8107,7 +8107,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8242,7 +8242,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8379,7 +8379,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8483,7 +8483,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8617,7 +8617,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8728,7 +8728,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8829,7 +8829,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8908,7 +8908,7 @@ export interface operations {
           'application/json': components['schemas']['PromptView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9028,7 +9028,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9152,7 +9152,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9325,7 +9325,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9411,7 +9411,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9524,7 +9524,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9637,7 +9637,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9755,7 +9755,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9867,7 +9867,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9981,7 +9981,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10115,7 +10115,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10194,7 +10194,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10306,7 +10306,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10402,7 +10402,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationSetView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10482,7 +10482,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10569,7 +10569,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10665,7 +10665,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationRunView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10748,7 +10748,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10866,7 +10866,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11057,7 +11057,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11141,7 +11141,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11236,7 +11236,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11315,7 +11315,7 @@ export interface operations {
           'application/json': components['schemas']['ExperimentView'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11424,7 +11424,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11548,7 +11548,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11723,7 +11723,7 @@ export interface operations {
           };
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11809,7 +11809,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11922,7 +11922,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12035,7 +12035,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12153,7 +12153,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12265,7 +12265,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12379,7 +12379,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12497,7 +12497,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12573,7 +12573,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12676,7 +12676,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12814,7 +12814,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12922,7 +12922,7 @@ export interface operations {
           'text/plain': string;
         };
       };
-      /** @description No valid credentials (a bearer token or an X-API-Key). */
+      /** @description No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so. */
       401: {
         headers: {
           [name: string]: unknown;

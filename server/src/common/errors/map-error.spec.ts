@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundException } from '@nestjs/common';
-import { ConflictError, DependencyUnavailableError, TooManyRequestsError, ValidationError } from './domain-errors.js';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  ValidationError,
+} from './domain-errors.js';
 import { mapError } from './map-error.js';
 
 describe('mapError', () => {
@@ -16,6 +22,10 @@ describe('mapError', () => {
       'retry-after': '1',
     });
     expect(mapError(new DependencyUnavailableError('configure it', 'llm_not_configured')).headers).toBeUndefined();
+    // A 401 says what it asks for, as HTTP requires: a bearer token (a session's or an API key).
+    expect(mapError(new UnauthenticatedError('sign in', 'session_ended')).headers).toEqual({
+      'www-authenticate': 'Bearer realm="gabarit"',
+    });
   });
 
   it('lists at most 100 details, and says how many there were', () => {

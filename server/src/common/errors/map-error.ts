@@ -52,6 +52,12 @@ const codeByStatus: Record<number, string> = {
  */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+/**
+ * What a 401 asks for (RFC 9110 §11.6.1): a bearer token, a session's or an API key's (X-API-Key is the other way
+ * to send a key). HTTP clients that retry with credentials look for it; it was missing (an API review).
+ */
+const AUTHENTICATE_CHALLENGE = 'Bearer realm="gabarit"';
+
 /** Turns anything thrown while serving a request into a status and the §7 error body. */
 /** A body limit as a 413 says it: its bytes, and whose (`BODY_LIMIT_BYTES`, or a route's own). */
 export interface BodyLimit {
@@ -66,7 +72,12 @@ export function mapError(exception: unknown, bodyLimit?: BodyLimit, method = 'GE
       exception instanceof TooManyRequestsError || exception instanceof DependencyUnavailableError
         ? exception.retryAfterSeconds
         : undefined;
-    const headers = retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
+    const headers: Record<string, string> | undefined =
+      retryAfter !== undefined
+        ? { 'retry-after': String(retryAfter) }
+        : status === 401
+          ? { 'www-authenticate': AUTHENTICATE_CHALLENGE }
+          : undefined;
     const body = { error: exception.code, message: exception.message, details: exception.details };
     return { status, headers, body: boundedDetails(body) };
   }

@@ -15,7 +15,7 @@ import { describesQuery } from './query-parameters.js';
 /** What each error status means, as every operation's document says it. */
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid; `details` names each offending path.',
-  401: 'No valid credentials (a bearer token or an X-API-Key).',
+  401: 'No valid credentials (a bearer token or an X-API-Key); `WWW-Authenticate: Bearer` says so.',
   403: 'The credentials do not allow this operation.',
   404: 'No such resource.',
   409: 'The request conflicts with the resource’s current state.',
