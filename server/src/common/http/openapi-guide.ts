@@ -31,26 +31,21 @@ when reporting a problem. Reads of a changeable resource carry an \`ETag\`; chan
 (428 without it, 412 when someone changed the resource meanwhile). Answers are \`Cache-Control: no-store\`.
 Browsers are not served across origins (no CORS): keys belong to servers.`;
 
-/** Operations grouped by what they act on, in the order an integrator looks for them. */
+/**
+ * The controllers' groups, declared in the order an integrator looks for them: Swagger UI had listed them as it
+ * met them, the audit trail first and deciding far below (an API review).
+ */
 export const API_TAGS: { name: string; description: string }[] = [
-  { name: 'rulesets', description: 'Rule sets: evaluate (decide), and their versions, tests and review.' },
-  { name: 'decisions', description: 'Decision records, receipts and a person’s review requests.' },
-  { name: 'prompts', description: 'Prompts: render and complete, and their versions, tests and review.' },
+  { name: 'evaluation', description: 'Deciding with a rule set, and the decision records.' },
+  { name: 'prompts', description: 'Rendering and completing prompts, and their versions, tests and review.' },
+  { name: 'reviews', description: 'Receipts of decisions about persons, and their review requests.' },
+  { name: 'rulesets', description: 'Rule sets: their versions, tests, analysis, shadow runs and review.' },
   { name: 'experiments', description: 'A/B tests of prompts: settings, feedback and results.' },
   { name: 'reference-tables', description: 'Tables the rules read (suppliers, signing limits).' },
-  { name: 'reviews', description: 'The queue of review requests of automated decisions.' },
   { name: 'audit', description: 'The hash-chained trail of every change.' },
   { name: 'api-keys', description: 'Keys for other systems, with their scopes.' },
   { name: 'auth', description: 'Console sign-in and sign-out.' },
-  { name: 'users', description: 'Console accounts.' },
-  { name: 'people', description: 'The names of console users.' },
-  { name: 'schemas', description: 'JSON Schemas the service publishes.' },
+  { name: 'users', description: 'Console accounts and the names of their holders.' },
   { name: 'catalogue', description: 'The chatbot pilot’s dataset catalogue.' },
-  { name: 'operations', description: 'Health and metrics.' },
+  { name: 'health', description: 'Readiness, liveness and metrics.' },
 ];
-
-/** The tag of a path: its first segment under /api/v1, else operations (/health, /metrics). */
-export function tagOfPath(path: string): string {
-  const segment = /^\/api\/v1\/([^/]+)/.exec(path)?.[1];
-  return segment !== undefined && API_TAGS.some((tag) => tag.name === segment) ? segment : 'operations';
-}
