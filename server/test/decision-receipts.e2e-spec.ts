@@ -203,6 +203,9 @@ describe('decision receipts and review requests', () => {
     expect((await withKey(portalWithPii).post(`/api/v1/decisions/${id}/reviews`, { observations: 'x' })).status).toBe(
       403,
     );
+    // A HEAD hands nothing over: the same answer but no body, and no receipt issued in the trail.
+    const looked = await t.http.head(`/api/v1/decisions/${id}/receipt`).set('x-api-key', portal.key);
+    expect([looked.status, looked.headers['content-type']]).toEqual([200, expect.stringContaining('application/json')]);
     // Only the receipts handed over are in the trail, by the keys that fetched them; the refusals left nothing.
     const issued = (await as(t, cast.risk).get(`/api/v1/audit?resourceKey=${id}&action=decision.receipt_issued`))
       .body as { actor: string }[];

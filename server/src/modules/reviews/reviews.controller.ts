@@ -64,7 +64,9 @@ export class ReviewsController {
     @ValidQuery(receiptQuerySchema) query: ReceiptQuery,
     @Req() request: FastifyRequest,
   ): Promise<Receipt> {
-    return this.reviews.receipt(id, query.lang ?? 'fr', request.principal!);
+    // Fastify answers HEAD with the GET route, body dropped: nothing is handed over, so no receipt is issued
+    // (a system checking for a receipt had one recorded as issued at each look, an API review).
+    return this.reviews.receipt(id, query.lang ?? 'fr', request.principal!, request.method !== 'HEAD');
   }
 
   @Post('decisions/:id/reviews')

@@ -108,8 +108,9 @@ export class ReviewsService implements OnApplicationBootstrap {
   /**
    * The receipt of a decision about a person, in French or English. Every read is audited (`decision.receipt_issued`):
    * a receipt is what is printed or handed over, whether the console prints it or a system forwards the JSON.
+   * `issued` false (a HEAD) builds it without recording it: nothing is handed over.
    */
-  async receipt(id: string, lang: Language, principal: Principal): Promise<Receipt> {
+  async receipt(id: string, lang: Language, principal: Principal, issued = true): Promise<Receipt> {
     const { view, content, name, personalValuesShown } = await this.aboutPerson(id, principal, 'decisions:receipt');
     // A staff member may have confirmed or replaced the decision since: the receipt says what holds now.
     // An override holds until another replaces it, whatever a later confirmation said (it confirmed that one).
@@ -119,14 +120,16 @@ export class ReviewsService implements OnApplicationBootstrap {
       .filter((r) => r.status === 'closed' && r.decidedAt && r.outcome)
       .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime());
     const reviewed = decided.filter((r) => r.outcome === 'overridden').at(-1) ?? decided.at(-1);
-    const event = await this.audit.record({
-      actor: actorName(principal),
-      action: 'decision.receipt_issued',
-      resourceType: 'decision',
-      resourceKey: view.id,
-      version: view.version,
-      details: { ruleset: view.ruleset, lang, personalValuesShown },
-    });
+    const event = issued
+      ? await this.audit.record({
+          actor: actorName(principal),
+          action: 'decision.receipt_issued',
+          resourceType: 'decision',
+          resourceKey: view.id,
+          version: view.version,
+          details: { ruleset: view.ruleset, lang, personalValuesShown },
+        })
+      : undefined;
     return buildReceipt(
       {
         decision: { ...view, id: view.id },
