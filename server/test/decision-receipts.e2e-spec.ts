@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, invoiceRuleset, signInCast } from './support/rulesets.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
+import { MASK } from '../src/modules/evaluation/pii.js';
 import { metric } from './support/metrics.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -739,5 +740,28 @@ describe('decision receipts and review requests', () => {
     for (let i = 0; i < 60 && (await recorded()) < 2; i++) await sleep(100);
     expect(await recorded()).toBe(2);
     expect((await t.db.db!.collection('review_decisions').findOne({ _id: id } as never))?.['outbox']).toEqual([]);
+  });
+  it('lets a system read back its rule sets’ decision records with decisions:read, personal fields masked without personal-data', async () => {
+    const admin = as(t, cast.admin);
+    const keyWith = async (scopes: string[]) =>
+      (
+        (await admin.post('/api/v1/api-keys', { name: `relecture ${scopes.join(' ')}`, scopes })).body as {
+          key: string;
+        }
+      ).key;
+    const reader = await keyWith(['decisions:read:enrol*']);
+    const readerWithPii = await keyWith(['decisions:read:enrolment', 'personal-data:enrolment']);
+    const otherPilot = await keyWith(['decisions:read:invoices']);
+    const evaluateOnly = await keyWith(['evaluate:enrolment']);
+    const read = (key: string) => t.http.get(`/api/v1/decisions/${enrolmentDecision}`).set('x-api-key', key);
+    // After `logged: false`, the way to learn whether the record landed: a key could not read one before.
+    const masked = await read(reader);
+    expect([masked.status, masked.body.id, masked.body.ruleset]).toEqual([200, enrolmentDecision, 'enrolment']);
+    expect(JSON.stringify(masked.body.facts)).toContain(JSON.stringify(MASK));
+    const whole = await read(readerWithPii);
+    expect([whole.status, whole.body.facts]).toEqual([200, facts]);
+    // Another rule set's decision is « not found » to it; a key without the scope is refused before any read.
+    expect([(await read(otherPilot)).status, (await read(otherPilot)).body.error]).toEqual([404, 'not_found']);
+    expect([(await read(evaluateOnly)).status, (await read(evaluateOnly)).body.error]).toEqual([403, 'missing_scope']);
   });
 });

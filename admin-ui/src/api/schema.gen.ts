@@ -659,7 +659,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Console roles: analyst, approver, risk, admin. API keys: not accepted. */
+    /** @description Console roles: analyst, approver, risk, admin. API keys: scope decisions:read:{rule set of the decision}. */
     get: operations['EvaluationController_decision'];
     put?: never;
     post?: never;
@@ -6517,7 +6517,7 @@ export interface operations {
               }[];
             }[];
             evaluationId: string;
-            /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; a console account can look for it later by evaluationId, GET /api/v1/decisions/{id}: API keys do not read decision records) */
+            /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back later by evaluationId, GET /api/v1/decisions/{id}, with a key holding decisions:read:<rule set>) */
             logged: boolean;
             durationMs: number;
           };
@@ -6733,7 +6733,7 @@ export interface operations {
                 }[];
               }[];
               evaluationId: string;
-              /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; a console account can look for it later by evaluationId, GET /api/v1/decisions/{id}: API keys do not read decision records) */
+              /** @description true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back later by evaluationId, GET /api/v1/decisions/{id}, with a key holding decisions:read:<rule set>) */
               logged: boolean;
               durationMs: number;
             }[];

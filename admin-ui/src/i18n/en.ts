@@ -422,7 +422,7 @@ export const en = {
       scope_refused:
         'Scope no. %{line}, “%{scope}”: not a scope (an action, a colon, then a key or pattern, e.g. evaluate:invoices-*).',
       scopes_help:
-        'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations)',
+        'One scope per line, for example evaluate:invoices-* (or metrics:* for a Prometheus scraper; personal-data:enrolment to see personal information in those decisions; decisions:receipt:enrolment and decisions:review-request:enrolment for the system that hands people their receipt and passes on their observations; decisions:read:invoices to read back its decision records)',
       revoke: 'Revoke',
       revoke_named: 'Revoke the API key “%{name}”',
       copy: 'Copy the key',

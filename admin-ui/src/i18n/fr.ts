@@ -440,7 +440,7 @@ export const fr = typesetMessages({
       scope_refused:
         "Portée n° %{line}, « %{scope} » : ce n'est pas une portée reconnue (une action, deux-points, puis une clé ou un motif, par exemple evaluate:invoices-*).",
       scopes_help:
-        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations)',
+        'Une portée par ligne, par exemple evaluate:invoices-* (ou metrics:* pour un collecteur Prometheus ; personal-data:enrolment pour voir les renseignements personnels de ces décisions ; decisions:receipt:enrolment et decisions:review-request:enrolment pour le système qui remet aux personnes leur avis de décision et transmet leurs observations ; decisions:read:invoices pour relire les dossiers de ses décisions)',
       revoke: 'Révoquer',
       revoke_named: 'Révoquer la clé API « %{name} »',
       copy: 'Copier la clé',

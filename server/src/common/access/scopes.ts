@@ -3,11 +3,14 @@
  * `personal-data:<rule set>` lets a system see personal fields, and the facts derived from them, unmasked in that
  * rule set's decisions: for the system that tells people the main factors of a decision about them.
  * `decisions:receipt:<rule set>` and `decisions:review-request:<rule set>` let that system hand the person the
- * receipt of a decision about them and pass on their observations (docs/adr/0030).
+ * receipt of a decision about them and pass on their observations (docs/adr/0030). `decisions:read:<rule set>`
+ * lets a system read back the records of that rule set's decisions (`GET /decisions/{id}`): after `logged: false`,
+ * whether the record landed, which it had no way to learn (an API review).
  */
 export const SCOPE_ACTIONS = [
   'evaluate',
   'personal-data',
+  'decisions:read',
   'decisions:receipt',
   'decisions:review-request',
   'prompts:render',

@@ -18,8 +18,8 @@ the session token as a bearer token; each operation says which roles and which s
 (\`asOf\` picks the one in force at an instant; before the first version took effect there is none: 404). The facts
 a rule set reads are its version's \`inputSchema\`; the examples that pass are its test cases, in the repository's
 \`rulesets/<pilot>/<key>.json\`. \`logged: false\` says the decision's record was not confirmed stored: the answer
-stands; do not decide again to get a record (a console account can look for it by \`evaluationId\`; API keys do
-not read decision records).
+stands; do not decide again to get a record: read it back later by \`evaluationId\` (\`GET /api/v1/decisions/{id}\`,
+with a key holding \`decisions:read:<rule set>\`).
 
 **Errors.** Every error is \`{"error": "<code>", "message": "…", "details": [{"path": "/facts/invoice/total",
 "message": "…"}]}\`: \`error\` is a stable code to branch on, \`message\` is English for people, and each detail

@@ -127,7 +127,7 @@ export const evaluateResponseSchema = {
     logged: {
       type: 'boolean',
       description:
-        'true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; a console account can look for it later by evaluationId, GET /api/v1/decisions/{id}: API keys do not read decision records)',
+        'true: the decision record is stored. false: no record is kept (the rule set does not log decisions, or a console user tried a version never published), or storing it was not confirmed (the database was away or slow: it may still have been stored, so do not decide again to get a record; read it back later by evaluationId, GET /api/v1/decisions/{id}, with a key holding decisions:read:<rule set>)',
     },
     durationMs: { type: 'number' },
   },

@@ -6,7 +6,8 @@ import { errorResponse } from '../../common/http/openapi-contract.js';
 import type { FastifyRequest } from 'fastify';
 import { ValidBody } from '../../common/http/json-schema.pipe.js';
 import { NoQuery } from '../../common/http/no-query.js';
-import { RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
+import { RequireDecisionScope, RequireRoles, RequireScope } from '../../common/access/permission.decorator.js';
+import { scopesAllow } from '../../common/access/scopes.js';
 import {
   batchRequestSchema,
   batchResponseSchema,
@@ -26,7 +27,7 @@ import {
   conditionsShown,
   evaluateResponseBody,
 } from './response-json.js';
-import { EvaluationService, type EvaluationResult } from './evaluation.service.js';
+import { decisionNotFound, EvaluationService, type EvaluationResult } from './evaluation.service.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -78,11 +79,15 @@ export class EvaluationController {
   }
 
   @Get('decisions/:id')
-  @RequireRoles('analyst', 'approver', 'risk', 'admin')
+  @RequireDecisionScope('decisions:read', 'analyst', 'approver', 'risk', 'admin')
   @ApiOkResponse({ schema: decisionViewSchema as object })
   async decision(@Param('id') id: string, @Req() request: FastifyRequest) {
+    const principal = request.principal!;
     // `id` names the record; the database's own `_id` is storage, not contract.
-    const { _id: _stored, ...view } = await this.evaluation.decision(id, request.principal!);
+    const { _id: _stored, ...view } = await this.evaluation.decision(id, principal);
+    // A key reads its own rule sets' records only: another's is « not found », as with receipts.
+    if (principal.kind === 'apiKey' && !scopesAllow(principal.scopes, 'decisions:read', view.ruleset))
+      throw decisionNotFound(id);
     return view;
   }
 
