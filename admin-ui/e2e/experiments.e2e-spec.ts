@@ -183,7 +183,11 @@ describe('console experiments', () => {
         || table.getBoundingClientRect().right > window.innerWidth)
       .map((table) => table.textContent.slice(0, 40))`);
     expect(clipped).toEqual([]);
-    await panel.getByTestId('guardrails').getByText(/^État\s:/).first().waitFor();
+    await panel
+      .getByTestId('guardrails')
+      .getByText(/^État\s:/)
+      .first()
+      .waitFor();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await switchLanguage(page, /français/i, 'English');
     await panel.getByRole('heading', { name: 'Results valid at every look' }).waitFor();

@@ -360,7 +360,10 @@ describe('reference tables and audit trail in the console', () => {
     // Before and after, a key a block with each value a line under its name: in four columns a checksum stood four
     // characters a line and the change column was off the screen.
     const comparison = detail.getByRole('table', { name: 'Avant et après' });
-    await comparison.getByText(/^Après\s:/).first().waitFor();
+    await comparison
+      .getByText(/^Après\s:/)
+      .first()
+      .waitFor();
     const widest = await comparison.evaluate((table) =>
       Math.max(...[...table.querySelectorAll('td')].map((cell) => cell.getBoundingClientRect().right)),
     );
