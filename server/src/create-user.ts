@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { text } from 'node:stream/consumers';
+import { createInterface } from 'node:readline';
 import { read } from 'read';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './cli.module.js';
@@ -66,13 +66,24 @@ async function createUser(): Promise<void> {
 async function passwordFor(username: string): Promise<string> {
   const given = process.env['NEW_USER_PASSWORD'];
   if (given) return given;
-  if (!process.stdin.isTTY) return (await text(process.stdin)).split(/\r?\n/)[0] ?? '';
+  if (!process.stdin.isTTY) return firstLine(process.stdin);
   // On standard error: standard output is the tool's answer.
   const ask = (prompt: string) => read({ prompt, silent: true, replace: '', output: process.stderr });
   const first = await ask(`Password for ${username}: `);
   if (first === '') return '';
   if ((await ask('The same again: ')) !== first) throw new Error('the two passwords differ: nothing was created');
   return first;
+}
+
+/** The first line of a stream, without waiting for its end: a pipe left open (a supervisor's) would never end. */
+async function firstLine(input: NodeJS.ReadableStream): Promise<string> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
 }
 
 createUser().catch((err: unknown) => {

@@ -113,7 +113,6 @@ function resolveJwtSecret(given: string | undefined, nodeEnv: string, dataDir: s
   return secret;
 }
 
-/** `false` (direct clients), `true` (any proxy: only behind one you control), a hop count, or proxies' addresses/CIDRs. */
 /**
  * Whole numbers written as digits only: ajv's coercion read PORT=1e3 as 1000 and PORT=0x50 as 80, a typo that started
  * a service on a port nobody asked for (a command-line review).
@@ -150,6 +149,7 @@ function isAddressOrNetwork(entry: string): boolean {
   return family === 4 && isIPv4(range);
 }
 
+/** `false` (direct clients), `true` (any proxy: only behind one you control), a hop count, or proxies' addresses/CIDRs. */
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^[0-9]+$/.test(value)) return Number(value);

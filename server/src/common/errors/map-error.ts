@@ -58,13 +58,13 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
  */
 const AUTHENTICATE_CHALLENGE = 'Bearer realm="gabarit"';
 
-/** Turns anything thrown while serving a request into a status and the §7 error body. */
 /** A body limit as a 413 says it: its bytes, and whose (`BODY_LIMIT_BYTES`, or a route's own). */
 export interface BodyLimit {
   bytes: number;
   of: string;
 }
 
+/** Turns anything thrown while serving a request into a status and the §7 error body. */
 export function mapError(exception: unknown, bodyLimit?: BodyLimit, method = 'GET'): MappedError {
   if (exception instanceof DomainError) {
     const status = statusByDomainError.find(([type]) => exception instanceof type)?.[1] ?? 500;

@@ -28,6 +28,5 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     );
   for (const tag of API_TAGS) config.addTag(tag.name, tag.description);
   const document = completeContract(SwaggerModule.createDocument(app, config.build()), app);
-
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
