@@ -98,6 +98,36 @@ describe('the OpenAPI document as a contract', () => {
     expect([answer.status, answer.headers['www-authenticate']]).toEqual([401, 'Bearer realm="gabarit"']);
     const badKey = await t.http.get('/api/v1/rulesets').set('x-api-key', 'gbt_not-a-key');
     expect([badKey.status, badKey.headers['www-authenticate']]).toEqual([401, 'Bearer realm="gabarit"']);
+    // Each refusal names the header it read, as every other error names its place.
+    expect([answer.body.details, badKey.body.details]).toEqual([
+      [{ path: '/headers/authorization', message: 'is missing', keyword: 'credentials', params: { state: 'missing' } }],
+      [
+        {
+          path: '/headers/x-api-key',
+          message: 'is not accepted',
+          keyword: 'credentials',
+          params: { state: 'refused' },
+        },
+      ],
+    ]);
+    const admin = await t.login('admin');
+    const key = await t.http
+      .post('/api/v1/api-keys')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ name: 'métriques seulement', scopes: ['metrics:*'] });
+    const outOfScope = await t.http.post('/api/v1/rulesets/invoices/evaluate').set('x-api-key', key.body.key).send({});
+    expect([outOfScope.status, outOfScope.body.error, outOfScope.body.details]).toEqual([
+      403,
+      'missing_scope',
+      [
+        {
+          path: '/headers/x-api-key',
+          message: 'does not allow this operation',
+          keyword: 'credentials',
+          params: { state: 'insufficient' },
+        },
+      ],
+    ]);
   });
 
   it('documents credentials, 401 and 403 on every protected operation, and a success status on every one', () => {

@@ -62,6 +62,7 @@ describe('API detail messages in the console’s language', () => {
       keyword: 'assignmentChanged',
       params: { version: 1 },
     },
+    { message: 'does not allow this operation', keyword: 'credentials', params: { state: 'insufficient' } },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -82,6 +83,7 @@ describe('API detail messages in the console’s language', () => {
       'la version 7 de ce gabarit n’est pas publiée\u00a0: une variante sert une version publiée',
       'claude-sonnet-4-5 est un modèle que le fournisseur retire (fin de vie le 2026-11-30)\u00a0: choisissez un modèle actuel',
       'diffère de la version 1, qui sert déjà des personnes',
+      'ne permet pas cette opération',
     ]);
   });
 

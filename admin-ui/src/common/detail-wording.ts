@@ -54,6 +54,11 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // The credentials a 401 or 403 refused, by the header they came in (server: auth/access.guard.ts).
+  credentials: (params, translate) =>
+    ['missing', 'refused', 'insufficient'].includes(String(params['state']))
+      ? translate(`gabarit.details.credentials_${String(params['state'])}`)
+      : undefined,
   // An experiment's variant naming a version of its prompt that is not published (server: experiments.service.ts).
   notPublished: (params, translate) =>
     typeof params['version'] === 'number'

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { ForbiddenError, UnauthenticatedError, type ErrorDetail } from '../../common/errors/domain-errors.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service.js';
@@ -32,10 +32,14 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
     if (rule.kind === 'scope' && rule.publicWhenMetricsPublic && this.config.metricsPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const principal = await this.authenticate(request);
-    request.principal = principal;
-    this.authorize(rule, principal, request);
-    return true;
+    try {
+      const principal = await this.authenticate(request);
+      request.principal = principal;
+      this.authorize(rule, principal, request);
+      return true;
+    } catch (err) {
+      throw withCredentialPlace(err, request);
+    }
   }
 
   private async authenticate(request: FastifyRequest): Promise<Principal> {
@@ -94,4 +98,22 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError(`This API key has no scope allowing ${rule.action}:${key || '*'}.`, 'missing_scope');
     }
   }
+}
+
+/**
+ * A refusal of the credentials names the header they came in, as every other error names its place: 401 and 403
+ * had `details: []` while 415 and 412 named their header (an API review). The header is the one the guard read.
+ */
+function withCredentialPlace(err: unknown, request: FastifyRequest): unknown {
+  if (!(err instanceof UnauthenticatedError || err instanceof ForbiddenError) || err.details.length > 0) return err;
+  const apiKey = request.headers['x-api-key'];
+  const sent = (typeof apiKey === 'string' && apiKey !== '') || request.headers.authorization !== undefined;
+  const path = typeof apiKey === 'string' && apiKey !== '' ? '/headers/x-api-key' : '/headers/authorization';
+  const state = err instanceof ForbiddenError ? 'insufficient' : sent ? 'refused' : 'missing';
+  const message = { insufficient: 'does not allow this operation', refused: 'is not accepted', missing: 'is missing' }[
+    state
+  ];
+  // Added to the error's own list (a new one per error): thrown again, it keeps its class, code and stack.
+  (err.details as ErrorDetail[]).push({ path, message, keyword: 'credentials', params: { state } });
+  return err;
 }
