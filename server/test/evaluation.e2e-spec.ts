@@ -671,7 +671,14 @@ describe('evaluation', () => {
     const undecided = await analyst.post('/api/v1/rulesets/eval-unpublished/evaluate', { facts: {} });
     expect([undecided.status, undecided.body.details]).toEqual([
       404,
-      [{ path: '/key', message: 'nothing is published yet' }],
+      [
+        {
+          path: '/key',
+          message: 'nothing is published yet',
+          keyword: 'notInForce',
+          params: { reason: 'nothing_published' },
+        },
+      ],
     ]);
   });
 
@@ -859,6 +866,8 @@ describe('evaluation', () => {
       expect.objectContaining({
         path: '/asOf',
         message: expect.stringMatching(/^is before the first version took effect/),
+        keyword: 'notInForce',
+        params: { reason: 'before_first', firstEffectiveFrom: expect.stringMatching(/^\d{4}-/) },
       }),
     ]);
     // A leap second is RFC 3339 but no instant a Date holds: it was taken for now.

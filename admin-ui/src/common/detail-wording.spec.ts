@@ -63,6 +63,11 @@ describe('API detail messages in the console’s language', () => {
       params: { version: 1 },
     },
     { message: 'does not allow this operation', keyword: 'credentials', params: { state: 'insufficient' } },
+    {
+      message: 'is before the first version took effect (2026-12-08T00:38:24.000Z)',
+      keyword: 'notInForce',
+      params: { reason: 'before_first', firstEffectiveFrom: '2026-12-08T00:38:24.000Z' },
+    },
   ];
 
   it('words each kind of problem in French from its keyword and parameters, keeping the values', () => {
@@ -84,6 +89,7 @@ describe('API detail messages in the console’s language', () => {
       'claude-sonnet-4-5 est un modèle que le fournisseur retire (fin de vie le 2026-11-30)\u00a0: choisissez un modèle actuel',
       'diffère de la version 1, qui sert déjà des personnes',
       'ne permet pas cette opération',
+      'précède l’entrée en vigueur de la première version (2026-12-08T00:38:24.000Z)',
     ]);
   });
 

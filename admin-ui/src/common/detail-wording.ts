@@ -54,6 +54,13 @@ const OWN_WORDING: Record<
   required: (_params, translate) => translate('gabarit.details.required'),
   additionalProperties: (_params, translate) => translate('gabarit.details.not_allowed'),
   taken: (_params, translate) => translate('gabarit.details.taken'),
+  // No version in force for a decision (server: evaluation.service.ts): nothing published, too early, or a gap.
+  notInForce: (params, translate) =>
+    ['nothing_published', 'before_first', 'gap'].includes(String(params['reason']))
+      ? translate(`gabarit.details.not_in_force_${String(params['reason'])}`, {
+          first: String(params['firstEffectiveFrom'] ?? ''),
+        })
+      : undefined,
   // The credentials a 401 or 403 refused, by the header they came in (server: auth/access.guard.ts).
   credentials: (params, translate) =>
     ['missing', 'refused', 'insufficient'].includes(String(params['state']))

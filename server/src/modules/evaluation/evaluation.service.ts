@@ -352,15 +352,19 @@ export class EvaluationService {
       // Compared as instants: a scheduled start keeps the offset its approver wrote (-04:00).
       const starts = state.publications.map((p) => Date.parse(p.effectiveFrom));
       const first = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : undefined;
+      // The keyword tells the three apart without reading the English (an API review), as `archived` does.
+      const reason = !first ? 'nothing_published' : instant.getTime() < Date.parse(first) ? 'before_first' : 'gap';
       throw new NotFoundError(`No version of "${key}" is in force at ${instant.toISOString()}.`, [
         {
           // Without a date asked for, it is the rule set that has nothing in force, as impact and /complete say.
           path: asOf ? '/asOf' : '/key',
-          message: !first
-            ? 'nothing is published yet'
-            : instant.getTime() < Date.parse(first)
-              ? `is before the first version took effect (${first})`
-              : 'falls where no version was in force (a publication window had ended)',
+          message: {
+            nothing_published: 'nothing is published yet',
+            before_first: `is before the first version took effect (${first})`,
+            gap: 'falls where no version was in force (a publication window had ended)',
+          }[reason],
+          keyword: 'notInForce',
+          params: { reason, ...(first && { firstEffectiveFrom: first }) },
         },
       ]);
     }
